@@ -524,6 +524,14 @@ number, so a test computes what a column holds from the same numbers.
   (``1999``, ``1980-11``, ``1997-09-22``), ``length`` in milliseconds, ``last_modified`` epoch
   milliseconds, MusicBrainz ids (uuids with leading zeros), the views ``albums``, ``tracks`` and
   ``search``, and an FTS3 table ``fts`` a trigger fills from ``search`` for each track.
+- :func:`archivebox_index`: ArchiveBox 0.7's ``index.sqlite3`` (Django 3.1's DDL) after ``archivebox
+  add`` of pages and of a browser's bookmarks file: ``core_snapshot`` keyed by a ``char(32)`` uuid hex
+  with its ``timestamp varchar(32) UNIQUE`` the ``str()`` of Unix seconds (``'1796462623.82282'``, an
+  imported bookmark's ``'1497562974.0'``), also the name of its folder in ``pwd``;
+  ``core_archiveresult`` with each extractor's ``cmd`` as JSON text (``CHECK (JSON_VALID("cmd"))``),
+  its status, output file or error message, ``start_ts`` / ``end_ts`` naive UTC text of six fraction
+  digits; tags whose ``slug`` is ``''`` where Django's ``slugify`` drops every character (``日本語``),
+  under ``NOT NULL UNIQUE``.
 """
 
 from __future__ import annotations
@@ -12292,3 +12300,142 @@ def mopidy_local(path: Path, albums: int = 6) -> Path:
     con.execute("ANALYZE")  # mopidy local scan ends so: sqlite_stat1
     con.close()
     return path
+
+
+# --- ArchiveBox ---------------------------------------------------------------------------------------
+
+ARCHIVEBOX_TITLES = (
+    "Café crème — recette",
+    "Straße & Maß",
+    "日本語のページ",
+    "Emoji 🎉🚀 party",
+    "No\u00a0break\u00a0space",
+    "  spaced title  ",
+    "x" * 300,
+)
+#: (name, slug as Django's slugify makes it): a name of no ASCII letter or digit has the slug ''.
+ARCHIVEBOX_TAGS = (
+    ("news", "news"),
+    ("Café ☕", "cafe"),
+    ("2024", "2024"),
+    ("日本語", ""),
+    ("emoji 🎉", "emoji"),
+)
+#: The extractors a server without Chrome or Node runs, in ArchiveBox's order.
+ARCHIVEBOX_EXTRACTORS = ("favicon", "headers", "title", "wget")
+ARCHIVEBOX_ADDED = datetime(2026, 12, 5, 9, 23, 43, 861947)
+ARCHIVEBOX_VERSIONS = {"curl": "curl 7.88.1 (x86_64-pc-linux-gnu)", "wget": "GNU Wget 1.21.3"}
+
+
+def archivebox_timestamp(s: int) -> str:
+    """Snapshot ``s``'s ``timestamp``: ``str()`` of the float of Unix seconds it was added at (six
+    fraction digits at most, trailing zeros dropped), or, every fourth one, of an imported bookmark's
+    whole ``ADD_DATE`` (``'1497562974.0'``)."""
+    if s % 4 == 3:
+        return str(float(1_497_562_974 + s * 86_400 * 17))
+    return str(float(f"{1_796_462_623 + s * 61}.{(822_805 + s * 23_077) % 1_000_000:06d}"))
+
+
+def archivebox_title(s: int) -> str | None:
+    return None if s % 6 == 5 else f"{ARCHIVEBOX_TITLES[s % len(ARCHIVEBOX_TITLES)]} #{s}"
+
+
+def archivebox_url(s: int) -> str:
+    return f"http://127.0.0.1:8765/p{s:03d}.html" + ("?q=caf%C3%A9&x=1#frag" if s % 5 == 1 else "")
+
+
+def archivebox_status(s: int, extractor: str) -> str:
+    """As ArchiveBox records it offline: the favicon (asked of a provider) fails, wget fails on a page
+    that answered 404, the title is skipped where the snapshot has one already, the rest succeed."""
+    if extractor == "favicon" or (extractor == "wget" and s % 5 == 4):
+        return "failed"
+    if extractor == "title" and s % 6 == 2:
+        return "skipped"
+    return "succeeded"
+
+
+def archivebox_output(s: int, extractor: str) -> str:
+    if archivebox_status(s, extractor) == "failed":
+        if extractor == "favicon":
+            return "Failed to chmod: favicon.ico does not exist (did the previous step fail?)"
+        return "Got an error from the server\n    HTTP/1.0 404 File not found"
+    return {
+        "favicon": "favicon.ico",
+        "headers": "headers.json",
+        "title": archivebox_title(s) or "",
+        "wget": f"127.0.0.1+8765/p{s:03d}.html",
+    }[extractor]
+
+
+def archivebox_started(s: int, e: int) -> datetime:
+    """When snapshot ``s``'s ``e``-th extractor started (naive UTC, as Django stores it)."""
+    return ARCHIVEBOX_ADDED + timedelta(seconds=s, microseconds=e * 51_133 + s * 7)
+
+
+def archivebox_index(path: Path, snapshots: int = 12) -> Path:
+    """ArchiveBox's own ``index.sqlite3`` (see the module's list)."""
+    ddl = [
+        'CREATE TABLE "core_snapshot" ("id" char(32) NOT NULL PRIMARY KEY, "timestamp" varchar(32) NOT NULL '
+        'UNIQUE, "title" varchar(512) NULL, "added" datetime NOT NULL, "updated" datetime NULL, '
+        '"url" varchar(200) NOT NULL UNIQUE)',
+        'CREATE TABLE "core_tag" ("name" varchar(100) NOT NULL UNIQUE, "slug" varchar(100) NOT NULL UNIQUE, '
+        '"id" integer NOT NULL PRIMARY KEY AUTOINCREMENT)',
+        'CREATE TABLE "core_snapshot_tags" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "snapshot_id" '
+        'char(32) NOT NULL REFERENCES "core_snapshot" ("id") DEFERRABLE INITIALLY DEFERRED, "tag_id" integer '
+        'NOT NULL REFERENCES "core_tag" ("id") DEFERRABLE INITIALLY DEFERRED)',
+        'CREATE UNIQUE INDEX "core_snapshot_tags_snapshot_id_tag_id_10a7e882_uniq" ON "core_snapshot_tags" '
+        '("snapshot_id", "tag_id")',
+        'CREATE TABLE "core_archiveresult" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "cmd" text NOT '
+        'NULL CHECK ((JSON_VALID("cmd") OR "cmd" IS NULL)), "pwd" varchar(256) NOT NULL, "cmd_version" '
+        'varchar(128) NULL, "status" varchar(16) NOT NULL, "output" varchar(1024) NOT NULL, "start_ts" '
+        'datetime NOT NULL, "end_ts" datetime NOT NULL, "snapshot_id" char(32) NOT NULL REFERENCES '
+        '"core_snapshot" ("id") DEFERRABLE INITIALLY DEFERRED, "uuid" char(32) NOT NULL, "extractor" '
+        "varchar(32) NOT NULL)",
+    ]
+    ids = [hashlib.md5(f"snapshot {s}".encode()).hexdigest() for s in range(snapshots)]
+    results: list[Sequence[Any]] = []
+    for s in range(snapshots):
+        for e, extractor in enumerate(ARCHIVEBOX_EXTRACTORS):
+            tool = "wget" if extractor == "wget" else "curl"
+            cmd = [
+                tool,
+                "--no-verbose" if tool == "wget" else "--silent",
+                "--max-time",
+                "10",
+                archivebox_url(s),
+            ]
+            started = archivebox_started(s, e)
+            status = archivebox_status(s, extractor)
+            results.append(
+                (
+                    len(results) + 1,
+                    json.dumps(cmd),
+                    f"/data/archive/{archivebox_timestamp(s)}",
+                    None if status == "skipped" else ARCHIVEBOX_VERSIONS[tool],
+                    status,
+                    archivebox_output(s, extractor),
+                    str(started),
+                    str(started + timedelta(microseconds=20_000 + 1_111 * e)),
+                    ids[s],
+                    hashlib.md5(f"result {s} {extractor}".encode()).hexdigest(),
+                    extractor,
+                )
+            )
+    tagged = [(s, t) for s in range(snapshots) for t in range(len(ARCHIVEBOX_TAGS)) if (s + t) % 3 == 0]
+    rows: dict[str, list[Sequence[Any]]] = {
+        "core_snapshot": [
+            (
+                ids[s],
+                archivebox_timestamp(s),
+                archivebox_title(s),
+                str(ARCHIVEBOX_ADDED + timedelta(seconds=s, microseconds=s * 4_111)),
+                None if s % 6 == 5 else str(ARCHIVEBOX_ADDED + timedelta(minutes=1, seconds=s)),
+                archivebox_url(s),
+            )
+            for s in range(snapshots)
+        ],
+        "core_tag": [(name, slug, t + 1) for t, (name, slug) in enumerate(ARCHIVEBOX_TAGS)],
+        "core_snapshot_tags": [(n + 1, ids[s], t + 1) for n, (s, t) in enumerate(tagged)],
+        "core_archiveresult": results,
+    }
+    return write_export(path, ddl, rows)

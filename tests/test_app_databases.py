@@ -17,8 +17,8 @@ task history, an atuin shell history, a Request Tracker help desk, a django CMS 
 site, a MikroORM application, a Kysely application, an Objection.js application, a DBIx::Class
 application, a Tortoise ORM application, a Piccolo ORM application, a Ruby Sequel application, a
 SQLObject application, a Storm application, an ormar application, a Graphite-web server, a pyLoad-ng
-download manager, a Mopidy-Local music library) through ``columnar-etl run`` into the session's real
-PostgreSQL, every cell checked.
+download manager, a Mopidy-Local music library, an ArchiveBox web archive) through ``columnar-etl run``
+into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -5228,4 +5228,85 @@ def test_mopidy_local_keeps_partial_release_dates_as_written_and_reads_its_epoch
         ("track", "composers"): "artist.uri",
         ("track", "performers"): "artist.uri",
         ("fts", "uri"): "track.uri",
+    }
+
+
+def test_archivebox_keeps_its_snapshots_second_keys_as_numbers_the_note_reads_as_instants(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.archivebox_index)
+    snapshots = range(12)
+    extractors = apps.ARCHIVEBOX_EXTRACTORS
+    tagged = [(s, t) for s in snapshots for t in range(len(apps.ARCHIVEBOX_TAGS)) if (s + t) % 3 == 0]
+    loaded_cleanly(
+        ran,
+        run_dir,
+        {
+            "core_snapshot": len(snapshots),
+            "core_tag": len(apps.ARCHIVEBOX_TAGS),
+            "core_snapshot_tags": len(tagged),
+            "core_archiveresult": len(snapshots) * len(extractors),
+        },
+    )
+    # A tag of no ASCII letter has the slug '' under NOT NULL UNIQUE: that key is loaded as written
+    # (its '' kept, no quality lost), the one warning, exit 2.
+    assert (ran.code, ran.record["outcome"]) == (2, "warn")
+    assert [w.split(":")[0] for w in ran.record["warnings"]] == ["core_tag.slug"], ran.record["warnings"]
+    assert "loaded as written" in ran.record["warnings"][0]
+    assert ran.values("core_tag", "slug", "id") == {
+        t + 1: slug for t, (_, slug) in enumerate(apps.ARCHIVEBOX_TAGS)
+    }
+    assert profiled(run_dir)["quality"] == 100
+    # str(time.time()) in a VARCHAR(32), an imported bookmark's whole second '1497562974.0' among them:
+    # decimal text, numeric, each value as written; the note gives the instant, to the microsecond.
+    snapshot_types = ran.types("core_snapshot")
+    assert snapshot_types["timestamp"] == "numeric"
+    ids = {hashlib.md5(f"snapshot {s}".encode()).hexdigest(): s for s in snapshots}
+    seconds = ran.values("core_snapshot", "timestamp", "id")
+    assert {ids[k]: Decimal(v) for k, v in seconds.items()} == {
+        s: Decimal(apps.archivebox_timestamp(s)) for s in snapshots
+    }
+    assert audit_rules(run_dir, "core_snapshot", "timestamp") == {}
+    (note,) = [n for n in _notes(run_dir, "core_snapshot", "timestamp") if "the instant is" in n]
+    assert note.endswith(
+        'kept as numbers (numeric), every value as written; the instant is to_timestamp("timestamp")'
+    )
+    relation = f"{quote_ident(ran.base)}.core_snapshot"
+    instants = dict(pg_query(ran.uri, f'SELECT id, to_timestamp("timestamp") FROM {relation}'))
+    for key, s in ids.items():
+        expected = UNIX_EPOCH + timedelta(microseconds=int(Decimal(apps.archivebox_timestamp(s)) * 1_000_000))
+        assert instants[key] == expected, s
+    assert instants[hashlib.md5(b"snapshot 3").hexdigest()] == datetime(2017, 8, 5, 21, 42, 54, tzinfo=UTC)
+    # Django's naive UTC text of six fraction digits: timestamps, as written.
+    assert snapshot_types["added"] == snapshot_types["updated"] == "timestamp without time zone"
+    result_types = ran.types("core_archiveresult")
+    assert result_types["start_ts"] == result_types["end_ts"] == "timestamp without time zone"
+    started = ran.values("core_archiveresult", "start_ts", "id")
+    assert started == {
+        s * len(extractors) + e + 1: apps.archivebox_started(s, e)
+        for s in snapshots
+        for e in range(len(extractors))
+    }
+    # The command as JSON text, the folder named by the timestamp, the output or the error: as written.
+    cmds = ran.values("core_archiveresult", "cmd", "id")
+    assert json.loads(cmds[1]) == ["curl", "--silent", "--max-time", "10", apps.archivebox_url(0)]
+    pwd = ran.values("core_archiveresult", "pwd", "id")
+    assert pwd[4 * len(extractors)] == "/data/archive/1501969374.0"
+    outputs = ran.values("core_archiveresult", "output", "id")
+    assert outputs == {
+        s * len(extractors) + e + 1: arrives_as(apps.archivebox_output(s, x))
+        for s in snapshots
+        for e, x in enumerate(extractors)
+    }
+    assert ran.values("core_snapshot", "title", "id") == {
+        key: arrives_as(apps.archivebox_title(s)) for key, s in ids.items()
+    }
+    for column in ("id", "url"):
+        assert snapshot_types[column] == "text", column
+    assert result_types["uuid"] == result_types["snapshot_id"] == "text"
+    assert primary_key(ran.uri, ran.record["version_schema"], "core_snapshot") == ["id"]
+    assert references(run_dir) == {
+        ("core_snapshot_tags", "snapshot_id"): "core_snapshot.id",
+        ("core_snapshot_tags", "tag_id"): "core_tag.id",
+        ("core_archiveresult", "snapshot_id"): "core_snapshot.id",
     }
