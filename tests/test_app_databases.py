@@ -17,8 +17,8 @@ task history, an atuin shell history, a Request Tracker help desk, a django CMS 
 site, a MikroORM application, a Kysely application, an Objection.js application, a DBIx::Class
 application, a Tortoise ORM application, a Piccolo ORM application, a Ruby Sequel application, a
 SQLObject application, a Storm application, an ormar application, a Graphite-web server, a pyLoad-ng
-download manager, a Mopidy-Local music library, an ArchiveBox web archive) through ``columnar-etl run``
-into the session's real PostgreSQL, every cell checked.
+download manager, a Mopidy-Local music library, an ArchiveBox web archive, a pretalx conference) through
+``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -5309,4 +5309,117 @@ def test_archivebox_keeps_its_snapshots_second_keys_as_numbers_the_note_reads_as
         ("core_snapshot_tags", "snapshot_id"): "core_snapshot.id",
         ("core_snapshot_tags", "tag_id"): "core_tag.id",
         ("core_archiveresult", "snapshot_id"): "core_snapshot.id",
+    }
+
+
+def test_pretalx_keeps_review_scores_as_exact_decimals_and_its_answers_as_written(run_export: Runner) -> None:
+    ran, run_dir = run_export(apps.pretalx_event)
+    submissions, reviewers, questions = range(18), range(3), range(len(apps.PRETALX_QUESTIONS))
+    reviews = [(s, u) for s in submissions for u in reviewers]
+    answers = [(s, q) for s in submissions for q in questions if apps.pretalx_answer(s, q) is not None]
+    scheduled = [s for s in submissions if apps.PRETALX_STATES[s % 6] in ("accepted", "confirmed")]
+    loaded_cleanly(
+        ran,
+        run_dir,
+        {
+            "event_event": 1,
+            "person_user": 6,
+            "submission_submissiontype": 2,
+            "submission_submission": len(submissions),
+            "submission_question": len(questions),
+            "submission_answer": len(answers),
+            "submission_reviewscorecategory": 2,
+            "submission_reviewscore": 7,
+            "submission_review": len(reviews),
+            "submission_review_scores": sum(len(apps.pretalx_review_scores(r)) for r in range(len(reviews))),
+            "schedule_room": 2,
+            "schedule_schedule": 2,
+            "schedule_talkslot": 2 * len(scheduled),
+        },
+    )
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    # A FileField writes '' for no file in a nullable column of a table holding NULLs: its blanks
+    # cost (docs/profiling.md, "Quality score"), the only column below 100; cleaned, the target scores 100.
+    below = {
+        (table, name)
+        for table, columns in profiled(run_dir)["columns"].items()
+        for name, column in columns.items()
+        if column["quality"] < 100
+    }
+    assert below == {("submission_answer", "answer_file")}
+    assert ran.record["quality_after"] == 100
+    # Django binds each Decimal as its text under a bare `decimal` (NUMERIC affinity): INTEGER or REAL
+    # cells, 0.375 where the display rounds to 0.38. Amounts, numeric, every digit SQLite holds.
+    for table, column in [
+        ("submission_review", "score"),
+        ("submission_reviewscore", "value"),
+        ("submission_reviewscorecategory", "weight"),
+    ]:
+        assert ran.types(table)[column] == "numeric", (table, column)
+    scores = ran.values("submission_review", "score", "id")
+    assert {k: Decimal(v) for k, v in scores.items()} == {
+        r + 1: apps.pretalx_review_score(r) for r in range(len(reviews))
+    }
+    assert Decimal("0.375") in {Decimal(v) for v in scores.values()}
+    values = [value for category in apps.PRETALX_SCORES for value in category]
+    assert {k: Decimal(v) for k, v in ran.values("submission_reviewscore", "value", "id").items()} == {
+        i + 1: value for i, value in enumerate(values)
+    }
+    weights = ran.values("submission_reviewscorecategory", "weight", "id")
+    assert {k: Decimal(v) for k, v in weights.items()} == {
+        c + 1: w for c, w in enumerate(apps.PRETALX_WEIGHTS)
+    }
+    assert audit_rules(run_dir, "submission_review", "score") == {}
+    # Every answer is text whatever its question's variant (a number, a date, an aware datetime in
+    # UTC, True, a name with leading zeros): as written, trimmed as any text.
+    assert ran.types("submission_answer")["answer"] == "text"
+    assert ran.values("submission_answer", "answer", "id") == {
+        n + 1: arrives_as(apps.pretalx_answer(s, q)) for n, (s, q) in enumerate(answers)
+    }
+    assert {"00123", "1246.75", "True"} <= set(ran.values("submission_answer", "answer", "id").values())
+    # The file field's '' for no file is NULL, each audited.
+    files = ran.values("submission_answer", "answer_file", "id")
+    assert {n + 1 for n, (_, q) in enumerate(answers) if apps.PRETALX_QUESTIONS[q][0] != "file"} == {
+        k for k, v in files.items() if v is None
+    }
+    assert audit_rules(run_dir, "submission_answer", "answer_file") == {
+        str(n + 1): {"empty_to_null"}
+        for n, (_, q) in enumerate(answers)
+        if apps.PRETALX_QUESTIONS[q][0] != "file"
+    }
+    # Talk slots in naive UTC text: timestamps; an unscheduled slot's start and end NULL.
+    slot_types = ran.types("schedule_talkslot")
+    assert slot_types["start"] == slot_types["end"] == "timestamp without time zone"
+    starts = ran.values("schedule_talkslot", "start", "id")
+    assert starts == {n + 1: apps.pretalx_slot_start(s) for n, s in enumerate(scheduled * 2)}
+    assert ran.types("event_event")["date_from"] == ran.types("event_event")["date_to"] == "date"
+    assert ran.values("event_event", "date_from", "id") == {1: apps.PRETALX_FROM}
+    # Codes of pretalx's alphabet and its tokens: text; the review code's UNIQUE allows NULLs.
+    submission_types = ran.types("submission_submission")
+    for column in ("code", "invitation_token", "review_code", "state", "pending_state"):
+        assert submission_types[column] == "text", column
+    assert ran.values("submission_submission", "code", "id") == {
+        s + 1: apps.pretalx_code(s) for s in submissions
+    }
+    assert ran.types("submission_submission")["do_not_record"] == "boolean"
+    assert references(run_dir) == {
+        ("submission_submissiontype", "event_id"): "event_event.id",
+        ("submission_submission", "event_id"): "event_event.id",
+        ("submission_submission", "submission_type_id"): "submission_submissiontype.id",
+        ("submission_question", "event_id"): "event_event.id",
+        ("submission_answer", "question_id"): "submission_question.id",
+        ("submission_answer", "submission_id"): "submission_submission.id",
+        ("submission_answer", "person_id"): "person_user.id",
+        ("submission_answer", "review_id"): "submission_review.id",
+        ("submission_reviewscorecategory", "event_id"): "event_event.id",
+        ("submission_reviewscore", "category_id"): "submission_reviewscorecategory.id",
+        ("submission_review", "submission_id"): "submission_submission.id",
+        ("submission_review", "user_id"): "person_user.id",
+        ("submission_review_scores", "review_id"): "submission_review.id",
+        ("submission_review_scores", "reviewscore_id"): "submission_reviewscore.id",
+        ("schedule_room", "event_id"): "event_event.id",
+        ("schedule_schedule", "event_id"): "event_event.id",
+        ("schedule_talkslot", "room_id"): "schedule_room.id",
+        ("schedule_talkslot", "schedule_id"): "schedule_schedule.id",
+        ("schedule_talkslot", "submission_id"): "submission_submission.id",
     }
