@@ -540,6 +540,12 @@ number, so a test computes what a column holds from the same numbers.
   a ``FileField``'s ``''`` for no file; talk slots with naive UTC ``start`` / ``end`` (NULL while
   unscheduled) in a released and a work-in-progress schedule; codes of its own alphabet; text as its
   forms save it (stripped).
+- :func:`spirit_forum`: a Spirit 0.14 forum's ``db.sqlite3`` (``spirit startproject``, Django 5.2's
+  DDL) after topics, replies, likes, polls and votes through its own forms: each comment as its
+  Markdown and the HTML Spirit rendered (``<poll name=p0>`` where a poll stands), ``action`` codes (a
+  moderation action's comment the word ``action``), categories nested by ``parent_id`` with ``''`` for
+  no description or colour under ``NOT NULL``, a poll's ``''`` title and ``close_at`` NULL or a moment,
+  notifications' action codes and flags, profiles with a ``notify`` bit mask and ``''`` for no post hash.
 """
 
 from __future__ import annotations
@@ -12835,6 +12841,254 @@ def pretalx_event(path: Path, submissions: int = 18, reviewers: int = 3) -> Path
                 for s in range(submissions)
                 if PRETALX_STATES[s % len(PRETALX_STATES)] in ("accepted", "confirmed")
             )
+        ],
+    }
+    return write_export(path, ddl, rows)
+
+
+# --- Spirit -------------------------------------------------------------------------------------------
+
+SPIRIT_USERS = ("alice", "bøb", "Chloé", "hanna😀", "ünïcode", "007bond")
+#: (title, slug, description, colour, parent): Spirit's own two, then the forum's.
+SPIRIT_CATEGORIES = (
+    ("Private", "private", "", "", None),
+    ("Uncategorized", "uncategorized", "", "", None),
+    ("Général ☕", "général", "Alles Mögliche", "#ff0000", None),
+    ("Help & Support", "help-support", "", "", None),
+    ("Sub-forum 🧵", "sub-forum", "child of Help", "#00ff00", 4),
+)
+#: Each reply's Markdown and the HTML Spirit renders of it.
+SPIRIT_BODIES = (
+    ("Hello **world**!", "<p>Hello <strong>world</strong>!</p>"),
+    (
+        "Code:\n\n```python\nprint('héllo')\n```",
+        '<p>Code:</p>\n<pre><code class="lang-python">print(&#39;héllo&#39;)\n</code></pre>',
+    ),
+    (
+        "> quoted\n\nemoji 🎉 and <b>html</b>",
+        "<blockquote>\n<p>quoted</p>\n</blockquote>\n<p>emoji 🎉 and &lt;b&gt;html&lt;/b&gt;</p>",
+    ),
+    ("No\u00a0break\u00a0space, 00123 a code", "<p>No\u00a0break\u00a0space, 00123 a code</p>"),
+)
+SPIRIT_START = datetime(2026, 12, 5, 9, 40, 21, 607898)
+SPIRIT_POLL_CHOICES = ("Pizza 🍕", "Bürger", "寿司")
+
+
+def spirit_comments(topics: int) -> list[tuple[int, int, int]]:
+    """``(topic, reply, action)`` of each comment in id order: each topic's first comment (reply 0)
+    and ``topic % 3`` replies, then, for every fourth topic, the moderator closing it (action 2)."""
+    comments = [(t, r, 0) for t in range(topics) for r in range(t % 3 + 1)]
+    return comments + [(t, 0, 2) for t in range(topics) if t % 4 == 3]
+
+
+def spirit_markdown(t: int, r: int, action: int) -> tuple[str, str]:
+    """A comment's ``comment`` and ``comment_html``: a moderation action's are the word ``action``; a
+    topic's first comment ends with a poll where ``t`` is even, rendered as Spirit's placeholder."""
+    if action:
+        return "action", "action"
+    text, html = SPIRIT_BODIES[(t + r) % len(SPIRIT_BODIES)]
+    text, html = f"{text} ({t}.{r})", html.replace("</p>", f" ({t}.{r})</p>", 1) if "</p>" in html else html
+    if r == 0 and t % 2 == 0:
+        choices = "\n".join(f"{n + 1}. {choice}" for n, choice in enumerate(SPIRIT_POLL_CHOICES))
+        text += f"\n\n[poll name=p{t} min=1 max={1 + t // 2 % 2}]\n{choices}\n[/poll]"
+        html += f"\n<poll name=p{t}>"
+    return text, html
+
+
+def spirit_close_at(t: int) -> datetime | None:
+    return None if t % 4 == 0 else SPIRIT_START + timedelta(days=t, microseconds=t * 1_001)
+
+
+def spirit_forum(path: Path, topics: int = 8) -> Path:
+    """A Spirit forum's own ``db.sqlite3`` (see the module's list)."""
+    ddl = [
+        'CREATE TABLE "auth_user" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "password" '
+        'varchar(128) NOT NULL, "last_login" datetime NULL, "is_superuser" bool NOT NULL, "username" '
+        'varchar(150) NOT NULL UNIQUE, "last_name" varchar(150) NOT NULL, "email" varchar(254) NOT NULL, '
+        '"is_staff" bool NOT NULL, "is_active" bool NOT NULL, "date_joined" datetime NOT NULL, '
+        '"first_name" varchar(150) NOT NULL)',
+        'CREATE TABLE "spirit_user_userprofile" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "slug" '
+        'varchar(50) NOT NULL, "location" varchar(75) NOT NULL, "last_seen" datetime NOT NULL, "last_ip" '
+        'char(39) NULL, "timezone" varchar(32) NOT NULL, "is_administrator" bool NOT NULL, "is_moderator" '
+        'bool NOT NULL, "is_verified" bool NOT NULL, "topic_count" integer unsigned NOT NULL CHECK '
+        '("topic_count" >= 0), "comment_count" integer unsigned NOT NULL CHECK ("comment_count" >= 0), '
+        '"user_id" integer NOT NULL UNIQUE REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY DEFERRED, '
+        '"last_post_hash" varchar(32) NOT NULL, "last_post_on" datetime NULL, "nickname" varchar(255) NOT '
+        'NULL, "notify" integer unsigned NOT NULL CHECK ("notify" >= 0), "avatar" varchar(255) NOT NULL)',
+        'CREATE TABLE "spirit_category_category" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+        '"title" varchar(75) NOT NULL, "slug" varchar(50) NOT NULL, "description" varchar(255) NOT NULL, '
+        '"is_closed" bool NOT NULL, "is_removed" bool NOT NULL, "is_private" bool NOT NULL, "is_global" '
+        'bool NOT NULL, "color" varchar(7) NOT NULL, "reindex_at" datetime NOT NULL, "sort" integer '
+        'unsigned NOT NULL CHECK ("sort" >= 0), "parent_id" bigint NULL REFERENCES '
+        '"spirit_category_category" ("id") DEFERRABLE INITIALLY DEFERRED)',
+        'CREATE TABLE "spirit_topic_topic" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "title" '
+        'varchar(255) NOT NULL, "slug" varchar(50) NOT NULL, "date" datetime NOT NULL, "last_active" '
+        'datetime NOT NULL, "is_pinned" bool NOT NULL, "is_globally_pinned" bool NOT NULL, "is_closed" '
+        'bool NOT NULL, "is_removed" bool NOT NULL, "view_count" integer unsigned NOT NULL CHECK '
+        '("view_count" >= 0), "comment_count" integer unsigned NOT NULL CHECK ("comment_count" >= 0), '
+        '"category_id" bigint NOT NULL REFERENCES "spirit_category_category" ("id") DEFERRABLE INITIALLY '
+        'DEFERRED, "user_id" integer NOT NULL REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY '
+        'DEFERRED, "reindex_at" datetime NOT NULL)',
+        'CREATE TABLE "spirit_comment_comment" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+        '"comment" text NOT NULL, "comment_html" text NOT NULL, "action" integer NOT NULL, "date" '
+        'datetime NOT NULL, "is_removed" bool NOT NULL, "is_modified" bool NOT NULL, "ip_address" '
+        'char(39) NULL, "modified_count" integer unsigned NOT NULL CHECK ("modified_count" >= 0), '
+        '"likes_count" integer unsigned NOT NULL CHECK ("likes_count" >= 0), "topic_id" integer NOT NULL '
+        'REFERENCES "spirit_topic_topic" ("id") DEFERRABLE INITIALLY DEFERRED, "user_id" integer NOT NULL '
+        'REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY DEFERRED)',
+        'CREATE TABLE "spirit_comment_like_commentlike" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+        '"date" datetime NOT NULL, "comment_id" bigint NOT NULL REFERENCES "spirit_comment_comment" '
+        '("id") DEFERRABLE INITIALLY DEFERRED, "user_id" integer NOT NULL REFERENCES "auth_user" ("id") '
+        "DEFERRABLE INITIALLY DEFERRED)",
+        'CREATE TABLE "spirit_comment_poll_commentpoll" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+        '"name" varchar(255) NOT NULL, "title" varchar(255) NOT NULL, "choice_min" integer unsigned NOT '
+        'NULL CHECK ("choice_min" >= 0), "choice_max" integer unsigned NOT NULL CHECK ("choice_max" >= '
+        '0), "mode" integer NOT NULL, "close_at" datetime NULL, "is_removed" bool NOT NULL, "created_at" '
+        'datetime NOT NULL, "comment_id" bigint NOT NULL REFERENCES "spirit_comment_comment" ("id") '
+        "DEFERRABLE INITIALLY DEFERRED)",
+        'CREATE TABLE "spirit_comment_poll_commentpollchoice" ("id" integer NOT NULL PRIMARY KEY '
+        'AUTOINCREMENT, "number" integer unsigned NOT NULL CHECK ("number" >= 0), "description" '
+        'varchar(255) NOT NULL, "vote_count" integer unsigned NOT NULL CHECK ("vote_count" >= 0), '
+        '"is_removed" bool NOT NULL, "poll_id" bigint NOT NULL REFERENCES '
+        '"spirit_comment_poll_commentpoll" ("id") DEFERRABLE INITIALLY DEFERRED)',
+        'CREATE TABLE "spirit_comment_poll_commentpollvote" ("id" integer NOT NULL PRIMARY KEY '
+        'AUTOINCREMENT, "is_removed" bool NOT NULL, "created_at" datetime NOT NULL, "choice_id" bigint '
+        'NOT NULL REFERENCES "spirit_comment_poll_commentpollchoice" ("id") DEFERRABLE INITIALLY '
+        'DEFERRED, "voter_id" integer NOT NULL REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY '
+        "DEFERRED)",
+        'CREATE TABLE "spirit_comment_bookmark_commentbookmark" ("id" integer NOT NULL PRIMARY KEY '
+        'AUTOINCREMENT, "comment_number" integer unsigned NOT NULL CHECK ("comment_number" >= 0), '
+        '"topic_id" integer NOT NULL REFERENCES "spirit_topic_topic" ("id") DEFERRABLE INITIALLY '
+        'DEFERRED, "user_id" integer NOT NULL REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY '
+        "DEFERRED)",
+        'CREATE TABLE "spirit_topic_notification_topicnotification" ("id" integer NOT NULL PRIMARY KEY '
+        'AUTOINCREMENT, "date" datetime NOT NULL, "action" integer NOT NULL, "is_read" bool NOT NULL, '
+        '"is_active" bool NOT NULL, "comment_id" bigint NOT NULL REFERENCES "spirit_comment_comment" '
+        '("id") DEFERRABLE INITIALLY DEFERRED, "topic_id" bigint NOT NULL REFERENCES "spirit_topic_topic" '
+        '("id") DEFERRABLE INITIALLY DEFERRED, "user_id" integer NOT NULL REFERENCES "auth_user" ("id") '
+        "DEFERRABLE INITIALLY DEFERRED)",
+    ]
+    users = len(SPIRIT_USERS)
+    comments = spirit_comments(topics)
+    at = [
+        str(SPIRIT_START + timedelta(seconds=17 * n, microseconds=n * 4_321))
+        for n in range(len(comments) + 40)
+    ]
+    polls = [t for t in range(topics) if t % 2 == 0]
+    first = {t: n + 1 for n, (t, r, action) in enumerate(comments) if r == 0 and not action}
+    likes = [
+        (n + 1, (t + r + 2) % users + 1) for n, (t, r, action) in enumerate(comments) if not action and r % 2
+    ]
+    votes = [(p, u) for p in range(len(polls)) for u in range(p % 3 + 2)]
+    rows: dict[str, list[Sequence[Any]]] = {
+        "auth_user": [
+            (
+                u + 1,
+                f"md5$salt{u:02d}$" + hashlib.md5(f"pw {u}".encode()).hexdigest(),
+                None if u % 3 == 2 else at[u],
+                int(u == 0),
+                name,
+                "",
+                f"{u}@example.org",
+                int(u == 0),
+                1,
+                str(SPIRIT_START - timedelta(days=30 - u)),
+                "",
+            )
+            for u, name in enumerate(SPIRIT_USERS)
+        ],
+        "spirit_user_userprofile": [
+            (
+                u + 1,
+                name.lower(),
+                ("Berlin", "", "Zürich 🇨🇭", "東京")[u % 4],
+                at[u],
+                None,
+                "UTC" if u % 2 else "Europe/Berlin",
+                int(u == 0),
+                int(u == 0),
+                1,
+                sum(1 for t in range(topics) if t % users == u),
+                sum(1 for t, r, _ in comments if (t + r) % users == u),
+                u + 1,
+                "" if u % 3 == 2 else hashlib.md5(f"post {u}".encode()).hexdigest(),
+                None if u % 3 == 2 else at[u + 10],
+                name,
+                25 if u % 2 else 5,
+                "",
+            )
+            for u, name in enumerate(SPIRIT_USERS)
+        ],
+        "spirit_category_category": [
+            (c + 1, title, slug, text, int(c == 0), 0, int(c == 0), int(c != 0), color, at[c], 0, parent)
+            for c, (title, slug, text, color, parent) in enumerate(SPIRIT_CATEGORIES)
+        ],
+        "spirit_topic_topic": [
+            (
+                t + 1,
+                f"Topic {t}: " + ("Wie geht's?", "Bug in v1.2.3", "質問があります", "Emoji 🎈 thread")[t % 4],
+                f"topic-{t}",
+                at[first[t] - 1],
+                at[max(n for n, c in enumerate(comments) if c[0] == t)],
+                int(t == 1),
+                0,
+                int(t % 4 == 3),
+                0,
+                t * 3,
+                sum(1 for c in comments if c[0] == t),
+                t % 4 + 2,
+                t % users + 1,
+                at[first[t]],
+            )
+            for t in range(topics)
+        ],
+        "spirit_comment_comment": [
+            (
+                n + 1,
+                *spirit_markdown(t, r, action),
+                action,
+                at[n],
+                0,
+                0,
+                None,
+                0,
+                sum(1 for k, _ in likes if k == n + 1),
+                t + 1,
+                1 if action else (t + r) % users + 1,
+            )
+            for n, (t, r, action) in enumerate(comments)
+        ],
+        "spirit_comment_like_commentlike": [(k + 1, at[n + 5], n, u) for k, (n, u) in enumerate(likes)],
+        "spirit_comment_poll_commentpoll": [
+            (
+                p + 1,
+                f"p{t}",
+                "",
+                1,
+                1 + t // 2 % 2,
+                t // 2 % 2,
+                None if spirit_close_at(t) is None else str(spirit_close_at(t)),
+                0,
+                at[first[t]],
+                first[t],
+            )
+            for p, t in enumerate(polls)
+        ],
+        "spirit_comment_poll_commentpollchoice": [
+            (3 * p + n + 1, n + 1, choice, sum(1 for q, u in votes if q == p and u % 3 == n), 0, p + 1)
+            for p in range(len(polls))
+            for n, choice in enumerate(SPIRIT_POLL_CHOICES)
+        ],
+        "spirit_comment_poll_commentpollvote": [
+            (v + 1, 0, at[v + 20], 3 * p + u % 3 + 1, u + 1) for v, (p, u) in enumerate(votes)
+        ],
+        "spirit_comment_bookmark_commentbookmark": [
+            (b + 1, t % 3 + 1, t + 1, u + 1)
+            for b, (t, u) in enumerate((t, u) for t in range(topics) for u in range(2))
+        ],
+        "spirit_topic_notification_topicnotification": [
+            (k + 1, at[n], (0, 2, 1)[k % 3], int(k % 2 == 0), 1, n + 1, t + 1, (t + 1) % users + 1)
+            for k, (n, (t, r, action)) in enumerate((n, c) for n, c in enumerate(comments) if not c[2])
         ],
     }
     return write_export(path, ddl, rows)

@@ -17,8 +17,8 @@ task history, an atuin shell history, a Request Tracker help desk, a django CMS 
 site, a MikroORM application, a Kysely application, an Objection.js application, a DBIx::Class
 application, a Tortoise ORM application, a Piccolo ORM application, a Ruby Sequel application, a
 SQLObject application, a Storm application, an ormar application, a Graphite-web server, a pyLoad-ng
-download manager, a Mopidy-Local music library, an ArchiveBox web archive, a pretalx conference) through
-``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
+download manager, a Mopidy-Local music library, an ArchiveBox web archive, a pretalx conference, a
+Spirit forum) through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -5422,4 +5422,83 @@ def test_pretalx_keeps_review_scores_as_exact_decimals_and_its_answers_as_writte
         ("schedule_talkslot", "room_id"): "schedule_room.id",
         ("schedule_talkslot", "schedule_id"): "schedule_schedule.id",
         ("schedule_talkslot", "submission_id"): "submission_submission.id",
+    }
+
+
+def test_spirit_forum_keeps_markdown_and_its_html_as_written_and_its_polls_moments(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.spirit_forum)
+    topics, users = range(8), len(apps.SPIRIT_USERS)
+    comments = apps.spirit_comments(len(topics))
+    polls = [t for t in topics if t % 2 == 0]
+    tables = {
+        "auth_user": users,
+        "spirit_user_userprofile": users,
+        "spirit_category_category": len(apps.SPIRIT_CATEGORIES),
+        "spirit_topic_topic": len(topics),
+        "spirit_comment_comment": len(comments),
+        "spirit_comment_like_commentlike": sum(1 for _, r, action in comments if not action and r % 2),
+        "spirit_comment_poll_commentpoll": len(polls),
+        "spirit_comment_poll_commentpollchoice": 3 * len(polls),
+        "spirit_comment_poll_commentpollvote": sum(p % 3 + 2 for p in range(len(polls))),
+        "spirit_comment_bookmark_commentbookmark": 2 * len(topics),
+        "spirit_topic_notification_topicnotification": sum(1 for c in comments if not c[2]),
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    # '' for no description, colour, poll title or post hash, under NOT NULL: the one way left, free.
+    assert profiled(run_dir)["quality"] == 100
+    # Markdown and the HTML rendered of it, newlines, a poll's tag, NBSP and emoji: text as written.
+    types = ran.types("spirit_comment_comment")
+    assert types["comment"] == types["comment_html"] == "text"
+    assert ran.values("spirit_comment_comment", "comment", "id") == {
+        n + 1: apps.spirit_markdown(t, r, action)[0] for n, (t, r, action) in enumerate(comments)
+    }
+    assert ran.values("spirit_comment_comment", "comment_html", "id") == {
+        n + 1: apps.spirit_markdown(t, r, action)[1] for n, (t, r, action) in enumerate(comments)
+    }
+    assert audit_rules(run_dir, "spirit_comment_comment", "comment") == {}
+    assert audit_rules(run_dir, "spirit_comment_comment", "comment_html") == {}
+    # Action codes stay integers (0 a comment, 2 a topic closed); Django's naive UTC text: timestamps.
+    assert types["action"] == "bigint"
+    assert ran.values("spirit_comment_comment", "action", "id") == {
+        n + 1: action for n, (_, _, action) in enumerate(comments)
+    }
+    assert types["date"] == "timestamp without time zone"
+    poll_types = ran.types("spirit_comment_poll_commentpoll")
+    assert poll_types["close_at"] == poll_types["created_at"] == "timestamp without time zone"
+    assert ran.values("spirit_comment_poll_commentpoll", "close_at", "id") == {
+        p + 1: apps.spirit_close_at(t) for p, t in enumerate(polls)
+    }
+    assert audit_rules(run_dir, "spirit_comment_poll_commentpoll", "title") == {
+        str(p + 1): {"empty_to_null"} for p in range(len(polls))
+    }
+    assert ran.values("spirit_comment_poll_commentpollchoice", "description", "id") == {
+        3 * p + n + 1: choice for p in range(len(polls)) for n, choice in enumerate(apps.SPIRIT_POLL_CHOICES)
+    }
+    profile_types = ran.types("spirit_user_userprofile")
+    assert profile_types["notify"] == "bigint"
+    assert profile_types["is_moderator"] == ran.types("spirit_category_category")["is_private"] == "boolean"
+    assert ran.values("spirit_category_category", "parent_id", "id") == {
+        c + 1: parent for c, (*_, parent) in enumerate(apps.SPIRIT_CATEGORIES)
+    }
+    assert references(run_dir) == {
+        ("spirit_user_userprofile", "user_id"): "auth_user.id",
+        ("spirit_category_category", "parent_id"): "spirit_category_category.id",
+        ("spirit_topic_topic", "category_id"): "spirit_category_category.id",
+        ("spirit_topic_topic", "user_id"): "auth_user.id",
+        ("spirit_comment_comment", "topic_id"): "spirit_topic_topic.id",
+        ("spirit_comment_comment", "user_id"): "auth_user.id",
+        ("spirit_comment_like_commentlike", "comment_id"): "spirit_comment_comment.id",
+        ("spirit_comment_like_commentlike", "user_id"): "auth_user.id",
+        ("spirit_comment_poll_commentpoll", "comment_id"): "spirit_comment_comment.id",
+        ("spirit_comment_poll_commentpollchoice", "poll_id"): "spirit_comment_poll_commentpoll.id",
+        ("spirit_comment_poll_commentpollvote", "choice_id"): "spirit_comment_poll_commentpollchoice.id",
+        ("spirit_comment_poll_commentpollvote", "voter_id"): "auth_user.id",
+        ("spirit_comment_bookmark_commentbookmark", "topic_id"): "spirit_topic_topic.id",
+        ("spirit_comment_bookmark_commentbookmark", "user_id"): "auth_user.id",
+        ("spirit_topic_notification_topicnotification", "comment_id"): "spirit_comment_comment.id",
+        ("spirit_topic_notification_topicnotification", "topic_id"): "spirit_topic_topic.id",
+        ("spirit_topic_notification_topicnotification", "user_id"): "auth_user.id",
     }
