@@ -280,6 +280,29 @@ def test_epoch_seconds_written_as_decimal_text_are_numeric_and_the_note_reads_th
             assert abs(Decimal(epoch) - Decimal(texts[i])) <= Decimal("0.000001"), (name, i, epoch, texts[i])
 
 
+def test_epoch_seconds_as_text_kept_as_text_get_no_note_of_numbers(make_sqlite: SqliteFactory) -> None:
+    # The same seconds as decimal text, but text in the end: one written two ways ('1497562974' and
+    # '1497562974.0', an older web archiver's de-duplicated keys: a number would make them one), or a
+    # declared key whose padding cleaning would merge. No note may say "kept as numbers (numeric)" of a
+    # text column (the first version of the note above did, and its to_timestamp() fails on text).
+    seconds = ["1796462623.82282", "1796462684.845882", "1500000000.5", "1600000000.125"]
+    two_ways = [(i, text) for i, text in enumerate(["1497562974", "1497562974.0", *seconds])]
+    padded = [(i, text) for i, text in enumerate(["1497562974.5", "1497562974.5 ", *seconds])]
+    path = make_sqlite(
+        {
+            "b": ("CREATE TABLE b (id INTEGER PRIMARY KEY, seen_at TEXT)", two_ways),
+            "a": ('CREATE TABLE a (id INTEGER PRIMARY KEY, "timestamp" VARCHAR(32) NOT NULL UNIQUE)', padded),
+        },
+        name="seconds_as_text.db",
+    )
+    profiled = profile(path)
+    for table, name in [("b", "seen_at"), ("a", "timestamp")]:
+        column = profiled[table][name]
+        assert column.inferred_type == "text", (table, column.type_reason)
+        assert not [n for n in column.notes if "kept as numbers" in n], (table, column.notes)
+    assert profiled["a"]["timestamp"].as_written is not None
+
+
 def test_a_key_of_moments_written_several_ways_is_text_and_keeps_its_primary_key(
     make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path
 ) -> None:

@@ -58,7 +58,7 @@ from columnar_etl.profiling.keys import (
     never_filled,
 )
 from columnar_etl.profiling.long_cells import long_text_rows, read_bytes
-from columnar_etl.profiling.merged_numbers import keep_numbers_apart, merged_number_columns
+from columnar_etl.profiling.merged_numbers import KEPT_AS_NUMBERS, keep_numbers_apart, merged_number_columns
 from columnar_etl.profiling.native import native_candidates, native_rows
 from columnar_etl.profiling.overrides import (
     FORMAT_READS,
@@ -1186,7 +1186,7 @@ def infer_column(
         kept = {"integer": "bigint", "numeric": "numeric"}.get(inferred, "double precision")
         moment = "day" if one_way.unit == MomentUnit.EPOCH_DAYS else "instant"
         notes.append(
-            f"{one_way.phrase}{declared}: kept as numbers ({kept}), every value as written; "
+            f"{one_way.phrase}{declared}: {KEPT_AS_NUMBERS}{kept}), every value as written; "
             f"the {moment} is {instant}"
         )
     order: DateOrder | None = None
