@@ -602,6 +602,28 @@ number, so a test computes what a column holds from the same numbers.
   (``06:00:30.500000``), employee numbers with leading zeros, ``BIGINT`` past 2^40 and a department
   code ``'0042'``; ``ab_api_key`` (FAB 5's API keys) with uuid text, SHA-256 lookup hashes, the
   one ``key_prefix`` ``sst_``, ``scopes`` or NULL, ``expires_on`` / ``revoked_on`` / ``last_used_on``.
+- :func:`archivebox_index`: ArchiveBox 0.7's ``index.sqlite3`` (Django 3.1's DDL) after ``archivebox
+  add`` of pages and of a browser's bookmarks file: ``core_snapshot`` keyed by a ``char(32)`` uuid hex
+  with its ``timestamp varchar(32) UNIQUE`` the ``str()`` of Unix seconds (``'1796462623.82282'``, an
+  imported bookmark's ``'1497562974.0'``), also the name of its folder in ``pwd``;
+  ``core_archiveresult`` with each extractor's ``cmd`` as JSON text (``CHECK (JSON_VALID("cmd"))``),
+  its status, output file or error message, ``start_ts`` / ``end_ts`` naive UTC text of six fraction
+  digits; tags whose ``slug`` is ``''`` where Django's ``slugify`` drops every character (``日本語``),
+  under ``NOT NULL UNIQUE``.
+- :func:`pretalx_event`: a pretalx 2025.2 conference's ``db.sqlite3`` (Django 5.2's DDL) after its
+  ``create_test_event`` and a CfP's questions answered through its ``QuestionsForm``: review scores as
+  Django binds a ``Decimal`` under a bare ``decimal`` (its text, stored as INTEGER or REAL by the NUMERIC
+  affinity: ``0.375`` where pretalx shows 0.38), a weight of ``1.5``; every answer ``TEXT`` whatever its
+  question's variant (``1246.75``, ``2025-02-02``, ``2025-06-02 01:07:00+00:00``, ``True``, ``00123``),
+  a ``FileField``'s ``''`` for no file; talk slots with naive UTC ``start`` / ``end`` (NULL while
+  unscheduled) in a released and a work-in-progress schedule; codes of its own alphabet; text as its
+  forms save it (stripped).
+- :func:`spirit_forum`: a Spirit 0.14 forum's ``db.sqlite3`` (``spirit startproject``, Django 5.2's
+  DDL) after topics, replies, likes, polls and votes through its own forms: each comment as its
+  Markdown and the HTML Spirit rendered (``<poll name=p0>`` where a poll stands), ``action`` codes (a
+  moderation action's comment the word ``action``), categories nested by ``parent_id`` with ``''`` for
+  no description or colour under ``NOT NULL``, a poll's ``''`` title and ``close_at`` NULL or a moment,
+  notifications' action codes and flags, profiles with a ``notify`` bit mask and ``''`` for no post hash.
 """
 
 from __future__ import annotations
@@ -13576,3 +13598,781 @@ def flask_appbuilder_app(path: Path, employees: int = 24) -> Path:
         ],
     }
     return write_export(path, ddl, rows, bytes_as_text=False)
+
+
+# --- ArchiveBox ---------------------------------------------------------------------------------------
+
+ARCHIVEBOX_TITLES = (
+    "Café crème — recette",
+    "Straße & Maß",
+    "日本語のページ",
+    "Emoji 🎉🚀 party",
+    "No\u00a0break\u00a0space",
+    "  spaced title  ",
+    "x" * 300,
+)
+#: (name, slug as Django's slugify makes it): a name of no ASCII letter or digit has the slug ''.
+ARCHIVEBOX_TAGS = (
+    ("news", "news"),
+    ("Café ☕", "cafe"),
+    ("2024", "2024"),
+    ("日本語", ""),
+    ("emoji 🎉", "emoji"),
+)
+#: The extractors a server without Chrome or Node runs, in ArchiveBox's order.
+ARCHIVEBOX_EXTRACTORS = ("favicon", "headers", "title", "wget")
+ARCHIVEBOX_ADDED = datetime(2026, 12, 5, 9, 23, 43, 861947)
+ARCHIVEBOX_VERSIONS = {"curl": "curl 7.88.1 (x86_64-pc-linux-gnu)", "wget": "GNU Wget 1.21.3"}
+
+
+def archivebox_timestamp(s: int) -> str:
+    """Snapshot ``s``'s ``timestamp``: ``str()`` of the float of Unix seconds it was added at (six
+    fraction digits at most, trailing zeros dropped), or, every fourth one, of an imported bookmark's
+    whole ``ADD_DATE`` (``'1497562974.0'``)."""
+    if s % 4 == 3:
+        return str(float(1_497_562_974 + s * 86_400 * 17))
+    return str(float(f"{1_796_462_623 + s * 61}.{(822_805 + s * 23_077) % 1_000_000:06d}"))
+
+
+def archivebox_title(s: int) -> str | None:
+    return None if s % 6 == 5 else f"{ARCHIVEBOX_TITLES[s % len(ARCHIVEBOX_TITLES)]} #{s}"
+
+
+def archivebox_url(s: int) -> str:
+    return f"http://127.0.0.1:8765/p{s:03d}.html" + ("?q=caf%C3%A9&x=1#frag" if s % 5 == 1 else "")
+
+
+def archivebox_status(s: int, extractor: str) -> str:
+    """As ArchiveBox records it offline: the favicon (asked of a provider) fails, wget fails on a page
+    that answered 404, the title is skipped where the snapshot has one already, the rest succeed."""
+    if extractor == "favicon" or (extractor == "wget" and s % 5 == 4):
+        return "failed"
+    if extractor == "title" and s % 6 == 2:
+        return "skipped"
+    return "succeeded"
+
+
+def archivebox_output(s: int, extractor: str) -> str:
+    if archivebox_status(s, extractor) == "failed":
+        if extractor == "favicon":
+            return "Failed to chmod: favicon.ico does not exist (did the previous step fail?)"
+        return "Got an error from the server\n    HTTP/1.0 404 File not found"
+    return {
+        "favicon": "favicon.ico",
+        "headers": "headers.json",
+        "title": archivebox_title(s) or "",
+        "wget": f"127.0.0.1+8765/p{s:03d}.html",
+    }[extractor]
+
+
+def archivebox_started(s: int, e: int) -> datetime:
+    """When snapshot ``s``'s ``e``-th extractor started (naive UTC, as Django stores it)."""
+    return ARCHIVEBOX_ADDED + timedelta(seconds=s, microseconds=e * 51_133 + s * 7)
+
+
+def archivebox_index(path: Path, snapshots: int = 12) -> Path:
+    """ArchiveBox's own ``index.sqlite3`` (see the module's list)."""
+    ddl = [
+        'CREATE TABLE "core_snapshot" ("id" char(32) NOT NULL PRIMARY KEY, "timestamp" varchar(32) NOT NULL '
+        'UNIQUE, "title" varchar(512) NULL, "added" datetime NOT NULL, "updated" datetime NULL, '
+        '"url" varchar(200) NOT NULL UNIQUE)',
+        'CREATE TABLE "core_tag" ("name" varchar(100) NOT NULL UNIQUE, "slug" varchar(100) NOT NULL UNIQUE, '
+        '"id" integer NOT NULL PRIMARY KEY AUTOINCREMENT)',
+        'CREATE TABLE "core_snapshot_tags" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "snapshot_id" '
+        'char(32) NOT NULL REFERENCES "core_snapshot" ("id") DEFERRABLE INITIALLY DEFERRED, "tag_id" integer '
+        'NOT NULL REFERENCES "core_tag" ("id") DEFERRABLE INITIALLY DEFERRED)',
+        'CREATE UNIQUE INDEX "core_snapshot_tags_snapshot_id_tag_id_10a7e882_uniq" ON "core_snapshot_tags" '
+        '("snapshot_id", "tag_id")',
+        'CREATE TABLE "core_archiveresult" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "cmd" text NOT '
+        'NULL CHECK ((JSON_VALID("cmd") OR "cmd" IS NULL)), "pwd" varchar(256) NOT NULL, "cmd_version" '
+        'varchar(128) NULL, "status" varchar(16) NOT NULL, "output" varchar(1024) NOT NULL, "start_ts" '
+        'datetime NOT NULL, "end_ts" datetime NOT NULL, "snapshot_id" char(32) NOT NULL REFERENCES '
+        '"core_snapshot" ("id") DEFERRABLE INITIALLY DEFERRED, "uuid" char(32) NOT NULL, "extractor" '
+        "varchar(32) NOT NULL)",
+    ]
+    ids = [hashlib.md5(f"snapshot {s}".encode()).hexdigest() for s in range(snapshots)]
+    results: list[Sequence[Any]] = []
+    for s in range(snapshots):
+        for e, extractor in enumerate(ARCHIVEBOX_EXTRACTORS):
+            tool = "wget" if extractor == "wget" else "curl"
+            cmd = [
+                tool,
+                "--no-verbose" if tool == "wget" else "--silent",
+                "--max-time",
+                "10",
+                archivebox_url(s),
+            ]
+            started = archivebox_started(s, e)
+            status = archivebox_status(s, extractor)
+            results.append(
+                (
+                    len(results) + 1,
+                    json.dumps(cmd),
+                    f"/data/archive/{archivebox_timestamp(s)}",
+                    None if status == "skipped" else ARCHIVEBOX_VERSIONS[tool],
+                    status,
+                    archivebox_output(s, extractor),
+                    str(started),
+                    str(started + timedelta(microseconds=20_000 + 1_111 * e)),
+                    ids[s],
+                    hashlib.md5(f"result {s} {extractor}".encode()).hexdigest(),
+                    extractor,
+                )
+            )
+    tagged = [(s, t) for s in range(snapshots) for t in range(len(ARCHIVEBOX_TAGS)) if (s + t) % 3 == 0]
+    rows: dict[str, list[Sequence[Any]]] = {
+        "core_snapshot": [
+            (
+                ids[s],
+                archivebox_timestamp(s),
+                archivebox_title(s),
+                str(ARCHIVEBOX_ADDED + timedelta(seconds=s, microseconds=s * 4_111)),
+                None if s % 6 == 5 else str(ARCHIVEBOX_ADDED + timedelta(minutes=1, seconds=s)),
+                archivebox_url(s),
+            )
+            for s in range(snapshots)
+        ],
+        "core_tag": [(name, slug, t + 1) for t, (name, slug) in enumerate(ARCHIVEBOX_TAGS)],
+        "core_snapshot_tags": [(n + 1, ids[s], t + 1) for n, (s, t) in enumerate(tagged)],
+        "core_archiveresult": results,
+    }
+    return write_export(path, ddl, rows)
+
+
+# --- pretalx ------------------------------------------------------------------------------------------
+
+#: pretalx's code alphabet (no 0, 1, 2, 4, 5, 6, I, O: nothing to misread).
+PRETALX_CHARSET = "ABCDEFGHJKLMNPQRSTUVWXYZ3789"
+PRETALX_STATES = ("submitted", "accepted", "confirmed", "rejected", "withdrawn", "canceled")
+PRETALX_TITLES = (
+    "Rust für Einsteiger",
+    "Scaling Postgres 🐘 to the moon",
+    "日本語の自然言語処理",
+    "Ünïcödé\u00a0everywhere",
+    "Trailing thoughts…",
+    "Why 0.1 + 0.2 ≠ 0.3",
+)
+#: Each question's variant and text, in pretalx's position order.
+PRETALX_QUESTIONS = (
+    ("number", "Expected audience size"),
+    ("date", "Preferred day"),
+    ("datetime", "Arrival time"),
+    ("boolean", "Do you need travel support? 🧳"),
+    ("string", "T-shirt name"),
+    ("file", "Slides draft"),
+)
+#: Review score values as Decimals (pretalx's DecimalField(7, 2)), per category (weights 1 and 1.5).
+PRETALX_SCORES = (
+    (Decimal(0), Decimal(1), Decimal(2)),
+    (Decimal("0.25"), Decimal("1.5"), Decimal("3.75"), Decimal(-1)),
+)
+PRETALX_WEIGHTS = (Decimal(1), Decimal("1.5"))
+PRETALX_LABELS = ("No", "Maybe", "Yes", "kaum", "mittel", "sehr 🔥", "negativ")
+PRETALX_FROM = date(2026, 11, 25)
+PRETALX_CREATED = datetime(2026, 12, 5, 9, 33, 26, 409514)
+
+
+def pretalx_code(n: int, length: int = 6) -> str:
+    """A code of pretalx's alphabet (a submission's or a user's of six characters, a token of 32)."""
+    digest = hashlib.sha256(f"pretalx {n} {length}".encode()).digest()
+    return "".join(PRETALX_CHARSET[byte % len(PRETALX_CHARSET)] for byte in digest[:length])
+
+
+def pretalx_answer(s: int, q: int) -> str | None:
+    """Submission ``s``'s answer to question ``q`` as pretalx's form saves it (``str()`` of the cleaned
+    value: a Decimal, a date, an aware datetime in UTC, ``True``; a file as ``file://<name>``), or None
+    where it has none (pretalx saves no answer for an empty field or an unticked box)."""
+    variant = PRETALX_QUESTIONS[q][0]
+    if (s + q) % 4 == 3:
+        return None
+    if variant == "number":
+        return str((Decimal("12.5"), Decimal(100), Decimal("0.25"), Decimal("1234.75"))[s // 4 % 4] + s)
+    if variant == "date":
+        return str(date(2025, s % 9 + 1, s % 27 + 1))
+    if variant == "datetime":
+        return str(datetime(2025, 6, s % 27 + 1, s % 24, s * 7 % 60, tzinfo=UTC))
+    if variant == "boolean":
+        return "True" if s % 2 else None
+    if variant == "string":
+        return ("Zoë", "José", "00123", "名前", "Ann\u00a0Lee", "🙂")[s % 6]
+    return f"file://slides_{s}.pdf"
+
+
+def pretalx_review_scores(r: int) -> list[int]:
+    """The ReviewScore ids review ``r`` gave: one of the first category's, and of the second's but
+    every fourth review."""
+    first = r % 3 + 1
+    return [first] if r % 4 == 3 else [first, 4 + r % 4]
+
+
+def pretalx_review_score(r: int) -> Decimal:
+    """``Review.calculate_score``: the sum of each score's value times its category's weight."""
+    values = [score for category in PRETALX_SCORES for score in category]
+    weights = [PRETALX_WEIGHTS[0]] * 3 + [PRETALX_WEIGHTS[1]] * 4
+    return sum((values[i - 1] * weights[i - 1] for i in pretalx_review_scores(r)), Decimal(0))
+
+
+def pretalx_slot_start(s: int) -> datetime | None:
+    """Submission ``s``'s talk slot start in the released schedule (naive UTC, whole minutes), None for
+    one not on it (pretalx keeps the slot, unscheduled)."""
+    if PRETALX_STATES[s % len(PRETALX_STATES)] not in ("accepted", "confirmed") or s % 5 == 4:
+        return None
+    return datetime.combine(PRETALX_FROM, datetime.min.time()) + timedelta(
+        hours=8 + s % 9, minutes=30 * (s % 2)
+    )
+
+
+def pretalx_event(path: Path, submissions: int = 18, reviewers: int = 3) -> Path:
+    """pretalx's own ``db.sqlite3`` (see the module's list)."""
+    ddl = [
+        'CREATE TABLE "event_event" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "name" text NOT '
+        'NULL, "slug" varchar(50) NOT NULL UNIQUE, "is_public" bool NOT NULL, "date_from" date NOT NULL, '
+        '"timezone" varchar(32) NOT NULL, "email" varchar(254) NOT NULL, "locale_array" text NOT NULL, '
+        '"locale" varchar(32) NOT NULL, "custom_css" varchar(100) NULL, "primary_color" varchar(7) NULL, '
+        '"logo" varchar(100) NULL, "landing_page_text" text NULL, "plugins" text NULL, "organiser_id" '
+        'integer NULL REFERENCES "event_organiser" ("id") DEFERRABLE INITIALLY DEFERRED, "header_image" '
+        'varchar(100) NULL, "featured_sessions_text" text NULL, "custom_domain" varchar(200) NULL, '
+        '"display_settings" text NOT NULL CHECK ((JSON_VALID("display_settings") OR "display_settings" IS '
+        'NULL)), "feature_flags" text NOT NULL CHECK ((JSON_VALID("feature_flags") OR "feature_flags" IS '
+        'NULL)), "mail_settings" text NOT NULL CHECK ((JSON_VALID("mail_settings") OR "mail_settings" IS '
+        'NULL)), "review_settings" text NOT NULL CHECK ((JSON_VALID("review_settings") OR '
+        '"review_settings" IS NULL)), "content_locale_array" text NOT NULL, "created" datetime NULL, '
+        '"updated" datetime NULL, "date_to" date NOT NULL)',
+        'CREATE TABLE "person_user" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "password" '
+        'varchar(128) NOT NULL, "last_login" datetime NULL, "nick" varchar(60) NULL, "name" varchar(120) '
+        'NOT NULL, "email" varchar(254) NOT NULL UNIQUE, "is_active" bool NOT NULL, "is_staff" bool NOT '
+        'NULL, "is_superuser" bool NOT NULL, "locale" varchar(32) NOT NULL, "timezone" varchar(32) NOT '
+        'NULL, "pw_reset_token" varchar(160) NULL, "pw_reset_time" datetime NULL, "avatar" varchar(100) '
+        'NULL, "get_gravatar" bool NOT NULL, "code" varchar(16) NULL UNIQUE, "is_administrator" bool NOT '
+        'NULL, "avatar_thumbnail" varchar(100) NULL, "avatar_thumbnail_tiny" varchar(100) NULL)',
+        'CREATE TABLE "submission_submissiontype" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+        '"name" text NOT NULL, "default_duration" integer unsigned NOT NULL CHECK ("default_duration" >= '
+        '0), "event_id" integer NOT NULL REFERENCES "event_event" ("id") DEFERRABLE INITIALLY DEFERRED, '
+        '"requires_access_code" bool NOT NULL, "created" datetime NULL, "updated" datetime NULL, '
+        '"deadline" datetime NULL)',
+        'CREATE TABLE "submission_submission" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "code" '
+        'varchar(16) NOT NULL UNIQUE, "title" varchar(200) NOT NULL, "state" varchar(9) NOT NULL, '
+        '"description" text NULL, "abstract" text NULL, "duration" integer unsigned NULL CHECK '
+        '("duration" >= 0), "content_locale" varchar(32) NOT NULL, "do_not_record" bool NOT NULL, '
+        '"event_id" integer NOT NULL REFERENCES "event_event" ("id") DEFERRABLE INITIALLY DEFERRED, '
+        '"submission_type_id" integer NOT NULL REFERENCES "submission_submissiontype" ("id") DEFERRABLE '
+        'INITIALLY DEFERRED, "invitation_token" varchar(32) NOT NULL, "image" varchar(100) NULL, '
+        '"review_code" varchar(32) NULL UNIQUE, "is_featured" bool NOT NULL, "track_id" integer NULL '
+        'REFERENCES "submission_track" ("id") DEFERRABLE INITIALLY DEFERRED, "slot_count" integer NOT '
+        'NULL, "internal_notes" text NULL, "created" datetime NULL, "access_code_id" integer NULL '
+        'REFERENCES "submission_submitteraccesscode" ("id") DEFERRABLE INITIALLY DEFERRED, '
+        '"anonymised_data" text NULL, "pending_state" varchar(9) NULL, "updated" datetime NULL, "notes" '
+        "text NULL)",
+        'CREATE TABLE "submission_question" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "variant" '
+        'varchar(15) NOT NULL, "question" text NOT NULL, "default_answer" text NULL, "position" integer '
+        'NOT NULL, "event_id" integer NOT NULL REFERENCES "event_event" ("id") DEFERRABLE INITIALLY '
+        'DEFERRED, "target" varchar(10) NOT NULL, "help_text" text NULL, "active" bool NOT NULL, '
+        '"contains_personal_data" bool NOT NULL, "max_length" integer unsigned NULL CHECK ("max_length" '
+        '>= 0), "min_length" integer unsigned NULL CHECK ("min_length" >= 0), "is_public" bool NOT NULL, '
+        '"is_visible_to_reviewers" bool NOT NULL, "deadline" datetime NULL, "freeze_after" datetime NULL, '
+        '"question_required" varchar(14) NOT NULL, "max_date" date NULL, "max_datetime" datetime NULL, '
+        '"max_number" decimal NULL, "min_date" date NULL, "min_datetime" datetime NULL, "min_number" '
+        'decimal NULL, "created" datetime NULL, "updated" datetime NULL, "icon" varchar(9) NULL)',
+        'CREATE TABLE "submission_answer" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "answer" text '
+        'NOT NULL, "question_id" integer NOT NULL REFERENCES "submission_question" ("id") DEFERRABLE '
+        'INITIALLY DEFERRED, "submission_id" integer NULL REFERENCES "submission_submission" ("id") '
+        'DEFERRABLE INITIALLY DEFERRED, "person_id" integer NULL REFERENCES "person_user" ("id") '
+        'DEFERRABLE INITIALLY DEFERRED, "answer_file" varchar(100) NULL, "review_id" integer NULL '
+        'REFERENCES "submission_review" ("id") DEFERRABLE INITIALLY DEFERRED, "created" datetime NULL, '
+        '"updated" datetime NULL)',
+        'CREATE TABLE "submission_reviewscorecategory" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+        '"name" text NOT NULL, "weight" decimal NOT NULL, "required" bool NOT NULL, "active" bool NOT '
+        'NULL, "event_id" integer NOT NULL REFERENCES "event_event" ("id") DEFERRABLE INITIALLY DEFERRED, '
+        '"is_independent" bool NOT NULL, "created" datetime NULL, "updated" datetime NULL)',
+        'CREATE TABLE "submission_reviewscore" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "value" '
+        'decimal NOT NULL, "label" varchar(200) NULL, "category_id" integer NOT NULL REFERENCES '
+        '"submission_reviewscorecategory" ("id") DEFERRABLE INITIALLY DEFERRED, "created" datetime NULL, '
+        '"updated" datetime NULL)',
+        'CREATE TABLE "submission_review" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "score" '
+        'decimal NULL, "created" datetime NULL, "updated" datetime NULL, "submission_id" integer NOT NULL '
+        'REFERENCES "submission_submission" ("id") DEFERRABLE INITIALLY DEFERRED, "user_id" integer NOT '
+        'NULL REFERENCES "person_user" ("id") DEFERRABLE INITIALLY DEFERRED, "text" text NULL)',
+        'CREATE TABLE "submission_review_scores" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+        '"review_id" integer NOT NULL REFERENCES "submission_review" ("id") DEFERRABLE INITIALLY '
+        'DEFERRED, "reviewscore_id" integer NOT NULL REFERENCES "submission_reviewscore" ("id") '
+        "DEFERRABLE INITIALLY DEFERRED)",
+        'CREATE TABLE "schedule_room" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "name" text NOT '
+        'NULL, "description" text NULL, "capacity" integer unsigned NULL CHECK ("capacity" >= 0), '
+        '"position" integer unsigned NULL CHECK ("position" >= 0), "event_id" integer NOT NULL REFERENCES '
+        '"event_event" ("id") DEFERRABLE INITIALLY DEFERRED, "speaker_info" text NULL, "guid" char(32) '
+        'NULL, "created" datetime NULL, "updated" datetime NULL)',
+        'CREATE TABLE "schedule_schedule" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "version" '
+        'varchar(190) NULL, "event_id" integer NOT NULL REFERENCES "event_event" ("id") DEFERRABLE '
+        'INITIALLY DEFERRED, "published" datetime NULL, "comment" text NULL, "created" datetime NULL, '
+        '"updated" datetime NULL)',
+        'CREATE TABLE "schedule_talkslot" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "end" '
+        'datetime NULL, "room_id" integer NULL REFERENCES "schedule_room" ("id") DEFERRABLE INITIALLY '
+        'DEFERRED, "schedule_id" integer NOT NULL REFERENCES "schedule_schedule" ("id") DEFERRABLE '
+        'INITIALLY DEFERRED, "submission_id" integer NULL REFERENCES "submission_submission" ("id") '
+        'DEFERRABLE INITIALLY DEFERRED, "is_visible" bool NOT NULL, "description" text NULL, "updated" '
+        'datetime NULL, "created" datetime NULL, "start" datetime NULL)',
+    ]
+    created = [str(PRETALX_CREATED + timedelta(seconds=n, microseconds=n * 37)) for n in range(200)]
+    event_settings = {"schedule": "grid", "imprint_url": None, "header_pattern": "pcb", "meta_noindex": False}
+    users = ["Brent Abbott", "Paula Moreno", "Zoë Ångström", "李雷", "Ann\u00a0Lee"]
+    questions = len(PRETALX_QUESTIONS)
+    answers = [
+        (s, q) for s in range(submissions) for q in range(questions) if pretalx_answer(s, q) is not None
+    ]
+    reviews = [
+        (r, s, u) for r, (s, u) in enumerate((s, u) for s in range(submissions) for u in range(reviewers))
+    ]
+    scores = [score for category in PRETALX_SCORES for score in category]
+    rows: dict[str, list[Sequence[Any]]] = {
+        "event_event": [
+            (
+                1,
+                "DemoCon ☕",
+                "democon",
+                1,
+                str(PRETALX_FROM),
+                "Europe/Berlin",
+                "orga@example.org",
+                "en,de",
+                "en",
+                None,
+                "#3aa57c",
+                None,
+                "Willkommen!\n\n**Markdown** here.",
+                None,
+                1,
+                None,
+                None,
+                None,
+                json.dumps(event_settings),
+                json.dumps({"show_schedule": True}),
+                json.dumps({"mail_from": ""}),
+                json.dumps({"score_mandatory": False}),
+                "en",
+                created[0],
+                created[1],
+                str(PRETALX_FROM + timedelta(days=2)),
+            )
+        ],
+        "person_user": [
+            (
+                u + 1,
+                "argon2$argon2id$v=19$m=102400,t=2,p=8$c2FsdA$" + "h" * 43 if u == 0 else f"!unusable{u:02d}",
+                None if u % 2 else created[100 + u],
+                None,
+                "" if u == 0 else users[u - 1],
+                f"user{u}@example.org",
+                1,
+                int(u == 0),
+                int(u == 0),
+                "de" if u % 3 == 1 else "en",
+                "UTC" if u == 0 else "Europe/Berlin",
+                None,
+                None,
+                "",
+                0,
+                pretalx_code(100 + u),
+                int(u == 0),
+                "",
+                "",
+            )
+            for u in range(len(users) + 1)
+        ],
+        "submission_submissiontype": [
+            (1, "Talk", 30, 1, 0, created[2], created[3], None),
+            (2, "Workshop 🛠", 90, 1, 0, created[4], created[5], None),
+        ],
+        "submission_submission": [
+            (
+                s + 1,
+                pretalx_code(s),
+                f"{PRETALX_TITLES[s % len(PRETALX_TITLES)]} #{s}",
+                PRETALX_STATES[s % len(PRETALX_STATES)],
+                "A *longer* description.\n\n- one\n- two" if s % 3 else None,
+                f"Abstract {s}." + " lorem ipsum" * (s % 5),
+                None if s % 4 else 45,
+                "de" if s % 5 == 2 else "en",
+                s % 7 == 0,
+                1,
+                s % 2 + 1,
+                pretalx_code(s, 32),
+                None,
+                None if s % 6 == 5 else pretalx_code(100 + s, 32),
+                int(s % 9 == 0),
+                None,
+                1,
+                None,
+                created[10 + s],
+                None,
+                None,
+                "accepted" if s % 8 == 1 else None,
+                created[40 + s],
+                None,
+            )
+            for s in range(submissions)
+        ],
+        "submission_question": [
+            (
+                q + 1,
+                variant,
+                text,
+                None,
+                q,
+                1,
+                "submission",
+                None,
+                1,
+                int(variant == "string"),
+                None,
+                None,
+                0,
+                1,
+                None,
+                None,
+                "optional",
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                created[60 + q],
+                created[60 + q],
+                None,
+            )
+            for q, (variant, text) in enumerate(PRETALX_QUESTIONS)
+        ],
+        "submission_answer": [
+            (
+                n + 1,
+                pretalx_answer(s, q),
+                q + 1,
+                s + 1,
+                None,
+                f"democon/question_uploads/slides_{s}_{pretalx_code(s)[:7]}.pdf"
+                if PRETALX_QUESTIONS[q][0] == "file"
+                else "",
+                None,
+                created[120 + n % 70],
+                created[120 + n % 70],
+            )
+            for n, (s, q) in enumerate(answers)
+        ],
+        "submission_reviewscorecategory": [
+            (c + 1, name, str(PRETALX_WEIGHTS[c]), 0, 1, 1, 0, created[6 + c], created[6 + c])
+            for c, name in enumerate(("Score", "Relevanz für die Community"))
+        ],
+        # Django binds a Decimal as its str(): the column's NUMERIC affinity stores it as INTEGER or REAL.
+        "submission_reviewscore": [
+            (i + 1, str(value), PRETALX_LABELS[i], 1 if i < 3 else 2, created[8], created[8])
+            for i, value in enumerate(scores)
+        ],
+        "submission_review": [
+            (
+                r + 1,
+                str(pretalx_review_score(r)),
+                created[80 + r % 40],
+                created[81 + r % 40],
+                s + 1,
+                u + 2,
+                " ".join(["Sehr gut!\u00a0Aber zu lang."] * (r % 3 + 1)) if r % 5 == 0 else None,
+            )
+            for r, s, u in reviews
+        ],
+        "submission_review_scores": [
+            (n + 1, r + 1, score)
+            for n, (r, score) in enumerate(
+                (r, score) for r, _, _ in reviews for score in pretalx_review_scores(r)
+            )
+        ],
+        "schedule_room": [
+            (
+                1,
+                "Saal 1 🎤",
+                None,
+                400,
+                0,
+                1,
+                None,
+                "6f1ed002ab5595859014ebf0951522d9",
+                created[9],
+                created[9],
+            ),
+            (2, "Raum Ω", "Second floor", None, 1, 1, "Bring HDMI", None, created[9], created[9]),
+        ],
+        "schedule_schedule": [
+            (1, "v1.0", 1, created[150], None, created[0], created[0]),
+            (2, None, 1, None, None, created[150], created[150]),
+        ],
+        # A released schedule's slots and the work-in-progress one's copies of them, each accepted or
+        # confirmed submission in both; an unscheduled one has no start, room or end.
+        "schedule_talkslot": [
+            (
+                n + 1,
+                None if start is None else str(start + timedelta(minutes=30 * (s % 2 + 1))),
+                None if start is None else s % 2 + 1,
+                schedule,
+                s + 1,
+                1,
+                None,
+                created[160 + s],
+                created[160 + s],
+                None if start is None else str(start),
+            )
+            for n, (schedule, s, start) in enumerate(
+                (schedule, s, pretalx_slot_start(s))
+                for schedule in (1, 2)
+                for s in range(submissions)
+                if PRETALX_STATES[s % len(PRETALX_STATES)] in ("accepted", "confirmed")
+            )
+        ],
+    }
+    return write_export(path, ddl, rows)
+
+
+# --- Spirit -------------------------------------------------------------------------------------------
+
+SPIRIT_USERS = ("alice", "bøb", "Chloé", "hanna😀", "ünïcode", "007bond")
+#: (title, slug, description, colour, parent): Spirit's own two, then the forum's.
+SPIRIT_CATEGORIES = (
+    ("Private", "private", "", "", None),
+    ("Uncategorized", "uncategorized", "", "", None),
+    ("Général ☕", "général", "Alles Mögliche", "#ff0000", None),
+    ("Help & Support", "help-support", "", "", None),
+    ("Sub-forum 🧵", "sub-forum", "child of Help", "#00ff00", 4),
+)
+#: Each reply's Markdown and the HTML Spirit renders of it.
+SPIRIT_BODIES = (
+    ("Hello **world**!", "<p>Hello <strong>world</strong>!</p>"),
+    (
+        "Code:\n\n```python\nprint('héllo')\n```",
+        '<p>Code:</p>\n<pre><code class="lang-python">print(&#39;héllo&#39;)\n</code></pre>',
+    ),
+    (
+        "> quoted\n\nemoji 🎉 and <b>html</b>",
+        "<blockquote>\n<p>quoted</p>\n</blockquote>\n<p>emoji 🎉 and &lt;b&gt;html&lt;/b&gt;</p>",
+    ),
+    ("No\u00a0break\u00a0space, 00123 a code", "<p>No\u00a0break\u00a0space, 00123 a code</p>"),
+)
+SPIRIT_START = datetime(2026, 12, 5, 9, 40, 21, 607898)
+SPIRIT_POLL_CHOICES = ("Pizza 🍕", "Bürger", "寿司")
+
+
+def spirit_comments(topics: int) -> list[tuple[int, int, int]]:
+    """``(topic, reply, action)`` of each comment in id order: each topic's first comment (reply 0)
+    and ``topic % 3`` replies, then, for every fourth topic, the moderator closing it (action 2)."""
+    comments = [(t, r, 0) for t in range(topics) for r in range(t % 3 + 1)]
+    return comments + [(t, 0, 2) for t in range(topics) if t % 4 == 3]
+
+
+def spirit_markdown(t: int, r: int, action: int) -> tuple[str, str]:
+    """A comment's ``comment`` and ``comment_html``: a moderation action's are the word ``action``; a
+    topic's first comment ends with a poll where ``t`` is even, rendered as Spirit's placeholder."""
+    if action:
+        return "action", "action"
+    text, html = SPIRIT_BODIES[(t + r) % len(SPIRIT_BODIES)]
+    text, html = f"{text} ({t}.{r})", html.replace("</p>", f" ({t}.{r})</p>", 1) if "</p>" in html else html
+    if r == 0 and t % 2 == 0:
+        choices = "\n".join(f"{n + 1}. {choice}" for n, choice in enumerate(SPIRIT_POLL_CHOICES))
+        text += f"\n\n[poll name=p{t} min=1 max={1 + t // 2 % 2}]\n{choices}\n[/poll]"
+        html += f"\n<poll name=p{t}>"
+    return text, html
+
+
+def spirit_close_at(t: int) -> datetime | None:
+    return None if t % 4 == 0 else SPIRIT_START + timedelta(days=t, microseconds=t * 1_001)
+
+
+def spirit_forum(path: Path, topics: int = 8) -> Path:
+    """A Spirit forum's own ``db.sqlite3`` (see the module's list)."""
+    ddl = [
+        'CREATE TABLE "auth_user" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "password" '
+        'varchar(128) NOT NULL, "last_login" datetime NULL, "is_superuser" bool NOT NULL, "username" '
+        'varchar(150) NOT NULL UNIQUE, "last_name" varchar(150) NOT NULL, "email" varchar(254) NOT NULL, '
+        '"is_staff" bool NOT NULL, "is_active" bool NOT NULL, "date_joined" datetime NOT NULL, '
+        '"first_name" varchar(150) NOT NULL)',
+        'CREATE TABLE "spirit_user_userprofile" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "slug" '
+        'varchar(50) NOT NULL, "location" varchar(75) NOT NULL, "last_seen" datetime NOT NULL, "last_ip" '
+        'char(39) NULL, "timezone" varchar(32) NOT NULL, "is_administrator" bool NOT NULL, "is_moderator" '
+        'bool NOT NULL, "is_verified" bool NOT NULL, "topic_count" integer unsigned NOT NULL CHECK '
+        '("topic_count" >= 0), "comment_count" integer unsigned NOT NULL CHECK ("comment_count" >= 0), '
+        '"user_id" integer NOT NULL UNIQUE REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY DEFERRED, '
+        '"last_post_hash" varchar(32) NOT NULL, "last_post_on" datetime NULL, "nickname" varchar(255) NOT '
+        'NULL, "notify" integer unsigned NOT NULL CHECK ("notify" >= 0), "avatar" varchar(255) NOT NULL)',
+        'CREATE TABLE "spirit_category_category" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+        '"title" varchar(75) NOT NULL, "slug" varchar(50) NOT NULL, "description" varchar(255) NOT NULL, '
+        '"is_closed" bool NOT NULL, "is_removed" bool NOT NULL, "is_private" bool NOT NULL, "is_global" '
+        'bool NOT NULL, "color" varchar(7) NOT NULL, "reindex_at" datetime NOT NULL, "sort" integer '
+        'unsigned NOT NULL CHECK ("sort" >= 0), "parent_id" bigint NULL REFERENCES '
+        '"spirit_category_category" ("id") DEFERRABLE INITIALLY DEFERRED)',
+        'CREATE TABLE "spirit_topic_topic" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "title" '
+        'varchar(255) NOT NULL, "slug" varchar(50) NOT NULL, "date" datetime NOT NULL, "last_active" '
+        'datetime NOT NULL, "is_pinned" bool NOT NULL, "is_globally_pinned" bool NOT NULL, "is_closed" '
+        'bool NOT NULL, "is_removed" bool NOT NULL, "view_count" integer unsigned NOT NULL CHECK '
+        '("view_count" >= 0), "comment_count" integer unsigned NOT NULL CHECK ("comment_count" >= 0), '
+        '"category_id" bigint NOT NULL REFERENCES "spirit_category_category" ("id") DEFERRABLE INITIALLY '
+        'DEFERRED, "user_id" integer NOT NULL REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY '
+        'DEFERRED, "reindex_at" datetime NOT NULL)',
+        'CREATE TABLE "spirit_comment_comment" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+        '"comment" text NOT NULL, "comment_html" text NOT NULL, "action" integer NOT NULL, "date" '
+        'datetime NOT NULL, "is_removed" bool NOT NULL, "is_modified" bool NOT NULL, "ip_address" '
+        'char(39) NULL, "modified_count" integer unsigned NOT NULL CHECK ("modified_count" >= 0), '
+        '"likes_count" integer unsigned NOT NULL CHECK ("likes_count" >= 0), "topic_id" integer NOT NULL '
+        'REFERENCES "spirit_topic_topic" ("id") DEFERRABLE INITIALLY DEFERRED, "user_id" integer NOT NULL '
+        'REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY DEFERRED)',
+        'CREATE TABLE "spirit_comment_like_commentlike" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+        '"date" datetime NOT NULL, "comment_id" bigint NOT NULL REFERENCES "spirit_comment_comment" '
+        '("id") DEFERRABLE INITIALLY DEFERRED, "user_id" integer NOT NULL REFERENCES "auth_user" ("id") '
+        "DEFERRABLE INITIALLY DEFERRED)",
+        'CREATE TABLE "spirit_comment_poll_commentpoll" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+        '"name" varchar(255) NOT NULL, "title" varchar(255) NOT NULL, "choice_min" integer unsigned NOT '
+        'NULL CHECK ("choice_min" >= 0), "choice_max" integer unsigned NOT NULL CHECK ("choice_max" >= '
+        '0), "mode" integer NOT NULL, "close_at" datetime NULL, "is_removed" bool NOT NULL, "created_at" '
+        'datetime NOT NULL, "comment_id" bigint NOT NULL REFERENCES "spirit_comment_comment" ("id") '
+        "DEFERRABLE INITIALLY DEFERRED)",
+        'CREATE TABLE "spirit_comment_poll_commentpollchoice" ("id" integer NOT NULL PRIMARY KEY '
+        'AUTOINCREMENT, "number" integer unsigned NOT NULL CHECK ("number" >= 0), "description" '
+        'varchar(255) NOT NULL, "vote_count" integer unsigned NOT NULL CHECK ("vote_count" >= 0), '
+        '"is_removed" bool NOT NULL, "poll_id" bigint NOT NULL REFERENCES '
+        '"spirit_comment_poll_commentpoll" ("id") DEFERRABLE INITIALLY DEFERRED)',
+        'CREATE TABLE "spirit_comment_poll_commentpollvote" ("id" integer NOT NULL PRIMARY KEY '
+        'AUTOINCREMENT, "is_removed" bool NOT NULL, "created_at" datetime NOT NULL, "choice_id" bigint '
+        'NOT NULL REFERENCES "spirit_comment_poll_commentpollchoice" ("id") DEFERRABLE INITIALLY '
+        'DEFERRED, "voter_id" integer NOT NULL REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY '
+        "DEFERRED)",
+        'CREATE TABLE "spirit_comment_bookmark_commentbookmark" ("id" integer NOT NULL PRIMARY KEY '
+        'AUTOINCREMENT, "comment_number" integer unsigned NOT NULL CHECK ("comment_number" >= 0), '
+        '"topic_id" integer NOT NULL REFERENCES "spirit_topic_topic" ("id") DEFERRABLE INITIALLY '
+        'DEFERRED, "user_id" integer NOT NULL REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY '
+        "DEFERRED)",
+        'CREATE TABLE "spirit_topic_notification_topicnotification" ("id" integer NOT NULL PRIMARY KEY '
+        'AUTOINCREMENT, "date" datetime NOT NULL, "action" integer NOT NULL, "is_read" bool NOT NULL, '
+        '"is_active" bool NOT NULL, "comment_id" bigint NOT NULL REFERENCES "spirit_comment_comment" '
+        '("id") DEFERRABLE INITIALLY DEFERRED, "topic_id" bigint NOT NULL REFERENCES "spirit_topic_topic" '
+        '("id") DEFERRABLE INITIALLY DEFERRED, "user_id" integer NOT NULL REFERENCES "auth_user" ("id") '
+        "DEFERRABLE INITIALLY DEFERRED)",
+    ]
+    users = len(SPIRIT_USERS)
+    comments = spirit_comments(topics)
+    at = [
+        str(SPIRIT_START + timedelta(seconds=17 * n, microseconds=n * 4_321))
+        for n in range(len(comments) + 40)
+    ]
+    polls = [t for t in range(topics) if t % 2 == 0]
+    first = {t: n + 1 for n, (t, r, action) in enumerate(comments) if r == 0 and not action}
+    likes = [
+        (n + 1, (t + r + 2) % users + 1) for n, (t, r, action) in enumerate(comments) if not action and r % 2
+    ]
+    votes = [(p, u) for p in range(len(polls)) for u in range(p % 3 + 2)]
+    rows: dict[str, list[Sequence[Any]]] = {
+        "auth_user": [
+            (
+                u + 1,
+                f"md5$salt{u:02d}$" + hashlib.md5(f"pw {u}".encode()).hexdigest(),
+                None if u % 3 == 2 else at[u],
+                int(u == 0),
+                name,
+                "",
+                f"{u}@example.org",
+                int(u == 0),
+                1,
+                str(SPIRIT_START - timedelta(days=30 - u)),
+                "",
+            )
+            for u, name in enumerate(SPIRIT_USERS)
+        ],
+        "spirit_user_userprofile": [
+            (
+                u + 1,
+                name.lower(),
+                ("Berlin", "", "Zürich 🇨🇭", "東京")[u % 4],
+                at[u],
+                None,
+                "UTC" if u % 2 else "Europe/Berlin",
+                int(u == 0),
+                int(u == 0),
+                1,
+                sum(1 for t in range(topics) if t % users == u),
+                sum(1 for t, r, _ in comments if (t + r) % users == u),
+                u + 1,
+                "" if u % 3 == 2 else hashlib.md5(f"post {u}".encode()).hexdigest(),
+                None if u % 3 == 2 else at[u + 10],
+                name,
+                25 if u % 2 else 5,
+                "",
+            )
+            for u, name in enumerate(SPIRIT_USERS)
+        ],
+        "spirit_category_category": [
+            (c + 1, title, slug, text, int(c == 0), 0, int(c == 0), int(c != 0), color, at[c], 0, parent)
+            for c, (title, slug, text, color, parent) in enumerate(SPIRIT_CATEGORIES)
+        ],
+        "spirit_topic_topic": [
+            (
+                t + 1,
+                f"Topic {t}: " + ("Wie geht's?", "Bug in v1.2.3", "質問があります", "Emoji 🎈 thread")[t % 4],
+                f"topic-{t}",
+                at[first[t] - 1],
+                at[max(n for n, c in enumerate(comments) if c[0] == t)],
+                int(t == 1),
+                0,
+                int(t % 4 == 3),
+                0,
+                t * 3,
+                sum(1 for c in comments if c[0] == t),
+                t % 4 + 2,
+                t % users + 1,
+                at[first[t]],
+            )
+            for t in range(topics)
+        ],
+        "spirit_comment_comment": [
+            (
+                n + 1,
+                *spirit_markdown(t, r, action),
+                action,
+                at[n],
+                0,
+                0,
+                None,
+                0,
+                sum(1 for k, _ in likes if k == n + 1),
+                t + 1,
+                1 if action else (t + r) % users + 1,
+            )
+            for n, (t, r, action) in enumerate(comments)
+        ],
+        "spirit_comment_like_commentlike": [(k + 1, at[n + 5], n, u) for k, (n, u) in enumerate(likes)],
+        "spirit_comment_poll_commentpoll": [
+            (
+                p + 1,
+                f"p{t}",
+                "",
+                1,
+                1 + t // 2 % 2,
+                t // 2 % 2,
+                None if spirit_close_at(t) is None else str(spirit_close_at(t)),
+                0,
+                at[first[t]],
+                first[t],
+            )
+            for p, t in enumerate(polls)
+        ],
+        "spirit_comment_poll_commentpollchoice": [
+            (3 * p + n + 1, n + 1, choice, sum(1 for q, u in votes if q == p and u % 3 == n), 0, p + 1)
+            for p in range(len(polls))
+            for n, choice in enumerate(SPIRIT_POLL_CHOICES)
+        ],
+        "spirit_comment_poll_commentpollvote": [
+            (v + 1, 0, at[v + 20], 3 * p + u % 3 + 1, u + 1) for v, (p, u) in enumerate(votes)
+        ],
+        "spirit_comment_bookmark_commentbookmark": [
+            (b + 1, t % 3 + 1, t + 1, u + 1)
+            for b, (t, u) in enumerate((t, u) for t in range(topics) for u in range(2))
+        ],
+        "spirit_topic_notification_topicnotification": [
+            (k + 1, at[n], (0, 2, 1)[k % 3], int(k % 2 == 0), 1, n + 1, t + 1, (t + 1) % users + 1)
+            for k, (n, (t, r, action)) in enumerate((n, c) for n, c in enumerate(comments) if not c[2])
+        ],
+    }
+    return write_export(path, ddl, rows)

@@ -20,8 +20,9 @@ SQLObject application, a Storm application, an ormar application, a Graphite-web
 download manager, a Mopidy-Local music library, a Jupyter server's Y store and file ids,
 pytest-testmon's data, a shard of mypy's SQLite cache, an Aim repository's run metadata, a Quassel
 IRC core, a Skrooge finance book, a darktable photo library, a django-q2 task queue, a Django site's
-Celery results and beat schedules, a Flask-AppBuilder application) through ``columnar-etl run`` into
-the session's real PostgreSQL, every cell checked.
+Celery results and beat schedules, a Flask-AppBuilder application, an ArchiveBox web archive, a
+pretalx conference, a Spirit forum) through ``columnar-etl run`` into the session's real PostgreSQL,
+every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -5840,4 +5841,277 @@ def test_flask_appbuilder_app_reads_its_float_bound_numerics_as_amounts_and_keep
         ("employee", "department_id"): "department.id",
         ("employee", "created_by_fk"): "ab_user.id",
         ("employee", "changed_by_fk"): "ab_user.id",
+    }
+
+
+def test_archivebox_keeps_its_snapshots_second_keys_as_numbers_the_note_reads_as_instants(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.archivebox_index)
+    snapshots = range(12)
+    extractors = apps.ARCHIVEBOX_EXTRACTORS
+    tagged = [(s, t) for s in snapshots for t in range(len(apps.ARCHIVEBOX_TAGS)) if (s + t) % 3 == 0]
+    loaded_cleanly(
+        ran,
+        run_dir,
+        {
+            "core_snapshot": len(snapshots),
+            "core_tag": len(apps.ARCHIVEBOX_TAGS),
+            "core_snapshot_tags": len(tagged),
+            "core_archiveresult": len(snapshots) * len(extractors),
+        },
+    )
+    # A tag of no ASCII letter has the slug '' under NOT NULL UNIQUE: that key is loaded as written
+    # (its '' kept, no quality lost), the one warning, exit 2.
+    assert (ran.code, ran.record["outcome"]) == (2, "warn")
+    assert [w.split(":")[0] for w in ran.record["warnings"]] == ["core_tag.slug"], ran.record["warnings"]
+    assert "loaded as written" in ran.record["warnings"][0]
+    assert ran.values("core_tag", "slug", "id") == {
+        t + 1: slug for t, (_, slug) in enumerate(apps.ARCHIVEBOX_TAGS)
+    }
+    assert profiled(run_dir)["quality"] == 100
+    # str(time.time()) in a VARCHAR(32), an imported bookmark's whole second '1497562974.0' among them:
+    # decimal text, numeric, each value as written; the note gives the instant, to the microsecond.
+    snapshot_types = ran.types("core_snapshot")
+    assert snapshot_types["timestamp"] == "numeric"
+    ids = {hashlib.md5(f"snapshot {s}".encode()).hexdigest(): s for s in snapshots}
+    seconds = ran.values("core_snapshot", "timestamp", "id")
+    assert {ids[k]: Decimal(v) for k, v in seconds.items()} == {
+        s: Decimal(apps.archivebox_timestamp(s)) for s in snapshots
+    }
+    assert audit_rules(run_dir, "core_snapshot", "timestamp") == {}
+    (note,) = [n for n in _notes(run_dir, "core_snapshot", "timestamp") if "the instant is" in n]
+    assert note.endswith(
+        'kept as numbers (numeric), every value as written; the instant is to_timestamp("timestamp")'
+    )
+    relation = f"{quote_ident(ran.base)}.core_snapshot"
+    instants = dict(pg_query(ran.uri, f'SELECT id, to_timestamp("timestamp") FROM {relation}'))
+    for key, s in ids.items():
+        expected = UNIX_EPOCH + timedelta(microseconds=int(Decimal(apps.archivebox_timestamp(s)) * 1_000_000))
+        assert instants[key] == expected, s
+    assert instants[hashlib.md5(b"snapshot 3").hexdigest()] == datetime(2017, 8, 5, 21, 42, 54, tzinfo=UTC)
+    # Django's naive UTC text of six fraction digits: timestamps, as written.
+    assert snapshot_types["added"] == snapshot_types["updated"] == "timestamp without time zone"
+    result_types = ran.types("core_archiveresult")
+    assert result_types["start_ts"] == result_types["end_ts"] == "timestamp without time zone"
+    started = ran.values("core_archiveresult", "start_ts", "id")
+    assert started == {
+        s * len(extractors) + e + 1: apps.archivebox_started(s, e)
+        for s in snapshots
+        for e in range(len(extractors))
+    }
+    # The command as JSON text, the folder named by the timestamp, the output or the error: as written.
+    cmds = ran.values("core_archiveresult", "cmd", "id")
+    assert json.loads(cmds[1]) == ["curl", "--silent", "--max-time", "10", apps.archivebox_url(0)]
+    pwd = ran.values("core_archiveresult", "pwd", "id")
+    assert pwd[4 * len(extractors)] == "/data/archive/1501969374.0"
+    outputs = ran.values("core_archiveresult", "output", "id")
+    assert outputs == {
+        s * len(extractors) + e + 1: arrives_as(apps.archivebox_output(s, x))
+        for s in snapshots
+        for e, x in enumerate(extractors)
+    }
+    assert ran.values("core_snapshot", "title", "id") == {
+        key: arrives_as(apps.archivebox_title(s)) for key, s in ids.items()
+    }
+    for column in ("id", "url"):
+        assert snapshot_types[column] == "text", column
+    assert result_types["uuid"] == result_types["snapshot_id"] == "text"
+    assert primary_key(ran.uri, ran.record["version_schema"], "core_snapshot") == ["id"]
+    assert references(run_dir) == {
+        ("core_snapshot_tags", "snapshot_id"): "core_snapshot.id",
+        ("core_snapshot_tags", "tag_id"): "core_tag.id",
+        ("core_archiveresult", "snapshot_id"): "core_snapshot.id",
+    }
+
+
+def test_pretalx_keeps_review_scores_as_exact_decimals_and_its_answers_as_written(run_export: Runner) -> None:
+    ran, run_dir = run_export(apps.pretalx_event)
+    submissions, reviewers, questions = range(18), range(3), range(len(apps.PRETALX_QUESTIONS))
+    reviews = [(s, u) for s in submissions for u in reviewers]
+    answers = [(s, q) for s in submissions for q in questions if apps.pretalx_answer(s, q) is not None]
+    scheduled = [s for s in submissions if apps.PRETALX_STATES[s % 6] in ("accepted", "confirmed")]
+    loaded_cleanly(
+        ran,
+        run_dir,
+        {
+            "event_event": 1,
+            "person_user": 6,
+            "submission_submissiontype": 2,
+            "submission_submission": len(submissions),
+            "submission_question": len(questions),
+            "submission_answer": len(answers),
+            "submission_reviewscorecategory": 2,
+            "submission_reviewscore": 7,
+            "submission_review": len(reviews),
+            "submission_review_scores": sum(len(apps.pretalx_review_scores(r)) for r in range(len(reviews))),
+            "schedule_room": 2,
+            "schedule_schedule": 2,
+            "schedule_talkslot": 2 * len(scheduled),
+        },
+    )
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    # A FileField writes '' for no file in a nullable column of a table holding NULLs: its blanks
+    # cost (docs/profiling.md, "Quality score"), the only column below 100; cleaned, the target scores 100.
+    below = {
+        (table, name)
+        for table, columns in profiled(run_dir)["columns"].items()
+        for name, column in columns.items()
+        if column["quality"] < 100
+    }
+    assert below == {("submission_answer", "answer_file")}
+    assert ran.record["quality_after"] == 100
+    # Django binds each Decimal as its text under a bare `decimal` (NUMERIC affinity): INTEGER or REAL
+    # cells, 0.375 where the display rounds to 0.38. Amounts, numeric, every digit SQLite holds.
+    for table, column in [
+        ("submission_review", "score"),
+        ("submission_reviewscore", "value"),
+        ("submission_reviewscorecategory", "weight"),
+    ]:
+        assert ran.types(table)[column] == "numeric", (table, column)
+    scores = ran.values("submission_review", "score", "id")
+    assert {k: Decimal(v) for k, v in scores.items()} == {
+        r + 1: apps.pretalx_review_score(r) for r in range(len(reviews))
+    }
+    assert Decimal("0.375") in {Decimal(v) for v in scores.values()}
+    values = [value for category in apps.PRETALX_SCORES for value in category]
+    assert {k: Decimal(v) for k, v in ran.values("submission_reviewscore", "value", "id").items()} == {
+        i + 1: value for i, value in enumerate(values)
+    }
+    weights = ran.values("submission_reviewscorecategory", "weight", "id")
+    assert {k: Decimal(v) for k, v in weights.items()} == {
+        c + 1: w for c, w in enumerate(apps.PRETALX_WEIGHTS)
+    }
+    assert audit_rules(run_dir, "submission_review", "score") == {}
+    # Every answer is text whatever its question's variant (a number, a date, an aware datetime in
+    # UTC, True, a name with leading zeros): as written, trimmed as any text.
+    assert ran.types("submission_answer")["answer"] == "text"
+    assert ran.values("submission_answer", "answer", "id") == {
+        n + 1: arrives_as(apps.pretalx_answer(s, q)) for n, (s, q) in enumerate(answers)
+    }
+    assert {"00123", "1246.75", "True"} <= set(ran.values("submission_answer", "answer", "id").values())
+    # The file field's '' for no file is NULL, each audited.
+    files = ran.values("submission_answer", "answer_file", "id")
+    assert {n + 1 for n, (_, q) in enumerate(answers) if apps.PRETALX_QUESTIONS[q][0] != "file"} == {
+        k for k, v in files.items() if v is None
+    }
+    assert audit_rules(run_dir, "submission_answer", "answer_file") == {
+        str(n + 1): {"empty_to_null"}
+        for n, (_, q) in enumerate(answers)
+        if apps.PRETALX_QUESTIONS[q][0] != "file"
+    }
+    # Talk slots in naive UTC text: timestamps; an unscheduled slot's start and end NULL.
+    slot_types = ran.types("schedule_talkslot")
+    assert slot_types["start"] == slot_types["end"] == "timestamp without time zone"
+    starts = ran.values("schedule_talkslot", "start", "id")
+    assert starts == {n + 1: apps.pretalx_slot_start(s) for n, s in enumerate(scheduled * 2)}
+    assert ran.types("event_event")["date_from"] == ran.types("event_event")["date_to"] == "date"
+    assert ran.values("event_event", "date_from", "id") == {1: apps.PRETALX_FROM}
+    # Codes of pretalx's alphabet and its tokens: text; the review code's UNIQUE allows NULLs.
+    submission_types = ran.types("submission_submission")
+    for column in ("code", "invitation_token", "review_code", "state", "pending_state"):
+        assert submission_types[column] == "text", column
+    assert ran.values("submission_submission", "code", "id") == {
+        s + 1: apps.pretalx_code(s) for s in submissions
+    }
+    assert ran.types("submission_submission")["do_not_record"] == "boolean"
+    assert references(run_dir) == {
+        ("submission_submissiontype", "event_id"): "event_event.id",
+        ("submission_submission", "event_id"): "event_event.id",
+        ("submission_submission", "submission_type_id"): "submission_submissiontype.id",
+        ("submission_question", "event_id"): "event_event.id",
+        ("submission_answer", "question_id"): "submission_question.id",
+        ("submission_answer", "submission_id"): "submission_submission.id",
+        ("submission_answer", "person_id"): "person_user.id",
+        ("submission_answer", "review_id"): "submission_review.id",
+        ("submission_reviewscorecategory", "event_id"): "event_event.id",
+        ("submission_reviewscore", "category_id"): "submission_reviewscorecategory.id",
+        ("submission_review", "submission_id"): "submission_submission.id",
+        ("submission_review", "user_id"): "person_user.id",
+        ("submission_review_scores", "review_id"): "submission_review.id",
+        ("submission_review_scores", "reviewscore_id"): "submission_reviewscore.id",
+        ("schedule_room", "event_id"): "event_event.id",
+        ("schedule_schedule", "event_id"): "event_event.id",
+        ("schedule_talkslot", "room_id"): "schedule_room.id",
+        ("schedule_talkslot", "schedule_id"): "schedule_schedule.id",
+        ("schedule_talkslot", "submission_id"): "submission_submission.id",
+    }
+
+
+def test_spirit_forum_keeps_markdown_and_its_html_as_written_and_its_polls_moments(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.spirit_forum)
+    topics, users = range(8), len(apps.SPIRIT_USERS)
+    comments = apps.spirit_comments(len(topics))
+    polls = [t for t in topics if t % 2 == 0]
+    tables = {
+        "auth_user": users,
+        "spirit_user_userprofile": users,
+        "spirit_category_category": len(apps.SPIRIT_CATEGORIES),
+        "spirit_topic_topic": len(topics),
+        "spirit_comment_comment": len(comments),
+        "spirit_comment_like_commentlike": sum(1 for _, r, action in comments if not action and r % 2),
+        "spirit_comment_poll_commentpoll": len(polls),
+        "spirit_comment_poll_commentpollchoice": 3 * len(polls),
+        "spirit_comment_poll_commentpollvote": sum(p % 3 + 2 for p in range(len(polls))),
+        "spirit_comment_bookmark_commentbookmark": 2 * len(topics),
+        "spirit_topic_notification_topicnotification": sum(1 for c in comments if not c[2]),
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    # '' for no description, colour, poll title or post hash, under NOT NULL: the one way left, free.
+    assert profiled(run_dir)["quality"] == 100
+    # Markdown and the HTML rendered of it, newlines, a poll's tag, NBSP and emoji: text as written.
+    types = ran.types("spirit_comment_comment")
+    assert types["comment"] == types["comment_html"] == "text"
+    assert ran.values("spirit_comment_comment", "comment", "id") == {
+        n + 1: apps.spirit_markdown(t, r, action)[0] for n, (t, r, action) in enumerate(comments)
+    }
+    assert ran.values("spirit_comment_comment", "comment_html", "id") == {
+        n + 1: apps.spirit_markdown(t, r, action)[1] for n, (t, r, action) in enumerate(comments)
+    }
+    assert audit_rules(run_dir, "spirit_comment_comment", "comment") == {}
+    assert audit_rules(run_dir, "spirit_comment_comment", "comment_html") == {}
+    # Action codes stay integers (0 a comment, 2 a topic closed); Django's naive UTC text: timestamps.
+    assert types["action"] == "bigint"
+    assert ran.values("spirit_comment_comment", "action", "id") == {
+        n + 1: action for n, (_, _, action) in enumerate(comments)
+    }
+    assert types["date"] == "timestamp without time zone"
+    poll_types = ran.types("spirit_comment_poll_commentpoll")
+    assert poll_types["close_at"] == poll_types["created_at"] == "timestamp without time zone"
+    assert ran.values("spirit_comment_poll_commentpoll", "close_at", "id") == {
+        p + 1: apps.spirit_close_at(t) for p, t in enumerate(polls)
+    }
+    assert audit_rules(run_dir, "spirit_comment_poll_commentpoll", "title") == {
+        str(p + 1): {"empty_to_null"} for p in range(len(polls))
+    }
+    assert ran.values("spirit_comment_poll_commentpollchoice", "description", "id") == {
+        3 * p + n + 1: choice for p in range(len(polls)) for n, choice in enumerate(apps.SPIRIT_POLL_CHOICES)
+    }
+    profile_types = ran.types("spirit_user_userprofile")
+    assert profile_types["notify"] == "bigint"
+    assert profile_types["is_moderator"] == ran.types("spirit_category_category")["is_private"] == "boolean"
+    assert ran.values("spirit_category_category", "parent_id", "id") == {
+        c + 1: parent for c, (*_, parent) in enumerate(apps.SPIRIT_CATEGORIES)
+    }
+    assert references(run_dir) == {
+        ("spirit_user_userprofile", "user_id"): "auth_user.id",
+        ("spirit_category_category", "parent_id"): "spirit_category_category.id",
+        ("spirit_topic_topic", "category_id"): "spirit_category_category.id",
+        ("spirit_topic_topic", "user_id"): "auth_user.id",
+        ("spirit_comment_comment", "topic_id"): "spirit_topic_topic.id",
+        ("spirit_comment_comment", "user_id"): "auth_user.id",
+        ("spirit_comment_like_commentlike", "comment_id"): "spirit_comment_comment.id",
+        ("spirit_comment_like_commentlike", "user_id"): "auth_user.id",
+        ("spirit_comment_poll_commentpoll", "comment_id"): "spirit_comment_comment.id",
+        ("spirit_comment_poll_commentpollchoice", "poll_id"): "spirit_comment_poll_commentpoll.id",
+        ("spirit_comment_poll_commentpollvote", "choice_id"): "spirit_comment_poll_commentpollchoice.id",
+        ("spirit_comment_poll_commentpollvote", "voter_id"): "auth_user.id",
+        ("spirit_comment_bookmark_commentbookmark", "topic_id"): "spirit_topic_topic.id",
+        ("spirit_comment_bookmark_commentbookmark", "user_id"): "auth_user.id",
+        ("spirit_topic_notification_topicnotification", "comment_id"): "spirit_comment_comment.id",
+        ("spirit_topic_notification_topicnotification", "topic_id"): "spirit_topic_topic.id",
+        ("spirit_topic_notification_topicnotification", "user_id"): "auth_user.id",
     }

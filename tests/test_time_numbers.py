@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
 from pathlib import Path
 
 from columnar_etl import profile
@@ -235,6 +236,71 @@ def test_moments_of_one_way_alone_are_numbers_with_no_misfit_and_the_note_reads_
         assert len(rows) == ROWS
         for i, epoch in rows:
             assert abs(epoch - (instants[i] + offset)) < 1e-3, (name, i, epoch, instants[i])
+
+
+def test_epoch_seconds_written_as_decimal_text_are_numeric_and_the_note_reads_them(
+    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path
+) -> None:
+    # A web archiver keys each snapshot by str(time.time()) in a VARCHAR(32) named "timestamp"
+    # ('1796462623.82282', '1497562974.0' for an imported bookmark's whole second); a TEXT column
+    # named for a moment may hold the same. Decimal text is numeric, every value as written (a
+    # DATETIME column's NUMERIC affinity would have made it REAL); until 2026-12-05 only REAL seconds
+    # got the note reading them as instants: the same seconds as text said nothing of what they are.
+    instants = [datetime.fromisoformat(m).replace(tzinfo=UTC).timestamp() for m in MOMENTS]
+    # str() of the float of seconds to the microsecond: six fraction digits at most, trailing zeros dropped.
+    texts = [str(float(f"{int(t)}.{i * 12_345 if i % 3 else 0:06d}")) for i, t in enumerate(instants)]
+    rows = [(i, text, text, f"v{i}") for i, text in enumerate(texts)]
+    ddl = (
+        'CREATE TABLE ev (id INTEGER PRIMARY KEY, "timestamp" VARCHAR(32) NOT NULL UNIQUE, seen_at TEXT, '
+        "v TEXT)"
+    )
+    path = make_sqlite({"ev": (ddl, rows)}, name="decimal_seconds.db")
+    kinds = source_values(path, 'SELECT DISTINCT typeof("timestamp"), typeof(seen_at) FROM ev')
+    assert kinds == [(b"text", b"text")], kinds
+    table = profile(path)["ev"]
+    for name in ("timestamp", "seen_at"):
+        column = table[name]
+        assert column.inferred_type == "numeric", (name, column.type_reason)
+    ran = load_and_check(path, pg_uri, tmp_path)  # the default gates
+    assert ran.result.exit_code == 0, ran.result.record.warnings
+    assert not ran.violations, summarize(ran.violations)
+    for name in ("timestamp", "seen_at"):
+        (note,) = [n for n in table[name].notes if "the instant is" in n]
+        assert "kept as numbers (numeric), every value as written" in note, note
+        expression = note.split("the instant is ")[1]
+        rows_back = pg_query(
+            pg_uri,
+            f"SELECT id, {quote_ident(name)}::text, extract(epoch FROM {expression})::numeric "
+            f"FROM {quote_ident(ran.base)}.ev",
+        )
+        assert len(rows_back) == ROWS
+        for i, loaded, epoch in rows_back:
+            # Every value as written (its numeric prints the plan's scale), its instant to the µs.
+            assert Decimal(loaded) == Decimal(texts[i]), (name, i, loaded)
+            assert abs(Decimal(epoch) - Decimal(texts[i])) <= Decimal("0.000001"), (name, i, epoch, texts[i])
+
+
+def test_epoch_seconds_as_text_kept_as_text_get_no_note_of_numbers(make_sqlite: SqliteFactory) -> None:
+    # The same seconds as decimal text, but text in the end: one written two ways ('1497562974' and
+    # '1497562974.0', an older web archiver's de-duplicated keys: a number would make them one), or a
+    # declared key whose padding cleaning would merge. No note may say "kept as numbers (numeric)" of a
+    # text column (the first version of the note above did, and its to_timestamp() fails on text).
+    seconds = ["1796462623.82282", "1796462684.845882", "1500000000.5", "1600000000.125"]
+    two_ways = [(i, text) for i, text in enumerate(["1497562974", "1497562974.0", *seconds])]
+    padded = [(i, text) for i, text in enumerate(["1497562974.5", "1497562974.5 ", *seconds])]
+    path = make_sqlite(
+        {
+            "b": ("CREATE TABLE b (id INTEGER PRIMARY KEY, seen_at TEXT)", two_ways),
+            "a": ('CREATE TABLE a (id INTEGER PRIMARY KEY, "timestamp" VARCHAR(32) NOT NULL UNIQUE)', padded),
+        },
+        name="seconds_as_text.db",
+    )
+    profiled = profile(path)
+    for table, name in [("b", "seen_at"), ("a", "timestamp")]:
+        column = profiled[table][name]
+        assert column.inferred_type == "text", (table, column.type_reason)
+        assert not [n for n in column.notes if "kept as numbers" in n], (table, column.notes)
+    assert profiled["a"]["timestamp"].as_written is not None
 
 
 def test_a_key_of_moments_written_several_ways_is_text_and_keeps_its_primary_key(

@@ -34,6 +34,7 @@ from columnar_etl.models import ColumnProfile, DuplicatePolicy, Issue, KeyFound,
 from columnar_etl.pg.float8 import float8_out
 from columnar_etl.pg.identifiers import quote_ident, quote_literal
 from columnar_etl.profiling.affinity import declared_family
+from columnar_etl.profiling.merged_numbers import drop_number_notes
 from columnar_etl.profiling.sql import minus_read_sql, trimmed_sql
 from columnar_etl.rules import (
     BOOLEAN_FALSE_DIGIT,
@@ -976,6 +977,7 @@ def keep_as_written(column: ColumnProfile, why: str) -> None:
         column.issues = [issue for issue in column.issues if issue.kind != "type_mismatch"]
     if column.inferred_type != "text":
         column.min = column.max = None  # its bounds were of its type; as text they are unknown
+        drop_number_notes(column)  # a note reading its numbers (as instants) no longer holds
     column.inferred_type = "text"
     column.type_reason = f"loaded as written: {why}"
     column.notes.append(f"loaded as written (not trimmed, no value read as NULL, text): {why}")

@@ -27,6 +27,16 @@ from columnar_etl.rules import CANONICAL_NUMBER_REGEX
 from columnar_etl.source.cells import ColumnRead
 from columnar_etl.source.export import Source, query_errors
 
+#: What a note reading a column's numbers says (``numbers are epoch seconds: kept as numbers (numeric),
+#: ...; the instant is to_timestamp("col")``): of a column made text afterwards, it is no longer true.
+KEPT_AS_NUMBERS = "kept as numbers ("
+
+
+def drop_number_notes(column: ColumnProfile) -> None:
+    """Drop ``column``'s notes reading its numbers (:data:`KEPT_AS_NUMBERS`), once it is text: its
+    values are no numbers in the target, and the note's expression would fail on its text."""
+    column.notes = [note for note in column.notes if KEPT_AS_NUMBERS not in note]
+
 
 def real_cells(column: ColumnProfile) -> int:
     return column.storage_classes.get("real", 0)
@@ -101,5 +111,6 @@ def keep_numbers_apart(column: ColumnProfile, why: str) -> None:
     column.inferred_type = "text"
     column.min = column.max = None  # its bounds were of its numbers; as text they are unknown
     column.type_reason = why
+    drop_number_notes(column)
     if declared_family(column.declared_type) in ("text", None):
         column.issues = [issue for issue in column.issues if issue.kind != "type_mismatch"]

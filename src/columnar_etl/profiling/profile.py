@@ -58,7 +58,7 @@ from columnar_etl.profiling.keys import (
     never_filled,
 )
 from columnar_etl.profiling.long_cells import long_text_rows, read_bytes
-from columnar_etl.profiling.merged_numbers import keep_numbers_apart, merged_number_columns
+from columnar_etl.profiling.merged_numbers import KEPT_AS_NUMBERS, keep_numbers_apart, merged_number_columns
 from columnar_etl.profiling.native import native_candidates, native_rows
 from columnar_etl.profiling.overrides import (
     FORMAT_READS,
@@ -1171,12 +1171,14 @@ def infer_column(
     # small export's run). The note says how a reader gets the instant.
     # Where only the name says moment (Dagster's `start_time FLOAT`, beets' `mtime`), the same note,
     # nothing else (a misfit of a declared type is one still: read_as_moment is a declared date's).
+    # The same numbers written as decimal text (str(time.time()) in a VARCHAR, as a web archiver keys
+    # its snapshots) are numeric, every value as written: the same note since 2026-12-05.
     # Days since 1970 in a column declared DATE (R's Date with extended_types): integers as written,
     # no misfit (until 2026-12-04 each was a type_mismatch, "declared DATE but the values are
     # integer", and nothing said what they count); the note gives the day.
     one_way = (
         _moment_numbers(column, family, counts, fractional)
-        if inferred == "double" and fractional and not n_dates
+        if inferred in ("double", "numeric") and fractional and not n_dates
         else _epoch_days(column, family, counts) or _epoch_nanoseconds(column, family, counts)
         if inferred == "integer" and not n_dates
         else None
@@ -1190,10 +1192,10 @@ def infer_column(
     instant = _moment_expression(column, one_way)
     if one_way is not None and instant is not None:
         declared = f" in a column declared {column.declared_type}" if family in DATE_TYPES else ""
-        kept = "bigint" if inferred == "integer" else "double precision"
+        kept = {"integer": "bigint", "numeric": "numeric"}.get(inferred, "double precision")
         moment = "day" if one_way.unit == MomentUnit.EPOCH_DAYS else "instant"
         notes.append(
-            f"{one_way.phrase}{declared}: kept as numbers ({kept}), every value as written; "
+            f"{one_way.phrase}{declared}: {KEPT_AS_NUMBERS}{kept}), every value as written; "
             f"the {moment} is {instant}"
         )
     order: DateOrder | None = None
