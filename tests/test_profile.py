@@ -671,9 +671,7 @@ def test_the_last_use_is_an_epoch_timestamp_as_the_last_login_is(make_sqlite: Sq
         "CREATE TABLE apikeys (id INTEGER PRIMARY KEY, last_used INTEGER, lastUsed INTEGER, used INTEGER, "
         "last_used_count INTEGER, last_used_id INTEGER)"
     )
-    profiled = profile(make_sqlite({"apikeys": (ddl, rows)}))["apikeys"]
-    types = {name: profiled[name].inferred_type for name in profiled.columns if name != "id"}
-    assert types == {
+    assert _types_beside_key(make_sqlite, "apikeys", ddl, rows, key="id") == {
         "last_used": "timestamptz",
         "lastUsed": "timestamptz",
         "used": "integer",
@@ -700,9 +698,7 @@ def test_the_first_use_and_login_are_epoch_timestamps_as_the_last_are(make_sqlit
         "CREATE TABLE moz_formhistory (id INTEGER PRIMARY KEY, firstUsed INTEGER, lastUsed INTEGER, "
         "first_login INTEGER, timesUsed INTEGER, first_used_count INTEGER)"
     )
-    profiled = profile(make_sqlite({"moz_formhistory": (ddl, rows)}))["moz_formhistory"]
-    types = {name: profiled[name].inferred_type for name in profiled.columns if name != "id"}
-    assert types == {
+    assert _types_beside_key(make_sqlite, "moz_formhistory", ddl, rows, key="id") == {
         "firstUsed": "timestamptz",
         "lastUsed": "timestamptz",
         "first_login": "timestamptz",

@@ -18,6 +18,7 @@ import pytest
 from columnar_etl import profile
 from columnar_etl.config import load_settings
 from columnar_etl.errors import SourceError
+from columnar_etl.models import Profile
 from columnar_etl.profiling import long_cells
 from columnar_etl.profiling import profile as profile_module
 from columnar_etl.rules import WHITESPACE
@@ -147,7 +148,13 @@ def test_long_cells_read_apart_in_many_small_reads_give_the_same_figures(
 ) -> None:
     """Every table read with its long cells apart, cells of more than 24 bytes long, reads of 2 MB:
     many reads, many folds of their codes, short values among long ones; the same profile."""
-    roomy = profile(long_export, settings=load_settings(profile_memory_limit="2GB"))
+    _profiled_apart_alike(long_export, monkeypatch, read_bytes=2_000_000)
+
+
+def _profiled_apart_alike(path: Path, monkeypatch: pytest.MonkeyPatch, *, read_bytes: int) -> Profile:
+    """``path`` profiled with every table's long cells (over 24 bytes) read apart, in reads of
+    ``read_bytes``, after checking its figures are those of one read."""
+    roomy = profile(path, settings=load_settings(profile_memory_limit="2GB"))
     steps = profile_module._keyed_steps
 
     def long_steps(*args: Any, **options: Any) -> Any:
@@ -156,9 +163,10 @@ def test_long_cells_read_apart_in_many_small_reads_give_the_same_figures(
     monkeypatch.setattr(profile_module, "BATCH_WORK", -1)
     monkeypatch.setattr(profile_module, "_keyed_steps", long_steps)
     monkeypatch.setattr(long_cells, "long_bytes", lambda *_: 24)
-    monkeypatch.setattr(long_cells, "read_bytes", lambda *_: 2_000_000)
-    apart = profile(long_export, settings=load_settings(profile_memory_limit="2GB"))
+    monkeypatch.setattr(long_cells, "read_bytes", lambda *_: read_bytes)
+    apart = profile(path, settings=load_settings(profile_memory_limit="2GB"))
     assert _figures(apart.to_dict()) == _figures(roomy.to_dict())
+    return apart
 
 
 def _utf8(value: bytes) -> bool:
@@ -340,18 +348,7 @@ def test_long_cells_read_apart_count_the_values_ending_in_a_line_break_as_one_re
     con.executemany("INSERT INTO docs VALUES (?, ?, ?)", rows)
     con.commit()
     con.close()
-    roomy = profile(path, settings=load_settings(profile_memory_limit="2GB"))
-    steps = profile_module._keyed_steps
-
-    def long_steps(*args: Any, **options: Any) -> Any:
-        return steps(*args, **{**options, "long": True})
-
-    monkeypatch.setattr(profile_module, "BATCH_WORK", -1)
-    monkeypatch.setattr(profile_module, "_keyed_steps", long_steps)
-    monkeypatch.setattr(long_cells, "long_bytes", lambda *_: 24)
-    monkeypatch.setattr(long_cells, "read_bytes", lambda *_: 4_000)
-    apart = profile(path, settings=load_settings(profile_memory_limit="2GB"))
-    assert _figures(apart.to_dict()) == _figures(roomy.to_dict())
+    apart = _profiled_apart_alike(path, monkeypatch, read_bytes=4_000)
     columns = apart["docs"].columns
     assert (columns["yaml"].line_terminated, columns["yaml"].quality) == (True, 100.0)
     assert columns["yaml"].whitespace_padded_count == len(rows)
