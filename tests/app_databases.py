@@ -552,6 +552,16 @@ number, so a test computes what a column holds from the same numbers.
   ``finalized_at`` NULL for a run never closed, ``BOOLEAN`` 0/1, names and notes with emoji and
   no-break spaces, ``run_tag`` keyed by both references, ``note`` and its ``note_audit_log``, an empty
   ``run_info`` and ``alembic_version``.
+- :func:`nocodb_base`: a NocoDB 0.265 base in NocoDB's own SQLite metadata database (``NC_DB`` of
+  ``sqlite3://``; tables created and filled through its REST API): each table ``nc_<4 characters>___``
+  plus its name, with NocoDB's system columns (``created_at`` / ``updated_at`` text of UTC with
+  ``+00:00``, ``created_by`` user ids, ``nc_order real``) and a field of every kind as NocoDB declares
+  and stores it (Decimal REAL in ``decimal``, Currency in ``double precision``, Percent ``double``,
+  Duration whole seconds in ``decimal``, Date and DateTime text, Time ``HH:MM:SS`` text in ``time``,
+  Checkbox ``boolean`` 0/1, Rating, single and multi selects as text, JSON and Attachment JSON text,
+  codes with leading zeros, ``year``); a link kept as ``<prefix><parent>_id`` and an m2m table
+  ``<prefix>nc_m2m_<a>_<b>`` keyed by both, with no FOREIGN KEY declared; knex's
+  ``xc_knex_migrationsv2`` with ``migration_time`` epoch milliseconds in ``datetime``.
 """
 
 from __future__ import annotations
@@ -12743,3 +12753,157 @@ def aim_repo(path: Path, runs: int = 20) -> Path:
         "run_info": [],
     }
     return write_export(path, ddl, rows, bytes_as_text=False)
+
+
+# --- NocoDB -------------------------------------------------------------------------------------------
+
+NOCODB_PREFIX = "nc_p4x2___"  # NocoDB names a base's tables nc_<4 characters>___<table>
+NOCODB_FIRST = datetime(2026, 12, 5, 9, 51, 34, tzinfo=UTC)
+NOCODB_STAGES = ("new", "won", "lost", "à faire", None)
+NOCODB_LABELS = ("red", "red,green", "bleu ciel", None)
+NOCODB_CUSTOMERS = ("Client 0 Ünïcødé\u00a0SARL", "Client 1", "", "Café \U0001f680", "000123", "Ölmühle GmbH")
+NOCODB_MIGRATIONS = ("nc_011", "nc_012_alter_column_data_types", "nc_013_sync_source")
+
+
+def nocodb_stamp(k: int) -> str:
+    """NocoDB's ``created_at`` / ``updated_at`` text: dayjs' UTC with its offset, on the second."""
+    return (NOCODB_FIRST + timedelta(seconds=k)).strftime("%Y-%m-%d %H:%M:%S+00:00")
+
+
+def nocodb_price(i: int) -> float | None:
+    """A Decimal field (precision 2) as the REAL the JSON number was bound as; every 13th empty."""
+    return None if i % 13 == 0 else (i * 7919 % 1000000) / 100
+
+
+def nocodb_cost(i: int) -> float:
+    """A Currency field: declared ``double precision``, two decimals."""
+    return round(i * 1.1 + 0.05, 2)
+
+
+def nocodb_took(i: int) -> int | None:
+    """A Duration field: whole seconds in a column declared ``decimal``; every sixth empty."""
+    return None if i % 6 == 0 else i * 61
+
+
+def nocodb_due(i: int) -> date | None:
+    return None if i % 9 == 0 else date(2026, 1 + i % 12, 1 + i % 28)
+
+
+def nocodb_happened(i: int) -> datetime | None:
+    """A DateTime field: UTC text with its ``+00:00``; every eighth empty."""
+    return None if i % 8 == 0 else datetime(2026, 1 + i % 12, 1 + i % 28, i % 24, i % 60, tzinfo=UTC)
+
+
+def nocodb_starts(i: int) -> str | None:
+    """A Time field: ``HH:MM:SS`` text in a column declared ``time``; every third empty."""
+    return None if i % 3 == 0 else f"{i % 24:02d}:{i * 7 % 60:02d}:00"
+
+
+def nocodb_notes(i: int) -> str | None:
+    """A LongText field: lines with no-break spaces and emoji, ``''`` or NULL every fifth."""
+    if i % 5 == 0:
+        return None if i % 2 else ""
+    return "\n".join(f"Ligne {n}\u00a0deux \U0001f600" for n in range(1 + i % 40))
+
+
+def nocodb_payload(i: int) -> str | None:
+    """A JSON field: as JSON.stringify wrote it."""
+    value = {"i": i, "nom": "café", "tags": ["a", "b"], "v": 1.25}
+    return None if i % 10 == 0 else json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+
+
+def nocodb_files(i: int) -> str | None:
+    """An Attachment field: JSON of the uploaded files (the first ten records)."""
+    if i >= 10:
+        return None
+    upload = {"path": "download/noco/x/reçu_q_onU.txt", "title": "reçu.txt", "mimetype": "text/plain"}
+    return json.dumps(
+        [{**upload, "size": 10, "id": f"at{i:014d}"}], separators=(",", ":"), ensure_ascii=False
+    )
+
+
+def nocodb_customer(i: int) -> int | None:
+    """The order's customer (a ``bt`` link: the child's ``<prefix><parent>_id``); every third none."""
+    return None if i % 3 == 0 else 1 + i % len(NOCODB_CUSTOMERS)
+
+
+def nocodb_base(path: Path, orders: int = 30) -> Path:
+    """A NocoDB base's tables in its SQLite metadata database (see the module's list)."""
+    p = NOCODB_PREFIX
+    system = (
+        "`id` integer  NOT NULL,`created_at` datetime  ,`updated_at` datetime  ,`created_by` varchar  ,"
+        "`updated_by` varchar  ,`nc_order` real  ,"
+    )
+    ddl = [
+        "CREATE TABLE `xc_knex_migrationsv2` (`id` integer not null primary key autoincrement, "
+        "`name` varchar(255), `batch` integer, `migration_time` datetime)",
+        f"CREATE TABLE `{p}customers` ({system}`title` varchar  ,`since` date  , PRIMARY KEY(`id`))",
+        f"CREATE INDEX `{p}customers_order_idx` ON `{p}customers` (`nc_order`)",
+        f"CREATE TABLE `{p}orders` ({system}`title` varchar  ,`notes` text  ,`price` decimal  ,"
+        "`cost` double precision  ,`discount` double  ,`took` decimal  ,`due` date  ,`happened` datetime  ,"
+        "`startsat` time  ,`done` boolean DEFAULT '0' ,`stars` integer DEFAULT '0' ,`stage` text  ,"
+        "`labels` text  ,`payload` text  ,`files` text  ,`mail` varchar  ,`phone` varchar  ,`site` varchar  ,"
+        f"`qty` integer  ,`code` varchar  ,`year` year  , `{p}customers_id` integer, PRIMARY KEY(`id`))",
+        f"CREATE INDEX `{p}orders_order_idx` ON `{p}orders` (`nc_order`)",
+        f"CREATE TABLE `{p}nc_m2m_customers_orders` (`{p}orders_id` integer  NOT NULL,"
+        f"`{p}customers_id` integer  NOT NULL, PRIMARY KEY(`{p}orders_id`, `{p}customers_id`))",
+    ]
+    user = "use6vi9x4frk137n"
+    rows: dict[str, list[Sequence[Any]]] = {
+        "xc_knex_migrationsv2": [
+            (m + 1, name, 1, 1796464290518 + 17 * m) for m, name in enumerate(NOCODB_MIGRATIONS)
+        ],
+        f"{p}customers": [
+            (
+                c + 1,
+                nocodb_stamp(c),
+                nocodb_stamp(c + 1),
+                user,
+                user,
+                float(c + 1),
+                title,
+                f"20{10 + c}-0{1 + c}-1{c}",
+            )
+            for c, title in enumerate(NOCODB_CUSTOMERS)
+        ],
+        f"{p}orders": [
+            (
+                i + 1,
+                nocodb_stamp(i // 10),
+                nocodb_stamp(i // 10 + 2),
+                user,
+                user,
+                float(i + 1),
+                f"Commande n°{i} \U0001f680",
+                nocodb_notes(i),
+                nocodb_price(i),
+                nocodb_cost(i),
+                12.5 if i % 4 == 0 else float(i % 101),
+                nocodb_took(i),
+                None if (due := nocodb_due(i)) is None else due.isoformat(),
+                None if (at := nocodb_happened(i)) is None else at.strftime("%Y-%m-%d %H:%M:%S+00:00"),
+                nocodb_starts(i),
+                i % 2,
+                i % 6,
+                NOCODB_STAGES[i % 5],
+                NOCODB_LABELS[i % 4],
+                nocodb_payload(i),
+                nocodb_files(i),
+                None if i % 11 == 0 else f"user{i}@example.com",
+                f"+33 6 {i:02d} 00 00 {i:02d}" if i % 2 else f"06{i:08d}",
+                f"https://example.com/p?id={i}&q=é",
+                i * 3 - 100,
+                f"{i:05d}",
+                1990 + i % 40,
+                nocodb_customer(i),
+            )
+            for i in range(orders)
+        ],
+        f"{p}nc_m2m_customers_orders": [
+            (o + 1, c + 1)
+            for o in range(0, orders, 2)
+            for c in range(len(NOCODB_CUSTOMERS))
+            if (o + c) % 4 == 0
+        ],
+    }
+    return write_export(path, ddl, rows)

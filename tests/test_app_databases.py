@@ -18,8 +18,8 @@ site, a MikroORM application, a Kysely application, an Objection.js application,
 application, a Tortoise ORM application, a Piccolo ORM application, a Ruby Sequel application, a
 SQLObject application, a Storm application, an ormar application, a Graphite-web server, a pyLoad-ng
 download manager, a Mopidy-Local music library, a Jupyter server's Y store and file ids,
-pytest-testmon's data, a shard of mypy's SQLite cache, an Aim repository's run metadata) through
-``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
+pytest-testmon's data, a shard of mypy's SQLite cache, an Aim repository's run metadata, a NocoDB
+base) through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -5464,3 +5464,80 @@ def test_aim_run_metadata_reads_its_utc_wall_clock_and_joins_runs_tags_and_notes
     assert found[("note", "run_id")] == "run.id"
     assert found[("note_audit_log", "note_id")] == "note.id"
     assert primary_key(ran.uri, ran.record["version_schema"], "run_tag") == ["run_id", "tag_id"]
+
+
+def test_nocodb_base_reads_its_fields_types_and_finds_its_links(run_export: Runner) -> None:
+    # A NocoDB base in NocoDB's SQLite metadata database: every field type's storage (Decimal as REAL in
+    # `decimal`, Currency in `double precision`, Duration's seconds in `decimal`, Date text, DateTime
+    # text with +00:00, Time text, Checkbox 0/1, JSON and Attachment JSON text, `year`), links kept in
+    # `<prefix><table>_id` and an m2m table no FOREIGN KEY declares, knex's epoch-millisecond migrations.
+    orders, p = 30, apps.NOCODB_PREFIX
+    ran, run_dir = run_export(apps.nocodb_base)
+    links = f"{p}nc_m2m_customers_orders"
+    pairs = [
+        (o, c) for o in range(0, orders, 2) for c in range(len(apps.NOCODB_CUSTOMERS)) if (o + c) % 4 == 0
+    ]
+    loaded_cleanly(
+        ran,
+        run_dir,
+        {
+            "xc_knex_migrationsv2": len(apps.NOCODB_MIGRATIONS),
+            f"{p}customers": len(apps.NOCODB_CUSTOMERS),
+            f"{p}orders": orders,
+            links: len(pairs),
+        },
+    )
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    types = ran.types(f"{p}orders")
+    assert {c: types[c] for c in ("created_at", "happened", "due", "startsat", "done", "code", "phone")} == {
+        "created_at": "timestamp with time zone",
+        "happened": "timestamp with time zone",
+        "due": "date",
+        "startsat": "text",  # a time of day: no rule reads one, kept as written
+        "done": "boolean",
+        "code": "text",
+        "phone": "text",
+    }
+    assert {c: types[c] for c in ("price", "cost", "discount", "took", "stars", "year", "qty")} == {
+        "price": "numeric",  # declared decimal: the amounts the field holds to the cent
+        "cost": "double precision",  # NocoDB declares its Currency double precision here
+        "discount": "double precision",
+        "took": "bigint",
+        "stars": "bigint",
+        "year": "bigint",
+        "qty": "bigint",
+    }
+    numbers = range(orders)
+    table = f"{p}orders"
+    prices = {i: None if v is None else Decimal(v) for i, v in ran.values(table, "price", "id").items()}
+    assert prices == {
+        i + 1: None if (v := apps.nocodb_price(i)) is None else Decimal(repr(v)) for i in numbers
+    }
+    assert ran.values(table, "cost", "id") == {i + 1: apps.nocodb_cost(i) for i in numbers}
+    assert ran.values(table, "took", "id") == {i + 1: apps.nocodb_took(i) for i in numbers}
+    assert ran.values(table, "due", "id") == {i + 1: apps.nocodb_due(i) for i in numbers}
+    assert ran.values(table, "happened", "id") == {i + 1: apps.nocodb_happened(i) for i in numbers}
+    assert ran.values(table, "startsat", "id") == {i + 1: apps.nocodb_starts(i) for i in numbers}
+    assert ran.values(table, "done", "id") == {i + 1: bool(i % 2) for i in numbers}
+    assert ran.values(table, "code", "id") == {i + 1: f"{i:05d}" for i in numbers}
+    assert ran.values(table, "notes", "id") == {i + 1: arrives_as(apps.nocodb_notes(i)) for i in numbers}
+    assert ran.values(table, "payload", "id") == {i + 1: apps.nocodb_payload(i) for i in numbers}
+    assert ran.values(table, "files", "id") == {i + 1: apps.nocodb_files(i) for i in numbers}
+    assert ran.values(f"{p}customers", "title", "id") == {
+        c + 1: arrives_as(title) for c, title in enumerate(apps.NOCODB_CUSTOMERS)
+    }
+    moments = ran.values("xc_knex_migrationsv2", "migration_time", "id")
+    assert moments == {
+        m + 1: UNIX_EPOCH + timedelta(milliseconds=1796464290518 + 17 * m)
+        for m in range(len(apps.NOCODB_MIGRATIONS))
+    }
+    assert audit_rules(run_dir, table, "price") == audit_rules(run_dir, table, "cost") == {}
+    assert {r for found in audit_rules(run_dir, table, "done").values() for r in found} == {
+        "boolean:0",
+        "boolean:1",
+    }
+    found = references(run_dir)
+    assert found[(table, f"{p}customers_id")] == f"{p}customers.id"
+    assert found[(links, f"{p}orders_id")] == f"{table}.id"
+    assert found[(links, f"{p}customers_id")] == f"{p}customers.id"
+    assert primary_key(ran.uri, ran.record["version_schema"], links) == [f"{p}orders_id", f"{p}customers_id"]
