@@ -562,6 +562,14 @@ number, so a test computes what a column holds from the same numbers.
   codes with leading zeros, ``year``); a link kept as ``<prefix><parent>_id`` and an m2m table
   ``<prefix>nc_m2m_<a>_<b>`` keyed by both, with no FOREIGN KEY declared; knex's
   ``xc_knex_migrationsv2`` with ``migration_time`` epoch milliseconds in ``datetime``.
+- :func:`n8n_instance`: n8n 1.123's ``~/.n8n/database.sqlite`` (its TypeORM migrations; workflows and
+  credentials imported with ``n8n import:*``, executions run by ``n8n execute --id``): 16-character
+  text ids, every moment ``datetime(3)`` or ``datetime`` text of UTC with three fraction digits
+  (``STRFTIME('%Y-%m-%d %H:%M:%f', 'NOW')``, ``.000`` on the second), ``boolean`` 0/1,
+  ``execution_entity`` with its modes and statuses and ``execution_data`` its flatted JSON,
+  ``migrations.timestamp`` epoch milliseconds in ``bigint``, ``settings`` of JSON and ``'false'``
+  text, credentials as base64 of salted ciphertext, and ``workflows_tags.tagId`` declared ``integer``
+  (n8n's first migration) while it holds the tags' text ids, a declared reference to ``tag_entity``.
 """
 
 from __future__ import annotations
@@ -12904,6 +12912,176 @@ def nocodb_base(path: Path, orders: int = 30) -> Path:
             for o in range(0, orders, 2)
             for c in range(len(NOCODB_CUSTOMERS))
             if (o + c) % 4 == 0
+        ],
+    }
+    return write_export(path, ddl, rows)
+
+
+# --- n8n ----------------------------------------------------------------------------------------------
+
+N8N_MIGRATIONS = (
+    (1588102412422, "InitialMigration"),
+    (1592445003908, "WebhookModel"),
+    (1594825041918, "CreateIndexStoppedAt"),
+    (1784000000004, "AddInsightsRawTimestampIdIndex"),
+)
+N8N_TAGS = ("prod", "test ü", "000123")
+N8N_STATUSES = ("success", "success", "error")
+N8N_FIRST = datetime(2026, 12, 5, 9, 55, 1, 179000)  # when the workflows were imported (UTC, naive)
+
+
+def n8n_moment(k: int) -> datetime:
+    """The ``k``-th moment n8n stamped: milliseconds, moment 5 on a whole second."""
+    moment = N8N_FIRST + timedelta(milliseconds=k * 4011)
+    return moment.replace(microsecond=0) if k == 5 else moment
+
+
+def n8n_text(moment: datetime) -> str:
+    """``STRFTIME('%Y-%m-%d %H:%M:%f', 'NOW')``, as TypeORM writes a ``datetime(3)`` on SQLite too."""
+    return moment.strftime("%Y-%m-%d %H:%M:%S.%f")[:-3]
+
+
+def n8n_workflow_id(w: int) -> str:
+    """A nanoid of 16 characters, as n8n makes a workflow's id."""
+    return hashlib.sha256(f"workflow {w}".encode()).hexdigest()[:16].replace("a", "Q")
+
+
+def n8n_tag_id(t: int) -> str:
+    return hashlib.sha256(f"tag {t}".encode()).hexdigest()[:16].replace("b", "Z")
+
+
+def n8n_workflow_name(w: int) -> str:
+    return f"Flux {w} – données ✓" if w % 4 else f"Relance\u00a0{w} \U0001f680"
+
+
+def n8n_execution(e: int) -> tuple[int, str, str, datetime, datetime]:
+    """Execution ``e``: its workflow, mode, status, and when it started and stopped."""
+    started = n8n_moment(10 + 3 * e)
+    status = N8N_STATUSES[e % 3]
+    stopped = started + timedelta(milliseconds=7 + 13 * e)
+    return e % 8, ("cli", "manual", "trigger")[e % 3], status, started, stopped
+
+
+def n8n_instance(path: Path, executions: int = 20) -> Path:
+    """n8n's ``~/.n8n/database.sqlite`` (see the module's list)."""
+    now = "DEFAULT (STRFTIME('%Y-%m-%d %H:%M:%f', 'NOW'))"
+    ddl = [
+        'CREATE TABLE "migrations" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, '
+        '"timestamp" bigint NOT NULL, "name" varchar NOT NULL)',
+        'CREATE TABLE "settings" ("key"\tTEXT NOT NULL,"value"\tTEXT NOT NULL DEFAULT \'\','
+        '"loadOnStartup"\tboolean NOT NULL default false,PRIMARY KEY("key"))',
+        f'CREATE TABLE "tag_entity" ("id" varchar(36) PRIMARY KEY NOT NULL, "name" varchar(24) NOT NULL, '
+        f'"createdAt" datetime(3) NOT NULL {now}, "updatedAt" datetime(3) NOT NULL {now})',
+        'CREATE UNIQUE INDEX "IDX_8f949d7a3a984759044054e89b" ON "tag_entity" ("name") ',
+        'CREATE TABLE "workflow_entity" ("id" varchar(36) PRIMARY KEY NOT NULL, '
+        '"name" varchar(128) NOT NULL, "active" boolean NOT NULL, "nodes" text, "connections" text, '
+        '"settings" text, "staticData" text, '
+        '"pinData" text, "versionId" varchar(36) NOT NULL, "triggerCount" integer DEFAULT (0), "meta" text, '
+        f'"createdAt" datetime(3) NOT NULL {now}, "updatedAt" datetime(3) NOT NULL {now}, '
+        '"isArchived" boolean NOT NULL DEFAULT (FALSE), "versionCounter" integer NOT NULL DEFAULT (1))',
+        # tagId declared integer in n8n's first migration, holding the tags' text ids ever since
+        'CREATE TABLE "workflows_tags" ("workflowId" varchar(36) NOT NULL, "tagId" integer NOT NULL, '
+        'CONSTRAINT "FK_workflows_tags_workflow_entity" FOREIGN KEY ("workflowId") REFERENCES '
+        '"workflow_entity" ("id") ON DELETE CASCADE ON UPDATE NO ACTION, CONSTRAINT '
+        '"FK_workflows_tags_tag_entity" FOREIGN KEY ("tagId") REFERENCES "tag_entity" ("id") ON DELETE '
+        'CASCADE ON UPDATE NO ACTION, PRIMARY KEY ("workflowId", "tagId"))',
+        'CREATE TABLE "execution_entity" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "workflowId" '
+        'varchar(36) NOT NULL, "finished" boolean NOT NULL, "mode" varchar NOT NULL, "retryOf" varchar, '
+        '"retrySuccessId" varchar, "startedAt" datetime, "stoppedAt" datetime, "waitTill" datetime, '
+        f'"status" varchar NOT NULL, "deletedAt" datetime(3), "createdAt" datetime(3) NOT NULL {now}, '
+        'CONSTRAINT "FK_c4d999a5e90784e8caccf5589de" FOREIGN KEY ("workflowId") REFERENCES "workflow_entity" '
+        '("id") ON DELETE CASCADE ON UPDATE NO ACTION)',
+        'CREATE INDEX "IDX_execution_entity_stoppedAt" ON "execution_entity" ("stoppedAt") ',
+        'CREATE TABLE "execution_data" (\n\t\t\t\t"executionId" int PRIMARY KEY NOT NULL,\n\t\t\t\t'
+        '"workflowData" text NOT NULL,\n\t\t\t\t"data" text NOT NULL,\n\t\t\t\tFOREIGN KEY("executionId") '
+        'REFERENCES "execution_entity" ("id") ON DELETE CASCADE\n\t\t\t)',
+        'CREATE TABLE "credentials_entity" ("id" varchar(36) PRIMARY KEY NOT NULL, '
+        '"name" varchar(128) NOT NULL, "data" text NOT NULL, "type" varchar(32) NOT NULL, '
+        f'"createdAt" datetime(3) NOT NULL {now}, '
+        f'"updatedAt" datetime(3) NOT NULL {now}, "isManaged" BOOLEAN NOT NULL DEFAULT 0)',
+    ]
+    workflows = 8
+
+    def nodes(w: int) -> str:
+        last = "n8n-nodes-base.stopAndError" if w % 3 == 2 else "n8n-nodes-base.noOp"
+        listed = [
+            {"parameters": {}, "name": "Start", "type": "n8n-nodes-base.manualTrigger", "position": [0, 0]},
+            {"parameters": {"value": 12.34 + w, "code": f"{w:05d}"}, "name": "Edit Fields", "type": last},
+        ]
+        return json.dumps(listed, ensure_ascii=False, separators=(",", ":"))
+
+    def run_data(e: int) -> str:
+        # flatted's form: an array whose strings "1", "2" point at its other entries
+        w, _, status, _, _ = n8n_execution(e)
+        error = f"Échec voulu {w} \U0001f4a5" if status == "error" else None
+        flat = [{"version": 1, "startData": "1", "resultData": "2"}, {}, {"runData": "3", "error": error}, {}]
+        return json.dumps(flat, ensure_ascii=False, separators=(",", ":"))
+
+    rows: dict[str, list[Sequence[Any]]] = {
+        "migrations": [(m + 1, stamp, f"{name}{stamp}") for m, (stamp, name) in enumerate(N8N_MIGRATIONS)],
+        "settings": [
+            ("userManagement.isInstanceOwnerSetUp", "false", 1),
+            ("ui.banners.dismissed", '["V1"]', 1),
+            ("features.ldap", '{"loginEnabled":false,"connectionPort":389,"baseDn":""}', 1),
+        ],
+        "tag_entity": [
+            (n8n_tag_id(t), name, n8n_text(n8n_moment(t)), n8n_text(n8n_moment(t)))
+            for t, name in enumerate(N8N_TAGS)
+        ],
+        "workflow_entity": [
+            (
+                n8n_workflow_id(w),
+                n8n_workflow_name(w),
+                int(w == 3),
+                nodes(w),
+                '{"Start":{"main":[[{"node":"Edit Fields","type":"main","index":0}]]}}',
+                '{"executionOrder":"v1","saveManualExecutions":true}',
+                None if w % 2 else '{"global":{}}',
+                "{}",
+                str(UUID(int=w * 65537 + 3, version=4)),
+                int(w == 3),
+                '{"templateCredsSetupCompleted":true}',
+                n8n_text(n8n_moment(w)),
+                n8n_text(n8n_moment(w + 1)),
+                int(w == 7),
+                1 + w % 2,
+            )
+            for w in range(workflows)
+        ],
+        "workflows_tags": [(n8n_workflow_id(w), n8n_tag_id(w % 3)) for w in range(workflows)],
+        "execution_entity": [
+            (
+                e + 1,
+                n8n_workflow_id(w),
+                int(status == "success"),
+                mode,
+                None,
+                None,
+                n8n_text(started),
+                n8n_text(stopped),
+                None,
+                status,
+                None,
+                n8n_text(started - timedelta(milliseconds=35)),
+            )
+            for e in range(executions)
+            for w, mode, status, started, stopped in [n8n_execution(e)]
+        ],
+        "execution_data": [
+            (e + 1, json.dumps({"id": n8n_workflow_id(n8n_execution(e)[0]), "nodes": []}), run_data(e))
+            for e in range(executions)
+        ],
+        "credentials_entity": [
+            (
+                f"cred{c:012d}",
+                f"Compte {c} é",
+                base64.b64encode(b"Salted__" + hashlib.sha256(f"secret {c}".encode()).digest()).decode(),
+                "httpBasicAuth",
+                n8n_text(n8n_moment(c + 30)),
+                n8n_text(n8n_moment(c + 30)),
+                0,
+            )
+            for c in range(4)
         ],
     }
     return write_export(path, ddl, rows)

@@ -19,7 +19,7 @@ application, a Tortoise ORM application, a Piccolo ORM application, a Ruby Seque
 SQLObject application, a Storm application, an ormar application, a Graphite-web server, a pyLoad-ng
 download manager, a Mopidy-Local music library, a Jupyter server's Y store and file ids,
 pytest-testmon's data, a shard of mypy's SQLite cache, an Aim repository's run metadata, a NocoDB
-base) through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
+base, an n8n instance) through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -5541,3 +5541,80 @@ def test_nocodb_base_reads_its_fields_types_and_finds_its_links(run_export: Runn
     assert found[(links, f"{p}orders_id")] == f"{table}.id"
     assert found[(links, f"{p}customers_id")] == f"{p}customers.id"
     assert primary_key(ran.uri, ran.record["version_schema"], links) == [f"{p}orders_id", f"{p}customers_id"]
+
+
+def test_n8n_instance_reads_its_millisecond_wall_clock_and_keeps_text_tag_ids(run_export: Runner) -> None:
+    # n8n's database.sqlite: TypeORM's datetime(3) text of UTC with three fraction digits, executions
+    # with their statuses and flatted JSON, migrations stamped in epoch milliseconds, and
+    # workflows_tags.tagId declared integer while it holds the tags' text ids (kept as text: a
+    # declared integer is no reason to turn an id into a number, and the declared reference holds).
+    executions = 20
+    ran, run_dir = run_export(apps.n8n_instance)
+    workflows = 8
+    loaded_cleanly(
+        ran,
+        run_dir,
+        {
+            "migrations": len(apps.N8N_MIGRATIONS),
+            "settings": 3,
+            "tag_entity": len(apps.N8N_TAGS),
+            "workflow_entity": workflows,
+            "workflows_tags": workflows,
+            "execution_entity": executions,
+            "execution_data": executions,
+            "credentials_entity": 4,
+        },
+    )
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    types = ran.types("execution_entity")
+    for column in ("startedAt", "stoppedAt", "waitTill", "deletedAt", "createdAt"):
+        assert types[column] == "timestamp without time zone", column
+    assert (types["finished"], types["workflowId"], types["status"]) == ("boolean", "text", "text")
+    assert ran.types("workflows_tags") == {"workflowId": "text", "tagId": "text"}
+    assert ran.types("migrations")["timestamp"] == "timestamp with time zone"
+    assert ran.types("settings") == {"key": "text", "value": "text", "loadOnStartup": "boolean"}
+    numbers = range(executions)
+    started = ran.values("execution_entity", "startedAt", "id")
+    assert started == {e + 1: apps.n8n_execution(e)[3] for e in numbers}
+    assert ran.values("execution_entity", "stoppedAt", "id") == {
+        e + 1: apps.n8n_execution(e)[4] for e in numbers
+    }
+    assert ran.values("execution_entity", "status", "id") == {
+        e + 1: apps.n8n_execution(e)[2] for e in numbers
+    }
+    assert ran.values("execution_entity", "finished", "id") == {
+        e + 1: apps.n8n_execution(e)[2] == "success" for e in numbers
+    }
+    assert ran.values("execution_entity", "workflowId", "id") == {
+        e + 1: apps.n8n_workflow_id(apps.n8n_execution(e)[0]) for e in numbers
+    }
+    created = ran.values("workflow_entity", "createdAt", "id")
+    assert created == {apps.n8n_workflow_id(w): apps.n8n_moment(w) for w in range(workflows)}
+    assert created[apps.n8n_workflow_id(5)] == datetime(2026, 12, 5, 9, 55, 21)  # '.000' on the second
+    assert ran.values("workflow_entity", "name", "id") == {
+        apps.n8n_workflow_id(w): apps.n8n_workflow_name(w) for w in range(workflows)
+    }
+    assert ran.values("workflows_tags", "tagId", "workflowId") == {
+        apps.n8n_workflow_id(w): apps.n8n_tag_id(w % 3) for w in range(workflows)
+    }
+    assert ran.values("tag_entity", "name", "id") == {
+        apps.n8n_tag_id(t): n for t, n in enumerate(apps.N8N_TAGS)
+    }
+    assert ran.values("settings", "value", "key")["userManagement.isInstanceOwnerSetUp"] == "false"
+    assert ran.values("migrations", "timestamp", "id") == {
+        m + 1: UNIX_EPOCH + timedelta(milliseconds=stamp) for m, (stamp, _) in enumerate(apps.N8N_MIGRATIONS)
+    }
+    data = ran.values("execution_data", "data", "executionId")
+    assert json.loads(data[3])[2]["error"] == "Échec voulu 2 \U0001f4a5"
+    for column in ("startedAt", "stoppedAt", "createdAt"):
+        rules = {
+            rule for found in audit_rules(run_dir, "execution_entity", column).values() for rule in found
+        }
+        assert rules == {"date_format:%Y-%m-%d %H:%M:%S.%f"}, (column, rules)
+    assert audit_rules(run_dir, "workflows_tags", "tagId") == {}
+    found = references(run_dir)
+    assert found[("workflows_tags", "tagId")] == "tag_entity.id"
+    assert found[("workflows_tags", "workflowId")] == "workflow_entity.id"
+    assert found[("execution_entity", "workflowId")] == "workflow_entity.id"
+    assert found[("execution_data", "executionId")] == "execution_entity.id"
+    assert primary_key(ran.uri, ran.record["version_schema"], "workflows_tags") == ["workflowId", "tagId"]
