@@ -624,6 +624,24 @@ number, so a test computes what a column holds from the same numbers.
   moderation action's comment the word ``action``), categories nested by ``parent_id`` with ``''`` for
   no description or colour under ``NOT NULL``, a poll's ``''`` title and ``close_at`` NULL or a moment,
   notifications' action codes and flags, profiles with a ``notify`` bit mask and ``''`` for no post hash.
+- :func:`nocodb_base`: a NocoDB 0.265 base in NocoDB's own SQLite metadata database (``NC_DB`` of
+  ``sqlite3://``; tables created and filled through its REST API): each table ``nc_<4 characters>___``
+  plus its name, with NocoDB's system columns (``created_at`` / ``updated_at`` text of UTC with
+  ``+00:00``, ``created_by`` user ids, ``nc_order real``) and a field of every kind as NocoDB declares
+  and stores it (Decimal REAL in ``decimal``, Currency in ``double precision``, Percent ``double``,
+  Duration whole seconds in ``decimal``, Date and DateTime text, Time ``HH:MM:SS`` text in ``time``,
+  Checkbox ``boolean`` 0/1, Rating, single and multi selects as text, JSON and Attachment JSON text,
+  codes with leading zeros, ``year``); a link kept as ``<prefix><parent>_id`` and an m2m table
+  ``<prefix>nc_m2m_<a>_<b>`` keyed by both, with no FOREIGN KEY declared; knex's
+  ``xc_knex_migrationsv2`` with ``migration_time`` epoch milliseconds in ``datetime``.
+- :func:`n8n_instance`: n8n 1.123's ``~/.n8n/database.sqlite`` (its TypeORM migrations; workflows and
+  credentials imported with ``n8n import:*``, executions run by ``n8n execute --id``): 16-character
+  text ids, every moment ``datetime(3)`` or ``datetime`` text of UTC with three fraction digits
+  (``STRFTIME('%Y-%m-%d %H:%M:%f', 'NOW')``, ``.000`` on the second), ``boolean`` 0/1,
+  ``execution_entity`` with its modes and statuses and ``execution_data`` its flatted JSON,
+  ``migrations.timestamp`` epoch milliseconds in ``bigint``, ``settings`` of JSON and ``'false'``
+  text, credentials as base64 of salted ciphertext, and ``workflows_tags.tagId`` declared ``integer``
+  (n8n's first migration) while it holds the tags' text ids, a declared reference to ``tag_entity``.
 """
 
 from __future__ import annotations
@@ -14373,6 +14391,330 @@ def spirit_forum(path: Path, topics: int = 8) -> Path:
         "spirit_topic_notification_topicnotification": [
             (k + 1, at[n], (0, 2, 1)[k % 3], int(k % 2 == 0), 1, n + 1, t + 1, (t + 1) % users + 1)
             for k, (n, (t, r, action)) in enumerate((n, c) for n, c in enumerate(comments) if not c[2])
+        ],
+    }
+    return write_export(path, ddl, rows)
+
+
+# --- NocoDB -------------------------------------------------------------------------------------------
+
+NOCODB_PREFIX = "nc_p4x2___"  # NocoDB names a base's tables nc_<4 characters>___<table>
+NOCODB_FIRST = datetime(2026, 12, 5, 9, 51, 34, tzinfo=UTC)
+NOCODB_STAGES = ("new", "won", "lost", "à faire", None)
+NOCODB_LABELS = ("red", "red,green", "bleu ciel", None)
+NOCODB_CUSTOMERS = ("Client 0 Ünïcødé\u00a0SARL", "Client 1", "", "Café \U0001f680", "000123", "Ölmühle GmbH")
+NOCODB_MIGRATIONS = ("nc_011", "nc_012_alter_column_data_types", "nc_013_sync_source")
+
+
+def nocodb_stamp(k: int) -> str:
+    """NocoDB's ``created_at`` / ``updated_at`` text: dayjs' UTC with its offset, on the second."""
+    return (NOCODB_FIRST + timedelta(seconds=k)).strftime("%Y-%m-%d %H:%M:%S+00:00")
+
+
+def nocodb_price(i: int) -> float | None:
+    """A Decimal field (precision 2) as the REAL the JSON number was bound as; every 13th empty."""
+    return None if i % 13 == 0 else (i * 7919 % 1000000) / 100
+
+
+def nocodb_cost(i: int) -> float:
+    """A Currency field: declared ``double precision``, two decimals."""
+    return round(i * 1.1 + 0.05, 2)
+
+
+def nocodb_took(i: int) -> int | None:
+    """A Duration field: whole seconds in a column declared ``decimal``; every sixth empty."""
+    return None if i % 6 == 0 else i * 61
+
+
+def nocodb_due(i: int) -> date | None:
+    return None if i % 9 == 0 else date(2026, 1 + i % 12, 1 + i % 28)
+
+
+def nocodb_happened(i: int) -> datetime | None:
+    """A DateTime field: UTC text with its ``+00:00``; every eighth empty."""
+    return None if i % 8 == 0 else datetime(2026, 1 + i % 12, 1 + i % 28, i % 24, i % 60, tzinfo=UTC)
+
+
+def nocodb_starts(i: int) -> str | None:
+    """A Time field: ``HH:MM:SS`` text in a column declared ``time``; every third empty."""
+    return None if i % 3 == 0 else f"{i % 24:02d}:{i * 7 % 60:02d}:00"
+
+
+def nocodb_notes(i: int) -> str | None:
+    """A LongText field: lines with no-break spaces and emoji, ``''`` or NULL every fifth."""
+    if i % 5 == 0:
+        return None if i % 2 else ""
+    return "\n".join(f"Ligne {n}\u00a0deux \U0001f600" for n in range(1 + i % 40))
+
+
+def nocodb_payload(i: int) -> str | None:
+    """A JSON field: as JSON.stringify wrote it."""
+    value = {"i": i, "nom": "café", "tags": ["a", "b"], "v": 1.25}
+    return None if i % 10 == 0 else json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+
+
+def nocodb_files(i: int) -> str | None:
+    """An Attachment field: JSON of the uploaded files (the first ten records)."""
+    if i >= 10:
+        return None
+    upload = {"path": "download/noco/x/reçu_q_onU.txt", "title": "reçu.txt", "mimetype": "text/plain"}
+    return json.dumps(
+        [{**upload, "size": 10, "id": f"at{i:014d}"}], separators=(",", ":"), ensure_ascii=False
+    )
+
+
+def nocodb_customer(i: int) -> int | None:
+    """The order's customer (a ``bt`` link: the child's ``<prefix><parent>_id``); every third none."""
+    return None if i % 3 == 0 else 1 + i % len(NOCODB_CUSTOMERS)
+
+
+def nocodb_base(path: Path, orders: int = 30) -> Path:
+    """A NocoDB base's tables in its SQLite metadata database (see the module's list)."""
+    p = NOCODB_PREFIX
+    system = (
+        "`id` integer  NOT NULL,`created_at` datetime  ,`updated_at` datetime  ,`created_by` varchar  ,"
+        "`updated_by` varchar  ,`nc_order` real  ,"
+    )
+    ddl = [
+        "CREATE TABLE `xc_knex_migrationsv2` (`id` integer not null primary key autoincrement, "
+        "`name` varchar(255), `batch` integer, `migration_time` datetime)",
+        f"CREATE TABLE `{p}customers` ({system}`title` varchar  ,`since` date  , PRIMARY KEY(`id`))",
+        f"CREATE INDEX `{p}customers_order_idx` ON `{p}customers` (`nc_order`)",
+        f"CREATE TABLE `{p}orders` ({system}`title` varchar  ,`notes` text  ,`price` decimal  ,"
+        "`cost` double precision  ,`discount` double  ,`took` decimal  ,`due` date  ,`happened` datetime  ,"
+        "`startsat` time  ,`done` boolean DEFAULT '0' ,`stars` integer DEFAULT '0' ,`stage` text  ,"
+        "`labels` text  ,`payload` text  ,`files` text  ,`mail` varchar  ,`phone` varchar  ,`site` varchar  ,"
+        f"`qty` integer  ,`code` varchar  ,`year` year  , `{p}customers_id` integer, PRIMARY KEY(`id`))",
+        f"CREATE INDEX `{p}orders_order_idx` ON `{p}orders` (`nc_order`)",
+        f"CREATE TABLE `{p}nc_m2m_customers_orders` (`{p}orders_id` integer  NOT NULL,"
+        f"`{p}customers_id` integer  NOT NULL, PRIMARY KEY(`{p}orders_id`, `{p}customers_id`))",
+    ]
+    user = "use6vi9x4frk137n"
+    rows: dict[str, list[Sequence[Any]]] = {
+        "xc_knex_migrationsv2": [
+            (m + 1, name, 1, 1796464290518 + 17 * m) for m, name in enumerate(NOCODB_MIGRATIONS)
+        ],
+        f"{p}customers": [
+            (
+                c + 1,
+                nocodb_stamp(c),
+                nocodb_stamp(c + 1),
+                user,
+                user,
+                float(c + 1),
+                title,
+                f"20{10 + c}-0{1 + c}-1{c}",
+            )
+            for c, title in enumerate(NOCODB_CUSTOMERS)
+        ],
+        f"{p}orders": [
+            (
+                i + 1,
+                nocodb_stamp(i // 10),
+                nocodb_stamp(i // 10 + 2),
+                user,
+                user,
+                float(i + 1),
+                f"Commande n°{i} \U0001f680",
+                nocodb_notes(i),
+                nocodb_price(i),
+                nocodb_cost(i),
+                12.5 if i % 4 == 0 else float(i % 101),
+                nocodb_took(i),
+                None if (due := nocodb_due(i)) is None else due.isoformat(),
+                None if (at := nocodb_happened(i)) is None else at.strftime("%Y-%m-%d %H:%M:%S+00:00"),
+                nocodb_starts(i),
+                i % 2,
+                i % 6,
+                NOCODB_STAGES[i % 5],
+                NOCODB_LABELS[i % 4],
+                nocodb_payload(i),
+                nocodb_files(i),
+                None if i % 11 == 0 else f"user{i}@example.com",
+                f"+33 6 {i:02d} 00 00 {i:02d}" if i % 2 else f"06{i:08d}",
+                f"https://example.com/p?id={i}&q=é",
+                i * 3 - 100,
+                f"{i:05d}",
+                1990 + i % 40,
+                nocodb_customer(i),
+            )
+            for i in range(orders)
+        ],
+        f"{p}nc_m2m_customers_orders": [
+            (o + 1, c + 1)
+            for o in range(0, orders, 2)
+            for c in range(len(NOCODB_CUSTOMERS))
+            if (o + c) % 4 == 0
+        ],
+    }
+    return write_export(path, ddl, rows)
+
+
+# --- n8n ----------------------------------------------------------------------------------------------
+
+N8N_MIGRATIONS = (
+    (1588102412422, "InitialMigration"),
+    (1592445003908, "WebhookModel"),
+    (1594825041918, "CreateIndexStoppedAt"),
+    (1784000000004, "AddInsightsRawTimestampIdIndex"),
+)
+N8N_TAGS = ("prod", "test ü", "000123")
+N8N_STATUSES = ("success", "success", "error")
+N8N_FIRST = datetime(2026, 12, 5, 9, 55, 1, 179000)  # when the workflows were imported (UTC, naive)
+
+
+def n8n_moment(k: int) -> datetime:
+    """The ``k``-th moment n8n stamped: milliseconds, moment 5 on a whole second."""
+    moment = N8N_FIRST + timedelta(milliseconds=k * 4011)
+    return moment.replace(microsecond=0) if k == 5 else moment
+
+
+def n8n_text(moment: datetime) -> str:
+    """``STRFTIME('%Y-%m-%d %H:%M:%f', 'NOW')``, as TypeORM writes a ``datetime(3)`` on SQLite too."""
+    return moment.strftime("%Y-%m-%d %H:%M:%S.%f")[:-3]
+
+
+def n8n_workflow_id(w: int) -> str:
+    """A nanoid of 16 characters, as n8n makes a workflow's id."""
+    return hashlib.sha256(f"workflow {w}".encode()).hexdigest()[:16].replace("a", "Q")
+
+
+def n8n_tag_id(t: int) -> str:
+    return hashlib.sha256(f"tag {t}".encode()).hexdigest()[:16].replace("b", "Z")
+
+
+def n8n_workflow_name(w: int) -> str:
+    return f"Flux {w} – données ✓" if w % 4 else f"Relance\u00a0{w} \U0001f680"
+
+
+def n8n_execution(e: int) -> tuple[int, str, str, datetime, datetime]:
+    """Execution ``e``: its workflow, mode, status, and when it started and stopped."""
+    started = n8n_moment(10 + 3 * e)
+    status = N8N_STATUSES[e % 3]
+    stopped = started + timedelta(milliseconds=7 + 13 * e)
+    return e % 8, ("cli", "manual", "trigger")[e % 3], status, started, stopped
+
+
+def n8n_instance(path: Path, executions: int = 20) -> Path:
+    """n8n's ``~/.n8n/database.sqlite`` (see the module's list)."""
+    now = "DEFAULT (STRFTIME('%Y-%m-%d %H:%M:%f', 'NOW'))"
+    ddl = [
+        'CREATE TABLE "migrations" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, '
+        '"timestamp" bigint NOT NULL, "name" varchar NOT NULL)',
+        'CREATE TABLE "settings" ("key"\tTEXT NOT NULL,"value"\tTEXT NOT NULL DEFAULT \'\','
+        '"loadOnStartup"\tboolean NOT NULL default false,PRIMARY KEY("key"))',
+        f'CREATE TABLE "tag_entity" ("id" varchar(36) PRIMARY KEY NOT NULL, "name" varchar(24) NOT NULL, '
+        f'"createdAt" datetime(3) NOT NULL {now}, "updatedAt" datetime(3) NOT NULL {now})',
+        'CREATE UNIQUE INDEX "IDX_8f949d7a3a984759044054e89b" ON "tag_entity" ("name") ',
+        'CREATE TABLE "workflow_entity" ("id" varchar(36) PRIMARY KEY NOT NULL, '
+        '"name" varchar(128) NOT NULL, "active" boolean NOT NULL, "nodes" text, "connections" text, '
+        '"settings" text, "staticData" text, '
+        '"pinData" text, "versionId" varchar(36) NOT NULL, "triggerCount" integer DEFAULT (0), "meta" text, '
+        f'"createdAt" datetime(3) NOT NULL {now}, "updatedAt" datetime(3) NOT NULL {now}, '
+        '"isArchived" boolean NOT NULL DEFAULT (FALSE), "versionCounter" integer NOT NULL DEFAULT (1))',
+        # tagId declared integer in n8n's first migration, holding the tags' text ids ever since
+        'CREATE TABLE "workflows_tags" ("workflowId" varchar(36) NOT NULL, "tagId" integer NOT NULL, '
+        'CONSTRAINT "FK_workflows_tags_workflow_entity" FOREIGN KEY ("workflowId") REFERENCES '
+        '"workflow_entity" ("id") ON DELETE CASCADE ON UPDATE NO ACTION, CONSTRAINT '
+        '"FK_workflows_tags_tag_entity" FOREIGN KEY ("tagId") REFERENCES "tag_entity" ("id") ON DELETE '
+        'CASCADE ON UPDATE NO ACTION, PRIMARY KEY ("workflowId", "tagId"))',
+        'CREATE TABLE "execution_entity" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "workflowId" '
+        'varchar(36) NOT NULL, "finished" boolean NOT NULL, "mode" varchar NOT NULL, "retryOf" varchar, '
+        '"retrySuccessId" varchar, "startedAt" datetime, "stoppedAt" datetime, "waitTill" datetime, '
+        f'"status" varchar NOT NULL, "deletedAt" datetime(3), "createdAt" datetime(3) NOT NULL {now}, '
+        'CONSTRAINT "FK_c4d999a5e90784e8caccf5589de" FOREIGN KEY ("workflowId") REFERENCES "workflow_entity" '
+        '("id") ON DELETE CASCADE ON UPDATE NO ACTION)',
+        'CREATE INDEX "IDX_execution_entity_stoppedAt" ON "execution_entity" ("stoppedAt") ',
+        'CREATE TABLE "execution_data" (\n\t\t\t\t"executionId" int PRIMARY KEY NOT NULL,\n\t\t\t\t'
+        '"workflowData" text NOT NULL,\n\t\t\t\t"data" text NOT NULL,\n\t\t\t\tFOREIGN KEY("executionId") '
+        'REFERENCES "execution_entity" ("id") ON DELETE CASCADE\n\t\t\t)',
+        'CREATE TABLE "credentials_entity" ("id" varchar(36) PRIMARY KEY NOT NULL, '
+        '"name" varchar(128) NOT NULL, "data" text NOT NULL, "type" varchar(32) NOT NULL, '
+        f'"createdAt" datetime(3) NOT NULL {now}, '
+        f'"updatedAt" datetime(3) NOT NULL {now}, "isManaged" BOOLEAN NOT NULL DEFAULT 0)',
+    ]
+    workflows = 8
+
+    def nodes(w: int) -> str:
+        last = "n8n-nodes-base.stopAndError" if w % 3 == 2 else "n8n-nodes-base.noOp"
+        listed = [
+            {"parameters": {}, "name": "Start", "type": "n8n-nodes-base.manualTrigger", "position": [0, 0]},
+            {"parameters": {"value": 12.34 + w, "code": f"{w:05d}"}, "name": "Edit Fields", "type": last},
+        ]
+        return json.dumps(listed, ensure_ascii=False, separators=(",", ":"))
+
+    def run_data(e: int) -> str:
+        # flatted's form: an array whose strings "1", "2" point at its other entries
+        w, _, status, _, _ = n8n_execution(e)
+        error = f"Échec voulu {w} \U0001f4a5" if status == "error" else None
+        flat = [{"version": 1, "startData": "1", "resultData": "2"}, {}, {"runData": "3", "error": error}, {}]
+        return json.dumps(flat, ensure_ascii=False, separators=(",", ":"))
+
+    rows: dict[str, list[Sequence[Any]]] = {
+        "migrations": [(m + 1, stamp, f"{name}{stamp}") for m, (stamp, name) in enumerate(N8N_MIGRATIONS)],
+        "settings": [
+            ("userManagement.isInstanceOwnerSetUp", "false", 1),
+            ("ui.banners.dismissed", '["V1"]', 1),
+            ("features.ldap", '{"loginEnabled":false,"connectionPort":389,"baseDn":""}', 1),
+        ],
+        "tag_entity": [
+            (n8n_tag_id(t), name, n8n_text(n8n_moment(t)), n8n_text(n8n_moment(t)))
+            for t, name in enumerate(N8N_TAGS)
+        ],
+        "workflow_entity": [
+            (
+                n8n_workflow_id(w),
+                n8n_workflow_name(w),
+                int(w == 3),
+                nodes(w),
+                '{"Start":{"main":[[{"node":"Edit Fields","type":"main","index":0}]]}}',
+                '{"executionOrder":"v1","saveManualExecutions":true}',
+                None if w % 2 else '{"global":{}}',
+                "{}",
+                str(UUID(int=w * 65537 + 3, version=4)),
+                int(w == 3),
+                '{"templateCredsSetupCompleted":true}',
+                n8n_text(n8n_moment(w)),
+                n8n_text(n8n_moment(w + 1)),
+                int(w == 7),
+                1 + w % 2,
+            )
+            for w in range(workflows)
+        ],
+        "workflows_tags": [(n8n_workflow_id(w), n8n_tag_id(w % 3)) for w in range(workflows)],
+        "execution_entity": [
+            (
+                e + 1,
+                n8n_workflow_id(w),
+                int(status == "success"),
+                mode,
+                None,
+                None,
+                n8n_text(started),
+                n8n_text(stopped),
+                None,
+                status,
+                None,
+                n8n_text(started - timedelta(milliseconds=35)),
+            )
+            for e in range(executions)
+            for w, mode, status, started, stopped in [n8n_execution(e)]
+        ],
+        "execution_data": [
+            (e + 1, json.dumps({"id": n8n_workflow_id(n8n_execution(e)[0]), "nodes": []}), run_data(e))
+            for e in range(executions)
+        ],
+        "credentials_entity": [
+            (
+                f"cred{c:012d}",
+                f"Compte {c} é",
+                base64.b64encode(b"Salted__" + hashlib.sha256(f"secret {c}".encode()).digest()).decode(),
+                "httpBasicAuth",
+                n8n_text(n8n_moment(c + 30)),
+                n8n_text(n8n_moment(c + 30)),
+                0,
+            )
+            for c in range(4)
         ],
     }
     return write_export(path, ddl, rows)

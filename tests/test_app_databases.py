@@ -21,8 +21,8 @@ download manager, a Mopidy-Local music library, a Jupyter server's Y store and f
 pytest-testmon's data, a shard of mypy's SQLite cache, an Aim repository's run metadata, a Quassel
 IRC core, a Skrooge finance book, a darktable photo library, a django-q2 task queue, a Django site's
 Celery results and beat schedules, a Flask-AppBuilder application, an ArchiveBox web archive, a
-pretalx conference, a Spirit forum) through ``columnar-etl run`` into the session's real PostgreSQL,
-every cell checked.
+pretalx conference, a Spirit forum, a NocoDB base, an n8n instance) through ``columnar-etl run`` into
+the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -6115,3 +6115,157 @@ def test_spirit_forum_keeps_markdown_and_its_html_as_written_and_its_polls_momen
         ("spirit_topic_notification_topicnotification", "topic_id"): "spirit_topic_topic.id",
         ("spirit_topic_notification_topicnotification", "user_id"): "auth_user.id",
     }
+
+
+def test_nocodb_base_reads_its_fields_types_and_finds_its_links(run_export: Runner) -> None:
+    # A NocoDB base in NocoDB's SQLite metadata database: every field type's storage (Decimal as REAL in
+    # `decimal`, Currency in `double precision`, Duration's seconds in `decimal`, Date text, DateTime
+    # text with +00:00, Time text, Checkbox 0/1, JSON and Attachment JSON text, `year`), links kept in
+    # `<prefix><table>_id` and an m2m table no FOREIGN KEY declares, knex's epoch-millisecond migrations.
+    orders, p = 30, apps.NOCODB_PREFIX
+    ran, run_dir = run_export(apps.nocodb_base)
+    links = f"{p}nc_m2m_customers_orders"
+    pairs = [
+        (o, c) for o in range(0, orders, 2) for c in range(len(apps.NOCODB_CUSTOMERS)) if (o + c) % 4 == 0
+    ]
+    loaded_cleanly(
+        ran,
+        run_dir,
+        {
+            "xc_knex_migrationsv2": len(apps.NOCODB_MIGRATIONS),
+            f"{p}customers": len(apps.NOCODB_CUSTOMERS),
+            f"{p}orders": orders,
+            links: len(pairs),
+        },
+    )
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    types = ran.types(f"{p}orders")
+    assert {c: types[c] for c in ("created_at", "happened", "due", "startsat", "done", "code", "phone")} == {
+        "created_at": "timestamp with time zone",
+        "happened": "timestamp with time zone",
+        "due": "date",
+        "startsat": "text",  # a time of day: no rule reads one, kept as written
+        "done": "boolean",
+        "code": "text",
+        "phone": "text",
+    }
+    assert {c: types[c] for c in ("price", "cost", "discount", "took", "stars", "year", "qty")} == {
+        "price": "numeric",  # declared decimal: the amounts the field holds to the cent
+        "cost": "double precision",  # NocoDB declares its Currency double precision here
+        "discount": "double precision",
+        "took": "bigint",
+        "stars": "bigint",
+        "year": "bigint",
+        "qty": "bigint",
+    }
+    numbers = range(orders)
+    table = f"{p}orders"
+    prices = {i: None if v is None else Decimal(v) for i, v in ran.values(table, "price", "id").items()}
+    assert prices == {
+        i + 1: None if (v := apps.nocodb_price(i)) is None else Decimal(repr(v)) for i in numbers
+    }
+    assert ran.values(table, "cost", "id") == {i + 1: apps.nocodb_cost(i) for i in numbers}
+    assert ran.values(table, "took", "id") == {i + 1: apps.nocodb_took(i) for i in numbers}
+    assert ran.values(table, "due", "id") == {i + 1: apps.nocodb_due(i) for i in numbers}
+    assert ran.values(table, "happened", "id") == {i + 1: apps.nocodb_happened(i) for i in numbers}
+    assert ran.values(table, "startsat", "id") == {i + 1: apps.nocodb_starts(i) for i in numbers}
+    assert ran.values(table, "done", "id") == {i + 1: bool(i % 2) for i in numbers}
+    assert ran.values(table, "code", "id") == {i + 1: f"{i:05d}" for i in numbers}
+    assert ran.values(table, "notes", "id") == {i + 1: arrives_as(apps.nocodb_notes(i)) for i in numbers}
+    assert ran.values(table, "payload", "id") == {i + 1: apps.nocodb_payload(i) for i in numbers}
+    assert ran.values(table, "files", "id") == {i + 1: apps.nocodb_files(i) for i in numbers}
+    assert ran.values(f"{p}customers", "title", "id") == {
+        c + 1: arrives_as(title) for c, title in enumerate(apps.NOCODB_CUSTOMERS)
+    }
+    moments = ran.values("xc_knex_migrationsv2", "migration_time", "id")
+    assert moments == {
+        m + 1: UNIX_EPOCH + timedelta(milliseconds=1796464290518 + 17 * m)
+        for m in range(len(apps.NOCODB_MIGRATIONS))
+    }
+    assert audit_rules(run_dir, table, "price") == audit_rules(run_dir, table, "cost") == {}
+    assert {r for found in audit_rules(run_dir, table, "done").values() for r in found} == {
+        "boolean:0",
+        "boolean:1",
+    }
+    found = references(run_dir)
+    assert found[(table, f"{p}customers_id")] == f"{p}customers.id"
+    assert found[(links, f"{p}orders_id")] == f"{table}.id"
+    assert found[(links, f"{p}customers_id")] == f"{p}customers.id"
+    assert primary_key(ran.uri, ran.record["version_schema"], links) == [f"{p}orders_id", f"{p}customers_id"]
+
+
+def test_n8n_instance_reads_its_millisecond_wall_clock_and_keeps_text_tag_ids(run_export: Runner) -> None:
+    # n8n's database.sqlite: TypeORM's datetime(3) text of UTC with three fraction digits, executions
+    # with their statuses and flatted JSON, migrations stamped in epoch milliseconds, and
+    # workflows_tags.tagId declared integer while it holds the tags' text ids (kept as text: a
+    # declared integer is no reason to turn an id into a number, and the declared reference holds).
+    executions = 20
+    ran, run_dir = run_export(apps.n8n_instance)
+    workflows = 8
+    loaded_cleanly(
+        ran,
+        run_dir,
+        {
+            "migrations": len(apps.N8N_MIGRATIONS),
+            "settings": 3,
+            "tag_entity": len(apps.N8N_TAGS),
+            "workflow_entity": workflows,
+            "workflows_tags": workflows,
+            "execution_entity": executions,
+            "execution_data": executions,
+            "credentials_entity": 4,
+        },
+    )
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    types = ran.types("execution_entity")
+    for column in ("startedAt", "stoppedAt", "waitTill", "deletedAt", "createdAt"):
+        assert types[column] == "timestamp without time zone", column
+    assert (types["finished"], types["workflowId"], types["status"]) == ("boolean", "text", "text")
+    assert ran.types("workflows_tags") == {"workflowId": "text", "tagId": "text"}
+    assert ran.types("migrations")["timestamp"] == "timestamp with time zone"
+    assert ran.types("settings") == {"key": "text", "value": "text", "loadOnStartup": "boolean"}
+    numbers = range(executions)
+    started = ran.values("execution_entity", "startedAt", "id")
+    assert started == {e + 1: apps.n8n_execution(e)[3] for e in numbers}
+    assert ran.values("execution_entity", "stoppedAt", "id") == {
+        e + 1: apps.n8n_execution(e)[4] for e in numbers
+    }
+    assert ran.values("execution_entity", "status", "id") == {
+        e + 1: apps.n8n_execution(e)[2] for e in numbers
+    }
+    assert ran.values("execution_entity", "finished", "id") == {
+        e + 1: apps.n8n_execution(e)[2] == "success" for e in numbers
+    }
+    assert ran.values("execution_entity", "workflowId", "id") == {
+        e + 1: apps.n8n_workflow_id(apps.n8n_execution(e)[0]) for e in numbers
+    }
+    created = ran.values("workflow_entity", "createdAt", "id")
+    assert created == {apps.n8n_workflow_id(w): apps.n8n_moment(w) for w in range(workflows)}
+    assert created[apps.n8n_workflow_id(5)] == datetime(2026, 12, 5, 9, 55, 21)  # '.000' on the second
+    assert ran.values("workflow_entity", "name", "id") == {
+        apps.n8n_workflow_id(w): apps.n8n_workflow_name(w) for w in range(workflows)
+    }
+    assert ran.values("workflows_tags", "tagId", "workflowId") == {
+        apps.n8n_workflow_id(w): apps.n8n_tag_id(w % 3) for w in range(workflows)
+    }
+    assert ran.values("tag_entity", "name", "id") == {
+        apps.n8n_tag_id(t): n for t, n in enumerate(apps.N8N_TAGS)
+    }
+    assert ran.values("settings", "value", "key")["userManagement.isInstanceOwnerSetUp"] == "false"
+    assert ran.values("migrations", "timestamp", "id") == {
+        m + 1: UNIX_EPOCH + timedelta(milliseconds=stamp) for m, (stamp, _) in enumerate(apps.N8N_MIGRATIONS)
+    }
+    data = ran.values("execution_data", "data", "executionId")
+    assert json.loads(data[3])[2]["error"] == "Échec voulu 2 \U0001f4a5"
+    for column in ("startedAt", "stoppedAt", "createdAt"):
+        rules = {
+            rule for found in audit_rules(run_dir, "execution_entity", column).values() for rule in found
+        }
+        assert rules == {"date_format:%Y-%m-%d %H:%M:%S.%f"}, (column, rules)
+    assert audit_rules(run_dir, "workflows_tags", "tagId") == {}
+    found = references(run_dir)
+    assert found[("workflows_tags", "tagId")] == "tag_entity.id"
+    assert found[("workflows_tags", "workflowId")] == "workflow_entity.id"
+    assert found[("execution_entity", "workflowId")] == "workflow_entity.id"
+    assert found[("execution_data", "executionId")] == "execution_entity.id"
+    assert primary_key(ran.uri, ran.record["version_schema"], "workflows_tags") == ["workflowId", "tagId"]
