@@ -126,11 +126,14 @@ def judge(case: Case, cell: tuple[str, Any], out: Outcome) -> list[Finding]:
     # A text column's cells the profile calls padded, or holding a NUL byte, are those the cleaner
     # trims and removes NULs from (each audited so). A padded null token or blank is made NULL, which
     # the cleaner counts as that alone.
+    # Its blanks and null tokens are those it makes NULL, whatever the column's type.
+    pairs = [("empty_string", "empty_strings_converted"), ("null_like", "null_likes_converted")]
     if out.clean_type == "text" and out.value is not None:
-        for issue, counter in (("whitespace", "whitespace_trimmed"), ("nul_byte", "nul_removed")):
-            found, done = out.issues.get(issue, 0), out.changes.get(counter, 0)
-            if found != done:
-                problems.append(f"profile {issue} {found}, cleaner {counter} {done}")
+        pairs += [("whitespace", "whitespace_trimmed"), ("nul_byte", "nul_removed")]
+    for issue, counter in pairs:
+        found, done = out.issues.get(issue, 0), out.changes.get(counter, 0)
+        if found != done:
+            problems.append(f"profile {issue} {found}, cleaner {counter} {done}")
     anchors = ANCHORS[case.anchors]
     order = out.order if out.order in ("day_first", "month_first") else anchors.order
     want = expected(
