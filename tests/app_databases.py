@@ -624,6 +624,14 @@ number, so a test computes what a column holds from the same numbers.
   moderation action's comment the word ``action``), categories nested by ``parent_id`` with ``''`` for
   no description or colour under ``NOT NULL``, a poll's ``''`` title and ``close_at`` NULL or a moment,
   notifications' action codes and flags, profiles with a ``notify`` bit mask and ``''`` for no post hash.
+- :func:`django_history`: a Django 5.2 site's model history as django-simple-history 3.13 and
+  django-reversion 6.4 write it (its own DDL): ``shop_historical<model>`` repeating each save's fields
+  (a save that changed nothing too) beside ``history_id``, ``history_date`` (naive UTC text, no fraction
+  on a whole second), ``history_type`` ``+`` / ``~`` / ``-``, a ``history_change_reason`` and
+  ``history_user_id``; a deleted product's history without its row; prices under a bare ``decimal``
+  (REAL, or INTEGER for a whole one); a supplier keyed by a code with leading zeros; and reversion's
+  ``reversion_version`` with ``object_id`` the ``str()`` of any model's key (``7``, ``00007``) and
+  ``serialized_data`` Django's JSON of the saved fields, one ``reversion_revision`` per save.
 """
 
 from __future__ import annotations
@@ -14376,3 +14384,196 @@ def spirit_forum(path: Path, topics: int = 8) -> Path:
         ],
     }
     return write_export(path, ddl, rows)
+
+
+# --- A Django site's model history (django-simple-history and django-reversion) ----------------------
+
+#: Django 5.2's DDL for a shop's products and suppliers, each tracked by django-simple-history 3.13
+#: (``HistoricalRecords()``: ``shop_historical<model>``) and registered with django-reversion 6.4.
+HISTORY_DDL = (
+    'CREATE TABLE "auth_user" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "password" varchar(128) '
+    'NOT NULL, "last_login" datetime NULL, "is_superuser" bool NOT NULL, "username" varchar(150) NOT NULL '
+    'UNIQUE, "last_name" varchar(150) NOT NULL, "email" varchar(254) NOT NULL, "is_staff" bool NOT NULL, '
+    '"is_active" bool NOT NULL, "date_joined" datetime NOT NULL, "first_name" varchar(150) NOT NULL)',
+    'CREATE TABLE "django_content_type" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "app_label" '
+    'varchar(100) NOT NULL, "model" varchar(100) NOT NULL)',
+    'CREATE TABLE "shop_product" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "sku" varchar(20) NOT '
+    'NULL UNIQUE, "name" varchar(200) NOT NULL, "description" text NOT NULL, "price" decimal NOT NULL, '
+    '"weight" decimal NULL, "released" date NULL, "updated" datetime NULL, "active" bool NOT NULL, "attrs" '
+    'text NOT NULL CHECK ((JSON_VALID("attrs") OR "attrs" IS NULL)), "manual" varchar(100) NOT NULL)',
+    'CREATE TABLE "shop_historicalproduct" ("id" bigint NOT NULL, "sku" varchar(20) NOT NULL, "name" '
+    'varchar(200) NOT NULL, "description" text NOT NULL, "price" decimal NOT NULL, "weight" decimal NULL, '
+    '"released" date NULL, "updated" datetime NULL, "active" bool NOT NULL, "attrs" text NOT NULL CHECK '
+    '((JSON_VALID("attrs") OR "attrs" IS NULL)), "manual" text NOT NULL, "history_id" integer NOT NULL '
+    'PRIMARY KEY AUTOINCREMENT, "history_date" datetime NOT NULL, "history_change_reason" varchar(100) '
+    'NULL, "history_type" varchar(1) NOT NULL, "history_user_id" integer NULL REFERENCES "auth_user" '
+    '("id") DEFERRABLE INITIALLY DEFERRED)',
+    'CREATE TABLE "shop_supplier" ("code" varchar(10) NOT NULL PRIMARY KEY, "name" varchar(100) NOT NULL)',
+    'CREATE TABLE "shop_historicalsupplier" ("code" varchar(10) NOT NULL, "name" varchar(100) NOT NULL, '
+    '"history_id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "history_date" datetime NOT NULL, '
+    '"history_change_reason" varchar(100) NULL, "history_type" varchar(1) NOT NULL, "history_user_id" '
+    'integer NULL REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY DEFERRED)',
+    'CREATE TABLE "reversion_revision" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "date_created" '
+    'datetime NOT NULL, "comment" text NOT NULL, "user_id" integer NULL REFERENCES "auth_user" ("id") '
+    "DEFERRABLE INITIALLY DEFERRED)",
+    'CREATE TABLE "reversion_version" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "object_id" '
+    'varchar(191) NOT NULL, "format" varchar(255) NOT NULL, "serialized_data" text NOT NULL, '
+    '"object_repr" text NOT NULL, "content_type_id" integer NOT NULL REFERENCES "django_content_type" '
+    '("id") DEFERRABLE INITIALLY DEFERRED, "revision_id" integer NOT NULL REFERENCES '
+    '"reversion_revision" ("id") DEFERRABLE INITIALLY DEFERRED, "db" varchar(191) NOT NULL)',
+    'CREATE INDEX "shop_historicalproduct_id_0b657484" ON "shop_historicalproduct" ("id")',
+    'CREATE INDEX "shop_historicalsupplier_code_dcbaca73" ON "shop_historicalsupplier" ("code")',
+)
+#: (name, price, weight) of each product as first saved; the price is then raised by 0.10.
+HISTORY_PRODUCTS = (
+    ("Café crème", "19.99", "0.250"),
+    ("Widget 🚀", "5.00", None),
+    ("Tea\u00a0bag", "0.10", "12.000"),
+    ("Ölkanne", "1234.50", "1.005"),
+    ("Straße " + " ".join(["lang"] * 120), "999999.89", None),
+    ("naïve résumé", "7.05", "0.001"),
+    ("寿司セット", "42.00", "3.300"),
+    ("Discontinued", "0.01", "250.000"),
+)
+#: The suppliers' codes: a ``CharField`` primary key with leading zeros.
+HISTORY_SUPPLIERS = ("00000", "00007", "00014", "00021")
+HISTORY_START = datetime(2024, 3, 1, 8, 0, 0, 120034)
+#: The ``-`` marks the last product's deletion: its history stays, its row does not.
+HISTORY_DELETED = len(HISTORY_PRODUCTS)
+
+
+def history_price(p: int, edit: int) -> Decimal:
+    """A product's price after ``edit`` saves (the first raises it by 0.10, the second changes nothing)."""
+    return Decimal(HISTORY_PRODUCTS[p][1]) + (Decimal("0.10") if edit else 0)
+
+
+def history_moment(n: int) -> datetime:
+    """The ``n``th save's moment, naive UTC (``USE_TZ``): every fifth one on a whole second."""
+    moment = HISTORY_START + timedelta(minutes=37 * n, microseconds=1111 * n)
+    return moment.replace(microsecond=0) if n % 5 == 4 else moment
+
+
+def django_history(path: Path) -> Path:
+    """A Django site's model history as django-simple-history and django-reversion write it (see the
+    module's list)."""
+    products, history, revisions, versions = [], [], [], []
+    saves = 0
+
+    def revision(
+        moment: datetime, comment: str, user: int | None, model: str, pk: Any, fields: dict[str, Any]
+    ) -> None:
+        revisions.append((len(revisions) + 1, str(moment - timedelta(microseconds=512)), comment, user))
+        serialized = json.dumps([{"model": f"shop.{model}", "pk": pk, "fields": fields}], ensure_ascii=False)
+        content_type = 1 if model == "product" else 2
+        versions.append(
+            (
+                len(versions) + 1,
+                str(pk),
+                "json",
+                serialized,
+                f"{model.title()} object ({pk})",
+                content_type,
+                len(revisions),
+                "default",
+            )
+        )
+
+    for p, (name, _, weight) in enumerate(HISTORY_PRODUCTS):
+        sku, released = f"{p:06d}", None if p % 3 == 2 else str(date(2020, 1, 1) + timedelta(days=97 * p))
+        attrs = json.dumps({"color": ("rot", "blü", None)[p % 3], "n": p} if p % 4 else {})
+        manual = f"manuals/m{p}.pdf" if p % 2 else ""
+        for edit, (kind, reason) in enumerate(
+            (("+", None), ("~", "price fix" if p % 2 else "ünïcode ✔"), ("~", None))
+        ):
+            moment = history_moment(saves)
+            saves += 1
+            price = history_price(p, edit)
+            description = ("", "Zwei\nZeilen", "€ 1,00 🎉")[p % 3]
+            updated = None if p == 1 else str(moment)
+            active = int((p + edit) % 3 != 0)
+            row = (
+                p + 1,
+                sku,
+                name,
+                description,
+                str(price),
+                weight,
+                released,
+                updated,
+                active,
+                attrs,
+                manual,
+            )
+            history.append(
+                (*row, len(history) + 1, str(moment), reason, kind, None if edit == 2 else 1 + p % 2)
+            )
+            fields = {
+                "sku": sku,
+                "name": name,
+                "description": description,
+                "price": str(price),
+                "weight": weight,
+                "released": released,
+                "updated": updated and moment.isoformat() + "Z",
+                "active": bool(active),
+                "attrs": json.loads(attrs),
+                "manual": manual,
+            }
+            revision(
+                moment,
+                ("", "Import", f"edit {edit}")[edit],
+                None if edit == 2 else 1 + p % 2,
+                "product",
+                p + 1,
+                fields,
+            )
+        if p + 1 == HISTORY_DELETED:
+            history.append((*row, len(history) + 1, str(history_moment(saves)), None, "-", 1))
+            saves += 1
+        else:
+            products.append(row)
+    supplier_history = []
+    for s, code in enumerate(HISTORY_SUPPLIERS):
+        for edit, name in enumerate((f"Lieferant {s}", f"Lieferant {s} GmbH")):
+            moment = history_moment(saves)
+            saves += 1
+            supplier_history.append((code, name, len(supplier_history) + 1, str(moment), None, "+~"[edit], 2))
+            revision(moment, "", 2, "supplier", code, {"name": name})
+    rows: dict[str, list[Sequence[Any]]] = {
+        "auth_user": [
+            (
+                1,
+                "pbkdf2_sha256$1000000$salt$hash=",
+                None,
+                1,
+                "admin",
+                "",
+                "admin@example.com",
+                1,
+                1,
+                str(HISTORY_START - timedelta(days=30)),
+                "Zoë",
+            ),
+            (
+                2,
+                "pbkdf2_sha256$1000000$salt$hash=",
+                str(HISTORY_START),
+                0,
+                "josé",
+                "Núñez",
+                "",
+                0,
+                1,
+                str(HISTORY_START - timedelta(days=2, microseconds=7)),
+                "José",
+            ),
+        ],
+        "django_content_type": [(1, "shop", "product"), (2, "shop", "supplier")],
+        "shop_product": products,
+        "shop_historicalproduct": history,
+        "shop_supplier": [(code, f"Lieferant {s} GmbH") for s, code in enumerate(HISTORY_SUPPLIERS)],
+        "shop_historicalsupplier": supplier_history,
+        "reversion_revision": revisions,
+        "reversion_version": versions,
+    }
+    return write_export(path, HISTORY_DDL, rows)

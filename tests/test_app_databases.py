@@ -21,7 +21,8 @@ download manager, a Mopidy-Local music library, a Jupyter server's Y store and f
 pytest-testmon's data, a shard of mypy's SQLite cache, an Aim repository's run metadata, a Quassel
 IRC core, a Skrooge finance book, a darktable photo library, a django-q2 task queue, a Django site's
 Celery results and beat schedules, a Flask-AppBuilder application, an ArchiveBox web archive, a
-pretalx conference, a Spirit forum) through ``columnar-etl run`` into the session's real PostgreSQL,
+pretalx conference, a Spirit forum, a Django site's django-simple-history and django-reversion
+history) through ``columnar-etl run`` into the session's real PostgreSQL,
 every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -6114,4 +6115,69 @@ def test_spirit_forum_keeps_markdown_and_its_html_as_written_and_its_polls_momen
         ("spirit_topic_notification_topicnotification", "comment_id"): "spirit_comment_comment.id",
         ("spirit_topic_notification_topicnotification", "topic_id"): "spirit_topic_topic.id",
         ("spirit_topic_notification_topicnotification", "user_id"): "auth_user.id",
+    }
+
+
+def test_django_model_history_keeps_every_save_its_history_marks_and_reversion_keys_as_written(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.django_history)
+    products, suppliers = len(apps.HISTORY_PRODUCTS), len(apps.HISTORY_SUPPLIERS)
+    tables = {
+        "auth_user": 2,
+        "django_content_type": 2,
+        "shop_product": products - 1,
+        "shop_historicalproduct": 3 * products + 1,
+        "shop_supplier": suppliers,
+        "shop_historicalsupplier": 2 * suppliers,
+        "reversion_revision": 3 * products + 2 * suppliers,
+        "reversion_version": 3 * products + 2 * suppliers,
+    }
+    # A save that changed nothing repeats every field of the one before but its history fields: a row
+    # of its own, none taken for a duplicate.
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    history = ran.types("shop_historicalproduct")
+    assert history == {
+        **ran.types("shop_product"),
+        **{c: history[c] for c in history if c.startswith("history_")},
+    }
+    assert history["price"] == "numeric" and history["weight"] == "numeric"
+    declared = pg_column_types(ran.uri, ran.record["version_schema"], "shop_historicalproduct")
+    assert (declared["price"], declared["weight"]) == ("numeric(18,2)", "numeric(18,3)")
+    assert (history["released"], history["active"], history["sku"]) == ("date", "boolean", "text")
+    assert history["history_date"] == history["updated"] == "timestamp without time zone"
+    assert (history["history_id"], history["history_type"]) == ("bigint", "text")
+    # Each save's marks as written: '-' (a deletion) is no null token beside '+' and '~'.
+    edits = [(p, edit) for p in range(products) for edit in range(3)]
+    kinds = ["+~~"[edit] for _, edit in edits]
+    prices = [apps.history_price(p, edit) for p, edit in edits]
+    kinds.insert(3 * apps.HISTORY_DELETED, "-")
+    prices.insert(3 * apps.HISTORY_DELETED, apps.history_price(apps.HISTORY_DELETED - 1, 2))
+    assert ran.values("shop_historicalproduct", "history_type", "history_id") == {
+        n + 1: kind for n, kind in enumerate(kinds)
+    }
+    assert ran.values("shop_historicalproduct", "price", "history_id") == {
+        n + 1: str(price.quantize(Decimal("0.01"))) for n, price in enumerate(prices)
+    }
+    with closing(sqlite3.connect(ran.db)) as con:
+        written = dict(con.execute('SELECT history_id, history_date FROM "shop_historicalproduct"'))
+    assert ran.values("shop_historicalproduct", "history_date", "history_id") == {
+        n: datetime.fromisoformat(text) for n, text in written.items()
+    }
+    assert any(len(text) == 19 for text in written.values())  # a whole second: no fraction written
+    # A supplier's code and reversion's object_id keep their leading zeros: text, as written.
+    assert ran.types("shop_supplier")["code"] == ran.types("reversion_version")["object_id"] == "text"
+    object_ids = [str(p + 1) for p, _ in edits] + [code for code in apps.HISTORY_SUPPLIERS for _ in range(2)]
+    assert ran.values("reversion_version", "object_id", "id") == {
+        n + 1: key for n, key in enumerate(object_ids)
+    }
+    assert ran.types("reversion_revision")["date_created"] == "timestamp without time zone"
+    # The deleted product's history names no row of shop_product: no reference found there.
+    assert references(run_dir) == {
+        ("shop_historicalproduct", "history_user_id"): "auth_user.id",
+        ("shop_historicalsupplier", "history_user_id"): "auth_user.id",
+        ("reversion_revision", "user_id"): "auth_user.id",
+        ("reversion_version", "content_type_id"): "django_content_type.id",
+        ("reversion_version", "revision_id"): "reversion_revision.id",
     }
