@@ -632,6 +632,14 @@ number, so a test computes what a column holds from the same numbers.
   (REAL, or INTEGER for a whole one); a supplier keyed by a code with leading zeros; and reversion's
   ``reversion_version`` with ``object_id`` the ``str()`` of any model's key (``7``, ``00007``) and
   ``serialized_data`` Django's JSON of the saved fields, one ``reversion_revision`` per save.
+- :func:`langgraph_checkpoints`: a LangGraph agent's ``checkpoints.sqlite`` as langgraph-checkpoint-sqlite
+  3.1's ``SqliteSaver`` writes it (its own DDL) for a graph of plain Python nodes run over several
+  threads, interrupted for an answer and resumed (one thread never): ``checkpoints`` keyed by
+  (thread, namespace ``''`` for the root graph, a uuid6 id) naming its parent, each state a msgpack
+  BLOB and its metadata JSON bytes in a BLOB; ``writes`` keyed by five columns with negative ``idx``
+  for an interrupt (-3) and a resume (-4), the all-zero task id of a resume given to the graph with
+  ``''`` for its path, and ``type`` ``'null'`` with ``b''`` for a branch's write that has no value;
+  thread ids the application's text, digits with leading zeros among them (``0003``).
 """
 
 from __future__ import annotations
@@ -14577,3 +14585,176 @@ def django_history(path: Path) -> Path:
         "reversion_version": versions,
     }
     return write_export(path, HISTORY_DDL, rows)
+
+
+# --- An agent framework's checkpoints (LangGraph's SQLite checkpointer) ----------------------------------
+
+#: ``SqliteSaver.setup()`` of langgraph-checkpoint-sqlite 3.1, as it writes it (indentation and all).
+LANGGRAPH_DDL = (
+    "CREATE TABLE IF NOT EXISTS checkpoints (\n"
+    "                thread_id TEXT NOT NULL,\n"
+    "                checkpoint_ns TEXT NOT NULL DEFAULT '',\n"
+    "                checkpoint_id TEXT NOT NULL,\n"
+    "                parent_checkpoint_id TEXT,\n"
+    "                type TEXT,\n"
+    "                checkpoint BLOB,\n"
+    "                metadata BLOB,\n"
+    "                PRIMARY KEY (thread_id, checkpoint_ns, checkpoint_id)\n"
+    "            )",
+    "CREATE TABLE IF NOT EXISTS writes (\n"
+    "                thread_id TEXT NOT NULL,\n"
+    "                checkpoint_ns TEXT NOT NULL DEFAULT '',\n"
+    "                checkpoint_id TEXT NOT NULL,\n"
+    "                task_id TEXT NOT NULL,\n"
+    "                task_path TEXT NOT NULL DEFAULT '',\n"
+    "                idx INTEGER NOT NULL,\n"
+    "                channel TEXT NOT NULL,\n"
+    "                type TEXT,\n"
+    "                value BLOB,\n"
+    "                PRIMARY KEY (thread_id, checkpoint_ns, checkpoint_id, task_id, idx)\n"
+    "            )",
+)
+#: The messages each thread starts with (the third one a thread that is never resumed).
+LANGGRAPH_INPUTS = ("hello", "Grüße 🚀", "日本語", "\u00a0padded ", "x" * 300, "")
+#: LangGraph's task id of a ``Command(resume=...)`` given to the graph, not to one task.
+LANGGRAPH_NULL_TASK = "00000000-0000-0000-0000-000000000000"
+LANGGRAPH_START = datetime(2026, 12, 5, 10, 1, 56, 995269, tzinfo=UTC)
+
+
+def msgpack(value: Any) -> bytes:
+    """``value`` (None, bool, int, float, str, list, dict) in MessagePack, as ormsgpack packs it."""
+    if value is None:
+        return b"\xc0"
+    if isinstance(value, bool):
+        return b"\xc3" if value else b"\xc2"
+    if isinstance(value, int):
+        return struct.pack("B", value) if 0 <= value < 128 else b"\xd3" + struct.pack(">q", value)
+    if isinstance(value, float):
+        return b"\xcb" + struct.pack(">d", value)
+    if isinstance(value, str):
+        raw = value.encode()
+        if len(raw) < 32:
+            return struct.pack("B", 0xA0 | len(raw)) + raw
+        return (
+            b"\xd9" + struct.pack("B", len(raw)) if len(raw) < 256 else b"\xda" + struct.pack(">H", len(raw))
+        ) + raw
+    if isinstance(value, list):
+        return struct.pack("B", 0x90 | len(value)) + b"".join(msgpack(v) for v in value)
+    items = b"".join(msgpack(k) + msgpack(v) for k, v in value.items())
+    return struct.pack("B", 0x80 | len(value)) + items
+
+
+def langgraph_thread(t: int) -> str:
+    """A thread's id: the application's own text, digits with leading zeros for every third."""
+    return f"{t:04d}" if t % 3 == 0 else f"thread-{t:03d}"
+
+
+def langgraph_checkpoint_id(n: int) -> str:
+    """The ``n``th checkpoint's id: a uuid6 of its moment, so ids sort as they were taken."""
+    return f"1f1f092e-{0x7CB6 + n:04x}-6{n % 0x1000:03x}-{0x8000 + n:04x}-{n * 7919 + 0xACF7EC95:012x}"
+
+
+def langgraph_resumed(t: int) -> bool:
+    return t % 4 != 2
+
+
+def langgraph_checkpoints(path: Path, threads: int = 8) -> Path:
+    """A LangGraph agent's ``checkpoints.sqlite`` (see the module's list)."""
+    checkpoints: list[Sequence[Any]] = []
+    writes: list[Sequence[Any]] = []
+    for t in range(threads):
+        thread, first = langgraph_thread(t), LANGGRAPH_INPUTS[t % len(LANGGRAPH_INPUTS)]
+        total, messages = t * 0.1, []
+        answer = ("yes", "no", "")[t % 3]
+        # (node, source, this step's writes: (idx, channel, value or None for a branch))
+        steps: list[tuple[str, str, list[tuple[int, str, Any]]]] = [
+            (
+                "__start__",
+                "input",
+                [
+                    (0, "messages", [first]),
+                    (1, "total", total),
+                    (2, "note", ""),
+                    (3, "branch:to:intake", None),
+                ],
+            ),
+            (
+                "intake",
+                "loop",
+                [
+                    (0, "messages", [f"intake {t} — café 🚀"]),
+                    (1, "total", total + 12.5),
+                    (2, "branch:to:review", None),
+                ],
+            ),
+            (
+                "review",
+                "loop",
+                [(-3, "__interrupt__", [{"question": "Approve?\u00a0Bitte", "total": total + 12.5}])],
+            ),
+        ]
+        if langgraph_resumed(t):
+            steps[2][2].extend(
+                [
+                    (-4, "__resume__", [answer]),
+                    (1, "approved", answer == "yes"),
+                    (2, "messages", [f"review: {answer}"]),
+                    (3, "note", "x" * 50 * (t + 1)),
+                    (4, "branch:to:finish", None),
+                ]
+            )
+            steps.append(
+                (
+                    "finish",
+                    "loop",
+                    [(0, "messages", ["done ✔"]), (1, "total", round((total + 12.5) * 1.19, 2))],
+                )
+            )
+            steps.append(("", "loop", []))
+        parent = None
+        for step, (node, source, step_writes) in enumerate(steps):
+            n = len(checkpoints)
+            checkpoint_id = langgraph_checkpoint_id(n)
+            moment = LANGGRAPH_START + timedelta(seconds=n, microseconds=1713 * n)
+            channels = {"messages": list(messages), "total": total}
+            state = {"v": 4, "ts": moment.isoformat(), "id": checkpoint_id, "channel_values": channels}
+            for _, channel, value in step_writes:
+                if channel == "messages":
+                    messages.extend(value)
+                elif channel == "total":
+                    total = value
+            checkpoints.append(
+                (
+                    thread,
+                    "",
+                    checkpoint_id,
+                    parent,
+                    "msgpack",
+                    msgpack(state),
+                    json.dumps({"source": source, "step": step - 1, "parents": {}}).encode(),
+                )
+            )
+            task = str(uuid.uuid5(uuid.NAMESPACE_URL, f"{thread}/{node}/{step}")) if node else ""
+            for idx, channel, value in step_writes:
+                typed = ("null", b"") if value is None else ("msgpack", msgpack(value))
+                writes.append(
+                    (thread, "", checkpoint_id, task, f"~__pregel_pull, {node}", idx, channel, *typed)
+                )
+                if channel == "__resume__":
+                    writes.append(
+                        (
+                            thread,
+                            "",
+                            checkpoint_id,
+                            LANGGRAPH_NULL_TASK,
+                            "",
+                            idx,
+                            channel,
+                            "msgpack",
+                            msgpack(answer),
+                        )
+                    )
+            parent = checkpoint_id
+    return write_export(
+        path, LANGGRAPH_DDL, {"checkpoints": checkpoints, "writes": writes}, bytes_as_text=False
+    )

@@ -22,7 +22,7 @@ pytest-testmon's data, a shard of mypy's SQLite cache, an Aim repository's run m
 IRC core, a Skrooge finance book, a darktable photo library, a django-q2 task queue, a Django site's
 Celery results and beat schedules, a Flask-AppBuilder application, an ArchiveBox web archive, a
 pretalx conference, a Spirit forum, a Django site's django-simple-history and django-reversion
-history) through ``columnar-etl run`` into the session's real PostgreSQL,
+history, a LangGraph agent's checkpoints) through ``columnar-etl run`` into the session's real PostgreSQL,
 every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -6181,3 +6181,81 @@ def test_django_model_history_keeps_every_save_its_history_marks_and_reversion_k
         ("reversion_version", "content_type_id"): "django_content_type.id",
         ("reversion_version", "revision_id"): "reversion_revision.id",
     }
+
+
+def test_langgraph_checkpoints_keep_their_blobs_thread_ids_and_empty_namespace_as_written(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.langgraph_checkpoints)
+    threads = range(8)
+    resumed = [t for t in threads if apps.langgraph_resumed(t)]
+    tables = {
+        "checkpoints": 3 * len(threads) + 2 * len(resumed),
+        # start 4, intake 3, the interrupt 1; a resume: its 2 (the graph's and the task's), 4 more of
+        # the review's and the finish's 2.
+        "writes": 8 * len(threads) + 8 * len(resumed),
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    # The root graph's namespace '' is part of both keys: kept as written, each said once (exit 2).
+    assert (ran.code, ran.record["outcome"]) == (2, "warn")
+    assert [w.split(":")[0] for w in ran.record["warnings"]] == [
+        "checkpoints.checkpoint_ns",
+        "writes.checkpoint_ns",
+    ]
+    assert all("text loaded as written" in w for w in ran.record["warnings"])
+    assert set(ran.values("checkpoints", "checkpoint_ns", "checkpoint_id").values()) == {""}
+    checkpoints, writes = ran.types("checkpoints"), ran.types("writes")
+    assert (
+        checkpoints["thread_id"]
+        == checkpoints["checkpoint_id"]
+        == checkpoints["parent_checkpoint_id"]
+        == "text"
+    )
+    assert checkpoints["checkpoint"] == checkpoints["metadata"] == writes["value"] == "bytea"
+    assert (writes["idx"], writes["task_id"]) == ("bigint", "text")
+    assert primary_key(ran.uri, ran.record["version_schema"], "checkpoints") == [
+        "thread_id",
+        "checkpoint_ns",
+        "checkpoint_id",
+    ]
+    # Thread ids with leading zeros stay the application's text; each checkpoint names its parent.
+    threads_of: dict[str, str] = {}
+    parents: dict[str, str | None] = {}
+    n = 0
+    for t in threads:
+        parent = None
+        for _ in range(5 if t in resumed else 3):
+            threads_of[apps.langgraph_checkpoint_id(n)] = apps.langgraph_thread(t)
+            parents[apps.langgraph_checkpoint_id(n)] = parent
+            parent = apps.langgraph_checkpoint_id(n)
+            n += 1
+    assert ran.values("checkpoints", "thread_id", "checkpoint_id") == threads_of
+    assert ran.values("checkpoints", "parent_checkpoint_id", "checkpoint_id") == parents
+    # The msgpack state, the JSON metadata and each write's value: byte for byte.
+    with closing(sqlite3.connect(ran.db)) as con:
+        blobs = dict(con.execute("SELECT checkpoint_id, checkpoint FROM checkpoints"))
+        metadata = dict(con.execute("SELECT checkpoint_id, metadata FROM checkpoints"))
+        values = {
+            (c, task, idx): (kind, value)
+            for c, task, idx, kind, value in con.execute(
+                "SELECT checkpoint_id, task_id, idx, type, value FROM writes"
+            )
+        }
+    assert {k: bytes(v) for k, v in ran.values("checkpoints", "checkpoint", "checkpoint_id").items()} == blobs
+    assert {
+        k: json.loads(bytes(v)) for k, v in ran.values("checkpoints", "metadata", "checkpoint_id").items()
+    } == {k: json.loads(v) for k, v in metadata.items()}
+    relation = f"{quote_ident(ran.base)}.writes"
+    loaded = {
+        (c, task, idx): (kind, bytes(value))
+        for c, task, idx, kind, value in pg_query(
+            ran.uri, f"SELECT checkpoint_id, task_id, idx, type, value FROM {relation}"
+        )
+    }
+    # A branch's write has no value: LangGraph's serializer names its type 'null' (value b''). Beside
+    # one other word ('msgpack') that is a null token as configured: NULL, each cell audited.
+    assert loaded == {k: (None if kind == "null" else kind, value) for k, (kind, value) in values.items()}
+    assert {idx for _, _, idx in loaded} == {-4, -3, 0, 1, 2, 3, 4}
+    assert ("writes", "type", "null_like_to_null") in audited_columns(run_dir)
+    assert any(task == apps.LANGGRAPH_NULL_TASK for _, task, _ in loaded)  # a resume given to the graph
+    assert references(run_dir) == {}
