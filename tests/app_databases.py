@@ -640,6 +640,12 @@ number, so a test computes what a column holds from the same numbers.
   for an interrupt (-3) and a resume (-4), the all-zero task id of a resume given to the graph with
   ``''`` for its path, and ``type`` ``'null'`` with ``b''`` for a branch's write that has no value;
   thread ids the application's text, digits with leading zeros among them (``0003``).
+- :func:`kombu_broker`: a Celery broker's SQLite file as kombu 5.7's SQLAlchemy transport writes it
+  (``sqla+sqlite://``, SQLAlchemy 2.1's DDL) after a worker consumed one of two queues:
+  ``kombu_message`` with ``visible`` a ``BOOLEAN`` 0/1, ``timestamp`` the naive local moment the worker
+  took the message (NULL while it waits), ``version`` 1 or 2 (SQLAlchemy's counter of its updates) and
+  ``payload`` Celery's protocol-2 message as JSON text whose ``body`` is base64 JSON; ``queue_id``
+  declared to reference ``kombu_queue``.
 """
 
 from __future__ import annotations
@@ -14758,3 +14764,105 @@ def langgraph_checkpoints(path: Path, threads: int = 8) -> Path:
     return write_export(
         path, LANGGRAPH_DDL, {"checkpoints": checkpoints, "writes": writes}, bytes_as_text=False
     )
+
+
+# --- A Celery broker on SQLAlchemy (kombu's sqla transport) ----------------------------------------------
+
+#: kombu 5.7's SQLAlchemy models as ``create_all`` writes them (SQLAlchemy 2.1 on SQLite).
+KOMBU_DDL = (
+    "CREATE TABLE kombu_queue (\n\tid INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, \n\tname VARCHAR(200), \n\t"
+    "UNIQUE (name)\n)",
+    "CREATE TABLE kombu_message (\n\tid INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, \n\tvisible BOOLEAN, \n\t"
+    "timestamp DATETIME, \n\tpayload TEXT NOT NULL, \n\tversion SMALLINT NOT NULL, \n\tqueue_id INTEGER, \n\t"
+    'CONSTRAINT "FK_kombu_message_queue" FOREIGN KEY(queue_id) REFERENCES kombu_queue (id)\n)',
+)
+#: The queues: the worker consumes ``celery`` only, so ``emails`` keeps its messages.
+KOMBU_QUEUES = ("celery", "emails")
+KOMBU_NAMES = ("Zoë", "", "李雷", " pad ")
+KOMBU_START = datetime(2026, 12, 5, 10, 5, 35, 280780)
+
+
+def kombu_task(m: int) -> tuple[str, list[Any]]:
+    """The ``m``th message's task and arguments: an addition, a greeting or a failure."""
+    if m % 3 == 0:
+        return "tasks.add", [m, m * 0.5]
+    if m % 3 == 1:
+        return "tasks.greet", [KOMBU_NAMES[m % 4]]
+    return "tasks.fail", [m]
+
+
+def kombu_queue_of(m: int) -> int:
+    """The queue's id: every greeting of an odd message goes to ``emails``."""
+    return 2 if m % 3 == 1 and m % 2 == 1 else 1
+
+
+def kombu_consumed(m: int) -> datetime | None:
+    """When the worker took the message (its ``visible`` set false), or None for ``emails``'s."""
+    if kombu_queue_of(m) == 2:
+        return None
+    return KOMBU_START + timedelta(milliseconds=35 * m, microseconds=m)
+
+
+def kombu_payload(m: int) -> str:
+    """Celery's task message (protocol 2) as kombu stores it: JSON whose body is base64 JSON."""
+    task, args = kombu_task(m)
+    task_id = str(uuid.uuid5(uuid.NAMESPACE_OID, f"task {m}"))
+    body = json.dumps([args, {}, {"callbacks": None, "errbacks": None, "chain": None, "chord": None}])
+    headers = {
+        "lang": "py",
+        "task": task,
+        "id": task_id,
+        "shadow": None,
+        "eta": None,
+        "expires": "2026-12-05T11:05:35.101201+00:00" if task == "tasks.fail" else None,
+        "group": None,
+        "group_index": None,
+        "retries": 0,
+        "timelimit": [None, None],
+        "root_id": task_id,
+        "parent_id": None,
+        "argsrepr": repr(args),
+        "kwargsrepr": "{}",
+        "origin": "gen4951@vm",
+        "ignore_result": False,
+        "replaced_task_nesting": 0,
+        "stamped_headers": None,
+        "stamps": {},
+    }
+    properties = {
+        "correlation_id": task_id,
+        "reply_to": "dfbd59b6-8e09-3551-8821-b71cd083b16b",
+        "delivery_mode": 2,
+        "delivery_info": {"exchange": "", "routing_key": KOMBU_QUEUES[kombu_queue_of(m) - 1]},
+        "priority": m % 10 if task == "tasks.greet" else 0,
+        "body_encoding": "base64",
+        "delivery_tag": str(uuid.uuid5(uuid.NAMESPACE_OID, f"tag {m}")),
+    }
+    return json.dumps(
+        {
+            "body": base64.b64encode(body.encode()).decode(),
+            "content-encoding": "utf-8",
+            "content-type": "application/json",
+            "headers": headers,
+            "properties": properties,
+        }
+    )
+
+
+def kombu_broker(path: Path, messages: int = 12) -> Path:
+    """A Celery broker's SQLite file as kombu's SQLAlchemy transport writes it (see the module's list)."""
+    rows: dict[str, list[Sequence[Any]]] = {
+        "kombu_queue": [(q + 1, name) for q, name in enumerate(KOMBU_QUEUES)],
+        "kombu_message": [
+            (
+                m + 1,
+                int(kombu_consumed(m) is None),
+                None if kombu_consumed(m) is None else str(kombu_consumed(m)),
+                kombu_payload(m),
+                1 if kombu_consumed(m) is None else 2,
+                kombu_queue_of(m),
+            )
+            for m in range(messages)
+        ],
+    }
+    return write_export(path, KOMBU_DDL, rows)

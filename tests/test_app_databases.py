@@ -22,8 +22,8 @@ pytest-testmon's data, a shard of mypy's SQLite cache, an Aim repository's run m
 IRC core, a Skrooge finance book, a darktable photo library, a django-q2 task queue, a Django site's
 Celery results and beat schedules, a Flask-AppBuilder application, an ArchiveBox web archive, a
 pretalx conference, a Spirit forum, a Django site's django-simple-history and django-reversion
-history, a LangGraph agent's checkpoints) through ``columnar-etl run`` into the session's real PostgreSQL,
-every cell checked.
+history, a LangGraph agent's checkpoints, a Celery broker on kombu's SQLAlchemy transport) through
+``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -6259,3 +6259,35 @@ def test_langgraph_checkpoints_keep_their_blobs_thread_ids_and_empty_namespace_a
     assert ("writes", "type", "null_like_to_null") in audited_columns(run_dir)
     assert any(task == apps.LANGGRAPH_NULL_TASK for _, task, _ in loaded)  # a resume given to the graph
     assert references(run_dir) == {}
+
+
+def test_kombu_broker_messages_keep_their_payloads_and_read_flags_and_moments(run_export: Runner) -> None:
+    ran, run_dir = run_export(apps.kombu_broker)
+    messages = range(12)
+    loaded_cleanly(ran, run_dir, {"kombu_queue": len(apps.KOMBU_QUEUES), "kombu_message": len(messages)})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    types = ran.types("kombu_message")
+    assert (types["visible"], types["timestamp"], types["payload"]) == (
+        "boolean",
+        "timestamp without time zone",
+        "text",
+    )
+    assert (types["version"], types["queue_id"], ran.types("kombu_queue")["name"]) == (
+        "bigint",
+        "bigint",
+        "text",
+    )
+    # A message waiting in the queue no worker consumes is visible, with no moment yet.
+    assert ran.values("kombu_message", "visible", "id") == {
+        m + 1: apps.kombu_consumed(m) is None for m in messages
+    }
+    assert ran.values("kombu_message", "timestamp", "id") == {m + 1: apps.kombu_consumed(m) for m in messages}
+    assert ran.values("kombu_message", "queue_id", "id") == {m + 1: apps.kombu_queue_of(m) for m in messages}
+    # The payload as written, character for character: its base64 body is still the task's arguments.
+    payloads = ran.values("kombu_message", "payload", "id")
+    assert payloads == {m + 1: apps.kombu_payload(m) for m in messages}
+    assert {m: json.loads(base64.b64decode(json.loads(payloads[m + 1])["body"]))[0] for m in messages} == {
+        m: apps.kombu_task(m)[1] for m in messages
+    }
+    assert references(run_dir) == {("kombu_message", "queue_id"): "kombu_queue.id"}
