@@ -642,6 +642,28 @@ number, so a test computes what a column holds from the same numbers.
   ``migrations.timestamp`` epoch milliseconds in ``bigint``, ``settings`` of JSON and ``'false'``
   text, credentials as base64 of salted ciphertext, and ``workflows_tags.tagId`` declared ``integer``
   (n8n's first migration) while it holds the tags' text ids, a declared reference to ``tag_entity``.
+- :func:`django_history`: a Django 5.2 site's model history as django-simple-history 3.13 and
+  django-reversion 6.4 write it (its own DDL): ``shop_historical<model>`` repeating each save's fields
+  (a save that changed nothing too) beside ``history_id``, ``history_date`` (naive UTC text, no fraction
+  on a whole second), ``history_type`` ``+`` / ``~`` / ``-``, a ``history_change_reason`` and
+  ``history_user_id``; a deleted product's history without its row; prices under a bare ``decimal``
+  (REAL, or INTEGER for a whole one); a supplier keyed by a code with leading zeros; and reversion's
+  ``reversion_version`` with ``object_id`` the ``str()`` of any model's key (``7``, ``00007``) and
+  ``serialized_data`` Django's JSON of the saved fields, one ``reversion_revision`` per save.
+- :func:`langgraph_checkpoints`: a LangGraph agent's ``checkpoints.sqlite`` as langgraph-checkpoint-sqlite
+  3.1's ``SqliteSaver`` writes it (its own DDL) for a graph of plain Python nodes run over several
+  threads, interrupted for an answer and resumed (one thread never): ``checkpoints`` keyed by
+  (thread, namespace ``''`` for the root graph, a uuid6 id) naming its parent, each state a msgpack
+  BLOB and its metadata JSON bytes in a BLOB; ``writes`` keyed by five columns with negative ``idx``
+  for an interrupt (-3) and a resume (-4), the all-zero task id of a resume given to the graph with
+  ``''`` for its path, and ``type`` ``'null'`` with ``b''`` for a branch's write that has no value;
+  thread ids the application's text, digits with leading zeros among them (``0003``).
+- :func:`kombu_broker`: a Celery broker's SQLite file as kombu 5.7's SQLAlchemy transport writes it
+  (``sqla+sqlite://``, SQLAlchemy 2.1's DDL) after a worker consumed one of two queues:
+  ``kombu_message`` with ``visible`` a ``BOOLEAN`` 0/1, ``timestamp`` the naive local moment the worker
+  took the message (NULL while it waits), ``version`` 1 or 2 (SQLAlchemy's counter of its updates) and
+  ``payload`` Celery's protocol-2 message as JSON text whose ``body`` is base64 JSON; ``queue_id``
+  declared to reference ``kombu_queue``.
 """
 
 from __future__ import annotations
@@ -14718,3 +14740,471 @@ def n8n_instance(path: Path, executions: int = 20) -> Path:
         ],
     }
     return write_export(path, ddl, rows)
+
+
+# --- A Django site's model history (django-simple-history and django-reversion) ----------------------
+
+#: Django 5.2's DDL for a shop's products and suppliers, each tracked by django-simple-history 3.13
+#: (``HistoricalRecords()``: ``shop_historical<model>``) and registered with django-reversion 6.4.
+HISTORY_DDL = (
+    'CREATE TABLE "auth_user" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "password" varchar(128) '
+    'NOT NULL, "last_login" datetime NULL, "is_superuser" bool NOT NULL, "username" varchar(150) NOT NULL '
+    'UNIQUE, "last_name" varchar(150) NOT NULL, "email" varchar(254) NOT NULL, "is_staff" bool NOT NULL, '
+    '"is_active" bool NOT NULL, "date_joined" datetime NOT NULL, "first_name" varchar(150) NOT NULL)',
+    'CREATE TABLE "django_content_type" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "app_label" '
+    'varchar(100) NOT NULL, "model" varchar(100) NOT NULL)',
+    'CREATE TABLE "shop_product" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "sku" varchar(20) NOT '
+    'NULL UNIQUE, "name" varchar(200) NOT NULL, "description" text NOT NULL, "price" decimal NOT NULL, '
+    '"weight" decimal NULL, "released" date NULL, "updated" datetime NULL, "active" bool NOT NULL, "attrs" '
+    'text NOT NULL CHECK ((JSON_VALID("attrs") OR "attrs" IS NULL)), "manual" varchar(100) NOT NULL)',
+    'CREATE TABLE "shop_historicalproduct" ("id" bigint NOT NULL, "sku" varchar(20) NOT NULL, "name" '
+    'varchar(200) NOT NULL, "description" text NOT NULL, "price" decimal NOT NULL, "weight" decimal NULL, '
+    '"released" date NULL, "updated" datetime NULL, "active" bool NOT NULL, "attrs" text NOT NULL CHECK '
+    '((JSON_VALID("attrs") OR "attrs" IS NULL)), "manual" text NOT NULL, "history_id" integer NOT NULL '
+    'PRIMARY KEY AUTOINCREMENT, "history_date" datetime NOT NULL, "history_change_reason" varchar(100) '
+    'NULL, "history_type" varchar(1) NOT NULL, "history_user_id" integer NULL REFERENCES "auth_user" '
+    '("id") DEFERRABLE INITIALLY DEFERRED)',
+    'CREATE TABLE "shop_supplier" ("code" varchar(10) NOT NULL PRIMARY KEY, "name" varchar(100) NOT NULL)',
+    'CREATE TABLE "shop_historicalsupplier" ("code" varchar(10) NOT NULL, "name" varchar(100) NOT NULL, '
+    '"history_id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "history_date" datetime NOT NULL, '
+    '"history_change_reason" varchar(100) NULL, "history_type" varchar(1) NOT NULL, "history_user_id" '
+    'integer NULL REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY DEFERRED)',
+    'CREATE TABLE "reversion_revision" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "date_created" '
+    'datetime NOT NULL, "comment" text NOT NULL, "user_id" integer NULL REFERENCES "auth_user" ("id") '
+    "DEFERRABLE INITIALLY DEFERRED)",
+    'CREATE TABLE "reversion_version" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "object_id" '
+    'varchar(191) NOT NULL, "format" varchar(255) NOT NULL, "serialized_data" text NOT NULL, '
+    '"object_repr" text NOT NULL, "content_type_id" integer NOT NULL REFERENCES "django_content_type" '
+    '("id") DEFERRABLE INITIALLY DEFERRED, "revision_id" integer NOT NULL REFERENCES '
+    '"reversion_revision" ("id") DEFERRABLE INITIALLY DEFERRED, "db" varchar(191) NOT NULL)',
+    'CREATE INDEX "shop_historicalproduct_id_0b657484" ON "shop_historicalproduct" ("id")',
+    'CREATE INDEX "shop_historicalsupplier_code_dcbaca73" ON "shop_historicalsupplier" ("code")',
+)
+#: (name, price, weight) of each product as first saved; the price is then raised by 0.10.
+HISTORY_PRODUCTS = (
+    ("Café crème", "19.99", "0.250"),
+    ("Widget 🚀", "5.00", None),
+    ("Tea\u00a0bag", "0.10", "12.000"),
+    ("Ölkanne", "1234.50", "1.005"),
+    ("Straße " + " ".join(["lang"] * 120), "999999.89", None),
+    ("naïve résumé", "7.05", "0.001"),
+    ("寿司セット", "42.00", "3.300"),
+    ("Discontinued", "0.01", "250.000"),
+)
+#: The suppliers' codes: a ``CharField`` primary key with leading zeros.
+HISTORY_SUPPLIERS = ("00000", "00007", "00014", "00021")
+HISTORY_START = datetime(2024, 3, 1, 8, 0, 0, 120034)
+#: The ``-`` marks the last product's deletion: its history stays, its row does not.
+HISTORY_DELETED = len(HISTORY_PRODUCTS)
+
+
+def history_price(p: int, edit: int) -> Decimal:
+    """A product's price after ``edit`` saves (the first raises it by 0.10, the second changes nothing)."""
+    return Decimal(HISTORY_PRODUCTS[p][1]) + (Decimal("0.10") if edit else 0)
+
+
+def history_moment(n: int) -> datetime:
+    """The ``n``th save's moment, naive UTC (``USE_TZ``): every fifth one on a whole second."""
+    moment = HISTORY_START + timedelta(minutes=37 * n, microseconds=1111 * n)
+    return moment.replace(microsecond=0) if n % 5 == 4 else moment
+
+
+def django_history(path: Path) -> Path:
+    """A Django site's model history as django-simple-history and django-reversion write it (see the
+    module's list)."""
+    products, history, revisions, versions = [], [], [], []
+    saves = 0
+
+    def revision(
+        moment: datetime, comment: str, user: int | None, model: str, pk: Any, fields: dict[str, Any]
+    ) -> None:
+        revisions.append((len(revisions) + 1, str(moment - timedelta(microseconds=512)), comment, user))
+        serialized = json.dumps([{"model": f"shop.{model}", "pk": pk, "fields": fields}], ensure_ascii=False)
+        content_type = 1 if model == "product" else 2
+        versions.append(
+            (
+                len(versions) + 1,
+                str(pk),
+                "json",
+                serialized,
+                f"{model.title()} object ({pk})",
+                content_type,
+                len(revisions),
+                "default",
+            )
+        )
+
+    for p, (name, _, weight) in enumerate(HISTORY_PRODUCTS):
+        sku, released = f"{p:06d}", None if p % 3 == 2 else str(date(2020, 1, 1) + timedelta(days=97 * p))
+        attrs = json.dumps({"color": ("rot", "blü", None)[p % 3], "n": p} if p % 4 else {})
+        manual = f"manuals/m{p}.pdf" if p % 2 else ""
+        for edit, (kind, reason) in enumerate(
+            (("+", None), ("~", "price fix" if p % 2 else "ünïcode ✔"), ("~", None))
+        ):
+            moment = history_moment(saves)
+            saves += 1
+            price = history_price(p, edit)
+            description = ("", "Zwei\nZeilen", "€ 1,00 🎉")[p % 3]
+            updated = None if p == 1 else str(moment)
+            active = int((p + edit) % 3 != 0)
+            row = (
+                p + 1,
+                sku,
+                name,
+                description,
+                str(price),
+                weight,
+                released,
+                updated,
+                active,
+                attrs,
+                manual,
+            )
+            history.append(
+                (*row, len(history) + 1, str(moment), reason, kind, None if edit == 2 else 1 + p % 2)
+            )
+            fields = {
+                "sku": sku,
+                "name": name,
+                "description": description,
+                "price": str(price),
+                "weight": weight,
+                "released": released,
+                "updated": updated and moment.isoformat() + "Z",
+                "active": bool(active),
+                "attrs": json.loads(attrs),
+                "manual": manual,
+            }
+            revision(
+                moment,
+                ("", "Import", f"edit {edit}")[edit],
+                None if edit == 2 else 1 + p % 2,
+                "product",
+                p + 1,
+                fields,
+            )
+        if p + 1 == HISTORY_DELETED:
+            history.append((*row, len(history) + 1, str(history_moment(saves)), None, "-", 1))
+            saves += 1
+        else:
+            products.append(row)
+    supplier_history = []
+    for s, code in enumerate(HISTORY_SUPPLIERS):
+        for edit, name in enumerate((f"Lieferant {s}", f"Lieferant {s} GmbH")):
+            moment = history_moment(saves)
+            saves += 1
+            supplier_history.append((code, name, len(supplier_history) + 1, str(moment), None, "+~"[edit], 2))
+            revision(moment, "", 2, "supplier", code, {"name": name})
+    rows: dict[str, list[Sequence[Any]]] = {
+        "auth_user": [
+            (
+                1,
+                "pbkdf2_sha256$1000000$salt$hash=",
+                None,
+                1,
+                "admin",
+                "",
+                "admin@example.com",
+                1,
+                1,
+                str(HISTORY_START - timedelta(days=30)),
+                "Zoë",
+            ),
+            (
+                2,
+                "pbkdf2_sha256$1000000$salt$hash=",
+                str(HISTORY_START),
+                0,
+                "josé",
+                "Núñez",
+                "",
+                0,
+                1,
+                str(HISTORY_START - timedelta(days=2, microseconds=7)),
+                "José",
+            ),
+        ],
+        "django_content_type": [(1, "shop", "product"), (2, "shop", "supplier")],
+        "shop_product": products,
+        "shop_historicalproduct": history,
+        "shop_supplier": [(code, f"Lieferant {s} GmbH") for s, code in enumerate(HISTORY_SUPPLIERS)],
+        "shop_historicalsupplier": supplier_history,
+        "reversion_revision": revisions,
+        "reversion_version": versions,
+    }
+    return write_export(path, HISTORY_DDL, rows)
+
+
+# --- An agent framework's checkpoints (LangGraph's SQLite checkpointer) ----------------------------------
+
+#: ``SqliteSaver.setup()`` of langgraph-checkpoint-sqlite 3.1, as it writes it (indentation and all).
+LANGGRAPH_DDL = (
+    "CREATE TABLE IF NOT EXISTS checkpoints (\n"
+    "                thread_id TEXT NOT NULL,\n"
+    "                checkpoint_ns TEXT NOT NULL DEFAULT '',\n"
+    "                checkpoint_id TEXT NOT NULL,\n"
+    "                parent_checkpoint_id TEXT,\n"
+    "                type TEXT,\n"
+    "                checkpoint BLOB,\n"
+    "                metadata BLOB,\n"
+    "                PRIMARY KEY (thread_id, checkpoint_ns, checkpoint_id)\n"
+    "            )",
+    "CREATE TABLE IF NOT EXISTS writes (\n"
+    "                thread_id TEXT NOT NULL,\n"
+    "                checkpoint_ns TEXT NOT NULL DEFAULT '',\n"
+    "                checkpoint_id TEXT NOT NULL,\n"
+    "                task_id TEXT NOT NULL,\n"
+    "                task_path TEXT NOT NULL DEFAULT '',\n"
+    "                idx INTEGER NOT NULL,\n"
+    "                channel TEXT NOT NULL,\n"
+    "                type TEXT,\n"
+    "                value BLOB,\n"
+    "                PRIMARY KEY (thread_id, checkpoint_ns, checkpoint_id, task_id, idx)\n"
+    "            )",
+)
+#: The messages each thread starts with (the third one a thread that is never resumed).
+LANGGRAPH_INPUTS = ("hello", "Grüße 🚀", "日本語", "\u00a0padded ", "x" * 300, "")
+#: LangGraph's task id of a ``Command(resume=...)`` given to the graph, not to one task.
+LANGGRAPH_NULL_TASK = "00000000-0000-0000-0000-000000000000"
+LANGGRAPH_START = datetime(2026, 12, 5, 10, 1, 56, 995269, tzinfo=UTC)
+
+
+def msgpack(value: Any) -> bytes:
+    """``value`` (None, bool, int, float, str, list, dict) in MessagePack, as ormsgpack packs it."""
+    if value is None:
+        return b"\xc0"
+    if isinstance(value, bool):
+        return b"\xc3" if value else b"\xc2"
+    if isinstance(value, int):
+        return struct.pack("B", value) if 0 <= value < 128 else b"\xd3" + struct.pack(">q", value)
+    if isinstance(value, float):
+        return b"\xcb" + struct.pack(">d", value)
+    if isinstance(value, str):
+        raw = value.encode()
+        if len(raw) < 32:
+            return struct.pack("B", 0xA0 | len(raw)) + raw
+        return (
+            b"\xd9" + struct.pack("B", len(raw)) if len(raw) < 256 else b"\xda" + struct.pack(">H", len(raw))
+        ) + raw
+    if isinstance(value, list):
+        return struct.pack("B", 0x90 | len(value)) + b"".join(msgpack(v) for v in value)
+    items = b"".join(msgpack(k) + msgpack(v) for k, v in value.items())
+    return struct.pack("B", 0x80 | len(value)) + items
+
+
+def langgraph_thread(t: int) -> str:
+    """A thread's id: the application's own text, digits with leading zeros for every third."""
+    return f"{t:04d}" if t % 3 == 0 else f"thread-{t:03d}"
+
+
+def langgraph_checkpoint_id(n: int) -> str:
+    """The ``n``th checkpoint's id: a uuid6 of its moment, so ids sort as they were taken."""
+    return f"1f1f092e-{0x7CB6 + n:04x}-6{n % 0x1000:03x}-{0x8000 + n:04x}-{n * 7919 + 0xACF7EC95:012x}"
+
+
+def langgraph_resumed(t: int) -> bool:
+    return t % 4 != 2
+
+
+def langgraph_checkpoints(path: Path, threads: int = 8) -> Path:
+    """A LangGraph agent's ``checkpoints.sqlite`` (see the module's list)."""
+    checkpoints: list[Sequence[Any]] = []
+    writes: list[Sequence[Any]] = []
+    for t in range(threads):
+        thread, first = langgraph_thread(t), LANGGRAPH_INPUTS[t % len(LANGGRAPH_INPUTS)]
+        total, messages = t * 0.1, []
+        answer = ("yes", "no", "")[t % 3]
+        # (node, source, this step's writes: (idx, channel, value or None for a branch))
+        steps: list[tuple[str, str, list[tuple[int, str, Any]]]] = [
+            (
+                "__start__",
+                "input",
+                [
+                    (0, "messages", [first]),
+                    (1, "total", total),
+                    (2, "note", ""),
+                    (3, "branch:to:intake", None),
+                ],
+            ),
+            (
+                "intake",
+                "loop",
+                [
+                    (0, "messages", [f"intake {t} — café 🚀"]),
+                    (1, "total", total + 12.5),
+                    (2, "branch:to:review", None),
+                ],
+            ),
+            (
+                "review",
+                "loop",
+                [(-3, "__interrupt__", [{"question": "Approve?\u00a0Bitte", "total": total + 12.5}])],
+            ),
+        ]
+        if langgraph_resumed(t):
+            steps[2][2].extend(
+                [
+                    (-4, "__resume__", [answer]),
+                    (1, "approved", answer == "yes"),
+                    (2, "messages", [f"review: {answer}"]),
+                    (3, "note", "x" * 50 * (t + 1)),
+                    (4, "branch:to:finish", None),
+                ]
+            )
+            steps.append(
+                (
+                    "finish",
+                    "loop",
+                    [(0, "messages", ["done ✔"]), (1, "total", round((total + 12.5) * 1.19, 2))],
+                )
+            )
+            steps.append(("", "loop", []))
+        parent = None
+        for step, (node, source, step_writes) in enumerate(steps):
+            n = len(checkpoints)
+            checkpoint_id = langgraph_checkpoint_id(n)
+            moment = LANGGRAPH_START + timedelta(seconds=n, microseconds=1713 * n)
+            channels = {"messages": list(messages), "total": total}
+            state = {"v": 4, "ts": moment.isoformat(), "id": checkpoint_id, "channel_values": channels}
+            for _, channel, value in step_writes:
+                if channel == "messages":
+                    messages.extend(value)
+                elif channel == "total":
+                    total = value
+            checkpoints.append(
+                (
+                    thread,
+                    "",
+                    checkpoint_id,
+                    parent,
+                    "msgpack",
+                    msgpack(state),
+                    json.dumps({"source": source, "step": step - 1, "parents": {}}).encode(),
+                )
+            )
+            task = str(uuid.uuid5(uuid.NAMESPACE_URL, f"{thread}/{node}/{step}")) if node else ""
+            for idx, channel, value in step_writes:
+                typed = ("null", b"") if value is None else ("msgpack", msgpack(value))
+                writes.append(
+                    (thread, "", checkpoint_id, task, f"~__pregel_pull, {node}", idx, channel, *typed)
+                )
+                if channel == "__resume__":
+                    writes.append(
+                        (
+                            thread,
+                            "",
+                            checkpoint_id,
+                            LANGGRAPH_NULL_TASK,
+                            "",
+                            idx,
+                            channel,
+                            "msgpack",
+                            msgpack(answer),
+                        )
+                    )
+            parent = checkpoint_id
+    return write_export(
+        path, LANGGRAPH_DDL, {"checkpoints": checkpoints, "writes": writes}, bytes_as_text=False
+    )
+
+
+# --- A Celery broker on SQLAlchemy (kombu's sqla transport) ----------------------------------------------
+
+#: kombu 5.7's SQLAlchemy models as ``create_all`` writes them (SQLAlchemy 2.1 on SQLite).
+KOMBU_DDL = (
+    "CREATE TABLE kombu_queue (\n\tid INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, \n\tname VARCHAR(200), \n\t"
+    "UNIQUE (name)\n)",
+    "CREATE TABLE kombu_message (\n\tid INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, \n\tvisible BOOLEAN, \n\t"
+    "timestamp DATETIME, \n\tpayload TEXT NOT NULL, \n\tversion SMALLINT NOT NULL, \n\tqueue_id INTEGER, \n\t"
+    'CONSTRAINT "FK_kombu_message_queue" FOREIGN KEY(queue_id) REFERENCES kombu_queue (id)\n)',
+)
+#: The queues: the worker consumes ``celery`` only, so ``emails`` keeps its messages.
+KOMBU_QUEUES = ("celery", "emails")
+KOMBU_NAMES = ("Zoë", "", "李雷", " pad ")
+KOMBU_START = datetime(2026, 12, 5, 10, 5, 35, 280780)
+
+
+def kombu_task(m: int) -> tuple[str, list[Any]]:
+    """The ``m``th message's task and arguments: an addition, a greeting or a failure."""
+    if m % 3 == 0:
+        return "tasks.add", [m, m * 0.5]
+    if m % 3 == 1:
+        return "tasks.greet", [KOMBU_NAMES[m % 4]]
+    return "tasks.fail", [m]
+
+
+def kombu_queue_of(m: int) -> int:
+    """The queue's id: every greeting of an odd message goes to ``emails``."""
+    return 2 if m % 3 == 1 and m % 2 == 1 else 1
+
+
+def kombu_consumed(m: int) -> datetime | None:
+    """When the worker took the message (its ``visible`` set false), or None for ``emails``'s."""
+    if kombu_queue_of(m) == 2:
+        return None
+    return KOMBU_START + timedelta(milliseconds=35 * m, microseconds=m)
+
+
+def kombu_payload(m: int) -> str:
+    """Celery's task message (protocol 2) as kombu stores it: JSON whose body is base64 JSON."""
+    task, args = kombu_task(m)
+    task_id = str(uuid.uuid5(uuid.NAMESPACE_OID, f"task {m}"))
+    body = json.dumps([args, {}, {"callbacks": None, "errbacks": None, "chain": None, "chord": None}])
+    headers = {
+        "lang": "py",
+        "task": task,
+        "id": task_id,
+        "shadow": None,
+        "eta": None,
+        "expires": "2026-12-05T11:05:35.101201+00:00" if task == "tasks.fail" else None,
+        "group": None,
+        "group_index": None,
+        "retries": 0,
+        "timelimit": [None, None],
+        "root_id": task_id,
+        "parent_id": None,
+        "argsrepr": repr(args),
+        "kwargsrepr": "{}",
+        "origin": "gen4951@vm",
+        "ignore_result": False,
+        "replaced_task_nesting": 0,
+        "stamped_headers": None,
+        "stamps": {},
+    }
+    properties = {
+        "correlation_id": task_id,
+        "reply_to": "dfbd59b6-8e09-3551-8821-b71cd083b16b",
+        "delivery_mode": 2,
+        "delivery_info": {"exchange": "", "routing_key": KOMBU_QUEUES[kombu_queue_of(m) - 1]},
+        "priority": m % 10 if task == "tasks.greet" else 0,
+        "body_encoding": "base64",
+        "delivery_tag": str(uuid.uuid5(uuid.NAMESPACE_OID, f"tag {m}")),
+    }
+    return json.dumps(
+        {
+            "body": base64.b64encode(body.encode()).decode(),
+            "content-encoding": "utf-8",
+            "content-type": "application/json",
+            "headers": headers,
+            "properties": properties,
+        }
+    )
+
+
+def kombu_broker(path: Path, messages: int = 12) -> Path:
+    """A Celery broker's SQLite file as kombu's SQLAlchemy transport writes it (see the module's list)."""
+    rows: dict[str, list[Sequence[Any]]] = {
+        "kombu_queue": [(q + 1, name) for q, name in enumerate(KOMBU_QUEUES)],
+        "kombu_message": [
+            (
+                m + 1,
+                int(kombu_consumed(m) is None),
+                None if kombu_consumed(m) is None else str(kombu_consumed(m)),
+                kombu_payload(m),
+                1 if kombu_consumed(m) is None else 2,
+                kombu_queue_of(m),
+            )
+            for m in range(messages)
+        ],
+    }
+    return write_export(path, KOMBU_DDL, rows)

@@ -21,8 +21,10 @@ download manager, a Mopidy-Local music library, a Jupyter server's Y store and f
 pytest-testmon's data, a shard of mypy's SQLite cache, an Aim repository's run metadata, a Quassel
 IRC core, a Skrooge finance book, a darktable photo library, a django-q2 task queue, a Django site's
 Celery results and beat schedules, a Flask-AppBuilder application, an ArchiveBox web archive, a
-pretalx conference, a Spirit forum, a NocoDB base, an n8n instance) through ``columnar-etl run`` into
-the session's real PostgreSQL, every cell checked.
+pretalx conference, a Spirit forum, a NocoDB base, an n8n instance, a Django site's
+django-simple-history and django-reversion history, a LangGraph agent's checkpoints, a Celery broker
+on kombu's SQLAlchemy transport) through ``columnar-etl run`` into the session's real PostgreSQL,
+every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -6269,3 +6271,178 @@ def test_n8n_instance_reads_its_millisecond_wall_clock_and_keeps_text_tag_ids(ru
     assert found[("execution_entity", "workflowId")] == "workflow_entity.id"
     assert found[("execution_data", "executionId")] == "execution_entity.id"
     assert primary_key(ran.uri, ran.record["version_schema"], "workflows_tags") == ["workflowId", "tagId"]
+
+
+def test_django_model_history_keeps_every_save_its_history_marks_and_reversion_keys_as_written(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.django_history)
+    products, suppliers = len(apps.HISTORY_PRODUCTS), len(apps.HISTORY_SUPPLIERS)
+    tables = {
+        "auth_user": 2,
+        "django_content_type": 2,
+        "shop_product": products - 1,
+        "shop_historicalproduct": 3 * products + 1,
+        "shop_supplier": suppliers,
+        "shop_historicalsupplier": 2 * suppliers,
+        "reversion_revision": 3 * products + 2 * suppliers,
+        "reversion_version": 3 * products + 2 * suppliers,
+    }
+    # A save that changed nothing repeats every field of the one before but its history fields: a row
+    # of its own, none taken for a duplicate.
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    history = ran.types("shop_historicalproduct")
+    assert history == {
+        **ran.types("shop_product"),
+        **{c: history[c] for c in history if c.startswith("history_")},
+    }
+    assert history["price"] == "numeric" and history["weight"] == "numeric"
+    declared = pg_column_types(ran.uri, ran.record["version_schema"], "shop_historicalproduct")
+    assert (declared["price"], declared["weight"]) == ("numeric(18,2)", "numeric(18,3)")
+    assert (history["released"], history["active"], history["sku"]) == ("date", "boolean", "text")
+    assert history["history_date"] == history["updated"] == "timestamp without time zone"
+    assert (history["history_id"], history["history_type"]) == ("bigint", "text")
+    # Each save's marks as written: '-' (a deletion) is no null token beside '+' and '~'.
+    edits = [(p, edit) for p in range(products) for edit in range(3)]
+    kinds = ["+~~"[edit] for _, edit in edits]
+    prices = [apps.history_price(p, edit) for p, edit in edits]
+    kinds.insert(3 * apps.HISTORY_DELETED, "-")
+    prices.insert(3 * apps.HISTORY_DELETED, apps.history_price(apps.HISTORY_DELETED - 1, 2))
+    assert ran.values("shop_historicalproduct", "history_type", "history_id") == {
+        n + 1: kind for n, kind in enumerate(kinds)
+    }
+    assert ran.values("shop_historicalproduct", "price", "history_id") == {
+        n + 1: str(price.quantize(Decimal("0.01"))) for n, price in enumerate(prices)
+    }
+    with closing(sqlite3.connect(ran.db)) as con:
+        written = dict(con.execute('SELECT history_id, history_date FROM "shop_historicalproduct"'))
+    assert ran.values("shop_historicalproduct", "history_date", "history_id") == {
+        n: datetime.fromisoformat(text) for n, text in written.items()
+    }
+    assert any(len(text) == 19 for text in written.values())  # a whole second: no fraction written
+    # A supplier's code and reversion's object_id keep their leading zeros: text, as written.
+    assert ran.types("shop_supplier")["code"] == ran.types("reversion_version")["object_id"] == "text"
+    object_ids = [str(p + 1) for p, _ in edits] + [code for code in apps.HISTORY_SUPPLIERS for _ in range(2)]
+    assert ran.values("reversion_version", "object_id", "id") == {
+        n + 1: key for n, key in enumerate(object_ids)
+    }
+    assert ran.types("reversion_revision")["date_created"] == "timestamp without time zone"
+    # The deleted product's history names no row of shop_product: no reference found there.
+    assert references(run_dir) == {
+        ("shop_historicalproduct", "history_user_id"): "auth_user.id",
+        ("shop_historicalsupplier", "history_user_id"): "auth_user.id",
+        ("reversion_revision", "user_id"): "auth_user.id",
+        ("reversion_version", "content_type_id"): "django_content_type.id",
+        ("reversion_version", "revision_id"): "reversion_revision.id",
+    }
+
+
+def test_langgraph_checkpoints_keep_their_blobs_thread_ids_and_empty_namespace_as_written(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.langgraph_checkpoints)
+    threads = range(8)
+    resumed = [t for t in threads if apps.langgraph_resumed(t)]
+    tables = {
+        "checkpoints": 3 * len(threads) + 2 * len(resumed),
+        # start 4, intake 3, the interrupt 1; a resume: its 2 (the graph's and the task's), 4 more of
+        # the review's and the finish's 2.
+        "writes": 8 * len(threads) + 8 * len(resumed),
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    # The root graph's namespace '' is part of both keys: kept as written, each said once (exit 2).
+    assert (ran.code, ran.record["outcome"]) == (2, "warn")
+    assert [w.split(":")[0] for w in ran.record["warnings"]] == [
+        "checkpoints.checkpoint_ns",
+        "writes.checkpoint_ns",
+    ]
+    assert all("text loaded as written" in w for w in ran.record["warnings"])
+    assert set(ran.values("checkpoints", "checkpoint_ns", "checkpoint_id").values()) == {""}
+    checkpoints, writes = ran.types("checkpoints"), ran.types("writes")
+    assert (
+        checkpoints["thread_id"]
+        == checkpoints["checkpoint_id"]
+        == checkpoints["parent_checkpoint_id"]
+        == "text"
+    )
+    assert checkpoints["checkpoint"] == checkpoints["metadata"] == writes["value"] == "bytea"
+    assert (writes["idx"], writes["task_id"]) == ("bigint", "text")
+    assert primary_key(ran.uri, ran.record["version_schema"], "checkpoints") == [
+        "thread_id",
+        "checkpoint_ns",
+        "checkpoint_id",
+    ]
+    # Thread ids with leading zeros stay the application's text; each checkpoint names its parent.
+    threads_of: dict[str, str] = {}
+    parents: dict[str, str | None] = {}
+    n = 0
+    for t in threads:
+        parent = None
+        for _ in range(5 if t in resumed else 3):
+            threads_of[apps.langgraph_checkpoint_id(n)] = apps.langgraph_thread(t)
+            parents[apps.langgraph_checkpoint_id(n)] = parent
+            parent = apps.langgraph_checkpoint_id(n)
+            n += 1
+    assert ran.values("checkpoints", "thread_id", "checkpoint_id") == threads_of
+    assert ran.values("checkpoints", "parent_checkpoint_id", "checkpoint_id") == parents
+    # The msgpack state, the JSON metadata and each write's value: byte for byte.
+    with closing(sqlite3.connect(ran.db)) as con:
+        blobs = dict(con.execute("SELECT checkpoint_id, checkpoint FROM checkpoints"))
+        metadata = dict(con.execute("SELECT checkpoint_id, metadata FROM checkpoints"))
+        values = {
+            (c, task, idx): (kind, value)
+            for c, task, idx, kind, value in con.execute(
+                "SELECT checkpoint_id, task_id, idx, type, value FROM writes"
+            )
+        }
+    assert {k: bytes(v) for k, v in ran.values("checkpoints", "checkpoint", "checkpoint_id").items()} == blobs
+    assert {
+        k: json.loads(bytes(v)) for k, v in ran.values("checkpoints", "metadata", "checkpoint_id").items()
+    } == {k: json.loads(v) for k, v in metadata.items()}
+    relation = f"{quote_ident(ran.base)}.writes"
+    loaded = {
+        (c, task, idx): (kind, bytes(value))
+        for c, task, idx, kind, value in pg_query(
+            ran.uri, f"SELECT checkpoint_id, task_id, idx, type, value FROM {relation}"
+        )
+    }
+    # A branch's write has no value: LangGraph's serializer names its type 'null' (value b''). Beside
+    # one other word ('msgpack') that is a null token as configured: NULL, each cell audited.
+    assert loaded == {k: (None if kind == "null" else kind, value) for k, (kind, value) in values.items()}
+    assert {idx for _, _, idx in loaded} == {-4, -3, 0, 1, 2, 3, 4}
+    assert ("writes", "type", "null_like_to_null") in audited_columns(run_dir)
+    assert any(task == apps.LANGGRAPH_NULL_TASK for _, task, _ in loaded)  # a resume given to the graph
+    assert references(run_dir) == {}
+
+
+def test_kombu_broker_messages_keep_their_payloads_and_read_flags_and_moments(run_export: Runner) -> None:
+    ran, run_dir = run_export(apps.kombu_broker)
+    messages = range(12)
+    loaded_cleanly(ran, run_dir, {"kombu_queue": len(apps.KOMBU_QUEUES), "kombu_message": len(messages)})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    types = ran.types("kombu_message")
+    assert (types["visible"], types["timestamp"], types["payload"]) == (
+        "boolean",
+        "timestamp without time zone",
+        "text",
+    )
+    assert (types["version"], types["queue_id"], ran.types("kombu_queue")["name"]) == (
+        "bigint",
+        "bigint",
+        "text",
+    )
+    # A message waiting in the queue no worker consumes is visible, with no moment yet.
+    assert ran.values("kombu_message", "visible", "id") == {
+        m + 1: apps.kombu_consumed(m) is None for m in messages
+    }
+    assert ran.values("kombu_message", "timestamp", "id") == {m + 1: apps.kombu_consumed(m) for m in messages}
+    assert ran.values("kombu_message", "queue_id", "id") == {m + 1: apps.kombu_queue_of(m) for m in messages}
+    # The payload as written, character for character: its base64 body is still the task's arguments.
+    payloads = ran.values("kombu_message", "payload", "id")
+    assert payloads == {m + 1: apps.kombu_payload(m) for m in messages}
+    assert {m: json.loads(base64.b64decode(json.loads(payloads[m + 1])["body"]))[0] for m in messages} == {
+        m: apps.kombu_task(m)[1] for m in messages
+    }
+    assert references(run_dir) == {("kombu_message", "queue_id"): "kombu_queue.id"}
