@@ -166,3 +166,55 @@ def test_a_number_and_its_text_made_bytes_beside_blobs_are_told_apart_in_the_aud
     assert _audit(loaded, "k") == {key: {"as_bytes"} for key in ("1", "2", "4", "5", "6")}
     # The BLOB is unchanged (no audit row); a number shows as its number, a text as its bytes.
     assert raw == {"1": "1", "2": "hex:31", "4": "1.5", "5": "-7", "6": "hex:c3a9"}
+
+
+def test_bytes_bound_as_strings_without_a_nul_load_as_their_bytes(pg_uri: str, tmp_path: Path) -> None:
+    # PHP's PDO binds every string as TEXT: an Eloquent model's binary() column (`pdf blob`) filled with
+    # random_bytes() holds TEXT cells of bytes that are no UTF-8, most without any NUL. Such a cell
+    # was decoded as cp1252, trimmed at its ends and stripped of its NULs, only the audit keeping its
+    # bytes. Control bytes (0x01-0x08, 0x0e-0x1f) in a value that is no UTF-8 are no text's: bytes.
+    values = {
+        1: bytes.fromhex("8f1b02c3ffd1a0"),  # no NUL, no UTF-8, control bytes 0x1b and 0x02
+        2: bytes.fromhex("20e9031cfe7f80"),  # a leading space (trimmed as text), 0x03 and 0x1c
+        3: bytes.fromhex("c0ff0e1011e2"),
+        4: bytes.fromhex("0a9d00af05"),  # a NUL inside too
+        5: "Beschreibung – déjà".encode("cp1252"),  # legacy text: no UTF-8, but no control byte
+    }
+    path = _export(
+        tmp_path / "pdo.db",
+        "CREATE TABLE t (id INTEGER PRIMARY KEY, v blob)",
+        [f"INSERT INTO t VALUES ({i}, CAST(X'{raw.hex()}' AS TEXT))" for i, raw in values.items()],
+    )
+    source = _source_hex(path, "v")
+    assert source == {key: ("text", raw) for key, raw in values.items()}
+    column = profile(path)["t"]["v"]
+    assert column.inferred_type == "bytea", column.type_reason
+    assert column.type_reason.startswith("4 of 5 TEXT values"), column.type_reason
+    assert column.issues == []
+
+    loaded = load_and_check(path, pg_uri, tmp_path)
+    assert loaded.violations == [], summarize(loaded.violations)
+    assert loaded.data_type("t", "v") == "bytea"
+    assert loaded.values("t", "v", "id") == values
+    assert _audit(loaded, "v") == {str(key): {"as_bytes"} for key in values}
+
+
+def test_legacy_text_that_is_no_utf8_stays_text(pg_uri: str, tmp_path: Path) -> None:
+    # Latin-1 text (no UTF-8) with a tab and line breaks, one value with a control byte: text decoded
+    # by the fallback, as before; a minority of control bytes makes no bytes.
+    values = {
+        1: "Müller\tStraße 5\r\n".encode("cp1252"),
+        2: "café crème".encode("cp1252"),
+        3: "naïve \x1b[1mbold\x1b[0m façade".encode("cp1252"),
+        4: b"plain",
+    }
+    path = _export(
+        tmp_path / "latin1.db",
+        "CREATE TABLE t (id INTEGER PRIMARY KEY, v BLOB)",
+        [f"INSERT INTO t VALUES ({i}, CAST(X'{raw.hex()}' AS TEXT))" for i, raw in values.items()],
+    )
+    column = profile(path)["t"]["v"]
+    assert column.inferred_type == "text", column.type_reason
+    loaded = load_and_check(path, pg_uri, tmp_path)
+    assert loaded.violations == [], summarize(loaded.violations)
+    assert loaded.values("t", "v", "id") == {i: raw.decode("cp1252").strip() for i, raw in values.items()}
