@@ -624,6 +624,14 @@ number, so a test computes what a column holds from the same numbers.
   moderation action's comment the word ``action``), categories nested by ``parent_id`` with ``''`` for
   no description or colour under ``NOT NULL``, a poll's ``''`` title and ``close_at`` NULL or a moment,
   notifications' action codes and flags, profiles with a ``notify`` bit mask and ``''`` for no post hash.
+- :func:`eloquent_app`: a Laravel application's ``database.sqlite`` as Illuminate Database 10 (Debian's
+  ``php-illuminate-database``, Eloquent on PHP's PDO) writes it: its schema builder's DDL
+  (``tinyint(1)`` booleans, ``numeric`` decimals, ``float``, ``date``, ``datetime`` for ``timestamp()``
+  and ``dateTimeTz()``, ``time``, an ``enum`` as a ``CHECK``, ``blob`` for ``binary()``), and what PDO
+  binds: a ``decimal:2`` cast's string (``'21759.89'``) stored REAL by the NUMERIC affinity (INTEGER
+  when whole), a ``date`` cast's ``Y-m-d H:i:s`` at midnight, ``timestamps()`` and ``softDeletes()``
+  as ``Y-m-d H:i:s`` text, and a ``binary()`` column's ``random_bytes()`` bound as a string: TEXT cells
+  of raw bytes, most without a NUL.
 """
 
 from __future__ import annotations
@@ -14376,3 +14384,117 @@ def spirit_forum(path: Path, topics: int = 8) -> Path:
         ],
     }
     return write_export(path, ddl, rows)
+
+
+# --- Laravel (Eloquent) -------------------------------------------------------------------------------
+
+ELOQUENT_NAMES = ("Zoë Ångström", "李小龙", "Renée\u00a0Dupont", "O'Brien 🚀", "  padded  ", "José")
+ELOQUENT_ROLES = ("admin", "staff", "guest")
+
+
+def eloquent_moment(n: int) -> datetime:
+    """Carbon's ``now()`` at write ``n``, as ``timestamps()`` keep it (whole seconds)."""
+    return datetime(2024, 3, 9, 16, 0) + timedelta(seconds=3_333 * n)
+
+
+def eloquent_amount(i: int) -> Decimal:
+    """Invoice ``i``'s ``amount``, two places (some whole, some ending in a zero)."""
+    return Decimal(i * 7_919_123 % 5_000_000) / 100 if i % 5 else Decimal(100 * i)
+
+
+def eloquent_tax_rate(i: int) -> Decimal | None:
+    return (
+        None
+        if i % 9 == 8
+        else (Decimal("0.200"), Decimal("0.055"), Decimal("0.100"), Decimal("0.000"))[i % 4]
+    )
+
+
+def eloquent_due_on(i: int) -> date | None:
+    return None if i % 6 == 5 else date(2024, 1 + i % 12, 1 + i % 28)
+
+
+def eloquent_pdf(i: int) -> bytes | None:
+    """``random_bytes()`` as a test can know them: a digest's bytes, 16 to 31 of them."""
+    return None if i % 10 == 9 else hashlib.sha512(f"pdf {i}".encode()).digest()[: 16 + i % 16]
+
+
+def eloquent_app(path: Path, users: int = 6, invoices: int = 24) -> Path:
+    """A Laravel application's ``database.sqlite`` (see the module's list)."""
+    ddl = [
+        'CREATE TABLE "migrations" ("id" integer not null primary key autoincrement, "migration" varchar '
+        'not null, "batch" integer not null)',
+        'CREATE TABLE "users" ("id" integer not null primary key autoincrement, "name" varchar not null, '
+        '"email" varchar not null, "email_verified_at" datetime, "password" varchar not null, '
+        '"remember_token" varchar, "zip" varchar, "is_admin" tinyint(1) not null default \'0\', '
+        '"settings" text, "uuid" varchar not null, "last_ip" varchar, "role" varchar check ("role" in '
+        "('admin', 'staff', 'guest')) not null, \"created_at\" datetime, \"updated_at\" datetime, "
+        '"deleted_at" datetime)',
+        'CREATE UNIQUE INDEX "users_email_unique" on "users" ("email")',
+        'CREATE TABLE "invoices" ("id" integer not null primary key autoincrement, "user_id" integer not '
+        'null, "number" varchar not null, "amount" numeric not null, "tax_rate" numeric, "discount" float, '
+        '"fx" float, "cents" integer not null, "due_on" date, "paid_at" datetime, "sent_at" datetime, '
+        '"slot" time, "fiscal_year" integer, "pdf" blob, "memo" text, "created_at" datetime, "updated_at" '
+        'datetime, "deleted_at" datetime, foreign key("user_id") references "users"("id"))',
+    ]
+
+    def stamp(moment: datetime | date | None) -> str | None:  # Eloquent's getDateFormat()
+        if isinstance(moment, date) and not isinstance(moment, datetime):
+            moment = datetime.combine(moment, time())
+        return None if moment is None else moment.strftime("%Y-%m-%d %H:%M:%S")
+
+    def text(number: Decimal | None) -> str | None:  # a decimal cast's string, bound as such
+        return None if number is None else str(number.quantize(Decimal("0.001" if number < 1 else "0.01")))
+
+    rows: dict[str, list[Sequence[Any]]] = {
+        "migrations": [
+            (1, "2014_10_12_000000_create_users_table", 1),
+            (2, "2024_01_01_000000_create_invoices_table", 1),
+        ],
+        "users": [
+            (
+                u + 1,
+                ELOQUENT_NAMES[u % len(ELOQUENT_NAMES)],
+                f"user{u}@example.org",
+                stamp(eloquent_moment(u) + timedelta(seconds=500)) if u % 3 else None,
+                "$2y$04$" + hashlib.sha256(f"pw{u}".encode()).hexdigest()[:53],
+                hashlib.sha256(f"token {u}".encode()).hexdigest()[:60] if u % 2 else None,
+                f"{u * 1_637 % 10_000:05d}" if u % 4 else None,
+                int(u % 4 == 0),
+                json.dumps({"lang": ("en", "fr", "de")[u % 3], "n": u, "x": 1.25 * u}) if u % 5 else None,
+                str(UUID(bytes=hashlib.md5(f"user {u}".encode()).digest(), version=4)),
+                f"10.0.{u}.{u * 37 % 255}" if u % 3 else f"2001:db8::{u}",
+                ELOQUENT_ROLES[u % 3],
+                stamp(eloquent_moment(u)),
+                stamp(eloquent_moment(u)),
+                stamp(eloquent_moment(1_000)) if u == 3 else None,
+            )
+            for u in range(users)
+        ],
+        "invoices": [
+            (
+                i + 1,
+                i % users + 1,
+                f"INV-{i:06d}",
+                text(eloquent_amount(i)),
+                text(eloquent_tax_rate(i)),
+                i % 1_000 / 100 if i % 4 else None,
+                1 / (1 + i) if i % 5 else None,
+                int(eloquent_amount(i) * 100),
+                stamp(eloquent_due_on(i)),
+                stamp(eloquent_moment(100 + i)) if i % 3 else None,
+                stamp(eloquent_moment(200 + i)) if i % 4 else None,
+                f"{i % 24:02d}:{i % 60:02d}:{i * 13 % 60:02d}" if i % 2 else None,
+                2020 + i % 5 if i % 7 else None,
+                eloquent_pdf(i),
+                (None, "", f"Payé – merci 🙏\n ligne {i}", "no\u00a0break")[i % 4],
+                stamp(eloquent_moment(i)),
+                stamp(eloquent_moment(i)),
+                stamp(eloquent_moment(i) + timedelta(hours=1)) if i % 12 == 0 else None,
+            )
+            for i in range(invoices)
+        ],
+    }
+    # PDO binds every PHP string as TEXT: binary() bytes too (bytes_as_text); the NUMERIC affinity then
+    # stores each decimal's text as a REAL (an INTEGER when whole), as it did the app's.
+    return write_export(path, ddl, rows, bytes_as_text=True)

@@ -21,7 +21,8 @@ download manager, a Mopidy-Local music library, a Jupyter server's Y store and f
 pytest-testmon's data, a shard of mypy's SQLite cache, an Aim repository's run metadata, a Quassel
 IRC core, a Skrooge finance book, a darktable photo library, a django-q2 task queue, a Django site's
 Celery results and beat schedules, a Flask-AppBuilder application, an ArchiveBox web archive, a
-pretalx conference, a Spirit forum) through ``columnar-etl run`` into the session's real PostgreSQL,
+pretalx conference, a Spirit forum, a Laravel (Eloquent)
+application) through ``columnar-etl run`` into the session's real PostgreSQL,
 every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -6115,3 +6116,49 @@ def test_spirit_forum_keeps_markdown_and_its_html_as_written_and_its_polls_momen
         ("spirit_topic_notification_topicnotification", "topic_id"): "spirit_topic_topic.id",
         ("spirit_topic_notification_topicnotification", "user_id"): "auth_user.id",
     }
+
+
+def test_eloquent_app_keeps_its_binary_bound_as_strings_byte_for_byte_and_its_decimals_as_amounts(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.eloquent_app)
+    users, invoices = range(6), range(24)
+    loaded_cleanly(ran, run_dir, {"migrations": 2, "users": len(users), "invoices": len(invoices)})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    types = ran.types("invoices")
+    declared = pg_column_types(ran.uri, ran.record["version_schema"], "invoices")
+    # binary(): random bytes PDO bound as strings, TEXT cells of no UTF-8, most without a NUL: bytes,
+    # each cell exactly as SQLite holds it, audited as_bytes (before: cp1252 text, trimmed, NULs gone).
+    with closing(sqlite3.connect(ran.db)) as con:
+        stored = dict(con.execute("SELECT id, typeof(pdf) FROM invoices WHERE pdf IS NOT NULL").fetchall())
+    assert set(stored.values()) == {"text"}
+    assert types["pdf"] == "bytea"
+    pdfs = {k: None if v is None else bytes(v) for k, v in ran.values("invoices", "pdf", "id").items()}
+    assert pdfs == {i + 1: apps.eloquent_pdf(i) for i in invoices}
+    assert audit_rules(run_dir, "invoices", "pdf") == {str(key): {"as_bytes"} for key in stored}
+    # decimal casts' strings, stored REAL or INTEGER by the NUMERIC affinity: amounts at their places.
+    assert (declared["amount"], declared["tax_rate"]) == ("numeric(18,2)", "numeric(18,3)")
+    assert ran.values("invoices", "amount", "id") == {
+        i + 1: str(apps.eloquent_amount(i).quantize(Decimal("0.01"))) for i in invoices
+    }
+    assert ran.values("invoices", "tax_rate", "id") == {
+        i + 1: None if (rate := apps.eloquent_tax_rate(i)) is None else str(rate) for i in invoices
+    }
+    assert types["discount"] == types["fx"] == "double precision"
+    # A date cast's midnights in a `date` column: days, each audited; timestamps() and softDeletes().
+    assert types["due_on"] == "date"
+    assert ran.values("invoices", "due_on", "id") == {i + 1: apps.eloquent_due_on(i) for i in invoices}
+    assert types["created_at"] == types["deleted_at"] == types["sent_at"] == "timestamp without time zone"
+    assert ran.values("invoices", "created_at", "id") == {i + 1: apps.eloquent_moment(i) for i in invoices}
+    assert ran.values("users", "deleted_at", "id") == {
+        u + 1: apps.eloquent_moment(1_000) if u == 3 else None for u in users
+    }
+    # A time of day stays text; tinyint(1) flags stay numbers (only BOOLEAN reads 0/1 as booleans);
+    # a zip code keeps its zeros; an enum's names as text.
+    assert types["slot"] == ran.types("users")["zip"] == ran.types("users")["role"] == "text"
+    assert ran.types("users")["is_admin"] == "bigint"
+    assert ran.values("users", "is_admin", "id") == {u + 1: int(u % 4 == 0) for u in users}
+    assert ran.values("users", "zip", "id") == {
+        u + 1: f"{u * 1_637 % 10_000:05d}" if u % 4 else None for u in users
+    }
+    assert references(run_dir) == {("invoices", "user_id"): "users.id"}
