@@ -632,6 +632,14 @@ number, so a test computes what a column holds from the same numbers.
   when whole), a ``date`` cast's ``Y-m-d H:i:s`` at midnight, ``timestamps()`` and ``softDeletes()``
   as ``Y-m-d H:i:s`` text, and a ``binary()`` column's ``random_bytes()`` bound as a string: TEXT cells
   of raw bytes, most without a NUL.
+- :func:`doctrine_app`: a PHP application's database as Doctrine ORM 2.14 / DBAL 3.6 (Debian's
+  ``php-doctrine-orm``) writes it through its EntityManager on SQLite: its SchemaTool's DDL, each
+  Doctrine type's comment inside ``CREATE TABLE`` (``uuid CHAR(36) NOT NULL --(DC2Type:guid)`` and a
+  line break), ``NUMERIC(10, 2)`` decimals bound as PHP strings (stored REAL or INTEGER by the
+  affinity), ``BOOLEAN`` 0/1, ``BIGINT`` past 2^53, ``DATE`` / ``DATETIME`` / ``TIME`` text,
+  ``simple_array`` comma lists, ``json`` as PHP's ``json_encode`` writes it (``\\/`` and ``\\ud83c``
+  escapes), ``array`` and ``object`` as PHP's ``serialize()`` (``N;`` for a null), ``BLOB`` bytes, and a
+  currency code ``001``.
 """
 
 from __future__ import annotations
@@ -14498,3 +14506,106 @@ def eloquent_app(path: Path, users: int = 6, invoices: int = 24) -> Path:
     # PDO binds every PHP string as TEXT: binary() bytes too (bytes_as_text); the NUMERIC affinity then
     # stores each decimal's text as a REAL (an INTEGER when whole), as it did the app's.
     return write_export(path, ddl, rows, bytes_as_text=True)
+
+
+# --- Doctrine ORM ---------------------------------------------------------------------------------------
+
+DOCTRINE_NAMES = ("Zoë Ångström", "李小龙", "Renée\u00a0Dupont", "O'Brien 🚀", "", "  padded  ", "Müller")
+DOCTRINE_TAGS = ("vip", "b2b", "ünïcode", "x")
+DOCTRINE_CURRENCIES = ("EUR", "USD", "GBP", "001")
+
+
+def doctrine_total(o: int) -> Decimal:
+    """Order ``o``'s ``total``: two places, some whole, some ending in a zero."""
+    return Decimal(o * 7_654_321 % 10_000_000) / 100 if o % 6 else Decimal(25 * o)
+
+
+def doctrine_rate(o: int) -> Decimal | None:
+    return None if o % 10 == 9 else Decimal(o * 98_765 % 100_000_000) / 10_000
+
+
+def doctrine_placed(o: int) -> datetime:
+    return datetime(2022, 4, 15, 5, 20) + timedelta(seconds=3_607 * o)
+
+
+def doctrine_receipt(o: int) -> bytes | None:
+    return None if o % 11 == 10 else hashlib.sha256(f"receipt {o}".encode()).digest()[: 8 + o % 24]
+
+
+def doctrine_legacy(c: int) -> str:
+    """A Doctrine ``array`` property: PHP's ``serialize()`` (string lengths in bytes), ``N;`` for null."""
+    if c % 7 == 0:
+        return "N;"
+    text = f"s\u00a0{c}"
+    return f'a:2:{{s:1:"a";i:{c};s:1:"b";s:{len(text.encode())}:"{text}";}}'
+
+
+def doctrine_prefs(c: int) -> str | None:
+    """A ``json`` property as PHP's ``json_encode`` writes it: ``/`` as ``\\/``, non-ASCII as ``\\u``
+    escapes."""
+    if c % 6 == 0:
+        return None
+    prefs = {"theme": "dark" if c % 2 else "light", "n": c, "url": f"https://example.org/{c}", "emoji": "🎉"}
+    return json.dumps(prefs, separators=(",", ":")).replace("/", "\\/")
+
+
+def doctrine_app(path: Path, customers: int = 12, orders: int = 30) -> Path:
+    """A PHP application's Doctrine database (see the module's list)."""
+    ddl = [
+        "CREATE TABLE customers (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, name VARCHAR(120) NOT NULL, "
+        "postcode VARCHAR(10) NOT NULL, uuid CHAR(36) NOT NULL --(DC2Type:guid)\n, "
+        "external_id BIGINT NOT NULL, active BOOLEAN NOT NULL, birthday DATE DEFAULT NULL, "
+        "created_at DATETIME NOT NULL "
+        "--(DC2Type:datetime_immutable)\n, tags CLOB DEFAULT NULL --(DC2Type:simple_array)\n, prefs CLOB "
+        "DEFAULT NULL --(DC2Type:json)\n, legacy CLOB DEFAULT NULL --(DC2Type:array)\n, blobobj CLOB DEFAULT "
+        "NULL --(DC2Type:object)\n, notes CLOB DEFAULT NULL)",
+        "CREATE TABLE orders (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, customer_id INTEGER NOT NULL, "
+        "total NUMERIC(10, 2) NOT NULL, rate NUMERIC(12, 4) DEFAULT NULL, weight DOUBLE PRECISION NOT NULL, "
+        "placed_at DATETIME NOT NULL, shipped_at DATETIME DEFAULT NULL, slot TIME DEFAULT NULL, status "
+        "SMALLINT NOT NULL, receipt BLOB DEFAULT NULL, currency VARCHAR(3) NOT NULL, CONSTRAINT "
+        "FK_E52FFDEE9395C3F3 FOREIGN KEY (customer_id) REFERENCES customers (id) NOT DEFERRABLE INITIALLY "
+        "IMMEDIATE)",
+        "CREATE INDEX IDX_E52FFDEE9395C3F3 ON orders (customer_id)",
+    ]
+    rows: dict[str, list[Sequence[Any]]] = {
+        "customers": [
+            (
+                c + 1,
+                DOCTRINE_NAMES[c % len(DOCTRINE_NAMES)],
+                f"{c * 4_211 % 20_000:05d}",
+                str(UUID(bytes=hashlib.md5(f"customer {c}".encode()).digest(), version=4)),
+                2**53 + 1 + c * 1_000_003,
+                int(c % 3 != 0),
+                f"19{50 + c:02d}-{1 + c % 12:02d}-{1 + c % 28:02d}" if c % 5 else None,
+                (datetime(2020, 9, 13, 12, 26, 40) + timedelta(seconds=86_411 * c)).strftime(
+                    "%Y-%m-%d %H:%M:%S"
+                ),
+                ",".join(DOCTRINE_TAGS[: 1 + c % 4]) if c % 4 else None,
+                doctrine_prefs(c),
+                doctrine_legacy(c),
+                "N;" if c % 9 == 0 else f'O:2:"Pt":2:{{s:1:"x";i:{c};s:1:"y";d:{c * 1.5:g};}}',
+                (None, "", f"Line1\nLine2 \t{c}")[c % 3],
+            )
+            for c in range(customers)
+        ],
+        "orders": [
+            (
+                o + 1,
+                o % customers + 1,
+                f"{doctrine_total(o):.2f}",  # a PHP string, stored by the NUMERIC affinity
+                None if (rate := doctrine_rate(o)) is None else f"{rate:.4f}",
+                o * 3_331 % 100_000 / 1_000,
+                doctrine_placed(o).strftime("%Y-%m-%d %H:%M:%S"),
+                (doctrine_placed(o) + timedelta(days=1, hours=8)).strftime("%Y-%m-%d %H:%M:%S")
+                if o % 4
+                else None,
+                f"{o % 24:02d}:{o * 7 % 60:02d}:00" if o % 3 else None,
+                o % 5,
+                doctrine_receipt(o),
+                DOCTRINE_CURRENCIES[o % 4],
+            )
+            for o in range(orders)
+        ],
+    }
+    # Doctrine binds a blob as a PDO LOB: BLOB cells.
+    return write_export(path, ddl, rows, bytes_as_text=False)

@@ -22,7 +22,7 @@ pytest-testmon's data, a shard of mypy's SQLite cache, an Aim repository's run m
 IRC core, a Skrooge finance book, a darktable photo library, a django-q2 task queue, a Django site's
 Celery results and beat schedules, a Flask-AppBuilder application, an ArchiveBox web archive, a
 pretalx conference, a Spirit forum, a Laravel (Eloquent)
-application) through ``columnar-etl run`` into the session's real PostgreSQL,
+application, a Doctrine ORM application) through ``columnar-etl run`` into the session's real PostgreSQL,
 every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -6162,3 +6162,44 @@ def test_eloquent_app_keeps_its_binary_bound_as_strings_byte_for_byte_and_its_de
         u + 1: f"{u * 1_637 % 10_000:05d}" if u % 4 else None for u in users
     }
     assert references(run_dir) == {("invoices", "user_id"): "users.id"}
+
+
+def test_doctrine_app_reads_its_commented_ddl_its_string_decimals_as_amounts_and_keeps_serialized_php(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.doctrine_app)
+    customers, orders = range(12), range(30)
+    loaded_cleanly(ran, run_dir, {"customers": len(customers), "orders": len(orders)})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    people, types = ran.types("customers"), ran.types("orders")
+    declared = pg_column_types(ran.uri, ran.record["version_schema"], "orders")
+    # NUMERIC(10, 2) and (12, 4) of PHP strings, stored REAL or INTEGER by the affinity: amounts.
+    assert (declared["total"], declared["rate"]) == ("numeric(18,2)", "numeric(18,4)")
+    assert ran.values("orders", "total", "id") == {o + 1: f"{apps.doctrine_total(o):.2f}" for o in orders}
+    assert ran.values("orders", "rate", "id") == {
+        o + 1: None if (rate := apps.doctrine_rate(o)) is None else f"{rate:.4f}" for o in orders
+    }
+    assert types["weight"] == "double precision"
+    # The type comments inside CREATE TABLE hide no column's declared type: the guid stays text, the
+    # BIGINT past 2^53 exact, BOOLEAN 0/1 booleans, DATE and DATETIME read.
+    assert people["uuid"] == people["postcode"] == types["currency"] == "text"
+    assert people["external_id"] == "bigint"
+    assert ran.values("customers", "external_id", "id") == {
+        c + 1: 2**53 + 1 + c * 1_000_003 for c in customers
+    }
+    assert people["active"] == "boolean"
+    assert ran.values("customers", "active", "id") == {c + 1: c % 3 != 0 for c in customers}
+    assert (people["birthday"], people["created_at"]) == ("date", "timestamp without time zone")
+    assert ran.values("orders", "placed_at", "id") == {o + 1: apps.doctrine_placed(o) for o in orders}
+    assert types["slot"] == "text"
+    # Codes keep their zeros; serialized PHP, json_encode's escapes and comma lists as written ('N;'
+    # is a serialized null, no null token); BLOBs byte for byte.
+    assert ran.values("customers", "postcode", "id")[1] == "00000"
+    assert set(ran.values("orders", "currency", "id").values()) == set(apps.DOCTRINE_CURRENCIES)
+    assert ran.values("customers", "legacy", "id") == {c + 1: apps.doctrine_legacy(c) for c in customers}
+    assert ran.values("customers", "prefs", "id") == {c + 1: apps.doctrine_prefs(c) for c in customers}
+    assert ran.values("customers", "blobobj", "id")[1] == "N;"
+    assert types["receipt"] == "bytea"
+    receipts = {k: None if v is None else bytes(v) for k, v in ran.values("orders", "receipt", "id").items()}
+    assert receipts == {o + 1: apps.doctrine_receipt(o) for o in orders}
+    assert references(run_dir) == {("orders", "customer_id"): "customers.id"}
