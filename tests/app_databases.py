@@ -640,6 +640,16 @@ number, so a test computes what a column holds from the same numbers.
   ``simple_array`` comma lists, ``json`` as PHP's ``json_encode`` writes it (``\\/`` and ``\\ud83c``
   escapes), ``array`` and ``object`` as PHP's ``serialize()`` (``N;`` for a null), ``BLOB`` bytes, and a
   currency code ``001``.
+- :func:`minion_queue`: a Perl Minion 10.25 job queue on SQLite (Debian's ``libminion-perl`` and
+  ``libminion-backend-sqlite-perl`` 5.0.7) after a real worker ran its jobs, and a Mojo::SQLite app's
+  own migrations beside it: ``minion_jobs`` with every moment as ``text`` of ``current_timestamp``'s
+  form (``2026-12-05 10:06:32``; ``finished``, ``started``, ``retried``, ``expires`` NULL where not
+  reached), JSON ``args``, ``result``, ``notes`` and ``parents`` (a failed job's result a JSON string
+  of its error), states, negative priorities, delayed jobs, ``lax boolean`` 0/1, a ``worker`` id no
+  longer registered; ``minion_workers`` with JSON ``inbox`` / ``status`` under ``CHECK (json_valid(…))``;
+  ``minion_locks``; ``mojo_migrations``; the app's ``posts`` (``created text`` of ``datetime('now')``,
+  ``meta json``, ``price numeric`` of ``sprintf('%.2f')`` strings, ``published boolean``) and
+  ``comments`` (``at text default current_timestamp``, ``''`` for no author).
 """
 
 from __future__ import annotations
@@ -14609,3 +14619,129 @@ def doctrine_app(path: Path, customers: int = 12, orders: int = 30) -> Path:
     }
     # Doctrine binds a blob as a PDO LOB: BLOB cells.
     return write_export(path, ddl, rows, bytes_as_text=False)
+
+
+# --- Minion (Perl) ----------------------------------------------------------------------------------------
+
+MINION_START = datetime(2026, 12, 5, 10, 6, 32)
+#: Each job's kind by its number: (task, state).
+MINION_KINDS = (
+    ("add", "finished"),
+    ("boom", "failed"),
+    ("flaky", "inactive"),
+    ("noop", "finished"),
+    ("add", "inactive"),
+    ("add", "finished"),
+)
+
+
+def minion_stamp(moment: datetime | None) -> str | None:
+    return None if moment is None else moment.strftime("%Y-%m-%d %H:%M:%S")
+
+
+def minion_job(j: int) -> tuple[Any, ...]:
+    """Job ``j + 1``'s row as Minion's SQLite backend leaves it after a worker ran it (JSON compact, as
+    Mojo::JSON writes it)."""
+    task, state = MINION_KINDS[j % len(MINION_KINDS)]
+    created = MINION_START + timedelta(seconds=j // 6)
+    ran = created + timedelta(seconds=1)
+    delayed = created + timedelta(days=1 + j) if (task, state) == ("add", "inactive") else created
+    args, result, notes, parents = f"[{j},{j * 2.5}]", None, "{}", "[]"
+    finished = started = retried = expires = worker = None
+    retries, attempts, lax = 0, 1, 0
+    if task == "add" and state == "finished":
+        result = json.dumps(
+            {"ratio": j / (j * 2.5 or 1), "sum": j + j * 2.5, "text": "✓ done\u00a0ok"},
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
+        notes = json.dumps(
+            {"source": f"import-{j}", "tags": ["a", "ß"], "label": f"Summe ü {j}", "progress": 100},
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
+    elif task == "boom":
+        args, result, attempts = (
+            f'["job {j}"]',
+            json.dumps(f"Kaputt: job {j} 💥\n", ensure_ascii=False),
+            1 + j % 2,
+        )
+    elif task == "flaky":
+        args, result, attempts, retries = "[]", '{"attempt":0,"error":"flaky"}', 3, 1
+        retried, delayed = minion_stamp(ran), created + timedelta(seconds=16)
+    elif task == "noop":
+        args, result, parents, lax = "[]", "null", f"[{j - 3},{j - 2}]", j // 6 % 2
+        expires = minion_stamp(created + timedelta(hours=1))
+    if state != "inactive" or task == "flaky":
+        finished, started, worker = minion_stamp(ran), minion_stamp(ran), 1 + j // 12
+    priority = -j if task == "boom" else j % 5
+    queue = "mail" if j % 3 == 0 else "default"
+    moments = (minion_stamp(created), minion_stamp(delayed), finished)
+    return (
+        j + 1, args, *moments, priority, result, retried, retries,
+        started, state, task, worker, queue, attempts, parents, notes, expires, lax,
+    )  # fmt: skip
+
+
+def minion_post(p: int) -> tuple[Any, ...]:
+    """Post ``p + 1`` as Mojo::SQLite's ``insert`` leaves it (``price`` a ``'%.2f'`` string)."""
+    created = MINION_START + timedelta(seconds=1)
+    meta = json.dumps({"f": p / 3, "n": p, "tags": ["x", f"é{p}"]}, ensure_ascii=False, separators=(",", ":"))
+    return (
+        p + 1,
+        f"Titel {p} ☕",
+        f"Body\n\nline {p}" if p % 5 else None,
+        minion_stamp(created),
+        meta,
+        f"{p * 1.1:.2f}" if p % 4 else None,
+        p % 2,
+        minion_stamp(created + timedelta(minutes=p)) if p % 3 else None,
+    )
+
+
+def minion_queue(path: Path, jobs: int = 24, posts: int = 16) -> Path:
+    """A Minion job queue's and a Mojo::SQLite app's database (see the module's list)."""
+    ddl = [
+        "CREATE TABLE mojo_migrations (\n       name    text not null primary key,\n       version integer "
+        "not null check (version >= 0)\n     )",
+        "CREATE TABLE minion_workers (\n  id       integer not null primary key autoincrement,\n  host     "
+        "text not null,\n  pid      integer not null,\n  started  text not null default current_timestamp,"
+        "\n  notified text not null default current_timestamp\n, inbox text not null\n  "
+        "check(json_valid(inbox) and json_type(inbox) = 'array') default '[]', status text not null\n  "
+        "check(json_valid(status) and json_type(status) = 'object') default '{}')",
+        "CREATE TABLE minion_locks (\n  id integer not null primary key autoincrement,\n  name text not "
+        "null,\n  expires text not null\n)",
+        "CREATE INDEX minion_locks_name_expires on minion_locks (name, expires)",
+        'CREATE TABLE "minion_jobs" (\n  id       integer not null primary key autoincrement,\n  args     '
+        "text not null,\n  created  text not null default current_timestamp,\n  delayed  text not null,\n  "
+        "finished text,\n  priority integer not null,\n  result   text,\n  retried  text,\n  retries  "
+        "integer not null default 0,\n  started  text,\n  state    text not null default 'inactive',\n  "
+        "task     text not null,\n  worker   integer,\n  queue    text not null default 'default',\n  "
+        "attempts integer not null default 1,\n  parents  text not null default '[]',\n  notes    text not "
+        "null\n    check(json_valid(notes) and json_type(notes) = 'object') default '{}',\n  expires  "
+        "text,\n  lax      boolean not null default 0\n)",
+        "CREATE INDEX minion_jobs_state_priority_id on minion_jobs (state, priority desc, id)",
+        "CREATE INDEX minion_jobs_expires on minion_jobs (expires)",
+        "CREATE TABLE posts (id integer primary key autoincrement, title text not null, body text, created "
+        "text not null default (datetime('now')), meta json, price numeric, published boolean not null "
+        "default 0, updated_at datetime)",
+        "CREATE TABLE comments (id integer primary key, post_id integer not null references posts(id) on "
+        "delete cascade, author text, body text, at text default current_timestamp)",
+    ]
+    stamp = minion_stamp(MINION_START + timedelta(seconds=1))
+    rows: dict[str, list[Sequence[Any]]] = {
+        "mojo_migrations": [("minion", 10), ("blog", 2)],
+        "minion_workers": [
+            (4, "vm", 9622, stamp, stamp, "[]", '{"jobs":4,"note":"host-é","queues":["default"]}')
+        ],
+        "minion_locks": [
+            (k + 1, f"resource-{k}", minion_stamp(MINION_START + timedelta(hours=2))) for k in range(3)
+        ],
+        "minion_jobs": [minion_job(j) for j in range(jobs)],
+        "posts": [minion_post(p) for p in range(posts)],
+        "comments": [
+            (c + 1, 2 * c + 2, f"user{2 * c + 1}" if c % 3 else "", f"Nice 👍 {2 * c + 1}", stamp)
+            for c in range(posts // 2)
+        ],
+    }
+    return write_export(path, ddl, rows)

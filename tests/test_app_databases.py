@@ -21,9 +21,9 @@ download manager, a Mopidy-Local music library, a Jupyter server's Y store and f
 pytest-testmon's data, a shard of mypy's SQLite cache, an Aim repository's run metadata, a Quassel
 IRC core, a Skrooge finance book, a darktable photo library, a django-q2 task queue, a Django site's
 Celery results and beat schedules, a Flask-AppBuilder application, an ArchiveBox web archive, a
-pretalx conference, a Spirit forum, a Laravel (Eloquent)
-application, a Doctrine ORM application) through ``columnar-etl run`` into the session's real PostgreSQL,
-every cell checked.
+pretalx conference, a Spirit forum, a Laravel (Eloquent) application, a Doctrine ORM application, a
+Perl Minion job queue) through ``columnar-etl run`` into the session's real PostgreSQL, every cell
+checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -6203,3 +6203,48 @@ def test_doctrine_app_reads_its_commented_ddl_its_string_decimals_as_amounts_and
     receipts = {k: None if v is None else bytes(v) for k, v in ran.values("orders", "receipt", "id").items()}
     assert receipts == {o + 1: apps.doctrine_receipt(o) for o in orders}
     assert references(run_dir) == {("orders", "customer_id"): "customers.id"}
+
+
+def test_minion_queue_reads_its_text_moments_as_timestamps_and_keeps_its_json_as_written(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.minion_queue)
+    jobs, posts = range(24), range(16)
+    tables = {"mojo_migrations": 2, "minion_workers": 1, "minion_locks": 3, "minion_jobs": len(jobs)}
+    loaded_cleanly(ran, run_dir, {**tables, "posts": len(posts), "comments": len(posts) // 2})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    types = ran.types("minion_jobs")
+    # Every moment declared `text`, written as current_timestamp writes it: timestamps, NULL where the
+    # job never reached it (a delayed job's finished and started, a job's expires).
+    moments = ("created", "delayed", "finished", "retried", "started", "expires")
+    assert {types[name] for name in moments} == {"timestamp without time zone"}
+    for index, name in ((2, "created"), (3, "delayed"), (4, "finished"), (7, "retried"), (17, "expires")):
+        expected = {j + 1: apps.minion_job(j)[index] for j in jobs}
+        loaded = ran.values("minion_jobs", name, "id")
+        assert {k: None if v is None else apps.minion_stamp(v) for k, v in loaded.items()} == expected, name
+    # JSON as written (a failed job's result a JSON string with its \n escape); codes as text.
+    for index, name in ((1, "args"), (6, "result"), (15, "parents"), (16, "notes")):
+        assert types[name] == "text"
+        assert ran.values("minion_jobs", name, "id") == {j + 1: apps.minion_job(j)[index] for j in jobs}, name
+    assert types["state"] == types["task"] == types["queue"] == "text"
+    assert types["priority"] == types["worker"] == "bigint"
+    assert min(ran.values("minion_jobs", "priority", "id").values()) == -max(j for j in jobs if j % 6 == 1)
+    assert types["lax"] == "boolean"
+    assert ran.values("minion_jobs", "lax", "id") == {j + 1: bool(apps.minion_job(j)[18]) for j in jobs}
+    workers = ran.types("minion_workers")
+    assert (workers["started"], workers["inbox"], workers["status"]) == (
+        "timestamp without time zone",
+        "text",
+        "text",
+    )
+    # The app's posts: datetime('now') text as timestamps, '%.2f' strings as amounts, a flag as such.
+    post_types = ran.types("posts")
+    assert post_types["created"] == post_types["updated_at"] == ran.types("comments")["at"]
+    assert post_types["created"] == "timestamp without time zone"
+    declared = pg_column_types(ran.uri, ran.record["version_schema"], "posts")
+    assert declared["price"] == "numeric(18,2)"
+    assert ran.values("posts", "price", "id") == {p + 1: apps.minion_post(p)[5] for p in posts}
+    assert ran.values("posts", "meta", "id") == {p + 1: apps.minion_post(p)[4] for p in posts}
+    assert post_types["published"] == "boolean"
+    # The job's worker, gone once it stopped, is named by no reference; comments' declared one is.
+    assert references(run_dir) == {("comments", "post_id"): "posts.id"}
