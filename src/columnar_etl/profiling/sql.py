@@ -539,8 +539,9 @@ def column_projections(
                 f"{_NUL_SQL}) OR regexp_matches({t}, {quote_literal(BINARY_CONTROL_REGEX)}) "
                 f"THEN {Flag.NUL + Flag.BINARY_NUL:d} ELSE {Flag.NUL:d} END "
                 + (
-                    f"WHEN {e} AND regexp_matches({t}, {quote_literal(BINARY_CONTROL_REGEX)}) "
-                    f"THEN {Flag.BINARY_NUL:d} "
+                    # A CASE, not AND: the expression then runs on the values that are no UTF-8 only.
+                    f"WHEN {e} THEN CASE WHEN regexp_matches({t}, {quote_literal(BINARY_CONTROL_REGEX)}) "
+                    f"THEN {Flag.BINARY_NUL:d} ELSE 0 END "
                     if classes
                     else ""
                 )
