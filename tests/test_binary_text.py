@@ -218,3 +218,39 @@ def test_legacy_text_that_is_no_utf8_stays_text(pg_uri: str, tmp_path: Path) -> 
     loaded = load_and_check(path, pg_uri, tmp_path)
     assert loaded.violations == [], summarize(loaded.violations)
     assert loaded.values("t", "v", "id") == {i: raw.decode("cp1252").strip() for i, raw in values.items()}
+
+
+def test_a_text_end_of_a_declared_reference_to_bytes_bound_as_strings_loads_as_bytes_too(
+    pg_uri: str, tmp_path: Path
+) -> None:
+    # Binary uuids bound as strings (PDO): the key, most of its values holding control bytes, is bytes;
+    # its one child row's value has none, so that column alone reads as cp1252 text. As bytea beside
+    # text, PostgreSQL joins none of them ("operator does not exist: text = bytea"), where SQLite
+    # compares the bytes: the text end is loaded as its bytes too, each cell audited as_bytes.
+    keys = {
+        i: bytes.fromhex(h)
+        for i, h in enumerate(["8f1b02c3ffd1a0", "20e9031cfe7f80", "c0ff0e1011e2", "756bed0d3922cb"], 1)
+    }
+    assert not any(b < 9 or 13 < b < 32 for b in keys[4])
+    path = _export(
+        tmp_path / "keys.db",
+        "CREATE TABLE t (id INTEGER PRIMARY KEY, v blob NOT NULL UNIQUE)",
+        [f"INSERT INTO t VALUES ({i}, CAST(X'{raw.hex()}' AS TEXT))" for i, raw in keys.items()],
+    )
+    con = sqlite3.connect(path)
+    with con:
+        con.execute("CREATE TABLE c (id INTEGER PRIMARY KEY, t_v blob REFERENCES t (v))")
+        con.execute(f"INSERT INTO c VALUES (1, CAST(X'{keys[4].hex()}' AS TEXT))")
+        con.execute(f"INSERT INTO c VALUES (2, CAST(X'{keys[4].hex()}' AS TEXT))")
+    con.close()
+    profiled = profile(path)
+    assert profiled["t"]["v"].inferred_type == "bytea"
+    child = profiled["c"]["t_v"]
+    assert child.inferred_type == "bytea", child.type_reason
+    assert child.issues == []
+
+    loaded = load_and_check(path, pg_uri, tmp_path)
+    assert loaded.violations == [], summarize(loaded.violations)
+    assert loaded.data_type("c", "t_v") == loaded.data_type("t", "v") == "bytea"
+    assert loaded.values("c", "t_v", "id") == {1: keys[4], 2: keys[4]}
+    assert _audit(loaded, "t_v") == {"1": {"as_bytes"}, "2": {"as_bytes"}}
