@@ -664,6 +664,32 @@ number, so a test computes what a column holds from the same numbers.
   took the message (NULL while it waits), ``version`` 1 or 2 (SQLAlchemy's counter of its updates) and
   ``payload`` Celery's protocol-2 message as JSON text whose ``body`` is base64 JSON; ``queue_id``
   declared to reference ``kombu_queue``.
+- :func:`eloquent_app`: a Laravel application's ``database.sqlite`` as Illuminate Database 10 (Debian's
+  ``php-illuminate-database``, Eloquent on PHP's PDO) writes it: its schema builder's DDL
+  (``tinyint(1)`` booleans, ``numeric`` decimals, ``float``, ``date``, ``datetime`` for ``timestamp()``
+  and ``dateTimeTz()``, ``time``, an ``enum`` as a ``CHECK``, ``blob`` for ``binary()``), and what PDO
+  binds: a ``decimal:2`` cast's string (``'21759.89'``) stored REAL by the NUMERIC affinity (INTEGER
+  when whole), a ``date`` cast's ``Y-m-d H:i:s`` at midnight, ``timestamps()`` and ``softDeletes()``
+  as ``Y-m-d H:i:s`` text, and a ``binary()`` column's ``random_bytes()`` bound as a string: TEXT cells
+  of raw bytes, most without a NUL.
+- :func:`doctrine_app`: a PHP application's database as Doctrine ORM 2.14 / DBAL 3.6 (Debian's
+  ``php-doctrine-orm``) writes it through its EntityManager on SQLite: its SchemaTool's DDL, each
+  Doctrine type's comment inside ``CREATE TABLE`` (``uuid CHAR(36) NOT NULL --(DC2Type:guid)`` and a
+  line break), ``NUMERIC(10, 2)`` decimals bound as PHP strings (stored REAL or INTEGER by the
+  affinity), ``BOOLEAN`` 0/1, ``BIGINT`` past 2^53, ``DATE`` / ``DATETIME`` / ``TIME`` text,
+  ``simple_array`` comma lists, ``json`` as PHP's ``json_encode`` writes it (``\\/`` and ``\\ud83c``
+  escapes), ``array`` and ``object`` as PHP's ``serialize()`` (``N;`` for a null), ``BLOB`` bytes, and a
+  currency code ``001``.
+- :func:`minion_queue`: a Perl Minion 10.25 job queue on SQLite (Debian's ``libminion-perl`` and
+  ``libminion-backend-sqlite-perl`` 5.0.7) after a real worker ran its jobs, and a Mojo::SQLite app's
+  own migrations beside it: ``minion_jobs`` with every moment as ``text`` of ``current_timestamp``'s
+  form (``2026-12-05 10:06:32``; ``finished``, ``started``, ``retried``, ``expires`` NULL where not
+  reached), JSON ``args``, ``result``, ``notes`` and ``parents`` (a failed job's result a JSON string
+  of its error), states, negative priorities, delayed jobs, ``lax boolean`` 0/1, a ``worker`` id no
+  longer registered; ``minion_workers`` with JSON ``inbox`` / ``status`` under ``CHECK (json_valid(…))``;
+  ``minion_locks``; ``mojo_migrations``; the app's ``posts`` (``created text`` of ``datetime('now')``,
+  ``meta json``, ``price numeric`` of ``sprintf('%.2f')`` strings, ``published boolean``) and
+  ``comments`` (``at text default current_timestamp``, ``''`` for no author).
 """
 
 from __future__ import annotations
@@ -15208,3 +15234,346 @@ def kombu_broker(path: Path, messages: int = 12) -> Path:
         ],
     }
     return write_export(path, KOMBU_DDL, rows)
+
+
+# --- Laravel (Eloquent) -------------------------------------------------------------------------------
+
+ELOQUENT_NAMES = ("Zoë Ångström", "李小龙", "Renée\u00a0Dupont", "O'Brien 🚀", "  padded  ", "José")
+ELOQUENT_ROLES = ("admin", "staff", "guest")
+
+
+def eloquent_moment(n: int) -> datetime:
+    """Carbon's ``now()`` at write ``n``, as ``timestamps()`` keep it (whole seconds)."""
+    return datetime(2024, 3, 9, 16, 0) + timedelta(seconds=3_333 * n)
+
+
+def eloquent_amount(i: int) -> Decimal:
+    """Invoice ``i``'s ``amount``, two places (some whole, some ending in a zero)."""
+    return Decimal(i * 7_919_123 % 5_000_000) / 100 if i % 5 else Decimal(100 * i)
+
+
+def eloquent_tax_rate(i: int) -> Decimal | None:
+    return (
+        None
+        if i % 9 == 8
+        else (Decimal("0.200"), Decimal("0.055"), Decimal("0.100"), Decimal("0.000"))[i % 4]
+    )
+
+
+def eloquent_due_on(i: int) -> date | None:
+    return None if i % 6 == 5 else date(2024, 1 + i % 12, 1 + i % 28)
+
+
+def eloquent_pdf(i: int) -> bytes | None:
+    """``random_bytes()`` as a test can know them: a digest's bytes, 16 to 31 of them."""
+    return None if i % 10 == 9 else hashlib.sha512(f"pdf {i}".encode()).digest()[: 16 + i % 16]
+
+
+def eloquent_app(path: Path, users: int = 6, invoices: int = 24) -> Path:
+    """A Laravel application's ``database.sqlite`` (see the module's list)."""
+    ddl = [
+        'CREATE TABLE "migrations" ("id" integer not null primary key autoincrement, "migration" varchar '
+        'not null, "batch" integer not null)',
+        'CREATE TABLE "users" ("id" integer not null primary key autoincrement, "name" varchar not null, '
+        '"email" varchar not null, "email_verified_at" datetime, "password" varchar not null, '
+        '"remember_token" varchar, "zip" varchar, "is_admin" tinyint(1) not null default \'0\', '
+        '"settings" text, "uuid" varchar not null, "last_ip" varchar, "role" varchar check ("role" in '
+        "('admin', 'staff', 'guest')) not null, \"created_at\" datetime, \"updated_at\" datetime, "
+        '"deleted_at" datetime)',
+        'CREATE UNIQUE INDEX "users_email_unique" on "users" ("email")',
+        'CREATE TABLE "invoices" ("id" integer not null primary key autoincrement, "user_id" integer not '
+        'null, "number" varchar not null, "amount" numeric not null, "tax_rate" numeric, "discount" float, '
+        '"fx" float, "cents" integer not null, "due_on" date, "paid_at" datetime, "sent_at" datetime, '
+        '"slot" time, "fiscal_year" integer, "pdf" blob, "memo" text, "created_at" datetime, "updated_at" '
+        'datetime, "deleted_at" datetime, foreign key("user_id") references "users"("id"))',
+    ]
+
+    def stamp(moment: datetime | date | None) -> str | None:  # Eloquent's getDateFormat()
+        if isinstance(moment, date) and not isinstance(moment, datetime):
+            moment = datetime.combine(moment, time())
+        return None if moment is None else moment.strftime("%Y-%m-%d %H:%M:%S")
+
+    def text(number: Decimal | None) -> str | None:  # a decimal cast's string, bound as such
+        return None if number is None else str(number.quantize(Decimal("0.001" if number < 1 else "0.01")))
+
+    rows: dict[str, list[Sequence[Any]]] = {
+        "migrations": [
+            (1, "2014_10_12_000000_create_users_table", 1),
+            (2, "2024_01_01_000000_create_invoices_table", 1),
+        ],
+        "users": [
+            (
+                u + 1,
+                ELOQUENT_NAMES[u % len(ELOQUENT_NAMES)],
+                f"user{u}@example.org",
+                stamp(eloquent_moment(u) + timedelta(seconds=500)) if u % 3 else None,
+                "$2y$04$" + hashlib.sha256(f"pw{u}".encode()).hexdigest()[:53],
+                hashlib.sha256(f"token {u}".encode()).hexdigest()[:60] if u % 2 else None,
+                f"{u * 1_637 % 10_000:05d}" if u % 4 else None,
+                int(u % 4 == 0),
+                json.dumps({"lang": ("en", "fr", "de")[u % 3], "n": u, "x": 1.25 * u}) if u % 5 else None,
+                str(UUID(bytes=hashlib.md5(f"user {u}".encode()).digest(), version=4)),
+                f"10.0.{u}.{u * 37 % 255}" if u % 3 else f"2001:db8::{u}",
+                ELOQUENT_ROLES[u % 3],
+                stamp(eloquent_moment(u)),
+                stamp(eloquent_moment(u)),
+                stamp(eloquent_moment(1_000)) if u == 3 else None,
+            )
+            for u in range(users)
+        ],
+        "invoices": [
+            (
+                i + 1,
+                i % users + 1,
+                f"INV-{i:06d}",
+                text(eloquent_amount(i)),
+                text(eloquent_tax_rate(i)),
+                i % 1_000 / 100 if i % 4 else None,
+                1 / (1 + i) if i % 5 else None,
+                int(eloquent_amount(i) * 100),
+                stamp(eloquent_due_on(i)),
+                stamp(eloquent_moment(100 + i)) if i % 3 else None,
+                stamp(eloquent_moment(200 + i)) if i % 4 else None,
+                f"{i % 24:02d}:{i % 60:02d}:{i * 13 % 60:02d}" if i % 2 else None,
+                2020 + i % 5 if i % 7 else None,
+                eloquent_pdf(i),
+                (None, "", f"Payé – merci 🙏\n ligne {i}", "no\u00a0break")[i % 4],
+                stamp(eloquent_moment(i)),
+                stamp(eloquent_moment(i)),
+                stamp(eloquent_moment(i) + timedelta(hours=1)) if i % 12 == 0 else None,
+            )
+            for i in range(invoices)
+        ],
+    }
+    # PDO binds every PHP string as TEXT: binary() bytes too (bytes_as_text); the NUMERIC affinity then
+    # stores each decimal's text as a REAL (an INTEGER when whole), as it did the app's.
+    return write_export(path, ddl, rows, bytes_as_text=True)
+
+
+# --- Doctrine ORM ---------------------------------------------------------------------------------------
+
+DOCTRINE_NAMES = ("Zoë Ångström", "李小龙", "Renée\u00a0Dupont", "O'Brien 🚀", "", "  padded  ", "Müller")
+DOCTRINE_TAGS = ("vip", "b2b", "ünïcode", "x")
+DOCTRINE_CURRENCIES = ("EUR", "USD", "GBP", "001")
+
+
+def doctrine_total(o: int) -> Decimal:
+    """Order ``o``'s ``total``: two places, some whole, some ending in a zero."""
+    return Decimal(o * 7_654_321 % 10_000_000) / 100 if o % 6 else Decimal(25 * o)
+
+
+def doctrine_rate(o: int) -> Decimal | None:
+    return None if o % 10 == 9 else Decimal(o * 98_765 % 100_000_000) / 10_000
+
+
+def doctrine_placed(o: int) -> datetime:
+    return datetime(2022, 4, 15, 5, 20) + timedelta(seconds=3_607 * o)
+
+
+def doctrine_receipt(o: int) -> bytes | None:
+    return None if o % 11 == 10 else hashlib.sha256(f"receipt {o}".encode()).digest()[: 8 + o % 24]
+
+
+def doctrine_legacy(c: int) -> str:
+    """A Doctrine ``array`` property: PHP's ``serialize()`` (string lengths in bytes), ``N;`` for null."""
+    if c % 7 == 0:
+        return "N;"
+    text = f"s\u00a0{c}"
+    return f'a:2:{{s:1:"a";i:{c};s:1:"b";s:{len(text.encode())}:"{text}";}}'
+
+
+def doctrine_prefs(c: int) -> str | None:
+    """A ``json`` property as PHP's ``json_encode`` writes it: ``/`` as ``\\/``, non-ASCII as ``\\u``
+    escapes."""
+    if c % 6 == 0:
+        return None
+    prefs = {"theme": "dark" if c % 2 else "light", "n": c, "url": f"https://example.org/{c}", "emoji": "🎉"}
+    return json.dumps(prefs, separators=(",", ":")).replace("/", "\\/")
+
+
+def doctrine_app(path: Path, customers: int = 12, orders: int = 30) -> Path:
+    """A PHP application's Doctrine database (see the module's list)."""
+    ddl = [
+        "CREATE TABLE customers (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, name VARCHAR(120) NOT NULL, "
+        "postcode VARCHAR(10) NOT NULL, uuid CHAR(36) NOT NULL --(DC2Type:guid)\n, "
+        "external_id BIGINT NOT NULL, active BOOLEAN NOT NULL, birthday DATE DEFAULT NULL, "
+        "created_at DATETIME NOT NULL "
+        "--(DC2Type:datetime_immutable)\n, tags CLOB DEFAULT NULL --(DC2Type:simple_array)\n, prefs CLOB "
+        "DEFAULT NULL --(DC2Type:json)\n, legacy CLOB DEFAULT NULL --(DC2Type:array)\n, blobobj CLOB DEFAULT "
+        "NULL --(DC2Type:object)\n, notes CLOB DEFAULT NULL)",
+        "CREATE TABLE orders (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, customer_id INTEGER NOT NULL, "
+        "total NUMERIC(10, 2) NOT NULL, rate NUMERIC(12, 4) DEFAULT NULL, weight DOUBLE PRECISION NOT NULL, "
+        "placed_at DATETIME NOT NULL, shipped_at DATETIME DEFAULT NULL, slot TIME DEFAULT NULL, status "
+        "SMALLINT NOT NULL, receipt BLOB DEFAULT NULL, currency VARCHAR(3) NOT NULL, CONSTRAINT "
+        "FK_E52FFDEE9395C3F3 FOREIGN KEY (customer_id) REFERENCES customers (id) NOT DEFERRABLE INITIALLY "
+        "IMMEDIATE)",
+        "CREATE INDEX IDX_E52FFDEE9395C3F3 ON orders (customer_id)",
+    ]
+    rows: dict[str, list[Sequence[Any]]] = {
+        "customers": [
+            (
+                c + 1,
+                DOCTRINE_NAMES[c % len(DOCTRINE_NAMES)],
+                f"{c * 4_211 % 20_000:05d}",
+                str(UUID(bytes=hashlib.md5(f"customer {c}".encode()).digest(), version=4)),
+                2**53 + 1 + c * 1_000_003,
+                int(c % 3 != 0),
+                f"19{50 + c:02d}-{1 + c % 12:02d}-{1 + c % 28:02d}" if c % 5 else None,
+                (datetime(2020, 9, 13, 12, 26, 40) + timedelta(seconds=86_411 * c)).strftime(
+                    "%Y-%m-%d %H:%M:%S"
+                ),
+                ",".join(DOCTRINE_TAGS[: 1 + c % 4]) if c % 4 else None,
+                doctrine_prefs(c),
+                doctrine_legacy(c),
+                "N;" if c % 9 == 0 else f'O:2:"Pt":2:{{s:1:"x";i:{c};s:1:"y";d:{c * 1.5:g};}}',
+                (None, "", f"Line1\nLine2 \t{c}")[c % 3],
+            )
+            for c in range(customers)
+        ],
+        "orders": [
+            (
+                o + 1,
+                o % customers + 1,
+                f"{doctrine_total(o):.2f}",  # a PHP string, stored by the NUMERIC affinity
+                None if (rate := doctrine_rate(o)) is None else f"{rate:.4f}",
+                o * 3_331 % 100_000 / 1_000,
+                doctrine_placed(o).strftime("%Y-%m-%d %H:%M:%S"),
+                (doctrine_placed(o) + timedelta(days=1, hours=8)).strftime("%Y-%m-%d %H:%M:%S")
+                if o % 4
+                else None,
+                f"{o % 24:02d}:{o * 7 % 60:02d}:00" if o % 3 else None,
+                o % 5,
+                doctrine_receipt(o),
+                DOCTRINE_CURRENCIES[o % 4],
+            )
+            for o in range(orders)
+        ],
+    }
+    # Doctrine binds a blob as a PDO LOB: BLOB cells.
+    return write_export(path, ddl, rows, bytes_as_text=False)
+
+
+# --- Minion (Perl) ----------------------------------------------------------------------------------------
+
+MINION_START = datetime(2026, 12, 5, 10, 6, 32)
+#: Each job's kind by its number: (task, state).
+MINION_KINDS = (
+    ("add", "finished"),
+    ("boom", "failed"),
+    ("flaky", "inactive"),
+    ("noop", "finished"),
+    ("add", "inactive"),
+    ("add", "finished"),
+)
+
+
+def minion_stamp(moment: datetime | None) -> str | None:
+    return None if moment is None else moment.strftime("%Y-%m-%d %H:%M:%S")
+
+
+def minion_job(j: int) -> tuple[Any, ...]:
+    """Job ``j + 1``'s row as Minion's SQLite backend leaves it after a worker ran it (JSON compact, as
+    Mojo::JSON writes it)."""
+    task, state = MINION_KINDS[j % len(MINION_KINDS)]
+    created = MINION_START + timedelta(seconds=j // 6)
+    ran = created + timedelta(seconds=1)
+    delayed = created + timedelta(days=1 + j) if (task, state) == ("add", "inactive") else created
+    args, result, notes, parents = f"[{j},{j * 2.5}]", None, "{}", "[]"
+    finished = started = retried = expires = worker = None
+    retries, attempts, lax = 0, 1, 0
+    if task == "add" and state == "finished":
+        result = json.dumps(
+            {"ratio": j / (j * 2.5 or 1), "sum": j + j * 2.5, "text": "✓ done\u00a0ok"},
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
+        notes = json.dumps(
+            {"source": f"import-{j}", "tags": ["a", "ß"], "label": f"Summe ü {j}", "progress": 100},
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
+    elif task == "boom":
+        args, result, attempts = (
+            f'["job {j}"]',
+            json.dumps(f"Kaputt: job {j} 💥\n", ensure_ascii=False),
+            1 + j % 2,
+        )
+    elif task == "flaky":
+        args, result, attempts, retries = "[]", '{"attempt":0,"error":"flaky"}', 3, 1
+        retried, delayed = minion_stamp(ran), created + timedelta(seconds=16)
+    elif task == "noop":
+        args, result, parents, lax = "[]", "null", f"[{j - 3},{j - 2}]", j // 6 % 2
+        expires = minion_stamp(created + timedelta(hours=1))
+    if state != "inactive" or task == "flaky":
+        finished, started, worker = minion_stamp(ran), minion_stamp(ran), 1 + j // 12
+    priority = -j if task == "boom" else j % 5
+    queue = "mail" if j % 3 == 0 else "default"
+    moments = (minion_stamp(created), minion_stamp(delayed), finished)
+    return (
+        j + 1, args, *moments, priority, result, retried, retries,
+        started, state, task, worker, queue, attempts, parents, notes, expires, lax,
+    )  # fmt: skip
+
+
+def minion_post(p: int) -> tuple[Any, ...]:
+    """Post ``p + 1`` as Mojo::SQLite's ``insert`` leaves it (``price`` a ``'%.2f'`` string)."""
+    created = MINION_START + timedelta(seconds=1)
+    meta = json.dumps({"f": p / 3, "n": p, "tags": ["x", f"é{p}"]}, ensure_ascii=False, separators=(",", ":"))
+    return (
+        p + 1,
+        f"Titel {p} ☕",
+        f"Body\n\nline {p}" if p % 5 else None,
+        minion_stamp(created),
+        meta,
+        f"{p * 1.1:.2f}" if p % 4 else None,
+        p % 2,
+        minion_stamp(created + timedelta(minutes=p)) if p % 3 else None,
+    )
+
+
+def minion_queue(path: Path, jobs: int = 24, posts: int = 16) -> Path:
+    """A Minion job queue's and a Mojo::SQLite app's database (see the module's list)."""
+    ddl = [
+        "CREATE TABLE mojo_migrations (\n       name    text not null primary key,\n       version integer "
+        "not null check (version >= 0)\n     )",
+        "CREATE TABLE minion_workers (\n  id       integer not null primary key autoincrement,\n  host     "
+        "text not null,\n  pid      integer not null,\n  started  text not null default current_timestamp,"
+        "\n  notified text not null default current_timestamp\n, inbox text not null\n  "
+        "check(json_valid(inbox) and json_type(inbox) = 'array') default '[]', status text not null\n  "
+        "check(json_valid(status) and json_type(status) = 'object') default '{}')",
+        "CREATE TABLE minion_locks (\n  id integer not null primary key autoincrement,\n  name text not "
+        "null,\n  expires text not null\n)",
+        "CREATE INDEX minion_locks_name_expires on minion_locks (name, expires)",
+        'CREATE TABLE "minion_jobs" (\n  id       integer not null primary key autoincrement,\n  args     '
+        "text not null,\n  created  text not null default current_timestamp,\n  delayed  text not null,\n  "
+        "finished text,\n  priority integer not null,\n  result   text,\n  retried  text,\n  retries  "
+        "integer not null default 0,\n  started  text,\n  state    text not null default 'inactive',\n  "
+        "task     text not null,\n  worker   integer,\n  queue    text not null default 'default',\n  "
+        "attempts integer not null default 1,\n  parents  text not null default '[]',\n  notes    text not "
+        "null\n    check(json_valid(notes) and json_type(notes) = 'object') default '{}',\n  expires  "
+        "text,\n  lax      boolean not null default 0\n)",
+        "CREATE INDEX minion_jobs_state_priority_id on minion_jobs (state, priority desc, id)",
+        "CREATE INDEX minion_jobs_expires on minion_jobs (expires)",
+        "CREATE TABLE posts (id integer primary key autoincrement, title text not null, body text, created "
+        "text not null default (datetime('now')), meta json, price numeric, published boolean not null "
+        "default 0, updated_at datetime)",
+        "CREATE TABLE comments (id integer primary key, post_id integer not null references posts(id) on "
+        "delete cascade, author text, body text, at text default current_timestamp)",
+    ]
+    stamp = minion_stamp(MINION_START + timedelta(seconds=1))
+    rows: dict[str, list[Sequence[Any]]] = {
+        "mojo_migrations": [("minion", 10), ("blog", 2)],
+        "minion_workers": [
+            (4, "vm", 9622, stamp, stamp, "[]", '{"jobs":4,"note":"host-é","queues":["default"]}')
+        ],
+        "minion_locks": [
+            (k + 1, f"resource-{k}", minion_stamp(MINION_START + timedelta(hours=2))) for k in range(3)
+        ],
+        "minion_jobs": [minion_job(j) for j in range(jobs)],
+        "posts": [minion_post(p) for p in range(posts)],
+        "comments": [
+            (c + 1, 2 * c + 2, f"user{2 * c + 1}" if c % 3 else "", f"Nice 👍 {2 * c + 1}", stamp)
+            for c in range(posts // 2)
+        ],
+    }
+    return write_export(path, ddl, rows)

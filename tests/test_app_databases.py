@@ -23,8 +23,8 @@ IRC core, a Skrooge finance book, a darktable photo library, a django-q2 task qu
 Celery results and beat schedules, a Flask-AppBuilder application, an ArchiveBox web archive, a
 pretalx conference, a Spirit forum, a NocoDB base, an n8n instance, a Django site's
 django-simple-history and django-reversion history, a LangGraph agent's checkpoints, a Celery broker
-on kombu's SQLAlchemy transport) through ``columnar-etl run`` into the session's real PostgreSQL,
-every cell checked.
+on kombu's SQLAlchemy transport, a Laravel (Eloquent) application, a Doctrine ORM application, a Perl
+Minion job queue) through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -6446,3 +6446,135 @@ def test_kombu_broker_messages_keep_their_payloads_and_read_flags_and_moments(ru
         m: apps.kombu_task(m)[1] for m in messages
     }
     assert references(run_dir) == {("kombu_message", "queue_id"): "kombu_queue.id"}
+
+
+def test_eloquent_app_keeps_its_binary_bound_as_strings_byte_for_byte_and_its_decimals_as_amounts(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.eloquent_app)
+    users, invoices = range(6), range(24)
+    loaded_cleanly(ran, run_dir, {"migrations": 2, "users": len(users), "invoices": len(invoices)})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    types = ran.types("invoices")
+    declared = pg_column_types(ran.uri, ran.record["version_schema"], "invoices")
+    # binary(): random bytes PDO bound as strings, TEXT cells of no UTF-8, most without a NUL: bytes,
+    # each cell exactly as SQLite holds it, audited as_bytes (before: cp1252 text, trimmed, NULs gone).
+    with closing(sqlite3.connect(ran.db)) as con:
+        stored = dict(con.execute("SELECT id, typeof(pdf) FROM invoices WHERE pdf IS NOT NULL").fetchall())
+    assert set(stored.values()) == {"text"}
+    assert types["pdf"] == "bytea"
+    pdfs = {k: None if v is None else bytes(v) for k, v in ran.values("invoices", "pdf", "id").items()}
+    assert pdfs == {i + 1: apps.eloquent_pdf(i) for i in invoices}
+    assert audit_rules(run_dir, "invoices", "pdf") == {str(key): {"as_bytes"} for key in stored}
+    # decimal casts' strings, stored REAL or INTEGER by the NUMERIC affinity: amounts at their places.
+    assert (declared["amount"], declared["tax_rate"]) == ("numeric(18,2)", "numeric(18,3)")
+    assert ran.values("invoices", "amount", "id") == {
+        i + 1: str(apps.eloquent_amount(i).quantize(Decimal("0.01"))) for i in invoices
+    }
+    assert ran.values("invoices", "tax_rate", "id") == {
+        i + 1: None if (rate := apps.eloquent_tax_rate(i)) is None else str(rate) for i in invoices
+    }
+    assert types["discount"] == types["fx"] == "double precision"
+    # A date cast's midnights in a `date` column: days, each audited; timestamps() and softDeletes().
+    assert types["due_on"] == "date"
+    assert ran.values("invoices", "due_on", "id") == {i + 1: apps.eloquent_due_on(i) for i in invoices}
+    assert types["created_at"] == types["deleted_at"] == types["sent_at"] == "timestamp without time zone"
+    assert ran.values("invoices", "created_at", "id") == {i + 1: apps.eloquent_moment(i) for i in invoices}
+    assert ran.values("users", "deleted_at", "id") == {
+        u + 1: apps.eloquent_moment(1_000) if u == 3 else None for u in users
+    }
+    # A time of day stays text; tinyint(1) flags stay numbers (only BOOLEAN reads 0/1 as booleans);
+    # a zip code keeps its zeros; an enum's names as text.
+    assert types["slot"] == ran.types("users")["zip"] == ran.types("users")["role"] == "text"
+    assert ran.types("users")["is_admin"] == "bigint"
+    assert ran.values("users", "is_admin", "id") == {u + 1: int(u % 4 == 0) for u in users}
+    assert ran.values("users", "zip", "id") == {
+        u + 1: f"{u * 1_637 % 10_000:05d}" if u % 4 else None for u in users
+    }
+    assert references(run_dir) == {("invoices", "user_id"): "users.id"}
+
+
+def test_doctrine_app_reads_its_commented_ddl_its_string_decimals_as_amounts_and_keeps_serialized_php(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.doctrine_app)
+    customers, orders = range(12), range(30)
+    loaded_cleanly(ran, run_dir, {"customers": len(customers), "orders": len(orders)})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    people, types = ran.types("customers"), ran.types("orders")
+    declared = pg_column_types(ran.uri, ran.record["version_schema"], "orders")
+    # NUMERIC(10, 2) and (12, 4) of PHP strings, stored REAL or INTEGER by the affinity: amounts.
+    assert (declared["total"], declared["rate"]) == ("numeric(18,2)", "numeric(18,4)")
+    assert ran.values("orders", "total", "id") == {o + 1: f"{apps.doctrine_total(o):.2f}" for o in orders}
+    assert ran.values("orders", "rate", "id") == {
+        o + 1: None if (rate := apps.doctrine_rate(o)) is None else f"{rate:.4f}" for o in orders
+    }
+    assert types["weight"] == "double precision"
+    # The type comments inside CREATE TABLE hide no column's declared type: the guid stays text, the
+    # BIGINT past 2^53 exact, BOOLEAN 0/1 booleans, DATE and DATETIME read.
+    assert people["uuid"] == people["postcode"] == types["currency"] == "text"
+    assert people["external_id"] == "bigint"
+    assert ran.values("customers", "external_id", "id") == {
+        c + 1: 2**53 + 1 + c * 1_000_003 for c in customers
+    }
+    assert people["active"] == "boolean"
+    assert ran.values("customers", "active", "id") == {c + 1: c % 3 != 0 for c in customers}
+    assert (people["birthday"], people["created_at"]) == ("date", "timestamp without time zone")
+    assert ran.values("orders", "placed_at", "id") == {o + 1: apps.doctrine_placed(o) for o in orders}
+    assert types["slot"] == "text"
+    # Codes keep their zeros; serialized PHP, json_encode's escapes and comma lists as written ('N;'
+    # is a serialized null, no null token); BLOBs byte for byte.
+    assert ran.values("customers", "postcode", "id")[1] == "00000"
+    assert set(ran.values("orders", "currency", "id").values()) == set(apps.DOCTRINE_CURRENCIES)
+    assert ran.values("customers", "legacy", "id") == {c + 1: apps.doctrine_legacy(c) for c in customers}
+    assert ran.values("customers", "prefs", "id") == {c + 1: apps.doctrine_prefs(c) for c in customers}
+    assert ran.values("customers", "blobobj", "id")[1] == "N;"
+    assert types["receipt"] == "bytea"
+    receipts = {k: None if v is None else bytes(v) for k, v in ran.values("orders", "receipt", "id").items()}
+    assert receipts == {o + 1: apps.doctrine_receipt(o) for o in orders}
+    assert references(run_dir) == {("orders", "customer_id"): "customers.id"}
+
+
+def test_minion_queue_reads_its_text_moments_as_timestamps_and_keeps_its_json_as_written(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.minion_queue)
+    jobs, posts = range(24), range(16)
+    tables = {"mojo_migrations": 2, "minion_workers": 1, "minion_locks": 3, "minion_jobs": len(jobs)}
+    loaded_cleanly(ran, run_dir, {**tables, "posts": len(posts), "comments": len(posts) // 2})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    types = ran.types("minion_jobs")
+    # Every moment declared `text`, written as current_timestamp writes it: timestamps, NULL where the
+    # job never reached it (a delayed job's finished and started, a job's expires).
+    moments = ("created", "delayed", "finished", "retried", "started", "expires")
+    assert {types[name] for name in moments} == {"timestamp without time zone"}
+    for index, name in ((2, "created"), (3, "delayed"), (4, "finished"), (7, "retried"), (17, "expires")):
+        expected = {j + 1: apps.minion_job(j)[index] for j in jobs}
+        loaded = ran.values("minion_jobs", name, "id")
+        assert {k: None if v is None else apps.minion_stamp(v) for k, v in loaded.items()} == expected, name
+    # JSON as written (a failed job's result a JSON string with its \n escape); codes as text.
+    for index, name in ((1, "args"), (6, "result"), (15, "parents"), (16, "notes")):
+        assert types[name] == "text"
+        assert ran.values("minion_jobs", name, "id") == {j + 1: apps.minion_job(j)[index] for j in jobs}, name
+    assert types["state"] == types["task"] == types["queue"] == "text"
+    assert types["priority"] == types["worker"] == "bigint"
+    assert min(ran.values("minion_jobs", "priority", "id").values()) == -max(j for j in jobs if j % 6 == 1)
+    assert types["lax"] == "boolean"
+    assert ran.values("minion_jobs", "lax", "id") == {j + 1: bool(apps.minion_job(j)[18]) for j in jobs}
+    workers = ran.types("minion_workers")
+    assert (workers["started"], workers["inbox"], workers["status"]) == (
+        "timestamp without time zone",
+        "text",
+        "text",
+    )
+    # The app's posts: datetime('now') text as timestamps, '%.2f' strings as amounts, a flag as such.
+    post_types = ran.types("posts")
+    assert post_types["created"] == post_types["updated_at"] == ran.types("comments")["at"]
+    assert post_types["created"] == "timestamp without time zone"
+    declared = pg_column_types(ran.uri, ran.record["version_schema"], "posts")
+    assert declared["price"] == "numeric(18,2)"
+    assert ran.values("posts", "price", "id") == {p + 1: apps.minion_post(p)[5] for p in posts}
+    assert ran.values("posts", "meta", "id") == {p + 1: apps.minion_post(p)[4] for p in posts}
+    assert post_types["published"] == "boolean"
+    # The job's worker, gone once it stopped, is named by no reference; comments' declared one is.
+    assert references(run_dir) == {("comments", "post_id"): "posts.id"}

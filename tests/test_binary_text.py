@@ -166,3 +166,91 @@ def test_a_number_and_its_text_made_bytes_beside_blobs_are_told_apart_in_the_aud
     assert _audit(loaded, "k") == {key: {"as_bytes"} for key in ("1", "2", "4", "5", "6")}
     # The BLOB is unchanged (no audit row); a number shows as its number, a text as its bytes.
     assert raw == {"1": "1", "2": "hex:31", "4": "1.5", "5": "-7", "6": "hex:c3a9"}
+
+
+def test_bytes_bound_as_strings_without_a_nul_load_as_their_bytes(pg_uri: str, tmp_path: Path) -> None:
+    # PHP's PDO binds every string as TEXT: an Eloquent model's binary() column (`pdf blob`) filled with
+    # random_bytes() holds TEXT cells of bytes that are no UTF-8, most without any NUL. Such a cell
+    # was decoded as cp1252, trimmed at its ends and stripped of its NULs, only the audit keeping its
+    # bytes. Control bytes (0x01-0x08, 0x0e-0x1f) in a value that is no UTF-8 are no text's: bytes.
+    values = {
+        1: bytes.fromhex("8f1b02c3ffd1a0"),  # no NUL, no UTF-8, control bytes 0x1b and 0x02
+        2: bytes.fromhex("20e9031cfe7f80"),  # a leading space (trimmed as text), 0x03 and 0x1c
+        3: bytes.fromhex("c0ff0e1011e2"),
+        4: bytes.fromhex("0a9d00af05"),  # a NUL inside too
+        5: "Beschreibung – déjà".encode("cp1252"),  # legacy text: no UTF-8, but no control byte
+    }
+    path = _export(
+        tmp_path / "pdo.db",
+        "CREATE TABLE t (id INTEGER PRIMARY KEY, v blob)",
+        [f"INSERT INTO t VALUES ({i}, CAST(X'{raw.hex()}' AS TEXT))" for i, raw in values.items()],
+    )
+    source = _source_hex(path, "v")
+    assert source == {key: ("text", raw) for key, raw in values.items()}
+    column = profile(path)["t"]["v"]
+    assert column.inferred_type == "bytea", column.type_reason
+    assert column.type_reason.startswith("4 of 5 TEXT values"), column.type_reason
+    assert column.issues == []
+
+    loaded = load_and_check(path, pg_uri, tmp_path)
+    assert loaded.violations == [], summarize(loaded.violations)
+    assert loaded.data_type("t", "v") == "bytea"
+    assert loaded.values("t", "v", "id") == values
+    assert _audit(loaded, "v") == {str(key): {"as_bytes"} for key in values}
+
+
+def test_legacy_text_that_is_no_utf8_stays_text(pg_uri: str, tmp_path: Path) -> None:
+    # Latin-1 text (no UTF-8) with a tab and line breaks, one value with a control byte: text decoded
+    # by the fallback, as before; a minority of control bytes makes no bytes.
+    values = {
+        1: "Müller\tStraße 5\r\n".encode("cp1252"),
+        2: "café crème".encode("cp1252"),
+        3: "naïve \x1b[1mbold\x1b[0m façade".encode("cp1252"),
+        4: b"plain",
+    }
+    path = _export(
+        tmp_path / "latin1.db",
+        "CREATE TABLE t (id INTEGER PRIMARY KEY, v BLOB)",
+        [f"INSERT INTO t VALUES ({i}, CAST(X'{raw.hex()}' AS TEXT))" for i, raw in values.items()],
+    )
+    column = profile(path)["t"]["v"]
+    assert column.inferred_type == "text", column.type_reason
+    loaded = load_and_check(path, pg_uri, tmp_path)
+    assert loaded.violations == [], summarize(loaded.violations)
+    assert loaded.values("t", "v", "id") == {i: raw.decode("cp1252").strip() for i, raw in values.items()}
+
+
+def test_a_text_end_of_a_declared_reference_to_bytes_bound_as_strings_loads_as_bytes_too(
+    pg_uri: str, tmp_path: Path
+) -> None:
+    # Binary uuids bound as strings (PDO): the key, most of its values holding control bytes, is bytes;
+    # its one child row's value has none, so that column alone reads as cp1252 text. As bytea beside
+    # text, PostgreSQL joins none of them ("operator does not exist: text = bytea"), where SQLite
+    # compares the bytes: the text end is loaded as its bytes too, each cell audited as_bytes.
+    keys = {
+        i: bytes.fromhex(h)
+        for i, h in enumerate(["8f1b02c3ffd1a0", "20e9031cfe7f80", "c0ff0e1011e2", "756bed0d3922cb"], 1)
+    }
+    assert not any(b < 9 or 13 < b < 32 for b in keys[4])
+    path = _export(
+        tmp_path / "keys.db",
+        "CREATE TABLE t (id INTEGER PRIMARY KEY, v blob NOT NULL UNIQUE)",
+        [f"INSERT INTO t VALUES ({i}, CAST(X'{raw.hex()}' AS TEXT))" for i, raw in keys.items()],
+    )
+    con = sqlite3.connect(path)
+    with con:
+        con.execute("CREATE TABLE c (id INTEGER PRIMARY KEY, t_v blob REFERENCES t (v))")
+        con.execute(f"INSERT INTO c VALUES (1, CAST(X'{keys[4].hex()}' AS TEXT))")
+        con.execute(f"INSERT INTO c VALUES (2, CAST(X'{keys[4].hex()}' AS TEXT))")
+    con.close()
+    profiled = profile(path)
+    assert profiled["t"]["v"].inferred_type == "bytea"
+    child = profiled["c"]["t_v"]
+    assert child.inferred_type == "bytea", child.type_reason
+    assert child.issues == []
+
+    loaded = load_and_check(path, pg_uri, tmp_path)
+    assert loaded.violations == [], summarize(loaded.violations)
+    assert loaded.data_type("c", "t_v") == loaded.data_type("t", "v") == "bytea"
+    assert loaded.values("c", "t_v", "id") == {1: keys[4], 2: keys[4]}
+    assert _audit(loaded, "t_v") == {"1": {"as_bytes"}, "2": {"as_bytes"}}

@@ -962,7 +962,9 @@ def _date_order(counts: _Counts, default: DateOrder) -> tuple[DateOrder | None, 
 def binary_text(counts: _Counts) -> str | None:
     """Why a column of TEXT cells holds binary data written as TEXT (Chromium's protobuf blobs bound
     as strings), or None: more than half of its non-empty TEXT values hold a NUL byte no text's
-    terminator explains (:attr:`Flag.BINARY_NUL`: another byte after it, or control bytes before it).
+    terminator explains (:attr:`Flag.BINARY_NUL`: another byte after it, or control bytes before it),
+    or are no UTF-8 and hold control bytes (bytes PHP's PDO bound as strings: an Eloquent ``binary()``
+    column of ``random_bytes()``, most values without a NUL).
     PostgreSQL's text holds no NUL: as text, each value lost its NULs, its ends as whitespace and its
     other bytes to the encoding fallback; as bytea each arrives byte for byte (audited ``as_bytes``).
     NULs ending text (a C string's terminator), or in a minority of the values, are text's: the NULs
@@ -973,7 +975,8 @@ def binary_text(counts: _Counts) -> str | None:
         return None
     return (
         f"{binary:,} of {written:,} TEXT values hold a NUL byte that ends no text (bytes after it, or "
-        "control bytes before it): binary data written as TEXT, kept byte for byte"
+        "control bytes before it), or control bytes in what is no UTF-8: binary data written as TEXT, "
+        "kept byte for byte"
     )
 
 

@@ -1780,6 +1780,9 @@ def _one_type_per_declared_reference(
                     ) or _loaded_as_numbers(end, other, beside):
                         changed = True
                 continue
+            if types == {"bytea", "text"}:
+                changed = _as_bytes_beside_bytes(ends) or changed
+                continue
             if types != {"integer", "text"}:
                 continue
             widened, other = next((end, name) for end, name in ends if end.inferred_type == "integer")
@@ -1797,6 +1800,34 @@ def _one_type_per_declared_reference(
                 "(PostgreSQL compares no bigint with text)"
             )
             changed = True
+
+
+#: Issues of text no bytea column has: its TEXT cells are loaded as their bytes, nothing made NULL,
+#: trimmed, stripped or decoded (profile.infer_column adds none of them to a bytea column).
+_TEXT_ONLY_ISSUES = frozenset({"empty_string", "null_like", "whitespace", "nul_byte", "invalid_encoding"})
+
+
+def _as_bytes_beside_bytes(ends: tuple[tuple[ColumnProfile, str], ...]) -> bool:
+    """Load the text end of a declared reference whose other end is ``bytea`` as its bytes too: binary
+    keys bound as strings (PHP's PDO), most holding control bytes, are bytes, while a child column
+    naming only a few of them, none with such a byte, reads as text decoded by the fallback; PostgreSQL
+    joins no ``text`` with ``bytea``, where SQLite compares the bytes. Only an end of TEXT cells (and
+    NULLs): each arrives as its bytes (audited ``as_bytes``), as in any bytea column. Whether it
+    changed anything."""
+    widened, other = next((end, name) for end, name in ends if end.inferred_type == "text")
+    classes = {kind for kind, n in widened.storage_classes.items() if n and kind != "null"}
+    if classes != {"text"} or widened.as_written is not None:
+        return False
+    widened.inferred_type = "bytea"
+    widened.min = widened.max = None
+    widened.line_terminated = False
+    widened.issues = [issue for issue in widened.issues if issue.kind not in _TEXT_ONLY_ISSUES]
+    widened.type_reason = f"TEXT cells, as bytes like {other} (a declared reference's other end)"
+    widened.notes.append(
+        f"text loaded as its bytes: {other}, the other end of a declared reference, is bytea "
+        "(PostgreSQL compares no text with bytea; SQLite compares the bytes)"
+    )
+    return True
 
 
 #: Types an end of a declared reference holding no value takes from its other end (see

@@ -191,8 +191,10 @@ class Flag(IntEnum):
     MIDNIGHT = 4194304
     # A NUL byte no text's terminator explains: one with another byte after it (not only NULs at the
     # end, as a C string's), or one after control bytes (BINARY_CONTROL_REGEX: no text is written of
-    # them). Binary data written as TEXT (Chromium's protobuf blobs) holds them; set with NUL. A column
-    # most of whose values hold one is bytea (profile.binary_text).
+    # them). Binary data written as TEXT (Chromium's protobuf blobs) holds them; set with NUL. Set alone
+    # (no NUL) on TEXT that is no UTF-8 and holds such control bytes (bytes PHP's PDO bound as a
+    # string, random_bytes() in an Eloquent binary() column). A column most of whose values hold one
+    # is bytea (profile.binary_text).
     BINARY_NUL = 8388608
 
 
@@ -531,9 +533,19 @@ def column_projections(
                 # A NUL byte in what the value is (not one the cleaner removes from an absent value);
                 # BINARY_NUL too when no terminator's (a CASE: its tests run on the values holding a
                 # NUL only).
+                # Without a NUL, BINARY_NUL alone for a value that is no UTF-8 and holds control
+                # bytes (bytes PHP's PDO bound as a string: no text is written of either).
                 f"CASE WHEN contains({t}, {_NUL_SQL}) THEN CASE WHEN contains(rtrim({t}, {_NUL_SQL}), "
                 f"{_NUL_SQL}) OR regexp_matches({t}, {quote_literal(BINARY_CONTROL_REGEX)}) "
-                f"THEN {Flag.NUL + Flag.BINARY_NUL:d} ELSE {Flag.NUL:d} END ELSE 0 END",
+                f"THEN {Flag.NUL + Flag.BINARY_NUL:d} ELSE {Flag.NUL:d} END "
+                + (
+                    # A CASE, not AND: the expression then runs on the values that are no UTF-8 only.
+                    f"WHEN {e} THEN CASE WHEN regexp_matches({t}, {quote_literal(BINARY_CONTROL_REGEX)}) "
+                    f"THEN {Flag.BINARY_NUL:d} ELSE 0 END "
+                    if classes
+                    else ""
+                )
+                + "ELSE 0 END",
                 # Padded: whitespace trimmed (NUL bytes removed are no padding: 'NULL\0' is not padded).
                 # The cleaner removes a text column's NULs before it trims, so the blanks a NUL hid
                 # from the trim of the value as written count too ('abc\n\0', '\0 x').
