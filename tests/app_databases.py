@@ -664,6 +664,14 @@ number, so a test computes what a column holds from the same numbers.
   took the message (NULL while it waits), ``version`` 1 or 2 (SQLAlchemy's counter of its updates) and
   ``payload`` Celery's protocol-2 message as JSON text whose ``body`` is base64 JSON; ``queue_id``
   declared to reference ``kombu_queue``.
+- :func:`dbt_warehouse`: a dbt 1.11 project's SQLite file as dbt-sqlite 1.10 writes it (``dbt seed`` of
+  CSV seeds, ``dbt run`` of table and incremental models): each seed ``CREATE TABLE`` with agate's
+  inferred types (``INT``, ``REAL``, ``TEXT``) or the project's ``+column_types`` (``text`` zip codes
+  with leading zeros, ``numeric(12,2)`` / ``decimal(10,2)`` amounts stored REAL, or INTEGER where whole,
+  ``boolean`` ``'true'`` / ``'false'`` text, ``varchar(6)`` codes, ``timestamp`` text with a ``T``),
+  dates and moments as text, an empty CSV cell NULL; the models' ``CREATE TABLE AS`` columns typed by
+  SQLite's expression affinity (``INT``, ``TEXT``, ``NUM``, none at all): aggregates of REAL sums,
+  ``date()`` text, ``julianday()`` REALs, ``strftime('%s')`` digits as text, ``current_timestamp``.
 """
 
 from __future__ import annotations
@@ -15208,3 +15216,159 @@ def kombu_broker(path: Path, messages: int = 12) -> Path:
         ],
     }
     return write_export(path, KOMBU_DDL, rows)
+
+
+# --- dbt (dbt-sqlite) ------------------------------------------------------------------------------------
+
+DBT_NAMES = ("José\u00a0García", "李小龙", "Zoë Åström", "  padded  ", "😀 emoji", "", "O'Brien", "x" * 300)
+DBT_STATUS = ("paid", "shipped", "refunded", "cancelled")
+DBT_NOTES = (None, "rush", "gift 🎁", "fragile\u00a0box", "line1\nline2", 'said "hi"')
+DBT_LOADED = "2026-12-05 10:14:14"  # current_timestamp when the incremental model first ran
+
+
+def dbt_name(c: int) -> str | None:
+    """A customer's name in the seed; agate reads an empty cell as NULL."""
+    name = DBT_NAMES[c % len(DBT_NAMES)]
+    return name or None
+
+
+def dbt_zip(c: int) -> str | None:
+    return None if c % 13 == 0 else f"{c * 7919 % 100_000:05d}"
+
+
+def dbt_signup(c: int) -> date | None:
+    return None if c % 17 == 0 else date(2019, 1, 1) + timedelta(days=37 * c)
+
+
+def dbt_active(c: int) -> bool | None:
+    return None if c % 11 == 0 else c % 3 != 0
+
+
+def dbt_limit(c: int) -> Decimal | None:
+    """A credit limit with cents, whole every tenth."""
+    if c % 9 == 0:
+        return None
+    cents = c * 104_729 % 10**7
+    return Decimal(cents - cents % 100 if c % 10 == 0 else cents) / 100
+
+
+def dbt_ordered(o: int) -> datetime:
+    """Every four hours or so: a day's orders are grouped by their status in ``daily_sales``."""
+    return datetime(2024, 1, 1) + timedelta(seconds=o * 14_413 + o * o * 7)
+
+
+def dbt_status(o: int) -> str:
+    return DBT_STATUS[o // 2 % 4]
+
+
+def dbt_amount(o: int) -> Decimal:
+    cents = o * 7_727 % 10**6 + 1
+    return Decimal(cents - cents % 100 if o % 8 == 0 else cents) / 100
+
+
+def dbt_code(o: int) -> str:
+    return f"00{o * 37 % 10_000:04d}"
+
+
+def dbt_julian(o: int) -> float:
+    """``julianday(ordered_at)``: SQLite's milliseconds since the Julian epoch over a day's."""
+    unix_ms = int(dbt_ordered(o).replace(tzinfo=UTC).timestamp()) * 1000
+    return (unix_ms + 210_866_760_000_000) / 86_400_000.0
+
+
+def dbt_revenue(group: Sequence[int]) -> int | float:
+    """``sum(amount)``: an INTEGER when every amount is one (whole, NUMERIC affinity), else a REAL."""
+    amounts = [dbt_amount(o) for o in group]
+    if all(a == a.to_integral_value() for a in amounts):
+        return int(sum(amounts))
+    return math.fsum(float(a) for a in amounts)
+
+
+def dbt_customer(o: int) -> int:
+    return o * 7 % 30 + 1
+
+
+def dbt_warehouse(path: Path, customers: int = 30, orders: int = 60) -> Path:
+    """A dbt project's SQLite warehouse as dbt-sqlite writes it (see the module's list)."""
+    ddl = [
+        # dbt seed, +column_types set for three columns of each seed; agate's inferred type elsewhere
+        'CREATE TABLE IF NOT EXISTS "customers" ("customer_id" INT,"name" TEXT,"zip_code" text,'
+        '"signup_date" TEXT,"is_active" boolean,"credit_limit" numeric(12,2),"last_login" TEXT)',
+        'CREATE TABLE IF NOT EXISTS "orders" ("order_id" INT,"customer_id" INT,"order_code" varchar(6),'
+        '"ordered_at" timestamp,"amount" decimal(10,2),"qty" INT,"status" TEXT,"note" TEXT)',
+        # a seed with no +column_types: agate's Number is REAL, its Boolean INT
+        'CREATE TABLE IF NOT EXISTS "fx_rates" ("currency" TEXT,"rate" REAL,"is_base" INT,"valid_from" TEXT)',
+        # dbt run: CREATE TABLE AS, each column typed by its expression's affinity
+        "CREATE TABLE daily_sales(\n  sale_date,\n  status TEXT,\n  n,\n  revenue,\n  units INT,\n"
+        "  first_code\n)",
+        "CREATE TABLE incr_orders(\n  order_id INT,\n  customer_id INT,\n  amount_gross,\n  amount NUM,\n"
+        "  ordered_at NUM,\n  jd,\n  epoch_txt,\n  loaded_at\n)",
+    ]
+
+    def text(value: object) -> str | None:
+        return None if value is None else str(value)
+
+    def sale_day(o: int) -> str:
+        return dbt_ordered(o).date().isoformat()
+
+    order_ids = range(1, orders + 1)
+    days = sorted({(sale_day(o), dbt_status(o)) for o in order_ids})
+    rows: dict[str, list[Sequence[Any]]] = {
+        "customers": [
+            (
+                c,
+                dbt_name(c),
+                dbt_zip(c),
+                text(dbt_signup(c)),
+                None if dbt_active(c) is None else str(dbt_active(c)).lower(),
+                text(dbt_limit(c)),  # numeric affinity: REAL 66240.39, INTEGER 1234 for '1234.00'
+                None if c % 19 == 0 else str(datetime(2024, 1, 1, 9, 1, 51) + timedelta(seconds=c * 40_009)),
+            )
+            for c in range(1, customers + 1)
+        ],
+        "orders": [
+            (
+                o,
+                dbt_customer(o),
+                dbt_code(o),
+                dbt_ordered(o).isoformat(),
+                str(dbt_amount(o)),
+                o % 20 + 1,
+                dbt_status(o),
+                DBT_NOTES[o % len(DBT_NOTES)],
+            )
+            for o in order_ids
+        ],
+        "fx_rates": [
+            ("EUR", 1.0, 1, "2024-01-01"),
+            ("USD", 1.0842, 0, "2024-01-01"),
+            ("GBP", 0.85725, 0, "2024-01-02"),
+            ("JPY", 161.35, 0, None),
+        ],
+        "daily_sales": [
+            (
+                day,
+                status,
+                len(group),
+                dbt_revenue(group),
+                sum(o % 20 + 1 for o in group),
+                min(dbt_code(o) for o in group),
+            )
+            for day, status in days
+            for group in [[o for o in order_ids if (sale_day(o), dbt_status(o)) == (day, status)]]
+        ],
+        "incr_orders": [
+            (
+                o,
+                dbt_customer(o),
+                float(dbt_amount(o)) * 1.19,
+                str(dbt_amount(o)),
+                dbt_ordered(o).isoformat(),
+                dbt_julian(o),
+                str(int(dbt_ordered(o).replace(tzinfo=UTC).timestamp())),
+                DBT_LOADED,
+            )
+            for o in order_ids
+        ],
+    }
+    return write_export(path, ddl, rows)

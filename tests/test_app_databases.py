@@ -23,8 +23,8 @@ IRC core, a Skrooge finance book, a darktable photo library, a django-q2 task qu
 Celery results and beat schedules, a Flask-AppBuilder application, an ArchiveBox web archive, a
 pretalx conference, a Spirit forum, a NocoDB base, an n8n instance, a Django site's
 django-simple-history and django-reversion history, a LangGraph agent's checkpoints, a Celery broker
-on kombu's SQLAlchemy transport) through ``columnar-etl run`` into the session's real PostgreSQL,
-every cell checked.
+on kombu's SQLAlchemy transport, a dbt project's warehouse as dbt-sqlite writes it) through
+``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -6446,3 +6446,106 @@ def test_kombu_broker_messages_keep_their_payloads_and_read_flags_and_moments(ru
         m: apps.kombu_task(m)[1] for m in messages
     }
     assert references(run_dir) == {("kombu_message", "queue_id"): "kombu_queue.id"}
+
+
+def test_dbt_warehouse_seeds_keep_their_codes_amounts_flags_and_moments(run_export: Runner) -> None:
+    ran, run_dir = run_export(apps.dbt_warehouse)
+    customers, orders = range(1, 31), range(1, 61)
+    days = {(apps.dbt_ordered(o).date(), apps.dbt_status(o)) for o in orders}
+    loaded_cleanly(
+        ran,
+        run_dir,
+        {
+            "customers": len(customers),
+            "orders": len(orders),
+            "fx_rates": 4,
+            "daily_sales": len(days),
+            "incr_orders": len(orders),
+        },
+    )
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    # The project's +column_types: zip codes and order codes text with their leading zeros, amounts
+    # numeric at cents whatever the affinity stored (REAL, INTEGER where whole), 'true'/'false' booleans.
+    customer = ran.types("customers")
+    assert (customer["zip_code"], customer["is_active"], customer["signup_date"], customer["last_login"]) == (
+        "text",
+        "boolean",
+        "date",
+        "timestamp without time zone",
+    )
+    assert ran.values("customers", "zip_code", "customer_id") == {c: apps.dbt_zip(c) for c in customers}
+    assert "07919" in {apps.dbt_zip(c) for c in customers}
+    assert ran.values("customers", "is_active", "customer_id") == {c: apps.dbt_active(c) for c in customers}
+    assert ran.values("customers", "signup_date", "customer_id") == {c: apps.dbt_signup(c) for c in customers}
+
+    def cents(amount: Decimal | None) -> Decimal | None:
+        return None if amount is None else amount.quantize(Decimal("0.01"))
+
+    limits = ran.values("customers", "credit_limit", "customer_id")
+    assert (
+        pg_column_types(ran.uri, ran.record["version_schema"], "customers")["credit_limit"] == "numeric(18,2)"
+    )
+    assert {c: None if v is None else Decimal(str(v)) for c, v in limits.items()} == {
+        c: cents(apps.dbt_limit(c)) for c in customers
+    }
+    assert ran.types("orders")["order_code"] == "text"
+    assert ran.values("orders", "order_code", "order_id") == {o: apps.dbt_code(o) for o in orders}
+    amounts = ran.values("orders", "amount", "order_id")
+    assert {o: Decimal(str(v)) for o, v in amounts.items()} == {o: cents(apps.dbt_amount(o)) for o in orders}
+    # A timestamp written with a T is the moment it names, each cell audited by its format.
+    assert ran.types("orders")["ordered_at"] == "timestamp without time zone"
+    assert ran.values("orders", "ordered_at", "order_id") == {o: apps.dbt_ordered(o) for o in orders}
+    assert {r for rules in audit_rules(run_dir, "orders", "ordered_at").values() for r in rules} == {
+        "date_format:%Y-%m-%dT%H:%M:%S"
+    }
+    # Free text: ends trimmed, blank NULL, emoji, no-break spaces and line breaks as written.
+    assert ran.values("customers", "name", "customer_id") == {
+        c: arrives_as(apps.dbt_name(c)) for c in customers
+    }
+    assert ran.values("orders", "note", "order_id") == {
+        o: arrives_as(apps.DBT_NOTES[o % len(apps.DBT_NOTES)]) for o in orders
+    }
+    # A seed without +column_types: agate's REAL rates stay doubles, its INT flags integers.
+    rates = ran.types("fx_rates")
+    assert (rates["rate"], rates["is_base"], rates["valid_from"]) == ("double precision", "bigint", "date")
+    assert ran.values("fx_rates", "rate", "currency") == {
+        "EUR": 1.0,
+        "USD": 1.0842,
+        "GBP": 0.85725,
+        "JPY": 161.35,
+    }
+    # Models: REAL arithmetic keeps every bit; date() text is a date; julianday() REALs stay doubles;
+    # strftime('%s') digits are Unix seconds, audited; NUM amounts are numeric.
+    sales = ran.types("daily_sales")
+    assert (sales["sale_date"], sales["revenue"], sales["first_code"]) == ("date", "double precision", "text")
+    incr = ran.types("incr_orders")
+    assert (incr["amount_gross"], incr["amount"], incr["jd"], incr["epoch_txt"], incr["loaded_at"]) == (
+        "double precision",
+        "numeric",
+        "double precision",
+        "timestamp with time zone",
+        "timestamp without time zone",
+    )
+    assert ran.values("incr_orders", "amount_gross", "order_id") == {
+        o: float(apps.dbt_amount(o)) * 1.19 for o in orders
+    }
+    assert ran.values("incr_orders", "jd", "order_id") == {o: apps.dbt_julian(o) for o in orders}
+    assert ran.values("incr_orders", "epoch_txt", "order_id") == {
+        o: apps.dbt_ordered(o).replace(tzinfo=UTC) for o in orders
+    }
+    # A day's orders of one status: the least of their codes, the sum of their amounts (REAL, INTEGER
+    # where every one is whole), as SQLite computed them.
+    groups = {
+        (d, s): [o for o in orders if (apps.dbt_ordered(o).date(), apps.dbt_status(o)) == (d, s)]
+        for d, s in days
+    }
+    assert max(len(group) for group in groups.values()) > 1
+    loaded = pg_query(ran.uri, f'SELECT sale_date, status, first_code, revenue FROM "{ran.base}".daily_sales')
+    assert {(d, s): (code, revenue) for d, s, code, revenue in loaded} == {
+        key: (min(apps.dbt_code(o) for o in group), float(apps.dbt_revenue(group)))
+        for key, group in groups.items()
+    }
+    assert references(run_dir) == {
+        ("orders", "customer_id"): "customers.customer_id",
+        ("incr_orders", "customer_id"): "customers.customer_id",
+    }
