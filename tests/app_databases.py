@@ -15372,3 +15372,121 @@ def dbt_warehouse(path: Path, customers: int = 30, orders: int = 60) -> Path:
         ],
     }
     return write_export(path, ddl, rows)
+
+
+# --- Meltano --------------------------------------------------------------------------------------------
+
+MELTANO_DDL = [
+    "CREATE TABLE alembic_version (\n\tversion_num VARCHAR(32) NOT NULL, \n\t"
+    "CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)\n)",
+    'CREATE TABLE IF NOT EXISTS "runs" (\n\tid INTEGER NOT NULL, \n\tjob_name VARCHAR, \n\tstate VARCHAR(7), '
+    "\n\tstarted_at DATETIME, \n\tended_at DATETIME, \n\tpayload VARCHAR, \n\tpayload_flags INTEGER, "
+    'run_id CHAR(32), "trigger" VARCHAR, last_heartbeat_at DATETIME, \n\tPRIMARY KEY (id)\n)',
+    "CREATE TABLE plugin_settings (\n\tlabel VARCHAR(255), \n\tdescription TEXT, "
+    "\n\tname VARCHAR(255) NOT NULL, \n\tnamespace VARCHAR(255), \n\tvalue BLOB, \n\tenabled BOOLEAN, "
+    "\n\tPRIMARY KEY (name, namespace)\n)",
+    "CREATE TABLE state (\n\tstate_id VARCHAR(900) NOT NULL, \n\tpartial_state VARCHAR, \n\tcompleted_state "
+    "VARCHAR, \n\tupdated_at DATETIME, \n\tPRIMARY KEY (state_id), \n\tUNIQUE (state_id)\n)",
+]
+MELTANO_START = datetime(2026, 12, 5, 10, 18, 15, 628315)
+MELTANO_SETTINGS: tuple[tuple[str, str, Any], ...] = (
+    ("do_timestamp_file", "loaders.target-jsonl.default", False),
+    ("destination_path", "loaders.target-jsonl.default", "/srv/out/Zoë 🎉"),
+    ("files", "extractors.tap-csv.default", [{"path": "orders.csv", "keys": ["order_id"]}]),
+)
+
+
+def meltano_job(r: int) -> str:
+    """Run ``r``'s job: a state edit every seventh, the failing loader every fifth, prod every fourth."""
+    if r % 7 == 6:
+        return "manual-job"
+    env = "prod" if r % 4 == 3 else "dev"
+    return f"{env}:tap-csv-to-target-{'sqlite' if r % 5 == 0 else 'jsonl'}"
+
+
+def meltano_state(r: int) -> str:
+    if r % 7 == 6:
+        return "STATE_EDIT"
+    return "FAIL" if r % 5 == 0 or r == 19 else "SUCCESS"
+
+
+def meltano_started(r: int) -> datetime:
+    return MELTANO_START + timedelta(seconds=r * 2, microseconds=r * 37_013)
+
+
+def meltano_ended(r: int) -> datetime:
+    """A state edit ends as it starts; a run some 1.3 s later."""
+    return meltano_started(r) if r % 7 == 6 else meltano_started(r) + timedelta(microseconds=1_309_219 + r)
+
+
+def meltano_bookmarks(r: int) -> dict[str, Any]:
+    if r % 7 == 6:
+        return {
+            "orders": {
+                "replication_key": "ordered_at",
+                "replication_key_value": "2024-04-26T11:43:55",
+                "note": f"Zoë 🎉 {r}",
+            }
+        }
+    moment = (MELTANO_START - timedelta(minutes=r)).strftime("%Y-%m-%dT%H:%M:%S+00:00")
+    return {
+        stream: {"replication_key": "_sdc_last_modified", "replication_key_value": moment}
+        for stream in ("customers", "orders")
+    }
+
+
+def meltano_payload(r: int) -> str:
+    """The run's payload as Meltano writes it (``json.dumps``: non-ASCII as ``\\u`` escapes)."""
+    if meltano_state(r) == "FAIL":
+        return json.dumps({"error": "The process was interrupted" if r == 19 else "Loader failed"})
+    return json.dumps({"singer_state": {"bookmarks": meltano_bookmarks(r)}})
+
+
+def meltano_flags(r: int) -> int:
+    """0 for a failed run, 2 for a ``--full-refresh`` run (every eighth), 1 otherwise (a state edit too)."""
+    if meltano_state(r) == "FAIL":
+        return 0
+    return 2 if r % 8 == 5 and meltano_state(r) == "SUCCESS" else 1
+
+
+def meltano_run_id(r: int) -> str:
+    """A uuid7's hex: the millisecond clock's leading zero first, the version nibble 7, variant 8-b."""
+    millis = int(meltano_started(r).replace(tzinfo=UTC).timestamp() * 1000)
+    return f"{millis:012x}7{r * 2_654_435_761 % 16**3:03x}{8 + r % 4:x}{r * 40_503 % 16**15:015x}"
+
+
+def meltano_system(path: Path, runs: int = 24) -> Path:
+    """A Meltano project's ``.meltano/meltano.db`` (see the module's list)."""
+    last = max(
+        r
+        for r in range(runs)
+        if meltano_job(r) == "dev:tap-csv-to-target-jsonl" and meltano_state(r) == "SUCCESS"
+    )
+    rows: dict[str, list[Sequence[Any]]] = {
+        "alembic_version": [("c0efb3c314eb",)],
+        "runs": [
+            (
+                r + 1,
+                meltano_job(r),
+                meltano_state(r),
+                str(meltano_started(r)),
+                str(meltano_ended(r)),
+                meltano_payload(r),
+                meltano_flags(r),
+                meltano_run_id(r),
+                "cli",
+                None if r % 7 == 6 else str(meltano_started(r) + timedelta(seconds=1, microseconds=r)),
+            )
+            for r in range(runs)
+        ],
+        "plugin_settings": [
+            (None, None, name, namespace, pickle.dumps(value, protocol=5), 1)
+            for name, namespace, value in MELTANO_SETTINGS
+        ],
+        "state": [
+            ("dev:tap-csv-to-target-jsonl", "{}", meltano_payload(last), str(meltano_ended(last))),
+            ("prod:tap-csv-to-target-jsonl", "{}", meltano_payload(3), None),
+            ("manual-job", "{}", meltano_payload(6), None),
+        ],
+    }
+    return write_export(path, MELTANO_DDL, rows)

@@ -23,8 +23,9 @@ IRC core, a Skrooge finance book, a darktable photo library, a django-q2 task qu
 Celery results and beat schedules, a Flask-AppBuilder application, an ArchiveBox web archive, a
 pretalx conference, a Spirit forum, a NocoDB base, an n8n instance, a Django site's
 django-simple-history and django-reversion history, a LangGraph agent's checkpoints, a Celery broker
-on kombu's SQLAlchemy transport, a dbt project's warehouse as dbt-sqlite writes it) through
-``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
+on kombu's SQLAlchemy transport, a dbt project's warehouse as dbt-sqlite writes it, a Meltano
+project's system database) through ``columnar-etl run`` into the session's real PostgreSQL, every cell
+checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -6549,3 +6550,68 @@ def test_dbt_warehouse_seeds_keep_their_codes_amounts_flags_and_moments(run_expo
         ("orders", "customer_id"): "customers.customer_id",
         ("incr_orders", "customer_id"): "customers.customer_id",
     }
+
+
+def test_meltano_system_database_keeps_its_runs_states_and_pickled_settings(run_export: Runner) -> None:
+    ran, run_dir = run_export(apps.meltano_system)
+    runs = range(24)
+    loaded_cleanly(ran, run_dir, {"alembic_version": 1, "runs": len(runs), "plugin_settings": 3, "state": 3})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    types = ran.types("runs")
+    assert (types["started_at"], types["ended_at"], types["last_heartbeat_at"]) == (
+        "timestamp without time zone",
+    ) * 3
+    assert (types["state"], types["payload"], types["run_id"], types["payload_flags"]) == (
+        "text",
+        "text",
+        "text",
+        "bigint",
+    )
+    # Naive UTC moments to the microsecond; a state edit ends as it starts, with no heartbeat.
+    assert ran.values("runs", "started_at", "id") == {r + 1: apps.meltano_started(r) for r in runs}
+    assert ran.values("runs", "ended_at", "id") == {r + 1: apps.meltano_ended(r) for r in runs}
+    heartbeats = ran.values("runs", "last_heartbeat_at", "id")
+    assert {r + 1 for r in runs if heartbeats[r + 1] is None} == {
+        r + 1 for r in runs if apps.meltano_state(r) == "STATE_EDIT"
+    }
+    assert {r: ran.values("runs", "state", "id")[r + 1] for r in runs} == {
+        r: apps.meltano_state(r) for r in runs
+    }
+    assert {"SUCCESS", "FAIL", "STATE_EDIT"} == {apps.meltano_state(r) for r in runs}
+    # The payload's JSON character for character (its \u escapes too); the flags as numbers.
+    payloads = ran.values("runs", "payload", "id")
+    assert payloads == {r + 1: apps.meltano_payload(r) for r in runs}
+    assert "\\ud83c\\udf89" in payloads[7]
+    assert ran.values("runs", "payload_flags", "id") == {r + 1: apps.meltano_flags(r) for r in runs}
+    # uuid7 hex with its leading zero: text as written.
+    run_ids = ran.values("runs", "run_id", "id")
+    assert run_ids == {r + 1: apps.meltano_run_id(r) for r in runs}
+    assert all(run_id.startswith("0") and len(run_id) == 32 for run_id in run_ids.values())
+    # The job state keyed by its job name: '{}' kept (no blank), NULL moments where Meltano wrote none.
+    state = ran.types("state")
+    assert (state["state_id"], state["completed_state"], state["updated_at"]) == (
+        "text",
+        "text",
+        "timestamp without time zone",
+    )
+    assert primary_key(ran.uri, ran.record["version_schema"], "state") == ["state_id"]
+    assert ran.values("state", "partial_state", "state_id") == dict.fromkeys(
+        ("dev:tap-csv-to-target-jsonl", "prod:tap-csv-to-target-jsonl", "manual-job"), "{}"
+    )
+    updated = ran.values("state", "updated_at", "state_id")
+    assert updated["manual-job"] is None and updated["prod:tap-csv-to-target-jsonl"] is None
+    assert updated["dev:tap-csv-to-target-jsonl"] == max(
+        apps.meltano_ended(r)
+        for r in runs
+        if (apps.meltano_job(r), apps.meltano_state(r)) == ("dev:tap-csv-to-target-jsonl", "SUCCESS")
+    )
+    # Pickled settings: bytea byte for byte, each still the value Meltano stored; enabled a boolean.
+    settings = ran.types("plugin_settings")
+    assert (settings["value"], settings["enabled"]) == ("bytea", "boolean")
+    assert primary_key(ran.uri, ran.record["version_schema"], "plugin_settings") == ["name", "namespace"]
+    stored = pg_query(ran.uri, f'SELECT name, value, enabled FROM "{ran.base}".plugin_settings')
+    assert {name: (pickle.loads(bytes(value)), enabled) for name, value, enabled in stored} == {
+        name: (value, True) for name, _, value in apps.MELTANO_SETTINGS
+    }
+    assert references(run_dir) == {}
