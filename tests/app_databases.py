@@ -672,6 +672,24 @@ number, so a test computes what a column holds from the same numbers.
   dates and moments as text, an empty CSV cell NULL; the models' ``CREATE TABLE AS`` columns typed by
   SQLite's expression affinity (``INT``, ``TEXT``, ``NUM``, none at all): aggregates of REAL sums,
   ``date()`` text, ``julianday()`` REALs, ``strftime('%s')`` digits as text, ``current_timestamp``.
+- :func:`meltano_system`: a Meltano 4.4 project's system database ``.meltano/meltano.db`` (its alembic
+  DDL, verbatim) after ``meltano run`` of a tap into targets, in two environments, one loader failing,
+  one run interrupted, and ``meltano state set`` / ``meltano config set --store=db``: ``runs`` with
+  ``state`` ``SUCCESS`` / ``FAIL`` / ``STATE_EDIT``, naive UTC ``DATETIME`` text with six fraction digits
+  (a state edit ends when it starts and has no heartbeat), ``payload`` the Singer state's JSON (``\\u``
+  escapes, surrogate pairs for emoji) or the error, ``payload_flags`` 0/1/2 and ``run_id`` a uuid7's
+  ``CHAR(32)`` hex with its leading zero; ``state`` keyed by ``VARCHAR(900)`` job names with
+  ``partial_state`` ``'{}'`` and ``updated_at`` NULL but for the one job the runs update; and
+  ``plugin_settings`` keyed by (name, namespace), each ``value`` a pickled BLOB (``PickleType``), its
+  ``enabled BOOLEAN`` 1.
+- :func:`frictionless_package`: a data package as Frictionless 5.21 writes it to SQLite (its SQL
+  adapter, SQLAlchemy 2.1's DDL from each resource's Table Schema, primary and foreign keys declared):
+  a CSV resource's ``string`` codes with leading zeros as ``TEXT``, ``date`` ``DATE`` text,
+  ``datetime`` ``DATETIME`` text with six fraction digits, ``boolean`` ``BOOLEAN`` 0/1/NULL, ``number``
+  ``FLOAT`` REALs of cents, ``year`` ``INTEGER``, ``time`` ``TIME`` text, and ``duration``,
+  ``geopoint``, ``array`` and ``object`` as ``TEXT`` (ISO 8601 periods, ``lon,lat``, JSON with ``\\u``
+  escapes); an inline JSON resource's ``datetime`` with an offset written as naive UTC and
+  ``yearmonth`` ``TEXT`` ``2024-02``.
 """
 
 from __future__ import annotations
@@ -15490,3 +15508,119 @@ def meltano_system(path: Path, runs: int = 24) -> Path:
         ],
     }
     return write_export(path, MELTANO_DDL, rows)
+
+
+# --- Frictionless ----------------------------------------------------------------------------------------
+
+FRICTIONLESS_DDL = [
+    "CREATE TABLE people (\n\tid INTEGER, \n\tname TEXT, \n\tcode TEXT, \n\tborn DATE, "
+    "\n\tjoined_at DATETIME, \n\tactive BOOLEAN, \n\tscore FLOAT, \n\tyear INTEGER, \n\twait TEXT, "
+    "\n\tlocation TEXT, \n\ttags TEXT, "
+    "\n\tmeta TEXT, \n\talarm TIME, \n\tPRIMARY KEY (id)\n)",
+    "CREATE TABLE visits (\n\tvisit_id INTEGER, \n\tperson_id INTEGER, \n\tat DATETIME, \n\tamount FLOAT, "
+    "\n\tok BOOLEAN, \n\tcomment TEXT, \n\tduration TEXT, \n\tday DATE, \n\tym TEXT, "
+    "\n\tPRIMARY KEY (visit_id), \n\tFOREIGN KEY(person_id) REFERENCES people (id)\n)",
+]
+FRICTIONLESS_NAMES = (
+    "Zoë Åström",
+    "José\u00a0García",
+    "李小龙",
+    "  padded  ",
+    "😀 emoji",
+    None,
+    'quote "q"',
+    "x" * 300,
+)
+FRICTIONLESS_WAITS = ("P1D", "PT2H30M", "P1Y2M3DT4H5M6S", "PT0.5S")
+FRICTIONLESS_COMMENTS = (None, "ok 👍", "été\u00a0chaud", "multi\nline")
+
+
+def frictionless_code(p: int) -> str:
+    return f"{p * 7_331 % 10_000:04d}"
+
+
+def frictionless_born(p: int) -> date | None:
+    return None if p % 23 == 0 else date(1950, 1, 1) + timedelta(days=p * 811)
+
+
+def frictionless_joined(p: int) -> datetime | None:
+    """A UTC moment written naive; microseconds 0 in every other row (still six digits)."""
+    if p % 19 == 0:
+        return None
+    return datetime(2024, 1, 1) + timedelta(
+        seconds=p * 33_331, microseconds=(p * 104_729 % 1_000_000) * (p % 2)
+    )
+
+
+def frictionless_active(p: int) -> bool | None:
+    return None if p % 7 == 0 else p % 3 != 1
+
+
+def frictionless_score(p: int) -> Decimal | None:
+    return None if p % 11 == 0 else Decimal(p * 6_007 % 200_001 - 100_000) / 100
+
+
+def frictionless_location(p: int) -> str | None:
+    """A ``geopoint`` as Frictionless writes its default format (``lon,lat``); NULL where it was invalid."""
+    if p % 2 == 0:
+        return None
+    return f"{(p * 7.123457) % 360 - 180:.6f},{(p * 3.217) % 180 - 90:.6f}"
+
+
+def frictionless_visit_at(v: int) -> datetime:
+    """The naive UTC moment of a visit the JSON wrote at +02:00 (``2024-05-01T00:37:00+02:00``)."""
+    return datetime(2024, 4, 30, 22) + timedelta(minutes=v * 37)
+
+
+def frictionless_amount(v: int) -> Decimal:
+    return Decimal(v * 4_111 % 100_000) / 100
+
+
+def frictionless_alarm(p: int) -> str:
+    """A ``time`` as SQLAlchemy writes it to SQLite: six fraction digits."""
+    return f"{p % 24:02d}:{p * 7 % 60:02d}:00.000000"
+
+
+def frictionless_package(path: Path, people: int = 40, visits: int = 50) -> Path:
+    """A Frictionless data package written to SQLite (see the module's list)."""
+
+    def moment(value: date | datetime | None) -> str | None:
+        if isinstance(value, datetime):
+            return f"{value:%Y-%m-%d %H:%M:%S.%f}"
+        return None if value is None else str(value)
+
+    rows: dict[str, list[Sequence[Any]]] = {
+        "people": [
+            (
+                p,
+                FRICTIONLESS_NAMES[p % len(FRICTIONLESS_NAMES)],
+                frictionless_code(p),
+                moment(frictionless_born(p)),
+                moment(frictionless_joined(p)),
+                frictionless_active(p),
+                None if (score := frictionless_score(p)) is None else float(score),
+                1990 + p % 36,
+                FRICTIONLESS_WAITS[p % 4],
+                frictionless_location(p),
+                json.dumps(["é", "c"] if p % 3 == 0 else ["a", str(p)]),
+                json.dumps({"k": p, "v": "ü"}),
+                frictionless_alarm(p),
+            )
+            for p in range(1, people + 1)
+        ],
+        "visits": [
+            (
+                v,
+                v * 13 % people + 1,
+                moment(frictionless_visit_at(v)),
+                float(frictionless_amount(v)),
+                None if v % 5 == 0 else v % 2,
+                FRICTIONLESS_COMMENTS[v % 4],
+                ("PT15M", "PT1H", "P2D")[v % 3],
+                str(date(2024, 5, 1) + timedelta(days=v % 40)),
+                f"2024-{v % 12 + 1:02d}",
+            )
+            for v in range(1, visits + 1)
+        ],
+    }
+    return write_export(path, FRICTIONLESS_DDL, rows)

@@ -24,8 +24,8 @@ Celery results and beat schedules, a Flask-AppBuilder application, an ArchiveBox
 pretalx conference, a Spirit forum, a NocoDB base, an n8n instance, a Django site's
 django-simple-history and django-reversion history, a LangGraph agent's checkpoints, a Celery broker
 on kombu's SQLAlchemy transport, a dbt project's warehouse as dbt-sqlite writes it, a Meltano
-project's system database) through ``columnar-etl run`` into the session's real PostgreSQL, every cell
-checked.
+project's system database, a Frictionless data package) through ``columnar-etl run`` into the
+session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -6615,3 +6615,59 @@ def test_meltano_system_database_keeps_its_runs_states_and_pickled_settings(run_
         name: (value, True) for name, _, value in apps.MELTANO_SETTINGS
     }
     assert references(run_dir) == {}
+
+
+def test_frictionless_package_keeps_codes_moments_flags_and_json_as_its_schemas_wrote_them(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.frictionless_package)
+    people, visits = range(1, 41), range(1, 51)
+    loaded_cleanly(ran, run_dir, {"people": len(people), "visits": len(visits)})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    types = ran.types("people")
+    assert {c: types[c] for c in ("code", "born", "joined_at", "active", "score", "year", "alarm")} == {
+        "code": "text",
+        "born": "date",
+        "joined_at": "timestamp without time zone",
+        "active": "boolean",
+        "score": "double precision",
+        "year": "bigint",
+        "alarm": "text",
+    }
+    # Codes with their leading zeros; DATE and DATETIME text the days and moments; 0/1 booleans.
+    codes = ran.values("people", "code", "id")
+    assert codes == {p: apps.frictionless_code(p) for p in people}
+    assert any(code.startswith("0") for code in codes.values())
+    assert ran.values("people", "born", "id") == {p: apps.frictionless_born(p) for p in people}
+    assert ran.values("people", "joined_at", "id") == {p: apps.frictionless_joined(p) for p in people}
+    assert ran.values("people", "active", "id") == {p: apps.frictionless_active(p) for p in people}
+    # A number the schema said is a REAL: double precision, the very double written.
+    assert ran.values("people", "score", "id") == {
+        p: None if (score := apps.frictionless_score(p)) is None else float(score) for p in people
+    }
+    # No rule reads a time of day, a duration, a geopoint or JSON: text as written, a note for TIME.
+    assert ran.values("people", "alarm", "id") == {p: apps.frictionless_alarm(p) for p in people}
+    assert any("declared TIME" in note for note in profiled(run_dir)["columns"]["people"]["alarm"]["notes"])
+    assert ran.values("people", "wait", "id") == {p: apps.FRICTIONLESS_WAITS[p % 4] for p in people}
+    assert ran.values("people", "location", "id") == {p: apps.frictionless_location(p) for p in people}
+    assert ran.values("people", "meta", "id") == {p: json.dumps({"k": p, "v": "ü"}) for p in people}
+    assert ran.values("people", "name", "id") == {
+        p: arrives_as(apps.FRICTIONLESS_NAMES[p % len(apps.FRICTIONLESS_NAMES)]) for p in people
+    }
+    # The JSON resource: moments written naive UTC, a year-month as text, amounts doubles.
+    visit = ran.types("visits")
+    assert (visit["at"], visit["day"], visit["ym"], visit["amount"], visit["ok"]) == (
+        "timestamp without time zone",
+        "date",
+        "text",
+        "double precision",
+        "boolean",
+    )
+    assert ran.values("visits", "at", "visit_id") == {v: apps.frictionless_visit_at(v) for v in visits}
+    assert ran.values("visits", "amount", "visit_id") == {
+        v: float(apps.frictionless_amount(v)) for v in visits
+    }
+    assert ran.values("visits", "ok", "visit_id") == {v: None if v % 5 == 0 else v % 2 == 1 for v in visits}
+    assert ran.values("visits", "ym", "visit_id") == {v: f"2024-{v % 12 + 1:02d}" for v in visits}
+    assert primary_key(ran.uri, ran.record["version_schema"], "visits") == ["visit_id"]
+    assert references(run_dir) == {("visits", "person_id"): "people.id"}
