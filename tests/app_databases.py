@@ -690,6 +690,32 @@ number, so a test computes what a column holds from the same numbers.
   ``minion_locks``; ``mojo_migrations``; the app's ``posts`` (``created text`` of ``datetime('now')``,
   ``meta json``, ``price numeric`` of ``sprintf('%.2f')`` strings, ``published boolean``) and
   ``comments`` (``at text default current_timestamp``, ``''`` for no author).
+- :func:`dbt_warehouse`: a dbt 1.11 project's SQLite file as dbt-sqlite 1.10 writes it (``dbt seed`` of
+  CSV seeds, ``dbt run`` of table and incremental models): each seed ``CREATE TABLE`` with agate's
+  inferred types (``INT``, ``REAL``, ``TEXT``) or the project's ``+column_types`` (``text`` zip codes
+  with leading zeros, ``numeric(12,2)`` / ``decimal(10,2)`` amounts stored REAL, or INTEGER where whole,
+  ``boolean`` ``'true'`` / ``'false'`` text, ``varchar(6)`` codes, ``timestamp`` text with a ``T``),
+  dates and moments as text, an empty CSV cell NULL; the models' ``CREATE TABLE AS`` columns typed by
+  SQLite's expression affinity (``INT``, ``TEXT``, ``NUM``, none at all): aggregates of REAL sums,
+  ``date()`` text, ``julianday()`` REALs, ``strftime('%s')`` digits as text, ``current_timestamp``.
+- :func:`meltano_system`: a Meltano 4.4 project's system database ``.meltano/meltano.db`` (its alembic
+  DDL, verbatim) after ``meltano run`` of a tap into targets, in two environments, one loader failing,
+  one run interrupted, and ``meltano state set`` / ``meltano config set --store=db``: ``runs`` with
+  ``state`` ``SUCCESS`` / ``FAIL`` / ``STATE_EDIT``, naive UTC ``DATETIME`` text with six fraction digits
+  (a state edit ends when it starts and has no heartbeat), ``payload`` the Singer state's JSON (``\\u``
+  escapes, surrogate pairs for emoji) or the error, ``payload_flags`` 0/1/2 and ``run_id`` a uuid7's
+  ``CHAR(32)`` hex with its leading zero; ``state`` keyed by ``VARCHAR(900)`` job names with
+  ``partial_state`` ``'{}'`` and ``updated_at`` NULL but for the one job the runs update; and
+  ``plugin_settings`` keyed by (name, namespace), each ``value`` a pickled BLOB (``PickleType``), its
+  ``enabled BOOLEAN`` 1.
+- :func:`frictionless_package`: a data package as Frictionless 5.21 writes it to SQLite (its SQL
+  adapter, SQLAlchemy 2.1's DDL from each resource's Table Schema, primary and foreign keys declared):
+  a CSV resource's ``string`` codes with leading zeros as ``TEXT``, ``date`` ``DATE`` text,
+  ``datetime`` ``DATETIME`` text with six fraction digits, ``boolean`` ``BOOLEAN`` 0/1/NULL, ``number``
+  ``FLOAT`` REALs of cents, ``year`` ``INTEGER``, ``time`` ``TIME`` text, and ``duration``,
+  ``geopoint``, ``array`` and ``object`` as ``TEXT`` (ISO 8601 periods, ``lon,lat``, JSON with ``\\u``
+  escapes); an inline JSON resource's ``datetime`` with an offset written as naive UTC and
+  ``yearmonth`` ``TEXT`` ``2024-02``.
 """
 
 from __future__ import annotations
@@ -15577,3 +15603,393 @@ def minion_queue(path: Path, jobs: int = 24, posts: int = 16) -> Path:
         ],
     }
     return write_export(path, ddl, rows)
+
+
+# --- dbt (dbt-sqlite) ------------------------------------------------------------------------------------
+
+DBT_NAMES = ("José\u00a0García", "李小龙", "Zoë Åström", "  padded  ", "😀 emoji", "", "O'Brien", "x" * 300)
+DBT_STATUS = ("paid", "shipped", "refunded", "cancelled")
+DBT_NOTES = (None, "rush", "gift 🎁", "fragile\u00a0box", "line1\nline2", 'said "hi"')
+DBT_LOADED = "2026-12-05 10:14:14"  # current_timestamp when the incremental model first ran
+
+
+def dbt_name(c: int) -> str | None:
+    """A customer's name in the seed; agate reads an empty cell as NULL."""
+    name = DBT_NAMES[c % len(DBT_NAMES)]
+    return name or None
+
+
+def dbt_zip(c: int) -> str | None:
+    return None if c % 13 == 0 else f"{c * 7919 % 100_000:05d}"
+
+
+def dbt_signup(c: int) -> date | None:
+    return None if c % 17 == 0 else date(2019, 1, 1) + timedelta(days=37 * c)
+
+
+def dbt_active(c: int) -> bool | None:
+    return None if c % 11 == 0 else c % 3 != 0
+
+
+def dbt_limit(c: int) -> Decimal | None:
+    """A credit limit with cents, whole every tenth."""
+    if c % 9 == 0:
+        return None
+    cents = c * 104_729 % 10**7
+    return Decimal(cents - cents % 100 if c % 10 == 0 else cents) / 100
+
+
+def dbt_ordered(o: int) -> datetime:
+    """Every four hours or so: a day's orders are grouped by their status in ``daily_sales``."""
+    return datetime(2024, 1, 1) + timedelta(seconds=o * 14_413 + o * o * 7)
+
+
+def dbt_status(o: int) -> str:
+    return DBT_STATUS[o // 2 % 4]
+
+
+def dbt_amount(o: int) -> Decimal:
+    cents = o * 7_727 % 10**6 + 1
+    return Decimal(cents - cents % 100 if o % 8 == 0 else cents) / 100
+
+
+def dbt_code(o: int) -> str:
+    return f"00{o * 37 % 10_000:04d}"
+
+
+def dbt_julian(o: int) -> float:
+    """``julianday(ordered_at)``: SQLite's milliseconds since the Julian epoch over a day's."""
+    unix_ms = int(dbt_ordered(o).replace(tzinfo=UTC).timestamp()) * 1000
+    return (unix_ms + 210_866_760_000_000) / 86_400_000.0
+
+
+def dbt_revenue(group: Sequence[int]) -> int | float:
+    """``sum(amount)``: an INTEGER when every amount is one (whole, NUMERIC affinity), else a REAL."""
+    amounts = [dbt_amount(o) for o in group]
+    if all(a == a.to_integral_value() for a in amounts):
+        return int(sum(amounts))
+    return math.fsum(float(a) for a in amounts)
+
+
+def dbt_customer(o: int) -> int:
+    return o * 7 % 30 + 1
+
+
+def dbt_warehouse(path: Path, customers: int = 30, orders: int = 60) -> Path:
+    """A dbt project's SQLite warehouse as dbt-sqlite writes it (see the module's list)."""
+    ddl = [
+        # dbt seed, +column_types set for three columns of each seed; agate's inferred type elsewhere
+        'CREATE TABLE IF NOT EXISTS "customers" ("customer_id" INT,"name" TEXT,"zip_code" text,'
+        '"signup_date" TEXT,"is_active" boolean,"credit_limit" numeric(12,2),"last_login" TEXT)',
+        'CREATE TABLE IF NOT EXISTS "orders" ("order_id" INT,"customer_id" INT,"order_code" varchar(6),'
+        '"ordered_at" timestamp,"amount" decimal(10,2),"qty" INT,"status" TEXT,"note" TEXT)',
+        # a seed with no +column_types: agate's Number is REAL, its Boolean INT
+        'CREATE TABLE IF NOT EXISTS "fx_rates" ("currency" TEXT,"rate" REAL,"is_base" INT,"valid_from" TEXT)',
+        # dbt run: CREATE TABLE AS, each column typed by its expression's affinity
+        "CREATE TABLE daily_sales(\n  sale_date,\n  status TEXT,\n  n,\n  revenue,\n  units INT,\n"
+        "  first_code\n)",
+        "CREATE TABLE incr_orders(\n  order_id INT,\n  customer_id INT,\n  amount_gross,\n  amount NUM,\n"
+        "  ordered_at NUM,\n  jd,\n  epoch_txt,\n  loaded_at\n)",
+    ]
+
+    def text(value: object) -> str | None:
+        return None if value is None else str(value)
+
+    def sale_day(o: int) -> str:
+        return dbt_ordered(o).date().isoformat()
+
+    order_ids = range(1, orders + 1)
+    days = sorted({(sale_day(o), dbt_status(o)) for o in order_ids})
+    rows: dict[str, list[Sequence[Any]]] = {
+        "customers": [
+            (
+                c,
+                dbt_name(c),
+                dbt_zip(c),
+                text(dbt_signup(c)),
+                None if dbt_active(c) is None else str(dbt_active(c)).lower(),
+                text(dbt_limit(c)),  # numeric affinity: REAL 66240.39, INTEGER 1234 for '1234.00'
+                None if c % 19 == 0 else str(datetime(2024, 1, 1, 9, 1, 51) + timedelta(seconds=c * 40_009)),
+            )
+            for c in range(1, customers + 1)
+        ],
+        "orders": [
+            (
+                o,
+                dbt_customer(o),
+                dbt_code(o),
+                dbt_ordered(o).isoformat(),
+                str(dbt_amount(o)),
+                o % 20 + 1,
+                dbt_status(o),
+                DBT_NOTES[o % len(DBT_NOTES)],
+            )
+            for o in order_ids
+        ],
+        "fx_rates": [
+            ("EUR", 1.0, 1, "2024-01-01"),
+            ("USD", 1.0842, 0, "2024-01-01"),
+            ("GBP", 0.85725, 0, "2024-01-02"),
+            ("JPY", 161.35, 0, None),
+        ],
+        "daily_sales": [
+            (
+                day,
+                status,
+                len(group),
+                dbt_revenue(group),
+                sum(o % 20 + 1 for o in group),
+                min(dbt_code(o) for o in group),
+            )
+            for day, status in days
+            for group in [[o for o in order_ids if (sale_day(o), dbt_status(o)) == (day, status)]]
+        ],
+        "incr_orders": [
+            (
+                o,
+                dbt_customer(o),
+                float(dbt_amount(o)) * 1.19,
+                str(dbt_amount(o)),
+                dbt_ordered(o).isoformat(),
+                dbt_julian(o),
+                str(int(dbt_ordered(o).replace(tzinfo=UTC).timestamp())),
+                DBT_LOADED,
+            )
+            for o in order_ids
+        ],
+    }
+    return write_export(path, ddl, rows)
+
+
+# --- Meltano --------------------------------------------------------------------------------------------
+
+MELTANO_DDL = [
+    "CREATE TABLE alembic_version (\n\tversion_num VARCHAR(32) NOT NULL, \n\t"
+    "CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)\n)",
+    'CREATE TABLE IF NOT EXISTS "runs" (\n\tid INTEGER NOT NULL, \n\tjob_name VARCHAR, \n\tstate VARCHAR(7), '
+    "\n\tstarted_at DATETIME, \n\tended_at DATETIME, \n\tpayload VARCHAR, \n\tpayload_flags INTEGER, "
+    'run_id CHAR(32), "trigger" VARCHAR, last_heartbeat_at DATETIME, \n\tPRIMARY KEY (id)\n)',
+    "CREATE TABLE plugin_settings (\n\tlabel VARCHAR(255), \n\tdescription TEXT, "
+    "\n\tname VARCHAR(255) NOT NULL, \n\tnamespace VARCHAR(255), \n\tvalue BLOB, \n\tenabled BOOLEAN, "
+    "\n\tPRIMARY KEY (name, namespace)\n)",
+    "CREATE TABLE state (\n\tstate_id VARCHAR(900) NOT NULL, \n\tpartial_state VARCHAR, \n\tcompleted_state "
+    "VARCHAR, \n\tupdated_at DATETIME, \n\tPRIMARY KEY (state_id), \n\tUNIQUE (state_id)\n)",
+]
+MELTANO_START = datetime(2026, 12, 5, 10, 18, 15, 628315)
+MELTANO_SETTINGS: tuple[tuple[str, str, Any], ...] = (
+    ("do_timestamp_file", "loaders.target-jsonl.default", False),
+    ("destination_path", "loaders.target-jsonl.default", "/srv/out/Zoë 🎉"),
+    ("files", "extractors.tap-csv.default", [{"path": "orders.csv", "keys": ["order_id"]}]),
+)
+
+
+def meltano_job(r: int) -> str:
+    """Run ``r``'s job: a state edit every seventh, the failing loader every fifth, prod every fourth."""
+    if r % 7 == 6:
+        return "manual-job"
+    env = "prod" if r % 4 == 3 else "dev"
+    return f"{env}:tap-csv-to-target-{'sqlite' if r % 5 == 0 else 'jsonl'}"
+
+
+def meltano_state(r: int) -> str:
+    if r % 7 == 6:
+        return "STATE_EDIT"
+    return "FAIL" if r % 5 == 0 or r == 19 else "SUCCESS"
+
+
+def meltano_started(r: int) -> datetime:
+    return MELTANO_START + timedelta(seconds=r * 2, microseconds=r * 37_013)
+
+
+def meltano_ended(r: int) -> datetime:
+    """A state edit ends as it starts; a run some 1.3 s later."""
+    return meltano_started(r) if r % 7 == 6 else meltano_started(r) + timedelta(microseconds=1_309_219 + r)
+
+
+def meltano_bookmarks(r: int) -> dict[str, Any]:
+    if r % 7 == 6:
+        return {
+            "orders": {
+                "replication_key": "ordered_at",
+                "replication_key_value": "2024-04-26T11:43:55",
+                "note": f"Zoë 🎉 {r}",
+            }
+        }
+    moment = (MELTANO_START - timedelta(minutes=r)).strftime("%Y-%m-%dT%H:%M:%S+00:00")
+    return {
+        stream: {"replication_key": "_sdc_last_modified", "replication_key_value": moment}
+        for stream in ("customers", "orders")
+    }
+
+
+def meltano_payload(r: int) -> str:
+    """The run's payload as Meltano writes it (``json.dumps``: non-ASCII as ``\\u`` escapes)."""
+    if meltano_state(r) == "FAIL":
+        return json.dumps({"error": "The process was interrupted" if r == 19 else "Loader failed"})
+    return json.dumps({"singer_state": {"bookmarks": meltano_bookmarks(r)}})
+
+
+def meltano_flags(r: int) -> int:
+    """0 for a failed run, 2 for a ``--full-refresh`` run (every eighth), 1 otherwise (a state edit too)."""
+    if meltano_state(r) == "FAIL":
+        return 0
+    return 2 if r % 8 == 5 and meltano_state(r) == "SUCCESS" else 1
+
+
+def meltano_run_id(r: int) -> str:
+    """A uuid7's hex: the millisecond clock's leading zero first, the version nibble 7, variant 8-b."""
+    millis = int(meltano_started(r).replace(tzinfo=UTC).timestamp() * 1000)
+    return f"{millis:012x}7{r * 2_654_435_761 % 16**3:03x}{8 + r % 4:x}{r * 40_503 % 16**15:015x}"
+
+
+def meltano_system(path: Path, runs: int = 24) -> Path:
+    """A Meltano project's ``.meltano/meltano.db`` (see the module's list)."""
+    last = max(
+        r
+        for r in range(runs)
+        if meltano_job(r) == "dev:tap-csv-to-target-jsonl" and meltano_state(r) == "SUCCESS"
+    )
+    rows: dict[str, list[Sequence[Any]]] = {
+        "alembic_version": [("c0efb3c314eb",)],
+        "runs": [
+            (
+                r + 1,
+                meltano_job(r),
+                meltano_state(r),
+                str(meltano_started(r)),
+                str(meltano_ended(r)),
+                meltano_payload(r),
+                meltano_flags(r),
+                meltano_run_id(r),
+                "cli",
+                None if r % 7 == 6 else str(meltano_started(r) + timedelta(seconds=1, microseconds=r)),
+            )
+            for r in range(runs)
+        ],
+        "plugin_settings": [
+            (None, None, name, namespace, pickle.dumps(value, protocol=5), 1)
+            for name, namespace, value in MELTANO_SETTINGS
+        ],
+        "state": [
+            ("dev:tap-csv-to-target-jsonl", "{}", meltano_payload(last), str(meltano_ended(last))),
+            ("prod:tap-csv-to-target-jsonl", "{}", meltano_payload(3), None),
+            ("manual-job", "{}", meltano_payload(6), None),
+        ],
+    }
+    return write_export(path, MELTANO_DDL, rows)
+
+
+# --- Frictionless ----------------------------------------------------------------------------------------
+
+FRICTIONLESS_DDL = [
+    "CREATE TABLE people (\n\tid INTEGER, \n\tname TEXT, \n\tcode TEXT, \n\tborn DATE, "
+    "\n\tjoined_at DATETIME, \n\tactive BOOLEAN, \n\tscore FLOAT, \n\tyear INTEGER, \n\twait TEXT, "
+    "\n\tlocation TEXT, \n\ttags TEXT, "
+    "\n\tmeta TEXT, \n\talarm TIME, \n\tPRIMARY KEY (id)\n)",
+    "CREATE TABLE visits (\n\tvisit_id INTEGER, \n\tperson_id INTEGER, \n\tat DATETIME, \n\tamount FLOAT, "
+    "\n\tok BOOLEAN, \n\tcomment TEXT, \n\tduration TEXT, \n\tday DATE, \n\tym TEXT, "
+    "\n\tPRIMARY KEY (visit_id), \n\tFOREIGN KEY(person_id) REFERENCES people (id)\n)",
+]
+FRICTIONLESS_NAMES = (
+    "Zoë Åström",
+    "José\u00a0García",
+    "李小龙",
+    "  padded  ",
+    "😀 emoji",
+    None,
+    'quote "q"',
+    "x" * 300,
+)
+FRICTIONLESS_WAITS = ("P1D", "PT2H30M", "P1Y2M3DT4H5M6S", "PT0.5S")
+FRICTIONLESS_COMMENTS = (None, "ok 👍", "été\u00a0chaud", "multi\nline")
+
+
+def frictionless_code(p: int) -> str:
+    return f"{p * 7_331 % 10_000:04d}"
+
+
+def frictionless_born(p: int) -> date | None:
+    return None if p % 23 == 0 else date(1950, 1, 1) + timedelta(days=p * 811)
+
+
+def frictionless_joined(p: int) -> datetime | None:
+    """A UTC moment written naive; microseconds 0 in every other row (still six digits)."""
+    if p % 19 == 0:
+        return None
+    return datetime(2024, 1, 1) + timedelta(
+        seconds=p * 33_331, microseconds=(p * 104_729 % 1_000_000) * (p % 2)
+    )
+
+
+def frictionless_active(p: int) -> bool | None:
+    return None if p % 7 == 0 else p % 3 != 1
+
+
+def frictionless_score(p: int) -> Decimal | None:
+    return None if p % 11 == 0 else Decimal(p * 6_007 % 200_001 - 100_000) / 100
+
+
+def frictionless_location(p: int) -> str | None:
+    """A ``geopoint`` as Frictionless writes its default format (``lon,lat``); NULL where it was invalid."""
+    if p % 2 == 0:
+        return None
+    return f"{(p * 7.123457) % 360 - 180:.6f},{(p * 3.217) % 180 - 90:.6f}"
+
+
+def frictionless_visit_at(v: int) -> datetime:
+    """The naive UTC moment of a visit the JSON wrote at +02:00 (``2024-05-01T00:37:00+02:00``)."""
+    return datetime(2024, 4, 30, 22) + timedelta(minutes=v * 37)
+
+
+def frictionless_amount(v: int) -> Decimal:
+    return Decimal(v * 4_111 % 100_000) / 100
+
+
+def frictionless_alarm(p: int) -> str:
+    """A ``time`` as SQLAlchemy writes it to SQLite: six fraction digits."""
+    return f"{p % 24:02d}:{p * 7 % 60:02d}:00.000000"
+
+
+def frictionless_package(path: Path, people: int = 40, visits: int = 50) -> Path:
+    """A Frictionless data package written to SQLite (see the module's list)."""
+
+    def moment(value: date | datetime | None) -> str | None:
+        if isinstance(value, datetime):
+            return f"{value:%Y-%m-%d %H:%M:%S.%f}"
+        return None if value is None else str(value)
+
+    rows: dict[str, list[Sequence[Any]]] = {
+        "people": [
+            (
+                p,
+                FRICTIONLESS_NAMES[p % len(FRICTIONLESS_NAMES)],
+                frictionless_code(p),
+                moment(frictionless_born(p)),
+                moment(frictionless_joined(p)),
+                frictionless_active(p),
+                None if (score := frictionless_score(p)) is None else float(score),
+                1990 + p % 36,
+                FRICTIONLESS_WAITS[p % 4],
+                frictionless_location(p),
+                json.dumps(["é", "c"] if p % 3 == 0 else ["a", str(p)]),
+                json.dumps({"k": p, "v": "ü"}),
+                frictionless_alarm(p),
+            )
+            for p in range(1, people + 1)
+        ],
+        "visits": [
+            (
+                v,
+                v * 13 % people + 1,
+                moment(frictionless_visit_at(v)),
+                float(frictionless_amount(v)),
+                None if v % 5 == 0 else v % 2,
+                FRICTIONLESS_COMMENTS[v % 4],
+                ("PT15M", "PT1H", "P2D")[v % 3],
+                str(date(2024, 5, 1) + timedelta(days=v % 40)),
+                f"2024-{v % 12 + 1:02d}",
+            )
+            for v in range(1, visits + 1)
+        ],
+    }
+    return write_export(path, FRICTIONLESS_DDL, rows)

@@ -24,7 +24,9 @@ Celery results and beat schedules, a Flask-AppBuilder application, an ArchiveBox
 pretalx conference, a Spirit forum, a NocoDB base, an n8n instance, a Django site's
 django-simple-history and django-reversion history, a LangGraph agent's checkpoints, a Celery broker
 on kombu's SQLAlchemy transport, a Laravel (Eloquent) application, a Doctrine ORM application, a Perl
-Minion job queue) through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
+Minion job queue, a dbt project's warehouse as dbt-sqlite writes it, a Meltano project's system
+database, a Frictionless data package) through ``columnar-etl run`` into the session's real
+PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -6578,3 +6580,227 @@ def test_minion_queue_reads_its_text_moments_as_timestamps_and_keeps_its_json_as
     assert post_types["published"] == "boolean"
     # The job's worker, gone once it stopped, is named by no reference; comments' declared one is.
     assert references(run_dir) == {("comments", "post_id"): "posts.id"}
+
+
+def test_dbt_warehouse_seeds_keep_their_codes_amounts_flags_and_moments(run_export: Runner) -> None:
+    ran, run_dir = run_export(apps.dbt_warehouse)
+    customers, orders = range(1, 31), range(1, 61)
+    days = {(apps.dbt_ordered(o).date(), apps.dbt_status(o)) for o in orders}
+    loaded_cleanly(
+        ran,
+        run_dir,
+        {
+            "customers": len(customers),
+            "orders": len(orders),
+            "fx_rates": 4,
+            "daily_sales": len(days),
+            "incr_orders": len(orders),
+        },
+    )
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    # The project's +column_types: zip codes and order codes text with their leading zeros, amounts
+    # numeric at cents whatever the affinity stored (REAL, INTEGER where whole), 'true'/'false' booleans.
+    customer = ran.types("customers")
+    assert (customer["zip_code"], customer["is_active"], customer["signup_date"], customer["last_login"]) == (
+        "text",
+        "boolean",
+        "date",
+        "timestamp without time zone",
+    )
+    assert ran.values("customers", "zip_code", "customer_id") == {c: apps.dbt_zip(c) for c in customers}
+    assert "07919" in {apps.dbt_zip(c) for c in customers}
+    assert ran.values("customers", "is_active", "customer_id") == {c: apps.dbt_active(c) for c in customers}
+    assert ran.values("customers", "signup_date", "customer_id") == {c: apps.dbt_signup(c) for c in customers}
+
+    def cents(amount: Decimal | None) -> Decimal | None:
+        return None if amount is None else amount.quantize(Decimal("0.01"))
+
+    limits = ran.values("customers", "credit_limit", "customer_id")
+    assert (
+        pg_column_types(ran.uri, ran.record["version_schema"], "customers")["credit_limit"] == "numeric(18,2)"
+    )
+    assert {c: None if v is None else Decimal(str(v)) for c, v in limits.items()} == {
+        c: cents(apps.dbt_limit(c)) for c in customers
+    }
+    assert ran.types("orders")["order_code"] == "text"
+    assert ran.values("orders", "order_code", "order_id") == {o: apps.dbt_code(o) for o in orders}
+    amounts = ran.values("orders", "amount", "order_id")
+    assert {o: Decimal(str(v)) for o, v in amounts.items()} == {o: cents(apps.dbt_amount(o)) for o in orders}
+    # A timestamp written with a T is the moment it names, each cell audited by its format.
+    assert ran.types("orders")["ordered_at"] == "timestamp without time zone"
+    assert ran.values("orders", "ordered_at", "order_id") == {o: apps.dbt_ordered(o) for o in orders}
+    assert {r for rules in audit_rules(run_dir, "orders", "ordered_at").values() for r in rules} == {
+        "date_format:%Y-%m-%dT%H:%M:%S"
+    }
+    # Free text: ends trimmed, blank NULL, emoji, no-break spaces and line breaks as written.
+    assert ran.values("customers", "name", "customer_id") == {
+        c: arrives_as(apps.dbt_name(c)) for c in customers
+    }
+    assert ran.values("orders", "note", "order_id") == {
+        o: arrives_as(apps.DBT_NOTES[o % len(apps.DBT_NOTES)]) for o in orders
+    }
+    # A seed without +column_types: agate's REAL rates stay doubles, its INT flags integers.
+    rates = ran.types("fx_rates")
+    assert (rates["rate"], rates["is_base"], rates["valid_from"]) == ("double precision", "bigint", "date")
+    assert ran.values("fx_rates", "rate", "currency") == {
+        "EUR": 1.0,
+        "USD": 1.0842,
+        "GBP": 0.85725,
+        "JPY": 161.35,
+    }
+    # Models: REAL arithmetic keeps every bit; date() text is a date; julianday() REALs stay doubles;
+    # strftime('%s') digits are Unix seconds, audited; NUM amounts are numeric.
+    sales = ran.types("daily_sales")
+    assert (sales["sale_date"], sales["revenue"], sales["first_code"]) == ("date", "double precision", "text")
+    incr = ran.types("incr_orders")
+    assert (incr["amount_gross"], incr["amount"], incr["jd"], incr["epoch_txt"], incr["loaded_at"]) == (
+        "double precision",
+        "numeric",
+        "double precision",
+        "timestamp with time zone",
+        "timestamp without time zone",
+    )
+    assert ran.values("incr_orders", "amount_gross", "order_id") == {
+        o: float(apps.dbt_amount(o)) * 1.19 for o in orders
+    }
+    assert ran.values("incr_orders", "jd", "order_id") == {o: apps.dbt_julian(o) for o in orders}
+    assert ran.values("incr_orders", "epoch_txt", "order_id") == {
+        o: apps.dbt_ordered(o).replace(tzinfo=UTC) for o in orders
+    }
+    # A day's orders of one status: the least of their codes, the sum of their amounts (REAL, INTEGER
+    # where every one is whole), as SQLite computed them.
+    groups = {
+        (d, s): [o for o in orders if (apps.dbt_ordered(o).date(), apps.dbt_status(o)) == (d, s)]
+        for d, s in days
+    }
+    assert max(len(group) for group in groups.values()) > 1
+    loaded = pg_query(ran.uri, f'SELECT sale_date, status, first_code, revenue FROM "{ran.base}".daily_sales')
+    assert {(d, s): (code, revenue) for d, s, code, revenue in loaded} == {
+        key: (min(apps.dbt_code(o) for o in group), float(apps.dbt_revenue(group)))
+        for key, group in groups.items()
+    }
+    assert references(run_dir) == {
+        ("orders", "customer_id"): "customers.customer_id",
+        ("incr_orders", "customer_id"): "customers.customer_id",
+    }
+
+
+def test_meltano_system_database_keeps_its_runs_states_and_pickled_settings(run_export: Runner) -> None:
+    ran, run_dir = run_export(apps.meltano_system)
+    runs = range(24)
+    loaded_cleanly(ran, run_dir, {"alembic_version": 1, "runs": len(runs), "plugin_settings": 3, "state": 3})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    types = ran.types("runs")
+    assert (types["started_at"], types["ended_at"], types["last_heartbeat_at"]) == (
+        "timestamp without time zone",
+    ) * 3
+    assert (types["state"], types["payload"], types["run_id"], types["payload_flags"]) == (
+        "text",
+        "text",
+        "text",
+        "bigint",
+    )
+    # Naive UTC moments to the microsecond; a state edit ends as it starts, with no heartbeat.
+    assert ran.values("runs", "started_at", "id") == {r + 1: apps.meltano_started(r) for r in runs}
+    assert ran.values("runs", "ended_at", "id") == {r + 1: apps.meltano_ended(r) for r in runs}
+    heartbeats = ran.values("runs", "last_heartbeat_at", "id")
+    assert {r + 1 for r in runs if heartbeats[r + 1] is None} == {
+        r + 1 for r in runs if apps.meltano_state(r) == "STATE_EDIT"
+    }
+    assert {r: ran.values("runs", "state", "id")[r + 1] for r in runs} == {
+        r: apps.meltano_state(r) for r in runs
+    }
+    assert {"SUCCESS", "FAIL", "STATE_EDIT"} == {apps.meltano_state(r) for r in runs}
+    # The payload's JSON character for character (its \u escapes too); the flags as numbers.
+    payloads = ran.values("runs", "payload", "id")
+    assert payloads == {r + 1: apps.meltano_payload(r) for r in runs}
+    assert "\\ud83c\\udf89" in payloads[7]
+    assert ran.values("runs", "payload_flags", "id") == {r + 1: apps.meltano_flags(r) for r in runs}
+    # uuid7 hex with its leading zero: text as written.
+    run_ids = ran.values("runs", "run_id", "id")
+    assert run_ids == {r + 1: apps.meltano_run_id(r) for r in runs}
+    assert all(run_id.startswith("0") and len(run_id) == 32 for run_id in run_ids.values())
+    # The job state keyed by its job name: '{}' kept (no blank), NULL moments where Meltano wrote none.
+    state = ran.types("state")
+    assert (state["state_id"], state["completed_state"], state["updated_at"]) == (
+        "text",
+        "text",
+        "timestamp without time zone",
+    )
+    assert primary_key(ran.uri, ran.record["version_schema"], "state") == ["state_id"]
+    assert ran.values("state", "partial_state", "state_id") == dict.fromkeys(
+        ("dev:tap-csv-to-target-jsonl", "prod:tap-csv-to-target-jsonl", "manual-job"), "{}"
+    )
+    updated = ran.values("state", "updated_at", "state_id")
+    assert updated["manual-job"] is None and updated["prod:tap-csv-to-target-jsonl"] is None
+    assert updated["dev:tap-csv-to-target-jsonl"] == max(
+        apps.meltano_ended(r)
+        for r in runs
+        if (apps.meltano_job(r), apps.meltano_state(r)) == ("dev:tap-csv-to-target-jsonl", "SUCCESS")
+    )
+    # Pickled settings: bytea byte for byte, each still the value Meltano stored; enabled a boolean.
+    settings = ran.types("plugin_settings")
+    assert (settings["value"], settings["enabled"]) == ("bytea", "boolean")
+    assert primary_key(ran.uri, ran.record["version_schema"], "plugin_settings") == ["name", "namespace"]
+    stored = pg_query(ran.uri, f'SELECT name, value, enabled FROM "{ran.base}".plugin_settings')
+    assert {name: (pickle.loads(bytes(value)), enabled) for name, value, enabled in stored} == {
+        name: (value, True) for name, _, value in apps.MELTANO_SETTINGS
+    }
+    assert references(run_dir) == {}
+
+
+def test_frictionless_package_keeps_codes_moments_flags_and_json_as_its_schemas_wrote_them(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.frictionless_package)
+    people, visits = range(1, 41), range(1, 51)
+    loaded_cleanly(ran, run_dir, {"people": len(people), "visits": len(visits)})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    types = ran.types("people")
+    assert {c: types[c] for c in ("code", "born", "joined_at", "active", "score", "year", "alarm")} == {
+        "code": "text",
+        "born": "date",
+        "joined_at": "timestamp without time zone",
+        "active": "boolean",
+        "score": "double precision",
+        "year": "bigint",
+        "alarm": "text",
+    }
+    # Codes with their leading zeros; DATE and DATETIME text the days and moments; 0/1 booleans.
+    codes = ran.values("people", "code", "id")
+    assert codes == {p: apps.frictionless_code(p) for p in people}
+    assert any(code.startswith("0") for code in codes.values())
+    assert ran.values("people", "born", "id") == {p: apps.frictionless_born(p) for p in people}
+    assert ran.values("people", "joined_at", "id") == {p: apps.frictionless_joined(p) for p in people}
+    assert ran.values("people", "active", "id") == {p: apps.frictionless_active(p) for p in people}
+    # A number the schema said is a REAL: double precision, the very double written.
+    assert ran.values("people", "score", "id") == {
+        p: None if (score := apps.frictionless_score(p)) is None else float(score) for p in people
+    }
+    # No rule reads a time of day, a duration, a geopoint or JSON: text as written, a note for TIME.
+    assert ran.values("people", "alarm", "id") == {p: apps.frictionless_alarm(p) for p in people}
+    assert any("declared TIME" in note for note in profiled(run_dir)["columns"]["people"]["alarm"]["notes"])
+    assert ran.values("people", "wait", "id") == {p: apps.FRICTIONLESS_WAITS[p % 4] for p in people}
+    assert ran.values("people", "location", "id") == {p: apps.frictionless_location(p) for p in people}
+    assert ran.values("people", "meta", "id") == {p: json.dumps({"k": p, "v": "ü"}) for p in people}
+    assert ran.values("people", "name", "id") == {
+        p: arrives_as(apps.FRICTIONLESS_NAMES[p % len(apps.FRICTIONLESS_NAMES)]) for p in people
+    }
+    # The JSON resource: moments written naive UTC, a year-month as text, amounts doubles.
+    visit = ran.types("visits")
+    assert (visit["at"], visit["day"], visit["ym"], visit["amount"], visit["ok"]) == (
+        "timestamp without time zone",
+        "date",
+        "text",
+        "double precision",
+        "boolean",
+    )
+    assert ran.values("visits", "at", "visit_id") == {v: apps.frictionless_visit_at(v) for v in visits}
+    assert ran.values("visits", "amount", "visit_id") == {
+        v: float(apps.frictionless_amount(v)) for v in visits
+    }
+    assert ran.values("visits", "ok", "visit_id") == {v: None if v % 5 == 0 else v % 2 == 1 for v in visits}
+    assert ran.values("visits", "ym", "visit_id") == {v: f"2024-{v % 12 + 1:02d}" for v in visits}
+    assert primary_key(ran.uri, ran.record["version_schema"], "visits") == ["visit_id"]
+    assert references(run_dir) == {("visits", "person_id"): "people.id"}
