@@ -664,6 +664,14 @@ number, so a test computes what a column holds from the same numbers.
   took the message (NULL while it waits), ``version`` 1 or 2 (SQLAlchemy's counter of its updates) and
   ``payload`` Celery's protocol-2 message as JSON text whose ``body`` is base64 JSON; ``queue_id``
   declared to reference ``kombu_queue``.
+- :func:`tracker_store`: a GNOME desktop search index as Tracker 3 (LocalSearch's miner) writes
+  ``~/.cache/tracker3/files/meta.db``: one table per RDF class and property, named with the ontology's
+  prefix and a colon (``"nfo:FileDataObject"``, ``"rdfs:Resource_rdf:type"``), each keyed by ``ID``, the
+  resource's row in ``Resource (ID, Uri)``; text declared ``COLLATE TRACKER``, a collation only Tracker
+  defines (and a ``UNIQUE`` URL under it); every ``xsd:dateTime`` an ``INTEGER`` of Unix seconds
+  (``"nfo:fileLastModified"``, ``"nfo:fileLastAccessed"``, ``"dc:date"``, ``"nrl:added"``); multi-valued
+  properties in keyless tables of ``(ID, value)`` pairs; file names and titles with accents, emoji and
+  no-break spaces, percent-encoded file URIs.
 """
 
 from __future__ import annotations
@@ -681,6 +689,7 @@ import quopri
 import sqlite3
 import struct
 import sys
+import urllib.parse
 import uuid
 import zlib
 from collections.abc import Sequence
@@ -15208,3 +15217,191 @@ def kombu_broker(path: Path, messages: int = 12) -> Path:
         ],
     }
     return write_export(path, KOMBU_DDL, rows)
+
+
+# --- GNOME Tracker 3 ----------------------------------------------------------------------------------
+
+#: Tracker's own collation (``tracker_collation``, ICU's, or ``g_utf8_collate``): declared on every
+#: text column, so a file that declares it needs it defined to be written (a Python stand-in).
+TRACKER_COLLATION = "TRACKER"
+#: ``(ID, URI)`` of the ontology classes the index's resources are typed by (``Resource`` holds them too).
+TRACKER_CLASSES = {
+    "resource": (7, "http://www.w3.org/2000/01/rdf-schema#Resource"),
+    "data_object": (55, "http://tracker.api.gnome.org/ontology/v3/nie#DataObject"),
+    "element": (57, "http://tracker.api.gnome.org/ontology/v3/nie#InformationElement"),
+    "file": (207, "http://tracker.api.gnome.org/ontology/v3/nfo#FileDataObject"),
+    "image": (211, "http://tracker.api.gnome.org/ontology/v3/nfo#Image"),
+    "text": (221, "http://tracker.api.gnome.org/ontology/v3/nfo#PlainTextDocument"),
+    "html": (222, "http://tracker.api.gnome.org/ontology/v3/nfo#HtmlDocument"),
+    "piece": (364, "http://tracker.api.gnome.org/ontology/v3/nmm#MusicPiece"),
+    "album": (365, "http://tracker.api.gnome.org/ontology/v3/nmm#MusicAlbum"),
+}
+#: What each file is, by its number: its folder, extension, mime type and content class.
+TRACKER_KINDS = (
+    ("notes", "txt", "text/plain", "text"),
+    ("docs", "html", "text/html", "html"),
+    ("music", "mp3", "audio/mpeg", "piece"),
+    ("photos", "jpg", "image/jpeg", "image"),
+)
+TRACKER_TITLES = (
+    "Café au lait",
+    "Naïve Ärger",
+    "東京の夜",
+    "Señor 🎸 blues",
+    "No\u00a0break space",
+    "",
+    "Ελληνικά",
+    "Zürich — Genève",
+    "emoji 😀🎉",
+    None,
+)
+TRACKER_ALBUMS = ("Homogenic", "Ágætis byrjun", "音楽図鑑")
+#: When the miner added every resource of its one crawl (``nrl:added``), Unix seconds.
+TRACKER_CRAWL = 1_796_465_612
+TRACKER_FILE_ID, TRACKER_ELEMENT_ID, TRACKER_ALBUM_ID = 600, 800, 900
+
+
+def tracker_kind(i: int) -> tuple[str, str, str, str]:
+    return TRACKER_KINDS[i % len(TRACKER_KINDS)]
+
+
+def tracker_file_name(i: int) -> str:
+    title = TRACKER_TITLES[i % len(TRACKER_TITLES)]
+    return f"{i:03d} {title or 'untitled'}.{tracker_kind(i)[1]}"
+
+
+def tracker_file_uri(i: int) -> str:
+    """The file's URL as Tracker keeps it (GIO's ``g_file_get_uri``: percent-encoded UTF-8)."""
+    path = f"/home/ana/{tracker_kind(i)[0]}/{tracker_file_name(i)}"
+    return "file://" + urllib.parse.quote(path)
+
+
+def tracker_modified(i: int) -> int:
+    """``nfo:fileLastModified`` (and ``dc:date``) of file ``i``: Unix seconds of 2023–2026."""
+    return 1_679_245_818 + i * 2_592_037 + i * i * 41
+
+
+def tracker_accessed(i: int) -> int:
+    return tracker_modified(i) + 3_600 * (i % 5) + 17
+
+
+def tracker_size(i: int) -> int:
+    return 417 * (40 + 3 * i) + 128 * (i % 4)
+
+
+def tracker_taken(i: int) -> int | None:
+    """A photo's ``nie:contentCreated`` (its EXIF time, read as UTC), Unix seconds; None for others."""
+    if tracker_kind(i)[3] != "image":
+        return None
+    return int(datetime(2021, 3, 1, 8, 0, tzinfo=UTC).timestamp()) + i * 3_196_801
+
+
+def tracker_text(i: int) -> str | None:
+    """The text the extractor kept (``nie:plainTextContent``) of a note; None for others."""
+    if tracker_kind(i)[3] != "text":
+        return None
+    title = TRACKER_TITLES[i % len(TRACKER_TITLES)] or ""
+    return f"Note {i:03d} {title}\n" + "Lorem ipsum dolor sit amet 🎉 " * (i % 40)
+
+
+def tracker_ddl() -> list[str]:
+    text = f"TEXT COLLATE {TRACKER_COLLATION}"
+    return [
+        "CREATE TABLE Resource (ID INTEGER NOT NULL PRIMARY KEY, Uri TEXT, BlankNode INTEGER DEFAULT 0, "
+        "UNIQUE (Uri))",
+        "CREATE TABLE metadata (key TEXT NOT NULL PRIMARY KEY, value TEXT)",
+        f'CREATE TABLE "rdfs:Resource" (ID INTEGER NOT NULL PRIMARY KEY, "rdfs:comment" {text}, '
+        f'"rdfs:label" {text}, "nrl:added" INTEGER, "nrl:modified" INTEGER, "dc:title" {text})',
+        'CREATE TABLE "rdfs:Resource_rdf:type" (ID INTEGER NOT NULL, "rdf:type" INTEGER NOT NULL)',
+        'CREATE TABLE "rdfs:Resource_dc:date" (ID INTEGER NOT NULL, "dc:date" INTEGER NOT NULL)',
+        f'CREATE TABLE "nie:DataObject" (ID INTEGER NOT NULL PRIMARY KEY, "nie:url" {text} UNIQUE, '
+        '"nie:byteSize" INTEGER, "nie:lastRefreshed" INTEGER, "nie:created" INTEGER, '
+        '"nfo:belongsToContainer" INTEGER)',
+        'CREATE TABLE "nfo:FileDataObject" (ID INTEGER NOT NULL PRIMARY KEY, "nfo:fileLastAccessed" '
+        f'INTEGER, "nfo:fileCreated" INTEGER, "nfo:fileSize" INTEGER, "nfo:permissions" {text}, '
+        f'"nfo:fileName" {text}, "nfo:hasHash" INTEGER, "nfo:fileOwner" INTEGER, '
+        f'"nfo:fileLastModified" INTEGER, "tracker:extractorHash" {text})',
+        f'CREATE TABLE "nie:InformationElement" (ID INTEGER NOT NULL PRIMARY KEY, "nie:title" {text}, '
+        f'"nie:contentLastModified" INTEGER, "nie:mimeType" {text}, "nie:plainTextContent" {text}, '
+        '"nie:contentCreated" INTEGER)',
+        'CREATE TABLE "nie:InformationElement_nie:isStoredAs" (ID INTEGER NOT NULL, '
+        '"nie:isStoredAs" INTEGER NOT NULL)',
+        f'CREATE TABLE "nmm:MusicAlbum" (ID INTEGER NOT NULL PRIMARY KEY, "nie:title" {text})',
+        f'CREATE TABLE "nmm:MusicPiece" (ID INTEGER NOT NULL PRIMARY KEY, "nie:title" {text}, '
+        '"nmm:musicAlbum" INTEGER, "nmm:trackNumber" INTEGER)',
+    ]
+
+
+def tracker_collate(left: str, right: str) -> int:
+    """A stand-in for Tracker's collation: case-folded, then code points."""
+    a, b = (left.casefold(), left), (right.casefold(), right)
+    return (a > b) - (a < b)
+
+
+def tracker_store(path: Path, files: int = 24) -> Path:
+    """A desktop search index's ``meta.db`` as Tracker 3 writes it (see the module's list)."""
+    classes = TRACKER_CLASSES
+    resources: list[Sequence[Any]] = [(k, uri, 0) for k, uri in classes.values()]
+    typed: list[Sequence[Any]] = [(k, classes["resource"][0]) for k, _ in classes.values()]
+    rdfs: list[Sequence[Any]] = [(k, None, None, None, 1, None) for k, _ in classes.values()]
+    rows: dict[str, list[Sequence[Any]]] = {
+        "metadata": [("locale", "C.UTF-8"), ("parser-version", "4"), ("fts-flags", "224")],
+        "rdfs:Resource_dc:date": [],
+        "nie:DataObject": [],
+        "nfo:FileDataObject": [],
+        "nie:InformationElement": [],
+        "nie:InformationElement_nie:isStoredAs": [],
+        "nmm:MusicAlbum": [],
+        "nmm:MusicPiece": [],
+    }
+    for a, album in enumerate(TRACKER_ALBUMS):
+        ident = TRACKER_ALBUM_ID + a
+        resources.append((ident, f"urn:album:{urllib.parse.quote(album)}", 0))
+        typed += [(ident, classes["resource"][0]), (ident, classes["album"][0])]
+        rdfs.append((ident, None, None, TRACKER_CRAWL, 2, None))
+        rows["nmm:MusicAlbum"].append((ident, album))
+    for i in range(files):
+        file_id, element_id = TRACKER_FILE_ID + i, TRACKER_ELEMENT_ID + i
+        _, _, mime, kind = tracker_kind(i)
+        resources += [(file_id, tracker_file_uri(i), 0), (element_id, f"urn:fileid:2054:{131_072 + i}", 0)]
+        typed += [(file_id, classes[c][0]) for c in ("resource", "data_object", "file")]
+        typed += [(element_id, classes[c][0]) for c in ("resource", "element", kind)]
+        rdfs += [
+            (file_id, None, None, TRACKER_CRAWL + i // 8, 3 + i // 8, None),
+            (element_id, None, None, TRACKER_CRAWL + i // 8, 3 + i // 8, None),
+        ]
+        rows["rdfs:Resource_dc:date"].append((file_id, tracker_modified(i)))
+        rows["nie:DataObject"].append((file_id, tracker_file_uri(i), tracker_size(i), None, None, None))
+        rows["nfo:FileDataObject"].append(
+            (
+                file_id,
+                tracker_accessed(i),
+                None,
+                tracker_size(i),
+                None,
+                tracker_file_name(i),
+                None,
+                None,
+                tracker_modified(i),
+                hashlib.md5(kind.encode()).hexdigest() if i % 6 else None,
+            )
+        )
+        title = TRACKER_TITLES[i % len(TRACKER_TITLES)]
+        rows["nie:InformationElement"].append(
+            (element_id, title, tracker_modified(i), mime, tracker_text(i), tracker_taken(i))
+        )
+        rows["nie:InformationElement_nie:isStoredAs"].append((element_id, file_id))
+        if kind == "piece":
+            album = TRACKER_ALBUM_ID + i % len(TRACKER_ALBUMS)
+            rows["nmm:MusicPiece"].append((element_id, title, album, i % 10 + 1))
+    con = sqlite3.connect(path)
+    con.create_collation(TRACKER_COLLATION, tracker_collate)
+    with con:
+        for statement in tracker_ddl():
+            con.execute(statement)
+        everything = {"Resource": resources, "rdfs:Resource": rdfs, "rdfs:Resource_rdf:type": typed, **rows}
+        for table, values in everything.items():
+            for row in values:
+                con.execute(f'INSERT INTO "{table}" VALUES ({", ".join("?" * len(row))})', row)
+    con.close()
+    return path

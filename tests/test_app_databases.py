@@ -23,8 +23,8 @@ IRC core, a Skrooge finance book, a darktable photo library, a django-q2 task qu
 Celery results and beat schedules, a Flask-AppBuilder application, an ArchiveBox web archive, a
 pretalx conference, a Spirit forum, a NocoDB base, an n8n instance, a Django site's
 django-simple-history and django-reversion history, a LangGraph agent's checkpoints, a Celery broker
-on kombu's SQLAlchemy transport) through ``columnar-etl run`` into the session's real PostgreSQL,
-every cell checked.
+on kombu's SQLAlchemy transport, a GNOME Tracker 3 desktop search index) through ``columnar-etl run``
+into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -6446,3 +6446,80 @@ def test_kombu_broker_messages_keep_their_payloads_and_read_flags_and_moments(ru
         m: apps.kombu_task(m)[1] for m in messages
     }
     assert references(run_dir) == {("kombu_message", "queue_id"): "kombu_queue.id"}
+
+
+def test_tracker_index_reads_its_unix_seconds_as_instants_under_colon_names(run_export: Runner) -> None:
+    files, albums = 24, len(apps.TRACKER_ALBUMS)
+    classes = len(apps.TRACKER_CLASSES)
+    pieces = [i for i in range(files) if apps.tracker_kind(i)[3] == "piece"]
+    tables = {
+        "Resource": classes + albums + 2 * files,
+        "metadata": 3,
+        "rdfs:Resource": classes + albums + 2 * files,
+        "rdfs:Resource_rdf:type": classes + 2 * albums + 6 * files,
+        "rdfs:Resource_dc:date": files,
+        "nie:DataObject": files,
+        "nfo:FileDataObject": files,
+        "nie:InformationElement": files,
+        "nie:InformationElement_nie:isStoredAs": files,
+        "nmm:MusicAlbum": albums,
+        "nmm:MusicPiece": len(pieces),
+    }
+    ran, run_dir = run_export(apps.tracker_store)
+    loaded_cleanly(ran, run_dir, tables)
+    # A collation only Tracker defines, declared on every text column (and under a UNIQUE URL), is no
+    # reason to stop or warn: the values are read as they are.
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    files_types = ran.types("nfo:FileDataObject")
+    # Every xsd:dateTime is an INTEGER of Unix seconds under a name saying a time: instants, audited.
+    assert (
+        files_types["nfo:fileLastModified"]
+        == files_types["nfo:fileLastAccessed"]
+        == "timestamp with time zone"
+    )
+    assert ran.types("rdfs:Resource_dc:date")["dc:date"] == "timestamp with time zone"
+    elements = ran.types("nie:InformationElement")
+    assert elements["nie:contentLastModified"] == elements["nie:contentCreated"] == "timestamp with time zone"
+    # `added` also names amounts of such digits (a backup's bytes added), as `received` does: the
+    # miner's `nrl:added` stays its integers, each as written.
+    assert ran.types("rdfs:Resource")["nrl:added"] == "bigint"
+    assert files_types["nfo:fileSize"] == files_types["ID"] == "bigint"
+    assert files_types["nfo:fileName"] == ran.types("nie:DataObject")["nie:url"] == "text"
+    for table in ("nfo:FileDataObject", "nie:DataObject", "nie:InformationElement", "nmm:MusicPiece"):
+        assert primary_key(ran.uri, ran.record["version_schema"], table) == ["ID"], table
+    first = apps.TRACKER_FILE_ID
+    moment = {first + i: datetime.fromtimestamp(apps.tracker_modified(i), UTC) for i in range(files)}
+    assert ran.values("nfo:FileDataObject", "nfo:fileLastModified", "ID") == moment
+    assert ran.values("rdfs:Resource_dc:date", "dc:date", "ID") == moment
+    assert ran.values("nfo:FileDataObject", "nfo:fileLastAccessed", "ID") == {
+        first + i: datetime.fromtimestamp(apps.tracker_accessed(i), UTC) for i in range(files)
+    }
+    assert audit_rules(run_dir, "nfo:FileDataObject", "nfo:fileLastModified") == {
+        str(first + i): {"epoch:seconds"} for i in range(files)
+    }
+    element = apps.TRACKER_ELEMENT_ID
+    taken = {element + i: apps.tracker_taken(i) for i in range(files)}
+    assert ran.values("nie:InformationElement", "nie:contentCreated", "ID") == {
+        k: None if v is None else datetime.fromtimestamp(v, UTC) for k, v in taken.items()
+    }
+    added = ran.values("rdfs:Resource", "nrl:added", "ID")
+    assert {added[first + i] for i in range(files)} == {apps.TRACKER_CRAWL + i // 8 for i in range(files)}
+    # Names, titles and texts with accents, emoji and no-break spaces, as the documented rules leave them.
+    assert ran.values("nfo:FileDataObject", "nfo:fileName", "ID") == {
+        first + i: apps.tracker_file_name(i) for i in range(files)
+    }
+    assert ran.values("nie:DataObject", "nie:url", "ID") == {
+        first + i: apps.tracker_file_uri(i) for i in range(files)
+    }
+    titles = {element + i: apps.TRACKER_TITLES[i % len(apps.TRACKER_TITLES)] for i in range(files)}
+    assert ran.values("nie:InformationElement", "nie:title", "ID") == {
+        k: arrives_as(v) for k, v in titles.items()
+    }
+    assert ran.values("nie:InformationElement", "nie:plainTextContent", "ID") == {
+        element + i: arrives_as(apps.tracker_text(i)) for i in range(files)
+    }
+    # The one reference its values name a single parent for: a piece's album.
+    assert references(run_dir)[("nmm:MusicPiece", "nmm:musicAlbum")] == "nmm:MusicAlbum.ID"
+    assert ran.values("nmm:MusicPiece", "nmm:musicAlbum", "ID") == {
+        element + i: apps.TRACKER_ALBUM_ID + i % albums for i in pieces
+    }
