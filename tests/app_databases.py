@@ -672,6 +672,15 @@ number, so a test computes what a column holds from the same numbers.
   (``"nfo:fileLastModified"``, ``"nfo:fileLastAccessed"``, ``"dc:date"``, ``"nrl:added"``); multi-valued
   properties in keyless tables of ``(ID, value)`` pairs; file names and titles with accents, emoji and
   no-break spaces, percent-encoded file URIs.
+- :func:`payload_cms`: a Payload CMS 3 project's SQLite file as ``@payloadcms/db-sqlite`` 3.90 creates
+  it (Drizzle's DDL in backticks) and its Local API fills it: ``products`` with ``number`` fields under
+  a bare ``numeric`` (two-decimal prices as REAL, computed weights beside whole ones), ``date`` fields
+  as ISO text with milliseconds and ``Z`` (a day-only date at noon UTC), a ``checkbox`` as an
+  ``integer`` 0/1, JSON text, SKUs with leading zeros, ``''`` notes; a localized title in
+  ``products_locales``; a ``hasMany`` select in ``products_tags``, an ``array`` keyed by 24 hex digits
+  of text, a block table with its ``_path``, relationships in ``products_rels``; drafts' versions in
+  ``_products_v`` (every field prefixed ``version_``) and its locales; ``payload_migrations`` with
+  Payload's ``dev`` push at batch ``-1``.
 """
 
 from __future__ import annotations
@@ -15405,3 +15414,206 @@ def tracker_store(path: Path, files: int = 24) -> Path:
                 con.execute(f'INSERT INTO "{table}" VALUES ({", ".join("?" * len(row))})', row)
     con.close()
     return path
+
+
+# --- Payload CMS 3 ------------------------------------------------------------------------------------
+
+_PAYLOAD_STAMP = "`updated_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL"
+_PAYLOAD_CREATED = "`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL"
+_PAYLOAD_PRODUCT_FIELDS = (
+    "`sku` text, `price` numeric, `stock` numeric, `weight` numeric, `description` text, `meta` text, "
+    "`released_at` text, `birthday` text, `active` integer, `colour` text, `category_id` integer, "
+    "`notes` text, `email` text, `location` text"
+)
+PAYLOAD_DDL = [
+    f"CREATE TABLE `categories` (`id` integer PRIMARY KEY NOT NULL, `name` text NOT NULL, `code` text, "
+    f"{_PAYLOAD_STAMP}, {_PAYLOAD_CREATED})",
+    f"CREATE TABLE `products` (`id` integer PRIMARY KEY NOT NULL, {_PAYLOAD_PRODUCT_FIELDS}, "
+    f"{_PAYLOAD_STAMP}, {_PAYLOAD_CREATED}, `_status` text DEFAULT 'draft', FOREIGN KEY (`category_id`) "
+    "REFERENCES `categories`(`id`) ON UPDATE no action ON DELETE set null)",
+    "CREATE TABLE `products_locales` (`title` text, `id` integer PRIMARY KEY NOT NULL, `_locale` text "
+    "NOT NULL, `_parent_id` integer NOT NULL, FOREIGN KEY (`_parent_id`) REFERENCES `products`(`id`) "
+    "ON UPDATE no action ON DELETE cascade)",
+    "CREATE UNIQUE INDEX `products_locales_locale_parent_id_unique` ON `products_locales` "
+    "(`_locale`,`_parent_id`)",
+    "CREATE TABLE `products_tags` (`order` integer NOT NULL, `parent_id` integer NOT NULL, `value` text, "
+    "`id` integer PRIMARY KEY NOT NULL, FOREIGN KEY (`parent_id`) REFERENCES `products`(`id`) ON UPDATE "
+    "no action ON DELETE cascade)",
+    "CREATE TABLE `products_variants` (`_order` integer NOT NULL, `_parent_id` integer NOT NULL, `id` "
+    "text PRIMARY KEY NOT NULL, `label` text, `extra` numeric, `zip` text, FOREIGN KEY (`_parent_id`) "
+    "REFERENCES `products`(`id`) ON UPDATE no action ON DELETE cascade)",
+    "CREATE TABLE `products_blocks_quote` (`_order` integer NOT NULL, `_parent_id` integer NOT NULL, "
+    "`_path` text NOT NULL, `id` text PRIMARY KEY NOT NULL, `text` text, `author` text, `block_name` "
+    "text, FOREIGN KEY (`_parent_id`) REFERENCES `products`(`id`) ON UPDATE no action ON DELETE cascade)",
+    "CREATE TABLE `products_rels` (`id` integer PRIMARY KEY NOT NULL, `order` integer, `parent_id` "
+    "integer NOT NULL, `path` text NOT NULL, `products_id` integer, FOREIGN KEY (`parent_id`) REFERENCES "
+    "`products`(`id`) ON UPDATE no action ON DELETE cascade, FOREIGN KEY (`products_id`) REFERENCES "
+    "`products`(`id`) ON UPDATE no action ON DELETE cascade)",
+    "CREATE TABLE `_products_v` (`id` integer PRIMARY KEY NOT NULL, `parent_id` integer, "
+    + ", ".join(
+        f"`version_{f.split('`')[1]}` {f.split('` ')[1]}" for f in _PAYLOAD_PRODUCT_FIELDS.split(", ")
+    )
+    + ", `version_updated_at` text, `version_created_at` text, `version__status` text DEFAULT 'draft', "
+    f"{_PAYLOAD_CREATED}, {_PAYLOAD_STAMP}, `snapshot` integer, `published_locale` text, `latest` integer, "
+    "FOREIGN KEY (`parent_id`) REFERENCES `products`(`id`) ON UPDATE no action ON DELETE set null, "
+    "FOREIGN KEY (`version_category_id`) REFERENCES `categories`(`id`) ON UPDATE no action ON DELETE set "
+    "null)",
+    "CREATE TABLE `_products_v_locales` (`version_title` text, `id` integer PRIMARY KEY NOT NULL, "
+    "`_locale` text NOT NULL, `_parent_id` integer NOT NULL, FOREIGN KEY (`_parent_id`) REFERENCES "
+    "`_products_v`(`id`) ON UPDATE no action ON DELETE cascade)",
+    f"CREATE TABLE `payload_migrations` (`id` integer PRIMARY KEY NOT NULL, `name` text, `batch` numeric, "
+    f"{_PAYLOAD_STAMP}, {_PAYLOAD_CREATED})",
+]
+PAYLOAD_TITLES = (
+    "Café au lait",
+    "Naïve Ärger",
+    "東京の夜",
+    "Señor 🎸 blues",
+    "No\u00a0break space",
+    "Ελληνικά",
+    "Zürich — Genève",
+    "emoji 😀🎉",
+)
+PAYLOAD_TAGS = (("new",), ("sale", "eco"), (), ("limited", "new", "eco"))
+PAYLOAD_CATEGORIES = 4
+#: When the Local API wrote the first document (JavaScript's ``toISOString()``), each later 37 ms on.
+PAYLOAD_WRITTEN = datetime(2026, 12, 5, 10, 23, 31, 942_000, tzinfo=UTC)
+
+
+def payload_iso(moment: datetime) -> str:
+    """JavaScript's ``Date.prototype.toISOString()``: milliseconds and ``Z``."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+
+
+def payload_written(n: int) -> datetime:
+    return PAYLOAD_WRITTEN + timedelta(milliseconds=37 * n)
+
+
+def payload_price(i: int) -> float | None:
+    """A ``number`` field the editor typed with two decimals (JavaScript's double, REAL in SQLite)."""
+    return None if i % 9 == 0 else (i * 317 + 10) / 100
+
+
+def payload_weight(i: int) -> float | int:
+    """A computed ``number``: ``0.1 + i / 1000`` keeps its binary digits (``0.10400000000000001``); whole
+    ones are INTEGER cells."""
+    return 0.1 + i / 1000 if i % 4 == 0 else i * 2
+
+
+def payload_released(i: int) -> datetime | None:
+    if i % 6 == 0:
+        return None
+    return datetime(2024, 1 + i % 12, 1 + i % 28, i % 24, i * 7 % 60, i * 13 % 60, i * 37 % 1000 * 1000, UTC)
+
+
+def payload_birthday(i: int) -> datetime | None:
+    """A day-only ``date`` field: Payload keeps the day's noon UTC."""
+    return None if i % 8 == 0 else datetime(1980 + i % 30, 1 + i % 12, 1 + i % 28, 12, tzinfo=UTC)
+
+
+def payload_sku(i: int) -> str | None:
+    return None if i % 7 == 0 else f"{i * 37:06d}"
+
+
+def payload_notes(i: int) -> str:
+    return "" if i % 5 == 0 else f"Notes {i}\twith tab"
+
+
+def payload_object_id(n: int) -> str:
+    """An array row's or block's id: Payload's ObjectId-like 24 hex digits (seconds, then a counter)."""
+    return f"6b13e624b94bd7656e{0x64504D + n:06x}"
+
+
+def payload_product_row(i: int, category: int | None) -> list[Any]:
+    released, birthday = payload_released(i), payload_birthday(i)
+    return [
+        payload_sku(i),
+        payload_price(i),
+        i % 5,
+        payload_weight(i),
+        None
+        if i % 3 == 0
+        else json.dumps(
+            {"root": {"type": "root", "children": [{"type": "text", "text": PAYLOAD_TITLES[i % 8]}]}},
+            ensure_ascii=False,
+            separators=(",", ":"),
+        ),
+        None if i % 4 == 0 else json.dumps({"a": i, "nested": {"ok": i % 2 == 0}}, separators=(",", ":")),
+        None if released is None else payload_iso(released),
+        None if birthday is None else payload_iso(birthday),
+        int(i % 3 == 1),
+        ("red", "green", "blue", None)[i % 4],
+        category,
+        payload_notes(i),
+        None if i % 6 == 0 else f"user{i}@example.org",
+        None
+        if i % 4 == 0
+        else json.dumps({"type": "Point", "coordinates": [13.4 + i / 100, 52.5 - i / 100]}),
+    ]
+
+
+def payload_category_of(i: int) -> int | None:
+    return None if i % 10 == 9 else i % PAYLOAD_CATEGORIES + 1
+
+
+def payload_versions(i: int) -> int:
+    """Drafts' versions of product ``i``: one, two where it was updated."""
+    return 2 if i % 5 == 0 else 1
+
+
+def payload_cms(path: Path, products: int = 20) -> Path:
+    """A Payload CMS 3 project's SQLite file (see the module's list)."""
+    stamp = payload_iso(PAYLOAD_WRITTEN)
+    rows: dict[str, list[Sequence[Any]]] = {
+        "categories": [
+            (c + 1, f"Cat {c} {PAYLOAD_TITLES[c]}", f"{c:04d}", stamp, stamp)
+            for c in range(PAYLOAD_CATEGORIES)
+        ],
+        "payload_migrations": [(1, "dev", -1, stamp, stamp)],
+        "products": [],
+        "products_locales": [],
+        "products_tags": [],
+        "products_variants": [],
+        "products_blocks_quote": [],
+        "products_rels": [],
+        "_products_v": [],
+        "_products_v_locales": [],
+    }
+    blocks = 0
+    for i in range(products):
+        pid, at = i + 1, payload_iso(payload_written(i))
+        fields = payload_product_row(i, payload_category_of(i))
+        rows["products"].append((pid, *fields, at, at, "draft"))
+        title = f"{PAYLOAD_TITLES[i % 8]} #{i}"
+        rows["products_locales"].append((title, len(rows["products_locales"]) + 1, "en", pid))
+        if i % 3 == 0:
+            rows["products_locales"].append((f"DE {title}", len(rows["products_locales"]) + 1, "de", pid))
+        for order, tag in enumerate(PAYLOAD_TAGS[i % 4]):
+            rows["products_tags"].append((order + 1, pid, tag, len(rows["products_tags"]) + 1))
+        for k in range(i % 3):
+            rows["products_variants"].append(
+                (
+                    k + 1,
+                    pid,
+                    payload_object_id(blocks),
+                    f"v{k} {PAYLOAD_TITLES[(i + k) % 8]}",
+                    k * 1.5,
+                    f"{1000 + k:05d}",
+                )
+            )
+            blocks += 1
+        if i % 2:
+            rows["products_blocks_quote"].append(
+                (1, pid, "layout", payload_object_id(blocks), f"Quote {i}\nline 2", "Zoë", None)
+            )
+            blocks += 1
+        if i:
+            rows["products_rels"].append(
+                (len(rows["products_rels"]) + 1, 1, pid, "related", (i * 7 + 3) % i + 1)
+            )
+        for v in range(payload_versions(i)):
+            vid = len(rows["_products_v"]) + 1
+            latest = int(v == payload_versions(i) - 1)
+            rows["_products_v"].append((vid, pid, *fields, at, at, "draft", at, at, None, None, latest))
+            rows["_products_v_locales"].append((title, vid, "en", vid))
+    return write_export(path, PAYLOAD_DDL, rows)
