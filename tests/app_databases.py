@@ -716,6 +716,23 @@ number, so a test computes what a column holds from the same numbers.
   ``geopoint``, ``array`` and ``object`` as ``TEXT`` (ISO 8601 periods, ``lon,lat``, JSON with ``\\u``
   escapes); an inline JSON resource's ``datetime`` with an offset written as naive UTC and
   ``yearmonth`` ``TEXT`` ``2024-02``.
+- :func:`tracker_store`: a GNOME desktop search index as Tracker 3 (LocalSearch's miner) writes
+  ``~/.cache/tracker3/files/meta.db``: one table per RDF class and property, named with the ontology's
+  prefix and a colon (``"nfo:FileDataObject"``, ``"rdfs:Resource_rdf:type"``), each keyed by ``ID``, the
+  resource's row in ``Resource (ID, Uri)``; text declared ``COLLATE TRACKER``, a collation only Tracker
+  defines (and a ``UNIQUE`` URL under it); every ``xsd:dateTime`` an ``INTEGER`` of Unix seconds
+  (``"nfo:fileLastModified"``, ``"nfo:fileLastAccessed"``, ``"dc:date"``, ``"nrl:added"``); multi-valued
+  properties in keyless tables of ``(ID, value)`` pairs; file names and titles with accents, emoji and
+  no-break spaces, percent-encoded file URIs.
+- :func:`payload_cms`: a Payload CMS 3 project's SQLite file as ``@payloadcms/db-sqlite`` 3.90 creates
+  it (Drizzle's DDL in backticks) and its Local API fills it: ``products`` with ``number`` fields under
+  a bare ``numeric`` (two-decimal prices as REAL, computed weights beside whole ones), ``date`` fields
+  as ISO text with milliseconds and ``Z`` (a day-only date at noon UTC), a ``checkbox`` as an
+  ``integer`` 0/1, JSON text, SKUs with leading zeros, ``''`` notes; a localized title in
+  ``products_locales``; a ``hasMany`` select in ``products_tags``, an ``array`` keyed by 24 hex digits
+  of text, a block table with its ``_path``, relationships in ``products_rels``; drafts' versions in
+  ``_products_v`` (every field prefixed ``version_``) and its locales; ``payload_migrations`` with
+  Payload's ``dev`` push at batch ``-1``.
 """
 
 from __future__ import annotations
@@ -733,6 +750,7 @@ import quopri
 import sqlite3
 import struct
 import sys
+import urllib.parse
 import uuid
 import zlib
 from collections.abc import Sequence
@@ -15993,3 +16011,394 @@ def frictionless_package(path: Path, people: int = 40, visits: int = 50) -> Path
         ],
     }
     return write_export(path, FRICTIONLESS_DDL, rows)
+
+
+# --- GNOME Tracker 3 ----------------------------------------------------------------------------------
+
+#: Tracker's own collation (``tracker_collation``, ICU's, or ``g_utf8_collate``): declared on every
+#: text column, so a file that declares it needs it defined to be written (a Python stand-in).
+TRACKER_COLLATION = "TRACKER"
+#: ``(ID, URI)`` of the ontology classes the index's resources are typed by (``Resource`` holds them too).
+TRACKER_CLASSES = {
+    "resource": (7, "http://www.w3.org/2000/01/rdf-schema#Resource"),
+    "data_object": (55, "http://tracker.api.gnome.org/ontology/v3/nie#DataObject"),
+    "element": (57, "http://tracker.api.gnome.org/ontology/v3/nie#InformationElement"),
+    "file": (207, "http://tracker.api.gnome.org/ontology/v3/nfo#FileDataObject"),
+    "image": (211, "http://tracker.api.gnome.org/ontology/v3/nfo#Image"),
+    "text": (221, "http://tracker.api.gnome.org/ontology/v3/nfo#PlainTextDocument"),
+    "html": (222, "http://tracker.api.gnome.org/ontology/v3/nfo#HtmlDocument"),
+    "piece": (364, "http://tracker.api.gnome.org/ontology/v3/nmm#MusicPiece"),
+    "album": (365, "http://tracker.api.gnome.org/ontology/v3/nmm#MusicAlbum"),
+}
+#: What each file is, by its number: its folder, extension, mime type and content class.
+TRACKER_KINDS = (
+    ("notes", "txt", "text/plain", "text"),
+    ("docs", "html", "text/html", "html"),
+    ("music", "mp3", "audio/mpeg", "piece"),
+    ("photos", "jpg", "image/jpeg", "image"),
+)
+TRACKER_TITLES = (
+    "Café au lait",
+    "Naïve Ärger",
+    "東京の夜",
+    "Señor 🎸 blues",
+    "No\u00a0break space",
+    "",
+    "Ελληνικά",
+    "Zürich — Genève",
+    "emoji 😀🎉",
+    None,
+)
+TRACKER_ALBUMS = ("Homogenic", "Ágætis byrjun", "音楽図鑑")
+#: When the miner added every resource of its one crawl (``nrl:added``), Unix seconds.
+TRACKER_CRAWL = 1_796_465_612
+TRACKER_FILE_ID, TRACKER_ELEMENT_ID, TRACKER_ALBUM_ID = 600, 800, 900
+
+
+def tracker_kind(i: int) -> tuple[str, str, str, str]:
+    return TRACKER_KINDS[i % len(TRACKER_KINDS)]
+
+
+def tracker_file_name(i: int) -> str:
+    title = TRACKER_TITLES[i % len(TRACKER_TITLES)]
+    return f"{i:03d} {title or 'untitled'}.{tracker_kind(i)[1]}"
+
+
+def tracker_file_uri(i: int) -> str:
+    """The file's URL as Tracker keeps it (GIO's ``g_file_get_uri``: percent-encoded UTF-8)."""
+    path = f"/home/ana/{tracker_kind(i)[0]}/{tracker_file_name(i)}"
+    return "file://" + urllib.parse.quote(path)
+
+
+def tracker_modified(i: int) -> int:
+    """``nfo:fileLastModified`` (and ``dc:date``) of file ``i``: Unix seconds of 2023–2026."""
+    return 1_679_245_818 + i * 2_592_037 + i * i * 41
+
+
+def tracker_accessed(i: int) -> int:
+    return tracker_modified(i) + 3_600 * (i % 5) + 17
+
+
+def tracker_size(i: int) -> int:
+    return 417 * (40 + 3 * i) + 128 * (i % 4)
+
+
+def tracker_taken(i: int) -> int | None:
+    """A photo's ``nie:contentCreated`` (its EXIF time, read as UTC), Unix seconds; None for others."""
+    if tracker_kind(i)[3] != "image":
+        return None
+    return int(datetime(2021, 3, 1, 8, 0, tzinfo=UTC).timestamp()) + i * 3_196_801
+
+
+def tracker_text(i: int) -> str | None:
+    """The text the extractor kept (``nie:plainTextContent``) of a note; None for others."""
+    if tracker_kind(i)[3] != "text":
+        return None
+    title = TRACKER_TITLES[i % len(TRACKER_TITLES)] or ""
+    return f"Note {i:03d} {title}\n" + "Lorem ipsum dolor sit amet 🎉 " * (i % 40)
+
+
+def tracker_ddl() -> list[str]:
+    text = f"TEXT COLLATE {TRACKER_COLLATION}"
+    return [
+        "CREATE TABLE Resource (ID INTEGER NOT NULL PRIMARY KEY, Uri TEXT, BlankNode INTEGER DEFAULT 0, "
+        "UNIQUE (Uri))",
+        "CREATE TABLE metadata (key TEXT NOT NULL PRIMARY KEY, value TEXT)",
+        f'CREATE TABLE "rdfs:Resource" (ID INTEGER NOT NULL PRIMARY KEY, "rdfs:comment" {text}, '
+        f'"rdfs:label" {text}, "nrl:added" INTEGER, "nrl:modified" INTEGER, "dc:title" {text})',
+        'CREATE TABLE "rdfs:Resource_rdf:type" (ID INTEGER NOT NULL, "rdf:type" INTEGER NOT NULL)',
+        'CREATE TABLE "rdfs:Resource_dc:date" (ID INTEGER NOT NULL, "dc:date" INTEGER NOT NULL)',
+        f'CREATE TABLE "nie:DataObject" (ID INTEGER NOT NULL PRIMARY KEY, "nie:url" {text} UNIQUE, '
+        '"nie:byteSize" INTEGER, "nie:lastRefreshed" INTEGER, "nie:created" INTEGER, '
+        '"nfo:belongsToContainer" INTEGER)',
+        'CREATE TABLE "nfo:FileDataObject" (ID INTEGER NOT NULL PRIMARY KEY, "nfo:fileLastAccessed" '
+        f'INTEGER, "nfo:fileCreated" INTEGER, "nfo:fileSize" INTEGER, "nfo:permissions" {text}, '
+        f'"nfo:fileName" {text}, "nfo:hasHash" INTEGER, "nfo:fileOwner" INTEGER, '
+        f'"nfo:fileLastModified" INTEGER, "tracker:extractorHash" {text})',
+        f'CREATE TABLE "nie:InformationElement" (ID INTEGER NOT NULL PRIMARY KEY, "nie:title" {text}, '
+        f'"nie:contentLastModified" INTEGER, "nie:mimeType" {text}, "nie:plainTextContent" {text}, '
+        '"nie:contentCreated" INTEGER)',
+        'CREATE TABLE "nie:InformationElement_nie:isStoredAs" (ID INTEGER NOT NULL, '
+        '"nie:isStoredAs" INTEGER NOT NULL)',
+        f'CREATE TABLE "nmm:MusicAlbum" (ID INTEGER NOT NULL PRIMARY KEY, "nie:title" {text})',
+        f'CREATE TABLE "nmm:MusicPiece" (ID INTEGER NOT NULL PRIMARY KEY, "nie:title" {text}, '
+        '"nmm:musicAlbum" INTEGER, "nmm:trackNumber" INTEGER)',
+    ]
+
+
+def tracker_collate(left: str, right: str) -> int:
+    """A stand-in for Tracker's collation: case-folded, then code points."""
+    a, b = (left.casefold(), left), (right.casefold(), right)
+    return (a > b) - (a < b)
+
+
+def tracker_store(path: Path, files: int = 24) -> Path:
+    """A desktop search index's ``meta.db`` as Tracker 3 writes it (see the module's list)."""
+    classes = TRACKER_CLASSES
+    resources: list[Sequence[Any]] = [(k, uri, 0) for k, uri in classes.values()]
+    typed: list[Sequence[Any]] = [(k, classes["resource"][0]) for k, _ in classes.values()]
+    rdfs: list[Sequence[Any]] = [(k, None, None, None, 1, None) for k, _ in classes.values()]
+    rows: dict[str, list[Sequence[Any]]] = {
+        "metadata": [("locale", "C.UTF-8"), ("parser-version", "4"), ("fts-flags", "224")],
+        "rdfs:Resource_dc:date": [],
+        "nie:DataObject": [],
+        "nfo:FileDataObject": [],
+        "nie:InformationElement": [],
+        "nie:InformationElement_nie:isStoredAs": [],
+        "nmm:MusicAlbum": [],
+        "nmm:MusicPiece": [],
+    }
+    for a, album in enumerate(TRACKER_ALBUMS):
+        ident = TRACKER_ALBUM_ID + a
+        resources.append((ident, f"urn:album:{urllib.parse.quote(album)}", 0))
+        typed += [(ident, classes["resource"][0]), (ident, classes["album"][0])]
+        rdfs.append((ident, None, None, TRACKER_CRAWL, 2, None))
+        rows["nmm:MusicAlbum"].append((ident, album))
+    for i in range(files):
+        file_id, element_id = TRACKER_FILE_ID + i, TRACKER_ELEMENT_ID + i
+        _, _, mime, kind = tracker_kind(i)
+        resources += [(file_id, tracker_file_uri(i), 0), (element_id, f"urn:fileid:2054:{131_072 + i}", 0)]
+        typed += [(file_id, classes[c][0]) for c in ("resource", "data_object", "file")]
+        typed += [(element_id, classes[c][0]) for c in ("resource", "element", kind)]
+        rdfs += [
+            (file_id, None, None, TRACKER_CRAWL + i // 8, 3 + i // 8, None),
+            (element_id, None, None, TRACKER_CRAWL + i // 8, 3 + i // 8, None),
+        ]
+        rows["rdfs:Resource_dc:date"].append((file_id, tracker_modified(i)))
+        rows["nie:DataObject"].append((file_id, tracker_file_uri(i), tracker_size(i), None, None, None))
+        rows["nfo:FileDataObject"].append(
+            (
+                file_id,
+                tracker_accessed(i),
+                None,
+                tracker_size(i),
+                None,
+                tracker_file_name(i),
+                None,
+                None,
+                tracker_modified(i),
+                hashlib.md5(kind.encode()).hexdigest() if i % 6 else None,
+            )
+        )
+        title = TRACKER_TITLES[i % len(TRACKER_TITLES)]
+        rows["nie:InformationElement"].append(
+            (element_id, title, tracker_modified(i), mime, tracker_text(i), tracker_taken(i))
+        )
+        rows["nie:InformationElement_nie:isStoredAs"].append((element_id, file_id))
+        if kind == "piece":
+            album = TRACKER_ALBUM_ID + i % len(TRACKER_ALBUMS)
+            rows["nmm:MusicPiece"].append((element_id, title, album, i % 10 + 1))
+    con = sqlite3.connect(path)
+    con.create_collation(TRACKER_COLLATION, tracker_collate)
+    with con:
+        for statement in tracker_ddl():
+            con.execute(statement)
+        everything = {"Resource": resources, "rdfs:Resource": rdfs, "rdfs:Resource_rdf:type": typed, **rows}
+        for table, values in everything.items():
+            for row in values:
+                con.execute(f'INSERT INTO "{table}" VALUES ({", ".join("?" * len(row))})', row)
+    con.close()
+    return path
+
+
+# --- Payload CMS 3 ------------------------------------------------------------------------------------
+
+_PAYLOAD_STAMP = "`updated_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL"
+_PAYLOAD_CREATED = "`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL"
+_PAYLOAD_PRODUCT_FIELDS = (
+    "`sku` text, `price` numeric, `stock` numeric, `weight` numeric, `description` text, `meta` text, "
+    "`released_at` text, `birthday` text, `active` integer, `colour` text, `category_id` integer, "
+    "`notes` text, `email` text, `location` text"
+)
+PAYLOAD_DDL = [
+    f"CREATE TABLE `categories` (`id` integer PRIMARY KEY NOT NULL, `name` text NOT NULL, `code` text, "
+    f"{_PAYLOAD_STAMP}, {_PAYLOAD_CREATED})",
+    f"CREATE TABLE `products` (`id` integer PRIMARY KEY NOT NULL, {_PAYLOAD_PRODUCT_FIELDS}, "
+    f"{_PAYLOAD_STAMP}, {_PAYLOAD_CREATED}, `_status` text DEFAULT 'draft', FOREIGN KEY (`category_id`) "
+    "REFERENCES `categories`(`id`) ON UPDATE no action ON DELETE set null)",
+    "CREATE TABLE `products_locales` (`title` text, `id` integer PRIMARY KEY NOT NULL, `_locale` text "
+    "NOT NULL, `_parent_id` integer NOT NULL, FOREIGN KEY (`_parent_id`) REFERENCES `products`(`id`) "
+    "ON UPDATE no action ON DELETE cascade)",
+    "CREATE UNIQUE INDEX `products_locales_locale_parent_id_unique` ON `products_locales` "
+    "(`_locale`,`_parent_id`)",
+    "CREATE TABLE `products_tags` (`order` integer NOT NULL, `parent_id` integer NOT NULL, `value` text, "
+    "`id` integer PRIMARY KEY NOT NULL, FOREIGN KEY (`parent_id`) REFERENCES `products`(`id`) ON UPDATE "
+    "no action ON DELETE cascade)",
+    "CREATE TABLE `products_variants` (`_order` integer NOT NULL, `_parent_id` integer NOT NULL, `id` "
+    "text PRIMARY KEY NOT NULL, `label` text, `extra` numeric, `zip` text, FOREIGN KEY (`_parent_id`) "
+    "REFERENCES `products`(`id`) ON UPDATE no action ON DELETE cascade)",
+    "CREATE TABLE `products_blocks_quote` (`_order` integer NOT NULL, `_parent_id` integer NOT NULL, "
+    "`_path` text NOT NULL, `id` text PRIMARY KEY NOT NULL, `text` text, `author` text, `block_name` "
+    "text, FOREIGN KEY (`_parent_id`) REFERENCES `products`(`id`) ON UPDATE no action ON DELETE cascade)",
+    "CREATE TABLE `products_rels` (`id` integer PRIMARY KEY NOT NULL, `order` integer, `parent_id` "
+    "integer NOT NULL, `path` text NOT NULL, `products_id` integer, FOREIGN KEY (`parent_id`) REFERENCES "
+    "`products`(`id`) ON UPDATE no action ON DELETE cascade, FOREIGN KEY (`products_id`) REFERENCES "
+    "`products`(`id`) ON UPDATE no action ON DELETE cascade)",
+    "CREATE TABLE `_products_v` (`id` integer PRIMARY KEY NOT NULL, `parent_id` integer, "
+    + ", ".join(
+        f"`version_{f.split('`')[1]}` {f.split('` ')[1]}" for f in _PAYLOAD_PRODUCT_FIELDS.split(", ")
+    )
+    + ", `version_updated_at` text, `version_created_at` text, `version__status` text DEFAULT 'draft', "
+    f"{_PAYLOAD_CREATED}, {_PAYLOAD_STAMP}, `snapshot` integer, `published_locale` text, `latest` integer, "
+    "FOREIGN KEY (`parent_id`) REFERENCES `products`(`id`) ON UPDATE no action ON DELETE set null, "
+    "FOREIGN KEY (`version_category_id`) REFERENCES `categories`(`id`) ON UPDATE no action ON DELETE set "
+    "null)",
+    "CREATE TABLE `_products_v_locales` (`version_title` text, `id` integer PRIMARY KEY NOT NULL, "
+    "`_locale` text NOT NULL, `_parent_id` integer NOT NULL, FOREIGN KEY (`_parent_id`) REFERENCES "
+    "`_products_v`(`id`) ON UPDATE no action ON DELETE cascade)",
+    f"CREATE TABLE `payload_migrations` (`id` integer PRIMARY KEY NOT NULL, `name` text, `batch` numeric, "
+    f"{_PAYLOAD_STAMP}, {_PAYLOAD_CREATED})",
+]
+PAYLOAD_TITLES = (
+    "Café au lait",
+    "Naïve Ärger",
+    "東京の夜",
+    "Señor 🎸 blues",
+    "No\u00a0break space",
+    "Ελληνικά",
+    "Zürich — Genève",
+    "emoji 😀🎉",
+)
+PAYLOAD_TAGS = (("new",), ("sale", "eco"), (), ("limited", "new", "eco"))
+PAYLOAD_CATEGORIES = 4
+#: When the Local API wrote the first document (JavaScript's ``toISOString()``), each later 37 ms on.
+PAYLOAD_WRITTEN = datetime(2026, 12, 5, 10, 23, 31, 942_000, tzinfo=UTC)
+
+
+def payload_iso(moment: datetime) -> str:
+    """JavaScript's ``Date.prototype.toISOString()``: milliseconds and ``Z``."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+
+
+def payload_written(n: int) -> datetime:
+    return PAYLOAD_WRITTEN + timedelta(milliseconds=37 * n)
+
+
+def payload_price(i: int) -> float | None:
+    """A ``number`` field the editor typed with two decimals (JavaScript's double, REAL in SQLite)."""
+    return None if i % 9 == 0 else (i * 317 + 10) / 100
+
+
+def payload_weight(i: int) -> float | int:
+    """A computed ``number``: ``0.1 + i / 1000`` keeps its binary digits (``0.10400000000000001``); whole
+    ones are INTEGER cells."""
+    return 0.1 + i / 1000 if i % 4 == 0 else i * 2
+
+
+def payload_released(i: int) -> datetime | None:
+    if i % 6 == 0:
+        return None
+    return datetime(2024, 1 + i % 12, 1 + i % 28, i % 24, i * 7 % 60, i * 13 % 60, i * 37 % 1000 * 1000, UTC)
+
+
+def payload_birthday(i: int) -> datetime | None:
+    """A day-only ``date`` field: Payload keeps the day's noon UTC."""
+    return None if i % 8 == 0 else datetime(1980 + i % 30, 1 + i % 12, 1 + i % 28, 12, tzinfo=UTC)
+
+
+def payload_sku(i: int) -> str | None:
+    return None if i % 7 == 0 else f"{i * 37:06d}"
+
+
+def payload_notes(i: int) -> str:
+    return "" if i % 5 == 0 else f"Notes {i}\twith tab"
+
+
+def payload_object_id(n: int) -> str:
+    """An array row's or block's id: Payload's ObjectId-like 24 hex digits (seconds, then a counter)."""
+    return f"6b13e624b94bd7656e{0x64504D + n:06x}"
+
+
+def payload_product_row(i: int, category: int | None) -> list[Any]:
+    released, birthday = payload_released(i), payload_birthday(i)
+    return [
+        payload_sku(i),
+        payload_price(i),
+        i % 5,
+        payload_weight(i),
+        None
+        if i % 3 == 0
+        else json.dumps(
+            {"root": {"type": "root", "children": [{"type": "text", "text": PAYLOAD_TITLES[i % 8]}]}},
+            ensure_ascii=False,
+            separators=(",", ":"),
+        ),
+        None if i % 4 == 0 else json.dumps({"a": i, "nested": {"ok": i % 2 == 0}}, separators=(",", ":")),
+        None if released is None else payload_iso(released),
+        None if birthday is None else payload_iso(birthday),
+        int(i % 3 == 1),
+        ("red", "green", "blue", None)[i % 4],
+        category,
+        payload_notes(i),
+        None if i % 6 == 0 else f"user{i}@example.org",
+        None
+        if i % 4 == 0
+        else json.dumps({"type": "Point", "coordinates": [13.4 + i / 100, 52.5 - i / 100]}),
+    ]
+
+
+def payload_category_of(i: int) -> int | None:
+    return None if i % 10 == 9 else i % PAYLOAD_CATEGORIES + 1
+
+
+def payload_versions(i: int) -> int:
+    """Drafts' versions of product ``i``: one, two where it was updated."""
+    return 2 if i % 5 == 0 else 1
+
+
+def payload_cms(path: Path, products: int = 20) -> Path:
+    """A Payload CMS 3 project's SQLite file (see the module's list)."""
+    stamp = payload_iso(PAYLOAD_WRITTEN)
+    rows: dict[str, list[Sequence[Any]]] = {
+        "categories": [
+            (c + 1, f"Cat {c} {PAYLOAD_TITLES[c]}", f"{c:04d}", stamp, stamp)
+            for c in range(PAYLOAD_CATEGORIES)
+        ],
+        "payload_migrations": [(1, "dev", -1, stamp, stamp)],
+        "products": [],
+        "products_locales": [],
+        "products_tags": [],
+        "products_variants": [],
+        "products_blocks_quote": [],
+        "products_rels": [],
+        "_products_v": [],
+        "_products_v_locales": [],
+    }
+    blocks = 0
+    for i in range(products):
+        pid, at = i + 1, payload_iso(payload_written(i))
+        fields = payload_product_row(i, payload_category_of(i))
+        rows["products"].append((pid, *fields, at, at, "draft"))
+        title = f"{PAYLOAD_TITLES[i % 8]} #{i}"
+        rows["products_locales"].append((title, len(rows["products_locales"]) + 1, "en", pid))
+        if i % 3 == 0:
+            rows["products_locales"].append((f"DE {title}", len(rows["products_locales"]) + 1, "de", pid))
+        for order, tag in enumerate(PAYLOAD_TAGS[i % 4]):
+            rows["products_tags"].append((order + 1, pid, tag, len(rows["products_tags"]) + 1))
+        for k in range(i % 3):
+            rows["products_variants"].append(
+                (
+                    k + 1,
+                    pid,
+                    payload_object_id(blocks),
+                    f"v{k} {PAYLOAD_TITLES[(i + k) % 8]}",
+                    k * 1.5,
+                    f"{1000 + k:05d}",
+                )
+            )
+            blocks += 1
+        if i % 2:
+            rows["products_blocks_quote"].append(
+                (1, pid, "layout", payload_object_id(blocks), f"Quote {i}\nline 2", "Zoë", None)
+            )
+            blocks += 1
+        if i:
+            rows["products_rels"].append(
+                (len(rows["products_rels"]) + 1, 1, pid, "related", (i * 7 + 3) % i + 1)
+            )
+        for v in range(payload_versions(i)):
+            vid = len(rows["_products_v"]) + 1
+            latest = int(v == payload_versions(i) - 1)
+            rows["_products_v"].append((vid, pid, *fields, at, at, "draft", at, at, None, None, latest))
+            rows["_products_v_locales"].append((title, vid, "en", vid))
+    return write_export(path, PAYLOAD_DDL, rows)

@@ -25,8 +25,8 @@ pretalx conference, a Spirit forum, a NocoDB base, an n8n instance, a Django sit
 django-simple-history and django-reversion history, a LangGraph agent's checkpoints, a Celery broker
 on kombu's SQLAlchemy transport, a Laravel (Eloquent) application, a Doctrine ORM application, a Perl
 Minion job queue, a dbt project's warehouse as dbt-sqlite writes it, a Meltano project's system
-database, a Frictionless data package) through ``columnar-etl run`` into the session's real
-PostgreSQL, every cell checked.
+database, a Frictionless data package, a GNOME Tracker 3 desktop search index, a Payload CMS 3
+project) through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -6804,3 +6804,173 @@ def test_frictionless_package_keeps_codes_moments_flags_and_json_as_its_schemas_
     assert ran.values("visits", "ym", "visit_id") == {v: f"2024-{v % 12 + 1:02d}" for v in visits}
     assert primary_key(ran.uri, ran.record["version_schema"], "visits") == ["visit_id"]
     assert references(run_dir) == {("visits", "person_id"): "people.id"}
+
+
+def test_tracker_index_reads_its_unix_seconds_as_instants_under_colon_names(run_export: Runner) -> None:
+    files, albums = 24, len(apps.TRACKER_ALBUMS)
+    classes = len(apps.TRACKER_CLASSES)
+    pieces = [i for i in range(files) if apps.tracker_kind(i)[3] == "piece"]
+    tables = {
+        "Resource": classes + albums + 2 * files,
+        "metadata": 3,
+        "rdfs:Resource": classes + albums + 2 * files,
+        "rdfs:Resource_rdf:type": classes + 2 * albums + 6 * files,
+        "rdfs:Resource_dc:date": files,
+        "nie:DataObject": files,
+        "nfo:FileDataObject": files,
+        "nie:InformationElement": files,
+        "nie:InformationElement_nie:isStoredAs": files,
+        "nmm:MusicAlbum": albums,
+        "nmm:MusicPiece": len(pieces),
+    }
+    ran, run_dir = run_export(apps.tracker_store)
+    loaded_cleanly(ran, run_dir, tables)
+    # A collation only Tracker defines, declared on every text column (and under a UNIQUE URL), is no
+    # reason to stop or warn: the values are read as they are.
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    files_types = ran.types("nfo:FileDataObject")
+    # Every xsd:dateTime is an INTEGER of Unix seconds under a name saying a time: instants, audited.
+    assert (
+        files_types["nfo:fileLastModified"]
+        == files_types["nfo:fileLastAccessed"]
+        == "timestamp with time zone"
+    )
+    assert ran.types("rdfs:Resource_dc:date")["dc:date"] == "timestamp with time zone"
+    elements = ran.types("nie:InformationElement")
+    assert elements["nie:contentLastModified"] == elements["nie:contentCreated"] == "timestamp with time zone"
+    # `added` also names amounts of such digits (a backup's bytes added), as `received` does: the
+    # miner's `nrl:added` stays its integers, each as written.
+    assert ran.types("rdfs:Resource")["nrl:added"] == "bigint"
+    assert files_types["nfo:fileSize"] == files_types["ID"] == "bigint"
+    assert files_types["nfo:fileName"] == ran.types("nie:DataObject")["nie:url"] == "text"
+    for table in ("nfo:FileDataObject", "nie:DataObject", "nie:InformationElement", "nmm:MusicPiece"):
+        assert primary_key(ran.uri, ran.record["version_schema"], table) == ["ID"], table
+    first = apps.TRACKER_FILE_ID
+    moment = {first + i: datetime.fromtimestamp(apps.tracker_modified(i), UTC) for i in range(files)}
+    assert ran.values("nfo:FileDataObject", "nfo:fileLastModified", "ID") == moment
+    assert ran.values("rdfs:Resource_dc:date", "dc:date", "ID") == moment
+    assert ran.values("nfo:FileDataObject", "nfo:fileLastAccessed", "ID") == {
+        first + i: datetime.fromtimestamp(apps.tracker_accessed(i), UTC) for i in range(files)
+    }
+    assert audit_rules(run_dir, "nfo:FileDataObject", "nfo:fileLastModified") == {
+        str(first + i): {"epoch:seconds"} for i in range(files)
+    }
+    element = apps.TRACKER_ELEMENT_ID
+    taken = {element + i: apps.tracker_taken(i) for i in range(files)}
+    assert ran.values("nie:InformationElement", "nie:contentCreated", "ID") == {
+        k: None if v is None else datetime.fromtimestamp(v, UTC) for k, v in taken.items()
+    }
+    added = ran.values("rdfs:Resource", "nrl:added", "ID")
+    assert {added[first + i] for i in range(files)} == {apps.TRACKER_CRAWL + i // 8 for i in range(files)}
+    # Names, titles and texts with accents, emoji and no-break spaces, as the documented rules leave them.
+    assert ran.values("nfo:FileDataObject", "nfo:fileName", "ID") == {
+        first + i: apps.tracker_file_name(i) for i in range(files)
+    }
+    assert ran.values("nie:DataObject", "nie:url", "ID") == {
+        first + i: apps.tracker_file_uri(i) for i in range(files)
+    }
+    titles = {element + i: apps.TRACKER_TITLES[i % len(apps.TRACKER_TITLES)] for i in range(files)}
+    assert ran.values("nie:InformationElement", "nie:title", "ID") == {
+        k: arrives_as(v) for k, v in titles.items()
+    }
+    assert ran.values("nie:InformationElement", "nie:plainTextContent", "ID") == {
+        element + i: arrives_as(apps.tracker_text(i)) for i in range(files)
+    }
+    # The one reference its values name a single parent for: a piece's album.
+    assert references(run_dir)[("nmm:MusicPiece", "nmm:musicAlbum")] == "nmm:MusicAlbum.ID"
+    assert ran.values("nmm:MusicPiece", "nmm:musicAlbum", "ID") == {
+        element + i: apps.TRACKER_ALBUM_ID + i % albums for i in pieces
+    }
+
+
+def test_payload_cms_prices_arrive_as_amounts_dates_as_instants_and_codes_as_written(
+    run_export: Runner,
+) -> None:
+    products = 20
+    locales = products + len(range(0, products, 3))
+    tags = sum(len(apps.PAYLOAD_TAGS[i % 4]) for i in range(products))
+    versions = sum(apps.payload_versions(i) for i in range(products))
+    tables = {
+        "categories": apps.PAYLOAD_CATEGORIES,
+        "products": products,
+        "products_locales": locales,
+        "products_tags": tags,
+        "products_variants": sum(i % 3 for i in range(products)),
+        "products_blocks_quote": products // 2,
+        "products_rels": products - 1,
+        "_products_v": versions,
+        "_products_v_locales": versions,
+        "payload_migrations": 1,
+    }
+    ran, run_dir = run_export(apps.payload_cms)
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    types = ran.types("products")
+    # A `number` the editor typed with two decimals, REAL under a bare `numeric`: an amount, every value
+    # its decimal; a computed one keeps every binary digit (double precision), as in the versions.
+    assert types["price"] == ran.types("_products_v")["version_price"] == "numeric"
+    assert types["weight"] == ran.types("_products_v")["version_weight"] == "double precision"
+    prices = ran.values("products", "price", "id")
+    assert {k: None if v is None else Decimal(v) for k, v in prices.items()} == {
+        i + 1: None if apps.payload_price(i) is None else Decimal(repr(apps.payload_price(i)))
+        for i in range(products)
+    }
+    assert ran.values("products", "weight", "id") == {
+        i + 1: float(apps.payload_weight(i)) for i in range(products)
+    }
+    # ISO text with milliseconds and Z: instants to the millisecond; a day-only date is noon UTC, as kept.
+    for column in ("released_at", "birthday", "created_at", "updated_at"):
+        assert types[column] == "timestamp with time zone", column
+    assert ran.values("products", "released_at", "id") == {
+        i + 1: apps.payload_released(i) for i in range(products)
+    }
+    assert ran.values("products", "birthday", "id") == {
+        i + 1: apps.payload_birthday(i) for i in range(products)
+    }
+    assert audit_rules(run_dir, "products", "released_at") == {
+        str(i + 1): {"date_format:%Y-%m-%dT%H:%M:%S.%f%z"}
+        for i in range(products)
+        if apps.payload_released(i)
+    }
+    # Codes with leading zeros stay text, as written; an array row's 24 hex digits too.
+    assert types["sku"] == ran.types("categories")["code"] == ran.types("products_variants")["zip"] == "text"
+    assert ran.values("products", "sku", "id") == {i + 1: apps.payload_sku(i) for i in range(products)}
+    assert ran.values("categories", "code", "id") == {
+        c + 1: f"{c:04d}" for c in range(apps.PAYLOAD_CATEGORIES)
+    }
+    assert primary_key(ran.uri, ran.record["version_schema"], "products_variants") == ["id"]
+    # Drizzle's boolean mode declares `integer`: 0/1 stay integers (a flag only where declared BOOLEAN).
+    assert types["active"] == "bigint"
+    assert ran.values("products", "active", "id") == {i + 1: int(i % 3 == 1) for i in range(products)}
+    # A blank `textarea` is the documented blank-to-NULL, audited; JSON text as written.
+    assert ran.values("products", "notes", "id") == {
+        i + 1: arrives_as(apps.payload_notes(i)) for i in range(products)
+    }
+    assert audit_rules(run_dir, "products", "notes") == {
+        str(i + 1): {"empty_to_null"} for i in range(products) if not apps.payload_notes(i)
+    }
+    meta = ran.values("products", "meta", "id")
+    assert {k: None if v is None else json.loads(v) for k, v in meta.items()} == {
+        i + 1: None if i % 4 == 0 else {"a": i, "nested": {"ok": i % 2 == 0}} for i in range(products)
+    }
+    titles = ran.values("products_locales", "title", "id")
+    assert sorted(t for t in titles.values() if t.startswith("DE ")) == sorted(
+        f"DE {apps.PAYLOAD_TITLES[i % 8]} #{i}" for i in range(0, products, 3)
+    )
+    # Every relationship Drizzle declares, each to its parent.
+    found = references(run_dir)
+    assert (
+        found[("products", "category_id")] == found[("_products_v", "version_category_id")] == "categories.id"
+    )
+    for table, column in (
+        ("products_locales", "_parent_id"),
+        ("products_tags", "parent_id"),
+        ("products_variants", "_parent_id"),
+        ("products_blocks_quote", "_parent_id"),
+        ("products_rels", "parent_id"),
+        ("products_rels", "products_id"),
+        ("_products_v", "parent_id"),
+    ):
+        assert found[(table, column)] == "products.id", (table, column)
+    assert found[("_products_v_locales", "_parent_id")] == "_products_v.id"
+    assert ran.values("payload_migrations", "batch", "id") == {1: -1}
