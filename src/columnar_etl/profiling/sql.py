@@ -499,8 +499,12 @@ def column_projections(
     fields = f"replace({t}, '-', '/')"
     trues = _one_of(f"lower({t})", BOOLEAN_TRUE_WORDS)
     one, zero = quote_literal(BOOLEAN_TRUE_DIGIT), quote_literal(BOOLEAN_FALSE_DIGIT)
-    # A value without its NUL bytes, as the cleaner trims a text column's (see Flag.PADDED below).
+    # A value without its NUL bytes, trimmed as the cleaner trims a text column's (see Flag.PADDED
+    # below); a column keeping its padding (trim = false) is not trimmed, so none of its values is padded.
     without_nul = f"replace({t}, {_NUL_SQL}, '')"
+    nul_trimmed = trimmed_sql(without_nul)
+    if untrimmed:
+        nul_trimmed = f"CASE WHEN {in_places(untrimmed)} THEN {without_nul} ELSE {nul_trimmed} END"
     parts = dict(
         zip(
             [
@@ -551,7 +555,7 @@ def column_projections(
                 # from the trim of the value as written count too ('abc\n\0', '\0 x').
                 f"CASE WHEN {t} <> '' AND CASE WHEN contains({r}, {_NUL_SQL}) "
                 f"THEN strlen(replace({r}, {_NUL_SQL}, '')) "
-                f"<> strlen({trimmed_sql(without_nul)}) + {sign_bytes} "
+                f"<> strlen({nul_trimmed}) + {sign_bytes} "
                 f"ELSE strlen({r}) <> strlen({t}) + {sign_bytes} END THEN {Flag.PADDED:d} ELSE 0 END",
                 f"CASE WHEN {month_first_sql(index)} IS NOT NULL THEN {Flag.VALID_MONTH_FIRST:d} ELSE 0 END",
                 f"CASE WHEN {d} IS NOT NULL THEN {Flag.VALID_DAY_FIRST:d} ELSE 0 END",
