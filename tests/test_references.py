@@ -20,7 +20,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from columnar_etl.config import load_settings
-from columnar_etl.models import ColumnProfile
+from columnar_etl.models import ColumnProfile, Profile
 from columnar_etl.profiling.profile import profile, profile_table
 from columnar_etl.profiling.references import (
     KEPT_PREFIX,
@@ -114,7 +114,7 @@ def test_references_are_inferred_from_values_whatever_their_names(make_sqlite: S
         }
     )
     found = profile(path)
-    refs = {(t.name, c.name): c.foreign_key for t in found.tables.values() for c in t if c.foreign_key}
+    refs = _references_of(found)
     assert refs == {
         ("notes", "CT-Ticket Ref"): "requests.TKT-Request #",
         ("notes", "Who Wrote"): "people.PPL-No",
@@ -163,7 +163,7 @@ def test_a_column_the_schema_makes_unique_only_with_another_is_no_parent(make_sq
     # The word lists keep the key the data shows (it names each row of this file)...
     assert (found["wordlists"].key, found["wordlists"].key_found) == (["locale"], "data_unique")
     assert (found["currencies"].key, found["currencies"].key_found) == (["code"], "data_unique")
-    refs = {(t.name, c.name): c.foreign_key for t in found.tables.values() for c in t if c.foreign_key}
+    refs = _references_of(found)
     # ... but no reference points to it; the currency code is one.
     assert refs == {("accounts", "currency"): "currencies.code"}
     assert any("UNIQUE (owner, locale)" in note for note in found["wordlists"]["locale"].notes)
@@ -207,7 +207,7 @@ def test_the_columns_of_a_link_tables_composite_key_refer_to_the_tables_they_lin
     )
     found = profile(path)
     assert found["post_tags"].key == ["post_id", "tag_id"]
-    refs = {(t.name, c.name): c.foreign_key for t in found.tables.values() for c in t if c.foreign_key}
+    refs = _references_of(found)
     # Every value is a key of the table linked (SQLite's own NOT IN finds none missing).
     for table, column, parent in (
         ("post_tags", "post_id", "posts"),
@@ -249,7 +249,7 @@ def test_undeclared_references_to_the_own_key(make_sqlite: SqliteFactory) -> Non
         }
     )
     found = profile(path)
-    refs = {(t.name, c.name): c.foreign_key for t in found.tables.values() for c in t if c.foreign_key}
+    refs = _references_of(found)
     assert refs == {("staff", "boss"): "staff.no", ("categories", "up"): "categories.code"}
     # Independent checks of what the test data claims (SQLite itself).
     assert _query(path, "SELECT count(*) FROM staff WHERE boss NOT IN (SELECT no FROM staff)") == [(0,)]
@@ -287,7 +287,7 @@ def test_a_column_holding_its_own_rows_key_is_no_reference_to_it(make_sqlite: Sq
         }
     )
     found = profile(path)
-    refs = {(t.name, c.name): c.foreign_key for t in found.tables.values() for c in t if c.foreign_key}
+    refs = _references_of(found)
     assert refs == {("accounts", "sponsor"): "accounts.login", ("accounts", "root"): "accounts.login"}
     # What the data claims, by SQLite itself: each display is its own row's login, no sponsor is.
     assert _query(path, "SELECT count(display), count(*) FILTER (WHERE display = login) FROM accounts") == [
@@ -451,7 +451,11 @@ def _guid(text: str) -> str:
 
 
 def _references(path: Path) -> dict[tuple[str, str], str]:
-    found = profile(path)
+    return _references_of(profile(path))
+
+
+def _references_of(found: Profile) -> dict[tuple[str, str], str]:
+    """(table, column) → the ``table.column`` it refers to, for every reference of a profile."""
     return {(t.name, c.name): c.foreign_key for t in found.tables.values() for c in t if c.foreign_key}
 
 
@@ -606,7 +610,7 @@ def test_the_first_keys_in_a_table_of_an_export_that_declares_its_references_are
         }
     )
     found = profile(path)
-    references = {(t.name, c.name): c.foreign_key for t in found.tables.values() for c in t if c.foreign_key}
+    references = _references_of(found)
     # Always: the members' list (declared or found), the sample of members with gaps, a column named
     # for its table (list_id, the lists' keys 1..3 every one).
     expected = {
@@ -657,7 +661,7 @@ def test_a_run_of_keys_from_above_the_lowest_in_an_export_that_declares_its_refe
         }
     )
     found = profile(path)
-    references = {(t.name, c.name): c.foreign_key for t in found.tables.values() for c in t if c.foreign_key}
+    references = _references_of(found)
     expected = {
         ("persons", "person_id"): "persons.id",
         ("persons", "mentor"): "persons.id",
