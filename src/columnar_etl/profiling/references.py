@@ -1083,7 +1083,7 @@ def names_parent(column: str, fit: Inclusion) -> bool:
     (:func:`runs_past_keys`, :func:`_counter_from_the_lowest_key`) read numbers alone: a run of
     tickets 1..200 of 300 under ``ticket_id`` (a one-row-per-ticket table, the newest without a row
     yet) is a reference, where a priority or a week running over a table's keys is none."""
-    return _names_table(column, fit) or _same_entity(column, fit)
+    return _names(column, fit.parent)
 
 
 #: The last words of a column's name that say it holds a code of its own row (an enumeration: a
@@ -1156,22 +1156,29 @@ def _words(name: str) -> list[str]:
 
 def _names_table(column: str, fit: Inclusion) -> bool:
     """Does the column's name hold the parent table's singular (``ticket_id`` → ``tickets``)?"""
+    return _holds_singular(column, fit.parent)
+
+
+def _holds_singular(column: str, parent: str) -> bool:
+    """:func:`_names_table` of a parent table's name."""
     name = _normalised(column)
-    return any(stem in name for stem in _stems(fit.parent))
+    return any(stem in name for stem in _stems(parent))
 
 
 def _names(column: str, parent: str) -> bool:
     """:func:`names_parent` of a parent table's name."""
-    name = _normalised(column)
-    return any(stem in name for stem in _stems(parent)) or bool(
-        _entity(parent) & _entity(column, glued_id=True)
-    )
+    return _holds_singular(column, parent) or _names_entity(column, parent)
 
 
 def _same_entity(column: str, fit: Inclusion) -> bool:
     """Do the column and the parent table name the same thing (``partner_id`` → ``res_partner``;
     ``senderid``, its ``id`` glued on, → ``sender``)?"""
-    return bool(_entity(fit.parent) & _entity(column, glued_id=True))
+    return _names_entity(column, fit.parent)
+
+
+def _names_entity(column: str, parent: str) -> bool:
+    """:func:`_same_entity` of a parent table's name."""
+    return bool(_entity(parent) & _entity(column, glued_id=True))
 
 
 def _stems(name: str) -> frozenset[str]:
