@@ -821,14 +821,16 @@ def read_catalogue(path: Path) -> Catalogue:
         virtual = virtual_tables(con)
         internal = internal_tables(con, virtual)
         unreadable: dict[str, str] = {}
-        names = [
-            row[0]
+        # Each table's CREATE statement too: its CHECK lists (declared_choices).
+        statements = {
+            row[0]: row[1]
             for row in con.execute(
-                "SELECT name FROM sqlite_master "
+                "SELECT name, sql FROM sqlite_master "
                 "WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY rowid"
             )
             if row[0] not in internal
-        ]
+        }
+        names = list(statements)
         tables: dict[str, SourceTable] = {}
         collation_keyed: dict[str, str] = {}
         missing = missing_collations(con)
@@ -860,10 +862,7 @@ def read_catalogue(path: Path) -> Catalogue:
             module = virtual[name][0] if name in virtual else ""
             info = [row for row in info if row[6] != 1 or is_language_id(module, name, row[1])]
             key_size = sum(1 for row in info if row[5])
-            statement = con.execute(
-                "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)
-            ).fetchone()
-            choices = declared_choices(statement[0] if statement else None)
+            choices = declared_choices(statements[name])
             columns = tuple(
                 SourceColumn(
                     name=row[1],
