@@ -2859,12 +2859,17 @@ def named_compact_places(src: Source, table: str) -> list[int]:
     return [place for place, column in enumerate(src.table(table).columns) if _named_compact(column)]
 
 
+#: What a boolean column's CHECK list may hold (:func:`_lists_no_boolean`): its spellings, any case.
+_BOOLEAN_CHOICES = frozenset({*BOOLEAN_TRUE_WORDS, *BOOLEAN_FALSE_WORDS, "0", "1"})
+
+
 def _lists_no_boolean(column: SourceColumn) -> bool:
     """Does the column's ``CHECK (... IN (...))`` allow a value no boolean spells (``P`` beside ``N`` and
     ``Y``: Skrooge's operation status, none, pointed, reconciled)? Then it holds codes, not booleans,
     whatever its cells hold so far: boolean, its first ``P`` would be quarantined (since 2026-12-05)."""
-    spellings = {*BOOLEAN_TRUE_WORDS, *BOOLEAN_FALSE_WORDS, "0", "1"}
-    return column.choices is not None and any(v.strip().lower() not in spellings for v in column.choices)
+    return column.choices is not None and any(
+        v.strip().lower() not in _BOOLEAN_CHOICES for v in column.choices
+    )
 
 
 def _named_compact(column: SourceColumn) -> bool:
