@@ -733,6 +733,13 @@ number, so a test computes what a column holds from the same numbers.
   of text, a block table with its ``_path``, relationships in ``products_rels``; drafts' versions in
   ``_products_v`` (every field prefixed ``version_``) and its locales; ``payload_migrations`` with
   Payload's ``dev`` push at batch ``-1``.
+- :func:`sqlalchemy_utils_app`: a Flask/SQLAlchemy application's file with SQLAlchemy-Utils 0.41's types
+  as SQLAlchemy 2.0 writes them on SQLite: ``UUIDType(binary=True)`` keys as 16-byte BLOBs under
+  ``BINARY(16)`` (a declared foreign key to them), ``UUIDType(binary=False)`` as 32 hex digits,
+  ``PasswordType`` hashes as BLOBs of ASCII, ``ScalarListType(int)`` as integers joined by commas (``''``
+  for none), ``ChoiceType`` over an enum of ints, ``Numeric(12, 2)`` bound as floats (REAL, INTEGER
+  where whole), ``ArrowType`` and ``Interval`` as ``DATETIME`` text (an interval as the moment that long
+  after the Unix epoch, a day back as 1969-12-31), ``Time`` text with microseconds, ``BOOLEAN`` 0/1/NULL.
 """
 
 from __future__ import annotations
@@ -16402,3 +16409,100 @@ def payload_cms(path: Path, products: int = 20) -> Path:
             rows["_products_v"].append((vid, pid, *fields, at, at, "draft", at, at, None, None, latest))
             rows["_products_v_locales"].append((title, vid, "en", vid))
     return write_export(path, PAYLOAD_DDL, rows)
+
+
+# --- SQLAlchemy-Utils ------------------------------------------------------------------------------------
+
+#: SQLAlchemy 2.0's DDL for two models of SQLAlchemy-Utils 0.41's types on SQLite, verbatim but for the
+#: columns' order: ``UUIDType(binary=True)`` is ``BINARY(16)``, ``UUIDType(binary=False)`` ``CHAR(32)``,
+#: ``PasswordType`` a ``BLOB``, ``ScalarListType`` and ``JSONType`` ``TEXT``, ``ChoiceType`` over an enum
+#: of ints ``INTEGER``, ``ArrowType`` and SQLAlchemy's own ``Interval`` ``DATETIME``.
+SQLALCHEMY_UTILS_DDL = (
+    """CREATE TABLE account (
+	id BINARY(16) NOT NULL,
+	ext_id CHAR(32),
+	email VARCHAR(255),
+	ip VARCHAR(50),
+	currency VARCHAR(3),
+	seen DATETIME,
+	tz VARCHAR(50),
+	pw BLOB,
+	tags TEXT,
+	meta TEXT,
+	kind INTEGER,
+	status VARCHAR(255),
+	amount NUMERIC(12, 2),
+	born DATE,
+	wake TIME,
+	span DATETIME,
+	flag BOOLEAN,
+	PRIMARY KEY (id)
+)""",
+    """CREATE TABLE ticket (
+	id INTEGER NOT NULL,
+	account_id BINARY(16),
+	title VARCHAR(200),
+	cost NUMERIC(10, 4),
+	PRIMARY KEY (id),
+	FOREIGN KEY(account_id) REFERENCES account (id)
+)""",
+)
+SQLALCHEMY_UTILS_EPOCH = datetime(1970, 1, 1)
+
+
+def sau_id(i: int) -> bytes:
+    """Account ``i``'s ``UUIDType(binary=True)`` key: a uuid4's 16 bytes (some with a NUL or no UTF-8)."""
+    return uuid.UUID(hashlib.md5(f"account {i}".encode()).hexdigest(), version=4).bytes
+
+
+def sau_span(i: int) -> timedelta:
+    """Account ``i``'s ``Interval``: quarter hours and seconds, one a day back, one none at all."""
+    return timedelta(0) if i == 0 else timedelta(days=-1) if i == 5 else timedelta(minutes=15 * i, seconds=i)
+
+
+def sau_tags(i: int) -> str:
+    """``ScalarListType(int)``: the integers joined by commas, ``''`` for none (as SQLAlchemy-Utils)."""
+    return ",".join(str(i + k) for k in range(i % 4))
+
+
+def sau_amount(i: int) -> float | int:
+    """``Numeric(12, 2)``: SQLAlchemy binds a Decimal as a float (REAL), a whole one as an INTEGER."""
+    value = Decimal(i * 1234) / 100
+    return int(value) if value == int(value) else float(value)
+
+
+def sau_password(i: int) -> bytes:
+    """``PasswordType``: passlib's pbkdf2_sha512 hash, bound as bytes (a BLOB of ASCII)."""
+    digest = base64.b64encode(hashlib.sha512(f"pw{i}".encode()).digest()).decode().rstrip("=")
+    return f"$pbkdf2-sha512$25000${digest[:22]}${digest}".encode()
+
+
+def sqlalchemy_utils_app(path: Path, accounts: int = 24, tickets: int = 60) -> Path:
+    """A Flask/SQLAlchemy application's file with SQLAlchemy-Utils' types (see the module's list)."""
+    rows: dict[str, list[Sequence[Any]]] = {"account": [], "ticket": []}
+    for i in range(accounts):
+        seen = datetime(2024, 1, 1 + i % 28, 10, i % 60)
+        rows["account"].append(
+            (
+                sau_id(i),
+                hashlib.md5(f"ext {i}".encode()).hexdigest(),
+                f"a{i}@example.org",
+                f"10.0.0.{i}" if i % 2 else f"2001:db8::{i:x}",
+                "EUR" if i % 3 else "USD",
+                f"{seen:%Y-%m-%d %H:%M:%S.%f}",
+                "Europe/Helsinki" if i % 2 else "UTC",
+                sau_password(i),
+                sau_tags(i),
+                json.dumps({"i": i}) if i % 2 else None,
+                1 + i % 2,
+                "o" if i % 3 else "c",
+                sau_amount(i),
+                f"{date(1980, 1 + i % 12, 1 + i % 27):%Y-%m-%d}",
+                f"{time(7, i % 60, 0, 500000 * (i % 2)):%H:%M:%S.%f}",
+                f"{SQLALCHEMY_UTILS_EPOCH + sau_span(i):%Y-%m-%d %H:%M:%S.%f}",
+                None if i % 5 == 0 else int(i % 2 == 0),
+            )
+        )
+    for j in range(tickets):
+        rows["ticket"].append((j + 1, sau_id(j % accounts), f"Ticket {j}", j / 8))
+    return write_export(path, SQLALCHEMY_UTILS_DDL, rows, bytes_as_text=False)

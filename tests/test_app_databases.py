@@ -26,7 +26,8 @@ django-simple-history and django-reversion history, a LangGraph agent's checkpoi
 on kombu's SQLAlchemy transport, a Laravel (Eloquent) application, a Doctrine ORM application, a Perl
 Minion job queue, a dbt project's warehouse as dbt-sqlite writes it, a Meltano project's system
 database, a Frictionless data package, a GNOME Tracker 3 desktop search index, a Payload CMS 3
-project) through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
+project, a Flask/SQLAlchemy application with SQLAlchemy-Utils' types) through ``columnar-etl run`` into
+the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -6974,3 +6975,46 @@ def test_payload_cms_prices_arrive_as_amounts_dates_as_instants_and_codes_as_wri
         assert found[(table, column)] == "products.id", (table, column)
     assert found[("_products_v_locales", "_parent_id")] == "_products_v.id"
     assert ran.values("payload_migrations", "batch", "id") == {1: -1}
+
+
+def test_sqlalchemy_utils_keys_of_bytes_and_durations_written_as_moments(run_export: Runner) -> None:
+    accounts, tickets = 24, 60
+    ran, run_dir = run_export(apps.sqlalchemy_utils_app)
+    loaded_cleanly(ran, run_dir, {"account": accounts, "ticket": tickets})
+    assert ran.code == 0, ran.record["warnings"]
+    types = ran.types("account")
+    # A uuid's 16 bytes under BINARY(16), its key and the reference to it: bytea, byte for byte, and
+    # no note that BINARY has no PostgreSQL equivalent (bytea is it).
+    assert types["id"] == ran.types("ticket")["account_id"] == types["pw"] == "bytea"
+    assert sorted(ran.values("account", "id", "id")) == sorted(apps.sau_id(i) for i in range(accounts))
+    assert ran.values("ticket", "account_id", "id") == {
+        j + 1: apps.sau_id(j % accounts) for j in range(tickets)
+    }
+    assert references(run_dir)[("ticket", "account_id")] == "account.id"
+    assert not any("no PostgreSQL equivalent" in note for note in _notes(run_dir, "account", "id"))
+    passwords = ran.values("account", "pw", "id")
+    assert passwords == {apps.sau_id(i): apps.sau_password(i) for i in range(accounts)}
+    # An Interval is a moment since the epoch: kept as written (a timestamp), with the note whose
+    # expression gives the duration back.
+    assert types["span"] == "timestamp without time zone"
+    assert ran.values("account", "span", "id") == {
+        apps.sau_id(i): apps.SQLALCHEMY_UTILS_EPOCH + apps.sau_span(i) for i in range(accounts)
+    }
+    (note,) = [n for n in _notes(run_dir, "account", "span") if "Unix epoch" in n]
+    assert "1969-12-31 00:00:00 to 1970-01-01 05:45:23" in note, note
+    assert note.endswith("the duration is \"span\" - TIMESTAMP '1970-01-01 00:00:00'"), note
+    # Moments of 2024 and days of 1980 get no such note; a time of day stays text, as written.
+    assert types["seen"] == "timestamp without time zone" and types["born"] == "date"
+    assert not any("Unix epoch" in n for c in ("seen", "born") for n in _notes(run_dir, "account", c))
+    assert types["wake"] == "text"
+    # Lists of integers joined by commas (some of three) stay text, a blank list NULL (audited).
+    assert types["tags"] == "text"
+    assert ran.values("account", "tags", "id") == {
+        apps.sau_id(i): apps.sau_tags(i) or None for i in range(accounts)
+    }
+    # Numeric(12, 2) bound as floats: every amount exact at scale 2; the enum's ints stay integers.
+    assert pg_column_types(ran.uri, ran.record["version_schema"], "account")["amount"] == "numeric(18,2)"
+    assert ran.values("account", "amount", "id") == {
+        apps.sau_id(i): f"{Decimal(i * 1234) / 100:.2f}" for i in range(accounts)
+    }
+    assert types["kind"] == "bigint" and types["flag"] == "boolean"

@@ -124,6 +124,7 @@ from columnar_etl.rules import (
     GREGORIAN_FIRST_DAY,
     GROUPED_SHAPES,
     JULIAN_DAYS,
+    NEAR_EPOCH_SECONDS,
     NUMERIC_DIGITS,
     OTHER_CALENDARS_FROM_YEAR,
     SPREADSHEET_ERRORS,
@@ -1315,6 +1316,10 @@ def infer_column(
         minimum, maximum = _date_bounds(counts, reading, inferred)
         if epoch := _epoch_for_no_date(column.name, inferred, minimum, maximum):
             notes.append(epoch)
+        elif not time_of_day_or_interval(column.declared_type) and (
+            spans := _durations_since_epoch(column.name, inferred, minimum, maximum)
+        ):
+            notes.append(spans)
     elif inferred == "boolean":
         valid = n_bool
         minimum, maximum = (None, None)
@@ -1479,7 +1484,8 @@ def infer_column(
             f"{_values(present)} {'is' if stored_as_text == 1 else 'are'} stored as TEXT and "
             f"{'reads' if stored_as_text == 1 else 'read'} as {inferred}",
         )
-    # BLOB is SQLite's word for bytes (bytea's): it claims no other type, and needs no note.
+    # BLOB is SQLite's word for bytes (bytea's), as BINARY(16), VARBINARY and BYTEA are other databases':
+    # they claim no other type, and need no note (bytea is their PostgreSQL equivalent).
     if family is None and time_of_day_or_interval(column.declared_type):
         # An ORM may store a duration as a number (Pony ORM: REAL days): its unit is the writer's; or a
         # time with a date (sqlite-jdbc's date_class=TEXT: `1970-01-01 01:01:01.000`), read as such.
@@ -1493,7 +1499,7 @@ def infer_column(
             f"declared {column.declared_type}: a time of day or a duration, no date; no rule reads "
             f"one, so the values decide the type ({kept})"
         )
-    elif family is None and column.declared_type and "BLOB" not in column.declared_type.upper():
+    elif family is None and column.declared_type and not declared_binary(column.declared_type):
         notes.append(
             f"declared type {column.declared_type!r} has no PostgreSQL equivalent; mapped by the data"
         )
@@ -2008,6 +2014,36 @@ def _epoch_for_no_date(name: str, inferred: InferredType, minimum: Any, maximum:
     return (
         f"the earliest value is {written}, the Unix epoch, which applications write for 0 (no date): "
         f"kept as written; the value or NULL is NULLIF({quote_ident(name)}, {literal} '{written}')"
+    )
+
+
+def _durations_since_epoch(name: str, inferred: InferredType, minimum: Any, maximum: Any) -> str | None:
+    """The note of a timestamp column whose every value lies within a year of the Unix epoch
+    (:data:`~columnar_etl.rules.NEAR_EPOCH_SECONDS`), not all one moment: durations written as moments
+    since it, as SQLAlchemy's ``Interval`` writes a ``timedelta`` on SQLite (15 minutes as
+    ``1970-01-01 00:15:00.000000``, a day back as ``1969-12-31 00:00:00.000000``), more likely than
+    moments of 1969-1970. Kept as written, with the reader's expression of the duration; or None."""
+    if inferred not in ("timestamp", "timestamptz") or not isinstance(minimum, datetime):
+        return None
+    if not isinstance(maximum, datetime) or maximum == minimum:
+        return None
+    low, high = (
+        value.astimezone(UTC).replace(tzinfo=None) if value.tzinfo is not None else value
+        for value in (minimum, maximum)
+    )
+    first, end = NEAR_EPOCH_SECONDS
+    if not first <= (low - _EPOCH).total_seconds() <= (high - _EPOCH).total_seconds() < end:
+        return None
+    epoch = (
+        "TIMESTAMP '1970-01-01 00:00:00'"
+        if inferred == "timestamp"
+        else "TIMESTAMPTZ '1970-01-01 00:00:00+00'"
+    )
+    return (
+        f"every value lies within a year of the Unix epoch ({low:%Y-%m-%d %H:%M:%S} to "
+        f"{high:%Y-%m-%d %H:%M:%S}): durations written as moments since it (as SQLAlchemy's Interval "
+        f"writes one on SQLite) more likely than moments of 1969-1970: kept as written; the duration is "
+        f"{quote_ident(name)} - {epoch}"
     )
 
 
