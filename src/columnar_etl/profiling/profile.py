@@ -1316,8 +1316,11 @@ def infer_column(
         minimum, maximum = _date_bounds(counts, reading, inferred)
         if epoch := _epoch_for_no_date(column.name, inferred, minimum, maximum):
             notes.append(epoch)
-        elif not time_of_day_or_interval(column.declared_type) and (
-            spans := _durations_since_epoch(column.name, inferred, minimum, maximum)
+        elif (
+            inferred == "timestamp"
+            and not time_of_day_or_interval(column.declared_type)
+            and _some_time_of_day(counts)
+            and (spans := _durations_since_epoch(column.name, minimum, maximum))
         ):
             notes.append(spans)
     elif inferred == "boolean":
@@ -2017,33 +2020,30 @@ def _epoch_for_no_date(name: str, inferred: InferredType, minimum: Any, maximum:
     )
 
 
-def _durations_since_epoch(name: str, inferred: InferredType, minimum: Any, maximum: Any) -> str | None:
-    """The note of a timestamp column whose every value lies within a year of the Unix epoch
-    (:data:`~columnar_etl.rules.NEAR_EPOCH_SECONDS`), not all one moment: durations written as moments
-    since it, as SQLAlchemy's ``Interval`` writes a ``timedelta`` on SQLite (15 minutes as
-    ``1970-01-01 00:15:00.000000``, a day back as ``1969-12-31 00:00:00.000000``), more likely than
-    moments of 1969-1970. Kept as written, with the reader's expression of the duration; or None."""
-    if inferred not in ("timestamp", "timestamptz") or not isinstance(minimum, datetime):
+def _some_time_of_day(counts: _Counts) -> bool:
+    """Some valid wall-clock value of the column is at a time other than midnight (the profile query's
+    :attr:`Flag.MIDNIGHT`, no scan of its own)."""
+    return any(counts.valid(s, None) > counts.valid(s, None, Flag.MIDNIGHT) for s in WALL_CLOCK_SHAPES)
+
+
+def _durations_since_epoch(name: str, minimum: Any, maximum: Any) -> str | None:
+    """The note of a timestamp column (of wall-clock text, some value at a time of day) whose every
+    value lies within a year of the Unix epoch (:data:`~columnar_etl.rules.NEAR_EPOCH_SECONDS`), not
+    all one moment: durations written as moments since it, as SQLAlchemy's ``Interval`` writes a
+    ``timedelta`` on SQLite (15 minutes as ``1970-01-01 00:15:00.000000``, a day and an hour back as
+    ``1969-12-30 23:00:00.000000``), more likely than moments of 1969-1970 (days of those years, at
+    midnight, are days: birth dates). Kept as written, with the reader's expression of the duration;
+    or None."""
+    if not isinstance(minimum, datetime) or not isinstance(maximum, datetime) or maximum == minimum:
         return None
-    if not isinstance(maximum, datetime) or maximum == minimum:
-        return None
-    low, high = (
-        value.astimezone(UTC).replace(tzinfo=None) if value.tzinfo is not None else value
-        for value in (minimum, maximum)
-    )
     first, end = NEAR_EPOCH_SECONDS
-    if not first <= (low - _EPOCH).total_seconds() <= (high - _EPOCH).total_seconds() < end:
+    if not first <= (minimum - _EPOCH).total_seconds() <= (maximum - _EPOCH).total_seconds() < end:
         return None
-    epoch = (
-        "TIMESTAMP '1970-01-01 00:00:00'"
-        if inferred == "timestamp"
-        else "TIMESTAMPTZ '1970-01-01 00:00:00+00'"
-    )
     return (
-        f"every value lies within a year of the Unix epoch ({low:%Y-%m-%d %H:%M:%S} to "
-        f"{high:%Y-%m-%d %H:%M:%S}): durations written as moments since it (as SQLAlchemy's Interval "
+        f"every value lies within a year of the Unix epoch ({minimum:%Y-%m-%d %H:%M:%S} to "
+        f"{maximum:%Y-%m-%d %H:%M:%S}): durations written as moments since it (as SQLAlchemy's Interval "
         f"writes one on SQLite) more likely than moments of 1969-1970: kept as written; the duration is "
-        f"{quote_ident(name)} - {epoch}"
+        f"{quote_ident(name)} - TIMESTAMP '1970-01-01 00:00:00'"
     )
 
 
