@@ -733,6 +733,15 @@ number, so a test computes what a column holds from the same numbers.
   of text, a block table with its ``_path``, relationships in ``products_rels``; drafts' versions in
   ``_products_v`` (every field prefixed ``version_``) and its locales; ``payload_migrations`` with
   Payload's ``dev`` push at batch ``-1``.
+- :func:`feast_online_store`: a Feast 0.67 feature store's SQLite online store after ``feast
+  materialize`` (its own DDL): one table per feature view, ``<project>_<view>``, keyed by ``(entity_key
+  BLOB, feature_name TEXT)``: the entity key in Feast's own serialization (join key names and values
+  with their lengths, little-endian), each value a serialized ``ValueProto`` BLOB, ``value_text`` its
+  ``str()`` beside it (a name, a double's repr, ``True``/``False``, a zip code with leading zeros, NULL
+  for bytes, times and lists) and ``event_ts`` / ``created_ts`` declared ``timestamp`` holding INTEGER
+  Unix seconds (Feast's own adapter); a view of numbers only, whose ``value_text`` is all decimals.
+  :func:`feast_sql_registry`: its SQL registry (``registry_type: sql``): protobuf BLOBs keyed by
+  ``(name, project_id)``, ``last_updated_timestamp BIGINT`` Unix seconds, ``''`` descriptions.
 """
 
 from __future__ import annotations
@@ -16402,3 +16411,202 @@ def payload_cms(path: Path, products: int = 20) -> Path:
             rows["_products_v"].append((vid, pid, *fields, at, at, "draft", at, at, None, None, latest))
             rows["_products_v_locales"].append((title, vid, "en", vid))
     return write_export(path, PAYLOAD_DDL, rows)
+
+
+# --- Feast -----------------------------------------------------------------------------------------------
+
+#: ``feast apply``'s DDL of one feature view's table in the SQLite online store.
+FEAST_VIEW_DDL = (
+    "CREATE TABLE {table} (entity_key BLOB, feature_name TEXT, value BLOB, value_text TEXT, "
+    " vector_value BLOB, event_ts timestamp, created_ts timestamp,  PRIMARY KEY(entity_key, feature_name))"
+)
+#: The moment the builder's ``feast materialize`` ran, in Unix seconds (2026-11-30 12:00 UTC).
+FEAST_NOW = 1796040000
+FEAST_NAMES = ("Zoë", "José\u00a0Núñez", "李雷 🙂", "O'Brien", "x" * 600, "Ωmega")
+FEAST_CUSTOMER_FEATURES = ("name", "balance", "visits", "vip", "zip", "last_seen", "avatar", "scores")
+FEAST_DRIVER_FEATURES = ("conv_rate", "trips", "rating")
+
+
+def _varint(n: int) -> bytes:
+    """Protocol Buffers' base-128 varint of ``n`` (a negative int64 as its two's complement)."""
+    n &= (1 << 64) - 1
+    out = bytearray()
+    while True:
+        out.append((n & 0x7F) | (0x80 if n > 0x7F else 0))
+        n >>= 7
+        if not n:
+            return bytes(out)
+
+
+def feast_value_proto(value: object, kind: str) -> bytes:
+    """``ValueProto.SerializeToString()`` of one feature value (the field numbers of Feast's value.proto:
+    bytes 1, string 2, int64 4, double 5, float 6, bool 7, unix_timestamp 8, double_list 15)."""
+    if kind == "string":
+        data = str(value).encode()
+        return b"\x12" + _varint(len(data)) + data
+    if kind == "bytes":
+        assert isinstance(value, bytes)
+        return b"\x0a" + _varint(len(value)) + value
+    if kind == "int64":
+        return b"\x20" + _varint(int(str(value)))
+    if kind == "double":
+        return b"\x29" + struct.pack("<d", value)
+    if kind == "float":
+        return b"\x35" + struct.pack("<f", value)
+    if kind == "bool":
+        return b"\x38" + _varint(int(bool(value)))
+    if kind == "unix_timestamp":
+        return b"\x40" + _varint(int(str(value)))
+    assert kind == "double_list" and isinstance(value, list)
+    packed = b"".join(struct.pack("<d", v) for v in value)
+    inner = b"\x0a" + _varint(len(packed)) + packed
+    return b"\x7a" + _varint(len(inner)) + inner
+
+
+def feast_entity_key(join_key: str, value: int | str) -> bytes:
+    """``serialize_entity_key(..., entity_key_serialization_version=3)`` of a one-column entity key: the
+    key count, then the join key's type and name, then the value's type (4 int64, 2 string), length and
+    bytes, every number little-endian."""
+    name = join_key.encode()
+    if isinstance(value, int):
+        kind, data = 4, struct.pack("<q", value)
+    else:
+        kind, data = 2, value.encode()
+    head = struct.pack("<III", 1, 2, len(name)) + name
+    return head + struct.pack("<II", kind, len(data)) + data
+
+
+def feast_customer(i: int) -> dict[str, tuple[object, str, str | None]]:
+    """Customer ``i``'s features: ``{name: (value, proto kind, value_text)}``, ``value_text`` as Feast's
+    ``extract_text_and_num`` writes it (``str()`` of a string, number or bool; NULL otherwise)."""
+    name = FEAST_NAMES[i % len(FEAST_NAMES)] if i % 7 else ""
+    balance = (i * 1234567 % 1000000) / 100
+    visits = (i * 7919) % 1000 - 3 if i % 5 else 2**40 + i
+    seen = FEAST_NOW - 86400 * i
+    avatar = bytes((i * k) % 256 for k in range(i % 6))
+    scores = [float(i), 1.5, -0.1]
+    return {
+        "name": (name, "string", name),
+        "balance": (balance, "double", str(balance)),
+        "visits": (visits, "int64", str(visits)),
+        "vip": (i % 3 == 0, "bool", str(i % 3 == 0)),
+        "zip": (f"{i * 4099 % 100000:05d}", "string", f"{i * 4099 % 100000:05d}"),
+        "last_seen": (seen, "unix_timestamp", None),
+        "avatar": (avatar, "bytes", None),
+        "scores": (scores, "double_list", None),
+    }
+
+
+def feast_driver(i: int) -> dict[str, tuple[object, str, str | None]]:
+    """Driver ``i``'s features (see :func:`feast_customer`): a double, an int64 and a float32 whose
+    ``str()`` is its double's repr (``0.10000000149011612``)."""
+    conv = round((i * 37 % 10000 + 11) / 10000, 4)
+    trips = i * 13 % 500
+    rating = struct.unpack("<f", struct.pack("<f", (0.1, 4.5, 3.25, 5.0)[i % 4]))[0]
+    return {
+        "conv_rate": (conv, "double", str(conv)),
+        "trips": (trips, "int64", str(trips)),
+        "rating": (rating, "float", str(rating)),
+    }
+
+
+def feast_event_ts(i: int) -> int:
+    """The Unix seconds of entity ``i``'s latest event (hours and seconds before :data:`FEAST_NOW`)."""
+    return FEAST_NOW - 3600 * i - 7 * i
+
+
+def feast_online_store(path: Path, customers: int = 24, drivers: int = 10) -> Path:
+    """A Feast feature store's SQLite online store after ``feast materialize`` (see the module's list)."""
+    customer_rows: list[Sequence[Any]] = []
+    for i in range(customers):
+        key = feast_entity_key("customer_id", 1000 + i)
+        for name, (value, kind, text) in feast_customer(i).items():
+            proto = feast_value_proto(value, kind)
+            customer_rows.append((key, name, proto, text, None, feast_event_ts(i), FEAST_NOW - 60 * i))
+    driver_rows: list[Sequence[Any]] = []
+    for i in range(drivers):
+        key = feast_entity_key("driver_code", f"{i:06d}")
+        for name, (value, kind, text) in feast_driver(i).items():
+            proto = feast_value_proto(value, kind)
+            driver_rows.append((key, name, proto, text, None, feast_event_ts(i), FEAST_NOW))
+    ddl = [
+        FEAST_VIEW_DDL.format(table="shop_feats_customer_stats"),
+        "CREATE INDEX shop_feats_customer_stats_ek ON shop_feats_customer_stats (entity_key);",
+        FEAST_VIEW_DDL.format(table="shop_feats_driver_stats"),
+        "CREATE INDEX shop_feats_driver_stats_ek ON shop_feats_driver_stats (entity_key);",
+    ]
+    rows = {"shop_feats_customer_stats": customer_rows, "shop_feats_driver_stats": driver_rows}
+    return write_export(path, ddl, rows, bytes_as_text=False)
+
+
+def _feast_registry_table(name: str, extra: str = "") -> str:
+    """The SQL registry's DDL of one kind of object, as SQLAlchemy creates it for Feast."""
+    return (
+        f"CREATE TABLE {name}s (\n\t{name}_name VARCHAR(255) NOT NULL, \n\tproject_id VARCHAR(255) NOT NULL, "
+        f"\n\tlast_updated_timestamp BIGINT NOT NULL, {extra}\n\t{name}_proto BLOB NOT NULL, "
+        f"\n\tPRIMARY KEY ({name}_name, project_id)\n)"
+    )
+
+
+FEAST_REGISTRY_DDL = [
+    "CREATE TABLE projects (\n\tproject_id VARCHAR(255) NOT NULL, \n\tproject_name VARCHAR(255) NOT NULL, "
+    "\n\tlast_updated_timestamp BIGINT NOT NULL, \n\tproject_proto BLOB NOT NULL, "
+    "\n\tPRIMARY KEY (project_id)\n)",
+    _feast_registry_table("entity").replace("entitys", "entities"),
+    _feast_registry_table("feature_view", "\n\tmaterialized_intervals BLOB, ").replace(
+        "PRIMARY KEY", "user_metadata BLOB, \n\tPRIMARY KEY"
+    ),
+    "CREATE TABLE feature_view_version_history (\n\tfeature_view_name VARCHAR(255) NOT NULL, "
+    "\n\tproject_id VARCHAR(255) NOT NULL, \n\tversion_number INTEGER NOT NULL, "
+    "\n\tfeature_view_type VARCHAR(50) NOT NULL, \n\tfeature_view_proto BLOB NOT NULL, "
+    "\n\tcreated_timestamp BIGINT NOT NULL, \n\tdescription TEXT, \n\tversion_id VARCHAR(36) NOT NULL, "
+    "\n\tPRIMARY KEY (feature_view_name, project_id, version_number)\n)",
+    "CREATE TABLE feast_metadata (\n\tproject_id VARCHAR(255) NOT NULL, "
+    "\n\tmetadata_key VARCHAR(50) NOT NULL, "
+    "\n\tmetadata_value TEXT NOT NULL, \n\tlast_updated_timestamp BIGINT NOT NULL, "
+    "\n\tPRIMARY KEY (project_id, metadata_key)\n)",
+]
+FEAST_ENTITIES = ("__dummy", "customer", "driver")
+FEAST_VIEWS = ("customer_stats", "driver_stats")
+
+
+def feast_applied(n: int) -> int:
+    """The Unix seconds of the ``n``-th object's last ``feast apply``."""
+    return FEAST_NOW + 430556 + 7 * n
+
+
+def feast_sql_registry(path: Path) -> Path:
+    """A Feast feature store's SQL registry on SQLite (see the module's list)."""
+    project = "shop_feats"
+    rows: dict[str, list[Sequence[Any]]] = {
+        "projects": [(project, project, feast_applied(0), b"\n\x0c\n\n" + project.encode())],
+        "entities": [
+            (
+                name,
+                project,
+                feast_applied(n),
+                b"\n" + _varint(len(name) + 2) + b"\n" + _varint(len(name)) + name.encode(),
+            )
+            for n, name in enumerate(FEAST_ENTITIES)
+        ],
+        "feature_views": [
+            (
+                name,
+                project,
+                feast_applied(9 + n),
+                None,
+                b"\n\x0e\n" + _varint(len(name)) + name.encode(),
+                None,
+            )
+            for n, name in enumerate(FEAST_VIEWS)
+        ],
+        "feature_view_version_history": [
+            (name, project, 0, "feature_view", name.encode(), feast_applied(n), "", str(uuid.UUID(int=n + 1)))
+            for n, name in enumerate(FEAST_VIEWS)
+        ],
+        "feast_metadata": [
+            (project, "project_uuid", str(uuid.UUID(int=99)), feast_applied(0)),
+            (project, "last_updated_timestamp", str(feast_applied(11)), feast_applied(11)),
+        ],
+    }
+    return write_export(path, FEAST_REGISTRY_DDL, rows, bytes_as_text=False)

@@ -26,7 +26,8 @@ django-simple-history and django-reversion history, a LangGraph agent's checkpoi
 on kombu's SQLAlchemy transport, a Laravel (Eloquent) application, a Doctrine ORM application, a Perl
 Minion job queue, a dbt project's warehouse as dbt-sqlite writes it, a Meltano project's system
 database, a Frictionless data package, a GNOME Tracker 3 desktop search index, a Payload CMS 3
-project) through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
+project, a Feast feature store's online store and SQL registry) through ``columnar-etl run`` into
+the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -6974,3 +6975,96 @@ def test_payload_cms_prices_arrive_as_amounts_dates_as_instants_and_codes_as_wri
         assert found[(table, column)] == "products.id", (table, column)
     assert found[("_products_v_locales", "_parent_id")] == "_products_v.id"
     assert ran.values("payload_migrations", "batch", "id") == {1: -1}
+
+
+def test_feast_online_store_keeps_its_protobuf_cells_and_reads_its_adapter_seconds_as_instants(
+    run_export: Runner,
+) -> None:
+    customers, drivers = 24, 10
+    customer_view, driver_view = "shop_feats_customer_stats", "shop_feats_driver_stats"
+    ran, run_dir = run_export(apps.feast_online_store)
+    tables = {
+        customer_view: customers * len(apps.FEAST_CUSTOMER_FEATURES),
+        driver_view: drivers * len(apps.FEAST_DRIVER_FEATURES),
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    schema = ran.record["version_schema"]
+    for view in tables:
+        types = ran.types(view)
+        # The serialized entity keys and ValueProtos, and the vector column no view filled: bytes.
+        assert types["entity_key"] == types["value"] == types["vector_value"] == "bytea", view
+        # Feast's sqlite3 adapter writes every datetime as int(timestamp()): Unix seconds, instants.
+        assert types["event_ts"] == types["created_ts"] == "timestamp with time zone", view
+        assert primary_key(ran.uri, schema, view) == ["entity_key", "feature_name"]
+    relation = f"{quote_ident(ran.base)}.{quote_ident(customer_view)}"
+    got = pg_query(ran.uri, f"SELECT entity_key, feature_name, value, value_text, event_ts FROM {relation}")
+    expected = {}
+    for i in range(customers):
+        key = apps.feast_entity_key("customer_id", 1000 + i)
+        moment = UNIX_EPOCH + timedelta(seconds=apps.feast_event_ts(i))
+        for name, (value, kind, text) in apps.feast_customer(i).items():
+            # '' (an empty name) is the documented blank-to-NULL; every other value_text as written.
+            expected[(key, name)] = (apps.feast_value_proto(value, kind), text or None, moment)
+    assert {(bytes(k), f): (bytes(v), t, e) for k, f, v, t, e in got} == expected
+    # A name, a double's repr, True/False and zip codes with leading zeros in one column: text.
+    assert ran.types(customer_view)["value_text"] == "text"
+    assert audit_rules(run_dir, customer_view, "value_text") == {
+        f"{apps.feast_entity_key('customer_id', 1000 + i).hex()}|name": {"empty_to_null"}
+        for i in range(customers)
+        if not apps.feast_customer(i)["name"][0]
+    }
+    # A view of numbers only: its value_text is decimals, a float32's repr to 17 fraction digits
+    # included, numeric at that scale, each value exact.
+    texts = [text for i in range(drivers) for _, _, text in apps.feast_driver(i).values() if text]
+    scale = max(len(t.partition(".")[2]) for t in texts)
+    whole = max(len(t.partition(".")[0]) for t in texts)
+    assert pg_column_types(ran.uri, schema, driver_view)["value_text"] == (
+        f"numeric({18 if whole + scale <= 18 else 38},{scale})"
+    )
+    relation = f"{quote_ident(ran.base)}.{quote_ident(driver_view)}"
+    numbers = pg_query(ran.uri, f"SELECT entity_key, feature_name, value_text FROM {relation}")
+    assert {(bytes(k), f): Decimal(t) for k, f, t in numbers} == {
+        (apps.feast_entity_key("driver_code", f"{i:06d}"), name): Decimal(text)
+        for i in range(drivers)
+        for name, (_, _, text) in apps.feast_driver(i).items()
+    }
+
+
+def test_feast_sql_registry_reads_its_bigint_seconds_as_instants_and_keeps_every_proto(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.feast_sql_registry)
+    views = len(apps.FEAST_VIEWS)
+    tables = {
+        "projects": 1,
+        "entities": len(apps.FEAST_ENTITIES),
+        "feature_views": views,
+        "feature_view_version_history": views,
+        "feast_metadata": 2,
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    for table in ("projects", "entities", "feature_views", "feast_metadata"):
+        assert ran.types(table)["last_updated_timestamp"] == "timestamp with time zone", table
+    assert ran.types("feature_view_version_history")["created_timestamp"] == "timestamp with time zone"
+    assert ran.values("entities", "last_updated_timestamp", "entity_name") == {
+        name: UNIX_EPOCH + timedelta(seconds=apps.feast_applied(n))
+        for n, name in enumerate(apps.FEAST_ENTITIES)
+    }
+    # The protos byte for byte; a feature view never materialized by interval: NULL bytes, not text.
+    assert ran.types("feature_views")["materialized_intervals"] == "bytea"
+    protos = ran.values("feature_views", "feature_view_proto", "feature_view_name")
+    assert {k: bytes(v) for k, v in protos.items()} == {
+        name: b"\n\x0e\n" + bytes([len(name)]) + name.encode() for name in apps.FEAST_VIEWS
+    }
+    # A key-value table of a uuid and the digits of a moment: text, as written.
+    assert ran.types("feast_metadata")["metadata_value"] == "text"
+    assert ran.values("feast_metadata", "metadata_value", "metadata_key") == {
+        "project_uuid": str(UUID(int=99)),
+        "last_updated_timestamp": str(apps.feast_applied(11)),
+    }
+    # The '' description Feast writes for none is the documented blank-to-NULL, audited.
+    assert set(ran.values("feature_view_version_history", "description", "version_id").values()) == {None}
+    assert len(audit_rules(run_dir, "feature_view_version_history", "description")) == views
+    assert references(run_dir)[("entities", "project_id")] == "projects.project_id"
