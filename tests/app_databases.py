@@ -742,6 +742,13 @@ number, so a test computes what a column holds from the same numbers.
   Unix seconds (Feast's own adapter); a view of numbers only, whose ``value_text`` is all decimals.
   :func:`feast_sql_registry`: its SQL registry (``registry_type: sql``): protobuf BLOBs keyed by
   ``(name, project_id)``, ``last_updated_timestamp BIGINT`` Unix seconds, ``''`` descriptions.
+- :func:`sacred_observer`: a Sacred 0.8 experiment's ``SqlObserver`` database (SQLAlchemy's DDL):
+  ``run`` keyed by ``id`` with its ``run_id VARCHAR(24)`` the digits of an integer (``UNIQUE``, the
+  target of ``artifact.run_id``'s declared reference), ``DATETIME`` text with six fraction digits (naive
+  UTC), ``FLOAT`` results (``0.30000000000000004``, NULL for a failed run), a ``comment`` of ``''``
+  where none was given beside NULLs elsewhere in the table, tracebacks and captured output ending in a
+  newline (``''`` for none), JSON ``config`` / ``info``, artifacts as BLOBs, and the experiment's
+  sources and dependencies through keyless association tables.
 """
 
 from __future__ import annotations
@@ -16610,3 +16617,125 @@ def feast_sql_registry(path: Path) -> Path:
         ],
     }
     return write_export(path, FEAST_REGISTRY_DDL, rows, bytes_as_text=False)
+
+
+# --- Sacred --------------------------------------------------------------------------------------------
+
+SACRED_DDL = [
+    "CREATE TABLE source (\n\tsource_id INTEGER NOT NULL, \n\tfilename VARCHAR(256), "
+    "\n\tmd5sum VARCHAR(32), "
+    "\n\tcontent TEXT, \n\tPRIMARY KEY (source_id)\n)",
+    "CREATE TABLE dependency (\n\tdependency_id INTEGER NOT NULL, \n\tname VARCHAR(32), "
+    "\n\tversion VARCHAR(16), "
+    "\n\tPRIMARY KEY (dependency_id)\n)",
+    "CREATE TABLE host (\n\thost_id INTEGER NOT NULL, \n\tcpu VARCHAR(64), "
+    "\n\thostname VARCHAR(64), "
+    "\n\tos VARCHAR(16), \n\tos_info VARCHAR(64), \n\tpython_version VARCHAR(16), "
+    "\n\tPRIMARY KEY (host_id)\n)",
+    "CREATE TABLE experiment (\n\texperiment_id INTEGER NOT NULL, \n\tname VARCHAR(32), "
+    "\n\tmd5sum VARCHAR(32), "
+    "\n\tbase_dir VARCHAR(64), \n\tPRIMARY KEY (experiment_id)\n)",
+    "CREATE TABLE experiments_sources (\n\texperiment_id INTEGER, \n\tsource_id INTEGER, "
+    "\n\tFOREIGN KEY(experiment_id) REFERENCES experiment (experiment_id), "
+    "\n\tFOREIGN KEY(source_id) REFERENCES source (source_id)\n)",
+    "CREATE TABLE experiments_dependencies (\n\texperiment_id INTEGER, \n\tdependency_id INTEGER, "
+    "\n\tFOREIGN KEY(experiment_id) REFERENCES experiment (experiment_id), "
+    "\n\tFOREIGN KEY(dependency_id) REFERENCES dependency (dependency_id)\n)",
+    "CREATE TABLE run (\n\tid INTEGER NOT NULL, \n\trun_id VARCHAR(24), \n\tcommand VARCHAR(64), "
+    "\n\tstart_time DATETIME, \n\theartbeat DATETIME, \n\tstop_time DATETIME, \n\tqueue_time DATETIME, "
+    "\n\tpriority FLOAT, \n\tcomment TEXT, \n\tfail_trace TEXT, \n\tcaptured_out TEXT, \n\tconfig TEXT, "
+    "\n\tinfo TEXT, \n\tstatus VARCHAR(11), \n\thost_id INTEGER, \n\texperiment_id INTEGER, "
+    "\n\tresult FLOAT, \n\tPRIMARY KEY (id), \n\tUNIQUE (run_id), "
+    "\n\tFOREIGN KEY(host_id) REFERENCES host (host_id), "
+    "\n\tFOREIGN KEY(experiment_id) REFERENCES experiment (experiment_id)\n)",
+    "CREATE TABLE artifact (\n\tartifact_id INTEGER NOT NULL, \n\tfilename VARCHAR(64), \n\tcontent BLOB, "
+    "\n\trun_id VARCHAR(24), \n\tPRIMARY KEY (artifact_id), "
+    "\n\tFOREIGN KEY(run_id) REFERENCES run (run_id)\n)",
+]
+SACRED_RATES = (0.1, 0.001, 0.9, 0.25, 1e-05)
+SACRED_NAMES = ("Zoë", "李雷", "", "José\u00a0Núñez 🙂")
+SACRED_COMMENTS = ("first try", "", "", "José\u00a0N")
+SACRED_STARTED = datetime(2026, 12, 5, 11, 42, 15, 337590)
+
+
+def sacred_run_id(i: int) -> str:
+    """Run ``i``'s ``run_id``: the observer's ``str(last id + 1)``, ``'0'`` for the first run."""
+    return "0" if i == 0 else str(i + 1)
+
+
+def sacred_failed(i: int) -> bool:
+    """Run ``i`` raised (a learning rate over 0.5)."""
+    return SACRED_RATES[i % len(SACRED_RATES)] > 0.5
+
+
+def sacred_result(i: int) -> float | None:
+    """Run ``i``'s result, the main function's ``lr * 3`` (a REAL of 17 digits for 0.1); NULL if it failed."""
+    return None if sacred_failed(i) else SACRED_RATES[i % len(SACRED_RATES)] * 3
+
+
+def sacred_moment(i: int, step: int) -> str:
+    """Run ``i``'s ``step``-th moment (0 start, 1 stop, 2 heartbeat) as SQLAlchemy's DATETIME text."""
+    moment = SACRED_STARTED + timedelta(seconds=0.6 * i, microseconds=48271 * step + 7 * i)
+    return moment.strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def sacred_trace(i: int) -> str:
+    """A failed run's traceback as Sacred stores it: the formatted lines, ending in a newline."""
+    return (
+        'Traceback (most recent call last):\n\n  File "exp.py", line 25, in main\n'
+        f'    raise ValueError("lr too high: " + str(lr))\n\nValueError: lr too high: '
+        f"{SACRED_RATES[i % len(SACRED_RATES)]}\n"
+    )
+
+
+def sacred_observer(path: Path, runs: int = 20) -> Path:
+    """A Sacred experiment's SqlObserver database (see the module's list)."""
+    rows: dict[str, list[Sequence[Any]]] = {
+        "source": [
+            (
+                1,
+                "exp.py",
+                "a9bf47ed674db5adcc302bbeb659b5fb",
+                "import random\nfrom sacred import Experiment\n",
+            )
+        ],
+        "dependency": [(1, "numpy", "2.4.6"), (2, "sacred", "0.8.7")],
+        "host": [(1, "AMD EPYC", "vm", "Linux", "Linux-6.18-x86_64-with-glibc2.36", "3.11.7")],
+        "experiment": [(1, "résumé_🙂", "a9bf47ed674db5adcc302bbeb659b5fb", "/srv/exp")],
+        "experiments_sources": [(1, 1)],
+        "experiments_dependencies": [(1, 1), (1, 2)],
+        "run": [],
+        "artifact": [],
+    }
+    for i in range(runs):
+        rate, name = SACRED_RATES[i % len(SACRED_RATES)], f"{SACRED_NAMES[i % len(SACRED_NAMES)]} {i}"
+        failed = sacred_failed(i)
+        out = (
+            ""
+            if failed
+            else f'INFO - résumé_🙂 - Started run with ID "{sacred_run_id(i)}"\ntraining {name}\n'
+        )
+        config = json.dumps({"lr": rate, "layers": [64, 32, i], "name": name, "seed": 26138135 + i})
+        rows["run"].append(
+            (
+                i + 1,
+                sacred_run_id(i),
+                "main",
+                sacred_moment(i, 0),
+                sacred_moment(i, 2),
+                sacred_moment(i, 1),
+                None,
+                0.0,
+                SACRED_COMMENTS[i % len(SACRED_COMMENTS)],
+                sacred_trace(i) if failed else None,
+                out,
+                config,
+                json.dumps({"note": "x" * (50 + i)}),
+                "FAILED" if failed else "COMPLETED",
+                1,
+                1,
+                sacred_result(i),
+            )
+        )
+        rows["artifact"].append((i + 1, "weights.bin", bytes(range(256)) * (1 + i % 3), sacred_run_id(i)))
+    return write_export(path, SACRED_DDL, rows, bytes_as_text=False)
