@@ -749,6 +749,12 @@ number, so a test computes what a column holds from the same numbers.
   where none was given beside NULLs elsewhere in the table, tracebacks and captured output ending in a
   newline (``''`` for none), JSON ``config`` / ``info``, artifacts as BLOBs, and the experiment's
   sources and dependencies through keyless association tables.
+- :func:`rasa_tracker_store`: a Rasa 3.6 assistant's ``SQLTrackerStore`` on SQLite: one ``events``
+  table, every event of every conversation, its ``timestamp FLOAT`` REAL Unix seconds as
+  ``time.time()`` writes them (``1764590410.7463577``), ``intent_name`` set on user messages only,
+  ``action_name`` the action, slot or loop named, ``data`` the event's JSON (``json.dumps``: non-ASCII
+  as ``\\u`` escapes, emoji as surrogate pairs), sender ids of digits with leading zeros and a
+  phone number's ``+``.
 """
 
 from __future__ import annotations
@@ -16739,3 +16745,72 @@ def sacred_observer(path: Path, runs: int = 20) -> Path:
         )
         rows["artifact"].append((i + 1, "weights.bin", bytes(range(256)) * (1 + i % 3), sacred_run_id(i)))
     return write_export(path, SACRED_DDL, rows, bytes_as_text=False)
+
+
+# --- Rasa ----------------------------------------------------------------------------------------------
+
+RASA_DDL = [
+    "CREATE TABLE events (\n\tid INTEGER NOT NULL, \n\tsender_id VARCHAR(255) NOT NULL, "
+    "\n\ttype_name VARCHAR(255) NOT NULL, \n\ttimestamp FLOAT, \n\tintent_name VARCHAR(255), "
+    "\n\taction_name VARCHAR(255), \n\tdata TEXT, \n\tPRIMARY KEY (id)\n)",
+    "CREATE INDEX ix_events_sender_id ON events (sender_id)",
+]
+RASA_SENDERS = ("+4915112345678", "user_001", "0042", "Zoë")
+RASA_TEXTS = ("hello 🙂", "I want 2 pizzas for 19.99€", "Zoë\u00a0here", "00123", "x" * 400, "NULL")
+RASA_INTENTS = ("greet", "order", "goodbye")
+RASA_AMOUNTS = (19.99, 0.1 + 0.2, 1e-05, None, 1234567.5)
+#: The first conversation's start, Unix seconds as ``time.time()`` returns them.
+RASA_START = 1764590400.123456
+
+
+def rasa_sender(s: int) -> str:
+    """Conversation ``s``'s sender id."""
+    return f"{RASA_SENDERS[s % len(RASA_SENDERS)]}_{s}"
+
+
+def rasa_events(s: int) -> list[tuple[str, float, str | None, str | None, dict[str, Any]]]:
+    """Conversation ``s``'s events in order: ``(type_name, timestamp, intent_name, action_name, data)``."""
+    start = RASA_START + s * 3600.5
+
+    def action(name: str, at: float) -> tuple[str, float, None, str, dict[str, Any]]:
+        data = {"event": "action", "timestamp": at, "name": name, "policy": None, "confidence": None}
+        return ("action", at, None, name, data)
+
+    events: list[tuple[str, float, str | None, str | None, dict[str, Any]]] = [
+        action("action_session_start", start),
+        (
+            "session_started",
+            start + 0.001,
+            None,
+            None,
+            {"event": "session_started", "timestamp": start + 0.001},
+        ),
+        action("action_listen", start + 0.002),
+    ]
+    for k in range(s % 4 + 1):
+        at = start + 10 * (k + 1) + k / 7
+        text, intent = RASA_TEXTS[(s + k) % len(RASA_TEXTS)], RASA_INTENTS[k % 3]
+        parse = {"intent": {"name": intent, "confidence": 1 / (k + 1.5)}, "entities": [], "text": text}
+        user = {"event": "user", "timestamp": at, "text": text, "parse_data": parse, "input_channel": "rest"}
+        amount = RASA_AMOUNTS[(s + k) % len(RASA_AMOUNTS)]
+        slot = {"event": "slot", "timestamp": at + 0.01, "name": "amount", "value": amount}
+        bot = {"event": "bot", "timestamp": at + 0.6, "text": f"Hi! 👋 {text[:20]}", "data": {"buttons": []}}
+        events += [
+            ("user", at, intent, None, user),
+            ("slot", at + 0.01, None, "amount", slot),
+            action("utter_greet", at + 0.5),
+            ("bot", at + 0.6, None, None, bot),
+            action("action_listen", at + 0.7),
+        ]
+    if s % 3 == 0:
+        events.append(("restart", start + 100, None, None, {"event": "restart", "timestamp": start + 100}))
+    return events
+
+
+def rasa_tracker_store(path: Path, conversations: int = 8) -> Path:
+    """A Rasa assistant's SQL tracker store on SQLite (see the module's list)."""
+    rows: list[Sequence[Any]] = []
+    for s in range(conversations):
+        for type_name, at, intent, action, data in rasa_events(s):
+            rows.append((len(rows) + 1, rasa_sender(s), type_name, at, intent, action, json.dumps(data)))
+    return write_export(path, RASA_DDL, {"events": rows})

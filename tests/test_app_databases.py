@@ -26,8 +26,9 @@ django-simple-history and django-reversion history, a LangGraph agent's checkpoi
 on kombu's SQLAlchemy transport, a Laravel (Eloquent) application, a Doctrine ORM application, a Perl
 Minion job queue, a dbt project's warehouse as dbt-sqlite writes it, a Meltano project's system
 database, a Frictionless data package, a GNOME Tracker 3 desktop search index, a Payload CMS 3
-project, a Feast feature store's online store and SQL registry, a Sacred experiment's SQL observer)
-through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
+project, a Feast feature store's online store and SQL registry, a Sacred experiment's SQL observer,
+a Rasa assistant's tracker store) through ``columnar-etl run`` into the session's real PostgreSQL,
+every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -7128,3 +7129,29 @@ def test_sacred_observer_joins_artifacts_by_the_digits_of_run_ids_and_keeps_resu
     assert {k: bytes(v) for k, v in contents.items()} == {
         i + 1: bytes(range(256)) * (1 + i % 3) for i in range(runs)
     }
+
+
+def test_rasa_tracker_store_keeps_event_seconds_every_bit_and_its_json_as_written(run_export: Runner) -> None:
+    conversations = 8
+    events = [(s, e) for s in range(conversations) for e in apps.rasa_events(s)]
+    ran, run_dir = run_export(apps.rasa_tracker_store)
+    loaded_cleanly(ran, run_dir, {"events": len(events)})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    types = ran.types("events")
+    assert (types["id"], types["sender_id"], types["data"]) == ("bigint", "text", "text")
+    # REAL Unix seconds under FLOAT: a double, every bit as time.time() wrote it; a note gives the instant.
+    assert types["timestamp"] == "double precision"
+    assert ran.values("events", "timestamp", "id") == {n + 1: e[1] for n, (_, e) in enumerate(events)}
+    assert profiled(run_dir)["columns"]["events"]["timestamp"]["notes"] == [
+        "numbers are epoch seconds: kept as numbers (double precision), every value as written; the instant "
+        'is to_timestamp("timestamp")'
+    ]
+    # Sender ids with their leading zeros and '+'; the intent on user messages alone.
+    assert ran.values("events", "sender_id", "id") == {
+        n + 1: apps.rasa_sender(s) for n, (s, _) in enumerate(events)
+    }
+    assert ran.values("events", "intent_name", "id") == {n + 1: e[2] for n, (_, e) in enumerate(events)}
+    assert ran.values("events", "action_name", "id") == {n + 1: e[3] for n, (_, e) in enumerate(events)}
+    # The event's JSON as written: the same text, so the same event (a "NULL" message text included).
+    assert ran.values("events", "data", "id") == {n + 1: json.dumps(e[4]) for n, (_, e) in enumerate(events)}
