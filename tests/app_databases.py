@@ -740,6 +740,28 @@ number, so a test computes what a column holds from the same numbers.
   for none), ``ChoiceType`` over an enum of ints, ``Numeric(12, 2)`` bound as floats (REAL, INTEGER
   where whole), ``ArrowType`` and ``Interval`` as ``DATETIME`` text (an interval as the moment that long
   after the Unix epoch, a day back as 1969-12-31), ``Time`` text with microseconds, ``BOOLEAN`` 0/1/NULL.
+- :func:`feast_online_store`: a Feast 0.67 feature store's SQLite online store after ``feast
+  materialize`` (its own DDL): one table per feature view, ``<project>_<view>``, keyed by ``(entity_key
+  BLOB, feature_name TEXT)``: the entity key in Feast's own serialization (join key names and values
+  with their lengths, little-endian), each value a serialized ``ValueProto`` BLOB, ``value_text`` its
+  ``str()`` beside it (a name, a double's repr, ``True``/``False``, a zip code with leading zeros, NULL
+  for bytes, times and lists) and ``event_ts`` / ``created_ts`` declared ``timestamp`` holding INTEGER
+  Unix seconds (Feast's own adapter); a view of numbers only, whose ``value_text`` is all decimals.
+  :func:`feast_sql_registry`: its SQL registry (``registry_type: sql``): protobuf BLOBs keyed by
+  ``(name, project_id)``, ``last_updated_timestamp BIGINT`` Unix seconds, ``''`` descriptions.
+- :func:`sacred_observer`: a Sacred 0.8 experiment's ``SqlObserver`` database (SQLAlchemy's DDL):
+  ``run`` keyed by ``id`` with its ``run_id VARCHAR(24)`` the digits of an integer (``UNIQUE``, the
+  target of ``artifact.run_id``'s declared reference), ``DATETIME`` text with six fraction digits (naive
+  UTC), ``FLOAT`` results (``0.30000000000000004``, NULL for a failed run), a ``comment`` of ``''``
+  where none was given beside NULLs elsewhere in the table, tracebacks and captured output ending in a
+  newline (``''`` for none), JSON ``config`` / ``info``, artifacts as BLOBs, and the experiment's
+  sources and dependencies through keyless association tables.
+- :func:`rasa_tracker_store`: a Rasa 3.6 assistant's ``SQLTrackerStore`` on SQLite: one ``events``
+  table, every event of every conversation, its ``timestamp FLOAT`` REAL Unix seconds as
+  ``time.time()`` writes them (``1764590410.7463577``), ``intent_name`` set on user messages only,
+  ``action_name`` the action, slot or loop named, ``data`` the event's JSON (``json.dumps``: non-ASCII
+  as ``\\u`` escapes, emoji as surrogate pairs), sender ids of digits with leading zeros and a
+  phone number's ``+``.
 """
 
 from __future__ import annotations
@@ -16506,3 +16528,393 @@ def sqlalchemy_utils_app(path: Path, accounts: int = 24, tickets: int = 60) -> P
     for j in range(tickets):
         rows["ticket"].append((j + 1, sau_id(j % accounts), f"Ticket {j}", j / 8))
     return write_export(path, SQLALCHEMY_UTILS_DDL, rows, bytes_as_text=False)
+
+
+# --- Feast -----------------------------------------------------------------------------------------------
+
+#: ``feast apply``'s DDL of one feature view's table in the SQLite online store.
+FEAST_VIEW_DDL = (
+    "CREATE TABLE {table} (entity_key BLOB, feature_name TEXT, value BLOB, value_text TEXT, "
+    " vector_value BLOB, event_ts timestamp, created_ts timestamp,  PRIMARY KEY(entity_key, feature_name))"
+)
+#: The moment the builder's ``feast materialize`` ran, in Unix seconds (2026-11-30 12:00 UTC).
+FEAST_NOW = 1796040000
+FEAST_NAMES = ("Zoë", "José\u00a0Núñez", "李雷 🙂", "O'Brien", "x" * 600, "Ωmega")
+FEAST_CUSTOMER_FEATURES = ("name", "balance", "visits", "vip", "zip", "last_seen", "avatar", "scores")
+FEAST_DRIVER_FEATURES = ("conv_rate", "trips", "rating")
+
+
+def _varint(n: int) -> bytes:
+    """Protocol Buffers' base-128 varint of ``n`` (a negative int64 as its two's complement)."""
+    n &= (1 << 64) - 1
+    out = bytearray()
+    while True:
+        out.append((n & 0x7F) | (0x80 if n > 0x7F else 0))
+        n >>= 7
+        if not n:
+            return bytes(out)
+
+
+def feast_value_proto(value: object, kind: str) -> bytes:
+    """``ValueProto.SerializeToString()`` of one feature value (the field numbers of Feast's value.proto:
+    bytes 1, string 2, int64 4, double 5, float 6, bool 7, unix_timestamp 8, double_list 15)."""
+    if kind == "string":
+        data = str(value).encode()
+        return b"\x12" + _varint(len(data)) + data
+    if kind == "bytes":
+        assert isinstance(value, bytes)
+        return b"\x0a" + _varint(len(value)) + value
+    if kind == "int64":
+        return b"\x20" + _varint(int(str(value)))
+    if kind == "double":
+        return b"\x29" + struct.pack("<d", value)
+    if kind == "float":
+        return b"\x35" + struct.pack("<f", value)
+    if kind == "bool":
+        return b"\x38" + _varint(int(bool(value)))
+    if kind == "unix_timestamp":
+        return b"\x40" + _varint(int(str(value)))
+    assert kind == "double_list" and isinstance(value, list)
+    packed = b"".join(struct.pack("<d", v) for v in value)
+    inner = b"\x0a" + _varint(len(packed)) + packed
+    return b"\x7a" + _varint(len(inner)) + inner
+
+
+def feast_entity_key(join_key: str, value: int | str) -> bytes:
+    """``serialize_entity_key(..., entity_key_serialization_version=3)`` of a one-column entity key: the
+    key count, then the join key's type and name, then the value's type (4 int64, 2 string), length and
+    bytes, every number little-endian."""
+    name = join_key.encode()
+    if isinstance(value, int):
+        kind, data = 4, struct.pack("<q", value)
+    else:
+        kind, data = 2, value.encode()
+    head = struct.pack("<III", 1, 2, len(name)) + name
+    return head + struct.pack("<II", kind, len(data)) + data
+
+
+def feast_customer(i: int) -> dict[str, tuple[object, str, str | None]]:
+    """Customer ``i``'s features: ``{name: (value, proto kind, value_text)}``, ``value_text`` as Feast's
+    ``extract_text_and_num`` writes it (``str()`` of a string, number or bool; NULL otherwise)."""
+    name = FEAST_NAMES[i % len(FEAST_NAMES)] if i % 7 else ""
+    balance = (i * 1234567 % 1000000) / 100
+    visits = (i * 7919) % 1000 - 3 if i % 5 else 2**40 + i
+    seen = FEAST_NOW - 86400 * i
+    avatar = bytes((i * k) % 256 for k in range(i % 6))
+    scores = [float(i), 1.5, -0.1]
+    return {
+        "name": (name, "string", name),
+        "balance": (balance, "double", str(balance)),
+        "visits": (visits, "int64", str(visits)),
+        "vip": (i % 3 == 0, "bool", str(i % 3 == 0)),
+        "zip": (f"{i * 4099 % 100000:05d}", "string", f"{i * 4099 % 100000:05d}"),
+        "last_seen": (seen, "unix_timestamp", None),
+        "avatar": (avatar, "bytes", None),
+        "scores": (scores, "double_list", None),
+    }
+
+
+def feast_driver(i: int) -> dict[str, tuple[object, str, str | None]]:
+    """Driver ``i``'s features (see :func:`feast_customer`): a double, an int64 and a float32 whose
+    ``str()`` is its double's repr (``0.10000000149011612``)."""
+    conv = round((i * 37 % 10000 + 11) / 10000, 4)
+    trips = i * 13 % 500
+    rating = struct.unpack("<f", struct.pack("<f", (0.1, 4.5, 3.25, 5.0)[i % 4]))[0]
+    return {
+        "conv_rate": (conv, "double", str(conv)),
+        "trips": (trips, "int64", str(trips)),
+        "rating": (rating, "float", str(rating)),
+    }
+
+
+def feast_event_ts(i: int) -> int:
+    """The Unix seconds of entity ``i``'s latest event (hours and seconds before :data:`FEAST_NOW`)."""
+    return FEAST_NOW - 3600 * i - 7 * i
+
+
+def feast_online_store(path: Path, customers: int = 24, drivers: int = 10) -> Path:
+    """A Feast feature store's SQLite online store after ``feast materialize`` (see the module's list)."""
+    customer_rows: list[Sequence[Any]] = []
+    for i in range(customers):
+        key = feast_entity_key("customer_id", 1000 + i)
+        for name, (value, kind, text) in feast_customer(i).items():
+            proto = feast_value_proto(value, kind)
+            customer_rows.append((key, name, proto, text, None, feast_event_ts(i), FEAST_NOW - 60 * i))
+    driver_rows: list[Sequence[Any]] = []
+    for i in range(drivers):
+        key = feast_entity_key("driver_code", f"{i:06d}")
+        for name, (value, kind, text) in feast_driver(i).items():
+            proto = feast_value_proto(value, kind)
+            driver_rows.append((key, name, proto, text, None, feast_event_ts(i), FEAST_NOW))
+    ddl = [
+        FEAST_VIEW_DDL.format(table="shop_feats_customer_stats"),
+        "CREATE INDEX shop_feats_customer_stats_ek ON shop_feats_customer_stats (entity_key);",
+        FEAST_VIEW_DDL.format(table="shop_feats_driver_stats"),
+        "CREATE INDEX shop_feats_driver_stats_ek ON shop_feats_driver_stats (entity_key);",
+    ]
+    rows = {"shop_feats_customer_stats": customer_rows, "shop_feats_driver_stats": driver_rows}
+    return write_export(path, ddl, rows, bytes_as_text=False)
+
+
+def _feast_registry_table(name: str, extra: str = "") -> str:
+    """The SQL registry's DDL of one kind of object, as SQLAlchemy creates it for Feast."""
+    return (
+        f"CREATE TABLE {name}s (\n\t{name}_name VARCHAR(255) NOT NULL, \n\tproject_id VARCHAR(255) NOT NULL, "
+        f"\n\tlast_updated_timestamp BIGINT NOT NULL, {extra}\n\t{name}_proto BLOB NOT NULL, "
+        f"\n\tPRIMARY KEY ({name}_name, project_id)\n)"
+    )
+
+
+FEAST_REGISTRY_DDL = [
+    "CREATE TABLE projects (\n\tproject_id VARCHAR(255) NOT NULL, \n\tproject_name VARCHAR(255) NOT NULL, "
+    "\n\tlast_updated_timestamp BIGINT NOT NULL, \n\tproject_proto BLOB NOT NULL, "
+    "\n\tPRIMARY KEY (project_id)\n)",
+    _feast_registry_table("entity").replace("entitys", "entities"),
+    _feast_registry_table("feature_view", "\n\tmaterialized_intervals BLOB, ").replace(
+        "PRIMARY KEY", "user_metadata BLOB, \n\tPRIMARY KEY"
+    ),
+    "CREATE TABLE feature_view_version_history (\n\tfeature_view_name VARCHAR(255) NOT NULL, "
+    "\n\tproject_id VARCHAR(255) NOT NULL, \n\tversion_number INTEGER NOT NULL, "
+    "\n\tfeature_view_type VARCHAR(50) NOT NULL, \n\tfeature_view_proto BLOB NOT NULL, "
+    "\n\tcreated_timestamp BIGINT NOT NULL, \n\tdescription TEXT, \n\tversion_id VARCHAR(36) NOT NULL, "
+    "\n\tPRIMARY KEY (feature_view_name, project_id, version_number)\n)",
+    "CREATE TABLE feast_metadata (\n\tproject_id VARCHAR(255) NOT NULL, "
+    "\n\tmetadata_key VARCHAR(50) NOT NULL, "
+    "\n\tmetadata_value TEXT NOT NULL, \n\tlast_updated_timestamp BIGINT NOT NULL, "
+    "\n\tPRIMARY KEY (project_id, metadata_key)\n)",
+]
+FEAST_ENTITIES = ("__dummy", "customer", "driver")
+FEAST_VIEWS = ("customer_stats", "driver_stats")
+
+
+def feast_applied(n: int) -> int:
+    """The Unix seconds of the ``n``-th object's last ``feast apply``."""
+    return FEAST_NOW + 430556 + 7 * n
+
+
+def feast_sql_registry(path: Path) -> Path:
+    """A Feast feature store's SQL registry on SQLite (see the module's list)."""
+    project = "shop_feats"
+    rows: dict[str, list[Sequence[Any]]] = {
+        "projects": [(project, project, feast_applied(0), b"\n\x0c\n\n" + project.encode())],
+        "entities": [
+            (
+                name,
+                project,
+                feast_applied(n),
+                b"\n" + _varint(len(name) + 2) + b"\n" + _varint(len(name)) + name.encode(),
+            )
+            for n, name in enumerate(FEAST_ENTITIES)
+        ],
+        "feature_views": [
+            (
+                name,
+                project,
+                feast_applied(9 + n),
+                None,
+                b"\n\x0e\n" + _varint(len(name)) + name.encode(),
+                None,
+            )
+            for n, name in enumerate(FEAST_VIEWS)
+        ],
+        "feature_view_version_history": [
+            (name, project, 0, "feature_view", name.encode(), feast_applied(n), "", str(uuid.UUID(int=n + 1)))
+            for n, name in enumerate(FEAST_VIEWS)
+        ],
+        "feast_metadata": [
+            (project, "project_uuid", str(uuid.UUID(int=99)), feast_applied(0)),
+            (project, "last_updated_timestamp", str(feast_applied(11)), feast_applied(11)),
+        ],
+    }
+    return write_export(path, FEAST_REGISTRY_DDL, rows, bytes_as_text=False)
+
+
+# --- Sacred --------------------------------------------------------------------------------------------
+
+SACRED_DDL = [
+    "CREATE TABLE source (\n\tsource_id INTEGER NOT NULL, \n\tfilename VARCHAR(256), "
+    "\n\tmd5sum VARCHAR(32), "
+    "\n\tcontent TEXT, \n\tPRIMARY KEY (source_id)\n)",
+    "CREATE TABLE dependency (\n\tdependency_id INTEGER NOT NULL, \n\tname VARCHAR(32), "
+    "\n\tversion VARCHAR(16), "
+    "\n\tPRIMARY KEY (dependency_id)\n)",
+    "CREATE TABLE host (\n\thost_id INTEGER NOT NULL, \n\tcpu VARCHAR(64), "
+    "\n\thostname VARCHAR(64), "
+    "\n\tos VARCHAR(16), \n\tos_info VARCHAR(64), \n\tpython_version VARCHAR(16), "
+    "\n\tPRIMARY KEY (host_id)\n)",
+    "CREATE TABLE experiment (\n\texperiment_id INTEGER NOT NULL, \n\tname VARCHAR(32), "
+    "\n\tmd5sum VARCHAR(32), "
+    "\n\tbase_dir VARCHAR(64), \n\tPRIMARY KEY (experiment_id)\n)",
+    "CREATE TABLE experiments_sources (\n\texperiment_id INTEGER, \n\tsource_id INTEGER, "
+    "\n\tFOREIGN KEY(experiment_id) REFERENCES experiment (experiment_id), "
+    "\n\tFOREIGN KEY(source_id) REFERENCES source (source_id)\n)",
+    "CREATE TABLE experiments_dependencies (\n\texperiment_id INTEGER, \n\tdependency_id INTEGER, "
+    "\n\tFOREIGN KEY(experiment_id) REFERENCES experiment (experiment_id), "
+    "\n\tFOREIGN KEY(dependency_id) REFERENCES dependency (dependency_id)\n)",
+    "CREATE TABLE run (\n\tid INTEGER NOT NULL, \n\trun_id VARCHAR(24), \n\tcommand VARCHAR(64), "
+    "\n\tstart_time DATETIME, \n\theartbeat DATETIME, \n\tstop_time DATETIME, \n\tqueue_time DATETIME, "
+    "\n\tpriority FLOAT, \n\tcomment TEXT, \n\tfail_trace TEXT, \n\tcaptured_out TEXT, \n\tconfig TEXT, "
+    "\n\tinfo TEXT, \n\tstatus VARCHAR(11), \n\thost_id INTEGER, \n\texperiment_id INTEGER, "
+    "\n\tresult FLOAT, \n\tPRIMARY KEY (id), \n\tUNIQUE (run_id), "
+    "\n\tFOREIGN KEY(host_id) REFERENCES host (host_id), "
+    "\n\tFOREIGN KEY(experiment_id) REFERENCES experiment (experiment_id)\n)",
+    "CREATE TABLE artifact (\n\tartifact_id INTEGER NOT NULL, \n\tfilename VARCHAR(64), \n\tcontent BLOB, "
+    "\n\trun_id VARCHAR(24), \n\tPRIMARY KEY (artifact_id), "
+    "\n\tFOREIGN KEY(run_id) REFERENCES run (run_id)\n)",
+]
+SACRED_RATES = (0.1, 0.001, 0.9, 0.25, 1e-05)
+SACRED_NAMES = ("Zoë", "李雷", "", "José\u00a0Núñez 🙂")
+SACRED_COMMENTS = ("first try", "", "", "José\u00a0N")
+SACRED_STARTED = datetime(2026, 12, 5, 11, 42, 15, 337590)
+
+
+def sacred_run_id(i: int) -> str:
+    """Run ``i``'s ``run_id``: the observer's ``str(last id + 1)``, ``'0'`` for the first run."""
+    return "0" if i == 0 else str(i + 1)
+
+
+def sacred_failed(i: int) -> bool:
+    """Run ``i`` raised (a learning rate over 0.5)."""
+    return SACRED_RATES[i % len(SACRED_RATES)] > 0.5
+
+
+def sacred_result(i: int) -> float | None:
+    """Run ``i``'s result, the main function's ``lr * 3`` (a REAL of 17 digits for 0.1); NULL if it failed."""
+    return None if sacred_failed(i) else SACRED_RATES[i % len(SACRED_RATES)] * 3
+
+
+def sacred_moment(i: int, step: int) -> str:
+    """Run ``i``'s ``step``-th moment (0 start, 1 stop, 2 heartbeat) as SQLAlchemy's DATETIME text."""
+    moment = SACRED_STARTED + timedelta(seconds=0.6 * i, microseconds=48271 * step + 7 * i)
+    return moment.strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def sacred_trace(i: int) -> str:
+    """A failed run's traceback as Sacred stores it: the formatted lines, ending in a newline."""
+    return (
+        'Traceback (most recent call last):\n\n  File "exp.py", line 25, in main\n'
+        f'    raise ValueError("lr too high: " + str(lr))\n\nValueError: lr too high: '
+        f"{SACRED_RATES[i % len(SACRED_RATES)]}\n"
+    )
+
+
+def sacred_observer(path: Path, runs: int = 20) -> Path:
+    """A Sacred experiment's SqlObserver database (see the module's list)."""
+    rows: dict[str, list[Sequence[Any]]] = {
+        "source": [
+            (
+                1,
+                "exp.py",
+                "a9bf47ed674db5adcc302bbeb659b5fb",
+                "import random\nfrom sacred import Experiment\n",
+            )
+        ],
+        "dependency": [(1, "numpy", "2.4.6"), (2, "sacred", "0.8.7")],
+        "host": [(1, "AMD EPYC", "vm", "Linux", "Linux-6.18-x86_64-with-glibc2.36", "3.11.7")],
+        "experiment": [(1, "résumé_🙂", "a9bf47ed674db5adcc302bbeb659b5fb", "/srv/exp")],
+        "experiments_sources": [(1, 1)],
+        "experiments_dependencies": [(1, 1), (1, 2)],
+        "run": [],
+        "artifact": [],
+    }
+    for i in range(runs):
+        rate, name = SACRED_RATES[i % len(SACRED_RATES)], f"{SACRED_NAMES[i % len(SACRED_NAMES)]} {i}"
+        failed = sacred_failed(i)
+        out = (
+            ""
+            if failed
+            else f'INFO - résumé_🙂 - Started run with ID "{sacred_run_id(i)}"\ntraining {name}\n'
+        )
+        config = json.dumps({"lr": rate, "layers": [64, 32, i], "name": name, "seed": 26138135 + i})
+        rows["run"].append(
+            (
+                i + 1,
+                sacred_run_id(i),
+                "main",
+                sacred_moment(i, 0),
+                sacred_moment(i, 2),
+                sacred_moment(i, 1),
+                None,
+                0.0,
+                SACRED_COMMENTS[i % len(SACRED_COMMENTS)],
+                sacred_trace(i) if failed else None,
+                out,
+                config,
+                json.dumps({"note": "x" * (50 + i)}),
+                "FAILED" if failed else "COMPLETED",
+                1,
+                1,
+                sacred_result(i),
+            )
+        )
+        rows["artifact"].append((i + 1, "weights.bin", bytes(range(256)) * (1 + i % 3), sacred_run_id(i)))
+    return write_export(path, SACRED_DDL, rows, bytes_as_text=False)
+
+
+# --- Rasa ----------------------------------------------------------------------------------------------
+
+RASA_DDL = [
+    "CREATE TABLE events (\n\tid INTEGER NOT NULL, \n\tsender_id VARCHAR(255) NOT NULL, "
+    "\n\ttype_name VARCHAR(255) NOT NULL, \n\ttimestamp FLOAT, \n\tintent_name VARCHAR(255), "
+    "\n\taction_name VARCHAR(255), \n\tdata TEXT, \n\tPRIMARY KEY (id)\n)",
+    "CREATE INDEX ix_events_sender_id ON events (sender_id)",
+]
+RASA_SENDERS = ("+4915112345678", "user_001", "0042", "Zoë")
+RASA_TEXTS = ("hello 🙂", "I want 2 pizzas for 19.99€", "Zoë\u00a0here", "00123", "x" * 400, "NULL")
+RASA_INTENTS = ("greet", "order", "goodbye")
+RASA_AMOUNTS = (19.99, 0.1 + 0.2, 1e-05, None, 1234567.5)
+#: The first conversation's start, Unix seconds as ``time.time()`` returns them.
+RASA_START = 1764590400.123456
+
+
+def rasa_sender(s: int) -> str:
+    """Conversation ``s``'s sender id."""
+    return f"{RASA_SENDERS[s % len(RASA_SENDERS)]}_{s}"
+
+
+def rasa_events(s: int) -> list[tuple[str, float, str | None, str | None, dict[str, Any]]]:
+    """Conversation ``s``'s events in order: ``(type_name, timestamp, intent_name, action_name, data)``."""
+    start = RASA_START + s * 3600.5
+
+    def action(name: str, at: float) -> tuple[str, float, None, str, dict[str, Any]]:
+        data = {"event": "action", "timestamp": at, "name": name, "policy": None, "confidence": None}
+        return ("action", at, None, name, data)
+
+    events: list[tuple[str, float, str | None, str | None, dict[str, Any]]] = [
+        action("action_session_start", start),
+        (
+            "session_started",
+            start + 0.001,
+            None,
+            None,
+            {"event": "session_started", "timestamp": start + 0.001},
+        ),
+        action("action_listen", start + 0.002),
+    ]
+    for k in range(s % 4 + 1):
+        at = start + 10 * (k + 1) + k / 7
+        text, intent = RASA_TEXTS[(s + k) % len(RASA_TEXTS)], RASA_INTENTS[k % 3]
+        parse = {"intent": {"name": intent, "confidence": 1 / (k + 1.5)}, "entities": [], "text": text}
+        user = {"event": "user", "timestamp": at, "text": text, "parse_data": parse, "input_channel": "rest"}
+        amount = RASA_AMOUNTS[(s + k) % len(RASA_AMOUNTS)]
+        slot = {"event": "slot", "timestamp": at + 0.01, "name": "amount", "value": amount}
+        bot = {"event": "bot", "timestamp": at + 0.6, "text": f"Hi! 👋 {text[:20]}", "data": {"buttons": []}}
+        events += [
+            ("user", at, intent, None, user),
+            ("slot", at + 0.01, None, "amount", slot),
+            action("utter_greet", at + 0.5),
+            ("bot", at + 0.6, None, None, bot),
+            action("action_listen", at + 0.7),
+        ]
+    if s % 3 == 0:
+        events.append(("restart", start + 100, None, None, {"event": "restart", "timestamp": start + 100}))
+    return events
+
+
+def rasa_tracker_store(path: Path, conversations: int = 8) -> Path:
+    """A Rasa assistant's SQL tracker store on SQLite (see the module's list)."""
+    rows: list[Sequence[Any]] = []
+    for s in range(conversations):
+        for type_name, at, intent, action, data in rasa_events(s):
+            rows.append((len(rows) + 1, rasa_sender(s), type_name, at, intent, action, json.dumps(data)))
+    return write_export(path, RASA_DDL, {"events": rows})
