@@ -733,6 +733,15 @@ number, so a test computes what a column holds from the same numbers.
   of text, a block table with its ``_path``, relationships in ``products_rels``; drafts' versions in
   ``_products_v`` (every field prefixed ``version_``) and its locales; ``payload_migrations`` with
   Payload's ``dev`` push at batch ``-1``.
+- :func:`cartridge_shop`: a Mezzanine 6.1 site's Cartridge 1.3 shop (Django 4.2's DDL; ``shop_order``
+  without its ``shipping_detail_*`` copies of the billing columns; ``forms_formentry`` declaring its
+  reference to ``forms_form``, which the file lacks) as its admin and checkout write it: every
+  ``MoneyField`` a bare ``decimal``, prices and order amounts the ``str()`` of a Decimal stored as REAL or
+  INTEGER (``'518.00'``, and ``'10.00'`` off every fourth order: whole amounts only);
+  ``Sale.update_products``' own ``UPDATE`` setting ``sale_price`` to ``unit_price - unit_price / '100.0' *
+  15`` or ``unit_price - 1.99`` (REAL arithmetic, doubles of 17 digits); SKUs, postcodes and phone numbers
+  with leading zeros; ``ProductAction.timestamp`` as ``date.toordinal()`` days; a Mezzanine form's
+  entries, names, amounts, days, flags and ``''`` in one ``varchar(2000)``.
 """
 
 from __future__ import annotations
@@ -16402,3 +16411,226 @@ def payload_cms(path: Path, products: int = 20) -> Path:
             rows["_products_v"].append((vid, pid, *fields, at, at, "draft", at, at, None, None, latest))
             rows["_products_v_locales"].append((title, vid, "en", vid))
     return write_export(path, PAYLOAD_DDL, rows)
+
+
+# --- A Mezzanine site's Cartridge shop -----------------------------------------------------------------
+
+#: Cartridge 1.3.4's own DDL (Mezzanine 6.1, Django 4.2 ``migrate`` on SQLite), as ``sqlite_master``
+#: keeps it; every ``MoneyField`` a plain ``decimal``.
+CARTRIDGE_DDL = (
+    'CREATE TABLE "django_site" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "name" '
+    'varchar(50) NOT NULL, "domain" varchar(100) NOT NULL UNIQUE)',
+    'CREATE TABLE "shop_sale" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "title" '
+    'varchar(100) NOT NULL, "active" bool NOT NULL, "discount_deduct" decimal NULL, '
+    '"discount_percent" decimal NULL, "discount_exact" decimal NULL, "valid_from" datetime NULL, '
+    '"valid_to" datetime NULL)',
+    'CREATE TABLE "shop_product" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"keywords_string" varchar(500) NOT NULL, "rating_count" integer NOT NULL, "rating_sum" integer '
+    'NOT NULL, "rating_average" real NOT NULL, "title" varchar(500) NOT NULL, "_meta_title" '
+    'varchar(500) NULL, "description" text NOT NULL, "gen_description" bool NOT NULL, "created" '
+    'datetime NULL, "updated" datetime NULL, "status" integer NOT NULL, "publish_date" datetime '
+    'NULL, "expiry_date" datetime NULL, "short_url" varchar(200) NULL, "in_sitemap" bool NOT NULL, '
+    '"content" text NOT NULL, "unit_price" decimal NULL, "sale_id" integer NULL, "sale_price" '
+    'decimal NULL, "sale_from" datetime NULL, "sale_to" datetime NULL, "sku" varchar(20) NULL, '
+    '"num_in_stock" integer NULL, "available" bool NOT NULL, "image" varchar(100) NULL, '
+    '"date_added" datetime NULL, "site_id" integer NOT NULL REFERENCES "django_site" ("id") '
+    'DEFERRABLE INITIALLY DEFERRED, "content_model" varchar(50) NULL, "slug" varchar(2000) NOT '
+    "NULL)",
+    'CREATE TABLE "shop_productimage" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "_order" '
+    'integer NULL, "description" varchar(100) NOT NULL, "product_id" integer NOT NULL REFERENCES '
+    '"shop_product" ("id") DEFERRABLE INITIALLY DEFERRED, "file" varchar(255) NOT NULL)',
+    'CREATE TABLE "shop_productvariation" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"unit_price" decimal NULL, "sale_id" integer NULL, "sale_price" decimal NULL, "sale_from" '
+    'datetime NULL, "sale_to" datetime NULL, "num_in_stock" integer NULL, "default" bool NOT NULL, '
+    '"option1" varchar(50) NULL, "option2" varchar(50) NULL, "image_id" integer NULL REFERENCES '
+    '"shop_productimage" ("id") DEFERRABLE INITIALLY DEFERRED, "product_id" integer NOT NULL '
+    'REFERENCES "shop_product" ("id") DEFERRABLE INITIALLY DEFERRED, "sku" varchar(20) NULL)',
+    'CREATE TABLE "shop_order" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"billing_detail_first_name" varchar(100) NOT NULL, "billing_detail_last_name" varchar(100) NOT '
+    'NULL, "billing_detail_street" varchar(100) NOT NULL, "billing_detail_city" varchar(100) NOT '
+    'NULL, "billing_detail_state" varchar(100) NOT NULL, "billing_detail_postcode" varchar(10) NOT '
+    'NULL, "billing_detail_country" varchar(100) NOT NULL, "billing_detail_phone" varchar(20) NOT '
+    'NULL, "billing_detail_email" varchar(254) NOT NULL, "additional_instructions" text NOT NULL, '
+    '"time" datetime NULL, "user_id" integer NULL, "shipping_type" varchar(50) NOT NULL, '
+    '"shipping_total" decimal NULL, "tax_type" varchar(50) NOT NULL, "tax_total" decimal NULL, '
+    '"item_total" decimal NULL, "discount_code" varchar(20) NOT NULL, "discount_total" decimal '
+    'NULL, "total" decimal NULL, "transaction_id" varchar(255) NULL, "status" integer NOT NULL, '
+    '"site_id" integer NOT NULL REFERENCES "django_site" ("id") DEFERRABLE INITIALLY DEFERRED, '
+    '"key" varchar(40) NOT NULL)',
+    'CREATE TABLE "shop_orderitem" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "sku" '
+    'varchar(20) NOT NULL, "description" varchar(2000) NOT NULL, "quantity" integer NOT NULL, '
+    '"unit_price" decimal NULL, "total_price" decimal NULL, "order_id" integer NOT NULL REFERENCES '
+    '"shop_order" ("id") DEFERRABLE INITIALLY DEFERRED)',
+    'CREATE TABLE "shop_productaction" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"timestamp" integer NOT NULL, "total_cart" integer NOT NULL, "total_purchase" integer NOT '
+    'NULL, "product_id" integer NOT NULL REFERENCES "shop_product" ("id") DEFERRABLE INITIALLY '
+    "DEFERRED)",
+    'CREATE TABLE "forms_formentry" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "entry_time" '
+    'datetime NOT NULL, "form_id" integer NOT NULL REFERENCES "forms_form" ("page_ptr_id") DEFERRABLE '
+    "INITIALLY DEFERRED)",
+    'CREATE TABLE "forms_fieldentry" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "field_id" '
+    'integer NOT NULL, "value" varchar(2000) NULL, "entry_id" integer NOT NULL REFERENCES '
+    '"forms_formentry" ("id") DEFERRABLE INITIALLY DEFERRED)',
+)
+#: Each product's price as the shop's admin typed it (``None``: not priced yet).
+CARTRIDGE_PRICES = (
+    "19.99", "518.00", "0.50", "853.69", "1234.56", "7.05", "99.90", "10.00", None, "3.33", "250.00", "2.01",
+)  # fmt: skip
+CARTRIDGE_TITLES = ("Café crème", "Ünïcødé 🎉 mug", "Tea\u00a0set", "日本茶", "Ölkanne", "O'Brien's ☕")
+#: ``Sale.update_products``: a 15 % sale on every third product (``percent``), 1.99 off the next ones.
+CARTRIDGE_PERCENT, CARTRIDGE_DEDUCT = "15.00", "1.99"
+CARTRIDGE_SALE_FROM = "2026-11-27 00:00:00"
+CARTRIDGE_SALE_TO = "2026-12-01 23:59:59.999999"
+#: ``ProductAction.timestamp``: ``datetime.today().toordinal()``, days since 0001-01-01 (day 1).
+CARTRIDGE_TODAY = date(2026, 12, 5)
+CARTRIDGE_FORM_VALUES = ("Zoë Ångström", "1.37", "2024-01-02", "True", "", "  padded  ", "00420", "🎉")
+
+
+def cartridge_sale(i: int) -> str | None:
+    """Which sale product ``i`` is in: ``percent``, ``deduct`` (only a price above 1.99) or none."""
+    price = CARTRIDGE_PRICES[i % len(CARTRIDGE_PRICES)]
+    if price is None or i % 3 == 2:
+        return None
+    if i % 3 == 0:
+        return "percent"
+    return "deduct" if Decimal(price) > Decimal(CARTRIDGE_DEDUCT) else None
+
+
+def cartridge_sale_price(i: int) -> float | None:
+    """The sale price SQLite computed for product ``i``: ``unit_price - unit_price / '100.0' * 15`` or
+    ``unit_price - 1.99``, REAL arithmetic on the stored price (the double of the Decimal's text)."""
+    price, sale = CARTRIDGE_PRICES[i % len(CARTRIDGE_PRICES)], cartridge_sale(i)
+    if price is None or sale is None:
+        return None
+    stored = float(Decimal(price))
+    if sale == "percent":
+        return stored - (stored / 100.0) * int(Decimal(CARTRIDGE_PERCENT))
+    return stored - float(CARTRIDGE_DEDUCT)
+
+
+def cartridge_order_items(n: int) -> list[tuple[int, int]]:
+    """Order ``n``'s lines: ``(product index, quantity)``, priced products only."""
+    priced = [p for p, price in enumerate(CARTRIDGE_PRICES) if price is not None]
+    return [(priced[(n * 5 + k) % len(priced)], k + 1) for k in range(1 + n % 3)]
+
+
+def cartridge_order(n: int) -> dict[str, Decimal | None]:
+    """Order ``n``'s amounts as Cartridge computes them in Decimal: items, 7.50 shipping, 7.7 % tax
+    to the cent, 10.00 off every fourth order (whole amounts: SQLite keeps them as INTEGER)."""
+    items = sum(
+        (Decimal(CARTRIDGE_PRICES[p] or "0") * quantity for p, quantity in cartridge_order_items(n)),
+        Decimal(0),
+    )
+    shipping, tax = Decimal("7.50"), (items * Decimal("0.077")).quantize(Decimal("0.01"))
+    discount = Decimal("10.00") if n % 4 == 0 else None
+    return {
+        "item_total": items,
+        "shipping_total": shipping,
+        "tax_total": tax,
+        "discount_total": discount,
+        "total": items + shipping + tax - (discount or 0),
+    }
+
+
+def cartridge_moment(i: int) -> str:
+    """Row ``i``'s ``datetime`` as Django writes it on SQLite (``USE_TZ``: naive UTC, microseconds)."""
+    return (datetime(2026, 11, 20, 8, 30) + timedelta(hours=7 * i, microseconds=1234 * i)).isoformat(" ")
+
+
+def cartridge_shop(path: Path, orders: int = 10, entries: int = 6) -> Path:
+    """A Mezzanine site's Cartridge shop (see the module's list)."""
+
+    def money(value: Decimal | str | None) -> str | None:
+        return None if value is None else str(value)  # Django binds a Decimal as its str()
+
+    rows: dict[str, list[Sequence[Any]]] = {
+        "django_site": [(1, "Mein Laden", "shop.example.com")],
+        "shop_sale": [
+            (1, "Winter", 1, None, CARTRIDGE_PERCENT, None, CARTRIDGE_SALE_FROM, CARTRIDGE_SALE_TO),
+            (2, "Flat", 1, CARTRIDGE_DEDUCT, None, None, None, None),
+        ],
+        "shop_product": [],
+        "shop_productimage": [],
+        "shop_productvariation": [],
+        "shop_order": [],
+        "shop_orderitem": [],
+        "shop_productaction": [],
+        "forms_formentry": [],
+        "forms_fieldentry": [],
+    }
+    for i, price in enumerate(CARTRIDGE_PRICES):
+        title, at = f"{CARTRIDGE_TITLES[i % len(CARTRIDGE_TITLES)]} {i}", cartridge_moment(i)
+        sku, stock = f"{i:06d}", None if i % 5 == 0 else 3 * i
+        rows["shop_product"].append(
+            [i + 1, "", 0, 0, 0.0, title, None, title, 1, at, at, 2, at, None, None, 1, f"<p>{title}</p>",
+             money(price), None, None, None, None, sku, stock, int(i % 4 > 0), None, at, 1, None,
+             f"product-{i}"]
+        )  # fmt: skip
+        rows["shop_productvariation"].append(
+            [i + 1, money(price), None, None, None, None, i, 1, "Red" if i % 2 else None, None, None, i + 1,
+             f"{sku}-V"]
+        )  # fmt: skip
+    for n in range(orders):
+        amounts, at = cartridge_order(n), cartridge_moment(n)
+        name, postcode, phone = (
+            CARTRIDGE_TITLES[n % len(CARTRIDGE_TITLES)],
+            f"{(n * 137) % 100000:05d}",
+            f"0{n:09d}",
+        )
+        rows["shop_order"].append(
+            [n + 1, name, "Müller", "1 Rue d’Été", "Zürich", "", postcode, "CH", phone, f"b{n}@example.com",
+             "Leave at door 🚪" * (n % 2), at, n if n % 3 else None, "Flat rate",
+             money(amounts["shipping_total"]), "VAT", money(amounts["tax_total"]),
+             money(amounts["item_total"]), "TEN-0010" if n % 4 == 0 else "", money(amounts["discount_total"]),
+             money(amounts["total"]), None, 1 + n % 2, 1, f"k{n:032x}"]
+        )  # fmt: skip
+        for p, quantity in cartridge_order_items(n):
+            price = Decimal(CARTRIDGE_PRICES[p] or "0")
+            description = f"{CARTRIDGE_TITLES[p % len(CARTRIDGE_TITLES)]} {p}"
+            rows["shop_orderitem"].append(
+                [
+                    len(rows["shop_orderitem"]) + 1,
+                    f"{p:06d}",
+                    description,
+                    quantity,
+                    money(price),
+                    money(price * quantity),
+                    n + 1,
+                ]
+            )
+    ordinal = CARTRIDGE_TODAY.toordinal()
+    for k in range(6):
+        rows["shop_productaction"].append((k + 1, ordinal - k // 2, 2 + k, k % 2, 1 + k % 3))
+    for e in range(entries):
+        rows["forms_formentry"].append((e + 1, cartridge_moment(e), 1))
+        for f in range(4):
+            value = CARTRIDGE_FORM_VALUES[(e * 4 + f) % len(CARTRIDGE_FORM_VALUES)]
+            rows["forms_fieldentry"].append((e * 4 + f + 1, f + 1, value, e + 1))
+    write_export(path, CARTRIDGE_DDL, rows)
+    con = sqlite3.connect(path)
+    with con:  # Sale.update_products: Django's own UPDATE ... SET sale_price = <F() expression>.
+        for table in ("shop_product", "shop_productvariation"):
+            key = "id" if table == "shop_product" else "product_id"
+            for sale_id, kind, expression in (
+                (
+                    1,
+                    "percent",
+                    f'("{table}"."unit_price" - (("{table}"."unit_price" / \'100.0\') '
+                    f"* CAST('{CARTRIDGE_PERCENT}' AS NUMERIC)))",
+                ),
+                (
+                    2,
+                    "deduct",
+                    f'CAST(("{table}"."unit_price" - CAST(\'{CARTRIDGE_DEDUCT}\' AS NUMERIC)) AS NUMERIC)',
+                ),
+            ):
+                ids = [i + 1 for i in range(len(CARTRIDGE_PRICES)) if cartridge_sale(i) == kind]
+                marks = ", ".join("?" * len(ids))
+                window = (CARTRIDGE_SALE_TO, CARTRIDGE_SALE_FROM) if sale_id == 1 else (None, None)
+                con.execute(
+                    f'UPDATE "{table}" SET "sale_id" = ?, "sale_price" = {expression}, "sale_to" = ?, '
+                    f'"sale_from" = ? WHERE "{table}"."{key}" IN ({marks})',
+                    (sale_id, *window, *ids),
+                )
+    con.close()
+    return path

@@ -26,7 +26,8 @@ django-simple-history and django-reversion history, a LangGraph agent's checkpoi
 on kombu's SQLAlchemy transport, a Laravel (Eloquent) application, a Doctrine ORM application, a Perl
 Minion job queue, a dbt project's warehouse as dbt-sqlite writes it, a Meltano project's system
 database, a Frictionless data package, a GNOME Tracker 3 desktop search index, a Payload CMS 3
-project) through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
+project, a Mezzanine site's Cartridge shop) through ``columnar-etl run`` into the session's real
+PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -6974,3 +6975,101 @@ def test_payload_cms_prices_arrive_as_amounts_dates_as_instants_and_codes_as_wri
         assert found[(table, column)] == "products.id", (table, column)
     assert found[("_products_v_locales", "_parent_id")] == "_products_v.id"
     assert ran.values("payload_migrations", "batch", "id") == {1: -1}
+
+
+def test_cartridge_prices_arrive_as_amounts_and_sale_prices_computed_in_sql_keep_every_bit(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.cartridge_shop)
+    products, orders, entries = len(apps.CARTRIDGE_PRICES), 10, 6
+    lines = sum(len(apps.cartridge_order_items(n)) for n in range(orders))
+    tables = {
+        "django_site": 1,
+        "shop_sale": 2,
+        "shop_product": products,
+        "shop_productimage": 0,
+        "shop_productvariation": products,
+        "shop_order": orders,
+        "shop_orderitem": lines,
+        "shop_productaction": 6,
+        "forms_formentry": entries,
+        "forms_fieldentry": 4 * entries,
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+
+    def declared(table: str) -> dict[str, str]:
+        return pg_column_types(ran.uri, ran.record["version_schema"], table)
+
+    def cents(value: Decimal | str | None) -> str | None:
+        return None if value is None else str(Decimal(value).quantize(Decimal("0.01")))
+
+    # Every MoneyField is a bare `decimal`: the prices the admin typed (REAL 19.99, INTEGER 518) are
+    # amounts at the money scale, the variations' copies too.
+    for table in ("shop_product", "shop_productvariation"):
+        assert declared(table)["unit_price"] == "numeric(18,2)", table
+        assert ran.values(table, "unit_price", "id") == {
+            i + 1: cents(price) for i, price in enumerate(apps.CARTRIDGE_PRICES)
+        }
+    # Sale.update_products writes `unit_price - unit_price / '100.0' * 15` in SQL: REAL arithmetic,
+    # some of it a double of 17 digits (no decimal of 15), so double precision, SQLite's own bits.
+    computed = {i + 1: apps.cartridge_sale_price(i) for i in range(products)}
+    assert any(v is not None and len(Decimal(repr(v)).as_tuple().digits) > 15 for v in computed.values())
+    for table in ("shop_product", "shop_productvariation"):
+        assert declared(table)["sale_price"] == "double precision", table
+        assert ran.values(table, "sale_price", "id") == computed
+        assert ran.values(table, "sale_id", "id") == {
+            i + 1: {"percent": 1, "deduct": 2, None: None}[apps.cartridge_sale(i)] for i in range(products)
+        }
+    order = {n + 1: apps.cartridge_order(n) for n in range(orders)}
+    amounts = declared("shop_order")
+    for column in ("item_total", "shipping_total", "tax_total", "total"):
+        assert amounts[column] == "numeric(18,2)", column
+        assert ran.values("shop_order", column, "id") == {k: cents(a[column]) for k, a in order.items()}
+    # A bare `decimal` of whole amounts only (10.00 off, stored as the INTEGER 10) goes by its values
+    # (docs/profiling.md, "REAL cells in a number column"): bigint, every value as written.
+    assert amounts["discount_total"] == declared("shop_sale")["discount_percent"] == "bigint"
+    assert ran.values("shop_order", "discount_total", "id") == {
+        k: None if a["discount_total"] is None else int(a["discount_total"]) for k, a in order.items()
+    }
+    assert declared("shop_sale")["discount_deduct"] == "numeric(18,2)"
+    line_prices = ran.values("shop_orderitem", "total_price", "id")
+    expected_lines = [
+        cents(Decimal(apps.CARTRIDGE_PRICES[p] or "0") * quantity)
+        for n in range(orders)
+        for p, quantity in apps.cartridge_order_items(n)
+    ]
+    assert line_prices == {i + 1: price for i, price in enumerate(expected_lines)}
+    relation = f"{quote_ident(ran.base)}.shop_order"
+    assert pg_query(ran.uri, f"SELECT SUM(total) FROM {relation}") == [
+        (cents(sum((a["total"] or Decimal(0) for a in order.values()), Decimal(0))),)
+    ]
+    # Codes with leading zeros stay text; Django's naive UTC datetimes are timestamps; bool is boolean.
+    assert declared("shop_product")["sku"] == amounts["billing_detail_postcode"] == "text"
+    assert amounts["billing_detail_phone"] == declared("shop_productvariation")["sku"] == "text"
+    assert ran.values("shop_product", "sku", "id") == {i + 1: f"{i:06d}" for i in range(products)}
+    assert ran.values("shop_order", "billing_detail_postcode", "id") == {
+        n + 1: f"{(n * 137) % 100000:05d}" for n in range(orders)
+    }
+    assert amounts["time"] == declared("shop_sale")["valid_to"] == "timestamp without time zone"
+    assert ran.values("shop_order", "time", "id") == {
+        n + 1: datetime.fromisoformat(apps.cartridge_moment(n)) for n in range(orders)
+    }
+    assert declared("shop_product")["available"] == "boolean"
+    assert ran.values("shop_product", "available", "id") == {i + 1: i % 4 > 0 for i in range(products)}
+    # `timestamp` holds date.toordinal() days (739590 and so on): no epoch, integers as written.
+    assert declared("shop_productaction")["timestamp"] == "bigint"
+    today = apps.CARTRIDGE_TODAY.toordinal()
+    assert ran.values("shop_productaction", "timestamp", "id") == {k + 1: today - k // 2 for k in range(6)}
+    # A Mezzanine form's entries: names, amounts, days and flags in one varchar stay text.
+    assert declared("forms_fieldentry")["value"] == "text"
+    values = apps.CARTRIDGE_FORM_VALUES
+    assert ran.values("forms_fieldentry", "value", "id") == {
+        k + 1: arrives_as(values[k % len(values)]) for k in range(4 * entries)
+    }
+    found = references(run_dir)
+    assert found[("shop_orderitem", "order_id")] == "shop_order.id"
+    assert found[("shop_productvariation", "product_id")] == "shop_product.id"
+    assert found[("forms_fieldentry", "entry_id")] == "forms_formentry.id"
+    # Its reference to forms_form, a table the file lacks, names nothing in the target.
+    assert ("forms_formentry", "form_id") not in found
