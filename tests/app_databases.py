@@ -742,6 +742,15 @@ number, so a test computes what a column holds from the same numbers.
   15`` or ``unit_price - 1.99`` (REAL arithmetic, doubles of 17 digits); SKUs, postcodes and phone numbers
   with leading zeros; ``ProductAction.timestamp`` as ``date.toordinal()`` days; a Mezzanine form's
   entries, names, amounts, days, flags and ``''`` in one ``varchar(2000)``.
+- :func:`liquibase_schema`: Liquibase 4.28's ``DATABASECHANGELOG`` and ``DATABASECHANGELOGLOCK`` on SQLite
+  (sqlite-jdbc, the JVM in Europe/Berlin) and the schema its change sets built: ``DATEEXECUTED`` UTC text,
+  ``DEPLOYMENT_ID`` the last ten digits of epoch milliseconds (``0435600123``), ``''`` for no comment;
+  ``loadData`` rows whose ``date`` holds the epoch milliseconds of Berlin's midnight and whose
+  ``DATETIME`` (``TEXT`` there) holds a timestamp's milliseconds as digits; an ``<sql>`` change's REAL
+  products under ``DECIMAL(10, 2)`` and copied milliseconds beside ``valueDate`` text; and ``addColumn``'s
+  rebuild (rename to ``customer_temporary``, create, copy, drop), which leaves
+  ``DECIMAL(2000000000, 10)``, ``BOOLEAN(2000000000)`` and the invoice's foreign key naming
+  ``customer_temporary``, a table the file lacks.
 """
 
 from __future__ import annotations
@@ -16632,5 +16641,160 @@ def cartridge_shop(path: Path, orders: int = 10, entries: int = 6) -> Path:
                     f'"sale_from" = ? WHERE "{table}"."{key}" IN ({marks})',
                     (sale_id, *window, *ids),
                 )
+    con.close()
+    return path
+
+
+# --- Liquibase's change log and a schema it migrated -------------------------------------------------
+
+#: Liquibase 4.28's own tables on SQLite (``liquibase update`` through the bundled sqlite-jdbc).
+LIQUIBASE_DDL = (
+    "CREATE TABLE DATABASECHANGELOG (ID VARCHAR(255) NOT NULL, AUTHOR VARCHAR(255) NOT NULL, FILENAME "
+    "VARCHAR(255) NOT NULL, DATEEXECUTED TEXT NOT NULL, ORDEREXECUTED INTEGER NOT NULL, EXECTYPE VARCHAR(10) "
+    "NOT NULL, MD5SUM VARCHAR(35), DESCRIPTION VARCHAR(255), COMMENTS VARCHAR(255), TAG VARCHAR(255), "
+    "LIQUIBASE VARCHAR(20), CONTEXTS VARCHAR(255), LABELS VARCHAR(255), DEPLOYMENT_ID VARCHAR(10))",
+    "CREATE TABLE DATABASECHANGELOGLOCK (ID INTEGER NOT NULL, LOCKED BOOLEAN NOT NULL, LOCKGRANTED TEXT, "
+    "LOCKEDBY VARCHAR(255), CONSTRAINT PK_DATABASECHANGELOGLOCK PRIMARY KEY (ID))",
+    # changeSet 1 and 3: createTable, as Liquibase's SQLite dialect writes each column type.
+    "CREATE TABLE customer (id INTEGER CONSTRAINT PK_CUSTOMER PRIMARY KEY AUTOINCREMENT NOT NULL, code "
+    "VARCHAR(10), name NVARCHAR(600), balance DECIMAL(12, 2), rate DECIMAL(8, 4), joined date, last_seen "
+    "TEXT, active BOOLEAN DEFAULT 1, notes TEXT, external_id TEXT, score DOUBLE, avatar BLOB, amount_due "
+    "REAL)",
+    "CREATE TABLE invoice (id INTEGER CONSTRAINT PK_INVOICE PRIMARY KEY AUTOINCREMENT NOT NULL, customer_id "
+    "INTEGER NOT NULL, number VARCHAR(20), total DECIMAL(10, 2), issued_on date, created_at TEXT DEFAULT "
+    "CURRENT_TIMESTAMP, paid BOOLEAN, pdf BLOB, CONSTRAINT fk_invoice_customer FOREIGN KEY (customer_id) "
+    "REFERENCES customer(id))",
+)
+#: changeSet 7, ``addColumn`` on SQLite: Liquibase renames the table, creates it anew from the JDBC
+#: driver's column metadata (every size 2000000000) and copies the rows; SQLite's rename rewrites the
+#: invoice's foreign key to name ``customer_temporary``, which is then dropped.
+LIQUIBASE_ADD_COLUMN = (
+    "ALTER TABLE customer RENAME TO customer_temporary",
+    "CREATE TABLE customer (id INTEGER CONSTRAINT PK_CUSTOMER PRIMARY KEY AUTOINCREMENT NOT NULL, code "
+    "VARCHAR(10), name NVARCHAR(600), balance DECIMAL(2000000000, 10), rate DECIMAL(2000000000, 10), joined "
+    "date, last_seen TEXT, active BOOLEAN(2000000000) DEFAULT 1, notes TEXT, external_id TEXT, score "
+    "DOUBLE(2000000000, 10), avatar BLOB(2000000000), amount_due FLOAT(2000000000, 10), tier TINYINT)",
+    "INSERT INTO customer (id, code, name, balance, rate, joined, last_seen, active, notes, external_id, "
+    "score, avatar, amount_due) SELECT id, code, name, balance, rate, joined, last_seen, active, notes, "
+    "external_id, score, avatar, amount_due FROM customer_temporary",
+    "DROP TABLE customer_temporary",
+)
+LIQUIBASE_NAMES = ("Zoë Ångström", "李小龍", "Ola\u00a0Nordmann", "O'Brien 🎉", "  padded  ", "")
+#: The JVM ran in Europe/Berlin: sqlite-jdbc binds a ``java.sql.Date`` as the epoch milliseconds of
+#: its local midnight (22:00 or 23:00 UTC the day before) and a ``Timestamp`` as those of its local time.
+LIQUIBASE_WINTER, LIQUIBASE_SUMMER = timezone(timedelta(hours=1)), timezone(timedelta(hours=2))
+#: Two ``update`` runs: each change set's ``DATEEXECUTED`` (UTC, whole seconds) and the run's
+#: ``DEPLOYMENT_ID``, the last ten digits of its epoch milliseconds ("0435600123" in January 2027).
+LIQUIBASE_RUNS = (
+    datetime(2026, 12, 5, 11, 45, 26, 593000, tzinfo=UTC),
+    datetime(2027, 1, 20, 9, 0, 0, 123000, tzinfo=UTC),
+)
+#: ``(id, author, description, comments, tag, contexts, labels, run)`` of each change set executed.
+LIQUIBASE_CHANGESETS = (
+    ("1", "zoë", "createTable tableName=customer", "Customers table — first cut", None, None, None, 0),
+    ("2", "zoë", "loadData tableName=customer", "", None, "dev", "data", 0),
+    ("3", "bob", "createTable tableName=invoice", "", None, None, None, 0),
+    ("4", "bob", "insert tableName=invoice; insert tableName=invoice", "", None, None, None, 0),
+    ("5", "bob", "sql", "", None, None, None, 0),
+    ("6", "bob", "sql", "", None, None, None, 0),
+    ("7", "carol", "tagDatabase", "", "v1.0 ☕", None, None, 0),
+    ("8", "carol", "addColumn tableName=customer", "", None, None, None, 1),
+)
+LIQUIBASE_PDF = b"%PDF-1.4\n\x00\xff\r\n"
+LIQUIBASE_BALANCES = (
+    "0.00", "6419.13", "-118.70", "750.00", "30176.52", "38095.65", "1500.00", "53933.91", "61852.04",
+    "2250.00", "77690.30", "85609.43",
+)  # fmt: skip
+
+
+def liquibase_deployment(run: int) -> str:
+    """Run ``run``'s ``DEPLOYMENT_ID``: the last ten digits of its epoch milliseconds."""
+    return str(int(LIQUIBASE_RUNS[run].timestamp() * 1000))[-10:]
+
+
+def liquibase_executed(k: int) -> datetime:
+    """Change set ``k``'s ``DATEEXECUTED`` (naive UTC, whole seconds)."""
+    run = LIQUIBASE_CHANGESETS[k][-1]
+    assert isinstance(run, int)
+    return (LIQUIBASE_RUNS[run] + timedelta(seconds=k)).replace(tzinfo=None, microsecond=0)
+
+
+def liquibase_joined(i: int) -> date:
+    """Customer ``i``'s ``joined`` day: January or July of 1985 to 2018."""
+    return date(1985 + 3 * i, 7 if i % 2 else 1, 1 + 2 * i)
+
+
+def liquibase_millis(moment: datetime) -> int:
+    return int(moment.timestamp() * 1000)
+
+
+def liquibase_joined_millis(i: int) -> int:
+    """What sqlite-jdbc stored for ``joined``: the epoch milliseconds of its Berlin midnight."""
+    day = liquibase_joined(i)
+    zone = LIQUIBASE_SUMMER if day.month == 7 else LIQUIBASE_WINTER
+    return liquibase_millis(datetime(day.year, day.month, day.day, tzinfo=zone))
+
+
+def liquibase_last_seen(i: int) -> int | None:
+    """``last_seen`` (declared ``DATETIME``, which Liquibase makes ``TEXT``): a Berlin wall time in
+    January 2024 bound as epoch milliseconds, which the TEXT affinity keeps as their digits."""
+    if i % 4 == 0:
+        return None
+    moment = datetime(2024, 1, 1, 8, tzinfo=LIQUIBASE_WINTER) + timedelta(minutes=613 * i, seconds=7 * i)
+    return liquibase_millis(moment)
+
+
+def liquibase_balance(i: int) -> str:
+    """Customer ``i``'s balance as the CSV wrote it (a ``BigDecimal`` of cents; some whole, one below 0)."""
+    return LIQUIBASE_BALANCES[i % len(LIQUIBASE_BALANCES)]
+
+
+def liquibase_changelog_row(k: int) -> tuple[Any, ...]:
+    """``DATABASECHANGELOG``'s row of change set ``k``."""
+    cid, author, description, comments, tag, contexts, labels, run = LIQUIBASE_CHANGESETS[k]
+    checksum = f"9:{hashlib.md5(f'{cid}{description}'.encode()).hexdigest()}"
+    assert isinstance(run, int)
+    return (
+        cid, author, "changelog.xml", liquibase_executed(k).isoformat(" "), k + 1, "EXECUTED", checksum,
+        description, comments, tag, "4.28.0", contexts, labels, liquibase_deployment(run),
+    )  # fmt: skip
+
+
+def liquibase_customer_row(i: int) -> tuple[Any, ...]:
+    """``customer``'s row ``i`` as ``loadData`` bound it (before the ``addColumn``)."""
+    external = None if i % 5 == 0 else str(uuid.UUID(int=i * 7**30))
+    return (
+        i + 1, f"{i * 7:05d}", LIQUIBASE_NAMES[i % len(LIQUIBASE_NAMES)], liquibase_balance(i),
+        f"{(i * 2711) % 100000 / 10000:.4f}", liquibase_joined_millis(i), liquibase_last_seen(i),
+        int(i % 3 > 0), "Line1\nLine2 é " * (i % 3), external, None if i % 7 == 0 else i * 1.1, None, None,
+    )  # fmt: skip
+
+
+def liquibase_schema(path: Path, customers: int = 12) -> Path:
+    """Liquibase's change log and the schema it migrated (see the module's list)."""
+    first = LIQUIBASE_RUNS[0].replace(tzinfo=None, microsecond=0).isoformat(" ")
+    rows: dict[str, list[Sequence[Any]]] = {
+        "DATABASECHANGELOG": [liquibase_changelog_row(k) for k in range(len(LIQUIBASE_CHANGESETS))],
+        "DATABASECHANGELOGLOCK": [(1, 0, None, None)],
+        "customer": [liquibase_customer_row(i) for i in range(customers)],
+        "invoice": [
+            (1, 1, "INV-0001", "1234.50", "2024-02-29", first, 1, None),
+            (2, 2, "0002", "0.10", "1969-12-31", "2024-03-01 12:34:56.789", 0, None),
+            (3, 3, "INV-0003", "99.00", "2031-07-15", first, 0, None),
+        ],
+    }
+    write_export(path, LIQUIBASE_DDL, rows)
+    con = sqlite3.connect(path)
+    with con:
+        # changeSet 5: an <sql> change copying balances with 19 % tax (REAL arithmetic) and join days.
+        con.execute(
+            "INSERT INTO invoice (customer_id, number, total, issued_on, paid, created_at) SELECT id, "
+            "'INV-' || printf('%04d', id + 100), balance * 1.19, joined, active, ? FROM customer "
+            "WHERE id % 4 = 0",
+            (first,),
+        )
+        con.execute("UPDATE invoice SET pdf = ? WHERE id = 3", (LIQUIBASE_PDF,))
+        for statement in LIQUIBASE_ADD_COLUMN:
+            con.execute(statement)
     con.close()
     return path

@@ -26,8 +26,8 @@ django-simple-history and django-reversion history, a LangGraph agent's checkpoi
 on kombu's SQLAlchemy transport, a Laravel (Eloquent) application, a Doctrine ORM application, a Perl
 Minion job queue, a dbt project's warehouse as dbt-sqlite writes it, a Meltano project's system
 database, a Frictionless data package, a GNOME Tracker 3 desktop search index, a Payload CMS 3
-project, a Mezzanine site's Cartridge shop) through ``columnar-etl run`` into the session's real
-PostgreSQL, every cell checked.
+project, a Mezzanine site's Cartridge shop, Liquibase's change log and the schema it rebuilt) through
+``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -7073,3 +7073,100 @@ def test_cartridge_prices_arrive_as_amounts_and_sale_prices_computed_in_sql_keep
     assert found[("forms_fieldentry", "entry_id")] == "forms_formentry.id"
     # Its reference to forms_form, a table the file lacks, names nothing in the target.
     assert ("forms_formentry", "form_id") not in found
+
+
+def test_liquibase_change_log_and_its_rebuilt_schema_arrive_exactly_with_no_false_reference(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.liquibase_schema)
+    customers, changesets = 12, len(apps.LIQUIBASE_CHANGESETS)
+    copied = [i for i in range(customers) if (i + 1) % 4 == 0]  # the <sql> change's invoices
+    tables = {
+        "DATABASECHANGELOG": changesets,
+        "DATABASECHANGELOGLOCK": 1,
+        "customer": customers,
+        "invoice": 3 + len(copied),
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    log, customer, invoice = ran.types("DATABASECHANGELOG"), ran.types("customer"), ran.types("invoice")
+    # The change log: ids and deployment ids as written (a deployment's "0435600123" keeps its zero),
+    # DATEEXECUTED's UTC text as timestamps, '' for no comment NULL by the documented rule.
+    assert log["DEPLOYMENT_ID"] == log["MD5SUM"] == "text"
+    rows = [apps.liquibase_changelog_row(k) for k in range(changesets)]
+    by_order = {row[4]: row for row in rows}
+    assert ran.values("DATABASECHANGELOG", "DEPLOYMENT_ID", "ORDEREXECUTED") == {
+        order: row[13] for order, row in by_order.items()
+    }
+    assert {apps.liquibase_deployment(1)} == {"0435600123"}
+    assert log["DATEEXECUTED"] == "timestamp without time zone"
+    assert ran.values("DATABASECHANGELOG", "DATEEXECUTED", "ORDEREXECUTED") == {
+        k + 1: apps.liquibase_executed(k) for k in range(changesets)
+    }
+    assert ran.values("DATABASECHANGELOG", "COMMENTS", "ORDEREXECUTED") == {
+        order: arrives_as(row[8]) for order, row in by_order.items()
+    }
+    assert ran.values("DATABASECHANGELOG", "TAG", "ORDEREXECUTED")[7] == "v1.0 ☕"
+    assert ran.values("DATABASECHANGELOGLOCK", "LOCKED", "ID") == {1: False}
+    # The rebuilt table's declared sizes (DECIMAL(2000000000, 10), BOOLEAN(2000000000)) are the JDBC
+    # driver's, not the change set's: amounts at the declared scale, flags, doubles, bytes.
+    assert customer["balance"] == customer["rate"] == "numeric"
+    declared = pg_column_types(ran.uri, ran.record["version_schema"], "customer")
+    assert declared["balance"] == declared["rate"] == "numeric(18,10)"
+    tenths = Decimal(1).scaleb(-10)
+    assert ran.values("customer", "balance", "id") == {
+        i + 1: format(Decimal(apps.liquibase_balance(i)).quantize(tenths), "f") for i in range(customers)
+    }
+    assert ran.values("customer", "rate", "id") == {
+        i + 1: format(Decimal(apps.liquibase_customer_row(i)[4]).quantize(tenths), "f")
+        for i in range(customers)
+    }
+    assert (customer["active"], customer["score"], customer["avatar"]) == (
+        "boolean",
+        "double precision",
+        "bytea",
+    )
+    assert (customer["amount_due"], customer["tier"], customer["code"]) == (
+        "double precision",
+        "bigint",
+        "text",
+    )
+    assert ran.values("customer", "code", "id") == {i + 1: f"{i * 7:05d}" for i in range(customers)}
+    # sqlite-jdbc's epoch milliseconds: a java.sql.Date (a `date` column) is the instant of the JVM's
+    # local midnight, a Timestamp in a TEXT column (Liquibase's DATETIME) its digits: both instants,
+    # each exact, audited; a reader in the JVM's zone sees the day it meant.
+    assert customer["joined"] == customer["last_seen"] == "timestamp with time zone"
+    joined = ran.values("customer", "joined", "id")
+    assert joined == {
+        i + 1: UNIX_EPOCH + timedelta(milliseconds=apps.liquibase_joined_millis(i)) for i in range(customers)
+    }
+    zones = {i + 1: apps.LIQUIBASE_SUMMER if i % 2 else apps.LIQUIBASE_WINTER for i in range(customers)}
+    assert {k: v.astimezone(zones[k]).date() for k, v in joined.items()} == {
+        i + 1: apps.liquibase_joined(i) for i in range(customers)
+    }
+    assert audit_rules(run_dir, "customer", "joined") == {
+        str(i + 1): {"epoch:milliseconds"} for i in range(customers)
+    }
+    seen = {i: apps.liquibase_last_seen(i) for i in range(customers)}
+    assert ran.values("customer", "last_seen", "id") == {
+        i + 1: None if ms is None else UNIX_EPOCH + timedelta(milliseconds=ms) for i, ms in seen.items()
+    }
+    # The invoices: DECIMAL(10, 2) holding REAL products of the <sql> change (doubles of 17 digits):
+    # double precision, every bit; `date` holding both valueDate's text and copied milliseconds: text.
+    totals = {1: 1234.5, 2: 0.1, 3: 99.0}
+    totals |= {4 + n: float(Decimal(apps.liquibase_balance(i))) * 1.19 for n, i in enumerate(copied)}
+    assert any(len(Decimal(repr(v)).as_tuple().digits) > 15 for v in totals.values())
+    assert invoice["total"] == "double precision"
+    assert ran.values("invoice", "total", "id") == totals
+    assert invoice["issued_on"] == "text"
+    issued = {1: "2024-02-29", 2: "1969-12-31", 3: "2031-07-15"}
+    issued |= {4 + n: str(apps.liquibase_joined_millis(i)) for n, i in enumerate(copied)}
+    assert ran.values("invoice", "issued_on", "id") == issued
+    assert ran.values("invoice", "pdf", "id")[3] == apps.LIQUIBASE_PDF
+    # The rename rewrote the invoice's clause to customer_temporary, a table the file lacks: no declared
+    # reference, the column found in the data; the change log's ORDEREXECUTED 1..8, the first keys of
+    # the customers, refers to nothing (the export declares its references).
+    found = references(run_dir)
+    assert found == {("invoice", "customer_id"): "customer.id"}
+    notes = profiled(run_dir)["columns"]["DATABASECHANGELOG"]["ORDEREXECUTED"]["notes"]
+    assert any("the first keys of customer.id" in note for note in notes), notes
