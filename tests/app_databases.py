@@ -762,6 +762,24 @@ number, so a test computes what a column holds from the same numbers.
   ``action_name`` the action, slot or loop named, ``data`` the event's JSON (``json.dumps``: non-ASCII
   as ``\\u`` escapes, emoji as surrogate pairs), sender ids of digits with leading zeros and a
   phone number's ``+``.
+- :func:`cartridge_shop`: a Mezzanine 6.1 site's Cartridge 1.3 shop (Django 4.2's DDL; ``shop_order``
+  without its ``shipping_detail_*`` copies of the billing columns; ``forms_formentry`` declaring its
+  reference to ``forms_form``, which the file lacks) as its admin and checkout write it: every
+  ``MoneyField`` a bare ``decimal``, prices and order amounts the ``str()`` of a Decimal stored as REAL or
+  INTEGER (``'518.00'``, and ``'10.00'`` off every fourth order: whole amounts only);
+  ``Sale.update_products``' own ``UPDATE`` setting ``sale_price`` to ``unit_price - unit_price / '100.0' *
+  15`` or ``unit_price - 1.99`` (REAL arithmetic, doubles of 17 digits); SKUs, postcodes and phone numbers
+  with leading zeros; ``ProductAction.timestamp`` as ``date.toordinal()`` days; a Mezzanine form's
+  entries, names, amounts, days, flags and ``''`` in one ``varchar(2000)``.
+- :func:`liquibase_schema`: Liquibase 4.28's ``DATABASECHANGELOG`` and ``DATABASECHANGELOGLOCK`` on SQLite
+  (sqlite-jdbc, the JVM in Europe/Berlin) and the schema its change sets built: ``DATEEXECUTED`` UTC text,
+  ``DEPLOYMENT_ID`` the last ten digits of epoch milliseconds (``0435600123``), ``''`` for no comment;
+  ``loadData`` rows whose ``date`` holds the epoch milliseconds of Berlin's midnight and whose
+  ``DATETIME`` (``TEXT`` there) holds a timestamp's milliseconds as digits; an ``<sql>`` change's REAL
+  products under ``DECIMAL(10, 2)`` and copied milliseconds beside ``valueDate`` text; and ``addColumn``'s
+  rebuild (rename to ``customer_temporary``, create, copy, drop), which leaves
+  ``DECIMAL(2000000000, 10)``, ``BOOLEAN(2000000000)`` and the invoice's foreign key naming
+  ``customer_temporary``, a table the file lacks.
 """
 
 from __future__ import annotations
@@ -16918,3 +16936,381 @@ def rasa_tracker_store(path: Path, conversations: int = 8) -> Path:
         for type_name, at, intent, action, data in rasa_events(s):
             rows.append((len(rows) + 1, rasa_sender(s), type_name, at, intent, action, json.dumps(data)))
     return write_export(path, RASA_DDL, {"events": rows})
+
+
+# --- A Mezzanine site's Cartridge shop -----------------------------------------------------------------
+
+#: Cartridge 1.3.4's own DDL (Mezzanine 6.1, Django 4.2 ``migrate`` on SQLite), as ``sqlite_master``
+#: keeps it; every ``MoneyField`` a plain ``decimal``.
+CARTRIDGE_DDL = (
+    'CREATE TABLE "django_site" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "name" '
+    'varchar(50) NOT NULL, "domain" varchar(100) NOT NULL UNIQUE)',
+    'CREATE TABLE "shop_sale" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "title" '
+    'varchar(100) NOT NULL, "active" bool NOT NULL, "discount_deduct" decimal NULL, '
+    '"discount_percent" decimal NULL, "discount_exact" decimal NULL, "valid_from" datetime NULL, '
+    '"valid_to" datetime NULL)',
+    'CREATE TABLE "shop_product" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"keywords_string" varchar(500) NOT NULL, "rating_count" integer NOT NULL, "rating_sum" integer '
+    'NOT NULL, "rating_average" real NOT NULL, "title" varchar(500) NOT NULL, "_meta_title" '
+    'varchar(500) NULL, "description" text NOT NULL, "gen_description" bool NOT NULL, "created" '
+    'datetime NULL, "updated" datetime NULL, "status" integer NOT NULL, "publish_date" datetime '
+    'NULL, "expiry_date" datetime NULL, "short_url" varchar(200) NULL, "in_sitemap" bool NOT NULL, '
+    '"content" text NOT NULL, "unit_price" decimal NULL, "sale_id" integer NULL, "sale_price" '
+    'decimal NULL, "sale_from" datetime NULL, "sale_to" datetime NULL, "sku" varchar(20) NULL, '
+    '"num_in_stock" integer NULL, "available" bool NOT NULL, "image" varchar(100) NULL, '
+    '"date_added" datetime NULL, "site_id" integer NOT NULL REFERENCES "django_site" ("id") '
+    'DEFERRABLE INITIALLY DEFERRED, "content_model" varchar(50) NULL, "slug" varchar(2000) NOT '
+    "NULL)",
+    'CREATE TABLE "shop_productimage" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "_order" '
+    'integer NULL, "description" varchar(100) NOT NULL, "product_id" integer NOT NULL REFERENCES '
+    '"shop_product" ("id") DEFERRABLE INITIALLY DEFERRED, "file" varchar(255) NOT NULL)',
+    'CREATE TABLE "shop_productvariation" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"unit_price" decimal NULL, "sale_id" integer NULL, "sale_price" decimal NULL, "sale_from" '
+    'datetime NULL, "sale_to" datetime NULL, "num_in_stock" integer NULL, "default" bool NOT NULL, '
+    '"option1" varchar(50) NULL, "option2" varchar(50) NULL, "image_id" integer NULL REFERENCES '
+    '"shop_productimage" ("id") DEFERRABLE INITIALLY DEFERRED, "product_id" integer NOT NULL '
+    'REFERENCES "shop_product" ("id") DEFERRABLE INITIALLY DEFERRED, "sku" varchar(20) NULL)',
+    'CREATE TABLE "shop_order" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"billing_detail_first_name" varchar(100) NOT NULL, "billing_detail_last_name" varchar(100) NOT '
+    'NULL, "billing_detail_street" varchar(100) NOT NULL, "billing_detail_city" varchar(100) NOT '
+    'NULL, "billing_detail_state" varchar(100) NOT NULL, "billing_detail_postcode" varchar(10) NOT '
+    'NULL, "billing_detail_country" varchar(100) NOT NULL, "billing_detail_phone" varchar(20) NOT '
+    'NULL, "billing_detail_email" varchar(254) NOT NULL, "additional_instructions" text NOT NULL, '
+    '"time" datetime NULL, "user_id" integer NULL, "shipping_type" varchar(50) NOT NULL, '
+    '"shipping_total" decimal NULL, "tax_type" varchar(50) NOT NULL, "tax_total" decimal NULL, '
+    '"item_total" decimal NULL, "discount_code" varchar(20) NOT NULL, "discount_total" decimal '
+    'NULL, "total" decimal NULL, "transaction_id" varchar(255) NULL, "status" integer NOT NULL, '
+    '"site_id" integer NOT NULL REFERENCES "django_site" ("id") DEFERRABLE INITIALLY DEFERRED, '
+    '"key" varchar(40) NOT NULL)',
+    'CREATE TABLE "shop_orderitem" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "sku" '
+    'varchar(20) NOT NULL, "description" varchar(2000) NOT NULL, "quantity" integer NOT NULL, '
+    '"unit_price" decimal NULL, "total_price" decimal NULL, "order_id" integer NOT NULL REFERENCES '
+    '"shop_order" ("id") DEFERRABLE INITIALLY DEFERRED)',
+    'CREATE TABLE "shop_productaction" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"timestamp" integer NOT NULL, "total_cart" integer NOT NULL, "total_purchase" integer NOT '
+    'NULL, "product_id" integer NOT NULL REFERENCES "shop_product" ("id") DEFERRABLE INITIALLY '
+    "DEFERRED)",
+    'CREATE TABLE "forms_formentry" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "entry_time" '
+    'datetime NOT NULL, "form_id" integer NOT NULL REFERENCES "forms_form" ("page_ptr_id") DEFERRABLE '
+    "INITIALLY DEFERRED)",
+    'CREATE TABLE "forms_fieldentry" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "field_id" '
+    'integer NOT NULL, "value" varchar(2000) NULL, "entry_id" integer NOT NULL REFERENCES '
+    '"forms_formentry" ("id") DEFERRABLE INITIALLY DEFERRED)',
+)
+#: Each product's price as the shop's admin typed it (``None``: not priced yet).
+CARTRIDGE_PRICES = (
+    "19.99", "518.00", "0.50", "853.69", "1234.56", "7.05", "99.90", "10.00", None, "3.33", "250.00", "2.01",
+)  # fmt: skip
+CARTRIDGE_TITLES = ("Café crème", "Ünïcødé 🎉 mug", "Tea\u00a0set", "日本茶", "Ölkanne", "O'Brien's ☕")
+#: ``Sale.update_products``: a 15 % sale on every third product (``percent``), 1.99 off the next ones.
+CARTRIDGE_PERCENT, CARTRIDGE_DEDUCT = "15.00", "1.99"
+CARTRIDGE_SALE_FROM = "2026-11-27 00:00:00"
+CARTRIDGE_SALE_TO = "2026-12-01 23:59:59.999999"
+#: ``ProductAction.timestamp``: ``datetime.today().toordinal()``, days since 0001-01-01 (day 1).
+CARTRIDGE_TODAY = date(2026, 12, 5)
+CARTRIDGE_FORM_VALUES = ("Zoë Ångström", "1.37", "2024-01-02", "True", "", "  padded  ", "00420", "🎉")
+
+
+def cartridge_sale(i: int) -> str | None:
+    """Which sale product ``i`` is in: ``percent``, ``deduct`` (only a price above 1.99) or none."""
+    price = CARTRIDGE_PRICES[i % len(CARTRIDGE_PRICES)]
+    if price is None or i % 3 == 2:
+        return None
+    if i % 3 == 0:
+        return "percent"
+    return "deduct" if Decimal(price) > Decimal(CARTRIDGE_DEDUCT) else None
+
+
+def cartridge_sale_price(i: int) -> float | None:
+    """The sale price SQLite computed for product ``i``: ``unit_price - unit_price / '100.0' * 15`` or
+    ``unit_price - 1.99``, REAL arithmetic on the stored price (the double of the Decimal's text)."""
+    price, sale = CARTRIDGE_PRICES[i % len(CARTRIDGE_PRICES)], cartridge_sale(i)
+    if price is None or sale is None:
+        return None
+    stored = float(Decimal(price))
+    if sale == "percent":
+        return stored - (stored / 100.0) * int(Decimal(CARTRIDGE_PERCENT))
+    return stored - float(CARTRIDGE_DEDUCT)
+
+
+def cartridge_order_items(n: int) -> list[tuple[int, int]]:
+    """Order ``n``'s lines: ``(product index, quantity)``, priced products only."""
+    priced = [p for p, price in enumerate(CARTRIDGE_PRICES) if price is not None]
+    return [(priced[(n * 5 + k) % len(priced)], k + 1) for k in range(1 + n % 3)]
+
+
+def cartridge_order(n: int) -> dict[str, Decimal | None]:
+    """Order ``n``'s amounts as Cartridge computes them in Decimal: items, 7.50 shipping, 7.7 % tax
+    to the cent, 10.00 off every fourth order (whole amounts: SQLite keeps them as INTEGER)."""
+    items = sum(
+        (Decimal(CARTRIDGE_PRICES[p] or "0") * quantity for p, quantity in cartridge_order_items(n)),
+        Decimal(0),
+    )
+    shipping, tax = Decimal("7.50"), (items * Decimal("0.077")).quantize(Decimal("0.01"))
+    discount = Decimal("10.00") if n % 4 == 0 else None
+    return {
+        "item_total": items,
+        "shipping_total": shipping,
+        "tax_total": tax,
+        "discount_total": discount,
+        "total": items + shipping + tax - (discount or 0),
+    }
+
+
+def cartridge_moment(i: int) -> str:
+    """Row ``i``'s ``datetime`` as Django writes it on SQLite (``USE_TZ``: naive UTC, microseconds)."""
+    return (datetime(2026, 11, 20, 8, 30) + timedelta(hours=7 * i, microseconds=1234 * i)).isoformat(" ")
+
+
+def cartridge_shop(path: Path, orders: int = 10, entries: int = 6) -> Path:
+    """A Mezzanine site's Cartridge shop (see the module's list)."""
+
+    def money(value: Decimal | str | None) -> str | None:
+        return None if value is None else str(value)  # Django binds a Decimal as its str()
+
+    rows: dict[str, list[Sequence[Any]]] = {
+        "django_site": [(1, "Mein Laden", "shop.example.com")],
+        "shop_sale": [
+            (1, "Winter", 1, None, CARTRIDGE_PERCENT, None, CARTRIDGE_SALE_FROM, CARTRIDGE_SALE_TO),
+            (2, "Flat", 1, CARTRIDGE_DEDUCT, None, None, None, None),
+        ],
+        "shop_product": [],
+        "shop_productimage": [],
+        "shop_productvariation": [],
+        "shop_order": [],
+        "shop_orderitem": [],
+        "shop_productaction": [],
+        "forms_formentry": [],
+        "forms_fieldentry": [],
+    }
+    for i, price in enumerate(CARTRIDGE_PRICES):
+        title, at = f"{CARTRIDGE_TITLES[i % len(CARTRIDGE_TITLES)]} {i}", cartridge_moment(i)
+        sku, stock = f"{i:06d}", None if i % 5 == 0 else 3 * i
+        rows["shop_product"].append(
+            [i + 1, "", 0, 0, 0.0, title, None, title, 1, at, at, 2, at, None, None, 1, f"<p>{title}</p>",
+             money(price), None, None, None, None, sku, stock, int(i % 4 > 0), None, at, 1, None,
+             f"product-{i}"]
+        )  # fmt: skip
+        rows["shop_productvariation"].append(
+            [i + 1, money(price), None, None, None, None, i, 1, "Red" if i % 2 else None, None, None, i + 1,
+             f"{sku}-V"]
+        )  # fmt: skip
+    for n in range(orders):
+        amounts, at = cartridge_order(n), cartridge_moment(n)
+        name, postcode, phone = (
+            CARTRIDGE_TITLES[n % len(CARTRIDGE_TITLES)],
+            f"{(n * 137) % 100000:05d}",
+            f"0{n:09d}",
+        )
+        rows["shop_order"].append(
+            [n + 1, name, "Müller", "1 Rue d’Été", "Zürich", "", postcode, "CH", phone, f"b{n}@example.com",
+             "Leave at door 🚪" * (n % 2), at, n if n % 3 else None, "Flat rate",
+             money(amounts["shipping_total"]), "VAT", money(amounts["tax_total"]),
+             money(amounts["item_total"]), "TEN-0010" if n % 4 == 0 else "", money(amounts["discount_total"]),
+             money(amounts["total"]), None, 1 + n % 2, 1, f"k{n:032x}"]
+        )  # fmt: skip
+        for p, quantity in cartridge_order_items(n):
+            price = Decimal(CARTRIDGE_PRICES[p] or "0")
+            description = f"{CARTRIDGE_TITLES[p % len(CARTRIDGE_TITLES)]} {p}"
+            rows["shop_orderitem"].append(
+                [
+                    len(rows["shop_orderitem"]) + 1,
+                    f"{p:06d}",
+                    description,
+                    quantity,
+                    money(price),
+                    money(price * quantity),
+                    n + 1,
+                ]
+            )
+    ordinal = CARTRIDGE_TODAY.toordinal()
+    for k in range(6):
+        rows["shop_productaction"].append((k + 1, ordinal - k // 2, 2 + k, k % 2, 1 + k % 3))
+    for e in range(entries):
+        rows["forms_formentry"].append((e + 1, cartridge_moment(e), 1))
+        for f in range(4):
+            value = CARTRIDGE_FORM_VALUES[(e * 4 + f) % len(CARTRIDGE_FORM_VALUES)]
+            rows["forms_fieldentry"].append((e * 4 + f + 1, f + 1, value, e + 1))
+    write_export(path, CARTRIDGE_DDL, rows)
+    con = sqlite3.connect(path)
+    with con:  # Sale.update_products: Django's own UPDATE ... SET sale_price = <F() expression>.
+        for table in ("shop_product", "shop_productvariation"):
+            key = "id" if table == "shop_product" else "product_id"
+            for sale_id, kind, expression in (
+                (
+                    1,
+                    "percent",
+                    f'("{table}"."unit_price" - (("{table}"."unit_price" / \'100.0\') '
+                    f"* CAST('{CARTRIDGE_PERCENT}' AS NUMERIC)))",
+                ),
+                (
+                    2,
+                    "deduct",
+                    f'CAST(("{table}"."unit_price" - CAST(\'{CARTRIDGE_DEDUCT}\' AS NUMERIC)) AS NUMERIC)',
+                ),
+            ):
+                ids = [i + 1 for i in range(len(CARTRIDGE_PRICES)) if cartridge_sale(i) == kind]
+                marks = ", ".join("?" * len(ids))
+                window = (CARTRIDGE_SALE_TO, CARTRIDGE_SALE_FROM) if sale_id == 1 else (None, None)
+                con.execute(
+                    f'UPDATE "{table}" SET "sale_id" = ?, "sale_price" = {expression}, "sale_to" = ?, '
+                    f'"sale_from" = ? WHERE "{table}"."{key}" IN ({marks})',
+                    (sale_id, *window, *ids),
+                )
+    con.close()
+    return path
+
+
+# --- Liquibase's change log and a schema it migrated -------------------------------------------------
+
+#: Liquibase 4.28's own tables on SQLite (``liquibase update`` through the bundled sqlite-jdbc).
+LIQUIBASE_DDL = (
+    "CREATE TABLE DATABASECHANGELOG (ID VARCHAR(255) NOT NULL, AUTHOR VARCHAR(255) NOT NULL, FILENAME "
+    "VARCHAR(255) NOT NULL, DATEEXECUTED TEXT NOT NULL, ORDEREXECUTED INTEGER NOT NULL, EXECTYPE VARCHAR(10) "
+    "NOT NULL, MD5SUM VARCHAR(35), DESCRIPTION VARCHAR(255), COMMENTS VARCHAR(255), TAG VARCHAR(255), "
+    "LIQUIBASE VARCHAR(20), CONTEXTS VARCHAR(255), LABELS VARCHAR(255), DEPLOYMENT_ID VARCHAR(10))",
+    "CREATE TABLE DATABASECHANGELOGLOCK (ID INTEGER NOT NULL, LOCKED BOOLEAN NOT NULL, LOCKGRANTED TEXT, "
+    "LOCKEDBY VARCHAR(255), CONSTRAINT PK_DATABASECHANGELOGLOCK PRIMARY KEY (ID))",
+    # changeSet 1 and 3: createTable, as Liquibase's SQLite dialect writes each column type.
+    "CREATE TABLE customer (id INTEGER CONSTRAINT PK_CUSTOMER PRIMARY KEY AUTOINCREMENT NOT NULL, code "
+    "VARCHAR(10), name NVARCHAR(600), balance DECIMAL(12, 2), rate DECIMAL(8, 4), joined date, last_seen "
+    "TEXT, active BOOLEAN DEFAULT 1, notes TEXT, external_id TEXT, score DOUBLE, avatar BLOB, amount_due "
+    "REAL)",
+    "CREATE TABLE invoice (id INTEGER CONSTRAINT PK_INVOICE PRIMARY KEY AUTOINCREMENT NOT NULL, customer_id "
+    "INTEGER NOT NULL, number VARCHAR(20), total DECIMAL(10, 2), issued_on date, created_at TEXT DEFAULT "
+    "CURRENT_TIMESTAMP, paid BOOLEAN, pdf BLOB, CONSTRAINT fk_invoice_customer FOREIGN KEY (customer_id) "
+    "REFERENCES customer(id))",
+)
+#: changeSet 7, ``addColumn`` on SQLite: Liquibase renames the table, creates it anew from the JDBC
+#: driver's column metadata (every size 2000000000) and copies the rows; SQLite's rename rewrites the
+#: invoice's foreign key to name ``customer_temporary``, which is then dropped.
+LIQUIBASE_ADD_COLUMN = (
+    "ALTER TABLE customer RENAME TO customer_temporary",
+    "CREATE TABLE customer (id INTEGER CONSTRAINT PK_CUSTOMER PRIMARY KEY AUTOINCREMENT NOT NULL, code "
+    "VARCHAR(10), name NVARCHAR(600), balance DECIMAL(2000000000, 10), rate DECIMAL(2000000000, 10), joined "
+    "date, last_seen TEXT, active BOOLEAN(2000000000) DEFAULT 1, notes TEXT, external_id TEXT, score "
+    "DOUBLE(2000000000, 10), avatar BLOB(2000000000), amount_due FLOAT(2000000000, 10), tier TINYINT)",
+    "INSERT INTO customer (id, code, name, balance, rate, joined, last_seen, active, notes, external_id, "
+    "score, avatar, amount_due) SELECT id, code, name, balance, rate, joined, last_seen, active, notes, "
+    "external_id, score, avatar, amount_due FROM customer_temporary",
+    "DROP TABLE customer_temporary",
+)
+LIQUIBASE_NAMES = ("Zoë Ångström", "李小龍", "Ola\u00a0Nordmann", "O'Brien 🎉", "  padded  ", "")
+#: The JVM ran in Europe/Berlin: sqlite-jdbc binds a ``java.sql.Date`` as the epoch milliseconds of
+#: its local midnight (22:00 or 23:00 UTC the day before) and a ``Timestamp`` as those of its local time.
+LIQUIBASE_WINTER, LIQUIBASE_SUMMER = timezone(timedelta(hours=1)), timezone(timedelta(hours=2))
+#: Two ``update`` runs: each change set's ``DATEEXECUTED`` (UTC, whole seconds) and the run's
+#: ``DEPLOYMENT_ID``, the last ten digits of its epoch milliseconds ("0435600123" in January 2027).
+LIQUIBASE_RUNS = (
+    datetime(2026, 12, 5, 11, 45, 26, 593000, tzinfo=UTC),
+    datetime(2027, 1, 20, 9, 0, 0, 123000, tzinfo=UTC),
+)
+#: ``(id, author, description, comments, tag, contexts, labels, run)`` of each change set executed.
+LIQUIBASE_CHANGESETS = (
+    ("1", "zoë", "createTable tableName=customer", "Customers table — first cut", None, None, None, 0),
+    ("2", "zoë", "loadData tableName=customer", "", None, "dev", "data", 0),
+    ("3", "bob", "createTable tableName=invoice", "", None, None, None, 0),
+    ("4", "bob", "insert tableName=invoice; insert tableName=invoice", "", None, None, None, 0),
+    ("5", "bob", "sql", "", None, None, None, 0),
+    ("6", "bob", "sql", "", None, None, None, 0),
+    ("7", "carol", "tagDatabase", "", "v1.0 ☕", None, None, 0),
+    ("8", "carol", "addColumn tableName=customer", "", None, None, None, 1),
+)
+LIQUIBASE_PDF = b"%PDF-1.4\n\x00\xff\r\n"
+LIQUIBASE_BALANCES = (
+    "0.00", "6419.13", "-118.70", "750.00", "30176.52", "38095.65", "1500.00", "53933.91", "61852.04",
+    "2250.00", "77690.30", "85609.43",
+)  # fmt: skip
+
+
+def liquibase_deployment(run: int) -> str:
+    """Run ``run``'s ``DEPLOYMENT_ID``: the last ten digits of its epoch milliseconds."""
+    return str(int(LIQUIBASE_RUNS[run].timestamp() * 1000))[-10:]
+
+
+def liquibase_executed(k: int) -> datetime:
+    """Change set ``k``'s ``DATEEXECUTED`` (naive UTC, whole seconds)."""
+    run = LIQUIBASE_CHANGESETS[k][-1]
+    assert isinstance(run, int)
+    return (LIQUIBASE_RUNS[run] + timedelta(seconds=k)).replace(tzinfo=None, microsecond=0)
+
+
+def liquibase_joined(i: int) -> date:
+    """Customer ``i``'s ``joined`` day: January or July of 1985 to 2018."""
+    return date(1985 + 3 * i, 7 if i % 2 else 1, 1 + 2 * i)
+
+
+def liquibase_millis(moment: datetime) -> int:
+    return int(moment.timestamp() * 1000)
+
+
+def liquibase_joined_millis(i: int) -> int:
+    """What sqlite-jdbc stored for ``joined``: the epoch milliseconds of its Berlin midnight."""
+    day = liquibase_joined(i)
+    zone = LIQUIBASE_SUMMER if day.month == 7 else LIQUIBASE_WINTER
+    return liquibase_millis(datetime(day.year, day.month, day.day, tzinfo=zone))
+
+
+def liquibase_last_seen(i: int) -> int | None:
+    """``last_seen`` (declared ``DATETIME``, which Liquibase makes ``TEXT``): a Berlin wall time in
+    January 2024 bound as epoch milliseconds, which the TEXT affinity keeps as their digits."""
+    if i % 4 == 0:
+        return None
+    moment = datetime(2024, 1, 1, 8, tzinfo=LIQUIBASE_WINTER) + timedelta(minutes=613 * i, seconds=7 * i)
+    return liquibase_millis(moment)
+
+
+def liquibase_balance(i: int) -> str:
+    """Customer ``i``'s balance as the CSV wrote it (a ``BigDecimal`` of cents; some whole, one below 0)."""
+    return LIQUIBASE_BALANCES[i % len(LIQUIBASE_BALANCES)]
+
+
+def liquibase_changelog_row(k: int) -> tuple[Any, ...]:
+    """``DATABASECHANGELOG``'s row of change set ``k``."""
+    cid, author, description, comments, tag, contexts, labels, run = LIQUIBASE_CHANGESETS[k]
+    checksum = f"9:{hashlib.md5(f'{cid}{description}'.encode()).hexdigest()}"
+    assert isinstance(run, int)
+    return (
+        cid, author, "changelog.xml", liquibase_executed(k).isoformat(" "), k + 1, "EXECUTED", checksum,
+        description, comments, tag, "4.28.0", contexts, labels, liquibase_deployment(run),
+    )  # fmt: skip
+
+
+def liquibase_customer_row(i: int) -> tuple[Any, ...]:
+    """``customer``'s row ``i`` as ``loadData`` bound it (before the ``addColumn``)."""
+    external = None if i % 5 == 0 else str(uuid.UUID(int=i * 7**30))
+    return (
+        i + 1, f"{i * 7:05d}", LIQUIBASE_NAMES[i % len(LIQUIBASE_NAMES)], liquibase_balance(i),
+        f"{(i * 2711) % 100000 / 10000:.4f}", liquibase_joined_millis(i), liquibase_last_seen(i),
+        int(i % 3 > 0), "Line1\nLine2 é " * (i % 3), external, None if i % 7 == 0 else i * 1.1, None, None,
+    )  # fmt: skip
+
+
+def liquibase_schema(path: Path, customers: int = 12) -> Path:
+    """Liquibase's change log and the schema it migrated (see the module's list)."""
+    first = LIQUIBASE_RUNS[0].replace(tzinfo=None, microsecond=0).isoformat(" ")
+    rows: dict[str, list[Sequence[Any]]] = {
+        "DATABASECHANGELOG": [liquibase_changelog_row(k) for k in range(len(LIQUIBASE_CHANGESETS))],
+        "DATABASECHANGELOGLOCK": [(1, 0, None, None)],
+        "customer": [liquibase_customer_row(i) for i in range(customers)],
+        "invoice": [
+            (1, 1, "INV-0001", "1234.50", "2024-02-29", first, 1, None),
+            (2, 2, "0002", "0.10", "1969-12-31", "2024-03-01 12:34:56.789", 0, None),
+            (3, 3, "INV-0003", "99.00", "2031-07-15", first, 0, None),
+        ],
+    }
+    write_export(path, LIQUIBASE_DDL, rows)
+    con = sqlite3.connect(path)
+    with con:
+        # changeSet 5: an <sql> change copying balances with 19 % tax (REAL arithmetic) and join days.
+        con.execute(
+            "INSERT INTO invoice (customer_id, number, total, issued_on, paid, created_at) SELECT id, "
+            "'INV-' || printf('%04d', id + 100), balance * 1.19, joined, active, ? FROM customer "
+            "WHERE id % 4 = 0",
+            (first,),
+        )
+        con.execute("UPDATE invoice SET pdf = ? WHERE id = 3", (LIQUIBASE_PDF,))
+        for statement in LIQUIBASE_ADD_COLUMN:
+            con.execute(statement)
+    con.close()
+    return path

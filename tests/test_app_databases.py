@@ -27,7 +27,8 @@ on kombu's SQLAlchemy transport, a Laravel (Eloquent) application, a Doctrine OR
 Minion job queue, a dbt project's warehouse as dbt-sqlite writes it, a Meltano project's system
 database, a Frictionless data package, a GNOME Tracker 3 desktop search index, a Payload CMS 3
 project, a Flask/SQLAlchemy application with SQLAlchemy-Utils' types, a Feast feature store's online
-store and SQL registry, a Sacred experiment's SQL observer, a Rasa assistant's tracker store) through
+store and SQL registry, a Sacred experiment's SQL observer, a Rasa assistant's tracker store, a
+Mezzanine site's Cartridge shop, Liquibase's change log and the schema it rebuilt) through
 ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -7198,3 +7199,198 @@ def test_rasa_tracker_store_keeps_event_seconds_every_bit_and_its_json_as_writte
     assert ran.values("events", "action_name", "id") == {n + 1: e[3] for n, (_, e) in enumerate(events)}
     # The event's JSON as written: the same text, so the same event (a "NULL" message text included).
     assert ran.values("events", "data", "id") == {n + 1: json.dumps(e[4]) for n, (_, e) in enumerate(events)}
+
+
+def test_cartridge_prices_arrive_as_amounts_and_sale_prices_computed_in_sql_keep_every_bit(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.cartridge_shop)
+    products, orders, entries = len(apps.CARTRIDGE_PRICES), 10, 6
+    lines = sum(len(apps.cartridge_order_items(n)) for n in range(orders))
+    tables = {
+        "django_site": 1,
+        "shop_sale": 2,
+        "shop_product": products,
+        "shop_productimage": 0,
+        "shop_productvariation": products,
+        "shop_order": orders,
+        "shop_orderitem": lines,
+        "shop_productaction": 6,
+        "forms_formentry": entries,
+        "forms_fieldentry": 4 * entries,
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+
+    def declared(table: str) -> dict[str, str]:
+        return pg_column_types(ran.uri, ran.record["version_schema"], table)
+
+    def cents(value: Decimal | str | None) -> str | None:
+        return None if value is None else str(Decimal(value).quantize(Decimal("0.01")))
+
+    # Every MoneyField is a bare `decimal`: the prices the admin typed (REAL 19.99, INTEGER 518) are
+    # amounts at the money scale, the variations' copies too.
+    for table in ("shop_product", "shop_productvariation"):
+        assert declared(table)["unit_price"] == "numeric(18,2)", table
+        assert ran.values(table, "unit_price", "id") == {
+            i + 1: cents(price) for i, price in enumerate(apps.CARTRIDGE_PRICES)
+        }
+    # Sale.update_products writes `unit_price - unit_price / '100.0' * 15` in SQL: REAL arithmetic,
+    # some of it a double of 17 digits (no decimal of 15), so double precision, SQLite's own bits.
+    computed = {i + 1: apps.cartridge_sale_price(i) for i in range(products)}
+    assert any(v is not None and len(Decimal(repr(v)).as_tuple().digits) > 15 for v in computed.values())
+    for table in ("shop_product", "shop_productvariation"):
+        assert declared(table)["sale_price"] == "double precision", table
+        assert ran.values(table, "sale_price", "id") == computed
+        assert ran.values(table, "sale_id", "id") == {
+            i + 1: {"percent": 1, "deduct": 2, None: None}[apps.cartridge_sale(i)] for i in range(products)
+        }
+    order = {n + 1: apps.cartridge_order(n) for n in range(orders)}
+    amounts = declared("shop_order")
+    for column in ("item_total", "shipping_total", "tax_total", "total"):
+        assert amounts[column] == "numeric(18,2)", column
+        assert ran.values("shop_order", column, "id") == {k: cents(a[column]) for k, a in order.items()}
+    # A bare `decimal` of whole amounts only (10.00 off, stored as the INTEGER 10) goes by its values
+    # (docs/profiling.md, "REAL cells in a number column"): bigint, every value as written.
+    assert amounts["discount_total"] == declared("shop_sale")["discount_percent"] == "bigint"
+    assert ran.values("shop_order", "discount_total", "id") == {
+        k: None if a["discount_total"] is None else int(a["discount_total"]) for k, a in order.items()
+    }
+    assert declared("shop_sale")["discount_deduct"] == "numeric(18,2)"
+    line_prices = ran.values("shop_orderitem", "total_price", "id")
+    expected_lines = [
+        cents(Decimal(apps.CARTRIDGE_PRICES[p] or "0") * quantity)
+        for n in range(orders)
+        for p, quantity in apps.cartridge_order_items(n)
+    ]
+    assert line_prices == {i + 1: price for i, price in enumerate(expected_lines)}
+    relation = f"{quote_ident(ran.base)}.shop_order"
+    assert pg_query(ran.uri, f"SELECT SUM(total) FROM {relation}") == [
+        (cents(sum((a["total"] or Decimal(0) for a in order.values()), Decimal(0))),)
+    ]
+    # Codes with leading zeros stay text; Django's naive UTC datetimes are timestamps; bool is boolean.
+    assert declared("shop_product")["sku"] == amounts["billing_detail_postcode"] == "text"
+    assert amounts["billing_detail_phone"] == declared("shop_productvariation")["sku"] == "text"
+    assert ran.values("shop_product", "sku", "id") == {i + 1: f"{i:06d}" for i in range(products)}
+    assert ran.values("shop_order", "billing_detail_postcode", "id") == {
+        n + 1: f"{(n * 137) % 100000:05d}" for n in range(orders)
+    }
+    assert amounts["time"] == declared("shop_sale")["valid_to"] == "timestamp without time zone"
+    assert ran.values("shop_order", "time", "id") == {
+        n + 1: datetime.fromisoformat(apps.cartridge_moment(n)) for n in range(orders)
+    }
+    assert declared("shop_product")["available"] == "boolean"
+    assert ran.values("shop_product", "available", "id") == {i + 1: i % 4 > 0 for i in range(products)}
+    # `timestamp` holds date.toordinal() days (739590 and so on): no epoch, integers as written.
+    assert declared("shop_productaction")["timestamp"] == "bigint"
+    today = apps.CARTRIDGE_TODAY.toordinal()
+    assert ran.values("shop_productaction", "timestamp", "id") == {k + 1: today - k // 2 for k in range(6)}
+    # A Mezzanine form's entries: names, amounts, days and flags in one varchar stay text.
+    assert declared("forms_fieldentry")["value"] == "text"
+    values = apps.CARTRIDGE_FORM_VALUES
+    assert ran.values("forms_fieldentry", "value", "id") == {
+        k + 1: arrives_as(values[k % len(values)]) for k in range(4 * entries)
+    }
+    found = references(run_dir)
+    assert found[("shop_orderitem", "order_id")] == "shop_order.id"
+    assert found[("shop_productvariation", "product_id")] == "shop_product.id"
+    assert found[("forms_fieldentry", "entry_id")] == "forms_formentry.id"
+    # Its reference to forms_form, a table the file lacks, names nothing in the target.
+    assert ("forms_formentry", "form_id") not in found
+
+
+def test_liquibase_change_log_and_its_rebuilt_schema_arrive_exactly_with_no_false_reference(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.liquibase_schema)
+    customers, changesets = 12, len(apps.LIQUIBASE_CHANGESETS)
+    copied = [i for i in range(customers) if (i + 1) % 4 == 0]  # the <sql> change's invoices
+    tables = {
+        "DATABASECHANGELOG": changesets,
+        "DATABASECHANGELOGLOCK": 1,
+        "customer": customers,
+        "invoice": 3 + len(copied),
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    log, customer, invoice = ran.types("DATABASECHANGELOG"), ran.types("customer"), ran.types("invoice")
+    # The change log: ids and deployment ids as written (a deployment's "0435600123" keeps its zero),
+    # DATEEXECUTED's UTC text as timestamps, '' for no comment NULL by the documented rule.
+    assert log["DEPLOYMENT_ID"] == log["MD5SUM"] == "text"
+    rows = [apps.liquibase_changelog_row(k) for k in range(changesets)]
+    by_order = {row[4]: row for row in rows}
+    assert ran.values("DATABASECHANGELOG", "DEPLOYMENT_ID", "ORDEREXECUTED") == {
+        order: row[13] for order, row in by_order.items()
+    }
+    assert {apps.liquibase_deployment(1)} == {"0435600123"}
+    assert log["DATEEXECUTED"] == "timestamp without time zone"
+    assert ran.values("DATABASECHANGELOG", "DATEEXECUTED", "ORDEREXECUTED") == {
+        k + 1: apps.liquibase_executed(k) for k in range(changesets)
+    }
+    assert ran.values("DATABASECHANGELOG", "COMMENTS", "ORDEREXECUTED") == {
+        order: arrives_as(row[8]) for order, row in by_order.items()
+    }
+    assert ran.values("DATABASECHANGELOG", "TAG", "ORDEREXECUTED")[7] == "v1.0 ☕"
+    assert ran.values("DATABASECHANGELOGLOCK", "LOCKED", "ID") == {1: False}
+    # The rebuilt table's declared sizes (DECIMAL(2000000000, 10), BOOLEAN(2000000000)) are the JDBC
+    # driver's, not the change set's: amounts at the declared scale, flags, doubles, bytes.
+    assert customer["balance"] == customer["rate"] == "numeric"
+    declared = pg_column_types(ran.uri, ran.record["version_schema"], "customer")
+    assert declared["balance"] == declared["rate"] == "numeric(18,10)"
+    tenths = Decimal(1).scaleb(-10)
+    assert ran.values("customer", "balance", "id") == {
+        i + 1: format(Decimal(apps.liquibase_balance(i)).quantize(tenths), "f") for i in range(customers)
+    }
+    assert ran.values("customer", "rate", "id") == {
+        i + 1: format(Decimal(apps.liquibase_customer_row(i)[4]).quantize(tenths), "f")
+        for i in range(customers)
+    }
+    assert (customer["active"], customer["score"], customer["avatar"]) == (
+        "boolean",
+        "double precision",
+        "bytea",
+    )
+    assert (customer["amount_due"], customer["tier"], customer["code"]) == (
+        "double precision",
+        "bigint",
+        "text",
+    )
+    assert ran.values("customer", "code", "id") == {i + 1: f"{i * 7:05d}" for i in range(customers)}
+    # sqlite-jdbc's epoch milliseconds: a java.sql.Date (a `date` column) is the instant of the JVM's
+    # local midnight, a Timestamp in a TEXT column (Liquibase's DATETIME) its digits: both instants,
+    # each exact, audited; a reader in the JVM's zone sees the day it meant.
+    assert customer["joined"] == customer["last_seen"] == "timestamp with time zone"
+    joined = ran.values("customer", "joined", "id")
+    assert joined == {
+        i + 1: UNIX_EPOCH + timedelta(milliseconds=apps.liquibase_joined_millis(i)) for i in range(customers)
+    }
+    zones = {i + 1: apps.LIQUIBASE_SUMMER if i % 2 else apps.LIQUIBASE_WINTER for i in range(customers)}
+    assert {k: v.astimezone(zones[k]).date() for k, v in joined.items()} == {
+        i + 1: apps.liquibase_joined(i) for i in range(customers)
+    }
+    assert audit_rules(run_dir, "customer", "joined") == {
+        str(i + 1): {"epoch:milliseconds"} for i in range(customers)
+    }
+    seen = {i: apps.liquibase_last_seen(i) for i in range(customers)}
+    assert ran.values("customer", "last_seen", "id") == {
+        i + 1: None if ms is None else UNIX_EPOCH + timedelta(milliseconds=ms) for i, ms in seen.items()
+    }
+    # The invoices: DECIMAL(10, 2) holding REAL products of the <sql> change (doubles of 17 digits):
+    # double precision, every bit; `date` holding both valueDate's text and copied milliseconds: text.
+    totals = {1: 1234.5, 2: 0.1, 3: 99.0}
+    totals |= {4 + n: float(Decimal(apps.liquibase_balance(i))) * 1.19 for n, i in enumerate(copied)}
+    assert any(len(Decimal(repr(v)).as_tuple().digits) > 15 for v in totals.values())
+    assert invoice["total"] == "double precision"
+    assert ran.values("invoice", "total", "id") == totals
+    assert invoice["issued_on"] == "text"
+    issued = {1: "2024-02-29", 2: "1969-12-31", 3: "2031-07-15"}
+    issued |= {4 + n: str(apps.liquibase_joined_millis(i)) for n, i in enumerate(copied)}
+    assert ran.values("invoice", "issued_on", "id") == issued
+    assert ran.values("invoice", "pdf", "id")[3] == apps.LIQUIBASE_PDF
+    # The rename rewrote the invoice's clause to customer_temporary, a table the file lacks: no declared
+    # reference, the column found in the data; the change log's ORDEREXECUTED 1..8, the first keys of
+    # the customers, refers to nothing (the export declares its references).
+    found = references(run_dir)
+    assert found == {("invoice", "customer_id"): "customer.id"}
+    notes = profiled(run_dir)["columns"]["DATABASECHANGELOG"]["ORDEREXECUTED"]["notes"]
+    assert any("the first keys of customer.id" in note for note in notes), notes

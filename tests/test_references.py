@@ -676,6 +676,47 @@ def test_a_run_of_keys_from_above_the_lowest_in_an_export_that_declares_its_refe
         assert any("one after another" in note and "declares its references" in note for note in notes)
 
 
+def test_an_export_whose_only_declared_reference_names_a_table_it_lacks_still_declares_its_references(
+    tmp_path: Path,
+) -> None:
+    """Liquibase's ``addColumn`` on SQLite renames ``customer`` to ``customer_temporary``, creates it anew
+    and drops the old one: SQLite's rename rewrites the invoice's foreign key to name
+    ``customer_temporary``, a table the file then lacks. The export still declares its references (that
+    one is merely dangling, and its column is found in the data), so Liquibase's change log, whose
+    ``ORDEREXECUTED`` 1..8 are the first keys of twelve customers, refers to nothing; before, the
+    dangling clause counted as no declaration, and the counter "referred to" ``customer.id``."""
+    path = tmp_path / "liquibase.db"
+    con = sqlite3.connect(path)
+    with con:
+        con.execute("CREATE TABLE customer (id INTEGER PRIMARY KEY, name TEXT)")
+        con.execute(
+            "CREATE TABLE invoice (id INTEGER PRIMARY KEY, customer_id INTEGER NOT NULL, total REAL, "
+            "CONSTRAINT fk_invoice_customer FOREIGN KEY (customer_id) REFERENCES customer(id))"
+        )
+        con.execute("CREATE TABLE DATABASECHANGELOG (ID VARCHAR(255), ORDEREXECUTED INTEGER NOT NULL)")
+        con.executemany("INSERT INTO customer VALUES (?, ?)", [(n, f"c{n}") for n in range(1, 13)])
+        con.executemany(
+            "INSERT INTO invoice VALUES (?, ?, ?)",
+            [(100 + n, (1, 2, 3, 4, 8, 12)[n % 6], n * 1.5) for n in range(1, 13)],
+        )
+        con.executemany("INSERT INTO DATABASECHANGELOG VALUES (?, ?)", [(f"{n}", n) for n in range(1, 9)])
+        for statement in (  # the rebuild: SQLite rewrites the invoice's clause on the rename
+            "ALTER TABLE customer RENAME TO customer_temporary",
+            "CREATE TABLE customer (id INTEGER PRIMARY KEY, name TEXT, tier TINYINT)",
+            "INSERT INTO customer (id, name) SELECT id, name FROM customer_temporary",
+            "DROP TABLE customer_temporary",
+        ):
+            con.execute(statement)
+    con.close()
+    assert (
+        '"customer_temporary"' in _query(path, "SELECT sql FROM sqlite_master WHERE name = 'invoice'")[0][0]
+    )
+    found = profile(path)
+    assert _references_of(found) == {("invoice", "customer_id"): "customer.id"}
+    notes = found.tables["DATABASECHANGELOG"]["ORDEREXECUTED"].notes
+    assert any("the first keys of" in note and "declares its references" in note for note in notes), notes
+
+
 def test_a_run_of_numbers_from_one_short_of_the_last_key_is_no_reference(make_sqlite: SqliteFactory) -> None:
     """A help desk's ticket priorities 0..99 (every one used) beside its links table keyed 1..132: each
     priority but 0 is a link's key, three quarters of them, but any counter from 1 up to fewer than 132

@@ -3403,11 +3403,18 @@ def _declared_references(src: Source, names: list[str]) -> list[Reference]:
     ]
 
 
-def _say_dangling_declarations(src: Source, profiled: Mapping[str, TableProfile], names: list[str]) -> None:
+def _dangling_declarations(src: Source, names: list[str]) -> dict[tuple[str, str], str]:
+    """The foreign keys of ``names`` (tables as read) that name a table or column the export lacks
+    (:func:`.references.dangling_declarations`), under the export's names."""
+    return dangling_declarations(src.path, [src.renamed.export_table(name) for name in names])
+
+
+def _say_dangling_declarations(
+    src: Source, profiled: Mapping[str, TableProfile], found: Mapping[tuple[str, str], str]
+) -> None:
     """A note on each column whose declared foreign key names a table or column the export lacks
-    (:func:`.references.dangling_declarations`), with its tables and columns named as read."""
+    (``found``: :func:`_dangling_declarations`), with its tables and columns named as read."""
     renamed = src.renamed
-    found = dangling_declarations(src.path, [renamed.export_table(name) for name in names])
     for (table, column), why in found.items():
         name, read = renamed.table(table), renamed.column(table, column)
         if name in profiled and read in profiled[name].columns:
@@ -3609,8 +3616,11 @@ def profile(
         # left idle (see the release after the tables alone, above).
         src.release_memory()
         declared_here = _declared_references(src, names)
-        find_references(src, profiled, declared_here, kept)
-        _say_dangling_declarations(src, profiled, names)
+        dangling = _dangling_declarations(src, names)
+        # A foreign key naming a table the file lacks (SQLite's rename rewrites a clause to a table
+        # then dropped) is no reference, but the export declares its references all the same.
+        find_references(src, profiled, declared_here, kept, declares=bool(declared_here or dangling))
+        _say_dangling_declarations(src, profiled, dangling)
         say_joined_by_cleaning(src, profiled, declared_here, list(settings.null_tokens))
         not_null = {name: {c.name for c in src.table(name).columns if c.not_null} for name in profiled}
         _blanks_as_the_table_writes_missing(profiled, not_null)

@@ -67,7 +67,8 @@
    spread over all of them, and keys 1..N fill their span, so no chance measure could tell (since
    2026-12-05; before, no reference). ``slot_type`` merely contains ``slots``: a type, not this.
 
-   In an export that declares foreign keys (in any table: an ORM's database), a column whose values
+   In an export that declares foreign keys (in any table: an ORM's database; a clause naming a table
+   the export lacks counts, since 2026-12-05: :func:`dangling_declarations`), a column whose values
    are the first keys of the parent, every one from the lowest up, consecutive (:func:`first_keys`),
    is no reference unless its name names the parent: an enum or a counter numbered from 1 holds
    those, and the schema declares its relations (Mailman's ``bounceevent.context`` 1/2 beside two
@@ -1260,6 +1261,8 @@ def find_references(
     tables: Mapping[str, TableProfile],
     declared: list[Reference] | None = None,
     kept: Mapping[str, KeptValues] | None = None,
+    *,
+    declares: bool | None = None,
 ) -> list[Reference]:
     """Set ``foreign_key`` and ``orphan_reference`` on the child columns; return the references.
 
@@ -1267,8 +1270,12 @@ def find_references(
     references of tables that declare none are inferred from the data (the module's rules: an export
     may declare some tables' references and not others'). Nothing is inferred from a sampled profile (its
     distinct counts are the sample's). ``kept``: the values the profile kept, by table (tables or
-    columns without them are read).
+    columns without them are read). ``declares``: whether the export declares foreign keys at all,
+    those naming a table or column it lacks (:func:`dangling_declarations`) too, which are no
+    references; by default, whether ``declared`` holds any.
     """
+    if declares is None:
+        declares = bool(declared)
     found: list[Reference] = []
     if declared:
         by_number = _joined_by_number(src, tables, declared)
@@ -1314,7 +1321,7 @@ def find_references(
             what = ", ".join(f"{fit.parent}.{fit.key}" for fit in fitting)
             profile.notes.append(f"values fit the keys of {what} alike: no reference chosen")
             continue
-        if (why := _turned_away(src, tables, child, column, chosen, bool(declared))) is not None:
+        if (why := _turned_away(src, tables, child, column, chosen, declares)) is not None:
             profile.notes.append(why)
             continue
         chosen_fits[(child, column)] = chosen
