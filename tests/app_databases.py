@@ -733,6 +733,14 @@ number, so a test computes what a column holds from the same numbers.
   of text, a block table with its ``_path``, relationships in ``products_rels``; drafts' versions in
   ``_products_v`` (every field prefixed ``version_``) and its locales; ``payload_migrations`` with
   Payload's ``dev`` push at batch ``-1``.
+- :func:`open_webui`: an Open WebUI 0.12 server's ``webui.db`` (its alembic DDL, verbatim) after users
+  sign up, chat with a model, post in a channel and write notes: text UUID keys, ``user`` with
+  ``BIGINT`` Unix seconds, a ``DATE`` birthday as text and SQLAlchemy ``JSON`` columns holding ``'null'``
+  for ``None``; ``auth`` keyed by the user's id (bcrypt hashes, ``active BOOLEAN`` 1); ``chat`` whose
+  ``chat JSON`` holds the whole conversation (emoji, accents, no-break spaces) and ``archived`` /
+  ``pinned`` 0/1; ``chat_message`` declaring its ``chat_id`` foreign key and not its ``user_id``, every
+  one a user's id, ``content`` a JSON string, ``usage`` an object or ``'null'``; channel ``message``
+  and ``note`` rows with ``created_at`` / ``updated_at`` in epoch **nanoseconds** (``time.time_ns()``).
 """
 
 from __future__ import annotations
@@ -16402,3 +16410,256 @@ def payload_cms(path: Path, products: int = 20) -> Path:
             rows["_products_v"].append((vid, pid, *fields, at, at, "draft", at, at, None, None, latest))
             rows["_products_v_locales"].append((title, vid, "en", vid))
     return write_export(path, PAYLOAD_DDL, rows)
+
+
+# --- Open WebUI ------------------------------------------------------------------------------------------
+
+OPEN_WEBUI_DDL = [
+    'CREATE TABLE "user" (\n\tid VARCHAR NOT NULL, \n\tname VARCHAR, \n\temail VARCHAR, \n\trole VARCHAR, '
+    "\n\tprofile_image_url TEXT, \n\tlast_active_at BIGINT, \n\tupdated_at BIGINT, \n\tcreated_at BIGINT, "
+    "\n\tusername VARCHAR(50), \n\tbio TEXT, \n\tgender TEXT, \n\tdate_of_birth DATE, "
+    "\n\tprofile_banner_image_url TEXT, \n\ttimezone VARCHAR, \n\tpresence_state VARCHAR, "
+    "\n\tstatus_emoji VARCHAR, \n\tstatus_message TEXT, \n\tstatus_expires_at BIGINT, \n\toauth JSON, "
+    "\n\tinfo JSON, \n\tsettings JSON, scim JSON, variables JSON, \n\tPRIMARY KEY (id)\n)",
+    "CREATE UNIQUE INDEX uq_user_email_lower ON user (lower(email)) WHERE email IS NOT NULL",
+    "CREATE TABLE auth (\n\tid VARCHAR NOT NULL, \n\temail VARCHAR, \n\tpassword TEXT, \n\tactive BOOLEAN, "
+    "mfa JSON, session_stamp TEXT, \n\tPRIMARY KEY (id)\n)",
+    "CREATE TABLE chat (\n\tid VARCHAR NOT NULL, \n\tuser_id VARCHAR, \n\ttitle TEXT, \n\tcreated_at BIGINT, "
+    "\n\tupdated_at BIGINT, \n\tshare_id TEXT, \n\tarchived BOOLEAN, chat JSON, pinned BOOLEAN, "
+    "meta JSON DEFAULT '{}' NOT NULL, folder_id TEXT, tasks JSON, summary TEXT, last_read_at BIGINT, "
+    "current_message_id TEXT, variables JSON, timer_at BIGINT, \n\tPRIMARY KEY (id), "
+    "\n\tUNIQUE (share_id)\n)",
+    "CREATE TABLE chat_message (\n\tid TEXT NOT NULL, \n\tchat_id TEXT NOT NULL, \n\tuser_id TEXT, "
+    "\n\trole TEXT NOT NULL, \n\tparent_id TEXT, \n\tcontent JSON, \n\toutput JSON, \n\tmodel_id TEXT, "
+    "\n\tfiles JSON, \n\tsources JSON, \n\tembeds JSON, \n\tdone BOOLEAN, \n\tstatus_history JSON, "
+    "\n\terror JSON, \n\tusage JSON, \n\tcreated_at BIGINT, \n\tupdated_at BIGINT, context_summary TEXT, "
+    "meta JSON, \n\tPRIMARY KEY (id), \n\tFOREIGN KEY(chat_id) REFERENCES chat (id) ON DELETE CASCADE\n)",
+    "CREATE INDEX ix_chat_message_user_id ON chat_message (user_id)",
+    'CREATE TABLE "channel" (\n\tid TEXT NOT NULL, \n\tuser_id TEXT, \n\tname TEXT, \n\tdescription TEXT, '
+    "\n\tdata JSON, \n\tmeta JSON, \n\tcreated_at BIGINT, \n\tupdated_at BIGINT, \n\ttype TEXT, "
+    "\n\tis_private BOOLEAN, \n\tarchived_at BIGINT, \n\tarchived_by TEXT, \n\tdeleted_at BIGINT, "
+    "\n\tdeleted_by TEXT, \n\tupdated_by TEXT, \n\tPRIMARY KEY (id), \n\tUNIQUE (id)\n)",
+    "CREATE TABLE message (\n\tid TEXT NOT NULL, \n\tuser_id TEXT, \n\tchannel_id TEXT, \n\tcontent TEXT, "
+    "\n\tdata JSON, \n\tmeta JSON, \n\tcreated_at BIGINT, \n\tupdated_at BIGINT, parent_id TEXT, "
+    "reply_to_id TEXT, is_pinned BOOLEAN DEFAULT 0 NOT NULL, pinned_at BIGINT, pinned_by TEXT, app_id TEXT, "
+    "\n\tPRIMARY KEY (id), \n\tUNIQUE (id)\n)",
+    'CREATE TABLE "note" (\n\tid TEXT NOT NULL, \n\tuser_id TEXT, \n\ttitle TEXT, \n\tdata JSON, '
+    "\n\tmeta JSON, \n\tcreated_at BIGINT, \n\tupdated_at BIGINT, \n\tPRIMARY KEY (id), \n\tUNIQUE (id)\n)",
+    "CREATE TABLE alembic_version (\n\tversion_num VARCHAR(32) NOT NULL, "
+    "\n\tCONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)\n)",
+]
+OPEN_WEBUI_NAMES = ("Zoë", "Ана", "Bob", "Li\u00a0Wei", "😀 Smiley", "José")
+OPEN_WEBUI_TEXTS = (
+    "Hello 👋",
+    "Ça va ? Très bien",
+    "price\u00a0100\u00a0€",
+    "x" * 600,
+    "日本語のテキスト",
+    "line1\nline2\ttab",
+    "00123",
+    "3.14159",
+)
+OPEN_WEBUI_BIRTHDAYS = (date(1990, 5, 17), None, date(2001, 12, 31))
+OPEN_WEBUI_SECONDS = 1_796_470_796  # time.time() of the first sign-up, 2026-12-05
+OPEN_WEBUI_NANOS = 1_796_470_798_689_990_404  # time.time_ns() of the first channel message
+
+
+def open_webui_user_id(u: int) -> str:
+    return f"{u + 1:08x}-1ec0-43cf-adb8-{u * 7_919:012x}"
+
+
+def open_webui_chat_id(c: int) -> str:
+    return f"{c * 104_729:08x}-e76a-4cc5-87dd-{c + 1:012x}"
+
+
+def open_webui_message_id(c: int, m: int) -> str:
+    """A message's id in the chat's history (a UUID); ``chat_message`` keys it ``<chat id>-<id>``."""
+    return f"{c + 1:04x}{m:04x}-ec15-4b2c-9a1f-{c * 3 + m:012x}"
+
+
+def open_webui_seconds(n: int) -> int:
+    return OPEN_WEBUI_SECONDS - n * 86_317
+
+
+def open_webui_nanos(n: int) -> int:
+    return OPEN_WEBUI_NANOS + n * 700_538_123_457
+
+
+def open_webui_settings(u: int) -> str:
+    """SQLAlchemy's ``JSON`` writes ``None`` as the JSON text ``'null'``."""
+    return json.dumps({"ui": {"theme": "dark"}}, separators=(",", ":")) if u % 2 == 0 else "null"
+
+
+def open_webui_usage(c: int, m: int) -> str:
+    """An assistant reply's token usage (a JSON object); a user's message has none: ``'null'``."""
+    if m % 2 == 0:
+        return "null"
+    tokens = 17 + (c * 31 + m) % 900
+    return json.dumps({"eval_count": tokens, "total_duration": 76_036_739_668 + c, "total_tokens": tokens})
+
+
+def open_webui_chat(c: int, messages: int) -> str:
+    """The ``chat`` column: the whole conversation as Open WebUI's JSON (``ensure_ascii=False``)."""
+    history = {
+        open_webui_message_id(c, m): {
+            "id": open_webui_message_id(c, m),
+            "parentId": open_webui_message_id(c, m - 1) if m else None,
+            "role": "assistant" if m % 2 else "user",
+            "content": OPEN_WEBUI_TEXTS[(c + m) % len(OPEN_WEBUI_TEXTS)],
+            "timestamp": open_webui_seconds(c) + m,
+        }
+        for m in range(messages)
+    }
+    chat = {
+        "title": OPEN_WEBUI_TEXTS[c % len(OPEN_WEBUI_TEXTS)][:40],
+        "models": ["llama3:8b"],
+        "history": {"messages": history, "currentId": open_webui_message_id(c, messages - 1)},
+    }
+    return json.dumps(chat, ensure_ascii=False, separators=(",", ":"))
+
+
+def open_webui(path: Path, users: int = 6, chats: int = 12, messages: int = 3, posts: int = 20) -> Path:
+    """An Open WebUI server's ``webui.db`` (see the module's list)."""
+    channel = "4049fce5-fba3-46e0-8655-5fab4bd6e50f"
+    rows: dict[str, list[Sequence[Any]]] = {
+        "user": [
+            (
+                open_webui_user_id(u),
+                f"{OPEN_WEBUI_NAMES[u % len(OPEN_WEBUI_NAMES)]} {u}",
+                f"user{u}@example.org",
+                "admin" if u == 0 else ("user", "pending")[u % 2],
+                "/user.png",
+                open_webui_seconds(u),
+                open_webui_seconds(u),
+                open_webui_seconds(u),
+                None,
+                OPEN_WEBUI_TEXTS[u % len(OPEN_WEBUI_TEXTS)],
+                ("female", "male", None)[u % 3],
+                None if (born := OPEN_WEBUI_BIRTHDAYS[u % 3]) is None else str(born),
+                None,
+                "Europe/Paris",
+                None,
+                None,
+                None,
+                None,
+                "null",
+                "null",
+                open_webui_settings(u),
+                "null",
+                None,
+            )
+            for u in range(users)
+        ],
+        "auth": [
+            (
+                open_webui_user_id(u),
+                f"user{u}@example.org",
+                f"$2b$12${'Ab0/' * 13}{u:01d}",
+                1,
+                None,
+                str(UUID(int=u * 65_537)),
+            )
+            for u in range(users)
+        ],
+        "chat": [
+            (
+                open_webui_chat_id(c),
+                open_webui_user_id(c % users),
+                OPEN_WEBUI_TEXTS[c % len(OPEN_WEBUI_TEXTS)][:40],
+                open_webui_seconds(c),
+                open_webui_seconds(c) + messages,
+                None,
+                int(c % 5 == 4),
+                open_webui_chat(c, messages),
+                int(c % 4 == 1),
+                "{}",
+                None,
+                "null",
+                None,
+                open_webui_seconds(c) + messages,
+                open_webui_message_id(c, messages - 1),
+                "{}",
+                None,
+            )
+            for c in range(chats)
+        ],
+        "chat_message": [
+            (
+                f"{open_webui_chat_id(c)}-{open_webui_message_id(c, m)}",
+                open_webui_chat_id(c),
+                open_webui_user_id(c % users),
+                "assistant" if m % 2 else "user",
+                open_webui_message_id(c, m - 1) if m else None,
+                json.dumps(OPEN_WEBUI_TEXTS[(c + m) % len(OPEN_WEBUI_TEXTS)], ensure_ascii=False),
+                "null",
+                "llama3:8b" if m % 2 else None,
+                "null",
+                "null",
+                "null",
+                1,
+                "null",
+                "null",
+                open_webui_usage(c, m),
+                open_webui_seconds(c) + m,
+                open_webui_seconds(c) + m,
+                None,
+                "null",
+            )
+            for c in range(chats)
+            for m in range(messages)
+        ],
+        "channel": [
+            (
+                channel,
+                open_webui_user_id(0),
+                "général",
+                "Canal général ☕",
+                None,
+                None,
+                open_webui_nanos(0) - 1_000_000_123,
+                open_webui_nanos(0) - 1_000_000_123,
+                "standard",
+                0,
+                None,
+                None,
+                None,
+                None,
+                None,
+            )
+        ],
+        "message": [
+            (
+                f"{p * 7_331:08x}-4805-466c-9c87-{p:012x}",
+                open_webui_user_id(p * 5 % users),
+                channel,
+                OPEN_WEBUI_TEXTS[p % len(OPEN_WEBUI_TEXTS)],
+                "null" if p % 3 == 0 else '{"files":[]}',
+                "null",
+                open_webui_nanos(p),
+                open_webui_nanos(p),
+                None,
+                None,
+                0,
+                None,
+                None,
+                None,
+            )
+            for p in range(posts)
+        ],
+        "note": [
+            (
+                f"d0b31f24-6315-4585-a518-{n:012x}",
+                open_webui_user_id(n % users),
+                OPEN_WEBUI_TEXTS[n % len(OPEN_WEBUI_TEXTS)][:30],
+                json.dumps(
+                    {"content": {"md": OPEN_WEBUI_TEXTS[(n + 3) % len(OPEN_WEBUI_TEXTS)]}}, ensure_ascii=False
+                ),
+                "null",
+                open_webui_nanos(n) + 50_000_000_000,
+                open_webui_nanos(n) + 50_000_000_651,
+            )
+            for n in range(8)
+        ],
+        "alembic_version": [("0bd252b206fb",)],
+    }
+    return write_export(path, OPEN_WEBUI_DDL, rows)

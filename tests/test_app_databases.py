@@ -26,7 +26,8 @@ django-simple-history and django-reversion history, a LangGraph agent's checkpoi
 on kombu's SQLAlchemy transport, a Laravel (Eloquent) application, a Doctrine ORM application, a Perl
 Minion job queue, a dbt project's warehouse as dbt-sqlite writes it, a Meltano project's system
 database, a Frictionless data package, a GNOME Tracker 3 desktop search index, a Payload CMS 3
-project) through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
+project, an Open WebUI server) through ``columnar-etl run`` into the session's real PostgreSQL, every
+cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -6975,3 +6976,106 @@ def test_payload_cms_prices_arrive_as_amounts_dates_as_instants_and_codes_as_wri
         assert found[(table, column)] == "products.id", (table, column)
     assert found[("_products_v_locales", "_parent_id")] == "_products_v.id"
     assert ran.values("payload_migrations", "batch", "id") == {1: -1}
+
+
+def test_open_webui_database_keeps_its_moments_json_and_finds_the_undeclared_user_reference(
+    run_export: Runner,
+) -> None:
+    # Open WebUI's webui.db: Unix seconds become instants (audited), a DATE birthday text a date, its
+    # time.time_ns() nanoseconds stay bigint with a note, SQLAlchemy JSON's 'null' is NULL (audited),
+    # the rest of the JSON character for character; chat_message declares chat_id and not user_id,
+    # which is found in the data as it is in the tables declaring nothing.
+    ran, run_dir = run_export(apps.open_webui)
+    users, chats, messages, posts, notes = range(6), range(12), range(3), range(20), range(8)
+    loaded_cleanly(
+        ran,
+        run_dir,
+        {
+            "user": len(users),
+            "auth": len(users),
+            "chat": len(chats),
+            "chat_message": len(chats) * len(messages),
+            "channel": 1,
+            "message": len(posts),
+            "note": len(notes),
+            "alembic_version": 1,
+        },
+    )
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    instant = "timestamp with time zone"
+    user, chat, chat_message = ran.types("user"), ran.types("chat"), ran.types("chat_message")
+    assert (user["created_at"], user["updated_at"], user["last_active_at"], user["date_of_birth"]) == (
+        instant,
+        instant,
+        instant,
+        "date",
+    )
+    assert (chat["created_at"], chat["last_read_at"], chat["archived"], chat["pinned"]) == (
+        instant,
+        instant,
+        "boolean",
+        "boolean",
+    )
+    assert (chat_message["created_at"], chat_message["done"]) == (instant, "boolean")
+    assert ran.types("auth")["active"] == "boolean"
+    assert ran.types("auth")["session_stamp"] == user["settings"] == chat["chat"] == "text"
+    for table in ("message", "note", "channel"):
+        types = ran.types(table)
+        assert (types["created_at"], types["updated_at"]) == ("bigint", "bigint"), table
+    # Seconds are the instants the app wrote; the birthday the day it stored.
+    key = {apps.open_webui_user_id(u): u for u in users}
+    created = ran.values("user", "created_at", "id")
+    assert {key[k]: v for k, v in created.items()} == {
+        u: UNIX_EPOCH + timedelta(seconds=apps.open_webui_seconds(u)) for u in users
+    }
+    born = ran.values("user", "date_of_birth", "id")
+    assert {key[k]: v for k, v in born.items()} == {u: apps.OPEN_WEBUI_BIRTHDAYS[u % 3] for u in users}
+    sent = ran.values("chat_message", "created_at", "id")
+    assert sent == {
+        f"{apps.open_webui_chat_id(c)}-{apps.open_webui_message_id(c, m)}": UNIX_EPOCH
+        + timedelta(seconds=apps.open_webui_seconds(c) + m)
+        for c in chats
+        for m in messages
+    }
+    # Nanoseconds to the last digit, and a note on how to read them.
+    posted = ran.values("message", "created_at", "id")
+    assert sorted(posted.values()) == [apps.open_webui_nanos(p) for p in posts]
+    edited = ran.values("note", "updated_at", "id")
+    assert sorted(edited.values()) == [apps.open_webui_nanos(n) + 50_000_000_651 for n in notes]
+    notes_of = profiled(run_dir)["columns"]["message"]["created_at"]["notes"]
+    assert any("epoch nanoseconds" in note for note in notes_of)
+    # JSON as written, 'null' as NULL (each audited), the whole conversation byte for byte.
+    assert ran.values("chat", "chat", "id") == {
+        apps.open_webui_chat_id(c): apps.open_webui_chat(c, len(messages)) for c in chats
+    }
+    assert ran.values("chat_message", "content", "id") == {
+        f"{apps.open_webui_chat_id(c)}-{apps.open_webui_message_id(c, m)}": json.dumps(
+            apps.OPEN_WEBUI_TEXTS[(c + m) % len(apps.OPEN_WEBUI_TEXTS)], ensure_ascii=False
+        )
+        for c in chats
+        for m in messages
+    }
+    settings = ran.values("user", "settings", "id")
+    assert {key[k]: v for k, v in settings.items()} == {
+        u: None if apps.open_webui_settings(u) == "null" else apps.open_webui_settings(u) for u in users
+    }
+    assert audit_rules(run_dir, "user", "settings") == {
+        apps.open_webui_user_id(u): {"null_like_to_null"}
+        for u in users
+        if apps.open_webui_settings(u) == "null"
+    }
+    usage = ran.values("chat_message", "usage", "id")
+    assert {v for v in usage.values() if v is not None} == {
+        apps.open_webui_usage(c, m) for c in chats for m in messages if m % 2
+    }
+    assert sum(v is None for v in usage.values()) == sum(1 for _ in chats for m in messages if m % 2 == 0)
+    # The declared reference and, beside it, the user_id the schema left undeclared.
+    assert references(run_dir) == {
+        ("chat", "user_id"): "user.id",
+        ("chat_message", "chat_id"): "chat.id",
+        ("chat_message", "user_id"): "user.id",
+        ("channel", "user_id"): "user.id",
+        ("message", "user_id"): "user.id",
+        ("message", "channel_id"): "channel.id",
+        ("note", "user_id"): "user.id",
+    }
