@@ -741,6 +741,12 @@ number, so a test computes what a column holds from the same numbers.
   ``pinned`` 0/1; ``chat_message`` declaring its ``chat_id`` foreign key and not its ``user_id``, every
   one a user's id, ``content`` a JSON string, ``usage`` an object or ``'null'``; channel ``message``
   and ``note`` rows with ``created_at`` / ``updated_at`` in epoch **nanoseconds** (``time.time_ns()``).
+- :func:`argilla_server`: an Argilla 2.8 server's ``argilla.db`` (its alembic DDL) after a workspace's
+  annotators label a dataset: ``CHAR(32)`` UUID hex keys (one with leading zeros), naive UTC
+  ``DATETIME`` text to the microsecond (``datetime.utcnow``), ``BOOLEAN`` 0/1, records' ``fields`` and
+  ``metadata`` JSON (``'null'`` where none), ``external_id`` codes with leading zeros, responses'
+  ``values`` JSON (``'null'`` for a discarded one) with status ``submitted`` / ``draft`` / ``discarded``,
+  and suggestions whose ``score JSON`` is a bare number (``0.779``) or ``'null'``.
 """
 
 from __future__ import annotations
@@ -16663,3 +16669,215 @@ def open_webui(path: Path, users: int = 6, chats: int = 12, messages: int = 3, p
         "alembic_version": [("0bd252b206fb",)],
     }
     return write_export(path, OPEN_WEBUI_DDL, rows)
+
+
+# --- Argilla ---------------------------------------------------------------------------------------------
+
+ARGILLA_DDL = [
+    "CREATE TABLE users (\n\tid CHAR(32) NOT NULL, \n\tfirst_name VARCHAR NOT NULL, \n\tlast_name VARCHAR, "
+    "\n\tusername VARCHAR NOT NULL, \n\trole VARCHAR NOT NULL, \n\tapi_key TEXT NOT NULL, "
+    "\n\tpassword_hash TEXT NOT NULL, \n\tinserted_at DATETIME NOT NULL, \n\tupdated_at DATETIME NOT NULL, "
+    "\n\tPRIMARY KEY (id)\n)",
+    "CREATE UNIQUE INDEX ix_users_username ON users (username)",
+    "CREATE TABLE workspaces (\n\tid CHAR(32) NOT NULL, \n\tname VARCHAR NOT NULL, \n\tinserted_at DATETIME "
+    "NOT NULL, \n\tupdated_at DATETIME NOT NULL, \n\tPRIMARY KEY (id)\n)",
+    "CREATE TABLE workspaces_users (\n\tid CHAR(32) NOT NULL, \n\tworkspace_id CHAR(32) NOT NULL, "
+    "\n\tuser_id CHAR(32) NOT NULL, \n\tinserted_at DATETIME NOT NULL, \n\tupdated_at DATETIME NOT NULL, "
+    "\n\tPRIMARY KEY (id), \n\tCONSTRAINT workspace_id_user_id_uq UNIQUE (workspace_id, user_id), "
+    "\n\tFOREIGN KEY(workspace_id) REFERENCES workspaces (id) ON DELETE CASCADE, "
+    "\n\tFOREIGN KEY(user_id) REFERENCES users (id) ON DELETE CASCADE\n)",
+    'CREATE TABLE IF NOT EXISTS "datasets" (\n\tid CHAR(32) NOT NULL, \n\tname VARCHAR NOT NULL, '
+    "\n\tguidelines TEXT, \n\tstatus VARCHAR NOT NULL, \n\tworkspace_id CHAR(32) NOT NULL, "
+    "\n\tinserted_at DATETIME NOT NULL, \n\tupdated_at DATETIME NOT NULL, "
+    "\n\tallow_extra_metadata BOOLEAN DEFAULT (true) NOT NULL, \n\tlast_activity_at DATETIME NOT NULL, "
+    "\n\tdistribution JSON NOT NULL, metadata JSON, \n\tPRIMARY KEY (id), "
+    "\n\tCONSTRAINT dataset_name_workspace_id_uq UNIQUE (name, workspace_id), "
+    "\n\tFOREIGN KEY(workspace_id) REFERENCES workspaces (id) ON DELETE CASCADE\n)",
+    "CREATE TABLE questions (\n\tid CHAR(32) NOT NULL, \n\tname VARCHAR NOT NULL, \n\ttitle TEXT NOT NULL, "
+    "\n\tdescription TEXT, \n\trequired BOOLEAN DEFAULT 0 NOT NULL, \n\tsettings JSON NOT NULL, "
+    "\n\tdataset_id CHAR(32) NOT NULL, \n\tinserted_at DATETIME NOT NULL, \n\tupdated_at DATETIME NOT NULL, "
+    "\n\tPRIMARY KEY (id), \n\tCONSTRAINT question_name_dataset_id_uq UNIQUE (name, dataset_id), "
+    "\n\tFOREIGN KEY(dataset_id) REFERENCES datasets (id) ON DELETE CASCADE\n)",
+    "CREATE TABLE records (\n\tid CHAR(32) NOT NULL, \n\tfields JSON NOT NULL, \n\texternal_id VARCHAR, "
+    "\n\tdataset_id CHAR(32) NOT NULL, \n\tinserted_at DATETIME NOT NULL, \n\tupdated_at DATETIME NOT NULL, "
+    "metadata JSON, status VARCHAR(9) DEFAULT 'pending' NOT NULL, \n\tPRIMARY KEY (id), "
+    "\n\tCONSTRAINT record_external_id_dataset_id_uq UNIQUE (external_id, dataset_id), "
+    "\n\tFOREIGN KEY(dataset_id) REFERENCES datasets (id) ON DELETE CASCADE\n)",
+    'CREATE TABLE IF NOT EXISTS "responses" (\n\tid CHAR(32) NOT NULL, \n\t"values" JSON, '
+    "\n\tstatus VARCHAR NOT NULL, \n\trecord_id CHAR(32) NOT NULL, \n\tuser_id CHAR(32) NOT NULL, "
+    "\n\tinserted_at DATETIME NOT NULL, \n\tupdated_at DATETIME NOT NULL, \n\tPRIMARY KEY (id), "
+    "\n\tCONSTRAINT responses_record_id_fkey FOREIGN KEY(record_id) REFERENCES records (id) ON DELETE "
+    "CASCADE, \n\tCONSTRAINT response_record_id_user_id_uq UNIQUE (record_id, user_id), "
+    "\n\tCONSTRAINT responses_user_id_fkey FOREIGN KEY(user_id) REFERENCES users (id) ON DELETE CASCADE\n)",
+    'CREATE TABLE IF NOT EXISTS "suggestions" (\n\tid CHAR(32) NOT NULL, \n\tvalue JSON NOT NULL, '
+    "\n\tscore JSON, \n\tagent VARCHAR, \n\ttype VARCHAR, \n\trecord_id CHAR(32) NOT NULL, "
+    "\n\tquestion_id CHAR(32) NOT NULL, \n\tinserted_at DATETIME NOT NULL, \n\tupdated_at DATETIME NOT NULL, "
+    "\n\tPRIMARY KEY (id), "
+    "\n\tCONSTRAINT suggestion_record_id_question_id_uq UNIQUE (record_id, question_id), "
+    "\n\tFOREIGN KEY(record_id) REFERENCES records (id) ON DELETE CASCADE, "
+    "\n\tFOREIGN KEY(question_id) REFERENCES questions (id) ON DELETE CASCADE\n)",
+    "CREATE TABLE alembic_version (\n\tversion_num VARCHAR(32) NOT NULL, "
+    "\n\tCONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)\n)",
+]
+ARGILLA_TEXTS = (
+    "Great movie 🎬",
+    "Très bon film, à revoir",
+    "price\u00a0100\u00a0€",
+    "x" * 700,
+    "日本語のレビュー",
+    "line1\nline2",
+    "00123",
+    "3.14159",
+)
+ARGILLA_STATUSES = ("submitted", "draft", "discarded")
+ARGILLA_START = datetime(2026, 12, 5, 11, 57, 45, 634_093)  # datetime.utcnow() of the first user
+
+
+def argilla_id(kind: int, n: int) -> str:
+    """A ``Uuid`` column's value on SQLite: 32 hex digits, no dashes (one of them with leading zeros)."""
+    if (kind, n) == (3, 0):
+        return "0110920998864834af3a4ca58da44cfe"
+    return UUID(int=(kind * 1_000_003 + n + 1) * 0x9E3779B97F4A7C15F39CC0605CEDC835 % 2**128).hex
+
+
+def argilla_moment(n: int) -> datetime:
+    """A naive UTC moment to the microsecond, ``str()`` of ``datetime.utcnow()``."""
+    return ARGILLA_START + timedelta(seconds=n * 37, microseconds=n * 7_919 % 1_000_000)
+
+
+def argilla_external_id(r: int) -> str | None:
+    return None if r % 5 == 4 else f"{r:06d}"
+
+
+def argilla_metadata(r: int) -> str:
+    """A record's metadata: SQLAlchemy's ``JSON`` writes ``None`` as ``'null'``."""
+    if r % 4 == 0:
+        return "null"
+    return json.dumps(
+        {"year": 1950 + r * 7 % 76, "score": round(r * 0.37 % 10, 3), "genre": ("drama", "comedy")[r % 2]}
+    )
+
+
+def argilla_response_status(r: int, u: int) -> str:
+    return ARGILLA_STATUSES[(r + u) % 3]
+
+
+def argilla_values(r: int, u: int) -> str:
+    """A response's values; a discarded one has none (``'null'``)."""
+    if argilla_response_status(r, u) == "discarded":
+        return "null"
+    return json.dumps(
+        {"sentiment": {"value": ("pos", "neg")[(r + u) % 2]}, "rating": {"value": 1 + (r * 3 + u) % 5}},
+        ensure_ascii=False,
+    )
+
+
+def argilla_score(r: int) -> str:
+    """A suggestion's ``score JSON``: a bare number as ``json.dumps`` writes a float, or ``'null'``."""
+    return "null" if r % 3 == 0 else json.dumps(round((r * 0.1237) % 1, 4))
+
+
+def argilla_server(path: Path, users: int = 5, records: int = 24) -> Path:
+    """An Argilla server's ``argilla.db`` (see the module's list)."""
+
+    def at(n: int) -> str:
+        return str(argilla_moment(n))
+
+    workspace, dataset = argilla_id(1, 0), argilla_id(2, 0)
+    questions = (
+        ("sentiment", {"type": "label_selection", "options": [{"value": "pos", "text": "Positive"}]}),
+        ("rating", {"type": "rating", "options": [{"value": v} for v in range(1, 6)]}),
+    )
+    rows: dict[str, list[Sequence[Any]]] = {
+        "users": [
+            (
+                argilla_id(0, u),
+                ("Zoë", "Ана", "Bob", "José")[u % 4],
+                (None, "Müller", "O'Brien")[u % 3],
+                f"user{u}",
+                ("owner", "admin", "annotator")[min(u, 2)],
+                f"apikey-{u:02d}-" + "Ab_c-" * 16,
+                f"$2b$04${'zn6mU6irbh2B/' * 4}{u}",
+                at(u),
+                at(u),
+            )
+            for u in range(users)
+        ],
+        "workspaces": [(workspace, "équipe-nlp", at(0), at(0))],
+        "workspaces_users": [
+            (argilla_id(5, u), workspace, argilla_id(0, u), at(u + 1), at(u + 1)) for u in range(users)
+        ],
+        "datasets": [
+            (
+                dataset,
+                "movie-reviews",
+                "Label **sentiment**; ignore spam 🙂",
+                "ready",
+                workspace,
+                at(2),
+                at(3),
+                1,
+                at(records + 9),
+                '{"strategy": "overlap", "min_submitted": 2}',
+                '{"source": "imdb"}',
+            )
+        ],
+        "questions": [
+            (
+                argilla_id(4, q),
+                name,
+                name.title() + "?",
+                None if q else "pick one",
+                int(q == 0),
+                json.dumps(settings),
+                dataset,
+                at(3),
+                at(3),
+            )
+            for q, (name, settings) in enumerate(questions)
+        ],
+        "records": [
+            (
+                argilla_id(3, r),
+                json.dumps({"text": ARGILLA_TEXTS[r % len(ARGILLA_TEXTS)]}, ensure_ascii=False),
+                argilla_external_id(r),
+                dataset,
+                at(r + 4),
+                at(r + 4),
+                argilla_metadata(r),
+                "completed" if r % 3 == 0 else "pending",
+            )
+            for r in range(records)
+        ],
+        "responses": [
+            (
+                argilla_id(6, r * users + u),
+                argilla_values(r, u),
+                argilla_response_status(r, u),
+                argilla_id(3, r),
+                argilla_id(0, u),
+                at(r + 5),
+                at(r + 5),
+            )
+            for r in range(records)
+            for u in range(users)
+            if (r + u) % 2 == 0
+        ],
+        "suggestions": [
+            (
+                argilla_id(7, r),
+                json.dumps(("pos", "neg")[r % 2]),
+                argilla_score(r),
+                ("gpt-4o", "distilbert-sst2", None)[r % 3],
+                ("model", "human", None)[r % 3],
+                argilla_id(3, r),
+                argilla_id(4, 0),
+                at(r + 6),
+                at(r + 6),
+            )
+            for r in range(records)
+            if r % 2 == 1 or r % 3 == 0
+        ],
+        "alembic_version": [("580a6553186f",)],
+    }
+    return write_export(path, ARGILLA_DDL, rows)

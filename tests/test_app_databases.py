@@ -26,8 +26,8 @@ django-simple-history and django-reversion history, a LangGraph agent's checkpoi
 on kombu's SQLAlchemy transport, a Laravel (Eloquent) application, a Doctrine ORM application, a Perl
 Minion job queue, a dbt project's warehouse as dbt-sqlite writes it, a Meltano project's system
 database, a Frictionless data package, a GNOME Tracker 3 desktop search index, a Payload CMS 3
-project, an Open WebUI server) through ``columnar-etl run`` into the session's real PostgreSQL, every
-cell checked.
+project, an Open WebUI server, an Argilla server) through ``columnar-etl run`` into the session's real
+PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -7078,4 +7078,79 @@ def test_open_webui_database_keeps_its_moments_json_and_finds_the_undeclared_use
         ("message", "user_id"): "user.id",
         ("message", "channel_id"): "channel.id",
         ("note", "user_id"): "user.id",
+    }
+
+
+def test_argilla_server_database_keeps_its_hex_keys_moments_codes_and_json_scores(run_export: Runner) -> None:
+    # Argilla's argilla.db: CHAR(32) UUID hex keys as text (leading zeros kept), utcnow() DATETIME text
+    # as timestamps to the microsecond, external ids with their zeros as text, BOOLEAN 0/1 as booleans,
+    # JSON 'null' as NULL (audited), a suggestion's bare-number JSON score as the double json.dumps wrote.
+    ran, run_dir = run_export(apps.argilla_server)
+    users, records = range(5), range(24)
+    answered = [(r, u) for r in records for u in users if (r + u) % 2 == 0]
+    suggested = [r for r in records if r % 2 == 1 or r % 3 == 0]
+    loaded_cleanly(
+        ran,
+        run_dir,
+        {
+            "users": len(users),
+            "workspaces": 1,
+            "workspaces_users": len(users),
+            "datasets": 1,
+            "questions": 2,
+            "records": len(records),
+            "responses": len(answered),
+            "suggestions": len(suggested),
+            "alembic_version": 1,
+        },
+    )
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    moment = "timestamp without time zone"
+    types = ran.types("records")
+    assert (types["id"], types["external_id"], types["inserted_at"], types["metadata"]) == (
+        "text",
+        "text",
+        moment,
+        "text",
+    )
+    assert ran.types("datasets")["allow_extra_metadata"] == ran.types("questions")["required"] == "boolean"
+    assert ran.types("datasets")["last_activity_at"] == ran.types("responses")["updated_at"] == moment
+    assert ran.types("suggestions")["score"] == "double precision"
+    # Keys as written (the one with leading zeros too); moments to the microsecond; codes with zeros.
+    ids = {apps.argilla_id(3, r): r for r in records}
+    assert "0110920998864834af3a4ca58da44cfe" in ids
+    inserted = ran.values("records", "inserted_at", "id")
+    assert {ids[k]: v for k, v in inserted.items()} == {r: apps.argilla_moment(r + 4) for r in records}
+    external = ran.values("records", "external_id", "id")
+    assert {ids[k]: v for k, v in external.items()} == {r: apps.argilla_external_id(r) for r in records}
+    # JSON as written, 'null' as NULL, each audited.
+    metadata = ran.values("records", "metadata", "id")
+    assert {ids[k]: v for k, v in metadata.items()} == {
+        r: None if apps.argilla_metadata(r) == "null" else apps.argilla_metadata(r) for r in records
+    }
+    assert audit_rules(run_dir, "records", "metadata") == {
+        apps.argilla_id(3, r): {"null_like_to_null"} for r in records if apps.argilla_metadata(r) == "null"
+    }
+    values = ran.values("responses", "values", "id")
+    assert values == {
+        apps.argilla_id(6, r * len(users) + u): None if v == "null" else v
+        for r, u in answered
+        if (v := apps.argilla_values(r, u))
+    }
+    assert {s for _, s in pg_query(ran.uri, f'SELECT id, status FROM "{ran.base}".responses')} == set(
+        apps.ARGILLA_STATUSES
+    )
+    scores = ran.values("suggestions", "score", "id")
+    assert scores == {apps.argilla_id(7, r): json.loads(apps.argilla_score(r)) for r in suggested}
+    assert all(type(s) is float for s in scores.values() if s is not None)
+    assert references(run_dir) == {
+        ("workspaces_users", "workspace_id"): "workspaces.id",
+        ("workspaces_users", "user_id"): "users.id",
+        ("datasets", "workspace_id"): "workspaces.id",
+        ("questions", "dataset_id"): "datasets.id",
+        ("records", "dataset_id"): "datasets.id",
+        ("responses", "record_id"): "records.id",
+        ("responses", "user_id"): "users.id",
+        ("suggestions", "record_id"): "records.id",
+        ("suggestions", "question_id"): "questions.id",
     }
