@@ -780,6 +780,20 @@ number, so a test computes what a column holds from the same numbers.
   rebuild (rename to ``customer_temporary``, create, copy, drop), which leaves
   ``DECIMAL(2000000000, 10)``, ``BOOLEAN(2000000000)`` and the invoice's foreign key naming
   ``customer_temporary``, a table the file lacks.
+- :func:`open_webui`: an Open WebUI 0.12 server's ``webui.db`` (its alembic DDL, verbatim) after users
+  sign up, chat with a model, post in a channel and write notes: text UUID keys, ``user`` with
+  ``BIGINT`` Unix seconds, a ``DATE`` birthday as text and SQLAlchemy ``JSON`` columns holding ``'null'``
+  for ``None``; ``auth`` keyed by the user's id (bcrypt hashes, ``active BOOLEAN`` 1); ``chat`` whose
+  ``chat JSON`` holds the whole conversation (emoji, accents, no-break spaces) and ``archived`` /
+  ``pinned`` 0/1; ``chat_message`` declaring its ``chat_id`` foreign key and not its ``user_id``, every
+  one a user's id, ``content`` a JSON string, ``usage`` an object or ``'null'``; channel ``message``
+  and ``note`` rows with ``created_at`` / ``updated_at`` in epoch **nanoseconds** (``time.time_ns()``).
+- :func:`argilla_server`: an Argilla 2.8 server's ``argilla.db`` (its alembic DDL) after a workspace's
+  annotators label a dataset: ``CHAR(32)`` UUID hex keys (one with leading zeros), naive UTC
+  ``DATETIME`` text to the microsecond (``datetime.utcnow``), ``BOOLEAN`` 0/1, records' ``fields`` and
+  ``metadata`` JSON (``'null'`` where none), ``external_id`` codes with leading zeros, responses'
+  ``values`` JSON (``'null'`` for a discarded one) with status ``submitted`` / ``draft`` / ``discarded``,
+  and suggestions whose ``score JSON`` is a bare number (``0.779``) or ``'null'``.
 """
 
 from __future__ import annotations
@@ -17314,3 +17328,468 @@ def liquibase_schema(path: Path, customers: int = 12) -> Path:
             con.execute(statement)
     con.close()
     return path
+
+
+# --- Open WebUI ------------------------------------------------------------------------------------------
+
+OPEN_WEBUI_DDL = [
+    'CREATE TABLE "user" (\n\tid VARCHAR NOT NULL, \n\tname VARCHAR, \n\temail VARCHAR, \n\trole VARCHAR, '
+    "\n\tprofile_image_url TEXT, \n\tlast_active_at BIGINT, \n\tupdated_at BIGINT, \n\tcreated_at BIGINT, "
+    "\n\tusername VARCHAR(50), \n\tbio TEXT, \n\tgender TEXT, \n\tdate_of_birth DATE, "
+    "\n\tprofile_banner_image_url TEXT, \n\ttimezone VARCHAR, \n\tpresence_state VARCHAR, "
+    "\n\tstatus_emoji VARCHAR, \n\tstatus_message TEXT, \n\tstatus_expires_at BIGINT, \n\toauth JSON, "
+    "\n\tinfo JSON, \n\tsettings JSON, scim JSON, variables JSON, \n\tPRIMARY KEY (id)\n)",
+    "CREATE UNIQUE INDEX uq_user_email_lower ON user (lower(email)) WHERE email IS NOT NULL",
+    "CREATE TABLE auth (\n\tid VARCHAR NOT NULL, \n\temail VARCHAR, \n\tpassword TEXT, \n\tactive BOOLEAN, "
+    "mfa JSON, session_stamp TEXT, \n\tPRIMARY KEY (id)\n)",
+    "CREATE TABLE chat (\n\tid VARCHAR NOT NULL, \n\tuser_id VARCHAR, \n\ttitle TEXT, \n\tcreated_at BIGINT, "
+    "\n\tupdated_at BIGINT, \n\tshare_id TEXT, \n\tarchived BOOLEAN, chat JSON, pinned BOOLEAN, "
+    "meta JSON DEFAULT '{}' NOT NULL, folder_id TEXT, tasks JSON, summary TEXT, last_read_at BIGINT, "
+    "current_message_id TEXT, variables JSON, timer_at BIGINT, \n\tPRIMARY KEY (id), "
+    "\n\tUNIQUE (share_id)\n)",
+    "CREATE TABLE chat_message (\n\tid TEXT NOT NULL, \n\tchat_id TEXT NOT NULL, \n\tuser_id TEXT, "
+    "\n\trole TEXT NOT NULL, \n\tparent_id TEXT, \n\tcontent JSON, \n\toutput JSON, \n\tmodel_id TEXT, "
+    "\n\tfiles JSON, \n\tsources JSON, \n\tembeds JSON, \n\tdone BOOLEAN, \n\tstatus_history JSON, "
+    "\n\terror JSON, \n\tusage JSON, \n\tcreated_at BIGINT, \n\tupdated_at BIGINT, context_summary TEXT, "
+    "meta JSON, \n\tPRIMARY KEY (id), \n\tFOREIGN KEY(chat_id) REFERENCES chat (id) ON DELETE CASCADE\n)",
+    "CREATE INDEX ix_chat_message_user_id ON chat_message (user_id)",
+    'CREATE TABLE "channel" (\n\tid TEXT NOT NULL, \n\tuser_id TEXT, \n\tname TEXT, \n\tdescription TEXT, '
+    "\n\tdata JSON, \n\tmeta JSON, \n\tcreated_at BIGINT, \n\tupdated_at BIGINT, \n\ttype TEXT, "
+    "\n\tis_private BOOLEAN, \n\tarchived_at BIGINT, \n\tarchived_by TEXT, \n\tdeleted_at BIGINT, "
+    "\n\tdeleted_by TEXT, \n\tupdated_by TEXT, \n\tPRIMARY KEY (id), \n\tUNIQUE (id)\n)",
+    "CREATE TABLE message (\n\tid TEXT NOT NULL, \n\tuser_id TEXT, \n\tchannel_id TEXT, \n\tcontent TEXT, "
+    "\n\tdata JSON, \n\tmeta JSON, \n\tcreated_at BIGINT, \n\tupdated_at BIGINT, parent_id TEXT, "
+    "reply_to_id TEXT, is_pinned BOOLEAN DEFAULT 0 NOT NULL, pinned_at BIGINT, pinned_by TEXT, app_id TEXT, "
+    "\n\tPRIMARY KEY (id), \n\tUNIQUE (id)\n)",
+    'CREATE TABLE "note" (\n\tid TEXT NOT NULL, \n\tuser_id TEXT, \n\ttitle TEXT, \n\tdata JSON, '
+    "\n\tmeta JSON, \n\tcreated_at BIGINT, \n\tupdated_at BIGINT, \n\tPRIMARY KEY (id), \n\tUNIQUE (id)\n)",
+    "CREATE TABLE alembic_version (\n\tversion_num VARCHAR(32) NOT NULL, "
+    "\n\tCONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)\n)",
+]
+OPEN_WEBUI_NAMES = ("Zoë", "Ана", "Bob", "Li\u00a0Wei", "😀 Smiley", "José")
+OPEN_WEBUI_TEXTS = (
+    "Hello 👋",
+    "Ça va ? Très bien",
+    "price\u00a0100\u00a0€",
+    "x" * 600,
+    "日本語のテキスト",
+    "line1\nline2\ttab",
+    "00123",
+    "3.14159",
+)
+OPEN_WEBUI_BIRTHDAYS = (date(1990, 5, 17), None, date(2001, 12, 31))
+OPEN_WEBUI_SECONDS = 1_796_470_796  # time.time() of the first sign-up, 2026-12-05
+OPEN_WEBUI_NANOS = 1_796_470_798_689_990_404  # time.time_ns() of the first channel message
+
+
+def open_webui_user_id(u: int) -> str:
+    return f"{u + 1:08x}-1ec0-43cf-adb8-{u * 7_919:012x}"
+
+
+def open_webui_chat_id(c: int) -> str:
+    return f"{c * 104_729:08x}-e76a-4cc5-87dd-{c + 1:012x}"
+
+
+def open_webui_message_id(c: int, m: int) -> str:
+    """A message's id in the chat's history (a UUID); ``chat_message`` keys it ``<chat id>-<id>``."""
+    return f"{c + 1:04x}{m:04x}-ec15-4b2c-9a1f-{c * 3 + m:012x}"
+
+
+def open_webui_seconds(n: int) -> int:
+    return OPEN_WEBUI_SECONDS - n * 86_317
+
+
+def open_webui_nanos(n: int) -> int:
+    return OPEN_WEBUI_NANOS + n * 700_538_123_457
+
+
+def open_webui_settings(u: int) -> str:
+    """SQLAlchemy's ``JSON`` writes ``None`` as the JSON text ``'null'``."""
+    return json.dumps({"ui": {"theme": "dark"}}, separators=(",", ":")) if u % 2 == 0 else "null"
+
+
+def open_webui_usage(c: int, m: int) -> str:
+    """An assistant reply's token usage (a JSON object); a user's message has none: ``'null'``."""
+    if m % 2 == 0:
+        return "null"
+    tokens = 17 + (c * 31 + m) % 900
+    return json.dumps({"eval_count": tokens, "total_duration": 76_036_739_668 + c, "total_tokens": tokens})
+
+
+def open_webui_chat(c: int, messages: int) -> str:
+    """The ``chat`` column: the whole conversation as Open WebUI's JSON (``ensure_ascii=False``)."""
+    history = {
+        open_webui_message_id(c, m): {
+            "id": open_webui_message_id(c, m),
+            "parentId": open_webui_message_id(c, m - 1) if m else None,
+            "role": "assistant" if m % 2 else "user",
+            "content": OPEN_WEBUI_TEXTS[(c + m) % len(OPEN_WEBUI_TEXTS)],
+            "timestamp": open_webui_seconds(c) + m,
+        }
+        for m in range(messages)
+    }
+    chat = {
+        "title": OPEN_WEBUI_TEXTS[c % len(OPEN_WEBUI_TEXTS)][:40],
+        "models": ["llama3:8b"],
+        "history": {"messages": history, "currentId": open_webui_message_id(c, messages - 1)},
+    }
+    return json.dumps(chat, ensure_ascii=False, separators=(",", ":"))
+
+
+def open_webui(path: Path, users: int = 6, chats: int = 12, messages: int = 3, posts: int = 20) -> Path:
+    """An Open WebUI server's ``webui.db`` (see the module's list)."""
+    channel = "4049fce5-fba3-46e0-8655-5fab4bd6e50f"
+    rows: dict[str, list[Sequence[Any]]] = {
+        "user": [
+            (
+                open_webui_user_id(u),
+                f"{OPEN_WEBUI_NAMES[u % len(OPEN_WEBUI_NAMES)]} {u}",
+                f"user{u}@example.org",
+                "admin" if u == 0 else ("user", "pending")[u % 2],
+                "/user.png",
+                open_webui_seconds(u),
+                open_webui_seconds(u),
+                open_webui_seconds(u),
+                None,
+                OPEN_WEBUI_TEXTS[u % len(OPEN_WEBUI_TEXTS)],
+                ("female", "male", None)[u % 3],
+                None if (born := OPEN_WEBUI_BIRTHDAYS[u % 3]) is None else str(born),
+                None,
+                "Europe/Paris",
+                None,
+                None,
+                None,
+                None,
+                "null",
+                "null",
+                open_webui_settings(u),
+                "null",
+                None,
+            )
+            for u in range(users)
+        ],
+        "auth": [
+            (
+                open_webui_user_id(u),
+                f"user{u}@example.org",
+                f"$2b$12${'Ab0/' * 13}{u:01d}",
+                1,
+                None,
+                str(UUID(int=u * 65_537)),
+            )
+            for u in range(users)
+        ],
+        "chat": [
+            (
+                open_webui_chat_id(c),
+                open_webui_user_id(c % users),
+                OPEN_WEBUI_TEXTS[c % len(OPEN_WEBUI_TEXTS)][:40],
+                open_webui_seconds(c),
+                open_webui_seconds(c) + messages,
+                None,
+                int(c % 5 == 4),
+                open_webui_chat(c, messages),
+                int(c % 4 == 1),
+                "{}",
+                None,
+                "null",
+                None,
+                open_webui_seconds(c) + messages,
+                open_webui_message_id(c, messages - 1),
+                "{}",
+                None,
+            )
+            for c in range(chats)
+        ],
+        "chat_message": [
+            (
+                f"{open_webui_chat_id(c)}-{open_webui_message_id(c, m)}",
+                open_webui_chat_id(c),
+                open_webui_user_id(c % users),
+                "assistant" if m % 2 else "user",
+                open_webui_message_id(c, m - 1) if m else None,
+                json.dumps(OPEN_WEBUI_TEXTS[(c + m) % len(OPEN_WEBUI_TEXTS)], ensure_ascii=False),
+                "null",
+                "llama3:8b" if m % 2 else None,
+                "null",
+                "null",
+                "null",
+                1,
+                "null",
+                "null",
+                open_webui_usage(c, m),
+                open_webui_seconds(c) + m,
+                open_webui_seconds(c) + m,
+                None,
+                "null",
+            )
+            for c in range(chats)
+            for m in range(messages)
+        ],
+        "channel": [
+            (
+                channel,
+                open_webui_user_id(0),
+                "général",
+                "Canal général ☕",
+                None,
+                None,
+                open_webui_nanos(0) - 1_000_000_123,
+                open_webui_nanos(0) - 1_000_000_123,
+                "standard",
+                0,
+                None,
+                None,
+                None,
+                None,
+                None,
+            )
+        ],
+        "message": [
+            (
+                f"{p * 7_331:08x}-4805-466c-9c87-{p:012x}",
+                open_webui_user_id(p * 5 % users),
+                channel,
+                OPEN_WEBUI_TEXTS[p % len(OPEN_WEBUI_TEXTS)],
+                "null" if p % 3 == 0 else '{"files":[]}',
+                "null",
+                open_webui_nanos(p),
+                open_webui_nanos(p),
+                None,
+                None,
+                0,
+                None,
+                None,
+                None,
+            )
+            for p in range(posts)
+        ],
+        "note": [
+            (
+                f"d0b31f24-6315-4585-a518-{n:012x}",
+                open_webui_user_id(n % users),
+                OPEN_WEBUI_TEXTS[n % len(OPEN_WEBUI_TEXTS)][:30],
+                json.dumps(
+                    {"content": {"md": OPEN_WEBUI_TEXTS[(n + 3) % len(OPEN_WEBUI_TEXTS)]}}, ensure_ascii=False
+                ),
+                "null",
+                open_webui_nanos(n) + 50_000_000_000,
+                open_webui_nanos(n) + 50_000_000_651,
+            )
+            for n in range(8)
+        ],
+        "alembic_version": [("0bd252b206fb",)],
+    }
+    return write_export(path, OPEN_WEBUI_DDL, rows)
+
+
+# --- Argilla ---------------------------------------------------------------------------------------------
+
+ARGILLA_DDL = [
+    "CREATE TABLE users (\n\tid CHAR(32) NOT NULL, \n\tfirst_name VARCHAR NOT NULL, \n\tlast_name VARCHAR, "
+    "\n\tusername VARCHAR NOT NULL, \n\trole VARCHAR NOT NULL, \n\tapi_key TEXT NOT NULL, "
+    "\n\tpassword_hash TEXT NOT NULL, \n\tinserted_at DATETIME NOT NULL, \n\tupdated_at DATETIME NOT NULL, "
+    "\n\tPRIMARY KEY (id)\n)",
+    "CREATE UNIQUE INDEX ix_users_username ON users (username)",
+    "CREATE TABLE workspaces (\n\tid CHAR(32) NOT NULL, \n\tname VARCHAR NOT NULL, \n\tinserted_at DATETIME "
+    "NOT NULL, \n\tupdated_at DATETIME NOT NULL, \n\tPRIMARY KEY (id)\n)",
+    "CREATE TABLE workspaces_users (\n\tid CHAR(32) NOT NULL, \n\tworkspace_id CHAR(32) NOT NULL, "
+    "\n\tuser_id CHAR(32) NOT NULL, \n\tinserted_at DATETIME NOT NULL, \n\tupdated_at DATETIME NOT NULL, "
+    "\n\tPRIMARY KEY (id), \n\tCONSTRAINT workspace_id_user_id_uq UNIQUE (workspace_id, user_id), "
+    "\n\tFOREIGN KEY(workspace_id) REFERENCES workspaces (id) ON DELETE CASCADE, "
+    "\n\tFOREIGN KEY(user_id) REFERENCES users (id) ON DELETE CASCADE\n)",
+    'CREATE TABLE IF NOT EXISTS "datasets" (\n\tid CHAR(32) NOT NULL, \n\tname VARCHAR NOT NULL, '
+    "\n\tguidelines TEXT, \n\tstatus VARCHAR NOT NULL, \n\tworkspace_id CHAR(32) NOT NULL, "
+    "\n\tinserted_at DATETIME NOT NULL, \n\tupdated_at DATETIME NOT NULL, "
+    "\n\tallow_extra_metadata BOOLEAN DEFAULT (true) NOT NULL, \n\tlast_activity_at DATETIME NOT NULL, "
+    "\n\tdistribution JSON NOT NULL, metadata JSON, \n\tPRIMARY KEY (id), "
+    "\n\tCONSTRAINT dataset_name_workspace_id_uq UNIQUE (name, workspace_id), "
+    "\n\tFOREIGN KEY(workspace_id) REFERENCES workspaces (id) ON DELETE CASCADE\n)",
+    "CREATE TABLE questions (\n\tid CHAR(32) NOT NULL, \n\tname VARCHAR NOT NULL, \n\ttitle TEXT NOT NULL, "
+    "\n\tdescription TEXT, \n\trequired BOOLEAN DEFAULT 0 NOT NULL, \n\tsettings JSON NOT NULL, "
+    "\n\tdataset_id CHAR(32) NOT NULL, \n\tinserted_at DATETIME NOT NULL, \n\tupdated_at DATETIME NOT NULL, "
+    "\n\tPRIMARY KEY (id), \n\tCONSTRAINT question_name_dataset_id_uq UNIQUE (name, dataset_id), "
+    "\n\tFOREIGN KEY(dataset_id) REFERENCES datasets (id) ON DELETE CASCADE\n)",
+    "CREATE TABLE records (\n\tid CHAR(32) NOT NULL, \n\tfields JSON NOT NULL, \n\texternal_id VARCHAR, "
+    "\n\tdataset_id CHAR(32) NOT NULL, \n\tinserted_at DATETIME NOT NULL, \n\tupdated_at DATETIME NOT NULL, "
+    "metadata JSON, status VARCHAR(9) DEFAULT 'pending' NOT NULL, \n\tPRIMARY KEY (id), "
+    "\n\tCONSTRAINT record_external_id_dataset_id_uq UNIQUE (external_id, dataset_id), "
+    "\n\tFOREIGN KEY(dataset_id) REFERENCES datasets (id) ON DELETE CASCADE\n)",
+    'CREATE TABLE IF NOT EXISTS "responses" (\n\tid CHAR(32) NOT NULL, \n\t"values" JSON, '
+    "\n\tstatus VARCHAR NOT NULL, \n\trecord_id CHAR(32) NOT NULL, \n\tuser_id CHAR(32) NOT NULL, "
+    "\n\tinserted_at DATETIME NOT NULL, \n\tupdated_at DATETIME NOT NULL, \n\tPRIMARY KEY (id), "
+    "\n\tCONSTRAINT responses_record_id_fkey FOREIGN KEY(record_id) REFERENCES records (id) ON DELETE "
+    "CASCADE, \n\tCONSTRAINT response_record_id_user_id_uq UNIQUE (record_id, user_id), "
+    "\n\tCONSTRAINT responses_user_id_fkey FOREIGN KEY(user_id) REFERENCES users (id) ON DELETE CASCADE\n)",
+    'CREATE TABLE IF NOT EXISTS "suggestions" (\n\tid CHAR(32) NOT NULL, \n\tvalue JSON NOT NULL, '
+    "\n\tscore JSON, \n\tagent VARCHAR, \n\ttype VARCHAR, \n\trecord_id CHAR(32) NOT NULL, "
+    "\n\tquestion_id CHAR(32) NOT NULL, \n\tinserted_at DATETIME NOT NULL, \n\tupdated_at DATETIME NOT NULL, "
+    "\n\tPRIMARY KEY (id), "
+    "\n\tCONSTRAINT suggestion_record_id_question_id_uq UNIQUE (record_id, question_id), "
+    "\n\tFOREIGN KEY(record_id) REFERENCES records (id) ON DELETE CASCADE, "
+    "\n\tFOREIGN KEY(question_id) REFERENCES questions (id) ON DELETE CASCADE\n)",
+    "CREATE TABLE alembic_version (\n\tversion_num VARCHAR(32) NOT NULL, "
+    "\n\tCONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)\n)",
+]
+ARGILLA_TEXTS = (
+    "Great movie 🎬",
+    "Très bon film, à revoir",
+    "price\u00a0100\u00a0€",
+    "x" * 700,
+    "日本語のレビュー",
+    "line1\nline2",
+    "00123",
+    "3.14159",
+)
+ARGILLA_STATUSES = ("submitted", "draft", "discarded")
+ARGILLA_START = datetime(2026, 12, 5, 11, 57, 45, 634_093)  # datetime.utcnow() of the first user
+
+
+def argilla_id(kind: int, n: int) -> str:
+    """A ``Uuid`` column's value on SQLite: 32 hex digits, no dashes (one of them with leading zeros)."""
+    if (kind, n) == (3, 0):
+        return "0110920998864834af3a4ca58da44cfe"
+    return UUID(int=(kind * 1_000_003 + n + 1) * 0x9E3779B97F4A7C15F39CC0605CEDC835 % 2**128).hex
+
+
+def argilla_moment(n: int) -> datetime:
+    """A naive UTC moment to the microsecond, ``str()`` of ``datetime.utcnow()``."""
+    return ARGILLA_START + timedelta(seconds=n * 37, microseconds=n * 7_919 % 1_000_000)
+
+
+def argilla_external_id(r: int) -> str | None:
+    return None if r % 5 == 4 else f"{r:06d}"
+
+
+def argilla_metadata(r: int) -> str:
+    """A record's metadata: SQLAlchemy's ``JSON`` writes ``None`` as ``'null'``."""
+    if r % 4 == 0:
+        return "null"
+    return json.dumps(
+        {"year": 1950 + r * 7 % 76, "score": round(r * 0.37 % 10, 3), "genre": ("drama", "comedy")[r % 2]}
+    )
+
+
+def argilla_response_status(r: int, u: int) -> str:
+    return ARGILLA_STATUSES[(r + u) % 3]
+
+
+def argilla_values(r: int, u: int) -> str:
+    """A response's values; a discarded one has none (``'null'``)."""
+    if argilla_response_status(r, u) == "discarded":
+        return "null"
+    return json.dumps(
+        {"sentiment": {"value": ("pos", "neg")[(r + u) % 2]}, "rating": {"value": 1 + (r * 3 + u) % 5}},
+        ensure_ascii=False,
+    )
+
+
+def argilla_score(r: int) -> str:
+    """A suggestion's ``score JSON``: a bare number as ``json.dumps`` writes a float, or ``'null'``."""
+    return "null" if r % 3 == 0 else json.dumps(round((r * 0.1237) % 1, 4))
+
+
+def argilla_server(path: Path, users: int = 5, records: int = 24) -> Path:
+    """An Argilla server's ``argilla.db`` (see the module's list)."""
+
+    def at(n: int) -> str:
+        return str(argilla_moment(n))
+
+    workspace, dataset = argilla_id(1, 0), argilla_id(2, 0)
+    questions = (
+        ("sentiment", {"type": "label_selection", "options": [{"value": "pos", "text": "Positive"}]}),
+        ("rating", {"type": "rating", "options": [{"value": v} for v in range(1, 6)]}),
+    )
+    rows: dict[str, list[Sequence[Any]]] = {
+        "users": [
+            (
+                argilla_id(0, u),
+                ("Zoë", "Ана", "Bob", "José")[u % 4],
+                (None, "Müller", "O'Brien")[u % 3],
+                f"user{u}",
+                ("owner", "admin", "annotator")[min(u, 2)],
+                f"apikey-{u:02d}-" + "Ab_c-" * 16,
+                f"$2b$04${'zn6mU6irbh2B/' * 4}{u}",
+                at(u),
+                at(u),
+            )
+            for u in range(users)
+        ],
+        "workspaces": [(workspace, "équipe-nlp", at(0), at(0))],
+        "workspaces_users": [
+            (argilla_id(5, u), workspace, argilla_id(0, u), at(u + 1), at(u + 1)) for u in range(users)
+        ],
+        "datasets": [
+            (
+                dataset,
+                "movie-reviews",
+                "Label **sentiment**; ignore spam 🙂",
+                "ready",
+                workspace,
+                at(2),
+                at(3),
+                1,
+                at(records + 9),
+                '{"strategy": "overlap", "min_submitted": 2}',
+                '{"source": "imdb"}',
+            )
+        ],
+        "questions": [
+            (
+                argilla_id(4, q),
+                name,
+                name.title() + "?",
+                None if q else "pick one",
+                int(q == 0),
+                json.dumps(settings),
+                dataset,
+                at(3),
+                at(3),
+            )
+            for q, (name, settings) in enumerate(questions)
+        ],
+        "records": [
+            (
+                argilla_id(3, r),
+                json.dumps({"text": ARGILLA_TEXTS[r % len(ARGILLA_TEXTS)]}, ensure_ascii=False),
+                argilla_external_id(r),
+                dataset,
+                at(r + 4),
+                at(r + 4),
+                argilla_metadata(r),
+                "completed" if r % 3 == 0 else "pending",
+            )
+            for r in range(records)
+        ],
+        "responses": [
+            (
+                argilla_id(6, r * users + u),
+                argilla_values(r, u),
+                argilla_response_status(r, u),
+                argilla_id(3, r),
+                argilla_id(0, u),
+                at(r + 5),
+                at(r + 5),
+            )
+            for r in range(records)
+            for u in range(users)
+            if (r + u) % 2 == 0
+        ],
+        "suggestions": [
+            (
+                argilla_id(7, r),
+                json.dumps(("pos", "neg")[r % 2]),
+                argilla_score(r),
+                ("gpt-4o", "distilbert-sst2", None)[r % 3],
+                ("model", "human", None)[r % 3],
+                argilla_id(3, r),
+                argilla_id(4, 0),
+                at(r + 6),
+                at(r + 6),
+            )
+            for r in range(records)
+            if r % 2 == 1 or r % 3 == 0
+        ],
+        "alembic_version": [("580a6553186f",)],
+    }
+    return write_export(path, ARGILLA_DDL, rows)

@@ -28,8 +28,9 @@ Minion job queue, a dbt project's warehouse as dbt-sqlite writes it, a Meltano p
 database, a Frictionless data package, a GNOME Tracker 3 desktop search index, a Payload CMS 3
 project, a Flask/SQLAlchemy application with SQLAlchemy-Utils' types, a Feast feature store's online
 store and SQL registry, a Sacred experiment's SQL observer, a Rasa assistant's tracker store, a
-Mezzanine site's Cartridge shop, Liquibase's change log and the schema it rebuilt) through
-``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
+Mezzanine site's Cartridge shop, Liquibase's change log and the schema it rebuilt, an Open WebUI
+server, an Argilla server) through ``columnar-etl run`` into the session's real PostgreSQL, every cell
+checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -2949,14 +2950,15 @@ def test_airflow_metadata_keeps_run_ids_durations_and_xcoms_and_its_declared_com
     assert ran.types("variable")["is_encrypted"] == "boolean"
     assert ran.values("variable", "is_encrypted", "key") == dict.fromkeys(apps.AIRFLOW_VARIABLES, True)
     # The composite references Airflow declares, part by part; the audit log's DAG is found in the data.
-    # The xcom's dag_run_id, though dag_run's id, is not searched: its table declares its references.
+    # The xcom's dag_run_id, dag_run's id, which its table (declaring a reference to task_instance) leaves
+    # undeclared: found, its name naming dag_run (until 2026-12-05 a declaring table was not searched).
     found = references(run_dir)
     assert found[("task_instance", "dag_id")] == "dag_run.dag_id"
     assert found[("task_instance", "run_id")] == "dag_run.run_id"
     for column in ("dag_id", "task_id", "run_id", "map_index"):
         assert found[("xcom", column)] == f"task_instance.{column}", column
     assert found[("log", "dag_id")] == "dag.dag_id"
-    assert ("xcom", "dag_run_id") not in found
+    assert found[("xcom", "dag_run_id")] == "dag_run.id"
 
 
 def test_ebook_library_reads_offset_moments_keeps_isbn_zeros_and_finds_its_sparse_ratings(
@@ -7394,3 +7396,181 @@ def test_liquibase_change_log_and_its_rebuilt_schema_arrive_exactly_with_no_fals
     assert found == {("invoice", "customer_id"): "customer.id"}
     notes = profiled(run_dir)["columns"]["DATABASECHANGELOG"]["ORDEREXECUTED"]["notes"]
     assert any("the first keys of customer.id" in note for note in notes), notes
+
+
+def test_open_webui_database_keeps_its_moments_json_and_finds_the_undeclared_user_reference(
+    run_export: Runner,
+) -> None:
+    # Open WebUI's webui.db: Unix seconds become instants (audited), a DATE birthday text a date, its
+    # time.time_ns() nanoseconds stay bigint with a note, SQLAlchemy JSON's 'null' is NULL (audited),
+    # the rest of the JSON character for character; chat_message declares chat_id and not user_id,
+    # which is found in the data as it is in the tables declaring nothing.
+    ran, run_dir = run_export(apps.open_webui)
+    users, chats, messages, posts, notes = range(6), range(12), range(3), range(20), range(8)
+    loaded_cleanly(
+        ran,
+        run_dir,
+        {
+            "user": len(users),
+            "auth": len(users),
+            "chat": len(chats),
+            "chat_message": len(chats) * len(messages),
+            "channel": 1,
+            "message": len(posts),
+            "note": len(notes),
+            "alembic_version": 1,
+        },
+    )
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    instant = "timestamp with time zone"
+    user, chat, chat_message = ran.types("user"), ran.types("chat"), ran.types("chat_message")
+    assert (user["created_at"], user["updated_at"], user["last_active_at"], user["date_of_birth"]) == (
+        instant,
+        instant,
+        instant,
+        "date",
+    )
+    assert (chat["created_at"], chat["last_read_at"], chat["archived"], chat["pinned"]) == (
+        instant,
+        instant,
+        "boolean",
+        "boolean",
+    )
+    assert (chat_message["created_at"], chat_message["done"]) == (instant, "boolean")
+    assert ran.types("auth")["active"] == "boolean"
+    assert ran.types("auth")["session_stamp"] == user["settings"] == chat["chat"] == "text"
+    for table in ("message", "note", "channel"):
+        types = ran.types(table)
+        assert (types["created_at"], types["updated_at"]) == ("bigint", "bigint"), table
+    # Seconds are the instants the app wrote; the birthday the day it stored.
+    key = {apps.open_webui_user_id(u): u for u in users}
+    created = ran.values("user", "created_at", "id")
+    assert {key[k]: v for k, v in created.items()} == {
+        u: UNIX_EPOCH + timedelta(seconds=apps.open_webui_seconds(u)) for u in users
+    }
+    born = ran.values("user", "date_of_birth", "id")
+    assert {key[k]: v for k, v in born.items()} == {u: apps.OPEN_WEBUI_BIRTHDAYS[u % 3] for u in users}
+    sent = ran.values("chat_message", "created_at", "id")
+    assert sent == {
+        f"{apps.open_webui_chat_id(c)}-{apps.open_webui_message_id(c, m)}": UNIX_EPOCH
+        + timedelta(seconds=apps.open_webui_seconds(c) + m)
+        for c in chats
+        for m in messages
+    }
+    # Nanoseconds to the last digit, and a note on how to read them.
+    posted = ran.values("message", "created_at", "id")
+    assert sorted(posted.values()) == [apps.open_webui_nanos(p) for p in posts]
+    edited = ran.values("note", "updated_at", "id")
+    assert sorted(edited.values()) == [apps.open_webui_nanos(n) + 50_000_000_651 for n in notes]
+    notes_of = profiled(run_dir)["columns"]["message"]["created_at"]["notes"]
+    assert any("epoch nanoseconds" in note for note in notes_of)
+    # JSON as written, 'null' as NULL (each audited), the whole conversation byte for byte.
+    assert ran.values("chat", "chat", "id") == {
+        apps.open_webui_chat_id(c): apps.open_webui_chat(c, len(messages)) for c in chats
+    }
+    assert ran.values("chat_message", "content", "id") == {
+        f"{apps.open_webui_chat_id(c)}-{apps.open_webui_message_id(c, m)}": json.dumps(
+            apps.OPEN_WEBUI_TEXTS[(c + m) % len(apps.OPEN_WEBUI_TEXTS)], ensure_ascii=False
+        )
+        for c in chats
+        for m in messages
+    }
+    settings = ran.values("user", "settings", "id")
+    assert {key[k]: v for k, v in settings.items()} == {
+        u: None if apps.open_webui_settings(u) == "null" else apps.open_webui_settings(u) for u in users
+    }
+    assert audit_rules(run_dir, "user", "settings") == {
+        apps.open_webui_user_id(u): {"null_like_to_null"}
+        for u in users
+        if apps.open_webui_settings(u) == "null"
+    }
+    usage = ran.values("chat_message", "usage", "id")
+    assert {v for v in usage.values() if v is not None} == {
+        apps.open_webui_usage(c, m) for c in chats for m in messages if m % 2
+    }
+    assert sum(v is None for v in usage.values()) == sum(1 for _ in chats for m in messages if m % 2 == 0)
+    # The declared reference and, beside it, the user_id the schema left undeclared.
+    assert references(run_dir) == {
+        ("chat", "user_id"): "user.id",
+        ("chat_message", "chat_id"): "chat.id",
+        ("chat_message", "user_id"): "user.id",
+        ("channel", "user_id"): "user.id",
+        ("message", "user_id"): "user.id",
+        ("message", "channel_id"): "channel.id",
+        ("note", "user_id"): "user.id",
+    }
+
+
+def test_argilla_server_database_keeps_its_hex_keys_moments_codes_and_json_scores(run_export: Runner) -> None:
+    # Argilla's argilla.db: CHAR(32) UUID hex keys as text (leading zeros kept), utcnow() DATETIME text
+    # as timestamps to the microsecond, external ids with their zeros as text, BOOLEAN 0/1 as booleans,
+    # JSON 'null' as NULL (audited), a suggestion's bare-number JSON score as the double json.dumps wrote.
+    ran, run_dir = run_export(apps.argilla_server)
+    users, records = range(5), range(24)
+    answered = [(r, u) for r in records for u in users if (r + u) % 2 == 0]
+    suggested = [r for r in records if r % 2 == 1 or r % 3 == 0]
+    loaded_cleanly(
+        ran,
+        run_dir,
+        {
+            "users": len(users),
+            "workspaces": 1,
+            "workspaces_users": len(users),
+            "datasets": 1,
+            "questions": 2,
+            "records": len(records),
+            "responses": len(answered),
+            "suggestions": len(suggested),
+            "alembic_version": 1,
+        },
+    )
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    moment = "timestamp without time zone"
+    types = ran.types("records")
+    assert (types["id"], types["external_id"], types["inserted_at"], types["metadata"]) == (
+        "text",
+        "text",
+        moment,
+        "text",
+    )
+    assert ran.types("datasets")["allow_extra_metadata"] == ran.types("questions")["required"] == "boolean"
+    assert ran.types("datasets")["last_activity_at"] == ran.types("responses")["updated_at"] == moment
+    assert ran.types("suggestions")["score"] == "double precision"
+    # Keys as written (the one with leading zeros too); moments to the microsecond; codes with zeros.
+    ids = {apps.argilla_id(3, r): r for r in records}
+    assert "0110920998864834af3a4ca58da44cfe" in ids
+    inserted = ran.values("records", "inserted_at", "id")
+    assert {ids[k]: v for k, v in inserted.items()} == {r: apps.argilla_moment(r + 4) for r in records}
+    external = ran.values("records", "external_id", "id")
+    assert {ids[k]: v for k, v in external.items()} == {r: apps.argilla_external_id(r) for r in records}
+    # JSON as written, 'null' as NULL, each audited.
+    metadata = ran.values("records", "metadata", "id")
+    assert {ids[k]: v for k, v in metadata.items()} == {
+        r: None if apps.argilla_metadata(r) == "null" else apps.argilla_metadata(r) for r in records
+    }
+    assert audit_rules(run_dir, "records", "metadata") == {
+        apps.argilla_id(3, r): {"null_like_to_null"} for r in records if apps.argilla_metadata(r) == "null"
+    }
+    values = ran.values("responses", "values", "id")
+    assert values == {
+        apps.argilla_id(6, r * len(users) + u): None if v == "null" else v
+        for r, u in answered
+        if (v := apps.argilla_values(r, u))
+    }
+    assert {s for _, s in pg_query(ran.uri, f'SELECT id, status FROM "{ran.base}".responses')} == set(
+        apps.ARGILLA_STATUSES
+    )
+    scores = ran.values("suggestions", "score", "id")
+    assert scores == {apps.argilla_id(7, r): json.loads(apps.argilla_score(r)) for r in suggested}
+    assert all(type(s) is float for s in scores.values() if s is not None)
+    assert references(run_dir) == {
+        ("workspaces_users", "workspace_id"): "workspaces.id",
+        ("workspaces_users", "user_id"): "users.id",
+        ("datasets", "workspace_id"): "workspaces.id",
+        ("questions", "dataset_id"): "datasets.id",
+        ("records", "dataset_id"): "datasets.id",
+        ("responses", "record_id"): "records.id",
+        ("responses", "user_id"): "users.id",
+        ("suggestions", "record_id"): "records.id",
+        ("suggestions", "question_id"): "questions.id",
+    }

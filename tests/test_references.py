@@ -1582,3 +1582,42 @@ def test_a_link_table_named_for_one_of_the_tables_its_values_fit_alike_refers_to
     assert found[("books_languages_link", "lang_code")] == "languages.id"
     assert found[("books_custom_column_5_link", "value")] == "custom_column_5.id"
     assert ("reading_log", "value") not in found
+
+
+def test_a_declaring_tables_undeclared_column_named_for_its_parent_is_found(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """An ORM declares some relations and leaves others to the code: Open WebUI's ``chat_message``
+    declares its ``chat_id`` and not its ``user_id``, whose every value is a ``user.id`` (a UUID). A
+    table that declares foreign keys has its other columns searched only for a parent its name names
+    (``user_id`` → ``user``): found. An undeclared enum there (``step`` 1..3, the first keys of a
+    three-row table) and a column named for no table whose text is keys (``author`` → ``user``)
+    are no reference, as before (until 2026-12-05 no column of a declaring table was searched)."""
+    users = [(f"{n:08x}-4e1d-8c3a-{n:012x}", f"user {n}") for n in range(1, 7)]
+    chats = [(f"c{n:04d}-{n * 7:08x}", users[n % 6][0]) for n in range(1, 13)]
+    messages = [
+        (f"m{n:05d}", chats[n % 12][0], users[(n * 5) % 6][0], 1 + n % 3, users[n % 6][0])
+        for n in range(1, 41)
+    ]
+    path = make_sqlite(
+        {
+            "user": ('CREATE TABLE "user" (id VARCHAR NOT NULL PRIMARY KEY, name VARCHAR)', users),
+            "stage": (
+                "CREATE TABLE stage (id INTEGER PRIMARY KEY, name TEXT)",
+                [(1, "a"), (2, "b"), (3, "c")],
+            ),
+            "chat": ("CREATE TABLE chat (id VARCHAR NOT NULL PRIMARY KEY, user_id VARCHAR)", chats),
+            "chat_message": (
+                "CREATE TABLE chat_message (id TEXT NOT NULL PRIMARY KEY, chat_id TEXT NOT NULL, "
+                "user_id TEXT, step INTEGER, author TEXT, "
+                "FOREIGN KEY(chat_id) REFERENCES chat (id) ON DELETE CASCADE)",
+                messages,
+            ),
+        }
+    )
+    found = profile(path)
+    assert _references_of(found) == {
+        ("chat", "user_id"): "user.id",
+        ("chat_message", "chat_id"): "chat.id",
+        ("chat_message", "user_id"): "user.id",
+    }

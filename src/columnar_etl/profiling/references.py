@@ -1,9 +1,11 @@
 """References between the export's tables — from the schema first, then from the data — and orphans.
 
 1. **Declared.** When a table declares foreign keys (``PRAGMA foreign_key_list``), those are its
-   references, exactly: the schema speaks, nothing is guessed beside it in that table (an ORM declares
-   every relation; an enum of 1s and 2s fits a small table's keys). Until 2026-12-04 its other columns
-   were searched as well.
+   references, exactly, and its other columns are searched (by the rules below) only for a parent
+   their name names as its entity (``user_id`` → ``user``, :func:`_names_entity`): an enum of 1s and
+   2s fits a small table's keys, and an ORM may leave a relation to the code (Open WebUI's
+   ``chat_message`` declares ``chat_id``, not ``user_id``). Until 2026-12-04 its other columns were
+   searched as well; from then until 2026-12-05 none was.
 2. **Inferred by inclusion** in a table that declares none (the export may declare some tables' references
    and not others'): a column is a reference to another table's key when at least :data:`MIN_INCLUSION` of
    its distinct non-null values are values of that key. Names play no part. The parent key must be a
@@ -1287,9 +1289,12 @@ def find_references(
         found = list(declared)
     if any(table.sampled_rows is not None for table in tables.values()):
         return found
-    # A table whose schema declares foreign keys declared its references: its other columns are not
-    # guessed (an ORM declares every relation; an enum of 1s and 2s fits a small table's keys).
+    # A table whose schema declares foreign keys declared its references: its other columns are
+    # searched only for a parent their name names as its entity (an enum of 1s and 2s fits a small
+    # table's keys; an ORM may leave one relation to the code: Open WebUI's ``chat_message.user_id``
+    # beside its declared ``chat_id``).
     declaring = {reference.child for reference in found}
+    declared_columns = {(reference.child, column) for reference in found for column in reference.columns}
     pairs: list[Pair] = [
         (
             child,
@@ -1299,8 +1304,9 @@ def find_references(
             as_written_kind(tables[child][column].inferred_type, tables[parent][tables[parent].key[0]]),
         )
         for (child, column), parents in candidates(tables).items()
-        if child not in declaring
+        if (child, column) not in declared_columns
         for parent in parents
+        if child not in declaring or _names_entity(column, parent)
     ]
     # As the profile reads the cells, and so the target holds them (no SQLite check to agree with): a
     # BLOB numeral (rule blob_numeral) is the number it spells.
