@@ -26,7 +26,8 @@ django-simple-history and django-reversion history, a LangGraph agent's checkpoi
 on kombu's SQLAlchemy transport, a Laravel (Eloquent) application, a Doctrine ORM application, a Perl
 Minion job queue, a dbt project's warehouse as dbt-sqlite writes it, a Meltano project's system
 database, a Frictionless data package, a GNOME Tracker 3 desktop search index, a Payload CMS 3
-project) through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
+project, DVC's data index and remote index cache) through ``columnar-etl run`` into the session's real
+PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -6974,3 +6975,62 @@ def test_payload_cms_prices_arrive_as_amounts_dates_as_instants_and_codes_as_wri
         assert found[(table, column)] == "products.id", (table, column)
     assert found[("_products_v_locales", "_parent_id")] == "_products_v.id"
     assert ran.values("payload_migrations", "batch", "id") == {1: -1}
+
+
+def test_dvc_data_index_keeps_its_trie_and_finds_each_node_s_parent_beside_a_deleted_one(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.dvc_data_index)
+    nodes = apps.dvc_nodes()
+    loaded_cleanly(ran, run_dir, {"nodes": len(nodes)})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.types("nodes") == {
+        "id": "bigint",
+        "pid": "bigint",
+        "name": "text",
+        "has_value": "boolean",
+        "value": "bytea",
+    }
+    # The entries' JSON bytes arrive byte for byte; has_value 1 / 0 are booleans (audited), NULL stays.
+    values = ran.values("nodes", "value", "id")
+    assert {k: None if v is None else bytes(v) for k, v in values.items()} == {n[0]: n[4] for n in nodes}
+    assert ran.values("nodes", "has_value", "id") == {
+        n[0]: None if n[3] is None else bool(n[3]) for n in nodes
+    }
+    # The root's name '' is NULL by the documented rule, audited; every other name as written.
+    assert ran.values("nodes", "name", "id") == {n[0]: n[2] or None for n in nodes}
+    assert audit_rules(run_dir, "nodes", "name") == {"1": {"empty_to_null"}}
+    assert ran.values("nodes", "name", "id")[11 + 2 * 7 + 1] == apps.dvc_file_name(7)  # accents, emoji, NBSP
+    # pid names its parent node (declared nowhere); a child of a node the trie deleted is its orphan.
+    assert references(run_dir)[("nodes", "pid")] == "nodes.id"
+    keys = {n[0] for n in nodes}
+    orphans = [n for n in nodes if n[1] is not None and n[1] not in keys]
+    pid = profiled(run_dir)["columns"]["nodes"]["pid"]
+    issue = next(i for i in pid["issues"] if i["kind"] == "orphan_reference")
+    assert (issue["count"], len(orphans)) == (1, 1)
+
+
+def test_dvc_index_cache_keeps_its_eviction_policy_none_and_its_pickled_flags(run_export: Runner) -> None:
+    ran, run_dir = run_export(apps.dvc_index_cache)
+    objects = apps.DVC_FILES + 1
+    loaded_cleanly(ran, run_dir, {"Settings": len(apps.DVC_CACHE_SETTINGS), "Cache": objects})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    # Integers bound as integers beside words in the untyped value: text, each as SQLite writes it; the
+    # policy `none` (no eviction) is one of the words, not a missing value (until 2026-12-05 NULL).
+    assert ran.types("Settings")["value"] == "text"
+    assert ran.values("Settings", "value", "key") == {k: str(v) for k, v in apps.DVC_CACHE_SETTINGS}
+    assert ran.values("Settings", "value", "key")["eviction_policy"] == "none"
+    types = ran.types("Cache")
+    assert (types["key"], types["value"]) == ("text", "bytea")
+    assert types["store_time"] == types["access_time"] == "double precision"
+    keys = ran.values("Cache", "key", "rowid")
+    assert keys == {1: "a254fa371ea1e3f197087b53dd79e387.dir"} | {
+        n + 2: apps.dvc_md5(n) for n in range(apps.DVC_FILES)
+    }
+    flags = {k: pickle.loads(bytes(v)) for k, v in ran.values("Cache", "value", "rowid").items()}
+    assert flags == {n + 1: apps.dvc_pushed(n) for n in range(objects)}
+    assert ran.values("Cache", "store_time", "rowid") == {
+        n + 1: apps.DVC_STORED + n * 0.0089 for n in range(objects)
+    }
+    assert audited_columns(run_dir) == set()
