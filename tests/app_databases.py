@@ -743,6 +743,13 @@ number, so a test computes what a column holds from the same numbers.
   is a diskcache ``Cache`` whose ``Settings`` DVC opens with ``eviction_policy='none'`` (beside the
   journal mode ``wal`` and the counts, each bound with its type into the untyped ``value``) and whose
   ``Cache`` maps each object's md5 (TEXT in ``key BLOB``) to a pickled ``True`` / ``False``.
+- :func:`guild_runs_index`: Guild AI 0.9's runs index ``cache/runs/index_v1.db`` (its own DDL, every
+  column untyped) after ``guild run`` of a script printing ``loss`` / ``acc`` per step and ``guild
+  compare``: ``scalar`` per run (32 hex digits), prefix and tag with first, last, min and max values
+  as REAL (float32 values read from the run's events, widened: ``0.10000000149011612``) and their
+  INTEGER steps, ``avg_val`` / ``total`` REAL, ``count`` INTEGER, no key (an index on ``(run, prefix,
+  tag)`` only); ``scalar_source`` keyed by its ``UNIQUE`` index ``(run, prefix)``, each events file's
+  md5 in ``path_digest``.
 """
 
 from __future__ import annotations
@@ -16525,3 +16532,83 @@ def dvc_index_cache(path: Path) -> Path:
     ]
     rows: dict[str, list[Sequence[Any]]] = {"Settings": list(DVC_CACHE_SETTINGS), "Cache": list(cache)}
     return write_export(path, ddl, rows, bytes_as_text=False)
+
+
+# --- Guild AI ----------------------------------------------------------------------------------------
+
+GUILD_RUNS = 8
+
+
+def guild_run_id(n: int) -> str:
+    """Run ``n``'s id: a uuid4's 32 hex digits (leading zeros kept)."""
+    return hashlib.md5(f"guild run {n}".encode()).hexdigest()
+
+
+def float32(value: float) -> float:
+    """``value`` as a TensorBoard event stores it (a float32), read back as a double."""
+    return float(struct.unpack("<f", struct.pack("<f", value))[0])
+
+
+def guild_series(n: int, tag: str) -> list[float]:
+    """The values run ``n`` logged for ``tag``, step 0 onwards (float32 each)."""
+    if tag == "lr":
+        return [float32(0.1 * 0.5**i) for i in range(5)]
+    lr = (n + 1) / 100
+    steps = n % 4 + 1
+    if tag == "loss":
+        return [float32(1.0 / (i + 1) * lr) for i in range(steps)]
+    return [float32(0.5 + i * 0.01) for i in range(steps)]
+
+
+def guild_tags(n: int) -> list[tuple[str, str]]:
+    """Run ``n``'s ``(prefix, tag)`` pairs: ``loss`` and ``acc`` under ``.guild`` (its output scalars),
+    and the last run's ``lr`` under a TensorBoard log directory ``logs/train`` too."""
+    return [(".guild", "loss"), (".guild", "acc")] + ([("logs/train", "lr")] if n == GUILD_RUNS - 1 else [])
+
+
+def guild_scalars() -> list[tuple[Any, ...]]:
+    """``scalar``'s rows, as Guild's index sums each series up."""
+    rows: list[tuple[Any, ...]] = []
+    for n in range(GUILD_RUNS):
+        for prefix, tag in guild_tags(n):
+            values = guild_series(n, tag)
+            low, high, total = min(values), max(values), sum(values)
+            rows.append(
+                (
+                    guild_run_id(n),
+                    prefix,
+                    tag,
+                    values[0],
+                    0,
+                    values[-1],
+                    len(values) - 1,
+                    low,
+                    values.index(low),
+                    high,
+                    values.index(high),
+                    total / len(values),
+                    total,
+                    len(values),
+                )
+            )
+    return rows
+
+
+def guild_runs_index(path: Path) -> Path:
+    """Guild AI's ``cache/runs/index_v1.db`` (see the module's list)."""
+    ddl = [
+        "CREATE TABLE scalar (\n        run,\n        prefix,\n        tag,\n        first_val,\n"
+        "        first_step,\n        last_val,\n        last_step,\n        min_val,\n        min_step,\n"
+        "        max_val,\n        max_step,\n        avg_val,\n        total,\n        count\n      )",
+        "CREATE INDEX scalar_i\n      ON scalar (run, prefix, tag)\n    ",
+        "CREATE TABLE scalar_source (\n        run,\n        prefix,\n        path_digest\n      )",
+        "CREATE UNIQUE INDEX scalar_source_pk\n      ON scalar_source (run, prefix)\n    ",
+    ]
+    sources = [(guild_run_id(n), prefix) for n in range(GUILD_RUNS) for prefix in dict(guild_tags(n))]
+    rows: dict[str, list[Sequence[Any]]] = {
+        "scalar": guild_scalars(),
+        "scalar_source": [
+            (run, prefix, hashlib.md5(f"{run}/{prefix}".encode()).hexdigest()) for run, prefix in sources
+        ],
+    }
+    return write_export(path, ddl, rows)

@@ -26,8 +26,8 @@ django-simple-history and django-reversion history, a LangGraph agent's checkpoi
 on kombu's SQLAlchemy transport, a Laravel (Eloquent) application, a Doctrine ORM application, a Perl
 Minion job queue, a dbt project's warehouse as dbt-sqlite writes it, a Meltano project's system
 database, a Frictionless data package, a GNOME Tracker 3 desktop search index, a Payload CMS 3
-project, DVC's data index and remote index cache) through ``columnar-etl run`` into the session's real
-PostgreSQL, every cell checked.
+project, DVC's data index and remote index cache, a Guild AI runs index) through ``columnar-etl run``
+into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -7033,4 +7033,45 @@ def test_dvc_index_cache_keeps_its_eviction_policy_none_and_its_pickled_flags(ru
     assert ran.values("Cache", "store_time", "rowid") == {
         n + 1: apps.DVC_STORED + n * 0.0089 for n in range(objects)
     }
+    assert audited_columns(run_dir) == set()
+
+
+def test_guild_runs_index_keeps_its_float32_summaries_bit_for_bit_in_untyped_columns(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.guild_runs_index)
+    scalars = apps.guild_scalars()
+    sources = len(
+        {(apps.guild_run_id(n), prefix) for n in range(apps.GUILD_RUNS) for prefix, _ in apps.guild_tags(n)}
+    )
+    loaded_cleanly(ran, run_dir, {"scalar": len(scalars), "scalar_source": sources})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    # Every column untyped: each takes the type of what Guild bound, the widened float32s doubles
+    # (every bit), the steps and counts integers, the run ids text with their leading zeros.
+    types = ran.types("scalar")
+    assert {c for c, t in types.items() if t == "double precision"} == {
+        "first_val",
+        "last_val",
+        "min_val",
+        "max_val",
+        "avg_val",
+        "total",
+    }
+    assert {c for c, t in types.items() if t == "bigint"} == {
+        "first_step",
+        "last_step",
+        "min_step",
+        "max_step",
+        "count",
+    }
+    assert types["run"] == types["prefix"] == types["tag"] == "text"
+    relation = f"{quote_ident(ran.base)}.scalar"
+    got = pg_query(ran.uri, f"SELECT * FROM {relation}")
+    assert sorted(got) == sorted(scalars)
+    assert apps.float32(0.1) == 0.10000000149011612 and 0.10000000149011612 in {row[3] for row in got}
+    # scalar_source is keyed by its UNIQUE index; scalar's (run, prefix) names its rows, but a reference
+    # of two columns is declared or not inferred (docs/profiling.md, References).
+    assert primary_key(ran.uri, ran.record["version_schema"], "scalar_source") == ["run", "prefix"]
+    assert references(run_dir) == {}
     assert audited_columns(run_dir) == set()
