@@ -794,6 +794,23 @@ number, so a test computes what a column holds from the same numbers.
   ``metadata`` JSON (``'null'`` where none), ``external_id`` codes with leading zeros, responses'
   ``values`` JSON (``'null'`` for a discarded one) with status ``submitted`` / ``draft`` / ``discarded``,
   and suggestions whose ``score JSON`` is a bare number (``0.779``) or ``'null'``.
+- :func:`dvc_data_index` / :func:`dvc_index_cache`: DVC 3.67's site cache of a repository
+  (``/var/tmp/dvc/repo/<hash>/``) after ``dvc add``, ``dvc commit`` and ``dvc push`` to a local remote.
+  ``index/data/db.db`` is dvc-data's trie (sqltrie's own DDL): ``nodes`` keyed
+  ``id INTEGER PRIMARY KEY AUTOINCREMENT``, each node's parent in ``pid`` (declared nowhere; the root's
+  NULL, one naming a row the trie has since deleted), path parts in ``name`` (the root's ``''``, file
+  names with accents, emoji and a no-break space), ``has_value BOOLEAN`` 1, 0 for the root and NULL for
+  an inner node, and each entry's metadata as JSON bytes in ``value BLOB``. ``index/<remote>/cache.db``
+  is a diskcache ``Cache`` whose ``Settings`` DVC opens with ``eviction_policy='none'`` (beside the
+  journal mode ``wal`` and the counts, each bound with its type into the untyped ``value``) and whose
+  ``Cache`` maps each object's md5 (TEXT in ``key BLOB``) to a pickled ``True`` / ``False``.
+- :func:`guild_runs_index`: Guild AI 0.9's runs index ``cache/runs/index_v1.db`` (its own DDL, every
+  column untyped) after ``guild run`` of a script printing ``loss`` / ``acc`` per step and ``guild
+  compare``: ``scalar`` per run (32 hex digits), prefix and tag with first, last, min and max values
+  as REAL (float32 values read from the run's events, widened: ``0.10000000149011612``) and their
+  INTEGER steps, ``avg_val`` / ``total`` REAL, ``count`` INTEGER, no key (an index on ``(run, prefix,
+  tag)`` only); ``scalar_source`` keyed by its ``UNIQUE`` index ``(run, prefix)``, each events file's
+  md5 in ``path_digest``.
 """
 
 from __future__ import annotations
@@ -17793,3 +17810,196 @@ def argilla_server(path: Path, users: int = 5, records: int = 24) -> Path:
         "alembic_version": [("580a6553186f",)],
     }
     return write_export(path, ARGILLA_DDL, rows)
+
+
+# --- DVC ---------------------------------------------------------------------------------------------
+
+DVC_STORED = 1796470628.6348743  # time.time() when the remote's index cache was filled
+DVC_FILES = 24
+
+
+def dvc_md5(n: int) -> str:
+    """File ``n``'s md5 as DVC writes it: 32 hex digits (leading zeros kept)."""
+    return hashlib.md5(f"dvc file {n}".encode()).hexdigest()
+
+
+def dvc_file_name(n: int) -> str:
+    return f"fichier_{n:03d}_é😀\u00a0x.csv" if n % 7 == 0 else f"f{n:03d}.txt"
+
+
+def dvc_entry(n: int) -> bytes:
+    """File ``n``'s entry in the trie: dvc-data's JSON of its meta and hash, as bytes."""
+    md5 = dvc_md5(n)
+    meta: dict[str, Any] = {"md5": md5} if n % 3 else {"size": n * 1000 + 7, "md5": md5}
+    return json.dumps(
+        {"meta": meta, "hash_info": {"md5": md5}, "loaded": None}, separators=(",", ":")
+    ).encode()
+
+
+def dvc_nodes() -> list[tuple[int, int | None, str, int | None, bytes | None]]:
+    """The trie's rows ``(id, pid, name, has_value, value)``: the root 1, the node 2 deleted (its child
+    keeps naming it), 6, 7 and 9 deleted with their children, then a directory ``data`` of ``run00``
+    .. ``run23``, one file in each, the ``.dir`` object of ``data`` (NULL has_value) and a remote's
+    branch."""
+    rows: list[tuple[int, int | None, str, int | None, bytes | None]] = [
+        (1, None, "", 0, None),
+        (3, 2, "d952222289a505f0a7a2f1c87b4f3e75.dir", None, None),
+        (4, 3, "repo", None, None),
+        (5, 4, "data", 1, b'{"meta":{"isdir":true,"nfiles":24},"loaded":true}'),
+        (8, 3, "local", None, None),
+        (10, 8, "r", None, None),
+    ]
+    for n in range(DVC_FILES):
+        folder = 11 + 2 * n
+        rows.append((folder, 5, f"run{n:02d}", 1, b'{"meta":{"isdir":true},"loaded":true}'))
+        rows.append((folder + 1, folder, dvc_file_name(n), 1, dvc_entry(n)))
+    return rows
+
+
+def dvc_data_index(path: Path) -> Path:
+    """DVC's ``index/data/db.db`` (see the module's list)."""
+    ddl = [
+        "CREATE TABLE nodes (\n    id INTEGER PRIMARY KEY AUTOINCREMENT,\n    pid INTEGER,\n    name TEXT,\n"
+        "    has_value BOOLEAN,\n    value BLOB,\n    UNIQUE(pid, name),\n    UNIQUE(id, pid),\n"
+        "    CHECK(id != pid)\n)",
+        "CREATE INDEX nodes_pid_idx ON nodes (pid)",
+    ]
+    return write_export(path, ddl, {"nodes": list(dvc_nodes())}, bytes_as_text=False)
+
+
+#: The remote index cache's settings as diskcache writes them for DVC (``eviction_policy='none'``).
+DVC_CACHE_SETTINGS: tuple[tuple[str, int | str], ...] = (
+    ("count", DVC_FILES + 1),
+    ("size", 0),
+    ("hits", 0),
+    ("misses", 0),
+    ("statistics", 0),
+    ("tag_index", 0),
+    ("eviction_policy", "none"),
+    ("size_limit", 1073741824),
+    ("cull_limit", 0),
+    ("sqlite_auto_vacuum", 1),
+    ("sqlite_cache_size", 8192),
+    ("sqlite_journal_mode", "wal"),
+    ("sqlite_mmap_size", 67108864),
+    ("sqlite_synchronous", 1),
+    ("disk_min_file_size", 32768),
+    ("disk_pickle_protocol", 4),
+)
+
+
+def dvc_pushed(n: int) -> bool:
+    """Is object ``n`` in the remote (its pickled value ``True``)? All but every fifth."""
+    return n % 5 != 4
+
+
+def dvc_index_cache(path: Path) -> Path:
+    """DVC's ``index/<remote>/cache.db`` (see the module's list)."""
+    ddl = [
+        "CREATE TABLE Settings ( key TEXT NOT NULL UNIQUE, value)",
+        "CREATE TABLE Cache ( rowid INTEGER PRIMARY KEY, key BLOB, raw INTEGER, store_time REAL, expire_time "
+        "REAL, access_time REAL, access_count INTEGER DEFAULT 0, tag BLOB, size INTEGER DEFAULT 0, mode "
+        "INTEGER DEFAULT 0, filename TEXT, value BLOB)",
+        "CREATE UNIQUE INDEX Cache_key_raw ON Cache(key, raw)",
+        "CREATE INDEX Cache_expire_time ON Cache (expire_time)",
+    ]
+    keys = ["a254fa371ea1e3f197087b53dd79e387.dir", *(dvc_md5(n) for n in range(DVC_FILES))]
+    cache = [
+        (
+            n + 1,
+            key,
+            1,
+            DVC_STORED + n * 0.0089,
+            None,
+            DVC_STORED + n * 0.0089,
+            0,
+            None,
+            0,
+            4,
+            None,
+            pickle.dumps(dvc_pushed(n), protocol=4),
+        )
+        for n, key in enumerate(keys)
+    ]
+    rows: dict[str, list[Sequence[Any]]] = {"Settings": list(DVC_CACHE_SETTINGS), "Cache": list(cache)}
+    return write_export(path, ddl, rows, bytes_as_text=False)
+
+
+# --- Guild AI ----------------------------------------------------------------------------------------
+
+GUILD_RUNS = 8
+
+
+def guild_run_id(n: int) -> str:
+    """Run ``n``'s id: a uuid4's 32 hex digits (leading zeros kept)."""
+    return hashlib.md5(f"guild run {n}".encode()).hexdigest()
+
+
+def float32(value: float) -> float:
+    """``value`` as a TensorBoard event stores it (a float32), read back as a double."""
+    return float(struct.unpack("<f", struct.pack("<f", value))[0])
+
+
+def guild_series(n: int, tag: str) -> list[float]:
+    """The values run ``n`` logged for ``tag``, step 0 onwards (float32 each)."""
+    if tag == "lr":
+        return [float32(0.1 * 0.5**i) for i in range(5)]
+    lr = (n + 1) / 100
+    steps = n % 4 + 1
+    if tag == "loss":
+        return [float32(1.0 / (i + 1) * lr) for i in range(steps)]
+    return [float32(0.5 + i * 0.01) for i in range(steps)]
+
+
+def guild_tags(n: int) -> list[tuple[str, str]]:
+    """Run ``n``'s ``(prefix, tag)`` pairs: ``loss`` and ``acc`` under ``.guild`` (its output scalars),
+    and the last run's ``lr`` under a TensorBoard log directory ``logs/train`` too."""
+    return [(".guild", "loss"), (".guild", "acc")] + ([("logs/train", "lr")] if n == GUILD_RUNS - 1 else [])
+
+
+def guild_scalars() -> list[tuple[Any, ...]]:
+    """``scalar``'s rows, as Guild's index sums each series up."""
+    rows: list[tuple[Any, ...]] = []
+    for n in range(GUILD_RUNS):
+        for prefix, tag in guild_tags(n):
+            values = guild_series(n, tag)
+            low, high, total = min(values), max(values), sum(values)
+            rows.append(
+                (
+                    guild_run_id(n),
+                    prefix,
+                    tag,
+                    values[0],
+                    0,
+                    values[-1],
+                    len(values) - 1,
+                    low,
+                    values.index(low),
+                    high,
+                    values.index(high),
+                    total / len(values),
+                    total,
+                    len(values),
+                )
+            )
+    return rows
+
+
+def guild_runs_index(path: Path) -> Path:
+    """Guild AI's ``cache/runs/index_v1.db`` (see the module's list)."""
+    ddl = [
+        "CREATE TABLE scalar (\n        run,\n        prefix,\n        tag,\n        first_val,\n"
+        "        first_step,\n        last_val,\n        last_step,\n        min_val,\n        min_step,\n"
+        "        max_val,\n        max_step,\n        avg_val,\n        total,\n        count\n      )",
+        "CREATE INDEX scalar_i\n      ON scalar (run, prefix, tag)\n    ",
+        "CREATE TABLE scalar_source (\n        run,\n        prefix,\n        path_digest\n      )",
+        "CREATE UNIQUE INDEX scalar_source_pk\n      ON scalar_source (run, prefix)\n    ",
+    ]
+    sources = [(guild_run_id(n), prefix) for n in range(GUILD_RUNS) for prefix in dict(guild_tags(n))]
+    rows: dict[str, list[Sequence[Any]]] = {
+        "scalar": guild_scalars(),
+        "scalar_source": [
+            (run, prefix, hashlib.md5(f"{run}/{prefix}".encode()).hexdigest()) for run, prefix in sources
+        ],
+    }
+    return write_export(path, ddl, rows)

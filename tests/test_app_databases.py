@@ -29,8 +29,8 @@ database, a Frictionless data package, a GNOME Tracker 3 desktop search index, a
 project, a Flask/SQLAlchemy application with SQLAlchemy-Utils' types, a Feast feature store's online
 store and SQL registry, a Sacred experiment's SQL observer, a Rasa assistant's tracker store, a
 Mezzanine site's Cartridge shop, Liquibase's change log and the schema it rebuilt, an Open WebUI
-server, an Argilla server) through ``columnar-etl run`` into the session's real PostgreSQL, every cell
-checked.
+server, an Argilla server, DVC's data index and remote index cache, a Guild AI runs index) through
+``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -7574,3 +7574,103 @@ def test_argilla_server_database_keeps_its_hex_keys_moments_codes_and_json_score
         ("suggestions", "record_id"): "records.id",
         ("suggestions", "question_id"): "questions.id",
     }
+
+
+def test_dvc_data_index_keeps_its_trie_and_finds_each_node_s_parent_beside_a_deleted_one(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.dvc_data_index)
+    nodes = apps.dvc_nodes()
+    loaded_cleanly(ran, run_dir, {"nodes": len(nodes)})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.types("nodes") == {
+        "id": "bigint",
+        "pid": "bigint",
+        "name": "text",
+        "has_value": "boolean",
+        "value": "bytea",
+    }
+    # The entries' JSON bytes arrive byte for byte; has_value 1 / 0 are booleans (audited), NULL stays.
+    values = ran.values("nodes", "value", "id")
+    assert {k: None if v is None else bytes(v) for k, v in values.items()} == {n[0]: n[4] for n in nodes}
+    assert ran.values("nodes", "has_value", "id") == {
+        n[0]: None if n[3] is None else bool(n[3]) for n in nodes
+    }
+    # The root's name '' is NULL by the documented rule, audited; every other name as written.
+    assert ran.values("nodes", "name", "id") == {n[0]: n[2] or None for n in nodes}
+    assert audit_rules(run_dir, "nodes", "name") == {"1": {"empty_to_null"}}
+    assert ran.values("nodes", "name", "id")[11 + 2 * 7 + 1] == apps.dvc_file_name(7)  # accents, emoji, NBSP
+    # pid names its parent node (declared nowhere); a child of a node the trie deleted is its orphan.
+    assert references(run_dir)[("nodes", "pid")] == "nodes.id"
+    keys = {n[0] for n in nodes}
+    orphans = [n for n in nodes if n[1] is not None and n[1] not in keys]
+    pid = profiled(run_dir)["columns"]["nodes"]["pid"]
+    issue = next(i for i in pid["issues"] if i["kind"] == "orphan_reference")
+    assert (issue["count"], len(orphans)) == (1, 1)
+
+
+def test_dvc_index_cache_keeps_its_eviction_policy_none_and_its_pickled_flags(run_export: Runner) -> None:
+    ran, run_dir = run_export(apps.dvc_index_cache)
+    objects = apps.DVC_FILES + 1
+    loaded_cleanly(ran, run_dir, {"Settings": len(apps.DVC_CACHE_SETTINGS), "Cache": objects})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    # Integers bound as integers beside words in the untyped value: text, each as SQLite writes it; the
+    # policy `none` (no eviction) is one of the words, not a missing value (until 2026-12-05 NULL).
+    assert ran.types("Settings")["value"] == "text"
+    assert ran.values("Settings", "value", "key") == {k: str(v) for k, v in apps.DVC_CACHE_SETTINGS}
+    assert ran.values("Settings", "value", "key")["eviction_policy"] == "none"
+    types = ran.types("Cache")
+    assert (types["key"], types["value"]) == ("text", "bytea")
+    assert types["store_time"] == types["access_time"] == "double precision"
+    keys = ran.values("Cache", "key", "rowid")
+    assert keys == {1: "a254fa371ea1e3f197087b53dd79e387.dir"} | {
+        n + 2: apps.dvc_md5(n) for n in range(apps.DVC_FILES)
+    }
+    flags = {k: pickle.loads(bytes(v)) for k, v in ran.values("Cache", "value", "rowid").items()}
+    assert flags == {n + 1: apps.dvc_pushed(n) for n in range(objects)}
+    assert ran.values("Cache", "store_time", "rowid") == {
+        n + 1: apps.DVC_STORED + n * 0.0089 for n in range(objects)
+    }
+    assert audited_columns(run_dir) == set()
+
+
+def test_guild_runs_index_keeps_its_float32_summaries_bit_for_bit_in_untyped_columns(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.guild_runs_index)
+    scalars = apps.guild_scalars()
+    sources = len(
+        {(apps.guild_run_id(n), prefix) for n in range(apps.GUILD_RUNS) for prefix, _ in apps.guild_tags(n)}
+    )
+    loaded_cleanly(ran, run_dir, {"scalar": len(scalars), "scalar_source": sources})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    # Every column untyped: each takes the type of what Guild bound, the widened float32s doubles
+    # (every bit), the steps and counts integers, the run ids text with their leading zeros.
+    types = ran.types("scalar")
+    assert {c for c, t in types.items() if t == "double precision"} == {
+        "first_val",
+        "last_val",
+        "min_val",
+        "max_val",
+        "avg_val",
+        "total",
+    }
+    assert {c for c, t in types.items() if t == "bigint"} == {
+        "first_step",
+        "last_step",
+        "min_step",
+        "max_step",
+        "count",
+    }
+    assert types["run"] == types["prefix"] == types["tag"] == "text"
+    relation = f"{quote_ident(ran.base)}.scalar"
+    got = pg_query(ran.uri, f"SELECT * FROM {relation}")
+    assert sorted(got) == sorted(scalars)
+    assert apps.float32(0.1) == 0.10000000149011612 and 0.10000000149011612 in {row[3] for row in got}
+    # scalar_source is keyed by its UNIQUE index; scalar's (run, prefix) names its rows, but a reference
+    # of two columns is declared or not inferred (docs/profiling.md, References).
+    assert primary_key(ran.uri, ran.record["version_schema"], "scalar_source") == ["run", "prefix"]
+    assert references(run_dir) == {}
+    assert audited_columns(run_dir) == set()

@@ -789,6 +789,64 @@ def test_a_null_token_in_a_column_declared_unique_is_one_of_its_values(
     }
 
 
+#: A cache's settings as diskcache (DVC's index caches, among others) writes them: each value bound
+#: with its own type into the untyped ``value`` column, the eviction policy a lower-case word.
+CACHE_SETTINGS = [
+    ("count", 61),
+    ("size", 0),
+    ("hits", 0),
+    ("eviction_policy", "none"),
+    ("size_limit", 1073741824),
+    ("cull_limit", 0),
+    ("sqlite_journal_mode", "wal"),
+    ("sqlite_mmap_size", 67108864),
+    ("ratio", 0.5),
+    ("disk_pickle_protocol", 4),
+    *((f"tag_{n:02d}_hits", n * n) for n in range(30)),
+]
+
+
+def test_a_null_token_bound_as_text_beside_numbers_bound_as_numbers_is_a_value(
+    settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A column declared with no type keeps each cell as the writer bound it. Numbers there stored as
+    INTEGER or REAL beside words stored as text show a writer that binds every value with its type, and
+    such a writer binds a missing one as NULL: a lower-case word token among lower-case words, in a
+    column that writes no NULL or ``''``, is one of its values (diskcache's eviction policy ``none``,
+    beside ``wal``; until 2026-12-05 it arrived as NULL, audited). Beside a NULL it stands for NULL;
+    so it does in a column of a declared type (a CSV of numbers imported, ``none`` text beside them),
+    as before."""
+    export = tmp_path / "cache.db"
+    # A CSV of the numbers imported into an INTEGER column: its text cells only the token.
+    rows = [
+        (key, value, 0 if value == "wal" else value, None if key == "hits" else value)
+        for key, value in CACHE_SETTINGS
+    ]
+    con = sqlite3.connect(export)
+    with con:
+        con.execute("CREATE TABLE settings (key TEXT NOT NULL UNIQUE, value, imported INTEGER, sparse)")
+        con.executemany("INSERT INTO settings VALUES (?, ?, ?, ?)", rows)
+    con.close()
+    columns = profile(export).tables["settings"].columns
+    assert columns["value"].tokens_as_values == ["none"]
+    assert (columns["value"].null_like_count, columns["value"].quality) == (0, 100.0)
+    assert columns["imported"].null_like_count == 1
+    assert columns["sparse"].null_like_count == 1
+
+    _, audit = run_checked(export, settings, monkeypatch, "settings")
+    relation = f'"{settings.base_schema}".settings'
+    got = dict(pg_query(str(settings.target), f"SELECT key, value FROM {relation}"))
+    # SQLite's own text of each cell, as the target's text column holds it.
+    with sqlite3.connect(export) as source:
+        expected = dict(source.execute("SELECT key, CAST(value AS TEXT) FROM settings").fetchall())
+    assert got == expected
+    assert got["eviction_policy"] == "none"
+    assert Counter(a["column"] for a in audit if a["rule"] == "null_like_to_null") == {
+        "imported": 1,
+        "sparse": 1,
+    }
+
+
 PROSE_SUBJECTS = ("printer", "VPN client", "invoice", "laptop battery", "shared mailbox", "badge reader")
 PROSE_TROUBLES = ("stops after the update", "asks for the password again", "shows the wrong total")
 

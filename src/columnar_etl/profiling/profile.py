@@ -2618,7 +2618,11 @@ def _table_steps(
             table,
             column,
             profiled_rows,
-            fold_groups(groups[index], declared_unique=column.name in declared_unique),
+            fold_groups(
+                groups[index],
+                declared_unique=column.name in declared_unique,
+                as_bound=sqlite_affinity(column.declared_type) == "BLOB",
+            ),
             override=overrides.get(column.name),
             blob_numerals=numerals.get(column.name, 0),
         )
@@ -2949,16 +2953,19 @@ def _fetch_rows(src: Source, sql: str) -> list[dict[str, Any]]:
     return [dict(zip(header, row, strict=True)) for row in result.fetchall()]
 
 
-def fold_groups(groups: list[dict[str, Any]], *, declared_unique: bool = False) -> dict[str, Any]:
+def fold_groups(
+    groups: list[dict[str, Any]], *, declared_unique: bool = False, as_bound: bool = False
+) -> dict[str, Any]:
     """One column's figures from its rows of the profile query (see sql.table_profile_sql).
 
     The row without a code holds the column's bounds; one row per code holds its cells, distinct
     values and examples. ``declared_unique``: the schema declares the column unique by itself (beside
-    the table's key; see :func:`_tokens_as_values`).
+    the table's key); ``as_bound``: its affinity is BLOB (no declared type), so each cell's storage
+    class is the one its writer bound (see :func:`_tokens_as_values`).
     """
     whole = next((g for g in groups if g["code"] is None), None)
     coded = [(split_code(int(g["code"])), g) for g in groups if g["code"] is not None]
-    tokens = _tokens_as_values(coded, declared_unique=declared_unique)
+    tokens = _tokens_as_values(coded, declared_unique=declared_unique, as_bound=as_bound)
     if tokens:
         # Those tokens are text like the column's other values from here on (codes, examples); a row
         # holding others too (null 300 times beside a headword none) is split by each token's cells.
@@ -3174,7 +3181,10 @@ def _in_vocabulary(
 
 
 def _tokens_as_values(
-    coded: list[tuple[tuple[StorageClass, Shape, int], dict[str, Any]]], *, declared_unique: bool = False
+    coded: list[tuple[tuple[StorageClass, Shape, int], dict[str, Any]]],
+    *,
+    declared_unique: bool = False,
+    as_bound: bool = False,
 ) -> set[str]:
     """The null tokens that are values of this column, not NULL: a token whose word form (a code of
     capitals, a capitalised or a lower-case word; :data:`.sql.WORD_FORMS`) every other value of the
@@ -3203,6 +3213,15 @@ def _tokens_as_values(
     ``N/A`` beside ``''``), and one beside numbers or dates stands for NULL, so the column keeps its
     type.
 
+    A column of BLOB affinity (``as_bound``: no declared type) keeps each cell as its writer bound it.
+    Numbers there stored as INTEGER or REAL cells beside words stored as text show a writer that binds
+    every value with its own type, which binds a missing one as NULL: a word token standing at most
+    :data:`PLACEHOLDER_FACTOR` times as often as the column's most frequent other value, whose every
+    other text value (at least one) is a word of its form, in a column that writes no NULL or ``''``,
+    is one of them (a cache's settings: its eviction policy ``none`` beside the journal mode ``wal`` and
+    the counts and sizes). Beside a NULL, or in a column of a declared type (numbers imported from a
+    CSV, ``none`` text beside them), it stands for NULL as above.
+
     ``coded``: the column's rows of the profile query, with their split codes."""
     others = [
         (shape, flags, g)
@@ -3220,6 +3239,8 @@ def _tokens_as_values(
             if shape == Shape.NULL_LIKE and worded and len(g["examples"] or []) >= int(g["distinct_values"]):
                 kept |= {token for token, cells in _token_cells(g).items() if cells == 1}
     most = max((int(row.get("max_value_cells") or 0) for _, _, row in others), default=0)
+    if as_bound and not missing:
+        kept |= _bound_words(coded, most)
     prose = _prose(others)
     for (_, shape, flags), g in coded:
         form = next((flag for flag in WORD_FORMS if flags & flag), None)
@@ -3255,6 +3276,35 @@ def _tokens_as_values(
                 continue
         # A value of the column's is about as frequent as the others; a placeholder far more.
         kept |= {token for token, cells in counts.items() if not most or cells <= PLACEHOLDER_FACTOR * most}
+    return kept
+
+
+def _bound_words(coded: list[tuple[tuple[StorageClass, Shape, int], dict[str, Any]]], most: int) -> set[str]:
+    """The word tokens of a column of BLOB affinity that writes no NULL or ``''`` whose numbers are
+    bound as numbers (INTEGER or REAL cells) and whose every other text value is a word of the token's
+    form: values, not NULL, where no more frequent than :data:`PLACEHOLDER_FACTOR` times the column's
+    most frequent other value (``most``). See :func:`_tokens_as_values`."""
+    numbers = [g for (storage, _, _), g in coded if storage in (StorageClass.INTEGER, StorageClass.REAL)]
+    texts = [
+        (shape, flags)
+        for (storage, shape, flags), _ in coded
+        if storage not in (StorageClass.INTEGER, StorageClass.REAL) and shape != Shape.NULL_LIKE
+    ]
+    if not numbers or not texts:
+        return set()
+    kept: set[str] = set()
+    for (storage, shape, flags), g in coded:
+        form = next((flag for flag in WORD_FORMS if flags & flag), None)
+        examples = g["examples"] or []
+        if shape != Shape.NULL_LIKE or storage != StorageClass.TEXT or form is None:
+            continue
+        if len(examples) < int(g["distinct_values"]):  # every token of the row named
+            continue
+        if not all(other == Shape.OTHER and bits & form for other, bits in texts):
+            continue
+        kept |= {
+            token for token, cells in _token_cells(g).items() if cells <= PLACEHOLDER_FACTOR * max(1, most)
+        }
     return kept
 
 
