@@ -213,6 +213,9 @@ _DATE_WORDS = frozenset(
         # `created`, Gramps' `change` of each object, both Unix seconds.
         "change",
         "changed",
+        # A monitoring system's every time (Zabbix's `clock`, `write_clock`, a recovery's `r_clock`):
+        # Unix seconds.
+        "clock",
     }
 )
 #: Events that name a moment only as the last one (``last_login``, ``lastLogin``, ``LastLogon``, or one
@@ -233,6 +236,8 @@ _COMPACT_TIME_WORDS = frozenset({"registration"})
 #: ``created_by``), a count, a number.
 _NOT_DATE_WORDS = frozenset(
     {"id", "by", "key", "no", "nr", "num", "number", "count", "seq", "ref", "uid", "pk"}
+    # A clock's speed or rate is a frequency, its ticks a count (a CPU's ``clock_speed`` in Hz).
+    | {"speed", "rate", "ticks", "hz", "khz", "mhz", "ghz"}
 )
 #: Words that make a name's time a span of it: ``time_spent`` (a help desk's logged work, Django's
 #: DurationField in microseconds), ``elapsedTime``, ``cpu_time``; beside another date word
@@ -245,8 +250,8 @@ _NAME_WORDS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
 #: Endings of a word that make it name a point in time: ``birthdate``, ``mtime``, ``timestamp``, and a
 #: name written as one lowercase word, which has no break to find its date word by (``lastmodified``,
 #: ``datecreated``, ``lastupdated``: a feed reader's cache, an old PHP schema; ``lastaccessed``,
-#: ``lastchanged``).
-_DATE_ENDINGS = ("date", "time", "stamp", "created", "updated", "modified", "accessed", "changed")
+#: ``lastchanged``; an older Zabbix's ``lastclock``).
+_DATE_ENDINGS = ("date", "time", "stamp", "created", "updated", "modified", "accessed", "changed", "clock")
 #: Words ending like one of a point in time that are none (durations, people, verbs).
 _NOT_DATE_ENDINGS = frozenset(
     {
