@@ -733,6 +733,14 @@ number, so a test computes what a column holds from the same numbers.
   of text, a block table with its ``_path``, relationships in ``products_rels``; drafts' versions in
   ``_products_v`` (every field prefixed ``version_``) and its locales; ``payload_migrations`` with
   Payload's ``dev`` push at batch ``-1``.
+- :func:`zabbix_proxy`: a Zabbix 6.0 proxy's SQLite database (its ``schema.sql``, Debian's
+  zabbix-proxy-sqlite3) after it took the server's configuration and collected values: every time an
+  ``integer`` of Unix seconds named ``clock`` (``proxy_history.clock``, ``write_clock``,
+  ``proxy_autoreg_host.clock``), a log value's ``timestamp`` beside ``0`` for every other value, ``ns``
+  nanoseconds, each value the text the agent sent (numbers, versions, zip codes with leading zeros,
+  log lines, long and empty text, emoji and no-break spaces), an item's ``delay`` an interval, a macro
+  or ``0`` in a ``varchar``, and the configuration's hosts and items with every field it does not send
+  left at its ``DEFAULT`` (``''``, ``'0'``).
 """
 
 from __future__ import annotations
@@ -16402,3 +16410,366 @@ def payload_cms(path: Path, products: int = 20) -> Path:
             rows["_products_v"].append((vid, pid, *fields, at, at, "draft", at, at, None, None, latest))
             rows["_products_v_locales"].append((title, vid, "en", vid))
     return write_export(path, PAYLOAD_DDL, rows)
+
+
+# --- Zabbix proxy ---------------------------------------------------------------------------------------
+
+ZABBIX_HOSTS = (
+    (10101, "web-01", "Web 01 — Zürich"),
+    (10102, "db-ß-02", "DB\u00a002 🐘"),
+    (10103, "edge-03", ""),
+)
+#: Each host's items: key, type (0 agent, 2 trapper), value type (0 float, 1 character, 2 log,
+#: 3 unsigned, 4 text), delay (the server's own text: an interval, a macro, ``0`` for a trapper), units.
+ZABBIX_ITEMS = (
+    ("agent.ping", 0, 3, "1m", ""),
+    ("system.cpu.load[all,avg1]", 0, 0, "30s", ""),
+    ("vfs.fs.size[/,pused]", 0, 0, "{$FS.DELAY}", "%"),
+    ("app.version", 2, 1, "0", ""),
+    ("app.log", 2, 2, "0", ""),
+    ("app.note", 2, 4, "0", ""),
+    ("shop.zip", 2, 1, "0", ""),
+)
+ZABBIX_FIRST_ITEM = 30001
+#: Values as the proxy stores them, the text the agent or sender sent (``proxy_history.value``).
+ZABBIX_NUMBERS = ("0.0525", "1.25", "0", "3.14159265358979", "12.5", "2.3e-05")
+ZABBIX_VERSIONS = ("1.2.3", "2.0.0-rc1", "10.4", "1.10", "007")
+ZABBIX_NOTES = (
+    "ok",
+    "Überlastung im Rechenzentrum\u00a0Nord",
+    "日本語のメモ 🚀",
+    "line1\nline2\ttab",
+    "x" * 3000,
+    "",
+)
+ZABBIX_ZIPS = ("01234", "00501", "10115", "8001", "99501")
+ZABBIX_LOGS = (
+    "Dec  5 10:00:01 web-01 sshd[123]: Accepted publickey for root",
+    "ERROR: disk /dev/sda1 at 97% 💾",
+    "Ünïcödé log — naïve café",
+)
+#: When the proxy wrote its first value (Unix seconds), and when it received the config.
+ZABBIX_START = 1_796_384_283
+#: Active agents that asked for their checks, unknown to the server (``proxy_autoreg_host``).
+ZABBIX_AUTOREG = (
+    ("win-srv-07", "2001:db8::7", "Windows\u00a0Server 2022"),
+    ("bare", "198.51.100.1", ""),
+    ("pi-🍓", "192.0.2.10", "Linux arm64"),
+)
+
+
+#: The proxy's own DDL (Debian's zabbix-proxy-sqlite3 6.0.14 ``schema.sql``) for the tables it fills,
+#: and those they reference.
+ZABBIX_PROXY_DDL = [
+    (
+        "CREATE TABLE maintenances (\n"
+        "\tmaintenanceid bigint NOT NULL,\n"
+        "\tname varchar(128) DEFAULT '' NOT NULL,\n"
+        "\tmaintenance_type integer DEFAULT '0' NOT NULL,\n"
+        "\tdescription text DEFAULT '' NOT NULL,\n"
+        "\tactive_since integer DEFAULT '0' NOT NULL,\n"
+        "\tactive_till integer DEFAULT '0' NOT NULL,\n"
+        "\ttags_evaltype integer DEFAULT '0' NOT NULL,\n"
+        "\tPRIMARY KEY (maintenanceid)\n"
+        ")"
+    ),
+    "CREATE INDEX maintenances_1 ON maintenances (active_since,active_till)",
+    "CREATE UNIQUE INDEX maintenances_2 ON maintenances (name)",
+    (
+        "CREATE TABLE hosts (\n"
+        "\thostid bigint NOT NULL,\n"
+        "\tproxy_hostid bigint NULL REFERENCES hosts (hostid),\n"
+        "\thost varchar(128) DEFAULT '' NOT NULL,\n"
+        "\tstatus integer DEFAULT '0' NOT NULL,\n"
+        "\tlastaccess integer DEFAULT '0' NOT NULL,\n"
+        "\tipmi_authtype integer DEFAULT '-1' NOT NULL,\n"
+        "\tipmi_privilege integer DEFAULT '2' NOT NULL,\n"
+        "\tipmi_username varchar(16) DEFAULT '' NOT NULL,\n"
+        "\tipmi_password varchar(20) DEFAULT '' NOT NULL,\n"
+        "\tmaintenanceid bigint NULL REFERENCES maintenances (maintenanceid),\n"
+        "\tmaintenance_status integer DEFAULT '0' NOT NULL,\n"
+        "\tmaintenance_type integer DEFAULT '0' NOT NULL,\n"
+        "\tmaintenance_from integer DEFAULT '0' NOT NULL,\n"
+        "\tname varchar(128) DEFAULT '' NOT NULL,\n"
+        "\tflags integer DEFAULT '0' NOT NULL,\n"
+        "\ttemplateid bigint NULL REFERENCES hosts (hostid) ON DELETE CASCADE,\n"
+        "\tdescription text DEFAULT '' NOT NULL,\n"
+        "\ttls_connect integer DEFAULT '1' NOT NULL,\n"
+        "\ttls_accept integer DEFAULT '1' NOT NULL,\n"
+        "\ttls_issuer varchar(1024) DEFAULT '' NOT NULL,\n"
+        "\ttls_subject varchar(1024) DEFAULT '' NOT NULL,\n"
+        "\ttls_psk_identity varchar(128) DEFAULT '' NOT NULL,\n"
+        "\ttls_psk varchar(512) DEFAULT '' NOT NULL,\n"
+        "\tproxy_address varchar(255) DEFAULT '' NOT NULL,\n"
+        "\tauto_compress integer DEFAULT '1' NOT NULL,\n"
+        "\tdiscover integer DEFAULT '0' NOT NULL,\n"
+        "\tcustom_interfaces integer DEFAULT '0' NOT NULL,\n"
+        "\tuuid varchar(32) DEFAULT '' NOT NULL,\n"
+        "\tname_upper varchar(128) DEFAULT '' NOT NULL,\n"
+        "\tPRIMARY KEY (hostid)\n"
+        ")"
+    ),
+    "CREATE INDEX hosts_1 ON hosts (host)",
+    "CREATE INDEX hosts_2 ON hosts (status)",
+    "CREATE INDEX hosts_3 ON hosts (proxy_hostid)",
+    "CREATE INDEX hosts_4 ON hosts (name)",
+    "CREATE INDEX hosts_5 ON hosts (maintenanceid)",
+    "CREATE INDEX hosts_6 ON hosts (name_upper)",
+    (
+        "CREATE TABLE interface (\n"
+        "\tinterfaceid bigint NOT NULL,\n"
+        "\thostid bigint NOT NULL REFERENCES hosts (hostid) ON DELETE CASCADE,\n"
+        "\tmain integer DEFAULT '0' NOT NULL,\n"
+        "\ttype integer DEFAULT '1' NOT NULL,\n"
+        "\tuseip integer DEFAULT '1' NOT NULL,\n"
+        "\tip varchar(64) DEFAULT '127.0.0.1' NOT NULL,\n"
+        "\tdns varchar(255) DEFAULT '' NOT NULL,\n"
+        "\tport varchar(64) DEFAULT '10050' NOT NULL,\n"
+        "\tavailable integer DEFAULT '0' NOT NULL,\n"
+        "\terror varchar(2048) DEFAULT '' NOT NULL,\n"
+        "\terrors_from integer DEFAULT '0' NOT NULL,\n"
+        "\tdisable_until integer DEFAULT '0' NOT NULL,\n"
+        "\tPRIMARY KEY (interfaceid)\n"
+        ")"
+    ),
+    "CREATE INDEX interface_1 ON interface (hostid,type)",
+    "CREATE INDEX interface_2 ON interface (ip,dns)",
+    "CREATE INDEX interface_3 ON interface (available)",
+    (
+        "CREATE TABLE valuemap (\n"
+        "\tvaluemapid bigint NOT NULL,\n"
+        "\thostid bigint NOT NULL REFERENCES hosts (hostid) ON DELETE CASCADE,\n"
+        "\tname varchar(64) DEFAULT '' NOT NULL,\n"
+        "\tuuid varchar(32) DEFAULT '' NOT NULL,\n"
+        "\tPRIMARY KEY (valuemapid)\n"
+        ")"
+    ),
+    "CREATE UNIQUE INDEX valuemap_1 ON valuemap (hostid,name)",
+    (
+        "CREATE TABLE items (\n"
+        "\titemid bigint NOT NULL,\n"
+        "\ttype integer DEFAULT '0' NOT NULL,\n"
+        "\tsnmp_oid varchar(512) DEFAULT '' NOT NULL,\n"
+        "\thostid bigint NOT NULL REFERENCES hosts (hostid) ON DELETE CASCADE,\n"
+        "\tname varchar(255) DEFAULT '' NOT NULL,\n"
+        "\tkey_ varchar(2048) DEFAULT '' NOT NULL,\n"
+        "\tdelay varchar(1024) DEFAULT '0' NOT NULL,\n"
+        "\thistory varchar(255) DEFAULT '90d' NOT NULL,\n"
+        "\ttrends varchar(255) DEFAULT '365d' NOT NULL,\n"
+        "\tstatus integer DEFAULT '0' NOT NULL,\n"
+        "\tvalue_type integer DEFAULT '0' NOT NULL,\n"
+        "\ttrapper_hosts varchar(255) DEFAULT '' NOT NULL,\n"
+        "\tunits varchar(255) DEFAULT '' NOT NULL,\n"
+        "\tformula varchar(255) DEFAULT '' NOT NULL,\n"
+        "\tlogtimefmt varchar(64) DEFAULT '' NOT NULL,\n"
+        "\ttemplateid bigint NULL REFERENCES items (itemid) ON DELETE CASCADE,\n"
+        "\tvaluemapid bigint NULL REFERENCES valuemap (valuemapid),\n"
+        "\tparams text DEFAULT '' NOT NULL,\n"
+        "\tipmi_sensor varchar(128) DEFAULT '' NOT NULL,\n"
+        "\tauthtype integer DEFAULT '0' NOT NULL,\n"
+        "\tusername varchar(64) DEFAULT '' NOT NULL,\n"
+        "\tpassword varchar(64) DEFAULT '' NOT NULL,\n"
+        "\tpublickey varchar(64) DEFAULT '' NOT NULL,\n"
+        "\tprivatekey varchar(64) DEFAULT '' NOT NULL,\n"
+        "\tflags integer DEFAULT '0' NOT NULL,\n"
+        "\tinterfaceid bigint NULL REFERENCES interface (interfaceid),\n"
+        "\tdescription text DEFAULT '' NOT NULL,\n"
+        "\tinventory_link integer DEFAULT '0' NOT NULL,\n"
+        "\tlifetime varchar(255) DEFAULT '30d' NOT NULL,\n"
+        "\tevaltype integer DEFAULT '0' NOT NULL,\n"
+        "\tjmx_endpoint varchar(255) DEFAULT '' NOT NULL,\n"
+        "\tmaster_itemid bigint NULL REFERENCES items (itemid) ON DELETE CASCADE,\n"
+        "\ttimeout varchar(255) DEFAULT '3s' NOT NULL,\n"
+        "\turl varchar(2048) DEFAULT '' NOT NULL,\n"
+        "\tquery_fields varchar(2048) DEFAULT '' NOT NULL,\n"
+        "\tposts text DEFAULT '' NOT NULL,\n"
+        "\tstatus_codes varchar(255) DEFAULT '200' NOT NULL,\n"
+        "\tfollow_redirects integer DEFAULT '1' NOT NULL,\n"
+        "\tpost_type integer DEFAULT '0' NOT NULL,\n"
+        "\thttp_proxy varchar(255) DEFAULT '' NOT NULL,\n"
+        "\theaders text DEFAULT '' NOT NULL,\n"
+        "\tretrieve_mode integer DEFAULT '0' NOT NULL,\n"
+        "\trequest_method integer DEFAULT '0' NOT NULL,\n"
+        "\toutput_format integer DEFAULT '0' NOT NULL,\n"
+        "\tssl_cert_file varchar(255) DEFAULT '' NOT NULL,\n"
+        "\tssl_key_file varchar(255) DEFAULT '' NOT NULL,\n"
+        "\tssl_key_password varchar(64) DEFAULT '' NOT NULL,\n"
+        "\tverify_peer integer DEFAULT '0' NOT NULL,\n"
+        "\tverify_host integer DEFAULT '0' NOT NULL,\n"
+        "\tallow_traps integer DEFAULT '0' NOT NULL,\n"
+        "\tdiscover integer DEFAULT '0' NOT NULL,\n"
+        "\tuuid varchar(32) DEFAULT '' NOT NULL,\n"
+        "\tname_upper varchar(255) DEFAULT '' NOT NULL,\n"
+        "\tPRIMARY KEY (itemid)\n"
+        ")"
+    ),
+    "CREATE INDEX items_1 ON items (hostid,key_)",
+    "CREATE INDEX items_3 ON items (status)",
+    "CREATE INDEX items_4 ON items (templateid)",
+    "CREATE INDEX items_5 ON items (valuemapid)",
+    "CREATE INDEX items_6 ON items (interfaceid)",
+    "CREATE INDEX items_7 ON items (master_itemid)",
+    "CREATE INDEX items_8 ON items (key_)",
+    "CREATE INDEX items_9 ON items (hostid,name_upper)",
+    (
+        "CREATE TABLE item_rtdata (\n"
+        "\titemid bigint NOT NULL REFERENCES items (itemid) ON DELETE CASCADE,\n"
+        "\tlastlogsize bigint DEFAULT '0' NOT NULL,\n"
+        "\tstate integer DEFAULT '0' NOT NULL,\n"
+        "\tmtime integer DEFAULT '0' NOT NULL,\n"
+        "\terror varchar(2048) DEFAULT '' NOT NULL,\n"
+        "\tPRIMARY KEY (itemid)\n"
+        ")"
+    ),
+    (
+        "CREATE TABLE proxy_history (\n"
+        "\tid integer NOT NULL PRIMARY KEY AUTOINCREMENT,\n"
+        "\titemid bigint NOT NULL,\n"
+        "\tclock integer DEFAULT '0' NOT NULL,\n"
+        "\ttimestamp integer DEFAULT '0' NOT NULL,\n"
+        "\tsource varchar(64) DEFAULT '' NOT NULL,\n"
+        "\tseverity integer DEFAULT '0' NOT NULL,\n"
+        "\tvalue text DEFAULT '' NOT NULL,\n"
+        "\tlogeventid integer DEFAULT '0' NOT NULL,\n"
+        "\tns integer DEFAULT '0' NOT NULL,\n"
+        "\tstate integer DEFAULT '0' NOT NULL,\n"
+        "\tlastlogsize bigint DEFAULT '0' NOT NULL,\n"
+        "\tmtime integer DEFAULT '0' NOT NULL,\n"
+        "\tflags integer DEFAULT '0' NOT NULL,\n"
+        "\twrite_clock integer DEFAULT '0' NOT NULL\n"
+        ")"
+    ),
+    "CREATE INDEX proxy_history_1 ON proxy_history (clock)",
+    (
+        "CREATE TABLE proxy_autoreg_host (\n"
+        "\tid integer NOT NULL PRIMARY KEY AUTOINCREMENT,\n"
+        "\tclock integer DEFAULT '0' NOT NULL,\n"
+        "\thost varchar(128) DEFAULT '' NOT NULL,\n"
+        "\tlisten_ip varchar(39) DEFAULT '' NOT NULL,\n"
+        "\tlisten_port integer DEFAULT '0' NOT NULL,\n"
+        "\tlisten_dns varchar(255) DEFAULT '' NOT NULL,\n"
+        "\thost_metadata varchar(255) DEFAULT '' NOT NULL,\n"
+        "\tflags integer DEFAULT '0' NOT NULL,\n"
+        "\ttls_accepted integer DEFAULT '1' NOT NULL\n"
+        ")"
+    ),
+    "CREATE INDEX proxy_autoreg_host_1 ON proxy_autoreg_host (clock)",
+    (
+        "CREATE TABLE ids (\n"
+        "\ttable_name varchar(64) DEFAULT '' NOT NULL,\n"
+        "\tfield_name varchar(64) DEFAULT '' NOT NULL,\n"
+        "\tnextid bigint NOT NULL,\n"
+        "\tPRIMARY KEY (table_name,field_name)\n"
+        ")"
+    ),
+    (
+        "CREATE TABLE dbversion (\n"
+        "\tdbversionid bigint NOT NULL,\n"
+        "\tmandatory integer DEFAULT '0' NOT NULL,\n"
+        "\toptional integer DEFAULT '0' NOT NULL,\n"
+        "\tPRIMARY KEY (dbversionid)\n"
+        ")"
+    ),
+]
+
+
+def zabbix_item(n: int) -> tuple[int, int, str, int]:
+    """Item ``n`` (0-based): its itemid, hostid, key and value type."""
+    host, (key, _, value_type, _, _) = (
+        ZABBIX_HOSTS[n // len(ZABBIX_ITEMS)],
+        ZABBIX_ITEMS[n % len(ZABBIX_ITEMS)],
+    )
+    return ZABBIX_FIRST_ITEM + n, host[0], key, value_type
+
+
+def zabbix_value(i: int) -> tuple[int, str, int, str, int, int]:
+    """History row ``i`` (0-based): item number, value, log timestamp, source, severity, event id."""
+    n = (i * 5) % (len(ZABBIX_HOSTS) * len(ZABBIX_ITEMS))
+    key = ZABBIX_ITEMS[n % len(ZABBIX_ITEMS)][0]
+    if key == "app.log":
+        return (
+            n,
+            ZABBIX_LOGS[i % 3],
+            zabbix_clock(i) - i % 4,
+            ("sshd", "kernel", "app-ü")[i % 3],
+            i % 5,
+            7 * i,
+        )
+    value = {
+        "agent.ping": "1",
+        "system.cpu.load[all,avg1]": ZABBIX_NUMBERS[i % len(ZABBIX_NUMBERS)],
+        "vfs.fs.size[/,pused]": ZABBIX_NUMBERS[(i + 1) % len(ZABBIX_NUMBERS)],
+        "app.version": ZABBIX_VERSIONS[i % len(ZABBIX_VERSIONS)],
+        "app.note": ZABBIX_NOTES[i % len(ZABBIX_NOTES)],
+        "shop.zip": ZABBIX_ZIPS[i % len(ZABBIX_ZIPS)],
+    }[key]
+    return n, value, 0, "", 0, 0
+
+
+def zabbix_clock(i: int) -> int:
+    """When history row ``i``'s value was collected (Unix seconds)."""
+    return ZABBIX_START + 37 * i
+
+
+def zabbix_ns(i: int) -> int:
+    """The nanoseconds of history row ``i``'s clock."""
+    return (i * 104_729_003) % 1_000_000_000
+
+
+def zabbix_written(i: int) -> int:
+    """When the proxy wrote history row ``i`` (``write_clock``): in batches, a minute after each."""
+    return zabbix_clock(i - i % 10 + 9) + 60
+
+
+def zabbix_proxy(path: Path, values: int = 40) -> Path:
+    """A Zabbix proxy's SQLite database (see the module's list)."""
+    con = sqlite3.connect(path)
+    with con:
+        for statement in ZABBIX_PROXY_DDL:
+            con.execute(statement)
+        con.execute("INSERT INTO dbversion VALUES ('1','6000000','6000018')")
+        # The configuration the server sent: only the fields it sends, the rest their DEFAULTs.
+        con.executemany(
+            "INSERT INTO hosts (hostid, host, status, ipmi_authtype, ipmi_privilege, name, tls_connect, "
+            "tls_accept) VALUES (?, ?, 0, -1, 2, ?, 1, 1)",
+            [(hostid, host, name or host) for hostid, host, name in ZABBIX_HOSTS],
+        )
+        for n in range(len(ZABBIX_HOSTS) * len(ZABBIX_ITEMS)):
+            itemid, hostid, key, value_type = zabbix_item(n)
+            _, kind, _, delay, units = ZABBIX_ITEMS[n % len(ZABBIX_ITEMS)]
+            con.execute(
+                "INSERT INTO items (itemid, type, hostid, key_, delay, history, status, value_type, units, "
+                "timeout, status_codes) VALUES (?, ?, ?, ?, ?, '90d', 0, ?, ?, '3s', '200')",
+                (itemid, kind, hostid, key, delay, value_type, units),
+            )
+            con.execute("INSERT INTO item_rtdata (itemid) VALUES (?)", (itemid,))
+        for i in range(values):
+            n, value, timestamp, source, severity, event = zabbix_value(i)
+            con.execute(
+                "INSERT INTO proxy_history (itemid, clock, timestamp, source, severity, value, logeventid, "
+                "ns, state, lastlogsize, mtime, flags, write_clock) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, ?)",
+                (
+                    zabbix_item(n)[0],
+                    zabbix_clock(i),
+                    timestamp,
+                    source,
+                    severity,
+                    value,
+                    event,
+                    zabbix_ns(i),
+                    zabbix_written(i),
+                ),
+            )
+        for k, (host, ip, metadata) in enumerate(ZABBIX_AUTOREG):
+            con.execute(
+                "INSERT INTO proxy_autoreg_host (clock, host, listen_ip, listen_port, listen_dns, "
+                "host_metadata, flags, tls_accepted) VALUES (?, ?, ?, 10050, '', ?, 0, 1)",
+                (ZABBIX_START + 600 * k, host, ip, metadata),
+            )
+        con.executemany(
+            "INSERT INTO ids (table_name, field_name, nextid) VALUES (?, ?, ?)",
+            [("proxy_history", "history_lastid", values), ("proxy_autoreg_host", "autoreg_host_lastid", 3)],
+        )
+    con.close()
+    return path

@@ -26,7 +26,7 @@ django-simple-history and django-reversion history, a LangGraph agent's checkpoi
 on kombu's SQLAlchemy transport, a Laravel (Eloquent) application, a Doctrine ORM application, a Perl
 Minion job queue, a dbt project's warehouse as dbt-sqlite writes it, a Meltano project's system
 database, a Frictionless data package, a GNOME Tracker 3 desktop search index, a Payload CMS 3
-project) through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
+project, a Zabbix proxy) through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -6974,3 +6974,64 @@ def test_payload_cms_prices_arrive_as_amounts_dates_as_instants_and_codes_as_wri
         assert found[(table, column)] == "products.id", (table, column)
     assert found[("_products_v_locales", "_parent_id")] == "_products_v.id"
     assert ran.values("payload_migrations", "batch", "id") == {1: -1}
+
+
+def test_zabbix_proxy_reads_its_clocks_as_instants_and_keeps_each_value_as_the_agent_sent_it(
+    run_export: Runner,
+) -> None:
+    values = 40
+    items = len(apps.ZABBIX_HOSTS) * len(apps.ZABBIX_ITEMS)
+    tables = {
+        "maintenances": 0,
+        "hosts": len(apps.ZABBIX_HOSTS),
+        "interface": 0,
+        "valuemap": 0,
+        "items": items,
+        "item_rtdata": items,
+        "proxy_history": values,
+        "proxy_autoreg_host": len(apps.ZABBIX_AUTOREG),
+        "ids": 2,
+        "dbversion": 1,
+    }
+    ran, run_dir = run_export(apps.zabbix_proxy)
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    history = ran.types("proxy_history")
+    # Every time the proxy keeps is an integer of Unix seconds named `clock`: instants, each audited.
+    # A log value's own `timestamp` beside 0 for every other value stays its integers (a note gives
+    # the instant), and the nanoseconds of a clock are a count.
+    assert history["clock"] == history["write_clock"] == "timestamp with time zone"
+    assert ran.types("proxy_autoreg_host")["clock"] == "timestamp with time zone"
+    assert history["timestamp"] == history["ns"] == history["itemid"] == history["id"] == "bigint"
+    # Each value is the text the agent or sender sent: numbers, versions and zip codes beside log lines.
+    assert history["value"] == history["source"] == "text"
+    assert ran.types("items")["delay"] == "text"
+    ids = range(1, values + 1)
+    assert ran.values("proxy_history", "clock", "id") == {
+        i: datetime.fromtimestamp(apps.zabbix_clock(i - 1), UTC) for i in ids
+    }
+    assert ran.values("proxy_history", "write_clock", "id") == {
+        i: datetime.fromtimestamp(apps.zabbix_written(i - 1), UTC) for i in ids
+    }
+    assert audit_rules(run_dir, "proxy_history", "clock") == {str(i): {"epoch:seconds"} for i in ids}
+    assert ran.values("proxy_history", "ns", "id") == {i: apps.zabbix_ns(i - 1) for i in ids}
+    assert ran.values("proxy_history", "timestamp", "id") == {i: apps.zabbix_value(i - 1)[2] for i in ids}
+    assert ran.values("proxy_history", "value", "id") == {
+        i: arrives_as(apps.zabbix_value(i - 1)[1]) for i in ids
+    }
+    assert ran.values("proxy_history", "itemid", "id") == {
+        i: apps.zabbix_item(apps.zabbix_value(i - 1)[0])[0] for i in ids
+    }
+    zips = {v for v in ran.values("proxy_history", "value", "id").values() if v in apps.ZABBIX_ZIPS}
+    assert zips == set(apps.ZABBIX_ZIPS)
+    assert ran.values("proxy_autoreg_host", "clock", "id") == {
+        k + 1: datetime.fromtimestamp(apps.ZABBIX_START + 600 * k, UTC)
+        for k in range(len(apps.ZABBIX_AUTOREG))
+    }
+    assert ran.values("proxy_autoreg_host", "host_metadata", "id") == {
+        k + 1: arrives_as(metadata) for k, (_, _, metadata) in enumerate(apps.ZABBIX_AUTOREG)
+    }
+    assert ran.values("items", "delay", "itemid") == {
+        apps.ZABBIX_FIRST_ITEM + n: apps.ZABBIX_ITEMS[n % len(apps.ZABBIX_ITEMS)][3] for n in range(items)
+    }
+    assert ran.values("hosts", "name", "hostid") == {h: name or host for h, host, name in apps.ZABBIX_HOSTS}
