@@ -236,13 +236,14 @@ _COMPACT_TIME_WORDS = frozenset({"registration"})
 #: ``created_by``), a count, a number.
 _NOT_DATE_WORDS = frozenset(
     {"id", "by", "key", "no", "nr", "num", "number", "count", "seq", "ref", "uid", "pk"}
-    # A clock's speed or rate is a frequency, its ticks a count (a CPU's ``clock_speed`` in Hz).
-    | {"speed", "rate", "ticks", "hz", "khz", "mhz", "ghz"}
 )
 #: Words that make a name's time a span of it: ``time_spent`` (a help desk's logged work, Django's
 #: DurationField in microseconds), ``elapsedTime``, ``cpu_time``; beside another date word
 #: (``spent_at``) the name is an instant's still.
 _SPAN_WORDS = frozenset({"spent", "elapsed", "taken", "worked", "idle", "cpu", "duration"})
+#: Words that make a name's clock a frequency or a count of it: a CPU's ``clock_speed`` in Hz,
+#: ``cpu_clock``, ``clock_ticks``; beside another date word (``rate_date``) the name is an instant's still.
+_FREQUENCY_WORDS = frozenset({"speed", "rate", "ticks", "hz", "khz", "mhz", "ghz", "cpu", "frequency"})
 #: A name's words: runs of letters or digits, camelCase split (``lastUpdateID`` → last, update, id).
 _NAME_WORDS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
 
@@ -284,6 +285,8 @@ def _date_like_name(name: str, date_words: frozenset[str] = _DATE_WORDS) -> bool
         if word in date_words or (word.endswith(_DATE_ENDINGS) and word not in _NOT_DATE_ENDINGS)
     }
     if words & _SPAN_WORDS and all(word.endswith("time") for word in dated):
+        return False
+    if words & _FREQUENCY_WORDS and all(word.endswith("clock") for word in dated):
         return False
     last_event = bool(
         words & {f"{nth}{event}" for nth in _EVENT_ORDINALS for event in _LAST_EVENT_WORDS}
