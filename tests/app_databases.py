@@ -741,6 +741,12 @@ number, so a test computes what a column holds from the same numbers.
   log lines, long and empty text, emoji and no-break spaces), an item's ``delay`` an interval, a macro
   or ``0`` in a ``varchar``, and the configuration's hosts and items with every field it does not send
   left at its ``DEFAULT`` (``''``, ``'0'``).
+- :func:`liferea_feeds`: a Liferea 1.14 feed reader's ``liferea.db`` (its own DDL) after it fetched an
+  RSS and an Atom feed: ``STRING`` columns (NUMERIC affinity) of node ids, ``node.type`` declared
+  ``INTEGER`` holding ``folder``, ``vfolder``, ``rss``, ``atom`` or NULL for a feed never fetched, each
+  item's ``date`` an ``INTEGER`` of Unix seconds (the fetch's where the entry had none), 0/1 flags,
+  NULL for an empty title, XHTML descriptions, ``metadata`` rows keyed ``(item_id, nr)`` (author,
+  category, an enclosure as ``enc:0:type:length:url``) and a search folder's unread items.
 """
 
 from __future__ import annotations
@@ -16773,3 +16779,148 @@ def zabbix_proxy(path: Path, values: int = 40) -> Path:
         )
     con.close()
     return path
+
+
+# --- Liferea --------------------------------------------------------------------------------------------
+
+#: Liferea 1.14's own DDL (``src/db.c``): its ``STRING`` columns have NUMERIC affinity, ``node.type``
+#: is declared ``INTEGER`` and holds the node type's name.
+LIFEREA_DDL = [
+    "CREATE TABLE info ( name TEXT, value TEXT, PRIMARY KEY (name) )",
+    "CREATE TABLE items ( item_id INTEGER, parent_item_id INTEGER, node_id TEXT,  "
+    "parent_node_id TEXT, title TEXT, read INTEGER, updated INTEGER, popup INTEGER,  "
+    "marked INTEGER, source TEXT, source_id TEXT, valid_guid INTEGER, description TEXT,  "
+    "date INTEGER, comment_feed_id TEXT, comment INTEGER, PRIMARY KEY (item_id))",
+    "CREATE INDEX items_idx ON items (source_id)",
+    "CREATE INDEX items_idx3 ON items (node_id)",
+    "CREATE TABLE metadata ( item_id INTEGER, nr INTEGER, key TEXT,  value TEXT, PRIMARY KEY (item_id, nr))",
+    "CREATE TABLE subscription ( node_id STRING, source STRING, orig_source  "
+    "STRING, filter_cmd STRING, update_interval INTEGER, default_interval INTEGER,  "
+    "discontinued INTEGER, available INTEGER, PRIMARY KEY (node_id))",
+    "CREATE TABLE subscription_metadata ( node_id STRING, nr INTEGER,  "
+    "key TEXT, value TEXT, PRIMARY KEY (node_id, nr))",
+    "CREATE TABLE node ( node_id STRING, parent_id STRING, title STRING, type INTEGER,  "
+    "expanded INTEGER, view_mode INTEGER, sort_column INTEGER, sort_reversed INTEGER,  "
+    "PRIMARY KEY (node_id))",
+    "CREATE TABLE search_folder_items ( node_id STRING, parent_node_id STRING,  "
+    "item_id INTEGER, PRIMARY KEY (node_id, item_id))",
+    "CREATE TRIGGER item_removal DELETE ON items BEGIN DELETE FROM metadata WHERE item_id = old.item_id;  "
+    "DELETE FROM search_folder_items WHERE item_id = old.item_id; END",
+]
+#: The feed list's root (stored in no row: every top-level node names it as its parent).
+LIFEREA_ROOT = "gkvlluw"
+#: Nodes: id, parent, title, type (``None``: a feed never fetched yet).
+LIFEREA_NODES = (
+    ("brdjejx", LIFEREA_ROOT, "Example Feeds", "folder"),
+    ("aiouasl", "brdjejx", "News", "folder"),
+    ("hqchfdc", LIFEREA_ROOT, "Unread", "vfolder"),
+    ("myewsqh", LIFEREA_ROOT, "Important", "vfolder"),
+    ("lqaossv", "aiouasl", "Ars Technica", None),
+    ("hagdxgs", "brdjejx", "Planet Debian", None),
+    ("hljvbgg", LIFEREA_ROOT, "Ünïcode Feed 📰", "rss"),
+    ("mgaqfmy", LIFEREA_ROOT, "Atom Ωfeed", "atom"),
+)
+#: The feeds fetched (their items below) and the vfolder of unread items.
+LIFEREA_FEEDS = ("hljvbgg", "mgaqfmy")
+LIFEREA_UNREAD = "hqchfdc"
+LIFEREA_TITLES = (
+    "Zürich café reopens ☕",
+    "日本語のニュース 🚀",
+    "Price\u00a0drop: 19.99 € → 14,50 €",
+    "Plain title",
+    None,
+    "Order 007 shipped",
+    "Emoji only 🎉🎉",
+)
+#: When the feeds were fetched (Unix seconds): an item with no date of its own is dated so.
+LIFEREA_FETCHED = 1_796_471_573
+
+
+def liferea_date(i: int) -> int:
+    """Item ``i``'s (1-based) date, Unix seconds: its feed's, or the fetch's where it had none."""
+    return LIFEREA_FETCHED if i % 13 == 0 else 1_794_094_494 - 5_821 * i
+
+
+def liferea_read(i: int) -> int:
+    """Whether item ``i`` was read (0/1)."""
+    return int(i % 4 == 0)
+
+
+def liferea_item(i: int) -> tuple[Any, ...]:
+    """Item ``i``'s row (1-based), as Liferea stores a parsed RSS or Atom entry."""
+    feed = LIFEREA_FEEDS[i % 2]
+    body = "long " * (400 if i % 17 == 0 else 3)
+    return (
+        i,
+        0,
+        feed,
+        feed,
+        LIFEREA_TITLES[i % len(LIFEREA_TITLES)],
+        liferea_read(i),
+        0,
+        1 - liferea_read(i),
+        int(i % 7 == 0),
+        f"http://example.org/post/{i:05d}",
+        f"urn:post:{i:05d}",
+        1,
+        f'<div xmlns="http://www.w3.org/1999/xhtml"><p>Body {i} — naïve résumé {body}</p></div>',
+        liferea_date(i),
+        None,
+        0,
+    )
+
+
+def liferea_metadata(i: int) -> list[tuple[str, str]]:
+    """Item ``i``'s metadata, in order: its author, category and enclosure where it has them."""
+    found = []
+    if i % 3 == 0:
+        found.append(("author", "ana@example.org (Ana Łukasz)"))
+    found.append(("category", f"cat-{i % 4}"))
+    if i % 5 == 0:
+        found.append(("enclosure", f"enc:0:audio/mpeg:{1000 + i}:http://example.org/media/{i:04d}.mp3"))
+    return found
+
+
+def liferea_feeds(path: Path, items: int = 30) -> Path:
+    """A Liferea 1.14 feed reader's ``liferea.db`` (see the module's list)."""
+    feeds = [n for n in LIFEREA_NODES if n[3] != "folder" and n[3] != "vfolder"]
+    rows: dict[str, list[Sequence[Any]]] = {
+        "info": [("schemaVersion", "10")],
+        "node": [
+            (node, parent, title, kind, 1 if kind == "folder" else 0, 0, 0, 1)
+            for node, parent, title, kind in LIFEREA_NODES
+        ],
+        "subscription": [
+            (
+                node,
+                f"https://feeds.example.org/{node}.xml",
+                f"https://feeds.example.org/{node}.xml",
+                None,
+                -1,
+                -1,
+                0,
+                int(kind is not None),
+            )
+            for node, _, _, kind in feeds
+        ],
+        "subscription_metadata": [
+            ("hljvbgg", 1, "homepage", "http://example.org/"),
+            (
+                "hljvbgg",
+                2,
+                "description",
+                '<div xmlns="http://www.w3.org/1999/xhtml"><p>A test feed\u00a0with NBSP</p></div>',
+            ),
+            ("mgaqfmy", 1, "contentUpdateDate", "2026-12-01T00:00:00Z"),
+        ],
+        "items": [liferea_item(i) for i in range(1, items + 1)],
+        "metadata": [
+            (i, nr, key, value)
+            for i in range(1, items + 1)
+            for nr, (key, value) in enumerate(liferea_metadata(i), 1)
+        ],
+        "search_folder_items": [
+            (LIFEREA_UNREAD, LIFEREA_FEEDS[i % 2], i) for i in range(1, items + 1) if not liferea_read(i)
+        ],
+    }
+    return write_export(path, LIFEREA_DDL, rows)

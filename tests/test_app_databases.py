@@ -26,7 +26,8 @@ django-simple-history and django-reversion history, a LangGraph agent's checkpoi
 on kombu's SQLAlchemy transport, a Laravel (Eloquent) application, a Doctrine ORM application, a Perl
 Minion job queue, a dbt project's warehouse as dbt-sqlite writes it, a Meltano project's system
 database, a Frictionless data package, a GNOME Tracker 3 desktop search index, a Payload CMS 3
-project, a Zabbix proxy) through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
+project, a Zabbix proxy, a Liferea feed reader) through ``columnar-etl run`` into the session's real
+PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -7035,3 +7036,52 @@ def test_zabbix_proxy_reads_its_clocks_as_instants_and_keeps_each_value_as_the_a
         apps.ZABBIX_FIRST_ITEM + n: apps.ZABBIX_ITEMS[n % len(apps.ZABBIX_ITEMS)][3] for n in range(items)
     }
     assert ran.values("hosts", "name", "hostid") == {h: name or host for h, host, name in apps.ZABBIX_HOSTS}
+
+
+def test_liferea_reads_item_dates_as_instants_and_keeps_node_types_and_string_ids_as_text(
+    run_export: Runner,
+) -> None:
+    items = 30
+    metadata = sum(len(apps.liferea_metadata(i)) for i in range(1, items + 1))
+    fetched = [n for n in apps.LIFEREA_NODES if n[3] not in ("folder", "vfolder")]
+    tables = {
+        "info": 1,
+        "items": items,
+        "metadata": metadata,
+        "subscription": len(fetched),
+        "subscription_metadata": 3,
+        "node": len(apps.LIFEREA_NODES),
+        "search_folder_items": sum(1 for i in range(1, items + 1) if not apps.liferea_read(i)),
+    }
+    ran, run_dir = run_export(apps.liferea_feeds)
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    types = ran.types("items")
+    # Each item's date is an INTEGER of Unix seconds under `date`: instants, each cell audited.
+    assert types["date"] == "timestamp with time zone"
+    ids = range(1, items + 1)
+    assert ran.values("items", "date", "item_id") == {
+        i: datetime.fromtimestamp(apps.liferea_date(i), UTC) for i in ids
+    }
+    assert audit_rules(run_dir, "items", "date") == {str(i): {"epoch:seconds"} for i in ids}
+    # The 0/1 flags are declared INTEGER: numbers, each as written.
+    assert types["read"] == types["marked"] == types["popup"] == "bigint"
+    assert ran.values("items", "read", "item_id") == {i: apps.liferea_read(i) for i in ids}
+    assert ran.values("items", "title", "item_id") == {
+        i: arrives_as(apps.LIFEREA_TITLES[i % len(apps.LIFEREA_TITLES)]) for i in ids
+    }
+    # `node.type` is declared INTEGER but holds the node type's name: text, each name as written,
+    # NULL where a feed was never fetched; the STRING (NUMERIC affinity) ids are text.
+    nodes = ran.types("node")
+    assert nodes["type"] == nodes["node_id"] == nodes["parent_id"] == "text"
+    assert ran.values("node", "type", "node_id") == {node: kind for node, _, _, kind in apps.LIFEREA_NODES}
+    assert primary_key(ran.uri, ran.record["version_schema"], "node") == ["node_id"]
+    assert primary_key(ran.uri, ran.record["version_schema"], "metadata") == ["item_id", "nr"]
+    expected = {(i, nr): value for i in ids for nr, (_, value) in enumerate(apps.liferea_metadata(i), 1)}
+    found = pg_query(ran.uri, f"SELECT item_id, nr, value FROM {quote_ident(ran.base)}.metadata")
+    assert {(i, nr): value for i, nr, value in found} == expected
+    # The references its values name: every item's feed, every metadata row's item.
+    found_references = references(run_dir)
+    assert found_references[("items", "node_id")] == "node.node_id"
+    assert found_references[("metadata", "item_id")] == "items.item_id"
+    assert found_references[("search_folder_items", "item_id")] == "items.item_id"
