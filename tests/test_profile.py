@@ -628,13 +628,14 @@ def test_a_clock_of_epoch_seconds_is_an_instant_and_a_clock_rate_is_none(make_sq
     # `write_clock`, when it was written, and a recovery's `r_clock` (Zabbix's whole schema does; an
     # older one `lastclock`, one lowercase word): they loaded as bigint, with nothing to say so. A
     # clock names a moment as `when` does; an id or a count of it is none, and neither is a clock's
-    # speed, rate or ticks (a CPU's, in Hz: amounts, whatever their digits).
-    rows = [(i, *(1_796_416_366 + 3601 * i,) * 13) for i in range(5)]
+    # speed, rate or ticks (a CPU's, in Hz: amounts, whatever their digits) nor a monotonic clock's
+    # reading (counted from boot).
+    rows = [(i, *(1_796_416_366 + 3601 * i,) * 14) for i in range(5)]
     ddl = (
         "CREATE TABLE proxy_history (id INTEGER PRIMARY KEY, clock INTEGER NOT NULL, write_clock INTEGER, "
         "r_clock INTEGER, lastclock INTEGER, clockid INTEGER, clock_count INTEGER, clock_speed INTEGER, "
         "clockRate INTEGER, cpu_clock_hz INTEGER, clock_ticks INTEGER, clock_mhz INTEGER, cpu_clock INTEGER, "
-        "rate_date INTEGER)"
+        "monotonic_clock INTEGER, rate_date INTEGER)"
     )
     types = _types_beside_key(make_sqlite, "proxy_history", ddl, rows, key="id")
     assert types == {
@@ -650,6 +651,7 @@ def test_a_clock_of_epoch_seconds_is_an_instant_and_a_clock_rate_is_none(make_sq
         "clock_ticks": "integer",
         "clock_mhz": "integer",
         "cpu_clock": "integer",
+        "monotonic_clock": "integer",
         # ... while a rate's date is one, as before
         "rate_date": "timestamptz",
     }

@@ -241,9 +241,12 @@ _NOT_DATE_WORDS = frozenset(
 #: DurationField in microseconds), ``elapsedTime``, ``cpu_time``; beside another date word
 #: (``spent_at``) the name is an instant's still.
 _SPAN_WORDS = frozenset({"spent", "elapsed", "taken", "worked", "idle", "cpu", "duration"})
-#: Words that make a name's clock a frequency or a count of it: a CPU's ``clock_speed`` in Hz,
-#: ``cpu_clock``, ``clock_ticks``; beside another date word (``rate_date``) the name is an instant's still.
-_FREQUENCY_WORDS = frozenset({"speed", "rate", "ticks", "hz", "khz", "mhz", "ghz", "cpu", "frequency"})
+#: Words that make a name's clock a frequency, a count of it or no calendar's: a CPU's ``clock_speed``
+#: in Hz, ``cpu_clock``, ``clock_ticks``, a ``monotonic_clock`` (counted from boot, no epoch); beside
+#: another date word (``rate_date``) the name is an instant's still.
+_FREQUENCY_WORDS = frozenset(
+    {"speed", "rate", "tick", "ticks", "cycles", "hz", "khz", "mhz", "ghz", "cpu", "frequency", "monotonic"}
+)
 #: A name's words: runs of letters or digits, camelCase split (``lastUpdateID`` → last, update, id).
 _NAME_WORDS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
 
