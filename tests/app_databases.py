@@ -747,6 +747,11 @@ number, so a test computes what a column holds from the same numbers.
   item's ``date`` an ``INTEGER`` of Unix seconds (the fetch's where the entry had none), 0/1 flags,
   NULL for an empty title, XHTML descriptions, ``metadata`` rows keyed ``(item_id, nr)`` (author,
   category, an enclosure as ``enc:0:type:length:url``) and a search folder's unread items.
+- :func:`eds_address_book`: GNOME's Evolution-data-server 3.46 address book cache ``contacts.db`` (its
+  own DDL) after contacts were added through its D-Bus API: ``pas-id-`` uids, each contact's vCard
+  (CRLF lines) beside its summary columns, ``Rev`` the vCard's ``REV`` as ISO text with ``Z``, ICU
+  collation keys in TEXT columns that hold no UTF-8 (``file_as_localized``), 0/1 flags, and the
+  e-mail and phone lists keyed by no column but referencing the contact's uid.
 """
 
 from __future__ import annotations
@@ -16924,3 +16929,108 @@ def liferea_feeds(path: Path, items: int = 30) -> Path:
         ],
     }
     return write_export(path, LIFEREA_DDL, rows)
+
+
+# --- Evolution-data-server ------------------------------------------------------------------------------
+
+EDS_DDL = [
+    "CREATE TABLE folders (folder_id TEXT PRIMARY KEY, version INTEGER, multivalues TEXT, lc_collate TEXT, "
+    "countrycode VARCHAR(2))",
+    "CREATE TABLE keys ( key TEXT PRIMARY KEY, value TEXT, folder_id TEXT REFERENCES folders)",
+    "CREATE TABLE IF NOT EXISTS 'folder_id' (uid TEXT PRIMARY KEY, Rev TEXT, file_as TEXT, file_as_localized "
+    "TEXT, nickname TEXT, full_name TEXT, given_name TEXT, given_name_localized TEXT, family_name TEXT, "
+    "family_name_localized TEXT, is_list INTEGER, list_show_addresses INTEGER, wants_html INTEGER, "
+    "x509Cert INTEGER, pgpCert INTEGER, vcard TEXT, bdata TEXT)",
+    "CREATE INDEX 'INDEX_file_as_folder_id' ON 'folder_id' (file_as)",
+    "CREATE TABLE IF NOT EXISTS 'folder_id_email_list' (uid TEXT NOT NULL REFERENCES 'folder_id' (uid), "
+    "value TEXT)",
+    "CREATE TABLE IF NOT EXISTS 'folder_id_phone_list' (uid TEXT NOT NULL REFERENCES 'folder_id' (uid), "
+    "value TEXT)",
+]
+EDS_NAMES = (
+    ("Zoë", "Ångström"),
+    ("小龍", "李"),
+    ("Ana\u00a0Łukasz", "🚀"),
+    ("Pat", "O'Brien"),
+    ("Émile", "Zola"),
+)
+#: When the contacts were saved (Unix seconds): each one's ``REV`` a second apart.
+EDS_SAVED = 1_796_472_338
+
+
+def eds_uid(i: int) -> str:
+    """Contact ``i``'s uid, as the address book makes one (``pas-id-`` and 40 hex digits)."""
+    return "pas-id-" + hashlib.sha1(f"contact {i}".encode()).hexdigest()
+
+
+def eds_rev(i: int) -> str:
+    """Contact ``i``'s vCard ``REV``: UTC, to the second, with ``Z``."""
+    return datetime.fromtimestamp(EDS_SAVED + i, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def eds_sort_key(text: str) -> bytes:
+    """An ICU collation key of ``text`` as the address book keeps one in a TEXT column: weights of
+    each level (a stand-in computed from the text's bytes) split by ICU's level separator ``0x01``,
+    bytes that are no UTF-8."""
+    primary = bytes(0x20 + b % 0xD0 for b in text.lower().encode())
+    return b"\x0d" + primary + b"\x01" + bytes(0xC0 + b % 0x30 for b in text.encode()[:6]) + b"\x01\x0a"
+
+
+def eds_contact(i: int) -> tuple[str, str, str, str | None, str | None]:
+    """Contact ``i``: its full name, file-as, vCard, e-mail and phone number (``None``: none)."""
+    given, family = EDS_NAMES[i % len(EDS_NAMES)]
+    full = f"{given} {family} {i}"
+    email = f"user{i}@example.org" if i % 2 == 0 else None
+    phone = f"+41 079 {i:03d} 00 {i % 100:02d}" if i % 3 == 0 else None
+    lines = ["BEGIN:VCARD", "VERSION:3.0", f"FN:{full}", f"N:{family};{given};;;"]
+    if email:
+        lines.append(f"EMAIL;TYPE=WORK:{email}")
+    if phone:
+        lines.append(f'TEL;X-EVOLUTION-E164=79{i:03d}00{i % 100:02d},"+41";TYPE=CELL:{phone}')
+    if i % 4 == 0:
+        lines.append(f"BDAY:{1950 + i}-{i % 12 + 1:02d}-{i % 28 + 1:02d}")
+    lines += [f"UID:{eds_uid(i)}", f"REV:{eds_rev(i)}", "END:VCARD"]
+    return full, f"{family}, {given}".lower(), "\r\n".join(lines), email, phone
+
+
+def eds_address_book(path: Path, contacts: int = 24) -> Path:
+    """Evolution-data-server's address book cache ``contacts.db`` (see the module's list)."""
+    rows: dict[str, list[Sequence[Any]]] = {
+        "folders": [("folder_id", 12, "email;prefix:phone", "C.UTF-8", None)],
+        "keys": [
+            ("eds-reserved-namespace-is-populated", "1", None),
+            ("revision", f"{eds_rev(contacts - 1)}({contacts - 1})", None),
+        ],
+        "folder_id": [],
+        "folder_id_email_list": [],
+        "folder_id_phone_list": [],
+    }
+    for i in range(contacts):
+        full, file_as, vcard, email, phone = eds_contact(i)
+        given, family = EDS_NAMES[i % len(EDS_NAMES)]
+        rows["folder_id"].append(
+            (
+                eds_uid(i),
+                eds_rev(i),
+                file_as,
+                eds_sort_key(file_as),
+                None,
+                full.lower(),
+                given.lower(),
+                eds_sort_key(given),
+                family.lower(),
+                eds_sort_key(family),
+                0,
+                0,
+                0,
+                0,
+                0,
+                vcard,
+                None,
+            )
+        )
+        if email:
+            rows["folder_id_email_list"].append((eds_uid(i), email))
+        if phone:
+            rows["folder_id_phone_list"].append((eds_uid(i), phone))
+    return write_export(path, EDS_DDL, rows)

@@ -26,8 +26,8 @@ django-simple-history and django-reversion history, a LangGraph agent's checkpoi
 on kombu's SQLAlchemy transport, a Laravel (Eloquent) application, a Doctrine ORM application, a Perl
 Minion job queue, a dbt project's warehouse as dbt-sqlite writes it, a Meltano project's system
 database, a Frictionless data package, a GNOME Tracker 3 desktop search index, a Payload CMS 3
-project, a Zabbix proxy, a Liferea feed reader) through ``columnar-etl run`` into the session's real
-PostgreSQL, every cell checked.
+project, a Zabbix proxy, a Liferea feed reader, an Evolution-data-server address book) through
+``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -7085,3 +7085,44 @@ def test_liferea_reads_item_dates_as_instants_and_keeps_node_types_and_string_id
     assert found_references[("items", "node_id")] == "node.node_id"
     assert found_references[("metadata", "item_id")] == "items.item_id"
     assert found_references[("search_folder_items", "item_id")] == "items.item_id"
+
+
+def test_evolution_address_book_keeps_collation_keys_as_bytes_and_reads_each_rev_as_an_instant(
+    run_export: Runner,
+) -> None:
+    contacts = 24
+    found = [apps.eds_contact(i) for i in range(contacts)]
+    tables = {
+        "folders": 1,
+        "keys": 2,
+        "folder_id": contacts,
+        "folder_id_email_list": sum(1 for c in found if c[3]),
+        "folder_id_phone_list": sum(1 for c in found if c[4]),
+    }
+    ran, run_dir = run_export(apps.eds_address_book)
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    types = ran.types("folder_id")
+    # ICU collation keys written as TEXT are no UTF-8 and hold its level separator: bytes, as written.
+    assert types["file_as_localized"] == types["given_name_localized"] == "bytea"
+    assert types["uid"] == types["file_as"] == types["vcard"] == "text"
+    # The vCard's REV, ISO text in UTC with `Z`, is an instant; the flags are numbers.
+    assert types["Rev"] == "timestamp with time zone"
+    assert types["is_list"] == types["wants_html"] == "bigint"
+    uids = {apps.eds_uid(i): i for i in range(contacts)}
+    assert ran.values("folder_id", "Rev", "uid") == {
+        uid: datetime.fromtimestamp(apps.EDS_SAVED + i, UTC) for uid, i in uids.items()
+    }
+    assert {uid: bytes(v) for uid, v in ran.values("folder_id", "file_as_localized", "uid").items()} == {
+        uid: apps.eds_sort_key(found[i][1]) for uid, i in uids.items()
+    }
+    # Each vCard keeps its CRLF lines, each name its accents, emoji and no-break spaces.
+    assert ran.values("folder_id", "vcard", "uid") == {uid: found[i][2] for uid, i in uids.items()}
+    assert ran.values("folder_id", "full_name", "uid") == {
+        uid: found[i][0].lower() for uid, i in uids.items()
+    }
+    phones = pg_query(ran.uri, f"SELECT uid, value FROM {quote_ident(ran.base)}.folder_id_phone_list")
+    assert sorted(phones) == sorted((apps.eds_uid(i), c[4]) for i, c in enumerate(found) if c[4])
+    found_references = references(run_dir)
+    assert found_references[("folder_id_email_list", "uid")] == "folder_id.uid"
+    assert found_references[("folder_id_phone_list", "uid")] == "folder_id.uid"
