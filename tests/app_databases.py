@@ -811,6 +811,25 @@ number, so a test computes what a column holds from the same numbers.
   INTEGER steps, ``avg_val`` / ``total`` REAL, ``count`` INTEGER, no key (an index on ``(run, prefix,
   tag)`` only); ``scalar_source`` keyed by its ``UNIQUE`` index ``(run, prefix)``, each events file's
   md5 in ``path_digest``.
+- :func:`zabbix_proxy`: a Zabbix 6.0 proxy's SQLite database (its ``schema.sql``, Debian's
+  zabbix-proxy-sqlite3) after it took the server's configuration and collected values: every time an
+  ``integer`` of Unix seconds named ``clock`` (``proxy_history.clock``, ``write_clock``,
+  ``proxy_autoreg_host.clock``), a log value's ``timestamp`` beside ``0`` for every other value, ``ns``
+  nanoseconds, each value the text the agent sent (numbers, versions, zip codes with leading zeros,
+  log lines, long and empty text, emoji and no-break spaces), an item's ``delay`` an interval, a macro
+  or ``0`` in a ``varchar``, and the configuration's hosts and items with every field it does not send
+  left at its ``DEFAULT`` (``''``, ``'0'``).
+- :func:`liferea_feeds`: a Liferea 1.14 feed reader's ``liferea.db`` (its own DDL) after it fetched an
+  RSS and an Atom feed: ``STRING`` columns (NUMERIC affinity) of node ids, ``node.type`` declared
+  ``INTEGER`` holding ``folder``, ``vfolder``, ``rss``, ``atom`` or NULL for a feed never fetched, each
+  item's ``date`` an ``INTEGER`` of Unix seconds (the fetch's where the entry had none), 0/1 flags,
+  NULL for an empty title, XHTML descriptions, ``metadata`` rows keyed ``(item_id, nr)`` (author,
+  category, an enclosure as ``enc:0:type:length:url``) and a search folder's unread items.
+- :func:`eds_address_book`: GNOME's Evolution-data-server 3.46 address book cache ``contacts.db`` (its
+  own DDL) after contacts were added through its D-Bus API: ``pas-id-`` uids, each contact's vCard
+  (CRLF lines) beside its summary columns, ``Rev`` the vCard's ``REV`` as ISO text with ``Z``, ICU
+  collation keys in TEXT columns that hold no UTF-8 (``file_as_localized``), 0/1 flags, and the
+  e-mail and phone lists keyed by no column but referencing the contact's uid.
 """
 
 from __future__ import annotations
@@ -18003,3 +18022,616 @@ def guild_runs_index(path: Path) -> Path:
         ],
     }
     return write_export(path, ddl, rows)
+
+
+# --- Zabbix proxy ---------------------------------------------------------------------------------------
+
+ZABBIX_HOSTS = (
+    (10101, "web-01", "Web 01 — Zürich"),
+    (10102, "db-ß-02", "DB\u00a002 🐘"),
+    (10103, "edge-03", ""),
+)
+#: Each host's items: key, type (0 agent, 2 trapper), value type (0 float, 1 character, 2 log,
+#: 3 unsigned, 4 text), delay (the server's own text: an interval, a macro, ``0`` for a trapper), units.
+ZABBIX_ITEMS = (
+    ("agent.ping", 0, 3, "1m", ""),
+    ("system.cpu.load[all,avg1]", 0, 0, "30s", ""),
+    ("vfs.fs.size[/,pused]", 0, 0, "{$FS.DELAY}", "%"),
+    ("app.version", 2, 1, "0", ""),
+    ("app.log", 2, 2, "0", ""),
+    ("app.note", 2, 4, "0", ""),
+    ("shop.zip", 2, 1, "0", ""),
+)
+ZABBIX_FIRST_ITEM = 30001
+#: Values as the proxy stores them, the text the agent or sender sent (``proxy_history.value``).
+ZABBIX_NUMBERS = ("0.0525", "1.25", "0", "3.14159265358979", "12.5", "2.3e-05")
+ZABBIX_VERSIONS = ("1.2.3", "2.0.0-rc1", "10.4", "1.10", "007")
+ZABBIX_NOTES = (
+    "ok",
+    "Überlastung im Rechenzentrum\u00a0Nord",
+    "日本語のメモ 🚀",
+    "line1\nline2\ttab",
+    "x" * 3000,
+    "",
+)
+ZABBIX_ZIPS = ("01234", "00501", "10115", "8001", "99501")
+ZABBIX_LOGS = (
+    "Dec  5 10:00:01 web-01 sshd[123]: Accepted publickey for root",
+    "ERROR: disk /dev/sda1 at 97% 💾",
+    "Ünïcödé log — naïve café",
+)
+#: When the proxy wrote its first value (Unix seconds), and when it received the config.
+ZABBIX_START = 1_796_384_283
+#: Active agents that asked for their checks, unknown to the server (``proxy_autoreg_host``).
+ZABBIX_AUTOREG = (
+    ("win-srv-07", "2001:db8::7", "Windows\u00a0Server 2022"),
+    ("bare", "198.51.100.1", ""),
+    ("pi-🍓", "192.0.2.10", "Linux arm64"),
+)
+
+
+#: The proxy's own DDL (Debian's zabbix-proxy-sqlite3 6.0.14 ``schema.sql``) for the tables it fills,
+#: and those they reference.
+ZABBIX_PROXY_DDL = [
+    (
+        "CREATE TABLE maintenances (\n"
+        "\tmaintenanceid bigint NOT NULL,\n"
+        "\tname varchar(128) DEFAULT '' NOT NULL,\n"
+        "\tmaintenance_type integer DEFAULT '0' NOT NULL,\n"
+        "\tdescription text DEFAULT '' NOT NULL,\n"
+        "\tactive_since integer DEFAULT '0' NOT NULL,\n"
+        "\tactive_till integer DEFAULT '0' NOT NULL,\n"
+        "\ttags_evaltype integer DEFAULT '0' NOT NULL,\n"
+        "\tPRIMARY KEY (maintenanceid)\n"
+        ")"
+    ),
+    "CREATE INDEX maintenances_1 ON maintenances (active_since,active_till)",
+    "CREATE UNIQUE INDEX maintenances_2 ON maintenances (name)",
+    (
+        "CREATE TABLE hosts (\n"
+        "\thostid bigint NOT NULL,\n"
+        "\tproxy_hostid bigint NULL REFERENCES hosts (hostid),\n"
+        "\thost varchar(128) DEFAULT '' NOT NULL,\n"
+        "\tstatus integer DEFAULT '0' NOT NULL,\n"
+        "\tlastaccess integer DEFAULT '0' NOT NULL,\n"
+        "\tipmi_authtype integer DEFAULT '-1' NOT NULL,\n"
+        "\tipmi_privilege integer DEFAULT '2' NOT NULL,\n"
+        "\tipmi_username varchar(16) DEFAULT '' NOT NULL,\n"
+        "\tipmi_password varchar(20) DEFAULT '' NOT NULL,\n"
+        "\tmaintenanceid bigint NULL REFERENCES maintenances (maintenanceid),\n"
+        "\tmaintenance_status integer DEFAULT '0' NOT NULL,\n"
+        "\tmaintenance_type integer DEFAULT '0' NOT NULL,\n"
+        "\tmaintenance_from integer DEFAULT '0' NOT NULL,\n"
+        "\tname varchar(128) DEFAULT '' NOT NULL,\n"
+        "\tflags integer DEFAULT '0' NOT NULL,\n"
+        "\ttemplateid bigint NULL REFERENCES hosts (hostid) ON DELETE CASCADE,\n"
+        "\tdescription text DEFAULT '' NOT NULL,\n"
+        "\ttls_connect integer DEFAULT '1' NOT NULL,\n"
+        "\ttls_accept integer DEFAULT '1' NOT NULL,\n"
+        "\ttls_issuer varchar(1024) DEFAULT '' NOT NULL,\n"
+        "\ttls_subject varchar(1024) DEFAULT '' NOT NULL,\n"
+        "\ttls_psk_identity varchar(128) DEFAULT '' NOT NULL,\n"
+        "\ttls_psk varchar(512) DEFAULT '' NOT NULL,\n"
+        "\tproxy_address varchar(255) DEFAULT '' NOT NULL,\n"
+        "\tauto_compress integer DEFAULT '1' NOT NULL,\n"
+        "\tdiscover integer DEFAULT '0' NOT NULL,\n"
+        "\tcustom_interfaces integer DEFAULT '0' NOT NULL,\n"
+        "\tuuid varchar(32) DEFAULT '' NOT NULL,\n"
+        "\tname_upper varchar(128) DEFAULT '' NOT NULL,\n"
+        "\tPRIMARY KEY (hostid)\n"
+        ")"
+    ),
+    "CREATE INDEX hosts_1 ON hosts (host)",
+    "CREATE INDEX hosts_2 ON hosts (status)",
+    "CREATE INDEX hosts_3 ON hosts (proxy_hostid)",
+    "CREATE INDEX hosts_4 ON hosts (name)",
+    "CREATE INDEX hosts_5 ON hosts (maintenanceid)",
+    "CREATE INDEX hosts_6 ON hosts (name_upper)",
+    (
+        "CREATE TABLE interface (\n"
+        "\tinterfaceid bigint NOT NULL,\n"
+        "\thostid bigint NOT NULL REFERENCES hosts (hostid) ON DELETE CASCADE,\n"
+        "\tmain integer DEFAULT '0' NOT NULL,\n"
+        "\ttype integer DEFAULT '1' NOT NULL,\n"
+        "\tuseip integer DEFAULT '1' NOT NULL,\n"
+        "\tip varchar(64) DEFAULT '127.0.0.1' NOT NULL,\n"
+        "\tdns varchar(255) DEFAULT '' NOT NULL,\n"
+        "\tport varchar(64) DEFAULT '10050' NOT NULL,\n"
+        "\tavailable integer DEFAULT '0' NOT NULL,\n"
+        "\terror varchar(2048) DEFAULT '' NOT NULL,\n"
+        "\terrors_from integer DEFAULT '0' NOT NULL,\n"
+        "\tdisable_until integer DEFAULT '0' NOT NULL,\n"
+        "\tPRIMARY KEY (interfaceid)\n"
+        ")"
+    ),
+    "CREATE INDEX interface_1 ON interface (hostid,type)",
+    "CREATE INDEX interface_2 ON interface (ip,dns)",
+    "CREATE INDEX interface_3 ON interface (available)",
+    (
+        "CREATE TABLE valuemap (\n"
+        "\tvaluemapid bigint NOT NULL,\n"
+        "\thostid bigint NOT NULL REFERENCES hosts (hostid) ON DELETE CASCADE,\n"
+        "\tname varchar(64) DEFAULT '' NOT NULL,\n"
+        "\tuuid varchar(32) DEFAULT '' NOT NULL,\n"
+        "\tPRIMARY KEY (valuemapid)\n"
+        ")"
+    ),
+    "CREATE UNIQUE INDEX valuemap_1 ON valuemap (hostid,name)",
+    (
+        "CREATE TABLE items (\n"
+        "\titemid bigint NOT NULL,\n"
+        "\ttype integer DEFAULT '0' NOT NULL,\n"
+        "\tsnmp_oid varchar(512) DEFAULT '' NOT NULL,\n"
+        "\thostid bigint NOT NULL REFERENCES hosts (hostid) ON DELETE CASCADE,\n"
+        "\tname varchar(255) DEFAULT '' NOT NULL,\n"
+        "\tkey_ varchar(2048) DEFAULT '' NOT NULL,\n"
+        "\tdelay varchar(1024) DEFAULT '0' NOT NULL,\n"
+        "\thistory varchar(255) DEFAULT '90d' NOT NULL,\n"
+        "\ttrends varchar(255) DEFAULT '365d' NOT NULL,\n"
+        "\tstatus integer DEFAULT '0' NOT NULL,\n"
+        "\tvalue_type integer DEFAULT '0' NOT NULL,\n"
+        "\ttrapper_hosts varchar(255) DEFAULT '' NOT NULL,\n"
+        "\tunits varchar(255) DEFAULT '' NOT NULL,\n"
+        "\tformula varchar(255) DEFAULT '' NOT NULL,\n"
+        "\tlogtimefmt varchar(64) DEFAULT '' NOT NULL,\n"
+        "\ttemplateid bigint NULL REFERENCES items (itemid) ON DELETE CASCADE,\n"
+        "\tvaluemapid bigint NULL REFERENCES valuemap (valuemapid),\n"
+        "\tparams text DEFAULT '' NOT NULL,\n"
+        "\tipmi_sensor varchar(128) DEFAULT '' NOT NULL,\n"
+        "\tauthtype integer DEFAULT '0' NOT NULL,\n"
+        "\tusername varchar(64) DEFAULT '' NOT NULL,\n"
+        "\tpassword varchar(64) DEFAULT '' NOT NULL,\n"
+        "\tpublickey varchar(64) DEFAULT '' NOT NULL,\n"
+        "\tprivatekey varchar(64) DEFAULT '' NOT NULL,\n"
+        "\tflags integer DEFAULT '0' NOT NULL,\n"
+        "\tinterfaceid bigint NULL REFERENCES interface (interfaceid),\n"
+        "\tdescription text DEFAULT '' NOT NULL,\n"
+        "\tinventory_link integer DEFAULT '0' NOT NULL,\n"
+        "\tlifetime varchar(255) DEFAULT '30d' NOT NULL,\n"
+        "\tevaltype integer DEFAULT '0' NOT NULL,\n"
+        "\tjmx_endpoint varchar(255) DEFAULT '' NOT NULL,\n"
+        "\tmaster_itemid bigint NULL REFERENCES items (itemid) ON DELETE CASCADE,\n"
+        "\ttimeout varchar(255) DEFAULT '3s' NOT NULL,\n"
+        "\turl varchar(2048) DEFAULT '' NOT NULL,\n"
+        "\tquery_fields varchar(2048) DEFAULT '' NOT NULL,\n"
+        "\tposts text DEFAULT '' NOT NULL,\n"
+        "\tstatus_codes varchar(255) DEFAULT '200' NOT NULL,\n"
+        "\tfollow_redirects integer DEFAULT '1' NOT NULL,\n"
+        "\tpost_type integer DEFAULT '0' NOT NULL,\n"
+        "\thttp_proxy varchar(255) DEFAULT '' NOT NULL,\n"
+        "\theaders text DEFAULT '' NOT NULL,\n"
+        "\tretrieve_mode integer DEFAULT '0' NOT NULL,\n"
+        "\trequest_method integer DEFAULT '0' NOT NULL,\n"
+        "\toutput_format integer DEFAULT '0' NOT NULL,\n"
+        "\tssl_cert_file varchar(255) DEFAULT '' NOT NULL,\n"
+        "\tssl_key_file varchar(255) DEFAULT '' NOT NULL,\n"
+        "\tssl_key_password varchar(64) DEFAULT '' NOT NULL,\n"
+        "\tverify_peer integer DEFAULT '0' NOT NULL,\n"
+        "\tverify_host integer DEFAULT '0' NOT NULL,\n"
+        "\tallow_traps integer DEFAULT '0' NOT NULL,\n"
+        "\tdiscover integer DEFAULT '0' NOT NULL,\n"
+        "\tuuid varchar(32) DEFAULT '' NOT NULL,\n"
+        "\tname_upper varchar(255) DEFAULT '' NOT NULL,\n"
+        "\tPRIMARY KEY (itemid)\n"
+        ")"
+    ),
+    "CREATE INDEX items_1 ON items (hostid,key_)",
+    "CREATE INDEX items_3 ON items (status)",
+    "CREATE INDEX items_4 ON items (templateid)",
+    "CREATE INDEX items_5 ON items (valuemapid)",
+    "CREATE INDEX items_6 ON items (interfaceid)",
+    "CREATE INDEX items_7 ON items (master_itemid)",
+    "CREATE INDEX items_8 ON items (key_)",
+    "CREATE INDEX items_9 ON items (hostid,name_upper)",
+    (
+        "CREATE TABLE item_rtdata (\n"
+        "\titemid bigint NOT NULL REFERENCES items (itemid) ON DELETE CASCADE,\n"
+        "\tlastlogsize bigint DEFAULT '0' NOT NULL,\n"
+        "\tstate integer DEFAULT '0' NOT NULL,\n"
+        "\tmtime integer DEFAULT '0' NOT NULL,\n"
+        "\terror varchar(2048) DEFAULT '' NOT NULL,\n"
+        "\tPRIMARY KEY (itemid)\n"
+        ")"
+    ),
+    (
+        "CREATE TABLE proxy_history (\n"
+        "\tid integer NOT NULL PRIMARY KEY AUTOINCREMENT,\n"
+        "\titemid bigint NOT NULL,\n"
+        "\tclock integer DEFAULT '0' NOT NULL,\n"
+        "\ttimestamp integer DEFAULT '0' NOT NULL,\n"
+        "\tsource varchar(64) DEFAULT '' NOT NULL,\n"
+        "\tseverity integer DEFAULT '0' NOT NULL,\n"
+        "\tvalue text DEFAULT '' NOT NULL,\n"
+        "\tlogeventid integer DEFAULT '0' NOT NULL,\n"
+        "\tns integer DEFAULT '0' NOT NULL,\n"
+        "\tstate integer DEFAULT '0' NOT NULL,\n"
+        "\tlastlogsize bigint DEFAULT '0' NOT NULL,\n"
+        "\tmtime integer DEFAULT '0' NOT NULL,\n"
+        "\tflags integer DEFAULT '0' NOT NULL,\n"
+        "\twrite_clock integer DEFAULT '0' NOT NULL\n"
+        ")"
+    ),
+    "CREATE INDEX proxy_history_1 ON proxy_history (clock)",
+    (
+        "CREATE TABLE proxy_autoreg_host (\n"
+        "\tid integer NOT NULL PRIMARY KEY AUTOINCREMENT,\n"
+        "\tclock integer DEFAULT '0' NOT NULL,\n"
+        "\thost varchar(128) DEFAULT '' NOT NULL,\n"
+        "\tlisten_ip varchar(39) DEFAULT '' NOT NULL,\n"
+        "\tlisten_port integer DEFAULT '0' NOT NULL,\n"
+        "\tlisten_dns varchar(255) DEFAULT '' NOT NULL,\n"
+        "\thost_metadata varchar(255) DEFAULT '' NOT NULL,\n"
+        "\tflags integer DEFAULT '0' NOT NULL,\n"
+        "\ttls_accepted integer DEFAULT '1' NOT NULL\n"
+        ")"
+    ),
+    "CREATE INDEX proxy_autoreg_host_1 ON proxy_autoreg_host (clock)",
+    (
+        "CREATE TABLE ids (\n"
+        "\ttable_name varchar(64) DEFAULT '' NOT NULL,\n"
+        "\tfield_name varchar(64) DEFAULT '' NOT NULL,\n"
+        "\tnextid bigint NOT NULL,\n"
+        "\tPRIMARY KEY (table_name,field_name)\n"
+        ")"
+    ),
+    (
+        "CREATE TABLE dbversion (\n"
+        "\tdbversionid bigint NOT NULL,\n"
+        "\tmandatory integer DEFAULT '0' NOT NULL,\n"
+        "\toptional integer DEFAULT '0' NOT NULL,\n"
+        "\tPRIMARY KEY (dbversionid)\n"
+        ")"
+    ),
+]
+
+
+def zabbix_item(n: int) -> tuple[int, int, str, int]:
+    """Item ``n`` (0-based): its itemid, hostid, key and value type."""
+    host, (key, _, value_type, _, _) = (
+        ZABBIX_HOSTS[n // len(ZABBIX_ITEMS)],
+        ZABBIX_ITEMS[n % len(ZABBIX_ITEMS)],
+    )
+    return ZABBIX_FIRST_ITEM + n, host[0], key, value_type
+
+
+def zabbix_value(i: int) -> tuple[int, str, int, str, int, int]:
+    """History row ``i`` (0-based): item number, value, log timestamp, source, severity, event id."""
+    n = (i * 5) % (len(ZABBIX_HOSTS) * len(ZABBIX_ITEMS))
+    key = ZABBIX_ITEMS[n % len(ZABBIX_ITEMS)][0]
+    if key == "app.log":
+        return (
+            n,
+            ZABBIX_LOGS[i % 3],
+            zabbix_clock(i) - i % 4,
+            ("sshd", "kernel", "app-ü")[i % 3],
+            i % 5,
+            7 * i,
+        )
+    value = {
+        "agent.ping": "1",
+        "system.cpu.load[all,avg1]": ZABBIX_NUMBERS[i % len(ZABBIX_NUMBERS)],
+        "vfs.fs.size[/,pused]": ZABBIX_NUMBERS[(i + 1) % len(ZABBIX_NUMBERS)],
+        "app.version": ZABBIX_VERSIONS[i % len(ZABBIX_VERSIONS)],
+        "app.note": ZABBIX_NOTES[i % len(ZABBIX_NOTES)],
+        "shop.zip": ZABBIX_ZIPS[i % len(ZABBIX_ZIPS)],
+    }[key]
+    return n, value, 0, "", 0, 0
+
+
+def zabbix_clock(i: int) -> int:
+    """When history row ``i``'s value was collected (Unix seconds)."""
+    return ZABBIX_START + 37 * i
+
+
+def zabbix_ns(i: int) -> int:
+    """The nanoseconds of history row ``i``'s clock."""
+    return (i * 104_729_003) % 1_000_000_000
+
+
+def zabbix_written(i: int) -> int:
+    """When the proxy wrote history row ``i`` (``write_clock``): in batches, a minute after each."""
+    return zabbix_clock(i - i % 10 + 9) + 60
+
+
+def zabbix_proxy(path: Path, values: int = 40) -> Path:
+    """A Zabbix proxy's SQLite database (see the module's list)."""
+    con = sqlite3.connect(path)
+    with con:
+        for statement in ZABBIX_PROXY_DDL:
+            con.execute(statement)
+        con.execute("INSERT INTO dbversion VALUES ('1','6000000','6000018')")
+        # The configuration the server sent: only the fields it sends, the rest their DEFAULTs.
+        con.executemany(
+            "INSERT INTO hosts (hostid, host, status, ipmi_authtype, ipmi_privilege, name, tls_connect, "
+            "tls_accept) VALUES (?, ?, 0, -1, 2, ?, 1, 1)",
+            [(hostid, host, name or host) for hostid, host, name in ZABBIX_HOSTS],
+        )
+        for n in range(len(ZABBIX_HOSTS) * len(ZABBIX_ITEMS)):
+            itemid, hostid, key, value_type = zabbix_item(n)
+            _, kind, _, delay, units = ZABBIX_ITEMS[n % len(ZABBIX_ITEMS)]
+            con.execute(
+                "INSERT INTO items (itemid, type, hostid, key_, delay, history, status, value_type, units, "
+                "timeout, status_codes) VALUES (?, ?, ?, ?, ?, '90d', 0, ?, ?, '3s', '200')",
+                (itemid, kind, hostid, key, delay, value_type, units),
+            )
+            con.execute("INSERT INTO item_rtdata (itemid) VALUES (?)", (itemid,))
+        for i in range(values):
+            n, value, timestamp, source, severity, event = zabbix_value(i)
+            con.execute(
+                "INSERT INTO proxy_history (itemid, clock, timestamp, source, severity, value, logeventid, "
+                "ns, state, lastlogsize, mtime, flags, write_clock) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, ?)",
+                (
+                    zabbix_item(n)[0],
+                    zabbix_clock(i),
+                    timestamp,
+                    source,
+                    severity,
+                    value,
+                    event,
+                    zabbix_ns(i),
+                    zabbix_written(i),
+                ),
+            )
+        for k, (host, ip, metadata) in enumerate(ZABBIX_AUTOREG):
+            con.execute(
+                "INSERT INTO proxy_autoreg_host (clock, host, listen_ip, listen_port, listen_dns, "
+                "host_metadata, flags, tls_accepted) VALUES (?, ?, ?, 10050, '', ?, 0, 1)",
+                (ZABBIX_START + 600 * k, host, ip, metadata),
+            )
+        con.executemany(
+            "INSERT INTO ids (table_name, field_name, nextid) VALUES (?, ?, ?)",
+            [("proxy_history", "history_lastid", values), ("proxy_autoreg_host", "autoreg_host_lastid", 3)],
+        )
+    con.close()
+    return path
+
+
+# --- Liferea --------------------------------------------------------------------------------------------
+
+#: Liferea 1.14's own DDL (``src/db.c``): its ``STRING`` columns have NUMERIC affinity, ``node.type``
+#: is declared ``INTEGER`` and holds the node type's name.
+LIFEREA_DDL = [
+    "CREATE TABLE info ( name TEXT, value TEXT, PRIMARY KEY (name) )",
+    "CREATE TABLE items ( item_id INTEGER, parent_item_id INTEGER, node_id TEXT,  "
+    "parent_node_id TEXT, title TEXT, read INTEGER, updated INTEGER, popup INTEGER,  "
+    "marked INTEGER, source TEXT, source_id TEXT, valid_guid INTEGER, description TEXT,  "
+    "date INTEGER, comment_feed_id TEXT, comment INTEGER, PRIMARY KEY (item_id))",
+    "CREATE INDEX items_idx ON items (source_id)",
+    "CREATE INDEX items_idx3 ON items (node_id)",
+    "CREATE TABLE metadata ( item_id INTEGER, nr INTEGER, key TEXT,  value TEXT, PRIMARY KEY (item_id, nr))",
+    "CREATE TABLE subscription ( node_id STRING, source STRING, orig_source  "
+    "STRING, filter_cmd STRING, update_interval INTEGER, default_interval INTEGER,  "
+    "discontinued INTEGER, available INTEGER, PRIMARY KEY (node_id))",
+    "CREATE TABLE subscription_metadata ( node_id STRING, nr INTEGER,  "
+    "key TEXT, value TEXT, PRIMARY KEY (node_id, nr))",
+    "CREATE TABLE node ( node_id STRING, parent_id STRING, title STRING, type INTEGER,  "
+    "expanded INTEGER, view_mode INTEGER, sort_column INTEGER, sort_reversed INTEGER,  "
+    "PRIMARY KEY (node_id))",
+    "CREATE TABLE search_folder_items ( node_id STRING, parent_node_id STRING,  "
+    "item_id INTEGER, PRIMARY KEY (node_id, item_id))",
+    "CREATE TRIGGER item_removal DELETE ON items BEGIN DELETE FROM metadata WHERE item_id = old.item_id;  "
+    "DELETE FROM search_folder_items WHERE item_id = old.item_id; END",
+]
+#: The feed list's root (stored in no row: every top-level node names it as its parent).
+LIFEREA_ROOT = "gkvlluw"
+#: Nodes: id, parent, title, type (``None``: a feed never fetched yet).
+LIFEREA_NODES = (
+    ("brdjejx", LIFEREA_ROOT, "Example Feeds", "folder"),
+    ("aiouasl", "brdjejx", "News", "folder"),
+    ("hqchfdc", LIFEREA_ROOT, "Unread", "vfolder"),
+    ("myewsqh", LIFEREA_ROOT, "Important", "vfolder"),
+    ("lqaossv", "aiouasl", "Ars Technica", None),
+    ("hagdxgs", "brdjejx", "Planet Debian", None),
+    ("hljvbgg", LIFEREA_ROOT, "Ünïcode Feed 📰", "rss"),
+    ("mgaqfmy", LIFEREA_ROOT, "Atom Ωfeed", "atom"),
+)
+#: The feeds fetched (their items below) and the vfolder of unread items.
+LIFEREA_FEEDS = ("hljvbgg", "mgaqfmy")
+LIFEREA_UNREAD = "hqchfdc"
+LIFEREA_TITLES = (
+    "Zürich café reopens ☕",
+    "日本語のニュース 🚀",
+    "Price\u00a0drop: 19.99 € → 14,50 €",
+    "Plain title",
+    None,
+    "Order 007 shipped",
+    "Emoji only 🎉🎉",
+)
+#: When the feeds were fetched (Unix seconds): an item with no date of its own is dated so.
+LIFEREA_FETCHED = 1_796_471_573
+
+
+def liferea_date(i: int) -> int:
+    """Item ``i``'s (1-based) date, Unix seconds: its feed's, or the fetch's where it had none."""
+    return LIFEREA_FETCHED if i % 13 == 0 else 1_794_094_494 - 5_821 * i
+
+
+def liferea_read(i: int) -> int:
+    """Whether item ``i`` was read (0/1)."""
+    return int(i % 4 == 0)
+
+
+def liferea_item(i: int) -> tuple[Any, ...]:
+    """Item ``i``'s row (1-based), as Liferea stores a parsed RSS or Atom entry."""
+    feed = LIFEREA_FEEDS[i % 2]
+    body = "long " * (400 if i % 17 == 0 else 3)
+    return (
+        i,
+        0,
+        feed,
+        feed,
+        LIFEREA_TITLES[i % len(LIFEREA_TITLES)],
+        liferea_read(i),
+        0,
+        1 - liferea_read(i),
+        int(i % 7 == 0),
+        f"http://example.org/post/{i:05d}",
+        f"urn:post:{i:05d}",
+        1,
+        f'<div xmlns="http://www.w3.org/1999/xhtml"><p>Body {i} — naïve résumé {body}</p></div>',
+        liferea_date(i),
+        None,
+        0,
+    )
+
+
+def liferea_metadata(i: int) -> list[tuple[str, str]]:
+    """Item ``i``'s metadata, in order: its author, category and enclosure where it has them."""
+    found = []
+    if i % 3 == 0:
+        found.append(("author", "ana@example.org (Ana Łukasz)"))
+    found.append(("category", f"cat-{i % 4}"))
+    if i % 5 == 0:
+        found.append(("enclosure", f"enc:0:audio/mpeg:{1000 + i}:http://example.org/media/{i:04d}.mp3"))
+    return found
+
+
+def liferea_feeds(path: Path, items: int = 30) -> Path:
+    """A Liferea 1.14 feed reader's ``liferea.db`` (see the module's list)."""
+    feeds = [n for n in LIFEREA_NODES if n[3] != "folder" and n[3] != "vfolder"]
+    rows: dict[str, list[Sequence[Any]]] = {
+        "info": [("schemaVersion", "10")],
+        "node": [
+            (node, parent, title, kind, 1 if kind == "folder" else 0, 0, 0, 1)
+            for node, parent, title, kind in LIFEREA_NODES
+        ],
+        "subscription": [
+            (
+                node,
+                f"https://feeds.example.org/{node}.xml",
+                f"https://feeds.example.org/{node}.xml",
+                None,
+                -1,
+                -1,
+                0,
+                int(kind is not None),
+            )
+            for node, _, _, kind in feeds
+        ],
+        "subscription_metadata": [
+            ("hljvbgg", 1, "homepage", "http://example.org/"),
+            (
+                "hljvbgg",
+                2,
+                "description",
+                '<div xmlns="http://www.w3.org/1999/xhtml"><p>A test feed\u00a0with NBSP</p></div>',
+            ),
+            ("mgaqfmy", 1, "contentUpdateDate", "2026-12-01T00:00:00Z"),
+        ],
+        "items": [liferea_item(i) for i in range(1, items + 1)],
+        "metadata": [
+            (i, nr, key, value)
+            for i in range(1, items + 1)
+            for nr, (key, value) in enumerate(liferea_metadata(i), 1)
+        ],
+        "search_folder_items": [
+            (LIFEREA_UNREAD, LIFEREA_FEEDS[i % 2], i) for i in range(1, items + 1) if not liferea_read(i)
+        ],
+    }
+    return write_export(path, LIFEREA_DDL, rows)
+
+
+# --- Evolution-data-server ------------------------------------------------------------------------------
+
+EDS_DDL = [
+    "CREATE TABLE folders (folder_id TEXT PRIMARY KEY, version INTEGER, multivalues TEXT, lc_collate TEXT, "
+    "countrycode VARCHAR(2))",
+    "CREATE TABLE keys ( key TEXT PRIMARY KEY, value TEXT, folder_id TEXT REFERENCES folders)",
+    "CREATE TABLE IF NOT EXISTS 'folder_id' (uid TEXT PRIMARY KEY, Rev TEXT, file_as TEXT, file_as_localized "
+    "TEXT, nickname TEXT, full_name TEXT, given_name TEXT, given_name_localized TEXT, family_name TEXT, "
+    "family_name_localized TEXT, is_list INTEGER, list_show_addresses INTEGER, wants_html INTEGER, "
+    "x509Cert INTEGER, pgpCert INTEGER, vcard TEXT, bdata TEXT)",
+    "CREATE INDEX 'INDEX_file_as_folder_id' ON 'folder_id' (file_as)",
+    "CREATE TABLE IF NOT EXISTS 'folder_id_email_list' (uid TEXT NOT NULL REFERENCES 'folder_id' (uid), "
+    "value TEXT)",
+    "CREATE TABLE IF NOT EXISTS 'folder_id_phone_list' (uid TEXT NOT NULL REFERENCES 'folder_id' (uid), "
+    "value TEXT)",
+]
+EDS_NAMES = (
+    ("Zoë", "Ångström"),
+    ("小龍", "李"),
+    ("Ana\u00a0Łukasz", "🚀"),
+    ("Pat", "O'Brien"),
+    ("Émile", "Zola"),
+)
+#: When the contacts were saved (Unix seconds): each one's ``REV`` a second apart.
+EDS_SAVED = 1_796_472_338
+
+
+def eds_uid(i: int) -> str:
+    """Contact ``i``'s uid, as the address book makes one (``pas-id-`` and 40 hex digits)."""
+    return "pas-id-" + hashlib.sha1(f"contact {i}".encode()).hexdigest()
+
+
+def eds_rev(i: int) -> str:
+    """Contact ``i``'s vCard ``REV``: UTC, to the second, with ``Z``."""
+    return datetime.fromtimestamp(EDS_SAVED + i, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def eds_sort_key(text: str) -> bytes:
+    """An ICU collation key of ``text`` as the address book keeps one in a TEXT column: weights of
+    each level (a stand-in computed from the text's bytes) split by ICU's level separator ``0x01``,
+    bytes that are no UTF-8."""
+    primary = bytes(0x20 + b % 0xD0 for b in text.lower().encode())
+    return b"\x0d" + primary + b"\x01" + bytes(0xC0 + b % 0x30 for b in text.encode()[:6]) + b"\x01\x0a"
+
+
+def eds_contact(i: int) -> tuple[str, str, str, str | None, str | None]:
+    """Contact ``i``: its full name, file-as, vCard, e-mail and phone number (``None``: none)."""
+    given, family = EDS_NAMES[i % len(EDS_NAMES)]
+    full = f"{given} {family} {i}"
+    email = f"user{i}@example.org" if i % 2 == 0 else None
+    phone = f"+41 079 {i:03d} 00 {i % 100:02d}" if i % 3 == 0 else None
+    lines = ["BEGIN:VCARD", "VERSION:3.0", f"FN:{full}", f"N:{family};{given};;;"]
+    if email:
+        lines.append(f"EMAIL;TYPE=WORK:{email}")
+    if phone:
+        lines.append(f'TEL;X-EVOLUTION-E164=79{i:03d}00{i % 100:02d},"+41";TYPE=CELL:{phone}')
+    if i % 4 == 0:
+        lines.append(f"BDAY:{1950 + i}-{i % 12 + 1:02d}-{i % 28 + 1:02d}")
+    lines += [f"UID:{eds_uid(i)}", f"REV:{eds_rev(i)}", "END:VCARD"]
+    return full, f"{family}, {given}".lower(), "\r\n".join(lines), email, phone
+
+
+def eds_address_book(path: Path, contacts: int = 24) -> Path:
+    """Evolution-data-server's address book cache ``contacts.db`` (see the module's list)."""
+    rows: dict[str, list[Sequence[Any]]] = {
+        "folders": [("folder_id", 12, "email;prefix:phone", "C.UTF-8", None)],
+        "keys": [
+            ("eds-reserved-namespace-is-populated", "1", None),
+            ("revision", f"{eds_rev(contacts - 1)}({contacts - 1})", None),
+        ],
+        "folder_id": [],
+        "folder_id_email_list": [],
+        "folder_id_phone_list": [],
+    }
+    for i in range(contacts):
+        full, file_as, vcard, email, phone = eds_contact(i)
+        given, family = EDS_NAMES[i % len(EDS_NAMES)]
+        rows["folder_id"].append(
+            (
+                eds_uid(i),
+                eds_rev(i),
+                file_as,
+                eds_sort_key(file_as),
+                None,
+                full.lower(),
+                given.lower(),
+                eds_sort_key(given),
+                family.lower(),
+                eds_sort_key(family),
+                0,
+                0,
+                0,
+                0,
+                0,
+                vcard,
+                None,
+            )
+        )
+        if email:
+            rows["folder_id_email_list"].append((eds_uid(i), email))
+        if phone:
+            rows["folder_id_phone_list"].append((eds_uid(i), phone))
+    return write_export(path, EDS_DDL, rows)

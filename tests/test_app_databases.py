@@ -29,8 +29,9 @@ database, a Frictionless data package, a GNOME Tracker 3 desktop search index, a
 project, a Flask/SQLAlchemy application with SQLAlchemy-Utils' types, a Feast feature store's online
 store and SQL registry, a Sacred experiment's SQL observer, a Rasa assistant's tracker store, a
 Mezzanine site's Cartridge shop, Liquibase's change log and the schema it rebuilt, an Open WebUI
-server, an Argilla server, DVC's data index and remote index cache, a Guild AI runs index) through
-``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
+server, an Argilla server, DVC's data index and remote index cache, a Guild AI runs index, a Zabbix
+proxy, a Liferea feed reader, an Evolution-data-server address book) through ``columnar-etl run`` into
+the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -7674,3 +7675,154 @@ def test_guild_runs_index_keeps_its_float32_summaries_bit_for_bit_in_untyped_col
     assert primary_key(ran.uri, ran.record["version_schema"], "scalar_source") == ["run", "prefix"]
     assert references(run_dir) == {}
     assert audited_columns(run_dir) == set()
+
+
+def test_zabbix_proxy_reads_its_clocks_as_instants_and_keeps_each_value_as_the_agent_sent_it(
+    run_export: Runner,
+) -> None:
+    values = 40
+    items = len(apps.ZABBIX_HOSTS) * len(apps.ZABBIX_ITEMS)
+    tables = {
+        "maintenances": 0,
+        "hosts": len(apps.ZABBIX_HOSTS),
+        "interface": 0,
+        "valuemap": 0,
+        "items": items,
+        "item_rtdata": items,
+        "proxy_history": values,
+        "proxy_autoreg_host": len(apps.ZABBIX_AUTOREG),
+        "ids": 2,
+        "dbversion": 1,
+    }
+    ran, run_dir = run_export(apps.zabbix_proxy)
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    history = ran.types("proxy_history")
+    # Every time the proxy keeps is an integer of Unix seconds named `clock`: instants, each audited.
+    # A log value's own `timestamp` beside 0 for every other value stays its integers (a note gives
+    # the instant), and the nanoseconds of a clock are a count.
+    assert history["clock"] == history["write_clock"] == "timestamp with time zone"
+    assert ran.types("proxy_autoreg_host")["clock"] == "timestamp with time zone"
+    assert history["timestamp"] == history["ns"] == history["itemid"] == history["id"] == "bigint"
+    # Each value is the text the agent or sender sent: numbers, versions and zip codes beside log lines.
+    assert history["value"] == history["source"] == "text"
+    assert ran.types("items")["delay"] == "text"
+    ids = range(1, values + 1)
+    assert ran.values("proxy_history", "clock", "id") == {
+        i: datetime.fromtimestamp(apps.zabbix_clock(i - 1), UTC) for i in ids
+    }
+    assert ran.values("proxy_history", "write_clock", "id") == {
+        i: datetime.fromtimestamp(apps.zabbix_written(i - 1), UTC) for i in ids
+    }
+    assert audit_rules(run_dir, "proxy_history", "clock") == {str(i): {"epoch:seconds"} for i in ids}
+    assert ran.values("proxy_history", "ns", "id") == {i: apps.zabbix_ns(i - 1) for i in ids}
+    assert ran.values("proxy_history", "timestamp", "id") == {i: apps.zabbix_value(i - 1)[2] for i in ids}
+    assert ran.values("proxy_history", "value", "id") == {
+        i: arrives_as(apps.zabbix_value(i - 1)[1]) for i in ids
+    }
+    assert ran.values("proxy_history", "itemid", "id") == {
+        i: apps.zabbix_item(apps.zabbix_value(i - 1)[0])[0] for i in ids
+    }
+    zips = {v for v in ran.values("proxy_history", "value", "id").values() if v in apps.ZABBIX_ZIPS}
+    assert zips == set(apps.ZABBIX_ZIPS)
+    assert ran.values("proxy_autoreg_host", "clock", "id") == {
+        k + 1: datetime.fromtimestamp(apps.ZABBIX_START + 600 * k, UTC)
+        for k in range(len(apps.ZABBIX_AUTOREG))
+    }
+    assert ran.values("proxy_autoreg_host", "host_metadata", "id") == {
+        k + 1: arrives_as(metadata) for k, (_, _, metadata) in enumerate(apps.ZABBIX_AUTOREG)
+    }
+    assert ran.values("items", "delay", "itemid") == {
+        apps.ZABBIX_FIRST_ITEM + n: apps.ZABBIX_ITEMS[n % len(apps.ZABBIX_ITEMS)][3] for n in range(items)
+    }
+    assert ran.values("hosts", "name", "hostid") == {h: name or host for h, host, name in apps.ZABBIX_HOSTS}
+
+
+def test_liferea_reads_item_dates_as_instants_and_keeps_node_types_and_string_ids_as_text(
+    run_export: Runner,
+) -> None:
+    items = 30
+    metadata = sum(len(apps.liferea_metadata(i)) for i in range(1, items + 1))
+    fetched = [n for n in apps.LIFEREA_NODES if n[3] not in ("folder", "vfolder")]
+    tables = {
+        "info": 1,
+        "items": items,
+        "metadata": metadata,
+        "subscription": len(fetched),
+        "subscription_metadata": 3,
+        "node": len(apps.LIFEREA_NODES),
+        "search_folder_items": sum(1 for i in range(1, items + 1) if not apps.liferea_read(i)),
+    }
+    ran, run_dir = run_export(apps.liferea_feeds)
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    types = ran.types("items")
+    # Each item's date is an INTEGER of Unix seconds under `date`: instants, each cell audited.
+    assert types["date"] == "timestamp with time zone"
+    ids = range(1, items + 1)
+    assert ran.values("items", "date", "item_id") == {
+        i: datetime.fromtimestamp(apps.liferea_date(i), UTC) for i in ids
+    }
+    assert audit_rules(run_dir, "items", "date") == {str(i): {"epoch:seconds"} for i in ids}
+    # The 0/1 flags are declared INTEGER: numbers, each as written.
+    assert types["read"] == types["marked"] == types["popup"] == "bigint"
+    assert ran.values("items", "read", "item_id") == {i: apps.liferea_read(i) for i in ids}
+    assert ran.values("items", "title", "item_id") == {
+        i: arrives_as(apps.LIFEREA_TITLES[i % len(apps.LIFEREA_TITLES)]) for i in ids
+    }
+    # `node.type` is declared INTEGER but holds the node type's name: text, each name as written,
+    # NULL where a feed was never fetched; the STRING (NUMERIC affinity) ids are text.
+    nodes = ran.types("node")
+    assert nodes["type"] == nodes["node_id"] == nodes["parent_id"] == "text"
+    assert ran.values("node", "type", "node_id") == {node: kind for node, _, _, kind in apps.LIFEREA_NODES}
+    assert primary_key(ran.uri, ran.record["version_schema"], "node") == ["node_id"]
+    assert primary_key(ran.uri, ran.record["version_schema"], "metadata") == ["item_id", "nr"]
+    expected = {(i, nr): value for i in ids for nr, (_, value) in enumerate(apps.liferea_metadata(i), 1)}
+    found = pg_query(ran.uri, f"SELECT item_id, nr, value FROM {quote_ident(ran.base)}.metadata")
+    assert {(i, nr): value for i, nr, value in found} == expected
+    # The references its values name: every item's feed, every metadata row's item.
+    found_references = references(run_dir)
+    assert found_references[("items", "node_id")] == "node.node_id"
+    assert found_references[("metadata", "item_id")] == "items.item_id"
+    assert found_references[("search_folder_items", "item_id")] == "items.item_id"
+
+
+def test_evolution_address_book_keeps_collation_keys_as_bytes_and_reads_each_rev_as_an_instant(
+    run_export: Runner,
+) -> None:
+    contacts = 24
+    found = [apps.eds_contact(i) for i in range(contacts)]
+    tables = {
+        "folders": 1,
+        "keys": 2,
+        "folder_id": contacts,
+        "folder_id_email_list": sum(1 for c in found if c[3]),
+        "folder_id_phone_list": sum(1 for c in found if c[4]),
+    }
+    ran, run_dir = run_export(apps.eds_address_book)
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    types = ran.types("folder_id")
+    # ICU collation keys written as TEXT are no UTF-8 and hold its level separator: bytes, as written.
+    assert types["file_as_localized"] == types["given_name_localized"] == "bytea"
+    assert types["uid"] == types["file_as"] == types["vcard"] == "text"
+    # The vCard's REV, ISO text in UTC with `Z`, is an instant; the flags are numbers.
+    assert types["Rev"] == "timestamp with time zone"
+    assert types["is_list"] == types["wants_html"] == "bigint"
+    uids = {apps.eds_uid(i): i for i in range(contacts)}
+    assert ran.values("folder_id", "Rev", "uid") == {
+        uid: datetime.fromtimestamp(apps.EDS_SAVED + i, UTC) for uid, i in uids.items()
+    }
+    assert {uid: bytes(v) for uid, v in ran.values("folder_id", "file_as_localized", "uid").items()} == {
+        uid: apps.eds_sort_key(found[i][1]) for uid, i in uids.items()
+    }
+    # Each vCard keeps its CRLF lines, each name its accents, emoji and no-break spaces.
+    assert ran.values("folder_id", "vcard", "uid") == {uid: found[i][2] for uid, i in uids.items()}
+    assert ran.values("folder_id", "full_name", "uid") == {
+        uid: found[i][0].lower() for uid, i in uids.items()
+    }
+    phones = pg_query(ran.uri, f"SELECT uid, value FROM {quote_ident(ran.base)}.folder_id_phone_list")
+    assert sorted(phones) == sorted((apps.eds_uid(i), c[4]) for i, c in enumerate(found) if c[4])
+    found_references = references(run_dir)
+    assert found_references[("folder_id_email_list", "uid")] == "folder_id.uid"
+    assert found_references[("folder_id_phone_list", "uid")] == "folder_id.uid"

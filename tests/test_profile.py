@@ -623,6 +623,40 @@ def test_the_time_of_the_last_change_is_an_epoch_timestamp_as_the_last_update_is
     }
 
 
+def test_a_clock_of_epoch_seconds_is_an_instant_and_a_clock_rate_is_none(make_sqlite: SqliteFactory) -> None:
+    # A monitoring proxy keeps every collected value's time as `clock INTEGER` (Unix seconds), beside
+    # `write_clock`, when it was written, and a recovery's `r_clock` (Zabbix's whole schema does; an
+    # older one `lastclock`, one lowercase word): they loaded as bigint, with nothing to say so. A
+    # clock names a moment as `when` does; an id or a count of it is none, and neither is a clock's
+    # speed, rate or ticks (a CPU's, in Hz: amounts, whatever their digits) nor a monotonic clock's
+    # reading (counted from boot).
+    rows = [(i, *(1_796_416_366 + 3601 * i,) * 14) for i in range(5)]
+    ddl = (
+        "CREATE TABLE proxy_history (id INTEGER PRIMARY KEY, clock INTEGER NOT NULL, write_clock INTEGER, "
+        "r_clock INTEGER, lastclock INTEGER, clockid INTEGER, clock_count INTEGER, clock_speed INTEGER, "
+        "clockRate INTEGER, cpu_clock_hz INTEGER, clock_ticks INTEGER, clock_mhz INTEGER, cpu_clock INTEGER, "
+        "monotonic_clock INTEGER, rate_date INTEGER)"
+    )
+    types = _types_beside_key(make_sqlite, "proxy_history", ddl, rows, key="id")
+    assert types == {
+        "clock": "timestamptz",
+        "write_clock": "timestamptz",
+        "r_clock": "timestamptz",
+        "lastclock": "timestamptz",
+        "clockid": "integer",
+        "clock_count": "integer",
+        "clock_speed": "integer",
+        "clockRate": "integer",
+        "cpu_clock_hz": "integer",
+        "clock_ticks": "integer",
+        "clock_mhz": "integer",
+        "cpu_clock": "integer",
+        "monotonic_clock": "integer",
+        # ... while a rate's date is one, as before
+        "rate_date": "timestamptz",
+    }
+
+
 def test_the_last_login_is_an_epoch_timestamp_as_the_last_visit_is(make_sqlite: SqliteFactory) -> None:
     # A Node.js app on Kysely keeps a user's `last_login` as `Date.now()` (epoch milliseconds) in an
     # `integer` column, Django-style names as Unix seconds: they stayed bigint though `last_seen` beside

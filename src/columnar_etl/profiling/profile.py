@@ -214,6 +214,9 @@ _DATE_WORDS = frozenset(
         # `created`, Gramps' `change` of each object, both Unix seconds.
         "change",
         "changed",
+        # A monitoring system's every time (Zabbix's `clock`, `write_clock`, a recovery's `r_clock`):
+        # Unix seconds.
+        "clock",
     }
 )
 #: Events that name a moment only as the last one (``last_login``, ``lastLogin``, ``LastLogon``, or one
@@ -239,6 +242,12 @@ _NOT_DATE_WORDS = frozenset(
 #: DurationField in microseconds), ``elapsedTime``, ``cpu_time``; beside another date word
 #: (``spent_at``) the name is an instant's still.
 _SPAN_WORDS = frozenset({"spent", "elapsed", "taken", "worked", "idle", "cpu", "duration"})
+#: Words that make a name's clock a frequency, a count of it or no calendar's: a CPU's ``clock_speed``
+#: in Hz, ``cpu_clock``, ``clock_ticks``, a ``monotonic_clock`` (counted from boot, no epoch); beside
+#: another date word (``rate_date``) the name is an instant's still.
+_FREQUENCY_WORDS = frozenset(
+    {"speed", "rate", "tick", "ticks", "cycles", "hz", "khz", "mhz", "ghz", "cpu", "frequency", "monotonic"}
+)
 #: A name's words: runs of letters or digits, camelCase split (``lastUpdateID`` → last, update, id).
 _NAME_WORDS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
 
@@ -246,8 +255,8 @@ _NAME_WORDS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
 #: Endings of a word that make it name a point in time: ``birthdate``, ``mtime``, ``timestamp``, and a
 #: name written as one lowercase word, which has no break to find its date word by (``lastmodified``,
 #: ``datecreated``, ``lastupdated``: a feed reader's cache, an old PHP schema; ``lastaccessed``,
-#: ``lastchanged``).
-_DATE_ENDINGS = ("date", "time", "stamp", "created", "updated", "modified", "accessed", "changed")
+#: ``lastchanged``; an older Zabbix's ``lastclock``).
+_DATE_ENDINGS = ("date", "time", "stamp", "created", "updated", "modified", "accessed", "changed", "clock")
 #: Words ending like one of a point in time that are none (durations, people, verbs).
 _NOT_DATE_ENDINGS = frozenset(
     {
@@ -280,6 +289,8 @@ def _date_like_name(name: str, date_words: frozenset[str] = _DATE_WORDS) -> bool
         if word in date_words or (word.endswith(_DATE_ENDINGS) and word not in _NOT_DATE_ENDINGS)
     }
     if words & _SPAN_WORDS and all(word.endswith("time") for word in dated):
+        return False
+    if words & _FREQUENCY_WORDS and all(word.endswith("clock") for word in dated):
         return False
     last_event = bool(
         words & {f"{nth}{event}" for nth in _EVENT_ORDINALS for event in _LAST_EVENT_WORDS}
