@@ -733,6 +733,12 @@ number, so a test computes what a column holds from the same numbers.
   of text, a block table with its ``_path``, relationships in ``products_rels``; drafts' versions in
   ``_products_v`` (every field prefixed ``version_``) and its locales; ``payload_migrations`` with
   Payload's ``dev`` push at batch ``-1``.
+- :func:`mpd_stickers`: the sticker database of a Music Player Daemon (MPD 0.23's ``sticker_file``,
+  its own DDL verbatim) after clients set stickers on songs over MPD's protocol: one ``VARCHAR`` table
+  of (type, uri, name, value) with no primary key, keyed by its ``UNIQUE`` index on (type, uri, name);
+  song URIs with accents, an en dash, CJK, emoji and a no-break space; each value text as the protocol
+  carries it: myMPD's ``playCount`` and ``lastPlayed`` (Unix seconds as digits), Cantata's ``rating``
+  0..10, a ``like`` 0/1/2, free-text ``comment`` stickers, and ``''`` where a client set an empty one.
 """
 
 from __future__ import annotations
@@ -16402,3 +16408,44 @@ def payload_cms(path: Path, products: int = 20) -> Path:
             rows["_products_v"].append((vid, pid, *fields, at, at, "draft", at, at, None, None, latest))
             rows["_products_v_locales"].append((title, vid, "en", vid))
     return write_export(path, PAYLOAD_DDL, rows)
+
+
+# --- MPD (Music Player Daemon) sticker database -------------------------------------------------------
+
+#: MPD 0.23's ``sticker.sql`` DDL, as ``sqlite3 .schema`` prints the file the daemon created.
+MPD_DDL = [
+    "CREATE TABLE sticker(  type VARCHAR NOT NULL,   uri VARCHAR NOT NULL,   name VARCHAR NOT NULL,"
+    "   value VARCHAR NOT NULL)",
+    "CREATE UNIQUE INDEX sticker_value ON sticker(type, uri, name)",
+]
+MPD_ALBUMS = ("Björk – Homogenic", "日本語のアルバム", "Jazz/Blue Train")
+MPD_COMMENTS = ("Lovely 😍 intro", "Ünïcödé\u00a0note", "live take," + " la" * 120, "sounds like 1999")
+MPD_LAST_PLAYED = 1733300000  # 2024-12-04 08:13:20 UTC, Unix seconds
+
+
+def mpd_song(i: int) -> str:
+    """A song's URI as MPD names it: the path under its music directory."""
+    return f"{MPD_ALBUMS[i % 3]}/{i:02d} Track {i} 🎵 song\u00a0{i}.flac"
+
+
+def mpd_sticker_values(i: int) -> dict[str, str]:
+    """The stickers clients set on song ``i``, each value the protocol's text."""
+    values = {"playCount": str(i * 7 % 250), "lastPlayed": str(MPD_LAST_PLAYED - i * 86_413)}
+    if i % 2 == 0:
+        values["rating"] = str(i % 11)
+    if i % 3 == 0:
+        values["like"] = str(i // 3 % 3)
+    if i % 5 == 0:
+        values["comment"] = MPD_COMMENTS[i // 5 % 4]
+    if i % 7 == 3:
+        values["mood"] = ""
+    return values
+
+
+def mpd_stickers(path: Path, songs: int = 24) -> Path:
+    rows = [
+        ("song", mpd_song(i), name, value)
+        for i in range(1, songs + 1)
+        for name, value in mpd_sticker_values(i).items()
+    ]
+    return write_export(path, MPD_DDL, {"sticker": rows})

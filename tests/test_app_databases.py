@@ -26,7 +26,8 @@ django-simple-history and django-reversion history, a LangGraph agent's checkpoi
 on kombu's SQLAlchemy transport, a Laravel (Eloquent) application, a Doctrine ORM application, a Perl
 Minion job queue, a dbt project's warehouse as dbt-sqlite writes it, a Meltano project's system
 database, a Frictionless data package, a GNOME Tracker 3 desktop search index, a Payload CMS 3
-project) through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
+project, an MPD music server's stickers) through ``columnar-etl run`` into the session's real
+PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -6974,3 +6975,35 @@ def test_payload_cms_prices_arrive_as_amounts_dates_as_instants_and_codes_as_wri
         assert found[(table, column)] == "products.id", (table, column)
     assert found[("_products_v_locales", "_parent_id")] == "_products_v.id"
     assert ran.values("payload_migrations", "batch", "id") == {1: -1}
+
+
+def test_mpd_stickers_arrive_as_the_protocol_text_keyed_by_the_unique_index(run_export: Runner) -> None:
+    """MPD's sticker table: no primary key, every column ``VARCHAR``, one value column for counters,
+    Unix seconds, ratings and free text alike; ``''`` where a client set an empty sticker."""
+    songs = 24
+    ran, run_dir = run_export(apps.mpd_stickers)
+    stickers = {
+        (apps.mpd_song(i), name): value
+        for i in range(1, songs + 1)
+        for name, value in apps.mpd_sticker_values(i).items()
+    }
+    loaded_cleanly(ran, run_dir, {"sticker": len(stickers)})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    schema = ran.record["version_schema"]
+    # The protocol's text: counters and ratings beside comments in one column stay text, as declared.
+    assert pg_column_types(ran.uri, schema, "sticker") == dict.fromkeys(
+        ("type", "uri", "name", "value"), "text"
+    )
+    # The declared UNIQUE index is the table's key, whose URIs (emoji, CJK, a no-break space) are kept.
+    assert primary_key(ran.uri, schema, "sticker") == ["type", "uri", "name"]
+    relation = f"{quote_ident(ran.base)}.sticker"
+    loaded = pg_query(ran.uri, f"SELECT type, uri, name, value FROM {relation}")
+    assert {kind for kind, *_ in loaded} == {"song"}
+    assert {(uri, name): value for _, uri, name, value in loaded} == {
+        key: value or None for key, value in stickers.items()
+    }
+    # An empty sticker is the one way a NOT NULL column writes "none": made NULL, each audited, at no cost.
+    assert audit_rules(run_dir, "sticker", "value") == {
+        f"song|{uri}|{name}": {"empty_to_null"} for (uri, name), value in stickers.items() if value == ""
+    }
+    assert ran.record["quality_before"] == 100.0
