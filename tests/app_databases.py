@@ -739,6 +739,15 @@ number, so a test computes what a column holds from the same numbers.
   song URIs with accents, an en dash, CJK, emoji and a no-break space; each value text as the protocol
   carries it: myMPD's ``playCount`` and ``lastPlayed`` (Unix seconds as digits), Cantata's ``rating``
   0..10, a ``like`` 0/1/2, free-text ``comment`` stickers, and ``''`` where a client set an empty one.
+- :func:`freeradius_sql`: a FreeRADIUS 3.2 server's ``rlm_sql_sqlite`` database (the Debian package's
+  ``mods-config/sql/main/sqlite/schema.sql``, verbatim) after the server handled Access-Requests and
+  accounting Start / Interim-Update / Stop packets: ``radacct`` times as ``INTEGER`` Unix seconds in
+  ``datetime`` columns (the queries bind ``%{integer:Event-Timestamp}``), ``NULL`` for a session not
+  stopped, ``''`` in its ``NOT NULL`` and its nullable text columns that no attribute filled
+  (``realm``, IPv6, ``connectinfo_stop``), octet counters past 2^32 (gigawords), 8-hex-digit session
+  ids with leading zeros, ``UNIQUE`` ``acctuniqueid`` of 32 hex digits; ``radpostauth.authdate`` text
+  of the server's local time with six fraction digits (``'%S.%M'``); ``radcheck`` / ``radreply`` /
+  ``radgroupreply`` attribute-op-value rows and ``nas`` clients.
 """
 
 from __future__ import annotations
@@ -16449,3 +16458,238 @@ def mpd_stickers(path: Path, songs: int = 24) -> Path:
         for name, value in mpd_sticker_values(i).items()
     ]
     return write_export(path, MPD_DDL, {"sticker": rows})
+
+
+# --- FreeRADIUS (rlm_sql_sqlite) ----------------------------------------------------------------------
+
+#: FreeRADIUS 3.2's ``mods-config/sql/main/sqlite/schema.sql`` (Debian's freeradius-config) less its
+#: comments, each statement as the server's ``bootstrap`` runs it.
+RADIUS_SCHEMA = """
+CREATE TABLE IF NOT EXISTS radacct (
+    radacctid INTEGER PRIMARY KEY AUTOINCREMENT,
+    acctsessionid varchar(64) NOT NULL default '',
+    acctuniqueid varchar(32) NOT NULL default '',
+    username varchar(64) NOT NULL default '',
+    realm varchar(64) default '',
+    nasipaddress varchar(15) NOT NULL default '',
+    nasportid varchar(32) default NULL,
+    nasporttype varchar(32) default NULL,
+    acctstarttime datetime NULL default NULL,
+    acctupdatetime datetime NULL default NULL,
+    acctstoptime datetime NULL default NULL,
+    acctinterval int(12) default NULL,
+    acctsessiontime int(12) default NULL,
+    acctauthentic varchar(32) default NULL,
+    connectinfo_start varchar(128) default NULL,
+    connectinfo_stop varchar(128) default NULL,
+    acctinputoctets bigint(20) default NULL,
+    acctoutputoctets bigint(20) default NULL,
+    calledstationid varchar(50) NOT NULL default '',
+    callingstationid varchar(50) NOT NULL default '',
+    acctterminatecause varchar(32) NOT NULL default '',
+    servicetype varchar(32) default NULL,
+    framedprotocol varchar(32) default NULL,
+    framedipaddress varchar(15) NOT NULL default '',
+    framedipv6address varchar(45) NOT NULL default '',
+    framedipv6prefix varchar(45) NOT NULL default '',
+    framedinterfaceid varchar(44) NOT NULL default '',
+    delegatedipv6prefix varchar(45) NOT NULL default '',
+    class varchar(64) default NULL
+);
+CREATE UNIQUE INDEX acctuniqueid ON radacct(acctuniqueid);
+CREATE INDEX username ON radacct(username);
+CREATE INDEX framedipaddress ON radacct (framedipaddress);
+CREATE INDEX framedipv6address ON radacct (framedipv6address);
+CREATE INDEX framedipv6prefix ON radacct (framedipv6prefix);
+CREATE INDEX framedinterfaceid ON radacct (framedinterfaceid);
+CREATE INDEX delegatedipv6prefix ON radacct (delegatedipv6prefix);
+CREATE INDEX acctsessionid ON radacct(acctsessionid);
+CREATE INDEX acctsessiontime ON radacct(acctsessiontime);
+CREATE INDEX acctstarttime ON radacct(acctstarttime);
+CREATE INDEX acctinterval ON radacct(acctinterval);
+CREATE INDEX acctstoptime ON radacct(acctstoptime);
+CREATE INDEX nasipaddress ON radacct(nasipaddress);
+CREATE INDEX class ON radacct(class);
+CREATE TABLE IF NOT EXISTS radcheck (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    username varchar(64) NOT NULL default '',
+    attribute varchar(64)  NOT NULL default '',
+    op char(2) NOT NULL DEFAULT '==',
+    value varchar(253) NOT NULL default ''
+);
+CREATE INDEX check_username ON radcheck(username);
+CREATE TABLE IF NOT EXISTS radgroupcheck (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    groupname varchar(64) NOT NULL default '',
+    attribute varchar(64)  NOT NULL default '',
+    op char(2) NOT NULL DEFAULT '==',
+    value varchar(253)  NOT NULL default ''
+);
+CREATE INDEX check_groupname ON radgroupcheck(groupname);
+CREATE TABLE IF NOT EXISTS radgroupreply (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    groupname varchar(64) NOT NULL default '',
+    attribute varchar(64)  NOT NULL default '',
+    op char(2) NOT NULL DEFAULT '=',
+    value varchar(253)  NOT NULL default ''
+);
+CREATE INDEX reply_groupname ON radgroupreply(groupname);
+CREATE TABLE IF NOT EXISTS radreply (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    username varchar(64) NOT NULL default '',
+    attribute varchar(64) NOT NULL default '',
+    op char(2) NOT NULL DEFAULT '=',
+    value varchar(253) NOT NULL default ''
+);
+CREATE INDEX reply_username ON radreply(username);
+CREATE TABLE IF NOT EXISTS radusergroup (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    username varchar(64) NOT NULL default '',
+    groupname varchar(64) NOT NULL default '',
+    priority int(11) NOT NULL default '1'
+);
+CREATE INDEX usergroup_username ON radusergroup(username);
+CREATE TABLE IF NOT EXISTS radpostauth (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    username varchar(64) NOT NULL default '',
+    pass varchar(64) NOT NULL default '',
+    reply varchar(32) NOT NULL default '',
+    authdate timestamp NOT NULL,
+    class varchar(64) default NULL
+);
+CREATE INDEX radpostauth_username ON radpostauth(username);
+CREATE INDEX radpostauth_class ON radpostauth(class);
+CREATE TABLE IF NOT EXISTS nas (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    nasname varchar(128) NOT NULL,
+    shortname varchar(32),
+    type varchar(30) DEFAULT 'other',
+    ports int(5),
+    secret varchar(60) DEFAULT 'secret' NOT NULL,
+    server varchar(64),
+    community varchar(50),
+    description varchar(200) DEFAULT 'RADIUS Client'
+);
+CREATE INDEX nasname ON nas(nasname);
+CREATE TABLE IF NOT EXISTS nasreload (
+    nasipaddress varchar(15) PRIMARY KEY,
+    reloadtime datetime NOT NULL
+);
+"""
+RADIUS_DDL = [statement for statement in RADIUS_SCHEMA.split(";") if statement.strip()]
+RADIUS_USERS = ("user001", "josé.garcía@example.es", "李雷", "anna müller", "00123", "bob@wifi.example.net")
+RADIUS_EPOCH = 1764900000  # 2025-12-05 02:00:00 UTC: the first session's Event-Timestamp
+RADIUS_CAUSES = ("User-Request", "Idle-Timeout", "Lost-Carrier", "Session-Timeout")
+RADIUS_AUTHDATE = datetime(2026, 12, 5, 11, 51, 4, 427_589)  # the server's local wall clock
+
+
+def radius_user(k: int) -> str:
+    return RADIUS_USERS[k % len(RADIUS_USERS)]
+
+
+def radius_session(k: int) -> dict[str, Any]:
+    """Session ``k`` as ``radacct`` holds it after its Start, Interim-Update and Stop packets: every
+    third one still open (no Stop yet: stop time NULL, no stop info, ``''`` for the cause)."""
+    start = RADIUS_EPOCH + k * 613
+    stopped = k % 3 != 0
+    octets = (k * 123_456_789 % 2**32 + (2**32 if k % 7 == 1 else 0)) if stopped else 0
+    return {
+        "start": start,
+        "update": start + 300 if stopped else start,
+        "stop": start + 300 + k * 11 if stopped else None,
+        "interval": 0 if stopped else None,
+        "session_time": 300 + k * 11 if stopped else 0,
+        "input": octets,
+        "output": octets // 3,
+        "cause": RADIUS_CAUSES[k % 4] if stopped else "",
+        "connect_stop": "CONNECT 54Mbps 802.11g" if stopped else "",
+    }
+
+
+def radius_unique_id(k: int) -> str:
+    """``acctuniqueid``: the MD5 FreeRADIUS's ``acct_unique`` policy makes of the session's attributes."""
+    return hashlib.md5(f"{radius_user(k)},{k:08X},127.0.0.1,wlan{k % 3}".encode()).hexdigest()
+
+
+def radius_authdate(n: int) -> datetime:
+    return RADIUS_AUTHDATE + timedelta(seconds=n * 37, microseconds=n * 1_733)
+
+
+def freeradius_sql(path: Path, sessions: int = 24, auths: int = 20) -> Path:
+    rows: dict[str, list[Sequence[Any]]] = {
+        name: []
+        for name in ("radcheck", "radreply", "radgroupreply", "radusergroup", "nas", "radacct", "radpostauth")
+    }
+    for i, user in enumerate(RADIUS_USERS):
+        rows["radcheck"].append((len(rows["radcheck"]) + 1, user, "Cleartext-Password", ":=", f"pw{i}✓"))
+        if i % 2 == 0:
+            rows["radcheck"].append(
+                (len(rows["radcheck"]) + 1, user, "Expiration", ":=", f"{i + 1:02d} Jan 2027 12:00")
+            )
+        if i % 3 == 0:
+            rows["radreply"].append(
+                (len(rows["radreply"]) + 1, user, "Framed-IP-Address", "=", f"10.0.0.{i + 2}")
+            )
+            rows["radreply"].append(
+                (len(rows["radreply"]) + 1, user, "Session-Timeout", "=", str(3600 * (1 + i)))
+            )
+        rows["radusergroup"].append((i + 1, user, ("gold", "silver", "guest")[i % 3], 1 + i % 2))
+    for group, rate in (("gold", "50M/50M"), ("silver", "10M/10M"), ("guest", "1M/512k")):
+        rows["radgroupreply"].append(
+            (len(rows["radgroupreply"]) + 1, group, "Mikrotik-Rate-Limit", "=", rate)
+        )
+        rows["radgroupreply"].append(
+            (len(rows["radgroupreply"]) + 1, group, "Acct-Interim-Interval", "=", "300")
+        )
+    rows["nas"] += [
+        (1, "127.0.0.1", "lab-ap", "other", 1812, "testing123", None, None, "Lab access point – Raum 1.07"),
+        (2, "192.0.2.0/24", "branch", "cisco", None, "s3cr3t", None, None, "RADIUS Client"),
+    ]
+    for k in range(sessions):
+        s = radius_session(k)
+        rows["radacct"].append(
+            (
+                k + 1,
+                f"{k:08X}",
+                radius_unique_id(k),
+                radius_user(k),
+                "",
+                "127.0.0.1",
+                f"wlan{k % 3}",
+                "Wireless-802.11",
+                s["start"],
+                s["update"],
+                s["stop"],
+                s["interval"],
+                s["session_time"],
+                "RADIUS",
+                "CONNECT 54Mbps 802.11g",
+                s["connect_stop"],
+                s["input"],
+                s["output"],
+                f"AA-BB-CC-DD-EE-0{k % 4}:Guest WiFi",
+                f"02-00-00-00-00-{k:02X}",
+                s["cause"],
+                "Framed-User",
+                "PPP",
+                f"10.1.0.{k + 1}",
+                "",
+                "",
+                "",
+                "",
+                None,
+            )
+        )
+    for n in range(auths):
+        accepted = n % 4 != 3
+        rows["radpostauth"].append(
+            (
+                n + 1,
+                radius_user(n),
+                f"pw{n % len(RADIUS_USERS)}✓" if accepted else "wrong-password",
+                "Access-Accept" if accepted else "Access-Reject",
+                radius_authdate(n).isoformat(" "),
+                None,
+            )
+        )
+    return write_export(path, RADIUS_DDL, rows)

@@ -26,8 +26,8 @@ django-simple-history and django-reversion history, a LangGraph agent's checkpoi
 on kombu's SQLAlchemy transport, a Laravel (Eloquent) application, a Doctrine ORM application, a Perl
 Minion job queue, a dbt project's warehouse as dbt-sqlite writes it, a Meltano project's system
 database, a Frictionless data package, a GNOME Tracker 3 desktop search index, a Payload CMS 3
-project, an MPD music server's stickers) through ``columnar-etl run`` into the session's real
-PostgreSQL, every cell checked.
+project, an MPD music server's stickers, a FreeRADIUS server's accounting) through
+``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -7007,3 +7007,62 @@ def test_mpd_stickers_arrive_as_the_protocol_text_keyed_by_the_unique_index(run_
         f"song|{uri}|{name}": {"empty_to_null"} for (uri, name), value in stickers.items() if value == ""
     }
     assert ran.record["quality_before"] == 100.0
+
+
+def test_freeradius_accounting_seconds_arrive_as_instants_and_its_attribute_rows_as_text(
+    run_export: Runner,
+) -> None:
+    """FreeRADIUS binds each accounting time as Unix seconds into a ``datetime`` column, writes its
+    post-auth time as local text, and keeps every check and reply attribute's value as text."""
+    sessions, auths = 24, 20
+    ran, run_dir = run_export(apps.freeradius_sql)
+    users = len(apps.RADIUS_USERS)
+    tables = {
+        "radacct": sessions,
+        "radcheck": users + (users + 1) // 2,
+        "radgroupcheck": 0,
+        "radgroupreply": 6,
+        "radreply": 2 * ((users + 2) // 3),
+        "radusergroup": users,
+        "radpostauth": auths,
+        "nas": 2,
+        "nasreload": 0,
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    acct = ran.types("radacct")
+    # Unix seconds name instants: timestamptz, each audited epoch:seconds; a session not stopped is NULL.
+    assert (
+        acct["acctstarttime"] == acct["acctupdatetime"] == acct["acctstoptime"] == "timestamp with time zone"
+    )
+    assert audit_rules(run_dir, "radacct", "acctstarttime") == {
+        str(k + 1): {"epoch:seconds"} for k in range(sessions)
+    }
+
+    def instant(seconds: int | None) -> datetime | None:
+        return None if seconds is None else datetime.fromtimestamp(seconds, UTC)
+
+    truth = [apps.radius_session(k) for k in range(sessions)]
+    for column, field in (("acctstarttime", "start"), ("acctupdatetime", "update"), ("acctstoptime", "stop")):
+        assert ran.values("radacct", column, "radacctid") == {
+            k + 1: instant(s[field]) for k, s in enumerate(truth)
+        }, column
+    # Octets past 2^32 (gigawords) are bigint; session ids keep their leading zeros as text.
+    assert acct["acctinputoctets"] == acct["acctsessiontime"] == "bigint"
+    assert ran.values("radacct", "acctinputoctets", "radacctid") == {
+        k + 1: s["input"] for k, s in enumerate(truth)
+    }
+    assert acct["acctsessionid"] == acct["acctuniqueid"] == acct["framedipaddress"] == "text"
+    assert ran.values("radacct", "acctsessionid", "radacctid") == {k + 1: f"{k:08X}" for k in range(sessions)}
+    assert primary_key(ran.uri, ran.record["version_schema"], "radacct") == ["radacctid"]
+    # The server's local wall clock with microseconds: a timestamp without time zone, every digit.
+    assert ran.types("radpostauth")["authdate"] == "timestamp without time zone"
+    assert ran.values("radpostauth", "authdate", "id") == {
+        n + 1: apps.radius_authdate(n) for n in range(auths)
+    }
+    # Attribute values are the protocol's text, digits or not.
+    for table in ("radcheck", "radreply", "radgroupreply"):
+        assert ran.types(table)["value"] == "text", table
+    assert ran.values("radreply", "value", "id")[2] == "3600"
+    # A user name is no reference to any table's key: nothing is inferred.
+    assert references(run_dir) == {}
