@@ -748,6 +748,13 @@ number, so a test computes what a column holds from the same numbers.
   ids with leading zeros, ``UNIQUE`` ``acctuniqueid`` of 32 hex digits; ``radpostauth.authdate`` text
   of the server's local time with six fraction digits (``'%S.%M'``); ``radcheck`` / ``radreply`` /
   ``radgroupreply`` attribute-op-value rows and ``nas`` clients.
+- :func:`bacula_catalog`: a Bacula 9.6 director's SQLite catalog (Debian's ``make_sqlite3_tables``,
+  its tables of jobs, files and volumes verbatim) after a Full, an Incremental and a Differential
+  backup and a restore: ``Job`` times as ``DATETIME`` text of the director's local clock beside
+  ``JobTDate`` and ``VolSessionTime``, ``BIGINT UNSIGNED`` Unix seconds; ``0`` for no pool, file set
+  or prior job (a restore's); ``File.MD5`` Bacula's base64 digest without padding, ``'0'`` for a
+  directory, and ``LStat`` its base64 stat fields; paths with a trailing ``/``, file names with
+  accents, an en dash, CJK and emoji, a directory's name ``''``; ``Log`` lines ending ``\\n\\\\``.
 """
 
 from __future__ import annotations
@@ -16693,3 +16700,395 @@ def freeradius_sql(path: Path, sessions: int = 24, auths: int = 20) -> Path:
             )
         )
     return write_export(path, RADIUS_DDL, rows)
+
+
+# --- Bacula catalog (SQLite) --------------------------------------------------------------------------
+
+#: Bacula 9.6's ``make_sqlite3_tables`` (Debian's bacula-director-sqlite3): its job, file and volume
+#: tables and their indexes, comments dropped.
+BACULA_SCHEMA = """
+CREATE TABLE Filename (
+  FilenameId INTEGER,
+  Name TEXT DEFAULT '',
+  PRIMARY KEY(FilenameId)
+  );
+CREATE INDEX inx1 ON Filename (Name);
+CREATE TABLE Path (
+   PathId INTEGER,
+   Path TEXT DEFAULT '',
+   PRIMARY KEY(PathId)
+   );
+CREATE INDEX inx2 ON Path (Path);
+CREATE TABLE File (
+   FileId INTEGER,
+   FileIndex INTEGER DEFAULT 0,
+   JobId INTEGER UNSIGNED REFERENCES Job NOT NULL,
+   PathId INTEGER UNSIGNED REFERENCES Path NOT NULL,
+   FilenameId INTEGER UNSIGNED REFERENCES Filename NOT NULL,
+   DeltaSeq SMALLINT UNSIGNED DEFAULT 0,
+   MarkId INTEGER UNSIGNED DEFAULT 0,
+   LStat VARCHAR(255) NOT NULL,
+   MD5 VARCHAR(255) NOT NULL,
+   PRIMARY KEY(FileId)
+   );
+CREATE INDEX inx3 ON File (JobId);
+CREATE INDEX file_jpf_idx ON File (JobId, PathId, FilenameId);
+CREATE TABLE Job (
+   JobId INTEGER,
+   Job VARCHAR(128) NOT NULL,
+   Name VARCHAR(128) NOT NULL,
+   Type CHAR(1) NOT NULL,
+   Level CHAR(1) NOT NULL,
+   ClientId INTEGER REFERENCES Client DEFAULT 0,
+   JobStatus CHAR(1) NOT NULL,
+   SchedTime DATETIME NOT NULL,
+   StartTime DATETIME DEFAULT 0,
+   EndTime DATETIME DEFAULT 0,
+   RealEndTime DATETIME DEFAULT 0,
+   JobTDate BIGINT UNSIGNED DEFAULT 0,
+   VolSessionId INTEGER UNSIGNED DEFAULT 0,
+   VolSessionTime INTEGER UNSIGNED DEFAULT 0,
+   JobFiles INTEGER UNSIGNED DEFAULT 0,
+   JobBytes BIGINT UNSIGNED DEFAULT 0,
+   ReadBytes BIGINT UNSIGNED DEFAULT 0,
+   JobErrors INTEGER UNSIGNED DEFAULT 0,
+   JobMissingFiles INTEGER UNSIGNED DEFAULT 0,
+   PoolId INTEGER UNSIGNED REFERENCES Pool DEFAULT 0,
+   FileSetId INTEGER UNSIGNED REFERENCES FileSet DEFAULT 0,
+   PriorJobId INTEGER UNSIGNED REFERENCES Job DEFAULT 0,
+   PurgedFiles TINYINT DEFAULT 0,
+   HasBase TINYINT DEFAULT 0,
+   HasCache TINYINT DEFAULT 0,
+   Reviewed TINYINT DEFAULT 0,
+   Comment TEXT,
+   FileTable TEXT DEFAULT 'File',
+   PRIMARY KEY(JobId)
+   );
+CREATE INDEX inx6 ON Job (Name);
+CREATE INDEX job_jobtdate_inx ON Job (JobTDate);
+CREATE TABLE Log (
+   LogId INTEGER,
+   JobId INTEGER UNSIGNED REFERENCES Job NOT NULL,
+   Time DATETIME NOT NULL,
+   LogText TEXT NOT NULL,
+   PRIMARY KEY(LogId)
+   );
+CREATE INDEX LogInx1 ON Log (JobId);
+CREATE TABLE FileSet (
+   FileSetId INTEGER,
+   FileSet VARCHAR(128) NOT NULL,
+   MD5 VARCHAR(25) NOT NULL,
+   CreateTime DATETIME DEFAULT 0,
+   PRIMARY KEY(FileSetId)
+   );
+CREATE INDEX fileset_name_idx on FileSet (FileSet);
+CREATE TABLE JobMedia (
+   JobMediaId INTEGER,
+   JobId INTEGER UNSIGNED REFERENCES Job NOT NULL,
+   MediaId INTEGER UNSIGNED REFERENCES Media NOT NULL,
+   FirstIndex INTEGER UNSIGNED NOT NULL,
+   LastIndex INTEGER UNSIGNED NOT NULL,
+   StartFile INTEGER UNSIGNED DEFAULT 0,
+   EndFile INTEGER UNSIGNED DEFAULT 0,
+   StartBlock INTEGER UNSIGNED DEFAULT 0,
+   EndBlock INTEGER UNSIGNED DEFAULT 0,
+   VolIndex INTEGER UNSIGNED DEFAULT 0,
+   PRIMARY KEY(JobMediaId)
+   );
+CREATE INDEX inx7 ON JobMedia (JobId, MediaId);
+CREATE TABLE Media (
+   MediaId INTEGER,
+   VolumeName VARCHAR(128) NOT NULL,
+   Slot INTEGER DEFAULT 0,
+   PoolId INTEGER UNSIGNED REFERENCES Pool DEFAULT 0,
+   MediaType VARCHAR(128) NOT NULL,
+   MediaTypeId INTEGER UNSIGNED REFERENCES MediaType DEFAULT 0,
+   LabelType TINYINT DEFAULT 0,
+   FirstWritten DATETIME DEFAULT 0,
+   LastWritten DATETIME DEFAULT 0,
+   LabelDate DATETIME DEFAULT 0,
+   VolJobs INTEGER UNSIGNED DEFAULT 0,
+   VolFiles INTEGER UNSIGNED DEFAULT 0,
+   VolBlocks INTEGER UNSIGNED DEFAULT 0,
+   LastPartBytes BIGINT UNSIGNED DEFAULT 0,
+   VolMounts INTEGER UNSIGNED DEFAULT 0,
+   VolBytes BIGINT UNSIGNED DEFAULT 0,
+   VolABytes BIGINT UNSIGNED DEFAULT 0,
+   VolAPadding BIGINT UNSIGNED DEFAULT 0,
+   VolHoleBytes BIGINT UNSIGNED DEFAULT 0,
+   VolHoles INTEGER UNSIGNED DEFAULT 0,
+   VolType INTEGER UNSIGNED DEFAULT 0,
+   VolParts INTEGER UNSIGNED DEFAULT 0,
+   VolCloudParts INTEGER UNSIGNED DEFAULT 0,
+   VolErrors INTEGER UNSIGNED DEFAULT 0,
+   VolWrites BIGINT UNSIGNED DEFAULT 0,
+   VolCapacityBytes BIGINT UNSIGNED DEFAULT 0,
+   VolStatus VARCHAR(20) NOT NULL,
+   Enabled TINYINT DEFAULT 1,
+   Recycle TINYINT DEFAULT 0,
+   ActionOnPurge     TINYINT DEFAULT 0,
+   CacheRetention BIGINT UNSIGNED DEFAULT 0,
+   VolRetention BIGINT UNSIGNED DEFAULT 0,
+   VolUseDuration BIGINT UNSIGNED DEFAULT 0,
+   MaxVolJobs INTEGER UNSIGNED DEFAULT 0,
+   MaxVolFiles INTEGER UNSIGNED DEFAULT 0,
+   MaxVolBytes BIGINT UNSIGNED DEFAULT 0,
+   InChanger TINYINT DEFAULT 0,
+   StorageId INTEGER UNSIGNED REFERENCES Storage DEFAULT 0,
+   DeviceId INTEGER UNSIGNED REFERENCES Device DEFAULT 0,
+   MediaAddressing TINYINT DEFAULT 0,
+   VolReadTime BIGINT UNSIGNED DEFAULT 0,
+   VolWriteTime BIGINT UNSIGNED DEFAULT 0,
+   EndFile INTEGER UNSIGNED DEFAULT 0,
+   EndBlock INTEGER UNSIGNED DEFAULT 0,
+   LocationId INTEGER UNSIGNED REFERENCES Location DEFAULT 0,
+   RecycleCount INTEGER UNSIGNED DEFAULT 0,
+   InitialWrite DATETIME DEFAULT 0,
+   ScratchPoolId INTEGER UNSIGNED REFERENCES Pool DEFAULT 0,
+   RecyclePoolId INTEGER UNSIGNED REFERENCES Pool DEFAULT 0,
+   Comment TEXT,
+   PRIMARY KEY(MediaId)
+   );
+CREATE UNIQUE INDEX Media_Volumename_Id ON Media (VolumeName);
+CREATE INDEX inx8 ON Media (PoolId);
+CREATE INDEX inx9 ON Media (StorageId);
+CREATE TABLE Pool (
+   PoolId INTEGER,
+   Name VARCHAR(128) NOT NULL,
+   NumVols INTEGER UNSIGNED DEFAULT 0,
+   MaxVols INTEGER UNSIGNED DEFAULT 0,
+   UseOnce TINYINT DEFAULT 0,
+   UseCatalog TINYINT DEFAULT 1,
+   AcceptAnyVolume TINYINT DEFAULT 0,
+   CacheRetention BIGINT UNSIGNED DEFAULT 0,
+   VolRetention BIGINT UNSIGNED DEFAULT 0,
+   VolUseDuration BIGINT UNSIGNED DEFAULT 0,
+   MaxVolJobs INTEGER UNSIGNED DEFAULT 0,
+   MaxVolFiles INTEGER UNSIGNED DEFAULT 0,
+   MaxVolBytes BIGINT UNSIGNED DEFAULT 0,
+   AutoPrune TINYINT DEFAULT 0,
+   Recycle TINYINT DEFAULT 0,
+   ActionOnPurge     TINYINT DEFAULT 0,
+   PoolType VARCHAR(20) NOT NULL,
+   LabelType TINYINT DEFAULT 0,
+   LabelFormat VARCHAR(128) NOT NULL,
+   Enabled TINYINT DEFAULT 1,
+   ScratchPoolId INTEGER UNSIGNED REFERENCES Pool DEFAULT 0,
+   RecyclePoolId INTEGER UNSIGNED REFERENCES Pool DEFAULT 0,
+   NextPoolId INTEGER UNSIGNED REFERENCES Pool DEFAULT 0,
+   MigrationHighBytes BIGINT UNSIGNED DEFAULT 0,
+   MigrationLowBytes BIGINT UNSIGNED DEFAULT 0,
+   MigrationTime BIGINT UNSIGNED DEFAULT 0,
+   UNIQUE (Name),
+   PRIMARY KEY (PoolId)
+   );
+CREATE INDEX pool_name_idx on Pool (Name);
+CREATE TABLE Client (
+   ClientId INTEGER,
+   Name VARCHAR(128) NOT NULL,
+   Uname VARCHAR(255) NOT NULL,   -- uname -a field
+   AutoPrune TINYINT DEFAULT 0,
+   FileRetention BIGINT UNSIGNED DEFAULT 0,
+   JobRetention  BIGINT UNSIGNED DEFAULT 0,
+   UNIQUE (Name),
+   PRIMARY KEY(ClientId)
+   );
+CREATE UNIQUE INDEX client_name_idx on Client (Name)
+"""
+BACULA_DDL = [statement for statement in BACULA_SCHEMA.split(";") if statement.strip()]
+BACULA_ROOT = "/srv/data/"
+BACULA_DIRS = ("", "Übersicht – Q4/", "日本/")
+BACULA_STARTED = 1796471816  # the storage daemon's start: every job's VolSessionTime
+BACULA_LEVELS = (("B", "F"), ("B", "I"), ("B", "D"), ("R", "F"))
+
+
+def bacula_name(i: int) -> str:
+    return f"report {i} 🎵.txt" if i % 2 else f"blob{i}.bin"
+
+
+def bacula_tdate(job: int) -> int:
+    """``JobTDate``: the job's start, Unix seconds (the machine's clock is UTC)."""
+    return BACULA_STARTED + 12 + job * 6
+
+
+def bacula_local(seconds: int) -> str:
+    return datetime.fromtimestamp(seconds, UTC).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def bacula_md5(i: int) -> str:
+    """Bacula's digest of file ``i``: base64 of the MD5, ``=`` padding left out."""
+    return base64.b64encode(hashlib.md5(f"file {i}\n".encode()).digest()).decode().rstrip("=")
+
+
+def bacula_catalog(path: Path, files: int = 12) -> Path:
+    rows: dict[str, list[Sequence[Any]]] = {}
+    rows["Client"] = [
+        (1, "web-fd", "9.6.7 (10Dec20) x86_64-pc-linux-gnu,debian,bookworm/sid", 1, 5184000, 15552000)
+    ]
+    rows["Pool"] = [
+        (
+            1,
+            "File",
+            1,
+            100,
+            0,
+            1,
+            0,
+            0,
+            31536000,
+            0,
+            0,
+            0,
+            53687091200,
+            1,
+            1,
+            0,
+            "Backup",
+            0,
+            "Vol-",
+            1,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+        )
+    ]
+    rows["FileSet"] = [(1, "Docs", "Mh/EFwZe9n/gBF/Y/6+yOC", bacula_local(BACULA_STARTED + 9))]
+    rows["Path"] = [(d + 1, BACULA_ROOT + name) for d, name in enumerate(BACULA_DIRS)]
+    rows["Filename"] = [(1, "")] + [(i + 2, bacula_name(i)) for i in range(files)]
+    rows["Job"], rows["File"], rows["JobMedia"], rows["Log"] = [], [], [], []
+    for j, (kind, level) in enumerate(BACULA_LEVELS):
+        job, start = j + 1, bacula_tdate(j)
+        scheduled = bacula_local(start - 3).replace(" ", "_").replace(":", ".")
+        backup = kind == "B"
+        saved = (range(files) if level == "F" else range(j, files, 4)) if backup else range(0)
+        rows["Job"].append(
+            (
+                job,
+                f"{'BackupDocs' if backup else 'RestoreFiles'}.{scheduled}_0{j + 3}",
+                "BackupDocs" if backup else "RestoreFiles",
+                kind,
+                level,
+                1,
+                "T",
+                bacula_local(start - 3),
+                bacula_local(start),
+                bacula_local(start + j),
+                bacula_local(start + j),
+                start,
+                job,
+                BACULA_STARTED,
+                len(saved),
+                1000 * len(saved),
+                900 * len(saved),
+                0,
+                0,
+                int(backup),
+                int(backup),
+                0,
+                0,
+                0,
+                0,
+                0,
+                "",
+                "File",
+            )
+        )
+        for n, i in enumerate(saved):
+            rows["File"].append(
+                (
+                    len(rows["File"]) + 1,
+                    n + 1,
+                    job,
+                    2 + i % 2,
+                    i + 2,
+                    0,
+                    0,
+                    f"P4A KIke IGk B A A A {i} BAA I BrE/wC BrE/wC BrE/wC A A E",
+                    bacula_md5(i),
+                )
+            )
+        if backup:
+            for d in range(len(BACULA_DIRS)):
+                rows["File"].append(
+                    (
+                        len(rows["File"]) + 1,
+                        len(saved) + d + 1,
+                        job,
+                        d + 1,
+                        1,
+                        0,
+                        0,
+                        "P4A KIjT EHt C A A A BAA BAA I BrE/wC BrE/wC BrE/wC A A E",
+                        "0",
+                    )
+                )
+            rows["JobMedia"].append((job, job, 1, 1, len(saved) + 3, 0, 0, 210 * job, 63474 + job, 1))
+        rows["Log"].append(
+            (len(rows["Log"]) + 1, job, bacula_local(start - 1), f"bacula-dir JobId {job}: Start Job\n\\")
+        )
+        rows["Log"].append(
+            (
+                len(rows["Log"]) + 1,
+                job,
+                bacula_local(start + j),
+                f"bacula-dir JobId {job}: Bacula 9.6.7:\n  JobId: {job}\n  Termination: OK\n\n\\",
+            )
+        )
+    rows["Media"] = [
+        (
+            1,
+            "Vol-0001",
+            0,
+            1,
+            "File1",
+            0,
+            0,
+            bacula_local(BACULA_STARTED + 12),
+            bacula_local(BACULA_STARTED + 30),
+            bacula_local(BACULA_STARTED + 12),
+            3,
+            0,
+            3,
+            0,
+            3,
+            65183,
+            0,
+            0,
+            0,
+            0,
+            1,
+            0,
+            0,
+            0,
+            4,
+            0,
+            "Append",
+            1,
+            1,
+            0,
+            0,
+            31536000,
+            0,
+            0,
+            0,
+            53687091200,
+            0,
+            1,
+            0,
+            0,
+            6,
+            49,
+            0,
+            65182,
+            0,
+            0,
+            0,
+            0,
+            0,
+            None,
+        )
+    ]
+    return write_export(path, BACULA_DDL, rows)

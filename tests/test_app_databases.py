@@ -26,7 +26,8 @@ django-simple-history and django-reversion history, a LangGraph agent's checkpoi
 on kombu's SQLAlchemy transport, a Laravel (Eloquent) application, a Doctrine ORM application, a Perl
 Minion job queue, a dbt project's warehouse as dbt-sqlite writes it, a Meltano project's system
 database, a Frictionless data package, a GNOME Tracker 3 desktop search index, a Payload CMS 3
-project, an MPD music server's stickers, a FreeRADIUS server's accounting) through
+project, an MPD music server's stickers, a FreeRADIUS server's accounting, a Bacula
+catalog) through
 ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -7066,3 +7067,67 @@ def test_freeradius_accounting_seconds_arrive_as_instants_and_its_attribute_rows
     assert ran.values("radreply", "value", "id")[2] == "3600"
     # A user name is no reference to any table's key: nothing is inferred.
     assert references(run_dir) == {}
+
+
+def test_bacula_catalog_job_times_seconds_digests_and_declared_references_arrive_exactly(
+    run_export: Runner,
+) -> None:
+    """Bacula's catalog: DATETIME text of the director's clock beside the same start as Unix seconds
+    (``JobTDate``), base64 digests beside ``'0'`` for a directory, ``0`` for no pool or file set."""
+    files = 12
+    ran, run_dir = run_export(apps.bacula_catalog)
+    backups = [(j, level) for j, (kind, level) in enumerate(apps.BACULA_LEVELS) if kind == "B"]
+    saved = {j: files if level == "F" else len(range(j, files, 4)) for j, level in backups}
+    dirs = len(apps.BACULA_DIRS)
+    tables = {
+        "Client": 1,
+        "Pool": 1,
+        "FileSet": 1,
+        "Path": dirs,
+        "Filename": files + 1,
+        "Job": len(apps.BACULA_LEVELS),
+        "File": sum(saved.values()) + dirs * len(backups),
+        "JobMedia": len(backups),
+        "Media": 1,
+        "Log": 2 * len(apps.BACULA_LEVELS),
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    job = ran.types("Job")
+    # The director's local clock as text: timestamps without a zone; its Unix seconds: instants.
+    assert job["SchedTime"] == job["StartTime"] == job["RealEndTime"] == "timestamp without time zone"
+    assert job["JobTDate"] == job["VolSessionTime"] == "timestamp with time zone"
+    jobs = range(len(apps.BACULA_LEVELS))
+    assert ran.values("Job", "JobTDate", "JobId") == {
+        j + 1: datetime.fromtimestamp(apps.bacula_tdate(j), UTC) for j in jobs
+    }
+    assert ran.values("Job", "StartTime", "JobId") == {
+        j + 1: datetime.fromisoformat(apps.bacula_local(apps.bacula_tdate(j))) for j in jobs
+    }
+    # Each is the same moment: the text read as UTC, the machine's zone, equals the instant.
+    assert all(
+        ran.values("Job", "StartTime", "JobId")[j + 1].replace(tzinfo=UTC)
+        == ran.values("Job", "JobTDate", "JobId")[j + 1]
+        for j in jobs
+    )
+    # Digests are text (a directory's '0' among them); names keep their accents and emoji; a
+    # directory's name '' (declared NOT NULL) is made NULL by the documented rule, audited, at no cost.
+    assert ran.types("File")["MD5"] == ran.types("File")["LStat"] == "text"
+    digests = set(ran.values("File", "MD5", "FileId").values())
+    assert digests == {"0"} | {apps.bacula_md5(i) for i in range(files)}
+    assert ran.values("Filename", "Name", "FilenameId") == {1: None} | {
+        i + 2: apps.bacula_name(i) for i in range(files)
+    }
+    assert audit_rules(run_dir, "Filename", "Name") == {"1": {"empty_to_null"}}
+    assert ran.values("Path", "Path", "PathId") == {
+        d + 1: apps.BACULA_ROOT + name for d, name in enumerate(apps.BACULA_DIRS)
+    }
+    # The schema's REFERENCES are the references; a restore's 0 stands for none and arrives as 0.
+    found = references(run_dir)
+    assert found[("File", "JobId")] == found[("Log", "JobId")] == "Job.JobId"
+    assert found[("File", "PathId")] == "Path.PathId"
+    assert found[("Job", "PoolId")] == "Pool.PoolId"
+    assert ran.values("Job", "PoolId", "JobId") == {
+        j + 1: int(kind == "B") for j, (kind, _) in enumerate(apps.BACULA_LEVELS)
+    }
+    assert ran.values("Log", "LogText", "LogId")[1] == "bacula-dir JobId 1: Start Job\n\\"
