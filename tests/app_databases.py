@@ -755,6 +755,8 @@ number, so a test computes what a column holds from the same numbers.
   or prior job (a restore's); ``File.MD5`` Bacula's base64 digest without padding, ``'0'`` for a
   directory, and ``LStat`` its base64 stat fields; paths with a trailing ``/``, file names with
   accents, an en dash, CJK and emoji, a directory's name ``''``; ``Log`` lines ending ``\\n\\\\``.
+  :func:`bacula_catalog_running`: the same copied while a fifth job runs, its ``EndTime`` and
+  ``RealEndTime`` the schema's ``DEFAULT 0`` (INTEGER 0 beside the ``DATETIME`` text).
 """
 
 from __future__ import annotations
@@ -16921,6 +16923,17 @@ def bacula_md5(i: int) -> str:
 
 
 def bacula_catalog(path: Path, files: int = 12) -> Path:
+    return _bacula_catalog(path, files, running=False)
+
+
+def bacula_catalog_running(path: Path, files: int = 12) -> Path:
+    """:func:`bacula_catalog` copied while a fifth job runs: the director inserted its row with the
+    schema's ``DEFAULT 0`` for ``EndTime`` and ``RealEndTime`` (INTEGER 0 beside ``DATETIME`` text) and
+    ``VolSessionTime`` 0 (no storage session yet)."""
+    return _bacula_catalog(path, files, running=True)
+
+
+def _bacula_catalog(path: Path, files: int, *, running: bool) -> Path:
     rows: dict[str, list[Sequence[Any]]] = {}
     rows["Client"] = [
         (1, "web-fd", "9.6.7 (10Dec20) x86_64-pc-linux-gnu,debian,bookworm/sid", 1, 5184000, 15552000)
@@ -17035,6 +17048,40 @@ def bacula_catalog(path: Path, files: int = 12) -> Path:
                 job,
                 bacula_local(start + j),
                 f"bacula-dir JobId {job}: Bacula 9.6.7:\n  JobId: {job}\n  Termination: OK\n\n\\",
+            )
+        )
+    if running:
+        start = bacula_tdate(len(BACULA_LEVELS))
+        rows["Job"].append(
+            (
+                len(BACULA_LEVELS) + 1,
+                f"BackupDocs.{bacula_local(start - 2).replace(' ', '_').replace(':', '.')}_07",
+                "BackupDocs",
+                "B",
+                "F",
+                1,
+                "R",
+                bacula_local(start - 2),
+                bacula_local(start),
+                0,
+                0,
+                start,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                1,
+                1,
+                0,
+                0,
+                0,
+                0,
+                0,
+                "",
+                "File",
             )
         )
     rows["Media"] = [
