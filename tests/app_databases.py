@@ -830,6 +830,30 @@ number, so a test computes what a column holds from the same numbers.
   (CRLF lines) beside its summary columns, ``Rev`` the vCard's ``REV`` as ISO text with ``Z``, ICU
   collation keys in TEXT columns that hold no UTF-8 (``file_as_localized``), 0/1 flags, and the
   e-mail and phone lists keyed by no column but referencing the contact's uid.
+- :func:`mpd_stickers`: the sticker database of a Music Player Daemon (MPD 0.23's ``sticker_file``,
+  its own DDL verbatim) after clients set stickers on songs over MPD's protocol: one ``VARCHAR`` table
+  of (type, uri, name, value) with no primary key, keyed by its ``UNIQUE`` index on (type, uri, name);
+  song URIs with accents, an en dash, CJK, emoji and a no-break space; each value text as the protocol
+  carries it: myMPD's ``playCount`` and ``lastPlayed`` (Unix seconds as digits), Cantata's ``rating``
+  0..10, a ``like`` 0/1/2, free-text ``comment`` stickers, and ``''`` where a client set an empty one.
+- :func:`freeradius_sql`: a FreeRADIUS 3.2 server's ``rlm_sql_sqlite`` database (the Debian package's
+  ``mods-config/sql/main/sqlite/schema.sql``, verbatim) after the server handled Access-Requests and
+  accounting Start / Interim-Update / Stop packets: ``radacct`` times as ``INTEGER`` Unix seconds in
+  ``datetime`` columns (the queries bind ``%{integer:Event-Timestamp}``), ``NULL`` for a session not
+  stopped, ``''`` in its ``NOT NULL`` and its nullable text columns that no attribute filled
+  (``realm``, IPv6, ``connectinfo_stop``), octet counters past 2^32 (gigawords), 8-hex-digit session
+  ids with leading zeros, ``UNIQUE`` ``acctuniqueid`` of 32 hex digits; ``radpostauth.authdate`` text
+  of the server's local time with six fraction digits (``'%S.%M'``); ``radcheck`` / ``radreply`` /
+  ``radgroupreply`` attribute-op-value rows and ``nas`` clients.
+- :func:`bacula_catalog`: a Bacula 9.6 director's SQLite catalog (Debian's ``make_sqlite3_tables``,
+  its tables of jobs, files and volumes verbatim) after a Full, an Incremental and a Differential
+  backup and a restore: ``Job`` times as ``DATETIME`` text of the director's local clock beside
+  ``JobTDate`` and ``VolSessionTime``, ``BIGINT UNSIGNED`` Unix seconds; ``0`` for no pool, file set
+  or prior job (a restore's); ``File.MD5`` Bacula's base64 digest without padding, ``'0'`` for a
+  directory, and ``LStat`` its base64 stat fields; paths with a trailing ``/``, file names with
+  accents, an en dash, CJK and emoji, a directory's name ``''``; ``Log`` lines ending ``\\n\\\\``.
+  :func:`bacula_catalog_running`: the same copied while a fifth job runs, its ``EndTime`` and
+  ``RealEndTime`` the schema's ``DEFAULT 0`` (INTEGER 0 beside the ``DATETIME`` text).
 """
 
 from __future__ import annotations
@@ -18635,3 +18659,716 @@ def eds_address_book(path: Path, contacts: int = 24) -> Path:
         if phone:
             rows["folder_id_phone_list"].append((eds_uid(i), phone))
     return write_export(path, EDS_DDL, rows)
+
+
+# --- MPD (Music Player Daemon) sticker database -------------------------------------------------------
+
+#: MPD 0.23's ``sticker.sql`` DDL, as ``sqlite3 .schema`` prints the file the daemon created.
+MPD_DDL = [
+    "CREATE TABLE sticker(  type VARCHAR NOT NULL,   uri VARCHAR NOT NULL,   name VARCHAR NOT NULL,"
+    "   value VARCHAR NOT NULL)",
+    "CREATE UNIQUE INDEX sticker_value ON sticker(type, uri, name)",
+]
+MPD_ALBUMS = ("Björk – Homogenic", "日本語のアルバム", "Jazz/Blue Train")
+MPD_COMMENTS = ("Lovely 😍 intro", "Ünïcödé\u00a0note", "live take," + " la" * 120, "sounds like 1999")
+MPD_LAST_PLAYED = 1733300000  # 2024-12-04 08:13:20 UTC, Unix seconds
+
+
+def mpd_song(i: int) -> str:
+    """A song's URI as MPD names it: the path under its music directory."""
+    return f"{MPD_ALBUMS[i % 3]}/{i:02d} Track {i} 🎵 song\u00a0{i}.flac"
+
+
+def mpd_sticker_values(i: int) -> dict[str, str]:
+    """The stickers clients set on song ``i``, each value the protocol's text."""
+    values = {"playCount": str(i * 7 % 250), "lastPlayed": str(MPD_LAST_PLAYED - i * 86_413)}
+    if i % 2 == 0:
+        values["rating"] = str(i % 11)
+    if i % 3 == 0:
+        values["like"] = str(i // 3 % 3)
+    if i % 5 == 0:
+        values["comment"] = MPD_COMMENTS[i // 5 % 4]
+    if i % 7 == 3:
+        values["mood"] = ""
+    return values
+
+
+def mpd_stickers(path: Path, songs: int = 24) -> Path:
+    rows = [
+        ("song", mpd_song(i), name, value)
+        for i in range(1, songs + 1)
+        for name, value in mpd_sticker_values(i).items()
+    ]
+    return write_export(path, MPD_DDL, {"sticker": rows})
+
+
+# --- FreeRADIUS (rlm_sql_sqlite) ----------------------------------------------------------------------
+
+#: FreeRADIUS 3.2's ``mods-config/sql/main/sqlite/schema.sql`` (Debian's freeradius-config) less its
+#: comments, each statement as the server's ``bootstrap`` runs it.
+RADIUS_SCHEMA = """
+CREATE TABLE IF NOT EXISTS radacct (
+    radacctid INTEGER PRIMARY KEY AUTOINCREMENT,
+    acctsessionid varchar(64) NOT NULL default '',
+    acctuniqueid varchar(32) NOT NULL default '',
+    username varchar(64) NOT NULL default '',
+    realm varchar(64) default '',
+    nasipaddress varchar(15) NOT NULL default '',
+    nasportid varchar(32) default NULL,
+    nasporttype varchar(32) default NULL,
+    acctstarttime datetime NULL default NULL,
+    acctupdatetime datetime NULL default NULL,
+    acctstoptime datetime NULL default NULL,
+    acctinterval int(12) default NULL,
+    acctsessiontime int(12) default NULL,
+    acctauthentic varchar(32) default NULL,
+    connectinfo_start varchar(128) default NULL,
+    connectinfo_stop varchar(128) default NULL,
+    acctinputoctets bigint(20) default NULL,
+    acctoutputoctets bigint(20) default NULL,
+    calledstationid varchar(50) NOT NULL default '',
+    callingstationid varchar(50) NOT NULL default '',
+    acctterminatecause varchar(32) NOT NULL default '',
+    servicetype varchar(32) default NULL,
+    framedprotocol varchar(32) default NULL,
+    framedipaddress varchar(15) NOT NULL default '',
+    framedipv6address varchar(45) NOT NULL default '',
+    framedipv6prefix varchar(45) NOT NULL default '',
+    framedinterfaceid varchar(44) NOT NULL default '',
+    delegatedipv6prefix varchar(45) NOT NULL default '',
+    class varchar(64) default NULL
+);
+CREATE UNIQUE INDEX acctuniqueid ON radacct(acctuniqueid);
+CREATE INDEX username ON radacct(username);
+CREATE INDEX framedipaddress ON radacct (framedipaddress);
+CREATE INDEX framedipv6address ON radacct (framedipv6address);
+CREATE INDEX framedipv6prefix ON radacct (framedipv6prefix);
+CREATE INDEX framedinterfaceid ON radacct (framedinterfaceid);
+CREATE INDEX delegatedipv6prefix ON radacct (delegatedipv6prefix);
+CREATE INDEX acctsessionid ON radacct(acctsessionid);
+CREATE INDEX acctsessiontime ON radacct(acctsessiontime);
+CREATE INDEX acctstarttime ON radacct(acctstarttime);
+CREATE INDEX acctinterval ON radacct(acctinterval);
+CREATE INDEX acctstoptime ON radacct(acctstoptime);
+CREATE INDEX nasipaddress ON radacct(nasipaddress);
+CREATE INDEX class ON radacct(class);
+CREATE TABLE IF NOT EXISTS radcheck (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    username varchar(64) NOT NULL default '',
+    attribute varchar(64)  NOT NULL default '',
+    op char(2) NOT NULL DEFAULT '==',
+    value varchar(253) NOT NULL default ''
+);
+CREATE INDEX check_username ON radcheck(username);
+CREATE TABLE IF NOT EXISTS radgroupcheck (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    groupname varchar(64) NOT NULL default '',
+    attribute varchar(64)  NOT NULL default '',
+    op char(2) NOT NULL DEFAULT '==',
+    value varchar(253)  NOT NULL default ''
+);
+CREATE INDEX check_groupname ON radgroupcheck(groupname);
+CREATE TABLE IF NOT EXISTS radgroupreply (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    groupname varchar(64) NOT NULL default '',
+    attribute varchar(64)  NOT NULL default '',
+    op char(2) NOT NULL DEFAULT '=',
+    value varchar(253)  NOT NULL default ''
+);
+CREATE INDEX reply_groupname ON radgroupreply(groupname);
+CREATE TABLE IF NOT EXISTS radreply (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    username varchar(64) NOT NULL default '',
+    attribute varchar(64) NOT NULL default '',
+    op char(2) NOT NULL DEFAULT '=',
+    value varchar(253) NOT NULL default ''
+);
+CREATE INDEX reply_username ON radreply(username);
+CREATE TABLE IF NOT EXISTS radusergroup (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    username varchar(64) NOT NULL default '',
+    groupname varchar(64) NOT NULL default '',
+    priority int(11) NOT NULL default '1'
+);
+CREATE INDEX usergroup_username ON radusergroup(username);
+CREATE TABLE IF NOT EXISTS radpostauth (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    username varchar(64) NOT NULL default '',
+    pass varchar(64) NOT NULL default '',
+    reply varchar(32) NOT NULL default '',
+    authdate timestamp NOT NULL,
+    class varchar(64) default NULL
+);
+CREATE INDEX radpostauth_username ON radpostauth(username);
+CREATE INDEX radpostauth_class ON radpostauth(class);
+CREATE TABLE IF NOT EXISTS nas (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    nasname varchar(128) NOT NULL,
+    shortname varchar(32),
+    type varchar(30) DEFAULT 'other',
+    ports int(5),
+    secret varchar(60) DEFAULT 'secret' NOT NULL,
+    server varchar(64),
+    community varchar(50),
+    description varchar(200) DEFAULT 'RADIUS Client'
+);
+CREATE INDEX nasname ON nas(nasname);
+CREATE TABLE IF NOT EXISTS nasreload (
+    nasipaddress varchar(15) PRIMARY KEY,
+    reloadtime datetime NOT NULL
+);
+"""
+RADIUS_DDL = [statement for statement in RADIUS_SCHEMA.split(";") if statement.strip()]
+RADIUS_USERS = ("user001", "josé.garcía@example.es", "李雷", "anna müller", "00123", "bob@wifi.example.net")
+RADIUS_EPOCH = 1764900000  # 2025-12-05 02:00:00 UTC: the first session's Event-Timestamp
+RADIUS_CAUSES = ("User-Request", "Idle-Timeout", "Lost-Carrier", "Session-Timeout")
+RADIUS_AUTHDATE = datetime(2026, 12, 5, 11, 51, 4, 427_589)  # the server's local wall clock
+
+
+def radius_user(k: int) -> str:
+    return RADIUS_USERS[k % len(RADIUS_USERS)]
+
+
+def radius_session(k: int) -> dict[str, Any]:
+    """Session ``k`` as ``radacct`` holds it after its Start, Interim-Update and Stop packets: every
+    third one still open (no Stop yet: stop time NULL, no stop info, ``''`` for the cause)."""
+    start = RADIUS_EPOCH + k * 613
+    stopped = k % 3 != 0
+    octets = (k * 123_456_789 % 2**32 + (2**32 if k % 7 == 1 else 0)) if stopped else 0
+    return {
+        "start": start,
+        "update": start + 300 if stopped else start,
+        "stop": start + 300 + k * 11 if stopped else None,
+        "interval": 0 if stopped else None,
+        "session_time": 300 + k * 11 if stopped else 0,
+        "input": octets,
+        "output": octets // 3,
+        "cause": RADIUS_CAUSES[k % 4] if stopped else "",
+        "connect_stop": "CONNECT 54Mbps 802.11g" if stopped else "",
+    }
+
+
+def radius_unique_id(k: int) -> str:
+    """``acctuniqueid``: the MD5 FreeRADIUS's ``acct_unique`` policy makes of the session's attributes."""
+    return hashlib.md5(f"{radius_user(k)},{k:08X},127.0.0.1,wlan{k % 3}".encode()).hexdigest()
+
+
+def radius_authdate(n: int) -> datetime:
+    return RADIUS_AUTHDATE + timedelta(seconds=n * 37, microseconds=n * 1_733)
+
+
+def freeradius_sql(path: Path, sessions: int = 24, auths: int = 20) -> Path:
+    rows: dict[str, list[Sequence[Any]]] = {
+        name: []
+        for name in ("radcheck", "radreply", "radgroupreply", "radusergroup", "nas", "radacct", "radpostauth")
+    }
+    for i, user in enumerate(RADIUS_USERS):
+        rows["radcheck"].append((len(rows["radcheck"]) + 1, user, "Cleartext-Password", ":=", f"pw{i}✓"))
+        if i % 2 == 0:
+            rows["radcheck"].append(
+                (len(rows["radcheck"]) + 1, user, "Expiration", ":=", f"{i + 1:02d} Jan 2027 12:00")
+            )
+        if i % 3 == 0:
+            rows["radreply"].append(
+                (len(rows["radreply"]) + 1, user, "Framed-IP-Address", "=", f"10.0.0.{i + 2}")
+            )
+            rows["radreply"].append(
+                (len(rows["radreply"]) + 1, user, "Session-Timeout", "=", str(3600 * (1 + i)))
+            )
+        rows["radusergroup"].append((i + 1, user, ("gold", "silver", "guest")[i % 3], 1 + i % 2))
+    for group, rate in (("gold", "50M/50M"), ("silver", "10M/10M"), ("guest", "1M/512k")):
+        rows["radgroupreply"].append(
+            (len(rows["radgroupreply"]) + 1, group, "Mikrotik-Rate-Limit", "=", rate)
+        )
+        rows["radgroupreply"].append(
+            (len(rows["radgroupreply"]) + 1, group, "Acct-Interim-Interval", "=", "300")
+        )
+    rows["nas"] += [
+        (1, "127.0.0.1", "lab-ap", "other", 1812, "testing123", None, None, "Lab access point – Raum 1.07"),
+        (2, "192.0.2.0/24", "branch", "cisco", None, "s3cr3t", None, None, "RADIUS Client"),
+    ]
+    for k in range(sessions):
+        s = radius_session(k)
+        rows["radacct"].append(
+            (
+                k + 1,
+                f"{k:08X}",
+                radius_unique_id(k),
+                radius_user(k),
+                "",
+                "127.0.0.1",
+                f"wlan{k % 3}",
+                "Wireless-802.11",
+                s["start"],
+                s["update"],
+                s["stop"],
+                s["interval"],
+                s["session_time"],
+                "RADIUS",
+                "CONNECT 54Mbps 802.11g",
+                s["connect_stop"],
+                s["input"],
+                s["output"],
+                f"AA-BB-CC-DD-EE-0{k % 4}:Guest WiFi",
+                f"02-00-00-00-00-{k:02X}",
+                s["cause"],
+                "Framed-User",
+                "PPP",
+                f"10.1.0.{k + 1}",
+                "",
+                "",
+                "",
+                "",
+                None,
+            )
+        )
+    for n in range(auths):
+        accepted = n % 4 != 3
+        rows["radpostauth"].append(
+            (
+                n + 1,
+                radius_user(n),
+                f"pw{n % len(RADIUS_USERS)}✓" if accepted else "wrong-password",
+                "Access-Accept" if accepted else "Access-Reject",
+                radius_authdate(n).isoformat(" "),
+                None,
+            )
+        )
+    return write_export(path, RADIUS_DDL, rows)
+
+
+# --- Bacula catalog (SQLite) --------------------------------------------------------------------------
+
+#: Bacula 9.6's ``make_sqlite3_tables`` (Debian's bacula-director-sqlite3): its job, file and volume
+#: tables and their indexes, comments dropped.
+BACULA_SCHEMA = """
+CREATE TABLE Filename (
+  FilenameId INTEGER,
+  Name TEXT DEFAULT '',
+  PRIMARY KEY(FilenameId)
+  );
+CREATE INDEX inx1 ON Filename (Name);
+CREATE TABLE Path (
+   PathId INTEGER,
+   Path TEXT DEFAULT '',
+   PRIMARY KEY(PathId)
+   );
+CREATE INDEX inx2 ON Path (Path);
+CREATE TABLE File (
+   FileId INTEGER,
+   FileIndex INTEGER DEFAULT 0,
+   JobId INTEGER UNSIGNED REFERENCES Job NOT NULL,
+   PathId INTEGER UNSIGNED REFERENCES Path NOT NULL,
+   FilenameId INTEGER UNSIGNED REFERENCES Filename NOT NULL,
+   DeltaSeq SMALLINT UNSIGNED DEFAULT 0,
+   MarkId INTEGER UNSIGNED DEFAULT 0,
+   LStat VARCHAR(255) NOT NULL,
+   MD5 VARCHAR(255) NOT NULL,
+   PRIMARY KEY(FileId)
+   );
+CREATE INDEX inx3 ON File (JobId);
+CREATE INDEX file_jpf_idx ON File (JobId, PathId, FilenameId);
+CREATE TABLE Job (
+   JobId INTEGER,
+   Job VARCHAR(128) NOT NULL,
+   Name VARCHAR(128) NOT NULL,
+   Type CHAR(1) NOT NULL,
+   Level CHAR(1) NOT NULL,
+   ClientId INTEGER REFERENCES Client DEFAULT 0,
+   JobStatus CHAR(1) NOT NULL,
+   SchedTime DATETIME NOT NULL,
+   StartTime DATETIME DEFAULT 0,
+   EndTime DATETIME DEFAULT 0,
+   RealEndTime DATETIME DEFAULT 0,
+   JobTDate BIGINT UNSIGNED DEFAULT 0,
+   VolSessionId INTEGER UNSIGNED DEFAULT 0,
+   VolSessionTime INTEGER UNSIGNED DEFAULT 0,
+   JobFiles INTEGER UNSIGNED DEFAULT 0,
+   JobBytes BIGINT UNSIGNED DEFAULT 0,
+   ReadBytes BIGINT UNSIGNED DEFAULT 0,
+   JobErrors INTEGER UNSIGNED DEFAULT 0,
+   JobMissingFiles INTEGER UNSIGNED DEFAULT 0,
+   PoolId INTEGER UNSIGNED REFERENCES Pool DEFAULT 0,
+   FileSetId INTEGER UNSIGNED REFERENCES FileSet DEFAULT 0,
+   PriorJobId INTEGER UNSIGNED REFERENCES Job DEFAULT 0,
+   PurgedFiles TINYINT DEFAULT 0,
+   HasBase TINYINT DEFAULT 0,
+   HasCache TINYINT DEFAULT 0,
+   Reviewed TINYINT DEFAULT 0,
+   Comment TEXT,
+   FileTable TEXT DEFAULT 'File',
+   PRIMARY KEY(JobId)
+   );
+CREATE INDEX inx6 ON Job (Name);
+CREATE INDEX job_jobtdate_inx ON Job (JobTDate);
+CREATE TABLE Log (
+   LogId INTEGER,
+   JobId INTEGER UNSIGNED REFERENCES Job NOT NULL,
+   Time DATETIME NOT NULL,
+   LogText TEXT NOT NULL,
+   PRIMARY KEY(LogId)
+   );
+CREATE INDEX LogInx1 ON Log (JobId);
+CREATE TABLE FileSet (
+   FileSetId INTEGER,
+   FileSet VARCHAR(128) NOT NULL,
+   MD5 VARCHAR(25) NOT NULL,
+   CreateTime DATETIME DEFAULT 0,
+   PRIMARY KEY(FileSetId)
+   );
+CREATE INDEX fileset_name_idx on FileSet (FileSet);
+CREATE TABLE JobMedia (
+   JobMediaId INTEGER,
+   JobId INTEGER UNSIGNED REFERENCES Job NOT NULL,
+   MediaId INTEGER UNSIGNED REFERENCES Media NOT NULL,
+   FirstIndex INTEGER UNSIGNED NOT NULL,
+   LastIndex INTEGER UNSIGNED NOT NULL,
+   StartFile INTEGER UNSIGNED DEFAULT 0,
+   EndFile INTEGER UNSIGNED DEFAULT 0,
+   StartBlock INTEGER UNSIGNED DEFAULT 0,
+   EndBlock INTEGER UNSIGNED DEFAULT 0,
+   VolIndex INTEGER UNSIGNED DEFAULT 0,
+   PRIMARY KEY(JobMediaId)
+   );
+CREATE INDEX inx7 ON JobMedia (JobId, MediaId);
+CREATE TABLE Media (
+   MediaId INTEGER,
+   VolumeName VARCHAR(128) NOT NULL,
+   Slot INTEGER DEFAULT 0,
+   PoolId INTEGER UNSIGNED REFERENCES Pool DEFAULT 0,
+   MediaType VARCHAR(128) NOT NULL,
+   MediaTypeId INTEGER UNSIGNED REFERENCES MediaType DEFAULT 0,
+   LabelType TINYINT DEFAULT 0,
+   FirstWritten DATETIME DEFAULT 0,
+   LastWritten DATETIME DEFAULT 0,
+   LabelDate DATETIME DEFAULT 0,
+   VolJobs INTEGER UNSIGNED DEFAULT 0,
+   VolFiles INTEGER UNSIGNED DEFAULT 0,
+   VolBlocks INTEGER UNSIGNED DEFAULT 0,
+   LastPartBytes BIGINT UNSIGNED DEFAULT 0,
+   VolMounts INTEGER UNSIGNED DEFAULT 0,
+   VolBytes BIGINT UNSIGNED DEFAULT 0,
+   VolABytes BIGINT UNSIGNED DEFAULT 0,
+   VolAPadding BIGINT UNSIGNED DEFAULT 0,
+   VolHoleBytes BIGINT UNSIGNED DEFAULT 0,
+   VolHoles INTEGER UNSIGNED DEFAULT 0,
+   VolType INTEGER UNSIGNED DEFAULT 0,
+   VolParts INTEGER UNSIGNED DEFAULT 0,
+   VolCloudParts INTEGER UNSIGNED DEFAULT 0,
+   VolErrors INTEGER UNSIGNED DEFAULT 0,
+   VolWrites BIGINT UNSIGNED DEFAULT 0,
+   VolCapacityBytes BIGINT UNSIGNED DEFAULT 0,
+   VolStatus VARCHAR(20) NOT NULL,
+   Enabled TINYINT DEFAULT 1,
+   Recycle TINYINT DEFAULT 0,
+   ActionOnPurge     TINYINT DEFAULT 0,
+   CacheRetention BIGINT UNSIGNED DEFAULT 0,
+   VolRetention BIGINT UNSIGNED DEFAULT 0,
+   VolUseDuration BIGINT UNSIGNED DEFAULT 0,
+   MaxVolJobs INTEGER UNSIGNED DEFAULT 0,
+   MaxVolFiles INTEGER UNSIGNED DEFAULT 0,
+   MaxVolBytes BIGINT UNSIGNED DEFAULT 0,
+   InChanger TINYINT DEFAULT 0,
+   StorageId INTEGER UNSIGNED REFERENCES Storage DEFAULT 0,
+   DeviceId INTEGER UNSIGNED REFERENCES Device DEFAULT 0,
+   MediaAddressing TINYINT DEFAULT 0,
+   VolReadTime BIGINT UNSIGNED DEFAULT 0,
+   VolWriteTime BIGINT UNSIGNED DEFAULT 0,
+   EndFile INTEGER UNSIGNED DEFAULT 0,
+   EndBlock INTEGER UNSIGNED DEFAULT 0,
+   LocationId INTEGER UNSIGNED REFERENCES Location DEFAULT 0,
+   RecycleCount INTEGER UNSIGNED DEFAULT 0,
+   InitialWrite DATETIME DEFAULT 0,
+   ScratchPoolId INTEGER UNSIGNED REFERENCES Pool DEFAULT 0,
+   RecyclePoolId INTEGER UNSIGNED REFERENCES Pool DEFAULT 0,
+   Comment TEXT,
+   PRIMARY KEY(MediaId)
+   );
+CREATE UNIQUE INDEX Media_Volumename_Id ON Media (VolumeName);
+CREATE INDEX inx8 ON Media (PoolId);
+CREATE INDEX inx9 ON Media (StorageId);
+CREATE TABLE Pool (
+   PoolId INTEGER,
+   Name VARCHAR(128) NOT NULL,
+   NumVols INTEGER UNSIGNED DEFAULT 0,
+   MaxVols INTEGER UNSIGNED DEFAULT 0,
+   UseOnce TINYINT DEFAULT 0,
+   UseCatalog TINYINT DEFAULT 1,
+   AcceptAnyVolume TINYINT DEFAULT 0,
+   CacheRetention BIGINT UNSIGNED DEFAULT 0,
+   VolRetention BIGINT UNSIGNED DEFAULT 0,
+   VolUseDuration BIGINT UNSIGNED DEFAULT 0,
+   MaxVolJobs INTEGER UNSIGNED DEFAULT 0,
+   MaxVolFiles INTEGER UNSIGNED DEFAULT 0,
+   MaxVolBytes BIGINT UNSIGNED DEFAULT 0,
+   AutoPrune TINYINT DEFAULT 0,
+   Recycle TINYINT DEFAULT 0,
+   ActionOnPurge     TINYINT DEFAULT 0,
+   PoolType VARCHAR(20) NOT NULL,
+   LabelType TINYINT DEFAULT 0,
+   LabelFormat VARCHAR(128) NOT NULL,
+   Enabled TINYINT DEFAULT 1,
+   ScratchPoolId INTEGER UNSIGNED REFERENCES Pool DEFAULT 0,
+   RecyclePoolId INTEGER UNSIGNED REFERENCES Pool DEFAULT 0,
+   NextPoolId INTEGER UNSIGNED REFERENCES Pool DEFAULT 0,
+   MigrationHighBytes BIGINT UNSIGNED DEFAULT 0,
+   MigrationLowBytes BIGINT UNSIGNED DEFAULT 0,
+   MigrationTime BIGINT UNSIGNED DEFAULT 0,
+   UNIQUE (Name),
+   PRIMARY KEY (PoolId)
+   );
+CREATE INDEX pool_name_idx on Pool (Name);
+CREATE TABLE Client (
+   ClientId INTEGER,
+   Name VARCHAR(128) NOT NULL,
+   Uname VARCHAR(255) NOT NULL,   -- uname -a field
+   AutoPrune TINYINT DEFAULT 0,
+   FileRetention BIGINT UNSIGNED DEFAULT 0,
+   JobRetention  BIGINT UNSIGNED DEFAULT 0,
+   UNIQUE (Name),
+   PRIMARY KEY(ClientId)
+   );
+CREATE UNIQUE INDEX client_name_idx on Client (Name)
+"""
+BACULA_DDL = [statement for statement in BACULA_SCHEMA.split(";") if statement.strip()]
+BACULA_ROOT = "/srv/data/"
+BACULA_DIRS = ("", "Übersicht – Q4/", "日本/")
+BACULA_STARTED = 1796471816  # the storage daemon's start: every job's VolSessionTime
+BACULA_LEVELS = (("B", "F"), ("B", "I"), ("B", "D"), ("R", "F"))
+
+
+def bacula_name(i: int) -> str:
+    return f"report {i} 🎵.txt" if i % 2 else f"blob{i}.bin"
+
+
+def bacula_tdate(job: int) -> int:
+    """``JobTDate``: the job's start, Unix seconds (the machine's clock is UTC)."""
+    return BACULA_STARTED + 12 + job * 6
+
+
+def bacula_local(seconds: int) -> str:
+    return datetime.fromtimestamp(seconds, UTC).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def bacula_md5(i: int) -> str:
+    """Bacula's digest of file ``i``: base64 of the MD5, ``=`` padding left out."""
+    return base64.b64encode(hashlib.md5(f"file {i}\n".encode()).digest()).decode().rstrip("=")
+
+
+def bacula_catalog(path: Path, files: int = 12) -> Path:
+    return _bacula_catalog(path, files, running=False)
+
+
+def bacula_catalog_running(path: Path, files: int = 12) -> Path:
+    """:func:`bacula_catalog` copied while a fifth job runs: the director inserted its row with the
+    schema's ``DEFAULT 0`` for ``EndTime`` and ``RealEndTime`` (INTEGER 0 beside ``DATETIME`` text) and
+    ``VolSessionTime`` 0 (no storage session yet)."""
+    return _bacula_catalog(path, files, running=True)
+
+
+def _bacula_catalog(path: Path, files: int, *, running: bool) -> Path:
+    rows: dict[str, list[Sequence[Any]]] = {}
+    rows["Client"] = [
+        (1, "web-fd", "9.6.7 (10Dec20) x86_64-pc-linux-gnu,debian,bookworm/sid", 1, 5184000, 15552000)
+    ]
+    rows["Pool"] = [
+        (
+            1,
+            "File",
+            1,
+            100,
+            0,
+            1,
+            0,
+            0,
+            31536000,
+            0,
+            0,
+            0,
+            53687091200,
+            1,
+            1,
+            0,
+            "Backup",
+            0,
+            "Vol-",
+            1,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+        )
+    ]
+    rows["FileSet"] = [(1, "Docs", "Mh/EFwZe9n/gBF/Y/6+yOC", bacula_local(BACULA_STARTED + 9))]
+    rows["Path"] = [(d + 1, BACULA_ROOT + name) for d, name in enumerate(BACULA_DIRS)]
+    rows["Filename"] = [(1, "")] + [(i + 2, bacula_name(i)) for i in range(files)]
+    rows["Job"], rows["File"], rows["JobMedia"], rows["Log"] = [], [], [], []
+    for j, (kind, level) in enumerate(BACULA_LEVELS):
+        job, start = j + 1, bacula_tdate(j)
+        scheduled = bacula_local(start - 3).replace(" ", "_").replace(":", ".")
+        backup = kind == "B"
+        saved = (range(files) if level == "F" else range(j, files, 4)) if backup else range(0)
+        rows["Job"].append(
+            (
+                job,
+                f"{'BackupDocs' if backup else 'RestoreFiles'}.{scheduled}_0{j + 3}",
+                "BackupDocs" if backup else "RestoreFiles",
+                kind,
+                level,
+                1,
+                "T",
+                bacula_local(start - 3),
+                bacula_local(start),
+                bacula_local(start + j),
+                bacula_local(start + j),
+                start,
+                job,
+                BACULA_STARTED,
+                len(saved),
+                1000 * len(saved),
+                900 * len(saved),
+                0,
+                0,
+                int(backup),
+                int(backup),
+                0,
+                0,
+                0,
+                0,
+                0,
+                "",
+                "File",
+            )
+        )
+        for n, i in enumerate(saved):
+            rows["File"].append(
+                (
+                    len(rows["File"]) + 1,
+                    n + 1,
+                    job,
+                    2 + i % 2,
+                    i + 2,
+                    0,
+                    0,
+                    f"P4A KIke IGk B A A A {i} BAA I BrE/wC BrE/wC BrE/wC A A E",
+                    bacula_md5(i),
+                )
+            )
+        if backup:
+            for d in range(len(BACULA_DIRS)):
+                rows["File"].append(
+                    (
+                        len(rows["File"]) + 1,
+                        len(saved) + d + 1,
+                        job,
+                        d + 1,
+                        1,
+                        0,
+                        0,
+                        "P4A KIjT EHt C A A A BAA BAA I BrE/wC BrE/wC BrE/wC A A E",
+                        "0",
+                    )
+                )
+            rows["JobMedia"].append((job, job, 1, 1, len(saved) + 3, 0, 0, 210 * job, 63474 + job, 1))
+        rows["Log"].append(
+            (len(rows["Log"]) + 1, job, bacula_local(start - 1), f"bacula-dir JobId {job}: Start Job\n\\")
+        )
+        rows["Log"].append(
+            (
+                len(rows["Log"]) + 1,
+                job,
+                bacula_local(start + j),
+                f"bacula-dir JobId {job}: Bacula 9.6.7:\n  JobId: {job}\n  Termination: OK\n\n\\",
+            )
+        )
+    if running:
+        start = bacula_tdate(len(BACULA_LEVELS))
+        rows["Job"].append(
+            (
+                len(BACULA_LEVELS) + 1,
+                f"BackupDocs.{bacula_local(start - 2).replace(' ', '_').replace(':', '.')}_07",
+                "BackupDocs",
+                "B",
+                "F",
+                1,
+                "R",
+                bacula_local(start - 2),
+                bacula_local(start),
+                0,
+                0,
+                start,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                1,
+                1,
+                0,
+                0,
+                0,
+                0,
+                0,
+                "",
+                "File",
+            )
+        )
+    rows["Media"] = [
+        (
+            1,
+            "Vol-0001",
+            0,
+            1,
+            "File1",
+            0,
+            0,
+            bacula_local(BACULA_STARTED + 12),
+            bacula_local(BACULA_STARTED + 30),
+            bacula_local(BACULA_STARTED + 12),
+            3,
+            0,
+            3,
+            0,
+            3,
+            65183,
+            0,
+            0,
+            0,
+            0,
+            1,
+            0,
+            0,
+            0,
+            4,
+            0,
+            "Append",
+            1,
+            1,
+            0,
+            0,
+            31536000,
+            0,
+            0,
+            0,
+            53687091200,
+            0,
+            1,
+            0,
+            0,
+            6,
+            49,
+            0,
+            65182,
+            0,
+            0,
+            0,
+            0,
+            0,
+            None,
+        )
+    ]
+    return write_export(path, BACULA_DDL, rows)
