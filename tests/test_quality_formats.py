@@ -609,6 +609,57 @@ def test_a_column_holding_one_null_token_in_every_row_holds_no_value_and_costs_n
     }
 
 
+def test_a_declared_json_column_writing_every_missing_value_as_json_null_costs_nothing(
+    settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SQLAlchemy's ``JSON`` writes a ``None`` attribute as JSON's own ``null`` (``none_as_null=False``,
+    its default): in a column declared JSON that holds no NULL, no ``''`` and no other token, that is
+    its one way of writing missing, made NULL and audited at no cost. The same ``null`` in a TEXT
+    column, beside NULLs, beside ``''`` or beside ``None`` is charged as before. (Until 2026-12-05 an
+    annotation server's response values, a third ``null``, scored their share of them.)"""
+    export = tmp_path / "annotations.db"
+    rows = [
+        (
+            n,
+            "null" if n % 3 == 0 else f'{{"label": "L{n}", "score": {n / 8}}}',
+            "null" if n % 3 == 0 else f'{{"k": {n}}}',
+            ("null" if n == 10 else f"[{n}]") if n != 15 else None,
+            ("null" if n == 10 else f"[{n}]") if n != 15 else "",
+            ("null" if n == 10 else f"[{n}]") if n != 15 else "None",
+            "null" if n == 10 else f'{{"p": {n}}}',
+        )
+        for n in range(1, 31)
+    ]
+    con = sqlite3.connect(export)
+    with con:
+        con.execute(
+            'CREATE TABLE responses (id INTEGER PRIMARY KEY, "values" JSON, meta JSONB NOT NULL, '
+            "partly JSON, blanks JSON, other JSON, plain TEXT)"
+        )
+        con.executemany("INSERT INTO responses VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+    con.close()
+    names = ("id", "values", "meta", "partly", "blanks", "other", "plain")
+    tokens = {name: sum(row[i] in ("null", "None") for row in rows) for i, name in enumerate(names)}
+    blanks = {name: sum(row[i] == "" for row in rows) for i, name in enumerate(names)}
+    columns = profile(export).tables["responses"].columns
+    for name in ("values", "meta"):
+        assert columns[name].quality == 100.0, name
+        (issue,) = columns[name].issues
+        assert (issue.kind, issue.count) == ("null_like", tokens[name])
+        assert "JSON's own" in (issue.detail or ""), name
+    for name in ("partly", "other", "plain"):
+        assert columns[name].quality == pytest.approx(column_score(len(rows), tokens[name])), name
+    assert columns["blanks"].quality == pytest.approx(
+        column_score(len(rows), tokens["blanks"] + blanks["blanks"])
+    )
+
+    record, audit = run_checked(export, settings, monkeypatch, "responses")
+    assert record["exit_code"] in (0, 2)
+    assert Counter(a["column"] for a in audit if a["rule"] == "null_like_to_null") == {
+        name: count for name, count in tokens.items() if count
+    }
+
+
 def _line_terminated(value: str) -> bool:
     """``value`` ends in one line break (``\\n`` or ``\\r\\n``) and is padded by nothing else."""
     if not value.endswith("\n"):

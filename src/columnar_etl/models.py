@@ -219,6 +219,11 @@ class ColumnProfile:
     #: no value, written one way, as a column of ``''`` alone does. Each token still becomes NULL by its
     #: rule (``null_like``), but costs the quality score nothing (``profiling.quality``).
     token_is_unfilled: bool = False
+    #: A column declared ``JSON`` (``JSONB``) whose one way of writing a missing value is JSON's own
+    #: ``null`` (no NULL, no ``''``, no other token): SQLAlchemy's ``JSON`` writes ``None`` so. Each
+    #: ``null`` still becomes NULL by its rule (``null_like``), but costs the quality score nothing
+    #: (``profiling.quality``).
+    json_null_is_missing: bool = False
     #: A text column every value of which (NULL, ``''`` and null tokens aside) ends in exactly one line
     #: break, ``\n`` or ``\r\n``, and is padded by nothing else (YAML documents, base64 lines,
     #: tracebacks): it writes a line terminator, not padding. Each value is still trimmed and audited
@@ -323,6 +328,7 @@ class ColumnProfile:
             "blank_is_missing": self.blank_is_missing,
             "token_kept_in_key": self.token_kept_in_key,
             "token_is_unfilled": self.token_is_unfilled,
+            "json_null_is_missing": self.json_null_is_missing,
             "line_terminated": self.line_terminated,
             "date_formats": dict(self.date_formats),
             "date_order": self.date_order,

@@ -887,6 +887,40 @@ def _tokens_as_unfilled_columns(tables: Mapping[str, TableProfile]) -> None:
             _explain(column, "null_like", TOKEN_IS_UNFILLED)
 
 
+#: The ``null_like`` issue's detail where a declared JSON column writes every missing value as ``null``.
+JSON_NULL_IS_MISSING = (
+    "declared JSON: null, JSON's own, is how it writes a missing value, the only way it does (made NULL, "
+    "no cost)"
+)
+
+
+def _json_nulls_as_missing(tables: Mapping[str, TableProfile]) -> None:
+    """Mark the columns (``ColumnProfile.json_null_is_missing``) declared ``JSON`` (``JSONB``) whose one
+    way of writing a missing value is JSON's own ``null``, spelled so in every such row: no NULL, no
+    ``''``, no other null token (the issue's examples, the smallest of every token's row, are that one
+    word). SQLAlchemy's ``JSON`` writes a ``None`` attribute so (``none_as_null=False``, its default): an
+    annotation server's response values, an agent's metadata, half of them ``null``, scored their share
+    of them. Each ``null`` is still made NULL and audited; ``null`` beside NULLs or ``''`` writes
+    missing two ways, charged as before, and so is a column where cleaning changes more (padding, a NUL
+    byte, an encoding to decode)."""
+    for table in tables.values():
+        for column in table:
+            issue = column.issue("null_like")
+            if (
+                issue is None
+                or column.as_written is not None
+                or column.token_is_unfilled
+                or "JSON" not in column.declared_type.upper()
+                or tuple(issue.examples) != ("null",)
+                or column.null_count
+                or column.empty_string_count
+                or _changed_beside_missing(column)
+            ):
+                continue
+            column.json_null_is_missing = True
+            _explain(column, "null_like", JSON_NULL_IS_MISSING)
+
+
 #: The ``null_like`` issue's detail where a key loaded as written keeps its null token as a value.
 TOKEN_KEPT_IN_KEY = (
     "kept as written (a key, or a reference to one): a value of the key, or the one way it can write "
@@ -3687,6 +3721,7 @@ def profile(
         _blanks_as_the_table_writes_missing(profiled, not_null)
         _tokens_kept_in_keys(profiled, not_null)
         _tokens_as_unfilled_columns(profiled)
+        _json_nulls_as_missing(profiled)
         internal, unreadable, views = dict(src.internal), dict(src.unreadable), dict(src.views)
         unreadable_columns = {name: dict(why) for name, why in src.unreadable_columns.items()}
         indexes, triggers = indexes_not_copied(src.indexes, profiled), triggers_not_copied(src.triggers)

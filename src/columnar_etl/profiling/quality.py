@@ -127,6 +127,9 @@ def format_misfits(column: ColumnProfile, kind: str) -> int | None:
     if kind == "null_like" and column.token_is_unfilled:
         # Every row is one token, spelled one way: no value, written one way (as a column of '').
         return 0
+    if kind == "null_like" and column.json_null_is_missing:
+        # A declared JSON column writes every missing value as JSON's own null: its one spelling.
+        return 0
     if kind == "whitespace" and column.line_terminated:
         # Every value ends in one line break, padded by nothing else: a line terminator, written one way.
         return 0
