@@ -240,6 +240,10 @@ class ColumnProfile:
     #: Null tokens that are values of this column (the country code ``NA`` among ``DE`` and ``FR``):
     #: counted as valid text, and not read as NULL by its plan (``profiling.profile._tokens_as_values``).
     tokens_as_values: list[str] = field(default_factory=list)
+    #: Values that are MySQL's zero date in this column declared a date or timestamp (``0``, as SQLite
+    #: stores a ``DEFAULT 0``): counted null-like, and read as NULL by its plan beside the null tokens
+    #: (``profiling.profile._zero_dates_as_null_like``).
+    zero_dates: list[str] = field(default_factory=list)
     #: Why the column is loaded as the text it holds, untouched (not trimmed, no null token or blank
     #: read as NULL, no conversion): it is (part of) a declared key, or references one, whose distinct
     #: values its cleaning would make equal or NULL (``profiling.keys.merged_key_columns``). None: cleaned.
@@ -307,6 +311,7 @@ class ColumnProfile:
             "empty_string_count": self.empty_string_count,
             "null_like_count": self.null_like_count,
             "tokens_as_values": list(self.tokens_as_values),
+            "zero_dates": list(self.zero_dates),
             "as_written": self.as_written,
             "padding_kept": self.padding_kept,
             "blob_numerals": self.blob_numerals,

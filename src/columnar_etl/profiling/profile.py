@@ -1048,7 +1048,82 @@ def infer_column(
     """Decide a column's type and issues from its aggregate row (no data is read here); a date column
     whose reading ``override`` names (``formats``, ``date_order``) is read as it says (.overrides).
     ``blob_numerals``: BLOB cells the source read as the numerals they spell (``Source.numeral_blobs``),
-    among the TEXT cells of ``agg``."""
+    among the TEXT cells of ``agg``.
+
+    A column declared a date or timestamp that reads as one holds its ``0`` cells as MySQL's zero date
+    (:func:`_zero_dates_as_null_like`): they are null-like, as the text ``0000-00-00 00:00:00`` is, and
+    its plan reads :data:`ZERO_DATE_TOKEN` as NULL (``ColumnProfile.zero_dates``)."""
+    infer = partial(
+        _infer_column,
+        table,
+        column,
+        row_count,
+        date_order_default=date_order_default,
+        override=override,
+        blob_numerals=blob_numerals,
+    )
+    inferred = infer(agg)
+    zeros = _zero_dates_as_null_like(column, inferred, agg)
+    if zeros is None:
+        return inferred
+    reread = infer(zeros[0])
+    if reread.inferred_type != inferred.inferred_type:
+        return inferred
+    reread.zero_dates = [ZERO_DATE_TOKEN]
+    reread.notes.append(
+        f"{zeros[1]:,} {'cell holds' if zeros[1] == 1 else 'cells hold'} {ZERO_DATE_TOKEN} in a column "
+        f"declared {column.declared_type} whose other values are dates: MySQL's zero date as SQLite "
+        "stores a DEFAULT 0, no date: NULL (rule null_like_to_null, as 0000-00-00 00:00:00)"
+    )
+    return reread
+
+
+#: The value a column declared a date or timestamp holds for MySQL's zero date where its schema says
+#: ``DEFAULT 0`` (SQLite stores the INTEGER 0, not the text ``0000-00-00 00:00:00``).
+ZERO_DATE_TOKEN = "0"
+
+
+def _zero_dates_as_null_like(
+    column: SourceColumn, inferred: ColumnProfile, agg: dict[str, Any]
+) -> tuple[dict[str, Any], int] | None:
+    """``agg`` with the column's ``0`` cells counted null-like, and how many they are, where they are
+    MySQL's zero date: the column is declared a date or timestamp (``DATETIME DEFAULT 0``, Bacula's
+    ``EndTime`` of a job still running), reads as one (its other values are dates: ``inferred``), and
+    holds no other number. None otherwise: epoch integers beside 0 (a column of numbers, whose note
+    says "0 for no date"), integers counting days, an undeclared column (nothing says its 0 is a date;
+    beside date text it stays text, every value as written), or 0s that are most of the column (it
+    does not read as dates)."""
+    if declared_family(column.declared_type) not in ("date", "timestamp") or column.counts_from is not None:
+        return None
+    if inferred.inferred_type not in DATE_TYPES or inferred.as_written is not None:
+        return None
+    codes: dict[int, int] = {}
+    zeros = numbers = 0
+    for code, count in (agg["codes"] or {}).items():
+        storage, shape, bits = split_code(int(code))
+        if shape in NUMBER_SHAPES:
+            numbers += count
+        if shape == Shape.INTEGER and bits & Flag.ZERO_ONE and not bits & Flag.TRUE_WORD:
+            zeros += count
+            code = make_code(storage, Shape.NULL_LIKE, bits & ~int(Flag.ZERO_ONE))
+        codes[int(code)] = codes.get(int(code), 0) + count
+    if not zeros or numbers != zeros:
+        return None
+    examples = sorted({*(agg.get("ex_null_like") or []), ZERO_DATE_TOKEN})[:EXAMPLES]
+    return {**agg, "codes": codes, "ex_null_like": examples}, zeros
+
+
+def _infer_column(
+    table: str,
+    column: SourceColumn,
+    row_count: int,
+    agg: dict[str, Any],
+    *,
+    date_order_default: DateOrder = "day_first",
+    override: ColumnOverride | None = None,
+    blob_numerals: int = 0,
+) -> ColumnProfile:
+    """:func:`infer_column`, the column's 0s read as its values say."""
     counts = _Counts(agg)
     nulls, empty, null_like = (
         counts.shape(Shape.NULL),

@@ -1,0 +1,161 @@
+"""MySQL's zero date as SQLite stores a ``DATETIME DEFAULT 0``: the INTEGER ``0``, beside the date text
+of the rows whose date was set (Bacula's ``EndTime`` of a job still running). Since 2026-12-05, in a
+column declared a date or timestamp whose other values are dates, such a ``0`` is the zero date, as its
+text ``0000-00-00 00:00:00`` is: null-like in the profile, NULL by the cleaner (``null_like_to_null``,
+audited). Controls: an undeclared column, epoch integers beside 0, integers counting days and a column
+of 0s for the most part keep what they did.
+
+Expected values come from the rows written here (and SQLite's own ``typeof``), not from the code under
+test.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from contextlib import closing
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from columnar_etl import profile
+
+from .lossless_check import summarize
+from .test_lossless import load_and_check
+
+ROWS = 24
+#: Rows whose date was never set: every twelfth (few: each costs the column's score as a null-like
+#: value does, and a third of them would hold the export below the quality gate).
+ZERO_ROWS = {i for i in range(ROWS) if i % 12 == 0}
+#: The row holding the text zero date instead, in the columns that have one.
+TEXT_ZERO_ROW = 5
+#: Unix seconds of 2024-01-02 08:24:05 UTC on, a day and a second apart.
+SECONDS = [1_704_183_845 + 86_401 * i for i in range(ROWS)]
+
+DDL = (
+    "CREATE TABLE job (id INTEGER PRIMARY KEY, "
+    # Set only when the job ends: the schema's DEFAULT 0 until then (SQLite stores the INTEGER 0).
+    "ended DATETIME DEFAULT 0, due DATE DEFAULT 0, stamp TIMESTAMP, "
+    # Controls: no declared type; epoch seconds with 0 for no date; days since 1970 under DATE.
+    "loose, done_at DATETIME, day DATE)"
+)
+
+
+def _stamp(i: int) -> str:
+    return datetime.fromtimestamp(SECONDS[i], UTC).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def _row(i: int) -> dict[str, Any]:
+    zero = i in ZERO_ROWS
+    return {
+        "id": i,
+        "ended": None if zero else _stamp(i),  # None: left to the column's DEFAULT 0
+        "due": None if zero else _stamp(i)[:10],
+        "stamp": 0 if zero else "0000-00-00 00:00:00" if i == TEXT_ZERO_ROW else _stamp(i),
+        "loose": 0 if zero else _stamp(i),
+        "done_at": 0 if zero else SECONDS[i],
+        "day": 19_724 + i,
+    }
+
+
+def _export(path: Path) -> Path:
+    with closing(sqlite3.connect(path)) as con, con:
+        con.execute(DDL)
+        for i in range(ROWS):
+            row = {name: value for name, value in _row(i).items() if value is not None}
+            marks = ", ".join("?" for _ in row)
+            con.execute(f"INSERT INTO job ({', '.join(row)}) VALUES ({marks})", list(row.values()))
+    return path
+
+
+def _integer_zeros(path: Path, column: str) -> set[int]:
+    """The ids whose ``column`` SQLite holds as the INTEGER 0 (not the text '0')."""
+    with closing(sqlite3.connect(path)) as con:
+        sql = f"SELECT id FROM job WHERE typeof({column}) = 'integer' AND {column} = 0"
+        return {key for (key,) in con.execute(sql)}
+
+
+def _kinds(issues: Sequence[Any]) -> dict[str, int]:
+    return {issue.kind: issue.count for issue in issues}
+
+
+def test_a_declared_dates_integer_zeros_are_the_zero_date_in_the_profile(tmp_path: Path) -> None:
+    path = _export(tmp_path / "jobs.db")
+    # SQLite stored the DEFAULT 0 (and the 0 bound) as INTEGER cells: the rows never set.
+    for column in ("ended", "due", "stamp", "loose"):
+        assert _integer_zeros(path, column) == ZERO_ROWS, column
+    table = profile(path)["job"]
+    expected = {"ended": "timestamp", "due": "date", "stamp": "timestamp"}
+    for name, kind in expected.items():
+        column = table[name]
+        text_zeros = int(name == "stamp")
+        assert column.inferred_type == kind, (name, column.type_reason)
+        assert column.null_like_count == len(ZERO_ROWS) + text_zeros, name
+        assert column.zero_dates == ["0"], name
+        kinds = _kinds(column.issues)
+        assert "unparseable_date" not in kinds, (name, column.issues)
+        assert kinds["null_like"] == len(ZERO_ROWS) + text_zeros, (name, column.issues)
+        assert column.valid_count == ROWS - len(ZERO_ROWS) - text_zeros, name
+        assert any("MySQL's zero date" in note for note in column.notes), (name, column.notes)
+
+
+def test_undeclared_epoch_and_day_count_columns_keep_their_zeros(tmp_path: Path) -> None:
+    table = profile(_export(tmp_path / "jobs.db"))["job"]
+    # No declared type: nothing says the 0 is a date; beside date text the column is text, every value
+    # as written (the 0 too), as before.
+    assert table["loose"].inferred_type == "text"
+    # Epoch seconds beside 0 for no date: numbers, the note giving the instant (test_epoch_beside_zeros).
+    assert table["done_at"].inferred_type == "integer"
+    assert any('NULLIF("done_at", 0)' in note for note in table["done_at"].notes), table["done_at"].notes
+    # Days since 1970 under DATE: numbers, the note giving the day.
+    assert table["day"].inferred_type == "integer"
+    for name in ("loose", "done_at", "day"):
+        assert table[name].null_like_count == 0, name
+        assert table[name].zero_dates == [], name
+        assert "null_like" not in _kinds(table[name].issues), name
+
+
+def test_zeros_that_are_most_of_a_declared_column_are_no_zero_dates(tmp_path: Path) -> None:
+    # Two dates among 22 0s: the column does not read as dates, and no 0 is made NULL for it.
+    path = tmp_path / "mostly.db"
+    with closing(sqlite3.connect(path)) as con, con:
+        con.execute("CREATE TABLE job (id INTEGER PRIMARY KEY, ended DATETIME DEFAULT 0)")
+        con.executemany(
+            "INSERT INTO job VALUES (?, ?)", [(i, _stamp(i) if i < 2 else 0) for i in range(ROWS)]
+        )
+    column = profile(path)["job"]["ended"]
+    assert column.inferred_type not in ("date", "timestamp", "timestamptz")
+    assert column.null_like_count == 0
+    assert column.zero_dates == []
+
+
+def test_the_zero_dates_load_as_null_audited_and_every_other_cell_as_written(
+    pg_uri: str, tmp_path: Path
+) -> None:
+    path = _export(tmp_path / "jobs.db")
+    ran = load_and_check(path, pg_uri, tmp_path)
+    assert not ran.violations, summarize(ran.violations)
+    assert (ran.result.exit_code, ran.result.outcome) == (0, "done")
+    assert ran.data_type("job", "ended") == ran.data_type("job", "stamp") == "timestamp without time zone"
+    assert ran.data_type("job", "due") == "date"
+    rows = [_row(i) for i in range(ROWS)]
+    assert ran.values("job", "ended", "id") == {
+        i: None if i in ZERO_ROWS else datetime.fromisoformat(r["ended"]) for i, r in enumerate(rows)
+    }
+    assert ran.values("job", "due", "id") == {
+        i: None if i in ZERO_ROWS else date.fromisoformat(r["due"]) for i, r in enumerate(rows)
+    }
+    assert ran.values("job", "stamp", "id") == {
+        i: None if i in ZERO_ROWS | {TEXT_ZERO_ROW} else datetime.fromisoformat(r["stamp"])
+        for i, r in enumerate(rows)
+    }
+    # The controls arrive as written: the undeclared column's 0 is the text '0'.
+    assert ran.values("job", "loose", "id") == {i: str(r["loose"]) for i, r in enumerate(rows)}
+    assert ran.values("job", "done_at", "id") == {i: r["done_at"] for i, r in enumerate(rows)}
+    assert ran.values("job", "day", "id") == {i: r["day"] for i, r in enumerate(rows)}
+    # Each NULL is audited by the null-token rule, as the text zero date is; nothing else is made NULL.
+    nulled: dict[str, set[int]] = {}
+    for row in ran.log("audit"):
+        if row["rule"] == "null_like_to_null":
+            nulled.setdefault(str(row["column"]), set()).add(int(row["row_key"]))
+    assert nulled == {"ended": ZERO_ROWS, "due": ZERO_ROWS, "stamp": ZERO_ROWS | {TEXT_ZERO_ROW}}
