@@ -854,6 +854,16 @@ number, so a test computes what a column holds from the same numbers.
   accents, an en dash, CJK and emoji, a directory's name ``''``; ``Log`` lines ending ``\\n\\\\``.
   :func:`bacula_catalog_running`: the same copied while a fifth job runs, its ``EndTime`` and
   ``RealEndTime`` the schema's ``DEFAULT 0`` (INTEGER 0 beside the ``DATETIME`` text).
+- :func:`imessage_chat_db`: macOS 14 Messages' ``chat.db`` (its own DDL, built from its public schema:
+  the app cannot run here) with one-to-one chats, an SMS short code and a group chat: every moment of a
+  message (``date``, ``date_read``, ``date_delivered``, ``chat_message_join.message_date``) an INTEGER
+  of nanoseconds since 2001-01-01 UTC (``738000000123456789``), ``0`` for not read or not delivered,
+  ``attachment.created_date`` whole seconds since 2001; ``attributedBody`` an ``NSAttributedString`` in
+  Apple's typedstream BLOB, ``text`` NULL in every seventh (macOS 13 on), ``\\ufffc`` for an
+  attachment; binary plists in ``chat.properties``; ``kvtable.value`` a BLOB column where the app's
+  trigger stores INTEGERs beside plists; handles with ``+``, an e-mail and the numbers as typed
+  (``(415) 555-0123``, ``07700 900123``); a trigger that fills ``cache_roomnames`` and one that calls
+  a function only the app defines; ``sqlite_stat1`` from ``ANALYZE``.
 """
 
 from __future__ import annotations
@@ -19372,3 +19382,263 @@ def _bacula_catalog(path: Path, files: int, *, running: bool) -> Path:
         )
     ]
     return write_export(path, BACULA_DDL, rows)
+
+
+# --- Apple Messages (iMessage) ---------------------------------------------------------------------
+
+#: macOS 14 Messages' ``~/Library/Messages/chat.db``: the tables of chats, handles, messages and
+#: attachments and their join tables, as the app creates them (its own DDL, the columns this file
+#: fills and those whose DEFAULTs every row carries), with two of its triggers: one fills each
+#: message's ``cache_roomnames`` from its chat, one calls a function only the app defines.
+IMESSAGE_DDL = [
+    "CREATE TABLE _SqliteDatabaseProperties (key TEXT, value TEXT, UNIQUE(key))",
+    "CREATE TABLE deleted_messages (ROWID INTEGER PRIMARY KEY AUTOINCREMENT UNIQUE, guid TEXT NOT NULL)",
+    "CREATE TABLE chat_handle_join (chat_id INTEGER REFERENCES chat (ROWID) ON DELETE CASCADE, "
+    "handle_id INTEGER REFERENCES handle (ROWID) ON DELETE CASCADE, UNIQUE(chat_id, handle_id))",
+    "CREATE TABLE handle (ROWID INTEGER PRIMARY KEY AUTOINCREMENT UNIQUE, id TEXT NOT NULL, country TEXT, "
+    "service TEXT NOT NULL, uncanonicalized_id TEXT, person_centric_id TEXT, UNIQUE (id, service) )",
+    "CREATE TABLE message_attachment_join (message_id INTEGER REFERENCES message (ROWID) ON DELETE CASCADE, "
+    "attachment_id INTEGER REFERENCES attachment (ROWID) ON DELETE CASCADE, "
+    "UNIQUE(message_id, attachment_id))",
+    "CREATE TABLE kvtable (ROWID INTEGER PRIMARY KEY AUTOINCREMENT UNIQUE, key TEXT UNIQUE NOT NULL, "
+    "value BLOB NOT NULL)",
+    "CREATE TABLE chat_message_join (chat_id INTEGER REFERENCES chat (ROWID) ON DELETE CASCADE, "
+    "message_id INTEGER REFERENCES message (ROWID) ON DELETE CASCADE, message_date INTEGER DEFAULT 0, "
+    "PRIMARY KEY (chat_id, message_id))",
+    "CREATE TABLE message (ROWID INTEGER PRIMARY KEY AUTOINCREMENT, guid TEXT UNIQUE NOT NULL, text TEXT, "
+    "replace INTEGER DEFAULT 0, service_center TEXT, handle_id INTEGER DEFAULT 0, subject TEXT, "
+    "country TEXT, attributedBody BLOB, version INTEGER DEFAULT 0, type INTEGER DEFAULT 0, service TEXT, "
+    "account TEXT, account_guid TEXT, error INTEGER DEFAULT 0, date INTEGER, date_read INTEGER, "
+    "date_delivered INTEGER, is_delivered INTEGER DEFAULT 0, is_finished INTEGER DEFAULT 0, "
+    "is_emote INTEGER DEFAULT 0, is_from_me INTEGER DEFAULT 0, is_empty INTEGER DEFAULT 0, "
+    "is_read INTEGER DEFAULT 0, is_sent INTEGER DEFAULT 0, cache_has_attachments INTEGER DEFAULT 0, "
+    "cache_roomnames TEXT, is_audio_message INTEGER DEFAULT 0, date_played INTEGER, "
+    "item_type INTEGER DEFAULT 0, associated_message_guid TEXT, associated_message_type INTEGER DEFAULT 0, "
+    "balloon_bundle_id TEXT, payload_data BLOB, expressive_send_style_id TEXT, "
+    "associated_message_range_location INTEGER DEFAULT 0, associated_message_range_length INTEGER DEFAULT 0, "
+    "message_summary_info BLOB, ck_sync_state INTEGER DEFAULT 0, destination_caller_id TEXT, "
+    "reply_to_guid TEXT, sort_id INTEGER, thread_originator_guid TEXT, thread_originator_part TEXT, "
+    "date_retracted INTEGER DEFAULT 0, date_edited INTEGER DEFAULT 0, part_count INTEGER)",
+    "CREATE TABLE chat (ROWID INTEGER PRIMARY KEY AUTOINCREMENT, guid TEXT UNIQUE NOT NULL, style INTEGER, "
+    "state INTEGER, account_id TEXT, properties BLOB, chat_identifier TEXT, service_name TEXT, "
+    "room_name TEXT, account_login TEXT, is_archived INTEGER DEFAULT 0, last_addressed_handle TEXT, "
+    "display_name TEXT, group_id TEXT, is_filtered INTEGER DEFAULT 0, successful_query INTEGER, "
+    "last_read_message_timestamp INTEGER DEFAULT 0, is_blackholed INTEGER DEFAULT 0)",
+    "CREATE TABLE attachment (ROWID INTEGER PRIMARY KEY AUTOINCREMENT, guid TEXT UNIQUE NOT NULL, "
+    "created_date INTEGER DEFAULT 0, start_date INTEGER DEFAULT 0, filename TEXT, uti TEXT, mime_type TEXT, "
+    "transfer_state INTEGER DEFAULT 0, is_outgoing INTEGER DEFAULT 0, user_info BLOB, transfer_name TEXT, "
+    "total_bytes INTEGER DEFAULT 0, is_sticker INTEGER DEFAULT 0, attribution_info BLOB, "
+    "hide_attachment INTEGER DEFAULT 0, original_guid TEXT UNIQUE NOT NULL)",
+    "CREATE INDEX message_idx_date ON message(date)",
+    "CREATE INDEX chat_message_join_idx_message_date_id_chat_id "
+    "ON chat_message_join(chat_id, message_date, message_id)",
+    "CREATE TRIGGER after_insert_on_chat_message_join AFTER INSERT ON chat_message_join BEGIN "
+    "UPDATE message SET cache_roomnames = (SELECT group_concat(c.room_name) FROM chat c "
+    "INNER JOIN chat_message_join j ON c.ROWID = j.chat_id WHERE j.message_id = NEW.message_id) "
+    "WHERE message.ROWID = NEW.message_id; END",
+    "CREATE TRIGGER after_delete_on_attachment AFTER DELETE ON attachment BEGIN "
+    "SELECT delete_attachment_path(OLD.filename); END",
+]
+
+#: The handles: (id, service, uncanonicalized_id, country): numbers with a ``+``, an e-mail address, an
+#: SMS short code of digits alone, each number as the user typed it where the app kept that.
+IMESSAGE_HANDLES = (
+    ("+14155550123", "iMessage", "(415) 555-0123", "us"),
+    ("zoë.müller@icloud.com", "iMessage", None, "de"),
+    ("+447700900123", "SMS", "07700 900123", "gb"),
+    ("262966", "SMS", None, "us"),
+    ("+4915112345678", "iMessage", None, None),
+)
+#: The group chat's room name and display name (the one-to-one chats have none).
+IMESSAGE_ROOM = "chat123456789012345678"
+IMESSAGE_GROUP_NAME = "Famille 👨\u200d👩\u200d👧 — Noël"
+#: What a message says (``\ufffc`` stands for its attachment, a tapback quotes the message it loves).
+IMESSAGE_TEXTS = (
+    "On my way 🚗",
+    "Ça va ? Très bien, merci",
+    "Le prix : 12,50\u00a0€",
+    "\ufffc",
+    "日本語のメッセージ",
+    "Line one\nLine two",
+    " see you at 7 ",
+    "Loved “On my way 🚗”",
+    "",
+    "007",
+)
+#: The first message's ``date``: nanoseconds since 2001-01-01 UTC (2024-05-21), as macOS writes every
+#: moment of a message since 10.13: numbers a Unix-epoch reading would place in 1993.
+IMESSAGE_FIRST_NS = 738_000_000_123_456_789
+#: The first attachment's ``created_date``: whole seconds since 2001-01-01 UTC.
+IMESSAGE_FIRST_SECONDS = 738_000_100
+
+
+def imessage_guid(kind: str, n: int) -> str:
+    """The app's upper-case UUID of message, chat or attachment ``n``."""
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"imessage:{kind}:{n}")).upper()
+
+
+def imessage_body(text: str) -> bytes:
+    """``attributedBody``: the message as an ``NSAttributedString`` in Apple's typedstream (a BLOB of
+    the text's UTF-8 length and bytes amid the archiver's class names and attributes)."""
+    raw = text.encode()
+    length = bytes([len(raw)]) if len(raw) < 0x81 else b"\x81" + struct.pack("<H", len(raw))
+    return (
+        b"\x04\x0bstreamtyped\x81\xe8\x03\x84\x01@\x84\x84\x84\x12NSAttributedString\x00\x84\x84\x08"
+        b"NSObject\x00\x85\x92\x84\x84\x84\x08NSString\x01\x94\x84\x01+"
+        + length
+        + raw
+        + b"\x86\x84\x02iI\x01"
+        + bytes([min(len(text), 127)])
+        + b"\x92\x84\x84\x84\x0cNSDictionary\x00\x94\x84\x01i\x01\x92\x84\x96\x96\x1d"
+        b"__kIMMessagePartAttributeName\x86\x92\x84\x84\x84\x08NSNumber\x00\x86\x86\x86"
+    )
+
+
+def imessage_message(i: int) -> tuple[int, int, str | None, str, int, int, int]:
+    """Message ``i`` (0-based): its chat (1-based), handle (0 for the user's own in the group), text
+    (NULL in every seventh: macOS 13 on keeps it in ``attributedBody`` alone), what its body says,
+    whether the user sent it, and its ``date`` and ``date_read`` (0 for unread or the user's own)."""
+    chat = 1 + i % (len(IMESSAGE_HANDLES) + 1)
+    said = IMESSAGE_TEXTS[i % len(IMESSAGE_TEXTS)]
+    mine = i % 2
+    group = chat == len(IMESSAGE_HANDLES) + 1
+    handle = 0 if group and mine else (1 + (i // 2) % 3 if group else chat)
+    date = IMESSAGE_FIRST_NS + 3_617_000_004_321 * i
+    read = 0 if mine or i % 5 == 4 else date + 45_000_000_007 + i
+    return chat, handle, None if i % 7 == 6 else said, said, mine, date, read
+
+
+def imessage_delivered(i: int) -> int:
+    """``date_delivered`` of message ``i``: nanoseconds since 2001 for the user's own, 0 for the
+    others and for every fourth."""
+    _, _, _, _, mine, date, _ = imessage_message(i)
+    return date + 1_500_000_000 if mine and i % 4 != 3 else 0
+
+
+def imessage_properties(chat: int) -> bytes:
+    """``chat.properties``: a binary plist."""
+    return plistlib.dumps(
+        {"shouldForceToSMS": False, "LSMD": 738_000_000.5 + chat, "numberOfTimesRespondedtoThread": chat},
+        fmt=plistlib.FMT_BINARY,
+    )
+
+
+def imessage_kv() -> tuple[tuple[str, int | bytes], ...]:
+    """``kvtable``: the app's trigger stores the failed message's ``date`` and ``ROWID`` as INTEGERs
+    in the ``BLOB`` column beside binary plists."""
+    return (
+        ("lastFailedMessageDate", IMESSAGE_FIRST_NS + 7),
+        ("lastFailedMessageRowID", 8),
+        ("CKChatSyncState", plistlib.dumps({"state": 1, "token": b"\x00\xff"}, fmt=plistlib.FMT_BINARY)),
+    )
+
+
+def imessage_chat_db(path: Path, messages: int = 30) -> Path:
+    """macOS Messages' ``chat.db`` (see the module's list)."""
+    con = sqlite3.connect(path)
+    with con:
+        for statement in IMESSAGE_DDL:
+            con.execute(statement)
+        con.executemany(
+            "INSERT INTO _SqliteDatabaseProperties VALUES (?, ?)",
+            [
+                ("_ClientVersion", "17003"),
+                ("counter_in_all", str(messages - messages // 2)),
+                ("_UniqueIdentifier", imessage_guid("store", 0)),
+            ],
+        )
+        for handle, service, typed, country in IMESSAGE_HANDLES:
+            con.execute(
+                "INSERT INTO handle (id, country, service, uncanonicalized_id) VALUES (?, ?, ?, ?)",
+                (handle, country, service, typed),
+            )
+        group = len(IMESSAGE_HANDLES) + 1
+        for chat in range(1, group + 1):
+            one = chat < group
+            handle, service = IMESSAGE_HANDLES[chat - 1][:2] if one else (IMESSAGE_ROOM, "iMessage")
+            con.execute(
+                "INSERT INTO chat (guid, style, state, account_id, properties, chat_identifier, "
+                "service_name, room_name, account_login, last_addressed_handle, display_name, group_id, "
+                "successful_query, last_read_message_timestamp) "
+                "VALUES (?, ?, 3, ?, ?, ?, ?, ?, 'E:me@icloud.com', '+14085550199', ?, ?, 1, ?)",
+                (
+                    f"{service};{'-' if one else '+'};{handle}",
+                    45 if one else 43,
+                    imessage_guid("account", 0),
+                    imessage_properties(chat) if chat % 3 else None,
+                    handle,
+                    service,
+                    None if one else IMESSAGE_ROOM,
+                    "" if one else IMESSAGE_GROUP_NAME,
+                    imessage_guid("group", chat),
+                    0 if chat % 2 else IMESSAGE_FIRST_NS + 86_400_000_000_000 * chat,
+                ),
+            )
+            members = [chat] if one else [1, 2, 3]
+            con.executemany("INSERT INTO chat_handle_join VALUES (?, ?)", [(chat, m) for m in members])
+        attachments = 0
+        for i in range(messages):
+            chat, handle, text, said, mine, date, read = imessage_message(i)
+            con.execute(
+                "INSERT INTO message (guid, text, handle_id, attributedBody, version, service, account, "
+                "account_guid, date, date_read, date_delivered, is_delivered, is_finished, is_from_me, "
+                "is_read, is_sent, associated_message_guid, associated_message_type, "
+                "associated_message_range_length, destination_caller_id, reply_to_guid, sort_id, "
+                "part_count) VALUES (?, ?, ?, ?, 10, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, 0, 1)",
+                (
+                    imessage_guid("message", i),
+                    text,
+                    handle,
+                    imessage_body(said) if said else None,
+                    "SMS" if chat in (3, 4) else "iMessage",
+                    "e:me@icloud.com" if mine else None,
+                    imessage_guid("account", 0),
+                    date,
+                    read,
+                    imessage_delivered(i),
+                    mine,
+                    mine,
+                    int(not mine and read != 0),
+                    mine,
+                    f"p:0/{imessage_guid('message', i - 7)}" if said.startswith("Loved") else None,
+                    2000 if said.startswith("Loved") else 0,
+                    len(said) if said.startswith("Loved") else 0,
+                    "+14085550199" if chat in (3, 4) else "me@icloud.com",
+                    imessage_guid("message", i - 1) if i else None,
+                ),
+            )
+            con.execute("INSERT INTO chat_message_join VALUES (?, ?, ?)", (chat, i + 1, date))
+            if said == "\ufffc":
+                attachments += 1
+                guid = imessage_guid("attachment", attachments)
+                name = f"IMG_{4000 + attachments}.HEIC"
+                con.execute(
+                    "INSERT INTO attachment (guid, created_date, filename, uti, mime_type, transfer_state, "
+                    "is_outgoing, transfer_name, total_bytes, attribution_info, original_guid) "
+                    "VALUES (?, ?, ?, 'public.heic', 'image/heic', 5, ?, ?, ?, ?, ?)",
+                    (
+                        guid,
+                        imessage_created(attachments),
+                        f"~/Library/Messages/Attachments/{guid[:2].lower()}/{attachments:02d}/{guid}/{name}",
+                        mine,
+                        name,
+                        1_000_000 + 12_345 * attachments,
+                        plistlib.dumps({"pgensh": 3024.0, "pgensw": 4032.0}, fmt=plistlib.FMT_BINARY),
+                        guid,
+                    ),
+                )
+                con.execute("INSERT INTO message_attachment_join VALUES (?, ?)", (i + 1, attachments))
+                con.execute("UPDATE message SET cache_has_attachments = 1 WHERE ROWID = ?", (i + 1,))
+        con.executemany("INSERT INTO kvtable (key, value) VALUES (?, ?)", imessage_kv())
+        con.executemany(
+            "INSERT INTO deleted_messages (guid) VALUES (?)",
+            [(imessage_guid("deleted", k),) for k in range(3)],
+        )
+    con.execute("ANALYZE")
+    con.close()
+    return path
+
+
+def imessage_created(attachment: int) -> int:
+    """``attachment.created_date`` of attachment ``attachment`` (1-based): whole seconds since 2001."""
+    return IMESSAGE_FIRST_SECONDS + 3_617 * attachment

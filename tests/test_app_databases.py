@@ -31,8 +31,8 @@ store and SQL registry, a Sacred experiment's SQL observer, a Rasa assistant's t
 Mezzanine site's Cartridge shop, Liquibase's change log and the schema it rebuilt, an Open WebUI
 server, an Argilla server, DVC's data index and remote index cache, a Guild AI runs index, a Zabbix
 proxy, a Liferea feed reader, an Evolution-data-server address book, an MPD music server's stickers,
-a FreeRADIUS server's accounting, a Bacula catalog) through ``columnar-etl run`` into the session's
-real PostgreSQL, every cell checked.
+a FreeRADIUS server's accounting, a Bacula catalog, macOS Messages' chat.db) through ``columnar-etl
+run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -7999,3 +7999,105 @@ def test_bacula_catalog_of_a_running_job_reads_its_zero_end_times_as_no_date(run
     assert ran.types("Job")["EndTime"] == "timestamp without time zone"
     assert ran.values("Job", "EndTime", "JobId")[running] is None
     assert str(running) in audit_rules(run_dir, "Job", "EndTime")
+
+
+def test_imessage_chat_db_keeps_apple_nanoseconds_as_numbers_and_each_typedstream_body_as_bytes(
+    run_export: Runner,
+) -> None:
+    messages = 30
+    found = [apps.imessage_message(i) for i in range(messages)]
+    attachments = sum(1 for m in found if m[3] == "\ufffc")
+    group = len(apps.IMESSAGE_HANDLES) + 1
+    tables = {
+        "_SqliteDatabaseProperties": 3,
+        "deleted_messages": 3,
+        "chat_handle_join": group - 1 + 3,
+        "handle": len(apps.IMESSAGE_HANDLES),
+        "message_attachment_join": attachments,
+        "kvtable": len(apps.imessage_kv()),
+        "chat_message_join": messages,
+        "message": messages,
+        "chat": group,
+        "attachment": attachments,
+    }
+    ran, run_dir = run_export(apps.imessage_chat_db)
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    types = ran.types("message")
+    # Nanoseconds since 2001-01-01 under `date`: in no Unix unit a moment of 2001 to 2033 (read as Unix
+    # nanoseconds they are of 1993), so no rule reads them as instants; numbers, every digit as written.
+    for column in ("date", "date_read", "date_delivered", "date_edited", "handle_id", "is_from_me"):
+        assert types[column] == "bigint", column
+    assert ran.types("chat_message_join")["message_date"] == "bigint"
+    assert ran.types("chat")["last_read_message_timestamp"] == "bigint"
+    assert ran.types("attachment")["created_date"] == "bigint"
+    assert ran.values("message", "date", "ROWID") == {i + 1: found[i][5] for i in range(messages)}
+    assert ran.values("message", "date_read", "ROWID") == {i + 1: found[i][6] for i in range(messages)}
+    assert ran.values("message", "date_delivered", "ROWID") == {
+        i + 1: apps.imessage_delivered(i) for i in range(messages)
+    }
+    joined = pg_query(
+        ran.uri, f"SELECT message_id, message_date FROM {quote_ident(ran.base)}.chat_message_join"
+    )
+    assert dict(joined) == {i + 1: found[i][5] for i in range(messages)}
+    assert sorted(ran.values("attachment", "created_date", "ROWID").values()) == [
+        apps.imessage_created(k) for k in range(1, attachments + 1)
+    ]
+    # The operator's reading of them as instants, in PostgreSQL, gives the app's moments (to the µs).
+    moments = dict(
+        pg_query(
+            ran.uri,
+            "SELECT \"ROWID\", timestamptz '2001-01-01 00:00:00+00' + make_interval(secs => date / 1e9) "
+            f"FROM {quote_ident(ran.base)}.message",
+        )
+    )
+    for i in range(messages):
+        expected = apps.APPLE_EPOCH + timedelta(microseconds=found[i][5] // 1000)
+        assert abs(moments[i + 1] - expected) <= timedelta(microseconds=1), i
+    assert moments[1].date() == date(2024, 5, 21)
+    # Each typedstream body and plist arrives byte for byte; the text beside it by the documented rules
+    # (a `\ufffc` standing for an attachment is no blank, `007` no number among words).
+    assert types["attributedBody"] == types["message_summary_info"] == "bytea"
+    bodies = ran.values("message", "attributedBody", "ROWID")
+    assert {k: None if v is None else bytes(v) for k, v in bodies.items()} == {
+        i + 1: apps.imessage_body(found[i][3]) if found[i][3] else None for i in range(messages)
+    }
+    assert types["text"] == types["cache_roomnames"] == "text"
+    assert ran.values("message", "text", "ROWID") == {i + 1: arrives_as(found[i][2]) for i in range(messages)}
+    # The app's trigger named the group's room on each of its messages.
+    assert ran.values("message", "cache_roomnames", "ROWID") == {
+        i + 1: apps.IMESSAGE_ROOM if found[i][0] == group else None for i in range(messages)
+    }
+    chats = ran.values("chat", "properties", "ROWID")
+    assert {k: None if v is None else bytes(v) for k, v in chats.items()} == {
+        c: apps.imessage_properties(c) if c % 3 else None for c in range(1, group + 1)
+    }
+    assert ran.values("chat", "display_name", "ROWID") == {
+        c: apps.IMESSAGE_GROUP_NAME if c == group else None for c in range(1, group + 1)
+    }
+    # The handles and the numbers as typed stay text: a `+`, a short code, a formatted number.
+    handles = ran.types("handle")
+    assert handles["id"] == handles["uncanonicalized_id"] == "text"
+    assert ran.values("handle", "id", "ROWID") == {k + 1: h[0] for k, h in enumerate(apps.IMESSAGE_HANDLES)}
+    assert ran.values("handle", "uncanonicalized_id", "ROWID") == {
+        k + 1: h[2] for k, h in enumerate(apps.IMESSAGE_HANDLES)
+    }
+    # The trigger's INTEGERs in the BLOB column beside plists: the bytes of their digits, audited.
+    assert ran.types("kvtable")["value"] == "bytea"
+    expected_kv = {
+        k + 1: value if isinstance(value, bytes) else str(value).encode()
+        for k, (_, value) in enumerate(apps.imessage_kv())
+    }
+    assert {k: bytes(v) for k, v in ran.values("kvtable", "value", "ROWID").items()} == expected_kv
+    assert audit_rules(run_dir, "kvtable", "value") == {
+        str(k + 1): {"as_bytes"} for k, (_, value) in enumerate(apps.imessage_kv()) if isinstance(value, int)
+    }
+    assert primary_key(ran.uri, ran.record["version_schema"], "chat_message_join") == [
+        "chat_id",
+        "message_id",
+    ]
+    found_references = references(run_dir)
+    assert found_references[("chat_message_join", "chat_id")] == "chat.ROWID"
+    assert found_references[("chat_message_join", "message_id")] == "message.ROWID"
+    assert found_references[("message_attachment_join", "attachment_id")] == "attachment.ROWID"
+    assert found_references[("message", "handle_id")] == "handle.ROWID"
