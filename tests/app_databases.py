@@ -864,6 +864,13 @@ number, so a test computes what a column holds from the same numbers.
   trigger stores INTEGERs beside plists; handles with ``+``, an e-mail and the numbers as typed
   (``(415) 555-0123``, ``07700 900123``); a trigger that fills ``cache_roomnames`` and one that calls
   a function only the app defines; ``sqlite_stat1`` from ``ANALYZE``.
+- :func:`android_mmssms`: Android 14's telephony provider ``mmssms.db`` (``MmsSmsDatabaseHelper``'s own
+  DDL, built from its public source: the provider runs only on a phone): each SMS's ``date`` Unix
+  milliseconds and ``date_sent`` 0 for one the phone sent, each MMS's ``date`` Unix seconds (the PDU's
+  own unit), bodies with a one-time code of leading zeros, accents, emoji and no-break spaces,
+  ``canonical_addresses`` with a short code and an alphanumeric sender, threads whose
+  ``recipient_ids`` TEXT is one id or several space-separated (a group MMS), and each MMS's SMIL,
+  image and text parts and its from/to addresses (``insert-address-token`` for the phone's own).
 """
 
 from __future__ import annotations
@@ -19642,3 +19649,195 @@ def imessage_chat_db(path: Path, messages: int = 30) -> Path:
 def imessage_created(attachment: int) -> int:
     """``attachment.created_date`` of attachment ``attachment`` (1-based): whole seconds since 2001."""
     return IMESSAGE_FIRST_SECONDS + 3_617 * attachment
+
+
+# --- Android telephony provider (mmssms.db) ------------------------------------------------------------
+
+#: Android 14's telephony provider ``mmssms.db`` (``MmsSmsDatabaseHelper``'s own DDL for the tables
+#: this file fills): SMS rows, the conversation threads and their canonical addresses, and MMS as PDU
+#: headers, parts and addresses.
+ANDROID_MMSSMS_DDL = [
+    "CREATE TABLE android_metadata (locale TEXT)",
+    "CREATE TABLE sms (_id INTEGER PRIMARY KEY,thread_id INTEGER,address TEXT,person INTEGER,date INTEGER,"
+    "date_sent INTEGER DEFAULT 0,protocol INTEGER,read INTEGER DEFAULT 0,status INTEGER DEFAULT -1,"
+    "type INTEGER,reply_path_present INTEGER,subject TEXT,body TEXT,service_center TEXT,"
+    "locked INTEGER DEFAULT 0,sub_id INTEGER DEFAULT -1, error_code INTEGER DEFAULT -1,creator TEXT,"
+    "seen INTEGER DEFAULT 0)",
+    "CREATE TABLE threads (_id INTEGER PRIMARY KEY AUTOINCREMENT,date INTEGER DEFAULT 0,"
+    "message_count INTEGER DEFAULT 0,recipient_ids TEXT,snippet TEXT,snippet_cs INTEGER DEFAULT 0,"
+    "read INTEGER DEFAULT 1,archived INTEGER DEFAULT 0,type INTEGER DEFAULT 0,error INTEGER DEFAULT 0,"
+    "has_attachment INTEGER DEFAULT 0)",
+    "CREATE TABLE canonical_addresses (_id INTEGER PRIMARY KEY AUTOINCREMENT,address TEXT)",
+    "CREATE TABLE pdu (_id INTEGER PRIMARY KEY AUTOINCREMENT,thread_id INTEGER,date INTEGER,"
+    "date_sent INTEGER DEFAULT 0,msg_box INTEGER,read INTEGER DEFAULT 0,m_id TEXT,sub TEXT,sub_cs INTEGER,"
+    "ct_t TEXT,ct_l TEXT,exp INTEGER,m_cls TEXT,m_type INTEGER,v INTEGER,m_size INTEGER,pri INTEGER,"
+    "rr INTEGER,rpt_a INTEGER,resp_st INTEGER,st INTEGER,tr_id TEXT,retr_st INTEGER,retr_txt TEXT,"
+    "retr_txt_cs INTEGER,read_status INTEGER,ct_cls INTEGER,resp_txt TEXT,d_tm INTEGER,d_rpt INTEGER,"
+    "locked INTEGER DEFAULT 0,sub_id INTEGER DEFAULT -1,seen INTEGER DEFAULT 0,creator TEXT,"
+    "text_only INTEGER DEFAULT 0)",
+    "CREATE TABLE part (_id INTEGER PRIMARY KEY AUTOINCREMENT,mid INTEGER,seq INTEGER DEFAULT 0,ct TEXT,"
+    "name TEXT,chset INTEGER,cd TEXT,fn TEXT,cid TEXT,cl TEXT,ctt_s INTEGER,ctt_t TEXT,_data TEXT,text TEXT)",
+    "CREATE TABLE addr (_id INTEGER PRIMARY KEY,msg_id INTEGER,contact_id INTEGER,address TEXT,type INTEGER,"
+    "charset INTEGER)",
+]
+#: The canonical addresses: numbers with a ``+``, a short code, an alphanumeric sender, a local number.
+ANDROID_ADDRESSES = ("+14155550123", "262966", "Vodafone", "+447700900123", "0612345678")
+#: What an SMS says: a one-time code with leading zeros, accents, a no-break space, emoji, CJK, a
+#: blank-padded body and an empty one.
+ANDROID_BODIES = (
+    "Hi there 👋",
+    "Your code is 004512",
+    "Ça marche, à demain",
+    "Prix : 12,50\u00a0€",
+    "",
+    "日本語のメッセージ",
+    "  on my way  ",
+    "Line one\nLine two",
+    "004512",
+)
+#: The first SMS's ``date``: Unix milliseconds (2024-05-20), as ``System.currentTimeMillis()``.
+ANDROID_FIRST_MS = 1_716_194_520_123
+#: The first MMS's ``date``: Unix seconds, as the provider keeps every PDU's.
+ANDROID_FIRST_SECONDS = 1_716_194_600
+ANDROID_CREATOR = "com.google.android.apps.messaging"
+
+
+def android_sms(i: int) -> tuple[int, str, int, int, int, str]:
+    """SMS ``i`` (0-based): its thread (1-based), address, type (1 received, 2 sent), ``date`` and
+    ``date_sent`` (Unix milliseconds; 0 for one the phone sent) and body."""
+    thread = 1 + i % len(ANDROID_ADDRESSES)
+    kind = 2 if i % 3 == 0 else 1
+    date = ANDROID_FIRST_MS + 3_600_123 * i
+    return (
+        thread,
+        ANDROID_ADDRESSES[thread - 1],
+        kind,
+        date,
+        0 if kind == 2 else date - 2_000 - i,
+        (ANDROID_BODIES[i % len(ANDROID_BODIES)]),
+    )
+
+
+def android_threads(messages: int) -> list[tuple[int, str, str]]:
+    """Each thread's ``date`` (its last message's, Unix milliseconds), ``recipient_ids`` (the canonical
+    addresses' ids, space-separated: a group MMS thread names two) and snippet."""
+    threads = []
+    for thread in range(1, len(ANDROID_ADDRESSES) + 1):
+        last = max(i for i in range(messages) if android_sms(i)[0] == thread)
+        threads.append((android_sms(last)[3], str(thread), android_sms(last)[5]))
+    threads.append((ANDROID_FIRST_MS + 10_000_000, "1 4", "Photo 📷"))
+    return threads
+
+
+def android_mms_date(m: int) -> int:
+    """MMS ``m``'s (0-based) ``date``: Unix seconds."""
+    return ANDROID_FIRST_SECONDS + 4_001 * m
+
+
+def android_mmssms(path: Path, messages: int = 30, mms: int = 8) -> Path:
+    """Android's telephony provider database ``mmssms.db`` (see the module's list)."""
+    con = sqlite3.connect(path)
+    with con:
+        for statement in ANDROID_MMSSMS_DDL:
+            con.execute(statement)
+        con.execute("INSERT INTO android_metadata VALUES ('en_US')")
+        con.executemany(
+            "INSERT INTO canonical_addresses (address) VALUES (?)", [(a,) for a in ANDROID_ADDRESSES]
+        )
+        for i in range(messages):
+            thread, address, kind, date, sent, body = android_sms(i)
+            con.execute(
+                "INSERT INTO sms (thread_id, address, person, date, date_sent, protocol, read, status, type, "
+                "reply_path_present, body, service_center, sub_id, error_code, creator, seen) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, -1, ?, ?, ?, ?, ?, ?, ?, 1)",
+                (
+                    thread,
+                    address,
+                    None if thread in (2, 3) else thread,
+                    date,
+                    sent,
+                    0 if kind == 1 else None,
+                    int(i % 7 != 6),
+                    kind,
+                    0 if kind == 1 else None,
+                    body,
+                    "+14155550000" if kind == 1 else None,
+                    1 + i % 2,
+                    -1 if kind == 1 else 0,
+                    ANDROID_CREATOR,
+                ),
+            )
+        for date, recipients, snippet in android_threads(messages):
+            con.execute(
+                "INSERT INTO threads (date, message_count, recipient_ids, snippet, snippet_cs, "
+                "has_attachment) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (date, messages // len(ANDROID_ADDRESSES), recipients, snippet, 106, int(" " in recipients)),
+            )
+        group = len(ANDROID_ADDRESSES) + 1
+        for m in range(mms):
+            sent = m % 2 == 0
+            con.execute(
+                "INSERT INTO pdu (thread_id, date, date_sent, msg_box, read, m_id, sub, sub_cs, ct_t, exp, "
+                "m_cls, m_type, v, m_size, pri, rr, tr_id, d_rpt, sub_id, seen, creator) "
+                "VALUES (?, ?, ?, ?, 1, ?, ?, ?, 'application/vnd.wap.multipart.related', ?, 'personal', ?, "
+                "18, ?, 129, 129, ?, 129, 1, 1, ?)",
+                (
+                    group if m % 3 == 0 else 1 + m % len(ANDROID_ADDRESSES),
+                    android_mms_date(m),
+                    0 if sent else android_mms_date(m) - 3,
+                    2 if sent else 1,
+                    None if sent else f"mavodi-{m:04x}-1c-{7 * m}",
+                    "Photo 📷" if m % 3 else None,
+                    106 if m % 3 else None,
+                    None if sent else 604_800,
+                    128 if sent else 132,
+                    None if sent else 48_000 + 1_000 * m,
+                    f"T{0x18F9A2B3C4D + m:012x}",
+                    ANDROID_CREATOR,
+                ),
+            )
+            parts = [
+                ("application/smil", None, None, "<smil>", "smil.xml", None, android_smil()),
+                (
+                    "image/jpeg",
+                    "image000000.jpg",
+                    None,
+                    "<image000000>",
+                    "image000000.jpg",
+                    f"/data/user_de/0/com.android.providers.telephony/app_parts/PART_{android_mms_date(m)}000",
+                    None,
+                ),
+                (
+                    "text/plain",
+                    None,
+                    106,
+                    "<text_0>",
+                    "text_0.txt",
+                    None,
+                    "Look at this! 🎉" if m % 2 else "",
+                ),
+            ]
+            con.executemany(
+                "INSERT INTO part (mid, seq, ct, name, chset, cid, cl, _data, text) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(m + 1, -1 if ct == "application/smil" else 0, ct, *rest) for ct, *rest in parts],
+            )
+            con.executemany(
+                "INSERT INTO addr (_id, msg_id, address, type, charset) VALUES (?, ?, ?, ?, 106)",
+                [
+                    (2 * m + 1, m + 1, "insert-address-token" if sent else ANDROID_ADDRESSES[m % 5], 137),
+                    (2 * m + 2, m + 1, ANDROID_ADDRESSES[(m + 3) % 5] if sent else "+14085550199", 151),
+                ],
+            )
+    con.close()
+    return path
+
+
+def android_smil() -> str:
+    """An MMS's SMIL part: the layout of its image and text."""
+    return (
+        '<smil><head><layout><root-layout/><region id="Image" top="0" left="0" height="80%" width="100%"/>'
+        '</layout></head><body><par dur="5000ms"><img src="image000000.jpg" region="Image"/></par>'
+        "</body></smil>"
+    )

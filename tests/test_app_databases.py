@@ -31,8 +31,8 @@ store and SQL registry, a Sacred experiment's SQL observer, a Rasa assistant's t
 Mezzanine site's Cartridge shop, Liquibase's change log and the schema it rebuilt, an Open WebUI
 server, an Argilla server, DVC's data index and remote index cache, a Guild AI runs index, a Zabbix
 proxy, a Liferea feed reader, an Evolution-data-server address book, an MPD music server's stickers,
-a FreeRADIUS server's accounting, a Bacula catalog, macOS Messages' chat.db) through ``columnar-etl
-run`` into the session's real PostgreSQL, every cell checked.
+a FreeRADIUS server's accounting, a Bacula catalog, macOS Messages' chat.db, Android's telephony
+provider) through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -8101,3 +8101,60 @@ def test_imessage_chat_db_keeps_apple_nanoseconds_as_numbers_and_each_typedstrea
     assert found_references[("chat_message_join", "message_id")] == "message.ROWID"
     assert found_references[("message_attachment_join", "attachment_id")] == "attachment.ROWID"
     assert found_references[("message", "handle_id")] == "handle.ROWID"
+
+
+def test_android_mmssms_reads_sms_milliseconds_and_mms_seconds_as_instants_and_keeps_sent_zeros(
+    run_export: Runner,
+) -> None:
+    messages, mms = 30, 8
+    threads = apps.android_threads(messages)
+    tables = {
+        "android_metadata": 1,
+        "sms": messages,
+        "threads": len(threads),
+        "canonical_addresses": len(apps.ANDROID_ADDRESSES),
+        "pdu": mms,
+        "part": 3 * mms,
+        "addr": 2 * mms,
+    }
+    ran, run_dir = run_export(apps.android_mmssms)
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    found = [apps.android_sms(i) for i in range(messages)]
+    ids = range(1, messages + 1)
+    # An SMS's `date` is Unix milliseconds, an MMS's Unix seconds, a thread's milliseconds: each the
+    # instant it names, each cell audited with its own unit.
+    assert ran.types("sms")["date"] == ran.types("pdu")["date"] == ran.types("threads")["date"]
+    assert ran.types("sms")["date"] == "timestamp with time zone"
+    assert ran.values("sms", "date", "_id") == {
+        i: UNIX_EPOCH + timedelta(milliseconds=found[i - 1][3]) for i in ids
+    }
+    assert audit_rules(run_dir, "sms", "date") == {str(i): {"epoch:milliseconds"} for i in ids}
+    assert ran.values("pdu", "date", "_id") == {
+        m + 1: UNIX_EPOCH + timedelta(seconds=apps.android_mms_date(m)) for m in range(mms)
+    }
+    assert audit_rules(run_dir, "pdu", "date") == {str(m + 1): {"epoch:seconds"} for m in range(mms)}
+    assert ran.values("threads", "date", "_id") == {
+        t + 1: UNIX_EPOCH + timedelta(milliseconds=date) for t, (date, _, _) in enumerate(threads)
+    }
+    # `date_sent` is 0 for what the phone sent: numbers as written, and a note gives the instant.
+    assert ran.types("sms")["date_sent"] == ran.types("pdu")["date_sent"] == "bigint"
+    assert ran.values("sms", "date_sent", "_id") == {i: found[i - 1][4] for i in ids}
+    notes = profiled(run_dir)["columns"]
+    assert 'to_timestamp(NULLIF("date_sent", 0) / 1000.0)' in " ".join(notes["sms"]["date_sent"]["notes"])
+    assert 'to_timestamp(NULLIF("date_sent", 0))' in " ".join(notes["pdu"]["date_sent"]["notes"])
+    # Bodies by the documented rules: a one-time code keeps its leading zeros among the words.
+    assert ran.types("sms")["body"] == "text"
+    assert ran.values("sms", "body", "_id") == {i: arrives_as(found[i - 1][5]) for i in ids}
+    assert ran.values("sms", "address", "_id") == {i: found[i - 1][1] for i in ids}
+    # A group thread's recipients are two ids in one text: the column is text, each as written.
+    assert ran.types("threads")["recipient_ids"] == "text"
+    assert ran.values("threads", "recipient_ids", "_id") == {t + 1: r for t, (_, r, _) in enumerate(threads)}
+    assert ran.values("part", "text", "_id")[1] == apps.android_smil()
+    found_references = references(run_dir)
+    assert found_references[("sms", "thread_id")] == "threads._id"
+    assert found_references[("pdu", "thread_id")] == "threads._id"
+    # More MMS than threads: their ids fit `pdu._id` alone (with as many, they fit both and the profile
+    # names neither, as documented).
+    assert found_references[("part", "mid")] == "pdu._id"
+    assert found_references[("addr", "msg_id")] == "pdu._id"
