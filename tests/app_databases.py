@@ -871,6 +871,12 @@ number, so a test computes what a column holds from the same numbers.
   ``canonical_addresses`` with a short code and an alphanumeric sender, threads whose
   ``recipient_ids`` TEXT is one id or several space-separated (a group MMS), and each MMS's SMIL,
   image and text parts and its from/to addresses (``insert-address-token`` for the phone's own).
+- :func:`whatsapp_msgstore`: WhatsApp for Android's ``msgstore.db`` in its legacy layout (from its public
+  schema): the placeholder first row (``key_remote_jid`` ``'-1'``, ``timestamp`` 0), each message's
+  ``timestamp`` epoch milliseconds and its receipts' ``-1`` for none, a photo's JPEG thumbnail in
+  ``raw_data`` and its serialized Java ``MediaData`` bound as a BLOB in the TEXT ``thumb_image``,
+  ``media_wa_type`` digits in TEXT, ``chat_list.creation`` a group's epoch milliseconds (NULL for a
+  contact), ``message_thumbnails`` with ``DATETIME`` text, and ``jid`` with both group id forms.
 """
 
 from __future__ import annotations
@@ -19841,3 +19847,170 @@ def android_smil() -> str:
         '</layout></head><body><par dur="5000ms"><img src="image000000.jpg" region="Image"/></par>'
         "</body></smil>"
     )
+
+
+# --- WhatsApp (msgstore.db) ------------------------------------------------------------------------------
+
+#: WhatsApp for Android's ``msgstore.db`` in its legacy layout (one ``messages`` table; the columns this
+#: file fills and those its rows leave at their defaults), ``chat_list``, ``message_thumbnails``, ``jid``
+#: and ``props``, from its public schema.
+WHATSAPP_DDL = [
+    "CREATE TABLE messages (_id INTEGER PRIMARY KEY AUTOINCREMENT, key_remote_jid TEXT NOT NULL, "
+    "key_from_me INTEGER, key_id TEXT NOT NULL, status INTEGER, needs_push INTEGER, data TEXT, "
+    "timestamp INTEGER, media_url TEXT, media_mime_type TEXT, media_wa_type TEXT, media_size INTEGER, "
+    "media_name TEXT, media_caption TEXT, media_hash TEXT, media_duration INTEGER, origin INTEGER, "
+    "latitude REAL, longitude REAL, thumb_image TEXT, remote_resource TEXT, received_timestamp INTEGER, "
+    "send_timestamp INTEGER, receipt_server_timestamp INTEGER, receipt_device_timestamp INTEGER, "
+    "read_device_timestamp INTEGER, played_device_timestamp INTEGER, raw_data BLOB, recipient_count INTEGER, "
+    "participant_hash TEXT, starred INTEGER, quoted_row_id INTEGER, forwarded INTEGER)",
+    "CREATE TABLE chat_list (_id INTEGER PRIMARY KEY AUTOINCREMENT, key_remote_jid TEXT UNIQUE, "
+    "message_table_id INTEGER, subject TEXT, creation INTEGER, last_read_message_table_id INTEGER, "
+    "archived INTEGER, sort_timestamp INTEGER, my_messages INTEGER, plaintext_disabled BOOLEAN, "
+    "unseen_message_count INTEGER, ephemeral_expiration INTEGER)",
+    "CREATE TABLE message_thumbnails (thumbnail BLOB, timestamp DATETIME, key_remote_jid TEXT NOT NULL, "
+    "key_from_me INTEGER, key_id TEXT NOT NULL)",
+    "CREATE UNIQUE INDEX messages_thumbnails_key_index "
+    "ON message_thumbnails (key_remote_jid, key_from_me, key_id)",
+    "CREATE TABLE jid (_id INTEGER PRIMARY KEY AUTOINCREMENT, user TEXT NOT NULL, server TEXT NOT NULL, "
+    "agent INTEGER, device INTEGER, type INTEGER, raw_string TEXT)",
+    "CREATE UNIQUE INDEX jid_key_index ON jid (user, server, agent, device)",
+    "CREATE TABLE props (_id INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT UNIQUE, value TEXT)",
+]
+#: The chats: contacts' numbers, a group of today's form and one of the older ``creator-seconds`` form,
+#: and the status broadcast.
+WHATSAPP_JIDS = (
+    "14155550123@s.whatsapp.net",
+    "447700900123@s.whatsapp.net",
+    "120363012345678901@g.us",
+    "4915112345678-1588888888@g.us",
+    "status@broadcast",
+)
+WHATSAPP_TEXTS = (
+    "Hola! 👋",
+    "On my way",
+    "Ça va ? Très bien",
+    "12,50\u00a0€ each",
+    "Line one\nLine two",
+    "日本語",
+    "  padded  ",
+    "https://example.com/a?b=1&c=2",
+    "",
+)
+#: The first message's ``timestamp``: epoch milliseconds (2024-05-20).
+WHATSAPP_FIRST_MS = 1_716_194_520_123
+#: When each group was created: epoch milliseconds.
+WHATSAPP_GROUP_CREATED = 1_588_888_888_000
+
+
+def whatsapp_message(i: int) -> tuple[str, int, str, str | None, int, int, int, bool]:
+    """Message ``i`` (1-based; row 1 is the app's placeholder): its chat, whether the user sent it, its
+    key, text (NULL for a photo), ``timestamp``, ``received_timestamp`` and ``send_timestamp`` (epoch
+    milliseconds, ``-1`` for none: a received message was never sent from here, a sent one never
+    received), and whether it is a photo."""
+    jid = WHATSAPP_JIDS[i % len(WHATSAPP_JIDS)]
+    mine = i % 2
+    photo = i % 10 == 3
+    at = WHATSAPP_FIRST_MS + 61_234 * i
+    key = f"3EB0{i:016X}" if mine else hashlib.md5(str(i).encode()).hexdigest()[:20].upper()
+    text = None if photo else WHATSAPP_TEXTS[i % len(WHATSAPP_TEXTS)]
+    return jid, mine, key, text, at, -1 if mine else at + 800, at + 120 if mine else -1, photo
+
+
+def whatsapp_thumbnail(i: int) -> bytes:
+    """A photo's JPEG thumbnail (``raw_data``, ``message_thumbnails.thumbnail``)."""
+    return (
+        b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"
+        + bytes((7 * i + k) % 256 for k in range(64))
+        + b"\xff\xd9"
+    )
+
+
+def whatsapp_media_data(i: int) -> bytes:
+    """``thumb_image``: a serialized Java ``MediaData`` object, bound as a BLOB in the TEXT column."""
+    return b"\xac\xed\x00\x05sr\x00\x16com.whatsapp.MediaData" + bytes((3 * i + k) % 256 for k in range(40))
+
+
+def whatsapp_msgstore(path: Path, messages: int = 30) -> Path:
+    """WhatsApp for Android's ``msgstore.db`` (see the module's list)."""
+    con = sqlite3.connect(path)
+    with con:
+        for statement in WHATSAPP_DDL:
+            con.execute(statement)
+        for jid in WHATSAPP_JIDS:
+            user, server = jid.split("@")
+            con.execute(
+                "INSERT INTO jid (user, server, agent, device, type, raw_string) VALUES (?, ?, 0, 0, ?, ?)",
+                (user, server, int(server == "g.us"), jid),
+            )
+        con.executemany(
+            "INSERT INTO props (key, value) VALUES (?, ?)",
+            [
+                ("fts_ready", "5"),
+                ("db_creation_timestamp", str(WHATSAPP_GROUP_CREATED)),
+                ("schema", "legacy"),
+            ],
+        )
+        # The row WhatsApp writes first, to keep its ids above 1: no chat, no key, no time.
+        con.execute(
+            "INSERT INTO messages (key_remote_jid, key_from_me, key_id, status, needs_push, timestamp, "
+            "media_wa_type, media_size, latitude, longitude, received_timestamp, send_timestamp, "
+            "receipt_server_timestamp, recipient_count, origin) "
+            "VALUES ('-1', 0, '-1', -1, 0, 0, '0', 0, 0.0, 0.0, -1, -1, -1, -1, 0)"
+        )
+        for i in range(2, messages + 1):
+            jid, mine, key, text, at, received, sent, photo = whatsapp_message(i)
+            group = jid.endswith("@g.us")
+            con.execute(
+                "INSERT INTO messages (key_remote_jid, key_from_me, key_id, status, needs_push, data, "
+                "timestamp, media_url, media_mime_type, media_wa_type, media_size, media_name, media_hash, "
+                "media_duration, origin, latitude, longitude, thumb_image, remote_resource, "
+                "received_timestamp, send_timestamp, receipt_server_timestamp, raw_data, recipient_count, "
+                "starred, quoted_row_id, forwarded) VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, "
+                "0.0, 0.0, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0)",
+                (
+                    jid,
+                    mine,
+                    key,
+                    13 if mine else 0,
+                    text,
+                    at,
+                    f"https://mmg.whatsapp.net/d/f/A{i:06d}.enc" if photo else None,
+                    "image/jpeg" if photo else None,
+                    "1" if photo else "0",
+                    48_213 + i if photo else 0,
+                    f"IMG-20240520-WA{i:04d}.jpg" if photo else None,
+                    base64.b64encode(hashlib.sha256(str(i).encode()).digest()).decode() if photo else None,
+                    whatsapp_media_data(i) if photo else None,
+                    f"{4915112345678 + i % 3}@s.whatsapp.net" if group and not mine else None,
+                    received,
+                    sent,
+                    at + 350 if mine else -1,
+                    whatsapp_thumbnail(i) if photo else None,
+                    (3 if group else 0) if mine else None,
+                    int(i % 11 == 7),
+                ),
+            )
+            if photo:
+                con.execute(
+                    "INSERT INTO message_thumbnails VALUES (?, datetime(?, 'unixepoch'), ?, ?, ?)",
+                    (whatsapp_thumbnail(i), at // 1000, jid, mine, key),
+                )
+        for k, jid in enumerate(WHATSAPP_JIDS):
+            group = jid.endswith("@g.us")
+            con.execute(
+                "INSERT INTO chat_list (key_remote_jid, message_table_id, subject, creation, "
+                "last_read_message_table_id, archived, sort_timestamp, my_messages, plaintext_disabled, "
+                "unseen_message_count, ephemeral_expiration) VALUES (?, ?, ?, ?, ?, 0, ?, 1, 1, ?, ?)",
+                (
+                    jid,
+                    messages - k,
+                    "Famille 👨\u200d👩\u200d👧" if group else None,
+                    WHATSAPP_GROUP_CREATED + 86_400_123 * k if group else None,
+                    messages - k - 1,
+                    whatsapp_message(messages - k)[4],
+                    k % 3,
+                    604_800 if k == 2 else 0,
+                ),
+            )
+    con.close()
+    return path

@@ -32,7 +32,8 @@ Mezzanine site's Cartridge shop, Liquibase's change log and the schema it rebuil
 server, an Argilla server, DVC's data index and remote index cache, a Guild AI runs index, a Zabbix
 proxy, a Liferea feed reader, an Evolution-data-server address book, an MPD music server's stickers,
 a FreeRADIUS server's accounting, a Bacula catalog, macOS Messages' chat.db, Android's telephony
-provider) through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
+provider, a WhatsApp message store) through ``columnar-etl run`` into the session's real
+PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -8158,3 +8159,63 @@ def test_android_mmssms_reads_sms_milliseconds_and_mms_seconds_as_instants_and_k
     # names neither, as documented).
     assert found_references[("part", "mid")] == "pdu._id"
     assert found_references[("addr", "msg_id")] == "pdu._id"
+
+
+def test_whatsapp_msgstore_reads_a_group_creation_as_an_instant_and_keeps_the_minus_ones_as_written(
+    run_export: Runner,
+) -> None:
+    messages = 30
+    found = {i: apps.whatsapp_message(i) for i in range(2, messages + 1)}
+    photos = [i for i, m in found.items() if m[7]]
+    tables = {
+        "messages": messages,
+        "chat_list": len(apps.WHATSAPP_JIDS),
+        "message_thumbnails": len(photos),
+        "jid": len(apps.WHATSAPP_JIDS),
+        "props": 3,
+    }
+    ran, run_dir = run_export(apps.whatsapp_msgstore)
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    types = ran.types("messages")
+    # The placeholder row's 0 keeps `timestamp` numbers, with the note giving the instant; the -1s of
+    # "never" keep the receipts' numbers: every value as written.
+    for column in ("timestamp", "received_timestamp", "send_timestamp", "receipt_server_timestamp"):
+        assert types[column] == "bigint", column
+    assert ran.values("messages", "timestamp", "_id") == {1: 0} | {i: m[4] for i, m in found.items()}
+    assert ran.values("messages", "received_timestamp", "_id") == {1: -1} | {
+        i: m[5] for i, m in found.items()
+    }
+    assert ran.values("messages", "send_timestamp", "_id") == {1: -1} | {i: m[6] for i, m in found.items()}
+    notes = " ".join(profiled(run_dir)["columns"]["messages"]["timestamp"]["notes"])
+    assert 'to_timestamp(NULLIF("timestamp", 0) / 1000.0)' in notes
+    # A group's `creation`, epoch milliseconds, names a moment as `created` would: instants, audited.
+    chats = ran.types("chat_list")
+    assert chats["creation"] == chats["sort_timestamp"] == "timestamp with time zone"
+    groups = {
+        k + 1: UNIX_EPOCH + timedelta(milliseconds=apps.WHATSAPP_GROUP_CREATED + 86_400_123 * k)
+        for k, jid in enumerate(apps.WHATSAPP_JIDS)
+        if jid.endswith("@g.us")
+    }
+    assert ran.values("chat_list", "creation", "_id") == {
+        k + 1: groups.get(k + 1) for k in range(len(apps.WHATSAPP_JIDS))
+    }
+    assert audit_rules(run_dir, "chat_list", "creation") == {str(k): {"epoch:milliseconds"} for k in groups}
+    # A photo's thumbnail and its serialized MediaData (a BLOB in the TEXT column) byte for byte.
+    assert types["raw_data"] == types["thumb_image"] == "bytea"
+    thumbs = ran.values("messages", "raw_data", "_id")
+    assert {i: bytes(v) for i, v in thumbs.items() if v is not None} == {
+        i: apps.whatsapp_thumbnail(i) for i in photos
+    }
+    media = ran.values("messages", "thumb_image", "_id")
+    assert {i: bytes(v) for i, v in media.items() if v is not None} == {
+        i: apps.whatsapp_media_data(i) for i in photos
+    }
+    assert ran.types("message_thumbnails")["timestamp"] == "timestamp without time zone"
+    # Texts by the documented rules; the chats' jids as written (a `-1` for the placeholder's).
+    assert ran.values("messages", "data", "_id") == {1: None} | {
+        i: arrives_as(m[3]) for i, m in found.items()
+    }
+    assert ran.values("messages", "key_remote_jid", "_id") == {1: "-1"} | {i: m[0] for i, m in found.items()}
+    assert ran.types("jid")["user"] == "text"
+    assert sorted(v for v in ran.values("jid", "raw_string", "_id").values()) == sorted(apps.WHATSAPP_JIDS)
