@@ -854,6 +854,29 @@ number, so a test computes what a column holds from the same numbers.
   accents, an en dash, CJK and emoji, a directory's name ``''``; ``Log`` lines ending ``\\n\\\\``.
   :func:`bacula_catalog_running`: the same copied while a fifth job runs, its ``EndTime`` and
   ``RealEndTime`` the schema's ``DEFAULT 0`` (INTEGER 0 beside the ``DATETIME`` text).
+- :func:`imessage_chat_db`: macOS 14 Messages' ``chat.db`` (its own DDL, built from its public schema:
+  the app cannot run here) with one-to-one chats, an SMS short code and a group chat: every moment of a
+  message (``date``, ``date_read``, ``date_delivered``, ``chat_message_join.message_date``) an INTEGER
+  of nanoseconds since 2001-01-01 UTC (``738000000123456789``), ``0`` for not read or not delivered,
+  ``attachment.created_date`` whole seconds since 2001; ``attributedBody`` an ``NSAttributedString`` in
+  Apple's typedstream BLOB, ``text`` NULL in every seventh (macOS 13 on), ``\\ufffc`` for an
+  attachment; binary plists in ``chat.properties``; ``kvtable.value`` a BLOB column where the app's
+  trigger stores INTEGERs beside plists; handles with ``+``, an e-mail and the numbers as typed
+  (``(415) 555-0123``, ``07700 900123``); a trigger that fills ``cache_roomnames`` and one that calls
+  a function only the app defines; ``sqlite_stat1`` from ``ANALYZE``.
+- :func:`android_mmssms`: Android 14's telephony provider ``mmssms.db`` (``MmsSmsDatabaseHelper``'s own
+  DDL, built from its public source: the provider runs only on a phone): each SMS's ``date`` Unix
+  milliseconds and ``date_sent`` 0 for one the phone sent, each MMS's ``date`` Unix seconds (the PDU's
+  own unit), bodies with a one-time code of leading zeros, accents, emoji and no-break spaces,
+  ``canonical_addresses`` with a short code and an alphanumeric sender, threads whose
+  ``recipient_ids`` TEXT is one id or several space-separated (a group MMS), and each MMS's SMIL,
+  image and text parts and its from/to addresses (``insert-address-token`` for the phone's own).
+- :func:`whatsapp_msgstore`: WhatsApp for Android's ``msgstore.db`` in its legacy layout (from its public
+  schema): the placeholder first row (``key_remote_jid`` ``'-1'``, ``timestamp`` 0), each message's
+  ``timestamp`` epoch milliseconds and its receipts' ``-1`` for none, a photo's JPEG thumbnail in
+  ``raw_data`` and its serialized Java ``MediaData`` bound as a BLOB in the TEXT ``thumb_image``,
+  ``media_wa_type`` digits in TEXT, ``chat_list.creation`` a group's epoch milliseconds (NULL for a
+  contact), ``message_thumbnails`` with ``DATETIME`` text, and ``jid`` with both group id forms.
 """
 
 from __future__ import annotations
@@ -19372,3 +19395,622 @@ def _bacula_catalog(path: Path, files: int, *, running: bool) -> Path:
         )
     ]
     return write_export(path, BACULA_DDL, rows)
+
+
+# --- Apple Messages (iMessage) ---------------------------------------------------------------------
+
+#: macOS 14 Messages' ``~/Library/Messages/chat.db``: the tables of chats, handles, messages and
+#: attachments and their join tables, as the app creates them (its own DDL, the columns this file
+#: fills and those whose DEFAULTs every row carries), with two of its triggers: one fills each
+#: message's ``cache_roomnames`` from its chat, one calls a function only the app defines.
+IMESSAGE_DDL = [
+    "CREATE TABLE _SqliteDatabaseProperties (key TEXT, value TEXT, UNIQUE(key))",
+    "CREATE TABLE deleted_messages (ROWID INTEGER PRIMARY KEY AUTOINCREMENT UNIQUE, guid TEXT NOT NULL)",
+    "CREATE TABLE chat_handle_join (chat_id INTEGER REFERENCES chat (ROWID) ON DELETE CASCADE, "
+    "handle_id INTEGER REFERENCES handle (ROWID) ON DELETE CASCADE, UNIQUE(chat_id, handle_id))",
+    "CREATE TABLE handle (ROWID INTEGER PRIMARY KEY AUTOINCREMENT UNIQUE, id TEXT NOT NULL, country TEXT, "
+    "service TEXT NOT NULL, uncanonicalized_id TEXT, person_centric_id TEXT, UNIQUE (id, service) )",
+    "CREATE TABLE message_attachment_join (message_id INTEGER REFERENCES message (ROWID) ON DELETE CASCADE, "
+    "attachment_id INTEGER REFERENCES attachment (ROWID) ON DELETE CASCADE, "
+    "UNIQUE(message_id, attachment_id))",
+    "CREATE TABLE kvtable (ROWID INTEGER PRIMARY KEY AUTOINCREMENT UNIQUE, key TEXT UNIQUE NOT NULL, "
+    "value BLOB NOT NULL)",
+    "CREATE TABLE chat_message_join (chat_id INTEGER REFERENCES chat (ROWID) ON DELETE CASCADE, "
+    "message_id INTEGER REFERENCES message (ROWID) ON DELETE CASCADE, message_date INTEGER DEFAULT 0, "
+    "PRIMARY KEY (chat_id, message_id))",
+    "CREATE TABLE message (ROWID INTEGER PRIMARY KEY AUTOINCREMENT, guid TEXT UNIQUE NOT NULL, text TEXT, "
+    "replace INTEGER DEFAULT 0, service_center TEXT, handle_id INTEGER DEFAULT 0, subject TEXT, "
+    "country TEXT, attributedBody BLOB, version INTEGER DEFAULT 0, type INTEGER DEFAULT 0, service TEXT, "
+    "account TEXT, account_guid TEXT, error INTEGER DEFAULT 0, date INTEGER, date_read INTEGER, "
+    "date_delivered INTEGER, is_delivered INTEGER DEFAULT 0, is_finished INTEGER DEFAULT 0, "
+    "is_emote INTEGER DEFAULT 0, is_from_me INTEGER DEFAULT 0, is_empty INTEGER DEFAULT 0, "
+    "is_read INTEGER DEFAULT 0, is_sent INTEGER DEFAULT 0, cache_has_attachments INTEGER DEFAULT 0, "
+    "cache_roomnames TEXT, is_audio_message INTEGER DEFAULT 0, date_played INTEGER, "
+    "item_type INTEGER DEFAULT 0, associated_message_guid TEXT, associated_message_type INTEGER DEFAULT 0, "
+    "balloon_bundle_id TEXT, payload_data BLOB, expressive_send_style_id TEXT, "
+    "associated_message_range_location INTEGER DEFAULT 0, associated_message_range_length INTEGER DEFAULT 0, "
+    "message_summary_info BLOB, ck_sync_state INTEGER DEFAULT 0, destination_caller_id TEXT, "
+    "reply_to_guid TEXT, sort_id INTEGER, thread_originator_guid TEXT, thread_originator_part TEXT, "
+    "date_retracted INTEGER DEFAULT 0, date_edited INTEGER DEFAULT 0, part_count INTEGER)",
+    "CREATE TABLE chat (ROWID INTEGER PRIMARY KEY AUTOINCREMENT, guid TEXT UNIQUE NOT NULL, style INTEGER, "
+    "state INTEGER, account_id TEXT, properties BLOB, chat_identifier TEXT, service_name TEXT, "
+    "room_name TEXT, account_login TEXT, is_archived INTEGER DEFAULT 0, last_addressed_handle TEXT, "
+    "display_name TEXT, group_id TEXT, is_filtered INTEGER DEFAULT 0, successful_query INTEGER, "
+    "last_read_message_timestamp INTEGER DEFAULT 0, is_blackholed INTEGER DEFAULT 0)",
+    "CREATE TABLE attachment (ROWID INTEGER PRIMARY KEY AUTOINCREMENT, guid TEXT UNIQUE NOT NULL, "
+    "created_date INTEGER DEFAULT 0, start_date INTEGER DEFAULT 0, filename TEXT, uti TEXT, mime_type TEXT, "
+    "transfer_state INTEGER DEFAULT 0, is_outgoing INTEGER DEFAULT 0, user_info BLOB, transfer_name TEXT, "
+    "total_bytes INTEGER DEFAULT 0, is_sticker INTEGER DEFAULT 0, attribution_info BLOB, "
+    "hide_attachment INTEGER DEFAULT 0, original_guid TEXT UNIQUE NOT NULL)",
+    "CREATE INDEX message_idx_date ON message(date)",
+    "CREATE INDEX chat_message_join_idx_message_date_id_chat_id "
+    "ON chat_message_join(chat_id, message_date, message_id)",
+    "CREATE TRIGGER after_insert_on_chat_message_join AFTER INSERT ON chat_message_join BEGIN "
+    "UPDATE message SET cache_roomnames = (SELECT group_concat(c.room_name) FROM chat c "
+    "INNER JOIN chat_message_join j ON c.ROWID = j.chat_id WHERE j.message_id = NEW.message_id) "
+    "WHERE message.ROWID = NEW.message_id; END",
+    "CREATE TRIGGER after_delete_on_attachment AFTER DELETE ON attachment BEGIN "
+    "SELECT delete_attachment_path(OLD.filename); END",
+]
+
+#: The handles: (id, service, uncanonicalized_id, country): numbers with a ``+``, an e-mail address, an
+#: SMS short code of digits alone, each number as the user typed it where the app kept that.
+IMESSAGE_HANDLES = (
+    ("+14155550123", "iMessage", "(415) 555-0123", "us"),
+    ("zoë.müller@icloud.com", "iMessage", None, "de"),
+    ("+447700900123", "SMS", "07700 900123", "gb"),
+    ("262966", "SMS", None, "us"),
+    ("+4915112345678", "iMessage", None, None),
+)
+#: The group chat's room name and display name (the one-to-one chats have none).
+IMESSAGE_ROOM = "chat123456789012345678"
+IMESSAGE_GROUP_NAME = "Famille 👨\u200d👩\u200d👧 — Noël"
+#: What a message says (``\ufffc`` stands for its attachment, a tapback quotes the message it loves).
+IMESSAGE_TEXTS = (
+    "On my way 🚗",
+    "Ça va ? Très bien, merci",
+    "Le prix : 12,50\u00a0€",
+    "\ufffc",
+    "日本語のメッセージ",
+    "Line one\nLine two",
+    " see you at 7 ",
+    "Loved “On my way 🚗”",
+    "",
+    "007",
+)
+#: The first message's ``date``: nanoseconds since 2001-01-01 UTC (2024-05-21), as macOS writes every
+#: moment of a message since 10.13: numbers a Unix-epoch reading would place in 1993.
+IMESSAGE_FIRST_NS = 738_000_000_123_456_789
+#: The first attachment's ``created_date``: whole seconds since 2001-01-01 UTC.
+IMESSAGE_FIRST_SECONDS = 738_000_100
+
+
+def imessage_guid(kind: str, n: int) -> str:
+    """The app's upper-case UUID of message, chat or attachment ``n``."""
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"imessage:{kind}:{n}")).upper()
+
+
+def imessage_body(text: str) -> bytes:
+    """``attributedBody``: the message as an ``NSAttributedString`` in Apple's typedstream (a BLOB of
+    the text's UTF-8 length and bytes amid the archiver's class names and attributes)."""
+    raw = text.encode()
+    length = bytes([len(raw)]) if len(raw) < 0x81 else b"\x81" + struct.pack("<H", len(raw))
+    return (
+        b"\x04\x0bstreamtyped\x81\xe8\x03\x84\x01@\x84\x84\x84\x12NSAttributedString\x00\x84\x84\x08"
+        b"NSObject\x00\x85\x92\x84\x84\x84\x08NSString\x01\x94\x84\x01+"
+        + length
+        + raw
+        + b"\x86\x84\x02iI\x01"
+        + bytes([min(len(text), 127)])
+        + b"\x92\x84\x84\x84\x0cNSDictionary\x00\x94\x84\x01i\x01\x92\x84\x96\x96\x1d"
+        b"__kIMMessagePartAttributeName\x86\x92\x84\x84\x84\x08NSNumber\x00\x86\x86\x86"
+    )
+
+
+def imessage_message(i: int) -> tuple[int, int, str | None, str, int, int, int]:
+    """Message ``i`` (0-based): its chat (1-based), handle (0 for the user's own in the group), text
+    (NULL in every seventh: macOS 13 on keeps it in ``attributedBody`` alone), what its body says,
+    whether the user sent it, and its ``date`` and ``date_read`` (0 for unread or the user's own)."""
+    chat = 1 + i % (len(IMESSAGE_HANDLES) + 1)
+    said = IMESSAGE_TEXTS[i % len(IMESSAGE_TEXTS)]
+    mine = i % 2
+    group = chat == len(IMESSAGE_HANDLES) + 1
+    handle = 0 if group and mine else (1 + (i // 2) % 3 if group else chat)
+    date = IMESSAGE_FIRST_NS + 3_617_000_004_321 * i
+    read = 0 if mine or i % 5 == 4 else date + 45_000_000_007 + i
+    return chat, handle, None if i % 7 == 6 else said, said, mine, date, read
+
+
+def imessage_delivered(i: int) -> int:
+    """``date_delivered`` of message ``i``: nanoseconds since 2001 for the user's own, 0 for the
+    others and for every fourth."""
+    _, _, _, _, mine, date, _ = imessage_message(i)
+    return date + 1_500_000_000 if mine and i % 4 != 3 else 0
+
+
+def imessage_properties(chat: int) -> bytes:
+    """``chat.properties``: a binary plist."""
+    return plistlib.dumps(
+        {"shouldForceToSMS": False, "LSMD": 738_000_000.5 + chat, "numberOfTimesRespondedtoThread": chat},
+        fmt=plistlib.FMT_BINARY,
+    )
+
+
+def imessage_kv() -> tuple[tuple[str, int | bytes], ...]:
+    """``kvtable``: the app's trigger stores the failed message's ``date`` and ``ROWID`` as INTEGERs
+    in the ``BLOB`` column beside binary plists."""
+    return (
+        ("lastFailedMessageDate", IMESSAGE_FIRST_NS + 7),
+        ("lastFailedMessageRowID", 8),
+        ("CKChatSyncState", plistlib.dumps({"state": 1, "token": b"\x00\xff"}, fmt=plistlib.FMT_BINARY)),
+    )
+
+
+def imessage_chat_db(path: Path, messages: int = 30) -> Path:
+    """macOS Messages' ``chat.db`` (see the module's list)."""
+    con = sqlite3.connect(path)
+    with con:
+        for statement in IMESSAGE_DDL:
+            con.execute(statement)
+        con.executemany(
+            "INSERT INTO _SqliteDatabaseProperties VALUES (?, ?)",
+            [
+                ("_ClientVersion", "17003"),
+                ("counter_in_all", str(messages - messages // 2)),
+                ("_UniqueIdentifier", imessage_guid("store", 0)),
+            ],
+        )
+        for handle, service, typed, country in IMESSAGE_HANDLES:
+            con.execute(
+                "INSERT INTO handle (id, country, service, uncanonicalized_id) VALUES (?, ?, ?, ?)",
+                (handle, country, service, typed),
+            )
+        group = len(IMESSAGE_HANDLES) + 1
+        for chat in range(1, group + 1):
+            one = chat < group
+            handle, service = IMESSAGE_HANDLES[chat - 1][:2] if one else (IMESSAGE_ROOM, "iMessage")
+            con.execute(
+                "INSERT INTO chat (guid, style, state, account_id, properties, chat_identifier, "
+                "service_name, room_name, account_login, last_addressed_handle, display_name, group_id, "
+                "successful_query, last_read_message_timestamp) "
+                "VALUES (?, ?, 3, ?, ?, ?, ?, ?, 'E:me@icloud.com', '+14085550199', ?, ?, 1, ?)",
+                (
+                    f"{service};{'-' if one else '+'};{handle}",
+                    45 if one else 43,
+                    imessage_guid("account", 0),
+                    imessage_properties(chat) if chat % 3 else None,
+                    handle,
+                    service,
+                    None if one else IMESSAGE_ROOM,
+                    "" if one else IMESSAGE_GROUP_NAME,
+                    imessage_guid("group", chat),
+                    0 if chat % 2 else IMESSAGE_FIRST_NS + 86_400_000_000_000 * chat,
+                ),
+            )
+            members = [chat] if one else [1, 2, 3]
+            con.executemany("INSERT INTO chat_handle_join VALUES (?, ?)", [(chat, m) for m in members])
+        attachments = 0
+        for i in range(messages):
+            chat, handle, text, said, mine, date, read = imessage_message(i)
+            con.execute(
+                "INSERT INTO message (guid, text, handle_id, attributedBody, version, service, account, "
+                "account_guid, date, date_read, date_delivered, is_delivered, is_finished, is_from_me, "
+                "is_read, is_sent, associated_message_guid, associated_message_type, "
+                "associated_message_range_length, destination_caller_id, reply_to_guid, sort_id, "
+                "part_count) VALUES (?, ?, ?, ?, 10, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, 0, 1)",
+                (
+                    imessage_guid("message", i),
+                    text,
+                    handle,
+                    imessage_body(said) if said else None,
+                    "SMS" if chat in (3, 4) else "iMessage",
+                    "e:me@icloud.com" if mine else None,
+                    imessage_guid("account", 0),
+                    date,
+                    read,
+                    imessage_delivered(i),
+                    mine,
+                    mine,
+                    int(not mine and read != 0),
+                    mine,
+                    f"p:0/{imessage_guid('message', i - 7)}" if said.startswith("Loved") else None,
+                    2000 if said.startswith("Loved") else 0,
+                    len(said) if said.startswith("Loved") else 0,
+                    "+14085550199" if chat in (3, 4) else "me@icloud.com",
+                    imessage_guid("message", i - 1) if i else None,
+                ),
+            )
+            con.execute("INSERT INTO chat_message_join VALUES (?, ?, ?)", (chat, i + 1, date))
+            if said == "\ufffc":
+                attachments += 1
+                guid = imessage_guid("attachment", attachments)
+                name = f"IMG_{4000 + attachments}.HEIC"
+                con.execute(
+                    "INSERT INTO attachment (guid, created_date, filename, uti, mime_type, transfer_state, "
+                    "is_outgoing, transfer_name, total_bytes, attribution_info, original_guid) "
+                    "VALUES (?, ?, ?, 'public.heic', 'image/heic', 5, ?, ?, ?, ?, ?)",
+                    (
+                        guid,
+                        imessage_created(attachments),
+                        f"~/Library/Messages/Attachments/{guid[:2].lower()}/{attachments:02d}/{guid}/{name}",
+                        mine,
+                        name,
+                        1_000_000 + 12_345 * attachments,
+                        plistlib.dumps({"pgensh": 3024.0, "pgensw": 4032.0}, fmt=plistlib.FMT_BINARY),
+                        guid,
+                    ),
+                )
+                con.execute("INSERT INTO message_attachment_join VALUES (?, ?)", (i + 1, attachments))
+                con.execute("UPDATE message SET cache_has_attachments = 1 WHERE ROWID = ?", (i + 1,))
+        con.executemany("INSERT INTO kvtable (key, value) VALUES (?, ?)", imessage_kv())
+        con.executemany(
+            "INSERT INTO deleted_messages (guid) VALUES (?)",
+            [(imessage_guid("deleted", k),) for k in range(3)],
+        )
+    con.execute("ANALYZE")
+    con.close()
+    return path
+
+
+def imessage_created(attachment: int) -> int:
+    """``attachment.created_date`` of attachment ``attachment`` (1-based): whole seconds since 2001."""
+    return IMESSAGE_FIRST_SECONDS + 3_617 * attachment
+
+
+# --- Android telephony provider (mmssms.db) ------------------------------------------------------------
+
+#: Android 14's telephony provider ``mmssms.db`` (``MmsSmsDatabaseHelper``'s own DDL for the tables
+#: this file fills): SMS rows, the conversation threads and their canonical addresses, and MMS as PDU
+#: headers, parts and addresses.
+ANDROID_MMSSMS_DDL = [
+    "CREATE TABLE android_metadata (locale TEXT)",
+    "CREATE TABLE sms (_id INTEGER PRIMARY KEY,thread_id INTEGER,address TEXT,person INTEGER,date INTEGER,"
+    "date_sent INTEGER DEFAULT 0,protocol INTEGER,read INTEGER DEFAULT 0,status INTEGER DEFAULT -1,"
+    "type INTEGER,reply_path_present INTEGER,subject TEXT,body TEXT,service_center TEXT,"
+    "locked INTEGER DEFAULT 0,sub_id INTEGER DEFAULT -1, error_code INTEGER DEFAULT -1,creator TEXT,"
+    "seen INTEGER DEFAULT 0)",
+    "CREATE TABLE threads (_id INTEGER PRIMARY KEY AUTOINCREMENT,date INTEGER DEFAULT 0,"
+    "message_count INTEGER DEFAULT 0,recipient_ids TEXT,snippet TEXT,snippet_cs INTEGER DEFAULT 0,"
+    "read INTEGER DEFAULT 1,archived INTEGER DEFAULT 0,type INTEGER DEFAULT 0,error INTEGER DEFAULT 0,"
+    "has_attachment INTEGER DEFAULT 0)",
+    "CREATE TABLE canonical_addresses (_id INTEGER PRIMARY KEY AUTOINCREMENT,address TEXT)",
+    "CREATE TABLE pdu (_id INTEGER PRIMARY KEY AUTOINCREMENT,thread_id INTEGER,date INTEGER,"
+    "date_sent INTEGER DEFAULT 0,msg_box INTEGER,read INTEGER DEFAULT 0,m_id TEXT,sub TEXT,sub_cs INTEGER,"
+    "ct_t TEXT,ct_l TEXT,exp INTEGER,m_cls TEXT,m_type INTEGER,v INTEGER,m_size INTEGER,pri INTEGER,"
+    "rr INTEGER,rpt_a INTEGER,resp_st INTEGER,st INTEGER,tr_id TEXT,retr_st INTEGER,retr_txt TEXT,"
+    "retr_txt_cs INTEGER,read_status INTEGER,ct_cls INTEGER,resp_txt TEXT,d_tm INTEGER,d_rpt INTEGER,"
+    "locked INTEGER DEFAULT 0,sub_id INTEGER DEFAULT -1,seen INTEGER DEFAULT 0,creator TEXT,"
+    "text_only INTEGER DEFAULT 0)",
+    "CREATE TABLE part (_id INTEGER PRIMARY KEY AUTOINCREMENT,mid INTEGER,seq INTEGER DEFAULT 0,ct TEXT,"
+    "name TEXT,chset INTEGER,cd TEXT,fn TEXT,cid TEXT,cl TEXT,ctt_s INTEGER,ctt_t TEXT,_data TEXT,text TEXT)",
+    "CREATE TABLE addr (_id INTEGER PRIMARY KEY,msg_id INTEGER,contact_id INTEGER,address TEXT,type INTEGER,"
+    "charset INTEGER)",
+]
+#: The canonical addresses: numbers with a ``+``, a short code, an alphanumeric sender, a local number.
+ANDROID_ADDRESSES = ("+14155550123", "262966", "Vodafone", "+447700900123", "0612345678")
+#: What an SMS says: a one-time code with leading zeros, accents, a no-break space, emoji, CJK, a
+#: blank-padded body and an empty one.
+ANDROID_BODIES = (
+    "Hi there 👋",
+    "Your code is 004512",
+    "Ça marche, à demain",
+    "Prix : 12,50\u00a0€",
+    "",
+    "日本語のメッセージ",
+    "  on my way  ",
+    "Line one\nLine two",
+    "004512",
+)
+#: The first SMS's ``date``: Unix milliseconds (2024-05-20), as ``System.currentTimeMillis()``.
+ANDROID_FIRST_MS = 1_716_194_520_123
+#: The first MMS's ``date``: Unix seconds, as the provider keeps every PDU's.
+ANDROID_FIRST_SECONDS = 1_716_194_600
+ANDROID_CREATOR = "com.google.android.apps.messaging"
+
+
+def android_sms(i: int) -> tuple[int, str, int, int, int, str]:
+    """SMS ``i`` (0-based): its thread (1-based), address, type (1 received, 2 sent), ``date`` and
+    ``date_sent`` (Unix milliseconds; 0 for one the phone sent) and body."""
+    thread = 1 + i % len(ANDROID_ADDRESSES)
+    kind = 2 if i % 3 == 0 else 1
+    date = ANDROID_FIRST_MS + 3_600_123 * i
+    return (
+        thread,
+        ANDROID_ADDRESSES[thread - 1],
+        kind,
+        date,
+        0 if kind == 2 else date - 2_000 - i,
+        (ANDROID_BODIES[i % len(ANDROID_BODIES)]),
+    )
+
+
+def android_threads(messages: int) -> list[tuple[int, str, str]]:
+    """Each thread's ``date`` (its last message's, Unix milliseconds), ``recipient_ids`` (the canonical
+    addresses' ids, space-separated: a group MMS thread names two) and snippet."""
+    threads = []
+    for thread in range(1, len(ANDROID_ADDRESSES) + 1):
+        last = max(i for i in range(messages) if android_sms(i)[0] == thread)
+        threads.append((android_sms(last)[3], str(thread), android_sms(last)[5]))
+    threads.append((ANDROID_FIRST_MS + 10_000_000, "1 4", "Photo 📷"))
+    return threads
+
+
+def android_mms_date(m: int) -> int:
+    """MMS ``m``'s (0-based) ``date``: Unix seconds."""
+    return ANDROID_FIRST_SECONDS + 4_001 * m
+
+
+def android_mmssms(path: Path, messages: int = 30, mms: int = 8) -> Path:
+    """Android's telephony provider database ``mmssms.db`` (see the module's list)."""
+    con = sqlite3.connect(path)
+    with con:
+        for statement in ANDROID_MMSSMS_DDL:
+            con.execute(statement)
+        con.execute("INSERT INTO android_metadata VALUES ('en_US')")
+        con.executemany(
+            "INSERT INTO canonical_addresses (address) VALUES (?)", [(a,) for a in ANDROID_ADDRESSES]
+        )
+        for i in range(messages):
+            thread, address, kind, date, sent, body = android_sms(i)
+            con.execute(
+                "INSERT INTO sms (thread_id, address, person, date, date_sent, protocol, read, status, type, "
+                "reply_path_present, body, service_center, sub_id, error_code, creator, seen) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, -1, ?, ?, ?, ?, ?, ?, ?, 1)",
+                (
+                    thread,
+                    address,
+                    None if thread in (2, 3) else thread,
+                    date,
+                    sent,
+                    0 if kind == 1 else None,
+                    int(i % 7 != 6),
+                    kind,
+                    0 if kind == 1 else None,
+                    body,
+                    "+14155550000" if kind == 1 else None,
+                    1 + i % 2,
+                    -1 if kind == 1 else 0,
+                    ANDROID_CREATOR,
+                ),
+            )
+        for date, recipients, snippet in android_threads(messages):
+            con.execute(
+                "INSERT INTO threads (date, message_count, recipient_ids, snippet, snippet_cs, "
+                "has_attachment) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (date, messages // len(ANDROID_ADDRESSES), recipients, snippet, 106, int(" " in recipients)),
+            )
+        group = len(ANDROID_ADDRESSES) + 1
+        for m in range(mms):
+            sent = m % 2 == 0
+            con.execute(
+                "INSERT INTO pdu (thread_id, date, date_sent, msg_box, read, m_id, sub, sub_cs, ct_t, exp, "
+                "m_cls, m_type, v, m_size, pri, rr, tr_id, d_rpt, sub_id, seen, creator) "
+                "VALUES (?, ?, ?, ?, 1, ?, ?, ?, 'application/vnd.wap.multipart.related', ?, 'personal', ?, "
+                "18, ?, 129, 129, ?, 129, 1, 1, ?)",
+                (
+                    group if m % 3 == 0 else 1 + m % len(ANDROID_ADDRESSES),
+                    android_mms_date(m),
+                    0 if sent else android_mms_date(m) - 3,
+                    2 if sent else 1,
+                    None if sent else f"mavodi-{m:04x}-1c-{7 * m}",
+                    "Photo 📷" if m % 3 else None,
+                    106 if m % 3 else None,
+                    None if sent else 604_800,
+                    128 if sent else 132,
+                    None if sent else 48_000 + 1_000 * m,
+                    f"T{0x18F9A2B3C4D + m:012x}",
+                    ANDROID_CREATOR,
+                ),
+            )
+            parts = [
+                ("application/smil", None, None, "<smil>", "smil.xml", None, android_smil()),
+                (
+                    "image/jpeg",
+                    "image000000.jpg",
+                    None,
+                    "<image000000>",
+                    "image000000.jpg",
+                    f"/data/user_de/0/com.android.providers.telephony/app_parts/PART_{android_mms_date(m)}000",
+                    None,
+                ),
+                (
+                    "text/plain",
+                    None,
+                    106,
+                    "<text_0>",
+                    "text_0.txt",
+                    None,
+                    "Look at this! 🎉" if m % 2 else "",
+                ),
+            ]
+            con.executemany(
+                "INSERT INTO part (mid, seq, ct, name, chset, cid, cl, _data, text) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(m + 1, -1 if ct == "application/smil" else 0, ct, *rest) for ct, *rest in parts],
+            )
+            con.executemany(
+                "INSERT INTO addr (_id, msg_id, address, type, charset) VALUES (?, ?, ?, ?, 106)",
+                [
+                    (2 * m + 1, m + 1, "insert-address-token" if sent else ANDROID_ADDRESSES[m % 5], 137),
+                    (2 * m + 2, m + 1, ANDROID_ADDRESSES[(m + 3) % 5] if sent else "+14085550199", 151),
+                ],
+            )
+    con.close()
+    return path
+
+
+def android_smil() -> str:
+    """An MMS's SMIL part: the layout of its image and text."""
+    return (
+        '<smil><head><layout><root-layout/><region id="Image" top="0" left="0" height="80%" width="100%"/>'
+        '</layout></head><body><par dur="5000ms"><img src="image000000.jpg" region="Image"/></par>'
+        "</body></smil>"
+    )
+
+
+# --- WhatsApp (msgstore.db) ------------------------------------------------------------------------------
+
+#: WhatsApp for Android's ``msgstore.db`` in its legacy layout (one ``messages`` table; the columns this
+#: file fills and those its rows leave at their defaults), ``chat_list``, ``message_thumbnails``, ``jid``
+#: and ``props``, from its public schema.
+WHATSAPP_DDL = [
+    "CREATE TABLE messages (_id INTEGER PRIMARY KEY AUTOINCREMENT, key_remote_jid TEXT NOT NULL, "
+    "key_from_me INTEGER, key_id TEXT NOT NULL, status INTEGER, needs_push INTEGER, data TEXT, "
+    "timestamp INTEGER, media_url TEXT, media_mime_type TEXT, media_wa_type TEXT, media_size INTEGER, "
+    "media_name TEXT, media_caption TEXT, media_hash TEXT, media_duration INTEGER, origin INTEGER, "
+    "latitude REAL, longitude REAL, thumb_image TEXT, remote_resource TEXT, received_timestamp INTEGER, "
+    "send_timestamp INTEGER, receipt_server_timestamp INTEGER, receipt_device_timestamp INTEGER, "
+    "read_device_timestamp INTEGER, played_device_timestamp INTEGER, raw_data BLOB, recipient_count INTEGER, "
+    "participant_hash TEXT, starred INTEGER, quoted_row_id INTEGER, forwarded INTEGER)",
+    "CREATE TABLE chat_list (_id INTEGER PRIMARY KEY AUTOINCREMENT, key_remote_jid TEXT UNIQUE, "
+    "message_table_id INTEGER, subject TEXT, creation INTEGER, last_read_message_table_id INTEGER, "
+    "archived INTEGER, sort_timestamp INTEGER, my_messages INTEGER, plaintext_disabled BOOLEAN, "
+    "unseen_message_count INTEGER, ephemeral_expiration INTEGER)",
+    "CREATE TABLE message_thumbnails (thumbnail BLOB, timestamp DATETIME, key_remote_jid TEXT NOT NULL, "
+    "key_from_me INTEGER, key_id TEXT NOT NULL)",
+    "CREATE UNIQUE INDEX messages_thumbnails_key_index "
+    "ON message_thumbnails (key_remote_jid, key_from_me, key_id)",
+    "CREATE TABLE jid (_id INTEGER PRIMARY KEY AUTOINCREMENT, user TEXT NOT NULL, server TEXT NOT NULL, "
+    "agent INTEGER, device INTEGER, type INTEGER, raw_string TEXT)",
+    "CREATE UNIQUE INDEX jid_key_index ON jid (user, server, agent, device)",
+    "CREATE TABLE props (_id INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT UNIQUE, value TEXT)",
+]
+#: The chats: contacts' numbers, a group of today's form and one of the older ``creator-seconds`` form,
+#: and the status broadcast.
+WHATSAPP_JIDS = (
+    "14155550123@s.whatsapp.net",
+    "447700900123@s.whatsapp.net",
+    "120363012345678901@g.us",
+    "4915112345678-1588888888@g.us",
+    "status@broadcast",
+)
+WHATSAPP_TEXTS = (
+    "Hola! 👋",
+    "On my way",
+    "Ça va ? Très bien",
+    "12,50\u00a0€ each",
+    "Line one\nLine two",
+    "日本語",
+    "  padded  ",
+    "https://example.com/a?b=1&c=2",
+    "",
+)
+#: The first message's ``timestamp``: epoch milliseconds (2024-05-20).
+WHATSAPP_FIRST_MS = 1_716_194_520_123
+#: When each group was created: epoch milliseconds.
+WHATSAPP_GROUP_CREATED = 1_588_888_888_000
+
+
+def whatsapp_message(i: int) -> tuple[str, int, str, str | None, int, int, int, bool]:
+    """Message ``i`` (1-based; row 1 is the app's placeholder): its chat, whether the user sent it, its
+    key, text (NULL for a photo), ``timestamp``, ``received_timestamp`` and ``send_timestamp`` (epoch
+    milliseconds, ``-1`` for none: a received message was never sent from here, a sent one never
+    received), and whether it is a photo."""
+    jid = WHATSAPP_JIDS[i % len(WHATSAPP_JIDS)]
+    mine = i % 2
+    photo = i % 10 == 3
+    at = WHATSAPP_FIRST_MS + 61_234 * i
+    key = f"3EB0{i:016X}" if mine else hashlib.md5(str(i).encode()).hexdigest()[:20].upper()
+    text = None if photo else WHATSAPP_TEXTS[i % len(WHATSAPP_TEXTS)]
+    return jid, mine, key, text, at, -1 if mine else at + 800, at + 120 if mine else -1, photo
+
+
+def whatsapp_thumbnail(i: int) -> bytes:
+    """A photo's JPEG thumbnail (``raw_data``, ``message_thumbnails.thumbnail``)."""
+    return (
+        b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"
+        + bytes((7 * i + k) % 256 for k in range(64))
+        + b"\xff\xd9"
+    )
+
+
+def whatsapp_media_data(i: int) -> bytes:
+    """``thumb_image``: a serialized Java ``MediaData`` object, bound as a BLOB in the TEXT column."""
+    return b"\xac\xed\x00\x05sr\x00\x16com.whatsapp.MediaData" + bytes((3 * i + k) % 256 for k in range(40))
+
+
+def whatsapp_msgstore(path: Path, messages: int = 30) -> Path:
+    """WhatsApp for Android's ``msgstore.db`` (see the module's list)."""
+    con = sqlite3.connect(path)
+    with con:
+        for statement in WHATSAPP_DDL:
+            con.execute(statement)
+        for jid in WHATSAPP_JIDS:
+            user, server = jid.split("@")
+            con.execute(
+                "INSERT INTO jid (user, server, agent, device, type, raw_string) VALUES (?, ?, 0, 0, ?, ?)",
+                (user, server, int(server == "g.us"), jid),
+            )
+        con.executemany(
+            "INSERT INTO props (key, value) VALUES (?, ?)",
+            [
+                ("fts_ready", "5"),
+                ("db_creation_timestamp", str(WHATSAPP_GROUP_CREATED)),
+                ("schema", "legacy"),
+            ],
+        )
+        # The row WhatsApp writes first, to keep its ids above 1: no chat, no key, no time.
+        con.execute(
+            "INSERT INTO messages (key_remote_jid, key_from_me, key_id, status, needs_push, timestamp, "
+            "media_wa_type, media_size, latitude, longitude, received_timestamp, send_timestamp, "
+            "receipt_server_timestamp, recipient_count, origin) "
+            "VALUES ('-1', 0, '-1', -1, 0, 0, '0', 0, 0.0, 0.0, -1, -1, -1, -1, 0)"
+        )
+        for i in range(2, messages + 1):
+            jid, mine, key, text, at, received, sent, photo = whatsapp_message(i)
+            group = jid.endswith("@g.us")
+            con.execute(
+                "INSERT INTO messages (key_remote_jid, key_from_me, key_id, status, needs_push, data, "
+                "timestamp, media_url, media_mime_type, media_wa_type, media_size, media_name, media_hash, "
+                "media_duration, origin, latitude, longitude, thumb_image, remote_resource, "
+                "received_timestamp, send_timestamp, receipt_server_timestamp, raw_data, recipient_count, "
+                "starred, quoted_row_id, forwarded) VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, "
+                "0.0, 0.0, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0)",
+                (
+                    jid,
+                    mine,
+                    key,
+                    13 if mine else 0,
+                    text,
+                    at,
+                    f"https://mmg.whatsapp.net/d/f/A{i:06d}.enc" if photo else None,
+                    "image/jpeg" if photo else None,
+                    "1" if photo else "0",
+                    48_213 + i if photo else 0,
+                    f"IMG-20240520-WA{i:04d}.jpg" if photo else None,
+                    base64.b64encode(hashlib.sha256(str(i).encode()).digest()).decode() if photo else None,
+                    whatsapp_media_data(i) if photo else None,
+                    f"{4915112345678 + i % 3}@s.whatsapp.net" if group and not mine else None,
+                    received,
+                    sent,
+                    at + 350 if mine else -1,
+                    whatsapp_thumbnail(i) if photo else None,
+                    (3 if group else 0) if mine else None,
+                    int(i % 11 == 7),
+                ),
+            )
+            if photo:
+                con.execute(
+                    "INSERT INTO message_thumbnails VALUES (?, datetime(?, 'unixepoch'), ?, ?, ?)",
+                    (whatsapp_thumbnail(i), at // 1000, jid, mine, key),
+                )
+        for k, jid in enumerate(WHATSAPP_JIDS):
+            group = jid.endswith("@g.us")
+            con.execute(
+                "INSERT INTO chat_list (key_remote_jid, message_table_id, subject, creation, "
+                "last_read_message_table_id, archived, sort_timestamp, my_messages, plaintext_disabled, "
+                "unseen_message_count, ephemeral_expiration) VALUES (?, ?, ?, ?, ?, 0, ?, 1, 1, ?, ?)",
+                (
+                    jid,
+                    messages - k,
+                    "Famille 👨\u200d👩\u200d👧" if group else None,
+                    WHATSAPP_GROUP_CREATED + 86_400_123 * k if group else None,
+                    messages - k - 1,
+                    whatsapp_message(messages - k)[4],
+                    k % 3,
+                    604_800 if k == 2 else 0,
+                ),
+            )
+    con.close()
+    return path

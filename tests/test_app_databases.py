@@ -31,8 +31,9 @@ store and SQL registry, a Sacred experiment's SQL observer, a Rasa assistant's t
 Mezzanine site's Cartridge shop, Liquibase's change log and the schema it rebuilt, an Open WebUI
 server, an Argilla server, DVC's data index and remote index cache, a Guild AI runs index, a Zabbix
 proxy, a Liferea feed reader, an Evolution-data-server address book, an MPD music server's stickers,
-a FreeRADIUS server's accounting, a Bacula catalog) through ``columnar-etl run`` into the session's
-real PostgreSQL, every cell checked.
+a FreeRADIUS server's accounting, a Bacula catalog, macOS Messages' chat.db, Android's telephony
+provider, a WhatsApp message store) through ``columnar-etl run`` into the session's real
+PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -8021,3 +8022,222 @@ def test_bacula_catalog_of_a_running_job_reads_its_zero_end_times_as_no_date(
         assert columns[column]["zero_dates"] == ["0"]
         kinds = {issue["kind"] for issue in columns[column]["issues"]}
         assert "unparseable_date" not in kinds and "null_like" in kinds, columns[column]["issues"]
+
+
+def test_imessage_chat_db_keeps_apple_nanoseconds_as_numbers_and_each_typedstream_body_as_bytes(
+    run_export: Runner,
+) -> None:
+    messages = 30
+    found = [apps.imessage_message(i) for i in range(messages)]
+    attachments = sum(1 for m in found if m[3] == "\ufffc")
+    group = len(apps.IMESSAGE_HANDLES) + 1
+    tables = {
+        "_SqliteDatabaseProperties": 3,
+        "deleted_messages": 3,
+        "chat_handle_join": group - 1 + 3,
+        "handle": len(apps.IMESSAGE_HANDLES),
+        "message_attachment_join": attachments,
+        "kvtable": len(apps.imessage_kv()),
+        "chat_message_join": messages,
+        "message": messages,
+        "chat": group,
+        "attachment": attachments,
+    }
+    ran, run_dir = run_export(apps.imessage_chat_db)
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    types = ran.types("message")
+    # Nanoseconds since 2001-01-01 under `date`: in no Unix unit a moment of 2001 to 2033 (read as Unix
+    # nanoseconds they are of 1993), so no rule reads them as instants; numbers, every digit as written.
+    for column in ("date", "date_read", "date_delivered", "date_edited", "handle_id", "is_from_me"):
+        assert types[column] == "bigint", column
+    assert ran.types("chat_message_join")["message_date"] == "bigint"
+    assert ran.types("chat")["last_read_message_timestamp"] == "bigint"
+    assert ran.types("attachment")["created_date"] == "bigint"
+    assert ran.values("message", "date", "ROWID") == {i + 1: found[i][5] for i in range(messages)}
+    assert ran.values("message", "date_read", "ROWID") == {i + 1: found[i][6] for i in range(messages)}
+    assert ran.values("message", "date_delivered", "ROWID") == {
+        i + 1: apps.imessage_delivered(i) for i in range(messages)
+    }
+    joined = pg_query(
+        ran.uri, f"SELECT message_id, message_date FROM {quote_ident(ran.base)}.chat_message_join"
+    )
+    assert dict(joined) == {i + 1: found[i][5] for i in range(messages)}
+    assert sorted(ran.values("attachment", "created_date", "ROWID").values()) == [
+        apps.imessage_created(k) for k in range(1, attachments + 1)
+    ]
+    # The operator's reading of them as instants, in PostgreSQL, gives the app's moments (to the µs).
+    moments = dict(
+        pg_query(
+            ran.uri,
+            "SELECT \"ROWID\", timestamptz '2001-01-01 00:00:00+00' + make_interval(secs => date / 1e9) "
+            f"FROM {quote_ident(ran.base)}.message",
+        )
+    )
+    for i in range(messages):
+        expected = apps.APPLE_EPOCH + timedelta(microseconds=found[i][5] // 1000)
+        assert abs(moments[i + 1] - expected) <= timedelta(microseconds=1), i
+    assert moments[1].date() == date(2024, 5, 21)
+    # Each typedstream body and plist arrives byte for byte; the text beside it by the documented rules
+    # (a `\ufffc` standing for an attachment is no blank, `007` no number among words).
+    assert types["attributedBody"] == types["message_summary_info"] == "bytea"
+    bodies = ran.values("message", "attributedBody", "ROWID")
+    assert {k: None if v is None else bytes(v) for k, v in bodies.items()} == {
+        i + 1: apps.imessage_body(found[i][3]) if found[i][3] else None for i in range(messages)
+    }
+    assert types["text"] == types["cache_roomnames"] == "text"
+    assert ran.values("message", "text", "ROWID") == {i + 1: arrives_as(found[i][2]) for i in range(messages)}
+    # The app's trigger named the group's room on each of its messages.
+    assert ran.values("message", "cache_roomnames", "ROWID") == {
+        i + 1: apps.IMESSAGE_ROOM if found[i][0] == group else None for i in range(messages)
+    }
+    chats = ran.values("chat", "properties", "ROWID")
+    assert {k: None if v is None else bytes(v) for k, v in chats.items()} == {
+        c: apps.imessage_properties(c) if c % 3 else None for c in range(1, group + 1)
+    }
+    assert ran.values("chat", "display_name", "ROWID") == {
+        c: apps.IMESSAGE_GROUP_NAME if c == group else None for c in range(1, group + 1)
+    }
+    # The handles and the numbers as typed stay text: a `+`, a short code, a formatted number.
+    handles = ran.types("handle")
+    assert handles["id"] == handles["uncanonicalized_id"] == "text"
+    assert ran.values("handle", "id", "ROWID") == {k + 1: h[0] for k, h in enumerate(apps.IMESSAGE_HANDLES)}
+    assert ran.values("handle", "uncanonicalized_id", "ROWID") == {
+        k + 1: h[2] for k, h in enumerate(apps.IMESSAGE_HANDLES)
+    }
+    # The trigger's INTEGERs in the BLOB column beside plists: the bytes of their digits, audited.
+    assert ran.types("kvtable")["value"] == "bytea"
+    expected_kv = {
+        k + 1: value if isinstance(value, bytes) else str(value).encode()
+        for k, (_, value) in enumerate(apps.imessage_kv())
+    }
+    assert {k: bytes(v) for k, v in ran.values("kvtable", "value", "ROWID").items()} == expected_kv
+    assert audit_rules(run_dir, "kvtable", "value") == {
+        str(k + 1): {"as_bytes"} for k, (_, value) in enumerate(apps.imessage_kv()) if isinstance(value, int)
+    }
+    assert primary_key(ran.uri, ran.record["version_schema"], "chat_message_join") == [
+        "chat_id",
+        "message_id",
+    ]
+    found_references = references(run_dir)
+    assert found_references[("chat_message_join", "chat_id")] == "chat.ROWID"
+    assert found_references[("chat_message_join", "message_id")] == "message.ROWID"
+    assert found_references[("message_attachment_join", "attachment_id")] == "attachment.ROWID"
+    assert found_references[("message", "handle_id")] == "handle.ROWID"
+
+
+def test_android_mmssms_reads_sms_milliseconds_and_mms_seconds_as_instants_and_keeps_sent_zeros(
+    run_export: Runner,
+) -> None:
+    messages, mms = 30, 8
+    threads = apps.android_threads(messages)
+    tables = {
+        "android_metadata": 1,
+        "sms": messages,
+        "threads": len(threads),
+        "canonical_addresses": len(apps.ANDROID_ADDRESSES),
+        "pdu": mms,
+        "part": 3 * mms,
+        "addr": 2 * mms,
+    }
+    ran, run_dir = run_export(apps.android_mmssms)
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    found = [apps.android_sms(i) for i in range(messages)]
+    ids = range(1, messages + 1)
+    # An SMS's `date` is Unix milliseconds, an MMS's Unix seconds, a thread's milliseconds: each the
+    # instant it names, each cell audited with its own unit.
+    assert ran.types("sms")["date"] == ran.types("pdu")["date"] == ran.types("threads")["date"]
+    assert ran.types("sms")["date"] == "timestamp with time zone"
+    assert ran.values("sms", "date", "_id") == {
+        i: UNIX_EPOCH + timedelta(milliseconds=found[i - 1][3]) for i in ids
+    }
+    assert audit_rules(run_dir, "sms", "date") == {str(i): {"epoch:milliseconds"} for i in ids}
+    assert ran.values("pdu", "date", "_id") == {
+        m + 1: UNIX_EPOCH + timedelta(seconds=apps.android_mms_date(m)) for m in range(mms)
+    }
+    assert audit_rules(run_dir, "pdu", "date") == {str(m + 1): {"epoch:seconds"} for m in range(mms)}
+    assert ran.values("threads", "date", "_id") == {
+        t + 1: UNIX_EPOCH + timedelta(milliseconds=date) for t, (date, _, _) in enumerate(threads)
+    }
+    # `date_sent` is 0 for what the phone sent: numbers as written, and a note gives the instant.
+    assert ran.types("sms")["date_sent"] == ran.types("pdu")["date_sent"] == "bigint"
+    assert ran.values("sms", "date_sent", "_id") == {i: found[i - 1][4] for i in ids}
+    notes = profiled(run_dir)["columns"]
+    assert 'to_timestamp(NULLIF("date_sent", 0) / 1000.0)' in " ".join(notes["sms"]["date_sent"]["notes"])
+    assert 'to_timestamp(NULLIF("date_sent", 0))' in " ".join(notes["pdu"]["date_sent"]["notes"])
+    # Bodies by the documented rules: a one-time code keeps its leading zeros among the words.
+    assert ran.types("sms")["body"] == "text"
+    assert ran.values("sms", "body", "_id") == {i: arrives_as(found[i - 1][5]) for i in ids}
+    assert ran.values("sms", "address", "_id") == {i: found[i - 1][1] for i in ids}
+    # A group thread's recipients are two ids in one text: the column is text, each as written.
+    assert ran.types("threads")["recipient_ids"] == "text"
+    assert ran.values("threads", "recipient_ids", "_id") == {t + 1: r for t, (_, r, _) in enumerate(threads)}
+    assert ran.values("part", "text", "_id")[1] == apps.android_smil()
+    found_references = references(run_dir)
+    assert found_references[("sms", "thread_id")] == "threads._id"
+    assert found_references[("pdu", "thread_id")] == "threads._id"
+    # More MMS than threads: their ids fit `pdu._id` alone (with as many, they fit both and the profile
+    # names neither, as documented).
+    assert found_references[("part", "mid")] == "pdu._id"
+    assert found_references[("addr", "msg_id")] == "pdu._id"
+
+
+def test_whatsapp_msgstore_reads_a_group_creation_as_an_instant_and_keeps_the_minus_ones_as_written(
+    run_export: Runner,
+) -> None:
+    messages = 30
+    found = {i: apps.whatsapp_message(i) for i in range(2, messages + 1)}
+    photos = [i for i, m in found.items() if m[7]]
+    tables = {
+        "messages": messages,
+        "chat_list": len(apps.WHATSAPP_JIDS),
+        "message_thumbnails": len(photos),
+        "jid": len(apps.WHATSAPP_JIDS),
+        "props": 3,
+    }
+    ran, run_dir = run_export(apps.whatsapp_msgstore)
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    types = ran.types("messages")
+    # The placeholder row's 0 keeps `timestamp` numbers, with the note giving the instant; the -1s of
+    # "never" keep the receipts' numbers: every value as written.
+    for column in ("timestamp", "received_timestamp", "send_timestamp", "receipt_server_timestamp"):
+        assert types[column] == "bigint", column
+    assert ran.values("messages", "timestamp", "_id") == {1: 0} | {i: m[4] for i, m in found.items()}
+    assert ran.values("messages", "received_timestamp", "_id") == {1: -1} | {
+        i: m[5] for i, m in found.items()
+    }
+    assert ran.values("messages", "send_timestamp", "_id") == {1: -1} | {i: m[6] for i, m in found.items()}
+    notes = " ".join(profiled(run_dir)["columns"]["messages"]["timestamp"]["notes"])
+    assert 'to_timestamp(NULLIF("timestamp", 0) / 1000.0)' in notes
+    # A group's `creation`, epoch milliseconds, names a moment as `created` would: instants, audited.
+    chats = ran.types("chat_list")
+    assert chats["creation"] == chats["sort_timestamp"] == "timestamp with time zone"
+    groups = {
+        k + 1: UNIX_EPOCH + timedelta(milliseconds=apps.WHATSAPP_GROUP_CREATED + 86_400_123 * k)
+        for k, jid in enumerate(apps.WHATSAPP_JIDS)
+        if jid.endswith("@g.us")
+    }
+    assert ran.values("chat_list", "creation", "_id") == {
+        k + 1: groups.get(k + 1) for k in range(len(apps.WHATSAPP_JIDS))
+    }
+    assert audit_rules(run_dir, "chat_list", "creation") == {str(k): {"epoch:milliseconds"} for k in groups}
+    # A photo's thumbnail and its serialized MediaData (a BLOB in the TEXT column) byte for byte.
+    assert types["raw_data"] == types["thumb_image"] == "bytea"
+    thumbs = ran.values("messages", "raw_data", "_id")
+    assert {i: bytes(v) for i, v in thumbs.items() if v is not None} == {
+        i: apps.whatsapp_thumbnail(i) for i in photos
+    }
+    media = ran.values("messages", "thumb_image", "_id")
+    assert {i: bytes(v) for i, v in media.items() if v is not None} == {
+        i: apps.whatsapp_media_data(i) for i in photos
+    }
+    assert ran.types("message_thumbnails")["timestamp"] == "timestamp without time zone"
+    # Texts by the documented rules; the chats' jids as written (a `-1` for the placeholder's).
+    assert ran.values("messages", "data", "_id") == {1: None} | {
+        i: arrives_as(m[3]) for i, m in found.items()
+    }
+    assert ran.values("messages", "key_remote_jid", "_id") == {1: "-1"} | {i: m[0] for i, m in found.items()}
+    assert ran.types("jid")["user"] == "text"
+    assert sorted(v for v in ran.values("jid", "raw_string", "_id").values()) == sorted(apps.WHATSAPP_JIDS)

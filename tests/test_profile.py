@@ -657,6 +657,32 @@ def test_a_clock_of_epoch_seconds_is_an_instant_and_a_clock_rate_is_none(make_sq
     }
 
 
+def test_a_creation_of_epoch_milliseconds_is_an_instant_as_created_is(make_sqlite: SqliteFactory) -> None:
+    # A messenger keeps a group chat's `creation` as epoch milliseconds (WhatsApp's chat_list), a
+    # window its `creation` in seconds: they stayed bigint, though `created` and `creationTime` (its
+    # word `time`) name the same moment. A creation names one as `created` does; an id, a person or a
+    # count of it is none, and `recreation` is another word.
+    rows = [
+        (i, *(1_796_416_366_000 + 3_600_007 * i,) * 3, *(1_796_416_366 + 3601 * i,) * 5) for i in range(5)
+    ]
+    ddl = (
+        "CREATE TABLE chat_list (id INTEGER PRIMARY KEY, creation INTEGER, creation_ts INTEGER, "
+        "creationTime INTEGER, GroupCreation INTEGER, creation_id INTEGER, creation_by INTEGER, "
+        "creation_count INTEGER, recreation INTEGER)"
+    )
+    types = _types_beside_key(make_sqlite, "chat_list", ddl, rows, key="id")
+    assert types == {
+        "creation": "timestamptz",
+        "creation_ts": "timestamptz",
+        "creationTime": "timestamptz",
+        "GroupCreation": "timestamptz",
+        "creation_id": "integer",
+        "creation_by": "integer",
+        "creation_count": "integer",
+        "recreation": "integer",
+    }
+
+
 def test_the_last_login_is_an_epoch_timestamp_as_the_last_visit_is(make_sqlite: SqliteFactory) -> None:
     # A Node.js app on Kysely keeps a user's `last_login` as `Date.now()` (epoch milliseconds) in an
     # `integer` column, Django-style names as Unix seconds: they stayed bigint though `last_seen` beside

@@ -197,6 +197,9 @@ _DATE_WORDS = frozenset(
         "on",
         "when",  # an XMPP server's message archive: `"when" INTEGER` of Unix seconds
         "created",
+        # The moment of a creation, as `created` names it: a messenger's group chat (WhatsApp's
+        # `chat_list.creation`, epoch milliseconds).
+        "creation",
         "updated",
         "modified",
         "epoch",
