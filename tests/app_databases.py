@@ -854,6 +854,13 @@ number, so a test computes what a column holds from the same numbers.
   accents, an en dash, CJK and emoji, a directory's name ``''``; ``Log`` lines ending ``\\n\\\\``.
   :func:`bacula_catalog_running`: the same copied while a fifth job runs, its ``EndTime`` and
   ``RealEndTime`` the schema's ``DEFAULT 0`` (INTEGER 0 beside the ``DATETIME`` text).
+- :func:`etherpad_store`: an Etherpad server's ``var/etherpad.db`` (``dbType: sqlite``) as its storage
+  layer ueberdb2 6 writes it: one key/value table ``store (key TEXT PRIMARY KEY, value TEXT)``, each
+  key a record's name (``pad:<id>``, ``pad:<id>:revs:<n>``, ``pad:<id>:chat:<n>``,
+  ``globalAuthor:a.<id>``, ``token2author:t.<hex>``, ``pad2readonly:`` / ``readonly2pad:``,
+  ``sessionstorage:``), each value the record as ``JSON.stringify`` writes it (raw UTF-8, no blanks):
+  objects with epoch-millisecond numbers, changesets, pad texts with no-break spaces, CJK and emoji,
+  and bare JSON strings (``"a.<id>"``) for the one-value records.
 """
 
 from __future__ import annotations
@@ -19372,3 +19379,105 @@ def _bacula_catalog(path: Path, files: int, *, running: bool) -> Path:
         )
     ]
     return write_export(path, BACULA_DDL, rows)
+
+
+# --- Etherpad ---------------------------------------------------------------------------------------------
+
+#: ueberdb2's SQLite table (rusty-store-kv), verbatim.
+ETHERPAD_DDL = ["CREATE TABLE store (key TEXT PRIMARY KEY, value TEXT)"]
+#: Author names as people typed them (``None``: an author who never set one; ``""``: one who cleared it).
+ETHERPAD_NAMES = ("Zoë", "Łukasz", "山田太郎", "O\u00a0Brien", "", "Émile 🎉", None)
+#: When the first author was seen (epoch milliseconds, as Etherpad's ``Date.now()``).
+ETHERPAD_EPOCH_MS = 1_796_471_573_123
+
+
+def etherpad_base36(n: int) -> str:
+    """``n`` in base 36, as Etherpad writes a changeset's lengths and counts (``Number.toString(36)``)."""
+    digits = ""
+    while True:
+        n, d = divmod(n, 36)
+        digits = "0123456789abcdefghijklmnopqrstuvwxyz"[d] + digits
+        if not n:
+            return digits
+
+
+def etherpad_author(i: int) -> str:
+    """Author ``i``'s id, as Etherpad makes one (``a.`` and 16 base-36 characters)."""
+    return f"a.{etherpad_base36(36**15 + 7_919 * i)}"
+
+
+def etherpad_pad(p: int) -> str:
+    """Pad ``p``'s id (URL-decoded, as Etherpad keys it)."""
+    return f"pad-{p}" + (" ünïcode 🎉" if p % 3 == 0 else "")
+
+
+def etherpad_line(p: int, r: int) -> str:
+    """The line revision ``r`` of pad ``p`` appended."""
+    if r % 4 == 0:
+        return f"line {r} of {p} with\u00a0no-break space, 日本語 and 💬\n"
+    return "x" * (r * 40) + "\n"
+
+
+def etherpad_records(authors: int = 8, pads: int = 4, revisions: int = 5) -> dict[str, Any]:
+    """Every record of the store, ``{key: value}`` before ``JSON.stringify``, in the order written."""
+    records: dict[str, Any] = {}
+    ids = [etherpad_author(i) for i in range(authors)]
+    for i, author in enumerate(ids):
+        records[f"globalAuthor:{author}"] = {
+            "colorId": i % 64,
+            "name": ETHERPAD_NAMES[i % len(ETHERPAD_NAMES)],
+            "timestamp": ETHERPAD_EPOCH_MS + i * 123_457,
+            "padIDs": {etherpad_pad(p): 1 for p in range(pads) if (p + i) % 3 == 0},
+        }
+        records[f"token2author:t.{i:020x}"] = author
+    for p in range(pads):
+        pad, text = etherpad_pad(p), ""
+        pool = {"numToAttrib": {"0": ["author", ids[p % authors]]}, "nextNum": 1}
+        for r in range(revisions):
+            line = etherpad_line(p, r)
+            meta: dict[str, Any] = {
+                "author": ids[(p + r) % authors],
+                "timestamp": ETHERPAD_EPOCH_MS + p * 86_400_000 + r * 1_001,
+            }
+            if r == 0:
+                meta |= {"pool": pool, "atext": {"text": line, "attribs": f"|1+{etherpad_base36(len(line))}"}}
+            old, added = etherpad_base36(len(text) + 1), etherpad_base36(len(line))
+            changeset = f"Z:{old}>{added}*0+{added}${line}"
+            records[f"pad:{pad}:revs:{r}"] = {"changeset": changeset, "meta": meta}
+            text += line
+        for c in range(p % 3):
+            records[f"pad:{pad}:chat:{c}"] = {
+                "text": "" if c == 1 else f"chat {c} 💬 1.10 €",
+                "authorId": ids[c],
+                "time": ETHERPAD_EPOCH_MS + c * 61_000,
+            }
+        records[f"pad:{pad}"] = {
+            "atext": {
+                "text": text + "\n",
+                "attribs": f"*0|{etherpad_base36(revisions)}+{etherpad_base36(len(text))}|1+1",
+            },
+            "pool": pool,
+            "head": revisions - 1,
+            "chatHead": p % 3 - 1,
+            "publicStatus": p % 2 == 0,
+            "passwordHash": None,
+            "savedRevisions": [],
+        }
+        readonly = f"r.{p * 12_345_678:032x}"
+        records[f"pad2readonly:{pad}"] = readonly
+        records[f"readonly2pad:{readonly}"] = pad
+    records["sessionstorage:s%3A0123456789abcdef"] = {
+        "cookie": {"path": "/", "_expires": "2026-12-31T23:59:59.999Z", "originalMaxAge": 864_000_000}
+    }
+    return records
+
+
+def etherpad_json(value: Any) -> str:
+    """``value`` as JavaScript's ``JSON.stringify`` writes it (no blanks, non-ASCII as itself)."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def etherpad_store(path: Path) -> Path:
+    """An Etherpad server's ``etherpad.db`` (see the module's list)."""
+    rows = [(key, etherpad_json(value)) for key, value in etherpad_records().items()]
+    return write_export(path, ETHERPAD_DDL, {"store": rows})

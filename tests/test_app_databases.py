@@ -31,8 +31,8 @@ store and SQL registry, a Sacred experiment's SQL observer, a Rasa assistant's t
 Mezzanine site's Cartridge shop, Liquibase's change log and the schema it rebuilt, an Open WebUI
 server, an Argilla server, DVC's data index and remote index cache, a Guild AI runs index, a Zabbix
 proxy, a Liferea feed reader, an Evolution-data-server address book, an MPD music server's stickers,
-a FreeRADIUS server's accounting, a Bacula catalog) through ``columnar-etl run`` into the session's
-real PostgreSQL, every cell checked.
+a FreeRADIUS server's accounting, a Bacula catalog, an Etherpad server's key/value store) through
+``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -7999,3 +7999,20 @@ def test_bacula_catalog_of_a_running_job_reads_its_zero_end_times_as_no_date(run
     assert ran.types("Job")["EndTime"] == "timestamp without time zone"
     assert ran.values("Job", "EndTime", "JobId")[running] is None
     assert str(running) in audit_rules(run_dir, "Job", "EndTime")
+
+
+def test_etherpad_store_keeps_every_json_record_as_written_keyed_by_its_name(run_export: Runner) -> None:
+    records = apps.etherpad_records()
+    ran, run_dir = run_export(apps.etherpad_store)
+    loaded_cleanly(ran, run_dir, {"store": len(records)})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    # A key/value table: both columns text, the record's name its key.
+    assert ran.types("store") == {"key": "text", "value": "text"}
+    assert primary_key(ran.uri, ran.record["version_schema"], "store") == ["key"]
+    # Each value the very JSON text Etherpad wrote (no-break spaces, CJK, emoji, epoch milliseconds
+    # inside it), nothing audited; the one-value records stay JSON strings, quotes and all.
+    loaded = ran.values("store", "value", "key")
+    assert loaded == {key: apps.etherpad_json(value) for key, value in records.items()}
+    assert {key: json.loads(text) for key, text in loaded.items()} == records
+    assert not audit_rules(run_dir, "store", "value")
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
