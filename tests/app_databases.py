@@ -861,6 +861,15 @@ number, so a test computes what a column holds from the same numbers.
   ``sessionstorage:``), each value the record as ``JSON.stringify`` writes it (raw UTF-8, no blanks):
   objects with epoch-millisecond numbers, changesets, pad texts with no-break spaces, CJK and emoji,
   and bare JSON strings (``"a.<id>"``) for the one-value records.
+- :func:`nuxt_content`: a Nuxt site's ``.data/content/contents.sqlite`` as @nuxt/content 3.16 builds it
+  (``nuxi build``) from Markdown pages and JSON data files, its DDL verbatim: each collection's
+  ``_content_<name>`` keyed by the file's ``id TEXT PRIMARY KEY`` with a ``"__hash__" TEXT UNIQUE``,
+  the collection schema's ``z.number()`` declared ``INT`` (prices written ``19.99`` in front matter,
+  JavaScript doubles: REAL cells beside INTEGER ones), ``z.boolean()`` ``BOOLEAN`` 0/1, ``z.date()``
+  ``DATE`` text, an ISO datetime ``DATETIME`` text in UTC without its ``Z``, codes with leading zeros
+  ``VARCHAR``, objects and arrays as JSON ``TEXT`` (a page's ``navigation``: ``true`` by default,
+  ``false`` or an object), the Markdown body as minimark JSON, and ``_content_info`` /
+  ``_development_cache``.
 """
 
 from __future__ import annotations
@@ -19481,3 +19490,147 @@ def etherpad_store(path: Path) -> Path:
     """An Etherpad server's ``etherpad.db`` (see the module's list)."""
     rows = [(key, etherpad_json(value)) for key, value in etherpad_records().items()]
     return write_export(path, ETHERPAD_DDL, {"store": rows})
+
+
+# --- Nuxt Content -----------------------------------------------------------------------------------------
+
+#: @nuxt/content 3.16's DDL for a ``page`` collection ``blog`` and a ``data`` collection ``products``
+#: (``generateCollectionTableDefinition``; the column order is its: ``id``, ``title``, then sorted).
+NUXT_CONTENT_DDL = [
+    'CREATE TABLE _development_cache (id TEXT PRIMARY KEY, "checksum" VARCHAR, "value" VARCHAR, '
+    '"__hash__" TEXT UNIQUE)',
+    'CREATE TABLE _content_info (id TEXT PRIMARY KEY, "ready" BOOLEAN, "structureVersion" VARCHAR, '
+    '"version" VARCHAR, "__hash__" TEXT UNIQUE)',
+    'CREATE TABLE _content_blog (id TEXT PRIMARY KEY, "title" VARCHAR, "author" TEXT, "body" TEXT, '
+    '"date" DATE, "description" VARCHAR, "draft" BOOLEAN, "extension" VARCHAR, "meta" TEXT, '
+    '"navigation" TEXT DEFAULT true, "path" VARCHAR, "price" INT, "rating" INT NULL, '
+    '"seo" TEXT DEFAULT \'{}\', "sku" VARCHAR, "stem" VARCHAR, "tags" TEXT, "updated" DATETIME NULL, '
+    '"zip" VARCHAR NULL, "__hash__" TEXT UNIQUE)',
+    'CREATE TABLE _content_products (id TEXT PRIMARY KEY, "active" BOOLEAN, "code" VARCHAR, '
+    '"extension" VARCHAR, "meta" TEXT, "name" VARCHAR, "price" INT, "released" DATE NULL, '
+    '"stem" VARCHAR, "stock" INT, "weight" INT NULL, "__hash__" TEXT UNIQUE)',
+]
+NUXT_TITLES = (
+    "Zürich café ☕",
+    "日本語の記事 🚀",
+    "Price\u00a0drop: 19.99 €",
+    "Plain",
+    "Order 007 shipped",
+    "Emoji 🎉🎉",
+    "O'Brien's \"quotes\"",
+)
+#: Prices as the front matter writes them: YAML numbers, JavaScript doubles once parsed.
+NUXT_PRICES = ("19.99", "20", "0.1", "1234.5", "-3.75", "1e3", "0")
+
+
+def nuxt_number(text: str) -> int | float:
+    """The number JavaScript parses ``text`` as, bound as Nuxt Content binds it (``Number(v)`` in the
+    SQL it writes: a whole double as an integer literal)."""
+    value = float(text)
+    return int(value) if value.is_integer() else value
+
+
+def nuxt_price(i: int) -> int | float:
+    """Post ``i``'s price (its front matter's ``price``)."""
+    return nuxt_number(NUXT_PRICES[i % len(NUXT_PRICES)])
+
+
+def nuxt_rating(i: int) -> int | float | None:
+    """Post ``i``'s optional rating in half stars (``None``: the front matter has none)."""
+    return nuxt_number(str((i % 10) / 2)) if i % 5 else None
+
+
+def nuxt_updated(i: int) -> str | None:
+    """Post ``i``'s ``updated`` (``2026-01-01T00:00:07.123Z`` in its front matter) as Nuxt Content
+    stores a datetime: UTC, to the second, no ``Z``."""
+    return f"2026-{1 + i % 12:02d}-{1 + i % 28:02d} {i % 24:02d}:{i % 60:02d}:07" if i % 2 == 0 else None
+
+
+def nuxt_navigation(i: int) -> str:
+    """Post ``i``'s ``navigation`` as JSON: the default ``true``, ``false`` where the page hides itself,
+    or an object of its own."""
+    if i == 11:
+        return nuxt_json({"title": "Custom nav", "icon": "i-lucide-star"})
+    return "false" if i % 5 == 0 else "true"
+
+
+def nuxt_json(value: Any) -> str:
+    """``JSON.stringify(value)``."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def nuxt_hash(values: Sequence[Any]) -> str:
+    """A row's ``__hash__`` as ohash writes one: SHA-256, base64url without padding."""
+    digest = hashlib.sha256(repr(list(values)).encode()).digest()
+    return base64.urlsafe_b64encode(digest).decode().rstrip("=")
+
+
+def nuxt_post(i: int) -> tuple[Any, ...]:
+    """Blog post ``i``'s row of ``_content_blog``."""
+    title = NUXT_TITLES[i % len(NUXT_TITLES)]
+    description = f"Post {i} — naïve résumé"
+    prose = f"Some text with\u00a0nbsp and emoji 😀. {'long ' * (300 if i % 9 == 0 else 5)}"
+    body = {
+        "type": "minimark",
+        "value": [["h1", {"id": f"heading-{i}"}, f"Heading {i}"], ["p", {}, prose]],
+        "toc": {"title": "", "searchDepth": 2, "depth": 2, "links": []},
+    }
+    row = (
+        f"blog/blog/post-{i:03d}.md",
+        title,
+        nuxt_json({"name": f"Ana Ł{i}", "email": f"ana{i}@example.org"}),
+        nuxt_json(body),
+        f"2026-{1 + i % 12:02d}-{1 + i % 28:02d}",
+        description,
+        int(i % 3 == 0),
+        "md",
+        "{}",
+        nuxt_navigation(i),
+        f"/blog/post-{i:03d}",
+        nuxt_price(i),
+        nuxt_rating(i),
+        nuxt_json({"title": title, "description": description}),
+        f"{i:06d}",
+        f"blog/post-{i:03d}",
+        nuxt_json([f"a{i % 4}", f"b {i % 3}"]),
+        nuxt_updated(i),
+        f"{i * 137 % 100_000:05d}" if i % 4 == 0 else None,
+    )
+    return (*row, nuxt_hash(row))
+
+
+#: Product prices (JSON numbers) and weights (``None``: JSON ``null``).
+NUXT_PRODUCT_PRICES = (19.99, 20, 0.1, 1234.5, 3.75, 1000, 0.3)
+
+
+def nuxt_product(i: int) -> tuple[Any, ...]:
+    """Product ``i``'s row of ``_content_products`` (a JSON data file)."""
+    row = (
+        f"products/products/p{i:02d}.json",
+        int(i % 2 == 0),
+        f"{i * 7:05d}",
+        "json",
+        "{}",
+        f"{NUXT_TITLES[i % len(NUXT_TITLES)]} #{i}",
+        NUXT_PRODUCT_PRICES[i % len(NUXT_PRODUCT_PRICES)],
+        f"2025-{1 + i % 12:02d}-{1 + i % 28:02d}" if i % 3 else None,
+        f"products/p{i:02d}",
+        i * 3,
+        None if i % 6 == 0 else nuxt_number(str(i * 0.25)),
+    )
+    return (*row, nuxt_hash(row))
+
+
+def nuxt_content(path: Path, posts: int = 24, products: int = 14) -> Path:
+    """A Nuxt site's ``contents.sqlite`` as @nuxt/content builds it (see the module's list)."""
+    info = [
+        (f"checksum_{name}", 1, nuxt_hash([name, "structure"]), f"v3.5.0--{nuxt_hash([name])}")
+        for name in ("blog", "products")
+    ]
+    rows: dict[str, list[Sequence[Any]]] = {
+        "_development_cache": [("__DATABASE_VERSION__", "v3.5.0", "v3.5.0", nuxt_hash(["v3.5.0"]))],
+        "_content_info": [(*row, nuxt_hash(row)) for row in info],
+        "_content_blog": [nuxt_post(i) for i in range(posts)],
+        "_content_products": [nuxt_product(i) for i in range(products)],
+    }
+    return write_export(path, NUXT_CONTENT_DDL, rows)

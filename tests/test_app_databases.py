@@ -31,8 +31,9 @@ store and SQL registry, a Sacred experiment's SQL observer, a Rasa assistant's t
 Mezzanine site's Cartridge shop, Liquibase's change log and the schema it rebuilt, an Open WebUI
 server, an Argilla server, DVC's data index and remote index cache, a Guild AI runs index, a Zabbix
 proxy, a Liferea feed reader, an Evolution-data-server address book, an MPD music server's stickers,
-a FreeRADIUS server's accounting, a Bacula catalog, an Etherpad server's key/value store) through
-``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
+a FreeRADIUS server's accounting, a Bacula catalog, an Etherpad server's key/value store, a Nuxt
+Content site's database) through ``columnar-etl run`` into the session's real PostgreSQL, every cell
+checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -8016,3 +8017,57 @@ def test_etherpad_store_keeps_every_json_record_as_written_keyed_by_its_name(run
     assert {key: json.loads(text) for key, text in loaded.items()} == records
     assert not audit_rules(run_dir, "store", "value")
     assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+
+
+def test_nuxt_content_numbers_declared_int_keep_their_doubles_and_codes_keep_their_zeros(
+    run_export: Runner,
+) -> None:
+    posts, products = 24, 14
+    tables = {
+        "_development_cache": 1,
+        "_content_info": 2,
+        "_content_blog": posts,
+        "_content_products": products,
+    }
+    ran, run_dir = run_export(apps.nuxt_content)
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    blog, shop = (
+        pg_column_types(ran.uri, ran.record["version_schema"], t)
+        for t in ("_content_blog", "_content_products")
+    )
+    # `z.number()` is declared INT, but its values are JavaScript doubles (`19.99` beside `20`): no
+    # declared decimal, so REAL cells make a double, every bit, each whole one the same number.
+    assert blog["price"] == blog["rating"] == shop["price"] == shop["weight"] == "double precision"
+    assert shop["stock"] == "bigint"
+    ids = [f"blog/blog/post-{i:03d}.md" for i in range(posts)]
+    assert ran.values("_content_blog", "price", "id") == {
+        post: float(apps.NUXT_PRICES[i % len(apps.NUXT_PRICES)]) for i, post in enumerate(ids)
+    }
+    assert ran.values("_content_blog", "rating", "id") == {
+        post: apps.nuxt_rating(i) for i, post in enumerate(ids)
+    }
+    # Dates, datetimes (UTC text without its `Z`: no zone to read) and 0/1 booleans by their declarations.
+    assert (blog["date"], blog["updated"], blog["draft"]) == (
+        "date",
+        "timestamp without time zone",
+        "boolean",
+    )
+    assert ran.values("_content_blog", "updated", "id") == {
+        post: None if apps.nuxt_updated(i) is None else datetime.fromisoformat(str(apps.nuxt_updated(i)))
+        for i, post in enumerate(ids)
+    }
+    assert ran.values("_content_blog", "draft", "id") == {post: i % 3 == 0 for i, post in enumerate(ids)}
+    # Codes keep their leading zeros; JSON columns are text, `navigation`'s `true`/`false` beside an
+    # object included, each as written.
+    assert blog["sku"] == blog["zip"] == shop["code"] == blog["navigation"] == blog["body"] == "text"
+    assert ran.values("_content_blog", "sku", "id") == {post: f"{i:06d}" for i, post in enumerate(ids)}
+    assert ran.values("_content_products", "code", "stem") == {
+        f"products/p{i:02d}": f"{i * 7:05d}" for i in range(products)
+    }
+    assert ran.values("_content_blog", "navigation", "id") == {
+        post: apps.nuxt_navigation(i) for i, post in enumerate(ids)
+    }
+    for table in tables:
+        assert primary_key(ran.uri, ran.record["version_schema"], table) == ["id"]
