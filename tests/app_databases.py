@@ -870,6 +870,12 @@ number, so a test computes what a column holds from the same numbers.
   ``VARCHAR``, objects and arrays as JSON ``TEXT`` (a page's ``navigation``: ``true`` by default,
   ``false`` or an object), the Markdown body as minimark JSON, and ``_content_info`` /
   ``_development_cache``.
+- :func:`lhci_server`: a Lighthouse CI server's SQLite database (@lhci/server 0.15, ``sqlDialect:
+  sqlite``, its Sequelize migrations' DDL verbatim) after builds were uploaded through its API: ``UUID``
+  keys as text, ``DATETIME`` text with ``+00:00`` (Sequelize's), ``committedAt`` never set (NULL),
+  ``ancestorHash`` ``''`` for a build with no ancestor, ``representative TINYINT(1)`` 0/1, each run's
+  Lighthouse report as JSON ``TEXT``, and ``statistics.value DECIMAL(12,4)`` holding computed doubles
+  of 16 digits (medians, ratios) beside integer counts (``-1`` for none) under ``version DECIMAL(8,2)`` ``2``.
 """
 
 from __future__ import annotations
@@ -19634,3 +19640,152 @@ def nuxt_content(path: Path, posts: int = 24, products: int = 14) -> Path:
         "_content_products": [nuxt_product(i) for i in range(products)],
     }
     return write_export(path, NUXT_CONTENT_DDL, rows)
+
+
+# --- Lighthouse CI server ---------------------------------------------------------------------------------
+
+#: @lhci/server 0.15's tables as its Sequelize migrations leave them on SQLite (indexes aside).
+LHCI_DDL = [
+    "CREATE TABLE `SequelizeMeta` (`name` VARCHAR(255) NOT NULL UNIQUE PRIMARY KEY)",
+    "CREATE TABLE `builds` (`id` UUID PRIMARY KEY, `projectId` UUID, `lifecycle` VARCHAR(40), "
+    "`hash` VARCHAR(40), `branch` VARCHAR(40), `commitMessage` VARCHAR(80), `author` VARCHAR(256), "
+    "`avatarUrl` VARCHAR(256), "
+    "`ancestorHash` VARCHAR(40), `externalBuildUrl` VARCHAR(256), `runAt` DATETIME, `createdAt` DATETIME, "
+    "`updatedAt` DATETIME, `committedAt` DATETIME, `ancestorCommittedAt` DATETIME)",
+    "CREATE TABLE `runs` (`id` UUID PRIMARY KEY, `projectId` UUID, `buildId` UUID, "
+    "`representative` TINYINT(1), `url` VARCHAR(256), `lhr` TEXT, `createdAt` DATETIME, "
+    "`updatedAt` DATETIME)",
+    "CREATE TABLE `statistics` (`id` UUID PRIMARY KEY, `projectId` UUID, `buildId` UUID, `url` VARCHAR(256), "
+    "`name` VARCHAR(100), `value` DECIMAL(12,4), `createdAt` DATETIME, `updatedAt` DATETIME, "
+    "`version` DECIMAL(8,2))",
+    "CREATE INDEX `statistics_project_id_build_id_url_name` ON `statistics` "
+    "(`projectId`, `buildId`, `url`, `name`)",
+    "CREATE TABLE `projects` (`id` UUID UNIQUE PRIMARY KEY, `name` VARCHAR(256), `externalUrl` VARCHAR(256), "
+    "`createdAt` DATETIME, `updatedAt` DATETIME, `token` UUID, `slug` VARCHAR(40) UNIQUE, "
+    "`adminToken` VARCHAR(64), `baseBranch` VARCHAR(80))",
+]
+LHCI_MIGRATIONS = (
+    "20191008-initial.js",
+    "20191009-project-token.js",
+    "20191029-committed-at.js",
+    "2019110801-project-slug.js",
+    "2019111001-statistic-version.js",
+    "2020030501-admin-token.js",
+    "2020032401-base-branch.js",
+    "2020081801-table-indexes.js",
+    "20240122-project-name.js",
+)
+LHCI_PROJECTS = (
+    ("Lighthouse Viewer", "lighthouse-viewer"),
+    ("Ünïcode project 🚀\u00a0nbsp", "-n-code-project-nbsp"),
+)
+LHCI_URLS = ("http://localhost:1234/viewer/#home", "http://localhost:1234/viewer/#checkout")
+#: Statistics per build and URL: a median (a computed double), a category score, a count (-1: none).
+LHCI_STATISTICS = ("audit_interactive_median", "category_performance_median", "auditgroup_a11y-aria_fail")
+#: When the first project was created (Unix milliseconds).
+LHCI_START_MS = 1_796_474_000_132
+
+
+def lhci_uuid(kind: int, n: int) -> str:
+    """A deterministic v4-shaped uuid for row ``n`` of table ``kind``."""
+    return str(UUID(int=kind << 96 | n, version=4))
+
+
+def lhci_moment(ms: int) -> str:
+    """A moment as Sequelize writes a ``DATETIME`` on SQLite: UTC, milliseconds, ``+00:00``."""
+    moment = datetime.fromtimestamp(ms / 1000, UTC)
+    return moment.strftime("%Y-%m-%d %H:%M:%S.") + f"{ms % 1000:03d} +00:00"
+
+
+def lhci_statistic(build: int, url: int, name: int) -> int | float:
+    """A statistic's value as the server computes it."""
+    if name == 0:
+        return (4_632.4780844152 + build * 311 + url * 17) * 1.0000000000000002 ** (build + 1)
+    if name == 1:
+        return (build + 2) / (build + url + 3)
+    return -1 if (build + url) % 3 == 0 else build + url
+
+
+def lhci_server(path: Path, builds: int = 4) -> Path:
+    """A Lighthouse CI server's database (see the module's list)."""
+    projects = [
+        (
+            lhci_uuid(1, p),
+            name,
+            f"https://example.org/{slug}/ü",
+            lhci_moment(LHCI_START_MS + p * 104),
+            lhci_moment(LHCI_START_MS + p * 104),
+            lhci_uuid(2, p),
+            slug,
+            hashlib.sha256(f"admin {p}".encode()).hexdigest(),
+            "master",
+        )
+        for p, (name, slug) in enumerate(LHCI_PROJECTS)
+    ]
+    build_rows, runs, statistics = [], [], []
+    for b in range(builds):
+        project = lhci_uuid(1, b % len(LHCI_PROJECTS))
+        sealed = LHCI_START_MS + 3_000 + b * 811
+        build_rows.append(
+            (
+                lhci_uuid(3, b),
+                project,
+                "sealed",
+                hashlib.sha1(f"commit {b}".encode()).hexdigest(),
+                "master" if b % 2 == 0 else f"feature/ünï-{b}",
+                f"feat: commit {b} — naïve",
+                "Patrick Hulce <patrick@example.com>",
+                f"https://avatars1.githubusercontent.com/u/{2301202 + b}?s=460&v=4",
+                "" if b < 2 else hashlib.sha1(f"commit {b - 2}".encode()).hexdigest(),
+                f"http://travis-ci.org/org/repo/{1020 + b}",
+                lhci_moment(1_565_036_728_904 + b * 8_400_000),
+                lhci_moment(LHCI_START_MS + 263 + b * 34),
+                lhci_moment(sealed),
+                None,
+                None,
+            )
+        )
+        for u, url in enumerate(LHCI_URLS):
+            for r in range(2):
+                lhr = {
+                    "requestedUrl": url,
+                    "finalUrl": url,
+                    "categories": {"performance": {"score": 0.91 - b / 100}},
+                }
+                moment = lhci_moment(LHCI_START_MS + 500 + b * 811 + u * 40 + r * 7)
+                runs.append(
+                    (
+                        lhci_uuid(4, len(runs)),
+                        project,
+                        lhci_uuid(3, b),
+                        int(r == 0),
+                        url,
+                        json.dumps(lhr),
+                        moment,
+                        moment,
+                    )
+                )
+            for n, name in enumerate(LHCI_STATISTICS):
+                moment = lhci_moment(sealed + n)
+                value = lhci_statistic(b, u, n)
+                statistics.append(
+                    (
+                        lhci_uuid(5, len(statistics)),
+                        project,
+                        lhci_uuid(3, b),
+                        url,
+                        name,
+                        value,
+                        moment,
+                        moment,
+                        2,
+                    )
+                )
+    rows: dict[str, list[Sequence[Any]]] = {
+        "SequelizeMeta": [(name,) for name in LHCI_MIGRATIONS],
+        "projects": projects,
+        "builds": build_rows,
+        "runs": runs,
+        "statistics": statistics,
+    }
+    return write_export(path, LHCI_DDL, rows)

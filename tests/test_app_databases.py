@@ -32,8 +32,8 @@ Mezzanine site's Cartridge shop, Liquibase's change log and the schema it rebuil
 server, an Argilla server, DVC's data index and remote index cache, a Guild AI runs index, a Zabbix
 proxy, a Liferea feed reader, an Evolution-data-server address book, an MPD music server's stickers,
 a FreeRADIUS server's accounting, a Bacula catalog, an Etherpad server's key/value store, a Nuxt
-Content site's database) through ``columnar-etl run`` into the session's real PostgreSQL, every cell
-checked.
+Content site's database, a Lighthouse CI server) through ``columnar-etl run`` into the session's real
+PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -8071,3 +8071,49 @@ def test_nuxt_content_numbers_declared_int_keep_their_doubles_and_codes_keep_the
     }
     for table in tables:
         assert primary_key(ran.uri, ran.record["version_schema"], table) == ["id"]
+
+
+def test_lighthouse_ci_server_keeps_computed_statistics_as_doubles_and_its_moments_as_instants(
+    run_export: Runner,
+) -> None:
+    builds = 4
+    per_build = len(apps.LHCI_URLS)
+    tables = {
+        "SequelizeMeta": len(apps.LHCI_MIGRATIONS),
+        "projects": len(apps.LHCI_PROJECTS),
+        "builds": builds,
+        "runs": builds * per_build * 2,
+        "statistics": builds * per_build * len(apps.LHCI_STATISTICS),
+    }
+    ran, run_dir = run_export(apps.lhci_server)
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_after"] == 100.0
+    stats = ran.types("statistics")
+    # DECIMAL(12,4) holding medians computed in JavaScript (16 digits): a numeric would round them.
+    assert stats["value"] == "double precision"
+    assert pg_column_types(ran.uri, ran.record["version_schema"], "statistics")["version"] == "numeric(18,2)"
+    found = pg_query(ran.uri, f"SELECT url, name, value FROM {quote_ident(ran.base)}.statistics")
+    assert sorted((url, name, value) for url, name, value in found) == sorted(
+        (url, name, apps.lhci_statistic(b, u, n))
+        for b in range(builds)
+        for u, url in enumerate(apps.LHCI_URLS)
+        for n, name in enumerate(apps.LHCI_STATISTICS)
+    )
+    # Sequelize's `+00:00` text: instants; `committedAt`, never set, its declared DATETIME.
+    built = ran.types("builds")
+    assert built["runAt"] == built["createdAt"] == "timestamp with time zone"
+    assert built["committedAt"] == "timestamp without time zone"
+    assert ran.values("builds", "runAt", "id") == {
+        apps.lhci_uuid(3, b): datetime.fromtimestamp((1_565_036_728_904 + b * 8_400_000) / 1000, UTC)
+        for b in range(builds)
+    }
+    # A build with no ancestor writes '': NULL by the documented blank rule, audited.
+    assert ran.values("builds", "ancestorHash", "id")[apps.lhci_uuid(3, 0)] is None
+    assert audit_rules(run_dir, "builds", "ancestorHash").keys() == {
+        apps.lhci_uuid(3, 0),
+        apps.lhci_uuid(3, 1),
+    }
+    # TINYINT(1) flags stay integers (docs/runbook.md); the reports are text as written.
+    assert ran.types("runs")["representative"] == "bigint"
+    assert ran.types("runs")["lhr"] == "text"
