@@ -877,6 +877,28 @@ number, so a test computes what a column holds from the same numbers.
   ``raw_data`` and its serialized Java ``MediaData`` bound as a BLOB in the TEXT ``thumb_image``,
   ``media_wa_type`` digits in TEXT, ``chat_list.creation`` a group's epoch milliseconds (NULL for a
   contact), ``message_thumbnails`` with ``DATETIME`` text, and ``jid`` with both group id forms.
+- :func:`etherpad_store`: an Etherpad server's ``var/etherpad.db`` (``dbType: sqlite``) as its storage
+  layer ueberdb2 6 writes it: one key/value table ``store (key TEXT PRIMARY KEY, value TEXT)``, each
+  key a record's name (``pad:<id>``, ``pad:<id>:revs:<n>``, ``pad:<id>:chat:<n>``,
+  ``globalAuthor:a.<id>``, ``token2author:t.<hex>``, ``pad2readonly:`` / ``readonly2pad:``,
+  ``sessionstorage:``), each value the record as ``JSON.stringify`` writes it (raw UTF-8, no blanks):
+  objects with epoch-millisecond numbers, changesets, pad texts with no-break spaces, CJK and emoji,
+  and bare JSON strings (``"a.<id>"``) for the one-value records.
+- :func:`nuxt_content`: a Nuxt site's ``.data/content/contents.sqlite`` as @nuxt/content 3.16 builds it
+  (``nuxi build``) from Markdown pages and JSON data files, its DDL verbatim: each collection's
+  ``_content_<name>`` keyed by the file's ``id TEXT PRIMARY KEY`` with a ``"__hash__" TEXT UNIQUE``,
+  the collection schema's ``z.number()`` declared ``INT`` (prices written ``19.99`` in front matter,
+  JavaScript doubles: REAL cells beside INTEGER ones), ``z.boolean()`` ``BOOLEAN`` 0/1, ``z.date()``
+  ``DATE`` text, an ISO datetime ``DATETIME`` text in UTC without its ``Z``, codes with leading zeros
+  ``VARCHAR``, objects and arrays as JSON ``TEXT`` (a page's ``navigation``: ``true`` by default,
+  ``false`` or an object), the Markdown body as minimark JSON, and ``_content_info`` /
+  ``_development_cache``.
+- :func:`lhci_server`: a Lighthouse CI server's SQLite database (@lhci/server 0.15, ``sqlDialect:
+  sqlite``, its Sequelize migrations' DDL verbatim) after builds were uploaded through its API: ``UUID``
+  keys as text, ``DATETIME`` text with ``+00:00`` (Sequelize's), ``committedAt`` never set (NULL),
+  ``ancestorHash`` ``''`` for a build with no ancestor, ``representative TINYINT(1)`` 0/1, each run's
+  Lighthouse report as JSON ``TEXT``, and ``statistics.value DECIMAL(12,4)`` holding computed doubles
+  of 16 digits (medians, ratios) beside integer counts (``-1`` for none) under ``version DECIMAL(8,2)`` ``2``.
 """
 
 from __future__ import annotations
@@ -20014,3 +20036,398 @@ def whatsapp_msgstore(path: Path, messages: int = 30) -> Path:
             )
     con.close()
     return path
+
+
+# --- Etherpad ---------------------------------------------------------------------------------------------
+
+#: ueberdb2's SQLite table (rusty-store-kv), verbatim.
+ETHERPAD_DDL = ["CREATE TABLE store (key TEXT PRIMARY KEY, value TEXT)"]
+#: Author names as people typed them (``None``: an author who never set one; ``""``: one who cleared it).
+ETHERPAD_NAMES = ("Zoë", "Łukasz", "山田太郎", "O\u00a0Brien", "", "Émile 🎉", None)
+#: When the first author was seen (epoch milliseconds, as Etherpad's ``Date.now()``).
+ETHERPAD_EPOCH_MS = 1_796_471_573_123
+
+
+def etherpad_base36(n: int) -> str:
+    """``n`` in base 36, as Etherpad writes a changeset's lengths and counts (``Number.toString(36)``)."""
+    digits = ""
+    while True:
+        n, d = divmod(n, 36)
+        digits = "0123456789abcdefghijklmnopqrstuvwxyz"[d] + digits
+        if not n:
+            return digits
+
+
+def etherpad_author(i: int) -> str:
+    """Author ``i``'s id, as Etherpad makes one (``a.`` and 16 base-36 characters)."""
+    return f"a.{etherpad_base36(36**15 + 7_919 * i)}"
+
+
+def etherpad_pad(p: int) -> str:
+    """Pad ``p``'s id (URL-decoded, as Etherpad keys it)."""
+    return f"pad-{p}" + (" ünïcode 🎉" if p % 3 == 0 else "")
+
+
+def etherpad_line(p: int, r: int) -> str:
+    """The line revision ``r`` of pad ``p`` appended."""
+    if r % 4 == 0:
+        return f"line {r} of {p} with\u00a0no-break space, 日本語 and 💬\n"
+    return "x" * (r * 40) + "\n"
+
+
+def etherpad_records(authors: int = 8, pads: int = 4, revisions: int = 5) -> dict[str, Any]:
+    """Every record of the store, ``{key: value}`` before ``JSON.stringify``, in the order written."""
+    records: dict[str, Any] = {}
+    ids = [etherpad_author(i) for i in range(authors)]
+    for i, author in enumerate(ids):
+        records[f"globalAuthor:{author}"] = {
+            "colorId": i % 64,
+            "name": ETHERPAD_NAMES[i % len(ETHERPAD_NAMES)],
+            "timestamp": ETHERPAD_EPOCH_MS + i * 123_457,
+            "padIDs": {etherpad_pad(p): 1 for p in range(pads) if (p + i) % 3 == 0},
+        }
+        records[f"token2author:t.{i:020x}"] = author
+    for p in range(pads):
+        pad, text = etherpad_pad(p), ""
+        pool = {"numToAttrib": {"0": ["author", ids[p % authors]]}, "nextNum": 1}
+        for r in range(revisions):
+            line = etherpad_line(p, r)
+            meta: dict[str, Any] = {
+                "author": ids[(p + r) % authors],
+                "timestamp": ETHERPAD_EPOCH_MS + p * 86_400_000 + r * 1_001,
+            }
+            if r == 0:
+                meta |= {"pool": pool, "atext": {"text": line, "attribs": f"|1+{etherpad_base36(len(line))}"}}
+            old, added = etherpad_base36(len(text) + 1), etherpad_base36(len(line))
+            changeset = f"Z:{old}>{added}*0+{added}${line}"
+            records[f"pad:{pad}:revs:{r}"] = {"changeset": changeset, "meta": meta}
+            text += line
+        for c in range(p % 3):
+            records[f"pad:{pad}:chat:{c}"] = {
+                "text": "" if c == 1 else f"chat {c} 💬 1.10 €",
+                "authorId": ids[c],
+                "time": ETHERPAD_EPOCH_MS + c * 61_000,
+            }
+        records[f"pad:{pad}"] = {
+            "atext": {
+                "text": text + "\n",
+                "attribs": f"*0|{etherpad_base36(revisions)}+{etherpad_base36(len(text))}|1+1",
+            },
+            "pool": pool,
+            "head": revisions - 1,
+            "chatHead": p % 3 - 1,
+            "publicStatus": p % 2 == 0,
+            "passwordHash": None,
+            "savedRevisions": [],
+        }
+        readonly = f"r.{p * 12_345_678:032x}"
+        records[f"pad2readonly:{pad}"] = readonly
+        records[f"readonly2pad:{readonly}"] = pad
+    records["sessionstorage:s%3A0123456789abcdef"] = {
+        "cookie": {"path": "/", "_expires": "2026-12-31T23:59:59.999Z", "originalMaxAge": 864_000_000}
+    }
+    return records
+
+
+def etherpad_json(value: Any) -> str:
+    """``value`` as JavaScript's ``JSON.stringify`` writes it (no blanks, non-ASCII as itself)."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def etherpad_store(path: Path) -> Path:
+    """An Etherpad server's ``etherpad.db`` (see the module's list)."""
+    rows = [(key, etherpad_json(value)) for key, value in etherpad_records().items()]
+    return write_export(path, ETHERPAD_DDL, {"store": rows})
+
+
+# --- Nuxt Content -----------------------------------------------------------------------------------------
+
+#: @nuxt/content 3.16's DDL for a ``page`` collection ``blog`` and a ``data`` collection ``products``
+#: (``generateCollectionTableDefinition``; the column order is its: ``id``, ``title``, then sorted).
+NUXT_CONTENT_DDL = [
+    'CREATE TABLE _development_cache (id TEXT PRIMARY KEY, "checksum" VARCHAR, "value" VARCHAR, '
+    '"__hash__" TEXT UNIQUE)',
+    'CREATE TABLE _content_info (id TEXT PRIMARY KEY, "ready" BOOLEAN, "structureVersion" VARCHAR, '
+    '"version" VARCHAR, "__hash__" TEXT UNIQUE)',
+    'CREATE TABLE _content_blog (id TEXT PRIMARY KEY, "title" VARCHAR, "author" TEXT, "body" TEXT, '
+    '"date" DATE, "description" VARCHAR, "draft" BOOLEAN, "extension" VARCHAR, "meta" TEXT, '
+    '"navigation" TEXT DEFAULT true, "path" VARCHAR, "price" INT, "rating" INT NULL, '
+    '"seo" TEXT DEFAULT \'{}\', "sku" VARCHAR, "stem" VARCHAR, "tags" TEXT, "updated" DATETIME NULL, '
+    '"zip" VARCHAR NULL, "__hash__" TEXT UNIQUE)',
+    'CREATE TABLE _content_products (id TEXT PRIMARY KEY, "active" BOOLEAN, "code" VARCHAR, '
+    '"extension" VARCHAR, "meta" TEXT, "name" VARCHAR, "price" INT, "released" DATE NULL, '
+    '"stem" VARCHAR, "stock" INT, "weight" INT NULL, "__hash__" TEXT UNIQUE)',
+]
+NUXT_TITLES = (
+    "Zürich café ☕",
+    "日本語の記事 🚀",
+    "Price\u00a0drop: 19.99 €",
+    "Plain",
+    "Order 007 shipped",
+    "Emoji 🎉🎉",
+    "O'Brien's \"quotes\"",
+)
+#: Prices as the front matter writes them: YAML numbers, JavaScript doubles once parsed.
+NUXT_PRICES = ("19.99", "20", "0.1", "1234.5", "-3.75", "1e3", "0")
+
+
+def nuxt_number(text: str) -> int | float:
+    """The number JavaScript parses ``text`` as, bound as Nuxt Content binds it (``Number(v)`` in the
+    SQL it writes: a whole double as an integer literal)."""
+    value = float(text)
+    return int(value) if value.is_integer() else value
+
+
+def nuxt_price(i: int) -> int | float:
+    """Post ``i``'s price (its front matter's ``price``)."""
+    return nuxt_number(NUXT_PRICES[i % len(NUXT_PRICES)])
+
+
+def nuxt_rating(i: int) -> int | float | None:
+    """Post ``i``'s optional rating in half stars (``None``: the front matter has none)."""
+    return nuxt_number(str((i % 10) / 2)) if i % 5 else None
+
+
+def nuxt_updated(i: int) -> str | None:
+    """Post ``i``'s ``updated`` (``2026-01-01T00:00:07.123Z`` in its front matter) as Nuxt Content
+    stores a datetime: UTC, to the second, no ``Z``."""
+    return f"2026-{1 + i % 12:02d}-{1 + i % 28:02d} {i % 24:02d}:{i % 60:02d}:07" if i % 2 == 0 else None
+
+
+def nuxt_navigation(i: int) -> str:
+    """Post ``i``'s ``navigation`` as JSON: the default ``true``, ``false`` where the page hides itself,
+    or an object of its own."""
+    if i == 11:
+        return nuxt_json({"title": "Custom nav", "icon": "i-lucide-star"})
+    return "false" if i % 5 == 0 else "true"
+
+
+def nuxt_json(value: Any) -> str:
+    """``JSON.stringify(value)``."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def nuxt_hash(values: Sequence[Any]) -> str:
+    """A row's ``__hash__`` as ohash writes one: SHA-256, base64url without padding."""
+    digest = hashlib.sha256(repr(list(values)).encode()).digest()
+    return base64.urlsafe_b64encode(digest).decode().rstrip("=")
+
+
+def nuxt_post(i: int) -> tuple[Any, ...]:
+    """Blog post ``i``'s row of ``_content_blog``."""
+    title = NUXT_TITLES[i % len(NUXT_TITLES)]
+    description = f"Post {i} — naïve résumé"
+    prose = f"Some text with\u00a0nbsp and emoji 😀. {'long ' * (300 if i % 9 == 0 else 5)}"
+    body = {
+        "type": "minimark",
+        "value": [["h1", {"id": f"heading-{i}"}, f"Heading {i}"], ["p", {}, prose]],
+        "toc": {"title": "", "searchDepth": 2, "depth": 2, "links": []},
+    }
+    row = (
+        f"blog/blog/post-{i:03d}.md",
+        title,
+        nuxt_json({"name": f"Ana Ł{i}", "email": f"ana{i}@example.org"}),
+        nuxt_json(body),
+        f"2026-{1 + i % 12:02d}-{1 + i % 28:02d}",
+        description,
+        int(i % 3 == 0),
+        "md",
+        "{}",
+        nuxt_navigation(i),
+        f"/blog/post-{i:03d}",
+        nuxt_price(i),
+        nuxt_rating(i),
+        nuxt_json({"title": title, "description": description}),
+        f"{i:06d}",
+        f"blog/post-{i:03d}",
+        nuxt_json([f"a{i % 4}", f"b {i % 3}"]),
+        nuxt_updated(i),
+        f"{i * 137 % 100_000:05d}" if i % 4 == 0 else None,
+    )
+    return (*row, nuxt_hash(row))
+
+
+#: Product prices (JSON numbers) and weights (``None``: JSON ``null``).
+NUXT_PRODUCT_PRICES = (19.99, 20, 0.1, 1234.5, 3.75, 1000, 0.3)
+
+
+def nuxt_product(i: int) -> tuple[Any, ...]:
+    """Product ``i``'s row of ``_content_products`` (a JSON data file)."""
+    row = (
+        f"products/products/p{i:02d}.json",
+        int(i % 2 == 0),
+        f"{i * 7:05d}",
+        "json",
+        "{}",
+        f"{NUXT_TITLES[i % len(NUXT_TITLES)]} #{i}",
+        NUXT_PRODUCT_PRICES[i % len(NUXT_PRODUCT_PRICES)],
+        f"2025-{1 + i % 12:02d}-{1 + i % 28:02d}" if i % 3 else None,
+        f"products/p{i:02d}",
+        i * 3,
+        None if i % 6 == 0 else nuxt_number(str(i * 0.25)),
+    )
+    return (*row, nuxt_hash(row))
+
+
+def nuxt_content(path: Path, posts: int = 24, products: int = 14) -> Path:
+    """A Nuxt site's ``contents.sqlite`` as @nuxt/content builds it (see the module's list)."""
+    info = [
+        (f"checksum_{name}", 1, nuxt_hash([name, "structure"]), f"v3.5.0--{nuxt_hash([name])}")
+        for name in ("blog", "products")
+    ]
+    rows: dict[str, list[Sequence[Any]]] = {
+        "_development_cache": [("__DATABASE_VERSION__", "v3.5.0", "v3.5.0", nuxt_hash(["v3.5.0"]))],
+        "_content_info": [(*row, nuxt_hash(row)) for row in info],
+        "_content_blog": [nuxt_post(i) for i in range(posts)],
+        "_content_products": [nuxt_product(i) for i in range(products)],
+    }
+    return write_export(path, NUXT_CONTENT_DDL, rows)
+
+
+# --- Lighthouse CI server ---------------------------------------------------------------------------------
+
+#: @lhci/server 0.15's tables as its Sequelize migrations leave them on SQLite (indexes aside).
+LHCI_DDL = [
+    "CREATE TABLE `SequelizeMeta` (`name` VARCHAR(255) NOT NULL UNIQUE PRIMARY KEY)",
+    "CREATE TABLE `builds` (`id` UUID PRIMARY KEY, `projectId` UUID, `lifecycle` VARCHAR(40), "
+    "`hash` VARCHAR(40), `branch` VARCHAR(40), `commitMessage` VARCHAR(80), `author` VARCHAR(256), "
+    "`avatarUrl` VARCHAR(256), "
+    "`ancestorHash` VARCHAR(40), `externalBuildUrl` VARCHAR(256), `runAt` DATETIME, `createdAt` DATETIME, "
+    "`updatedAt` DATETIME, `committedAt` DATETIME, `ancestorCommittedAt` DATETIME)",
+    "CREATE TABLE `runs` (`id` UUID PRIMARY KEY, `projectId` UUID, `buildId` UUID, "
+    "`representative` TINYINT(1), `url` VARCHAR(256), `lhr` TEXT, `createdAt` DATETIME, "
+    "`updatedAt` DATETIME)",
+    "CREATE TABLE `statistics` (`id` UUID PRIMARY KEY, `projectId` UUID, `buildId` UUID, `url` VARCHAR(256), "
+    "`name` VARCHAR(100), `value` DECIMAL(12,4), `createdAt` DATETIME, `updatedAt` DATETIME, "
+    "`version` DECIMAL(8,2))",
+    "CREATE INDEX `statistics_project_id_build_id_url_name` ON `statistics` "
+    "(`projectId`, `buildId`, `url`, `name`)",
+    "CREATE TABLE `projects` (`id` UUID UNIQUE PRIMARY KEY, `name` VARCHAR(256), `externalUrl` VARCHAR(256), "
+    "`createdAt` DATETIME, `updatedAt` DATETIME, `token` UUID, `slug` VARCHAR(40) UNIQUE, "
+    "`adminToken` VARCHAR(64), `baseBranch` VARCHAR(80))",
+]
+LHCI_MIGRATIONS = (
+    "20191008-initial.js",
+    "20191009-project-token.js",
+    "20191029-committed-at.js",
+    "2019110801-project-slug.js",
+    "2019111001-statistic-version.js",
+    "2020030501-admin-token.js",
+    "2020032401-base-branch.js",
+    "2020081801-table-indexes.js",
+    "20240122-project-name.js",
+)
+LHCI_PROJECTS = (
+    ("Lighthouse Viewer", "lighthouse-viewer"),
+    ("Ünïcode project 🚀\u00a0nbsp", "-n-code-project-nbsp"),
+)
+LHCI_URLS = ("http://localhost:1234/viewer/#home", "http://localhost:1234/viewer/#checkout")
+#: Statistics per build and URL: a median (a computed double), a category score, a count (-1: none).
+LHCI_STATISTICS = ("audit_interactive_median", "category_performance_median", "auditgroup_a11y-aria_fail")
+#: When the first project was created (Unix milliseconds).
+LHCI_START_MS = 1_796_474_000_132
+
+
+def lhci_uuid(kind: int, n: int) -> str:
+    """A deterministic v4-shaped uuid for row ``n`` of table ``kind``."""
+    return str(UUID(int=kind << 96 | n, version=4))
+
+
+def lhci_moment(ms: int) -> str:
+    """A moment as Sequelize writes a ``DATETIME`` on SQLite: UTC, milliseconds, ``+00:00``."""
+    moment = datetime.fromtimestamp(ms / 1000, UTC)
+    return moment.strftime("%Y-%m-%d %H:%M:%S.") + f"{ms % 1000:03d} +00:00"
+
+
+def lhci_statistic(build: int, url: int, name: int) -> int | float:
+    """A statistic's value as the server computes it."""
+    if name == 0:
+        return (4_632.4780844152 + build * 311 + url * 17) * 1.0000000000000002 ** (build + 1)
+    if name == 1:
+        return (build + 2) / (build + url + 3)
+    return -1 if (build + url) % 3 == 0 else build + url
+
+
+def lhci_server(path: Path, builds: int = 4) -> Path:
+    """A Lighthouse CI server's database (see the module's list)."""
+    projects = [
+        (
+            lhci_uuid(1, p),
+            name,
+            f"https://example.org/{slug}/ü",
+            lhci_moment(LHCI_START_MS + p * 104),
+            lhci_moment(LHCI_START_MS + p * 104),
+            lhci_uuid(2, p),
+            slug,
+            hashlib.sha256(f"admin {p}".encode()).hexdigest(),
+            "master",
+        )
+        for p, (name, slug) in enumerate(LHCI_PROJECTS)
+    ]
+    build_rows, runs, statistics = [], [], []
+    for b in range(builds):
+        project = lhci_uuid(1, b % len(LHCI_PROJECTS))
+        sealed = LHCI_START_MS + 3_000 + b * 811
+        build_rows.append(
+            (
+                lhci_uuid(3, b),
+                project,
+                "sealed",
+                hashlib.sha1(f"commit {b}".encode()).hexdigest(),
+                "master" if b % 2 == 0 else f"feature/ünï-{b}",
+                f"feat: commit {b} — naïve",
+                "Patrick Hulce <patrick@example.com>",
+                f"https://avatars1.githubusercontent.com/u/{2301202 + b}?s=460&v=4",
+                "" if b < 2 else hashlib.sha1(f"commit {b - 2}".encode()).hexdigest(),
+                f"http://travis-ci.org/org/repo/{1020 + b}",
+                lhci_moment(1_565_036_728_904 + b * 8_400_000),
+                lhci_moment(LHCI_START_MS + 263 + b * 34),
+                lhci_moment(sealed),
+                None,
+                None,
+            )
+        )
+        for u, url in enumerate(LHCI_URLS):
+            for r in range(2):
+                lhr = {
+                    "requestedUrl": url,
+                    "finalUrl": url,
+                    "categories": {"performance": {"score": 0.91 - b / 100}},
+                }
+                moment = lhci_moment(LHCI_START_MS + 500 + b * 811 + u * 40 + r * 7)
+                runs.append(
+                    (
+                        lhci_uuid(4, len(runs)),
+                        project,
+                        lhci_uuid(3, b),
+                        int(r == 0),
+                        url,
+                        json.dumps(lhr),
+                        moment,
+                        moment,
+                    )
+                )
+            for n, name in enumerate(LHCI_STATISTICS):
+                moment = lhci_moment(sealed + n)
+                value = lhci_statistic(b, u, n)
+                statistics.append(
+                    (
+                        lhci_uuid(5, len(statistics)),
+                        project,
+                        lhci_uuid(3, b),
+                        url,
+                        name,
+                        value,
+                        moment,
+                        moment,
+                        2,
+                    )
+                )
+    rows: dict[str, list[Sequence[Any]]] = {
+        "SequelizeMeta": [(name,) for name in LHCI_MIGRATIONS],
+        "projects": projects,
+        "builds": build_rows,
+        "runs": runs,
+        "statistics": statistics,
+    }
+    return write_export(path, LHCI_DDL, rows)

@@ -32,8 +32,9 @@ Mezzanine site's Cartridge shop, Liquibase's change log and the schema it rebuil
 server, an Argilla server, DVC's data index and remote index cache, a Guild AI runs index, a Zabbix
 proxy, a Liferea feed reader, an Evolution-data-server address book, an MPD music server's stickers,
 a FreeRADIUS server's accounting, a Bacula catalog, macOS Messages' chat.db, Android's telephony
-provider, a WhatsApp message store) through ``columnar-etl run`` into the session's real
-PostgreSQL, every cell checked.
+provider, a WhatsApp message store, an Etherpad server's key/value store, a Nuxt Content site's
+database, a Lighthouse CI server) through ``columnar-etl run`` into the session's real PostgreSQL,
+every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -8241,3 +8242,120 @@ def test_whatsapp_msgstore_reads_a_group_creation_as_an_instant_and_keeps_the_mi
     assert ran.values("messages", "key_remote_jid", "_id") == {1: "-1"} | {i: m[0] for i, m in found.items()}
     assert ran.types("jid")["user"] == "text"
     assert sorted(v for v in ran.values("jid", "raw_string", "_id").values()) == sorted(apps.WHATSAPP_JIDS)
+
+
+def test_etherpad_store_keeps_every_json_record_as_written_keyed_by_its_name(run_export: Runner) -> None:
+    records = apps.etherpad_records()
+    ran, run_dir = run_export(apps.etherpad_store)
+    loaded_cleanly(ran, run_dir, {"store": len(records)})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    # A key/value table: both columns text, the record's name its key.
+    assert ran.types("store") == {"key": "text", "value": "text"}
+    assert primary_key(ran.uri, ran.record["version_schema"], "store") == ["key"]
+    # Each value the very JSON text Etherpad wrote (no-break spaces, CJK, emoji, epoch milliseconds
+    # inside it), nothing audited; the one-value records stay JSON strings, quotes and all.
+    loaded = ran.values("store", "value", "key")
+    assert loaded == {key: apps.etherpad_json(value) for key, value in records.items()}
+    assert {key: json.loads(text) for key, text in loaded.items()} == records
+    assert not audit_rules(run_dir, "store", "value")
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+
+
+def test_nuxt_content_numbers_declared_int_keep_their_doubles_and_codes_keep_their_zeros(
+    run_export: Runner,
+) -> None:
+    posts, products = 24, 14
+    tables = {
+        "_development_cache": 1,
+        "_content_info": 2,
+        "_content_blog": posts,
+        "_content_products": products,
+    }
+    ran, run_dir = run_export(apps.nuxt_content)
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    blog, shop = (
+        pg_column_types(ran.uri, ran.record["version_schema"], t)
+        for t in ("_content_blog", "_content_products")
+    )
+    # `z.number()` is declared INT, but its values are JavaScript doubles (`19.99` beside `20`): no
+    # declared decimal, so REAL cells make a double, every bit, each whole one the same number.
+    assert blog["price"] == blog["rating"] == shop["price"] == shop["weight"] == "double precision"
+    assert shop["stock"] == "bigint"
+    ids = [f"blog/blog/post-{i:03d}.md" for i in range(posts)]
+    assert ran.values("_content_blog", "price", "id") == {
+        post: float(apps.NUXT_PRICES[i % len(apps.NUXT_PRICES)]) for i, post in enumerate(ids)
+    }
+    assert ran.values("_content_blog", "rating", "id") == {
+        post: apps.nuxt_rating(i) for i, post in enumerate(ids)
+    }
+    # Dates, datetimes (UTC text without its `Z`: no zone to read) and 0/1 booleans by their declarations.
+    assert (blog["date"], blog["updated"], blog["draft"]) == (
+        "date",
+        "timestamp without time zone",
+        "boolean",
+    )
+    assert ran.values("_content_blog", "updated", "id") == {
+        post: None if apps.nuxt_updated(i) is None else datetime.fromisoformat(str(apps.nuxt_updated(i)))
+        for i, post in enumerate(ids)
+    }
+    assert ran.values("_content_blog", "draft", "id") == {post: i % 3 == 0 for i, post in enumerate(ids)}
+    # Codes keep their leading zeros; JSON columns are text, `navigation`'s `true`/`false` beside an
+    # object included, each as written.
+    assert blog["sku"] == blog["zip"] == shop["code"] == blog["navigation"] == blog["body"] == "text"
+    assert ran.values("_content_blog", "sku", "id") == {post: f"{i:06d}" for i, post in enumerate(ids)}
+    assert ran.values("_content_products", "code", "stem") == {
+        f"products/p{i:02d}": f"{i * 7:05d}" for i in range(products)
+    }
+    assert ran.values("_content_blog", "navigation", "id") == {
+        post: apps.nuxt_navigation(i) for i, post in enumerate(ids)
+    }
+    for table in tables:
+        assert primary_key(ran.uri, ran.record["version_schema"], table) == ["id"]
+
+
+def test_lighthouse_ci_server_keeps_computed_statistics_as_doubles_and_its_moments_as_instants(
+    run_export: Runner,
+) -> None:
+    builds = 4
+    per_build = len(apps.LHCI_URLS)
+    tables = {
+        "SequelizeMeta": len(apps.LHCI_MIGRATIONS),
+        "projects": len(apps.LHCI_PROJECTS),
+        "builds": builds,
+        "runs": builds * per_build * 2,
+        "statistics": builds * per_build * len(apps.LHCI_STATISTICS),
+    }
+    ran, run_dir = run_export(apps.lhci_server)
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_after"] == 100.0
+    stats = ran.types("statistics")
+    # DECIMAL(12,4) holding medians computed in JavaScript (16 digits): a numeric would round them.
+    assert stats["value"] == "double precision"
+    assert pg_column_types(ran.uri, ran.record["version_schema"], "statistics")["version"] == "numeric(18,2)"
+    found = pg_query(ran.uri, f"SELECT url, name, value FROM {quote_ident(ran.base)}.statistics")
+    assert sorted((url, name, value) for url, name, value in found) == sorted(
+        (url, name, apps.lhci_statistic(b, u, n))
+        for b in range(builds)
+        for u, url in enumerate(apps.LHCI_URLS)
+        for n, name in enumerate(apps.LHCI_STATISTICS)
+    )
+    # Sequelize's `+00:00` text: instants; `committedAt`, never set, its declared DATETIME.
+    built = ran.types("builds")
+    assert built["runAt"] == built["createdAt"] == "timestamp with time zone"
+    assert built["committedAt"] == "timestamp without time zone"
+    assert ran.values("builds", "runAt", "id") == {
+        apps.lhci_uuid(3, b): datetime.fromtimestamp((1_565_036_728_904 + b * 8_400_000) / 1000, UTC)
+        for b in range(builds)
+    }
+    # A build with no ancestor writes '': NULL by the documented blank rule, audited.
+    assert ran.values("builds", "ancestorHash", "id")[apps.lhci_uuid(3, 0)] is None
+    assert audit_rules(run_dir, "builds", "ancestorHash").keys() == {
+        apps.lhci_uuid(3, 0),
+        apps.lhci_uuid(3, 1),
+    }
+    # TINYINT(1) flags stay integers (docs/runbook.md); the reports are text as written.
+    assert ran.types("runs")["representative"] == "bigint"
+    assert ran.types("runs")["lhr"] == "text"
