@@ -854,6 +854,14 @@ number, so a test computes what a column holds from the same numbers.
   accents, an en dash, CJK and emoji, a directory's name ``''``; ``Log`` lines ending ``\\n\\\\``.
   :func:`bacula_catalog_running`: the same copied while a fifth job runs, its ``EndTime`` and
   ``RealEndTime`` the schema's ``DEFAULT 0`` (INTEGER 0 beside the ``DATETIME`` text).
+- :func:`shuup_shop`: a Shuup 3.1 shop (Django 2.2 on SQLite, ``shuup_workbench migrate``):
+  ``shuup_product``, ``shuup_order``, ``shuup_orderline`` and ``shuup_payment`` with every
+  ``MoneyValueField`` and ``QuantityField`` declared bare ``decimal`` and bound as Django's
+  ``format_number`` text at nine places (``'1519.543000000'``), which the NUMERIC affinity stores as a
+  REAL, or an INTEGER when whole; taxless totals divided by 1.24 to nine places; a fractional sales
+  unit's quantities (2.5, 0.333) beside whole ones; SKUs and barcodes with leading zeros; an order's
+  ``identifier`` and 18-digit ``reference_number`` of digits in ``varchar(64)``; naive-UTC
+  ``datetime`` text; a discount line per order (no product, its ``parent_line_id`` a product line).
 """
 
 from __future__ import annotations
@@ -19372,3 +19380,209 @@ def _bacula_catalog(path: Path, files: int, *, running: bool) -> Path:
         )
     ]
     return write_export(path, BACULA_DDL, rows)
+
+
+# --- A Shuup shop ------------------------------------------------------------------------------------
+
+#: Shuup 3.1's own DDL (Django 2.2's migrations on SQLite, as ``shuup_workbench migrate`` creates it),
+#: the order's and product's references to tables not built here left out.
+SHUUP_DDL = (
+    'CREATE TABLE "shuup_product" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "created_on" datetime '
+    'NOT NULL, "modified_on" datetime NOT NULL, "deleted" bool NOT NULL, "mode" integer NOT NULL, '
+    '"shipping_mode" integer NOT NULL, "sku" varchar(128) NOT NULL UNIQUE, "gtin" varchar(40) NOT NULL, '
+    '"barcode" varchar(40) NOT NULL, "accounting_identifier" varchar(32) NOT NULL, "profit_center" '
+    'varchar(32) NOT NULL, "cost_center" varchar(32) NOT NULL, "width" decimal NOT NULL, "height" decimal '
+    'NOT NULL, "depth" decimal NOT NULL, "net_weight" decimal NOT NULL, "gross_weight" decimal NOT NULL, '
+    '"kind" integer NOT NULL, "variation_parent_id" integer NULL REFERENCES "shuup_product" ("id") '
+    "DEFERRABLE INITIALLY DEFERRED)",
+    'CREATE TABLE "shuup_order" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "created_on" datetime '
+    'NOT NULL, "modified_on" datetime NOT NULL, "identifier" varchar(64) NULL UNIQUE, "label" varchar(32) '
+    'NOT NULL, "key" varchar(32) NOT NULL UNIQUE, "reference_number" varchar(64) NULL UNIQUE, "phone" '
+    'varchar(64) NOT NULL, "email" varchar(128) NOT NULL, "deleted" bool NOT NULL, "payment_status" '
+    'integer NOT NULL, "shipping_status" integer NOT NULL, "payment_method_name" varchar(100) NOT NULL, '
+    '"payment_data" text NULL, "shipping_method_name" varchar(100) NOT NULL, "shipping_data" text NULL, '
+    '"extra_data" text NULL, "taxful_total_price_value" decimal NOT NULL, "taxless_total_price_value" '
+    'decimal NOT NULL, "currency" varchar(4) NOT NULL, "prices_include_tax" bool NOT NULL, '
+    '"display_currency" varchar(4) NOT NULL, "display_currency_rate" decimal NOT NULL, "ip_address" '
+    'char(39) NULL, "order_date" datetime NOT NULL, "payment_date" datetime NULL, "language" varchar(10) '
+    'NOT NULL, "customer_comment" text NOT NULL, "admin_comment" text NOT NULL, "require_verification" '
+    'bool NOT NULL, "all_verified" bool NOT NULL, "marketing_permission" bool NOT NULL, "_codes" text NULL, '
+    '"tax_number" varchar(64) NOT NULL)',
+    'CREATE TABLE "shuup_orderline" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "ordering" integer '
+    'NOT NULL, "type" integer NOT NULL, "text" varchar(256) NOT NULL, "accounting_identifier" varchar(32) '
+    'NOT NULL, "require_verification" bool NOT NULL, "verified" bool NOT NULL, "extra_data" text NULL, '
+    '"quantity" decimal NOT NULL, "base_unit_price_value" decimal NOT NULL, "discount_amount_value" decimal '
+    'NOT NULL, "order_id" integer NOT NULL REFERENCES "shuup_order" ("id") DEFERRABLE INITIALLY DEFERRED, '
+    '"product_id" integer NULL REFERENCES "shuup_product" ("id") DEFERRABLE INITIALLY DEFERRED, '
+    '"created_on" datetime NOT NULL, "modified_on" datetime NOT NULL, "sku" varchar(128) NOT NULL, '
+    '"parent_line_id" integer NULL REFERENCES "shuup_orderline" ("id") DEFERRABLE INITIALLY DEFERRED)',
+    'CREATE TABLE "shuup_payment" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "created_on" datetime '
+    'NOT NULL, "gateway_id" varchar(32) NOT NULL, "payment_identifier" varchar(96) NOT NULL UNIQUE, '
+    '"amount_value" decimal NOT NULL, "foreign_amount_value" decimal NULL, "foreign_currency" varchar(4) '
+    'NULL, "description" varchar(256) NOT NULL, "order_id" integer NOT NULL REFERENCES "shuup_order" '
+    '("id") DEFERRABLE INITIALLY DEFERRED)',
+)
+#: The products' prices including tax, the Decimals the shop was given (a fractional unit's 3.333).
+SHUUP_PRICES = ("258.08", "147.21", "3.333", "0.99", "1000.00", "12.5", "0.05", "79.90")
+#: The quantities a line may have: a fractional sales unit's 2.5 and 0.333 beside whole units.
+SHUUP_QUANTITIES = ("1", "4", "2.5", "1", "0.333", "10")
+SHUUP_TAX = Decimal("1.24")
+SHUUP_COMMENTS = ("Mock Order", "", "Bitte\u00a0klingeln 🔔", FREE_TEXT[0], "x" * 700, "日本語のコメント")
+
+
+def shuup_money(value: Decimal) -> str:
+    """A Shuup ``MoneyValueField`` (``max_digits=36, decimal_places=9``) as Django binds it on SQLite:
+    ``format_number`` quantizes to nine places; the column's NUMERIC affinity stores it as a REAL, or an
+    INTEGER when whole."""
+    return f"{value.quantize(Decimal('1e-9')):f}"
+
+
+def shuup_moment(i: int) -> str:
+    """Row ``i``'s ``DateTimeField`` as Django writes it on SQLite under ``USE_TZ``: naive UTC."""
+    return str(datetime(2025, 11, 7, 14, 2, 14, 384104) + timedelta(hours=31 * i, microseconds=7 * i))
+
+
+def shuup_line(i: int) -> tuple[int, Decimal, Decimal]:
+    """Order line ``i``'s product (its row number), quantity and unit price including tax."""
+    product = i % len(SHUUP_PRICES)
+    return product, Decimal(SHUUP_QUANTITIES[i % len(SHUUP_QUANTITIES)]), Decimal(SHUUP_PRICES[product])
+
+
+def shuup_order_total(n: int, lines: int) -> Decimal:
+    """Order ``n``'s taxful total: its product lines' prices, less its discount line's amount."""
+    total = sum((q * p for q, p in (shuup_line(i)[1:] for i in range(lines) if i % 6 == n)), Decimal(0))
+    return total - Decimal(n)
+
+
+def shuup_shop(path: Path, lines: int = 30) -> Path:
+    """A shop's database as Shuup 3.1 writes it (see the module's list)."""
+    orders = 6
+    products = [
+        (
+            i + 1,
+            shuup_moment(i),
+            shuup_moment(i + 1),
+            0,
+            0,
+            1,
+            f"{i * 7:05d}" if i % 3 == 0 else f"SKU-{i}-ü",
+            "",
+            f"0{77752032226 + i:012d}" if i % 4 == 0 else "",
+            "",
+            "",
+            "",
+            shuup_money(Decimal("12.345")),
+            shuup_money(Decimal(100)),
+            shuup_money(Decimal(100)),
+            shuup_money(Decimal(100)),
+            shuup_money(Decimal("1974.117") + i),
+            1,
+            None,
+        )
+        for i in range(len(SHUUP_PRICES))
+    ]
+    order_rows = [
+        (
+            n + 1,
+            shuup_moment(n),
+            shuup_moment(n + 2),
+            str(n + 1),
+            "default",
+            f"{n:02d}TvvWAY3DiqwlUAh1c0EsSNxZNTSwce",
+            f"26120505103330{n:04d}",
+            "(+358) 812110083" if n % 2 else "090-6606-2580",
+            f"kunde{n}@example.fi",
+            0,
+            2 if n % 2 == 0 else 0,
+            1 if n % 3 == 0 else 0,
+            "",
+            "{}",
+            "",
+            "{}",
+            "{}",
+            shuup_money(shuup_order_total(n, lines)),
+            shuup_money(shuup_order_total(n, lines) / SHUUP_TAX),
+            "EUR",
+            1,
+            "EUR",
+            shuup_money(Decimal(1)),
+            None if n % 3 else ("192.168.0.17" if n else "::1"),
+            shuup_moment(n),
+            shuup_moment(n + 1) if n % 2 == 0 else None,
+            ("fi", "ja", "de")[n % 3],
+            SHUUP_COMMENTS[n % len(SHUUP_COMMENTS)],
+            "",
+            0,
+            1,
+            n % 2,
+            "[]",
+            "",
+        )
+        for n in range(orders)
+    ]
+    line_rows: list[Sequence[Any]] = []
+    for i in range(lines):
+        product, quantity, price = shuup_line(i)
+        line_rows.append(
+            (
+                i + 1,
+                i // orders,
+                1,
+                ("Kaffee\u00a0Mühle ☕", "日本茶 🍵", "Crème brûlée set", "Łódź mug")[product % 4],
+                "",
+                0,
+                1,
+                '{"source_line_id":null}',
+                shuup_money(quantity),
+                shuup_money(price),
+                shuup_money(Decimal(0)),
+                1 + i % orders,
+                product + 1,
+                shuup_moment(i),
+                shuup_moment(i),
+                products[product][6],
+                None,
+            )
+        )
+    for n in range(orders):  # each order's discount line: no product, no price, the amount off
+        i = lines + n
+        amounts = (shuup_money(Decimal(1)), shuup_money(Decimal(0)), shuup_money(Decimal(n)))
+        line_rows.append(
+            (
+                i + 1,
+                99,
+                4,
+                f"Rabatt −{n} €",
+                "",
+                0,
+                1,
+                "{}",
+                *amounts,
+                n + 1,
+                None,
+                *[shuup_moment(i)] * 2,
+                "",
+                1 + n % 3,
+            )
+        )
+    payments = [
+        (
+            k + 1,
+            shuup_moment(n + 1),
+            "",
+            f"{n + 1}:1",
+            shuup_money(shuup_order_total(n, lines)),
+            None,
+            None,
+            "",
+            n + 1,
+        )
+        for k, n in enumerate(range(0, orders, 2))
+    ]
+    rows = {
+        "shuup_product": products,
+        "shuup_order": order_rows,
+        "shuup_orderline": line_rows,
+        "shuup_payment": payments,
+    }
+    return write_export(path, SHUUP_DDL, rows)

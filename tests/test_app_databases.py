@@ -31,8 +31,8 @@ store and SQL registry, a Sacred experiment's SQL observer, a Rasa assistant's t
 Mezzanine site's Cartridge shop, Liquibase's change log and the schema it rebuilt, an Open WebUI
 server, an Argilla server, DVC's data index and remote index cache, a Guild AI runs index, a Zabbix
 proxy, a Liferea feed reader, an Evolution-data-server address book, an MPD music server's stickers,
-a FreeRADIUS server's accounting, a Bacula catalog) through ``columnar-etl run`` into the session's
-real PostgreSQL, every cell checked.
+a FreeRADIUS server's accounting, a Bacula catalog, a Shuup shop) through ``columnar-etl run`` into the
+session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -7999,3 +7999,70 @@ def test_bacula_catalog_of_a_running_job_reads_its_zero_end_times_as_no_date(run
     assert ran.types("Job")["EndTime"] == "timestamp without time zone"
     assert ran.values("Job", "EndTime", "JobId")[running] is None
     assert str(running) in audit_rules(run_dir, "Job", "EndTime")
+
+
+def test_shuup_money_at_nine_places_arrives_at_the_scale_written_and_its_codes_as_written(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.shuup_shop)
+    lines, orders = 30, 6
+    tables = {
+        "shuup_product": len(apps.SHUUP_PRICES),
+        "shuup_order": orders,
+        "shuup_orderline": lines + orders,
+        "shuup_payment": 3,
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+
+    def declared(table: str) -> dict[str, str]:
+        return pg_column_types(ran.uri, ran.record["version_schema"], table)
+
+    def scale(values: list[Decimal]) -> int:
+        """The widest fraction the Decimals write once Django's nine places' trailing zeros are gone
+        (SQLite's NUMERIC affinity keeps the REAL, whose shortest text is that decimal), at least 2."""
+        return max(2, *(-int(v.normalize().as_tuple().exponent) for v in values))
+
+    totals = [apps.shuup_order_total(n, lines) for n in range(orders)]
+    taxless = [(t / apps.SHUUP_TAX).quantize(Decimal("1e-9")) for t in totals]
+    order = declared("shuup_order")
+    # Every MoneyValueField is Django's bare `decimal`: numeric at the widest fraction written.
+    assert order["taxful_total_price_value"] == f"numeric(18,{scale(totals)})"
+    assert order["taxless_total_price_value"] == f"numeric(18,{scale(taxless)})" == "numeric(18,9)"
+    # A rate of whole 1s and reference numbers of 18 digits without a leading zero are integers.
+    assert order["display_currency_rate"] == order["reference_number"] == order["identifier"] == "bigint"
+    assert order["order_date"] == order["payment_date"] == "timestamp without time zone"
+    product = declared("shuup_product")
+    # SKUs and barcodes with leading zeros are codes: text, as written.
+    assert product["sku"] == product["barcode"] == "text"
+    assert product["width"] == product["gross_weight"] == "numeric(18,3)"
+    assert product["height"] == "bigint"  # whole centimetres under a bare `decimal`: integers
+    line = declared("shuup_orderline")
+    quantities = [apps.shuup_line(i)[1] for i in range(lines)]
+    assert line["quantity"] == f"numeric(18,{scale(quantities)})" == "numeric(18,3)"
+    assert line["base_unit_price_value"] == "numeric(18,3)"
+    # No foreign amount yet: an amount still.
+    assert declared("shuup_payment")["foreign_amount_value"] == "numeric(18,2)"
+
+    def decimals(table: str, column: str) -> dict[int, Decimal | None]:
+        return {k: None if v is None else Decimal(v) for k, v in ran.values(table, column, "id").items()}
+
+    assert decimals("shuup_order", "taxful_total_price_value") == {n + 1: t for n, t in enumerate(totals)}
+    assert decimals("shuup_order", "taxless_total_price_value") == {n + 1: t for n, t in enumerate(taxless)}
+    assert decimals("shuup_payment", "amount_value") == {k + 1: totals[2 * k] for k in range(3)}
+    assert decimals("shuup_orderline", "quantity") == {
+        **{i + 1: apps.shuup_line(i)[1] for i in range(lines)},
+        **{lines + n + 1: Decimal(1) for n in range(orders)},
+    }
+    assert ran.values("shuup_order", "reference_number", "id") == {
+        n + 1: int(f"26120505103330{n:04d}") for n in range(orders)
+    }
+    assert ran.values("shuup_product", "sku", "id") == {
+        i + 1: f"{i * 7:05d}" if i % 3 == 0 else f"SKU-{i}-ü" for i in range(len(apps.SHUUP_PRICES))
+    }
+    assert ran.values("shuup_order", "order_date", "id") == {
+        n + 1: datetime.fromisoformat(apps.shuup_moment(n)) for n in range(orders)
+    }
+    found = references(run_dir)
+    assert found[("shuup_orderline", "order_id")] == found[("shuup_payment", "order_id")] == "shuup_order.id"
+    assert found[("shuup_orderline", "parent_line_id")] == "shuup_orderline.id"
