@@ -862,6 +862,12 @@ number, so a test computes what a column holds from the same numbers.
   unit's quantities (2.5, 0.333) beside whole ones; SKUs and barcodes with leading zeros; an order's
   ``identifier`` and 18-digit ``reference_number`` of digits in ``varchar(64)``; naive-UTC
   ``datetime`` text; a discount line per order (no product, its ``parent_line_id`` a product line).
+- :func:`sign_in_site`: a Django 5.2 site's sign-in tables as django-allauth 65 (social apps, accounts
+  and tokens), django-oauth-toolkit 3.4 (an application, access tokens, grants) and DRF's
+  ``authtoken`` (dj-rest-auth's tokens) write them: naive-UTC ``datetime`` text of expiries (one
+  without a fraction, as Django writes a whole second), provider uids of digits (GitHub's integers,
+  Google's 21-digit ``sub``), JSON ``extra_data`` and ``resource``, hex keys and SHA-256 checksums,
+  a PKCE challenge, names with no-break spaces, emoji and CJK, ``''`` first names.
 """
 
 from __future__ import annotations
@@ -19586,3 +19592,185 @@ def shuup_shop(path: Path, lines: int = 30) -> Path:
         "shuup_payment": payments,
     }
     return write_export(path, SHUUP_DDL, rows)
+
+
+# --- A Django site's sign-in: django-allauth, django-oauth-toolkit, dj-rest-auth ---------------------
+
+#: The DDL Django 5.2's migrations write on SQLite for django-allauth 65's social accounts,
+#: django-oauth-toolkit 3.4's provider and DRF's ``authtoken`` (dj-rest-auth's token model); the
+#: access token's references to the refresh and ID token tables, not built here, left out.
+SIGN_IN_DDL = (
+    'CREATE TABLE "auth_user" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "password" varchar(128) '
+    'NOT NULL, "last_login" datetime NULL, "is_superuser" bool NOT NULL, "username" varchar(150) NOT NULL '
+    'UNIQUE, "last_name" varchar(150) NOT NULL, "email" varchar(254) NOT NULL, "is_staff" bool NOT NULL, '
+    '"is_active" bool NOT NULL, "date_joined" datetime NOT NULL, "first_name" varchar(150) NOT NULL)',
+    'CREATE TABLE "socialaccount_socialapp" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "provider" '
+    'varchar(30) NOT NULL, "name" varchar(40) NOT NULL, "client_id" varchar(191) NOT NULL, "secret" '
+    'varchar(191) NOT NULL, "key" varchar(191) NOT NULL, "provider_id" varchar(200) NOT NULL, "settings" '
+    'text NOT NULL CHECK ((JSON_VALID("settings") OR "settings" IS NULL)))',
+    'CREATE TABLE "socialaccount_socialaccount" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"provider" varchar(200) NOT NULL, "uid" varchar(191) NOT NULL, "last_login" datetime NOT NULL, '
+    '"date_joined" datetime NOT NULL, "user_id" integer NOT NULL REFERENCES "auth_user" ("id") DEFERRABLE '
+    'INITIALLY DEFERRED, "extra_data" text NOT NULL CHECK ((JSON_VALID("extra_data") OR "extra_data" IS '
+    "NULL)))",
+    'CREATE TABLE "socialaccount_socialtoken" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "token" '
+    'text NOT NULL, "token_secret" text NOT NULL, "expires_at" datetime NULL, "account_id" integer NOT NULL '
+    'REFERENCES "socialaccount_socialaccount" ("id") DEFERRABLE INITIALLY DEFERRED, "app_id" integer NULL '
+    'REFERENCES "socialaccount_socialapp" ("id") DEFERRABLE INITIALLY DEFERRED)',
+    'CREATE TABLE "oauth2_provider_application" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"redirect_uris" text NOT NULL, "client_type" varchar(32) NOT NULL, "authorization_grant_type" '
+    'varchar(44) NOT NULL, "client_secret" varchar(255) NOT NULL, "name" varchar(255) NOT NULL, "user_id" '
+    'integer NULL REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY DEFERRED, "skip_authorization" bool '
+    'NOT NULL, "created" datetime NOT NULL, "updated" datetime NOT NULL, "algorithm" varchar(5) NOT NULL, '
+    '"post_logout_redirect_uris" text NOT NULL, "hash_client_secret" bool NOT NULL, "allowed_origins" text '
+    'NOT NULL, "registration_source" varchar(32) NOT NULL, "cimd_expires_at" datetime NULL, "client_id" '
+    "varchar(255) NOT NULL UNIQUE)",
+    'CREATE TABLE "oauth2_provider_accesstoken" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "token" '
+    'text NOT NULL, "expires" datetime NOT NULL, "scope" text NOT NULL, "application_id" bigint NULL '
+    'REFERENCES "oauth2_provider_application" ("id") DEFERRABLE INITIALLY DEFERRED, "user_id" integer NULL '
+    'REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY DEFERRED, "created" datetime NOT NULL, "updated" '
+    'datetime NOT NULL, "token_checksum" varchar(64) NOT NULL UNIQUE, "resource" text NOT NULL CHECK '
+    '((JSON_VALID("resource") OR "resource" IS NULL)))',
+    'CREATE TABLE "oauth2_provider_grant" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "code" '
+    'varchar(255) NOT NULL UNIQUE, "expires" datetime NOT NULL, "redirect_uri" text NOT NULL, "scope" text '
+    'NOT NULL, "application_id" bigint NOT NULL REFERENCES "oauth2_provider_application" ("id") DEFERRABLE '
+    'INITIALLY DEFERRED, "user_id" integer NOT NULL REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY '
+    'DEFERRED, "created" datetime NOT NULL, "updated" datetime NOT NULL, "code_challenge" varchar(128) NOT '
+    'NULL, "code_challenge_method" varchar(10) NOT NULL, "nonce" varchar(255) NOT NULL, "claims" text NOT '
+    'NULL, "resource" text NOT NULL CHECK ((JSON_VALID("resource") OR "resource" IS NULL)))',
+    'CREATE TABLE "authtoken_token" ("key" varchar(40) NOT NULL PRIMARY KEY, "created" datetime NOT NULL, '
+    '"user_id" integer NOT NULL UNIQUE REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY DEFERRED)',
+)
+SIGN_IN_NAMES = ("José\u00a0Núñez", "山田太郎", "Zoë 🦄", "", "O'Brien", "a" * 150)
+
+
+def sign_in_moment(i: int, hours: int = 0) -> str:
+    """Row ``i``'s moment (``hours`` on) as Django writes a ``DateTimeField`` under ``USE_TZ``."""
+    return str(
+        datetime(2026, 12, 5, 12, 55, 32, 6294) + timedelta(hours=hours, seconds=13 * i, microseconds=i)
+    )
+
+
+def sign_in_uid(i: int) -> str:
+    """Social account ``i``'s provider uid: GitHub's integer ids, Google's 21-digit ``sub``."""
+    return f"{10**20 + 7919 * i}" if i % 3 == 0 else str(583231 + 104729 * i)
+
+
+def sign_in_site(path: Path, users: int = 24) -> Path:
+    """A Django site's sign-in tables as django-allauth, django-oauth-toolkit and DRF write them (see the
+    module's list)."""
+    hashed = "pbkdf2_sha256$1000000$PDvn2jbCDINxdOZkVtn2s3$Y4a4y0fluZktADTzbm87ugwOaqzVqZGwySvjqYUD2E0="
+    accounts = [i for i in range(users) if i % 2 == 0]
+    rows: dict[str, list[Sequence[Any]]] = {
+        "auth_user": [
+            (
+                i + 1,
+                hashed if i else "!unusable",
+                None if i % 5 == 0 else sign_in_moment(i, -24 * i),
+                int(i == 0),
+                f"user{i:03d}",
+                "Ünïcode" if i % 2 else "",
+                f"u{i}@example.org",
+                int(i == 0),
+                int(i % 11 != 10),
+                sign_in_moment(i),
+                SIGN_IN_NAMES[i % len(SIGN_IN_NAMES)],
+            )
+            for i in range(users)
+        ],
+        "socialaccount_socialapp": [
+            (1, "github", "GitHub ✓", "0012345abc", "s3cr3t", "", "", "{}"),
+            (
+                2,
+                "google",
+                "Google",
+                "123456789012-abc.apps.googleusercontent.com",
+                "g",
+                "",
+                "",
+                '{"scope": ["email"]}',
+            ),
+        ],
+        "socialaccount_socialaccount": [
+            (
+                k + 1,
+                "google" if i % 3 == 0 else "github",
+                sign_in_uid(i),
+                sign_in_moment(i, 1),
+                sign_in_moment(i),
+                i + 1,
+                json.dumps({"login": f"user{i:03d}", "name": SIGN_IN_NAMES[i % 6], "id": i, "avatar": None}),
+            )
+            for k, i in enumerate(accounts)
+        ],
+        "socialaccount_socialtoken": [
+            (
+                k + 1,
+                f"gho_{i:036d}",
+                "ts" if i % 4 == 0 else "",
+                None if i % 6 == 0 else sign_in_moment(i, i),
+                k + 1,
+                1,
+            )
+            for k, i in enumerate(accounts)
+        ],
+        "oauth2_provider_application": [
+            (
+                1,
+                "https://app.example/cb\nhttp://localhost:8000/cb",
+                "confidential",
+                "authorization-code",
+                hashed,
+                "Mobile 📱",
+                None,
+                0,
+                sign_in_moment(0, -1),
+                sign_in_moment(0, -1),
+                "RS256",
+                "",
+                1,
+                "",
+                "manual",
+                None,
+                "0000abcd",
+            ),
+        ],
+        "oauth2_provider_accesstoken": [
+            (
+                i + 1,
+                f"at{i:040d}",
+                sign_in_moment(i, 10),
+                "read write" if i % 2 else "read",
+                1,
+                i + 1 if i % 7 else None,
+                sign_in_moment(i),
+                sign_in_moment(i),
+                hashlib.sha256(f"at{i:040d}".encode()).hexdigest(),
+                "[]",
+            )
+            for i in range(users)
+        ],
+        "oauth2_provider_grant": [
+            (
+                k + 1,
+                f"code{i:030d}",
+                sign_in_moment(i) if i else "2026-12-05 13:00:00",  # a whole second: no fraction written
+                "https://app.example/cb",
+                "read",
+                1,
+                i + 1,
+                sign_in_moment(i),
+                sign_in_moment(i),
+                "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM" if i % 2 else "",
+                "S256" if i % 2 else "",
+                "",
+                "",
+                "[]",
+            )
+            for k, i in enumerate(range(0, users, 3))
+        ],
+        "authtoken_token": [
+            (hashlib.sha1(f"token{i}".encode()).hexdigest(), sign_in_moment(i), i + 1) for i in range(users)
+        ],
+    }
+    return write_export(path, SIGN_IN_DDL, rows)

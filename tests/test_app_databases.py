@@ -31,8 +31,9 @@ store and SQL registry, a Sacred experiment's SQL observer, a Rasa assistant's t
 Mezzanine site's Cartridge shop, Liquibase's change log and the schema it rebuilt, an Open WebUI
 server, an Argilla server, DVC's data index and remote index cache, a Guild AI runs index, a Zabbix
 proxy, a Liferea feed reader, an Evolution-data-server address book, an MPD music server's stickers,
-a FreeRADIUS server's accounting, a Bacula catalog, a Shuup shop) through ``columnar-etl run`` into the
-session's real PostgreSQL, every cell checked.
+a FreeRADIUS server's accounting, a Bacula catalog, a Shuup shop, a Django site's django-allauth,
+django-oauth-toolkit and dj-rest-auth tables) through ``columnar-etl run`` into the session's real
+PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -8066,3 +8067,68 @@ def test_shuup_money_at_nine_places_arrives_at_the_scale_written_and_its_codes_a
     found = references(run_dir)
     assert found[("shuup_orderline", "order_id")] == found[("shuup_payment", "order_id")] == "shuup_order.id"
     assert found[("shuup_orderline", "parent_line_id")] == "shuup_orderline.id"
+
+
+def test_sign_in_tokens_expiry_and_provider_uids_arrive_as_written_with_their_references(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.sign_in_site)
+    users = 24
+    accounts = [i for i in range(users) if i % 2 == 0]
+    grants = list(range(0, users, 3))
+    tables = {
+        "auth_user": users,
+        "socialaccount_socialapp": 2,
+        "socialaccount_socialaccount": len(accounts),
+        "socialaccount_socialtoken": len(accounts),
+        "oauth2_provider_application": 1,
+        "oauth2_provider_accesstoken": users,
+        "oauth2_provider_grant": len(grants),
+        "authtoken_token": users,
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+
+    def declared(table: str) -> dict[str, str]:
+        return pg_column_types(ran.uri, ran.record["version_schema"], table)
+
+    instant = "timestamp without time zone"  # Django's naive UTC under USE_TZ, as every Django site
+    assert declared("socialaccount_socialtoken")["expires_at"] == instant
+    assert declared("oauth2_provider_accesstoken")["expires"] == instant
+    assert declared("oauth2_provider_grant")["expires"] == instant  # one value without a fraction
+    assert declared("auth_user")["last_login"] == instant
+    assert declared("auth_user")["is_active"] == "boolean"
+    # Hex keys and hashes, JSON, PKCE challenges: text.
+    assert (
+        declared("authtoken_token")["key"]
+        == declared("oauth2_provider_accesstoken")["token_checksum"]
+        == "text"
+    )
+    assert declared("socialaccount_socialaccount")["extra_data"] == "text"
+    # Provider uids are digits without a leading zero, Google's 21 beyond bigint: numeric of scale 0,
+    # each the integer written (the documented rule for integer text; a provider's uid with a letter
+    # or a leading zero would keep the column text).
+    assert declared("socialaccount_socialaccount")["uid"] == "numeric(38,0)"
+    assert ran.values("socialaccount_socialaccount", "uid", "id") == {
+        k + 1: apps.sign_in_uid(i) for k, i in enumerate(accounts)
+    }
+    assert ran.values("socialaccount_socialtoken", "expires_at", "id") == {
+        k + 1: None if i % 6 == 0 else datetime.fromisoformat(apps.sign_in_moment(i, i))
+        for k, i in enumerate(accounts)
+    }
+    assert ran.values("oauth2_provider_grant", "expires", "id") == {
+        k + 1: datetime.fromisoformat(apps.sign_in_moment(i) if i else "2026-12-05 13:00:00")
+        for k, i in enumerate(grants)
+    }
+    assert ran.values("auth_user", "first_name", "id") == {
+        i + 1: apps.SIGN_IN_NAMES[i % len(apps.SIGN_IN_NAMES)] or None for i in range(users)
+    }
+    assert ran.values("authtoken_token", "user_id", "key") == {
+        hashlib.sha1(f"token{i}".encode()).hexdigest(): i + 1 for i in range(users)
+    }
+    found = references(run_dir)
+    assert found[("socialaccount_socialtoken", "account_id")] == "socialaccount_socialaccount.id"
+    assert found[("socialaccount_socialtoken", "app_id")] == "socialaccount_socialapp.id"
+    assert found[("oauth2_provider_grant", "application_id")] == "oauth2_provider_application.id"
+    assert found[("authtoken_token", "user_id")] == found[("socialaccount_socialaccount", "user_id")]
+    assert found[("authtoken_token", "user_id")] == "auth_user.id"
