@@ -868,6 +868,11 @@ number, so a test computes what a column holds from the same numbers.
   without a fraction, as Django writes a whole second), provider uids of digits (GitHub's integers,
   Google's 21-digit ``sub``), JSON ``extra_data`` and ``resource``, hex keys and SHA-256 checksums,
   a PKCE challenge, names with no-break spaces, emoji and CJK, ``''`` first names.
+- :func:`isso_comments`: an Isso 0.14 comment server's ``comments.db`` (its own DDL and trigger):
+  ``created`` and ``modified`` ``FLOAT`` holding ``time.time()``'s REAL Unix seconds (digits below the
+  microsecond), ``voters`` its 256-byte Bloom filter of the voters' addresses in a BLOB (the same
+  bytes as Isso's ``Bloomfilter``), ``tid`` declared with no type, only ``REFERENCES threads(id)``,
+  replies' ``parent``, comments of emoji, no-break spaces, CJK, HTML and 3,000 characters.
 """
 
 from __future__ import annotations
@@ -19774,3 +19779,85 @@ def sign_in_site(path: Path, users: int = 24) -> Path:
         ],
     }
     return write_export(path, SIGN_IN_DDL, rows)
+
+
+# --- A comment server (Isso) -------------------------------------------------------------------------
+
+#: Isso 0.14's own DDL (``isso/db``), as its first start creates ``comments.db``: ``comments.tid``
+#: declared with no type, only ``REFERENCES threads(id)``.
+ISSO_DDL = (
+    "CREATE TABLE preferences (    key VARCHAR PRIMARY KEY, value VARCHAR )",
+    "CREATE TABLE threads (     id INTEGER PRIMARY KEY, uri VARCHAR(256) UNIQUE, title VARCHAR(256))",
+    """CREATE TABLE comments (
+                tid REFERENCES threads(id),
+                id INTEGER PRIMARY KEY,
+                parent INTEGER,
+                created FLOAT NOT NULL,
+                modified FLOAT,
+                mode INTEGER,
+                remote_addr VARCHAR,
+                text VARCHAR NOT NULL,
+                author VARCHAR,
+                email VARCHAR,
+                website VARCHAR,
+                likes INTEGER DEFAULT 0,
+                dislikes INTEGER DEFAULT 0,
+                voters BLOB NOT NULL,
+                notification INTEGER DEFAULT 0
+            )""",
+    "CREATE TRIGGER remove_stale_threads AFTER DELETE ON comments BEGIN     DELETE FROM threads WHERE id NOT "
+    "IN (SELECT tid FROM comments); END",
+)
+ISSO_TEXTS = ("Great post! 🎉", "Très\u00a0bien", "日本語のコメント", "x" * 3000, '<b>html</b> & "q"\nline')
+
+
+def isso_voters(*addresses: str) -> bytes:
+    """Isso's ``Bloomfilter`` of the voters' anonymized addresses: 256 bytes, 11 probes of a SHA-256."""
+    array = bytearray(256)
+    for address in addresses:
+        h = int(hashlib.sha256(address.encode()).hexdigest(), 16)
+        for _ in range(11):
+            bit = h & 2047
+            array[bit // 8] |= 1 << (bit % 8)
+            h >>= 11
+    return bytes(array)
+
+
+def isso_created(i: int) -> float:
+    """Comment ``i``'s ``time.time()`` when posted: REAL Unix seconds, below the microsecond."""
+    return 1796475547.9440181 + 3671.1234567 * i
+
+
+def isso_comments(path: Path, threads: int = 3, per_thread: int = 10) -> Path:
+    """An Isso comment server's ``comments.db`` (see the module's list)."""
+    rows: dict[str, list[Sequence[Any]]] = {
+        "preferences": [("session-key", hashlib.sha256(b"isso").hexdigest()[:48])],
+        "threads": [
+            (t + 1, f"/blog/post-{t}/" if t else "/", f"Post {t} ✓" if t % 2 else None)
+            for t in range(threads)
+        ],
+        "comments": [],
+    }
+    for i in range(threads * per_thread):
+        address = f"192.168.{i}.0" if i % 2 else "2001:db8::"
+        votes = (address, f"10.0.{i}.0") if i % 3 == 0 else (address,)
+        rows["comments"].append(
+            (
+                1 + i // per_thread,
+                i + 1,
+                i if i % per_thread and i % 3 == 2 else None,  # a reply to the comment before
+                isso_created(i),
+                isso_created(i) + 60.5 if i % 4 == 0 else None,
+                1 if i % 7 else 2,
+                address,
+                ISSO_TEXTS[i % len(ISSO_TEXTS)],
+                None if i % 4 == 0 else f"Zoë {i}",
+                None if i % 3 else f"z{i}@example.org",
+                None if i % 5 else "https://example.org",
+                len(votes) - 1,
+                0,
+                isso_voters(*votes),
+                i % 2,
+            )
+        )
+    return write_export(path, ISSO_DDL, rows, bytes_as_text=False)

@@ -32,8 +32,8 @@ Mezzanine site's Cartridge shop, Liquibase's change log and the schema it rebuil
 server, an Argilla server, DVC's data index and remote index cache, a Guild AI runs index, a Zabbix
 proxy, a Liferea feed reader, an Evolution-data-server address book, an MPD music server's stickers,
 a FreeRADIUS server's accounting, a Bacula catalog, a Shuup shop, a Django site's django-allauth,
-django-oauth-toolkit and dj-rest-auth tables) through ``columnar-etl run`` into the session's real
-PostgreSQL, every cell checked.
+django-oauth-toolkit and dj-rest-auth tables, an Isso comment server) through ``columnar-etl run``
+into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -8132,3 +8132,33 @@ def test_sign_in_tokens_expiry_and_provider_uids_arrive_as_written_with_their_re
     assert found[("oauth2_provider_grant", "application_id")] == "oauth2_provider_application.id"
     assert found[("authtoken_token", "user_id")] == found[("socialaccount_socialaccount", "user_id")]
     assert found[("authtoken_token", "user_id")] == "auth_user.id"
+
+
+def test_isso_comments_keep_time_time_seconds_every_bit_and_the_voters_bloom_filter_byte_for_byte(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.isso_comments)
+    threads, per_thread = 3, 10
+    comments = threads * per_thread
+    loaded_cleanly(ran, run_dir, {"preferences": 1, "threads": threads, "comments": comments})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    types = pg_column_types(ran.uri, ran.record["version_schema"], "comments")
+    # time.time()'s REAL seconds carry digits below the microsecond a timestamptz would round away:
+    # doubles, every bit, the note giving the instant.
+    assert types["created"] == types["modified"] == "double precision"
+    assert ran.values("comments", "created", "id") == {i + 1: apps.isso_created(i) for i in range(comments)}
+    assert ran.values("comments", "modified", "id") == {
+        i + 1: apps.isso_created(i) + 60.5 if i % 4 == 0 else None for i in range(comments)
+    }
+    notes = profiled(run_dir)["columns"]["comments"]["created"]["notes"]
+    assert any('to_timestamp("created")' in note for note in notes), notes
+    assert types["voters"] == "bytea"
+    assert {k: bytes(v) for k, v in ran.values("comments", "voters", "id").items()} == {
+        i + 1: apps.isso_voters(
+            *((f"192.168.{i}.0" if i % 2 else "2001:db8::",) + ((f"10.0.{i}.0",) if i % 3 == 0 else ()))
+        )
+        for i in range(comments)
+    }
+    # The thread column declared with no type, only its REFERENCES: integers, the reference kept.
+    assert types["tid"] == "bigint"
+    assert references(run_dir)[("comments", "tid")] == "threads.id"
