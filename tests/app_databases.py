@@ -899,6 +899,25 @@ number, so a test computes what a column holds from the same numbers.
   ``ancestorHash`` ``''`` for a build with no ancestor, ``representative TINYINT(1)`` 0/1, each run's
   Lighthouse report as JSON ``TEXT``, and ``statistics.value DECIMAL(12,4)`` holding computed doubles
   of 16 digits (medians, ratios) beside integer counts (``-1`` for none) under ``version DECIMAL(8,2)`` ``2``.
+- :func:`shuup_shop`: a Shuup 3.1 shop (Django 2.2 on SQLite, ``shuup_workbench migrate``):
+  ``shuup_product``, ``shuup_order``, ``shuup_orderline`` and ``shuup_payment`` with every
+  ``MoneyValueField`` and ``QuantityField`` declared bare ``decimal`` and bound as Django's
+  ``format_number`` text at nine places (``'1519.543000000'``), which the NUMERIC affinity stores as a
+  REAL, or an INTEGER when whole; taxless totals divided by 1.24 to nine places; a fractional sales
+  unit's quantities (2.5, 0.333) beside whole ones; SKUs and barcodes with leading zeros; an order's
+  ``identifier`` and 18-digit ``reference_number`` of digits in ``varchar(64)``; naive-UTC
+  ``datetime`` text; a discount line per order (no product, its ``parent_line_id`` a product line).
+- :func:`sign_in_site`: a Django 5.2 site's sign-in tables as django-allauth 65 (social apps, accounts
+  and tokens), django-oauth-toolkit 3.4 (an application, access tokens, grants) and DRF's
+  ``authtoken`` (dj-rest-auth's tokens) write them: naive-UTC ``datetime`` text of expiries (one
+  without a fraction, as Django writes a whole second), provider uids of digits (GitHub's integers,
+  Google's 21-digit ``sub``), JSON ``extra_data`` and ``resource``, hex keys and SHA-256 checksums,
+  a PKCE challenge, names with no-break spaces, emoji and CJK, ``''`` first names.
+- :func:`isso_comments`: an Isso 0.14 comment server's ``comments.db`` (its own DDL and trigger):
+  ``created`` and ``modified`` ``FLOAT`` holding ``time.time()``'s REAL Unix seconds (digits below the
+  microsecond), ``voters`` its 256-byte Bloom filter of the voters' addresses in a BLOB (the same
+  bytes as Isso's ``Bloomfilter``), ``tid`` declared with no type, only ``REFERENCES threads(id)``,
+  replies' ``parent``, comments of emoji, no-break spaces, CJK, HTML and 3,000 characters.
 """
 
 from __future__ import annotations
@@ -20431,3 +20450,473 @@ def lhci_server(path: Path, builds: int = 4) -> Path:
         "statistics": statistics,
     }
     return write_export(path, LHCI_DDL, rows)
+
+
+# --- A Shuup shop ------------------------------------------------------------------------------------
+
+#: Shuup 3.1's own DDL (Django 2.2's migrations on SQLite, as ``shuup_workbench migrate`` creates it),
+#: the order's and product's references to tables not built here left out.
+SHUUP_DDL = (
+    'CREATE TABLE "shuup_product" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "created_on" datetime '
+    'NOT NULL, "modified_on" datetime NOT NULL, "deleted" bool NOT NULL, "mode" integer NOT NULL, '
+    '"shipping_mode" integer NOT NULL, "sku" varchar(128) NOT NULL UNIQUE, "gtin" varchar(40) NOT NULL, '
+    '"barcode" varchar(40) NOT NULL, "accounting_identifier" varchar(32) NOT NULL, "profit_center" '
+    'varchar(32) NOT NULL, "cost_center" varchar(32) NOT NULL, "width" decimal NOT NULL, "height" decimal '
+    'NOT NULL, "depth" decimal NOT NULL, "net_weight" decimal NOT NULL, "gross_weight" decimal NOT NULL, '
+    '"kind" integer NOT NULL, "variation_parent_id" integer NULL REFERENCES "shuup_product" ("id") '
+    "DEFERRABLE INITIALLY DEFERRED)",
+    'CREATE TABLE "shuup_order" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "created_on" datetime '
+    'NOT NULL, "modified_on" datetime NOT NULL, "identifier" varchar(64) NULL UNIQUE, "label" varchar(32) '
+    'NOT NULL, "key" varchar(32) NOT NULL UNIQUE, "reference_number" varchar(64) NULL UNIQUE, "phone" '
+    'varchar(64) NOT NULL, "email" varchar(128) NOT NULL, "deleted" bool NOT NULL, "payment_status" '
+    'integer NOT NULL, "shipping_status" integer NOT NULL, "payment_method_name" varchar(100) NOT NULL, '
+    '"payment_data" text NULL, "shipping_method_name" varchar(100) NOT NULL, "shipping_data" text NULL, '
+    '"extra_data" text NULL, "taxful_total_price_value" decimal NOT NULL, "taxless_total_price_value" '
+    'decimal NOT NULL, "currency" varchar(4) NOT NULL, "prices_include_tax" bool NOT NULL, '
+    '"display_currency" varchar(4) NOT NULL, "display_currency_rate" decimal NOT NULL, "ip_address" '
+    'char(39) NULL, "order_date" datetime NOT NULL, "payment_date" datetime NULL, "language" varchar(10) '
+    'NOT NULL, "customer_comment" text NOT NULL, "admin_comment" text NOT NULL, "require_verification" '
+    'bool NOT NULL, "all_verified" bool NOT NULL, "marketing_permission" bool NOT NULL, "_codes" text NULL, '
+    '"tax_number" varchar(64) NOT NULL)',
+    'CREATE TABLE "shuup_orderline" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "ordering" integer '
+    'NOT NULL, "type" integer NOT NULL, "text" varchar(256) NOT NULL, "accounting_identifier" varchar(32) '
+    'NOT NULL, "require_verification" bool NOT NULL, "verified" bool NOT NULL, "extra_data" text NULL, '
+    '"quantity" decimal NOT NULL, "base_unit_price_value" decimal NOT NULL, "discount_amount_value" decimal '
+    'NOT NULL, "order_id" integer NOT NULL REFERENCES "shuup_order" ("id") DEFERRABLE INITIALLY DEFERRED, '
+    '"product_id" integer NULL REFERENCES "shuup_product" ("id") DEFERRABLE INITIALLY DEFERRED, '
+    '"created_on" datetime NOT NULL, "modified_on" datetime NOT NULL, "sku" varchar(128) NOT NULL, '
+    '"parent_line_id" integer NULL REFERENCES "shuup_orderline" ("id") DEFERRABLE INITIALLY DEFERRED)',
+    'CREATE TABLE "shuup_payment" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "created_on" datetime '
+    'NOT NULL, "gateway_id" varchar(32) NOT NULL, "payment_identifier" varchar(96) NOT NULL UNIQUE, '
+    '"amount_value" decimal NOT NULL, "foreign_amount_value" decimal NULL, "foreign_currency" varchar(4) '
+    'NULL, "description" varchar(256) NOT NULL, "order_id" integer NOT NULL REFERENCES "shuup_order" '
+    '("id") DEFERRABLE INITIALLY DEFERRED)',
+)
+#: The products' prices including tax, the Decimals the shop was given (a fractional unit's 3.333).
+SHUUP_PRICES = ("258.08", "147.21", "3.333", "0.99", "1000.00", "12.5", "0.05", "79.90")
+#: The quantities a line may have: a fractional sales unit's 2.5 and 0.333 beside whole units.
+SHUUP_QUANTITIES = ("1", "4", "2.5", "1", "0.333", "10")
+SHUUP_TAX = Decimal("1.24")
+SHUUP_COMMENTS = ("Mock Order", "", "Bitte\u00a0klingeln 🔔", FREE_TEXT[0], "x" * 700, "日本語のコメント")
+
+
+def shuup_money(value: Decimal) -> str:
+    """A Shuup ``MoneyValueField`` (``max_digits=36, decimal_places=9``) as Django binds it on SQLite:
+    ``format_number`` quantizes to nine places; the column's NUMERIC affinity stores it as a REAL, or an
+    INTEGER when whole."""
+    return f"{value.quantize(Decimal('1e-9')):f}"
+
+
+def shuup_moment(i: int) -> str:
+    """Row ``i``'s ``DateTimeField`` as Django writes it on SQLite under ``USE_TZ``: naive UTC."""
+    return str(datetime(2025, 11, 7, 14, 2, 14, 384104) + timedelta(hours=31 * i, microseconds=7 * i))
+
+
+def shuup_line(i: int) -> tuple[int, Decimal, Decimal]:
+    """Order line ``i``'s product (its row number), quantity and unit price including tax."""
+    product = i % len(SHUUP_PRICES)
+    return product, Decimal(SHUUP_QUANTITIES[i % len(SHUUP_QUANTITIES)]), Decimal(SHUUP_PRICES[product])
+
+
+def shuup_order_total(n: int, lines: int) -> Decimal:
+    """Order ``n``'s taxful total: its product lines' prices, less its discount line's amount."""
+    total = sum((q * p for q, p in (shuup_line(i)[1:] for i in range(lines) if i % 6 == n)), Decimal(0))
+    return total - Decimal(n)
+
+
+def shuup_shop(path: Path, lines: int = 30) -> Path:
+    """A shop's database as Shuup 3.1 writes it (see the module's list)."""
+    orders = 6
+    products = [
+        (
+            i + 1,
+            shuup_moment(i),
+            shuup_moment(i + 1),
+            0,
+            0,
+            1,
+            f"{i * 7:05d}" if i % 3 == 0 else f"SKU-{i}-ü",
+            "",
+            f"0{77752032226 + i:012d}" if i % 4 == 0 else "",
+            "",
+            "",
+            "",
+            shuup_money(Decimal("12.345")),
+            shuup_money(Decimal(100)),
+            shuup_money(Decimal(100)),
+            shuup_money(Decimal(100)),
+            shuup_money(Decimal("1974.117") + i),
+            1,
+            None,
+        )
+        for i in range(len(SHUUP_PRICES))
+    ]
+    order_rows = [
+        (
+            n + 1,
+            shuup_moment(n),
+            shuup_moment(n + 2),
+            str(n + 1),
+            "default",
+            f"{n:02d}TvvWAY3DiqwlUAh1c0EsSNxZNTSwce",
+            f"26120505103330{n:04d}",
+            "(+358) 812110083" if n % 2 else "090-6606-2580",
+            f"kunde{n}@example.fi",
+            0,
+            2 if n % 2 == 0 else 0,
+            1 if n % 3 == 0 else 0,
+            "",
+            "{}",
+            "",
+            "{}",
+            "{}",
+            shuup_money(shuup_order_total(n, lines)),
+            shuup_money(shuup_order_total(n, lines) / SHUUP_TAX),
+            "EUR",
+            1,
+            "EUR",
+            shuup_money(Decimal(1)),
+            None if n % 3 else ("192.168.0.17" if n else "::1"),
+            shuup_moment(n),
+            shuup_moment(n + 1) if n % 2 == 0 else None,
+            ("fi", "ja", "de")[n % 3],
+            SHUUP_COMMENTS[n % len(SHUUP_COMMENTS)],
+            "",
+            0,
+            1,
+            n % 2,
+            "[]",
+            "",
+        )
+        for n in range(orders)
+    ]
+    line_rows: list[Sequence[Any]] = []
+    for i in range(lines):
+        product, quantity, price = shuup_line(i)
+        line_rows.append(
+            (
+                i + 1,
+                i // orders,
+                1,
+                ("Kaffee\u00a0Mühle ☕", "日本茶 🍵", "Crème brûlée set", "Łódź mug")[product % 4],
+                "",
+                0,
+                1,
+                '{"source_line_id":null}',
+                shuup_money(quantity),
+                shuup_money(price),
+                shuup_money(Decimal(0)),
+                1 + i % orders,
+                product + 1,
+                shuup_moment(i),
+                shuup_moment(i),
+                products[product][6],
+                None,
+            )
+        )
+    for n in range(orders):  # each order's discount line: no product, no price, the amount off
+        i = lines + n
+        amounts = (shuup_money(Decimal(1)), shuup_money(Decimal(0)), shuup_money(Decimal(n)))
+        line_rows.append(
+            (
+                i + 1,
+                99,
+                4,
+                f"Rabatt −{n} €",
+                "",
+                0,
+                1,
+                "{}",
+                *amounts,
+                n + 1,
+                None,
+                *[shuup_moment(i)] * 2,
+                "",
+                1 + n % 3,
+            )
+        )
+    payments = [
+        (
+            k + 1,
+            shuup_moment(n + 1),
+            "",
+            f"{n + 1}:1",
+            shuup_money(shuup_order_total(n, lines)),
+            None,
+            None,
+            "",
+            n + 1,
+        )
+        for k, n in enumerate(range(0, orders, 2))
+    ]
+    rows = {
+        "shuup_product": products,
+        "shuup_order": order_rows,
+        "shuup_orderline": line_rows,
+        "shuup_payment": payments,
+    }
+    return write_export(path, SHUUP_DDL, rows)
+
+
+# --- A Django site's sign-in: django-allauth, django-oauth-toolkit, dj-rest-auth ---------------------
+
+#: The DDL Django 5.2's migrations write on SQLite for django-allauth 65's social accounts,
+#: django-oauth-toolkit 3.4's provider and DRF's ``authtoken`` (dj-rest-auth's token model); the
+#: access token's references to the refresh and ID token tables, not built here, left out.
+SIGN_IN_DDL = (
+    'CREATE TABLE "auth_user" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "password" varchar(128) '
+    'NOT NULL, "last_login" datetime NULL, "is_superuser" bool NOT NULL, "username" varchar(150) NOT NULL '
+    'UNIQUE, "last_name" varchar(150) NOT NULL, "email" varchar(254) NOT NULL, "is_staff" bool NOT NULL, '
+    '"is_active" bool NOT NULL, "date_joined" datetime NOT NULL, "first_name" varchar(150) NOT NULL)',
+    'CREATE TABLE "socialaccount_socialapp" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "provider" '
+    'varchar(30) NOT NULL, "name" varchar(40) NOT NULL, "client_id" varchar(191) NOT NULL, "secret" '
+    'varchar(191) NOT NULL, "key" varchar(191) NOT NULL, "provider_id" varchar(200) NOT NULL, "settings" '
+    'text NOT NULL CHECK ((JSON_VALID("settings") OR "settings" IS NULL)))',
+    'CREATE TABLE "socialaccount_socialaccount" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"provider" varchar(200) NOT NULL, "uid" varchar(191) NOT NULL, "last_login" datetime NOT NULL, '
+    '"date_joined" datetime NOT NULL, "user_id" integer NOT NULL REFERENCES "auth_user" ("id") DEFERRABLE '
+    'INITIALLY DEFERRED, "extra_data" text NOT NULL CHECK ((JSON_VALID("extra_data") OR "extra_data" IS '
+    "NULL)))",
+    'CREATE TABLE "socialaccount_socialtoken" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "token" '
+    'text NOT NULL, "token_secret" text NOT NULL, "expires_at" datetime NULL, "account_id" integer NOT NULL '
+    'REFERENCES "socialaccount_socialaccount" ("id") DEFERRABLE INITIALLY DEFERRED, "app_id" integer NULL '
+    'REFERENCES "socialaccount_socialapp" ("id") DEFERRABLE INITIALLY DEFERRED)',
+    'CREATE TABLE "oauth2_provider_application" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"redirect_uris" text NOT NULL, "client_type" varchar(32) NOT NULL, "authorization_grant_type" '
+    'varchar(44) NOT NULL, "client_secret" varchar(255) NOT NULL, "name" varchar(255) NOT NULL, "user_id" '
+    'integer NULL REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY DEFERRED, "skip_authorization" bool '
+    'NOT NULL, "created" datetime NOT NULL, "updated" datetime NOT NULL, "algorithm" varchar(5) NOT NULL, '
+    '"post_logout_redirect_uris" text NOT NULL, "hash_client_secret" bool NOT NULL, "allowed_origins" text '
+    'NOT NULL, "registration_source" varchar(32) NOT NULL, "cimd_expires_at" datetime NULL, "client_id" '
+    "varchar(255) NOT NULL UNIQUE)",
+    'CREATE TABLE "oauth2_provider_accesstoken" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "token" '
+    'text NOT NULL, "expires" datetime NOT NULL, "scope" text NOT NULL, "application_id" bigint NULL '
+    'REFERENCES "oauth2_provider_application" ("id") DEFERRABLE INITIALLY DEFERRED, "user_id" integer NULL '
+    'REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY DEFERRED, "created" datetime NOT NULL, "updated" '
+    'datetime NOT NULL, "token_checksum" varchar(64) NOT NULL UNIQUE, "resource" text NOT NULL CHECK '
+    '((JSON_VALID("resource") OR "resource" IS NULL)))',
+    'CREATE TABLE "oauth2_provider_grant" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "code" '
+    'varchar(255) NOT NULL UNIQUE, "expires" datetime NOT NULL, "redirect_uri" text NOT NULL, "scope" text '
+    'NOT NULL, "application_id" bigint NOT NULL REFERENCES "oauth2_provider_application" ("id") DEFERRABLE '
+    'INITIALLY DEFERRED, "user_id" integer NOT NULL REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY '
+    'DEFERRED, "created" datetime NOT NULL, "updated" datetime NOT NULL, "code_challenge" varchar(128) NOT '
+    'NULL, "code_challenge_method" varchar(10) NOT NULL, "nonce" varchar(255) NOT NULL, "claims" text NOT '
+    'NULL, "resource" text NOT NULL CHECK ((JSON_VALID("resource") OR "resource" IS NULL)))',
+    'CREATE TABLE "authtoken_token" ("key" varchar(40) NOT NULL PRIMARY KEY, "created" datetime NOT NULL, '
+    '"user_id" integer NOT NULL UNIQUE REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY DEFERRED)',
+)
+SIGN_IN_NAMES = ("José\u00a0Núñez", "山田太郎", "Zoë 🦄", "", "O'Brien", "a" * 150)
+
+
+def sign_in_moment(i: int, hours: int = 0) -> str:
+    """Row ``i``'s moment (``hours`` on) as Django writes a ``DateTimeField`` under ``USE_TZ``."""
+    return str(
+        datetime(2026, 12, 5, 12, 55, 32, 6294) + timedelta(hours=hours, seconds=13 * i, microseconds=i)
+    )
+
+
+def sign_in_uid(i: int) -> str:
+    """Social account ``i``'s provider uid: GitHub's integer ids, Google's 21-digit ``sub``."""
+    return f"{10**20 + 7919 * i}" if i % 3 == 0 else str(583231 + 104729 * i)
+
+
+def sign_in_site(path: Path, users: int = 24) -> Path:
+    """A Django site's sign-in tables as django-allauth, django-oauth-toolkit and DRF write them (see the
+    module's list)."""
+    hashed = "pbkdf2_sha256$1000000$PDvn2jbCDINxdOZkVtn2s3$Y4a4y0fluZktADTzbm87ugwOaqzVqZGwySvjqYUD2E0="
+    accounts = [i for i in range(users) if i % 2 == 0]
+    rows: dict[str, list[Sequence[Any]]] = {
+        "auth_user": [
+            (
+                i + 1,
+                hashed if i else "!unusable",
+                None if i % 5 == 0 else sign_in_moment(i, -24 * i),
+                int(i == 0),
+                f"user{i:03d}",
+                "Ünïcode" if i % 2 else "",
+                f"u{i}@example.org",
+                int(i == 0),
+                int(i % 11 != 10),
+                sign_in_moment(i),
+                SIGN_IN_NAMES[i % len(SIGN_IN_NAMES)],
+            )
+            for i in range(users)
+        ],
+        "socialaccount_socialapp": [
+            (1, "github", "GitHub ✓", "0012345abc", "s3cr3t", "", "", "{}"),
+            (
+                2,
+                "google",
+                "Google",
+                "123456789012-abc.apps.googleusercontent.com",
+                "g",
+                "",
+                "",
+                '{"scope": ["email"]}',
+            ),
+        ],
+        "socialaccount_socialaccount": [
+            (
+                k + 1,
+                "google" if i % 3 == 0 else "github",
+                sign_in_uid(i),
+                sign_in_moment(i, 1),
+                sign_in_moment(i),
+                i + 1,
+                json.dumps({"login": f"user{i:03d}", "name": SIGN_IN_NAMES[i % 6], "id": i, "avatar": None}),
+            )
+            for k, i in enumerate(accounts)
+        ],
+        "socialaccount_socialtoken": [
+            (
+                k + 1,
+                f"gho_{i:036d}",
+                "ts" if i % 4 == 0 else "",
+                None if i % 6 == 0 else sign_in_moment(i, i),
+                k + 1,
+                1,
+            )
+            for k, i in enumerate(accounts)
+        ],
+        "oauth2_provider_application": [
+            (
+                1,
+                "https://app.example/cb\nhttp://localhost:8000/cb",
+                "confidential",
+                "authorization-code",
+                hashed,
+                "Mobile 📱",
+                None,
+                0,
+                sign_in_moment(0, -1),
+                sign_in_moment(0, -1),
+                "RS256",
+                "",
+                1,
+                "",
+                "manual",
+                None,
+                "0000abcd",
+            ),
+        ],
+        "oauth2_provider_accesstoken": [
+            (
+                i + 1,
+                f"at{i:040d}",
+                sign_in_moment(i, 10),
+                "read write" if i % 2 else "read",
+                1,
+                i + 1 if i % 7 else None,
+                sign_in_moment(i),
+                sign_in_moment(i),
+                hashlib.sha256(f"at{i:040d}".encode()).hexdigest(),
+                "[]",
+            )
+            for i in range(users)
+        ],
+        "oauth2_provider_grant": [
+            (
+                k + 1,
+                f"code{i:030d}",
+                sign_in_moment(i) if i else "2026-12-05 13:00:00",  # a whole second: no fraction written
+                "https://app.example/cb",
+                "read",
+                1,
+                i + 1,
+                sign_in_moment(i),
+                sign_in_moment(i),
+                "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM" if i % 2 else "",
+                "S256" if i % 2 else "",
+                "",
+                "",
+                "[]",
+            )
+            for k, i in enumerate(range(0, users, 3))
+        ],
+        "authtoken_token": [
+            (hashlib.sha1(f"token{i}".encode()).hexdigest(), sign_in_moment(i), i + 1) for i in range(users)
+        ],
+    }
+    return write_export(path, SIGN_IN_DDL, rows)
+
+
+# --- A comment server (Isso) -------------------------------------------------------------------------
+
+#: Isso 0.14's own DDL (``isso/db``), as its first start creates ``comments.db``: ``comments.tid``
+#: declared with no type, only ``REFERENCES threads(id)``.
+ISSO_DDL = (
+    "CREATE TABLE preferences (    key VARCHAR PRIMARY KEY, value VARCHAR )",
+    "CREATE TABLE threads (     id INTEGER PRIMARY KEY, uri VARCHAR(256) UNIQUE, title VARCHAR(256))",
+    """CREATE TABLE comments (
+                tid REFERENCES threads(id),
+                id INTEGER PRIMARY KEY,
+                parent INTEGER,
+                created FLOAT NOT NULL,
+                modified FLOAT,
+                mode INTEGER,
+                remote_addr VARCHAR,
+                text VARCHAR NOT NULL,
+                author VARCHAR,
+                email VARCHAR,
+                website VARCHAR,
+                likes INTEGER DEFAULT 0,
+                dislikes INTEGER DEFAULT 0,
+                voters BLOB NOT NULL,
+                notification INTEGER DEFAULT 0
+            )""",
+    "CREATE TRIGGER remove_stale_threads AFTER DELETE ON comments BEGIN     DELETE FROM threads WHERE id NOT "
+    "IN (SELECT tid FROM comments); END",
+)
+ISSO_TEXTS = ("Great post! 🎉", "Très\u00a0bien", "日本語のコメント", "x" * 3000, '<b>html</b> & "q"\nline')
+
+
+def isso_voters(*addresses: str) -> bytes:
+    """Isso's ``Bloomfilter`` of the voters' anonymized addresses: 256 bytes, 11 probes of a SHA-256."""
+    array = bytearray(256)
+    for address in addresses:
+        h = int(hashlib.sha256(address.encode()).hexdigest(), 16)
+        for _ in range(11):
+            bit = h & 2047
+            array[bit // 8] |= 1 << (bit % 8)
+            h >>= 11
+    return bytes(array)
+
+
+def isso_created(i: int) -> float:
+    """Comment ``i``'s ``time.time()`` when posted: REAL Unix seconds, below the microsecond."""
+    return 1796475547.9440181 + 3671.1234567 * i
+
+
+def isso_comments(path: Path, threads: int = 3, per_thread: int = 10) -> Path:
+    """An Isso comment server's ``comments.db`` (see the module's list)."""
+    rows: dict[str, list[Sequence[Any]]] = {
+        "preferences": [("session-key", hashlib.sha256(b"isso").hexdigest()[:48])],
+        "threads": [
+            (t + 1, f"/blog/post-{t}/" if t else "/", f"Post {t} ✓" if t % 2 else None)
+            for t in range(threads)
+        ],
+        "comments": [],
+    }
+    for i in range(threads * per_thread):
+        address = f"192.168.{i}.0" if i % 2 else "2001:db8::"
+        votes = (address, f"10.0.{i}.0") if i % 3 == 0 else (address,)
+        rows["comments"].append(
+            (
+                1 + i // per_thread,
+                i + 1,
+                i if i % per_thread and i % 3 == 2 else None,  # a reply to the comment before
+                isso_created(i),
+                isso_created(i) + 60.5 if i % 4 == 0 else None,
+                1 if i % 7 else 2,
+                address,
+                ISSO_TEXTS[i % len(ISSO_TEXTS)],
+                None if i % 4 == 0 else f"Zoë {i}",
+                None if i % 3 else f"z{i}@example.org",
+                None if i % 5 else "https://example.org",
+                len(votes) - 1,
+                0,
+                isso_voters(*votes),
+                i % 2,
+            )
+        )
+    return write_export(path, ISSO_DDL, rows, bytes_as_text=False)

@@ -33,8 +33,9 @@ server, an Argilla server, DVC's data index and remote index cache, a Guild AI r
 proxy, a Liferea feed reader, an Evolution-data-server address book, an MPD music server's stickers,
 a FreeRADIUS server's accounting, a Bacula catalog, macOS Messages' chat.db, Android's telephony
 provider, a WhatsApp message store, an Etherpad server's key/value store, a Nuxt Content site's
-database, a Lighthouse CI server) through ``columnar-etl run`` into the session's real PostgreSQL,
-every cell checked.
+database, a Lighthouse CI server, a Shuup shop, a Django site's django-allauth, django-oauth-toolkit
+and dj-rest-auth tables, an Isso comment server) through ``columnar-etl run`` into the session's real
+PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -8359,3 +8360,165 @@ def test_lighthouse_ci_server_keeps_computed_statistics_as_doubles_and_its_momen
     # TINYINT(1) flags stay integers (docs/runbook.md); the reports are text as written.
     assert ran.types("runs")["representative"] == "bigint"
     assert ran.types("runs")["lhr"] == "text"
+
+
+def test_shuup_money_at_nine_places_arrives_at_the_scale_written_and_its_codes_as_written(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.shuup_shop)
+    lines, orders = 30, 6
+    tables = {
+        "shuup_product": len(apps.SHUUP_PRICES),
+        "shuup_order": orders,
+        "shuup_orderline": lines + orders,
+        "shuup_payment": 3,
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+
+    def declared(table: str) -> dict[str, str]:
+        return pg_column_types(ran.uri, ran.record["version_schema"], table)
+
+    def scale(values: list[Decimal]) -> int:
+        """The widest fraction the Decimals write once Django's nine places' trailing zeros are gone
+        (SQLite's NUMERIC affinity keeps the REAL, whose shortest text is that decimal), at least 2."""
+        return max(2, *(-int(v.normalize().as_tuple().exponent) for v in values))
+
+    totals = [apps.shuup_order_total(n, lines) for n in range(orders)]
+    taxless = [(t / apps.SHUUP_TAX).quantize(Decimal("1e-9")) for t in totals]
+    order = declared("shuup_order")
+    # Every MoneyValueField is Django's bare `decimal`: numeric at the widest fraction written.
+    assert order["taxful_total_price_value"] == f"numeric(18,{scale(totals)})"
+    assert order["taxless_total_price_value"] == f"numeric(18,{scale(taxless)})" == "numeric(18,9)"
+    # A rate of whole 1s and reference numbers of 18 digits without a leading zero are integers.
+    assert order["display_currency_rate"] == order["reference_number"] == order["identifier"] == "bigint"
+    assert order["order_date"] == order["payment_date"] == "timestamp without time zone"
+    product = declared("shuup_product")
+    # SKUs and barcodes with leading zeros are codes: text, as written.
+    assert product["sku"] == product["barcode"] == "text"
+    assert product["width"] == product["gross_weight"] == "numeric(18,3)"
+    assert product["height"] == "bigint"  # whole centimetres under a bare `decimal`: integers
+    line = declared("shuup_orderline")
+    quantities = [apps.shuup_line(i)[1] for i in range(lines)]
+    assert line["quantity"] == f"numeric(18,{scale(quantities)})" == "numeric(18,3)"
+    assert line["base_unit_price_value"] == "numeric(18,3)"
+    # No foreign amount yet: an amount still.
+    assert declared("shuup_payment")["foreign_amount_value"] == "numeric(18,2)"
+
+    def decimals(table: str, column: str) -> dict[int, Decimal | None]:
+        return {k: None if v is None else Decimal(v) for k, v in ran.values(table, column, "id").items()}
+
+    assert decimals("shuup_order", "taxful_total_price_value") == {n + 1: t for n, t in enumerate(totals)}
+    assert decimals("shuup_order", "taxless_total_price_value") == {n + 1: t for n, t in enumerate(taxless)}
+    assert decimals("shuup_payment", "amount_value") == {k + 1: totals[2 * k] for k in range(3)}
+    assert decimals("shuup_orderline", "quantity") == {
+        **{i + 1: apps.shuup_line(i)[1] for i in range(lines)},
+        **{lines + n + 1: Decimal(1) for n in range(orders)},
+    }
+    assert ran.values("shuup_order", "reference_number", "id") == {
+        n + 1: int(f"26120505103330{n:04d}") for n in range(orders)
+    }
+    assert ran.values("shuup_product", "sku", "id") == {
+        i + 1: f"{i * 7:05d}" if i % 3 == 0 else f"SKU-{i}-ü" for i in range(len(apps.SHUUP_PRICES))
+    }
+    assert ran.values("shuup_order", "order_date", "id") == {
+        n + 1: datetime.fromisoformat(apps.shuup_moment(n)) for n in range(orders)
+    }
+    found = references(run_dir)
+    assert found[("shuup_orderline", "order_id")] == found[("shuup_payment", "order_id")] == "shuup_order.id"
+    assert found[("shuup_orderline", "parent_line_id")] == "shuup_orderline.id"
+
+
+def test_sign_in_tokens_expiry_and_provider_uids_arrive_as_written_with_their_references(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.sign_in_site)
+    users = 24
+    accounts = [i for i in range(users) if i % 2 == 0]
+    grants = list(range(0, users, 3))
+    tables = {
+        "auth_user": users,
+        "socialaccount_socialapp": 2,
+        "socialaccount_socialaccount": len(accounts),
+        "socialaccount_socialtoken": len(accounts),
+        "oauth2_provider_application": 1,
+        "oauth2_provider_accesstoken": users,
+        "oauth2_provider_grant": len(grants),
+        "authtoken_token": users,
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+
+    def declared(table: str) -> dict[str, str]:
+        return pg_column_types(ran.uri, ran.record["version_schema"], table)
+
+    instant = "timestamp without time zone"  # Django's naive UTC under USE_TZ, as every Django site
+    assert declared("socialaccount_socialtoken")["expires_at"] == instant
+    assert declared("oauth2_provider_accesstoken")["expires"] == instant
+    assert declared("oauth2_provider_grant")["expires"] == instant  # one value without a fraction
+    assert declared("auth_user")["last_login"] == instant
+    assert declared("auth_user")["is_active"] == "boolean"
+    # Hex keys and hashes, JSON, PKCE challenges: text.
+    assert (
+        declared("authtoken_token")["key"]
+        == declared("oauth2_provider_accesstoken")["token_checksum"]
+        == "text"
+    )
+    assert declared("socialaccount_socialaccount")["extra_data"] == "text"
+    # Provider uids are digits without a leading zero, Google's 21 beyond bigint: numeric of scale 0,
+    # each the integer written (the documented rule for integer text; a provider's uid with a letter
+    # or a leading zero would keep the column text).
+    assert declared("socialaccount_socialaccount")["uid"] == "numeric(38,0)"
+    assert ran.values("socialaccount_socialaccount", "uid", "id") == {
+        k + 1: apps.sign_in_uid(i) for k, i in enumerate(accounts)
+    }
+    assert ran.values("socialaccount_socialtoken", "expires_at", "id") == {
+        k + 1: None if i % 6 == 0 else datetime.fromisoformat(apps.sign_in_moment(i, i))
+        for k, i in enumerate(accounts)
+    }
+    assert ran.values("oauth2_provider_grant", "expires", "id") == {
+        k + 1: datetime.fromisoformat(apps.sign_in_moment(i) if i else "2026-12-05 13:00:00")
+        for k, i in enumerate(grants)
+    }
+    assert ran.values("auth_user", "first_name", "id") == {
+        i + 1: apps.SIGN_IN_NAMES[i % len(apps.SIGN_IN_NAMES)] or None for i in range(users)
+    }
+    assert ran.values("authtoken_token", "user_id", "key") == {
+        hashlib.sha1(f"token{i}".encode()).hexdigest(): i + 1 for i in range(users)
+    }
+    found = references(run_dir)
+    assert found[("socialaccount_socialtoken", "account_id")] == "socialaccount_socialaccount.id"
+    assert found[("socialaccount_socialtoken", "app_id")] == "socialaccount_socialapp.id"
+    assert found[("oauth2_provider_grant", "application_id")] == "oauth2_provider_application.id"
+    assert found[("authtoken_token", "user_id")] == found[("socialaccount_socialaccount", "user_id")]
+    assert found[("authtoken_token", "user_id")] == "auth_user.id"
+
+
+def test_isso_comments_keep_time_time_seconds_every_bit_and_the_voters_bloom_filter_byte_for_byte(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.isso_comments)
+    threads, per_thread = 3, 10
+    comments = threads * per_thread
+    loaded_cleanly(ran, run_dir, {"preferences": 1, "threads": threads, "comments": comments})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    types = pg_column_types(ran.uri, ran.record["version_schema"], "comments")
+    # time.time()'s REAL seconds carry digits below the microsecond a timestamptz would round away:
+    # doubles, every bit, the note giving the instant.
+    assert types["created"] == types["modified"] == "double precision"
+    assert ran.values("comments", "created", "id") == {i + 1: apps.isso_created(i) for i in range(comments)}
+    assert ran.values("comments", "modified", "id") == {
+        i + 1: apps.isso_created(i) + 60.5 if i % 4 == 0 else None for i in range(comments)
+    }
+    notes = profiled(run_dir)["columns"]["comments"]["created"]["notes"]
+    assert any('to_timestamp("created")' in note for note in notes), notes
+    assert types["voters"] == "bytea"
+    assert {k: bytes(v) for k, v in ran.values("comments", "voters", "id").items()} == {
+        i + 1: apps.isso_voters(
+            *((f"192.168.{i}.0" if i % 2 else "2001:db8::",) + ((f"10.0.{i}.0",) if i % 3 == 0 else ()))
+        )
+        for i in range(comments)
+    }
+    # The thread column declared with no type, only its REFERENCES: integers, the reference kept.
+    assert types["tid"] == "bigint"
+    assert references(run_dir)[("comments", "tid")] == "threads.id"
