@@ -918,6 +918,16 @@ number, so a test computes what a column holds from the same numbers.
   microsecond), ``voters`` its 256-byte Bloom filter of the voters' addresses in a BLOB (the same
   bytes as Isso's ``Bloomfilter``), ``tid`` declared with no type, only ``REFERENCES threads(id)``,
   replies' ``parent``, comments of emoji, no-break spaces, CJK, HTML and 3,000 characters.
+- :func:`profanity_chatlog`: a profanity 0.13 XMPP client's ``chatlog.db`` (its own DDL) after a chat
+  through a Prosody server: times as GLib's ISO 8601 text in UTC (``2026-12-05T12:34:55.530279Z``),
+  ``''`` for a text field a message has no value for (an outgoing message's ``to_resource`` and
+  ``archive_id``, ``replace_id`` but on a correction) beside ``marked_read INTEGER`` NULL in every row,
+  ``encryption`` ``none`` in every row; messages with emoji, a no-break space, digits with a leading zero.
+- :func:`sympa_lists`: a Sympa 6.2 list server's SQLite database (its tables as ``sympa upgrade`` leaves
+  them, the rebuilt ``subscriber_table``'s old copy kept empty under a time-stamped name) after
+  ``sympa create``, ``sympa add`` and ``sympa del``: every moment ``integer`` Unix seconds, flags
+  ``numeric`` 0/1, composite keys (robot, list, user), ``stat_table`` logging each operation with
+  ``''`` for no parameter and NULL for a removal's, its actor the list master, who is no user.
 """
 
 from __future__ import annotations
@@ -20920,3 +20930,202 @@ def isso_comments(path: Path, threads: int = 3, per_thread: int = 10) -> Path:
             )
         )
     return write_export(path, ISSO_DDL, rows, bytes_as_text=False)
+
+
+# --- profanity (XMPP client) chat log ---------------------------------------------------------------
+
+#: profanity 0.13's ``chatlog.db`` DDL (its ``database.c``), as ``sqlite3 .schema`` prints the file the
+#: client created for an account.
+PROFANITY_DDL = [
+    "CREATE TABLE `ChatLogs` ( `id` INTEGER PRIMARY KEY AUTOINCREMENT, `from_jid` TEXT NOT NULL, "
+    "`to_jid` TEXT NOT NULL, `from_resource` TEXT, `to_resource` TEXT, `message` TEXT, `timestamp` TEXT, "
+    "`type` TEXT, `stanza_id` TEXT, `archive_id` TEXT, `replace_id` TEXT, `encryption` TEXT, "
+    "`marked_read` INTEGER)",
+    "CREATE TABLE `DbVersion` ( `dv_id` INTEGER PRIMARY KEY, `version` INTEGER UNIQUE)",
+]
+PROFANITY_ME = ("alice@localhost", "profanity.iMIG")
+PROFANITY_PEER = ("bob@localhost", "profanity.j0yX")
+PROFANITY_TEXTS = (
+    "Grüße aus Köln — ça va? 你好",
+    "pizza 🍕 tonight? 🎉🎉",
+    "price is 12\u00a0€ or 3.50",
+    "0042",
+    "line with ' quote and \" double",
+    "x" * 3000,
+    "/me waves 👋",
+    "١٢٣ and 2026-12-05",
+)
+PROFANITY_START = datetime(2026, 12, 5, 12, 34, 55, 530_279, tzinfo=UTC)
+#: Every seventh message is a correction (XEP-0308) of the sender's previous one.
+PROFANITY_CORRECTS = 7
+
+
+def profanity_outgoing(n: int) -> bool:
+    return n % 2 == 0
+
+
+def profanity_text(n: int) -> str:
+    if n % PROFANITY_CORRECTS == PROFANITY_CORRECTS - 1:
+        return f"corrected {n} ✓"
+    return PROFANITY_TEXTS[n % len(PROFANITY_TEXTS)] if n < 2 * len(PROFANITY_TEXTS) else f"message {n}"
+
+
+def profanity_time(n: int) -> datetime:
+    return PROFANITY_START + timedelta(seconds=n * 7, microseconds=n * 98_761)
+
+
+def profanity_stanza_id(n: int) -> str:
+    return hashlib.sha1(f"stanza {n}".encode()).hexdigest()[:24] + f"{n:04d}"
+
+
+def profanity_chatlog(path: Path, messages: int = 40) -> Path:
+    """Alice's ``chatlog.db`` after a chat with Bob: the time as GLib's ISO 8601 text in UTC with six
+    fraction digits and ``Z``; ``''`` where a message has no value for a text field (her own messages'
+    ``to_resource`` and ``archive_id``, every message's ``replace_id`` but a correction's), the
+    correction's ``replace_id`` the corrected message's ``stanza_id``; ``encryption`` ``none`` in each
+    row and ``marked_read`` NULL."""
+    rows: dict[str, list[Sequence[Any]]] = {"ChatLogs": [], "DbVersion": [(1, 1)]}
+    for n in range(messages):
+        out = profanity_outgoing(n)
+        sender, receiver = (PROFANITY_ME, PROFANITY_PEER) if out else (PROFANITY_PEER, PROFANITY_ME)
+        corrects = n % PROFANITY_CORRECTS == PROFANITY_CORRECTS - 1
+        rows["ChatLogs"].append(
+            (
+                n + 1,
+                sender[0],
+                receiver[0],
+                sender[1],
+                "" if out else receiver[1],
+                profanity_text(n),
+                profanity_time(n).isoformat().replace("+00:00", "Z"),
+                "chat",
+                profanity_stanza_id(n),
+                ""
+                if out
+                else base64.urlsafe_b64encode(hashlib.md5(f"mam {n}".encode()).digest())[:24].decode(),
+                profanity_stanza_id(n - 2) if corrects else "",
+                "none",
+                None,
+            )
+        )
+    return write_export(path, PROFANITY_DDL, rows)
+
+
+# --- Sympa mailing list manager (SQLite) --------------------------------------------------------------
+
+#: Sympa 6.2.70's tables as its ``sympa upgrade`` (the Debian package's health check) leaves them in
+#: SQLite: each altered table rebuilt under its name, the old one kept renamed with a time stamp (empty).
+SYMPA_STAMP = "20261205124533_31894"
+SYMPA_SUBSCRIBER_COLUMNS = (
+    "bounce_address_subscriber text, bounce_score_subscriber integer, bounce_subscriber text, "
+    "comment_subscriber text, custom_attribute_subscriber text, date_epoch_subscriber integer, "
+    "inclusion_ext_subscriber integer, inclusion_label_subscriber text, inclusion_subscriber integer, "
+    "list_subscriber text, number_messages_subscriber integer, reception_subscriber text, "
+    "robot_subscriber text, subscribed_subscriber numeric, suspend_end_date_subscriber integer, "
+    "suspend_start_date_subscriber integer, suspend_subscriber numeric, topics_subscriber text, "
+    "update_epoch_subscriber integer, user_subscriber text, visibility_subscriber text"
+)
+SYMPA_DDL = [
+    f'CREATE TABLE "subscriber_table" ({SYMPA_SUBSCRIBER_COLUMNS},\n'
+    "\t PRIMARY KEY (robot_subscriber,list_subscriber,user_subscriber)\n )",
+    "CREATE INDEX subscriber_user_index ON subscriber_table (user_subscriber)",
+    f'CREATE TABLE "subscriber_table_{SYMPA_STAMP}" (temporary INT, {SYMPA_SUBSCRIBER_COLUMNS})',
+    'CREATE TABLE "user_table" (\n\t email_user\ttext PRIMARY KEY,\n\t attributes_user text, '
+    "cookie_delay_user integer, data_user text, gecos_user text, lang_user text, last_active_date_user "
+    "integer, last_login_date_user integer, last_login_host_user text, password_user text, "
+    "wrong_login_count_user integer)",
+    'CREATE TABLE "list_table" (creation_email_list text, creation_epoch_list integer, family_list text, '
+    "name_list text, robot_list text, searchkey_list text, status_list text, topics_list text, total_list "
+    "integer, update_email_list text, update_epoch_list integer, web_archive_list numeric,\n"
+    "\t PRIMARY KEY (name_list,robot_list)\n )",
+    'CREATE TABLE "admin_table" (comment_admin text, date_epoch_admin integer, inclusion_admin integer, '
+    "inclusion_ext_admin integer, inclusion_label_admin text, info_admin text, list_admin text, "
+    "profile_admin text, reception_admin text, robot_admin text, role_admin text, subscribed_admin "
+    "numeric, update_epoch_admin integer, user_admin text, visibility_admin text,\n"
+    "\t PRIMARY KEY (robot_admin,list_admin,user_admin,role_admin)\n )",
+    "CREATE INDEX admin_user_index ON admin_table (user_admin)",
+    "CREATE TABLE stat_table (temporary INT, daemon_stat text, date_stat integer, email_stat text, "
+    "list_stat text, operation_stat text, parameter_stat text, read_stat numeric, robot_stat text, "
+    "user_ip_stat text)",
+    "CREATE INDEX stats_user_index ON stat_table (email_stat)",
+]
+SYMPA_ROBOT = "lists.example.org"
+SYMPA_LISTMASTER = "listmaster@lists.example.org"
+SYMPA_OWNER = ("admin@example.org", "Ådmin Ünïcode")
+SYMPA_LISTS = (
+    ("team", "Team discussion – Équipe"),
+    ("news-2026", "Newsletter 2026 📰"),
+    ("hotline", "Hotline 日本"),
+)
+SYMPA_NAMES = (
+    "José García",
+    "李雷",
+    "Anna Müller",
+    "O'Brien",
+    None,
+    "Nguyễn Văn A",
+    "user\u00a0nbsp",
+    "😀 Smiley",
+)
+SYMPA_CREATED = 1796474777  # Unix seconds: the first list's creation
+SYMPA_REMOVED = 3  # the subscriber of the first list ``sympa del`` removed (still a user)
+
+
+def sympa_created(i: int) -> int:
+    return SYMPA_CREATED + 5 * i
+
+
+def sympa_member(i: int, k: int) -> tuple[str, str | None, int]:
+    """The ``k``-th address ``sympa add`` subscribed to list ``i``: its e-mail, name and Unix seconds."""
+    name, _ = SYMPA_LISTS[i]
+    return (
+        f"user{k:04d}.{name}@example{k % 4}.org",
+        SYMPA_NAMES[(k + i) % len(SYMPA_NAMES)],
+        1796474797 + 3 * i + k,
+    )
+
+
+def sympa_lists(path: Path, members: int = 8) -> Path:
+    """Sympa's database after three lists were created (``sympa create``), ``members`` addresses added
+    to each (``sympa add``), two editors to the first and one subscriber removed (``sympa del``)."""
+    rows: dict[str, list[Sequence[Any]]] = {
+        name: [] for name in ("subscriber_table", "user_table", "list_table", "admin_table", "stat_table")
+    }
+    rows["user_table"].append((SYMPA_OWNER[0], None, None, None, SYMPA_OWNER[1], *[None] * 6))
+    for i, (name, subject) in enumerate(SYMPA_LISTS):
+        created = sympa_created(i)
+        rows["list_table"].append(
+            (SYMPA_LISTMASTER, created, None, name, SYMPA_ROBOT, subject.lower(), "open", "", None,
+             SYMPA_LISTMASTER, created + 2, 1)
+        )  # fmt: skip
+        rows["admin_table"].append(
+            (SYMPA_OWNER[1], created, None, None, None, None, name, "privileged", "mail", SYMPA_ROBOT,
+             "owner", 1, created, SYMPA_OWNER[0], "noconceal")
+        )  # fmt: skip
+        rows["stat_table"].append(
+            (None, "sympa", created + 2, SYMPA_LISTMASTER, name, "create_list", "", 0, SYMPA_ROBOT, None)
+        )
+    for i, (name, _) in enumerate(SYMPA_LISTS):
+        for k in range(members):
+            email, gecos, added = sympa_member(i, k)
+            rows["user_table"].append((email, None, 0, None, gecos, None, None, 0, None, None, 0))
+            rows["stat_table"].append(
+                (None, "sympa", added, email, name, "add_or_subscribe", "", 0, SYMPA_ROBOT, None)
+            )
+            if i == 0 and k == SYMPA_REMOVED:
+                continue
+            rows["subscriber_table"].append(
+                (None, None, None, gecos, None, added, None, None, None, name, 0, "mail", SYMPA_ROBOT, 1,
+                 None, None, None, None, added, email, "noconceal")
+            )  # fmt: skip
+    removed, _, added = sympa_member(0, SYMPA_REMOVED)
+    rows["stat_table"].append(
+        (None, "sympa", added + 100, removed, "team", "del", None, 0, SYMPA_ROBOT, None)
+    )
+    for email, gecos in (("editor1@example.org", "Éditeur Un"), ("editor2@example.org", None)):
+        rows["user_table"].append((email, None, None, None, gecos, *[None] * 6))
+        rows["admin_table"].append(
+            (gecos, added + 105, None, None, None, None, "team", None, "mail", SYMPA_ROBOT,
+             "editor", 1, added + 105, email, "noconceal")
+        )  # fmt: skip
+    return write_export(path, SYMPA_DDL, rows)

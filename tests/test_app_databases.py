@@ -34,8 +34,8 @@ proxy, a Liferea feed reader, an Evolution-data-server address book, an MPD musi
 a FreeRADIUS server's accounting, a Bacula catalog, macOS Messages' chat.db, Android's telephony
 provider, a WhatsApp message store, an Etherpad server's key/value store, a Nuxt Content site's
 database, a Lighthouse CI server, a Shuup shop, a Django site's django-allauth, django-oauth-toolkit
-and dj-rest-auth tables, an Isso comment server) through ``columnar-etl run`` into the session's real
-PostgreSQL, every cell checked.
+and dj-rest-auth tables, an Isso comment server, a profanity XMPP client's chat log, a Sympa list
+server) through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -5965,15 +5965,21 @@ def test_pretalx_keeps_review_scores_as_exact_decimals_and_its_answers_as_writte
         },
     )
     assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
-    # A FileField writes '' for no file in a nullable column of a table holding NULLs: its blanks
-    # cost (docs/profiling.md, "Quality score"), the only column below 100; cleaned, the target scores 100.
+    # A FileField writes '' for no file in a nullable column of a table whose only NULLs fill columns
+    # in every row (person_id, review_id: answers to questions about submissions): '' is the table's
+    # one way of writing none beside values, and costs nothing (docs/profiling.md, "Quality score";
+    # until 2026-12-05 the only column below 100). Each '' is still made NULL and audited.
     below = {
         (table, name)
         for table, columns in profiled(run_dir)["columns"].items()
         for name, column in columns.items()
         if column["quality"] < 100
     }
-    assert below == {("submission_answer", "answer_file")}
+    assert below == set()
+    assert profiled(run_dir)["columns"]["submission_answer"]["answer_file"]["blank_is_missing"]
+    assert len(audit_rules(run_dir, "submission_answer", "answer_file")) == sum(
+        1 for _, q in answers if apps.PRETALX_QUESTIONS[q][0] != "file"
+    )
     assert ran.record["quality_after"] == 100
     # Django binds each Decimal as its text under a bare `decimal` (NUMERIC affinity): INTEGER or REAL
     # cells, 0.375 where the display rounds to 0.38. Amounts, numeric, every digit SQLite holds.
@@ -8522,3 +8528,132 @@ def test_isso_comments_keep_time_time_seconds_every_bit_and_the_voters_bloom_fil
     # The thread column declared with no type, only its REFERENCES: integers, the reference kept.
     assert types["tid"] == "bigint"
     assert references(run_dir)[("comments", "tid")] == "threads.id"
+
+
+def test_profanity_chat_log_times_arrive_as_instants_and_its_blanks_are_its_one_way_of_missing(
+    run_export: Runner,
+) -> None:
+    """profanity writes each message's time as GLib's ISO 8601 UTC text (``…T12:34:55.530279Z``) and
+    ``''`` for a text field the message has no value for, beside ``marked_read`` NULL in every row. The
+    times are instants, to the microsecond; every text arrives as written (a leading zero, a no-break
+    space, 3000 characters); each ``''`` and the ``none`` of every row's ``encryption`` are made NULL
+    and audited. Its NULLs and tokens fill fields it never writes, so its blanks are its one way of
+    writing a missing value: no cost (until 2026-12-05 it scored 77.0 and warned, exit 2)."""
+    messages = 40
+    ran, run_dir = run_export(apps.profanity_chatlog)
+    loaded_cleanly(ran, run_dir, {"ChatLogs": messages, "DbVersion": 1})
+    log = ran.types("ChatLogs")
+    assert log["timestamp"] == "timestamp with time zone"
+    assert ran.values("ChatLogs", "timestamp", "id") == {
+        n + 1: apps.profanity_time(n) for n in range(messages)
+    }
+    # ISO text with a T and a Z: the column's own format, each cell converted by its rule and audited.
+    assert audit_rules(run_dir, "ChatLogs", "timestamp") == {
+        str(n + 1): {"date_format:%Y-%m-%dT%H:%M:%S.%f%z"} for n in range(messages)
+    }
+    texts = ("from_jid", "to_resource", "message", "stanza_id", "archive_id", "replace_id", "encryption")
+    assert {name: log[name] for name in texts} == dict.fromkeys(texts, "text")
+    assert log["id"] == log["marked_read"] == "bigint"
+    assert ran.values("ChatLogs", "message", "id") == {n + 1: apps.profanity_text(n) for n in range(messages)}
+    corrections = {
+        n + 1: apps.profanity_stanza_id(n - 2)
+        for n in range(messages)
+        if n % apps.PROFANITY_CORRECTS == apps.PROFANITY_CORRECTS - 1
+    }
+    assert ran.values("ChatLogs", "replace_id", "id") == {
+        n + 1: corrections.get(n + 1) for n in range(messages)
+    }
+    outgoing = [n + 1 for n in range(messages) if apps.profanity_outgoing(n)]
+    assert {k for k, v in ran.values("ChatLogs", "to_resource", "id").items() if v is None} == set(outgoing)
+    assert audit_rules(run_dir, "ChatLogs", "to_resource") == {str(k): {"empty_to_null"} for k in outgoing}
+    assert set(ran.values("ChatLogs", "encryption", "id").values()) == {None}
+    assert len(audit_rules(run_dir, "ChatLogs", "encryption")) == messages
+    # Her own messages' blanks, and replace_id's on all but a correction, are the table's one way of
+    # writing a missing value beside values: marked_read (NULL) and encryption (none) are never filled.
+    assert audit_rules(run_dir, "ChatLogs", "archive_id") == {str(k): {"empty_to_null"} for k in outgoing}
+    assert len(audit_rules(run_dir, "ChatLogs", "replace_id")) == messages - len(corrections)
+    assert ran.record["quality_before"] == 100.0
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+
+
+def test_sympa_lists_epoch_seconds_arrive_as_instants_and_its_blanks_and_orphans_cost_as_documented(
+    run_export: Runner,
+) -> None:
+    """Sympa binds every moment as INTEGER Unix seconds (``date_epoch_subscriber``, ``date_stat``), its
+    flags as ``numeric`` 0/1, and logs each operation in ``stat_table`` with ``''`` for no parameter
+    (NULL for a removal's). The moments are instants, each audited ``epoch:seconds``; names with a
+    no-break space or emoji arrive as written; the table its rebuild left behind loads empty. Each
+    e-mail column is a reference to ``user_table`` found in the data, the log's list master (no user)
+    its orphans; those and the parameter's blanks beside a NULL cost as documented; the run passes."""
+    members = 8
+    ran, run_dir = run_export(apps.sympa_lists)
+    lists = len(apps.SYMPA_LISTS)
+    tables = {
+        "subscriber_table": lists * members - 1,
+        f"subscriber_table_{apps.SYMPA_STAMP}": 0,
+        "user_table": 1 + lists * members + 2,
+        "list_table": lists,
+        "admin_table": lists + 2,
+        "stat_table": lists + lists * members + 1,
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    subscribers = ran.types("subscriber_table")
+    assert (
+        subscribers["date_epoch_subscriber"]
+        == subscribers["update_epoch_subscriber"]
+        == ("timestamp with time zone")
+    )
+    assert subscribers["subscribed_subscriber"] == subscribers["number_messages_subscriber"] == "bigint"
+    assert subscribers["comment_subscriber"] == subscribers["user_subscriber"] == "text"
+    truth = {
+        apps.sympa_member(i, k)[0]: apps.sympa_member(i, k)
+        for i in range(lists)
+        for k in range(members)
+        if (i, k) != (0, apps.SYMPA_REMOVED)
+    }
+    assert ran.values("subscriber_table", "date_epoch_subscriber", "user_subscriber") == {
+        email: datetime.fromtimestamp(added, UTC) for email, (_, _, added) in truth.items()
+    }
+    assert ran.values("subscriber_table", "comment_subscriber", "user_subscriber") == {
+        email: gecos for email, (_, gecos, _) in truth.items()
+    }
+    assert {rules for rules in audited_columns(run_dir) if rules[1] == "date_epoch_subscriber"} == {
+        ("subscriber_table", "date_epoch_subscriber", "epoch:seconds")
+    }
+    assert (
+        ran.types("stat_table")["date_stat"]
+        == ran.types("list_table")["creation_epoch_list"]
+        == ("timestamp with time zone")
+    )
+    assert ran.values("list_table", "creation_epoch_list", "name_list") == {
+        name: datetime.fromtimestamp(apps.sympa_created(i), UTC)
+        for i, (name, _) in enumerate(apps.SYMPA_LISTS)
+    }
+    assert ran.values("list_table", "searchkey_list", "name_list") == {
+        name: subject.lower() for name, subject in apps.SYMPA_LISTS
+    }
+    # Every e-mail column names a user: references found in the data, none declared.
+    assert references(run_dir) == {
+        (table, column): "user_table.email_user"
+        for table, column in (
+            ("subscriber_table", "user_subscriber"),
+            ("admin_table", "user_admin"),
+            ("stat_table", "email_stat"),
+        )
+    }
+    # The score: the log's parameter is '' on every row but the removal's NULL (two ways of writing
+    # none in one column), the list master's rows name no user (unfixable, 10 points per 1 %).
+    stats = tables["stat_table"]
+    blanks, orphans = stats - 1, lists
+    stat_scores = [column_score(stats, blanks), column_score(stats, orphans, 10.0)] + [100.0] * 8
+    widths = {"subscriber_table": 21, "user_table": 11, "list_table": 12, "admin_table": 15}
+    quality = export_score(
+        {
+            **{name: (tables[name], [100.0] * width) for name, width in widths.items()},
+            "stat_table": (stats, stat_scores),
+            # A table of no rows weighs as one (docs/profiling.md), its 22 columns scoring 100.
+            f"subscriber_table_{apps.SYMPA_STAMP}": (1, [100.0] * 22),
+        }
+    )
+    assert ran.record["quality_before"] == pytest.approx(quality, abs=0.01)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])

@@ -559,6 +559,63 @@ def test_a_text_column_no_row_has_filled_holds_no_value_and_costs_nothing(
     }
 
 
+def chat_log(path: Path, seen: dict[int, int] | None = None) -> list[tuple[Any, ...]]:
+    """A chat client's message log (an XMPP client's): a text field a message has no value for is
+    ``''`` (the recipient's resource on one's own messages), a field the client never fills is NULL
+    (``seen``, an INTEGER) or one null token (``crypt``, ``none``) in every row; nothing is declared
+    NOT NULL. ``seen``: values written on some rows. 30 rows; returns them."""
+    rows = [
+        (
+            n,
+            "alice@localhost",
+            "" if n % 2 else f"phone.{n:03d}",
+            f"hello {n} 🙂",
+            "none",
+            (seen or {}).get(n),
+        )
+        for n in range(1, 31)
+    ]
+    con = sqlite3.connect(path)
+    with con:
+        con.execute(
+            "CREATE TABLE log (id INTEGER PRIMARY KEY, sender TEXT, resource TEXT, body TEXT, crypt TEXT, "
+            "seen INTEGER)"
+        )
+        con.executemany("INSERT INTO log VALUES (?, ?, ?, ?, ?, ?)", rows)
+    con.close()
+    return rows
+
+
+def test_a_column_never_filled_is_no_second_way_of_writing_missing_beside_blanks(
+    settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A table whose only NULLs (or null tokens) fill a column in every row writes a missing value
+    beside values one way, ``''``: a column the application never fills holds no value at all and says
+    nothing about how the others write "missing". Its blanks cost nothing, each still made NULL and
+    audited. A NULL beside a value of its column is a second way, and the blanks cost as before. (Until
+    2026-12-05 a profanity XMPP client's chat log, ``marked_read`` NULL and ``encryption`` ``none`` in
+    every row, ``''`` for an outgoing message's resource, scored 77.0 and every run warned, exit 2.)"""
+    export = tmp_path / "chat.db"
+    rows = chat_log(export)
+    blanks = sum(1 for row in rows if row[2] == "")
+    assert 0 < blanks < len(rows)
+    profiled = profile(export)
+    columns = profiled.tables["log"].columns
+    assert {name for name, c in columns.items() if c.blank_is_missing} == {"resource"}
+    assert columns["resource"].quality == 100.0 and profiled.quality == 100.0
+    record, audit = run_checked(export, settings, monkeypatch, "log")
+    assert (record["exit_code"], record["warnings"]) == (0, [])
+    assert Counter((a["column"], a["rule"]) for a in audit if a["column"] == "resource") == {
+        ("resource", "empty_to_null"): blanks
+    }
+
+    measured = tmp_path / "measured.db"
+    rows = chat_log(measured, seen={3: 1})
+    columns = profile(measured).tables["log"].columns
+    assert not any(c.blank_is_missing for c in columns.values())
+    assert columns["resource"].quality == pytest.approx(column_score(len(rows), blanks))
+
+
 def test_a_column_holding_one_null_token_in_every_row_holds_no_value_and_costs_nothing(
     settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -819,12 +819,36 @@ def _explain(column: ColumnProfile, kind: str, detail: str) -> None:
     ]
 
 
+def _one_token_in_every_row(column: ColumnProfile) -> bool:
+    """Whether every row of ``column`` is the same null token, spelled one way, and cleaning changes
+    nothing else of it (no padding, NUL byte or encoding; not a key loaded as written)."""
+    return (
+        column.as_written is None
+        and bool(column.row_count)
+        and column.null_like_count == column.row_count
+        and column.distinct_count == 1
+        and not _changed_beside_missing(column)
+    )
+
+
+def _never_filled(column: ColumnProfile) -> bool:
+    """Whether ``column`` holds no value at all: NULL in every row, or one null token in every row
+    (:func:`_one_token_in_every_row`). A field its application never fills (profanity's
+    ``marked_read`` NULL and ``encryption`` ``none`` in every message) says nothing about how the
+    table's other columns write a missing value."""
+    return bool(column.row_count) and (
+        column.null_count == column.row_count or _one_token_in_every_row(column)
+    )
+
+
 def _blanks_as_the_table_writes_missing(
     tables: Mapping[str, TableProfile], not_null: Mapping[str, set[str]]
 ) -> None:
     """Mark the columns (``ColumnProfile.blank_is_missing``) whose one way of writing a missing value
     is ``''``: every column of a table that holds no NULL and no null token (``N/A``, ``NULL``) at all,
-    and ``''`` in some column. That is a CSV imported into SQLite (every missing value of a JSM export
+    but in columns that hold no value (:func:`_never_filled`: NULL or one token in every row, a field
+    its application never fills; a profanity chat log scored 77.0 and warned until 2026-12-05), and
+    ``''`` in some column. That is a CSV imported into SQLite (every missing value of a JSM export
     through sqlite-utils: the circuit breaker halted it at 46.4, 100 after cleaning). Where a table
     writes missing values another way too (NULL, ``N/A``), ``''`` among them is dirt (the mission's own
     example), as before, except in a column declared NOT NULL (``not_null``: per table, its columns so
@@ -840,7 +864,9 @@ def _blanks_as_the_table_writes_missing(
     scored 95.65; its "loaded as written" warning stays: other tables' '' become NULL)."""
     for name, table in tables.items():
         columns = list(table)
-        whole = bool(columns) and not any(column.null_count or column.null_like_count for column in columns)
+        whole = bool(columns) and not any(
+            (column.null_count or column.null_like_count) and not _never_filled(column) for column in columns
+        )
         for column in columns:
             if not column.empty_string_count:
                 continue
@@ -878,13 +904,7 @@ def _tokens_as_unfilled_columns(tables: Mapping[str, TableProfile]) -> None:
     (:func:`_tokens_kept_in_keys`); padding, a NUL byte or an encoding to decode is a change beside."""
     for table in tables.values():
         for column in table:
-            if (
-                column.as_written is not None
-                or not column.row_count
-                or column.null_like_count != column.row_count
-                or column.distinct_count != 1
-                or _changed_beside_missing(column)
-            ):
+            if not _one_token_in_every_row(column):
                 continue
             column.token_is_unfilled = True
             _explain(column, "null_like", TOKEN_IS_UNFILLED)
