@@ -3377,25 +3377,19 @@ def _tokens_as_values(
     kept: set[str] = set()
     missing = any(shape in (Shape.NULL, Shape.EMPTY) for (_, shape, _), _ in coded)
     if declared_unique and not missing and all(shape == Shape.OTHER for shape, _, _ in others):
-        for (_, shape, flags), g in coded:
-            worded = any(flags & form for form in WORD_FORMS)
-            if shape == Shape.NULL_LIKE and worded and len(g["examples"] or []) >= int(g["distinct_values"]):
+        for _, form, g in _named_token_rows(coded):
+            if form is not None:
                 kept |= {token for token, cells in _token_cells(g).items() if cells == 1}
     most = max((int(row.get("max_value_cells") or 0) for _, _, row in others), default=0)
     if as_bound and not missing:
         kept |= _bound_words(coded, most)
     prose = _prose(others)
-    for (_, shape, flags), g in coded:
-        form = next((flag for flag in WORD_FORMS if flags & flag), None)
-        examples = g["examples"] or []
-        # Every token of the row must be among its examples to be named (and so kept).
-        if shape != Shape.NULL_LIKE or len(examples) < int(g["distinct_values"]):
-            continue
+    for _, form, g in _named_token_rows(coded):
         if form is None:
             if _marks([g, *(row for _, _, row in others)]) and all(
                 other == Shape.OTHER and not bits & SPELLED for other, bits, _ in others
             ):
-                kept |= _stripped(examples)
+                kept |= _stripped(g["examples"] or [])
             continue
         counts = _token_cells(g)
         words = {token for token, cells in counts.items() if _in_vocabulary(cells, form, others)}
@@ -3403,7 +3397,7 @@ def _tokens_as_values(
         if prose:
             # A word typed as a whole summary or comment ("None", "NULL") is one of the texts when it
             # stands about as often as they do; an export's placeholder repeats far more than any.
-            kept |= {token for token, cells in counts.items() if cells <= PLACEHOLDER_FACTOR * max(1, most)}
+            kept |= _no_placeholders(counts, most)
         if distinct_others < 2:
             continue
         # A boolean spelling of the token's form is one more such word (Norway's NO among the country
@@ -3436,19 +3430,31 @@ def _bound_words(coded: list[tuple[tuple[StorageClass, Shape, int], dict[str, An
     if not numbers or not texts:
         return set()
     kept: set[str] = set()
-    for (storage, shape, flags), g in coded:
-        form = next((flag for flag in WORD_FORMS if flags & flag), None)
-        examples = g["examples"] or []
-        if shape != Shape.NULL_LIKE or storage != StorageClass.TEXT or form is None:
-            continue
-        if len(examples) < int(g["distinct_values"]):  # every token of the row named
+    for storage, form, g in _named_token_rows(coded):
+        if storage != StorageClass.TEXT or form is None:
             continue
         if not all(other == Shape.OTHER and bits & form for other, bits in texts):
             continue
-        kept |= {
-            token for token, cells in _token_cells(g).items() if cells <= PLACEHOLDER_FACTOR * max(1, most)
-        }
+        kept |= _no_placeholders(_token_cells(g), most)
     return kept
+
+
+def _named_token_rows(
+    coded: list[tuple[tuple[StorageClass, Shape, int], dict[str, Any]]],
+) -> Iterator[tuple[StorageClass, Flag | None, dict[str, Any]]]:
+    """The column's rows of null tokens whose every token is among the row's examples (so each can be
+    named, and kept as a value), each with its storage class and its word form (:data:`.sql.WORD_FORMS`;
+    None for a token of no word form: ``N/A``, ``-``)."""
+    for (storage, shape, flags), g in coded:
+        if shape == Shape.NULL_LIKE and len(g["examples"] or []) >= int(g["distinct_values"]):
+            yield storage, next((flag for flag in WORD_FORMS if flags & flag), None), g
+
+
+def _no_placeholders(counts: Mapping[str, int], most: int) -> set[str]:
+    """The tokens of ``counts`` (cells per token) standing no more than :data:`PLACEHOLDER_FACTOR` times
+    as often as the column's most frequent other value (``most``): as often as values, not a
+    placeholder's repeats."""
+    return {token for token, cells in counts.items() if cells <= PLACEHOLDER_FACTOR * max(1, most)}
 
 
 def _keyed_steps(
