@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar
@@ -277,6 +277,13 @@ class ColumnProfile:
             return None
         kind, count = max(self.personal_data.items(), key=lambda item: item[1])
         return kind if count * 2 >= present else None
+
+    def read_as_null(self, null_tokens: Sequence[str]) -> tuple[str, ...]:
+        """What cleaning reads as NULL in this column of ``null_tokens`` (the settings'): each but the
+        tokens it holds as values (:attr:`tokens_as_values`), and its MySQL zero dates stored as ``0``
+        (:attr:`zero_dates`)."""
+        tokens = tuple(token for token in null_tokens if token not in self.tokens_as_values)
+        return tokens + tuple(token for token in self.zero_dates if token not in tokens)
 
     def issue(self, kind: str) -> Issue | None:
         """The issue of ``kind``, or None when the column has none."""

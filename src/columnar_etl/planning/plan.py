@@ -714,10 +714,9 @@ def column_plan(
         name=column.name,
         type=kind,
         output_name=column.name,
-        # A token the column holds as one of its values (a country code NA) is no NULL there.
-        # MySQL's zero date stored as a DEFAULT 0 (ColumnProfile.zero_dates) is NULL as its text is.
-        null_tokens=tuple(token for token in null_tokens if token not in column.tokens_as_values)
-        + tuple(token for token in column.zero_dates if token not in null_tokens),
+        # A token the column holds as one of its values (a country code NA) is no NULL there; MySQL's
+        # zero date stored as a DEFAULT 0 (ColumnProfile.zero_dates) is NULL as its text is.
+        null_tokens=column.read_as_null(null_tokens),
         reals=bool(classes.get("real")),
         invalid_encoding=column.issue_count("invalid_encoding") > 0,
         # A sample may not have seen every class the column holds (a BLOB among text): each cell's is read.

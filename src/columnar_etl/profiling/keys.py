@@ -789,8 +789,7 @@ def cleaned_sql(column: ColumnProfile, value: str, null_tokens: list[str]) -> st
     cleaner's own (Polars), so a value the two read differently may be missed (never one they agree
     on). A column whose padding is kept (:attr:`ColumnProfile.padding_kept`) is not trimmed."""
     t = value if column.padding_kept else trimmed_sql(value)
-    tokens = [token for token in null_tokens if token not in column.tokens_as_values]
-    tokens += [token for token in column.zero_dates if token not in tokens]
+    tokens = column.read_as_null(null_tokens)
     absent = f"{t} = ''" + (f" OR {t} IN ({', '.join(map(quote_literal, tokens))})" if tokens else "")
     kind = column.inferred_type
     if kind in ("date", "timestamp", "timestamptz") and isinstance(column.min, int):
