@@ -928,6 +928,10 @@ number, so a test computes what a column holds from the same numbers.
   ``sympa create``, ``sympa add`` and ``sympa del``: every moment ``integer`` Unix seconds, flags
   ``numeric`` 0/1, composite keys (robot, list, user), ``stat_table`` logging each operation with
   ``''`` for no parameter and NULL for a removal's, its actor the list master, who is no user.
+- :func:`access_mdbtools`: a Microsoft Access database as MDB Tools 1.0 converts one for SQLite
+  (``mdb-schema DB sqlite``, ``mdb-export -I sqlite DB TABLE``): backquoted names with spaces, ``varchar``
+  and ``DateTime`` declarations, every date as ``YYYY-MM-DD HH:MM:SS`` text and an Access date never set
+  (its serial day 0) as ``1900-01-00 00:00:00``, the rows of a livery company's register of freemen.
 """
 
 from __future__ import annotations
@@ -21129,3 +21133,61 @@ def sympa_lists(path: Path, members: int = 8) -> Path:
              "editor", 1, added + 105, email, "noconceal")
         )  # fmt: skip
     return write_export(path, SYMPA_DDL, rows)
+
+
+# --- A Microsoft Access database converted by MDB Tools ---------------------------------------------------
+
+#: ``mdb-schema test.mdb sqlite`` (MDB Tools 1.0) of an Access database's table, verbatim: names
+#: with spaces in backquotes, Access's Text as ``varchar``, Memo as ``TEXT``, Date/Time as ``DateTime``.
+ACCESS_MDBTOOLS_DDL = [
+    "CREATE TABLE `merchant_taylors`\n (\n\t`Id No`\t\t\tINTEGER, \n\t`Surname`\t\t\tvarchar, \n"
+    "\t`Forenames`\t\t\tvarchar, \n\t`How Admitted`\t\t\tvarchar, \n"
+    "\t`Forenames_Master_or_Father`\t\t\tvarchar, \n\t`Surname_Master_or_Father`\t\t\tvarchar, \n"
+    "\t`Notes`\t\t\tvarchar, \n\t`Date of order of Court`\t\t\tDateTime, \n"
+    "\t`Freedom`\t\t\tDateTime, \n\t`Livery`\t\t\tDateTime, \n\t`Remarks`\t\t\tTEXT, \n"
+    "\t`Source Ref`\t\t\tvarchar\n);",
+]
+#: How ``mdb-export`` writes an Access date never set: the serial date 0 as its calendar fields, the
+#: day before the 1st of January 1900 (Excel shows serial 0 so too).
+ACCESS_ZERO_DATE = "1900-01-00 00:00:00"
+ACCESS_SURNAMES = ("Aaron", "Abbey", "Abbis", "Abbot", "Abbott", "Ackroyd", "Adams", "'")
+ACCESS_FORENAMES = ("William", "Richard", "John", "Thomas", "James", "Francis", "Micheal", "Samuel")
+ACCESS_ADMITTED = ("Redn.", "Serv.", "Patr.", None)
+ACCESS_MASTERS = ("Damaske", "Bowcher", "Abbott (deceased)", "Downes (relict)", None, "Cage")
+
+
+def access_date(i: int, column: int) -> str | None:
+    """Row ``i``'s date in date column ``column`` (0: order of Court, 1: freedom, 2: livery), as
+    ``mdb-export`` writes it: most freedoms never dated (the zero date), a few dated, one of the 1650s."""
+    if column == 0:
+        return None if i % 9 else (ACCESS_ZERO_DATE if i % 18 else "1899-03-14 00:00:00")
+    if column == 1:
+        if i % 5 == 2:
+            return (date(1911, 11, 7) + timedelta(days=173 * i)).strftime("%Y-%m-%d 00:00:00")
+        return "1652-06-24 00:00:00" if i == 13 else ACCESS_ZERO_DATE
+    return ACCESS_ZERO_DATE if i % 7 == 3 else (f"19{i:02d}-10-0{1 + i % 9} 00:00:00" if i % 7 == 5 else None)
+
+
+def access_row(i: int) -> tuple[Any, ...]:
+    """Row ``i`` of the register, as ``mdb-export -I sqlite`` inserts it (keys with gaps, as Access's
+    AutoNumber leaves after deletions)."""
+    master = ACCESS_MASTERS[i % len(ACCESS_MASTERS)]
+    return (
+        i + 1 if i < 25 else 25_466 + i,
+        ACCESS_SURNAMES[i % len(ACCESS_SURNAMES)],
+        ACCESS_FORENAMES[(3 * i) % len(ACCESS_FORENAMES)],
+        ACCESS_ADMITTED[i % len(ACCESS_ADMITTED)],
+        None if master is None else ACCESS_FORENAMES[i % len(ACCESS_FORENAMES)] + " George" * (i % 3 == 0),
+        master,
+        "Order of Court" if i % 9 == 0 else None,
+        access_date(i, 0),
+        access_date(i, 1),
+        access_date(i, 2),
+        None,
+        "MF 324" if i < 20 else "MF 325",
+    )
+
+
+def access_mdbtools(path: Path, rows: int = 28) -> Path:
+    """An Access database's register of freemen as MDB Tools converts it (the module's docstring)."""
+    return write_export(path, ACCESS_MDBTOOLS_DDL, {"merchant_taylors": [access_row(i) for i in range(rows)]})

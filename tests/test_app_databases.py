@@ -8657,3 +8657,41 @@ def test_sympa_lists_epoch_seconds_arrive_as_instants_and_its_blanks_and_orphans
     )
     assert ran.record["quality_before"] == pytest.approx(quality, abs=0.01)
     assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+
+
+def test_access_database_converted_by_mdbtools_reads_its_day_zero_dates_as_no_date(
+    run_export: Runner, tmp_path: Path
+) -> None:
+    """MDB Tools writes an Access date never set, serial day 0, as ``1900-01-00 00:00:00``: no calendar
+    has it (Excel's day 0, shown so too), as none has MySQL's zero date. It is no date: NULL, audited
+    ``null_like_to_null``, every other date read as written (until 2026-12-05 each was quarantined as
+    an impossible date and the circuit breaker halted the run, exit 3, on a register whose freedoms
+    were mostly never dated)."""
+    rows = 28
+    ran, run_dir = run_export(apps.access_mdbtools)
+    # The truth, read by SQLite itself from a copy: each date column's text by key.
+    with closing(sqlite3.connect(apps.access_mdbtools(tmp_path / "copy.db"))) as con:
+        written = {
+            column: dict(con.execute(f'SELECT "Id No", {quote_ident(column)} FROM merchant_taylors'))
+            for column in ("Date of order of Court", "Freedom", "Livery")
+        }
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    loaded_cleanly(ran, run_dir, {"merchant_taylors": rows})
+    types = ran.types("merchant_taylors")
+    for column, texts in written.items():
+        assert types[column] == "timestamp without time zone", column
+        zeros = {key for key, text in texts.items() if text == apps.ACCESS_ZERO_DATE}
+        assert zeros, column  # the builder writes some in each
+        assert ran.values("merchant_taylors", column, "Id No") == {
+            key: None if text in (None, apps.ACCESS_ZERO_DATE) else datetime.fromisoformat(text)
+            for key, text in texts.items()
+        }
+        # Only the zero dates changed, each audited under its row's `Id No`, the register's key.
+        assert audit_rules(run_dir, "merchant_taylors", column) == {
+            str(key): {"null_like_to_null"} for key in zeros
+        }, column
+    assert ran.values("merchant_taylors", "Freedom", "Id No")[14] == datetime(1652, 6, 24)
+    assert ran.types("merchant_taylors")["Id No"] == "bigint"
+    assert ran.values("merchant_taylors", "Surname", "Id No") == {
+        row[0]: row[1] for row in map(apps.access_row, range(rows))
+    }

@@ -35,7 +35,7 @@ QUARANTINE_KINDS = (
 )
 NULL_TOKENS = frozenset(
     ["NULL", "null", "Null", "N/A", "n/a", "NA", "#N/A", "-", "--", "None", "none", "nil", "0000-00-00"]
-) | {"0000-00-00 00:00:00"}
+) | {"0000-00-00 00:00:00", "1900-01-00", "1900-01-00 00:00:00"}  # zero dates: MySQL's, Access's day 0
 TRUE_WORDS = frozenset({"true", "yes", "y", "t"})
 FALSE_WORDS = frozenset({"false", "no", "n", "f"})
 MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]

@@ -75,8 +75,10 @@ WHITESPACE = "".join(
     chr(code) for code in range(0x3001) if chr(code).isspace() and chr(code) not in INFORMATION_SEPARATORS
 )
 #: Values that mean "no value" (the ``null_tokens`` setting's default), compared after trimming.
-#: The zero dates are MySQL's "no date" (what its exports write for a date never set): no calendar
-#: has them, and read as dates they were quarantined as impossible, a row's whole column of them.
+#: The zero dates are MySQL's "no date" (what its exports write for a date never set) and day 0 of a
+#: spreadsheet's or an Access database's serial dates as Excel shows it and MDB Tools exports it
+#: (``1900-01-00``, an Access date never set): no calendar has them, and read as dates they were
+#: quarantined as impossible, a row's whole column of them.
 DEFAULT_NULL_TOKENS = [
     "NULL",
     "null",
@@ -92,6 +94,8 @@ DEFAULT_NULL_TOKENS = [
     "nil",
     "0000-00-00",
     "0000-00-00 00:00:00",
+    "1900-01-00",
+    "1900-01-00 00:00:00",
 ]
 
 #: The error values a spreadsheet writes in a cell whose formula failed (Excel, LibreOffice Calc and
