@@ -263,6 +263,14 @@ class ColumnProfile:
     #: Every raw example value the profile took of this column (issue examples, the ``such as`` of a
     #: type reason): what hiding a masked column's values removes from its own texts. Not in the JSON.
     shown: list[str] = field(default_factory=list, repr=False, compare=False)
+    #: How the column's TEXT numbers write a decimal mark, by their own proof: ``point`` (a point
+    #: decimal no thousands group can be: ``2.5``, ``0.750``), ``comma`` (a decimal comma: ``3,5``,
+    #: ``39 924,83``), None (neither, or both). What the export's other columns read ``1.200`` by
+    #: (``profiling.profile._points_as_the_export_proves``). Not in the JSON.
+    decimal_mark: Literal["point", "comma"] | None = field(default=None, repr=False, compare=False)
+    #: Numbers such as ``1.200`` the column left unread for want of a value of its own proving the
+    #: point a decimal mark (its ``type_reason`` says so). Not in the JSON.
+    points_unproven: int = field(default=0, repr=False, compare=False)
 
     def quote(self, text: str) -> str:
         """``text`` (a raw value as a note will quote it), remembered in :attr:`quoted`."""
@@ -399,6 +407,12 @@ class TableProfile:
     #: Per column whose slash dates prove no order (``date_order`` ``ambiguous``): its profile again,
     #: read in the order given (the export's other columns may prove it). Not in the JSON.
     rereads: dict[str, Callable[[DateOrder], ColumnProfile]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    #: Per column whose numbers such as ``1.200`` no value of its own reads (``points_unproven``): its
+    #: profile again, the point read as the decimal mark (the export's other columns may prove it).
+    #: Not in the JSON.
+    point_rereads: dict[str, Callable[[], ColumnProfile]] = field(
         default_factory=dict, repr=False, compare=False
     )
 

@@ -567,6 +567,9 @@ class _Counts:
             or self.comma == "thousands"
             # Where spaces or apostrophes group thousands, a point is a decimal mark.
             or self.groups is not None
+            # The export's other columns write a point as the decimal mark, and none a decimal comma
+            # (_points_as_the_export_proves): one export, one writer, one way of writing a number.
+            or bool(self.agg.get(POINTS_PROVEN))
         )
         self._read_bounds()
 
@@ -688,6 +691,33 @@ _GROUP_DOUBTS: dict[str, str] = {
 }
 
 
+def _points_unread(counts: _Counts) -> int:
+    """Numbers such as ``1.200`` the column leaves unread: no value of its own proves the point a
+    decimal mark, and no decimal comma makes it a thousands separator."""
+    if counts.decimal_points or counts.comma == "decimal":
+        return 0
+    return counts.shape(Shape.DOT_GROUP3)
+
+
+def _no_integer_but_zero(counts: _Counts) -> bool:
+    """The column holds no integer but ``0``: its numbers such as ``1.200`` are all it writes, as a
+    writer of three decimals writes every number (``317.250``, ``0``). Beside ``850`` or ``7`` they
+    are a writer's numbers of a thousand or more grouped by a point (a German stock list's ``1.200``
+    beside ``850``), which no other column's proof reads as decimals."""
+    low, high = counts.agg.get("min_integer"), counts.agg.get("max_integer")
+    return not counts.shape(Shape.INTEGER) or low == high == 0
+
+
+def _decimal_mark(counts: _Counts) -> Literal["point", "comma"] | None:
+    """How the column's TEXT numbers write a decimal mark by their own proof (``ColumnProfile.decimal_mark``):
+    a decimal comma (``3,5``, ``39 924,83``), a point decimal no thousands group can be (``2.5``), or
+    None for neither or both."""
+    commas = counts.text_shape(Shape.COMMA_DECIMAL, Shape.DIGIT_GROUPED_COMMA)
+    if commas and counts.text_points:
+        return None
+    return "comma" if commas else "point" if counts.text_points else None
+
+
 def _unread_reason(counts: _Counts, unread: int) -> str:
     """Why a column of numbers stays text: ``unread`` of them read two ways and nothing tells which."""
     grouped = counts.shape(*DIGIT_GROUPED_SHAPES)
@@ -706,7 +736,7 @@ def _unread_reason(counts: _Counts, unread: int) -> str:
             f"{unread} values such as 1E5 beside integers look like codes, not exponents: kept as text "
             "(set the column's type to read them as numbers)"
         )
-    if not counts.decimal_points and counts.shape(Shape.DOT_GROUP3) and counts.comma != "decimal":
+    if _points_unread(counts):
         return (
             f"{unread} numbers such as 1.200 may be 1.2 or (a point grouping thousands) 1200, and no value "
             "tells which: kept as text (set the column's type to read them as decimals)"
@@ -991,6 +1021,42 @@ def _changed_beside_missing(column: ColumnProfile) -> bool:
     )
 
 
+def _points_as_the_export_proves(tables: dict[str, TableProfile]) -> None:
+    """Read numbers such as ``1.200`` that no value of their own column proves a decimal or a thousands
+    group, in a column holding no other integer than ``0`` (``ColumnProfile.points_unproven``), as
+    decimals where the export's other columns of numbers write a point as the decimal mark (``2.5``,
+    ``0.750`` as TEXT: ``decimal_mark`` ``point``) and no column of the export writes a decimal comma.
+
+    An export comes from one writer, and one writer writes its numbers one way: an Apple Health
+    export's daily ``activeEnergyBurned`` (``317.250``, always three decimals) stayed text beside its
+    records' ``value`` (``0.173``) and workouts' ``totalDistance`` (``4.750000``), read as decimals
+    (until 2026-12-05). A German stock list's ``1.200`` (1200) beside ``850`` in its column, or beside
+    ``3,5`` elsewhere in its export, or in an export of no point decimal at all, is still read neither
+    way: text, as its type reason says.
+    """
+    columns = [(table.name, column) for table in tables.values() for column in table.columns.values()]
+    commas = any(column.decimal_mark == "comma" for _, column in columns)
+    witnesses = [
+        f"{table}.{column.name}"
+        for table, column in columns
+        if column.decimal_mark == "point" and column.inferred_type in ("numeric", "double")
+    ]
+    shown = ", ".join(witnesses[:3]) + (f" and {len(witnesses) - 3} more" if len(witnesses) > 3 else "")
+    for table in tables.values():
+        for name, reread in table.point_rereads.items():
+            if commas or not witnesses or table[name].as_written is not None:
+                continue
+            column = reread()
+            if column.inferred_type not in ("numeric", "double"):
+                continue  # text for another reason as well (commas that nothing reads)
+            column.notes.append(
+                f"{table[name].points_unproven:,} numbers such as 1.200 read as decimals: the export's other "
+                f"columns of numbers ({shown}) write a point as the decimal mark, and none a decimal comma"
+            )
+            table.columns[name] = column
+        table.point_rereads.clear()
+
+
 def _reread(infer: Callable[..., ColumnProfile], order: DateOrder) -> ColumnProfile:
     return infer(date_order_default=order)
 
@@ -1067,6 +1133,7 @@ def infer_column(
     date_order_default: DateOrder = "day_first",
     override: ColumnOverride | None = None,
     blob_numerals: int = 0,
+    points_proven: bool = False,
 ) -> ColumnProfile:
     """Decide a column's type and issues from its aggregate row (no data is read here); a date column
     whose reading ``override`` names (``formats``, ``date_order``) is read as it says (.overrides).
@@ -1075,7 +1142,12 @@ def infer_column(
 
     A column declared a date or timestamp that reads as one holds its ``0`` cells as MySQL's zero date
     (:func:`_zero_dates_as_null_like`): they are null-like, as the text ``0000-00-00 00:00:00`` is, and
-    its plan reads :data:`ZERO_DATE_TOKEN` as NULL (``ColumnProfile.zero_dates``)."""
+    its plan reads :data:`ZERO_DATE_TOKEN` as NULL (``ColumnProfile.zero_dates``).
+
+    ``points_proven``: the export's other columns prove a point the decimal mark, so numbers such as
+    ``1.200`` are decimals (:func:`_points_as_the_export_proves`)."""
+    if points_proven:
+        agg = {**agg, POINTS_PROVEN: True}
     infer = partial(
         _infer_column,
         table,
@@ -1100,6 +1172,10 @@ def infer_column(
     )
     return reread
 
+
+#: The key of a column's figures saying the export proves a point the decimal mark (``infer_column``'s
+#: ``points_proven``): not one of the profile query's.
+POINTS_PROVEN = "points_proven"
 
 #: The value a column declared a date or timestamp holds for MySQL's zero date where its schema says
 #: ``DEFAULT 0`` (SQLite stores the INTEGER 0, not the text ``0000-00-00 00:00:00``).
@@ -1719,6 +1795,8 @@ def _infer_column(
             if n and storage != StorageClass.NULL
         },
         type_reason=reason,
+        decimal_mark=_decimal_mark(counts),
+        points_unproven=_points_unread(counts) if inferred == "text" and _no_integer_but_zero(counts) else 0,
         bytes=int(counts["bytes"] or 0),
         tokens_as_values=tokens,
         quoted=quoted,
@@ -2751,6 +2829,7 @@ def _table_steps(
         )
     columns: dict[str, ColumnProfile] = {}
     rereads: dict[str, Callable[[DateOrder], ColumnProfile]] = {}
+    point_rereads: dict[str, Callable[[], ColumnProfile]] = {}
     overrides = reading_overrides(settings, table, [column.name for column in info.columns])
     untrimmed = {info.columns[place].name for place in _untrimmed(src, settings, table)}
     # The columns the text query read (it asked the source for them): typed scans hold no BLOB.
@@ -2776,6 +2855,10 @@ def _table_steps(
         # An override's reading is the column's own: no other column's proof rereads it.
         if columns[column.name].date_order == "ambiguous" and columns[column.name].reading_override is None:
             rereads[column.name] = partial(_reread, infer)
+        if columns[column.name].points_unproven and column.name not in overrides:
+            point_rereads[column.name] = partial(
+                infer, date_order_default=settings.date_order_default, points_proven=True
+            )
     if keep is not None and keeping:
         with _query_errors(src, table, settings):
             _keep_values(src, keep, numbers if integers else None, cell_tables, names, columns)
@@ -2786,6 +2869,7 @@ def _table_steps(
         columns=columns,
         sampled_rows=profiled_rows if sample else None,
         rereads=rereads,
+        point_rereads=point_rereads,
     )
 
 
@@ -3809,6 +3893,7 @@ def profile(
                 results[name] = by_itself(name)
         profiled = {name: results[name][0] for name in names}  # in the export's order
         _read_as_the_export_proves(profiled, settings.date_order_default)
+        _points_as_the_export_proves(profiled)
         kept = {name: values for name, (_, values) in results.items() if values is not None}
         # References need every table's key and figures: declared ones, else inferred from the data.
         # Their one query counts every kept value: DuckDB first hands back what the tables' queries
