@@ -220,6 +220,12 @@ _DATE_WORDS = frozenset(
         # A monitoring system's every time (Zabbix's `clock`, `write_clock`, a recovery's `r_clock`):
         # Unix seconds.
         "clock",
+        # A date-time abbreviated (`start_dt`, `dt_created`), and iCalendar's DTSTART and DTEND (its
+        # DTSTAMP ends in `stamp`): a calendar's cache keeps each event's as Unix seconds (khal's
+        # `dtstart INT`, `dtend INT`). Not a word only beginning so (`dtype`, `dtmf`).
+        "dt",
+        "dtstart",
+        "dtend",
     }
 )
 #: Events that name a moment only as the last one (``last_login``, ``lastLogin``, ``LastLogon``, or one
