@@ -928,6 +928,12 @@ number, so a test computes what a column holds from the same numbers.
   ``sympa create``, ``sympa add`` and ``sympa del``: every moment ``integer`` Unix seconds, flags
   ``numeric`` 0/1, composite keys (robot, list, user), ``stat_table`` logging each operation with
   ``''`` for no parameter and NULL for a removal's, its actor the list master, who is no user.
+- :func:`khal_cache`: a khal 0.14 calendar's ``khal.db`` (its own DDL, ``DB_VERSION`` 5) after indexing
+  a vdir: each instance's iCalendar DTSTART and DTEND ``INT`` Unix seconds, in ``recs_loc`` for times
+  with a zone (a weekly event's instances, one moved by a RECURRENCE-ID, its ``ref`` the instance it
+  replaces), in ``recs_float`` for all-day days (midnight UTC) and floating wall-clock times stored as
+  if UTC and yearly birthdays from 1900 (negative seconds); ``rec_inst`` the seconds as ``TEXT`` in the
+  key; etags ``'%.9f'`` text of a file's modification time in nanoseconds; ``.ics`` items in CRLF lines.
 """
 
 from __future__ import annotations
@@ -21129,3 +21135,123 @@ def sympa_lists(path: Path, members: int = 8) -> Path:
              "editor", 1, added + 105, email, "noconceal")
         )  # fmt: skip
     return write_export(path, SYMPA_DDL, rows)
+
+
+# --- khal (a calendar's cache) ---------------------------------------------------------------------
+
+#: khal 0.14's own DDL (``khalendar/backend.py``, ``DB_VERSION = 5``), as its first run creates the
+#: cache of a vdir of ``.ics`` files.
+KHAL_DDL = [
+    "CREATE TABLE version (version INTEGER)",
+    "CREATE TABLE calendars (\n            calendar TEXT NOT NULL UNIQUE,\n"
+    "            resource TEXT NOT NULL,"
+    "\n            ctag TEXT\n            )",
+    "CREATE TABLE events (\n                href TEXT NOT NULL,\n                calendar TEXT NOT NULL,\n"
+    "                sequence INT,\n                etag TEXT,\n                item TEXT,\n"
+    "                primary key (href, calendar)\n                )",
+    *(
+        f"CREATE TABLE {table} (\n            dtstart INT NOT NULL,\n            dtend INT NOT NULL,\n"
+        "            href TEXT NOT NULL REFERENCES events( href ),\n            rec_inst TEXT NOT NULL,\n"
+        "            ref TEXT NOT NULL,\n            dtype INT NOT NULL,\n"
+        "            calendar TEXT NOT NULL,\n"
+        "            primary key (href, rec_inst, calendar)\n            )"
+        for table in ("recs_loc", "recs_float")
+    ),
+]
+KHAL_SUMMARIES = ("Stand-up", "Réunion budget", "Zahnarzt 🦷", "Lunch\u00a0with Ana", "会議", "L" * 3000)
+#: Unix seconds of the first timed event's start (2026-12-05 08:00 UTC).
+KHAL_START = 1_796_457_600
+#: Every fourth timed event repeats weekly, this many times; the first one's second instance is moved.
+KHAL_REPEATS = 3
+#: A birthday's vCard without a year (``--0704``) starts in 1900; one with a year in it.
+KHAL_BIRTHDAYS = (("Ana Ünïcode", 1900, 7, 4), ("Bo 😀", 1988, 2, 29), ("Cy", 1975, 12, 31))
+KHAL_BIRTHDAY_YEARS = 4
+
+
+def khal_etag(n: int) -> str:
+    """The etag khal keeps for a vdir's file: its modification time in nanoseconds, ``'%.9f'``."""
+    return f"{1_796_480_392_744_666_368 + 1_000_003 * n:.9f}"
+
+
+def khal_timed(i: int) -> tuple[int, int]:
+    """Timed event ``i``'s start and end, Unix seconds."""
+    start = KHAL_START + 86_400 * 3 * i + 900 * (i % 7)
+    return start, start + 1_800 * (1 + i % 4)
+
+
+def khal_ics(uid: str, summary: str, lines: Sequence[str]) -> str:
+    return "\r\n".join(
+        ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//khal//EN", "BEGIN:VEVENT", f"UID:{uid}",
+         f"SUMMARY:{summary}", *lines, "END:VEVENT", "END:VCALENDAR", ""]
+    )  # fmt: skip
+
+
+def khal_moment(seconds: int) -> str:
+    return datetime.fromtimestamp(seconds, UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def khal_rows(events: int = 12, all_day: int = 6) -> dict[str, list[Sequence[Any]]]:
+    """The rows of :func:`khal_cache` (see the module's list)."""
+    rows: dict[str, list[Sequence[Any]]] = {"version": [(5,)], "events": [], "recs_loc": [], "recs_float": []}
+    rows["calendars"] = [
+        (name, "", khal_etag(-1 - k)) for k, name in enumerate(("work", "home", "birthdays"))
+    ]
+    n = 0
+    for i in range(events):
+        href, calendar = f"ev-{i:04d}@example.org.ics", ("work", "home")[i % 2]
+        start, end = khal_timed(i)
+        repeats = KHAL_REPEATS if i % 4 == 0 else 1
+        lines = [f"DTSTART:{khal_moment(start)}", f"DTEND:{khal_moment(end)}"]
+        if repeats > 1:
+            lines.append(f"RRULE:FREQ=WEEKLY;COUNT={repeats}")
+        rows["events"].append(
+            (href, calendar, None, khal_etag(n), khal_ics(href[:-4], KHAL_SUMMARIES[i % 6], lines))
+        )
+        n += 1
+        for r in range(repeats):
+            shift = 604_800 * r
+            moved = i == 0 and r == 1  # RECURRENCE-ID of the second instance, two hours later
+            ref = str(start + shift) if moved else "PROTO"
+            rows["recs_loc"].append(
+                (start + shift + 7_200 * moved, end + shift + 7_200 * moved, href, str(start + shift), ref, 1,
+                 calendar)
+            )  # fmt: skip
+    for i in range(all_day):
+        href, calendar = f"day-{i:04d}@example.org.ics", ("work", "home")[i % 2]
+        day = (KHAL_START // 86_400 + 5 * i) * 86_400  # midnight UTC: a DATE as khal stores it
+        floating = i % 2  # a wall-clock time with no zone, stored as if it were UTC
+        start, end = (day + 34_200, day + 37_800) if floating else (day, day + 86_400 * (1 + i % 3))
+        lines = [
+            f"DTSTART:{khal_moment(start)[:-1]}"
+            if floating
+            else f"DTSTART;VALUE=DATE:{khal_moment(start)[:8]}",
+            f"DTEND:{khal_moment(end)[:-1]}" if floating else f"DTEND;VALUE=DATE:{khal_moment(end)[:8]}",
+        ]
+        rows["events"].append((href, calendar, None, khal_etag(n), khal_ics(href[:-4], f"Tag {i} ✓", lines)))
+        n += 1
+        rows["recs_float"].append((start, end, href, str(start), "PROTO", floating, calendar))
+    for k, (name, year, month, day_of_month) in enumerate(KHAL_BIRTHDAYS):
+        href = f"c{k}.vcfBDAY"  # a contact's file and the vCard property the event comes from
+        first = datetime(year, month, day_of_month, tzinfo=UTC)
+        item = (
+            f"BEGIN:VEVENT\r\nSUMMARY:{name}'s birthday\r\nDTSTART;VALUE=DATE:{first:%Y%m%d}\r\n"
+            f"UID:{href}\r\nRRULE:FREQ=YEARLY\r\nEND:VEVENT\r\n"
+        )
+        rows["events"].append((href, "birthdays", None, khal_etag(n), item))
+        n += 1
+        for y in range(KHAL_BIRTHDAY_YEARS):
+            # A 29 February repeats as the year's 60th day (``BYYEARDAY=60``): 1 March in a common year.
+            leap = (month, day_of_month) == (2, 29)
+            moment = (
+                datetime(year + y, 1, 1, tzinfo=UTC) + timedelta(days=59)
+                if leap
+                else first.replace(year=year + y)
+            )
+            start = int(moment.timestamp())
+            rows["recs_float"].append((start, start + 86_400, href, str(start), "PROTO", 0, "birthdays"))
+    return rows
+
+
+def khal_cache(path: Path) -> Path:
+    """khal's ``khal.db`` after indexing a vdir of timed events (see the module's list)."""
+    return write_export(path, KHAL_DDL, khal_rows())

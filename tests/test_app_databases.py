@@ -35,7 +35,8 @@ a FreeRADIUS server's accounting, a Bacula catalog, macOS Messages' chat.db, And
 provider, a WhatsApp message store, an Etherpad server's key/value store, a Nuxt Content site's
 database, a Lighthouse CI server, a Shuup shop, a Django site's django-allauth, django-oauth-toolkit
 and dj-rest-auth tables, an Isso comment server, a profanity XMPP client's chat log, a Sympa list
-server) through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
+server, a khal calendar's cache) through ``columnar-etl run`` into the session's real PostgreSQL,
+every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -8657,3 +8658,52 @@ def test_sympa_lists_epoch_seconds_arrive_as_instants_and_its_blanks_and_orphans
     )
     assert ran.record["quality_before"] == pytest.approx(quality, abs=0.01)
     assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+
+
+def test_khal_cache_event_starts_and_ends_arrive_as_instants_and_its_floating_times_as_written(
+    run_export: Runner,
+) -> None:
+    """khal keeps each event instance's iCalendar DTSTART and DTEND as ``INT`` Unix seconds: in
+    ``recs_loc`` for times with a zone (instants: until 2026-12-05 bigint, nothing said so), in
+    ``recs_float`` for all-day events and floating wall-clock times stored as if UTC, birthdays back to
+    1900 among them (no epoch integers of 2001-2033 a name alone reads: numbers, as written). Its
+    etags, a file's modification time as ``'%.9f'`` text, arrive as written; each ``.ics`` item too,
+    its final line break trimmed and audited."""
+    truth = apps.khal_rows()
+    ran, run_dir = run_export(apps.khal_cache)
+    loaded_cleanly(ran, run_dir, {table: len(rows) for table, rows in truth.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    zoned, floating = ran.types("recs_loc"), ran.types("recs_float")
+    assert zoned["dtstart"] == zoned["dtend"] == "timestamp with time zone"
+    assert floating["dtstart"] == floating["dtend"] == "bigint"
+    assert zoned["rec_inst"] == floating["rec_inst"] == "bigint"  # digits of the TEXT key column
+    assert zoned["ref"] == zoned["href"] == zoned["calendar"] == "text"
+
+    def keyed(table: str, column: str) -> dict[tuple[str, int], Any]:
+        relation = f"{quote_ident(ran.base)}.{quote_ident(table)}"
+        rows = pg_query(ran.uri, f"SELECT href, rec_inst, {quote_ident(column)} FROM {relation}")
+        return {(href, instance): value for href, instance, value in rows}
+
+    loc = truth["recs_loc"]
+    assert keyed("recs_loc", "dtstart") == {(r[2], int(r[3])): datetime.fromtimestamp(r[0], UTC) for r in loc}
+    assert keyed("recs_loc", "dtend") == {(r[2], int(r[3])): datetime.fromtimestamp(r[1], UTC) for r in loc}
+    # The moved instance keeps the instant it was moved to, its ref the instance it replaces.
+    moved = [r for r in loc if r[4] != "PROTO"]
+    assert len(moved) == 1 and moved[0][0] == int(moved[0][3]) + 7_200
+    instances = {f"{r[2]}|{r[3]}|{r[6]}": {"epoch:seconds"} for r in loc}
+    assert (
+        audit_rules(run_dir, "recs_loc", "dtstart") == audit_rules(run_dir, "recs_loc", "dtend") == instances
+    )
+    fl = truth["recs_float"]
+    assert keyed("recs_float", "dtstart") == {(r[2], int(r[3])): r[0] for r in fl}
+    assert min(r[0] for r in fl) == int(datetime(1900, 7, 4, tzinfo=UTC).timestamp())
+    assert audit_rules(run_dir, "recs_float", "dtstart") == {}
+    # Etags arrive as the text khal wrote, whatever type holds them.
+    relation = f"{quote_ident(ran.base)}.events"
+    etags = dict(pg_query(ran.uri, f"SELECT href, etag::text FROM {relation}"))
+    assert etags == {r[0]: r[3] for r in truth["events"]}
+    items = dict(pg_query(ran.uri, f"SELECT href, item FROM {relation}"))
+    assert items == {r[0]: r[4].removesuffix("\r\n") for r in truth["events"]}
+    assert audit_rules(run_dir, "events", "item") == {f"{r[0]}|{r[1]}": {"trim"} for r in truth["events"]}
+    assert references(run_dir)[("recs_loc", "href")] == "events.href"
