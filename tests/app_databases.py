@@ -934,6 +934,11 @@ number, so a test computes what a column holds from the same numbers.
   replaces), in ``recs_float`` for all-day days (midnight UTC) and floating wall-clock times stored as
   if UTC and yearly birthdays from 1900 (negative seconds); ``rec_inst`` the seconds as ``TEXT`` in the
   key; etags ``'%.9f'`` text of a file's modification time in nanoseconds; ``.ics`` items in CRLF lines.
+- :func:`todoman_cache`: a todoman 4.7 to-do list's ``cache.sqlite3`` (its own DDL, schema 10): a
+  to-do's ``created_at``, ``completed_at``, ``dtstamp`` and ``last_modified`` as
+  ``datetime.timestamp()`` REALs to the microsecond in ``INTEGER`` columns, ``due`` and ``start`` whole
+  Unix seconds (an all-day one the local midnight) beside ``due_dt`` / ``start_dt`` 0/1, files'
+  ``st_mtime_ns``, a list's ``mtime`` 0 without a ``color`` file, categories with their upper case.
 """
 
 from __future__ import annotations
@@ -21255,3 +21260,123 @@ def khal_rows(events: int = 12, all_day: int = 6) -> dict[str, list[Sequence[Any
 def khal_cache(path: Path) -> Path:
     """khal's ``khal.db`` after indexing a vdir of timed events (see the module's list)."""
     return write_export(path, KHAL_DDL, khal_rows())
+
+
+# --- todoman (a to-do list's cache) ----------------------------------------------------------------
+
+#: The columns of todoman's ``todos`` and their declared types, in order.
+TODOMAN_COLUMNS = (
+    ("file_path", "TEXT"), ("id", "INTEGER PRIMARY KEY"), ("uid", "TEXT"), ("summary", "TEXT"),
+    ("due", "INTEGER"), ("due_dt", "INTEGER"), ("start", "INTEGER"), ("start_dt", "INTEGER"),
+    ("priority", "INTEGER"), ("created_at", "INTEGER"), ("completed_at", "INTEGER"),
+    ("percent_complete", "INTEGER"), ("dtstamp", "INTEGER"), ("status", "TEXT"), ("description", "TEXT"),
+    ("location", "TEXT"), ("sequence", "INTEGER"), ("last_modified", "INTEGER"), ("rrule", "TEXT"),
+)  # fmt: skip
+#: todoman 4.7's own DDL (``model.py``, ``SCHEMA_VERSION = 10``), as it creates ``cache.sqlite3``.
+TODOMAN_DDL = [
+    'CREATE TABLE meta ("version" INT)',
+    'CREATE TABLE lists (\n                "name" TEXT PRIMARY KEY,\n                "path" TEXT,\n'
+    '                "colour" TEXT,\n                "mtime" INTEGER,\n\n'
+    "                CONSTRAINT path_unique UNIQUE (path)\n            )",
+    'CREATE TABLE files (\n                "path" TEXT PRIMARY KEY,\n                "list_name" TEXT,\n'
+    '                "mtime" INTEGER,\n\n                CONSTRAINT path_unique UNIQUE (path),\n'
+    "                FOREIGN KEY(list_name) REFERENCES lists(name) ON DELETE CASCADE\n            )",
+    'CREATE TABLE categories (\n                "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,\n'
+    '                "todos_id" INTEGER NOT NULL,\n                "category" TEXT,\n'
+    '                "category_upper" TEXT,\n\n'
+    "                CONSTRAINT category_unique UNIQUE (todos_id,category),\n"
+    "                FOREIGN KEY(todos_id) REFERENCES todos(id) ON DELETE CASCADE\n            )",
+    "CREATE TABLE todos (\n"
+    + ",\n".join(f'                "{name}" {kind}' for name, kind in TODOMAN_COLUMNS)
+    + ",\n\n                FOREIGN KEY(file_path) REFERENCES files(path) ON DELETE CASCADE\n            )",
+]
+TODOMAN_LISTS = (("work", "#ff7f00"), ("home", None))  # a list with a ``color`` file, one without
+TODOMAN_SUMMARIES = (
+    "Buy milk 🥛",
+    "Réviser le rapport",
+    "Call\u00a0mom",
+    "日本語のタスク",
+    "Pay #00123",
+    "T" * 2500,
+)
+TODOMAN_STATUS = ("NEEDS-ACTION", "COMPLETED", "CANCELLED", "IN-PROCESS")
+#: The first to-do's creation: ``datetime.now(tzlocal()).timestamp()``, REAL seconds to the microsecond.
+TODOMAN_CREATED = 1_796_480_460.955518
+#: Midnight of 2026-12-06 in Berlin (UTC+1), Unix seconds: an all-day due is the local midnight.
+TODOMAN_DAY = 1_796_511_600
+
+
+def todoman_created(i: int) -> float:
+    return TODOMAN_CREATED + 61.203125 * i  # a fraction no sum of a binary's halves rounds away
+
+
+def todoman_due(i: int) -> tuple[int | None, int | None, int | None, int | None]:
+    """To-do ``i``'s ``due``, ``due_dt``, ``start``, ``start_dt``: Unix seconds and whether each is a day;
+    a start is kept only before the due (todoman drops it otherwise)."""
+    kind = i % 5
+    if kind == 0:
+        return TODOMAN_DAY + 86_400 * i, 1, None, None
+    if kind == 1:
+        due = TODOMAN_DAY + 86_400 * i + 34_200 + 60 * i
+        return due, 0, due - 2 * 86_400, 0
+    if kind == 2:
+        return None, None, TODOMAN_DAY + 86_400 * i, 1
+    if kind == 3:
+        return TODOMAN_DAY + 3_600 * i + 1_800, 0, None, None
+    return None, None, None, None
+
+
+def todoman_status(i: int) -> str:
+    return TODOMAN_STATUS[i % 4]
+
+
+def todoman_rows(todos: int = 30) -> dict[str, list[Sequence[Any]]]:
+    """The rows of :func:`todoman_cache` (see the module's list)."""
+    root = "/home/ana/.local/share/calendars"
+    rows: dict[str, list[Sequence[Any]]] = {
+        "meta": [(10,)],
+        "lists": [
+            (name, f"{root}/{name}", colour, 1_796_480_400_123_456_789 if colour else 0)
+            for name, colour in TODOMAN_LISTS
+        ],
+        "files": [],
+        "categories": [],
+        "todos": [],
+    }
+    for i in range(todos):
+        name = TODOMAN_LISTS[i % 2][0]
+        uid = f"{hashlib.md5(str(i).encode()).hexdigest()}@laptop"
+        path = f"{root}/{name}/{uid.split('@')[0]}.ics"
+        rows["files"].append((path, name, 1_796_480_460_969_499_662 + 7_000_003 * i))
+        created = todoman_created(i)
+        status = todoman_status(i)
+        percent = (0, 10, 50, 99, 100)[i % 5] if status != "COMPLETED" else 100
+        rows["todos"].append(
+            (
+                path,
+                i + 1,
+                uid,
+                f"{TODOMAN_SUMMARIES[i % len(TODOMAN_SUMMARIES)]} {i}",
+                *todoman_due(i),
+                (1, 5, 9)[i % 3] if i % 4 == 0 else None,
+                created,
+                created + 7.125 if status == "COMPLETED" else None,
+                percent or None,
+                created,
+                status,
+                "Line 1\nLine 2 — ✓\u00a0end" if i % 3 == 0 else None,
+                "Müllerstraße 5, Zürich 🇨🇭" if i % 7 == 0 else None,
+                1 + i % 3,
+                created + 0.000127 * (1 + i % 3),
+                "FREQ=WEEKLY;COUNT=3" if i % 10 == 0 else None,
+            )
+        )
+        if i % 9 == 0:
+            for category in ("work", "urgent ⚡", "café"):
+                rows["categories"].append((len(rows["categories"]) + 1, i + 1, category, category.upper()))
+    return rows
+
+
+def todoman_cache(path: Path) -> Path:
+    """todoman's ``cache.sqlite3`` of two lists of to-dos (see the module's list)."""
+    return write_export(path, TODOMAN_DDL, todoman_rows())

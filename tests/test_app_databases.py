@@ -35,8 +35,8 @@ a FreeRADIUS server's accounting, a Bacula catalog, macOS Messages' chat.db, And
 provider, a WhatsApp message store, an Etherpad server's key/value store, a Nuxt Content site's
 database, a Lighthouse CI server, a Shuup shop, a Django site's django-allauth, django-oauth-toolkit
 and dj-rest-auth tables, an Isso comment server, a profanity XMPP client's chat log, a Sympa list
-server, a khal calendar's cache) through ``columnar-etl run`` into the session's real PostgreSQL,
-every cell checked.
+server, a khal calendar's cache, a todoman to-do list's cache) through ``columnar-etl run`` into the
+session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -8707,3 +8707,40 @@ def test_khal_cache_event_starts_and_ends_arrive_as_instants_and_its_floating_ti
     assert items == {r[0]: r[4].removesuffix("\r\n") for r in truth["events"]}
     assert audit_rules(run_dir, "events", "item") == {f"{r[0]}|{r[1]}": {"trim"} for r in truth["events"]}
     assert references(run_dir)[("recs_loc", "href")] == "events.href"
+
+
+def test_todoman_cache_keeps_its_epoch_numbers_every_bit_with_the_notes_that_read_them(
+    run_export: Runner,
+) -> None:
+    """todoman binds a to-do's created, completed, stamp and last-modified times as
+    ``datetime.timestamp()`` REALs in ``INTEGER`` columns: doubles, every bit, each with the note that
+    reads it as an instant; a file's ``st_mtime_ns`` stays bigint with its note. ``due`` and ``start``
+    hold whole Unix seconds, but neither word alone names a moment (an amount due, a start offset):
+    bigint, as written, beside ``due_dt`` and ``start_dt``, 0/1 for whether each is a day (integers,
+    as declared). Texts with emoji, a no-break space and a leading zero arrive as written."""
+    truth = apps.todoman_rows()
+    todos = len(truth["todos"])
+    ran, run_dir = run_export(apps.todoman_cache)
+    loaded_cleanly(ran, run_dir, {table: len(rows) for table, rows in truth.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    types = ran.types("todos")
+    reals = ("created_at", "completed_at", "dtstamp", "last_modified")
+    assert {name: types[name] for name in reals} == dict.fromkeys(reals, "double precision")
+    whole = ("due", "due_dt", "start", "start_dt", "priority", "percent_complete", "sequence")
+    assert {name: types[name] for name in whole} == dict.fromkeys(whole, "bigint")
+    assert ran.types("files")["mtime"] == ran.types("lists")["mtime"] == "bigint"
+    columns = [name for name, _ in apps.TODOMAN_COLUMNS]
+    for k, name in enumerate(columns):
+        assert ran.values("todos", name, "id") == {row[1]: row[k] for row in truth["todos"]}, name
+    assert ran.values("todos", "due", "id")[1] == apps.TODOMAN_DAY  # an all-day due: Berlin's midnight
+    notes = profiled(run_dir)["columns"]
+    for name in reals:
+        assert any(f'to_timestamp("{name}")' in note for note in notes["todos"][name]["notes"]), name
+    assert any('to_timestamp("mtime" / 1000000000.0)' in note for note in notes["files"]["mtime"]["notes"])
+    assert notes["todos"]["due"]["notes"] == notes["todos"]["due_dt"]["notes"] == []
+    assert ran.values("files", "mtime", "path") == {path: mtime for path, _, mtime in truth["files"]}
+    assert ran.values("categories", "category", "id") == {r[0]: r[2] for r in truth["categories"]}
+    assert len(ran.values("todos", "id", "id")) == todos
+    assert references(run_dir)[("todos", "file_path")] == "files.path"
+    assert references(run_dir)[("categories", "todos_id")] == "todos.id"
