@@ -939,6 +939,10 @@ number, so a test computes what a column holds from the same numbers.
   ``datetime.timestamp()`` REALs to the microsecond in ``INTEGER`` columns, ``due`` and ``start`` whole
   Unix seconds (an all-day one the local midnight) beside ``due_dt`` / ``start_dt`` 0/1, files'
   ``st_mtime_ns``, a list's ``mtime`` 0 without a ``color`` file, categories with their upper case.
+- :func:`vdirsyncer_status`: a vdirsyncer 0.21 collection's status (``<pair>/<collection>.items``, its
+  own DDL) after syncing two filesystem storages: each item's UID keyed, its file on either side (a
+  uuid name where it was copied to, on b or, for an item made on b, on a), SHA-256 hex of each copy,
+  etags ``'<st_mtime_ns as %.9f>;<inode>'``, and the scratch table ``new_status`` empty.
 """
 
 from __future__ import annotations
@@ -21380,3 +21384,49 @@ def todoman_rows(todos: int = 30) -> dict[str, list[Sequence[Any]]]:
 def todoman_cache(path: Path) -> Path:
     """todoman's ``cache.sqlite3`` of two lists of to-dos (see the module's list)."""
     return write_export(path, TODOMAN_DDL, todoman_rows())
+
+
+# --- vdirsyncer (a sync's status) -------------------------------------------------------------------
+
+_VDIRSYNCER_COLUMNS = (
+    '                "ident" TEXT PRIMARY KEY NOT NULL,\n                "href_a" TEXT,\n'
+    '                "href_b" TEXT,\n                "hash_a" TEXT{0},\n                "hash_b" TEXT{0},\n'
+    '                "etag_a" TEXT,\n                "etag_b" TEXT\n            )'
+)
+#: vdirsyncer 0.21's own DDL (``sync/status.py``): a collection's ``<pair>/<collection>.items``.
+VDIRSYNCER_DDL = [
+    'CREATE TABLE meta ( "version" INTEGER PRIMARY KEY )',
+    "CREATE TABLE status (\n" + _VDIRSYNCER_COLUMNS.format(" NOT NULL"),
+    "CREATE UNIQUE INDEX by_href_a ON status(href_a)",
+    "CREATE UNIQUE INDEX by_href_b ON status(href_b)",
+    "CREATE TABLE new_status (\n" + _VDIRSYNCER_COLUMNS.format(""),
+]
+#: Every fifth item was created on side b and copied to a: its uuid-named file is a's.
+VDIRSYNCER_FROM_B = 5
+
+
+def vdirsyncer_etag(side: int, n: int) -> str:
+    """A filesystem storage's etag: the file's ``st_mtime_ns`` as ``'%.9f'`` (a float's digits), ``;``
+    and its inode."""
+    mtime_ns = 1_796_480_504_667_189_248 + 6_262_208_000 * side + 41_000_193 * n
+    return f"{mtime_ns:.9f};{2_396_035 + 1_200 * side + n}"
+
+
+def vdirsyncer_item(n: int) -> tuple[str, str, str, str, str, str, str]:
+    """Status row ``n``: the item's UID, its file on a and on b, their hashes and etags."""
+    uid = f"ev-{n:04d}@example.org" if n % VDIRSYNCER_FROM_B else f"{uuid.UUID(int=n + 1).hex}@phone"
+    original, copy = f"{uid}.ics", f"{uuid.UUID(int=2**64 + n)}.ics"
+    href_a, href_b = (copy, original) if n % VDIRSYNCER_FROM_B == 0 else (original, copy)
+    digest = hashlib.sha256(f"BEGIN:VCALENDAR item {n} ✓".encode()).hexdigest()
+    return uid, href_a, href_b, digest, digest, vdirsyncer_etag(0, n), vdirsyncer_etag(1, n)
+
+
+def vdirsyncer_status(path: Path, items: int = 20) -> Path:
+    """vdirsyncer's status of one collection synced between two filesystem storages (see the module's
+    list)."""
+    rows: dict[str, list[Sequence[Any]]] = {
+        "meta": [(1,)],
+        "status": [vdirsyncer_item(n) for n in range(items)],
+        "new_status": [],
+    }
+    return write_export(path, VDIRSYNCER_DDL, rows)

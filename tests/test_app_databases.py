@@ -35,8 +35,8 @@ a FreeRADIUS server's accounting, a Bacula catalog, macOS Messages' chat.db, And
 provider, a WhatsApp message store, an Etherpad server's key/value store, a Nuxt Content site's
 database, a Lighthouse CI server, a Shuup shop, a Django site's django-allauth, django-oauth-toolkit
 and dj-rest-auth tables, an Isso comment server, a profanity XMPP client's chat log, a Sympa list
-server, a khal calendar's cache, a todoman to-do list's cache) through ``columnar-etl run`` into the
-session's real PostgreSQL, every cell checked.
+server, a khal calendar's cache, a todoman to-do list's cache, a vdirsyncer sync's status)
+through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -8744,3 +8744,24 @@ def test_todoman_cache_keeps_its_epoch_numbers_every_bit_with_the_notes_that_rea
     assert len(ran.values("todos", "id", "id")) == todos
     assert references(run_dir)[("todos", "file_path")] == "files.path"
     assert references(run_dir)[("categories", "todos_id")] == "todos.id"
+
+
+def test_vdirsyncer_status_arrives_as_written_its_etags_text_and_its_empty_scratch_table_too(
+    run_export: Runner,
+) -> None:
+    """vdirsyncer keeps a collection's status after a sync between two filesystem storages: each item's
+    UID, its file on either side (a uuid name where it was copied to), the SHA-256 of each copy and each
+    file's etag (``st_mtime_ns`` as ``'%.9f'``, ``;`` and the inode: text, as written). Its scratch
+    table ``new_status``, empty between syncs, loads with the same columns."""
+    items = 20
+    ran, run_dir = run_export(apps.vdirsyncer_status)
+    loaded_cleanly(ran, run_dir, {"meta": 1, "status": items, "new_status": 0})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    columns = ("ident", "href_a", "href_b", "hash_a", "hash_b", "etag_a", "etag_b")
+    assert ran.types("status") == ran.types("new_status") == dict.fromkeys(columns, "text")
+    relation = f"{quote_ident(ran.base)}.status"
+    assert sorted(pg_query(ran.uri, f"SELECT {', '.join(columns)} FROM {relation}")) == sorted(
+        apps.vdirsyncer_item(n) for n in range(items)
+    )
+    assert primary_key(ran.uri, ran.record["version_schema"], "status") == ["ident"]
