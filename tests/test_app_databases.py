@@ -8714,7 +8714,8 @@ def test_todoman_cache_keeps_its_epoch_numbers_every_bit_with_the_notes_that_rea
 ) -> None:
     """todoman binds a to-do's created, completed, stamp and last-modified times as
     ``datetime.timestamp()`` REALs in ``INTEGER`` columns: doubles, every bit, each with the note that
-    reads it as an instant; a file's ``st_mtime_ns`` stays bigint with its note. ``due`` and ``start``
+    reads it as an instant; a file's ``st_mtime_ns`` stays bigint with its note, a list's too beside
+    its 0 for no colour file. ``due`` and ``start``
     hold whole Unix seconds, but neither word alone names a moment (an amount due, a start offset):
     bigint, as written, beside ``due_dt`` and ``start_dt``, 0/1 for whether each is a day (integers,
     as declared). Texts with emoji, a no-break space and a leading zero arrive as written."""
@@ -8738,6 +8739,10 @@ def test_todoman_cache_keeps_its_epoch_numbers_every_bit_with_the_notes_that_rea
     for name in reals:
         assert any(f'to_timestamp("{name}")' in note for note in notes["todos"][name]["notes"]), name
     assert any('to_timestamp("mtime" / 1000000000.0)' in note for note in notes["files"]["mtime"]["notes"])
+    # A list without a colour file has mtime 0: the others' nanoseconds, 0 for none (no note until h191).
+    assert any(
+        'to_timestamp(NULLIF("mtime", 0) / 1000000000.0)' in note for note in notes["lists"]["mtime"]["notes"]
+    )
     assert notes["todos"]["due"]["notes"] == notes["todos"]["due_dt"]["notes"] == []
     assert ran.values("files", "mtime", "path") == {path: mtime for path, _, mtime in truth["files"]}
     assert ran.values("categories", "category", "id") == {r[0]: r[2] for r in truth["categories"]}
