@@ -932,6 +932,21 @@ number, so a test computes what a column holds from the same numbers.
   (``mdb-schema DB sqlite``, ``mdb-export -I sqlite DB TABLE``): backquoted names with spaces, ``varchar``
   and ``DateTime`` declarations, every date as ``YYYY-MM-DD HH:MM:SS`` text and an Access date never set
   (its serial day 0) as ``1900-01-00 00:00:00``, the rows of a livery company's register of freemen.
+- :func:`khal_cache`: a khal 0.14 calendar's ``khal.db`` (its own DDL, ``DB_VERSION`` 5) after indexing
+  a vdir: each instance's iCalendar DTSTART and DTEND ``INT`` Unix seconds, in ``recs_loc`` for times
+  with a zone (a weekly event's instances, one moved by a RECURRENCE-ID, its ``ref`` the instance it
+  replaces), in ``recs_float`` for all-day days (midnight UTC) and floating wall-clock times stored as
+  if UTC and yearly birthdays from 1900 (negative seconds); ``rec_inst`` the seconds as ``TEXT`` in the
+  key; etags ``'%.9f'`` text of a file's modification time in nanoseconds; ``.ics`` items in CRLF lines.
+- :func:`todoman_cache`: a todoman 4.7 to-do list's ``cache.sqlite3`` (its own DDL, schema 10): a
+  to-do's ``created_at``, ``completed_at``, ``dtstamp`` and ``last_modified`` as
+  ``datetime.timestamp()`` REALs to the microsecond in ``INTEGER`` columns, ``due`` and ``start`` whole
+  Unix seconds (an all-day one the local midnight) beside ``due_dt`` / ``start_dt`` 0/1, files'
+  ``st_mtime_ns``, a list's ``mtime`` 0 without a ``color`` file, categories with their upper case.
+- :func:`vdirsyncer_status`: a vdirsyncer 0.21 collection's status (``<pair>/<collection>.items``, its
+  own DDL) after syncing two filesystem storages: each item's UID keyed, its file on either side (a
+  uuid name where it was copied to, on b or, for an item made on b, on a), SHA-256 hex of each copy,
+  etags ``'<st_mtime_ns as %.9f>;<inode>'``, and the scratch table ``new_status`` empty.
 """
 
 from __future__ import annotations
@@ -21191,3 +21206,289 @@ def access_row(i: int) -> tuple[Any, ...]:
 def access_mdbtools(path: Path, rows: int = 28) -> Path:
     """An Access database's register of freemen as MDB Tools converts it (the module's docstring)."""
     return write_export(path, ACCESS_MDBTOOLS_DDL, {"merchant_taylors": [access_row(i) for i in range(rows)]})
+
+
+# --- khal (a calendar's cache) ---------------------------------------------------------------------
+
+#: khal 0.14's own DDL (``khalendar/backend.py``, ``DB_VERSION = 5``), as its first run creates the
+#: cache of a vdir of ``.ics`` files.
+KHAL_DDL = [
+    "CREATE TABLE version (version INTEGER)",
+    "CREATE TABLE calendars (\n            calendar TEXT NOT NULL UNIQUE,\n"
+    "            resource TEXT NOT NULL,"
+    "\n            ctag TEXT\n            )",
+    "CREATE TABLE events (\n                href TEXT NOT NULL,\n                calendar TEXT NOT NULL,\n"
+    "                sequence INT,\n                etag TEXT,\n                item TEXT,\n"
+    "                primary key (href, calendar)\n                )",
+    *(
+        f"CREATE TABLE {table} (\n            dtstart INT NOT NULL,\n            dtend INT NOT NULL,\n"
+        "            href TEXT NOT NULL REFERENCES events( href ),\n            rec_inst TEXT NOT NULL,\n"
+        "            ref TEXT NOT NULL,\n            dtype INT NOT NULL,\n"
+        "            calendar TEXT NOT NULL,\n"
+        "            primary key (href, rec_inst, calendar)\n            )"
+        for table in ("recs_loc", "recs_float")
+    ),
+]
+KHAL_SUMMARIES = ("Stand-up", "Réunion budget", "Zahnarzt 🦷", "Lunch\u00a0with Ana", "会議", "L" * 3000)
+#: Unix seconds of the first timed event's start (2026-12-05 08:00 UTC).
+KHAL_START = 1_796_457_600
+#: Every fourth timed event repeats weekly, this many times; the first one's second instance is moved.
+KHAL_REPEATS = 3
+#: A birthday's vCard without a year (``--0704``) starts in 1900; one with a year in it.
+KHAL_BIRTHDAYS = (("Ana Ünïcode", 1900, 7, 4), ("Bo 😀", 1988, 2, 29), ("Cy", 1975, 12, 31))
+KHAL_BIRTHDAY_YEARS = 4
+
+
+def khal_etag(n: int) -> str:
+    """The etag khal keeps for a vdir's file: its modification time in nanoseconds, ``'%.9f'``."""
+    return f"{1_796_480_392_744_666_368 + 1_000_003 * n:.9f}"
+
+
+def khal_timed(i: int) -> tuple[int, int]:
+    """Timed event ``i``'s start and end, Unix seconds."""
+    start = KHAL_START + 86_400 * 3 * i + 900 * (i % 7)
+    return start, start + 1_800 * (1 + i % 4)
+
+
+def khal_ics(uid: str, summary: str, lines: Sequence[str]) -> str:
+    return "\r\n".join(
+        ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//khal//EN", "BEGIN:VEVENT", f"UID:{uid}",
+         f"SUMMARY:{summary}", *lines, "END:VEVENT", "END:VCALENDAR", ""]
+    )  # fmt: skip
+
+
+def khal_moment(seconds: int) -> str:
+    return datetime.fromtimestamp(seconds, UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def khal_rows(events: int = 12, all_day: int = 6) -> dict[str, list[Sequence[Any]]]:
+    """The rows of :func:`khal_cache` (see the module's list)."""
+    rows: dict[str, list[Sequence[Any]]] = {"version": [(5,)], "events": [], "recs_loc": [], "recs_float": []}
+    rows["calendars"] = [
+        (name, "", khal_etag(-1 - k)) for k, name in enumerate(("work", "home", "birthdays"))
+    ]
+    n = 0
+    for i in range(events):
+        href, calendar = f"ev-{i:04d}@example.org.ics", ("work", "home")[i % 2]
+        start, end = khal_timed(i)
+        repeats = KHAL_REPEATS if i % 4 == 0 else 1
+        lines = [f"DTSTART:{khal_moment(start)}", f"DTEND:{khal_moment(end)}"]
+        if repeats > 1:
+            lines.append(f"RRULE:FREQ=WEEKLY;COUNT={repeats}")
+        rows["events"].append(
+            (href, calendar, None, khal_etag(n), khal_ics(href[:-4], KHAL_SUMMARIES[i % 6], lines))
+        )
+        n += 1
+        for r in range(repeats):
+            shift = 604_800 * r
+            moved = i == 0 and r == 1  # RECURRENCE-ID of the second instance, two hours later
+            ref = str(start + shift) if moved else "PROTO"
+            rows["recs_loc"].append(
+                (start + shift + 7_200 * moved, end + shift + 7_200 * moved, href, str(start + shift), ref, 1,
+                 calendar)
+            )  # fmt: skip
+    for i in range(all_day):
+        href, calendar = f"day-{i:04d}@example.org.ics", ("work", "home")[i % 2]
+        day = (KHAL_START // 86_400 + 5 * i) * 86_400  # midnight UTC: a DATE as khal stores it
+        floating = i % 2  # a wall-clock time with no zone, stored as if it were UTC
+        start, end = (day + 34_200, day + 37_800) if floating else (day, day + 86_400 * (1 + i % 3))
+        lines = [
+            f"DTSTART:{khal_moment(start)[:-1]}"
+            if floating
+            else f"DTSTART;VALUE=DATE:{khal_moment(start)[:8]}",
+            f"DTEND:{khal_moment(end)[:-1]}" if floating else f"DTEND;VALUE=DATE:{khal_moment(end)[:8]}",
+        ]
+        rows["events"].append((href, calendar, None, khal_etag(n), khal_ics(href[:-4], f"Tag {i} ✓", lines)))
+        n += 1
+        rows["recs_float"].append((start, end, href, str(start), "PROTO", floating, calendar))
+    for k, (name, year, month, day_of_month) in enumerate(KHAL_BIRTHDAYS):
+        href = f"c{k}.vcfBDAY"  # a contact's file and the vCard property the event comes from
+        first = datetime(year, month, day_of_month, tzinfo=UTC)
+        item = (
+            f"BEGIN:VEVENT\r\nSUMMARY:{name}'s birthday\r\nDTSTART;VALUE=DATE:{first:%Y%m%d}\r\n"
+            f"UID:{href}\r\nRRULE:FREQ=YEARLY\r\nEND:VEVENT\r\n"
+        )
+        rows["events"].append((href, "birthdays", None, khal_etag(n), item))
+        n += 1
+        for y in range(KHAL_BIRTHDAY_YEARS):
+            # A 29 February repeats as the year's 60th day (``BYYEARDAY=60``): 1 March in a common year.
+            leap = (month, day_of_month) == (2, 29)
+            moment = (
+                datetime(year + y, 1, 1, tzinfo=UTC) + timedelta(days=59)
+                if leap
+                else first.replace(year=year + y)
+            )
+            start = int(moment.timestamp())
+            rows["recs_float"].append((start, start + 86_400, href, str(start), "PROTO", 0, "birthdays"))
+    return rows
+
+
+def khal_cache(path: Path) -> Path:
+    """khal's ``khal.db`` after indexing a vdir of timed events (see the module's list)."""
+    return write_export(path, KHAL_DDL, khal_rows())
+
+
+# --- todoman (a to-do list's cache) ----------------------------------------------------------------
+
+#: The columns of todoman's ``todos`` and their declared types, in order.
+TODOMAN_COLUMNS = (
+    ("file_path", "TEXT"), ("id", "INTEGER PRIMARY KEY"), ("uid", "TEXT"), ("summary", "TEXT"),
+    ("due", "INTEGER"), ("due_dt", "INTEGER"), ("start", "INTEGER"), ("start_dt", "INTEGER"),
+    ("priority", "INTEGER"), ("created_at", "INTEGER"), ("completed_at", "INTEGER"),
+    ("percent_complete", "INTEGER"), ("dtstamp", "INTEGER"), ("status", "TEXT"), ("description", "TEXT"),
+    ("location", "TEXT"), ("sequence", "INTEGER"), ("last_modified", "INTEGER"), ("rrule", "TEXT"),
+)  # fmt: skip
+#: todoman 4.7's own DDL (``model.py``, ``SCHEMA_VERSION = 10``), as it creates ``cache.sqlite3``.
+TODOMAN_DDL = [
+    'CREATE TABLE meta ("version" INT)',
+    'CREATE TABLE lists (\n                "name" TEXT PRIMARY KEY,\n                "path" TEXT,\n'
+    '                "colour" TEXT,\n                "mtime" INTEGER,\n\n'
+    "                CONSTRAINT path_unique UNIQUE (path)\n            )",
+    'CREATE TABLE files (\n                "path" TEXT PRIMARY KEY,\n                "list_name" TEXT,\n'
+    '                "mtime" INTEGER,\n\n                CONSTRAINT path_unique UNIQUE (path),\n'
+    "                FOREIGN KEY(list_name) REFERENCES lists(name) ON DELETE CASCADE\n            )",
+    'CREATE TABLE categories (\n                "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,\n'
+    '                "todos_id" INTEGER NOT NULL,\n                "category" TEXT,\n'
+    '                "category_upper" TEXT,\n\n'
+    "                CONSTRAINT category_unique UNIQUE (todos_id,category),\n"
+    "                FOREIGN KEY(todos_id) REFERENCES todos(id) ON DELETE CASCADE\n            )",
+    "CREATE TABLE todos (\n"
+    + ",\n".join(f'                "{name}" {kind}' for name, kind in TODOMAN_COLUMNS)
+    + ",\n\n                FOREIGN KEY(file_path) REFERENCES files(path) ON DELETE CASCADE\n            )",
+]
+TODOMAN_LISTS = (("work", "#ff7f00"), ("home", None))  # a list with a ``color`` file, one without
+TODOMAN_SUMMARIES = (
+    "Buy milk 🥛",
+    "Réviser le rapport",
+    "Call\u00a0mom",
+    "日本語のタスク",
+    "Pay #00123",
+    "T" * 2500,
+)
+TODOMAN_STATUS = ("NEEDS-ACTION", "COMPLETED", "CANCELLED", "IN-PROCESS")
+#: The first to-do's creation: ``datetime.now(tzlocal()).timestamp()``, REAL seconds to the microsecond.
+TODOMAN_CREATED = 1_796_480_460.955518
+#: Midnight of 2026-12-06 in Berlin (UTC+1), Unix seconds: an all-day due is the local midnight.
+TODOMAN_DAY = 1_796_511_600
+
+
+def todoman_created(i: int) -> float:
+    return TODOMAN_CREATED + 61.203125 * i  # a fraction no sum of a binary's halves rounds away
+
+
+def todoman_due(i: int) -> tuple[int | None, int | None, int | None, int | None]:
+    """To-do ``i``'s ``due``, ``due_dt``, ``start``, ``start_dt``: Unix seconds and whether each is a day;
+    a start is kept only before the due (todoman drops it otherwise)."""
+    kind = i % 5
+    if kind == 0:
+        return TODOMAN_DAY + 86_400 * i, 1, None, None
+    if kind == 1:
+        due = TODOMAN_DAY + 86_400 * i + 34_200 + 60 * i
+        return due, 0, due - 2 * 86_400, 0
+    if kind == 2:
+        return None, None, TODOMAN_DAY + 86_400 * i, 1
+    if kind == 3:
+        return TODOMAN_DAY + 3_600 * i + 1_800, 0, None, None
+    return None, None, None, None
+
+
+def todoman_status(i: int) -> str:
+    return TODOMAN_STATUS[i % 4]
+
+
+def todoman_rows(todos: int = 30) -> dict[str, list[Sequence[Any]]]:
+    """The rows of :func:`todoman_cache` (see the module's list)."""
+    root = "/home/ana/.local/share/calendars"
+    rows: dict[str, list[Sequence[Any]]] = {
+        "meta": [(10,)],
+        "lists": [
+            (name, f"{root}/{name}", colour, 1_796_480_400_123_456_789 if colour else 0)
+            for name, colour in TODOMAN_LISTS
+        ],
+        "files": [],
+        "categories": [],
+        "todos": [],
+    }
+    for i in range(todos):
+        name = TODOMAN_LISTS[i % 2][0]
+        uid = f"{hashlib.md5(str(i).encode()).hexdigest()}@laptop"
+        path = f"{root}/{name}/{uid.split('@')[0]}.ics"
+        rows["files"].append((path, name, 1_796_480_460_969_499_662 + 7_000_003 * i))
+        created = todoman_created(i)
+        status = todoman_status(i)
+        percent = (0, 10, 50, 99, 100)[i % 5] if status != "COMPLETED" else 100
+        rows["todos"].append(
+            (
+                path,
+                i + 1,
+                uid,
+                f"{TODOMAN_SUMMARIES[i % len(TODOMAN_SUMMARIES)]} {i}",
+                *todoman_due(i),
+                (1, 5, 9)[i % 3] if i % 4 == 0 else None,
+                created,
+                created + 7.125 if status == "COMPLETED" else None,
+                percent or None,
+                created,
+                status,
+                "Line 1\nLine 2 — ✓\u00a0end" if i % 3 == 0 else None,
+                "Müllerstraße 5, Zürich 🇨🇭" if i % 7 == 0 else None,
+                1 + i % 3,
+                created + 0.000127 * (1 + i % 3),
+                "FREQ=WEEKLY;COUNT=3" if i % 10 == 0 else None,
+            )
+        )
+        if i % 9 == 0:
+            for category in ("work", "urgent ⚡", "café"):
+                rows["categories"].append((len(rows["categories"]) + 1, i + 1, category, category.upper()))
+    return rows
+
+
+def todoman_cache(path: Path) -> Path:
+    """todoman's ``cache.sqlite3`` of two lists of to-dos (see the module's list)."""
+    return write_export(path, TODOMAN_DDL, todoman_rows())
+
+
+# --- vdirsyncer (a sync's status) -------------------------------------------------------------------
+
+_VDIRSYNCER_COLUMNS = (
+    '                "ident" TEXT PRIMARY KEY NOT NULL,\n                "href_a" TEXT,\n'
+    '                "href_b" TEXT,\n                "hash_a" TEXT{0},\n                "hash_b" TEXT{0},\n'
+    '                "etag_a" TEXT,\n                "etag_b" TEXT\n            )'
+)
+#: vdirsyncer 0.21's own DDL (``sync/status.py``): a collection's ``<pair>/<collection>.items``.
+VDIRSYNCER_DDL = [
+    'CREATE TABLE meta ( "version" INTEGER PRIMARY KEY )',
+    "CREATE TABLE status (\n" + _VDIRSYNCER_COLUMNS.format(" NOT NULL"),
+    "CREATE UNIQUE INDEX by_href_a ON status(href_a)",
+    "CREATE UNIQUE INDEX by_href_b ON status(href_b)",
+    "CREATE TABLE new_status (\n" + _VDIRSYNCER_COLUMNS.format(""),
+]
+#: Every fifth item was created on side b and copied to a: its uuid-named file is a's.
+VDIRSYNCER_FROM_B = 5
+
+
+def vdirsyncer_etag(side: int, n: int) -> str:
+    """A filesystem storage's etag: the file's ``st_mtime_ns`` as ``'%.9f'`` (a float's digits), ``;``
+    and its inode."""
+    mtime_ns = 1_796_480_504_667_189_248 + 6_262_208_000 * side + 41_000_193 * n
+    return f"{mtime_ns:.9f};{2_396_035 + 1_200 * side + n}"
+
+
+def vdirsyncer_item(n: int) -> tuple[str, str, str, str, str, str, str]:
+    """Status row ``n``: the item's UID, its file on a and on b, their hashes and etags."""
+    uid = f"ev-{n:04d}@example.org" if n % VDIRSYNCER_FROM_B else f"{uuid.UUID(int=n + 1).hex}@phone"
+    original, copy = f"{uid}.ics", f"{uuid.UUID(int=2**64 + n)}.ics"
+    href_a, href_b = (copy, original) if n % VDIRSYNCER_FROM_B == 0 else (original, copy)
+    digest = hashlib.sha256(f"BEGIN:VCALENDAR item {n} ✓".encode()).hexdigest()
+    return uid, href_a, href_b, digest, digest, vdirsyncer_etag(0, n), vdirsyncer_etag(1, n)
+
+
+def vdirsyncer_status(path: Path, items: int = 20) -> Path:
+    """vdirsyncer's status of one collection synced between two filesystem storages (see the module's
+    list)."""
+    rows: dict[str, list[Sequence[Any]]] = {
+        "meta": [(1,)],
+        "status": [vdirsyncer_item(n) for n in range(items)],
+        "new_status": [],
+    }
+    return write_export(path, VDIRSYNCER_DDL, rows)

@@ -35,7 +35,9 @@ a FreeRADIUS server's accounting, a Bacula catalog, macOS Messages' chat.db, And
 provider, a WhatsApp message store, an Etherpad server's key/value store, a Nuxt Content site's
 database, a Lighthouse CI server, a Shuup shop, a Django site's django-allauth, django-oauth-toolkit
 and dj-rest-auth tables, an Isso comment server, a profanity XMPP client's chat log, a Sympa list
-server) through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
+server, an Access database converted by MDB Tools, a khal calendar's cache, a todoman to-do list's
+cache, a vdirsyncer sync's status) through ``columnar-etl run`` into the session's real PostgreSQL,
+every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -8695,3 +8697,115 @@ def test_access_database_converted_by_mdbtools_reads_its_day_zero_dates_as_no_da
     assert ran.values("merchant_taylors", "Surname", "Id No") == {
         row[0]: row[1] for row in map(apps.access_row, range(rows))
     }
+
+
+def test_khal_cache_event_starts_and_ends_arrive_as_instants_and_its_floating_times_as_written(
+    run_export: Runner,
+) -> None:
+    """khal keeps each event instance's iCalendar DTSTART and DTEND as ``INT`` Unix seconds: in
+    ``recs_loc`` for times with a zone (instants: until 2026-12-05 bigint, nothing said so), in
+    ``recs_float`` for all-day events and floating wall-clock times stored as if UTC, birthdays back to
+    1900 among them (no epoch integers of 2001-2033 a name alone reads: numbers, as written). Its
+    etags, a file's modification time as ``'%.9f'`` text, arrive as written; each ``.ics`` item too,
+    its final line break trimmed and audited."""
+    truth = apps.khal_rows()
+    ran, run_dir = run_export(apps.khal_cache)
+    loaded_cleanly(ran, run_dir, {table: len(rows) for table, rows in truth.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    zoned, floating = ran.types("recs_loc"), ran.types("recs_float")
+    assert zoned["dtstart"] == zoned["dtend"] == "timestamp with time zone"
+    assert floating["dtstart"] == floating["dtend"] == "bigint"
+    assert zoned["rec_inst"] == floating["rec_inst"] == "bigint"  # digits of the TEXT key column
+    assert zoned["ref"] == zoned["href"] == zoned["calendar"] == "text"
+
+    def keyed(table: str, column: str) -> dict[tuple[str, int], Any]:
+        relation = f"{quote_ident(ran.base)}.{quote_ident(table)}"
+        rows = pg_query(ran.uri, f"SELECT href, rec_inst, {quote_ident(column)} FROM {relation}")
+        return {(href, instance): value for href, instance, value in rows}
+
+    loc = truth["recs_loc"]
+    assert keyed("recs_loc", "dtstart") == {(r[2], int(r[3])): datetime.fromtimestamp(r[0], UTC) for r in loc}
+    assert keyed("recs_loc", "dtend") == {(r[2], int(r[3])): datetime.fromtimestamp(r[1], UTC) for r in loc}
+    # The moved instance keeps the instant it was moved to, its ref the instance it replaces.
+    moved = [r for r in loc if r[4] != "PROTO"]
+    assert len(moved) == 1 and moved[0][0] == int(moved[0][3]) + 7_200
+    instances = {f"{r[2]}|{r[3]}|{r[6]}": {"epoch:seconds"} for r in loc}
+    assert (
+        audit_rules(run_dir, "recs_loc", "dtstart") == audit_rules(run_dir, "recs_loc", "dtend") == instances
+    )
+    fl = truth["recs_float"]
+    assert keyed("recs_float", "dtstart") == {(r[2], int(r[3])): r[0] for r in fl}
+    assert min(r[0] for r in fl) == int(datetime(1900, 7, 4, tzinfo=UTC).timestamp())
+    assert audit_rules(run_dir, "recs_float", "dtstart") == {}
+    # Etags arrive as the text khal wrote, whatever type holds them.
+    relation = f"{quote_ident(ran.base)}.events"
+    etags = dict(pg_query(ran.uri, f"SELECT href, etag::text FROM {relation}"))
+    assert etags == {r[0]: r[3] for r in truth["events"]}
+    items = dict(pg_query(ran.uri, f"SELECT href, item FROM {relation}"))
+    assert items == {r[0]: r[4].removesuffix("\r\n") for r in truth["events"]}
+    assert audit_rules(run_dir, "events", "item") == {f"{r[0]}|{r[1]}": {"trim"} for r in truth["events"]}
+    assert references(run_dir)[("recs_loc", "href")] == "events.href"
+
+
+def test_todoman_cache_keeps_its_epoch_numbers_every_bit_with_the_notes_that_read_them(
+    run_export: Runner,
+) -> None:
+    """todoman binds a to-do's created, completed, stamp and last-modified times as
+    ``datetime.timestamp()`` REALs in ``INTEGER`` columns: doubles, every bit, each with the note that
+    reads it as an instant; a file's ``st_mtime_ns`` stays bigint with its note, a list's too beside
+    its 0 for no colour file. ``due`` and ``start``
+    hold whole Unix seconds, but neither word alone names a moment (an amount due, a start offset):
+    bigint, as written, beside ``due_dt`` and ``start_dt``, 0/1 for whether each is a day (integers,
+    as declared). Texts with emoji, a no-break space and a leading zero arrive as written."""
+    truth = apps.todoman_rows()
+    todos = len(truth["todos"])
+    ran, run_dir = run_export(apps.todoman_cache)
+    loaded_cleanly(ran, run_dir, {table: len(rows) for table, rows in truth.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    types = ran.types("todos")
+    reals = ("created_at", "completed_at", "dtstamp", "last_modified")
+    assert {name: types[name] for name in reals} == dict.fromkeys(reals, "double precision")
+    whole = ("due", "due_dt", "start", "start_dt", "priority", "percent_complete", "sequence")
+    assert {name: types[name] for name in whole} == dict.fromkeys(whole, "bigint")
+    assert ran.types("files")["mtime"] == ran.types("lists")["mtime"] == "bigint"
+    columns = [name for name, _ in apps.TODOMAN_COLUMNS]
+    for k, name in enumerate(columns):
+        assert ran.values("todos", name, "id") == {row[1]: row[k] for row in truth["todos"]}, name
+    assert ran.values("todos", "due", "id")[1] == apps.TODOMAN_DAY  # an all-day due: Berlin's midnight
+    notes = profiled(run_dir)["columns"]
+    for name in reals:
+        assert any(f'to_timestamp("{name}")' in note for note in notes["todos"][name]["notes"]), name
+    assert any('to_timestamp("mtime" / 1000000000.0)' in note for note in notes["files"]["mtime"]["notes"])
+    # A list without a colour file has mtime 0: the others' nanoseconds, 0 for none (no note until h191).
+    assert any(
+        'to_timestamp(NULLIF("mtime", 0) / 1000000000.0)' in note for note in notes["lists"]["mtime"]["notes"]
+    )
+    assert notes["todos"]["due"]["notes"] == notes["todos"]["due_dt"]["notes"] == []
+    assert ran.values("files", "mtime", "path") == {path: mtime for path, _, mtime in truth["files"]}
+    assert ran.values("categories", "category", "id") == {r[0]: r[2] for r in truth["categories"]}
+    assert len(ran.values("todos", "id", "id")) == todos
+    assert references(run_dir)[("todos", "file_path")] == "files.path"
+    assert references(run_dir)[("categories", "todos_id")] == "todos.id"
+
+
+def test_vdirsyncer_status_arrives_as_written_its_etags_text_and_its_empty_scratch_table_too(
+    run_export: Runner,
+) -> None:
+    """vdirsyncer keeps a collection's status after a sync between two filesystem storages: each item's
+    UID, its file on either side (a uuid name where it was copied to), the SHA-256 of each copy and each
+    file's etag (``st_mtime_ns`` as ``'%.9f'``, ``;`` and the inode: text, as written). Its scratch
+    table ``new_status``, empty between syncs, loads with the same columns."""
+    items = 20
+    ran, run_dir = run_export(apps.vdirsyncer_status)
+    loaded_cleanly(ran, run_dir, {"meta": 1, "status": items, "new_status": 0})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    columns = ("ident", "href_a", "href_b", "hash_a", "hash_b", "etag_a", "etag_b")
+    assert ran.types("status") == ran.types("new_status") == dict.fromkeys(columns, "text")
+    relation = f"{quote_ident(ran.base)}.status"
+    assert sorted(pg_query(ran.uri, f"SELECT {', '.join(columns)} FROM {relation}")) == sorted(
+        apps.vdirsyncer_item(n) for n in range(items)
+    )
+    assert primary_key(ran.uri, ran.record["version_schema"], "status") == ["ident"]

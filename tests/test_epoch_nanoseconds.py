@@ -86,3 +86,50 @@ def test_the_nanoseconds_notes_expression_names_each_rows_instant_in_postgresql(
                 assert instant is None, (name, i)
             else:  # a double of seconds: the microsecond, give or take one
                 assert abs(instant - expected) <= timedelta(microseconds=1), (name, i, instant)
+
+
+def test_nanoseconds_beside_zeros_get_the_note_giving_the_instant_of_the_others(
+    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path
+) -> None:
+    # A to-do list's cache keeps a list's `mtime` as the `st_mtime_ns` of its colour file, 0 for a list
+    # with none (todoman's): 0 beside nanoseconds. Coarser units beside 0 got the note giving the
+    # others' instant (NULLIF making each 0 NULL); nanoseconds got none, neither that nor their own.
+    values = [0 if i % 3 == 0 else n for i, n in enumerate(NANOS)]
+    declared = [0 if i % 4 == 0 else n for i, n in enumerate(NANOS)]
+    path = make_sqlite(
+        {
+            "lists": (
+                "CREATE TABLE lists (id INTEGER PRIMARY KEY, mtime INTEGER, seen DATETIME, size INTEGER)",
+                [(i, values[i], declared[i], values[i]) for i in range(ROWS)],
+            )
+        },
+        name="zeros_ns.db",
+    )
+    table = profile(path)["lists"]
+    for name, kind in (("mtime", ""), ("seen", " in a column declared DATETIME")):
+        column = table[name]
+        assert column.inferred_type == "integer", (name, column.type_reason)
+        assert [n for n in column.notes if "the instant is" in n] == [
+            f"integers are nanoseconds since 1970-01-01 UTC, 0 for no date, finer than a timestamptz's "
+            f"microseconds{kind}: kept as numbers (bigint), every value as written; the instant is "
+            f'to_timestamp(NULLIF("{name}", 0) / 1000000000.0)'
+        ], (name, column.notes)
+    # The same integers under a name of no time: no moment at all.
+    assert [n for n in table["size"].notes if "the instant is" in n] == []
+    # A 1 among the 0s: no "0 for no date", in a declared column either.
+    flagged = make_sqlite(
+        {"f": ("CREATE TABLE f (id INTEGER PRIMARY KEY, seen DATETIME)", [(0, 0), (1, 1), (2, NANOS[2])])},
+        name="flag_ns.db",
+    )
+    assert [n for n in profile(flagged)["f"]["seen"].notes if "the instant is" in n] == []
+    ran = load_and_check(path, pg_uri, tmp_path)
+    assert not ran.violations, summarize(ran.violations)
+    for name, written in (("mtime", values), ("seen", declared)):
+        rows = note_instants(pg_uri, ran.base, "lists", table[name].notes)
+        assert len(rows) == ROWS
+        for i, instant in rows:
+            if written[i] == 0:
+                assert instant is None, (name, i)
+            else:  # a double of seconds: the microsecond, give or take one
+                expected = _instant(written[i])
+                assert expected is not None and abs(instant - expected) <= timedelta(microseconds=1)

@@ -657,6 +657,34 @@ def test_a_clock_of_epoch_seconds_is_an_instant_and_a_clock_rate_is_none(make_sq
     }
 
 
+def test_an_icalendar_start_and_end_and_a_dt_are_epoch_timestamps(make_sqlite: SqliteFactory) -> None:
+    # A calendar's cache keeps each event's iCalendar DTSTART and DTEND as Unix seconds in `dtstart
+    # INT` and `dtend INT` (khal's), beside `dtstamp`, read as instants by its ending: they stayed
+    # bigint with nothing to say so. `dt` abbreviates a date-time as a word too (`start_dt`,
+    # `dt_created`, `EndDt`); 0/1 under it (a to-do cache's `due_dt`, whether the due is a day) are no
+    # epoch integers, and a word only beginning so (`dtype`, `dtmf`) is none.
+    rows = [(i, *(1_796_416_366 + 3601 * i,) * 10, i % 2) for i in range(5)]
+    ddl = (
+        "CREATE TABLE recs_loc (id INTEGER PRIMARY KEY, dtstart INT NOT NULL, dtend INT NOT NULL, "
+        "DTSTART_2 INT, dtstamp INT, start_dt INTEGER, dt_created INTEGER, EndDt INTEGER, dt INTEGER, "
+        "dtype INTEGER, dtmf INTEGER, due_dt INTEGER)"
+    )
+    types = _types_beside_key(make_sqlite, "recs_loc", ddl, rows, key="id")
+    assert types == {
+        "dtstart": "timestamptz",
+        "dtend": "timestamptz",
+        "DTSTART_2": "timestamptz",
+        "dtstamp": "timestamptz",
+        "start_dt": "timestamptz",
+        "dt_created": "timestamptz",
+        "EndDt": "timestamptz",
+        "dt": "timestamptz",
+        "dtype": "integer",
+        "dtmf": "integer",
+        "due_dt": "integer",
+    }
+
+
 def test_a_creation_of_epoch_milliseconds_is_an_instant_as_created_is(make_sqlite: SqliteFactory) -> None:
     # A messenger keeps a group chat's `creation` as epoch milliseconds (WhatsApp's chat_list), a
     # window its `creation` in seconds: they stayed bigint, though `created` and `creationTime` (its

@@ -220,6 +220,12 @@ _DATE_WORDS = frozenset(
         # A monitoring system's every time (Zabbix's `clock`, `write_clock`, a recovery's `r_clock`):
         # Unix seconds.
         "clock",
+        # A date-time abbreviated (`start_dt`, `dt_created`), and iCalendar's DTSTART and DTEND (its
+        # DTSTAMP ends in `stamp`): a calendar's cache keeps each event's as Unix seconds (khal's
+        # `dtstart INT`, `dtend INT`). Not a word only beginning so (`dtype`, `dtmf`).
+        "dt",
+        "dtstart",
+        "dtend",
     }
 )
 #: Events that name a moment only as the last one (``last_login``, ``lastLogin``, ``LastLogon``, or one
@@ -2473,7 +2479,10 @@ def _epoch_days(column: SourceColumn, family: InferredType | None, counts: _Coun
 
 
 def _epoch_nanoseconds(
-    column: SourceColumn, family: InferredType | None, counts: _Counts
+    column: SourceColumn,
+    family: InferredType | None,
+    counts: _Counts,
+    bounds: tuple[int, int] | None = None,
 ) -> MomentNumbers | None:
     """Integers that count nanoseconds since 1970-01-01 UTC (a shell history's ``timestamp`` as atuin
     writes it, Go's ``time.UnixNano()``), or None: in a column whose name says it holds a time, every
@@ -2481,15 +2490,17 @@ def _epoch_nanoseconds(
     window); in one declared a date or timestamp, every one from 1900 to 2099 and not all within
     1969-1970, none of them 0 or 1 (as :func:`~columnar_etl.rules.epoch_units` reads the coarser units,
     which are tried first). Not a key of one column (an identifier). A timestamptz holds microseconds:
-    reading them would round, so they stay integers and only the note says what they are."""
+    reading them would round, so they stay integers and only the note says what they are.
+    ``bounds``: the integers' other than 0 (:func:`_epoch_beside_zeros`), in place of the column's."""
     if column.primary_key and not column.composite_key:
         return None
     if column.counts_from is not None or counts["min_number"] is None:
         return None
-    low, high = _integer_bounds(counts)
+    low, high = bounds or _integer_bounds(counts)
     per_second = 1_000_000_000
     if family in DATE_TYPES:
-        moments = not counts.flag(Flag.ZERO_ONE) and declared_epoch_fits(low, high, per_second)
+        zero_one = bounds is None and counts.flag(Flag.ZERO_ONE)
+        moments = not zero_one and declared_epoch_fits(low, high, per_second)
     else:
         moments = _date_like_name(column.name) and EPOCH_NANOS[0] <= low and high <= EPOCH_NANOS[1]
     if not moments:
@@ -2506,13 +2517,23 @@ def _epoch_beside_zeros(
     """Integers that are epoch instants of one unit by :func:`_epoch_reading`'s rules save ``0`` for
     "no date" (Trac's version ``time``: microseconds, 0 for a version never released), judged on
     the bounds of the integers other than 0 (:func:`_bounds_beside_zeros`), or None (a ``1`` among
-    them, or none but 0)."""
+    them, or none but 0). Nanoseconds too, by :func:`_epoch_nanoseconds`' rules (a to-do cache's list
+    ``mtime``, its colour file's ``st_mtime_ns`` or 0 for none: until 2026-12-05 no note at all)."""
     low, high = counts.agg.get("min_beside_zeros"), counts.agg.get("max_beside_zeros")
     if low is None or high is None:
         return None
     unit = _epoch_reading(column, family, counts, bounds=(int(low), int(high)))
     if unit is None:
-        return None
+        # A 1 beside the 0s is no nanosecond of 1970 (a flag's): the coarser units' window has no room
+        # for it, a declared type's years from 1900 have.
+        if int(low) <= 1 or _epoch_nanoseconds(column, family, counts, bounds=(int(low), int(high))) is None:
+            return None
+        return MomentNumbers(
+            "integers are nanoseconds since 1970-01-01 UTC, 0 for no date, finer than a timestamptz's "
+            "microseconds",
+            MomentUnit.EPOCH_NANOSECONDS,
+            zero_for_none=True,
+        )
     return MomentNumbers(
         f"integers are {unit} since 1970-01-01 UTC, 0 for no date", _EPOCH_UNITS[unit], zero_for_none=True
     )
