@@ -934,6 +934,12 @@ number, so a test computes what a column holds from the same numbers.
   microseconds (seconds to a week; NULL while running), each result, fact set, argument list, tag list,
   record and playbook file a zlib'd UTF-8 JSON ``BLOB``, ``bool`` 0/1, ``char(32)`` hex uuids, JSON
   ``text`` lists under ``CHECK (JSON_VALID(...))``, labels with emoji and a no-break space.
+- :func:`fail2ban_db`: a fail2ban 1.0 server's ``fail2ban.sqlite3`` (its own DDL, schema version 4)
+  after bans found in sshd's and nginx's logs and made by hand: ``timeofban INTEGER`` Unix seconds,
+  ``bantime`` seconds (``-1`` for ever, doubled on each repeat counted in ``bancount``), ``data JSON``
+  bound as UTF-8 bytes (a BLOB) of the matched lines with emoji, CJK and a no-break space, ``bips``
+  keyed by ``(ip, jail)`` holding each address's last ban, IPv6 beside IPv4, a disabled jail, a log's
+  ``''`` first-line hash.
 """
 
 from __future__ import annotations
@@ -21426,3 +21432,106 @@ def ara_ansible(path: Path, playbooks: int = len(ARA_DURATIONS)) -> Path:
             (name, ara_time(ARA_START), ara_time(ara_playbook_started(playbooks - 1)), last)
         )
     return write_export(path, ARA_DDL, rows, bytes_as_text=False)
+
+
+# --- fail2ban ---------------------------------------------------------------------------------------
+
+#: fail2ban 1.0's ``fail2ban.sqlite3`` DDL (``server/database.py``, schema version 4), as ``sqlite3
+#: .schema`` prints the file its server created.
+FAIL2BAN_DDL = (
+    "CREATE TABLE fail2banDb(version INTEGER)",
+    "CREATE TABLE jails(name TEXT NOT NULL UNIQUE, enabled INTEGER NOT NULL DEFAULT 1)",
+    "CREATE INDEX jails_name ON jails(name)",
+    "CREATE TABLE logs(jail TEXT NOT NULL, path TEXT, firstlinemd5 TEXT, lastfilepos INTEGER DEFAULT 0, "
+    "FOREIGN KEY(jail) REFERENCES jails(name) ON DELETE CASCADE, UNIQUE(jail, path),"
+    "UNIQUE(jail, path, firstlinemd5))",
+    "CREATE INDEX logs_path ON logs(path)",
+    "CREATE INDEX logs_jail_path ON logs(jail, path)",
+    "CREATE TABLE bans(jail TEXT NOT NULL, ip TEXT, timeofban INTEGER NOT NULL, bantime INTEGER NOT NULL, "
+    "bancount INTEGER NOT NULL default 1, data JSON, FOREIGN KEY(jail) REFERENCES jails(name) )",
+    "CREATE INDEX bans_jail_timeofban_ip ON bans(jail, timeofban)",
+    "CREATE INDEX bans_jail_ip ON bans(jail, ip)",
+    "CREATE INDEX bans_ip ON bans(ip)",
+    "CREATE TABLE bips(ip TEXT NOT NULL, jail TEXT NOT NULL, timeofban INTEGER NOT NULL, bantime INTEGER NOT "
+    "NULL, bancount INTEGER NOT NULL default 1, data JSON, PRIMARY KEY(ip, jail), FOREIGN KEY(jail) "
+    "REFERENCES jails(name) )",
+    "CREATE INDEX bips_timeofban ON bips(timeofban)",
+    "CREATE INDEX bips_ip ON bips(ip)",
+)
+#: The jails and whether each is enabled (a jail removed from the configuration is kept, disabled).
+FAIL2BAN_JAILS = (("sshd", 1), ("nginx-http-auth", 1), ("recidive", 1), ("postfix", 0))
+FAIL2BAN_START = 1_796_480_779  # 2026-12-05 14:26:19 UTC
+FAIL2BAN_USERS = ("root", "zoë", "ユーザー", "test\u00a0user", "café", "")
+
+
+def fail2ban_ip(i: int) -> str:
+    return f"2001:db8::{i + 1:x}" if i % 5 == 0 else f"203.0.113.{i + 1}"
+
+
+def fail2ban_data(jail: str, ip: str, failures: int, at: int) -> dict[str, Any]:
+    """A ban's ``data`` as the server dumps it: the matched log lines, the failures, the address."""
+    stamp = datetime.fromtimestamp(at, UTC)
+    if jail == "sshd":
+        lines = [
+            f"{stamp:%b} {stamp.day:2d} {stamp:%H:%M:%S} vm sshd[{at % 9000}]: "
+            f"Failed password for invalid user {FAIL2BAN_USERS[(at + k) % len(FAIL2BAN_USERS)]} "
+            f"from {ip} port {40000 + k} ssh2"
+            for k in range(failures)
+        ]
+    else:
+        lines = [
+            f'{stamp:%Y/%m/%d %H:%M:%S} [error] 9#0: *{k} user "ñandú" was not found, client: {ip}, '
+            'request: "GET /😀 HTTP/1.1"'
+            for k in range(failures)
+        ]
+    family = "ip6" if ":" in ip else "ip4"
+    return {
+        "matches": [["", line[:15], line[15:]] for line in lines[:1]] + lines[1:],
+        "failures": failures,
+        family: ip,
+    }
+
+
+def fail2ban_bans(count: int = 24) -> list[tuple[str, str, int, int, int, dict[str, Any]]]:
+    """Every ban, in the order the server recorded them: ``(jail, ip, timeofban, bantime, bancount,
+    data)``. sshd bans an address a second; every fourth is banned again when its ban expired, its
+    ban time doubled (``bantime.increment``); two bans by hand (``banip``) last forever (-1), with no
+    match; the addresses banned twice are banned by recidive for a week."""
+    bans: list[tuple[str, str, int, int, int, dict[str, Any]]] = []
+    for i in range(count):
+        ip, at = fail2ban_ip(i), FAIL2BAN_START + i
+        bans.append(("sshd", ip, at, 600, 1, fail2ban_data("sshd", ip, 3 + i % 3, at)))
+    for i in range(0, count, 4):
+        ip, at = fail2ban_ip(i), FAIL2BAN_START + 601 + i
+        bans.append(("sshd", ip, at, 1200, 2, fail2ban_data("sshd", ip, 3, at)))
+        bans.append(("recidive", ip, at + 1, 604800, 1, fail2ban_data("recidive", ip, 2, at + 1)))
+    for n, ip in enumerate(("192.0.2.200", "2001:db8:ffff::1")):
+        bans.append(("sshd", ip, FAIL2BAN_START + 900 + n, -1, 1, {"matches": [], "failures": 0}))
+    for n in range(3):
+        ip, at = f"198.51.100.{90 + n}", FAIL2BAN_START + 950 + 13 * n
+        bans.append(("nginx-http-auth", ip, at, 2 * 4**n, n + 1, fail2ban_data("nginx", ip, 2, at)))
+    return bans
+
+
+def fail2ban_json(data: dict[str, Any]) -> bytes:
+    """fail2ban's ``_json_dumps_safe`` on Python 3: UTF-8 JSON bytes, bound as a BLOB."""
+    return json.dumps(data, ensure_ascii=False).encode("utf-8")
+
+
+def fail2ban_db(path: Path) -> Path:
+    """A fail2ban server's ``fail2ban.sqlite3`` after bans found in its logs and made by hand (see the
+    module's list)."""
+    bans = fail2ban_bans()
+    latest = {(ban[1], ban[0]): ban for ban in bans}  # bips: the last ban of each address in each jail
+    rows: dict[str, list[Sequence[Any]]] = {
+        "fail2banDb": [(4,)],
+        "jails": list(FAIL2BAN_JAILS),
+        "logs": [
+            ("sshd", "/var/log/auth.log", hashlib.sha1(b"Dec  5 14:20:01 vm sshd").hexdigest(), 52374),
+            ("nginx-http-auth", "/var/log/nginx/error.log", "", 0),
+            ("recidive", "/var/log/fail2ban.log", hashlib.sha1(b"2026-12-05 14:20").hexdigest(), 118_230),
+        ],
+        "bans": [(j, ip, at, t, n, fail2ban_json(d)) for j, ip, at, t, n, d in bans],
+        "bips": [(ip, j, at, t, n, fail2ban_json(d)) for (ip, _), (j, _, at, t, n, d) in latest.items()],
+    }
+    return write_export(path, FAIL2BAN_DDL, rows, bytes_as_text=False)

@@ -35,8 +35,8 @@ a FreeRADIUS server's accounting, a Bacula catalog, macOS Messages' chat.db, And
 provider, a WhatsApp message store, an Etherpad server's key/value store, a Nuxt Content site's
 database, a Lighthouse CI server, a Shuup shop, a Django site's django-allauth, django-oauth-toolkit
 and dj-rest-auth tables, an Isso comment server, a profanity XMPP client's chat log, a Sympa list
-server, an ARA Records Ansible database) through ``columnar-etl run`` into the session's real
-PostgreSQL, every cell checked.
+server, an ARA Records Ansible database, a fail2ban server's database) through ``columnar-etl run``
+into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -8735,3 +8735,53 @@ def test_ara_playbook_records_keep_duration_microseconds_and_zlib_json_blobs_byt
     assert refs[("results", "task_id")] == "tasks.id"
     assert refs[("results", "host_id")] == refs[("latest_hosts", "host_id")] == "hosts.id"
     assert refs[("files", "content_id")] == "file_contents.id"
+
+
+def test_fail2ban_ban_times_arrive_as_instants_and_its_json_blobs_byte_for_byte(run_export: Runner) -> None:
+    """fail2ban keeps every ban's moment as ``timeofban INTEGER`` Unix seconds, its length in
+    ``bantime`` seconds (``-1`` for ever, doubled on each repeat with ``bancount``), and the matched log
+    lines as ``data JSON`` its Python 3 adapter binds as UTF-8 bytes: a BLOB. The moments are instants,
+    each audited ``epoch:seconds`` (until 2026-12-05 the one lowercase word ``timeofban`` was no
+    date-like name: bigint); lengths and counts stay integers; every BLOB arrives byte for byte, its
+    JSON what the server dumped; the jail columns keep their declared references; the run is clean."""
+    bans = apps.fail2ban_bans()
+    latest = {(ban[1], ban[0]): ban for ban in bans}
+    ran, run_dir = run_export(apps.fail2ban_db)
+    tables = {
+        "fail2banDb": 1,
+        "jails": len(apps.FAIL2BAN_JAILS),
+        "logs": 3,
+        "bans": len(bans),
+        "bips": len(latest),
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    for table in ("bans", "bips"):
+        types = ran.types(table)
+        assert types["timeofban"] == "timestamp with time zone", table
+        assert types["bantime"] == types["bancount"] == "bigint", table
+        assert types["data"] == "bytea", table
+        assert references(run_dir)[(table, "jail")] == "jails.name"
+    rules = pq.read_table(run_dir / "audit.parquet").to_pylist()
+    assert sorted((r["table"], r["column"]) for r in rules if r["rule"] == "epoch:seconds") == sorted(
+        [("bans", "timeofban")] * len(bans) + [("bips", "timeofban")] * len(latest)
+    )
+    # bips is keyed by (ip, jail): its last ban of each address in each jail, every value known.
+    found = pg_query(
+        ran.uri, f"SELECT ip, jail, timeofban, bantime, bancount, data FROM {quote_ident(ran.base)}.bips"
+    )
+    assert {(ip, jail): (at, length, count, bytes(data)) for ip, jail, at, length, count, data in found} == {
+        key: (datetime.fromtimestamp(at, UTC), length, count, apps.fail2ban_json(data))
+        for key, (_, _, at, length, count, data) in latest.items()
+    }
+    assert {json.loads(bytes(row[5]).decode()).get("failures") for row in found} == {
+        data["failures"] for *_, data in latest.values()
+    }
+    everything = pg_query(
+        ran.uri, f"SELECT jail, ip, timeofban, bantime, bancount FROM {quote_ident(ran.base)}.bans"
+    )
+    assert sorted(everything, key=repr) == sorted(
+        ((j, ip, datetime.fromtimestamp(at, UTC), t, n) for j, ip, at, t, n, _ in bans), key=repr
+    )
+    assert ran.values("jails", "enabled", "name") == dict(apps.FAIL2BAN_JAILS)
