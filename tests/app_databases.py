@@ -947,6 +947,18 @@ number, so a test computes what a column holds from the same numbers.
   own DDL) after syncing two filesystem storages: each item's UID keyed, its file on either side (a
   uuid name where it was copied to, on b or, for an item made on b, on a), SHA-256 hex of each copy,
   etags ``'<st_mtime_ns as %.9f>;<inode>'``, and the scratch table ``new_status`` empty.
+- :func:`ara_ansible`: ARA Records Ansible 1.8's ``ansible.sqlite`` (its Django migrations' DDL) after
+  its callback recorded six ``ansible-playbook`` runs (the last still running): naive-UTC ``datetime``
+  text (one whole second without a fraction), durations as Django ``DurationField`` ``bigint``
+  microseconds (seconds to a week; NULL while running), each result, fact set, argument list, tag list,
+  record and playbook file a zlib'd UTF-8 JSON ``BLOB``, ``bool`` 0/1, ``char(32)`` hex uuids, JSON
+  ``text`` lists under ``CHECK (JSON_VALID(...))``, labels with emoji and a no-break space.
+- :func:`fail2ban_db`: a fail2ban 1.0 server's ``fail2ban.sqlite3`` (its own DDL, schema version 4)
+  after bans found in sshd's and nginx's logs and made by hand: ``timeofban INTEGER`` Unix seconds,
+  ``bantime`` seconds (``-1`` for ever, doubled on each repeat counted in ``bancount``), ``data JSON``
+  bound as UTF-8 bytes (a BLOB) of the matched lines with emoji, CJK and a no-break space, ``bips``
+  keyed by ``(ip, jail)`` holding each address's last ban, IPv6 beside IPv4, a disabled jail, a log's
+  ``''`` first-line hash.
 """
 
 from __future__ import annotations
@@ -21492,3 +21504,397 @@ def vdirsyncer_status(path: Path, items: int = 20) -> Path:
         "new_status": [],
     }
     return write_export(path, VDIRSYNCER_DDL, rows)
+
+
+# --- ARA Records Ansible ------------------------------------------------------------------------------
+
+#: ARA 1.8's Django models on SQLite, as ``ara-manage migrate`` creates ``ansible.sqlite`` (``sqlite3
+#: .schema``, the tables the callback fills): every moment ``datetime`` text of naive UTC, durations a
+#: ``DurationField``'s ``bigint`` microseconds, every compressed field a ``BLOB`` of zlib'd UTF-8 JSON.
+ARA_DDL = (
+    'CREATE TABLE "labels" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "created" datetime NOT NULL, '
+    '"updated" datetime NOT NULL, "name" varchar(255) NOT NULL UNIQUE)',
+    'CREATE TABLE "playbooks" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "created" datetime NOT NULL, '
+    '"updated" datetime NOT NULL, "started" datetime NOT NULL, "ended" datetime NULL, '
+    '"name" varchar(255) NULL, '
+    '"ansible_version" varchar(255) NOT NULL, "status" varchar(25) NOT NULL, "arguments" BLOB NOT NULL, '
+    '"path" varchar(255) NOT NULL, "duration" bigint NULL, "user" varchar(255) NULL, '
+    '"client_version" varchar(255) NULL, "server_version" varchar(255) NOT NULL, '
+    '"python_version" varchar(255) NULL, "controller" varchar(255) NULL)',
+    'CREATE TABLE "playbooks_labels" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "playbook_id" bigint '
+    'NOT NULL REFERENCES "playbooks" ("id") DEFERRABLE INITIALLY DEFERRED, "label_id" bigint NOT NULL '
+    'REFERENCES "labels" ("id") DEFERRABLE INITIALLY DEFERRED)',
+    'CREATE UNIQUE INDEX "playbooks_labels_playbook_id_label_id_1a0adbe5_uniq" ON "playbooks_labels" '
+    '("playbook_id", "label_id")',
+    'CREATE TABLE "plays" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "created" datetime NOT NULL, '
+    '"updated" datetime NOT NULL, "started" datetime NOT NULL, "ended" datetime NULL, '
+    '"name" varchar(255) NULL, '
+    '"status" varchar(25) NOT NULL, "playbook_id" bigint NOT NULL REFERENCES "playbooks" ("id") DEFERRABLE '
+    'INITIALLY DEFERRED, "duration" bigint NULL, "uuid" char(32) NOT NULL)',
+    'CREATE TABLE "file_contents" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "created" datetime NOT '
+    'NULL, "updated" datetime NOT NULL, "sha1" varchar(40) NOT NULL UNIQUE, "contents" BLOB NOT NULL)',
+    'CREATE TABLE "files" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "created" datetime NOT NULL, '
+    '"updated" datetime NOT NULL, "path" varchar(255) NOT NULL, "content_id" bigint NOT NULL REFERENCES '
+    '"file_contents" ("id") DEFERRABLE INITIALLY DEFERRED, "playbook_id" bigint NOT NULL REFERENCES '
+    '"playbooks" ("id") DEFERRABLE INITIALLY DEFERRED)',
+    'CREATE UNIQUE INDEX "files_path_playbook_id_0eb834c6_uniq" ON "files" ("path", "playbook_id")',
+    'CREATE TABLE "hosts" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "created" datetime NOT NULL, '
+    '"updated" datetime NOT NULL, "name" varchar(255) NOT NULL, "facts" BLOB NOT NULL, "changed" integer '
+    'NOT NULL, "failed" integer NOT NULL, "ok" integer NOT NULL, "skipped" integer NOT NULL, "unreachable" '
+    'integer NOT NULL, "playbook_id" bigint NOT NULL REFERENCES "playbooks" ("id") DEFERRABLE INITIALLY '
+    "DEFERRED)",
+    'CREATE UNIQUE INDEX "hosts_name_playbook_id_9ac22a75_uniq" ON "hosts" ("name", "playbook_id")',
+    'CREATE TABLE "latest_hosts" ("name" varchar(255) NOT NULL PRIMARY KEY, "created" datetime NOT NULL, '
+    '"updated" datetime NOT NULL, "host_id" bigint NOT NULL REFERENCES "hosts" ("id") DEFERRABLE INITIALLY '
+    "DEFERRED)",
+    'CREATE TABLE "tasks" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "created" datetime NOT NULL, '
+    '"updated" datetime NOT NULL, "started" datetime NOT NULL, "ended" datetime NULL, "name" text NULL, '
+    '"action" text NOT NULL, "lineno" integer NOT NULL, "tags" BLOB NOT NULL, "handler" bool NOT NULL, '
+    '"status" varchar(25) NOT NULL, "file_id" bigint NOT NULL REFERENCES "files" ("id") DEFERRABLE INITIALLY '
+    'DEFERRED, "play_id" bigint NOT NULL REFERENCES "plays" ("id") DEFERRABLE INITIALLY DEFERRED, '
+    '"playbook_id" bigint NOT NULL REFERENCES "playbooks" ("id") DEFERRABLE INITIALLY DEFERRED, "duration" '
+    'bigint NULL, "uuid" char(32) NULL, "deprecations" text NOT NULL CHECK ((JSON_VALID("deprecations") OR '
+    '"deprecations" IS NULL)), "exceptions" text NOT NULL CHECK ((JSON_VALID("exceptions") OR "exceptions" '
+    'IS NULL)), "warnings" text NOT NULL CHECK ((JSON_VALID("warnings") OR "warnings" IS NULL)))',
+    'CREATE TABLE "results" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "created" datetime NOT NULL, '
+    '"updated" datetime NOT NULL, "started" datetime NOT NULL, "ended" datetime NULL, "status" varchar(25) '
+    'NOT NULL, "content" BLOB NOT NULL, "host_id" bigint NOT NULL REFERENCES "hosts" ("id") DEFERRABLE '
+    'INITIALLY DEFERRED, "play_id" bigint NOT NULL REFERENCES "plays" ("id") DEFERRABLE INITIALLY DEFERRED, '
+    '"playbook_id" bigint NOT NULL REFERENCES "playbooks" ("id") DEFERRABLE INITIALLY DEFERRED, "task_id" '
+    'bigint NOT NULL REFERENCES "tasks" ("id") DEFERRABLE INITIALLY DEFERRED, "changed" bool NOT NULL, '
+    '"ignore_errors" bool NOT NULL, "duration" bigint NULL)',
+    'CREATE INDEX "results_status_changed_idx" ON "results" ("status", "changed")',
+    'CREATE TABLE "records" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "created" datetime NOT NULL, '
+    '"updated" datetime NOT NULL, "key" varchar(255) NOT NULL, "value" BLOB NOT NULL, "type" varchar(255) '
+    'NOT NULL, "playbook_id" bigint NOT NULL REFERENCES "playbooks" ("id") DEFERRABLE INITIALLY DEFERRED)',
+    'CREATE UNIQUE INDEX "records_key_playbook_id_a53f281f_uniq" ON "records" ("key", "playbook_id")',
+)
+ARA_LABELS = ("prod", "café ☕", "check:False", "nightly\u00a0run")
+ARA_HOSTS = ("web-01.example.org", "db-01.example.org")
+#: Each playbook's duration in microseconds (Django's DurationField): seconds, 25 minutes (whose
+#: 1.5e9 would be a 2017 instant as epoch seconds), a whole hour and a week; the last is still running.
+ARA_DURATIONS = (13_474_980, 1_500_000_000, 3_600_000_000, 604_800_000_000, 2_175_672, None)
+ARA_TASKS = (
+    ("Gathering Facts", "gather_facts", []),
+    ("write a file «ü»", "ansible.builtin.copy", ["config", "café"]),
+    ("command 日本語 🐍", "ansible.builtin.command", []),
+    ("restart service", "ansible.builtin.service", ["handlers"]),
+)
+ARA_START = datetime(2026, 12, 5, 14, 20, 44, 353_696)
+#: A playbook file as the callback stores it (``FileContent``: zlib of its UTF-8 bytes, keyed by sha1).
+ARA_PLAYBOOK_FILES = (
+    '- name: "Déploiement café ☕"\n  hosts: all\n  tasks:\n    - debug: msg="Prix\u00a0total 0.10"\n',
+    "- hosts: db\n  gather_facts: false\n  tasks:\n    - ping:\n" + "# " + "x" * 2000 + "\n",
+)
+
+
+def ara_zip(value: Any) -> bytes:
+    """ARA's ``CompressedObjectField``: the object as JSON, UTF-8, zlib-compressed."""
+    return zlib.compress(json.dumps(value).encode("utf8"))
+
+
+def ara_time(moment: datetime) -> str:
+    """Django's SQLite ``datetime`` text of a naive UTC moment (no fraction on a whole second)."""
+    return moment.isoformat(sep=" ")
+
+
+def ara_playbook_started(p: int) -> datetime:
+    """Playbook ``p``'s start; the third's on a whole second, which Django writes without a fraction."""
+    moment = ARA_START + timedelta(hours=6 * p, microseconds=7_331 * p)
+    return moment.replace(microsecond=0) if p == 2 else moment
+
+
+def ara_result(p: int, t: int, h: int) -> dict[str, Any]:
+    """Result ``(p, t, h)``'s content as the callback dumps Ansible's result dictionary."""
+    return {
+        "changed": (t + h) % 2 == 1,
+        "msg": f"ok ✓ {p}/{t}/{h}" if t % 2 else f"Prix\u00a0total {p}.10 €",
+        "rc": 0 if (p + t + h) % 5 else 2,
+        "stdout_lines": ["日本語", ""] if t == 2 else [],
+        "delta": f"0:00:0{t}.{h:06d}",
+    }
+
+
+def ara_result_duration(p: int, t: int, h: int) -> int:
+    return 1_956_419 + 104_729 * (p * 8 + t * 2 + h)
+
+
+def ara_ansible(path: Path, playbooks: int = len(ARA_DURATIONS)) -> Path:
+    """ARA's ``ansible.sqlite`` after its callback recorded ``playbooks`` runs (see the module's list)."""
+    rows: dict[str, list[Sequence[Any]]] = {
+        name: []
+        for name in (
+            "labels",
+            "playbooks",
+            "playbooks_labels",
+            "plays",
+            "file_contents",
+            "files",
+            "hosts",
+            "latest_hosts",
+            "tasks",
+            "results",
+            "records",
+        )
+    }
+    for n, text in enumerate(ARA_PLAYBOOK_FILES):
+        stamp = ara_time(ARA_START + timedelta(seconds=n))
+        data = text.encode("utf8")
+        rows["file_contents"].append(
+            (n + 1, stamp, stamp, hashlib.sha1(data).hexdigest(), zlib.compress(data))
+        )
+    for n, label in enumerate(ARA_LABELS):
+        rows["labels"].append((n + 1, ara_time(ARA_START), ara_time(ARA_START), label))
+    host_id = task_id = result_id = 0
+    for p in range(playbooks):
+        running = ARA_DURATIONS[p] is None
+        started = ara_playbook_started(p)
+        ended = None if running else started + timedelta(microseconds=ARA_DURATIONS[p] or 0)
+        status = "running" if running else "failed" if p % 3 == 1 else "completed"
+        rows["playbooks"].append(
+            (
+                p + 1,
+                ara_time(started),
+                ara_time(ended or started),
+                ara_time(started),
+                None if ended is None else ara_time(ended),
+                None if p == 3 else f"Déploiement {p} ☕",
+                "2.19.14",
+                status,
+                ara_zip({"check": p == 4, "forks": 5, "extra_vars": [f"run={p}"], "limit": None}),
+                f"/srv/ansible/playbooks/site_{p}.yml",
+                ARA_DURATIONS[p],
+                "deploy",
+                "1.8.0",
+                "1.8.0",
+                "3.11.7",
+                "ci-runner-01.example.org",
+            )
+        )
+        for n in range(1 + p % len(ARA_LABELS)):
+            rows["playbooks_labels"].append((len(rows["playbooks_labels"]) + 1, p + 1, n + 1))
+        rows["plays"].append(
+            (
+                p + 1,
+                ara_time(started),
+                ara_time(ended or started),
+                ara_time(started + timedelta(microseconds=5_000)),
+                None if ended is None else ara_time(ended),
+                "web tier ✓" if p % 2 else None,
+                status,
+                p + 1,
+                ARA_DURATIONS[p],
+                f"02fc0000{p:04d}7b406878{p:012d}",
+            )
+        )
+        rows["files"].append(
+            (
+                p + 1,
+                ara_time(started),
+                ara_time(started),
+                f"/srv/ansible/playbooks/site_{p}.yml",
+                1 + p % 2,
+                p + 1,
+            )
+        )
+        hosts = []
+        for h, name in enumerate(ARA_HOSTS):
+            host_id += 1
+            hosts.append(host_id)
+            facts = {
+                "ansible_hostname": name.split(".")[0],
+                "ansible_memtotal_mb": 3942 + h,
+                "ansible_local": {},
+            }
+            rows["hosts"].append(
+                (
+                    host_id,
+                    ara_time(started),
+                    ara_time(ended or started),
+                    name,
+                    ara_zip(facts),
+                    h,
+                    p % 3 == 1,
+                    4,
+                    0,
+                    0,
+                    p + 1,
+                )
+            )
+        for t, (name, action, tags) in enumerate(ARA_TASKS):
+            task_id += 1
+            task_started = started + timedelta(seconds=2 * t, microseconds=459_379)
+            last = running and t == len(ARA_TASKS) - 1
+            task_ended = None if last else task_started + timedelta(microseconds=ara_result_duration(p, t, 1))
+            rows["tasks"].append(
+                (
+                    task_id,
+                    ara_time(task_started),
+                    ara_time(task_ended or task_started),
+                    ara_time(task_started),
+                    None if task_ended is None else ara_time(task_ended),
+                    name,
+                    action,
+                    3 + 4 * t,
+                    ara_zip(tags),
+                    t == 3,
+                    "running" if last else "completed",
+                    p + 1,
+                    p + 1,
+                    p + 1,
+                    None if task_ended is None else ara_result_duration(p, t, 1),
+                    f"02fc0000{p:04d}7b406878{task_id:012d}",
+                    "[]",
+                    "[]",
+                    '["Deprecation: \\u00e9"]' if t == 2 else "[]",
+                )
+            )
+            if last:
+                continue
+            for h, host in enumerate(hosts):
+                result_id += 1
+                content = ara_result(p, t, h)
+                at = task_started + timedelta(microseconds=20_000 * h)
+                rows["results"].append(
+                    (
+                        result_id,
+                        ara_time(at),
+                        ara_time(at + timedelta(microseconds=ara_result_duration(p, t, h))),
+                        ara_time(at),
+                        ara_time(at + timedelta(microseconds=ara_result_duration(p, t, h))),
+                        "failed" if content["rc"] else "ok",
+                        ara_zip(content),
+                        host,
+                        p + 1,
+                        p + 1,
+                        task_id,
+                        content["changed"],
+                        content["rc"] != 0 and t == 2,
+                        ara_result_duration(p, t, h),
+                    )
+                )
+        for key, value, kind in (
+            ("build", "00123", "text"),
+            ("url", "https://example.org/é", "url"),
+            ("data", {"a": 1.10, "b": "x\u00a0y"}, "json"),
+        ):
+            rows["records"].append(
+                (
+                    len(rows["records"]) + 1,
+                    ara_time(started),
+                    ara_time(started),
+                    key,
+                    ara_zip(value),
+                    kind,
+                    p + 1,
+                )
+            )
+    for h, name in enumerate(ARA_HOSTS):
+        last = len(ARA_HOSTS) * (playbooks - 1) + h + 1
+        rows["latest_hosts"].append(
+            (name, ara_time(ARA_START), ara_time(ara_playbook_started(playbooks - 1)), last)
+        )
+    return write_export(path, ARA_DDL, rows, bytes_as_text=False)
+
+
+# --- fail2ban ---------------------------------------------------------------------------------------
+
+#: fail2ban 1.0's ``fail2ban.sqlite3`` DDL (``server/database.py``, schema version 4), as ``sqlite3
+#: .schema`` prints the file its server created.
+FAIL2BAN_DDL = (
+    "CREATE TABLE fail2banDb(version INTEGER)",
+    "CREATE TABLE jails(name TEXT NOT NULL UNIQUE, enabled INTEGER NOT NULL DEFAULT 1)",
+    "CREATE INDEX jails_name ON jails(name)",
+    "CREATE TABLE logs(jail TEXT NOT NULL, path TEXT, firstlinemd5 TEXT, lastfilepos INTEGER DEFAULT 0, "
+    "FOREIGN KEY(jail) REFERENCES jails(name) ON DELETE CASCADE, UNIQUE(jail, path),"
+    "UNIQUE(jail, path, firstlinemd5))",
+    "CREATE INDEX logs_path ON logs(path)",
+    "CREATE INDEX logs_jail_path ON logs(jail, path)",
+    "CREATE TABLE bans(jail TEXT NOT NULL, ip TEXT, timeofban INTEGER NOT NULL, bantime INTEGER NOT NULL, "
+    "bancount INTEGER NOT NULL default 1, data JSON, FOREIGN KEY(jail) REFERENCES jails(name) )",
+    "CREATE INDEX bans_jail_timeofban_ip ON bans(jail, timeofban)",
+    "CREATE INDEX bans_jail_ip ON bans(jail, ip)",
+    "CREATE INDEX bans_ip ON bans(ip)",
+    "CREATE TABLE bips(ip TEXT NOT NULL, jail TEXT NOT NULL, timeofban INTEGER NOT NULL, bantime INTEGER NOT "
+    "NULL, bancount INTEGER NOT NULL default 1, data JSON, PRIMARY KEY(ip, jail), FOREIGN KEY(jail) "
+    "REFERENCES jails(name) )",
+    "CREATE INDEX bips_timeofban ON bips(timeofban)",
+    "CREATE INDEX bips_ip ON bips(ip)",
+)
+#: The jails and whether each is enabled (a jail removed from the configuration is kept, disabled).
+FAIL2BAN_JAILS = (("sshd", 1), ("nginx-http-auth", 1), ("recidive", 1), ("postfix", 0))
+FAIL2BAN_START = 1_796_480_779  # 2026-12-05 14:26:19 UTC
+FAIL2BAN_USERS = ("root", "zoë", "ユーザー", "test\u00a0user", "café", "")
+
+
+def fail2ban_ip(i: int) -> str:
+    return f"2001:db8::{i + 1:x}" if i % 5 == 0 else f"203.0.113.{i + 1}"
+
+
+def fail2ban_data(jail: str, ip: str, failures: int, at: int) -> dict[str, Any]:
+    """A ban's ``data`` as the server dumps it: the matched log lines, the failures, the address."""
+    stamp = datetime.fromtimestamp(at, UTC)
+    if jail == "sshd":
+        lines = [
+            f"{stamp:%b} {stamp.day:2d} {stamp:%H:%M:%S} vm sshd[{at % 9000}]: "
+            f"Failed password for invalid user {FAIL2BAN_USERS[(at + k) % len(FAIL2BAN_USERS)]} "
+            f"from {ip} port {40000 + k} ssh2"
+            for k in range(failures)
+        ]
+    else:
+        lines = [
+            f'{stamp:%Y/%m/%d %H:%M:%S} [error] 9#0: *{k} user "ñandú" was not found, client: {ip}, '
+            'request: "GET /😀 HTTP/1.1"'
+            for k in range(failures)
+        ]
+    family = "ip6" if ":" in ip else "ip4"
+    return {
+        "matches": [["", line[:15], line[15:]] for line in lines[:1]] + lines[1:],
+        "failures": failures,
+        family: ip,
+    }
+
+
+def fail2ban_bans(count: int = 24) -> list[tuple[str, str, int, int, int, dict[str, Any]]]:
+    """Every ban, in the order the server recorded them: ``(jail, ip, timeofban, bantime, bancount,
+    data)``. sshd bans an address a second; every fourth is banned again when its ban expired, its
+    ban time doubled (``bantime.increment``); two bans by hand (``banip``) last forever (-1), with no
+    match; the addresses banned twice are banned by recidive for a week."""
+    bans: list[tuple[str, str, int, int, int, dict[str, Any]]] = []
+    for i in range(count):
+        ip, at = fail2ban_ip(i), FAIL2BAN_START + i
+        bans.append(("sshd", ip, at, 600, 1, fail2ban_data("sshd", ip, 3 + i % 3, at)))
+    for i in range(0, count, 4):
+        ip, at = fail2ban_ip(i), FAIL2BAN_START + 601 + i
+        bans.append(("sshd", ip, at, 1200, 2, fail2ban_data("sshd", ip, 3, at)))
+        bans.append(("recidive", ip, at + 1, 604800, 1, fail2ban_data("recidive", ip, 2, at + 1)))
+    for n, ip in enumerate(("192.0.2.200", "2001:db8:ffff::1")):
+        bans.append(("sshd", ip, FAIL2BAN_START + 900 + n, -1, 1, {"matches": [], "failures": 0}))
+    for n in range(3):
+        ip, at = f"198.51.100.{90 + n}", FAIL2BAN_START + 950 + 13 * n
+        bans.append(("nginx-http-auth", ip, at, 2 * 4**n, n + 1, fail2ban_data("nginx", ip, 2, at)))
+    return bans
+
+
+def fail2ban_json(data: dict[str, Any]) -> bytes:
+    """fail2ban's ``_json_dumps_safe`` on Python 3: UTF-8 JSON bytes, bound as a BLOB."""
+    return json.dumps(data, ensure_ascii=False).encode("utf-8")
+
+
+def fail2ban_db(path: Path) -> Path:
+    """A fail2ban server's ``fail2ban.sqlite3`` after bans found in its logs and made by hand (see the
+    module's list)."""
+    bans = fail2ban_bans()
+    latest = {(ban[1], ban[0]): ban for ban in bans}  # bips: the last ban of each address in each jail
+    rows: dict[str, list[Sequence[Any]]] = {
+        "fail2banDb": [(4,)],
+        "jails": list(FAIL2BAN_JAILS),
+        "logs": [
+            ("sshd", "/var/log/auth.log", hashlib.sha1(b"Dec  5 14:20:01 vm sshd").hexdigest(), 52374),
+            ("nginx-http-auth", "/var/log/nginx/error.log", "", 0),
+            ("recidive", "/var/log/fail2ban.log", hashlib.sha1(b"2026-12-05 14:20").hexdigest(), 118_230),
+        ],
+        "bans": [(j, ip, at, t, n, fail2ban_json(d)) for j, ip, at, t, n, d in bans],
+        "bips": [(ip, j, at, t, n, fail2ban_json(d)) for (ip, _), (j, _, at, t, n, d) in latest.items()],
+    }
+    return write_export(path, FAIL2BAN_DDL, rows, bytes_as_text=False)

@@ -36,8 +36,8 @@ provider, a WhatsApp message store, an Etherpad server's key/value store, a Nuxt
 database, a Lighthouse CI server, a Shuup shop, a Django site's django-allauth, django-oauth-toolkit
 and dj-rest-auth tables, an Isso comment server, a profanity XMPP client's chat log, a Sympa list
 server, an Access database converted by MDB Tools, a khal calendar's cache, a todoman to-do list's
-cache, a vdirsyncer sync's status) through ``columnar-etl run`` into the session's real PostgreSQL,
-every cell checked.
+cache, a vdirsyncer sync's status, an ARA Records Ansible database, a fail2ban server's database)
+through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -8809,3 +8809,130 @@ def test_vdirsyncer_status_arrives_as_written_its_etags_text_and_its_empty_scrat
         apps.vdirsyncer_item(n) for n in range(items)
     )
     assert primary_key(ran.uri, ran.record["version_schema"], "status") == ["ident"]
+
+
+def test_ara_playbook_records_keep_duration_microseconds_and_zlib_json_blobs_byte_for_byte(
+    run_export: Runner,
+) -> None:
+    """ARA's callback records each Ansible run in its Django database: moments as naive-UTC
+    ``datetime`` text (no fraction on a whole second), durations as a ``DurationField``'s ``bigint``
+    microseconds (25 minutes is 1.5e9, a week 6.048e11: numbers, never instants), each result, fact
+    set, argument list, tag list, record and playbook file a zlib'd JSON ``BLOB``, ``bool`` 0/1.
+    The moments are timestamps, the durations integers to the microsecond, every BLOB its bytes (each
+    one decompressing to what the builder dumped), the flags booleans; every declared reference kept;
+    the run is clean."""
+    playbooks = len(apps.ARA_DURATIONS)
+    hosts, tasks = len(apps.ARA_HOSTS), len(apps.ARA_TASKS)
+    results = playbooks * tasks * hosts - hosts  # the running playbook's last task has no result yet
+    ran, run_dir = run_export(apps.ara_ansible)
+    tables = {
+        "labels": len(apps.ARA_LABELS),
+        "playbooks": playbooks,
+        "playbooks_labels": sum(1 + p % len(apps.ARA_LABELS) for p in range(playbooks)),
+        "plays": playbooks,
+        "file_contents": len(apps.ARA_PLAYBOOK_FILES),
+        "files": playbooks,
+        "hosts": playbooks * hosts,
+        "latest_hosts": hosts,
+        "tasks": playbooks * tasks,
+        "results": results,
+        "records": 3 * playbooks,
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    books, found = ran.types("playbooks"), ran.types("results")
+    moment = "timestamp without time zone"
+    assert books["started"] == books["ended"] == found["started"] == found["created"] == moment
+    assert books["duration"] == found["duration"] == ran.types("plays")["duration"] == "bigint"
+    assert ran.values("playbooks", "duration", "id") == {p + 1: d for p, d in enumerate(apps.ARA_DURATIONS)}
+    assert ran.values("playbooks", "started", "id") == {
+        p + 1: apps.ara_playbook_started(p) for p in range(playbooks)
+    }
+    assert ran.values("playbooks", "ended", "id") == {
+        p + 1: None if d is None else apps.ara_playbook_started(p) + timedelta(microseconds=d)
+        for p, d in enumerate(apps.ARA_DURATIONS)
+    }
+    blobs = {
+        ("playbooks", "arguments"),
+        ("hosts", "facts"),
+        ("tasks", "tags"),
+        ("results", "content"),
+        ("records", "value"),
+        ("file_contents", "contents"),
+    }
+    assert {(t, c): ran.types(t)[c] for t, c in blobs} == dict.fromkeys(blobs, "bytea")
+    # Each result's content, in the order the builder numbered them, byte for byte and as JSON.
+    expected = [
+        apps.ara_result(p, t, h)
+        for p in range(playbooks)
+        for t in range(tasks)
+        if not (apps.ARA_DURATIONS[p] is None and t == tasks - 1)
+        for h in range(hosts)
+    ]
+    contents = ran.values("results", "content", "id")
+    assert [bytes(contents[i + 1]) for i in range(results)] == [apps.ara_zip(c) for c in expected]
+    assert [json.loads(zlib.decompress(contents[i + 1])) for i in range(results)] == expected
+    assert ran.values("results", "changed", "id") == {i + 1: c["changed"] for i, c in enumerate(expected)}
+    assert found["changed"] == found["ignore_errors"] == ran.types("tasks")["handler"] == "boolean"
+    files = ran.values("file_contents", "contents", "id")
+    assert {k: zlib.decompress(v).decode() for k, v in files.items()} == {
+        n + 1: text for n, text in enumerate(apps.ARA_PLAYBOOK_FILES)
+    }
+    # The hosts' counters stay counts; a uuid of 32 hex digits and the JSON lists stay text.
+    assert ran.types("hosts")["failed"] == ran.types("hosts")["ok"] == "bigint"
+    assert ran.types("plays")["uuid"] == ran.types("tasks")["warnings"] == "text"
+    refs = references(run_dir)
+    assert refs[("results", "task_id")] == "tasks.id"
+    assert refs[("results", "host_id")] == refs[("latest_hosts", "host_id")] == "hosts.id"
+    assert refs[("files", "content_id")] == "file_contents.id"
+
+
+def test_fail2ban_ban_times_arrive_as_instants_and_its_json_blobs_byte_for_byte(run_export: Runner) -> None:
+    """fail2ban keeps every ban's moment as ``timeofban INTEGER`` Unix seconds, its length in
+    ``bantime`` seconds (``-1`` for ever, doubled on each repeat with ``bancount``), and the matched log
+    lines as ``data JSON`` its Python 3 adapter binds as UTF-8 bytes: a BLOB. The moments are instants,
+    each audited ``epoch:seconds`` (until 2026-12-05 the one lowercase word ``timeofban`` was no
+    date-like name: bigint); lengths and counts stay integers; every BLOB arrives byte for byte, its
+    JSON what the server dumped; the jail columns keep their declared references; the run is clean."""
+    bans = apps.fail2ban_bans()
+    latest = {(ban[1], ban[0]): ban for ban in bans}
+    ran, run_dir = run_export(apps.fail2ban_db)
+    tables = {
+        "fail2banDb": 1,
+        "jails": len(apps.FAIL2BAN_JAILS),
+        "logs": 3,
+        "bans": len(bans),
+        "bips": len(latest),
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    for table in ("bans", "bips"):
+        types = ran.types(table)
+        assert types["timeofban"] == "timestamp with time zone", table
+        assert types["bantime"] == types["bancount"] == "bigint", table
+        assert types["data"] == "bytea", table
+        assert references(run_dir)[(table, "jail")] == "jails.name"
+    rules = pq.read_table(run_dir / "audit.parquet").to_pylist()
+    assert sorted((r["table"], r["column"]) for r in rules if r["rule"] == "epoch:seconds") == sorted(
+        [("bans", "timeofban")] * len(bans) + [("bips", "timeofban")] * len(latest)
+    )
+    # bips is keyed by (ip, jail): its last ban of each address in each jail, every value known.
+    found = pg_query(
+        ran.uri, f"SELECT ip, jail, timeofban, bantime, bancount, data FROM {quote_ident(ran.base)}.bips"
+    )
+    assert {(ip, jail): (at, length, count, bytes(data)) for ip, jail, at, length, count, data in found} == {
+        key: (datetime.fromtimestamp(at, UTC), length, count, apps.fail2ban_json(data))
+        for key, (_, _, at, length, count, data) in latest.items()
+    }
+    assert {json.loads(bytes(row[5]).decode()).get("failures") for row in found} == {
+        data["failures"] for *_, data in latest.values()
+    }
+    everything = pg_query(
+        ran.uri, f"SELECT jail, ip, timeofban, bantime, bancount FROM {quote_ident(ran.base)}.bans"
+    )
+    assert sorted(everything, key=repr) == sorted(
+        ((j, ip, datetime.fromtimestamp(at, UTC), t, n) for j, ip, at, t, n, _ in bans), key=repr
+    )
+    assert ran.values("jails", "enabled", "name") == dict(apps.FAIL2BAN_JAILS)

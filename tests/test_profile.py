@@ -685,6 +685,33 @@ def test_an_icalendar_start_and_end_and_a_dt_are_epoch_timestamps(make_sqlite: S
     }
 
 
+def test_the_time_of_an_event_glued_in_one_word_is_an_epoch_timestamp_as_its_words_apart_are(
+    make_sqlite: SqliteFactory,
+) -> None:
+    # An intrusion blocker keeps each ban's moment as `timeofban INTEGER` of Unix seconds (fail2ban's
+    # `bans` and `bips`): `time_of_ban` and `TimeOfEntry` named a moment by their word `time`, while the
+    # one lowercase word, a time of an event glued together, stayed bigint. `dateofbirth` names its
+    # date likewise; a time off (`timeoffset`, `timeoff`: spans) and an id or a count of it are none.
+    rows = [(i, *(1_796_480_779 + 3601 * i,) * 9) for i in range(5)]
+    ddl = (
+        "CREATE TABLE bans (id INTEGER PRIMARY KEY, timeofban INTEGER NOT NULL, time_of_ban INTEGER, "
+        "TimeOfEntry INTEGER, dateofbirth INTEGER, timeofbanid INTEGER, timeofban_count INTEGER, "
+        "timeoffset INTEGER, timeoff INTEGER, timeof INTEGER)"
+    )
+    types = _types_beside_key(make_sqlite, "bans", ddl, rows, key="id")
+    assert types == {
+        "timeofban": "timestamptz",
+        "time_of_ban": "timestamptz",
+        "TimeOfEntry": "timestamptz",
+        "dateofbirth": "timestamptz",
+        "timeofbanid": "integer",
+        "timeofban_count": "integer",
+        "timeoffset": "integer",
+        "timeoff": "integer",
+        "timeof": "integer",
+    }
+
+
 def test_a_creation_of_epoch_milliseconds_is_an_instant_as_created_is(make_sqlite: SqliteFactory) -> None:
     # A messenger keeps a group chat's `creation` as epoch milliseconds (WhatsApp's chat_list), a
     # window its `creation` in seconds: they stayed bigint, though `created` and `creationTime` (its

@@ -266,6 +266,12 @@ _NAME_WORDS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
 #: ``datecreated``, ``lastupdated``: a feed reader's cache, an old PHP schema; ``lastaccessed``,
 #: ``lastchanged``; an older Zabbix's ``lastclock``).
 _DATE_ENDINGS = ("date", "time", "stamp", "created", "updated", "modified", "accessed", "changed", "clock")
+#: Beginnings of a word that make it name a point in time: the time (or date) of an event written as one
+#: lowercase word (fail2ban's ``timeofban``, Unix seconds; ``dateofbirth``), as ``time_of_ban`` and
+#: ``TimeOfBan`` name it by their word ``time``. Not a time off (``timeoffset``, ``timeoff``: spans), nor
+#: a word that is the beginning alone or ends in an id's or a count's word (``timeofbanid``,
+#: :data:`_NOT_DATE_WORDS`).
+_DATE_BEGINNINGS = ("timeof", "dateof")
 #: Words ending like one of a point in time that are none (durations, people, verbs).
 _NOT_DATE_ENDINGS = frozenset(
     {
@@ -284,18 +290,29 @@ _NOT_DATE_ENDINGS = frozenset(
 )
 
 
+def _time_of_event(word: str) -> bool:
+    """Whether ``word`` is the time of an event glued in one word (:data:`_DATE_BEGINNINGS`)."""
+    if not word.startswith(_DATE_BEGINNINGS):
+        return False
+    event = word[len(next(start for start in _DATE_BEGINNINGS if word.startswith(start))) :]
+    return bool(event) and not event.startswith("f") and not event.endswith(tuple(_NOT_DATE_WORDS))
+
+
 def _date_like_name(name: str, date_words: frozenset[str] = _DATE_WORDS) -> bool:
     """Whether ``name`` names a point in time, word by word: ``created_at``, ``TKT-Created Time``,
     ``updatedDate``, ``birthdate``, ``last_update``, ``lastmodified``, ``last_login``, ``last_used``,
-    ``firstUsed`` (:data:`_LAST_EVENT_WORDS`); not ``update_id``, ``candidate``,
-    ``created_by``, ``updated_by_id`` (an id or a person about a time is no time), nor ``time_spent``,
+    ``firstUsed`` (:data:`_LAST_EVENT_WORDS`), ``timeofban`` (:data:`_DATE_BEGINNINGS`); not
+    ``update_id``, ``candidate``, ``created_by``, ``updated_by_id`` (an id or a person about a time is
+    no time), nor ``time_spent``,
     ``elapsedTime`` (a time of a span word alone is a duration: :data:`_SPAN_WORDS`). ``date_words``:
     the words of a time (:data:`_DATE_WORDS`, or more where the values prove it)."""
     words = {word.lower() for word in _NAME_WORDS.findall(name)}
     dated = {
         word
         for word in words
-        if word in date_words or (word.endswith(_DATE_ENDINGS) and word not in _NOT_DATE_ENDINGS)
+        if word in date_words
+        or (word.endswith(_DATE_ENDINGS) and word not in _NOT_DATE_ENDINGS)
+        or _time_of_event(word)
     }
     if words & _SPAN_WORDS and all(word.endswith("time") for word in dated):
         return False
