@@ -35,7 +35,8 @@ a FreeRADIUS server's accounting, a Bacula catalog, macOS Messages' chat.db, And
 provider, a WhatsApp message store, an Etherpad server's key/value store, a Nuxt Content site's
 database, a Lighthouse CI server, a Shuup shop, a Django site's django-allauth, django-oauth-toolkit
 and dj-rest-auth tables, an Isso comment server, a profanity XMPP client's chat log, a Sympa list
-server) through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
+server, a SpatiaLite database) through ``columnar-etl run`` into the session's real PostgreSQL,
+every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -8657,3 +8658,100 @@ def test_sympa_lists_epoch_seconds_arrive_as_instants_and_its_blanks_and_orphans
     )
     assert ran.record["quality_before"] == pytest.approx(quality, abs=0.01)
     assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+
+
+def test_spatialite_database_keeps_its_geometry_blobs_and_reads_its_year_zero_defaults_as_not_set(
+    run_export: Runner,
+) -> None:
+    # A SpatiaLite database (ogr2ogr's layer and the spatialite CLI's tables beside its metadata): its
+    # geometry BLOBs byte for byte, GDAL's types (INTEGER_BOOLEAN, a decimal VARCHAR, TIMESTAMP text in
+    # UTC with milliseconds), and geometry_columns_time's DEFAULT of year 0 for a time not set yet read
+    # as NULL, audited. Until 2026-12-05 those DEFAULTs were impossible dates and the run halted, exit 3.
+    sites, pois, roads = range(1, 25), range(1, 19), range(1, 7)
+    ran, run_dir = run_export(apps.spatialite_db)
+    loaded_cleanly(
+        ran,
+        run_dir,
+        {
+            "spatial_ref_sys": len(apps.SPATIALITE_SRS),
+            "spatial_ref_sys_aux": len(apps.SPATIALITE_SRS_AUX),
+            "geometry_columns": 3,
+            "geometry_columns_time": len(apps.SPATIALITE_TIMES),
+            "spatialite_history": 6,
+            "sites": len(sites),
+            "idx_sites_GEOMETRY": sum(1 for i in sites if i % 10),
+            "poi": len(pois),
+            "roads": len(roads),
+        },
+    )
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    site_types, poi_types = ran.types("sites"), ran.types("poi")
+    assert (
+        site_types["GEOMETRY"]
+        == poi_types["geom"]
+        == poi_types["photo"]
+        == ran.types("roads")["geom"]
+        == "bytea"
+    )
+    assert site_types["zip_code"] == site_types["name"] == site_types["tags"] == "text"
+    assert site_types["big"] == site_types["site_id"] == ran.types("roads")["poi_id"] == "bigint"
+    assert site_types["amount"] == site_types["ratio"] == poi_types["rating"] == "double precision"
+    assert site_types["price"] == poi_types["price"] == "numeric"
+    assert site_types["visited"] == poi_types["flag"] == "boolean"
+    assert site_types["day"] == poi_types["opened"] == "date"
+    # A time of day under TIME: no rule reads one, kept as written.
+    assert site_types["tm"] == "text"
+    assert (
+        site_types["observed"] == ran.types("spatialite_history")["timestamp"] == "timestamp with time zone"
+    )
+    assert set(ran.types("geometry_columns_time").values()) == {"text", "timestamp with time zone"}
+    # The geometry BLOBs SpatiaLite's way (00 01, SRID, MBR, 7C, class, coordinates, FE), NULL as read.
+    assert {
+        k: None if v is None else bytes(v) for k, v in ran.values("sites", "GEOMETRY", "ogc_fid").items()
+    } == {i: apps.spatialite_site_geometry(i) for i in sites}
+    assert {k: bytes(v) for k, v in ran.values("roads", "geom", "id").items()} == {
+        r: apps.spatialite_road_geometry(r) for r in roads
+    }
+    assert {k: None if v is None else bytes(v) for k, v in ran.values("poi", "photo", "id").items()} == {
+        p: apps.spatialite_photo(p) for p in pois
+    }
+    # Codes keep their zeros; 2^53 + i every digit; the decimals as written; the instants to the ms.
+    assert ran.values("sites", "zip_code", "ogc_fid") == {i: f"{(i * 3719) % 100000:05d}" for i in sites}
+    assert ran.values("sites", "big", "ogc_fid") == {i: 2**53 + i for i in sites}
+    # (The driver hands a numeric as its text: GDAL's '3.50' keeps its scale, the REAL 1.05 is 1.05.)
+    assert ran.values("sites", "price", "ogc_fid") == {i: f"{i * 3.5:.2f}" for i in sites}
+    prices = ran.values("poi", "price", "id")
+    assert {p: Decimal(v) for p, v in prices.items()} == {p: Decimal(p * 105) / 100 for p in pois}
+    assert ran.values("sites", "amount", "ogc_fid") == {i: round(i * 1.07, 2) for i in sites}
+    assert ran.values("sites", "ratio", "ogc_fid") == {i: apps.spatialite_ratio(i) for i in sites}
+    assert ran.values("sites", "observed", "ogc_fid") == {i: apps.spatialite_observed(i) for i in sites}
+    assert ran.values("sites", "day", "ogc_fid") == {i: apps.spatialite_day(i) for i in sites}
+    assert ran.values("sites", "visited", "ogc_fid") == {
+        i: None if i % 7 == 0 else bool(i % 2) for i in sites
+    }
+    assert ran.values("sites", "tags", "ogc_fid") == {i: apps.spatialite_tags(i) for i in sites}
+    assert ran.values("sites", "name", "ogc_fid") == {
+        i: arrives_as(apps.SPATIALITE_NAMES[i % len(apps.SPATIALITE_NAMES)]) for i in sites
+    }
+    # A time not set yet (the DEFAULT of year 0) is NULL; the times SpatiaLite set, the instants.
+    for column, place in (("last_insert", 1), ("last_update", 2), ("last_delete", 3)):
+        assert ran.values("geometry_columns_time", column, "f_table_name") == {
+            row[0]: None if row[place] is None else datetime.fromisoformat(row[place])
+            for row in apps.SPATIALITE_TIMES
+        }, column
+    # A geographic system's projection "none" is a null token: NULL, audited, as documented.
+    assert ran.values("spatial_ref_sys_aux", "projection", "srid") == {
+        row[0]: None if row[6] == "none" else row[6] for row in apps.SPATIALITE_SRS_AUX
+    }
+    assert {(t, c, rule) for t, c, rule in audited_columns(run_dir) if rule == "null_like_to_null"} == {
+        ("geometry_columns_time", "last_update", "null_like_to_null"),
+        ("geometry_columns_time", "last_delete", "null_like_to_null"),
+        ("spatial_ref_sys_aux", "projection", "null_like_to_null"),
+    }
+    assert references(run_dir) == {
+        ("spatial_ref_sys_aux", "srid"): "spatial_ref_sys.srid",
+        ("geometry_columns", "srid"): "spatial_ref_sys.srid",
+        ("geometry_columns_time", "f_table_name"): "geometry_columns.f_table_name",
+        ("geometry_columns_time", "f_geometry_column"): "geometry_columns.f_geometry_column",
+        ("roads", "poi_id"): "poi.id",
+    }
