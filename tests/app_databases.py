@@ -939,6 +939,13 @@ number, so a test computes what a column holds from the same numbers.
   and its R*Tree, and the CLI's tables (``NUMERIC(10,2)`` cents stored as REAL, ``BOOLEAN``, a ``BLOB``
   field, a declared reference); every geometry a SpatiaLite BLOB (``00 01``, SRID, MBR, ``7C``, class,
   coordinates, ``FE``; a ``LINESTRING`` with Z byte for byte as SpatiaLite 5.0.1 wrote it).
+- :func:`mbtiles`: an MBTiles file as ``mb-util`` (mbutil 0.3) imports a tile directory (its own DDL;
+  ``gdal_translate -of MBTiles`` writes the same ``tiles`` and ``metadata``): PNG tiles in BLOBs keyed
+  by a declared unique (zoom, column, row), ``metadata`` name/value text (a version ``1.0.3``, bounds, a
+  zoom ``0``, JSON, HTML, emoji), UTFGrids zlib-compressed in ``grids.grid`` and their features' JSON
+  in ``grid_data`` under keys with leading zeros, SQLite's ``sqlite_stat1`` from ``ANALYZE``; or, with
+  ``deduplicated``, as mbutil's compression leaves it: each distinct image once in ``images``, ``map``
+  naming each tile's (a reference declared nowhere) and ``tiles`` a view joining them.
 """
 
 from __future__ import annotations
@@ -21392,4 +21399,122 @@ def spatialite_db(path: Path, sites: int = 24, pois: int = 18, roads: int = 6) -
                     "strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE Lower(f_table_name) = "
                     f"Lower('{table}') AND Lower(f_geometry_column) = Lower('{column}'); END"
                 )
+    return path
+
+
+# --- MBTiles (mbutil, gdal_translate -of MBTiles) ----------------------------------------------------------
+
+#: ``metadata`` as ``mb-util`` imports a directory's ``metadata.json``: every value text, numbers too.
+MBTILES_METADATA = (
+    ("name", "Démo ✓ tiles"),
+    ("description", "Ünïcode description 😀\u00a0nbsp"),
+    ("version", "1.0.3"),
+    ("format", "png"),
+    ("bounds", "-180.0,-85.0511,180.0,85.0511"),
+    ("center", "0.0,0.0,2"),
+    ("minzoom", "0"),
+    ("maxzoom", "2"),
+    ("attribution", '<a href="https://osm.org">© OpenStreetMap</a>'),
+    ("type", "baselayer"),
+    ("json", json.dumps({"vector_layers": [{"id": "water", "fields": {"name": "String"}}]})),
+)
+#: The tiles' (zoom, column, row), TMS rows as MBTiles counts them: zoom 0 to 2, every tile.
+MBTILES_TILES = tuple((z, x, y) for z in range(3) for x in range(2**z) for y in range(2**z))
+
+
+def mbtiles_png(z: int, x: int, y: int) -> bytes:
+    """Tile ``(z, x, y)``: a 4x4 RGB PNG (signature, IHDR, zlib IDAT, IEND, each chunk's CRC); the sea,
+    one colour, for most tiles of zoom 2 (a deduplicated file keeps it once)."""
+    colour = (0, 90, 200) if z == 2 and (x + y) % 3 else (40 * z, 60 * x % 256, 70 * y % 256)
+    raw = b"".join(b"\x00" + bytes(colour) * 4 for _ in range(4))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", 4, 4, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )
+
+
+#: The UTFGrid tiles of zoom 2 (mb-util reads ``z/x/y.grid.json``): ``(column, row)``.
+MBTILES_GRIDS = ((0, 3), (0, 2), (1, 3), (1, 2))
+
+
+def mbtiles_grid_data(x: int, y: int) -> dict[str, dict[str, Any]]:
+    """The features a UTFGrid tile's keys name (mb-util's ``grid_data``: a key with leading zeros)."""
+    return {
+        f"{x}{y}1": {"name": "Café 😀", "pop": 1234567, "area": 12.5},
+        f"{x}{y}2": {"name": "Zürich\u00a0Hbf", "code": "007", "pop": None},
+    }
+
+
+def mbtiles_grid(x: int, y: int) -> bytes:
+    """``grids.grid`` as mb-util writes it: the UTFGrid but its ``data``, JSON, zlib-compressed."""
+    rows = ["!" * 64 if r % 3 else "#" * 64 for r in range(64)]
+    return zlib.compress(json.dumps({"grid": rows, "keys": ["", *mbtiles_grid_data(x, y)]}).encode())
+
+
+def mbtiles(path: Path, *, deduplicated: bool = False) -> Path:
+    """An MBTiles file as ``mb-util`` (mbutil 0.3) imports a tile directory: ``tiles``, ``metadata``,
+    ``grids`` and ``grid_data`` (its own DDL); ``deduplicated``: as mbutil's compression leaves it, each
+    distinct image once in ``images`` (``tile_id``), ``map`` naming each tile's image, and ``tiles`` a
+    view joining them (see the module's list)."""
+    ddl = [
+        "CREATE TABLE tiles (\n            zoom_level integer,\n            tile_column integer,\n"
+        "            tile_row integer,\n            tile_data blob)",
+        "CREATE TABLE metadata\n        (name text, value text)",
+        "CREATE TABLE grids (zoom_level integer, tile_column integer,\n    tile_row integer, grid blob)",
+        "CREATE TABLE grid_data (zoom_level integer, tile_column\n    integer, tile_row integer, "
+        "key_name text, key_json text)",
+        "CREATE UNIQUE INDEX name on metadata (name)",
+        "CREATE UNIQUE INDEX tile_index on tiles\n        (zoom_level, tile_column, tile_row)",
+    ]
+    rows: dict[str, list[Sequence[Any]]] = {
+        "tiles": [(z, x, y, mbtiles_png(z, x, y)) for z, x, y in MBTILES_TILES],
+        "metadata": list(MBTILES_METADATA),
+        "grids": [(2, x, y, mbtiles_grid(x, y)) for x, y in MBTILES_GRIDS],
+        "grid_data": [
+            (2, x, y, key, json.dumps(feature))
+            for x, y in MBTILES_GRIDS
+            for key, feature in mbtiles_grid_data(x, y).items()
+        ],
+    }
+    write_export(path, ddl, rows, bytes_as_text=False)
+    if deduplicated:
+        # mbutil's compression_prepare, compression_do and compression_finalize: an image's id the
+        # order it was first met in, bound as str(id) to an integer column (stored as INTEGER).
+        with closing(sqlite3.connect(path)) as con, con:
+            con.execute(
+                "CREATE TABLE if not exists images (\n        tile_data blob,\n        tile_id integer)"
+            )
+            con.execute(
+                "CREATE TABLE if not exists map (\n        zoom_level integer,\n"
+                "        tile_column integer,\n"
+                "        tile_row integer,\n        tile_id integer)"
+            )
+            ids: dict[bytes, int] = {}
+            for z, x, y, data in con.execute("SELECT * FROM tiles ORDER BY rowid").fetchall():
+                if data not in ids:
+                    ids[data] = len(ids) + 1
+                    con.execute(
+                        "INSERT INTO images (tile_id, tile_data) VALUES (?, ?)", (str(ids[data]), data)
+                    )
+                con.execute("INSERT INTO map VALUES (?, ?, ?, ?)", (z, x, y, ids[data]))
+            con.execute("DROP TABLE tiles")
+            con.execute(
+                "create view tiles as\n        select map.zoom_level as zoom_level,\n"
+                "        map.tile_column as tile_column,\n        map.tile_row as tile_row,\n"
+                "        images.tile_data as tile_data FROM\n"
+                "        map JOIN images on images.tile_id = map.tile_id"
+            )
+            con.execute(
+                "CREATE UNIQUE INDEX map_index on map\n            (zoom_level, tile_column, tile_row)"
+            )
+            con.execute("CREATE UNIQUE INDEX images_id on images\n            (tile_id)")
+    with closing(sqlite3.connect(path)) as con:
+        con.execute("ANALYZE")  # mbutil's optimize_database: SQLite's own sqlite_stat1
     return path

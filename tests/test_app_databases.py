@@ -35,8 +35,8 @@ a FreeRADIUS server's accounting, a Bacula catalog, macOS Messages' chat.db, And
 provider, a WhatsApp message store, an Etherpad server's key/value store, a Nuxt Content site's
 database, a Lighthouse CI server, a Shuup shop, a Django site's django-allauth, django-oauth-toolkit
 and dj-rest-auth tables, an Isso comment server, a profanity XMPP client's chat log, a Sympa list
-server, a SpatiaLite database) through ``columnar-etl run`` into the session's real PostgreSQL,
-every cell checked.
+server, a SpatiaLite database, an MBTiles tile set) through ``columnar-etl run`` into the session's
+real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -8755,3 +8755,68 @@ def test_spatialite_database_keeps_its_geometry_blobs_and_reads_its_year_zero_de
         ("geometry_columns_time", "f_geometry_column"): "geometry_columns.f_geometry_column",
         ("roads", "poi_id"): "poi.id",
     }
+
+
+def deduplicated_mbtiles(path: Path) -> Path:
+    """:func:`apps.mbtiles` as mbutil's compression leaves it (``images``, ``map``, a ``tiles`` view)."""
+    return apps.mbtiles(path, deduplicated=True)
+
+
+@pytest.mark.parametrize("build", [apps.mbtiles, deduplicated_mbtiles], ids=["tiles", "deduplicated"])
+def test_mbtiles_keeps_its_tile_images_byte_for_byte_and_its_metadata_as_text(
+    run_export: Runner, build: Callable[[Path], Path]
+) -> None:
+    # MBTiles: PNG tiles and zlib-compressed UTFGrids in BLOBs byte for byte, the metadata's values all
+    # text (a version 1.0.3, bounds, a zoom 0, JSON, HTML), a UTFGrid key with leading zeros; in the
+    # deduplicated layout, each tile's image named by map.tile_id, a reference found in the data, and
+    # the tiles view left out as a view (documented). Exit 0, quality 100.
+    deduplicated = build is deduplicated_mbtiles
+    images = {data: None for data in (apps.mbtiles_png(*tile) for tile in apps.MBTILES_TILES)}
+    counts = {"metadata": len(apps.MBTILES_METADATA), "grids": 4, "grid_data": 8}
+    tiles = {"map": len(apps.MBTILES_TILES), "images": len(images)} if deduplicated else {}
+    ran, run_dir = run_export(build)
+    loaded_cleanly(ran, run_dir, {**counts, **(tiles or {"tiles": len(apps.MBTILES_TILES)})})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    assert ran.types("metadata") == {"name": "text", "value": "text"}
+    assert ran.values("metadata", "value", "name") == dict(apps.MBTILES_METADATA)
+    assert ran.types("grids")["grid"] == "bytea"
+    assert {(z, x, y): bytes(g) for z, x, y, g in pg_query(ran.uri, f"SELECT * FROM {ran.base}.grids")} == {
+        (2, x, y): apps.mbtiles_grid(x, y) for x, y in apps.MBTILES_GRIDS
+    }
+    assert ran.types("grid_data")["key_name"] == "text"
+    assert sorted(r[0] for r in pg_query(ran.uri, f"SELECT key_name FROM {ran.base}.grid_data")) == sorted(
+        key for x, y in apps.MBTILES_GRIDS for key in apps.mbtiles_grid_data(x, y)
+    )
+    if not deduplicated:
+        assert ran.types("tiles") == {
+            "zoom_level": "bigint",
+            "tile_column": "bigint",
+            "tile_row": "bigint",
+            "tile_data": "bytea",
+        }
+        loaded = pg_query(
+            ran.uri, f"SELECT zoom_level, tile_column, tile_row, tile_data FROM {ran.base}.tiles"
+        )
+        assert {(z, x, y): bytes(d) for z, x, y, d in loaded} == {
+            tile: apps.mbtiles_png(*tile) for tile in apps.MBTILES_TILES
+        }
+        assert references(run_dir) == {}
+        return
+    # Each distinct image once, its id the order mbutil first met it in (bound as text, stored as an
+    # integer); the tiles as the view joins them, on the target.
+    assert ran.types("images") == {"tile_data": "bytea", "tile_id": "bigint"}
+    ids = {data: number for number, data in enumerate(images, 1)}
+    assert {k: bytes(v) for k, v in ran.values("images", "tile_data", "tile_id").items()} == {
+        number: data for data, number in ids.items()
+    }
+    joined = pg_query(
+        ran.uri,
+        f"SELECT m.zoom_level, m.tile_column, m.tile_row, i.tile_data FROM {ran.base}.map m "
+        f"JOIN {ran.base}.images i ON i.tile_id = m.tile_id",
+    )
+    assert {(z, x, y): bytes(d) for z, x, y, d in joined} == {
+        tile: apps.mbtiles_png(*tile) for tile in apps.MBTILES_TILES
+    }
+    assert references(run_dir) == {("map", "tile_id"): "images.tile_id"}
+    assert set(json.loads((run_dir / "profile.json").read_text())["views_not_loaded"]) == {"tiles"}
