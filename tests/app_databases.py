@@ -946,6 +946,12 @@ number, so a test computes what a column holds from the same numbers.
   in ``grid_data`` under keys with leading zeros, SQLite's ``sqlite_stat1`` from ``ANALYZE``; or, with
   ``deduplicated``, as mbutil's compression leaves it: each distinct image once in ``images``, ``map``
   naming each tile's (a reference declared nowhere) and ``tiles`` a view joining them.
+- :func:`gdal_sqlite`: a file ``ogr2ogr -f SQLite`` (GDAL 3.6) writes without SpatiaLite: GDAL's own
+  ``geometry_columns`` (with ``geometry_format``) and ``spatial_ref_sys`` (``auth_srid TEXT``), layers
+  whose geometry is OGC WKB in a ``BLOB`` (``FORMAT=WKB``, the default) or WKT in a ``VARCHAR``
+  (``-lco FORMAT=WKT``, 15 significant digits), GDAL's type names (``INTEGER_BOOLEAN``,
+  ``JSONSTRINGLIST``, ``TIME``), slash timestamps of year first, and a CSV imported as it is: every
+  field ``VARCHAR``, digits, decimals, ``''`` for an empty field, codes with leading zeros.
 """
 
 from __future__ import annotations
@@ -21517,4 +21523,120 @@ def mbtiles(path: Path, *, deduplicated: bool = False) -> Path:
             con.execute("CREATE UNIQUE INDEX images_id on images\n            (tile_id)")
     with closing(sqlite3.connect(path)) as con:
         con.execute("ANALYZE")  # mbutil's optimize_database: SQLite's own sqlite_stat1
+    return path
+
+
+# --- GDAL's SQLite dialect without SpatiaLite (ogr2ogr -f SQLite, FORMAT=WKB / WKT) ----------------------
+
+
+def gdal_site_wkb(i: int) -> bytes | None:
+    """Site ``i``'s point as OGC WKB (little endian), none for every tenth (a null geometry)."""
+    return None if i % 10 == 0 else struct.pack("<BIdd", 1, 1, *spatialite_point(i))
+
+
+def gdal_wkt_number(value: float) -> str:
+    """A coordinate as GDAL's WKT writer prints it: 15 significant digits, no trailing zeros."""
+    return f"{value:.15g}"
+
+
+def gdal_site_wkt(i: int) -> str | None:
+    x, y = spatialite_point(i)
+    return None if i % 10 == 0 else f"POINT ({gdal_wkt_number(x)} {gdal_wkt_number(y)})"
+
+
+def gdal_route_points(r: int) -> list[tuple[float, float]]:
+    return [
+        (1000.0 * r, 2000.0 * r),
+        (1000.0 * r + 0.123456789012345, 2000.0 * r + 1.5),
+        (1000.0 * r + 2, 7.0),
+    ]
+
+
+def gdal_route_geometry(r: int, geometry_format: str) -> bytes | str:
+    points = gdal_route_points(r)
+    if geometry_format == "WKT":
+        return (
+            "LINESTRING (" + ",".join(f"{gdal_wkt_number(x)} {gdal_wkt_number(y)}" for x, y in points) + ")"
+        )
+    return struct.pack("<BII", 1, 2, len(points)) + b"".join(struct.pack("<dd", *p) for p in points)
+
+
+def gdal_reading(v: int) -> str:
+    """A CSV field GDAL imported as ``VARCHAR``: a decimal as written, ``''`` for an empty field."""
+    return ("12.50", "0.1", "", "1234.567", "-3.25")[v % 5]
+
+
+def gdal_sqlite(path: Path, *, geometry_format: str = "WKB", sites: int = 24, visits: int = 30) -> Path:
+    """A file ``ogr2ogr -f SQLite`` (GDAL 3.6) writes without SpatiaLite (see the module's list)."""
+    geometry = '"GEOMETRY" BLOB' if geometry_format == "WKB" else "'WKT_GEOMETRY' VARCHAR"
+    column = "GEOMETRY" if geometry_format == "WKB" else "WKT_GEOMETRY"
+    ddl = [
+        "CREATE TABLE geometry_columns (     f_table_name VARCHAR,      f_geometry_column VARCHAR,"
+        "      geometry_type INTEGER,      coord_dimension INTEGER,      srid INTEGER,"
+        "     geometry_format VARCHAR )",
+        "CREATE TABLE spatial_ref_sys        (     srid INTEGER UNIQUE,     auth_name TEXT,"
+        "     auth_srid TEXT,     srtext TEXT)",
+        f"CREATE TABLE IF NOT EXISTS 'sites' ( \"ogc_fid\" INTEGER PRIMARY KEY AUTOINCREMENT, {geometry}, "
+        "'site_id' INTEGER, 'name' VARCHAR, 'zip_code' VARCHAR, 'amount' FLOAT, 'price' VARCHAR, 'visited' "
+        "INTEGER_BOOLEAN, 'observed' TIMESTAMP, 'day' DATE, 'tm' TIME, 'big' BIGINT, 'ratio' FLOAT, 'tags' "
+        "JSONSTRINGLIST)",
+        f"CREATE TABLE IF NOT EXISTS 'routes' ( \"ogc_fid\" INTEGER PRIMARY KEY AUTOINCREMENT, {geometry}, "
+        "'route' VARCHAR, 'length_m' FLOAT, 'opened' TIMESTAMP)",
+        # A CSV imported as it is: every field VARCHAR.
+        "CREATE TABLE IF NOT EXISTS 'visits' ( \"ogc_fid\" INTEGER PRIMARY KEY AUTOINCREMENT, 'visit_id' "
+        "VARCHAR, 'site_fid' VARCHAR, 'reading' VARCHAR, 'note' VARCHAR, 'when' VARCHAR, 'code' VARCHAR)",
+    ]
+    site_geometry = gdal_site_wkb if geometry_format == "WKB" else gdal_site_wkt
+    rows: dict[str, list[Sequence[Any]]] = {
+        "geometry_columns": [
+            ("sites", column, 1, 2, 4326, geometry_format),
+            ("routes", column, 2, 2, 3857, geometry_format),
+        ],
+        "spatial_ref_sys": [
+            (4326, "EPSG", "4326", SPATIALITE_SRS[2][5]),
+            (3857, "EPSG", "3857", SPATIALITE_SRS[3][5]),
+        ],
+        "sites": [
+            (
+                i,
+                site_geometry(i),
+                1000 + i,
+                SPATIALITE_NAMES[i % len(SPATIALITE_NAMES)],
+                f"{(i * 3719) % 100000:05d}",
+                round(i * 1.07, 2),
+                f"{i * 3.5:.2f}",
+                None if i % 7 == 0 else i % 2,
+                spatialite_stamp(spatialite_observed(i)),
+                None if (day := spatialite_day(i)) is None else day.isoformat(),
+                f"{i % 24:02d}:{i % 60:02d}:{(i * 7) % 60:02d}",
+                2**53 + i,
+                spatialite_ratio(i),
+                spatialite_tags(i),
+            )
+            for i in range(1, sites + 1)
+        ],
+        "routes": [
+            (
+                r,
+                gdal_route_geometry(r, geometry_format),
+                f"R{r:03d}",
+                r * 12.5 + 0.1,
+                f"2023/05/{r % 28 + 1:02d} 08:{r % 60:02d}:00",
+            )
+            for r in range(1, 7)
+        ],
+        "visits": [
+            (
+                v,
+                str(v),
+                str(1 + (v * 7) % sites),
+                gdal_reading(v),
+                f"visit {v} ✓" if v % 4 else "",
+                f"2024-02-{v % 28 + 1:02d} {v % 24:02d}:15:00",
+                f"{v % 1000:04d}",
+            )
+            for v in range(1, visits + 1)
+        ],
+    }
+    write_export(path, ddl, rows, bytes_as_text=False)
     return path

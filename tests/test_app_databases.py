@@ -35,8 +35,8 @@ a FreeRADIUS server's accounting, a Bacula catalog, macOS Messages' chat.db, And
 provider, a WhatsApp message store, an Etherpad server's key/value store, a Nuxt Content site's
 database, a Lighthouse CI server, a Shuup shop, a Django site's django-allauth, django-oauth-toolkit
 and dj-rest-auth tables, an Isso comment server, a profanity XMPP client's chat log, a Sympa list
-server, a SpatiaLite database, an MBTiles tile set) through ``columnar-etl run`` into the session's
-real PostgreSQL, every cell checked.
+server, a SpatiaLite database, an MBTiles tile set, GDAL's SQLite dialect without SpatiaLite) through
+``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -8820,3 +8820,81 @@ def test_mbtiles_keeps_its_tile_images_byte_for_byte_and_its_metadata_as_text(
     }
     assert references(run_dir) == {("map", "tile_id"): "images.tile_id"}
     assert set(json.loads((run_dir / "profile.json").read_text())["views_not_loaded"]) == {"tiles"}
+
+
+def gdal_sqlite_wkt(path: Path) -> Path:
+    """:func:`apps.gdal_sqlite` with ``-lco FORMAT=WKT``: geometries as WKT text."""
+    return apps.gdal_sqlite(path, geometry_format="WKT")
+
+
+@pytest.mark.parametrize("build", [apps.gdal_sqlite, gdal_sqlite_wkt], ids=["wkb", "wkt"])
+def test_gdal_sqlite_without_spatialite_keeps_wkb_and_wkt_geometries_and_reads_a_csvs_varchar_fields(
+    run_export: Runner, build: Callable[[Path], Path]
+) -> None:
+    # GDAL's SQLite dialect without SpatiaLite: OGC WKB in a BLOB byte for byte, or WKT text as written,
+    # GDAL's own type names, and a CSV layer imported as VARCHAR whose digits are numbers, decimals
+    # numeric as written, codes with leading zeros text, '' its one way of writing missing (NULL, no
+    # cost); references found in the data. Exit 0, quality 100.
+    wkt = build is gdal_sqlite_wkt
+    sites, routes, visits = range(1, 25), range(1, 7), range(1, 31)
+    ran, run_dir = run_export(build)
+    loaded_cleanly(
+        ran,
+        run_dir,
+        {
+            "geometry_columns": 2,
+            "spatial_ref_sys": 2,
+            "sites": len(sites),
+            "routes": len(routes),
+            "visits": 30,
+        },
+    )
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    column = "WKT_GEOMETRY" if wkt else "GEOMETRY"
+    site_types = ran.types("sites")
+    assert site_types[column] == ran.types("routes")[column] == ("text" if wkt else "bytea")
+    shapes = ran.values("sites", column, "ogc_fid")
+    if wkt:
+        assert shapes == {i: apps.gdal_site_wkt(i) for i in sites}
+        assert ran.values("routes", column, "ogc_fid") == {
+            r: apps.gdal_route_geometry(r, "WKT") for r in routes
+        }
+    else:
+        assert {k: None if v is None else bytes(v) for k, v in shapes.items()} == {
+            i: apps.gdal_site_wkb(i) for i in sites
+        }
+        assert {k: bytes(v) for k, v in ran.values("routes", column, "ogc_fid").items()} == {
+            r: apps.gdal_route_geometry(r, "WKB") for r in routes
+        }
+    assert site_types["zip_code"] == site_types["tm"] == site_types["tags"] == "text"
+    assert site_types["price"] == "numeric" and site_types["visited"] == "boolean"
+    assert site_types["observed"] == "timestamp with time zone" and site_types["day"] == "date"
+    assert ran.values("sites", "observed", "ogc_fid") == {i: apps.spatialite_observed(i) for i in sites}
+    assert ran.values("sites", "big", "ogc_fid") == {i: 2**53 + i for i in sites}
+    # Slash dates of year first: read as written, no day/month order to decide.
+    assert ran.types("routes")["opened"] == "timestamp without time zone"
+    assert ran.values("routes", "opened", "ogc_fid") == {
+        r: datetime(2023, 5, r % 28 + 1, 8, r % 60) for r in routes
+    }
+    visit_types = ran.types("visits")
+    assert visit_types == {
+        "ogc_fid": "bigint",
+        "visit_id": "bigint",
+        "site_fid": "bigint",
+        "reading": "numeric",
+        "note": "text",
+        "when": "timestamp without time zone",
+        "code": "text",
+    }
+    assert ran.values("visits", "code", "ogc_fid") == {v: f"{v % 1000:04d}" for v in visits}
+    assert {
+        k: None if r is None else Decimal(r) for k, r in ran.values("visits", "reading", "ogc_fid").items()
+    } == {v: Decimal(apps.gdal_reading(v)) if apps.gdal_reading(v) else None for v in visits}
+    assert ran.values("visits", "note", "ogc_fid") == {v: f"visit {v} ✓" if v % 4 else None for v in visits}
+    assert ("visits", "note", "empty_to_null") in audited_columns(run_dir)
+    assert ran.types("spatial_ref_sys")["auth_srid"] == "bigint"
+    assert references(run_dir) == {
+        ("geometry_columns", "srid"): "spatial_ref_sys.srid",
+        ("visits", "site_fid"): "sites.ogc_fid",
+    }
