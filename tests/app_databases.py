@@ -959,6 +959,30 @@ number, so a test computes what a column holds from the same numbers.
   bound as UTF-8 bytes (a BLOB) of the matched lines with emoji, CJK and a no-break space, ``bips``
   keyed by ``(ip, jail)`` holding each address's last ban, IPv6 beside IPv4, a disabled jail, a log's
   ``''`` first-line hash.
+- :func:`spatialite_db`: a SpatiaLite 5 database as ``ogr2ogr -f SQLite -dsco SPATIALITE=YES`` (GDAL 3.6)
+  and the ``spatialite`` CLI (``InitSpatialMetaData``, ``AddGeometryColumn``) write it: SpatiaLite's
+  metadata tables, verbatim (``spatial_ref_sys`` with its -1 and 0 systems, ``spatial_ref_sys_aux``
+  whose geographic system's ``projection`` is ``none``, ``geometry_columns`` with its declared
+  references, ``geometry_columns_time`` whose times are ``TIMESTAMP NOT NULL DEFAULT
+  '0000-01-01T00:00:00.000Z'``, year 0 for "not set yet", ``spatialite_history``), an ogr2ogr layer
+  with GDAL's own type names (``INTEGER_BOOLEAN``, ``JSONSTRINGLIST``, ``TIME``, a decimal
+  ``VARCHAR``, ``TIMESTAMP`` text in UTC with milliseconds, zip codes with leading zeros, ``2^53 + i``)
+  and its R*Tree, and the CLI's tables (``NUMERIC(10,2)`` cents stored as REAL, ``BOOLEAN``, a ``BLOB``
+  field, a declared reference); every geometry a SpatiaLite BLOB (``00 01``, SRID, MBR, ``7C``, class,
+  coordinates, ``FE``; a ``LINESTRING`` with Z byte for byte as SpatiaLite 5.0.1 wrote it).
+- :func:`mbtiles`: an MBTiles file as ``mb-util`` (mbutil 0.3) imports a tile directory (its own DDL;
+  ``gdal_translate -of MBTiles`` writes the same ``tiles`` and ``metadata``): PNG tiles in BLOBs keyed
+  by a declared unique (zoom, column, row), ``metadata`` name/value text (a version ``1.0.3``, bounds, a
+  zoom ``0``, JSON, HTML, emoji), UTFGrids zlib-compressed in ``grids.grid`` and their features' JSON
+  in ``grid_data`` under keys with leading zeros, SQLite's ``sqlite_stat1`` from ``ANALYZE``; or, with
+  ``deduplicated``, as mbutil's compression leaves it: each distinct image once in ``images``, ``map``
+  naming each tile's (a reference declared nowhere) and ``tiles`` a view joining them.
+- :func:`gdal_sqlite`: a file ``ogr2ogr -f SQLite`` (GDAL 3.6) writes without SpatiaLite: GDAL's own
+  ``geometry_columns`` (with ``geometry_format``) and ``spatial_ref_sys`` (``auth_srid TEXT``), layers
+  whose geometry is OGC WKB in a ``BLOB`` (``FORMAT=WKB``, the default) or WKT in a ``VARCHAR``
+  (``-lco FORMAT=WKT``, 15 significant digits), GDAL's type names (``INTEGER_BOOLEAN``,
+  ``JSONSTRINGLIST``, ``TIME``), slash timestamps of year first, and a CSV imported as it is: every
+  field ``VARCHAR``, digits, decimals, ``''`` for an empty field, codes with leading zeros.
 """
 
 from __future__ import annotations
@@ -21898,3 +21922,490 @@ def fail2ban_db(path: Path) -> Path:
         "bips": [(ip, j, at, t, n, fail2ban_json(d)) for (ip, _), (j, _, at, t, n, d) in latest.items()],
     }
     return write_export(path, FAIL2BAN_DDL, rows, bytes_as_text=False)
+
+
+# --- SpatiaLite (ogr2ogr -dsco SPATIALITE=YES, the spatialite CLI) ----------------------------------------
+
+#: SpatiaLite's "not set yet" of ``geometry_columns_time``: its columns' DEFAULT, a date of year 0.
+SPATIALITE_NEVER = "0000-01-01T00:00:00.000Z"
+SPATIALITE_NAMES = (
+    "Café 😀",
+    "Zürich\u00a0Hbf",
+    None,
+    "中文 地点",
+    "O'Brien\nsecond line",
+    "Ñandú " * 120 + "fin",
+)
+SPATIALITE_OBSERVED = datetime(2024, 1, 1, tzinfo=UTC)
+SPATIALITE_SRS = (
+    (-1, "NONE", -1, "Undefined - Cartesian", "", "Undefined"),
+    (0, "NONE", 0, "Undefined - Geographic Long/Lat", "", "Undefined"),
+    (
+        4326,
+        "epsg",
+        4326,
+        "WGS 84",
+        "+proj=longlat +datum=WGS84 +no_defs",
+        'GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257223563,AUTHORITY["EPSG","7030"]],'
+        'AUTHORITY["EPSG","6326"]],PRIMEM["Greenwich",0,AUTHORITY["EPSG","8901"]],UNIT["degree",'
+        '0.0174532925199433,AUTHORITY["EPSG","9122"]],AUTHORITY["EPSG","4326"]]',
+    ),
+    (
+        3857,
+        "epsg",
+        3857,
+        "WGS 84 / Pseudo-Mercator",
+        "+proj=merc +a=6378137 +b=6378137 +lat_ts=0.0 +lon_0=0.0 +x_0=0.0 +y_0=0 +k=1.0 +units=m "
+        "+nadgrids=@null +wktext +no_defs",
+        'PROJCS["WGS 84 / Pseudo-Mercator",GEOGCS["WGS 84"],PROJECTION["Mercator_1SP"],'
+        'AUTHORITY["EPSG","3857"]]',
+    ),
+    (
+        32632,
+        "epsg",
+        32632,
+        "WGS 84 / UTM zone 32N",
+        "+proj=utm +zone=32 +datum=WGS84 +units=m +no_defs",
+        'PROJCS["WGS 84 / UTM zone 32N",GEOGCS["WGS 84"],PROJECTION["Transverse_Mercator"],'
+        'AUTHORITY["EPSG","32632"]]',
+    ),
+)
+#: ``spatial_ref_sys_aux``: a geographic system's ``projection`` is the word ``none`` (no projection).
+SPATIALITE_SRS_AUX = (
+    (4326, 1, 1, "WGS 84", "Greenwich", "WGS_1984", "none", "degree", "Geodetic latitude", "North",
+     "Geodetic longitude", "East"),
+    (3857, 0, 0, "WGS 84", "Greenwich", "WGS_1984", "Mercator_1SP", "metre", "Easting", "East", "Northing",
+     "North"),
+    (32632, 0, 0, "WGS 84", "Greenwich", "WGS_1984", "Transverse_Mercator", "metre", "Easting", "East",
+     "Northing", "North"),
+)  # fmt: skip
+#: ``geometry_columns_time`` as SpatiaLite keeps it: ``(table, inserted, updated, deleted)``, None where
+#: nothing happened yet (the row keeps the column's DEFAULT).
+SPATIALITE_TIMES = (
+    ("sites", "2026-12-05T14:19:51.567Z", None, None),
+    ("poi", "2026-12-05T14:23:40.572Z", "2026-12-05T14:23:40.619Z", "2026-12-05T14:23:40.641Z"),
+    ("roads", "2026-12-05T14:23:40.583Z", None, None),
+)
+
+
+def spatialite_geometry(srid: int, kind: int, points: Sequence[tuple[float, ...]]) -> bytes:
+    """A SpatiaLite geometry BLOB: ``00``, ``01`` (little endian), the SRID, the MBR (min x, min y, max
+    x, max y), ``7C``, the class (1 a point, 2 a line, 1002 a line with Z), the coordinates (a line's
+    count of points first), ``FE``."""
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    body = b"".join(struct.pack(f"<{len(p)}d", *p) for p in points)
+    if kind != 1:
+        body = struct.pack("<i", len(points)) + body
+    mbr = struct.pack("<4d", min(xs), min(ys), max(xs), max(ys))
+    return b"\x00\x01" + struct.pack("<i", srid) + mbr + b"\x7c" + struct.pack("<i", kind) + body + b"\xfe"
+
+
+def spatialite_point(i: int) -> tuple[float, float]:
+    return (-180 + (i * 12.345678901234567) % 360, -80 + (i * 9.8765432109876543) % 160)
+
+
+def spatialite_site_geometry(i: int) -> bytes | None:
+    """Site ``i``'s point, none for every tenth (a feature GDAL read with a null geometry)."""
+    return None if i % 10 == 0 else spatialite_geometry(4326, 1, [spatialite_point(i)])
+
+
+def spatialite_observed(i: int) -> datetime:
+    return SPATIALITE_OBSERVED + timedelta(milliseconds=3_607_123 * i)
+
+
+def spatialite_stamp(moment: datetime) -> str:
+    """A TIMESTAMP as GDAL's SQLite driver writes it: UTC, three digits of milliseconds, ``Z``."""
+    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+
+
+def spatialite_day(i: int) -> date | None:
+    return None if i % 9 == 4 else date(1969, 12, 25) + timedelta(days=11 * i)
+
+
+def spatialite_ratio(i: int) -> float | None:
+    return (0.3, 1e-300, None, 123456789.123457, -2.5e-07)[i % 5]
+
+
+def spatialite_tags(i: int) -> str:
+    """A ``JSONSTRINGLIST`` as GDAL writes it (``[ "a", "b", "1" ]``; ``[]`` for none)."""
+    return f'[ "a", "b", "{i}" ]' if i % 3 else "[]"
+
+
+def spatialite_price(p: int) -> float:
+    """``poi.price``: ``NUMERIC(10,2)``, whose affinity stores the cents as a REAL (1.05)."""
+    return float(Decimal(p * 105) / 100)
+
+
+def spatialite_photo(p: int) -> bytes | None:
+    return None if p % 4 == 0 else hashlib.sha256(str(p).encode()).digest()[: 16 + p % 10]
+
+
+def spatialite_road_geometry(r: int) -> bytes:
+    points = [(500000.0 + r, 5000000.0 + 2 * r, r * 0.5), (500100.25 + r, 5000050.125 + r, 12.5)]
+    return spatialite_geometry(32632, 1002, points)
+
+
+def spatialite_db(path: Path, sites: int = 24, pois: int = 18, roads: int = 6) -> Path:
+    """A SpatiaLite 5 database as ``ogr2ogr -f SQLite -dsco SPATIALITE=YES`` and the ``spatialite``
+    CLI write it (see the module's list)."""
+    checks = "CONSTRAINT ck_gc_rtree CHECK (spatial_index_enabled IN (0,1,2))"  # SpatiaLite's own
+    ddl = [
+        "CREATE TABLE spatial_ref_sys (\nsrid INTEGER NOT NULL PRIMARY KEY,\nauth_name TEXT NOT NULL,\n"
+        "auth_srid INTEGER NOT NULL,\nref_sys_name TEXT NOT NULL DEFAULT 'Unknown',\nproj4text TEXT NOT "
+        "NULL,\nsrtext TEXT NOT NULL DEFAULT 'Undefined')",
+        "CREATE UNIQUE INDEX idx_spatial_ref_sys \nON spatial_ref_sys (auth_srid, auth_name)",
+        "CREATE TABLE spatial_ref_sys_aux (\n\tsrid INTEGER NOT NULL PRIMARY KEY,\n\tis_geographic INTEGER,\n"
+        "\thas_flipped_axes INTEGER,\n\tspheroid TEXT,\n\tprime_meridian TEXT,\n\tdatum TEXT,\n\tprojection "
+        "TEXT,\n\tunit TEXT,\n\taxis_1_name TEXT,\n\taxis_1_orientation TEXT,\n\taxis_2_name TEXT,\n\t"
+        "axis_2_orientation TEXT,\n\tCONSTRAINT fk_sprefsys FOREIGN KEY (srid) \tREFERENCES spatial_ref_sys "
+        "(srid))",
+        "CREATE TABLE geometry_columns (\nf_table_name TEXT NOT NULL,\nf_geometry_column TEXT NOT NULL,\n"
+        "geometry_type INTEGER NOT NULL,\ncoord_dimension INTEGER NOT NULL,\nsrid INTEGER NOT NULL,\n"
+        "spatial_index_enabled INTEGER NOT NULL,\nCONSTRAINT pk_geom_cols PRIMARY KEY (f_table_name, "
+        "f_geometry_column),\nCONSTRAINT fk_gc_srs FOREIGN KEY (srid) REFERENCES spatial_ref_sys (srid),\n"
+        f"{checks})",
+        "CREATE TABLE geometry_columns_time (\nf_table_name TEXT NOT NULL,\n"
+        "f_geometry_column TEXT NOT NULL,\n"
+        f"last_insert TIMESTAMP NOT NULL DEFAULT '{SPATIALITE_NEVER}',\nlast_update TIMESTAMP NOT NULL "
+        f"DEFAULT '{SPATIALITE_NEVER}',\nlast_delete TIMESTAMP NOT NULL DEFAULT '{SPATIALITE_NEVER}',\n"
+        "CONSTRAINT pk_gc_time PRIMARY KEY (f_table_name, f_geometry_column),\nCONSTRAINT fk_gc_time FOREIGN "
+        "KEY (f_table_name, f_geometry_column) REFERENCES geometry_columns (f_table_name, f_geometry_column) "
+        "ON DELETE CASCADE)",
+        "CREATE TABLE spatialite_history (\nevent_id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,\ntable_name "
+        "TEXT NOT NULL,\ngeometry_column TEXT,\nevent TEXT NOT NULL,\ntimestamp TEXT NOT NULL,\n"
+        "ver_sqlite TEXT NOT NULL,\nver_splite TEXT NOT NULL)",
+        # ogr2ogr's layer: GDAL's own type names (INTEGER_BOOLEAN, JSONSTRINGLIST, the geometry's).
+        "CREATE TABLE IF NOT EXISTS 'sites' ( \"ogc_fid\" INTEGER PRIMARY KEY AUTOINCREMENT, 'site_id' "
+        "INTEGER, 'name' VARCHAR, 'zip_code' VARCHAR, 'amount' FLOAT, 'price' VARCHAR, 'visited' "
+        "INTEGER_BOOLEAN, 'observed' TIMESTAMP, 'day' DATE, 'tm' TIME, 'big' BIGINT, 'ratio' FLOAT, 'tags' "
+        'JSONSTRINGLIST, "GEOMETRY" POINT)',
+        'CREATE VIRTUAL TABLE "idx_sites_GEOMETRY" USING rtree(pkid, xmin, xmax, ymin, ymax)',
+        # The spatialite CLI's: CREATE TABLE, then AddGeometryColumn appends the geometry column.
+        "CREATE TABLE poi (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL, category TEXT, rating "
+        'DOUBLE, opened DATE, price NUMERIC(10,2), flag BOOLEAN, photo BLOB, "geom" POINT)',
+        "CREATE TABLE roads (id INTEGER PRIMARY KEY, ref TEXT, lanes INTEGER, poi_id INTEGER REFERENCES "
+        'poi(id), "geom" LINESTRING)',
+    ]
+    rows: dict[str, list[Sequence[Any]]] = {
+        "spatial_ref_sys": list(SPATIALITE_SRS),
+        "spatial_ref_sys_aux": list(SPATIALITE_SRS_AUX),
+        "geometry_columns": [
+            ("sites", "geometry", 1, 2, 4326, 1),
+            ("poi", "geom", 1, 2, 4326, 1),
+            ("roads", "geom", 1002, 3, 32632, 0),
+        ],
+        "spatialite_history": [
+            (e, table, column, event, f"2026-12-05T14:19:51.{389 + e:03d}Z", "3.40.1", "5.0.1")
+            for e, (table, column, event) in enumerate(
+                (
+                    ("spatial_ref_sys", None, "table successfully created"),
+                    ("geometry_columns", None, "table successfully created"),
+                    ("sites", "geometry", "Geometry [POINT,XY,SRID=4326] successfully created"),
+                    ("poi", "geom", "Geometry [POINT,XY,SRID=4326] successfully created"),
+                    ("poi", "geom", "R*Tree Spatial Index successfully created"),
+                    ("roads", "geom", "Geometry [LINESTRING,XYZ,SRID=32632] successfully created"),
+                ),
+                1,
+            )
+        ],
+        "sites": [
+            (
+                i,
+                1000 + i,
+                SPATIALITE_NAMES[i % len(SPATIALITE_NAMES)],
+                f"{(i * 3719) % 100000:05d}",
+                round(i * 1.07, 2),
+                f"{i * 3.5:.2f}",
+                None if i % 7 == 0 else i % 2,
+                spatialite_stamp(spatialite_observed(i)),
+                None if (day := spatialite_day(i)) is None else day.isoformat(),
+                f"{i % 24:02d}:{i % 60:02d}:{(i * 7) % 60:02d}",
+                2**53 + i,
+                spatialite_ratio(i),
+                spatialite_tags(i),
+                spatialite_site_geometry(i),
+            )
+            for i in range(1, sites + 1)
+        ],
+        "idx_sites_GEOMETRY": [
+            (i, x, x, y, y) for i in range(1, sites + 1) if i % 10 for x, y in [spatialite_point(i)]
+        ],
+        "poi": [
+            (
+                p,
+                f"{SPATIALITE_NAMES[p % len(SPATIALITE_NAMES)] or 'Ort'} {p}",
+                None if p % 7 == 0 else f"cat{p % 5}",
+                p * 0.1 + 0.2,
+                (date(2020, 1, 1) + timedelta(days=3 * p)).isoformat(),
+                spatialite_price(p),
+                p % 2,
+                spatialite_photo(p),
+                spatialite_geometry(4326, 1, [spatialite_point(p + 100)]),
+            )
+            for p in range(1, pois + 1)
+        ],
+        "roads": [
+            (r, f"A{r:03d}", 1 + r % 4, 1 + (r * 7) % pois, spatialite_road_geometry(r))
+            for r in range(1, roads + 1)
+        ],
+    }
+    write_export(path, ddl, rows, bytes_as_text=False)
+    with closing(sqlite3.connect(path)) as con, con:
+        for table, inserted, updated, deleted in SPATIALITE_TIMES:
+            column = "geometry" if table == "sites" else "geom"
+            times = {"last_insert": inserted, "last_update": updated, "last_delete": deleted}
+            set_ = {name: value for name, value in times.items() if value is not None}
+            names = ", ".join(["f_table_name", "f_geometry_column", *set_])
+            marks = ", ".join("?" for _ in range(2 + len(set_)))
+            con.execute(
+                f"INSERT INTO geometry_columns_time ({names}) VALUES ({marks})",
+                [table, column, *set_.values()],
+            )
+        # SpatiaLite's own triggers keeping the times (plain SQL; created last, as the rows are fixed).
+        for table, column in (("sites", "GEOMETRY"), ("poi", "geom"), ("roads", "geom")):
+            for event, field in (
+                ("INSERT", "last_insert"),
+                ("UPDATE", "last_update"),
+                ("DELETE", "last_delete"),
+            ):
+                con.execute(
+                    f'CREATE TRIGGER "tm{event[0].lower()}_{table}_{column}" AFTER {event} ON "{table}" '
+                    f"FOR EACH ROW BEGIN UPDATE geometry_columns_time SET {field} = "
+                    "strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE Lower(f_table_name) = "
+                    f"Lower('{table}') AND Lower(f_geometry_column) = Lower('{column}'); END"
+                )
+    return path
+
+
+# --- MBTiles (mbutil, gdal_translate -of MBTiles) ----------------------------------------------------------
+
+#: ``metadata`` as ``mb-util`` imports a directory's ``metadata.json``: every value text, numbers too.
+MBTILES_METADATA = (
+    ("name", "Démo ✓ tiles"),
+    ("description", "Ünïcode description 😀\u00a0nbsp"),
+    ("version", "1.0.3"),
+    ("format", "png"),
+    ("bounds", "-180.0,-85.0511,180.0,85.0511"),
+    ("center", "0.0,0.0,2"),
+    ("minzoom", "0"),
+    ("maxzoom", "2"),
+    ("attribution", '<a href="https://osm.org">© OpenStreetMap</a>'),
+    ("type", "baselayer"),
+    ("json", json.dumps({"vector_layers": [{"id": "water", "fields": {"name": "String"}}]})),
+)
+#: The tiles' (zoom, column, row), TMS rows as MBTiles counts them: zoom 0 to 2, every tile.
+MBTILES_TILES = tuple((z, x, y) for z in range(3) for x in range(2**z) for y in range(2**z))
+
+
+def mbtiles_png(z: int, x: int, y: int) -> bytes:
+    """Tile ``(z, x, y)``: a 4x4 RGB PNG (signature, IHDR, zlib IDAT, IEND, each chunk's CRC); the sea,
+    one colour, for most tiles of zoom 2 (a deduplicated file keeps it once)."""
+    colour = (0, 90, 200) if z == 2 and (x + y) % 3 else (40 * z, 60 * x % 256, 70 * y % 256)
+    raw = b"".join(b"\x00" + bytes(colour) * 4 for _ in range(4))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", 4, 4, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )
+
+
+#: The UTFGrid tiles of zoom 2 (mb-util reads ``z/x/y.grid.json``): ``(column, row)``.
+MBTILES_GRIDS = ((0, 3), (0, 2), (1, 3), (1, 2))
+
+
+def mbtiles_grid_data(x: int, y: int) -> dict[str, dict[str, Any]]:
+    """The features a UTFGrid tile's keys name (mb-util's ``grid_data``: a key with leading zeros)."""
+    return {
+        f"{x}{y}1": {"name": "Café 😀", "pop": 1234567, "area": 12.5},
+        f"{x}{y}2": {"name": "Zürich\u00a0Hbf", "code": "007", "pop": None},
+    }
+
+
+def mbtiles_grid(x: int, y: int) -> bytes:
+    """``grids.grid`` as mb-util writes it: the UTFGrid but its ``data``, JSON, zlib-compressed."""
+    rows = ["!" * 64 if r % 3 else "#" * 64 for r in range(64)]
+    return zlib.compress(json.dumps({"grid": rows, "keys": ["", *mbtiles_grid_data(x, y)]}).encode())
+
+
+def mbtiles(path: Path, *, deduplicated: bool = False) -> Path:
+    """An MBTiles file as ``mb-util`` (mbutil 0.3) imports a tile directory: ``tiles``, ``metadata``,
+    ``grids`` and ``grid_data`` (its own DDL); ``deduplicated``: as mbutil's compression leaves it, each
+    distinct image once in ``images`` (``tile_id``), ``map`` naming each tile's image, and ``tiles`` a
+    view joining them (see the module's list)."""
+    ddl = [
+        "CREATE TABLE tiles (\n            zoom_level integer,\n            tile_column integer,\n"
+        "            tile_row integer,\n            tile_data blob)",
+        "CREATE TABLE metadata\n        (name text, value text)",
+        "CREATE TABLE grids (zoom_level integer, tile_column integer,\n    tile_row integer, grid blob)",
+        "CREATE TABLE grid_data (zoom_level integer, tile_column\n    integer, tile_row integer, "
+        "key_name text, key_json text)",
+        "CREATE UNIQUE INDEX name on metadata (name)",
+        "CREATE UNIQUE INDEX tile_index on tiles\n        (zoom_level, tile_column, tile_row)",
+    ]
+    rows: dict[str, list[Sequence[Any]]] = {
+        "tiles": [(z, x, y, mbtiles_png(z, x, y)) for z, x, y in MBTILES_TILES],
+        "metadata": list(MBTILES_METADATA),
+        "grids": [(2, x, y, mbtiles_grid(x, y)) for x, y in MBTILES_GRIDS],
+        "grid_data": [
+            (2, x, y, key, json.dumps(feature))
+            for x, y in MBTILES_GRIDS
+            for key, feature in mbtiles_grid_data(x, y).items()
+        ],
+    }
+    write_export(path, ddl, rows, bytes_as_text=False)
+    if deduplicated:
+        # mbutil's compression_prepare, compression_do and compression_finalize: an image's id the
+        # order it was first met in, bound as str(id) to an integer column (stored as INTEGER).
+        with closing(sqlite3.connect(path)) as con, con:
+            con.execute(
+                "CREATE TABLE if not exists images (\n        tile_data blob,\n        tile_id integer)"
+            )
+            con.execute(
+                "CREATE TABLE if not exists map (\n        zoom_level integer,\n"
+                "        tile_column integer,\n"
+                "        tile_row integer,\n        tile_id integer)"
+            )
+            ids: dict[bytes, int] = {}
+            for z, x, y, data in con.execute("SELECT * FROM tiles ORDER BY rowid").fetchall():
+                if data not in ids:
+                    ids[data] = len(ids) + 1
+                    con.execute(
+                        "INSERT INTO images (tile_id, tile_data) VALUES (?, ?)", (str(ids[data]), data)
+                    )
+                con.execute("INSERT INTO map VALUES (?, ?, ?, ?)", (z, x, y, ids[data]))
+            con.execute("DROP TABLE tiles")
+            con.execute(
+                "create view tiles as\n        select map.zoom_level as zoom_level,\n"
+                "        map.tile_column as tile_column,\n        map.tile_row as tile_row,\n"
+                "        images.tile_data as tile_data FROM\n"
+                "        map JOIN images on images.tile_id = map.tile_id"
+            )
+            con.execute(
+                "CREATE UNIQUE INDEX map_index on map\n            (zoom_level, tile_column, tile_row)"
+            )
+            con.execute("CREATE UNIQUE INDEX images_id on images\n            (tile_id)")
+    with closing(sqlite3.connect(path)) as con:
+        con.execute("ANALYZE")  # mbutil's optimize_database: SQLite's own sqlite_stat1
+    return path
+
+
+# --- GDAL's SQLite dialect without SpatiaLite (ogr2ogr -f SQLite, FORMAT=WKB / WKT) ----------------------
+
+
+def gdal_site_wkb(i: int) -> bytes | None:
+    """Site ``i``'s point as OGC WKB (little endian), none for every tenth (a null geometry)."""
+    return None if i % 10 == 0 else struct.pack("<BIdd", 1, 1, *spatialite_point(i))
+
+
+def gdal_wkt_number(value: float) -> str:
+    """A coordinate as GDAL's WKT writer prints it: 15 significant digits, no trailing zeros."""
+    return f"{value:.15g}"
+
+
+def gdal_site_wkt(i: int) -> str | None:
+    x, y = spatialite_point(i)
+    return None if i % 10 == 0 else f"POINT ({gdal_wkt_number(x)} {gdal_wkt_number(y)})"
+
+
+def gdal_route_points(r: int) -> list[tuple[float, float]]:
+    return [
+        (1000.0 * r, 2000.0 * r),
+        (1000.0 * r + 0.123456789012345, 2000.0 * r + 1.5),
+        (1000.0 * r + 2, 7.0),
+    ]
+
+
+def gdal_route_geometry(r: int, geometry_format: str) -> bytes | str:
+    points = gdal_route_points(r)
+    if geometry_format == "WKT":
+        return (
+            "LINESTRING (" + ",".join(f"{gdal_wkt_number(x)} {gdal_wkt_number(y)}" for x, y in points) + ")"
+        )
+    return struct.pack("<BII", 1, 2, len(points)) + b"".join(struct.pack("<dd", *p) for p in points)
+
+
+def gdal_reading(v: int) -> str:
+    """A CSV field GDAL imported as ``VARCHAR``: a decimal as written, ``''`` for an empty field."""
+    return ("12.50", "0.1", "", "1234.567", "-3.25")[v % 5]
+
+
+def gdal_sqlite(path: Path, *, geometry_format: str = "WKB", sites: int = 24, visits: int = 30) -> Path:
+    """A file ``ogr2ogr -f SQLite`` (GDAL 3.6) writes without SpatiaLite (see the module's list)."""
+    geometry = '"GEOMETRY" BLOB' if geometry_format == "WKB" else "'WKT_GEOMETRY' VARCHAR"
+    column = "GEOMETRY" if geometry_format == "WKB" else "WKT_GEOMETRY"
+    ddl = [
+        "CREATE TABLE geometry_columns (     f_table_name VARCHAR,      f_geometry_column VARCHAR,"
+        "      geometry_type INTEGER,      coord_dimension INTEGER,      srid INTEGER,"
+        "     geometry_format VARCHAR )",
+        "CREATE TABLE spatial_ref_sys        (     srid INTEGER UNIQUE,     auth_name TEXT,"
+        "     auth_srid TEXT,     srtext TEXT)",
+        f"CREATE TABLE IF NOT EXISTS 'sites' ( \"ogc_fid\" INTEGER PRIMARY KEY AUTOINCREMENT, {geometry}, "
+        "'site_id' INTEGER, 'name' VARCHAR, 'zip_code' VARCHAR, 'amount' FLOAT, 'price' VARCHAR, 'visited' "
+        "INTEGER_BOOLEAN, 'observed' TIMESTAMP, 'day' DATE, 'tm' TIME, 'big' BIGINT, 'ratio' FLOAT, 'tags' "
+        "JSONSTRINGLIST)",
+        f"CREATE TABLE IF NOT EXISTS 'routes' ( \"ogc_fid\" INTEGER PRIMARY KEY AUTOINCREMENT, {geometry}, "
+        "'route' VARCHAR, 'length_m' FLOAT, 'opened' TIMESTAMP)",
+        # A CSV imported as it is: every field VARCHAR.
+        "CREATE TABLE IF NOT EXISTS 'visits' ( \"ogc_fid\" INTEGER PRIMARY KEY AUTOINCREMENT, 'visit_id' "
+        "VARCHAR, 'site_fid' VARCHAR, 'reading' VARCHAR, 'note' VARCHAR, 'when' VARCHAR, 'code' VARCHAR)",
+    ]
+    site_geometry = gdal_site_wkb if geometry_format == "WKB" else gdal_site_wkt
+    rows: dict[str, list[Sequence[Any]]] = {
+        "geometry_columns": [
+            ("sites", column, 1, 2, 4326, geometry_format),
+            ("routes", column, 2, 2, 3857, geometry_format),
+        ],
+        "spatial_ref_sys": [
+            (4326, "EPSG", "4326", SPATIALITE_SRS[2][5]),
+            (3857, "EPSG", "3857", SPATIALITE_SRS[3][5]),
+        ],
+        "sites": [
+            (
+                i,
+                site_geometry(i),
+                1000 + i,
+                SPATIALITE_NAMES[i % len(SPATIALITE_NAMES)],
+                f"{(i * 3719) % 100000:05d}",
+                round(i * 1.07, 2),
+                f"{i * 3.5:.2f}",
+                None if i % 7 == 0 else i % 2,
+                spatialite_stamp(spatialite_observed(i)),
+                None if (day := spatialite_day(i)) is None else day.isoformat(),
+                f"{i % 24:02d}:{i % 60:02d}:{(i * 7) % 60:02d}",
+                2**53 + i,
+                spatialite_ratio(i),
+                spatialite_tags(i),
+            )
+            for i in range(1, sites + 1)
+        ],
+        "routes": [
+            (
+                r,
+                gdal_route_geometry(r, geometry_format),
+                f"R{r:03d}",
+                r * 12.5 + 0.1,
+                f"2023/05/{r % 28 + 1:02d} 08:{r % 60:02d}:00",
+            )
+            for r in range(1, 7)
+        ],
+        "visits": [
+            (
+                v,
+                str(v),
+                str(1 + (v * 7) % sites),
+                gdal_reading(v),
+                f"visit {v} ✓" if v % 4 else "",
+                f"2024-02-{v % 28 + 1:02d} {v % 24:02d}:15:00",
+                f"{v % 1000:04d}",
+            )
+            for v in range(1, visits + 1)
+        ],
+    }
+    write_export(path, ddl, rows, bytes_as_text=False)
+    return path

@@ -36,8 +36,9 @@ provider, a WhatsApp message store, an Etherpad server's key/value store, a Nuxt
 database, a Lighthouse CI server, a Shuup shop, a Django site's django-allauth, django-oauth-toolkit
 and dj-rest-auth tables, an Isso comment server, a profanity XMPP client's chat log, a Sympa list
 server, an Access database converted by MDB Tools, a khal calendar's cache, a todoman to-do list's
-cache, a vdirsyncer sync's status, an ARA Records Ansible database, a fail2ban server's database)
-through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
+cache, a vdirsyncer sync's status, an ARA Records Ansible database, a fail2ban server's database, a
+SpatiaLite database, an MBTiles tile set, GDAL's SQLite dialect without SpatiaLite) through
+``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -8936,3 +8937,243 @@ def test_fail2ban_ban_times_arrive_as_instants_and_its_json_blobs_byte_for_byte(
         ((j, ip, datetime.fromtimestamp(at, UTC), t, n) for j, ip, at, t, n, _ in bans), key=repr
     )
     assert ran.values("jails", "enabled", "name") == dict(apps.FAIL2BAN_JAILS)
+
+
+def test_spatialite_database_keeps_its_geometry_blobs_and_reads_its_year_zero_defaults_as_not_set(
+    run_export: Runner,
+) -> None:
+    # A SpatiaLite database (ogr2ogr's layer and the spatialite CLI's tables beside its metadata): its
+    # geometry BLOBs byte for byte, GDAL's types (INTEGER_BOOLEAN, a decimal VARCHAR, TIMESTAMP text in
+    # UTC with milliseconds), and geometry_columns_time's DEFAULT of year 0 for a time not set yet read
+    # as NULL, audited. Until 2026-12-05 those DEFAULTs were impossible dates and the run halted, exit 3.
+    sites, pois, roads = range(1, 25), range(1, 19), range(1, 7)
+    ran, run_dir = run_export(apps.spatialite_db)
+    loaded_cleanly(
+        ran,
+        run_dir,
+        {
+            "spatial_ref_sys": len(apps.SPATIALITE_SRS),
+            "spatial_ref_sys_aux": len(apps.SPATIALITE_SRS_AUX),
+            "geometry_columns": 3,
+            "geometry_columns_time": len(apps.SPATIALITE_TIMES),
+            "spatialite_history": 6,
+            "sites": len(sites),
+            "idx_sites_GEOMETRY": sum(1 for i in sites if i % 10),
+            "poi": len(pois),
+            "roads": len(roads),
+        },
+    )
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    site_types, poi_types = ran.types("sites"), ran.types("poi")
+    assert (
+        site_types["GEOMETRY"]
+        == poi_types["geom"]
+        == poi_types["photo"]
+        == ran.types("roads")["geom"]
+        == "bytea"
+    )
+    assert site_types["zip_code"] == site_types["name"] == site_types["tags"] == "text"
+    assert site_types["big"] == site_types["site_id"] == ran.types("roads")["poi_id"] == "bigint"
+    assert site_types["amount"] == site_types["ratio"] == poi_types["rating"] == "double precision"
+    assert site_types["price"] == poi_types["price"] == "numeric"
+    assert site_types["visited"] == poi_types["flag"] == "boolean"
+    assert site_types["day"] == poi_types["opened"] == "date"
+    # A time of day under TIME: no rule reads one, kept as written.
+    assert site_types["tm"] == "text"
+    assert (
+        site_types["observed"] == ran.types("spatialite_history")["timestamp"] == "timestamp with time zone"
+    )
+    assert set(ran.types("geometry_columns_time").values()) == {"text", "timestamp with time zone"}
+    # The geometry BLOBs SpatiaLite's way (00 01, SRID, MBR, 7C, class, coordinates, FE), NULL as read.
+    assert {
+        k: None if v is None else bytes(v) for k, v in ran.values("sites", "GEOMETRY", "ogc_fid").items()
+    } == {i: apps.spatialite_site_geometry(i) for i in sites}
+    assert {k: bytes(v) for k, v in ran.values("roads", "geom", "id").items()} == {
+        r: apps.spatialite_road_geometry(r) for r in roads
+    }
+    assert {k: None if v is None else bytes(v) for k, v in ran.values("poi", "photo", "id").items()} == {
+        p: apps.spatialite_photo(p) for p in pois
+    }
+    # Codes keep their zeros; 2^53 + i every digit; the decimals as written; the instants to the ms.
+    assert ran.values("sites", "zip_code", "ogc_fid") == {i: f"{(i * 3719) % 100000:05d}" for i in sites}
+    assert ran.values("sites", "big", "ogc_fid") == {i: 2**53 + i for i in sites}
+    # (The driver hands a numeric as its text: GDAL's '3.50' keeps its scale, the REAL 1.05 is 1.05.)
+    assert ran.values("sites", "price", "ogc_fid") == {i: f"{i * 3.5:.2f}" for i in sites}
+    prices = ran.values("poi", "price", "id")
+    assert {p: Decimal(v) for p, v in prices.items()} == {p: Decimal(p * 105) / 100 for p in pois}
+    assert ran.values("sites", "amount", "ogc_fid") == {i: round(i * 1.07, 2) for i in sites}
+    assert ran.values("sites", "ratio", "ogc_fid") == {i: apps.spatialite_ratio(i) for i in sites}
+    assert ran.values("sites", "observed", "ogc_fid") == {i: apps.spatialite_observed(i) for i in sites}
+    assert ran.values("sites", "day", "ogc_fid") == {i: apps.spatialite_day(i) for i in sites}
+    assert ran.values("sites", "visited", "ogc_fid") == {
+        i: None if i % 7 == 0 else bool(i % 2) for i in sites
+    }
+    assert ran.values("sites", "tags", "ogc_fid") == {i: apps.spatialite_tags(i) for i in sites}
+    assert ran.values("sites", "name", "ogc_fid") == {
+        i: arrives_as(apps.SPATIALITE_NAMES[i % len(apps.SPATIALITE_NAMES)]) for i in sites
+    }
+    # A time not set yet (the DEFAULT of year 0) is NULL; the times SpatiaLite set, the instants.
+    for column, place in (("last_insert", 1), ("last_update", 2), ("last_delete", 3)):
+        assert ran.values("geometry_columns_time", column, "f_table_name") == {
+            row[0]: None if row[place] is None else datetime.fromisoformat(row[place])
+            for row in apps.SPATIALITE_TIMES
+        }, column
+    # A geographic system's projection "none" is a null token: NULL, audited, as documented.
+    assert ran.values("spatial_ref_sys_aux", "projection", "srid") == {
+        row[0]: None if row[6] == "none" else row[6] for row in apps.SPATIALITE_SRS_AUX
+    }
+    assert {(t, c, rule) for t, c, rule in audited_columns(run_dir) if rule == "null_like_to_null"} == {
+        ("geometry_columns_time", "last_update", "null_like_to_null"),
+        ("geometry_columns_time", "last_delete", "null_like_to_null"),
+        ("spatial_ref_sys_aux", "projection", "null_like_to_null"),
+    }
+    assert references(run_dir) == {
+        ("spatial_ref_sys_aux", "srid"): "spatial_ref_sys.srid",
+        ("geometry_columns", "srid"): "spatial_ref_sys.srid",
+        ("geometry_columns_time", "f_table_name"): "geometry_columns.f_table_name",
+        ("geometry_columns_time", "f_geometry_column"): "geometry_columns.f_geometry_column",
+        ("roads", "poi_id"): "poi.id",
+    }
+
+
+def deduplicated_mbtiles(path: Path) -> Path:
+    """:func:`apps.mbtiles` as mbutil's compression leaves it (``images``, ``map``, a ``tiles`` view)."""
+    return apps.mbtiles(path, deduplicated=True)
+
+
+@pytest.mark.parametrize("build", [apps.mbtiles, deduplicated_mbtiles], ids=["tiles", "deduplicated"])
+def test_mbtiles_keeps_its_tile_images_byte_for_byte_and_its_metadata_as_text(
+    run_export: Runner, build: Callable[[Path], Path]
+) -> None:
+    # MBTiles: PNG tiles and zlib-compressed UTFGrids in BLOBs byte for byte, the metadata's values all
+    # text (a version 1.0.3, bounds, a zoom 0, JSON, HTML), a UTFGrid key with leading zeros; in the
+    # deduplicated layout, each tile's image named by map.tile_id, a reference found in the data, and
+    # the tiles view left out as a view (documented). Exit 0, quality 100.
+    deduplicated = build is deduplicated_mbtiles
+    images = {data: None for data in (apps.mbtiles_png(*tile) for tile in apps.MBTILES_TILES)}
+    counts = {"metadata": len(apps.MBTILES_METADATA), "grids": 4, "grid_data": 8}
+    tiles = {"map": len(apps.MBTILES_TILES), "images": len(images)} if deduplicated else {}
+    ran, run_dir = run_export(build)
+    loaded_cleanly(ran, run_dir, {**counts, **(tiles or {"tiles": len(apps.MBTILES_TILES)})})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    assert ran.types("metadata") == {"name": "text", "value": "text"}
+    assert ran.values("metadata", "value", "name") == dict(apps.MBTILES_METADATA)
+    assert ran.types("grids")["grid"] == "bytea"
+    assert {(z, x, y): bytes(g) for z, x, y, g in pg_query(ran.uri, f"SELECT * FROM {ran.base}.grids")} == {
+        (2, x, y): apps.mbtiles_grid(x, y) for x, y in apps.MBTILES_GRIDS
+    }
+    assert ran.types("grid_data")["key_name"] == "text"
+    assert sorted(r[0] for r in pg_query(ran.uri, f"SELECT key_name FROM {ran.base}.grid_data")) == sorted(
+        key for x, y in apps.MBTILES_GRIDS for key in apps.mbtiles_grid_data(x, y)
+    )
+    if not deduplicated:
+        assert ran.types("tiles") == {
+            "zoom_level": "bigint",
+            "tile_column": "bigint",
+            "tile_row": "bigint",
+            "tile_data": "bytea",
+        }
+        loaded = pg_query(
+            ran.uri, f"SELECT zoom_level, tile_column, tile_row, tile_data FROM {ran.base}.tiles"
+        )
+        assert {(z, x, y): bytes(d) for z, x, y, d in loaded} == {
+            tile: apps.mbtiles_png(*tile) for tile in apps.MBTILES_TILES
+        }
+        assert references(run_dir) == {}
+        return
+    # Each distinct image once, its id the order mbutil first met it in (bound as text, stored as an
+    # integer); the tiles as the view joins them, on the target.
+    assert ran.types("images") == {"tile_data": "bytea", "tile_id": "bigint"}
+    ids = {data: number for number, data in enumerate(images, 1)}
+    assert {k: bytes(v) for k, v in ran.values("images", "tile_data", "tile_id").items()} == {
+        number: data for data, number in ids.items()
+    }
+    joined = pg_query(
+        ran.uri,
+        f"SELECT m.zoom_level, m.tile_column, m.tile_row, i.tile_data FROM {ran.base}.map m "
+        f"JOIN {ran.base}.images i ON i.tile_id = m.tile_id",
+    )
+    assert {(z, x, y): bytes(d) for z, x, y, d in joined} == {
+        tile: apps.mbtiles_png(*tile) for tile in apps.MBTILES_TILES
+    }
+    assert references(run_dir) == {("map", "tile_id"): "images.tile_id"}
+    assert set(json.loads((run_dir / "profile.json").read_text())["views_not_loaded"]) == {"tiles"}
+
+
+def gdal_sqlite_wkt(path: Path) -> Path:
+    """:func:`apps.gdal_sqlite` with ``-lco FORMAT=WKT``: geometries as WKT text."""
+    return apps.gdal_sqlite(path, geometry_format="WKT")
+
+
+@pytest.mark.parametrize("build", [apps.gdal_sqlite, gdal_sqlite_wkt], ids=["wkb", "wkt"])
+def test_gdal_sqlite_without_spatialite_keeps_wkb_and_wkt_geometries_and_reads_a_csvs_varchar_fields(
+    run_export: Runner, build: Callable[[Path], Path]
+) -> None:
+    # GDAL's SQLite dialect without SpatiaLite: OGC WKB in a BLOB byte for byte, or WKT text as written,
+    # GDAL's own type names, and a CSV layer imported as VARCHAR whose digits are numbers, decimals
+    # numeric as written, codes with leading zeros text, '' its one way of writing missing (NULL, no
+    # cost); references found in the data. Exit 0, quality 100.
+    wkt = build is gdal_sqlite_wkt
+    sites, routes, visits = range(1, 25), range(1, 7), range(1, 31)
+    ran, run_dir = run_export(build)
+    loaded_cleanly(
+        ran,
+        run_dir,
+        {
+            "geometry_columns": 2,
+            "spatial_ref_sys": 2,
+            "sites": len(sites),
+            "routes": len(routes),
+            "visits": 30,
+        },
+    )
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    column = "WKT_GEOMETRY" if wkt else "GEOMETRY"
+    site_types = ran.types("sites")
+    assert site_types[column] == ran.types("routes")[column] == ("text" if wkt else "bytea")
+    shapes = ran.values("sites", column, "ogc_fid")
+    if wkt:
+        assert shapes == {i: apps.gdal_site_wkt(i) for i in sites}
+        assert ran.values("routes", column, "ogc_fid") == {
+            r: apps.gdal_route_geometry(r, "WKT") for r in routes
+        }
+    else:
+        assert {k: None if v is None else bytes(v) for k, v in shapes.items()} == {
+            i: apps.gdal_site_wkb(i) for i in sites
+        }
+        assert {k: bytes(v) for k, v in ran.values("routes", column, "ogc_fid").items()} == {
+            r: apps.gdal_route_geometry(r, "WKB") for r in routes
+        }
+    assert site_types["zip_code"] == site_types["tm"] == site_types["tags"] == "text"
+    assert site_types["price"] == "numeric" and site_types["visited"] == "boolean"
+    assert site_types["observed"] == "timestamp with time zone" and site_types["day"] == "date"
+    assert ran.values("sites", "observed", "ogc_fid") == {i: apps.spatialite_observed(i) for i in sites}
+    assert ran.values("sites", "big", "ogc_fid") == {i: 2**53 + i for i in sites}
+    # Slash dates of year first: read as written, no day/month order to decide.
+    assert ran.types("routes")["opened"] == "timestamp without time zone"
+    assert ran.values("routes", "opened", "ogc_fid") == {
+        r: datetime(2023, 5, r % 28 + 1, 8, r % 60) for r in routes
+    }
+    visit_types = ran.types("visits")
+    assert visit_types == {
+        "ogc_fid": "bigint",
+        "visit_id": "bigint",
+        "site_fid": "bigint",
+        "reading": "numeric",
+        "note": "text",
+        "when": "timestamp without time zone",
+        "code": "text",
+    }
+    assert ran.values("visits", "code", "ogc_fid") == {v: f"{v % 1000:04d}" for v in visits}
+    assert {
+        k: None if r is None else Decimal(r) for k, r in ran.values("visits", "reading", "ogc_fid").items()
+    } == {v: Decimal(apps.gdal_reading(v)) if apps.gdal_reading(v) else None for v in visits}
+    assert ran.values("visits", "note", "ogc_fid") == {v: f"visit {v} ✓" if v % 4 else None for v in visits}
+    assert ("visits", "note", "empty_to_null") in audited_columns(run_dir)
+    assert ran.types("spatial_ref_sys")["auth_srid"] == "bigint"
+    assert references(run_dir) == {
+        ("geometry_columns", "srid"): "spatial_ref_sys.srid",
+        ("visits", "site_fid"): "sites.ogc_fid",
+    }

@@ -3,7 +3,9 @@ of the rows whose date was set (Bacula's ``EndTime`` of a job still running). Si
 column declared a date or timestamp whose other values are dates, such a ``0`` is the zero date, as its
 text ``0000-00-00 00:00:00`` is: null-like in the profile, NULL by the cleaner (``null_like_to_null``,
 audited). Controls: an undeclared column, epoch integers beside 0, integers counting days and a column
-of 0s for the most part keep what they did.
+of 0s for the most part keep what they did. A declared DEFAULT that is a date no calendar has
+(SpatiaLite's ``'0000-01-01T00:00:00.000Z'`` for a time not set yet) is such a zero date too, in the
+cells holding it.
 
 Expected values come from the rows written here (and SQLite's own ``typeof``), not from the code under
 test.
@@ -14,7 +16,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Sequence
 from contextlib import closing
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -159,3 +161,97 @@ def test_the_zero_dates_load_as_null_audited_and_every_other_cell_as_written(
         if row["rule"] == "null_like_to_null":
             nulled.setdefault(str(row["column"]), set()).add(int(row["row_key"]))
     assert nulled == {"ended": ZERO_ROWS, "due": ZERO_ROWS, "stamp": ZERO_ROWS | {TEXT_ZERO_ROW}}
+
+
+#: A "not set yet" that no calendar has (year 0), as a schema's DEFAULT of TIMESTAMP columns: a GIS
+#: metadata table's last-change times are created holding it and only one of them is ever set.
+NEVER = "0000-01-01T00:00:00.000Z"
+TIMES_DDL = (
+    "CREATE TABLE layer_time (layer TEXT NOT NULL PRIMARY KEY, "
+    f"inserted TIMESTAMP NOT NULL DEFAULT '{NEVER}', updated TIMESTAMP NOT NULL DEFAULT '{NEVER}', "
+    f"deleted TIMESTAMP NOT NULL DEFAULT '{NEVER}', "
+    # Controls: the same text in a column that declares no such DEFAULT, and a DEFAULT that is a day.
+    "noted TIMESTAMP, since DATE DEFAULT '1999-12-31', srid INTEGER, kind TEXT)"
+)
+LAYERS = 12
+#: The layers whose row was updated (the others keep the DEFAULT), and the one whose ``noted`` holds
+#: the year-0 text its column never declared.
+UPDATED = set(range(LAYERS)) - {2, 9}
+NOTED_NEVER = 5
+
+
+def _layer_time(i: int) -> dict[str, Any]:
+    at = datetime(2026, 12, 5, 14, 19, 51, 567000, UTC) + timedelta(seconds=97 * i, milliseconds=i)
+    iso = at.strftime("%Y-%m-%dT%H:%M:%S.") + f"{at.microsecond // 1000:03d}Z"
+    return {
+        "layer": f"layer {i} ✓",
+        "inserted": iso,
+        "updated": iso.replace("T14", "T15") if i in UPDATED else None,
+        "noted": NEVER if i == NOTED_NEVER else iso,
+        "since": None if i % 2 else f"2024-01-{i + 1:02d}",
+        "srid": (4326, 3857, -1)[i % 3],
+        "kind": ("POINT", "LINESTRING", "MULTIPOLYGON 😀")[i % 3],
+    }
+
+
+def _layer_times(path: Path) -> Path:
+    with closing(sqlite3.connect(path)) as con, con:
+        con.execute(TIMES_DDL)
+        for i in range(LAYERS):
+            row = {name: value for name, value in _layer_time(i).items() if value is not None}
+            marks = ", ".join("?" for _ in row)
+            con.execute(f"INSERT INTO layer_time ({', '.join(row)}) VALUES ({marks})", list(row.values()))
+    return path
+
+
+def test_a_declared_default_no_calendar_has_is_the_columns_not_set_null_audited(
+    pg_uri: str, tmp_path: Path
+) -> None:
+    path = _layer_times(tmp_path / "times.db")
+    with closing(sqlite3.connect(path)) as con:
+        sql = "SELECT layer FROM layer_time WHERE {} = ?"
+        stored = {
+            column: {key for (key,) in con.execute(sql.format(column), [NEVER])}
+            for column in ("updated", "deleted", "noted")
+        }
+    names = [_layer_time(i)["layer"] for i in range(LAYERS)]
+    assert stored == {
+        "updated": {names[i] for i in range(LAYERS) if i not in UPDATED},
+        "deleted": set(names),
+        "noted": {names[NOTED_NEVER]},
+    }
+    table = profile(path)["layer_time"]
+    for name in ("updated", "deleted"):
+        column = table[name]
+        assert column.zero_dates == [NEVER], name
+        assert column.null_like_count == len(stored[name]), name
+        assert "impossible_date" not in _kinds(column.issues), (name, column.issues)
+    # The control: no DEFAULT says the year-0 text is the column's "not set": an impossible date.
+    assert table["noted"].zero_dates == []
+    assert _kinds(table["noted"].issues)["impossible_date"] == 1
+
+    ran = load_and_check(path, pg_uri, tmp_path)
+    assert not ran.violations, summarize(ran.violations)
+    rows = {r["layer"]: r for r in map(_layer_time, range(LAYERS))}
+    # Until 2026-12-05 the DEFAULTs were impossible dates: the circuit breaker halted the run (exit 3).
+    # The control's one year-0 text is an impossible date still: quarantined, the run's one warning.
+    assert (ran.result.exit_code, ran.result.outcome) == (2, "warn")
+    assert ran.result.record.warnings == ["table 'layer_time': 1 unfixable value(s) quarantined"]
+    assert ran.values("layer_time", "noted", "layer") == {
+        key: None if r["noted"] == NEVER else datetime.fromisoformat(r["noted"]) for key, r in rows.items()
+    }
+    assert ran.data_type("layer_time", "inserted") == "timestamp with time zone"
+    assert ran.data_type("layer_time", "updated") == "timestamp with time zone"
+    assert ran.values("layer_time", "updated", "layer") == {
+        key: None if r["updated"] is None else datetime.fromisoformat(r["updated"]) for key, r in rows.items()
+    }
+    assert set(ran.values("layer_time", "deleted", "layer").values()) == {None}
+    assert ran.values("layer_time", "since", "layer") == {
+        key: date(1999, 12, 31) if r["since"] is None else date.fromisoformat(r["since"])
+        for key, r in rows.items()
+    }
+    nulled: dict[str, set[str]] = {}
+    for row in ran.log("audit"):
+        if row["rule"] == "null_like_to_null":
+            nulled.setdefault(str(row["column"]), set()).add(str(row["row_key"]))
+    assert nulled == {"updated": stored["updated"], "deleted": stored["deleted"]}

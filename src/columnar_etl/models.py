@@ -240,9 +240,10 @@ class ColumnProfile:
     #: Null tokens that are values of this column (the country code ``NA`` among ``DE`` and ``FR``):
     #: counted as valid text, and not read as NULL by its plan (``profiling.profile._tokens_as_values``).
     tokens_as_values: list[str] = field(default_factory=list)
-    #: Values that are MySQL's zero date in this column declared a date or timestamp (``0``, as SQLite
-    #: stores a ``DEFAULT 0``): counted null-like, and read as NULL by its plan beside the null tokens
-    #: (``profiling.profile._zero_dates_as_null_like``).
+    #: Values that are a zero date in this column declared a date or timestamp: MySQL's (``0``, as SQLite
+    #: stores a ``DEFAULT 0``; ``profiling.profile._zero_dates_as_null_like``) or its declared DEFAULT
+    #: that no calendar has (``'0000-01-01T00:00:00.000Z'``; ``profiling.profile.never_set_default``):
+    #: counted null-like, and read as NULL by its plan beside the null tokens.
     zero_dates: list[str] = field(default_factory=list)
     #: Why the column is loaded as the text it holds, untouched (not trimmed, no null token or blank
     #: read as NULL, no conversion): it is (part of) a declared key, or references one, whose distinct
@@ -288,8 +289,7 @@ class ColumnProfile:
 
     def read_as_null(self, null_tokens: Sequence[str]) -> tuple[str, ...]:
         """What cleaning reads as NULL in this column of ``null_tokens`` (the settings'): each but the
-        tokens it holds as values (:attr:`tokens_as_values`), and its MySQL zero dates stored as ``0``
-        (:attr:`zero_dates`)."""
+        tokens it holds as values (:attr:`tokens_as_values`), and its zero dates (:attr:`zero_dates`)."""
         tokens = tuple(token for token in null_tokens if token not in self.tokens_as_values)
         return tokens + tuple(token for token in self.zero_dates if token not in tokens)
 

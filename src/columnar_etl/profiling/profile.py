@@ -1157,6 +1157,7 @@ def infer_column(
     override: ColumnOverride | None = None,
     blob_numerals: int = 0,
     points_proven: bool = False,
+    never_set: tuple[str, int] | None = None,
 ) -> ColumnProfile:
     """Decide a column's type and issues from its aggregate row (no data is read here); a date column
     whose reading ``override`` names (``formats``, ``date_order``) is read as it says (.overrides).
@@ -1165,12 +1166,45 @@ def infer_column(
 
     A column declared a date or timestamp that reads as one holds its ``0`` cells as MySQL's zero date
     (:func:`_zero_dates_as_null_like`): they are null-like, as the text ``0000-00-00 00:00:00`` is, and
-    its plan reads :data:`ZERO_DATE_TOKEN` as NULL (``ColumnProfile.zero_dates``).
+    its plan reads :data:`ZERO_DATE_TOKEN` as NULL (``ColumnProfile.zero_dates``). ``never_set``: its
+    declared DEFAULT that no calendar has and how many cells hold it, counted null-like in ``agg``
+    already (:func:`never_set_default`): the plan reads it as NULL too.
 
     ``points_proven``: the export's other columns prove a point the decimal mark, so numbers such as
     ``1.200`` are decimals (:func:`_points_as_the_export_proves`)."""
     if points_proven:
         agg = {**agg, POINTS_PROVEN: True}
+    profiled = _zero_dates_read(
+        table,
+        column,
+        row_count,
+        agg,
+        date_order_default=date_order_default,
+        override=override,
+        blob_numerals=blob_numerals,
+    )
+    if never_set is not None:
+        token, cells = never_set
+        profiled.zero_dates.append(token)
+        profiled.notes.append(
+            f"{cells:,} {'cell holds' if cells == 1 else 'cells hold'} {token}, the DEFAULT the column "
+            f'declares ({column.declared_type}), a date no calendar has: the schema\'s "not set", no '
+            "date: NULL (rule null_like_to_null, as 0000-00-00 00:00:00)"
+        )
+    return profiled
+
+
+def _zero_dates_read(
+    table: str,
+    column: SourceColumn,
+    row_count: int,
+    agg: dict[str, Any],
+    *,
+    date_order_default: DateOrder = "day_first",
+    override: ColumnOverride | None = None,
+    blob_numerals: int = 0,
+) -> ColumnProfile:
+    """:func:`infer_column` but its ``never_set``: the column's MySQL zero dates read as such."""
     infer = partial(
         _infer_column,
         table,
@@ -1199,6 +1233,49 @@ def infer_column(
 #: The key of a column's figures saying the export proves a point the decimal mark (``infer_column``'s
 #: ``points_proven``): not one of the profile query's.
 POINTS_PROVEN = "points_proven"
+
+
+def never_set_default(
+    column: SourceColumn, groups: list[dict[str, Any]], override: ColumnOverride | None
+) -> tuple[list[dict[str, Any]], tuple[str, int] | None]:
+    """``groups`` (a column's rows of the profile query) with the cells holding the column's declared
+    DEFAULT counted null-like where that DEFAULT is the schema's "not set" of a date: the column is
+    declared a date or timestamp, its DEFAULT is a text literal written as a date that no calendar has
+    (``'0000-01-01T00:00:00.000Z'``, year 0: SpatiaLite's ``geometry_columns_time`` rows are created
+    holding it in each of their times, and only the ones that happened are ever set), and the cells of
+    that impossible date's code are that text alone. Such a DEFAULT is what ``0000-00-00 00:00:00`` is
+    to MySQL: no date, NULL by the null-token rule (audited), not an impossible date quarantined (a
+    table's column of them halted the run). The rows unchanged and None otherwise: a column no
+    DEFAULT or a valid one declares keeps its year-0 text an impossible date, and so does one whose
+    operator sets its reading (``override``)."""
+    default = column.default
+    if (
+        override is not None
+        or default is None
+        or declared_family(column.declared_type) not in ("date", "timestamp")
+        or len(default) < 3
+        or not (default[0] == default[-1] == "'")
+    ):
+        return groups, None
+    token = default[1:-1].replace("''", "'")
+    both = Flag.VALID_DAY_FIRST | Flag.VALID_MONTH_FIRST
+    rows: list[dict[str, Any]] = []
+    cells = 0
+    for row in groups:
+        if row["code"] is not None:
+            storage, shape, bits = split_code(int(row["code"]))
+            if (
+                storage == StorageClass.TEXT
+                and shape in DATE_SHAPE_BY_CODE
+                and not bits & both
+                and int(row["distinct_values"]) == 1
+                and [str(value) for value in row["examples"] or []] == [token]
+            ):
+                cells += int(row["cells"])
+                row = {**row, "code": make_code(storage, Shape.NULL_LIKE, bits)}
+        rows.append(row)
+    return (rows, (token, cells)) if cells else (groups, None)
+
 
 #: The value a column declared a date or timestamp holds for MySQL's zero date where its schema says
 #: ``DEFAULT 0`` (SQLite stores the INTEGER 0, not the text ``0000-00-00 00:00:00``).
@@ -2873,18 +2950,20 @@ def _table_steps(
     # The columns the text query read (it asked the source for them): typed scans hold no BLOB.
     numerals = src.known_numeral_blobs(table)
     for index, column in enumerate(info.columns):
+        rows_of, never_set = never_set_default(column, groups[index], overrides.get(column.name))
         infer = partial(
             infer_column,
             table,
             column,
             profiled_rows,
             fold_groups(
-                groups[index],
+                rows_of,
                 declared_unique=column.name in declared_unique,
                 as_bound=sqlite_affinity(column.declared_type) == "BLOB",
             ),
             override=overrides.get(column.name),
             blob_numerals=numerals.get(column.name, 0),
+            never_set=never_set,
         )
         columns[column.name] = infer(date_order_default=settings.date_order_default)
         if column.name in untrimmed and columns[column.name].inferred_type == "text":
