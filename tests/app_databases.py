@@ -928,6 +928,13 @@ number, so a test computes what a column holds from the same numbers.
   ``sympa create``, ``sympa add`` and ``sympa del``: every moment ``integer`` Unix seconds, flags
   ``numeric`` 0/1, composite keys (robot, list, user), ``stat_table`` logging each operation with
   ``''`` for no parameter and NULL for a removal's, its actor the list master, who is no user.
+- :func:`activitywatch`: an ActivityWatch server's ``peewee-sqlite.v2.db`` (aw-core 0.5's peewee
+  datastore, its own DDL after ``auto_migrate``): each event's ``timestamp DATETIME`` the aware
+  datetime's ``str()`` (``2024-03-01 08:00:37.211000+00:00``, milliseconds, no fraction on a whole
+  second), its ``duration DECIMAL(10, 5)`` the REAL ``timedelta.total_seconds()`` (whole microseconds,
+  six places, ``1e-06``; INTEGER ``0`` and ``3600`` when whole), ``datastr`` the watcher's JSON (ASCII
+  escapes of emoji, CJK and a 2,000-character title); buckets' ``created`` aware ``isoformat()`` text
+  beside the naive local one ``ServerAPI.create_bucket`` defaults to.
 """
 
 from __future__ import annotations
@@ -21129,3 +21136,104 @@ def sympa_lists(path: Path, members: int = 8) -> Path:
              "editor", 1, added + 105, email, "noconceal")
         )  # fmt: skip
     return write_export(path, SYMPA_DDL, rows)
+
+
+# --- ActivityWatch (aw-server's peewee datastore) ------------------------------------------------------
+
+#: aw-core 0.5's ``PeeweeStorage`` tables as ``peewee-sqlite.v2.db`` holds them after ``auto_migrate``
+#: (peewee 3's DDL, the composite event index the migration builds in place of the single-column ones).
+ACTIVITYWATCH_DDL = (
+    'CREATE TABLE IF NOT EXISTS "bucketmodel" ("key" INTEGER NOT NULL PRIMARY KEY, "id" VARCHAR(255) NOT '
+    'NULL, "created" DATETIME NOT NULL, "name" VARCHAR(255), "type" VARCHAR(255) NOT NULL, "client" '
+    'VARCHAR(255) NOT NULL, "hostname" VARCHAR(255) NOT NULL, "datastr" VARCHAR(255))',
+    'CREATE UNIQUE INDEX "bucketmodel_id" ON "bucketmodel" ("id")',
+    'CREATE TABLE IF NOT EXISTS "eventmodel" ("id" INTEGER NOT NULL PRIMARY KEY, "bucket_id" INTEGER NOT '
+    'NULL, "timestamp" DATETIME NOT NULL, "duration" DECIMAL(10, 5) NOT NULL, "datastr" VARCHAR(255) NOT '
+    'NULL, FOREIGN KEY ("bucket_id") REFERENCES "bucketmodel" ("key"))',
+    "CREATE INDEX eventmodel_bucket_id_timestamp ON eventmodel (bucket_id, timestamp)",
+)
+ACTIVITYWATCH_HOST = "zoë-laptop"
+#: Each bucket: its id, type, client, hostname, name and ``created`` as the datastore wrote it. The
+#: watchers' buckets were created with an aware UTC ``created`` (``isoformat()``, a ``T``); the
+#: stopwatch's through ``ServerAPI.create_bucket`` with none, which defaults to the naive local
+#: ``datetime.now()``.
+ACTIVITYWATCH_BUCKETS = (
+    ("aw-watcher-window_" + ACTIVITYWATCH_HOST, "currentwindow", "aw-watcher-window", ACTIVITYWATCH_HOST,
+     None, "2024-03-01T08:00:00.123456+00:00"),
+    ("aw-watcher-afk_" + ACTIVITYWATCH_HOST, "afkstatus", "aw-watcher-afk", ACTIVITYWATCH_HOST, "AFK ☕",
+     "2024-03-01T08:00:01.123456+00:00"),
+    ("aw-watcher-web-firefox", "web.tab.current", "aw-client-web", "unknown", None,
+     "2024-03-01T08:03:00.123456+00:00"),
+    ("aw-stopwatch", "general.stopwatch", "aw-webui", "unknown", None, "2026-12-05T14:20:11.008280"),
+)  # fmt: skip
+ACTIVITYWATCH_TITLES = (
+    "Grüße — ActivityWatch",
+    "main.py - columnar_etl",
+    "0042 invoice.pdf",
+    "x" * 2000,
+    "日本語タイトル",
+    "",
+    "Tab \"quoted\" 'x'",
+    "LibreOffice\u00a0Calc 🎥",
+)
+ACTIVITYWATCH_START = datetime(2024, 3, 1, 8, 0, 0, tzinfo=UTC)
+
+
+def activitywatch_time(i: int) -> datetime:
+    """Event ``i``'s start: aw-core's ``Event`` keeps milliseconds; the first a whole second."""
+    return ACTIVITYWATCH_START + timedelta(milliseconds=37_211 * i)
+
+
+def activitywatch_duration(i: int) -> float:
+    """Event ``i``'s duration as aw-core stores it: ``timedelta.total_seconds()``, whole microseconds,
+    a heartbeat's ``0`` and a whole hour among them (INTEGER cells under the NUMERIC affinity)."""
+    fixed = (0.0, 0.001, 12.5, 3600.0, 1e-06)
+    if i % 7 < len(fixed):
+        return fixed[i % 7]
+    return timedelta(microseconds=3_224_507_470 + 1_000_003 * i).total_seconds()
+
+
+def activitywatch_data(i: int) -> dict[str, Any]:
+    """Event ``i``'s data, the shape its bucket's watcher sends."""
+    title = ACTIVITYWATCH_TITLES[i % len(ACTIVITYWATCH_TITLES)]
+    match i % len(ACTIVITYWATCH_BUCKETS):
+        case 0:
+            return {"app": ("firefox", "code", "Zoom 🎥", "")[i % 4], "title": title}
+        case 1:
+            return {"status": "afk" if i % 3 else "not-afk"}
+        case 2:
+            url = f"https://example.org/p/{i}?q=%20é"
+            return {"url": url, "title": title, "audible": bool(i % 2), "incognito": False, "tabCount": i}
+        case _:
+            return {"label": f"Task {i} 🎉", "running": i == 3}
+
+
+def activitywatch(path: Path, events: int = 40) -> Path:
+    """An ActivityWatch server's ``peewee-sqlite.v2.db`` (see the module's list)."""
+    rows: dict[str, list[Sequence[Any]]] = {
+        "bucketmodel": [
+            (
+                k + 1,
+                bucket,
+                created,
+                name,
+                kind,
+                client,
+                host,
+                '{"note": "nbsp\\u00a0here"}' if name else "{}",
+            )
+            for k, (bucket, kind, client, host, name, created) in enumerate(ACTIVITYWATCH_BUCKETS)
+        ],
+        # peewee binds an aware datetime as its str(): a space, six fraction digits but on a whole second.
+        "eventmodel": [
+            (
+                i + 1,
+                1 + i % len(ACTIVITYWATCH_BUCKETS),
+                str(activitywatch_time(i)),
+                activitywatch_duration(i),
+                json.dumps(activitywatch_data(i)),
+            )
+            for i in range(events)
+        ],
+    }
+    return write_export(path, ACTIVITYWATCH_DDL, rows)

@@ -35,7 +35,8 @@ a FreeRADIUS server's accounting, a Bacula catalog, macOS Messages' chat.db, And
 provider, a WhatsApp message store, an Etherpad server's key/value store, a Nuxt Content site's
 database, a Lighthouse CI server, a Shuup shop, a Django site's django-allauth, django-oauth-toolkit
 and dj-rest-auth tables, an Isso comment server, a profanity XMPP client's chat log, a Sympa list
-server) through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
+server, an ActivityWatch server's datastore) through ``columnar-etl run`` into the session's real
+PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -8657,3 +8658,50 @@ def test_sympa_lists_epoch_seconds_arrive_as_instants_and_its_blanks_and_orphans
     )
     assert ran.record["quality_before"] == pytest.approx(quality, abs=0.01)
     assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+
+
+def test_activitywatch_events_arrive_as_instants_and_their_durations_as_the_microseconds_written(
+    run_export: Runner,
+) -> None:
+    """ActivityWatch's peewee datastore writes each event's start as the aware datetime's ``str()``
+    (milliseconds, none on a whole second) and its duration under ``DECIMAL(10, 5)`` as the REAL
+    ``timedelta.total_seconds()`` (whole microseconds: 6 digits past the declared 5, INTEGER when whole).
+    The starts are instants, each audited; the durations numeric to the microsecond; a bucket's
+    ``created`` mixing aware and naive text is kept as written."""
+    events, buckets = 40, len(apps.ACTIVITYWATCH_BUCKETS)
+    ran, run_dir = run_export(apps.activitywatch)
+    loaded_cleanly(ran, run_dir, {"bucketmodel": buckets, "eventmodel": events})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    types = pg_column_types(ran.uri, ran.record["version_schema"], "eventmodel")
+    assert types["timestamp"] == "timestamp with time zone"
+    assert ran.values("eventmodel", "timestamp", "id") == {
+        i + 1: apps.activitywatch_time(i) for i in range(events)
+    }
+    # str() of a whole second has no fraction: already ISO, unchanged, no audit row.
+    fraction = "date_format:%Y-%m-%d %H:%M:%S.%f%z"
+    assert audit_rules(run_dir, "eventmodel", "timestamp") == {
+        str(i + 1): {fraction} for i in range(events) if apps.activitywatch_time(i).microsecond
+    }
+    assert audited_columns(run_dir) == {("eventmodel", "timestamp", fraction)}
+    # Decimals of six places whatever the declared five: the shortest text of each REAL, exactly
+    # (the numeric's text at its scale).
+    assert types["duration"] == "numeric(18,6)"
+    micro = Decimal("0.000001")
+    assert ran.values("eventmodel", "duration", "id") == {
+        i + 1: str(Decimal(repr(apps.activitywatch_duration(i))).quantize(micro)) for i in range(events)
+    }
+    assert types["bucket_id"] == "bigint"
+    assert references(run_dir)[("eventmodel", "bucket_id")] == "bucketmodel.key"
+    assert ran.values("eventmodel", "datastr", "id") == {
+        i + 1: json.dumps(apps.activitywatch_data(i)) for i in range(events)
+    }
+    # Three buckets' ``created`` carry +00:00, the one the REST default made is naive local time:
+    # which zone it is, nothing says, so text, as written.
+    bucket = pg_column_types(ran.uri, ran.record["version_schema"], "bucketmodel")
+    assert bucket["created"] == "text"
+    assert ran.values("bucketmodel", "created", "key") == {
+        k + 1: created for k, (*_, created) in enumerate(apps.ACTIVITYWATCH_BUCKETS)
+    }
+    assert ran.values("bucketmodel", "name", "key") == {
+        k + 1: name for k, (_, _, _, _, name, _) in enumerate(apps.ACTIVITYWATCH_BUCKETS)
+    }
