@@ -935,6 +935,13 @@ number, so a test computes what a column holds from the same numbers.
   six places, ``1e-06``; INTEGER ``0`` and ``3600`` when whole), ``datastr`` the watcher's JSON (ASCII
   escapes of emoji, CJK and a 2,000-character title); buckets' ``created`` aware ``isoformat()`` text
   beside the naive local one ``ServerAPI.create_bucket`` defaults to.
+- :func:`timetagger`: a Timetagger 26 user's database as itemdb writes it for the server's API:
+  ``WITHOUT ROWID`` tables ``records``, ``settings`` and ``userinfo`` keyed by a typeless ``key`` (the
+  client's eight letters and digits, one all digits with a leading zero), the item's JSON (ASCII
+  escapes) in ``_ob``, its indexed fields added as columns of no type: ``st`` the server's
+  ``time.time()`` REAL (raised by each later push), ``t1``/``t2`` integer Unix seconds (equal while a
+  record runs), a record with no ``ds``, settings of every JSON kind (``true``, ``null``, ``""``, a
+  list, an object).
 """
 
 from __future__ import annotations
@@ -21237,3 +21244,98 @@ def activitywatch(path: Path, events: int = 40) -> Path:
         ],
     }
     return write_export(path, ACTIVITYWATCH_DDL, rows)
+
+
+# --- Timetagger (a time tracker's per-user itemdb) -----------------------------------------------------
+
+#: What itemdb 1.x's ``ensure_table`` runs for Timetagger 26's ``INDICES`` (its server's
+#: ``_apiserver.py``): a ``WITHOUT ROWID`` table keyed by its one unique index, the JSON item in
+#: ``_ob``, every other index a column added with no type by ``ALTER TABLE``.
+TIMETAGGER_DDL = tuple(
+    statement
+    for table, indices in (("userinfo", ("st",)), ("records", ("st", "t1", "t2")), ("settings", ("st",)))
+    for statement in (
+        f"CREATE TABLE IF NOT EXISTS {table} (_ob TEXT NOT NULL, key NOT NULL PRIMARY KEY) WITHOUT ROWID;",
+        f"CREATE INDEX IF NOT EXISTS idx_{table}_key ON {table} (key)",
+        *(f"ALTER TABLE {table} ADD {column};" for column in indices),
+        *(f"CREATE INDEX IF NOT EXISTS idx_{table}_{column} ON {table} ({column})" for column in indices),
+    )
+)
+#: ``time.time()`` of the server's first request: each push stamps its items' ``st`` with its own.
+TIMETAGGER_SERVER = 1796480596.2760148
+TIMETAGGER_START = 1709280000  # 2024-03-01 08:00 UTC, the first record's t1
+TIMETAGGER_TEXTS = (
+    "#meeting with Zoë 🎉",
+    "#dev columnar_etl — refactor",
+    "",
+    "#admin\u00a0nbsp tag",
+    "0042 #invoice",
+    "日本語 #翻訳",
+    "x" * 250,
+    "#client/acme #billable call",
+    "Tab \"quoted\" 'x'",
+)
+#: Every ninth record was edited in a later push (``st`` raised, its text changed) and so was ``darkmode``.
+TIMETAGGER_EDITED = 9
+#: Each setting's key and value as the web app writes them (``to_jsonable``: any JSON value).
+TIMETAGGER_SETTINGS: tuple[tuple[str, Any], ...] = (
+    ("darkmode", 1),
+    ("show_stopwatch", True),
+    ("tag_colors", {"#meeting": "#ff0000", "#dev": "#00aa00"}),
+    ("today_snap_offset", ""),
+    ("workdays", 1.5),
+    ("tag_presets", ["#a #b", "#Zoë 🎉"]),
+    ("username_alias", None),
+    ("width_mode", "auto"),
+)
+
+
+def timetagger_key(i: int) -> str:
+    """Record ``i``'s key as the client draws it (eight of ``[A-Za-z0-9]``); the alphabet's digits
+    make one of all digits, with a leading zero, a key like any other."""
+    if i == 5:
+        return "08150042"
+    alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+    return "".join(alphabet[(i * 7919 + k * 104729 + k * k * 31) % 62] for k in range(8))
+
+
+def timetagger_span(i: int) -> tuple[int, int]:
+    """Record ``i``'s ``t1`` and ``t2``: integer Unix seconds (``to_int``), equal while it runs."""
+    t1 = TIMETAGGER_START + 5_437 * i
+    return t1, t1 + (0, 1, 900, 3600, 17 * i + 1)[i % 5]
+
+
+def timetagger_st(i: int) -> float:
+    """Record ``i``'s server time: its push's ``time.time()`` (ten records a push), a later one if edited."""
+    if i % TIMETAGGER_EDITED == 0:
+        return TIMETAGGER_SERVER + 61.234567891
+    return TIMETAGGER_SERVER + 0.0761234 * (1 + i // 10)
+
+
+def timetagger_record(i: int) -> dict[str, Any]:
+    """Record ``i`` as itemdb keeps it in ``_ob``: the fields the server accepts, then ``st``."""
+    t1, t2 = timetagger_span(i)
+    item: dict[str, Any] = {"key": timetagger_key(i), "mt": 1795641500 + 1_237 * i, "t1": t1, "t2": t2}
+    if i % 11 != 10:  # ``ds`` is not required: an old client's record has none
+        text = TIMETAGGER_TEXTS[i % len(TIMETAGGER_TEXTS)]
+        item["ds"] = text + " ✓" if i % TIMETAGGER_EDITED == 0 else text
+    item["st"] = timetagger_st(i)
+    return item
+
+
+def timetagger(path: Path, records: int = 30) -> Path:
+    """A Timetagger user's itemdb (see the module's list)."""
+    encode = json.JSONEncoder(ensure_ascii=True).encode  # itemdb's json_encode
+    seeds = (("apitoken_seed", "l4Okt5Jga5g", 0.070), ("webtoken_seed", "DpZlscEQwZM", 0.0))
+    rows: dict[str, list[Sequence[Any]]] = {"userinfo": [], "records": [], "settings": []}
+    for key, seed, after in seeds:
+        st = TIMETAGGER_SERVER + after
+        rows["userinfo"].append((encode({"key": key, "st": st, "mt": st, "value": seed}), key, st))
+    for i in range(records):
+        item = timetagger_record(i)
+        rows["records"].append((encode(item), item["key"], item["st"], item["t1"], item["t2"]))
+    for n, (key, value) in enumerate(TIMETAGGER_SETTINGS):
+        st = TIMETAGGER_SERVER + (70.5 if n == 0 else 60.25)
+        item = {"key": key, "mt": 1709280000 + n, "value": value, "st": st}
+        rows["settings"].append((encode(item), key, st))
+    return write_export(path, TIMETAGGER_DDL, rows)

@@ -35,8 +35,8 @@ a FreeRADIUS server's accounting, a Bacula catalog, macOS Messages' chat.db, And
 provider, a WhatsApp message store, an Etherpad server's key/value store, a Nuxt Content site's
 database, a Lighthouse CI server, a Shuup shop, a Django site's django-allauth, django-oauth-toolkit
 and dj-rest-auth tables, an Isso comment server, a profanity XMPP client's chat log, a Sympa list
-server, an ActivityWatch server's datastore) through ``columnar-etl run`` into the session's real
-PostgreSQL, every cell checked.
+server, an ActivityWatch server's datastore, a Timetagger user's itemdb) through ``columnar-etl run``
+into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -8705,3 +8705,41 @@ def test_activitywatch_events_arrive_as_instants_and_their_durations_as_the_micr
     assert ran.values("bucketmodel", "name", "key") == {
         k + 1: name for k, (_, _, _, _, name, _) in enumerate(apps.ACTIVITYWATCH_BUCKETS)
     }
+
+
+def test_timetagger_itemdb_keeps_its_typeless_columns_and_server_seconds_as_written(
+    run_export: Runner,
+) -> None:
+    """Timetagger's itemdb: ``WITHOUT ROWID`` tables keyed by a typeless text ``key``, the JSON item in
+    ``_ob``, each index a column added with no type. Every cell as written, nothing audited: the
+    keys text (one all digits, a leading zero), ``st`` the server's ``time.time()`` as doubles, every
+    bit, ``t1``/``t2`` integer Unix seconds under names that say no moment: bigint, as written."""
+    records = 30
+    ran, run_dir = run_export(apps.timetagger)
+    settings = len(apps.TIMETAGGER_SETTINGS)
+    loaded_cleanly(ran, run_dir, {"userinfo": 2, "records": records, "settings": settings})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    assert audited_columns(run_dir) == set()
+    for table in ("userinfo", "records", "settings"):
+        assert primary_key(ran.uri, ran.record["version_schema"], table) == ["key"], table
+    types = ran.types("records")
+    assert types == {
+        "_ob": "text",
+        "key": "text",
+        "st": "double precision",
+        "t1": "bigint",
+        "t2": "bigint",
+    }
+    items = {item["key"]: item for item in map(apps.timetagger_record, range(records))}
+    assert "08150042" in items
+    assert ran.values("records", "st", "key") == {key: item["st"] for key, item in items.items()}
+    assert ran.values("records", "t1", "key") == {key: item["t1"] for key, item in items.items()}
+    assert ran.values("records", "t2", "key") == {key: item["t2"] for key, item in items.items()}
+    # The JSON item, ASCII escapes and all, is the very text itemdb wrote; its fields are its own.
+    obs = ran.values("records", "_ob", "key")
+    assert obs == {key: json.dumps(item) for key, item in items.items()}
+    assert all(ob.isascii() for ob in obs.values())
+    settings_ob = ran.values("settings", "_ob", "key")
+    assert {key: json.loads(ob)["value"] for key, ob in settings_ob.items()} == dict(apps.TIMETAGGER_SETTINGS)
+    assert ran.types("settings")["st"] == ran.types("userinfo")["st"] == "double precision"
