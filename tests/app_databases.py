@@ -942,6 +942,11 @@ number, so a test computes what a column holds from the same numbers.
   ``time.time()`` REAL (raised by each later push), ``t1``/``t2`` integer Unix seconds (equal while a
   record runs), a record with no ``ds``, settings of every JSON kind (``true``, ``null``, ``""``, a
   list, an object).
+- :func:`hamster`: a hamster-lib 0.13 time tracker's database (SQLAlchemy 1.3's DDL): ``facts`` with
+  ``start`` and a keyword ``"end"`` as naive ``DATETIME`` text of six fraction digits always
+  (``2024-03-01 09:12:01.123456``, ``.000000`` on a whole second), ``description`` NULL for none (the
+  library makes ``''`` NULL) or text with a newline, a tab, 499 characters; ``activities.deleted
+  BOOLEAN`` 0/1 under its ``CHECK``, an activity of no category; the keyless link table ``facttags``.
 """
 
 from __future__ import annotations
@@ -21339,3 +21344,73 @@ def timetagger(path: Path, records: int = 30) -> Path:
         item = {"key": key, "mt": 1709280000 + n, "value": value, "st": st}
         rows["settings"].append((encode(item), key, st))
     return write_export(path, TIMETAGGER_DDL, rows)
+
+
+# --- Hamster (hamster-lib's SQLAlchemy store) ----------------------------------------------------------
+
+#: hamster-lib 0.13's tables as SQLAlchemy 1.3's ``metadata.create_all`` writes them on SQLite.
+HAMSTER_DDL = (
+    "CREATE TABLE categories (\n\tid INTEGER NOT NULL, \n\tname VARCHAR(254), \n\tPRIMARY KEY (id), \n\t"
+    "UNIQUE (name)\n)",
+    "CREATE TABLE tags (\n\tid INTEGER NOT NULL, \n\tname VARCHAR(254), \n\tPRIMARY KEY (id), \n\t"
+    "UNIQUE (name)\n)",
+    "CREATE TABLE activities (\n\tid INTEGER NOT NULL, \n\tname VARCHAR(500), \n\tdeleted BOOLEAN, \n\t"
+    "category_id INTEGER, \n\tPRIMARY KEY (id), \n\tUNIQUE (name, category_id), \n\tCHECK (deleted IN "
+    "(0, 1)), \n\tFOREIGN KEY(category_id) REFERENCES categories (id)\n)",
+    'CREATE TABLE facts (\n\tid INTEGER NOT NULL, \n\tstart DATETIME, \n\t"end" DATETIME, \n\t'
+    "activity_id INTEGER, \n\tdescription VARCHAR(500), \n\tPRIMARY KEY (id), \n\tFOREIGN "
+    "KEY(activity_id) REFERENCES activities (id)\n)",
+    "CREATE TABLE facttags (\n\tfact_id INTEGER, \n\ttag_id INTEGER, \n\tFOREIGN KEY(fact_id) REFERENCES "
+    "facts (id), \n\tFOREIGN KEY(tag_id) REFERENCES tags (id)\n)",
+)
+HAMSTER_CATEGORIES = ("Privat ☕", "0042 client", "日本", "a\u00a0b", "work")
+HAMSTER_TAGS = ("0815", "🔥", "#x", "Zoë", "billable")
+#: Each activity's name and its category's id (``None``: an activity of no category).
+HAMSTER_ACTIVITIES = tuple(
+    (name, category) for name in ("coding", "meeting 🎉", "e-mail", "x" * 400) for category in (None, 1, 2)
+)
+#: A fact's description: hamster-lib makes ``''`` NULL; its text keeps a newline, a tab, 499 characters.
+HAMSTER_TEXTS = (
+    None,
+    "Grüße — long talk",
+    "price 12.50 € paid",
+    "line1\nline2",
+    "0042",
+    "y" * 499,
+    "tab\there",
+)
+HAMSTER_START = datetime(2024, 3, 1, 8, 0, 0)
+
+
+def hamster_span(i: int) -> tuple[datetime, datetime]:
+    """Fact ``i``'s naive local start and end, one after another, some at whole seconds."""
+    start = HAMSTER_START + timedelta(seconds=4_321 * i, microseconds=123_456 * (i % 3))
+    return start, start + timedelta(seconds=60 + 97 * i, microseconds=500_000 * (i % 2))
+
+
+def hamster_tags(i: int) -> tuple[int, ...]:
+    """The ids of fact ``i``'s tags (``facttags``), none for every fourth."""
+    return tuple(1 + (i + k) % len(HAMSTER_TAGS) for k in range(i % 4))
+
+
+def hamster(path: Path, facts: int = 30) -> Path:
+    """A hamster-lib time tracker's database (see the module's list)."""
+
+    def stamp(moment: datetime) -> str:  # SQLAlchemy's SQLite DATETIME: six fraction digits always
+        return moment.strftime("%Y-%m-%d %H:%M:%S.%f")
+
+    rows: dict[str, list[Sequence[Any]]] = {
+        "categories": [(n + 1, name) for n, name in enumerate(HAMSTER_CATEGORIES)],
+        "tags": [(n + 1, name) for n, name in enumerate(HAMSTER_TAGS)],
+        "activities": [
+            (n + 1, name, int(n == 4), category) for n, (name, category) in enumerate(HAMSTER_ACTIVITIES)
+        ],
+        "facts": [],
+        "facttags": [],
+    }
+    for i in range(facts):
+        start, end = hamster_span(i)
+        text = HAMSTER_TEXTS[i % len(HAMSTER_TEXTS)]
+        rows["facts"].append((i + 1, stamp(start), stamp(end), 1 + i % len(HAMSTER_ACTIVITIES), text))
+        rows["facttags"] += [(i + 1, tag) for tag in hamster_tags(i)]
+    return write_export(path, HAMSTER_DDL, rows)

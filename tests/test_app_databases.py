@@ -35,8 +35,8 @@ a FreeRADIUS server's accounting, a Bacula catalog, macOS Messages' chat.db, And
 provider, a WhatsApp message store, an Etherpad server's key/value store, a Nuxt Content site's
 database, a Lighthouse CI server, a Shuup shop, a Django site's django-allauth, django-oauth-toolkit
 and dj-rest-auth tables, an Isso comment server, a profanity XMPP client's chat log, a Sympa list
-server, an ActivityWatch server's datastore, a Timetagger user's itemdb) through ``columnar-etl run``
-into the session's real PostgreSQL, every cell checked.
+server, an ActivityWatch server's datastore, a Timetagger user's itemdb, a hamster-lib time tracker)
+through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -8743,3 +8743,53 @@ def test_timetagger_itemdb_keeps_its_typeless_columns_and_server_seconds_as_writ
     settings_ob = ran.values("settings", "_ob", "key")
     assert {key: json.loads(ob)["value"] for key, ob in settings_ob.items()} == dict(apps.TIMETAGGER_SETTINGS)
     assert ran.types("settings")["st"] == ran.types("userinfo")["st"] == "double precision"
+
+
+def test_hamster_facts_arrive_as_timestamps_its_flag_as_boolean_and_its_tag_links_as_references(
+    run_export: Runner,
+) -> None:
+    """hamster-lib's SQLAlchemy store: naive ``DATETIME`` text with six fraction digits as timestamps,
+    ``deleted BOOLEAN`` 0/1 as boolean, each cell audited; ``"end"`` a keyword kept as the column's
+    name; the keyless ``facttags`` link table's two declared references found; exit 0."""
+    facts = 30
+    links = sum(len(apps.hamster_tags(i)) for i in range(facts))
+    ran, run_dir = run_export(apps.hamster)
+    tables = {
+        "categories": len(apps.HAMSTER_CATEGORIES),
+        "tags": len(apps.HAMSTER_TAGS),
+        "activities": len(apps.HAMSTER_ACTIVITIES),
+        "facts": facts,
+        "facttags": links,
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    types = ran.types("facts")
+    assert types["start"] == types["end"] == "timestamp without time zone"
+    assert ran.values("facts", "start", "id") == {i + 1: apps.hamster_span(i)[0] for i in range(facts)}
+    assert ran.values("facts", "end", "id") == {i + 1: apps.hamster_span(i)[1] for i in range(facts)}
+    for column in ("start", "end"):
+        assert audit_rules(run_dir, "facts", column) == {
+            str(i + 1): {"date_format:%Y-%m-%d %H:%M:%S.%f"} for i in range(facts)
+        }, column
+    assert ran.values("facts", "description", "id") == {
+        i + 1: arrives_as(apps.HAMSTER_TEXTS[i % len(apps.HAMSTER_TEXTS)]) for i in range(facts)
+    }
+    assert ran.types("activities")["deleted"] == "boolean"
+    assert ran.values("activities", "deleted", "id") == {
+        n + 1: n == 4 for n in range(len(apps.HAMSTER_ACTIVITIES))
+    }
+    assert audit_rules(run_dir, "activities", "deleted") == {
+        str(n + 1): {f"boolean:{int(n == 4)}"} for n in range(len(apps.HAMSTER_ACTIVITIES))
+    }
+    assert ran.values("categories", "name", "id") == {
+        n + 1: arrives_as(name) for n, name in enumerate(apps.HAMSTER_CATEGORIES)
+    }
+    assert references(run_dir) == {
+        ("activities", "category_id"): "categories.id",
+        ("facts", "activity_id"): "activities.id",
+        ("facttags", "fact_id"): "facts.id",
+        ("facttags", "tag_id"): "tags.id",
+    }
+    linked = pg_query(ran.uri, f'SELECT fact_id, tag_id FROM "{ran.base}".facttags')
+    assert sorted(linked) == sorted((i + 1, tag) for i in range(facts) for tag in apps.hamster_tags(i))
