@@ -947,6 +947,13 @@ number, so a test computes what a column holds from the same numbers.
   (``2024-03-01 09:12:01.123456``, ``.000000`` on a whole second), ``description`` NULL for none (the
   library makes ``''`` NULL) or text with a newline, a tab, 499 characters; ``activities.deleted
   BOOLEAN`` 0/1 under its ``CHECK``, an activity of no category; the keyless link table ``facttags``.
+- :func:`hamster_time_tracker`: the GNOME Hamster time tracker 3.0's own ``hamster.db`` (schema 9, as
+  its storage leaves the shipped template): ``activities.category_id`` ``-1`` for an activity of no
+  category (its "Unsorted") beside categories keyed from 1, ``tags.autocomplete BOOL DEFAULT true``
+  holding 1 and the text ``'false'``, naive ``timestamp`` text of whole minutes (``isoformat(" ")``)
+  with the running fact's ``end_time`` NULL, ``''`` for a fact of no description, columns it never
+  fills (``work``, ``color_code``), the keyless ``fact_tags`` and the FTS3 search index ``fact_index``
+  as its search fills it (SQLite's shadow tables beside it).
 """
 
 from __future__ import annotations
@@ -21414,3 +21421,96 @@ def hamster(path: Path, facts: int = 30) -> Path:
         rows["facts"].append((i + 1, stamp(start), stamp(end), 1 + i % len(HAMSTER_ACTIVITIES), text))
         rows["facttags"] += [(i + 1, tag) for tag in hamster_tags(i)]
     return write_export(path, HAMSTER_DDL, rows)
+
+
+# --- Hamster (the GNOME time tracker's own database) ----------------------------------------------------
+
+#: Hamster 3.0's ``hamster.db`` as its storage (``hamster/storage/db.py``) leaves it at schema version 9:
+#: the shipped template's tables and the FTS3 index ``run_fixtures`` adds (SQLite makes its shadow tables).
+HAMSTER_GTK_DDL = (
+    "CREATE TABLE activities(id integer primary key, name varchar2(500), work integer, activity_order "
+    "integer, deleted integer, category_id integer, search_name varchar2)",
+    "CREATE TABLE version(version integer)",
+    "CREATE TABLE categories\n                                            (id integer primary key,\n"
+    "                                             name varchar2(500),\n"
+    "                                             color_code varchar2(50),\n"
+    "                                             category_order integer, search_name varchar2)",
+    "CREATE TABLE tags (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,\n"
+    "                                               name TEXT NOT NULL,\n"
+    "                                               autocomplete BOOL DEFAULT true)",
+    "CREATE INDEX idx_tags_name ON tags(name)",
+    "CREATE TABLE fact_tags(fact_id integer, tag_id integer)",
+    "CREATE INDEX idx_fact_tags_fact ON fact_tags(fact_id)",
+    "CREATE INDEX idx_fact_tags_tag ON fact_tags(tag_id)",
+    'CREATE TABLE "facts" (id integer primary key autoincrement,\n'
+    "                                                          activity_id integer,\n"
+    "                                                          start_time timestamp,\n"
+    "                                                          end_time timestamp,\n"
+    "                                                          description varchar2)",
+    "CREATE VIRTUAL TABLE fact_index\n"
+    "                                           USING fts3(id, name, category, description, tag)",
+)
+HAMSTER_GTK_CATEGORIES = ("work", "Privat ☕", "0042 client", "日本", "a\u00a0b")
+#: Each activity's name and its category's id: ``-1`` for one of no category (Hamster's "Unsorted").
+HAMSTER_GTK_ACTIVITIES = (
+    ("coding", 1),
+    ("meeting 🎉", 2),
+    ("e-mail", 3),
+    ("Überstunden", 4),
+    ("reading", 5),
+    ("x" * 300, -1),
+    ("coding", -1),
+    ("lunch", -1),
+    ("review", 1),
+)
+#: Each tag and its ``autocomplete``: the column's ``DEFAULT true`` stores 1, ``update_autocomplete_tags``
+#: writes the text ``'false'`` (and ``'true'``).
+HAMSTER_GTK_TAGS = (("billable", 1), ("Zoë", 1), ("🔥", "false"), ("0815", "false"), ("#x", "false"))
+#: A fact's description: ``''`` for none, as Hamster writes it.
+HAMSTER_GTK_TEXTS = ("", "Grüße — long talk", "price 12.50 € paid", "line1\nline2", "0042", "y" * 600)
+HAMSTER_GTK_START = datetime(2024, 3, 1, 8, 0)
+
+
+def hamster_gtk_span(i: int, facts: int) -> tuple[datetime, datetime | None]:
+    """Fact ``i``'s naive local start and end (whole minutes); the last one still running."""
+    start = HAMSTER_GTK_START + timedelta(minutes=97 * i)
+    return start, None if i == facts - 1 else start + timedelta(minutes=15 + 7 * (i % 9))
+
+
+def hamster_gtk_tags(i: int) -> tuple[int, ...]:
+    """The ids of fact ``i``'s tags, none for every third."""
+    return tuple(1 + (i + k) % len(HAMSTER_GTK_TAGS) for k in range(i % 3))
+
+
+def hamster_time_tracker(path: Path, facts: int = 30) -> Path:
+    """A Hamster time tracker's ``hamster.db`` (see the module's list)."""
+
+    def stamp(moment: datetime | None) -> str | None:  # its adapter: isoformat(" "), whole minutes
+        return None if moment is None else moment.isoformat(" ")
+
+    rows: dict[str, list[Sequence[Any]]] = {
+        "version": [(9,)],
+        "categories": [
+            (n + 1, name, None, None, name.lower()) for n, name in enumerate(HAMSTER_GTK_CATEGORIES)
+        ],
+        "activities": [
+            (n + 1, name, None, None, None, category, name.lower())
+            for n, (name, category) in enumerate(HAMSTER_GTK_ACTIVITIES)
+        ],
+        "tags": [(n + 1, name, autocomplete) for n, (name, autocomplete) in enumerate(HAMSTER_GTK_TAGS)],
+        "facts": [],
+        "fact_tags": [],
+        "fact_index": [],
+    }
+    for i in range(facts):
+        start, end = hamster_gtk_span(i, facts)
+        activity = i % len(HAMSTER_GTK_ACTIVITIES)
+        text = HAMSTER_GTK_TEXTS[i % len(HAMSTER_GTK_TEXTS)]
+        rows["facts"].append((i + 1, activity + 1, stamp(start), stamp(end), text))
+        rows["fact_tags"] += [(i + 1, tag) for tag in hamster_gtk_tags(i)]
+        # The search index ``__check_index`` fills when a search covers the fact.
+        name, category = HAMSTER_GTK_ACTIVITIES[activity]
+        words = " ".join(HAMSTER_GTK_TAGS[tag - 1][0] for tag in hamster_gtk_tags(i))
+        category_name = "Unsorted" if category == -1 else HAMSTER_GTK_CATEGORIES[category - 1]
+        rows["fact_index"].append((i + 1, name, category_name, text, words))
+    return write_export(path, HAMSTER_GTK_DDL, rows)

@@ -35,8 +35,9 @@ a FreeRADIUS server's accounting, a Bacula catalog, macOS Messages' chat.db, And
 provider, a WhatsApp message store, an Etherpad server's key/value store, a Nuxt Content site's
 database, a Lighthouse CI server, a Shuup shop, a Django site's django-allauth, django-oauth-toolkit
 and dj-rest-auth tables, an Isso comment server, a profanity XMPP client's chat log, a Sympa list
-server, an ActivityWatch server's datastore, a Timetagger user's itemdb, a hamster-lib time tracker)
-through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
+server, an ActivityWatch server's datastore, a Timetagger user's itemdb, a hamster-lib time tracker,
+a Hamster time tracker's own database) through ``columnar-etl run`` into the session's real
+PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -8793,3 +8794,70 @@ def test_hamster_facts_arrive_as_timestamps_its_flag_as_boolean_and_its_tag_link
     }
     linked = pg_query(ran.uri, f'SELECT fact_id, tag_id FROM "{ran.base}".facttags')
     assert sorted(linked) == sorted((i + 1, tag) for i in range(facts) for tag in apps.hamster_tags(i))
+
+
+def test_hamster_time_tracker_minus_one_for_no_category_is_no_orphan_and_its_search_index_loads(
+    run_export: Runner,
+) -> None:
+    """The GNOME time tracker's ``hamster.db``: ``category_id = -1`` for an activity of no category
+    (its "Unsorted") beside categories keyed from 1 is no reference, not an orphan (until h190 the -1,
+    a sixth value beside 5 categories, left the reference unfound; beside 11 each was an orphan);
+    ``autocomplete BOOL`` holding 1 and ``'false'`` a boolean; naive times as timestamps, the running
+    fact's end NULL; its FTS3 search index loaded as a table, its shadow tables not."""
+    facts = 30
+    ran, run_dir = run_export(apps.hamster_time_tracker)
+    links = sum(len(apps.hamster_gtk_tags(i)) for i in range(facts))
+    tables = {
+        "version": 1,
+        "categories": len(apps.HAMSTER_GTK_CATEGORIES),
+        "activities": len(apps.HAMSTER_GTK_ACTIVITIES),
+        "tags": len(apps.HAMSTER_GTK_TAGS),
+        "fact_tags": links,
+        "facts": facts,
+        "fact_index": facts,
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    found = references(run_dir)
+    assert found[("activities", "category_id")] == "categories.id"
+    assert found[("facts", "activity_id")] == "activities.id"
+    assert found[("fact_tags", "fact_id")] == "facts.id"
+    assert found[("fact_tags", "tag_id")] == "tags.id"
+    category = profiled(run_dir)["columns"]["activities"]["category_id"]
+    unsorted = sum(1 for _, c in apps.HAMSTER_GTK_ACTIVITIES if c == -1)
+    assert category["no_reference_count"] == unsorted
+    assert [i["kind"] for i in category["issues"]] == [] and category["quality"] == 100.0
+    assert any(note.startswith("-1 stands for no reference") for note in category["notes"])
+    # Loaded as written: -1 where Hamster wrote it.
+    assert ran.values("activities", "category_id", "id") == {
+        n + 1: c for n, (_, c) in enumerate(apps.HAMSTER_GTK_ACTIVITIES)
+    }
+    assert ran.types("tags")["autocomplete"] == "boolean"
+    assert ran.values("tags", "autocomplete", "id") == {
+        n + 1: value == 1 for n, (_, value) in enumerate(apps.HAMSTER_GTK_TAGS)
+    }
+    types = ran.types("facts")
+    assert types["start_time"] == types["end_time"] == "timestamp without time zone"
+    assert ran.values("facts", "start_time", "id") == {
+        i + 1: apps.hamster_gtk_span(i, facts)[0] for i in range(facts)
+    }
+    assert ran.values("facts", "end_time", "id") == {
+        i + 1: apps.hamster_gtk_span(i, facts)[1] for i in range(facts)
+    }
+    blanks = sum(1 for i in range(facts) if not apps.HAMSTER_GTK_TEXTS[i % len(apps.HAMSTER_GTK_TEXTS)])
+    assert ran.values("facts", "description", "id") == {
+        i + 1: arrives_as(apps.HAMSTER_GTK_TEXTS[i % len(apps.HAMSTER_GTK_TEXTS)]) for i in range(facts)
+    }
+    assert ran.values("fact_index", "name", "id") == {
+        i + 1: apps.HAMSTER_GTK_ACTIVITIES[i % len(apps.HAMSTER_GTK_ACTIVITIES)][0] for i in range(facts)
+    }
+    # The score: facts.description's blanks cost, its table holding a NULL (the running fact's end);
+    # the search index's same blanks do not (that table holds none); nothing else costs.
+    widths = {"version": 1, "categories": 5, "activities": 7, "tags": 3, "fact_tags": 2, "fact_index": 6}
+    quality = export_score(
+        {
+            **{name: (tables[name], [100.0] * width) for name, width in widths.items()},
+            "facts": (facts, [column_score(facts, blanks)] + [100.0] * 4),
+        }
+    )
+    assert ran.record["quality_before"] == pytest.approx(quality, abs=0.01)
