@@ -983,6 +983,32 @@ number, so a test computes what a column holds from the same numbers.
   (``-lco FORMAT=WKT``, 15 significant digits), GDAL's type names (``INTEGER_BOOLEAN``,
   ``JSONSTRINGLIST``, ``TIME``), slash timestamps of year first, and a CSV imported as it is: every
   field ``VARCHAR``, digits, decimals, ``''`` for an empty field, codes with leading zeros.
+- :func:`activitywatch`: an ActivityWatch server's ``peewee-sqlite.v2.db`` (aw-core 0.5's peewee
+  datastore, its own DDL after ``auto_migrate``): each event's ``timestamp DATETIME`` the aware
+  datetime's ``str()`` (``2024-03-01 08:00:37.211000+00:00``, milliseconds, no fraction on a whole
+  second), its ``duration DECIMAL(10, 5)`` the REAL ``timedelta.total_seconds()`` (whole microseconds,
+  six places, ``1e-06``; INTEGER ``0`` and ``3600`` when whole), ``datastr`` the watcher's JSON (ASCII
+  escapes of emoji, CJK and a 2,000-character title); buckets' ``created`` aware ``isoformat()`` text
+  beside the naive local one ``ServerAPI.create_bucket`` defaults to.
+- :func:`timetagger`: a Timetagger 26 user's database as itemdb writes it for the server's API:
+  ``WITHOUT ROWID`` tables ``records``, ``settings`` and ``userinfo`` keyed by a typeless ``key`` (the
+  client's eight letters and digits, one all digits with a leading zero), the item's JSON (ASCII
+  escapes) in ``_ob``, its indexed fields added as columns of no type: ``st`` the server's
+  ``time.time()`` REAL (raised by each later push), ``t1``/``t2`` integer Unix seconds (equal while a
+  record runs), a record with no ``ds``, settings of every JSON kind (``true``, ``null``, ``""``, a
+  list, an object).
+- :func:`hamster`: a hamster-lib 0.13 time tracker's database (SQLAlchemy 1.3's DDL): ``facts`` with
+  ``start`` and a keyword ``"end"`` as naive ``DATETIME`` text of six fraction digits always
+  (``2024-03-01 09:12:01.123456``, ``.000000`` on a whole second), ``description`` NULL for none (the
+  library makes ``''`` NULL) or text with a newline, a tab, 499 characters; ``activities.deleted
+  BOOLEAN`` 0/1 under its ``CHECK``, an activity of no category; the keyless link table ``facttags``.
+- :func:`hamster_time_tracker`: the GNOME Hamster time tracker 3.0's own ``hamster.db`` (schema 9, as
+  its storage leaves the shipped template): ``activities.category_id`` ``-1`` for an activity of no
+  category (its "Unsorted") beside categories keyed from 1, ``tags.autocomplete BOOL DEFAULT true``
+  holding 1 and the text ``'false'``, naive ``timestamp`` text of whole minutes (``isoformat(" ")``)
+  with the running fact's ``end_time`` NULL, ``''`` for a fact of no description, columns it never
+  fills (``work``, ``color_code``), the keyless ``fact_tags`` and the FTS3 search index ``fact_index``
+  as its search fills it (SQLite's shadow tables beside it).
 """
 
 from __future__ import annotations
@@ -22409,3 +22435,362 @@ def gdal_sqlite(path: Path, *, geometry_format: str = "WKB", sites: int = 24, vi
     }
     write_export(path, ddl, rows, bytes_as_text=False)
     return path
+
+
+# --- ActivityWatch (aw-server's peewee datastore) ------------------------------------------------------
+
+#: aw-core 0.5's ``PeeweeStorage`` tables as ``peewee-sqlite.v2.db`` holds them after ``auto_migrate``
+#: (peewee 3's DDL, the composite event index the migration builds in place of the single-column ones).
+ACTIVITYWATCH_DDL = (
+    'CREATE TABLE IF NOT EXISTS "bucketmodel" ("key" INTEGER NOT NULL PRIMARY KEY, "id" VARCHAR(255) NOT '
+    'NULL, "created" DATETIME NOT NULL, "name" VARCHAR(255), "type" VARCHAR(255) NOT NULL, "client" '
+    'VARCHAR(255) NOT NULL, "hostname" VARCHAR(255) NOT NULL, "datastr" VARCHAR(255))',
+    'CREATE UNIQUE INDEX "bucketmodel_id" ON "bucketmodel" ("id")',
+    'CREATE TABLE IF NOT EXISTS "eventmodel" ("id" INTEGER NOT NULL PRIMARY KEY, "bucket_id" INTEGER NOT '
+    'NULL, "timestamp" DATETIME NOT NULL, "duration" DECIMAL(10, 5) NOT NULL, "datastr" VARCHAR(255) NOT '
+    'NULL, FOREIGN KEY ("bucket_id") REFERENCES "bucketmodel" ("key"))',
+    "CREATE INDEX eventmodel_bucket_id_timestamp ON eventmodel (bucket_id, timestamp)",
+)
+ACTIVITYWATCH_HOST = "zoë-laptop"
+#: Each bucket: its id, type, client, hostname, name and ``created`` as the datastore wrote it. The
+#: watchers' buckets were created with an aware UTC ``created`` (``isoformat()``, a ``T``); the
+#: stopwatch's through ``ServerAPI.create_bucket`` with none, which defaults to the naive local
+#: ``datetime.now()``.
+ACTIVITYWATCH_BUCKETS = (
+    ("aw-watcher-window_" + ACTIVITYWATCH_HOST, "currentwindow", "aw-watcher-window", ACTIVITYWATCH_HOST,
+     None, "2024-03-01T08:00:00.123456+00:00"),
+    ("aw-watcher-afk_" + ACTIVITYWATCH_HOST, "afkstatus", "aw-watcher-afk", ACTIVITYWATCH_HOST, "AFK ☕",
+     "2024-03-01T08:00:01.123456+00:00"),
+    ("aw-watcher-web-firefox", "web.tab.current", "aw-client-web", "unknown", None,
+     "2024-03-01T08:03:00.123456+00:00"),
+    ("aw-stopwatch", "general.stopwatch", "aw-webui", "unknown", None, "2026-12-05T14:20:11.008280"),
+)  # fmt: skip
+ACTIVITYWATCH_TITLES = (
+    "Grüße — ActivityWatch",
+    "main.py - columnar_etl",
+    "0042 invoice.pdf",
+    "x" * 2000,
+    "日本語タイトル",
+    "",
+    "Tab \"quoted\" 'x'",
+    "LibreOffice\u00a0Calc 🎥",
+)
+ACTIVITYWATCH_START = datetime(2024, 3, 1, 8, 0, 0, tzinfo=UTC)
+
+
+def activitywatch_time(i: int) -> datetime:
+    """Event ``i``'s start: aw-core's ``Event`` keeps milliseconds; the first a whole second."""
+    return ACTIVITYWATCH_START + timedelta(milliseconds=37_211 * i)
+
+
+def activitywatch_duration(i: int) -> float:
+    """Event ``i``'s duration as aw-core stores it: ``timedelta.total_seconds()``, whole microseconds,
+    a heartbeat's ``0`` and a whole hour among them (INTEGER cells under the NUMERIC affinity)."""
+    fixed = (0.0, 0.001, 12.5, 3600.0, 1e-06)
+    if i % 7 < len(fixed):
+        return fixed[i % 7]
+    return timedelta(microseconds=3_224_507_470 + 1_000_003 * i).total_seconds()
+
+
+def activitywatch_data(i: int) -> dict[str, Any]:
+    """Event ``i``'s data, the shape its bucket's watcher sends."""
+    title = ACTIVITYWATCH_TITLES[i % len(ACTIVITYWATCH_TITLES)]
+    match i % len(ACTIVITYWATCH_BUCKETS):
+        case 0:
+            return {"app": ("firefox", "code", "Zoom 🎥", "")[i % 4], "title": title}
+        case 1:
+            return {"status": "afk" if i % 3 else "not-afk"}
+        case 2:
+            url = f"https://example.org/p/{i}?q=%20é"
+            return {"url": url, "title": title, "audible": bool(i % 2), "incognito": False, "tabCount": i}
+        case _:
+            return {"label": f"Task {i} 🎉", "running": i == 3}
+
+
+def activitywatch(path: Path, events: int = 40) -> Path:
+    """An ActivityWatch server's ``peewee-sqlite.v2.db`` (see the module's list)."""
+    rows: dict[str, list[Sequence[Any]]] = {
+        "bucketmodel": [
+            (
+                k + 1,
+                bucket,
+                created,
+                name,
+                kind,
+                client,
+                host,
+                '{"note": "nbsp\\u00a0here"}' if name else "{}",
+            )
+            for k, (bucket, kind, client, host, name, created) in enumerate(ACTIVITYWATCH_BUCKETS)
+        ],
+        # peewee binds an aware datetime as its str(): a space, six fraction digits but on a whole second.
+        "eventmodel": [
+            (
+                i + 1,
+                1 + i % len(ACTIVITYWATCH_BUCKETS),
+                str(activitywatch_time(i)),
+                activitywatch_duration(i),
+                json.dumps(activitywatch_data(i)),
+            )
+            for i in range(events)
+        ],
+    }
+    return write_export(path, ACTIVITYWATCH_DDL, rows)
+
+
+# --- Timetagger (a time tracker's per-user itemdb) -----------------------------------------------------
+
+#: What itemdb 1.x's ``ensure_table`` runs for Timetagger 26's ``INDICES`` (its server's
+#: ``_apiserver.py``): a ``WITHOUT ROWID`` table keyed by its one unique index, the JSON item in
+#: ``_ob``, every other index a column added with no type by ``ALTER TABLE``.
+TIMETAGGER_DDL = tuple(
+    statement
+    for table, indices in (("userinfo", ("st",)), ("records", ("st", "t1", "t2")), ("settings", ("st",)))
+    for statement in (
+        f"CREATE TABLE IF NOT EXISTS {table} (_ob TEXT NOT NULL, key NOT NULL PRIMARY KEY) WITHOUT ROWID;",
+        f"CREATE INDEX IF NOT EXISTS idx_{table}_key ON {table} (key)",
+        *(f"ALTER TABLE {table} ADD {column};" for column in indices),
+        *(f"CREATE INDEX IF NOT EXISTS idx_{table}_{column} ON {table} ({column})" for column in indices),
+    )
+)
+#: ``time.time()`` of the server's first request: each push stamps its items' ``st`` with its own.
+TIMETAGGER_SERVER = 1796480596.2760148
+TIMETAGGER_START = 1709280000  # 2024-03-01 08:00 UTC, the first record's t1
+TIMETAGGER_TEXTS = (
+    "#meeting with Zoë 🎉",
+    "#dev columnar_etl — refactor",
+    "",
+    "#admin\u00a0nbsp tag",
+    "0042 #invoice",
+    "日本語 #翻訳",
+    "x" * 250,
+    "#client/acme #billable call",
+    "Tab \"quoted\" 'x'",
+)
+#: Every ninth record was edited in a later push (``st`` raised, its text changed) and so was ``darkmode``.
+TIMETAGGER_EDITED = 9
+#: Each setting's key and value as the web app writes them (``to_jsonable``: any JSON value).
+TIMETAGGER_SETTINGS: tuple[tuple[str, Any], ...] = (
+    ("darkmode", 1),
+    ("show_stopwatch", True),
+    ("tag_colors", {"#meeting": "#ff0000", "#dev": "#00aa00"}),
+    ("today_snap_offset", ""),
+    ("workdays", 1.5),
+    ("tag_presets", ["#a #b", "#Zoë 🎉"]),
+    ("username_alias", None),
+    ("width_mode", "auto"),
+)
+
+
+def timetagger_key(i: int) -> str:
+    """Record ``i``'s key as the client draws it (eight of ``[A-Za-z0-9]``); the alphabet's digits
+    make one of all digits, with a leading zero, a key like any other."""
+    if i == 5:
+        return "08150042"
+    alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+    return "".join(alphabet[(i * 7919 + k * 104729 + k * k * 31) % 62] for k in range(8))
+
+
+def timetagger_span(i: int) -> tuple[int, int]:
+    """Record ``i``'s ``t1`` and ``t2``: integer Unix seconds (``to_int``), equal while it runs."""
+    t1 = TIMETAGGER_START + 5_437 * i
+    return t1, t1 + (0, 1, 900, 3600, 17 * i + 1)[i % 5]
+
+
+def timetagger_st(i: int) -> float:
+    """Record ``i``'s server time: its push's ``time.time()`` (ten records a push), a later one if edited."""
+    if i % TIMETAGGER_EDITED == 0:
+        return TIMETAGGER_SERVER + 61.234567891
+    return TIMETAGGER_SERVER + 0.0761234 * (1 + i // 10)
+
+
+def timetagger_record(i: int) -> dict[str, Any]:
+    """Record ``i`` as itemdb keeps it in ``_ob``: the fields the server accepts, then ``st``."""
+    t1, t2 = timetagger_span(i)
+    item: dict[str, Any] = {"key": timetagger_key(i), "mt": 1795641500 + 1_237 * i, "t1": t1, "t2": t2}
+    if i % 11 != 10:  # ``ds`` is not required: an old client's record has none
+        text = TIMETAGGER_TEXTS[i % len(TIMETAGGER_TEXTS)]
+        item["ds"] = text + " ✓" if i % TIMETAGGER_EDITED == 0 else text
+    item["st"] = timetagger_st(i)
+    return item
+
+
+def timetagger(path: Path, records: int = 30) -> Path:
+    """A Timetagger user's itemdb (see the module's list)."""
+    encode = json.JSONEncoder(ensure_ascii=True).encode  # itemdb's json_encode
+    seeds = (("apitoken_seed", "l4Okt5Jga5g", 0.070), ("webtoken_seed", "DpZlscEQwZM", 0.0))
+    rows: dict[str, list[Sequence[Any]]] = {"userinfo": [], "records": [], "settings": []}
+    for key, seed, after in seeds:
+        st = TIMETAGGER_SERVER + after
+        rows["userinfo"].append((encode({"key": key, "st": st, "mt": st, "value": seed}), key, st))
+    for i in range(records):
+        item = timetagger_record(i)
+        rows["records"].append((encode(item), item["key"], item["st"], item["t1"], item["t2"]))
+    for n, (key, value) in enumerate(TIMETAGGER_SETTINGS):
+        st = TIMETAGGER_SERVER + (70.5 if n == 0 else 60.25)
+        item = {"key": key, "mt": 1709280000 + n, "value": value, "st": st}
+        rows["settings"].append((encode(item), key, st))
+    return write_export(path, TIMETAGGER_DDL, rows)
+
+
+# --- Hamster (hamster-lib's SQLAlchemy store) ----------------------------------------------------------
+
+#: hamster-lib 0.13's tables as SQLAlchemy 1.3's ``metadata.create_all`` writes them on SQLite.
+HAMSTER_DDL = (
+    "CREATE TABLE categories (\n\tid INTEGER NOT NULL, \n\tname VARCHAR(254), \n\tPRIMARY KEY (id), \n\t"
+    "UNIQUE (name)\n)",
+    "CREATE TABLE tags (\n\tid INTEGER NOT NULL, \n\tname VARCHAR(254), \n\tPRIMARY KEY (id), \n\t"
+    "UNIQUE (name)\n)",
+    "CREATE TABLE activities (\n\tid INTEGER NOT NULL, \n\tname VARCHAR(500), \n\tdeleted BOOLEAN, \n\t"
+    "category_id INTEGER, \n\tPRIMARY KEY (id), \n\tUNIQUE (name, category_id), \n\tCHECK (deleted IN "
+    "(0, 1)), \n\tFOREIGN KEY(category_id) REFERENCES categories (id)\n)",
+    'CREATE TABLE facts (\n\tid INTEGER NOT NULL, \n\tstart DATETIME, \n\t"end" DATETIME, \n\t'
+    "activity_id INTEGER, \n\tdescription VARCHAR(500), \n\tPRIMARY KEY (id), \n\tFOREIGN "
+    "KEY(activity_id) REFERENCES activities (id)\n)",
+    "CREATE TABLE facttags (\n\tfact_id INTEGER, \n\ttag_id INTEGER, \n\tFOREIGN KEY(fact_id) REFERENCES "
+    "facts (id), \n\tFOREIGN KEY(tag_id) REFERENCES tags (id)\n)",
+)
+HAMSTER_CATEGORIES = ("Privat ☕", "0042 client", "日本", "a\u00a0b", "work")
+HAMSTER_TAGS = ("0815", "🔥", "#x", "Zoë", "billable")
+#: Each activity's name and its category's id (``None``: an activity of no category).
+HAMSTER_ACTIVITIES = tuple(
+    (name, category) for name in ("coding", "meeting 🎉", "e-mail", "x" * 400) for category in (None, 1, 2)
+)
+#: A fact's description: hamster-lib makes ``''`` NULL; its text keeps a newline, a tab, 499 characters.
+HAMSTER_TEXTS = (
+    None,
+    "Grüße — long talk",
+    "price 12.50 € paid",
+    "line1\nline2",
+    "0042",
+    "y" * 499,
+    "tab\there",
+)
+HAMSTER_START = datetime(2024, 3, 1, 8, 0, 0)
+
+
+def hamster_span(i: int) -> tuple[datetime, datetime]:
+    """Fact ``i``'s naive local start and end, one after another, some at whole seconds."""
+    start = HAMSTER_START + timedelta(seconds=4_321 * i, microseconds=123_456 * (i % 3))
+    return start, start + timedelta(seconds=60 + 97 * i, microseconds=500_000 * (i % 2))
+
+
+def hamster_tags(i: int) -> tuple[int, ...]:
+    """The ids of fact ``i``'s tags (``facttags``), none for every fourth."""
+    return tuple(1 + (i + k) % len(HAMSTER_TAGS) for k in range(i % 4))
+
+
+def hamster(path: Path, facts: int = 30) -> Path:
+    """A hamster-lib time tracker's database (see the module's list)."""
+
+    def stamp(moment: datetime) -> str:  # SQLAlchemy's SQLite DATETIME: six fraction digits always
+        return moment.strftime("%Y-%m-%d %H:%M:%S.%f")
+
+    rows: dict[str, list[Sequence[Any]]] = {
+        "categories": [(n + 1, name) for n, name in enumerate(HAMSTER_CATEGORIES)],
+        "tags": [(n + 1, name) for n, name in enumerate(HAMSTER_TAGS)],
+        "activities": [
+            (n + 1, name, int(n == 4), category) for n, (name, category) in enumerate(HAMSTER_ACTIVITIES)
+        ],
+        "facts": [],
+        "facttags": [],
+    }
+    for i in range(facts):
+        start, end = hamster_span(i)
+        text = HAMSTER_TEXTS[i % len(HAMSTER_TEXTS)]
+        rows["facts"].append((i + 1, stamp(start), stamp(end), 1 + i % len(HAMSTER_ACTIVITIES), text))
+        rows["facttags"] += [(i + 1, tag) for tag in hamster_tags(i)]
+    return write_export(path, HAMSTER_DDL, rows)
+
+
+# --- Hamster (the GNOME time tracker's own database) ----------------------------------------------------
+
+#: Hamster 3.0's ``hamster.db`` as its storage (``hamster/storage/db.py``) leaves it at schema version 9:
+#: the shipped template's tables and the FTS3 index ``run_fixtures`` adds (SQLite makes its shadow tables).
+HAMSTER_GTK_DDL = (
+    "CREATE TABLE activities(id integer primary key, name varchar2(500), work integer, activity_order "
+    "integer, deleted integer, category_id integer, search_name varchar2)",
+    "CREATE TABLE version(version integer)",
+    "CREATE TABLE categories\n                                            (id integer primary key,\n"
+    "                                             name varchar2(500),\n"
+    "                                             color_code varchar2(50),\n"
+    "                                             category_order integer, search_name varchar2)",
+    "CREATE TABLE tags (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,\n"
+    "                                               name TEXT NOT NULL,\n"
+    "                                               autocomplete BOOL DEFAULT true)",
+    "CREATE INDEX idx_tags_name ON tags(name)",
+    "CREATE TABLE fact_tags(fact_id integer, tag_id integer)",
+    "CREATE INDEX idx_fact_tags_fact ON fact_tags(fact_id)",
+    "CREATE INDEX idx_fact_tags_tag ON fact_tags(tag_id)",
+    'CREATE TABLE "facts" (id integer primary key autoincrement,\n'
+    "                                                          activity_id integer,\n"
+    "                                                          start_time timestamp,\n"
+    "                                                          end_time timestamp,\n"
+    "                                                          description varchar2)",
+    "CREATE VIRTUAL TABLE fact_index\n"
+    "                                           USING fts3(id, name, category, description, tag)",
+)
+HAMSTER_GTK_CATEGORIES = ("work", "Privat ☕", "0042 client", "日本", "a\u00a0b")
+#: Each activity's name and its category's id: ``-1`` for one of no category (Hamster's "Unsorted").
+HAMSTER_GTK_ACTIVITIES = (
+    ("coding", 1),
+    ("meeting 🎉", 2),
+    ("e-mail", 3),
+    ("Überstunden", 4),
+    ("reading", 5),
+    ("x" * 300, -1),
+    ("coding", -1),
+    ("lunch", -1),
+    ("review", 1),
+)
+#: Each tag and its ``autocomplete``: the column's ``DEFAULT true`` stores 1, ``update_autocomplete_tags``
+#: writes the text ``'false'`` (and ``'true'``).
+HAMSTER_GTK_TAGS = (("billable", 1), ("Zoë", 1), ("🔥", "false"), ("0815", "false"), ("#x", "false"))
+#: A fact's description: ``''`` for none, as Hamster writes it.
+HAMSTER_GTK_TEXTS = ("", "Grüße — long talk", "price 12.50 € paid", "line1\nline2", "0042", "y" * 600)
+HAMSTER_GTK_START = datetime(2024, 3, 1, 8, 0)
+
+
+def hamster_gtk_span(i: int, facts: int) -> tuple[datetime, datetime | None]:
+    """Fact ``i``'s naive local start and end (whole minutes); the last one still running."""
+    start = HAMSTER_GTK_START + timedelta(minutes=97 * i)
+    return start, None if i == facts - 1 else start + timedelta(minutes=15 + 7 * (i % 9))
+
+
+def hamster_gtk_tags(i: int) -> tuple[int, ...]:
+    """The ids of fact ``i``'s tags, none for every third."""
+    return tuple(1 + (i + k) % len(HAMSTER_GTK_TAGS) for k in range(i % 3))
+
+
+def hamster_time_tracker(path: Path, facts: int = 30) -> Path:
+    """A Hamster time tracker's ``hamster.db`` (see the module's list)."""
+
+    def stamp(moment: datetime | None) -> str | None:  # its adapter: isoformat(" "), whole minutes
+        return None if moment is None else moment.isoformat(" ")
+
+    rows: dict[str, list[Sequence[Any]]] = {
+        "version": [(9,)],
+        "categories": [
+            (n + 1, name, None, None, name.lower()) for n, name in enumerate(HAMSTER_GTK_CATEGORIES)
+        ],
+        "activities": [
+            (n + 1, name, None, None, None, category, name.lower())
+            for n, (name, category) in enumerate(HAMSTER_GTK_ACTIVITIES)
+        ],
+        "tags": [(n + 1, name, autocomplete) for n, (name, autocomplete) in enumerate(HAMSTER_GTK_TAGS)],
+        "facts": [],
+        "fact_tags": [],
+        "fact_index": [],
+    }
+    for i in range(facts):
+        start, end = hamster_gtk_span(i, facts)
+        activity = i % len(HAMSTER_GTK_ACTIVITIES)
+        text = HAMSTER_GTK_TEXTS[i % len(HAMSTER_GTK_TEXTS)]
+        rows["facts"].append((i + 1, activity + 1, stamp(start), stamp(end), text))
+        rows["fact_tags"] += [(i + 1, tag) for tag in hamster_gtk_tags(i)]
+        # The search index ``__check_index`` fills when a search covers the fact.
+        name, category = HAMSTER_GTK_ACTIVITIES[activity]
+        words = " ".join(HAMSTER_GTK_TAGS[tag - 1][0] for tag in hamster_gtk_tags(i))
+        category_name = "Unsorted" if category == -1 else HAMSTER_GTK_CATEGORIES[category - 1]
+        rows["fact_index"].append((i + 1, name, category_name, text, words))
+    return write_export(path, HAMSTER_GTK_DDL, rows)

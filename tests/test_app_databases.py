@@ -37,7 +37,8 @@ database, a Lighthouse CI server, a Shuup shop, a Django site's django-allauth, 
 and dj-rest-auth tables, an Isso comment server, a profanity XMPP client's chat log, a Sympa list
 server, an Access database converted by MDB Tools, a khal calendar's cache, a todoman to-do list's
 cache, a vdirsyncer sync's status, an ARA Records Ansible database, a fail2ban server's database, a
-SpatiaLite database, an MBTiles tile set, GDAL's SQLite dialect without SpatiaLite) through
+SpatiaLite database, an MBTiles tile set, GDAL's SQLite dialect without SpatiaLite, an ActivityWatch
+datastore, a Timetagger itemdb, a hamster-lib and a Hamster time tracker's database) through
 ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -9177,3 +9178,205 @@ def test_gdal_sqlite_without_spatialite_keeps_wkb_and_wkt_geometries_and_reads_a
         ("geometry_columns", "srid"): "spatial_ref_sys.srid",
         ("visits", "site_fid"): "sites.ogc_fid",
     }
+
+
+def test_activitywatch_events_arrive_as_instants_and_their_durations_as_the_microseconds_written(
+    run_export: Runner,
+) -> None:
+    """ActivityWatch's peewee datastore writes each event's start as the aware datetime's ``str()``
+    (milliseconds, none on a whole second) and its duration under ``DECIMAL(10, 5)`` as the REAL
+    ``timedelta.total_seconds()`` (whole microseconds: 6 digits past the declared 5, INTEGER when whole).
+    The starts are instants, each audited; the durations numeric to the microsecond; a bucket's
+    ``created`` mixing aware and naive text is kept as written."""
+    events, buckets = 40, len(apps.ACTIVITYWATCH_BUCKETS)
+    ran, run_dir = run_export(apps.activitywatch)
+    loaded_cleanly(ran, run_dir, {"bucketmodel": buckets, "eventmodel": events})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    types = pg_column_types(ran.uri, ran.record["version_schema"], "eventmodel")
+    assert types["timestamp"] == "timestamp with time zone"
+    assert ran.values("eventmodel", "timestamp", "id") == {
+        i + 1: apps.activitywatch_time(i) for i in range(events)
+    }
+    # str() of a whole second has no fraction: already ISO, unchanged, no audit row.
+    fraction = "date_format:%Y-%m-%d %H:%M:%S.%f%z"
+    assert audit_rules(run_dir, "eventmodel", "timestamp") == {
+        str(i + 1): {fraction} for i in range(events) if apps.activitywatch_time(i).microsecond
+    }
+    assert audited_columns(run_dir) == {("eventmodel", "timestamp", fraction)}
+    # Decimals of six places whatever the declared five: the shortest text of each REAL, exactly
+    # (the numeric's text at its scale).
+    assert types["duration"] == "numeric(18,6)"
+    micro = Decimal("0.000001")
+    assert ran.values("eventmodel", "duration", "id") == {
+        i + 1: str(Decimal(repr(apps.activitywatch_duration(i))).quantize(micro)) for i in range(events)
+    }
+    assert types["bucket_id"] == "bigint"
+    assert references(run_dir)[("eventmodel", "bucket_id")] == "bucketmodel.key"
+    assert ran.values("eventmodel", "datastr", "id") == {
+        i + 1: json.dumps(apps.activitywatch_data(i)) for i in range(events)
+    }
+    # Three buckets' ``created`` carry +00:00, the one the REST default made is naive local time:
+    # which zone it is, nothing says, so text, as written.
+    bucket = pg_column_types(ran.uri, ran.record["version_schema"], "bucketmodel")
+    assert bucket["created"] == "text"
+    assert ran.values("bucketmodel", "created", "key") == {
+        k + 1: created for k, (*_, created) in enumerate(apps.ACTIVITYWATCH_BUCKETS)
+    }
+    assert ran.values("bucketmodel", "name", "key") == {
+        k + 1: name for k, (_, _, _, _, name, _) in enumerate(apps.ACTIVITYWATCH_BUCKETS)
+    }
+
+
+def test_timetagger_itemdb_keeps_its_typeless_columns_and_server_seconds_as_written(
+    run_export: Runner,
+) -> None:
+    """Timetagger's itemdb: ``WITHOUT ROWID`` tables keyed by a typeless text ``key``, the JSON item in
+    ``_ob``, each index a column added with no type. Every cell as written, nothing audited: the
+    keys text (one all digits, a leading zero), ``st`` the server's ``time.time()`` as doubles, every
+    bit, ``t1``/``t2`` integer Unix seconds under names that say no moment: bigint, as written."""
+    records = 30
+    ran, run_dir = run_export(apps.timetagger)
+    settings = len(apps.TIMETAGGER_SETTINGS)
+    loaded_cleanly(ran, run_dir, {"userinfo": 2, "records": records, "settings": settings})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    assert audited_columns(run_dir) == set()
+    for table in ("userinfo", "records", "settings"):
+        assert primary_key(ran.uri, ran.record["version_schema"], table) == ["key"], table
+    types = ran.types("records")
+    assert types == {
+        "_ob": "text",
+        "key": "text",
+        "st": "double precision",
+        "t1": "bigint",
+        "t2": "bigint",
+    }
+    items = {item["key"]: item for item in map(apps.timetagger_record, range(records))}
+    assert "08150042" in items
+    assert ran.values("records", "st", "key") == {key: item["st"] for key, item in items.items()}
+    assert ran.values("records", "t1", "key") == {key: item["t1"] for key, item in items.items()}
+    assert ran.values("records", "t2", "key") == {key: item["t2"] for key, item in items.items()}
+    # The JSON item, ASCII escapes and all, is the very text itemdb wrote; its fields are its own.
+    obs = ran.values("records", "_ob", "key")
+    assert obs == {key: json.dumps(item) for key, item in items.items()}
+    assert all(ob.isascii() for ob in obs.values())
+    settings_ob = ran.values("settings", "_ob", "key")
+    assert {key: json.loads(ob)["value"] for key, ob in settings_ob.items()} == dict(apps.TIMETAGGER_SETTINGS)
+    assert ran.types("settings")["st"] == ran.types("userinfo")["st"] == "double precision"
+
+
+def test_hamster_facts_arrive_as_timestamps_its_flag_as_boolean_and_its_tag_links_as_references(
+    run_export: Runner,
+) -> None:
+    """hamster-lib's SQLAlchemy store: naive ``DATETIME`` text with six fraction digits as timestamps,
+    ``deleted BOOLEAN`` 0/1 as boolean, each cell audited; ``"end"`` a keyword kept as the column's
+    name; the keyless ``facttags`` link table's two declared references found; exit 0."""
+    facts = 30
+    links = sum(len(apps.hamster_tags(i)) for i in range(facts))
+    ran, run_dir = run_export(apps.hamster)
+    tables = {
+        "categories": len(apps.HAMSTER_CATEGORIES),
+        "tags": len(apps.HAMSTER_TAGS),
+        "activities": len(apps.HAMSTER_ACTIVITIES),
+        "facts": facts,
+        "facttags": links,
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    types = ran.types("facts")
+    assert types["start"] == types["end"] == "timestamp without time zone"
+    assert ran.values("facts", "start", "id") == {i + 1: apps.hamster_span(i)[0] for i in range(facts)}
+    assert ran.values("facts", "end", "id") == {i + 1: apps.hamster_span(i)[1] for i in range(facts)}
+    for column in ("start", "end"):
+        assert audit_rules(run_dir, "facts", column) == {
+            str(i + 1): {"date_format:%Y-%m-%d %H:%M:%S.%f"} for i in range(facts)
+        }, column
+    assert ran.values("facts", "description", "id") == {
+        i + 1: arrives_as(apps.HAMSTER_TEXTS[i % len(apps.HAMSTER_TEXTS)]) for i in range(facts)
+    }
+    assert ran.types("activities")["deleted"] == "boolean"
+    assert ran.values("activities", "deleted", "id") == {
+        n + 1: n == 4 for n in range(len(apps.HAMSTER_ACTIVITIES))
+    }
+    assert audit_rules(run_dir, "activities", "deleted") == {
+        str(n + 1): {f"boolean:{int(n == 4)}"} for n in range(len(apps.HAMSTER_ACTIVITIES))
+    }
+    assert ran.values("categories", "name", "id") == {
+        n + 1: arrives_as(name) for n, name in enumerate(apps.HAMSTER_CATEGORIES)
+    }
+    assert references(run_dir) == {
+        ("activities", "category_id"): "categories.id",
+        ("facts", "activity_id"): "activities.id",
+        ("facttags", "fact_id"): "facts.id",
+        ("facttags", "tag_id"): "tags.id",
+    }
+    linked = pg_query(ran.uri, f'SELECT fact_id, tag_id FROM "{ran.base}".facttags')
+    assert sorted(linked) == sorted((i + 1, tag) for i in range(facts) for tag in apps.hamster_tags(i))
+
+
+def test_hamster_time_tracker_minus_one_for_no_category_is_no_orphan_and_its_search_index_loads(
+    run_export: Runner,
+) -> None:
+    """The GNOME time tracker's ``hamster.db``: ``category_id = -1`` for an activity of no category
+    (its "Unsorted") beside categories keyed from 1 is no reference, not an orphan (until h190 the -1,
+    a sixth value beside 5 categories, left the reference unfound; beside 11 each was an orphan);
+    ``autocomplete BOOL`` holding 1 and ``'false'`` a boolean; naive times as timestamps, the running
+    fact's end NULL; its FTS3 search index loaded as a table, its shadow tables not."""
+    facts = 30
+    ran, run_dir = run_export(apps.hamster_time_tracker)
+    links = sum(len(apps.hamster_gtk_tags(i)) for i in range(facts))
+    tables = {
+        "version": 1,
+        "categories": len(apps.HAMSTER_GTK_CATEGORIES),
+        "activities": len(apps.HAMSTER_GTK_ACTIVITIES),
+        "tags": len(apps.HAMSTER_GTK_TAGS),
+        "fact_tags": links,
+        "facts": facts,
+        "fact_index": facts,
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    found = references(run_dir)
+    assert found[("activities", "category_id")] == "categories.id"
+    assert found[("facts", "activity_id")] == "activities.id"
+    assert found[("fact_tags", "fact_id")] == "facts.id"
+    assert found[("fact_tags", "tag_id")] == "tags.id"
+    category = profiled(run_dir)["columns"]["activities"]["category_id"]
+    unsorted = sum(1 for _, c in apps.HAMSTER_GTK_ACTIVITIES if c == -1)
+    assert category["no_reference_count"] == unsorted
+    assert [i["kind"] for i in category["issues"]] == [] and category["quality"] == 100.0
+    assert any(note.startswith("-1 stands for no reference") for note in category["notes"])
+    # Loaded as written: -1 where Hamster wrote it.
+    assert ran.values("activities", "category_id", "id") == {
+        n + 1: c for n, (_, c) in enumerate(apps.HAMSTER_GTK_ACTIVITIES)
+    }
+    assert ran.types("tags")["autocomplete"] == "boolean"
+    assert ran.values("tags", "autocomplete", "id") == {
+        n + 1: value == 1 for n, (_, value) in enumerate(apps.HAMSTER_GTK_TAGS)
+    }
+    types = ran.types("facts")
+    assert types["start_time"] == types["end_time"] == "timestamp without time zone"
+    assert ran.values("facts", "start_time", "id") == {
+        i + 1: apps.hamster_gtk_span(i, facts)[0] for i in range(facts)
+    }
+    assert ran.values("facts", "end_time", "id") == {
+        i + 1: apps.hamster_gtk_span(i, facts)[1] for i in range(facts)
+    }
+    blanks = sum(1 for i in range(facts) if not apps.HAMSTER_GTK_TEXTS[i % len(apps.HAMSTER_GTK_TEXTS)])
+    assert ran.values("facts", "description", "id") == {
+        i + 1: arrives_as(apps.HAMSTER_GTK_TEXTS[i % len(apps.HAMSTER_GTK_TEXTS)]) for i in range(facts)
+    }
+    assert ran.values("fact_index", "name", "id") == {
+        i + 1: apps.HAMSTER_GTK_ACTIVITIES[i % len(apps.HAMSTER_GTK_ACTIVITIES)][0] for i in range(facts)
+    }
+    # The score: facts.description's blanks cost, its table holding a NULL (the running fact's end);
+    # the search index's same blanks do not (that table holds none); nothing else costs.
+    widths = {"version": 1, "categories": 5, "activities": 7, "tags": 3, "fact_tags": 2, "fact_index": 6}
+    quality = export_score(
+        {
+            **{name: (tables[name], [100.0] * width) for name, width in widths.items()},
+            "facts": (facts, [column_score(facts, blanks)] + [100.0] * 4),
+        }
+    )
+    assert ran.record["quality_before"] == pytest.approx(quality, abs=0.01)

@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
+from rich.console import Console
 
 from columnar_etl.config import load_settings
 from columnar_etl.models import ColumnProfile, Profile
@@ -34,6 +35,7 @@ from columnar_etl.profiling.references import (
     measure,
 )
 from columnar_etl.profiling.sql import trimmed_sql
+from columnar_etl.report.console import render_profile_console
 from columnar_etl.source.export import open_source
 from export_generator.random_shape import generate_random_export
 from export_generator.wide import generate_wide_export
@@ -1621,3 +1623,58 @@ def test_a_declaring_tables_undeclared_column_named_for_its_parent_is_found(
         ("chat_message", "chat_id"): "chat.id",
         ("chat_message", "user_id"): "user.id",
     }
+
+
+def test_minus_one_for_no_reference_is_no_orphan_where_every_key_lies_above_zero(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """A time tracker writes ``-1`` for an activity of no category (Hamster's "Unsorted", hard-coded
+    ``category_id = -1`` in every such row) beside rowid keys from 1: as MySQL's 0, a value no
+    generated key can be. Among 5 categories the -1 was a sixth value, 83 % of them keys, and no
+    reference was found; among 11 it was found and each -1 row was an orphan, the column scoring 17.
+    Where every key of the parent lies above 0, ``-1`` stands for no reference as ``0`` does: counted
+    apart, costing nothing, left out of the share where the name names the parent. A parent with a key
+    at or below 0 keeps it an orphan; a name naming no table keeps it among its values."""
+    categories = [(n, f"category {n}") for n in range(1, 6)]
+    signed = [(n, f"level {n}") for n in range(0, 6)]  # a key 0: keys not all above it
+    activities = [
+        (i + 1, -1 if i % 7 == 3 else 1 + i % 5, -1 if i % 7 == 3 else 1 + i % 5, 4 if i % 9 == 0 else i % 3)
+        for i in range(35)
+    ]
+    path = make_sqlite(
+        {
+            "categories": (
+                "CREATE TABLE categories (id integer primary key, name varchar2(500))",
+                categories,
+            ),
+            "levels": ("CREATE TABLE levels (level_id INTEGER PRIMARY KEY, name TEXT)", signed),
+            "activities": (
+                "CREATE TABLE activities (id integer primary key, category_id integer, code integer, "
+                "level_id INTEGER REFERENCES levels(level_id))",
+                [(i, c, k, -1 if lvl == 4 else lvl) for i, c, k, lvl in activities],
+            ),
+        }
+    )
+    result = profile(path)
+    found = result["activities"]
+    unsorted = sum(1 for _, c, _, _ in activities if c == -1)
+    assert _references(path) == {
+        ("activities", "category_id"): "categories.id",
+        ("activities", "level_id"): "levels.level_id",
+    }
+    category = found["category_id"]
+    assert category.no_reference_count == unsorted > 0
+    assert category.issue("orphan_reference") is None and category.quality == 100.0
+    assert any("-1 stands for no reference" in note for note in category.notes), category.notes
+    console = Console(record=True, width=300)
+    render_profile_console(result, console)
+    said = f"activities.category_id: -1 stands for no reference in {unsorted} rows (not orphans of categories"
+    assert said in console.export_text()
+    # levels has a key 0: its keys do not all lie above 0, so a -1 without a row is an orphan.
+    level = found["level_id"]
+    issue = level.issue("orphan_reference")
+    assert level.no_reference_count == 0
+    assert issue is not None and issue.count == sum(1 for *_, lvl in activities if lvl == 4) > 0
+    assert issue.examples == ("-1",)
+    # A name naming no table keeps the -1 among its values: 5 of 6, no reference.
+    assert found["code"].foreign_key is None

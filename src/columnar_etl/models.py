@@ -157,8 +157,9 @@ class ColumnProfile:
     notes: list[str] = field(default_factory=list)
     default: str | None = None
     foreign_key: str | None = None
-    #: Rows of a reference column holding ``0`` where it stands for "no reference" (MySQL's habit: no
-    #: parent key is 0 or lower; ``profiling.references``): not orphans, loaded as they are.
+    #: Rows of a reference column holding ``0`` or ``-1`` where it stands for "no reference" (MySQL's
+    #: habit, Hamster's: no parent key is 0 or lower; ``profiling.references``): not orphans, loaded
+    #: as they are.
     no_reference_count: int = 0
     #: Why a join along the column's declared reference needs a cast: its text refers to a key of
     #: numbers by number, as SQLite's foreign key check matches them (``'007'`` the key 7), but is

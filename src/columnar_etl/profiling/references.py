@@ -103,14 +103,16 @@ key 7; a key of none (untyped, ``BLOB``, a STRICT table's ``ANY``) converts noth
 **"No reference" is no orphan.** MySQL applications (osTicket, WordPress, Drupal, Moodle, OTRS...)
 declare reference columns ``NOT NULL DEFAULT '0'`` and write ``0`` where a row refers to nothing (a
 thread entry's ``pid``, a ticket's ``staff_id``): AUTO_INCREMENT keys, like SQLite's rowids, start at
-1, so ``0`` is never a generated key. A child value ``0`` that no parent key matches, where every key
-of the parent is above 0 (or none is a number), is counted as the column's "no reference" value
-(:data:`NO_REFERENCE`; ``ColumnProfile.no_reference_count``), not as an orphan: it costs nothing and
-the cell is loaded as it is (``0``). Where the parent has keys at or below 0, a ``0`` without a
-parent is an orphan like any other value. Only ``0``: ``''`` is already NULL (blank, its own rule),
-and ``-1`` is a sentinel of application code more than of stored data, and a legal key as any
-negative number. Where the column's name names the parent, the 0 is left out of the inclusion share
-(:func:`_share_of_references`; since 2026-12-05); elsewhere it counts among the values.
+1, so ``0`` is never a generated key; nor is ``-1``, which other applications write so (a time
+tracker's activity of no category: Hamster's ``category_id = -1``). A child value ``0`` or ``-1``
+that no parent key matches, where every key of the parent is above 0 (or none is a number), is
+counted as the column's "no reference" value (:data:`NO_REFERENCES`;
+``ColumnProfile.no_reference_count``), not as an orphan: it costs nothing and the cell is loaded as
+it is. Where the parent has keys at or below 0, such a value without a parent is an orphan like any
+other. Only those two: ``''`` is already NULL (blank, its own rule), and any other number is a legal
+key. Where the column's name names the parent, they are left out of the inclusion share
+(:func:`_share_of_references`; since 2026-12-05, ``-1`` since h190); elsewhere they count among the
+values.
 """
 
 from __future__ import annotations
@@ -157,9 +159,10 @@ REFERENCE_TYPES = ("integer", "text")
 KEPT_VALUE_BYTES = 64
 #: Names of the DuckDB tables holding the kept values (no export table lives in DuckDB's own database).
 KEPT_PREFIX = "__columnar_etl_kept_"
-#: The value a MySQL application writes in a reference column for "no reference" (the module's last
-#: paragraph): counted apart from the orphans when no parent key matches it and all keys lie above it.
-NO_REFERENCE = "0"
+#: The values an application writes in a reference column for "no reference" (MySQL's ``0``, and
+#: ``-1``; the module's last paragraph): counted apart from the orphans when no parent key matches
+#: them and all keys lie above 0.
+NO_REFERENCES = ("0", "-1")
 
 _Entry = TypeVar("_Entry")
 _Found = TypeVar("_Found")
@@ -547,10 +550,10 @@ def _fits(child: ColumnProfile, parent: ColumnProfile) -> bool:
     # The values the measure compares: '' is none of them (a blank is NULL there, as cleaning makes
     # it), so a CSV column using every one of a small table's keys, blank where it has none, fits.
     compared = child.distinct_count - (1 if child.empty_string_count else 0)
-    # A 0 beside keys all above it may stand for no reference (NO_REFERENCE): the measure then leaves
-    # it out of the share where the column's name names the parent (_share_of_references).
-    none = child.min == 0 and isinstance(parent.min, int) and parent.min > 0
-    if math.ceil((compared - (1 if none else 0)) * MIN_INCLUSION) > parent.distinct_count:
+    # A 0 or -1 beside keys all above 0 may stand for no reference (NO_REFERENCES): the measure then
+    # leaves them out of the share where the column's name names the parent (_share_of_references).
+    none = {0: 1, -1: 2}.get(child.min, 0) if isinstance(parent.min, int) and parent.min > 0 else 0
+    if math.ceil((compared - none) * MIN_INCLUSION) > parent.distinct_count:
         return False
     if None in (child.min, child.max, parent.min, parent.max):
         return True
@@ -764,9 +767,10 @@ class Inclusion:
     ``keys``: the parent's distinct key values (0 when none is found); ``reach``: the rank (1 = lowest,
     ``keys`` = highest, by number) of the highest key found, 0 when none; ``low``, ``high``: the lowest
     and highest key found as integers (``None`` when none, or not compared as integers);
-    ``no_reference``: the child rows holding :data:`NO_REFERENCE` where it stands for no reference
-    (not among ``orphans``); ``elsewhere``: the ``orphans`` whose value is a key of another parent
-    measured for the same child column (measured so only on request: :func:`measure`)."""
+    ``no_reference``: the child rows holding one of :data:`NO_REFERENCES` where it stands for no
+    reference (not among ``orphans``), ``no_reference_values`` those values, highest first;
+    ``elsewhere``: the ``orphans`` whose value is a key of another parent measured for the same child
+    column (measured so only on request: :func:`measure`)."""
 
     parent: str
     key: str
@@ -779,6 +783,7 @@ class Inclusion:
     low: int | None
     high: int | None
     no_reference: int = 0
+    no_reference_values: tuple[str, ...] = ()
     elsewhere: int = 0
 
 
@@ -870,7 +875,8 @@ def inclusion_sql(
         for index, (c, col, p, key, kind) in enumerate(pairs)
     )
     # A child value standing for "no reference" (the module's last paragraph), where it matches no key.
-    none = f"(v.val IN ('{NO_REFERENCE}', '={NO_REFERENCE}') AND coalesce(lowest.low > {NO_REFERENCE}, true))"
+    spelled = ", ".join(f"'{mark}{value}'" for value in NO_REFERENCES for mark in ("", "="))
+    none = f"(v.val IN ({spelled}) AND coalesce(lowest.low > 0, true))"
     sql = (
         f"WITH cells AS MATERIALIZED ({' UNION ALL '.join(scans)}), "
         "counted AS MATERIALIZED (SELECT col, val, sum(n) AS n FROM cells GROUP BY col, val), "
@@ -893,6 +899,9 @@ def inclusion_sql(
         "coalesce(max(k.r), 0) AS reach, coalesce(max(k.keys), 0) AS keys, "
         "min(try_cast(k.val AS BIGINT)) AS low, max(try_cast(k.val AS BIGINT)) AS high, "
         f"coalesce(sum(v.n) FILTER (WHERE k.val IS NULL AND {none}), 0) AS no_reference, "
+        # Which of them, as numbers (a '=' marks a value read with its storage class), highest first.
+        "list(DISTINCT CAST(try_cast(CASE WHEN starts_with(v.val, '=') THEN v.val[2:] ELSE v.val END "
+        f"AS BIGINT) AS VARCHAR)) FILTER (WHERE k.val IS NULL AND {none}) AS no_reference_values, "
         f"coalesce(sum(v.n) FILTER (WHERE k.val IS NULL AND NOT {none} AND e.val IS NOT NULL), 0) "
         "AS elsewhere "
         "FROM pairs JOIN counted v ON v.col = pairs.child "
@@ -964,9 +973,10 @@ def measure(
     sql, _ = inclusion_sql(src, pairs, kept, classes, elsewhere)
     found = {}
     rows = src.connection.cursor().execute(sql).fetchall()
-    for pair, distinct, hits, orphans, examples, reach, keys, low, high, none, elsewhere in rows:
+    for pair, distinct, hits, orphans, examples, reach, keys, low, high, none, nones, elsewhere in rows:
         _, column, parent, key, kind = pairs[int(pair)]
-        share = _share_of_references(column, parent, int(distinct), int(hits), int(none))
+        nones = tuple(sorted(set(nones or ()), key=int, reverse=True))
+        share = _share_of_references(column, parent, int(distinct), int(hits), len(nones))
         ends = (int(low), int(high)) if kind == "integer" and None not in (low, high) else (None, None)
         found[int(pair)] = Inclusion(
             parent,
@@ -980,19 +990,21 @@ def measure(
             ends[0],
             ends[1],
             no_reference=int(none),
+            no_reference_values=nones,
             elsewhere=int(elsewhere),
         )
     return found
 
 
 def _share_of_references(column: str, parent: str, distinct: int, hits: int, none: int) -> float:
-    """The share of a child column's distinct values that are keys of ``parent``. A 0 standing for no
-    reference (``none`` rows hold it) is left out of them where the column's name names the parent
-    (Skrooge's ``r_payee_id`` beside ``payee``, osTicket's ``staff_id``): otherwise, among the 8
-    payees of a small book, the 0 alone was a ninth value, 89 %, and no reference was found (since
-    2026-12-05). A name naming no table keeps the 0 among its values (an enum 0..8 beside 8 rows)."""
-    if none and distinct > 1 and _names(column, parent):
-        return hits / (distinct - 1)
+    """The share of a child column's distinct values that are keys of ``parent``. The ``none`` values
+    standing for no reference (0, -1) are left out of them where the column's name names the parent
+    (Skrooge's ``r_payee_id`` beside ``payee``, osTicket's ``staff_id``, Hamster's ``category_id``
+    beside ``categories``): otherwise, among the 8 payees of a small book, the 0 alone was a ninth
+    value, 89 %, and no reference was found (since 2026-12-05; -1 since h190). A name naming no table
+    keeps them among its values (an enum 0..8 beside 8 rows)."""
+    if none and distinct > none and _names(column, parent):
+        return hits / (distinct - none)
     return hits / distinct if distinct else 0.0
 
 
@@ -2552,6 +2564,12 @@ _COMPARED = {
 }
 
 
+def no_reference_words(values: Sequence[str]) -> str:
+    """``0 stands``, ``-1 stands``, ``0 and -1 stand``: the values standing for no reference, said."""
+    said = " and ".join(values) or NO_REFERENCES[0]
+    return f"{said} stand" if len(values) > 1 else f"{said} stands"
+
+
 def _record(column: ColumnProfile, fit: Inclusion, *, declared: bool, compared: str = "") -> None:
     """``compared``: the kind the values were compared as (:data:`NOCASE_TEXT` folds the examples)."""
     column.foreign_key = f"{fit.parent}.{fit.key}"
@@ -2562,8 +2580,8 @@ def _record(column: ColumnProfile, fit: Inclusion, *, declared: bool, compared: 
     if fit.no_reference:
         column.no_reference_count = fit.no_reference
         column.notes.append(
-            f"{NO_REFERENCE} stands for no reference ({fit.no_reference:,} rows; no key of "
-            f"{fit.parent}.{fit.key} is {NO_REFERENCE} or lower): not counted as orphans, loaded as it is"
+            f"{no_reference_words(fit.no_reference_values)} for no reference ({fit.no_reference:,} rows; "
+            f"no key of {fit.parent}.{fit.key} is 0 or lower): not counted as orphans, loaded as it is"
         )
     if fit.orphans:
         column.issues.append(

@@ -40,10 +40,11 @@ def render_profile_console(profile: Profile, console: Console, *, worst: int = 1
     elif not flawed:
         console.print(Text("No issues in any column.", style="green"))
     for column in profile.columns:
-        if column.no_reference_count:  # MySQL's 0 for "no reference": said, not charged as orphans
+        if column.no_reference_count:  # MySQL's 0, or -1, for "no reference": said, not charged as orphans
             console.print(
                 Text(
-                    f"{display.visible(column.table)}.{display.visible(column.name, 80)}: 0 stands for no "
+                    f"{display.visible(column.table)}.{display.visible(column.name, 80)}: "
+                    f"{_no_reference_said(column)} for no "
                     f"reference in {display.number(column.no_reference_count)} rows "
                     f"(not orphans of {display.visible(column.foreign_key or '', 80)})"
                 )
@@ -141,3 +142,13 @@ def _gate(gate: GateResult, bands: display.QualityBands) -> Panel:
         )
         lines.append(line)
     return Panel(Group(*lines), border_style=style.replace("bold ", ""), expand=False)
+
+
+def _no_reference_said(column: ColumnProfile) -> str:
+    """The values standing for no reference in ``column``, as its note says them (``0 stands``,
+    ``-1 stands``, ``0 and -1 stand``: ``profiling.references.no_reference_words``)."""
+    for note in column.notes:
+        said, marker, _ = note.partition(" for no reference (")
+        if marker:
+            return said
+    return "0 stands"
