@@ -111,7 +111,7 @@ counted as the column's "no reference" value (:data:`NO_REFERENCES`;
 it is. Where the parent has keys at or below 0, such a value without a parent is an orphan like any
 other. Only those two: ``''`` is already NULL (blank, its own rule), and any other number is a legal
 key. Where the column's name names the parent, they are left out of the inclusion share
-(:func:`_share_of_references`; since 2026-12-05, ``-1`` since h190); elsewhere they count among the
+(:func:`_share_of_references`; since 2026-12-05, for ``-1`` too); elsewhere they count among the
 values.
 """
 
@@ -1001,7 +1001,7 @@ def _share_of_references(column: str, parent: str, distinct: int, hits: int, non
     standing for no reference (0, -1) are left out of them where the column's name names the parent
     (Skrooge's ``r_payee_id`` beside ``payee``, osTicket's ``staff_id``, Hamster's ``category_id``
     beside ``categories``): otherwise, among the 8 payees of a small book, the 0 alone was a ninth
-    value, 89 %, and no reference was found (since 2026-12-05; -1 since h190). A name naming no table
+    value, 89 %, and no reference was found (since 2026-12-05, for -1 too). A name naming no table
     keeps them among its values (an enum 0..8 beside 8 rows)."""
     if none and distinct > none and _names(column, parent):
         return hits / (distinct - none)
