@@ -691,12 +691,13 @@ def test_the_time_of_an_event_glued_in_one_word_is_an_epoch_timestamp_as_its_wor
     # An intrusion blocker keeps each ban's moment as `timeofban INTEGER` of Unix seconds (fail2ban's
     # `bans` and `bips`): `time_of_ban` and `TimeOfEntry` named a moment by their word `time`, while the
     # one lowercase word, a time of an event glued together, stayed bigint. `dateofbirth` names its
-    # date likewise; a time off (`timeoffset`, `timeoff`: spans) and an id or a count of it are none.
-    rows = [(i, *(1_796_480_779 + 3601 * i,) * 9) for i in range(5)]
+    # date likewise, and `dateoffounding` (a date of, not a date off); a time off (`timeoffset`,
+    # `timeoff`: spans) and an id or a count of it are none.
+    rows = [(i, *(1_796_480_779 + 3601 * i,) * 10) for i in range(5)]
     ddl = (
         "CREATE TABLE bans (id INTEGER PRIMARY KEY, timeofban INTEGER NOT NULL, time_of_ban INTEGER, "
         "TimeOfEntry INTEGER, dateofbirth INTEGER, timeofbanid INTEGER, timeofban_count INTEGER, "
-        "timeoffset INTEGER, timeoff INTEGER, timeof INTEGER)"
+        "timeoffset INTEGER, timeoff INTEGER, timeof INTEGER, dateoffounding INTEGER)"
     )
     types = _types_beside_key(make_sqlite, "bans", ddl, rows, key="id")
     assert types == {
@@ -709,6 +710,7 @@ def test_the_time_of_an_event_glued_in_one_word_is_an_epoch_timestamp_as_its_wor
         "timeoffset": "integer",
         "timeoff": "integer",
         "timeof": "integer",
+        "dateoffounding": "timestamptz",
     }
 
 

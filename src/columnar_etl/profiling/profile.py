@@ -294,8 +294,10 @@ def _time_of_event(word: str) -> bool:
     """Whether ``word`` is the time of an event glued in one word (:data:`_DATE_BEGINNINGS`)."""
     if not word.startswith(_DATE_BEGINNINGS):
         return False
-    event = word[len(next(start for start in _DATE_BEGINNINGS if word.startswith(start))) :]
-    return bool(event) and not event.startswith("f") and not event.endswith(tuple(_NOT_DATE_WORDS))
+    start = next(start for start in _DATE_BEGINNINGS if word.startswith(start))
+    event = word[len(start) :]
+    off = start == "timeof" and event.startswith("f")  # a time off (timeoff, timeoffset), no time of one
+    return bool(event) and not off and not event.endswith(tuple(_NOT_DATE_WORDS))
 
 
 def _date_like_name(name: str, date_words: frozenset[str] = _DATE_WORDS) -> bool:
