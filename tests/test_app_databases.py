@@ -35,7 +35,8 @@ a FreeRADIUS server's accounting, a Bacula catalog, macOS Messages' chat.db, And
 provider, a WhatsApp message store, an Etherpad server's key/value store, a Nuxt Content site's
 database, a Lighthouse CI server, a Shuup shop, a Django site's django-allauth, django-oauth-toolkit
 and dj-rest-auth tables, an Isso comment server, a profanity XMPP client's chat log, a Sympa list
-server) through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
+server, a Mumble voice chat server) through ``columnar-etl run`` into the session's real PostgreSQL,
+every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -8657,3 +8658,103 @@ def test_sympa_lists_epoch_seconds_arrive_as_instants_and_its_blanks_and_orphans
     )
     assert ran.record["quality_before"] == pytest.approx(quality, abs=0.01)
     assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+
+
+def test_mumble_server_keeps_ban_addresses_byte_for_byte_and_reads_its_datetime_now_stamps(
+    run_export: Runner,
+) -> None:
+    """murmurd 1.3 stamps its log and a user's last activity with SQLite's ``datetime('now')`` (naive UTC
+    text under ``DATE``), a ban's start as Qt's ISO text with ``.000Z``, keeps each ban's address as 16
+    bytes (IPv6, or IPv4 mapped into it) in a BLOB, an avatar texture as a BLOB, and its certificate and
+    key in ``config`` as PEM ending in a line break. The stamps are timestamps, the starts instants; the
+    addresses and textures arrive byte for byte; a salt of digits with a leading zero stays text; each
+    PEM's final line break is a line terminator (trimmed, audited, no cost). A channel description NULL
+    until set and ``''`` once cleared is two ways of writing none in ``channel_info.value``: charged as
+    documented; the run passes."""
+    channels, users, bans = 12, 14, 8
+    ran, run_dir = run_export(apps.mumble_server)
+    tables = {
+        "meta": 2,
+        "servers": 2,
+        "slog": 20,
+        "config": 4,
+        "channels": channels + 2,
+        "channel_info": 3 * (channels - 1),
+        "users": users + 2,
+        "user_info": sum(1 for uid in range(users) if uid % 3)
+        + sum(1 for uid in range(users) if uid % 4 == 0),
+        "groups": 2,
+        "group_members": 2,
+        "acl": 6,
+        "channel_links": 4,
+        "bans": bans,
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.types("slog")["msgtime"] == ran.types("users")["last_active"] == "timestamp without time zone"
+    said = ran.values("slog", "msgtime", "msg")
+    assert said == {apps.mumble_log_line(n): apps.mumble_log_time(n) for n in range(tables["slog"])}
+    ban_types = ran.types("bans")
+    assert (ban_types["base"], ban_types["start"], ban_types["hash"]) == (
+        "bytea",
+        "timestamp with time zone",
+        "text",
+    )
+    truth = {apps.mumble_ban(i)[3]: apps.mumble_ban(i) for i in range(bans)}
+    assert {k: bytes(v) for k, v in ran.values("bans", "base", "hash").items()} == {
+        h: ban[0] for h, ban in truth.items()
+    }
+    assert ran.values("bans", "start", "hash") == {h: ban[5] for h, ban in truth.items()}
+    assert ran.values("bans", "reason", "hash") == {h: ban[4] or None for h, ban in truth.items()}
+    user_types = ran.types("users")
+    assert (user_types["texture"], user_types["salt"], user_types["pw"]) == ("bytea", "text", "text")
+    registered = [(s, uid) for s, count in ((1, users), (2, 2)) for uid in range(count)]
+    relation = f"{quote_ident(ran.base)}.users"
+    loaded = {
+        (s, uid): (name, pw, salt, None if texture is None else bytes(texture), active)
+        for s, uid, name, pw, salt, texture, active in pg_query(
+            ran.uri, f"SELECT server_id, user_id, name, pw, salt, texture, last_active FROM {relation}"
+        )
+    }
+    assert loaded == {key: apps.mumble_user(*key) for key in registered}
+    assert loaded[(1, 2)][2] == "0123456789012345"
+    # The PEM's line break ends its last line: trimmed and audited, at no cost.
+    trimmed = audit_rules(run_dir, "config", "value")
+    assert (len(trimmed), set().union(*trimmed.values())) == (tables["config"], {"trim"})
+    certificates = {
+        (s, key): value
+        for s, key, value in pg_query(
+            ran.uri, f"SELECT server_id, key, value FROM {quote_ident(ran.base)}.config"
+        )
+    }
+    assert certificates == {
+        (s, key): apps.mumble_pem(label, s).removesuffix("\n")
+        for s in (1, 2)
+        for key, label in (("certificate", "CERTIFICATE"), ("key", "RSA PRIVATE KEY"))
+    }
+    # The score: two descriptions cleared to '' beside the NULL of those never set (4 points per 1 %).
+    info = tables["channel_info"]
+    cleared = sum(
+        1 for c in range(1, channels) if apps.MUMBLE_DESCRIPTIONS[c % len(apps.MUMBLE_DESCRIPTIONS)] == ""
+    )
+    widths = {
+        "meta": 2,
+        "servers": 1,
+        "slog": 3,
+        "config": 3,
+        "channels": 5,
+        "users": 9,
+        "user_info": 4,
+        "groups": 6,
+        "group_members": 4,
+        "acl": 9,
+        "channel_links": 3,
+        "bans": 8,
+    }
+    quality = export_score(
+        {
+            **{name: (tables[name], [100.0] * width) for name, width in widths.items()},
+            "channel_info": (info, [column_score(info, cleared)] + [100.0] * 3),
+        }
+    )
+    assert ran.record["quality_before"] == pytest.approx(quality, abs=0.01)
