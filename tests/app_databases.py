@@ -936,6 +936,11 @@ number, so a test computes what a column holds from the same numbers.
   salts in hex (one salt all digits, a leading zero), the certificate and key PEM ending in a line
   break in ``config``, composite keys declared by ``UNIQUE`` indexes only, and ``channel_info`` a
   key/value table whose description is NULL until set and ``''`` once cleared.
+- :func:`qutebrowser_history`: a qutebrowser 3.7 profile's ``history.sqlite`` (its own DDL, written
+  through Qt's SQL driver): every column declared with constraints and no type, ``atime`` /
+  ``last_atime`` INTEGER ``int(time.time())`` seconds, ``redirect`` a bool bound as 0/1, URLs as
+  ``QUrl`` encodes them (percent-encoded in ``History``, decoded in ``CompletionHistory``), ``''`` for a
+  page with no title, revisits, and ``CompletionMetaInfo`` a key/value table of ``''`` and ``0``.
 """
 
 from __future__ import annotations
@@ -21321,3 +21326,60 @@ def mumble_server(path: Path, channels: int = 12, users: int = 14, bans: int = 8
         for trigger in MUMBLE_TRIGGERS:
             con.execute(trigger)
     return path
+
+
+# --- qutebrowser history ------------------------------------------------------------------------------
+
+#: qutebrowser 3.7's ``history.sqlite`` (its ``browser/history.py`` through ``misc/sql.py``), as
+#: ``sqlite3 .schema`` prints it: columns declared with constraints only, no type.
+QUTEBROWSER_DDL = (
+    "CREATE TABLE History (url NOT NULL, title NOT NULL, atime NOT NULL, redirect NOT NULL)",
+    "CREATE TABLE CompletionHistory (url PRIMARY KEY, title NOT NULL, last_atime NOT NULL)",
+    "CREATE INDEX CompletionHistoryAtimeIndex ON CompletionHistory (last_atime)",
+    "CREATE TABLE CompletionMetaInfo (key PRIMARY KEY, value )",
+    "PRAGMA user_version = 4",
+)
+#: URLs as ``QUrl.toString(RemovePassword | FullyEncoded)`` writes them.
+QUTEBROWSER_URLS = (
+    "https://example.org/",
+    "https://de.wikipedia.org/wiki/K%C3%B6ln",
+    "https://example.com/search?q=a+b&x=1#frag",
+    "http://user@host.example:8080/p",
+    "file:///home/me/doc%20x.html",
+    "qute://help/index.html",
+    "https://example.org/emoji/%F0%9F%98%80",
+)
+QUTEBROWSER_TITLES = (
+    "Grüße — Startseite",
+    "日本語のページ",
+    "Pizza 🍕 & more",
+    "",
+    "Price 12\u00a0€",
+    "0042",
+    "x" * 3000,
+    "tab\tand\nnewline",
+)
+QUTEBROWSER_START = 1764900000
+
+
+def qutebrowser_visit(i: int) -> tuple[str, str, int, bool]:
+    """Visit ``i``: its URL (each page with a query visited again three weeks of visits later), title,
+    ``int(time.time())`` and whether it was a redirect's source."""
+    page = "" if i < len(QUTEBROWSER_URLS) else f"?page={(i // len(QUTEBROWSER_URLS)) % 3}"
+    url = QUTEBROWSER_URLS[i % len(QUTEBROWSER_URLS)] + page
+    return url, QUTEBROWSER_TITLES[i % len(QUTEBROWSER_TITLES)], QUTEBROWSER_START + 3671 * i, i % 13 == 0
+
+
+def qutebrowser_history(path: Path, visits: int = 40) -> Path:
+    """A qutebrowser profile's ``history.sqlite`` (see the module's list)."""
+    history = [qutebrowser_visit(i) for i in range(visits)]
+    # The completion keeps each URL's newest visit that was no redirect: QUrl without FullyEncoded.
+    latest = {
+        urllib.parse.unquote(url): (title, atime) for url, title, atime, redirect in history if not redirect
+    }
+    rows: dict[str, list[Sequence[Any]]] = {
+        "History": [(url, title, atime, int(redirect)) for url, title, atime, redirect in history],
+        "CompletionHistory": [(url, title, atime) for url, (title, atime) in latest.items()],
+        "CompletionMetaInfo": [("excluded_patterns", ""), ("force_rebuild", 0)],
+    }
+    return write_export(path, QUTEBROWSER_DDL, rows)

@@ -35,8 +35,8 @@ a FreeRADIUS server's accounting, a Bacula catalog, macOS Messages' chat.db, And
 provider, a WhatsApp message store, an Etherpad server's key/value store, a Nuxt Content site's
 database, a Lighthouse CI server, a Shuup shop, a Django site's django-allauth, django-oauth-toolkit
 and dj-rest-auth tables, an Isso comment server, a profanity XMPP client's chat log, a Sympa list
-server, a Mumble voice chat server) through ``columnar-etl run`` into the session's real PostgreSQL,
-every cell checked.
+server, a Mumble voice chat server, a qutebrowser history) through ``columnar-etl run`` into the
+session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -59,6 +59,7 @@ import quopri
 import sqlite3
 import struct
 import sys
+import urllib.parse
 import zlib
 from collections.abc import Callable
 from contextlib import closing
@@ -8758,3 +8759,50 @@ def test_mumble_server_keeps_ban_addresses_byte_for_byte_and_reads_its_datetime_
         }
     )
     assert ran.record["quality_before"] == pytest.approx(quality, abs=0.01)
+
+
+def test_qutebrowser_history_reads_typeless_atime_seconds_as_instants_and_keeps_urls_as_encoded(
+    run_export: Runner,
+) -> None:
+    """qutebrowser declares its history's columns with no type (``atime NOT NULL``) and binds
+    ``int(time.time())``, a bool as 0/1, each URL as ``QUrl`` encodes it and ``''`` for a page with no
+    title. Each visit's seconds arrive as an instant, audited ``epoch:seconds``; URLs and titles (a
+    leading zero, a tab and a line break, 3,000 characters) as written; each ``''`` title made NULL and
+    audited at no cost (its columns are ``NOT NULL``: the one way it writes none); exit 0, quality 100."""
+    visits = 40
+    ran, run_dir = run_export(apps.qutebrowser_history)
+    history = [apps.qutebrowser_visit(i) for i in range(visits)]
+    latest = {
+        urllib.parse.unquote(url): (title, atime) for url, title, atime, redirect in history if not redirect
+    }
+    loaded_cleanly(
+        ran, run_dir, {"History": visits, "CompletionHistory": len(latest), "CompletionMetaInfo": 2}
+    )
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    types = ran.types("History")
+    assert (types["url"], types["title"], types["atime"], types["redirect"]) == (
+        "text",
+        "text",
+        "timestamp with time zone",
+        "bigint",
+    )
+    assert ran.types("CompletionHistory")["last_atime"] == "timestamp with time zone"
+    relation = f"{quote_ident(ran.base)}.{quote_ident('History')}"
+    loaded = pg_query(ran.uri, f"SELECT url, title, atime, redirect FROM {relation} ORDER BY atime")
+    assert loaded == [
+        (url, title or None, datetime.fromtimestamp(atime, UTC), int(redirect))
+        for url, title, atime, redirect in history
+    ]
+    assert ran.values("CompletionHistory", "last_atime", "url") == {
+        url: datetime.fromtimestamp(atime, UTC) for url, (_, atime) in latest.items()
+    }
+    assert primary_key(ran.uri, ran.record["version_schema"], "CompletionHistory") == ["url"]
+    assert {rule for _, column, rule in audited_columns(run_dir) if column in ("atime", "last_atime")} == {
+        "epoch:seconds"
+    }
+    untitled = [title for _, title, _, _ in history].count("")
+    assert (
+        len([r for r in audit_rules(run_dir, "History", "title").values() if r == {"empty_to_null"}])
+        == untitled
+    )
