@@ -941,6 +941,12 @@ number, so a test computes what a column holds from the same numbers.
   ``last_atime`` INTEGER ``int(time.time())`` seconds, ``redirect`` a bool bound as 0/1, URLs as
   ``QUrl`` encodes them (percent-encoded in ``History``, decoded in ``CompletionHistory``), ``''`` for a
   page with no title, revisits, and ``CompletionMetaInfo`` a key/value table of ``''`` and ``0``.
+- :func:`lutris_library`: a Lutris 0.5 game library's ``pga.db`` (its ``syncdb()`` DDL) as
+  ``Game.save()`` and ``save_lastplayed()`` leave it: ``installed_at`` INTEGER ``int(time.time())``,
+  ``lastplayed`` 0 until played, ``playtime`` REAL hours, ``''`` for the text fields it defaults so
+  (``sortname``, ``platform``, ``year`` under ``INTEGER``; ``runner``, ``directory``, ``configpath`` of
+  an uninstalled game) beside NULL in the service fields, service ids of digits with a leading zero,
+  a CJK name's slug ``''``, and ``games_categories`` whose references are declared nowhere.
 """
 
 from __future__ import annotations
@@ -21383,3 +21389,110 @@ def qutebrowser_history(path: Path, visits: int = 40) -> Path:
         "CompletionMetaInfo": [("excluded_patterns", ""), ("force_rebuild", 0)],
     }
     return write_export(path, QUTEBROWSER_DDL, rows)
+
+
+# --- Lutris game library ------------------------------------------------------------------------------
+
+#: Lutris 0.5's ``pga.db`` as its ``schema.syncdb()`` creates it (``field_to_string``: a declared type,
+#: ``PRIMARY KEY`` or ``UNIQUE``, nothing else).
+LUTRIS_DDL = (
+    "CREATE TABLE games (id INTEGER PRIMARY KEY, name TEXT, sortname TEXT, slug TEXT, installer_slug TEXT, "
+    "parent_slug TEXT, platform TEXT, runner TEXT, executable TEXT, directory TEXT, updated DATETIME, "
+    "lastplayed INTEGER, installed INTEGER, installed_at INTEGER, year INTEGER, configpath TEXT, "
+    "has_custom_banner INTEGER, has_custom_icon INTEGER, has_custom_coverart_big INTEGER, playtime REAL, "
+    "service TEXT, service_id TEXT, discord_id TEXT, modified_at INTEGER)",
+    "CREATE TABLE service_games (id INTEGER PRIMARY KEY, service TEXT, appid TEXT, name TEXT, slug TEXT, "
+    "icon TEXT, logo TEXT, url TEXT, details TEXT, lutris_slug TEXT)",
+    "CREATE TABLE sources (id INTEGER PRIMARY KEY, uri TEXT UNIQUE)",
+    "CREATE TABLE categories (id INTEGER PRIMARY KEY, name TEXT UNIQUE)",
+    "CREATE TABLE games_categories (game_id INTEGER, category_id INTEGER)",
+    "CREATE TABLE saved_searches (id INTEGER PRIMARY KEY, name TEXT UNIQUE, search TEXT)",
+)
+#: Names and the slugs Lutris's ``slugify`` gives them (ASCII only: a CJK name's slug is ``''``).
+LUTRIS_GAMES = (
+    ("Quake", "quake"),
+    ("The Witcher® 3: Wild Hunt", "the-witcher-3-wild-hunt"),
+    ("Baldur's Gate — Enhanced", "baldurs-gate-enhanced"),
+    ("東方紅魔郷", ""),
+    ("0 A.D.", "0-ad"),
+    ("Stardew Valley 🌾", "stardew-valley"),
+    ("Half-Life\u00a02", "half-life-2"),
+)
+#: A game's service and its id there (Steam's app ids, GOG's product ids, Humble's keys; NULL: none).
+LUTRIS_SERVICES = (
+    (None, None),
+    ("steam", "570"),
+    ("gog", "1207658924"),
+    ("humblebundle", "bNMKQhP5x"),
+    ("steam", "0048"),
+)
+#: Hours played, as Lutris adds each session's seconds / 3600.
+LUTRIS_PLAYTIMES = (0.25, 1.5, 12.345678901234, 1 / 3, 100.1)
+LUTRIS_START = 1764000000
+
+
+def lutris_game(i: int) -> tuple[Any, ...]:
+    """Game ``i``'s row as ``Game.save()`` and ``save_lastplayed()`` leave it: ``''`` for the text fields
+    it defaults so (``sortname``, ``platform``, ``year``; ``runner``, ``directory`` and ``configpath`` of
+    an uninstalled game), NULL for the service fields it leaves ``None``; ``lastplayed`` 0 until played."""
+    name, slug = LUTRIS_GAMES[i % len(LUTRIS_GAMES)]
+    name, slug = (name, slug) if i < len(LUTRIS_GAMES) else (f"{name} {i}", f"{slug}-{i}".lstrip("-"))
+    installed = i % 7 != 3
+    service, service_id = LUTRIS_SERVICES[i % len(LUTRIS_SERVICES)]
+    played = i % 3 == 0
+    return (
+        i + 1,
+        name,
+        name.lower() if i % 3 == 1 else "",
+        slug,
+        f"{slug}-standard" if i % 4 == 0 and slug else None,
+        None,
+        ("Windows", "Linux", "MS-DOS", "")[i % 4],
+        ("wine", "linux", "dosbox", "scummvm")[i % 4] if installed else "",
+        None,
+        f"/home/gamer/Games/{slug}" if installed else "",
+        None,
+        LUTRIS_START + i * 86399 if played else 0,
+        int(installed),
+        LUTRIS_START - 86400 * 30 + i * 3637,
+        1996 + i if i % 4 != 2 else "",
+        f"{slug}-{1700000000 + i * 97}" if installed else "",
+        int(i % 5 == 0),
+        0,
+        int(i % 6 == 0),
+        LUTRIS_PLAYTIMES[i % len(LUTRIS_PLAYTIMES)] if played else 0.0,
+        service,
+        service_id,
+        str(1234567890123456789 + i) if i % 9 == 0 else None,
+        None,
+    )
+
+
+def lutris_library(path: Path, games: int = 30) -> Path:
+    """A Lutris game library's ``pga.db`` (see the module's list)."""
+    categories = ("favorite", ".hidden", "RPG — Klassiker 🗡")
+    rows: dict[str, list[Sequence[Any]]] = {
+        "games": [lutris_game(i) for i in range(games)],
+        "service_games": [
+            (
+                k + 1,
+                "gog" if k % 2 else "steam",
+                str(1207658924 + k) if k % 2 else str(10 * k + 10),
+                LUTRIS_GAMES[k % len(LUTRIS_GAMES)][0],
+                LUTRIS_GAMES[k % len(LUTRIS_GAMES)][1],
+                f"https://images.example/{k}.png",
+                "",
+                None,
+                json.dumps({"appid": k, "name": LUTRIS_GAMES[k % len(LUTRIS_GAMES)][0], "price": 9.99 + k}),
+                None,
+            )
+            for k in range(12)
+        ],
+        "sources": [(1, "file:///home/gamer/roms")],
+        "categories": [(c + 1, name) for c, name in enumerate(categories)],
+        "games_categories": [
+            (i + 1, c + 1) for i in range(games) for c, every in enumerate((5, 8, 3)) if i % every == c
+        ],
+        "saved_searches": [(1, "Installed RPGs", 'installed:yes category:"RPG — Klassiker 🗡"')],
+    }
+    return write_export(path, LUTRIS_DDL, rows)

@@ -35,7 +35,8 @@ a FreeRADIUS server's accounting, a Bacula catalog, macOS Messages' chat.db, And
 provider, a WhatsApp message store, an Etherpad server's key/value store, a Nuxt Content site's
 database, a Lighthouse CI server, a Shuup shop, a Django site's django-allauth, django-oauth-toolkit
 and dj-rest-auth tables, an Isso comment server, a profanity XMPP client's chat log, a Sympa list
-server, a Mumble voice chat server, a qutebrowser history) through ``columnar-etl run`` into the
+server, a Mumble voice chat server, a qutebrowser history, a Lutris game library) through
+``columnar-etl run`` into the
 session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -8806,3 +8807,58 @@ def test_qutebrowser_history_reads_typeless_atime_seconds_as_instants_and_keeps_
         len([r for r in audit_rules(run_dir, "History", "title").values() if r == {"empty_to_null"}])
         == untitled
     )
+
+
+def test_lutris_library_reads_installed_at_as_instants_and_charges_its_blanks_beside_its_nulls(
+    run_export: Runner,
+) -> None:
+    """Lutris's ``Game.save()`` writes ``''`` for the text fields it defaults so (``sortname``,
+    ``platform``, ``year`` under ``INTEGER``; ``runner``, ``directory`` and ``configpath`` of an
+    uninstalled game) and NULL for the service fields it leaves ``None``, ``installed_at`` as
+    ``int(time.time())``, ``lastplayed`` 0 until played and ``playtime`` REAL hours. The install times
+    are instants, audited ``epoch:seconds``; ``lastplayed`` stays the integers written (0 is "never",
+    no date); the hours keep every bit; service ids stay text (``0048``). The table writes missing two
+    ways, ``''`` and NULL, in nullable columns: its blanks cost as documented (the mission's own
+    example), each made NULL and audited; the run passes, the categories' references found."""
+    games = 30
+    ran, run_dir = run_export(apps.lutris_library)
+    truth = [apps.lutris_game(i) for i in range(games)]
+    tables = {
+        "games": games,
+        "service_games": 12,
+        "sources": 1,
+        "categories": 3,
+        "games_categories": sum(1 for i in range(games) for c, n in enumerate((5, 8, 3)) if i % n == c),
+        "saved_searches": 1,
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    types = ran.types("games")
+    assert types["installed_at"] == "timestamp with time zone"
+    assert (types["lastplayed"], types["year"], types["playtime"]) == ("bigint", "bigint", "double precision")
+    assert (types["service_id"], types["configpath"]) == ("text", "text")
+    assert ran.values("games", "installed_at", "id") == {
+        row[0]: datetime.fromtimestamp(row[13], UTC) for row in truth
+    }
+    assert {rule for _, column, rule in audited_columns(run_dir) if column == "installed_at"} == {
+        "epoch:seconds"
+    }
+    assert ran.values("games", "lastplayed", "id") == {row[0]: row[11] for row in truth}
+    assert ran.values("games", "playtime", "id") == {row[0]: row[19] for row in truth}
+    assert ran.values("games", "year", "id") == {row[0]: row[14] or None for row in truth}
+    assert ran.values("games", "service_id", "id") == {row[0]: row[21] for row in truth}
+    assert ran.values("games", "name", "id") == {row[0]: row[1] for row in truth}
+    found = references(run_dir)
+    assert found[("games_categories", "game_id")] == "games.id"
+    assert found[("games_categories", "category_id")] == "categories.id"
+    # The score: each column's blanks, beside the NULLs of the service fields (4 points per 1 %); the
+    # other tables hold '' alone (a logo never fetched) or NULL in columns never filled: no cost.
+    widths = {"service_games": 10, "sources": 2, "categories": 2, "games_categories": 2, "saved_searches": 3}
+    blanks = [sum(1 for row in truth if row[k] == "") for k in range(len(truth[0]))]
+    quality = export_score(
+        {
+            **{name: (tables[name], [100.0] * width) for name, width in widths.items()},
+            "games": (games, [column_score(games, n) for n in blanks]),
+        }
+    )
+    assert ran.record["quality_before"] == pytest.approx(quality, abs=0.01)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
