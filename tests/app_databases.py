@@ -934,8 +934,9 @@ number, so a test computes what a column holds from the same numbers.
   ``datetime('now')`` (naive UTC text), ``bans.start`` Qt's ISO text with ``.000Z``, each ban's address
   16 bytes in a BLOB (IPv6, or IPv4 mapped into it), avatar textures in a BLOB, PBKDF2 hashes and
   salts in hex (one salt all digits, a leading zero), the certificate and key PEM ending in a line
-  break in ``config``, composite keys declared by ``UNIQUE`` indexes only, and ``channel_info`` a
-  key/value table whose description is NULL until set and ``''`` once cleared.
+  break in ``config`` beside settings of one line (``0050``), composite keys declared by ``UNIQUE``
+  indexes only, and ``channel_info`` a key/value table whose description is NULL until set and ``''``
+  once cleared.
 - :func:`qutebrowser_history`: a qutebrowser 3.7 profile's ``history.sqlite`` (its own DDL, written
   through Qt's SQL driver): every column declared with constraints and no type, ``atime`` /
   ``last_atime`` INTEGER ``int(time.time())`` seconds, ``redirect`` a bool bound as 0/1, URLs as
@@ -21206,6 +21207,16 @@ MUMBLE_CHANNELS = ("Lobby 🎮", "AFK", "Küche", "会議室", "Raid\u00a0Night"
 MUMBLE_DESCRIPTIONS = (None, "<b>Willkommen</b> 🎧", "", "Raum für\u00a0Besprechungen", "0042", None)
 MUMBLE_USERS = ("Zoë", "Łukasz", "田中", "O.Brien", "007", "nbsp")
 MUMBLE_START = datetime(2026, 12, 5, 14, 20, 49)
+#: The settings an administrator set over D-Bus or Ice (``setConf``): ``config`` rows of one line
+#: beside the certificate and key PEM of several, each ending in a line break.
+MUMBLE_SETTINGS = (
+    (1, "registername", "Stammtisch Köln 🍺"),
+    (1, "welcometext", "<br/>Willkommen!&nbsp;Bitte Push-to-Talk nutzen."),
+    (1, "bandwidth", "558000"),
+    (2, "port", "64801"),
+    (2, "host", "127.0.0.1"),
+    (2, "users", "0050"),
+)
 
 
 def mumble_pem(label: str, seed: int) -> str:
@@ -21269,7 +21280,8 @@ def mumble_server(path: Path, channels: int = 12, users: int = 14, bans: int = 8
             (server, key, mumble_pem(label, server))
             for server in (1, 2)
             for key, label in (("certificate", "CERTIFICATE"), ("key", "RSA PRIVATE KEY"))
-        ],
+        ]
+        + [(server, key, value) for server, key, value in MUMBLE_SETTINGS],
         "channels": [(s, 0, None, "Root", None) for s in (1, 2)]
         + [
             (1, c, 0 if c < 4 else c // 4, MUMBLE_CHANNELS[c % len(MUMBLE_CHANNELS)], 1)

@@ -8668,9 +8668,10 @@ def test_mumble_server_keeps_ban_addresses_byte_for_byte_and_reads_its_datetime_
     """murmurd 1.3 stamps its log and a user's last activity with SQLite's ``datetime('now')`` (naive UTC
     text under ``DATE``), a ban's start as Qt's ISO text with ``.000Z``, keeps each ban's address as 16
     bytes (IPv6, or IPv4 mapped into it) in a BLOB, an avatar texture as a BLOB, and its certificate and
-    key in ``config`` as PEM ending in a line break. The stamps are timestamps, the starts instants; the
-    addresses and textures arrive byte for byte; a salt of digits with a leading zero stays text; each
-    PEM's final line break is a line terminator (trimmed, audited, no cost). A channel description NULL
+    key in ``config`` as PEM ending in a line break, beside settings of one line. The stamps are
+    timestamps, the starts instants; the addresses and textures arrive byte for byte; a salt of digits
+    with a leading zero stays text; each PEM's final line break is a line terminator (trimmed, audited,
+    no cost) though the settings end in none. A channel description NULL
     until set and ``''`` once cleared is two ways of writing none in ``channel_info.value``: charged as
     documented; the run passes."""
     channels, users, bans = 12, 14, 8
@@ -8679,7 +8680,7 @@ def test_mumble_server_keeps_ban_addresses_byte_for_byte_and_reads_its_datetime_
         "meta": 2,
         "servers": 2,
         "slog": 20,
-        "config": 4,
+        "config": 4 + len(apps.MUMBLE_SETTINGS),
         "channels": channels + 2,
         "channel_info": 3 * (channels - 1),
         "users": users + 2,
@@ -8721,8 +8722,12 @@ def test_mumble_server_keeps_ban_addresses_byte_for_byte_and_reads_its_datetime_
     assert loaded == {key: apps.mumble_user(*key) for key in registered}
     assert loaded[(1, 2)][2] == "0123456789012345"
     # The PEM's line break ends its last line: trimmed and audited, at no cost.
+    # Its settings, of one line, are not padded: the PEMs' breaks are still line terminators, at no cost
+    # (until 2026-12-05 the column scored 2 points per 1 % of them: 20.0).
     trimmed = audit_rules(run_dir, "config", "value")
-    assert (len(trimmed), set().union(*trimmed.values())) == (tables["config"], {"trim"})
+    assert (len(trimmed), set().union(*trimmed.values())) == (4, {"trim"})
+    value = profiled(run_dir)["columns"]["config"]["value"]
+    assert (value["line_terminated"], value["quality"]) == (True, 100.0)
     certificates = {
         (s, key): value
         for s, key, value in pg_query(
@@ -8733,7 +8738,7 @@ def test_mumble_server_keeps_ban_addresses_byte_for_byte_and_reads_its_datetime_
         (s, key): apps.mumble_pem(label, s).removesuffix("\n")
         for s in (1, 2)
         for key, label in (("certificate", "CERTIFICATE"), ("key", "RSA PRIVATE KEY"))
-    }
+    } | {(s, key): value for s, key, value in apps.MUMBLE_SETTINGS}
     # The score: two descriptions cleared to '' beside the NULL of those never set (4 points per 1 %).
     info = tables["channel_info"]
     cleared = sum(
