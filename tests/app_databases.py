@@ -1009,6 +1009,26 @@ number, so a test computes what a column holds from the same numbers.
   with the running fact's ``end_time`` NULL, ``''`` for a fact of no description, columns it never
   fills (``work``, ``color_code``), the keyless ``fact_tags`` and the FTS3 search index ``fact_index``
   as its search fills it (SQLite's shadow tables beside it).
+- :func:`mumble_server`: a Mumble server's ``murmur.sqlite`` as murmurd 1.3.4 writes it (its own DDL
+  and triggers) with two virtual servers, after registering users, adding channels and bans over its
+  D-Bus and client protocols: ``slog.msgtime`` and ``users.last_active`` ``DATE`` holding SQLite's
+  ``datetime('now')`` (naive UTC text), ``bans.start`` Qt's ISO text with ``.000Z``, each ban's address
+  16 bytes in a BLOB (IPv6, or IPv4 mapped into it), avatar textures in a BLOB, PBKDF2 hashes and
+  salts in hex (one salt all digits, a leading zero), the certificate and key PEM ending in a line
+  break in ``config`` beside settings of one line (``0050``), composite keys declared by ``UNIQUE``
+  indexes only, and ``channel_info`` a key/value table whose description is NULL until set and ``''``
+  once cleared.
+- :func:`qutebrowser_history`: a qutebrowser 3.7 profile's ``history.sqlite`` (its own DDL, written
+  through Qt's SQL driver): every column declared with constraints and no type, ``atime`` /
+  ``last_atime`` INTEGER ``int(time.time())`` seconds, ``redirect`` a bool bound as 0/1, URLs as
+  ``QUrl`` encodes them (percent-encoded in ``History``, decoded in ``CompletionHistory``), ``''`` for a
+  page with no title, revisits, and ``CompletionMetaInfo`` a key/value table of ``''`` and ``0``.
+- :func:`lutris_library`: a Lutris 0.5 game library's ``pga.db`` (its ``syncdb()`` DDL) as
+  ``Game.save()`` and ``save_lastplayed()`` leave it: ``installed_at`` INTEGER ``int(time.time())``,
+  ``lastplayed`` 0 until played, ``playtime`` REAL hours, ``''`` for the text fields it defaults so
+  (``sortname``, ``platform``, ``year`` under ``INTEGER``; ``runner``, ``directory``, ``configpath`` of
+  an uninstalled game) beside NULL in the service fields, service ids of digits with a leading zero,
+  a CJK name's slug ``''``, and ``games_categories`` whose references are declared nowhere.
 """
 
 from __future__ import annotations
@@ -22794,3 +22814,362 @@ def hamster_time_tracker(path: Path, facts: int = 30) -> Path:
         category_name = "Unsorted" if category == -1 else HAMSTER_GTK_CATEGORIES[category - 1]
         rows["fact_index"].append((i + 1, name, category_name, text, words))
     return write_export(path, HAMSTER_GTK_DDL, rows)
+
+
+# --- Mumble server (murmurd 1.3) ---------------------------------------------------------------------
+
+#: murmurd 1.3.4's ``murmur.sqlite`` (its ``ServerDB``, no table prefix), as ``sqlite3 .schema`` prints
+#: the file the server created; the triggers follow the rows (see :func:`mumble_server`).
+MUMBLE_DDL = (
+    "CREATE TABLE `meta` (`keystring` TEXT PRIMARY KEY, `value` TEXT)",
+    "CREATE TABLE `servers` (`server_id` INTEGER PRIMARY KEY AUTOINCREMENT)",
+    "CREATE TABLE `slog`(`server_id` INTEGER NOT NULL, `msg` TEXT, `msgtime` DATE)",
+    "CREATE INDEX `slog_time` ON `slog`(`msgtime`)",
+    "CREATE TABLE `config` (`server_id` INTEGER NOT NULL, `key` TEXT, `value` TEXT)",
+    "CREATE UNIQUE INDEX `config_key` ON `config`(`server_id`, `key`)",
+    "CREATE TABLE `channels` (`server_id` INTEGER NOT NULL, `channel_id` INTEGER NOT NULL, `parent_id` "
+    "INTEGER, `name` TEXT, `inheritacl` INTEGER)",
+    "CREATE UNIQUE INDEX `channel_id` ON `channels`(`server_id`, `channel_id`)",
+    "CREATE TABLE `channel_info` (`server_id` INTEGER NOT NULL, `channel_id` INTEGER NOT NULL, `key` "
+    "INTEGER, `value` TEXT)",
+    "CREATE UNIQUE INDEX `channel_info_id` ON `channel_info`(`server_id`, `channel_id`, `key`)",
+    "CREATE TABLE `users` (`server_id` INTEGER NOT NULL, `user_id` INTEGER NOT NULL, `name` TEXT NOT NULL, "
+    "`pw` TEXT, `salt` TEXT, `kdfiterations` INTEGER, `lastchannel` INTEGER, `texture` BLOB, "
+    "`last_active` DATE)",
+    "CREATE UNIQUE INDEX `users_name` ON `users` (`server_id`,`name`)",
+    "CREATE UNIQUE INDEX `users_id` ON `users` (`server_id`, `user_id`)",
+    "CREATE TABLE `user_info` (`server_id` INTEGER NOT NULL, `user_id` INTEGER NOT NULL, `key` INTEGER, "
+    "`value` TEXT)",
+    "CREATE UNIQUE INDEX `user_info_id` ON `user_info`(`server_id`, `user_id`, `key`)",
+    "CREATE TABLE `groups` (`group_id` INTEGER PRIMARY KEY AUTOINCREMENT, `server_id` INTEGER NOT NULL, "
+    "`name` TEXT, `channel_id` INTEGER NOT NULL, `inherit` INTEGER, `inheritable` INTEGER)",
+    "CREATE UNIQUE INDEX `groups_name_channels` ON `groups`(`server_id`, `channel_id`, `name`)",
+    "CREATE TABLE `group_members` (`group_id` INTEGER NOT NULL, `server_id` INTEGER NOT NULL, `user_id` "
+    "INTEGER NOT NULL, `addit` INTEGER)",
+    "CREATE TABLE `acl` (`server_id` INTEGER NOT NULL, `channel_id` INTEGER NOT NULL, `priority` INTEGER, "
+    "`user_id` INTEGER, `group_name` TEXT, `apply_here` INTEGER, `apply_sub` INTEGER, `grantpriv` INTEGER, "
+    "`revokepriv` INTEGER)",
+    "CREATE UNIQUE INDEX `acl_channel_pri` ON `acl`(`server_id`, `channel_id`, `priority`)",
+    "CREATE TABLE `channel_links` (`server_id` INTEGER NOT NULL, `channel_id` INTEGER NOT NULL, `link_id` "
+    "INTEGER NOT NULL)",
+    "CREATE TABLE `bans` (`server_id` INTEGER NOT NULL, `base` BLOB, `mask` INTEGER, `name` TEXT, `hash` "
+    "TEXT, `reason` TEXT, `start` DATE, `duration` INTEGER)",
+)
+#: Two of its triggers (the rest delete a server's or channel's rows): each stamps ``datetime('now')``,
+#: so the builder creates them once its rows are in, as the file holds them.
+MUMBLE_TRIGGERS = (
+    "CREATE TRIGGER `slog_timestamp` AFTER INSERT ON `slog` FOR EACH ROW BEGIN UPDATE `slog` SET "
+    "`msgtime` = datetime('now') WHERE rowid = new.rowid; END",
+    "CREATE TRIGGER `users_update_timestamp` AFTER UPDATE OF `lastchannel` ON `users` FOR EACH ROW BEGIN "
+    "UPDATE `users` SET `last_active` = datetime('now') WHERE `user_id` = old.`user_id` AND `server_id` = "
+    "old.`server_id`; END",
+    "CREATE TRIGGER `channels_parent_del` AFTER DELETE ON `channels` FOR EACH ROW BEGIN DELETE FROM "
+    "`channels` WHERE `parent_id` = old.`channel_id` AND `server_id` = old.`server_id`; UPDATE `users` SET "
+    "`lastchannel`=0 WHERE `lastchannel` = old.`channel_id` AND `server_id` = old.`server_id`; END",
+)
+MUMBLE_CHANNELS = ("Lobby 🎮", "AFK", "Küche", "会議室", "Raid\u00a0Night", "0042", "Sub — dash", "x" * 300)
+#: A channel's description (``channel_info`` key 0): NULL until one is set, ``''`` once it is cleared.
+MUMBLE_DESCRIPTIONS = (None, "<b>Willkommen</b> 🎧", "", "Raum für\u00a0Besprechungen", "0042", None)
+MUMBLE_USERS = ("Zoë", "Łukasz", "田中", "O.Brien", "007", "nbsp")
+MUMBLE_START = datetime(2026, 12, 5, 14, 20, 49)
+#: The settings an administrator set over D-Bus or Ice (``setConf``): ``config`` rows of one line
+#: beside the certificate and key PEM of several, each ending in a line break.
+MUMBLE_SETTINGS = (
+    (1, "registername", "Stammtisch Köln 🍺"),
+    (1, "welcometext", "<br/>Willkommen!&nbsp;Bitte Push-to-Talk nutzen."),
+    (1, "bandwidth", "558000"),
+    (2, "port", "64801"),
+    (2, "host", "127.0.0.1"),
+    (2, "users", "0050"),
+)
+
+
+def mumble_pem(label: str, seed: int) -> str:
+    """A certificate or key as Murmur stores it in ``config``: PEM lines of 64, ending in a line break."""
+    body = base64.b64encode(
+        b"".join(hashlib.sha256(f"{label}{seed}{i}".encode()).digest() for i in range(20))
+    )
+    lines = [body[i : i + 64].decode() for i in range(0, len(body), 64)]
+    return "\n".join([f"-----BEGIN {label}-----", *lines, f"-----END {label}-----"]) + "\n"
+
+
+def mumble_log_time(n: int) -> datetime:
+    """``slog`` row ``n``'s ``datetime('now')``: naive UTC text to the second."""
+    return MUMBLE_START + timedelta(seconds=n * 37)
+
+
+def mumble_log_line(n: int) -> str:
+    return f"<{n}:{MUMBLE_USERS[n % len(MUMBLE_USERS)]}{n}({n})> Authenticated ✓"
+
+
+def mumble_user(server: int, uid: int) -> tuple[str, str | None, str | None, bytes | None, datetime | None]:
+    """A registered user's name, PBKDF2 hash (hex), salt (hex), texture and last activity."""
+    name = "SuperUser" if uid == 0 else f"{MUMBLE_USERS[uid % len(MUMBLE_USERS)]}{uid}"
+    digest = hashlib.sha384(f"{server}:{uid}".encode()).hexdigest() if uid % 4 != 1 else None
+    # One salt of decimal digits only, a leading zero (eight random bytes in hex can be so): text.
+    salt = (
+        None
+        if digest is None
+        else ("0123456789012345" if uid == 2 else hashlib.md5(name.encode()).hexdigest()[:16])
+    )
+    texture = bytes((uid * 7 + i) % 256 for i in range(600 + uid)) if uid % 3 == 1 else None
+    active = MUMBLE_START + timedelta(minutes=uid, seconds=uid * 3) if uid % 2 == 0 else None
+    return name, digest, salt, texture, active
+
+
+def mumble_ban(i: int) -> tuple[bytes, int, str, str, str, datetime, int]:
+    """Ban ``i``: its 16-byte address (IPv6, or IPv4 mapped into it), mask, name, certificate hash,
+    reason, start (UTC) and duration in seconds."""
+    if i % 3 == 0:
+        base, mask = bytes.fromhex(f"20010db8{i:024x}"), 64 + i
+    else:
+        base, mask = bytes(10) + b"\xff\xff" + bytes((10, i, 1, 2)), 96 + (8, 16, 24, 32)[i % 4]
+    return (
+        base,
+        mask,
+        ("griefer", "Zoë", "田中", "", "spam🤖bot")[i % 5],
+        hashlib.sha1(f"cert{i}".encode()).hexdigest(),
+        ("Spamming", "Beleidigung — 3× verwarnt", "", "x" * 500, "no\u00a0reason")[i % 5],
+        datetime(2024, 1 + i % 9, 10 + i % 10, i % 10, 30 + i % 6, i % 10, tzinfo=UTC),
+        (0, 3600, 86400, 604800)[i % 4],
+    )
+
+
+def mumble_server(path: Path, channels: int = 12, users: int = 14, bans: int = 8) -> Path:
+    """A Mumble server's ``murmur.sqlite`` (see the module's list)."""
+    rows: dict[str, list[Sequence[Any]]] = {
+        "meta": [("version", "7"), ("pbkdf2_iterations", "32000")],
+        "servers": [(1,), (2,)],
+        "slog": [(1 + n % 2, mumble_log_line(n), None) for n in range(20)],
+        "config": [
+            (server, key, mumble_pem(label, server))
+            for server in (1, 2)
+            for key, label in (("certificate", "CERTIFICATE"), ("key", "RSA PRIVATE KEY"))
+        ]
+        + [(server, key, value) for server, key, value in MUMBLE_SETTINGS],
+        "channels": [(s, 0, None, "Root", None) for s in (1, 2)]
+        + [
+            (1, c, 0 if c < 4 else c // 4, MUMBLE_CHANNELS[c % len(MUMBLE_CHANNELS)], 1)
+            for c in range(1, channels)
+        ]
+        + [(2, 1, 0, "Zweiter Server ✓", 1)],
+        "channel_info": [
+            (1, c, key, value)
+            for c in range(1, channels)
+            for key, value in (
+                (0, MUMBLE_DESCRIPTIONS[c % len(MUMBLE_DESCRIPTIONS)]),
+                (1, str(-5 if c % 5 == 0 else 0)),
+                (2, "0"),
+            )
+        ],
+        "users": [],
+        "user_info": [],
+        "groups": [(1, 1, "admin", 0, 1, 1), (2, 2, "admin", 0, 1, 1)],
+        "group_members": [(1, 1, 2, 1), (1, 1, 4, 1)],
+        "acl": [
+            (s, 0, p, None, group, 1, int(group != "all"), grant, None)
+            for s in (1, 2)
+            for p, group, grant in ((1, "admin", 1), (2, "auth", 1024), (3, "all", 524288))
+        ],
+        "channel_links": [(1, a, b) for a, b in ((1, 3), (3, 1), (5, 7), (7, 5))],
+        "bans": [
+            (1, *mumble_ban(i)[:5], mumble_ban(i)[5].strftime("%Y-%m-%dT%H:%M:%S.000Z"), mumble_ban(i)[6])
+            for i in range(bans)
+        ],
+    }
+    for server, count in ((1, users), (2, 2)):
+        for uid in range(count):
+            name, digest, salt, texture, active = mumble_user(server, uid)
+            stamp = None if active is None else active.strftime("%Y-%m-%d %H:%M:%S")
+            rows["users"].append(
+                (
+                    server,
+                    uid,
+                    name,
+                    digest,
+                    salt,
+                    32000 if digest else None,
+                    uid % channels if stamp else None,
+                    texture,
+                    stamp,
+                )
+            )
+            if server == 1 and uid % 3:
+                rows["user_info"].append((server, uid, 1, f"user{uid}@example.org"))
+            if server == 1 and uid % 4 == 0:
+                # A comment: ``''`` once its user clears it.
+                rows["user_info"].append((server, uid, 2, "" if uid == 8 else f"Hallo 👋 {uid}\u00a0✓"))
+    write_export(path, MUMBLE_DDL, rows, bytes_as_text=False)
+    with closing(sqlite3.connect(path)) as con, con:
+        for n in range(len(rows["slog"])):
+            con.execute(
+                "UPDATE slog SET msgtime = ? WHERE rowid = ?",
+                (f"{mumble_log_time(n):%Y-%m-%d %H:%M:%S}", n + 1),
+            )
+        for trigger in MUMBLE_TRIGGERS:
+            con.execute(trigger)
+    return path
+
+
+# --- qutebrowser history ------------------------------------------------------------------------------
+
+#: qutebrowser 3.7's ``history.sqlite`` (its ``browser/history.py`` through ``misc/sql.py``), as
+#: ``sqlite3 .schema`` prints it: columns declared with constraints only, no type.
+QUTEBROWSER_DDL = (
+    "CREATE TABLE History (url NOT NULL, title NOT NULL, atime NOT NULL, redirect NOT NULL)",
+    "CREATE TABLE CompletionHistory (url PRIMARY KEY, title NOT NULL, last_atime NOT NULL)",
+    "CREATE INDEX CompletionHistoryAtimeIndex ON CompletionHistory (last_atime)",
+    "CREATE TABLE CompletionMetaInfo (key PRIMARY KEY, value )",
+    "PRAGMA user_version = 4",
+)
+#: URLs as ``QUrl.toString(RemovePassword | FullyEncoded)`` writes them.
+QUTEBROWSER_URLS = (
+    "https://example.org/",
+    "https://de.wikipedia.org/wiki/K%C3%B6ln",
+    "https://example.com/search?q=a+b&x=1#frag",
+    "http://user@host.example:8080/p",
+    "file:///home/me/doc%20x.html",
+    "qute://help/index.html",
+    "https://example.org/emoji/%F0%9F%98%80",
+)
+QUTEBROWSER_TITLES = (
+    "Grüße — Startseite",
+    "日本語のページ",
+    "Pizza 🍕 & more",
+    "",
+    "Price 12\u00a0€",
+    "0042",
+    "x" * 3000,
+    "tab\tand\nnewline",
+)
+QUTEBROWSER_START = 1764900000
+
+
+def qutebrowser_visit(i: int) -> tuple[str, str, int, bool]:
+    """Visit ``i``: its URL (each page with a query visited again three weeks of visits later), title,
+    ``int(time.time())`` and whether it was a redirect's source."""
+    page = "" if i < len(QUTEBROWSER_URLS) else f"?page={(i // len(QUTEBROWSER_URLS)) % 3}"
+    url = QUTEBROWSER_URLS[i % len(QUTEBROWSER_URLS)] + page
+    return url, QUTEBROWSER_TITLES[i % len(QUTEBROWSER_TITLES)], QUTEBROWSER_START + 3671 * i, i % 13 == 0
+
+
+def qutebrowser_history(path: Path, visits: int = 40) -> Path:
+    """A qutebrowser profile's ``history.sqlite`` (see the module's list)."""
+    history = [qutebrowser_visit(i) for i in range(visits)]
+    # The completion keeps each URL's newest visit that was no redirect: QUrl without FullyEncoded.
+    latest = {
+        urllib.parse.unquote(url): (title, atime) for url, title, atime, redirect in history if not redirect
+    }
+    rows: dict[str, list[Sequence[Any]]] = {
+        "History": [(url, title, atime, int(redirect)) for url, title, atime, redirect in history],
+        "CompletionHistory": [(url, title, atime) for url, (title, atime) in latest.items()],
+        "CompletionMetaInfo": [("excluded_patterns", ""), ("force_rebuild", 0)],
+    }
+    return write_export(path, QUTEBROWSER_DDL, rows)
+
+
+# --- Lutris game library ------------------------------------------------------------------------------
+
+#: Lutris 0.5's ``pga.db`` as its ``schema.syncdb()`` creates it (``field_to_string``: a declared type,
+#: ``PRIMARY KEY`` or ``UNIQUE``, nothing else).
+LUTRIS_DDL = (
+    "CREATE TABLE games (id INTEGER PRIMARY KEY, name TEXT, sortname TEXT, slug TEXT, installer_slug TEXT, "
+    "parent_slug TEXT, platform TEXT, runner TEXT, executable TEXT, directory TEXT, updated DATETIME, "
+    "lastplayed INTEGER, installed INTEGER, installed_at INTEGER, year INTEGER, configpath TEXT, "
+    "has_custom_banner INTEGER, has_custom_icon INTEGER, has_custom_coverart_big INTEGER, playtime REAL, "
+    "service TEXT, service_id TEXT, discord_id TEXT, modified_at INTEGER)",
+    "CREATE TABLE service_games (id INTEGER PRIMARY KEY, service TEXT, appid TEXT, name TEXT, slug TEXT, "
+    "icon TEXT, logo TEXT, url TEXT, details TEXT, lutris_slug TEXT)",
+    "CREATE TABLE sources (id INTEGER PRIMARY KEY, uri TEXT UNIQUE)",
+    "CREATE TABLE categories (id INTEGER PRIMARY KEY, name TEXT UNIQUE)",
+    "CREATE TABLE games_categories (game_id INTEGER, category_id INTEGER)",
+    "CREATE TABLE saved_searches (id INTEGER PRIMARY KEY, name TEXT UNIQUE, search TEXT)",
+)
+#: Names and the slugs Lutris's ``slugify`` gives them (ASCII only: a CJK name's slug is ``''``).
+LUTRIS_GAMES = (
+    ("Quake", "quake"),
+    ("The Witcher® 3: Wild Hunt", "the-witcher-3-wild-hunt"),
+    ("Baldur's Gate — Enhanced", "baldurs-gate-enhanced"),
+    ("東方紅魔郷", ""),
+    ("0 A.D.", "0-ad"),
+    ("Stardew Valley 🌾", "stardew-valley"),
+    ("Half-Life\u00a02", "half-life-2"),
+)
+#: A game's service and its id there (Steam's app ids, GOG's product ids, Humble's keys; NULL: none).
+LUTRIS_SERVICES = (
+    (None, None),
+    ("steam", "570"),
+    ("gog", "1207658924"),
+    ("humblebundle", "bNMKQhP5x"),
+    ("steam", "0048"),
+)
+#: Hours played, as Lutris adds each session's seconds / 3600.
+LUTRIS_PLAYTIMES = (0.25, 1.5, 12.345678901234, 1 / 3, 100.1)
+LUTRIS_START = 1764000000
+
+
+def lutris_game(i: int) -> tuple[Any, ...]:
+    """Game ``i``'s row as ``Game.save()`` and ``save_lastplayed()`` leave it: ``''`` for the text fields
+    it defaults so (``sortname``, ``platform``, ``year``; ``runner``, ``directory`` and ``configpath`` of
+    an uninstalled game), NULL for the service fields it leaves ``None``; ``lastplayed`` 0 until played."""
+    name, slug = LUTRIS_GAMES[i % len(LUTRIS_GAMES)]
+    name, slug = (name, slug) if i < len(LUTRIS_GAMES) else (f"{name} {i}", f"{slug}-{i}".lstrip("-"))
+    installed = i % 7 != 3
+    service, service_id = LUTRIS_SERVICES[i % len(LUTRIS_SERVICES)]
+    played = i % 3 == 0
+    return (
+        i + 1,
+        name,
+        name.lower() if i % 3 == 1 else "",
+        slug,
+        f"{slug}-standard" if i % 4 == 0 and slug else None,
+        None,
+        ("Windows", "Linux", "MS-DOS", "")[i % 4],
+        ("wine", "linux", "dosbox", "scummvm")[i % 4] if installed else "",
+        None,
+        f"/home/gamer/Games/{slug}" if installed else "",
+        None,
+        LUTRIS_START + i * 86399 if played else 0,
+        int(installed),
+        LUTRIS_START - 86400 * 30 + i * 3637,
+        1996 + i if i % 4 != 2 else "",
+        f"{slug}-{1700000000 + i * 97}" if installed else "",
+        int(i % 5 == 0),
+        0,
+        int(i % 6 == 0),
+        LUTRIS_PLAYTIMES[i % len(LUTRIS_PLAYTIMES)] if played else 0.0,
+        service,
+        service_id,
+        str(1234567890123456789 + i) if i % 9 == 0 else None,
+        None,
+    )
+
+
+def lutris_library(path: Path, games: int = 30) -> Path:
+    """A Lutris game library's ``pga.db`` (see the module's list)."""
+    categories = ("favorite", ".hidden", "RPG — Klassiker 🗡")
+    rows: dict[str, list[Sequence[Any]]] = {
+        "games": [lutris_game(i) for i in range(games)],
+        "service_games": [
+            (
+                k + 1,
+                "gog" if k % 2 else "steam",
+                str(1207658924 + k) if k % 2 else str(10 * k + 10),
+                LUTRIS_GAMES[k % len(LUTRIS_GAMES)][0],
+                LUTRIS_GAMES[k % len(LUTRIS_GAMES)][1],
+                f"https://images.example/{k}.png",
+                "",
+                None,
+                json.dumps({"appid": k, "name": LUTRIS_GAMES[k % len(LUTRIS_GAMES)][0], "price": 9.99 + k}),
+                None,
+            )
+            for k in range(12)
+        ],
+        "sources": [(1, "file:///home/gamer/roms")],
+        "categories": [(c + 1, name) for c, name in enumerate(categories)],
+        "games_categories": [
+            (i + 1, c + 1) for i in range(games) for c, every in enumerate((5, 8, 3)) if i % every == c
+        ],
+        "saved_searches": [(1, "Installed RPGs", 'installed:yes category:"RPG — Klassiker 🗡"')],
+    }
+    return write_export(path, LUTRIS_DDL, rows)

@@ -38,8 +38,9 @@ and dj-rest-auth tables, an Isso comment server, a profanity XMPP client's chat 
 server, an Access database converted by MDB Tools, a khal calendar's cache, a todoman to-do list's
 cache, a vdirsyncer sync's status, an ARA Records Ansible database, a fail2ban server's database, a
 SpatiaLite database, an MBTiles tile set, GDAL's SQLite dialect without SpatiaLite, an ActivityWatch
-datastore, a Timetagger itemdb, a hamster-lib and a Hamster time tracker's database) through
-``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
+datastore, a Timetagger itemdb, a hamster-lib and a Hamster time tracker's database, a Mumble voice
+chat server, a qutebrowser history, a Lutris game library) through ``columnar-etl run`` into the
+session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -62,6 +63,7 @@ import quopri
 import sqlite3
 import struct
 import sys
+import urllib.parse
 import zlib
 from collections.abc import Callable
 from contextlib import closing
@@ -9380,3 +9382,210 @@ def test_hamster_time_tracker_minus_one_for_no_category_is_no_orphan_and_its_sea
         }
     )
     assert ran.record["quality_before"] == pytest.approx(quality, abs=0.01)
+
+
+def test_mumble_server_keeps_ban_addresses_byte_for_byte_and_reads_its_datetime_now_stamps(
+    run_export: Runner,
+) -> None:
+    """murmurd 1.3 stamps its log and a user's last activity with SQLite's ``datetime('now')`` (naive UTC
+    text under ``DATE``), a ban's start as Qt's ISO text with ``.000Z``, keeps each ban's address as 16
+    bytes (IPv6, or IPv4 mapped into it) in a BLOB, an avatar texture as a BLOB, and its certificate and
+    key in ``config`` as PEM ending in a line break, beside settings of one line. The stamps are
+    timestamps, the starts instants; the addresses and textures arrive byte for byte; a salt of digits
+    with a leading zero stays text; each PEM's final line break is a line terminator (trimmed, audited,
+    no cost) though the settings end in none. A channel description NULL
+    until set and ``''`` once cleared is two ways of writing none in ``channel_info.value``: charged as
+    documented; the run passes."""
+    channels, users, bans = 12, 14, 8
+    ran, run_dir = run_export(apps.mumble_server)
+    tables = {
+        "meta": 2,
+        "servers": 2,
+        "slog": 20,
+        "config": 4 + len(apps.MUMBLE_SETTINGS),
+        "channels": channels + 2,
+        "channel_info": 3 * (channels - 1),
+        "users": users + 2,
+        "user_info": sum(1 for uid in range(users) if uid % 3)
+        + sum(1 for uid in range(users) if uid % 4 == 0),
+        "groups": 2,
+        "group_members": 2,
+        "acl": 6,
+        "channel_links": 4,
+        "bans": bans,
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.types("slog")["msgtime"] == ran.types("users")["last_active"] == "timestamp without time zone"
+    said = ran.values("slog", "msgtime", "msg")
+    assert said == {apps.mumble_log_line(n): apps.mumble_log_time(n) for n in range(tables["slog"])}
+    ban_types = ran.types("bans")
+    assert (ban_types["base"], ban_types["start"], ban_types["hash"]) == (
+        "bytea",
+        "timestamp with time zone",
+        "text",
+    )
+    truth = {apps.mumble_ban(i)[3]: apps.mumble_ban(i) for i in range(bans)}
+    assert {k: bytes(v) for k, v in ran.values("bans", "base", "hash").items()} == {
+        h: ban[0] for h, ban in truth.items()
+    }
+    assert ran.values("bans", "start", "hash") == {h: ban[5] for h, ban in truth.items()}
+    assert ran.values("bans", "reason", "hash") == {h: ban[4] or None for h, ban in truth.items()}
+    user_types = ran.types("users")
+    assert (user_types["texture"], user_types["salt"], user_types["pw"]) == ("bytea", "text", "text")
+    registered = [(s, uid) for s, count in ((1, users), (2, 2)) for uid in range(count)]
+    relation = f"{quote_ident(ran.base)}.users"
+    loaded = {
+        (s, uid): (name, pw, salt, None if texture is None else bytes(texture), active)
+        for s, uid, name, pw, salt, texture, active in pg_query(
+            ran.uri, f"SELECT server_id, user_id, name, pw, salt, texture, last_active FROM {relation}"
+        )
+    }
+    assert loaded == {key: apps.mumble_user(*key) for key in registered}
+    assert loaded[(1, 2)][2] == "0123456789012345"
+    # The PEM's line break ends its last line: trimmed and audited, at no cost.
+    # Its settings, of one line, are not padded: the PEMs' breaks are still line terminators, at no cost
+    # (until 2026-12-05 the column scored 2 points per 1 % of them: 20.0).
+    trimmed = audit_rules(run_dir, "config", "value")
+    assert (len(trimmed), set().union(*trimmed.values())) == (4, {"trim"})
+    value = profiled(run_dir)["columns"]["config"]["value"]
+    assert (value["line_terminated"], value["quality"]) == (True, 100.0)
+    certificates = {
+        (s, key): value
+        for s, key, value in pg_query(
+            ran.uri, f"SELECT server_id, key, value FROM {quote_ident(ran.base)}.config"
+        )
+    }
+    assert certificates == {
+        (s, key): apps.mumble_pem(label, s).removesuffix("\n")
+        for s in (1, 2)
+        for key, label in (("certificate", "CERTIFICATE"), ("key", "RSA PRIVATE KEY"))
+    } | {(s, key): value for s, key, value in apps.MUMBLE_SETTINGS}
+    # The score: two descriptions cleared to '' beside the NULL of those never set (4 points per 1 %).
+    info = tables["channel_info"]
+    cleared = sum(
+        1 for c in range(1, channels) if apps.MUMBLE_DESCRIPTIONS[c % len(apps.MUMBLE_DESCRIPTIONS)] == ""
+    )
+    widths = {
+        "meta": 2,
+        "servers": 1,
+        "slog": 3,
+        "config": 3,
+        "channels": 5,
+        "users": 9,
+        "user_info": 4,
+        "groups": 6,
+        "group_members": 4,
+        "acl": 9,
+        "channel_links": 3,
+        "bans": 8,
+    }
+    quality = export_score(
+        {
+            **{name: (tables[name], [100.0] * width) for name, width in widths.items()},
+            "channel_info": (info, [column_score(info, cleared)] + [100.0] * 3),
+        }
+    )
+    assert ran.record["quality_before"] == pytest.approx(quality, abs=0.01)
+
+
+def test_qutebrowser_history_reads_typeless_atime_seconds_as_instants_and_keeps_urls_as_encoded(
+    run_export: Runner,
+) -> None:
+    """qutebrowser declares its history's columns with no type (``atime NOT NULL``) and binds
+    ``int(time.time())``, a bool as 0/1, each URL as ``QUrl`` encodes it and ``''`` for a page with no
+    title. Each visit's seconds arrive as an instant, audited ``epoch:seconds``; URLs and titles (a
+    leading zero, a tab and a line break, 3,000 characters) as written; each ``''`` title made NULL and
+    audited at no cost (its columns are ``NOT NULL``: the one way it writes none); exit 0, quality 100."""
+    visits = 40
+    ran, run_dir = run_export(apps.qutebrowser_history)
+    history = [apps.qutebrowser_visit(i) for i in range(visits)]
+    latest = {
+        urllib.parse.unquote(url): (title, atime) for url, title, atime, redirect in history if not redirect
+    }
+    loaded_cleanly(
+        ran, run_dir, {"History": visits, "CompletionHistory": len(latest), "CompletionMetaInfo": 2}
+    )
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    types = ran.types("History")
+    assert (types["url"], types["title"], types["atime"], types["redirect"]) == (
+        "text",
+        "text",
+        "timestamp with time zone",
+        "bigint",
+    )
+    assert ran.types("CompletionHistory")["last_atime"] == "timestamp with time zone"
+    relation = f"{quote_ident(ran.base)}.{quote_ident('History')}"
+    loaded = pg_query(ran.uri, f"SELECT url, title, atime, redirect FROM {relation} ORDER BY atime")
+    assert loaded == [
+        (url, title or None, datetime.fromtimestamp(atime, UTC), int(redirect))
+        for url, title, atime, redirect in history
+    ]
+    assert ran.values("CompletionHistory", "last_atime", "url") == {
+        url: datetime.fromtimestamp(atime, UTC) for url, (_, atime) in latest.items()
+    }
+    assert primary_key(ran.uri, ran.record["version_schema"], "CompletionHistory") == ["url"]
+    assert {rule for _, column, rule in audited_columns(run_dir) if column in ("atime", "last_atime")} == {
+        "epoch:seconds"
+    }
+    untitled = [title for _, title, _, _ in history].count("")
+    assert (
+        len([r for r in audit_rules(run_dir, "History", "title").values() if r == {"empty_to_null"}])
+        == untitled
+    )
+
+
+def test_lutris_library_reads_installed_at_as_instants_and_charges_its_blanks_beside_its_nulls(
+    run_export: Runner,
+) -> None:
+    """Lutris's ``Game.save()`` writes ``''`` for the text fields it defaults so (``sortname``,
+    ``platform``, ``year`` under ``INTEGER``; ``runner``, ``directory`` and ``configpath`` of an
+    uninstalled game) and NULL for the service fields it leaves ``None``, ``installed_at`` as
+    ``int(time.time())``, ``lastplayed`` 0 until played and ``playtime`` REAL hours. The install times
+    are instants, audited ``epoch:seconds``; ``lastplayed`` stays the integers written (0 is "never",
+    no date); the hours keep every bit; service ids stay text (``0048``). The table writes missing two
+    ways, ``''`` and NULL, in nullable columns: its blanks cost as documented (the mission's own
+    example), each made NULL and audited; the run passes, the categories' references found."""
+    games = 30
+    ran, run_dir = run_export(apps.lutris_library)
+    truth = [apps.lutris_game(i) for i in range(games)]
+    tables = {
+        "games": games,
+        "service_games": 12,
+        "sources": 1,
+        "categories": 3,
+        "games_categories": sum(1 for i in range(games) for c, n in enumerate((5, 8, 3)) if i % n == c),
+        "saved_searches": 1,
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    types = ran.types("games")
+    assert types["installed_at"] == "timestamp with time zone"
+    assert (types["lastplayed"], types["year"], types["playtime"]) == ("bigint", "bigint", "double precision")
+    assert (types["service_id"], types["configpath"]) == ("text", "text")
+    assert ran.values("games", "installed_at", "id") == {
+        row[0]: datetime.fromtimestamp(row[13], UTC) for row in truth
+    }
+    assert {rule for _, column, rule in audited_columns(run_dir) if column == "installed_at"} == {
+        "epoch:seconds"
+    }
+    assert ran.values("games", "lastplayed", "id") == {row[0]: row[11] for row in truth}
+    assert ran.values("games", "playtime", "id") == {row[0]: row[19] for row in truth}
+    assert ran.values("games", "year", "id") == {row[0]: row[14] or None for row in truth}
+    assert ran.values("games", "service_id", "id") == {row[0]: row[21] for row in truth}
+    assert ran.values("games", "name", "id") == {row[0]: row[1] for row in truth}
+    found = references(run_dir)
+    assert found[("games_categories", "game_id")] == "games.id"
+    assert found[("games_categories", "category_id")] == "categories.id"
+    # The score: each column's blanks, beside the NULLs of the service fields (4 points per 1 %); the
+    # other tables hold '' alone (a logo never fetched) or NULL in columns never filled: no cost.
+    widths = {"service_games": 10, "sources": 2, "categories": 2, "games_categories": 2, "saved_searches": 3}
+    blanks = [sum(1 for row in truth if row[k] == "") for k in range(len(truth[0]))]
+    quality = export_score(
+        {
+            **{name: (tables[name], [100.0] * width) for name, width in widths.items()},
+            "games": (games, [column_score(games, n) for n in blanks]),
+        }
+    )
+    assert ran.record["quality_before"] == pytest.approx(quality, abs=0.01)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])

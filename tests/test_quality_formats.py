@@ -724,6 +724,20 @@ def _line_terminated(value: str) -> bool:
     return value[: -2 if value.endswith("\r\n") else -1] == value.strip()
 
 
+def _column_line_terminated(present: list[Any]) -> bool:
+    """A column's values (NULL, ``''`` and null tokens aside) write lines: each ends in one line break
+    and is padded by nothing else; or each value of several lines does, and no other is padded (a
+    document's line terminator beside values of one line)."""
+    if not present:
+        return False
+    texts = [v for v in present if isinstance(v, str)]
+    if len(texts) == len(present) and all(_line_terminated(v) for v in texts):
+        return True
+    padded = [v for v in texts if v != v.strip()]
+    documents = [v for v in texts if "\n" in v.strip()]
+    return bool(padded) and all(_line_terminated(v) and "\n" in v.strip() for v in padded + documents)
+
+
 def test_a_text_column_every_value_of_which_ends_in_one_line_break_costs_nothing(
     settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -801,12 +815,21 @@ LINE_COLUMNS: dict[str, list[Any]] = {
     "cr_lf_cr": ["a\n", "b\r\r\n"],
     "separator": ["a\u2028", "b\u2028"],
     "blanks": ["", "\n", "NULL"],
+    # Documents of several lines, each ending in one line break, beside values of one line unpadded: a
+    # key/value table's PEM certificate beside its settings (Murmur's config).
+    "documents": ["-----BEGIN K-----\nQUJD\n-----END K-----\n", "64738", "Köln", "x\r\ny\r\n", "NULL"],
+    "document_beside_number": ["a\nb\n", 5],
+    "document_unended": ["a\nb\n", "c\nd", "x"],
+    "one_line_ended": ["a\nb\n", "c\n", "x"],
+    "document_padded": ["a\nb\n", " c", "x"],
+    "document_doubled": ["a\nb\n\n", "x"],
 }
 
 
 def test_line_terminated_is_counted_over_every_value_exactly(tmp_path: Path) -> None:
     """The profile marks a text column ``line_terminated`` exactly where every value, ``''`` and null
-    tokens aside, ends in one line break and is padded by nothing else (judged here in Python)."""
+    tokens aside, ends in one line break and is padded by nothing else, or every value of several lines
+    does and no other value is padded (judged here in Python)."""
     export = tmp_path / "lines.db"
     names = list(LINE_COLUMNS)
     rows = [
@@ -823,9 +846,18 @@ def test_line_terminated_is_counted_over_every_value_exactly(tmp_path: Path) -> 
     for name, values in LINE_COLUMNS.items():
         kept = [v.replace("\x00", "") if isinstance(v, str) else v for v in values]
         present = [v for v in kept if not isinstance(v, str) or v.strip() not in ("", *tokens)]
-        if present and all(isinstance(v, str) and _line_terminated(v) for v in present):
+        if _column_line_terminated(present):
             expected.add(name)
-    assert expected == {"lf", "crlf", "both", "blank_aside", "minus", "nul_inside"}
+    assert expected == {
+        "lf",
+        "crlf",
+        "both",
+        "blank_aside",
+        "minus",
+        "nul_inside",
+        "documents",
+        "document_beside_number",
+    }
     columns = profile(export).tables["lines"].columns
     assert {name for name, c in columns.items() if c.line_terminated} == expected
     for name, column in columns.items():

@@ -34,6 +34,8 @@ from columnar_etl.profiling.sql import (
     CLASS_FACTOR,
     EXAMPLES,
     LINE_ENDED,
+    LINE_ENDED_LINES,
+    LINES,
     SHAPE_FACTOR,
     TOKEN_CELLS_TYPE,
     UNGROUPED,
@@ -320,6 +322,8 @@ def _kind_profile_sql(distinct: str, null_tokens: list[str], real: bool, timed: 
         f"CAST(NULL AS HUGEINT) AS {UNGROUPED}",
         # Nor padding: no line break ends a number (sql._line_ended_sql).
         f"CAST(NULL AS HUGEINT) AS {LINE_ENDED}",
+        f"CAST(NULL AS HUGEINT) AS {LINE_ENDED_LINES}",
+        f"CAST(NULL AS HUGEINT) AS {LINES}",
     ]
     return with_column_rows(f"SELECT {', '.join(aggregates)} FROM ({coded}) AS coded GROUP BY idx, code")
 

@@ -92,6 +92,8 @@ from columnar_etl.profiling.sql import (
     EXAMPLE_KINDS,
     EXAMPLES,
     LINE_ENDED,
+    LINE_ENDED_LINES,
+    LINES,
     NUMBER_SHAPES,
     SLASH_SHAPES,
     STORAGE_CLASS_NAMES,
@@ -1755,7 +1757,7 @@ def _infer_column(
             "whitespace",
             counts.flag(Flag.PADDED),
             counts.examples("whitespace"),
-            detail=LINE_TERMINATED if line_terminated(inferred, counts, present) else None,
+            detail=_line_terminated_detail(inferred, counts, present),
         )
         add("nul_byte", counts.flag(Flag.NUL), counts.examples("nul"))
         add(
@@ -1920,19 +1922,53 @@ LINE_TERMINATED = (
     "every value ends in one line break and is padded by nothing else: a line terminator, not padding "
     "(each value still trimmed and audited, no cost)"
 )
+#: Its detail where every value of several lines does, beside values of one line that none pads.
+DOCUMENTS_TERMINATED = (
+    "every value of several lines ends in one line break and is padded by nothing else, no other value "
+    "is padded: a line terminator, not padding (each value still trimmed and audited, no cost)"
+)
+
+
+def _every_value_line_ended(counts: _Counts, present: int) -> bool:
+    """Every value, ``''`` and null tokens aside (``present`` of them), ends in exactly one line break,
+    ``\\n`` or ``\\r\\n``, and is padded by nothing else (:data:`.sql.LINE_ENDED`); every padded value
+    but a null token's (made NULL whatever pads it) then is one, and every value is padded."""
+    ended = int(counts[LINE_ENDED] or 0)
+    padded = counts.flag(Flag.PADDED) - counts.valid(Shape.NULL_LIKE, None, Flag.PADDED)
+    return present > 0 and ended == present == padded
+
+
+def _documents_line_ended(counts: _Counts) -> bool:
+    """Every value of several lines (:data:`.sql.LINES`: a line break in its trimmed text) ends in
+    exactly one line break and is padded by nothing else (:data:`.sql.LINE_ENDED_LINES`), and no other
+    value is padded: documents beside values of one line (a key/value table's PEM certificate beside
+    its settings, Murmur's ``config``). A value of one line ending in a break (``'x\\n'`` beside
+    ``'y'``) or one of several without it (``'a\\nb'`` beside ``'c\\nd\\n'``) is a text typed with
+    and without a trailing newline: padding, as before."""
+    ended = int(counts[LINE_ENDED] or 0)
+    padded = counts.flag(Flag.PADDED) - counts.valid(Shape.NULL_LIKE, None, Flag.PADDED)
+    documents = int(counts[LINE_ENDED_LINES] or 0)
+    return documents > 0 and documents == ended == padded == int(counts[LINES] or 0)
 
 
 def line_terminated(inferred: InferredType, counts: _Counts, present: int) -> bool:
     """Whether a text column writes its values one way, as lines (``ColumnProfile.line_terminated``):
     every value that is neither NULL, ``''`` nor a null token (``present`` of them) ends in exactly one
-    line break, ``\\n`` or ``\\r\\n``, and is padded by nothing else (:data:`.sql.LINE_ENDED`: YAML
-    documents, base64 lines, tracebacks). Every padded value but a null token's (made NULL whatever
-    pads it) then is one, and every value is padded. Only some values so (a text field's trailing
+    line break, ``\\n`` or ``\\r\\n``, and is padded by nothing else (YAML documents, base64 lines,
+    tracebacks: :func:`_every_value_line_ended`); or every value of several lines does and no other
+    value is padded (:func:`_documents_line_ended`). Only some values so (a text field's trailing
     newline, typed or not), or one padded otherwise (``' x\\n'``, ``'x \\n'``, ``'x\\n\\n'``), is
     padding as before."""
-    ended = int(counts[LINE_ENDED] or 0)
-    padded = counts.flag(Flag.PADDED) - counts.valid(Shape.NULL_LIKE, None, Flag.PADDED)
-    return inferred == "text" and present > 0 and ended == present == padded
+    return inferred == "text" and (_every_value_line_ended(counts, present) or _documents_line_ended(counts))
+
+
+def _line_terminated_detail(inferred: InferredType, counts: _Counts, present: int) -> str | None:
+    """The ``whitespace`` issue's detail of a :func:`line_terminated` column (None: padding)."""
+    if inferred != "text":
+        return None
+    if _every_value_line_ended(counts, present):
+        return LINE_TERMINATED
+    return DOCUMENTS_TERMINATED if _documents_line_ended(counts) else None
 
 
 def _own_format_detail(own_format: str | None, misfits: int) -> str | None:
@@ -3346,7 +3382,7 @@ def fold_groups(
     folded: dict[str, Any] = {
         "codes": codes,
         UNGROUPED: ungrouped,
-        LINE_ENDED: sum(int(g[LINE_ENDED] or 0) for _, g in coded),
+        **{name: sum(int(g[name] or 0) for _, g in coded) for name in (LINE_ENDED, LINE_ENDED_LINES, LINES)},
         "distinct": sum(int(g["distinct_values"]) for _, g in coded),
         "bytes": sum(int(g["bytes"] or 0) for _, g in coded),
         "tokens_as_values": sorted(tokens),

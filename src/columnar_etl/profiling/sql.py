@@ -1139,6 +1139,7 @@ def table_profile_sql(
         "max(unicode(sp0)) AS max_separator",
         _ungrouped_sql("t0", "k0", "n0"),
         _line_ended_sql("r0", "t0", "k0", "code0", sign_bytes),
+        _lines_sql("t0", "k0"),
     ]
     # Per (column, code): cells, distinct values, examples; per column, its bounds (code NULL).
     coded = f"SELECT\n  {_lines(aggregates)}\nFROM (\n{sql}\n) AS coded\nGROUP BY idx, code0"
@@ -1236,6 +1237,12 @@ def _ungrouped_sql(t: str, k: str, n: str) -> str:
 #: The profile query's count, per code, of the padded cells whose padding is one line break at their
 #: end (:func:`_line_ended_sql`); a count, not a bound.
 LINE_ENDED = "line_ended"
+#: The profile query's count, per code, of the values (null tokens aside) whose text, trimmed, holds a
+#: line break: values of several lines (:func:`_lines_sql`).
+LINES = "lines"
+#: The profile query's count, per code, of the :data:`LINE_ENDED` values of several lines: documents
+#: each ending in its last line's break (:func:`_line_ended_sql`).
+LINE_ENDED_LINES = "line_ended_lines"
 #: The line breaks a value may end in, as a line of text does (``\n``, ``\r\n``).
 _LINE_FEED, _CARRIAGE_RETURN = "chr(10)", "chr(13)"
 
@@ -1251,9 +1258,25 @@ def _line_ended_sql(r: str, t: str, k: str, code: str, sign_bytes: str) -> str:
     ends = f"ends_with({r}, {_LINE_FEED})"
     crlf = f"ends_with({r}, {_CARRIAGE_RETURN} || {_LINE_FEED})"
     bytes_ = f"strlen({t}) + {sign_bytes} + CASE WHEN {crlf} THEN 2 ELSE 1 END"
+    ended = (
+        f"CASE WHEN ({code} & {Flag.PADDED:d}) = 0 OR {k} = {Shape.NULL_LIKE:d} THEN NULL "
+        f"WHEN {ends} AND strlen({r}) = {bytes_} THEN weight END"
+    )
+    # Of those, the documents of several lines (LINE_ENDED_LINES): a line break before the last.
     return (
-        f"sum(CASE WHEN ({code} & {Flag.PADDED:d}) = 0 OR {k} = {Shape.NULL_LIKE:d} THEN NULL "
-        f"WHEN {ends} AND strlen({r}) = {bytes_} THEN weight END) AS {LINE_ENDED}"
+        f"sum({ended}) AS {LINE_ENDED}, "
+        f"sum(CASE WHEN contains({t}, {_LINE_FEED}) THEN {ended} END) AS {LINE_ENDED_LINES}"
+    )
+
+
+def _lines_sql(t: str, k: str) -> str:
+    """SQL aggregate: the cells of values (null tokens aside) whose trimmed text ``t`` holds a line
+    break, values of several lines, as :data:`LINES`. A column whose every such value is a
+    :data:`LINE_ENDED_LINES` one, and whose other values are not padded, writes documents that end in
+    their last line's break beside values of one line (``profile.line_terminated``)."""
+    return (
+        f"sum(CASE WHEN {k} = {Shape.NULL_LIKE:d} THEN NULL "
+        f"WHEN contains({t}, {_LINE_FEED}) THEN weight END) AS {LINES}"
     )
 
 
@@ -1277,6 +1300,8 @@ _COLUMN_ROW = {
     **{bound: f"{bound[:3]}({bound})" for bound in BOUNDS},
     UNGROUPED: f"sum({UNGROUPED})",
     LINE_ENDED: f"sum({LINE_ENDED})",
+    LINE_ENDED_LINES: f"sum({LINE_ENDED_LINES})",
+    LINES: f"sum({LINES})",
 }
 
 
