@@ -1178,15 +1178,16 @@ def infer_column(
     ``1.200`` are decimals (:func:`_points_as_the_export_proves`)."""
     if points_proven:
         agg = {**agg, POINTS_PROVEN: True}
-    profiled = _zero_dates_read(
+    infer = partial(
+        _infer_column,
         table,
         column,
         row_count,
-        agg,
         date_order_default=date_order_default,
         override=override,
         blob_numerals=blob_numerals,
     )
+    profiled = _zero_dates_read(column, infer, agg)
     if never_set is not None:
         token, cells = never_set
         profiled.zero_dates.append(token)
@@ -1199,25 +1200,10 @@ def infer_column(
 
 
 def _zero_dates_read(
-    table: str,
-    column: SourceColumn,
-    row_count: int,
-    agg: dict[str, Any],
-    *,
-    date_order_default: DateOrder = "day_first",
-    override: ColumnOverride | None = None,
-    blob_numerals: int = 0,
+    column: SourceColumn, infer: Callable[[dict[str, Any]], ColumnProfile], agg: dict[str, Any]
 ) -> ColumnProfile:
-    """:func:`infer_column` but its ``never_set``: the column's MySQL zero dates read as such."""
-    infer = partial(
-        _infer_column,
-        table,
-        column,
-        row_count,
-        date_order_default=date_order_default,
-        override=override,
-        blob_numerals=blob_numerals,
-    )
+    """The column's profile (``infer`` of ``agg``: :func:`_infer_column`), its MySQL zero dates read
+    as such (:func:`_zero_dates_as_null_like`)."""
     inferred = infer(agg)
     zeros = _zero_dates_as_null_like(column, inferred, agg)
     if zeros is None:
