@@ -555,8 +555,9 @@ def test_a_text_column_no_row_has_filled_holds_no_value_and_costs_nothing(
     """A column whose every row is ``''`` holds no value, written one way: its cleaned column is all
     NULL, which costs nothing at the source either. Its blanks are no dirt, though its table holds
     NULLs elsewhere and no column is declared NOT NULL; a column mixing values and blanks beside them
-    costs as before where the table writes a missing value two ways (a gain NULL and ``''``). (Until 2026-12-04 a beets music library, dozens of tag fields never filled, scored
-    44.3 and its run was halted by the circuit breaker, exit 3.)"""
+    costs as before where the table writes a missing value two ways (a gain NULL and ``''``).
+    (Until 2026-12-04 a beets music library, dozens of tag fields never filled, scored 44.3 and its
+    run was halted by the circuit breaker, exit 3.)"""
     export = tmp_path / "library.db"
     rows = app_library(export)
     names = ("id", "title", "path", "added", "gain", "comments", *NEVER_FILLED)
