@@ -863,6 +863,11 @@ BLANK_IS_MISSING = "the table holds no NULL: '' is how it writes a missing value
 BLANK_IS_NOT_NULL = "declared NOT NULL: '' is how it writes a missing value (made NULL, no cost)"
 #: ... and where every row of the column is '': it holds no value at all, written one way.
 BLANK_IS_UNFILLED = "every row is '': the column holds no value, written one way (made NULL, no cost)"
+#: ... and where the table writes a missing text '' and a missing moment or number NULL, each kind one way.
+BLANK_IS_TEXTS_WAY = (
+    "the table's text columns hold no NULL and its others no '': '' is how it writes a missing text "
+    "(made NULL, no cost)"
+)
 #: ... and where a column loaded as written (a key) holds '' as its only value cleaning would change.
 BLANK_KEPT_IN_KEY = (
     "'' is how it writes a missing value, the only one it can: kept as written in a key (no cost)"
@@ -924,6 +929,7 @@ def _blanks_as_the_table_writes_missing(
         whole = bool(columns) and not any(
             (column.null_count or column.null_like_count) and not _never_filled(column) for column in columns
         )
+        by_kind = _text_blank_typed_null(columns)
         for column in columns:
             if not column.empty_string_count:
                 continue
@@ -938,10 +944,32 @@ def _blanks_as_the_table_writes_missing(
                 detail = BLANK_IS_NOT_NULL
             elif column.empty_string_count == column.row_count:
                 detail = BLANK_IS_UNFILLED
+            elif by_kind and column.inferred_type == "text":
+                detail = BLANK_IS_TEXTS_WAY
             else:
                 continue
             column.blank_is_missing = True
             _explain(column, "empty_string", detail)
+
+
+def _text_blank_typed_null(columns: Sequence[ColumnProfile]) -> bool:
+    """Whether a table writes each kind of missing value one way: ``''`` for a text (its text columns
+    hold no NULL and no null token) and NULL for anything else (its other columns hold no ``''`` and
+    no null token), NULLs in some column of another kind, columns never filled aside
+    (:func:`_never_filled`). That is an application's convention where a text field is a string that
+    may be empty and a number or a moment is absent (Waline's comments, a dBase table through
+    dbf-to-sqlite, Hamster's and Lutris' own databases; Django's string fields, whether or not the
+    schema says NOT NULL): such a table's text ``''`` is its one way, not dirt. A table that writes
+    ``''`` in a number or date column, or NULL beside ``''`` in a text one, writes missing values two
+    ways, and its blanks cost as they always did."""
+    filled = [column for column in columns if not _never_filled(column)]
+    texts = [column for column in filled if column.inferred_type == "text"]
+    others = [column for column in filled if column.inferred_type != "text"]
+    if not any(column.empty_string_count for column in texts):
+        return False
+    if any(column.null_count or column.null_like_count for column in texts):
+        return False
+    return not any(column.empty_string_count or column.null_like_count for column in others)
 
 
 #: The ``null_like`` issue's detail where every row of a column is one null token, spelled one way.
@@ -2975,36 +3003,21 @@ def _table_steps(
     numerals = src.known_numeral_blobs(table)
     for index, column in enumerate(info.columns):
         rows_of, never_set = never_set_default(column, groups[index], overrides.get(column.name))
-
-        def inferring(
-            rows: list[dict[str, Any]], never: tuple[str, int, bool] | None, column: SourceColumn = column
-        ) -> Callable[..., ColumnProfile]:
-            return partial(
-                infer_column,
-                table,
-                column,
-                profiled_rows,
-                fold_groups(
-                    rows,
-                    declared_unique=column.name in declared_unique,
-                    as_bound=sqlite_affinity(column.declared_type) == "BLOB",
-                ),
-                override=overrides.get(column.name),
-                blob_numerals=numerals.get(column.name, 0),
-                never_set=never,
-            )
-
-        infer = inferring(rows_of, never_set)
+        infer = partial(
+            infer_column,
+            table,
+            column,
+            profiled_rows,
+            fold_groups(
+                rows_of,
+                declared_unique=column.name in declared_unique,
+                as_bound=sqlite_affinity(column.declared_type) == "BLOB",
+            ),
+            override=overrides.get(column.name),
+            blob_numerals=numerals.get(column.name, 0),
+            never_set=never_set,
+        )
         columns[column.name] = infer(date_order_default=settings.date_order_default)
-        if (
-            never_set is not None
-            and not never_set[2]
-            and columns[column.name].inferred_type not in DATE_TYPES
-        ):
-            # A DEFAULT of no date's shape is the column's "no date" only where its values are dates:
-            # among values of another type (kept as written, text of two ways) it is one of them.
-            infer = inferring(groups[index], None)
-            columns[column.name] = infer(date_order_default=settings.date_order_default)
         if column.name in untrimmed and columns[column.name].inferred_type == "text":
             columns[column.name].padding_kept = True
             columns[column.name].notes.append(UNTRIMMED_NOTE)
