@@ -35,7 +35,7 @@ a FreeRADIUS server's accounting, a Bacula catalog, macOS Messages' chat.db, And
 provider, a WhatsApp message store, an Etherpad server's key/value store, a Nuxt Content site's
 database, a Lighthouse CI server, a Shuup shop, a Django site's django-allauth, django-oauth-toolkit
 and dj-rest-auth tables, an Isso comment server, a profanity XMPP client's chat log, a Sympa list
-server) through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
+server, a Vendure shop) through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -8657,3 +8657,119 @@ def test_sympa_lists_epoch_seconds_arrive_as_instants_and_its_blanks_and_orphans
     )
     assert ran.record["quality_before"] == pytest.approx(quality, abs=0.01)
     assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+
+
+def test_vendure_shop_keeps_its_three_state_flag_as_text_its_minor_units_and_its_codes(
+    run_export: Runner,
+) -> None:
+    # A variant's `trackInventory varchar NOT NULL DEFAULT ('INHERIT')` holds TRUE, FALSE or INHERIT;
+    # imported from a CSV every variant says TRUE or FALSE, which read as booleans until 2026-12-05:
+    # the next variant created with the column's own default was quarantined. Its text, as written.
+    variants, customers, orders = 12, 10, 16
+    lines = [line for n in range(orders) for line in apps.vendure_lines(n, variants)]
+    tables = {
+        "tax_category": len(apps.VENDURE_TAXES),
+        "tax_rate": len(apps.VENDURE_TAXES) * len(apps.VENDURE_ZONES),
+        "product": len(apps.VENDURE_PRODUCTS),
+        "product_translation": 2 * len(apps.VENDURE_PRODUCTS),
+        "product_variant": variants,
+        "product_variant_price": variants,
+        "customer": customers,
+        "order": orders,
+        "order_line": len(lines),
+    }
+    ran, run_dir = run_export(apps.vendure_shop)
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+
+    def declared(table: str) -> dict[str, str]:
+        return pg_column_types(ran.uri, ran.record["version_schema"], table)
+
+    assert declared("product_variant")["trackInventory"] == "text"
+    assert ran.values("product_variant", "trackInventory", "id") == {
+        v + 1: apps.vendure_tracks(v) for v in range(variants)
+    }
+    # Flags declared boolean with a 0/1 default are booleans; a custom field's NULL stays NULL.
+    assert (
+        declared("product_variant")["enabled"] == declared("customer")["customFieldsNewsletter"] == "boolean"
+    )
+    assert ran.values("customer", "customFieldsNewsletter", "id") == {
+        c + 1: None if c % 7 == 6 else c % 3 == 0 for c in range(customers)
+    }
+    # Money is integers of minor units: bigint, each as written; the tax rate's decimal(5,2), stored
+    # as INTEGER 19 and REAL 7.5, is an amount at its declared scale.
+    for table, column in (
+        ("product_variant_price", "price"),
+        ("order", "subTotalWithTax"),
+        ("order_line", "listPrice"),
+    ):
+        assert declared(table)[column] == "bigint", (table, column)
+    assert ran.values("product_variant_price", "price", "id") == {
+        v + 1: apps.vendure_price(v) for v in range(variants)
+    }
+    assert ran.values("order", "subTotalWithTax", "id") == {
+        n + 1: apps.vendure_order_total(n, apps.vendure_lines(n, variants))[1] for n in range(orders)
+    }
+    assert declared("tax_rate")["value"] == "numeric(18,2)"
+    assert _amounts(ran.values("tax_rate", "value", "id")) == {
+        3 * k + z + 1: Decimal(str(rate))
+        for k, (_, rate) in enumerate(apps.VENDURE_TAXES)
+        for z in range(len(apps.VENDURE_ZONES))
+    }
+    # Codes with leading zeros stay text; a JS number is a double, every bit.
+    assert (
+        declared("product_variant")["customFieldsGtin"]
+        == declared("customer")["customFieldsLoyaltycode"]
+        == "text"
+    )
+    assert ran.values("product_variant", "customFieldsGtin", "id") == {
+        v + 1: apps.vendure_gtin(v) for v in range(variants)
+    }
+    assert ran.values("customer", "customFieldsLoyaltycode", "id") == {
+        c + 1: f"{c:06d}" if c % 2 else None for c in range(customers)
+    }
+    assert declared("product")["customFieldsWeightkg"] == "double precision"
+    assert ran.values("product", "customFieldsWeightkg", "id") == {
+        i + 1: apps.vendure_weight(i) for i in range(len(apps.VENDURE_PRODUCTS))
+    }
+    # datetime text with and without milliseconds, datetime(6) custom fields: naive UTC timestamps.
+    for table, column in (
+        ("order", "orderPlacedAt"),
+        ("order", "updatedAt"),
+        ("product", "customFieldsReleasedat"),
+        ("customer", "customFieldsBirthday"),
+    ):
+        assert declared(table)[column] == "timestamp without time zone", (table, column)
+    assert ran.values("product", "customFieldsReleasedat", "id") == {
+        i + 1: apps.vendure_released(i) for i in range(len(apps.VENDURE_PRODUCTS))
+    }
+    assert ran.values("customer", "customFieldsBirthday", "id") == {
+        c + 1: apps.vendure_birthday(c) for c in range(customers)
+    }
+    assert ran.values("product_translation", "name", "id") == {
+        2 * i + 1 + lang: name + (" (DE)" if lang else "")
+        for i, name in enumerate(apps.VENDURE_PRODUCTS)
+        for lang in range(2)
+    }
+    assert references(run_dir) == {
+        ("tax_rate", "categoryId"): "tax_category.id",
+        ("product_translation", "baseId"): "product.id",
+        ("product_variant", "taxCategoryId"): "tax_category.id",
+        ("product_variant", "productId"): "product.id",
+        ("product_variant_price", "variantId"): "product_variant.id",
+        ("order", "customerId"): "customer.id",
+        ("order_line", "productVariantId"): "product_variant.id",
+        ("order_line", "taxCategoryId"): "tax_category.id",
+        ("order_line", "orderId"): "order.id",
+    }
+    # The score: a product's notes '' once beside NULLs, customers' phone numbers '' beside their NULL
+    # titles (two ways of writing none in a table). The translations hold no NULL, the coupon codes
+    # are '' in every row: no cost.
+    with closing(sqlite3.connect(ran.db)) as con:
+        widths = {t: len(con.execute(f"PRAGMA table_info({quote_ident(t)})").fetchall()) for t in tables}
+    scores = {t: (n, [100.0] * widths[t]) for t, n in tables.items()}
+    products = len(apps.VENDURE_PRODUCTS)
+    scores["product"] = (products, [column_score(products, 1)] + [100.0] * (widths["product"] - 1))
+    phones = sum(c % 3 == 0 for c in range(customers))
+    scores["customer"] = (customers, [column_score(customers, phones)] + [100.0] * (widths["customer"] - 1))
+    assert ran.record["quality_before"] == pytest.approx(export_score(scores), abs=0.01)
