@@ -938,6 +938,15 @@ number, so a test computes what a column holds from the same numbers.
   ``double precision`` (``0.1 + 0.2``), codes with leading zeros (a GTIN, a loyalty code), an order's
   ``simple-array`` coupon codes ``''`` and ``simple-json`` addresses (``{}`` before checkout),
   translations in two languages with emoji, no-break spaces and a long description.
+- :func:`waline_comments`: a Waline 1.39 comment server's SQLite storage (its shipped
+  ``waline.sqlite`` schema, driven by its API): ``DATETIME`` text of the server's local wall clock
+  (``datetime('now', 'localtime')``, no fraction), a comment's ``like`` tally ``INTEGER`` NULL until
+  the first (1 to 3 over a blog of five pages), ``sticky NUMERIC`` 1 or NULL, replies' ``pid`` and
+  ``rid`` (earlier comments' ids), IPv4 and IPv6 addresses, ``''`` for a link, mail, nick or user
+  agent not given, raw Markdown comments (emoji, CJK, a no-break space, a padded one, 3,000
+  characters, ``0042``), ``wl_Counter`` with a page's views in ``"time" INTEGER`` and reactions
+  ``reaction0``..``reaction8`` NULL until the first, ``wl_Users`` with bcrypt hashes and
+  never-filled OAuth columns.
 """
 
 from __future__ import annotations
@@ -21403,3 +21412,103 @@ def vendure_shop(path: Path, variants: int = 12, customers: int = 10, orders: in
                 )
             )
     return write_export(path, VENDURE_DDL, rows)
+
+
+# --- Waline comment server (SQLite storage) ------------------------------------------------------------
+
+WALINE_DDL = [
+    'CREATE TABLE IF NOT EXISTS "wl_Comment" ("id" INTEGER, "user_id" INTEGER, "comment" TEXT, "insertedAt" '
+    'DATETIME DEFAULT (datetime(\'now\', \'localtime\')), "ip" TEXT, "link" TEXT, "mail" TEXT, "nick" '
+    'TEXT, "rid" INTEGER, "pid" INTEGER, "sticky" NUMERIC, "status" TEXT NOT NULL, "like" INTEGER, "ua" '
+    'TEXT, "url" TEXT, "createdAt" DATETIME DEFAULT (datetime(\'now\', \'localtime\')), "updatedAt" '
+    "DATETIME DEFAULT (datetime('now', 'localtime')), PRIMARY KEY(\"id\" AUTOINCREMENT))",
+    'CREATE TABLE IF NOT EXISTS "wl_Counter" ("id" INTEGER, "time" INTEGER, "reaction0" INTEGER, '
+    '"reaction1" INTEGER, "reaction2" INTEGER, "reaction3" INTEGER, "reaction4" INTEGER, "reaction5" '
+    'INTEGER, "reaction6" INTEGER, "reaction7" INTEGER, "reaction8" INTEGER, "url" TEXT, "createdAt" '
+    "DATETIME DEFAULT (datetime('now', 'localtime')), \"updatedAt\" DATETIME DEFAULT (datetime('now', "
+    "'localtime')), PRIMARY KEY(\"id\" AUTOINCREMENT))",
+    'CREATE TABLE IF NOT EXISTS "wl_Users" ("id" INTEGER, "display_name" TEXT NOT NULL DEFAULT "", "email" '
+    'TEXT NOT NULL DEFAULT "", "password" TEXT NOT NULL DEFAULT "", "type" TEXT NOT NULL DEFAULT "", '
+    '"label" TEXT, "github" TEXT, "twitter" TEXT, "facebook" TEXT, "google" TEXT, "weibo" TEXT, "qq" TEXT, '
+    '"oidc" TEXT, "huawei" TEXT, "2fa" TEXT, "avatar" TEXT, "url" TEXT, "createdAt" DATETIME DEFAULT '
+    "(datetime('now', 'localtime')), \"updatedAt\" DATETIME DEFAULT (datetime('now', 'localtime')), "
+    'PRIMARY KEY("id" AUTOINCREMENT))',
+]
+WALINE_PATHS = ("/posts/hello-world/", "/posts/ünïcödé/", "/about", "/posts/2024/01/long-read.html", "/?p=42")
+WALINE_TEXTS = (
+    "First! 🎉",
+    "Très bien écrit — merci.",
+    "代码很清楚，谢谢。",
+    "Line one\nLine two\n\n```python\nprint('hi')\n```",
+    "No-break\u00a0space here",
+    "  padded  ",
+    "A" * 3000,
+    "0042",
+)
+WALINE_USERS = ("Admin Zoë", "李雷")
+WALINE_START = datetime(2026, 12, 5, 15, 48, 33)  # the server's local wall clock (Europe/Berlin)
+
+
+def waline_moment(c: int) -> datetime:
+    """Comment ``c``'s ``insertedAt``, ``createdAt`` and ``updatedAt``: whole seconds, local time."""
+    return WALINE_START + timedelta(seconds=7 * c)
+
+
+def waline_like(c: int) -> int | None:
+    """Comment ``c``'s likes: NULL until the first, then 1 to 3."""
+    return None if c % 4 == 0 else c % 4
+
+
+def waline_parent(c: int) -> tuple[int, int] | None:
+    """Comment ``c``'s ``pid`` (the comment replied to) and ``rid`` (its thread's root: the same
+    comment, itself no reply), or None."""
+    return None if c % 3 else (c - 2, c - 2)
+
+
+def waline_comment(c: int) -> str:
+    """Comment ``c``'s raw Markdown as the commenter typed it."""
+    return f"{WALINE_TEXTS[c % len(WALINE_TEXTS)]} #{c}" if c % len(WALINE_TEXTS) != 5 else WALINE_TEXTS[5]
+
+
+def waline_comments(path: Path, comments: int = 40) -> Path:
+    """A Waline comment server's database (see the module's list)."""
+    users = [
+        (u + 1, name, f"u{u}@example.net", f"$2a$08${'x' * 22}{u:031d}", ("administrator", "guest")[u > 0],
+         *([None] * 11), "https://example.org" if u == 0 else "",
+         WALINE_START.strftime("%Y-%m-%d %H:%M:%S"), WALINE_START.strftime("%Y-%m-%d %H:%M:%S"))
+        for u, name in enumerate(WALINE_USERS)
+    ]  # fmt: skip
+    rows: list[Sequence[Any]] = []
+    for c in range(1, comments + 1):
+        moment = waline_moment(c).strftime("%Y-%m-%d %H:%M:%S")
+        parent = waline_parent(c)
+        rows.append(
+            (
+                c,
+                c % len(WALINE_USERS) + 1 if c % 5 == 1 else None,
+                waline_comment(c),
+                moment,
+                f"198.51.100.{c}" if c % 2 else f"2001:db8::{c:x}",
+                "https://example.com/~me" if c % 3 else "",
+                f"g{c}@example.com" if c % 7 else "",
+                ("Gast", "Zoë", "匿名", "Bob")[c % 4] if c % 9 else "",
+                None if parent is None else parent[1],
+                None if parent is None else parent[0],
+                1 if c % 10 == 0 else None,
+                ("approved", "approved", "waiting", "spam", "approved")[c % 5],
+                waline_like(c),
+                "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0"
+                if c % 8
+                else "",
+                WALINE_PATHS[c % len(WALINE_PATHS)],
+                moment,
+                moment,
+            )
+        )
+    counters = [
+        (j + 1, 3 + 4 * j, *[1 if r < j else None for r in range(9)], page,
+         (WALINE_START + timedelta(minutes=5)).strftime("%Y-%m-%d %H:%M:%S"),
+         (WALINE_START + timedelta(minutes=5, seconds=j)).strftime("%Y-%m-%d %H:%M:%S"))
+        for j, page in enumerate(WALINE_PATHS)
+    ]  # fmt: skip
+    return write_export(path, WALINE_DDL, {"wl_Users": users, "wl_Comment": rows, "wl_Counter": counters})

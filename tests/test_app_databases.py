@@ -35,7 +35,8 @@ a FreeRADIUS server's accounting, a Bacula catalog, macOS Messages' chat.db, And
 provider, a WhatsApp message store, an Etherpad server's key/value store, a Nuxt Content site's
 database, a Lighthouse CI server, a Shuup shop, a Django site's django-allauth, django-oauth-toolkit
 and dj-rest-auth tables, an Isso comment server, a profanity XMPP client's chat log, a Sympa list
-server, a Vendure shop) through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
+server, a Vendure shop, a Waline comment server) through ``columnar-etl run`` into the session's real
+PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -8773,3 +8774,64 @@ def test_vendure_shop_keeps_its_three_state_flag_as_text_its_minor_units_and_its
     phones = sum(c % 3 == 0 for c in range(customers))
     scores["customer"] = (customers, [column_score(customers, phones)] + [100.0] * (widths["customer"] - 1))
     assert ran.record["quality_before"] == pytest.approx(export_score(scores), abs=0.01)
+
+
+def test_waline_comments_likes_are_counts_not_references_and_its_local_times_arrive_as_written(
+    run_export: Runner,
+) -> None:
+    # A comment's `like` tally (1 to 3) fits the keys of a blog's five pages: until 2026-12-05 a
+    # reference to wl_Counter.id. Its name says a count. Times are the server's wall clock, no zone.
+    comments = 40
+    pages = len(apps.WALINE_PATHS)
+    tables = {"wl_Users": len(apps.WALINE_USERS), "wl_Comment": comments, "wl_Counter": pages}
+    ran, run_dir = run_export(apps.waline_comments)
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+
+    def declared(table: str) -> dict[str, str]:
+        return pg_column_types(ran.uri, ran.record["version_schema"], table)
+
+    comment = declared("wl_Comment")
+    assert comment["like"] == comment["sticky"] == comment["pid"] == "bigint"
+    assert comment["createdAt"] == comment["insertedAt"] == "timestamp without time zone"
+    # A page's views under "time" are a number, no moment.
+    assert declared("wl_Counter")["time"] == "bigint"
+    assert ran.values("wl_Counter", "time", "id") == {j + 1: 3 + 4 * j for j in range(pages)}
+    assert ran.values("wl_Comment", "like", "id") == {c: apps.waline_like(c) for c in range(1, comments + 1)}
+    [like] = [c for c in profiled(run_dir)["columns"]["wl_Comment"].items() if c[0] == "like"]
+    assert "its name says a count (like)" in " ".join(like[1]["notes"])
+    assert ran.values("wl_Comment", "createdAt", "id") == {
+        c: apps.waline_moment(c) for c in range(1, comments + 1)
+    }
+    # Raw Markdown as typed; a padded comment trimmed (audited), 3,000 characters and 0042 as written.
+    assert ran.values("wl_Comment", "comment", "id") == {
+        c: apps.waline_comment(c).strip() for c in range(1, comments + 1)
+    }
+    assert ("wl_Comment", "comment", "trim") in audited_columns(run_dir)
+    # The commenter is a user; a reply's pid and rid are comments' ids, but of keys 1..40 with no gap
+    # any number is one: nothing tells them from numbers, and none is inferred.
+    assert references(run_dir) == {("wl_Comment", "user_id"): "wl_Users.id"}
+    # The score: '' for a link, mail, nick or user agent not given beside NULL user ids and likes (two
+    # ways of writing none in a table); padded comments cosmetic. The users' '' url beside OAuth
+    # columns never filled costs nothing.
+    numbers = range(1, comments + 1)
+    charged = {
+        "link": sum(c % 3 == 0 for c in numbers),
+        "mail": sum(c % 7 == 0 for c in numbers),
+        "nick": sum(c % 9 == 0 for c in numbers),
+        "ua": sum(c % 8 == 0 for c in numbers),
+    }
+    padded = sum(apps.waline_comment(c) != apps.waline_comment(c).strip() for c in numbers)
+    with closing(sqlite3.connect(ran.db)) as con:
+        widths = {t: len(con.execute(f"PRAGMA table_info({quote_ident(t)})").fetchall()) for t in tables}
+    scores = [column_score(comments, n) for n in charged.values()] + [
+        column_score(comments, padded, COSMETIC)
+    ]
+    quality = export_score(
+        {
+            "wl_Comment": (comments, scores + [100.0] * (widths["wl_Comment"] - len(scores))),
+            "wl_Counter": (pages, [100.0] * widths["wl_Counter"]),
+            "wl_Users": (len(apps.WALINE_USERS), [100.0] * widths["wl_Users"]),
+        }
+    )
+    assert ran.record["quality_before"] == pytest.approx(quality, abs=0.01)
