@@ -947,6 +947,12 @@ number, so a test computes what a column holds from the same numbers.
   characters, ``0042``), ``wl_Counter`` with a page's views in ``"time" INTEGER`` and reactions
   ``reaction0``..``reaction8`` NULL until the first, ``wl_Users`` with bcrypt hashes and
   never-filled OAuth columns.
+- :func:`lucid_app`: an AdonisJS application's database as Lucid 21 writes it (its schema builder
+  and models on ``better-sqlite3``): Knex declares a ``decimal(12, 2)`` column ``float`` on SQLite, so
+  the amounts the app wrote as decimal strings (``'19.99'``, ``'100'``) are REALs under ``float``;
+  ``boolean default '0'`` flags 0/1, luxon ``DateTime`` columns as ``datetime`` text of whole seconds
+  (Lucid's format drops the milliseconds), a ``date`` column, ``json`` text, an ``enum`` under a
+  ``CHECK``, a ``blob``, invoice numbers with leading zeros, ``''`` beside NULL notes.
 """
 
 from __future__ import annotations
@@ -21512,3 +21518,83 @@ def waline_comments(path: Path, comments: int = 40) -> Path:
         for j, page in enumerate(WALINE_PATHS)
     ]  # fmt: skip
     return write_export(path, WALINE_DDL, {"wl_Users": users, "wl_Comment": rows, "wl_Counter": counters})
+
+
+# --- AdonisJS Lucid (Knex's SQLite dialect on better-sqlite3) --------------------------------------------
+
+LUCID_DDL = [
+    "CREATE TABLE `users` (`id` integer not null primary key autoincrement, `full_name` varchar(255) null, "
+    "`email` varchar(254) not null, `password` varchar(255) not null, `is_admin` boolean default '0', "
+    "`created_at` datetime not null, `updated_at` datetime null)",
+    "CREATE TABLE `invoices` (`id` integer not null primary key autoincrement, `user_id` integer, `number` "
+    "varchar(12) not null, `amount` float not null, `tax_rate` float null, `discount` float null, `paid` "
+    "boolean not null default '0', `due_on` date null, `paid_at` datetime null, `meta` json null, `status` "
+    "text check (`status` in ('draft', 'sent', 'paid', 'void')) default 'draft', `notes` text null, `pdf` "
+    "blob null, `created_at` datetime not null, `updated_at` datetime null, foreign key(`user_id`) "
+    "references `users`(`id`) on delete CASCADE)",
+]
+LUCID_NAMES = ("Zoë Ångström", "José Müller", "李小龙", "Søren\u00a0K", "😀 Fan", None)
+#: The amounts as the app passed them (decimal strings): SQLite's REAL affinity of ``float`` stores each
+#: as the double nearest that decimal.
+LUCID_AMOUNTS = ("19.99", "20.00", "0.01", "1234567.89", "0.10", "100")
+LUCID_NOW = datetime(2026, 12, 5, 14, 57, 41)  # luxon's DateTime.local() of autoCreate, TZ=UTC
+
+
+def lucid_text(moment: datetime) -> str:
+    """Lucid's text of a luxon ``DateTime`` in a ``datetime`` column on SQLite: whole seconds."""
+    return moment.strftime("%Y-%m-%d %H:%M:%S")
+
+
+def lucid_paid_at(n: int) -> datetime | None:
+    """Invoice ``n``'s ``paid_at`` (every third; milliseconds given, dropped by Lucid's format)."""
+    if n % 3:
+        return None
+    return (datetime(2024, 2, 1, 8, 30, 15, 123000) + timedelta(hours=7 * n, milliseconds=37 * n)).replace(
+        microsecond=0
+    )
+
+
+def lucid_due_on(n: int) -> date | None:
+    """Invoice ``n``'s ``due_on`` (a luxon date, ``yyyy-MM-dd``), NULL every sixth."""
+    return None if n % 6 == 0 else date(2024, 1, 15) + timedelta(days=n)
+
+
+def lucid_notes(n: int) -> str | None:
+    """Invoice ``n``'s notes: ``''`` (a form's empty field), NULL, or text with a no-break space."""
+    return "" if n % 5 == 1 else None if n % 5 == 2 else f"Note {n}\u00a0— 👍 {'x' * (n % 9 + 1)}"
+
+
+def lucid_app(path: Path, users: int = 6, invoices: int = 24) -> Path:
+    """An AdonisJS Lucid application's database (see the module's list)."""
+    now = lucid_text(LUCID_NOW)
+    user_rows = [
+        (u + 1, LUCID_NAMES[u % len(LUCID_NAMES)], f"u{u}@example.org", "scrypt$" + "x" * 40, int(u % 4 == 0),
+         now, now)
+        for u in range(users)
+    ]  # fmt: skip
+    invoice_rows = []
+    for n in range(invoices):
+        paid_at, due_on = lucid_paid_at(n), lucid_due_on(n)
+        invoice_rows.append(
+            (
+                n + 1,
+                n % users + 1,
+                f"{n + 1:08d}",
+                float(LUCID_AMOUNTS[n % len(LUCID_AMOUNTS)]),
+                None if n % 4 == 0 else float(("0.1900", "0.0700", "0.0000")[n % 3]),
+                None if n % 5 == 0 else (n % 7) * 0.1,
+                int(n % 3 == 0),
+                None if due_on is None else due_on.isoformat(),
+                None if paid_at is None else lucid_text(paid_at),
+                None
+                if n % 4 == 1
+                else json.dumps({"source": ("web", "api")[n % 2], "tags": ["a", "ü"], "ratio": n / 7},
+                                ensure_ascii=False, separators=(",", ":")),
+                ("draft", "sent", "paid", "void")[n % 4],
+                lucid_notes(n),
+                bytes([0x25, 0x50, 0x44, 0x46, n, 0, 255]) if n % 10 == 0 else None,
+                now,
+                lucid_text(LUCID_NOW + timedelta(seconds=5)) if n == 4 else now,
+            )
+        )  # fmt: skip
+    return write_export(path, LUCID_DDL, {"users": user_rows, "invoices": invoice_rows}, bytes_as_text=False)

@@ -35,8 +35,8 @@ a FreeRADIUS server's accounting, a Bacula catalog, macOS Messages' chat.db, And
 provider, a WhatsApp message store, an Etherpad server's key/value store, a Nuxt Content site's
 database, a Lighthouse CI server, a Shuup shop, a Django site's django-allauth, django-oauth-toolkit
 and dj-rest-auth tables, an Isso comment server, a profanity XMPP client's chat log, a Sympa list
-server, a Vendure shop, a Waline comment server) through ``columnar-etl run`` into the session's real
-PostgreSQL, every cell checked.
+server, a Vendure shop, a Waline comment server, an AdonisJS Lucid application) through
+``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -8832,6 +8832,56 @@ def test_waline_comments_likes_are_counts_not_references_and_its_local_times_arr
             "wl_Comment": (comments, scores + [100.0] * (widths["wl_Comment"] - len(scores))),
             "wl_Counter": (pages, [100.0] * widths["wl_Counter"]),
             "wl_Users": (len(apps.WALINE_USERS), [100.0] * widths["wl_Users"]),
+        }
+    )
+    assert ran.record["quality_before"] == pytest.approx(quality, abs=0.01)
+
+
+def test_lucid_app_keeps_knex_float_amounts_as_doubles_and_its_whole_second_moments(
+    run_export: Runner,
+) -> None:
+    # Knex declares Lucid's decimal(12, 2) `float` on SQLite: the schema says float, SQLite keeps the
+    # double nearest each decimal the app wrote, and double precision keeps it, every bit (a numeric
+    # would be a reading the schema does not ask for; `[columns]` type numeric asks). Luxon moments are
+    # whole seconds, the date column dates, the enum under its CHECK text, the blob bytes.
+    users, invoices = 6, 24
+    ran, run_dir = run_export(apps.lucid_app)
+    loaded_cleanly(ran, run_dir, {"users": users, "invoices": invoices})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    types = pg_column_types(ran.uri, ran.record["version_schema"], "invoices")
+    assert types["amount"] == types["tax_rate"] == types["discount"] == "double precision"
+    assert (types["paid"], types["due_on"], types["paid_at"]) == (
+        "boolean",
+        "date",
+        "timestamp without time zone",
+    )
+    assert (types["number"], types["meta"], types["status"], types["pdf"]) == (
+        "text",
+        "text",
+        "text",
+        "bytea",
+    )
+    assert pg_column_types(ran.uri, ran.record["version_schema"], "users")["is_admin"] == "boolean"
+    assert ran.values("invoices", "amount", "id") == {
+        n + 1: float(apps.LUCID_AMOUNTS[n % len(apps.LUCID_AMOUNTS)]) for n in range(invoices)
+    }
+    assert ran.values("invoices", "discount", "id") == {
+        n + 1: None if n % 5 == 0 else (n % 7) * 0.1 for n in range(invoices)
+    }
+    assert ran.values("invoices", "number", "id") == {n + 1: f"{n + 1:08d}" for n in range(invoices)}
+    assert ran.values("invoices", "paid_at", "id") == {n + 1: apps.lucid_paid_at(n) for n in range(invoices)}
+    assert ran.values("invoices", "due_on", "id") == {n + 1: apps.lucid_due_on(n) for n in range(invoices)}
+    assert ran.values("invoices", "paid", "id") == {n + 1: n % 3 == 0 for n in range(invoices)}
+    assert ran.values("invoices", "notes", "id") == {
+        n + 1: apps.lucid_notes(n) or None for n in range(invoices)
+    }
+    assert references(run_dir) == {("invoices", "user_id"): "users.id"}
+    # The score: '' notes beside NULL ones, two ways of writing none.
+    blanks = sum(apps.lucid_notes(n) == "" for n in range(invoices))
+    quality = export_score(
+        {
+            "users": (users, [100.0] * 7),
+            "invoices": (invoices, [column_score(invoices, blanks)] + [100.0] * 14),
         }
     )
     assert ran.record["quality_before"] == pytest.approx(quality, abs=0.01)
