@@ -1029,6 +1029,31 @@ number, so a test computes what a column holds from the same numbers.
   (``sortname``, ``platform``, ``year`` under ``INTEGER``; ``runner``, ``directory``, ``configpath`` of
   an uninstalled game) beside NULL in the service fields, service ids of digits with a leading zero,
   a CJK name's slug ``''``, and ``games_categories`` whose references are declared nowhere.
+- :func:`vendure_shop`: a Vendure 3.7 shop's SQLite database (TypeORM ``synchronize`` on
+  ``better-sqlite3``; its DDL for some of its tables, references to the tables left out dropped) after
+  ``populate`` and orders through its Shop API: every amount an ``integer`` of minor units (a price of
+  0.00 is ``0``), a tax rate ``decimal(5,2)`` that SQLite stores as an INTEGER (``19``) or a REAL
+  (``7.5``), a variant's ``trackInventory varchar NOT NULL DEFAULT ('INHERIT')`` holding ``TRUE`` and
+  ``FALSE`` only (imported so), ``boolean`` 0/1 flags (a custom field's NULL), ``datetime`` text without
+  a fraction (``datetime('now')``) beside TypeORM's milliseconds, custom fields of ``datetime(6)``,
+  ``double precision`` (``0.1 + 0.2``), codes with leading zeros (a GTIN, a loyalty code), an order's
+  ``simple-array`` coupon codes ``''`` and ``simple-json`` addresses (``{}`` before checkout),
+  translations in two languages with emoji, no-break spaces and a long description.
+- :func:`waline_comments`: a Waline 1.39 comment server's SQLite storage (its shipped
+  ``waline.sqlite`` schema, driven by its API): ``DATETIME`` text of the server's local wall clock
+  (``datetime('now', 'localtime')``, no fraction), a comment's ``like`` tally ``INTEGER`` NULL until
+  the first (1 to 3 over a blog of five pages), ``sticky NUMERIC`` 1 or NULL, replies' ``pid`` and
+  ``rid`` (earlier comments' ids), IPv4 and IPv6 addresses, ``''`` for a link, mail, nick or user
+  agent not given, raw Markdown comments (emoji, CJK, a no-break space, a padded one, 3,000
+  characters, ``0042``), ``wl_Counter`` with a page's views in ``"time" INTEGER`` and reactions
+  ``reaction0``..``reaction8`` NULL until the first, ``wl_Users`` with bcrypt hashes and
+  never-filled OAuth columns.
+- :func:`lucid_app`: an AdonisJS application's database as Lucid 21 writes it (its schema builder
+  and models on ``better-sqlite3``): Knex declares a ``decimal(12, 2)`` column ``float`` on SQLite, so
+  the amounts the app wrote as decimal strings (``'19.99'``, ``'100'``) are REALs under ``float``;
+  ``boolean default '0'`` flags 0/1, luxon ``DateTime`` columns as ``datetime`` text of whole seconds
+  (Lucid's format drops the milliseconds), a ``date`` column, ``json`` text, an ``enum`` under a
+  ``CHECK``, a ``blob``, invoice numbers with leading zeros, ``''`` beside NULL notes.
 """
 
 from __future__ import annotations
@@ -23173,3 +23198,447 @@ def lutris_library(path: Path, games: int = 30) -> Path:
         "saved_searches": [(1, "Installed RPGs", 'installed:yes category:"RPG — Klassiker 🗡"')],
     }
     return write_export(path, LUTRIS_DDL, rows)
+
+
+# --- Vendure (TypeORM on better-sqlite3) -------------------------------------------------------------
+
+VENDURE_DDL = [
+    'CREATE TABLE "tax_category" ("createdAt" datetime NOT NULL DEFAULT (datetime(\'now\')), "updatedAt" '
+    'datetime NOT NULL DEFAULT (datetime(\'now\')), "name" varchar NOT NULL, "isDefault" boolean NOT NULL '
+    'DEFAULT (0), "id" integer PRIMARY KEY AUTOINCREMENT NOT NULL)',
+    'CREATE TABLE "tax_rate" ("createdAt" datetime NOT NULL DEFAULT (datetime(\'now\')), "updatedAt" '
+    'datetime NOT NULL DEFAULT (datetime(\'now\')), "name" varchar NOT NULL, "enabled" boolean NOT NULL, '
+    '"value" decimal(5,2) NOT NULL, "id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "categoryId" integer, '
+    'CONSTRAINT "FK_7ee3306d7638aa85ca90d672198" FOREIGN KEY ("categoryId") REFERENCES "tax_category" '
+    '("id") ON DELETE NO ACTION ON UPDATE NO ACTION)',
+    'CREATE TABLE "product" ("createdAt" datetime NOT NULL DEFAULT (datetime(\'now\')), "updatedAt" '
+    'datetime NOT NULL DEFAULT (datetime(\'now\')), "deletedAt" datetime, "enabled" boolean NOT NULL '
+    'DEFAULT (1), "id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "customFieldsInfourl" varchar(255), '
+    '"customFieldsReleasedat" datetime(6), "customFieldsWeightkg" double precision, '
+    '"customFieldsDownloadable" boolean DEFAULT (0), "customFieldsWarrantymonths" integer, '
+    '"customFieldsNotes" text)',
+    'CREATE TABLE "product_translation" ("createdAt" datetime NOT NULL DEFAULT (datetime(\'now\')), '
+    '"updatedAt" datetime NOT NULL DEFAULT (datetime(\'now\')), "languageCode" varchar NOT NULL, "name" '
+    'varchar NOT NULL, "slug" varchar NOT NULL, "description" text NOT NULL, "id" integer PRIMARY KEY '
+    'AUTOINCREMENT NOT NULL, "baseId" integer, "customFieldsSubtitle" varchar(255), CONSTRAINT '
+    '"FK_7dbc75cb4e8b002620c4dbfdac5" FOREIGN KEY ("baseId") REFERENCES "product" ("id") ON DELETE NO '
+    "ACTION ON UPDATE NO ACTION)",
+    'CREATE TABLE "product_variant" ("createdAt" datetime NOT NULL DEFAULT (datetime(\'now\')), '
+    '"updatedAt" datetime NOT NULL DEFAULT (datetime(\'now\')), "deletedAt" datetime, "enabled" boolean '
+    'NOT NULL DEFAULT (1), "sku" varchar NOT NULL, "outOfStockThreshold" integer NOT NULL DEFAULT (0), '
+    '"useGlobalOutOfStockThreshold" boolean NOT NULL DEFAULT (1), "trackInventory" varchar NOT NULL '
+    'DEFAULT (\'INHERIT\'), "id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "taxCategoryId" integer, '
+    '"productId" integer, "customFieldsGtin" varchar(255), CONSTRAINT "FK_e38dca0d82fd64c7cf8aac8b8ef" '
+    'FOREIGN KEY ("taxCategoryId") REFERENCES "tax_category" ("id") ON DELETE NO ACTION ON UPDATE NO '
+    'ACTION, CONSTRAINT "FK_6e420052844edf3a5506d863ce6" FOREIGN KEY ("productId") REFERENCES "product" '
+    '("id") ON DELETE NO ACTION ON UPDATE NO ACTION)',
+    'CREATE TABLE "product_variant_price" ("createdAt" datetime NOT NULL DEFAULT (datetime(\'now\')), '
+    '"updatedAt" datetime NOT NULL DEFAULT (datetime(\'now\')), "currencyCode" varchar NOT NULL, "id" '
+    'integer PRIMARY KEY AUTOINCREMENT NOT NULL, "channelId" integer, "price" integer NOT NULL, '
+    '"variantId" integer, CONSTRAINT "FK_e6126cd268aea6e9b31d89af9ab" FOREIGN KEY ("variantId") '
+    'REFERENCES "product_variant" ("id") ON DELETE CASCADE ON UPDATE NO ACTION)',
+    'CREATE TABLE "customer" ("createdAt" datetime NOT NULL DEFAULT (datetime(\'now\')), "updatedAt" '
+    'datetime NOT NULL DEFAULT (datetime(\'now\')), "deletedAt" datetime, "title" varchar, "firstName" '
+    'varchar NOT NULL, "lastName" varchar NOT NULL, "phoneNumber" varchar, "emailAddress" varchar NOT NULL, '
+    '"id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "customFieldsLoyaltycode" varchar(255), '
+    '"customFieldsBirthday" datetime(6), "customFieldsNewsletter" boolean)',
+    'CREATE TABLE "order" ("createdAt" datetime NOT NULL DEFAULT (datetime(\'now\')), "updatedAt" '
+    "datetime NOT NULL DEFAULT (datetime('now')), \"type\" varchar NOT NULL DEFAULT ('Regular'), \"code\" "
+    'varchar NOT NULL, "state" varchar NOT NULL, "active" boolean NOT NULL DEFAULT (1), "orderPlacedAt" '
+    'datetime, "couponCodes" text NOT NULL, "shippingAddress" text NOT NULL, "billingAddress" text NOT '
+    'NULL, "currencyCode" varchar NOT NULL, "id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, '
+    '"customerId" integer, "subTotal" integer NOT NULL, "subTotalWithTax" integer NOT NULL, "shipping" '
+    'integer NOT NULL DEFAULT (0), "shippingWithTax" integer NOT NULL DEFAULT (0), CONSTRAINT '
+    '"FK_124456e637cca7a415897dce659" FOREIGN KEY ("customerId") REFERENCES "customer" ("id") ON DELETE '
+    "NO ACTION ON UPDATE NO ACTION)",
+    'CREATE TABLE "order_line" ("createdAt" datetime NOT NULL DEFAULT (datetime(\'now\')), "updatedAt" '
+    'datetime NOT NULL DEFAULT (datetime(\'now\')), "quantity" integer NOT NULL, "orderPlacedQuantity" '
+    'integer NOT NULL DEFAULT (0), "listPriceIncludesTax" boolean NOT NULL, "adjustments" text NOT NULL, '
+    '"taxLines" text NOT NULL, "id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "productVariantId" integer '
+    'NOT NULL, "taxCategoryId" integer, "initialListPrice" integer, "listPrice" integer NOT NULL, '
+    '"orderId" integer, CONSTRAINT "FK_cbcd22193eda94668e84d33f185" FOREIGN KEY ("productVariantId") '
+    'REFERENCES "product_variant" ("id") ON DELETE CASCADE ON UPDATE NO ACTION, CONSTRAINT '
+    '"FK_77be94ce9ec6504466179462275" FOREIGN KEY ("taxCategoryId") REFERENCES "tax_category" ("id") ON '
+    'DELETE NO ACTION ON UPDATE NO ACTION, CONSTRAINT "FK_239cfca2a55b98b90b6bef2e44f" FOREIGN KEY '
+    '("orderId") REFERENCES "order" ("id") ON DELETE CASCADE ON UPDATE NO ACTION)',
+]
+#: The tax categories and their rates (percent) as ``populate`` writes them, a rate per zone.
+VENDURE_TAXES = (("standard tax", 19), ("reduced tax", 7.5), ("zero tax", 0))
+VENDURE_ZONES = ("Europe", "Americas", "Asia")
+VENDURE_PRODUCTS = (
+    "Café Crème Mug",
+    "Ærøskøbing Tea Towel",
+    "Zürich\u00a0Notebook",
+    "Emoji Socks 🧦",
+    "日本 Teapot",
+    "Long Description Lamp",
+)
+VENDURE_NOW = datetime(2026, 12, 5, 14, 25, 37)  # the import's datetime('now'), UTC
+VENDURE_FIRST_NAMES = ("Zoë", "José", "Łukasz", "Anne\u00a0Marie", "山田", "O'Brien")
+
+
+def vendure_text(moment: datetime, fraction: bool = True) -> str:
+    """TypeORM's text of a JS ``Date`` (UTC, milliseconds), or SQLite's ``datetime('now')`` (none)."""
+    whole = moment.strftime("%Y-%m-%d %H:%M:%S")
+    return f"{whole}.{moment.microsecond // 1000:03d}" if fraction else whole
+
+
+def vendure_price(v: int) -> int:
+    """Variant ``v``'s price in cents: 0.00, 9.99, 12.50, 1234.56, 0.01 (the CSV's decimals × 100)."""
+    return (0, 999, 1250, 123456, 1)[v % 5]
+
+
+def vendure_tracks(v: int) -> str:
+    """Variant ``v``'s ``trackInventory`` as the CSV import sets it: ``TRUE`` or ``FALSE``."""
+    return ("FALSE", "TRUE")[v % 2]
+
+
+def vendure_gtin(v: int) -> str | None:
+    """Variant ``v``'s GTIN custom field: 14 digits with leading zeros, or NULL."""
+    return None if v % 3 else f"{4006381333931 + v:014d}"
+
+
+def vendure_weight(i: int) -> float:
+    """Product ``i``'s ``weightKg`` custom field, a JS number (``0.1 + 0.2`` keeps every bit)."""
+    return (0.25, 1.1, 0.1 + 0.2, 1e-7, 12345.678, 0.0)[i % 6]
+
+
+def vendure_released(i: int) -> datetime | None:
+    """Product ``i``'s ``releasedAt`` custom field (naive UTC, whole milliseconds), or NULL."""
+    return None if i % 3 == 0 else datetime(2019 + i, i % 12 + 1, i + 1, i, 7 * i, 11, 123000 * i % 1000000)
+
+
+def vendure_birthday(c: int) -> datetime | None:
+    """Customer ``c``'s ``birthday`` custom field (a midnight UTC, as the admin UI sends it), or NULL."""
+    return None if c % 5 == 0 else datetime(1960 + c, c % 12 + 1, c % 28 + 1)
+
+
+def vendure_order_total(n: int, lines: list[tuple[int, int]]) -> tuple[int, int]:
+    """Order ``n``'s ``subTotal`` and ``subTotalWithTax`` in cents from its lines (variant, quantity),
+    the tax of each line's category rounded as Vendure rounds (half up, per unit)."""
+    net = sum(vendure_price(v) * q for v, q in lines)
+    gross = sum(
+        int(
+            (
+                Decimal(vendure_price(v)) * (1 + Decimal(str(VENDURE_TAXES[v % 3][1])) / 100)
+            ).to_integral_value()
+        )
+        * q
+        for v, q in lines
+    )
+    return net, gross
+
+
+def vendure_lines(n: int, variants: int) -> list[tuple[int, int]]:
+    """Order ``n``'s lines: (variant index, quantity)."""
+    return [(n % variants, 1 + n % 4)] + ([((7 * n + 3) % variants, 1 + n % 3)] if n % 2 else [])
+
+
+def vendure_shop(path: Path, variants: int = 12, customers: int = 10, orders: int = 16) -> Path:
+    """A Vendure shop's database (see the module's list)."""
+    now = vendure_text(VENDURE_NOW, fraction=False)
+    rows: dict[str, list[Sequence[Any]]] = {t: [] for t in ("tax_category", "tax_rate", "product")}
+    for k, (name, rate) in enumerate(VENDURE_TAXES):
+        rows["tax_category"].append((now, now, name, 0, k + 1))
+        for z, zone in enumerate(VENDURE_ZONES):
+            rows["tax_rate"].append((now, now, f"{name} {zone}", 1, rate, 3 * k + z + 1, k + 1))
+    products = len(VENDURE_PRODUCTS)
+    translations: list[Sequence[Any]] = []
+    for i, name in enumerate(VENDURE_PRODUCTS):
+        released = vendure_released(i)
+        rows["product"].append(
+            (
+                now,
+                vendure_text(VENDURE_NOW + timedelta(seconds=18, milliseconds=242 + i)),
+                None,
+                1,
+                i + 1,
+                None if i % 4 == 0 else f"https://example.com/p/{i}?q=ü&x={'y' * i}",
+                None if released is None else vendure_text(released),
+                vendure_weight(i),
+                int(i % 2 == 0),
+                None if i % 5 == 0 else 6 * i,
+                "" if i == 2 else "Line 1\nLine 2\tTab\u00a0nbsp 😀" if i == 3 else None,
+            )
+        )
+        body = "Very long description. " * (300 if i == 5 else 1)
+        translations += [
+            (now, now, "en", name, f"prod-{i}", f"<p>{body} Item {i} — “quoted”</p>", 2 * i + 1, i + 1,
+             f"Sub {i} — ✓" if i % 2 else ""),
+            (now, now, "de", f"{name} (DE)", f"de-prod-{i}", "Beschreibung äöü", 2 * i + 2, i + 1,
+             f"Untertitel\u00a0{i}"),
+        ]  # fmt: skip
+    rows["product_translation"] = translations
+    rows["product_variant"] = [
+        (now, now, None, 1, f"SKU-{v:05d}", 0, 1, vendure_tracks(v), v + 1, v % 3 + 1, v % products + 1,
+         vendure_gtin(v))
+        for v in range(variants)
+    ]  # fmt: skip
+    rows["product_variant_price"] = [
+        (now, now, "USD", v + 1, 1, vendure_price(v), v + 1) for v in range(variants)
+    ]
+    rows["customer"] = [
+        (
+            vendure_text(VENDURE_NOW + timedelta(minutes=1, seconds=c), fraction=False),
+            vendure_text(VENDURE_NOW + timedelta(minutes=1, seconds=c), fraction=False),
+            None,
+            None if c % 4 else "Dr.",
+            VENDURE_FIRST_NAMES[c % len(VENDURE_FIRST_NAMES)],
+            f"Kunde{c} 🙂",
+            "" if c % 3 == 0 else f"0049 {1700000 + c}",
+            f"cust{c}@example.org",
+            c + 1,
+            f"{c:06d}" if c % 2 else None,
+            None if (birthday := vendure_birthday(c)) is None else vendure_text(birthday),
+            None if c % 7 == 6 else int(c % 3 == 0),
+        )
+        for c in range(customers)
+    ]
+    rows["order"], rows["order_line"] = [], []
+    for n in range(orders):
+        created = VENDURE_NOW + timedelta(minutes=2, seconds=3 * n)
+        lines = vendure_lines(n, variants)
+        net, gross = vendure_order_total(n, lines)
+        placed = n % 5 != 0  # every fifth cart abandoned: still AddingItems, no address
+        address = (
+            json.dumps(
+                {
+                    "fullName": f"{VENDURE_FIRST_NAMES[n % 6]} Gast",
+                    "streetLine1": f"Hauptstraße {n}",
+                    "streetLine2": "" if n % 3 else "Hinterhaus\u00a02. OG",
+                    "city": ("Wien", "München")[n % 2],
+                    "postalCode": ("1010", "01067")[n % 2],
+                    "countryCode": ("AT", "DE")[n % 2],
+                },
+                ensure_ascii=False,
+                separators=(",", ":"),
+            )
+            if placed
+            else "{}"
+        )
+        rows["order"].append(
+            (
+                vendure_text(created, fraction=False),
+                vendure_text(created + timedelta(milliseconds=n * 37))
+                if placed
+                else vendure_text(created, False),
+                "Regular",
+                f"V{n:03d}X{(n * 7919) % 100000:05d}",
+                "PaymentSettled" if placed else "AddingItems",
+                int(not placed),
+                vendure_text(created + timedelta(seconds=1, milliseconds=356 + n)) if placed else None,
+                "",
+                address,
+                "{}",
+                "USD",
+                n + 1,
+                n % customers + 1 if placed else None,
+                net,
+                gross,
+                (500, 1299)[n % 2] if placed else 0,
+                (500, 1299)[n % 2] if placed else 0,
+            )
+        )
+        for v, quantity in lines:
+            rate = VENDURE_TAXES[v % 3][1]
+            rows["order_line"].append(
+                (
+                    vendure_text(created, fraction=False),
+                    vendure_text(created, fraction=False),
+                    quantity,
+                    quantity if placed else 0,
+                    0,
+                    "[]",
+                    json.dumps(
+                        [{"description": f"{VENDURE_TAXES[v % 3][0]} Europe", "taxRate": rate}],
+                        separators=(",", ":"),
+                    ),
+                    len(rows["order_line"]) + 1,
+                    v + 1,
+                    v % 3 + 1,
+                    vendure_price(v),
+                    vendure_price(v),
+                    n + 1,
+                )
+            )
+    return write_export(path, VENDURE_DDL, rows)
+
+
+# --- Waline comment server (SQLite storage) ------------------------------------------------------------
+
+WALINE_DDL = [
+    'CREATE TABLE IF NOT EXISTS "wl_Comment" ("id" INTEGER, "user_id" INTEGER, "comment" TEXT, "insertedAt" '
+    'DATETIME DEFAULT (datetime(\'now\', \'localtime\')), "ip" TEXT, "link" TEXT, "mail" TEXT, "nick" '
+    'TEXT, "rid" INTEGER, "pid" INTEGER, "sticky" NUMERIC, "status" TEXT NOT NULL, "like" INTEGER, "ua" '
+    'TEXT, "url" TEXT, "createdAt" DATETIME DEFAULT (datetime(\'now\', \'localtime\')), "updatedAt" '
+    "DATETIME DEFAULT (datetime('now', 'localtime')), PRIMARY KEY(\"id\" AUTOINCREMENT))",
+    'CREATE TABLE IF NOT EXISTS "wl_Counter" ("id" INTEGER, "time" INTEGER, "reaction0" INTEGER, '
+    '"reaction1" INTEGER, "reaction2" INTEGER, "reaction3" INTEGER, "reaction4" INTEGER, "reaction5" '
+    'INTEGER, "reaction6" INTEGER, "reaction7" INTEGER, "reaction8" INTEGER, "url" TEXT, "createdAt" '
+    "DATETIME DEFAULT (datetime('now', 'localtime')), \"updatedAt\" DATETIME DEFAULT (datetime('now', "
+    "'localtime')), PRIMARY KEY(\"id\" AUTOINCREMENT))",
+    'CREATE TABLE IF NOT EXISTS "wl_Users" ("id" INTEGER, "display_name" TEXT NOT NULL DEFAULT "", "email" '
+    'TEXT NOT NULL DEFAULT "", "password" TEXT NOT NULL DEFAULT "", "type" TEXT NOT NULL DEFAULT "", '
+    '"label" TEXT, "github" TEXT, "twitter" TEXT, "facebook" TEXT, "google" TEXT, "weibo" TEXT, "qq" TEXT, '
+    '"oidc" TEXT, "huawei" TEXT, "2fa" TEXT, "avatar" TEXT, "url" TEXT, "createdAt" DATETIME DEFAULT '
+    "(datetime('now', 'localtime')), \"updatedAt\" DATETIME DEFAULT (datetime('now', 'localtime')), "
+    'PRIMARY KEY("id" AUTOINCREMENT))',
+]
+WALINE_PATHS = ("/posts/hello-world/", "/posts/ünïcödé/", "/about", "/posts/2024/01/long-read.html", "/?p=42")
+WALINE_TEXTS = (
+    "First! 🎉",
+    "Très bien écrit — merci.",
+    "代码很清楚，谢谢。",
+    "Line one\nLine two\n\n```python\nprint('hi')\n```",
+    "No-break\u00a0space here",
+    "  padded  ",
+    "A" * 3000,
+    "0042",
+)
+WALINE_USERS = ("Admin Zoë", "李雷")
+WALINE_START = datetime(2026, 12, 5, 15, 48, 33)  # the server's local wall clock (Europe/Berlin)
+
+
+def waline_moment(c: int) -> datetime:
+    """Comment ``c``'s ``insertedAt``, ``createdAt`` and ``updatedAt``: whole seconds, local time."""
+    return WALINE_START + timedelta(seconds=7 * c)
+
+
+def waline_like(c: int) -> int | None:
+    """Comment ``c``'s likes: NULL until the first, then 1 to 3."""
+    return None if c % 4 == 0 else c % 4
+
+
+def waline_parent(c: int) -> tuple[int, int] | None:
+    """Comment ``c``'s ``pid`` (the comment replied to) and ``rid`` (its thread's root: the same
+    comment, itself no reply), or None."""
+    return None if c % 3 else (c - 2, c - 2)
+
+
+def waline_comment(c: int) -> str:
+    """Comment ``c``'s raw Markdown as the commenter typed it."""
+    return f"{WALINE_TEXTS[c % len(WALINE_TEXTS)]} #{c}" if c % len(WALINE_TEXTS) != 5 else WALINE_TEXTS[5]
+
+
+def waline_comments(path: Path, comments: int = 40) -> Path:
+    """A Waline comment server's database (see the module's list)."""
+    users = [
+        (u + 1, name, f"u{u}@example.net", f"$2a$08${'x' * 22}{u:031d}", ("administrator", "guest")[u > 0],
+         *([None] * 11), "https://example.org" if u == 0 else "",
+         WALINE_START.strftime("%Y-%m-%d %H:%M:%S"), WALINE_START.strftime("%Y-%m-%d %H:%M:%S"))
+        for u, name in enumerate(WALINE_USERS)
+    ]  # fmt: skip
+    rows: list[Sequence[Any]] = []
+    for c in range(1, comments + 1):
+        moment = waline_moment(c).strftime("%Y-%m-%d %H:%M:%S")
+        parent = waline_parent(c)
+        rows.append(
+            (
+                c,
+                c % len(WALINE_USERS) + 1 if c % 5 == 1 else None,
+                waline_comment(c),
+                moment,
+                f"198.51.100.{c}" if c % 2 else f"2001:db8::{c:x}",
+                "https://example.com/~me" if c % 3 else "",
+                f"g{c}@example.com" if c % 7 else "",
+                ("Gast", "Zoë", "匿名", "Bob")[c % 4] if c % 9 else "",
+                None if parent is None else parent[1],
+                None if parent is None else parent[0],
+                1 if c % 10 == 0 else None,
+                ("approved", "approved", "waiting", "spam", "approved")[c % 5],
+                waline_like(c),
+                "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0"
+                if c % 8
+                else "",
+                WALINE_PATHS[c % len(WALINE_PATHS)],
+                moment,
+                moment,
+            )
+        )
+    counters = [
+        (j + 1, 3 + 4 * j, *[1 if r < j else None for r in range(9)], page,
+         (WALINE_START + timedelta(minutes=5)).strftime("%Y-%m-%d %H:%M:%S"),
+         (WALINE_START + timedelta(minutes=5, seconds=j)).strftime("%Y-%m-%d %H:%M:%S"))
+        for j, page in enumerate(WALINE_PATHS)
+    ]  # fmt: skip
+    return write_export(path, WALINE_DDL, {"wl_Users": users, "wl_Comment": rows, "wl_Counter": counters})
+
+
+# --- AdonisJS Lucid (Knex's SQLite dialect on better-sqlite3) --------------------------------------------
+
+LUCID_DDL = [
+    "CREATE TABLE `users` (`id` integer not null primary key autoincrement, `full_name` varchar(255) null, "
+    "`email` varchar(254) not null, `password` varchar(255) not null, `is_admin` boolean default '0', "
+    "`created_at` datetime not null, `updated_at` datetime null)",
+    "CREATE TABLE `invoices` (`id` integer not null primary key autoincrement, `user_id` integer, `number` "
+    "varchar(12) not null, `amount` float not null, `tax_rate` float null, `discount` float null, `paid` "
+    "boolean not null default '0', `due_on` date null, `paid_at` datetime null, `meta` json null, `status` "
+    "text check (`status` in ('draft', 'sent', 'paid', 'void')) default 'draft', `notes` text null, `pdf` "
+    "blob null, `created_at` datetime not null, `updated_at` datetime null, foreign key(`user_id`) "
+    "references `users`(`id`) on delete CASCADE)",
+]
+LUCID_NAMES = ("Zoë Ångström", "José Müller", "李小龙", "Søren\u00a0K", "😀 Fan", None)
+#: The amounts as the app passed them (decimal strings): SQLite's REAL affinity of ``float`` stores each
+#: as the double nearest that decimal.
+LUCID_AMOUNTS = ("19.99", "20.00", "0.01", "1234567.89", "0.10", "100")
+LUCID_NOW = datetime(2026, 12, 5, 14, 57, 41)  # luxon's DateTime.local() of autoCreate, TZ=UTC
+
+
+def lucid_text(moment: datetime) -> str:
+    """Lucid's text of a luxon ``DateTime`` in a ``datetime`` column on SQLite: whole seconds."""
+    return moment.strftime("%Y-%m-%d %H:%M:%S")
+
+
+def lucid_paid_at(n: int) -> datetime | None:
+    """Invoice ``n``'s ``paid_at`` (every third; milliseconds given, dropped by Lucid's format)."""
+    if n % 3:
+        return None
+    return (datetime(2024, 2, 1, 8, 30, 15, 123000) + timedelta(hours=7 * n, milliseconds=37 * n)).replace(
+        microsecond=0
+    )
+
+
+def lucid_due_on(n: int) -> date | None:
+    """Invoice ``n``'s ``due_on`` (a luxon date, ``yyyy-MM-dd``), NULL every sixth."""
+    return None if n % 6 == 0 else date(2024, 1, 15) + timedelta(days=n)
+
+
+def lucid_notes(n: int) -> str | None:
+    """Invoice ``n``'s notes: ``''`` (a form's empty field), NULL, or text with a no-break space."""
+    return "" if n % 5 == 1 else None if n % 5 == 2 else f"Note {n}\u00a0— 👍 {'x' * (n % 9 + 1)}"
+
+
+def lucid_app(path: Path, users: int = 6, invoices: int = 24) -> Path:
+    """An AdonisJS Lucid application's database (see the module's list)."""
+    now = lucid_text(LUCID_NOW)
+    user_rows = [
+        (u + 1, LUCID_NAMES[u % len(LUCID_NAMES)], f"u{u}@example.org", "scrypt$" + "x" * 40, int(u % 4 == 0),
+         now, now)
+        for u in range(users)
+    ]  # fmt: skip
+    invoice_rows = []
+    for n in range(invoices):
+        paid_at, due_on = lucid_paid_at(n), lucid_due_on(n)
+        invoice_rows.append(
+            (
+                n + 1,
+                n % users + 1,
+                f"{n + 1:08d}",
+                float(LUCID_AMOUNTS[n % len(LUCID_AMOUNTS)]),
+                None if n % 4 == 0 else float(("0.1900", "0.0700", "0.0000")[n % 3]),
+                None if n % 5 == 0 else (n % 7) * 0.1,
+                int(n % 3 == 0),
+                None if due_on is None else due_on.isoformat(),
+                None if paid_at is None else lucid_text(paid_at),
+                None
+                if n % 4 == 1
+                else json.dumps({"source": ("web", "api")[n % 2], "tags": ["a", "ü"], "ratio": n / 7},
+                                ensure_ascii=False, separators=(",", ":")),
+                ("draft", "sent", "paid", "void")[n % 4],
+                lucid_notes(n),
+                bytes([0x25, 0x50, 0x44, 0x46, n, 0, 255]) if n % 10 == 0 else None,
+                now,
+                lucid_text(LUCID_NOW + timedelta(seconds=5)) if n == 4 else now,
+            )
+        )  # fmt: skip
+    return write_export(path, LUCID_DDL, {"users": user_rows, "invoices": invoice_rows}, bytes_as_text=False)

@@ -39,8 +39,9 @@ server, an Access database converted by MDB Tools, a khal calendar's cache, a to
 cache, a vdirsyncer sync's status, an ARA Records Ansible database, a fail2ban server's database, a
 SpatiaLite database, an MBTiles tile set, GDAL's SQLite dialect without SpatiaLite, an ActivityWatch
 datastore, a Timetagger itemdb, a hamster-lib and a Hamster time tracker's database, a Mumble voice
-chat server, a qutebrowser history, a Lutris game library) through ``columnar-etl run`` into the
-session's real PostgreSQL, every cell checked.
+chat server, a qutebrowser history, a Lutris game library, a Vendure shop, a Waline comment server, an
+AdonisJS Lucid application) through ``columnar-etl run`` into the session's real PostgreSQL, every
+cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -9589,3 +9590,230 @@ def test_lutris_library_reads_installed_at_as_instants_and_charges_its_blanks_be
     )
     assert ran.record["quality_before"] == pytest.approx(quality, abs=0.01)
     assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+
+
+def test_vendure_shop_keeps_its_three_state_flag_as_text_its_minor_units_and_its_codes(
+    run_export: Runner,
+) -> None:
+    # A variant's `trackInventory varchar NOT NULL DEFAULT ('INHERIT')` holds TRUE, FALSE or INHERIT;
+    # imported from a CSV every variant says TRUE or FALSE, which read as booleans until 2026-12-05:
+    # the next variant created with the column's own default was quarantined. Its text, as written.
+    variants, customers, orders = 12, 10, 16
+    lines = [line for n in range(orders) for line in apps.vendure_lines(n, variants)]
+    tables = {
+        "tax_category": len(apps.VENDURE_TAXES),
+        "tax_rate": len(apps.VENDURE_TAXES) * len(apps.VENDURE_ZONES),
+        "product": len(apps.VENDURE_PRODUCTS),
+        "product_translation": 2 * len(apps.VENDURE_PRODUCTS),
+        "product_variant": variants,
+        "product_variant_price": variants,
+        "customer": customers,
+        "order": orders,
+        "order_line": len(lines),
+    }
+    ran, run_dir = run_export(apps.vendure_shop)
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+
+    def declared(table: str) -> dict[str, str]:
+        return pg_column_types(ran.uri, ran.record["version_schema"], table)
+
+    assert declared("product_variant")["trackInventory"] == "text"
+    assert ran.values("product_variant", "trackInventory", "id") == {
+        v + 1: apps.vendure_tracks(v) for v in range(variants)
+    }
+    # Flags declared boolean with a 0/1 default are booleans; a custom field's NULL stays NULL.
+    assert (
+        declared("product_variant")["enabled"] == declared("customer")["customFieldsNewsletter"] == "boolean"
+    )
+    assert ran.values("customer", "customFieldsNewsletter", "id") == {
+        c + 1: None if c % 7 == 6 else c % 3 == 0 for c in range(customers)
+    }
+    # Money is integers of minor units: bigint, each as written; the tax rate's decimal(5,2), stored
+    # as INTEGER 19 and REAL 7.5, is an amount at its declared scale.
+    for table, column in (
+        ("product_variant_price", "price"),
+        ("order", "subTotalWithTax"),
+        ("order_line", "listPrice"),
+    ):
+        assert declared(table)[column] == "bigint", (table, column)
+    assert ran.values("product_variant_price", "price", "id") == {
+        v + 1: apps.vendure_price(v) for v in range(variants)
+    }
+    assert ran.values("order", "subTotalWithTax", "id") == {
+        n + 1: apps.vendure_order_total(n, apps.vendure_lines(n, variants))[1] for n in range(orders)
+    }
+    assert declared("tax_rate")["value"] == "numeric(18,2)"
+    assert _amounts(ran.values("tax_rate", "value", "id")) == {
+        3 * k + z + 1: Decimal(str(rate))
+        for k, (_, rate) in enumerate(apps.VENDURE_TAXES)
+        for z in range(len(apps.VENDURE_ZONES))
+    }
+    # Codes with leading zeros stay text; a JS number is a double, every bit.
+    assert (
+        declared("product_variant")["customFieldsGtin"]
+        == declared("customer")["customFieldsLoyaltycode"]
+        == "text"
+    )
+    assert ran.values("product_variant", "customFieldsGtin", "id") == {
+        v + 1: apps.vendure_gtin(v) for v in range(variants)
+    }
+    assert ran.values("customer", "customFieldsLoyaltycode", "id") == {
+        c + 1: f"{c:06d}" if c % 2 else None for c in range(customers)
+    }
+    assert declared("product")["customFieldsWeightkg"] == "double precision"
+    assert ran.values("product", "customFieldsWeightkg", "id") == {
+        i + 1: apps.vendure_weight(i) for i in range(len(apps.VENDURE_PRODUCTS))
+    }
+    # datetime text with and without milliseconds, datetime(6) custom fields: naive UTC timestamps.
+    for table, column in (
+        ("order", "orderPlacedAt"),
+        ("order", "updatedAt"),
+        ("product", "customFieldsReleasedat"),
+        ("customer", "customFieldsBirthday"),
+    ):
+        assert declared(table)[column] == "timestamp without time zone", (table, column)
+    assert ran.values("product", "customFieldsReleasedat", "id") == {
+        i + 1: apps.vendure_released(i) for i in range(len(apps.VENDURE_PRODUCTS))
+    }
+    assert ran.values("customer", "customFieldsBirthday", "id") == {
+        c + 1: apps.vendure_birthday(c) for c in range(customers)
+    }
+    assert ran.values("product_translation", "name", "id") == {
+        2 * i + 1 + lang: name + (" (DE)" if lang else "")
+        for i, name in enumerate(apps.VENDURE_PRODUCTS)
+        for lang in range(2)
+    }
+    assert references(run_dir) == {
+        ("tax_rate", "categoryId"): "tax_category.id",
+        ("product_translation", "baseId"): "product.id",
+        ("product_variant", "taxCategoryId"): "tax_category.id",
+        ("product_variant", "productId"): "product.id",
+        ("product_variant_price", "variantId"): "product_variant.id",
+        ("order", "customerId"): "customer.id",
+        ("order_line", "productVariantId"): "product_variant.id",
+        ("order_line", "taxCategoryId"): "tax_category.id",
+        ("order_line", "orderId"): "order.id",
+    }
+    # The score: a product's notes '' once beside NULLs, customers' phone numbers '' beside their NULL
+    # titles (two ways of writing none in a table). The translations hold no NULL, the coupon codes
+    # are '' in every row: no cost.
+    with closing(sqlite3.connect(ran.db)) as con:
+        widths = {t: len(con.execute(f"PRAGMA table_info({quote_ident(t)})").fetchall()) for t in tables}
+    scores = {t: (n, [100.0] * widths[t]) for t, n in tables.items()}
+    products = len(apps.VENDURE_PRODUCTS)
+    scores["product"] = (products, [column_score(products, 1)] + [100.0] * (widths["product"] - 1))
+    phones = sum(c % 3 == 0 for c in range(customers))
+    scores["customer"] = (customers, [column_score(customers, phones)] + [100.0] * (widths["customer"] - 1))
+    assert ran.record["quality_before"] == pytest.approx(export_score(scores), abs=0.01)
+
+
+def test_waline_comments_likes_are_counts_not_references_and_its_local_times_arrive_as_written(
+    run_export: Runner,
+) -> None:
+    # A comment's `like` tally (1 to 3) fits the keys of a blog's five pages: until 2026-12-05 a
+    # reference to wl_Counter.id. Its name says a count. Times are the server's wall clock, no zone.
+    comments = 40
+    pages = len(apps.WALINE_PATHS)
+    tables = {"wl_Users": len(apps.WALINE_USERS), "wl_Comment": comments, "wl_Counter": pages}
+    ran, run_dir = run_export(apps.waline_comments)
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+
+    def declared(table: str) -> dict[str, str]:
+        return pg_column_types(ran.uri, ran.record["version_schema"], table)
+
+    comment = declared("wl_Comment")
+    assert comment["like"] == comment["sticky"] == comment["pid"] == "bigint"
+    assert comment["createdAt"] == comment["insertedAt"] == "timestamp without time zone"
+    # A page's views under "time" are a number, no moment.
+    assert declared("wl_Counter")["time"] == "bigint"
+    assert ran.values("wl_Counter", "time", "id") == {j + 1: 3 + 4 * j for j in range(pages)}
+    assert ran.values("wl_Comment", "like", "id") == {c: apps.waline_like(c) for c in range(1, comments + 1)}
+    [like] = [c for c in profiled(run_dir)["columns"]["wl_Comment"].items() if c[0] == "like"]
+    assert "its name says a count (like)" in " ".join(like[1]["notes"])
+    assert ran.values("wl_Comment", "createdAt", "id") == {
+        c: apps.waline_moment(c) for c in range(1, comments + 1)
+    }
+    # Raw Markdown as typed; a padded comment trimmed (audited), 3,000 characters and 0042 as written.
+    assert ran.values("wl_Comment", "comment", "id") == {
+        c: apps.waline_comment(c).strip() for c in range(1, comments + 1)
+    }
+    assert ("wl_Comment", "comment", "trim") in audited_columns(run_dir)
+    # The commenter is a user; a reply's pid and rid are comments' ids, but of keys 1..40 with no gap
+    # any number is one: nothing tells them from numbers, and none is inferred.
+    assert references(run_dir) == {("wl_Comment", "user_id"): "wl_Users.id"}
+    # The score: '' for a link, mail, nick or user agent not given beside NULL user ids and likes (two
+    # ways of writing none in a table); padded comments cosmetic. The users' '' url beside OAuth
+    # columns never filled costs nothing.
+    numbers = range(1, comments + 1)
+    charged = {
+        "link": sum(c % 3 == 0 for c in numbers),
+        "mail": sum(c % 7 == 0 for c in numbers),
+        "nick": sum(c % 9 == 0 for c in numbers),
+        "ua": sum(c % 8 == 0 for c in numbers),
+    }
+    padded = sum(apps.waline_comment(c) != apps.waline_comment(c).strip() for c in numbers)
+    with closing(sqlite3.connect(ran.db)) as con:
+        widths = {t: len(con.execute(f"PRAGMA table_info({quote_ident(t)})").fetchall()) for t in tables}
+    scores = [column_score(comments, n) for n in charged.values()] + [
+        column_score(comments, padded, COSMETIC)
+    ]
+    quality = export_score(
+        {
+            "wl_Comment": (comments, scores + [100.0] * (widths["wl_Comment"] - len(scores))),
+            "wl_Counter": (pages, [100.0] * widths["wl_Counter"]),
+            "wl_Users": (len(apps.WALINE_USERS), [100.0] * widths["wl_Users"]),
+        }
+    )
+    assert ran.record["quality_before"] == pytest.approx(quality, abs=0.01)
+
+
+def test_lucid_app_keeps_knex_float_amounts_as_doubles_and_its_whole_second_moments(
+    run_export: Runner,
+) -> None:
+    # Knex declares Lucid's decimal(12, 2) `float` on SQLite: the schema says float, SQLite keeps the
+    # double nearest each decimal the app wrote, and double precision keeps it, every bit (a numeric
+    # would be a reading the schema does not ask for; `[columns]` type numeric asks). Luxon moments are
+    # whole seconds, the date column dates, the enum under its CHECK text, the blob bytes.
+    users, invoices = 6, 24
+    ran, run_dir = run_export(apps.lucid_app)
+    loaded_cleanly(ran, run_dir, {"users": users, "invoices": invoices})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    types = pg_column_types(ran.uri, ran.record["version_schema"], "invoices")
+    assert types["amount"] == types["tax_rate"] == types["discount"] == "double precision"
+    assert (types["paid"], types["due_on"], types["paid_at"]) == (
+        "boolean",
+        "date",
+        "timestamp without time zone",
+    )
+    assert (types["number"], types["meta"], types["status"], types["pdf"]) == (
+        "text",
+        "text",
+        "text",
+        "bytea",
+    )
+    assert pg_column_types(ran.uri, ran.record["version_schema"], "users")["is_admin"] == "boolean"
+    assert ran.values("invoices", "amount", "id") == {
+        n + 1: float(apps.LUCID_AMOUNTS[n % len(apps.LUCID_AMOUNTS)]) for n in range(invoices)
+    }
+    assert ran.values("invoices", "discount", "id") == {
+        n + 1: None if n % 5 == 0 else (n % 7) * 0.1 for n in range(invoices)
+    }
+    assert ran.values("invoices", "number", "id") == {n + 1: f"{n + 1:08d}" for n in range(invoices)}
+    assert ran.values("invoices", "paid_at", "id") == {n + 1: apps.lucid_paid_at(n) for n in range(invoices)}
+    assert ran.values("invoices", "due_on", "id") == {n + 1: apps.lucid_due_on(n) for n in range(invoices)}
+    assert ran.values("invoices", "paid", "id") == {n + 1: n % 3 == 0 for n in range(invoices)}
+    assert ran.values("invoices", "notes", "id") == {
+        n + 1: apps.lucid_notes(n) or None for n in range(invoices)
+    }
+    assert references(run_dir) == {("invoices", "user_id"): "users.id"}
+    # The score: '' notes beside NULL ones, two ways of writing none.
+    blanks = sum(apps.lucid_notes(n) == "" for n in range(invoices))
+    quality = export_score(
+        {
+            "users": (users, [100.0] * 7),
+            "invoices": (invoices, [column_score(invoices, blanks)] + [100.0] * 14),
+        }
+    )
+    assert ran.record["quality_before"] == pytest.approx(quality, abs=0.01)

@@ -1390,6 +1390,70 @@ def test_a_column_whose_check_lists_a_value_no_boolean_spells_is_text(make_sqlit
     }
 
 
+def test_a_column_whose_declared_default_is_a_value_no_boolean_spells_is_text(
+    make_sqlite: SqliteFactory,
+) -> None:
+    # An e-commerce server's three-state flag (Vendure's product variant `trackInventory varchar NOT
+    # NULL DEFAULT ('INHERIT')`, TRUE, FALSE or INHERIT the channel's setting, as TypeORM writes a
+    # simple-enum on SQLite): variants imported with an explicit TRUE/FALSE were booleans, each cell
+    # audited, and the next variant created with the column's own default was quarantined. A literal
+    # default is a value the application writes: one no boolean spells makes the column text, as a
+    # CHECK list's does; a default that spells one (N, FALSE, 0, 1), none, an expression, a blank or a
+    # null token changes nothing.
+    n = 200
+    ddl = (
+        "CREATE TABLE variant (id INTEGER PRIMARY KEY, "
+        "\"trackInventory\" varchar NOT NULL DEFAULT ('INHERIT'), "
+        "shared TEXT DEFAULT 'it''s', "
+        "tri boolean NOT NULL DEFAULT (2), "
+        "enabled boolean NOT NULL DEFAULT (1), "
+        "visible TEXT NOT NULL DEFAULT 'FALSE', "
+        "dirty boolean DEFAULT (0.0), "
+        "locked TEXT DEFAULT '', "
+        "hidden TEXT DEFAULT 'N/A', "
+        "at TEXT DEFAULT (datetime('now')), "
+        "plain TEXT)"
+    )
+    rows = [
+        (
+            i,
+            "TF"[i % 2] + ("RUE" if i % 2 == 0 else "ALSE"),
+            "yn"[i % 2],
+            i % 2,
+            i % 3 % 2,
+            "YN"[i % 2],
+            i % 2,
+        )
+        + ("yn"[i % 2],) * 4
+        for i in range(n)
+    ]
+    profiled = profile(make_sqlite({"variant": (ddl, rows)}))["variant"]
+    names = (
+        "trackInventory",
+        "shared",
+        "tri",
+        "enabled",
+        "visible",
+        "dirty",
+        "locked",
+        "hidden",
+        "at",
+        "plain",
+    )
+    assert {name: profiled[name].inferred_type for name in names} == {
+        "trackInventory": "text",
+        "shared": "text",
+        "tri": "integer",
+        "enabled": "boolean",
+        "visible": "boolean",
+        "dirty": "boolean",
+        "locked": "boolean",
+        "hidden": "boolean",
+        "at": "boolean",
+        "plain": "boolean",
+    }
+
+
 def test_a_point_before_three_digits_is_read_only_where_a_value_proves_it_a_decimal_mark(
     make_sqlite: SqliteFactory,
 ) -> None:

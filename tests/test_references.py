@@ -942,6 +942,53 @@ def test_a_column_named_as_a_count_is_no_reference_even_to_the_table_it_names(
         assert not [i for i in column.issues if i.kind == "orphan_reference"], name
 
 
+def test_a_column_named_as_a_tally_of_reactions_is_no_reference_but_to_the_table_it_names(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """A comment server (Waline's SQLite storage) counts each comment's likes in ``wl_Comment.like``,
+    NULL until the first: over a small blog's five pages (``wl_Counter`` keyed 1..5) likes of 1 to 3
+    use over half those keys and reach their upper half, so the column was a reference to
+    ``wl_Counter.id``, and a comment of 7 likes would be an orphan costing the table's quality. A name
+    whose last word is a tally of people's reactions (``like``, ``likes``, ``votes``, ``upvotes``,
+    ``views``, ``hits``, ``clicks``, ``stars``, ``downloads``) says how many, not which row: no
+    reference; a ``vote`` beside a ``votes`` table names it and refers to it as before."""
+    comments = 40
+    path = make_sqlite(
+        {
+            "wl_Counter": (
+                'CREATE TABLE "wl_Counter" (id INTEGER PRIMARY KEY AUTOINCREMENT, "time" INTEGER, url TEXT)',
+                [(n, 3 + 4 * n, f"/posts/{n}") for n in range(1, 6)],
+            ),
+            "votes": (
+                "CREATE TABLE votes (id INTEGER PRIMARY KEY, up INTEGER)",
+                [(n, n % 2) for n in range(101, 105)],
+            ),
+            "wl_Comment": (
+                'CREATE TABLE "wl_Comment" (id INTEGER PRIMARY KEY AUTOINCREMENT, comment TEXT, "like" '
+                "INTEGER, upvotes INTEGER, page_views INTEGER, vote INTEGER)",
+                [
+                    (
+                        c,
+                        f"comment {c}",
+                        None if c % 4 == 0 else c % 4,
+                        (c * 3) % 4 + 1,
+                        c % 5 + 1,
+                        c % 4 + 101,
+                    )
+                    for c in range(1, comments + 1)
+                ],
+            ),
+        }
+    )
+    # Every like is a page's key, over half of them, up to the upper half.
+    assert _query(path, 'SELECT count(DISTINCT "like"), max("like") FROM "wl_Comment"') == [(3, 3)]
+    assert _references(path) == {("wl_Comment", "vote"): "votes.id"}
+    [table] = [t for t in profile(path).tables.values() if t.name == "wl_Comment"]
+    for name, word in (("like", "like"), ("upvotes", "upvotes"), ("page_views", "views")):
+        column = next(c for c in table if c.name == name)
+        assert f"its name says a count ({word})" in " ".join(column.notes), name
+
+
 def test_a_reference_to_the_oldest_keys_far_above_their_count_is_found(make_sqlite: SqliteFactory) -> None:
     """A flashcard app (Anki) keys its cards by the epoch millisecond each was added and logs every
     review under the card's id; the cards reviewed so far are the older ones, so the highest card id

@@ -117,6 +117,7 @@ from columnar_etl.rules import (
     COMPACT_DATE_FORMAT,
     COMPACT_TIMESTAMP_FORMAT,
     DATE_SHAPES,
+    DEFAULT_NULL_TOKENS,
     DIGIT_GROUPED_SHAPES,
     EPOCH_DAYS,
     EPOCH_MICROS,
@@ -3295,16 +3296,40 @@ def named_compact_places(src: Source, table: str) -> list[int]:
     return [place for place, column in enumerate(src.table(table).columns) if _named_compact(column)]
 
 
-#: What a boolean column's CHECK list may hold (:func:`_lists_no_boolean`): its spellings, any case.
+#: What a boolean column's CHECK list or literal default may hold (:func:`_lists_no_boolean`): its
+#: spellings, any case.
 _BOOLEAN_CHOICES = frozenset({*BOOLEAN_TRUE_WORDS, *BOOLEAN_FALSE_WORDS, "0", "1"})
+
+#: A declared default that is one literal, as ``PRAGMA table_info`` gives it (``'INHERIT'``, ``2``,
+#: ``-1``; SQLite drops the parentheses of ``DEFAULT ('INHERIT')``, which are allowed here too): the
+#: string (``''`` read as one quote) or the number.
+_LITERAL_DEFAULT = re.compile(r"\(*\s*(?:'((?:[^']|'')*)'|([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?))\s*\)*")
+
+
+def _default_no_boolean(default: str | None) -> bool:
+    """Is the declared default one literal no boolean spells (``'INHERIT'``, ``2``)? An application
+    writes it into every row it does not fill: it is one of the column's values. A blank, a default
+    null token (:data:`DEFAULT_NULL_TOKENS`, made NULL by its rule), a number 0 or 1 (``0.0``), an
+    expression (``datetime('now')``, ``CURRENT_TIMESTAMP``) or none says nothing."""
+    match = _LITERAL_DEFAULT.fullmatch((default or "").strip())
+    if match is None:
+        return False
+    text, number = match.groups()
+    if number is not None:
+        return float(number) not in (0.0, 1.0)
+    value = text.replace("''", "'").strip()
+    return bool(value) and value not in DEFAULT_NULL_TOKENS and value.lower() not in _BOOLEAN_CHOICES
 
 
 def _lists_no_boolean(column: SourceColumn) -> bool:
     """Does the column's ``CHECK (... IN (...))`` allow a value no boolean spells (``P`` beside ``N`` and
-    ``Y``: Skrooge's operation status, none, pointed, reconciled)? Then it holds codes, not booleans,
-    whatever its cells hold so far: boolean, its first ``P`` would be quarantined (since 2026-12-05)."""
-    return column.choices is not None and any(
-        v.strip().lower() not in _BOOLEAN_CHOICES for v in column.choices
+    ``Y``: Skrooge's operation status, none, pointed, reconciled), or its declared default write one
+    (``DEFAULT ('INHERIT')`` beside ``TRUE`` and ``FALSE``: Vendure's product variant
+    ``trackInventory``, a three-state setting as TypeORM writes a simple-enum; :func:`_default_no_boolean`)?
+    Then it holds codes, not booleans, whatever its cells hold so far: boolean, its first ``P`` would be
+    quarantined (since 2026-12-05), its first ``INHERIT`` too (since 2026-12-05: the default)."""
+    return _default_no_boolean(column.default) or (
+        column.choices is not None and any(v.strip().lower() not in _BOOLEAN_CHOICES for v in column.choices)
     )
 
 

@@ -1129,15 +1129,38 @@ DATE_PART_WORDS = frozenset(
 COUNT_LAST_WORDS = frozenset({"count", "counts", "cnt"})
 COUNT_FIRST_WORDS = frozenset({"num", "nb", "number", "count", "cnt"})
 
+#: The last words of a column's name that say it holds a tally of people's reactions to its row (a
+#: comment's ``like``, a post's ``upvotes``, a page's ``views``): a count too, how many, not which row.
+#: Likes of 1 to 3 fit the keys of any table of a few rows (Waline's ``wl_Comment.like`` "referred to"
+#: the five pages of a blog's ``wl_Counter``). A name naming the parent (``vote`` beside a ``votes``
+#: table) refers as before. Since 2026-12-05.
+TALLY_LAST_WORDS = frozenset(
+    {
+        "like",
+        "likes",
+        "dislikes",
+        "votes",
+        "upvotes",
+        "downvotes",
+        "views",
+        "pageviews",
+        "hits",
+        "clicks",
+        "stars",
+        "downloads",
+    }
+)
+
 
 def _count_word(column: str, *, named: bool) -> str | None:
     """The word that says the column's name is a count (``count`` of ``visit_count``, ``visitCount``;
-    ``num`` of ``num_cmds`` unless the name names the parent, ``named``), else None; never for a name
-    ending in ``id`` (``count_id``: a key)."""
+    ``num`` of ``num_cmds`` and a tally, ``like``, ``upvotes`` of :data:`TALLY_LAST_WORDS`, unless the
+    name names the parent, ``named``), else None; never for a name ending in ``id`` (``count_id``: a
+    key)."""
     words: list[str] = [w.lower() for w in re.findall(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])", column)]
     if not words or words[-1] == "id":
         return None
-    if words[-1] in COUNT_LAST_WORDS:
+    if words[-1] in COUNT_LAST_WORDS or (words[-1] in TALLY_LAST_WORDS and not named):
         return words[-1]
     first = len(words) > 1 and words[0] in COUNT_FIRST_WORDS and not named
     return words[0] if first else None
