@@ -9373,13 +9373,15 @@ def test_hamster_time_tracker_minus_one_for_no_category_is_no_orphan_and_its_sea
     assert ran.values("fact_index", "name", "id") == {
         i + 1: apps.HAMSTER_GTK_ACTIVITIES[i % len(apps.HAMSTER_GTK_ACTIVITIES)][0] for i in range(facts)
     }
-    # The score: facts.description's blanks cost, its table holding a NULL (the running fact's end);
-    # the search index's same blanks do not (that table holds none); nothing else costs.
+    # The score: facts.description's blanks cost nothing, the table writing a missing text '' and a
+    # missing moment (the running fact's end) NULL, each kind one way (until 2026-12-05 they cost); the
+    # search index's same blanks do not either (that table holds no NULL); nothing else costs.
+    assert blanks
     widths = {"version": 1, "categories": 5, "activities": 7, "tags": 3, "fact_tags": 2, "fact_index": 6}
     quality = export_score(
         {
             **{name: (tables[name], [100.0] * width) for name, width in widths.items()},
-            "facts": (facts, [column_score(facts, blanks)] + [100.0] * 4),
+            "facts": (facts, [100.0] * 5),
         }
     )
     assert ran.record["quality_before"] == pytest.approx(quality, abs=0.01)
@@ -9743,22 +9745,15 @@ def test_waline_comments_likes_are_counts_not_references_and_its_local_times_arr
     # The commenter is a user; a reply's pid and rid are comments' ids, but of keys 1..40 with no gap
     # any number is one: nothing tells them from numbers, and none is inferred.
     assert references(run_dir) == {("wl_Comment", "user_id"): "wl_Users.id"}
-    # The score: '' for a link, mail, nick or user agent not given beside NULL user ids and likes (two
-    # ways of writing none in a table); padded comments cosmetic. The users' '' url beside OAuth
-    # columns never filled costs nothing.
+    # The score: '' for a link, mail, nick or user agent not given beside NULL user ids and likes is
+    # how the table writes a missing text, NULL a missing number, each kind one way: no cost (until
+    # 2026-12-05 charged, the real database scoring 77.6). Padded comments cosmetic. The users' '' url
+    # beside OAuth columns never filled costs nothing.
     numbers = range(1, comments + 1)
-    charged = {
-        "link": sum(c % 3 == 0 for c in numbers),
-        "mail": sum(c % 7 == 0 for c in numbers),
-        "nick": sum(c % 9 == 0 for c in numbers),
-        "ua": sum(c % 8 == 0 for c in numbers),
-    }
     padded = sum(apps.waline_comment(c) != apps.waline_comment(c).strip() for c in numbers)
     with closing(sqlite3.connect(ran.db)) as con:
         widths = {t: len(con.execute(f"PRAGMA table_info({quote_ident(t)})").fetchall()) for t in tables}
-    scores = [column_score(comments, n) for n in charged.values()] + [
-        column_score(comments, padded, COSMETIC)
-    ]
+    scores = [column_score(comments, padded, COSMETIC)]
     quality = export_score(
         {
             "wl_Comment": (comments, scores + [100.0] * (widths["wl_Comment"] - len(scores))),
