@@ -1009,6 +1009,14 @@ number, so a test computes what a column holds from the same numbers.
   with the running fact's ``end_time`` NULL, ``''`` for a fact of no description, columns it never
   fills (``work``, ``color_code``), the keyless ``fact_tags`` and the FTS3 search index ``fact_index``
   as its search fills it (SQLite's shadow tables beside it).
+- :func:`healthkit`: an Apple Health export as healthkit-to-sqlite 1.0 converts it (sqlite-utils'
+  tables, every column TEXT but the route points' REAL): heart-rate ``Record`` rows with Apple's
+  ``2019-11-03 01:30:00 -0700`` dates through the night the clocks go back (the hour 01:xx twice, an
+  offset apart), values ``72`` beside ``79.1``, a ``MetadataEntry`` column NULL where a record has
+  none; ``activity_summary`` of ISO days and energies always with three decimals (``317.250``, ``0``
+  for a day without the watch), goals as integer text, no key declared; ``workouts`` keyed by
+  sqlite-utils' ``hash_id`` (a SHA-1), ``workout_events`` a JSON list; ``workout_points`` from GPX
+  routes (``2019-11-02T16:00:05Z``) with REAL coordinates, ``workout_id`` a declared reference.
 """
 
 from __future__ import annotations
@@ -22794,3 +22802,138 @@ def hamster_time_tracker(path: Path, facts: int = 30) -> Path:
         category_name = "Unsorted" if category == -1 else HAMSTER_GTK_CATEGORIES[category - 1]
         rows["fact_index"].append((i + 1, name, category_name, text, words))
     return write_export(path, HAMSTER_GTK_DDL, rows)
+
+
+# --- Apple Health (healthkit-to-sqlite) ------------------------------------------------------------------
+
+#: healthkit-to-sqlite 1.0's tables as sqlite-utils creates them (``insert_all(..., alter=True)``).
+HEALTHKIT_DDL = (
+    'CREATE TABLE "rHeartRate" (\n   "startDate" TEXT,\n   "endDate" TEXT,\n   "value" TEXT,\n'
+    '   "unit" TEXT,\n'
+    '   "sourceName" TEXT,\n   "sourceVersion" TEXT,\n   "creationDate" TEXT,\n   "device" TEXT,\n'
+    '   "metadata_HKMetadataKeyHeartRateMotionContext" TEXT\n)',
+    'CREATE TABLE "workouts" (\n   "id" TEXT PRIMARY KEY,\n   "workoutActivityType" TEXT,\n'
+    '   "duration" TEXT,\n'
+    '   "durationUnit" TEXT,\n   "totalDistance" TEXT,\n   "totalDistanceUnit" TEXT,\n'
+    '   "totalEnergyBurned" TEXT,\n   "totalEnergyBurnedUnit" TEXT,\n   "sourceName" TEXT,\n'
+    '   "sourceVersion" TEXT,\n   "device" TEXT,\n   "creationDate" TEXT,\n   "startDate" TEXT,\n'
+    '   "endDate" TEXT,\n   "metadata_HKIndoorWorkout" TEXT,\n   "metadata_HKTimeZone" TEXT,\n'
+    '   "workout_events" TEXT\n)',
+    'CREATE TABLE "workout_points" (\n   "date" TEXT,\n   "latitude" REAL,\n   "longitude" REAL,\n'
+    '   "altitude" REAL,\n   "horizontalAccuracy" REAL,\n   "verticalAccuracy" REAL,\n   "course" REAL,\n'
+    '   "speed" REAL,\n   "workout_id" TEXT REFERENCES "workouts"("id")\n)',
+    'CREATE TABLE "activity_summary" (\n   "dateComponents" TEXT,\n   "activeEnergyBurned" TEXT,\n'
+    '   "activeEnergyBurnedGoal" TEXT,\n   "activeEnergyBurnedUnit" TEXT,\n   "appleMoveTime" TEXT,\n'
+    '   "appleMoveTimeGoal" TEXT,\n   "appleExerciseTime" TEXT,\n   "appleExerciseTimeGoal" TEXT,\n'
+    '   "appleStandHours" TEXT,\n   "appleStandHoursGoal" TEXT\n)',
+)
+HEALTHKIT_DEVICE = (
+    "<<HKDevice: 0x2834a1c70>, name:Apple Watch, manufacturer:Apple, model:Watch, hardware:Watch4,2, "
+    "software:6.0.1>"
+)
+HEALTHKIT_SOURCES = ("Simon\u2019s Apple Watch", "Withings\u00a0Health Mate", "MyFitnessPal 🍎")
+#: US daylight saving time ended at 2019-11-03 02:00 -0700 (01:00 -0800): the hour 01:xx came twice.
+HEALTHKIT_START = datetime(2019, 11, 3, 6, 0, tzinfo=UTC)
+HEALTHKIT_DAYS = 10
+
+
+def healthkit_beat(i: int) -> tuple[datetime, str]:
+    """Heart-rate record ``i``'s instant (every 10 minutes, i = 0 at 23:00 -0700 on 2 November)
+    and its value as Apple writes it (``72``, or one decimal)."""
+    moment = HEALTHKIT_START + timedelta(minutes=10 * i)
+    value = str(60 + i % 40) if i % 3 else f"{60 + i % 40}.{i % 10}"
+    return moment, value
+
+
+def healthkit_energy(day: int) -> str:
+    """Day ``day``'s active energy: three decimals always, ``0`` for a day without the watch."""
+    return "0" if day == 3 else f"{317.25 + 41.125 * day:.3f}"
+
+
+def apple_date(moment: datetime) -> str:
+    """Apple Health's date text: local Pacific time and its offset (``2019-11-03 01:30:00 -0800``)."""
+    offset = timedelta(hours=-7) if moment < HEALTHKIT_START + timedelta(hours=3) else timedelta(hours=-8)
+    local = moment.astimezone(timezone(offset))
+    return local.strftime("%Y-%m-%d %H:%M:%S %z")
+
+
+def healthkit_point(w: int, p: int) -> tuple[datetime, float, float, float]:
+    """Route point ``p`` of workout ``w``: its instant (GPX's UTC) and latitude, longitude, speed."""
+    moment = datetime(2019, 11, 2 + 2 * w, 16, 0, tzinfo=UTC) + timedelta(seconds=5 * p)
+    return moment, 37.781672 + p * 0.0000401, -122.396397 - p * 0.00005013, 0.180883 + p / 7
+
+
+def healthkit(path: Path, beats: int = 48, workouts: int = 2, points: int = 10) -> Path:
+    """An Apple Health export converted by healthkit-to-sqlite (see the module's list)."""
+    rows: dict[str, list[Sequence[Any]]] = {
+        "rHeartRate": [],
+        "workouts": [],
+        "workout_points": [],
+        "activity_summary": [],
+    }
+    for i in range(-beats // 2, beats - beats // 2):
+        moment, value = healthkit_beat(i)
+        context = str(i % 3) if i % 4 == 0 else None
+        source = HEALTHKIT_SOURCES[i % len(HEALTHKIT_SOURCES)]
+        stamp = apple_date(moment)
+        rows["rHeartRate"].append(
+            (stamp, stamp, value, "count/min", source, "6.0.1", stamp, HEALTHKIT_DEVICE, context)
+        )
+    for w in range(workouts):
+        start = datetime(2019, 11, 2 + 2 * w, 16, 0, tzinfo=UTC)
+        end = start + timedelta(minutes=37, seconds=39)
+        events = [
+            {"type": "HKWorkoutEventTypePause", "date": apple_date(start + timedelta(minutes=5))},
+            {"type": "HKWorkoutEventTypeResume", "date": apple_date(start + timedelta(minutes=7))},
+        ]
+        record = {
+            "workoutActivityType": "HKWorkoutActivityTypeRunning",
+            "duration": f"{37.65 + w / 8:.6f}",
+            "totalDistance": f"{5.012345 + w:.6f}",
+            "totalEnergyBurned": f"{350.125 + w:.3f}",
+            "startDate": apple_date(start),
+        }
+        workout_id = hashlib.sha1(json.dumps(record, sort_keys=True).encode()).hexdigest()
+        rows["workouts"].append(
+            (
+                workout_id,
+                record["workoutActivityType"],
+                record["duration"],
+                "min",
+                record["totalDistance"],
+                "km",
+                record["totalEnergyBurned"],
+                "kcal",
+                HEALTHKIT_SOURCES[0],
+                "6.0.1",
+                HEALTHKIT_DEVICE,
+                apple_date(end + timedelta(minutes=1)),
+                record["startDate"],
+                apple_date(end),
+                "0",
+                "America/Los_Angeles",
+                json.dumps(events),
+            )
+        )
+        for p in range(points):
+            moment, latitude, longitude, speed = healthkit_point(w, p)
+            stamp = moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+            rows["workout_points"].append(
+                (stamp, latitude, longitude, 4.076904 + p, 8.063116, 6.428697, 206.252884, speed, workout_id)
+            )
+    for day in range(HEALTHKIT_DAYS):
+        rows["activity_summary"].append(
+            (
+                (date(2019, 10, 28) + timedelta(days=day)).isoformat(),
+                healthkit_energy(day),
+                "400",
+                "kcal",
+                "0",
+                "0",
+                str(day * 7 % 4 * 10),
+                "30",
+                str(4 + day % 9),
+                "12",
+            )
+        )
+    return write_export(path, HEALTHKIT_DDL, rows)

@@ -38,7 +38,8 @@ and dj-rest-auth tables, an Isso comment server, a profanity XMPP client's chat 
 server, an Access database converted by MDB Tools, a khal calendar's cache, a todoman to-do list's
 cache, a vdirsyncer sync's status, an ARA Records Ansible database, a fail2ban server's database, a
 SpatiaLite database, an MBTiles tile set, GDAL's SQLite dialect without SpatiaLite, an ActivityWatch
-datastore, a Timetagger itemdb, a hamster-lib and a Hamster time tracker's database) through
+datastore, a Timetagger itemdb, a hamster-lib and a Hamster time tracker's database, an Apple Health
+export as healthkit-to-sqlite converts it) through
 ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -9380,3 +9381,63 @@ def test_hamster_time_tracker_minus_one_for_no_category_is_no_orphan_and_its_sea
         }
     )
     assert ran.record["quality_before"] == pytest.approx(quality, abs=0.01)
+
+
+def test_healthkit_dates_through_the_clock_change_arrive_as_instants_and_the_energies_as_decimals_no_key(
+    run_export: Runner,
+) -> None:
+    """An Apple Health export as healthkit-to-sqlite converts it: Apple's ``2019-11-03 01:30:00 -0700``
+    text as instants through the night the clocks go back (01:30 twice, an hour apart), GPX's
+    ``…T16:00:05Z`` too; heart rates ``72`` beside ``79.1`` and workouts' six decimals as numeric;
+    ``activity_summary``'s energies of three decimals (``317.250``) decimals as its other columns
+    prove, and no key: until h198 they were its key, and the target's PRIMARY KEY; the route points'
+    REALs every bit; ``workout_points.workout_id`` the declared reference to a SHA-1 key; exit 0."""
+    beats, workouts, points = 48, 2, 10
+    ran, run_dir = run_export(apps.healthkit)
+    tables = {
+        "rHeartRate": beats,
+        "workouts": workouts,
+        "workout_points": workouts * points,
+        "activity_summary": apps.HEALTHKIT_DAYS,
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    schema = ran.record["version_schema"]
+    beat = pg_column_types(ran.uri, schema, "rHeartRate")
+    assert beat["startDate"] == beat["endDate"] == beat["creationDate"] == "timestamp with time zone"
+    assert ran.types("rHeartRate")["value"] == "numeric"
+    heart = pg_query(ran.uri, f'SELECT "startDate", "value" FROM "{ran.base}"."rHeartRate"')
+    expected = [apps.healthkit_beat(i) for i in range(-beats // 2, beats - beats // 2)]
+    assert sorted((moment, Decimal(str(value))) for moment, value in heart) == sorted(
+        (moment, Decimal(value)) for moment, value in expected
+    )
+    # The hour the clocks went back: each wall-clock time twice, an hour apart as instants.
+    twice = [m for m, _ in expected if apps.apple_date(m).startswith("2019-11-03 01:30:00")]
+    assert len(twice) == 2 and twice[1] - twice[0] == timedelta(hours=1)
+    summary = pg_column_types(ran.uri, schema, "activity_summary")
+    assert summary["dateComponents"] == "date"
+    assert summary["activeEnergyBurned"] == "numeric(18,3)"
+    assert summary["activeEnergyBurnedGoal"] == "bigint"
+    energies = ran.values("activity_summary", "activeEnergyBurned", "dateComponents")
+    assert {day: Decimal(str(energy)) for day, energy in energies.items()} == {
+        date(2019, 10, 28) + timedelta(days=day): Decimal(apps.healthkit_energy(day))
+        for day in range(apps.HEALTHKIT_DAYS)
+    }
+    profile = json.loads((run_dir / "profile.json").read_text())
+    keyed = {t["name"]: (t["key"], t["key_found"]) for t in profile["tables"]}
+    assert keyed["activity_summary"] == ([], None)
+    assert primary_key(ran.uri, schema, "activity_summary") == []
+    assert keyed["workouts"] == (["id"], "declared_primary_key")
+    work = pg_column_types(ran.uri, schema, "workouts")
+    assert work["duration"] == work["totalDistance"] == "numeric(18,6)"
+    assert work["totalEnergyBurned"] == "numeric(18,3)"
+    assert work["startDate"] == "timestamp with time zone"
+    assert references(run_dir) == {("workout_points", "workout_id"): "workouts.id"}
+    route = pg_column_types(ran.uri, schema, "workout_points")
+    assert route["date"] == "timestamp with time zone"
+    assert route["latitude"] == route["speed"] == "double precision"
+    loaded = pg_query(ran.uri, f'SELECT "date", latitude, longitude, speed FROM "{ran.base}".workout_points')
+    assert sorted(loaded) == sorted(
+        apps.healthkit_point(w, p) for w in range(workouts) for p in range(points)
+    )
