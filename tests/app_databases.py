@@ -1017,6 +1017,14 @@ number, so a test computes what a column holds from the same numbers.
   for a day without the watch), goals as integer text, no key declared; ``workouts`` keyed by
   sqlite-utils' ``hash_id`` (a SHA-1), ``workout_events`` a JSON list; ``workout_points`` from GPX
   routes (``2019-11-02T16:00:05Z``) with REAL coordinates, ``workout_id`` a declared reference.
+- :func:`evernote`: an Evernote ``.enex`` export as evernote-to-sqlite 0.3 converts it (sqlite-utils'
+  tables): ``notes`` keyed by a SHA-1 ``hash_id``, ``created``/``updated`` naive ``isoformat()`` text
+  of the export's UTC times, ``subject-date`` converted so, ``reminder-time`` left in Evernote's
+  compact ``20191029T200815Z``, ``reminder-order`` epoch milliseconds as text, coordinates of 13
+  decimals as text, ENML content with a no-break space and emoji; ``resources`` keyed by the data's
+  MD5 with a column added by ``ALTER TABLE`` (``source-url``), ``attachment`` ``'true'``/``'false'``,
+  OCR words; ``resources_data`` BLOBs with NUL bytes; the ``note_resources`` link table of two
+  declared references; the external-content FTS5 indexes its triggers fill.
 """
 
 from __future__ import annotations
@@ -22937,3 +22945,118 @@ def healthkit(path: Path, beats: int = 48, workouts: int = 2, points: int = 10) 
             )
         )
     return write_export(path, HEALTHKIT_DDL, rows)
+
+
+# --- Evernote (evernote-to-sqlite) -----------------------------------------------------------------------
+
+#: evernote-to-sqlite 0.3's tables, indexes, FTS5 indexes and their insert triggers as sqlite-utils
+#: writes them (``resources``' ``source-url`` added by ``alter=True`` for a later resource).
+EVERNOTE_DDL = (
+    'CREATE TABLE "notes" (\n   "id" TEXT PRIMARY KEY,\n   "title" TEXT,\n   "content" TEXT,\n'
+    '   "created" TEXT,\n   "updated" TEXT,\n   "latitude" TEXT,\n   "longitude" TEXT,\n'
+    '   "altitude" TEXT,\n   "author" TEXT,\n   "source" TEXT,\n   "source-url" TEXT,\n'
+    '   "subject-date" TEXT,\n   "reminder-order" TEXT,\n   "reminder-time" TEXT,\n'
+    '   "application-data" TEXT,\n   "source-application" TEXT\n)',
+    'CREATE TABLE "resources" (\n   "md5" TEXT PRIMARY KEY,\n   "mime" TEXT,\n   "width" TEXT,\n'
+    '   "height" TEXT,\n   "duration" TEXT,\n   "file-name" TEXT,\n   "timestamp" TEXT,\n'
+    '   "attachment" TEXT,\n   "ocr" TEXT\n, "source-url" TEXT)',
+    'CREATE TABLE "resources_data" (\n   "md5" TEXT PRIMARY KEY,\n   "data" BLOB\n)',
+    'CREATE TABLE "note_resources" (\n   "note_id" TEXT REFERENCES "notes"("id"),\n'
+    '   "resource_id" TEXT REFERENCES "resources"("md5"),\n   PRIMARY KEY ("note_id", "resource_id")\n)',
+    'CREATE INDEX "idx_notes_created"\n    ON "notes" ("created")',
+    'CREATE INDEX "idx_notes_updated"\n    ON "notes" ("updated")',
+    'CREATE VIRTUAL TABLE "notes_fts" USING FTS5 (\n    "title", "content",\n    tokenize=\'porter\',\n'
+    '    content="notes"\n)',
+    'CREATE TRIGGER "notes_ai" AFTER INSERT ON "notes" BEGIN\n  INSERT INTO "notes_fts" (rowid, "title", '
+    '"content") VALUES (new.rowid, new."title", new."content");\nEND',
+    'CREATE VIRTUAL TABLE "resources_fts" USING FTS5 (\n    "ocr",\n    tokenize=\'porter\',\n'
+    '    content="resources"\n)',
+    'CREATE TRIGGER "resources_ai" AFTER INSERT ON "resources" BEGIN\n  INSERT INTO "resources_fts" '
+    '(rowid, "ocr") VALUES (new.rowid, new."ocr");\nEND',
+)
+EVERNOTE_TEXTS = (
+    "Grüße aus Köln ☕\u00a0— done",
+    "Shopping: milk, eggs\u00a0& bread",
+    "日本語のメモ",
+    "Party 🎉🔥",
+    "",
+    "z" * 3000,
+    "0042",
+)
+EVERNOTE_EXPORTED = datetime(2019, 10, 26, 20, 8, 15)
+#: The notes with resources (an image with OCR words, a PDF).
+EVERNOTE_RESOURCES = (1, 2, 4, 7)
+
+
+def evernote_times(i: int) -> tuple[datetime, datetime]:
+    """Note ``i``'s created and updated times (UTC, naive as the converter writes them); a note
+    without ``<updated>`` gets its created time."""
+    created = EVERNOTE_EXPORTED - timedelta(days=3 * i, seconds=1234 * i)
+    return created, created + timedelta(hours=i % 50) if i % 5 else created
+
+
+def evernote_reminder(i: int) -> datetime | None:
+    """Note ``i``'s reminder (``reminder-time``, UTC), every fourth note."""
+    return evernote_times(i)[1] + timedelta(days=3, minutes=7) if i % 4 == 1 else None
+
+
+def evernote_data(r: int) -> bytes:
+    """Resource ``r``'s bytes: a PNG's signature, NUL bytes and every byte value."""
+    return (
+        b"\x89PNG\r\n\x1a\n\x00\x00" + hashlib.sha256(str(r).encode()).digest() * (r + 1) + bytes(range(256))
+    )
+
+
+def evernote(path: Path, notes: int = 12) -> Path:
+    """An Evernote export converted by evernote-to-sqlite (see the module's list)."""
+    rows: dict[str, list[Sequence[Any]]] = {
+        "notes": [],
+        "resources": [],
+        "resources_data": [],
+        "note_resources": [],
+    }
+    for i in range(notes):
+        created, updated = evernote_times(i)
+        reminder = evernote_reminder(i)
+        text = EVERNOTE_TEXTS[i % len(EVERNOTE_TEXTS)]
+        note = {
+            "title": f"Note {i} {text[:12]}".strip(),
+            "content": f"<en-note><div>{text}</div></en-note>",
+            "created": created.isoformat(),
+            "updated": updated.isoformat(),
+            "latitude": f"{52.5 + i / 1000:.13f}" if i % 3 == 0 else None,
+            "longitude": f"{13.4 - i / 997:.13f}" if i % 3 == 0 else None,
+            "altitude": f"{30 + i % 9:.1f}" if i % 3 == 0 else None,
+            "author": "Zoë Müller" if i % 2 == 0 else None,
+            "source": "web.clip" if i % 6 == 0 else None,
+            "source-url": f"https://example.com/p?id={i}&x=1" if i % 6 == 0 else None,
+            "subject-date": (created - timedelta(days=1)).isoformat() if i % 5 == 0 else None,
+            "reminder-order": str(1_500_000_000_000 + 977 * i) if reminder else None,
+            "reminder-time": reminder.strftime("%Y%m%dT%H%M%SZ") if reminder else None,
+            "application-data": None,
+            "source-application": "evernote.win32" if i % 2 else None,
+        }
+        note_id = hashlib.sha1(json.dumps(note, sort_keys=True).encode()).hexdigest()
+        rows["notes"].append((note_id, *note.values()))
+        if i in EVERNOTE_RESOURCES:
+            r = EVERNOTE_RESOURCES.index(i)
+            data = evernote_data(r)
+            md5 = hashlib.md5(data).hexdigest()
+            image = r % 2 == 0
+            rows["resources"].append(
+                (
+                    md5,
+                    "image/png" if image else "application/pdf",
+                    str(100 + i) if image else None,
+                    str(50 + i) if image else None,
+                    None,
+                    f"Scan {i} – ü.{'png' if image else 'pdf'}",
+                    created.strftime("%Y%m%dT%H%M%SZ"),
+                    "true" if r % 3 else "false",
+                    "Rechnung Nr. 0042" if image else None,
+                    None if image else f"https://example.org/{i}.pdf",
+                )
+            )
+            rows["resources_data"].append((md5, data))
+            rows["note_resources"].append((note_id, md5))
+    return write_export(path, EVERNOTE_DDL, rows, bytes_as_text=False)

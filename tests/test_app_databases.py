@@ -39,7 +39,7 @@ server, an Access database converted by MDB Tools, a khal calendar's cache, a to
 cache, a vdirsyncer sync's status, an ARA Records Ansible database, a fail2ban server's database, a
 SpatiaLite database, an MBTiles tile set, GDAL's SQLite dialect without SpatiaLite, an ActivityWatch
 datastore, a Timetagger itemdb, a hamster-lib and a Hamster time tracker's database, an Apple Health
-export as healthkit-to-sqlite converts it) through
+export as healthkit-to-sqlite converts it, an Evernote export as evernote-to-sqlite converts it) through
 ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -9441,3 +9441,59 @@ def test_healthkit_dates_through_the_clock_change_arrive_as_instants_and_the_ene
     assert sorted(loaded) == sorted(
         apps.healthkit_point(w, p) for w in range(workouts) for p in range(points)
     )
+
+
+def test_evernote_notes_keep_their_naive_utc_times_compact_reminders_as_instants_and_resources_bytes(
+    run_export: Runner,
+) -> None:
+    """An Evernote export as evernote-to-sqlite converts it: ``created``/``updated`` naive
+    ``isoformat()`` text as timestamps (no offset written, none added), the compact
+    ``20191029T200815Z`` left in ``reminder-time`` and resources' ``timestamp`` as instants,
+    ``reminder-order``'s epoch milliseconds as written (bigint: no date word), coordinates of 13
+    decimals numeric, ``attachment`` true/false boolean, the resources' BLOBs byte for byte, the link
+    table's two declared references and no reference inferred from ``width``, the external-content
+    FTS5 indexes loaded as tables; every cell lossless, quality 100, exit 0."""
+    notes = 12
+    resources = len(apps.EVERNOTE_RESOURCES)
+    ran, run_dir = run_export(apps.evernote)
+    tables = {
+        "notes": notes,
+        "resources": resources,
+        "resources_data": resources,
+        "note_resources": resources,
+        "notes_fts": notes,
+        "resources_fts": resources,
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    schema = ran.record["version_schema"]
+    types = pg_column_types(ran.uri, schema, "notes")
+    assert types["created"] == types["updated"] == types["subject-date"] == "timestamp without time zone"
+    assert types["reminder-time"] == "timestamp with time zone"
+    assert types["reminder-order"] == "bigint"
+    assert types["latitude"] == types["longitude"] == "numeric(18,13)"
+    times = pg_query(ran.uri, f'SELECT created, updated, "reminder-time" FROM "{ran.base}".notes')
+    expected = [(*apps.evernote_times(i), apps.evernote_reminder(i)) for i in range(notes)]
+    assert sorted(times, key=lambda row: row[0]) == sorted(
+        ((c, u, r.replace(tzinfo=UTC) if r else None) for c, u, r in expected), key=lambda row: row[0]
+    )
+    contents = pg_query(ran.uri, f'SELECT content FROM "{ran.base}".notes')
+    assert sorted(text for (text,) in contents) == sorted(
+        f"<en-note><div>{apps.EVERNOTE_TEXTS[i % len(apps.EVERNOTE_TEXTS)]}</div></en-note>"
+        for i in range(notes)
+    )
+    kinds = pg_column_types(ran.uri, schema, "resources")
+    assert kinds["attachment"] == "boolean" and kinds["timestamp"] == "timestamp with time zone"
+    assert kinds["width"] == "bigint"
+    data = dict(pg_query(ran.uri, f'SELECT md5, data FROM "{ran.base}".resources_data'))
+    blobs = [apps.evernote_data(r) for r in range(resources)]
+    assert {md5: bytes(blob) for md5, blob in data.items()} == {hashlib.md5(b).hexdigest(): b for b in blobs}
+    assert ran.values("resources", "attachment", "md5") == {
+        hashlib.md5(b).hexdigest(): bool(r % 3) for r, b in enumerate(blobs)
+    }
+    assert references(run_dir) == {
+        ("note_resources", "note_id"): "notes.id",
+        ("note_resources", "resource_id"): "resources.md5",
+    }
+    assert primary_key(ran.uri, schema, "note_resources") == ["note_id", "resource_id"]
