@@ -1025,6 +1025,12 @@ number, so a test computes what a column holds from the same numbers.
   MD5 with a column added by ``ALTER TABLE`` (``source-url``), ``attachment`` ``'true'``/``'false'``,
   OCR words; ``resources_data`` BLOBs with NUL bytes; the ``note_resources`` link table of two
   declared references; the external-content FTS5 indexes its triggers fill.
+- :func:`twitter_archive`: a Twitter archive as twitter-to-sqlite 0.22's ``import`` loads it
+  (sqlite-utils' tables ``archive_*``): tweets keyed by their ``id`` (INTEGER, 19 digits), the same
+  as ``id_str`` text, ``created_at`` in Twitter's ``Wed Jul 31 14:03:28 +0000 2019``, counts as
+  digit text, ``retweeted``/``truncated`` 0, ``entities`` JSON, reply columns NULL where a tweet
+  replies to none; likes and followers keyed by id text; the IP audit keyed by a SHA-1 ``hash_id``
+  with ``2019-10-26T15:08:14.137Z`` times; direct messages' conversations as a JSON list.
 """
 
 from __future__ import annotations
@@ -23060,3 +23066,135 @@ def evernote(path: Path, notes: int = 12) -> Path:
             rows["resources_data"].append((md5, data))
             rows["note_resources"].append((note_id, md5))
     return write_export(path, EVERNOTE_DDL, rows, bytes_as_text=False)
+
+
+# --- Twitter archive (twitter-to-sqlite import) -----------------------------------------------------------
+
+#: twitter-to-sqlite 0.22's archive tables as sqlite-utils creates them (``insert_all(pk=...)``, else
+#: ``hash_id="pk"``).
+TWITTER_DDL = (
+    'CREATE TABLE "archive_tweet" (\n   "retweeted" INTEGER,\n   "source" TEXT,\n   "entities" TEXT,\n'
+    '   "display_text_range" TEXT,\n   "favorite_count" TEXT,\n   "id_str" TEXT,\n   "truncated" INTEGER,\n'
+    '   "retweet_count" TEXT,\n   "id" INTEGER PRIMARY KEY,\n   "created_at" TEXT,\n   "favorited" INTEGER,\n'
+    '   "full_text" TEXT,\n   "lang" TEXT,\n   "possibly_sensitive" INTEGER,\n   "extended_entities" TEXT,\n'
+    '   "coordinates" TEXT,\n   "geo" TEXT,\n   "in_reply_to_status_id_str" TEXT,\n'
+    '   "in_reply_to_status_id" INTEGER,\n   "in_reply_to_user_id" INTEGER,\n'
+    '   "in_reply_to_user_id_str" TEXT,\n   "in_reply_to_screen_name" TEXT\n)',
+    'CREATE TABLE "archive_like" (\n   "tweetId" TEXT PRIMARY KEY,\n   "fullText" TEXT,\n'
+    '   "expandedUrl" TEXT\n)',
+    'CREATE TABLE "archive_follower" (\n   "accountId" TEXT PRIMARY KEY,\n   "userLink" TEXT\n)',
+    'CREATE TABLE "archive_ip_audit" (\n   "pk" TEXT PRIMARY KEY,\n   "accountId" TEXT,\n'
+    '   "createdAt" TEXT,\n   "loginIp" TEXT\n)',
+    'CREATE TABLE "archive_direct_messages" (\n   "pk" TEXT PRIMARY KEY,\n   "conversationId" TEXT,\n'
+    '   "messages" TEXT\n)',
+)
+TWITTER_TEXTS = (
+    "Grüße aus Köln ☕ #python",
+    "RT @someone: Emoji 🎉🔥 party",
+    "日本語のツイート",
+    "Price 12.50 € paid\u00a0today",
+    "x" * 280,
+    "@friend 0042 is the code",
+    "Line1\nLine2 https://t.co/abc",
+    "&amp; &lt;escaped&gt;",
+)
+TWITTER_SOURCE = '<a href="http://twitter.com/download/iphone" rel="nofollow">Twitter for iPhone</a>'
+TWITTER_LAST = datetime(2019, 10, 26, 20, 8, 15, tzinfo=UTC)
+#: Twitter's ``created_at``: ctime's order with the offset (always ``+0000``) before the year.
+TWITTER_FORMAT = "%a %b %d %H:%M:%S %z %Y"
+TWITTER_ACCOUNT = "23456789"
+
+
+def twitter_tweet(i: int) -> tuple[int, datetime]:
+    """Tweet ``i``'s id (19 digits, newest first) and the instant it was sent."""
+    return 1_188_223_000_000_000_000 - i * 987_654_321_123, TWITTER_LAST - timedelta(
+        hours=7 * i, seconds=13 * i
+    )
+
+
+def twitter_login(i: int) -> datetime:
+    """IP audit row ``i``'s instant, with milliseconds."""
+    return TWITTER_LAST - timedelta(hours=5 * i, milliseconds=137 * i)
+
+
+def twitter_archive(
+    path: Path, tweets: int = 24, likes: int = 10, followers: int = 8, logins: int = 6
+) -> Path:
+    """A Twitter archive imported by twitter-to-sqlite (see the module's list)."""
+    rows: dict[str, list[Sequence[Any]]] = {
+        "archive_tweet": [],
+        "archive_like": [],
+        "archive_follower": [],
+        "archive_ip_audit": [],
+        "archive_direct_messages": [],
+    }
+    for i in range(tweets):
+        tweet_id, sent = twitter_tweet(i)
+        text = TWITTER_TEXTS[i % len(TWITTER_TEXTS)]
+        hashtags = [{"text": "python", "indices": ["18", "25"]}] if i % 8 == 0 else []
+        entities = {"hashtags": hashtags, "symbols": [], "user_mentions": [], "urls": []}
+        reply = tweet_id - 55_555 if i % 4 == 1 else None
+        user = 783_214 + i if reply else None
+        media = {"media": [{"id": str(tweet_id + 1), "type": "photo"}]} if i % 10 == 0 else None
+        rows["archive_tweet"].append(
+            (
+                0,
+                TWITTER_SOURCE,
+                json.dumps(entities),
+                json.dumps(["0", str(len(text))]),
+                str(i % 17),
+                str(tweet_id),
+                0,
+                str(i % 5),
+                tweet_id,
+                sent.strftime(TWITTER_FORMAT),
+                0,
+                text,
+                ("en", "de", "ja", "und")[i % 4],
+                0 if media else None,
+                json.dumps(media) if media else None,
+                None,
+                None,
+                str(reply) if reply else None,
+                reply,
+                user,
+                str(user) if user else None,
+                f"friend_{i}" if reply else None,
+            )
+        )
+    for i in range(likes):
+        liked = str(1_100_000_000_000_000_000 + i * 12_345)
+        rows["archive_like"].append(
+            (liked, TWITTER_TEXTS[(i + 3) % len(TWITTER_TEXTS)], f"https://twitter.com/i/web/status/{liked}")
+        )
+    for i in range(followers):
+        account = str(1000 + i * 7919)
+        rows["archive_follower"].append((account, f"https://twitter.com/intent/user?user_id={account}"))
+    for i in range(logins):
+        at = twitter_login(i).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
+        row = {"accountId": TWITTER_ACCOUNT, "createdAt": at, "loginIp": f"192.0.2.{i}"}
+        digest = hashlib.sha1(json.dumps(row, sort_keys=True).encode()).hexdigest()
+        rows["archive_ip_audit"].append((digest, *row.values()))
+    for c in range(3):
+        peer = str(783_214 + c)
+        messages = [
+            {
+                "messageCreate": {
+                    "recipientId": peer,
+                    "reactions": [],
+                    "urls": [],
+                    "text": f"Hallo {c} 👋",
+                    "mediaUrls": [],
+                    "senderId": TWITTER_ACCOUNT,
+                    "id": str(1_180_000_000_000_000_000 + c * 1000 + m),
+                    "createdAt": (TWITTER_LAST - timedelta(days=c, minutes=m)).strftime(
+                        "%Y-%m-%dT%H:%M:%S.000Z"
+                    ),
+                }
+            }
+            for m in range(3)
+        ]
+        conversation = {"conversationId": f"{TWITTER_ACCOUNT}-{peer}", "messages": messages}
+        digest = hashlib.sha1(json.dumps(conversation, sort_keys=True).encode()).hexdigest()
+        rows["archive_direct_messages"].append((digest, conversation["conversationId"], json.dumps(messages)))
+    return write_export(path, TWITTER_DDL, rows)

@@ -39,8 +39,9 @@ server, an Access database converted by MDB Tools, a khal calendar's cache, a to
 cache, a vdirsyncer sync's status, an ARA Records Ansible database, a fail2ban server's database, a
 SpatiaLite database, an MBTiles tile set, GDAL's SQLite dialect without SpatiaLite, an ActivityWatch
 datastore, a Timetagger itemdb, a hamster-lib and a Hamster time tracker's database, an Apple Health
-export as healthkit-to-sqlite converts it, an Evernote export as evernote-to-sqlite converts it) through
-``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
+export as healthkit-to-sqlite converts it, an Evernote export as evernote-to-sqlite converts it, a
+Twitter archive as twitter-to-sqlite imports it) through ``columnar-etl run`` into the session's
+real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -9497,3 +9498,40 @@ def test_evernote_notes_keep_their_naive_utc_times_compact_reminders_as_instants
         ("note_resources", "resource_id"): "resources.md5",
     }
     assert primary_key(ran.uri, schema, "note_resources") == ["note_id", "resource_id"]
+
+
+def test_twitter_archive_created_at_arrives_as_instants_and_its_ids_every_digit(run_export: Runner) -> None:
+    """A Twitter archive as twitter-to-sqlite imports it: every tweet's ``created_at`` in Twitter's
+    ``Wed Jul 31 14:03:28 +0000 2019`` as instants (until h198 text), each audited by its format; the
+    19-digit ids as bigint every digit, in ``id`` and as ``id_str`` text alike; the IP audit's
+    ``…T15:08:14.863Z`` as instants; reply columns NULL where a tweet replies to none; every cell
+    lossless, quality 100, exit 0."""
+    tweets, logins = 24, 6
+    ran, run_dir = run_export(apps.twitter_archive)
+    tables = {
+        "archive_tweet": tweets,
+        "archive_like": 10,
+        "archive_follower": 8,
+        "archive_ip_audit": logins,
+        "archive_direct_messages": 3,
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    types = ran.types("archive_tweet")
+    assert types["created_at"] == "timestamp with time zone"
+    assert types["id"] == types["id_str"] == types["in_reply_to_status_id"] == "bigint"
+    sent = dict(apps.twitter_tweet(i) for i in range(tweets))
+    assert ran.values("archive_tweet", "created_at", "id") == sent
+    assert ran.values("archive_tweet", "id_str", "id") == {tweet_id: tweet_id for tweet_id in sent}
+    assert audit_rules(run_dir, "archive_tweet", "created_at") == {
+        str(tweet_id): {f"date_format:{apps.TWITTER_FORMAT}"} for tweet_id in sent
+    }
+    replies = ran.values("archive_tweet", "in_reply_to_status_id", "id")
+    assert replies == {
+        tweet_id: tweet_id - 55_555 if i % 4 == 1 else None
+        for i, tweet_id in enumerate(apps.twitter_tweet(i)[0] for i in range(tweets))
+    }
+    assert ran.types("archive_ip_audit")["createdAt"] == "timestamp with time zone"
+    logged = pg_query(ran.uri, f'SELECT "createdAt" FROM "{ran.base}".archive_ip_audit')
+    assert sorted(at for (at,) in logged) == sorted(apps.twitter_login(i) for i in range(logins))
