@@ -1031,6 +1031,13 @@ number, so a test computes what a column holds from the same numbers.
   digit text, ``retweeted``/``truncated`` 0, ``entities`` JSON, reply columns NULL where a tweet
   replies to none; likes and followers keyed by id text; the IP audit keyed by a SHA-1 ``hash_id``
   with ``2019-10-26T15:08:14.137Z`` times; direct messages' conversations as a JSON list.
+- :func:`google_takeout`: a Google Takeout as google-takeout-to-sqlite 0.1 loads it (sqlite-utils 1.x's
+  bracketed DDL, columns added by ``ALTER TABLE``): ``my_activity`` keyed by a SHA-1 ``hash_id`` with
+  Google's ``time`` of as many fraction digits as it needs (``…T02:04:57Z``, ``….1Z``, ``….12Z``,
+  ``….123Z``), JSON lists as text, NULL where an item has no such key, its external-content FTS5
+  index; ``location_history`` keyed by ``isoformat()`` text and a hash, ``FLOAT`` coordinates,
+  ``timestampMs`` epoch milliseconds and ``when`` their naive UTC ``isoformat()`` (``.139000``, or
+  none on a whole second).
 """
 
 from __future__ import annotations
@@ -23198,3 +23205,86 @@ def twitter_archive(
         digest = hashlib.sha1(json.dumps(conversation, sort_keys=True).encode()).hexdigest()
         rows["archive_direct_messages"].append((digest, conversation["conversationId"], json.dumps(messages)))
     return write_export(path, TWITTER_DDL, rows)
+
+
+# --- Google Takeout (google-takeout-to-sqlite) -----------------------------------------------------------
+
+#: google-takeout-to-sqlite 0.1's tables as sqlite-utils 1.x writes them (``subtitles`` and
+#: ``description`` added by ``alter=True`` for YouTube's items), the index and the FTS5 index.
+GOOGLE_TAKEOUT_DDL = (
+    "CREATE TABLE [my_activity] (\n   [id] TEXT PRIMARY KEY,\n   [time] TEXT,\n   [header] TEXT,\n"
+    "   [title] TEXT,\n   [titleUrl] TEXT,\n   [products] TEXT,\n   [locationInfos] TEXT,\n"
+    "   [details] TEXT\n, [subtitles] TEXT, [description] TEXT)",
+    "CREATE INDEX idx_my_activity_time\n                ON my_activity (time)",
+    "CREATE VIRTUAL TABLE [my_activity_fts] USING FTS5 (\n                [title],\n"
+    "                content=[my_activity]\n            )",
+    "CREATE TABLE [location_history] (\n   [id] TEXT PRIMARY KEY,\n   [latitude] FLOAT,\n"
+    "   [longitude] FLOAT,\n   [accuracy] INTEGER,\n   [timestampMs] INTEGER,\n   [when] TEXT\n)",
+)
+GOOGLE_QUERIES = ("grüße köln", "日本 天気", "emoji 🎉", "price 12.50 €", "0042 code", "a\u00a0b", "x" * 300)
+GOOGLE_LAST = datetime(2019, 10, 26, 20, 8, 15, 123_000, tzinfo=UTC)
+
+
+def google_activity(i: int) -> datetime:
+    """Activity ``i``'s instant: its milliseconds written in none to three digits by :func:`google_time`."""
+    return GOOGLE_LAST - timedelta(hours=3 * i, milliseconds=(0, 100, 120, 123, 7)[i % 5] + 1000 * i)
+
+
+def google_time(moment: datetime) -> str:
+    """Google's ``time``: RFC 3339 in UTC, the fraction's trailing zeros dropped (none when whole)."""
+    fraction = f".{moment.microsecond // 1000:03d}".rstrip("0").rstrip(".")
+    return moment.strftime("%Y-%m-%dT%H:%M:%S") + fraction + "Z"
+
+
+def google_location_ms(i: int) -> int:
+    """Location ``i``'s ``timestampMs``: every fourth on a whole second."""
+    ms = 1_571_913_295_000 - i * 420_861
+    return ms - ms % 1000 if i % 4 == 0 else ms
+
+
+def google_takeout(path: Path, activities: int = 14, locations: int = 12) -> Path:
+    """A Google Takeout loaded by google-takeout-to-sqlite (see the module's list)."""
+    rows: dict[str, list[Sequence[Any]]] = {"my_activity": [], "my_activity_fts": [], "location_history": []}
+    for i in range(activities):
+        youtube = i % 2 == 1
+        item: dict[str, Any] = {
+            "header": "YouTube" if youtube else "Search",
+            "title": f"Watched Video {i} – Grüße 🎬" if youtube else f"Searched for {GOOGLE_QUERIES[i % 7]}",
+            "titleUrl": f"https://www.youtube.com/watch?v=abc{i:04d}"
+            if youtube
+            else f"https://www.google.com/search?q={i}",
+            "time": google_time(google_activity(i)),
+            "products": ["YouTube" if youtube else "Search"],
+        }
+        if i % 3 == 0 and not youtube:
+            item["locationInfos"] = [{"name": "At this general area", "source": "From your device"}]
+        if i % 4 == 0:
+            item["details"] = [{"name": "From Google Ads"}]
+        if youtube:
+            item["subtitles"] = [{"name": "Channel ☕", "url": "https://www.youtube.com/channel/UC123"}]
+        if i % 5 == 1:
+            item["description"] = "Watched at 8:42 PM"
+        digest = hashlib.sha1(json.dumps(item, separators=(",", ":"), sort_keys=True).encode()).hexdigest()
+        listed = ("products", "locationInfos", "details", "subtitles")
+        values = {k: json.dumps(item[k]) if k in listed and k in item else item.get(k) for k in item}
+        rows["my_activity"].append(
+            (
+                digest,
+                values["time"],
+                values["header"],
+                values["title"],
+                values["titleUrl"],
+                values["products"],
+                values.get("locationInfos"),
+                values.get("details"),
+                values.get("subtitles"),
+                values.get("description"),
+            )
+        )
+        rows["my_activity_fts"].append((item["title"],))  # sqlite-utils' enable_fts fills it from the table
+    for i in range(locations):
+        ms = google_location_ms(i)
+        when = datetime.fromtimestamp(ms / 1000, UTC).replace(tzinfo=None).isoformat()
+        latitude, longitude = (525_000_000 + i * 1234) / 1e7, (134_000_000 - i * 777) / 1e7
+        rows["location_history"].append((f"{when}-{i:06x}", latitude, longitude, 10 + i % 50, ms, when))
+    return write_export(path, GOOGLE_TAKEOUT_DDL, rows)

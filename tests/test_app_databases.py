@@ -40,8 +40,8 @@ cache, a vdirsyncer sync's status, an ARA Records Ansible database, a fail2ban s
 SpatiaLite database, an MBTiles tile set, GDAL's SQLite dialect without SpatiaLite, an ActivityWatch
 datastore, a Timetagger itemdb, a hamster-lib and a Hamster time tracker's database, an Apple Health
 export as healthkit-to-sqlite converts it, an Evernote export as evernote-to-sqlite converts it, a
-Twitter archive as twitter-to-sqlite imports it) through ``columnar-etl run`` into the session's
-real PostgreSQL, every cell checked.
+Twitter archive as twitter-to-sqlite imports it, a Google Takeout as google-takeout-to-sqlite loads
+it) through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -9535,3 +9535,40 @@ def test_twitter_archive_created_at_arrives_as_instants_and_its_ids_every_digit(
     assert ran.types("archive_ip_audit")["createdAt"] == "timestamp with time zone"
     logged = pg_query(ran.uri, f'SELECT "createdAt" FROM "{ran.base}".archive_ip_audit')
     assert sorted(at for (at,) in logged) == sorted(apps.twitter_login(i) for i in range(logins))
+
+
+def test_google_takeout_times_of_any_fraction_and_epoch_milliseconds_arrive_as_instants(
+    run_export: Runner,
+) -> None:
+    """A Google Takeout as google-takeout-to-sqlite loads it: My Activity's ``time`` with the fraction's
+    trailing zeros dropped (``…57Z``, ``….12Z``) as instants; Location History's ``timestampMs`` as
+    instants (``epoch:milliseconds``, each cell audited) beside ``when``, their naive UTC text
+    (``.139000`` or none), as timestamps equal to them; ``FLOAT`` coordinates every bit; the FTS5
+    index loaded as a table; every cell lossless, quality 100, exit 0."""
+    activities, locations = 14, 12
+    ran, run_dir = run_export(apps.google_takeout)
+    tables = {"my_activity": activities, "my_activity_fts": activities, "location_history": locations}
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    assert ran.types("my_activity")["time"] == "timestamp with time zone"
+    times = pg_query(ran.uri, f'SELECT "time" FROM "{ran.base}".my_activity')
+    assert sorted(t for (t,) in times) == sorted(apps.google_activity(i) for i in range(activities))
+    types = ran.types("location_history")
+    assert types["timestampMs"] == "timestamp with time zone"
+    assert types["when"] == "timestamp without time zone"
+    assert types["latitude"] == types["longitude"] == "double precision"
+    located = pg_query(ran.uri, f'SELECT "timestampMs", "when", latitude FROM "{ran.base}".location_history')
+    expected = [
+        (
+            UNIX_EPOCH + timedelta(milliseconds=apps.google_location_ms(i)),
+            naive(UNIX_EPOCH + timedelta(milliseconds=apps.google_location_ms(i))),
+            (525_000_000 + i * 1234) / 1e7,
+        )
+        for i in range(locations)
+    ]
+    assert sorted(located) == sorted(expected)
+    keys = pg_query(ran.uri, f'SELECT id FROM "{ran.base}".location_history')
+    assert audit_rules(run_dir, "location_history", "timestampMs") == {
+        key: {"epoch:milliseconds"} for (key,) in keys
+    }
