@@ -1054,6 +1054,35 @@ number, so a test computes what a column holds from the same numbers.
   ``boolean default '0'`` flags 0/1, luxon ``DateTime`` columns as ``datetime`` text of whole seconds
   (Lucid's format drops the milliseconds), a ``date`` column, ``json`` text, an ``enum`` under a
   ``CHECK``, a ``blob``, invoice numbers with leading zeros, ``''`` beside NULL notes.
+- :func:`healthkit`: an Apple Health export as healthkit-to-sqlite 1.0 converts it (sqlite-utils'
+  tables, every column TEXT but the route points' REAL): heart-rate ``Record`` rows with Apple's
+  ``2019-11-03 01:30:00 -0700`` dates through the night the clocks go back (the hour 01:xx twice, an
+  offset apart), values ``72`` beside ``79.1``, a ``MetadataEntry`` column NULL where a record has
+  none; ``activity_summary`` of ISO days and energies always with three decimals (``317.250``, ``0``
+  for a day without the watch), goals as integer text, no key declared; ``workouts`` keyed by
+  sqlite-utils' ``hash_id`` (a SHA-1), ``workout_events`` a JSON list; ``workout_points`` from GPX
+  routes (``2019-11-02T16:00:05Z``) with REAL coordinates, ``workout_id`` a declared reference.
+- :func:`evernote`: an Evernote ``.enex`` export as evernote-to-sqlite 0.3 converts it (sqlite-utils'
+  tables): ``notes`` keyed by a SHA-1 ``hash_id``, ``created``/``updated`` naive ``isoformat()`` text
+  of the export's UTC times, ``subject-date`` converted so, ``reminder-time`` left in Evernote's
+  compact ``20191029T200815Z``, ``reminder-order`` epoch milliseconds as text, coordinates of 13
+  decimals as text, ENML content with a no-break space and emoji; ``resources`` keyed by the data's
+  MD5 with a column added by ``ALTER TABLE`` (``source-url``), ``attachment`` ``'true'``/``'false'``,
+  OCR words; ``resources_data`` BLOBs with NUL bytes; the ``note_resources`` link table of two
+  declared references; the external-content FTS5 indexes its triggers fill.
+- :func:`twitter_archive`: a Twitter archive as twitter-to-sqlite 0.22's ``import`` loads it
+  (sqlite-utils' tables ``archive_*``): tweets keyed by their ``id`` (INTEGER, 19 digits), the same
+  as ``id_str`` text, ``created_at`` in Twitter's ``Wed Jul 31 14:03:28 +0000 2019``, counts as
+  digit text, ``retweeted``/``truncated`` 0, ``entities`` JSON, reply columns NULL where a tweet
+  replies to none; likes and followers keyed by id text; the IP audit keyed by a SHA-1 ``hash_id``
+  with ``2019-10-26T15:08:14.137Z`` times; direct messages' conversations as a JSON list.
+- :func:`google_takeout`: a Google Takeout as google-takeout-to-sqlite 0.1 loads it (sqlite-utils 1.x's
+  bracketed DDL, columns added by ``ALTER TABLE``): ``my_activity`` keyed by a SHA-1 ``hash_id`` with
+  Google's ``time`` of as many fraction digits as it needs (``…T02:04:57Z``, ``….1Z``, ``….12Z``,
+  ``….123Z``), JSON lists as text, NULL where an item has no such key, its external-content FTS5
+  index; ``location_history`` keyed by ``isoformat()`` text and a hash, ``FLOAT`` coordinates,
+  ``timestampMs`` epoch milliseconds and ``when`` their naive UTC ``isoformat()`` (``.139000``, or
+  none on a whole second).
 """
 
 from __future__ import annotations
@@ -23642,3 +23671,468 @@ def lucid_app(path: Path, users: int = 6, invoices: int = 24) -> Path:
             )
         )  # fmt: skip
     return write_export(path, LUCID_DDL, {"users": user_rows, "invoices": invoice_rows}, bytes_as_text=False)
+
+
+# --- Apple Health (healthkit-to-sqlite) ------------------------------------------------------------------
+
+#: healthkit-to-sqlite 1.0's tables as sqlite-utils creates them (``insert_all(..., alter=True)``).
+HEALTHKIT_DDL = (
+    'CREATE TABLE "rHeartRate" (\n   "startDate" TEXT,\n   "endDate" TEXT,\n   "value" TEXT,\n'
+    '   "unit" TEXT,\n'
+    '   "sourceName" TEXT,\n   "sourceVersion" TEXT,\n   "creationDate" TEXT,\n   "device" TEXT,\n'
+    '   "metadata_HKMetadataKeyHeartRateMotionContext" TEXT\n)',
+    'CREATE TABLE "workouts" (\n   "id" TEXT PRIMARY KEY,\n   "workoutActivityType" TEXT,\n'
+    '   "duration" TEXT,\n'
+    '   "durationUnit" TEXT,\n   "totalDistance" TEXT,\n   "totalDistanceUnit" TEXT,\n'
+    '   "totalEnergyBurned" TEXT,\n   "totalEnergyBurnedUnit" TEXT,\n   "sourceName" TEXT,\n'
+    '   "sourceVersion" TEXT,\n   "device" TEXT,\n   "creationDate" TEXT,\n   "startDate" TEXT,\n'
+    '   "endDate" TEXT,\n   "metadata_HKIndoorWorkout" TEXT,\n   "metadata_HKTimeZone" TEXT,\n'
+    '   "workout_events" TEXT\n)',
+    'CREATE TABLE "workout_points" (\n   "date" TEXT,\n   "latitude" REAL,\n   "longitude" REAL,\n'
+    '   "altitude" REAL,\n   "horizontalAccuracy" REAL,\n   "verticalAccuracy" REAL,\n   "course" REAL,\n'
+    '   "speed" REAL,\n   "workout_id" TEXT REFERENCES "workouts"("id")\n)',
+    'CREATE TABLE "activity_summary" (\n   "dateComponents" TEXT,\n   "activeEnergyBurned" TEXT,\n'
+    '   "activeEnergyBurnedGoal" TEXT,\n   "activeEnergyBurnedUnit" TEXT,\n   "appleMoveTime" TEXT,\n'
+    '   "appleMoveTimeGoal" TEXT,\n   "appleExerciseTime" TEXT,\n   "appleExerciseTimeGoal" TEXT,\n'
+    '   "appleStandHours" TEXT,\n   "appleStandHoursGoal" TEXT\n)',
+)
+HEALTHKIT_DEVICE = (
+    "<<HKDevice: 0x2834a1c70>, name:Apple Watch, manufacturer:Apple, model:Watch, hardware:Watch4,2, "
+    "software:6.0.1>"
+)
+HEALTHKIT_SOURCES = ("Simon\u2019s Apple Watch", "Withings\u00a0Health Mate", "MyFitnessPal 🍎")
+#: US daylight saving time ended at 2019-11-03 02:00 -0700 (01:00 -0800): the hour 01:xx came twice.
+HEALTHKIT_START = datetime(2019, 11, 3, 6, 0, tzinfo=UTC)
+HEALTHKIT_DAYS = 10
+
+
+def healthkit_beat(i: int) -> tuple[datetime, str]:
+    """Heart-rate record ``i``'s instant (every 10 minutes, i = 0 at 23:00 -0700 on 2 November)
+    and its value as Apple writes it (``72``, or one decimal)."""
+    moment = HEALTHKIT_START + timedelta(minutes=10 * i)
+    value = str(60 + i % 40) if i % 3 else f"{60 + i % 40}.{i % 10}"
+    return moment, value
+
+
+def healthkit_energy(day: int) -> str:
+    """Day ``day``'s active energy: three decimals always, ``0`` for a day without the watch."""
+    return "0" if day == 3 else f"{317.25 + 41.125 * day:.3f}"
+
+
+def apple_date(moment: datetime) -> str:
+    """Apple Health's date text: local Pacific time and its offset (``2019-11-03 01:30:00 -0800``)."""
+    offset = timedelta(hours=-7) if moment < HEALTHKIT_START + timedelta(hours=3) else timedelta(hours=-8)
+    local = moment.astimezone(timezone(offset))
+    return local.strftime("%Y-%m-%d %H:%M:%S %z")
+
+
+def healthkit_point(w: int, p: int) -> tuple[datetime, float, float, float]:
+    """Route point ``p`` of workout ``w``: its instant (GPX's UTC) and latitude, longitude, speed."""
+    moment = datetime(2019, 11, 2 + 2 * w, 16, 0, tzinfo=UTC) + timedelta(seconds=5 * p)
+    return moment, 37.781672 + p * 0.0000401, -122.396397 - p * 0.00005013, 0.180883 + p / 7
+
+
+def healthkit(path: Path, beats: int = 48, workouts: int = 2, points: int = 10) -> Path:
+    """An Apple Health export converted by healthkit-to-sqlite (see the module's list)."""
+    rows: dict[str, list[Sequence[Any]]] = {
+        "rHeartRate": [],
+        "workouts": [],
+        "workout_points": [],
+        "activity_summary": [],
+    }
+    for i in range(-beats // 2, beats - beats // 2):
+        moment, value = healthkit_beat(i)
+        context = str(i % 3) if i % 4 == 0 else None
+        source = HEALTHKIT_SOURCES[i % len(HEALTHKIT_SOURCES)]
+        stamp = apple_date(moment)
+        rows["rHeartRate"].append(
+            (stamp, stamp, value, "count/min", source, "6.0.1", stamp, HEALTHKIT_DEVICE, context)
+        )
+    for w in range(workouts):
+        start = datetime(2019, 11, 2 + 2 * w, 16, 0, tzinfo=UTC)
+        end = start + timedelta(minutes=37, seconds=39)
+        events = [
+            {"type": "HKWorkoutEventTypePause", "date": apple_date(start + timedelta(minutes=5))},
+            {"type": "HKWorkoutEventTypeResume", "date": apple_date(start + timedelta(minutes=7))},
+        ]
+        record = {
+            "workoutActivityType": "HKWorkoutActivityTypeRunning",
+            "duration": f"{37.65 + w / 8:.6f}",
+            "totalDistance": f"{5.012345 + w:.6f}",
+            "totalEnergyBurned": f"{350.125 + w:.3f}",
+            "startDate": apple_date(start),
+        }
+        workout_id = hashlib.sha1(json.dumps(record, sort_keys=True).encode()).hexdigest()
+        rows["workouts"].append(
+            (
+                workout_id,
+                record["workoutActivityType"],
+                record["duration"],
+                "min",
+                record["totalDistance"],
+                "km",
+                record["totalEnergyBurned"],
+                "kcal",
+                HEALTHKIT_SOURCES[0],
+                "6.0.1",
+                HEALTHKIT_DEVICE,
+                apple_date(end + timedelta(minutes=1)),
+                record["startDate"],
+                apple_date(end),
+                "0",
+                "America/Los_Angeles",
+                json.dumps(events),
+            )
+        )
+        for p in range(points):
+            moment, latitude, longitude, speed = healthkit_point(w, p)
+            stamp = moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+            rows["workout_points"].append(
+                (stamp, latitude, longitude, 4.076904 + p, 8.063116, 6.428697, 206.252884, speed, workout_id)
+            )
+    for day in range(HEALTHKIT_DAYS):
+        rows["activity_summary"].append(
+            (
+                (date(2019, 10, 28) + timedelta(days=day)).isoformat(),
+                healthkit_energy(day),
+                "400",
+                "kcal",
+                "0",
+                "0",
+                str(day * 7 % 4 * 10),
+                "30",
+                str(4 + day % 9),
+                "12",
+            )
+        )
+    return write_export(path, HEALTHKIT_DDL, rows)
+
+
+# --- Evernote (evernote-to-sqlite) -----------------------------------------------------------------------
+
+#: evernote-to-sqlite 0.3's tables, indexes, FTS5 indexes and their insert triggers as sqlite-utils
+#: writes them (``resources``' ``source-url`` added by ``alter=True`` for a later resource).
+EVERNOTE_DDL = (
+    'CREATE TABLE "notes" (\n   "id" TEXT PRIMARY KEY,\n   "title" TEXT,\n   "content" TEXT,\n'
+    '   "created" TEXT,\n   "updated" TEXT,\n   "latitude" TEXT,\n   "longitude" TEXT,\n'
+    '   "altitude" TEXT,\n   "author" TEXT,\n   "source" TEXT,\n   "source-url" TEXT,\n'
+    '   "subject-date" TEXT,\n   "reminder-order" TEXT,\n   "reminder-time" TEXT,\n'
+    '   "application-data" TEXT,\n   "source-application" TEXT\n)',
+    'CREATE TABLE "resources" (\n   "md5" TEXT PRIMARY KEY,\n   "mime" TEXT,\n   "width" TEXT,\n'
+    '   "height" TEXT,\n   "duration" TEXT,\n   "file-name" TEXT,\n   "timestamp" TEXT,\n'
+    '   "attachment" TEXT,\n   "ocr" TEXT\n, "source-url" TEXT)',
+    'CREATE TABLE "resources_data" (\n   "md5" TEXT PRIMARY KEY,\n   "data" BLOB\n)',
+    'CREATE TABLE "note_resources" (\n   "note_id" TEXT REFERENCES "notes"("id"),\n'
+    '   "resource_id" TEXT REFERENCES "resources"("md5"),\n   PRIMARY KEY ("note_id", "resource_id")\n)',
+    'CREATE INDEX "idx_notes_created"\n    ON "notes" ("created")',
+    'CREATE INDEX "idx_notes_updated"\n    ON "notes" ("updated")',
+    'CREATE VIRTUAL TABLE "notes_fts" USING FTS5 (\n    "title", "content",\n    tokenize=\'porter\',\n'
+    '    content="notes"\n)',
+    'CREATE TRIGGER "notes_ai" AFTER INSERT ON "notes" BEGIN\n  INSERT INTO "notes_fts" (rowid, "title", '
+    '"content") VALUES (new.rowid, new."title", new."content");\nEND',
+    'CREATE VIRTUAL TABLE "resources_fts" USING FTS5 (\n    "ocr",\n    tokenize=\'porter\',\n'
+    '    content="resources"\n)',
+    'CREATE TRIGGER "resources_ai" AFTER INSERT ON "resources" BEGIN\n  INSERT INTO "resources_fts" '
+    '(rowid, "ocr") VALUES (new.rowid, new."ocr");\nEND',
+)
+EVERNOTE_TEXTS = (
+    "Grüße aus Köln ☕\u00a0— done",
+    "Shopping: milk, eggs\u00a0& bread",
+    "日本語のメモ",
+    "Party 🎉🔥",
+    "",
+    "z" * 3000,
+    "0042",
+)
+EVERNOTE_EXPORTED = datetime(2019, 10, 26, 20, 8, 15)
+#: The notes with resources (an image with OCR words, a PDF).
+EVERNOTE_RESOURCES = (1, 2, 4, 7)
+
+
+def evernote_times(i: int) -> tuple[datetime, datetime]:
+    """Note ``i``'s created and updated times (UTC, naive as the converter writes them); a note
+    without ``<updated>`` gets its created time."""
+    created = EVERNOTE_EXPORTED - timedelta(days=3 * i, seconds=1234 * i)
+    return created, created + timedelta(hours=i % 50) if i % 5 else created
+
+
+def evernote_reminder(i: int) -> datetime | None:
+    """Note ``i``'s reminder (``reminder-time``, UTC), every fourth note."""
+    return evernote_times(i)[1] + timedelta(days=3, minutes=7) if i % 4 == 1 else None
+
+
+def evernote_data(r: int) -> bytes:
+    """Resource ``r``'s bytes: a PNG's signature, NUL bytes and every byte value."""
+    return (
+        b"\x89PNG\r\n\x1a\n\x00\x00" + hashlib.sha256(str(r).encode()).digest() * (r + 1) + bytes(range(256))
+    )
+
+
+def evernote(path: Path, notes: int = 12) -> Path:
+    """An Evernote export converted by evernote-to-sqlite (see the module's list)."""
+    rows: dict[str, list[Sequence[Any]]] = {
+        "notes": [],
+        "resources": [],
+        "resources_data": [],
+        "note_resources": [],
+    }
+    for i in range(notes):
+        created, updated = evernote_times(i)
+        reminder = evernote_reminder(i)
+        text = EVERNOTE_TEXTS[i % len(EVERNOTE_TEXTS)]
+        note = {
+            "title": f"Note {i} {text[:12]}".strip(),
+            "content": f"<en-note><div>{text}</div></en-note>",
+            "created": created.isoformat(),
+            "updated": updated.isoformat(),
+            "latitude": f"{52.5 + i / 1000:.13f}" if i % 3 == 0 else None,
+            "longitude": f"{13.4 - i / 997:.13f}" if i % 3 == 0 else None,
+            "altitude": f"{30 + i % 9:.1f}" if i % 3 == 0 else None,
+            "author": "Zoë Müller" if i % 2 == 0 else None,
+            "source": "web.clip" if i % 6 == 0 else None,
+            "source-url": f"https://example.com/p?id={i}&x=1" if i % 6 == 0 else None,
+            "subject-date": (created - timedelta(days=1)).isoformat() if i % 5 == 0 else None,
+            "reminder-order": str(1_500_000_000_000 + 977 * i) if reminder else None,
+            "reminder-time": reminder.strftime("%Y%m%dT%H%M%SZ") if reminder else None,
+            "application-data": None,
+            "source-application": "evernote.win32" if i % 2 else None,
+        }
+        note_id = hashlib.sha1(json.dumps(note, sort_keys=True).encode()).hexdigest()
+        rows["notes"].append((note_id, *note.values()))
+        if i in EVERNOTE_RESOURCES:
+            r = EVERNOTE_RESOURCES.index(i)
+            data = evernote_data(r)
+            md5 = hashlib.md5(data).hexdigest()
+            image = r % 2 == 0
+            rows["resources"].append(
+                (
+                    md5,
+                    "image/png" if image else "application/pdf",
+                    str(100 + i) if image else None,
+                    str(50 + i) if image else None,
+                    None,
+                    f"Scan {i} – ü.{'png' if image else 'pdf'}",
+                    created.strftime("%Y%m%dT%H%M%SZ"),
+                    "true" if r % 3 else "false",
+                    "Rechnung Nr. 0042" if image else None,
+                    None if image else f"https://example.org/{i}.pdf",
+                )
+            )
+            rows["resources_data"].append((md5, data))
+            rows["note_resources"].append((note_id, md5))
+    return write_export(path, EVERNOTE_DDL, rows, bytes_as_text=False)
+
+
+# --- Twitter archive (twitter-to-sqlite import) -----------------------------------------------------------
+
+#: twitter-to-sqlite 0.22's archive tables as sqlite-utils creates them (``insert_all(pk=...)``, else
+#: ``hash_id="pk"``).
+TWITTER_DDL = (
+    'CREATE TABLE "archive_tweet" (\n   "retweeted" INTEGER,\n   "source" TEXT,\n   "entities" TEXT,\n'
+    '   "display_text_range" TEXT,\n   "favorite_count" TEXT,\n   "id_str" TEXT,\n   "truncated" INTEGER,\n'
+    '   "retweet_count" TEXT,\n   "id" INTEGER PRIMARY KEY,\n   "created_at" TEXT,\n   "favorited" INTEGER,\n'
+    '   "full_text" TEXT,\n   "lang" TEXT,\n   "possibly_sensitive" INTEGER,\n   "extended_entities" TEXT,\n'
+    '   "coordinates" TEXT,\n   "geo" TEXT,\n   "in_reply_to_status_id_str" TEXT,\n'
+    '   "in_reply_to_status_id" INTEGER,\n   "in_reply_to_user_id" INTEGER,\n'
+    '   "in_reply_to_user_id_str" TEXT,\n   "in_reply_to_screen_name" TEXT\n)',
+    'CREATE TABLE "archive_like" (\n   "tweetId" TEXT PRIMARY KEY,\n   "fullText" TEXT,\n'
+    '   "expandedUrl" TEXT\n)',
+    'CREATE TABLE "archive_follower" (\n   "accountId" TEXT PRIMARY KEY,\n   "userLink" TEXT\n)',
+    'CREATE TABLE "archive_ip_audit" (\n   "pk" TEXT PRIMARY KEY,\n   "accountId" TEXT,\n'
+    '   "createdAt" TEXT,\n   "loginIp" TEXT\n)',
+    'CREATE TABLE "archive_direct_messages" (\n   "pk" TEXT PRIMARY KEY,\n   "conversationId" TEXT,\n'
+    '   "messages" TEXT\n)',
+)
+TWITTER_TEXTS = (
+    "Grüße aus Köln ☕ #python",
+    "RT @someone: Emoji 🎉🔥 party",
+    "日本語のツイート",
+    "Price 12.50 € paid\u00a0today",
+    "x" * 280,
+    "@friend 0042 is the code",
+    "Line1\nLine2 https://t.co/abc",
+    "&amp; &lt;escaped&gt;",
+)
+TWITTER_SOURCE = '<a href="http://twitter.com/download/iphone" rel="nofollow">Twitter for iPhone</a>'
+TWITTER_LAST = datetime(2019, 10, 26, 20, 8, 15, tzinfo=UTC)
+#: Twitter's ``created_at``: ctime's order with the offset (always ``+0000``) before the year.
+TWITTER_FORMAT = "%a %b %d %H:%M:%S %z %Y"
+TWITTER_ACCOUNT = "23456789"
+
+
+def twitter_tweet(i: int) -> tuple[int, datetime]:
+    """Tweet ``i``'s id (19 digits, newest first) and the instant it was sent."""
+    return 1_188_223_000_000_000_000 - i * 987_654_321_123, TWITTER_LAST - timedelta(
+        hours=7 * i, seconds=13 * i
+    )
+
+
+def twitter_login(i: int) -> datetime:
+    """IP audit row ``i``'s instant, with milliseconds."""
+    return TWITTER_LAST - timedelta(hours=5 * i, milliseconds=137 * i)
+
+
+def twitter_archive(
+    path: Path, tweets: int = 24, likes: int = 10, followers: int = 8, logins: int = 6
+) -> Path:
+    """A Twitter archive imported by twitter-to-sqlite (see the module's list)."""
+    rows: dict[str, list[Sequence[Any]]] = {
+        "archive_tweet": [],
+        "archive_like": [],
+        "archive_follower": [],
+        "archive_ip_audit": [],
+        "archive_direct_messages": [],
+    }
+    for i in range(tweets):
+        tweet_id, sent = twitter_tweet(i)
+        text = TWITTER_TEXTS[i % len(TWITTER_TEXTS)]
+        hashtags = [{"text": "python", "indices": ["18", "25"]}] if i % 8 == 0 else []
+        entities = {"hashtags": hashtags, "symbols": [], "user_mentions": [], "urls": []}
+        reply = tweet_id - 55_555 if i % 4 == 1 else None
+        user = 783_214 + i if reply else None
+        media = {"media": [{"id": str(tweet_id + 1), "type": "photo"}]} if i % 10 == 0 else None
+        rows["archive_tweet"].append(
+            (
+                0,
+                TWITTER_SOURCE,
+                json.dumps(entities),
+                json.dumps(["0", str(len(text))]),
+                str(i % 17),
+                str(tweet_id),
+                0,
+                str(i % 5),
+                tweet_id,
+                sent.strftime(TWITTER_FORMAT),
+                0,
+                text,
+                ("en", "de", "ja", "und")[i % 4],
+                0 if media else None,
+                json.dumps(media) if media else None,
+                None,
+                None,
+                str(reply) if reply else None,
+                reply,
+                user,
+                str(user) if user else None,
+                f"friend_{i}" if reply else None,
+            )
+        )
+    for i in range(likes):
+        liked = str(1_100_000_000_000_000_000 + i * 12_345)
+        rows["archive_like"].append(
+            (liked, TWITTER_TEXTS[(i + 3) % len(TWITTER_TEXTS)], f"https://twitter.com/i/web/status/{liked}")
+        )
+    for i in range(followers):
+        account = str(1000 + i * 7919)
+        rows["archive_follower"].append((account, f"https://twitter.com/intent/user?user_id={account}"))
+    for i in range(logins):
+        at = twitter_login(i).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
+        row = {"accountId": TWITTER_ACCOUNT, "createdAt": at, "loginIp": f"192.0.2.{i}"}
+        digest = hashlib.sha1(json.dumps(row, sort_keys=True).encode()).hexdigest()
+        rows["archive_ip_audit"].append((digest, *row.values()))
+    for c in range(3):
+        peer = str(783_214 + c)
+        messages = [
+            {
+                "messageCreate": {
+                    "recipientId": peer,
+                    "reactions": [],
+                    "urls": [],
+                    "text": f"Hallo {c} 👋",
+                    "mediaUrls": [],
+                    "senderId": TWITTER_ACCOUNT,
+                    "id": str(1_180_000_000_000_000_000 + c * 1000 + m),
+                    "createdAt": (TWITTER_LAST - timedelta(days=c, minutes=m)).strftime(
+                        "%Y-%m-%dT%H:%M:%S.000Z"
+                    ),
+                }
+            }
+            for m in range(3)
+        ]
+        conversation = {"conversationId": f"{TWITTER_ACCOUNT}-{peer}", "messages": messages}
+        digest = hashlib.sha1(json.dumps(conversation, sort_keys=True).encode()).hexdigest()
+        rows["archive_direct_messages"].append((digest, conversation["conversationId"], json.dumps(messages)))
+    return write_export(path, TWITTER_DDL, rows)
+
+
+# --- Google Takeout (google-takeout-to-sqlite) -----------------------------------------------------------
+
+#: google-takeout-to-sqlite 0.1's tables as sqlite-utils 1.x writes them (``subtitles`` and
+#: ``description`` added by ``alter=True`` for YouTube's items), the index and the FTS5 index.
+GOOGLE_TAKEOUT_DDL = (
+    "CREATE TABLE [my_activity] (\n   [id] TEXT PRIMARY KEY,\n   [time] TEXT,\n   [header] TEXT,\n"
+    "   [title] TEXT,\n   [titleUrl] TEXT,\n   [products] TEXT,\n   [locationInfos] TEXT,\n"
+    "   [details] TEXT\n, [subtitles] TEXT, [description] TEXT)",
+    "CREATE INDEX idx_my_activity_time\n                ON my_activity (time)",
+    "CREATE VIRTUAL TABLE [my_activity_fts] USING FTS5 (\n                [title],\n"
+    "                content=[my_activity]\n            )",
+    "CREATE TABLE [location_history] (\n   [id] TEXT PRIMARY KEY,\n   [latitude] FLOAT,\n"
+    "   [longitude] FLOAT,\n   [accuracy] INTEGER,\n   [timestampMs] INTEGER,\n   [when] TEXT\n)",
+)
+GOOGLE_QUERIES = ("grüße köln", "日本 天気", "emoji 🎉", "price 12.50 €", "0042 code", "a\u00a0b", "x" * 300)
+GOOGLE_LAST = datetime(2019, 10, 26, 20, 8, 15, 123_000, tzinfo=UTC)
+
+
+def google_activity(i: int) -> datetime:
+    """Activity ``i``'s instant: its milliseconds written in none to three digits by :func:`google_time`."""
+    return GOOGLE_LAST - timedelta(hours=3 * i, milliseconds=(0, 100, 120, 123, 7)[i % 5] + 1000 * i)
+
+
+def google_time(moment: datetime) -> str:
+    """Google's ``time``: RFC 3339 in UTC, the fraction's trailing zeros dropped (none when whole)."""
+    fraction = f".{moment.microsecond // 1000:03d}".rstrip("0").rstrip(".")
+    return moment.strftime("%Y-%m-%dT%H:%M:%S") + fraction + "Z"
+
+
+def google_location_ms(i: int) -> int:
+    """Location ``i``'s ``timestampMs``: every fourth on a whole second."""
+    ms = 1_571_913_295_000 - i * 420_861
+    return ms - ms % 1000 if i % 4 == 0 else ms
+
+
+def google_takeout(path: Path, activities: int = 14, locations: int = 12) -> Path:
+    """A Google Takeout loaded by google-takeout-to-sqlite (see the module's list)."""
+    rows: dict[str, list[Sequence[Any]]] = {"my_activity": [], "my_activity_fts": [], "location_history": []}
+    for i in range(activities):
+        youtube = i % 2 == 1
+        item: dict[str, Any] = {
+            "header": "YouTube" if youtube else "Search",
+            "title": f"Watched Video {i} – Grüße 🎬" if youtube else f"Searched for {GOOGLE_QUERIES[i % 7]}",
+            "titleUrl": f"https://www.youtube.com/watch?v=abc{i:04d}"
+            if youtube
+            else f"https://www.google.com/search?q={i}",
+            "time": google_time(google_activity(i)),
+            "products": ["YouTube" if youtube else "Search"],
+        }
+        if i % 3 == 0 and not youtube:
+            item["locationInfos"] = [{"name": "At this general area", "source": "From your device"}]
+        if i % 4 == 0:
+            item["details"] = [{"name": "From Google Ads"}]
+        if youtube:
+            item["subtitles"] = [{"name": "Channel ☕", "url": "https://www.youtube.com/channel/UC123"}]
+        if i % 5 == 1:
+            item["description"] = "Watched at 8:42 PM"
+        digest = hashlib.sha1(json.dumps(item, separators=(",", ":"), sort_keys=True).encode()).hexdigest()
+        listed = ("products", "locationInfos", "details", "subtitles")
+        values = {k: json.dumps(item[k]) if k in listed and k in item else item.get(k) for k in item}
+        rows["my_activity"].append(
+            (
+                digest,
+                values["time"],
+                values["header"],
+                values["title"],
+                values["titleUrl"],
+                values["products"],
+                values.get("locationInfos"),
+                values.get("details"),
+                values.get("subtitles"),
+                values.get("description"),
+            )
+        )
+        rows["my_activity_fts"].append((item["title"],))  # sqlite-utils' enable_fts fills it from the table
+    for i in range(locations):
+        ms = google_location_ms(i)
+        when = datetime.fromtimestamp(ms / 1000, UTC).replace(tzinfo=None).isoformat()
+        latitude, longitude = (525_000_000 + i * 1234) / 1e7, (134_000_000 - i * 777) / 1e7
+        rows["location_history"].append((f"{when}-{i:06x}", latitude, longitude, 10 + i % 50, ms, when))
+    return write_export(path, GOOGLE_TAKEOUT_DDL, rows)

@@ -40,8 +40,9 @@ cache, a vdirsyncer sync's status, an ARA Records Ansible database, a fail2ban s
 SpatiaLite database, an MBTiles tile set, GDAL's SQLite dialect without SpatiaLite, an ActivityWatch
 datastore, a Timetagger itemdb, a hamster-lib and a Hamster time tracker's database, a Mumble voice
 chat server, a qutebrowser history, a Lutris game library, a Vendure shop, a Waline comment server, an
-AdonisJS Lucid application) through ``columnar-etl run`` into the session's real PostgreSQL, every
-cell checked.
+AdonisJS Lucid application, an Apple Health export, an Evernote export, a Twitter archive and a Google
+Takeout as the dogsheep tools convert them) through ``columnar-etl run`` into the session's real
+PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -9812,3 +9813,193 @@ def test_lucid_app_keeps_knex_float_amounts_as_doubles_and_its_whole_second_mome
         }
     )
     assert ran.record["quality_before"] == pytest.approx(quality, abs=0.01)
+
+
+def test_healthkit_dates_through_the_clock_change_arrive_as_instants_and_the_energies_as_decimals_no_key(
+    run_export: Runner,
+) -> None:
+    """An Apple Health export as healthkit-to-sqlite converts it: Apple's ``2019-11-03 01:30:00 -0700``
+    text as instants through the night the clocks go back (01:30 twice, an hour apart), GPX's
+    ``…T16:00:05Z`` too; heart rates ``72`` beside ``79.1`` and workouts' six decimals as numeric;
+    ``activity_summary``'s energies of three decimals (``317.250``) decimals as its other columns
+    prove, and no key: until h198 they were its key, and the target's PRIMARY KEY; the route points'
+    REALs every bit; ``workout_points.workout_id`` the declared reference to a SHA-1 key; exit 0."""
+    beats, workouts, points = 48, 2, 10
+    ran, run_dir = run_export(apps.healthkit)
+    tables = {
+        "rHeartRate": beats,
+        "workouts": workouts,
+        "workout_points": workouts * points,
+        "activity_summary": apps.HEALTHKIT_DAYS,
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    schema = ran.record["version_schema"]
+    beat = pg_column_types(ran.uri, schema, "rHeartRate")
+    assert beat["startDate"] == beat["endDate"] == beat["creationDate"] == "timestamp with time zone"
+    assert ran.types("rHeartRate")["value"] == "numeric"
+    heart = pg_query(ran.uri, f'SELECT "startDate", "value" FROM "{ran.base}"."rHeartRate"')
+    expected = [apps.healthkit_beat(i) for i in range(-beats // 2, beats - beats // 2)]
+    assert sorted((moment, Decimal(str(value))) for moment, value in heart) == sorted(
+        (moment, Decimal(value)) for moment, value in expected
+    )
+    # The hour the clocks went back: each wall-clock time twice, an hour apart as instants.
+    twice = [m for m, _ in expected if apps.apple_date(m).startswith("2019-11-03 01:30:00")]
+    assert len(twice) == 2 and twice[1] - twice[0] == timedelta(hours=1)
+    summary = pg_column_types(ran.uri, schema, "activity_summary")
+    assert summary["dateComponents"] == "date"
+    assert summary["activeEnergyBurned"] == "numeric(18,3)"
+    assert summary["activeEnergyBurnedGoal"] == "bigint"
+    energies = ran.values("activity_summary", "activeEnergyBurned", "dateComponents")
+    assert {day: Decimal(str(energy)) for day, energy in energies.items()} == {
+        date(2019, 10, 28) + timedelta(days=day): Decimal(apps.healthkit_energy(day))
+        for day in range(apps.HEALTHKIT_DAYS)
+    }
+    profile = json.loads((run_dir / "profile.json").read_text())
+    keyed = {t["name"]: (t["key"], t["key_found"]) for t in profile["tables"]}
+    assert keyed["activity_summary"] == ([], None)
+    assert primary_key(ran.uri, schema, "activity_summary") == []
+    assert keyed["workouts"] == (["id"], "declared_primary_key")
+    work = pg_column_types(ran.uri, schema, "workouts")
+    assert work["duration"] == work["totalDistance"] == "numeric(18,6)"
+    assert work["totalEnergyBurned"] == "numeric(18,3)"
+    assert work["startDate"] == "timestamp with time zone"
+    assert references(run_dir) == {("workout_points", "workout_id"): "workouts.id"}
+    route = pg_column_types(ran.uri, schema, "workout_points")
+    assert route["date"] == "timestamp with time zone"
+    assert route["latitude"] == route["speed"] == "double precision"
+    loaded = pg_query(ran.uri, f'SELECT "date", latitude, longitude, speed FROM "{ran.base}".workout_points')
+    assert sorted(loaded) == sorted(
+        apps.healthkit_point(w, p) for w in range(workouts) for p in range(points)
+    )
+
+
+def test_evernote_notes_keep_their_naive_utc_times_compact_reminders_as_instants_and_resources_bytes(
+    run_export: Runner,
+) -> None:
+    """An Evernote export as evernote-to-sqlite converts it: ``created``/``updated`` naive
+    ``isoformat()`` text as timestamps (no offset written, none added), the compact
+    ``20191029T200815Z`` left in ``reminder-time`` and resources' ``timestamp`` as instants,
+    ``reminder-order``'s epoch milliseconds as written (bigint: no date word), coordinates of 13
+    decimals numeric, ``attachment`` true/false boolean, the resources' BLOBs byte for byte, the link
+    table's two declared references and no reference inferred from ``width``, the external-content
+    FTS5 indexes loaded as tables; every cell lossless, quality 100, exit 0."""
+    notes = 12
+    resources = len(apps.EVERNOTE_RESOURCES)
+    ran, run_dir = run_export(apps.evernote)
+    tables = {
+        "notes": notes,
+        "resources": resources,
+        "resources_data": resources,
+        "note_resources": resources,
+        "notes_fts": notes,
+        "resources_fts": resources,
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    schema = ran.record["version_schema"]
+    types = pg_column_types(ran.uri, schema, "notes")
+    assert types["created"] == types["updated"] == types["subject-date"] == "timestamp without time zone"
+    assert types["reminder-time"] == "timestamp with time zone"
+    assert types["reminder-order"] == "bigint"
+    assert types["latitude"] == types["longitude"] == "numeric(18,13)"
+    times = pg_query(ran.uri, f'SELECT created, updated, "reminder-time" FROM "{ran.base}".notes')
+    expected = [(*apps.evernote_times(i), apps.evernote_reminder(i)) for i in range(notes)]
+    assert sorted(times, key=lambda row: row[0]) == sorted(
+        ((c, u, r.replace(tzinfo=UTC) if r else None) for c, u, r in expected), key=lambda row: row[0]
+    )
+    contents = pg_query(ran.uri, f'SELECT content FROM "{ran.base}".notes')
+    assert sorted(text for (text,) in contents) == sorted(
+        f"<en-note><div>{apps.EVERNOTE_TEXTS[i % len(apps.EVERNOTE_TEXTS)]}</div></en-note>"
+        for i in range(notes)
+    )
+    kinds = pg_column_types(ran.uri, schema, "resources")
+    assert kinds["attachment"] == "boolean" and kinds["timestamp"] == "timestamp with time zone"
+    assert kinds["width"] == "bigint"
+    data = dict(pg_query(ran.uri, f'SELECT md5, data FROM "{ran.base}".resources_data'))
+    blobs = [apps.evernote_data(r) for r in range(resources)]
+    assert {md5: bytes(blob) for md5, blob in data.items()} == {hashlib.md5(b).hexdigest(): b for b in blobs}
+    assert ran.values("resources", "attachment", "md5") == {
+        hashlib.md5(b).hexdigest(): bool(r % 3) for r, b in enumerate(blobs)
+    }
+    assert references(run_dir) == {
+        ("note_resources", "note_id"): "notes.id",
+        ("note_resources", "resource_id"): "resources.md5",
+    }
+    assert primary_key(ran.uri, schema, "note_resources") == ["note_id", "resource_id"]
+
+
+def test_twitter_archive_created_at_arrives_as_instants_and_its_ids_every_digit(run_export: Runner) -> None:
+    """A Twitter archive as twitter-to-sqlite imports it: every tweet's ``created_at`` in Twitter's
+    ``Wed Jul 31 14:03:28 +0000 2019`` as instants (until h198 text), each audited by its format; the
+    19-digit ids as bigint every digit, in ``id`` and as ``id_str`` text alike; the IP audit's
+    ``…T15:08:14.863Z`` as instants; reply columns NULL where a tweet replies to none; every cell
+    lossless, quality 100, exit 0."""
+    tweets, logins = 24, 6
+    ran, run_dir = run_export(apps.twitter_archive)
+    tables = {
+        "archive_tweet": tweets,
+        "archive_like": 10,
+        "archive_follower": 8,
+        "archive_ip_audit": logins,
+        "archive_direct_messages": 3,
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    types = ran.types("archive_tweet")
+    assert types["created_at"] == "timestamp with time zone"
+    assert types["id"] == types["id_str"] == types["in_reply_to_status_id"] == "bigint"
+    sent = dict(apps.twitter_tweet(i) for i in range(tweets))
+    assert ran.values("archive_tweet", "created_at", "id") == sent
+    assert ran.values("archive_tweet", "id_str", "id") == {tweet_id: tweet_id for tweet_id in sent}
+    assert audit_rules(run_dir, "archive_tweet", "created_at") == {
+        str(tweet_id): {f"date_format:{apps.TWITTER_FORMAT}"} for tweet_id in sent
+    }
+    replies = ran.values("archive_tweet", "in_reply_to_status_id", "id")
+    assert replies == {
+        tweet_id: tweet_id - 55_555 if i % 4 == 1 else None
+        for i, tweet_id in enumerate(apps.twitter_tweet(i)[0] for i in range(tweets))
+    }
+    assert ran.types("archive_ip_audit")["createdAt"] == "timestamp with time zone"
+    logged = pg_query(ran.uri, f'SELECT "createdAt" FROM "{ran.base}".archive_ip_audit')
+    assert sorted(at for (at,) in logged) == sorted(apps.twitter_login(i) for i in range(logins))
+
+
+def test_google_takeout_times_of_any_fraction_and_epoch_milliseconds_arrive_as_instants(
+    run_export: Runner,
+) -> None:
+    """A Google Takeout as google-takeout-to-sqlite loads it: My Activity's ``time`` with the fraction's
+    trailing zeros dropped (``…57Z``, ``….12Z``) as instants; Location History's ``timestampMs`` as
+    instants (``epoch:milliseconds``, each cell audited) beside ``when``, their naive UTC text
+    (``.139000`` or none), as timestamps equal to them; ``FLOAT`` coordinates every bit; the FTS5
+    index loaded as a table; every cell lossless, quality 100, exit 0."""
+    activities, locations = 14, 12
+    ran, run_dir = run_export(apps.google_takeout)
+    tables = {"my_activity": activities, "my_activity_fts": activities, "location_history": locations}
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    assert ran.types("my_activity")["time"] == "timestamp with time zone"
+    times = pg_query(ran.uri, f'SELECT "time" FROM "{ran.base}".my_activity')
+    assert sorted(t for (t,) in times) == sorted(apps.google_activity(i) for i in range(activities))
+    types = ran.types("location_history")
+    assert types["timestampMs"] == "timestamp with time zone"
+    assert types["when"] == "timestamp without time zone"
+    assert types["latitude"] == types["longitude"] == "double precision"
+    located = pg_query(ran.uri, f'SELECT "timestampMs", "when", latitude FROM "{ran.base}".location_history')
+    expected = [
+        (
+            UNIX_EPOCH + timedelta(milliseconds=apps.google_location_ms(i)),
+            naive(UNIX_EPOCH + timedelta(milliseconds=apps.google_location_ms(i))),
+            (525_000_000 + i * 1234) / 1e7,
+        )
+        for i in range(locations)
+    ]
+    assert sorted(located) == sorted(expected)
+    keys = pg_query(ran.uri, f'SELECT id FROM "{ran.base}".location_history')
+    assert audit_rules(run_dir, "location_history", "timestampMs") == {
+        key: {"epoch:milliseconds"} for (key,) in keys
+    }

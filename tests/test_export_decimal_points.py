@@ -21,6 +21,7 @@ from pathlib import Path
 
 from columnar_etl import profile
 
+from .conftest import primary_key
 from .lossless_check import summarize
 from .test_lossless import load_and_check
 
@@ -114,3 +115,28 @@ def test_numbers_of_a_thousand_grouped_beside_plain_integers_stay_text(tmp_path:
     assert table["menge"].notes == []
     assert table["energy"].inferred_type == "numeric", table["energy"].type_reason
     assert table["energy"].max == Decimal("351.750")
+
+
+def test_numbers_reread_as_decimals_are_no_key_found_in_the_data(pg_uri: str, tmp_path: Path) -> None:
+    """A key found in the data is an integer, text or short bytes column (keys.data_key); the energies,
+    unique text when each table's key was found, are decimals once the export's other columns prove
+    the point, and a measurement is no key: the table keeps none (its days are dates), and the target
+    declares no PRIMARY KEY on them. Until h198 an Apple Health export's ``activity_summary`` was keyed,
+    and loaded with a PRIMARY KEY, on ``activeEnergyBurned`` (numeric(18,3))."""
+    path = _export(tmp_path / "health.db")
+    summary = profile(path)["summary"]
+    assert summary["energy"].inferred_type == "numeric"
+    assert (summary.key, summary.key_found) == ([], None)
+    ran = load_and_check(path, pg_uri, tmp_path)
+    assert not ran.violations, summarize(ran.violations)
+    assert (ran.result.exit_code, ran.result.outcome) == (0, "done")
+    assert primary_key(pg_uri, ran.result.record.version_schema, "summary") == []
+    # A key the rule finds all the same is kept: the same export with an integer unique in every row.
+    keyed = tmp_path / "keyed.db"
+    _export(keyed)
+    with closing(sqlite3.connect(keyed)) as con, con:
+        con.execute("ALTER TABLE summary ADD COLUMN serial INTEGER")
+        con.execute("UPDATE summary SET serial = rowid * 7")
+    summary = profile(keyed)["summary"]
+    assert summary["energy"].inferred_type == "numeric"
+    assert (summary.key, summary.key_found) == (["serial"], "data_unique")

@@ -260,6 +260,7 @@ class Shape(IntEnum):
     TS_ISO_BASIC_FRACTION = 113  # 20250520T084200.123456
     TS_ISO_BASIC_FRACTION_ZONE = 114  # 20250520T084200.123456Z
     TS_CTIME_ZONE = 115  # Tue May 20 08:42:00 UTC 2025 (Unix date), a zone's name as RFC 2822's
+    TS_CTIME_OFFSET = 119  # Wed Jul 31 14:03:28 +0000 2019 (Twitter's created_at, Ruby 1.8's Time#to_s)
     # A timestamp whose fraction has digits beyond the microsecond that are not zero (.NET's seven
     # digits: 2025-05-20T08:42:00.1234567): no date shape, since PostgreSQL keeps microseconds and
     # reading it would round; a date column holding one stays text (profile._lossless).
@@ -356,6 +357,7 @@ ZONED_SHAPES = (
     Shape.TS_RFC2822_BARE_ZONE_NAME,
     Shape.TS_ISO_BASIC_FRACTION_ZONE,
     Shape.TS_CTIME_ZONE,
+    Shape.TS_CTIME_OFFSET,
 )
 #: An instant's canonical text ends in this offset (the cleaned value is in UTC).
 UTC_OFFSET_TEXT = "+00:00"
@@ -745,6 +747,17 @@ DATE_SHAPES: tuple[DateShape, ...] = (
         (27, 28),
         "mon",
     ),
+    # A numeric offset before the year: every tweet's created_at (Twitter's API and archives), Ruby
+    # 1.8's Time#to_s.
+    DateShape(
+        Shape.TS_CTIME_OFFSET,
+        r"[A-Za-z]{3} [A-Za-z]{3} [ \d]\d \d{2}:\d{2}:\d{2} " + _OFFSET_HOURS + r"[0-5]\d \d{4}",
+        "%a %b %d %H:%M:%S %z %Y",
+        None,
+        True,
+        (30, 30),
+        "mon",
+    ),
     # SQL Server's default (CONVERT style 100): day and hour padded with a space, AM/PM unspaced.
     DateShape(
         Shape.TS_SQLSERVER,
@@ -907,9 +920,10 @@ GREGORIAN_FIRST_DAY = (1582, 10, 15)
 OTHER_CALENDARS_FROM_YEAR = 1000
 #: Second 60 is no valid time (chrono would read it as a leap second); searched, not full match. A
 #: compact timestamp's seconds are its last two digits, a basic ISO one's the two before its offset;
-#: ctime's year follows them.
+#: ctime's year follows them (after a zone's name or an offset, or alone).
 LEAP_SECOND_REGEX = (
-    r":60(?:\.[0-9]*)?(?: [AaPp][Mm]| ?Z| ?[+-][0-9:]+| [A-Z]{2,3}| [0-9]{4}| [A-Z]{2,3} [0-9]{4})?$"
+    r":60(?:\.[0-9]*)?(?: [AaPp][Mm]| ?Z| ?[+-][0-9:]+| [A-Z]{2,3}| [0-9]{4}| [A-Z]{2,3} [0-9]{4}"
+    r"| [+-][0-9]{4} [0-9]{4})?$"
     r"|^[0-9]{12}60$|^[0-9]{8}T[0-9]{4}60(?:\.[0-9]*)?(?:Z|[+-][0-9:]+)?$"
 )
 #: Hour 24 is no valid time (DuckDB's ISO cast would read it as the next midnight).

@@ -48,6 +48,7 @@ from columnar_etl.profiling.affinity import (
 from columnar_etl.profiling.cell_sizes import records_over, refuse_large_cells
 from columnar_etl.profiling.keys import (
     DeclaredKey,
+    data_key,
     declared_keys,
     declared_with_others,
     find_key,
@@ -1110,7 +1111,21 @@ def _points_as_the_export_proves(tables: dict[str, TableProfile]) -> None:
                 f"columns of numbers ({shown}) write a point as the decimal mark, and none a decimal comma"
             )
             table.columns[name] = column
+            if table.key_found == "data_unique" and name in table.key:
+                _key_found_again(table)
         table.point_rereads.clear()
+
+
+def _key_found_again(table: TableProfile) -> None:
+    """Find ``table``'s key in the data again once its key column is read as another type: a key found
+    in the data is an integer, text or short bytes column (keys.data_key), and a column of numbers
+    such as ``317.250``, unique text when the key was found, is a measurement once read as decimals
+    (an Apple Health export's ``activity_summary`` was keyed, and loaded with a PRIMARY KEY, on its
+    ``activeEnergyBurned`` until h198). The next column the rule finds is the key (unique among the
+    rows but their exact copies, as before), or none; nothing is counted again."""
+    column = data_key(table, table.duplicate_rows or 0, exclude=tuple(table.key))
+    table.key, table.key_found = ([column], "data_unique") if column is not None else ([], None)
+    table.key_part_of = None
 
 
 def _reread(infer: Callable[..., ColumnProfile], order: DateOrder) -> ColumnProfile:

@@ -804,8 +804,10 @@ def _named_time(t: str, shape: DateShape) -> str:
             text = f"replace({t}, ' ' || {zone}, ' ' || CASE {zone} {offsets} END)"
             wall = f"replace({t}, ' ' || {zone}, '')"
             fmt = fmt.replace("%Z", "%z")
-        else:  # the offset last (' +0200': six ASCII bytes)
+        elif fmt.endswith("%z"):  # the offset last (' +0200': six ASCII bytes)
             text, wall = t, f"left({t}, strlen({t}) - 6)"
+        else:  # the offset before ctime's year (' +0000 2019'): no other word has a sign
+            text, wall = t, f"regexp_replace({t}, ' [+-][0-9]{{4}}', '')"
         if fmt.startswith("%a"):
             # The wall-clock time is the text without its offset or zone.
             local = f"try_strptime({wall}, {quote_literal(fmt.replace(' %z', ''))})"
