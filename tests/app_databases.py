@@ -1009,6 +1009,12 @@ number, so a test computes what a column holds from the same numbers.
   with the running fact's ``end_time`` NULL, ``''`` for a fact of no description, columns it never
   fills (``work``, ``color_code``), the keyless ``fact_tags`` and the FTS3 search index ``fact_index``
   as its search fills it (SQLite's shadow tables beside it).
+- :func:`git_annex_keys`: git-annex 10's keys database (``.git/annex/keysdb/db``, as its persistent
+  schema creates it) after files are added and unlocked: every key and work-tree path a ``BLOB`` of
+  bytes (``SHA256E-s617--<64 hex>.txt``; paths with ``é``, an emoji, a no-break space, one in Latin-1
+  that is no UTF-8, two files of one content), ``content.filesize VARCHAR`` holding digits, ``mtime
+  INTEGER`` Unix seconds and ``inodecache`` as git-annex shows it (``inode size seconds nanoseconds``,
+  a trailing space where the file's time has no fraction), each key's object and work-tree file.
 """
 
 from __future__ import annotations
@@ -22794,3 +22800,84 @@ def hamster_time_tracker(path: Path, facts: int = 30) -> Path:
         category_name = "Unsorted" if category == -1 else HAMSTER_GTK_CATEGORIES[category - 1]
         rows["fact_index"].append((i + 1, name, category_name, text, words))
     return write_export(path, HAMSTER_GTK_DDL, rows)
+
+
+# --- git-annex (its keys database) -------------------------------------------------------------------------
+
+#: git-annex 10's ``keysdb`` as its persistent schema creates it (``Database/Keys/SQL.hs``).
+GIT_ANNEX_KEYS_DDL = (
+    'CREATE TABLE IF NOT EXISTS "associated"("id" INTEGER PRIMARY KEY,"key" BLOB NOT NULL,"file" BLOB NOT '
+    'NULL,CONSTRAINT "key_file_index" UNIQUE ("key","file"),CONSTRAINT "file_key_index" UNIQUE ("file",'
+    '"key"))',
+    'CREATE TABLE IF NOT EXISTS "content"("id" INTEGER PRIMARY KEY,"key" BLOB NOT NULL,"inodecache" VARCHAR '
+    'NOT NULL,"filesize" VARCHAR NOT NULL,"mtime" INTEGER NOT NULL,CONSTRAINT "key_inode_cache_index" '
+    'UNIQUE ("key","inodecache"),CONSTRAINT "inode_cache_key_index" UNIQUE ("inodecache","key"))',
+)
+#: The work tree's unlocked files, as bytes (a Latin-1 name is no UTF-8; git-annex keeps the bytes).
+GIT_ANNEX_FILES = (
+    b"docs/f002.txt",
+    "photos/2023 été/f001.txt".encode(),
+    "photos/2023 été/file_0000 café🎉\u00a00.bin".encode(),
+    b"docs/latin1_caf\xe9.txt",
+    b"docs/empty",
+    "日本/メモ.md".encode(),
+)
+#: Unix seconds of the first file's time (2024-03-01 08:00:00 UTC).
+GIT_ANNEX_MTIME = 1_709_280_000
+
+
+def git_annex_content(i: int) -> bytes:
+    """File ``i``'s content: every fifth empty, the seventh the same as the second (one key, two files)."""
+    if i % 5 == 4:
+        return b""
+    return f"content {i % 7 if i % 7 != 6 else 1} ✓\n".encode() * (1 + 37 * (i % 7 if i % 7 != 6 else 1))
+
+
+def git_annex_file(i: int) -> bytes:
+    """File ``i``'s path in the work tree."""
+    name = GIT_ANNEX_FILES[i % len(GIT_ANNEX_FILES)]
+    return name if i < len(GIT_ANNEX_FILES) else b"more/%d/" % i + name
+
+
+def git_annex_key(i: int) -> bytes:
+    """File ``i``'s key: the SHA256E backend's ``SHA256E-s<size>--<hash><extension>``."""
+    data = git_annex_content(i)
+    name = git_annex_file(i).rsplit(b"/", 1)[-1]
+    extension = b"." + name.rsplit(b".", 1)[-1] if b"." in name else b""
+    return b"SHA256E-s%d--%s%s" % (len(data), hashlib.sha256(data).hexdigest().encode(), extension)
+
+
+def git_annex_mtime(i: int) -> tuple[int, int]:
+    """File ``i``'s modification time: Unix seconds and nanoseconds (none for every third)."""
+    return GIT_ANNEX_MTIME + 86_413 * i, 0 if i % 3 == 0 else 123_456_789 * (i % 8) + 1
+
+
+def git_annex_inode_cache(inode: int, i: int) -> str:
+    """git-annex's ``showInodeCache``: ``unwords [inode, size, seconds, fraction]``, the fraction's
+    digits empty for a whole second (so the text ends in a space)."""
+    seconds, nanoseconds = git_annex_mtime(i)
+    fraction = f"{nanoseconds:09d}".rstrip("0") if nanoseconds else ""
+    return " ".join((str(inode), str(len(git_annex_content(i))), str(seconds), fraction))
+
+
+def git_annex_contents(files: int) -> list[tuple[int, bytes, str, str, int]]:
+    """``content``'s rows: each distinct key's annex object and each of its work-tree files."""
+    rows: list[tuple[int, bytes, str, str, int]] = []
+    seen: set[bytes] = set()
+    for i in range(files):
+        key = git_annex_key(i)
+        size, seconds = str(len(git_annex_content(i))), git_annex_mtime(i)[0]
+        if key not in seen:  # the object under .git/annex/objects
+            seen.add(key)
+            rows.append((len(rows) + 1, key, git_annex_inode_cache(2_613_000 + i, i), size, seconds))
+        rows.append((len(rows) + 1, key, git_annex_inode_cache(2_444_000 + i, i), size, seconds))
+    return rows
+
+
+def git_annex_keys(path: Path, files: int = 24) -> Path:
+    """git-annex's keys database (see the module's list)."""
+    rows: dict[str, list[Sequence[Any]]] = {
+        "associated": [(i + 1, git_annex_key(i), git_annex_file(i)) for i in range(files)],
+        "content": list(git_annex_contents(files)),
+    }
+    return write_export(path, GIT_ANNEX_KEYS_DDL, rows, bytes_as_text=False)

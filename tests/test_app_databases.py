@@ -38,7 +38,8 @@ and dj-rest-auth tables, an Isso comment server, a profanity XMPP client's chat 
 server, an Access database converted by MDB Tools, a khal calendar's cache, a todoman to-do list's
 cache, a vdirsyncer sync's status, an ARA Records Ansible database, a fail2ban server's database, a
 SpatiaLite database, an MBTiles tile set, GDAL's SQLite dialect without SpatiaLite, an ActivityWatch
-datastore, a Timetagger itemdb, a hamster-lib and a Hamster time tracker's database) through
+datastore, a Timetagger itemdb, a hamster-lib and a Hamster time tracker's database, git-annex's keys
+database) through
 ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -9377,6 +9378,54 @@ def test_hamster_time_tracker_minus_one_for_no_category_is_no_orphan_and_its_sea
         {
             **{name: (tables[name], [100.0] * width) for name, width in widths.items()},
             "facts": (facts, [column_score(facts, blanks)] + [100.0] * 4),
+        }
+    )
+    assert ran.record["quality_before"] == pytest.approx(quality, abs=0.01)
+
+
+def test_git_annex_keys_database_keeps_keys_and_paths_as_bytes_and_reads_its_file_times(
+    run_export: Runner,
+) -> None:
+    """git-annex's keys database: every key and path a ``BLOB`` arrives byte for byte as ``bytea`` (a
+    Latin-1 file name that is no UTF-8 among them, none decoded); ``filesize VARCHAR`` of digits a
+    bigint; ``mtime`` Unix seconds the instants, each audited ``epoch:seconds``; the inode cache text,
+    whose trailing space (a file time of no fraction) is trimmed, audited and charged as cosmetic; exit 0."""
+    files = 24
+    contents = apps.git_annex_contents(files)
+    ran, run_dir = run_export(apps.git_annex_keys)
+    loaded_cleanly(ran, run_dir, {"associated": files, "content": len(contents)})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.types("associated") == {"id": "bigint", "key": "bytea", "file": "bytea"}
+    assert ran.types("content") == {
+        "id": "bigint",
+        "key": "bytea",
+        "inodecache": "text",
+        "filesize": "bigint",
+        "mtime": "timestamp with time zone",
+    }
+    assert {k: bytes(v) for k, v in ran.values("associated", "file", "id").items()} == {
+        i + 1: apps.git_annex_file(i) for i in range(files)
+    }
+    assert {k: bytes(v) for k, v in ran.values("associated", "key", "id").items()} == {
+        i + 1: apps.git_annex_key(i) for i in range(files)
+    }
+    assert {k: bytes(v) for k, v in ran.values("content", "key", "id").items()} == {
+        row[0]: row[1] for row in contents
+    }
+    assert ran.values("content", "filesize", "id") == {row[0]: int(row[3]) for row in contents}
+    assert ran.values("content", "mtime", "id") == {
+        row[0]: UNIX_EPOCH + timedelta(seconds=row[4]) for row in contents
+    }
+    assert audit_rules(run_dir, "content", "mtime") == {str(row[0]): {"epoch:seconds"} for row in contents}
+    assert ran.values("content", "inodecache", "id") == {row[0]: row[2].rstrip(" ") for row in contents}
+    padded = [row for row in contents if row[2].endswith(" ")]
+    assert padded and audit_rules(run_dir, "content", "inodecache") == {
+        str(row[0]): {"trim"} for row in padded
+    }
+    quality = export_score(
+        {
+            "associated": (files, [100.0] * 3),
+            "content": (len(contents), [100.0] * 4 + [column_score(len(contents), len(padded), COSMETIC)]),
         }
     )
     assert ran.record["quality_before"] == pytest.approx(quality, abs=0.01)
