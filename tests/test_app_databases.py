@@ -3979,9 +3979,13 @@ def test_geo_package_keeps_geometry_blobs_zip_codes_and_coordinates_and_reads_gd
         i: arrives_as(apps.GPKG_NAMES[i % len(apps.GPKG_NAMES)]) for i in sites
     }
     assert ran.values("visits", "reading", "fid") == {v: apps.gpkg_reading(v) for v in visits}
-    # The metadata tables' declared references, and the attribute table's visits of sites.
+    # The metadata tables' declared references, and the attribute table's visits of sites; the
+    # extensions' table_name, declared nowhere, names the tables of gpkg_contents (the GeoPackage
+    # standard: "SHALL reference values in the gpkg_contents table_name column or be NULL"), as every
+    # declared table_name does (since h199; before, its values fit three tables' names alike, none).
     assert references(run_dir) == {
         ("gpkg_contents", "srs_id"): "gpkg_spatial_ref_sys.srs_id",
+        ("gpkg_extensions", "table_name"): "gpkg_contents.table_name",
         ("gpkg_geometry_columns", "table_name"): "gpkg_contents.table_name",
         ("gpkg_geometry_columns", "srs_id"): "gpkg_spatial_ref_sys.srs_id",
         ("gpkg_tile_matrix_set", "table_name"): "gpkg_contents.table_name",
