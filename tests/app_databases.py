@@ -1015,6 +1015,13 @@ number, so a test computes what a column holds from the same numbers.
   that is no UTF-8, two files of one content), ``content.filesize VARCHAR`` holding digits, ``mtime
   INTEGER`` Unix seconds and ``inodecache`` as git-annex shows it (``inode size seconds nanoseconds``,
   a trailing space where the file's time has no fraction), each key's object and work-tree file.
+- :func:`zim_notebook_index`: a Zim desktop wiki's ``index.db`` (Zim 0.75's DDL, its task list
+  plugin's table beside it) after indexing a notebook: the root page named ``''`` in ``pages.name TEXT
+  UNIQUE NOT NULL``, ``0`` for no parent, ``mtime TIMESTAMP`` holding the file's REAL Unix seconds
+  (NULL for a namespace or a link placeholder), sort keys as hex of code points, ``links.source`` and
+  ``tagsources.source`` declared ``REFERENCES pages(id)`` while ``tasklist.source`` (each task's page) is
+  declared nowhere; a task's ``start`` ``'0'`` and ``due`` ``'9999'`` for none beside ISO dates, its
+  tags ``''`` for none, ``BOOLEAN`` flags of 0/1.
 """
 
 from __future__ import annotations
@@ -1029,9 +1036,11 @@ import pickle
 import pickletools
 import plistlib
 import quopri
+import re
 import sqlite3
 import struct
 import sys
+import unicodedata
 import urllib.parse
 import uuid
 import zlib
@@ -22881,3 +22890,196 @@ def git_annex_keys(path: Path, files: int = 24) -> Path:
         "content": list(git_annex_contents(files)),
     }
     return write_export(path, GIT_ANNEX_KEYS_DDL, rows, bytes_as_text=False)
+
+
+# --- Zim (a desktop wiki's index) --------------------------------------------------------------------------
+
+#: Zim 0.75's ``index.db`` as its indexers create it (``zim/notebook/index/*.py``, the task list plugin's
+#: ``tasklist``), whitespace and all (``index_status`` and ``is_link_placeholder`` carry the CHECK).
+ZIM_INDEX_DDL = (
+    "CREATE TABLE zim_index (\n\t\t\t\tkey TEXT,\n\t\t\t\tvalue TEXT,\n"
+    "\t\t\t\tCONSTRAINT uc_MetaOnce UNIQUE (key)\n\t\t\t)",
+    "CREATE TABLE files(\n\t\t\tid INTEGER PRIMARY KEY,\n\t\t\tparent INTEGER REFERENCES files(id),\n\n"
+    "\t\t\tpath TEXT UNIQUE NOT NULL,\n\t\t\tnode_type INTEGER NOT NULL,\n\t\t\tmtime TIMESTAMP,\n\n"
+    "\t\t\tindex_status INTEGER DEFAULT 3\n\n\t\t\tCONSTRAINT no_self_ref CHECK (parent <> id)\n\t\t)",
+    "CREATE TABLE pages(\n\t\t\t\tid INTEGER PRIMARY KEY,\n\t\t\t\tparent INTEGER REFERENCES pages(id),\n"
+    "\t\t\t\tn_children INTEGER DEFAULT 0,\n\n\t\t\t\tname TEXT UNIQUE NOT NULL,\n"
+    "\t\t\t\tlowerbasename TEXT NOT NULL,\n\t\t\t\tsortkey TEXT NOT NULL,\n\t\t\t\tmtime TIMESTAMP,\n\n"
+    "\t\t\t\tsource_file INTEGER REFERENCES files(id),\n\t\t\t\tis_link_placeholder BOOLEAN DEFAULT 0\n\n"
+    "\t\t\t\tCONSTRAINT no_self_ref CHECK (parent <> id)\n\t\t\t)",
+    "CREATE UNIQUE INDEX pages_name ON pages(name)",
+    "CREATE INDEX pages_sortkey ON pages(sortkey)",
+    "CREATE INDEX pages_parent ON pages(parent)",
+    "CREATE TABLE links (\n\t\t\t\tsource INTEGER REFERENCES pages(id),\n\t\t\t\ttarget INTEGER REFERENCES "
+    "pages(id),\n\n\t\t\t\t-- attributes of a HRef object\n\t\t\t\trel INTEGER,\n\t\t\t\tnames TEXT,\n\n"
+    "\t\t\t\t-- sortkey of anchor for floating HRef\n\t\t\t\tanchorkey TEXT,\n\n"
+    "\t\t\t\t-- flag for the updater\n\t\t\t\tneedscheck BOOLEAN DEFAULT 0,\n\n"
+    "\t\t\t\tCONSTRAINT uc_LinkOnce UNIQUE (source, rel, names)\n\t\t\t)",
+    "CREATE TABLE tags (\n\t\t\t\tid INTEGER PRIMARY KEY,\n\t\t\t\tname TEXT,\n\t\t\t\tsortkey TEXT,\n\n"
+    "\t\t\t\tCONSTRAINT uc_TagOnce UNIQUE (name)\n\t\t\t)",
+    "CREATE TABLE tagsources (\n\t\t\t\tsource INTEGER REFERENCES pages(id),\n\t\t\t\ttag INTEGER "
+    "REFERENCES tags(id),\n\n\t\t\t\tCONSTRAINT uc_TagSourceOnce UNIQUE (source, tag)\n\t\t\t)",
+    "CREATE TABLE tasklist (\n\t\t\tid INTEGER PRIMARY KEY,\n\t\t\tsource INTEGER,\n\t\t\tparent INTEGER,\n"
+    "\t\t\thaschildren BOOLEAN,\n\t\t\thasopenchildren BOOLEAN,\n\t\t\tstatus INTEGER,\n\t\t\tprio INTEGER,\n"
+    "\t\t\twaiting BOOLEAN,\n\t\t\tstart TEXT,\n\t\t\tdue TEXT,\n\t\t\ttags TEXT,\n\t\t\tdescription TEXT\n"
+    "\t\t)",
+)
+#: The notebook's pages after the root (named ``''``): each name and its kind, ``file`` (a ``.txt``),
+#: ``folder`` (a namespace of no text of its own) or ``placeholder`` (linked to, not written).
+ZIM_PAGES = (
+    ("Home", "file"),
+    ("Journal", "folder"),
+    ("Journal:2024", "folder"),
+    ("Journal:2024:03", "folder"),
+    *((f"Journal:2024:03:{day:02d}", "file") for day in range(1, 9)),
+    ("Projects", "file"),
+    ("Projects:Alpha", "file"),
+    ("Projects:Bêta 🎉", "file"),
+    ("Projects:0042 client", "file"),
+    ("Recipes", "folder"),
+    ("Recipes:Crème brûlée", "file"),
+    ("Recipes:日本料理", "file"),
+    ("Notes\u00a0nbsp", "file"),
+    ("Nonexistent Page", "placeholder"),
+    ("Projects:Alpha:Child", "placeholder"),
+)
+ZIM_TAGS = ("home", "todo", "tag3", "Zoë", "journal", "🔥")
+#: A task's description; Zim's task list keeps the text after the checkbox, its tags ``''`` for none.
+ZIM_TASK_TEXTS = (
+    "water plants !!! [d: 2024-05-01]",
+    "call Zoë 🎉",
+    "done task @todo",
+    "price 12.50\u00a0€",
+    ("very long task " * 40).strip(),
+    "TODO: review 0042",
+)
+#: The first file's time: Unix seconds as Python's ``os.stat`` gives them (2026-12-05).
+ZIM_MTIME = 1_796_482_955.55461
+
+
+def zim_sort_key(text: str) -> str:
+    """Zim's ``natural_sort_key`` in the C locale: numbers padded to five digits, lowercase, the hex of
+    each code point."""
+    padded = re.sub(r"\d+", lambda m: f"{int(m.group()):05d}", unicodedata.normalize("NFC", text.strip()))
+    return "".join(f"{ord(c):02x}" for c in padded.lower())
+
+
+def zim_page_ids() -> dict[str, int]:
+    """Each page's id by its name: the root 1, then the pages in order."""
+    return {"": 1, **{name: n for n, (name, _) in enumerate(ZIM_PAGES, 2)}}
+
+
+def zim_files() -> list[tuple[int, int, str, int, float, int]]:
+    """``files``: the root folder ``.``, then each page's ``.txt`` (node type 2) or folder (1), in
+    page order, with the REAL seconds of its time."""
+    rows: list[tuple[int, int, str, int, float, int]] = [(1, 0, ".", 1, ZIM_MTIME, 0)]
+    ids = {"": 1}
+    for name, kind in ZIM_PAGES:
+        if kind == "placeholder":
+            continue
+        path = name.replace(":", "/").replace(" ", "_")
+        parent = ids[name.rpartition(":")[0]]
+        folder = kind == "folder" or any(
+            other.startswith(name + ":") for other, k in ZIM_PAGES if k != "placeholder"
+        )
+        if folder:
+            ids[name] = len(rows) + 1
+            rows.append((len(rows) + 1, parent, path, 1, ZIM_MTIME + 0.7 * len(rows), 0))
+        if kind == "file":
+            rows.append((len(rows) + 1, parent, path + ".txt", 2, ZIM_MTIME + 0.7 * len(rows), 0))
+    return rows
+
+
+def zim_pages() -> list[tuple[Any, ...]]:
+    """``pages``: the root, then each page with its parent, children counted, the file it is read from
+    and that file's time (none for a namespace or a placeholder)."""
+    ids, files = zim_page_ids(), zim_files()
+    by_path = {path: (file_id, mtime) for file_id, _, path, _, mtime, _ in files}
+    names = ["", *(name for name, _ in ZIM_PAGES)]
+    rows: list[tuple[Any, ...]] = []
+    for name, kind in [("", "root"), *ZIM_PAGES]:
+        parent = 0 if not name else ids[name.rpartition(":")[0]]
+        children = sum(1 for other in names if other and other.rpartition(":")[0] == name and other != name)
+        base = name.rpartition(":")[2]
+        path = name.replace(":", "/").replace(" ", "_")
+        source, mtime = by_path.get(path + ".txt", (None, None))
+        if kind == "root":
+            source = 1
+        rows.append(
+            (
+                ids[name],
+                parent,
+                children,
+                name,
+                base.lower(),
+                zim_sort_key(base),
+                mtime,
+                source,
+                int(kind == "placeholder"),
+            )
+        )
+    return rows
+
+
+def zim_links() -> list[tuple[int, int, int, str, str, int]]:
+    """``links``: from each written page to the next three (absolute, ``rel`` 1) and from
+    ``Projects:Alpha`` to its child (relative ``+Child``, ``rel`` 2); the anchor key the sort key of the
+    name's first part."""
+    ids = zim_page_ids()
+    written = [name for name, kind in ZIM_PAGES if kind == "file"]
+    targets = [name for name, _ in ZIM_PAGES]
+    rows: list[tuple[int, int, int, str, str, int]] = []
+    for n, name in enumerate(written):
+        for k in range(1, 4):
+            target = targets[(n + 3 * k) % len(targets)]
+            if target != name and (ids[name], 1, target) not in {(r[0], r[2], r[3]) for r in rows}:
+                rows.append((ids[name], ids[target], 1, target, zim_sort_key(target.split(":")[0]), 0))
+    rows.append((ids["Projects:Alpha"], ids["Projects:Alpha:Child"], 2, "Child", zim_sort_key("Child"), 0))
+    return rows
+
+
+def zim_tag_links() -> list[tuple[int, int]]:
+    """``tagsources``: each written page's one or two tags."""
+    ids = zim_page_ids()
+    written = [name for name, kind in ZIM_PAGES if kind == "file"]
+    return [
+        (ids[name], 1 + (n + k) % len(ZIM_TAGS)) for n, name in enumerate(written) for k in range(1 + n % 2)
+    ]
+
+
+def zim_tasks() -> list[tuple[Any, ...]]:
+    """``tasklist``: two tasks on each written page: open, done, cancelled or moved by turns, a priority of
+    0-3, a journal page's start its day (``'0'`` for none), a due date every third (``'9999'`` for none)."""
+    ids = zim_page_ids()
+    written = [name for name, kind in ZIM_PAGES if kind == "file"]
+    rows: list[tuple[Any, ...]] = []
+    for name in written:
+        for _ in range(2):
+            i = len(rows)
+            text = ZIM_TASK_TEXTS[i % len(ZIM_TASK_TEXTS)]
+            start = name.split(":", 1)[1].replace(":", "-") if name.startswith("Journal:") else "0"
+            due = f"2024-{4 + i % 6:02d}-{1 + (7 * i) % 28:02d}" if i % 3 == 0 else "9999"
+            tags = "todo" if "@todo" in text else ""
+            rows.append((i + 1, ids[name], 0, 0, 0, i % 4, text.count("!") % 4, 0, start, due, tags, text))
+    return rows
+
+
+def zim_notebook_index(path: Path) -> Path:
+    """A Zim desktop wiki's index (see the module's list)."""
+    rows: dict[str, list[Sequence[Any]]] = {
+        "zim_index": [
+            ("db_version", "0.8"),
+            (
+                "db_sortkey_format",
+                "746578745f30303030312e30303030322e30303030335f756e69636f64655f3b13b23b35f17e17e17e",
+            ),
+            ("tasklist", "0.9"),
+        ],
+        "files": list(zim_files()),
+        "pages": zim_pages(),
+        "links": list(zim_links()),
+        "tags": [(n, tag, zim_sort_key(tag)) for n, tag in enumerate(ZIM_TAGS, 1)],
+        "tagsources": list(zim_tag_links()),
+        "tasklist": zim_tasks(),
+    }
+    return write_export(path, ZIM_INDEX_DDL, rows)

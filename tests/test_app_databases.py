@@ -39,7 +39,7 @@ server, an Access database converted by MDB Tools, a khal calendar's cache, a to
 cache, a vdirsyncer sync's status, an ARA Records Ansible database, a fail2ban server's database, a
 SpatiaLite database, an MBTiles tile set, GDAL's SQLite dialect without SpatiaLite, an ActivityWatch
 datastore, a Timetagger itemdb, a hamster-lib and a Hamster time tracker's database, git-annex's keys
-database) through
+database, a Zim desktop wiki's index) through
 ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -9433,3 +9433,52 @@ def test_git_annex_keys_database_keeps_keys_and_paths_as_bytes_and_reads_its_fil
         }
     )
     assert ran.record["quality_before"] == pytest.approx(quality, abs=0.01)
+
+
+def test_zim_index_keeps_its_root_page_named_blank_and_finds_the_task_lists_page_by_its_declared_name(
+    run_export: Runner,
+) -> None:
+    """A Zim desktop wiki's ``index.db``: the task list's ``source``, declared nowhere, fits the keys of
+    ``files`` and ``pages`` alike and refers to ``pages.id``, as the export declares every other
+    ``source`` (until h199, no reference); the root page's name ``''`` in a ``NOT NULL UNIQUE`` key
+    keeps the column as written (its warning, exit 2, as documented); file times of REAL seconds under
+    ``TIMESTAMP`` doubles of every bit; a task's ``'0'`` and ``'9999'`` for no start or due keep those
+    columns text, every value as written; ``BOOLEAN`` 0/1 as booleans."""
+    files, pages, tasks = apps.zim_files(), apps.zim_pages(), apps.zim_tasks()
+    tables = {
+        "zim_index": 3,
+        "files": len(files),
+        "pages": len(pages),
+        "links": len(apps.zim_links()),
+        "tags": len(apps.ZIM_TAGS),
+        "tagsources": len(apps.zim_tag_links()),
+        "tasklist": len(tasks),
+    }
+    ran, run_dir = run_export(apps.zim_notebook_index)
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"]) == (2, "warn")
+    [warning] = ran.record["warnings"]
+    assert warning.startswith("pages.name: text loaded as written") and "NULL, e.g. ''" in warning
+    assert ran.values("pages", "name", "id") == {row[0]: row[3] for row in pages}
+    found = references(run_dir)
+    assert found[("tasklist", "source")] == "pages.id"
+    for child in (("links", "source"), ("links", "target"), ("tagsources", "source"), ("pages", "parent")):
+        assert found[child] == "pages.id", child
+    assert found[("pages", "source_file")] == found[("files", "parent")] == "files.id"
+    assert found[("tagsources", "tag")] == "tags.id"
+    assert ran.types("files")["mtime"] == ran.types("pages")["mtime"] == "double precision"
+    assert ran.values("files", "mtime", "id") == {row[0]: row[4] for row in files}
+    assert ran.values("pages", "mtime", "id") == {row[0]: row[6] for row in pages}
+    for table in ("files", "pages"):
+        notes = profiled(run_dir)["columns"][table]["mtime"]["notes"]
+        assert any(note.endswith('the instant is to_timestamp("mtime")') for note in notes), notes
+    types = ran.types("tasklist")
+    assert types["start"] == types["due"] == "text"
+    assert ran.values("tasklist", "start", "id") == {row[0]: row[8] for row in tasks}
+    assert ran.values("tasklist", "due", "id") == {row[0]: row[9] for row in tasks}
+    assert ran.values("tasklist", "description", "id") == {row[0]: arrives_as(row[11]) for row in tasks}
+    assert ran.values("tasklist", "tags", "id") == {row[0]: arrives_as(row[10]) for row in tasks}
+    for table, column in (("pages", "is_link_placeholder"), ("tasklist", "waiting"), ("links", "needscheck")):
+        assert ran.types(table)[column] == "boolean", (table, column)
+    assert ran.values("pages", "is_link_placeholder", "id") == {row[0]: bool(row[8]) for row in pages}
+    assert ran.record["quality_before"] == 100.0
