@@ -1022,6 +1022,11 @@ number, so a test computes what a column holds from the same numbers.
   ``tagsources.source`` declared ``REFERENCES pages(id)`` while ``tasklist.source`` (each task's page) is
   declared nowhere; a task's ``start`` ``'0'`` and ``due`` ``'9999'`` for none beside ISO dates, its
   tags ``''`` for none, ``BOOLEAN`` flags of 0/1.
+- :func:`ejabberd_server`: an ejabberd 23.01 XMPP server's SQLite database (its ``lite.sql``): the
+  message archive (``archive.timestamp BIGINT UNSIGNED`` in Unix microseconds, each message in the
+  sender's and the recipient's archive, the stanza's XML beside its text, ``nick`` ``''``), the offline
+  spool, ``last.seconds`` Unix seconds as ``text``, users with ``''`` for no SCRAM key, a roster of
+  one-letter states and ``CURRENT_TIMESTAMP`` text in ``created_at``.
 """
 
 from __future__ import annotations
@@ -23083,3 +23088,164 @@ def zim_notebook_index(path: Path) -> Path:
         "tasklist": zim_tasks(),
     }
     return write_export(path, ZIM_INDEX_DDL, rows)
+
+
+# --- ejabberd (an XMPP server's SQL storage) ---------------------------------------------------------------
+
+#: ejabberd 23.01's tables as its ``sql/lite.sql`` creates them (the ones an ordinary server fills).
+EJABBERD_DDL = (
+    """CREATE TABLE users (
+    username text PRIMARY KEY,
+    password text NOT NULL,
+    serverkey text NOT NULL DEFAULT '',
+    salt text NOT NULL DEFAULT '',
+    iterationcount integer NOT NULL DEFAULT 0,
+    created_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP
+)""",
+    """CREATE TABLE last (
+    username text PRIMARY KEY,
+    seconds text NOT NULL,
+    state text NOT NULL
+)""",
+    """CREATE TABLE rosterusers (
+    username text NOT NULL,
+    jid text NOT NULL,
+    nick text NOT NULL,
+    subscription character(1) NOT NULL,
+    ask character(1) NOT NULL,
+    askmessage text NOT NULL,
+    server character(1) NOT NULL,
+    subscribe text NOT NULL,
+    type text,
+    created_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP
+)""",
+    "CREATE UNIQUE INDEX i_rosteru_user_jid ON rosterusers (username, jid)",
+    """CREATE TABLE rostergroups (
+    username text NOT NULL,
+    jid text NOT NULL,
+    grp text NOT NULL
+)""",
+    "CREATE INDEX pk_rosterg_user_jid ON rostergroups (username, jid)",
+    """CREATE TABLE spool (
+    username text NOT NULL,
+    xml text NOT NULL,
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    created_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP
+)""",
+    "CREATE INDEX i_despool ON spool (username)",
+    """CREATE TABLE archive (
+    username text NOT NULL,
+    timestamp BIGINT UNSIGNED NOT NULL,
+    peer text NOT NULL,
+    bare_peer text NOT NULL,
+    xml text NOT NULL,
+    txt text,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind text,
+    nick text,
+    created_at timestamp NOT NULL DEFAULT CURRENT_TIMESTAMP
+)""",
+    "CREATE INDEX i_username_timestamp ON archive(username, timestamp)",
+    "CREATE INDEX i_timestamp ON archive(timestamp)",
+)
+EJABBERD_HOST = "h199.test"
+EJABBERD_USERS = ("admin", "alice", "bob", "zoë", "carol", "0042user")
+#: Message bodies: emoji, XML's special characters (escaped in the stanza), a line break and a tab.
+EJABBERD_BODIES = (
+    "Hello 🎉",
+    "Grüße — price €12.50",
+    "a&b <tag> \"quoted\" 'apos'",
+    "line1\nline2\ttab",
+    "0042",
+    "日本語のメッセージ",
+    "no-break\u00a0space",
+    "long " * 200 + "end",
+)
+#: The first message's moment: Unix microseconds (2024-03-01 08:00:00.123456 UTC).
+EJABBERD_MICROS = 1_709_280_000_123_456
+
+
+def ejabberd_message(i: int) -> tuple[str, str, str, str]:
+    """Message ``i``: its sender, recipient, type and body."""
+    sender = EJABBERD_USERS[i % len(EJABBERD_USERS)]
+    recipient = EJABBERD_USERS[(i * 5 + 1) % len(EJABBERD_USERS)]
+    if recipient == sender:
+        recipient = "bob" if sender != "bob" else "alice"
+    kind = "normal" if i % 5 == 0 else "chat"
+    return sender, recipient, kind, f"{EJABBERD_BODIES[i % len(EJABBERD_BODIES)]} {i}"
+
+
+def ejabberd_stanza(i: int) -> str:
+    """Message ``i``'s stanza as ejabberd's ``fxml`` writes it (attributes in single quotes)."""
+    sender, recipient, kind, body = ejabberd_message(i)
+    text = body.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return (
+        f"<message to='{recipient}@{EJABBERD_HOST}' from='{sender}@{EJABBERD_HOST}/phone' type='{kind}' "
+        f"id='{15_293_586_031_321_261_305 + i}' xmlns='jabber:client'><body>{text}</body></message>"
+    )
+
+
+def ejabberd_archive(messages: int) -> list[tuple[Any, ...]]:
+    """``archive``: each message in its sender's archive, then its recipient's a few microseconds on."""
+    rows: list[tuple[Any, ...]] = []
+    for i in range(messages):
+        sender, recipient, kind, body = ejabberd_message(i)
+        micros = EJABBERD_MICROS + 61_000_007 * i
+        for owner, peer, at in (
+            (sender, f"{recipient}@{EJABBERD_HOST}", micros),
+            (recipient, f"{sender}@{EJABBERD_HOST}/phone", micros + 60_944),
+        ):
+            stamp = datetime.fromtimestamp(at // 1_000_000, UTC).strftime("%Y-%m-%d %H:%M:%S")
+            bare = peer.split("/")[0]
+            rows.append((owner, at, peer, bare, ejabberd_stanza(i), body, len(rows) + 1, kind, "", stamp))
+    return rows
+
+
+def ejabberd_server(path: Path, messages: int = 24) -> Path:
+    """An ejabberd server's SQLite database (see the module's list)."""
+    registered = datetime(2024, 2, 1, 12, 0, 0)
+    rows: dict[str, list[Sequence[Any]]] = {
+        "users": [
+            (
+                user,
+                f"p@ss wörd {user}",
+                "",
+                "",
+                0,
+                (registered + timedelta(minutes=n)).strftime("%Y-%m-%d %H:%M:%S"),
+            )
+            for n, user in enumerate(EJABBERD_USERS)
+        ],
+        "last": [
+            (user, str(1_709_290_000 + 3_607 * n), "" if n % 2 else "Registered but didn't login")
+            for n, user in enumerate(EJABBERD_USERS)
+        ],
+        "rosterusers": [
+            ("alice", f"bob@{EJABBERD_HOST}", "Bob 🎉", "B", "N", "", "N", "", "item", "2024-02-02 09:00:00"),
+            ("alice", f"zoë@{EJABBERD_HOST}", "Zoë", "T", "N", "", "N", "", "item", "2024-02-02 09:00:01"),
+            ("bob", f"alice@{EJABBERD_HOST}", "", "B", "N", "", "N", "", "item", "2024-02-02 09:00:02"),
+            (
+                "carol",
+                f"0042user@{EJABBERD_HOST}",
+                "Dave\u00a0NBSP",
+                "F",
+                "N",
+                "",
+                "N",
+                "",
+                "item",
+                "2024-02-02 09:00:03",
+            ),
+        ],
+        "rostergroups": [
+            ("alice", f"bob@{EJABBERD_HOST}", "Friends"),
+            ("alice", f"zoë@{EJABBERD_HOST}", "Famille"),
+            ("carol", f"0042user@{EJABBERD_HOST}", "Work"),
+        ],
+        "spool": [
+            (ejabberd_message(i)[1], ejabberd_stanza(i), n, "2024-03-01 08:00:00")
+            for n, i in enumerate(range(0, messages, 3), 1)
+        ],
+        "archive": ejabberd_archive(messages),
+    }
+    return write_export(path, EJABBERD_DDL, rows)

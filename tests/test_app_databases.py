@@ -39,7 +39,7 @@ server, an Access database converted by MDB Tools, a khal calendar's cache, a to
 cache, a vdirsyncer sync's status, an ARA Records Ansible database, a fail2ban server's database, a
 SpatiaLite database, an MBTiles tile set, GDAL's SQLite dialect without SpatiaLite, an ActivityWatch
 datastore, a Timetagger itemdb, a hamster-lib and a Hamster time tracker's database, git-annex's keys
-database, a Zim desktop wiki's index) through
+database, a Zim desktop wiki's index, an ejabberd XMPP server) through
 ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -9482,3 +9482,46 @@ def test_zim_index_keeps_its_root_page_named_blank_and_finds_the_task_lists_page
         assert ran.types(table)[column] == "boolean", (table, column)
     assert ran.values("pages", "is_link_placeholder", "id") == {row[0]: bool(row[8]) for row in pages}
     assert ran.record["quality_before"] == 100.0
+
+
+def test_ejabberd_server_reads_its_archive_microseconds_as_instants_and_keeps_every_stanza(
+    run_export: Runner,
+) -> None:
+    """ejabberd's SQLite storage: the message archive's ``timestamp BIGINT UNSIGNED`` of Unix
+    microseconds arrives as the instants to the microsecond, each audited ``epoch:microseconds``; each
+    stanza's XML and text as written (emoji, escaped ``&``, a line break); ``last.seconds`` Unix
+    seconds as ``text`` a bigint (a name of no moment, as documented); ``''`` nicks and SCRAM keys
+    NULL at no cost; the users found as the archive's, the spool's and the roster's parent; exit 0."""
+    messages = 24
+    archive = apps.ejabberd_archive(messages)
+    ran, run_dir = run_export(apps.ejabberd_server)
+    tables = {
+        "users": len(apps.EJABBERD_USERS),
+        "last": len(apps.EJABBERD_USERS),
+        "rosterusers": 4,
+        "rostergroups": 3,
+        "spool": len(range(0, messages, 3)),
+        "archive": len(archive),
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    assert ran.types("archive")["timestamp"] == "timestamp with time zone"
+    assert ran.values("archive", "timestamp", "id") == {
+        row[6]: UNIX_EPOCH + timedelta(microseconds=row[1]) for row in archive
+    }
+    assert audit_rules(run_dir, "archive", "timestamp") == {
+        str(row[6]): {"epoch:microseconds"} for row in archive
+    }
+    assert ran.values("archive", "xml", "id") == {row[6]: row[4] for row in archive}
+    assert ran.values("archive", "txt", "id") == {row[6]: row[5] for row in archive}
+    assert "&amp;" in ran.values("archive", "xml", "id")[5]
+    assert ran.values("archive", "nick", "id") == {row[6]: None for row in archive}
+    assert ran.types("last")["seconds"] == "bigint"
+    assert ran.values("last", "seconds", "username") == {
+        user: 1_709_290_000 + 3_607 * n for n, user in enumerate(apps.EJABBERD_USERS)
+    }
+    assert ran.types("users")["created_at"] == "timestamp without time zone"
+    found = references(run_dir)
+    for child in ("archive", "spool", "rosterusers", "rostergroups"):
+        assert found[(child, "username")] == "users.username", child
