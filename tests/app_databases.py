@@ -1083,6 +1083,24 @@ number, so a test computes what a column holds from the same numbers.
   index; ``location_history`` keyed by ``isoformat()`` text and a hash, ``FLOAT`` coordinates,
   ``timestampMs`` epoch milliseconds and ``when`` their naive UTC ``isoformat()`` (``.139000``, or
   none on a whole second).
+- :func:`git_annex_keys`: git-annex 10's keys database (``.git/annex/keysdb/db``, as its persistent
+  schema creates it) after files are added and unlocked: every key and work-tree path a ``BLOB`` of
+  bytes (``SHA256E-s617--<64 hex>.txt``; paths with ``é``, an emoji, a no-break space, one in Latin-1
+  that is no UTF-8, two files of one content), ``content.filesize VARCHAR`` holding digits, ``mtime
+  INTEGER`` Unix seconds and ``inodecache`` as git-annex shows it (``inode size seconds nanoseconds``,
+  a trailing space where the file's time has no fraction), each key's object and work-tree file.
+- :func:`zim_notebook_index`: a Zim desktop wiki's ``index.db`` (Zim 0.75's DDL, its task list
+  plugin's table beside it) after indexing a notebook: the root page named ``''`` in ``pages.name TEXT
+  UNIQUE NOT NULL``, ``0`` for no parent, ``mtime TIMESTAMP`` holding the file's REAL Unix seconds
+  (NULL for a namespace or a link placeholder), sort keys as hex of code points, ``links.source`` and
+  ``tagsources.source`` declared ``REFERENCES pages(id)`` while ``tasklist.source`` (each task's page) is
+  declared nowhere; a task's ``start`` ``'0'`` and ``due`` ``'9999'`` for none beside ISO dates, its
+  tags ``''`` for none, ``BOOLEAN`` flags of 0/1.
+- :func:`ejabberd_server`: an ejabberd 23.01 XMPP server's SQLite database (its ``lite.sql``): the
+  message archive (``archive.timestamp BIGINT UNSIGNED`` in Unix microseconds, each message in the
+  sender's and the recipient's archive, the stanza's XML beside its text, ``nick`` ``''``), the offline
+  spool, ``last.seconds`` Unix seconds as ``text``, users with ``''`` for no SCRAM key, a roster of
+  one-letter states and ``CURRENT_TIMESTAMP`` text in ``created_at``.
 """
 
 from __future__ import annotations
@@ -1097,9 +1115,11 @@ import pickle
 import pickletools
 import plistlib
 import quopri
+import re
 import sqlite3
 import struct
 import sys
+import unicodedata
 import urllib.parse
 import uuid
 import zlib
@@ -24136,3 +24156,438 @@ def google_takeout(path: Path, activities: int = 14, locations: int = 12) -> Pat
         latitude, longitude = (525_000_000 + i * 1234) / 1e7, (134_000_000 - i * 777) / 1e7
         rows["location_history"].append((f"{when}-{i:06x}", latitude, longitude, 10 + i % 50, ms, when))
     return write_export(path, GOOGLE_TAKEOUT_DDL, rows)
+
+
+# --- git-annex (its keys database) -------------------------------------------------------------------------
+
+#: git-annex 10's ``keysdb`` as its persistent schema creates it (``Database/Keys/SQL.hs``).
+GIT_ANNEX_KEYS_DDL = (
+    'CREATE TABLE IF NOT EXISTS "associated"("id" INTEGER PRIMARY KEY,"key" BLOB NOT NULL,"file" BLOB NOT '
+    'NULL,CONSTRAINT "key_file_index" UNIQUE ("key","file"),CONSTRAINT "file_key_index" UNIQUE ("file",'
+    '"key"))',
+    'CREATE TABLE IF NOT EXISTS "content"("id" INTEGER PRIMARY KEY,"key" BLOB NOT NULL,"inodecache" VARCHAR '
+    'NOT NULL,"filesize" VARCHAR NOT NULL,"mtime" INTEGER NOT NULL,CONSTRAINT "key_inode_cache_index" '
+    'UNIQUE ("key","inodecache"),CONSTRAINT "inode_cache_key_index" UNIQUE ("inodecache","key"))',
+)
+#: The work tree's unlocked files, as bytes (a Latin-1 name is no UTF-8; git-annex keeps the bytes).
+GIT_ANNEX_FILES = (
+    b"docs/f002.txt",
+    "photos/2023 été/f001.txt".encode(),
+    "photos/2023 été/file_0000 café🎉\u00a00.bin".encode(),
+    b"docs/latin1_caf\xe9.txt",
+    b"docs/empty",
+    "日本/メモ.md".encode(),
+)
+#: Unix seconds of the first file's time (2024-03-01 08:00:00 UTC).
+GIT_ANNEX_MTIME = 1_709_280_000
+
+
+def git_annex_content(i: int) -> bytes:
+    """File ``i``'s content: every fifth empty, the seventh the same as the second (one key, two files)."""
+    if i % 5 == 4:
+        return b""
+    return f"content {i % 7 if i % 7 != 6 else 1} ✓\n".encode() * (1 + 37 * (i % 7 if i % 7 != 6 else 1))
+
+
+def git_annex_file(i: int) -> bytes:
+    """File ``i``'s path in the work tree."""
+    name = GIT_ANNEX_FILES[i % len(GIT_ANNEX_FILES)]
+    return name if i < len(GIT_ANNEX_FILES) else b"more/%d/" % i + name
+
+
+def git_annex_key(i: int) -> bytes:
+    """File ``i``'s key: the SHA256E backend's ``SHA256E-s<size>--<hash><extension>``."""
+    data = git_annex_content(i)
+    name = git_annex_file(i).rsplit(b"/", 1)[-1]
+    extension = b"." + name.rsplit(b".", 1)[-1] if b"." in name else b""
+    return b"SHA256E-s%d--%s%s" % (len(data), hashlib.sha256(data).hexdigest().encode(), extension)
+
+
+def git_annex_mtime(i: int) -> tuple[int, int]:
+    """File ``i``'s modification time: Unix seconds and nanoseconds (none for every third)."""
+    return GIT_ANNEX_MTIME + 86_413 * i, 0 if i % 3 == 0 else 123_456_789 * (i % 8) + 1
+
+
+def git_annex_inode_cache(inode: int, i: int) -> str:
+    """git-annex's ``showInodeCache``: ``unwords [inode, size, seconds, fraction]``, the fraction's
+    digits empty for a whole second (so the text ends in a space)."""
+    seconds, nanoseconds = git_annex_mtime(i)
+    fraction = f"{nanoseconds:09d}".rstrip("0") if nanoseconds else ""
+    return " ".join((str(inode), str(len(git_annex_content(i))), str(seconds), fraction))
+
+
+def git_annex_contents(files: int) -> list[tuple[int, bytes, str, str, int]]:
+    """``content``'s rows: each distinct key's annex object and each of its work-tree files."""
+    rows: list[tuple[int, bytes, str, str, int]] = []
+    seen: set[bytes] = set()
+    for i in range(files):
+        key = git_annex_key(i)
+        size, seconds = str(len(git_annex_content(i))), git_annex_mtime(i)[0]
+        if key not in seen:  # the object under .git/annex/objects
+            seen.add(key)
+            rows.append((len(rows) + 1, key, git_annex_inode_cache(2_613_000 + i, i), size, seconds))
+        rows.append((len(rows) + 1, key, git_annex_inode_cache(2_444_000 + i, i), size, seconds))
+    return rows
+
+
+def git_annex_keys(path: Path, files: int = 24) -> Path:
+    """git-annex's keys database (see the module's list)."""
+    rows: dict[str, list[Sequence[Any]]] = {
+        "associated": [(i + 1, git_annex_key(i), git_annex_file(i)) for i in range(files)],
+        "content": list(git_annex_contents(files)),
+    }
+    return write_export(path, GIT_ANNEX_KEYS_DDL, rows, bytes_as_text=False)
+
+
+# --- Zim (a desktop wiki's index) --------------------------------------------------------------------------
+
+#: Zim 0.75's ``index.db`` as its indexers create it (``zim/notebook/index/*.py``, the task list plugin's
+#: ``tasklist``), whitespace and all (``index_status`` and ``is_link_placeholder`` carry the CHECK).
+ZIM_INDEX_DDL = (
+    "CREATE TABLE zim_index (\n\t\t\t\tkey TEXT,\n\t\t\t\tvalue TEXT,\n"
+    "\t\t\t\tCONSTRAINT uc_MetaOnce UNIQUE (key)\n\t\t\t)",
+    "CREATE TABLE files(\n\t\t\tid INTEGER PRIMARY KEY,\n\t\t\tparent INTEGER REFERENCES files(id),\n\n"
+    "\t\t\tpath TEXT UNIQUE NOT NULL,\n\t\t\tnode_type INTEGER NOT NULL,\n\t\t\tmtime TIMESTAMP,\n\n"
+    "\t\t\tindex_status INTEGER DEFAULT 3\n\n\t\t\tCONSTRAINT no_self_ref CHECK (parent <> id)\n\t\t)",
+    "CREATE TABLE pages(\n\t\t\t\tid INTEGER PRIMARY KEY,\n\t\t\t\tparent INTEGER REFERENCES pages(id),\n"
+    "\t\t\t\tn_children INTEGER DEFAULT 0,\n\n\t\t\t\tname TEXT UNIQUE NOT NULL,\n"
+    "\t\t\t\tlowerbasename TEXT NOT NULL,\n\t\t\t\tsortkey TEXT NOT NULL,\n\t\t\t\tmtime TIMESTAMP,\n\n"
+    "\t\t\t\tsource_file INTEGER REFERENCES files(id),\n\t\t\t\tis_link_placeholder BOOLEAN DEFAULT 0\n\n"
+    "\t\t\t\tCONSTRAINT no_self_ref CHECK (parent <> id)\n\t\t\t)",
+    "CREATE UNIQUE INDEX pages_name ON pages(name)",
+    "CREATE INDEX pages_sortkey ON pages(sortkey)",
+    "CREATE INDEX pages_parent ON pages(parent)",
+    "CREATE TABLE links (\n\t\t\t\tsource INTEGER REFERENCES pages(id),\n\t\t\t\ttarget INTEGER REFERENCES "
+    "pages(id),\n\n\t\t\t\t-- attributes of a HRef object\n\t\t\t\trel INTEGER,\n\t\t\t\tnames TEXT,\n\n"
+    "\t\t\t\t-- sortkey of anchor for floating HRef\n\t\t\t\tanchorkey TEXT,\n\n"
+    "\t\t\t\t-- flag for the updater\n\t\t\t\tneedscheck BOOLEAN DEFAULT 0,\n\n"
+    "\t\t\t\tCONSTRAINT uc_LinkOnce UNIQUE (source, rel, names)\n\t\t\t)",
+    "CREATE TABLE tags (\n\t\t\t\tid INTEGER PRIMARY KEY,\n\t\t\t\tname TEXT,\n\t\t\t\tsortkey TEXT,\n\n"
+    "\t\t\t\tCONSTRAINT uc_TagOnce UNIQUE (name)\n\t\t\t)",
+    "CREATE TABLE tagsources (\n\t\t\t\tsource INTEGER REFERENCES pages(id),\n\t\t\t\ttag INTEGER "
+    "REFERENCES tags(id),\n\n\t\t\t\tCONSTRAINT uc_TagSourceOnce UNIQUE (source, tag)\n\t\t\t)",
+    "CREATE TABLE tasklist (\n\t\t\tid INTEGER PRIMARY KEY,\n\t\t\tsource INTEGER,\n\t\t\tparent INTEGER,\n"
+    "\t\t\thaschildren BOOLEAN,\n\t\t\thasopenchildren BOOLEAN,\n\t\t\tstatus INTEGER,\n\t\t\tprio INTEGER,\n"
+    "\t\t\twaiting BOOLEAN,\n\t\t\tstart TEXT,\n\t\t\tdue TEXT,\n\t\t\ttags TEXT,\n\t\t\tdescription TEXT\n"
+    "\t\t)",
+)
+#: The notebook's pages after the root (named ``''``): each name and its kind, ``file`` (a ``.txt``),
+#: ``folder`` (a namespace of no text of its own) or ``placeholder`` (linked to, not written).
+ZIM_PAGES = (
+    ("Home", "file"),
+    ("Journal", "folder"),
+    ("Journal:2024", "folder"),
+    ("Journal:2024:03", "folder"),
+    *((f"Journal:2024:03:{day:02d}", "file") for day in range(1, 9)),
+    ("Projects", "file"),
+    ("Projects:Alpha", "file"),
+    ("Projects:Bêta 🎉", "file"),
+    ("Projects:0042 client", "file"),
+    ("Recipes", "folder"),
+    ("Recipes:Crème brûlée", "file"),
+    ("Recipes:日本料理", "file"),
+    ("Notes\u00a0nbsp", "file"),
+    ("Nonexistent Page", "placeholder"),
+    ("Projects:Alpha:Child", "placeholder"),
+)
+ZIM_TAGS = ("home", "todo", "tag3", "Zoë", "journal", "🔥")
+#: A task's description; Zim's task list keeps the text after the checkbox, its tags ``''`` for none.
+ZIM_TASK_TEXTS = (
+    "water plants !!! [d: 2024-05-01]",
+    "call Zoë 🎉",
+    "done task @todo",
+    "price 12.50\u00a0€",
+    ("very long task " * 40).strip(),
+    "TODO: review 0042",
+)
+#: The first file's time: Unix seconds as Python's ``os.stat`` gives them (2026-12-05).
+ZIM_MTIME = 1_796_482_955.55461
+
+
+def zim_sort_key(text: str) -> str:
+    """Zim's ``natural_sort_key`` in the C locale: numbers padded to five digits, lowercase, the hex of
+    each code point."""
+    padded = re.sub(r"\d+", lambda m: f"{int(m.group()):05d}", unicodedata.normalize("NFC", text.strip()))
+    return "".join(f"{ord(c):02x}" for c in padded.lower())
+
+
+def zim_page_ids() -> dict[str, int]:
+    """Each page's id by its name: the root 1, then the pages in order."""
+    return {"": 1, **{name: n for n, (name, _) in enumerate(ZIM_PAGES, 2)}}
+
+
+def zim_files() -> list[tuple[int, int, str, int, float, int]]:
+    """``files``: the root folder ``.``, then each page's ``.txt`` (node type 2) or folder (1), in
+    page order, with the REAL seconds of its time."""
+    rows: list[tuple[int, int, str, int, float, int]] = [(1, 0, ".", 1, ZIM_MTIME, 0)]
+    ids = {"": 1}
+    for name, kind in ZIM_PAGES:
+        if kind == "placeholder":
+            continue
+        path = name.replace(":", "/").replace(" ", "_")
+        parent = ids[name.rpartition(":")[0]]
+        folder = kind == "folder" or any(
+            other.startswith(name + ":") for other, k in ZIM_PAGES if k != "placeholder"
+        )
+        if folder:
+            ids[name] = len(rows) + 1
+            rows.append((len(rows) + 1, parent, path, 1, ZIM_MTIME + 0.7 * len(rows), 0))
+        if kind == "file":
+            rows.append((len(rows) + 1, parent, path + ".txt", 2, ZIM_MTIME + 0.7 * len(rows), 0))
+    return rows
+
+
+def zim_pages() -> list[tuple[Any, ...]]:
+    """``pages``: the root, then each page with its parent, children counted, the file it is read from
+    and that file's time (none for a namespace or a placeholder)."""
+    ids, files = zim_page_ids(), zim_files()
+    by_path = {path: (file_id, mtime) for file_id, _, path, _, mtime, _ in files}
+    names = ["", *(name for name, _ in ZIM_PAGES)]
+    rows: list[tuple[Any, ...]] = []
+    for name, kind in [("", "root"), *ZIM_PAGES]:
+        parent = 0 if not name else ids[name.rpartition(":")[0]]
+        children = sum(1 for other in names if other and other.rpartition(":")[0] == name and other != name)
+        base = name.rpartition(":")[2]
+        path = name.replace(":", "/").replace(" ", "_")
+        source, mtime = by_path.get(path + ".txt", (None, None))
+        if kind == "root":
+            source = 1
+        rows.append(
+            (
+                ids[name],
+                parent,
+                children,
+                name,
+                base.lower(),
+                zim_sort_key(base),
+                mtime,
+                source,
+                int(kind == "placeholder"),
+            )
+        )
+    return rows
+
+
+def zim_links() -> list[tuple[int, int, int, str, str, int]]:
+    """``links``: from each written page to the next three (absolute, ``rel`` 1) and from
+    ``Projects:Alpha`` to its child (relative ``+Child``, ``rel`` 2); the anchor key the sort key of the
+    name's first part."""
+    ids = zim_page_ids()
+    written = [name for name, kind in ZIM_PAGES if kind == "file"]
+    targets = [name for name, _ in ZIM_PAGES]
+    rows: list[tuple[int, int, int, str, str, int]] = []
+    for n, name in enumerate(written):
+        for k in range(1, 4):
+            target = targets[(n + 3 * k) % len(targets)]
+            if target != name and (ids[name], 1, target) not in {(r[0], r[2], r[3]) for r in rows}:
+                rows.append((ids[name], ids[target], 1, target, zim_sort_key(target.split(":")[0]), 0))
+    rows.append((ids["Projects:Alpha"], ids["Projects:Alpha:Child"], 2, "Child", zim_sort_key("Child"), 0))
+    return rows
+
+
+def zim_tag_links() -> list[tuple[int, int]]:
+    """``tagsources``: each written page's one or two tags."""
+    ids = zim_page_ids()
+    written = [name for name, kind in ZIM_PAGES if kind == "file"]
+    return [
+        (ids[name], 1 + (n + k) % len(ZIM_TAGS)) for n, name in enumerate(written) for k in range(1 + n % 2)
+    ]
+
+
+def zim_tasks() -> list[tuple[Any, ...]]:
+    """``tasklist``: two tasks on each written page: open, done, cancelled or moved by turns, a priority of
+    0-3, a journal page's start its day (``'0'`` for none), a due date every third (``'9999'`` for none)."""
+    ids = zim_page_ids()
+    written = [name for name, kind in ZIM_PAGES if kind == "file"]
+    rows: list[tuple[Any, ...]] = []
+    for name in written:
+        for _ in range(2):
+            i = len(rows)
+            text = ZIM_TASK_TEXTS[i % len(ZIM_TASK_TEXTS)]
+            start = name.split(":", 1)[1].replace(":", "-") if name.startswith("Journal:") else "0"
+            due = f"2024-{4 + i % 6:02d}-{1 + (7 * i) % 28:02d}" if i % 3 == 0 else "9999"
+            tags = "todo" if "@todo" in text else ""
+            rows.append((i + 1, ids[name], 0, 0, 0, i % 4, text.count("!") % 4, 0, start, due, tags, text))
+    return rows
+
+
+def zim_notebook_index(path: Path) -> Path:
+    """A Zim desktop wiki's index (see the module's list)."""
+    rows: dict[str, list[Sequence[Any]]] = {
+        "zim_index": [
+            ("db_version", "0.8"),
+            (
+                "db_sortkey_format",
+                "746578745f30303030312e30303030322e30303030335f756e69636f64655f3b13b23b35f17e17e17e",
+            ),
+            ("tasklist", "0.9"),
+        ],
+        "files": list(zim_files()),
+        "pages": zim_pages(),
+        "links": list(zim_links()),
+        "tags": [(n, tag, zim_sort_key(tag)) for n, tag in enumerate(ZIM_TAGS, 1)],
+        "tagsources": list(zim_tag_links()),
+        "tasklist": zim_tasks(),
+    }
+    return write_export(path, ZIM_INDEX_DDL, rows)
+
+
+# --- ejabberd (an XMPP server's SQL storage) ---------------------------------------------------------------
+
+#: ejabberd 23.01's tables as its ``sql/lite.sql`` creates them (the ones an ordinary server fills).
+EJABBERD_DDL = (
+    """CREATE TABLE users (
+    username text PRIMARY KEY,
+    password text NOT NULL,
+    serverkey text NOT NULL DEFAULT '',
+    salt text NOT NULL DEFAULT '',
+    iterationcount integer NOT NULL DEFAULT 0,
+    created_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP
+)""",
+    """CREATE TABLE last (
+    username text PRIMARY KEY,
+    seconds text NOT NULL,
+    state text NOT NULL
+)""",
+    """CREATE TABLE rosterusers (
+    username text NOT NULL,
+    jid text NOT NULL,
+    nick text NOT NULL,
+    subscription character(1) NOT NULL,
+    ask character(1) NOT NULL,
+    askmessage text NOT NULL,
+    server character(1) NOT NULL,
+    subscribe text NOT NULL,
+    type text,
+    created_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP
+)""",
+    "CREATE UNIQUE INDEX i_rosteru_user_jid ON rosterusers (username, jid)",
+    """CREATE TABLE rostergroups (
+    username text NOT NULL,
+    jid text NOT NULL,
+    grp text NOT NULL
+)""",
+    "CREATE INDEX pk_rosterg_user_jid ON rostergroups (username, jid)",
+    """CREATE TABLE spool (
+    username text NOT NULL,
+    xml text NOT NULL,
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    created_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP
+)""",
+    "CREATE INDEX i_despool ON spool (username)",
+    """CREATE TABLE archive (
+    username text NOT NULL,
+    timestamp BIGINT UNSIGNED NOT NULL,
+    peer text NOT NULL,
+    bare_peer text NOT NULL,
+    xml text NOT NULL,
+    txt text,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind text,
+    nick text,
+    created_at timestamp NOT NULL DEFAULT CURRENT_TIMESTAMP
+)""",
+    "CREATE INDEX i_username_timestamp ON archive(username, timestamp)",
+    "CREATE INDEX i_timestamp ON archive(timestamp)",
+)
+EJABBERD_HOST = "h199.test"
+EJABBERD_USERS = ("admin", "alice", "bob", "zoë", "carol", "0042user")
+#: Message bodies: emoji, XML's special characters (escaped in the stanza), a line break and a tab.
+EJABBERD_BODIES = (
+    "Hello 🎉",
+    "Grüße — price €12.50",
+    "a&b <tag> \"quoted\" 'apos'",
+    "line1\nline2\ttab",
+    "0042",
+    "日本語のメッセージ",
+    "no-break\u00a0space",
+    "long " * 200 + "end",
+)
+#: The first message's moment: Unix microseconds (2024-03-01 08:00:00.123456 UTC).
+EJABBERD_MICROS = 1_709_280_000_123_456
+
+
+def ejabberd_message(i: int) -> tuple[str, str, str, str]:
+    """Message ``i``: its sender, recipient, type and body."""
+    sender = EJABBERD_USERS[i % len(EJABBERD_USERS)]
+    recipient = EJABBERD_USERS[(i * 5 + 1) % len(EJABBERD_USERS)]
+    if recipient == sender:
+        recipient = "bob" if sender != "bob" else "alice"
+    kind = "normal" if i % 5 == 0 else "chat"
+    return sender, recipient, kind, f"{EJABBERD_BODIES[i % len(EJABBERD_BODIES)]} {i}"
+
+
+def ejabberd_stanza(i: int) -> str:
+    """Message ``i``'s stanza as ejabberd's ``fxml`` writes it (attributes in single quotes)."""
+    sender, recipient, kind, body = ejabberd_message(i)
+    text = body.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return (
+        f"<message to='{recipient}@{EJABBERD_HOST}' from='{sender}@{EJABBERD_HOST}/phone' type='{kind}' "
+        f"id='{15_293_586_031_321_261_305 + i}' xmlns='jabber:client'><body>{text}</body></message>"
+    )
+
+
+def ejabberd_archive(messages: int) -> list[tuple[Any, ...]]:
+    """``archive``: each message in its sender's archive, then its recipient's a few microseconds on."""
+    rows: list[tuple[Any, ...]] = []
+    for i in range(messages):
+        sender, recipient, kind, body = ejabberd_message(i)
+        micros = EJABBERD_MICROS + 61_000_007 * i
+        for owner, peer, at in (
+            (sender, f"{recipient}@{EJABBERD_HOST}", micros),
+            (recipient, f"{sender}@{EJABBERD_HOST}/phone", micros + 60_944),
+        ):
+            stamp = datetime.fromtimestamp(at // 1_000_000, UTC).strftime("%Y-%m-%d %H:%M:%S")
+            bare = peer.split("/")[0]
+            rows.append((owner, at, peer, bare, ejabberd_stanza(i), body, len(rows) + 1, kind, "", stamp))
+    return rows
+
+
+def ejabberd_server(path: Path, messages: int = 24) -> Path:
+    """An ejabberd server's SQLite database (see the module's list)."""
+    registered = datetime(2024, 2, 1, 12, 0, 0)
+    rows: dict[str, list[Sequence[Any]]] = {
+        "users": [
+            (
+                user,
+                f"p@ss wörd {user}",
+                "",
+                "",
+                0,
+                (registered + timedelta(minutes=n)).strftime("%Y-%m-%d %H:%M:%S"),
+            )
+            for n, user in enumerate(EJABBERD_USERS)
+        ],
+        "last": [
+            (user, str(1_709_290_000 + 3_607 * n), "" if n % 2 else "Registered but didn't login")
+            for n, user in enumerate(EJABBERD_USERS)
+        ],
+        "rosterusers": [
+            ("alice", f"bob@{EJABBERD_HOST}", "Bob 🎉", "B", "N", "", "N", "", "item", "2024-02-02 09:00:00"),
+            ("alice", f"zoë@{EJABBERD_HOST}", "Zoë", "T", "N", "", "N", "", "item", "2024-02-02 09:00:01"),
+            ("bob", f"alice@{EJABBERD_HOST}", "", "B", "N", "", "N", "", "item", "2024-02-02 09:00:02"),
+            (
+                "carol",
+                f"0042user@{EJABBERD_HOST}",
+                "Dave\u00a0NBSP",
+                "F",
+                "N",
+                "",
+                "N",
+                "",
+                "item",
+                "2024-02-02 09:00:03",
+            ),
+        ],
+        "rostergroups": [
+            ("alice", f"bob@{EJABBERD_HOST}", "Friends"),
+            ("alice", f"zoë@{EJABBERD_HOST}", "Famille"),
+            ("carol", f"0042user@{EJABBERD_HOST}", "Work"),
+        ],
+        "spool": [
+            (ejabberd_message(i)[1], ejabberd_stanza(i), n, "2024-03-01 08:00:00")
+            for n, i in enumerate(range(0, messages, 3), 1)
+        ],
+        "archive": ejabberd_archive(messages),
+    }
+    return write_export(path, EJABBERD_DDL, rows)

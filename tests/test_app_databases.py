@@ -41,8 +41,9 @@ SpatiaLite database, an MBTiles tile set, GDAL's SQLite dialect without SpatiaLi
 datastore, a Timetagger itemdb, a hamster-lib and a Hamster time tracker's database, a Mumble voice
 chat server, a qutebrowser history, a Lutris game library, a Vendure shop, a Waline comment server, an
 AdonisJS Lucid application, an Apple Health export, an Evernote export, a Twitter archive and a Google
-Takeout as the dogsheep tools convert them) through ``columnar-etl run`` into the session's real
-PostgreSQL, every cell checked.
+Takeout as the dogsheep tools convert them, a git-annex repository's keys database, a Zim notebook's
+index, an ejabberd server) through ``columnar-etl run`` into the session's real PostgreSQL, every cell
+checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -3982,8 +3983,12 @@ def test_geo_package_keeps_geometry_blobs_zip_codes_and_coordinates_and_reads_gd
         i: arrives_as(apps.GPKG_NAMES[i % len(apps.GPKG_NAMES)]) for i in sites
     }
     assert ran.values("visits", "reading", "fid") == {v: apps.gpkg_reading(v) for v in visits}
-    # The metadata tables' declared references, and the attribute table's visits of sites.
+    # The metadata tables' declared references, and the attribute table's visits of sites; the
+    # extensions' table_name, declared nowhere, names the tables of gpkg_contents (the GeoPackage
+    # standard: "SHALL reference values in the gpkg_contents table_name column or be NULL"), as every
+    # declared table_name does (since 2026-12-05; before, its values fit three tables' names alike, none).
     assert references(run_dir) == {
+        ("gpkg_extensions", "table_name"): "gpkg_contents.table_name",
         ("gpkg_contents", "srs_id"): "gpkg_spatial_ref_sys.srs_id",
         ("gpkg_geometry_columns", "table_name"): "gpkg_contents.table_name",
         ("gpkg_geometry_columns", "srs_id"): "gpkg_spatial_ref_sys.srs_id",
@@ -10003,3 +10008,143 @@ def test_google_takeout_times_of_any_fraction_and_epoch_milliseconds_arrive_as_i
     assert audit_rules(run_dir, "location_history", "timestampMs") == {
         key: {"epoch:milliseconds"} for (key,) in keys
     }
+
+
+def test_git_annex_keys_database_keeps_keys_and_paths_as_bytes_and_reads_its_file_times(
+    run_export: Runner,
+) -> None:
+    """git-annex's keys database: every key and path a ``BLOB`` arrives byte for byte as ``bytea`` (a
+    Latin-1 file name that is no UTF-8 among them, none decoded); ``filesize VARCHAR`` of digits a
+    bigint; ``mtime`` Unix seconds the instants, each audited ``epoch:seconds``; the inode cache text,
+    whose trailing space (a file time of no fraction) is trimmed, audited and charged as cosmetic; exit 0."""
+    files = 24
+    contents = apps.git_annex_contents(files)
+    ran, run_dir = run_export(apps.git_annex_keys)
+    loaded_cleanly(ran, run_dir, {"associated": files, "content": len(contents)})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.types("associated") == {"id": "bigint", "key": "bytea", "file": "bytea"}
+    assert ran.types("content") == {
+        "id": "bigint",
+        "key": "bytea",
+        "inodecache": "text",
+        "filesize": "bigint",
+        "mtime": "timestamp with time zone",
+    }
+    assert {k: bytes(v) for k, v in ran.values("associated", "file", "id").items()} == {
+        i + 1: apps.git_annex_file(i) for i in range(files)
+    }
+    assert {k: bytes(v) for k, v in ran.values("associated", "key", "id").items()} == {
+        i + 1: apps.git_annex_key(i) for i in range(files)
+    }
+    assert {k: bytes(v) for k, v in ran.values("content", "key", "id").items()} == {
+        row[0]: row[1] for row in contents
+    }
+    assert ran.values("content", "filesize", "id") == {row[0]: int(row[3]) for row in contents}
+    assert ran.values("content", "mtime", "id") == {
+        row[0]: UNIX_EPOCH + timedelta(seconds=row[4]) for row in contents
+    }
+    assert audit_rules(run_dir, "content", "mtime") == {str(row[0]): {"epoch:seconds"} for row in contents}
+    assert ran.values("content", "inodecache", "id") == {row[0]: row[2].rstrip(" ") for row in contents}
+    padded = [row for row in contents if row[2].endswith(" ")]
+    assert padded and audit_rules(run_dir, "content", "inodecache") == {
+        str(row[0]): {"trim"} for row in padded
+    }
+    quality = export_score(
+        {
+            "associated": (files, [100.0] * 3),
+            "content": (len(contents), [100.0] * 4 + [column_score(len(contents), len(padded), COSMETIC)]),
+        }
+    )
+    assert ran.record["quality_before"] == pytest.approx(quality, abs=0.01)
+
+
+def test_zim_index_keeps_its_root_page_named_blank_and_finds_the_task_lists_page_by_its_declared_name(
+    run_export: Runner,
+) -> None:
+    """A Zim desktop wiki's ``index.db``: the task list's ``source``, declared nowhere, fits the keys of
+    ``files`` and ``pages`` alike and refers to ``pages.id``, as the export declares every other
+    ``source`` (until h199, no reference); the root page's name ``''`` in a ``NOT NULL UNIQUE`` key
+    keeps the column as written (its warning, exit 2, as documented); file times of REAL seconds under
+    ``TIMESTAMP`` doubles of every bit; a task's ``'0'`` and ``'9999'`` for no start or due keep those
+    columns text, every value as written; ``BOOLEAN`` 0/1 as booleans."""
+    files, pages, tasks = apps.zim_files(), apps.zim_pages(), apps.zim_tasks()
+    tables = {
+        "zim_index": 3,
+        "files": len(files),
+        "pages": len(pages),
+        "links": len(apps.zim_links()),
+        "tags": len(apps.ZIM_TAGS),
+        "tagsources": len(apps.zim_tag_links()),
+        "tasklist": len(tasks),
+    }
+    ran, run_dir = run_export(apps.zim_notebook_index)
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"]) == (2, "warn")
+    [warning] = ran.record["warnings"]
+    assert warning.startswith("pages.name: text loaded as written") and "NULL, e.g. ''" in warning
+    assert ran.values("pages", "name", "id") == {row[0]: row[3] for row in pages}
+    found = references(run_dir)
+    assert found[("tasklist", "source")] == "pages.id"
+    for child in (("links", "source"), ("links", "target"), ("tagsources", "source"), ("pages", "parent")):
+        assert found[child] == "pages.id", child
+    assert found[("pages", "source_file")] == found[("files", "parent")] == "files.id"
+    assert found[("tagsources", "tag")] == "tags.id"
+    assert ran.types("files")["mtime"] == ran.types("pages")["mtime"] == "double precision"
+    assert ran.values("files", "mtime", "id") == {row[0]: row[4] for row in files}
+    assert ran.values("pages", "mtime", "id") == {row[0]: row[6] for row in pages}
+    for table in ("files", "pages"):
+        notes = profiled(run_dir)["columns"][table]["mtime"]["notes"]
+        assert any(note.endswith('the instant is to_timestamp("mtime")') for note in notes), notes
+    types = ran.types("tasklist")
+    assert types["start"] == types["due"] == "text"
+    assert ran.values("tasklist", "start", "id") == {row[0]: row[8] for row in tasks}
+    assert ran.values("tasklist", "due", "id") == {row[0]: row[9] for row in tasks}
+    assert ran.values("tasklist", "description", "id") == {row[0]: arrives_as(row[11]) for row in tasks}
+    assert ran.values("tasklist", "tags", "id") == {row[0]: arrives_as(row[10]) for row in tasks}
+    for table, column in (("pages", "is_link_placeholder"), ("tasklist", "waiting"), ("links", "needscheck")):
+        assert ran.types(table)[column] == "boolean", (table, column)
+    assert ran.values("pages", "is_link_placeholder", "id") == {row[0]: bool(row[8]) for row in pages}
+    assert ran.record["quality_before"] == 100.0
+
+
+def test_ejabberd_server_reads_its_archive_microseconds_as_instants_and_keeps_every_stanza(
+    run_export: Runner,
+) -> None:
+    """ejabberd's SQLite storage: the message archive's ``timestamp BIGINT UNSIGNED`` of Unix
+    microseconds arrives as the instants to the microsecond, each audited ``epoch:microseconds``; each
+    stanza's XML and text as written (emoji, escaped ``&``, a line break); ``last.seconds`` Unix
+    seconds as ``text`` a bigint (a name of no moment, as documented); ``''`` nicks and SCRAM keys
+    NULL at no cost; the users found as the archive's, the spool's and the roster's parent; exit 0."""
+    messages = 24
+    archive = apps.ejabberd_archive(messages)
+    ran, run_dir = run_export(apps.ejabberd_server)
+    tables = {
+        "users": len(apps.EJABBERD_USERS),
+        "last": len(apps.EJABBERD_USERS),
+        "rosterusers": 4,
+        "rostergroups": 3,
+        "spool": len(range(0, messages, 3)),
+        "archive": len(archive),
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    assert ran.types("archive")["timestamp"] == "timestamp with time zone"
+    assert ran.values("archive", "timestamp", "id") == {
+        row[6]: UNIX_EPOCH + timedelta(microseconds=row[1]) for row in archive
+    }
+    assert audit_rules(run_dir, "archive", "timestamp") == {
+        str(row[6]): {"epoch:microseconds"} for row in archive
+    }
+    assert ran.values("archive", "xml", "id") == {row[6]: row[4] for row in archive}
+    assert ran.values("archive", "txt", "id") == {row[6]: row[5] for row in archive}
+    assert "&amp;" in ran.values("archive", "xml", "id")[5]
+    assert ran.values("archive", "nick", "id") == {row[6]: None for row in archive}
+    assert ran.types("last")["seconds"] == "bigint"
+    assert ran.values("last", "seconds", "username") == {
+        user: 1_709_290_000 + 3_607 * n for n, user in enumerate(apps.EJABBERD_USERS)
+    }
+    assert ran.types("users")["created_at"] == "timestamp without time zone"
+    found = references(run_dir)
+    for child in ("archive", "spool", "rosterusers", "rostergroups"):
+        assert found[(child, "username")] == "users.username", child

@@ -1725,3 +1725,49 @@ def test_minus_one_for_no_reference_is_no_orphan_where_every_key_lies_above_zero
     assert issue.examples == ("-1",)
     # A name naming no table keeps the -1 among its values: 5 of 6, no reference.
     assert found["code"].foreign_key is None
+
+
+def test_a_column_named_as_columns_declared_to_refer_to_one_table_refers_to_it_among_equal_fits(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """A desktop wiki's index (Zim's ``index.db``) declares ``links.source`` and ``tagsources.source``
+    ``REFERENCES pages(id)``; its task list plugin's table declares nothing, and its ``source`` (each
+    task's page) fits the keys of ``files``, ``pages`` and the table's own ``id`` alike. The export's
+    own schema says what a ``source`` names: the one table every declared ``source`` refers to (until
+    h199, no reference). A name whose declarations name two tables (``parent``: ``files`` and
+    ``pages``) or none (``origin``) breaks no tie."""
+    files = [(n, f"f{n}.txt") for n in range(1, 31)]
+    pages = [(n, f"Page {n}", 1 + n % 30, 1 + n % 30) for n in range(1, 41)]
+    tasks = [(n, 1 + (n * 7) % 30, 1 + (n * 7) % 30, 1 + (n * 7) % 30, f"task {n}") for n in range(1, 36)]
+    path = make_sqlite(
+        {
+            "files": (
+                "CREATE TABLE files (id INTEGER PRIMARY KEY, path TEXT, parent INTEGER REFERENCES files(id))",
+                [(n, p, None) for n, p in files],
+            ),
+            "pages": (
+                "CREATE TABLE pages (id INTEGER PRIMARY KEY, name TEXT, parent INTEGER REFERENCES "
+                "pages(id), source_file INTEGER REFERENCES files(id))",
+                pages,
+            ),
+            "links": (
+                "CREATE TABLE links (source INTEGER REFERENCES pages(id), target INTEGER REFERENCES "
+                "pages(id))",
+                [(1 + n % 40, 1 + (n * 3) % 40) for n in range(60)],
+            ),
+            "tagsources": (
+                "CREATE TABLE tagsources (source INTEGER REFERENCES pages(id), tag INTEGER)",
+                [(1 + n % 40, 1 + n % 5) for n in range(50)],
+            ),
+            "tasklist": (
+                "CREATE TABLE tasklist (id INTEGER PRIMARY KEY, source INTEGER, parent INTEGER, "
+                "origin INTEGER, description TEXT)",
+                tasks,
+            ),
+        }
+    )
+    found = _references(path)
+    assert found[("links", "source")] == found[("tagsources", "source")] == "pages.id"
+    assert found[("tasklist", "source")] == "pages.id"
+    assert ("tasklist", "parent") not in found
+    assert ("tasklist", "origin") not in found

@@ -1121,7 +1121,7 @@ def _key_found_again(table: TableProfile) -> None:
     in the data is an integer, text or short bytes column (keys.data_key), and a column of numbers
     such as ``317.250``, unique text when the key was found, is a measurement once read as decimals
     (an Apple Health export's ``activity_summary`` was keyed, and loaded with a PRIMARY KEY, on its
-    ``activeEnergyBurned`` until h198). The next column the rule finds is the key (unique among the
+    ``activeEnergyBurned`` until 2026-12-05). The next column the rule finds is the key (unique among the
     rows but their exact copies, as before), or none; nothing is counted again."""
     column = data_key(table, table.duplicate_rows or 0, exclude=tuple(table.key))
     table.key, table.key_found = ([column], "data_unique") if column is not None else ([], None)

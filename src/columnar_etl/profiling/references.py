@@ -122,7 +122,7 @@ import os
 import re
 import sqlite3
 from collections import Counter
-from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -1250,13 +1250,20 @@ def _entity(name: str, *, glued_id: bool = False) -> frozenset[str]:
     return _stems(last) | _stems(last[:-2]) if glued else _stems(last)
 
 
-def _choose(column: str, fits: list[Inclusion], linked: AbstractSet[str] = frozenset()) -> Inclusion | None:
+def _choose(
+    column: str,
+    fits: list[Inclusion],
+    linked: AbstractSet[str] = frozenset(),
+    named_so: AbstractSet[tuple[str, str]] = frozenset(),
+) -> Inclusion | None:
     """The one parent the data points to: the only fit; among several, the one whose table (or key)
     the column's name names, else the one whose table's name ends in the column's (``sale`` →
     ``sale_sale``, ``partner_id`` → ``res_partner``); else the one with the best share; else, among
     those of the best share, the one of the tables a link table is named for (``linked``:
-    :func:`linked_tables`; ``books_custom_column_5_link.value`` → ``custom_column_5``). None when still
-    a tie."""
+    :func:`linked_tables`; ``books_custom_column_5_link.value`` → ``custom_column_5``), else the one
+    key the export's declared references of the column's name name (``named_so``:
+    :func:`declared_by_name`; Zim's ``tasklist.source`` → ``pages.id``, as its ``links.source``
+    declares). None when still a tie."""
     if len(fits) <= 1:
         return fits[0] if fits else None
     name = _normalised(column)
@@ -1272,7 +1279,25 @@ def _choose(column: str, fits: list[Inclusion], linked: AbstractSet[str] = froze
     if len(top) == 1:
         return top[0]
     named = [fit for fit in top if fit.parent in linked]
+    if len(named) == 1:
+        return named[0]
+    named = [fit for fit in top if (fit.parent, fit.key) in named_so]
     return named[0] if len(named) == 1 else None
+
+
+def declared_by_name(declared: Iterable[Reference]) -> dict[str, frozenset[tuple[str, str]]]:
+    """The key each column name's declared references name, by the name (case folded), for the names
+    whose every declared one-column reference names the same key: what the export's own schema says
+    such a column holds (a desktop wiki's ``links.source`` and ``tagsources.source`` both ``REFERENCES
+    pages(id)``). A name declared to refer to two keys (``parent`` of ``files`` and of ``pages``) says
+    nothing. Among parents a column's values fit alike, the one so named is chosen (since 2026-12-05)."""
+    keys: dict[str, set[tuple[str, str]]] = {}
+    for reference in declared:
+        if len(reference.columns) == 1 and len(reference.parent_columns) == 1:
+            keys.setdefault(reference.columns[0].casefold(), set()).add(
+                (reference.parent, reference.parent_columns[0])
+            )
+    return {name: frozenset(named) for name, named in keys.items() if len(named) == 1}
 
 
 def linked_tables(child: str, tables: AbstractSet[str]) -> frozenset[str]:
@@ -1346,6 +1371,7 @@ def find_references(
     # As the profile reads the cells, and so the target holds them (no SQLite check to agree with): a
     # BLOB numeral (rule blob_numeral) is the number it spells.
     measured = measure(src, pairs, kept, storage_classes(tables))
+    named_so = declared_by_name(found)
     fits: dict[tuple[str, str], list[Inclusion]] = {}
     chosen_fits: dict[tuple[str, str], Inclusion] = {}
     for index, (child, column, parent, key, kind) in enumerate(pairs):
@@ -1357,12 +1383,15 @@ def find_references(
         profile = tables[child][column]
         # Every parent whose keys the values reach competes, convincing or not: small numbers fitting
         # two tables' keys are ambiguous, even if only one of those tables is small enough to be half used.
-        chosen = _choose(column, fitting, linked_tables(child, set(tables)))
+        chosen = _choose(
+            column, fitting, linked_tables(child, set(tables)), named_so.get(column.casefold(), frozenset())
+        )
         if chosen is None:
             what = ", ".join(f"{fit.parent}.{fit.key}" for fit in fitting)
             profile.notes.append(f"values fit the keys of {what} alike: no reference chosen")
             continue
-        if (why := _turned_away(src, tables, child, column, chosen, declares)) is not None:
+        said = (chosen.parent, chosen.key) in named_so.get(column.casefold(), frozenset())
+        if (why := _turned_away(src, tables, child, column, chosen, declares, said=said)) is not None:
             profile.notes.append(why)
             continue
         chosen_fits[(child, column)] = chosen
@@ -1390,16 +1419,21 @@ def _turned_away(
     column: str,
     chosen: Inclusion,
     declares: bool = False,
+    *,
+    said: bool = False,
 ) -> str | None:
     """Why ``child.column``, whose values are keys of ``chosen``, is no reference to it after all (the
     column's note), or None: integers named as a count or as a code, a counter
     running past the keys, keys that may be so by chance, the first keys of the parent in an export
     that ``declares`` its references (each unless its name names the parent), or a copy of its own
-    row's key (the one rule reading the data again, last)."""
+    row's key (the one rule reading the data again, last). ``said``: the export's declared references
+    of the column's name all name ``chosen`` (:func:`declared_by_name`): the name names the parent by
+    the export's own schema, as a name that is the parent's entity does, so however few of its keys
+    the values use, or however first, they are no chance (reaching the upper half still needed)."""
     profile = tables[child][column]
     where = f"{chosen.parent}.{chosen.key}"
     integer = profile.inferred_type == "integer"
-    named = names_parent(column, chosen)
+    named = names_parent(column, chosen) or said
     if integer and (count := _count_word(column, named=named)):
         return (
             f"values are keys of {where}, but its name says a count ({count}), how many, not which row: "
@@ -1422,7 +1456,7 @@ def _turned_away(
             "its keys, no reference inferred"
         )
     far = keys_above_their_count(tables[chosen.parent][chosen.key])
-    entity = _same_entity(column, chosen)
+    entity = _same_entity(column, chosen) or said
     if integer and not beyond_chance(chosen, named=named, far=far, entity=entity):
         return (
             f"values are keys of {where}, but too few, too low among its keys or too close together to "
