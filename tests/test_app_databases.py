@@ -8789,7 +8789,7 @@ def test_todoman_cache_keeps_its_epoch_numbers_every_bit_with_the_notes_that_rea
     for name in reals:
         assert any(f'to_timestamp("{name}")' in note for note in notes["todos"][name]["notes"]), name
     assert any('to_timestamp("mtime" / 1000000000.0)' in note for note in notes["files"]["mtime"]["notes"])
-    # A list without a colour file has mtime 0: the others' nanoseconds, 0 for none (no note until h191).
+    # A list without a colour file has mtime 0: the others' nanoseconds, 0 for none (no note until 2026-12-05).
     assert any(
         'to_timestamp(NULLIF("mtime", 0) / 1000000000.0)' in note for note in notes["lists"]["mtime"]["notes"]
     )
@@ -9328,7 +9328,7 @@ def test_hamster_time_tracker_minus_one_for_no_category_is_no_orphan_and_its_sea
     run_export: Runner,
 ) -> None:
     """The GNOME time tracker's ``hamster.db``: ``category_id = -1`` for an activity of no category
-    (its "Unsorted") beside categories keyed from 1 is no reference, not an orphan (until h190 the -1,
+    (its "Unsorted") beside categories keyed from 1 is no reference, not an orphan (until 2026-12-05 the -1,
     a sixth value beside 5 categories, left the reference unfound; beside 11 each was an orphan);
     ``autocomplete BOOL`` holding 1 and ``'false'`` a boolean; naive times as timestamps, the running
     fact's end NULL; its FTS3 search index loaded as a table, its shadow tables not."""
@@ -9827,7 +9827,7 @@ def test_healthkit_dates_through_the_clock_change_arrive_as_instants_and_the_ene
     text as instants through the night the clocks go back (01:30 twice, an hour apart), GPX's
     ``…T16:00:05Z`` too; heart rates ``72`` beside ``79.1`` and workouts' six decimals as numeric;
     ``activity_summary``'s energies of three decimals (``317.250``) decimals as its other columns
-    prove, and no key: until h198 they were its key, and the target's PRIMARY KEY; the route points'
+    prove, and no key: until 2026-12-05 they were its key, and the target's PRIMARY KEY; the route points'
     REALs every bit; ``workout_points.workout_id`` the declared reference to a SHA-1 key; exit 0."""
     beats, workouts, points = 48, 2, 10
     ran, run_dir = run_export(apps.healthkit)
@@ -9938,7 +9938,7 @@ def test_evernote_notes_keep_their_naive_utc_times_compact_reminders_as_instants
 
 def test_twitter_archive_created_at_arrives_as_instants_and_its_ids_every_digit(run_export: Runner) -> None:
     """A Twitter archive as twitter-to-sqlite imports it: every tweet's ``created_at`` in Twitter's
-    ``Wed Jul 31 14:03:28 +0000 2019`` as instants (until h198 text), each audited by its format; the
+    ``Wed Jul 31 14:03:28 +0000 2019`` as instants (until 2026-12-05 text), each audited by its format; the
     19-digit ids as bigint every digit, in ``id`` and as ``id_str`` text alike; the IP audit's
     ``…T15:08:14.863Z`` as instants; reply columns NULL where a tweet replies to none; every cell
     lossless, quality 100, exit 0."""
@@ -10063,7 +10063,7 @@ def test_zim_index_keeps_its_root_page_named_blank_and_finds_the_task_lists_page
 ) -> None:
     """A Zim desktop wiki's ``index.db``: the task list's ``source``, declared nowhere, fits the keys of
     ``files`` and ``pages`` alike and refers to ``pages.id``, as the export declares every other
-    ``source`` (until h199, no reference); the root page's name ``''`` in a ``NOT NULL UNIQUE`` key
+    ``source`` (until 2026-12-05, no reference); the root page's name ``''`` in a ``NOT NULL UNIQUE`` key
     keeps the column as written (its warning, exit 2, as documented); file times of REAL seconds under
     ``TIMESTAMP`` doubles of every bit; a task's ``'0'`` and ``'9999'`` for no start or due keep those
     columns text, every value as written; ``BOOLEAN`` 0/1 as booleans."""
