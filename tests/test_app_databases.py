@@ -8789,7 +8789,8 @@ def test_todoman_cache_keeps_its_epoch_numbers_every_bit_with_the_notes_that_rea
     for name in reals:
         assert any(f'to_timestamp("{name}")' in note for note in notes["todos"][name]["notes"]), name
     assert any('to_timestamp("mtime" / 1000000000.0)' in note for note in notes["files"]["mtime"]["notes"])
-    # A list without a colour file has mtime 0: the others' nanoseconds, 0 for none (no note until 2026-12-05).
+    # A list without a colour file has mtime 0: the others' nanoseconds, 0 for none (no note until
+    # 2026-12-05).
     assert any(
         'to_timestamp(NULLIF("mtime", 0) / 1000000000.0)' in note for note in notes["lists"]["mtime"]["notes"]
     )

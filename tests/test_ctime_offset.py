@@ -2,7 +2,7 @@
 ``%a %b %d %H:%M:%S %z %Y``): the ``created_at`` of every tweet Twitter's API and its archives write,
 and Ruby 1.8's ``Time#to_s``. Read as instants (``timestamptz``), each cell audited by its format,
 as ctime with a zone's name before the year (``Tue May 20 08:42:00 UTC 2025``) already was; until
-h198 such a column stayed text.
+2026-12-05 such a column stayed text.
 
 Expected values come from Python's own ``strptime`` of each text, not from the code under test.
 """

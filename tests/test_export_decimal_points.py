@@ -121,7 +121,7 @@ def test_numbers_reread_as_decimals_are_no_key_found_in_the_data(pg_uri: str, tm
     """A key found in the data is an integer, text or short bytes column (keys.data_key); the energies,
     unique text when each table's key was found, are decimals once the export's other columns prove
     the point, and a measurement is no key: the table keeps none (its days are dates), and the target
-    declares no PRIMARY KEY on them. Until h198 an Apple Health export's ``activity_summary`` was keyed,
+    declares no PRIMARY KEY on them. Until 2026-12-05 an Apple Health export's ``activity_summary`` was keyed,
     and loaded with a PRIMARY KEY, on ``activeEnergyBurned`` (numeric(18,3))."""
     path = _export(tmp_path / "health.db")
     summary = profile(path)["summary"]

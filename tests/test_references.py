@@ -1734,7 +1734,7 @@ def test_a_column_named_as_columns_declared_to_refer_to_one_table_refers_to_it_a
     ``REFERENCES pages(id)``; its task list plugin's table declares nothing, and its ``source`` (each
     task's page) fits the keys of ``files``, ``pages`` and the table's own ``id`` alike. The export's
     own schema says what a ``source`` names: the one table every declared ``source`` refers to (until
-    h199, no reference). A name whose declarations name two tables (``parent``: ``files`` and
+    2026-12-05, no reference). A name whose declarations name two tables (``parent``: ``files`` and
     ``pages``) or none (``origin``) breaks no tie."""
     files = [(n, f"f{n}.txt") for n in range(1, 31)]
     pages = [(n, f"Page {n}", 1 + n % 30, 1 + n % 30) for n in range(1, 41)]
