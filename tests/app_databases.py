@@ -1009,6 +1009,16 @@ number, so a test computes what a column holds from the same numbers.
   with the running fact's ``end_time`` NULL, ``''`` for a fact of no description, columns it never
   fills (``work``, ``color_code``), the keyless ``fact_tags`` and the FTS3 search index ``fact_index``
   as its search fills it (SQLite's shadow tables beside it).
+- :func:`letta_agents`: a Letta 0.16 agent server's SQLite database (its SQLAlchemy models' DDL,
+  ``Base.metadata.create_all``): prefixed uuid keys (``agent-…``, ``message-…``), ``DATETIME`` text of
+  six fraction digits where the ORM sets a time beside ``CURRENT_TIMESTAMP``'s whole seconds where the
+  column's DEFAULT does, ``BOOLEAN`` 0/1, every ``JSON`` column text (``null`` for None, LLM and
+  embedding configs, message content, OpenAI tool calls and tool returns with escaped unicode), an
+  archival passage's embedding as a sqlite-vec float32 BLOB, ``messages.sequence_id BIGINT UNIQUE``
+  from its ``message_sequence`` counter, the composite reference ``blocks_agents (block_id,
+  block_label)`` to ``block (id, label)``, and ``archives_agents.created_at DATETIME NOT NULL DEFAULT
+  'now()'``: the model's ``server_default="now()"`` quoted, so a link inserted without a time holds
+  the text ``now()``.
 """
 
 from __future__ import annotations
@@ -22794,3 +22804,540 @@ def hamster_time_tracker(path: Path, facts: int = 30) -> Path:
         category_name = "Unsorted" if category == -1 else HAMSTER_GTK_CATEGORIES[category - 1]
         rows["fact_index"].append((i + 1, name, category_name, text, words))
     return write_export(path, HAMSTER_GTK_DDL, rows)
+
+
+# --- Letta (an agent server's own SQLite database) --------------------------------------------------
+
+#: Letta 0.16.8's tables as ``Base.metadata.create_all`` writes them on SQLite (its models' DDL, the
+#: agent, memory block, tool, archive and message tables of one organisation; indexes left out).
+LETTA_DDL = (
+    (
+        "CREATE TABLE organizations (\n"
+        "\tname VARCHAR NOT NULL, \n"
+        "\tprivileged_tools BOOLEAN NOT NULL, \n"
+        "\tid VARCHAR NOT NULL, \n"
+        "\tcreated_at DATETIME DEFAULT CURRENT_TIMESTAMP, \n"
+        "\tupdated_at DATETIME DEFAULT CURRENT_TIMESTAMP, \n"
+        "\tis_deleted BOOLEAN DEFAULT FALSE NOT NULL, \n"
+        "\t_created_by_id VARCHAR, \n"
+        "\t_last_updated_by_id VARCHAR, \n"
+        "\tPRIMARY KEY (id)\n"
+        ")"
+    ),
+    (
+        "CREATE TABLE users (\n"
+        "\tname VARCHAR NOT NULL, \n"
+        "\tid VARCHAR NOT NULL, \n"
+        "\tcreated_at DATETIME DEFAULT CURRENT_TIMESTAMP, \n"
+        "\tupdated_at DATETIME DEFAULT CURRENT_TIMESTAMP, \n"
+        "\tis_deleted BOOLEAN DEFAULT FALSE NOT NULL, \n"
+        "\t_created_by_id VARCHAR, \n"
+        "\t_last_updated_by_id VARCHAR, \n"
+        "\torganization_id VARCHAR NOT NULL, \n"
+        "\tPRIMARY KEY (id), \n"
+        "\tFOREIGN KEY(organization_id) REFERENCES organizations (id)\n"
+        ")"
+    ),
+    (
+        "CREATE TABLE agents (\n"
+        "\tid VARCHAR NOT NULL, \n"
+        "\tagent_type VARCHAR, \n"
+        "\tname VARCHAR, \n"
+        "\tdescription VARCHAR, \n"
+        "\tsystem VARCHAR, \n"
+        "\tmessage_ids JSON, \n"
+        "\tresponse_format JSON, \n"
+        "\tmetadata_ JSON, \n"
+        "\tllm_config JSON, \n"
+        "\tembedding_config JSON, \n"
+        "\tcompaction_settings JSON, \n"
+        "\ttool_rules JSON, \n"
+        "\tmessage_buffer_autoclear BOOLEAN NOT NULL, \n"
+        "\tenable_sleeptime BOOLEAN, \n"
+        "\tlast_run_completion DATETIME, \n"
+        "\tlast_run_duration_ms INTEGER, \n"
+        "\tlast_stop_reason VARCHAR, \n"
+        "\ttimezone VARCHAR, \n"
+        "\tmax_files_open INTEGER, \n"
+        "\tper_file_view_window_char_limit INTEGER, \n"
+        "\thidden BOOLEAN, \n"
+        "\t_vector_db_namespace VARCHAR, \n"
+        "\tcreated_at DATETIME DEFAULT CURRENT_TIMESTAMP, \n"
+        "\tupdated_at DATETIME DEFAULT CURRENT_TIMESTAMP, \n"
+        "\tis_deleted BOOLEAN DEFAULT FALSE NOT NULL, \n"
+        "\t_created_by_id VARCHAR, \n"
+        "\t_last_updated_by_id VARCHAR, \n"
+        "\torganization_id VARCHAR NOT NULL, \n"
+        "\tproject_id VARCHAR, \n"
+        "\tentity_id VARCHAR, \n"
+        "\tbase_template_id VARCHAR, \n"
+        "\ttemplate_id VARCHAR, \n"
+        "\tdeployment_id VARCHAR, \n"
+        "\tPRIMARY KEY (id), \n"
+        "\tFOREIGN KEY(organization_id) REFERENCES organizations (id)\n"
+        ")"
+    ),
+    (
+        "CREATE TABLE block (\n"
+        "\ttemplate_name VARCHAR, \n"
+        "\tdescription VARCHAR, \n"
+        "\tlabel VARCHAR NOT NULL, \n"
+        "\tis_template BOOLEAN NOT NULL, \n"
+        "\tpreserve_on_migration BOOLEAN, \n"
+        "\tvalue VARCHAR NOT NULL, \n"
+        '\t"limit" INTEGER NOT NULL, \n'
+        "\tmetadata_ JSON, \n"
+        "\tread_only BOOLEAN NOT NULL, \n"
+        "\thidden BOOLEAN, \n"
+        "\tcurrent_history_entry_id VARCHAR, \n"
+        "\tversion INTEGER DEFAULT '1' NOT NULL, \n"
+        "\torganization_id VARCHAR NOT NULL, \n"
+        "\tid VARCHAR NOT NULL, \n"
+        "\tcreated_at DATETIME DEFAULT CURRENT_TIMESTAMP, \n"
+        "\tupdated_at DATETIME DEFAULT CURRENT_TIMESTAMP, \n"
+        "\tis_deleted BOOLEAN DEFAULT FALSE NOT NULL, \n"
+        "\t_created_by_id VARCHAR, \n"
+        "\t_last_updated_by_id VARCHAR, \n"
+        "\tproject_id VARCHAR, \n"
+        "\tentity_id VARCHAR, \n"
+        "\tbase_template_id VARCHAR, \n"
+        "\ttemplate_id VARCHAR, \n"
+        "\tdeployment_id VARCHAR, \n"
+        "\tPRIMARY KEY (id), \n"
+        "\tCONSTRAINT unique_block_id_label UNIQUE (id, label), \n"
+        "\tCONSTRAINT fk_block_current_history_entry FOREIGN KEY(current_history_entry_id) "
+        "REFERENCES block_history (id), \n"
+        "\tFOREIGN KEY(organization_id) REFERENCES organizations (id)\n"
+        ")"
+    ),
+    (
+        "CREATE TABLE blocks_agents (\n"
+        "\tagent_id VARCHAR NOT NULL, \n"
+        "\tblock_id VARCHAR NOT NULL, \n"
+        "\tblock_label VARCHAR NOT NULL, \n"
+        "\tPRIMARY KEY (agent_id, block_id, block_label), \n"
+        "\tCONSTRAINT unique_label_per_agent UNIQUE (agent_id, block_label), \n"
+        "\tCONSTRAINT fk_block_id_label FOREIGN KEY(block_id, block_label) REFERENCES block (id, label) "
+        "ON DELETE CASCADE ON UPDATE CASCADE DEFERRABLE INITIALLY IMMEDIATE, \n"
+        "\tCONSTRAINT unique_agent_block UNIQUE (agent_id, block_id), \n"
+        "\tFOREIGN KEY(agent_id) REFERENCES agents (id) ON DELETE CASCADE\n"
+        ")"
+    ),
+    (
+        "CREATE TABLE tools (\n"
+        "\tname VARCHAR NOT NULL, \n"
+        "\ttool_type VARCHAR NOT NULL, \n"
+        "\treturn_char_limit INTEGER, \n"
+        "\tdescription VARCHAR, \n"
+        "\ttags JSON NOT NULL, \n"
+        "\tsource_type VARCHAR NOT NULL, \n"
+        "\tsource_code VARCHAR, \n"
+        "\tjson_schema JSON, \n"
+        "\targs_json_schema JSON, \n"
+        "\tpip_requirements JSON, \n"
+        "\tnpm_requirements JSON, \n"
+        "\tdefault_requires_approval BOOLEAN, \n"
+        "\tenable_parallel_execution BOOLEAN, \n"
+        "\tmetadata_ JSON, \n"
+        "\tid VARCHAR NOT NULL, \n"
+        "\tcreated_at DATETIME DEFAULT CURRENT_TIMESTAMP, \n"
+        "\tupdated_at DATETIME DEFAULT CURRENT_TIMESTAMP, \n"
+        "\tis_deleted BOOLEAN DEFAULT FALSE NOT NULL, \n"
+        "\t_created_by_id VARCHAR, \n"
+        "\t_last_updated_by_id VARCHAR, \n"
+        "\torganization_id VARCHAR NOT NULL, \n"
+        "\tproject_id VARCHAR, \n"
+        "\tPRIMARY KEY (id), \n"
+        "\tCONSTRAINT uix_name_organization UNIQUE (name, organization_id), \n"
+        "\tCONSTRAINT uix_organization_project_name UNIQUE (organization_id, project_id, name), \n"
+        "\tFOREIGN KEY(organization_id) REFERENCES organizations (id)\n"
+        ")"
+    ),
+    (
+        "CREATE TABLE tools_agents (\n"
+        "\tagent_id VARCHAR NOT NULL, \n"
+        "\ttool_id VARCHAR NOT NULL, \n"
+        "\tPRIMARY KEY (agent_id, tool_id), \n"
+        "\tCONSTRAINT unique_agent_tool UNIQUE (agent_id, tool_id), \n"
+        "\tFOREIGN KEY(agent_id) REFERENCES agents (id) ON DELETE CASCADE, \n"
+        "\tFOREIGN KEY(tool_id) REFERENCES tools (id) ON DELETE CASCADE\n"
+        ")"
+    ),
+    (
+        "CREATE TABLE archives (\n"
+        "\tid VARCHAR NOT NULL, \n"
+        "\tname VARCHAR NOT NULL, \n"
+        "\tdescription VARCHAR, \n"
+        "\tvector_db_provider VARCHAR(8) NOT NULL, \n"
+        "\tembedding_config JSON, \n"
+        "\tmetadata_ JSON, \n"
+        "\t_vector_db_namespace VARCHAR, \n"
+        "\tcreated_at DATETIME DEFAULT CURRENT_TIMESTAMP, \n"
+        "\tupdated_at DATETIME DEFAULT CURRENT_TIMESTAMP, \n"
+        "\tis_deleted BOOLEAN DEFAULT FALSE NOT NULL, \n"
+        "\t_created_by_id VARCHAR, \n"
+        "\t_last_updated_by_id VARCHAR, \n"
+        "\torganization_id VARCHAR NOT NULL, \n"
+        "\tPRIMARY KEY (id), \n"
+        "\tFOREIGN KEY(organization_id) REFERENCES organizations (id)\n"
+        ")"
+    ),
+    (
+        "CREATE TABLE archives_agents (\n"
+        "\tagent_id VARCHAR NOT NULL, \n"
+        "\tarchive_id VARCHAR NOT NULL, \n"
+        "\tcreated_at DATETIME DEFAULT 'now()' NOT NULL, \n"
+        "\tis_owner BOOLEAN NOT NULL, \n"
+        "\tPRIMARY KEY (agent_id, archive_id), \n"
+        "\tCONSTRAINT unique_agent_archive UNIQUE (agent_id), \n"
+        "\tFOREIGN KEY(agent_id) REFERENCES agents (id) ON DELETE CASCADE, \n"
+        "\tFOREIGN KEY(archive_id) REFERENCES archives (id) ON DELETE CASCADE\n"
+        ")"
+    ),
+    (
+        "CREATE TABLE archival_passages (\n"
+        "\tid VARCHAR NOT NULL, \n"
+        "\ttext VARCHAR NOT NULL, \n"
+        "\tembedding_config JSON, \n"
+        "\tmetadata_ JSON NOT NULL, \n"
+        "\ttags JSON, \n"
+        "\tembedding BINARY, \n"
+        "\tcreated_at DATETIME DEFAULT CURRENT_TIMESTAMP, \n"
+        "\tupdated_at DATETIME DEFAULT CURRENT_TIMESTAMP, \n"
+        "\tis_deleted BOOLEAN DEFAULT FALSE NOT NULL, \n"
+        "\t_created_by_id VARCHAR, \n"
+        "\t_last_updated_by_id VARCHAR, \n"
+        "\torganization_id VARCHAR NOT NULL, \n"
+        "\tarchive_id VARCHAR NOT NULL, \n"
+        "\tPRIMARY KEY (id), \n"
+        "\tFOREIGN KEY(organization_id) REFERENCES organizations (id), \n"
+        "\tFOREIGN KEY(archive_id) REFERENCES archives (id) ON DELETE CASCADE\n"
+        ")"
+    ),
+    (
+        "CREATE TABLE messages (\n"
+        "\tid VARCHAR NOT NULL, \n"
+        "\trole VARCHAR NOT NULL, \n"
+        "\ttext VARCHAR, \n"
+        "\tcontent JSON, \n"
+        "\tmodel VARCHAR, \n"
+        "\tname VARCHAR, \n"
+        "\ttool_calls JSON NOT NULL, \n"
+        "\ttool_call_id VARCHAR, \n"
+        "\tstep_id VARCHAR, \n"
+        "\trun_id VARCHAR, \n"
+        "\totid VARCHAR, \n"
+        "\ttool_returns JSON, \n"
+        "\tgroup_id VARCHAR, \n"
+        "\tsender_id VARCHAR, \n"
+        "\tbatch_item_id VARCHAR, \n"
+        "\tconversation_id VARCHAR, \n"
+        "\tis_err BOOLEAN, \n"
+        "\tapproval_request_id VARCHAR, \n"
+        "\tapprove BOOLEAN, \n"
+        "\tdenial_reason VARCHAR, \n"
+        "\tapprovals JSON, \n"
+        "\tsequence_id BIGINT NOT NULL, \n"
+        "\tcreated_at DATETIME DEFAULT CURRENT_TIMESTAMP, \n"
+        "\tupdated_at DATETIME DEFAULT CURRENT_TIMESTAMP, \n"
+        "\tis_deleted BOOLEAN DEFAULT FALSE NOT NULL, \n"
+        "\t_created_by_id VARCHAR, \n"
+        "\t_last_updated_by_id VARCHAR, \n"
+        "\torganization_id VARCHAR NOT NULL, \n"
+        "\tagent_id VARCHAR NOT NULL, \n"
+        "\tPRIMARY KEY (id), \n"
+        "\tFOREIGN KEY(step_id) REFERENCES steps (id) ON DELETE SET NULL, \n"
+        "\tFOREIGN KEY(run_id) REFERENCES runs (id) ON DELETE SET NULL, \n"
+        "\tFOREIGN KEY(conversation_id) REFERENCES conversations (id) ON DELETE SET NULL, \n"
+        "\tUNIQUE (sequence_id), \n"
+        "\tFOREIGN KEY(organization_id) REFERENCES organizations (id), \n"
+        "\tFOREIGN KEY(agent_id) REFERENCES agents (id) ON DELETE CASCADE\n"
+        ")"
+    ),
+    (
+        "CREATE TABLE message_sequence (\n"
+        "                    id INTEGER PRIMARY KEY,\n"
+        "                    next_val INTEGER NOT NULL DEFAULT 1\n"
+        "                )"
+    ),
+)
+LETTA_START = datetime(2025, 3, 1, 9, 0)
+#: What ``CURRENT_TIMESTAMP`` wrote where the ORM set no time (an ``updated_at``): whole seconds.
+LETTA_NOW = "2025-03-09 17:45:02"
+LETTA_TEXTS = (
+    "Hello!",
+    "Café crème — 42,50 €",
+    "naïve\u00a0résumé",
+    "🚀 launch at 10:00",
+    "",
+    "日本語のテキスト",
+    "line1\nline2\ttab",
+    "x" * 900,
+    "  padded  ",
+)
+LETTA_TOOLS = ("send_message", "archival_memory_insert", "archival_memory_search", "web_search")
+LETTA_BLOCKS = ("persona", "human", "notes")
+
+
+def letta_id(prefix: str, n: int) -> str:
+    """Letta's key: the model's prefix and a uuid4 (deterministic here)."""
+    return f"{prefix}-{UUID(int=(n * 0x9E3779B97F4A7C15) % 2**128 | 1, version=4)}"
+
+
+def letta_stamp(moment: datetime) -> str:
+    """SQLAlchemy's SQLite ``DATETIME``: six fraction digits always (the ORM's aware time, naive)."""
+    return moment.strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def letta_message_time(i: int) -> datetime:
+    return LETTA_START + timedelta(seconds=37 * i, microseconds=(i * 99_991) % 1_000_000)
+
+
+def letta_linked(k: int) -> datetime | None:
+    """Agent ``k``'s link to the archive: its time where the caller gave one, None where the link was
+    inserted without one (the DEFAULT's text ``now()``)."""
+    return LETTA_START + timedelta(days=k) if k == 0 else None
+
+
+def letta_embedding(i: int) -> bytes:
+    """Passage ``i``'s embedding as sqlite-vec serializes it: eight little-endian float32."""
+    return struct.pack("<8f", *(math.sin(i + k) for k in range(8)))
+
+
+def letta_agents(path: Path, agents: int = 3, messages: int = 30, passages: int = 12) -> Path:
+    """A Letta agent server's database (see the module's list)."""
+
+    def dumps(value: Any) -> str:  # SQLAlchemy's JSON: json.dumps, ASCII escapes, None as null
+        return json.dumps(value)
+
+    org = letta_id("org", 1)
+    user = letta_id("user", 2)
+    archive = letta_id("archive", 3)
+    llm = {
+        "model": "gpt-4o-mini",
+        "model_endpoint_type": "openai",
+        "context_window": 128000,
+        "temperature": 0.7,
+    }
+    emb = {"embedding_model": "text-embedding-3-small", "embedding_dim": 8, "embedding_chunk_size": 300}
+    now = letta_stamp(LETTA_START)
+    rows: dict[str, list[Sequence[Any]]] = {
+        "organizations": [("Acme\u00a0Org", 0, org, LETTA_NOW, LETTA_NOW, 0, None, None)],
+        "users": [("Björn", user, LETTA_NOW, LETTA_NOW, 0, None, None, org)],
+        "agents": [],
+        "block": [],
+        "blocks_agents": [],
+        "tools": [],
+        "tools_agents": [],
+        "archives": [
+            (
+                archive,
+                "main archive",
+                "Ä archive",
+                "native",
+                dumps(emb),
+                "null",
+                None,
+                now,
+                LETTA_NOW,
+                0,
+                None,
+                None,
+                org,
+            )
+        ],
+        "archives_agents": [],
+        "archival_passages": [],
+        "messages": [],
+        "message_sequence": [(1, messages + 1)],
+    }
+    for t, name in enumerate(LETTA_TOOLS):
+        schema = {
+            "name": name,
+            "parameters": {"type": "object", "properties": {"message": {"type": "string"}}},
+        }
+        rows["tools"].append(
+            (
+                name,
+                "letta_core" if t < 3 else "external_mcp",
+                50000 if t else None,
+                f"Tool {name} 🛠" if t % 2 else None,
+                dumps(["core"] if t < 3 else []),
+                "python",
+                f"def {name}(self, message: str):\n    return None\n",
+                dumps(schema),
+                "null",
+                "null",
+                "null",
+                int(t == 3),
+                None,
+                "null",
+                letta_id("tool", 10 + t),
+                letta_stamp(LETTA_START + timedelta(seconds=1.5 * t)),
+                LETTA_NOW,
+                0,
+                None,
+                None,
+                org,
+                None,
+            )
+        )
+    for a in range(agents):
+        agent = letta_id("agent", 100 + a)
+        rows["agents"].append(
+            (
+                agent,
+                "memgpt_v2_agent" if a % 2 else "letta_v1_agent",
+                f"agent-{a}{' ✨' * (a % 2)}",
+                None if a == 2 else f"Agent number {a}",
+                "You are Letta, a helpful assistant.\n" * (a + 1),
+                "[]",
+                "null",
+                dumps({"owner": "Björn", "n": a}) if a % 2 else "null",
+                dumps(llm),
+                dumps(emb),
+                "null",
+                "[]",
+                a % 2,
+                None if a == 0 else int(a == 2),
+                letta_stamp(LETTA_START + timedelta(hours=a, microseconds=123456 * a)) if a % 2 else None,
+                1234 * a if a else None,
+                "end_turn" if a % 2 else None,
+                ("UTC", "Europe/Berlin")[a % 2],
+                5,
+                15000,
+                None,
+                None,
+                letta_stamp(LETTA_START + timedelta(days=a, seconds=0.25 * a)),
+                LETTA_NOW,
+                0,
+                user,
+                None,
+                org,
+                None,
+                None,
+                None,
+                None,
+                None,
+            )
+        )
+        for b, label in enumerate(LETTA_BLOCKS):
+            block = letta_id("block", 200 + 3 * a + b)
+            value = ("I am Sam.\u00a0🙂", "Name: Chad\nLikes: crème brûlée", "")[b]
+            rows["block"].append(
+                (
+                    None,
+                    f"The {label} block",
+                    label,
+                    0,
+                    None,
+                    value,
+                    2000 if b == 2 else 5000,
+                    "{}" if b == 1 else "null",
+                    int(b == 2),
+                    None,
+                    None,
+                    1,
+                    org,
+                    block,
+                    now,
+                    LETTA_NOW,
+                    0,
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                )
+            )
+            rows["blocks_agents"].append((agent, block, label))
+        rows["tools_agents"] += [(agent, letta_id("tool", 10 + t)) for t in range(3)]
+        linked = letta_linked(a)
+        rows["archives_agents"].append(
+            (agent, archive, "now()" if linked is None else letta_stamp(linked), int(a == 0))
+        )
+    for i in range(passages):
+        tags = dumps(["memo", "π"]) if i % 3 else "null"
+        rows["archival_passages"].append(
+            (
+                letta_id("passage", 300 + i),
+                LETTA_TEXTS[i % len(LETTA_TEXTS)] or "?",
+                dumps(emb),
+                dumps({"i": i, "score": i / 7}),
+                tags,
+                letta_embedding(i),
+                letta_stamp(LETTA_START + timedelta(minutes=i, microseconds=1001 * i)),
+                LETTA_NOW,
+                0,
+                None,
+                None,
+                org,
+                archive,
+            )
+        )
+    for i in range(messages):
+        role = ("system", "user", "assistant", "tool")[i % 4]
+        text = LETTA_TEXTS[i % len(LETTA_TEXTS)]
+        call = f"call_{i - (role == 'tool'):06d}"
+        calls = (
+            [
+                {
+                    "id": call,
+                    "function": {"arguments": dumps({"message": text[:80]}), "name": "send_message"},
+                    "type": "function",
+                }
+            ]
+            if role == "assistant"
+            else []
+        )
+        returned = (
+            [
+                {
+                    "tool_call_id": call,
+                    "status": "error" if i % 8 == 7 else "success",
+                    "stdout": [],
+                    "stderr": None,
+                }
+            ]
+            if role == "tool"
+            else []
+        )
+        content = [
+            {"type": "text", "text": '{"status": "OK"}' if role == "tool" else text, "signature": None}
+        ]
+        rows["messages"].append(
+            (
+                letta_id("message", 400 + i),
+                role,
+                None,
+                dumps(content),
+                None if role == "user" else "gpt-4o-mini",
+                "send_message" if role == "tool" else None,
+                dumps(calls),
+                call if role == "tool" else None,
+                None,
+                None,
+                str(UUID(int=i)) if role == "user" else None,
+                dumps(returned),
+                None,
+                None,
+                None,
+                None,
+                int(i % 8 == 7) if role == "tool" else None,
+                None,
+                None,
+                None,
+                "null",
+                i + 1,
+                letta_stamp(letta_message_time(i)),
+                LETTA_NOW,
+                0,
+                None,
+                None,
+                org,
+                letta_id("agent", 100 + i % agents),
+            )
+        )
+    return write_export(path, LETTA_DDL, rows, bytes_as_text=False)

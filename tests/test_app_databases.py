@@ -38,7 +38,8 @@ and dj-rest-auth tables, an Isso comment server, a profanity XMPP client's chat 
 server, an Access database converted by MDB Tools, a khal calendar's cache, a todoman to-do list's
 cache, a vdirsyncer sync's status, an ARA Records Ansible database, a fail2ban server's database, a
 SpatiaLite database, an MBTiles tile set, GDAL's SQLite dialect without SpatiaLite, an ActivityWatch
-datastore, a Timetagger itemdb, a hamster-lib and a Hamster time tracker's database) through
+datastore, a Timetagger itemdb, a hamster-lib and a Hamster time tracker's database, a Letta agent
+server's database) through
 ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -9380,3 +9381,82 @@ def test_hamster_time_tracker_minus_one_for_no_category_is_no_orphan_and_its_sea
         }
     )
     assert ran.record["quality_before"] == pytest.approx(quality, abs=0.01)
+
+
+def test_letta_agent_server_loads_its_json_and_embeddings_and_reads_a_quoted_now_default_as_no_time(
+    run_export: Runner,
+) -> None:
+    """Letta's SQLAlchemy database on SQLite: ``DATETIME`` text of six fraction digits beside
+    ``CURRENT_TIMESTAMP``'s whole seconds as timestamps, ``BOOLEAN`` 0/1 as boolean, every ``JSON``
+    column text as written, sqlite-vec float32 embeddings byte for byte, ``sequence_id`` bigint; and
+    ``archives_agents.created_at DEFAULT 'now()'``, whose text in a link inserted without a time is no
+    date: NULL, audited (until h196 an unparseable date: a column of more such links than times was
+    text, one of half such links halted the run, exit 3)."""
+    agents, messages, passages = 3, 30, 12
+    ran, run_dir = run_export(apps.letta_agents)
+    tables = {
+        "organizations": 1,
+        "users": 1,
+        "agents": agents,
+        "block": agents * len(apps.LETTA_BLOCKS),
+        "blocks_agents": agents * len(apps.LETTA_BLOCKS),
+        "tools": len(apps.LETTA_TOOLS),
+        "tools_agents": agents * 3,
+        "archives": 1,
+        "archives_agents": agents,
+        "archival_passages": passages,
+        "messages": messages,
+        "message_sequence": 1,
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+
+    linked = ran.types("archives_agents")
+    assert (linked["created_at"], linked["is_owner"]) == ("timestamp without time zone", "boolean")
+    times = ran.values("archives_agents", "created_at", "agent_id")
+    assert times == {apps.letta_id("agent", 100 + a): apps.letta_linked(a) for a in range(agents)}
+    untimed = {apps.letta_id("agent", 100 + a) for a in range(agents) if apps.letta_linked(a) is None}
+    assert untimed and len(untimed) < agents
+    nulled = audit_rules(run_dir, "archives_agents", "created_at")
+    assert sum("null_like_to_null" in rules for rules in nulled.values()) == len(untimed)
+    column = profiled(run_dir)["columns"]["archives_agents"]["created_at"]
+    assert column["zero_dates"] == ["now()"]
+
+    types = ran.types("messages")
+    assert (types["created_at"], types["updated_at"]) == ("timestamp without time zone",) * 2
+    assert (types["sequence_id"], types["is_err"]) == ("bigint", "boolean")
+    for json_column in ("content", "tool_calls", "tool_returns", "approvals"):
+        assert types[json_column] == "text", json_column
+    keys = {apps.letta_id("message", 400 + i): i for i in range(messages)}
+    assert ran.values("messages", "created_at", "id") == {
+        k: apps.letta_message_time(i) for k, i in keys.items()
+    }
+    assert ran.values("messages", "sequence_id", "id") == {k: i + 1 for k, i in keys.items()}
+    updated = set(ran.values("messages", "updated_at", "id").values())
+    assert updated == {datetime.fromisoformat(apps.LETTA_NOW)}
+    content = ran.values("messages", "content", "id")
+    for key, i in keys.items():
+        text = '{"status": "OK"}' if i % 4 == 3 else apps.LETTA_TEXTS[i % len(apps.LETTA_TEXTS)]
+        assert json.loads(content[key]) == [{"type": "text", "text": text, "signature": None}], key
+    with closing(sqlite3.connect(ran.db)) as con:
+        stored = dict(con.execute("SELECT id, tool_calls FROM messages"))
+    assert ran.values("messages", "tool_calls", "id") == stored
+
+    agent_types = ran.types("agents")
+    assert agent_types["message_buffer_autoclear"] == agent_types["enable_sleeptime"] == "boolean"
+    assert agent_types["last_run_completion"] == "timestamp without time zone"
+    assert agent_types["last_run_duration_ms"] == "bigint"
+    assert agent_types["llm_config"] == agent_types["embedding_config"] == "text"
+    assert ran.values("agents", "enable_sleeptime", "id") == {
+        apps.letta_id("agent", 100 + a): None if a == 0 else a == 2 for a in range(agents)
+    }
+
+    assert ran.types("archival_passages")["embedding"] == "bytea"
+    embeddings = ran.values("archival_passages", "embedding", "id")
+    assert {k: bytes(v) for k, v in embeddings.items()} == {
+        apps.letta_id("passage", 300 + i): apps.letta_embedding(i) for i in range(passages)
+    }
+    found = references(run_dir)
+    assert found[("messages", "agent_id")] == "agents.id"
+    assert found[("tools_agents", "tool_id")] == "tools.id"
+    assert found[("archival_passages", "archive_id")] == "archives.id"
