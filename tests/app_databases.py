@@ -1019,6 +1019,12 @@ number, so a test computes what a column holds from the same numbers.
   block_label)`` to ``block (id, label)``, and ``archives_agents.created_at DATETIME NOT NULL DEFAULT
   'now()'``: the model's ``server_default="now()"`` quoted, so a link inserted without a time holds
   the text ``now()``.
+- :func:`mem0_history`: a mem0 2.2 memory layer's ``history.db`` (its ``SQLiteManager``'s DDL):
+  ``history`` of ADD / UPDATE / DELETE events keyed by uuid text, ``old_memory`` NULL for an ADD and
+  ``''`` where a deleted memory's payload had no text, ``created_at`` / ``updated_at DATETIME`` as
+  ``isoformat()`` text of aware times (``+00:00``, six fraction digits or none on a whole second; an
+  older mem0's US/Pacific ``-08:00`` / ``-07:00`` rows kept by its migration), ``updated_at`` NULL for a
+  batch ADD, ``is_deleted INTEGER`` 0/1; ``messages`` of a session scope, one ``created_at`` per save.
 """
 
 from __future__ import annotations
@@ -23341,3 +23347,102 @@ def letta_agents(path: Path, agents: int = 3, messages: int = 30, passages: int 
             )
         )
     return write_export(path, LETTA_DDL, rows, bytes_as_text=False)
+
+
+# --- mem0 (a memory layer's history database) -------------------------------------------------------
+
+#: mem0 2.2's ``SQLiteManager`` tables (``mem0/memory/storage.py``), its own whitespace.
+MEM0_DDL = (
+    """
+                    CREATE TABLE IF NOT EXISTS history (
+                        id           TEXT PRIMARY KEY,
+                        memory_id    TEXT,
+                        old_memory   TEXT,
+                        new_memory   TEXT,
+                        event        TEXT,
+                        created_at   DATETIME,
+                        updated_at   DATETIME,
+                        is_deleted   INTEGER,
+                        actor_id     TEXT,
+                        role         TEXT
+                    )
+                """,
+    """
+                    CREATE TABLE IF NOT EXISTS messages (
+                        id TEXT PRIMARY KEY,
+                        session_scope TEXT,
+                        role TEXT,
+                        content TEXT,
+                        name TEXT,
+                        created_at DATETIME
+                    )
+                """,
+)
+MEM0_TEXTS = (
+    "Likes crème brûlée",
+    "Lives in Zürich\u00a0(CH)",
+    "Allergic to 🥜 peanuts",
+    "Prefers meetings at 09:00",
+    "日本語を勉強している",
+    "Budget: 1234.50 EUR",
+    "x" * 700,
+    "Name is Ana",
+)
+MEM0_START = datetime(2025, 3, 8, 9, 0, tzinfo=UTC)
+#: The events an older mem0 wrote in US/Pacific wall time (its migration keeps them), across the
+#: change to summer time (2025-03-09 10:00 UTC).
+MEM0_PACIFIC = 10
+
+
+def mem0_uuid(n: int) -> str:
+    return str(UUID(int=(n * 0x9E3779B97F4A7C15 + 7) % 2**128, version=4))
+
+
+def mem0_moment(i: int) -> datetime:
+    """Event ``i``'s aware time as mem0 wrote it: UTC, or US/Pacific's offset for the oldest ones."""
+    at = MEM0_START + timedelta(hours=3 * i, microseconds=0 if i % 5 == 0 else 7919 * i)
+    if i < MEM0_PACIFIC:
+        return at.astimezone(
+            timezone(timedelta(hours=-8 if at < datetime(2025, 3, 9, 10, tzinfo=UTC) else -7))
+        )
+    return at
+
+
+def mem0_event(i: int) -> tuple[str, str | None, str | None, str, int]:
+    """Event ``i``: its memory's id, old and new text, the event and ``is_deleted``. Memory ``m`` is
+    added by event ``3m``, updated by ``3m + 1`` and, for every other memory, deleted by ``3m + 2``
+    (its payload's text ``''`` for one of them); the others are updated again."""
+    m, step = divmod(i, 3)
+    text = MEM0_TEXTS[m % len(MEM0_TEXTS)]
+    if step == 0:
+        return mem0_uuid(m), None, text, "ADD", 0
+    if step == 1:
+        return mem0_uuid(m), text, f"{text} (v2)", "UPDATE", 0
+    if m % 2:
+        return mem0_uuid(m), "" if m == 3 else f"{text} (v2)", None, "DELETE", 1
+    return mem0_uuid(m), f"{text} (v2)", f"{text} (v3)", "UPDATE", 0
+
+
+def mem0_history(path: Path, events: int = 30, scopes: int = 2) -> Path:
+    """A mem0 memory layer's ``history.db`` (see the module's list)."""
+    rows: dict[str, list[Sequence[Any]]] = {"history": [], "messages": []}
+    for i in range(events):
+        memory, old, new, event, deleted = mem0_event(i)
+        added = mem0_moment(3 * (i // 3)).isoformat()
+        # A batch ADD (every other memory's) writes no updated_at; an ADD one by one its created_at.
+        batch = event == "ADD" and (i // 3) % 2 == 0
+        updated = None if batch else mem0_moment(i).isoformat()
+        actor, role = (None, None) if batch else (("alice", "bob", None)[i % 3], ("user", "assistant")[i % 2])
+        rows["history"].append(
+            (mem0_uuid(1000 + i), memory, old, new, event, added, updated, deleted, actor, role)
+        )
+    for s in range(scopes):
+        saved = (MEM0_START + timedelta(days=2, minutes=s, microseconds=993_981)).isoformat()
+        for k in range(5):
+            content = "OK 👍" if k == 4 else MEM0_TEXTS[(s + k) % len(MEM0_TEXTS)]
+            name = None if k % 2 else "Ana"
+            role = "assistant" if k == 4 else "user"
+            rows["messages"].append(
+                (mem0_uuid(2000 + 5 * s + k), f"user_id=u{s}", role, content, name, saved)
+            )
+    return write_export(path, MEM0_DDL, rows)

@@ -39,7 +39,7 @@ server, an Access database converted by MDB Tools, a khal calendar's cache, a to
 cache, a vdirsyncer sync's status, an ARA Records Ansible database, a fail2ban server's database, a
 SpatiaLite database, an MBTiles tile set, GDAL's SQLite dialect without SpatiaLite, an ActivityWatch
 datastore, a Timetagger itemdb, a hamster-lib and a Hamster time tracker's database, a Letta agent
-server's database) through
+server's database, a mem0 memory layer's history) through
 ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -9460,3 +9460,41 @@ def test_letta_agent_server_loads_its_json_and_embeddings_and_reads_a_quoted_now
     assert found[("messages", "agent_id")] == "agents.id"
     assert found[("tools_agents", "tool_id")] == "tools.id"
     assert found[("archival_passages", "archive_id")] == "archives.id"
+
+
+def test_mem0_history_keeps_each_events_instant_across_offsets_and_its_adds_null_old_memory(
+    run_export: Runner,
+) -> None:
+    """mem0's ``history.db``: ``isoformat()`` text of aware times, UTC beside an older mem0's US/Pacific
+    offsets on both sides of summer time, as timestamptz, each the instant written; ``updated_at`` NULL
+    for a batch ADD; ``old_memory`` NULL for an ADD kept apart from a deleted payload's ``''`` (made NULL
+    by the documented blank rule, audited); ``is_deleted INTEGER`` 0/1 as the integers it declares."""
+    events, scopes = 30, 2
+    ran, run_dir = run_export(apps.mem0_history)
+    loaded_cleanly(ran, run_dir, {"history": events, "messages": 5 * scopes})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    types = ran.types("history")
+    assert types["created_at"] == types["updated_at"] == "timestamp with time zone"
+    assert (types["is_deleted"], types["memory_id"], types["id"]) == ("bigint", "text", "text")
+    assert primary_key(ran.uri, ran.record["version_schema"], "history") == ["id"]
+    offsets = {apps.mem0_moment(i).utcoffset() for i in range(events)}
+    assert offsets == {timedelta(hours=-8), timedelta(hours=-7), timedelta(0)}
+    keys = {apps.mem0_uuid(1000 + i): i for i in range(events)}
+    created = ran.values("history", "created_at", "id")
+    assert created == {k: apps.mem0_moment(3 * (i // 3)) for k, i in keys.items()}
+    updated = ran.values("history", "updated_at", "id")
+    assert updated == {
+        k: None if apps.mem0_event(i)[3] == "ADD" and (i // 3) % 2 == 0 else apps.mem0_moment(i)
+        for k, i in keys.items()
+    }
+    old = ran.values("history", "old_memory", "id")
+    assert old == {k: apps.mem0_event(i)[1] or None for k, i in keys.items()}
+    blank = {k for k, i in keys.items() if apps.mem0_event(i)[1] == ""}
+    assert len(blank) == 1
+    assert {k for k in keys if audit_rules(run_dir, "history", "old_memory").get(k)} == blank
+    assert ran.values("history", "new_memory", "id") == {k: apps.mem0_event(i)[2] for k, i in keys.items()}
+    assert ran.values("history", "is_deleted", "id") == {k: apps.mem0_event(i)[4] for k, i in keys.items()}
+    assert set(ran.values("messages", "created_at", "id").values()) == {
+        apps.MEM0_START + timedelta(days=2, minutes=s, microseconds=993_981) for s in range(scopes)
+    }
+    assert ran.types("messages")["created_at"] == "timestamp with time zone"
