@@ -1025,6 +1025,13 @@ number, so a test computes what a column holds from the same numbers.
   ``isoformat()`` text of aware times (``+00:00``, six fraction digits or none on a whole second; an
   older mem0's US/Pacific ``-08:00`` / ``-07:00`` rows kept by its migration), ``updated_at`` NULL for a
   batch ADD, ``is_deleted INTEGER`` 0/1; ``messages`` of a session scope, one ``created_at`` per save.
+- :func:`crewai_kickoff_outputs`: crewAI 1.15's ``latest_kickoff_task_outputs.db`` (its
+  ``KickoffTaskOutputsSQLiteStorage``'s DDL): each task's uuid key, its 32-hex-digit ``task_key`` (an
+  MD5), ``output JSON`` / ``inputs JSON`` text (``{}`` for no inputs), ``was_replayed BOOLEAN`` 0/1 and
+  ``timestamp DATETIME DEFAULT CURRENT_TIMESTAMP``'s whole seconds.
+- :func:`crewai_flow_states`: crewAI 1.15's flow persistence (``SQLiteFlowPersistence``): ``flow_states``
+  with an ``AUTOINCREMENT`` key, a ``timestamp DATETIME`` of ``isoformat()`` UTC text and each state's
+  JSON, and ``pending_feedback`` (``flow_uuid UNIQUE``) of flows awaiting a human's feedback.
 """
 
 from __future__ import annotations
@@ -23446,3 +23453,132 @@ def mem0_history(path: Path, events: int = 30, scopes: int = 2) -> Path:
                 (mem0_uuid(2000 + 5 * s + k), f"user_id=u{s}", role, content, name, saved)
             )
     return write_export(path, MEM0_DDL, rows)
+
+
+# --- crewAI (an agent framework's task outputs and flow persistence) ---------------------------------
+
+#: crewAI 1.15's ``KickoffTaskOutputsSQLiteStorage`` table, its own whitespace.
+CREWAI_KICKOFF_DDL = (
+    """
+                        CREATE TABLE IF NOT EXISTS latest_kickoff_task_outputs (
+                            task_id TEXT PRIMARY KEY,
+                            task_key TEXT,
+                            expected_output TEXT,
+                            output JSON,
+                            task_index INTEGER,
+                            inputs JSON,
+                            was_replayed BOOLEAN,
+                            timestamp DATETIME DEFAULT CURRENT_TIMESTAMP
+                        )
+                    """,
+)
+#: crewAI 1.15's ``SQLiteFlowPersistence`` tables and indexes.
+CREWAI_FLOW_DDL = (
+    """
+            CREATE TABLE IF NOT EXISTS flow_states (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                flow_uuid TEXT NOT NULL,
+                method_name TEXT NOT NULL,
+                timestamp DATETIME NOT NULL,
+                state_json TEXT NOT NULL
+            )
+            """,
+    """
+            CREATE INDEX IF NOT EXISTS idx_flow_states_uuid
+            ON flow_states(flow_uuid)
+            """,
+    """
+            CREATE TABLE IF NOT EXISTS pending_feedback (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                flow_uuid TEXT NOT NULL UNIQUE,
+                context_json TEXT NOT NULL,
+                state_json TEXT NOT NULL,
+                created_at DATETIME NOT NULL
+            )
+            """,
+    """
+            CREATE INDEX IF NOT EXISTS idx_pending_feedback_uuid
+            ON pending_feedback(flow_uuid)
+            """,
+)
+CREWAI_TEXTS = (
+    "Summarise Q3 results — €1.234,50",
+    "Write a haiku 🌸",
+    "Translate to 日本語",
+    "",
+    "List\u00a0items\n- a\n- b",
+    "x" * 700,
+)
+#: What ``CURRENT_TIMESTAMP`` wrote for the kickoff's tasks: UTC, whole seconds.
+CREWAI_KICKOFF_AT = "2025-06-02 14:03:27"
+CREWAI_START = datetime(2025, 6, 2, 14, 3, 27, 548137, UTC)
+CREWAI_METHODS = ("start", "research", "write", "review")
+
+
+def crewai_task_output(i: int) -> tuple[str, str, str, dict[str, Any], dict[str, Any], bool]:
+    """Task ``i``'s uuid, key (the MD5 of its description and expected output), expected output, output,
+    inputs and ``was_replayed``."""
+    description = f"Task {i}: {CREWAI_TEXTS[i % len(CREWAI_TEXTS)] or 'blank'}"
+    expected = CREWAI_TEXTS[(i + 1) % len(CREWAI_TEXTS)] or "anything"
+    key = hashlib.md5(f"{description}|{expected}".encode()).hexdigest()
+    text = CREWAI_TEXTS[i % len(CREWAI_TEXTS)]
+    output = {
+        "description": description,
+        "raw": text,
+        "summary": text[:10],
+        "pydantic": None,
+        "json_dict": {"score": i / 3, "ok": i % 2 == 0} if i % 3 else None,
+        "agent": "Researcher",
+        "output_format": "raw",
+    }
+    inputs = {"topic": "AI 🤖", "year": 2025, "budget": "12.50"} if i % 2 else {}
+    return str(UUID(int=0xC0FFEE * (i + 1), version=4)), key, expected, output, inputs, i % 5 == 0
+
+
+def crewai_kickoff_outputs(path: Path, tasks: int = 12) -> Path:
+    """crewAI's latest kickoff task outputs (see the module's list)."""
+    rows: dict[str, list[Sequence[Any]]] = {"latest_kickoff_task_outputs": []}
+    for i in range(tasks):
+        task, key, expected, output, inputs, replayed = crewai_task_output(i)
+        rows["latest_kickoff_task_outputs"].append(
+            (task, key, expected, json.dumps(output), i, json.dumps(inputs), replayed, CREWAI_KICKOFF_AT)
+        )
+    return write_export(path, CREWAI_KICKOFF_DDL, rows)
+
+
+def crewai_flow_uuid(f: int) -> str:
+    return str(UUID(int=f + 1, version=4))
+
+
+def crewai_saved(n: int) -> datetime:
+    """The ``n``-th saved state's ``datetime.now(timezone.utc)``."""
+    return CREWAI_START + timedelta(seconds=41 * n, microseconds=11_941 * n)
+
+
+def crewai_flow_states(path: Path, flows: int = 5) -> Path:
+    """crewAI's flow persistence (see the module's list)."""
+    rows: dict[str, list[Sequence[Any]]] = {"flow_states": [], "pending_feedback": []}
+    n = 0
+    for f in range(flows):
+        flow = crewai_flow_uuid(f)
+        for k, method in enumerate(CREWAI_METHODS[: 2 + f % 3]):
+            when = None if k == 0 else f"2025-01-{1 + k:02d}"
+            message = CREWAI_TEXTS[(f + k) % len(CREWAI_TEXTS)]
+            state = {"id": flow, "counter": k, "message": message, "ratio": k / 7, "when": when}
+            n += 1
+            rows["flow_states"].append((n, flow, method, crewai_saved(n).isoformat(), json.dumps(state)))
+        if f % 2 == 0:
+            context = {
+                "flow_id": flow,
+                "flow_class": "myapp.flows.ReviewFlow",
+                "method_name": "review",
+                "method_output": {"draft": CREWAI_TEXTS[f % len(CREWAI_TEXTS)]},
+                "message": "Approve? ✅",
+                "emit": ["approved", "rejected"] if f else None,
+            }
+            state = {"id": flow, "counter": 9, "message": "waiting", "ratio": 0.0, "when": None}
+            n += 1
+            saved = crewai_saved(n).isoformat()
+            rows["flow_states"].append((n, flow, "review", saved, json.dumps(state)))
+            rows["pending_feedback"].append((f // 2 + 1, flow, json.dumps(context), json.dumps(state), saved))
+    return write_export(path, CREWAI_FLOW_DDL, rows)

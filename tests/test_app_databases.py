@@ -39,7 +39,8 @@ server, an Access database converted by MDB Tools, a khal calendar's cache, a to
 cache, a vdirsyncer sync's status, an ARA Records Ansible database, a fail2ban server's database, a
 SpatiaLite database, an MBTiles tile set, GDAL's SQLite dialect without SpatiaLite, an ActivityWatch
 datastore, a Timetagger itemdb, a hamster-lib and a Hamster time tracker's database, a Letta agent
-server's database, a mem0 memory layer's history) through
+server's database, a mem0 memory layer's history, crewAI's kickoff task outputs and flow
+persistence) through
 ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -9498,3 +9499,51 @@ def test_mem0_history_keeps_each_events_instant_across_offsets_and_its_adds_null
         apps.MEM0_START + timedelta(days=2, minutes=s, microseconds=993_981) for s in range(scopes)
     }
     assert ran.types("messages")["created_at"] == "timestamp with time zone"
+
+
+def test_crewai_kickoff_outputs_keep_their_json_and_md5_keys_and_read_the_replay_flag_as_boolean(
+    run_export: Runner,
+) -> None:
+    """crewAI's latest kickoff task outputs: the uuid key, 32-hex-digit MD5 ``task_key`` text, the
+    ``JSON`` output and inputs text as written, ``was_replayed BOOLEAN`` 0/1 as boolean and
+    ``CURRENT_TIMESTAMP``'s naive text as a timestamp; exit 0."""
+    tasks = 12
+    ran, run_dir = run_export(apps.crewai_kickoff_outputs)
+    loaded_cleanly(ran, run_dir, {"latest_kickoff_task_outputs": tasks})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    table = "latest_kickoff_task_outputs"
+    types = ran.types(table)
+    assert (types["task_key"], types["output"], types["inputs"]) == ("text",) * 3
+    assert (types["was_replayed"], types["task_index"]) == ("boolean", "bigint")
+    assert types["timestamp"] == "timestamp without time zone"
+    truth = {task: rest for task, *rest in map(apps.crewai_task_output, range(tasks))}
+    assert ran.values(table, "task_key", "task_id") == {k: t[0] for k, t in truth.items()}
+    assert ran.values(table, "was_replayed", "task_id") == {k: t[4] for k, t in truth.items()}
+    outputs = ran.values(table, "output", "task_id")
+    assert {k: json.loads(v) for k, v in outputs.items()} == {k: t[2] for k, t in truth.items()}
+    inputs = ran.values(table, "inputs", "task_id")
+    assert {k: json.loads(v) for k, v in inputs.items()} == {k: t[3] for k, t in truth.items()}
+    assert set(ran.values(table, "timestamp", "task_id").values()) == {
+        datetime.fromisoformat(apps.CREWAI_KICKOFF_AT)
+    }
+
+
+def test_crewai_flow_states_arrive_as_instants_with_their_json_and_pending_feedback(
+    run_export: Runner,
+) -> None:
+    """crewAI's flow persistence: ``isoformat()`` UTC text as timestamptz, each the instant saved; each
+    state's JSON as written; ``pending_feedback`` keyed by its ``AUTOINCREMENT`` id beside its
+    ``UNIQUE`` flow uuid; exit 0."""
+    ran, run_dir = run_export(apps.crewai_flow_states)
+    with closing(sqlite3.connect(ran.db)) as con:
+        states = dict(con.execute("SELECT id, state_json FROM flow_states"))
+        pending = dict(con.execute("SELECT id, flow_uuid FROM pending_feedback"))
+    assert len(pending) == 3
+    loaded_cleanly(ran, run_dir, {"flow_states": len(states), "pending_feedback": len(pending)})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.types("flow_states")["timestamp"] == "timestamp with time zone"
+    assert ran.types("pending_feedback")["created_at"] == "timestamp with time zone"
+    assert ran.values("flow_states", "timestamp", "id") == {n: apps.crewai_saved(n) for n in states}
+    assert ran.values("flow_states", "state_json", "id") == states
+    assert ran.values("pending_feedback", "flow_uuid", "id") == pending
+    assert primary_key(ran.uri, ran.record["version_schema"], "pending_feedback") == ["id"]
