@@ -265,8 +265,9 @@ def test_a_declared_default_no_calendar_has_is_the_columns_not_set_null_audited(
 NOW_DDL = (
     "CREATE TABLE link (id INTEGER PRIMARY KEY, "
     "created_at DATETIME NOT NULL DEFAULT 'now()', seen TIMESTAMP DEFAULT 'CURRENT_TIMESTAMP', "
-    # Controls: the same text where no such DEFAULT is declared, and a text column's DEFAULT.
-    "noted DATETIME, label TEXT DEFAULT 'now()')"
+    # Controls: the same text where no such DEFAULT is declared, a text column's DEFAULT, and one of a
+    # column of dates written two ways (text and epoch seconds as text: kept as written, as text).
+    "noted DATETIME, label TEXT DEFAULT 'now()', kept DATETIME DEFAULT 'now()')"
 )
 LINKS = 12
 #: The rows inserted with a time (the others were inserted without one: the DEFAULT's text); few, as
@@ -284,6 +285,7 @@ def _link(i: int) -> dict[str, Any]:
         "seen": text if i in TIMED else None,
         "noted": "now()" if i == NOTED_NOW else text,
         "label": f"link {i} ✓" if i % 2 else None,
+        "kept": (text if i % 2 else str(int(at.timestamp()))) if i in TIMED else None,
     }
 
 
@@ -320,7 +322,9 @@ def test_a_date_columns_default_quoting_sqls_current_time_is_no_date_null_audite
         assert column.zero_dates == [text], name
         assert column.null_like_count == len(untimed), name
         assert "unparseable_date" not in _kinds(column.issues), (name, column.issues)
-    # The control: no DEFAULT says the text is the column's: an unparseable date, as before.
+    # The controls: no DEFAULT says the text is the column's: an unparseable date, as before; a column
+    # kept as written (not dates alone) keeps the DEFAULT's text as one of its values.
+    assert (table["kept"].inferred_type, table["kept"].zero_dates) == ("text", [])
     assert table["noted"].zero_dates == []
     assert _kinds(table["noted"].issues)["unparseable_date"] == 1
 
@@ -338,6 +342,9 @@ def test_a_date_columns_default_quoting_sqls_current_time_is_no_date_null_audite
             key: None if r[name] is None else datetime.fromisoformat(r[name]) for key, r in rows.items()
         }
     assert ran.values("link", "label", "id") == labels
+    assert ran.values("link", "kept", "id") == {
+        key: "now()" if r["kept"] is None else r["kept"] for key, r in rows.items()
+    }
     nulled: dict[str, set[int]] = {}
     for row in ran.log("audit"):
         if row["rule"] == "null_like_to_null":

@@ -2963,21 +2963,36 @@ def _table_steps(
     numerals = src.known_numeral_blobs(table)
     for index, column in enumerate(info.columns):
         rows_of, never_set = never_set_default(column, groups[index], overrides.get(column.name))
-        infer = partial(
-            infer_column,
-            table,
-            column,
-            profiled_rows,
-            fold_groups(
-                rows_of,
-                declared_unique=column.name in declared_unique,
-                as_bound=sqlite_affinity(column.declared_type) == "BLOB",
-            ),
-            override=overrides.get(column.name),
-            blob_numerals=numerals.get(column.name, 0),
-            never_set=never_set,
-        )
+
+        def inferring(
+            rows: list[dict[str, Any]], never: tuple[str, int, bool] | None, column: SourceColumn = column
+        ) -> Callable[..., ColumnProfile]:
+            return partial(
+                infer_column,
+                table,
+                column,
+                profiled_rows,
+                fold_groups(
+                    rows,
+                    declared_unique=column.name in declared_unique,
+                    as_bound=sqlite_affinity(column.declared_type) == "BLOB",
+                ),
+                override=overrides.get(column.name),
+                blob_numerals=numerals.get(column.name, 0),
+                never_set=never,
+            )
+
+        infer = inferring(rows_of, never_set)
         columns[column.name] = infer(date_order_default=settings.date_order_default)
+        if (
+            never_set is not None
+            and not never_set[2]
+            and columns[column.name].inferred_type not in DATE_TYPES
+        ):
+            # A DEFAULT of no date's shape is the column's "no date" only where its values are dates:
+            # among values of another type (kept as written, text of two ways) it is one of them.
+            infer = inferring(groups[index], None)
+            columns[column.name] = infer(date_order_default=settings.date_order_default)
         if column.name in untrimmed and columns[column.name].inferred_type == "text":
             columns[column.name].padding_kept = True
             columns[column.name].notes.append(UNTRIMMED_NOTE)
