@@ -1101,6 +1101,29 @@ number, so a test computes what a column holds from the same numbers.
   sender's and the recipient's archive, the stanza's XML beside its text, ``nick`` ``''``), the offline
   spool, ``last.seconds`` Unix seconds as ``text``, users with ``''`` for no SCRAM key, a roster of
   one-letter states and ``CURRENT_TIMESTAMP`` text in ``created_at``.
+- :func:`letta_agents`: a Letta 0.16 agent server's SQLite database (its SQLAlchemy models' DDL,
+  ``Base.metadata.create_all``): prefixed uuid keys (``agent-…``, ``message-…``), ``DATETIME`` text of
+  six fraction digits where the ORM sets a time beside ``CURRENT_TIMESTAMP``'s whole seconds where the
+  column's DEFAULT does, ``BOOLEAN`` 0/1, every ``JSON`` column text (``null`` for None, LLM and
+  embedding configs, message content, OpenAI tool calls and tool returns with escaped unicode), an
+  archival passage's embedding as a sqlite-vec float32 BLOB, ``messages.sequence_id BIGINT UNIQUE``
+  from its ``message_sequence`` counter, the composite reference ``blocks_agents (block_id,
+  block_label)`` to ``block (id, label)``, and ``archives_agents.created_at DATETIME NOT NULL DEFAULT
+  'now()'``: the model's ``server_default="now()"`` quoted, so a link inserted without a time holds
+  the text ``now()``.
+- :func:`mem0_history`: a mem0 2.2 memory layer's ``history.db`` (its ``SQLiteManager``'s DDL):
+  ``history`` of ADD / UPDATE / DELETE events keyed by uuid text, ``old_memory`` NULL for an ADD and
+  ``''`` where a deleted memory's payload had no text, ``created_at`` / ``updated_at DATETIME`` as
+  ``isoformat()`` text of aware times (``+00:00``, six fraction digits or none on a whole second; an
+  older mem0's US/Pacific ``-08:00`` / ``-07:00`` rows kept by its migration), ``updated_at`` NULL for a
+  batch ADD, ``is_deleted INTEGER`` 0/1; ``messages`` of a session scope, one ``created_at`` per save.
+- :func:`crewai_kickoff_outputs`: crewAI 1.15's ``latest_kickoff_task_outputs.db`` (its
+  ``KickoffTaskOutputsSQLiteStorage``'s DDL): each task's uuid key, its 32-hex-digit ``task_key`` (an
+  MD5), ``output JSON`` / ``inputs JSON`` text (``{}`` for no inputs), ``was_replayed BOOLEAN`` 0/1 and
+  ``timestamp DATETIME DEFAULT CURRENT_TIMESTAMP``'s whole seconds.
+- :func:`crewai_flow_states`: crewAI 1.15's flow persistence (``SQLiteFlowPersistence``): ``flow_states``
+  with an ``AUTOINCREMENT`` key, a ``timestamp DATETIME`` of ``isoformat()`` UTC text and each state's
+  JSON, and ``pending_feedback`` (``flow_uuid UNIQUE``) of flows awaiting a human's feedback.
 """
 
 from __future__ import annotations
@@ -24591,3 +24614,768 @@ def ejabberd_server(path: Path, messages: int = 24) -> Path:
         "archive": ejabberd_archive(messages),
     }
     return write_export(path, EJABBERD_DDL, rows)
+
+
+# --- Letta (an agent server's own SQLite database) --------------------------------------------------
+
+#: Letta 0.16.8's tables as ``Base.metadata.create_all`` writes them on SQLite (its models' DDL, the
+#: agent, memory block, tool, archive and message tables of one organisation; indexes left out).
+LETTA_DDL = (
+    (
+        "CREATE TABLE organizations (\n"
+        "\tname VARCHAR NOT NULL, \n"
+        "\tprivileged_tools BOOLEAN NOT NULL, \n"
+        "\tid VARCHAR NOT NULL, \n"
+        "\tcreated_at DATETIME DEFAULT CURRENT_TIMESTAMP, \n"
+        "\tupdated_at DATETIME DEFAULT CURRENT_TIMESTAMP, \n"
+        "\tis_deleted BOOLEAN DEFAULT FALSE NOT NULL, \n"
+        "\t_created_by_id VARCHAR, \n"
+        "\t_last_updated_by_id VARCHAR, \n"
+        "\tPRIMARY KEY (id)\n"
+        ")"
+    ),
+    (
+        "CREATE TABLE users (\n"
+        "\tname VARCHAR NOT NULL, \n"
+        "\tid VARCHAR NOT NULL, \n"
+        "\tcreated_at DATETIME DEFAULT CURRENT_TIMESTAMP, \n"
+        "\tupdated_at DATETIME DEFAULT CURRENT_TIMESTAMP, \n"
+        "\tis_deleted BOOLEAN DEFAULT FALSE NOT NULL, \n"
+        "\t_created_by_id VARCHAR, \n"
+        "\t_last_updated_by_id VARCHAR, \n"
+        "\torganization_id VARCHAR NOT NULL, \n"
+        "\tPRIMARY KEY (id), \n"
+        "\tFOREIGN KEY(organization_id) REFERENCES organizations (id)\n"
+        ")"
+    ),
+    (
+        "CREATE TABLE agents (\n"
+        "\tid VARCHAR NOT NULL, \n"
+        "\tagent_type VARCHAR, \n"
+        "\tname VARCHAR, \n"
+        "\tdescription VARCHAR, \n"
+        "\tsystem VARCHAR, \n"
+        "\tmessage_ids JSON, \n"
+        "\tresponse_format JSON, \n"
+        "\tmetadata_ JSON, \n"
+        "\tllm_config JSON, \n"
+        "\tembedding_config JSON, \n"
+        "\tcompaction_settings JSON, \n"
+        "\ttool_rules JSON, \n"
+        "\tmessage_buffer_autoclear BOOLEAN NOT NULL, \n"
+        "\tenable_sleeptime BOOLEAN, \n"
+        "\tlast_run_completion DATETIME, \n"
+        "\tlast_run_duration_ms INTEGER, \n"
+        "\tlast_stop_reason VARCHAR, \n"
+        "\ttimezone VARCHAR, \n"
+        "\tmax_files_open INTEGER, \n"
+        "\tper_file_view_window_char_limit INTEGER, \n"
+        "\thidden BOOLEAN, \n"
+        "\t_vector_db_namespace VARCHAR, \n"
+        "\tcreated_at DATETIME DEFAULT CURRENT_TIMESTAMP, \n"
+        "\tupdated_at DATETIME DEFAULT CURRENT_TIMESTAMP, \n"
+        "\tis_deleted BOOLEAN DEFAULT FALSE NOT NULL, \n"
+        "\t_created_by_id VARCHAR, \n"
+        "\t_last_updated_by_id VARCHAR, \n"
+        "\torganization_id VARCHAR NOT NULL, \n"
+        "\tproject_id VARCHAR, \n"
+        "\tentity_id VARCHAR, \n"
+        "\tbase_template_id VARCHAR, \n"
+        "\ttemplate_id VARCHAR, \n"
+        "\tdeployment_id VARCHAR, \n"
+        "\tPRIMARY KEY (id), \n"
+        "\tFOREIGN KEY(organization_id) REFERENCES organizations (id)\n"
+        ")"
+    ),
+    (
+        "CREATE TABLE block (\n"
+        "\ttemplate_name VARCHAR, \n"
+        "\tdescription VARCHAR, \n"
+        "\tlabel VARCHAR NOT NULL, \n"
+        "\tis_template BOOLEAN NOT NULL, \n"
+        "\tpreserve_on_migration BOOLEAN, \n"
+        "\tvalue VARCHAR NOT NULL, \n"
+        '\t"limit" INTEGER NOT NULL, \n'
+        "\tmetadata_ JSON, \n"
+        "\tread_only BOOLEAN NOT NULL, \n"
+        "\thidden BOOLEAN, \n"
+        "\tcurrent_history_entry_id VARCHAR, \n"
+        "\tversion INTEGER DEFAULT '1' NOT NULL, \n"
+        "\torganization_id VARCHAR NOT NULL, \n"
+        "\tid VARCHAR NOT NULL, \n"
+        "\tcreated_at DATETIME DEFAULT CURRENT_TIMESTAMP, \n"
+        "\tupdated_at DATETIME DEFAULT CURRENT_TIMESTAMP, \n"
+        "\tis_deleted BOOLEAN DEFAULT FALSE NOT NULL, \n"
+        "\t_created_by_id VARCHAR, \n"
+        "\t_last_updated_by_id VARCHAR, \n"
+        "\tproject_id VARCHAR, \n"
+        "\tentity_id VARCHAR, \n"
+        "\tbase_template_id VARCHAR, \n"
+        "\ttemplate_id VARCHAR, \n"
+        "\tdeployment_id VARCHAR, \n"
+        "\tPRIMARY KEY (id), \n"
+        "\tCONSTRAINT unique_block_id_label UNIQUE (id, label), \n"
+        "\tCONSTRAINT fk_block_current_history_entry FOREIGN KEY(current_history_entry_id) "
+        "REFERENCES block_history (id), \n"
+        "\tFOREIGN KEY(organization_id) REFERENCES organizations (id)\n"
+        ")"
+    ),
+    (
+        "CREATE TABLE blocks_agents (\n"
+        "\tagent_id VARCHAR NOT NULL, \n"
+        "\tblock_id VARCHAR NOT NULL, \n"
+        "\tblock_label VARCHAR NOT NULL, \n"
+        "\tPRIMARY KEY (agent_id, block_id, block_label), \n"
+        "\tCONSTRAINT unique_label_per_agent UNIQUE (agent_id, block_label), \n"
+        "\tCONSTRAINT fk_block_id_label FOREIGN KEY(block_id, block_label) REFERENCES block (id, label) "
+        "ON DELETE CASCADE ON UPDATE CASCADE DEFERRABLE INITIALLY IMMEDIATE, \n"
+        "\tCONSTRAINT unique_agent_block UNIQUE (agent_id, block_id), \n"
+        "\tFOREIGN KEY(agent_id) REFERENCES agents (id) ON DELETE CASCADE\n"
+        ")"
+    ),
+    (
+        "CREATE TABLE tools (\n"
+        "\tname VARCHAR NOT NULL, \n"
+        "\ttool_type VARCHAR NOT NULL, \n"
+        "\treturn_char_limit INTEGER, \n"
+        "\tdescription VARCHAR, \n"
+        "\ttags JSON NOT NULL, \n"
+        "\tsource_type VARCHAR NOT NULL, \n"
+        "\tsource_code VARCHAR, \n"
+        "\tjson_schema JSON, \n"
+        "\targs_json_schema JSON, \n"
+        "\tpip_requirements JSON, \n"
+        "\tnpm_requirements JSON, \n"
+        "\tdefault_requires_approval BOOLEAN, \n"
+        "\tenable_parallel_execution BOOLEAN, \n"
+        "\tmetadata_ JSON, \n"
+        "\tid VARCHAR NOT NULL, \n"
+        "\tcreated_at DATETIME DEFAULT CURRENT_TIMESTAMP, \n"
+        "\tupdated_at DATETIME DEFAULT CURRENT_TIMESTAMP, \n"
+        "\tis_deleted BOOLEAN DEFAULT FALSE NOT NULL, \n"
+        "\t_created_by_id VARCHAR, \n"
+        "\t_last_updated_by_id VARCHAR, \n"
+        "\torganization_id VARCHAR NOT NULL, \n"
+        "\tproject_id VARCHAR, \n"
+        "\tPRIMARY KEY (id), \n"
+        "\tCONSTRAINT uix_name_organization UNIQUE (name, organization_id), \n"
+        "\tCONSTRAINT uix_organization_project_name UNIQUE (organization_id, project_id, name), \n"
+        "\tFOREIGN KEY(organization_id) REFERENCES organizations (id)\n"
+        ")"
+    ),
+    (
+        "CREATE TABLE tools_agents (\n"
+        "\tagent_id VARCHAR NOT NULL, \n"
+        "\ttool_id VARCHAR NOT NULL, \n"
+        "\tPRIMARY KEY (agent_id, tool_id), \n"
+        "\tCONSTRAINT unique_agent_tool UNIQUE (agent_id, tool_id), \n"
+        "\tFOREIGN KEY(agent_id) REFERENCES agents (id) ON DELETE CASCADE, \n"
+        "\tFOREIGN KEY(tool_id) REFERENCES tools (id) ON DELETE CASCADE\n"
+        ")"
+    ),
+    (
+        "CREATE TABLE archives (\n"
+        "\tid VARCHAR NOT NULL, \n"
+        "\tname VARCHAR NOT NULL, \n"
+        "\tdescription VARCHAR, \n"
+        "\tvector_db_provider VARCHAR(8) NOT NULL, \n"
+        "\tembedding_config JSON, \n"
+        "\tmetadata_ JSON, \n"
+        "\t_vector_db_namespace VARCHAR, \n"
+        "\tcreated_at DATETIME DEFAULT CURRENT_TIMESTAMP, \n"
+        "\tupdated_at DATETIME DEFAULT CURRENT_TIMESTAMP, \n"
+        "\tis_deleted BOOLEAN DEFAULT FALSE NOT NULL, \n"
+        "\t_created_by_id VARCHAR, \n"
+        "\t_last_updated_by_id VARCHAR, \n"
+        "\torganization_id VARCHAR NOT NULL, \n"
+        "\tPRIMARY KEY (id), \n"
+        "\tFOREIGN KEY(organization_id) REFERENCES organizations (id)\n"
+        ")"
+    ),
+    (
+        "CREATE TABLE archives_agents (\n"
+        "\tagent_id VARCHAR NOT NULL, \n"
+        "\tarchive_id VARCHAR NOT NULL, \n"
+        "\tcreated_at DATETIME DEFAULT 'now()' NOT NULL, \n"
+        "\tis_owner BOOLEAN NOT NULL, \n"
+        "\tPRIMARY KEY (agent_id, archive_id), \n"
+        "\tCONSTRAINT unique_agent_archive UNIQUE (agent_id), \n"
+        "\tFOREIGN KEY(agent_id) REFERENCES agents (id) ON DELETE CASCADE, \n"
+        "\tFOREIGN KEY(archive_id) REFERENCES archives (id) ON DELETE CASCADE\n"
+        ")"
+    ),
+    (
+        "CREATE TABLE archival_passages (\n"
+        "\tid VARCHAR NOT NULL, \n"
+        "\ttext VARCHAR NOT NULL, \n"
+        "\tembedding_config JSON, \n"
+        "\tmetadata_ JSON NOT NULL, \n"
+        "\ttags JSON, \n"
+        "\tembedding BINARY, \n"
+        "\tcreated_at DATETIME DEFAULT CURRENT_TIMESTAMP, \n"
+        "\tupdated_at DATETIME DEFAULT CURRENT_TIMESTAMP, \n"
+        "\tis_deleted BOOLEAN DEFAULT FALSE NOT NULL, \n"
+        "\t_created_by_id VARCHAR, \n"
+        "\t_last_updated_by_id VARCHAR, \n"
+        "\torganization_id VARCHAR NOT NULL, \n"
+        "\tarchive_id VARCHAR NOT NULL, \n"
+        "\tPRIMARY KEY (id), \n"
+        "\tFOREIGN KEY(organization_id) REFERENCES organizations (id), \n"
+        "\tFOREIGN KEY(archive_id) REFERENCES archives (id) ON DELETE CASCADE\n"
+        ")"
+    ),
+    (
+        "CREATE TABLE messages (\n"
+        "\tid VARCHAR NOT NULL, \n"
+        "\trole VARCHAR NOT NULL, \n"
+        "\ttext VARCHAR, \n"
+        "\tcontent JSON, \n"
+        "\tmodel VARCHAR, \n"
+        "\tname VARCHAR, \n"
+        "\ttool_calls JSON NOT NULL, \n"
+        "\ttool_call_id VARCHAR, \n"
+        "\tstep_id VARCHAR, \n"
+        "\trun_id VARCHAR, \n"
+        "\totid VARCHAR, \n"
+        "\ttool_returns JSON, \n"
+        "\tgroup_id VARCHAR, \n"
+        "\tsender_id VARCHAR, \n"
+        "\tbatch_item_id VARCHAR, \n"
+        "\tconversation_id VARCHAR, \n"
+        "\tis_err BOOLEAN, \n"
+        "\tapproval_request_id VARCHAR, \n"
+        "\tapprove BOOLEAN, \n"
+        "\tdenial_reason VARCHAR, \n"
+        "\tapprovals JSON, \n"
+        "\tsequence_id BIGINT NOT NULL, \n"
+        "\tcreated_at DATETIME DEFAULT CURRENT_TIMESTAMP, \n"
+        "\tupdated_at DATETIME DEFAULT CURRENT_TIMESTAMP, \n"
+        "\tis_deleted BOOLEAN DEFAULT FALSE NOT NULL, \n"
+        "\t_created_by_id VARCHAR, \n"
+        "\t_last_updated_by_id VARCHAR, \n"
+        "\torganization_id VARCHAR NOT NULL, \n"
+        "\tagent_id VARCHAR NOT NULL, \n"
+        "\tPRIMARY KEY (id), \n"
+        "\tFOREIGN KEY(step_id) REFERENCES steps (id) ON DELETE SET NULL, \n"
+        "\tFOREIGN KEY(run_id) REFERENCES runs (id) ON DELETE SET NULL, \n"
+        "\tFOREIGN KEY(conversation_id) REFERENCES conversations (id) ON DELETE SET NULL, \n"
+        "\tUNIQUE (sequence_id), \n"
+        "\tFOREIGN KEY(organization_id) REFERENCES organizations (id), \n"
+        "\tFOREIGN KEY(agent_id) REFERENCES agents (id) ON DELETE CASCADE\n"
+        ")"
+    ),
+    (
+        "CREATE TABLE message_sequence (\n"
+        "                    id INTEGER PRIMARY KEY,\n"
+        "                    next_val INTEGER NOT NULL DEFAULT 1\n"
+        "                )"
+    ),
+)
+LETTA_START = datetime(2025, 3, 1, 9, 0)
+#: What ``CURRENT_TIMESTAMP`` wrote where the ORM set no time (an ``updated_at``): whole seconds.
+LETTA_NOW = "2025-03-09 17:45:02"
+LETTA_TEXTS = (
+    "Hello!",
+    "Café crème — 42,50 €",
+    "naïve\u00a0résumé",
+    "🚀 launch at 10:00",
+    "",
+    "日本語のテキスト",
+    "line1\nline2\ttab",
+    "x" * 900,
+    "  padded  ",
+)
+LETTA_TOOLS = ("send_message", "archival_memory_insert", "archival_memory_search", "web_search")
+LETTA_BLOCKS = ("persona", "human", "notes")
+
+
+def letta_id(prefix: str, n: int) -> str:
+    """Letta's key: the model's prefix and a uuid4 (deterministic here)."""
+    return f"{prefix}-{UUID(int=(n * 0x9E3779B97F4A7C15) % 2**128 | 1, version=4)}"
+
+
+def letta_stamp(moment: datetime) -> str:
+    """SQLAlchemy's SQLite ``DATETIME``: six fraction digits always (the ORM's aware time, naive)."""
+    return moment.strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def letta_message_time(i: int) -> datetime:
+    return LETTA_START + timedelta(seconds=37 * i, microseconds=(i * 99_991) % 1_000_000)
+
+
+def letta_linked(k: int) -> datetime | None:
+    """Agent ``k``'s link to the archive: its time where the caller gave one, None where the link was
+    inserted without one (the DEFAULT's text ``now()``)."""
+    return LETTA_START + timedelta(days=k) if k == 0 else None
+
+
+def letta_embedding(i: int) -> bytes:
+    """Passage ``i``'s embedding as sqlite-vec serializes it: eight little-endian float32."""
+    return struct.pack("<8f", *(math.sin(i + k) for k in range(8)))
+
+
+def letta_agents(path: Path, agents: int = 3, messages: int = 30, passages: int = 12) -> Path:
+    """A Letta agent server's database (see the module's list)."""
+
+    def dumps(value: Any) -> str:  # SQLAlchemy's JSON: json.dumps, ASCII escapes, None as null
+        return json.dumps(value)
+
+    org = letta_id("org", 1)
+    user = letta_id("user", 2)
+    archive = letta_id("archive", 3)
+    llm = {
+        "model": "gpt-4o-mini",
+        "model_endpoint_type": "openai",
+        "context_window": 128000,
+        "temperature": 0.7,
+    }
+    emb = {"embedding_model": "text-embedding-3-small", "embedding_dim": 8, "embedding_chunk_size": 300}
+    now = letta_stamp(LETTA_START)
+    rows: dict[str, list[Sequence[Any]]] = {
+        "organizations": [("Acme\u00a0Org", 0, org, LETTA_NOW, LETTA_NOW, 0, None, None)],
+        "users": [("Björn", user, LETTA_NOW, LETTA_NOW, 0, None, None, org)],
+        "agents": [],
+        "block": [],
+        "blocks_agents": [],
+        "tools": [],
+        "tools_agents": [],
+        "archives": [
+            (
+                archive,
+                "main archive",
+                "Ä archive",
+                "native",
+                dumps(emb),
+                "null",
+                None,
+                now,
+                LETTA_NOW,
+                0,
+                None,
+                None,
+                org,
+            )
+        ],
+        "archives_agents": [],
+        "archival_passages": [],
+        "messages": [],
+        "message_sequence": [(1, messages + 1)],
+    }
+    for t, name in enumerate(LETTA_TOOLS):
+        schema = {
+            "name": name,
+            "parameters": {"type": "object", "properties": {"message": {"type": "string"}}},
+        }
+        rows["tools"].append(
+            (
+                name,
+                "letta_core" if t < 3 else "external_mcp",
+                50000 if t else None,
+                f"Tool {name} 🛠" if t % 2 else None,
+                dumps(["core"] if t < 3 else []),
+                "python",
+                f"def {name}(self, message: str):\n    return None\n",
+                dumps(schema),
+                "null",
+                "null",
+                "null",
+                int(t == 3),
+                None,
+                "null",
+                letta_id("tool", 10 + t),
+                letta_stamp(LETTA_START + timedelta(seconds=1.5 * t)),
+                LETTA_NOW,
+                0,
+                None,
+                None,
+                org,
+                None,
+            )
+        )
+    for a in range(agents):
+        agent = letta_id("agent", 100 + a)
+        rows["agents"].append(
+            (
+                agent,
+                "memgpt_v2_agent" if a % 2 else "letta_v1_agent",
+                f"agent-{a}{' ✨' * (a % 2)}",
+                None if a == 2 else f"Agent number {a}",
+                "You are Letta, a helpful assistant.\n" * (a + 1),
+                "[]",
+                "null",
+                dumps({"owner": "Björn", "n": a}) if a % 2 else "null",
+                dumps(llm),
+                dumps(emb),
+                "null",
+                "[]",
+                a % 2,
+                None if a == 0 else int(a == 2),
+                letta_stamp(LETTA_START + timedelta(hours=a, microseconds=123456 * a)) if a % 2 else None,
+                1234 * a if a else None,
+                "end_turn" if a % 2 else None,
+                ("UTC", "Europe/Berlin")[a % 2],
+                5,
+                15000,
+                None,
+                None,
+                letta_stamp(LETTA_START + timedelta(days=a, seconds=0.25 * a)),
+                LETTA_NOW,
+                0,
+                user,
+                None,
+                org,
+                None,
+                None,
+                None,
+                None,
+                None,
+            )
+        )
+        for b, label in enumerate(LETTA_BLOCKS):
+            block = letta_id("block", 200 + 3 * a + b)
+            value = ("I am Sam.\u00a0🙂", "Name: Chad\nLikes: crème brûlée", "")[b]
+            rows["block"].append(
+                (
+                    None,
+                    f"The {label} block",
+                    label,
+                    0,
+                    None,
+                    value,
+                    2000 if b == 2 else 5000,
+                    "{}" if b == 1 else "null",
+                    int(b == 2),
+                    None,
+                    None,
+                    1,
+                    org,
+                    block,
+                    now,
+                    LETTA_NOW,
+                    0,
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                )
+            )
+            rows["blocks_agents"].append((agent, block, label))
+        rows["tools_agents"] += [(agent, letta_id("tool", 10 + t)) for t in range(3)]
+        linked = letta_linked(a)
+        rows["archives_agents"].append(
+            (agent, archive, "now()" if linked is None else letta_stamp(linked), int(a == 0))
+        )
+    for i in range(passages):
+        tags = dumps(["memo", "π"]) if i % 3 else "null"
+        rows["archival_passages"].append(
+            (
+                letta_id("passage", 300 + i),
+                LETTA_TEXTS[i % len(LETTA_TEXTS)] or "?",
+                dumps(emb),
+                dumps({"i": i, "score": i / 7}),
+                tags,
+                letta_embedding(i),
+                letta_stamp(LETTA_START + timedelta(minutes=i, microseconds=1001 * i)),
+                LETTA_NOW,
+                0,
+                None,
+                None,
+                org,
+                archive,
+            )
+        )
+    for i in range(messages):
+        role = ("system", "user", "assistant", "tool")[i % 4]
+        text = LETTA_TEXTS[i % len(LETTA_TEXTS)]
+        call = f"call_{i - (role == 'tool'):06d}"
+        calls = (
+            [
+                {
+                    "id": call,
+                    "function": {"arguments": dumps({"message": text[:80]}), "name": "send_message"},
+                    "type": "function",
+                }
+            ]
+            if role == "assistant"
+            else []
+        )
+        returned = (
+            [
+                {
+                    "tool_call_id": call,
+                    "status": "error" if i % 8 == 7 else "success",
+                    "stdout": [],
+                    "stderr": None,
+                }
+            ]
+            if role == "tool"
+            else []
+        )
+        content = [
+            {"type": "text", "text": '{"status": "OK"}' if role == "tool" else text, "signature": None}
+        ]
+        rows["messages"].append(
+            (
+                letta_id("message", 400 + i),
+                role,
+                None,
+                dumps(content),
+                None if role == "user" else "gpt-4o-mini",
+                "send_message" if role == "tool" else None,
+                dumps(calls),
+                call if role == "tool" else None,
+                None,
+                None,
+                str(UUID(int=i)) if role == "user" else None,
+                dumps(returned),
+                None,
+                None,
+                None,
+                None,
+                int(i % 8 == 7) if role == "tool" else None,
+                None,
+                None,
+                None,
+                "null",
+                i + 1,
+                letta_stamp(letta_message_time(i)),
+                LETTA_NOW,
+                0,
+                None,
+                None,
+                org,
+                letta_id("agent", 100 + i % agents),
+            )
+        )
+    return write_export(path, LETTA_DDL, rows, bytes_as_text=False)
+
+
+# --- mem0 (a memory layer's history database) -------------------------------------------------------
+
+#: mem0 2.2's ``SQLiteManager`` tables (``mem0/memory/storage.py``), its own whitespace.
+MEM0_DDL = (
+    """
+                    CREATE TABLE IF NOT EXISTS history (
+                        id           TEXT PRIMARY KEY,
+                        memory_id    TEXT,
+                        old_memory   TEXT,
+                        new_memory   TEXT,
+                        event        TEXT,
+                        created_at   DATETIME,
+                        updated_at   DATETIME,
+                        is_deleted   INTEGER,
+                        actor_id     TEXT,
+                        role         TEXT
+                    )
+                """,
+    """
+                    CREATE TABLE IF NOT EXISTS messages (
+                        id TEXT PRIMARY KEY,
+                        session_scope TEXT,
+                        role TEXT,
+                        content TEXT,
+                        name TEXT,
+                        created_at DATETIME
+                    )
+                """,
+)
+MEM0_TEXTS = (
+    "Likes crème brûlée",
+    "Lives in Zürich\u00a0(CH)",
+    "Allergic to 🥜 peanuts",
+    "Prefers meetings at 09:00",
+    "日本語を勉強している",
+    "Budget: 1234.50 EUR",
+    "x" * 700,
+    "Name is Ana",
+)
+MEM0_START = datetime(2025, 3, 8, 9, 0, tzinfo=UTC)
+#: The events an older mem0 wrote in US/Pacific wall time (its migration keeps them), across the
+#: change to summer time (2025-03-09 10:00 UTC).
+MEM0_PACIFIC = 10
+
+
+def mem0_uuid(n: int) -> str:
+    return str(UUID(int=(n * 0x9E3779B97F4A7C15 + 7) % 2**128, version=4))
+
+
+def mem0_moment(i: int) -> datetime:
+    """Event ``i``'s aware time as mem0 wrote it: UTC, or US/Pacific's offset for the oldest ones."""
+    at = MEM0_START + timedelta(hours=3 * i, microseconds=0 if i % 5 == 0 else 7919 * i)
+    if i < MEM0_PACIFIC:
+        return at.astimezone(
+            timezone(timedelta(hours=-8 if at < datetime(2025, 3, 9, 10, tzinfo=UTC) else -7))
+        )
+    return at
+
+
+def mem0_event(i: int) -> tuple[str, str | None, str | None, str, int]:
+    """Event ``i``: its memory's id, old and new text, the event and ``is_deleted``. Memory ``m`` is
+    added by event ``3m``, updated by ``3m + 1`` and, for every other memory, deleted by ``3m + 2``
+    (its payload's text ``''`` for one of them); the others are updated again."""
+    m, step = divmod(i, 3)
+    text = MEM0_TEXTS[m % len(MEM0_TEXTS)]
+    if step == 0:
+        return mem0_uuid(m), None, text, "ADD", 0
+    if step == 1:
+        return mem0_uuid(m), text, f"{text} (v2)", "UPDATE", 0
+    if m % 2:
+        return mem0_uuid(m), "" if m == 3 else f"{text} (v2)", None, "DELETE", 1
+    return mem0_uuid(m), f"{text} (v2)", f"{text} (v3)", "UPDATE", 0
+
+
+def mem0_history(path: Path, events: int = 30, scopes: int = 2) -> Path:
+    """A mem0 memory layer's ``history.db`` (see the module's list)."""
+    rows: dict[str, list[Sequence[Any]]] = {"history": [], "messages": []}
+    for i in range(events):
+        memory, old, new, event, deleted = mem0_event(i)
+        added = mem0_moment(3 * (i // 3)).isoformat()
+        # A batch ADD (every other memory's) writes no updated_at; an ADD one by one its created_at.
+        batch = event == "ADD" and (i // 3) % 2 == 0
+        updated = None if batch else mem0_moment(i).isoformat()
+        actor, role = (None, None) if batch else (("alice", "bob", None)[i % 3], ("user", "assistant")[i % 2])
+        rows["history"].append(
+            (mem0_uuid(1000 + i), memory, old, new, event, added, updated, deleted, actor, role)
+        )
+    for s in range(scopes):
+        saved = (MEM0_START + timedelta(days=2, minutes=s, microseconds=993_981)).isoformat()
+        for k in range(5):
+            content = "OK 👍" if k == 4 else MEM0_TEXTS[(s + k) % len(MEM0_TEXTS)]
+            name = None if k % 2 else "Ana"
+            role = "assistant" if k == 4 else "user"
+            rows["messages"].append(
+                (mem0_uuid(2000 + 5 * s + k), f"user_id=u{s}", role, content, name, saved)
+            )
+    return write_export(path, MEM0_DDL, rows)
+
+
+# --- crewAI (an agent framework's task outputs and flow persistence) ---------------------------------
+
+#: crewAI 1.15's ``KickoffTaskOutputsSQLiteStorage`` table, its own whitespace.
+CREWAI_KICKOFF_DDL = (
+    """
+                        CREATE TABLE IF NOT EXISTS latest_kickoff_task_outputs (
+                            task_id TEXT PRIMARY KEY,
+                            task_key TEXT,
+                            expected_output TEXT,
+                            output JSON,
+                            task_index INTEGER,
+                            inputs JSON,
+                            was_replayed BOOLEAN,
+                            timestamp DATETIME DEFAULT CURRENT_TIMESTAMP
+                        )
+                    """,
+)
+#: crewAI 1.15's ``SQLiteFlowPersistence`` tables and indexes.
+CREWAI_FLOW_DDL = (
+    """
+            CREATE TABLE IF NOT EXISTS flow_states (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                flow_uuid TEXT NOT NULL,
+                method_name TEXT NOT NULL,
+                timestamp DATETIME NOT NULL,
+                state_json TEXT NOT NULL
+            )
+            """,
+    """
+            CREATE INDEX IF NOT EXISTS idx_flow_states_uuid
+            ON flow_states(flow_uuid)
+            """,
+    """
+            CREATE TABLE IF NOT EXISTS pending_feedback (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                flow_uuid TEXT NOT NULL UNIQUE,
+                context_json TEXT NOT NULL,
+                state_json TEXT NOT NULL,
+                created_at DATETIME NOT NULL
+            )
+            """,
+    """
+            CREATE INDEX IF NOT EXISTS idx_pending_feedback_uuid
+            ON pending_feedback(flow_uuid)
+            """,
+)
+CREWAI_TEXTS = (
+    "Summarise Q3 results — €1.234,50",
+    "Write a haiku 🌸",
+    "Translate to 日本語",
+    "",
+    "List\u00a0items\n- a\n- b",
+    "x" * 700,
+)
+#: What ``CURRENT_TIMESTAMP`` wrote for the kickoff's tasks: UTC, whole seconds.
+CREWAI_KICKOFF_AT = "2025-06-02 14:03:27"
+CREWAI_START = datetime(2025, 6, 2, 14, 3, 27, 548137, UTC)
+CREWAI_METHODS = ("start", "research", "write", "review")
+
+
+def crewai_task_output(i: int) -> tuple[str, str, str, dict[str, Any], dict[str, Any], bool]:
+    """Task ``i``'s uuid, key (the MD5 of its description and expected output), expected output, output,
+    inputs and ``was_replayed``."""
+    description = f"Task {i}: {CREWAI_TEXTS[i % len(CREWAI_TEXTS)] or 'blank'}"
+    expected = CREWAI_TEXTS[(i + 1) % len(CREWAI_TEXTS)] or "anything"
+    key = hashlib.md5(f"{description}|{expected}".encode()).hexdigest()
+    text = CREWAI_TEXTS[i % len(CREWAI_TEXTS)]
+    output = {
+        "description": description,
+        "raw": text,
+        "summary": text[:10],
+        "pydantic": None,
+        "json_dict": {"score": i / 3, "ok": i % 2 == 0} if i % 3 else None,
+        "agent": "Researcher",
+        "output_format": "raw",
+    }
+    inputs = {"topic": "AI 🤖", "year": 2025, "budget": "12.50"} if i % 2 else {}
+    return str(UUID(int=0xC0FFEE * (i + 1), version=4)), key, expected, output, inputs, i % 5 == 0
+
+
+def crewai_kickoff_outputs(path: Path, tasks: int = 12) -> Path:
+    """crewAI's latest kickoff task outputs (see the module's list)."""
+    rows: dict[str, list[Sequence[Any]]] = {"latest_kickoff_task_outputs": []}
+    for i in range(tasks):
+        task, key, expected, output, inputs, replayed = crewai_task_output(i)
+        rows["latest_kickoff_task_outputs"].append(
+            (task, key, expected, json.dumps(output), i, json.dumps(inputs), replayed, CREWAI_KICKOFF_AT)
+        )
+    return write_export(path, CREWAI_KICKOFF_DDL, rows)
+
+
+def crewai_flow_uuid(f: int) -> str:
+    return str(UUID(int=f + 1, version=4))
+
+
+def crewai_saved(n: int) -> datetime:
+    """The ``n``-th saved state's ``datetime.now(timezone.utc)``."""
+    return CREWAI_START + timedelta(seconds=41 * n, microseconds=11_941 * n)
+
+
+def crewai_flow_states(path: Path, flows: int = 5) -> Path:
+    """crewAI's flow persistence (see the module's list)."""
+    rows: dict[str, list[Sequence[Any]]] = {"flow_states": [], "pending_feedback": []}
+    n = 0
+    for f in range(flows):
+        flow = crewai_flow_uuid(f)
+        for k, method in enumerate(CREWAI_METHODS[: 2 + f % 3]):
+            when = None if k == 0 else f"2025-01-{1 + k:02d}"
+            message = CREWAI_TEXTS[(f + k) % len(CREWAI_TEXTS)]
+            state = {"id": flow, "counter": k, "message": message, "ratio": k / 7, "when": when}
+            n += 1
+            rows["flow_states"].append((n, flow, method, crewai_saved(n).isoformat(), json.dumps(state)))
+        if f % 2 == 0:
+            context = {
+                "flow_id": flow,
+                "flow_class": "myapp.flows.ReviewFlow",
+                "method_name": "review",
+                "method_output": {"draft": CREWAI_TEXTS[f % len(CREWAI_TEXTS)]},
+                "message": "Approve? ✅",
+                "emit": ["approved", "rejected"] if f else None,
+            }
+            state = {"id": flow, "counter": 9, "message": "waiting", "ratio": 0.0, "when": None}
+            n += 1
+            saved = crewai_saved(n).isoformat()
+            rows["flow_states"].append((n, flow, "review", saved, json.dumps(state)))
+            rows["pending_feedback"].append((f // 2 + 1, flow, json.dumps(context), json.dumps(state), saved))
+    return write_export(path, CREWAI_FLOW_DDL, rows)

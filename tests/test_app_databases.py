@@ -42,8 +42,9 @@ datastore, a Timetagger itemdb, a hamster-lib and a Hamster time tracker's datab
 chat server, a qutebrowser history, a Lutris game library, a Vendure shop, a Waline comment server, an
 AdonisJS Lucid application, an Apple Health export, an Evernote export, a Twitter archive and a Google
 Takeout as the dogsheep tools convert them, a git-annex repository's keys database, a Zim notebook's
-index, an ejabberd server) through ``columnar-etl run`` into the session's real PostgreSQL, every cell
-checked.
+index, an ejabberd server, a Letta agent server's database, a mem0 memory layer's history, crewAI's
+kickoff task outputs and flow persistence) through ``columnar-etl run`` into the session's real
+PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -10149,3 +10150,168 @@ def test_ejabberd_server_reads_its_archive_microseconds_as_instants_and_keeps_ev
     found = references(run_dir)
     for child in ("archive", "spool", "rosterusers", "rostergroups"):
         assert found[(child, "username")] == "users.username", child
+
+
+def test_letta_agent_server_loads_its_json_and_embeddings_and_reads_a_quoted_now_default_as_no_time(
+    run_export: Runner,
+) -> None:
+    """Letta's SQLAlchemy database on SQLite: ``DATETIME`` text of six fraction digits beside
+    ``CURRENT_TIMESTAMP``'s whole seconds as timestamps, ``BOOLEAN`` 0/1 as boolean, every ``JSON``
+    column text as written, sqlite-vec float32 embeddings byte for byte, ``sequence_id`` bigint; and
+    ``archives_agents.created_at DEFAULT 'now()'``, whose text in a link inserted without a time is no
+    date: NULL, audited (until h196 an unparseable date: a column of more such links than times was
+    text, one of half such links halted the run, exit 3)."""
+    agents, messages, passages = 3, 30, 12
+    ran, run_dir = run_export(apps.letta_agents)
+    tables = {
+        "organizations": 1,
+        "users": 1,
+        "agents": agents,
+        "block": agents * len(apps.LETTA_BLOCKS),
+        "blocks_agents": agents * len(apps.LETTA_BLOCKS),
+        "tools": len(apps.LETTA_TOOLS),
+        "tools_agents": agents * 3,
+        "archives": 1,
+        "archives_agents": agents,
+        "archival_passages": passages,
+        "messages": messages,
+        "message_sequence": 1,
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+
+    linked = ran.types("archives_agents")
+    assert (linked["created_at"], linked["is_owner"]) == ("timestamp without time zone", "boolean")
+    times = ran.values("archives_agents", "created_at", "agent_id")
+    assert times == {apps.letta_id("agent", 100 + a): apps.letta_linked(a) for a in range(agents)}
+    untimed = {apps.letta_id("agent", 100 + a) for a in range(agents) if apps.letta_linked(a) is None}
+    assert untimed and len(untimed) < agents
+    nulled = audit_rules(run_dir, "archives_agents", "created_at")
+    assert sum("null_like_to_null" in rules for rules in nulled.values()) == len(untimed)
+    column = profiled(run_dir)["columns"]["archives_agents"]["created_at"]
+    assert column["zero_dates"] == ["now()"]
+
+    types = ran.types("messages")
+    assert (types["created_at"], types["updated_at"]) == ("timestamp without time zone",) * 2
+    assert (types["sequence_id"], types["is_err"]) == ("bigint", "boolean")
+    for json_column in ("content", "tool_calls", "tool_returns", "approvals"):
+        assert types[json_column] == "text", json_column
+    keys = {apps.letta_id("message", 400 + i): i for i in range(messages)}
+    assert ran.values("messages", "created_at", "id") == {
+        k: apps.letta_message_time(i) for k, i in keys.items()
+    }
+    assert ran.values("messages", "sequence_id", "id") == {k: i + 1 for k, i in keys.items()}
+    updated = set(ran.values("messages", "updated_at", "id").values())
+    assert updated == {datetime.fromisoformat(apps.LETTA_NOW)}
+    content = ran.values("messages", "content", "id")
+    for key, i in keys.items():
+        text = '{"status": "OK"}' if i % 4 == 3 else apps.LETTA_TEXTS[i % len(apps.LETTA_TEXTS)]
+        assert json.loads(content[key]) == [{"type": "text", "text": text, "signature": None}], key
+    with closing(sqlite3.connect(ran.db)) as con:
+        stored = dict(con.execute("SELECT id, tool_calls FROM messages"))
+    assert ran.values("messages", "tool_calls", "id") == stored
+
+    agent_types = ran.types("agents")
+    assert agent_types["message_buffer_autoclear"] == agent_types["enable_sleeptime"] == "boolean"
+    assert agent_types["last_run_completion"] == "timestamp without time zone"
+    assert agent_types["last_run_duration_ms"] == "bigint"
+    assert agent_types["llm_config"] == agent_types["embedding_config"] == "text"
+    assert ran.values("agents", "enable_sleeptime", "id") == {
+        apps.letta_id("agent", 100 + a): None if a == 0 else a == 2 for a in range(agents)
+    }
+
+    assert ran.types("archival_passages")["embedding"] == "bytea"
+    embeddings = ran.values("archival_passages", "embedding", "id")
+    assert {k: bytes(v) for k, v in embeddings.items()} == {
+        apps.letta_id("passage", 300 + i): apps.letta_embedding(i) for i in range(passages)
+    }
+    found = references(run_dir)
+    assert found[("messages", "agent_id")] == "agents.id"
+    assert found[("tools_agents", "tool_id")] == "tools.id"
+    assert found[("archival_passages", "archive_id")] == "archives.id"
+
+
+def test_mem0_history_keeps_each_events_instant_across_offsets_and_its_adds_null_old_memory(
+    run_export: Runner,
+) -> None:
+    """mem0's ``history.db``: ``isoformat()`` text of aware times, UTC beside an older mem0's US/Pacific
+    offsets on both sides of summer time, as timestamptz, each the instant written; ``updated_at`` NULL
+    for a batch ADD; ``old_memory`` NULL for an ADD kept apart from a deleted payload's ``''`` (made NULL
+    by the documented blank rule, audited); ``is_deleted INTEGER`` 0/1 as the integers it declares."""
+    events, scopes = 30, 2
+    ran, run_dir = run_export(apps.mem0_history)
+    loaded_cleanly(ran, run_dir, {"history": events, "messages": 5 * scopes})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    types = ran.types("history")
+    assert types["created_at"] == types["updated_at"] == "timestamp with time zone"
+    assert (types["is_deleted"], types["memory_id"], types["id"]) == ("bigint", "text", "text")
+    assert primary_key(ran.uri, ran.record["version_schema"], "history") == ["id"]
+    offsets = {apps.mem0_moment(i).utcoffset() for i in range(events)}
+    assert offsets == {timedelta(hours=-8), timedelta(hours=-7), timedelta(0)}
+    keys = {apps.mem0_uuid(1000 + i): i for i in range(events)}
+    created = ran.values("history", "created_at", "id")
+    assert created == {k: apps.mem0_moment(3 * (i // 3)) for k, i in keys.items()}
+    updated = ran.values("history", "updated_at", "id")
+    assert updated == {
+        k: None if apps.mem0_event(i)[3] == "ADD" and (i // 3) % 2 == 0 else apps.mem0_moment(i)
+        for k, i in keys.items()
+    }
+    old = ran.values("history", "old_memory", "id")
+    assert old == {k: apps.mem0_event(i)[1] or None for k, i in keys.items()}
+    blank = {k for k, i in keys.items() if apps.mem0_event(i)[1] == ""}
+    assert len(blank) == 1
+    assert {k for k in keys if audit_rules(run_dir, "history", "old_memory").get(k)} == blank
+    assert ran.values("history", "new_memory", "id") == {k: apps.mem0_event(i)[2] for k, i in keys.items()}
+    assert ran.values("history", "is_deleted", "id") == {k: apps.mem0_event(i)[4] for k, i in keys.items()}
+    assert set(ran.values("messages", "created_at", "id").values()) == {
+        apps.MEM0_START + timedelta(days=2, minutes=s, microseconds=993_981) for s in range(scopes)
+    }
+    assert ran.types("messages")["created_at"] == "timestamp with time zone"
+
+
+def test_crewai_kickoff_outputs_keep_their_json_and_md5_keys_and_read_the_replay_flag_as_boolean(
+    run_export: Runner,
+) -> None:
+    """crewAI's latest kickoff task outputs: the uuid key, 32-hex-digit MD5 ``task_key`` text, the
+    ``JSON`` output and inputs text as written, ``was_replayed BOOLEAN`` 0/1 as boolean and
+    ``CURRENT_TIMESTAMP``'s naive text as a timestamp; exit 0."""
+    tasks = 12
+    ran, run_dir = run_export(apps.crewai_kickoff_outputs)
+    loaded_cleanly(ran, run_dir, {"latest_kickoff_task_outputs": tasks})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    table = "latest_kickoff_task_outputs"
+    types = ran.types(table)
+    assert (types["task_key"], types["output"], types["inputs"]) == ("text",) * 3
+    assert (types["was_replayed"], types["task_index"]) == ("boolean", "bigint")
+    assert types["timestamp"] == "timestamp without time zone"
+    truth = {task: rest for task, *rest in map(apps.crewai_task_output, range(tasks))}
+    assert ran.values(table, "task_key", "task_id") == {k: t[0] for k, t in truth.items()}
+    assert ran.values(table, "was_replayed", "task_id") == {k: t[4] for k, t in truth.items()}
+    outputs = ran.values(table, "output", "task_id")
+    assert {k: json.loads(v) for k, v in outputs.items()} == {k: t[2] for k, t in truth.items()}
+    inputs = ran.values(table, "inputs", "task_id")
+    assert {k: json.loads(v) for k, v in inputs.items()} == {k: t[3] for k, t in truth.items()}
+    assert set(ran.values(table, "timestamp", "task_id").values()) == {
+        datetime.fromisoformat(apps.CREWAI_KICKOFF_AT)
+    }
+
+
+def test_crewai_flow_states_arrive_as_instants_with_their_json_and_pending_feedback(
+    run_export: Runner,
+) -> None:
+    """crewAI's flow persistence: ``isoformat()`` UTC text as timestamptz, each the instant saved; each
+    state's JSON as written; ``pending_feedback`` keyed by its ``AUTOINCREMENT`` id beside its
+    ``UNIQUE`` flow uuid; exit 0."""
+    ran, run_dir = run_export(apps.crewai_flow_states)
+    with closing(sqlite3.connect(ran.db)) as con:
+        states = dict(con.execute("SELECT id, state_json FROM flow_states"))
+        pending = dict(con.execute("SELECT id, flow_uuid FROM pending_feedback"))
+    assert len(pending) == 3
+    loaded_cleanly(ran, run_dir, {"flow_states": len(states), "pending_feedback": len(pending)})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.types("flow_states")["timestamp"] == "timestamp with time zone"
+    assert ran.types("pending_feedback")["created_at"] == "timestamp with time zone"
+    assert ran.values("flow_states", "timestamp", "id") == {n: apps.crewai_saved(n) for n in states}
+    assert ran.values("flow_states", "state_json", "id") == states
+    assert ran.values("pending_feedback", "flow_uuid", "id") == pending
+    assert primary_key(ran.uri, ran.record["version_schema"], "pending_feedback") == ["id"]

@@ -243,7 +243,8 @@ class ColumnProfile:
     tokens_as_values: list[str] = field(default_factory=list)
     #: Values that are a zero date in this column declared a date or timestamp: MySQL's (``0``, as SQLite
     #: stores a ``DEFAULT 0``; ``profiling.profile._zero_dates_as_null_like``) or its declared DEFAULT
-    #: that no calendar has (``'0000-01-01T00:00:00.000Z'``; ``profiling.profile.never_set_default``):
+    #: that is no date (``'0000-01-01T00:00:00.000Z'``, no calendar's; ``'now()'``, SQL quoted as text;
+    #: ``profiling.profile.never_set_default``):
     #: counted null-like, and read as NULL by its plan beside the null tokens.
     zero_dates: list[str] = field(default_factory=list)
     #: Why the column is loaded as the text it holds, untouched (not trimmed, no null token or blank

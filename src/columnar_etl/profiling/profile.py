@@ -1205,7 +1205,7 @@ def infer_column(
     override: ColumnOverride | None = None,
     blob_numerals: int = 0,
     points_proven: bool = False,
-    never_set: tuple[str, int] | None = None,
+    never_set: tuple[str, int, bool] | None = None,
 ) -> ColumnProfile:
     """Decide a column's type and issues from its aggregate row (no data is read here); a date column
     whose reading ``override`` names (``formats``, ``date_order``) is read as it says (.overrides).
@@ -1215,8 +1215,9 @@ def infer_column(
     A column declared a date or timestamp that reads as one holds its ``0`` cells as MySQL's zero date
     (:func:`_zero_dates_as_null_like`): they are null-like, as the text ``0000-00-00 00:00:00`` is, and
     its plan reads :data:`ZERO_DATE_TOKEN` as NULL (``ColumnProfile.zero_dates``). ``never_set``: its
-    declared DEFAULT that no calendar has and how many cells hold it, counted null-like in ``agg``
-    already (:func:`never_set_default`): the plan reads it as NULL too.
+    declared DEFAULT that is no date (one no calendar has, or text that writes none) and how many cells
+    hold it, counted null-like in ``agg`` already (:func:`never_set_default`): the plan reads it as
+    NULL too.
 
     ``points_proven``: the export's other columns prove a point the decimal mark, so numbers such as
     ``1.200`` are decimals (:func:`_points_as_the_export_proves`)."""
@@ -1233,12 +1234,18 @@ def infer_column(
     )
     profiled = _zero_dates_read(column, infer, agg)
     if never_set is not None:
-        token, cells = never_set
+        token, cells, dated = never_set
         profiled.zero_dates.append(token)
+        what = (
+            'a date no calendar has: the schema\'s "not set"'
+            if dated
+            else "text that writes no date (SQL's current time quoted is stored as its text: no time "
+            "was recorded)"
+        )
         profiled.notes.append(
             f"{cells:,} {'cell holds' if cells == 1 else 'cells hold'} {token}, the DEFAULT the column "
-            f'declares ({column.declared_type}), a date no calendar has: the schema\'s "not set", no '
-            "date: NULL (rule null_like_to_null, as 0000-00-00 00:00:00)"
+            f"declares ({column.declared_type}), {what}, no date: NULL (rule null_like_to_null, as "
+            "0000-00-00 00:00:00)"
         )
     return profiled
 
@@ -1271,17 +1278,20 @@ POINTS_PROVEN = "points_proven"
 
 def never_set_default(
     column: SourceColumn, groups: list[dict[str, Any]], override: ColumnOverride | None
-) -> tuple[list[dict[str, Any]], tuple[str, int] | None]:
+) -> tuple[list[dict[str, Any]], tuple[str, int, bool] | None]:
     """``groups`` (a column's rows of the profile query) with the cells holding the column's declared
-    DEFAULT counted null-like where that DEFAULT is the schema's "not set" of a date: the column is
-    declared a date or timestamp, its DEFAULT is a text literal written as a date that no calendar has
+    DEFAULT counted null-like where that DEFAULT is no date: the column is declared a date or
+    timestamp, its DEFAULT is a text literal written as a date that no calendar has
     (``'0000-01-01T00:00:00.000Z'``, year 0: SpatiaLite's ``geometry_columns_time`` rows are created
-    holding it in each of their times, and only the ones that happened are ever set), and the cells of
-    that impossible date's code are that text alone. Such a DEFAULT is what ``0000-00-00 00:00:00`` is
-    to MySQL: no date, NULL by the null-token rule (audited), not an impossible date quarantined (a
-    table's column of them halted the run). The rows unchanged and None otherwise: a column no
-    DEFAULT or a valid one declares keeps its year-0 text an impossible date, and so does one whose
-    operator sets its reading (``override``)."""
+    holding it in each of their times, and only the ones that happened are ever set) or as no date at
+    all (``'now()'``, ``'CURRENT_TIMESTAMP'``: an ORM given SQL's current time as a string quotes it, and
+    SQLite stores the text in each row inserted without the column: no time was recorded), and the cells
+    of that text's code are that text alone. Such a DEFAULT is what ``0000-00-00 00:00:00`` is to
+    MySQL: no date, NULL by the null-token rule (audited), not an impossible or unparseable date
+    quarantined (a table's column of them halted the run). The rows unchanged and None otherwise: a
+    column no DEFAULT or a valid one declares keeps such text an impossible or unparseable date, and so
+    does one whose operator sets its reading (``override``). The third item: the DEFAULT is written as
+    a date (of no calendar)."""
     default = column.default
     if (
         override is not None
@@ -1295,20 +1305,22 @@ def never_set_default(
     both = Flag.VALID_DAY_FIRST | Flag.VALID_MONTH_FIRST
     rows: list[dict[str, Any]] = []
     cells = 0
+    dated = False
     for row in groups:
         if row["code"] is not None:
             storage, shape, bits = split_code(int(row["code"]))
             if (
                 storage == StorageClass.TEXT
-                and shape in DATE_SHAPE_BY_CODE
+                and (shape in DATE_SHAPE_BY_CODE or shape == Shape.OTHER)
                 and not bits & both
                 and int(row["distinct_values"]) == 1
                 and [str(value) for value in row["examples"] or []] == [token]
             ):
                 cells += int(row["cells"])
+                dated = shape in DATE_SHAPE_BY_CODE
                 row = {**row, "code": make_code(storage, Shape.NULL_LIKE, bits)}
         rows.append(row)
-    return (rows, (token, cells)) if cells else (groups, None)
+    return (rows, (token, cells, dated)) if cells else (groups, None)
 
 
 #: The value a column declared a date or timestamp holds for MySQL's zero date where its schema says
@@ -3019,21 +3031,36 @@ def _table_steps(
     numerals = src.known_numeral_blobs(table)
     for index, column in enumerate(info.columns):
         rows_of, never_set = never_set_default(column, groups[index], overrides.get(column.name))
-        infer = partial(
-            infer_column,
-            table,
-            column,
-            profiled_rows,
-            fold_groups(
-                rows_of,
-                declared_unique=column.name in declared_unique,
-                as_bound=sqlite_affinity(column.declared_type) == "BLOB",
-            ),
-            override=overrides.get(column.name),
-            blob_numerals=numerals.get(column.name, 0),
-            never_set=never_set,
-        )
+
+        def inferring(
+            rows: list[dict[str, Any]], never: tuple[str, int, bool] | None, column: SourceColumn = column
+        ) -> Callable[..., ColumnProfile]:
+            return partial(
+                infer_column,
+                table,
+                column,
+                profiled_rows,
+                fold_groups(
+                    rows,
+                    declared_unique=column.name in declared_unique,
+                    as_bound=sqlite_affinity(column.declared_type) == "BLOB",
+                ),
+                override=overrides.get(column.name),
+                blob_numerals=numerals.get(column.name, 0),
+                never_set=never,
+            )
+
+        infer = inferring(rows_of, never_set)
         columns[column.name] = infer(date_order_default=settings.date_order_default)
+        if (
+            never_set is not None
+            and not never_set[2]
+            and columns[column.name].inferred_type not in DATE_TYPES
+        ):
+            # A DEFAULT of no date's shape is the column's "no date" only where its values are dates:
+            # among values of another type (kept as written, text of two ways) it is one of them.
+            infer = inferring(groups[index], None)
+            columns[column.name] = infer(date_order_default=settings.date_order_default)
         if column.name in untrimmed and columns[column.name].inferred_type == "text":
             columns[column.name].padding_kept = True
             columns[column.name].notes.append(UNTRIMMED_NOTE)
