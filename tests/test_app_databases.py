@@ -10159,7 +10159,7 @@ def test_letta_agent_server_loads_its_json_and_embeddings_and_reads_a_quoted_now
     ``CURRENT_TIMESTAMP``'s whole seconds as timestamps, ``BOOLEAN`` 0/1 as boolean, every ``JSON``
     column text as written, sqlite-vec float32 embeddings byte for byte, ``sequence_id`` bigint; and
     ``archives_agents.created_at DEFAULT 'now()'``, whose text in a link inserted without a time is no
-    date: NULL, audited (until h196 an unparseable date: a column of more such links than times was
+    date: NULL, audited (until 2026-12-05 an unparseable date: a column of more such links than times was
     text, one of half such links halted the run, exit 3)."""
     agents, messages, passages = 3, 30, 12
     ran, run_dir = run_export(apps.letta_agents)
