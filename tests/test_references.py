@@ -1678,3 +1678,57 @@ def test_minus_one_for_no_reference_is_no_orphan_where_every_key_lies_above_zero
     assert issue.examples == ("-1",)
     # A name naming no table keeps the -1 among its values: 5 of 6, no reference.
     assert found["code"].foreign_key is None
+
+
+def test_a_tables_own_key_named_for_another_table_refers_to_it_one_to_one(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """An XMPP client keeps each contact's archive state in a table keyed by the contact's own key:
+    Gajim's ``last_archive_message (jid_id INTEGER PRIMARY KEY UNIQUE, ...)`` beside ``jids (jid_id
+    INTEGER PRIMARY KEY AUTOINCREMENT UNIQUE, jid TEXT UNIQUE, type INTEGER)``, declaring no foreign
+    key. ``logs.jid_id`` was found to refer to ``jids.jid_id`` and the very same values under the very
+    same name in ``last_archive_message`` were not: a table's own key of one column was never searched.
+    Such a key whose name names another table (its entity: ``jid_id`` → ``jids``) is a one-to-one
+    extension of that table and refers to it, by the rules any column meets; a key named for its own
+    table (``orders.order_id``), a bare ``id`` and a key whose values are no keys of the table its name
+    names stay no child."""
+    jids = [(n, f"contact{n}@example.org", n % 2) for n in range(1, 13)]
+    logs = [(i + 1, 1 + (i * 5) % 12, f"message {i}") for i in range(60)]
+    archived = [1, 3, 4, 6, 7, 9, 10, 12]
+    infos = [(j, f"mam{j:04d}", f"{1713602520 + j}.5") for j in archived]
+    orders = [(n, 1 + n % 12) for n in range(1, 31)]
+    path = make_sqlite(
+        {
+            "jids": (
+                "CREATE TABLE jids(jid_id INTEGER PRIMARY KEY AUTOINCREMENT UNIQUE, jid TEXT UNIQUE, "
+                "type INTEGER)",
+                jids,
+            ),
+            "logs": (
+                "CREATE TABLE logs(log_line_id INTEGER PRIMARY KEY, jid_id INTEGER, message TEXT)",
+                logs,
+            ),
+            "last_archive_message": (
+                "CREATE TABLE last_archive_message(jid_id INTEGER PRIMARY KEY UNIQUE, last_mam_id TEXT, "
+                "oldest_mam_timestamp TEXT)",
+                infos,
+            ),
+            # Keyed by its own table's entity: its own key, no child.
+            "orders": ("CREATE TABLE orders(order_id INTEGER PRIMARY KEY, jid_id INTEGER)", orders),
+            # A bare id names no table: keys 1..30 fit the orders' keys and refer to nothing.
+            "shipments": (
+                "CREATE TABLE shipments(id INTEGER PRIMARY KEY, note TEXT)",
+                [(n, "x") for n in range(1, 31)],
+            ),
+            # Named for the orders, but its keys run past theirs: no reference.
+            "order_notes": (
+                "CREATE TABLE order_notes(order_id INTEGER PRIMARY KEY, note TEXT)",
+                [(n, "late") for n in range(20, 80)],
+            ),
+        }
+    )
+    assert _references(path) == {
+        ("logs", "jid_id"): "jids.jid_id",
+        ("last_archive_message", "jid_id"): "jids.jid_id",
+        ("orders", "jid_id"): "jids.jid_id",
+    }
