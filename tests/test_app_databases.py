@@ -1328,6 +1328,9 @@ def test_vector_store_keeps_its_split_metadata_vectors_and_text_index_exactly(ru
     assert found[("segments", "collection")] == "collections.id"
     assert found[("embedding_metadata", "id")] == "embeddings.id"
     assert found[("embeddings", "segment_id")] == "segments.id"
+    # Keyed by the segment's own id, one row per segment (a table's own key naming another table:
+    # since 2026-12-05).
+    assert found[("max_seq_id", "segment_id")] == "segments.id"
     # With duplicates = keep every element of the list arrives, the table indexed, not keyed.
     kept, kept_dir = run_export(apps.vector_store, COLUMNAR_ETL_DUPLICATES="keep")
     loaded_cleanly(kept, kept_dir, {**tables, "embedding_metadata_array": tags})
