@@ -1022,6 +1022,11 @@ number, so a test computes what a column holds from the same numbers.
   (``COMPLETED``), ``JSON`` columns holding JSON's ``null`` where the attribute is ``None`` and ``{}``
   for an empty dict, ``BOOLEAN`` 0/1, declared references (a pipeline run's schedule and backfill, a
   block run's pipeline run), names with emoji, a no-break space and CJK.
+- :func:`kedro_viz_sessions`: a Kedro project's ``session_store.db`` as Kedro-Viz 9's ``SQLiteStore``
+  writes it after ``kedro run`` and the experiment-tracking view's edits: ``runs`` keyed by Kedro's
+  session id (``2024-05-20T08.42.00.123Z``, dots in the time) with ``blob JSON`` the session's JSON
+  text encoded as a JSON string once more (``"{\\"project_path\\": ...}"``), ``user_run_details`` with
+  ``bookmark BOOLEAN`` 0/1, the title the run id until one is typed and ``''`` for no notes.
 """
 
 from __future__ import annotations
@@ -23130,3 +23135,69 @@ def mage_ai(path: Path, schedules: int = 6, runs: int = 24) -> Path:
         ],
     }
     return write_export(path, MAGE_DDL, rows)
+
+
+# --- Kedro-Viz (experiment tracking session store) -----------------------------------------------------
+
+#: Kedro-Viz 9.2's ``RunModel`` and ``UserRunDetailsModel`` (SQLAlchemy's DDL on SQLite).
+KEDRO_VIZ_DDL = [
+    "CREATE TABLE runs (id VARCHAR NOT NULL, blob JSON, PRIMARY KEY (id))",
+    "CREATE INDEX ix_runs_id ON runs (id)",
+    "CREATE TABLE user_run_details (id INTEGER NOT NULL, run_id VARCHAR, bookmark BOOLEAN, title VARCHAR, "
+    "notes VARCHAR, PRIMARY KEY (id), UNIQUE (run_id), FOREIGN KEY(run_id) REFERENCES runs (id))",
+    "CREATE INDEX ix_user_run_details_id ON user_run_details (id)",
+]
+KEDRO_START = datetime(2024, 5, 20, 8, 42, 0, 123_000, tzinfo=UTC)
+KEDRO_TITLES = ("Best run 🏆", "Café\u00a0baseline", "日本語のラン", "Runde Ü", "lr sweep " + "→" * 80)
+KEDRO_NOTES = ("good", "multi\nline note", "émoji 👍", "", "0.0100 beats 0.0200")
+
+
+def kedro_session_id(i: int) -> str:
+    """Kedro's ``generate_timestamp()``: UTC, ``%Y-%m-%dT%H.%M.%S.`` and milliseconds, ``Z``."""
+    moment = KEDRO_START + timedelta(seconds=41 * i, milliseconds=7 * i)
+    return moment.strftime("%Y-%m-%dT%H.%M.%S.") + f"{moment.microsecond // 1000:03d}Z"
+
+
+def kedro_session(i: int) -> dict[str, Any]:
+    """The session store's data as ``SQLiteStore._to_json`` collects it for a ``kedro run --params``."""
+    params = {"model_options": {"lr": round(0.005 * (i + 1), 4), "epochs": i + 1, "name": f"run ü {i} 🚀"}}
+    return {
+        "project_path": "/home/ana/spaceflights",
+        "session_id": kedro_session_id(i),
+        "cli": {
+            "args": [],
+            "params": {"params": params, "runner": None, "tags": [], "load_versions": {}, "env": None},
+            "command_name": "run",
+            "command_path": f"kedro run --params model_options.lr={params['model_options']['lr']}",
+        },
+        "extra_params": params,
+        "username": "ana",
+        "git": {"commit_sha": f"{i * 7919:07x}", "dirty": i % 3 == 0, "branch": "main"},
+    }
+
+
+def kedro_blob(i: int) -> str:
+    """``RunModel(blob=self._to_json())``: the JSON text, which the ``JSON`` column encodes once more."""
+    return json.dumps(json.dumps(kedro_session(i)))
+
+
+def kedro_details(i: int) -> tuple[bool, str, str] | None:
+    """(bookmark, title, notes) as ``update_run_details`` stores them for a run edited in the view
+    (every fourth is not): the title the run id until one is typed, notes ``''`` until typed."""
+    if i % 4 == 3:
+        return None
+    title = KEDRO_TITLES[i % len(KEDRO_TITLES)] if i % 3 else kedro_session_id(i)
+    return i % 2 == 1, title, KEDRO_NOTES[i % len(KEDRO_NOTES)]
+
+
+def kedro_viz_sessions(path: Path, runs: int = 12) -> Path:
+    """A Kedro project's ``session_store.db`` after ``runs`` runs, some edited (see the module's list)."""
+    details = [(i, d) for i in range(runs) if (d := kedro_details(i)) is not None]
+    rows: dict[str, list[Sequence[Any]]] = {
+        "runs": [(kedro_session_id(i), kedro_blob(i)) for i in range(runs)],
+        "user_run_details": [
+            (n + 1, kedro_session_id(i), int(bookmark), title, notes)
+            for n, (i, (bookmark, title, notes)) in enumerate(details)
+        ],
+    }
+    return write_export(path, KEDRO_VIZ_DDL, rows)

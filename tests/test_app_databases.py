@@ -39,7 +39,7 @@ server, an Access database converted by MDB Tools, a khal calendar's cache, a to
 cache, a vdirsyncer sync's status, an ARA Records Ansible database, a fail2ban server's database, a
 SpatiaLite database, an MBTiles tile set, GDAL's SQLite dialect without SpatiaLite, an ActivityWatch
 datastore, a Timetagger itemdb, a hamster-lib and a Hamster time tracker's database, a Gajim XMPP
-client's message archive, a Mage AI project's database) through
+client's message archive, a Mage AI project's database, a Kedro-Viz session store) through
 ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -9541,3 +9541,41 @@ def test_mage_ai_database_reads_sqlalchemys_datetimes_and_json_nulls_and_keeps_i
         "boolean:0",
         "boolean:1",
     }
+
+
+def test_kedro_viz_session_store_keeps_its_session_ids_and_doubly_encoded_json_as_written(
+    run_export: Runner,
+) -> None:
+    """Kedro-Viz's ``session_store.db``: Kedro's session ids (``2024-05-20T08.42.00.123Z``, dots in
+    the time) are the key and the details' reference, kept as written (text, no date read into a
+    key); the session's JSON text encoded as a JSON string once more arrives byte for byte; the
+    bookmark a boolean; ``''`` for no notes, the table's one way of writing none, NULL at no cost."""
+    runs = 12
+    ran, run_dir = run_export(apps.kedro_viz_sessions)
+    details = [(i, d) for i in range(runs) if (d := apps.kedro_details(i)) is not None]
+    loaded_cleanly(ran, run_dir, {"runs": runs, "user_run_details": len(details)})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    assert references(run_dir) == {("user_run_details", "run_id"): "runs.id"}
+    assert ran.types("runs") == {"id": "text", "blob": "text"}
+    assert primary_key(ran.uri, ran.record["version_schema"], "runs") == ["id"]
+    blobs = ran.values("runs", "blob", "id")
+    assert blobs == {apps.kedro_session_id(i): apps.kedro_blob(i) for i in range(runs)}
+    assert json.loads(json.loads(blobs[apps.kedro_session_id(5)])) == apps.kedro_session(5)
+    types = ran.types("user_run_details")
+    assert (types["bookmark"], types["run_id"], types["title"]) == ("boolean", "text", "text")
+    assert ran.values("user_run_details", "run_id", "id") == {
+        n + 1: apps.kedro_session_id(i) for n, (i, _) in enumerate(details)
+    }
+    assert ran.values("user_run_details", "bookmark", "id") == {
+        n + 1: d[0] for n, (_, d) in enumerate(details)
+    }
+    assert ran.values("user_run_details", "title", "id") == {n + 1: d[1] for n, (_, d) in enumerate(details)}
+    assert ran.values("user_run_details", "notes", "id") == {
+        n + 1: d[2] or None for n, (_, d) in enumerate(details)
+    }
+    assert audit_rules(run_dir, "user_run_details", "notes") == {
+        str(n + 1): {"empty_to_null"} for n, (_, d) in enumerate(details) if d[2] == ""
+    }
+    notes = profiled(run_dir)["columns"]["user_run_details"]["notes"]
+    assert notes["blank_is_missing"] is True
