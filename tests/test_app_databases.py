@@ -7803,6 +7803,8 @@ def test_liferea_reads_item_dates_as_instants_and_keeps_node_types_and_string_id
     assert found_references[("items", "node_id")] == "node.node_id"
     assert found_references[("metadata", "item_id")] == "items.item_id"
     assert found_references[("search_folder_items", "item_id")] == "items.item_id"
+    # A feed's subscription, keyed by its node's own id (a table's key naming another: since 2026-12-05).
+    assert found_references[("subscription", "node_id")] == "node.node_id"
 
 
 def test_evolution_address_book_keeps_collation_keys_as_bytes_and_reads_each_rev_as_an_instant(
