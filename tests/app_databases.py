@@ -1124,6 +1124,24 @@ number, so a test computes what a column holds from the same numbers.
 - :func:`crewai_flow_states`: crewAI 1.15's flow persistence (``SQLiteFlowPersistence``): ``flow_states``
   with an ``AUTOINCREMENT`` key, a ``timestamp DATETIME`` of ``isoformat()`` UTC text and each state's
   JSON, and ``pending_feedback`` (``flow_uuid UNIQUE``) of flows awaiting a human's feedback.
+- :func:`gajim_archive`: a Gajim 1.7 XMPP client's message archive ``logs.db`` (its own DDL, user
+  version 7, as ``MessageArchiveStorage`` writes it): ``jids`` of contacts, rooms and the accounts
+  themselves, ``logs.time INTEGER`` holding ``time.time()``'s REAL Unix seconds beside whole seconds a
+  delayed or archived message's stamp gives (INTEGER cells), ``account_id`` and ``jid_id`` naming
+  ``jids`` by key, declared nowhere, ``additional_data`` JSON or NULL, ``marker`` 0/1 or NULL, group
+  chat nicknames, and ``last_archive_message`` keyed by the contact's own ``jid_id``, its MAM stamps
+  floats written to ``TEXT`` columns (``'1713602520.5'``).
+- :func:`mage_ai`: a Mage AI 0.9 project's ``mage-ai.db`` (its alembic migrations' DDL, SQLAlchemy's
+  storage): ``DATETIME`` text with six fraction digits (``2024-03-10 08:30:15.123456``) beside
+  ``CURRENT_TIMESTAMP``'s whole seconds in ``created_at``, enums as ``VARCHAR(9)`` names
+  (``COMPLETED``), ``JSON`` columns holding JSON's ``null`` where the attribute is ``None`` and ``{}``
+  for an empty dict, ``BOOLEAN`` 0/1, declared references (a pipeline run's schedule and backfill, a
+  block run's pipeline run), names with emoji, a no-break space and CJK.
+- :func:`kedro_viz_sessions`: a Kedro project's ``session_store.db`` as Kedro-Viz 9's ``SQLiteStore``
+  writes it after ``kedro run`` and the experiment-tracking view's edits: ``runs`` keyed by Kedro's
+  session id (``2024-05-20T08.42.00.123Z``, dots in the time) with ``blob JSON`` the session's JSON
+  text encoded as a JSON string once more (``"{\\"project_path\\": ...}"``), ``user_run_details`` with
+  ``bookmark BOOLEAN`` 0/1, the title the run id until one is typed and ``''`` for no notes.
 """
 
 from __future__ import annotations
@@ -25379,3 +25397,392 @@ def crewai_flow_states(path: Path, flows: int = 5) -> Path:
             rows["flow_states"].append((n, flow, "review", saved, json.dumps(state)))
             rows["pending_feedback"].append((f // 2 + 1, flow, json.dumps(context), json.dumps(state), saved))
     return write_export(path, CREWAI_FLOW_DDL, rows)
+
+
+# --- Gajim (XMPP client) message archive ----------------------------------------------------------------
+
+#: Gajim 1.7's ``ARCHIVE_SQL_STATEMENT`` (``gajim/common/storage/archive.py``), user version 7.
+GAJIM_DDL = [
+    "CREATE TABLE jids(jid_id INTEGER PRIMARY KEY AUTOINCREMENT UNIQUE, jid TEXT UNIQUE, type INTEGER)",
+    "CREATE TABLE logs(log_line_id INTEGER PRIMARY KEY AUTOINCREMENT UNIQUE, account_id INTEGER, "
+    "jid_id INTEGER, contact_name TEXT, occupant_id TEXT, real_jid TEXT, time INTEGER, kind INTEGER, "
+    "show INTEGER, message TEXT, error TEXT, subject TEXT, additional_data TEXT, stanza_id TEXT, "
+    "message_id TEXT, encryption TEXT, encryption_state TEXT, marker INTEGER)",
+    "CREATE TABLE last_archive_message(jid_id INTEGER PRIMARY KEY UNIQUE, last_mam_id TEXT, "
+    "oldest_mam_timestamp TEXT, last_muc_timestamp TEXT)",
+    "CREATE INDEX idx_logs_jid_id_time ON logs (jid_id, time DESC)",
+    "CREATE INDEX idx_logs_stanza_id ON logs (stanza_id)",
+    "CREATE INDEX idx_logs_message_id ON logs (message_id)",
+    "PRAGMA user_version=7",
+]
+#: The account's own JID (Gajim's ``app.get_jid_from_account``), each its ``jids`` row.
+GAJIM_ACCOUNTS = ("anna@example.org", "anna.k@jabber.ccc.de")
+#: Contacts (``JIDConstant.NORMAL_TYPE`` 0) and group chats (``ROOM_TYPE`` 1).
+GAJIM_CONTACTS = ("bob@example.org", "carla@chat.example.net", "dmitri@xmpp.jp", "zoë@example.org")
+GAJIM_ROOMS = ("lounge@conference.example.org", "dev@muc.example.net")
+GAJIM_TEXTS = (
+    "Hallo! 👋",
+    "Café um 8?",
+    "Zeile 1\nZeile 2",
+    "no\u00a0break space",
+    "日本語のメッセージ",
+    "0042",
+    'it\'s "quoted"',
+    "x" * 2000,
+)
+GAJIM_NICKS = ("bob", "Zoë 🦊", "dmitri")
+#: 2024-05-20 08:42:00 UTC.
+GAJIM_START = 1716194520
+#: KindConstant: CHAT_MSG_RECV 4, CHAT_MSG_SENT 6, GC_MSG 2, STATUS 0.
+GAJIM_RECV, GAJIM_SENT, GAJIM_GC, GAJIM_STATUS = 4, 6, 2, 0
+
+
+def gajim_time(i: int) -> float | int:
+    """``properties.timestamp``: ``time.time()`` of a message received live (a REAL with a fraction),
+    or the whole second of a delayed or archived message's stamp (every third: an INTEGER cell under
+    the column's INTEGER affinity)."""
+    if i % 3 == 0:
+        return GAJIM_START + i * 97
+    return GAJIM_START + i * 97 + (i * 7919 % 1_000_000) / 1_000_000
+
+
+def gajim_kind(i: int) -> int:
+    return (GAJIM_SENT, GAJIM_RECV, GAJIM_GC, GAJIM_RECV, GAJIM_GC, GAJIM_STATUS)[i % 6]
+
+
+def gajim_peer(i: int) -> str:
+    kind = gajim_kind(i)
+    return GAJIM_ROOMS[(i // 6) % 2] if kind == GAJIM_GC else GAJIM_CONTACTS[i % len(GAJIM_CONTACTS)]
+
+
+def gajim_account(i: int) -> str:
+    return GAJIM_ACCOUNTS[(i // 2) % 2]
+
+
+def gajim_jids(messages: int) -> dict[str, tuple[int, int]]:
+    """JID → (jid_id, type) in the order ``insert_into_logs`` adds them: the peer's first (its kind
+    decides a room), then the account's (``get_account_id``, a normal JID)."""
+    ids: dict[str, tuple[int, int]] = {}
+    for i in range(messages):
+        for jid, kind in ((gajim_peer(i), 1 if gajim_kind(i) == GAJIM_GC else 0), (gajim_account(i), 0)):
+            ids.setdefault(jid, (len(ids) + 1, kind))
+    return ids
+
+
+def gajim_additional(i: int) -> str | None:
+    """``json.dumps(AdditionalDataDict.data)`` where a message carries some (an upload's URL), NULL else."""
+    if i % 5 != 0 or gajim_kind(i) == GAJIM_STATUS:
+        return None
+    return json.dumps({"gajim": {"oob_url": f"https://upload.example.org/{i:04d}/photo 📷.jpg"}})
+
+
+def gajim_marker(i: int) -> int | None:
+    """``set_marker``: 0 received, 1 displayed, on some of the own sent messages; NULL on the others."""
+    if gajim_kind(i) != GAJIM_SENT or i % 4 == 2:
+        return None
+    return 1 if i % 4 == 0 else 0
+
+
+def gajim_archive_infos(messages: int) -> list[tuple[int, str, str, str | None]]:
+    """``last_archive_message`` rows as ``set_archive_infos`` writes them: ``oldest_mam_timestamp``
+    ``start_date.timestamp()`` and ``last_muc_timestamp`` ``time.time()``, floats bound to ``TEXT``
+    columns (their ``repr`` text), for each contact and room queried, keyed by its ``jid_id``."""
+    ids = gajim_jids(messages)
+    rows = []
+    for k, jid in enumerate((*GAJIM_CONTACTS[:3], *GAJIM_ROOMS)):
+        oldest = GAJIM_START - 30 * 86_400 + k * 0.5
+        muc = repr(GAJIM_START + 30_000 + k * 1.234567) if jid in GAJIM_ROOMS else None
+        rows.append((ids[jid][0], f"mam-{k:04d}-{jid.split('@')[0]}", repr(oldest), muc))
+    return rows
+
+
+def gajim_archive(path: Path, messages: int = 48) -> Path:
+    """Gajim's ``logs.db`` after chats with four contacts and two group chats from two accounts (see
+    the module's list)."""
+    ids = gajim_jids(messages)
+    logs: list[Sequence[Any]] = []
+    for i in range(messages):
+        kind = gajim_kind(i)
+        status = kind == GAJIM_STATUS
+        logs.append(
+            (
+                i + 1,
+                ids[gajim_account(i)][0],
+                ids[gajim_peer(i)][0],
+                GAJIM_NICKS[i % len(GAJIM_NICKS)] if kind == GAJIM_GC else None,
+                f"occ-{i % 3}" if kind == GAJIM_GC else None,
+                None,
+                gajim_time(i),
+                kind,
+                (i // 6) % 6 if status else None,
+                ("Away 🌴" if (i // 6) % 2 else None) if status else GAJIM_TEXTS[i % len(GAJIM_TEXTS)],
+                '<error type="cancel"><item-not-found/></error>' if i == 13 else None,
+                None,
+                gajim_additional(i),
+                None if status else f"{i * 7919:08x}-stanza",
+                None if status else f"msg-{i:05d}",
+                "OMEMO" if i % 7 == 0 and not status else None,
+                "trusted" if i % 7 == 0 and not status else None,
+                gajim_marker(i),
+            )
+        )
+    rows: dict[str, list[Sequence[Any]]] = {
+        "jids": [(jid_id, jid, kind) for jid, (jid_id, kind) in ids.items()],
+        "logs": logs,
+        "last_archive_message": list(gajim_archive_infos(messages)),
+    }
+    return write_export(path, GAJIM_DDL, rows)
+
+
+# --- Mage AI (data pipelines) -------------------------------------------------------------------------
+
+#: Mage AI 0.9.80's tables as its alembic migrations leave them (``sqlite3 .schema``), at the head
+#: revision ``39d36f1dab73``.
+MAGE_DDL = [
+    "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL, "
+    "CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))",
+    "CREATE TABLE pipeline_schedule (id INTEGER NOT NULL, created_at DATETIME DEFAULT (CURRENT_TIMESTAMP), "
+    "updated_at DATETIME DEFAULT (CURRENT_TIMESTAMP), name VARCHAR(255), pipeline_uuid VARCHAR(255), "
+    "schedule_type VARCHAR(4), start_time DATETIME, schedule_interval VARCHAR(50), status VARCHAR(8), "
+    "variables JSON, sla INTEGER, token VARCHAR(255), settings JSON, repo_path VARCHAR(255), "
+    "global_data_product_uuid VARCHAR(255), description TEXT, last_enabled_at DATETIME, PRIMARY KEY (id))",
+    "CREATE TABLE backfill (id INTEGER NOT NULL, block_uuid VARCHAR(255), completed_at DATETIME, "
+    "created_at DATETIME DEFAULT (CURRENT_TIMESTAMP), end_datetime DATETIME, failed_at DATETIME, "
+    "interval_type VARCHAR(6), interval_units INTEGER, metrics JSON, name VARCHAR(255), "
+    "pipeline_schedule_id INTEGER, pipeline_uuid VARCHAR(255), start_datetime DATETIME, started_at DATETIME, "
+    "status VARCHAR(9), updated_at DATETIME DEFAULT (CURRENT_TIMESTAMP), variables JSON, settings JSON, "
+    "PRIMARY KEY (id), FOREIGN KEY(pipeline_schedule_id) REFERENCES pipeline_schedule (id))",
+    'CREATE TABLE "pipeline_run" (id INTEGER NOT NULL, created_at DATETIME DEFAULT (CURRENT_TIMESTAMP), '
+    "updated_at DATETIME DEFAULT (CURRENT_TIMESTAMP), pipeline_schedule_id INTEGER, "
+    "pipeline_uuid VARCHAR(255), execution_date DATETIME, status VARCHAR(9), completed_at DATETIME, "
+    "variables JSON, passed_sla BOOLEAN, event_variables JSON, metrics JSON, backfill_id INTEGER, "
+    "executor_type VARCHAR(24), started_at DATETIME, PRIMARY KEY (id), "
+    "CONSTRAINT pipeline_run_backfill_id FOREIGN KEY(backfill_id) REFERENCES backfill (id), "
+    "FOREIGN KEY(pipeline_schedule_id) REFERENCES pipeline_schedule (id))",
+    "CREATE INDEX ix_pipeline_run_status ON pipeline_run (status)",
+    "CREATE TABLE block_run (id INTEGER NOT NULL, created_at DATETIME DEFAULT (CURRENT_TIMESTAMP), "
+    "updated_at DATETIME DEFAULT (CURRENT_TIMESTAMP), pipeline_run_id INTEGER, block_uuid VARCHAR(255), "
+    "status VARCHAR(9), completed_at DATETIME, started_at DATETIME, metrics JSON, PRIMARY KEY (id), "
+    "FOREIGN KEY(pipeline_run_id) REFERENCES pipeline_run (id))",
+    "CREATE TABLE user (id INTEGER NOT NULL, created_at DATETIME DEFAULT (CURRENT_TIMESTAMP), "
+    "updated_at DATETIME DEFAULT (CURRENT_TIMESTAMP), avatar VARCHAR(255), email VARCHAR(255), "
+    "first_name VARCHAR(255), last_name VARCHAR(255), owner BOOLEAN, password_hash VARCHAR(255), "
+    "password_salt VARCHAR(255), roles INTEGER, username VARCHAR(255), preferences JSON, PRIMARY KEY (id))",
+    "CREATE UNIQUE INDEX ix_user_email ON user (email)",
+    "CREATE UNIQUE INDEX ix_user_username ON user (username)",
+]
+MAGE_START = datetime(2024, 3, 10, 8, 30, 15, 123_456)
+#: ``CURRENT_TIMESTAMP`` when the rows were added (the server default: whole seconds, UTC).
+MAGE_CREATED = datetime(2026, 12, 5, 15, 2, 50)
+MAGE_NAMES = (
+    "daily ETL",
+    "Café sync ☕",
+    "weekly\u00a0report",
+    "load 🚀 orders",
+    "日次バッチ",
+    "Zürich imports",
+)
+MAGE_RUN_STATUS = ("INITIAL", "RUNNING", "COMPLETED", "FAILED", "CANCELLED")
+MAGE_BLOCK_STATUS = ("INITIAL", "QUEUED", "RUNNING", "COMPLETED", "FAILED", "CANCELLED", "UPSTREAM_FAILED")
+MAGE_BLOCKS = ("load_data", "transform_ü", "export")
+
+
+def mage_stamp(moment: datetime | None) -> str | None:
+    """SQLAlchemy's SQLite ``DATETIME``: six fraction digits always (its ``DATETIME`` storage format)."""
+    return None if moment is None else moment.strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def mage_json(value: Any) -> str:
+    """SQLAlchemy's ``JSON`` (``none_as_null=False``): ``None`` as JSON's ``null``."""
+    return json.dumps(value)
+
+
+def mage_schedule_variables(i: int) -> dict[str, Any] | None:
+    return None if i % 3 == 0 else {"env": "prod", "threshold": 0.1 + i, "list": [1, 2, i]}
+
+
+def mage_run_started(i: int) -> datetime | None:
+    return None if i % 7 == 0 else MAGE_START + timedelta(minutes=13 * i, seconds=i, microseconds=i * 1001)
+
+
+def mage_run_completed(i: int) -> datetime | None:
+    started = mage_run_started(i)
+    if started is None or MAGE_RUN_STATUS[i % len(MAGE_RUN_STATUS)] != "COMPLETED":
+        return None
+    return started + timedelta(seconds=37 * i + 1)
+
+
+def mage_run_metrics(i: int) -> dict[str, Any] | None:
+    return None if i % 4 == 0 else {"blocks": {"load_data": {"rows": i * 10}}, "duration": 1.5 * i}
+
+
+def mage_ai(path: Path, schedules: int = 6, runs: int = 24) -> Path:
+    """A Mage AI project's ``mage-ai.db`` after pipelines were scheduled and run (see the module's list)."""
+    created = MAGE_CREATED.strftime("%Y-%m-%d %H:%M:%S")  # CURRENT_TIMESTAMP's text
+    rows: dict[str, list[Sequence[Any]]] = {
+        "alembic_version": [("39d36f1dab73",)],
+        "pipeline_schedule": [
+            (
+                i + 1,
+                created,
+                created,
+                MAGE_NAMES[i % len(MAGE_NAMES)],
+                f"pipeline_{i % 3}",
+                ("TIME", "EVENT", "API")[i % 3],
+                mage_stamp(None if i % 4 == 0 else MAGE_START + timedelta(days=i, minutes=7 * i)),
+                ("@daily", "@hourly", "*/5 * * * *", None, "@once")[i % 5],
+                "ACTIVE" if i % 2 else "INACTIVE",
+                mage_json(mage_schedule_variables(i)),
+                3600 * (i + 1) if i % 4 == 0 else None,
+                f"{i:032x}" if i % 3 == 2 else None,
+                mage_json({"skip_if_previous_running": True, "timeout": 600} if i % 2 else {}),
+                "/home/src/default_repo",
+                None,
+                None if i % 2 == 0 else f"Runs pipeline #{i} — “quoted” ünïcode",
+                mage_stamp(MAGE_START + timedelta(hours=i) if i % 2 else None),
+            )
+            for i in range(schedules)
+        ],
+        "backfill": [
+            (
+                1,
+                None,
+                None,
+                created,
+                mage_stamp(MAGE_START),
+                None,
+                None,
+                None,
+                None,
+                "backfill 🔁 March",
+                1,
+                "pipeline_0",
+                mage_stamp(MAGE_START - timedelta(days=30)),
+                None,
+                None,
+                created,
+                mage_json({"a": 1}),
+                None,
+            )
+        ],
+        "pipeline_run": [
+            (
+                i + 1,
+                created,
+                created,
+                i % schedules + 1,
+                f"pipeline_{i % schedules % 3}",
+                mage_stamp(MAGE_START + timedelta(hours=i)),
+                MAGE_RUN_STATUS[i % len(MAGE_RUN_STATUS)],
+                mage_stamp(mage_run_completed(i)),
+                mage_json({"execution_date": str(MAGE_START), "n": i} if i % 2 else None),
+                int(i % 5 == 0),
+                mage_json({} if i % 3 else None),
+                mage_json(mage_run_metrics(i)),
+                1 if i % 8 == 5 else None,
+                "LOCAL_PYTHON",
+                mage_stamp(mage_run_started(i)),
+            )
+            for i in range(runs)
+        ],
+        "block_run": [
+            (
+                2 * i + j + 1,
+                created,
+                created,
+                i + 1,
+                MAGE_BLOCKS[(i + j) % 3],
+                MAGE_BLOCK_STATUS[(i + j) % len(MAGE_BLOCK_STATUS)],
+                mage_stamp(MAGE_START + timedelta(minutes=i, seconds=j + 5) if (i + j) % 3 == 0 else None),
+                mage_stamp(MAGE_START + timedelta(minutes=i, seconds=j) if j or i % 2 else None),
+                mage_json({"rows": i * j} if j else None),
+            )
+            for i in range(runs)
+            for j in range(2)
+        ],
+        "user": [
+            (
+                n + 1,
+                created,
+                created,
+                None,
+                f"u{n}@example.com",
+                ("Ann", "José", "Zoë", "李")[n],
+                "Ö" * n or None,
+                int(n == 0),
+                None,
+                None,
+                (1, 2, 4, 1)[n],
+                f"user{n}",
+                mage_json({"theme": "dark" if n % 2 else "light", "n": n} if n != 3 else None),
+            )
+            for n in range(4)
+        ],
+    }
+    return write_export(path, MAGE_DDL, rows)
+
+
+# --- Kedro-Viz (experiment tracking session store) -----------------------------------------------------
+
+#: Kedro-Viz 9.2's ``RunModel`` and ``UserRunDetailsModel`` (SQLAlchemy's DDL on SQLite).
+KEDRO_VIZ_DDL = [
+    "CREATE TABLE runs (id VARCHAR NOT NULL, blob JSON, PRIMARY KEY (id))",
+    "CREATE INDEX ix_runs_id ON runs (id)",
+    "CREATE TABLE user_run_details (id INTEGER NOT NULL, run_id VARCHAR, bookmark BOOLEAN, title VARCHAR, "
+    "notes VARCHAR, PRIMARY KEY (id), UNIQUE (run_id), FOREIGN KEY(run_id) REFERENCES runs (id))",
+    "CREATE INDEX ix_user_run_details_id ON user_run_details (id)",
+]
+KEDRO_START = datetime(2024, 5, 20, 8, 42, 0, 123_000, tzinfo=UTC)
+KEDRO_TITLES = ("Best run 🏆", "Café\u00a0baseline", "日本語のラン", "Runde Ü", "lr sweep " + "→" * 80)
+KEDRO_NOTES = ("good", "multi\nline note", "émoji 👍", "", "0.0100 beats 0.0200")
+
+
+def kedro_session_id(i: int) -> str:
+    """Kedro's ``generate_timestamp()``: UTC, ``%Y-%m-%dT%H.%M.%S.`` and milliseconds, ``Z``."""
+    moment = KEDRO_START + timedelta(seconds=41 * i, milliseconds=7 * i)
+    return moment.strftime("%Y-%m-%dT%H.%M.%S.") + f"{moment.microsecond // 1000:03d}Z"
+
+
+def kedro_session(i: int) -> dict[str, Any]:
+    """The session store's data as ``SQLiteStore._to_json`` collects it for a ``kedro run --params``."""
+    params = {"model_options": {"lr": round(0.005 * (i + 1), 4), "epochs": i + 1, "name": f"run ü {i} 🚀"}}
+    return {
+        "project_path": "/home/ana/spaceflights",
+        "session_id": kedro_session_id(i),
+        "cli": {
+            "args": [],
+            "params": {"params": params, "runner": None, "tags": [], "load_versions": {}, "env": None},
+            "command_name": "run",
+            "command_path": f"kedro run --params model_options.lr={params['model_options']['lr']}",
+        },
+        "extra_params": params,
+        "username": "ana",
+        "git": {"commit_sha": f"{i * 7919:07x}", "dirty": i % 3 == 0, "branch": "main"},
+    }
+
+
+def kedro_blob(i: int) -> str:
+    """``RunModel(blob=self._to_json())``: the JSON text, which the ``JSON`` column encodes once more."""
+    return json.dumps(json.dumps(kedro_session(i)))
+
+
+def kedro_details(i: int) -> tuple[bool, str, str] | None:
+    """(bookmark, title, notes) as ``update_run_details`` stores them for a run edited in the view
+    (every fourth is not): the title the run id until one is typed, notes ``''`` until typed."""
+    if i % 4 == 3:
+        return None
+    title = KEDRO_TITLES[i % len(KEDRO_TITLES)] if i % 3 else kedro_session_id(i)
+    return i % 2 == 1, title, KEDRO_NOTES[i % len(KEDRO_NOTES)]
+
+
+def kedro_viz_sessions(path: Path, runs: int = 12) -> Path:
+    """A Kedro project's ``session_store.db`` after ``runs`` runs, some edited (see the module's list)."""
+    details = [(i, d) for i in range(runs) if (d := kedro_details(i)) is not None]
+    rows: dict[str, list[Sequence[Any]]] = {
+        "runs": [(kedro_session_id(i), kedro_blob(i)) for i in range(runs)],
+        "user_run_details": [
+            (n + 1, kedro_session_id(i), int(bookmark), title, notes)
+            for n, (i, (bookmark, title, notes)) in enumerate(details)
+        ],
+    }
+    return write_export(path, KEDRO_VIZ_DDL, rows)

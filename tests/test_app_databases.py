@@ -43,8 +43,9 @@ chat server, a qutebrowser history, a Lutris game library, a Vendure shop, a Wal
 AdonisJS Lucid application, an Apple Health export, an Evernote export, a Twitter archive and a Google
 Takeout as the dogsheep tools convert them, a git-annex repository's keys database, a Zim notebook's
 index, an ejabberd server, a Letta agent server's database, a mem0 memory layer's history, crewAI's
-kickoff task outputs and flow persistence) through ``columnar-etl run`` into the session's real
-PostgreSQL, every cell checked.
+kickoff task outputs and flow persistence, a Gajim XMPP client's message archive, a Mage AI project's
+database, a Kedro-Viz session store) through ``columnar-etl run`` into the session's real PostgreSQL,
+every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -1333,6 +1334,9 @@ def test_vector_store_keeps_its_split_metadata_vectors_and_text_index_exactly(ru
     assert found[("segments", "collection")] == "collections.id"
     assert found[("embedding_metadata", "id")] == "embeddings.id"
     assert found[("embeddings", "segment_id")] == "segments.id"
+    # Keyed by the segment's own id, one row per segment (a table's own key naming another table:
+    # since 2026-12-05).
+    assert found[("max_seq_id", "segment_id")] == "segments.id"
     # With duplicates = keep every element of the list arrives, the table indexed, not keyed.
     kept, kept_dir = run_export(apps.vector_store, COLUMNAR_ETL_DUPLICATES="keep")
     loaded_cleanly(kept, kept_dir, {**tables, "embedding_metadata_array": tags})
@@ -7809,6 +7813,8 @@ def test_liferea_reads_item_dates_as_instants_and_keeps_node_types_and_string_id
     assert found_references[("items", "node_id")] == "node.node_id"
     assert found_references[("metadata", "item_id")] == "items.item_id"
     assert found_references[("search_folder_items", "item_id")] == "items.item_id"
+    # A feed's subscription, keyed by its node's own id (a table's key naming another: since 2026-12-05).
+    assert found_references[("subscription", "node_id")] == "node.node_id"
 
 
 def test_evolution_address_book_keeps_collation_keys_as_bytes_and_reads_each_rev_as_an_instant(
@@ -10315,3 +10321,198 @@ def test_crewai_flow_states_arrive_as_instants_with_their_json_and_pending_feedb
     assert ran.values("flow_states", "state_json", "id") == states
     assert ran.values("pending_feedback", "flow_uuid", "id") == pending
     assert primary_key(ran.uri, ran.record["version_schema"], "pending_feedback") == ["id"]
+
+
+def test_gajim_archive_keeps_its_seconds_and_relates_the_contacts_archive_state_to_its_jids(
+    run_export: Runner,
+) -> None:
+    """A Gajim XMPP client's ``logs.db``: ``last_archive_message``, keyed by the contact's own
+    ``jid_id`` (one row per contact or room queried), refers to ``jids.jid_id`` as ``logs.jid_id`` does
+    (until 2026-12-05 a table's own key was never searched as a reference, and it related nothing),
+    and the target gives it its key's index only; ``time INTEGER`` of REAL and whole Unix seconds is a
+    double of every digit, the MAM stamps' float text numeric, each with its instant's expression;
+    ``account_id``, two accounts' keys, is too few values to tell from chance."""
+    messages = 48
+    ran, run_dir = run_export(apps.gajim_archive)
+    ids = apps.gajim_jids(messages)
+    infos = apps.gajim_archive_infos(messages)
+    loaded_cleanly(ran, run_dir, {"jids": len(ids), "logs": messages, "last_archive_message": len(infos)})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    found = references(run_dir)
+    assert found[("logs", "jid_id")] == "jids.jid_id"
+    assert found[("last_archive_message", "jid_id")] == "jids.jid_id"
+    assert ("logs", "account_id") not in found and ("logs", "show") not in found
+    columns = profiled(run_dir)["columns"]
+    assert any("too few" in note for note in columns["logs"]["account_id"]["notes"])
+    schema = ran.record["version_schema"]
+    indexes = {
+        name
+        for (name,) in pg_query(ran.uri, f"SELECT indexname FROM pg_indexes WHERE schemaname = '{schema}'")
+    }
+    assert indexes == {
+        "jids_pkey",
+        "logs_pkey",
+        "logs_jid_id_idx",
+        "last_archive_message_pkey",
+    }
+    assert primary_key(ran.uri, schema, "last_archive_message") == ["jid_id"]
+    # Every digit of time.time()'s seconds; the whole ones (INTEGER cells) as the same double.
+    assert ran.types("logs")["time"] == "double precision"
+    assert ran.values("logs", "time", "log_line_id") == {i + 1: apps.gajim_time(i) for i in range(messages)}
+    assert columns["logs"]["time"]["notes"] == [
+        "numbers are epoch seconds: kept as numbers (double precision), every value as written; "
+        'the instant is to_timestamp("time")'
+    ]
+    for column in ("account_id", "jid_id", "kind", "show", "marker"):
+        assert ran.types("logs")[column] == "bigint", column
+    assert ran.values("logs", "jid_id", "log_line_id") == {
+        i + 1: ids[apps.gajim_peer(i)][0] for i in range(messages)
+    }
+    assert ran.values("logs", "account_id", "log_line_id") == {
+        i + 1: ids[apps.gajim_account(i)][0] for i in range(messages)
+    }
+    assert ran.values("logs", "marker", "log_line_id") == {
+        i + 1: apps.gajim_marker(i) for i in range(messages)
+    }
+    assert ran.values("logs", "additional_data", "log_line_id") == {
+        i + 1: apps.gajim_additional(i) for i in range(messages)
+    }
+    messages_out = ran.values("logs", "message", "log_line_id")
+    for i in range(messages):
+        if apps.gajim_kind(i) != apps.GAJIM_STATUS:
+            assert messages_out[i + 1] == apps.GAJIM_TEXTS[i % len(apps.GAJIM_TEXTS)], i
+    assert ran.values("jids", "jid", "jid_id") == {jid_id: jid for jid, (jid_id, _) in ids.items()}
+    assert ran.values("jids", "type", "jid_id") == {jid_id: kind for jid, (jid_id, kind) in ids.items()}
+    # The floats Gajim bound to TEXT columns: their text, read as the decimals it spells (at least
+    # the money scale, every digit written: numeric(18,2) and numeric(18,6)).
+    types = pg_column_types(ran.uri, schema, "last_archive_message")
+    assert (types["oldest_mam_timestamp"], types["last_muc_timestamp"]) == ("numeric(18,2)", "numeric(18,6)")
+    oldest_out = ran.values("last_archive_message", "oldest_mam_timestamp", "jid_id")
+    assert {k: Decimal(v) for k, v in oldest_out.items()} == {
+        jid_id: Decimal(oldest) for jid_id, _, oldest, _ in infos
+    }
+    muc_out = ran.values("last_archive_message", "last_muc_timestamp", "jid_id")
+    assert {k: None if v is None else Decimal(v) for k, v in muc_out.items()} == {
+        jid_id: None if muc is None else Decimal(muc) for jid_id, _, _, muc in infos
+    }
+    assert ran.values("last_archive_message", "last_mam_id", "jid_id") == {
+        jid_id: mam for jid_id, mam, _, _ in infos
+    }
+    assert audited_columns(run_dir) == set()
+    assert ran.record["quality_before"] == 100.0
+
+
+def test_mage_ai_database_reads_sqlalchemys_datetimes_and_json_nulls_and_keeps_its_declared_references(
+    run_export: Runner,
+) -> None:
+    """A Mage AI project's ``mage-ai.db``: SQLAlchemy's ``DATETIME`` text of six fraction digits
+    arrives as timestamps to the microsecond (each read from its format, audited) beside the server
+    default's whole seconds; a ``JSON`` column's ``null`` (a ``None`` attribute) becomes NULL, audited,
+    at no cost, ``{}`` stays; ``BOOLEAN`` 0/1 booleans; the enums' names text; the declared references
+    exactly; nothing costs."""
+    schedules, runs = 6, 24
+    ran, run_dir = run_export(apps.mage_ai)
+    tables = {
+        "alembic_version": 1,
+        "pipeline_schedule": schedules,
+        "backfill": 1,
+        "pipeline_run": runs,
+        "block_run": 2 * runs,
+        "user": 4,
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    assert references(run_dir) == {
+        ("backfill", "pipeline_schedule_id"): "pipeline_schedule.id",
+        ("pipeline_run", "pipeline_schedule_id"): "pipeline_schedule.id",
+        ("pipeline_run", "backfill_id"): "backfill.id",
+        ("block_run", "pipeline_run_id"): "pipeline_run.id",
+    }
+    types = ran.types("pipeline_run")
+    for column in ("created_at", "updated_at", "execution_date", "started_at", "completed_at"):
+        assert types[column] == "timestamp without time zone", column
+    assert types["passed_sla"] == ran.types("user")["owner"] == "boolean"
+    for column in ("status", "executor_type", "variables", "event_variables", "metrics"):
+        assert types[column] == "text", column
+    assert ran.values("pipeline_run", "started_at", "id") == {
+        i + 1: apps.mage_run_started(i) for i in range(runs)
+    }
+    assert ran.values("pipeline_run", "completed_at", "id") == {
+        i + 1: apps.mage_run_completed(i) for i in range(runs)
+    }
+    assert set(ran.values("pipeline_run", "created_at", "id").values()) == {apps.MAGE_CREATED}
+    assert ran.values("pipeline_run", "passed_sla", "id") == {i + 1: i % 5 == 0 for i in range(runs)}
+    assert ran.values("pipeline_run", "status", "id") == {
+        i + 1: apps.MAGE_RUN_STATUS[i % len(apps.MAGE_RUN_STATUS)] for i in range(runs)
+    }
+    # JSON's null is NULL, each audited; every other document as SQLAlchemy wrote it, {} included.
+    assert ran.values("pipeline_run", "metrics", "id") == {
+        i + 1: None if apps.mage_run_metrics(i) is None else json.dumps(apps.mage_run_metrics(i))
+        for i in range(runs)
+    }
+    assert ran.values("pipeline_run", "event_variables", "id") == {
+        i + 1: "{}" if i % 3 else None for i in range(runs)
+    }
+    assert audit_rules(run_dir, "pipeline_run", "metrics") == {
+        str(i + 1): {"null_like_to_null"} for i in range(runs) if apps.mage_run_metrics(i) is None
+    }
+    schedule = ran.values("pipeline_schedule", "variables", "id")
+    assert schedule == {
+        i + 1: None
+        if apps.mage_schedule_variables(i) is None
+        else json.dumps(apps.mage_schedule_variables(i))
+        for i in range(schedules)
+    }
+    assert ran.values("pipeline_schedule", "name", "id") == {
+        i + 1: apps.MAGE_NAMES[i % len(apps.MAGE_NAMES)] for i in range(schedules)
+    }
+    assert ran.values("pipeline_schedule", "sla", "id") == {
+        i + 1: 3600 * (i + 1) if i % 4 == 0 else None for i in range(schedules)
+    }
+    columns = profiled(run_dir)["columns"]
+    assert columns["pipeline_run"]["metrics"]["json_null_is_missing"] is True
+    assert {rule for _, _, rule in audited_columns(run_dir)} == {
+        "date_format:%Y-%m-%d %H:%M:%S.%f",
+        "null_like_to_null",
+        "boolean:0",
+        "boolean:1",
+    }
+
+
+def test_kedro_viz_session_store_keeps_its_session_ids_and_doubly_encoded_json_as_written(
+    run_export: Runner,
+) -> None:
+    """Kedro-Viz's ``session_store.db``: Kedro's session ids (``2024-05-20T08.42.00.123Z``, dots in
+    the time) are the key and the details' reference, kept as written (text, no date read into a
+    key); the session's JSON text encoded as a JSON string once more arrives byte for byte; the
+    bookmark a boolean; ``''`` for no notes, the table's one way of writing none, NULL at no cost."""
+    runs = 12
+    ran, run_dir = run_export(apps.kedro_viz_sessions)
+    details = [(i, d) for i in range(runs) if (d := apps.kedro_details(i)) is not None]
+    loaded_cleanly(ran, run_dir, {"runs": runs, "user_run_details": len(details)})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    assert references(run_dir) == {("user_run_details", "run_id"): "runs.id"}
+    assert ran.types("runs") == {"id": "text", "blob": "text"}
+    assert primary_key(ran.uri, ran.record["version_schema"], "runs") == ["id"]
+    blobs = ran.values("runs", "blob", "id")
+    assert blobs == {apps.kedro_session_id(i): apps.kedro_blob(i) for i in range(runs)}
+    assert json.loads(json.loads(blobs[apps.kedro_session_id(5)])) == apps.kedro_session(5)
+    types = ran.types("user_run_details")
+    assert (types["bookmark"], types["run_id"], types["title"]) == ("boolean", "text", "text")
+    assert ran.values("user_run_details", "run_id", "id") == {
+        n + 1: apps.kedro_session_id(i) for n, (i, _) in enumerate(details)
+    }
+    assert ran.values("user_run_details", "bookmark", "id") == {
+        n + 1: d[0] for n, (_, d) in enumerate(details)
+    }
+    assert ran.values("user_run_details", "title", "id") == {n + 1: d[1] for n, (_, d) in enumerate(details)}
+    assert ran.values("user_run_details", "notes", "id") == {
+        n + 1: d[2] or None for n, (_, d) in enumerate(details)
+    }
+    assert audit_rules(run_dir, "user_run_details", "notes") == {
+        str(n + 1): {"empty_to_null"} for n, (_, d) in enumerate(details) if d[2] == ""
+    }
+    notes = profiled(run_dir)["columns"]["user_run_details"]["notes"]
+    assert notes["blank_is_missing"] is True

@@ -1771,3 +1771,78 @@ def test_a_column_named_as_columns_declared_to_refer_to_one_table_refers_to_it_a
     assert found[("tasklist", "source")] == "pages.id"
     assert ("tasklist", "parent") not in found
     assert ("tasklist", "origin") not in found
+
+
+def test_a_tables_own_key_named_for_another_table_refers_to_it_one_to_one(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """An XMPP client keeps each contact's archive state in a table keyed by the contact's own key:
+    Gajim's ``last_archive_message (jid_id INTEGER PRIMARY KEY UNIQUE, ...)`` beside ``jids (jid_id
+    INTEGER PRIMARY KEY AUTOINCREMENT UNIQUE, jid TEXT UNIQUE, type INTEGER)``, declaring no foreign
+    key. ``logs.jid_id`` was found to refer to ``jids.jid_id`` and the very same values under the very
+    same name in ``last_archive_message`` were not: a table's own key of one column was never searched.
+    Such a key whose name names another table (its entity: ``jid_id`` → ``jids``) is a one-to-one
+    extension of that table and refers to it, by the rules any column meets, where the schema declares
+    it the key; a key named for its own table's entity (``orders.order_id``, and a copy of the orders'
+    ``incr_orders.order_id`` beside it), a bare ``id``, a key whose values are no keys of the table its
+    name names and a column only the data makes unique (a history's ``episode`` numbers) stay no
+    child."""
+    jids = [(n, f"contact{n}@example.org", n % 2) for n in range(1, 13)]
+    logs = [(i + 1, 1 + (i * 5) % 12, f"message {i}") for i in range(60)]
+    archived = [1, 3, 4, 6, 7, 9, 10, 12]
+    infos = [(j, f"mam{j:04d}", f"{1713602520 + j}.5") for j in archived]
+    orders = [(n, 1 + n % 12) for n in range(1, 31)]
+    path = make_sqlite(
+        {
+            "jids": (
+                "CREATE TABLE jids(jid_id INTEGER PRIMARY KEY AUTOINCREMENT UNIQUE, jid TEXT UNIQUE, "
+                "type INTEGER)",
+                jids,
+            ),
+            "logs": (
+                "CREATE TABLE logs(log_line_id INTEGER PRIMARY KEY, jid_id INTEGER, message TEXT)",
+                logs,
+            ),
+            "last_archive_message": (
+                "CREATE TABLE last_archive_message(jid_id INTEGER PRIMARY KEY UNIQUE, last_mam_id TEXT, "
+                "oldest_mam_timestamp TEXT)",
+                infos,
+            ),
+            # Keyed by its own table's entity: its own key, no child.
+            "orders": ("CREATE TABLE orders(order_id INTEGER PRIMARY KEY, jid_id INTEGER)", orders),
+            # A bare id names no table: keys 1..30 fit the orders' keys and refer to nothing.
+            "shipments": (
+                "CREATE TABLE shipments(id INTEGER PRIMARY KEY, note TEXT)",
+                [(n, "x") for n in range(1, 31)],
+            ),
+            # Named for the orders, but its keys run past theirs: no reference.
+            "order_notes": (
+                "CREATE TABLE order_notes(order_id INTEGER PRIMARY KEY, note TEXT)",
+                [(n, "late") for n in range(20, 80)],
+            ),
+            # A copy of the orders (a dbt incremental model): keyed by their entity too, its own, so
+            # neither key refers to the other.
+            "incr_orders": (
+                "CREATE TABLE incr_orders(order_id INTEGER PRIMARY KEY, jid_id INTEGER)",
+                orders,
+            ),
+            # No key declared: the data alone makes its episode numbers unique, one row each, and
+            # they refer to no episode's key.
+            "history": (
+                "CREATE TABLE history(episode NUMERIC, action TEXT)",
+                [(n, "snatched") for n in range(1, 9)],
+            ),
+            "episodes": (
+                "CREATE TABLE episodes(episode_id INTEGER PRIMARY KEY, name TEXT)",
+                [(n, f"episode {n}") for n in range(1, 11)],
+            ),
+        }
+    )
+    found = profile(path)
+    assert _references_of(found) == {
+        ("logs", "jid_id"): "jids.jid_id",
+        ("last_archive_message", "jid_id"): "jids.jid_id",
+        ("orders", "jid_id"): "jids.jid_id",
+        ("incr_orders", "jid_id"): "jids.jid_id",
+    }
+    assert found["history"].key == ["episode"] and found["history"].key_found == "data_unique"

@@ -459,7 +459,9 @@ def _build_indexes(
     plain: dict[str, str],
     relations: set[str],
 ) -> None:
-    """The primary key and one index per reference column, built after the COPY (one sort each).
+    """The primary key and one index per reference column, built after the COPY (one sort each); a
+    reference that is the table's key of one column (a one-to-one table keyed by its parent's key) has
+    the key's index, and no second one.
 
     A key in ``plain`` (table → why) gets a plain index; so does one PostgreSQL refuses as a primary
     key (recorded in ``plain``). Each is named as PostgreSQL would (``t_pkey``, ``t_col_idx``), but
@@ -488,6 +490,8 @@ def _build_indexes(
             if instead:
                 plain[table] += f"; {instead}"
     for ref in refs:
+        if key == [ref]:
+            continue  # the table's own key refers (one-to-one): its key's index is the reference's
         _plain_index(cursor, target, _index_name(relations, table, f"{ref}_idx"), [ref])
 
 

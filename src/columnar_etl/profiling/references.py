@@ -10,7 +10,10 @@
    and not others'): a column is a reference to another table's key when at least :data:`MIN_INCLUSION` of
    its distinct non-null values are values of that key. Names play no part. The parent key must be a
    single column, unique and non-null (:mod:`.keys`); the child column must have the same type (integer
-   with integer, text with text) and not be its own table's key when that is one column: a column of a key
+   with integer, text with text) and not be its own table's key when that is one column, unless its name
+   names another table as its entity (``jid_id`` → ``jids``: a one-to-one table keyed by its parent's
+   key, Gajim's ``last_archive_message``; that table alone, since 2026-12-05), the schema declares it
+   the key and it names not its own table's entity: a column of a key
    of several (a link table's ``(post_id, tag_id)``, an order's ``(order_id, line_no)``) may refer, as any
    other (until 2026-12-05 no part of a key did, and a link table related nothing). A column may refer to
    its own table's key (a ticket's parent ticket, an employee's manager) if it is not a copy or a
@@ -584,12 +587,26 @@ def candidates(tables: Mapping[str, TableProfile]) -> dict[tuple[str, str], list
     for name, table in tables.items():
         for column in table:
             if table.key == [column.name]:
-                continue  # a table's own single-column key is never a child
-            fitting = [
-                p
-                for p, key in parents.items()
-                if (_fits_own_key(column, key) if p == name else _fits(column, key))
-            ]
+                # A table's own single-column key is a child only where the schema declares it the key
+                # and its name names another table as its entity, not its own (one-to-one: Gajim's
+                # ``last_archive_message.jid_id`` → ``jids``): keys 1..N fit any other table's keys
+                # 1..N, so a name naming no table (``id``) or its own table's entity
+                # (``orders.order_id``, whatever other table shares it: ``incr_orders``) never makes
+                # one, nor a column the data alone makes unique (a history's ``episode`` numbers).
+                one_to_one = table.key_found in ("declared_primary_key", "declared_unique") and not (
+                    _names_entity(column.name, name)
+                )
+                fitting = [
+                    p
+                    for p, key in parents.items()
+                    if one_to_one and p != name and _names_entity(column.name, p) and _fits(column, key)
+                ]
+            else:
+                fitting = [
+                    p
+                    for p, key in parents.items()
+                    if (_fits_own_key(column, key) if p == name else _fits(column, key))
+                ]
             if fitting:
                 found[(name, column.name)] = fitting
     return found
