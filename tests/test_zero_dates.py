@@ -15,7 +15,7 @@ test.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from contextlib import closing
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -61,14 +61,20 @@ def _row(i: int) -> dict[str, Any]:
     }
 
 
-def _export(path: Path) -> Path:
+def _write(path: Path, ddl: str, table: str, rows: Iterable[dict[str, Any]]) -> Path:
+    """``ddl`` executed, then each row inserted with its columns that are not None (the others left to
+    their DEFAULT, as an application's insert leaves them)."""
     with closing(sqlite3.connect(path)) as con, con:
-        con.execute(DDL)
-        for i in range(ROWS):
-            row = {name: value for name, value in _row(i).items() if value is not None}
+        con.execute(ddl)
+        for values in rows:
+            row = {name: value for name, value in values.items() if value is not None}
             marks = ", ".join("?" for _ in row)
-            con.execute(f"INSERT INTO job ({', '.join(row)}) VALUES ({marks})", list(row.values()))
+            con.execute(f"INSERT INTO {table} ({', '.join(row)}) VALUES ({marks})", list(row.values()))
     return path
+
+
+def _export(path: Path) -> Path:
+    return _write(path, DDL, "job", map(_row, range(ROWS)))
 
 
 def _integer_zeros(path: Path, column: str) -> set[int]:
@@ -196,13 +202,7 @@ def _layer_time(i: int) -> dict[str, Any]:
 
 
 def _layer_times(path: Path) -> Path:
-    with closing(sqlite3.connect(path)) as con, con:
-        con.execute(TIMES_DDL)
-        for i in range(LAYERS):
-            row = {name: value for name, value in _layer_time(i).items() if value is not None}
-            marks = ", ".join("?" for _ in row)
-            con.execute(f"INSERT INTO layer_time ({', '.join(row)}) VALUES ({marks})", list(row.values()))
-    return path
+    return _write(path, TIMES_DDL, "layer_time", map(_layer_time, range(LAYERS)))
 
 
 def test_a_declared_default_no_calendar_has_is_the_columns_not_set_null_audited(
@@ -290,13 +290,7 @@ def _link(i: int) -> dict[str, Any]:
 
 
 def _links(path: Path) -> Path:
-    with closing(sqlite3.connect(path)) as con, con:
-        con.execute(NOW_DDL)
-        for i in range(LINKS):
-            row = {name: value for name, value in _link(i).items() if value is not None}
-            marks = ", ".join("?" for _ in row)
-            con.execute(f"INSERT INTO link ({', '.join(row)}) VALUES ({marks})", list(row.values()))
-    return path
+    return _write(path, NOW_DDL, "link", map(_link, range(LINKS)))
 
 
 def test_a_date_columns_default_quoting_sqls_current_time_is_no_date_null_audited(
