@@ -266,6 +266,9 @@ class ColumnProfile:
     #: Every raw example value the profile took of this column (issue examples, the ``such as`` of a
     #: type reason): what hiding a masked column's values removes from its own texts. Not in the JSON.
     shown: list[str] = field(default_factory=list, repr=False, compare=False)
+    #: The values standing for no reference in the :attr:`no_reference_count` rows (``0``, ``-1``),
+    #: highest first. Not in the JSON.
+    no_reference_values: list[str] = field(default_factory=list, repr=False, compare=False)
     #: How the column's TEXT numbers write a decimal mark, by their own proof: ``point`` (a point
     #: decimal no thousands group can be: ``2.5``, ``0.750``), ``comma`` (a decimal comma: ``3,5``,
     #: ``39 924,83``), None (neither, or both). What the export's other columns read ``1.200`` by
@@ -274,6 +277,12 @@ class ColumnProfile:
     #: Numbers such as ``1.200`` the column left unread for want of a value of its own proving the
     #: point a decimal mark (its ``type_reason`` says so). Not in the JSON.
     points_unproven: int = field(default=0, repr=False, compare=False)
+
+    @property
+    def no_reference_said(self) -> str:
+        """``0 stands``, ``-1 stands``, ``0 and -1 stand``: :attr:`no_reference_values`, said."""
+        said = " and ".join(self.no_reference_values) or "0"
+        return f"{said} stand" if len(self.no_reference_values) > 1 else f"{said} stands"
 
     def quote(self, text: str) -> str:
         """``text`` (a raw value as a note will quote it), remembered in :attr:`quoted`."""

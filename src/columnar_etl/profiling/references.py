@@ -1400,14 +1400,13 @@ def find_references(
         profile = tables[child][column]
         # Every parent whose keys the values reach competes, convincing or not: small numbers fitting
         # two tables' keys are ambiguous, even if only one of those tables is small enough to be half used.
-        chosen = _choose(
-            column, fitting, linked_tables(child, set(tables)), named_so.get(column.casefold(), frozenset())
-        )
+        declared_keys = named_so.get(column.casefold(), frozenset())
+        chosen = _choose(column, fitting, linked_tables(child, set(tables)), declared_keys)
         if chosen is None:
             what = ", ".join(f"{fit.parent}.{fit.key}" for fit in fitting)
             profile.notes.append(f"values fit the keys of {what} alike: no reference chosen")
             continue
-        said = (chosen.parent, chosen.key) in named_so.get(column.casefold(), frozenset())
+        said = (chosen.parent, chosen.key) in declared_keys
         if (why := _turned_away(src, tables, child, column, chosen, declares, said=said)) is not None:
             profile.notes.append(why)
             continue
@@ -2638,12 +2637,6 @@ _COMPARED = {
 }
 
 
-def no_reference_words(values: Sequence[str]) -> str:
-    """``0 stands``, ``-1 stands``, ``0 and -1 stand``: the values standing for no reference, said."""
-    said = " and ".join(values) or NO_REFERENCES[0]
-    return f"{said} stand" if len(values) > 1 else f"{said} stands"
-
-
 def _record(column: ColumnProfile, fit: Inclusion, *, declared: bool, compared: str = "") -> None:
     """``compared``: the kind the values were compared as (:data:`NOCASE_TEXT` folds the examples)."""
     column.foreign_key = f"{fit.parent}.{fit.key}"
@@ -2653,8 +2646,9 @@ def _record(column: ColumnProfile, fit: Inclusion, *, declared: bool, compared: 
     )
     if fit.no_reference:
         column.no_reference_count = fit.no_reference
+        column.no_reference_values = list(fit.no_reference_values)
         column.notes.append(
-            f"{no_reference_words(fit.no_reference_values)} for no reference ({fit.no_reference:,} rows; "
+            f"{column.no_reference_said} for no reference ({fit.no_reference:,} rows; "
             f"no key of {fit.parent}.{fit.key} is 0 or lower): not counted as orphans, loaded as it is"
         )
     if fit.orphans:

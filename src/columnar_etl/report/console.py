@@ -44,7 +44,7 @@ def render_profile_console(profile: Profile, console: Console, *, worst: int = 1
             console.print(
                 Text(
                     f"{display.visible(column.table)}.{display.visible(column.name, 80)}: "
-                    f"{_no_reference_said(column)} for no "
+                    f"{column.no_reference_said} for no "
                     f"reference in {display.number(column.no_reference_count)} rows "
                     f"(not orphans of {display.visible(column.foreign_key or '', 80)})"
                 )
@@ -142,13 +142,3 @@ def _gate(gate: GateResult, bands: display.QualityBands) -> Panel:
         )
         lines.append(line)
     return Panel(Group(*lines), border_style=style.replace("bold ", ""), expand=False)
-
-
-def _no_reference_said(column: ColumnProfile) -> str:
-    """The values standing for no reference in ``column``, as its note says them (``0 stands``,
-    ``-1 stands``, ``0 and -1 stand``: ``profiling.references.no_reference_words``)."""
-    for note in column.notes:
-        said, marker, _ = note.partition(" for no reference (")
-        if marker:
-            return said
-    return "0 stands"
