@@ -650,3 +650,46 @@ def test_a_column_of_short_distinct_blobs_is_the_key_found_in_the_data_but_not_o
     assert primary_key(pg_uri, schema, "pictures") == primary_key(pg_uri, schema, "mixed") == []
     loaded = pg_query(pg_uri, f'SELECT label, uuid, owner FROM "{schema}".tagged')
     assert sorted(loaded, key=repr) == sorted(tagged, key=repr)
+
+
+def test_the_key_found_in_the_data_is_the_column_named_the_tables_identifier_before_any_other(
+    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path
+) -> None:
+    # pandas (csvs-to-sqlite) writes a ticket CSV with no key declared: its postcodes, leading zeros
+    # already dropped, are unique integers by chance, beside the tickets' own ids of text. Until
+    # 2026-12-05 the integer won (integer first, leftmost): the tickets were keyed on their postcodes,
+    # and their comments' ticket ids referred to nothing. A name saying the table's own identifier
+    # comes first, then one saying another row's (an order's customerId, unique here), then the type
+    # order as before; keys are not always so named (``reading``, ``paid``: no identifier).
+    tickets = [(7000 + n, f"T-{n:05d}", "open") for n in range(1, 9)]
+    comments = [(n, f"T-{1 + n % 8:05d}", f"comment {n}") for n in range(1, 13)]
+    path = make_sqlite(
+        {
+            "tickets": ('CREATE TABLE tickets ("Postcode" INTEGER, "Ticket ID" TEXT, status TEXT)', tickets),
+            "ticket_comments": (
+                "CREATE TABLE ticket_comments "
+                '(position INTEGER, commentid TEXT, "Ticket ID" TEXT, body TEXT)',
+                [(n, f"C{n}", ticket, body) for n, ticket, body in comments],
+            ),
+            "settings": ("CREATE TABLE settings (value INTEGER, key TEXT)", [(10, "a"), (20, "b"), (5, "c")]),
+            "orders": ("CREATE TABLE orders (seq INTEGER, customerId TEXT)", [(1, "c1"), (2, "c2")]),
+            "measures": ("CREATE TABLE measures (label TEXT, reading INTEGER)", [("x", 1), ("y", 2)]),
+            "payments": ("CREATE TABLE payments (paid TEXT, n INTEGER)", [("yes", 1), ("no", 2)]),
+        }
+    )
+    found = profile(path)
+    keys = {name: (table.key, table.key_found) for name, table in found.tables.items()}
+    assert keys == {
+        "tickets": (["Ticket ID"], "data_unique"),
+        "ticket_comments": (["commentid"], "data_unique"),
+        "settings": (["key"], "data_unique"),
+        "orders": (["customerId"], "data_unique"),
+        "measures": (["reading"], "data_unique"),
+        "payments": (["n"], "data_unique"),
+    }
+    assert found["ticket_comments"]["Ticket ID"].foreign_key == "tickets.Ticket ID"
+    result = columnar_etl.run(
+        path, mode="simple", settings=run_settings(tmp_path, pg_uri), show_progress=False
+    )
+    assert result.exit_code == 0, result.record.error
+    assert primary_key(pg_uri, str(result.record.version_schema), "tickets") == ["Ticket ID"]

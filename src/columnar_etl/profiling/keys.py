@@ -21,6 +21,7 @@ from the profile's counts of its values (else by a scan of that column alone), a
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import uuid
 from collections.abc import Mapping, Sequence
@@ -35,6 +36,7 @@ from columnar_etl.pg.float8 import float8_out
 from columnar_etl.pg.identifiers import quote_ident, quote_literal
 from columnar_etl.profiling.affinity import declared_family
 from columnar_etl.profiling.merged_numbers import drop_number_notes
+from columnar_etl.profiling.naming import entity_of, normalised_name, singulars
 from columnar_etl.profiling.sql import minus_read_sql, trimmed_sql
 from columnar_etl.rules import (
     BOOLEAN_FALSE_DIGIT,
@@ -212,26 +214,58 @@ def _has_rowid(con: sqlite3.Connection, table: str) -> bool:
 
 
 def data_key(table: TableProfile, copies: int = 0, exclude: tuple[str, ...] = ()) -> str | None:
-    """A column unique and non-null in the data (integer first, then text, then short bytes; leftmost),
-    or None.
+    """A column unique and non-null in the data, or None: the first of :func:`key_candidates` (a
+    name saying the table's own identifier, then another's, then any; within each, integer first,
+    then text, then short bytes; leftmost).
 
     ``copies``: exact duplicate rows, which cleaning removes; a column unique among the other rows is
     unique once they are gone (an export with a few repeated rows still has its key)."""
     if table.row_count == 0 or table.sampled_rows is not None:
         return None
-    for kind in DATA_KEY_TYPES:
-        for column in table:
-            if column.name in exclude or (exclude and len(stored_classes(column)) > 1):
-                continue  # a next choice is taken without a count: of one storage class only
-            if kind == "bytea" and (
-                stored_classes(column) != ["blob"] or column.bytes > KEY_LIKE_BYTES * table.row_count
-            ):
-                # Contents, not ids: a BLOB key is a binary uuid or a hash. And BLOB cells alone: the
-                # TEXT 'abc' beside the BLOB x'616263', two keys to SQLite, are one in the target.
-                continue
-            if column.inferred_type == kind and _unique_and_present(column, table.row_count - copies):
-                return str(column.name)
+    for column in key_candidates(table):
+        if column.name in exclude or (exclude and len(stored_classes(column)) > 1):
+            continue  # a next choice is taken without a count: of one storage class only
+        if column.inferred_type == "bytea" and (
+            stored_classes(column) != ["blob"] or column.bytes > KEY_LIKE_BYTES * table.row_count
+        ):
+            # Contents, not ids: a BLOB key is a binary uuid or a hash. And BLOB cells alone: the
+            # TEXT 'abc' beside the BLOB x'616263', two keys to SQLite, are one in the target.
+            continue
+        if _unique_and_present(column, table.row_count - copies):
+            return str(column.name)
     return None
+
+
+#: The words ending a column's name that say it identifies a row (``id``, ``Ticket ID``, ``userUuid``).
+IDENTIFIER_WORDS = ("id", "uuid", "guid", "pk")
+
+
+def key_name_rank(column: str, table: str) -> int:
+    """How a column's name ranks it as the key of ``table`` found in the data: 0 when it names the
+    table's own identifier (``id``, ``uuid``, ``key``; ``Ticket ID``, ``ticketid`` or ``ticket_uuid``
+    in ``tickets``; ``comment_id`` in ``ticket_comments``), 1 when it names another row's
+    (``customer_id``, ``userId``), else 2. Keys are not always named so: the rank only orders the
+    columns unique in the data (a pandas export's ``tickets`` was keyed on its unique integer
+    ``Postcode`` beside its ``Ticket ID`` of text until 2026-12-05)."""
+    normal = normalised_name(column)
+    own = singulars(table) | entity_of(table) | {normalised_name(table), ""}
+    if any(normal.endswith(word) and normal[: -len(word)] in own for word in (*IDENTIFIER_WORDS, "key")):
+        return 0
+    words = [word.lower() for word in re.findall(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])", column)]
+    return 1 if len(words) > 1 and words[-1] in IDENTIFIER_WORDS else 2
+
+
+def key_candidates(table: TableProfile) -> list[ColumnProfile]:
+    """``table``'s columns of a type a key found in the data may have (:data:`DATA_KEY_TYPES`), in the
+    order one is chosen: by :func:`key_name_rank`, then by type, then leftmost."""
+    columns = [column for column in table if column.inferred_type in DATA_KEY_TYPES]
+    return sorted(
+        columns,
+        key=lambda column: (
+            key_name_rank(column.name, table.name),
+            DATA_KEY_TYPES.index(str(column.inferred_type)),
+        ),
+    )
 
 
 def _unique_and_present(column: ColumnProfile, rows: int) -> bool:
@@ -935,29 +969,27 @@ def key_merged_by_cleaning(
     src: Source, table: TableProfile, null_tokens: list[str]
 ) -> tuple[str, str] | None:
     """The column of a table with no key that would be its key found in the data (:func:`data_key`:
-    distinct and present on every row, of one storage class, integer first, leftmost) but for cleaning,
-    which would make two of its distinct values equal or one NULL (``A1`` and ``A1<NBSP>``); with why,
-    as :func:`merged_key_columns` says it. None when there is none (one query at most, and none when
-    no such column has a value cleaning changes).
+    distinct and present on every row, of one storage class, first of :func:`key_candidates`) but for
+    cleaning, which would make two of its distinct values equal or one NULL (``A1`` and ``A1<NBSP>``);
+    with why, as :func:`merged_key_columns` says it. None when there is none (one query at most, and
+    none when no such column has a value cleaning changes).
 
     Such a column is cleaned as any other (each change audited) and is no key: the profile notes it,
     as two rows' values became one. Declared as the key in the export, it is loaded as written."""
     if table.key or table.sampled_rows is not None or table.row_count < 2:
         return None
-    for kind in DATA_KEY_TYPES:
-        for column in table:
-            if (
-                column.inferred_type != kind
-                or len(stored_classes(column)) != 1
-                or column.null_count
-                or column.distinct_count != table.row_count
-                or column.bytes > KEY_LIKE_BYTES * table.row_count
-            ):
-                continue
-            if not changes_values(column):
-                return None  # data_key would have taken it: a key, not merged
-            why = merged_key_columns(src, replace(table, key=[column.name]), null_tokens).get(column.name)
-            return (column.name, why) if why else None
+    for column in key_candidates(table):
+        if (
+            len(stored_classes(column)) != 1
+            or column.null_count
+            or column.distinct_count != table.row_count
+            or column.bytes > KEY_LIKE_BYTES * table.row_count
+        ):
+            continue
+        if not changes_values(column):
+            return None  # data_key would have taken it: a key, not merged
+        why = merged_key_columns(src, replace(table, key=[column.name]), null_tokens).get(column.name)
+        return (column.name, why) if why else None
     return None
 
 

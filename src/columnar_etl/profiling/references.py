@@ -139,6 +139,7 @@ import duckdb
 from columnar_etl.models import ColumnProfile, Issue, TableProfile
 from columnar_etl.pg.identifiers import quote_ident
 from columnar_etl.profiling.keys import changes_values, cleaned_sql, keep_as_written
+from columnar_etl.profiling.naming import entity_of, name_words, normalised_name, singulars
 from columnar_etl.profiling.sql import EXAMPLES, trimmed_sql
 from columnar_etl.source.catalogue import connect_read_only
 from columnar_etl.source.cells import ColumnRead, class_column, hex_column, sqlite_affinity
@@ -520,10 +521,6 @@ def _named(
     found = [spelled.get(sqlite_key(str(name))) for name in names]
     named = tuple(name for name in found if name is not None)
     return named if named and len(named) == len(found) else None
-
-
-def _normalised(name: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", name.lower())
 
 
 def _parent_keys(tables: Mapping[str, TableProfile]) -> dict[str, ColumnProfile]:
@@ -1186,7 +1183,7 @@ def _count_word(column: str, *, named: bool) -> str | None:
 def _code_word(column: str) -> str | None:
     """The :data:`CODE_WORDS` or :data:`DATE_PART_WORDS` word a column's name ends in (``type``,
     ``visit_type``, ``original_day``), else None."""
-    words = _words(column)
+    words = name_words(column)
     return words[-1] if words and words[-1] in CODE_WORDS | DATE_PART_WORDS else None
 
 
@@ -1196,17 +1193,12 @@ def _code_of_the_parents_kind(column: str, fit: Inclusion) -> str | None:
     ``ticket_status`` beside ``tickets``), else None: such a name says a code of the row of that kind
     (a buffer's type), not a row of that table. The code's own table (``ticket_statuses``) is no such
     parent: its singular ends the name. Since 2026-12-05."""
-    name = _normalised(column)
-    for stem in _stems(fit.parent):
+    name = normalised_name(column)
+    for stem in singulars(fit.parent):
         at = name.rfind(stem)
         if at >= 0 and (rest := name[at + len(stem) :]) in CODE_WORDS | DATE_PART_WORDS:
             return rest
     return None
-
-
-def _words(name: str) -> list[str]:
-    """A name's words: runs of letters and digits, lower-cased (``visit_type`` → ``visit``, ``type``)."""
-    return re.findall(r"[a-z0-9]+", name.lower())
 
 
 def _names_table(column: str, fit: Inclusion) -> bool:
@@ -1216,8 +1208,8 @@ def _names_table(column: str, fit: Inclusion) -> bool:
 
 def _holds_singular(column: str, parent: str) -> bool:
     """:func:`_names_table` of a parent table's name."""
-    name = _normalised(column)
-    return any(stem in name for stem in _stems(parent))
+    name = normalised_name(column)
+    return any(stem in name for stem in singulars(parent))
 
 
 def _names(column: str, parent: str) -> bool:
@@ -1233,38 +1225,7 @@ def _same_entity(column: str, fit: Inclusion) -> bool:
 
 def _names_entity(column: str, parent: str) -> bool:
     """:func:`_same_entity` of a parent table's name."""
-    return bool(_entity(parent) & _entity(column, glued_id=True))
-
-
-def _stems(name: str) -> frozenset[str]:
-    """A name's singulars: less a plural ``s`` (``orders`` → ``order``), and for a plural in ``ies``
-    its ``y`` too (``categories`` → ``category``, beside ``movies`` → ``movie``: which one the name is,
-    only a dictionary knows); for one in ``es`` after ``s``, ``x``, ``z``, ``ch`` or ``sh``, less the
-    ``es`` too (``statuses`` → ``status``, ``boxes`` → ``box``)."""
-    normal = _normalised(name)
-    if not (normal.endswith("s") and len(normal) > 3):
-        return frozenset({normal})
-    if normal.endswith("ies") and len(normal) > 4:
-        return frozenset({normal[:-1], normal[:-3] + "y"})
-    if normal.endswith(("ses", "xes", "zes", "ches", "shes")) and len(normal) > 4:
-        return frozenset({normal[:-1], normal[:-2]})  # statuses → status, boxes → box (or a statuse)
-    return frozenset({normal[:-1]})
-
-
-def _entity(name: str, *, glued_id: bool = False) -> frozenset[str]:
-    """What a name names: its last word, singular (``shop_order`` → ``order``; of a column, a trailing
-    ``id`` word set aside first: ``partner_id`` → ``partner``). Words are runs of letters and digits.
-    ``glued_id`` (a column's name): a last word of three letters or more before an ``id`` glued to it
-    names that too (``senderid`` → ``sender``, as Quassel and Moodle write their keys; since
-    2026-12-05)."""
-    words = _words(name)
-    if len(words) > 1 and words[-1] == "id":
-        words.pop()
-    if not words:
-        return frozenset()
-    last = words[-1]
-    glued = glued_id and len(last) >= 5 and last.endswith("id")
-    return _stems(last) | _stems(last[:-2]) if glued else _stems(last)
+    return bool(entity_of(parent) & entity_of(column, glued_id=True))
 
 
 def _choose(
@@ -1283,10 +1244,10 @@ def _choose(
     declares). None when still a tie."""
     if len(fits) <= 1:
         return fits[0] if fits else None
-    name = _normalised(column)
+    name = normalised_name(column)
     for named in (
         [fit for fit in fits if _names_table(column, fit)],
-        [fit for fit in fits if _normalised(fit.key) in name and _normalised(fit.key) != name],
+        [fit for fit in fits if normalised_name(fit.key) in name and normalised_name(fit.key) != name],
         [fit for fit in fits if _same_entity(column, fit)],
     ):
         if len(named) == 1:
@@ -1323,10 +1284,10 @@ def linked_tables(child: str, tables: AbstractSet[str]) -> frozenset[str]:
     ``custom_column_55``), when it holds two or more (a table named for one, ``shop_order_line``, is
     that table's part, not a link between tables). Among parents a column's values fit alike, the one
     of these is the one the table links (calibre's custom columns and languages; since 2026-12-05)."""
-    words = _words(child)
+    words = name_words(child)
 
     def holds(parent: str) -> bool:
-        named = _words(parent)
+        named = name_words(parent)
         return bool(named) and any(
             words[i : i + len(named)] == named for i in range(len(words) - len(named) + 1)
         )

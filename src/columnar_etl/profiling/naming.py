@@ -1,0 +1,49 @@
+"""What a table's or column's name says: its words, its singulars, the entity it names.
+
+Read by the reference finder (does ``ticket_id`` name ``tickets``?) and by the key found in the data
+(is ``Ticket ID`` the own identifier of ``tickets``?).
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def name_words(name: str) -> list[str]:
+    """A name's words: runs of letters and digits, lower-cased (``visit_type`` → ``visit``, ``type``)."""
+    return re.findall(r"[a-z0-9]+", name.lower())
+
+
+def normalised_name(name: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", name.lower())
+
+
+def singulars(name: str) -> frozenset[str]:
+    """A name's singulars: less a plural ``s`` (``orders`` → ``order``), and for a plural in ``ies``
+    its ``y`` too (``categories`` → ``category``, beside ``movies`` → ``movie``: which one the name is,
+    only a dictionary knows); for one in ``es`` after ``s``, ``x``, ``z``, ``ch`` or ``sh``, less the
+    ``es`` too (``statuses`` → ``status``, ``boxes`` → ``box``)."""
+    normal = normalised_name(name)
+    if not (normal.endswith("s") and len(normal) > 3):
+        return frozenset({normal})
+    if normal.endswith("ies") and len(normal) > 4:
+        return frozenset({normal[:-1], normal[:-3] + "y"})
+    if normal.endswith(("ses", "xes", "zes", "ches", "shes")) and len(normal) > 4:
+        return frozenset({normal[:-1], normal[:-2]})  # statuses → status, boxes → box (or a statuse)
+    return frozenset({normal[:-1]})
+
+
+def entity_of(name: str, *, glued_id: bool = False) -> frozenset[str]:
+    """What a name names: its last word, singular (``shop_order`` → ``order``; of a column, a trailing
+    ``id`` word set aside first: ``partner_id`` → ``partner``). Words are runs of letters and digits.
+    ``glued_id`` (a column's name): a last word of three letters or more before an ``id`` glued to it
+    names that too (``senderid`` → ``sender``, as Quassel and Moodle write their keys; since
+    2026-12-05)."""
+    words = name_words(name)
+    if len(words) > 1 and words[-1] == "id":
+        words.pop()
+    if not words:
+        return frozenset()
+    last = words[-1]
+    glued = glued_id and len(last) >= 5 and last.endswith("id")
+    return singulars(last) | singulars(last[:-2]) if glued else singulars(last)
