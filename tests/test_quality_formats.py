@@ -1071,3 +1071,106 @@ def test_the_words_null_and_none_as_whole_summaries_are_texts_and_keep_the_csv_w
     assert table["Summary"].tokens_as_values == [] and table["Summary"].null_like_count == 30
     assert not any(column.blank_is_missing for column in table)
     assert table["Assignee"].quality == pytest.approx(column_score(len(rows), blanks["Assignee"]))
+
+
+def _fixed_width(present: list[Any]) -> int | None:
+    """The width a column's values (NULL, ``''`` and null tokens aside) are laid out in, judged in
+    Python: every padded value is padded by spaces at its end alone, to one width in characters, and
+    every unpadded value fills it (in bytes: ASCII); with no unpadded value, the padded values'
+    lengths differ. None otherwise."""
+    texts = [str(v) for v in present]  # a number in a TEXT column is stored as its text
+    padded = [v for v in texts if v != v.strip()]
+    if not padded or any(v.rstrip(" ") != v.strip() for v in padded):
+        return None
+    widths = {len(v) for v in padded}
+    if len(widths) != 1:
+        return None
+    (width,) = widths
+    unpadded = [v for v in texts if v == v.strip()]
+    if unpadded:
+        return width if all(len(v.encode()) == width for v in unpadded) else None
+    return width if len({len(v.strip().encode()) for v in padded}) > 1 else None
+
+
+#: Columns of values, each judged laid out in fixed-width fields (or not) by :func:`_fixed_width` over
+#: its values that are neither ``''`` nor a null token once trimmed.
+WIDTH_COLUMNS: dict[str, list[Any]] = {
+    # A dBase C(12) through dbf-to-sqlite: names padded to 12, one filling it, one not ASCII.
+    "name": ["Ann         ", "Bartholomew1", "Zoë         ", "Li          ", "Smith-Jones "],
+    "city": ["Köln      ", "Paris     ", "Rome      ", "Ulm       "],  # none fills its width
+    "blanks_aside": ["ab    ", "", "      ", "NULL  ", "abcdef", None, "x     "],
+    "same_length": ["abc ", "xyz ", "def "],  # one length padded alike: no width shown
+    "free_text": ["hello ", "hi there  ", "ok"],
+    "right_aligned": ["   abc", "  abcd", "abcdef"],
+    "tabbed": ["ab\t   ", "abc   ", "abcdef"],
+    "short_unpadded": ["ab    ", "abc   ", "ab", "abcdef"],
+    "long_unpadded": ["ab    ", "abcdefgh"],
+    # Unpadded values are measured in bytes (O(1)): 5 characters in 6 bytes fill a width of 6 (the
+    # documented approximation; in ASCII, which fixed-width files mostly are, bytes are characters).
+    "wide_unpadded": ["ab    ", "abcdé"],
+    "wider_unpadded": ["ab    ", "abcdéf"],  # 6 characters in 7 bytes: wider, padding
+    "number_short": ["ab    ", "abcdef", 12345],  # TEXT affinity stores '12345': 5 bytes, short of 6
+}
+
+
+def test_fixed_width_fields_are_counted_over_every_value_and_their_padding_costs_nothing(
+    tmp_path: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A text column laid out in fixed-width fields (a dBase ``C(30)`` through dbf-to-sqlite, a
+    ``CHAR(10)`` copied as written) is marked ``padded_width`` exactly where every padded value is
+    padded by spaces at its end to one width that the unpadded values fill (judged here in Python).
+    Its ``whitespace`` issue is reported at no cost; every value is still trimmed and audited. (Until
+    2026-12-05 such a column scored 0: a dBase table of names and cities, 81.25.)"""
+    export = tmp_path / "fixed.db"
+    names = list(WIDTH_COLUMNS)
+    rows = [
+        (n, *(values[n] if n < len(values) else None for values in WIDTH_COLUMNS.values()))
+        for n in range(max(map(len, WIDTH_COLUMNS.values())))
+    ]
+    con = sqlite3.connect(export)
+    with con:
+        con.execute(f"CREATE TABLE fixed (id INTEGER PRIMARY KEY, {', '.join(f'{n} TEXT' for n in names)})")
+        con.executemany(f"INSERT INTO fixed VALUES (?, {', '.join('?' * len(names))})", rows)
+    con.close()
+    expected = {}
+    for name, values in WIDTH_COLUMNS.items():
+        present = [
+            v for v in values if v is not None and (not isinstance(v, str) or v.strip() not in ("", "NULL"))
+        ]
+        if (width := _fixed_width(present)) is not None:
+            expected[name] = width
+    assert expected == {"name": 12, "city": 10, "blanks_aside": 6, "wide_unpadded": 6}
+    columns = profile(export).tables["fixed"].columns
+    assert {name: c.padded_width for name, c in columns.items() if c.padded_width is not None} == expected
+    for name, column in columns.items():
+        # The whitespace issue costs nothing exactly where the column is laid out in fixed widths.
+        unpadded = replace(column, issues=[i for i in column.issues if i.kind != "whitespace"])
+        free = score_column(column) == score_column(unpadded)
+        assert free == (name in expected or not column.whitespace_padded_count), name
+        issue = column.issue("whitespace")
+        assert (issue is not None and "fixed-width fields" in (issue.detail or "")) == (name in expected), (
+            name
+        )
+    assert columns["name"].quality == columns["city"].quality == 100.0
+
+    # A table of such columns alone: clean, exit 0; each padded value trimmed and audited.
+    dbase = tmp_path / "dbase.db"
+    members = [
+        (n, name, city)
+        for n, (name, city) in enumerate(zip(WIDTH_COLUMNS["name"], WIDTH_COLUMNS["city"], strict=False))
+    ]
+    con = sqlite3.connect(dbase)
+    with con:
+        con.execute("CREATE TABLE members (id INTEGER PRIMARY KEY, name TEXT, city TEXT)")
+        con.executemany("INSERT INTO members VALUES (?, ?, ?)", members)
+    con.close()
+    record, audit = run_checked(dbase, settings, monkeypatch, "members")
+    assert (record["exit_code"], record["warnings"], record["quality_before"]) == (0, [], 100.0)
+    padded = {
+        name: sum(v != v.strip() for v in WIDTH_COLUMNS[name][: len(members)]) for name in ("name", "city")
+    }
+    assert Counter(a["column"] for a in audit if a["rule"] == "trim") == padded
+    loaded = pg_query(
+        str(settings.target), f'SELECT id, name, city FROM "{record["version_schema"]}".members ORDER BY id'
+    )
+    assert [tuple(row) for row in loaded] == [(n, name.strip(), city.strip()) for n, name, city in members]

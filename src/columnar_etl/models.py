@@ -230,6 +230,11 @@ class ColumnProfile:
     #: tracebacks): it writes a line terminator, not padding. Each value is still trimmed and audited
     #: (``whitespace``), but costs the quality score nothing (``profiling.quality``).
     line_terminated: bool = False
+    #: A text column laid out in fixed-width fields (a dBase ``C(30)``, a ``CHAR(10)`` copied as
+    #: written): every padded value (null tokens aside) is padded by spaces at its end alone, to this
+    #: width in characters, which the values not padded fill. Each value is still trimmed and audited
+    #: (``whitespace``), but costs the quality score nothing (``profiling.quality``). None: padding.
+    padded_width: int | None = None
     quality: float = 100.0
     personal_data: dict[str, int] = field(default_factory=dict)
     #: Non-NULL cells per SQLite storage class (``integer``, ``real``, ``text``, ``blob``).
@@ -361,6 +366,7 @@ class ColumnProfile:
             "token_is_unfilled": self.token_is_unfilled,
             "json_null_is_missing": self.json_null_is_missing,
             "line_terminated": self.line_terminated,
+            "padded_width": self.padded_width,
             "date_formats": dict(self.date_formats),
             "date_order": self.date_order,
             "export_date_order": self.export_date_order,

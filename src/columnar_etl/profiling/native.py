@@ -36,7 +36,9 @@ from columnar_etl.profiling.sql import (
     LINE_ENDED,
     LINE_ENDED_LINES,
     LINES,
+    PADDED_WIDTH_BOUNDS,
     SHAPE_FACTOR,
+    SPACE_PADDED,
     TOKEN_CELLS_TYPE,
     UNGROUPED,
     Flag,
@@ -324,6 +326,8 @@ def _kind_profile_sql(distinct: str, null_tokens: list[str], real: bool, timed: 
         f"CAST(NULL AS HUGEINT) AS {LINE_ENDED}",
         f"CAST(NULL AS HUGEINT) AS {LINE_ENDED_LINES}",
         f"CAST(NULL AS HUGEINT) AS {LINES}",
+        f"CAST(NULL AS HUGEINT) AS {SPACE_PADDED}",
+        *(f"CAST(NULL AS BIGINT) AS {bound}" for bound in PADDED_WIDTH_BOUNDS),
     ]
     return with_column_rows(f"SELECT {', '.join(aggregates)} FROM ({coded}) AS coded GROUP BY idx, code")
 

@@ -96,7 +96,9 @@ from columnar_etl.profiling.sql import (
     LINE_ENDED_LINES,
     LINES,
     NUMBER_SHAPES,
+    PADDED_WIDTH_BOUNDS,
     SLASH_SHAPES,
+    SPACE_PADDED,
     STORAGE_CLASS_NAMES,
     UNGROUPED,
     WALL_CLOCK_SHAPES,
@@ -1799,7 +1801,8 @@ def _infer_column(
             "whitespace",
             counts.flag(Flag.PADDED),
             counts.examples("whitespace"),
-            detail=_line_terminated_detail(inferred, counts, present),
+            detail=_line_terminated_detail(inferred, counts, present)
+            or _padded_width_detail(inferred, counts),
         )
         add("nul_byte", counts.flag(Flag.NUL), counts.examples("nul"))
         add(
@@ -1914,6 +1917,7 @@ def _infer_column(
         null_like_count=null_like,
         whitespace_padded_count=counts.flag(Flag.PADDED),
         line_terminated=line_terminated(inferred, counts, present),
+        padded_width=padded_width(inferred, counts),
         nul_byte_count=counts.flag(Flag.NUL),
         distinct_count=int(counts["distinct"] or 0),
         valid_count=int(valid),
@@ -2002,6 +2006,44 @@ def line_terminated(inferred: InferredType, counts: _Counts, present: int) -> bo
     newline, typed or not), or one padded otherwise (``' x\\n'``, ``'x \\n'``, ``'x\\n\\n'``), is
     padding as before."""
     return inferred == "text" and (_every_value_line_ended(counts, present) or _documents_line_ended(counts))
+
+
+def padded_width(inferred: InferredType, counts: _Counts) -> int | None:
+    """The width of a text column laid out in fixed-width fields (``ColumnProfile.padded_width``), else
+    None: every padded value, null tokens aside, is padded by spaces at its end alone, to one width in
+    characters (:data:`.sql.SPACE_PADDED`, :data:`.sql.PADDED_WIDTH_BOUNDS`), and every value no
+    whitespace pads fills that width, in bytes (O(1) to count: exact for ASCII, which fixed-width files
+    mostly are; a value of other characters is judged by its bytes, ``'abcdé'`` filling 6).
+    Where no value fills it, the padded values' lengths must differ (``'Ann  '``, ``'Smith'`` padded
+    to 5 or 30): one length padded alike (``'abc '`` in every row) shows no width to fill."""
+    padded = counts.flag(Flag.PADDED) - counts.valid(Shape.NULL_LIKE, None, Flag.PADDED)
+    width = counts["min_padded_width"]
+    if (
+        inferred != "text"
+        or padded == 0
+        or int(counts[SPACE_PADDED] or 0) != padded
+        or width is None
+        or width != counts["max_padded_width"]
+    ):
+        return None
+    low, high = counts["min_unpadded_bytes"], counts["max_unpadded_bytes"]
+    if low is None:
+        fills = (
+            counts["min_value_bytes"] is not None and counts["min_value_bytes"] < counts["max_value_bytes"]
+        )
+        return int(width) if fills else None
+    return int(width) if low == high == width else None
+
+
+def _padded_width_detail(inferred: InferredType, counts: _Counts) -> str | None:
+    """The ``whitespace`` issue's detail of a :func:`padded_width` column (None: padding)."""
+    width = padded_width(inferred, counts)
+    if width is None:
+        return None
+    return (
+        f"every padded value is padded by spaces at its end to {width:,} characters, the width the values "
+        "not padded fill: fixed-width fields, not padding (each value still trimmed and audited, no cost)"
+    )
 
 
 def _line_terminated_detail(inferred: InferredType, counts: _Counts, present: int) -> str | None:
@@ -3463,12 +3505,15 @@ def fold_groups(
     folded: dict[str, Any] = {
         "codes": codes,
         UNGROUPED: ungrouped,
-        **{name: sum(int(g[name] or 0) for _, g in coded) for name in (LINE_ENDED, LINE_ENDED_LINES, LINES)},
+        **{
+            name: sum(int(g[name] or 0) for _, g in coded)
+            for name in (LINE_ENDED, LINE_ENDED_LINES, LINES, SPACE_PADDED)
+        },
         "distinct": sum(int(g["distinct_values"]) for _, g in coded),
         "bytes": sum(int(g["bytes"] or 0) for _, g in coded),
         "tokens_as_values": sorted(tokens),
     }
-    for key in BOUNDS:
+    for key in (*BOUNDS, *PADDED_WIDTH_BOUNDS):
         folded[key] = whole[key] if whole else None
     # The bounds of the numbers written with a fraction or an exponent (REAL cells are), apart from
     # the integers': a date/time column's Julian days beside its epoch integers or compact dates.

@@ -47,7 +47,11 @@ column every value of which (NULL, ``''`` and null tokens aside) ends in exactly
 or ``\\r\\n``, and is padded by nothing else (YAML documents, base64 lines, tracebacks;
 ``ColumnProfile.line_terminated``, counted over every value by the profile query) writes lines: its
 ``whitespace`` issue is reported and each value still trimmed and audited, but it costs nothing. Only
-some values so, or one padded otherwise (``' x\\n'``, ``'x \\n'``, ``'x\\n\\n'``), costs as before.
+some values so, or one padded otherwise (``' x\\n'``, ``'x \\n'``, ``'x\\n\\n'``), costs as before. Nor is the
+padding of fixed-width fields: a text column every padded value of which (null tokens aside) is padded
+by spaces at its end alone, to one width in characters that its unpadded values fill (a dBase
+``C(30)`` through dbf-to-sqlite, a ``CHAR(10)`` copied as written; ``ColumnProfile.padded_width``):
+each value is still trimmed and audited, at no cost.
 
 floored at 0. A table scores the mean of its columns; the export scores the mean of its tables weighted
 by cells (rows × columns). The score after cleaning is measured the same way on what the cleaner did
@@ -129,6 +133,9 @@ def format_misfits(column: ColumnProfile, kind: str) -> int | None:
         return 0
     if kind == "null_like" and column.json_null_is_missing:
         # A declared JSON column writes every missing value as JSON's own null: its one spelling.
+        return 0
+    if kind == "whitespace" and column.padded_width is not None:
+        # Padded by spaces to one width the unpadded values fill: fixed-width fields, a layout.
         return 0
     if kind == "whitespace" and column.line_terminated:
         # Every value ends in one line break, padded by nothing else: a line terminator, written one way.

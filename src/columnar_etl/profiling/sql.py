@@ -1142,6 +1142,7 @@ def table_profile_sql(
         _ungrouped_sql("t0", "k0", "n0"),
         _line_ended_sql("r0", "t0", "k0", "code0", sign_bytes),
         _lines_sql("t0", "k0"),
+        _padded_width_sql("r0", "t0", "k0", "code0", sign_bytes),
     ]
     # Per (column, code): cells, distinct values, examples; per column, its bounds (code NULL).
     coded = f"SELECT\n  {_lines(aggregates)}\nFROM (\n{sql}\n) AS coded\nGROUP BY idx, code0"
@@ -1282,6 +1283,37 @@ def _lines_sql(t: str, k: str) -> str:
     )
 
 
+#: The profile query's count, per code, of the padded values (null tokens aside) padded by spaces at
+#: their end alone (:func:`_padded_width_sql`); a count, not a bound.
+SPACE_PADDED = "space_padded"
+#: Its bounds: the width in characters of those values as written, and the bytes of the values no
+#: whitespace pads (:func:`_padded_width_sql`).
+PADDED_WIDTH_BOUNDS = ("min_padded_width", "max_padded_width", "min_unpadded_bytes", "max_unpadded_bytes")
+
+
+def _padded_width_sql(r: str, t: str, k: str, code: str, sign_bytes: str) -> str:
+    """SQL aggregates: the cells of padded values (:attr:`Flag.PADDED`; null tokens aside) padded by
+    spaces at their end and nothing else (``'Smith    '``; not ``' Smith'``, ``'Smith\t'``), as
+    :data:`SPACE_PADDED`; the least and greatest width of those as written, in characters; and the
+    least and greatest bytes of the values not padded (``''`` and null tokens aside). A text column
+    whose padded values are all so, to one width, beside unpadded values that fill it, is laid out in
+    fixed-width fields (a dBase ``C(30)``, a ``CHAR(10)``): ``profile.padded_width``. The character
+    count (``length``) runs on the few padded values alone; the unpadded ones' bytes are ``strlen``
+    (O(1))."""
+    spaced = (
+        f"({code} & {Flag.PADDED:d}) <> 0 AND {k} <> {Shape.NULL_LIKE:d} "
+        f"AND strlen(rtrim({r}, ' ')) = strlen({t}) + {sign_bytes}"
+    )
+    unpadded = f"({code} & {Flag.PADDED:d}) = 0 AND {k} > {Shape.NULL_LIKE:d} AND {k} <> {Shape.BLOB:d}"
+    return (
+        f"sum(CASE WHEN {spaced} THEN weight END) AS {SPACE_PADDED}, "
+        f"min(CASE WHEN {spaced} THEN length({r}) END) AS min_padded_width, "
+        f"max(CASE WHEN {spaced} THEN length({r}) END) AS max_padded_width, "
+        f"min(CASE WHEN {unpadded} THEN strlen({t}) + {sign_bytes} END) AS min_unpadded_bytes, "
+        f"max(CASE WHEN {unpadded} THEN strlen({t}) + {sign_bytes} END) AS max_unpadded_bytes"
+    )
+
+
 #: The type of the profile query's ``token_cells``: each null token of a code, trimmed, its cells and
 #: their bytes as read.
 TOKEN_CELLS_TYPE = "STRUCT(token VARCHAR, cells BIGINT, bytes BIGINT)[]"
@@ -1304,6 +1336,8 @@ _COLUMN_ROW = {
     LINE_ENDED: f"sum({LINE_ENDED})",
     LINE_ENDED_LINES: f"sum({LINE_ENDED_LINES})",
     LINES: f"sum({LINES})",
+    SPACE_PADDED: f"sum({SPACE_PADDED})",
+    **{bound: f"{bound[:3]}({bound})" for bound in PADDED_WIDTH_BOUNDS},
 }
 
 
