@@ -1142,6 +1142,14 @@ number, so a test computes what a column holds from the same numbers.
   session id (``2024-05-20T08.42.00.123Z``, dots in the time) with ``blob JSON`` the session's JSON
   text encoded as a JSON string once more (``"{\\"project_path\\": ...}"``), ``user_run_details`` with
   ``bookmark BOOLEAN`` 0/1, the title the run id until one is typed and ``''`` for no notes.
+- :func:`telethon_session`: a Telegram client's ``.session`` file as Telethon 1.x's ``SQLiteSession``
+  writes it (its own DDL, version 8): ``sessions`` with the 256-byte ``auth_key`` BLOB and ``b''`` for
+  no temporary key, ``entities`` keyed by Telegram's marked peer ids (a user's own, ``-id`` for a
+  group, ``-100…`` for a channel) with signed 64-bit access hashes (``0`` for a group), phone numbers
+  bound as text under ``phone integer`` (SQLite stores the digits as INTEGER) and ``date`` the epoch
+  second it was cached, ``sent_files`` keyed by ``(md5_digest BLOB, file_size, type)``, and
+  ``update_state`` whose ``date`` is ``State.date.timestamp()`` (a float of whole seconds, INTEGER by
+  the column's affinity) and whose ids are bare channel ids, no entity's key.
 """
 
 from __future__ import annotations
@@ -25786,3 +25794,82 @@ def kedro_viz_sessions(path: Path, runs: int = 12) -> Path:
         ],
     }
     return write_export(path, KEDRO_VIZ_DDL, rows)
+
+
+# --- Telethon ----------------------------------------------------------------------------------------
+
+TELETHON_DDL = [  # telethon/sessions/sqlite.py, CURRENT_VERSION = 8, as _create_table writes it
+    "CREATE TABLE version (version integer primary key)",
+    "CREATE TABLE sessions (\n dc_id integer primary key,\n server_address text,\n port integer,\n"
+    " auth_key blob,\n takeout_id integer,\n tmp_auth_key blob\n )",
+    "CREATE TABLE entities (\n id integer primary key,\n hash integer not null,\n username text,\n"
+    " phone integer,\n name text,\n date integer\n )",
+    "CREATE TABLE sent_files (\n md5_digest blob,\n file_size integer,\n type integer,\n id integer,\n"
+    " hash integer,\n primary key(md5_digest, file_size, type)\n )",
+    "CREATE TABLE update_state (\n id integer primary key,\n pts integer,\n qts integer,\n"
+    " date integer,\n seq integer\n )",
+]
+TELETHON_FIRST = (
+    "Ana María",
+    "Zoë 🚀",
+    "Łukasz",
+    "李雷",
+    "O\u00a0Neil",
+    "Jean-Luc " + "Picard-" * 40,
+    "أحمد",
+)
+TELETHON_LAST = (None, "Ölçer", "de\u00a0la Cruz", "🦊")
+TELETHON_CACHED = 1_733_400_000  # int(time.time()) when process_entities cached the entity
+TELETHON_STATE = 1_709_294_400  # the update state's first date, 2024-03-01 12:00 UTC
+
+
+def telethon_hash(i: int) -> int:
+    """A signed 64-bit access hash as Telegram hands it out; the first two are the extremes."""
+    if i < 2:
+        return (-(2**63), 2**63 - 1)[i]
+    return int.from_bytes(hashlib.sha256(f"access {i}".encode()).digest()[:8], "big", signed=True)
+
+
+def telethon_entity(i: int) -> tuple[int, int, str | None, str | None, str | None, int]:
+    """``(id, hash, username, phone, name, date)`` as ``_entity_to_row`` computes them for the i-th
+    peer: a user, a channel or a basic group in turn; the phone as the text Telegram sends."""
+    cached = TELETHON_CACHED + i // 10
+    if i % 3 == 0:
+        first, last = TELETHON_FIRST[i % len(TELETHON_FIRST)], TELETHON_LAST[i % len(TELETHON_LAST)]
+        name = f"{first} {last}" if last else first
+        phone = f"{447700900000 + i}" if i % 2 else None
+        return 1_000_000 + 7919 * i, telethon_hash(i), f"user_{i}" if i % 5 else None, phone, name, cached
+    if i % 3 == 1:
+        username = f"chan{i}" if i % 2 else None
+        return -1_001_100_000_000 - i, telethon_hash(i), username, None, f"Канал {i} 📢", cached
+    return -(500_000 + i), 0, None, None, f"Group {i} — «chat»", cached
+
+
+def telethon_file(i: int) -> tuple[bytes, int, int, int, int]:
+    """``(md5_digest, file_size, type, id, hash)`` of the i-th file ``cache_file`` kept (type 0 a
+    document, 1 a photo)."""
+    digest = hashlib.md5(f"file {i}".encode()).digest()
+    return digest, 1000 + 337 * i, i % 2, int.from_bytes(digest[:8], "big") >> 1, telethon_hash(i + 100)
+
+
+def telethon_state(i: int) -> tuple[int, int, int, int, int]:
+    """``(id, pts, qts, date, seq)``: the account's own state (id 0) and then channels' (their bare id),
+    ``date`` whole seconds an hour and a second apart."""
+    return (0 if i == 0 else 1_100_000_000 + i), 1000 + 13 * i, i, TELETHON_STATE + 3601 * i, 2 * i
+
+
+def telethon_auth_key() -> bytes:
+    return b"".join(hashlib.sha256(bytes([n])).digest() for n in range(8))  # 256 bytes
+
+
+def telethon_session(path: Path, entities: int = 30, files: int = 8, states: int = 6) -> Path:
+    """A Telethon ``.session`` file after a few conversations (see the module's list)."""
+    rows: dict[str, list[Sequence[Any]]] = {
+        "version": [(8,)],
+        "sessions": [(2, "149.154.167.51", 443, telethon_auth_key(), None, b"")],
+        "entities": [telethon_entity(i) for i in range(entities)],
+        "sent_files": [telethon_file(i) for i in range(files)],
+        # set_update_state binds State.date.timestamp(), a float; the affinity keeps it an INTEGER.
+        "update_state": [(*s[:3], float(s[3]), s[4]) for s in map(telethon_state, range(states))],
+    }
+    return write_export(path, TELETHON_DDL, rows, bytes_as_text=False)

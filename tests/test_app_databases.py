@@ -44,8 +44,8 @@ AdonisJS Lucid application, an Apple Health export, an Evernote export, a Twitte
 Takeout as the dogsheep tools convert them, a git-annex repository's keys database, a Zim notebook's
 index, an ejabberd server, a Letta agent server's database, a mem0 memory layer's history, crewAI's
 kickoff task outputs and flow persistence, a Gajim XMPP client's message archive, a Mage AI project's
-database, a Kedro-Viz session store) through ``columnar-etl run`` into the session's real PostgreSQL,
-every cell checked.
+database, a Kedro-Viz session store, a Telethon session file) through ``columnar-etl run`` into the
+session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -10516,3 +10516,63 @@ def test_kedro_viz_session_store_keeps_its_session_ids_and_doubly_encoded_json_a
     }
     notes = profiled(run_dir)["columns"]["user_run_details"]["notes"]
     assert notes["blank_is_missing"] is True
+
+
+def test_telethon_session_reads_its_cache_seconds_as_instants_and_keeps_keys_hashes_and_marked_ids(
+    run_export: Runner,
+) -> None:
+    """A Telethon ``.session``: the auth key and an empty temporary key arrive byte for byte (``b''``
+    is no NULL), signed 64-bit access hashes to both extremes, marked peer ids as written, phones as
+    the integers SQLite stored; the cache's and the update state's epoch seconds are instants, each
+    audited; no reference is made up between bare channel ids and marked ones."""
+    entities, files, states = 30, 8, 6
+    ran, run_dir = run_export(apps.telethon_session)
+    tables = {"version": 1, "sessions": 1, "entities": entities, "sent_files": files, "update_state": states}
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert references(run_dir) == {}
+    assert primary_key(ran.uri, ran.record["version_schema"], "sent_files") == [
+        "md5_digest",
+        "file_size",
+        "type",
+    ]
+    assert ran.types("sessions") == {
+        "dc_id": "bigint",
+        "server_address": "text",
+        "port": "bigint",
+        "auth_key": "bytea",
+        "takeout_id": "bigint",
+        "tmp_auth_key": "bytea",
+    }
+    assert ran.types("entities") == {
+        "id": "bigint",
+        "hash": "bigint",
+        "username": "text",
+        "phone": "bigint",
+        "name": "text",
+        "date": "timestamp with time zone",
+    }
+    assert ran.types("update_state")["date"] == "timestamp with time zone"
+    assert ran.types("sent_files")["md5_digest"] == "bytea"
+    (session,) = pg_query(
+        ran.uri, f"SELECT auth_key, tmp_auth_key, takeout_id FROM {quote_ident(ran.base)}.sessions"
+    )
+    assert (bytes(session[0]), bytes(session[1]), session[2]) == (apps.telethon_auth_key(), b"", None)
+    rows = [apps.telethon_entity(i) for i in range(entities)]
+    assert ran.values("entities", "hash", "id") == {r[0]: r[1] for r in rows}
+    assert {-(2**63), 2**63 - 1} <= set(ran.values("entities", "hash", "id").values())
+    assert ran.values("entities", "phone", "id") == {r[0]: None if r[3] is None else int(r[3]) for r in rows}
+    assert ran.values("entities", "name", "id") == {r[0]: r[4] for r in rows}
+    assert ran.values("entities", "username", "id") == {r[0]: r[2] for r in rows}
+    assert ran.values("entities", "date", "id") == {r[0]: UNIX_EPOCH + timedelta(seconds=r[5]) for r in rows}
+    assert audit_rules(run_dir, "entities", "date") == {str(r[0]): {"epoch:seconds"} for r in rows}
+    assert ran.values("update_state", "date", "id") == {
+        s[0]: UNIX_EPOCH + timedelta(seconds=s[3]) for s in map(apps.telethon_state, range(states))
+    }
+    assert ran.values("update_state", "pts", "id") == {
+        s[0]: s[1] for s in map(apps.telethon_state, range(states))
+    }
+    sent = pg_query(
+        ran.uri, f"SELECT md5_digest, file_size, type, id, hash FROM {quote_ident(ran.base)}.sent_files"
+    )
+    assert sorted((bytes(d), *rest) for d, *rest in sent) == sorted(map(apps.telethon_file, range(files)))
