@@ -1150,6 +1150,12 @@ number, so a test computes what a column holds from the same numbers.
   second it was cached, ``sent_files`` keyed by ``(md5_digest BLOB, file_size, type)``, and
   ``update_state`` whose ``date`` is ``State.date.timestamp()`` (a float of whole seconds, INTEGER by
   the column's affinity) and whose ids are bare channel ids, no entity's key.
+- :func:`pyrogram_session`: a Telegram client's ``.session`` file as Pyrogram 2.0's ``FileStorage``
+  writes it (its own DDL, version 3): ``sessions`` with the 256-byte ``auth_key``, ``date`` the epoch
+  second of the last save, 0/1 ``test_mode`` / ``is_bot``; ``peers`` keyed by marked peer ids whose
+  ``type INTEGER NOT NULL`` holds the words ``user``, ``bot``, ``group``, ``channel``, ``supergroup``
+  (TEXT in every row), ``phone_number TEXT`` of digits, ``last_update_on`` epoch seconds from
+  ``STRFTIME('%s', 'now')``, the trigger that refreshes it and two indexes.
 """
 
 from __future__ import annotations
@@ -25873,3 +25879,48 @@ def telethon_session(path: Path, entities: int = 30, files: int = 8, states: int
         "update_state": [(*s[:3], float(s[3]), s[4]) for s in map(telethon_state, range(states))],
     }
     return write_export(path, TELETHON_DDL, rows, bytes_as_text=False)
+
+
+# --- Pyrogram ----------------------------------------------------------------------------------------
+
+PYROGRAM_DDL = [  # pyrogram/storage/sqlite_storage.py SCHEMA, Pyrogram 2.0.106
+    "CREATE TABLE sessions\n(\n    dc_id     INTEGER PRIMARY KEY,\n    api_id    INTEGER,\n"
+    "    test_mode INTEGER,\n    auth_key  BLOB,\n    date      INTEGER NOT NULL,\n"
+    "    user_id   INTEGER,\n    is_bot    INTEGER\n)",
+    "CREATE TABLE peers\n(\n    id             INTEGER PRIMARY KEY,\n    access_hash    INTEGER,\n"
+    "    type           INTEGER NOT NULL,\n    username       TEXT,\n    phone_number   TEXT,\n"
+    "    last_update_on INTEGER NOT NULL DEFAULT (CAST(STRFTIME('%s', 'now') AS INTEGER))\n)",
+    "CREATE TABLE version\n(\n    number INTEGER PRIMARY KEY\n)",
+    "CREATE INDEX idx_peers_id ON peers (id)",
+    "CREATE INDEX idx_peers_username ON peers (username)",
+    "CREATE INDEX idx_peers_phone_number ON peers (phone_number)",
+    "CREATE TRIGGER trg_peers_last_update_on\n    AFTER UPDATE\n    ON peers\nBEGIN\n    UPDATE peers\n"
+    "    SET last_update_on = CAST(STRFTIME('%s', 'now') AS INTEGER)\n    WHERE id = NEW.id;\nEND",
+]
+PYROGRAM_SAVED = 1_733_486_400  # the last save's int(time.time())
+PYROGRAM_TYPES = ("user", "bot", "group", "channel", "supergroup")
+
+
+def pyrogram_peer(i: int) -> tuple[int, int, str, str | None, str | None, int]:
+    """``(id, access_hash, type, username, phone_number, last_update_on)`` as ``fetch_peers`` and the
+    column's default write them for the i-th peer: a user's phone the digits Telegram sends, a
+    group's id negated with no hash, a channel's or supergroup's ``-100…``."""
+    kind = PYROGRAM_TYPES[i % len(PYROGRAM_TYPES)]
+    seen = PYROGRAM_SAVED - 86_400 + 97 * i
+    username = f"peer_{i}" if i % 3 else None
+    if kind in ("user", "bot"):
+        phone = f"{447700900000 + 31 * i}" if kind == "user" and i % 2 == 0 else None
+        return 5_000_000_000 + 7919 * i, telethon_hash(i), kind, username, phone, seen
+    if kind == "group":
+        return -(400_000 + i), 0, kind, None, None, seen
+    return -1_001_700_000_000 - i, telethon_hash(i), kind, username, None, seen
+
+
+def pyrogram_session(path: Path, peers: int = 25) -> Path:
+    """A Pyrogram ``.session`` file of a user account after a few updates (see the module's list)."""
+    rows: dict[str, list[Sequence[Any]]] = {
+        "sessions": [(2, 123456, 0, telethon_auth_key(), PYROGRAM_SAVED, 777_000_123, 0)],
+        "peers": [pyrogram_peer(i) for i in range(peers)],
+        "version": [(3,)],
+    }
+    return write_export(path, PYROGRAM_DDL, rows, bytes_as_text=False)
