@@ -1156,6 +1156,13 @@ number, so a test computes what a column holds from the same numbers.
   ``type INTEGER NOT NULL`` holds the words ``user``, ``bot``, ``group``, ``channel``, ``supergroup``
   (TEXT in every row), ``phone_number TEXT`` of digits, ``last_update_on`` epoch seconds from
   ``STRFTIME('%s', 'now')``, the trigger that refreshes it and two indexes.
+- :func:`persist_queue`: persist-queue 1.x's ``data.db`` holding several named queues (its own DDL,
+  tables named ``<kind>_<name>`` in backquotes): ``queue_jobs`` (``SQLiteQueue``, each item pickled with
+  protocol 4 into ``data BLOB``: a dict with a ``Decimal``, a ``datetime`` and bytes; the items taken
+  gone from the ``AUTOINCREMENT`` ids), ``unique_queue_urls`` (``UniqueQ``, JSON bytes with sorted keys,
+  ``UNIQUE (data)``), ``ack_queue_tasks`` (``SQLiteAckQueue``, ``status INTEGER`` bound as the
+  strings ``'0'``, ``'1'``, ``'2'``, ``'5'``, ``'9'``), an empty ``filo_queue_stack``, ``dict_settings``
+  (``PDict``: ``key TEXT PRIMARY KEY``), and every ``timestamp FLOAT`` Python's ``time.time()``.
 """
 
 from __future__ import annotations
@@ -25924,3 +25931,77 @@ def pyrogram_session(path: Path, peers: int = 25) -> Path:
         "version": [(3,)],
     }
     return write_export(path, PYROGRAM_DDL, rows, bytes_as_text=False)
+
+
+# --- persist-queue -----------------------------------------------------------------------------------
+
+PERSIST_QUEUE_DDL = [  # persistqueue/sqlqueue.py, sqlackqueue.py, pdict.py (1.1): _SQL_CREATE of each
+    "CREATE TABLE `queue_jobs` (_id INTEGER PRIMARY KEY AUTOINCREMENT, data BLOB, timestamp FLOAT)",
+    "CREATE TABLE `unique_queue_urls` (_id INTEGER PRIMARY KEY AUTOINCREMENT, data BLOB, timestamp FLOAT, "
+    "UNIQUE (data))",
+    "CREATE TABLE `ack_queue_tasks` (_id INTEGER PRIMARY KEY AUTOINCREMENT, data BLOB, timestamp FLOAT, "
+    "status INTEGER)",
+    "CREATE TABLE `filo_queue_stack` (_id INTEGER PRIMARY KEY AUTOINCREMENT, data BLOB, timestamp FLOAT)",
+    "CREATE TABLE `dict_settings` (key TEXT PRIMARY KEY, data BLOB)",
+]
+PERSIST_QUEUE_TEXT = ("Zoë 🚀", "a\u00a0b", "", "línea\nnueva", " padded ", "日本語", "x" * 3000)
+PERSIST_QUEUE_STATUS = ("0", "1", "2", "5", "9")  # AckStatus: inited, ready, unack, acked, ack_failed
+PERSIST_QUEUE_TAKEN = 6  # the jobs already got from the queue, their rows deleted
+
+
+def persist_queue_moment(i: int) -> float:
+    """``time.time()`` at the i-th put: a REAL of Unix seconds with microseconds."""
+    return (1_733_486_400_123_456 + 7_919_013 * i) / 1_000_000
+
+
+def persist_queue_job(i: int) -> dict[str, Any]:
+    return {
+        "i": i,
+        "text": PERSIST_QUEUE_TEXT[i % len(PERSIST_QUEUE_TEXT)],
+        "amount": Decimal("19.99") * i,
+        "when": datetime(2024, 1, 1) + timedelta(minutes=7 * i),
+        "blob": bytes(range(i % 256)),
+    }
+
+
+def persist_queue_url(i: int) -> bytes:
+    """``UniqueQ.put``: the JSON serializer's bytes, keys sorted."""
+    url = f"https://example.org/ü/{i}?q={PERSIST_QUEUE_TEXT[i % len(PERSIST_QUEUE_TEXT)]}"
+    return json.dumps(url, sort_keys=True).encode("utf-8")
+
+
+def persist_queue_task(i: int) -> bytes:
+    task = {
+        "task": i,
+        "payload": PERSIST_QUEUE_TEXT[i % len(PERSIST_QUEUE_TEXT)],
+        "price": 0.1 * i,
+        "none": None,
+    }
+    return json.dumps(task).encode("utf-8")
+
+
+def persist_queue_setting(i: int) -> tuple[str, bytes]:
+    """``PDict[key] = value``, pickled."""
+    return f"key_{i}", pickle.dumps(
+        {"v": PERSIST_QUEUE_TEXT[i % len(PERSIST_QUEUE_TEXT)], "n": i}, protocol=4
+    )
+
+
+def persist_queue(path: Path, jobs: int = 20, urls: int = 12, tasks: int = 15, settings: int = 8) -> Path:
+    """persist-queue's ``data.db`` after puts, gets, acks and a dict's writes (see the module's list)."""
+    rows: dict[str, list[Sequence[Any]]] = {
+        "queue_jobs": [
+            (i + 1, pickle.dumps(persist_queue_job(i), protocol=4), persist_queue_moment(i))
+            for i in range(PERSIST_QUEUE_TAKEN, jobs)
+        ],
+        "unique_queue_urls": [
+            (i + 1, persist_queue_url(i), persist_queue_moment(100 + i)) for i in range(urls)
+        ],
+        "ack_queue_tasks": [
+            (i + 1, persist_queue_task(i), persist_queue_moment(200 + i), PERSIST_QUEUE_STATUS[i % 5])
+            for i in range(tasks)
+        ],
+        "filo_queue_stack": [],
+        "dict_settings": [persist_queue_setting(i) for i in range(settings)],
+    }
+    return write_export(path, PERSIST_QUEUE_DDL, rows, bytes_as_text=False)

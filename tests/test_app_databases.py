@@ -44,8 +44,8 @@ AdonisJS Lucid application, an Apple Health export, an Evernote export, a Twitte
 Takeout as the dogsheep tools convert them, a git-annex repository's keys database, a Zim notebook's
 index, an ejabberd server, a Letta agent server's database, a mem0 memory layer's history, crewAI's
 kickoff task outputs and flow persistence, a Gajim XMPP client's message archive, a Mage AI project's
-database, a Kedro-Viz session store, a Telethon and a Pyrogram session file) through ``columnar-etl
-run`` into the session's real PostgreSQL, every cell checked.
+database, a Kedro-Viz session store, a Telethon and a Pyrogram session file, a persist-queue
+database) through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -10618,3 +10618,54 @@ def test_pyrogram_session_keeps_peer_types_written_as_words_in_an_integer_column
     assert column["quality"] == 80.0
     notes = " ".join(ran.record["notes"])
     assert "trg_peers_last_update_on" in notes and "idx_peers_phone_number" in notes
+
+
+def test_persist_queue_keeps_its_pickled_and_json_items_byte_for_byte_and_every_digit_of_its_seconds(
+    run_export: Runner,
+) -> None:
+    """persist-queue's ``data.db``: every item, pickled or JSON, arrives byte for byte as bytea (what
+    the queue reads back is what it put); ``time.time()`` REAL seconds stay doubles, every bit, with
+    the note naming their instant; ack statuses bound as strings are the integers SQLite stored; an
+    empty queue's table takes its declared types; nothing audited."""
+    jobs, urls, tasks, settings = 20, 12, 15, 8
+    ran, run_dir = run_export(apps.persist_queue)
+    tables = {
+        "queue_jobs": jobs - apps.PERSIST_QUEUE_TAKEN,
+        "unique_queue_urls": urls,
+        "ack_queue_tasks": tasks,
+        "filo_queue_stack": 0,
+        "dict_settings": settings,
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    assert audited_columns(run_dir) == set()
+    for table in ("queue_jobs", "unique_queue_urls", "filo_queue_stack"):
+        assert ran.types(table) == {"_id": "bigint", "data": "bytea", "timestamp": "double precision"}
+    assert ran.types("ack_queue_tasks")["status"] == "bigint"
+    assert ran.types("dict_settings") == {"key": "text", "data": "bytea"}
+    taken = range(apps.PERSIST_QUEUE_TAKEN, jobs)
+    pickled = ran.values("queue_jobs", "data", "_id")
+    assert {k: pickle.loads(v) for k, v in pickled.items()} == {
+        i + 1: apps.persist_queue_job(i) for i in taken
+    }
+    assert ran.values("queue_jobs", "timestamp", "_id") == {
+        i + 1: apps.persist_queue_moment(i) for i in taken
+    }
+    assert ran.values("unique_queue_urls", "data", "_id") == {
+        i + 1: apps.persist_queue_url(i) for i in range(urls)
+    }
+    assert ran.values("ack_queue_tasks", "data", "_id") == {
+        i + 1: apps.persist_queue_task(i) for i in range(tasks)
+    }
+    assert ran.values("ack_queue_tasks", "status", "_id") == {
+        i + 1: int(apps.PERSIST_QUEUE_STATUS[i % 5]) for i in range(tasks)
+    }
+    assert ran.values("dict_settings", "data", "key") == dict(
+        map(apps.persist_queue_setting, range(settings))
+    )
+    notes = profiled(run_dir)["columns"]["ack_queue_tasks"]["timestamp"]["notes"]
+    assert notes == [
+        "numbers are epoch seconds: kept as numbers (double precision), every value as written; "
+        'the instant is to_timestamp("timestamp")'
+    ]
