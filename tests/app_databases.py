@@ -1163,6 +1163,13 @@ number, so a test computes what a column holds from the same numbers.
   ``UNIQUE (data)``), ``ack_queue_tasks`` (``SQLiteAckQueue``, ``status INTEGER`` bound as the
   strings ``'0'``, ``'1'``, ``'2'``, ``'5'``, ``'9'``), an empty ``filo_queue_stack``, ``dict_settings``
   (``PDict``: ``key TEXT PRIMARY KEY``), and every ``timestamp FLOAT`` Python's ``time.time()``.
+- :func:`limnoria_factoids`, :func:`limnoria_aka`, :func:`limnoria_quotegrabs`: a Limnoria IRC bot's
+  plugin databases, each its own file (``data/#channel/<Plugin>.db``, the plugin's own DDL): Factoids'
+  ``keys`` / ``factoids`` / ``relations`` (``relations.key_id`` and ``fact_id`` name the others' ids,
+  declared nowhere; ``added_at TIMESTAMP`` of ``int(time.time())``; ``locked BOOLEAN`` 0/1; ``UNIQUE ON
+  CONFLICT REPLACE``), Aka's ``aliases`` (``locked_at DATETIME`` as Python's sqlite3 adapts a naive
+  ``datetime.now()``: six fraction digits, none at a whole second), QuoteGrabs' ``quotegrabs`` (the
+  nick's text under ``nick BLOB``, ``added_at TIMESTAMP`` epoch seconds, IRC lines with tabs and emoji).
 """
 
 from __future__ import annotations
@@ -26005,3 +26012,100 @@ def persist_queue(path: Path, jobs: int = 20, urls: int = 12, tasks: int = 15, s
         "dict_settings": [persist_queue_setting(i) for i in range(settings)],
     }
     return write_export(path, PERSIST_QUEUE_DDL, rows, bytes_as_text=False)
+
+
+# --- Limnoria ----------------------------------------------------------------------------------------
+
+LIMNORIA_FACTOIDS_DDL = [  # plugins/Factoids/plugin.py, makeDb
+    "CREATE TABLE keys (\n id INTEGER PRIMARY KEY,\n key TEXT UNIQUE ON CONFLICT REPLACE\n )",
+    "CREATE TABLE factoids (\n id INTEGER PRIMARY KEY,\n added_by TEXT,\n added_at TIMESTAMP,\n"
+    " fact TEXT UNIQUE ON CONFLICT REPLACE,\n locked BOOLEAN\n )",
+    "CREATE TABLE relations (\n id INTEGER PRIMARY KEY,\n key_id INTEGER,\n fact_id INTEGER,\n"
+    " usage_count INTEGER\n )",
+]
+LIMNORIA_AKA_DDL = [  # plugins/Aka/plugin.py, SQLiteAkaDB.get_db
+    "CREATE TABLE aliases (\n id INTEGER NOT NULL,\n name VARCHAR NOT NULL,\n alias VARCHAR NOT NULL,\n"
+    " locked BOOLEAN NOT NULL,\n locked_by VARCHAR,\n locked_at DATETIME,\n PRIMARY KEY (id),\n"
+    " UNIQUE (name))",
+]
+LIMNORIA_QUOTEGRABS_DDL = [  # plugins/QuoteGrabs/plugin.py, SqliteQuoteGrabsDB._getDb
+    "CREATE TABLE quotegrabs (\n id INTEGER PRIMARY KEY,\n nick BLOB,\n hostmask TEXT,\n added_by TEXT,\n"
+    " added_at TIMESTAMP,\n quote TEXT\n )",
+]
+LIMNORIA_NICKS = ("Alice", "bob", "Zoë", "ča[m]", "x_y|away", "Renée")
+LIMNORIA_TEXT = (
+    "hello world",
+    "ünïcödé 🚀 emoji",
+    "tab\there",
+    "a\u00a0b",
+    "it's a 'quote'",
+    "long " * 120 + "end",
+)
+LIMNORIA_START = 1_733_400_000
+
+
+def limnoria_fact(f: int) -> tuple[int, str, int, str, int]:
+    """``(id, added_by, added_at, fact, locked)`` as ``learn`` inserts the f-th fact (``int(time.time())``)
+    and ``lock`` sets every fourth."""
+    fact = f"{LIMNORIA_TEXT[f % len(LIMNORIA_TEXT)]} fact {f}"
+    return f + 1, LIMNORIA_NICKS[f % len(LIMNORIA_NICKS)], LIMNORIA_START + 613 * f, fact, int(f % 4 == 0)
+
+
+def limnoria_relation(r: int) -> tuple[int, int, int, int]:
+    """``(id, key_id, fact_id, usage_count)``: key k learns facts k and k + 3 (some facts shared)."""
+    key, second = divmod(r, 2)
+    return r + 1, key + 1, key + 1 + 3 * second, r % 4
+
+
+def limnoria_factoids(path: Path, keys: int = 8) -> Path:
+    """A channel's ``Factoids.db`` after ``learn`` and ``lock`` (see the module's list)."""
+    rows: dict[str, list[Sequence[Any]]] = {
+        "keys": [(k + 1, f"key {k} ☕" if k % 3 else f"k{k}") for k in range(keys)],
+        "factoids": [limnoria_fact(f) for f in range(keys + 3)],
+        "relations": [limnoria_relation(r) for r in range(2 * keys)],
+    }
+    return write_export(path, LIMNORIA_FACTOIDS_DDL, rows)
+
+
+def limnoria_alias(i: int) -> tuple[int, str, str, int, str | None, str | None]:
+    """``(id, name, alias, locked, locked_by, locked_at)``: ``add_aka``; ``lock_aka`` on every third and
+    ``unlock_aka`` on every sixth (locked_by stays, locked_at is the unlock's); a moment at a whole
+    second is written without a fraction, as sqlite3's adapter (``isoformat(" ")``) does."""
+    locked_at = None
+    if i % 3 == 0:
+        moment = datetime(2024, 3, 30, 23, 0) + timedelta(
+            minutes=37 * i, microseconds=0 if i % 2 else 1000 * i + 7
+        )
+        locked_at = str(moment)
+    locker = LIMNORIA_NICKS[i % len(LIMNORIA_NICKS)] if i % 3 == 0 else None
+    alias = f"echo {LIMNORIA_TEXT[i % len(LIMNORIA_TEXT)]} $1"
+    return i + 1, f"cmd{i} sub", alias, int(i % 3 == 0 and i % 6 != 0), locker, locked_at
+
+
+def limnoria_aka(path: Path, aliases: int = 14) -> Path:
+    """A channel's ``Aka.sqlalchemy.db`` (the sqlite3 backend's file) (see the module's list)."""
+    return write_export(path, LIMNORIA_AKA_DDL, {"aliases": [limnoria_alias(i) for i in range(aliases)]})
+
+
+def limnoria_grab(i: int) -> tuple[int, str, str, str, int, str]:
+    """``(id, nick, hostmask, added_by, added_at, quote)`` as ``add`` stores a grabbed line: ``nick`` the
+    str under a BLOB column (TEXT), the quote ``ircmsgs.prettyPrint``'s (``* nick`` for an action)."""
+    nick = LIMNORIA_NICKS[i % len(LIMNORIA_NICKS)]
+    text = f"{LIMNORIA_TEXT[i % len(LIMNORIA_TEXT)]} #{i}"
+    quote = f"* {nick} {text}" if i % 5 == 0 else f"<{nick}> {text}"
+    hostmask = f"{nick}!~{nick.lower()}@host-{i}.example.org"
+    return (
+        i + 1,
+        nick,
+        hostmask,
+        LIMNORIA_NICKS[(i + 1) % len(LIMNORIA_NICKS)],
+        LIMNORIA_START + 4099 * i,
+        quote,
+    )
+
+
+def limnoria_quotegrabs(path: Path, grabs: int = 12) -> Path:
+    """A channel's ``QuoteGrabs.db`` (see the module's list)."""
+    return write_export(
+        path, LIMNORIA_QUOTEGRABS_DDL, {"quotegrabs": [limnoria_grab(i) for i in range(grabs)]}
+    )

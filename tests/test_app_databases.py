@@ -45,7 +45,8 @@ Takeout as the dogsheep tools convert them, a git-annex repository's keys databa
 index, an ejabberd server, a Letta agent server's database, a mem0 memory layer's history, crewAI's
 kickoff task outputs and flow persistence, a Gajim XMPP client's message archive, a Mage AI project's
 database, a Kedro-Viz session store, a Telethon and a Pyrogram session file, a persist-queue
-database) through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
+database, a Limnoria IRC bot's Factoids, Aka and QuoteGrabs databases) through ``columnar-etl run``
+into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -10669,3 +10670,89 @@ def test_persist_queue_keeps_its_pickled_and_json_items_byte_for_byte_and_every_
         "numbers are epoch seconds: kept as numbers (double precision), every value as written; "
         'the instant is to_timestamp("timestamp")'
     ]
+
+
+def test_limnoria_factoids_read_learn_seconds_and_lock_flags_and_join_relations_to_their_keys(
+    run_export: Runner,
+) -> None:
+    """Limnoria's ``Factoids.db``: ``added_at TIMESTAMP`` of epoch seconds are instants and ``locked
+    BOOLEAN`` 0/1 booleans, each audited; ``relations.key_id`` refers to ``keys.id`` (declared nowhere,
+    its name names the table); ``fact_id`` never to its own table's ids, which its values fit too."""
+    keys = 8
+    ran, run_dir = run_export(apps.limnoria_factoids)
+    facts, relations = keys + 3, 2 * keys
+    loaded_cleanly(ran, run_dir, {"keys": keys, "factoids": facts, "relations": relations})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    found = references(run_dir)
+    assert found[("relations", "key_id")] == "keys.id"
+    assert found.get(("relations", "fact_id")) in (None, "factoids.id")
+    assert ran.types("factoids") == {
+        "id": "bigint",
+        "added_by": "text",
+        "added_at": "timestamp with time zone",
+        "fact": "text",
+        "locked": "boolean",
+    }
+    rows = [apps.limnoria_fact(f) for f in range(facts)]
+    assert ran.values("factoids", "added_at", "id") == {
+        r[0]: UNIX_EPOCH + timedelta(seconds=r[2]) for r in rows
+    }
+    assert ran.values("factoids", "locked", "id") == {r[0]: bool(r[4]) for r in rows}
+    assert ran.values("factoids", "fact", "id") == {r[0]: r[3] for r in rows}
+    assert audit_rules(run_dir, "factoids", "locked") == {str(r[0]): {f"boolean:{r[4]}"} for r in rows}
+    assert ran.values("relations", "fact_id", "id") == {
+        r[0]: r[2] for r in map(apps.limnoria_relation, range(relations))
+    }
+
+
+def test_limnoria_aka_reads_adapted_datetimes_with_and_without_a_fraction_as_one_wall_clock(
+    run_export: Runner,
+) -> None:
+    """Limnoria's Aka database: ``locked_at DATETIME`` as sqlite3 adapts ``datetime.now()`` (six
+    fraction digits, none at a whole second) is one timestamp column, the fractions audited and the
+    whole seconds already canonical; ``locked BOOLEAN NOT NULL`` 0/1 booleans."""
+    aliases = 14
+    ran, run_dir = run_export(apps.limnoria_aka)
+    loaded_cleanly(ran, run_dir, {"aliases": aliases})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.types("aliases") == {
+        "id": "bigint",
+        "name": "text",
+        "alias": "text",
+        "locked": "boolean",
+        "locked_by": "text",
+        "locked_at": "timestamp without time zone",
+    }
+    rows = [apps.limnoria_alias(i) for i in range(aliases)]
+    assert ran.values("aliases", "locked_at", "id") == {
+        r[0]: None if r[5] is None else datetime.fromisoformat(r[5]) for r in rows
+    }
+    assert audit_rules(run_dir, "aliases", "locked_at") == {
+        str(r[0]): {"date_format:%Y-%m-%d %H:%M:%S.%f"} for r in rows if r[5] is not None and "." in r[5]
+    }
+    assert ran.values("aliases", "locked", "id") == {r[0]: bool(r[3]) for r in rows}
+    assert ran.values("aliases", "alias", "id") == {r[0]: r[2] for r in rows}
+
+
+def test_limnoria_quotegrabs_keeps_nicks_written_as_text_under_blob_and_reads_grab_seconds(
+    run_export: Runner,
+) -> None:
+    """Limnoria's ``QuoteGrabs.db``: the nick, TEXT under ``nick BLOB``, is text as written with no
+    type mismatch; ``added_at TIMESTAMP`` epoch seconds are instants, each audited; quotes with tabs,
+    no-break spaces and emoji arrive as written."""
+    grabs = 12
+    ran, run_dir = run_export(apps.limnoria_quotegrabs)
+    loaded_cleanly(ran, run_dir, {"quotegrabs": grabs})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    assert ran.types("quotegrabs")["nick"] == "text"
+    assert ran.types("quotegrabs")["added_at"] == "timestamp with time zone"
+    rows = [apps.limnoria_grab(i) for i in range(grabs)]
+    assert ran.values("quotegrabs", "nick", "id") == {r[0]: r[1] for r in rows}
+    assert ran.values("quotegrabs", "quote", "id") == {r[0]: r[5] for r in rows}
+    assert ran.values("quotegrabs", "added_at", "id") == {
+        r[0]: UNIX_EPOCH + timedelta(seconds=r[4]) for r in rows
+    }
+    assert audit_rules(run_dir, "quotegrabs", "added_at") == {str(r[0]): {"epoch:seconds"} for r in rows}
+    assert profiled(run_dir)["columns"]["quotegrabs"]["nick"]["issues"] == []
