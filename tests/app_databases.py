@@ -1156,6 +1156,11 @@ number, so a test computes what a column holds from the same numbers.
   ``type INTEGER NOT NULL`` holds the words ``user``, ``bot``, ``group``, ``channel``, ``supergroup``
   (TEXT in every row), ``phone_number TEXT`` of digits, ``last_update_on`` epoch seconds from
   ``STRFTIME('%s', 'now')``, the trigger that refreshes it and two indexes.
+- :func:`kurigram_session`: the same file as Kurigram 2.2 (Pyrogram's fork, storage version 7) writes
+  it: ``sessions`` with the server's address and port, ``peers`` without usernames, ``usernames (id,
+  username)`` with no key and ``FOREIGN KEY (id) REFERENCES peers(id)`` (a user's several names, each a
+  row), and ``update_state`` keyed by marked channel ids and 0 for the account's own, ``qts`` / ``seq``
+  NULL for a channel.
 - :func:`persist_queue`: persist-queue 1.x's ``data.db`` holding several named queues (its own DDL,
   tables named ``<kind>_<name>`` in backquotes): ``queue_jobs`` (``SQLiteQueue``, each item pickled with
   protocol 4 into ``data BLOB``: a dict with a ``Decimal``, a ``datetime`` and bytes; the items taken
@@ -26109,3 +26114,60 @@ def limnoria_quotegrabs(path: Path, grabs: int = 12) -> Path:
     return write_export(
         path, LIMNORIA_QUOTEGRABS_DDL, {"quotegrabs": [limnoria_grab(i) for i in range(grabs)]}
     )
+
+
+# --- Kurigram ----------------------------------------------------------------------------------------
+
+KURIGRAM_DDL = [  # pyrogram/storage/sqlite_storage.py SCHEMA, Kurigram 2.2 (storage version 7)
+    "CREATE TABLE sessions\n(\n    dc_id          INTEGER PRIMARY KEY,\n    server_address TEXT,\n"
+    "    port           INTEGER,\n    api_id         INTEGER,\n    test_mode      INTEGER,\n"
+    "    auth_key       BLOB,\n    date           INTEGER NOT NULL,\n    user_id        INTEGER,\n"
+    "    is_bot         INTEGER\n)",
+    "CREATE TABLE peers\n(\n    id             INTEGER PRIMARY KEY,\n    access_hash    INTEGER,\n"
+    "    type           INTEGER NOT NULL,\n    phone_number   TEXT,\n"
+    "    last_update_on INTEGER NOT NULL DEFAULT (CAST(STRFTIME('%s', 'now') AS INTEGER))\n)",
+    "CREATE TABLE usernames\n(\n    id       INTEGER,\n    username TEXT,\n"
+    "    FOREIGN KEY (id) REFERENCES peers(id)\n)",
+    "CREATE TABLE update_state\n(\n    id   INTEGER PRIMARY KEY,\n    pts  INTEGER,\n    qts  INTEGER,\n"
+    "    date INTEGER,\n    seq  INTEGER\n)",
+    "CREATE TABLE version\n(\n    number INTEGER PRIMARY KEY\n)",
+    "CREATE INDEX idx_peers_id ON peers (id)",
+    "CREATE INDEX idx_peers_phone_number ON peers (phone_number)",
+    "CREATE INDEX idx_usernames_id ON usernames (id)",
+    "CREATE INDEX idx_usernames_username ON usernames (username)",
+    "CREATE TRIGGER trg_peers_last_update_on\n    AFTER UPDATE\n    ON peers\nBEGIN\n    UPDATE peers\n"
+    "    SET last_update_on = CAST(STRFTIME('%s', 'now') AS INTEGER)\n    WHERE id = NEW.id;\nEND",
+]
+
+
+def kurigram_usernames(i: int) -> list[str]:
+    """The i-th peer's usernames as ``fetch_peers`` lowercases them: none, one, or a user's several
+    collectible ones (``usernames``), each its own row naming the peer."""
+    peer = pyrogram_peer(i)
+    if peer[2] == "group":
+        return []
+    return [f"name_{i}_{n}" for n in range(i % 3)]
+
+
+def kurigram_state(n: int) -> tuple[int, int, int | None, int, int | None]:
+    """``(id, pts, qts, date, seq)``: the account's common state (id 0, every field) and each
+    channel's, keyed by its marked peer id, with no ``qts`` or ``seq``."""
+    if n == 0:
+        return 0, 1000, 5, PYROGRAM_SAVED - 600, 42
+    channel = 5 * n - 2  # the n-th channel among pyrogram_peer's
+    return pyrogram_peer(channel)[0], 500 + n, None, PYROGRAM_SAVED - 3600 * n, None
+
+
+def kurigram_session(path: Path, peers: int = 25, states: int = 4) -> Path:
+    """A Kurigram ``.session`` file (Pyrogram's fork: usernames in a table of their own, update states)
+    (see the module's list)."""
+    rows: dict[str, list[Sequence[Any]]] = {
+        "sessions": [
+            (2, "149.154.167.51", 443, 123456, 0, telethon_auth_key(), PYROGRAM_SAVED, 777_000_123, 0)
+        ],
+        "peers": [(p[0], p[1], p[2], p[4], p[5]) for p in map(pyrogram_peer, range(peers))],
+        "usernames": [(pyrogram_peer(i)[0], name) for i in range(peers) for name in kurigram_usernames(i)],
+        "update_state": [kurigram_state(n) for n in range(states)],
+        "version": [(7,)],
+    }
+    return write_export(path, KURIGRAM_DDL, rows, bytes_as_text=False)

@@ -44,7 +44,7 @@ AdonisJS Lucid application, an Apple Health export, an Evernote export, a Twitte
 Takeout as the dogsheep tools convert them, a git-annex repository's keys database, a Zim notebook's
 index, an ejabberd server, a Letta agent server's database, a mem0 memory layer's history, crewAI's
 kickoff task outputs and flow persistence, a Gajim XMPP client's message archive, a Mage AI project's
-database, a Kedro-Viz session store, a Telethon and a Pyrogram session file, a persist-queue
+database, a Kedro-Viz session store, a Telethon, a Pyrogram and a Kurigram session file, a persist-queue
 database, a Limnoria IRC bot's Factoids, Aka and QuoteGrabs databases) through ``columnar-etl run``
 into the session's real PostgreSQL, every cell checked.
 
@@ -10756,3 +10756,29 @@ def test_limnoria_quotegrabs_keeps_nicks_written_as_text_under_blob_and_reads_gr
     }
     assert audit_rules(run_dir, "quotegrabs", "added_at") == {str(r[0]): {"epoch:seconds"} for r in rows}
     assert profiled(run_dir)["columns"]["quotegrabs"]["nick"]["issues"] == []
+
+
+def test_kurigram_session_keeps_the_declared_usernames_reference_and_reads_update_state_seconds(
+    run_export: Runner,
+) -> None:
+    """A Kurigram ``.session``: ``usernames.id`` refers to ``peers.id`` as declared (a table with no
+    key of its own, keyed by its unique usernames); ``update_state`` keyed by marked channel ids and 0
+    makes up no reference; its NULL ``qts`` / ``seq`` stay NULL; every epoch second an instant."""
+    peers, states = 25, 4
+    ran, run_dir = run_export(apps.kurigram_session)
+    names = [(apps.pyrogram_peer(i)[0], name) for i in range(peers) for name in apps.kurigram_usernames(i)]
+    tables = {"sessions": 1, "peers": peers, "usernames": len(names), "update_state": states, "version": 1}
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert references(run_dir) == {("usernames", "id"): "peers.id"}
+    assert ran.types("peers")["type"] == "text"
+    assert ran.types("sessions")["server_address"] == "text"
+    assert ran.types("update_state")["date"] == "timestamp with time zone"
+    assert ran.values("usernames", "id", "username") == {name: peer for peer, name in names}
+    expected = [apps.kurigram_state(n) for n in range(states)]
+    assert ran.values("update_state", "date", "id") == {
+        s[0]: UNIX_EPOCH + timedelta(seconds=s[3]) for s in expected
+    }
+    assert ran.values("update_state", "qts", "id") == {s[0]: s[2] for s in expected}
+    assert ran.values("update_state", "seq", "id") == {s[0]: s[4] for s in expected}
+    assert ran.values("sessions", "port", "dc_id") == {2: 443}
