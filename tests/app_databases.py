@@ -1142,6 +1142,39 @@ number, so a test computes what a column holds from the same numbers.
   session id (``2024-05-20T08.42.00.123Z``, dots in the time) with ``blob JSON`` the session's JSON
   text encoded as a JSON string once more (``"{\\"project_path\\": ...}"``), ``user_run_details`` with
   ``bookmark BOOLEAN`` 0/1, the title the run id until one is typed and ``''`` for no notes.
+- :func:`telethon_session`: a Telegram client's ``.session`` file as Telethon 1.x's ``SQLiteSession``
+  writes it (its own DDL, version 8): ``sessions`` with the 256-byte ``auth_key`` BLOB and ``b''`` for
+  no temporary key, ``entities`` keyed by Telegram's marked peer ids (a user's own, ``-id`` for a
+  group, ``-100…`` for a channel) with signed 64-bit access hashes (``0`` for a group), phone numbers
+  bound as text under ``phone integer`` (SQLite stores the digits as INTEGER) and ``date`` the epoch
+  second it was cached, ``sent_files`` keyed by ``(md5_digest BLOB, file_size, type)``, and
+  ``update_state`` whose ``date`` is ``State.date.timestamp()`` (a float of whole seconds, INTEGER by
+  the column's affinity) and whose ids are bare channel ids, no entity's key.
+- :func:`pyrogram_session`: a Telegram client's ``.session`` file as Pyrogram 2.0's ``FileStorage``
+  writes it (its own DDL, version 3): ``sessions`` with the 256-byte ``auth_key``, ``date`` the epoch
+  second of the last save, 0/1 ``test_mode`` / ``is_bot``; ``peers`` keyed by marked peer ids whose
+  ``type INTEGER NOT NULL`` holds the words ``user``, ``bot``, ``group``, ``channel``, ``supergroup``
+  (TEXT in every row), ``phone_number TEXT`` of digits, ``last_update_on`` epoch seconds from
+  ``STRFTIME('%s', 'now')``, the trigger that refreshes it and two indexes.
+- :func:`kurigram_session`: the same file as Kurigram 2.2 (Pyrogram's fork, storage version 7) writes
+  it: ``sessions`` with the server's address and port, ``peers`` without usernames, ``usernames (id,
+  username)`` with no key and ``FOREIGN KEY (id) REFERENCES peers(id)`` (a user's several names, each a
+  row), and ``update_state`` keyed by marked channel ids and 0 for the account's own, ``qts`` / ``seq``
+  NULL for a channel.
+- :func:`persist_queue`: persist-queue 1.x's ``data.db`` holding several named queues (its own DDL,
+  tables named ``<kind>_<name>`` in backquotes): ``queue_jobs`` (``SQLiteQueue``, each item pickled with
+  protocol 4 into ``data BLOB``: a dict with a ``Decimal``, a ``datetime`` and bytes; the items taken
+  gone from the ``AUTOINCREMENT`` ids), ``unique_queue_urls`` (``UniqueQ``, JSON bytes with sorted keys,
+  ``UNIQUE (data)``), ``ack_queue_tasks`` (``SQLiteAckQueue``, ``status INTEGER`` bound as the
+  strings ``'0'``, ``'1'``, ``'2'``, ``'5'``, ``'9'``), an empty ``filo_queue_stack``, ``dict_settings``
+  (``PDict``: ``key TEXT PRIMARY KEY``), and every ``timestamp FLOAT`` Python's ``time.time()``.
+- :func:`limnoria_factoids`, :func:`limnoria_aka`, :func:`limnoria_quotegrabs`: a Limnoria IRC bot's
+  plugin databases, each its own file (``data/#channel/<Plugin>.db``, the plugin's own DDL): Factoids'
+  ``keys`` / ``factoids`` / ``relations`` (``relations.key_id`` and ``fact_id`` name the others' ids,
+  declared nowhere; ``added_at TIMESTAMP`` of ``int(time.time())``; ``locked BOOLEAN`` 0/1; ``UNIQUE ON
+  CONFLICT REPLACE``), Aka's ``aliases`` (``locked_at DATETIME`` as Python's sqlite3 adapts a naive
+  ``datetime.now()``: six fraction digits, none at a whole second), QuoteGrabs' ``quotegrabs`` (the
+  nick's text under ``nick BLOB``, ``added_at TIMESTAMP`` epoch seconds, IRC lines with tabs and emoji).
 """
 
 from __future__ import annotations
@@ -25786,3 +25819,355 @@ def kedro_viz_sessions(path: Path, runs: int = 12) -> Path:
         ],
     }
     return write_export(path, KEDRO_VIZ_DDL, rows)
+
+
+# --- Telethon ----------------------------------------------------------------------------------------
+
+TELETHON_DDL = [  # telethon/sessions/sqlite.py, CURRENT_VERSION = 8, as _create_table writes it
+    "CREATE TABLE version (version integer primary key)",
+    "CREATE TABLE sessions (\n dc_id integer primary key,\n server_address text,\n port integer,\n"
+    " auth_key blob,\n takeout_id integer,\n tmp_auth_key blob\n )",
+    "CREATE TABLE entities (\n id integer primary key,\n hash integer not null,\n username text,\n"
+    " phone integer,\n name text,\n date integer\n )",
+    "CREATE TABLE sent_files (\n md5_digest blob,\n file_size integer,\n type integer,\n id integer,\n"
+    " hash integer,\n primary key(md5_digest, file_size, type)\n )",
+    "CREATE TABLE update_state (\n id integer primary key,\n pts integer,\n qts integer,\n"
+    " date integer,\n seq integer\n )",
+]
+TELETHON_FIRST = (
+    "Ana María",
+    "Zoë 🚀",
+    "Łukasz",
+    "李雷",
+    "O\u00a0Neil",
+    "Jean-Luc " + "Picard-" * 40,
+    "أحمد",
+)
+TELETHON_LAST = (None, "Ölçer", "de\u00a0la Cruz", "🦊")
+TELETHON_CACHED = 1_733_400_000  # int(time.time()) when process_entities cached the entity
+TELETHON_STATE = 1_709_294_400  # the update state's first date, 2024-03-01 12:00 UTC
+
+
+def telethon_hash(i: int) -> int:
+    """A signed 64-bit access hash as Telegram hands it out; the first two are the extremes."""
+    if i < 2:
+        return (-(2**63), 2**63 - 1)[i]
+    return int.from_bytes(hashlib.sha256(f"access {i}".encode()).digest()[:8], "big", signed=True)
+
+
+def telethon_entity(i: int) -> tuple[int, int, str | None, str | None, str | None, int]:
+    """``(id, hash, username, phone, name, date)`` as ``_entity_to_row`` computes them for the i-th
+    peer: a user, a channel or a basic group in turn; the phone as the text Telegram sends."""
+    cached = TELETHON_CACHED + i // 10
+    if i % 3 == 0:
+        first, last = TELETHON_FIRST[i % len(TELETHON_FIRST)], TELETHON_LAST[i % len(TELETHON_LAST)]
+        name = f"{first} {last}" if last else first
+        phone = f"{447700900000 + i}" if i % 2 else None
+        return 1_000_000 + 7919 * i, telethon_hash(i), f"user_{i}" if i % 5 else None, phone, name, cached
+    if i % 3 == 1:
+        username = f"chan{i}" if i % 2 else None
+        return -1_001_100_000_000 - i, telethon_hash(i), username, None, f"Канал {i} 📢", cached
+    return -(500_000 + i), 0, None, None, f"Group {i} — «chat»", cached
+
+
+def telethon_file(i: int) -> tuple[bytes, int, int, int, int]:
+    """``(md5_digest, file_size, type, id, hash)`` of the i-th file ``cache_file`` kept (type 0 a
+    document, 1 a photo)."""
+    digest = hashlib.md5(f"file {i}".encode()).digest()
+    return digest, 1000 + 337 * i, i % 2, int.from_bytes(digest[:8], "big") >> 1, telethon_hash(i + 100)
+
+
+def telethon_state(i: int) -> tuple[int, int, int, int, int]:
+    """``(id, pts, qts, date, seq)``: the account's own state (id 0) and then channels' (their bare id),
+    ``date`` whole seconds an hour and a second apart."""
+    return (0 if i == 0 else 1_100_000_000 + i), 1000 + 13 * i, i, TELETHON_STATE + 3601 * i, 2 * i
+
+
+def telethon_auth_key() -> bytes:
+    return b"".join(hashlib.sha256(bytes([n])).digest() for n in range(8))  # 256 bytes
+
+
+def telethon_session(path: Path, entities: int = 30, files: int = 8, states: int = 6) -> Path:
+    """A Telethon ``.session`` file after a few conversations (see the module's list)."""
+    rows: dict[str, list[Sequence[Any]]] = {
+        "version": [(8,)],
+        "sessions": [(2, "149.154.167.51", 443, telethon_auth_key(), None, b"")],
+        "entities": [telethon_entity(i) for i in range(entities)],
+        "sent_files": [telethon_file(i) for i in range(files)],
+        # set_update_state binds State.date.timestamp(), a float; the affinity keeps it an INTEGER.
+        "update_state": [(*s[:3], float(s[3]), s[4]) for s in map(telethon_state, range(states))],
+    }
+    return write_export(path, TELETHON_DDL, rows, bytes_as_text=False)
+
+
+# --- Pyrogram ----------------------------------------------------------------------------------------
+
+PYROGRAM_DDL = [  # pyrogram/storage/sqlite_storage.py SCHEMA, Pyrogram 2.0.106
+    "CREATE TABLE sessions\n(\n    dc_id     INTEGER PRIMARY KEY,\n    api_id    INTEGER,\n"
+    "    test_mode INTEGER,\n    auth_key  BLOB,\n    date      INTEGER NOT NULL,\n"
+    "    user_id   INTEGER,\n    is_bot    INTEGER\n)",
+    "CREATE TABLE peers\n(\n    id             INTEGER PRIMARY KEY,\n    access_hash    INTEGER,\n"
+    "    type           INTEGER NOT NULL,\n    username       TEXT,\n    phone_number   TEXT,\n"
+    "    last_update_on INTEGER NOT NULL DEFAULT (CAST(STRFTIME('%s', 'now') AS INTEGER))\n)",
+    "CREATE TABLE version\n(\n    number INTEGER PRIMARY KEY\n)",
+    "CREATE INDEX idx_peers_id ON peers (id)",
+    "CREATE INDEX idx_peers_username ON peers (username)",
+    "CREATE INDEX idx_peers_phone_number ON peers (phone_number)",
+    "CREATE TRIGGER trg_peers_last_update_on\n    AFTER UPDATE\n    ON peers\nBEGIN\n    UPDATE peers\n"
+    "    SET last_update_on = CAST(STRFTIME('%s', 'now') AS INTEGER)\n    WHERE id = NEW.id;\nEND",
+]
+PYROGRAM_SAVED = 1_733_486_400  # the last save's int(time.time())
+PYROGRAM_TYPES = ("user", "bot", "group", "channel", "supergroup")
+
+
+def pyrogram_peer(i: int) -> tuple[int, int, str, str | None, str | None, int]:
+    """``(id, access_hash, type, username, phone_number, last_update_on)`` as ``fetch_peers`` and the
+    column's default write them for the i-th peer: a user's phone the digits Telegram sends, a
+    group's id negated with no hash, a channel's or supergroup's ``-100…``."""
+    kind = PYROGRAM_TYPES[i % len(PYROGRAM_TYPES)]
+    seen = PYROGRAM_SAVED - 86_400 + 97 * i
+    username = f"peer_{i}" if i % 3 else None
+    if kind in ("user", "bot"):
+        phone = f"{447700900000 + 31 * i}" if kind == "user" and i % 2 == 0 else None
+        return 5_000_000_000 + 7919 * i, telethon_hash(i), kind, username, phone, seen
+    if kind == "group":
+        return -(400_000 + i), 0, kind, None, None, seen
+    return -1_001_700_000_000 - i, telethon_hash(i), kind, username, None, seen
+
+
+def pyrogram_session(path: Path, peers: int = 25) -> Path:
+    """A Pyrogram ``.session`` file of a user account after a few updates (see the module's list)."""
+    rows: dict[str, list[Sequence[Any]]] = {
+        "sessions": [(2, 123456, 0, telethon_auth_key(), PYROGRAM_SAVED, 777_000_123, 0)],
+        "peers": [pyrogram_peer(i) for i in range(peers)],
+        "version": [(3,)],
+    }
+    return write_export(path, PYROGRAM_DDL, rows, bytes_as_text=False)
+
+
+# --- persist-queue -----------------------------------------------------------------------------------
+
+PERSIST_QUEUE_DDL = [  # persistqueue/sqlqueue.py, sqlackqueue.py, pdict.py (1.1): _SQL_CREATE of each
+    "CREATE TABLE `queue_jobs` (_id INTEGER PRIMARY KEY AUTOINCREMENT, data BLOB, timestamp FLOAT)",
+    "CREATE TABLE `unique_queue_urls` (_id INTEGER PRIMARY KEY AUTOINCREMENT, data BLOB, timestamp FLOAT, "
+    "UNIQUE (data))",
+    "CREATE TABLE `ack_queue_tasks` (_id INTEGER PRIMARY KEY AUTOINCREMENT, data BLOB, timestamp FLOAT, "
+    "status INTEGER)",
+    "CREATE TABLE `filo_queue_stack` (_id INTEGER PRIMARY KEY AUTOINCREMENT, data BLOB, timestamp FLOAT)",
+    "CREATE TABLE `dict_settings` (key TEXT PRIMARY KEY, data BLOB)",
+]
+PERSIST_QUEUE_TEXT = ("Zoë 🚀", "a\u00a0b", "", "línea\nnueva", " padded ", "日本語", "x" * 3000)
+PERSIST_QUEUE_STATUS = ("0", "1", "2", "5", "9")  # AckStatus: inited, ready, unack, acked, ack_failed
+PERSIST_QUEUE_TAKEN = 6  # the jobs already got from the queue, their rows deleted
+
+
+def persist_queue_moment(i: int) -> float:
+    """``time.time()`` at the i-th put: a REAL of Unix seconds with microseconds."""
+    return (1_733_486_400_123_456 + 7_919_013 * i) / 1_000_000
+
+
+def persist_queue_job(i: int) -> dict[str, Any]:
+    return {
+        "i": i,
+        "text": PERSIST_QUEUE_TEXT[i % len(PERSIST_QUEUE_TEXT)],
+        "amount": Decimal("19.99") * i,
+        "when": datetime(2024, 1, 1) + timedelta(minutes=7 * i),
+        "blob": bytes(range(i % 256)),
+    }
+
+
+def persist_queue_url(i: int) -> bytes:
+    """``UniqueQ.put``: the JSON serializer's bytes, keys sorted."""
+    url = f"https://example.org/ü/{i}?q={PERSIST_QUEUE_TEXT[i % len(PERSIST_QUEUE_TEXT)]}"
+    return json.dumps(url, sort_keys=True).encode("utf-8")
+
+
+def persist_queue_task(i: int) -> bytes:
+    task = {
+        "task": i,
+        "payload": PERSIST_QUEUE_TEXT[i % len(PERSIST_QUEUE_TEXT)],
+        "price": 0.1 * i,
+        "none": None,
+    }
+    return json.dumps(task).encode("utf-8")
+
+
+def persist_queue_setting(i: int) -> tuple[str, bytes]:
+    """``PDict[key] = value``, pickled."""
+    return f"key_{i}", pickle.dumps(
+        {"v": PERSIST_QUEUE_TEXT[i % len(PERSIST_QUEUE_TEXT)], "n": i}, protocol=4
+    )
+
+
+def persist_queue(path: Path, jobs: int = 20, urls: int = 12, tasks: int = 15, settings: int = 8) -> Path:
+    """persist-queue's ``data.db`` after puts, gets, acks and a dict's writes (see the module's list)."""
+    rows: dict[str, list[Sequence[Any]]] = {
+        "queue_jobs": [
+            (i + 1, pickle.dumps(persist_queue_job(i), protocol=4), persist_queue_moment(i))
+            for i in range(PERSIST_QUEUE_TAKEN, jobs)
+        ],
+        "unique_queue_urls": [
+            (i + 1, persist_queue_url(i), persist_queue_moment(100 + i)) for i in range(urls)
+        ],
+        "ack_queue_tasks": [
+            (i + 1, persist_queue_task(i), persist_queue_moment(200 + i), PERSIST_QUEUE_STATUS[i % 5])
+            for i in range(tasks)
+        ],
+        "filo_queue_stack": [],
+        "dict_settings": [persist_queue_setting(i) for i in range(settings)],
+    }
+    return write_export(path, PERSIST_QUEUE_DDL, rows, bytes_as_text=False)
+
+
+# --- Limnoria ----------------------------------------------------------------------------------------
+
+LIMNORIA_FACTOIDS_DDL = [  # plugins/Factoids/plugin.py, makeDb
+    "CREATE TABLE keys (\n id INTEGER PRIMARY KEY,\n key TEXT UNIQUE ON CONFLICT REPLACE\n )",
+    "CREATE TABLE factoids (\n id INTEGER PRIMARY KEY,\n added_by TEXT,\n added_at TIMESTAMP,\n"
+    " fact TEXT UNIQUE ON CONFLICT REPLACE,\n locked BOOLEAN\n )",
+    "CREATE TABLE relations (\n id INTEGER PRIMARY KEY,\n key_id INTEGER,\n fact_id INTEGER,\n"
+    " usage_count INTEGER\n )",
+]
+LIMNORIA_AKA_DDL = [  # plugins/Aka/plugin.py, SQLiteAkaDB.get_db
+    "CREATE TABLE aliases (\n id INTEGER NOT NULL,\n name VARCHAR NOT NULL,\n alias VARCHAR NOT NULL,\n"
+    " locked BOOLEAN NOT NULL,\n locked_by VARCHAR,\n locked_at DATETIME,\n PRIMARY KEY (id),\n"
+    " UNIQUE (name))",
+]
+LIMNORIA_QUOTEGRABS_DDL = [  # plugins/QuoteGrabs/plugin.py, SqliteQuoteGrabsDB._getDb
+    "CREATE TABLE quotegrabs (\n id INTEGER PRIMARY KEY,\n nick BLOB,\n hostmask TEXT,\n added_by TEXT,\n"
+    " added_at TIMESTAMP,\n quote TEXT\n )",
+]
+LIMNORIA_NICKS = ("Alice", "bob", "Zoë", "ča[m]", "x_y|away", "Renée")
+LIMNORIA_TEXT = (
+    "hello world",
+    "ünïcödé 🚀 emoji",
+    "tab\there",
+    "a\u00a0b",
+    "it's a 'quote'",
+    "long " * 120 + "end",
+)
+LIMNORIA_START = 1_733_400_000
+
+
+def limnoria_fact(f: int) -> tuple[int, str, int, str, int]:
+    """``(id, added_by, added_at, fact, locked)`` as ``learn`` inserts the f-th fact (``int(time.time())``)
+    and ``lock`` sets every fourth."""
+    fact = f"{LIMNORIA_TEXT[f % len(LIMNORIA_TEXT)]} fact {f}"
+    return f + 1, LIMNORIA_NICKS[f % len(LIMNORIA_NICKS)], LIMNORIA_START + 613 * f, fact, int(f % 4 == 0)
+
+
+def limnoria_relation(r: int) -> tuple[int, int, int, int]:
+    """``(id, key_id, fact_id, usage_count)``: key k learns facts k and k + 3 (some facts shared)."""
+    key, second = divmod(r, 2)
+    return r + 1, key + 1, key + 1 + 3 * second, r % 4
+
+
+def limnoria_factoids(path: Path, keys: int = 8) -> Path:
+    """A channel's ``Factoids.db`` after ``learn`` and ``lock`` (see the module's list)."""
+    rows: dict[str, list[Sequence[Any]]] = {
+        "keys": [(k + 1, f"key {k} ☕" if k % 3 else f"k{k}") for k in range(keys)],
+        "factoids": [limnoria_fact(f) for f in range(keys + 3)],
+        "relations": [limnoria_relation(r) for r in range(2 * keys)],
+    }
+    return write_export(path, LIMNORIA_FACTOIDS_DDL, rows)
+
+
+def limnoria_alias(i: int) -> tuple[int, str, str, int, str | None, str | None]:
+    """``(id, name, alias, locked, locked_by, locked_at)``: ``add_aka``; ``lock_aka`` on every third and
+    ``unlock_aka`` on every sixth (locked_by stays, locked_at is the unlock's); a moment at a whole
+    second is written without a fraction, as sqlite3's adapter (``isoformat(" ")``) does."""
+    locked_at = None
+    if i % 3 == 0:
+        moment = datetime(2024, 3, 30, 23, 0) + timedelta(
+            minutes=37 * i, microseconds=0 if i % 2 else 1000 * i + 7
+        )
+        locked_at = str(moment)
+    locker = LIMNORIA_NICKS[i % len(LIMNORIA_NICKS)] if i % 3 == 0 else None
+    alias = f"echo {LIMNORIA_TEXT[i % len(LIMNORIA_TEXT)]} $1"
+    return i + 1, f"cmd{i} sub", alias, int(i % 3 == 0 and i % 6 != 0), locker, locked_at
+
+
+def limnoria_aka(path: Path, aliases: int = 14) -> Path:
+    """A channel's ``Aka.sqlalchemy.db`` (the sqlite3 backend's file) (see the module's list)."""
+    return write_export(path, LIMNORIA_AKA_DDL, {"aliases": [limnoria_alias(i) for i in range(aliases)]})
+
+
+def limnoria_grab(i: int) -> tuple[int, str, str, str, int, str]:
+    """``(id, nick, hostmask, added_by, added_at, quote)`` as ``add`` stores a grabbed line: ``nick`` the
+    str under a BLOB column (TEXT), the quote ``ircmsgs.prettyPrint``'s (``* nick`` for an action)."""
+    nick = LIMNORIA_NICKS[i % len(LIMNORIA_NICKS)]
+    text = f"{LIMNORIA_TEXT[i % len(LIMNORIA_TEXT)]} #{i}"
+    quote = f"* {nick} {text}" if i % 5 == 0 else f"<{nick}> {text}"
+    hostmask = f"{nick}!~{nick.lower()}@host-{i}.example.org"
+    return (
+        i + 1,
+        nick,
+        hostmask,
+        LIMNORIA_NICKS[(i + 1) % len(LIMNORIA_NICKS)],
+        LIMNORIA_START + 4099 * i,
+        quote,
+    )
+
+
+def limnoria_quotegrabs(path: Path, grabs: int = 12) -> Path:
+    """A channel's ``QuoteGrabs.db`` (see the module's list)."""
+    return write_export(
+        path, LIMNORIA_QUOTEGRABS_DDL, {"quotegrabs": [limnoria_grab(i) for i in range(grabs)]}
+    )
+
+
+# --- Kurigram ----------------------------------------------------------------------------------------
+
+KURIGRAM_DDL = [  # pyrogram/storage/sqlite_storage.py SCHEMA, Kurigram 2.2 (storage version 7)
+    "CREATE TABLE sessions\n(\n    dc_id          INTEGER PRIMARY KEY,\n    server_address TEXT,\n"
+    "    port           INTEGER,\n    api_id         INTEGER,\n    test_mode      INTEGER,\n"
+    "    auth_key       BLOB,\n    date           INTEGER NOT NULL,\n    user_id        INTEGER,\n"
+    "    is_bot         INTEGER\n)",
+    "CREATE TABLE peers\n(\n    id             INTEGER PRIMARY KEY,\n    access_hash    INTEGER,\n"
+    "    type           INTEGER NOT NULL,\n    phone_number   TEXT,\n"
+    "    last_update_on INTEGER NOT NULL DEFAULT (CAST(STRFTIME('%s', 'now') AS INTEGER))\n)",
+    "CREATE TABLE usernames\n(\n    id       INTEGER,\n    username TEXT,\n"
+    "    FOREIGN KEY (id) REFERENCES peers(id)\n)",
+    "CREATE TABLE update_state\n(\n    id   INTEGER PRIMARY KEY,\n    pts  INTEGER,\n    qts  INTEGER,\n"
+    "    date INTEGER,\n    seq  INTEGER\n)",
+    "CREATE TABLE version\n(\n    number INTEGER PRIMARY KEY\n)",
+    "CREATE INDEX idx_peers_id ON peers (id)",
+    "CREATE INDEX idx_peers_phone_number ON peers (phone_number)",
+    "CREATE INDEX idx_usernames_id ON usernames (id)",
+    "CREATE INDEX idx_usernames_username ON usernames (username)",
+    "CREATE TRIGGER trg_peers_last_update_on\n    AFTER UPDATE\n    ON peers\nBEGIN\n    UPDATE peers\n"
+    "    SET last_update_on = CAST(STRFTIME('%s', 'now') AS INTEGER)\n    WHERE id = NEW.id;\nEND",
+]
+
+
+def kurigram_usernames(i: int) -> list[str]:
+    """The i-th peer's usernames as ``fetch_peers`` lowercases them: none, one, or a user's several
+    collectible ones (``usernames``), each its own row naming the peer."""
+    peer = pyrogram_peer(i)
+    if peer[2] == "group":
+        return []
+    return [f"name_{i}_{n}" for n in range(i % 3)]
+
+
+def kurigram_state(n: int) -> tuple[int, int, int | None, int, int | None]:
+    """``(id, pts, qts, date, seq)``: the account's common state (id 0, every field) and each
+    channel's, keyed by its marked peer id, with no ``qts`` or ``seq``."""
+    if n == 0:
+        return 0, 1000, 5, PYROGRAM_SAVED - 600, 42
+    channel = 5 * n - 2  # the n-th channel among pyrogram_peer's
+    return pyrogram_peer(channel)[0], 500 + n, None, PYROGRAM_SAVED - 3600 * n, None
+
+
+def kurigram_session(path: Path, peers: int = 25, states: int = 4) -> Path:
+    """A Kurigram ``.session`` file (Pyrogram's fork: usernames in a table of their own, update states)
+    (see the module's list)."""
+    rows: dict[str, list[Sequence[Any]]] = {
+        "sessions": [
+            (2, "149.154.167.51", 443, 123456, 0, telethon_auth_key(), PYROGRAM_SAVED, 777_000_123, 0)
+        ],
+        "peers": [(p[0], p[1], p[2], p[4], p[5]) for p in map(pyrogram_peer, range(peers))],
+        "usernames": [(pyrogram_peer(i)[0], name) for i in range(peers) for name in kurigram_usernames(i)],
+        "update_state": [kurigram_state(n) for n in range(states)],
+        "version": [(7,)],
+    }
+    return write_export(path, KURIGRAM_DDL, rows, bytes_as_text=False)

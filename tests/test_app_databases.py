@@ -44,8 +44,9 @@ AdonisJS Lucid application, an Apple Health export, an Evernote export, a Twitte
 Takeout as the dogsheep tools convert them, a git-annex repository's keys database, a Zim notebook's
 index, an ejabberd server, a Letta agent server's database, a mem0 memory layer's history, crewAI's
 kickoff task outputs and flow persistence, a Gajim XMPP client's message archive, a Mage AI project's
-database, a Kedro-Viz session store) through ``columnar-etl run`` into the session's real PostgreSQL,
-every cell checked.
+database, a Kedro-Viz session store, a Telethon, a Pyrogram and a Kurigram session file, a persist-queue
+database, a Limnoria IRC bot's Factoids, Aka and QuoteGrabs databases) through ``columnar-etl run``
+into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -10516,3 +10517,268 @@ def test_kedro_viz_session_store_keeps_its_session_ids_and_doubly_encoded_json_a
     }
     notes = profiled(run_dir)["columns"]["user_run_details"]["notes"]
     assert notes["blank_is_missing"] is True
+
+
+def test_telethon_session_reads_its_cache_seconds_as_instants_and_keeps_keys_hashes_and_marked_ids(
+    run_export: Runner,
+) -> None:
+    """A Telethon ``.session``: the auth key and an empty temporary key arrive byte for byte (``b''``
+    is no NULL), signed 64-bit access hashes to both extremes, marked peer ids as written, phones as
+    the integers SQLite stored; the cache's and the update state's epoch seconds are instants, each
+    audited; no reference is made up between bare channel ids and marked ones."""
+    entities, files, states = 30, 8, 6
+    ran, run_dir = run_export(apps.telethon_session)
+    tables = {"version": 1, "sessions": 1, "entities": entities, "sent_files": files, "update_state": states}
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert references(run_dir) == {}
+    assert primary_key(ran.uri, ran.record["version_schema"], "sent_files") == [
+        "md5_digest",
+        "file_size",
+        "type",
+    ]
+    assert ran.types("sessions") == {
+        "dc_id": "bigint",
+        "server_address": "text",
+        "port": "bigint",
+        "auth_key": "bytea",
+        "takeout_id": "bigint",
+        "tmp_auth_key": "bytea",
+    }
+    assert ran.types("entities") == {
+        "id": "bigint",
+        "hash": "bigint",
+        "username": "text",
+        "phone": "bigint",
+        "name": "text",
+        "date": "timestamp with time zone",
+    }
+    assert ran.types("update_state")["date"] == "timestamp with time zone"
+    assert ran.types("sent_files")["md5_digest"] == "bytea"
+    (session,) = pg_query(
+        ran.uri, f"SELECT auth_key, tmp_auth_key, takeout_id FROM {quote_ident(ran.base)}.sessions"
+    )
+    assert (bytes(session[0]), bytes(session[1]), session[2]) == (apps.telethon_auth_key(), b"", None)
+    rows = [apps.telethon_entity(i) for i in range(entities)]
+    assert ran.values("entities", "hash", "id") == {r[0]: r[1] for r in rows}
+    assert {-(2**63), 2**63 - 1} <= set(ran.values("entities", "hash", "id").values())
+    assert ran.values("entities", "phone", "id") == {r[0]: None if r[3] is None else int(r[3]) for r in rows}
+    assert ran.values("entities", "name", "id") == {r[0]: r[4] for r in rows}
+    assert ran.values("entities", "username", "id") == {r[0]: r[2] for r in rows}
+    assert ran.values("entities", "date", "id") == {r[0]: UNIX_EPOCH + timedelta(seconds=r[5]) for r in rows}
+    assert audit_rules(run_dir, "entities", "date") == {str(r[0]): {"epoch:seconds"} for r in rows}
+    assert ran.values("update_state", "date", "id") == {
+        s[0]: UNIX_EPOCH + timedelta(seconds=s[3]) for s in map(apps.telethon_state, range(states))
+    }
+    assert ran.values("update_state", "pts", "id") == {
+        s[0]: s[1] for s in map(apps.telethon_state, range(states))
+    }
+    sent = pg_query(
+        ran.uri, f"SELECT md5_digest, file_size, type, id, hash FROM {quote_ident(ran.base)}.sent_files"
+    )
+    assert sorted((bytes(d), *rest) for d, *rest in sent) == sorted(map(apps.telethon_file, range(files)))
+
+
+def test_pyrogram_session_keeps_peer_types_written_as_words_in_an_integer_column_and_reads_its_seconds(
+    run_export: Runner,
+) -> None:
+    """A Pyrogram ``.session``: ``peers.type``, declared ``INTEGER NOT NULL`` and holding words in
+    every row, arrives as text, every value as written; phone digits that read back the same are
+    numbers; the save's and the peers' epoch seconds are instants, each audited; the auth key byte for
+    byte; the trigger and the indexes are named as not copied."""
+    peers = 25
+    ran, run_dir = run_export(apps.pyrogram_session)
+    loaded_cleanly(ran, run_dir, {"sessions": 1, "peers": peers, "version": 1})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert references(run_dir) == {}
+    assert ran.types("peers") == {
+        "id": "bigint",
+        "access_hash": "bigint",
+        "type": "text",
+        "username": "text",
+        "phone_number": "bigint",
+        "last_update_on": "timestamp with time zone",
+    }
+    assert ran.types("sessions")["date"] == "timestamp with time zone"
+    assert ran.types("sessions")["auth_key"] == "bytea"
+    rows = [apps.pyrogram_peer(i) for i in range(peers)]
+    assert ran.values("peers", "type", "id") == {r[0]: r[2] for r in rows}
+    assert ran.values("peers", "access_hash", "id") == {r[0]: r[1] for r in rows}
+    assert ran.values("peers", "phone_number", "id") == {
+        r[0]: None if r[4] is None else int(r[4]) for r in rows
+    }
+    assert ran.values("peers", "last_update_on", "id") == {
+        r[0]: UNIX_EPOCH + timedelta(seconds=r[5]) for r in rows
+    }
+    assert audit_rules(run_dir, "peers", "last_update_on") == {str(r[0]): {"epoch:seconds"} for r in rows}
+    assert ran.values("sessions", "date", "dc_id") == {2: UNIX_EPOCH + timedelta(seconds=apps.PYROGRAM_SAVED)}
+    assert ran.values("sessions", "auth_key", "dc_id") == {2: apps.telethon_auth_key()}
+    # Words where INTEGER is declared: the one column charged for its declared type (0.2 a 1 %).
+    column = profiled(run_dir)["columns"]["peers"]["type"]
+    assert [issue["kind"] for issue in column["issues"]] == ["type_mismatch"]
+    assert column["quality"] == 80.0
+    notes = " ".join(ran.record["notes"])
+    assert "trg_peers_last_update_on" in notes and "idx_peers_phone_number" in notes
+
+
+def test_persist_queue_keeps_its_pickled_and_json_items_byte_for_byte_and_every_digit_of_its_seconds(
+    run_export: Runner,
+) -> None:
+    """persist-queue's ``data.db``: every item, pickled or JSON, arrives byte for byte as bytea (what
+    the queue reads back is what it put); ``time.time()`` REAL seconds stay doubles, every bit, with
+    the note naming their instant; ack statuses bound as strings are the integers SQLite stored; an
+    empty queue's table takes its declared types; nothing audited."""
+    jobs, urls, tasks, settings = 20, 12, 15, 8
+    ran, run_dir = run_export(apps.persist_queue)
+    tables = {
+        "queue_jobs": jobs - apps.PERSIST_QUEUE_TAKEN,
+        "unique_queue_urls": urls,
+        "ack_queue_tasks": tasks,
+        "filo_queue_stack": 0,
+        "dict_settings": settings,
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    assert audited_columns(run_dir) == set()
+    for table in ("queue_jobs", "unique_queue_urls", "filo_queue_stack"):
+        assert ran.types(table) == {"_id": "bigint", "data": "bytea", "timestamp": "double precision"}
+    assert ran.types("ack_queue_tasks")["status"] == "bigint"
+    assert ran.types("dict_settings") == {"key": "text", "data": "bytea"}
+    taken = range(apps.PERSIST_QUEUE_TAKEN, jobs)
+    pickled = ran.values("queue_jobs", "data", "_id")
+    assert {k: pickle.loads(v) for k, v in pickled.items()} == {
+        i + 1: apps.persist_queue_job(i) for i in taken
+    }
+    assert ran.values("queue_jobs", "timestamp", "_id") == {
+        i + 1: apps.persist_queue_moment(i) for i in taken
+    }
+    assert ran.values("unique_queue_urls", "data", "_id") == {
+        i + 1: apps.persist_queue_url(i) for i in range(urls)
+    }
+    assert ran.values("ack_queue_tasks", "data", "_id") == {
+        i + 1: apps.persist_queue_task(i) for i in range(tasks)
+    }
+    assert ran.values("ack_queue_tasks", "status", "_id") == {
+        i + 1: int(apps.PERSIST_QUEUE_STATUS[i % 5]) for i in range(tasks)
+    }
+    assert ran.values("dict_settings", "data", "key") == dict(
+        map(apps.persist_queue_setting, range(settings))
+    )
+    notes = profiled(run_dir)["columns"]["ack_queue_tasks"]["timestamp"]["notes"]
+    assert notes == [
+        "numbers are epoch seconds: kept as numbers (double precision), every value as written; "
+        'the instant is to_timestamp("timestamp")'
+    ]
+
+
+def test_limnoria_factoids_read_learn_seconds_and_lock_flags_and_join_relations_to_their_keys(
+    run_export: Runner,
+) -> None:
+    """Limnoria's ``Factoids.db``: ``added_at TIMESTAMP`` of epoch seconds are instants and ``locked
+    BOOLEAN`` 0/1 booleans, each audited; ``relations.key_id`` refers to ``keys.id`` (declared nowhere,
+    its name names the table); ``fact_id`` never to its own table's ids, which its values fit too."""
+    keys = 8
+    ran, run_dir = run_export(apps.limnoria_factoids)
+    facts, relations = keys + 3, 2 * keys
+    loaded_cleanly(ran, run_dir, {"keys": keys, "factoids": facts, "relations": relations})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    found = references(run_dir)
+    assert found[("relations", "key_id")] == "keys.id"
+    assert found.get(("relations", "fact_id")) in (None, "factoids.id")
+    assert ran.types("factoids") == {
+        "id": "bigint",
+        "added_by": "text",
+        "added_at": "timestamp with time zone",
+        "fact": "text",
+        "locked": "boolean",
+    }
+    rows = [apps.limnoria_fact(f) for f in range(facts)]
+    assert ran.values("factoids", "added_at", "id") == {
+        r[0]: UNIX_EPOCH + timedelta(seconds=r[2]) for r in rows
+    }
+    assert ran.values("factoids", "locked", "id") == {r[0]: bool(r[4]) for r in rows}
+    assert ran.values("factoids", "fact", "id") == {r[0]: r[3] for r in rows}
+    assert audit_rules(run_dir, "factoids", "locked") == {str(r[0]): {f"boolean:{r[4]}"} for r in rows}
+    assert ran.values("relations", "fact_id", "id") == {
+        r[0]: r[2] for r in map(apps.limnoria_relation, range(relations))
+    }
+
+
+def test_limnoria_aka_reads_adapted_datetimes_with_and_without_a_fraction_as_one_wall_clock(
+    run_export: Runner,
+) -> None:
+    """Limnoria's Aka database: ``locked_at DATETIME`` as sqlite3 adapts ``datetime.now()`` (six
+    fraction digits, none at a whole second) is one timestamp column, the fractions audited and the
+    whole seconds already canonical; ``locked BOOLEAN NOT NULL`` 0/1 booleans."""
+    aliases = 14
+    ran, run_dir = run_export(apps.limnoria_aka)
+    loaded_cleanly(ran, run_dir, {"aliases": aliases})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.types("aliases") == {
+        "id": "bigint",
+        "name": "text",
+        "alias": "text",
+        "locked": "boolean",
+        "locked_by": "text",
+        "locked_at": "timestamp without time zone",
+    }
+    rows = [apps.limnoria_alias(i) for i in range(aliases)]
+    assert ran.values("aliases", "locked_at", "id") == {
+        r[0]: None if r[5] is None else datetime.fromisoformat(r[5]) for r in rows
+    }
+    assert audit_rules(run_dir, "aliases", "locked_at") == {
+        str(r[0]): {"date_format:%Y-%m-%d %H:%M:%S.%f"} for r in rows if r[5] is not None and "." in r[5]
+    }
+    assert ran.values("aliases", "locked", "id") == {r[0]: bool(r[3]) for r in rows}
+    assert ran.values("aliases", "alias", "id") == {r[0]: r[2] for r in rows}
+
+
+def test_limnoria_quotegrabs_keeps_nicks_written_as_text_under_blob_and_reads_grab_seconds(
+    run_export: Runner,
+) -> None:
+    """Limnoria's ``QuoteGrabs.db``: the nick, TEXT under ``nick BLOB``, is text as written with no
+    type mismatch; ``added_at TIMESTAMP`` epoch seconds are instants, each audited; quotes with tabs,
+    no-break spaces and emoji arrive as written."""
+    grabs = 12
+    ran, run_dir = run_export(apps.limnoria_quotegrabs)
+    loaded_cleanly(ran, run_dir, {"quotegrabs": grabs})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    assert ran.types("quotegrabs")["nick"] == "text"
+    assert ran.types("quotegrabs")["added_at"] == "timestamp with time zone"
+    rows = [apps.limnoria_grab(i) for i in range(grabs)]
+    assert ran.values("quotegrabs", "nick", "id") == {r[0]: r[1] for r in rows}
+    assert ran.values("quotegrabs", "quote", "id") == {r[0]: r[5] for r in rows}
+    assert ran.values("quotegrabs", "added_at", "id") == {
+        r[0]: UNIX_EPOCH + timedelta(seconds=r[4]) for r in rows
+    }
+    assert audit_rules(run_dir, "quotegrabs", "added_at") == {str(r[0]): {"epoch:seconds"} for r in rows}
+    assert profiled(run_dir)["columns"]["quotegrabs"]["nick"]["issues"] == []
+
+
+def test_kurigram_session_keeps_the_declared_usernames_reference_and_reads_update_state_seconds(
+    run_export: Runner,
+) -> None:
+    """A Kurigram ``.session``: ``usernames.id`` refers to ``peers.id`` as declared (a table with no
+    key of its own, keyed by its unique usernames); ``update_state`` keyed by marked channel ids and 0
+    makes up no reference; its NULL ``qts`` / ``seq`` stay NULL; every epoch second an instant."""
+    peers, states = 25, 4
+    ran, run_dir = run_export(apps.kurigram_session)
+    names = [(apps.pyrogram_peer(i)[0], name) for i in range(peers) for name in apps.kurigram_usernames(i)]
+    tables = {"sessions": 1, "peers": peers, "usernames": len(names), "update_state": states, "version": 1}
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert references(run_dir) == {("usernames", "id"): "peers.id"}
+    assert ran.types("peers")["type"] == "text"
+    assert ran.types("sessions")["server_address"] == "text"
+    assert ran.types("update_state")["date"] == "timestamp with time zone"
+    assert ran.values("usernames", "id", "username") == {name: peer for peer, name in names}
+    expected = [apps.kurigram_state(n) for n in range(states)]
+    assert ran.values("update_state", "date", "id") == {
+        s[0]: UNIX_EPOCH + timedelta(seconds=s[3]) for s in expected
+    }
+    assert ran.values("update_state", "qts", "id") == {s[0]: s[2] for s in expected}
+    assert ran.values("update_state", "seq", "id") == {s[0]: s[4] for s in expected}
+    assert ran.values("sessions", "port", "dc_id") == {2: 443}
