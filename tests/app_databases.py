@@ -1142,6 +1142,14 @@ number, so a test computes what a column holds from the same numbers.
   session id (``2024-05-20T08.42.00.123Z``, dots in the time) with ``blob JSON`` the session's JSON
   text encoded as a JSON string once more (``"{\\"project_path\\": ...}"``), ``user_run_details`` with
   ``bookmark BOOLEAN`` 0/1, the title the run id until one is typed and ``''`` for no notes.
+- :func:`kresus`: a Kresus 0.26 personal finance manager's database (its TypeORM migrations on
+  ``better-sqlite3``): amounts in columns declared plain ``numeric`` (a transaction's, an account's
+  initial balance, a budget's threshold, an alert's limit) holding the JS numbers it binds, REAL cents
+  beside INTEGER whole amounts (``-1401.88``, ``915``); an account's ``balance`` NULL unless the bank gave
+  one; ``gracePeriod numeric`` of whole days; ``datetime`` text of UTC to the millisecond;
+  ``boolean`` 0/1; bank account numbers with leading zeros (``00012345678``, ``0042``); tables named
+  ``transaction`` and ``user``, columns ``limit`` and ``order``; TypeORM's ``migrations.timestamp``
+  epoch milliseconds; declared references, ``ON DELETE SET NULL`` for a category.
 """
 
 from __future__ import annotations
@@ -25786,3 +25794,168 @@ def kedro_viz_sessions(path: Path, runs: int = 12) -> Path:
         ],
     }
     return write_export(path, KEDRO_VIZ_DDL, rows)
+
+
+# --- Kresus ----------------------------------------------------------------------------------------------
+
+_KRESUS_REFS = 'FOREIGN KEY ("{0}") REFERENCES "{1}" ("id") ON DELETE CASCADE ON UPDATE NO ACTION'
+KRESUS_DDL = [  # as Kresus 0.26's TypeORM migrations leave them (its CONSTRAINT names shortened here)
+    'CREATE TABLE "migrations" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, '
+    '"timestamp" bigint NOT NULL, "name" varchar NOT NULL)',
+    'CREATE TABLE "user" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "login" varchar NOT NULL, '
+    '"isAdmin" boolean NOT NULL DEFAULT (false))',
+    'CREATE TABLE "access" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "userId" integer NOT NULL, '
+    '"vendorId" varchar NOT NULL, "fetchStatus" varchar NOT NULL DEFAULT (\'OK\'), "customLabel" varchar, '
+    '"session" varchar, "excludeFromPoll" boolean NOT NULL DEFAULT (false), '
+    f'CONSTRAINT "access_ref_user_id" {_KRESUS_REFS.format("userId", "user")})',
+    'CREATE TABLE "account" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "userId" integer NOT NULL, '
+    '"accessId" integer NOT NULL, "vendorAccountId" varchar NOT NULL, '
+    '"type" varchar NOT NULL DEFAULT (\'account-type.unknown\'), "importDate" datetime NOT NULL, '
+    '"initialBalance" numeric NOT NULL, "lastCheckDate" datetime NOT NULL, "label" varchar NOT NULL, '
+    '"customLabel" varchar, "iban" varchar, "currency" varchar, '
+    '"excludeFromBalance" boolean NOT NULL DEFAULT (false), "balance" numeric, '
+    '"isOrphan" boolean NOT NULL DEFAULT (false), "gracePeriod" numeric NOT NULL DEFAULT (0), '
+    f'CONSTRAINT "account_ref_access_id" {_KRESUS_REFS.format("accessId", "access")}, '
+    f'CONSTRAINT "account_ref_user_id" {_KRESUS_REFS.format("userId", "user")})',
+    'CREATE TABLE "category" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "userId" integer NOT NULL, '
+    '"label" varchar NOT NULL, "color" varchar, '
+    f'CONSTRAINT "category_ref_user_id" {_KRESUS_REFS.format("userId", "user")})',
+    'CREATE TABLE "transaction" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, '
+    '"userId" integer NOT NULL, "accountId" integer NOT NULL, "categoryId" integer, '
+    '"type" varchar NOT NULL DEFAULT (\'type.unknown\'), "label" varchar NOT NULL, '
+    '"rawLabel" varchar NOT NULL, "customLabel" varchar, "date" datetime NOT NULL, '
+    '"importDate" datetime NOT NULL, "budgetDate" datetime, "debitDate" datetime, '
+    '"amount" numeric NOT NULL, "createdByUser" boolean NOT NULL DEFAULT (false), '
+    '"isUserDefinedType" boolean NOT NULL DEFAULT (false), '
+    '"isRecurrentTransaction" boolean NOT NULL DEFAULT (false), '
+    'CONSTRAINT "transaction_ref_category_id" FOREIGN KEY ("categoryId") REFERENCES "category" ("id") '
+    "ON DELETE SET NULL ON UPDATE NO ACTION, "
+    f'CONSTRAINT "transaction_ref_account_id" {_KRESUS_REFS.format("accountId", "account")}, '
+    f'CONSTRAINT "transaction_ref_user_id" {_KRESUS_REFS.format("userId", "user")})',
+    'CREATE TABLE "alert" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "userId" integer NOT NULL, '
+    '"accountId" integer NOT NULL, "type" varchar NOT NULL, "frequency" varchar, "limit" numeric, '
+    '"order" varchar, "lastTriggeredDate" datetime, '
+    f'CONSTRAINT "alert_ref_user_id" {_KRESUS_REFS.format("userId", "user")}, '
+    f'CONSTRAINT "alert_ref_account_id" {_KRESUS_REFS.format("accountId", "account")})',
+    'CREATE TABLE "view" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "userId" integer NOT NULL, '
+    '"label" varchar NOT NULL, "createdByUser" boolean NOT NULL, '
+    f'CONSTRAINT "view_ref_user_id" {_KRESUS_REFS.format("userId", "user")})',
+    'CREATE TABLE "budget" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "userId" integer NOT NULL, '
+    '"categoryId" integer NOT NULL, "threshold" numeric, "year" integer NOT NULL, '
+    '"month" integer NOT NULL, "viewId" integer NOT NULL DEFAULT (0), '
+    'CONSTRAINT "UQ_63e8a03add06d3d13e23863c4e1" UNIQUE ("userId", "viewId", "year", "month", "categoryId"), '
+    f'CONSTRAINT "budget_ref_user_id" {_KRESUS_REFS.format("userId", "user")}, '
+    f'CONSTRAINT "budget_ref_category_id" {_KRESUS_REFS.format("categoryId", "category")}, '
+    'CONSTRAINT "budget_ref_view_id" FOREIGN KEY ("viewId") REFERENCES "view" ("id") ON DELETE CASCADE)',
+    'CREATE TABLE "setting" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "userId" integer NOT NULL, '
+    '"key" varchar NOT NULL, "value" varchar NOT NULL, '
+    'CONSTRAINT "UQ_7e1561497ea2a950f9c3be417e6" UNIQUE ("userId", "key"), '
+    f'CONSTRAINT "setting_ref_user_id" {_KRESUS_REFS.format("userId", "user")})',
+]
+KRESUS_MIGRATIONS = (
+    (1573504127414, "CreateDb1573504127414"),
+    (1585594463828, "AddSessionInAccess1585594463828"),
+    (1789648671402, "UniqueSetting1789648671402"),
+)
+# (vendorAccountId, label, type, initial balance as the bank gave it, balance the bank gave, currency)
+KRESUS_ACCOUNTS = (
+    ("00012345678", "Compte chèque", "account-type.checking", "1520.35", "100.76", "EUR"),
+    ("00098765432", "Livret A", "account-type.savings", "0.1", None, "EUR"),
+    ("0042", "Carte différée\u00a0🏦", "account-type.card", "-89.99", None, "EUR"),
+    ("US-001", "Dollar account", "account-type.checking", "1000000.01", None, "USD"),
+)
+KRESUS_CATEGORIES = (("Alimentation", "#ff0000"), ("Loyer", "#00ff00"), ("Loisirs 🎉", None))
+KRESUS_LABELS = (
+    "CB CARREFOUR MARKET 12/03",
+    "PRLV SEPA EDF",
+    "VIR SALAIRE ACME",
+    "CB Café «Le Zinc»",
+    "Prelevement impots fonciers numero reference\n    47839743892 client 43278437289",
+    "日本語 " + "x" * 300,
+)
+KRESUS_TYPES = ("type.card", "type.order", "type.transfer", "type.withdrawal", "type.check", "type.unknown")
+KRESUS_START = datetime(2023, 1, 1)
+
+
+def kresus_amount(i: int) -> Decimal:
+    """Transaction ``i``'s amount as the bank gave it: cents, whole every 7th (an INTEGER cell)."""
+    if i % 7 == 0:
+        return Decimal(i * 37 % 900 - 300)
+    return Decimal(i * 7919 % 300000 - 150000).scaleb(-2)
+
+
+def kresus_date(i: int) -> datetime:
+    """Transaction ``i``'s date (a JS ``Date`` Kresus stores in UTC, to the millisecond)."""
+    return KRESUS_START + timedelta(days=i * 13 % 700, seconds=i * 4273 % 86400, milliseconds=i * 7 % 1000)
+
+
+def kresus_threshold(i: int) -> Decimal | None:
+    """Budget ``i``'s threshold (NULL: none set)."""
+    return (
+        None if i % 4 == 0 else (Decimal("150"), Decimal("99.9"), Decimal("1200.5"), Decimal("0.01"))[i % 4]
+    )
+
+
+def kresus_number(amount: Decimal | None) -> float | None:
+    """The JS number Kresus binds to a ``numeric`` column (SQLite stores a whole one as INTEGER)."""
+    return None if amount is None else float(amount)
+
+
+def kresus(path: Path, transactions: int = 40, budgets: int = 12) -> Path:
+    """A Kresus personal finance manager's database (see the module's list)."""
+    moment = typeorm_moment
+    accounts = [
+        (n + 1, 1, 1 if n < 3 else 2, vendor, kind, moment(datetime(2023, n + 1, 5, 10, 30, 15, 123000)),
+         kresus_number(Decimal(initial)), moment(datetime(2024, 6, n + 1, 8)), label,
+         "Épargne 💶" if n == 1 else None, "FR7630006000011234567890189" if n == 0 else None, currency,
+         int(n == 3), kresus_number(None if balance is None else Decimal(balance)), 0, 2 if n == 2 else 0)
+        for n, (vendor, label, kind, initial, balance, currency) in enumerate(KRESUS_ACCOUNTS)
+    ]  # fmt: skip
+    rows: dict[str, list[Sequence[Any]]] = {
+        "migrations": [(n + 1, stamp, name) for n, (stamp, name) in enumerate(KRESUS_MIGRATIONS)],
+        "user": [(1, "user", 1)],
+        "access": [
+            (1, 1, "demo", "OK", "Ma banque\u00a0principale 🏦", None, 0),
+            (2, 1, "manual", "INVALID_PASSWORD", None, None, 1),
+        ],
+        "account": accounts,
+        "category": [(n + 1, 1, label, color) for n, (label, color) in enumerate(KRESUS_CATEGORIES)],
+        "transaction": [
+            (
+                i + 1,
+                1,
+                i % len(KRESUS_ACCOUNTS) + 1,
+                None if i % 5 == 0 else i % len(KRESUS_CATEGORIES) + 1,
+                KRESUS_TYPES[i % len(KRESUS_TYPES)],
+                KRESUS_LABELS[i % len(KRESUS_LABELS)],
+                f"{KRESUS_LABELS[i % len(KRESUS_LABELS)]} REF{i:08d}",
+                "Note: déjeuner" if i % 9 == 0 else None,
+                moment(kresus_date(i)),
+                moment(kresus_date(i) + timedelta(days=2, seconds=3723)),
+                moment(kresus_date(i) + timedelta(days=30)) if i % 9 == 0 else None,
+                moment(datetime(2024, i % 12 + 1, 1)) if i % len(KRESUS_ACCOUNTS) == 2 else None,
+                kresus_number(kresus_amount(i)),
+                int(i % 23 == 0),
+                int(i % 11 == 0),
+                int(i % 13 == 0),
+            )
+            for i in range(transactions)
+        ],
+        "alert": [
+            (1, 1, 1, "balance", None, 100.5, "lt", None),
+            (2, 1, 1, "transaction", "daily", 250.0, "gt", moment(datetime(2024, 3, 3, 7, 0, 0, 5000))),
+            (3, 1, 3, "report", "weekly", None, None, moment(datetime(2024, 2, 29))),
+        ],
+        "view": [(1, 1, "Tout", 0)],
+        "budget": [
+            (i + 1, 1, i % len(KRESUS_CATEGORIES) + 1, kresus_number(kresus_threshold(i)), 2024, i % 12, 1)
+            for i in range(budgets)
+        ],
+        "setting": [
+            (n + 1, 1, key, value)
+            for n, (key, value) in enumerate(
+                (("locale", "fr"), ("default-currency", "EUR"), ("duplicate-threshold", "24"))
+            )
+        ],
+    }
+    return write_export(path, KRESUS_DDL, rows)

@@ -44,8 +44,8 @@ AdonisJS Lucid application, an Apple Health export, an Evernote export, a Twitte
 Takeout as the dogsheep tools convert them, a git-annex repository's keys database, a Zim notebook's
 index, an ejabberd server, a Letta agent server's database, a mem0 memory layer's history, crewAI's
 kickoff task outputs and flow persistence, a Gajim XMPP client's message archive, a Mage AI project's
-database, a Kedro-Viz session store) through ``columnar-etl run`` into the session's real PostgreSQL,
-every cell checked.
+database, a Kedro-Viz session store, a Kresus personal finance manager) through ``columnar-etl run``
+into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -10516,3 +10516,90 @@ def test_kedro_viz_session_store_keeps_its_session_ids_and_doubly_encoded_json_a
     }
     notes = profiled(run_dir)["columns"]["user_run_details"]["notes"]
     assert notes["blank_is_missing"] is True
+
+
+def test_kresus_amounts_in_plain_numeric_columns_arrive_as_cents_beside_its_codes_and_moments(
+    run_export: Runner,
+) -> None:
+    """A Kresus database: amounts in columns TypeORM declares plain ``numeric``, the JS numbers Kresus
+    binds stored as REAL cents beside INTEGER whole amounts, arrive as numeric at the cents they were
+    written with (a balance the bank gave, NULL elsewhere, too), a whole-days ``numeric`` as bigint;
+    ``datetime`` text to the millisecond as timestamps, ``boolean`` 0/1 as booleans; account numbers
+    with leading zeros as text; the migrations' epoch milliseconds as instants; every declared reference;
+    exit 0, nothing costs."""
+    transactions, budgets = 40, 12
+    ran, run_dir = run_export(apps.kresus)
+    tables = {
+        "migrations": len(apps.KRESUS_MIGRATIONS),
+        "user": 1,
+        "access": 2,
+        "account": len(apps.KRESUS_ACCOUNTS),
+        "category": len(apps.KRESUS_CATEGORIES),
+        "transaction": transactions,
+        "alert": 3,
+        "view": 1,
+        "budget": budgets,
+        "setting": 3,
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    assert references(run_dir) == {
+        ("access", "userId"): "user.id",
+        ("account", "userId"): "user.id",
+        ("account", "accessId"): "access.id",
+        ("category", "userId"): "user.id",
+        ("transaction", "userId"): "user.id",
+        ("transaction", "accountId"): "account.id",
+        ("transaction", "categoryId"): "category.id",
+        ("alert", "userId"): "user.id",
+        ("alert", "accountId"): "account.id",
+        ("view", "userId"): "user.id",
+        ("budget", "userId"): "user.id",
+        ("budget", "categoryId"): "category.id",
+        ("budget", "viewId"): "view.id",
+        ("setting", "userId"): "user.id",
+    }
+
+    def declared(table: str) -> dict[str, str]:
+        return pg_column_types(ran.uri, ran.record["version_schema"], table)
+
+    money = "numeric(18,2)"
+    assert declared("transaction")["amount"] == money
+    assert declared("account")["initialBalance"] == declared("account")["balance"] == money
+    assert declared("budget")["threshold"] == money
+    assert declared("account")["gracePeriod"] == "bigint"
+    for column in ("date", "importDate", "budgetDate", "debitDate"):
+        assert declared("transaction")[column] == "timestamp without time zone", column
+    for column in ("createdByUser", "isUserDefinedType", "isRecurrentTransaction"):
+        assert declared("transaction")[column] == "boolean", column
+    assert declared("account")["vendorAccountId"] == "text"
+    assert declared("migrations")["timestamp"] == "timestamp with time zone"
+
+    def cents(amount: Decimal | str | None) -> str | None:
+        """The numeric's text at the money scale (what the target shows)."""
+        return None if amount is None else str(Decimal(amount).quantize(Decimal("0.01")))
+
+    assert ran.values("transaction", "amount", "id") == {
+        i + 1: cents(apps.kresus_amount(i)) for i in range(transactions)
+    }
+    assert ran.values("transaction", "date", "id") == {
+        i + 1: apps.kresus_date(i) for i in range(transactions)
+    }
+    assert ran.values("transaction", "isRecurrentTransaction", "id") == {
+        i + 1: i % 13 == 0 for i in range(transactions)
+    }
+    assert ran.values("transaction", "rawLabel", "id") == {
+        i + 1: f"{apps.KRESUS_LABELS[i % len(apps.KRESUS_LABELS)]} REF{i:08d}" for i in range(transactions)
+    }
+    accounts = dict(enumerate(apps.KRESUS_ACCOUNTS, start=1))
+    assert ran.values("account", "vendorAccountId", "id") == {n: a[0] for n, a in accounts.items()}
+    assert ran.values("account", "initialBalance", "id") == {n: cents(a[3]) for n, a in accounts.items()}
+    assert ran.values("account", "balance", "id") == {n: cents(a[4]) for n, a in accounts.items()}
+    assert ran.values("budget", "threshold", "id") == {
+        i + 1: cents(apps.kresus_threshold(i)) for i in range(budgets)
+    }
+    assert ran.values("migrations", "timestamp", "id") == {
+        n: UNIX_EPOCH + timedelta(milliseconds=stamp)
+        for n, (stamp, _) in enumerate(apps.KRESUS_MIGRATIONS, start=1)
+    }
