@@ -1150,6 +1150,14 @@ number, so a test computes what a column holds from the same numbers.
   ``boolean`` 0/1; bank account numbers with leading zeros (``00012345678``, ``0042``); tables named
   ``transaction`` and ``user``, columns ``limit`` and ``order``; TypeORM's ``migrations.timestamp``
   epoch milliseconds; declared references, ``ON DELETE SET NULL`` for a category.
+- :func:`keystone_project`: a KeystoneJS 8 project's SQLite database through Prisma 7 (the Prisma
+  schema Keystone generates for a small list schema, its SQLite DDL; writes by the better-sqlite3
+  adapter): ``cuid()`` text keys, a timestamp field's ``DATETIME`` as ISO 8601 text with milliseconds
+  and ``+00:00`` (``2024-01-01T00:00:00.000+00:00``), a calendarDay field's ``YYYY-MM-DD`` in ``TEXT``,
+  float fields ``REAL`` (``0.1 + 0.2``), ``BIGINT`` above 2^40, ``BOOLEAN`` 0/1, a text field's ``''``
+  under ``NOT NULL DEFAULT ''``, json fields in ``JSONB`` columns whose NUMERIC affinity stored the
+  scalars ``42`` and ``1.5`` as INTEGER and REAL beside JSON text, a bcrypt hash, a to-one relationship
+  (``ON DELETE SET NULL``) and a many-to-many's implicit ``_Post_tags (A, B)`` keyed by its unique index.
 """
 
 from __future__ import annotations
@@ -25959,3 +25967,127 @@ def kresus(path: Path, transactions: int = 40, budgets: int = 12) -> Path:
         ],
     }
     return write_export(path, KRESUS_DDL, rows)
+
+
+# --- KeystoneJS --------------------------------------------------------------------------------------------
+
+KEYSTONE_DDL = [  # Keystone 8's Prisma schema as Prisma 7 migrates it for SQLite
+    'CREATE TABLE "Author" ("id" TEXT NOT NULL PRIMARY KEY, "name" TEXT NOT NULL DEFAULT \'\', '
+    '"email" TEXT NOT NULL DEFAULT \'\', "password" TEXT, "isAdmin" BOOLEAN NOT NULL DEFAULT false, '
+    '"joinedOn" TEXT)',
+    'CREATE TABLE "Post" ("id" TEXT NOT NULL PRIMARY KEY, "title" TEXT NOT NULL DEFAULT \'\', '
+    '"body" TEXT NOT NULL DEFAULT \'\', "status" TEXT DEFAULT \'draft\', "priority" INTEGER, '
+    '"rating" REAL, "price" REAL, "views" INTEGER, "bytesSeen" BIGINT, "publishedAt" DATETIME, '
+    '"createdAt" DATETIME DEFAULT CURRENT_TIMESTAMP, "eventDay" TEXT, "meta" JSONB, '
+    '"featured" BOOLEAN NOT NULL DEFAULT false, "author" TEXT, "colours" JSONB NOT NULL, '
+    'CONSTRAINT "Post_author_fkey" FOREIGN KEY ("author") REFERENCES "Author" ("id") '
+    "ON DELETE SET NULL ON UPDATE CASCADE)",
+    'CREATE TABLE "Tag" ("id" TEXT NOT NULL PRIMARY KEY, "name" TEXT NOT NULL DEFAULT \'\')',
+    'CREATE TABLE "_Post_tags" ("A" TEXT NOT NULL, "B" TEXT NOT NULL, '
+    'CONSTRAINT "_Post_tags_A_fkey" FOREIGN KEY ("A") REFERENCES "Post" ("id") '
+    "ON DELETE CASCADE ON UPDATE CASCADE, "
+    'CONSTRAINT "_Post_tags_B_fkey" FOREIGN KEY ("B") REFERENCES "Tag" ("id") '
+    "ON DELETE CASCADE ON UPDATE CASCADE)",
+    'CREATE UNIQUE INDEX "Author_email_key" ON "Author"("email")',
+    'CREATE INDEX "Post_author_idx" ON "Post"("author")',
+    'CREATE UNIQUE INDEX "_Post_tags_AB_unique" ON "_Post_tags"("A", "B")',
+    'CREATE INDEX "_Post_tags_B_index" ON "_Post_tags"("B")',
+]
+KEYSTONE_NAMES = ("Zoë Ångström", "José Müller", "李小龙", "Søren\u00a0Kierkegaard", "😀 Emoji Fan")
+KEYSTONE_TAGS = ("news", "früh", "日本 " + "x" * 200)
+# A float field's JS numbers, 0.1 + 0.2 among them; 5 stays a REAL in a REAL column.
+KEYSTONE_PRICES = (19.99, 0.1 + 0.2, 1234567.89, 5.0, 0.05)
+# A json field's values: objects and arrays are JSON text; the scalars Prisma binds as JSON text
+# ('42', '1.5') a JSONB column's NUMERIC affinity stores as INTEGER and REAL.
+KEYSTONE_META: tuple[Any, ...] = (
+    None,
+    {"views": 1, "tags": ["a", "ü"]},
+    [1, 2.5, "x"],
+    42,
+    1.5,
+    "text",
+    True,
+    {},
+)
+KEYSTONE_START = datetime(2024, 1, 1, tzinfo=UTC)
+
+
+def keystone_id(kind: str, n: int) -> str:
+    """A ``cuid()`` key: ``c``, then 24 lower-case letters and digits (deterministic here)."""
+    return "c" + hashlib.sha256(f"{kind}/{n}".encode()).hexdigest()[:24]
+
+
+def keystone_moment(moment: datetime) -> str:
+    """Prisma 7's better-sqlite3 adapter's text of a ``DateTime``: ISO 8601, milliseconds, ``+00:00``."""
+    return moment.astimezone(UTC).isoformat(timespec="milliseconds")
+
+
+def keystone_published(i: int) -> datetime | None:
+    """Post ``i``'s ``publishedAt`` (a timestamp field; NULL for a draft, every post not a 4th)."""
+    if i % 4:
+        return None
+    return KEYSTONE_START + timedelta(days=i * 11, seconds=i * 4273, milliseconds=i * 37 % 1000)
+
+
+def keystone_created(i: int) -> datetime:
+    """Post ``i``'s ``createdAt`` (``defaultValue: { kind: 'now' }``, set by Keystone, not SQLite)."""
+    return datetime(2026, 12, 5, 16, 58, 22, 681000, tzinfo=UTC) + timedelta(milliseconds=97 * i)
+
+
+def keystone_day(i: int) -> str | None:
+    """Post ``i``'s ``eventDay`` (a calendarDay field: ``YYYY-MM-DD`` text)."""
+    return None if i % 5 == 0 else f"2025-{i % 12 + 1:02d}-{i % 28 + 1:02d}"
+
+
+def keystone_meta(i: int) -> str | None:
+    """Post ``i``'s json field as Prisma binds it (JSON text; NULL for none)."""
+    value = KEYSTONE_META[i % len(KEYSTONE_META)]
+    return None if value is None else json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def keystone_post(i: int, authors: int) -> tuple[Any, ...]:
+    """Post ``i``'s row (see the module's list)."""
+    return (
+        keystone_id("post", i),
+        "" if i % 10 == 0 else f"Post {i} – {KEYSTONE_NAMES[i % len(KEYSTONE_NAMES)]}",
+        "" if i % 7 == 0 else "Line one\nLine two\u00a0nbsp " + "🙂" * (i % 5 + 1),
+        "published" if i % 4 == 0 else "draft",
+        None if i % 3 == 0 else (1, 3)[i % 2],
+        None if i % 5 == 0 else (i * 37 % 500) / 100,
+        None if i % 6 == 0 else KEYSTONE_PRICES[i % len(KEYSTONE_PRICES)],
+        None if i % 8 == 0 else i * 7919 % 100000,
+        None if i % 9 == 0 else 2**40 * (i % 5 + 1) + i,
+        None if (moment := keystone_published(i)) is None else keystone_moment(moment),
+        keystone_moment(keystone_created(i)),
+        keystone_day(i),
+        keystone_meta(i),
+        int(i % 5 == 1),
+        None if i % 10 == 9 else keystone_id("author", i % authors),
+        json.dumps(["red", "gruen"][: i % 3], separators=(",", ":")),
+    )
+
+
+def keystone_project(path: Path, posts: int = 30, authors: int = 4) -> Path:
+    """A KeystoneJS 8 project's SQLite database through Prisma (see the module's list)."""
+    rows: dict[str, list[Sequence[Any]]] = {
+        "Author": [
+            (
+                keystone_id("author", n),
+                KEYSTONE_NAMES[n],
+                f"user{n}@example.org",
+                "$2b$10$" + hashlib.sha256(f"bcrypt/{n}".encode()).hexdigest()[:53],
+                int(n == 0),
+                None if n % 3 == 2 else f"20{10 + n}-{n + 1:02d}-{10 + n}",
+            )
+            for n in range(authors)
+        ],
+        "Tag": [(keystone_id("tag", n), name) for n, name in enumerate(KEYSTONE_TAGS)],
+        "Post": [keystone_post(i, authors) for i in range(posts)],
+        "_Post_tags": [
+            (keystone_id("post", i), keystone_id("tag", k))
+            for i in range(posts)
+            for k in range(len(KEYSTONE_TAGS))
+            if i >> k & 1
+        ],
+    }
+    return write_export(path, KEYSTONE_DDL, rows)

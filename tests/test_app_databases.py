@@ -44,7 +44,8 @@ AdonisJS Lucid application, an Apple Health export, an Evernote export, a Twitte
 Takeout as the dogsheep tools convert them, a git-annex repository's keys database, a Zim notebook's
 index, an ejabberd server, a Letta agent server's database, a mem0 memory layer's history, crewAI's
 kickoff task outputs and flow persistence, a Gajim XMPP client's message archive, a Mage AI project's
-database, a Kedro-Viz session store, a Kresus personal finance manager) through ``columnar-etl run``
+database, a Kedro-Viz session store, a Kresus personal finance manager, a KeystoneJS
+project) through ``columnar-etl run``
 into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -10603,3 +10604,61 @@ def test_kresus_amounts_in_plain_numeric_columns_arrive_as_cents_beside_its_code
         n: UNIX_EPOCH + timedelta(milliseconds=stamp)
         for n, (stamp, _) in enumerate(apps.KRESUS_MIGRATIONS, start=1)
     }
+
+
+def test_keystone_prisma_moments_with_offsets_are_instants_and_json_scalars_stored_as_numbers_stay_json(
+    run_export: Runner,
+) -> None:
+    """A KeystoneJS project's database through Prisma: ISO 8601 text with ``+00:00`` arrives as
+    timestamptz, calendar days in ``TEXT`` as dates, a ``JSONB`` column's JSON text beside the INTEGER and
+    REAL cells its NUMERIC affinity made of scalars as text of the same JSON, floats every bit, BIGINT
+    and ``BOOLEAN`` as such, ``cuid()`` keys and the implicit many-to-many's references; exit 0, 100."""
+    posts, authors = 30, 4
+    ran, run_dir = run_export(apps.keystone_project)
+    pairs = sum(1 for i in range(posts) for k in range(len(apps.KEYSTONE_TAGS)) if i >> k & 1)
+    tables = {"Author": authors, "Tag": len(apps.KEYSTONE_TAGS), "Post": posts, "_Post_tags": pairs}
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    assert references(run_dir) == {
+        ("Post", "author"): "Author.id",
+        ("_Post_tags", "A"): "Post.id",
+        ("_Post_tags", "B"): "Tag.id",
+    }
+    assert primary_key(ran.uri, ran.record["version_schema"], "_Post_tags") == ["A", "B"]
+
+    def declared(table: str) -> dict[str, str]:
+        return pg_column_types(ran.uri, ran.record["version_schema"], table)
+
+    post = declared("Post")
+    assert post["publishedAt"] == post["createdAt"] == "timestamp with time zone"
+    assert post["eventDay"] == declared("Author")["joinedOn"] == "date"
+    assert post["rating"] == post["price"] == "double precision"
+    assert post["priority"] == post["views"] == post["bytesSeen"] == "bigint"
+    assert post["featured"] == declared("Author")["isAdmin"] == "boolean"
+    assert post["meta"] == post["colours"] == post["id"] == "text"
+
+    rows = {apps.keystone_id("post", i): apps.keystone_post(i, authors) for i in range(posts)}
+    assert ran.values("Post", "publishedAt", "id") == {
+        key: apps.keystone_published(i) for i, key in enumerate(rows)
+    }
+    assert ran.values("Post", "createdAt", "id") == {
+        key: apps.keystone_created(i) for i, key in enumerate(rows)
+    }
+    assert ran.values("Post", "eventDay", "id") == {
+        key: None if (day := apps.keystone_day(i)) is None else date.fromisoformat(day)
+        for i, key in enumerate(rows)
+    }
+    # JSON's text, whether SQLite kept it as text or made a number of it: 42 and 1.5 read back the same.
+    assert ran.values("Post", "meta", "id") == {key: apps.keystone_meta(i) for i, key in enumerate(rows)}
+    assert {
+        json.loads(text) for text in ran.values("Post", "meta", "id").values() if text in ("42", "1.5")
+    } == {
+        42,
+        1.5,
+    }
+    assert ran.values("Post", "price", "id") == {key: row[6] for key, row in rows.items()}
+    assert ran.values("Post", "bytesSeen", "id") == {key: row[8] for key, row in rows.items()}
+    assert ran.values("Post", "featured", "id") == {key: bool(row[13]) for key, row in rows.items()}
+    # A text field left blank is '' under NOT NULL: made NULL, audited, at no cost.
+    assert ran.values("Post", "title", "id") == {key: row[1] or None for key, row in rows.items()}
