@@ -1158,6 +1158,12 @@ number, so a test computes what a column holds from the same numbers.
   under ``NOT NULL DEFAULT ''``, json fields in ``JSONB`` columns whose NUMERIC affinity stored the
   scalars ``42`` and ``1.5`` as INTEGER and REAL beside JSON text, a bcrypt hash, a to-one relationship
   (``ON DELETE SET NULL``) and a many-to-many's implicit ``_Post_tags (A, B)`` keyed by its unique index.
+- :func:`shotwell_library`: a Shotwell 0.30 photo library's ``photo.db`` after one import (its own DDL,
+  schema version 20; the storage of photos it imported itself from JPEGs with EXIF): every time an
+  INTEGER of Unix seconds, a photo's ``exposure_time`` (EXIF ``DateTimeOriginal``) ``0`` where the file
+  has none, ``import_id`` the import's seconds, ``event_id`` naming ``EventTable`` by key, declared
+  nowhere, ``-1`` for a photo in no event, ``editable_id`` and ``develop_*_id`` ``-1``, an event's
+  ``primary_source_id`` the photo's ``thumb`` and 16 hex digits.
 """
 
 from __future__ import annotations
@@ -26091,3 +26097,89 @@ def keystone_project(path: Path, posts: int = 30, authors: int = 4) -> Path:
         ],
     }
     return write_export(path, KEYSTONE_DDL, rows)
+
+
+# --- Shotwell --------------------------------------------------------------------------------------------
+
+SHOTWELL_DDL = [  # Shotwell 0.30's photo.db (schema version 20), as it creates it
+    "CREATE TABLE VersionTable (id INTEGER PRIMARY KEY, schema_version INTEGER, app_version TEXT, "
+    "user_data TEXT NULL)",
+    "CREATE TABLE PhotoTable (id INTEGER PRIMARY KEY, filename TEXT UNIQUE NOT NULL, width INTEGER, "
+    "height INTEGER, filesize INTEGER, timestamp INTEGER, exposure_time INTEGER, orientation INTEGER, "
+    "original_orientation INTEGER, import_id INTEGER, event_id INTEGER, transformations TEXT, md5 TEXT, "
+    "thumbnail_md5 TEXT, exif_md5 TEXT, time_created INTEGER, flags INTEGER DEFAULT 0, "
+    "rating INTEGER DEFAULT 0, file_format INTEGER DEFAULT 0, title TEXT, backlinks TEXT, "
+    "time_reimported INTEGER, editable_id INTEGER DEFAULT -1, metadata_dirty INTEGER DEFAULT 0, "
+    "developer TEXT, develop_shotwell_id INTEGER DEFAULT -1, develop_camera_id INTEGER DEFAULT -1, "
+    "develop_embedded_id INTEGER DEFAULT -1, comment TEXT)",
+    "CREATE INDEX PhotoEventIDIndex ON PhotoTable (event_id)",
+    "CREATE INDEX PhotoTableMD5FormatV2 on PhotoTable(md5, file_format)",
+    "CREATE TABLE EventTable (id INTEGER PRIMARY KEY, name TEXT, primary_photo_id INTEGER, "
+    "time_created INTEGER,primary_source_id TEXT,comment TEXT)",
+    "CREATE TABLE TagTable (id INTEGER PRIMARY KEY, name TEXT UNIQUE NOT NULL, photo_id_list TEXT, "
+    "time_created INTEGER)",
+]
+SHOTWELL_IMPORTED = 1796490086  # the import's Unix seconds: every photo's import_id and time_created
+SHOTWELL_MODIFIED = 1796490079  # the files' mtime (``timestamp``)
+
+
+def shotwell_exposure(i: int) -> int:
+    """Photo ``i``'s EXIF ``DateTimeOriginal`` in Unix seconds; 0 where the file has none (every 7th)."""
+    if i % 7 == 6:
+        return 0
+    return int(datetime(2010 + i % 14, i % 12 + 1, i % 28 + 1, i % 24, i * 7 % 60, tzinfo=UTC).timestamp())
+
+
+def shotwell_events(photos: int) -> dict[int, int]:
+    """``{photo: event}``: one event per photo with a date, in the order imported; none (-1) without."""
+    dated = [i for i in range(photos) if shotwell_exposure(i)]
+    return {i: (dated.index(i) + 1 if i in dated else -1) for i in range(photos)}
+
+
+def shotwell_library(path: Path, photos: int = 24) -> Path:
+    """A Shotwell photo library's ``photo.db`` after one import (see the module's list)."""
+    events = shotwell_events(photos)
+    rows: dict[str, list[Sequence[Any]]] = {
+        "VersionTable": [(1, 20, "0.30.17", None)],
+        "PhotoTable": [
+            (
+                i + 1,
+                f"/home/ana/Pictures/IMG_{i:04d}.jpg",
+                64 + i,
+                48 + i % 7,
+                900 + i * 37 % 400,
+                SHOTWELL_MODIFIED,
+                shotwell_exposure(i),
+                (1, 3, 6, 8)[i % 4],
+                (1, 3, 6, 8)[i % 4],
+                SHOTWELL_IMPORTED,
+                events[i],
+                None,
+                hashlib.md5(f"photo/{i}".encode()).hexdigest(),
+                None,
+                None,
+                SHOTWELL_IMPORTED,
+                0,
+                0,
+                0,
+                None,
+                None,
+                None,
+                -1,
+                0,
+                "SHOTWELL",
+                -1,
+                -1,
+                -1,
+                None,
+            )
+            for i in range(photos)
+        ],
+        "EventTable": [
+            (event, None, None, SHOTWELL_IMPORTED + 1 + event // 20, f"thumb{i + 1:016x}", None)
+            for i, event in events.items()
+            if event > 0
+        ],
+        "TagTable": [],
+    }
+    return write_export(path, SHOTWELL_DDL, rows)

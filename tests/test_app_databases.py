@@ -45,7 +45,7 @@ Takeout as the dogsheep tools convert them, a git-annex repository's keys databa
 index, an ejabberd server, a Letta agent server's database, a mem0 memory layer's history, crewAI's
 kickoff task outputs and flow persistence, a Gajim XMPP client's message archive, a Mage AI project's
 database, a Kedro-Viz session store, a Kresus personal finance manager, a KeystoneJS
-project) through ``columnar-etl run``
+project, a Shotwell photo library) through ``columnar-etl run``
 into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -10662,3 +10662,41 @@ def test_keystone_prisma_moments_with_offsets_are_instants_and_json_scalars_stor
     assert ran.values("Post", "featured", "id") == {key: bool(row[13]) for key, row in rows.items()}
     # A text field left blank is '' under NOT NULL: made NULL, audited, at no cost.
     assert ran.values("Post", "title", "id") == {key: row[1] or None for key, row in rows.items()}
+
+
+def test_shotwell_library_reads_its_seconds_as_instants_and_keeps_exposure_times_with_0_for_none(
+    run_export: Runner,
+) -> None:
+    """A Shotwell ``photo.db``: a file's and a row's Unix seconds (``timestamp``, ``time_created``) arrive
+    as instants; ``exposure_time`` with ``0`` where a photo has no EXIF date stays the integers written,
+    noted with the instant's expression; ``import_id``, an id, stays an integer; ``event_id`` refers to
+    ``EventTable.id``, its ``-1`` no orphan; exit 0, nothing costs."""
+    photos = 24
+    ran, run_dir = run_export(apps.shotwell_library)
+    events = apps.shotwell_events(photos)
+    dated = sum(1 for event in events.values() if event > 0)
+    tables = {"VersionTable": 1, "PhotoTable": photos, "EventTable": dated, "TagTable": 0}
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    assert references(run_dir) == {("PhotoTable", "event_id"): "EventTable.id"}
+
+    def declared(table: str) -> dict[str, str]:
+        return pg_column_types(ran.uri, ran.record["version_schema"], table)
+
+    photo = declared("PhotoTable")
+    assert photo["timestamp"] == photo["time_created"] == "timestamp with time zone"
+    assert declared("EventTable")["time_created"] == "timestamp with time zone"
+    assert photo["exposure_time"] == photo["import_id"] == photo["event_id"] == "bigint"
+    imported = UNIX_EPOCH + timedelta(seconds=apps.SHOTWELL_IMPORTED)
+    assert set(ran.values("PhotoTable", "time_created", "id").values()) == {imported}
+    assert set(ran.values("PhotoTable", "import_id", "id").values()) == {apps.SHOTWELL_IMPORTED}
+    assert ran.values("PhotoTable", "exposure_time", "id") == {
+        i + 1: apps.shotwell_exposure(i) for i in range(photos)
+    }
+    assert ran.values("PhotoTable", "event_id", "id") == {i + 1: events[i] for i in range(photos)}
+    exposure = profiled(run_dir)["columns"]["PhotoTable"]["exposure_time"]
+    assert any('to_timestamp(NULLIF("exposure_time", 0))' in note for note in exposure["notes"])
+    assert ran.values("EventTable", "primary_source_id", "id") == {
+        event: f"thumb{i + 1:016x}" for i, event in events.items() if event > 0
+    }
