@@ -1175,6 +1175,28 @@ number, so a test computes what a column holds from the same numbers.
   CONFLICT REPLACE``), Aka's ``aliases`` (``locked_at DATETIME`` as Python's sqlite3 adapts a naive
   ``datetime.now()``: six fraction digits, none at a whole second), QuoteGrabs' ``quotegrabs`` (the
   nick's text under ``nick BLOB``, ``added_at TIMESTAMP`` epoch seconds, IRC lines with tabs and emoji).
+- :func:`kresus`: a Kresus 0.26 personal finance manager's database (its TypeORM migrations on
+  ``better-sqlite3``): amounts in columns declared plain ``numeric`` (a transaction's, an account's
+  initial balance, a budget's threshold, an alert's limit) holding the JS numbers it binds, REAL cents
+  beside INTEGER whole amounts (``-1401.88``, ``915``); an account's ``balance`` NULL unless the bank gave
+  one; ``gracePeriod numeric`` of whole days; ``datetime`` text of UTC to the millisecond;
+  ``boolean`` 0/1; bank account numbers with leading zeros (``00012345678``, ``0042``); tables named
+  ``transaction`` and ``user``, columns ``limit`` and ``order``; TypeORM's ``migrations.timestamp``
+  epoch milliseconds; declared references, ``ON DELETE SET NULL`` for a category.
+- :func:`keystone_project`: a KeystoneJS 8 project's SQLite database through Prisma 7 (the Prisma
+  schema Keystone generates for a small list schema, its SQLite DDL; writes by the better-sqlite3
+  adapter): ``cuid()`` text keys, a timestamp field's ``DATETIME`` as ISO 8601 text with milliseconds
+  and ``+00:00`` (``2024-01-01T00:00:00.000+00:00``), a calendarDay field's ``YYYY-MM-DD`` in ``TEXT``,
+  float fields ``REAL`` (``0.1 + 0.2``), ``BIGINT`` above 2^40, ``BOOLEAN`` 0/1, a text field's ``''``
+  under ``NOT NULL DEFAULT ''``, json fields in ``JSONB`` columns whose NUMERIC affinity stored the
+  scalars ``42`` and ``1.5`` as INTEGER and REAL beside JSON text, a bcrypt hash, a to-one relationship
+  (``ON DELETE SET NULL``) and a many-to-many's implicit ``_Post_tags (A, B)`` keyed by its unique index.
+- :func:`shotwell_library`: a Shotwell 0.30 photo library's ``photo.db`` after one import (its own DDL,
+  schema version 20; the storage of photos it imported itself from JPEGs with EXIF): every time an
+  INTEGER of Unix seconds, a photo's ``exposure_time`` (EXIF ``DateTimeOriginal``) ``0`` where the file
+  has none, ``import_id`` the import's seconds, ``event_id`` naming ``EventTable`` by key, declared
+  nowhere, ``-1`` for a photo in no event, ``editable_id`` and ``develop_*_id`` ``-1``, an event's
+  ``primary_source_id`` the photo's ``thumb`` and 16 hex digits.
 """
 
 from __future__ import annotations
@@ -26171,3 +26193,378 @@ def kurigram_session(path: Path, peers: int = 25, states: int = 4) -> Path:
         "version": [(7,)],
     }
     return write_export(path, KURIGRAM_DDL, rows, bytes_as_text=False)
+
+
+# --- Kresus ----------------------------------------------------------------------------------------------
+
+_KRESUS_REFS = 'FOREIGN KEY ("{0}") REFERENCES "{1}" ("id") ON DELETE CASCADE ON UPDATE NO ACTION'
+KRESUS_DDL = [  # as Kresus 0.26's TypeORM migrations leave them (its CONSTRAINT names shortened here)
+    'CREATE TABLE "migrations" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, '
+    '"timestamp" bigint NOT NULL, "name" varchar NOT NULL)',
+    'CREATE TABLE "user" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "login" varchar NOT NULL, '
+    '"isAdmin" boolean NOT NULL DEFAULT (false))',
+    'CREATE TABLE "access" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "userId" integer NOT NULL, '
+    '"vendorId" varchar NOT NULL, "fetchStatus" varchar NOT NULL DEFAULT (\'OK\'), "customLabel" varchar, '
+    '"session" varchar, "excludeFromPoll" boolean NOT NULL DEFAULT (false), '
+    f'CONSTRAINT "access_ref_user_id" {_KRESUS_REFS.format("userId", "user")})',
+    'CREATE TABLE "account" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "userId" integer NOT NULL, '
+    '"accessId" integer NOT NULL, "vendorAccountId" varchar NOT NULL, '
+    '"type" varchar NOT NULL DEFAULT (\'account-type.unknown\'), "importDate" datetime NOT NULL, '
+    '"initialBalance" numeric NOT NULL, "lastCheckDate" datetime NOT NULL, "label" varchar NOT NULL, '
+    '"customLabel" varchar, "iban" varchar, "currency" varchar, '
+    '"excludeFromBalance" boolean NOT NULL DEFAULT (false), "balance" numeric, '
+    '"isOrphan" boolean NOT NULL DEFAULT (false), "gracePeriod" numeric NOT NULL DEFAULT (0), '
+    f'CONSTRAINT "account_ref_access_id" {_KRESUS_REFS.format("accessId", "access")}, '
+    f'CONSTRAINT "account_ref_user_id" {_KRESUS_REFS.format("userId", "user")})',
+    'CREATE TABLE "category" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "userId" integer NOT NULL, '
+    '"label" varchar NOT NULL, "color" varchar, '
+    f'CONSTRAINT "category_ref_user_id" {_KRESUS_REFS.format("userId", "user")})',
+    'CREATE TABLE "transaction" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, '
+    '"userId" integer NOT NULL, "accountId" integer NOT NULL, "categoryId" integer, '
+    '"type" varchar NOT NULL DEFAULT (\'type.unknown\'), "label" varchar NOT NULL, '
+    '"rawLabel" varchar NOT NULL, "customLabel" varchar, "date" datetime NOT NULL, '
+    '"importDate" datetime NOT NULL, "budgetDate" datetime, "debitDate" datetime, '
+    '"amount" numeric NOT NULL, "createdByUser" boolean NOT NULL DEFAULT (false), '
+    '"isUserDefinedType" boolean NOT NULL DEFAULT (false), '
+    '"isRecurrentTransaction" boolean NOT NULL DEFAULT (false), '
+    'CONSTRAINT "transaction_ref_category_id" FOREIGN KEY ("categoryId") REFERENCES "category" ("id") '
+    "ON DELETE SET NULL ON UPDATE NO ACTION, "
+    f'CONSTRAINT "transaction_ref_account_id" {_KRESUS_REFS.format("accountId", "account")}, '
+    f'CONSTRAINT "transaction_ref_user_id" {_KRESUS_REFS.format("userId", "user")})',
+    'CREATE TABLE "alert" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "userId" integer NOT NULL, '
+    '"accountId" integer NOT NULL, "type" varchar NOT NULL, "frequency" varchar, "limit" numeric, '
+    '"order" varchar, "lastTriggeredDate" datetime, '
+    f'CONSTRAINT "alert_ref_user_id" {_KRESUS_REFS.format("userId", "user")}, '
+    f'CONSTRAINT "alert_ref_account_id" {_KRESUS_REFS.format("accountId", "account")})',
+    'CREATE TABLE "view" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "userId" integer NOT NULL, '
+    '"label" varchar NOT NULL, "createdByUser" boolean NOT NULL, '
+    f'CONSTRAINT "view_ref_user_id" {_KRESUS_REFS.format("userId", "user")})',
+    'CREATE TABLE "budget" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "userId" integer NOT NULL, '
+    '"categoryId" integer NOT NULL, "threshold" numeric, "year" integer NOT NULL, '
+    '"month" integer NOT NULL, "viewId" integer NOT NULL DEFAULT (0), '
+    'CONSTRAINT "UQ_63e8a03add06d3d13e23863c4e1" UNIQUE ("userId", "viewId", "year", "month", "categoryId"), '
+    f'CONSTRAINT "budget_ref_user_id" {_KRESUS_REFS.format("userId", "user")}, '
+    f'CONSTRAINT "budget_ref_category_id" {_KRESUS_REFS.format("categoryId", "category")}, '
+    'CONSTRAINT "budget_ref_view_id" FOREIGN KEY ("viewId") REFERENCES "view" ("id") ON DELETE CASCADE)',
+    'CREATE TABLE "setting" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "userId" integer NOT NULL, '
+    '"key" varchar NOT NULL, "value" varchar NOT NULL, '
+    'CONSTRAINT "UQ_7e1561497ea2a950f9c3be417e6" UNIQUE ("userId", "key"), '
+    f'CONSTRAINT "setting_ref_user_id" {_KRESUS_REFS.format("userId", "user")})',
+]
+KRESUS_MIGRATIONS = (
+    (1573504127414, "CreateDb1573504127414"),
+    (1585594463828, "AddSessionInAccess1585594463828"),
+    (1789648671402, "UniqueSetting1789648671402"),
+)
+# (vendorAccountId, label, type, initial balance as the bank gave it, balance the bank gave, currency)
+KRESUS_ACCOUNTS = (
+    ("00012345678", "Compte chèque", "account-type.checking", "1520.35", "100.76", "EUR"),
+    ("00098765432", "Livret A", "account-type.savings", "0.1", None, "EUR"),
+    ("0042", "Carte différée\u00a0🏦", "account-type.card", "-89.99", None, "EUR"),
+    ("US-001", "Dollar account", "account-type.checking", "1000000.01", None, "USD"),
+)
+KRESUS_CATEGORIES = (("Alimentation", "#ff0000"), ("Loyer", "#00ff00"), ("Loisirs 🎉", None))
+KRESUS_LABELS = (
+    "CB CARREFOUR MARKET 12/03",
+    "PRLV SEPA EDF",
+    "VIR SALAIRE ACME",
+    "CB Café «Le Zinc»",
+    "Prelevement impots fonciers numero reference\n    47839743892 client 43278437289",
+    "日本語 " + "x" * 300,
+)
+KRESUS_TYPES = ("type.card", "type.order", "type.transfer", "type.withdrawal", "type.check", "type.unknown")
+KRESUS_START = datetime(2023, 1, 1)
+
+
+def kresus_amount(i: int) -> Decimal:
+    """Transaction ``i``'s amount as the bank gave it: cents, whole every 7th (an INTEGER cell)."""
+    if i % 7 == 0:
+        return Decimal(i * 37 % 900 - 300)
+    return Decimal(i * 7919 % 300000 - 150000).scaleb(-2)
+
+
+def kresus_date(i: int) -> datetime:
+    """Transaction ``i``'s date (a JS ``Date`` Kresus stores in UTC, to the millisecond)."""
+    return KRESUS_START + timedelta(days=i * 13 % 700, seconds=i * 4273 % 86400, milliseconds=i * 7 % 1000)
+
+
+def kresus_threshold(i: int) -> Decimal | None:
+    """Budget ``i``'s threshold (NULL: none set)."""
+    return (
+        None if i % 4 == 0 else (Decimal("150"), Decimal("99.9"), Decimal("1200.5"), Decimal("0.01"))[i % 4]
+    )
+
+
+def kresus_number(amount: Decimal | None) -> float | None:
+    """The JS number Kresus binds to a ``numeric`` column (SQLite stores a whole one as INTEGER)."""
+    return None if amount is None else float(amount)
+
+
+def kresus(path: Path, transactions: int = 40, budgets: int = 12) -> Path:
+    """A Kresus personal finance manager's database (see the module's list)."""
+    moment = typeorm_moment
+    accounts = [
+        (n + 1, 1, 1 if n < 3 else 2, vendor, kind, moment(datetime(2023, n + 1, 5, 10, 30, 15, 123000)),
+         kresus_number(Decimal(initial)), moment(datetime(2024, 6, n + 1, 8)), label,
+         "Épargne 💶" if n == 1 else None, "FR7630006000011234567890189" if n == 0 else None, currency,
+         int(n == 3), kresus_number(None if balance is None else Decimal(balance)), 0, 2 if n == 2 else 0)
+        for n, (vendor, label, kind, initial, balance, currency) in enumerate(KRESUS_ACCOUNTS)
+    ]  # fmt: skip
+    rows: dict[str, list[Sequence[Any]]] = {
+        "migrations": [(n + 1, stamp, name) for n, (stamp, name) in enumerate(KRESUS_MIGRATIONS)],
+        "user": [(1, "user", 1)],
+        "access": [
+            (1, 1, "demo", "OK", "Ma banque\u00a0principale 🏦", None, 0),
+            (2, 1, "manual", "INVALID_PASSWORD", None, None, 1),
+        ],
+        "account": accounts,
+        "category": [(n + 1, 1, label, color) for n, (label, color) in enumerate(KRESUS_CATEGORIES)],
+        "transaction": [
+            (
+                i + 1,
+                1,
+                i % len(KRESUS_ACCOUNTS) + 1,
+                None if i % 5 == 0 else i % len(KRESUS_CATEGORIES) + 1,
+                KRESUS_TYPES[i % len(KRESUS_TYPES)],
+                KRESUS_LABELS[i % len(KRESUS_LABELS)],
+                f"{KRESUS_LABELS[i % len(KRESUS_LABELS)]} REF{i:08d}",
+                "Note: déjeuner" if i % 9 == 0 else None,
+                moment(kresus_date(i)),
+                moment(kresus_date(i) + timedelta(days=2, seconds=3723)),
+                moment(kresus_date(i) + timedelta(days=30)) if i % 9 == 0 else None,
+                moment(datetime(2024, i % 12 + 1, 1)) if i % len(KRESUS_ACCOUNTS) == 2 else None,
+                kresus_number(kresus_amount(i)),
+                int(i % 23 == 0),
+                int(i % 11 == 0),
+                int(i % 13 == 0),
+            )
+            for i in range(transactions)
+        ],
+        "alert": [
+            (1, 1, 1, "balance", None, 100.5, "lt", None),
+            (2, 1, 1, "transaction", "daily", 250.0, "gt", moment(datetime(2024, 3, 3, 7, 0, 0, 5000))),
+            (3, 1, 3, "report", "weekly", None, None, moment(datetime(2024, 2, 29))),
+        ],
+        "view": [(1, 1, "Tout", 0)],
+        "budget": [
+            (i + 1, 1, i % len(KRESUS_CATEGORIES) + 1, kresus_number(kresus_threshold(i)), 2024, i % 12, 1)
+            for i in range(budgets)
+        ],
+        "setting": [
+            (n + 1, 1, key, value)
+            for n, (key, value) in enumerate(
+                (("locale", "fr"), ("default-currency", "EUR"), ("duplicate-threshold", "24"))
+            )
+        ],
+    }
+    return write_export(path, KRESUS_DDL, rows)
+
+
+# --- KeystoneJS --------------------------------------------------------------------------------------------
+
+KEYSTONE_DDL = [  # Keystone 8's Prisma schema as Prisma 7 migrates it for SQLite
+    'CREATE TABLE "Author" ("id" TEXT NOT NULL PRIMARY KEY, "name" TEXT NOT NULL DEFAULT \'\', '
+    '"email" TEXT NOT NULL DEFAULT \'\', "password" TEXT, "isAdmin" BOOLEAN NOT NULL DEFAULT false, '
+    '"joinedOn" TEXT)',
+    'CREATE TABLE "Post" ("id" TEXT NOT NULL PRIMARY KEY, "title" TEXT NOT NULL DEFAULT \'\', '
+    '"body" TEXT NOT NULL DEFAULT \'\', "status" TEXT DEFAULT \'draft\', "priority" INTEGER, '
+    '"rating" REAL, "price" REAL, "views" INTEGER, "bytesSeen" BIGINT, "publishedAt" DATETIME, '
+    '"createdAt" DATETIME DEFAULT CURRENT_TIMESTAMP, "eventDay" TEXT, "meta" JSONB, '
+    '"featured" BOOLEAN NOT NULL DEFAULT false, "author" TEXT, "colours" JSONB NOT NULL, '
+    'CONSTRAINT "Post_author_fkey" FOREIGN KEY ("author") REFERENCES "Author" ("id") '
+    "ON DELETE SET NULL ON UPDATE CASCADE)",
+    'CREATE TABLE "Tag" ("id" TEXT NOT NULL PRIMARY KEY, "name" TEXT NOT NULL DEFAULT \'\')',
+    'CREATE TABLE "_Post_tags" ("A" TEXT NOT NULL, "B" TEXT NOT NULL, '
+    'CONSTRAINT "_Post_tags_A_fkey" FOREIGN KEY ("A") REFERENCES "Post" ("id") '
+    "ON DELETE CASCADE ON UPDATE CASCADE, "
+    'CONSTRAINT "_Post_tags_B_fkey" FOREIGN KEY ("B") REFERENCES "Tag" ("id") '
+    "ON DELETE CASCADE ON UPDATE CASCADE)",
+    'CREATE UNIQUE INDEX "Author_email_key" ON "Author"("email")',
+    'CREATE INDEX "Post_author_idx" ON "Post"("author")',
+    'CREATE UNIQUE INDEX "_Post_tags_AB_unique" ON "_Post_tags"("A", "B")',
+    'CREATE INDEX "_Post_tags_B_index" ON "_Post_tags"("B")',
+]
+KEYSTONE_NAMES = ("Zoë Ångström", "José Müller", "李小龙", "Søren\u00a0Kierkegaard", "😀 Emoji Fan")
+KEYSTONE_TAGS = ("news", "früh", "日本 " + "x" * 200)
+# A float field's JS numbers, 0.1 + 0.2 among them; 5 stays a REAL in a REAL column.
+KEYSTONE_PRICES = (19.99, 0.1 + 0.2, 1234567.89, 5.0, 0.05)
+# A json field's values: objects and arrays are JSON text; the scalars Prisma binds as JSON text
+# ('42', '1.5') a JSONB column's NUMERIC affinity stores as INTEGER and REAL.
+KEYSTONE_META: tuple[Any, ...] = (
+    None,
+    {"views": 1, "tags": ["a", "ü"]},
+    [1, 2.5, "x"],
+    42,
+    1.5,
+    "text",
+    True,
+    {},
+)
+KEYSTONE_START = datetime(2024, 1, 1, tzinfo=UTC)
+
+
+def keystone_id(kind: str, n: int) -> str:
+    """A ``cuid()`` key: ``c``, then 24 lower-case letters and digits (deterministic here)."""
+    return "c" + hashlib.sha256(f"{kind}/{n}".encode()).hexdigest()[:24]
+
+
+def keystone_moment(moment: datetime) -> str:
+    """Prisma 7's better-sqlite3 adapter's text of a ``DateTime``: ISO 8601, milliseconds, ``+00:00``."""
+    return moment.astimezone(UTC).isoformat(timespec="milliseconds")
+
+
+def keystone_published(i: int) -> datetime | None:
+    """Post ``i``'s ``publishedAt`` (a timestamp field; NULL for a draft, every post not a 4th)."""
+    if i % 4:
+        return None
+    return KEYSTONE_START + timedelta(days=i * 11, seconds=i * 4273, milliseconds=i * 37 % 1000)
+
+
+def keystone_created(i: int) -> datetime:
+    """Post ``i``'s ``createdAt`` (``defaultValue: { kind: 'now' }``, set by Keystone, not SQLite)."""
+    return datetime(2026, 12, 5, 16, 58, 22, 681000, tzinfo=UTC) + timedelta(milliseconds=97 * i)
+
+
+def keystone_day(i: int) -> str | None:
+    """Post ``i``'s ``eventDay`` (a calendarDay field: ``YYYY-MM-DD`` text)."""
+    return None if i % 5 == 0 else f"2025-{i % 12 + 1:02d}-{i % 28 + 1:02d}"
+
+
+def keystone_meta(i: int) -> str | None:
+    """Post ``i``'s json field as Prisma binds it (JSON text; NULL for none)."""
+    value = KEYSTONE_META[i % len(KEYSTONE_META)]
+    return None if value is None else json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def keystone_post(i: int, authors: int) -> tuple[Any, ...]:
+    """Post ``i``'s row (see the module's list)."""
+    return (
+        keystone_id("post", i),
+        "" if i % 10 == 0 else f"Post {i} – {KEYSTONE_NAMES[i % len(KEYSTONE_NAMES)]}",
+        "" if i % 7 == 0 else "Line one\nLine two\u00a0nbsp " + "🙂" * (i % 5 + 1),
+        "published" if i % 4 == 0 else "draft",
+        None if i % 3 == 0 else (1, 3)[i % 2],
+        None if i % 5 == 0 else (i * 37 % 500) / 100,
+        None if i % 6 == 0 else KEYSTONE_PRICES[i % len(KEYSTONE_PRICES)],
+        None if i % 8 == 0 else i * 7919 % 100000,
+        None if i % 9 == 0 else 2**40 * (i % 5 + 1) + i,
+        None if (moment := keystone_published(i)) is None else keystone_moment(moment),
+        keystone_moment(keystone_created(i)),
+        keystone_day(i),
+        keystone_meta(i),
+        int(i % 5 == 1),
+        None if i % 10 == 9 else keystone_id("author", i % authors),
+        json.dumps(["red", "gruen"][: i % 3], separators=(",", ":")),
+    )
+
+
+def keystone_project(path: Path, posts: int = 30, authors: int = 4) -> Path:
+    """A KeystoneJS 8 project's SQLite database through Prisma (see the module's list)."""
+    rows: dict[str, list[Sequence[Any]]] = {
+        "Author": [
+            (
+                keystone_id("author", n),
+                KEYSTONE_NAMES[n],
+                f"user{n}@example.org",
+                "$2b$10$" + hashlib.sha256(f"bcrypt/{n}".encode()).hexdigest()[:53],
+                int(n == 0),
+                None if n % 3 == 2 else f"20{10 + n}-{n + 1:02d}-{10 + n}",
+            )
+            for n in range(authors)
+        ],
+        "Tag": [(keystone_id("tag", n), name) for n, name in enumerate(KEYSTONE_TAGS)],
+        "Post": [keystone_post(i, authors) for i in range(posts)],
+        "_Post_tags": [
+            (keystone_id("post", i), keystone_id("tag", k))
+            for i in range(posts)
+            for k in range(len(KEYSTONE_TAGS))
+            if i >> k & 1
+        ],
+    }
+    return write_export(path, KEYSTONE_DDL, rows)
+
+
+# --- Shotwell --------------------------------------------------------------------------------------------
+
+SHOTWELL_DDL = [  # Shotwell 0.30's photo.db (schema version 20), as it creates it
+    "CREATE TABLE VersionTable (id INTEGER PRIMARY KEY, schema_version INTEGER, app_version TEXT, "
+    "user_data TEXT NULL)",
+    "CREATE TABLE PhotoTable (id INTEGER PRIMARY KEY, filename TEXT UNIQUE NOT NULL, width INTEGER, "
+    "height INTEGER, filesize INTEGER, timestamp INTEGER, exposure_time INTEGER, orientation INTEGER, "
+    "original_orientation INTEGER, import_id INTEGER, event_id INTEGER, transformations TEXT, md5 TEXT, "
+    "thumbnail_md5 TEXT, exif_md5 TEXT, time_created INTEGER, flags INTEGER DEFAULT 0, "
+    "rating INTEGER DEFAULT 0, file_format INTEGER DEFAULT 0, title TEXT, backlinks TEXT, "
+    "time_reimported INTEGER, editable_id INTEGER DEFAULT -1, metadata_dirty INTEGER DEFAULT 0, "
+    "developer TEXT, develop_shotwell_id INTEGER DEFAULT -1, develop_camera_id INTEGER DEFAULT -1, "
+    "develop_embedded_id INTEGER DEFAULT -1, comment TEXT)",
+    "CREATE INDEX PhotoEventIDIndex ON PhotoTable (event_id)",
+    "CREATE INDEX PhotoTableMD5FormatV2 on PhotoTable(md5, file_format)",
+    "CREATE TABLE EventTable (id INTEGER PRIMARY KEY, name TEXT, primary_photo_id INTEGER, "
+    "time_created INTEGER,primary_source_id TEXT,comment TEXT)",
+    "CREATE TABLE TagTable (id INTEGER PRIMARY KEY, name TEXT UNIQUE NOT NULL, photo_id_list TEXT, "
+    "time_created INTEGER)",
+]
+SHOTWELL_IMPORTED = 1796490086  # the import's Unix seconds: every photo's import_id and time_created
+SHOTWELL_MODIFIED = 1796490079  # the files' mtime (``timestamp``)
+
+
+def shotwell_exposure(i: int) -> int:
+    """Photo ``i``'s EXIF ``DateTimeOriginal`` in Unix seconds; 0 where the file has none (every 7th)."""
+    if i % 7 == 6:
+        return 0
+    return int(datetime(2010 + i % 14, i % 12 + 1, i % 28 + 1, i % 24, i * 7 % 60, tzinfo=UTC).timestamp())
+
+
+def shotwell_events(photos: int) -> dict[int, int]:
+    """``{photo: event}``: one event per photo with a date, in the order imported; none (-1) without."""
+    dated = [i for i in range(photos) if shotwell_exposure(i)]
+    return {i: (dated.index(i) + 1 if i in dated else -1) for i in range(photos)}
+
+
+def shotwell_library(path: Path, photos: int = 24) -> Path:
+    """A Shotwell photo library's ``photo.db`` after one import (see the module's list)."""
+    events = shotwell_events(photos)
+    rows: dict[str, list[Sequence[Any]]] = {
+        "VersionTable": [(1, 20, "0.30.17", None)],
+        "PhotoTable": [
+            (
+                i + 1,
+                f"/home/ana/Pictures/IMG_{i:04d}.jpg",
+                64 + i,
+                48 + i % 7,
+                900 + i * 37 % 400,
+                SHOTWELL_MODIFIED,
+                shotwell_exposure(i),
+                (1, 3, 6, 8)[i % 4],
+                (1, 3, 6, 8)[i % 4],
+                SHOTWELL_IMPORTED,
+                events[i],
+                None,
+                hashlib.md5(f"photo/{i}".encode()).hexdigest(),
+                None,
+                None,
+                SHOTWELL_IMPORTED,
+                0,
+                0,
+                0,
+                None,
+                None,
+                None,
+                -1,
+                0,
+                "SHOTWELL",
+                -1,
+                -1,
+                -1,
+                None,
+            )
+            for i in range(photos)
+        ],
+        "EventTable": [
+            (event, None, None, SHOTWELL_IMPORTED + 1 + event // 20, f"thumb{i + 1:016x}", None)
+            for i, event in events.items()
+            if event > 0
+        ],
+        "TagTable": [],
+    }
+    return write_export(path, SHOTWELL_DDL, rows)

@@ -45,8 +45,9 @@ Takeout as the dogsheep tools convert them, a git-annex repository's keys databa
 index, an ejabberd server, a Letta agent server's database, a mem0 memory layer's history, crewAI's
 kickoff task outputs and flow persistence, a Gajim XMPP client's message archive, a Mage AI project's
 database, a Kedro-Viz session store, a Telethon, a Pyrogram and a Kurigram session file, a persist-queue
-database, a Limnoria IRC bot's Factoids, Aka and QuoteGrabs databases) through ``columnar-etl run``
-into the session's real PostgreSQL, every cell checked.
+database, a Limnoria IRC bot's Factoids, Aka and QuoteGrabs databases, a Kresus personal finance
+manager, a KeystoneJS project, a Shotwell photo library) through ``columnar-etl run`` into the
+session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -10782,3 +10783,186 @@ def test_kurigram_session_keeps_the_declared_usernames_reference_and_reads_updat
     assert ran.values("update_state", "qts", "id") == {s[0]: s[2] for s in expected}
     assert ran.values("update_state", "seq", "id") == {s[0]: s[4] for s in expected}
     assert ran.values("sessions", "port", "dc_id") == {2: 443}
+
+
+def test_kresus_amounts_in_plain_numeric_columns_arrive_as_cents_beside_its_codes_and_moments(
+    run_export: Runner,
+) -> None:
+    """A Kresus database: amounts in columns TypeORM declares plain ``numeric``, the JS numbers Kresus
+    binds stored as REAL cents beside INTEGER whole amounts, arrive as numeric at the cents they were
+    written with (a balance the bank gave, NULL elsewhere, too), a whole-days ``numeric`` as bigint;
+    ``datetime`` text to the millisecond as timestamps, ``boolean`` 0/1 as booleans; account numbers
+    with leading zeros as text; the migrations' epoch milliseconds as instants; every declared reference;
+    exit 0, nothing costs."""
+    transactions, budgets = 40, 12
+    ran, run_dir = run_export(apps.kresus)
+    tables = {
+        "migrations": len(apps.KRESUS_MIGRATIONS),
+        "user": 1,
+        "access": 2,
+        "account": len(apps.KRESUS_ACCOUNTS),
+        "category": len(apps.KRESUS_CATEGORIES),
+        "transaction": transactions,
+        "alert": 3,
+        "view": 1,
+        "budget": budgets,
+        "setting": 3,
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    assert references(run_dir) == {
+        ("access", "userId"): "user.id",
+        ("account", "userId"): "user.id",
+        ("account", "accessId"): "access.id",
+        ("category", "userId"): "user.id",
+        ("transaction", "userId"): "user.id",
+        ("transaction", "accountId"): "account.id",
+        ("transaction", "categoryId"): "category.id",
+        ("alert", "userId"): "user.id",
+        ("alert", "accountId"): "account.id",
+        ("view", "userId"): "user.id",
+        ("budget", "userId"): "user.id",
+        ("budget", "categoryId"): "category.id",
+        ("budget", "viewId"): "view.id",
+        ("setting", "userId"): "user.id",
+    }
+
+    def declared(table: str) -> dict[str, str]:
+        return pg_column_types(ran.uri, ran.record["version_schema"], table)
+
+    money = "numeric(18,2)"
+    assert declared("transaction")["amount"] == money
+    assert declared("account")["initialBalance"] == declared("account")["balance"] == money
+    assert declared("budget")["threshold"] == money
+    assert declared("account")["gracePeriod"] == "bigint"
+    for column in ("date", "importDate", "budgetDate", "debitDate"):
+        assert declared("transaction")[column] == "timestamp without time zone", column
+    for column in ("createdByUser", "isUserDefinedType", "isRecurrentTransaction"):
+        assert declared("transaction")[column] == "boolean", column
+    assert declared("account")["vendorAccountId"] == "text"
+    assert declared("migrations")["timestamp"] == "timestamp with time zone"
+
+    def cents(amount: Decimal | str | None) -> str | None:
+        """The numeric's text at the money scale (what the target shows)."""
+        return None if amount is None else str(Decimal(amount).quantize(Decimal("0.01")))
+
+    assert ran.values("transaction", "amount", "id") == {
+        i + 1: cents(apps.kresus_amount(i)) for i in range(transactions)
+    }
+    assert ran.values("transaction", "date", "id") == {
+        i + 1: apps.kresus_date(i) for i in range(transactions)
+    }
+    assert ran.values("transaction", "isRecurrentTransaction", "id") == {
+        i + 1: i % 13 == 0 for i in range(transactions)
+    }
+    assert ran.values("transaction", "rawLabel", "id") == {
+        i + 1: f"{apps.KRESUS_LABELS[i % len(apps.KRESUS_LABELS)]} REF{i:08d}" for i in range(transactions)
+    }
+    accounts = dict(enumerate(apps.KRESUS_ACCOUNTS, start=1))
+    assert ran.values("account", "vendorAccountId", "id") == {n: a[0] for n, a in accounts.items()}
+    assert ran.values("account", "initialBalance", "id") == {n: cents(a[3]) for n, a in accounts.items()}
+    assert ran.values("account", "balance", "id") == {n: cents(a[4]) for n, a in accounts.items()}
+    assert ran.values("budget", "threshold", "id") == {
+        i + 1: cents(apps.kresus_threshold(i)) for i in range(budgets)
+    }
+    assert ran.values("migrations", "timestamp", "id") == {
+        n: UNIX_EPOCH + timedelta(milliseconds=stamp)
+        for n, (stamp, _) in enumerate(apps.KRESUS_MIGRATIONS, start=1)
+    }
+
+
+def test_keystone_prisma_moments_with_offsets_are_instants_and_json_scalars_stored_as_numbers_stay_json(
+    run_export: Runner,
+) -> None:
+    """A KeystoneJS project's database through Prisma: ISO 8601 text with ``+00:00`` arrives as
+    timestamptz, calendar days in ``TEXT`` as dates, a ``JSONB`` column's JSON text beside the INTEGER and
+    REAL cells its NUMERIC affinity made of scalars as text of the same JSON, floats every bit, BIGINT
+    and ``BOOLEAN`` as such, ``cuid()`` keys and the implicit many-to-many's references; exit 0, 100."""
+    posts, authors = 30, 4
+    ran, run_dir = run_export(apps.keystone_project)
+    pairs = sum(1 for i in range(posts) for k in range(len(apps.KEYSTONE_TAGS)) if i >> k & 1)
+    tables = {"Author": authors, "Tag": len(apps.KEYSTONE_TAGS), "Post": posts, "_Post_tags": pairs}
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    assert references(run_dir) == {
+        ("Post", "author"): "Author.id",
+        ("_Post_tags", "A"): "Post.id",
+        ("_Post_tags", "B"): "Tag.id",
+    }
+    assert primary_key(ran.uri, ran.record["version_schema"], "_Post_tags") == ["A", "B"]
+
+    def declared(table: str) -> dict[str, str]:
+        return pg_column_types(ran.uri, ran.record["version_schema"], table)
+
+    post = declared("Post")
+    assert post["publishedAt"] == post["createdAt"] == "timestamp with time zone"
+    assert post["eventDay"] == declared("Author")["joinedOn"] == "date"
+    assert post["rating"] == post["price"] == "double precision"
+    assert post["priority"] == post["views"] == post["bytesSeen"] == "bigint"
+    assert post["featured"] == declared("Author")["isAdmin"] == "boolean"
+    assert post["meta"] == post["colours"] == post["id"] == "text"
+
+    rows = {apps.keystone_id("post", i): apps.keystone_post(i, authors) for i in range(posts)}
+    assert ran.values("Post", "publishedAt", "id") == {
+        key: apps.keystone_published(i) for i, key in enumerate(rows)
+    }
+    assert ran.values("Post", "createdAt", "id") == {
+        key: apps.keystone_created(i) for i, key in enumerate(rows)
+    }
+    assert ran.values("Post", "eventDay", "id") == {
+        key: None if (day := apps.keystone_day(i)) is None else date.fromisoformat(day)
+        for i, key in enumerate(rows)
+    }
+    # JSON's text, whether SQLite kept it as text or made a number of it: 42 and 1.5 read back the same.
+    assert ran.values("Post", "meta", "id") == {key: apps.keystone_meta(i) for i, key in enumerate(rows)}
+    assert {
+        json.loads(text) for text in ran.values("Post", "meta", "id").values() if text in ("42", "1.5")
+    } == {
+        42,
+        1.5,
+    }
+    assert ran.values("Post", "price", "id") == {key: row[6] for key, row in rows.items()}
+    assert ran.values("Post", "bytesSeen", "id") == {key: row[8] for key, row in rows.items()}
+    assert ran.values("Post", "featured", "id") == {key: bool(row[13]) for key, row in rows.items()}
+    # A text field left blank is '' under NOT NULL: made NULL, audited, at no cost.
+    assert ran.values("Post", "title", "id") == {key: row[1] or None for key, row in rows.items()}
+
+
+def test_shotwell_library_reads_its_seconds_as_instants_and_keeps_exposure_times_with_0_for_none(
+    run_export: Runner,
+) -> None:
+    """A Shotwell ``photo.db``: a file's and a row's Unix seconds (``timestamp``, ``time_created``) arrive
+    as instants; ``exposure_time`` with ``0`` where a photo has no EXIF date stays the integers written,
+    noted with the instant's expression; ``import_id``, an id, stays an integer; ``event_id`` refers to
+    ``EventTable.id``, its ``-1`` no orphan; exit 0, nothing costs."""
+    photos = 24
+    ran, run_dir = run_export(apps.shotwell_library)
+    events = apps.shotwell_events(photos)
+    dated = sum(1 for event in events.values() if event > 0)
+    tables = {"VersionTable": 1, "PhotoTable": photos, "EventTable": dated, "TagTable": 0}
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    assert references(run_dir) == {("PhotoTable", "event_id"): "EventTable.id"}
+
+    def declared(table: str) -> dict[str, str]:
+        return pg_column_types(ran.uri, ran.record["version_schema"], table)
+
+    photo = declared("PhotoTable")
+    assert photo["timestamp"] == photo["time_created"] == "timestamp with time zone"
+    assert declared("EventTable")["time_created"] == "timestamp with time zone"
+    assert photo["exposure_time"] == photo["import_id"] == photo["event_id"] == "bigint"
+    imported = UNIX_EPOCH + timedelta(seconds=apps.SHOTWELL_IMPORTED)
+    assert set(ran.values("PhotoTable", "time_created", "id").values()) == {imported}
+    assert set(ran.values("PhotoTable", "import_id", "id").values()) == {apps.SHOTWELL_IMPORTED}
+    assert ran.values("PhotoTable", "exposure_time", "id") == {
+        i + 1: apps.shotwell_exposure(i) for i in range(photos)
+    }
+    assert ran.values("PhotoTable", "event_id", "id") == {i + 1: events[i] for i in range(photos)}
+    exposure = profiled(run_dir)["columns"]["PhotoTable"]["exposure_time"]
+    assert any('to_timestamp(NULLIF("exposure_time", 0))' in note for note in exposure["notes"])
+    assert ran.values("EventTable", "primary_source_id", "id") == {
+        event: f"thumb{i + 1:016x}" for i, event in events.items() if event > 0
+    }
