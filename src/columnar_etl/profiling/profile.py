@@ -1278,6 +1278,29 @@ def _zero_dates_read(
 POINTS_PROVEN = "points_proven"
 
 
+#: The DEFAULTs SQLite fills with the current time in UTC as ``YYYY-MM-DD HH:MM:SS`` (Shape.TS_ISO),
+#: as written in a schema (lower case, parentheses and spaces aside).
+UTC_NOW_DEFAULTS = frozenset({"current_timestamp", "datetime('now')", 'datetime("now")'})
+
+
+def _current_timestamps_beside_instants(column: SourceColumn, counts: _Counts, zoned: int, dates: int) -> int:
+    """How many of a column's date/time values are its DEFAULT's current time in UTC beside instants
+    written with an offset (``zoned`` of its ``dates``), else 0: the column declares ``DEFAULT
+    CURRENT_TIMESTAMP`` (or ``datetime('now')``), which SQLite writes as ``2025-05-20 08:42:00`` in UTC,
+    and every value without an offset is of that shape (Shape.TS_ISO). An ORM writing its instants with
+    their offset (Sequelize's ``… +00:00``, Prisma's, Go's) beside a raw INSERT's rows (a seed, a
+    migration's backfill) writes both: one column of instants, not wall-clock times beside them (until
+    2026-12-05 text). Values of another shape without an offset (a fraction, a ``T``) are no DEFAULT's:
+    their zone is unknown, and the column stays text."""
+    default = re.sub(r"\s+", "", (column.default or "").lower())
+    while default.startswith("(") and default.endswith(")"):
+        default = default[1:-1]
+    if default not in UTC_NOW_DEFAULTS:
+        return 0
+    naive = dates - zoned
+    return naive if naive > 0 and counts.shape(Shape.TS_ISO) == naive else 0
+
+
 def never_set_default(
     column: SourceColumn, groups: list[dict[str, Any]], override: ColumnOverride | None
 ) -> tuple[list[dict[str, Any]], tuple[str, int, bool] | None]:
@@ -1397,6 +1420,8 @@ def _infer_column(
     # text); undeclared, they are text like any other.
     two_digit = counts.shape(Shape.TWO_DIGIT_YEAR) if family in ("date", "timestamp") else 0
     notes: list[str] = []
+    #: Values that are the column's DEFAULT CURRENT_TIMESTAMP beside instants with their offset.
+    defaulted = 0
 
     classes = counts.classes
     inferred: InferredType
@@ -1487,6 +1512,15 @@ def _infer_column(
         reason = "date/time text in recognised formats" + (", with a UTC offset: instants" if zoned else "")
         if _before_the_gregorian_calendar(counts):
             inferred, reason = "text", BEFORE_GREGORIAN
+        elif zoned and (
+            defaulted := _current_timestamps_beside_instants(column, counts, zoned, n_dates - finer)
+        ):
+            # SQLite writes its CURRENT_TIMESTAMP in UTC: the DEFAULT's text in rows a raw INSERT left
+            # it to fill, beside the instants an ORM wrote with their offset, is an instant too.
+            reason += (
+                f"; {defaulted} without one {'is' if defaulted == 1 else 'are'} the column's DEFAULT "
+                f"{column.default}, which SQLite writes in UTC: read as UTC"
+            )
         elif zoned and zoned < n_dates - finer:
             # An instant and a wall-clock time (whose zone nobody wrote down) cannot share a column
             # without guessing that zone.
@@ -1653,6 +1687,10 @@ def _infer_column(
             # dates are written is the column's format. Unproven, its non-ISO dates are read by a
             # default: dirt, all of them.
             own_format, format_misfits = _own_format(written, valid, canonical)
+            if own_format is not None:
+                # The DEFAULT's UTC text beside instants written with their offset is the database's
+                # own way (_current_timestamps_beside_instants), not the writer's written otherwise.
+                format_misfits -= min(format_misfits, defaulted)
         add("non_iso_date", non_iso, non_iso_examples, _own_format_detail(own_format, format_misfits))
         if order == "ambiguous" and by_override is None:
             slash_valid = sum(counts.valid(s, reading) for s in SLASH_SHAPES)
