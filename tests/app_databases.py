@@ -1142,6 +1142,15 @@ number, so a test computes what a column holds from the same numbers.
   session id (``2024-05-20T08.42.00.123Z``, dots in the time) with ``blob JSON`` the session's JSON
   text encoded as a JSON string once more (``"{\\"project_path\\": ...}"``), ``user_run_details`` with
   ``bookmark BOOLEAN`` 0/1, the title the run id until one is typed and ``''`` for no notes.
+- :func:`crowdsec_agent`: a CrowdSec 1.4 agent's ``crowdsec.db`` (Go's ent over mattn/go-sqlite3):
+  every ``datetime`` Go's ``time.Now()`` with nanoseconds (``2026-12-05 16:42:12.239779098+00:00``,
+  trailing zeros dropped), whole seconds for a manual decision's ``until`` and an event's ``time``;
+  ``decisions`` with each address's halves moved into int64 by CrowdSec's ``uint2int``
+  (``start_ip``, ``end_suffix`` up to 2^63 - 1), scopes ``Ip``/``Range``/``Country``/``AS``/
+  ``username``; ``alerts`` with ``''`` for every source field a GeoIP enrichment did not fill and
+  ``0.0`` coordinates, ``scenario_version`` ``'0.1'``; ``events.serialized`` JSON lists; ``bool``
+  0/1; ent's declared references; a bouncer's ``ip_address text NULL DEFAULT ''`` ``''`` until it
+  connects beside ``type`` and ``version`` NULL.
 """
 
 from __future__ import annotations
@@ -1150,6 +1159,7 @@ import array
 import base64
 import bz2
 import hashlib
+import ipaddress
 import json
 import math
 import pickle
@@ -25786,3 +25796,329 @@ def kedro_viz_sessions(path: Path, runs: int = 12) -> Path:
         ],
     }
     return write_export(path, KEDRO_VIZ_DDL, rows)
+
+
+# --- CrowdSec (security agent's local API database) ------------------------------------------------------
+
+#: CrowdSec 1.4's ent schema on SQLite (``crowdsec.db`` as ``cscli machines add`` creates it).
+CROWDSEC_DDL = [
+    "CREATE TABLE `alerts` (`id` integer NOT NULL PRIMARY KEY AUTOINCREMENT, `created_at` datetime NULL, "
+    "`updated_at` datetime NULL, `scenario` text NOT NULL, `bucket_id` text NULL DEFAULT '', `message` text "
+    "NULL DEFAULT '', `events_count` integer NULL DEFAULT 0, `started_at` datetime NULL, `stopped_at` "
+    "datetime NULL, `source_ip` text NULL, `source_range` text NULL, `source_as_number` text NULL, "
+    "`source_as_name` text NULL, `source_country` text NULL, `source_latitude` real NULL, "
+    "`source_longitude` real NULL, `source_scope` text NULL, `source_value` text NULL, `capacity` integer "
+    "NULL, `leak_speed` text NULL, `scenario_version` text NULL, `scenario_hash` text NULL, `simulated` "
+    "bool NOT NULL DEFAULT false, `machine_alerts` integer NULL, CONSTRAINT `alerts_machines_alerts` "
+    "FOREIGN KEY (`machine_alerts`) REFERENCES `machines` (`id`) ON DELETE SET NULL)",
+    "CREATE INDEX `alert_id` ON `alerts` (`id`)",
+    "CREATE TABLE `bouncers` (`id` integer NOT NULL PRIMARY KEY AUTOINCREMENT, `created_at` datetime NULL, "
+    "`updated_at` datetime NULL, `name` text NOT NULL, `api_key` text NOT NULL, `revoked` bool NOT NULL, "
+    "`ip_address` text NULL DEFAULT '', `type` text NULL, `version` text NULL, `until` datetime NULL, "
+    "`last_pull` datetime NOT NULL, `auth_type` text NOT NULL DEFAULT 'api-key')",
+    "CREATE UNIQUE INDEX `bouncers_name_key` ON `bouncers` (`name`)",
+    "CREATE TABLE `decisions` (`id` integer NOT NULL PRIMARY KEY AUTOINCREMENT, `created_at` datetime NULL, "
+    "`updated_at` datetime NULL, `until` datetime NULL, `scenario` text NOT NULL, `type` text NOT NULL, "
+    "`start_ip` integer NULL, `end_ip` integer NULL, `start_suffix` integer NULL, `end_suffix` integer "
+    "NULL, `ip_size` integer NULL, `scope` text NOT NULL, `value` text NOT NULL, `origin` text NOT NULL, "
+    "`simulated` bool NOT NULL DEFAULT false, `alert_decisions` integer NULL, CONSTRAINT "
+    "`decisions_alerts_decisions` FOREIGN KEY (`alert_decisions`) REFERENCES `alerts` (`id`) ON DELETE "
+    "CASCADE)",
+    "CREATE INDEX `decision_start_ip_end_ip` ON `decisions` (`start_ip`, `end_ip`)",
+    "CREATE INDEX `decision_value` ON `decisions` (`value`)",
+    "CREATE INDEX `decision_until` ON `decisions` (`until`)",
+    "CREATE TABLE `events` (`id` integer NOT NULL PRIMARY KEY AUTOINCREMENT, `created_at` datetime NULL, "
+    "`updated_at` datetime NULL, `time` datetime NOT NULL, `serialized` text NOT NULL, `alert_events` "
+    "integer NULL, CONSTRAINT `events_alerts_events` FOREIGN KEY (`alert_events`) REFERENCES `alerts` "
+    "(`id`) ON DELETE CASCADE)",
+    "CREATE TABLE `machines` (`id` integer NOT NULL PRIMARY KEY AUTOINCREMENT, `created_at` datetime NULL, "
+    "`updated_at` datetime NULL, `last_push` datetime NULL, `last_heartbeat` datetime NULL, `machine_id` "
+    "text NOT NULL, `password` text NOT NULL, `ip_address` text NOT NULL, `scenarios` text NULL, `version` "
+    "text NULL, `is_validated` bool NOT NULL DEFAULT false, `status` text NULL, `auth_type` text NOT NULL "
+    "DEFAULT 'password')",
+    "CREATE UNIQUE INDEX `machines_machine_id_key` ON `machines` (`machine_id`)",
+    "CREATE TABLE `meta` (`id` integer NOT NULL PRIMARY KEY AUTOINCREMENT, `created_at` datetime NULL, "
+    "`updated_at` datetime NULL, `key` text NOT NULL, `value` text NOT NULL, `alert_metas` integer NULL, "
+    "CONSTRAINT `meta_alerts_metas` FOREIGN KEY (`alert_metas`) REFERENCES `alerts` (`id`) ON DELETE "
+    "CASCADE)",
+]
+CROWDSEC_START = datetime(2026, 12, 5, 16, 42, 8, tzinfo=UTC)
+CROWDSEC_VERSION = "v1.4.6-6~deb12u1+b1-linux-debian"
+#: (scope, value, type, reason) of the decisions ``cscli decisions add`` made by hand; '' for no reason.
+CROWDSEC_MANUAL = (
+    ("Ip", "192.0.2.10", "ban", "manual ban — café owner complained 😠"),
+    ("Ip", "2001:db8::1", "captcha", "ipv6 captcha"),
+    ("Range", "198.51.100.0/24", "ban", "range ban"),
+    ("Range", "2001:db8:abcd::/48", "ban", "v6\u00a0range"),
+    ("Range", "fe80::/10", "ban", "link-local " + "x" * 300),
+    ("Country", "RU", "throttle", "country"),
+    ("AS", "16509", "ban", "AS"),
+    ("username", "jöhn doe", "ban", ""),
+)
+CROWDSEC_SCENARIOS = (
+    ("crowdsecurity/ssh-bf", 5, "10s", "0.1", 6),
+    ("crowdsecurity/http-probing", 10, "10s", "0.2", 11),
+    ("crowdsecurity/http-sensitive-files", 4, "5s", "0.2", 5),
+)
+#: (AS number, AS name, country, latitude, longitude) a GeoIP enrichment gives; every third alert none.
+CROWDSEC_GEO = (
+    ("16509", "AMAZON-02", "US", 47.6062, -122.3321),
+    ("24940", "Hetzner Online GmbH", "DE", 51.2993, 9.491),
+    ("4134", "Chinanet", "CN", 34.7732, 113.722),
+)
+
+
+def crowdsec_stamp(moment: datetime) -> str:
+    """A ``time.Time`` as mattn/go-sqlite3 writes it: ``2006-01-02 15:04:05.999999999-07:00``, the
+    fraction's trailing zeros dropped (none at all for a whole second)."""
+    fraction = f"{moment.microsecond:06d}".rstrip("0")
+    return moment.strftime("%Y-%m-%d %H:%M:%S") + (f".{fraction}" if fraction else "") + "+00:00"
+
+
+def crowdsec_nanos(i: int, salt: int = 0) -> str:
+    """A moment of the run with nanoseconds (Go's ``time.Now()``), trailing zeros dropped as Go does:
+    ``…12.239779098+00:00``, ``…12.8260388+00:00``."""
+    moment = CROWDSEC_START + timedelta(seconds=3 * i)
+    nanos = (239_779_098 + 7_919_371 * i + 104_729 * salt) % 1_000_000_000
+    if i % 5 == 4:
+        nanos -= nanos % 100  # two trailing zeros, dropped
+    text = f"{nanos:09d}".rstrip("0")
+    return moment.strftime("%Y-%m-%d %H:%M:%S") + (f".{text}" if text else "") + "+00:00"
+
+
+def crowdsec_int(value: int) -> int:
+    """CrowdSec's ``uint2int``: a 64-bit half of an address moved into int64's range."""
+    if value == 2**64 - 1:
+        return 2**63 - 1  # the one value whose shift would overflow
+    return value - (2**63 - 1)
+
+
+def crowdsec_ints(scope: str, value: str) -> tuple[int, int, int, int, int]:
+    """``(start_ip, end_ip, start_suffix, end_suffix, ip_size)`` as ``types.Range2Ints`` computes them
+    (zeros for a scope that is no address)."""
+    if scope not in {"Ip", "Range"}:
+        return (0, 0, 0, 0, 0)
+    network = ipaddress.ip_network(value, strict=False)
+    first, last = int(network.network_address), int(network.broadcast_address)
+    if network.version == 4:
+        return (crowdsec_int(first), crowdsec_int(last), crowdsec_int(0), crowdsec_int(0), 4)
+    mask = 2**64 - 1
+    return (
+        crowdsec_int(first >> 64),
+        crowdsec_int(last >> 64),
+        crowdsec_int(first & mask),
+        crowdsec_int(last & mask),
+        16,
+    )
+
+
+def crowdsec_attacker(i: int) -> str:
+    """The address behind the ``i``-th alert the agent raised from its logs."""
+    return f"2001:db8:{i:x}::{i + 1:x}" if i % 7 == 6 else f"45.{10 + i}.{(i * 7) % 250}.{(i * 13) % 250 + 1}"
+
+
+def crowdsec_event(i: int, n: int) -> str:
+    """An event's ``serialized`` meta as the agent sends it: a JSON list of key/value pairs."""
+    scenario = CROWDSEC_SCENARIOS[i % len(CROWDSEC_SCENARIOS)][0]
+    pairs = {
+        "datasource_path": "/var/log/auth.log" if "ssh" in scenario else "/var/log/nginx/access.log",
+        "datasource_type": "file",
+        "log_type": "ssh_failed-auth" if "ssh" in scenario else "http_access-log",
+        "source_ip": crowdsec_attacker(i),
+        "target_user": ("root", "jöhn", "user 1", "管理者")[n % 4] if "ssh" in scenario else None,
+        "http_path": None if "ssh" in scenario else f"/.env?x={n}",
+        "http_user_agent": None if "ssh" in scenario else "Mozilla/5.0 (X11; Linux x86_64) 😀",
+        "timestamp": (CROWDSEC_START + timedelta(minutes=i, seconds=n)).strftime("%Y-%m-%dT%H:%M:%SZ"),
+    }
+    return json.dumps(
+        [{"key": k, "value": v} for k, v in sorted(pairs.items()) if v is not None],
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+
+
+def crowdsec_rows(machines: int = 4, bouncers: int = 4, raised: int = 12) -> dict[str, list[Sequence[Any]]]:
+    """The tables' rows (see :func:`crowdsec_agent`)."""
+    machine_rows: list[Sequence[Any]] = [
+        (
+            1,
+            crowdsec_nanos(0, 1),
+            crowdsec_nanos(40, 1),
+            crowdsec_nanos(40, 2),
+            crowdsec_nanos(40, 3),
+            "3d1219c7c4c5404aaa1f6d2a48adfda4",
+            "$2a$10$rlnApRylKesNtpUI9TctLOKsznVzZ3FaDtQLvkys6paGp99r4TGie",
+            "127.0.0.1",
+            ",".join(s[0] for s in CROWDSEC_SCENARIOS),
+            CROWDSEC_VERSION,
+            1,
+            None,
+            "password",
+        )
+    ]
+    for m in range(2, machines + 1):
+        stamp = crowdsec_nanos(m, 1)
+        machine_rows.append(
+            (
+                m,
+                stamp,
+                stamp,
+                stamp,
+                stamp,
+                f"worker-{m}-Ünïcode",
+                f"$2a$10${m:053d}",
+                "",
+                None,
+                None,
+                1,
+                None,
+                "password",
+            )
+        )
+    bouncer_rows: list[Sequence[Any]] = []
+    for b in range(1, bouncers + 1):
+        pulled = b % 2 == 0  # a bouncer that connected: its address, type and version known
+        bouncer_rows.append(
+            (
+                b,
+                crowdsec_nanos(b, 5),
+                crowdsec_nanos(b, 6),
+                ("firewall-bouncer", "nginx-bouncer", "cloudflare bouncer 🌩", "haproxy bouncer")[(b - 1) % 4]
+                + ("" if b <= 4 else f" {b}"),
+                hashlib.sha512(f"key {b}".encode()).hexdigest(),
+                0,
+                "127.0.0.1" if pulled else "",
+                "crowdsec-firewall-bouncer" if pulled else None,
+                "v0.0.25" if pulled else None,
+                crowdsec_nanos(b, 7),
+                crowdsec_nanos(b + 30, 8),
+                "api-key",
+            )
+        )
+    alert_rows: list[Sequence[Any]] = []
+    decision_rows: list[Sequence[Any]] = []
+    event_rows: list[Sequence[Any]] = []
+    meta_rows: list[Sequence[Any]] = []
+    for a, (scope, value, kind, reason) in enumerate(CROWDSEC_MANUAL, start=1):
+        scenario = reason or f"manual '{kind}' from '3d1219c7c4c5404aaa1f6d2a48adfda4'"
+        created = crowdsec_nanos(a + 1)
+        whole = crowdsec_stamp(CROWDSEC_START + timedelta(seconds=3 * (a + 1)))
+        alert_rows.append(
+            (
+                a,
+                created,
+                created,
+                scenario,
+                "",
+                scenario,
+                1,
+                whole,
+                whole,
+                value if scope == "Ip" else "",
+                value if scope == "Range" else "",
+                "",
+                "",
+                "",
+                0.0,
+                0.0,
+                scope,
+                value,
+                0,
+                "0",
+                "",
+                "",
+                0,
+                1,
+            )
+        )
+        until = crowdsec_stamp(CROWDSEC_START + timedelta(seconds=3 * (a + 1), hours=4 * a))
+        decision_rows.append(
+            (
+                a,
+                created,
+                created,
+                until,
+                scenario,
+                kind,
+                *crowdsec_ints(scope, value),
+                scope,
+                value,
+                "cscli",
+                0,
+                a,
+            )
+        )
+    event_id = 0
+    for i in range(raised):
+        a = len(CROWDSEC_MANUAL) + 1 + i
+        scenario, capacity, leak, version, events = CROWDSEC_SCENARIOS[i % len(CROWDSEC_SCENARIOS)]
+        ip = crowdsec_attacker(i)
+        geo = CROWDSEC_GEO[i % len(CROWDSEC_GEO)] if i % 3 else ("", "", "", 0.0, 0.0)
+        started, stopped = crowdsec_nanos(20 + i, 1), crowdsec_nanos(20 + i, 2)
+        message = (
+            f"Ip {ip} performed '{scenario}' ({events} events over {21 + i}.089323ms) at "
+            f"{stopped[:-6]} +0000 UTC"
+        )
+        created = crowdsec_nanos(20 + i, 3)
+        alert_rows.append(
+            (
+                a,
+                created,
+                created,
+                scenario,
+                "",
+                message,
+                events,
+                started,
+                stopped,
+                ip,
+                "",
+                *geo,
+                "Ip",
+                ip,
+                capacity,
+                leak,
+                version,
+                hashlib.sha256(scenario.encode()).hexdigest(),
+                0,
+                1,
+            )
+        )
+        until = crowdsec_nanos(20 + i + 4800, 4)
+        decision_rows.append(
+            (
+                a,
+                created,
+                created,
+                until,
+                scenario,
+                "ban",
+                *crowdsec_ints("Ip", ip),
+                "Ip",
+                ip,
+                "crowdsec",
+                0,
+                a,
+            )
+        )
+        for n in range(events):
+            event_id += 1
+            moment = crowdsec_stamp(CROWDSEC_START + timedelta(minutes=i, seconds=n))
+            event_rows.append((event_id, created, created, moment, crowdsec_event(i, n), a))
+        if i % 4 == 1:
+            meta_rows.append(
+                (len(meta_rows) + 1, created, created, "target_user", ("root", "jöhn")[i % 2], a)
+            )
+    return {
+        "machines": machine_rows,
+        "bouncers": bouncer_rows,
+        "alerts": alert_rows,
+        "decisions": decision_rows,
+        "events": event_rows,
+        "meta": meta_rows,
+    }
+
+
+def crowdsec_agent(path: Path) -> Path:
+    """A CrowdSec agent's ``crowdsec.db`` after a few days (see the module's list)."""
+    return write_export(path, CROWDSEC_DDL, crowdsec_rows())

@@ -44,8 +44,8 @@ AdonisJS Lucid application, an Apple Health export, an Evernote export, a Twitte
 Takeout as the dogsheep tools convert them, a git-annex repository's keys database, a Zim notebook's
 index, an ejabberd server, a Letta agent server's database, a mem0 memory layer's history, crewAI's
 kickoff task outputs and flow persistence, a Gajim XMPP client's message archive, a Mage AI project's
-database, a Kedro-Viz session store) through ``columnar-etl run`` into the session's real PostgreSQL,
-every cell checked.
+database, a Kedro-Viz session store, a CrowdSec agent's local API database) through ``columnar-etl
+run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -10516,3 +10516,80 @@ def test_kedro_viz_session_store_keeps_its_session_ids_and_doubly_encoded_json_a
     }
     notes = profiled(run_dir)["columns"]["user_run_details"]["notes"]
     assert notes["blank_is_missing"] is True
+
+
+def test_crowdsec_agent_keeps_go_nanosecond_moments_and_address_halves_and_its_blank_defaults_cost_nothing(
+    run_export: Runner,
+) -> None:
+    """A CrowdSec agent's ``crowdsec.db`` (Go's ent over mattn/go-sqlite3): every moment Go's
+    ``time.Now()`` wrote with nanoseconds (``…12.239779098+00:00``, trailing zeros dropped) is finer
+    than a timestamptz holds, so its column stays text, every digit as written, and the run is not
+    halted for it; an event's whole-second ``time`` is the instant. A decision's address halves,
+    moved into int64 by CrowdSec's ``uint2int`` (int64's extremes for a /48's last suffix) arrive as
+    bigint, exactly; ``bool`` 0/1 are booleans; ent's references are found. A bouncer's
+    ``ip_address text NULL DEFAULT ''``, ``''`` until it connects beside its ``type`` and ``version``
+    NULL, writes a missing value the one way its schema gives it: no cost, each made NULL and audited
+    (until 2026-12-05 its bouncers scored 91.67)."""
+    rows = apps.crowdsec_rows()
+    ran, run_dir = run_export(apps.crowdsec_agent)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    assert references(run_dir) == {
+        ("alerts", "machine_alerts"): "machines.id",
+        ("decisions", "alert_decisions"): "alerts.id",
+        ("events", "alert_events"): "alerts.id",
+        ("meta", "alert_metas"): "alerts.id",
+    }
+    for table in rows:
+        assert primary_key(ran.uri, ran.record["version_schema"], table) == ["id"]
+    decisions = ran.types("decisions")
+    assert {
+        name: decisions[name] for name in ("created_at", "until", "start_ip", "end_suffix", "simulated")
+    } == {
+        "created_at": "text",
+        "until": "text",
+        "start_ip": "bigint",
+        "end_suffix": "bigint",
+        "simulated": "boolean",
+    }
+    assert ran.types("events")["time"] == "timestamp with time zone"
+    bouncers = ran.types("bouncers")
+    assert (bouncers["until"], bouncers["last_pull"], bouncers["revoked"]) == ("text", "text", "boolean")
+    assert ran.types("alerts")["source_latitude"] == "double precision"
+
+    # Every moment as Go wrote it; the halves of each address as CrowdSec computed them.
+    for table, column, index in (
+        ("decisions", "created_at", 1),
+        ("decisions", "until", 3),
+        ("bouncers", "last_pull", 10),
+    ):
+        assert ran.values(table, column, "id") == {row[0]: row[index] for row in rows[table]}
+    assert any(len(row[3].split(".")[-1]) == 15 for row in rows["decisions"])  # nine digits and +00:00
+    halves = {row[0]: tuple(row[6:11]) for row in rows["decisions"]}
+    for column, index in (
+        ("start_ip", 0),
+        ("end_ip", 1),
+        ("start_suffix", 2),
+        ("end_suffix", 3),
+        ("ip_size", 4),
+    ):
+        assert ran.values("decisions", column, "id") == {key: value[index] for key, value in halves.items()}
+    assert 2**63 - 1 in {value[3] for value in halves.values()}
+    assert (
+        halves[1]
+        == apps.crowdsec_ints("Ip", "192.0.2.10")
+        == (-9223372033633549813,) * 2 + (-(2**63) + 1,) * 2 + (4,)
+    )
+    assert ran.values("events", "time", "id") == {
+        row[0]: datetime.fromisoformat(row[3]) for row in rows["events"]
+    }
+    assert ran.values("events", "serialized", "id") == {row[0]: row[4] for row in rows["events"]}
+
+    # The bouncers' blank addresses: the column's declared default, no cost, each NULL and audited.
+    blanks = {str(row[0]) for row in rows["bouncers"] if row[6] == ""}
+    assert blanks and any(row[7] is None for row in rows["bouncers"])
+    assert ran.values("bouncers", "ip_address", "id") == {row[0]: row[6] or None for row in rows["bouncers"]}
+    assert audit_rules(run_dir, "bouncers", "ip_address") == {key: {"empty_to_null"} for key in blanks}
+    address = profiled(run_dir)["columns"]["bouncers"]["ip_address"]
+    assert address["blank_is_missing"] is True
