@@ -1151,6 +1151,14 @@ number, so a test computes what a column holds from the same numbers.
   ``0.0`` coordinates, ``scenario_version`` ``'0.1'``; ``events.serialized`` JSON lists; ``bool``
   0/1; ent's declared references; a bouncer's ``ip_address text NULL DEFAULT ''`` ``''`` until it
   connects beside ``type`` and ``version`` NULL.
+- :func:`kamailio_server`: a Kamailio 5.6 SIP server's ``kamailio.sqlite`` (``kamdbctl create``'s DDL,
+  ``db_sqlite``'s storage): every ``TIMESTAMP`` the server wrote (``acc.time``, a registration's
+  ``expires`` and ``last_modified``) a REAL Julian day with half a second added
+  (``2461380.20546875``), ``kamctl domain add``'s ``last_modified`` the text of ``date`` in the C
+  locale (``Sat Dec  5 16:52:40 UTC 2026``), a dialog's ``start_time`` and absolute ``timeout`` Unix
+  seconds, ``sip_code VARCHAR(3)`` digits, dialled numbers with leading zeros, ``+`` and names, a
+  registration's ``q`` ``-1.0`` for none, and ``version`` with every table's schema version (1 to 9
+  and a 12) beside 12 dialogs keyed 1..12.
 """
 
 from __future__ import annotations
@@ -26122,3 +26130,267 @@ def crowdsec_rows(machines: int = 4, bouncers: int = 4, raised: int = 12) -> dic
 def crowdsec_agent(path: Path) -> Path:
     """A CrowdSec agent's ``crowdsec.db`` after a few days (see the module's list)."""
     return write_export(path, CROWDSEC_DDL, crowdsec_rows())
+
+
+# --- Kamailio (SIP server, db_sqlite) --------------------------------------------------------------------
+
+#: Kamailio 5.6's ``kamdbctl create`` DDL for SQLite (a few of its 63 tables), the ``acc`` and
+#: ``missed_calls`` extra columns as its documentation has an operator add them for ``db_extra``.
+KAMAILIO_ACC_COLUMNS = (
+    "id INTEGER PRIMARY KEY NOT NULL, method VARCHAR(16) DEFAULT '' NOT NULL, from_tag VARCHAR(128) "
+    "DEFAULT '' NOT NULL, to_tag VARCHAR(128) DEFAULT '' NOT NULL, callid VARCHAR(255) DEFAULT '' "
+    "NOT NULL, sip_code VARCHAR(3) DEFAULT '' NOT NULL, sip_reason VARCHAR(128) DEFAULT '' NOT NULL, "
+    "time TIMESTAMP WITHOUT TIME ZONE NOT NULL, src_user VARCHAR(64) NOT NULL DEFAULT '', src_domain "
+    "VARCHAR(64) NOT NULL DEFAULT '', dst_ouser VARCHAR(64) NOT NULL DEFAULT '', dst_user "
+    "VARCHAR(64) NOT NULL DEFAULT '', dst_domain VARCHAR(64) NOT NULL DEFAULT '', src_ip VARCHAR(64) "
+    "NOT NULL DEFAULT ''"
+)
+KAMAILIO_DDL = [
+    "CREATE TABLE version (id INTEGER PRIMARY KEY NOT NULL, table_name VARCHAR(32) NOT NULL, "
+    "table_version INTEGER DEFAULT 0 NOT NULL, CONSTRAINT version_table_name_idx UNIQUE (table_name))",
+    f"CREATE TABLE acc ({KAMAILIO_ACC_COLUMNS})",
+    "CREATE INDEX acc_callid_idx ON acc (callid)",
+    f"CREATE TABLE missed_calls ({KAMAILIO_ACC_COLUMNS})",
+    "CREATE TABLE domain (id INTEGER PRIMARY KEY NOT NULL, domain VARCHAR(64) NOT NULL, did "
+    "VARCHAR(64) DEFAULT NULL, last_modified TIMESTAMP WITHOUT TIME ZONE DEFAULT '2000-01-01 "
+    "00:00:01' NOT NULL, CONSTRAINT domain_domain_idx UNIQUE (domain))",
+    "CREATE TABLE subscriber (id INTEGER PRIMARY KEY NOT NULL, username VARCHAR(64) DEFAULT '' NOT "
+    "NULL, domain VARCHAR(64) DEFAULT '' NOT NULL, password VARCHAR(64) DEFAULT '' NOT NULL, ha1 "
+    "VARCHAR(128) DEFAULT '' NOT NULL, ha1b VARCHAR(128) DEFAULT '' NOT NULL, CONSTRAINT "
+    "subscriber_account_idx UNIQUE (username, domain))",
+    "CREATE TABLE location (id INTEGER PRIMARY KEY NOT NULL, ruid VARCHAR(64) DEFAULT '' NOT NULL, "
+    "username VARCHAR(64) DEFAULT '' NOT NULL, domain VARCHAR(64) DEFAULT NULL, contact VARCHAR(512) "
+    "DEFAULT '' NOT NULL, received VARCHAR(128) DEFAULT NULL, path VARCHAR(512) DEFAULT NULL, "
+    "expires TIMESTAMP WITHOUT TIME ZONE DEFAULT '2030-05-28 21:32:15' NOT NULL, q REAL DEFAULT 1.0 "
+    "NOT NULL, callid VARCHAR(255) DEFAULT 'Default-Call-ID' NOT NULL, cseq INTEGER DEFAULT 1 NOT "
+    "NULL, last_modified TIMESTAMP WITHOUT TIME ZONE DEFAULT '2000-01-01 00:00:01' NOT NULL, flags "
+    "INTEGER DEFAULT 0 NOT NULL, cflags INTEGER DEFAULT 0 NOT NULL, user_agent VARCHAR(255) DEFAULT "
+    "'' NOT NULL, socket VARCHAR(64) DEFAULT NULL, methods INTEGER DEFAULT NULL, instance "
+    "VARCHAR(255) DEFAULT NULL, reg_id INTEGER DEFAULT 0 NOT NULL, server_id INTEGER DEFAULT 0 NOT "
+    "NULL, connection_id INTEGER DEFAULT 0 NOT NULL, keepalive INTEGER DEFAULT 0 NOT NULL, partition "
+    "INTEGER DEFAULT 0 NOT NULL, CONSTRAINT location_ruid_idx UNIQUE (ruid))",
+    "CREATE TABLE dialog (id INTEGER PRIMARY KEY NOT NULL, hash_entry INTEGER NOT NULL, hash_id "
+    "INTEGER NOT NULL, callid VARCHAR(255) NOT NULL, from_uri VARCHAR(255) NOT NULL, from_tag "
+    "VARCHAR(128) NOT NULL, to_uri VARCHAR(255) NOT NULL, to_tag VARCHAR(128) NOT NULL, caller_cseq "
+    "VARCHAR(20) NOT NULL, callee_cseq VARCHAR(20) NOT NULL, caller_route_set VARCHAR(512), "
+    "callee_route_set VARCHAR(512), caller_contact VARCHAR(255) NOT NULL, callee_contact "
+    "VARCHAR(255) NOT NULL, caller_sock VARCHAR(64) NOT NULL, callee_sock VARCHAR(64) NOT NULL, "
+    "state INTEGER NOT NULL, start_time INTEGER NOT NULL, timeout INTEGER DEFAULT 0 NOT NULL, sflags "
+    "INTEGER DEFAULT 0 NOT NULL, iflags INTEGER DEFAULT 0 NOT NULL, toroute_name VARCHAR(32), "
+    "req_uri VARCHAR(255) NOT NULL, xdata VARCHAR(512))",
+    "CREATE TABLE htable (id INTEGER PRIMARY KEY NOT NULL, key_name VARCHAR(64) DEFAULT '' NOT NULL, "
+    "key_type INTEGER DEFAULT 0 NOT NULL, value_type INTEGER DEFAULT 0 NOT NULL, key_value "
+    "VARCHAR(128) DEFAULT '' NOT NULL, expires INTEGER DEFAULT 0 NOT NULL)",
+]
+#: ``version`` as ``kamdbctl create`` fills it (every table's schema version; 63 rows).
+KAMAILIO_VERSIONS = (
+    ("version", 1),
+    ("acc", 5),
+    ("acc_cdrs", 2),
+    ("missed_calls", 4),
+    ("lcr_gw", 3),
+    ("lcr_rule_target", 1),
+    ("lcr_rule", 3),
+    ("domain", 2),
+    ("domain_attrs", 1),
+    ("grp", 2),
+    ("re_grp", 1),
+    ("trusted", 6),
+    ("address", 6),
+    ("aliases", 8),
+    ("location", 9),
+    ("location_attrs", 1),
+    ("silo", 8),
+    ("dbaliases", 1),
+    ("uri", 1),
+    ("speed_dial", 2),
+    ("usr_preferences", 2),
+    ("subscriber", 7),
+    ("pdt", 1),
+    ("dialog", 7),
+    ("dialog_vars", 1),
+    ("dispatcher", 4),
+    ("dialplan", 2),
+    ("topos_d", 2),
+    ("topos_t", 2),
+    ("presentity", 5),
+    ("active_watchers", 12),
+    ("watchers", 3),
+    ("xcap", 4),
+    ("pua", 7),
+    ("rls_presentity", 1),
+    ("rls_watchers", 3),
+    ("imc_rooms", 1),
+    ("imc_members", 1),
+    ("cpl", 1),
+    ("sip_trace", 4),
+    ("domainpolicy", 2),
+    ("carrierroute", 3),
+    ("carrierfailureroute", 2),
+    ("carrier_name", 1),
+    ("domain_name", 1),
+    ("dr_gateways", 3),
+    ("dr_rules", 3),
+    ("dr_gw_lists", 1),
+    ("dr_groups", 2),
+    ("userblocklist", 1),
+    ("globalblocklist", 1),
+    ("htable", 2),
+    ("purplemap", 1),
+    ("uacreg", 5),
+    ("pl_pipes", 1),
+    ("mtree", 1),
+    ("mtrees", 2),
+    ("sca_subscriptions", 2),
+    ("mohqcalls", 1),
+    ("mohqueues", 1),
+    ("rtpproxy", 1),
+    ("rtpengine", 1),
+    ("secfilter", 1),
+)
+KAMAILIO_START = 1796489752  # 2026-12-05 16:55:52 UTC, Unix seconds
+#: The dialled numbers: extensions, a national number with its leading zeros, E.164, a name, a code.
+KAMAILIO_DIALLED = ("1002", "9003", "8001", "004930123456", "+4930123456", "0800123", "alice", "*98")
+KAMAILIO_AGENTS = (
+    "Linphone/5.2.0 (belle-sip/5.2.0)",
+    "Zoiper rv2.10.19.4",
+    "Yealink SIP-T46S 66.86.0.15",
+    "Obi202 ✓ üñí",
+)
+
+
+def kamailio_julian(seconds: int) -> float:
+    """A moment as Kamailio's ``db_sqlite`` binds a ``DB1_DATETIME``: a REAL Julian day number, half a
+    second added (so that reading it back, truncated, gives the second): ``2461380.20546875``."""
+    return (seconds + 0.5) / 86400.0 + 2440587.5
+
+
+def kamailio_ctime(seconds: int) -> str:
+    """``date``'s output in the C locale, as ``kamctl domain add`` writes ``last_modified`` (``NOW=`date```):
+    ``Sat Dec  5 16:52:40 UTC 2026``, the day padded with a space."""
+    moment = datetime.fromtimestamp(seconds, UTC)
+    return moment.strftime("%a %b ") + f"{moment.day:2d}" + moment.strftime(" %H:%M:%S UTC %Y")
+
+
+def kamailio_rows(
+    users: int = 30, registrations: int = 30, calls: int = 64
+) -> dict[str, list[Sequence[Any]]]:
+    """The tables' rows (see :func:`kamailio_server`)."""
+    subscribers: list[Sequence[Any]] = []
+    for n, user in enumerate([*(f"user{i}" for i in range(1, users + 1)), "0123", "alice"], start=1):
+        password = f"pässwörd{n}"
+        ha1 = hashlib.md5(f"{user}:example.org:{password}".encode()).hexdigest()
+        ha1b = hashlib.md5(f"{user}@example.org:example.org:{password}".encode()).hexdigest()
+        subscribers.append((n, user, "example.org", password, ha1, ha1b))
+    locations: list[Sequence[Any]] = []
+    for n in range(1, registrations + 1):
+        seen = KAMAILIO_START - 600 + 37 * n
+        expires = seen + (3600, 600, 120, 86400)[n % 4]
+        locations.append(
+            (
+                n,
+                f"uloc-6b144164-71eb-{n:x}",
+                f"user{n % users + 1}",
+                None,
+                f"sip:user{n % users + 1}@192.0.2.{n}:{5060 + n};transport=udp",
+                None,
+                None,
+                kamailio_julian(expires),
+                (-1.0, 0.5, 0.25, 1.0)[n % 4],
+                f"reg-{n}-{n * 7919}@192.0.2.{n}",
+                n * 17,
+                kamailio_julian(seen),
+                0,
+                0,
+                KAMAILIO_AGENTS[n % len(KAMAILIO_AGENTS)],
+                "udp:127.0.0.1:5060",
+                None,
+                f"<urn:uuid:{UUID(int=n)}>" if n % 5 == 0 else None,
+                1 if n % 5 == 0 else 0,
+                0,
+                -1,
+                0,
+                0,
+            )
+        )
+    acc: list[Sequence[Any]] = []
+    missed: list[Sequence[Any]] = []
+    for n in range(calls):
+        dialled = KAMAILIO_DIALLED[n % len(KAMAILIO_DIALLED)]
+        code, reason = (
+            ("486", "Busy Here") if n % 5 == 1 else ("404", "Not Found") if n % 5 == 3 else ("200", "OK")
+        )
+        callid = f"call-{UUID(int=n * 104729)}"
+        row = [
+            "INVITE",
+            f"a{n}x",
+            f"6d4e12bf11fc503da29ccfc93b20fa2d-{n * 7919:08x}",
+            callid,
+            code,
+            reason,
+            kamailio_julian(KAMAILIO_START + 3 * n),
+            f"user{n % users + 1}",
+            "example.org",
+            dialled,
+            dialled,
+            "example.org",
+            f"192.0.2.{n % 7 + 1}",
+        ]
+        acc.append((len(acc) + 1, *row))
+        if code != "200":
+            missed.append((len(missed) + 1, *row))
+        else:
+            bye = ["BYE", row[1], f"b{n}", callid, "200", "OK", kamailio_julian(KAMAILIO_START + 3 * n + 61)]
+            acc.append((len(acc) + 1, *bye, *row[7:]))
+    dialogs: list[Sequence[Any]] = [
+        (
+            n,
+            n * 97 % 4096,
+            1000 + n,
+            f"call-dlg-{n}@192.0.2.{n}",
+            f"sip:user{n}@example.org",
+            f"ft{n}",
+            f"sip:{1000 + n}@example.org",
+            f"tt{n}",
+            str(n),
+            "0",
+            None if n % 2 else "<sip:192.0.2.1;lr>",
+            None,
+            f"sip:user{n}@192.0.2.{n}:5060",
+            f"sip:{1000 + n}@10.0.0.{n}:5060",
+            "udp:127.0.0.1:5060",
+            "udp:127.0.0.1:5060",
+            (3, 4, 5)[n % 3],
+            KAMAILIO_START - 60 * n,
+            KAMAILIO_START - 60 * n + 43200,
+            0,
+            1,
+            None,
+            f"sip:{1000 + n}@example.org",
+            None,
+        )
+        for n in range(1, 13)
+    ]
+    return {
+        "version": [(n, name, v) for n, (name, v) in enumerate(KAMAILIO_VERSIONS, start=1)],
+        "acc": acc,
+        "missed_calls": missed,
+        "domain": [
+            (1, "example.org", None, kamailio_ctime(KAMAILIO_START - 192)),
+            (2, "voip.example.org", None, kamailio_ctime(KAMAILIO_START - 192 + 86400 * 9)),
+        ],
+        "subscriber": subscribers,
+        "location": locations,
+        "dialog": dialogs,
+        "htable": [
+            (1, "127.0.0.1", 0, 1, "66", 0),
+            (2, "192.0.2.7", 0, 1, "3", KAMAILIO_START + 600),
+            (3, "user::alice", 0, 0, "Café Bar 😀", 0),
+            (4, "cfg::prefix", 0, 0, "0049", 0),
+        ],
+    }
+
+
+def kamailio_server(path: Path) -> Path:
+    """A Kamailio SIP server's ``kamailio.sqlite`` after a day of calls (see the module's list)."""
+    return write_export(path, KAMAILIO_DDL, kamailio_rows())

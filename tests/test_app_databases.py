@@ -44,8 +44,8 @@ AdonisJS Lucid application, an Apple Health export, an Evernote export, a Twitte
 Takeout as the dogsheep tools convert them, a git-annex repository's keys database, a Zim notebook's
 index, an ejabberd server, a Letta agent server's database, a mem0 memory layer's history, crewAI's
 kickoff task outputs and flow persistence, a Gajim XMPP client's message archive, a Mage AI project's
-database, a Kedro-Viz session store, a CrowdSec agent's local API database) through ``columnar-etl
-run`` into the session's real PostgreSQL, every cell checked.
+database, a Kedro-Viz session store, a CrowdSec agent's local API database, a Kamailio SIP server)
+through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -10593,3 +10593,59 @@ def test_crowdsec_agent_keeps_go_nanosecond_moments_and_address_halves_and_its_b
     assert audit_rules(run_dir, "bouncers", "ip_address") == {key: {"empty_to_null"} for key in blanks}
     address = profiled(run_dir)["columns"]["bouncers"]["ip_address"]
     assert address["blank_is_missing"] is True
+
+
+def test_kamailio_keeps_its_julian_day_reals_and_dialled_numbers_and_its_schema_versions_refer_to_nothing(
+    run_export: Runner,
+) -> None:
+    """A Kamailio SIP server's ``kamailio.sqlite`` (``db_sqlite``): every ``TIMESTAMP`` the server
+    wrote is a REAL Julian day, half a second added, which only a double holds bit for bit: double
+    precision, a note giving the instant; ``kamctl domain add``'s ``date`` text in the C locale
+    (``Sat Dec  5 16:52:40 UTC 2026``) is the instant; a dialog's ``start_time`` Unix seconds the
+    instant, its absolute ``timeout`` seconds a bigint as written; a registration's ``q`` ``-1.0``
+    for none a double; dialled numbers with leading zeros, ``+`` and names text as written. The
+    schema's ``version.table_version`` (1 to 9 and a 12) fits the keys of 12 dialogs but names a
+    version of its row: no reference (until 2026-12-05, a reference to ``dialog.id``)."""
+    rows = apps.kamailio_rows()
+    ran, run_dir = run_export(apps.kamailio_server)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    assert references(run_dir) == {}
+    version = profiled(run_dir)["columns"]["version"]["table_version"]
+    assert "its name says a version of the row (version), not that table" in " ".join(version["notes"])
+    assert ran.types("version")["table_version"] == "bigint"
+
+    acc = ran.types("acc")
+    assert (acc["time"], acc["dst_user"], acc["sip_code"]) == ("double precision", "text", "bigint")
+    assert ran.values("acc", "time", "id") == {row[0]: row[7] for row in rows["acc"]}
+    assert ran.values("acc", "dst_user", "id") == {row[0]: row[11] for row in rows["acc"]}
+    assert {"004930123456", "+4930123456", "alice"} <= set(ran.values("acc", "dst_user", "id").values())
+    assert ran.values("acc", "sip_code", "id") == {row[0]: int(row[5]) for row in rows["acc"]}
+    # The note's instant is the second the server wrote, half a second on.
+    relation = f"{quote_ident(ran.base)}.acc"
+    instants = dict(
+        pg_query(ran.uri, f'SELECT id, to_timestamp(("time" - 2440587.5) * 86400) FROM {relation}')
+    )
+    first = apps.KAMAILIO_START
+    assert abs(instants[1].timestamp() - (first + 0.5)) < 1e-3
+    notes = profiled(run_dir)["columns"]["acc"]["time"]["notes"]
+    assert 'the instant is to_timestamp(("time" - 2440587.5) * 86400)' in " ".join(notes)
+
+    location = ran.types("location")
+    assert (location["expires"], location["last_modified"], location["q"]) == ("double precision",) * 3
+    assert ran.values("location", "expires", "id") == {row[0]: row[7] for row in rows["location"]}
+    assert ran.values("location", "q", "id") == {row[0]: row[8] for row in rows["location"]}
+    assert ran.types("domain")["last_modified"] == "timestamp with time zone"
+    assert ran.values("domain", "last_modified", "id") == {
+        1: datetime.fromtimestamp(first - 192, UTC),
+        2: datetime.fromtimestamp(first - 192 + 86400 * 9, UTC),
+    }
+    dialog = ran.types("dialog")
+    assert (dialog["start_time"], dialog["timeout"]) == ("timestamp with time zone", "bigint")
+    assert ran.values("dialog", "start_time", "id") == {
+        row[0]: datetime.fromtimestamp(row[17], UTC) for row in rows["dialog"]
+    }
+    assert ran.values("dialog", "timeout", "id") == {row[0]: row[18] for row in rows["dialog"]}
+    assert ran.values("htable", "key_value", "id") == {row[0]: row[4] for row in rows["htable"]}
+    assert ran.values("subscriber", "username", "id") == {row[0]: row[1] for row in rows["subscriber"]}
