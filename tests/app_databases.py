@@ -1197,6 +1197,24 @@ number, so a test computes what a column holds from the same numbers.
   has none, ``import_id`` the import's seconds, ``event_id`` naming ``EventTable`` by key, declared
   nowhere, ``-1`` for a photo in no event, ``editable_id`` and ``develop_*_id`` ``-1``, an event's
   ``primary_source_id`` the photo's ``thumb`` and 16 hex digits.
+- :func:`crowdsec_agent`: a CrowdSec 1.4 agent's ``crowdsec.db`` (Go's ent over mattn/go-sqlite3):
+  every ``datetime`` Go's ``time.Now()`` with nanoseconds (``2026-12-05 16:42:12.239779098+00:00``,
+  trailing zeros dropped), whole seconds for a manual decision's ``until`` and an event's ``time``;
+  ``decisions`` with each address's halves moved into int64 by CrowdSec's ``uint2int``
+  (``start_ip``, ``end_suffix`` up to 2^63 - 1), scopes ``Ip``/``Range``/``Country``/``AS``/
+  ``username``; ``alerts`` with ``''`` for every source field a GeoIP enrichment did not fill and
+  ``0.0`` coordinates, ``scenario_version`` ``'0.1'``; ``events.serialized`` JSON lists; ``bool``
+  0/1; ent's declared references; a bouncer's ``ip_address text NULL DEFAULT ''`` ``''`` until it
+  connects beside ``type`` and ``version`` NULL.
+- :func:`kamailio_server`: a Kamailio 5.6 SIP server's ``kamailio.sqlite`` (``kamdbctl create``'s DDL,
+  ``db_sqlite``'s storage): every ``TIMESTAMP`` the server wrote (``acc.time``, a registration's
+  ``expires`` and ``last_modified``) a REAL Julian day with half a second added
+  (``2461380.20546875``), ``kamctl domain add``'s ``last_modified`` the text of ``date`` in the C
+  locale (``Sat Dec  5 16:52:40 UTC 2026``), a dialog's ``start_time`` and absolute ``timeout`` Unix
+  seconds, ``sip_code VARCHAR(3)`` digits, dialled numbers with leading zeros, ``+`` and names, a
+  registration's ``q`` ``-1.0`` for none, and ``version`` with every table's schema version (1 to 9
+  and a 12) beside 12 dialogs keyed 1..12.
+import ipaddress
 """
 
 from __future__ import annotations
@@ -26568,3 +26586,593 @@ def shotwell_library(path: Path, photos: int = 24) -> Path:
         "TagTable": [],
     }
     return write_export(path, SHOTWELL_DDL, rows)
+
+
+# --- CrowdSec (security agent's local API database) ------------------------------------------------------
+
+#: CrowdSec 1.4's ent schema on SQLite (``crowdsec.db`` as ``cscli machines add`` creates it).
+CROWDSEC_DDL = [
+    "CREATE TABLE `alerts` (`id` integer NOT NULL PRIMARY KEY AUTOINCREMENT, `created_at` datetime NULL, "
+    "`updated_at` datetime NULL, `scenario` text NOT NULL, `bucket_id` text NULL DEFAULT '', `message` text "
+    "NULL DEFAULT '', `events_count` integer NULL DEFAULT 0, `started_at` datetime NULL, `stopped_at` "
+    "datetime NULL, `source_ip` text NULL, `source_range` text NULL, `source_as_number` text NULL, "
+    "`source_as_name` text NULL, `source_country` text NULL, `source_latitude` real NULL, "
+    "`source_longitude` real NULL, `source_scope` text NULL, `source_value` text NULL, `capacity` integer "
+    "NULL, `leak_speed` text NULL, `scenario_version` text NULL, `scenario_hash` text NULL, `simulated` "
+    "bool NOT NULL DEFAULT false, `machine_alerts` integer NULL, CONSTRAINT `alerts_machines_alerts` "
+    "FOREIGN KEY (`machine_alerts`) REFERENCES `machines` (`id`) ON DELETE SET NULL)",
+    "CREATE INDEX `alert_id` ON `alerts` (`id`)",
+    "CREATE TABLE `bouncers` (`id` integer NOT NULL PRIMARY KEY AUTOINCREMENT, `created_at` datetime NULL, "
+    "`updated_at` datetime NULL, `name` text NOT NULL, `api_key` text NOT NULL, `revoked` bool NOT NULL, "
+    "`ip_address` text NULL DEFAULT '', `type` text NULL, `version` text NULL, `until` datetime NULL, "
+    "`last_pull` datetime NOT NULL, `auth_type` text NOT NULL DEFAULT 'api-key')",
+    "CREATE UNIQUE INDEX `bouncers_name_key` ON `bouncers` (`name`)",
+    "CREATE TABLE `decisions` (`id` integer NOT NULL PRIMARY KEY AUTOINCREMENT, `created_at` datetime NULL, "
+    "`updated_at` datetime NULL, `until` datetime NULL, `scenario` text NOT NULL, `type` text NOT NULL, "
+    "`start_ip` integer NULL, `end_ip` integer NULL, `start_suffix` integer NULL, `end_suffix` integer "
+    "NULL, `ip_size` integer NULL, `scope` text NOT NULL, `value` text NOT NULL, `origin` text NOT NULL, "
+    "`simulated` bool NOT NULL DEFAULT false, `alert_decisions` integer NULL, CONSTRAINT "
+    "`decisions_alerts_decisions` FOREIGN KEY (`alert_decisions`) REFERENCES `alerts` (`id`) ON DELETE "
+    "CASCADE)",
+    "CREATE INDEX `decision_start_ip_end_ip` ON `decisions` (`start_ip`, `end_ip`)",
+    "CREATE INDEX `decision_value` ON `decisions` (`value`)",
+    "CREATE INDEX `decision_until` ON `decisions` (`until`)",
+    "CREATE TABLE `events` (`id` integer NOT NULL PRIMARY KEY AUTOINCREMENT, `created_at` datetime NULL, "
+    "`updated_at` datetime NULL, `time` datetime NOT NULL, `serialized` text NOT NULL, `alert_events` "
+    "integer NULL, CONSTRAINT `events_alerts_events` FOREIGN KEY (`alert_events`) REFERENCES `alerts` "
+    "(`id`) ON DELETE CASCADE)",
+    "CREATE TABLE `machines` (`id` integer NOT NULL PRIMARY KEY AUTOINCREMENT, `created_at` datetime NULL, "
+    "`updated_at` datetime NULL, `last_push` datetime NULL, `last_heartbeat` datetime NULL, `machine_id` "
+    "text NOT NULL, `password` text NOT NULL, `ip_address` text NOT NULL, `scenarios` text NULL, `version` "
+    "text NULL, `is_validated` bool NOT NULL DEFAULT false, `status` text NULL, `auth_type` text NOT NULL "
+    "DEFAULT 'password')",
+    "CREATE UNIQUE INDEX `machines_machine_id_key` ON `machines` (`machine_id`)",
+    "CREATE TABLE `meta` (`id` integer NOT NULL PRIMARY KEY AUTOINCREMENT, `created_at` datetime NULL, "
+    "`updated_at` datetime NULL, `key` text NOT NULL, `value` text NOT NULL, `alert_metas` integer NULL, "
+    "CONSTRAINT `meta_alerts_metas` FOREIGN KEY (`alert_metas`) REFERENCES `alerts` (`id`) ON DELETE "
+    "CASCADE)",
+]
+CROWDSEC_START = datetime(2026, 12, 5, 16, 42, 8, tzinfo=UTC)
+CROWDSEC_VERSION = "v1.4.6-6~deb12u1+b1-linux-debian"
+#: (scope, value, type, reason) of the decisions ``cscli decisions add`` made by hand; '' for no reason.
+CROWDSEC_MANUAL = (
+    ("Ip", "192.0.2.10", "ban", "manual ban — café owner complained 😠"),
+    ("Ip", "2001:db8::1", "captcha", "ipv6 captcha"),
+    ("Range", "198.51.100.0/24", "ban", "range ban"),
+    ("Range", "2001:db8:abcd::/48", "ban", "v6\u00a0range"),
+    ("Range", "fe80::/10", "ban", "link-local " + "x" * 300),
+    ("Country", "RU", "throttle", "country"),
+    ("AS", "16509", "ban", "AS"),
+    ("username", "jöhn doe", "ban", ""),
+)
+CROWDSEC_SCENARIOS = (
+    ("crowdsecurity/ssh-bf", 5, "10s", "0.1", 6),
+    ("crowdsecurity/http-probing", 10, "10s", "0.2", 11),
+    ("crowdsecurity/http-sensitive-files", 4, "5s", "0.2", 5),
+)
+#: (AS number, AS name, country, latitude, longitude) a GeoIP enrichment gives; every third alert none.
+CROWDSEC_GEO = (
+    ("16509", "AMAZON-02", "US", 47.6062, -122.3321),
+    ("24940", "Hetzner Online GmbH", "DE", 51.2993, 9.491),
+    ("4134", "Chinanet", "CN", 34.7732, 113.722),
+)
+
+
+def crowdsec_stamp(moment: datetime) -> str:
+    """A ``time.Time`` as mattn/go-sqlite3 writes it: ``2006-01-02 15:04:05.999999999-07:00``, the
+    fraction's trailing zeros dropped (none at all for a whole second)."""
+    fraction = f"{moment.microsecond:06d}".rstrip("0")
+    return moment.strftime("%Y-%m-%d %H:%M:%S") + (f".{fraction}" if fraction else "") + "+00:00"
+
+
+def crowdsec_nanos(i: int, salt: int = 0) -> str:
+    """A moment of the run with nanoseconds (Go's ``time.Now()``), trailing zeros dropped as Go does:
+    ``…12.239779098+00:00``, ``…12.8260388+00:00``."""
+    moment = CROWDSEC_START + timedelta(seconds=3 * i)
+    nanos = (239_779_098 + 7_919_371 * i + 104_729 * salt) % 1_000_000_000
+    if i % 5 == 4:
+        nanos -= nanos % 100  # two trailing zeros, dropped
+    text = f"{nanos:09d}".rstrip("0")
+    return moment.strftime("%Y-%m-%d %H:%M:%S") + (f".{text}" if text else "") + "+00:00"
+
+
+def crowdsec_int(value: int) -> int:
+    """CrowdSec's ``uint2int``: a 64-bit half of an address moved into int64's range."""
+    if value == 2**64 - 1:
+        return 2**63 - 1  # the one value whose shift would overflow
+    return value - (2**63 - 1)
+
+
+def crowdsec_ints(scope: str, value: str) -> tuple[int, int, int, int, int]:
+    """``(start_ip, end_ip, start_suffix, end_suffix, ip_size)`` as ``types.Range2Ints`` computes them
+    (zeros for a scope that is no address)."""
+    if scope not in {"Ip", "Range"}:
+        return (0, 0, 0, 0, 0)
+    network = ipaddress.ip_network(value, strict=False)
+    first, last = int(network.network_address), int(network.broadcast_address)
+    if network.version == 4:
+        return (crowdsec_int(first), crowdsec_int(last), crowdsec_int(0), crowdsec_int(0), 4)
+    mask = 2**64 - 1
+    return (
+        crowdsec_int(first >> 64),
+        crowdsec_int(last >> 64),
+        crowdsec_int(first & mask),
+        crowdsec_int(last & mask),
+        16,
+    )
+
+
+def crowdsec_attacker(i: int) -> str:
+    """The address behind the ``i``-th alert the agent raised from its logs."""
+    return f"2001:db8:{i:x}::{i + 1:x}" if i % 7 == 6 else f"45.{10 + i}.{(i * 7) % 250}.{(i * 13) % 250 + 1}"
+
+
+def crowdsec_event(i: int, n: int) -> str:
+    """An event's ``serialized`` meta as the agent sends it: a JSON list of key/value pairs."""
+    scenario = CROWDSEC_SCENARIOS[i % len(CROWDSEC_SCENARIOS)][0]
+    pairs = {
+        "datasource_path": "/var/log/auth.log" if "ssh" in scenario else "/var/log/nginx/access.log",
+        "datasource_type": "file",
+        "log_type": "ssh_failed-auth" if "ssh" in scenario else "http_access-log",
+        "source_ip": crowdsec_attacker(i),
+        "target_user": ("root", "jöhn", "user 1", "管理者")[n % 4] if "ssh" in scenario else None,
+        "http_path": None if "ssh" in scenario else f"/.env?x={n}",
+        "http_user_agent": None if "ssh" in scenario else "Mozilla/5.0 (X11; Linux x86_64) 😀",
+        "timestamp": (CROWDSEC_START + timedelta(minutes=i, seconds=n)).strftime("%Y-%m-%dT%H:%M:%SZ"),
+    }
+    return json.dumps(
+        [{"key": k, "value": v} for k, v in sorted(pairs.items()) if v is not None],
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+
+
+def crowdsec_rows(machines: int = 4, bouncers: int = 4, raised: int = 12) -> dict[str, list[Sequence[Any]]]:
+    """The tables' rows (see :func:`crowdsec_agent`)."""
+    machine_rows: list[Sequence[Any]] = [
+        (
+            1,
+            crowdsec_nanos(0, 1),
+            crowdsec_nanos(40, 1),
+            crowdsec_nanos(40, 2),
+            crowdsec_nanos(40, 3),
+            "3d1219c7c4c5404aaa1f6d2a48adfda4",
+            "$2a$10$rlnApRylKesNtpUI9TctLOKsznVzZ3FaDtQLvkys6paGp99r4TGie",
+            "127.0.0.1",
+            ",".join(s[0] for s in CROWDSEC_SCENARIOS),
+            CROWDSEC_VERSION,
+            1,
+            None,
+            "password",
+        )
+    ]
+    for m in range(2, machines + 1):
+        stamp = crowdsec_nanos(m, 1)
+        machine_rows.append(
+            (
+                m,
+                stamp,
+                stamp,
+                stamp,
+                stamp,
+                f"worker-{m}-Ünïcode",
+                f"$2a$10${m:053d}",
+                "",
+                None,
+                None,
+                1,
+                None,
+                "password",
+            )
+        )
+    bouncer_rows: list[Sequence[Any]] = []
+    for b in range(1, bouncers + 1):
+        pulled = b % 2 == 0  # a bouncer that connected: its address, type and version known
+        bouncer_rows.append(
+            (
+                b,
+                crowdsec_nanos(b, 5),
+                crowdsec_nanos(b, 6),
+                ("firewall-bouncer", "nginx-bouncer", "cloudflare bouncer 🌩", "haproxy bouncer")[(b - 1) % 4]
+                + ("" if b <= 4 else f" {b}"),
+                hashlib.sha512(f"key {b}".encode()).hexdigest(),
+                0,
+                "127.0.0.1" if pulled else "",
+                "crowdsec-firewall-bouncer" if pulled else None,
+                "v0.0.25" if pulled else None,
+                crowdsec_nanos(b, 7),
+                crowdsec_nanos(b + 30, 8),
+                "api-key",
+            )
+        )
+    alert_rows: list[Sequence[Any]] = []
+    decision_rows: list[Sequence[Any]] = []
+    event_rows: list[Sequence[Any]] = []
+    meta_rows: list[Sequence[Any]] = []
+    for a, (scope, value, kind, reason) in enumerate(CROWDSEC_MANUAL, start=1):
+        scenario = reason or f"manual '{kind}' from '3d1219c7c4c5404aaa1f6d2a48adfda4'"
+        created = crowdsec_nanos(a + 1)
+        whole = crowdsec_stamp(CROWDSEC_START + timedelta(seconds=3 * (a + 1)))
+        alert_rows.append(
+            (
+                a,
+                created,
+                created,
+                scenario,
+                "",
+                scenario,
+                1,
+                whole,
+                whole,
+                value if scope == "Ip" else "",
+                value if scope == "Range" else "",
+                "",
+                "",
+                "",
+                0.0,
+                0.0,
+                scope,
+                value,
+                0,
+                "0",
+                "",
+                "",
+                0,
+                1,
+            )
+        )
+        until = crowdsec_stamp(CROWDSEC_START + timedelta(seconds=3 * (a + 1), hours=4 * a))
+        decision_rows.append(
+            (
+                a,
+                created,
+                created,
+                until,
+                scenario,
+                kind,
+                *crowdsec_ints(scope, value),
+                scope,
+                value,
+                "cscli",
+                0,
+                a,
+            )
+        )
+    event_id = 0
+    for i in range(raised):
+        a = len(CROWDSEC_MANUAL) + 1 + i
+        scenario, capacity, leak, version, events = CROWDSEC_SCENARIOS[i % len(CROWDSEC_SCENARIOS)]
+        ip = crowdsec_attacker(i)
+        geo = CROWDSEC_GEO[i % len(CROWDSEC_GEO)] if i % 3 else ("", "", "", 0.0, 0.0)
+        started, stopped = crowdsec_nanos(20 + i, 1), crowdsec_nanos(20 + i, 2)
+        message = (
+            f"Ip {ip} performed '{scenario}' ({events} events over {21 + i}.089323ms) at "
+            f"{stopped[:-6]} +0000 UTC"
+        )
+        created = crowdsec_nanos(20 + i, 3)
+        alert_rows.append(
+            (
+                a,
+                created,
+                created,
+                scenario,
+                "",
+                message,
+                events,
+                started,
+                stopped,
+                ip,
+                "",
+                *geo,
+                "Ip",
+                ip,
+                capacity,
+                leak,
+                version,
+                hashlib.sha256(scenario.encode()).hexdigest(),
+                0,
+                1,
+            )
+        )
+        until = crowdsec_nanos(20 + i + 4800, 4)
+        decision_rows.append(
+            (
+                a,
+                created,
+                created,
+                until,
+                scenario,
+                "ban",
+                *crowdsec_ints("Ip", ip),
+                "Ip",
+                ip,
+                "crowdsec",
+                0,
+                a,
+            )
+        )
+        for n in range(events):
+            event_id += 1
+            moment = crowdsec_stamp(CROWDSEC_START + timedelta(minutes=i, seconds=n))
+            event_rows.append((event_id, created, created, moment, crowdsec_event(i, n), a))
+        if i % 4 == 1:
+            meta_rows.append(
+                (len(meta_rows) + 1, created, created, "target_user", ("root", "jöhn")[i % 2], a)
+            )
+    return {
+        "machines": machine_rows,
+        "bouncers": bouncer_rows,
+        "alerts": alert_rows,
+        "decisions": decision_rows,
+        "events": event_rows,
+        "meta": meta_rows,
+    }
+
+
+def crowdsec_agent(path: Path) -> Path:
+    """A CrowdSec agent's ``crowdsec.db`` after a few days (see the module's list)."""
+    return write_export(path, CROWDSEC_DDL, crowdsec_rows())
+
+
+# --- Kamailio (SIP server, db_sqlite) --------------------------------------------------------------------
+
+#: Kamailio 5.6's ``kamdbctl create`` DDL for SQLite (a few of its 63 tables), the ``acc`` and
+#: ``missed_calls`` extra columns as its documentation has an operator add them for ``db_extra``.
+KAMAILIO_ACC_COLUMNS = (
+    "id INTEGER PRIMARY KEY NOT NULL, method VARCHAR(16) DEFAULT '' NOT NULL, from_tag VARCHAR(128) "
+    "DEFAULT '' NOT NULL, to_tag VARCHAR(128) DEFAULT '' NOT NULL, callid VARCHAR(255) DEFAULT '' "
+    "NOT NULL, sip_code VARCHAR(3) DEFAULT '' NOT NULL, sip_reason VARCHAR(128) DEFAULT '' NOT NULL, "
+    "time TIMESTAMP WITHOUT TIME ZONE NOT NULL, src_user VARCHAR(64) NOT NULL DEFAULT '', src_domain "
+    "VARCHAR(64) NOT NULL DEFAULT '', dst_ouser VARCHAR(64) NOT NULL DEFAULT '', dst_user "
+    "VARCHAR(64) NOT NULL DEFAULT '', dst_domain VARCHAR(64) NOT NULL DEFAULT '', src_ip VARCHAR(64) "
+    "NOT NULL DEFAULT ''"
+)
+KAMAILIO_DDL = [
+    "CREATE TABLE version (id INTEGER PRIMARY KEY NOT NULL, table_name VARCHAR(32) NOT NULL, "
+    "table_version INTEGER DEFAULT 0 NOT NULL, CONSTRAINT version_table_name_idx UNIQUE (table_name))",
+    f"CREATE TABLE acc ({KAMAILIO_ACC_COLUMNS})",
+    "CREATE INDEX acc_callid_idx ON acc (callid)",
+    f"CREATE TABLE missed_calls ({KAMAILIO_ACC_COLUMNS})",
+    "CREATE TABLE domain (id INTEGER PRIMARY KEY NOT NULL, domain VARCHAR(64) NOT NULL, did "
+    "VARCHAR(64) DEFAULT NULL, last_modified TIMESTAMP WITHOUT TIME ZONE DEFAULT '2000-01-01 "
+    "00:00:01' NOT NULL, CONSTRAINT domain_domain_idx UNIQUE (domain))",
+    "CREATE TABLE subscriber (id INTEGER PRIMARY KEY NOT NULL, username VARCHAR(64) DEFAULT '' NOT "
+    "NULL, domain VARCHAR(64) DEFAULT '' NOT NULL, password VARCHAR(64) DEFAULT '' NOT NULL, ha1 "
+    "VARCHAR(128) DEFAULT '' NOT NULL, ha1b VARCHAR(128) DEFAULT '' NOT NULL, CONSTRAINT "
+    "subscriber_account_idx UNIQUE (username, domain))",
+    "CREATE TABLE location (id INTEGER PRIMARY KEY NOT NULL, ruid VARCHAR(64) DEFAULT '' NOT NULL, "
+    "username VARCHAR(64) DEFAULT '' NOT NULL, domain VARCHAR(64) DEFAULT NULL, contact VARCHAR(512) "
+    "DEFAULT '' NOT NULL, received VARCHAR(128) DEFAULT NULL, path VARCHAR(512) DEFAULT NULL, "
+    "expires TIMESTAMP WITHOUT TIME ZONE DEFAULT '2030-05-28 21:32:15' NOT NULL, q REAL DEFAULT 1.0 "
+    "NOT NULL, callid VARCHAR(255) DEFAULT 'Default-Call-ID' NOT NULL, cseq INTEGER DEFAULT 1 NOT "
+    "NULL, last_modified TIMESTAMP WITHOUT TIME ZONE DEFAULT '2000-01-01 00:00:01' NOT NULL, flags "
+    "INTEGER DEFAULT 0 NOT NULL, cflags INTEGER DEFAULT 0 NOT NULL, user_agent VARCHAR(255) DEFAULT "
+    "'' NOT NULL, socket VARCHAR(64) DEFAULT NULL, methods INTEGER DEFAULT NULL, instance "
+    "VARCHAR(255) DEFAULT NULL, reg_id INTEGER DEFAULT 0 NOT NULL, server_id INTEGER DEFAULT 0 NOT "
+    "NULL, connection_id INTEGER DEFAULT 0 NOT NULL, keepalive INTEGER DEFAULT 0 NOT NULL, partition "
+    "INTEGER DEFAULT 0 NOT NULL, CONSTRAINT location_ruid_idx UNIQUE (ruid))",
+    "CREATE TABLE dialog (id INTEGER PRIMARY KEY NOT NULL, hash_entry INTEGER NOT NULL, hash_id "
+    "INTEGER NOT NULL, callid VARCHAR(255) NOT NULL, from_uri VARCHAR(255) NOT NULL, from_tag "
+    "VARCHAR(128) NOT NULL, to_uri VARCHAR(255) NOT NULL, to_tag VARCHAR(128) NOT NULL, caller_cseq "
+    "VARCHAR(20) NOT NULL, callee_cseq VARCHAR(20) NOT NULL, caller_route_set VARCHAR(512), "
+    "callee_route_set VARCHAR(512), caller_contact VARCHAR(255) NOT NULL, callee_contact "
+    "VARCHAR(255) NOT NULL, caller_sock VARCHAR(64) NOT NULL, callee_sock VARCHAR(64) NOT NULL, "
+    "state INTEGER NOT NULL, start_time INTEGER NOT NULL, timeout INTEGER DEFAULT 0 NOT NULL, sflags "
+    "INTEGER DEFAULT 0 NOT NULL, iflags INTEGER DEFAULT 0 NOT NULL, toroute_name VARCHAR(32), "
+    "req_uri VARCHAR(255) NOT NULL, xdata VARCHAR(512))",
+    "CREATE TABLE htable (id INTEGER PRIMARY KEY NOT NULL, key_name VARCHAR(64) DEFAULT '' NOT NULL, "
+    "key_type INTEGER DEFAULT 0 NOT NULL, value_type INTEGER DEFAULT 0 NOT NULL, key_value "
+    "VARCHAR(128) DEFAULT '' NOT NULL, expires INTEGER DEFAULT 0 NOT NULL)",
+]
+#: ``version`` as ``kamdbctl create`` fills it (every table's schema version; 63 rows).
+KAMAILIO_VERSIONS = (
+    ("version", 1),
+    ("acc", 5),
+    ("acc_cdrs", 2),
+    ("missed_calls", 4),
+    ("lcr_gw", 3),
+    ("lcr_rule_target", 1),
+    ("lcr_rule", 3),
+    ("domain", 2),
+    ("domain_attrs", 1),
+    ("grp", 2),
+    ("re_grp", 1),
+    ("trusted", 6),
+    ("address", 6),
+    ("aliases", 8),
+    ("location", 9),
+    ("location_attrs", 1),
+    ("silo", 8),
+    ("dbaliases", 1),
+    ("uri", 1),
+    ("speed_dial", 2),
+    ("usr_preferences", 2),
+    ("subscriber", 7),
+    ("pdt", 1),
+    ("dialog", 7),
+    ("dialog_vars", 1),
+    ("dispatcher", 4),
+    ("dialplan", 2),
+    ("topos_d", 2),
+    ("topos_t", 2),
+    ("presentity", 5),
+    ("active_watchers", 12),
+    ("watchers", 3),
+    ("xcap", 4),
+    ("pua", 7),
+    ("rls_presentity", 1),
+    ("rls_watchers", 3),
+    ("imc_rooms", 1),
+    ("imc_members", 1),
+    ("cpl", 1),
+    ("sip_trace", 4),
+    ("domainpolicy", 2),
+    ("carrierroute", 3),
+    ("carrierfailureroute", 2),
+    ("carrier_name", 1),
+    ("domain_name", 1),
+    ("dr_gateways", 3),
+    ("dr_rules", 3),
+    ("dr_gw_lists", 1),
+    ("dr_groups", 2),
+    ("userblocklist", 1),
+    ("globalblocklist", 1),
+    ("htable", 2),
+    ("purplemap", 1),
+    ("uacreg", 5),
+    ("pl_pipes", 1),
+    ("mtree", 1),
+    ("mtrees", 2),
+    ("sca_subscriptions", 2),
+    ("mohqcalls", 1),
+    ("mohqueues", 1),
+    ("rtpproxy", 1),
+    ("rtpengine", 1),
+    ("secfilter", 1),
+)
+KAMAILIO_START = 1796489752  # 2026-12-05 16:55:52 UTC, Unix seconds
+#: The dialled numbers: extensions, a national number with its leading zeros, E.164, a name, a code.
+KAMAILIO_DIALLED = ("1002", "9003", "8001", "004930123456", "+4930123456", "0800123", "alice", "*98")
+KAMAILIO_AGENTS = (
+    "Linphone/5.2.0 (belle-sip/5.2.0)",
+    "Zoiper rv2.10.19.4",
+    "Yealink SIP-T46S 66.86.0.15",
+    "Obi202 ✓ üñí",
+)
+
+
+def kamailio_julian(seconds: int) -> float:
+    """A moment as Kamailio's ``db_sqlite`` binds a ``DB1_DATETIME``: a REAL Julian day number, half a
+    second added (so that reading it back, truncated, gives the second): ``2461380.20546875``."""
+    return (seconds + 0.5) / 86400.0 + 2440587.5
+
+
+def kamailio_ctime(seconds: int) -> str:
+    """``date``'s output in the C locale, as ``kamctl domain add`` writes ``last_modified`` (``NOW=`date```):
+    ``Sat Dec  5 16:52:40 UTC 2026``, the day padded with a space."""
+    moment = datetime.fromtimestamp(seconds, UTC)
+    return moment.strftime("%a %b ") + f"{moment.day:2d}" + moment.strftime(" %H:%M:%S UTC %Y")
+
+
+def kamailio_rows(
+    users: int = 30, registrations: int = 30, calls: int = 64
+) -> dict[str, list[Sequence[Any]]]:
+    """The tables' rows (see :func:`kamailio_server`)."""
+    subscribers: list[Sequence[Any]] = []
+    for n, user in enumerate([*(f"user{i}" for i in range(1, users + 1)), "0123", "alice"], start=1):
+        password = f"pässwörd{n}"
+        ha1 = hashlib.md5(f"{user}:example.org:{password}".encode()).hexdigest()
+        ha1b = hashlib.md5(f"{user}@example.org:example.org:{password}".encode()).hexdigest()
+        subscribers.append((n, user, "example.org", password, ha1, ha1b))
+    locations: list[Sequence[Any]] = []
+    for n in range(1, registrations + 1):
+        seen = KAMAILIO_START - 600 + 37 * n
+        expires = seen + (3600, 600, 120, 86400)[n % 4]
+        locations.append(
+            (
+                n,
+                f"uloc-6b144164-71eb-{n:x}",
+                f"user{n % users + 1}",
+                None,
+                f"sip:user{n % users + 1}@192.0.2.{n}:{5060 + n};transport=udp",
+                None,
+                None,
+                kamailio_julian(expires),
+                (-1.0, 0.5, 0.25, 1.0)[n % 4],
+                f"reg-{n}-{n * 7919}@192.0.2.{n}",
+                n * 17,
+                kamailio_julian(seen),
+                0,
+                0,
+                KAMAILIO_AGENTS[n % len(KAMAILIO_AGENTS)],
+                "udp:127.0.0.1:5060",
+                None,
+                f"<urn:uuid:{UUID(int=n)}>" if n % 5 == 0 else None,
+                1 if n % 5 == 0 else 0,
+                0,
+                -1,
+                0,
+                0,
+            )
+        )
+    acc: list[Sequence[Any]] = []
+    missed: list[Sequence[Any]] = []
+    for n in range(calls):
+        dialled = KAMAILIO_DIALLED[n % len(KAMAILIO_DIALLED)]
+        code, reason = (
+            ("486", "Busy Here") if n % 5 == 1 else ("404", "Not Found") if n % 5 == 3 else ("200", "OK")
+        )
+        callid = f"call-{UUID(int=n * 104729)}"
+        row = [
+            "INVITE",
+            f"a{n}x",
+            f"6d4e12bf11fc503da29ccfc93b20fa2d-{n * 7919:08x}",
+            callid,
+            code,
+            reason,
+            kamailio_julian(KAMAILIO_START + 3 * n),
+            f"user{n % users + 1}",
+            "example.org",
+            dialled,
+            dialled,
+            "example.org",
+            f"192.0.2.{n % 7 + 1}",
+        ]
+        acc.append((len(acc) + 1, *row))
+        if code != "200":
+            missed.append((len(missed) + 1, *row))
+        else:
+            bye = ["BYE", row[1], f"b{n}", callid, "200", "OK", kamailio_julian(KAMAILIO_START + 3 * n + 61)]
+            acc.append((len(acc) + 1, *bye, *row[7:]))
+    dialogs: list[Sequence[Any]] = [
+        (
+            n,
+            n * 97 % 4096,
+            1000 + n,
+            f"call-dlg-{n}@192.0.2.{n}",
+            f"sip:user{n}@example.org",
+            f"ft{n}",
+            f"sip:{1000 + n}@example.org",
+            f"tt{n}",
+            str(n),
+            "0",
+            None if n % 2 else "<sip:192.0.2.1;lr>",
+            None,
+            f"sip:user{n}@192.0.2.{n}:5060",
+            f"sip:{1000 + n}@10.0.0.{n}:5060",
+            "udp:127.0.0.1:5060",
+            "udp:127.0.0.1:5060",
+            (3, 4, 5)[n % 3],
+            KAMAILIO_START - 60 * n,
+            KAMAILIO_START - 60 * n + 43200,
+            0,
+            1,
+            None,
+            f"sip:{1000 + n}@example.org",
+            None,
+        )
+        for n in range(1, 13)
+    ]
+    return {
+        "version": [(n, name, v) for n, (name, v) in enumerate(KAMAILIO_VERSIONS, start=1)],
+        "acc": acc,
+        "missed_calls": missed,
+        "domain": [
+            (1, "example.org", None, kamailio_ctime(KAMAILIO_START - 192)),
+            (2, "voip.example.org", None, kamailio_ctime(KAMAILIO_START - 192 + 86400 * 9)),
+        ],
+        "subscriber": subscribers,
+        "location": locations,
+        "dialog": dialogs,
+        "htable": [
+            (1, "127.0.0.1", 0, 1, "66", 0),
+            (2, "192.0.2.7", 0, 1, "3", KAMAILIO_START + 600),
+            (3, "user::alice", 0, 0, "Café Bar 😀", 0),
+            (4, "cfg::prefix", 0, 0, "0049", 0),
+        ],
+    }
+
+
+def kamailio_server(path: Path) -> Path:
+    """A Kamailio SIP server's ``kamailio.sqlite`` after a day of calls (see the module's list)."""
+    return write_export(path, KAMAILIO_DDL, kamailio_rows())

@@ -46,8 +46,9 @@ index, an ejabberd server, a Letta agent server's database, a mem0 memory layer'
 kickoff task outputs and flow persistence, a Gajim XMPP client's message archive, a Mage AI project's
 database, a Kedro-Viz session store, a Telethon, a Pyrogram and a Kurigram session file, a persist-queue
 database, a Limnoria IRC bot's Factoids, Aka and QuoteGrabs databases, a Kresus personal finance
-manager, a KeystoneJS project, a Shotwell photo library) through ``columnar-etl run`` into the
-session's real PostgreSQL, every cell checked.
+manager, a KeystoneJS project, a Shotwell photo library, a CrowdSec agent's local API database, a
+Kamailio SIP server) through ``columnar-etl run`` into the session's real PostgreSQL, every cell
+checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -10966,3 +10967,136 @@ def test_shotwell_library_reads_its_seconds_as_instants_and_keeps_exposure_times
     assert ran.values("EventTable", "primary_source_id", "id") == {
         event: f"thumb{i + 1:016x}" for i, event in events.items() if event > 0
     }
+
+
+def test_crowdsec_agent_keeps_go_nanosecond_moments_and_address_halves_and_its_blank_defaults_cost_nothing(
+    run_export: Runner,
+) -> None:
+    """A CrowdSec agent's ``crowdsec.db`` (Go's ent over mattn/go-sqlite3): every moment Go's
+    ``time.Now()`` wrote with nanoseconds (``…12.239779098+00:00``, trailing zeros dropped) is finer
+    than a timestamptz holds, so its column stays text, every digit as written, and the run is not
+    halted for it; an event's whole-second ``time`` is the instant. A decision's address halves,
+    moved into int64 by CrowdSec's ``uint2int`` (int64's extremes for a /48's last suffix) arrive as
+    bigint, exactly; ``bool`` 0/1 are booleans; ent's references are found. A bouncer's
+    ``ip_address text NULL DEFAULT ''``, ``''`` until it connects beside its ``type`` and ``version``
+    NULL, writes a missing value the one way its schema gives it: no cost, each made NULL and audited
+    (until 2026-12-05 its bouncers scored 91.67)."""
+    rows = apps.crowdsec_rows()
+    ran, run_dir = run_export(apps.crowdsec_agent)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    assert references(run_dir) == {
+        ("alerts", "machine_alerts"): "machines.id",
+        ("decisions", "alert_decisions"): "alerts.id",
+        ("events", "alert_events"): "alerts.id",
+        ("meta", "alert_metas"): "alerts.id",
+    }
+    for table in rows:
+        assert primary_key(ran.uri, ran.record["version_schema"], table) == ["id"]
+    decisions = ran.types("decisions")
+    assert {
+        name: decisions[name] for name in ("created_at", "until", "start_ip", "end_suffix", "simulated")
+    } == {
+        "created_at": "text",
+        "until": "text",
+        "start_ip": "bigint",
+        "end_suffix": "bigint",
+        "simulated": "boolean",
+    }
+    assert ran.types("events")["time"] == "timestamp with time zone"
+    bouncers = ran.types("bouncers")
+    assert (bouncers["until"], bouncers["last_pull"], bouncers["revoked"]) == ("text", "text", "boolean")
+    assert ran.types("alerts")["source_latitude"] == "double precision"
+
+    # Every moment as Go wrote it; the halves of each address as CrowdSec computed them.
+    for table, column, index in (
+        ("decisions", "created_at", 1),
+        ("decisions", "until", 3),
+        ("bouncers", "last_pull", 10),
+    ):
+        assert ran.values(table, column, "id") == {row[0]: row[index] for row in rows[table]}
+    assert any(len(row[3].split(".")[-1]) == 15 for row in rows["decisions"])  # nine digits and +00:00
+    halves = {row[0]: tuple(row[6:11]) for row in rows["decisions"]}
+    for column, index in (
+        ("start_ip", 0),
+        ("end_ip", 1),
+        ("start_suffix", 2),
+        ("end_suffix", 3),
+        ("ip_size", 4),
+    ):
+        assert ran.values("decisions", column, "id") == {key: value[index] for key, value in halves.items()}
+    assert 2**63 - 1 in {value[3] for value in halves.values()}
+    assert (
+        halves[1]
+        == apps.crowdsec_ints("Ip", "192.0.2.10")
+        == (-9223372033633549813,) * 2 + (-(2**63) + 1,) * 2 + (4,)
+    )
+    assert ran.values("events", "time", "id") == {
+        row[0]: datetime.fromisoformat(row[3]) for row in rows["events"]
+    }
+    assert ran.values("events", "serialized", "id") == {row[0]: row[4] for row in rows["events"]}
+
+    # The bouncers' blank addresses: the column's declared default, no cost, each NULL and audited.
+    blanks = {str(row[0]) for row in rows["bouncers"] if row[6] == ""}
+    assert blanks and any(row[7] is None for row in rows["bouncers"])
+    assert ran.values("bouncers", "ip_address", "id") == {row[0]: row[6] or None for row in rows["bouncers"]}
+    assert audit_rules(run_dir, "bouncers", "ip_address") == {key: {"empty_to_null"} for key in blanks}
+    address = profiled(run_dir)["columns"]["bouncers"]["ip_address"]
+    assert address["blank_is_missing"] is True
+
+
+def test_kamailio_keeps_its_julian_day_reals_and_dialled_numbers_and_its_schema_versions_refer_to_nothing(
+    run_export: Runner,
+) -> None:
+    """A Kamailio SIP server's ``kamailio.sqlite`` (``db_sqlite``): every ``TIMESTAMP`` the server
+    wrote is a REAL Julian day, half a second added, which only a double holds bit for bit: double
+    precision, a note giving the instant; ``kamctl domain add``'s ``date`` text in the C locale
+    (``Sat Dec  5 16:52:40 UTC 2026``) is the instant; a dialog's ``start_time`` Unix seconds the
+    instant, its absolute ``timeout`` seconds a bigint as written; a registration's ``q`` ``-1.0``
+    for none a double; dialled numbers with leading zeros, ``+`` and names text as written. The
+    schema's ``version.table_version`` (1 to 9 and a 12) fits the keys of 12 dialogs but names a
+    version of its row: no reference (until 2026-12-05, a reference to ``dialog.id``)."""
+    rows = apps.kamailio_rows()
+    ran, run_dir = run_export(apps.kamailio_server)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    assert references(run_dir) == {}
+    version = profiled(run_dir)["columns"]["version"]["table_version"]
+    assert "its name says a version of the row (version), not that table" in " ".join(version["notes"])
+    assert ran.types("version")["table_version"] == "bigint"
+
+    acc = ran.types("acc")
+    assert (acc["time"], acc["dst_user"], acc["sip_code"]) == ("double precision", "text", "bigint")
+    assert ran.values("acc", "time", "id") == {row[0]: row[7] for row in rows["acc"]}
+    assert ran.values("acc", "dst_user", "id") == {row[0]: row[11] for row in rows["acc"]}
+    assert {"004930123456", "+4930123456", "alice"} <= set(ran.values("acc", "dst_user", "id").values())
+    assert ran.values("acc", "sip_code", "id") == {row[0]: int(row[5]) for row in rows["acc"]}
+    # The note's instant is the second the server wrote, half a second on.
+    relation = f"{quote_ident(ran.base)}.acc"
+    instants = dict(
+        pg_query(ran.uri, f'SELECT id, to_timestamp(("time" - 2440587.5) * 86400) FROM {relation}')
+    )
+    first = apps.KAMAILIO_START
+    assert abs(instants[1].timestamp() - (first + 0.5)) < 1e-3
+    notes = profiled(run_dir)["columns"]["acc"]["time"]["notes"]
+    assert 'the instant is to_timestamp(("time" - 2440587.5) * 86400)' in " ".join(notes)
+
+    location = ran.types("location")
+    assert (location["expires"], location["last_modified"], location["q"]) == ("double precision",) * 3
+    assert ran.values("location", "expires", "id") == {row[0]: row[7] for row in rows["location"]}
+    assert ran.values("location", "q", "id") == {row[0]: row[8] for row in rows["location"]}
+    assert ran.types("domain")["last_modified"] == "timestamp with time zone"
+    assert ran.values("domain", "last_modified", "id") == {
+        1: datetime.fromtimestamp(first - 192, UTC),
+        2: datetime.fromtimestamp(first - 192 + 86400 * 9, UTC),
+    }
+    dialog = ran.types("dialog")
+    assert (dialog["start_time"], dialog["timeout"]) == ("timestamp with time zone", "bigint")
+    assert ran.values("dialog", "start_time", "id") == {
+        row[0]: datetime.fromtimestamp(row[17], UTC) for row in rows["dialog"]
+    }
+    assert ran.values("dialog", "timeout", "id") == {row[0]: row[18] for row in rows["dialog"]}
+    assert ran.values("htable", "key_value", "id") == {row[0]: row[4] for row in rows["htable"]}
+    assert ran.values("subscriber", "username", "id") == {row[0]: row[1] for row in rows["subscriber"]}

@@ -496,6 +496,76 @@ def test_blanks_of_nullable_text_beside_nulls_of_moments_alone_are_the_tables_on
     assert profiled.quality == 100.0
 
 
+def api_clients(
+    path: Path, *, default: str = "DEFAULT ''", nulls: frozenset[int] = frozenset()
+) -> list[tuple[Any, ...]]:
+    """An API's registered clients as an ORM writes them where a field's schema default is ``''``
+    (Go's ent: ``field.String("ip_address").Default("").Optional()`` declares ``text NULL DEFAULT ''``
+    and writes ``''`` until the client connects), beside optional fields with no default, NULL until
+    set. 24 clients: two in three never connected (``''``), a third without a version (NULL).
+    ``default``: the address column's declared default; ``nulls``: clients whose address is NULL too
+    (the column missing two ways)."""
+    rows: list[tuple[Any, ...]] = [
+        (
+            n,
+            f"client-{n}",
+            None if n in nulls else ("" if n % 3 else f"198.51.100.{n}"),
+            None if n % 3 == 1 else f"v1.{n}",
+            f"2025-03-01 10:{n:02d}:00",
+        )
+        for n in range(1, 25)
+    ]
+    con = sqlite3.connect(path)
+    with con:
+        con.execute(
+            "CREATE TABLE clients (id integer NOT NULL PRIMARY KEY AUTOINCREMENT, name text NOT NULL, "
+            f"ip_address text NULL {default}, version text NULL, created_at datetime NULL)"
+        )
+        con.executemany("INSERT INTO clients VALUES (?, ?, ?, ?, ?)", rows)
+    con.close()
+    return rows
+
+
+@pytest.mark.parametrize("default", ["DEFAULT ''", "DEFAULT ('')", 'DEFAULT ""'])
+def test_blanks_of_a_text_column_whose_declared_default_is_blank_are_its_way_of_missing(
+    settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, default: str
+) -> None:
+    """A text column whose schema default is ``''`` writes a missing value the one way its schema
+    gives it, as one declared NOT NULL does, though other text columns of its table hold NULL: its
+    blanks cost nothing, each still made NULL and audited. (Until 2026-12-05 a CrowdSec agent's
+    database, Go's ent declaring a bouncer's ``ip_address text NULL DEFAULT ''`` beside its ``type``
+    and ``version`` NULL until the bouncer connects, scored its bouncers 91.67.)"""
+    export = tmp_path / "clients.db"
+    rows = api_clients(export, default=default)
+    blanks = _blanks(rows, 2)
+    assert 0 < blanks < len(rows) and any(row[3] is None for row in rows)
+    profiled = profile(export)
+    columns = profiled.tables["clients"].columns
+    assert {name for name, c in columns.items() if c.blank_is_missing} == {"ip_address"}
+    assert columns["ip_address"].quality == 100.0 and profiled.quality == 100.0
+    record, audit = run_checked(export, settings, monkeypatch, "clients")
+    assert (record["exit_code"], record["warnings"], record["quality_before"]) == (0, [], 100.0)
+    assert Counter((a["column"], a["rule"]) for a in audit) == {("ip_address", "empty_to_null"): blanks}
+
+
+@pytest.mark.parametrize(
+    ("default", "nulls"),
+    [("", frozenset()), ("DEFAULT 'unknown'", frozenset()), ("DEFAULT ''", frozenset({3}))],
+    ids=["no default", "another default", "NULL beside"],
+)
+def test_blanks_without_a_blank_default_or_beside_a_null_of_their_column_cost_as_dirt(
+    tmp_path: Path, default: str, nulls: frozenset[int]
+) -> None:
+    """Without a declared default of ``''`` (none, or another), or where the column holds NULL too (a
+    missing value written two ways in one column), blanks beside the table's text NULLs cost as
+    before (4 points per 1 % of the column's rows)."""
+    export = tmp_path / "clients.db"
+    rows = api_clients(export, default=default, nulls=nulls)
+    column = profile(export).tables["clients"].columns["ip_address"]
+    assert not column.blank_is_missing
+    assert column.quality == pytest.approx(column_score(len(rows), _blanks(rows, 2)))
+
+
 @pytest.mark.parametrize(
     ("declared", "token", "typed_blank", "marked"),
     [("NULL", False, True, set()), ("NOT NULL", True, False, {"email"})],

@@ -888,6 +888,63 @@ def test_a_column_named_as_a_part_of_a_date_is_no_reference_to_a_table_it_does_n
     assert "its name says a part of the row's date (day), not that table" in " ".join(day.notes)
 
 
+def test_a_column_named_as_a_version_is_no_reference_to_a_table_it_does_not_name(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """A SIP server's database (Kamailio's, any engine) keeps each table's schema version in
+    ``version.table_version``: versions 1 to 9 and a 12, beside a table of 12 dialogs keyed 1..12,
+    use most of its keys and reach its last, so the column was a reference to ``dialog.id``; a row's
+    own version number (Rails' ``lock_version``, an optimistic lock's counter) fits any small table's
+    keys the same way. A name ending in ``version`` or ``revision`` says a version of the row; it
+    refers only to a table it names (``version`` → ``versions``), and ``dialog_id`` is found as before."""
+    versions = [1, 2, 3, 4, 5, 6, 7, 8, 9, 12]
+    path = make_sqlite(
+        {
+            "dialog": (
+                "CREATE TABLE dialog (id INTEGER PRIMARY KEY NOT NULL, callid VARCHAR(255) NOT NULL)",
+                [(n, f"call-{n}@192.0.2.{n}") for n in range(1, 13)],
+            ),
+            "version": (
+                "CREATE TABLE version (id INTEGER PRIMARY KEY NOT NULL, table_name VARCHAR(32) NOT NULL, "
+                "table_version INTEGER DEFAULT 0 NOT NULL)",
+                [(n, f"table_{n}", versions[n % len(versions)]) for n in range(1, 64)],
+            ),
+            "dialog_vars": (
+                "CREATE TABLE dialog_vars (id INTEGER PRIMARY KEY, dialog_id INTEGER, lock_version INTEGER, "
+                "revision INTEGER)",
+                [
+                    (n, n % 12 + 1, versions[n % len(versions)], versions[(n * 3) % len(versions)])
+                    for n in range(1, 41)
+                ],
+            ),
+        }
+    )
+    assert _query(
+        path,
+        "SELECT count(DISTINCT table_version) FROM version WHERE table_version IN (SELECT id FROM dialog)",
+    ) == [(len(versions),)]
+    found = profile(path)
+    assert _references_of(found) == {("dialog_vars", "dialog_id"): "dialog.id"}
+    notes = " ".join(found.tables["version"].columns["table_version"].notes)
+    assert "its name says a version of the row (version), not that table" in notes
+
+    # A table the name names is still referred to.
+    named = make_sqlite(
+        {
+            "versions": (
+                "CREATE TABLE versions (id INTEGER PRIMARY KEY, label TEXT)",
+                [(n, f"v{n}") for n in range(1, 13)],
+            ),
+            "notes": (
+                "CREATE TABLE notes (id INTEGER PRIMARY KEY, version INTEGER)",
+                [(n, versions[n % len(versions)]) for n in range(1, 41)],
+            ),
+        },
+        name="named.db",
+    )
+    assert _references(named) == {("notes", "version"): "versions.id"}
+
+
 def test_a_column_named_as_a_count_is_no_reference_even_to_the_table_it_names(
     make_sqlite: SqliteFactory,
 ) -> None:

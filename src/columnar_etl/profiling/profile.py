@@ -865,6 +865,8 @@ def _read_as_the_export_proves(tables: dict[str, TableProfile], default: DateOrd
 BLANK_IS_MISSING = "the table holds no NULL: '' is how it writes a missing value (made NULL, no cost)"
 #: ... and where it is the spelling of a column the schema forbids NULL.
 BLANK_IS_NOT_NULL = "declared NOT NULL: '' is how it writes a missing value (made NULL, no cost)"
+#: ... and where it is the default the schema declares for the column, which holds no NULL.
+BLANK_IS_DEFAULT = "declared DEFAULT '': '' is how it writes a missing value (made NULL, no cost)"
 #: ... and where every row of the column is '': it holds no value at all, written one way.
 BLANK_IS_UNFILLED = "every row is '': the column holds no value, written one way (made NULL, no cost)"
 #: ... and where the table writes a missing text '' and a missing moment or number NULL, each kind one way.
@@ -908,7 +910,9 @@ def _never_filled(column: ColumnProfile) -> bool:
 
 
 def _blanks_as_the_table_writes_missing(
-    tables: Mapping[str, TableProfile], not_null: Mapping[str, set[str]]
+    tables: Mapping[str, TableProfile],
+    not_null: Mapping[str, set[str]],
+    blank_default: Mapping[str, set[str]] | None = None,
 ) -> None:
     """Mark the columns (``ColumnProfile.blank_is_missing``) whose one way of writing a missing value
     is ``''``: every column of a table that holds no NULL and no null token (``N/A``, ``NULL``) at all,
@@ -927,7 +931,14 @@ def _blanks_as_the_table_writes_missing(
     merge or make NULL) keeps its ``''``: marked only where ``''`` is all cleaning would change of it
     (:func:`_blank_alone_changed`) and the table or the schema leaves it no other way to write "none"
     (a browser's cookie jar keyed by (host, top-frame site, ...), the site ``''`` for none: it
-    scored 95.65; its "loaded as written" warning stays: other tables' '' become NULL)."""
+    scored 95.65; its "loaded as written" warning stays: other tables' '' become NULL). A nullable
+    column whose schema default is ``''`` (``blank_default``: per table, its columns so declared,
+    :func:`declares_blank_default`) holding no NULL and no null token writes a missing value the one
+    way its schema gives it, as a NOT NULL one does: Go's ent declares an optional string with a
+    default ``text NULL DEFAULT ''`` beside optional fields NULL until set (a CrowdSec agent's
+    bouncers, ``ip_address`` ``''`` until one connects beside ``type`` and ``version`` NULL, scored
+    91.67 until 2026-12-05)."""
+    blank_default = blank_default or {}
     for name, table in tables.items():
         columns = list(table)
         whole = bool(columns) and not any(
@@ -946,6 +957,12 @@ def _blanks_as_the_table_writes_missing(
                 detail = BLANK_IS_MISSING
             elif column.name in not_null.get(name, set()) and not column.null_like_count:
                 detail = BLANK_IS_NOT_NULL
+            elif (
+                column.name in blank_default.get(name, set())
+                and not column.null_count
+                and not column.null_like_count
+            ):
+                detail = BLANK_IS_DEFAULT
             elif column.empty_string_count == column.row_count:
                 detail = BLANK_IS_UNFILLED
             elif by_kind and column.inferred_type == "text":
@@ -954,6 +971,18 @@ def _blanks_as_the_table_writes_missing(
                 continue
             column.blank_is_missing = True
             _explain(column, "empty_string", detail)
+
+
+def declares_blank_default(default: str | None) -> bool:
+    """Whether a column's declared default (``PRAGMA table_info``'s ``dflt_value``, the expression as
+    written) is the empty string: ``''``, ``""`` (SQLite reads a double-quoted word no column names as
+    a string), either in parentheses (``DEFAULT ('')``)."""
+    if default is None:
+        return False
+    text = default.strip()
+    while text.startswith("(") and text.endswith(")"):
+        text = text[1:-1].strip()
+    return text in {"''", '""'}
 
 
 def _text_blank_typed_null(columns: Sequence[ColumnProfile]) -> bool:
@@ -4226,7 +4255,11 @@ def profile(
         _say_dangling_declarations(src, profiled, dangling)
         say_joined_by_cleaning(src, profiled, declared_here, list(settings.null_tokens))
         not_null = {name: {c.name for c in src.table(name).columns if c.not_null} for name in profiled}
-        _blanks_as_the_table_writes_missing(profiled, not_null)
+        blank_default = {
+            name: {c.name for c in src.table(name).columns if declares_blank_default(c.default)}
+            for name in profiled
+        }
+        _blanks_as_the_table_writes_missing(profiled, not_null, blank_default)
         _tokens_kept_in_keys(profiled, not_null)
         _tokens_as_unfilled_columns(profiled)
         _json_nulls_as_missing(profiled)

@@ -34,7 +34,8 @@ U+2212 MINUS SIGN (``−1 234,50``: ICU's sign, so Swedish, Norwegian, Finnish s
 the locale's correct way, read with '-' by its rule: its ``minus_sign`` costs nothing. A table that
 holds no NULL and no null token writes a missing value one way, ``''`` (a CSV imported into SQLite;
 ``ColumnProfile.blank_is_missing``): its ``empty_string`` costs nothing either; so does a text column's
-declared NOT NULL, holding no null token (an ORM's blank string fields), and a column every row of
+declared NOT NULL, holding no null token (an ORM's blank string fields), or declared ``DEFAULT ''``,
+holding no NULL and no null token (Go's ent: an optional string with a default), and a column every row of
 which is ``''`` (it holds no value: an application's text field never filled), and a column every row
 of which is the same null token spelled one way (``ColumnProfile.token_is_unfilled``: ``None`` in each
 row, an enumeration's "none" never set otherwise): its ``null_like`` costs nothing. A key loaded as

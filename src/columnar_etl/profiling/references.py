@@ -1133,6 +1133,13 @@ DATE_PART_WORDS = frozenset(
 )
 
 
+#: The last words of a column's name that say it holds a version of its own row (a schema's
+#: ``table_version``, an optimistic lock's ``lock_version``, a ``revision``), not another row's key:
+#: versions 1 to a dozen fit the keys 1..N of any small table (a SIP server's ``version.table_version``,
+#: Kamailio's, "referred to" the 12 rows of its ``dialog``). Since 2026-12-05.
+VERSION_WORDS = frozenset({"version", "revision"})
+
+
 #: The words that say a column's name holds a count of things (how many, not which row): the last
 #: word (``visit_count``, ``retry_cnt``) or the first of several (``num_cmds``, ``nb_visits``,
 #: ``number_of_items``, ``count_rows``). Counts of a few to a few dozen fit the keys 1..N of any small
@@ -1181,10 +1188,10 @@ def _count_word(column: str, *, named: bool) -> str | None:
 
 
 def _code_word(column: str) -> str | None:
-    """The :data:`CODE_WORDS` or :data:`DATE_PART_WORDS` word a column's name ends in (``type``,
-    ``visit_type``, ``original_day``), else None."""
+    """The :data:`CODE_WORDS`, :data:`DATE_PART_WORDS` or :data:`VERSION_WORDS` word a column's name
+    ends in (``type``, ``visit_type``, ``original_day``, ``table_version``), else None."""
     words = name_words(column)
-    return words[-1] if words and words[-1] in CODE_WORDS | DATE_PART_WORDS else None
+    return words[-1] if words and words[-1] in CODE_WORDS | DATE_PART_WORDS | VERSION_WORDS else None
 
 
 def _code_of_the_parents_kind(column: str, fit: Inclusion) -> str | None:
@@ -1417,7 +1424,13 @@ def _turned_away(
             "no reference inferred"
         )
     if integer and not named and (code := _code_word(column)):
-        what = "a part of the row's date" if code in DATE_PART_WORDS else "a code of the row"
+        what = (
+            "a part of the row's date"
+            if code in DATE_PART_WORDS
+            else "a version of the row"
+            if code in VERSION_WORDS
+            else "a code of the row"
+        )
         return (
             f"values are keys of {where}, but its name says {what} ({code}), not that table: "
             "no reference inferred"
