@@ -1214,7 +1214,6 @@ number, so a test computes what a column holds from the same numbers.
   seconds, ``sip_code VARCHAR(3)`` digits, dialled numbers with leading zeros, ``+`` and names, a
   registration's ``q`` ``-1.0`` for none, and ``version`` with every table's schema version (1 to 9
   and a 12) beside 12 dialogs keyed 1..12.
-import ipaddress
 """
 
 from __future__ import annotations
@@ -1223,6 +1222,7 @@ import array
 import base64
 import bz2
 import hashlib
+import ipaddress
 import json
 import math
 import pickle
