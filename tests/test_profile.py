@@ -2008,3 +2008,45 @@ def test_padding_beside_a_nul_byte_is_counted_as_the_cleaner_trims_it(make_sqlit
     assert cleaned.audit is not None
     trimmed = [row for row in cleaned.audit.to_pylist() if "trim" in row["rule"].split(",")]
     assert len(trimmed) == padded
+
+
+def test_versions_written_with_a_point_stay_text_and_other_numbers_do_not(make_sqlite: SqliteFactory) -> None:
+    """A CrowdSec agent's ``alerts.scenario_version`` (TEXT ``'0.1'``, ``'0.2'``) was numeric(18,2): each
+    arrived as ``0.10``, and ``1.10`` would equal ``1.1``; so was Mnemosyne's ``fact_view_id`` ``'2.1'``.
+    A column whose name ends in ``version``, ``revision`` or ``id``, of numbers with a point stored as
+    TEXT, is text since 2026-12-05; whole versions are integers, a REAL version is the writer's number,
+    and a price named otherwise is numeric."""
+    rows = [
+        (
+            i,
+            ("0.1", "0.2", "1.10", "1.9")[i % 4],
+            ("2.5", "2.10")[i % 2],
+            1 + i % 5,
+            1.5 + i,
+            ("0.1", "0.25")[i % 2],
+            ("1.1", "2.1", "2.2")[i % 3],
+        )
+        for i in range(8)
+    ]
+    path = make_sqlite(
+        {
+            "alerts": (
+                "CREATE TABLE alerts (id INTEGER PRIMARY KEY, scenario_version TEXT, appVersion TEXT, "
+                "schema_version TEXT, revision REAL, price TEXT, fact_view_id TEXT)",
+                rows,
+            )
+        }
+    )
+    table = profile(path)["alerts"]
+    named = ("scenario_version", "appVersion", "schema_version", "fact_view_id")
+    types = {name: table[name].inferred_type for name in named}
+    assert types == {
+        "scenario_version": "text",
+        "appVersion": "text",
+        "schema_version": "integer",
+        "fact_view_id": "text",
+    }
+    assert table["revision"].inferred_type == "double"
+    assert table["price"].inferred_type == "numeric"
+    assert "1.10 follows 1.9" in table["scenario_version"].type_reason
+    assert table["scenario_version"].quality == 100.0

@@ -21,7 +21,6 @@ from the profile's counts of its values (else by a scan of that column alone), a
 
 from __future__ import annotations
 
-import re
 import sqlite3
 import uuid
 from collections.abc import Mapping, Sequence
@@ -36,7 +35,7 @@ from columnar_etl.pg.float8 import float8_out
 from columnar_etl.pg.identifiers import quote_ident, quote_literal
 from columnar_etl.profiling.affinity import declared_family
 from columnar_etl.profiling.merged_numbers import drop_number_notes
-from columnar_etl.profiling.naming import entity_of, normalised_name, singulars
+from columnar_etl.profiling.naming import camel_words, entity_of, normalised_name, singulars
 from columnar_etl.profiling.sql import minus_read_sql, trimmed_sql
 from columnar_etl.rules import (
     BOOLEAN_FALSE_DIGIT,
@@ -251,7 +250,7 @@ def key_name_rank(column: str, table: str) -> int:
     own = singulars(table) | entity_of(table) | {normalised_name(table), ""}
     if any(normal.endswith(word) and normal[: -len(word)] in own for word in (*IDENTIFIER_WORDS, "key")):
         return 0
-    words = [word.lower() for word in re.findall(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])", column)]
+    words = camel_words(column)
     return 1 if len(words) > 1 and words[-1] in IDENTIFIER_WORDS else 2
 
 

@@ -14,6 +14,12 @@ def name_words(name: str) -> list[str]:
     return re.findall(r"[a-z0-9]+", name.lower())
 
 
+def camel_words(name: str) -> list[str]:
+    """A name's words, a capital starting one (``visitCount`` → ``visit``, ``count``; ``TicketID`` →
+    ``ticket``, ``id``), lower-cased."""
+    return [word.lower() for word in re.findall(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])", name)]
+
+
 def normalised_name(name: str) -> str:
     return re.sub(r"[^a-z0-9]", "", name.lower())
 

@@ -60,6 +60,7 @@ from columnar_etl.profiling.keys import (
 )
 from columnar_etl.profiling.long_cells import long_text_rows, read_bytes
 from columnar_etl.profiling.merged_numbers import KEPT_AS_NUMBERS, keep_numbers_apart, merged_number_columns
+from columnar_etl.profiling.naming import camel_words
 from columnar_etl.profiling.native import native_candidates, native_rows
 from columnar_etl.profiling.overrides import (
     FORMAT_READS,
@@ -74,6 +75,7 @@ from columnar_etl.profiling.quality import evaluate_gate, score_profile
 from columnar_etl.profiling.references import (
     KEPT_PREFIX,
     REFERENCE_TYPES,
+    VERSION_WORDS,
     KeptValues,
     Reference,
     dangling_declarations,
@@ -1330,6 +1332,26 @@ def _current_timestamps_beside_instants(column: SourceColumn, counts: _Counts, z
     return naive if naive > 0 and counts.shape(Shape.TS_ISO) == naive else 0
 
 
+#: The reason a column named as a version, of numbers with a point written as TEXT, stays text.
+VERSION_TEXT = "versions or ids written with a point (1.10 follows 1.9, not 1.1): labels, kept as text"
+
+
+#: The last words of a column's name that say its numbers with a point are labels: versions
+#: (:data:`.references.VERSION_WORDS`) and dotted identifiers (``id``: Mnemosyne's ``fact_view_id``
+#: ``'2.1'``, a card kind's second view).
+LABEL_WORDS = VERSION_WORDS | {"id"}
+
+
+def _version_text(column: SourceColumn, counts: _Counts) -> bool:
+    """Whether a column of numbers with a point is of versions or dotted ids: its name's last word
+    says so (:data:`LABEL_WORDS`: ``version``, ``scenario_version``, ``appVersion``, ``revision``,
+    ``fact_view_id``) and they are TEXT, no REAL among them (a version stored as a REAL is a number
+    already: the writer chose it). Read as decimals, ``0.1`` would arrive as ``0.10`` beside ``0.2``,
+    and ``1.10`` would equal ``1.1``. Whole numbers (schema versions 1..12, ids) stay integers."""
+    words = camel_words(column.name)
+    return bool(words) and words[-1] in LABEL_WORDS and not counts.classes[StorageClass.REAL]
+
+
 def never_set_default(
     column: SourceColumn, groups: list[dict[str, Any]], override: ColumnOverride | None
 ) -> tuple[list[dict[str, Any]], tuple[str, int, bool] | None]:
@@ -1572,6 +1594,10 @@ def _infer_column(
         scale = counts["max_scale"] or 0
         if fractional == 0:
             inferred, reason = "integer", "integers"
+        elif _version_text(column, counts):
+            # 1.10 follows 1.9 and is not 1.1: a version written with a point is a label, and as a
+            # decimal it would read 0.10 for the 0.1 written (a CrowdSec agent's scenario_version).
+            inferred, reason = "text", VERSION_TEXT
         elif family == "numeric" or counts.shape(Shape.EXPONENT, Shape.EXPONENT_BARE) == 0:
             # Decimal text is exact as numeric at any scale; a double would round past 15-17 digits.
             inferred, reason = "numeric", f"decimals with at most {scale} fraction digits"

@@ -139,7 +139,7 @@ import duckdb
 from columnar_etl.models import ColumnProfile, Issue, TableProfile
 from columnar_etl.pg.identifiers import quote_ident
 from columnar_etl.profiling.keys import changes_values, cleaned_sql, keep_as_written
-from columnar_etl.profiling.naming import entity_of, name_words, normalised_name, singulars
+from columnar_etl.profiling.naming import camel_words, entity_of, name_words, normalised_name, singulars
 from columnar_etl.profiling.sql import EXAMPLES, trimmed_sql
 from columnar_etl.source.catalogue import connect_read_only
 from columnar_etl.source.cells import ColumnRead, class_column, hex_column, sqlite_affinity
@@ -1178,7 +1178,7 @@ def _count_word(column: str, *, named: bool) -> str | None:
     ``num`` of ``num_cmds`` and a tally, ``like``, ``upvotes`` of :data:`TALLY_LAST_WORDS`, unless the
     name names the parent, ``named``), else None; never for a name ending in ``id`` (``count_id``: a
     key)."""
-    words: list[str] = [w.lower() for w in re.findall(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])", column)]
+    words = camel_words(column)
     if not words or words[-1] == "id":
         return None
     if words[-1] in COUNT_LAST_WORDS or (words[-1] in TALLY_LAST_WORDS and not named):
