@@ -1142,6 +1142,15 @@ number, so a test computes what a column holds from the same numbers.
   session id (``2024-05-20T08.42.00.123Z``, dots in the time) with ``blob JSON`` the session's JSON
   text encoded as a JSON string once more (``"{\\"project_path\\": ...}"``), ``user_run_details`` with
   ``bookmark BOOLEAN`` 0/1, the title the run id until one is typed and ``''`` for no notes.
+- :func:`minidlna`: a MiniDLNA 1.3 media server's ``files.db`` after ``minidlnad -R`` scanned MP3s and
+  JPEGs: ``OBJECTS`` keyed by a rowid ``ID``, each object named by ``OBJECT_ID TEXT UNIQUE NOT NULL``
+  (``0``, ``64``, ``64$0$0$1``: a parent's id, ``$`` and a hexadecimal place), the tree's
+  ``PARENT_ID`` (``-1`` for the root) and the views' copies' ``REF_ID`` holding those ids, declared
+  nowhere, ``DETAIL_ID`` naming ``DETAILS``; ``DETAILS`` with ``TIMESTAMP INTEGER`` the files' Unix
+  seconds and the media directory's configured types (7), ``DURATION`` text ``0:00:38.331``,
+  ``DATE DATE`` a tag's year as its first day (``1978-01-01``) beside EXIF moments with a ``T``
+  (``2021-03-12T10:10:02``), ``THUMBNAIL BOOL`` 0, ``ALBUM_ART`` a cover's id or 0, titles with emoji,
+  a no-break space, CJK and MiniDLNA's doubly escaped quote (``&amp;quot;``).
 """
 
 from __future__ import annotations
@@ -25786,3 +25795,248 @@ def kedro_viz_sessions(path: Path, runs: int = 12) -> Path:
         ],
     }
     return write_export(path, KEDRO_VIZ_DDL, rows)
+
+
+# --- MiniDLNA (media server) ----------------------------------------------------------------------------
+
+#: MiniDLNA 1.3.0's ``files.db`` schema (``db_dir/files.db``, as ``minidlnad -R`` creates it).
+MINIDLNA_DDL = [
+    "CREATE TABLE OBJECTS (ID INTEGER PRIMARY KEY AUTOINCREMENT, OBJECT_ID TEXT UNIQUE NOT NULL, PARENT_ID "
+    "TEXT NOT NULL, REF_ID TEXT DEFAULT NULL, CLASS TEXT NOT NULL, DETAIL_ID INTEGER DEFAULT NULL, NAME TEXT "
+    "DEFAULT NULL)",
+    "CREATE TABLE DETAILS (ID INTEGER PRIMARY KEY AUTOINCREMENT, PATH TEXT DEFAULT NULL, SIZE INTEGER, "
+    "TIMESTAMP INTEGER, TITLE TEXT COLLATE NOCASE, DURATION TEXT, BITRATE INTEGER, SAMPLERATE INTEGER, "
+    "CREATOR TEXT COLLATE NOCASE, ARTIST TEXT COLLATE NOCASE, ALBUM TEXT COLLATE NOCASE, GENRE TEXT COLLATE "
+    "NOCASE, COMMENT TEXT, CHANNELS INTEGER, DISC INTEGER, TRACK INTEGER, DATE DATE, RESOLUTION TEXT, "
+    "THUMBNAIL BOOL DEFAULT 0, ALBUM_ART INTEGER DEFAULT 0, ROTATION INTEGER, DLNA_PN TEXT, MIME TEXT)",
+    "CREATE TABLE ALBUM_ART (ID INTEGER PRIMARY KEY AUTOINCREMENT, PATH TEXT NOT NULL)",
+    "CREATE TABLE CAPTIONS (ID INTEGER PRIMARY KEY, PATH TEXT NOT NULL)",
+    "CREATE TABLE BOOKMARKS (ID INTEGER PRIMARY KEY, SEC INTEGER, WATCH_COUNT INTEGER)",
+    "CREATE TABLE PLAYLISTS (ID INTEGER PRIMARY KEY AUTOINCREMENT, NAME TEXT NOT NULL, PATH TEXT NOT NULL, "
+    "ITEMS INTEGER DEFAULT 0, FOUND INTEGER DEFAULT 0, TIMESTAMP INTEGER DEFAULT 0)",
+    "CREATE TABLE SETTINGS (KEY TEXT NOT NULL, VALUE TEXT)",
+    "CREATE INDEX IDX_OBJECTS_OBJECT_ID ON OBJECTS(OBJECT_ID)",
+    "CREATE INDEX IDX_OBJECTS_PARENT_ID ON OBJECTS(PARENT_ID)",
+    "CREATE INDEX IDX_OBJECTS_DETAIL_ID ON OBJECTS(DETAIL_ID)",
+    "CREATE INDEX IDX_OBJECTS_CLASS ON OBJECTS(CLASS)",
+    "CREATE INDEX IDX_DETAILS_PATH ON DETAILS(PATH)",
+    "CREATE INDEX IDX_DETAILS_ID ON DETAILS(ID)",
+    "CREATE INDEX IDX_ALBUM_ART ON ALBUM_ART(ID)",
+    "CREATE INDEX IDX_SCANNER_OPT ON OBJECTS(PARENT_ID, NAME, OBJECT_ID)",
+    "CREATE INDEX IDX_SEARCH_OPT ON OBJECTS(OBJECT_ID, CLASS, DETAIL_ID)",
+]
+#: The containers a scan creates first (scanner.c's ``magic_containers``), OBJECT_ID → (PARENT_ID, NAME),
+#: DETAILS rows 1..20 holding their titles.
+MINIDLNA_CONTAINERS = (
+    ("0", "-1", "root"),
+    ("1", "0", "Music"),
+    ("1$4", "1", "All Music"),
+    ("1$5", "1", "Genre"),
+    ("1$6", "1", "Artist"),
+    ("1$7", "1", "Album"),
+    ("1$14", "1", "Folders"),
+    ("1$F", "1", "Playlists"),
+    ("2", "0", "Video"),
+    ("2$8", "2", "All Video"),
+    ("2$15", "2", "Folders"),
+    ("3", "0", "Pictures"),
+    ("3$B", "3", "All Pictures"),
+    ("3$C", "3", "Date Taken"),
+    ("3$D2", "3", "Camera"),
+    ("3$16", "3", "Folders"),
+    ("64", "0", "Browse Folders"),
+    ("1$FF0", "1", "Recently Added"),
+    ("2$FF0", "2", "Recently Added"),
+    ("3$FF0", "3", "Recently Added"),
+)
+MINIDLNA_ROOT = "/srv/media"
+#: The files' modification times, Unix seconds (``st_mtime``): the scan's ``TIMESTAMP``.
+MINIDLNA_MTIME = 1796488935
+#: The media directory's own row keeps the media types it was configured for in ``TIMESTAMP`` (7: audio,
+#: video and images), the one value there that is no modification time.
+MINIDLNA_MEDIA_TYPES = 7
+#: Titles as the ID3 tags spell them; a ``"`` is stored XML-escaped twice, as MiniDLNA writes it.
+MINIDLNA_TITLES = (
+    "Café del Mar",
+    "Ünïcödé Sönġ 🎵",
+    "Night\u00a0Drive",
+    "日本語のタイトル",
+    "quote ' &amp;quot; ;",
+    "0042",
+    "Emoji 🎸🔥 party",
+    "A" * 300,
+)
+MINIDLNA_ARTISTS = ("Sigur Rós", "Björk", None, "坂本龍一", "José González", "AC/DC")
+MINIDLNA_GENRES = ("Rock", "Electronic", "Jazz", "Pop")
+
+
+def minidlna_track(n: int) -> tuple[Any, ...]:
+    """Track ``n``'s DETAILS columns after ``ID`` (PATH ... MIME), from an ID3-tagged MP3 of 128 kbit/s."""
+    seconds = 1 + (n * 37) % 290
+    millis = (n * 331) % 1000
+    artist = MINIDLNA_ARTISTS[n % len(MINIDLNA_ARTISTS)]
+    return (
+        f"{MINIDLNA_ROOT}/Music/Album One/{n:03d} chanson ♪.mp3",
+        16_000 * seconds + 417 * n,
+        MINIDLNA_MTIME + n % 3,
+        MINIDLNA_TITLES[n % len(MINIDLNA_TITLES)],
+        f"0:{seconds // 60:02d}:{seconds % 60:02d}.{millis:03d}",
+        128000,
+        44100,
+        artist,
+        artist,
+        "Ålbum Twø 🎶",
+        MINIDLNA_GENRES[n % len(MINIDLNA_GENRES)],
+        None if n % 3 else "Comment ünï 💬 " + "x" * (7 * n + 1),
+        2,
+        1 + n % 2 if n % 5 == 0 else 0,
+        1 + n,
+        minidlna_track_date(n),
+        None,
+        0,
+        minidlna_album_art(n),
+        None,
+        "MP3",
+        "audio/mpeg",
+    )
+
+
+def minidlna_album_art(n: int) -> int:
+    """A track's ``ALBUM_ART``: the cached cover of every fourth track's own APIC frame (1, 2, 3), else 0
+    (none)."""
+    return 1 + n // 4 if n % 4 == 0 else 0
+
+
+def minidlna_track_date(n: int) -> str | None:
+    """A track's ``DATE``: the tag's year as its first day (``1991-01-01``), or none."""
+    return None if n % 3 == 2 else f"{1975 + 3 * n}-01-01"
+
+
+def minidlna_photo_date(n: int) -> str | None:
+    """A photo's ``DATE``: EXIF's ``DateTimeOriginal`` with ``-`` and ``T`` put in, or none."""
+    return None if n == 4 else f"2021-{1 + n:02d}-{10 + n:02d}T{8 + n:02d}:{5 * n:02d}:0{n}"
+
+
+def minidlna_photo(n: int) -> tuple[Any, ...]:
+    """Photo ``n``'s DETAILS columns after ``ID`` (a small JPEG with EXIF, its rotation from EXIF)."""
+    return (
+        f"{MINIDLNA_ROOT}/Pictures/DSC_{n:03d}.jpg",
+        791 + 37 * n,
+        MINIDLNA_MTIME + 1,
+        f"DSC_{n:03d}",
+        None,
+        None,
+        None,
+        "Canon EOS R6" if n % 2 else "NIKON CORPORATION D750",
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        minidlna_photo_date(n),
+        f"{40 + n}x{30 + n}",
+        0,
+        0,
+        (0, 90, 180)[n % 3],
+        "JPEG_SM",
+        "image/jpeg",
+    )
+
+
+def minidlna_objects(tracks: int, photos: int) -> list[tuple[str, str, str | None, str, int]]:
+    """The OBJECTS rows (OBJECT_ID, PARENT_ID, REF_ID, CLASS, DETAIL_ID) a scan writes, in its order;
+    ``NAME`` is the DETAILS row's title. DETAILS: 1..20 the containers, 21 the media directory (no
+    object names it), 22 ``Music``, 23 ``Album One``, 24 the album, 25 ``Pictures``, then the tracks'
+    rows and the photos'. Each track is ``64$0$0$<n>`` in the folder view and a copy (``REF_ID``)
+    in All Music, the music Folders view and its album; each photo ``64$1$<n>`` and its copy in All
+    Pictures."""
+    folder = "container.storageFolder"
+    rows = [(oid, parent, None, folder, n + 1) for n, (oid, parent, _) in enumerate(MINIDLNA_CONTAINERS)]
+    rows += [
+        ("64$0", "64", None, folder, 22),
+        ("64$0$0", "64$0", None, folder, 23),
+        ("1$14$0", "1$14", "64$0", folder, 22),
+        ("1$14$0$0", "1$14$0", "64$0$0", folder, 23),
+        ("1$7$0", "1$7", None, "container.album.musicAlbum", 24),
+    ]
+    track = "item.audioItem.musicTrack"
+    for n in range(tracks):
+        own = f"64$0$0${n:X}"
+        detail = 26 + n
+        rows += [
+            (own, "64$0$0", None, track, detail),
+            (f"1$14$0$0${n:X}", "1$14$0$0", own, track, detail),
+            (f"1$7$0${n:X}", "1$7$0", own, track, detail),
+            (f"1$4${n:X}", "1$4", own, track, detail),
+        ]
+    rows.append(("64$1", "64", None, folder, 25))
+    photo = "item.imageItem.photo"
+    for n in range(photos):
+        own = f"64$1${n:X}"
+        detail = 26 + tracks + n
+        rows += [(own, "64$1", None, photo, detail), (f"3$B${n:X}", "3$B", own, photo, detail)]
+    return rows
+
+
+def minidlna_details(tracks: int, photos: int) -> list[tuple[Any, ...]]:
+    """The DETAILS rows (ID first), as :func:`minidlna_objects` names them."""
+    empty = (*(None,) * 13, 0, 0, None, None, None)  # DURATION .. MIME of a directory
+    rows: list[tuple[Any, ...]] = [
+        (n + 1, None, None, None, name, *empty) for n, (_, _, name) in enumerate(MINIDLNA_CONTAINERS)
+    ]
+    rows += [
+        (21, MINIDLNA_ROOT, None, MINIDLNA_MEDIA_TYPES, "media", *empty),
+        (22, f"{MINIDLNA_ROOT}/Music", None, None, "Music", *empty),
+        (23, f"{MINIDLNA_ROOT}/Music/Album One", None, None, "Album One", *empty),
+        (
+            24,
+            None,
+            None,
+            None,
+            "Ålbum Twø 🎶",
+            *(None,) * 3,
+            "Sigur Rós",
+            "Sigur Rós",
+            None,
+            "Rock",
+            *(None,) * 6,
+            0,
+            1,
+            None,
+            None,
+            None,
+        ),
+        (25, f"{MINIDLNA_ROOT}/Pictures", None, None, "Pictures", *empty),
+    ]
+    rows += [(26 + n, *minidlna_track(n)) for n in range(tracks)]
+    rows += [(26 + tracks + n, *minidlna_photo(n)) for n in range(photos)]
+    return rows
+
+
+def minidlna_name(path: str | None, title: str) -> str:
+    """An object's ``NAME``: a file's name less its extension (``000 chanson ♪``), whatever its title
+    tag says; a container's title."""
+    if path is None or "." not in path.rsplit("/", 1)[-1]:
+        return title
+    return path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+
+
+def minidlna(path: Path, tracks: int = 12, photos: int = 6) -> Path:
+    """MiniDLNA's ``files.db`` after ``minidlnad -R`` scanned ``tracks`` MP3s and ``photos`` JPEGs (see
+    the module's list)."""
+    objects = minidlna_objects(tracks, photos)
+    details = minidlna_details(tracks, photos)
+    names = {row[0]: minidlna_name(row[1], row[4]) for row in details}
+    rows: dict[str, list[Sequence[Any]]] = {
+        "OBJECTS": [(n + 1, *row, names[row[4]]) for n, row in enumerate(objects)],
+        "DETAILS": details,
+        "ALBUM_ART": [
+            (art, f"/var/cache/minidlna/art_cache{MINIDLNA_ROOT}/Music/Album One/{n:03d} chanson ♪.jpg")
+            for n in range(tracks)
+            if (art := minidlna_album_art(n))
+        ],
+        "SETTINGS": [("UPDATE_ID", "1"), ("media_dir", MINIDLNA_ROOT)],
+    }
+    return write_export(path, MINIDLNA_DDL, rows)

@@ -44,8 +44,8 @@ AdonisJS Lucid application, an Apple Health export, an Evernote export, a Twitte
 Takeout as the dogsheep tools convert them, a git-annex repository's keys database, a Zim notebook's
 index, an ejabberd server, a Letta agent server's database, a mem0 memory layer's history, crewAI's
 kickoff task outputs and flow persistence, a Gajim XMPP client's message archive, a Mage AI project's
-database, a Kedro-Viz session store) through ``columnar-etl run`` into the session's real PostgreSQL,
-every cell checked.
+database, a Kedro-Viz session store, a MiniDLNA media server) through ``columnar-etl run`` into the
+session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -10516,3 +10516,73 @@ def test_kedro_viz_session_store_keeps_its_session_ids_and_doubly_encoded_json_a
     }
     notes = profiled(run_dir)["columns"]["user_run_details"]["notes"]
     assert notes["blank_is_missing"] is True
+
+
+def test_minidlna_media_database_finds_its_object_tree_by_the_text_ids_and_keeps_its_dates_and_times(
+    run_export: Runner,
+) -> None:
+    """MiniDLNA's ``files.db`` after a scan: ``OBJECTS`` keyed by a rowid ``ID`` names each object by
+    ``OBJECT_ID TEXT UNIQUE`` (``64$0$0$1``, ``0``, ``64``); the tree's ``PARENT_ID`` and the views'
+    copies' ``REF_ID`` refer to it (a text key declared unique beside the table's key), the root's
+    ``-1`` its one orphan; ``DETAIL_ID`` refers to ``DETAILS.ID`` and ``ALBUM_ART`` to its table, 0
+    for none. ``DATE DATE`` holds a tag's year as its first day beside EXIF moments with a ``T``: a
+    timestamp, each value audited from its format; ``TIMESTAMP`` holds the files' Unix seconds beside
+    the media directory's configured types (7): kept as integers, every value as written; ``BOOL``
+    0s booleans; durations (``0:00:38.331``) and every title (emoji, a no-break space, MiniDLNA's
+    escaped quote, 300 letters) text as written."""
+    tracks, photos = 12, 6
+    ran, run_dir = run_export(apps.minidlna)
+    objects = apps.minidlna_objects(tracks, photos)
+    details = apps.minidlna_details(tracks, photos)
+    tables = {
+        "OBJECTS": len(objects),
+        "DETAILS": len(details),
+        "ALBUM_ART": len({apps.minidlna_album_art(n) for n in range(tracks)} - {0}),
+        "CAPTIONS": 0,
+        "BOOKMARKS": 0,
+        "PLAYLISTS": 0,
+        "SETTINGS": 2,
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert references(run_dir) == {
+        ("OBJECTS", "PARENT_ID"): "OBJECTS.OBJECT_ID",
+        ("OBJECTS", "REF_ID"): "OBJECTS.OBJECT_ID",
+        ("OBJECTS", "DETAIL_ID"): "DETAILS.ID",
+        ("DETAILS", "ALBUM_ART"): "ALBUM_ART.ID",
+    }
+    columns = profiled(run_dir)["columns"]
+    ids = {oid for oid, *_ in objects}
+    orphan = columns["OBJECTS"]["PARENT_ID"]["issues"]
+    assert [(i["kind"], i["count"], i["examples"]) for i in orphan] == [
+        ("orphan_reference", sum(parent not in ids for _, parent, *_ in objects), ["-1"])
+    ]
+    assert "issues" not in columns["OBJECTS"]["REF_ID"] or not columns["OBJECTS"]["REF_ID"]["issues"]
+    types = ran.types("OBJECTS")
+    assert all(types[c] == "text" for c in ("OBJECT_ID", "PARENT_ID", "REF_ID", "CLASS", "NAME"))
+    assert ran.values("OBJECTS", "OBJECT_ID", "ID") == {n + 1: row[0] for n, row in enumerate(objects)}
+    assert ran.values("OBJECTS", "PARENT_ID", "ID") == {n + 1: row[1] for n, row in enumerate(objects)}
+    assert ran.values("OBJECTS", "REF_ID", "ID") == {n + 1: row[2] for n, row in enumerate(objects)}
+    types = ran.types("DETAILS")
+    assert types["DATE"] == "timestamp without time zone"
+    assert (types["TIMESTAMP"], types["DURATION"], types["THUMBNAIL"]) == ("bigint", "text", "boolean")
+    by_id = {row[0]: row for row in details}
+    assert ran.values("DETAILS", "TIMESTAMP", "ID") == {k: row[3] for k, row in by_id.items()}
+    assert ran.values("DETAILS", "TIMESTAMP", "ID")[21] == apps.MINIDLNA_MEDIA_TYPES
+    assert ran.values("DETAILS", "TITLE", "ID") == {k: row[4] for k, row in by_id.items()}
+    assert ran.values("DETAILS", "DURATION", "ID") == {k: row[5] for k, row in by_id.items()}
+    assert ran.values("DETAILS", "DATE", "ID") == {
+        k: None if row[16] is None else datetime.fromisoformat(row[16]) for k, row in by_id.items()
+    }
+    dated = {str(k): row[16] for k, row in by_id.items() if row[16] is not None}
+    assert audit_rules(run_dir, "DETAILS", "DATE") == {
+        k: {"date_format:%Y-%m-%dT%H:%M:%S" if "T" in text else "date_format:%Y-%m-%d"}
+        for k, text in dated.items()
+    }
+    assert set(ran.values("DETAILS", "THUMBNAIL", "ID").values()) == {False}
+    assert ran.values("DETAILS", "ALBUM_ART", "ID") == {k: row[19] for k, row in by_id.items()}
+    assert {rule for _, _, rule in audited_columns(run_dir)} == {
+        "boolean:0",
+        "date_format:%Y-%m-%d",
+        "date_format:%Y-%m-%dT%H:%M:%S",
+    }
