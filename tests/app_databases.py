@@ -7512,6 +7512,14 @@ CALIBRE_GENRES = ("Fiction", "Non-fiction", "Poetry")
 CALIBRE_ADDED = datetime(2026, 12, 5, 4, 8, 42, tzinfo=UTC)
 
 
+def calibre_author_sort(name: str) -> str:
+    """calibre's ``author_to_author_sort`` by its default ``invert`` method: the last name first, a
+    comma, the others (``Tolkien, J. R. R.``), as ``authors.sort`` and a book's ``author_sort`` (its
+    authors' joined by `` & ``) hold it."""
+    *given, last = name.split()
+    return f"{last}, {' '.join(given)}" if given else last
+
+
 def calibre_book_ids(books: int, deleted: Sequence[int]) -> list[int]:
     """The ids of a library's books: 1.. in the order they were added, the deleted ones gone."""
     return [n for n in range(1, books + len(deleted) + 1) if n not in deleted]
@@ -7610,7 +7618,7 @@ def ebook_library(path: Path, books: int = 30, deleted: Sequence[int] = (4, 17))
                 calibre_moment(calibre_added(n)),
                 calibre_pubdate(n),
                 (1.0, 2.5, 0.1, 10.0)[n % 4],
-                CALIBRE_AUTHORS[author_of[n][0] - 1],
+                " & ".join(calibre_author_sort(CALIBRE_AUTHORS[a - 1]) for a in author_of[n]),
                 "",
                 "",
                 f"{CALIBRE_AUTHORS[author_of[n][0] - 1]}/{calibre_title(n)} ({n})",
@@ -7621,7 +7629,7 @@ def ebook_library(path: Path, books: int = 30, deleted: Sequence[int] = (4, 17))
             )
             for n in ids
         ],
-        "authors": [(k, name, name, "") for k, name in enumerate(CALIBRE_AUTHORS, 1)],
+        "authors": [(k, name, calibre_author_sort(name), "") for k, name in enumerate(CALIBRE_AUTHORS, 1)],
         "books_authors_link": [(k, n, a) for k, (n, a) in enumerate(links, 1)],
         "ratings": [(k, 2 * k) for k in range(1, 6)],
         "books_ratings_link": [(k, n, 1 + n % 5) for k, n in enumerate(calibre_rated(ids), 1)],
