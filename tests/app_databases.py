@@ -1151,6 +1151,12 @@ number, so a test computes what a column holds from the same numbers.
   ``DATE DATE`` a tag's year as its first day (``1978-01-01``) beside EXIF moments with a ``T``
   (``2021-03-12T10:10:02``), ``THUMBNAIL BOOL`` 0, ``ALBUM_ART`` a cover's id or 0, titles with emoji,
   a no-break space, CJK and MiniDLNA's doubly escaped quote (``&amp;quot;``).
+- :func:`gerbera`: a Gerbera 1.1 UPnP media server's ``gerbera.db`` after ``gerbera --add`` imported
+  an album: ``mt_cds_object`` keyed by ``id`` from -1, its declared foreign keys naming
+  ``cds_object`` (a table it does not have), physical (``D``/``F``) and virtual (``V``) locations with
+  unsigned 32-bit hashes (above 2^31), tags and resources URL-encoded (``dc%3Atitle=Caf%C3%A9``), each
+  track copied into the virtual views (``ref_id``), the full-name view's title `` - album - title``
+  where the track has no artist, and ``mt_internal_setting`` ``db_version`` ``'3'`` in a ``varchar``.
 """
 
 from __future__ import annotations
@@ -26048,3 +26054,235 @@ def minidlna(path: Path, tracks: int = 12, photos: int = 6) -> Path:
         "SETTINGS": [("UPDATE_ID", "1"), ("media_dir", MINIDLNA_ROOT)],
     }
     return write_export(path, MINIDLNA_DDL, rows)
+
+
+# --- Gerbera (UPnP media server) ------------------------------------------------------------------------
+
+#: Gerbera 1.1's ``sqlite3.sql`` (``~/.config/gerbera/gerbera.db``): its foreign keys name ``cds_object``,
+#: a table that does not exist (the table is ``mt_cds_object``).
+GERBERA_DDL = [
+    'CREATE TABLE "mt_cds_object" (\n  "id" integer primary key,\n  "ref_id" integer default NULL,\n'
+    '  "parent_id" integer NOT NULL default \'0\',\n  "object_type" tinyint unsigned NOT NULL,\n'
+    '  "upnp_class" varchar(80) default NULL,\n  "dc_title" varchar(255) default NULL,\n'
+    '  "location" text default NULL,\n  "location_hash" integer unsigned default NULL,\n'
+    '  "metadata" text default NULL,\n  "auxdata" text default NULL,\n  "resources" text default NULL,\n'
+    '  "update_id" integer NOT NULL default \'0\',\n  "mime_type" varchar(40) default NULL,\n'
+    '  "flags" integer unsigned NOT NULL default \'1\',\n  "track_number" integer default NULL,\n'
+    '  "service_id" varchar(255) default NULL,\n'
+    '  CONSTRAINT "cds_object_ibfk_1" FOREIGN KEY ("ref_id") REFERENCES "cds_object" ("id") ON DELETE '
+    "CASCADE ON UPDATE CASCADE,\n"
+    '  CONSTRAINT "cds_object_ibfk_2" FOREIGN KEY ("parent_id") REFERENCES "cds_object" ("id") ON DELETE '
+    "CASCADE ON UPDATE CASCADE\n)",
+    'CREATE TABLE "mt_cds_active_item" (\n  "id" integer primary key,\n  "action" varchar(255) NOT NULL,\n'
+    '  "state" varchar(255) NOT NULL,\n  CONSTRAINT "mt_cds_active_item_ibfk_1" FOREIGN KEY ("id") '
+    'REFERENCES "mt_cds_object" ("id") ON DELETE CASCADE ON UPDATE CASCADE\n)',
+    'CREATE TABLE "mt_internal_setting" (\n  "key" varchar(40) primary key NOT NULL,\n'
+    '  "value" varchar(255) NOT NULL\n)',
+    'CREATE TABLE "mt_autoscan" (\n  "id" integer primary key,\n  "obj_id" integer default NULL,\n'
+    '  "scan_level" varchar(10) NOT NULL,\n  "scan_mode" varchar(10) NOT NULL,\n'
+    '  "recursive" tinyint unsigned NOT NULL,\n  "hidden" tinyint unsigned NOT NULL,\n'
+    '  "interval" integer unsigned default NULL,\n  "last_modified" integer unsigned default NULL,\n'
+    '  "persistent" tinyint unsigned NOT NULL default \'0\',\n  "location" text default NULL,\n'
+    '  "path_ids" text default NULL,\n  "touched" tinyint unsigned NOT NULL default \'1\',\n'
+    '  CONSTRAINT "mt_autoscan_id" FOREIGN KEY ("obj_id") REFERENCES "mt_cds_object" ("id") ON DELETE '
+    "CASCADE ON UPDATE CASCADE\n)",
+    "CREATE INDEX mt_cds_object_ref_id ON mt_cds_object(ref_id)",
+    "CREATE INDEX mt_cds_object_parent_id ON mt_cds_object(parent_id,object_type,dc_title)",
+    "CREATE INDEX mt_object_type ON mt_cds_object(object_type)",
+    "CREATE INDEX mt_location_parent ON mt_cds_object(location_hash,parent_id)",
+    "CREATE INDEX mt_track_number ON mt_cds_object(track_number)",
+    "CREATE INDEX mt_internal_setting_key ON mt_internal_setting(key)",
+    "CREATE UNIQUE INDEX mt_autoscan_obj_id ON mt_autoscan(obj_id)",
+    "CREATE INDEX mt_cds_object_service_id ON mt_cds_object(service_id)",
+]
+GERBERA_MUSIC = "/srv/media/Music"
+#: (title, artist or None, date) of each track's tags; the layout's full name joins artist, album and
+#: title with `` - ``, an empty artist leaving the name's leading space.
+GERBERA_TRACKS = (
+    ("Café del Mar", "Sigur Rós", "1975-01-01"),
+    ("Night\u00a0Drive", None, "1991-02-06"),
+    ("日本語のタイトル", "坂本龍一", None),
+    ("Emoji 🎸🔥 party", "Björk", "2003-07-04"),
+    ("0042", None, "1999-12-31"),
+    ("A" * 300, "AC/DC", "1980-07-25"),
+)
+GERBERA_ALBUM = "Ålbum Twø 🎶"
+
+
+def gerbera_hash(text: str) -> int:
+    """A location's hash as Gerbera stores it (an unsigned 32-bit integer, often above 2^31)."""
+    return int.from_bytes(hashlib.sha256(text.encode()).digest()[:4], "big")
+
+
+def gerbera_metadata(n: int) -> str:
+    """A track's ``metadata``: its tags URL-encoded, ``&``-joined, as Gerbera's ``dict_encode`` writes."""
+    title, artist, day = GERBERA_TRACKS[n]
+    fields = [("dc:title", title)]
+    fields += [("upnp:artist", artist)] if artist else []
+    fields += [("upnp:album", GERBERA_ALBUM)]
+    fields += [("dc:date", day)] if day else []
+    fields += [("upnp:originalTrackNumber", str(n + 1))]
+    return "&".join(f"{urllib.parse.quote(k, safe='')}={urllib.parse.quote(v, safe='')}" for k, v in fields)
+
+
+def gerbera_resources(n: int) -> str:
+    """A track's ``resources``: its one resource's attributes URL-encoded, ``~``-separated parts."""
+    size, seconds = 16_000 * (3 + n), 3 + n
+    info = {
+        "protocolInfo": "http-get:*:audio/mpeg:*",
+        "size": str(size),
+        "bitrate": "16000",
+        "duration": f"00:00:{seconds:02d}.0",
+        "sampleFrequency": "44100",
+        "nrAudioChannels": "2",
+    }
+    return "0~" + "&".join(f"{k}={urllib.parse.quote(v, safe='')}" for k, v in info.items()) + "~~"
+
+
+def gerbera_full_name(n: int) -> str:
+    """The ``All - full name`` view's title: ``artist - album - title``, the artist empty where none."""
+    title, artist, _ = GERBERA_TRACKS[n]
+    return f"{artist or ''} - {GERBERA_ALBUM} - {title}"
+
+
+def gerbera_objects() -> list[tuple[Any, ...]]:
+    """The ``mt_cds_object`` rows of a scan of one album's tracks: the -1 and root objects, the
+    physical directories (``D`` locations), each track (``F``), the virtual ``Audio`` containers (``V``)
+    and each track's copy in them (``ref_id`` the track, no location of its own)."""
+    rows: list[tuple[Any, ...]] = [
+        (-1, None, -1, 0, None, None, None, None, None, None, None, 0, None, 9, None, None),
+        (0, None, -1, 1, "object.container", "Root", None, None, None, None, None, 1, None, 9, None, None),
+        (
+            1,
+            None,
+            0,
+            1,
+            "object.container",
+            "PC Directory",
+            None,
+            None,
+            None,
+            None,
+            None,
+            1,
+            None,
+            9,
+            None,
+            None,
+        ),
+    ]
+    parent = 1
+    path = ""
+    for part in [*GERBERA_MUSIC.strip("/").split("/"), GERBERA_ALBUM]:
+        path += "/" + part
+        oid = len(rows) - 1
+        location = f"D{path}"
+        rows.append(
+            (
+                oid,
+                None,
+                parent,
+                1,
+                "object.container",
+                part,
+                location,
+                gerbera_hash(location),
+                None,
+                None,
+                None,
+                1,
+                None,
+                1,
+                None,
+                None,
+            )
+        )
+        parent = oid
+    folder = parent
+    tracks = []
+    for n in range(len(GERBERA_TRACKS)):
+        oid = len(rows) - 1
+        name = f"{n:03d} chanson.mp3"
+        location = f"F{GERBERA_MUSIC}/{GERBERA_ALBUM}/{name}"
+        rows.append(
+            (
+                oid,
+                None,
+                folder,
+                2,
+                "object.item.audioItem.musicTrack",
+                name,
+                location,
+                gerbera_hash(location),
+                gerbera_metadata(n),
+                None,
+                gerbera_resources(n),
+                0,
+                "audio/mpeg",
+                1,
+                n + 1,
+                None,
+            )
+        )
+        tracks.append(oid)
+    views = {}
+    for view in ("Audio", "Audio/All Audio", "Audio/All - full name"):
+        oid = len(rows) - 1
+        location = f"V/{view}"
+        up = views.get(view.rsplit("/", 1)[0], 0) if "/" in view else 0
+        rows.append(
+            (
+                oid,
+                None,
+                up,
+                1,
+                "object.container",
+                view.rsplit("/", 1)[-1],
+                location,
+                gerbera_hash(location),
+                None,
+                None,
+                None,
+                1,
+                None,
+                1,
+                None,
+                None,
+            )
+        )
+        views[view] = oid
+    for n, track in enumerate(tracks):
+        for view, title in (
+            ("Audio/All Audio", GERBERA_TRACKS[n][0]),
+            ("Audio/All - full name", gerbera_full_name(n)),
+        ):
+            rows.append(
+                (
+                    len(rows) - 1,
+                    track,
+                    views[view],
+                    2,
+                    None,
+                    title,
+                    None,
+                    None,
+                    gerbera_metadata(n),
+                    None,
+                    None,
+                    0,
+                    "audio/mpeg",
+                    1,
+                    n + 1,
+                    None,
+                )
+            )
+    return rows
+
+
+def gerbera(path: Path) -> Path:
+    """Gerbera's ``gerbera.db`` after importing one album (``gerbera --add``; see the module's list)."""
+    rows: dict[str, list[Sequence[Any]]] = {
+        "mt_cds_object": gerbera_objects(),
+        "mt_internal_setting": [("db_version", "3")],
+    }
+    return write_export(path, GERBERA_DDL, rows)

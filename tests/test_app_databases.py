@@ -44,8 +44,8 @@ AdonisJS Lucid application, an Apple Health export, an Evernote export, a Twitte
 Takeout as the dogsheep tools convert them, a git-annex repository's keys database, a Zim notebook's
 index, an ejabberd server, a Letta agent server's database, a mem0 memory layer's history, crewAI's
 kickoff task outputs and flow persistence, a Gajim XMPP client's message archive, a Mage AI project's
-database, a Kedro-Viz session store, a MiniDLNA media server) through ``columnar-etl run`` into the
-session's real PostgreSQL, every cell checked.
+database, a Kedro-Viz session store, a MiniDLNA and a Gerbera media server) through ``columnar-etl
+run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -10589,3 +10589,50 @@ def test_minidlna_media_database_finds_its_object_tree_by_the_text_ids_and_keeps
         "date_format:%Y-%m-%d",
         "date_format:%Y-%m-%dT%H:%M:%S",
     }
+
+
+def test_gerbera_media_database_keeps_its_hashes_and_encoded_metadata_and_trims_a_layouts_blank_artist(
+    run_export: Runner,
+) -> None:
+    """Gerbera's ``gerbera.db`` after importing an album: its declared foreign keys name
+    ``cds_object``, a table it does not have (the table is ``mt_cds_object``): no reference, a note
+    says so; the tree's ``parent_id`` uses too few of the keys to tell from chance; the declared ones
+    of its empty tables stand. Location hashes above 2^31 arrive as bigint; the URL-encoded metadata
+    and resources text as written; the full-name view's title of a track with no artist
+    (`` - Ålbum Twø 🎶 - 0042``) is trimmed, each audited; ``varchar`` ``'3'`` is the number it holds."""
+    objects = apps.gerbera_objects()
+    ran, run_dir = run_export(apps.gerbera)
+    tables = {
+        "mt_cds_object": len(objects),
+        "mt_cds_active_item": 0,
+        "mt_internal_setting": 1,
+        "mt_autoscan": 0,
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_after"] == 100.0
+    assert references(run_dir) == {
+        ("mt_cds_active_item", "id"): "mt_cds_object.id",
+        ("mt_autoscan", "obj_id"): "mt_cds_object.id",
+    }
+    columns = profiled(run_dir)["columns"]["mt_cds_object"]
+    for column in ("ref_id", "parent_id"):
+        assert any("cds_object(id), a table missing" in note for note in columns[column]["notes"]), column
+    types = ran.types("mt_cds_object")
+    assert (types["id"], types["ref_id"], types["parent_id"], types["location_hash"]) == ("bigint",) * 4
+    assert all(types[c] == "text" for c in ("dc_title", "location", "metadata", "resources", "upnp_class"))
+    assert ran.types("mt_internal_setting")["value"] == "bigint"
+    assert ran.values("mt_internal_setting", "value", "key") == {"db_version": 3}
+    by_id = {row[0]: row for row in objects}
+    assert ran.values("mt_cds_object", "location_hash", "id") == {k: row[7] for k, row in by_id.items()}
+    assert max(row[7] or 0 for row in objects) > 2**31
+    assert ran.values("mt_cds_object", "metadata", "id") == {k: row[8] for k, row in by_id.items()}
+    assert ran.values("mt_cds_object", "resources", "id") == {k: row[10] for k, row in by_id.items()}
+    assert ran.values("mt_cds_object", "ref_id", "id") == {k: row[1] for k, row in by_id.items()}
+    assert ran.values("mt_cds_object", "dc_title", "id") == {
+        k: arrives_as(row[5]) for k, row in by_id.items()
+    }
+    assert audit_rules(run_dir, "mt_cds_object", "dc_title") == {
+        str(k): {"trim"} for k, row in by_id.items() if row[5] is not None and row[5] != row[5].strip()
+    }
+    assert {rule for _, _, rule in audited_columns(run_dir)} == {"trim"}
