@@ -1214,6 +1214,21 @@ number, so a test computes what a column holds from the same numbers.
   seconds, ``sip_code VARCHAR(3)`` digits, dialled numbers with leading zeros, ``+`` and names, a
   registration's ``q`` ``-1.0`` for none, and ``version`` with every table's schema version (1 to 9
   and a 12) beside 12 dialogs keyed 1..12.
+- :func:`minidlna`: a MiniDLNA 1.3 media server's ``files.db`` after ``minidlnad -R`` scanned MP3s and
+  JPEGs: ``OBJECTS`` keyed by a rowid ``ID``, each object named by ``OBJECT_ID TEXT UNIQUE NOT NULL``
+  (``0``, ``64``, ``64$0$0$1``: a parent's id, ``$`` and a hexadecimal place), the tree's
+  ``PARENT_ID`` (``-1`` for the root) and the views' copies' ``REF_ID`` holding those ids, declared
+  nowhere, ``DETAIL_ID`` naming ``DETAILS``; ``DETAILS`` with ``TIMESTAMP INTEGER`` the files' Unix
+  seconds and the media directory's configured types (7), ``DURATION`` text ``0:00:38.331``,
+  ``DATE DATE`` a tag's year as its first day (``1978-01-01``) beside EXIF moments with a ``T``
+  (``2021-03-12T10:10:02``), ``THUMBNAIL BOOL`` 0, ``ALBUM_ART`` a cover's id or 0, titles with emoji,
+  a no-break space, CJK and MiniDLNA's doubly escaped quote (``&amp;quot;``).
+- :func:`gerbera`: a Gerbera 1.1 UPnP media server's ``gerbera.db`` after ``gerbera --add`` imported
+  an album: ``mt_cds_object`` keyed by ``id`` from -1, its declared foreign keys naming
+  ``cds_object`` (a table it does not have), physical (``D``/``F``) and virtual (``V``) locations with
+  unsigned 32-bit hashes (above 2^31), tags and resources URL-encoded (``dc%3Atitle=Caf%C3%A9``), each
+  track copied into the virtual views (``ref_id``), the full-name view's title `` - album - title``
+  where the track has no artist, and ``mt_internal_setting`` ``db_version`` ``'3'`` in a ``varchar``.
 """
 
 from __future__ import annotations
@@ -7576,6 +7591,14 @@ CALIBRE_GENRES = ("Fiction", "Non-fiction", "Poetry")
 CALIBRE_ADDED = datetime(2026, 12, 5, 4, 8, 42, tzinfo=UTC)
 
 
+def calibre_author_sort(name: str) -> str:
+    """calibre's ``author_to_author_sort`` by its default ``invert`` method: the last name first, a
+    comma, the others (``Tolkien, J. R. R.``), as ``authors.sort`` and a book's ``author_sort`` (its
+    authors' joined by `` & ``) hold it."""
+    *given, last = name.split()
+    return f"{last}, {' '.join(given)}" if given else last
+
+
 def calibre_book_ids(books: int, deleted: Sequence[int]) -> list[int]:
     """The ids of a library's books: 1.. in the order they were added, the deleted ones gone."""
     return [n for n in range(1, books + len(deleted) + 1) if n not in deleted]
@@ -7674,7 +7697,7 @@ def ebook_library(path: Path, books: int = 30, deleted: Sequence[int] = (4, 17))
                 calibre_moment(calibre_added(n)),
                 calibre_pubdate(n),
                 (1.0, 2.5, 0.1, 10.0)[n % 4],
-                CALIBRE_AUTHORS[author_of[n][0] - 1],
+                " & ".join(calibre_author_sort(CALIBRE_AUTHORS[a - 1]) for a in author_of[n]),
                 "",
                 "",
                 f"{CALIBRE_AUTHORS[author_of[n][0] - 1]}/{calibre_title(n)} ({n})",
@@ -7685,7 +7708,7 @@ def ebook_library(path: Path, books: int = 30, deleted: Sequence[int] = (4, 17))
             )
             for n in ids
         ],
-        "authors": [(k, name, name, "") for k, name in enumerate(CALIBRE_AUTHORS, 1)],
+        "authors": [(k, name, calibre_author_sort(name), "") for k, name in enumerate(CALIBRE_AUTHORS, 1)],
         "books_authors_link": [(k, n, a) for k, (n, a) in enumerate(links, 1)],
         "ratings": [(k, 2 * k) for k in range(1, 6)],
         "books_ratings_link": [(k, n, 1 + n % 5) for k, n in enumerate(calibre_rated(ids), 1)],
@@ -27176,3 +27199,480 @@ def kamailio_rows(
 def kamailio_server(path: Path) -> Path:
     """A Kamailio SIP server's ``kamailio.sqlite`` after a day of calls (see the module's list)."""
     return write_export(path, KAMAILIO_DDL, kamailio_rows())
+
+
+# --- MiniDLNA (media server) ----------------------------------------------------------------------------
+
+#: MiniDLNA 1.3.0's ``files.db`` schema (``db_dir/files.db``, as ``minidlnad -R`` creates it).
+MINIDLNA_DDL = [
+    "CREATE TABLE OBJECTS (ID INTEGER PRIMARY KEY AUTOINCREMENT, OBJECT_ID TEXT UNIQUE NOT NULL, PARENT_ID "
+    "TEXT NOT NULL, REF_ID TEXT DEFAULT NULL, CLASS TEXT NOT NULL, DETAIL_ID INTEGER DEFAULT NULL, NAME TEXT "
+    "DEFAULT NULL)",
+    "CREATE TABLE DETAILS (ID INTEGER PRIMARY KEY AUTOINCREMENT, PATH TEXT DEFAULT NULL, SIZE INTEGER, "
+    "TIMESTAMP INTEGER, TITLE TEXT COLLATE NOCASE, DURATION TEXT, BITRATE INTEGER, SAMPLERATE INTEGER, "
+    "CREATOR TEXT COLLATE NOCASE, ARTIST TEXT COLLATE NOCASE, ALBUM TEXT COLLATE NOCASE, GENRE TEXT COLLATE "
+    "NOCASE, COMMENT TEXT, CHANNELS INTEGER, DISC INTEGER, TRACK INTEGER, DATE DATE, RESOLUTION TEXT, "
+    "THUMBNAIL BOOL DEFAULT 0, ALBUM_ART INTEGER DEFAULT 0, ROTATION INTEGER, DLNA_PN TEXT, MIME TEXT)",
+    "CREATE TABLE ALBUM_ART (ID INTEGER PRIMARY KEY AUTOINCREMENT, PATH TEXT NOT NULL)",
+    "CREATE TABLE CAPTIONS (ID INTEGER PRIMARY KEY, PATH TEXT NOT NULL)",
+    "CREATE TABLE BOOKMARKS (ID INTEGER PRIMARY KEY, SEC INTEGER, WATCH_COUNT INTEGER)",
+    "CREATE TABLE PLAYLISTS (ID INTEGER PRIMARY KEY AUTOINCREMENT, NAME TEXT NOT NULL, PATH TEXT NOT NULL, "
+    "ITEMS INTEGER DEFAULT 0, FOUND INTEGER DEFAULT 0, TIMESTAMP INTEGER DEFAULT 0)",
+    "CREATE TABLE SETTINGS (KEY TEXT NOT NULL, VALUE TEXT)",
+    "CREATE INDEX IDX_OBJECTS_OBJECT_ID ON OBJECTS(OBJECT_ID)",
+    "CREATE INDEX IDX_OBJECTS_PARENT_ID ON OBJECTS(PARENT_ID)",
+    "CREATE INDEX IDX_OBJECTS_DETAIL_ID ON OBJECTS(DETAIL_ID)",
+    "CREATE INDEX IDX_OBJECTS_CLASS ON OBJECTS(CLASS)",
+    "CREATE INDEX IDX_DETAILS_PATH ON DETAILS(PATH)",
+    "CREATE INDEX IDX_DETAILS_ID ON DETAILS(ID)",
+    "CREATE INDEX IDX_ALBUM_ART ON ALBUM_ART(ID)",
+    "CREATE INDEX IDX_SCANNER_OPT ON OBJECTS(PARENT_ID, NAME, OBJECT_ID)",
+    "CREATE INDEX IDX_SEARCH_OPT ON OBJECTS(OBJECT_ID, CLASS, DETAIL_ID)",
+]
+#: The containers a scan creates first (scanner.c's ``magic_containers``), OBJECT_ID → (PARENT_ID, NAME),
+#: DETAILS rows 1..20 holding their titles.
+MINIDLNA_CONTAINERS = (
+    ("0", "-1", "root"),
+    ("1", "0", "Music"),
+    ("1$4", "1", "All Music"),
+    ("1$5", "1", "Genre"),
+    ("1$6", "1", "Artist"),
+    ("1$7", "1", "Album"),
+    ("1$14", "1", "Folders"),
+    ("1$F", "1", "Playlists"),
+    ("2", "0", "Video"),
+    ("2$8", "2", "All Video"),
+    ("2$15", "2", "Folders"),
+    ("3", "0", "Pictures"),
+    ("3$B", "3", "All Pictures"),
+    ("3$C", "3", "Date Taken"),
+    ("3$D2", "3", "Camera"),
+    ("3$16", "3", "Folders"),
+    ("64", "0", "Browse Folders"),
+    ("1$FF0", "1", "Recently Added"),
+    ("2$FF0", "2", "Recently Added"),
+    ("3$FF0", "3", "Recently Added"),
+)
+MINIDLNA_ROOT = "/srv/media"
+#: The files' modification times, Unix seconds (``st_mtime``): the scan's ``TIMESTAMP``.
+MINIDLNA_MTIME = 1796488935
+#: The media directory's own row keeps the media types it was configured for in ``TIMESTAMP`` (7: audio,
+#: video and images), the one value there that is no modification time.
+MINIDLNA_MEDIA_TYPES = 7
+#: Titles as the ID3 tags spell them; a ``"`` is stored XML-escaped twice, as MiniDLNA writes it.
+MINIDLNA_TITLES = (
+    "Café del Mar",
+    "Ünïcödé Sönġ 🎵",
+    "Night\u00a0Drive",
+    "日本語のタイトル",
+    "quote ' &amp;quot; ;",
+    "0042",
+    "Emoji 🎸🔥 party",
+    "A" * 300,
+)
+MINIDLNA_ARTISTS = ("Sigur Rós", "Björk", None, "坂本龍一", "José González", "AC/DC")
+MINIDLNA_GENRES = ("Rock", "Electronic", "Jazz", "Pop")
+
+
+def minidlna_track(n: int) -> tuple[Any, ...]:
+    """Track ``n``'s DETAILS columns after ``ID`` (PATH ... MIME), from an ID3-tagged MP3 of 128 kbit/s."""
+    seconds = 1 + (n * 37) % 290
+    millis = (n * 331) % 1000
+    artist = MINIDLNA_ARTISTS[n % len(MINIDLNA_ARTISTS)]
+    return (
+        f"{MINIDLNA_ROOT}/Music/Album One/{n:03d} chanson ♪.mp3",
+        16_000 * seconds + 417 * n,
+        MINIDLNA_MTIME + n % 3,
+        MINIDLNA_TITLES[n % len(MINIDLNA_TITLES)],
+        f"0:{seconds // 60:02d}:{seconds % 60:02d}.{millis:03d}",
+        128000,
+        44100,
+        artist,
+        artist,
+        "Ålbum Twø 🎶",
+        MINIDLNA_GENRES[n % len(MINIDLNA_GENRES)],
+        None if n % 3 else "Comment ünï 💬 " + "x" * (7 * n + 1),
+        2,
+        1 + n % 2 if n % 5 == 0 else 0,
+        1 + n,
+        minidlna_track_date(n),
+        None,
+        0,
+        minidlna_album_art(n),
+        None,
+        "MP3",
+        "audio/mpeg",
+    )
+
+
+def minidlna_album_art(n: int) -> int:
+    """A track's ``ALBUM_ART``: the cached cover of every fourth track's own APIC frame (1, 2, 3), else 0
+    (none)."""
+    return 1 + n // 4 if n % 4 == 0 else 0
+
+
+def minidlna_track_date(n: int) -> str | None:
+    """A track's ``DATE``: the tag's year as its first day (``1991-01-01``), or none."""
+    return None if n % 3 == 2 else f"{1975 + 3 * n}-01-01"
+
+
+def minidlna_photo_date(n: int) -> str | None:
+    """A photo's ``DATE``: EXIF's ``DateTimeOriginal`` with ``-`` and ``T`` put in, or none."""
+    return None if n == 4 else f"2021-{1 + n:02d}-{10 + n:02d}T{8 + n:02d}:{5 * n:02d}:0{n}"
+
+
+def minidlna_photo(n: int) -> tuple[Any, ...]:
+    """Photo ``n``'s DETAILS columns after ``ID`` (a small JPEG with EXIF, its rotation from EXIF)."""
+    return (
+        f"{MINIDLNA_ROOT}/Pictures/DSC_{n:03d}.jpg",
+        791 + 37 * n,
+        MINIDLNA_MTIME + 1,
+        f"DSC_{n:03d}",
+        None,
+        None,
+        None,
+        "Canon EOS R6" if n % 2 else "NIKON CORPORATION D750",
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        minidlna_photo_date(n),
+        f"{40 + n}x{30 + n}",
+        0,
+        0,
+        (0, 90, 180)[n % 3],
+        "JPEG_SM",
+        "image/jpeg",
+    )
+
+
+def minidlna_objects(tracks: int, photos: int) -> list[tuple[str, str, str | None, str, int]]:
+    """The OBJECTS rows (OBJECT_ID, PARENT_ID, REF_ID, CLASS, DETAIL_ID) a scan writes, in its order;
+    ``NAME`` is the DETAILS row's title. DETAILS: 1..20 the containers, 21 the media directory (no
+    object names it), 22 ``Music``, 23 ``Album One``, 24 the album, 25 ``Pictures``, then the tracks'
+    rows and the photos'. Each track is ``64$0$0$<n>`` in the folder view and a copy (``REF_ID``)
+    in All Music, the music Folders view and its album; each photo ``64$1$<n>`` and its copy in All
+    Pictures."""
+    folder = "container.storageFolder"
+    rows = [(oid, parent, None, folder, n + 1) for n, (oid, parent, _) in enumerate(MINIDLNA_CONTAINERS)]
+    rows += [
+        ("64$0", "64", None, folder, 22),
+        ("64$0$0", "64$0", None, folder, 23),
+        ("1$14$0", "1$14", "64$0", folder, 22),
+        ("1$14$0$0", "1$14$0", "64$0$0", folder, 23),
+        ("1$7$0", "1$7", None, "container.album.musicAlbum", 24),
+    ]
+    track = "item.audioItem.musicTrack"
+    for n in range(tracks):
+        own = f"64$0$0${n:X}"
+        detail = 26 + n
+        rows += [
+            (own, "64$0$0", None, track, detail),
+            (f"1$14$0$0${n:X}", "1$14$0$0", own, track, detail),
+            (f"1$7$0${n:X}", "1$7$0", own, track, detail),
+            (f"1$4${n:X}", "1$4", own, track, detail),
+        ]
+    rows.append(("64$1", "64", None, folder, 25))
+    photo = "item.imageItem.photo"
+    for n in range(photos):
+        own = f"64$1${n:X}"
+        detail = 26 + tracks + n
+        rows += [(own, "64$1", None, photo, detail), (f"3$B${n:X}", "3$B", own, photo, detail)]
+    return rows
+
+
+def minidlna_details(tracks: int, photos: int) -> list[tuple[Any, ...]]:
+    """The DETAILS rows (ID first), as :func:`minidlna_objects` names them."""
+    empty = (*(None,) * 13, 0, 0, None, None, None)  # DURATION .. MIME of a directory
+    rows: list[tuple[Any, ...]] = [
+        (n + 1, None, None, None, name, *empty) for n, (_, _, name) in enumerate(MINIDLNA_CONTAINERS)
+    ]
+    rows += [
+        (21, MINIDLNA_ROOT, None, MINIDLNA_MEDIA_TYPES, "media", *empty),
+        (22, f"{MINIDLNA_ROOT}/Music", None, None, "Music", *empty),
+        (23, f"{MINIDLNA_ROOT}/Music/Album One", None, None, "Album One", *empty),
+        (
+            24,
+            None,
+            None,
+            None,
+            "Ålbum Twø 🎶",
+            *(None,) * 3,
+            "Sigur Rós",
+            "Sigur Rós",
+            None,
+            "Rock",
+            *(None,) * 6,
+            0,
+            1,
+            None,
+            None,
+            None,
+        ),
+        (25, f"{MINIDLNA_ROOT}/Pictures", None, None, "Pictures", *empty),
+    ]
+    rows += [(26 + n, *minidlna_track(n)) for n in range(tracks)]
+    rows += [(26 + tracks + n, *minidlna_photo(n)) for n in range(photos)]
+    return rows
+
+
+def minidlna_name(path: str | None, title: str) -> str:
+    """An object's ``NAME``: a file's name less its extension (``000 chanson ♪``), whatever its title
+    tag says; a container's title."""
+    if path is None or "." not in path.rsplit("/", 1)[-1]:
+        return title
+    return path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+
+
+def minidlna(path: Path, tracks: int = 12, photos: int = 6) -> Path:
+    """MiniDLNA's ``files.db`` after ``minidlnad -R`` scanned ``tracks`` MP3s and ``photos`` JPEGs (see
+    the module's list)."""
+    objects = minidlna_objects(tracks, photos)
+    details = minidlna_details(tracks, photos)
+    names = {row[0]: minidlna_name(row[1], row[4]) for row in details}
+    rows: dict[str, list[Sequence[Any]]] = {
+        "OBJECTS": [(n + 1, *row, names[row[4]]) for n, row in enumerate(objects)],
+        "DETAILS": details,
+        "ALBUM_ART": [
+            (art, f"/var/cache/minidlna/art_cache{MINIDLNA_ROOT}/Music/Album One/{n:03d} chanson ♪.jpg")
+            for n in range(tracks)
+            if (art := minidlna_album_art(n))
+        ],
+        "SETTINGS": [("UPDATE_ID", "1"), ("media_dir", MINIDLNA_ROOT)],
+    }
+    return write_export(path, MINIDLNA_DDL, rows)
+
+
+# --- Gerbera (UPnP media server) ------------------------------------------------------------------------
+
+#: Gerbera 1.1's ``sqlite3.sql`` (``~/.config/gerbera/gerbera.db``): its foreign keys name ``cds_object``,
+#: a table that does not exist (the table is ``mt_cds_object``).
+GERBERA_DDL = [
+    'CREATE TABLE "mt_cds_object" (\n  "id" integer primary key,\n  "ref_id" integer default NULL,\n'
+    '  "parent_id" integer NOT NULL default \'0\',\n  "object_type" tinyint unsigned NOT NULL,\n'
+    '  "upnp_class" varchar(80) default NULL,\n  "dc_title" varchar(255) default NULL,\n'
+    '  "location" text default NULL,\n  "location_hash" integer unsigned default NULL,\n'
+    '  "metadata" text default NULL,\n  "auxdata" text default NULL,\n  "resources" text default NULL,\n'
+    '  "update_id" integer NOT NULL default \'0\',\n  "mime_type" varchar(40) default NULL,\n'
+    '  "flags" integer unsigned NOT NULL default \'1\',\n  "track_number" integer default NULL,\n'
+    '  "service_id" varchar(255) default NULL,\n'
+    '  CONSTRAINT "cds_object_ibfk_1" FOREIGN KEY ("ref_id") REFERENCES "cds_object" ("id") ON DELETE '
+    "CASCADE ON UPDATE CASCADE,\n"
+    '  CONSTRAINT "cds_object_ibfk_2" FOREIGN KEY ("parent_id") REFERENCES "cds_object" ("id") ON DELETE '
+    "CASCADE ON UPDATE CASCADE\n)",
+    'CREATE TABLE "mt_cds_active_item" (\n  "id" integer primary key,\n  "action" varchar(255) NOT NULL,\n'
+    '  "state" varchar(255) NOT NULL,\n  CONSTRAINT "mt_cds_active_item_ibfk_1" FOREIGN KEY ("id") '
+    'REFERENCES "mt_cds_object" ("id") ON DELETE CASCADE ON UPDATE CASCADE\n)',
+    'CREATE TABLE "mt_internal_setting" (\n  "key" varchar(40) primary key NOT NULL,\n'
+    '  "value" varchar(255) NOT NULL\n)',
+    'CREATE TABLE "mt_autoscan" (\n  "id" integer primary key,\n  "obj_id" integer default NULL,\n'
+    '  "scan_level" varchar(10) NOT NULL,\n  "scan_mode" varchar(10) NOT NULL,\n'
+    '  "recursive" tinyint unsigned NOT NULL,\n  "hidden" tinyint unsigned NOT NULL,\n'
+    '  "interval" integer unsigned default NULL,\n  "last_modified" integer unsigned default NULL,\n'
+    '  "persistent" tinyint unsigned NOT NULL default \'0\',\n  "location" text default NULL,\n'
+    '  "path_ids" text default NULL,\n  "touched" tinyint unsigned NOT NULL default \'1\',\n'
+    '  CONSTRAINT "mt_autoscan_id" FOREIGN KEY ("obj_id") REFERENCES "mt_cds_object" ("id") ON DELETE '
+    "CASCADE ON UPDATE CASCADE\n)",
+    "CREATE INDEX mt_cds_object_ref_id ON mt_cds_object(ref_id)",
+    "CREATE INDEX mt_cds_object_parent_id ON mt_cds_object(parent_id,object_type,dc_title)",
+    "CREATE INDEX mt_object_type ON mt_cds_object(object_type)",
+    "CREATE INDEX mt_location_parent ON mt_cds_object(location_hash,parent_id)",
+    "CREATE INDEX mt_track_number ON mt_cds_object(track_number)",
+    "CREATE INDEX mt_internal_setting_key ON mt_internal_setting(key)",
+    "CREATE UNIQUE INDEX mt_autoscan_obj_id ON mt_autoscan(obj_id)",
+    "CREATE INDEX mt_cds_object_service_id ON mt_cds_object(service_id)",
+]
+GERBERA_MUSIC = "/srv/media/Music"
+#: (title, artist or None, date) of each track's tags; the layout's full name joins artist, album and
+#: title with `` - ``, an empty artist leaving the name's leading space.
+GERBERA_TRACKS = (
+    ("Café del Mar", "Sigur Rós", "1975-01-01"),
+    ("Night\u00a0Drive", None, "1991-02-06"),
+    ("日本語のタイトル", "坂本龍一", None),
+    ("Emoji 🎸🔥 party", "Björk", "2003-07-04"),
+    ("0042", None, "1999-12-31"),
+    ("A" * 300, "AC/DC", "1980-07-25"),
+)
+GERBERA_ALBUM = "Ålbum Twø 🎶"
+
+
+def gerbera_hash(text: str) -> int:
+    """A location's hash as Gerbera stores it (an unsigned 32-bit integer, often above 2^31)."""
+    return int.from_bytes(hashlib.sha256(text.encode()).digest()[:4], "big")
+
+
+def gerbera_metadata(n: int) -> str:
+    """A track's ``metadata``: its tags URL-encoded, ``&``-joined, as Gerbera's ``dict_encode`` writes."""
+    title, artist, day = GERBERA_TRACKS[n]
+    fields = [("dc:title", title)]
+    fields += [("upnp:artist", artist)] if artist else []
+    fields += [("upnp:album", GERBERA_ALBUM)]
+    fields += [("dc:date", day)] if day else []
+    fields += [("upnp:originalTrackNumber", str(n + 1))]
+    return "&".join(f"{urllib.parse.quote(k, safe='')}={urllib.parse.quote(v, safe='')}" for k, v in fields)
+
+
+def gerbera_resources(n: int) -> str:
+    """A track's ``resources``: its one resource's attributes URL-encoded, ``~``-separated parts."""
+    size, seconds = 16_000 * (3 + n), 3 + n
+    info = {
+        "protocolInfo": "http-get:*:audio/mpeg:*",
+        "size": str(size),
+        "bitrate": "16000",
+        "duration": f"00:00:{seconds:02d}.0",
+        "sampleFrequency": "44100",
+        "nrAudioChannels": "2",
+    }
+    return "0~" + "&".join(f"{k}={urllib.parse.quote(v, safe='')}" for k, v in info.items()) + "~~"
+
+
+def gerbera_full_name(n: int) -> str:
+    """The ``All - full name`` view's title: ``artist - album - title``, the artist empty where none."""
+    title, artist, _ = GERBERA_TRACKS[n]
+    return f"{artist or ''} - {GERBERA_ALBUM} - {title}"
+
+
+def gerbera_objects() -> list[tuple[Any, ...]]:
+    """The ``mt_cds_object`` rows of a scan of one album's tracks: the -1 and root objects, the
+    physical directories (``D`` locations), each track (``F``), the virtual ``Audio`` containers (``V``)
+    and each track's copy in them (``ref_id`` the track, no location of its own)."""
+    rows: list[tuple[Any, ...]] = [
+        (-1, None, -1, 0, None, None, None, None, None, None, None, 0, None, 9, None, None),
+        (0, None, -1, 1, "object.container", "Root", None, None, None, None, None, 1, None, 9, None, None),
+        (
+            1,
+            None,
+            0,
+            1,
+            "object.container",
+            "PC Directory",
+            None,
+            None,
+            None,
+            None,
+            None,
+            1,
+            None,
+            9,
+            None,
+            None,
+        ),
+    ]
+    parent = 1
+    path = ""
+    for part in [*GERBERA_MUSIC.strip("/").split("/"), GERBERA_ALBUM]:
+        path += "/" + part
+        oid = len(rows) - 1
+        location = f"D{path}"
+        rows.append(
+            (
+                oid,
+                None,
+                parent,
+                1,
+                "object.container",
+                part,
+                location,
+                gerbera_hash(location),
+                None,
+                None,
+                None,
+                1,
+                None,
+                1,
+                None,
+                None,
+            )
+        )
+        parent = oid
+    folder = parent
+    tracks = []
+    for n in range(len(GERBERA_TRACKS)):
+        oid = len(rows) - 1
+        name = f"{n:03d} chanson.mp3"
+        location = f"F{GERBERA_MUSIC}/{GERBERA_ALBUM}/{name}"
+        rows.append(
+            (
+                oid,
+                None,
+                folder,
+                2,
+                "object.item.audioItem.musicTrack",
+                name,
+                location,
+                gerbera_hash(location),
+                gerbera_metadata(n),
+                None,
+                gerbera_resources(n),
+                0,
+                "audio/mpeg",
+                1,
+                n + 1,
+                None,
+            )
+        )
+        tracks.append(oid)
+    views = {}
+    for view in ("Audio", "Audio/All Audio", "Audio/All - full name"):
+        oid = len(rows) - 1
+        location = f"V/{view}"
+        up = views.get(view.rsplit("/", 1)[0], 0) if "/" in view else 0
+        rows.append(
+            (
+                oid,
+                None,
+                up,
+                1,
+                "object.container",
+                view.rsplit("/", 1)[-1],
+                location,
+                gerbera_hash(location),
+                None,
+                None,
+                None,
+                1,
+                None,
+                1,
+                None,
+                None,
+            )
+        )
+        views[view] = oid
+    for n, track in enumerate(tracks):
+        for view, title in (
+            ("Audio/All Audio", GERBERA_TRACKS[n][0]),
+            ("Audio/All - full name", gerbera_full_name(n)),
+        ):
+            rows.append(
+                (
+                    len(rows) - 1,
+                    track,
+                    views[view],
+                    2,
+                    None,
+                    title,
+                    None,
+                    None,
+                    gerbera_metadata(n),
+                    None,
+                    None,
+                    0,
+                    "audio/mpeg",
+                    1,
+                    n + 1,
+                    None,
+                )
+            )
+    return rows
+
+
+def gerbera(path: Path) -> Path:
+    """Gerbera's ``gerbera.db`` after importing one album (``gerbera --add``; see the module's list)."""
+    rows: dict[str, list[Sequence[Any]]] = {
+        "mt_cds_object": gerbera_objects(),
+        "mt_internal_setting": [("db_version", "3")],
+    }
+    return write_export(path, GERBERA_DDL, rows)

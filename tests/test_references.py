@@ -1903,3 +1903,101 @@ def test_a_tables_own_key_named_for_another_table_refers_to_it_one_to_one(
         ("incr_orders", "jid_id"): "jids.jid_id",
     }
     assert found["history"].key == ["episode"] and found["history"].key_found == "data_unique"
+
+
+def _object_ids(count: int) -> list[str]:
+    """A media server's object ids as MiniDLNA writes them: ``64`` the folder root, each child its
+    parent's id, ``$`` and its place in hexadecimal (``64$2$1D``)."""
+    ids = ["0", "64"]
+    while len(ids) < count:
+        parent = ids[len(ids) // 3]
+        ids.append(f"{parent}${len(ids) % 7:X}{len(ids):X}")
+    return ids
+
+
+def test_a_text_column_declared_unique_beside_the_key_is_a_key_references_name(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """A media server's database (MiniDLNA's ``files.db``) keys ``OBJECTS`` by a rowid ``ID`` and
+    names each object by its ``OBJECT_ID TEXT UNIQUE NOT NULL`` (``64$2$1D``): the tree's
+    ``PARENT_ID`` and a copy's ``REF_ID`` hold those ids, declared nowhere, and were no references
+    (only a table's key was a parent). A text column the schema declares unique by itself, filled and
+    distinct in every row, is a key a reference may name, from its own table or another; an integer
+    one (a position) is not (numbered 1..N as the key is), nor a text column unique in the data alone,
+    nor a declared one holding a NULL. Expected references by SQLite: the share of each column's
+    distinct values that are keys, from ``IN`` queries on the file."""
+    ids = _object_ids(60)
+    objects = [
+        (n + 1, oid, "-1" if n == 0 else oid.rsplit("$", 1)[0] if "$" in oid else "0", None, n + 10)
+        for n, oid in enumerate(ids)
+    ]
+    # Every third object below the root is a copy of another (REF_ID), as the music views copy tracks.
+    objects = [
+        (row, oid, parent, ids[2 + (row * 5) % 40] if row % 3 == 0 and row > 3 else None, pos)
+        for row, oid, parent, _, pos in objects
+    ]
+    path = make_sqlite(
+        {
+            "objects": (
+                "CREATE TABLE objects(id INTEGER PRIMARY KEY AUTOINCREMENT, object_id TEXT UNIQUE NOT NULL, "
+                "parent_id TEXT NOT NULL, ref_id TEXT DEFAULT NULL, position INTEGER UNIQUE)",
+                objects,
+            ),
+            # Another table naming the objects by their text ids.
+            "bookmarks": (
+                "CREATE TABLE bookmarks(id INTEGER PRIMARY KEY, object TEXT, seconds INTEGER)",
+                [(n, ids[5 + n * 3], 30 * n) for n in range(1, 16)],
+            ),
+            # Unique in the data only: no key a reference is found to name.
+            "tags": (
+                "CREATE TABLE tags(id INTEGER PRIMARY KEY, code TEXT)",
+                [(n, f"tag{n}") for n in range(1, 9)],
+            ),
+            "tagged": (
+                "CREATE TABLE tagged(id INTEGER PRIMARY KEY, tag TEXT)",
+                [(n, f"tag{1 + n % 8}") for n in range(1, 21)],
+            ),
+            # Declared unique, but one row holds none: it names no row by it.
+            "labels": (
+                "CREATE TABLE labels(id INTEGER PRIMARY KEY, label TEXT UNIQUE)",
+                [(n, None if n == 4 else f"label{n}") for n in range(1, 9)],
+            ),
+            "labelled": (
+                "CREATE TABLE labelled(id INTEGER PRIMARY KEY, label TEXT)",
+                [(n, f"label{1 + n % 3}") for n in range(1, 21)],
+            ),
+        }
+    )
+    con = sqlite3.connect(path)
+    try:
+
+        def share(table: str, column: str) -> float:
+            keys = "SELECT object_id FROM objects"
+            inside, every = con.execute(
+                f"SELECT count(DISTINCT {column}) FILTER (WHERE {column} IN ({keys})), "
+                f"count(DISTINCT {column}) FROM {table}"
+            ).fetchone()
+            return float(inside) / float(every)
+
+        shares = {
+            ("objects", "parent_id"): share("objects", "parent_id"),
+            ("objects", "ref_id"): share("objects", "ref_id"),
+            ("bookmarks", "object"): share("bookmarks", "object"),
+        }
+        orphans = con.execute(
+            "SELECT count(*) FROM objects WHERE parent_id NOT IN (SELECT object_id FROM objects)"
+        ).fetchone()[0]
+    finally:
+        con.close()
+    assert all(value >= MIN_INCLUSION for value in shares.values()), shares
+    found = profile(path)
+    assert _references_of(found) == {
+        ("objects", "parent_id"): "objects.object_id",
+        ("objects", "ref_id"): "objects.object_id",
+        ("bookmarks", "object"): "objects.object_id",
+    }
+    assert found["objects"].key == ["id"]
+    # The root's parent, -1, is no object's id: an orphan, as SQLite's NOT IN finds it.
+    issue = found["objects"]["parent_id"].issue("orphan_reference")
+    assert issue is not None and issue.count == orphans == 1
+    assert found["objects"]["ref_id"].issue("orphan_reference") is None

@@ -405,6 +405,12 @@ class TableProfile:
     #: name no row another table's column could point to (no parent of an inferred reference). Not in
     #: the JSON: the key column's note says it.
     key_part_of: tuple[str, ...] | None = field(default=None, repr=False, compare=False)
+    #: The columns the schema declares unique by themselves beside the key (a one-column UNIQUE
+    #: constraint or unique index, not partial): a text one among them, unique and filled in the data,
+    #: is a key another table's (or its own) column may name too, as a foreign key may (MiniDLNA's
+    #: ``OBJECTS.OBJECT_ID`` beside the rowid ``ID``: its ``PARENT_ID`` and ``REF_ID`` name it). Not in
+    #: the JSON: a reference to it says so in the child's ``foreign_key``.
+    unique_alone: tuple[str, ...] = field(default=(), repr=False, compare=False)
     #: Rows that are extra copies of another row (every column equal); None when not counted (sample).
     duplicate_rows: int | None = None
     #: Rows sharing their key with a different row (beyond the first distinct row of each key value).

@@ -230,7 +230,7 @@ def data_key(table: TableProfile, copies: int = 0, exclude: tuple[str, ...] = ()
             # Contents, not ids: a BLOB key is a binary uuid or a hash. And BLOB cells alone: the
             # TEXT 'abc' beside the BLOB x'616263', two keys to SQLite, are one in the target.
             continue
-        if _unique_and_present(column, table.row_count - copies):
+        if unique_and_present(column, table.row_count - copies):
             return str(column.name)
     return None
 
@@ -267,7 +267,10 @@ def key_candidates(table: TableProfile) -> list[ColumnProfile]:
     )
 
 
-def _unique_and_present(column: ColumnProfile, rows: int) -> bool:
+def unique_and_present(column: ColumnProfile, rows: int) -> bool:
+    """Does ``column`` hold a value in each of ``rows`` rows, every one distinct, and nothing cleaning
+    could merge or make NULL? What names every row: a key found in the data, or another key a
+    reference may name (references._parent_keys)."""
     # Cleaning trims, nulls blanks and quarantines unparseable values: any of those could make two
     # distinct raw values equal, or a value NULL, in the target. So can typing: the INTEGER 5 and the
     # TEXT '5' are two distinct values to SQLite (and the profile), one in a typed column; a column of

@@ -3972,6 +3972,8 @@ def _keyed_steps(
             "NULL of a key that is no INTEGER PRIMARY KEY (a PostgreSQL SERIAL it never fills), so it "
             f"names no row; the table's key is {what} (declared UNIQUE, else found in the data)"
         )
+    # Another key a reference found in the data may name (references._parent_keys).
+    profiled.unique_alone = tuple(name for name in alone if name not in profiled.key)
     if declared is not None and profiled.key_found == "data_unique":
         # A key found in the data that the schema makes unique only with other columns names this
         # file's rows, but no row another table's column could point to (references.py).

@@ -8,13 +8,14 @@
    searched as well; from then until 2026-12-05 none was.
 2. **Inferred by inclusion** in a table that declares none (the export may declare some tables' references
    and not others'): a column is a reference to another table's key when at least :data:`MIN_INCLUSION` of
-   its distinct non-null values are values of that key. Names play no part. The parent key must be a
-   single column, unique and non-null (:mod:`.keys`); the child column must have the same type (integer
-   with integer, text with text) and not be its own table's key when that is one column, unless its name
-   names another table as its entity (``jid_id`` → ``jids``: a one-to-one table keyed by its parent's
-   key, Gajim's ``last_archive_message``; that table alone, since 2026-12-05), the schema declares it
-   the key and it names not its own table's entity: a column of a key
-   of several (a link table's ``(post_id, tag_id)``, an order's ``(order_id, line_no)``) may refer, as any
+   its distinct non-null values are values of that key. Names play no part. The parent key must be a single
+   column, unique and non-null (:mod:`.keys`), or a text column the schema declares unique by itself beside
+   it (:func:`_parent_keys`: MiniDLNA's ``OBJECTS.OBJECT_ID``, since 2026-12-05); the child column must have
+   the same type (integer with integer, text with text) and not be its own table's key when that is one
+   column, unless its name names another table as its entity (``jid_id`` → ``jids``: a one-to-one table
+   keyed by its parent's key, Gajim's ``last_archive_message``; that table alone, since 2026-12-05), the
+   schema declares it the key and it names not its own table's entity: a column of a key of several (a link
+   table's ``(post_id, tag_id)``, an order's ``(order_id, line_no)``) may refer, as any
    other (until 2026-12-05 no part of a key did, and a link table related nothing). A column may refer to
    its own table's key (a ticket's parent ticket, an employee's manager) if it is not a copy or a
    reordering of the key (its distinct values are fewer than :data:`MIN_INCLUSION` of the keys: an order,
@@ -138,7 +139,7 @@ import duckdb
 
 from columnar_etl.models import ColumnProfile, Issue, TableProfile
 from columnar_etl.pg.identifiers import quote_ident
-from columnar_etl.profiling.keys import changes_values, cleaned_sql, keep_as_written
+from columnar_etl.profiling.keys import changes_values, cleaned_sql, keep_as_written, unique_and_present
 from columnar_etl.profiling.naming import camel_words, entity_of, name_words, normalised_name, singulars
 from columnar_etl.profiling.sql import EXAMPLES, trimmed_sql
 from columnar_etl.source.catalogue import connect_read_only
@@ -523,9 +524,16 @@ def _named(
     return named if named and len(named) == len(found) else None
 
 
-def _parent_keys(tables: Mapping[str, TableProfile]) -> dict[str, ColumnProfile]:
-    """Tables whose key is one column, unique and non-null in the data: what a reference may point to.
-    Not a key the schema makes unique only with other columns (``TableProfile.key_part_of``)."""
+def _parent_keys(tables: Mapping[str, TableProfile]) -> dict[tuple[str, str], ColumnProfile]:
+    """(table, key column) → the key: what a reference may point to. Each table's key where it is one
+    column, unique and non-null in the data, not a key the schema makes unique only with other columns
+    (``TableProfile.key_part_of``); and, since 2026-12-05, each text column the schema declares unique
+    by itself beside it (``TableProfile.unique_alone``: a one-column UNIQUE constraint or unique index)
+    whose every row holds a value, distinct as written (:func:`.keys.unique_and_present`), as a foreign
+    key may name it: a media server's ``OBJECTS.OBJECT_ID`` (``'64$2$1D'``) beside its rowid ``ID``,
+    which its ``PARENT_ID`` and ``REF_ID`` name (MiniDLNA's; before, no reference). Text alone: its
+    keys are drawn from a space too large for chance; an integer column declared unique beside the key
+    (a position, a legacy number) is numbered 1..N as the key is."""
     parents = {}
     for name, table in tables.items():
         if (
@@ -536,7 +544,11 @@ def _parent_keys(tables: Mapping[str, TableProfile]) -> dict[str, ColumnProfile]
         ):
             column = table[table.key[0]]
             if column.inferred_type in REFERENCE_TYPES:
-                parents[name] = column
+                parents[(name, column.name)] = column
+        for other in table.unique_alone:
+            column = table[other]
+            if column.inferred_type == "text" and unique_and_present(column, table.row_count):
+                parents[(name, column.name)] = column
     return parents
 
 
@@ -577,10 +589,11 @@ def _fits_own_key(child: ColumnProfile, key: ColumnProfile) -> bool:
     return _fits(child, key) and child.distinct_count < MIN_INCLUSION * key.distinct_count
 
 
-def candidates(tables: Mapping[str, TableProfile]) -> dict[tuple[str, str], list[str]]:
-    """(child table, column) → the tables whose key it may refer to, pruned with the profiles alone."""
+def candidates(tables: Mapping[str, TableProfile]) -> dict[tuple[str, str], list[tuple[str, str]]]:
+    """(child table, column) → the (table, key column) pairs it may refer to, pruned with the profiles
+    alone (:func:`_parent_keys`: a table's key, or a text column it declares unique beside it)."""
     parents = _parent_keys(tables)
-    found: dict[tuple[str, str], list[str]] = {}
+    found: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for name, table in tables.items():
         for column in table:
             if table.key == [column.name]:
@@ -594,15 +607,16 @@ def candidates(tables: Mapping[str, TableProfile]) -> dict[tuple[str, str], list
                     _names_entity(column.name, name)
                 )
                 fitting = [
-                    p
-                    for p, key in parents.items()
+                    (p, k)
+                    for (p, k), key in parents.items()
                     if one_to_one and p != name and _names_entity(column.name, p) and _fits(column, key)
                 ]
             else:
                 fitting = [
-                    p
-                    for p, key in parents.items()
-                    if (_fits_own_key(column, key) if p == name else _fits(column, key))
+                    (p, k)
+                    for (p, k), key in parents.items()
+                    if (p, k) != (name, column.name)
+                    and (_fits_own_key(column, key) if p == name else _fits(column, key))
                 ]
             if fitting:
                 found[(name, column.name)] = fitting
@@ -1345,12 +1359,12 @@ def find_references(
             child,
             column,
             parent,
-            tables[parent].key[0],
-            as_written_kind(tables[child][column].inferred_type, tables[parent][tables[parent].key[0]]),
+            key,
+            as_written_kind(tables[child][column].inferred_type, tables[parent][key]),
         )
         for (child, column), parents in candidates(tables).items()
         if (child, column) not in declared_columns
-        for parent in parents
+        for parent, key in parents
         if child not in declaring or _names_entity(column, parent)
     ]
     # As the profile reads the cells, and so the target holds them (no SQLite check to agree with): a
@@ -1508,8 +1522,8 @@ def _of_several_tables(
         asked[(child, column)] = len(pairs)
         pairs.append((child, column, fit.parent, fit.key, kind))
         pairs += [
-            (child, column, parent, key.name, kind)
-            for parent, key in parents.items()
+            (child, column, parent, name, kind)
+            for (parent, name), key in parents.items()
             if parent not in (child, fit.parent) and key.inferred_type == "text"
         ]
     if not asked:
