@@ -11050,7 +11050,7 @@ def test_crowdsec_agent_keeps_go_nanosecond_moments_and_address_halves_and_its_b
 
 
 def test_kamailio_keeps_its_julian_day_reals_and_dialled_numbers_and_its_schema_versions_refer_to_nothing(
-    run_export: Runner,
+    run_export: Runner, tmp_path: Path
 ) -> None:
     """A Kamailio SIP server's ``kamailio.sqlite`` (``db_sqlite``): every ``TIMESTAMP`` the server
     wrote is a REAL Julian day, half a second added, which only a double holds bit for bit: double
@@ -11059,13 +11059,21 @@ def test_kamailio_keeps_its_julian_day_reals_and_dialled_numbers_and_its_schema_
     instant, its absolute ``timeout`` seconds a bigint as written; a registration's ``q`` ``-1.0``
     for none a double; dialled numbers with leading zeros, ``+`` and names text as written. The
     schema's ``version.table_version`` (1 to 9 and a 12) fits the keys of 12 dialogs but names a
-    version of its row: no reference (until 2026-12-05, a reference to ``dialog.id``)."""
+    version of its row: no reference (until 2026-12-05, a reference to ``dialog.id``). The served
+    domains, ``domain.domain`` declared UNIQUE beside the key, are what the subscribers' and the
+    calls' domains name (every one of them here, as SQLite says)."""
     rows = apps.kamailio_rows()
     ran, run_dir = run_export(apps.kamailio_server)
     loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
     assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
     assert ran.record["quality_before"] == 100.0
-    assert references(run_dir) == {}
+    domains = [("acc", "src_domain"), ("acc", "dst_domain"), ("missed_calls", "src_domain")]
+    domains += [("missed_calls", "dst_domain"), ("subscriber", "domain")]
+    with closing(sqlite3.connect(apps.kamailio_server(tmp_path / "kamailio.sqlite"))) as con:
+        for table, column in domains:
+            outside = f"SELECT count(*) FROM {table} WHERE {column} NOT IN (SELECT domain FROM domain)"
+            assert con.execute(outside).fetchone() == (0,), (table, column)
+    assert references(run_dir) == dict.fromkeys(domains, "domain.domain")
     version = profiled(run_dir)["columns"]["version"]["table_version"]
     assert "its name says a version of the row (version), not that table" in " ".join(version["notes"])
     assert ran.types("version")["table_version"] == "bigint"
