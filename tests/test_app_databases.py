@@ -44,8 +44,8 @@ AdonisJS Lucid application, an Apple Health export, an Evernote export, a Twitte
 Takeout as the dogsheep tools convert them, a git-annex repository's keys database, a Zim notebook's
 index, an ejabberd server, a Letta agent server's database, a mem0 memory layer's history, crewAI's
 kickoff task outputs and flow persistence, a Gajim XMPP client's message archive, a Mage AI project's
-database, a Kedro-Viz session store) through ``columnar-etl run`` into the session's real PostgreSQL,
-every cell checked.
+database, a Kedro-Viz session store, an Agno agent's SqliteDb) through ``columnar-etl run`` into the
+session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -10516,3 +10516,83 @@ def test_kedro_viz_session_store_keeps_its_session_ids_and_doubly_encoded_json_a
     }
     notes = profiled(run_dir)["columns"]["user_run_details"]["notes"]
     assert notes["blank_is_missing"] is True
+
+
+def test_agno_store_reads_its_seconds_and_iso_instants_and_keeps_its_metrics_day_a_date_beside_a_blank_key(
+    run_export: Runner,
+) -> None:
+    """An Agno agent's ``SqliteDb``: ``BIGINT`` Unix seconds and the traces' ISO text with ``+00:00``
+    (a fraction or none) arrive as instants; JSON's ``null`` is NULL, audited; the declared and found
+    references exactly. The metrics' UNIQUE NOT NULL ``(user_id, date, aggregation_period)`` holds
+    ``''`` for the shared rows: ``user_id`` is loaded as written (the run's one warning, exit 2), and
+    the ``DATE`` column beside it a date (until 2026-12-05 text too, charged as a type mismatch)."""
+    sessions, memories, traces = 8, 12, 6
+    ran, run_dir = run_export(apps.agno)
+    metrics = [(d, u) for d in range(len(apps.AGNO_DAYS)) for u in range(len(apps.AGNO_USERS))]
+    tables = {
+        "agno_schema_versions": 6,
+        "agno_sessions": sessions,
+        "agno_runs": 3 * sessions,
+        "agno_memories": memories,
+        "agno_traces": traces,
+        "agno_spans": 2 * traces,
+        "agno_metrics": len(metrics),
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"]) == (2, "warn")
+    assert [line.split(":")[0] for line in ran.record["warnings"]] == ["agno_metrics.user_id"]
+    assert ran.record["quality_before"] == 100.0
+    assert references(run_dir) == {
+        ("agno_runs", "session_id"): "agno_sessions.session_id",
+        ("agno_traces", "run_id"): "agno_runs.run_id",
+        ("agno_traces", "session_id"): "agno_sessions.session_id",
+        ("agno_spans", "trace_id"): "agno_traces.trace_id",
+        ("agno_spans", "parent_span_id"): "agno_spans.span_id",
+    }
+    types = ran.types("agno_metrics")
+    assert (types["date"], types["user_id"], types["completed"]) == ("date", "text", "boolean")
+    assert types["created_at"] == "timestamp with time zone"
+    for column in ("start_time", "end_time", "created_at"):
+        assert (
+            ran.types("agno_traces")[column] == ran.types("agno_spans")[column] == "timestamp with time zone"
+        )
+    assert (
+        ran.types("agno_sessions")["created_at"]
+        == ran.types("agno_runs")["created_at"]
+        == ("timestamp with time zone")
+    )
+    assert ran.types("agno_schema_versions")["created_at"] == "timestamp without time zone"
+    ids = {f"{UUID(int=7 * d + u + 1)}": (d, u) for d, u in metrics}
+    assert ran.values("agno_metrics", "date", "id") == {
+        k: date.fromisoformat(apps.agno_metric(d, u)[0]) for k, (d, u) in ids.items()
+    }
+    assert ran.values("agno_metrics", "user_id", "id") == {
+        k: apps.agno_metric(d, u)[1] for k, (d, u) in ids.items()
+    }
+    assert "" in ran.values("agno_metrics", "user_id", "id").values()
+    assert ran.values("agno_metrics", "completed", "id") == {k: d < 2 for k, (d, _) in ids.items()}
+    assert ran.values("agno_sessions", "created_at", "session_id") == {
+        f"sess-{s:04d}": datetime.fromtimestamp(apps.AGNO_START + 3600 * s, UTC) for s in range(sessions)
+    }
+    assert ran.values("agno_traces", "start_time", "trace_id") == {
+        f"trace-{t:03d}": apps.agno_trace_start(t) for t in range(traces)
+    }
+    assert ran.values("agno_spans", "end_time", "span_id") == {
+        f"span-{t}-{j}": apps.agno_trace_start(t) + timedelta(milliseconds=150 + t)
+        for t in range(traces)
+        for j in range(2)
+    }
+    # JSON's null is NULL, each audited; every other document as SQLAlchemy wrote it.
+    data = {f"sess-{s:04d}": apps.agno_session_data(s) for s in range(sessions)}
+    assert ran.values("agno_sessions", "session_data", "session_id") == {
+        k: None if v is None else json.dumps(v) for k, v in data.items()
+    }
+    assert audit_rules(run_dir, "agno_sessions", "session_data") == {
+        k: {"null_like_to_null"} for k, v in data.items() if v is None
+    }
+    assert ran.values("agno_memories", "memory", "memory_id") == {
+        f"mem-{m}": json.dumps(apps.AGNO_TEXTS[m % 5]) for m in range(memories)
+    }
+    profile = profiled(run_dir)["columns"]["agno_metrics"]
+    assert profile["date"]["as_written"] is None and profile["date"]["quality"] == 100.0
+    assert "NULL" in profile["user_id"]["as_written"]
