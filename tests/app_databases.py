@@ -1148,6 +1148,12 @@ number, so a test computes what a column holds from the same numbers.
   spans referring to their trace and their parent span, runs to their session, and the metrics'
   ``DATE`` days beside ``user_id`` ``''`` for the shared rows, the two in ``UNIQUE (user_id, date,
   aggregation_period)``, ``completed BOOLEAN`` 0/1.
+- :func:`chainlit`: a Chainlit 2 app's chats as its ``SQLAlchemyDataLayer`` persists them on SQLite
+  (the documented schema, PostgreSQL's ``UUID``, ``JSONB`` and ``TEXT[]`` as declared type names):
+  UUID text keys, ``createdAt`` and the steps' ``start`` / ``end`` as ``utc_now()`` writes them
+  (``2024-12-01T10:00:00.123457Z``, no fraction at a whole second), ``BOOLEAN`` 0/1 (``waitForAnswer``
+  0 or NULL), ``showInput`` ``true`` / ``false`` / ``json``, ``metadata`` ``{}`` for none, a step's
+  ``parentId`` naming another step and elements' and feedbacks' ``forId`` naming a step, undeclared.
 """
 
 from __future__ import annotations
@@ -26015,3 +26021,153 @@ def agno(path: Path, sessions: int = 8, memories: int = 12, traces: int = 6) -> 
         ],
     }
     return write_export(path, AGNO_DDL, rows)
+
+
+# --- Chainlit (SQLAlchemy data layer on SQLite) ----------------------------------------------------
+
+#: Chainlit 2.12's documented schema for its SQLAlchemy data layer (PostgreSQL's types, which SQLite
+#: takes as names: ``UUID``, ``JSONB``, ``TEXT[]``), run on SQLite through aiosqlite.
+CHAINLIT_DDL = [
+    'CREATE TABLE users ("id" UUID PRIMARY KEY, "identifier" TEXT NOT NULL UNIQUE, '
+    '"metadata" JSONB NOT NULL, "createdAt" TEXT)',
+    'CREATE TABLE threads ("id" UUID PRIMARY KEY, "createdAt" TEXT, "name" TEXT, "userId" UUID, '
+    '"userIdentifier" TEXT, "tags" TEXT[], "metadata" JSONB, '
+    'FOREIGN KEY ("userId") REFERENCES users("id") ON DELETE CASCADE)',
+    'CREATE TABLE steps ("id" UUID PRIMARY KEY, "name" TEXT NOT NULL, "type" TEXT NOT NULL, '
+    '"threadId" UUID NOT NULL, "parentId" UUID, "streaming" BOOLEAN NOT NULL, "waitForAnswer" BOOLEAN, '
+    '"isError" BOOLEAN, "metadata" JSONB, "tags" TEXT[], "input" TEXT, "output" TEXT, "createdAt" TEXT, '
+    '"command" TEXT, "start" TEXT, "end" TEXT, "generation" JSONB, "showInput" TEXT, "language" TEXT, '
+    '"indent" INT, "defaultOpen" BOOLEAN, "modes" JSONB, '
+    'FOREIGN KEY ("threadId") REFERENCES threads("id") ON DELETE CASCADE)',
+    'CREATE TABLE elements ("id" UUID PRIMARY KEY, "threadId" UUID, "type" TEXT, "url" TEXT, '
+    '"chainlitKey" TEXT, "name" TEXT NOT NULL, "display" TEXT, "objectKey" TEXT, "size" TEXT, "page" INT, '
+    '"language" TEXT, "forId" UUID, "mime" TEXT, "props" JSONB, "autoPlay" BOOLEAN, "playerConfig" JSONB, '
+    'FOREIGN KEY ("threadId") REFERENCES threads("id") ON DELETE CASCADE)',
+    'CREATE TABLE feedbacks ("id" UUID PRIMARY KEY, "forId" UUID NOT NULL, "threadId" UUID NOT NULL, '
+    '"value" INT NOT NULL, "comment" TEXT, '
+    'FOREIGN KEY ("threadId") REFERENCES threads("id") ON DELETE CASCADE)',
+]
+CHAINLIT_START = datetime(2024, 12, 1, 10, 0, 0)
+CHAINLIT_USERS = ("alice@example.com", "bob", "zoë", "李雷")
+CHAINLIT_TEXTS = (
+    "Bonjour, ça va ? 😀",
+    "Preis:\u00a012,50\u00a0€",
+    "日本語のテキスト",
+    "Zoë's café — naïve",
+    "a\nb\tc",
+    "0042",
+)
+CHAINLIT_STEPS = (
+    ("user", "user_message"),
+    ("Assistant", "assistant_message"),
+    ("search", "tool"),
+    ("on_message", "run"),
+)
+
+
+def chainlit_stamp(moment: datetime) -> str:
+    """``chainlit.utils.utc_now()``: naive UTC ``isoformat()`` and ``Z`` (no fraction at a whole second)."""
+    return moment.isoformat() + "Z"
+
+
+def chainlit_id(kind: int, n: int) -> str:
+    return str(UUID(int=(kind << 64) + n))
+
+
+def chainlit_step_start(t: int, s: int) -> datetime:
+    return CHAINLIT_START + timedelta(minutes=7 * t + s, microseconds=123_457 * s)
+
+
+def chainlit_step_end(t: int, s: int) -> datetime | None:
+    return chainlit_step_start(t, s) + timedelta(seconds=2, microseconds=500_000) if s % 3 else None
+
+
+def chainlit(path: Path, threads: int = 6, steps: int = 4) -> Path:
+    """A Chainlit app's SQLite database after chats were persisted by ``SQLAlchemyDataLayer`` (see the
+    module's list)."""
+    users = [
+        (
+            chainlit_id(1, u),
+            name,
+            json.dumps({"role": "admin" if u == 0 else "user", "provider": "credentials"} if u != 3 else {}),
+            chainlit_stamp(CHAINLIT_START - timedelta(days=3 - u, microseconds=-492_097 * u)),
+        )
+        for u, name in enumerate(CHAINLIT_USERS)
+    ]
+    rows: dict[str, list[Sequence[Any]]] = {
+        "users": users,
+        "threads": [
+            (
+                chainlit_id(2, t),
+                chainlit_stamp(CHAINLIT_START + timedelta(minutes=7 * t, microseconds=-643_398)),
+                CHAINLIT_TEXTS[t % 6] if t % 5 else None,
+                chainlit_id(1, t % 4),
+                CHAINLIT_USERS[t % 4],
+                None,
+                json.dumps({"chat_profile": "GPT-4", "n": t} if t % 2 else {}),
+            )
+            for t in range(threads)
+        ],
+        "steps": [
+            (
+                chainlit_id(3, steps * t + s),
+                CHAINLIT_STEPS[s % 4][0],
+                CHAINLIT_STEPS[s % 4][1],
+                chainlit_id(2, t),
+                chainlit_id(3, steps * t) if s % 4 == 2 else None,
+                s % 2,
+                0 if s % 3 == 0 else None,
+                int(s == 3 and t % 5 == 0),
+                json.dumps({"lang": "fr"} if s % 2 else {}),
+                None,
+                CHAINLIT_TEXTS[(t + s) % 6],
+                CHAINLIT_TEXTS[(t + s + 1) % 6],
+                chainlit_stamp(chainlit_step_start(t, s)),
+                None,
+                chainlit_stamp(chainlit_step_start(t, s)),
+                None if (end := chainlit_step_end(t, s)) is None else chainlit_stamp(end),
+                json.dumps(
+                    {"model": "gpt-4o", "temperature": 0.7, "tokenCount": 120 + t} if s % 4 == 1 else {}
+                ),
+                "json" if s % 4 == 2 else str(s % 2 == 0).lower(),
+                "python" if s % 4 == 2 else None,
+                None,
+                int(s % 4 == 2),
+                None,
+            )
+            for t in range(threads)
+            for s in range(steps)
+        ],
+        "elements": [
+            (
+                chainlit_id(4, t),
+                chainlit_id(2, t),
+                "file",
+                f"https://files.example.com/{chainlit_id(1, t % 4)}/{chainlit_id(4, t)}/report {t} ü.pdf",
+                None,
+                f"report {t} ü.pdf",
+                "inline",
+                f"{chainlit_id(1, t % 4)}/{chainlit_id(4, t)}/report {t} ü.pdf",
+                "medium" if t % 4 else None,
+                None,
+                None,
+                chainlit_id(3, steps * t + 1),
+                "application/pdf",
+                None,
+                None,
+                None,
+            )
+            for t in range(0, threads, 2)
+        ],
+        "feedbacks": [
+            (
+                chainlit_id(5, t),
+                chainlit_id(3, steps * t + 1),
+                chainlit_id(2, t),
+                t % 2,
+                CHAINLIT_TEXTS[t % 6] if t % 2 == 0 else None,
+            )
+            for t in range(0, threads, 3)
+        ],
+    }
+    return write_export(path, CHAINLIT_DDL, rows)

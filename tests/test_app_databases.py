@@ -44,8 +44,8 @@ AdonisJS Lucid application, an Apple Health export, an Evernote export, a Twitte
 Takeout as the dogsheep tools convert them, a git-annex repository's keys database, a Zim notebook's
 index, an ejabberd server, a Letta agent server's database, a mem0 memory layer's history, crewAI's
 kickoff task outputs and flow persistence, a Gajim XMPP client's message archive, a Mage AI project's
-database, a Kedro-Viz session store, an Agno agent's SqliteDb) through ``columnar-etl run`` into the
-session's real PostgreSQL, every cell checked.
+database, a Kedro-Viz session store, an Agno agent's SqliteDb, a Chainlit app's SQLAlchemy data
+layer) through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -10596,3 +10596,72 @@ def test_agno_store_reads_its_seconds_and_iso_instants_and_keeps_its_metrics_day
     profile = profiled(run_dir)["columns"]["agno_metrics"]
     assert profile["date"]["as_written"] is None and profile["date"]["quality"] == 100.0
     assert "NULL" in profile["user_id"]["as_written"]
+
+
+def test_chainlit_data_layer_reads_its_z_stamps_as_instants_and_its_booleans_and_keeps_uuid_keys_as_text(
+    run_export: Runner,
+) -> None:
+    """A Chainlit app's chats persisted by its SQLAlchemy data layer on SQLite: ``utc_now()``'s
+    ``...Z`` text (six fraction digits, or none at a whole second) arrives as instants, each audited;
+    ``BOOLEAN`` 0/1 booleans; the UUID keys and ``JSONB`` text as written; the declared references
+    exactly. A step's ``parentId`` and the elements' and feedbacks' ``forId`` name steps, undeclared
+    in tables that declare their other references: no reference, as the rules say; nothing costs."""
+    threads, steps = 6, 4
+    ran, run_dir = run_export(apps.chainlit)
+    elements = len(range(0, threads, 2))
+    feedbacks = len(range(0, threads, 3))
+    tables = {
+        "users": 4,
+        "threads": threads,
+        "steps": threads * steps,
+        "elements": elements,
+        "feedbacks": feedbacks,
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    assert references(run_dir) == {
+        ("threads", "userId"): "users.id",
+        ("steps", "threadId"): "threads.id",
+        ("elements", "threadId"): "threads.id",
+        ("feedbacks", "threadId"): "threads.id",
+    }
+    types = ran.types("steps")
+    for column in ("createdAt", "start", "end"):
+        assert types[column] == "timestamp with time zone", column
+    for column in ("streaming", "waitForAnswer", "isError", "defaultOpen"):
+        assert types[column] == "boolean", column
+    for column in ("id", "threadId", "parentId", "metadata", "generation", "showInput", "input"):
+        assert types[column] == "text", column
+    assert ran.types("users")["createdAt"] == ran.types("threads")["createdAt"] == "timestamp with time zone"
+    assert ran.types("feedbacks")["value"] == "bigint"
+    step_ids = {apps.chainlit_id(3, steps * t + s): (t, s) for t in range(threads) for s in range(steps)}
+    assert ran.values("steps", "start", "id") == {
+        k: apps.chainlit_step_start(t, s).replace(tzinfo=UTC) for k, (t, s) in step_ids.items()
+    }
+    assert ran.values("steps", "end", "id") == {
+        k: None if (end := apps.chainlit_step_end(t, s)) is None else end.replace(tzinfo=UTC)
+        for k, (t, s) in step_ids.items()
+    }
+    assert ran.values("steps", "waitForAnswer", "id") == {
+        k: False if s % 3 == 0 else None for k, (_, s) in step_ids.items()
+    }
+    assert ran.values("steps", "streaming", "id") == {k: s % 2 == 1 for k, (_, s) in step_ids.items()}
+    assert ran.values("steps", "showInput", "id") == {
+        k: "json" if s % 4 == 2 else str(s % 2 == 0).lower() for k, (_, s) in step_ids.items()
+    }
+    assert ran.values("steps", "input", "id") == {
+        k: apps.CHAINLIT_TEXTS[(t + s) % 6] for k, (t, s) in step_ids.items()
+    }
+    assert ran.values("steps", "parentId", "id") == {
+        k: apps.chainlit_id(3, steps * t) if s % 4 == 2 else None for k, (t, s) in step_ids.items()
+    }
+    assert ran.values("users", "identifier", "id") == {
+        apps.chainlit_id(1, u): name for u, name in enumerate(apps.CHAINLIT_USERS)
+    }
+    assert {rule for _, _, rule in audited_columns(run_dir)} == {
+        "date_format:%Y-%m-%dT%H:%M:%S.%f%z",
+        "date_format:%Y-%m-%dT%H:%M:%S%z",
+        "boolean:0",
+        "boolean:1",
+    }
