@@ -437,6 +437,13 @@ PARTLY = {
         "CREATE TABLE padded_code (code TEXT, day DATE, v INTEGER, PRIMARY KEY (code, day))",
         [("x", "2000-01-05", 1), ("x ", "2000-01-05", 2), ("y", "2000-01-06", 3)],
     ),
+    # A blank owner made NULL beside a day padded once: as written, the two blanks meet by their day
+    # once trimmed, so the day is kept as written too.
+    "blank_and_padded": (
+        "CREATE TABLE blank_and_padded (id INTEGER PRIMARY KEY, owner TEXT NOT NULL, day DATE NOT NULL, "
+        "UNIQUE (owner, day))",
+        [(1, "", "2024-11-30"), (2, "", "2024-11-30 "), (3, "a", "2024-12-01"), (4, "b", "2024-12-02")],
+    ),
     "two_spellings": (
         "CREATE TABLE two_spellings (code TEXT, day DATE, v INTEGER, PRIMARY KEY (code, day))",
         [("x", "2000-01-05", 1), (" x", "2000-01-06", 2), ("x", "2000-1-5", 3)],
@@ -457,7 +464,13 @@ def test_only_the_key_columns_that_merge_or_null_it_are_loaded_as_written(
     profile = loaded.result.profile
     kept = {(t, c) for t in PARTLY for c in ("owner", "code", "day") if c in profile[t].columns}
     as_written = {(t, c) for t, c in kept if profile[t][c].as_written}
-    assert as_written == {("metrics", "owner"), ("padded_code", "code"), ("two_spellings", "day")}
+    assert as_written == {
+        ("metrics", "owner"),
+        ("padded_code", "code"),
+        ("blank_and_padded", "owner"),
+        ("blank_and_padded", "day"),
+        ("two_spellings", "day"),
+    }
     assert "NULL" in (profile["metrics"]["owner"].as_written or "")
     assert "'2000-1-5'" in (profile["two_spellings"]["day"].as_written or "")
     for table, column, kind in [
@@ -473,6 +486,10 @@ def test_only_the_key_columns_that_merge_or_null_it_are_loaded_as_written(
     assert _target_values(loaded, "metrics", ["id", "owner"]) == owners
     days = {(f"m{n}", date(2024, 11, n // 3 + 1)) for n in range(12)}
     assert _target_values(loaded, "metrics", ["id", "day"]) == days
+    columns = ["id", "owner", "day"]
+    assert _target_values(loaded, "blank_and_padded", columns) == _source_values(
+        path, "blank_and_padded", columns
+    )
     # The padded codes stay two keys; the two spellings of one day stay two keys, each as written.
     assert _target_values(loaded, "padded_code", ["code", "v"]) == {("x", 1), ("x ", 2), ("y", 3)}
     assert _target_values(loaded, "two_spellings", ["day", "v"]) == _source_values(

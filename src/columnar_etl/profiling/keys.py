@@ -837,15 +837,21 @@ def _cleaned_text_sql(column: ColumnProfile, cleaned: str) -> str:
 
 
 def merged_key_columns(
-    src: Source, table: TableProfile, null_tokens: list[str], *, nulls: bool = True
+    src: Source,
+    table: TableProfile,
+    null_tokens: list[str],
+    *,
+    nulls: bool = True,
+    written: tuple[str, ...] = (),
 ) -> dict[str, str]:
     """The columns of ``table``'s key that cleaning would make two distinct keys equal by, or a key
     NULL by (padding trimmed, ``'N/A'`` read as NULL, ``2000-1-5`` and ``2000-01-05`` one date), with
     why and an example: only the columns holding two values as written within a merged group, or
-    made NULL in a key lost (a key's ISO dates beside a blank made NULL are no such column); empty
-    when it would make none (the usual case: no query at all when no key column has a value cleaning
-    changes). Without ``nulls``, a key made NULL does not count (a UNIQUE
-    key beside the primary key whose columns may be NULL: a NULL there is no clash).
+    made NULL in a key lost (a key's ISO dates beside a blank made NULL are no such column), until
+    the key compared with those columns as written (``written``) has none; empty when it would make
+    none (the usual case: no query at all when no key column has a value cleaning changes). Without
+    ``nulls``, a key made NULL does not count (a UNIQUE key beside the primary key whose columns may
+    be NULL: a NULL there is no clash).
 
     One aggregate (DuckDB, over the key's columns as the source's text): the rows grouped by their
     cleaned key (:func:`cleaned_sql`), a group of two distinct source keys is a merge; a row whose
@@ -860,7 +866,7 @@ def merged_key_columns(
     """
     if not table.key or any(name not in table.columns for name in table.key):
         return {}
-    changing = [name for name in table.key if changes_values(table[name])]
+    changing = [name for name in table.key if name not in written and changes_values(table[name])]
     if not changing:
         return {}
     reads = [ColumnRead(name) for name in table.key]
@@ -948,7 +954,12 @@ def merged_key_columns(
     for name in table.key:
         for example in examples:
             table[name].quote(str(example))
-    return {name: kept[name] for name in changing if name in kept}
+    if not kept:
+        return {}
+    # Compared again with those columns as written: a key whose blank made it NULL was in no merged
+    # group, and as written it may meet another (``''`` beside ``''``, their days one once trimmed).
+    kept |= merged_key_columns(src, table, null_tokens, nulls=nulls, written=(*written, *kept))
+    return {name: kept[name] for name in table.key if name in kept}
 
 
 def _flag(kind: str, index: int) -> str:
