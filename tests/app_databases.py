@@ -1229,6 +1229,18 @@ number, so a test computes what a column holds from the same numbers.
   unsigned 32-bit hashes (above 2^31), tags and resources URL-encoded (``dc%3Atitle=Caf%C3%A9``), each
   track copied into the virtual views (``ref_id``), the full-name view's title `` - album - title``
   where the track has no artist, and ``mt_internal_setting`` ``db_version`` ``'3'`` in a ``varchar``.
+- :func:`agno`: an Agno 3 agent's ``SqliteDb`` (its SQLAlchemy tables as ``agno.db.sqlite.schemas``
+  declares them): ``created_at BIGINT`` Unix seconds, ``JSON`` columns holding JSON's ``null`` for
+  ``None``, traces' and spans' ``VARCHAR`` ISO instants with ``+00:00`` (no fraction at a whole second),
+  spans referring to their trace and their parent span, runs to their session, and the metrics'
+  ``DATE`` days beside ``user_id`` ``''`` for the shared rows, the two in ``UNIQUE (user_id, date,
+  aggregation_period)``, ``completed BOOLEAN`` 0/1.
+- :func:`chainlit`: a Chainlit 2 app's chats as its ``SQLAlchemyDataLayer`` persists them on SQLite
+  (the documented schema, PostgreSQL's ``UUID``, ``JSONB`` and ``TEXT[]`` as declared type names):
+  UUID text keys, ``createdAt`` and the steps' ``start`` / ``end`` as ``utc_now()`` writes them
+  (``2024-12-01T10:00:00.123457Z``, no fraction at a whole second), ``BOOLEAN`` 0/1 (``waitForAnswer``
+  0 or NULL), ``showInput`` ``true`` / ``false`` / ``json``, ``metadata`` ``{}`` for none, a step's
+  ``parentId`` naming another step and elements' and feedbacks' ``forId`` naming a step, undeclared.
 """
 
 from __future__ import annotations
@@ -27676,3 +27688,376 @@ def gerbera(path: Path) -> Path:
         "mt_internal_setting": [("db_version", "3")],
     }
     return write_export(path, GERBERA_DDL, rows)
+
+
+# --- Agno (agent sessions, memories, traces and metrics in SqliteDb) -----------------------------------
+
+#: Agno 3.1's ``SqliteDb`` tables (SQLAlchemy's DDL from ``agno.db.sqlite.schemas``; indexes left out).
+AGNO_DDL = [
+    "CREATE TABLE agno_schema_versions (table_name VARCHAR NOT NULL, version VARCHAR NOT NULL, "
+    "created_at VARCHAR NOT NULL, updated_at VARCHAR, PRIMARY KEY (table_name))",
+    "CREATE TABLE agno_sessions (session_id VARCHAR NOT NULL, session_type VARCHAR NOT NULL, "
+    "agent_id VARCHAR, team_id VARCHAR, workflow_id VARCHAR, user_id VARCHAR, session_data JSON, "
+    "agent_data JSON, team_data JSON, workflow_data JSON, metadata JSON, summary JSON, "
+    "created_at BIGINT NOT NULL, updated_at BIGINT, PRIMARY KEY (session_id))",
+    "CREATE TABLE agno_runs (run_id VARCHAR NOT NULL, session_id VARCHAR NOT NULL, "
+    "run_type VARCHAR NOT NULL, agent_id VARCHAR, team_id VARCHAR, workflow_id VARCHAR, user_id VARCHAR, "
+    "parent_run_id VARCHAR, status VARCHAR, run_index BIGINT, run_data JSON NOT NULL, "
+    "created_at BIGINT NOT NULL, updated_at BIGINT, PRIMARY KEY (run_id), "
+    "FOREIGN KEY(session_id) REFERENCES agno_sessions (session_id) ON DELETE CASCADE)",
+    "CREATE INDEX idx_agno_runs_session_id_run_index ON agno_runs (session_id, run_index)",
+    "CREATE TABLE agno_memories (memory_id VARCHAR NOT NULL, memory JSON NOT NULL, input VARCHAR, "
+    "agent_id VARCHAR, team_id VARCHAR, user_id VARCHAR, topics JSON, feedback VARCHAR, "
+    "created_at BIGINT NOT NULL, updated_at BIGINT, PRIMARY KEY (memory_id))",
+    "CREATE TABLE agno_traces (trace_id VARCHAR NOT NULL, name VARCHAR NOT NULL, status VARCHAR NOT NULL, "
+    "start_time VARCHAR NOT NULL, end_time VARCHAR NOT NULL, duration_ms BIGINT NOT NULL, run_id VARCHAR, "
+    "session_id VARCHAR, user_id VARCHAR, agent_id VARCHAR, team_id VARCHAR, workflow_id VARCHAR, "
+    "created_at VARCHAR NOT NULL, PRIMARY KEY (trace_id))",
+    "CREATE TABLE agno_spans (span_id VARCHAR NOT NULL, trace_id VARCHAR NOT NULL, parent_span_id VARCHAR, "
+    "name VARCHAR NOT NULL, span_kind VARCHAR NOT NULL, status_code VARCHAR NOT NULL, "
+    "status_message VARCHAR, start_time VARCHAR NOT NULL, end_time VARCHAR NOT NULL, "
+    "duration_ms BIGINT NOT NULL, attributes JSON, created_at VARCHAR NOT NULL, PRIMARY KEY (span_id), "
+    "FOREIGN KEY(trace_id) REFERENCES agno_traces (trace_id))",
+    "CREATE TABLE agno_metrics (id VARCHAR NOT NULL, agent_runs_count BIGINT NOT NULL, "
+    "team_runs_count BIGINT NOT NULL, workflow_runs_count BIGINT NOT NULL, "
+    "agent_sessions_count BIGINT NOT NULL, team_sessions_count BIGINT NOT NULL, "
+    "workflow_sessions_count BIGINT NOT NULL, users_count BIGINT NOT NULL, token_metrics JSON NOT NULL, "
+    "model_metrics JSON NOT NULL, date DATE NOT NULL, aggregation_period VARCHAR NOT NULL, "
+    "user_id VARCHAR NOT NULL, created_at BIGINT NOT NULL, updated_at BIGINT, completed BOOLEAN NOT NULL, "
+    "PRIMARY KEY (id), "
+    "CONSTRAINT agno_metrics_uq_metrics_user_date_period UNIQUE (user_id, date, aggregation_period))",
+]
+AGNO_START = 1_733_000_000  # the first session's int(time.time())
+AGNO_TRACE_START = datetime(2024, 12, 1, 9, 0, 0, tzinfo=UTC)
+#: Users as the sessions carry them; the metrics name the shared rows' owner ``''`` (not NULL, for the
+#: UNIQUE constraint), which ``calculate_metrics`` writes for the sessions of no user.
+AGNO_USERS = ("alice@example.com", "bob", "zoë", None)
+AGNO_TEXTS = (
+    "Bonjour, ça va ? 😀",
+    "Preis:\u00a012,50\u00a0€",
+    "日本語のテキスト",
+    "Zoë's café — naïve",
+    "a\nb\tc",
+)
+AGNO_DAYS = ("2024-11-30", "2024-12-01", "2024-12-02")
+
+
+def agno_json(value: Any) -> str:
+    """SQLAlchemy's ``JSON`` type: ``json.dumps``, ``None`` as JSON's ``null`` (``none_as_null`` off)."""
+    return json.dumps(value)
+
+
+def agno_stamp(moment: datetime) -> str:
+    """``Trace.to_dict()``: ``datetime.isoformat()``, no fraction when the microseconds are 0."""
+    return moment.isoformat()
+
+
+def agno_trace_start(t: int) -> datetime:
+    return AGNO_TRACE_START + timedelta(minutes=t, microseconds=12_345 * t)
+
+
+def agno_session_data(s: int) -> dict[str, Any] | None:
+    return {"session_name": AGNO_TEXTS[s % 5], "session_state": {"n": s, "price": "19.99"}} if s % 2 else None
+
+
+def agno_metric(d: int, u: int) -> tuple[str, str, int]:
+    """(date, user_id, agent_runs_count) of the metrics row of day ``d`` and user ``u``."""
+    return AGNO_DAYS[d], AGNO_USERS[u] or "", 3 * (d + 1) + u
+
+
+def agno(path: Path, sessions: int = 8, memories: int = 12, traces: int = 6) -> Path:
+    """An Agno agent's ``SqliteDb`` after sessions, memories and traces were stored and
+    ``calculate_metrics`` ran (see the module's list)."""
+    versions = [
+        (
+            name,
+            "3.0.0",
+            f"2026-12-05T16:42:19.{243_441 + 26_000 * n:06d}",
+            f"2026-12-05T16:42:19.{243_441 + 26_000 * n:06d}",
+        )
+        for n, name in enumerate(
+            ("agno_sessions", "agno_runs", "agno_memories", "agno_traces", "agno_spans", "agno_metrics")
+        )
+    ]
+    rows: dict[str, list[Sequence[Any]]] = {
+        "agno_schema_versions": versions,
+        "agno_sessions": [
+            (
+                f"sess-{s:04d}",
+                "agent",
+                "agent-1" if s % 5 else None,
+                None,
+                None,
+                AGNO_USERS[s % 4],
+                agno_json(agno_session_data(s)),
+                agno_json({"name": "Helper", "model": {"id": "gpt-4o"}}),
+                None,
+                None,
+                agno_json({"source": "web"} if s % 4 == 0 else None),
+                agno_json(
+                    {
+                        "summary": AGNO_TEXTS[s % 5],
+                        "topics": ["x", "ü"],
+                        "updated_at": f"2024-12-01T10:{s:02d}:05.123456",
+                    }
+                    if s % 3 == 0
+                    else None
+                ),
+                AGNO_START + 3600 * s,
+                AGNO_START + 3600 * s,
+            )
+            for s in range(sessions)
+        ],
+        "agno_runs": [
+            (
+                f"run-{s}-{r}",
+                f"sess-{s:04d}",
+                "agent",
+                "agent-1",
+                None,
+                None,
+                AGNO_USERS[s % 4],
+                None,
+                "COMPLETED" if r % 2 == 0 else "ERROR",
+                r,
+                agno_json(
+                    {
+                        "run_id": f"run-{s}-{r}",
+                        "content": AGNO_TEXTS[(s + r) % 5],
+                        "model": "gpt-4o",
+                        "metrics": {"duration": 1.25 + r, "input_tokens": 10 * s},
+                    }
+                ),
+                AGNO_START + 3600 * s + 60 * r,
+                AGNO_START + 3600 * s + 60 * r + 7,
+            )
+            for s in range(sessions)
+            for r in range(3)
+        ],
+        "agno_memories": [
+            (
+                f"mem-{m}",
+                agno_json(AGNO_TEXTS[m % 5]),
+                AGNO_TEXTS[(m + 2) % 5] if m % 2 else None,
+                "agent-1" if m % 2 else None,
+                None,
+                AGNO_USERS[m % 4],
+                agno_json(["food", "travel"][: m % 3] if m % 3 else None),
+                None if m % 5 else "good",
+                AGNO_START + 77 * m,
+                AGNO_START + 77 * m,
+            )
+            for m in range(memories)
+        ],
+        "agno_traces": [
+            (
+                f"trace-{t:03d}",
+                "Agent.run",
+                "OK" if t % 3 else "ERROR",
+                agno_stamp(agno_trace_start(t)),
+                agno_stamp(agno_trace_start(t) + timedelta(milliseconds=150 + t)),
+                150 + t,
+                f"run-{t}-0",
+                f"sess-{t:04d}",
+                AGNO_USERS[t % 4],
+                "agent-1",
+                None,
+                None,
+                agno_stamp(agno_trace_start(t)),
+            )
+            for t in range(traces)
+        ],
+        "agno_spans": [
+            (
+                f"span-{t}-{j}",
+                f"trace-{t:03d}",
+                None if j == 0 else f"span-{t}-0",
+                ("Agent.run", "OpenAIChat.invoke")[j],
+                "INTERNAL",
+                "OK",
+                None,
+                agno_stamp(agno_trace_start(t)),
+                agno_stamp(agno_trace_start(t) + timedelta(milliseconds=150 + t)),
+                150 + t - j,
+                agno_json({"llm.tokens": 100 + t, "input": AGNO_TEXTS[t % 5]}),
+                agno_stamp(agno_trace_start(t)),
+            )
+            for t in range(traces)
+            for j in range(2)
+        ],
+        "agno_metrics": [
+            (
+                f"{UUID(int=7 * d + u + 1)}",
+                agno_metric(d, u)[2],
+                0,
+                0,
+                d + 1,
+                0,
+                0,
+                int(u != 3),
+                agno_json({"input_tokens": 0, "output_tokens": 0, "total_tokens": 0}),
+                agno_json(
+                    [{"model_id": "gpt-4o", "model_provider": "OpenAI", "count": agno_metric(d, u)[2]}]
+                ),
+                agno_metric(d, u)[0],
+                "daily",
+                agno_metric(d, u)[1],
+                1_796_488_940,
+                1_796_488_940,
+                int(d < 2),
+            )
+            for d in range(len(AGNO_DAYS))
+            for u in range(len(AGNO_USERS))
+        ],
+    }
+    return write_export(path, AGNO_DDL, rows)
+
+
+# --- Chainlit (SQLAlchemy data layer on SQLite) ----------------------------------------------------
+
+#: Chainlit 2.12's documented schema for its SQLAlchemy data layer (PostgreSQL's types, which SQLite
+#: takes as names: ``UUID``, ``JSONB``, ``TEXT[]``), run on SQLite through aiosqlite.
+CHAINLIT_DDL = [
+    'CREATE TABLE users ("id" UUID PRIMARY KEY, "identifier" TEXT NOT NULL UNIQUE, '
+    '"metadata" JSONB NOT NULL, "createdAt" TEXT)',
+    'CREATE TABLE threads ("id" UUID PRIMARY KEY, "createdAt" TEXT, "name" TEXT, "userId" UUID, '
+    '"userIdentifier" TEXT, "tags" TEXT[], "metadata" JSONB, '
+    'FOREIGN KEY ("userId") REFERENCES users("id") ON DELETE CASCADE)',
+    'CREATE TABLE steps ("id" UUID PRIMARY KEY, "name" TEXT NOT NULL, "type" TEXT NOT NULL, '
+    '"threadId" UUID NOT NULL, "parentId" UUID, "streaming" BOOLEAN NOT NULL, "waitForAnswer" BOOLEAN, '
+    '"isError" BOOLEAN, "metadata" JSONB, "tags" TEXT[], "input" TEXT, "output" TEXT, "createdAt" TEXT, '
+    '"command" TEXT, "start" TEXT, "end" TEXT, "generation" JSONB, "showInput" TEXT, "language" TEXT, '
+    '"indent" INT, "defaultOpen" BOOLEAN, "modes" JSONB, '
+    'FOREIGN KEY ("threadId") REFERENCES threads("id") ON DELETE CASCADE)',
+    'CREATE TABLE elements ("id" UUID PRIMARY KEY, "threadId" UUID, "type" TEXT, "url" TEXT, '
+    '"chainlitKey" TEXT, "name" TEXT NOT NULL, "display" TEXT, "objectKey" TEXT, "size" TEXT, "page" INT, '
+    '"language" TEXT, "forId" UUID, "mime" TEXT, "props" JSONB, "autoPlay" BOOLEAN, "playerConfig" JSONB, '
+    'FOREIGN KEY ("threadId") REFERENCES threads("id") ON DELETE CASCADE)',
+    'CREATE TABLE feedbacks ("id" UUID PRIMARY KEY, "forId" UUID NOT NULL, "threadId" UUID NOT NULL, '
+    '"value" INT NOT NULL, "comment" TEXT, '
+    'FOREIGN KEY ("threadId") REFERENCES threads("id") ON DELETE CASCADE)',
+]
+CHAINLIT_START = datetime(2024, 12, 1, 10, 0, 0)
+CHAINLIT_USERS = ("alice@example.com", "bob", "zoë", "李雷")
+CHAINLIT_TEXTS = (
+    "Bonjour, ça va ? 😀",
+    "Preis:\u00a012,50\u00a0€",
+    "日本語のテキスト",
+    "Zoë's café — naïve",
+    "a\nb\tc",
+    "0042",
+)
+CHAINLIT_STEPS = (
+    ("user", "user_message"),
+    ("Assistant", "assistant_message"),
+    ("search", "tool"),
+    ("on_message", "run"),
+)
+
+
+def chainlit_stamp(moment: datetime) -> str:
+    """``chainlit.utils.utc_now()``: naive UTC ``isoformat()`` and ``Z`` (no fraction at a whole second)."""
+    return moment.isoformat() + "Z"
+
+
+def chainlit_id(kind: int, n: int) -> str:
+    return str(UUID(int=(kind << 64) + n))
+
+
+def chainlit_step_start(t: int, s: int) -> datetime:
+    return CHAINLIT_START + timedelta(minutes=7 * t + s, microseconds=123_457 * s)
+
+
+def chainlit_step_end(t: int, s: int) -> datetime | None:
+    return chainlit_step_start(t, s) + timedelta(seconds=2, microseconds=500_000) if s % 3 else None
+
+
+def chainlit(path: Path, threads: int = 6, steps: int = 4) -> Path:
+    """A Chainlit app's SQLite database after chats were persisted by ``SQLAlchemyDataLayer`` (see the
+    module's list)."""
+    users = [
+        (
+            chainlit_id(1, u),
+            name,
+            json.dumps({"role": "admin" if u == 0 else "user", "provider": "credentials"} if u != 3 else {}),
+            chainlit_stamp(CHAINLIT_START - timedelta(days=3 - u, microseconds=-492_097 * u)),
+        )
+        for u, name in enumerate(CHAINLIT_USERS)
+    ]
+    rows: dict[str, list[Sequence[Any]]] = {
+        "users": users,
+        "threads": [
+            (
+                chainlit_id(2, t),
+                chainlit_stamp(CHAINLIT_START + timedelta(minutes=7 * t, microseconds=-643_398)),
+                CHAINLIT_TEXTS[t % 6] if t % 5 else None,
+                chainlit_id(1, t % 4),
+                CHAINLIT_USERS[t % 4],
+                None,
+                json.dumps({"chat_profile": "GPT-4", "n": t} if t % 2 else {}),
+            )
+            for t in range(threads)
+        ],
+        "steps": [
+            (
+                chainlit_id(3, steps * t + s),
+                CHAINLIT_STEPS[s % 4][0],
+                CHAINLIT_STEPS[s % 4][1],
+                chainlit_id(2, t),
+                chainlit_id(3, steps * t) if s % 4 == 2 else None,
+                s % 2,
+                0 if s % 3 == 0 else None,
+                int(s == 3 and t % 5 == 0),
+                json.dumps({"lang": "fr"} if s % 2 else {}),
+                None,
+                CHAINLIT_TEXTS[(t + s) % 6],
+                CHAINLIT_TEXTS[(t + s + 1) % 6],
+                chainlit_stamp(chainlit_step_start(t, s)),
+                None,
+                chainlit_stamp(chainlit_step_start(t, s)),
+                None if (end := chainlit_step_end(t, s)) is None else chainlit_stamp(end),
+                json.dumps(
+                    {"model": "gpt-4o", "temperature": 0.7, "tokenCount": 120 + t} if s % 4 == 1 else {}
+                ),
+                "json" if s % 4 == 2 else str(s % 2 == 0).lower(),
+                "python" if s % 4 == 2 else None,
+                None,
+                int(s % 4 == 2),
+                None,
+            )
+            for t in range(threads)
+            for s in range(steps)
+        ],
+        "elements": [
+            (
+                chainlit_id(4, t),
+                chainlit_id(2, t),
+                "file",
+                f"https://files.example.com/{chainlit_id(1, t % 4)}/{chainlit_id(4, t)}/report {t} ü.pdf",
+                None,
+                f"report {t} ü.pdf",
+                "inline",
+                f"{chainlit_id(1, t % 4)}/{chainlit_id(4, t)}/report {t} ü.pdf",
+                "medium" if t % 4 else None,
+                None,
+                None,
+                chainlit_id(3, steps * t + 1),
+                "application/pdf",
+                None,
+                None,
+                None,
+            )
+            for t in range(0, threads, 2)
+        ],
+        "feedbacks": [
+            (
+                chainlit_id(5, t),
+                chainlit_id(3, steps * t + 1),
+                chainlit_id(2, t),
+                t % 2,
+                CHAINLIT_TEXTS[t % 6] if t % 2 == 0 else None,
+            )
+            for t in range(0, threads, 3)
+        ],
+    }
+    return write_export(path, CHAINLIT_DDL, rows)

@@ -47,8 +47,9 @@ kickoff task outputs and flow persistence, a Gajim XMPP client's message archive
 database, a Kedro-Viz session store, a Telethon, a Pyrogram and a Kurigram session file, a persist-queue
 database, a Limnoria IRC bot's Factoids, Aka and QuoteGrabs databases, a Kresus personal finance
 manager, a KeystoneJS project, a Shotwell photo library, a CrowdSec agent's local API database, a
-Kamailio SIP server, a MiniDLNA and a Gerbera media server) through ``columnar-etl run`` into the
-session's real PostgreSQL, every cell checked.
+Kamailio SIP server, a MiniDLNA and a Gerbera media server, an Agno agent's SqliteDb, a Chainlit
+app's SQLAlchemy data layer) through ``columnar-etl run`` into the session's real PostgreSQL, every
+cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -11228,3 +11229,152 @@ def test_gerbera_media_database_keeps_its_hashes_and_encoded_metadata_and_trims_
         str(k): {"trim"} for k, row in by_id.items() if row[5] is not None and row[5] != row[5].strip()
     }
     assert {rule for _, _, rule in audited_columns(run_dir)} == {"trim"}
+
+
+def test_agno_store_reads_its_seconds_and_iso_instants_and_keeps_its_metrics_day_a_date_beside_a_blank_key(
+    run_export: Runner,
+) -> None:
+    """An Agno agent's ``SqliteDb``: ``BIGINT`` Unix seconds and the traces' ISO text with ``+00:00``
+    (a fraction or none) arrive as instants; JSON's ``null`` is NULL, audited; the declared and found
+    references exactly. The metrics' UNIQUE NOT NULL ``(user_id, date, aggregation_period)`` holds
+    ``''`` for the shared rows: ``user_id`` is loaded as written (the run's one warning, exit 2), and
+    the ``DATE`` column beside it a date (until 2026-12-05 text too, charged as a type mismatch)."""
+    sessions, memories, traces = 8, 12, 6
+    ran, run_dir = run_export(apps.agno)
+    metrics = [(d, u) for d in range(len(apps.AGNO_DAYS)) for u in range(len(apps.AGNO_USERS))]
+    tables = {
+        "agno_schema_versions": 6,
+        "agno_sessions": sessions,
+        "agno_runs": 3 * sessions,
+        "agno_memories": memories,
+        "agno_traces": traces,
+        "agno_spans": 2 * traces,
+        "agno_metrics": len(metrics),
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"]) == (2, "warn")
+    assert [line.split(":")[0] for line in ran.record["warnings"]] == ["agno_metrics.user_id"]
+    assert ran.record["quality_before"] == 100.0
+    assert references(run_dir) == {
+        ("agno_runs", "session_id"): "agno_sessions.session_id",
+        ("agno_traces", "run_id"): "agno_runs.run_id",
+        ("agno_traces", "session_id"): "agno_sessions.session_id",
+        ("agno_spans", "trace_id"): "agno_traces.trace_id",
+        ("agno_spans", "parent_span_id"): "agno_spans.span_id",
+    }
+    types = ran.types("agno_metrics")
+    assert (types["date"], types["user_id"], types["completed"]) == ("date", "text", "boolean")
+    assert types["created_at"] == "timestamp with time zone"
+    for column in ("start_time", "end_time", "created_at"):
+        assert (
+            ran.types("agno_traces")[column] == ran.types("agno_spans")[column] == "timestamp with time zone"
+        )
+    assert (
+        ran.types("agno_sessions")["created_at"]
+        == ran.types("agno_runs")["created_at"]
+        == ("timestamp with time zone")
+    )
+    assert ran.types("agno_schema_versions")["created_at"] == "timestamp without time zone"
+    ids = {f"{UUID(int=7 * d + u + 1)}": (d, u) for d, u in metrics}
+    assert ran.values("agno_metrics", "date", "id") == {
+        k: date.fromisoformat(apps.agno_metric(d, u)[0]) for k, (d, u) in ids.items()
+    }
+    assert ran.values("agno_metrics", "user_id", "id") == {
+        k: apps.agno_metric(d, u)[1] for k, (d, u) in ids.items()
+    }
+    assert "" in ran.values("agno_metrics", "user_id", "id").values()
+    assert ran.values("agno_metrics", "completed", "id") == {k: d < 2 for k, (d, _) in ids.items()}
+    assert ran.values("agno_sessions", "created_at", "session_id") == {
+        f"sess-{s:04d}": datetime.fromtimestamp(apps.AGNO_START + 3600 * s, UTC) for s in range(sessions)
+    }
+    assert ran.values("agno_traces", "start_time", "trace_id") == {
+        f"trace-{t:03d}": apps.agno_trace_start(t) for t in range(traces)
+    }
+    assert ran.values("agno_spans", "end_time", "span_id") == {
+        f"span-{t}-{j}": apps.agno_trace_start(t) + timedelta(milliseconds=150 + t)
+        for t in range(traces)
+        for j in range(2)
+    }
+    # JSON's null is NULL, each audited; every other document as SQLAlchemy wrote it.
+    data = {f"sess-{s:04d}": apps.agno_session_data(s) for s in range(sessions)}
+    assert ran.values("agno_sessions", "session_data", "session_id") == {
+        k: None if v is None else json.dumps(v) for k, v in data.items()
+    }
+    assert audit_rules(run_dir, "agno_sessions", "session_data") == {
+        k: {"null_like_to_null"} for k, v in data.items() if v is None
+    }
+    assert ran.values("agno_memories", "memory", "memory_id") == {
+        f"mem-{m}": json.dumps(apps.AGNO_TEXTS[m % 5]) for m in range(memories)
+    }
+    profile = profiled(run_dir)["columns"]["agno_metrics"]
+    assert profile["date"]["as_written"] is None and profile["date"]["quality"] == 100.0
+    assert "NULL" in profile["user_id"]["as_written"]
+
+
+def test_chainlit_data_layer_reads_its_z_stamps_as_instants_and_its_booleans_and_keeps_uuid_keys_as_text(
+    run_export: Runner,
+) -> None:
+    """A Chainlit app's chats persisted by its SQLAlchemy data layer on SQLite: ``utc_now()``'s
+    ``...Z`` text (six fraction digits, or none at a whole second) arrives as instants, each audited;
+    ``BOOLEAN`` 0/1 booleans; the UUID keys and ``JSONB`` text as written; the declared references
+    exactly. A step's ``parentId`` and the elements' and feedbacks' ``forId`` name steps, undeclared
+    in tables that declare their other references: no reference, as the rules say; nothing costs."""
+    threads, steps = 6, 4
+    ran, run_dir = run_export(apps.chainlit)
+    elements = len(range(0, threads, 2))
+    feedbacks = len(range(0, threads, 3))
+    tables = {
+        "users": 4,
+        "threads": threads,
+        "steps": threads * steps,
+        "elements": elements,
+        "feedbacks": feedbacks,
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    assert references(run_dir) == {
+        ("threads", "userId"): "users.id",
+        ("steps", "threadId"): "threads.id",
+        ("elements", "threadId"): "threads.id",
+        ("feedbacks", "threadId"): "threads.id",
+    }
+    types = ran.types("steps")
+    for column in ("createdAt", "start", "end"):
+        assert types[column] == "timestamp with time zone", column
+    for column in ("streaming", "waitForAnswer", "isError", "defaultOpen"):
+        assert types[column] == "boolean", column
+    for column in ("id", "threadId", "parentId", "metadata", "generation", "showInput", "input"):
+        assert types[column] == "text", column
+    assert ran.types("users")["createdAt"] == ran.types("threads")["createdAt"] == "timestamp with time zone"
+    assert ran.types("feedbacks")["value"] == "bigint"
+    step_ids = {apps.chainlit_id(3, steps * t + s): (t, s) for t in range(threads) for s in range(steps)}
+    assert ran.values("steps", "start", "id") == {
+        k: apps.chainlit_step_start(t, s).replace(tzinfo=UTC) for k, (t, s) in step_ids.items()
+    }
+    assert ran.values("steps", "end", "id") == {
+        k: None if (end := apps.chainlit_step_end(t, s)) is None else end.replace(tzinfo=UTC)
+        for k, (t, s) in step_ids.items()
+    }
+    assert ran.values("steps", "waitForAnswer", "id") == {
+        k: False if s % 3 == 0 else None for k, (_, s) in step_ids.items()
+    }
+    assert ran.values("steps", "streaming", "id") == {k: s % 2 == 1 for k, (_, s) in step_ids.items()}
+    assert ran.values("steps", "showInput", "id") == {
+        k: "json" if s % 4 == 2 else str(s % 2 == 0).lower() for k, (_, s) in step_ids.items()
+    }
+    assert ran.values("steps", "input", "id") == {
+        k: apps.CHAINLIT_TEXTS[(t + s) % 6] for k, (t, s) in step_ids.items()
+    }
+    assert ran.values("steps", "parentId", "id") == {
+        k: apps.chainlit_id(3, steps * t) if s % 4 == 2 else None for k, (t, s) in step_ids.items()
+    }
+    assert ran.values("users", "identifier", "id") == {
+        apps.chainlit_id(1, u): name for u, name in enumerate(apps.CHAINLIT_USERS)
+    }
+    assert {rule for _, _, rule in audited_columns(run_dir)} == {
+        "date_format:%Y-%m-%dT%H:%M:%S.%f%z",
+        "date_format:%Y-%m-%dT%H:%M:%S%z",
+        "boolean:0",
+        "boolean:1",
+    }

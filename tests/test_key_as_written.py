@@ -7,6 +7,7 @@ Expected values are the SQLite file's own (read by sqlite3) and PostgreSQL's cat
 from __future__ import annotations
 
 import sqlite3
+from datetime import date
 from pathlib import Path
 
 import columnar_etl
@@ -420,3 +421,77 @@ def test_a_null_token_kept_as_a_value_of_a_key_costs_no_quality(
     # One cell in four of two ways of missing ('' and None: 25 % x 4 points each): 0.
     assert profile["mixed"]["name"].quality == 0.0
     assert profile["nullable"]["name"].quality == 0.0
+
+
+#: Keys of several columns where cleaning merges or nulls through one column only: the others (ISO
+#: dates, as the type writes them) read as their type. A metrics table keyed by its rowid whose
+#: (owner, day, period) is UNIQUE NOT NULL, ``''`` the owner of the shared rows; a key merged by a
+#: padded code beside its ISO day; a key merged by a day written two ways beside its plain code.
+PARTLY = {
+    "metrics": (
+        "CREATE TABLE metrics (id TEXT PRIMARY KEY, owner TEXT NOT NULL DEFAULT '', day DATE NOT NULL, "
+        "period TEXT NOT NULL, runs INTEGER, UNIQUE (owner, day, period))",
+        [(f"m{n}", ["", "alice", "bob"][n % 3], f"2024-11-{n // 3 + 1:02d}", "daily", n) for n in range(12)],
+    ),
+    "padded_code": (
+        "CREATE TABLE padded_code (code TEXT, day DATE, v INTEGER, PRIMARY KEY (code, day))",
+        [("x", "2000-01-05", 1), ("x ", "2000-01-05", 2), ("y", "2000-01-06", 3)],
+    ),
+    # A blank owner made NULL beside a day padded once: as written, the two blanks meet by their day
+    # once trimmed, so the day is kept as written too.
+    "blank_and_padded": (
+        "CREATE TABLE blank_and_padded (id INTEGER PRIMARY KEY, owner TEXT NOT NULL, day DATE NOT NULL, "
+        "UNIQUE (owner, day))",
+        [(1, "", "2024-11-30"), (2, "", "2024-11-30 "), (3, "a", "2024-12-01"), (4, "b", "2024-12-02")],
+    ),
+    "two_spellings": (
+        "CREATE TABLE two_spellings (code TEXT, day DATE, v INTEGER, PRIMARY KEY (code, day))",
+        [("x", "2000-01-05", 1), (" x", "2000-01-06", 2), ("x", "2000-1-5", 3)],
+    ),
+}
+
+
+def test_only_the_key_columns_that_merge_or_null_it_are_loaded_as_written(
+    pg_uri: str, tmp_path: Path, make_sqlite: SqliteFactory
+) -> None:
+    # Until 2026-12-05 every key column cleaning changed was loaded as written once any one of them
+    # merged or nulled the key: an Agno agent store's metrics, UNIQUE (user_id, date, period) with
+    # '' for the shared rows, loaded its DATE column of ISO dates as text, charged as a type mismatch
+    # (the column 80.0), beside the '' it had to keep.
+    path = make_sqlite(PARTLY, name="partly.db")
+    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
+    assert loaded.violations == [], summarize(loaded.violations)
+    profile = loaded.result.profile
+    kept = {(t, c) for t in PARTLY for c in ("owner", "code", "day") if c in profile[t].columns}
+    as_written = {(t, c) for t, c in kept if profile[t][c].as_written}
+    assert as_written == {
+        ("metrics", "owner"),
+        ("padded_code", "code"),
+        ("blank_and_padded", "owner"),
+        ("blank_and_padded", "day"),
+        ("two_spellings", "day"),
+    }
+    assert "NULL" in (profile["metrics"]["owner"].as_written or "")
+    assert "'2000-1-5'" in (profile["two_spellings"]["day"].as_written or "")
+    for table, column, kind in [
+        ("metrics", "owner", "text"),
+        ("metrics", "day", "date"),
+        ("padded_code", "code", "text"),
+        ("padded_code", "day", "date"),
+        ("two_spellings", "day", "text"),
+    ]:
+        assert loaded.data_type(table, column) == kind, (table, column)
+    assert profile["metrics"]["day"].quality == 100.0
+    owners = {(f"m{n}", ["", "alice", "bob"][n % 3]) for n in range(12)}
+    assert _target_values(loaded, "metrics", ["id", "owner"]) == owners
+    days = {(f"m{n}", date(2024, 11, n // 3 + 1)) for n in range(12)}
+    assert _target_values(loaded, "metrics", ["id", "day"]) == days
+    columns = ["id", "owner", "day"]
+    assert _target_values(loaded, "blank_and_padded", columns) == _source_values(
+        path, "blank_and_padded", columns
+    )
+    # The padded codes stay two keys; the two spellings of one day stay two keys, each as written.
+    assert _target_values(loaded, "padded_code", ["code", "v"]) == {("x", 1), ("x ", 2), ("y", 3)}
+    assert _target_values(loaded, "two_spellings", ["day", "v"]) == _source_values(
+        path, "two_spellings", ["day", "v"]
+    )

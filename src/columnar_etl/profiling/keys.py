@@ -873,13 +873,21 @@ def _cleaned_text_sql(column: ColumnProfile, cleaned: str) -> str:
 
 
 def merged_key_columns(
-    src: Source, table: TableProfile, null_tokens: list[str], *, nulls: bool = True
+    src: Source,
+    table: TableProfile,
+    null_tokens: list[str],
+    *,
+    nulls: bool = True,
+    written: tuple[str, ...] = (),
 ) -> dict[str, str]:
     """The columns of ``table``'s key that cleaning would make two distinct keys equal by, or a key
     NULL by (padding trimmed, ``'N/A'`` read as NULL, ``2000-1-5`` and ``2000-01-05`` one date), with
-    why and an example; empty when it would make none (the usual case: no query at all when no key
-    column has a value cleaning changes). Without ``nulls``, a key made NULL does not count (a UNIQUE
-    key beside the primary key whose columns may be NULL: a NULL there is no clash).
+    why and an example: only the columns holding two values as written within a merged group, or
+    made NULL in a key lost (a key's ISO dates beside a blank made NULL are no such column), until
+    the key compared with those columns as written (``written``) has none; empty when it would make
+    none (the usual case: no query at all when no key column has a value cleaning changes). Without
+    ``nulls``, a key made NULL does not count (a UNIQUE key beside the primary key whose columns may
+    be NULL: a NULL there is no clash).
 
     One aggregate (DuckDB, over the key's columns as the source's text): the rows grouped by their
     cleaned key (:func:`cleaned_sql`), a group of two distinct source keys is a merge; a row whose
@@ -894,7 +902,7 @@ def merged_key_columns(
     """
     if not table.key or any(name not in table.columns for name in table.key):
         return {}
-    changing = [name for name in table.key if changes_values(table[name])]
+    changing = [name for name in table.key if name not in written and changes_values(table[name])]
     if not changing:
         return {}
     reads = [ColumnRead(name) for name in table.key]
@@ -911,6 +919,12 @@ def merged_key_columns(
     lost = " OR ".join(f"{name} IS NULL" for name in names)
     columns = ", ".join(f"{value} AS {name}" for value, name in zip(cleaned, names, strict=True))
     grouped = ", ".join(names)
+    # Per changing column: whether a merged group holds two of its values as written (it is what
+    # tells the group's keys apart), whether it is the one made NULL. A column whose cleaning neither
+    # merges nor nulls (the ISO dates of a key whose blank user is made NULL) is typed as ever.
+    at = [table.key.index(column) for column in changing]
+    spread = "".join(f", count(DISTINCT {raw[i]}) > 1 AS {_flag('d', i)}" for i in at)
+    nulled_by = "".join(f", bool_or({names[i]} IS NULL) AS {_flag('l', i)}" for i in at)
     if all(table[name].inferred_type != "double" for name in changing):
         # Two keys meet only where one of them changed: a value is unchanged when the text of its
         # cleaned value (:func:`_cleaned_text_sql`) is the value itself, so two unchanged values of
@@ -927,44 +941,66 @@ def merged_key_columns(
             f"(SELECT * FROM cleaned SEMI JOIN (SELECT DISTINCT {grouped} FROM cleaned "
             f"WHERE ({moved}) AND NOT ({lost})) USING ({grouped}))"
         )
+        merging = "".join(f", bool_or({_flag('d', i)}) FILTER (WHERE n > 1)" for i in at)
+        nulling = "".join(f", bool_or({names[i]} IS NULL)" for i in at)
         sql = (
             f"WITH cleaned AS (SELECT {', '.join(raw)}, {columns} FROM {relation} WHERE {present}), "
             f"groups AS (SELECT count(DISTINCT row({', '.join(raw)})) AS n, min({label}) AS a, "
-            f"max({label}) AS b FROM {meeting} GROUP BY {grouped}) "
-            "SELECT m.merges, m.pair, l.lost, l.example FROM "
-            "(SELECT count(*) FILTER (WHERE n > 1) AS merges, any_value([a, b]) FILTER (WHERE n > 1) AS pair "
-            f"FROM groups) AS m, (SELECT count(*) AS lost, any_value({label}) AS example "
-            f"FROM cleaned WHERE {lost}) AS l"
+            f"max({label}) AS b{spread} FROM {meeting} GROUP BY {grouped}) "
+            "SELECT m.*, l.* FROM "
+            "(SELECT count(*) FILTER (WHERE n > 1) AS merges, any_value([a, b]) FILTER (WHERE n > 1) AS pair"
+            f"{merging} FROM groups) AS m, (SELECT count(*) AS lost, any_value({label}) AS example"
+            f"{nulling} FROM cleaned WHERE {lost}) AS l"
         )
     else:
+        merging = "".join(f", bool_or({_flag('d', i)}) FILTER (WHERE n > 1 AND NOT lost)" for i in at)
+        nulling = "".join(f", bool_or({_flag('l', i)}) FILTER (WHERE lost)" for i in at)
         sql = (
-            f"WITH cleaned AS (SELECT row({', '.join(raw)}) AS raw, {label} AS label, {columns} "
-            f"FROM {relation} WHERE {present}), "
+            f"WITH cleaned AS (SELECT row({', '.join(raw)}) AS raw, {', '.join(raw)}, {label} AS label, "
+            f"{columns} FROM {relation} WHERE {present}), "
             f"groups AS (SELECT count(DISTINCT raw) AS n, min(label) AS a, max(label) AS b, "
-            f"bool_or({lost}) AS lost FROM cleaned GROUP BY {grouped}) "
+            f"bool_or({lost}) AS lost{spread}{nulled_by} FROM cleaned GROUP BY {grouped}) "
             "SELECT count(*) FILTER (WHERE n > 1 AND NOT lost), "
-            "any_value([a, b]) FILTER (WHERE n > 1 AND NOT lost), "
-            "count(*) FILTER (WHERE lost), any_value(a) FILTER (WHERE lost) FROM groups"
+            f"any_value([a, b]) FILTER (WHERE n > 1 AND NOT lost){merging}, "
+            f"count(*) FILTER (WHERE lost), any_value(a) FILTER (WHERE lost){nulling} FROM groups"
         )
     doing = "comparing the key's values with their cleaned ones"
     with query_errors(src.path, table.name, doing, memory_hint="raise profile_memory_limit"):
         found = src.connection.cursor().execute(sql).fetchone()
-    merges, pair, lost_keys, nulled = found or (0, None, 0, None)
+    width = len(changing)
+    found = found or (0, None, *[None] * width, 0, None, *[None] * width)
+    merges, pair, lost_keys, nulled = found[0], found[1], found[2 + width], found[3 + width]
+    merging_columns = [name for name, flag in zip(changing, found[2 : 2 + width], strict=True) if flag]
+    nulling_columns = [name for name, flag in zip(changing, found[4 + width :], strict=True) if flag]
     key = ", ".join(table.key)
-    # The examples are of every key column (joined by ` | `): each column's profile remembers them, so
-    # a masked one's hide them wherever the reason is quoted.
+    # Only the columns that make the keys meet (two values as written in one merged group) or a key
+    # NULL (its value made NULL) are loaded as written; the key's other columns are cleaned as ever.
+    kept: dict[str, str] = {}
+    examples: list[object] = []
     if merges:
         why = f"cleaning would make distinct keys ({key}) equal, e.g. {pair[0]} and {pair[1]}"
-        examples = [pair[0], pair[1]]
-    elif lost_keys and nulls:
+        kept |= dict.fromkeys(merging_columns, why)
+        examples += [pair[0], pair[1]]
+    if lost_keys and nulls:
         why = f"cleaning would make a key ({key}) NULL, e.g. {nulled}"
-        examples = [nulled]
-    else:
-        return {}
+        kept |= {name: why for name in nulling_columns if name not in kept}
+        examples.append(nulled)
+    # The examples are of every key column (joined by ` | `): each column's profile remembers them, so
+    # a masked one's hide them wherever the reason is quoted.
     for name in table.key:
         for example in examples:
             table[name].quote(str(example))
-    return dict.fromkeys(changing, why)
+    if not kept:
+        return {}
+    # Compared again with those columns as written: a key whose blank made it NULL was in no merged
+    # group, and as written it may meet another (``''`` beside ``''``, their days one once trimmed).
+    kept |= merged_key_columns(src, table, null_tokens, nulls=nulls, written=(*written, *kept))
+    return {name: kept[name] for name in table.key if name in kept}
+
+
+def _flag(kind: str, index: int) -> str:
+    """The name of a per-column flag of :func:`merged_key_columns`'s query (no export column's)."""
+    return quote_ident(f"{HELPER_PREFIX}{kind}{index}")
 
 
 def key_merged_by_cleaning(
