@@ -1142,6 +1142,14 @@ number, so a test computes what a column holds from the same numbers.
   session id (``2024-05-20T08.42.00.123Z``, dots in the time) with ``blob JSON`` the session's JSON
   text encoded as a JSON string once more (``"{\\"project_path\\": ...}"``), ``user_run_details`` with
   ``bookmark BOOLEAN`` 0/1, the title the run id until one is typed and ``''`` for no notes.
+- :func:`mnemosyne`: a Mnemosyne 2.9 flashcard database (``default.db``, libmnemosyne's own DDL, driven
+  by its headless API): ``cards.card_type_id`` TEXT '1', '2', '3', '5' (its built-in kinds) beside an
+  empty ``card_types`` (the kinds a user made) and ``tags`` keyed 1..7 (``__UNTAGGED__`` first),
+  ``fact_view_id`` TEXT '2.1', ``next_rep`` and ``last_rep`` epoch seconds (a UTC midnight for the next
+  review) or -1 for "never", ``easiness`` doubles SM2's subtractions leave (``2.2199999999999998``),
+  ``creation_time`` and the log's ``timestamp`` epoch seconds, ``data_for_fact`` key/value rows of no
+  declared key (emoji, CJK, a no-break space, 3,000 characters, ``0042``), cloze questions rendered
+  with ``[...]``, a card's tags joined in ``tags`` (``''`` when untagged), references declared nowhere.
 """
 
 from __future__ import annotations
@@ -25786,3 +25794,188 @@ def kedro_viz_sessions(path: Path, runs: int = 12) -> Path:
         ],
     }
     return write_export(path, KEDRO_VIZ_DDL, rows)
+
+
+# --- Mnemosyne (libmnemosyne 2.9's SQLite database) -------------------------------------------------------
+
+MNEMOSYNE_DDL = [
+    'CREATE TABLE facts( _id integer primary key, id text, extra_data text default "" )',
+    "CREATE INDEX i_facts on facts (id)",
+    "CREATE TABLE data_for_fact( _fact_id integer, key text, value text )",
+    "CREATE INDEX i_data_for_fact on data_for_fact (_fact_id)",
+    "CREATE TABLE cards( _id integer primary key, id text, card_type_id text, _fact_id integer, fact_view_id "
+    "text, question text, answer text, tags text, grade integer, next_rep integer, last_rep integer, "
+    "easiness real, acq_reps integer, ret_reps integer, lapses integer, acq_reps_since_lapse integer, "
+    "ret_reps_since_lapse integer, creation_time integer, modification_time integer, extra_data text default "
+    '"", scheduler_data integer default 0, active boolean default 1 )',
+    "CREATE INDEX i_cards on cards (id)",
+    "CREATE INDEX i_cards_2 on cards (fact_view_id)",
+    "CREATE INDEX i_cards_3 on cards (_fact_id)",
+    'CREATE TABLE tags( _id integer primary key, id text, name text, extra_data text default "" )',
+    "CREATE INDEX i_tags on tags (id)",
+    "CREATE TABLE tags_for_card( _card_id integer, _tag_id integer )",
+    "CREATE INDEX i_tags_for_card on tags_for_card (_card_id)",
+    "CREATE INDEX i_tags_for_card_2 on tags_for_card (_tag_id)",
+    "CREATE TABLE criteria( _id integer primary key, id text, name text, type text, data text )",
+    "CREATE TABLE global_variables( key text, value text )",
+    "CREATE TABLE log( _id integer primary key autoincrement, /* Should never be reused. */ "
+    "event_type integer, timestamp integer, object_id text, grade integer, easiness real, acq_reps integer, "
+    "ret_reps integer, lapses integer, acq_reps_since_lapse integer, ret_reps_since_lapse integer, "
+    "scheduled_interval integer, actual_interval integer, thinking_time integer, next_rep integer, "
+    "/* Storing scheduler_data allows syncing the cramming scheduler */ scheduler_data integer )",
+    "CREATE INDEX i_log_timestamp on log (timestamp)",
+    "CREATE INDEX i_log_object_id on log (object_id)",
+    "CREATE TABLE partnerships( partner text unique, _last_log_id integer )",
+    "CREATE TABLE media( filename text primary key, _hash text )",
+    "CREATE TABLE fact_views( id text primary key, name text, q_fact_keys text, a_fact_keys text, "
+    "q_fact_key_decorators text, a_fact_key_decorators text, a_on_top_of_q boolean default 0, type_answer "
+    'boolean default 0, extra_data text default "" )',
+    "CREATE TABLE card_types( id text primary key, name text, fact_keys_and_names text, "
+    "unique_fact_keys text, required_fact_keys text, fact_view_ids text, keyboard_shortcuts text, "
+    'extra_data text default "" )',
+]
+#: The tags a user made (``tags._id`` 2..7), after Mnemosyne's own ``__UNTAGGED__`` (1).
+MNEMOSYNE_TAGS = ("Français::verbes", "日本語", "geo::capitals", "emoji 🎉", "math", "no\u00a0break")
+#: The built-in card types a fact's ``f % 4`` picks (front-to-back, both ways, vocabulary, cloze),
+#: each with the fact views its cards are of (``cards.fact_view_id``: the type's id, a dot, the view).
+MNEMOSYNE_KINDS = (("1", ("1.1",)), ("2", ("2.1", "2.2")), ("3", ("3.1", "3.2")), ("5", ("5.1", "5.1")))
+MNEMOSYNE_WORDS = (
+    "café",
+    "Straße",
+    "日本語",
+    "😀 emoji",
+    "no\u00a0break",
+    "ñandú",
+    "0042",
+    "3.14",
+    "x" * 3000,
+)
+MNEMOSYNE_START = 1_733_389_200  # 2024-12-05 09:00:00 UTC, the first fact's creation
+MNEMOSYNE_DAY = 86_400
+
+
+def mnemosyne_id(what: str) -> str:
+    """A 22-character id of Mnemosyne's alphabet (``cQN8XqwOaBjgcUhox1dAH1``), from ``what``."""
+    alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+    number = int.from_bytes(hashlib.sha256(what.encode()).digest()[:17], "big")
+    return "".join(alphabet[(number >> (6 * i)) % 62] for i in range(22))
+
+
+def mnemosyne_fact_data(f: int) -> dict[str, str]:
+    """Fact ``f``'s fields (``data_for_fact``), as its card type names them."""
+    word = MNEMOSYNE_WORDS[f % len(MNEMOSYNE_WORDS)]
+    kind = f % 4
+    if kind in (0, 1):
+        return {"f": f"Q{f} {word}", "b": f"<b>{MNEMOSYNE_WORDS[(f + 3) % len(MNEMOSYNE_WORDS)]}</b>"}
+    if kind == 2:
+        return {"f": f"word{f} {word}", "m_1": f"meaning {f % 3}"} | ({"p_1": f"pron {f}"} if f % 3 else {})
+    return {"text": f"The capital of [country {f}] is [city {word}]"}
+
+
+def mnemosyne_question_answer(f: int, view: int) -> tuple[str, str]:
+    """Card ``view`` of fact ``f``: its question and answer as rendered into ``cards`` (a field each,
+    swapped on the second view; a cloze's text with its ``view``-th gap shown as ``[...]``)."""
+    data = mnemosyne_fact_data(f)
+    if "text" in data:
+        gaps = re.findall(r"\[([^]]*)\]", data["text"])
+        shown = re.sub(
+            r"\[([^]]*)\]", lambda gap: "[...]" if gap.group(1) == gaps[view] else gap.group(1), data["text"]
+        )
+        return shown, gaps[view]
+    question, answer = data["f"], data["m_1"] if "m_1" in data else data["b"]
+    return (question, answer) if view == 0 else (answer, question)
+
+
+def mnemosyne_tags(f: int) -> tuple[int, ...]:
+    """The ``tags._id`` of fact ``f``'s cards: none (``__UNTAGGED__``, 1) every fifth, else one to three."""
+    if f % 5 == 0:
+        return (1,)
+    return tuple(sorted({2 + f % 6, 2 + (f * 5) % 6, 2 + (f // 2) % 6}))[: 1 + f % 3]
+
+
+def mnemosyne_card(f: int, view: int) -> dict[str, Any]:
+    """Card ``view`` (0 or 1) of fact ``f``: unseen every third fact (grade -1, ``next_rep`` and
+    ``last_rep`` -1, Mnemosyne's "never"), else reviewed: ``last_rep`` a moment, ``next_rep`` a
+    midnight (UTC) days later for a grade of 2 or more, the moment itself for 0 or 1; ``easiness`` the
+    double SM2's subtractions leave (``2.5 - 0.14 - 0.14 - ...``)."""
+    created = MNEMOSYNE_START + f * 3607
+    if f % 3 == 0:
+        return {"grade": -1, "next_rep": -1, "last_rep": -1, "easiness": 2.5, "reps": (0, 0, 0, 0, 0)}
+    grade = (f + view) % 6
+    last = created + (f + 1) * MNEMOSYNE_DAY + view * 61 + f * 13
+    easiness = 2.5
+    for _ in range((f + view) % 4):
+        easiness -= 0.14
+    nxt = last if grade < 2 else (last // MNEMOSYNE_DAY + 1 + grade * 3) * MNEMOSYNE_DAY
+    lapses = int(grade < 2)
+    return {
+        "grade": grade,
+        "next_rep": nxt,
+        "last_rep": last,
+        "easiness": easiness,
+        "reps": (1, f % 4, lapses, 1 - lapses, (f % 4) * (1 - lapses)),
+    }
+
+
+def mnemosyne(path: Path, facts: int = 24) -> Path:
+    """A Mnemosyne 2.9 flashcard database (see the module's list)."""
+    tags = [(1, "__UNTAGGED__", "__UNTAGGED__", "")] + [
+        (t + 2, mnemosyne_id(f"tag {t}"), name, "") for t, name in enumerate(MNEMOSYNE_TAGS)
+    ]
+    names = {t[0]: t[2] for t in tags}
+    fact_rows: list[Sequence[Any]] = []
+    data: list[Sequence[Any]] = []
+    cards: list[Sequence[Any]] = []
+    tagged: list[Sequence[Any]] = []
+    log: list[Sequence[Any]] = [
+        (1, 1, MNEMOSYNE_START - 60, "Mnemosyne 2.9 posix linux TZ 0", *[None] * 12),
+        (2, 3, MNEMOSYNE_START - 60, "SM2 Mnemosyne", *[None] * 12),
+        (3, 4, MNEMOSYNE_START - 60, "tiNdGvcEbzdezZgmL5Ix7b", None, None, 0, 0, 0, *[None] * 7),
+    ]
+    for f in range(1, facts + 1):
+        created = MNEMOSYNE_START + f * 3607
+        fact_id = mnemosyne_id(f"fact {f}")
+        fact_rows.append((f, fact_id, ""))
+        data.extend((f, key, value) for key, value in mnemosyne_fact_data(f).items())
+        log.append((len(log) + 1, 16, created, fact_id, *[None] * 12))
+        card_type, views = MNEMOSYNE_KINDS[f % 4]
+        label = "" if mnemosyne_tags(f) == (1,) else ", ".join(sorted(names[t] for t in mnemosyne_tags(f)))
+        for view, fact_view in enumerate(views):
+            number = len(cards) + 1
+            card_id = mnemosyne_id(f"card {f}.{view}")
+            card = mnemosyne_card(f, view)
+            question, answer = mnemosyne_question_answer(f, view)
+            extra = f"{{'cloze': '{answer}', 'index': {view}}}" if card_type == "5" else ""
+            cards.append(
+                (number, card_id, card_type, f, fact_view, question, answer, label, card["grade"],
+                 card["next_rep"], card["last_rep"], card["easiness"], *card["reps"], created, created,
+                 extra, 0, 1)
+            )  # fmt: skip
+            tagged.extend((number, t) for t in mnemosyne_tags(f))
+            log.append((len(log) + 1, 6, created, card_id, *[None] * 12))
+            if card["grade"] >= 0:
+                log.append(
+                    (len(log) + 1, 9, card["last_rep"], card_id, card["grade"], card["easiness"],
+                     *card["reps"], card["next_rep"] - card["last_rep"], 0, 7 + f % 11, card["next_rep"], 0)
+                )  # fmt: skip
+    end = MNEMOSYNE_START + (facts + 40) * MNEMOSYNE_DAY
+    saved = (len(fact_rows), len(log) + 1, len(cards))  # what the database held when saved
+    log.append((len(log) + 1, 5, end, "tiNdGvcEbzdezZgmL5Ix7b", None, None, *saved, *[None] * 7))
+    log.append((len(log) + 1, 2, end, *[None] * 13))
+    return write_export(
+        path,
+        MNEMOSYNE_DDL,
+        {
+            "facts": fact_rows,
+            "data_for_fact": data,
+            "cards": cards,
+            "tags": tags,
+            "tags_for_card": tagged,
+            "criteria": [
+                (1, "__DEFAULT__", "__DEFAULT__", "default", "(set(), {1, 2, 3, 4, 5, 6, 7}, set())")
+            ],
+            "global_variables": [("version", "4")],
+            "log": log,
+            "partnerships": [("log.txt", len(log))],
+        },
+    )

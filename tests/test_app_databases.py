@@ -44,8 +44,8 @@ AdonisJS Lucid application, an Apple Health export, an Evernote export, a Twitte
 Takeout as the dogsheep tools convert them, a git-annex repository's keys database, a Zim notebook's
 index, an ejabberd server, a Letta agent server's database, a mem0 memory layer's history, crewAI's
 kickoff task outputs and flow persistence, a Gajim XMPP client's message archive, a Mage AI project's
-database, a Kedro-Viz session store) through ``columnar-etl run`` into the session's real PostgreSQL,
-every cell checked.
+database, a Kedro-Viz session store, a Mnemosyne flashcard database) through ``columnar-etl run`` into
+the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -10516,3 +10516,68 @@ def test_kedro_viz_session_store_keeps_its_session_ids_and_doubly_encoded_json_a
     }
     notes = profiled(run_dir)["columns"]["user_run_details"]["notes"]
     assert notes["blank_is_missing"] is True
+
+
+def test_mnemosyne_card_kinds_are_no_references_to_its_tags_and_its_never_sentinels_stay_numbers(
+    run_export: Runner,
+) -> None:
+    """A Mnemosyne 2.9 flashcard database: a card's ``card_type_id`` '1', '2', '3', '5' (its built-in
+    kinds; ``card_types`` holds only the kinds a user made, none) fit the tags' keys 1..7, over half of
+    them up to the upper half: until 2026-12-05 a reference to ``tags._id``. Its name names
+    ``card_types``: no reference. The real references (a fact's fields and cards, a card's tags) are
+    found. Creation and log times are epoch seconds under date-like names (instants); ``next_rep`` and
+    ``last_rep``, the same seconds beside -1 for "never", under names that say no date, stay numbers,
+    -1 kept. Easiness doubles keep every bit; the fact views ('2.1') are numbers as written."""
+    facts = 24
+    ran, run_dir = run_export(apps.mnemosyne)
+    with closing(sqlite3.connect(ran.db)) as con:
+        names = [n for (n,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        tables = {
+            n: con.execute(f"SELECT count(*) FROM {quote_ident(n)}").fetchone()[0]
+            for n in names
+            if n != "sqlite_sequence"
+        }
+        cards = con.execute("SELECT _id, _fact_id, card_type_id, fact_view_id FROM cards").fetchall()
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    assert references(run_dir) == {
+        ("data_for_fact", "_fact_id"): "facts._id",
+        ("cards", "_fact_id"): "facts._id",
+        ("tags_for_card", "_card_id"): "cards._id",
+        ("tags_for_card", "_tag_id"): "tags._id",
+    }
+    kind = profiled(run_dir)["columns"]["cards"]["card_type_id"]
+    assert "its name names card_types, another table of the export" in " ".join(kind["notes"])
+    types = ran.types("cards")
+    assert types["creation_time"] == types["modification_time"] == "timestamp with time zone"
+    assert types["next_rep"] == types["last_rep"] == types["grade"] == "bigint"
+    assert (types["easiness"], types["active"], types["question"]) == ("double precision", "boolean", "text")
+    assert ran.types("log")["timestamp"] == "timestamp with time zone"
+    # Every card of fact f, in the builder's order, with the values it computed from f.
+    expected = [
+        (f, view, apps.mnemosyne_card(f, view))
+        for f in range(1, facts + 1)
+        for view in range(len(apps.MNEMOSYNE_KINDS[f % 4][1]))
+    ]
+    assert [c[1] for c in cards] == [f for f, _, _ in expected]
+    numbers = [c[0] for c in cards]
+    assert ran.values("cards", "next_rep", "_id") == {
+        n: card["next_rep"] for n, (_, _, card) in zip(numbers, expected, strict=True)
+    }
+    assert -1 in ran.values("cards", "last_rep", "_id").values()
+    assert ran.values("cards", "easiness", "_id") == {
+        n: card["easiness"] for n, (_, _, card) in zip(numbers, expected, strict=True)
+    }
+    assert ran.values("cards", "creation_time", "_id") == {
+        n: UNIX_EPOCH + timedelta(seconds=apps.MNEMOSYNE_START + f * 3607)
+        for n, (f, _, _) in zip(numbers, expected, strict=True)
+    }
+    assert ran.values("cards", "card_type_id", "_id") == {n: int(t) for n, _, t, _ in cards}
+    # A fact view '2.1' is a decimal by the documented rule (scale 2: it reads '2.10'), the same number.
+    views = ran.values("cards", "fact_view_id", "_id")
+    assert {n: Decimal(v) for n, v in views.items()} == {n: Decimal(v) for n, _, _, v in cards}
+    assert ran.values("cards", "question", "_id") == {
+        n: apps.mnemosyne_question_answer(f, view)[0]
+        for n, (f, view, _) in zip(numbers, expected, strict=True)
+    }
