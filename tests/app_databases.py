@@ -1150,6 +1150,13 @@ number, so a test computes what a column holds from the same numbers.
   ``creation_time`` and the log's ``timestamp`` epoch seconds, ``data_for_fact`` key/value rows of no
   declared key (emoji, CJK, a no-break space, 3,000 characters, ``0042``), cloze questions rendered
   with ``[...]``, a card's tags joined in ``tags`` (``''`` when untagged), references declared nowhere.
+- :func:`dino`: an XMPP client's ``dino.db`` as Dino 0.4 writes it (its schema 26, created by the client
+  itself): every time Unix seconds in an INTEGER column (``message.time``, ``local_time``, a call's
+  ``end_time`` NULL while it runs), a conversation's ``last_active`` and ``active_last_changed`` (0 for
+  never), ``read_up_to_item`` -1 for none, a file transfer's ``size`` -1 for unknown, enums as small
+  integers (``direction``, ``type``, ``marked``, ``encryption``), ``content_item`` naming a message, a
+  file transfer or a call by ``(content_type, foreign_id)``, an FTS4 table over the message bodies kept
+  by its triggers, JIDs with CJK and umlauts, bodies with emoji, a no-break space and 3,000 characters.
 """
 
 from __future__ import annotations
@@ -25977,5 +25984,214 @@ def mnemosyne(path: Path, facts: int = 24) -> Path:
             "global_variables": [("version", "4")],
             "log": log,
             "partnerships": [("log.txt", len(log))],
+        },
+    )
+
+
+# --- Dino (an XMPP client's dino.db, its qlite schema 26) ----------------------------------------------
+
+#: Dino 0.4.2's own DDL of ``dino.db`` (schema version 26, as the client creates it at first start), its
+#: message search (an FTS4 table over ``message.body`` with its triggers) and indexes.
+DINO_DDL = [
+    "CREATE TABLE _meta ( name TEXT PRIMARY KEY, int_val INTEGER, text_val TEXT)",
+    "CREATE TABLE account ( id INTEGER PRIMARY KEY AUTOINCREMENT, bare_jid TEXT NOT NULL UNIQUE, "
+    "resourcepart TEXT, password TEXT, alias TEXT, enabled INTEGER, roster_version TEXT, "
+    "mam_earliest_synced INTEGER)",
+    "CREATE TABLE jid ( id INTEGER PRIMARY KEY AUTOINCREMENT, bare_jid TEXT NOT NULL UNIQUE)",
+    "CREATE TABLE entity ( id INTEGER PRIMARY KEY AUTOINCREMENT, account_id INTEGER, jid_id INTEGER, "
+    "resource TEXT, caps_hash TEXT, last_seen INTEGER, UNIQUE (account_id, jid_id, resource) ON "
+    "CONFLICT IGNORE)",
+    "CREATE TABLE content_item ( id INTEGER PRIMARY KEY AUTOINCREMENT, conversation_id INTEGER NOT "
+    "NULL, time INTEGER NOT NULL, local_time INTEGER NOT NULL, content_type INTEGER NOT NULL, "
+    "foreign_id INTEGER NOT NULL, hide INTEGER NOT NULL DEFAULT 0, UNIQUE (content_type, foreign_id) "
+    "ON CONFLICT IGNORE)",
+    "CREATE TABLE message ( id INTEGER PRIMARY KEY AUTOINCREMENT, stanza_id TEXT, server_id TEXT, "
+    "account_id INTEGER NOT NULL, counterpart_id INTEGER NOT NULL, our_resource TEXT, "
+    "counterpart_resource TEXT, direction INTEGER NOT NULL, type INTEGER, time INTEGER, local_time "
+    "INTEGER, body TEXT, encryption INTEGER, marked INTEGER)",
+    'CREATE VIRTUAL TABLE _fts_message USING fts4(tokenize=unicode61, content="message", body TEXT)',
+    "CREATE TABLE body_meta ( id INTEGER PRIMARY KEY AUTOINCREMENT, message_id INTEGER, from_char "
+    "INTEGER, to_char INTEGER, info_type TEXT, info TEXT)",
+    "CREATE TABLE message_correction ( id INTEGER PRIMARY KEY AUTOINCREMENT, message_id INTEGER "
+    "UNIQUE, to_stanza_id TEXT)",
+    "CREATE TABLE reply ( id INTEGER PRIMARY KEY AUTOINCREMENT, message_id INTEGER NOT NULL UNIQUE, "
+    "quoted_message_id INTEGER, quoted_message_stanza_id TEXT, quoted_message_from TEXT)",
+    "CREATE TABLE real_jid ( message_id INTEGER PRIMARY KEY, real_jid TEXT)",
+    "CREATE TABLE occupant_id ( id INTEGER PRIMARY KEY, account_id INTEGER NOT NULL, last_nick TEXT, "
+    "jid_id INTEGER, occupant_id TEXT, UNIQUE (account_id, jid_id, occupant_id) ON CONFLICT REPLACE)",
+    "CREATE TABLE file_transfer ( id INTEGER PRIMARY KEY AUTOINCREMENT, account_id INTEGER NOT NULL, "
+    "counterpart_id INTEGER NOT NULL, counterpart_resource TEXT, our_resource TEXT, direction INTEGER"
+    " NOT NULL, time INTEGER, local_time INTEGER, encryption INTEGER, file_name TEXT, path TEXT, "
+    "mime_type TEXT, size INTEGER, state INTEGER, provider INTEGER, info TEXT)",
+    "CREATE TABLE call ( id INTEGER PRIMARY KEY AUTOINCREMENT, account_id INTEGER NOT NULL, "
+    "counterpart_id INTEGER NOT NULL, counterpart_resource TEXT, our_resource TEXT, direction INTEGER"
+    " NOT NULL, time INTEGER NOT NULL, local_time INTEGER NOT NULL, end_time INTEGER, encryption "
+    "INTEGER, state INTEGER)",
+    "CREATE TABLE call_counterpart ( call_id INTEGER NOT NULL, jid_id INTEGER NOT NULL, resource TEXT)",
+    "CREATE TABLE conversation ( id INTEGER PRIMARY KEY AUTOINCREMENT, account_id INTEGER NOT NULL, "
+    "jid_id INTEGER NOT NULL, resource TEXT, active INTEGER, active_last_changed INTEGER NOT NULL "
+    "DEFAULT 0, last_active INTEGER, type INTEGER, encryption INTEGER, read_up_to INTEGER, "
+    "read_up_to_item INTEGER NOT NULL DEFAULT -1, notification INTEGER, send_typing INTEGER, "
+    "send_marker INTEGER, pinned INTEGER DEFAULT 0)",
+    "CREATE TABLE contact_avatar ( jid_id INTEGER, account_id INTEGER, hash TEXT, type INTEGER, "
+    "UNIQUE (jid_id, account_id, type) ON CONFLICT REPLACE)",
+    "CREATE TABLE entity_identity ( entity TEXT, category TEXT, name TEXT, type TEXT, UNIQUE (entity,"
+    " category, type) ON CONFLICT IGNORE)",
+    "CREATE TABLE entity_feature ( entity TEXT, feature TEXT, UNIQUE (entity, feature) ON CONFLICT IGNORE)",
+    "CREATE TABLE roster ( account_id INTEGER, jid TEXT, name TEXT, subscription TEXT, UNIQUE "
+    "(account_id, jid) ON CONFLICT IGNORE)",
+    "CREATE TABLE mam_catchup ( id INTEGER PRIMARY KEY AUTOINCREMENT, account_id INTEGER NOT NULL, "
+    "server_jid TEXT NOT NULL, from_end INTEGER NOT NULL, from_id TEXT NOT NULL, from_time INTEGER "
+    "NOT NULL, to_id TEXT NOT NULL, to_time INTEGER NOT NULL)",
+    "CREATE TABLE reaction ( id INTEGER PRIMARY KEY AUTOINCREMENT, account_id INTEGER NOT NULL, "
+    "occupant_id INTEGER, content_item_id INTEGER NOT NULL, time INTEGER NOT NULL, jid_id INTEGER, "
+    "emojis TEXT, UNIQUE (account_id, content_item_id, jid_id) ON CONFLICT REPLACE, UNIQUE "
+    "(account_id, content_item_id, occupant_id) ON CONFLICT REPLACE)",
+    "CREATE TABLE settings ( id INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT NOT NULL UNIQUE, value TEXT)",
+    "CREATE TABLE conversation_settings ( id INTEGER PRIMARY KEY AUTOINCREMENT, conversation_id "
+    "INTEGER NOT NULL, key TEXT NOT NULL, value TEXT)",
+    "CREATE INDEX contentitem_conversation_hide_time_idx ON content_item (conversation_id, hide, time)",
+    "CREATE INDEX message_account_counterpart_time_idx ON message (account_id, counterpart_id, time)",
+    "CREATE INDEX message_account_counterpart_stanzaid_idx ON message (account_id, counterpart_id, "
+    "stanza_id)",
+    "CREATE INDEX message_account_counterpart_serverid_idx ON message (account_id, counterpart_id, "
+    "server_id)",
+    "CREATE INDEX message_account_marked_idx ON message (account_id, marked)",
+    "CREATE TRIGGER _fts_bu_message BEFORE UPDATE ON message BEGIN DELETE FROM _fts_message WHERE "
+    "docid=old.rowid; END",
+    "CREATE TRIGGER _fts_bd_message BEFORE DELETE ON message BEGIN DELETE FROM _fts_message WHERE "
+    "docid=old.rowid; END",
+    "CREATE TRIGGER _fts_au_message AFTER UPDATE ON message BEGIN INSERT INTO _fts_message(docid, "
+    "body) VALUES(new.rowid, new.body); END",
+    "CREATE TRIGGER _fts_ai_message AFTER INSERT ON message BEGIN INSERT INTO _fts_message(docid, "
+    "body) VALUES(new.rowid, new.body); END",
+    "CREATE INDEX message_correction_to_stanza_id_idx ON message_correction (to_stanza_id)",
+    "CREATE INDEX reply_quoted_message_stanza_id ON reply (quoted_message_stanza_id)",
+    "CREATE INDEX call_counterpart_call_jid_idx ON call_counterpart (call_id)",
+    "CREATE INDEX entity_identity_idx ON entity_identity (entity)",
+    "CREATE INDEX entity_feature_idx ON entity_feature (entity)",
+    "CREATE UNIQUE INDEX settings_conversationid_key ON conversation_settings (conversation_id, key)",
+]
+DINO_START = 1_733_389_200  # 2024-12-05 09:00:00 UTC
+DINO_PEERS = (
+    "alice@example.org",
+    "李雷@jabber.cn",
+    "room@conference.example.org",
+    "müller@example.de",
+    "0042@example.org",
+)
+DINO_BODIES = (
+    "Hallo!", "日本語のメッセージ", "😀😀 emoji party 🎉", "no\u00a0break space", "line1\nline2", "x" * 3000,
+    "0042", "https://example.org/path?q=1&x=2", "'quoted' \"double\"", "Straße café naïve", "ok",
+)  # fmt: skip
+DINO_MESSAGES = 36
+
+
+def dino_time(n: int) -> int:
+    """Message ``n``'s (from 0) ``time``: Unix seconds, as the sender stamped it."""
+    return DINO_START + 3607 * n
+
+
+def dino_last_active(c: int) -> int:
+    """Conversation ``c``'s (from 0) ``last_active``: Unix seconds of its last message."""
+    return dino_time(DINO_MESSAGES - 1 - c)
+
+
+def dino_muc(c: int) -> bool:
+    """Whether conversation ``c`` is a group chat (its peer a MUC room)."""
+    return "conference" in DINO_PEERS[c]
+
+
+def dino(path: Path) -> Path:
+    """An XMPP client's database as Dino writes it (see the module's list)."""
+    peers = len(DINO_PEERS)
+    jids = [(1, "zoë@example.org")] + [(c + 2, peer) for c, peer in enumerate(DINO_PEERS)]
+    conversations = [
+        (c + 1, 1, c + 2, None, int(c % 4 != 3), 0 if c % 3 == 0 else DINO_START + 100 * c,
+         dino_last_active(c), int(dino_muc(c)), 2 if c % 2 else 0, None, -1 if c % 2 else c + 1, c % 3,
+         c % 2, (c + 1) % 2, int(c == 0))
+        for c in range(peers)
+    ]  # fmt: skip
+    messages = []
+    items = []
+    for n in range(DINO_MESSAGES):
+        c = n % peers
+        out = n % 3 == 0
+        messages.append(
+            (n + 1, str(UUID(int=7919 * n + 1)),
+             None if n % 4 == 0 else hashlib.md5(str(n).encode()).hexdigest()[:16], 1, c + 2,
+             "dino.a1b2c3" if out else None, None if out else ("Nick ✨" if dino_muc(c) else "phone"),
+             int(out), 2 if dino_muc(c) else 1, dino_time(n), dino_time(n) + n % 3,
+             DINO_BODIES[n % len(DINO_BODIES)], 2 if n % 2 else 0, (0, 1, 2, 7)[n % 4])
+        )  # fmt: skip
+        items.append((n + 1, c + 1, dino_time(n), dino_time(n) + n % 3, 1, n + 1, int(n == 7)))
+    end = dino_time(DINO_MESSAGES)
+    transfers = [
+        (k + 1, 1, k + 2, "phone", "dino.a1b2c3", k % 2, end + 600 * k, end + 600 * k, 2 if k else 0,
+         f"photo {k} 😀.jpg", None if k == 1 else f"/home/z/.local/share/dino/files/{UUID(int=k)}",
+         ("image/jpeg", "application/pdf", "image/png")[k], (52_431, -1, 1_048_576)[k], (2, 3, 1)[k], 0,
+         f"https://upload.example.org/{k}/file.jpg")
+        for k in range(3)
+    ]  # fmt: skip
+    calls = [
+        (k + 1, 1, k + 2, "laptop", "dino.a1b2c3", k % 2, end + 5000 + k, end + 5000 + k,
+         end + 5060 + k if k else None, 2, (4, 3)[k])
+        for k in range(2)
+    ]  # fmt: skip
+    items += [(len(items) + k + 1, t[2] - 1, t[6], t[7], 2, t[0], 0) for k, t in enumerate(transfers)]
+    items += [(len(items) + k + 1, c[2] - 1, c[6], c[7], 3, c[0], 0) for k, c in enumerate(calls)]
+    reactions = [
+        (k + 1, 1, None, 1 + 5 * k, DINO_START + 90_000 + k, 2 + k % peers, ("👍", "👍,❤️", "😂", "")[k])
+        for k in range(4)
+    ]
+    return write_export(
+        path,
+        DINO_DDL,
+        {
+            "_meta": [("version", 26, None)],
+            "account": [
+                (
+                    1,
+                    "zoë@example.org",
+                    "dino.a1b2c3",
+                    "s3cr€t",
+                    "Zoë 😀",
+                    1,
+                    "ver14",
+                    DINO_START - 30 * 86_400,
+                )
+            ],
+            "jid": jids,
+            "entity": [
+                (c + 1, 1, c + 2, "phone", "q07IKJEyjvHSyhy//CH0CxmKi8w=", DINO_START + 86_400 * 10 + 37 * c)
+                for c in range(peers)
+            ],
+            "message": messages,
+            "content_item": items,
+            "message_correction": [(1, 6, str(UUID(int=5)))],
+            "reply": [(1, 12, 11, messages[10][1], DINO_PEERS[10 % peers])],
+            "real_jid": [
+                (n + 1, "eve@example.org/phone") for n in range(DINO_MESSAGES) if dino_muc(n % peers)
+            ],
+            "file_transfer": transfers,
+            "call": calls,
+            "call_counterpart": [(c[0], c[2], "laptop") for c in calls],
+            "conversation": conversations,
+            "roster": [
+                (
+                    1,
+                    peer,
+                    ("Alice", "李雷", None, "Herr Müller", "Null Null Vier Zwo")[c],
+                    ("both", "to")[c % 2],
+                )
+                for c, peer in enumerate(DINO_PEERS)
+            ],
+            "reaction": reactions,
+            "settings": [
+                (1, "check_spelling", "true"),
+                (2, "window_width", "1200"),
+                (3, "window_height", "700"),
+            ],
+            "conversation_settings": [(1, 1, "send_typing", "false"), (2, 2, "send_typing", "true")],
         },
     )

@@ -44,8 +44,8 @@ AdonisJS Lucid application, an Apple Health export, an Evernote export, a Twitte
 Takeout as the dogsheep tools convert them, a git-annex repository's keys database, a Zim notebook's
 index, an ejabberd server, a Letta agent server's database, a mem0 memory layer's history, crewAI's
 kickoff task outputs and flow persistence, a Gajim XMPP client's message archive, a Mage AI project's
-database, a Kedro-Viz session store, a Mnemosyne flashcard database) through ``columnar-etl run`` into
-the session's real PostgreSQL, every cell checked.
+database, a Kedro-Viz session store, a Mnemosyne flashcard database, a Dino XMPP client's database)
+through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -10581,3 +10581,48 @@ def test_mnemosyne_card_kinds_are_no_references_to_its_tags_and_its_never_sentin
         n: apps.mnemosyne_question_answer(f, view)[0]
         for n, (f, view, _) in zip(numbers, expected, strict=True)
     }
+
+
+def test_dino_xmpp_client_reads_its_unix_seconds_and_last_activity_as_instants_and_keeps_never_as_zero(
+    run_export: Runner,
+) -> None:
+    """Dino's ``dino.db``: every time Unix seconds in an INTEGER column. A conversation's
+    ``last_active`` stayed bigint beside its messages' ``time`` read as instants (until 2026-12-05); it
+    is the last activity, a moment. ``active_last_changed`` keeps its 0 for "never changed" as a
+    number (the note gives the instant); file sizes keep -1 for "unknown"; the FTS4 search table over
+    the message bodies arrives as its rows; every cell checked."""
+    ran, run_dir = run_export(apps.dino)
+    with closing(sqlite3.connect(ran.db)) as con:
+        names = [
+            n
+            for (n,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            if n != "sqlite_sequence" and not n.startswith("_fts_message_")
+        ]
+        tables = {n: con.execute(f"SELECT count(*) FROM {quote_ident(n)}").fetchone()[0] for n in names}
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    conversation = ran.types("conversation")
+    assert conversation["last_active"] == "timestamp with time zone"
+    assert conversation["active_last_changed"] == conversation["active"] == "bigint"
+    for table in ("message", "content_item", "file_transfer", "call"):
+        types = ran.types(table)
+        assert types["time"] == types["local_time"] == "timestamp with time zone", table
+    assert ran.types("call")["end_time"] == "timestamp with time zone"
+    assert ran.values("conversation", "last_active", "id") == {
+        c + 1: UNIX_EPOCH + timedelta(seconds=apps.dino_last_active(c)) for c in range(len(apps.DINO_PEERS))
+    }
+    assert ran.values("message", "time", "id") == {
+        n + 1: UNIX_EPOCH + timedelta(seconds=apps.dino_time(n)) for n in range(apps.DINO_MESSAGES)
+    }
+    changed = ran.values("conversation", "active_last_changed", "id")
+    assert changed == {
+        c + 1: 0 if c % 3 == 0 else apps.DINO_START + 100 * c for c in range(len(apps.DINO_PEERS))
+    }
+    never = profiled(run_dir)["columns"]["conversation"]["active_last_changed"]
+    assert 'to_timestamp(NULLIF("active_last_changed", 0))' in " ".join(never["notes"])
+    assert -1 in ran.values("file_transfer", "size", "id").values()
+    assert ran.values("message", "body", "id") == {
+        n + 1: apps.DINO_BODIES[n % len(apps.DINO_BODIES)] for n in range(apps.DINO_MESSAGES)
+    }
+    assert ran.values("_fts_message", "body", "rowid") == ran.values("message", "body", "id")
