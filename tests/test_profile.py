@@ -828,6 +828,27 @@ def test_the_last_activity_is_an_epoch_timestamp_as_the_last_use_is(make_sqlite:
     }
 
 
+def test_the_last_sighting_and_play_glued_in_one_word_are_epoch_timestamps(make_sqlite: SqliteFactory) -> None:
+    # A music player's collection (Strawberry's `songs`) keeps `lastseen` and `lastplayed` as Unix
+    # seconds beside `mtime` and `ctime` read as instants: `last_seen` was one by its word `seen`, but
+    # written as one word it stayed bigint, and a play is a moment only as the last (or first) one:
+    # `played` alone is a count or a flag, `last_played_count` none.
+    seconds = [1_796_400_000 + 3_607 * i for i in range(5)]
+    rows = [(i, s, s, s, s, i % 2, s) for i, s in enumerate(seconds)]
+    ddl = (
+        "CREATE TABLE songs (id INTEGER PRIMARY KEY, lastseen INTEGER, lastplayed INTEGER, last_played "
+        "INTEGER, firstseen INTEGER, played INTEGER, last_played_count INTEGER)"
+    )
+    assert _types_beside_key(make_sqlite, "songs", ddl, rows, key="id") == {
+        "lastseen": "timestamptz",
+        "lastplayed": "timestamptz",
+        "last_played": "timestamptz",
+        "firstseen": "timestamptz",
+        "played": "integer",
+        "last_played_count": "integer",
+    }
+
+
 def test_the_first_use_and_login_are_epoch_timestamps_as_the_last_are(make_sqlite: SqliteFactory) -> None:
     # A browser's form history (Firefox's moz_formhistory) keeps `firstUsed` beside `lastUsed`, both
     # microseconds since 1970: the last use read as instants beside the first as bigint split one
