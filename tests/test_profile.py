@@ -828,7 +828,7 @@ def test_the_last_activity_is_an_epoch_timestamp_as_the_last_use_is(make_sqlite:
     }
 
 
-def test_the_last_sighting_and_play_glued_in_one_word_are_epoch_timestamps(make_sqlite: SqliteFactory) -> None:
+def test_the_last_sighting_and_play_in_one_word_are_epoch_timestamps(make_sqlite: SqliteFactory) -> None:
     # A music player's collection (Strawberry's `songs`) keeps `lastseen` and `lastplayed` as Unix
     # seconds beside `mtime` and `ctime` read as instants: `last_seen` was one by its word `seen`, but
     # written as one word it stayed bigint, and a play is a moment only as the last (or first) one:
