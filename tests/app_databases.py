@@ -1157,6 +1157,11 @@ number, so a test computes what a column holds from the same numbers.
   integers (``direction``, ``type``, ``marked``, ``encryption``), ``content_item`` naming a message, a
   file transfer or a call by ``(content_type, foreign_id)``, an FTS4 table over the message bodies kept
   by its triggers, JIDs with CJK and umlauts, bodies with emoji, a no-break space and 3,000 characters.
+- :func:`strawberry`: a Strawberry 1.0 music player's collection in ``strawberry.db`` (its schema 15,
+  created by the player, the rows its collection scan of WAV files writes): ``mtime``, ``ctime`` and
+  ``lastseen`` Unix seconds, ``lastplayed`` -1 for never, ``rating`` the REAL 0.2..1.0 the player binds
+  beside the INTEGER -1 of an unrated song, ``length`` in nanoseconds, -1 for a tag the file lacks
+  (``disc``, ``year``, ``bitdepth``), ``''`` for the others, percent-encoded ``file://`` URLs.
 """
 
 from __future__ import annotations
@@ -26193,5 +26198,93 @@ def dino(path: Path) -> Path:
                 (3, "window_height", "700"),
             ],
             "conversation_settings": [(1, 1, "send_typing", "false"), (2, 2, "send_typing", "true")],
+        },
+    )
+
+
+# --- Strawberry (a music player's collection database, schema 15) -----------------------------------------
+
+#: Strawberry 1.0's own DDL of the collection tables of ``strawberry.db`` (schema 15, as the player creates
+#: it at first start) and their indexes.
+STRAWBERRY_DDL = [
+    "CREATE TABLE schema_version ( version INTEGER NOT NULL )",
+    "CREATE TABLE directories ( path TEXT NOT NULL, subdirs INTEGER NOT NULL )",
+    "CREATE TABLE subdirectories ( directory_id INTEGER NOT NULL, path TEXT NOT NULL, mtime INTEGER "
+    "NOT NULL )",
+    "CREATE TABLE songs ( title TEXT, album TEXT, artist TEXT, albumartist TEXT, track INTEGER NOT "
+    "NULL DEFAULT -1, disc INTEGER NOT NULL DEFAULT -1, year INTEGER NOT NULL DEFAULT -1, "
+    "originalyear INTEGER NOT NULL DEFAULT -1, genre TEXT, compilation INTEGER NOT NULL DEFAULT 0, "
+    "composer TEXT, performer TEXT, grouping TEXT, comment TEXT, lyrics TEXT, artist_id TEXT, "
+    "album_id TEXT, song_id TEXT, beginning INTEGER NOT NULL DEFAULT 0, length INTEGER NOT NULL "
+    "DEFAULT 0, bitrate INTEGER NOT NULL DEFAULT -1, samplerate INTEGER NOT NULL DEFAULT -1, bitdepth"
+    " INTEGER NOT NULL DEFAULT -1, source INTEGER NOT NULL DEFAULT 0, directory_id INTEGER NOT NULL "
+    "DEFAULT -1, url TEXT NOT NULL, filetype INTEGER NOT NULL DEFAULT 0, filesize INTEGER NOT NULL "
+    "DEFAULT -1, mtime INTEGER NOT NULL DEFAULT -1, ctime INTEGER NOT NULL DEFAULT -1, unavailable "
+    "INTEGER DEFAULT 0, fingerprint TEXT, playcount INTEGER NOT NULL DEFAULT 0, skipcount INTEGER NOT"
+    " NULL DEFAULT 0, lastplayed INTEGER NOT NULL DEFAULT -1, lastseen INTEGER NOT NULL DEFAULT -1, "
+    "compilation_detected INTEGER DEFAULT 0, compilation_on INTEGER NOT NULL DEFAULT 0, "
+    "compilation_off INTEGER NOT NULL DEFAULT 0, compilation_effective INTEGER NOT NULL DEFAULT 0, "
+    "art_automatic TEXT, art_manual TEXT, effective_albumartist TEXT, effective_originalyear INTEGER "
+    "NOT NULL DEFAULT 0, cue_path TEXT, rating INTEGER DEFAULT -1 )",
+    "CREATE TABLE playlists ( name TEXT NOT NULL, last_played INTEGER NOT NULL DEFAULT -1, ui_order "
+    "INTEGER NOT NULL DEFAULT 0, special_type TEXT, ui_path TEXT, is_favorite INTEGER NOT NULL "
+    "DEFAULT 0, dynamic_playlist_type INTEGER, dynamic_playlist_backend TEXT, dynamic_playlist_data "
+    "BLOB )",
+    "CREATE INDEX idx_url ON songs (url)",
+    "CREATE INDEX idx_comp_artist ON songs (compilation_effective, artist)",
+    "CREATE INDEX idx_albumartist ON songs (albumartist)",
+    "CREATE INDEX idx_artist ON songs (artist)",
+    "CREATE INDEX idx_album ON songs (album)",
+    "CREATE INDEX idx_title ON songs (title)",
+]
+STRAWBERRY_SEEN = 1_796_490_632  # the scan's time, Unix seconds
+STRAWBERRY_ARTISTS = ("Zoë Keating", "坂本龍一", "Café\u00a0Tacvba", "😀 Emoji Band", "0042", "")
+STRAWBERRY_SONGS = 24
+
+
+def strawberry_rating(n: int) -> float | int:
+    """Song ``n``'s ``rating``: -1 (INTEGER) until rated, else the REAL 0.2 to 1.0 the player binds."""
+    return -1 if n % 4 != 1 else (n % 5 + 1) * 0.2
+
+
+def strawberry_lastplayed(n: int) -> int:
+    """Song ``n``'s ``lastplayed``: Unix seconds, -1 for never played."""
+    return -1 if n % 3 else STRAWBERRY_SEEN - 86_400 + 3_607 * n
+
+
+def strawberry_song(n: int) -> tuple[Any, ...]:
+    """Song ``n``'s row as the collection scan writes it (a WAV file's tags, -1 for what it lacks)."""
+    artist = STRAWBERRY_ARTISTS[n % len(STRAWBERRY_ARTISTS)]
+    album = f"Album {n // 6 + 1} — {artist or 'Unknown'}"
+    path = urllib.parse.quote(f"/srv/music/{artist or 'unknown'}/{album}/{n % 6 + 1:02d} - Track {n} ✨.wav")
+    rate = (44100, 48000, 22050)[n % 3]
+    mtime = STRAWBERRY_SEEN - 600 - 7 * n
+    title = f"Track {n} " + ("café", "日本", "🎵", "a\u00a0b", "x" * 300, "(live)")[n % 6]
+    played = strawberry_lastplayed(n) != -1
+    return (
+        title, album, artist, "Various Artists" if n % 4 == 0 else "", n % 6 + 1, -1,
+        1990 + n if n % 5 else -1, -1, ("Post-rock", "Electronic", "", "Jazz")[n % 4], 0, "", "", "",
+        "A comment — with “quotes”" if n % 3 == 0 else "", "", "", "", "", 0, (1 + n % 3) * 1_000_000_000,
+        rate * 16 // 1000 * (1 + n % 2), rate, -1, 2, 1, f"file://{path}", 1,
+        44 + rate * 2 * (1 + n % 3) * (1 + n % 2), mtime, mtime, 0, "", n % 7 + 1 if played else 0,
+        n % 2 if played else 0, strawberry_lastplayed(n), STRAWBERRY_SEEN, 0, 0, 0, 0, "", "",
+        "Various Artists" if n % 4 == 0 else artist, -1, None, strawberry_rating(n),
+    )  # fmt: skip
+
+
+def strawberry(path: Path) -> Path:
+    """A Strawberry music player's collection (see the module's list)."""
+    dirs = sorted(
+        {urllib.parse.unquote(strawberry_song(n)[25][7:]).rsplit("/", 1)[0] for n in range(STRAWBERRY_SONGS)}
+    )
+    return write_export(
+        path,
+        STRAWBERRY_DDL,
+        {
+            "schema_version": [(15,)],
+            "directories": [("/srv/music", 0)],
+            "subdirectories": [(1, d, STRAWBERRY_SEEN - 900) for d in ["/srv/music", *dirs]],
+            "songs": [strawberry_song(n) for n in range(STRAWBERRY_SONGS)],
+            "playlists": [("Playlist 1", -1, 0, None, None, 0, None, None, None)],
         },
     )

@@ -44,8 +44,9 @@ AdonisJS Lucid application, an Apple Health export, an Evernote export, a Twitte
 Takeout as the dogsheep tools convert them, a git-annex repository's keys database, a Zim notebook's
 index, an ejabberd server, a Letta agent server's database, a mem0 memory layer's history, crewAI's
 kickoff task outputs and flow persistence, a Gajim XMPP client's message archive, a Mage AI project's
-database, a Kedro-Viz session store, a Mnemosyne flashcard database, a Dino XMPP client's database)
-through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
+database, a Kedro-Viz session store, a Mnemosyne flashcard database, a Dino XMPP client's database, a
+Strawberry music collection) through ``columnar-etl run`` into the session's real PostgreSQL, every
+cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -10626,3 +10627,45 @@ def test_dino_xmpp_client_reads_its_unix_seconds_and_last_activity_as_instants_a
         n + 1: apps.DINO_BODIES[n % len(apps.DINO_BODIES)] for n in range(apps.DINO_MESSAGES)
     }
     assert ran.values("_fts_message", "body", "rowid") == ran.values("message", "body", "id")
+
+
+def test_strawberry_collection_reads_its_scan_times_as_instants_and_keeps_never_and_real_ratings(
+    run_export: Runner,
+) -> None:
+    """Strawberry's collection (``strawberry.db``, its schema 15): a song's ``mtime``, ``ctime`` and
+    ``lastseen`` are Unix seconds, instants (``lastseen`` stayed bigint until 2026-12-05: one word);
+    ``lastplayed`` keeps -1 for never beside its seconds, integers as written; ``rating`` holds the
+    REAL 0.2..1.0 the player binds beside the INTEGER -1 of an unrated song: doubles, every bit;
+    ``length`` nanoseconds and the tags' -1 for "none" numbers as written; every cell checked."""
+    songs = apps.STRAWBERRY_SONGS
+    ran, run_dir = run_export(apps.strawberry)
+    with closing(sqlite3.connect(ran.db)) as con:
+        subdirectories = con.execute("SELECT count(*) FROM subdirectories").fetchone()[0]
+    tables = {
+        "schema_version": 1,
+        "directories": 1,
+        "subdirectories": subdirectories,
+        "songs": songs,
+        "playlists": 1,
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    types = ran.types("songs")
+    assert types["mtime"] == types["ctime"] == types["lastseen"] == "timestamp with time zone"
+    assert (types["lastplayed"], types["length"], types["year"]) == ("bigint", "bigint", "bigint")
+    assert types["rating"] == "double precision"
+    truth = [apps.strawberry_song(n) for n in range(songs)]
+    urls = {row[25]: row for row in truth}
+    assert ran.values("songs", "lastseen", "url") == {
+        url: UNIX_EPOCH + timedelta(seconds=apps.STRAWBERRY_SEEN) for url in urls
+    }
+    assert ran.values("songs", "lastplayed", "url") == {
+        truth[n][25]: apps.strawberry_lastplayed(n) for n in range(songs)
+    }
+    assert -1 in ran.values("songs", "lastplayed", "url").values()
+    assert ran.values("songs", "rating", "url") == {
+        truth[n][25]: float(apps.strawberry_rating(n)) for n in range(songs)
+    }
+    assert ran.values("songs", "title", "url") == {url: row[0] for url, row in urls.items()}
+    assert ran.values("songs", "length", "url") == {url: row[19] for url, row in urls.items()}
