@@ -1241,6 +1241,26 @@ number, so a test computes what a column holds from the same numbers.
   (``2024-12-01T10:00:00.123457Z``, no fraction at a whole second), ``BOOLEAN`` 0/1 (``waitForAnswer``
   0 or NULL), ``showInput`` ``true`` / ``false`` / ``json``, ``metadata`` ``{}`` for none, a step's
   ``parentId`` naming another step and elements' and feedbacks' ``forId`` naming a step, undeclared.
+- :func:`mnemosyne`: a Mnemosyne 2.9 flashcard database (``default.db``, libmnemosyne's own DDL, driven
+  by its headless API): ``cards.card_type_id`` TEXT '1', '2', '3', '5' (its built-in kinds) beside an
+  empty ``card_types`` (the kinds a user made) and ``tags`` keyed 1..7 (``__UNTAGGED__`` first),
+  ``fact_view_id`` TEXT '2.1', ``next_rep`` and ``last_rep`` epoch seconds (a UTC midnight for the next
+  review) or -1 for "never", ``easiness`` doubles SM2's subtractions leave (``2.2199999999999998``),
+  ``creation_time`` and the log's ``timestamp`` epoch seconds, ``data_for_fact`` key/value rows of no
+  declared key (emoji, CJK, a no-break space, 3,000 characters, ``0042``), cloze questions rendered
+  with ``[...]``, a card's tags joined in ``tags`` (``''`` when untagged), references declared nowhere.
+- :func:`dino`: an XMPP client's ``dino.db`` as Dino 0.4 writes it (its schema 26, created by the client
+  itself): every time Unix seconds in an INTEGER column (``message.time``, ``local_time``, a call's
+  ``end_time`` NULL while it runs), a conversation's ``last_active`` and ``active_last_changed`` (0 for
+  never), ``read_up_to_item`` -1 for none, a file transfer's ``size`` -1 for unknown, enums as small
+  integers (``direction``, ``type``, ``marked``, ``encryption``), ``content_item`` naming a message, a
+  file transfer or a call by ``(content_type, foreign_id)``, an FTS4 table over the message bodies kept
+  by its triggers, JIDs with CJK and umlauts, bodies with emoji, a no-break space and 3,000 characters.
+- :func:`strawberry`: a Strawberry 1.0 music player's collection in ``strawberry.db`` (its schema 15,
+  created by the player, the rows its collection scan of WAV files writes): ``mtime``, ``ctime`` and
+  ``lastseen`` Unix seconds, ``lastplayed`` -1 for never, ``rating`` the REAL 0.2..1.0 the player binds
+  beside the INTEGER -1 of an unrated song, ``length`` in nanoseconds, -1 for a tag the file lacks
+  (``disc``, ``year``, ``bitdepth``), ``''`` for the others, percent-encoded ``file://`` URLs.
 """
 
 from __future__ import annotations
@@ -28061,3 +28081,485 @@ def chainlit(path: Path, threads: int = 6, steps: int = 4) -> Path:
         ],
     }
     return write_export(path, CHAINLIT_DDL, rows)
+
+
+# --- Mnemosyne (libmnemosyne 2.9's SQLite database) -------------------------------------------------------
+
+MNEMOSYNE_DDL = [
+    'CREATE TABLE facts( _id integer primary key, id text, extra_data text default "" )',
+    "CREATE INDEX i_facts on facts (id)",
+    "CREATE TABLE data_for_fact( _fact_id integer, key text, value text )",
+    "CREATE INDEX i_data_for_fact on data_for_fact (_fact_id)",
+    "CREATE TABLE cards( _id integer primary key, id text, card_type_id text, _fact_id integer, fact_view_id "
+    "text, question text, answer text, tags text, grade integer, next_rep integer, last_rep integer, "
+    "easiness real, acq_reps integer, ret_reps integer, lapses integer, acq_reps_since_lapse integer, "
+    "ret_reps_since_lapse integer, creation_time integer, modification_time integer, extra_data text default "
+    '"", scheduler_data integer default 0, active boolean default 1 )',
+    "CREATE INDEX i_cards on cards (id)",
+    "CREATE INDEX i_cards_2 on cards (fact_view_id)",
+    "CREATE INDEX i_cards_3 on cards (_fact_id)",
+    'CREATE TABLE tags( _id integer primary key, id text, name text, extra_data text default "" )',
+    "CREATE INDEX i_tags on tags (id)",
+    "CREATE TABLE tags_for_card( _card_id integer, _tag_id integer )",
+    "CREATE INDEX i_tags_for_card on tags_for_card (_card_id)",
+    "CREATE INDEX i_tags_for_card_2 on tags_for_card (_tag_id)",
+    "CREATE TABLE criteria( _id integer primary key, id text, name text, type text, data text )",
+    "CREATE TABLE global_variables( key text, value text )",
+    "CREATE TABLE log( _id integer primary key autoincrement, /* Should never be reused. */ "
+    "event_type integer, timestamp integer, object_id text, grade integer, easiness real, acq_reps integer, "
+    "ret_reps integer, lapses integer, acq_reps_since_lapse integer, ret_reps_since_lapse integer, "
+    "scheduled_interval integer, actual_interval integer, thinking_time integer, next_rep integer, "
+    "/* Storing scheduler_data allows syncing the cramming scheduler */ scheduler_data integer )",
+    "CREATE INDEX i_log_timestamp on log (timestamp)",
+    "CREATE INDEX i_log_object_id on log (object_id)",
+    "CREATE TABLE partnerships( partner text unique, _last_log_id integer )",
+    "CREATE TABLE media( filename text primary key, _hash text )",
+    "CREATE TABLE fact_views( id text primary key, name text, q_fact_keys text, a_fact_keys text, "
+    "q_fact_key_decorators text, a_fact_key_decorators text, a_on_top_of_q boolean default 0, type_answer "
+    'boolean default 0, extra_data text default "" )',
+    "CREATE TABLE card_types( id text primary key, name text, fact_keys_and_names text, "
+    "unique_fact_keys text, required_fact_keys text, fact_view_ids text, keyboard_shortcuts text, "
+    'extra_data text default "" )',
+]
+#: The tags a user made (``tags._id`` 2..7), after Mnemosyne's own ``__UNTAGGED__`` (1).
+MNEMOSYNE_TAGS = ("Français::verbes", "日本語", "geo::capitals", "emoji 🎉", "math", "no\u00a0break")
+#: The built-in card types a fact's ``f % 4`` picks (front-to-back, both ways, vocabulary, cloze),
+#: each with the fact views its cards are of (``cards.fact_view_id``: the type's id, a dot, the view).
+MNEMOSYNE_KINDS = (("1", ("1.1",)), ("2", ("2.1", "2.2")), ("3", ("3.1", "3.2")), ("5", ("5.1", "5.1")))
+MNEMOSYNE_WORDS = (
+    "café",
+    "Straße",
+    "日本語",
+    "😀 emoji",
+    "no\u00a0break",
+    "ñandú",
+    "0042",
+    "3.14",
+    "x" * 3000,
+)
+MNEMOSYNE_START = 1_733_389_200  # 2024-12-05 09:00:00 UTC, the first fact's creation
+MNEMOSYNE_DAY = 86_400
+
+
+def mnemosyne_id(what: str) -> str:
+    """A 22-character id of Mnemosyne's alphabet (``cQN8XqwOaBjgcUhox1dAH1``), from ``what``."""
+    alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+    number = int.from_bytes(hashlib.sha256(what.encode()).digest()[:17], "big")
+    return "".join(alphabet[(number >> (6 * i)) % 62] for i in range(22))
+
+
+def mnemosyne_fact_data(f: int) -> dict[str, str]:
+    """Fact ``f``'s fields (``data_for_fact``), as its card type names them."""
+    word = MNEMOSYNE_WORDS[f % len(MNEMOSYNE_WORDS)]
+    kind = f % 4
+    if kind in (0, 1):
+        return {"f": f"Q{f} {word}", "b": f"<b>{MNEMOSYNE_WORDS[(f + 3) % len(MNEMOSYNE_WORDS)]}</b>"}
+    if kind == 2:
+        return {"f": f"word{f} {word}", "m_1": f"meaning {f % 3}"} | ({"p_1": f"pron {f}"} if f % 3 else {})
+    return {"text": f"The capital of [country {f}] is [city {word}]"}
+
+
+def mnemosyne_question_answer(f: int, view: int) -> tuple[str, str]:
+    """Card ``view`` of fact ``f``: its question and answer as rendered into ``cards`` (a field each,
+    swapped on the second view; a cloze's text with its ``view``-th gap shown as ``[...]``)."""
+    data = mnemosyne_fact_data(f)
+    if "text" in data:
+        gaps = re.findall(r"\[([^]]*)\]", data["text"])
+        shown = re.sub(
+            r"\[([^]]*)\]", lambda gap: "[...]" if gap.group(1) == gaps[view] else gap.group(1), data["text"]
+        )
+        return shown, gaps[view]
+    question, answer = data["f"], data["m_1"] if "m_1" in data else data["b"]
+    return (question, answer) if view == 0 else (answer, question)
+
+
+def mnemosyne_tags(f: int) -> tuple[int, ...]:
+    """The ``tags._id`` of fact ``f``'s cards: none (``__UNTAGGED__``, 1) every fifth, else one to three."""
+    if f % 5 == 0:
+        return (1,)
+    return tuple(sorted({2 + f % 6, 2 + (f * 5) % 6, 2 + (f // 2) % 6}))[: 1 + f % 3]
+
+
+def mnemosyne_card(f: int, view: int) -> dict[str, Any]:
+    """Card ``view`` (0 or 1) of fact ``f``: unseen every third fact (grade -1, ``next_rep`` and
+    ``last_rep`` -1, Mnemosyne's "never"), else reviewed: ``last_rep`` a moment, ``next_rep`` a
+    midnight (UTC) days later for a grade of 2 or more, the moment itself for 0 or 1; ``easiness`` the
+    double SM2's subtractions leave (``2.5 - 0.14 - 0.14 - ...``)."""
+    created = MNEMOSYNE_START + f * 3607
+    if f % 3 == 0:
+        return {"grade": -1, "next_rep": -1, "last_rep": -1, "easiness": 2.5, "reps": (0, 0, 0, 0, 0)}
+    grade = (f + view) % 6
+    last = created + (f + 1) * MNEMOSYNE_DAY + view * 61 + f * 13
+    easiness = 2.5
+    for _ in range((f + view) % 4):
+        easiness -= 0.14
+    nxt = last if grade < 2 else (last // MNEMOSYNE_DAY + 1 + grade * 3) * MNEMOSYNE_DAY
+    lapses = int(grade < 2)
+    return {
+        "grade": grade,
+        "next_rep": nxt,
+        "last_rep": last,
+        "easiness": easiness,
+        "reps": (1, f % 4, lapses, 1 - lapses, (f % 4) * (1 - lapses)),
+    }
+
+
+def mnemosyne(path: Path, facts: int = 24) -> Path:
+    """A Mnemosyne 2.9 flashcard database (see the module's list)."""
+    tags = [(1, "__UNTAGGED__", "__UNTAGGED__", "")] + [
+        (t + 2, mnemosyne_id(f"tag {t}"), name, "") for t, name in enumerate(MNEMOSYNE_TAGS)
+    ]
+    names = {t[0]: t[2] for t in tags}
+    fact_rows: list[Sequence[Any]] = []
+    data: list[Sequence[Any]] = []
+    cards: list[Sequence[Any]] = []
+    tagged: list[Sequence[Any]] = []
+    log: list[Sequence[Any]] = [
+        (1, 1, MNEMOSYNE_START - 60, "Mnemosyne 2.9 posix linux TZ 0", *[None] * 12),
+        (2, 3, MNEMOSYNE_START - 60, "SM2 Mnemosyne", *[None] * 12),
+        (3, 4, MNEMOSYNE_START - 60, "tiNdGvcEbzdezZgmL5Ix7b", None, None, 0, 0, 0, *[None] * 7),
+    ]
+    for f in range(1, facts + 1):
+        created = MNEMOSYNE_START + f * 3607
+        fact_id = mnemosyne_id(f"fact {f}")
+        fact_rows.append((f, fact_id, ""))
+        data.extend((f, key, value) for key, value in mnemosyne_fact_data(f).items())
+        log.append((len(log) + 1, 16, created, fact_id, *[None] * 12))
+        card_type, views = MNEMOSYNE_KINDS[f % 4]
+        label = "" if mnemosyne_tags(f) == (1,) else ", ".join(sorted(names[t] for t in mnemosyne_tags(f)))
+        for view, fact_view in enumerate(views):
+            number = len(cards) + 1
+            card_id = mnemosyne_id(f"card {f}.{view}")
+            card = mnemosyne_card(f, view)
+            question, answer = mnemosyne_question_answer(f, view)
+            extra = f"{{'cloze': '{answer}', 'index': {view}}}" if card_type == "5" else ""
+            cards.append(
+                (number, card_id, card_type, f, fact_view, question, answer, label, card["grade"],
+                 card["next_rep"], card["last_rep"], card["easiness"], *card["reps"], created, created,
+                 extra, 0, 1)
+            )  # fmt: skip
+            tagged.extend((number, t) for t in mnemosyne_tags(f))
+            log.append((len(log) + 1, 6, created, card_id, *[None] * 12))
+            if card["grade"] >= 0:
+                log.append(
+                    (len(log) + 1, 9, card["last_rep"], card_id, card["grade"], card["easiness"],
+                     *card["reps"], card["next_rep"] - card["last_rep"], 0, 7 + f % 11, card["next_rep"], 0)
+                )  # fmt: skip
+    end = MNEMOSYNE_START + (facts + 40) * MNEMOSYNE_DAY
+    saved = (len(fact_rows), len(log) + 1, len(cards))  # what the database held when saved
+    log.append((len(log) + 1, 5, end, "tiNdGvcEbzdezZgmL5Ix7b", None, None, *saved, *[None] * 7))
+    log.append((len(log) + 1, 2, end, *[None] * 13))
+    return write_export(
+        path,
+        MNEMOSYNE_DDL,
+        {
+            "facts": fact_rows,
+            "data_for_fact": data,
+            "cards": cards,
+            "tags": tags,
+            "tags_for_card": tagged,
+            "criteria": [
+                (1, "__DEFAULT__", "__DEFAULT__", "default", "(set(), {1, 2, 3, 4, 5, 6, 7}, set())")
+            ],
+            "global_variables": [("version", "4")],
+            "log": log,
+            "partnerships": [("log.txt", len(log))],
+        },
+    )
+
+
+# --- Dino (an XMPP client's dino.db, its qlite schema 26) ----------------------------------------------
+
+#: Dino 0.4.2's own DDL of ``dino.db`` (schema version 26, as the client creates it at first start), its
+#: message search (an FTS4 table over ``message.body`` with its triggers) and indexes.
+DINO_DDL = [
+    "CREATE TABLE _meta ( name TEXT PRIMARY KEY, int_val INTEGER, text_val TEXT)",
+    "CREATE TABLE account ( id INTEGER PRIMARY KEY AUTOINCREMENT, bare_jid TEXT NOT NULL UNIQUE, "
+    "resourcepart TEXT, password TEXT, alias TEXT, enabled INTEGER, roster_version TEXT, "
+    "mam_earliest_synced INTEGER)",
+    "CREATE TABLE jid ( id INTEGER PRIMARY KEY AUTOINCREMENT, bare_jid TEXT NOT NULL UNIQUE)",
+    "CREATE TABLE entity ( id INTEGER PRIMARY KEY AUTOINCREMENT, account_id INTEGER, jid_id INTEGER, "
+    "resource TEXT, caps_hash TEXT, last_seen INTEGER, UNIQUE (account_id, jid_id, resource) ON "
+    "CONFLICT IGNORE)",
+    "CREATE TABLE content_item ( id INTEGER PRIMARY KEY AUTOINCREMENT, conversation_id INTEGER NOT "
+    "NULL, time INTEGER NOT NULL, local_time INTEGER NOT NULL, content_type INTEGER NOT NULL, "
+    "foreign_id INTEGER NOT NULL, hide INTEGER NOT NULL DEFAULT 0, UNIQUE (content_type, foreign_id) "
+    "ON CONFLICT IGNORE)",
+    "CREATE TABLE message ( id INTEGER PRIMARY KEY AUTOINCREMENT, stanza_id TEXT, server_id TEXT, "
+    "account_id INTEGER NOT NULL, counterpart_id INTEGER NOT NULL, our_resource TEXT, "
+    "counterpart_resource TEXT, direction INTEGER NOT NULL, type INTEGER, time INTEGER, local_time "
+    "INTEGER, body TEXT, encryption INTEGER, marked INTEGER)",
+    'CREATE VIRTUAL TABLE _fts_message USING fts4(tokenize=unicode61, content="message", body TEXT)',
+    "CREATE TABLE body_meta ( id INTEGER PRIMARY KEY AUTOINCREMENT, message_id INTEGER, from_char "
+    "INTEGER, to_char INTEGER, info_type TEXT, info TEXT)",
+    "CREATE TABLE message_correction ( id INTEGER PRIMARY KEY AUTOINCREMENT, message_id INTEGER "
+    "UNIQUE, to_stanza_id TEXT)",
+    "CREATE TABLE reply ( id INTEGER PRIMARY KEY AUTOINCREMENT, message_id INTEGER NOT NULL UNIQUE, "
+    "quoted_message_id INTEGER, quoted_message_stanza_id TEXT, quoted_message_from TEXT)",
+    "CREATE TABLE real_jid ( message_id INTEGER PRIMARY KEY, real_jid TEXT)",
+    "CREATE TABLE occupant_id ( id INTEGER PRIMARY KEY, account_id INTEGER NOT NULL, last_nick TEXT, "
+    "jid_id INTEGER, occupant_id TEXT, UNIQUE (account_id, jid_id, occupant_id) ON CONFLICT REPLACE)",
+    "CREATE TABLE file_transfer ( id INTEGER PRIMARY KEY AUTOINCREMENT, account_id INTEGER NOT NULL, "
+    "counterpart_id INTEGER NOT NULL, counterpart_resource TEXT, our_resource TEXT, direction INTEGER"
+    " NOT NULL, time INTEGER, local_time INTEGER, encryption INTEGER, file_name TEXT, path TEXT, "
+    "mime_type TEXT, size INTEGER, state INTEGER, provider INTEGER, info TEXT)",
+    "CREATE TABLE call ( id INTEGER PRIMARY KEY AUTOINCREMENT, account_id INTEGER NOT NULL, "
+    "counterpart_id INTEGER NOT NULL, counterpart_resource TEXT, our_resource TEXT, direction INTEGER"
+    " NOT NULL, time INTEGER NOT NULL, local_time INTEGER NOT NULL, end_time INTEGER, encryption "
+    "INTEGER, state INTEGER)",
+    "CREATE TABLE call_counterpart ( call_id INTEGER NOT NULL, jid_id INTEGER NOT NULL, resource TEXT)",
+    "CREATE TABLE conversation ( id INTEGER PRIMARY KEY AUTOINCREMENT, account_id INTEGER NOT NULL, "
+    "jid_id INTEGER NOT NULL, resource TEXT, active INTEGER, active_last_changed INTEGER NOT NULL "
+    "DEFAULT 0, last_active INTEGER, type INTEGER, encryption INTEGER, read_up_to INTEGER, "
+    "read_up_to_item INTEGER NOT NULL DEFAULT -1, notification INTEGER, send_typing INTEGER, "
+    "send_marker INTEGER, pinned INTEGER DEFAULT 0)",
+    "CREATE TABLE contact_avatar ( jid_id INTEGER, account_id INTEGER, hash TEXT, type INTEGER, "
+    "UNIQUE (jid_id, account_id, type) ON CONFLICT REPLACE)",
+    "CREATE TABLE entity_identity ( entity TEXT, category TEXT, name TEXT, type TEXT, UNIQUE (entity,"
+    " category, type) ON CONFLICT IGNORE)",
+    "CREATE TABLE entity_feature ( entity TEXT, feature TEXT, UNIQUE (entity, feature) ON CONFLICT IGNORE)",
+    "CREATE TABLE roster ( account_id INTEGER, jid TEXT, name TEXT, subscription TEXT, UNIQUE "
+    "(account_id, jid) ON CONFLICT IGNORE)",
+    "CREATE TABLE mam_catchup ( id INTEGER PRIMARY KEY AUTOINCREMENT, account_id INTEGER NOT NULL, "
+    "server_jid TEXT NOT NULL, from_end INTEGER NOT NULL, from_id TEXT NOT NULL, from_time INTEGER "
+    "NOT NULL, to_id TEXT NOT NULL, to_time INTEGER NOT NULL)",
+    "CREATE TABLE reaction ( id INTEGER PRIMARY KEY AUTOINCREMENT, account_id INTEGER NOT NULL, "
+    "occupant_id INTEGER, content_item_id INTEGER NOT NULL, time INTEGER NOT NULL, jid_id INTEGER, "
+    "emojis TEXT, UNIQUE (account_id, content_item_id, jid_id) ON CONFLICT REPLACE, UNIQUE "
+    "(account_id, content_item_id, occupant_id) ON CONFLICT REPLACE)",
+    "CREATE TABLE settings ( id INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT NOT NULL UNIQUE, value TEXT)",
+    "CREATE TABLE conversation_settings ( id INTEGER PRIMARY KEY AUTOINCREMENT, conversation_id "
+    "INTEGER NOT NULL, key TEXT NOT NULL, value TEXT)",
+    "CREATE INDEX contentitem_conversation_hide_time_idx ON content_item (conversation_id, hide, time)",
+    "CREATE INDEX message_account_counterpart_time_idx ON message (account_id, counterpart_id, time)",
+    "CREATE INDEX message_account_counterpart_stanzaid_idx ON message (account_id, counterpart_id, "
+    "stanza_id)",
+    "CREATE INDEX message_account_counterpart_serverid_idx ON message (account_id, counterpart_id, "
+    "server_id)",
+    "CREATE INDEX message_account_marked_idx ON message (account_id, marked)",
+    "CREATE TRIGGER _fts_bu_message BEFORE UPDATE ON message BEGIN DELETE FROM _fts_message WHERE "
+    "docid=old.rowid; END",
+    "CREATE TRIGGER _fts_bd_message BEFORE DELETE ON message BEGIN DELETE FROM _fts_message WHERE "
+    "docid=old.rowid; END",
+    "CREATE TRIGGER _fts_au_message AFTER UPDATE ON message BEGIN INSERT INTO _fts_message(docid, "
+    "body) VALUES(new.rowid, new.body); END",
+    "CREATE TRIGGER _fts_ai_message AFTER INSERT ON message BEGIN INSERT INTO _fts_message(docid, "
+    "body) VALUES(new.rowid, new.body); END",
+    "CREATE INDEX message_correction_to_stanza_id_idx ON message_correction (to_stanza_id)",
+    "CREATE INDEX reply_quoted_message_stanza_id ON reply (quoted_message_stanza_id)",
+    "CREATE INDEX call_counterpart_call_jid_idx ON call_counterpart (call_id)",
+    "CREATE INDEX entity_identity_idx ON entity_identity (entity)",
+    "CREATE INDEX entity_feature_idx ON entity_feature (entity)",
+    "CREATE UNIQUE INDEX settings_conversationid_key ON conversation_settings (conversation_id, key)",
+]
+DINO_START = 1_733_389_200  # 2024-12-05 09:00:00 UTC
+DINO_PEERS = (
+    "alice@example.org",
+    "李雷@jabber.cn",
+    "room@conference.example.org",
+    "müller@example.de",
+    "0042@example.org",
+)
+DINO_BODIES = (
+    "Hallo!", "日本語のメッセージ", "😀😀 emoji party 🎉", "no\u00a0break space", "line1\nline2", "x" * 3000,
+    "0042", "https://example.org/path?q=1&x=2", "'quoted' \"double\"", "Straße café naïve", "ok",
+)  # fmt: skip
+DINO_MESSAGES = 36
+
+
+def dino_time(n: int) -> int:
+    """Message ``n``'s (from 0) ``time``: Unix seconds, as the sender stamped it."""
+    return DINO_START + 3607 * n
+
+
+def dino_last_active(c: int) -> int:
+    """Conversation ``c``'s (from 0) ``last_active``: Unix seconds of its last message."""
+    return dino_time(DINO_MESSAGES - 1 - c)
+
+
+def dino_muc(c: int) -> bool:
+    """Whether conversation ``c`` is a group chat (its peer a MUC room)."""
+    return "conference" in DINO_PEERS[c]
+
+
+def dino(path: Path) -> Path:
+    """An XMPP client's database as Dino writes it (see the module's list)."""
+    peers = len(DINO_PEERS)
+    jids = [(1, "zoë@example.org")] + [(c + 2, peer) for c, peer in enumerate(DINO_PEERS)]
+    conversations = [
+        (c + 1, 1, c + 2, None, int(c % 4 != 3), 0 if c % 3 == 0 else DINO_START + 100 * c,
+         dino_last_active(c), int(dino_muc(c)), 2 if c % 2 else 0, None, -1 if c % 2 else c + 1, c % 3,
+         c % 2, (c + 1) % 2, int(c == 0))
+        for c in range(peers)
+    ]  # fmt: skip
+    messages = []
+    items = []
+    for n in range(DINO_MESSAGES):
+        c = n % peers
+        out = n % 3 == 0
+        messages.append(
+            (n + 1, str(UUID(int=7919 * n + 1)),
+             None if n % 4 == 0 else hashlib.md5(str(n).encode()).hexdigest()[:16], 1, c + 2,
+             "dino.a1b2c3" if out else None, None if out else ("Nick ✨" if dino_muc(c) else "phone"),
+             int(out), 2 if dino_muc(c) else 1, dino_time(n), dino_time(n) + n % 3,
+             DINO_BODIES[n % len(DINO_BODIES)], 2 if n % 2 else 0, (0, 1, 2, 7)[n % 4])
+        )  # fmt: skip
+        items.append((n + 1, c + 1, dino_time(n), dino_time(n) + n % 3, 1, n + 1, int(n == 7)))
+    end = dino_time(DINO_MESSAGES)
+    transfers = [
+        (k + 1, 1, k + 2, "phone", "dino.a1b2c3", k % 2, end + 600 * k, end + 600 * k, 2 if k else 0,
+         f"photo {k} 😀.jpg", None if k == 1 else f"/home/z/.local/share/dino/files/{UUID(int=k)}",
+         ("image/jpeg", "application/pdf", "image/png")[k], (52_431, -1, 1_048_576)[k], (2, 3, 1)[k], 0,
+         f"https://upload.example.org/{k}/file.jpg")
+        for k in range(3)
+    ]  # fmt: skip
+    calls = [
+        (k + 1, 1, k + 2, "laptop", "dino.a1b2c3", k % 2, end + 5000 + k, end + 5000 + k,
+         end + 5060 + k if k else None, 2, (4, 3)[k])
+        for k in range(2)
+    ]  # fmt: skip
+    items += [(len(items) + k + 1, t[2] - 1, t[6], t[7], 2, t[0], 0) for k, t in enumerate(transfers)]
+    items += [(len(items) + k + 1, c[2] - 1, c[6], c[7], 3, c[0], 0) for k, c in enumerate(calls)]
+    reactions = [
+        (k + 1, 1, None, 1 + 5 * k, DINO_START + 90_000 + k, 2 + k % peers, ("👍", "👍,❤️", "😂", "")[k])
+        for k in range(4)
+    ]
+    return write_export(
+        path,
+        DINO_DDL,
+        {
+            "_meta": [("version", 26, None)],
+            "account": [
+                (
+                    1,
+                    "zoë@example.org",
+                    "dino.a1b2c3",
+                    "s3cr€t",
+                    "Zoë 😀",
+                    1,
+                    "ver14",
+                    DINO_START - 30 * 86_400,
+                )
+            ],
+            "jid": jids,
+            "entity": [
+                (c + 1, 1, c + 2, "phone", "q07IKJEyjvHSyhy//CH0CxmKi8w=", DINO_START + 86_400 * 10 + 37 * c)
+                for c in range(peers)
+            ],
+            "message": messages,
+            "content_item": items,
+            "message_correction": [(1, 6, str(UUID(int=5)))],
+            "reply": [(1, 12, 11, messages[10][1], DINO_PEERS[10 % peers])],
+            "real_jid": [
+                (n + 1, "eve@example.org/phone") for n in range(DINO_MESSAGES) if dino_muc(n % peers)
+            ],
+            "file_transfer": transfers,
+            "call": calls,
+            "call_counterpart": [(c[0], c[2], "laptop") for c in calls],
+            "conversation": conversations,
+            "roster": [
+                (
+                    1,
+                    peer,
+                    ("Alice", "李雷", None, "Herr Müller", "Null Null Vier Zwo")[c],
+                    ("both", "to")[c % 2],
+                )
+                for c, peer in enumerate(DINO_PEERS)
+            ],
+            "reaction": reactions,
+            "settings": [
+                (1, "check_spelling", "true"),
+                (2, "window_width", "1200"),
+                (3, "window_height", "700"),
+            ],
+            "conversation_settings": [(1, 1, "send_typing", "false"), (2, 2, "send_typing", "true")],
+        },
+    )
+
+
+# --- Strawberry (a music player's collection database, schema 15) -----------------------------------------
+
+#: Strawberry 1.0's own DDL of the collection tables of ``strawberry.db`` (schema 15, as the player creates
+#: it at first start) and their indexes.
+STRAWBERRY_DDL = [
+    "CREATE TABLE schema_version ( version INTEGER NOT NULL )",
+    "CREATE TABLE directories ( path TEXT NOT NULL, subdirs INTEGER NOT NULL )",
+    "CREATE TABLE subdirectories ( directory_id INTEGER NOT NULL, path TEXT NOT NULL, mtime INTEGER "
+    "NOT NULL )",
+    "CREATE TABLE songs ( title TEXT, album TEXT, artist TEXT, albumartist TEXT, track INTEGER NOT "
+    "NULL DEFAULT -1, disc INTEGER NOT NULL DEFAULT -1, year INTEGER NOT NULL DEFAULT -1, "
+    "originalyear INTEGER NOT NULL DEFAULT -1, genre TEXT, compilation INTEGER NOT NULL DEFAULT 0, "
+    "composer TEXT, performer TEXT, grouping TEXT, comment TEXT, lyrics TEXT, artist_id TEXT, "
+    "album_id TEXT, song_id TEXT, beginning INTEGER NOT NULL DEFAULT 0, length INTEGER NOT NULL "
+    "DEFAULT 0, bitrate INTEGER NOT NULL DEFAULT -1, samplerate INTEGER NOT NULL DEFAULT -1, bitdepth"
+    " INTEGER NOT NULL DEFAULT -1, source INTEGER NOT NULL DEFAULT 0, directory_id INTEGER NOT NULL "
+    "DEFAULT -1, url TEXT NOT NULL, filetype INTEGER NOT NULL DEFAULT 0, filesize INTEGER NOT NULL "
+    "DEFAULT -1, mtime INTEGER NOT NULL DEFAULT -1, ctime INTEGER NOT NULL DEFAULT -1, unavailable "
+    "INTEGER DEFAULT 0, fingerprint TEXT, playcount INTEGER NOT NULL DEFAULT 0, skipcount INTEGER NOT"
+    " NULL DEFAULT 0, lastplayed INTEGER NOT NULL DEFAULT -1, lastseen INTEGER NOT NULL DEFAULT -1, "
+    "compilation_detected INTEGER DEFAULT 0, compilation_on INTEGER NOT NULL DEFAULT 0, "
+    "compilation_off INTEGER NOT NULL DEFAULT 0, compilation_effective INTEGER NOT NULL DEFAULT 0, "
+    "art_automatic TEXT, art_manual TEXT, effective_albumartist TEXT, effective_originalyear INTEGER "
+    "NOT NULL DEFAULT 0, cue_path TEXT, rating INTEGER DEFAULT -1 )",
+    "CREATE TABLE playlists ( name TEXT NOT NULL, last_played INTEGER NOT NULL DEFAULT -1, ui_order "
+    "INTEGER NOT NULL DEFAULT 0, special_type TEXT, ui_path TEXT, is_favorite INTEGER NOT NULL "
+    "DEFAULT 0, dynamic_playlist_type INTEGER, dynamic_playlist_backend TEXT, dynamic_playlist_data "
+    "BLOB )",
+    "CREATE INDEX idx_url ON songs (url)",
+    "CREATE INDEX idx_comp_artist ON songs (compilation_effective, artist)",
+    "CREATE INDEX idx_albumartist ON songs (albumartist)",
+    "CREATE INDEX idx_artist ON songs (artist)",
+    "CREATE INDEX idx_album ON songs (album)",
+    "CREATE INDEX idx_title ON songs (title)",
+]
+STRAWBERRY_SEEN = 1_796_490_632  # the scan's time, Unix seconds
+STRAWBERRY_ARTISTS = ("Zoë Keating", "坂本龍一", "Café\u00a0Tacvba", "😀 Emoji Band", "0042", "")
+STRAWBERRY_SONGS = 24
+
+
+def strawberry_rating(n: int) -> float | int:
+    """Song ``n``'s ``rating``: -1 (INTEGER) until rated, else the REAL 0.2 to 1.0 the player binds."""
+    return -1 if n % 4 != 1 else (n % 5 + 1) * 0.2
+
+
+def strawberry_lastplayed(n: int) -> int:
+    """Song ``n``'s ``lastplayed``: Unix seconds, -1 for never played."""
+    return -1 if n % 3 else STRAWBERRY_SEEN - 86_400 + 3_607 * n
+
+
+def strawberry_song(n: int) -> tuple[Any, ...]:
+    """Song ``n``'s row as the collection scan writes it (a WAV file's tags, -1 for what it lacks)."""
+    artist = STRAWBERRY_ARTISTS[n % len(STRAWBERRY_ARTISTS)]
+    album = f"Album {n // 6 + 1} — {artist or 'Unknown'}"
+    path = urllib.parse.quote(f"/srv/music/{artist or 'unknown'}/{album}/{n % 6 + 1:02d} - Track {n} ✨.wav")
+    rate = (44100, 48000, 22050)[n % 3]
+    mtime = STRAWBERRY_SEEN - 600 - 7 * n
+    title = f"Track {n} " + ("café", "日本", "🎵", "a\u00a0b", "x" * 300, "(live)")[n % 6]
+    played = strawberry_lastplayed(n) != -1
+    return (
+        title, album, artist, "Various Artists" if n % 4 == 0 else "", n % 6 + 1, -1,
+        1990 + n if n % 5 else -1, -1, ("Post-rock", "Electronic", "", "Jazz")[n % 4], 0, "", "", "",
+        "A comment — with “quotes”" if n % 3 == 0 else "", "", "", "", "", 0, (1 + n % 3) * 1_000_000_000,
+        rate * 16 // 1000 * (1 + n % 2), rate, -1, 2, 1, f"file://{path}", 1,
+        44 + rate * 2 * (1 + n % 3) * (1 + n % 2), mtime, mtime, 0, "", n % 7 + 1 if played else 0,
+        n % 2 if played else 0, strawberry_lastplayed(n), STRAWBERRY_SEEN, 0, 0, 0, 0, "", "",
+        "Various Artists" if n % 4 == 0 else artist, -1, None, strawberry_rating(n),
+    )  # fmt: skip
+
+
+def strawberry(path: Path) -> Path:
+    """A Strawberry music player's collection (see the module's list)."""
+    dirs = sorted(
+        {urllib.parse.unquote(strawberry_song(n)[25][7:]).rsplit("/", 1)[0] for n in range(STRAWBERRY_SONGS)}
+    )
+    return write_export(
+        path,
+        STRAWBERRY_DDL,
+        {
+            "schema_version": [(15,)],
+            "directories": [("/srv/music", 0)],
+            "subdirectories": [(1, d, STRAWBERRY_SEEN - 900) for d in ["/srv/music", *dirs]],
+            "songs": [strawberry_song(n) for n in range(STRAWBERRY_SONGS)],
+            "playlists": [("Playlist 1", -1, 0, None, None, 0, None, None, None)],
+        },
+    )

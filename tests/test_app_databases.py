@@ -48,7 +48,8 @@ database, a Kedro-Viz session store, a Telethon, a Pyrogram and a Kurigram sessi
 database, a Limnoria IRC bot's Factoids, Aka and QuoteGrabs databases, a Kresus personal finance
 manager, a KeystoneJS project, a Shotwell photo library, a CrowdSec agent's local API database, a
 Kamailio SIP server, a MiniDLNA and a Gerbera media server, an Agno agent's SqliteDb, a Chainlit
-app's SQLAlchemy data layer) through ``columnar-etl run`` into the session's real PostgreSQL, every
+app's SQLAlchemy data layer, a Mnemosyne flashcard database, a Dino XMPP client's database, a
+Strawberry music collection) through ``columnar-etl run`` into the session's real PostgreSQL, every
 cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -11378,3 +11379,155 @@ def test_chainlit_data_layer_reads_its_z_stamps_as_instants_and_its_booleans_and
         "boolean:0",
         "boolean:1",
     }
+
+
+def test_mnemosyne_card_kinds_are_no_references_to_its_tags_and_its_never_sentinels_stay_numbers(
+    run_export: Runner,
+) -> None:
+    """A Mnemosyne 2.9 flashcard database: a card's ``card_type_id`` '1', '2', '3', '5' (its built-in
+    kinds; ``card_types`` holds only the kinds a user made, none) fit the tags' keys 1..7, over half of
+    them up to the upper half: until 2026-12-05 a reference to ``tags._id``. Its name names
+    ``card_types``: no reference. The real references (a fact's fields and cards, a card's tags) are
+    found. Creation and log times are epoch seconds under date-like names (instants); ``next_rep`` and
+    ``last_rep``, the same seconds beside -1 for "never", under names that say no date, stay numbers,
+    -1 kept. Easiness doubles keep every bit; the fact views ('2.1') are numbers as written."""
+    facts = 24
+    ran, run_dir = run_export(apps.mnemosyne)
+    with closing(sqlite3.connect(ran.db)) as con:
+        names = [n for (n,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        tables = {
+            n: con.execute(f"SELECT count(*) FROM {quote_ident(n)}").fetchone()[0]
+            for n in names
+            if n != "sqlite_sequence"
+        }
+        cards = con.execute("SELECT _id, _fact_id, card_type_id, fact_view_id FROM cards").fetchall()
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    assert references(run_dir) == {
+        ("data_for_fact", "_fact_id"): "facts._id",
+        ("cards", "_fact_id"): "facts._id",
+        ("tags_for_card", "_card_id"): "cards._id",
+        ("tags_for_card", "_tag_id"): "tags._id",
+    }
+    kind = profiled(run_dir)["columns"]["cards"]["card_type_id"]
+    assert "its name names card_types, another table of the export" in " ".join(kind["notes"])
+    types = ran.types("cards")
+    assert types["creation_time"] == types["modification_time"] == "timestamp with time zone"
+    assert types["next_rep"] == types["last_rep"] == types["grade"] == "bigint"
+    assert (types["easiness"], types["active"], types["question"]) == ("double precision", "boolean", "text")
+    assert ran.types("log")["timestamp"] == "timestamp with time zone"
+    # Every card of fact f, in the builder's order, with the values it computed from f.
+    expected = [
+        (f, view, apps.mnemosyne_card(f, view))
+        for f in range(1, facts + 1)
+        for view in range(len(apps.MNEMOSYNE_KINDS[f % 4][1]))
+    ]
+    assert [c[1] for c in cards] == [f for f, _, _ in expected]
+    numbers = [c[0] for c in cards]
+    assert ran.values("cards", "next_rep", "_id") == {
+        n: card["next_rep"] for n, (_, _, card) in zip(numbers, expected, strict=True)
+    }
+    assert -1 in ran.values("cards", "last_rep", "_id").values()
+    assert ran.values("cards", "easiness", "_id") == {
+        n: card["easiness"] for n, (_, _, card) in zip(numbers, expected, strict=True)
+    }
+    assert ran.values("cards", "creation_time", "_id") == {
+        n: UNIX_EPOCH + timedelta(seconds=apps.MNEMOSYNE_START + f * 3607)
+        for n, (f, _, _) in zip(numbers, expected, strict=True)
+    }
+    assert ran.values("cards", "card_type_id", "_id") == {n: int(t) for n, _, t, _ in cards}
+    # A fact view '2.1' is a decimal by the documented rule (scale 2: it reads '2.10'), the same number.
+    views = ran.values("cards", "fact_view_id", "_id")
+    assert {n: Decimal(v) for n, v in views.items()} == {n: Decimal(v) for n, _, _, v in cards}
+    assert ran.values("cards", "question", "_id") == {
+        n: apps.mnemosyne_question_answer(f, view)[0]
+        for n, (f, view, _) in zip(numbers, expected, strict=True)
+    }
+
+
+def test_dino_xmpp_client_reads_its_unix_seconds_and_last_activity_as_instants_and_keeps_never_as_zero(
+    run_export: Runner,
+) -> None:
+    """Dino's ``dino.db``: every time Unix seconds in an INTEGER column. A conversation's
+    ``last_active`` stayed bigint beside its messages' ``time`` read as instants (until 2026-12-05); it
+    is the last activity, a moment. ``active_last_changed`` keeps its 0 for "never changed" as a
+    number (the note gives the instant); file sizes keep -1 for "unknown"; the FTS4 search table over
+    the message bodies arrives as its rows; every cell checked."""
+    ran, run_dir = run_export(apps.dino)
+    with closing(sqlite3.connect(ran.db)) as con:
+        names = [
+            n
+            for (n,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            if n != "sqlite_sequence" and not n.startswith("_fts_message_")
+        ]
+        tables = {n: con.execute(f"SELECT count(*) FROM {quote_ident(n)}").fetchone()[0] for n in names}
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    conversation = ran.types("conversation")
+    assert conversation["last_active"] == "timestamp with time zone"
+    assert conversation["active_last_changed"] == conversation["active"] == "bigint"
+    for table in ("message", "content_item", "file_transfer", "call"):
+        types = ran.types(table)
+        assert types["time"] == types["local_time"] == "timestamp with time zone", table
+    assert ran.types("call")["end_time"] == "timestamp with time zone"
+    assert ran.values("conversation", "last_active", "id") == {
+        c + 1: UNIX_EPOCH + timedelta(seconds=apps.dino_last_active(c)) for c in range(len(apps.DINO_PEERS))
+    }
+    assert ran.values("message", "time", "id") == {
+        n + 1: UNIX_EPOCH + timedelta(seconds=apps.dino_time(n)) for n in range(apps.DINO_MESSAGES)
+    }
+    changed = ran.values("conversation", "active_last_changed", "id")
+    assert changed == {
+        c + 1: 0 if c % 3 == 0 else apps.DINO_START + 100 * c for c in range(len(apps.DINO_PEERS))
+    }
+    never = profiled(run_dir)["columns"]["conversation"]["active_last_changed"]
+    assert 'to_timestamp(NULLIF("active_last_changed", 0))' in " ".join(never["notes"])
+    assert -1 in ran.values("file_transfer", "size", "id").values()
+    assert ran.values("message", "body", "id") == {
+        n + 1: apps.DINO_BODIES[n % len(apps.DINO_BODIES)] for n in range(apps.DINO_MESSAGES)
+    }
+    assert ran.values("_fts_message", "body", "rowid") == ran.values("message", "body", "id")
+
+
+def test_strawberry_collection_reads_its_scan_times_as_instants_and_keeps_never_and_real_ratings(
+    run_export: Runner,
+) -> None:
+    """Strawberry's collection (``strawberry.db``, its schema 15): a song's ``mtime``, ``ctime`` and
+    ``lastseen`` are Unix seconds, instants (``lastseen`` stayed bigint until 2026-12-05: one word);
+    ``lastplayed`` keeps -1 for never beside its seconds, integers as written; ``rating`` holds the
+    REAL 0.2..1.0 the player binds beside the INTEGER -1 of an unrated song: doubles, every bit;
+    ``length`` nanoseconds and the tags' -1 for "none" numbers as written; every cell checked."""
+    songs = apps.STRAWBERRY_SONGS
+    ran, run_dir = run_export(apps.strawberry)
+    with closing(sqlite3.connect(ran.db)) as con:
+        subdirectories = con.execute("SELECT count(*) FROM subdirectories").fetchone()[0]
+    tables = {
+        "schema_version": 1,
+        "directories": 1,
+        "subdirectories": subdirectories,
+        "songs": songs,
+        "playlists": 1,
+    }
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    types = ran.types("songs")
+    assert types["mtime"] == types["ctime"] == types["lastseen"] == "timestamp with time zone"
+    assert (types["lastplayed"], types["length"], types["year"]) == ("bigint", "bigint", "bigint")
+    assert types["rating"] == "double precision"
+    truth = [apps.strawberry_song(n) for n in range(songs)]
+    urls = {row[25]: row for row in truth}
+    assert ran.values("songs", "lastseen", "url") == {
+        url: UNIX_EPOCH + timedelta(seconds=apps.STRAWBERRY_SEEN) for url in urls
+    }
+    assert ran.values("songs", "lastplayed", "url") == {
+        truth[n][25]: apps.strawberry_lastplayed(n) for n in range(songs)
+    }
+    assert -1 in ran.values("songs", "lastplayed", "url").values()
+    assert ran.values("songs", "rating", "url") == {
+        truth[n][25]: float(apps.strawberry_rating(n)) for n in range(songs)
+    }
+    assert ran.values("songs", "title", "url") == {url: row[0] for url, row in urls.items()}
+    assert ran.values("songs", "length", "url") == {url: row[19] for url, row in urls.items()}

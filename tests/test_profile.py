@@ -805,6 +805,50 @@ def test_the_last_use_is_an_epoch_timestamp_as_the_last_login_is(make_sqlite: Sq
         assert any(f'to_timestamp(NULLIF("{name}", 0) / 1000.0)' in n for n in beside_zero[name].notes), name
 
 
+def test_the_last_activity_is_an_epoch_timestamp_as_the_last_use_is(make_sqlite: SqliteFactory) -> None:
+    # An XMPP client (Dino) keeps each conversation's `last_active` as Unix seconds beside `active`, a
+    # 0/1 flag: the last activity stayed bigint while the messages' `time` beside it were instants. An
+    # activity is a moment only as the last (or first) one: `active` alone is a flag or a count of
+    # seconds, and the last activity's count or id is none.
+    seconds = [1_733_389_200 + 86_407 * i for i in range(5)]
+    rows = [(i, s, s, s, s, i % 2, s, s) for i, s in enumerate(seconds)]
+    ddl = (
+        "CREATE TABLE conversation (id INTEGER PRIMARY KEY, last_active INTEGER, lastActive INTEGER, "
+        "last_activity INTEGER, first_active INTEGER, active INTEGER, "
+        "last_active_count INTEGER, last_activity_id INTEGER)"
+    )
+    assert _types_beside_key(make_sqlite, "conversation", ddl, rows, key="id") == {
+        "last_active": "timestamptz",
+        "lastActive": "timestamptz",
+        "last_activity": "timestamptz",
+        "first_active": "timestamptz",
+        "active": "integer",
+        "last_active_count": "integer",
+        "last_activity_id": "integer",
+    }
+
+
+def test_the_last_sighting_and_play_in_one_word_are_epoch_timestamps(make_sqlite: SqliteFactory) -> None:
+    # A music player's collection (Strawberry's `songs`) keeps `lastseen` and `lastplayed` as Unix
+    # seconds beside `mtime` and `ctime` read as instants: `last_seen` was one by its word `seen`, but
+    # written as one word it stayed bigint, and a play is a moment only as the last (or first) one:
+    # `played` alone is a count or a flag, `last_played_count` none.
+    seconds = [1_796_400_000 + 3_607 * i for i in range(5)]
+    rows = [(i, s, s, s, s, i % 2, s) for i, s in enumerate(seconds)]
+    ddl = (
+        "CREATE TABLE songs (id INTEGER PRIMARY KEY, lastseen INTEGER, lastplayed INTEGER, last_played "
+        "INTEGER, firstseen INTEGER, played INTEGER, last_played_count INTEGER)"
+    )
+    assert _types_beside_key(make_sqlite, "songs", ddl, rows, key="id") == {
+        "lastseen": "timestamptz",
+        "lastplayed": "timestamptz",
+        "last_played": "timestamptz",
+        "firstseen": "timestamptz",
+        "played": "integer",
+        "last_played_count": "integer",
+    }
+
+
 def test_the_first_use_and_login_are_epoch_timestamps_as_the_last_are(make_sqlite: SqliteFactory) -> None:
     # A browser's form history (Firefox's moz_formhistory) keeps `firstUsed` beside `lastUsed`, both
     # microseconds since 1970: the last use read as instants beside the first as bigint split one

@@ -1046,6 +1046,44 @@ def test_a_column_named_as_a_tally_of_reactions_is_no_reference_but_to_the_table
         assert f"its name says a count ({word})" in " ".join(column.notes), name
 
 
+def test_a_column_naming_another_table_of_the_export_is_no_reference_to_the_table_its_numbers_fit(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """A flashcard app (Mnemosyne's ``default.db``) writes each card's ``card_type_id`` as text, '1',
+    '2', '3' and '5' for its built-in kinds, beside a ``card_types`` table holding only the kinds a user
+    made (none here) and a ``tags`` table keyed 1..7: the four numbers use over half the tags' keys and
+    reach their upper half, so the column was a reference to ``tags._id``. Its name names another table
+    of the export, ``card_types``, as its entity: the name says which table, and numbers fitting an
+    unnamed table's keys are so by chance, no reference (a note says so). The same column beside a
+    ``card_types`` keyed by those numbers still refers to it, and a ``tag_id`` to the tags."""
+    tags = [(n, f"tag {n}") for n in range(1, 8)]
+    kinds = ("1", "2", "3", "5")
+    cards = [(c, kinds[c % 4], str(c % 7 + 1)) for c in range(1, 41)]
+
+    def export(kinds_made: list[tuple[str, str]], name: str = "export.db") -> Path:
+        return make_sqlite(
+            {
+                "tags": ("CREATE TABLE tags (_id INTEGER PRIMARY KEY, name TEXT)", tags),
+                "card_types": ("CREATE TABLE card_types (id TEXT PRIMARY KEY, name TEXT)", kinds_made),
+                "cards": (
+                    "CREATE TABLE cards (_id INTEGER PRIMARY KEY, card_type_id TEXT, tag_id TEXT)",
+                    cards,
+                ),
+            },
+            name,
+        )
+
+    path = export([])
+    # Every kind is a tag's key, over half of them, up to the upper half.
+    assert _query(path, "SELECT count(*) FROM tags WHERE _id IN (SELECT card_type_id FROM cards)") == [(4,)]
+    assert _references(path) == {("cards", "tag_id"): "tags._id"}
+    [table] = [t for t in profile(path).tables.values() if t.name == "cards"]
+    column = next(c for c in table if c.name == "card_type_id")
+    assert "its name names card_types, another table of the export" in " ".join(column.notes)
+    named = export([(str(n), f"kind {n}") for n in range(1, 8)], "named.db")
+    assert _references(named) == {("cards", "tag_id"): "tags._id", ("cards", "card_type_id"): "card_types.id"}
+
+
 def test_a_reference_to_the_oldest_keys_far_above_their_count_is_found(make_sqlite: SqliteFactory) -> None:
     """A flashcard app (Anki) keys its cards by the epoch millisecond each was added and logs every
     review under the card's id; the cards reviewed so far are the older ones, so the highest card id

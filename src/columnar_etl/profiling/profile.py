@@ -243,8 +243,13 @@ _DATE_WORDS = frozenset(
 #: The last use too (``last_used``, ``lastUsed``: an API key's, pyLoad-ng's in epoch milliseconds beside
 #: its ``created_at``, or a form history's), where ``used`` alone is an amount (bytes used). The first
 #: of such an event is a moment as the last is (:data:`_EVENT_ORDINALS`: a form history's ``firstUsed``
-#: beside its ``lastUsed``, ``first_login``).
-_LAST_EVENT_WORDS = frozenset({"login", "logon", "used"})
+#: beside its ``lastUsed``, ``first_login``). The last activity too (``last_active``, ``lastActive``,
+#: ``last_activity``: an XMPP client's, Dino's, each conversation's in Unix seconds beside its messages'
+#: ``time``; since 2026-12-05), where ``active`` alone is a flag and ``activity`` a kind of one. The
+#: last play (``lastplayed``, ``last_played``: a music player's, Strawberry's, Unix seconds or -1 for
+#: never), where ``played`` alone is a count; and the last sighting written as one word
+#: (``lastseen``, ``firstseen``), which ``last_seen`` names by its word ``seen`` (since 2026-12-05).
+_LAST_EVENT_WORDS = frozenset({"login", "logon", "used", "active", "activity", "played", "seen"})
 _EVENT_ORDINALS = frozenset({"first", "last"})
 #: Words that name a moment only where the values prove it (a valid 14-digit date-time each, see
 #: :func:`named_compact_places`): a user's ``registration`` is when it was made, but a registration

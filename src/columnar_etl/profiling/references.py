@@ -1454,6 +1454,11 @@ def _turned_away(
             f"values are keys of {where}, but its name says a code of the row ({code}) of the kind "
             f"{chosen.parent} names, not a row of that table: no reference inferred"
         )
+    if integer and not named and (other := _other_table_named(column, chosen.parent, tables)) is not None:
+        return (
+            f"values are keys of {where}, but its name names {other}, another table of the export, as "
+            "its entity, not that one: no reference inferred"
+        )
     if integer and not named and runs_past_keys(profile, tables[chosen.parent][chosen.key]):
         return (
             f"values run on, one after another, past the highest key of {where}: a counter overlapping "
@@ -1483,6 +1488,16 @@ def _turned_away(
             "display name), no reference inferred"
         )
     return None
+
+
+def _other_table_named(column: str, parent: str, tables: Iterable[str]) -> str | None:
+    """The first table of the export, other than ``parent``, that a column's name names as its entity
+    (:func:`_names_entity`: ``card_type_id`` → ``card_types``), else None. Integers fitting the keys of
+    a table the name does not name, where it names another, are keys by chance: a flashcard app's
+    built-in card kinds 1, 2, 3, 5 (Mnemosyne's ``cards.card_type_id``, beside a ``card_types`` table
+    of the kinds a user made, empty) over the keys 1..7 of its tags (since 2026-12-05)."""
+    named = sorted(table for table in tables if table != parent and _names_entity(column, table))
+    return named[0] if named else None
 
 
 def _copies_own_key(src: Source, table: str, column: str, key: str) -> bool:
