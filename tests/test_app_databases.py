@@ -4676,10 +4676,15 @@ def test_kysely_app_reads_its_iso_strings_and_last_logins_as_instants_and_keeps_
         name: UNIX_EPOCH + timedelta(milliseconds=ms) for name, ms in apps.KYSELY_MIGRATIONS
     }
     person = ran.types("person")
-    # The app's ISO strings with Z beside CURRENT_TIMESTAMP's text without an offset: text, as
-    # written (docs/profiling.md: nobody wrote down the zone of the others).
-    assert person["created_at"] == person["updated_at"] == "text"
-    assert ran.values("person", "created_at", "id") == {i + 1: apps.kysely_created(i) for i in people}
+    # The app's ISO strings with Z beside the text of the column's DEFAULT CURRENT_TIMESTAMP, which
+    # SQLite writes in UTC: instants, the DEFAULT's read as UTC (until 2026-12-05 text). updated_at,
+    # no DEFAULT declared, holds the same text an UPDATE set: nobody wrote down its zone, text.
+    assert person["created_at"] == "timestamp with time zone"
+    assert person["updated_at"] == "text"
+    assert ran.values("person", "created_at", "id") == {
+        i + 1: datetime.fromisoformat(apps.kysely_created(i).replace("Z", "+00:00")).replace(tzinfo=UTC)
+        for i in people
+    }
     # Date.now() under `last_login integer`: instants, each cell audited.
     assert person["last_login"] == "timestamp with time zone"
     assert ran.values("person", "last_login", "id") == {
