@@ -1,7 +1,8 @@
 """Epoch integers beside ``0`` for "no date" (Trac's milestone ``due`` in microseconds, Joplin's
 ``todo_due`` / ``todo_completed`` in milliseconds) keep their integers, every value as written; since
 2026-12-04 a note says what the other integers are and gives the instant's expression, ``NULLIF``
-making the 0s NULL.
+making the 0s NULL. Since 2026-12-05 ``-1`` too (WhatsApp's, Strawberry's ``lastplayed``), with or
+without 0s beside it.
 
 Expected instants are computed in Python from the values written, not by the code under test.
 """
@@ -34,8 +35,16 @@ COLUMNS = {
     "updated": [0 if i in ZERO_ROWS else i for i in range(ROWS)],
     # A 1 among the 0s: not "0 for no date".
     "expires_at": [0 if i in ZERO_ROWS else 1 if i == 1 else s for i, s in enumerate(SECONDS)],
+    # -1 for no date (a messenger's, a music player's last play never made), since 2026-12-05.
+    "played_at": [-1 if i in ZERO_ROWS else s * 1000 for i, s in enumerate(SECONDS)],
+    # Both: 0 and -1.
+    "viewed_at": [0 if i in ZERO_ROWS else -1 if i == 1 else s for i, s in enumerate(SECONDS)],
+    # Another negative: no "no date" value anyone writes.
+    "shifted_at": [-5 if i in ZERO_ROWS else s for i, s in enumerate(SECONDS)],
+    # -1 beside counters: no moment at all.
+    "tries": [-1 if i in ZERO_ROWS else i for i in range(ROWS)],
 }
-UNITS = {"due_at": 1000, "done_at": 1, "seen_at": 1_000_000}
+UNITS = {"due_at": 1000, "done_at": 1, "seen_at": 1_000_000, "played_at": 1000, "viewed_at": 1}
 
 
 def _export(make_sqlite: SqliteFactory) -> Path:
@@ -46,7 +55,7 @@ def _export(make_sqlite: SqliteFactory) -> Path:
 
 
 def _instant(value: int, per_second: int) -> datetime | None:
-    return None if value == 0 else UNIX_EPOCH + timedelta(microseconds=value * 1_000_000 // per_second)
+    return None if value in (0, -1) else UNIX_EPOCH + timedelta(microseconds=value * 1_000_000 // per_second)
 
 
 def test_epoch_integers_beside_zeros_get_a_note_giving_the_instant(make_sqlite: SqliteFactory) -> None:
@@ -58,6 +67,10 @@ def test_epoch_integers_beside_zeros_get_a_note_giving_the_instant(make_sqlite: 
         'every value as written; the instant is to_timestamp(NULLIF("done_at", 0))',
         "seen_at": "integers are microseconds since 1970-01-01 UTC, 0 for no date: kept as numbers (bigint), "
         'every value as written; the instant is to_timestamp(NULLIF("seen_at", 0) / 1000000.0)',
+        "played_at": "integers are milliseconds since 1970-01-01 UTC, -1 for no date: kept as numbers "
+        '(bigint), every value as written; the instant is to_timestamp(NULLIF("played_at", -1) / 1000.0)',
+        "viewed_at": "integers are seconds since 1970-01-01 UTC, 0 and -1 for no date: kept as numbers "
+        '(bigint), every value as written; the instant is to_timestamp(NULLIF(NULLIF("viewed_at", 0), -1))',
     }
     for name in COLUMNS:
         column = table[name]

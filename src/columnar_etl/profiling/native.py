@@ -36,6 +36,7 @@ from columnar_etl.profiling.sql import (
     LINE_ENDED,
     LINE_ENDED_LINES,
     LINES,
+    MIN_POSITIVE_INTEGER,
     PADDED_WIDTH_BOUNDS,
     SHAPE_FACTOR,
     SPACE_PADDED,
@@ -291,6 +292,7 @@ def _kind_profile_sql(distinct: str, null_tokens: list[str], real: bool, timed: 
     )
     # The profile query's aggregates, on what an INTEGER or REAL cell can be: no date but a compact
     # timestamp (read alike in either order).
+    positive = f"min(CASE WHEN k = {Shape.INTEGER:d} AND v > 0 THEN v END)"
     aggregates = [
         "idx",
         "code",
@@ -328,6 +330,8 @@ def _kind_profile_sql(distinct: str, null_tokens: list[str], real: bool, timed: 
         f"CAST(NULL AS HUGEINT) AS {LINES}",
         f"CAST(NULL AS HUGEINT) AS {SPACE_PADDED}",
         *(f"CAST(NULL AS BIGINT) AS {bound}" for bound in PADDED_WIDTH_BOUNDS),
+        # The least integer above 0 (sql.MIN_POSITIVE_INTEGER); a REAL cell is none.
+        f"CAST({'NULL' if real else positive} AS HUGEINT) AS {MIN_POSITIVE_INTEGER}",
     ]
     return with_column_rows(f"SELECT {', '.join(aggregates)} FROM ({coded}) AS coded GROUP BY idx, code")
 

@@ -97,6 +97,7 @@ from columnar_etl.profiling.sql import (
     LINE_ENDED,
     LINE_ENDED_LINES,
     LINES,
+    MIN_POSITIVE_INTEGER,
     NUMBER_SHAPES,
     PADDED_WIDTH_BOUNDS,
     SLASH_SHAPES,
@@ -2679,8 +2680,9 @@ class MomentNumbers:
 
     phrase: str
     unit: MomentUnit
-    #: The integers are moments save ``0``, "no date" (:func:`_epoch_beside_zeros`): NULLIF in the expression.
-    zero_for_none: bool = False
+    #: The integers are moments save these, "no date" (``0``, ``-1``; :func:`_epoch_beside_zeros`): NULLIF
+    #: each in the expression.
+    no_dates: tuple[int, ...] = ()
 
     def __str__(self) -> str:
         return self.phrase
@@ -2729,8 +2731,8 @@ def _moment_expression(column: SourceColumn, moments: MomentNumbers | None) -> s
     :func:`_moment_numbers` says of them, keyed on its unit), or None for two ways or none. Julian day
     2440587.5 is the Unix epoch (1970-01-01 00:00 UTC)."""
     name = quote_ident(column.name)
-    if moments is not None and moments.zero_for_none:
-        name = f"NULLIF({name}, 0)"
+    for no_date in moments.no_dates if moments is not None else ():
+        name = f"NULLIF({name}, {no_date})"
     expressions = {
         MomentUnit.EPOCH_SECONDS: f"to_timestamp({name})",
         MomentUnit.EPOCH_MILLISECONDS: f"to_timestamp({name} / 1000.0)",
@@ -2831,11 +2833,28 @@ def _epoch_beside_zeros(
     """Integers that are epoch instants of one unit by :func:`_epoch_reading`'s rules save ``0`` for
     "no date" (Trac's version ``time``: microseconds, 0 for a version never released), judged on
     the bounds of the integers other than 0 (:func:`_bounds_beside_zeros`), or None (a ``1`` among
-    them, or none but 0). Nanoseconds too, by :func:`_epoch_nanoseconds`' rules (a to-do cache's list
+    them, or none but 0). Since 2026-12-05 ``-1`` too, alone or beside 0 (a messenger's, a music
+    player's ``lastplayed`` never made), judged on the integers above 0
+    (:data:`.sql.MIN_POSITIVE_INTEGER`); another negative beside them is none. Nanoseconds too, by
+    :func:`_epoch_nanoseconds`' rules (a to-do cache's list
     ``mtime``, its colour file's ``st_mtime_ns`` or 0 for none: until 2026-12-05 no note at all)."""
     low, high = counts.agg.get("min_beside_zeros"), counts.agg.get("max_beside_zeros")
+    no_dates: tuple[int, ...] = (0,)
+    positive = counts.agg.get(MIN_POSITIVE_INTEGER)
+    if (
+        low is None
+        and counts["min_integer"] == -1
+        and positive is not None
+        and not counts.flag(Flag.ZERO_ONE)
+    ):
+        # -1 for "no date" beside the moments, and no 0 or 1 (a WhatsApp message's, a player's last
+        # play never made): judged on the integers above 0, as beside 0.
+        low, high, no_dates = positive, counts["max_integer"], (-1,)
+    elif low is not None and int(low) == -1 and positive is not None:
+        low, no_dates = positive, (0, -1)  # both, 0 and -1
     if low is None or high is None:
         return None
+    said = " and ".join(str(value) for value in no_dates)
     unit = _epoch_reading(column, family, counts, bounds=(int(low), int(high)))
     if unit is None:
         # A 1 beside the 0s is no nanosecond of 1970 (a flag's): the coarser units' window has no room
@@ -2843,13 +2862,13 @@ def _epoch_beside_zeros(
         if int(low) <= 1 or _epoch_nanoseconds(column, family, counts, bounds=(int(low), int(high))) is None:
             return None
         return MomentNumbers(
-            "integers are nanoseconds since 1970-01-01 UTC, 0 for no date, finer than a timestamptz's "
-            "microseconds",
+            f"integers are nanoseconds since 1970-01-01 UTC, {said} for no date, finer than a "
+            "timestamptz's microseconds",
             MomentUnit.EPOCH_NANOSECONDS,
-            zero_for_none=True,
+            no_dates=no_dates,
         )
     return MomentNumbers(
-        f"integers are {unit} since 1970-01-01 UTC, 0 for no date", _EPOCH_UNITS[unit], zero_for_none=True
+        f"integers are {unit} since 1970-01-01 UTC, {said} for no date", _EPOCH_UNITS[unit], no_dates=no_dates
     )
 
 
@@ -3611,7 +3630,7 @@ def fold_groups(
         "bytes": sum(int(g["bytes"] or 0) for _, g in coded),
         "tokens_as_values": sorted(tokens),
     }
-    for key in (*BOUNDS, *PADDED_WIDTH_BOUNDS):
+    for key in (*BOUNDS, *PADDED_WIDTH_BOUNDS, MIN_POSITIVE_INTEGER):
         folded[key] = whole[key] if whole else None
     # The bounds of the numbers written with a fraction or an exponent (REAL cells are), apart from
     # the integers': a date/time column's Julian days beside its epoch integers or compact dates.

@@ -1143,6 +1143,10 @@ def table_profile_sql(
         _line_ended_sql("r0", "t0", "k0", "code0", sign_bytes),
         _lines_sql("t0", "k0"),
         _padded_width_sql("r0", "t0", "k0", "code0", sign_bytes),
+        # The least integer above 0: epoch integers beside -1 (and 0) for "no date" are judged on it
+        # (profile._epoch_beside_sentinels).
+        f"min(CASE WHEN k0 = {Shape.INTEGER:d} THEN nullif(greatest(try_cast(t0 AS HUGEINT), 0), 0) END) "
+        f"AS {MIN_POSITIVE_INTEGER}",
     ]
     # Per (column, code): cells, distinct values, examples; per column, its bounds (code NULL).
     coded = f"SELECT\n  {_lines(aggregates)}\nFROM (\n{sql}\n) AS coded\nGROUP BY idx, code0"
@@ -1314,6 +1318,10 @@ def _padded_width_sql(r: str, t: str, k: str, code: str, sign_bytes: str) -> str
     )
 
 
+#: The profile query's bound of a column's least integer above 0 (a bound, folded as ``min``).
+MIN_POSITIVE_INTEGER = "min_positive_integer"
+
+
 #: The type of the profile query's ``token_cells``: each null token of a code, trimmed, its cells and
 #: their bytes as read.
 TOKEN_CELLS_TYPE = "STRUCT(token VARCHAR, cells BIGINT, bytes BIGINT)[]"
@@ -1338,6 +1346,7 @@ _COLUMN_ROW = {
     LINES: f"sum({LINES})",
     SPACE_PADDED: f"sum({SPACE_PADDED})",
     **{bound: f"{bound[:3]}({bound})" for bound in PADDED_WIDTH_BOUNDS},
+    MIN_POSITIVE_INTEGER: f"min({MIN_POSITIVE_INTEGER})",
 }
 
 
