@@ -1214,6 +1214,14 @@ number, so a test computes what a column holds from the same numbers.
   seconds, ``sip_code VARCHAR(3)`` digits, dialled numbers with leading zeros, ``+`` and names, a
   registration's ``q`` ``-1.0`` for none, and ``version`` with every table's schema version (1 to 9
   and a 12) beside 12 dialogs keyed 1..12.
+- :func:`scrapyd_finished_jobs` / :func:`scrapyd_spider_queue`: a Scrapyd 1.6 server's ``dbs/jobs.db``
+  and one project's ``dbs/<project>.db`` (``scrapyd.sqlite``'s own DDL): ``finished_jobs`` with each
+  job's ``start_time`` / ``end_time`` declared ``datetime``, the server's local wall clock as its
+  adapter writes it (``%Y-%m-%d %H:%M:%S.%f``, ``.000000`` for a whole second), job ids of 32 hex
+  digits, the first rows gone (``finished_to_keep``); ``spider_queue (id integer PRIMARY KEY, priority
+  real key, message blob)`` with each pending job's arguments as ASCII JSON in a BLOB (``\u00e9``
+  escapes, a 3,000-character argument, settings) and REAL priorities (``-1.0``, ``0.1``, ``1.5``),
+  ids with gaps where jobs were popped.
 """
 
 from __future__ import annotations
@@ -27176,3 +27184,84 @@ def kamailio_rows(
 def kamailio_server(path: Path) -> Path:
     """A Kamailio SIP server's ``kamailio.sqlite`` after a day of calls (see the module's list)."""
     return write_export(path, KAMAILIO_DDL, kamailio_rows())
+
+
+# --- Scrapyd ---------------------------------------------------------------------------------------------
+
+#: ``scrapyd.sqlite.SqliteFinishedJobs`` and ``JsonSqlitePriorityQueue``'s own DDL (Scrapyd 1.6).
+SCRAPYD_JOBS_DDL = (
+    "CREATE TABLE IF NOT EXISTS finished_jobs (id integer PRIMARY KEY, project text, spider text, "
+    "job text, start_time datetime, end_time datetime)",
+)
+SCRAPYD_QUEUE_DDL = (
+    "CREATE TABLE IF NOT EXISTS spider_queue (id integer PRIMARY KEY, priority real key, message blob)",
+)
+#: The first job still kept (those before it cleared by ``finished_to_keep``) and the first one's start.
+SCRAPYD_FIRST_KEPT = 41
+SCRAPYD_START = datetime(2026, 3, 29, 0, 30, 0, 123456)
+SCRAPYD_PROJECTS = ("bücher", "news", "shop_00")
+SCRAPYD_ARGUMENTS = (
+    "plain",
+    "ünïcödé ✓",
+    "emoji 🕷️🐍",
+    "nbsp\u00a0here",
+    "",
+    "x" * 3000,
+    "a\nb",
+    "  padded  ",
+)
+SCRAPYD_PRIORITIES = (0.0, 1.5, -1.0, 10.0, 0.1)
+
+
+def scrapyd_job_times(n: int) -> tuple[datetime, datetime]:
+    """Job ``n``'s ``start_time`` and ``end_time`` (``datetime.now()`` on the server, naive)."""
+    start = SCRAPYD_START + timedelta(minutes=37 * n, microseconds=n * 1013)
+    if n % 10 == 5:
+        start = start.replace(microsecond=0)
+    return start, start + timedelta(seconds=n * 13, microseconds=n * 7919 % 1_000_000)
+
+
+def scrapyd_job_rows(jobs: int = 30) -> list[tuple[Any, ...]]:
+    """``finished_jobs``' rows as ``SqliteFinishedJobs.add`` inserts them (see the module's list)."""
+    rows: list[tuple[Any, ...]] = []
+    for n in range(SCRAPYD_FIRST_KEPT, SCRAPYD_FIRST_KEPT + jobs):
+        start, end = scrapyd_job_times(n)
+        written = tuple(moment.strftime("%Y-%m-%d %H:%M:%S.%f") for moment in (start, end))
+        job = UUID(int=0x6B1E4AE0F0D011F180E902FC00000001 + n * 0x1_0000_0000_0000_0000_0000).hex
+        rows.append((n, SCRAPYD_PROJECTS[n % 3], f"spider_{n % 7}", job, *written))
+    return rows
+
+
+def scrapyd_messages(pending: int = 30, popped: int = 6) -> dict[int, tuple[float, dict[str, Any]]]:
+    """``{id: (priority, message)}`` of the jobs still queued, each as ``schedule.json`` builds it: the
+    ``settings`` and ``_job`` it adds, the request's spider arguments (``_version`` last when given),
+    then ``name``; the first ``popped`` ids already taken by the launcher."""
+    queued: dict[int, tuple[float, dict[str, Any]]] = {}
+    for n in range(popped + 1, popped + pending + 1):
+        message: dict[str, Any] = {
+            "settings": {"DOWNLOAD_DELAY": str(n % 4 * 0.25), "USER_AGENT": "bot/1.0 ☃"} if n % 3 else {},
+            "_job": UUID(int=0x6B0C11AAF0D011F180E902FC00000001 + n * 0x1_0000_0000).hex,
+            "category": SCRAPYD_ARGUMENTS[n % len(SCRAPYD_ARGUMENTS)],
+            "start_url": f"https://example.org/p?id={n:05d}&q=%C3%A9",
+        }
+        if n % 5 == 0:
+            message["_version"] = f"r{1700000000 + n}"
+        message["name"] = f"spider_{n % 7}"
+        queued[n] = (SCRAPYD_PRIORITIES[n % len(SCRAPYD_PRIORITIES)], message)
+    return queued
+
+
+def scrapyd_message(message: dict[str, Any]) -> bytes:
+    """``SqliteMixin.encode``: ``json.dumps`` (ASCII, ``\\u`` escapes) encoded into a BLOB."""
+    return json.dumps(message).encode("ascii")
+
+
+def scrapyd_finished_jobs(path: Path) -> Path:
+    """A Scrapyd server's ``dbs/jobs.db`` (see the module's list)."""
+    return write_export(path, SCRAPYD_JOBS_DDL, {"finished_jobs": scrapyd_job_rows()})
+
+
+def scrapyd_spider_queue(path: Path) -> Path:
+    """A Scrapyd project's queue ``dbs/<project>.db`` (see the module's list)."""
+    rows = [(n, priority, scrapyd_message(message)) for n, (priority, message) in scrapyd_messages().items()]
+    return write_export(path, SCRAPYD_QUEUE_DDL, {"spider_queue": rows}, bytes_as_text=False)

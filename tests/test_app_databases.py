@@ -47,8 +47,8 @@ kickoff task outputs and flow persistence, a Gajim XMPP client's message archive
 database, a Kedro-Viz session store, a Telethon, a Pyrogram and a Kurigram session file, a persist-queue
 database, a Limnoria IRC bot's Factoids, Aka and QuoteGrabs databases, a Kresus personal finance
 manager, a KeystoneJS project, a Shotwell photo library, a CrowdSec agent's local API database, a
-Kamailio SIP server) through ``columnar-etl run`` into the session's real PostgreSQL, every cell
-checked.
+Kamailio SIP server, a Scrapyd server's finished jobs and spider queue) through ``columnar-etl run``
+into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -11100,3 +11100,55 @@ def test_kamailio_keeps_its_julian_day_reals_and_dialled_numbers_and_its_schema_
     assert ran.values("dialog", "timeout", "id") == {row[0]: row[18] for row in rows["dialog"]}
     assert ran.values("htable", "key_value", "id") == {row[0]: row[4] for row in rows["htable"]}
     assert ran.values("subscriber", "username", "id") == {row[0]: row[1] for row in rows["subscriber"]}
+
+
+def test_scrapyd_job_times_are_its_local_wall_clock_and_queued_arguments_arrive_byte_for_byte(
+    run_export: Runner,
+) -> None:
+    """A Scrapyd server's ``dbs/jobs.db`` and a project's queue ``dbs/<project>.db``: each finished
+    job's ``start_time`` / ``end_time`` (declared ``datetime``, ``%Y-%m-%d %H:%M:%S.%f`` of the
+    server's naive ``datetime.now()``) is a timestamp without a zone, to the microsecond; its job id
+    of 32 hex digits text; a queued job's arguments, ASCII JSON in a BLOB, arrive byte for byte as
+    ``bytea`` and still read back as the message scheduled; its REAL priorities doubles, exactly.
+    Both files exit 0 with nothing costing."""
+    jobs = apps.scrapyd_job_rows()
+    ran, run_dir = run_export(apps.scrapyd_finished_jobs)
+    loaded_cleanly(ran, run_dir, {"finished_jobs": len(jobs)})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    assert ran.types("finished_jobs") == {
+        "id": "bigint",
+        "project": "text",
+        "spider": "text",
+        "job": "text",
+        "start_time": "timestamp without time zone",
+        "end_time": "timestamp without time zone",
+    }
+    times = {row[0]: apps.scrapyd_job_times(row[0]) for row in jobs}
+    assert ran.values("finished_jobs", "start_time", "id") == {n: pair[0] for n, pair in times.items()}
+    assert ran.values("finished_jobs", "end_time", "id") == {n: pair[1] for n, pair in times.items()}
+    assert any(pair[0].microsecond == 0 for pair in times.values())  # written ``.000000``
+    assert ran.values("finished_jobs", "job", "id") == {row[0]: row[3] for row in jobs}
+    assert ran.values("finished_jobs", "project", "id") == {row[0]: row[1] for row in jobs}
+    parsed = {str(row[0]): {"date_format:%Y-%m-%d %H:%M:%S.%f"} for row in jobs}
+    assert audit_rules(run_dir, "finished_jobs", "start_time") == parsed
+    assert audit_rules(run_dir, "finished_jobs", "end_time") == parsed
+    assert {(table, column) for table, column, _ in audited_columns(run_dir)} == {
+        ("finished_jobs", "start_time"),
+        ("finished_jobs", "end_time"),
+    }
+
+    queued = apps.scrapyd_messages()
+    ran, run_dir = run_export(apps.scrapyd_spider_queue)
+    loaded_cleanly(ran, run_dir, {"spider_queue": len(queued)})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    assert ran.types("spider_queue") == {"id": "bigint", "priority": "double precision", "message": "bytea"}
+    assert ran.values("spider_queue", "priority", "id") == {n: pair[0] for n, pair in queued.items()}
+    messages = {n: bytes(value) for n, value in ran.values("spider_queue", "message", "id").items()}
+    assert messages == {n: apps.scrapyd_message(pair[1]) for n, pair in queued.items()}
+    assert {n: json.loads(raw.decode("ascii")) for n, raw in messages.items()} == {
+        n: pair[1] for n, pair in queued.items()
+    }
+    assert "  padded  " in {pair[1]["category"] for pair in queued.values()}  # inside the BLOB: as is
+    assert audited_columns(run_dir) == set()
