@@ -33,6 +33,7 @@ from columnar_etl.pg.identifiers import quote_ident, quote_literal
 from columnar_etl.profiling.sql import (
     CLASS_FACTOR,
     EXAMPLES,
+    INDENTED,
     LINE_ENDED,
     LINE_ENDED_LINES,
     LINES,
@@ -327,6 +328,7 @@ def _kind_profile_sql(distinct: str, null_tokens: list[str], real: bool, timed: 
         f"CAST(NULL AS HUGEINT) AS {LINE_ENDED_LINES}",
         f"CAST(NULL AS HUGEINT) AS {LINES}",
         f"CAST(NULL AS HUGEINT) AS {SPACE_PADDED}",
+        f"CAST(NULL AS HUGEINT) AS {INDENTED}",
         *(f"CAST(NULL AS BIGINT) AS {bound}" for bound in PADDED_WIDTH_BOUNDS),
     ]
     return with_column_rows(f"SELECT {', '.join(aggregates)} FROM ({coded}) AS coded GROUP BY idx, code")
