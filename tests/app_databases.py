@@ -1222,6 +1222,15 @@ number, so a test computes what a column holds from the same numbers.
   real key, message blob)`` with each pending job's arguments as ASCII JSON in a BLOB (``\u00e9``
   escapes, a 3,000-character argument, settings) and REAL priorities (``-1.0``, ``0.1``, ``1.5``),
   ids with gaps where jobs were popped.
+- :func:`silk_profiler`: a Django site's database after django-silk 5.6's middleware recorded its
+  requests (``manage.py migrate``'s DDL, ``USE_TZ = True``): ``silk_request`` keyed by a uuid's text,
+  Django's ``datetime`` text in UTC (``2026-12-05 17:24:28.165415``, no fraction for a whole second),
+  ``time_taken`` REAL milliseconds, headers as JSON text, ``''`` for no query string or body, and
+  ``pyprofile`` pstats' report, its first line right-aligned (``         1178 function calls ...``),
+  one of a request that raised ending in three line breaks; ``silk_response`` with ``raw_body`` base64
+  (a PNG's bytes) and a JSON body indented; ``silk_sqlquery`` with every ``traceback`` a Python stack
+  as ``traceback.format_stack`` writes it (``  File "...", line 92, in execute_sql\n    ...\n``);
+  ``silk_profile`` with ``bool`` 0/1 and ``silk_profile_queries``, each reference declared.
 """
 
 from __future__ import annotations
@@ -27265,3 +27274,199 @@ def scrapyd_spider_queue(path: Path) -> Path:
     """A Scrapyd project's queue ``dbs/<project>.db`` (see the module's list)."""
     rows = [(n, priority, scrapyd_message(message)) for n, (priority, message) in scrapyd_messages().items()]
     return write_export(path, SCRAPYD_QUEUE_DDL, {"spider_queue": rows}, bytes_as_text=False)
+
+
+# --- django-silk -----------------------------------------------------------------------------------------
+
+#: django-silk 5.6's tables as ``manage.py migrate`` creates them on SQLite (Django 5.2).
+SILK_DDL = (
+    'CREATE TABLE "silk_request" ("id" varchar(36) NOT NULL PRIMARY KEY, "path" varchar(190) NOT NULL, '
+    '"query_params" text NOT NULL, "raw_body" text NOT NULL, "body" text NOT NULL, "method" varchar(10) '
+    'NOT NULL, "start_time" datetime NOT NULL, "view_name" varchar(190) NULL, "end_time" datetime NULL, '
+    '"time_taken" real NULL, "encoded_headers" text NOT NULL, "meta_time" real NULL, "meta_num_queries" '
+    'integer NULL, "meta_time_spent_queries" real NULL, "pyprofile" text NOT NULL, "num_sql_queries" '
+    'integer NOT NULL, "prof_file" varchar(300) NOT NULL)',
+    'CREATE TABLE "silk_response" ("status_code" integer NOT NULL, "raw_body" text NOT NULL, "body" text '
+    'NOT NULL, "encoded_headers" text NOT NULL, "request_id" varchar(36) NOT NULL UNIQUE REFERENCES '
+    '"silk_request" ("id") DEFERRABLE INITIALLY DEFERRED, "id" varchar(36) NOT NULL PRIMARY KEY)',
+    'CREATE TABLE "silk_sqlquery" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "query" text NOT NULL, '
+    '"start_time" datetime NULL, "end_time" datetime NULL, "time_taken" real NULL, "traceback" text NOT '
+    'NULL, "request_id" varchar(36) NULL REFERENCES "silk_request" ("id") DEFERRABLE INITIALLY DEFERRED, '
+    '"identifier" integer NOT NULL, "analysis" text NULL)',
+    'CREATE TABLE "silk_profile" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "name" varchar(300) NOT '
+    'NULL, "start_time" datetime NOT NULL, "end_time" datetime NULL, "time_taken" real NULL, "file_path" '
+    'varchar(300) NOT NULL, "line_num" integer NULL, "end_line_num" integer NULL, "func_name" varchar(300) '
+    'NOT NULL, "exception_raised" bool NOT NULL, "dynamic" bool NOT NULL, "request_id" varchar(36) NULL '
+    'REFERENCES "silk_request" ("id") DEFERRABLE INITIALLY DEFERRED)',
+    'CREATE TABLE "silk_profile_queries" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "profile_id" '
+    'integer NOT NULL REFERENCES "silk_profile" ("id") DEFERRABLE INITIALLY DEFERRED, "sqlquery_id" '
+    'integer NOT NULL REFERENCES "silk_sqlquery" ("id") DEFERRABLE INITIALLY DEFERRED)',
+    'CREATE UNIQUE INDEX "silk_profile_queries_profile_id_sqlquery_id_b2403d9b_uniq" ON '
+    '"silk_profile_queries" ("profile_id", "sqlquery_id")',
+)
+SILK_START = datetime(2026, 12, 5, 17, 24, 28, 165415)
+SILK_NAMES = ("Kaffee ☕", "Äpfel", "emoji 🍎🍐", "nbsp\u00a0name", "0042", "Tee")
+SILK_VENV = "/srv/shop/venv/lib/python3.11/site-packages"
+#: The request that raised (``/boom/``): Django's 500 page, its report ending in three line breaks.
+SILK_FAILED = 7
+
+
+def silk_moment(moment: datetime) -> str:
+    """Django's SQLite backend's ``datetime`` text: ``str()`` of the naive UTC value (no fraction for a
+    whole second)."""
+    return str(moment)
+
+
+def silk_stack(frames: Sequence[tuple[str, int, str, str]]) -> str:
+    """``''.join(reversed(traceback.format_stack()))`` of silk's ``execute_sql``: each frame two lines,
+    ``  File "...", line N, in f`` and its code indented by four."""
+    return "".join(
+        f'  File "{path}", line {line}, in {name}\n    {code}\n' for path, line, name, code in frames
+    )
+
+
+def silk_report(calls: int, failed: bool) -> str:
+    """pstats' report as silk stores it: the first line right-aligned by nine spaces."""
+    lines = [
+        f"         {calls} function calls ({calls - 3} primitive calls) in 0.00{calls % 7} seconds",
+        "",
+        "   Ordered by: cumulative time",
+        "",
+        "   ncalls  tottime  percall  cumtime  percall filename:lineno(function)",
+        f"        1    0.000    0.000    0.002    0.002 {SILK_VENV}/django/core/handlers/"
+        "exception.py:52(inner)",
+    ]
+    return "\n".join(lines) + ("\n\n\n" if failed else "")
+
+
+def silk_rows(requests: int = 24) -> dict[str, list[Sequence[Any]]]:
+    """The tables' rows (see :func:`silk_profiler`)."""
+    request_rows: list[Sequence[Any]] = []
+    response_rows: list[Sequence[Any]] = []
+    queries: list[Sequence[Any]] = []
+    profiles: list[Sequence[Any]] = []
+    links: list[Sequence[Any]] = []
+    for n in range(requests):
+        key = str(UUID(int=0x8F5DB9AE71364FACAB8CD53A5B8672B8 + n * 0x10_0000_0001))
+        start = SILK_START + timedelta(milliseconds=37 * n, microseconds=n * 101)
+        if n == 5:
+            start = start.replace(microsecond=0)
+        taken = round(2.5 + n * 0.731, 3)
+        end = start + timedelta(microseconds=int(taken * 1000))
+        name = SILK_NAMES[n % len(SILK_NAMES)]
+        kind = n % 4
+        if n == SILK_FAILED:
+            path, method, view, query, body, status = "/boom/", "GET", "shop.views.boom", "", "", 500
+        elif kind == 0:
+            body = json.dumps({"name": name, "price": f"{n * 3.17:.2f}"})
+            path, method, view, query, status = "/items/", "POST", "shop.views.items", "", 201
+        elif kind == 1:
+            path, method, view, status = "/items/", "GET", "shop.views.items", 200
+            query, body = json.dumps({"q": name[:3]}), ""
+        elif kind == 2:
+            path, method, view, query, body, status = f"/items/{n}/", "GET", "shop.views.item", "", "", 200
+        else:
+            path, method, view, query, body, status = "/img.png", "GET", "shop.views.image", "", "", 200
+        headers = {"cookie": "*" * 20, "user-agent": "Mozilla/5.0 (X11; Linux) ✓"}
+        if body:
+            headers["content-type"] = "application/json"
+        sql = 1 if kind in (1, 2) else 0
+        request_rows.append(
+            (
+                key,
+                path,
+                query,
+                body,
+                body,
+                method,
+                silk_moment(start),
+                view,
+                silk_moment(end),
+                taken,
+                json.dumps(headers),
+                round(taken * 1.21, 3),
+                sql * 4,
+                0.4 if sql else 0.0,
+                silk_report(600 + 97 * n, n == SILK_FAILED),
+                sql,
+                f"/srv/shop/media/{key}.prof",
+            )
+        )
+        if n == SILK_FAILED:
+            content, answer, kind_header = b"<!DOCTYPE html>\n<title>ValueError</title>\n", "", "text/html"
+        elif kind == 3:
+            content, answer, kind_header = bytes(range(256)), "", "image/png"
+        elif kind == 2 and n % 8 == 6:
+            content, answer, kind_header = "Nicht gefunden – 404 ✗".encode(), "", "text/plain"
+            status = 404
+        else:
+            document = {"id": n + 1, "name": name, "price": f"{n * 3.17:.2f}"}
+            content = json.dumps(document).encode()
+            answer, kind_header = json.dumps(document, indent=4), "application/json"
+        response_rows.append(
+            (
+                status,
+                base64.b64encode(content).decode(),
+                answer,
+                json.dumps({"Content-Type": kind_header}),
+                key,
+                str(UUID(int=0xD62CAE2BFB1647ACBD8CD53A5B8672B8 + n * 0x10_0000_0003)),
+            )
+        )
+        profile = len(profiles) + 1
+        profiles.append(
+            (
+                profile,
+                "item list ✓" if kind < 2 else f"fetch item {n}",
+                silk_moment(start + timedelta(microseconds=1200)),
+                silk_moment(end - timedelta(microseconds=400)),
+                round(taken - 1.6, 3),
+                "/srv/shop/shop/views.py",
+                8 if kind < 2 else 22,
+                None,
+                "items" if kind < 2 else "",
+                1 if n == SILK_FAILED else 0,
+                0,
+                key,
+            )
+        )
+        if sql:
+            at = start + timedelta(microseconds=2100)
+            queries.append(
+                (
+                    len(queries) + 1,
+                    'SELECT "shop_item"."id", "shop_item"."name" FROM "shop_item" '
+                    f'WHERE "shop_item"."id" = {n} LIMIT 21',
+                    silk_moment(at),
+                    silk_moment(at + timedelta(microseconds=414 + n)),
+                    (414 + n) / 1000,
+                    silk_stack(
+                        [
+                            (f"{SILK_VENV}/silk/sql.py", 92, "execute_sql", "tb = ''.join(reversed(stack))"),
+                            ("/srv/shop/shop/views.py", 16 + kind, "item", f"it = Item.objects.get(pk={n})"),
+                            (
+                                f"{SILK_VENV}/django/core/handlers/base.py",
+                                197,
+                                "_get_response",
+                                "response = f()",
+                            ),
+                        ]
+                    ),
+                    key,
+                    -1 if n % 3 else 1,
+                    None if n % 2 else "3 0 0 SEARCH shop_item USING INTEGER PRIMARY KEY (rowid=?)",
+                )
+            )
+            links.append((len(links) + 1, profile, len(queries)))
+    return {
+        "silk_request": request_rows,
+        "silk_response": response_rows,
+        "silk_sqlquery": queries,
+        "silk_profile": profiles,
+        "silk_profile_queries": links,
+    }
+
+
+def silk_profiler(path: Path) -> Path:
+    """A Django site's ``db.sqlite3`` after django-silk recorded its requests (see the module's list)."""
+    return write_export(path, SILK_DDL, silk_rows())

@@ -47,8 +47,8 @@ kickoff task outputs and flow persistence, a Gajim XMPP client's message archive
 database, a Kedro-Viz session store, a Telethon, a Pyrogram and a Kurigram session file, a persist-queue
 database, a Limnoria IRC bot's Factoids, Aka and QuoteGrabs databases, a Kresus personal finance
 manager, a KeystoneJS project, a Shotwell photo library, a CrowdSec agent's local API database, a
-Kamailio SIP server, a Scrapyd server's finished jobs and spider queue) through ``columnar-etl run``
-into the session's real PostgreSQL, every cell checked.
+Kamailio SIP server, a Scrapyd server's finished jobs and spider queue, a Django site's django-silk
+profiler tables) through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -11152,3 +11152,87 @@ def test_scrapyd_job_times_are_its_local_wall_clock_and_queued_arguments_arrive_
     }
     assert "  padded  " in {pair[1]["category"] for pair in queued.values()}  # inside the BLOB: as is
     assert audited_columns(run_dir) == set()
+
+
+def test_silk_profiler_keeps_its_stacks_as_indented_lines_at_no_cost_and_its_moments_to_the_microsecond(
+    run_export: Runner,
+) -> None:
+    """A Django site's django-silk tables: every ``silk_sqlquery.traceback``, a Python stack as
+    ``traceback.format_stack`` writes it (``  File "...", line 92, in execute_sql\\n    ...\\n``), is
+    laid out in indented lines: marked ``indented``, trimmed and audited, at no cost (until 2026-12-05
+    the table scored 50). ``pyprofile``, pstats' report right-aligned, holds one report ending in three
+    line breaks: padding, charged as before. Django's ``datetime`` text (UTC, no zone written) is a
+    timestamp without a zone, to the microsecond; ``time_taken`` REAL milliseconds doubles; a uuid's
+    text key and its references as declared; exit 0."""
+    rows = apps.silk_rows()
+    ran, run_dir = run_export(apps.silk_profiler)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert references(run_dir) == {
+        ("silk_response", "request_id"): "silk_request.id",
+        ("silk_sqlquery", "request_id"): "silk_request.id",
+        ("silk_profile", "request_id"): "silk_request.id",
+        ("silk_profile_queries", "profile_id"): "silk_profile.id",
+        ("silk_profile_queries", "sqlquery_id"): "silk_sqlquery.id",
+    }
+    columns = profiled(run_dir)["columns"]
+    tables = {
+        table["name"]: table["quality"]
+        for table in json.loads((run_dir / "profile.json").read_text())["tables"]
+    }
+
+    # The stacks: every value indented lines, free; each trimmed (its indentation and final break).
+    traceback = columns["silk_sqlquery"]["traceback"]
+    assert (traceback["indented"], traceback["quality"], tables["silk_sqlquery"]) == (True, 100.0, 100.0)
+    stacks = {row[0]: row[5] for row in rows["silk_sqlquery"]}
+    assert all(stack.startswith("  File ") and stack.endswith("\n") for stack in stacks.values())
+    assert ran.values("silk_sqlquery", "traceback", "id") == {
+        key: stack.strip() for key, stack in stacks.items()
+    }
+    assert audit_rules(run_dir, "silk_sqlquery", "traceback") == {str(key): {"trim"} for key in stacks}
+
+    # The reports: one ends in three line breaks, so the column is padding, each padded value charged.
+    reports = [row[14] for row in rows["silk_request"]]
+    assert sum(report.endswith("\n\n\n") for report in reports) == 1
+    pyprofile = columns["silk_request"]["pyprofile"]
+    assert pyprofile["indented"] is False
+    assert pyprofile["quality"] == pytest.approx(column_score(len(reports), len(reports), COSMETIC))
+    assert ran.values("silk_request", "pyprofile", "id") == {
+        row[0]: row[14].strip() for row in rows["silk_request"]
+    }
+
+    request = ran.types("silk_request")
+    assert (request["id"], request["start_time"], request["time_taken"], request["num_sql_queries"]) == (
+        "text",
+        "timestamp without time zone",
+        "double precision",
+        "bigint",
+    )
+    for column, index in (("start_time", 6), ("end_time", 8)):
+        assert ran.values("silk_request", column, "id") == {
+            row[0]: datetime.fromisoformat(row[index]) for row in rows["silk_request"]
+        }
+    assert any(len(row[6]) == 19 for row in rows["silk_request"])  # a whole second, no fraction
+    assert ran.values("silk_request", "time_taken", "id") == {row[0]: row[9] for row in rows["silk_request"]}
+    # '' for no query string or body: Django's one way of writing none, NULL at no cost.
+    assert ran.values("silk_request", "query_params", "id") == {
+        row[0]: row[2] or None for row in rows["silk_request"]
+    }
+    assert columns["silk_request"]["query_params"]["quality"] == 100.0
+    assert ran.values("silk_response", "raw_body", "id") == {row[5]: row[1] for row in rows["silk_response"]}
+    assert ran.values("silk_response", "status_code", "id") == {
+        row[5]: row[0] for row in rows["silk_response"]
+    }
+    profile = ran.types("silk_profile")
+    assert (profile["exception_raised"], profile["dynamic"], profile["end_line_num"]) == (
+        "boolean",
+        "boolean",
+        "bigint",
+    )
+    assert ran.values("silk_profile", "exception_raised", "id") == {
+        row[0]: bool(row[9]) for row in rows["silk_profile"]
+    }
+    assert ran.types("silk_sqlquery")["time_taken"] == "double precision"
+    assert ran.values("silk_sqlquery", "time_taken", "id") == {
+        row[0]: row[4] for row in rows["silk_sqlquery"]
+    }
