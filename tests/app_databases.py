@@ -1231,6 +1231,14 @@ number, so a test computes what a column holds from the same numbers.
   (a PNG's bytes) and a JSON body indented; ``silk_sqlquery`` with every ``traceback`` a Python stack
   as ``traceback.format_stack`` writes it (``  File "...", line 92, in execute_sql\n    ...\n``);
   ``silk_profile`` with ``bool`` 0/1 and ``silk_profile_queries``, each reference declared.
+- :func:`django_audit_trail`: a Django site's django-auditlog 3.4 and django-activity-stream 2.0
+  tables (``manage.py migrate``'s DDL): ``auditlog_logentry`` with each object's key twice, as text
+  (``object_pk varchar(255)``) and as a ``bigint``, ``changes`` JSON text of ``[old, new]`` pairs
+  (``\u00fc`` escapes), ``changes_text`` ``''``, ``actor_id`` NULL for a change made by no user;
+  ``actstream_action`` with generic references (``actor_object_id``, ``target_object_id``, digits as
+  ``varchar(255)``, NULL for none) beside their ``django_content_type`` ids, ``data`` JSON text;
+  ``actstream_follow`` keyed by the declared ``UNIQUE (user_id, content_type_id, object_id, flag)``,
+  ``flag`` ``''`` in every row (the model's default); Django's UTC ``datetime`` text throughout.
 """
 
 from __future__ import annotations
@@ -27470,3 +27478,153 @@ def silk_rows(requests: int = 24) -> dict[str, list[Sequence[Any]]]:
 def silk_profiler(path: Path) -> Path:
     """A Django site's ``db.sqlite3`` after django-silk recorded its requests (see the module's list)."""
     return write_export(path, SILK_DDL, silk_rows())
+
+
+# --- django-auditlog and django-activity-stream -----------------------------------------------------------
+
+#: The tables ``manage.py migrate`` creates for ``auth``, ``contenttypes``, ``auditlog`` and ``actstream``
+#: (Django 5.2, django-auditlog 3.4, django-activity-stream 2.0), the ones these rows use.
+AUDIT_TRAIL_DDL = (
+    'CREATE TABLE "django_content_type" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "app_label" '
+    'varchar(100) NOT NULL, "model" varchar(100) NOT NULL)',
+    'CREATE UNIQUE INDEX "django_content_type_app_label_model_76bd3d3b_uniq" ON "django_content_type" '
+    '("app_label", "model")',
+    'CREATE TABLE "auth_user" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "password" varchar(128) NOT '
+    'NULL, "last_login" datetime NULL, "is_superuser" bool NOT NULL, "username" varchar(150) NOT NULL '
+    'UNIQUE, "last_name" varchar(150) NOT NULL, "email" varchar(254) NOT NULL, "is_staff" bool NOT NULL, '
+    '"is_active" bool NOT NULL, "date_joined" datetime NOT NULL, "first_name" varchar(150) NOT NULL)',
+    'CREATE TABLE "auditlog_logentry" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "object_pk" '
+    'varchar(255) NOT NULL, "object_id" bigint NULL, "object_repr" text NOT NULL, "action" smallint '
+    'unsigned NOT NULL CHECK ("action" >= 0), "timestamp" datetime NOT NULL, "actor_id" integer NULL '
+    'REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY DEFERRED, "content_type_id" integer NOT NULL '
+    'REFERENCES "django_content_type" ("id") DEFERRABLE INITIALLY DEFERRED, "remote_addr" char(39) NULL, '
+    '"additional_data" text NULL CHECK ((JSON_VALID("additional_data") OR "additional_data" IS NULL)), '
+    '"serialized_data" text NULL CHECK ((JSON_VALID("serialized_data") OR "serialized_data" IS NULL)), '
+    '"cid" varchar(255) NULL, "changes_text" text NOT NULL, "changes" text NULL CHECK '
+    '((JSON_VALID("changes") OR "changes" IS NULL)), "remote_port" integer unsigned NULL CHECK '
+    '("remote_port" >= 0), "actor_email" varchar(254) NULL)',
+    'CREATE TABLE "actstream_action" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "actor_object_id" '
+    'varchar(255) NOT NULL, "verb" varchar(255) NOT NULL, "description" text NULL, "target_object_id" '
+    'varchar(255) NULL, "action_object_object_id" varchar(255) NULL, "timestamp" datetime NOT NULL, '
+    '"public" bool NOT NULL, "data" text NULL CHECK ((JSON_VALID("data") OR "data" IS NULL)), '
+    '"action_object_content_type_id" integer NULL REFERENCES "django_content_type" ("id") DEFERRABLE '
+    'INITIALLY DEFERRED, "actor_content_type_id" integer NOT NULL REFERENCES "django_content_type" ("id") '
+    'DEFERRABLE INITIALLY DEFERRED, "target_content_type_id" integer NULL REFERENCES "django_content_type" '
+    '("id") DEFERRABLE INITIALLY DEFERRED)',
+    'CREATE TABLE "actstream_follow" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "object_id" '
+    'varchar(255) NOT NULL, "actor_only" bool NOT NULL, "started" datetime NOT NULL, "content_type_id" '
+    'integer NOT NULL REFERENCES "django_content_type" ("id") DEFERRABLE INITIALLY DEFERRED, "user_id" '
+    'integer NOT NULL REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY DEFERRED, "flag" varchar(255) '
+    "NOT NULL)",
+    'CREATE UNIQUE INDEX "actstream_follow_user_id_content_type_id_object_id_flag_b3632d76_uniq" ON '
+    '"actstream_follow" ("user_id", "content_type_id", "object_id", "flag")',
+)
+AUDIT_TRAIL_TYPES = (
+    ("contenttypes", "contenttype"),
+    ("auth", "permission"),
+    ("auth", "group"),
+    ("auth", "user"),
+    ("auditlog", "logentry"),
+    ("actstream", "action"),
+    ("actstream", "follow"),
+    ("shop", "customer"),
+    ("shop", "order"),
+)
+#: ``django_content_type`` ids of a user, a customer and an order.
+AUDIT_USER, AUDIT_CUSTOMER, AUDIT_ORDER = 4, 8, 9
+AUDIT_START = datetime(2026, 12, 5, 17, 31, 26, 470613)
+AUDIT_NAMES = ("Müller GmbH", "emoji 🛒 shop", "nbsp\u00a0Kunde", "Çağrı", "0042", "x" * 300)
+
+
+def audit_trail_rows(users: int = 5, customers: int = 12) -> dict[str, list[Sequence[Any]]]:
+    """The tables' rows (see :func:`django_audit_trail`)."""
+    people = [
+        (
+            n,
+            f"pbkdf2_sha256$1000000${n:012d}$" + hashlib.sha256(str(n).encode()).hexdigest()[:43],
+            None if n % 2 else str(AUDIT_START - timedelta(days=n, microseconds=n * 7)),
+            1 if n == 1 else 0,
+            f"user{n}",
+            ("", "Nowak", "", "O'Brien", "李")[n % 5],
+            f"u{n}@example.org",
+            1 if n == 1 else 0,
+            1,
+            str(AUDIT_START - timedelta(days=30 + n)),
+            ("Zoë", "Łukasz", "李", "", "Seán")[n % 5],
+        )
+        for n in range(1, users + 1)
+    ]
+    entries: list[Sequence[Any]] = []
+    actions: list[Sequence[Any]] = []
+
+    def moment(step: int) -> str:
+        return str(AUDIT_START + timedelta(milliseconds=41 * step, microseconds=step * 13))
+
+    def entry(
+        n: int, action: int, step: int, who: int | None, changes: dict[str, list[str]]
+    ) -> tuple[Any, ...]:
+        """A ``LogEntry`` of customer ``n`` as ``auditlog`` writes it (no request: no address, no cid)."""
+        email = None if who is None else f"u{who}@example.org"
+        repr_ = f"Customer object ({n})"
+        nothing = (None, None, None, None)
+        return (
+            len(entries) + 1,
+            str(n),
+            n,
+            repr_,
+            action,
+            moment(step),
+            who,
+            AUDIT_CUSTOMER,
+            *nothing,
+            "",
+            json.dumps(changes),
+            None,
+            email,
+        )
+
+    for n in range(1, customers + 1):
+        name, actor = AUDIT_NAMES[n % len(AUDIT_NAMES)], n % users + 1
+        balance = f"{n * 13.37:.2f}"
+        entries.append(
+            entry(
+                n,
+                0,
+                2 * n,
+                actor,
+                {"id": ["None", str(n)], "name": ["None", name], "balance": ["None", balance]},
+            )
+        )
+        if n % 3 == 0:
+            changed = {"name": [name, name + " ✓"], "balance": [balance, f"{n * 13.37 + 0.1:.2f}"]}
+            entries.append(entry(n, 1, 2 * n + 1, None if n % 2 else actor, changed))
+        described = f"Kunde {name} angelegt ✓" if n % 2 else None
+        created = (str(actor), "created", described, None, str(n), moment(2 * n), 1, None, AUDIT_CUSTOMER)
+        actions.append((len(actions) + 1, *created, AUDIT_USER, None))
+        amount = json.dumps({"amount": f"{n * 7.01:.2f}"})
+        placed = (
+            str(actor),
+            "placed",
+            None,
+            str(n),
+            str(100 + n),
+            str(datetime(2026, 3, n, 10, n)),
+            1,
+            amount,
+        )
+        actions.append((len(actions) + 1, *placed, AUDIT_ORDER, AUDIT_USER, AUDIT_CUSTOMER))
+    follows = [
+        (2 * n - 1, str(n % users + 1), 1, moment(100 + n), AUDIT_USER, n, "") for n in range(1, users + 1)
+    ] + [(2 * n, str(n), 0, moment(200 + n), AUDIT_CUSTOMER, n, "") for n in range(1, users + 1)]
+    return {
+        "django_content_type": [(n, *pair) for n, pair in enumerate(AUDIT_TRAIL_TYPES, start=1)],
+        "auth_user": people,
+        "auditlog_logentry": entries,
+        "actstream_action": actions,
+        "actstream_follow": sorted(follows),
+    }
+
+
+def django_audit_trail(path: Path) -> Path:
+    """A Django site's django-auditlog and django-activity-stream tables (see the module's list)."""
+    return write_export(path, AUDIT_TRAIL_DDL, audit_trail_rows())

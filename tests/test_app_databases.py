@@ -48,7 +48,8 @@ database, a Kedro-Viz session store, a Telethon, a Pyrogram and a Kurigram sessi
 database, a Limnoria IRC bot's Factoids, Aka and QuoteGrabs databases, a Kresus personal finance
 manager, a KeystoneJS project, a Shotwell photo library, a CrowdSec agent's local API database, a
 Kamailio SIP server, a Scrapyd server's finished jobs and spider queue, a Django site's django-silk
-profiler tables) through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
+profiler tables, a Django site's django-auditlog and django-activity-stream tables) through
+``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -11236,3 +11237,70 @@ def test_silk_profiler_keeps_its_stacks_as_indented_lines_at_no_cost_and_its_mom
     assert ran.values("silk_sqlquery", "time_taken", "id") == {
         row[0]: row[4] for row in rows["silk_sqlquery"]
     }
+
+
+def test_django_audit_trail_reads_generic_object_ids_as_numbers_and_keeps_a_follow_keys_blank_flag(
+    run_export: Runner,
+) -> None:
+    """A Django site's django-auditlog and django-activity-stream tables: the object ids they keep as
+    text for any model (``object_pk``, ``actor_object_id``, ``target_object_id``, ``varchar(255)``
+    holding digits here) are bigint beside ``object_id``'s own bigint, each value the number written,
+    NULL where an action has no target; ``changes`` and ``data`` JSON text as written; Django's UTC
+    datetime text to the microsecond. ``actstream_follow``'s declared ``UNIQUE (user_id,
+    content_type_id, object_id, flag)``, ``flag`` ``''`` in every row, would become NULL by cleaning:
+    its text columns are loaded as written, ``''`` kept, the run warning for each (exit 2, as
+    docs/profiling.md "Keys and duplicate rows" says), every cell still its source's."""
+    rows = apps.audit_trail_rows()
+    ran, run_dir = run_export(apps.django_audit_trail)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"]) == (2, "warn")
+    warnings = ran.record["warnings"]
+    assert [warning.split(":")[0] for warning in warnings] == [
+        "actstream_follow.object_id",
+        "actstream_follow.flag",
+    ]
+    assert all("text loaded as written" in warning for warning in warnings)
+    assert ran.record["quality_before"] == 100.0
+    found = references(run_dir)
+    assert found[("auditlog_logentry", "actor_id")] == "auth_user.id"
+    assert found[("auditlog_logentry", "content_type_id")] == "django_content_type.id"
+    assert found[("actstream_follow", "user_id")] == "auth_user.id"
+
+    entry = ran.types("auditlog_logentry")
+    assert (entry["object_pk"], entry["object_id"], entry["timestamp"], entry["changes"]) == (
+        "bigint",
+        "bigint",
+        "timestamp without time zone",
+        "text",
+    )
+    entries = rows["auditlog_logentry"]
+    assert ran.values("auditlog_logentry", "object_pk", "id") == {row[0]: int(row[1]) for row in entries}
+    assert ran.values("auditlog_logentry", "changes", "id") == {row[0]: row[13] for row in entries}
+    assert ran.values("auditlog_logentry", "actor_id", "id") == {row[0]: row[6] for row in entries}
+    assert None in {row[6] for row in entries}
+    assert ran.values("auditlog_logentry", "timestamp", "id") == {
+        row[0]: datetime.fromisoformat(row[5]) for row in entries
+    }
+    assert ran.values("auditlog_logentry", "changes_text", "id") == dict.fromkeys(
+        (row[0] for row in entries), None
+    )
+
+    action = ran.types("actstream_action")
+    assert (action["actor_object_id"], action["target_object_id"], action["data"]) == (
+        "bigint",
+        "bigint",
+        "text",
+    )
+    actions = rows["actstream_action"]
+    assert ran.values("actstream_action", "target_object_id", "id") == {
+        row[0]: None if row[4] is None else int(row[4]) for row in actions
+    }
+    assert ran.values("actstream_action", "data", "id") == {row[0]: row[8] for row in actions}
+    assert ran.values("actstream_action", "public", "id") == dict.fromkeys((row[0] for row in actions), True)
+
+    follow = ran.types("actstream_follow")
+    assert (follow["object_id"], follow["flag"], follow["actor_only"]) == ("text", "text", "boolean")
+    follows = rows["actstream_follow"]
+    assert ran.values("actstream_follow", "flag", "id") == {row[0]: "" for row in follows}
+    assert ran.values("actstream_follow", "object_id", "id") == {row[0]: row[1] for row in follows}
+    assert primary_key(ran.uri, ran.record["version_schema"], "actstream_follow") == ["id"]
