@@ -1261,6 +1261,31 @@ number, so a test computes what a column holds from the same numbers.
   ``lastseen`` Unix seconds, ``lastplayed`` -1 for never, ``rating`` the REAL 0.2..1.0 the player binds
   beside the INTEGER -1 of an unrated song, ``length`` in nanoseconds, -1 for a tag the file lacks
   (``disc``, ``year``, ``bitdepth``), ``''`` for the others, percent-encoded ``file://`` URLs.
+- :func:`scrapyd_finished_jobs` / :func:`scrapyd_spider_queue`: a Scrapyd 1.6 server's ``dbs/jobs.db``
+  and one project's ``dbs/<project>.db`` (``scrapyd.sqlite``'s own DDL): ``finished_jobs`` with each
+  job's ``start_time`` / ``end_time`` declared ``datetime``, the server's local wall clock as its
+  adapter writes it (``%Y-%m-%d %H:%M:%S.%f``, ``.000000`` for a whole second), job ids of 32 hex
+  digits, the first rows gone (``finished_to_keep``); ``spider_queue (id integer PRIMARY KEY, priority
+  real key, message blob)`` with each pending job's arguments as ASCII JSON in a BLOB (``\u00e9``
+  escapes, a 3,000-character argument, settings) and REAL priorities (``-1.0``, ``0.1``, ``1.5``),
+  ids with gaps where jobs were popped.
+- :func:`silk_profiler`: a Django site's database after django-silk 5.6's middleware recorded its
+  requests (``manage.py migrate``'s DDL, ``USE_TZ = True``): ``silk_request`` keyed by a uuid's text,
+  Django's ``datetime`` text in UTC (``2026-12-05 17:24:28.165415``, no fraction for a whole second),
+  ``time_taken`` REAL milliseconds, headers as JSON text, ``''`` for no query string or body, and
+  ``pyprofile`` pstats' report, its first line right-aligned (``         1178 function calls ...``),
+  one of a request that raised ending in three line breaks; ``silk_response`` with ``raw_body`` base64
+  (a PNG's bytes) and a JSON body indented; ``silk_sqlquery`` with every ``traceback`` a Python stack
+  as ``traceback.format_stack`` writes it (``  File "...", line 92, in execute_sql\n    ...\n``);
+  ``silk_profile`` with ``bool`` 0/1 and ``silk_profile_queries``, each reference declared.
+- :func:`django_audit_trail`: a Django site's django-auditlog 3.4 and django-activity-stream 2.0
+  tables (``manage.py migrate``'s DDL): ``auditlog_logentry`` with each object's key twice, as text
+  (``object_pk varchar(255)``) and as a ``bigint``, ``changes`` JSON text of ``[old, new]`` pairs
+  (``\u00fc`` escapes), ``changes_text`` ``''``, ``actor_id`` NULL for a change made by no user;
+  ``actstream_action`` with generic references (``actor_object_id``, ``target_object_id``, digits as
+  ``varchar(255)``, NULL for none) beside their ``django_content_type`` ids, ``data`` JSON text;
+  ``actstream_follow`` keyed by the declared ``UNIQUE (user_id, content_type_id, object_id, flag)``,
+  ``flag`` ``''`` in every row (the model's default); Django's UTC ``datetime`` text throughout.
 """
 
 from __future__ import annotations
@@ -28563,3 +28588,430 @@ def strawberry(path: Path) -> Path:
             "playlists": [("Playlist 1", -1, 0, None, None, 0, None, None, None)],
         },
     )
+
+
+# --- Scrapyd ---------------------------------------------------------------------------------------------
+
+#: ``scrapyd.sqlite.SqliteFinishedJobs`` and ``JsonSqlitePriorityQueue``'s own DDL (Scrapyd 1.6).
+SCRAPYD_JOBS_DDL = (
+    "CREATE TABLE IF NOT EXISTS finished_jobs (id integer PRIMARY KEY, project text, spider text, "
+    "job text, start_time datetime, end_time datetime)",
+)
+SCRAPYD_QUEUE_DDL = (
+    "CREATE TABLE IF NOT EXISTS spider_queue (id integer PRIMARY KEY, priority real key, message blob)",
+)
+#: The first job still kept (those before it cleared by ``finished_to_keep``) and the first one's start.
+SCRAPYD_FIRST_KEPT = 41
+SCRAPYD_START = datetime(2026, 3, 29, 0, 30, 0, 123456)
+SCRAPYD_PROJECTS = ("bücher", "news", "shop_00")
+SCRAPYD_ARGUMENTS = (
+    "plain",
+    "ünïcödé ✓",
+    "emoji 🕷️🐍",
+    "nbsp\u00a0here",
+    "",
+    "x" * 3000,
+    "a\nb",
+    "  padded  ",
+)
+SCRAPYD_PRIORITIES = (0.0, 1.5, -1.0, 10.0, 0.1)
+
+
+def scrapyd_job_times(n: int) -> tuple[datetime, datetime]:
+    """Job ``n``'s ``start_time`` and ``end_time`` (``datetime.now()`` on the server, naive)."""
+    start = SCRAPYD_START + timedelta(minutes=37 * n, microseconds=n * 1013)
+    if n % 10 == 5:
+        start = start.replace(microsecond=0)
+    return start, start + timedelta(seconds=n * 13, microseconds=n * 7919 % 1_000_000)
+
+
+def scrapyd_job_rows(jobs: int = 30) -> list[tuple[Any, ...]]:
+    """``finished_jobs``' rows as ``SqliteFinishedJobs.add`` inserts them (see the module's list)."""
+    rows: list[tuple[Any, ...]] = []
+    for n in range(SCRAPYD_FIRST_KEPT, SCRAPYD_FIRST_KEPT + jobs):
+        start, end = scrapyd_job_times(n)
+        written = tuple(moment.strftime("%Y-%m-%d %H:%M:%S.%f") for moment in (start, end))
+        job = UUID(int=0x6B1E4AE0F0D011F180E902FC00000001 + n * 0x1_0000_0000_0000_0000_0000).hex
+        rows.append((n, SCRAPYD_PROJECTS[n % 3], f"spider_{n % 7}", job, *written))
+    return rows
+
+
+def scrapyd_messages(pending: int = 30, popped: int = 6) -> dict[int, tuple[float, dict[str, Any]]]:
+    """``{id: (priority, message)}`` of the jobs still queued, each as ``schedule.json`` builds it: the
+    ``settings`` and ``_job`` it adds, the request's spider arguments (``_version`` last when given),
+    then ``name``; the first ``popped`` ids already taken by the launcher."""
+    queued: dict[int, tuple[float, dict[str, Any]]] = {}
+    for n in range(popped + 1, popped + pending + 1):
+        message: dict[str, Any] = {
+            "settings": {"DOWNLOAD_DELAY": str(n % 4 * 0.25), "USER_AGENT": "bot/1.0 ☃"} if n % 3 else {},
+            "_job": UUID(int=0x6B0C11AAF0D011F180E902FC00000001 + n * 0x1_0000_0000).hex,
+            "category": SCRAPYD_ARGUMENTS[n % len(SCRAPYD_ARGUMENTS)],
+            "start_url": f"https://example.org/p?id={n:05d}&q=%C3%A9",
+        }
+        if n % 5 == 0:
+            message["_version"] = f"r{1700000000 + n}"
+        message["name"] = f"spider_{n % 7}"
+        queued[n] = (SCRAPYD_PRIORITIES[n % len(SCRAPYD_PRIORITIES)], message)
+    return queued
+
+
+def scrapyd_message(message: dict[str, Any]) -> bytes:
+    """``SqliteMixin.encode``: ``json.dumps`` (ASCII, ``\\u`` escapes) encoded into a BLOB."""
+    return json.dumps(message).encode("ascii")
+
+
+def scrapyd_finished_jobs(path: Path) -> Path:
+    """A Scrapyd server's ``dbs/jobs.db`` (see the module's list)."""
+    return write_export(path, SCRAPYD_JOBS_DDL, {"finished_jobs": scrapyd_job_rows()})
+
+
+def scrapyd_spider_queue(path: Path) -> Path:
+    """A Scrapyd project's queue ``dbs/<project>.db`` (see the module's list)."""
+    rows = [(n, priority, scrapyd_message(message)) for n, (priority, message) in scrapyd_messages().items()]
+    return write_export(path, SCRAPYD_QUEUE_DDL, {"spider_queue": rows}, bytes_as_text=False)
+
+
+# --- django-silk -----------------------------------------------------------------------------------------
+
+#: django-silk 5.6's tables as ``manage.py migrate`` creates them on SQLite (Django 5.2).
+SILK_DDL = (
+    'CREATE TABLE "silk_request" ("id" varchar(36) NOT NULL PRIMARY KEY, "path" varchar(190) NOT NULL, '
+    '"query_params" text NOT NULL, "raw_body" text NOT NULL, "body" text NOT NULL, "method" varchar(10) '
+    'NOT NULL, "start_time" datetime NOT NULL, "view_name" varchar(190) NULL, "end_time" datetime NULL, '
+    '"time_taken" real NULL, "encoded_headers" text NOT NULL, "meta_time" real NULL, "meta_num_queries" '
+    'integer NULL, "meta_time_spent_queries" real NULL, "pyprofile" text NOT NULL, "num_sql_queries" '
+    'integer NOT NULL, "prof_file" varchar(300) NOT NULL)',
+    'CREATE TABLE "silk_response" ("status_code" integer NOT NULL, "raw_body" text NOT NULL, "body" text '
+    'NOT NULL, "encoded_headers" text NOT NULL, "request_id" varchar(36) NOT NULL UNIQUE REFERENCES '
+    '"silk_request" ("id") DEFERRABLE INITIALLY DEFERRED, "id" varchar(36) NOT NULL PRIMARY KEY)',
+    'CREATE TABLE "silk_sqlquery" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "query" text NOT NULL, '
+    '"start_time" datetime NULL, "end_time" datetime NULL, "time_taken" real NULL, "traceback" text NOT '
+    'NULL, "request_id" varchar(36) NULL REFERENCES "silk_request" ("id") DEFERRABLE INITIALLY DEFERRED, '
+    '"identifier" integer NOT NULL, "analysis" text NULL)',
+    'CREATE TABLE "silk_profile" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "name" varchar(300) NOT '
+    'NULL, "start_time" datetime NOT NULL, "end_time" datetime NULL, "time_taken" real NULL, "file_path" '
+    'varchar(300) NOT NULL, "line_num" integer NULL, "end_line_num" integer NULL, "func_name" varchar(300) '
+    'NOT NULL, "exception_raised" bool NOT NULL, "dynamic" bool NOT NULL, "request_id" varchar(36) NULL '
+    'REFERENCES "silk_request" ("id") DEFERRABLE INITIALLY DEFERRED)',
+    'CREATE TABLE "silk_profile_queries" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "profile_id" '
+    'integer NOT NULL REFERENCES "silk_profile" ("id") DEFERRABLE INITIALLY DEFERRED, "sqlquery_id" '
+    'integer NOT NULL REFERENCES "silk_sqlquery" ("id") DEFERRABLE INITIALLY DEFERRED)',
+    'CREATE UNIQUE INDEX "silk_profile_queries_profile_id_sqlquery_id_b2403d9b_uniq" ON '
+    '"silk_profile_queries" ("profile_id", "sqlquery_id")',
+)
+SILK_START = datetime(2026, 12, 5, 17, 24, 28, 165415)
+SILK_NAMES = ("Kaffee ☕", "Äpfel", "emoji 🍎🍐", "nbsp\u00a0name", "0042", "Tee")
+SILK_VENV = "/srv/shop/venv/lib/python3.11/site-packages"
+#: The request that raised (``/boom/``): Django's 500 page, its report ending in three line breaks.
+SILK_FAILED = 7
+
+
+def silk_moment(moment: datetime) -> str:
+    """Django's SQLite backend's ``datetime`` text: ``str()`` of the naive UTC value (no fraction for a
+    whole second)."""
+    return str(moment)
+
+
+def silk_stack(frames: Sequence[tuple[str, int, str, str]]) -> str:
+    """``''.join(reversed(traceback.format_stack()))`` of silk's ``execute_sql``: each frame two lines,
+    ``  File "...", line N, in f`` and its code indented by four."""
+    return "".join(
+        f'  File "{path}", line {line}, in {name}\n    {code}\n' for path, line, name, code in frames
+    )
+
+
+def silk_report(calls: int, failed: bool) -> str:
+    """pstats' report as silk stores it: the first line right-aligned by nine spaces."""
+    lines = [
+        f"         {calls} function calls ({calls - 3} primitive calls) in 0.00{calls % 7} seconds",
+        "",
+        "   Ordered by: cumulative time",
+        "",
+        "   ncalls  tottime  percall  cumtime  percall filename:lineno(function)",
+        f"        1    0.000    0.000    0.002    0.002 {SILK_VENV}/django/core/handlers/"
+        "exception.py:52(inner)",
+    ]
+    return "\n".join(lines) + ("\n\n\n" if failed else "")
+
+
+def silk_rows(requests: int = 24) -> dict[str, list[Sequence[Any]]]:
+    """The tables' rows (see :func:`silk_profiler`)."""
+    request_rows: list[Sequence[Any]] = []
+    response_rows: list[Sequence[Any]] = []
+    queries: list[Sequence[Any]] = []
+    profiles: list[Sequence[Any]] = []
+    links: list[Sequence[Any]] = []
+    for n in range(requests):
+        key = str(UUID(int=0x8F5DB9AE71364FACAB8CD53A5B8672B8 + n * 0x10_0000_0001))
+        start = SILK_START + timedelta(milliseconds=37 * n, microseconds=n * 101)
+        if n == 5:
+            start = start.replace(microsecond=0)
+        taken = round(2.5 + n * 0.731, 3)
+        end = start + timedelta(microseconds=int(taken * 1000))
+        name = SILK_NAMES[n % len(SILK_NAMES)]
+        kind = n % 4
+        if n == SILK_FAILED:
+            path, method, view, query, body, status = "/boom/", "GET", "shop.views.boom", "", "", 500
+        elif kind == 0:
+            body = json.dumps({"name": name, "price": f"{n * 3.17:.2f}"})
+            path, method, view, query, status = "/items/", "POST", "shop.views.items", "", 201
+        elif kind == 1:
+            path, method, view, status = "/items/", "GET", "shop.views.items", 200
+            query, body = json.dumps({"q": name[:3]}), ""
+        elif kind == 2:
+            path, method, view, query, body, status = f"/items/{n}/", "GET", "shop.views.item", "", "", 200
+        else:
+            path, method, view, query, body, status = "/img.png", "GET", "shop.views.image", "", "", 200
+        headers = {"cookie": "*" * 20, "user-agent": "Mozilla/5.0 (X11; Linux) ✓"}
+        if body:
+            headers["content-type"] = "application/json"
+        sql = 1 if kind in (1, 2) else 0
+        request_rows.append(
+            (
+                key,
+                path,
+                query,
+                body,
+                body,
+                method,
+                silk_moment(start),
+                view,
+                silk_moment(end),
+                taken,
+                json.dumps(headers),
+                round(taken * 1.21, 3),
+                sql * 4,
+                0.4 if sql else 0.0,
+                silk_report(600 + 97 * n, n == SILK_FAILED),
+                sql,
+                f"/srv/shop/media/{key}.prof",
+            )
+        )
+        if n == SILK_FAILED:
+            content, answer, kind_header = b"<!DOCTYPE html>\n<title>ValueError</title>\n", "", "text/html"
+        elif kind == 3:
+            content, answer, kind_header = bytes(range(256)), "", "image/png"
+        elif kind == 2 and n % 8 == 6:
+            content, answer, kind_header = "Nicht gefunden – 404 ✗".encode(), "", "text/plain"
+            status = 404
+        else:
+            document = {"id": n + 1, "name": name, "price": f"{n * 3.17:.2f}"}
+            content = json.dumps(document).encode()
+            answer, kind_header = json.dumps(document, indent=4), "application/json"
+        response_rows.append(
+            (
+                status,
+                base64.b64encode(content).decode(),
+                answer,
+                json.dumps({"Content-Type": kind_header}),
+                key,
+                str(UUID(int=0xD62CAE2BFB1647ACBD8CD53A5B8672B8 + n * 0x10_0000_0003)),
+            )
+        )
+        profile = len(profiles) + 1
+        profiles.append(
+            (
+                profile,
+                "item list ✓" if kind < 2 else f"fetch item {n}",
+                silk_moment(start + timedelta(microseconds=1200)),
+                silk_moment(end - timedelta(microseconds=400)),
+                round(taken - 1.6, 3),
+                "/srv/shop/shop/views.py",
+                8 if kind < 2 else 22,
+                None,
+                "items" if kind < 2 else "",
+                1 if n == SILK_FAILED else 0,
+                0,
+                key,
+            )
+        )
+        if sql:
+            at = start + timedelta(microseconds=2100)
+            queries.append(
+                (
+                    len(queries) + 1,
+                    'SELECT "shop_item"."id", "shop_item"."name" FROM "shop_item" '
+                    f'WHERE "shop_item"."id" = {n} LIMIT 21',
+                    silk_moment(at),
+                    silk_moment(at + timedelta(microseconds=414 + n)),
+                    (414 + n) / 1000,
+                    silk_stack(
+                        [
+                            (f"{SILK_VENV}/silk/sql.py", 92, "execute_sql", "tb = ''.join(reversed(stack))"),
+                            ("/srv/shop/shop/views.py", 16 + kind, "item", f"it = Item.objects.get(pk={n})"),
+                            (
+                                f"{SILK_VENV}/django/core/handlers/base.py",
+                                197,
+                                "_get_response",
+                                "response = f()",
+                            ),
+                        ]
+                    ),
+                    key,
+                    -1 if n % 3 else 1,
+                    None if n % 2 else "3 0 0 SEARCH shop_item USING INTEGER PRIMARY KEY (rowid=?)",
+                )
+            )
+            links.append((len(links) + 1, profile, len(queries)))
+    return {
+        "silk_request": request_rows,
+        "silk_response": response_rows,
+        "silk_sqlquery": queries,
+        "silk_profile": profiles,
+        "silk_profile_queries": links,
+    }
+
+
+def silk_profiler(path: Path) -> Path:
+    """A Django site's ``db.sqlite3`` after django-silk recorded its requests (see the module's list)."""
+    return write_export(path, SILK_DDL, silk_rows())
+
+
+# --- django-auditlog and django-activity-stream -----------------------------------------------------------
+
+#: The tables ``manage.py migrate`` creates for ``auth``, ``contenttypes``, ``auditlog`` and ``actstream``
+#: (Django 5.2, django-auditlog 3.4, django-activity-stream 2.0), the ones these rows use.
+AUDIT_TRAIL_DDL = (
+    'CREATE TABLE "django_content_type" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "app_label" '
+    'varchar(100) NOT NULL, "model" varchar(100) NOT NULL)',
+    'CREATE UNIQUE INDEX "django_content_type_app_label_model_76bd3d3b_uniq" ON "django_content_type" '
+    '("app_label", "model")',
+    'CREATE TABLE "auth_user" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "password" varchar(128) NOT '
+    'NULL, "last_login" datetime NULL, "is_superuser" bool NOT NULL, "username" varchar(150) NOT NULL '
+    'UNIQUE, "last_name" varchar(150) NOT NULL, "email" varchar(254) NOT NULL, "is_staff" bool NOT NULL, '
+    '"is_active" bool NOT NULL, "date_joined" datetime NOT NULL, "first_name" varchar(150) NOT NULL)',
+    'CREATE TABLE "auditlog_logentry" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "object_pk" '
+    'varchar(255) NOT NULL, "object_id" bigint NULL, "object_repr" text NOT NULL, "action" smallint '
+    'unsigned NOT NULL CHECK ("action" >= 0), "timestamp" datetime NOT NULL, "actor_id" integer NULL '
+    'REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY DEFERRED, "content_type_id" integer NOT NULL '
+    'REFERENCES "django_content_type" ("id") DEFERRABLE INITIALLY DEFERRED, "remote_addr" char(39) NULL, '
+    '"additional_data" text NULL CHECK ((JSON_VALID("additional_data") OR "additional_data" IS NULL)), '
+    '"serialized_data" text NULL CHECK ((JSON_VALID("serialized_data") OR "serialized_data" IS NULL)), '
+    '"cid" varchar(255) NULL, "changes_text" text NOT NULL, "changes" text NULL CHECK '
+    '((JSON_VALID("changes") OR "changes" IS NULL)), "remote_port" integer unsigned NULL CHECK '
+    '("remote_port" >= 0), "actor_email" varchar(254) NULL)',
+    'CREATE TABLE "actstream_action" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "actor_object_id" '
+    'varchar(255) NOT NULL, "verb" varchar(255) NOT NULL, "description" text NULL, "target_object_id" '
+    'varchar(255) NULL, "action_object_object_id" varchar(255) NULL, "timestamp" datetime NOT NULL, '
+    '"public" bool NOT NULL, "data" text NULL CHECK ((JSON_VALID("data") OR "data" IS NULL)), '
+    '"action_object_content_type_id" integer NULL REFERENCES "django_content_type" ("id") DEFERRABLE '
+    'INITIALLY DEFERRED, "actor_content_type_id" integer NOT NULL REFERENCES "django_content_type" ("id") '
+    'DEFERRABLE INITIALLY DEFERRED, "target_content_type_id" integer NULL REFERENCES "django_content_type" '
+    '("id") DEFERRABLE INITIALLY DEFERRED)',
+    'CREATE TABLE "actstream_follow" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "object_id" '
+    'varchar(255) NOT NULL, "actor_only" bool NOT NULL, "started" datetime NOT NULL, "content_type_id" '
+    'integer NOT NULL REFERENCES "django_content_type" ("id") DEFERRABLE INITIALLY DEFERRED, "user_id" '
+    'integer NOT NULL REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY DEFERRED, "flag" varchar(255) '
+    "NOT NULL)",
+    'CREATE UNIQUE INDEX "actstream_follow_user_id_content_type_id_object_id_flag_b3632d76_uniq" ON '
+    '"actstream_follow" ("user_id", "content_type_id", "object_id", "flag")',
+)
+AUDIT_TRAIL_TYPES = (
+    ("contenttypes", "contenttype"),
+    ("auth", "permission"),
+    ("auth", "group"),
+    ("auth", "user"),
+    ("auditlog", "logentry"),
+    ("actstream", "action"),
+    ("actstream", "follow"),
+    ("shop", "customer"),
+    ("shop", "order"),
+)
+#: ``django_content_type`` ids of a user, a customer and an order.
+AUDIT_USER, AUDIT_CUSTOMER, AUDIT_ORDER = 4, 8, 9
+AUDIT_START = datetime(2026, 12, 5, 17, 31, 26, 470613)
+AUDIT_NAMES = ("Müller GmbH", "emoji 🛒 shop", "nbsp\u00a0Kunde", "Çağrı", "0042", "x" * 300)
+
+
+def audit_trail_rows(users: int = 5, customers: int = 12) -> dict[str, list[Sequence[Any]]]:
+    """The tables' rows (see :func:`django_audit_trail`)."""
+    people = [
+        (
+            n,
+            f"pbkdf2_sha256$1000000${n:012d}$" + hashlib.sha256(str(n).encode()).hexdigest()[:43],
+            None if n % 2 else str(AUDIT_START - timedelta(days=n, microseconds=n * 7)),
+            1 if n == 1 else 0,
+            f"user{n}",
+            ("", "Nowak", "", "O'Brien", "李")[n % 5],
+            f"u{n}@example.org",
+            1 if n == 1 else 0,
+            1,
+            str(AUDIT_START - timedelta(days=30 + n)),
+            ("Zoë", "Łukasz", "李", "", "Seán")[n % 5],
+        )
+        for n in range(1, users + 1)
+    ]
+    entries: list[Sequence[Any]] = []
+    actions: list[Sequence[Any]] = []
+
+    def moment(step: int) -> str:
+        return str(AUDIT_START + timedelta(milliseconds=41 * step, microseconds=step * 13))
+
+    def entry(
+        n: int, action: int, step: int, who: int | None, changes: dict[str, list[str]]
+    ) -> tuple[Any, ...]:
+        """A ``LogEntry`` of customer ``n`` as ``auditlog`` writes it (no request: no address, no cid)."""
+        email = None if who is None else f"u{who}@example.org"
+        repr_ = f"Customer object ({n})"
+        nothing = (None, None, None, None)
+        return (
+            len(entries) + 1,
+            str(n),
+            n,
+            repr_,
+            action,
+            moment(step),
+            who,
+            AUDIT_CUSTOMER,
+            *nothing,
+            "",
+            json.dumps(changes),
+            None,
+            email,
+        )
+
+    for n in range(1, customers + 1):
+        name, actor = AUDIT_NAMES[n % len(AUDIT_NAMES)], n % users + 1
+        balance = f"{n * 13.37:.2f}"
+        entries.append(
+            entry(
+                n,
+                0,
+                2 * n,
+                actor,
+                {"id": ["None", str(n)], "name": ["None", name], "balance": ["None", balance]},
+            )
+        )
+        if n % 3 == 0:
+            changed = {"name": [name, name + " ✓"], "balance": [balance, f"{n * 13.37 + 0.1:.2f}"]}
+            entries.append(entry(n, 1, 2 * n + 1, None if n % 2 else actor, changed))
+        described = f"Kunde {name} angelegt ✓" if n % 2 else None
+        created = (str(actor), "created", described, None, str(n), moment(2 * n), 1, None, AUDIT_CUSTOMER)
+        actions.append((len(actions) + 1, *created, AUDIT_USER, None))
+        amount = json.dumps({"amount": f"{n * 7.01:.2f}"})
+        placed = (
+            str(actor),
+            "placed",
+            None,
+            str(n),
+            str(100 + n),
+            str(datetime(2026, 3, n, 10, n)),
+            1,
+            amount,
+        )
+        actions.append((len(actions) + 1, *placed, AUDIT_ORDER, AUDIT_USER, AUDIT_CUSTOMER))
+    follows = [
+        (2 * n - 1, str(n % users + 1), 1, moment(100 + n), AUDIT_USER, n, "") for n in range(1, users + 1)
+    ] + [(2 * n, str(n), 0, moment(200 + n), AUDIT_CUSTOMER, n, "") for n in range(1, users + 1)]
+    return {
+        "django_content_type": [(n, *pair) for n, pair in enumerate(AUDIT_TRAIL_TYPES, start=1)],
+        "auth_user": people,
+        "auditlog_logentry": entries,
+        "actstream_action": actions,
+        "actstream_follow": sorted(follows),
+    }
+
+
+def django_audit_trail(path: Path) -> Path:
+    """A Django site's django-auditlog and django-activity-stream tables (see the module's list)."""
+    return write_export(path, AUDIT_TRAIL_DDL, audit_trail_rows())

@@ -49,8 +49,9 @@ database, a Limnoria IRC bot's Factoids, Aka and QuoteGrabs databases, a Kresus 
 manager, a KeystoneJS project, a Shotwell photo library, a CrowdSec agent's local API database, a
 Kamailio SIP server, a MiniDLNA and a Gerbera media server, an Agno agent's SqliteDb, a Chainlit
 app's SQLAlchemy data layer, a Mnemosyne flashcard database, a Dino XMPP client's database, a
-Strawberry music collection) through ``columnar-etl run`` into the session's real PostgreSQL, every
-cell checked.
+Strawberry music collection, a Scrapyd server's finished jobs and spider queue, a Django site's
+django-silk profiler tables, a Django site's django-auditlog and django-activity-stream tables) through
+``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -11536,3 +11537,206 @@ def test_strawberry_collection_reads_its_scan_times_as_instants_and_keeps_never_
     }
     assert ran.values("songs", "title", "url") == {url: row[0] for url, row in urls.items()}
     assert ran.values("songs", "length", "url") == {url: row[19] for url, row in urls.items()}
+
+
+def test_scrapyd_job_times_are_its_local_wall_clock_and_queued_arguments_arrive_byte_for_byte(
+    run_export: Runner,
+) -> None:
+    """A Scrapyd server's ``dbs/jobs.db`` and a project's queue ``dbs/<project>.db``: each finished
+    job's ``start_time`` / ``end_time`` (declared ``datetime``, ``%Y-%m-%d %H:%M:%S.%f`` of the
+    server's naive ``datetime.now()``) is a timestamp without a zone, to the microsecond; its job id
+    of 32 hex digits text; a queued job's arguments, ASCII JSON in a BLOB, arrive byte for byte as
+    ``bytea`` and still read back as the message scheduled; its REAL priorities doubles, exactly.
+    Both files exit 0 with nothing costing."""
+    jobs = apps.scrapyd_job_rows()
+    ran, run_dir = run_export(apps.scrapyd_finished_jobs)
+    loaded_cleanly(ran, run_dir, {"finished_jobs": len(jobs)})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    assert ran.types("finished_jobs") == {
+        "id": "bigint",
+        "project": "text",
+        "spider": "text",
+        "job": "text",
+        "start_time": "timestamp without time zone",
+        "end_time": "timestamp without time zone",
+    }
+    times = {row[0]: apps.scrapyd_job_times(row[0]) for row in jobs}
+    assert ran.values("finished_jobs", "start_time", "id") == {n: pair[0] for n, pair in times.items()}
+    assert ran.values("finished_jobs", "end_time", "id") == {n: pair[1] for n, pair in times.items()}
+    assert any(pair[0].microsecond == 0 for pair in times.values())  # written ``.000000``
+    assert ran.values("finished_jobs", "job", "id") == {row[0]: row[3] for row in jobs}
+    assert ran.values("finished_jobs", "project", "id") == {row[0]: row[1] for row in jobs}
+    parsed = {str(row[0]): {"date_format:%Y-%m-%d %H:%M:%S.%f"} for row in jobs}
+    assert audit_rules(run_dir, "finished_jobs", "start_time") == parsed
+    assert audit_rules(run_dir, "finished_jobs", "end_time") == parsed
+    assert {(table, column) for table, column, _ in audited_columns(run_dir)} == {
+        ("finished_jobs", "start_time"),
+        ("finished_jobs", "end_time"),
+    }
+
+    queued = apps.scrapyd_messages()
+    ran, run_dir = run_export(apps.scrapyd_spider_queue)
+    loaded_cleanly(ran, run_dir, {"spider_queue": len(queued)})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    assert ran.types("spider_queue") == {"id": "bigint", "priority": "double precision", "message": "bytea"}
+    assert ran.values("spider_queue", "priority", "id") == {n: pair[0] for n, pair in queued.items()}
+    messages = {n: bytes(value) for n, value in ran.values("spider_queue", "message", "id").items()}
+    assert messages == {n: apps.scrapyd_message(pair[1]) for n, pair in queued.items()}
+    assert {n: json.loads(raw.decode("ascii")) for n, raw in messages.items()} == {
+        n: pair[1] for n, pair in queued.items()
+    }
+    assert "  padded  " in {pair[1]["category"] for pair in queued.values()}  # inside the BLOB: as is
+    assert audited_columns(run_dir) == set()
+
+
+def test_silk_profiler_keeps_its_stacks_as_indented_lines_at_no_cost_and_its_moments_to_the_microsecond(
+    run_export: Runner,
+) -> None:
+    """A Django site's django-silk tables: every ``silk_sqlquery.traceback``, a Python stack as
+    ``traceback.format_stack`` writes it (``  File "...", line 92, in execute_sql\\n    ...\\n``), is
+    laid out in indented lines: marked ``indented``, trimmed and audited, at no cost (until 2026-12-05
+    the table scored 50). ``pyprofile``, pstats' report right-aligned, holds one report ending in three
+    line breaks: padding, charged as before. Django's ``datetime`` text (UTC, no zone written) is a
+    timestamp without a zone, to the microsecond; ``time_taken`` REAL milliseconds doubles; a uuid's
+    text key and its references as declared; exit 0."""
+    rows = apps.silk_rows()
+    ran, run_dir = run_export(apps.silk_profiler)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert references(run_dir) == {
+        ("silk_response", "request_id"): "silk_request.id",
+        ("silk_sqlquery", "request_id"): "silk_request.id",
+        ("silk_profile", "request_id"): "silk_request.id",
+        ("silk_profile_queries", "profile_id"): "silk_profile.id",
+        ("silk_profile_queries", "sqlquery_id"): "silk_sqlquery.id",
+    }
+    columns = profiled(run_dir)["columns"]
+    tables = {
+        table["name"]: table["quality"]
+        for table in json.loads((run_dir / "profile.json").read_text())["tables"]
+    }
+
+    # The stacks: every value indented lines, free; each trimmed (its indentation and final break).
+    traceback = columns["silk_sqlquery"]["traceback"]
+    assert (traceback["indented"], traceback["quality"], tables["silk_sqlquery"]) == (True, 100.0, 100.0)
+    stacks = {row[0]: row[5] for row in rows["silk_sqlquery"]}
+    assert all(stack.startswith("  File ") and stack.endswith("\n") for stack in stacks.values())
+    assert ran.values("silk_sqlquery", "traceback", "id") == {
+        key: stack.strip() for key, stack in stacks.items()
+    }
+    assert audit_rules(run_dir, "silk_sqlquery", "traceback") == {str(key): {"trim"} for key in stacks}
+
+    # The reports: one ends in three line breaks, so the column is padding, each padded value charged.
+    reports = [row[14] for row in rows["silk_request"]]
+    assert sum(report.endswith("\n\n\n") for report in reports) == 1
+    pyprofile = columns["silk_request"]["pyprofile"]
+    assert pyprofile["indented"] is False
+    assert pyprofile["quality"] == pytest.approx(column_score(len(reports), len(reports), COSMETIC))
+    assert ran.values("silk_request", "pyprofile", "id") == {
+        row[0]: row[14].strip() for row in rows["silk_request"]
+    }
+
+    request = ran.types("silk_request")
+    assert (request["id"], request["start_time"], request["time_taken"], request["num_sql_queries"]) == (
+        "text",
+        "timestamp without time zone",
+        "double precision",
+        "bigint",
+    )
+    for column, index in (("start_time", 6), ("end_time", 8)):
+        assert ran.values("silk_request", column, "id") == {
+            row[0]: datetime.fromisoformat(row[index]) for row in rows["silk_request"]
+        }
+    assert any(len(row[6]) == 19 for row in rows["silk_request"])  # a whole second, no fraction
+    assert ran.values("silk_request", "time_taken", "id") == {row[0]: row[9] for row in rows["silk_request"]}
+    # '' for no query string or body: Django's one way of writing none, NULL at no cost.
+    assert ran.values("silk_request", "query_params", "id") == {
+        row[0]: row[2] or None for row in rows["silk_request"]
+    }
+    assert columns["silk_request"]["query_params"]["quality"] == 100.0
+    assert ran.values("silk_response", "raw_body", "id") == {row[5]: row[1] for row in rows["silk_response"]}
+    assert ran.values("silk_response", "status_code", "id") == {
+        row[5]: row[0] for row in rows["silk_response"]
+    }
+    profile = ran.types("silk_profile")
+    assert (profile["exception_raised"], profile["dynamic"], profile["end_line_num"]) == (
+        "boolean",
+        "boolean",
+        "bigint",
+    )
+    assert ran.values("silk_profile", "exception_raised", "id") == {
+        row[0]: bool(row[9]) for row in rows["silk_profile"]
+    }
+    assert ran.types("silk_sqlquery")["time_taken"] == "double precision"
+    assert ran.values("silk_sqlquery", "time_taken", "id") == {
+        row[0]: row[4] for row in rows["silk_sqlquery"]
+    }
+
+
+def test_django_audit_trail_reads_generic_object_ids_as_numbers_and_keeps_a_follow_keys_blank_flag(
+    run_export: Runner,
+) -> None:
+    """A Django site's django-auditlog and django-activity-stream tables: the object ids they keep as
+    text for any model (``object_pk``, ``actor_object_id``, ``target_object_id``, ``varchar(255)``
+    holding digits here) are bigint beside ``object_id``'s own bigint, each value the number written,
+    NULL where an action has no target; ``changes`` and ``data`` JSON text as written; Django's UTC
+    datetime text to the microsecond. ``actstream_follow``'s declared ``UNIQUE (user_id,
+    content_type_id, object_id, flag)``, ``flag`` ``''`` in every row, would become NULL by cleaning:
+    its text columns are loaded as written, ``''`` kept, the run warning for each (exit 2, as
+    docs/profiling.md "Keys and duplicate rows" says), every cell still its source's."""
+    rows = apps.audit_trail_rows()
+    ran, run_dir = run_export(apps.django_audit_trail)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"]) == (2, "warn")
+    warnings = ran.record["warnings"]
+    assert [warning.split(":")[0] for warning in warnings] == [
+        "actstream_follow.object_id",
+        "actstream_follow.flag",
+    ]
+    assert all("text loaded as written" in warning for warning in warnings)
+    assert ran.record["quality_before"] == 100.0
+    found = references(run_dir)
+    assert found[("auditlog_logentry", "actor_id")] == "auth_user.id"
+    assert found[("auditlog_logentry", "content_type_id")] == "django_content_type.id"
+    assert found[("actstream_follow", "user_id")] == "auth_user.id"
+
+    entry = ran.types("auditlog_logentry")
+    assert (entry["object_pk"], entry["object_id"], entry["timestamp"], entry["changes"]) == (
+        "bigint",
+        "bigint",
+        "timestamp without time zone",
+        "text",
+    )
+    entries = rows["auditlog_logentry"]
+    assert ran.values("auditlog_logentry", "object_pk", "id") == {row[0]: int(row[1]) for row in entries}
+    assert ran.values("auditlog_logentry", "changes", "id") == {row[0]: row[13] for row in entries}
+    assert ran.values("auditlog_logentry", "actor_id", "id") == {row[0]: row[6] for row in entries}
+    assert None in {row[6] for row in entries}
+    assert ran.values("auditlog_logentry", "timestamp", "id") == {
+        row[0]: datetime.fromisoformat(row[5]) for row in entries
+    }
+    assert ran.values("auditlog_logentry", "changes_text", "id") == dict.fromkeys(
+        (row[0] for row in entries), None
+    )
+
+    action = ran.types("actstream_action")
+    assert (action["actor_object_id"], action["target_object_id"], action["data"]) == (
+        "bigint",
+        "bigint",
+        "text",
+    )
+    actions = rows["actstream_action"]
+    assert ran.values("actstream_action", "target_object_id", "id") == {
+        row[0]: None if row[4] is None else int(row[4]) for row in actions
+    }
+    assert ran.values("actstream_action", "data", "id") == {row[0]: row[8] for row in actions}
+    assert ran.values("actstream_action", "public", "id") == dict.fromkeys((row[0] for row in actions), True)
+
+    follow = ran.types("actstream_follow")
+    assert (follow["object_id"], follow["flag"], follow["actor_only"]) == ("text", "text", "boolean")
+    follows = rows["actstream_follow"]
+    assert ran.values("actstream_follow", "flag", "id") == {row[0]: "" for row in follows}
+    assert ran.values("actstream_follow", "object_id", "id") == {row[0]: row[1] for row in follows}
+    assert primary_key(ran.uri, ran.record["version_schema"], "actstream_follow") == ["id"]

@@ -1244,3 +1244,96 @@ def test_fixed_width_fields_are_counted_over_every_value_and_their_padding_costs
         str(settings.target), f'SELECT id, name, city FROM "{record["version_schema"]}".members ORDER BY id'
     )
     assert [tuple(row) for row in loaded] == [(n, name.strip(), city.strip()) for n, name, city in members]
+
+
+def _indented_lines(value: Any) -> bool:
+    """``value`` is text of several lines whose padding is its first line's indentation, spaces at its
+    start, and at most one line break at its end (a Python stack, a profiler's report)."""
+    if not isinstance(value, str) or not value.startswith(" ") or "\n" not in value.strip():
+        return False
+    body = value.lstrip(" ")
+    return value.strip() in (body, body.removesuffix("\r\n"), body.removesuffix("\n"))
+
+
+#: Columns of values, each judged indented (or not) by :func:`_indented_lines` over every value that is
+#: neither ``''`` nor a null token once trimmed.
+INDENT_COLUMNS: dict[str, list[Any]] = {
+    "stack": [
+        '  File "/srv/app/views.py", line 8, in items\n    rows = list(Item.objects.all())\n',
+        '  File "/srv/app/sql.py", line 92, in execute\n    tb = "".join(stack)\n  File "x.py", line 1\n',
+    ],
+    "report": [
+        "         1178 function calls in 0.002 seconds\n\n   Ordered by: cumulative time",
+        "   5\n   ü",
+    ],
+    "crlf": ["  a\r\n  b\r\n", "    c\r\nd"],
+    "blank_aside": ["  a\n  b", "", "   ", "NULL", "  c\nd"],
+    "one_line": ["  a", "  b"],
+    "beside_one_line": ["  a\n  b", "  c"],
+    "beside_unindented": ["  a\nb", "c\nd"],
+    "tab": ["\ta\n\tb", "\tc\nd"],
+    "trailing_space": ["  a\nb ", "  c\nd"],
+    "doubled": ["  a\nb\n\n", "  c\nd"],
+    "nbsp": ["\u00a0 a\nb", "  c\nd"],
+    "beside_number": ["  a\nb", 5],
+}
+
+
+def test_text_of_indented_lines_in_every_value_costs_nothing(
+    tmp_path: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A text column every value of which (``''`` and null tokens aside) is several lines whose padding
+    is its first line's indentation, spaces at its start, and at most one line break at its end (a
+    Python stack as ``traceback.format_stack`` writes it, a profiler's report; django-silk's
+    ``silk_sqlquery.traceback`` and ``silk_request.pyprofile``) is laid out, not padded: marked
+    ``indented`` exactly there (judged here in Python), its ``whitespace`` issue reported at no cost,
+    every value still trimmed and audited. A value of one line, a tab, a space at an end, two final
+    breaks or a value not indented is charged as before. (Until 2026-12-05 a silk profile's queries
+    scored 88.89, every traceback charged as padded.)"""
+    export = tmp_path / "indented.db"
+    names = list(INDENT_COLUMNS)
+    rows = [
+        (n, *(values[n] if n < len(values) else None for values in INDENT_COLUMNS.values()))
+        for n in range(max(map(len, INDENT_COLUMNS.values())))
+    ]
+    con = sqlite3.connect(export)
+    with con:
+        con.execute(f"CREATE TABLE stacks (id INTEGER PRIMARY KEY, {', '.join(f'{n} TEXT' for n in names)})")
+        con.executemany(f"INSERT INTO stacks VALUES (?, {', '.join('?' * len(names))})", rows)
+    con.close()
+    expected = set()
+    for name, values in INDENT_COLUMNS.items():
+        present = [v for v in values if not isinstance(v, str) or v.strip() not in ("", "NULL")]
+        if present and all(_indented_lines(v) for v in present):
+            expected.add(name)
+    assert expected == {"stack", "report", "crlf", "blank_aside"}
+    columns = profile(export).tables["stacks"].columns
+    assert {name for name, c in columns.items() if c.indented} == expected
+    for name, column in columns.items():
+        # The whitespace issue costs nothing exactly where every value is indented lines.
+        unpadded = replace(column, issues=[i for i in column.issues if i.kind != "whitespace"])
+        free = score_column(column) == score_column(unpadded)
+        assert free == (name in expected or not column.whitespace_padded_count), name
+        issue = column.issue("whitespace")
+        assert (issue is not None and "indentation" in (issue.detail or "")) == (name in expected), name
+
+    # A table of stacks alone: clean, exit 0; each value trimmed and audited.
+    queries = tmp_path / "queries.db"
+    stacks = [
+        (n, f"SELECT {n}", f'  File "/srv/app/v{n}.py", line {n}, in view\n    run(q, {n})\n')
+        for n in range(1, 13)
+    ]
+    con = sqlite3.connect(queries)
+    with con:
+        con.execute(
+            "CREATE TABLE queries (id INTEGER PRIMARY KEY, query TEXT NOT NULL, traceback TEXT NOT NULL)"
+        )
+        con.executemany("INSERT INTO queries VALUES (?, ?, ?)", stacks)
+    con.close()
+    record, audit = run_checked(queries, settings, monkeypatch, "queries")
+    assert (record["exit_code"], record["warnings"], record["quality_before"]) == (0, [], 100.0)
+    assert Counter(a["column"] for a in audit if a["rule"] == "trim") == {"traceback": len(stacks)}
+    loaded = pg_query(
+        str(settings.target), f'SELECT id, traceback FROM "{record["version_schema"]}".queries ORDER BY id'
+    )
+    assert [tuple(row) for row in loaded] == [(n, stack.strip()) for n, _, stack in stacks]

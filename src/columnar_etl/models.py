@@ -235,6 +235,12 @@ class ColumnProfile:
     #: width in characters, which the values not padded fill. Each value is still trimmed and audited
     #: (``whitespace``), but costs the quality score nothing (``profiling.quality``). None: padding.
     padded_width: int | None = None
+    #: A text column laid out in indented lines (a Python stack as ``traceback.format_stack`` writes
+    #: it, a profiler's report): every value (``''`` and null tokens aside) is of several lines padded
+    #: by its first line's indentation, spaces at its start, and at most one line break at its end.
+    #: Each value is still trimmed and audited (``whitespace``), but costs the quality score nothing
+    #: (``profiling.quality``).
+    indented: bool = False
     quality: float = 100.0
     personal_data: dict[str, int] = field(default_factory=dict)
     #: Non-NULL cells per SQLite storage class (``integer``, ``real``, ``text``, ``blob``).
@@ -367,6 +373,7 @@ class ColumnProfile:
             "json_null_is_missing": self.json_null_is_missing,
             "line_terminated": self.line_terminated,
             "padded_width": self.padded_width,
+            "indented": self.indented,
             "date_formats": dict(self.date_formats),
             "date_order": self.date_order,
             "export_date_order": self.export_date_order,

@@ -33,6 +33,7 @@ from columnar_etl.pg.identifiers import quote_ident, quote_literal
 from columnar_etl.profiling.sql import (
     CLASS_FACTOR,
     EXAMPLES,
+    INDENTED,
     LINE_ENDED,
     LINE_ENDED_LINES,
     LINES,
@@ -332,6 +333,7 @@ def _kind_profile_sql(distinct: str, null_tokens: list[str], real: bool, timed: 
         *(f"CAST(NULL AS BIGINT) AS {bound}" for bound in PADDED_WIDTH_BOUNDS),
         # The least integer above 0 (sql.MIN_POSITIVE_INTEGER); a REAL cell is none.
         f"CAST({'NULL' if real else positive} AS HUGEINT) AS {MIN_POSITIVE_INTEGER}",
+        f"CAST(NULL AS HUGEINT) AS {INDENTED}",
     ]
     return with_column_rows(f"SELECT {', '.join(aggregates)} FROM ({coded}) AS coded GROUP BY idx, code")
 

@@ -94,6 +94,7 @@ from columnar_etl.profiling.sql import (
     DURATION_PART_UNITS,
     EXAMPLE_KINDS,
     EXAMPLES,
+    INDENTED,
     LINE_ENDED,
     LINE_ENDED_LINES,
     LINES,
@@ -1901,7 +1902,8 @@ def _infer_column(
             counts.flag(Flag.PADDED),
             counts.examples("whitespace"),
             detail=_line_terminated_detail(inferred, counts, present)
-            or _padded_width_detail(inferred, counts),
+            or _padded_width_detail(inferred, counts)
+            or _indented_detail(inferred, counts, present),
         )
         add("nul_byte", counts.flag(Flag.NUL), counts.examples("nul"))
         add(
@@ -2017,6 +2019,7 @@ def _infer_column(
         whitespace_padded_count=counts.flag(Flag.PADDED),
         line_terminated=line_terminated(inferred, counts, present),
         padded_width=padded_width(inferred, counts),
+        indented=indented(inferred, counts, present),
         nul_byte_count=counts.flag(Flag.NUL),
         distinct_count=int(counts["distinct"] or 0),
         valid_count=int(valid),
@@ -2142,6 +2145,30 @@ def _padded_width_detail(inferred: InferredType, counts: _Counts) -> str | None:
     return (
         f"every padded value is padded by spaces at its end to {width:,} characters, the width the values "
         "not padded fill: fixed-width fields, not padding (each value still trimmed and audited, no cost)"
+    )
+
+
+def indented(inferred: InferredType, counts: _Counts, present: int) -> bool:
+    """Whether a text column is laid out in indented lines (``ColumnProfile.indented``): every value
+    that is neither NULL, ``''`` nor a null token (``present`` of them) is of several lines whose
+    padding is its first line's indentation, spaces at its start, and at most one line break at its end
+    (:data:`.sql.INDENTED`: a Python stack as ``traceback.format_stack`` writes it, a profiler's
+    report); every padded value but a null token's then is one, and every value is padded. A value of
+    one line, or one padded otherwise (a tab, a space at an end, two final breaks), is padding."""
+    if inferred != "text":
+        return False
+    layout = int(counts[INDENTED] or 0)
+    padded = counts.flag(Flag.PADDED) - counts.valid(Shape.NULL_LIKE, None, Flag.PADDED)
+    return present > 0 and layout == present == padded
+
+
+def _indented_detail(inferred: InferredType, counts: _Counts, present: int) -> str | None:
+    """The ``whitespace`` issue's detail of an :func:`indented` column (None: padding)."""
+    if not indented(inferred, counts, present):
+        return None
+    return (
+        "every value is several lines padded by its first line's indentation and at most one final line "
+        "break: indentation, a layout, not padding (each value still trimmed and audited, no cost)"
     )
 
 
@@ -3624,7 +3651,7 @@ def fold_groups(
         UNGROUPED: ungrouped,
         **{
             name: sum(int(g[name] or 0) for _, g in coded)
-            for name in (LINE_ENDED, LINE_ENDED_LINES, LINES, SPACE_PADDED)
+            for name in (LINE_ENDED, LINE_ENDED_LINES, LINES, SPACE_PADDED, INDENTED)
         },
         "distinct": sum(int(g["distinct_values"]) for _, g in coded),
         "bytes": sum(int(g["bytes"] or 0) for _, g in coded),

@@ -52,7 +52,10 @@ some values so, or one padded otherwise (``' x\\n'``, ``'x \\n'``, ``'x\\n\\n'``
 padding of fixed-width fields: a text column every padded value of which (null tokens aside) is padded
 by spaces at its end alone, to one width in characters that its unpadded values fill (a dBase
 ``C(30)`` through dbf-to-sqlite, a ``CHAR(10)`` copied as written; ``ColumnProfile.padded_width``):
-each value is still trimmed and audited, at no cost.
+each value is still trimmed and audited, at no cost. Nor is indentation: a text column every value of
+which is several lines padded by its first line's indentation, spaces at its start, and at most one
+line break at its end (a Python stack, a profiler's report; ``ColumnProfile.indented``) costs nothing,
+each value still trimmed and audited.
 
 floored at 0. A table scores the mean of its columns; the export scores the mean of its tables weighted
 by cells (rows × columns). The score after cleaning is measured the same way on what the cleaner did
@@ -137,6 +140,9 @@ def format_misfits(column: ColumnProfile, kind: str) -> int | None:
         return 0
     if kind == "whitespace" and column.padded_width is not None:
         # Padded by spaces to one width the unpadded values fill: fixed-width fields, a layout.
+        return 0
+    if kind == "whitespace" and column.indented:
+        # Every value several lines padded by its first line's indentation: a stack's layout.
         return 0
     if kind == "whitespace" and column.line_terminated:
         # Every value ends in one line break, padded by nothing else: a line terminator, written one way.

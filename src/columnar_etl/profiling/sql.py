@@ -1144,9 +1144,10 @@ def table_profile_sql(
         _lines_sql("t0", "k0"),
         _padded_width_sql("r0", "t0", "k0", "code0", sign_bytes),
         # The least integer above 0: epoch integers beside -1 (and 0) for "no date" are judged on it
-        # (profile._epoch_beside_sentinels).
+        # (profile._epoch_beside_zeros).
         f"min(CASE WHEN k0 = {Shape.INTEGER:d} THEN nullif(greatest(try_cast(t0 AS HUGEINT), 0), 0) END) "
         f"AS {MIN_POSITIVE_INTEGER}",
+        _indented_sql("r0", "t0", "k0", "code0", sign_bytes),
     ]
     # Per (column, code): cells, distinct values, examples; per column, its bounds (code NULL).
     coded = f"SELECT\n  {_lines(aggregates)}\nFROM (\n{sql}\n) AS coded\nGROUP BY idx, code0"
@@ -1322,6 +1323,32 @@ def _padded_width_sql(r: str, t: str, k: str, code: str, sign_bytes: str) -> str
 MIN_POSITIVE_INTEGER = "min_positive_integer"
 
 
+#: The profile query's count, per code, of the padded values of several lines (null tokens aside) whose
+#: padding is their first line's indentation and at most one final line break (:func:`_indented_sql`).
+INDENTED = "indented"
+
+
+def _indented_sql(r: str, t: str, k: str, code: str, sign_bytes: str) -> str:
+    """SQL aggregate: the cells of padded values (:attr:`Flag.PADDED`; null tokens aside) of several
+    lines (a line break in the trimmed ``t``) whose padding is spaces at their start, the first line's
+    indentation, and at most one line break at their end, ``\\n`` or ``\\r\\n``, nothing else
+    (``'  File "a.py", line 8\\n    f()\\n'``; not ``'\\tx\\ny'``, ``'  x\\ny '``, ``'  x\\ny\\n\\n'``,
+    ``'  x'``), as :data:`INDENTED`. Raw ``r`` starts with a space, and without its leading spaces is
+    longer than ``t`` by its final break's bytes alone (``sign_bytes``: a U+2212 that ``t`` reads as
+    '-'). A text column every value of which is so is laid out in indented lines, a Python stack or a
+    profiler's report (``profile.indented``). A CASE: the tests run on padded values only."""
+    body = f"ltrim({r}, ' ')"
+    ending = (
+        f"CASE WHEN ends_with({body}, {_CARRIAGE_RETURN} || {_LINE_FEED}) THEN 2 "
+        f"WHEN ends_with({body}, {_LINE_FEED}) THEN 1 ELSE 0 END"
+    )
+    indented = (
+        f"({code} & {Flag.PADDED:d}) <> 0 AND {k} <> {Shape.NULL_LIKE:d} AND starts_with({r}, ' ') "
+        f"AND contains({t}, {_LINE_FEED}) AND strlen({body}) = strlen({t}) + {sign_bytes} + {ending}"
+    )
+    return f"sum(CASE WHEN {indented} THEN weight END) AS {INDENTED}"
+
+
 #: The type of the profile query's ``token_cells``: each null token of a code, trimmed, its cells and
 #: their bytes as read.
 TOKEN_CELLS_TYPE = "STRUCT(token VARCHAR, cells BIGINT, bytes BIGINT)[]"
@@ -1347,6 +1374,7 @@ _COLUMN_ROW = {
     SPACE_PADDED: f"sum({SPACE_PADDED})",
     **{bound: f"{bound[:3]}({bound})" for bound in PADDED_WIDTH_BOUNDS},
     MIN_POSITIVE_INTEGER: f"min({MIN_POSITIVE_INTEGER})",
+    INDENTED: f"sum({INDENTED})",
 }
 
 
