@@ -1214,6 +1214,13 @@ number, so a test computes what a column holds from the same numbers.
   seconds, ``sip_code VARCHAR(3)`` digits, dialled numbers with leading zeros, ``+`` and names, a
   registration's ``q`` ``-1.0`` for none, and ``version`` with every table's schema version (1 to 9
   and a 12) beside 12 dialogs keyed 1..12.
+- :func:`vnstat_database`: a vnStat 2.10 daemon's ``vnstat.db`` (``vnstatd --initdb``'s DDL): every
+  date the local wall clock's text under ``DATE`` (``datetime(…, 'localtime')``: a five-minute or
+  hourly period's ``2025-03-30 04:00:00`` after ``02:00:00`` the night clocks went forward, a day's
+  ``2025-03-28``, a month's ``2024-12-01``, a year's ``2024-01-01``), byte counters beyond 2^32, each
+  period's ``interface`` a declared reference, ``info`` with ``btime``, ``dbversion`` and
+  ``vnstatversion`` (``2.10``) as text, and aliases as ``--setalias`` keeps them, in 31 bytes: one cut
+  inside its last emoji, one after ``Departme`` and the first byte of ``é``, ``''`` for none.
 """
 
 from __future__ import annotations
@@ -27176,3 +27183,112 @@ def kamailio_rows(
 def kamailio_server(path: Path) -> Path:
     """A Kamailio SIP server's ``kamailio.sqlite`` after a day of calls (see the module's list)."""
     return write_export(path, KAMAILIO_DDL, kamailio_rows())
+
+
+# --- vnStat (network traffic monitor) -----------------------------------------------------------------------
+
+#: vnStat 2.10's database (``vnstatd --initdb``; ``dbsql.c``'s DDL, as ``sqlite3 .schema`` shows it).
+VNSTAT_DDL = (
+    "CREATE TABLE info(\n  id       INTEGER PRIMARY KEY,\n  name     TEXT UNIQUE NOT NULL,\n"
+    "  value    TEXT NOT NULL)",
+    "CREATE TABLE interface(\n  id           INTEGER PRIMARY KEY,\n  name         TEXT UNIQUE NOT NULL,\n"
+    "  alias        TEXT,\n  active       INTEGER NOT NULL,\n  created      DATE NOT NULL,\n"
+    "  updated      DATE NOT NULL,\n  rxcounter    INTEGER NOT NULL,\n  txcounter    INTEGER NOT NULL,\n"
+    "  rxtotal      INTEGER NOT NULL,\n  txtotal      INTEGER NOT NULL)",
+    *(
+        f"CREATE TABLE {table}(\n  id           INTEGER PRIMARY KEY,\n"
+        "  interface    INTEGER REFERENCES interface(id) ON DELETE CASCADE,\n  date         DATE NOT NULL,\n"
+        "  rx           INTEGER NOT NULL,\n  tx           INTEGER NOT NULL,\n"
+        "  CONSTRAINT u UNIQUE (interface, date))"
+        for table in ("fiveminute", "hour", "day", "month", "year", "top")
+    ),
+)
+#: The interfaces: name, alias as vnStat stores it (``--setalias`` keeps 31 bytes: the first is cut
+#: inside its last emoji, the fourth after ``Departme`` and the first byte of ``é``; ``''`` for none),
+#: active (0: the interface is gone).
+VNSTAT_INTERFACES: tuple[tuple[str, bytes | str, int], ...] = (
+    ("eth0", "Uplink — Zürich ☃ 🛰 🛰".encode()[:31], 1),
+    ("wlan0", "Wi-Fi\u00a0Café — 5 GHz", 1),
+    ("ifb0", "", 1),
+    ("wg0", "Bridge to the VLAN of Departmeé".encode()[:31], 0),
+)
+#: When the database was created (UTC): Helsinki's wall clock is UTC+2, UTC+3 from VNSTAT_SUMMER on.
+VNSTAT_START = datetime(2025, 3, 29, 21, 30, tzinfo=UTC)
+VNSTAT_SUMMER = datetime(2025, 3, 30, 1, 0, tzinfo=UTC)
+
+
+def vnstat_local(moment: datetime) -> datetime:
+    """``moment`` on Helsinki's wall clock, as vnStat writes every date (``datetime(…, 'localtime')``):
+    02:00 is followed by 04:00 on 2025-03-30."""
+    return (moment + timedelta(hours=3 if moment >= VNSTAT_SUMMER else 2)).replace(tzinfo=None)
+
+
+def vnstat_bytes(interface: int, i: int) -> tuple[int, int]:
+    """rx and tx bytes of a period: 0 on an interface that saw nothing (``ifb0``), else up to GBs."""
+    if interface == 3:
+        return 0, 0
+    return (i * 7919 * interface) % 1_000_000_007 + interface, (i * 104729 + interface * 13) % 99_999_989
+
+
+def vnstat_rows() -> dict[str, list[Sequence[Any]]]:
+    """The tables' rows (see :func:`vnstat_database`): six hours of five-minute and hourly traffic over
+    the night clocks went forward, then days, months, years and the top days."""
+    stamp = "%Y-%m-%d %H:%M:%S"
+    updated = VNSTAT_START + timedelta(hours=6)
+    interfaces: list[Sequence[Any]] = []
+    for n, (name, alias, active) in enumerate(VNSTAT_INTERFACES, start=1):
+        rx, tx = (18_245_743_672 * n, 748_252_356 * n) if n != 3 else (0, 0)
+        interfaces.append(
+            (
+                n,
+                name,
+                alias,
+                active,
+                vnstat_local(VNSTAT_START - timedelta(days=90 * (1 - active))).strftime(stamp),
+                vnstat_local(updated - timedelta(days=40 * (1 - active))).strftime(stamp),
+                rx % 4_294_967_296 + n,
+                tx % 4_294_967_296,
+                rx,
+                tx,
+            )
+        )
+    tables: dict[str, list[Sequence[Any]]] = {
+        t: [] for t in ("fiveminute", "hour", "day", "month", "year", "top")
+    }
+    for i in range(6 * 12):
+        for n in (1, 2, 3):
+            moment = vnstat_local(VNSTAT_START + timedelta(minutes=5 * i))
+            tables["fiveminute"].append(
+                (len(tables["fiveminute"]) + 1, n, moment.strftime(stamp), *vnstat_bytes(n, i))
+            )
+    for i in range(7):
+        for n in (1, 2, 3):
+            hour = vnstat_local(VNSTAT_START.replace(minute=0) + timedelta(hours=i))
+            tables["hour"].append(
+                (len(tables["hour"]) + 1, n, hour.strftime(stamp), *vnstat_bytes(n, 100 + i))
+            )
+    for i in range(12):
+        for n in (1, 2, 4):
+            day = (VNSTAT_START - timedelta(days=10 - i)).date().isoformat()
+            tables["day"].append((len(tables["day"]) + 1, n, day, *vnstat_bytes(n, 200 + i)))
+    for i, month in enumerate(("2024-12-01", "2025-01-01", "2025-02-01", "2025-03-01")):
+        for n in (1, 2):
+            tables["month"].append((len(tables["month"]) + 1, n, month, *vnstat_bytes(n, 300 + i)))
+    for i, year in enumerate(("2024-01-01", "2025-01-01")):
+        for n in (1, 2):
+            rx, tx = vnstat_bytes(n, 400 + i)
+            tables["year"].append((len(tables["year"]) + 1, n, year, rx * 1000, tx * 1000))
+    for i in range(10):
+        day = (VNSTAT_START - timedelta(days=3 * i + 1)).date().isoformat()
+        tables["top"].append((i + 1, 1 + i % 2, day, *vnstat_bytes(1 + i % 2, 500 + i)))
+    info: list[Sequence[Any]] = [
+        (1, "btime", str(int(VNSTAT_START.timestamp()) - 86400)),
+        (2, "dbversion", "1"),
+        (3, "vnstatversion", "2.10"),
+    ]
+    return {"info": info, "interface": interfaces, **tables}
+
+
+def vnstat_database(path: Path) -> Path:
+    """A vnStat 2.10 daemon's ``vnstat.db`` after the night clocks went forward (see the module's list)."""
+    return write_export(path, VNSTAT_DDL, vnstat_rows())

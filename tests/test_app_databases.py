@@ -47,8 +47,8 @@ kickoff task outputs and flow persistence, a Gajim XMPP client's message archive
 database, a Kedro-Viz session store, a Telethon, a Pyrogram and a Kurigram session file, a persist-queue
 database, a Limnoria IRC bot's Factoids, Aka and QuoteGrabs databases, a Kresus personal finance
 manager, a KeystoneJS project, a Shotwell photo library, a CrowdSec agent's local API database, a
-Kamailio SIP server) through ``columnar-etl run`` into the session's real PostgreSQL, every cell
-checked.
+Kamailio SIP server, a vnStat traffic monitor) through ``columnar-etl run`` into the session's real
+PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -11100,3 +11100,67 @@ def test_kamailio_keeps_its_julian_day_reals_and_dialled_numbers_and_its_schema_
     assert ran.values("dialog", "timeout", "id") == {row[0]: row[18] for row in rows["dialog"]}
     assert ran.values("htable", "key_value", "id") == {row[0]: row[4] for row in rows["htable"]}
     assert ran.values("subscriber", "username", "id") == {row[0]: row[1] for row in rows["subscriber"]}
+
+
+def test_vnstat_dates_are_wall_clock_timestamps_and_days_and_an_alias_cut_inside_an_emoji_keeps_its_text(
+    run_export: Runner,
+) -> None:
+    """A vnStat 2.10 daemon's ``vnstat.db``: every date is the local wall clock's text under ``DATE``
+    (``2025-03-30 04:00:00`` after ``02:00:00`` the night clocks went forward), a five-minute or hourly
+    period's a timestamp without time zone, a day's, month's (``2024-12-01``), year's and top day's a
+    date; byte counters beyond 2^32 bigint; every period's ``interface`` the declared reference. An
+    alias is kept in 31 bytes: one cut inside its last emoji arrives as its text and U+FFFD (audited
+    ``encoding:utf-8-cut``; until 2026-12-05 cp1252 mojibake, ``ZÃ¼rich``), one cut after ASCII and
+    the first byte of ``é`` as the fallback reads it, an empty one NULL, all audited."""
+    rows = apps.vnstat_rows()
+    ran, run_dir = run_export(apps.vnstat_database)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    periods = ("fiveminute", "hour", "day", "month", "year", "top")
+    assert references(run_dir) == {(table, "interface"): "interface.id" for table in periods}
+
+    stamp = "%Y-%m-%d %H:%M:%S"
+    for table in periods:
+        types = ran.types(table)
+        timed = table in ("fiveminute", "hour")
+        assert types["date"] == ("timestamp without time zone" if timed else "date"), table
+        assert types["rx"] == types["tx"] == types["interface"] == "bigint", table
+        read = (lambda text: datetime.strptime(text, stamp)) if timed else date.fromisoformat
+        assert ran.values(table, "date", "id") == {row[0]: read(row[2]) for row in rows[table]}, table
+        assert ran.values(table, "rx", "id") == {row[0]: row[3] for row in rows[table]}, table
+        assert ran.values(table, "tx", "id") == {row[0]: row[4] for row in rows[table]}, table
+        assert audit_rules(run_dir, table, "date") == {}, table
+    hours = sorted({moment.time() for moment in ran.values("hour", "date", "id").values()})
+    assert [moment.hour for moment in hours] == [0, 1, 2, 4, 5, 6, 23]  # no 03:00 that night
+
+    types = ran.types("interface")
+    assert types["created"] == types["updated"] == "timestamp without time zone"
+    assert types["rxtotal"] == types["txtotal"] == types["active"] == "bigint"
+    interfaces = rows["interface"]
+    assert ran.values("interface", "created", "id") == {
+        row[0]: datetime.strptime(row[4], stamp) for row in interfaces
+    }
+    assert ran.values("interface", "rxtotal", "id") == {row[0]: row[8] for row in interfaces}
+    assert max(row[8] for row in interfaces) > 2**32
+    aliases = {row[0]: row[2] for row in interfaces}
+    cut, after_ascii = aliases[1], aliases[4]
+    assert isinstance(cut, bytes) and isinstance(after_ascii, bytes)
+    expected = {
+        1: cut.decode(errors="replace"),  # Python's decoder: U+FFFD for the cut emoji
+        2: aliases[2],
+        3: None,
+        4: after_ascii.decode("cp1252"),
+    }
+    assert expected[1] == "Uplink — Zürich ☃ 🛰 \ufffd" and expected[4] == "Bridge to the VLAN of DepartmeÃ"
+    assert ran.types("interface")["alias"] == "text"
+    assert ran.values("interface", "alias", "id") == expected
+    assert audit_rules(run_dir, "interface", "alias") == {
+        "1": {"encoding:utf-8-cut"},
+        "3": {"empty_to_null"},
+        "4": {"encoding:cp1252"},
+    }
+    # info's values, whatever type holds them, are the numbers vnStat wrote as text.
+    info = ran.values("info", "value", "name")
+    assert {name: Decimal(str(value)) for name, value in info.items()} == {
+        name: Decimal(value) for _, name, value in rows["info"]
+    }
