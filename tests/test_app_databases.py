@@ -47,8 +47,8 @@ kickoff task outputs and flow persistence, a Gajim XMPP client's message archive
 database, a Kedro-Viz session store, a Telethon, a Pyrogram and a Kurigram session file, a persist-queue
 database, a Limnoria IRC bot's Factoids, Aka and QuoteGrabs databases, a Kresus personal finance
 manager, a KeystoneJS project, a Shotwell photo library, a CrowdSec agent's local API database, a
-Kamailio SIP server, a vnStat traffic monitor) through ``columnar-etl run`` into the session's real
-PostgreSQL, every cell checked.
+Kamailio SIP server, a vnStat traffic monitor, ulogd2's netfilter packet log) through ``columnar-etl
+run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -11163,4 +11163,58 @@ def test_vnstat_dates_are_wall_clock_timestamps_and_days_and_an_alias_cut_inside
     info = ran.values("info", "value", "name")
     assert {name: Decimal(str(value)) for name, value in info.items()} == {
         name: Decimal(value) for _, name, value in rows["info"]
+    }
+
+
+def test_ulogd_addresses_as_its_integers_and_signed_sequence_numbers_arrive_as_written(
+    run_export: Runner,
+) -> None:
+    """ulogd2's SQLITE3 output: an address is an integer as the plugin binds it (IPv4's bytes read
+    little-endian, ``192.168.1.10`` 167880896; IPv6's first eight signed), a TCP sequence number beyond
+    2^31 negative (``sqlite3_bind_int``): no rule reads them otherwise, bigint as written. The packet's
+    ``oob_time_sec`` is the instant (epoch seconds, audited), its ``oob_time_usec`` an integer; the
+    log prefix's trailing space trimmed and a missing prefix or device ``''`` made NULL, each
+    audited; the shipped ``ulog_ct`` of no rows arrives empty."""
+    rows = apps.ulogd_rows()["ulog_pkt"]
+    ran, run_dir = run_export(apps.ulogd_database)
+    loaded_cleanly(ran, run_dir, {"ulog_ct": 0, "ulog_pkt": len(rows)})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    types = ran.types("ulog_pkt")
+    assert types["oob_time_sec"] == "timestamp with time zone"
+    for column in ("oob_time_usec", "ip_saddr", "ip_daddr", "tcp_seq", "tcp_ackseq", "raw_pktlen", "oob_uid"):
+        assert types[column] == "bigint", column
+    for column in ("oob_prefix", "oob_in", "oob_out", "ip_saddr_str", "ip_daddr_str"):
+        assert types[column] == "text", column
+    assert set(ran.types("ulog_ct").values()) == {"bigint"}
+    names = [
+        "oob_time_sec", "oob_time_usec", "oob_prefix", "oob_in", "oob_out", "oob_mark", "oob_family",
+        "oob_protocol", "oob_uid", "raw_pktlen", "raw_pktcount", "ip_saddr", "ip_daddr", "ip_saddr_str",
+        "ip_daddr_str", "ip_protocol", "ip_tos", "ip_ttl", "ip_totlen", "ip_ihl", "ip_csum", "ip_id",
+        "ip_fragoff", "tcp_sport", "tcp_dport", "tcp_seq", "tcp_ackseq",
+    ]  # fmt: skip
+    by_usec = {row[1]: dict(zip(names, row, strict=False)) for row in rows}
+    assert len(by_usec) == len(rows)  # the builder's microseconds name each packet
+
+    def column(name: str) -> dict[Any, Any]:
+        return ran.values("ulog_pkt", name, "oob_time_usec")
+
+    assert column("oob_time_sec") == {
+        usec: UNIX_EPOCH + timedelta(seconds=row["oob_time_sec"]) for usec, row in by_usec.items()
+    }
+    for name in ("ip_saddr", "ip_daddr", "tcp_seq", "tcp_ackseq", "ip_saddr_str", "ip_daddr_str", "oob_uid"):
+        assert column(name) == {usec: row[name] for usec, row in by_usec.items()}, name
+    saddr = column("ip_saddr")
+    assert {row["ip_saddr_str"]: saddr[usec] for usec, row in by_usec.items()}["192.168.1.10"] == 167880896
+    assert int.from_bytes(bytes([192, 168, 1, 10]), "little") == 167880896
+    assert min(v for v in column("tcp_seq").values() if v is not None) < 0
+    assert max(saddr.values()) == 2**32 - 1  # 255.255.255.255, no wrap: bound as a 64-bit integer
+    assert column("oob_prefix") == {usec: row["oob_prefix"].strip() or None for usec, row in by_usec.items()}
+    assert column("oob_in") == {usec: row["oob_in"] or None for usec, row in by_usec.items()}
+    assert column("oob_out") == {usec: row["oob_out"] or None for usec, row in by_usec.items()}
+    assert audited_columns(run_dir) == {
+        ("ulog_pkt", "oob_time_sec", "epoch:seconds"),
+        ("ulog_pkt", "oob_prefix", "trim"),
+        ("ulog_pkt", "oob_prefix", "empty_to_null"),
+        ("ulog_pkt", "oob_in", "empty_to_null"),
+        ("ulog_pkt", "oob_out", "empty_to_null"),
     }
