@@ -1286,6 +1286,19 @@ number, so a test computes what a column holds from the same numbers.
   ``varchar(255)``, NULL for none) beside their ``django_content_type`` ids, ``data`` JSON text;
   ``actstream_follow`` keyed by the declared ``UNIQUE (user_id, content_type_id, object_id, flag)``,
   ``flag`` ``''`` in every row (the model's default); Django's UTC ``datetime`` text throughout.
+- :func:`vnstat_database`: a vnStat 2.10 daemon's ``vnstat.db`` (``vnstatd --initdb``'s DDL): every
+  date the local wall clock's text under ``DATE`` (``datetime(…, 'localtime')``: a five-minute or
+  hourly period's ``2025-03-30 04:00:00`` after ``02:00:00`` the night clocks went forward, a day's
+  ``2025-03-28``, a month's ``2024-12-01``, a year's ``2024-01-01``), byte counters beyond 2^32, each
+  period's ``interface`` a declared reference, ``info`` with ``btime``, ``dbversion`` and
+  ``vnstatversion`` (``2.10``) as text, and aliases as ``--setalias`` keeps them, in 31 bytes: one cut
+  inside its last emoji, one after ``Departme`` and the first byte of ``é``, ``''`` for none.
+- :func:`ulogd_database`: ulogd2 2.0.8's SQLITE3 output (packets through ``UNIXSOCK``, ``BASE`` and
+  ``IP2STR``): the shipped ``ulog_ct`` with no rows, ``ulog_pkt`` with a column per key it logs, each
+  address an integer as the plugin binds it (IPv4's bytes read little-endian, ``192.168.1.10``
+  167880896; IPv6's first eight signed) beside its text, a TCP sequence number beyond 2^31 negative,
+  ``oob_time_sec`` epoch seconds, a log prefix with iptables' trailing space, ``''`` for no prefix and
+  for a chain's missing in or out device, NULL for another protocol's fields.
 """
 
 from __future__ import annotations
@@ -29015,3 +29028,226 @@ def audit_trail_rows(users: int = 5, customers: int = 12) -> dict[str, list[Sequ
 def django_audit_trail(path: Path) -> Path:
     """A Django site's django-auditlog and django-activity-stream tables (see the module's list)."""
     return write_export(path, AUDIT_TRAIL_DDL, audit_trail_rows())
+
+
+# --- vnStat (network traffic monitor) -----------------------------------------------------------------------
+
+#: vnStat 2.10's database (``vnstatd --initdb``; ``dbsql.c``'s DDL, as ``sqlite3 .schema`` shows it).
+VNSTAT_DDL = (
+    "CREATE TABLE info(\n  id       INTEGER PRIMARY KEY,\n  name     TEXT UNIQUE NOT NULL,\n"
+    "  value    TEXT NOT NULL)",
+    "CREATE TABLE interface(\n  id           INTEGER PRIMARY KEY,\n  name         TEXT UNIQUE NOT NULL,\n"
+    "  alias        TEXT,\n  active       INTEGER NOT NULL,\n  created      DATE NOT NULL,\n"
+    "  updated      DATE NOT NULL,\n  rxcounter    INTEGER NOT NULL,\n  txcounter    INTEGER NOT NULL,\n"
+    "  rxtotal      INTEGER NOT NULL,\n  txtotal      INTEGER NOT NULL)",
+    *(
+        f"CREATE TABLE {table}(\n  id           INTEGER PRIMARY KEY,\n"
+        "  interface    INTEGER REFERENCES interface(id) ON DELETE CASCADE,\n  date         DATE NOT NULL,\n"
+        "  rx           INTEGER NOT NULL,\n  tx           INTEGER NOT NULL,\n"
+        "  CONSTRAINT u UNIQUE (interface, date))"
+        for table in ("fiveminute", "hour", "day", "month", "year", "top")
+    ),
+)
+#: The interfaces: name, alias as vnStat stores it (``--setalias`` keeps 31 bytes: the first is cut
+#: inside its last emoji, the fourth after ``Departme`` and the first byte of ``é``; ``''`` for none),
+#: active (0: the interface is gone).
+VNSTAT_INTERFACES: tuple[tuple[str, bytes | str, int], ...] = (
+    ("eth0", "Uplink — Zürich ☃ 🛰 🛰".encode()[:31], 1),
+    ("wlan0", "Wi-Fi\u00a0Café — 5 GHz", 1),
+    ("ifb0", "", 1),
+    ("wg0", "Bridge to the VLAN of Departmeé".encode()[:31], 0),
+)
+#: When the database was created (UTC): Helsinki's wall clock is UTC+2, UTC+3 from VNSTAT_SUMMER on.
+VNSTAT_START = datetime(2025, 3, 29, 21, 30, tzinfo=UTC)
+VNSTAT_SUMMER = datetime(2025, 3, 30, 1, 0, tzinfo=UTC)
+
+
+def vnstat_local(moment: datetime) -> datetime:
+    """``moment`` on Helsinki's wall clock, as vnStat writes every date (``datetime(…, 'localtime')``):
+    02:00 is followed by 04:00 on 2025-03-30."""
+    return (moment + timedelta(hours=3 if moment >= VNSTAT_SUMMER else 2)).replace(tzinfo=None)
+
+
+def vnstat_bytes(interface: int, i: int) -> tuple[int, int]:
+    """rx and tx bytes of a period: 0 on an interface that saw nothing (``ifb0``), else up to GBs."""
+    if interface == 3:
+        return 0, 0
+    return (i * 7919 * interface) % 1_000_000_007 + interface, (i * 104729 + interface * 13) % 99_999_989
+
+
+def vnstat_rows() -> dict[str, list[Sequence[Any]]]:
+    """The tables' rows (see :func:`vnstat_database`): six hours of five-minute and hourly traffic over
+    the night clocks went forward, then days, months, years and the top days."""
+    stamp = "%Y-%m-%d %H:%M:%S"
+    updated = VNSTAT_START + timedelta(hours=6)
+    interfaces: list[Sequence[Any]] = []
+    for n, (name, alias, active) in enumerate(VNSTAT_INTERFACES, start=1):
+        rx, tx = (18_245_743_672 * n, 748_252_356 * n) if n != 3 else (0, 0)
+        interfaces.append(
+            (
+                n,
+                name,
+                alias,
+                active,
+                vnstat_local(VNSTAT_START - timedelta(days=90 * (1 - active))).strftime(stamp),
+                vnstat_local(updated - timedelta(days=40 * (1 - active))).strftime(stamp),
+                rx % 4_294_967_296 + n,
+                tx % 4_294_967_296,
+                rx,
+                tx,
+            )
+        )
+    tables: dict[str, list[Sequence[Any]]] = {
+        t: [] for t in ("fiveminute", "hour", "day", "month", "year", "top")
+    }
+    for i in range(6 * 12):
+        for n in (1, 2, 3):
+            moment = vnstat_local(VNSTAT_START + timedelta(minutes=5 * i))
+            tables["fiveminute"].append(
+                (len(tables["fiveminute"]) + 1, n, moment.strftime(stamp), *vnstat_bytes(n, i))
+            )
+    for i in range(7):
+        for n in (1, 2, 3):
+            hour = vnstat_local(VNSTAT_START.replace(minute=0) + timedelta(hours=i))
+            tables["hour"].append(
+                (len(tables["hour"]) + 1, n, hour.strftime(stamp), *vnstat_bytes(n, 100 + i))
+            )
+    for i in range(12):
+        for n in (1, 2, 4):
+            day = (VNSTAT_START - timedelta(days=10 - i)).date().isoformat()
+            tables["day"].append((len(tables["day"]) + 1, n, day, *vnstat_bytes(n, 200 + i)))
+    for i, month in enumerate(("2024-12-01", "2025-01-01", "2025-02-01", "2025-03-01")):
+        for n in (1, 2):
+            tables["month"].append((len(tables["month"]) + 1, n, month, *vnstat_bytes(n, 300 + i)))
+    for i, year in enumerate(("2024-01-01", "2025-01-01")):
+        for n in (1, 2):
+            rx, tx = vnstat_bytes(n, 400 + i)
+            tables["year"].append((len(tables["year"]) + 1, n, year, rx * 1000, tx * 1000))
+    for i in range(10):
+        day = (VNSTAT_START - timedelta(days=3 * i + 1)).date().isoformat()
+        tables["top"].append((i + 1, 1 + i % 2, day, *vnstat_bytes(1 + i % 2, 500 + i)))
+    info: list[Sequence[Any]] = [
+        (1, "btime", str(int(VNSTAT_START.timestamp()) - 86400)),
+        (2, "dbversion", "1"),
+        (3, "vnstatversion", "2.10"),
+    ]
+    return {"info": info, "interface": interfaces, **tables}
+
+
+def vnstat_database(path: Path) -> Path:
+    """A vnStat 2.10 daemon's ``vnstat.db`` after the night clocks went forward (see the module's list)."""
+    return write_export(path, VNSTAT_DDL, vnstat_rows())
+
+
+# --- ulogd2 (netfilter logging daemon, SQLITE3 output) ------------------------------------------------------
+
+#: The tables: ``ulog_ct`` as ulogd2 2.0.8 ships it (``doc/sqlite3.table``), and ``ulog_pkt`` with the
+#: columns an operator names for the keys it logs (each column a key's name, ``.`` written ``_``: the
+#: SQLITE3 plugin inserts into every column whose name is a key of the stack).
+ULOGD_DDL = (
+    "CREATE TABLE ulog_ct (\n\t\t\tflow_start_sec\t\tINT UNSIGNED,\n\t\t\tflow_start_usec\t\tINT UNSIGNED,\n"
+    "\t\t\tflow_end_sec\t\tINT UNSIGNED,\n\t\t\tflow_end_usec\t\tINT UNSIGNED,\n"
+    "\t\t\torig_ip_saddr\t\tINT UNSIGNED,\n\t\t\torig_ip_daddr\t\tINT UNSIGNED,\n"
+    "\t\t\torig_l4_sport\t\tSMALLINT UNSIGNED,\n\t\t\torig_l4_dport\t\tSMALLINT UNSIGNED,\n"
+    "\t\t\torig_ip_protocol\tTINYINT UNSIGNED,\n\t\t\ticmp_type\t\tTINYINT UNSIGNED,\n"
+    "\t\t\ticmp_code\t\tTINYINT UNSIGNED,\n\t\t\torig_raw_pktlen\t\tINT UNSIGNED,\n"
+    "\t\t\torig_raw_pktcount\tINT UNSIGNED,\n\t\t\treply_raw_pktlen\tINT UNSIGNED,\n"
+    "\t\t\treply_raw_pktcount\tINT UNSIGNED,\n\t\t\tct_mark\t\t\tINT UNSIGNED\n\t\t)",
+    "CREATE TABLE ulog_pkt (\n"
+    "  oob_time_sec INT UNSIGNED, oob_time_usec INT UNSIGNED, oob_prefix VARCHAR(64), oob_in VARCHAR(32),\n"
+    "  oob_out VARCHAR(32), oob_mark INT UNSIGNED, oob_family TINYINT UNSIGNED,\n"
+    "  oob_protocol SMALLINT UNSIGNED,\n"
+    "  oob_uid INT UNSIGNED, raw_pktlen INT UNSIGNED, raw_pktcount INT UNSIGNED,\n"
+    "  ip_saddr INT UNSIGNED, ip_daddr INT UNSIGNED, ip_saddr_str VARCHAR(40), ip_daddr_str VARCHAR(40),\n"
+    "  ip_protocol TINYINT UNSIGNED, ip_tos TINYINT UNSIGNED, ip_ttl TINYINT UNSIGNED,\n"
+    "  ip_totlen SMALLINT UNSIGNED,\n"
+    "  ip_ihl TINYINT UNSIGNED, ip_csum SMALLINT UNSIGNED, ip_id SMALLINT UNSIGNED,\n"
+    "  ip_fragoff SMALLINT UNSIGNED,\n"
+    "  tcp_sport SMALLINT UNSIGNED, tcp_dport SMALLINT UNSIGNED, tcp_seq INT UNSIGNED,\n"
+    "  tcp_ackseq INT UNSIGNED,\n"
+    "  tcp_window SMALLINT UNSIGNED, tcp_urg TINYINT, tcp_ack TINYINT, tcp_psh TINYINT, tcp_rst TINYINT,\n"
+    "  tcp_syn TINYINT, tcp_fin TINYINT,\n"
+    "  udp_sport SMALLINT UNSIGNED, udp_dport SMALLINT UNSIGNED, udp_len SMALLINT UNSIGNED,\n"
+    "  icmp_type TINYINT UNSIGNED, icmp_code TINYINT UNSIGNED, icmp_echoid SMALLINT UNSIGNED,\n"
+    "  icmp_echoseq SMALLINT UNSIGNED\n)",
+)
+#: ``--nflog-prefix`` values: iptables' trailing space, none (the kernel sends ``''``), unicode, 60 bytes.
+ULOGD_PREFIXES = ("INPUT DROP: ", "FORWARD ACCEPT ", "", "ssh brute — blocked ", "Böse Pakete 🚫 ", "x" * 60)
+ULOGD_V4 = ("192.168.1.10", "10.0.0.1", "203.0.113.250", "255.255.255.255", "0.0.0.0", "127.0.0.1", "8.8.8.8")
+ULOGD_V6 = ("2001:db8::1", "fe80::1ff:fe23:4567:890a", "::1")
+ULOGD_START = 1764900000  # 2025-12-05 02:00:00 UTC
+
+
+def ulogd_address(text: str) -> int:
+    """An address as the SQLITE3 plugin binds an ``IPADDR`` key: IPv4's four bytes in network order
+    read as a little-endian unsigned integer (``192.168.1.10``: 167880896); IPv6's first eight read as
+    a little-endian signed 64-bit one (``2001:db8::1``: 3087860000)."""
+    packed = ipaddress.ip_address(text).packed
+    if len(packed) == 4:
+        return int.from_bytes(packed, "little")
+    return int.from_bytes(packed[:8], "little", signed=True)
+
+
+def ulogd_int32(value: int) -> int:
+    """An unsigned 32-bit key (``tcp.seq``) as ``sqlite3_bind_int`` stores it: beyond 2^31 negative."""
+    return value - 2**32 if value >= 2**31 else value
+
+
+def ulogd_rows(packets: int = 30) -> dict[str, list[Sequence[Any]]]:
+    """The tables' rows (see :func:`ulogd_database`): IPv4 TCP, UDP and ICMP packets, every sixth an
+    IPv6 TCP one, logged by the INPUT (no out device: ``''``), OUTPUT (no in device) and FORWARD chains."""
+    rows: list[Sequence[Any]] = []
+    for i in range(packets):
+        v6 = i % 6 == 5
+        chain = i % 3
+        kind = 0 if v6 else i % 3
+        src = ULOGD_V6[i % 3] if v6 else ULOGD_V4[i % len(ULOGD_V4)]
+        dst = f"2001:db8:ffff::{i:x}" if v6 else ULOGD_V4[(i * 3 + 1) % len(ULOGD_V4)]
+        length = (20, 8, 8 + 32)[kind] + (40 if v6 else 20) + (kind == 1) * (i % 40)
+        tcp: list[Any] = [None] * 11
+        udp: list[Any] = [None] * 3
+        icmp: list[Any] = [None] * 4
+        if kind == 0:
+            flags = (0x02, 0x12, 0x10, 0x04, 0x01)[i % 5]
+            seq, ack = (i * 2_654_435_761) % 2**32, (i * 40_503 * 65_537) % 2**32 if flags & 0x10 else 0
+            tcp = [1024 + i * 37, (22, 80, 443, 8080)[i % 4], ulogd_int32(seq), ulogd_int32(ack), 65535 - i]
+            tcp += [int(bool(flags & bit)) for bit in (0x20, 0x10, 0x08, 0x04, 0x02, 0x01)]
+        elif kind == 1:
+            udp = [5353 + i, (53, 123, 514)[i % 3], 8 + i % 40]
+        else:
+            icmp = [(8, 0, 3, 11)[i % 4], (0, 0, 3, 0)[i % 4], i, i * 7]
+        # IPv6 has no IPv4 header: only its next header is the protocol.
+        ip: list[Any] = (
+            [6, *[None] * 7]
+            if v6
+            else [(6, 17, 1)[kind], (0, 16, 184)[i % 3], 1 + i, length, 5, (i * 7919) % 65536, i * 101, 16384]
+        )
+        rows.append(
+            (
+                ULOGD_START + 17 * i,
+                (i * 104_729) % 1_000_000,
+                ULOGD_PREFIXES[i % len(ULOGD_PREFIXES)],
+                "" if chain == 1 else "eth0",
+                "" if chain == 0 else ("wg0" if i % 2 else "eth1"),
+                256 if i % 4 == 0 else 0,
+                10 if v6 else 2,
+                0x86DD if v6 else 0x0800,
+                1000 if chain == 1 else None,
+                length,
+                1,
+                ulogd_address(src),
+                ulogd_address(dst),
+                src,
+                dst,
+                *ip,
+                *tcp,
+                *udp,
+                *icmp,
+            )
+        )
+    return {"ulog_ct": [], "ulog_pkt": rows}
+
+
+def ulogd_database(path: Path) -> Path:
+    """ulogd2's SQLITE3 output database after a few dozen logged packets (see the module's list)."""
+    return write_export(path, ULOGD_DDL, ulogd_rows())

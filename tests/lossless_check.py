@@ -25,7 +25,8 @@ Equality by storage class (a cell equal this way needs no audit row):
 - TEXT, invalid UTF-8 → must be audited with a rule naming the encoding, and arrive as the fallback's
   decoding (cp1252; a byte cp1252 leaves undefined, such as 0x81, as its Latin-1 character), possibly
   trimmed / NUL-stripped by the other documented rules (or be quarantined); the same bytes as
-  ``bytea`` need no audit.
+  ``bytea`` need no audit. UTF-8 cut inside its last character (``value_oracle.cut_utf8``) audited
+  ``encoding:utf-8-cut`` arrives as its characters and U+FFFD for the cut one.
 
 A cell that is not equal needs an audit or quarantine row for (table, row_key, column) whose rule is
 a documented one, and must hold that row's ``new_value`` (NULL for a quarantined or nulled cell): an
@@ -65,7 +66,7 @@ import pyarrow.parquet as pq
 
 from columnar_etl.pg.connect import connect
 
-from .value_oracle import WHITE_SPACE
+from .value_oracle import WHITE_SPACE, cut_utf8
 
 #: Canonical integer text: no sign but a minus, no leading zeros, no separators.
 INTEGER_TEXT = re.compile(r"-?(0|[1-9][0-9]*)")
@@ -529,9 +530,12 @@ def text_equals(text: str, target: Any) -> bool:
     return False
 
 
-def _decoded_forms(raw: bytes, encoding: str) -> set[str | None]:
-    """What an invalid-UTF-8 TEXT cell may arrive as: decoded, then trimmed / NUL-stripped / blank→NULL."""
-    decoded = decode_fallback(raw, encoding)
+def _decoded_forms(raw: bytes, encoding: str, cut: bool = False) -> set[str | None]:
+    """What an invalid-UTF-8 TEXT cell may arrive as: decoded (as cut UTF-8 where ``cut``), then
+    trimmed / NUL-stripped / blank→NULL."""
+    decoded = cut_utf8(raw) if cut else decode_fallback(raw, encoding)
+    if decoded is None:
+        return set()
     forms: set[str | None] = set()
     for text in (decoded, decoded.replace("\0", "")):
         forms |= {text, text.strip(WHITE_SPACE)}
@@ -552,8 +556,11 @@ def cell_violation(
             return None
         if not any(ENCODING_RULE.search(rule) for _, rule, _, _ in entries):
             return f"invalid UTF-8 not audited as an encoding repair (entries: {[e[1] for e in entries]})"
-        if isinstance(target, str | type(None)) and target in _decoded_forms(raw, encoding):
+        cut = any("encoding:utf-8-cut" in rule.split(",") for _, rule, _, _ in entries)
+        if isinstance(target, str | type(None)) and target in _decoded_forms(raw, encoding, cut):
             return None
+        if cut:
+            return f"invalid UTF-8 audited as cut UTF-8 but not it: expected {cut_utf8(raw)!r}"
         return f"invalid UTF-8 not decoded as {encoding}: expected {decode_fallback(raw, encoding)!r}"
     shown = {str(raw) for _, rule, raw, _ in entries if "as_bytes" in rule.split(",")}
     if cell.storage in ("integer", "real") and any(raw.startswith("hex:") for raw in shown):

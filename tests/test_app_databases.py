@@ -50,8 +50,9 @@ manager, a KeystoneJS project, a Shotwell photo library, a CrowdSec agent's loca
 Kamailio SIP server, a MiniDLNA and a Gerbera media server, an Agno agent's SqliteDb, a Chainlit
 app's SQLAlchemy data layer, a Mnemosyne flashcard database, a Dino XMPP client's database, a
 Strawberry music collection, a Scrapyd server's finished jobs and spider queue, a Django site's
-django-silk profiler tables, a Django site's django-auditlog and django-activity-stream tables) through
-``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
+django-silk profiler tables, a Django site's django-auditlog and django-activity-stream tables, a
+vnStat traffic monitor, ulogd2's netfilter packet log) through ``columnar-etl run`` into the session's
+real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -11739,3 +11740,121 @@ def test_django_audit_trail_reads_generic_object_ids_as_numbers_and_keeps_a_foll
     assert ran.values("actstream_follow", "flag", "id") == {row[0]: "" for row in follows}
     assert ran.values("actstream_follow", "object_id", "id") == {row[0]: int(row[1]) for row in follows}
     assert primary_key(ran.uri, ran.record["version_schema"], "actstream_follow") == ["id"]
+
+
+def test_vnstat_dates_are_wall_clock_timestamps_and_days_and_an_alias_cut_inside_an_emoji_keeps_its_text(
+    run_export: Runner,
+) -> None:
+    """A vnStat 2.10 daemon's ``vnstat.db``: every date is the local wall clock's text under ``DATE``
+    (``2025-03-30 04:00:00`` after ``02:00:00`` the night clocks went forward), a five-minute or hourly
+    period's a timestamp without time zone, a day's, month's (``2024-12-01``), year's and top day's a
+    date; byte counters beyond 2^32 bigint; every period's ``interface`` the declared reference. An
+    alias is kept in 31 bytes: one cut inside its last emoji arrives as its text and U+FFFD (audited
+    ``encoding:utf-8-cut``; until 2026-12-05 cp1252 mojibake, ``ZÃ¼rich``), one cut after ASCII and
+    the first byte of ``é`` as the fallback reads it, an empty one NULL, all audited."""
+    rows = apps.vnstat_rows()
+    ran, run_dir = run_export(apps.vnstat_database)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    periods = ("fiveminute", "hour", "day", "month", "year", "top")
+    assert references(run_dir) == {(table, "interface"): "interface.id" for table in periods}
+
+    stamp = "%Y-%m-%d %H:%M:%S"
+    for table in periods:
+        types = ran.types(table)
+        timed = table in ("fiveminute", "hour")
+        assert types["date"] == ("timestamp without time zone" if timed else "date"), table
+        assert types["rx"] == types["tx"] == types["interface"] == "bigint", table
+        read = (lambda text: datetime.strptime(text, stamp)) if timed else date.fromisoformat
+        assert ran.values(table, "date", "id") == {row[0]: read(row[2]) for row in rows[table]}, table
+        assert ran.values(table, "rx", "id") == {row[0]: row[3] for row in rows[table]}, table
+        assert ran.values(table, "tx", "id") == {row[0]: row[4] for row in rows[table]}, table
+        assert audit_rules(run_dir, table, "date") == {}, table
+    hours = sorted({moment.time() for moment in ran.values("hour", "date", "id").values()})
+    assert [moment.hour for moment in hours] == [0, 1, 2, 4, 5, 6, 23]  # no 03:00 that night
+
+    types = ran.types("interface")
+    assert types["created"] == types["updated"] == "timestamp without time zone"
+    assert types["rxtotal"] == types["txtotal"] == types["active"] == "bigint"
+    interfaces = rows["interface"]
+    assert ran.values("interface", "created", "id") == {
+        row[0]: datetime.strptime(row[4], stamp) for row in interfaces
+    }
+    assert ran.values("interface", "rxtotal", "id") == {row[0]: row[8] for row in interfaces}
+    assert max(row[8] for row in interfaces) > 2**32
+    aliases = {row[0]: row[2] for row in interfaces}
+    cut, after_ascii = aliases[1], aliases[4]
+    assert isinstance(cut, bytes) and isinstance(after_ascii, bytes)
+    expected = {
+        1: cut.decode(errors="replace"),  # Python's decoder: U+FFFD for the cut emoji
+        2: aliases[2],
+        3: None,
+        4: after_ascii.decode("cp1252"),
+    }
+    assert expected[1] == "Uplink — Zürich ☃ 🛰 \ufffd" and expected[4] == "Bridge to the VLAN of DepartmeÃ"
+    assert ran.types("interface")["alias"] == "text"
+    assert ran.values("interface", "alias", "id") == expected
+    assert audit_rules(run_dir, "interface", "alias") == {
+        "1": {"encoding:utf-8-cut"},
+        "3": {"empty_to_null"},
+        "4": {"encoding:cp1252"},
+    }
+    # info's values, whatever type holds them, are the numbers vnStat wrote as text.
+    info = ran.values("info", "value", "name")
+    assert {name: Decimal(str(value)) for name, value in info.items()} == {
+        name: Decimal(value) for _, name, value in rows["info"]
+    }
+
+
+def test_ulogd_addresses_as_its_integers_and_signed_sequence_numbers_arrive_as_written(
+    run_export: Runner,
+) -> None:
+    """ulogd2's SQLITE3 output: an address is an integer as the plugin binds it (IPv4's bytes read
+    little-endian, ``192.168.1.10`` 167880896; IPv6's first eight signed), a TCP sequence number beyond
+    2^31 negative (``sqlite3_bind_int``): no rule reads them otherwise, bigint as written. The packet's
+    ``oob_time_sec`` is the instant (epoch seconds, audited), its ``oob_time_usec`` an integer; the
+    log prefix's trailing space trimmed and a missing prefix or device ``''`` made NULL, each
+    audited; the shipped ``ulog_ct`` of no rows arrives empty."""
+    rows = apps.ulogd_rows()["ulog_pkt"]
+    ran, run_dir = run_export(apps.ulogd_database)
+    loaded_cleanly(ran, run_dir, {"ulog_ct": 0, "ulog_pkt": len(rows)})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    types = ran.types("ulog_pkt")
+    assert types["oob_time_sec"] == "timestamp with time zone"
+    for column in ("oob_time_usec", "ip_saddr", "ip_daddr", "tcp_seq", "tcp_ackseq", "raw_pktlen", "oob_uid"):
+        assert types[column] == "bigint", column
+    for column in ("oob_prefix", "oob_in", "oob_out", "ip_saddr_str", "ip_daddr_str"):
+        assert types[column] == "text", column
+    assert set(ran.types("ulog_ct").values()) == {"bigint"}
+    names = [
+        "oob_time_sec", "oob_time_usec", "oob_prefix", "oob_in", "oob_out", "oob_mark", "oob_family",
+        "oob_protocol", "oob_uid", "raw_pktlen", "raw_pktcount", "ip_saddr", "ip_daddr", "ip_saddr_str",
+        "ip_daddr_str", "ip_protocol", "ip_tos", "ip_ttl", "ip_totlen", "ip_ihl", "ip_csum", "ip_id",
+        "ip_fragoff", "tcp_sport", "tcp_dport", "tcp_seq", "tcp_ackseq",
+    ]  # fmt: skip
+    by_usec = {row[1]: dict(zip(names, row, strict=False)) for row in rows}
+    assert len(by_usec) == len(rows)  # the builder's microseconds name each packet
+
+    def column(name: str) -> dict[Any, Any]:
+        return ran.values("ulog_pkt", name, "oob_time_usec")
+
+    assert column("oob_time_sec") == {
+        usec: UNIX_EPOCH + timedelta(seconds=row["oob_time_sec"]) for usec, row in by_usec.items()
+    }
+    for name in ("ip_saddr", "ip_daddr", "tcp_seq", "tcp_ackseq", "ip_saddr_str", "ip_daddr_str", "oob_uid"):
+        assert column(name) == {usec: row[name] for usec, row in by_usec.items()}, name
+    saddr = column("ip_saddr")
+    assert {row["ip_saddr_str"]: saddr[usec] for usec, row in by_usec.items()}["192.168.1.10"] == 167880896
+    assert int.from_bytes(bytes([192, 168, 1, 10]), "little") == 167880896
+    assert min(v for v in column("tcp_seq").values() if v is not None) < 0
+    assert max(saddr.values()) == 2**32 - 1  # 255.255.255.255, no wrap: bound as a 64-bit integer
+    assert column("oob_prefix") == {usec: row["oob_prefix"].strip() or None for usec, row in by_usec.items()}
+    assert column("oob_in") == {usec: row["oob_in"] or None for usec, row in by_usec.items()}
+    assert column("oob_out") == {usec: row["oob_out"] or None for usec, row in by_usec.items()}
+    assert audited_columns(run_dir) == {
+        ("ulog_pkt", "oob_time_sec", "epoch:seconds"),
+        ("ulog_pkt", "oob_prefix", "trim"),
+        ("ulog_pkt", "oob_prefix", "empty_to_null"),
+        ("ulog_pkt", "oob_in", "empty_to_null"),
+        ("ulog_pkt", "oob_out", "empty_to_null"),
+    }

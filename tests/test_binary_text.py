@@ -254,3 +254,51 @@ def test_a_text_end_of_a_declared_reference_to_bytes_bound_as_strings_loads_as_b
     assert loaded.data_type("c", "t_v") == loaded.data_type("t", "v") == "bytea"
     assert loaded.values("c", "t_v", "id") == {1: keys[4], 2: keys[4]}
     assert _audit(loaded, "t_v") == {"1": {"as_bytes"}, "2": {"as_bytes"}}
+
+
+def test_utf8_text_cut_inside_its_last_character_keeps_its_characters(pg_uri: str, tmp_path: Path) -> None:
+    # A C program keeping text in a fixed byte buffer cuts it after so many bytes, inside a character
+    # (vnStat keeps an interface's alias in 31 bytes: "Uplink — Zürich ☃ 🛰 🛰" is stored without the
+    # last emoji's fourth byte). Such a value is UTF-8 but for its cut last character: it was decoded
+    # as cp1252, every character of it mojibake ("ZÃ¼rich"). Valid UTF-8 before the cut, and either a
+    # character of several bytes in it or two bytes or more of the cut one, say UTF-8: the value is
+    # its characters and U+FFFD for the cut one, audited ``encoding:utf-8-cut`` with its hex. A single
+    # lead byte after ASCII only is what cp1252's "café" is (0xE9 ends it): the fallback's reading.
+    cut = {
+        1: "Uplink — Zürich ☃ 🛰 🛰".encode()[:31],
+        4: "Ω≈ç √".encode()[:-1],
+        5: b"abc" + "€".encode()[:2],
+    }
+    legacy = {
+        2: "Bridge to the VLAN of Departmeé".encode()[:31],
+        3: "café".encode("cp1252"),
+        7: "Müller é".encode("cp1252"),
+    }
+    values = {**cut, **legacy, 6: "naïve".encode()}
+    path = _export(
+        tmp_path / "cut.db",
+        "CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)",
+        [f"INSERT INTO t VALUES ({i}, CAST(X'{raw.hex()}' AS TEXT))" for i, raw in values.items()],
+    )
+    expected: dict[int, str] = {}
+    for i, raw in cut.items():
+        with_tail = raw.decode(errors="replace")  # Python's decoder: U+FFFD for the cut character
+        assert with_tail.count("\ufffd") == 1 and with_tail.endswith("\ufffd"), with_tail
+        expected[i] = with_tail
+    expected |= {i: raw.decode("cp1252") for i, raw in legacy.items()}
+    expected[6] = "naïve"
+    assert expected[1] == "Uplink — Zürich ☃ 🛰 \ufffd" and expected[2].endswith("Ã")
+    column = profile(path)["t"]["v"]
+    assert column.inferred_type == "text", column.type_reason
+    loaded = load_and_check(path, pg_uri, tmp_path)
+    assert loaded.violations == [], summarize(loaded.violations)
+    assert loaded.values("t", "v", "id") == expected
+    audit = _audit(loaded, "v")
+    assert audit == {
+        **{str(i): {"encoding:utf-8-cut"} for i in cut},
+        **{str(i): {"encoding:cp1252"} for i in legacy},
+    }
+    raw_values = {
+        str(row["row_key"]): row["raw_value"] for row in loaded.log("audit") if row["column"] == "v"
+    }
+    assert raw_values == {str(i): f"hex:{raw.hex().upper()}" for i, raw in {**cut, **legacy}.items()}

@@ -198,12 +198,36 @@ def write_cases(path: Path, cases: Sequence[Case]) -> list[tuple[str, Any]]:
 # --- the oracle ------------------------------------------------------------------------------------------
 
 
+def cut_utf8(raw: bytes) -> str | None:
+    """``raw`` read as UTF-8 cut inside its last character, that character U+FFFD: where the bytes
+    before a lead byte and fewer continuation bytes than it announces are valid UTF-8 and either hold
+    a character of several bytes or the cut character kept two bytes or more; else None (a lone lead
+    byte after ASCII is cp1252's ``café``)."""
+    for kept in (1, 2, 3):
+        head, tail = raw[:-kept], raw[-kept:]
+        lead = tail[0]
+        needs = 2 if 0xC2 <= lead <= 0xDF else 3 if 0xE0 <= lead <= 0xEF else 4 if 0xF0 <= lead <= 0xF4 else 0
+        if kept >= needs or any(not 0x80 <= b <= 0xBF for b in tail[1:]):
+            continue
+        try:
+            text = head.decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        if kept >= 2 or not text.isascii():
+            return text + "\ufffd"
+    return None
+
+
 def decoded(raw: bytes) -> str:
-    """TEXT bytes as the cleaner must read them: UTF-8, else cp1252 (bytes cp1252 leaves undefined as
-    their Latin-1 characters, as ``source_encoding_fallback`` documents)."""
+    """TEXT bytes as the cleaner must read them: UTF-8, else UTF-8 cut inside its last character
+    (:func:`cut_utf8`), else cp1252 (bytes cp1252 leaves undefined as their Latin-1 characters, as
+    ``source_encoding_fallback`` documents)."""
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
+        cut = cut_utf8(raw)
+        if cut is not None:
+            return cut
         return "".join(
             bytes([b]).decode("cp1252", errors="replace").replace("\ufffd", chr(b)) if b >= 0x80 else chr(b)
             for b in raw

@@ -193,7 +193,8 @@ class Settings(BaseSettings):
         default="cp1252",
         description="How TEXT that is not valid UTF-8 is read: `cp1252` (the usual Windows export: byte 0x80 "
         "is `€`), `latin-1`, or `error` (the profile reports it and the circuit breaker halts). Every "
-        "decoded cell is in the audit with its raw bytes in hex.",
+        "decoded cell is in the audit with its raw bytes in hex. UTF-8 cut inside its last character (a C "
+        "program's fixed byte buffer) is read as UTF-8, the cut character U+FFFD (`encoding:utf-8-cut`).",
     )
     batch_bytes: int = Field(
         default=8 * 1024 * 1024,

@@ -80,7 +80,14 @@ from columnar_etl.rules import (
     ZONE_REGEX,
     grouped_number_regexes,
 )
-from columnar_etl.source.cells import HELPER_PREFIX, ColumnRead, class_column, frame_name, hex_column
+from columnar_etl.source.cells import (
+    CUT_CHARACTER,
+    HELPER_PREFIX,
+    ColumnRead,
+    class_column,
+    frame_name,
+    hex_column,
+)
 
 _HELPER = HELPER_PREFIX + "{}{}"
 
@@ -827,7 +834,13 @@ class ColumnExprs:
         """The audit rule of a changed cell, e.g. ``trim,boolean:Yes``; meant for the changed rows only."""
         parts = [pl.when(self.has(bit)).then(pl.lit(text)) for bit, text in _SIMPLE_RULES.items()]
         if self.read.with_hex:
-            parts.insert(0, pl.when(self.has(Change.ENCODING)).then(pl.lit(f"encoding:{self.fallback}")))
+            # UTF-8 cut inside its last character reads as UTF-8, that character U+FFFD
+            # (source.cells.fallback_decoded_sql); no byte-by-byte decoding yields U+FFFD.
+            encoding = pl.lit(f"encoding:{self.fallback}")
+            if self.plan.type != "bytea":  # there the source column is bytes
+                cut = pl.col(self.raw).str.ends_with(CUT_CHARACTER)
+                encoding = pl.when(cut).then(pl.lit("encoding:utf-8-cut")).otherwise(encoding)
+            parts.insert(0, pl.when(self.has(Change.ENCODING)).then(encoding))
         if self.plan.type in DATE_TYPES:
             parts.append(pl.when(self.has(Change.FORMAT)).then(self._format_rule()))
         if self.plan.type == "boolean":

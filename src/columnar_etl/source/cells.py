@@ -110,6 +110,16 @@ def _byte_case(fallback: EncodingFallback) -> str:
     return f"CASE WHEN x < '80' THEN x WHEN x >= 'A0' THEN {latin1} ELSE {cp1252} END"
 
 
+#: The hex (as DuckDB's ``hex()`` writes it) of bytes that are UTF-8 but for a character cut at their
+#: end (:func:`fallback_decoded_sql`): group 1 the bytes before it, group 2 the cut character's lead
+#: byte and fewer continuation bytes than it announces (``C3``; ``E2 80``; ``F0 9F 9B``).
+UTF8_CUT_HEX = (
+    "^((?:[0-9A-F]{2})*?)(C[2-9A-F]|D[0-9A-F]|E[0-9A-F](?:[89AB][0-9A-F])?|F[0-4](?:[89AB][0-9A-F]){0,2})$"
+)
+#: What the cut character of such text is read as (U+FFFD, as every UTF-8 decoder replaces it).
+CUT_CHARACTER = "\ufffd"
+
+
 def invalid_utf8_sql(column: str) -> str:
     """True for a non-NULL ``column`` whose bytes are not valid UTF-8 (SQLite stores any bytes as TEXT)."""
     return f"({column} IS NOT NULL AND try(decode(encode({column}))) IS NULL)"
@@ -130,14 +140,26 @@ def decoded_sql(column: str, fallback: EncodingFallback = "cp1252") -> str:
 
 
 def fallback_decoded_sql(blob: str, fallback: EncodingFallback = "cp1252") -> str:
-    """The bytes ``blob`` (a BLOB expression) decoded one byte per character through
+    """The bytes ``blob`` (a BLOB expression, not valid UTF-8) decoded one byte per character through
     :func:`_byte_case`, so ``0x80`` becomes ``€`` under cp1252. With ``error`` they are read as Latin-1
-    (nothing is lost; the profile reports them and the gate halts)."""
+    (nothing is lost; the profile reports them and the gate halts).
+
+    Except UTF-8 cut inside its last character (:data:`UTF8_CUT_HEX`: a C program's fixed buffer of
+    so many bytes, vnStat's 31-byte interface alias): where the bytes before the cut are valid UTF-8
+    and either hold a character of several bytes or the cut character kept two bytes or more, the
+    value is those characters and :data:`CUT_CHARACTER` for the cut one (the cleaner audits it
+    ``encoding:utf-8-cut``). A lone lead byte after ASCII is what a cp1252 ``café`` ends in (0xE9):
+    the fallback reads it.
+    """
     mapped = _byte_case("latin-1" if fallback == "error" else fallback)
-    return (
+    by_byte = (
         f"decode(unhex(array_to_string(list_transform(regexp_extract_all(hex({blob}), '..'), "
         f"x -> {mapped}), '')))"
     )
+    head = f"try(decode(unhex(regexp_extract(hex({blob}), '{UTF8_CUT_HEX}', 1))))"
+    tail = f"regexp_extract(hex({blob}), '{UTF8_CUT_HEX}', 2)"
+    cut = f"({head} IS NOT NULL AND (strlen({head}) > length({head}) OR length({tail}) >= 4))"
+    return f"CASE WHEN {cut} THEN {head} || '{CUT_CHARACTER}' ELSE {by_byte} END"
 
 
 @dataclass(frozen=True)
