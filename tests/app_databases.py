@@ -1214,6 +1214,13 @@ number, so a test computes what a column holds from the same numbers.
   seconds, ``sip_code VARCHAR(3)`` digits, dialled numbers with leading zeros, ``+`` and names, a
   registration's ``q`` ``-1.0`` for none, and ``version`` with every table's schema version (1 to 9
   and a 12) beside 12 dialogs keyed 1..12.
+- :func:`zathura_viewer`: a zathura 0.5 document viewer's ``bookmarks.sqlite`` (its sqlite database
+  backend's DDL): every table keyed by the document's absolute path (unicode, emoji, no-break spaces,
+  a 120-character name), ``fileinfo`` with the zoom and scroll positions as ``FLOAT`` doubles of every
+  digit (``0.568720379146919``), ``rotation`` 0/90/180/270, ``first_page_column`` text of colons
+  (``1:2``, ``2:2:1``, ``1``), ``time TIMESTAMP`` as ``DATETIME('now')`` writes it (UTC), the file's
+  ``sha256`` a 32-byte BLOB; ``bookmarks`` keyed ``(file, id)``, an ``AUTOINCREMENT`` ``jumplist``
+  and the input bar's ``history`` keyed by its line; no reference declared.
 """
 
 from __future__ import annotations
@@ -27176,3 +27183,100 @@ def kamailio_rows(
 def kamailio_server(path: Path) -> Path:
     """A Kamailio SIP server's ``kamailio.sqlite`` after a day of calls (see the module's list)."""
     return write_export(path, KAMAILIO_DDL, kamailio_rows())
+
+
+# --- zathura (document viewer, sqlite database backend) --------------------------------------------------
+
+ZATHURA_DDL = [  # zathura 0.5's bookmarks.sqlite, as database-sqlite.c creates and migrates it
+    "CREATE TABLE bookmarks (file TEXT,id TEXT,page INTEGER,hadj_ratio FLOAT,vadj_ratio FLOAT,"
+    "PRIMARY KEY(file, id))",
+    "CREATE TABLE jumplist (id INTEGER PRIMARY KEY AUTOINCREMENT,file TEXT,page INTEGER,hadj_ratio FLOAT,"
+    "vadj_ratio FLOAT)",
+    "CREATE TABLE fileinfo (file TEXT PRIMARY KEY,page INTEGER,offset INTEGER,zoom FLOAT,rotation INTEGER,"
+    "pages_per_row INTEGER,first_page_column TEXT,position_x FLOAT,position_y FLOAT,time TIMESTAMP,"
+    "page_right_to_left INTEGER,sha256 BLOB)",
+    "CREATE TABLE history (time TIMESTAMP,line TEXT,PRIMARY KEY(line))",
+]
+ZATHURA_STEMS = (
+    "report",
+    "Café menu",
+    "naïve résumé",
+    "emoji 📚 books",
+    "no\u00a0break\u00a0space",
+    "Заметки",
+    "ノート",
+    "O'Brien & sons",
+    "2024-01-05",
+    "007",
+    "1:2",
+    "x" * 120,
+)
+ZATHURA_MARKS = ("intro", "café", "📌", "重要", "tl;dr", "007", "end")
+ZATHURA_OPENED = datetime(2026, 12, 5, 17, 22, 25)  # the first document closed, UTC
+
+
+def zathura_file(i: int) -> str:
+    """Document ``i``'s absolute path, as zathura keys every table by it."""
+    folder = ("", "sub/", "deep/é/ü/", "Документы/")[i % 4]
+    return f"/home/ana/pdfs/{folder}{ZATHURA_STEMS[i % len(ZATHURA_STEMS)]} {i:03d}.pdf"
+
+
+def zathura_pages(i: int) -> int:
+    return 1 + i * 7 % 40
+
+
+def zathura_zoom(i: int) -> float:
+    """The zoom zathura fit the page to (``0.568720379146919``), every digit of the double bound."""
+    return 612 / (1076 + 37 * i) if i % 5 else (0.1, 1.612, 10.0)[i % 3]
+
+
+def zathura_closed(i: int) -> datetime:
+    """When document ``i`` was last closed: its ``fileinfo.time`` (``DATETIME('now')``, UTC)."""
+    return ZATHURA_OPENED + timedelta(seconds=17 * i + i * i % 13)
+
+
+def zathura_marks(i: int) -> list[str]:
+    return [ZATHURA_MARKS[(i + k * 3) % len(ZATHURA_MARKS)] for k in range(i % 4)]
+
+
+def zathura_rows(files: int = 14) -> dict[str, list[Sequence[Any]]]:
+    """Every row of a zathura ``bookmarks.sqlite`` after ``files`` documents were read (deterministic)."""
+    fileinfo = [
+        (
+            zathura_file(i),
+            i % zathura_pages(i),
+            0,
+            zathura_zoom(i),
+            (0, 90, 180, 270)[i % 7 % 4],
+            1 + i % 4,
+            ("1:2", "2:2:1", "1:1:2", "1")[i % 4],
+            0.5 if i % 3 else 0.75,
+            (i % zathura_pages(i) + 0.5) / zathura_pages(i),
+            zathura_closed(i).strftime("%Y-%m-%d %H:%M:%S"),
+            i % 2,
+            hashlib.sha256(f"%PDF-1.4 document {i}".encode()).digest(),
+        )
+        for i in range(files)
+    ]
+    bookmarks = [
+        (zathura_file(i), mark, 1 + k * 5 % zathura_pages(i), 0.5, (k + 1) / 7)
+        for i in range(files)
+        for k, mark in enumerate(zathura_marks(i))
+    ]
+    jumps = [(i, page) for i in range(files) for page in (0, zathura_pages(i) - 1, i % 3)[: 1 + i % 3]]
+    jumplist = [(n + 1, zathura_file(i), page, 0.5, 1 / (page + 3)) for n, (i, page) in enumerate(jumps)]
+    history = [
+        ((ZATHURA_OPENED + timedelta(seconds=29 * n)).strftime("%Y-%m-%d %H:%M:%S"), line)
+        for n, line in enumerate([":bmark intro", ":set zoom-step 15", ":goto 4", ":bmark ä€", ":1:2", ":"])
+    ]
+    return {
+        "bookmarks": bookmarks,
+        "jumplist": jumplist,
+        "fileinfo": fileinfo,
+        "history": history,
+    }
+
+
+def zathura_viewer(path: Path) -> Path:
+    """A zathura document viewer's ``bookmarks.sqlite`` (see the module's list)."""
+    return write_export(path, ZATHURA_DDL, zathura_rows(), bytes_as_text=False)

@@ -47,8 +47,8 @@ kickoff task outputs and flow persistence, a Gajim XMPP client's message archive
 database, a Kedro-Viz session store, a Telethon, a Pyrogram and a Kurigram session file, a persist-queue
 database, a Limnoria IRC bot's Factoids, Aka and QuoteGrabs databases, a Kresus personal finance
 manager, a KeystoneJS project, a Shotwell photo library, a CrowdSec agent's local API database, a
-Kamailio SIP server) through ``columnar-etl run`` into the session's real PostgreSQL, every cell
-checked.
+Kamailio SIP server, a zathura document viewer) through ``columnar-etl run`` into the session's real
+PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -11100,3 +11100,52 @@ def test_kamailio_keeps_its_julian_day_reals_and_dialled_numbers_and_its_schema_
     assert ran.values("dialog", "timeout", "id") == {row[0]: row[18] for row in rows["dialog"]}
     assert ran.values("htable", "key_value", "id") == {row[0]: row[4] for row in rows["htable"]}
     assert ran.values("subscriber", "username", "id") == {row[0]: row[1] for row in rows["subscriber"]}
+
+
+def test_zathura_viewer_keeps_its_zoom_doubles_and_colon_settings_and_finds_the_documents_it_keys_by_path(
+    run_export: Runner,
+) -> None:
+    """A zathura document viewer's ``bookmarks.sqlite``: the zoom and scroll positions, doubles bound
+    with every digit, arrive as double precision bit for bit; ``first_page_column`` (``1:2``,
+    ``2:2:1``, ``1:1:2``, ``1``) is no time of day and no number: text as written; ``DATETIME('now')``
+    text is a timestamp; the file's sha256 arrives as 32 bytes; the paths (emoji, no-break spaces)
+    key ``fileinfo`` and the bookmarks and jumps refer to them, none declared; exit 0, nothing costs."""
+    rows = apps.zathura_rows()
+    ran, run_dir = run_export(apps.zathura_viewer)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    assert audited_columns(run_dir) == set()
+    assert references(run_dir) == {
+        ("bookmarks", "file"): "fileinfo.file",
+        ("jumplist", "file"): "fileinfo.file",
+    }
+    fileinfo = ran.types("fileinfo")
+    assert {name: fileinfo[name] for name in ("zoom", "position_x", "position_y")} == dict.fromkeys(
+        ("zoom", "position_x", "position_y"), "double precision"
+    )
+    assert (fileinfo["first_page_column"], fileinfo["time"], fileinfo["sha256"]) == (
+        "text",
+        "timestamp without time zone",
+        "bytea",
+    )
+    assert (fileinfo["page"], fileinfo["rotation"], fileinfo["page_right_to_left"]) == ("bigint",) * 3
+    by_file = {row[0]: row for row in rows["fileinfo"]}
+    assert ran.values("fileinfo", "zoom", "file") == {file: row[3] for file, row in by_file.items()}
+    assert ran.values("fileinfo", "position_y", "file") == {file: row[8] for file, row in by_file.items()}
+    assert ran.values("fileinfo", "first_page_column", "file") == {
+        file: row[6] for file, row in by_file.items()
+    }
+    assert ran.values("fileinfo", "time", "file") == {
+        apps.zathura_file(i): apps.zathura_closed(i) for i in range(len(by_file))
+    }
+    assert {file: bytes(digest) for file, digest in ran.values("fileinfo", "sha256", "file").items()} == {
+        file: row[11] for file, row in by_file.items()
+    }
+    assert ran.values("fileinfo", "rotation", "file") == {file: row[4] for file, row in by_file.items()}
+    relation = f"{quote_ident(ran.base)}.bookmarks"
+    assert set(pg_query(ran.uri, f"SELECT file, id, page, vadj_ratio FROM {relation}")) == {
+        (file, mark, page, vadj) for file, mark, page, _, vadj in rows["bookmarks"]
+    }
+    assert ran.types("history") == {"time": "timestamp without time zone", "line": "text"}
+    assert ran.values("history", "line", "line") == {line: line for _, line in rows["history"]}
