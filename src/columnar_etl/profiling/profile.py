@@ -241,8 +241,10 @@ _DATE_WORDS = frozenset(
 #: The last use too (``last_used``, ``lastUsed``: an API key's, pyLoad-ng's in epoch milliseconds beside
 #: its ``created_at``, or a form history's), where ``used`` alone is an amount (bytes used). The first
 #: of such an event is a moment as the last is (:data:`_EVENT_ORDINALS`: a form history's ``firstUsed``
-#: beside its ``lastUsed``, ``first_login``).
-_LAST_EVENT_WORDS = frozenset({"login", "logon", "used"})
+#: beside its ``lastUsed``, ``first_login``). The last visit too (``last_visit``, ``lastVisit``: a
+#: browser's history, luakit's ``history.last_visit`` of Unix seconds beside its ``visits``), where
+#: ``visit`` alone or ``from_visit`` is the id of one.
+_LAST_EVENT_WORDS = frozenset({"login", "logon", "used", "visit"})
 _EVENT_ORDINALS = frozenset({"first", "last"})
 #: Words that name a moment only where the values prove it (a valid 14-digit date-time each, see
 #: :func:`named_compact_places`): a user's ``registration`` is when it was made, but a registration
@@ -309,7 +311,7 @@ def _time_of_event(word: str) -> bool:
 def _date_like_name(name: str, date_words: frozenset[str] = _DATE_WORDS) -> bool:
     """Whether ``name`` names a point in time, word by word: ``created_at``, ``TKT-Created Time``,
     ``updatedDate``, ``birthdate``, ``last_update``, ``lastmodified``, ``last_login``, ``last_used``,
-    ``firstUsed`` (:data:`_LAST_EVENT_WORDS`), ``timeofban`` (:data:`_DATE_BEGINNINGS`); not
+    ``last_visit``, ``firstUsed`` (:data:`_LAST_EVENT_WORDS`), ``timeofban`` (:data:`_DATE_BEGINNINGS`); not
     ``update_id``, ``candidate``, ``created_by``, ``updated_by_id`` (an id or a person about a time is
     no time), nor ``time_spent``,
     ``elapsedTime`` (a time of a span word alone is a duration: :data:`_SPAN_WORDS`). ``date_words``:
