@@ -1221,6 +1221,13 @@ number, so a test computes what a column holds from the same numbers.
   (``1:2``, ``2:2:1``, ``1``), ``time TIMESTAMP`` as ``DATETIME('now')`` writes it (UTC), the file's
   ``sha256`` a 32-byte BLOB; ``bookmarks`` keyed ``(file, id)``, an ``AUTOINCREMENT`` ``jumplist``
   and the input bar's ``history`` keyed by its line; no reference declared.
+- :func:`luakit_history`, :func:`luakit_bookmarks`, :func:`luakit_downloads`: a luakit 2.3 web
+  browser's three files (its Lua modules' DDL): ``history`` with ``last_visit INTEGER`` of Lua's
+  ``os.time()`` (Unix seconds), ``visits``, a NULL title for a page with none; ``bookmarks`` with
+  ``''`` for no title, description or tags (``NOT NULL``), a multi-line description, ``created`` and
+  ``modified`` Unix seconds; ``downloads`` keyed by ``finished_time INTEGER PRIMARY KEY`` (the second
+  each finished) beside ``created_time INTEGER`` holding ``luakit.time()``'s REAL seconds to the
+  microsecond (``1796491630.966123``).
 """
 
 from __future__ import annotations
@@ -27280,3 +27287,110 @@ def zathura_rows(files: int = 14) -> dict[str, list[Sequence[Any]]]:
 def zathura_viewer(path: Path) -> Path:
     """A zathura document viewer's ``bookmarks.sqlite`` (see the module's list)."""
     return write_export(path, ZATHURA_DDL, zathura_rows(), bytes_as_text=False)
+
+
+# --- luakit (web browser) ---------------------------------------------------------------------------------
+
+LUAKIT_HISTORY_DDL = [  # luakit 2.3's history.lua
+    "CREATE TABLE history (\n    id INTEGER PRIMARY KEY,\n    uri TEXT,\n    title TEXT,\n"
+    "    visits INTEGER,\n    last_visit INTEGER\n)"
+]
+LUAKIT_BOOKMARKS_DDL = [  # luakit 2.3's bookmarks.lua
+    "CREATE TABLE bookmarks (\n    id INTEGER PRIMARY KEY,\n    uri TEXT NOT NULL,\n"
+    "    title TEXT NOT NULL,\n    desc TEXT NOT NULL,\n    tags TEXT NOT NULL,\n    created INTEGER,\n"
+    "    modified INTEGER\n)"
+]
+LUAKIT_DOWNLOADS_DDL = [  # luakit 2.3's downloads.lua
+    "CREATE TABLE downloads (\n    finished_time INTEGER PRIMARY KEY,\n    created_time INTEGER,\n"
+    "    uri TEXT,\n    destination TEXT,\n    total_size INTEGER\n)"
+]
+LUAKIT_START = 1796491564  # the first page's os.time()
+LUAKIT_TITLES = (
+    "Café — menu",
+    "naïve résumé",
+    "emoji 📚 books 🎉",
+    "no\u00a0break\u00a0space",
+    "Заметки",
+    "ノート",
+    "O'Brien & sons",
+    "x" * 300,
+    "2024-01-05",
+    "007",
+)
+LUAKIT_PATHS = ("", "/a/b?q=1&r=%C3%A9", "/search?q=%F0%9F%93%9A", "/%C3%BCber/stra%C3%9Fe", "/#frag")
+
+
+def luakit_uri(i: int) -> str:
+    host = ("127.0.0.1:8208", "localhost:8208", "example.org")[i % 3]
+    return f"http://{host}{LUAKIT_PATHS[i % len(LUAKIT_PATHS)]}/{i}"
+
+
+def luakit_visited(i: int) -> int:
+    """Page ``i``'s ``last_visit``: Lua's ``os.time()``, Unix seconds, when it was last loaded."""
+    return LUAKIT_START + 3 * i + i * i % 7
+
+
+def luakit_history_rows(pages: int = 30) -> list[tuple[Any, ...]]:
+    """``history``: a page with no ``<title>`` keeps a NULL one (every 11th)."""
+    return [
+        (
+            i + 1,
+            luakit_uri(i),
+            None if i % 11 == 5 else f"{LUAKIT_TITLES[i % len(LUAKIT_TITLES)]} {i}",
+            1 + i % 4 * (i % 3),
+            luakit_visited(i),
+        )
+        for i in range(pages)
+    ]
+
+
+def luakit_history(path: Path) -> Path:
+    """A luakit browser's ``history.db`` (see the module's list)."""
+    return write_export(path, LUAKIT_HISTORY_DDL, {"history": luakit_history_rows()})
+
+
+def luakit_bookmark_rows(bookmarks: int = 16) -> list[tuple[Any, ...]]:
+    """``bookmarks``: ``''`` for no title, description or tags (``NOT NULL``); an imported one's
+    ``created`` its original day (every 5th), ``modified`` when the tags were last set."""
+    return [
+        (
+            i + 1,
+            luakit_uri(4 * i),
+            ("", f"Bookmark {i} café", f"📌 {i}", f"no\u00a0break {i}")[i % 4],
+            f"Notes about page {i}\nsecond line ünï" if i % 3 == 0 else "",
+            ("", "work", "news read-later", "café 重要")[i % 4],
+            1500000000 + 86400 * i if i % 5 == 0 else luakit_visited(4 * i),
+            luakit_visited(4 * i) + i % 3,
+        )
+        for i in range(bookmarks)
+    ]
+
+
+def luakit_bookmarks(path: Path) -> Path:
+    """A luakit browser's ``bookmarks.db`` (see the module's list)."""
+    return write_export(path, LUAKIT_BOOKMARKS_DDL, {"bookmarks": luakit_bookmark_rows()})
+
+
+def luakit_created(i: int) -> float:
+    """Download ``i``'s ``created_time``: ``luakit.time()``, Unix seconds to the microsecond, bound as a
+    double into an INTEGER column (a REAL cell)."""
+    return LUAKIT_START + 13 * i + (i * 379_721 % 999_999 + 1) / 1_000_000
+
+
+def luakit_download_rows(downloads: int = 8) -> list[tuple[Any, ...]]:
+    """``downloads`` keyed by the second each finished (``os.time()``)."""
+    return [
+        (
+            int(luakit_created(i)) + 1 + i % 2,
+            luakit_created(i),
+            f"http://127.0.0.1:8208/dl/{i}",
+            f"/home/ana/Downloads/file {i}{' ✓' if i % 3 == 0 else ''}.bin",
+            256 * (6 + i),
+        )
+        for i in range(downloads)
+    ]
+
+
+def luakit_downloads(path: Path) -> Path:
+    """A luakit browser's ``downloads.db`` (see the module's list)."""
+    return write_export(path, LUAKIT_DOWNLOADS_DDL, {"downloads": luakit_download_rows()})

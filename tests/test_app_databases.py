@@ -47,8 +47,8 @@ kickoff task outputs and flow persistence, a Gajim XMPP client's message archive
 database, a Kedro-Viz session store, a Telethon, a Pyrogram and a Kurigram session file, a persist-queue
 database, a Limnoria IRC bot's Factoids, Aka and QuoteGrabs databases, a Kresus personal finance
 manager, a KeystoneJS project, a Shotwell photo library, a CrowdSec agent's local API database, a
-Kamailio SIP server, a zathura document viewer) through ``columnar-etl run`` into the session's real
-PostgreSQL, every cell checked.
+Kamailio SIP server, a zathura document viewer, a luakit web browser) through ``columnar-etl run`` into
+the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -11149,3 +11149,62 @@ def test_zathura_viewer_keeps_its_zoom_doubles_and_colon_settings_and_finds_the_
     }
     assert ran.types("history") == {"time": "timestamp without time zone", "line": "text"}
     assert ran.values("history", "line", "line") == {line: line for _, line in rows["history"]}
+
+
+def test_luakit_history_reads_its_last_visit_seconds_as_instants_and_its_downloads_keep_microsecond_reals(
+    run_export: Runner,
+) -> None:
+    """A luakit browser's three files. ``history.last_visit``, Lua's ``os.time()`` Unix seconds, arrives
+    as instants, each audited ``epoch:seconds`` (until 2026-12-05 bigint, beside its bookmarks'
+    ``created`` read as instants); ``visits``, how many, stays integers. The bookmarks' ``''`` for no
+    title, description or tags are made NULL and audited, their ``created`` and ``modified`` instants.
+    A download's ``created_time``, ``luakit.time()``'s REAL seconds in an INTEGER column, stays a
+    double bit for bit with the instant's note; ``finished_time``, the key, stays the integers
+    written. Exit 0 each, nothing costs."""
+    ran, run_dir = run_export(apps.luakit_history)
+    history = apps.luakit_history_rows()
+    loaded_cleanly(ran, run_dir, {"history": len(history)})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    assert ran.types("history")["last_visit"] == "timestamp with time zone"
+    assert ran.types("history")["visits"] == "bigint"
+    assert ran.values("history", "last_visit", "id") == {
+        row[0]: UNIX_EPOCH + timedelta(seconds=row[4]) for row in history
+    }
+    assert ran.values("history", "visits", "id") == {row[0]: row[3] for row in history}
+    assert ran.values("history", "title", "id") == {row[0]: row[2] for row in history}
+    assert audit_rules(run_dir, "history", "last_visit") == {
+        str(row[0]): {"epoch:seconds"} for row in history
+    }
+
+    ran, run_dir = run_export(apps.luakit_bookmarks)
+    bookmarks = apps.luakit_bookmark_rows()
+    loaded_cleanly(ran, run_dir, {"bookmarks": len(bookmarks)})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    types = ran.types("bookmarks")
+    assert (types["created"], types["modified"]) == ("timestamp with time zone",) * 2
+    assert (types["title"], types["desc"], types["tags"]) == ("text",) * 3
+    assert ran.values("bookmarks", "created", "id") == {
+        row[0]: UNIX_EPOCH + timedelta(seconds=row[5]) for row in bookmarks
+    }
+    assert ran.values("bookmarks", "desc", "id") == {row[0]: row[3] or None for row in bookmarks}
+    assert ran.values("bookmarks", "tags", "id") == {row[0]: row[4] or None for row in bookmarks}
+    assert set(audit_rules(run_dir, "bookmarks", "desc")) == {str(row[0]) for row in bookmarks if not row[3]}
+
+    ran, run_dir = run_export(apps.luakit_downloads)
+    downloads = apps.luakit_download_rows()
+    loaded_cleanly(ran, run_dir, {"downloads": len(downloads)})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    assert audited_columns(run_dir) == set()
+    types = ran.types("downloads")
+    assert (types["finished_time"], types["created_time"], types["total_size"]) == (
+        "bigint",
+        "double precision",
+        "bigint",
+    )
+    assert ran.values("downloads", "created_time", "finished_time") == {row[0]: row[1] for row in downloads}
+    assert ran.values("downloads", "destination", "finished_time") == {row[0]: row[3] for row in downloads}
+    notes = profiled(run_dir)["columns"]["downloads"]["created_time"]["notes"]
+    assert 'the instant is to_timestamp("created_time")' in " ".join(notes)
