@@ -1228,6 +1228,12 @@ number, so a test computes what a column holds from the same numbers.
   ``modified`` Unix seconds; ``downloads`` keyed by ``finished_time INTEGER PRIMARY KEY`` (the second
   each finished) beside ``created_time INTEGER`` holding ``luakit.time()``'s REAL seconds to the
   microsecond (``1796491630.966123``).
+- :func:`falkon_browser`: a Falkon 22.12 web browser's ``browsedata.db`` (its profile's DDL):
+  ``history`` with ``date INTEGER DEFAULT 0 NOT NULL`` of epoch milliseconds, ``count``, decoded
+  addresses (``é``, ``📚``, spaces) keyed unique, a page with no title titled by its address;
+  ``icons`` with PNG BLOBs keyed by the address percent-encoded; ``autofill``,
+  ``autofill_encrypted``, ``autofill_exceptions`` and ``search_engines`` empty (``last_used INTEGER
+  DEFAULT 0 NOT NULL``, ``icon BLOB``).
 """
 
 from __future__ import annotations
@@ -27394,3 +27400,101 @@ def luakit_download_rows(downloads: int = 8) -> list[tuple[Any, ...]]:
 def luakit_downloads(path: Path) -> Path:
     """A luakit browser's ``downloads.db`` (see the module's list)."""
     return write_export(path, LUAKIT_DOWNLOADS_DDL, {"downloads": luakit_download_rows()})
+
+
+# --- Falkon (web browser) ---------------------------------------------------------------------------------
+
+FALKON_DDL = [  # Falkon 22.12's browsedata.db, as its profile manager creates it
+    "CREATE TABLE autofill (id INTEGER PRIMARY KEY, server TEXT NOT NULL, data TEXT, password TEXT, "
+    "username TEXT, last_used INTEGER DEFAULT 0 NOT NULL)",
+    "CREATE INDEX autofill_serverindex ON autofill (server)",
+    "CREATE TABLE autofill_encrypted (id INTEGER PRIMARY KEY, server TEXT NOT NULL, data_encrypted TEXT, "
+    "password_encrypted TEXT, username_encrypted TEXT, last_used INTEGER DEFAULT 0 NOT NULL)",
+    "CREATE INDEX autofill_encrypted_serverindex ON autofill_encrypted (server)",
+    "CREATE TABLE autofill_exceptions (id INTEGER PRIMARY KEY, server TEXT NOT NULL)",
+    "CREATE INDEX autofill_exception_serverindex ON autofill_exceptions (server)",
+    "CREATE TABLE history (id INTEGER PRIMARY KEY, url TEXT NOT NULL, title TEXT, date INTEGER DEFAULT 0 "
+    "NOT NULL, count INTEGER DEFAULT 0 NOT NULL)",
+    "CREATE INDEX history_titleindex ON history (title)",
+    "CREATE UNIQUE INDEX history_urluniqueindex ON history (url)",
+    "CREATE TABLE search_engines (id INTEGER PRIMARY KEY, name TEXT NOT NULL, url TEXT, icon BLOB, "
+    "shortcut TEXT, suggestionsUrl TEXT, suggestionsParameters TEXT, postData TEXT)",
+    "CREATE TABLE icons (id INTEGER PRIMARY KEY, url TEXT NOT NULL, icon BLOB)",
+    "CREATE UNIQUE INDEX icons_urluniqueindex ON icons (url)",
+]
+FALKON_START = 1796492039344  # the first page's load, epoch milliseconds (QDateTime's)
+FALKON_PATHS = ("", "/a/b?q=1&r=é", "/search?q=📚", "/über/straße", "/path with spaces")
+FALKON_TITLES = (
+    "Café — menu",
+    "naïve résumé",
+    "emoji 📚 books 🎉",
+    "no\u00a0break\u00a0space",
+    "Заметки",
+    "ノート",
+    "O'Brien & sons",
+    "x" * 300,
+    "2024-01-05",
+    "007",
+)
+
+
+def falkon_page(i: int) -> str:
+    """Page ``i``'s address as Falkon's history keeps it: decoded (``é``, ``📚``, spaces)."""
+    host = "localhost:8209" if i % 3 == 0 else "127.0.0.1:8209"
+    return f"http://{host}{FALKON_PATHS[i % len(FALKON_PATHS)]}/{i}"
+
+
+def falkon_visited(i: int) -> int:
+    """Page ``i``'s last visit: epoch milliseconds."""
+    return FALKON_START + 7_137 * i + i * i * 311 % 1000
+
+
+def falkon_icon(k: int) -> bytes:
+    """Favicon ``k``: a 16x16 PNG of one colour, as Falkon stores the icon a page links to."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    raw = (b"\x00" + bytes([k * 37 % 256, k * 91 % 256, 200]) * 16) * 16
+    header = struct.pack(">IIBBBBB", 16, 16, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )
+
+
+def falkon_rows(pages: int = 30) -> dict[str, list[Sequence[Any]]]:
+    """Every row of a Falkon ``browsedata.db`` after ``pages`` pages were browsed: a page with no
+    ``<title>`` titled by its address less the scheme (every 11th); icons keyed by the address
+    percent-encoded, one per page with an icon (every 4th has none)."""
+    history = [
+        (
+            i + 1,
+            falkon_page(i),
+            falkon_page(i).removeprefix("http://")
+            if i % 11 == 5
+            else f"{FALKON_TITLES[i % len(FALKON_TITLES)]} {i}",
+            falkon_visited(i),
+            1 + i % 4,
+        )
+        for i in range(pages)
+    ]
+    icons = [
+        (n + 1, urllib.parse.quote(falkon_page(i), safe=":/?&="), falkon_icon(i % 9))
+        for n, i in enumerate(i for i in range(pages) if i % 4 != 3)
+    ]
+    return {
+        "autofill": [],
+        "autofill_encrypted": [],
+        "autofill_exceptions": [],
+        "history": history,
+        "search_engines": [],
+        "icons": icons,
+    }
+
+
+def falkon_browser(path: Path) -> Path:
+    """A Falkon browser's ``browsedata.db`` (see the module's list)."""
+    return write_export(path, FALKON_DDL, falkon_rows(), bytes_as_text=False)

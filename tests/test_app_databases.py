@@ -47,8 +47,8 @@ kickoff task outputs and flow persistence, a Gajim XMPP client's message archive
 database, a Kedro-Viz session store, a Telethon, a Pyrogram and a Kurigram session file, a persist-queue
 database, a Limnoria IRC bot's Factoids, Aka and QuoteGrabs databases, a Kresus personal finance
 manager, a KeystoneJS project, a Shotwell photo library, a CrowdSec agent's local API database, a
-Kamailio SIP server, a zathura document viewer, a luakit web browser) through ``columnar-etl run`` into
-the session's real PostgreSQL, every cell checked.
+Kamailio SIP server, a zathura document viewer, a luakit and a Falkon web browser) through
+``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -11208,3 +11208,39 @@ def test_luakit_history_reads_its_last_visit_seconds_as_instants_and_its_downloa
     assert ran.values("downloads", "destination", "finished_time") == {row[0]: row[3] for row in downloads}
     notes = profiled(run_dir)["columns"]["downloads"]["created_time"]["notes"]
     assert 'the instant is to_timestamp("created_time")' in " ".join(notes)
+
+
+def test_falkon_browser_reads_its_history_milliseconds_as_instants_and_keeps_its_favicons_byte_for_byte(
+    run_export: Runner,
+) -> None:
+    """A Falkon ``browsedata.db``: the history's ``date`` (epoch milliseconds, ``DEFAULT 0 NOT NULL``)
+    arrives as instants, each audited ``epoch:milliseconds``; ``count`` stays integers; decoded
+    addresses and titles as written; the icons' PNG BLOBs byte for byte; the empty tables keep their
+    declared types (``last_used`` bigint, ``icon`` bytea); exit 0, nothing costs."""
+    rows = apps.falkon_rows()
+    ran, run_dir = run_export(apps.falkon_browser)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    assert audited_columns(run_dir) == {("history", "date", "epoch:milliseconds")}
+    assert references(run_dir) == {}
+    assert ran.types("history") == {
+        "id": "bigint",
+        "url": "text",
+        "title": "text",
+        "date": "timestamp with time zone",
+        "count": "bigint",
+    }
+    history = rows["history"]
+    assert ran.values("history", "date", "id") == {
+        row[0]: UNIX_EPOCH + timedelta(milliseconds=row[3]) for row in history
+    }
+    assert ran.values("history", "count", "id") == {row[0]: row[4] for row in history}
+    assert ran.values("history", "url", "id") == {row[0]: row[1] for row in history}
+    assert ran.values("history", "title", "id") == {row[0]: row[2] for row in history}
+    assert ran.types("icons")["icon"] == "bytea"
+    assert {key: bytes(icon) for key, icon in ran.values("icons", "icon", "id").items()} == {
+        row[0]: row[2] for row in rows["icons"]
+    }
+    assert ran.types("autofill")["last_used"] == ran.types("autofill_encrypted")["last_used"] == "bigint"
+    assert ran.types("search_engines")["icon"] == "bytea"
