@@ -1299,6 +1299,26 @@ number, so a test computes what a column holds from the same numbers.
   167880896; IPv6's first eight signed) beside its text, a TCP sequence number beyond 2^31 negative,
   ``oob_time_sec`` epoch seconds, a log prefix with iptables' trailing space, ``''`` for no prefix and
   for a chain's missing in or out device, NULL for another protocol's fields.
+- :func:`zathura_viewer`: a zathura 0.5 document viewer's ``bookmarks.sqlite`` (its sqlite database
+  backend's DDL): every table keyed by the document's absolute path (unicode, emoji, no-break spaces,
+  a 120-character name), ``fileinfo`` with the zoom and scroll positions as ``FLOAT`` doubles of every
+  digit (``0.568720379146919``), ``rotation`` 0/90/180/270, ``first_page_column`` text of colons
+  (``1:2``, ``2:2:1``, ``1``), ``time TIMESTAMP`` as ``DATETIME('now')`` writes it (UTC), the file's
+  ``sha256`` a 32-byte BLOB; ``bookmarks`` keyed ``(file, id)``, an ``AUTOINCREMENT`` ``jumplist``
+  and the input bar's ``history`` keyed by its line; no reference declared.
+- :func:`luakit_history`, :func:`luakit_bookmarks`, :func:`luakit_downloads`: a luakit 2.3 web
+  browser's three files (its Lua modules' DDL): ``history`` with ``last_visit INTEGER`` of Lua's
+  ``os.time()`` (Unix seconds), ``visits``, a NULL title for a page with none; ``bookmarks`` with
+  ``''`` for no title, description or tags (``NOT NULL``), a multi-line description, ``created`` and
+  ``modified`` Unix seconds; ``downloads`` keyed by ``finished_time INTEGER PRIMARY KEY`` (the second
+  each finished) beside ``created_time INTEGER`` holding ``luakit.time()``'s REAL seconds to the
+  microsecond (``1796491630.966123``).
+- :func:`falkon_browser`: a Falkon 22.12 web browser's ``browsedata.db`` (its profile's DDL):
+  ``history`` with ``date INTEGER DEFAULT 0 NOT NULL`` of epoch milliseconds, ``count``, decoded
+  addresses (``é``, ``📚``, spaces) keyed unique, a page with no title titled by its address;
+  ``icons`` with PNG BLOBs keyed by the address percent-encoded; ``autofill``,
+  ``autofill_encrypted``, ``autofill_exceptions`` and ``search_engines`` empty (``last_used INTEGER
+  DEFAULT 0 NOT NULL``, ``icon BLOB``).
 """
 
 from __future__ import annotations
@@ -29251,3 +29271,305 @@ def ulogd_rows(packets: int = 30) -> dict[str, list[Sequence[Any]]]:
 def ulogd_database(path: Path) -> Path:
     """ulogd2's SQLITE3 output database after a few dozen logged packets (see the module's list)."""
     return write_export(path, ULOGD_DDL, ulogd_rows())
+
+
+# --- zathura (document viewer, sqlite database backend) --------------------------------------------------
+
+ZATHURA_DDL = [  # zathura 0.5's bookmarks.sqlite, as database-sqlite.c creates and migrates it
+    "CREATE TABLE bookmarks (file TEXT,id TEXT,page INTEGER,hadj_ratio FLOAT,vadj_ratio FLOAT,"
+    "PRIMARY KEY(file, id))",
+    "CREATE TABLE jumplist (id INTEGER PRIMARY KEY AUTOINCREMENT,file TEXT,page INTEGER,hadj_ratio FLOAT,"
+    "vadj_ratio FLOAT)",
+    "CREATE TABLE fileinfo (file TEXT PRIMARY KEY,page INTEGER,offset INTEGER,zoom FLOAT,rotation INTEGER,"
+    "pages_per_row INTEGER,first_page_column TEXT,position_x FLOAT,position_y FLOAT,time TIMESTAMP,"
+    "page_right_to_left INTEGER,sha256 BLOB)",
+    "CREATE TABLE history (time TIMESTAMP,line TEXT,PRIMARY KEY(line))",
+]
+ZATHURA_STEMS = (
+    "report",
+    "Café menu",
+    "naïve résumé",
+    "emoji 📚 books",
+    "no\u00a0break\u00a0space",
+    "Заметки",
+    "ノート",
+    "O'Brien & sons",
+    "2024-01-05",
+    "007",
+    "1:2",
+    "x" * 120,
+)
+ZATHURA_MARKS = ("intro", "café", "📌", "重要", "tl;dr", "007", "end")
+ZATHURA_OPENED = datetime(2026, 12, 5, 17, 22, 25)  # the first document closed, UTC
+
+
+def zathura_file(i: int) -> str:
+    """Document ``i``'s absolute path, as zathura keys every table by it."""
+    folder = ("", "sub/", "deep/é/ü/", "Документы/")[i % 4]
+    return f"/home/ana/pdfs/{folder}{ZATHURA_STEMS[i % len(ZATHURA_STEMS)]} {i:03d}.pdf"
+
+
+def zathura_pages(i: int) -> int:
+    return 1 + i * 7 % 40
+
+
+def zathura_zoom(i: int) -> float:
+    """The zoom zathura fit the page to (``0.568720379146919``), every digit of the double bound."""
+    return 612 / (1076 + 37 * i) if i % 5 else (0.1, 1.612, 10.0)[i % 3]
+
+
+def zathura_closed(i: int) -> datetime:
+    """When document ``i`` was last closed: its ``fileinfo.time`` (``DATETIME('now')``, UTC)."""
+    return ZATHURA_OPENED + timedelta(seconds=17 * i + i * i % 13)
+
+
+def zathura_marks(i: int) -> list[str]:
+    return [ZATHURA_MARKS[(i + k * 3) % len(ZATHURA_MARKS)] for k in range(i % 4)]
+
+
+def zathura_rows(files: int = 14) -> dict[str, list[Sequence[Any]]]:
+    """Every row of a zathura ``bookmarks.sqlite`` after ``files`` documents were read (deterministic)."""
+    fileinfo = [
+        (
+            zathura_file(i),
+            i % zathura_pages(i),
+            0,
+            zathura_zoom(i),
+            (0, 90, 180, 270)[i % 7 % 4],
+            1 + i % 4,
+            ("1:2", "2:2:1", "1:1:2", "1")[i % 4],
+            0.5 if i % 3 else 0.75,
+            (i % zathura_pages(i) + 0.5) / zathura_pages(i),
+            zathura_closed(i).strftime("%Y-%m-%d %H:%M:%S"),
+            i % 2,
+            hashlib.sha256(f"%PDF-1.4 document {i}".encode()).digest(),
+        )
+        for i in range(files)
+    ]
+    bookmarks = [
+        (zathura_file(i), mark, 1 + k * 5 % zathura_pages(i), 0.5, (k + 1) / 7)
+        for i in range(files)
+        for k, mark in enumerate(zathura_marks(i))
+    ]
+    jumps = [(i, page) for i in range(files) for page in (0, zathura_pages(i) - 1, i % 3)[: 1 + i % 3]]
+    jumplist = [(n + 1, zathura_file(i), page, 0.5, 1 / (page + 3)) for n, (i, page) in enumerate(jumps)]
+    history = [
+        ((ZATHURA_OPENED + timedelta(seconds=29 * n)).strftime("%Y-%m-%d %H:%M:%S"), line)
+        for n, line in enumerate([":bmark intro", ":set zoom-step 15", ":goto 4", ":bmark ä€", ":1:2", ":"])
+    ]
+    return {
+        "bookmarks": bookmarks,
+        "jumplist": jumplist,
+        "fileinfo": fileinfo,
+        "history": history,
+    }
+
+
+def zathura_viewer(path: Path) -> Path:
+    """A zathura document viewer's ``bookmarks.sqlite`` (see the module's list)."""
+    return write_export(path, ZATHURA_DDL, zathura_rows(), bytes_as_text=False)
+
+
+# --- luakit (web browser) ---------------------------------------------------------------------------------
+
+LUAKIT_HISTORY_DDL = [  # luakit 2.3's history.lua
+    "CREATE TABLE history (\n    id INTEGER PRIMARY KEY,\n    uri TEXT,\n    title TEXT,\n"
+    "    visits INTEGER,\n    last_visit INTEGER\n)"
+]
+LUAKIT_BOOKMARKS_DDL = [  # luakit 2.3's bookmarks.lua
+    "CREATE TABLE bookmarks (\n    id INTEGER PRIMARY KEY,\n    uri TEXT NOT NULL,\n"
+    "    title TEXT NOT NULL,\n    desc TEXT NOT NULL,\n    tags TEXT NOT NULL,\n    created INTEGER,\n"
+    "    modified INTEGER\n)"
+]
+LUAKIT_DOWNLOADS_DDL = [  # luakit 2.3's downloads.lua
+    "CREATE TABLE downloads (\n    finished_time INTEGER PRIMARY KEY,\n    created_time INTEGER,\n"
+    "    uri TEXT,\n    destination TEXT,\n    total_size INTEGER\n)"
+]
+LUAKIT_START = 1796491564  # the first page's os.time()
+LUAKIT_TITLES = (
+    "Café — menu",
+    "naïve résumé",
+    "emoji 📚 books 🎉",
+    "no\u00a0break\u00a0space",
+    "Заметки",
+    "ノート",
+    "O'Brien & sons",
+    "x" * 300,
+    "2024-01-05",
+    "007",
+)
+LUAKIT_PATHS = ("", "/a/b?q=1&r=%C3%A9", "/search?q=%F0%9F%93%9A", "/%C3%BCber/stra%C3%9Fe", "/#frag")
+
+
+def luakit_uri(i: int) -> str:
+    host = ("127.0.0.1:8208", "localhost:8208", "example.org")[i % 3]
+    return f"http://{host}{LUAKIT_PATHS[i % len(LUAKIT_PATHS)]}/{i}"
+
+
+def luakit_visited(i: int) -> int:
+    """Page ``i``'s ``last_visit``: Lua's ``os.time()``, Unix seconds, when it was last loaded."""
+    return LUAKIT_START + 3 * i + i * i % 7
+
+
+def luakit_history_rows(pages: int = 30) -> list[tuple[Any, ...]]:
+    """``history``: a page with no ``<title>`` keeps a NULL one (every 11th)."""
+    return [
+        (
+            i + 1,
+            luakit_uri(i),
+            None if i % 11 == 5 else f"{LUAKIT_TITLES[i % len(LUAKIT_TITLES)]} {i}",
+            1 + i % 4 * (i % 3),
+            luakit_visited(i),
+        )
+        for i in range(pages)
+    ]
+
+
+def luakit_history(path: Path) -> Path:
+    """A luakit browser's ``history.db`` (see the module's list)."""
+    return write_export(path, LUAKIT_HISTORY_DDL, {"history": luakit_history_rows()})
+
+
+def luakit_bookmark_rows(bookmarks: int = 16) -> list[tuple[Any, ...]]:
+    """``bookmarks``: ``''`` for no title, description or tags (``NOT NULL``); an imported one's
+    ``created`` its original day (every 5th), ``modified`` when the tags were last set."""
+    return [
+        (
+            i + 1,
+            luakit_uri(4 * i),
+            ("", f"Bookmark {i} café", f"📌 {i}", f"no\u00a0break {i}")[i % 4],
+            f"Notes about page {i}\nsecond line ünï" if i % 3 == 0 else "",
+            ("", "work", "news read-later", "café 重要")[i % 4],
+            1500000000 + 86400 * i if i % 5 == 0 else luakit_visited(4 * i),
+            luakit_visited(4 * i) + i % 3,
+        )
+        for i in range(bookmarks)
+    ]
+
+
+def luakit_bookmarks(path: Path) -> Path:
+    """A luakit browser's ``bookmarks.db`` (see the module's list)."""
+    return write_export(path, LUAKIT_BOOKMARKS_DDL, {"bookmarks": luakit_bookmark_rows()})
+
+
+def luakit_created(i: int) -> float:
+    """Download ``i``'s ``created_time``: ``luakit.time()``, Unix seconds to the microsecond, bound as a
+    double into an INTEGER column (a REAL cell)."""
+    return LUAKIT_START + 13 * i + (i * 379_721 % 999_999 + 1) / 1_000_000
+
+
+def luakit_download_rows(downloads: int = 8) -> list[tuple[Any, ...]]:
+    """``downloads`` keyed by the second each finished (``os.time()``)."""
+    return [
+        (
+            int(luakit_created(i)) + 1 + i % 2,
+            luakit_created(i),
+            f"http://127.0.0.1:8208/dl/{i}",
+            f"/home/ana/Downloads/file {i}{' ✓' if i % 3 == 0 else ''}.bin",
+            256 * (6 + i),
+        )
+        for i in range(downloads)
+    ]
+
+
+def luakit_downloads(path: Path) -> Path:
+    """A luakit browser's ``downloads.db`` (see the module's list)."""
+    return write_export(path, LUAKIT_DOWNLOADS_DDL, {"downloads": luakit_download_rows()})
+
+
+# --- Falkon (web browser) ---------------------------------------------------------------------------------
+
+FALKON_DDL = [  # Falkon 22.12's browsedata.db, as its profile manager creates it
+    "CREATE TABLE autofill (id INTEGER PRIMARY KEY, server TEXT NOT NULL, data TEXT, password TEXT, "
+    "username TEXT, last_used INTEGER DEFAULT 0 NOT NULL)",
+    "CREATE INDEX autofill_serverindex ON autofill (server)",
+    "CREATE TABLE autofill_encrypted (id INTEGER PRIMARY KEY, server TEXT NOT NULL, data_encrypted TEXT, "
+    "password_encrypted TEXT, username_encrypted TEXT, last_used INTEGER DEFAULT 0 NOT NULL)",
+    "CREATE INDEX autofill_encrypted_serverindex ON autofill_encrypted (server)",
+    "CREATE TABLE autofill_exceptions (id INTEGER PRIMARY KEY, server TEXT NOT NULL)",
+    "CREATE INDEX autofill_exception_serverindex ON autofill_exceptions (server)",
+    "CREATE TABLE history (id INTEGER PRIMARY KEY, url TEXT NOT NULL, title TEXT, date INTEGER DEFAULT 0 "
+    "NOT NULL, count INTEGER DEFAULT 0 NOT NULL)",
+    "CREATE INDEX history_titleindex ON history (title)",
+    "CREATE UNIQUE INDEX history_urluniqueindex ON history (url)",
+    "CREATE TABLE search_engines (id INTEGER PRIMARY KEY, name TEXT NOT NULL, url TEXT, icon BLOB, "
+    "shortcut TEXT, suggestionsUrl TEXT, suggestionsParameters TEXT, postData TEXT)",
+    "CREATE TABLE icons (id INTEGER PRIMARY KEY, url TEXT NOT NULL, icon BLOB)",
+    "CREATE UNIQUE INDEX icons_urluniqueindex ON icons (url)",
+]
+FALKON_START = 1796492039344  # the first page's load, epoch milliseconds (QDateTime's)
+FALKON_PATHS = ("", "/a/b?q=1&r=é", "/search?q=📚", "/über/straße", "/path with spaces")
+FALKON_TITLES = (
+    "Café — menu",
+    "naïve résumé",
+    "emoji 📚 books 🎉",
+    "no\u00a0break\u00a0space",
+    "Заметки",
+    "ノート",
+    "O'Brien & sons",
+    "x" * 300,
+    "2024-01-05",
+    "007",
+)
+
+
+def falkon_page(i: int) -> str:
+    """Page ``i``'s address as Falkon's history keeps it: decoded (``é``, ``📚``, spaces)."""
+    host = "localhost:8209" if i % 3 == 0 else "127.0.0.1:8209"
+    return f"http://{host}{FALKON_PATHS[i % len(FALKON_PATHS)]}/{i}"
+
+
+def falkon_visited(i: int) -> int:
+    """Page ``i``'s last visit: epoch milliseconds."""
+    return FALKON_START + 7_137 * i + i * i * 311 % 1000
+
+
+def falkon_icon(k: int) -> bytes:
+    """Favicon ``k``: a 16x16 PNG of one colour, as Falkon stores the icon a page links to."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    raw = (b"\x00" + bytes([k * 37 % 256, k * 91 % 256, 200]) * 16) * 16
+    header = struct.pack(">IIBBBBB", 16, 16, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )
+
+
+def falkon_rows(pages: int = 30) -> dict[str, list[Sequence[Any]]]:
+    """Every row of a Falkon ``browsedata.db`` after ``pages`` pages were browsed: a page with no
+    ``<title>`` titled by its address less the scheme (every 11th); icons keyed by the address
+    percent-encoded, one per page with an icon (every 4th has none)."""
+    history = [
+        (
+            i + 1,
+            falkon_page(i),
+            falkon_page(i).removeprefix("http://")
+            if i % 11 == 5
+            else f"{FALKON_TITLES[i % len(FALKON_TITLES)]} {i}",
+            falkon_visited(i),
+            1 + i % 4,
+        )
+        for i in range(pages)
+    ]
+    icons = [
+        (n + 1, urllib.parse.quote(falkon_page(i), safe=":/?&="), falkon_icon(i % 9))
+        for n, i in enumerate(i for i in range(pages) if i % 4 != 3)
+    ]
+    return {
+        "autofill": [],
+        "autofill_encrypted": [],
+        "autofill_exceptions": [],
+        "history": history,
+        "search_engines": [],
+        "icons": icons,
+    }
+
+
+def falkon_browser(path: Path) -> Path:
+    """A Falkon browser's ``browsedata.db`` (see the module's list)."""
+    return write_export(path, FALKON_DDL, falkon_rows(), bytes_as_text=False)

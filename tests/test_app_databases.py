@@ -51,8 +51,9 @@ Kamailio SIP server, a MiniDLNA and a Gerbera media server, an Agno agent's Sqli
 app's SQLAlchemy data layer, a Mnemosyne flashcard database, a Dino XMPP client's database, a
 Strawberry music collection, a Scrapyd server's finished jobs and spider queue, a Django site's
 django-silk profiler tables, a Django site's django-auditlog and django-activity-stream tables, a
-vnStat traffic monitor, ulogd2's netfilter packet log) through ``columnar-etl run`` into the session's
-real PostgreSQL, every cell checked.
+vnStat traffic monitor, ulogd2's netfilter packet log, a zathura document viewer, a luakit and a
+Falkon web browser) through ``columnar-etl run`` into the session's real PostgreSQL, every cell
+checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -11858,3 +11859,147 @@ def test_ulogd_addresses_as_its_integers_and_signed_sequence_numbers_arrive_as_w
         ("ulog_pkt", "oob_in", "empty_to_null"),
         ("ulog_pkt", "oob_out", "empty_to_null"),
     }
+
+
+def test_zathura_viewer_keeps_its_zoom_doubles_and_colon_settings_and_finds_the_documents_it_keys_by_path(
+    run_export: Runner,
+) -> None:
+    """A zathura document viewer's ``bookmarks.sqlite``: the zoom and scroll positions, doubles bound
+    with every digit, arrive as double precision bit for bit; ``first_page_column`` (``1:2``,
+    ``2:2:1``, ``1:1:2``, ``1``) is no time of day and no number: text as written; ``DATETIME('now')``
+    text is a timestamp; the file's sha256 arrives as 32 bytes; the paths (emoji, no-break spaces)
+    key ``fileinfo`` and the bookmarks and jumps refer to them, none declared; exit 0, nothing costs."""
+    rows = apps.zathura_rows()
+    ran, run_dir = run_export(apps.zathura_viewer)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    assert audited_columns(run_dir) == set()
+    assert references(run_dir) == {
+        ("bookmarks", "file"): "fileinfo.file",
+        ("jumplist", "file"): "fileinfo.file",
+    }
+    fileinfo = ran.types("fileinfo")
+    assert {name: fileinfo[name] for name in ("zoom", "position_x", "position_y")} == dict.fromkeys(
+        ("zoom", "position_x", "position_y"), "double precision"
+    )
+    assert (fileinfo["first_page_column"], fileinfo["time"], fileinfo["sha256"]) == (
+        "text",
+        "timestamp without time zone",
+        "bytea",
+    )
+    assert (fileinfo["page"], fileinfo["rotation"], fileinfo["page_right_to_left"]) == ("bigint",) * 3
+    by_file = {row[0]: row for row in rows["fileinfo"]}
+    assert ran.values("fileinfo", "zoom", "file") == {file: row[3] for file, row in by_file.items()}
+    assert ran.values("fileinfo", "position_y", "file") == {file: row[8] for file, row in by_file.items()}
+    assert ran.values("fileinfo", "first_page_column", "file") == {
+        file: row[6] for file, row in by_file.items()
+    }
+    assert ran.values("fileinfo", "time", "file") == {
+        apps.zathura_file(i): apps.zathura_closed(i) for i in range(len(by_file))
+    }
+    assert {file: bytes(digest) for file, digest in ran.values("fileinfo", "sha256", "file").items()} == {
+        file: row[11] for file, row in by_file.items()
+    }
+    assert ran.values("fileinfo", "rotation", "file") == {file: row[4] for file, row in by_file.items()}
+    relation = f"{quote_ident(ran.base)}.bookmarks"
+    assert set(pg_query(ran.uri, f"SELECT file, id, page, vadj_ratio FROM {relation}")) == {
+        (file, mark, page, vadj) for file, mark, page, _, vadj in rows["bookmarks"]
+    }
+    assert ran.types("history") == {"time": "timestamp without time zone", "line": "text"}
+    assert ran.values("history", "line", "line") == {line: line for _, line in rows["history"]}
+
+
+def test_luakit_history_reads_its_last_visit_seconds_as_instants_and_its_downloads_keep_microsecond_reals(
+    run_export: Runner,
+) -> None:
+    """A luakit browser's three files. ``history.last_visit``, Lua's ``os.time()`` Unix seconds, arrives
+    as instants, each audited ``epoch:seconds`` (until 2026-12-05 bigint, beside its bookmarks'
+    ``created`` read as instants); ``visits``, how many, stays integers. The bookmarks' ``''`` for no
+    title, description or tags are made NULL and audited, their ``created`` and ``modified`` instants.
+    A download's ``created_time``, ``luakit.time()``'s REAL seconds in an INTEGER column, stays a
+    double bit for bit with the instant's note; ``finished_time``, the key, stays the integers
+    written. Exit 0 each, nothing costs."""
+    ran, run_dir = run_export(apps.luakit_history)
+    history = apps.luakit_history_rows()
+    loaded_cleanly(ran, run_dir, {"history": len(history)})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    assert ran.types("history")["last_visit"] == "timestamp with time zone"
+    assert ran.types("history")["visits"] == "bigint"
+    assert ran.values("history", "last_visit", "id") == {
+        row[0]: UNIX_EPOCH + timedelta(seconds=row[4]) for row in history
+    }
+    assert ran.values("history", "visits", "id") == {row[0]: row[3] for row in history}
+    assert ran.values("history", "title", "id") == {row[0]: row[2] for row in history}
+    assert audit_rules(run_dir, "history", "last_visit") == {
+        str(row[0]): {"epoch:seconds"} for row in history
+    }
+
+    ran, run_dir = run_export(apps.luakit_bookmarks)
+    bookmarks = apps.luakit_bookmark_rows()
+    loaded_cleanly(ran, run_dir, {"bookmarks": len(bookmarks)})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    types = ran.types("bookmarks")
+    assert (types["created"], types["modified"]) == ("timestamp with time zone",) * 2
+    assert (types["title"], types["desc"], types["tags"]) == ("text",) * 3
+    assert ran.values("bookmarks", "created", "id") == {
+        row[0]: UNIX_EPOCH + timedelta(seconds=row[5]) for row in bookmarks
+    }
+    assert ran.values("bookmarks", "desc", "id") == {row[0]: row[3] or None for row in bookmarks}
+    assert ran.values("bookmarks", "tags", "id") == {row[0]: row[4] or None for row in bookmarks}
+    assert set(audit_rules(run_dir, "bookmarks", "desc")) == {str(row[0]) for row in bookmarks if not row[3]}
+
+    ran, run_dir = run_export(apps.luakit_downloads)
+    downloads = apps.luakit_download_rows()
+    loaded_cleanly(ran, run_dir, {"downloads": len(downloads)})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    assert audited_columns(run_dir) == set()
+    types = ran.types("downloads")
+    assert (types["finished_time"], types["created_time"], types["total_size"]) == (
+        "bigint",
+        "double precision",
+        "bigint",
+    )
+    assert ran.values("downloads", "created_time", "finished_time") == {row[0]: row[1] for row in downloads}
+    assert ran.values("downloads", "destination", "finished_time") == {row[0]: row[3] for row in downloads}
+    notes = profiled(run_dir)["columns"]["downloads"]["created_time"]["notes"]
+    assert 'the instant is to_timestamp("created_time")' in " ".join(notes)
+
+
+def test_falkon_browser_reads_its_history_milliseconds_as_instants_and_keeps_its_favicons_byte_for_byte(
+    run_export: Runner,
+) -> None:
+    """A Falkon ``browsedata.db``: the history's ``date`` (epoch milliseconds, ``DEFAULT 0 NOT NULL``)
+    arrives as instants, each audited ``epoch:milliseconds``; ``count`` stays integers; decoded
+    addresses and titles as written; the icons' PNG BLOBs byte for byte; the empty tables keep their
+    declared types (``last_used`` bigint, ``icon`` bytea); exit 0, nothing costs."""
+    rows = apps.falkon_rows()
+    ran, run_dir = run_export(apps.falkon_browser)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    assert audited_columns(run_dir) == {("history", "date", "epoch:milliseconds")}
+    assert references(run_dir) == {}
+    assert ran.types("history") == {
+        "id": "bigint",
+        "url": "text",
+        "title": "text",
+        "date": "timestamp with time zone",
+        "count": "bigint",
+    }
+    history = rows["history"]
+    assert ran.values("history", "date", "id") == {
+        row[0]: UNIX_EPOCH + timedelta(milliseconds=row[3]) for row in history
+    }
+    assert ran.values("history", "count", "id") == {row[0]: row[4] for row in history}
+    assert ran.values("history", "url", "id") == {row[0]: row[1] for row in history}
+    assert ran.values("history", "title", "id") == {row[0]: row[2] for row in history}
+    assert ran.types("icons")["icon"] == "bytea"
+    assert {key: bytes(icon) for key, icon in ran.values("icons", "icon", "id").items()} == {
+        row[0]: row[2] for row in rows["icons"]
+    }
+    assert ran.types("autofill")["last_used"] == ran.types("autofill_encrypted")["last_used"] == "bigint"
+    assert ran.types("search_engines")["icon"] == "bytea"

@@ -868,6 +868,35 @@ def test_the_first_use_and_login_are_epoch_timestamps_as_the_last_are(make_sqlit
     }
 
 
+def test_the_last_visit_is_an_epoch_timestamp_as_the_last_login_is(make_sqlite: SqliteFactory) -> None:
+    # A browser's history (luakit's history.db: `last_visit INTEGER` written with Lua's `os.time()`,
+    # Unix seconds, beside `visits`, how many) stayed bigint while the bookmarks' `created` and
+    # `modified` beside it were read as instants. A visit is a moment only as the last or the first one:
+    # `visit` alone, `from_visit` (the visit it came from), `visits` and the last visit's count or id
+    # are none.
+    seconds = [1_796_491_564 + 3601 * i for i in range(5)]
+    rows = [(i, s, s, s, i + 1, i + 2, i + 3, i + 4, i + 5) for i, s in enumerate(seconds)]
+    ddl = (
+        "CREATE TABLE history (id INTEGER PRIMARY KEY, last_visit INTEGER, lastVisit INTEGER, "
+        "first_visit INTEGER, visits INTEGER, visit INTEGER, from_visit INTEGER, "
+        "last_visit_count INTEGER, last_visit_id INTEGER)"
+    )
+    assert _types_beside_key(make_sqlite, "history", ddl, rows, key="id") == {
+        "last_visit": "timestamptz",
+        "lastVisit": "timestamptz",
+        "first_visit": "timestamptz",
+        "visits": "integer",
+        "visit": "integer",
+        "from_visit": "integer",
+        "last_visit_count": "integer",
+        "last_visit_id": "integer",
+    }
+    # ... and written as one lowercase word, as `lastlogin` is.
+    ddl = "CREATE TABLE visited_pages (id INTEGER PRIMARY KEY, lastvisit INTEGER)"
+    legacy = profile(make_sqlite({"visited_pages": (ddl, [(i, s) for i, s in enumerate(seconds)])}))
+    assert legacy["visited_pages"]["lastvisit"].inferred_type == "timestamptz"
+
+
 def test_spans_of_time_are_not_epoch_timestamps(make_sqlite: SqliteFactory) -> None:
     # A help desk's time logged on a follow-up (Django's DurationField: BIGINT microseconds) of 20 to
     # 30 minutes is 1,200,000,000 to 1,800,000,000: epoch seconds' range. `time_spent` was loaded as

@@ -251,7 +251,9 @@ _DATE_WORDS = frozenset(
 #: last play (``lastplayed``, ``last_played``: a music player's, Strawberry's, Unix seconds or -1 for
 #: never), where ``played`` alone is a count; and the last sighting written as one word
 #: (``lastseen``, ``firstseen``), which ``last_seen`` names by its word ``seen`` (since 2026-12-05).
-_LAST_EVENT_WORDS = frozenset({"login", "logon", "used", "active", "activity", "played", "seen"})
+#: The last visit (``last_visit``, ``lastVisit``: a browser's history, luakit's ``history.last_visit``
+#: of Unix seconds beside its ``visits``), where ``visit`` alone or ``from_visit`` is the id of one.
+_LAST_EVENT_WORDS = frozenset({"login", "logon", "used", "active", "activity", "played", "seen", "visit"})
 _EVENT_ORDINALS = frozenset({"first", "last"})
 #: Words that name a moment only where the values prove it (a valid 14-digit date-time each, see
 #: :func:`named_compact_places`): a user's ``registration`` is when it was made, but a registration
@@ -318,7 +320,7 @@ def _time_of_event(word: str) -> bool:
 def _date_like_name(name: str, date_words: frozenset[str] = _DATE_WORDS) -> bool:
     """Whether ``name`` names a point in time, word by word: ``created_at``, ``TKT-Created Time``,
     ``updatedDate``, ``birthdate``, ``last_update``, ``lastmodified``, ``last_login``, ``last_used``,
-    ``firstUsed`` (:data:`_LAST_EVENT_WORDS`), ``timeofban`` (:data:`_DATE_BEGINNINGS`); not
+    ``last_visit``, ``firstUsed`` (:data:`_LAST_EVENT_WORDS`), ``timeofban`` (:data:`_DATE_BEGINNINGS`); not
     ``update_id``, ``candidate``, ``created_by``, ``updated_by_id`` (an id or a person about a time is
     no time), nor ``time_spent``,
     ``elapsedTime`` (a time of a span word alone is a duration: :data:`_SPAN_WORDS`). ``date_words``:
