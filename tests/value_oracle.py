@@ -204,6 +204,8 @@ def cut_utf8(raw: bytes) -> str | None:
     a character of several bytes or the cut character kept two bytes or more; else None (a lone lead
     byte after ASCII is cp1252's ``café``)."""
     for kept in (1, 2, 3):
+        if kept > len(raw):
+            break  # no byte before the first: b'\xe9' alone is cp1252's é, not a cut character
         head, tail = raw[:-kept], raw[-kept:]
         lead = tail[0]
         needs = 2 if 0xC2 <= lead <= 0xDF else 3 if 0xE0 <= lead <= 0xEF else 4 if 0xF0 <= lead <= 0xF4 else 0
