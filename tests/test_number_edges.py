@@ -68,8 +68,9 @@ def test_versions_written_two_ways_stay_apart_and_amounts_written_one_way_are_nu
     assert numbers(ran.values("releases", "hotfix", "n")) == {i + 1: Decimal(edges.HOTFIXES[i]) for i in ROWS}
     assert numbers(ran.values("releases", "sheet_row", "n")) == {i + 1: Decimal(i + 1) for i in ROWS}
     notes = notes_of(run_dir, "releases")
-    # The example is the pair first in text order: ('1.1', '1.10') before ('2.1', '2.10').
-    assert "2 numbers are written two ways, such as '1.1' and '1.10'" in notes["version"]
+    # Named as a version: labels, text by its name before any two values are compared (since
+    # 2026-12-05; before, text because '1.1' and '1.10' are one number).
+    assert "versions or ids written with a point (1.10 follows 1.9, not 1.1)" in notes["version"]
     assert "2 numbers are written two ways, such as '12' and '12.00'" in notes["unit_price"]
     assert audit_rules(run_dir, "releases", "version") == {}
     # Only columns whose numbers have more fraction digits in some values than in others are compared:

@@ -307,10 +307,11 @@ def test_laravel_database_arrives_cell_for_cell(run_export: Runner) -> None:
     assert ran.values("failed_jobs", "payload", "id") == {j + 1: orm.laravel_payload(j) for j in range(3)}
     assert ran.values("failed_jobs", "exception", "id") == {j + 1: orm.laravel_trace(j) for j in range(3)}
     assert min(len(orm.laravel_payload(j)) for j in range(3)) > 2000
-    # last_activity: Unix seconds under an integer declaration and a name that says no time: numbers.
-    assert ran.types("sessions")["last_activity"] == "bigint"
+    # last_activity: Unix seconds of the last activity, a moment by its name since 2026-12-05 (the
+    # last event's words, as last_login): instants, each cell audited (before, bigint).
+    assert ran.types("sessions")["last_activity"] == "timestamp with time zone"
     assert sorted(ran.values("sessions", "last_activity", "id").values()) == sorted(
-        int(orm.moment(s).timestamp()) for s in range(4)
+        datetime.fromtimestamp(int(orm.moment(s).timestamp()), UTC) for s in range(4)
     )
     assert pg_query(ran.uri, f'SELECT migration FROM "{ran.base}".migrations WHERE id = 4') == [
         ("2024_05_20_084200_create_tickets_table",)
