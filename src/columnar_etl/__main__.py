@@ -74,9 +74,10 @@ def main() -> None:
     """Console-script entry point (see the module docstring)."""
     # SIGTERM (a service manager's stop, `kill`) ends a command as Ctrl-C does: what it was doing is
     # rolled back or recorded (a run's run.json says so) instead of the process vanishing mid-write.
-    for stop in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(stop, _interrupted)
     try:
+        # Inside the try: a signal the moment its handler is in place raises there, and is caught.
+        for stop in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(stop, _interrupted)
         if _EARLY:  # a signal while this module imported: the command stops before it starts
             _interrupted(_EARLY[0], None)
         _start()
