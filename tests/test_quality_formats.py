@@ -1145,13 +1145,15 @@ def test_the_words_null_and_none_as_whole_summaries_are_texts_and_keep_the_csv_w
 
 def _fixed_width(present: list[Any]) -> int | None:
     """The width a column's values (NULL, ``''`` and null tokens aside) are laid out in, judged in
-    Python: every padded value is padded by spaces at its end alone, to one width in characters, and
-    every unpadded value fills it (in bytes: ASCII); with no unpadded value, the padded values'
-    lengths differ. None otherwise."""
+    Python: every padded value is padded by spaces at its end alone, to one width in characters, of
+    at most 1,024 bytes, and every unpadded value fills it (in bytes: ASCII); with no unpadded value,
+    the padded values' lengths differ. None otherwise."""
     texts = [str(v) for v in present]  # a number in a TEXT column is stored as its text
     padded = [v for v in texts if v != v.strip()]
     if not padded or any(v.rstrip(" ") != v.strip() for v in padded):
         return None
+    if any(len(v.encode()) > 1024 for v in padded):
+        return None  # no field is so long: free text (sql.FIXED_WIDTH_BYTES)
     widths = {len(v) for v in padded}
     if len(widths) != 1:
         return None
@@ -1179,6 +1181,7 @@ WIDTH_COLUMNS: dict[str, list[Any]] = {
     # documented approximation; in ASCII, which fixed-width files mostly are, bytes are characters).
     "wide_unpadded": ["ab    ", "abcdé"],
     "wider_unpadded": ["ab    ", "abcdéf"],  # 6 characters in 7 bytes: wider, padding
+    "long_padded": ["a" * 1100 + "  ", "b" * 1101 + " "],  # one width, but free text: no field
     "number_short": ["ab    ", "abcdef", 12345],  # TEXT affinity stores '12345': 5 bytes, short of 6
 }
 

@@ -2127,6 +2127,7 @@ def padded_width(inferred: InferredType, counts: _Counts) -> int | None:
         or padded == 0
         or int(counts[SPACE_PADDED] or 0) != padded
         or width is None
+        or width < 1  # a padded value longer than any field (sql.FIXED_WIDTH_BYTES)
         or width != counts["max_padded_width"]
     ):
         return None
@@ -3661,6 +3662,18 @@ def fold_groups(
     }
     for key in (*BOUNDS, *PADDED_WIDTH_BOUNDS, MIN_POSITIVE_INTEGER):
         folded[key] = whole[key] if whole else None
+    # The bytes of the values no whitespace pads (profile.padded_width): their codes' own bounds, a
+    # code holding padded values or none (Flag.PADDED), NULL, '', null tokens and BLOBs aside.
+    unpadded = [
+        g
+        for (_, shape, flags), g in coded
+        if not flags & Flag.PADDED
+        and shape > Shape.NULL_LIKE
+        and shape != Shape.BLOB
+        and g["min_value_bytes"] is not None
+    ]
+    folded["min_unpadded_bytes"] = min((int(g["min_value_bytes"]) for g in unpadded), default=None)
+    folded["max_unpadded_bytes"] = max((int(g["max_value_bytes"]) for g in unpadded), default=None)
     # The bounds of the numbers written with a fraction or an exponent (REAL cells are), apart from
     # the integers': a date/time column's Julian days beside its epoch integers or compact dates.
     fractions = [g for (_, shape, _), g in coded if shape in FRACTION_SHAPES and g["min_number"] is not None]

@@ -1145,8 +1145,8 @@ def table_profile_sql(
         _padded_width_sql("r0", "t0", "k0", "code0", sign_bytes),
         # The least integer above 0: epoch integers beside -1 (and 0) for "no date" are judged on it
         # (profile._epoch_beside_zeros).
-        f"min(CASE WHEN k0 = {Shape.INTEGER:d} THEN nullif(greatest(try_cast(t0 AS HUGEINT), 0), 0) END) "
-        f"AS {MIN_POSITIVE_INTEGER}",
+        # (The double n0: exact enough to judge a unit by, and no second cast of the text.)
+        f"min(CASE WHEN k0 = {Shape.INTEGER:d} AND n0 > 0 THEN n0 END) AS {MIN_POSITIVE_INTEGER}",
         _indented_sql("r0", "t0", "k0", "code0", sign_bytes),
     ]
     # Per (column, code): cells, distinct values, examples; per column, its bounds (code NULL).
@@ -1291,31 +1291,34 @@ def _lines_sql(t: str, k: str) -> str:
 #: The profile query's count, per code, of the padded values (null tokens aside) padded by spaces at
 #: their end alone (:func:`_padded_width_sql`); a count, not a bound.
 SPACE_PADDED = "space_padded"
-#: Its bounds: the width in characters of those values as written, and the bytes of the values no
-#: whitespace pads (:func:`_padded_width_sql`).
-PADDED_WIDTH_BOUNDS = ("min_padded_width", "max_padded_width", "min_unpadded_bytes", "max_unpadded_bytes")
+#: Its bounds: the width in characters of those values as written (:func:`_padded_width_sql`). The
+#: bytes of the values no whitespace pads are their codes' ``min_value_bytes`` / ``max_value_bytes``
+#: (a code holds padded values or none: ``profile.fold_groups``).
+PADDED_WIDTH_BOUNDS = ("min_padded_width", "max_padded_width")
+#: The longest value, in bytes, a fixed-width field is measured in (a dBase field holds 254 bytes, a
+#: ``CHAR(n)`` of a few hundred at most in practice): a longer padded value is free text.
+FIXED_WIDTH_BYTES = 1024
 
 
 def _padded_width_sql(r: str, t: str, k: str, code: str, sign_bytes: str) -> str:
     """SQL aggregates: the cells of padded values (:attr:`Flag.PADDED`; null tokens aside) padded by
-    spaces at their end and nothing else (``'Smith    '``; not ``' Smith'``, ``'Smith\t'``), as
-    :data:`SPACE_PADDED`; the least and greatest width of those as written, in characters; and the
-    least and greatest bytes of the values not padded (``''`` and null tokens aside). A text column
-    whose padded values are all so, to one width, beside unpadded values that fill it, is laid out in
-    fixed-width fields (a dBase ``C(30)``, a ``CHAR(10)``): ``profile.padded_width``. The character
-    count (``length``) runs on the few padded values alone; the unpadded ones' bytes are ``strlen``
-    (O(1))."""
+    spaces at their end and nothing else (``'Smith    '``; not ``' Smith'``, a tab after it), as
+    :data:`SPACE_PADDED`; and the least and greatest width of those as written, in characters (-1 for
+    one longer than :data:`FIXED_WIDTH_BYTES`: no field is). A text column whose padded values are all
+    so, to one width, beside unpadded values that fill it (their codes' bytes), is laid out in
+    fixed-width fields (a dBase ``C(30)``, a ``CHAR(10)``): ``profile.padded_width``. Each test is
+    O(1) or O(padding) but the character count, on short padded values alone (a CASE): a long free
+    text padded by a blank costs no pass over it."""
+    padding = f"(strlen({r}) - strlen({t}) - {sign_bytes})::INTEGER"
     spaced = (
         f"({code} & {Flag.PADDED:d}) <> 0 AND {k} <> {Shape.NULL_LIKE:d} "
-        f"AND strlen(rtrim({r}, ' ')) = strlen({t}) + {sign_bytes}"
+        f"AND left({r}, 1) = left({t}, 1) AND ends_with({r}, repeat(' ', {padding}))"
     )
-    unpadded = f"({code} & {Flag.PADDED:d}) = 0 AND {k} > {Shape.NULL_LIKE:d} AND {k} <> {Shape.BLOB:d}"
+    width = f"CASE WHEN strlen({r}) <= {FIXED_WIDTH_BYTES} THEN length({r}) ELSE -1 END"
     return (
         f"sum(CASE WHEN {spaced} THEN weight END) AS {SPACE_PADDED}, "
-        f"min(CASE WHEN {spaced} THEN length({r}) END) AS min_padded_width, "
-        f"max(CASE WHEN {spaced} THEN length({r}) END) AS max_padded_width, "
-        f"min(CASE WHEN {unpadded} THEN strlen({t}) + {sign_bytes} END) AS min_unpadded_bytes, "
-        f"max(CASE WHEN {unpadded} THEN strlen({t}) + {sign_bytes} END) AS max_unpadded_bytes"
+        f"min(CASE WHEN {spaced} THEN {width} END) AS min_padded_width, "
+        f"max(CASE WHEN {spaced} THEN {width} END) AS max_padded_width"
     )
 
 
