@@ -1403,7 +1403,8 @@ def column_text_bounds(groups: Collection[Mapping[str, Any]]) -> dict[str, Any]:
 
 def with_column_rows(coded: str) -> str:
     """``coded`` (the profile query's aggregates grouped by ``idx`` and code: ``idx``, ``code``, then
-    the columns of :data:`_COLUMN_ROW` in that order) and one more row per column, code NULL: the same
+    the columns of :data:`_COLUMN_ROW`, matched by name: a query may list them in any order) and one
+    more row per column, code NULL: the same
     figures over all its codes, folded from its coded rows by DuckDB (the bounds of some values, such
     as a year-0 date, have no Python equivalent to compare in Python), but for those of
     :data:`UNFOLDED`: NULL (see there).
@@ -1420,7 +1421,7 @@ def with_column_rows(coded: str) -> str:
     )
     return (
         f"SELECT * FROM (WITH coded_groups AS MATERIALIZED (\n{coded}\n) SELECT * FROM coded_groups "
-        f"UNION ALL SELECT idx, NULL AS code, {folded} FROM coded_groups GROUP BY idx) AS column_rows"
+        f"UNION ALL BY NAME SELECT idx, NULL AS code, {folded} FROM coded_groups GROUP BY idx) AS column_rows"
     )
 
 
