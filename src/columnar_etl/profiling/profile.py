@@ -689,6 +689,11 @@ class _Counts:
         """Values carrying ``flag``."""
         return self._flags[int(flag)]
 
+    def padded_values(self) -> int:
+        """Padded values but null tokens (made NULL whatever pads them): what a layout of the column's
+        padding (line terminators, fixed widths, indentation) must account for, every one."""
+        return self.flag(Flag.PADDED) - self.valid(Shape.NULL_LIKE, None, Flag.PADDED)
+
     def valid(self, shape: Shape, order: DateOrder | None, flag: Flag | None = None) -> int:
         """Values of ``shape`` that are real dates when slash dates are read in ``order`` (or, with
         ``flag``, that carry it)."""
@@ -988,12 +993,16 @@ def declares_blank_default(default: str | None) -> bool:
     """Whether a column's declared default (``PRAGMA table_info``'s ``dflt_value``, the expression as
     written) is the empty string: ``''``, ``""`` (SQLite reads a double-quoted word no column names as
     a string), either in parentheses (``DEFAULT ('')``)."""
-    if default is None:
-        return False
-    text = default.strip()
+    return _bare_default(default) in {"''", '""'}
+
+
+def _bare_default(default: str | None) -> str:
+    """A declared default (``PRAGMA table_info``'s ``dflt_value``) without its outer spaces and
+    parentheses (``( CURRENT_TIMESTAMP )`` → ``CURRENT_TIMESTAMP``); ``''`` for none."""
+    text = (default or "").strip()
     while text.startswith("(") and text.endswith(")"):
         text = text[1:-1].strip()
-    return text in {"''", '""'}
+    return text
 
 
 def _text_blank_typed_null(columns: Sequence[ColumnProfile]) -> bool:
@@ -1332,10 +1341,7 @@ def _current_timestamps_beside_instants(column: SourceColumn, counts: _Counts, z
     migration's backfill) writes both: one column of instants, not wall-clock times beside them (until
     2026-12-05 text). Values of another shape without an offset (a fraction, a ``T``) are no DEFAULT's:
     their zone is unknown, and the column stays text."""
-    default = re.sub(r"\s+", "", (column.default or "").lower())
-    while default.startswith("(") and default.endswith(")"):
-        default = default[1:-1]
-    if default not in UTC_NOW_DEFAULTS:
+    if re.sub(r"\s+", "", _bare_default(column.default).lower()) not in UTC_NOW_DEFAULTS:
         return 0
     naive = dates - zoned
     return naive if naive > 0 and counts.shape(Shape.TS_ISO) == naive else 0
@@ -2084,7 +2090,7 @@ def _every_value_line_ended(counts: _Counts, present: int) -> bool:
     ``\\n`` or ``\\r\\n``, and is padded by nothing else (:data:`.sql.LINE_ENDED`); every padded value
     but a null token's (made NULL whatever pads it) then is one, and every value is padded."""
     ended = int(counts[LINE_ENDED] or 0)
-    padded = counts.flag(Flag.PADDED) - counts.valid(Shape.NULL_LIKE, None, Flag.PADDED)
+    padded = counts.padded_values()
     return present > 0 and ended == present == padded
 
 
@@ -2096,7 +2102,7 @@ def _documents_line_ended(counts: _Counts) -> bool:
     ``'y'``) or one of several without it (``'a\\nb'`` beside ``'c\\nd\\n'``) is a text typed with
     and without a trailing newline: padding, as before."""
     ended = int(counts[LINE_ENDED] or 0)
-    padded = counts.flag(Flag.PADDED) - counts.valid(Shape.NULL_LIKE, None, Flag.PADDED)
+    padded = counts.padded_values()
     documents = int(counts[LINE_ENDED_LINES] or 0)
     return documents > 0 and documents == ended == padded == int(counts[LINES] or 0)
 
@@ -2120,7 +2126,7 @@ def padded_width(inferred: InferredType, counts: _Counts) -> int | None:
     mostly are; a value of other characters is judged by its bytes, ``'abcdé'`` filling 6).
     Where no value fills it, the padded values' lengths must differ (``'Ann  '``, ``'Smith'`` padded
     to 5 or 30): one length padded alike (``'abc '`` in every row) shows no width to fill."""
-    padded = counts.flag(Flag.PADDED) - counts.valid(Shape.NULL_LIKE, None, Flag.PADDED)
+    padded = counts.padded_values()
     width = counts["min_padded_width"]
     if (
         inferred != "text"
@@ -2161,7 +2167,7 @@ def indented(inferred: InferredType, counts: _Counts, present: int) -> bool:
     if inferred != "text":
         return False
     layout = int(counts[INDENTED] or 0)
-    padded = counts.flag(Flag.PADDED) - counts.valid(Shape.NULL_LIKE, None, Flag.PADDED)
+    padded = counts.padded_values()
     return present > 0 and layout == present == padded
 
 
