@@ -1005,6 +1005,24 @@ def _bare_default(default: str | None) -> str:
     return text
 
 
+#: A declared default that is one literal, as ``PRAGMA table_info`` gives it (``'INHERIT'``, ``2``,
+#: ``-1``; SQLite drops the parentheses of ``DEFAULT ('INHERIT')``, which are allowed here too): the
+#: string (``''`` read as one quote) or the number.
+_LITERAL_DEFAULT = re.compile(r"\(*\s*(?:'((?:[^']|'')*)'|([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?))\s*\)*")
+
+
+def _literal_default(default: str | None) -> tuple[str | None, str | None]:
+    """A declared default that is one literal (:data:`_LITERAL_DEFAULT`), as ``(text, None)`` for a
+    quoted string (its ``''`` read as one quote) or ``(None, number)`` for a number as written;
+    ``(None, None)`` for an expression (``datetime('now')``, ``CURRENT_TIMESTAMP``), SQL's NULL or none.
+    The one reader of a declared literal: the boolean and never-set-date rules read it alike."""
+    match = _LITERAL_DEFAULT.fullmatch((default or "").strip())
+    if match is None:
+        return None, None
+    text, number = match.groups()
+    return (None if text is None else text.replace("''", "'")), number
+
+
 def _text_blank_typed_null(columns: Sequence[ColumnProfile]) -> bool:
     """Whether a table writes each kind of missing value one way: ``''`` for a text (its text columns
     hold no NULL and no null token) and NULL for anything else (its other columns hold no ``''`` and
@@ -1383,16 +1401,13 @@ def never_set_default(
     column no DEFAULT or a valid one declares keeps such text an impossible or unparseable date, and so
     does one whose operator sets its reading (``override``). The third item: the DEFAULT is written as
     a date (of no calendar)."""
-    default = column.default
+    token, _ = _literal_default(column.default)
     if (
         override is not None
-        or default is None
+        or not token
         or declared_family(column.declared_type) not in ("date", "timestamp")
-        or len(default) < 3
-        or not (default[0] == default[-1] == "'")
     ):
         return groups, None
-    token = default[1:-1].replace("''", "'")
     both = Flag.VALID_DAY_FIRST | Flag.VALID_MONTH_FIRST
     rows: list[dict[str, Any]] = []
     cells = 0
@@ -2009,7 +2024,7 @@ def _infer_column(
         )
     # The string 'null' and current_timestamp are not copied literally; SQL's NULL (unquoted) is every
     # column's default, in PostgreSQL too: nothing is lost, nothing to say.
-    default = (column.default or "").strip("() ").lower()
+    default = _bare_default(column.default).lower()
     if default.strip("'\"") == "current_timestamp" or default in ("'null'", '"null"'):
         notes.append(f"SQLite default {column.default} is not copied literally")
 
@@ -3537,24 +3552,18 @@ def named_compact_places(src: Source, table: str) -> list[int]:
 #: spellings, any case.
 _BOOLEAN_CHOICES = frozenset({*BOOLEAN_TRUE_WORDS, *BOOLEAN_FALSE_WORDS, "0", "1"})
 
-#: A declared default that is one literal, as ``PRAGMA table_info`` gives it (``'INHERIT'``, ``2``,
-#: ``-1``; SQLite drops the parentheses of ``DEFAULT ('INHERIT')``, which are allowed here too): the
-#: string (``''`` read as one quote) or the number.
-_LITERAL_DEFAULT = re.compile(r"\(*\s*(?:'((?:[^']|'')*)'|([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?))\s*\)*")
-
 
 def _default_no_boolean(default: str | None) -> bool:
     """Is the declared default one literal no boolean spells (``'INHERIT'``, ``2``)? An application
     writes it into every row it does not fill: it is one of the column's values. A blank, a default
     null token (:data:`DEFAULT_NULL_TOKENS`, made NULL by its rule), a number 0 or 1 (``0.0``), an
     expression (``datetime('now')``, ``CURRENT_TIMESTAMP``) or none says nothing."""
-    match = _LITERAL_DEFAULT.fullmatch((default or "").strip())
-    if match is None:
-        return False
-    text, number = match.groups()
+    text, number = _literal_default(default)
     if number is not None:
         return float(number) not in (0.0, 1.0)
-    value = text.replace("''", "'").strip()
+    if text is None:
+        return False
+    value = text.strip()
     return bool(value) and value not in DEFAULT_NULL_TOKENS and value.lower() not in _BOOLEAN_CHOICES
 
 

@@ -1255,6 +1255,13 @@ LINE_ENDED_LINES = "line_ended_lines"
 _LINE_FEED, _CARRIAGE_RETURN = "chr(10)", "chr(13)"
 
 
+def _padded_value_sql(code: str, k: str) -> str:
+    """SQL condition: the row's code marks padded values (:attr:`Flag.PADDED`) and its shape is no null
+    token's: the values whose padding the layouts below read (line terminators, fixed widths,
+    indentation), as ``profile._Counts.padded_values`` counts them."""
+    return f"(({code} & {Flag.PADDED:d}) <> 0 AND {k} <> {Shape.NULL_LIKE:d})"
+
+
 def _line_ended_sql(r: str, t: str, k: str, code: str, sign_bytes: str) -> str:
     """SQL aggregate: the cells of padded values (:attr:`Flag.PADDED`; null tokens aside) whose padding is
     one line break at their end, ``\\n`` or ``\\r\\n``, and nothing else (``'---\\nn: 1\\n'``; not
@@ -1266,10 +1273,7 @@ def _line_ended_sql(r: str, t: str, k: str, code: str, sign_bytes: str) -> str:
     ends = f"ends_with({r}, {_LINE_FEED})"
     crlf = f"ends_with({r}, {_CARRIAGE_RETURN} || {_LINE_FEED})"
     bytes_ = f"strlen({t}) + {sign_bytes} + CASE WHEN {crlf} THEN 2 ELSE 1 END"
-    ended = (
-        f"CASE WHEN ({code} & {Flag.PADDED:d}) = 0 OR {k} = {Shape.NULL_LIKE:d} THEN NULL "
-        f"WHEN {ends} AND strlen({r}) = {bytes_} THEN weight END"
-    )
+    ended = f"CASE WHEN {_padded_value_sql(code, k)} AND {ends} AND strlen({r}) = {bytes_} THEN weight END"
     # Of those, the documents of several lines (LINE_ENDED_LINES): a line break before the last.
     return (
         f"sum({ended}) AS {LINE_ENDED}, "
@@ -1311,7 +1315,7 @@ def _padded_width_sql(r: str, t: str, k: str, code: str, sign_bytes: str) -> str
     text padded by a blank costs no pass over it."""
     padding = f"(strlen({r}) - strlen({t}) - {sign_bytes})::INTEGER"
     spaced = (
-        f"({code} & {Flag.PADDED:d}) <> 0 AND {k} <> {Shape.NULL_LIKE:d} "
+        f"{_padded_value_sql(code, k)} "
         f"AND left({r}, 1) = left({t}, 1) AND ends_with({r}, repeat(' ', {padding}))"
     )
     width = f"CASE WHEN strlen({r}) <= {FIXED_WIDTH_BYTES} THEN length({r}) ELSE -1 END"
@@ -1346,7 +1350,7 @@ def _indented_sql(r: str, t: str, k: str, code: str, sign_bytes: str) -> str:
         f"WHEN ends_with({body}, {_LINE_FEED}) THEN 1 ELSE 0 END"
     )
     indented = (
-        f"({code} & {Flag.PADDED:d}) <> 0 AND {k} <> {Shape.NULL_LIKE:d} AND starts_with({r}, ' ') "
+        f"{_padded_value_sql(code, k)} AND starts_with({r}, ' ') "
         f"AND contains({t}, {_LINE_FEED}) AND strlen({body}) = strlen({t}) + {sign_bytes} + {ending}"
     )
     return f"sum(CASE WHEN {indented} THEN weight END) AS {INDENTED}"
