@@ -5,6 +5,8 @@ Expected figures come from SQLite itself (GROUP BY queries on the file), never f
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import os
 import re
 import sqlite3
@@ -19,6 +21,7 @@ import columnar_etl
 from columnar_etl.config import load_settings
 from columnar_etl.profiling import keys as keys_module
 from columnar_etl.profiling.keys import (
+    KEY_LIKE_BYTES,
     ROW_DIGEST_BYTES,
     _indexed_without_nulls,
     declared_keys,
@@ -693,3 +696,52 @@ def test_the_key_found_in_the_data_is_the_column_named_the_tables_identifier_bef
     )
     assert result.exit_code == 0, result.record.error
     assert primary_key(pg_uri, str(result.record.version_schema), "tickets") == ["Ticket ID"]
+
+
+def test_free_text_unique_by_chance_is_no_key_but_a_long_identifier_is(
+    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path
+) -> None:
+    # A name/value table (Mnemosyne's data_for_fact: a fact, a field's name, its text) declares no key;
+    # its values, free text, are each distinct, and until 2026-12-05 the text became the table's key
+    # found in the data: a PRIMARY KEY of notes, refused by PostgreSQL for a value too long for a
+    # B-tree (a hash index instead, a warning, exit 2). Free text is no key: a text column averaging
+    # more than KEY_LIKE_BYTES is none, as a bytea one already was, unless its name says it is the
+    # table's own identifier (a feed's item ids are URLs).
+    def text(seed: int, size: int) -> str:  # incompressible words: a B-tree entry cannot hold 6,000
+        out = b""
+        while len(out) < size:
+            out += hashlib.sha256(f"{seed}/{len(out)}".encode()).digest()
+        return base64.b64encode(out).decode()[:size]
+
+    values = [text(n, 6000 if n == 3 else 80 + 7 * n) for n in range(1, 9)]
+    path = make_sqlite(
+        {
+            "fact_data": (
+                "CREATE TABLE fact_data (fact INTEGER, key TEXT, value TEXT)",
+                [(1 + n // 2, "qa"[n % 2], value) for n, value in enumerate(values)],
+            ),
+            "feed_items": (
+                "CREATE TABLE feed_items (title TEXT, id TEXT)",
+                [("same", f"https://news.example.org/{n:04d}/{text(n, 60)}") for n in range(1, 6)],
+            ),
+            "tags": ("CREATE TABLE tags (weight INTEGER, slug TEXT)", [(1, "a-b"), (1, "c-d"), (2, "e")]),
+            "notes": (
+                "CREATE TABLE notes (author TEXT, body TEXT)",
+                [("ann", text(n, 100)) for n in range(1, 5)],
+            ),
+        }
+    )
+    found = profile(path)
+    expected_keys = {"fact_data": [], "feed_items": ["id"], "tags": ["slug"], "notes": []}
+    assert {name: table.key for name, table in found.tables.items()} == expected_keys
+    # The averages that decide, computed here: free text over 64 bytes, the tags' slugs under.
+    assert sum(map(len, values)) / len(values) > KEY_LIKE_BYTES >= 5 / 3
+    result = columnar_etl.run(
+        path, mode="simple", settings=run_settings(tmp_path, pg_uri), show_progress=False
+    )
+    assert result.exit_code == 0, (result.record.error, result.record.warnings)
+    schema = str(result.record.version_schema)
+    assert {name: primary_key(pg_uri, schema, name) for name in expected_keys} == expected_keys
+    assert pg_query(pg_uri, f'SELECT value FROM "{schema}".fact_data ORDER BY length(value), value') == [
+        (value,) for value in sorted(values, key=lambda v: (len(v), v))
+    ]

@@ -61,11 +61,12 @@ EXAMPLES = 5
 #: a table with more has its copies listed by the cleaner's own scan.
 COPY_ROWS_LIMIT = 100_000
 #: Column types a key found in the data may have, in order of preference (dates, numbers and booleans
-#: are never keys; a ``bytea`` column only of short BLOB cells, :data:`KEY_LIKE_BYTES`: binary uuids, hashes).
+#: are never keys; a ``bytea`` column only of BLOB cells; each only of short values, :func:`key_like`).
 DATA_KEY_TYPES = ("integer", "text", "bytea")
-#: A column is a key merged by cleaning (:func:`key_merged_by_cleaning`), or a ``bytea`` key found in the
-#: data, only when its values average at most this many bytes: keys and codes are short; free text or
-#: contents (an image, a pickle) distinct on every row is no key to look for.
+#: A column is a key found in the data (:func:`data_key`) or a key merged by cleaning
+#: (:func:`key_merged_by_cleaning`) only when its values average at most this many bytes, or its name
+#: says it is the table's identifier (:func:`key_like`): keys and codes are short; free text or contents
+#: (an image, a pickle) distinct on every row is no key to look for.
 KEY_LIKE_BYTES = 64
 #: Rows the duplicate count reads by rowid at most (:func:`narrowing_column`); beyond, it reads all.
 MAX_LISTED_ROWS = 20_000
@@ -224,11 +225,11 @@ def data_key(table: TableProfile, copies: int = 0, exclude: tuple[str, ...] = ()
     for column in key_candidates(table):
         if column.name in exclude or (exclude and len(stored_classes(column)) > 1):
             continue  # a next choice is taken without a count: of one storage class only
-        if column.inferred_type == "bytea" and (
-            stored_classes(column) != ["blob"] or column.bytes > KEY_LIKE_BYTES * table.row_count
-        ):
-            # Contents, not ids: a BLOB key is a binary uuid or a hash. And BLOB cells alone: the
-            # TEXT 'abc' beside the BLOB x'616263', two keys to SQLite, are one in the target.
+        if column.inferred_type == "bytea" and stored_classes(column) != ["blob"]:
+            # BLOB cells alone: the TEXT 'abc' beside the BLOB x'616263', two keys to SQLite, are one
+            # in the target.
+            continue
+        if not key_like(column, table):
             continue
         if unique_and_present(column, table.row_count - copies):
             return str(column.name)
@@ -252,6 +253,18 @@ def key_name_rank(column: str, table: str) -> int:
         return 0
     words = camel_words(column)
     return 1 if len(words) > 1 and words[-1] in IDENTIFIER_WORDS else 2
+
+
+def key_like(column: ColumnProfile, table: TableProfile) -> bool:
+    """Could ``column``'s values be keys, by their length? They average at most :data:`KEY_LIKE_BYTES`
+    (ids, codes, hashes, binary uuids), or the column's name says it is the table's own identifier
+    (:func:`key_name_rank` 0: a feed's item ``id`` of URLs). Free text or contents distinct on every
+    row by chance is no key (a name/value table's notes were its PRIMARY KEY until 2026-12-05, which
+    PostgreSQL refused for a note too long for a B-tree); nor are BLOB contents (an image, a pickle),
+    whatever their name."""
+    if column.bytes <= KEY_LIKE_BYTES * table.row_count:
+        return True
+    return column.inferred_type != "bytea" and key_name_rank(column.name, table.name) == 0
 
 
 def key_candidates(table: TableProfile) -> list[ColumnProfile]:
@@ -1021,7 +1034,7 @@ def key_merged_by_cleaning(
             len(stored_classes(column)) != 1
             or column.null_count
             or column.distinct_count != table.row_count
-            or column.bytes > KEY_LIKE_BYTES * table.row_count
+            or not key_like(column, table)
         ):
             continue
         if not changes_values(column):
