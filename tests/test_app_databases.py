@@ -241,11 +241,13 @@ def test_chrome_history_keeps_webkit_microseconds_as_integers(run_export: Runner
     assert ran.values("urls", "title", "id") == {i + 1: arrives_as(apps.chrome_title(i)) for i in range(urls)}
     assert ran.values("urls", "visit_count", "id") == {i + 1: per_url for i in range(urls)}
     assert references(run_dir)[("visits", "url")] == "urls.id"
-    # Chrome's meta values are digits written as text: numbers, the same digits.
+    # Chrome's meta is a name/value table (its key declared unique): its digits written as text stay
+    # the text they are (since 2026-12-05; numbers before).
+    assert ran.types("meta")["value"] == "text"
     assert ran.values("meta", "value", "key") == {
-        "mmap_status": -1,
-        "version": 67,
-        "last_compatible_version": 16,
+        "mmap_status": "-1",
+        "version": "67",
+        "last_compatible_version": "16",
     }
 
 
@@ -11223,8 +11225,9 @@ def test_gerbera_media_database_keeps_its_hashes_and_encoded_metadata_and_trims_
     types = ran.types("mt_cds_object")
     assert (types["id"], types["ref_id"], types["parent_id"], types["location_hash"]) == ("bigint",) * 4
     assert all(types[c] == "text" for c in ("dc_title", "location", "metadata", "resources", "upnp_class"))
-    assert ran.types("mt_internal_setting")["value"] == "bigint"
-    assert ran.values("mt_internal_setting", "value", "key") == {"db_version": 3}
+    # A name/value table (its key declared): its value, digits written as TEXT, stays text.
+    assert ran.types("mt_internal_setting")["value"] == "text"
+    assert ran.values("mt_internal_setting", "value", "key") == {"db_version": "3"}
     by_id = {row[0]: row for row in objects}
     assert ran.values("mt_cds_object", "location_hash", "id") == {k: row[7] for k, row in by_id.items()}
     assert max(row[7] or 0 for row in objects) > 2**31

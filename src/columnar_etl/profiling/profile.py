@@ -1375,6 +1375,26 @@ VERSION_TEXT = "versions or ids written with a point (1.10 follows 1.9, not 1.1)
 LABEL_WORDS = VERSION_WORDS | {"id"}
 
 
+#: The reason a name/value table's value column of numbers written as TEXT stays text.
+SETTING_TEXT = (
+    "the values of a name/value table (a declared unique name beside them): each of the kind its "
+    "setting says, kept as text"
+)
+
+
+def _setting_text(column: SourceColumn, counts: _Counts) -> bool:
+    """Whether a column of numbers is a name/value table's values (:attr:`SourceColumn.setting_value`,
+    :func:`~columnar_etl.source.catalogue.setting_values`) written as TEXT alone: each row's value is
+    of the kind its row's name says (vnStat's ``info``: its version ``2.10``, a schema number ``1``, a
+    creation time), and the next setting may be a word. A value column the application wrote as
+    INTEGER or REAL cells is typed by its writer, as any column."""
+    return (
+        column.setting_value
+        and not counts.classes[StorageClass.INTEGER]
+        and not counts.classes[StorageClass.REAL]
+    )
+
+
 def _version_text(column: SourceColumn, counts: _Counts) -> bool:
     """Whether a column of numbers with a point is of versions or dotted ids: its name's last word
     says so (:data:`LABEL_WORDS`: ``version``, ``scenario_version``, ``appVersion``, ``revision``,
@@ -1622,7 +1642,11 @@ def _infer_column(
         inferred, reason = "text", _unread_reason(counts, unread)
     elif n_numbers and (n_numbers + non_finite) / present >= MAJORITY:
         scale = counts["max_scale"] or 0
-        if fractional == 0:
+        if _setting_text(column, counts):
+            # A name/value table's values: each row's is of the kind its name says (a version 2.10, a
+            # count, a path), numbers among them by chance.
+            inferred, reason = "text", SETTING_TEXT
+        elif fractional == 0:
             inferred, reason = "integer", "integers"
         elif _version_text(column, counts):
             # 1.10 follows 1.9 and is not 1.1: a version written with a point is a label, and as a

@@ -51,6 +51,10 @@ class SourceColumn:
     #: or None: the application's own list of its values, which no type inference may contradict (a
     #: listed ``P`` beside ``N`` and ``Y`` is no boolean).
     choices: tuple[str, ...] | None = None
+    #: The value column of a name/value table (:func:`setting_values`: ``value`` beside a declared
+    #: unique ``name``, ``key`` or ``option_name``): each row's value is another setting's, of a kind
+    #: its name says, so numbers written as TEXT there are the text they are.
+    setting_value: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form."""
@@ -411,6 +415,87 @@ CORE_DATA_ENTITY_COLUMNS = frozenset({"z_pk", "z_ent", "z_opt"})
 #: Core Data's date attributes: seconds (REAL; INTEGER when whole, under the declaration's NUMERIC
 #: affinity) since NSDate's reference date, 2001-01-01 00:00:00 UTC.
 CORE_DATA_EPOCH = "2001-01-01"
+
+
+#: The words of a name/value table's name column (``name``, ``key``, ``option_name``, ``meta_key``,
+#: ``setting``, ``configKey``): what names the setting each row holds (:func:`setting_values`).
+SETTING_NAME_WORDS = frozenset(
+    {
+        "name",
+        "key",
+        "setting",
+        "option",
+        "property",
+        "param",
+        "parameter",
+        "variable",
+        "var",
+        "attribute",
+        "attr",
+        "pref",
+        "preference",
+        "config",
+        "meta",
+    }
+)
+#: The last words of its value column's name (``value``, ``option_value``, ``val``), its other words
+#: of :data:`SETTING_NAME_WORDS`.
+SETTING_VALUE_WORDS = frozenset({"value", "val"})
+
+
+def setting_values(tables: dict[str, SourceTable], declared: Sequence[SourceIndex]) -> dict[str, SourceTable]:
+    """``tables`` with the value column of each name/value table marked (:attr:`SourceColumn.setting_value`).
+
+    A name/value table holds an application's settings, one per row: a column named as a setting's name
+    (:data:`SETTING_NAME_WORDS`: ``name``, ``key``, ``option_name``) that the schema makes unique,
+    alone or with one other column (a user's settings: ``PRIMARY KEY (user_id, key)``), and a column
+    named as its value (:data:`SETTING_VALUE_WORDS`: ``value``, ``option_value``). vnStat's ``info``
+    (``name TEXT UNIQUE``, ``value TEXT``) holds its version ``2.10``, a schema number ``1`` and a
+    creation time; WordPress's ``wp_options``, Joplin's ``settings`` are alike. The value is of the
+    kind its row's name says, not the column's: numbers written there as TEXT are kept as that text
+    (``profile``), and a next quarter's first word of text is no drift. Names alone decide nothing:
+    the schema's uniqueness says each name is one setting (a metrics table's repeated names beside
+    their readings are no settings)."""
+    unique_sets: dict[str, list[tuple[str, ...]]] = {}
+    for index in declared:
+        if index.unique and not index.partial and None not in index.columns:
+            unique_sets.setdefault(index.table, []).append(tuple(str(name) for name in index.columns))
+    marked = dict(tables)
+    for name, table in tables.items():
+        sets = list(unique_sets.get(name, []))
+        key = tuple(column.name for column in table.columns if column.primary_key)
+        if key:
+            sets.append(key)
+        named = {
+            column
+            for columns in sets
+            if 1 <= len(columns) <= 2
+            for column in columns
+            if _setting_words(column, SETTING_NAME_WORDS)
+        }
+        if not named:
+            continue
+        values = [
+            column.name
+            for column in table.columns
+            if column.name not in named and _setting_words(column.name, SETTING_VALUE_WORDS)
+        ]
+        if values:
+            marked[name] = replace(
+                table,
+                columns=tuple(
+                    replace(column, setting_value=True) if column.name in values else column
+                    for column in table.columns
+                ),
+            )
+    return marked
+
+
+def _setting_words(name: str, last: frozenset[str]) -> bool:
+    """Is ``name`` a setting table's column: its last word of ``last``, its others of
+    :data:`SETTING_NAME_WORDS` (``option_name``, ``meta_value``; not ``display_name``)?"""
+    words = [word.lower() for word in re.findall(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])", name)]
+    return bool(words) and words[-1] in last and all(word in SETTING_NAME_WORDS for word in words[:-1])
 
 
 def core_data_dates(tables: dict[str, SourceTable]) -> dict[str, SourceTable]:
@@ -882,6 +967,8 @@ def read_catalogue(path: Path) -> Catalogue:
                 name=name, columns=columns, path=path, rowid=_rowid_range(con, name, columns)
             )
         tables = core_data_dates(tables)
+        declared_indexes = indexes(con, list(tables))
+        tables = setting_values(tables, declared_indexes)
         (encoding,) = con.execute("PRAGMA encoding").fetchone() or ("UTF-8",)
         return Catalogue(
             tables,
@@ -889,7 +976,7 @@ def read_catalogue(path: Path) -> Catalogue:
             unreadable,
             str(encoding),
             views(con),
-            indexes(con, list(tables)),
+            declared_indexes,
             triggers(con),
             collation_keyed,
         )

@@ -1,0 +1,102 @@
+"""A name/value table's values (vnStat's ``info``, WordPress's ``wp_options``, Joplin's ``settings``).
+
+Each row holds one setting: a name the schema makes unique and a value of the kind that name says. A
+column of such values, written as TEXT, whose values are numbers by chance (vnStat: its version
+``2.10``, a schema number ``1``, a creation time ``1796441482``) was numeric(18,2) until 2026-12-05;
+it is text, every value as written. Names alone decide nothing: without a declared unique name the
+column is a reading beside its metric's name, typed as any column.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import columnar_etl
+from columnar_etl.profiling.profile import SETTING_TEXT, profile
+from tests.conftest import SqliteFactory, pg_column_types, pg_query, run_settings
+
+INFO = [("dbversion", "1"), ("vnstatversion", "2.10"), ("creationdate", "1796441482"), ("interval", "5")]
+PREFS = [(1, "sync.interval", "300"), (1, "zoom", "1.25"), (2, "zoom", "1.5"), (2, "sync.interval", "60")]
+READINGS = [("cpu", "0.25"), ("cpu", "0.5"), ("mem", "12.75"), ("mem", "13")]
+
+
+def _export(make_sqlite: SqliteFactory) -> Path:
+    return make_sqlite(
+        {
+            # vnStat's own DDL: a unique name, its value as TEXT.
+            "info": (
+                "CREATE TABLE info (id INTEGER PRIMARY KEY, name TEXT UNIQUE NOT NULL, value TEXT NOT NULL)",
+                [(n, name, value) for n, (name, value) in enumerate(INFO, 1)],
+            ),
+            # A settings table keyed by its key, values 0/1 and counts.
+            "settings": (
+                "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT)",
+                [("sync.enabled", "1"), ("theme.dark", "0"), ("notes.limit", "250")],
+            ),
+            # A user's options: unique with the user (wp_usermeta-like names).
+            "user_options": (
+                "CREATE TABLE user_options (user_id INTEGER, option_name TEXT, option_value TEXT, "
+                "PRIMARY KEY (user_id, option_name))",
+                PREFS,
+            ),
+            # Controls: metric names repeat (no declared uniqueness), a declared INTEGER value is its
+            # writer's number, and a price is no value column.
+            "readings": ("CREATE TABLE readings (name TEXT, value TEXT)", READINGS),
+            "counters": (
+                "CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER)",
+                [("hits", 10), ("misses", 2)],
+            ),
+            "products": (
+                "CREATE TABLE products (name TEXT UNIQUE, price TEXT)",
+                [("pen", "1.50"), ("ink", "12.25")],
+            ),
+        }
+    )
+
+
+def test_a_name_value_tables_values_stay_text_every_value_as_written(
+    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path
+) -> None:
+    path = _export(make_sqlite)
+    found = profile(path)
+    types = {
+        (table, column): found[table][column].inferred_type
+        for table, column in [
+            ("info", "value"),
+            ("settings", "value"),
+            ("user_options", "option_value"),
+            ("readings", "value"),
+            ("counters", "value"),
+            ("products", "price"),
+        ]
+    }
+    assert types == {
+        ("info", "value"): "text",
+        ("settings", "value"): "text",
+        ("user_options", "option_value"): "text",
+        ("readings", "value"): "numeric",
+        ("counters", "value"): "integer",
+        ("products", "price"): "numeric",
+    }
+    assert found["info"]["value"].type_reason == SETTING_TEXT
+    assert found["info"]["value"].quality == 100.0
+
+    result = columnar_etl.run(
+        path, mode="simple", settings=run_settings(tmp_path, pg_uri), show_progress=False
+    )
+    assert result.exit_code == 0, (result.record.error, result.record.warnings)
+    schema = str(result.record.version_schema)
+    assert pg_column_types(pg_uri, schema, "info")["value"] == "text"
+    # Every value as the export holds it, read back with Python's sqlite3.
+    with sqlite3.connect(path) as con:
+        for table, columns in [
+            ("info", "name, value"),
+            ("settings", "key, value"),
+            ("user_options", "user_id, option_name, option_value"),
+        ]:
+            expected = sorted(con.execute(f"SELECT {columns} FROM {table}").fetchall())
+            got = pg_query(pg_uri, f'SELECT {columns} FROM "{schema}".{table} ORDER BY 1, 2')
+            assert got == expected, table
+    # The readings stay numbers: 13 as written and 12.75 exact.
+    assert pg_column_types(pg_uri, schema, "readings")["value"].startswith("numeric")
