@@ -1319,6 +1319,15 @@ number, so a test computes what a column holds from the same numbers.
   ``icons`` with PNG BLOBs keyed by the address percent-encoded; ``autofill``,
   ``autofill_encrypted``, ``autofill_exceptions`` and ``search_engines`` empty (``last_used INTEGER
   DEFAULT 0 NOT NULL``, ``icon BLOB``).
+- :func:`pihole_ftl`: a Pi-hole DNS filter's ``pihole-FTL.db`` (FTL v6's DDL after its migrations):
+  ``query_storage`` whose ``domain``, ``client`` and ``forward`` are ids of ``domain_by_id``,
+  ``client_by_id`` and ``forward_by_id`` rows (no foreign key declared), ``additional_info`` of
+  ``addinfo_by_id`` (its ``content`` untyped, TEXT or INTEGER), ``timestamp INTEGER`` holding
+  ``double_time()``'s REAL seconds (a whole second an INTEGER cell), ``reply_time REAL`` NULL while in
+  progress, ``ede`` -1 for none; ``network`` (``interface`` ``N/A`` for a device seen in no packet,
+  ``macVendor`` ``''`` or NULL) and ``network_addresses`` (its one declared foreign key) of Unix
+  seconds; ``message`` with ``blob1``..``blob5`` of text, integers and REALs; ``ftl`` whose ``value
+  BLOB`` holds the version, a REAL and an INTEGER moment; an empty ``session``; the ``queries`` view.
 """
 
 from __future__ import annotations
@@ -29573,3 +29582,214 @@ def falkon_rows(pages: int = 30) -> dict[str, list[Sequence[Any]]]:
 def falkon_browser(path: Path) -> Path:
     """A Falkon browser's ``browsedata.db`` (see the module's list)."""
     return write_export(path, FALKON_DDL, falkon_rows(), bytes_as_text=False)
+
+
+# --- Pi-hole FTL (DNS filter, long-term query database) ----------------------------------------------------
+
+PIHOLE_FTL_DDL = [  # pihole-FTL.db as FTL v6 leaves it after its migrations (database version 21)
+    "CREATE TABLE ftl ( id INTEGER PRIMARY KEY NOT NULL, value BLOB NOT NULL , description TEXT)",
+    'CREATE TABLE "query_storage" (id INTEGER PRIMARY KEY AUTOINCREMENT, timestamp INTEGER NOT NULL, '
+    "type INTEGER NOT NULL, status INTEGER NOT NULL, domain INTEGER NOT NULL, client INTEGER NOT NULL, "
+    "forward INTEGER, additional_info INTEGER, reply_type INTEGER, reply_time REAL, dnssec INTEGER, "
+    "list_id INTEGER, ede INTEGER)",
+    'CREATE INDEX idx_queries_timestamps ON "query_storage" (timestamp)',
+    "CREATE TABLE counters ( id INTEGER PRIMARY KEY NOT NULL, value INTEGER NOT NULL )",
+    'CREATE TABLE "network" ( id INTEGER PRIMARY KEY NOT NULL, hwaddr TEXT UNIQUE NOT NULL, '
+    "interface TEXT NOT NULL, firstSeen INTEGER NOT NULL, lastQuery INTEGER NOT NULL, "
+    "numQueries INTEGER NOT NULL, macVendor TEXT, aliasclient_id INTEGER)",
+    'CREATE TABLE "network_addresses" ( network_id INTEGER NOT NULL, ip TEXT UNIQUE NOT NULL, '
+    "lastSeen INTEGER NOT NULL DEFAULT (cast(strftime('%s', 'now') as int)), name TEXT, nameUpdated INTEGER, "
+    "FOREIGN KEY(network_id) REFERENCES network(id))",
+    "CREATE TABLE message ( id INTEGER PRIMARY KEY AUTOINCREMENT, timestamp INTEGER NOT NULL, "
+    "type TEXT NOT NULL, message TEXT NOT NULL, blob1 BLOB, blob2 BLOB, blob3 BLOB, blob4 BLOB, blob5 BLOB )",
+    "CREATE TABLE aliasclient (id INTEGER PRIMARY KEY NOT NULL, name TEXT NOT NULL, comment TEXT)",
+    "CREATE TABLE domain_by_id (id INTEGER PRIMARY KEY, domain TEXT NOT NULL)",
+    "CREATE TABLE client_by_id (id INTEGER PRIMARY KEY, ip TEXT NOT NULL, name TEXT)",
+    "CREATE TABLE forward_by_id (id INTEGER PRIMARY KEY, forward TEXT NOT NULL)",
+    "CREATE UNIQUE INDEX domain_by_id_domain_idx ON domain_by_id(domain)",
+    "CREATE UNIQUE INDEX client_by_id_client_idx ON client_by_id(ip,name)",
+    "CREATE UNIQUE INDEX forward_by_id_forward_idx ON forward_by_id(forward)",
+    "CREATE TABLE addinfo_by_id (id INTEGER PRIMARY KEY, type INTEGER NOT NULL, content NOT NULL)",
+    "CREATE UNIQUE INDEX addinfo_by_id_idx ON addinfo_by_id(type,content)",
+    "CREATE TABLE session (id INTEGER PRIMARY KEY, login_at TIMESTAMP NOT NULL, "
+    "valid_until TIMESTAMP NOT NULL, remote_addr TEXT NOT NULL, user_agent TEXT, sid TEXT NOT NULL, "
+    "csrf TEXT NOT NULL, tls_login BOOL, tls_mixed BOOL)",
+    "CREATE VIEW queries AS SELECT id, timestamp, type, status, CASE typeof(domain) WHEN 'integer' THEN "
+    "(SELECT domain FROM domain_by_id d WHERE d.id = q.domain) ELSE domain END domain,CASE typeof(client) "
+    "WHEN 'integer' THEN (SELECT ip FROM client_by_id c WHERE c.id = q.client) ELSE client END client,"
+    "CASE typeof(forward) WHEN 'integer' THEN (SELECT forward FROM forward_by_id f WHERE f.id = q.forward) "
+    "ELSE forward END forward,CASE typeof(additional_info) WHEN 'integer' THEN (SELECT content FROM "
+    "addinfo_by_id a WHERE a.id = q.additional_info) ELSE additional_info END additional_info, reply_type, "
+    "reply_time, dnssec, list_id, ede FROM query_storage q",
+]
+PIHOLE_START = 1796495000  # the first query's second, Unix
+PIHOLE_DOMAINS = (
+    "pi.hole",
+    "doubleclick.net",
+    "www.google.com",
+    "xn--bcher-kva.example",
+    "1.0.168.192.in-addr.arpa",
+    "_dns.resolver.arpa",
+    "hidden",  # the privacy level's stand-in
+    "a" * 60 + ".example.com",
+    "007.example",
+    ".",
+    "use-application-dns.net",
+    "wpad.fritz.box",
+)
+PIHOLE_CLIENTS = (  # (ip, name): '' for a client whose name was never resolved
+    ("192.168.1.10", "ana-laptop.fritz.box"),
+    ("192.168.1.11", ""),
+    ("fe80::1c2f:3aff:fe4b:5c6d", ""),
+    ("0.0.0.0", "hidden"),
+    ("::1", "localhost"),
+)
+PIHOLE_FORWARDS = ("1.1.1.1#53", "2606:4700:4700::1111#53", "127.0.0.1#5335")
+PIHOLE_STATUS = (
+    2,
+    3,
+    1,
+    4,
+    9,
+    2,
+    17,
+    12,
+)  # forwarded, cached, gravity, regex, gravity CNAME, ..., in progress
+
+
+def pihole_timestamp(i: int) -> float | int:
+    """Query ``i``'s ``timestamp``: FTL binds its ``double_time()`` into the INTEGER column, so a REAL
+    cell of microseconds (``1796495001.379722``); a whole second (every 10th) the column's INTEGER
+    affinity stores as an INTEGER."""
+    if i % 10 == 0:
+        return PIHOLE_START + 3 * i
+    return PIHOLE_START + 3 * i + (i * 379_721 % 999_999 + 1) / 1_000_000
+
+
+def pihole_status(i: int) -> int:
+    return PIHOLE_STATUS[i % len(PIHOLE_STATUS)]
+
+
+def pihole_query_rows(queries: int = 60) -> list[tuple[Any, ...]]:
+    """``query_storage``: the domain, client and upstream each the id of its lookup table's row; a CNAME
+    block's ``additional_info`` the id of the blocking domain's ``addinfo_by_id`` row, a regex block's the
+    id of the list's; ``reply_time`` NULL while in progress; ``ede`` -1 for none."""
+    rows = []
+    for i in range(queries):
+        status = pihole_status(i)
+        rows.append(
+            (
+                i + 1,
+                pihole_timestamp(i),
+                (1, 2, 1, 16, 5, 165)[i % 6],
+                status,
+                1 + i * 7 % len(PIHOLE_DOMAINS),
+                1 + i % len(PIHOLE_CLIENTS),
+                1 + i % len(PIHOLE_FORWARDS) if status == 2 else None,
+                {9: 1 + i % 2, 4: 3}.get(status),
+                i % 8,
+                None if status == 17 else (1 + i % 11) * 0.000123456789,
+                i % 6,
+                5 if status == 4 else None,
+                15 if i % 9 == 4 else -1,
+            )
+        )
+    return rows
+
+
+def pihole_ftl_rows(queries: int = 60) -> dict[str, list[Sequence[Any]]]:
+    """Every row of a Pi-hole ``pihole-FTL.db`` after ``queries`` queries (deterministic)."""
+    query_rows = pihole_query_rows(queries)
+    network = [
+        (
+            1,
+            "b8:27:eb:12:34:56",
+            "eth0",
+            PIHOLE_START - 86400 * 40,
+            PIHOLE_START + 170,
+            4321,
+            "Raspberry Pi Foundation",
+            None,
+        ),
+        (2, "ip-192.168.1.11", "N/A", PIHOLE_START - 3600, PIHOLE_START + 160, 77, None, None),
+        (
+            3,
+            "3c:22:fb:aa:bb:cc",
+            "wlan0",
+            PIHOLE_START - 86400 * 10,
+            PIHOLE_START + 150,
+            12,
+            "Apple, Inc.",
+            1,
+        ),
+        (4, "00:00:00:00:00:00", "lo", PIHOLE_START - 86400 * 40, PIHOLE_START + 175, 9000, "", None),
+        (
+            5,
+            "dc:a6:32:00:00:01",
+            "N/A",
+            PIHOLE_START - 86400 * 2,
+            PIHOLE_START + 100,
+            12,
+            "Raspberry Pi Trading Ltd",
+            1,
+        ),
+    ]
+    addresses = [
+        (1, "192.168.1.10", PIHOLE_START + 170, "ana-laptop.fritz.box", PIHOLE_START + 10),
+        (1, "fe80::1c2f:3aff:fe4b:5c6d", PIHOLE_START + 169, None, None),
+        (2, "192.168.1.11", PIHOLE_START + 160, None, None),
+        (3, "2a02:8070:abcd::17", PIHOLE_START + 150, "phone", PIHOLE_START + 60),
+        (4, "127.0.0.1", PIHOLE_START + 175, "localhost", PIHOLE_START),
+        (4, "::1", PIHOLE_START + 175, "localhost", PIHOLE_START),
+        (5, "192.168.1.12", PIHOLE_START + 100, None, None),
+    ]
+    messages = [
+        (1, PIHOLE_START + 10, "REGEX", "Invalid regex", "deny", "((^|\\.)ads\\.", "Missing ')'", 17, None),
+        (2, PIHOLE_START + 20, "RATE_LIMIT", "Rate-limiting client", "192.168.1.11", 1000, 60, 5, None),
+        (3, PIHOLE_START + 30, "LOAD", "Long-term load", 3.25, 4, None, None, None),
+        (
+            4,
+            PIHOLE_START + 40,
+            "DNSMASQ_WARN",
+            "possible DNS-rebind attack detected: router.example.com",
+            None,
+            None,
+            None,
+            None,
+            None,
+        ),
+        (
+            5,
+            PIHOLE_START + 50,
+            "HOSTNAME",
+            "Hostname contains invalid character",
+            "caf\u00e9 PC",
+            3,
+            None,
+            None,
+            None,
+        ),
+    ]
+    return {
+        "ftl": [
+            (0, 21, "Database version"),
+            (1, query_rows[-1][1], "Unix timestamp of the latest stored query"),
+            (2, PIHOLE_START - 86400 * 30, "Unix timestamp of the database creation"),
+        ],
+        "query_storage": query_rows,
+        "counters": [(0, 18234), (1, 2711)],
+        "network": network,
+        "network_addresses": addresses,
+        "message": messages,
+        "aliasclient": [(1, "Ana’s devices 📱", None)],
+        "domain_by_id": [(n + 1, domain) for n, domain in enumerate(PIHOLE_DOMAINS)],
+        "client_by_id": [(n + 1, ip, name) for n, (ip, name) in enumerate(PIHOLE_CLIENTS)],
+        "forward_by_id": [(n + 1, forward) for n, forward in enumerate(PIHOLE_FORWARDS)],
+        "addinfo_by_id": [(1, 1, "ads.cdn.example.net"), (2, 1, "tracking.example.com"), (3, 2, 5)],
+        "session": [],
+    }
+
+
+def pihole_ftl(path: Path) -> Path:
+    """A Pi-hole DNS filter's long-term database ``pihole-FTL.db`` (see the module's list)."""
+    return write_export(path, PIHOLE_FTL_DDL, pihole_ftl_rows())

@@ -52,8 +52,8 @@ app's SQLAlchemy data layer, a Mnemosyne flashcard database, a Dino XMPP client'
 Strawberry music collection, a Scrapyd server's finished jobs and spider queue, a Django site's
 django-silk profiler tables, a Django site's django-auditlog and django-activity-stream tables, a
 vnStat traffic monitor, ulogd2's netfilter packet log, a zathura document viewer, a luakit and a
-Falkon web browser) through ``columnar-etl run`` into the session's real PostgreSQL, every cell
-checked.
+Falkon web browser, a Pi-hole DNS filter's query log) through ``columnar-etl run`` into the session's
+real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -12003,3 +12003,66 @@ def test_falkon_browser_reads_its_history_milliseconds_as_instants_and_keeps_its
     }
     assert ran.types("autofill")["last_used"] == ran.types("autofill_encrypted")["last_used"] == "bigint"
     assert ran.types("search_engines")["icon"] == "bytea"
+
+
+def test_pihole_query_log_finds_its_lookup_tables_and_keeps_its_microsecond_seconds_and_reply_times(
+    run_export: Runner,
+) -> None:
+    """A Pi-hole DNS filter's ``pihole-FTL.db`` (FTL v6): the query log keeps each domain, client and
+    upstream once, in ``domain_by_id``, ``client_by_id`` and ``forward_by_id``, and declares one foreign
+    key elsewhere (``network_addresses.network_id``): its ``domain``, ``client`` and ``forward`` ids refer
+    to those tables (until 2026-12-05 none was found). Its ``timestamp``, FTL's ``double_time()`` bound
+    into an INTEGER column (REAL cells, a whole second an INTEGER one), stays double precision bit for
+    bit with the instant's note, as ``reply_time``'s seconds do; ``ede`` keeps -1 for none. The network
+    table's and messages' Unix seconds are instants, each audited; ``N/A``, FTL's interface of a device
+    it saw no packet of, is a null token (audited, charged with the ``''`` vendor beside it). Exit 0."""
+    rows = apps.pihole_ftl_rows()
+    ran, run_dir = run_export(apps.pihole_ftl)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert references(run_dir) == {
+        ("query_storage", "domain"): "domain_by_id.id",
+        ("query_storage", "client"): "client_by_id.id",
+        ("query_storage", "forward"): "forward_by_id.id",
+        ("network_addresses", "network_id"): "network.id",
+    }
+    types = ran.types("query_storage")
+    assert (types["timestamp"], types["reply_time"]) == ("double precision",) * 2
+    assert all(types[name] == "bigint" for name in ("domain", "client", "forward", "status", "ede"))
+    queries = rows["query_storage"]
+    assert any(isinstance(row[1], int) for row in queries) and any(
+        isinstance(row[1], float) for row in queries
+    )
+    assert ran.values("query_storage", "timestamp", "id") == {row[0]: float(row[1]) for row in queries}
+    assert ran.values("query_storage", "reply_time", "id") == {row[0]: row[9] for row in queries}
+    assert ran.values("query_storage", "ede", "id") == {row[0]: row[12] for row in queries}
+    assert ran.values("query_storage", "domain", "id") == {row[0]: row[4] for row in queries}
+    notes = profiled(run_dir)["columns"]["query_storage"]["timestamp"]["notes"]
+    assert 'the instant is to_timestamp("timestamp")' in " ".join(notes)
+    domains = {n: domain for n, domain in rows["domain_by_id"]}
+    assert ran.values("domain_by_id", "domain", "id") == domains
+    network = rows["network"]
+    assert ran.types("network")["firstSeen"] == "timestamp with time zone"
+    assert ran.values("network", "firstSeen", "id") == {
+        row[0]: UNIX_EPOCH + timedelta(seconds=row[3]) for row in network
+    }
+    assert ran.values("network", "interface", "id") == {
+        row[0]: None if row[2] == "N/A" else row[2] for row in network
+    }
+    assert set(audit_rules(run_dir, "network", "interface")) == {
+        str(row[0]) for row in network if row[2] == "N/A"
+    }
+    assert ran.types("message")["timestamp"] == "timestamp with time zone"
+    assert ran.values("message", "timestamp", "id") == {
+        row[0]: UNIX_EPOCH + timedelta(seconds=row[1]) for row in rows["message"]
+    }
+    assert ran.types("ftl")["value"] == "double precision"
+    assert ran.values("ftl", "value", "id") == {key: float(value) for key, value, _ in rows["ftl"]}
+    # The score: the network table's interface N/A and vendor '' beside its NULLs, two ways of none.
+    widths = {name: len(values[0]) for name, values in rows.items() if values}
+    tables = {name: (len(rows[name]), [100.0] * width) for name, width in widths.items() if name != "network"}
+    charged = [column_score(len(network), sum(row[2] == "N/A" for row in network))]
+    charged.append(column_score(len(network), sum(row[6] == "" for row in network)))
+    tables["network"] = (len(network), [100.0] * 6 + charged)
+    tables["session"] = (1, [100.0] * 9)  # a table of no rows weighs as one
+    assert ran.record["quality_before"] == pytest.approx(export_score(tables), abs=0.01)
