@@ -1324,10 +1324,11 @@ number, so a test computes what a column holds from the same numbers.
   ``client_by_id`` and ``forward_by_id`` rows (no foreign key declared), ``additional_info`` of
   ``addinfo_by_id`` (its ``content`` untyped, TEXT or INTEGER), ``timestamp INTEGER`` holding
   ``double_time()``'s REAL seconds (a whole second an INTEGER cell), ``reply_time REAL`` NULL while in
-  progress, ``ede`` -1 for none; ``network`` (``interface`` ``N/A`` for a device seen in no packet,
-  ``macVendor`` ``''`` or NULL) and ``network_addresses`` (its one declared foreign key) of Unix
-  seconds; ``message`` with ``blob1``..``blob5`` of text, integers and REALs; ``ftl`` whose ``value
-  BLOB`` holds the version, a REAL and an INTEGER moment; an empty ``session``; the ``queries`` view.
+  progress, ``ede`` -1 for none; ``network`` (``lastQuery`` 0 for a device never heard from,
+  ``interface`` ``N/A`` for a device seen in no packet, ``macVendor`` ``''`` or NULL) and
+  ``network_addresses`` (its one declared foreign key) of Unix seconds; ``message`` with
+  ``blob1``..``blob5`` of text, integers and REALs; ``ftl`` whose ``value BLOB`` holds the version, a
+  REAL and an INTEGER moment; an empty ``session``; the ``queries`` view.
 """
 
 from __future__ import annotations
@@ -29717,8 +29718,8 @@ def pihole_ftl_rows(queries: int = 60) -> dict[str, list[Sequence[Any]]]:
             "3c:22:fb:aa:bb:cc",
             "wlan0",
             PIHOLE_START - 86400 * 10,
-            PIHOLE_START + 150,
-            12,
+            0,  # seen in the ARP cache, never queried: 0 for never
+            0,
             "Apple, Inc.",
             1,
         ),

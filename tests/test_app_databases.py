@@ -12014,8 +12014,10 @@ def test_pihole_query_log_finds_its_lookup_tables_and_keeps_its_microsecond_seco
     to those tables (until 2026-12-05 none was found). Its ``timestamp``, FTL's ``double_time()`` bound
     into an INTEGER column (REAL cells, a whole second an INTEGER one), stays double precision bit for
     bit with the instant's note, as ``reply_time``'s seconds do; ``ede`` keeps -1 for none. The network
-    table's and messages' Unix seconds are instants, each audited; ``N/A``, FTL's interface of a device
-    it saw no packet of, is a null token (audited, charged with the ``''`` vendor beside it). Exit 0."""
+    table's and messages' Unix seconds are instants, each audited, but ``lastQuery``'s, 0 for a device
+    never heard from, kept as written with the instant's note (none until 2026-12-05); ``N/A``, FTL's
+    interface of a device it saw no packet of, is a null token (audited, charged with the ``''`` vendor
+    beside it). Exit 0."""
     rows = apps.pihole_ftl_rows()
     ran, run_dir = run_export(apps.pihole_ftl)
     loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
@@ -12046,6 +12048,12 @@ def test_pihole_query_log_finds_its_lookup_tables_and_keeps_its_microsecond_seco
     assert ran.values("network", "firstSeen", "id") == {
         row[0]: UNIX_EPOCH + timedelta(seconds=row[3]) for row in network
     }
+    # The last query, 0 for a device never heard from: kept as written with the instant's note.
+    assert ran.types("network")["lastQuery"] == "bigint"
+    assert ran.values("network", "lastQuery", "id") == {row[0]: row[4] for row in network}
+    assert 0 in {row[4] for row in network}
+    notes = profiled(run_dir)["columns"]["network"]["lastQuery"]["notes"]
+    assert 'the instant is to_timestamp(NULLIF("lastQuery", 0))' in " ".join(notes)
     assert ran.values("network", "interface", "id") == {
         row[0]: None if row[2] == "N/A" else row[2] for row in network
     }
