@@ -1329,6 +1329,12 @@ number, so a test computes what a column holds from the same numbers.
   ``network_addresses`` (its one declared foreign key) of Unix seconds; ``message`` with
   ``blob1``..``blob5`` of text, integers and REALs; ``ftl`` whose ``value BLOB`` holds the version, a
   REAL and an INTEGER moment; an empty ``session``; the ``queries`` view.
+- :func:`netdata_meta`: a Netdata 1.37 monitoring agent's ``netdata-meta.db`` (its DDL): ``host``,
+  ``chart`` and ``dimension`` keyed by ``uuid_t`` BLOBs of 16 bytes and referring to each other by them
+  (none declared); ``chart_label`` and ``host_label`` with ``date_created`` of Unix seconds; an untyped
+  ``node_instance``; the host's ``health_log_<uuid>`` whose ``unique_id`` and ``alarm_id`` count from
+  the agent's start second, ``updated_by_id`` 0 for none, ``exec_run_timestamp`` 0 until a notification
+  runs, ``config_hash_id`` 16 zero bytes, ``new_value double`` NULL before the first computation.
 """
 
 from __future__ import annotations
@@ -29794,3 +29800,290 @@ def pihole_ftl_rows(queries: int = 60) -> dict[str, list[Sequence[Any]]]:
 def pihole_ftl(path: Path) -> Path:
     """A Pi-hole DNS filter's long-term database ``pihole-FTL.db`` (see the module's list)."""
     return write_export(path, PIHOLE_FTL_DDL, pihole_ftl_rows())
+
+
+# --- Netdata (monitoring agent, metadata database) ---------------------------------------------------------
+
+NETDATA_HOST = UUID("9c424a24-f0e2-11f1-8c6f-02fc00000001")
+NETDATA_HEALTH_LOG = "health_log_" + str(NETDATA_HOST).replace("-", "_")
+NETDATA_DDL = [  # netdata-meta.db as Netdata 1.37's sqlite_metadata.c creates it
+    "CREATE TABLE host(host_id BLOB PRIMARY KEY, hostname TEXT NOT NULL, registry_hostname TEXT NOT NULL "
+    "default 'unknown', update_every INT NOT NULL default 1, os TEXT NOT NULL default 'unknown', timezone "
+    "TEXT NOT NULL default 'unknown', tags TEXT NOT NULL default '',hops INT NOT NULL DEFAULT 0,memory_mode "
+    "INT DEFAULT 0, abbrev_timezone TEXT DEFAULT '', utc_offset INT NOT NULL DEFAULT 0,program_name TEXT "
+    "NOT NULL DEFAULT 'unknown', program_version TEXT NOT NULL DEFAULT 'unknown', entries INT NOT NULL "
+    "DEFAULT 0,health_enabled INT NOT NULL DEFAULT 0)",
+    "CREATE TABLE chart(chart_id blob PRIMARY KEY, host_id blob, type text, id text, name text, family text, "
+    "context text, title text, unit text, plugin text, module text, priority int, update_every int, "
+    "chart_type int, memory_mode int, history_entries)",
+    "CREATE TABLE dimension(dim_id blob PRIMARY KEY, chart_id blob, id text, name text, multiplier int, "
+    "divisor int , algorithm int, options text)",
+    "CREATE TABLE metadata_migration(filename text, file_size, date_created int)",
+    "CREATE TABLE chart_label(chart_id blob, source_type int, label_key text, label_value text, "
+    "date_created int, PRIMARY KEY (chart_id, label_key))",
+    "CREATE TABLE node_instance (host_id blob PRIMARY KEY, claim_id, node_id, date_created)",
+    "CREATE TABLE host_label(host_id blob, source_type int, label_key text NOT NULL, label_value text NOT "
+    "NULL, date_created INT, PRIMARY KEY (host_id, label_key))",
+    f"CREATE TABLE {NETDATA_HEALTH_LOG}(hostname text, unique_id int, alarm_id int, alarm_event_id int, "
+    "config_hash_id blob, updated_by_id int, updates_id int, when_key int, duration int, non_clear_duration "
+    "int, flags int, exec_run_timestamp int, delay_up_to_timestamp int, name text, chart text, family text, "
+    "exec text, recipient text, source text, units text, info text, exec_code int, new_status real, "
+    "old_status real, delay int, new_value double, old_value double, last_repeat int, class text, "
+    "component text, type text, chart_context text)",
+]
+NETDATA_START = 1796499150  # the agent's first second, Unix: its health log's ids count from it
+NETDATA_HOSTNAME = "h209-café-host"
+NETDATA_CHARTS = (  # (type, id, family, context, title, unit, plugin, module, priority, chart_type)
+    (
+        "system",
+        "idlejitter",
+        "idlejitter",
+        "system.idlejitter",
+        "CPU Idle Jitter",
+        "microseconds lost/s",
+        "idlejitter.plugin",
+        "",
+        800,
+        1,
+    ),
+    (
+        "netdata",
+        "server_cpu",
+        "netdata",
+        "netdata.server_cpu",
+        "Netdata CPU usage",
+        "milliseconds/s",
+        "netdata",
+        "stats",
+        130000,
+        2,
+    ),
+    (
+        "system",
+        "cpu",
+        "cpu",
+        "system.cpu",
+        "Total CPU utilization",
+        "percentage",
+        "proc.plugin",
+        "/proc/stat",
+        100,
+        2,
+    ),
+    ("net", "eth0", "eth0", "net.net", "Bandwidth", "kilobits/s", "proc.plugin", "/proc/net/dev", 7000, 1),
+    (
+        "disk",
+        "sda",
+        "sda",
+        "disk.io",
+        "Disk I/O Bandwidth",
+        "KiB/s",
+        "proc.plugin",
+        "/proc/diskstats",
+        2000,
+        1,
+    ),
+    (
+        "mem",
+        "available",
+        "system",
+        "mem.available",
+        "Available RAM for applications",
+        "MiB",
+        "proc.plugin",
+        "/proc/meminfo",
+        1010,
+        1,
+    ),
+)
+NETDATA_DIMENSIONS = {
+    "idlejitter": ("min", "max", "average"),
+    "server_cpu": ("user", "system"),
+    "cpu": ("guest_nice", "guest", "steal", "softirq", "irq", "user", "system", "nice", "iowait"),
+    "eth0": ("received", "sent"),
+    "sda": ("reads", "writes"),
+    "available": ("MemAvailable",),
+}
+NETDATA_ALARMS = (  # (name, chart, family, units, info, class, component, type, context)
+    (
+        "10min_cpu_usage",
+        "system.cpu",
+        "cpu",
+        "%",
+        "Average CPU utilization over the last 10 minutes",
+        "Utilization",
+        "CPU",
+        "System",
+        "system.cpu",
+    ),
+    (
+        "1m_received_traffic_overflow",
+        "net.eth0",
+        "eth0",
+        "%",
+        "Average inbound utilization – 1 minute",
+        "Workload",
+        "Network",
+        "System",
+        "net.net",
+    ),
+    (
+        "ram_available",
+        "mem.available",
+        "system",
+        "%",
+        "Percentage of estimated amount of RAM available",
+        "Utilization",
+        "Memory",
+        "System",
+        "mem.available",
+    ),
+    (
+        "10min_disk_utilization",
+        "disk.sda",
+        "sda",
+        "%",
+        "Average percentage of time sda disk was busy",
+        "Utilization",
+        "Disk",
+        "System",
+        "disk.util",
+    ),
+)
+
+
+def netdata_uuid(kind: str, n: int) -> bytes:
+    """A chart's or a dimension's ``uuid_t``, the 16 bytes Netdata binds as a BLOB (version 4)."""
+    return UUID(bytes=hashlib.md5(f"{kind} {n}".encode()).digest(), version=4).bytes
+
+
+def netdata_rows() -> dict[str, list[Sequence[Any]]]:
+    """Every row of a Netdata agent's ``netdata-meta.db`` a minute after its start (deterministic): its
+    health log's ``unique_id`` and ``alarm_id`` count from the start's second; ``updated_by_id`` the
+    ``unique_id`` of the entry that replaced this one, 0 for none; ``exec_run_timestamp`` 0 until a
+    notification runs; ``new_value`` NULL before the first computation; ``config_hash_id`` 16 zero bytes."""
+    host = NETDATA_HOST.bytes
+    charts = [
+        (
+            netdata_uuid("chart", n),
+            host,
+            kind,
+            ident,
+            None,
+            family,
+            context,
+            title,
+            unit,
+            plugin,
+            module,
+            priority,
+            1,
+            chart_type,
+            5,
+            5,
+        )
+        for n, (kind, ident, family, context, title, unit, plugin, module, priority, chart_type) in enumerate(
+            NETDATA_CHARTS
+        )
+    ]
+    dimensions = [
+        (
+            netdata_uuid("dimension", 100 * n + k),
+            netdata_uuid("chart", n),
+            dim,
+            dim,
+            -1 if dim == "sent" else 1,
+            1024 if NETDATA_CHARTS[n][0] == "mem" else 1,
+            k % 2,
+            "hidden" if dim.startswith("guest") else None,
+        )
+        for n, (_, ident, *_) in enumerate(NETDATA_CHARTS)
+        for k, dim in enumerate(NETDATA_DIMENSIONS[ident])
+    ]
+    labels = [
+        (netdata_uuid("chart", n), 536870913, key, value, NETDATA_START + 1)
+        for n, (kind, ident, *_rest) in enumerate(NETDATA_CHARTS)
+        for key, value in (
+            ("_collect_plugin", NETDATA_CHARTS[n][6]),
+            ("_collect_module", NETDATA_CHARTS[n][7]),
+        )
+        + ((("interface_type", "virtual"), ("device", ident)) if kind in ("net", "disk") else ())
+    ]
+    health = []
+    for n in range(12):
+        name, chart, family, units, info, klass, component, kind, context = NETDATA_ALARMS[n % 4]
+        replaced = n < 8  # the first round of entries was replaced by the second and the third
+        health.append(
+            (
+                NETDATA_HOSTNAME,
+                NETDATA_START + n,
+                NETDATA_START + 10 + n % 4,
+                1 + n // 4,
+                bytes(16),
+                NETDATA_START + n + 4 if replaced else 0,
+                NETDATA_START + n - 4 if n >= 4 else 0,
+                NETDATA_START + 10 + 30 * (n // 4),
+                30 if replaced else 0,
+                30 if replaced and n % 4 == 1 else 0,
+                268435459 if n % 3 else 268435457,
+                NETDATA_START + 11 + n if n % 4 == 1 and n >= 4 else 0,
+                NETDATA_START + 10 + 30 * (n // 4),
+                name,
+                chart,
+                family,
+                None,
+                "sysadmin",
+                f"{4 + n % 4 * 8}@/usr/lib/netdata/conf.d/health.d/{component.lower()}.conf",
+                units,
+                info,
+                0,
+                (1.0, 3.0, 1.0, -2.0)[n % 4] if n >= 4 else 0.0,
+                (0.0, 1.0, 3.0, 1.0)[n % 4] if n >= 4 else 0.0,
+                0,
+                None if n < 4 else (0.003125, 97.65625, 12.5, 9.765625e-08)[n % 4] * (n // 4),
+                None if n < 8 else (0.003125, 97.65625, 12.5, 9.765625e-08)[n % 4],
+                0,
+                klass,
+                component,
+                kind,
+                context,
+            )
+        )
+    return {
+        "host": [
+            (
+                host,
+                NETDATA_HOSTNAME,
+                NETDATA_HOSTNAME,
+                1,
+                "linux",
+                "Etc/UTC",
+                "",
+                0,
+                5,
+                "UTC",
+                0,
+                "netdata",
+                "v1.37.1",
+                0,
+                1,
+            )
+        ],
+        "chart": charts,
+        "dimension": dimensions,
+        "metadata_migration": [("/var/lib/netdata/health/health-log.db", 0, NETDATA_START)],
+        "chart_label": labels,
+        "node_instance": [(host, None, None, NETDATA_START)],
+        "host_label": [
+            (host, 9, "_aclk_available", "false", NETDATA_START),
+            (host, 2, "_is_ephemeral", "false", NETDATA_START),
+            (host, 1, "_os_name", "Debian GNU/Linux", NETDATA_START),
+            (host, 1, "_kernel_version", "6.1.0-28-amd64", NETDATA_START),
+        ],
+        NETDATA_HEALTH_LOG: health,
+    }
+
+
+def netdata_meta(path: Path) -> Path:
+    """A Netdata monitoring agent's ``netdata-meta.db`` (see the module's list)."""
+    return write_export(path, NETDATA_DDL, netdata_rows(), bytes_as_text=False)

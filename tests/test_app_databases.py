@@ -52,8 +52,8 @@ app's SQLAlchemy data layer, a Mnemosyne flashcard database, a Dino XMPP client'
 Strawberry music collection, a Scrapyd server's finished jobs and spider queue, a Django site's
 django-silk profiler tables, a Django site's django-auditlog and django-activity-stream tables, a
 vnStat traffic monitor, ulogd2's netfilter packet log, a zathura document viewer, a luakit and a
-Falkon web browser, a Pi-hole DNS filter's query log) through ``columnar-etl run`` into the session's
-real PostgreSQL, every cell checked.
+Falkon web browser, a Pi-hole DNS filter's query log, a Netdata agent's metadata) through
+``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -12074,3 +12074,47 @@ def test_pihole_query_log_finds_its_lookup_tables_and_keeps_its_microsecond_seco
     tables["network"] = (len(network), [100.0] * 6 + charged)
     tables["session"] = (1, [100.0] * 9)  # a table of no rows weighs as one
     assert ran.record["quality_before"] == pytest.approx(export_score(tables), abs=0.01)
+
+
+def test_netdata_metadata_keeps_its_uuid_blob_keys_byte_for_byte_and_reads_its_seconds_as_instants(
+    run_export: Runner,
+) -> None:
+    """A Netdata agent's ``netdata-meta.db``: every chart, dimension and host keyed by its ``uuid_t``,
+    16 bytes bound as a BLOB, arrives as bytea byte for byte, the charts' and labels' references to them
+    too; the health log's ``config_hash_id`` of 16 zero bytes stays those bytes. ``date_created`` and
+    ``delay_up_to_timestamp`` (Unix seconds) are instants, each audited; ``exec_run_timestamp``, 0 until
+    a notification runs, keeps its integers with the instant's note; ``new_value`` keeps its doubles and
+    NULLs; labels ``false`` beside other text stay text. Exit 0, nothing costs."""
+    rows = apps.netdata_rows()
+    health = apps.NETDATA_HEALTH_LOG
+    ran, run_dir = run_export(apps.netdata_meta)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    assert (ran.types("chart")["chart_id"], ran.types("chart")["host_id"]) == ("bytea", "bytea")
+    assert {ident: bytes(key) for ident, key in ran.values("chart", "chart_id", "id").items()} == {
+        row[3]: row[0] for row in rows["chart"]
+    }
+    relation = f"{quote_ident(ran.base)}.dimension"
+    assert {
+        (bytes(d), bytes(c)) for d, c in pg_query(ran.uri, f"SELECT dim_id, chart_id FROM {relation}")
+    } == {(row[0], row[1]) for row in rows["dimension"]}
+    assert ran.types(health)["config_hash_id"] == "bytea"
+    assert {bytes(v) for v in ran.values(health, "config_hash_id", "unique_id").values()} == {bytes(16)}
+    for table in ("chart_label", "host_label", "node_instance", "metadata_migration"):
+        assert ran.types(table)["date_created"] == "timestamp with time zone", table
+    label_rules = audit_rules(run_dir, "chart_label", "date_created")
+    assert len(label_rules) == len(rows["chart_label"])
+    assert all(rules == {"epoch:seconds"} for rules in label_rules.values())
+    assert ran.types(health)["delay_up_to_timestamp"] == "timestamp with time zone"
+    assert ran.values(health, "delay_up_to_timestamp", "unique_id") == {
+        row[1]: UNIX_EPOCH + timedelta(seconds=row[12]) for row in rows[health]
+    }
+    assert ran.types(health)["exec_run_timestamp"] == "bigint"
+    assert ran.values(health, "exec_run_timestamp", "unique_id") == {row[1]: row[11] for row in rows[health]}
+    notes = profiled(run_dir)["columns"][health]["exec_run_timestamp"]["notes"]
+    assert 'the instant is to_timestamp(NULLIF("exec_run_timestamp", 0))' in " ".join(notes)
+    assert ran.types(health)["new_value"] == "double precision"
+    assert ran.values(health, "new_value", "unique_id") == {row[1]: row[25] for row in rows[health]}
+    assert ran.types("host_label")["label_value"] == "text"
+    assert ran.values("host", "hostname", "hostname") == {apps.NETDATA_HOSTNAME: apps.NETDATA_HOSTNAME}
