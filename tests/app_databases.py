@@ -1329,6 +1329,11 @@ number, so a test computes what a column holds from the same numbers.
   ``network_addresses`` (its one declared foreign key) of Unix seconds; ``message`` with
   ``blob1``..``blob5`` of text, integers and REALs; ``ftl`` whose ``value BLOB`` holds the version, a
   REAL and an INTEGER moment; an empty ``session``; the ``queries`` view.
+- :func:`pihole_gravity`: a Pi-hole DNS filter's ``gravity.db`` (``gravity.db.sql``'s DDL, version 16):
+  the table ``"group"`` with its ``Default`` row keyed 0, ``domainlist`` (allow and deny domains and
+  regexes) and ``adlist`` with ``enabled BOOLEAN`` 0/1, Unix seconds and ``date_updated`` NULL for a
+  list never fetched, comments NULL or ``''``; the link tables ``*_by_group`` declaring their
+  references; ``gravity`` of blocked domains; ``info`` of TEXT values (digits).
 - :func:`netdata_meta`: a Netdata 1.37 monitoring agent's ``netdata-meta.db`` (its DDL): ``host``,
   ``chart`` and ``dimension`` keyed by ``uuid_t`` BLOBs of 16 bytes and referring to each other by them
   (none declared); ``chart_label`` and ``host_label`` with ``date_created`` of Unix seconds; an untyped
@@ -30087,3 +30092,119 @@ def netdata_rows() -> dict[str, list[Sequence[Any]]]:
 def netdata_meta(path: Path) -> Path:
     """A Netdata monitoring agent's ``netdata-meta.db`` (see the module's list)."""
     return write_export(path, NETDATA_DDL, netdata_rows(), bytes_as_text=False)
+
+
+# --- Pi-hole gravity.db (DNS filter, lists and groups) -----------------------------------------------------
+
+PIHOLE_GRAVITY_DDL = [  # gravity.db as pi-hole's advanced/Templates/gravity.db.sql creates it (version 16)
+    'CREATE TABLE "group" (id INTEGER PRIMARY KEY AUTOINCREMENT, enabled BOOLEAN NOT NULL DEFAULT 1, '
+    "name TEXT UNIQUE NOT NULL, date_added INTEGER NOT NULL DEFAULT (cast(strftime('%s', 'now') as int)), "
+    "date_modified INTEGER NOT NULL DEFAULT (cast(strftime('%s', 'now') as int)), description TEXT)",
+    "CREATE TABLE domainlist (id INTEGER PRIMARY KEY AUTOINCREMENT, type INTEGER NOT NULL DEFAULT 0, "
+    "domain TEXT NOT NULL, enabled BOOLEAN NOT NULL DEFAULT 1, date_added INTEGER NOT NULL DEFAULT "
+    "(cast(strftime('%s', 'now') as int)), date_modified INTEGER NOT NULL DEFAULT (cast(strftime('%s', "
+    "'now') as int)), comment TEXT, UNIQUE(domain, type))",
+    "CREATE TABLE adlist (id INTEGER PRIMARY KEY AUTOINCREMENT, address TEXT UNIQUE NOT NULL, enabled "
+    "BOOLEAN NOT NULL DEFAULT 1, date_added INTEGER NOT NULL DEFAULT (cast(strftime('%s', 'now') as int)), "
+    "date_modified INTEGER NOT NULL DEFAULT (cast(strftime('%s', 'now') as int)), comment TEXT, "
+    "date_updated INTEGER, number INTEGER NOT NULL DEFAULT 0, invalid_domains INTEGER NOT NULL DEFAULT 0, "
+    "status INTEGER NOT NULL DEFAULT 0, abp_entries INTEGER NOT NULL DEFAULT 0, type INTEGER NOT NULL "
+    "DEFAULT 0)",
+    "CREATE TABLE adlist_by_group (adlist_id INTEGER NOT NULL REFERENCES adlist (id), group_id INTEGER NOT "
+    'NULL REFERENCES "group" (id), PRIMARY KEY (adlist_id, group_id))',
+    "CREATE TABLE gravity (domain TEXT NOT NULL, adlist_id INTEGER NOT NULL REFERENCES adlist (id))",
+    "CREATE TABLE info (property TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    "CREATE TABLE domainlist_by_group (domainlist_id INTEGER NOT NULL REFERENCES domainlist (id), group_id "
+    'INTEGER NOT NULL REFERENCES "group" (id), PRIMARY KEY (domainlist_id, group_id))',
+    "CREATE TABLE client (id INTEGER PRIMARY KEY AUTOINCREMENT, ip TEXT NOT NULL UNIQUE, date_added INTEGER "
+    "NOT NULL DEFAULT (cast(strftime('%s', 'now') as int)), date_modified INTEGER NOT NULL DEFAULT "
+    "(cast(strftime('%s', 'now') as int)), comment TEXT)",
+    "CREATE TABLE client_by_group (client_id INTEGER NOT NULL REFERENCES client (id), group_id INTEGER NOT "
+    'NULL REFERENCES "group" (id), PRIMARY KEY (client_id, group_id))',
+]
+PIHOLE_LIST_DOMAINS = (  # (type, domain): 0 allow, 1 deny, 2 allow regex, 3 deny regex
+    (0, "allowed.example.com"),
+    (1, "ads.example.org"),
+    (2, "(\\.|^)ipv6\\.msftncsi\\.com$"),
+    (3, "^ad[s]?[0-9]*\\."),
+    (3, "(^|\\.)tracking\\.;querytype=!A"),
+    (0, "xn--bcher-kva.example"),
+    (1, "*.adserver.example"),
+    (2, "^analytics\\.[a-z]{2,}$"),
+)
+PIHOLE_COMMENTS = (None, "", "Ana’s request 😀", "work\u00a0laptop", "x" * 300, "line1\nline2", "007")
+PIHOLE_LISTS = (
+    "https://raw.githubusercontent.com/StevenBlack/hosts/master/hosts",
+    "https://v.firebog.net/hosts/AdguardDNS.txt",
+    "file:///etc/pihole/local.list",
+    "https://example.org/allow.txt",
+)
+
+
+def pihole_gravity_rows(blocked: int = 40) -> dict[str, list[Sequence[Any]]]:
+    """Every row of a Pi-hole ``gravity.db`` (deterministic): the ``Default`` group keyed 0, which every
+    list, domain and client joins (the template's triggers), two groups more; ``info``'s values TEXT
+    (the version, the last update's second and the count, as ``gravity.sh`` writes them)."""
+    groups = [
+        (0, 1, "Default", PIHOLE_START - 86400 * 90, PIHOLE_START - 86400 * 90, "The default group"),
+        (1, 1, "Kids 🧒", PIHOLE_START - 86400, PIHOLE_START - 600, "Children's devices"),
+        (2, 0, "IoT", PIHOLE_START - 86400, PIHOLE_START - 86400, None),
+    ]
+    domains = [
+        (
+            n + 1,
+            kind,
+            domain,
+            int(n % 3 != 2),
+            PIHOLE_START - 86400 * n,
+            PIHOLE_START - 600 * n,
+            PIHOLE_COMMENTS[n % len(PIHOLE_COMMENTS)],
+        )
+        for n, (kind, domain) in enumerate(PIHOLE_LIST_DOMAINS)
+    ]
+    lists = [
+        (
+            n + 1,
+            address,
+            1,
+            PIHOLE_START - 86400 * 90,
+            PIHOLE_START - 86400,
+            PIHOLE_COMMENTS[n],
+            None if n == 2 else PIHOLE_START - 3600 * n,
+            (98765, 32000, 0, 3)[n],
+            (12, 0, 0, 1)[n],
+            (2, 1, 4, 2)[n],
+            (0, 5, 0, 0)[n],
+            int(n == 3),
+        )
+        for n, address in enumerate(PIHOLE_LISTS)
+    ]
+    clients = [
+        (
+            n + 1,
+            ip,
+            PIHOLE_START - 7200,
+            PIHOLE_START - 3600 + n,
+            PIHOLE_COMMENTS[(n + 2) % len(PIHOLE_COMMENTS)],
+        )
+        for n, ip in enumerate(
+            ("192.168.1.10", "192.168.1.0/24", "12:34:56:78:9a:bc", ":wlan0", "ana-laptop")
+        )
+    ]
+    tld = ("example.com", "tracker.net", "xn--ls8h.la", "007.io")
+    return {
+        "group": groups,
+        "domainlist": domains,
+        "adlist": lists,
+        "adlist_by_group": [(row[0], 0) for row in lists],
+        "gravity": [(f"ad{i}.{tld[i % 4]}", 1 + i % 2) for i in range(blocked)],
+        "info": [("version", "16"), ("updated", str(PIHOLE_START - 3600)), ("gravity_count", str(blocked))],
+        "domainlist_by_group": [(row[0], 0) for row in domains] + [(3, 1), (3, 2)],
+        "client": clients,
+        "client_by_group": [(row[0], 0) for row in clients] + [(1, 1)],
+    }
+
+
+def pihole_gravity(path: Path) -> Path:
+    """A Pi-hole DNS filter's ``gravity.db`` (see the module's list)."""
+    return write_export(path, PIHOLE_GRAVITY_DDL, pihole_gravity_rows())

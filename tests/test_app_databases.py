@@ -52,7 +52,7 @@ app's SQLAlchemy data layer, a Mnemosyne flashcard database, a Dino XMPP client'
 Strawberry music collection, a Scrapyd server's finished jobs and spider queue, a Django site's
 django-silk profiler tables, a Django site's django-auditlog and django-activity-stream tables, a
 vnStat traffic monitor, ulogd2's netfilter packet log, a zathura document viewer, a luakit and a
-Falkon web browser, a Pi-hole DNS filter's query log, a Netdata agent's metadata) through
+Falkon web browser, a Pi-hole DNS filter's query log and lists, a Netdata agent's metadata) through
 ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -12118,3 +12118,55 @@ def test_netdata_metadata_keeps_its_uuid_blob_keys_byte_for_byte_and_reads_its_s
     assert ran.values(health, "new_value", "unique_id") == {row[1]: row[25] for row in rows[health]}
     assert ran.types("host_label")["label_value"] == "text"
     assert ran.values("host", "hostname", "hostname") == {apps.NETDATA_HOSTNAME: apps.NETDATA_HOSTNAME}
+
+
+def test_pihole_gravity_keeps_its_default_group_zero_and_reserved_table_name_and_reads_its_seconds(
+    run_export: Runner,
+) -> None:
+    """A Pi-hole ``gravity.db``: the table ``"group"`` (a reserved word) keeps its ``Default`` row keyed
+    0, which every declared ``group_id`` of the link tables names; ``enabled BOOLEAN`` 0/1 is boolean,
+    the lists' and domains' Unix seconds instants (``date_updated`` NULL for a list never fetched), each
+    audited; regexes, punycode and comments arrive as written, a ``''`` comment beside NULL ones made
+    NULL and charged; ``info``'s TEXT digits (the version, a second, a count) are integers as written.
+    Exit 0."""
+    rows = apps.pihole_gravity_rows()
+    ran, run_dir = run_export(apps.pihole_gravity)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert references(run_dir) == {
+        ("adlist_by_group", "adlist_id"): "adlist.id",
+        ("adlist_by_group", "group_id"): "group.id",
+        ("gravity", "adlist_id"): "adlist.id",
+        ("domainlist_by_group", "domainlist_id"): "domainlist.id",
+        ("domainlist_by_group", "group_id"): "group.id",
+        ("client_by_group", "client_id"): "client.id",
+        ("client_by_group", "group_id"): "group.id",
+    }
+    assert ran.values("group", "name", "id") == {row[0]: row[2] for row in rows["group"]}
+    assert ran.values("group", "enabled", "id") == {row[0]: bool(row[1]) for row in rows["group"]}
+    relation = f"{quote_ident(ran.base)}.domainlist_by_group"
+    assert set(pg_query(ran.uri, f"SELECT domainlist_id, group_id FROM {relation}")) == set(
+        rows["domainlist_by_group"]
+    )
+    types = ran.types("adlist")
+    assert (types["enabled"], types["date_added"], types["date_updated"]) == (
+        "boolean",
+        "timestamp with time zone",
+        "timestamp with time zone",
+    )
+    assert ran.values("adlist", "date_updated", "id") == {
+        row[0]: None if row[6] is None else UNIX_EPOCH + timedelta(seconds=row[6]) for row in rows["adlist"]
+    }
+    domains = rows["domainlist"]
+    assert ran.values("domainlist", "domain", "id") == {row[0]: row[2] for row in domains}
+    assert ran.values("domainlist", "comment", "id") == {row[0]: row[6] or None for row in domains}
+    assert ran.types("info")["value"] == "bigint"
+    assert ran.values("info", "value", "property") == {key: int(value) for key, value in rows["info"]}
+    widths = {name: len(values[0]) for name, values in rows.items()}
+    tables = {name: (len(rows[name]), [100.0] * width) for name, width in widths.items()}
+    blank_domains = sum(row[6] == "" for row in domains)
+    tables["domainlist"] = (len(domains), [100.0] * 6 + [column_score(len(domains), blank_domains)])
+    blank_lists = sum(row[5] == "" for row in rows["adlist"])
+    lists = len(rows["adlist"])
+    tables["adlist"] = (lists, [100.0] * 5 + [column_score(lists, blank_lists)] + [100.0] * 6)
+    assert ran.record["quality_before"] == pytest.approx(export_score(tables), abs=0.01)
