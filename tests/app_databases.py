@@ -1319,6 +1319,27 @@ number, so a test computes what a column holds from the same numbers.
   ``icons`` with PNG BLOBs keyed by the address percent-encoded; ``autofill``,
   ``autofill_encrypted``, ``autofill_exceptions`` and ``search_engines`` empty (``last_used INTEGER
   DEFAULT 0 NOT NULL``, ``icon BLOB``).
+- :func:`pihole_ftl`: a Pi-hole DNS filter's ``pihole-FTL.db`` (FTL v6's DDL after its migrations):
+  ``query_storage`` whose ``domain``, ``client`` and ``forward`` are ids of ``domain_by_id``,
+  ``client_by_id`` and ``forward_by_id`` rows (no foreign key declared), ``additional_info`` of
+  ``addinfo_by_id`` (its ``content`` untyped, TEXT or INTEGER), ``timestamp INTEGER`` holding
+  ``double_time()``'s REAL seconds (a whole second an INTEGER cell), ``reply_time REAL`` NULL while in
+  progress, ``ede`` -1 for none; ``network`` (``lastQuery`` 0 for a device never heard from,
+  ``interface`` ``N/A`` for a device seen in no packet, ``macVendor`` ``''`` or NULL) and
+  ``network_addresses`` (its one declared foreign key) of Unix seconds; ``message`` with
+  ``blob1``..``blob5`` of text, integers and REALs; ``ftl`` whose ``value BLOB`` holds the version, a
+  REAL and an INTEGER moment; an empty ``session``; the ``queries`` view.
+- :func:`pihole_gravity`: a Pi-hole DNS filter's ``gravity.db`` (``gravity.db.sql``'s DDL, version 16):
+  the table ``"group"`` with its ``Default`` row keyed 0, ``domainlist`` (allow and deny domains and
+  regexes) and ``adlist`` with ``enabled BOOLEAN`` 0/1, Unix seconds and ``date_updated`` NULL for a
+  list never fetched, comments NULL or ``''``; the link tables ``*_by_group`` declaring their
+  references; ``gravity`` of blocked domains; ``info`` of TEXT values (digits).
+- :func:`netdata_meta`: a Netdata 1.37 monitoring agent's ``netdata-meta.db`` (its DDL): ``host``,
+  ``chart`` and ``dimension`` keyed by ``uuid_t`` BLOBs of 16 bytes and referring to each other by them
+  (none declared); ``chart_label`` and ``host_label`` with ``date_created`` of Unix seconds; an untyped
+  ``node_instance``; the host's ``health_log_<uuid>`` whose ``unique_id`` and ``alarm_id`` count from
+  the agent's start second, ``updated_by_id`` 0 for none, ``exec_run_timestamp`` 0 until a notification
+  runs, ``config_hash_id`` 16 zero bytes, ``new_value double`` NULL before the first computation.
 """
 
 from __future__ import annotations
@@ -29573,3 +29594,617 @@ def falkon_rows(pages: int = 30) -> dict[str, list[Sequence[Any]]]:
 def falkon_browser(path: Path) -> Path:
     """A Falkon browser's ``browsedata.db`` (see the module's list)."""
     return write_export(path, FALKON_DDL, falkon_rows(), bytes_as_text=False)
+
+
+# --- Pi-hole FTL (DNS filter, long-term query database) ----------------------------------------------------
+
+PIHOLE_FTL_DDL = [  # pihole-FTL.db as FTL v6 leaves it after its migrations (database version 21)
+    "CREATE TABLE ftl ( id INTEGER PRIMARY KEY NOT NULL, value BLOB NOT NULL , description TEXT)",
+    'CREATE TABLE "query_storage" (id INTEGER PRIMARY KEY AUTOINCREMENT, timestamp INTEGER NOT NULL, '
+    "type INTEGER NOT NULL, status INTEGER NOT NULL, domain INTEGER NOT NULL, client INTEGER NOT NULL, "
+    "forward INTEGER, additional_info INTEGER, reply_type INTEGER, reply_time REAL, dnssec INTEGER, "
+    "list_id INTEGER, ede INTEGER)",
+    'CREATE INDEX idx_queries_timestamps ON "query_storage" (timestamp)',
+    "CREATE TABLE counters ( id INTEGER PRIMARY KEY NOT NULL, value INTEGER NOT NULL )",
+    'CREATE TABLE "network" ( id INTEGER PRIMARY KEY NOT NULL, hwaddr TEXT UNIQUE NOT NULL, '
+    "interface TEXT NOT NULL, firstSeen INTEGER NOT NULL, lastQuery INTEGER NOT NULL, "
+    "numQueries INTEGER NOT NULL, macVendor TEXT, aliasclient_id INTEGER)",
+    'CREATE TABLE "network_addresses" ( network_id INTEGER NOT NULL, ip TEXT UNIQUE NOT NULL, '
+    "lastSeen INTEGER NOT NULL DEFAULT (cast(strftime('%s', 'now') as int)), name TEXT, nameUpdated INTEGER, "
+    "FOREIGN KEY(network_id) REFERENCES network(id))",
+    "CREATE TABLE message ( id INTEGER PRIMARY KEY AUTOINCREMENT, timestamp INTEGER NOT NULL, "
+    "type TEXT NOT NULL, message TEXT NOT NULL, blob1 BLOB, blob2 BLOB, blob3 BLOB, blob4 BLOB, blob5 BLOB )",
+    "CREATE TABLE aliasclient (id INTEGER PRIMARY KEY NOT NULL, name TEXT NOT NULL, comment TEXT)",
+    "CREATE TABLE domain_by_id (id INTEGER PRIMARY KEY, domain TEXT NOT NULL)",
+    "CREATE TABLE client_by_id (id INTEGER PRIMARY KEY, ip TEXT NOT NULL, name TEXT)",
+    "CREATE TABLE forward_by_id (id INTEGER PRIMARY KEY, forward TEXT NOT NULL)",
+    "CREATE UNIQUE INDEX domain_by_id_domain_idx ON domain_by_id(domain)",
+    "CREATE UNIQUE INDEX client_by_id_client_idx ON client_by_id(ip,name)",
+    "CREATE UNIQUE INDEX forward_by_id_forward_idx ON forward_by_id(forward)",
+    "CREATE TABLE addinfo_by_id (id INTEGER PRIMARY KEY, type INTEGER NOT NULL, content NOT NULL)",
+    "CREATE UNIQUE INDEX addinfo_by_id_idx ON addinfo_by_id(type,content)",
+    "CREATE TABLE session (id INTEGER PRIMARY KEY, login_at TIMESTAMP NOT NULL, "
+    "valid_until TIMESTAMP NOT NULL, remote_addr TEXT NOT NULL, user_agent TEXT, sid TEXT NOT NULL, "
+    "csrf TEXT NOT NULL, tls_login BOOL, tls_mixed BOOL)",
+    "CREATE VIEW queries AS SELECT id, timestamp, type, status, CASE typeof(domain) WHEN 'integer' THEN "
+    "(SELECT domain FROM domain_by_id d WHERE d.id = q.domain) ELSE domain END domain,CASE typeof(client) "
+    "WHEN 'integer' THEN (SELECT ip FROM client_by_id c WHERE c.id = q.client) ELSE client END client,"
+    "CASE typeof(forward) WHEN 'integer' THEN (SELECT forward FROM forward_by_id f WHERE f.id = q.forward) "
+    "ELSE forward END forward,CASE typeof(additional_info) WHEN 'integer' THEN (SELECT content FROM "
+    "addinfo_by_id a WHERE a.id = q.additional_info) ELSE additional_info END additional_info, reply_type, "
+    "reply_time, dnssec, list_id, ede FROM query_storage q",
+]
+PIHOLE_START = 1796495000  # the first query's second, Unix
+PIHOLE_DOMAINS = (
+    "pi.hole",
+    "doubleclick.net",
+    "www.google.com",
+    "xn--bcher-kva.example",
+    "1.0.168.192.in-addr.arpa",
+    "_dns.resolver.arpa",
+    "hidden",  # the privacy level's stand-in
+    "a" * 60 + ".example.com",
+    "007.example",
+    ".",
+    "use-application-dns.net",
+    "wpad.fritz.box",
+)
+PIHOLE_CLIENTS = (  # (ip, name): '' for a client whose name was never resolved
+    ("192.168.1.10", "ana-laptop.fritz.box"),
+    ("192.168.1.11", ""),
+    ("fe80::1c2f:3aff:fe4b:5c6d", ""),
+    ("0.0.0.0", "hidden"),
+    ("::1", "localhost"),
+)
+PIHOLE_FORWARDS = ("1.1.1.1#53", "2606:4700:4700::1111#53", "127.0.0.1#5335")
+PIHOLE_STATUS = (
+    2,
+    3,
+    1,
+    4,
+    9,
+    2,
+    17,
+    12,
+)  # forwarded, cached, gravity, regex, gravity CNAME, ..., in progress
+
+
+def pihole_timestamp(i: int) -> float | int:
+    """Query ``i``'s ``timestamp``: FTL binds its ``double_time()`` into the INTEGER column, so a REAL
+    cell of microseconds (``1796495001.379722``); a whole second (every 10th) the column's INTEGER
+    affinity stores as an INTEGER."""
+    if i % 10 == 0:
+        return PIHOLE_START + 3 * i
+    return PIHOLE_START + 3 * i + (i * 379_721 % 999_999 + 1) / 1_000_000
+
+
+def pihole_status(i: int) -> int:
+    return PIHOLE_STATUS[i % len(PIHOLE_STATUS)]
+
+
+def pihole_query_rows(queries: int = 60) -> list[tuple[Any, ...]]:
+    """``query_storage``: the domain, client and upstream each the id of its lookup table's row; a CNAME
+    block's ``additional_info`` the id of the blocking domain's ``addinfo_by_id`` row, a regex block's the
+    id of the list's; ``reply_time`` NULL while in progress; ``ede`` -1 for none."""
+    rows = []
+    for i in range(queries):
+        status = pihole_status(i)
+        rows.append(
+            (
+                i + 1,
+                pihole_timestamp(i),
+                (1, 2, 1, 16, 5, 165)[i % 6],
+                status,
+                1 + i * 7 % len(PIHOLE_DOMAINS),
+                1 + i % len(PIHOLE_CLIENTS),
+                1 + i % len(PIHOLE_FORWARDS) if status == 2 else None,
+                {9: 1 + i % 2, 4: 3}.get(status),
+                i % 8,
+                None if status == 17 else (1 + i % 11) * 0.000123456789,
+                i % 6,
+                5 if status == 4 else None,
+                15 if i % 9 == 4 else -1,
+            )
+        )
+    return rows
+
+
+def pihole_ftl_rows(queries: int = 60) -> dict[str, list[Sequence[Any]]]:
+    """Every row of a Pi-hole ``pihole-FTL.db`` after ``queries`` queries (deterministic)."""
+    query_rows = pihole_query_rows(queries)
+    network = [
+        (
+            1,
+            "b8:27:eb:12:34:56",
+            "eth0",
+            PIHOLE_START - 86400 * 40,
+            PIHOLE_START + 170,
+            4321,
+            "Raspberry Pi Foundation",
+            None,
+        ),
+        (2, "ip-192.168.1.11", "N/A", PIHOLE_START - 3600, PIHOLE_START + 160, 77, None, None),
+        (
+            3,
+            "3c:22:fb:aa:bb:cc",
+            "wlan0",
+            PIHOLE_START - 86400 * 10,
+            0,  # seen in the ARP cache, never queried: 0 for never
+            0,
+            "Apple, Inc.",
+            1,
+        ),
+        (4, "00:00:00:00:00:00", "lo", PIHOLE_START - 86400 * 40, PIHOLE_START + 175, 9000, "", None),
+        (
+            5,
+            "dc:a6:32:00:00:01",
+            "N/A",
+            PIHOLE_START - 86400 * 2,
+            PIHOLE_START + 100,
+            12,
+            "Raspberry Pi Trading Ltd",
+            1,
+        ),
+    ]
+    addresses = [
+        (1, "192.168.1.10", PIHOLE_START + 170, "ana-laptop.fritz.box", PIHOLE_START + 10),
+        (1, "fe80::1c2f:3aff:fe4b:5c6d", PIHOLE_START + 169, None, None),
+        (2, "192.168.1.11", PIHOLE_START + 160, None, None),
+        (3, "2a02:8070:abcd::17", PIHOLE_START + 150, "phone", PIHOLE_START + 60),
+        (4, "127.0.0.1", PIHOLE_START + 175, "localhost", PIHOLE_START),
+        (4, "::1", PIHOLE_START + 175, "localhost", PIHOLE_START),
+        (5, "192.168.1.12", PIHOLE_START + 100, None, None),
+    ]
+    messages = [
+        (1, PIHOLE_START + 10, "REGEX", "Invalid regex", "deny", "((^|\\.)ads\\.", "Missing ')'", 17, None),
+        (2, PIHOLE_START + 20, "RATE_LIMIT", "Rate-limiting client", "192.168.1.11", 1000, 60, 5, None),
+        (3, PIHOLE_START + 30, "LOAD", "Long-term load", 3.25, 4, None, None, None),
+        (
+            4,
+            PIHOLE_START + 40,
+            "DNSMASQ_WARN",
+            "possible DNS-rebind attack detected: router.example.com",
+            None,
+            None,
+            None,
+            None,
+            None,
+        ),
+        (
+            5,
+            PIHOLE_START + 50,
+            "HOSTNAME",
+            "Hostname contains invalid character",
+            "caf\u00e9 PC",
+            3,
+            None,
+            None,
+            None,
+        ),
+    ]
+    return {
+        "ftl": [
+            (0, 21, "Database version"),
+            (1, query_rows[-1][1], "Unix timestamp of the latest stored query"),
+            (2, PIHOLE_START - 86400 * 30, "Unix timestamp of the database creation"),
+        ],
+        "query_storage": query_rows,
+        "counters": [(0, 18234), (1, 2711)],
+        "network": network,
+        "network_addresses": addresses,
+        "message": messages,
+        "aliasclient": [(1, "Ana’s devices 📱", None)],
+        "domain_by_id": [(n + 1, domain) for n, domain in enumerate(PIHOLE_DOMAINS)],
+        "client_by_id": [(n + 1, ip, name) for n, (ip, name) in enumerate(PIHOLE_CLIENTS)],
+        "forward_by_id": [(n + 1, forward) for n, forward in enumerate(PIHOLE_FORWARDS)],
+        "addinfo_by_id": [(1, 1, "ads.cdn.example.net"), (2, 1, "tracking.example.com"), (3, 2, 5)],
+        "session": [],
+    }
+
+
+def pihole_ftl(path: Path) -> Path:
+    """A Pi-hole DNS filter's long-term database ``pihole-FTL.db`` (see the module's list)."""
+    return write_export(path, PIHOLE_FTL_DDL, pihole_ftl_rows())
+
+
+# --- Netdata (monitoring agent, metadata database) ---------------------------------------------------------
+
+NETDATA_HOST = UUID("9c424a24-f0e2-11f1-8c6f-02fc00000001")
+NETDATA_HEALTH_LOG = "health_log_" + str(NETDATA_HOST).replace("-", "_")
+NETDATA_DDL = [  # netdata-meta.db as Netdata 1.37's sqlite_metadata.c creates it
+    "CREATE TABLE host(host_id BLOB PRIMARY KEY, hostname TEXT NOT NULL, registry_hostname TEXT NOT NULL "
+    "default 'unknown', update_every INT NOT NULL default 1, os TEXT NOT NULL default 'unknown', timezone "
+    "TEXT NOT NULL default 'unknown', tags TEXT NOT NULL default '',hops INT NOT NULL DEFAULT 0,memory_mode "
+    "INT DEFAULT 0, abbrev_timezone TEXT DEFAULT '', utc_offset INT NOT NULL DEFAULT 0,program_name TEXT "
+    "NOT NULL DEFAULT 'unknown', program_version TEXT NOT NULL DEFAULT 'unknown', entries INT NOT NULL "
+    "DEFAULT 0,health_enabled INT NOT NULL DEFAULT 0)",
+    "CREATE TABLE chart(chart_id blob PRIMARY KEY, host_id blob, type text, id text, name text, family text, "
+    "context text, title text, unit text, plugin text, module text, priority int, update_every int, "
+    "chart_type int, memory_mode int, history_entries)",
+    "CREATE TABLE dimension(dim_id blob PRIMARY KEY, chart_id blob, id text, name text, multiplier int, "
+    "divisor int , algorithm int, options text)",
+    "CREATE TABLE metadata_migration(filename text, file_size, date_created int)",
+    "CREATE TABLE chart_label(chart_id blob, source_type int, label_key text, label_value text, "
+    "date_created int, PRIMARY KEY (chart_id, label_key))",
+    "CREATE TABLE node_instance (host_id blob PRIMARY KEY, claim_id, node_id, date_created)",
+    "CREATE TABLE host_label(host_id blob, source_type int, label_key text NOT NULL, label_value text NOT "
+    "NULL, date_created INT, PRIMARY KEY (host_id, label_key))",
+    f"CREATE TABLE {NETDATA_HEALTH_LOG}(hostname text, unique_id int, alarm_id int, alarm_event_id int, "
+    "config_hash_id blob, updated_by_id int, updates_id int, when_key int, duration int, non_clear_duration "
+    "int, flags int, exec_run_timestamp int, delay_up_to_timestamp int, name text, chart text, family text, "
+    "exec text, recipient text, source text, units text, info text, exec_code int, new_status real, "
+    "old_status real, delay int, new_value double, old_value double, last_repeat int, class text, "
+    "component text, type text, chart_context text)",
+]
+NETDATA_START = 1796499150  # the agent's first second, Unix: its health log's ids count from it
+NETDATA_HOSTNAME = "h209-café-host"
+NETDATA_CHARTS = (  # (type, id, family, context, title, unit, plugin, module, priority, chart_type)
+    (
+        "system",
+        "idlejitter",
+        "idlejitter",
+        "system.idlejitter",
+        "CPU Idle Jitter",
+        "microseconds lost/s",
+        "idlejitter.plugin",
+        "",
+        800,
+        1,
+    ),
+    (
+        "netdata",
+        "server_cpu",
+        "netdata",
+        "netdata.server_cpu",
+        "Netdata CPU usage",
+        "milliseconds/s",
+        "netdata",
+        "stats",
+        130000,
+        2,
+    ),
+    (
+        "system",
+        "cpu",
+        "cpu",
+        "system.cpu",
+        "Total CPU utilization",
+        "percentage",
+        "proc.plugin",
+        "/proc/stat",
+        100,
+        2,
+    ),
+    ("net", "eth0", "eth0", "net.net", "Bandwidth", "kilobits/s", "proc.plugin", "/proc/net/dev", 7000, 1),
+    (
+        "disk",
+        "sda",
+        "sda",
+        "disk.io",
+        "Disk I/O Bandwidth",
+        "KiB/s",
+        "proc.plugin",
+        "/proc/diskstats",
+        2000,
+        1,
+    ),
+    (
+        "mem",
+        "available",
+        "system",
+        "mem.available",
+        "Available RAM for applications",
+        "MiB",
+        "proc.plugin",
+        "/proc/meminfo",
+        1010,
+        1,
+    ),
+)
+NETDATA_DIMENSIONS = {
+    "idlejitter": ("min", "max", "average"),
+    "server_cpu": ("user", "system"),
+    "cpu": ("guest_nice", "guest", "steal", "softirq", "irq", "user", "system", "nice", "iowait"),
+    "eth0": ("received", "sent"),
+    "sda": ("reads", "writes"),
+    "available": ("MemAvailable",),
+}
+NETDATA_ALARMS = (  # (name, chart, family, units, info, class, component, type, context)
+    (
+        "10min_cpu_usage",
+        "system.cpu",
+        "cpu",
+        "%",
+        "Average CPU utilization over the last 10 minutes",
+        "Utilization",
+        "CPU",
+        "System",
+        "system.cpu",
+    ),
+    (
+        "1m_received_traffic_overflow",
+        "net.eth0",
+        "eth0",
+        "%",
+        "Average inbound utilization – 1 minute",
+        "Workload",
+        "Network",
+        "System",
+        "net.net",
+    ),
+    (
+        "ram_available",
+        "mem.available",
+        "system",
+        "%",
+        "Percentage of estimated amount of RAM available",
+        "Utilization",
+        "Memory",
+        "System",
+        "mem.available",
+    ),
+    (
+        "10min_disk_utilization",
+        "disk.sda",
+        "sda",
+        "%",
+        "Average percentage of time sda disk was busy",
+        "Utilization",
+        "Disk",
+        "System",
+        "disk.util",
+    ),
+)
+
+
+def netdata_uuid(kind: str, n: int) -> bytes:
+    """A chart's or a dimension's ``uuid_t``, the 16 bytes Netdata binds as a BLOB (version 4)."""
+    return UUID(bytes=hashlib.md5(f"{kind} {n}".encode()).digest(), version=4).bytes
+
+
+def netdata_rows() -> dict[str, list[Sequence[Any]]]:
+    """Every row of a Netdata agent's ``netdata-meta.db`` a minute after its start (deterministic): its
+    health log's ``unique_id`` and ``alarm_id`` count from the start's second; ``updated_by_id`` the
+    ``unique_id`` of the entry that replaced this one, 0 for none; ``exec_run_timestamp`` 0 until a
+    notification runs; ``new_value`` NULL before the first computation; ``config_hash_id`` 16 zero bytes."""
+    host = NETDATA_HOST.bytes
+    charts = [
+        (
+            netdata_uuid("chart", n),
+            host,
+            kind,
+            ident,
+            None,
+            family,
+            context,
+            title,
+            unit,
+            plugin,
+            module,
+            priority,
+            1,
+            chart_type,
+            5,
+            5,
+        )
+        for n, (kind, ident, family, context, title, unit, plugin, module, priority, chart_type) in enumerate(
+            NETDATA_CHARTS
+        )
+    ]
+    dimensions = [
+        (
+            netdata_uuid("dimension", 100 * n + k),
+            netdata_uuid("chart", n),
+            dim,
+            dim,
+            -1 if dim == "sent" else 1,
+            1024 if NETDATA_CHARTS[n][0] == "mem" else 1,
+            k % 2,
+            "hidden" if dim.startswith("guest") else None,
+        )
+        for n, (_, ident, *_) in enumerate(NETDATA_CHARTS)
+        for k, dim in enumerate(NETDATA_DIMENSIONS[ident])
+    ]
+    labels = [
+        (netdata_uuid("chart", n), 536870913, key, value, NETDATA_START + 1)
+        for n, (kind, ident, *_rest) in enumerate(NETDATA_CHARTS)
+        for key, value in (
+            ("_collect_plugin", NETDATA_CHARTS[n][6]),
+            ("_collect_module", NETDATA_CHARTS[n][7]),
+        )
+        + ((("interface_type", "virtual"), ("device", ident)) if kind in ("net", "disk") else ())
+    ]
+    health = []
+    for n in range(12):
+        name, chart, family, units, info, klass, component, kind, context = NETDATA_ALARMS[n % 4]
+        replaced = n < 8  # the first round of entries was replaced by the second and the third
+        health.append(
+            (
+                NETDATA_HOSTNAME,
+                NETDATA_START + n,
+                NETDATA_START + 10 + n % 4,
+                1 + n // 4,
+                bytes(16),
+                NETDATA_START + n + 4 if replaced else 0,
+                NETDATA_START + n - 4 if n >= 4 else 0,
+                NETDATA_START + 10 + 30 * (n // 4),
+                30 if replaced else 0,
+                30 if replaced and n % 4 == 1 else 0,
+                268435459 if n % 3 else 268435457,
+                NETDATA_START + 11 + n if n % 4 == 1 and n >= 4 else 0,
+                NETDATA_START + 10 + 30 * (n // 4),
+                name,
+                chart,
+                family,
+                None,
+                "sysadmin",
+                f"{4 + n % 4 * 8}@/usr/lib/netdata/conf.d/health.d/{component.lower()}.conf",
+                units,
+                info,
+                0,
+                (1.0, 3.0, 1.0, -2.0)[n % 4] if n >= 4 else 0.0,
+                (0.0, 1.0, 3.0, 1.0)[n % 4] if n >= 4 else 0.0,
+                0,
+                None if n < 4 else (0.003125, 97.65625, 12.5, 9.765625e-08)[n % 4] * (n // 4),
+                None if n < 8 else (0.003125, 97.65625, 12.5, 9.765625e-08)[n % 4],
+                0,
+                klass,
+                component,
+                kind,
+                context,
+            )
+        )
+    return {
+        "host": [
+            (
+                host,
+                NETDATA_HOSTNAME,
+                NETDATA_HOSTNAME,
+                1,
+                "linux",
+                "Etc/UTC",
+                "",
+                0,
+                5,
+                "UTC",
+                0,
+                "netdata",
+                "v1.37.1",
+                0,
+                1,
+            )
+        ],
+        "chart": charts,
+        "dimension": dimensions,
+        "metadata_migration": [("/var/lib/netdata/health/health-log.db", 0, NETDATA_START)],
+        "chart_label": labels,
+        "node_instance": [(host, None, None, NETDATA_START)],
+        "host_label": [
+            (host, 9, "_aclk_available", "false", NETDATA_START),
+            (host, 2, "_is_ephemeral", "false", NETDATA_START),
+            (host, 1, "_os_name", "Debian GNU/Linux", NETDATA_START),
+            (host, 1, "_kernel_version", "6.1.0-28-amd64", NETDATA_START),
+        ],
+        NETDATA_HEALTH_LOG: health,
+    }
+
+
+def netdata_meta(path: Path) -> Path:
+    """A Netdata monitoring agent's ``netdata-meta.db`` (see the module's list)."""
+    return write_export(path, NETDATA_DDL, netdata_rows(), bytes_as_text=False)
+
+
+# --- Pi-hole gravity.db (DNS filter, lists and groups) -----------------------------------------------------
+
+PIHOLE_GRAVITY_DDL = [  # gravity.db as pi-hole's advanced/Templates/gravity.db.sql creates it (version 16)
+    'CREATE TABLE "group" (id INTEGER PRIMARY KEY AUTOINCREMENT, enabled BOOLEAN NOT NULL DEFAULT 1, '
+    "name TEXT UNIQUE NOT NULL, date_added INTEGER NOT NULL DEFAULT (cast(strftime('%s', 'now') as int)), "
+    "date_modified INTEGER NOT NULL DEFAULT (cast(strftime('%s', 'now') as int)), description TEXT)",
+    "CREATE TABLE domainlist (id INTEGER PRIMARY KEY AUTOINCREMENT, type INTEGER NOT NULL DEFAULT 0, "
+    "domain TEXT NOT NULL, enabled BOOLEAN NOT NULL DEFAULT 1, date_added INTEGER NOT NULL DEFAULT "
+    "(cast(strftime('%s', 'now') as int)), date_modified INTEGER NOT NULL DEFAULT (cast(strftime('%s', "
+    "'now') as int)), comment TEXT, UNIQUE(domain, type))",
+    "CREATE TABLE adlist (id INTEGER PRIMARY KEY AUTOINCREMENT, address TEXT UNIQUE NOT NULL, enabled "
+    "BOOLEAN NOT NULL DEFAULT 1, date_added INTEGER NOT NULL DEFAULT (cast(strftime('%s', 'now') as int)), "
+    "date_modified INTEGER NOT NULL DEFAULT (cast(strftime('%s', 'now') as int)), comment TEXT, "
+    "date_updated INTEGER, number INTEGER NOT NULL DEFAULT 0, invalid_domains INTEGER NOT NULL DEFAULT 0, "
+    "status INTEGER NOT NULL DEFAULT 0, abp_entries INTEGER NOT NULL DEFAULT 0, type INTEGER NOT NULL "
+    "DEFAULT 0)",
+    "CREATE TABLE adlist_by_group (adlist_id INTEGER NOT NULL REFERENCES adlist (id), group_id INTEGER NOT "
+    'NULL REFERENCES "group" (id), PRIMARY KEY (adlist_id, group_id))',
+    "CREATE TABLE gravity (domain TEXT NOT NULL, adlist_id INTEGER NOT NULL REFERENCES adlist (id))",
+    "CREATE TABLE info (property TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    "CREATE TABLE domainlist_by_group (domainlist_id INTEGER NOT NULL REFERENCES domainlist (id), group_id "
+    'INTEGER NOT NULL REFERENCES "group" (id), PRIMARY KEY (domainlist_id, group_id))',
+    "CREATE TABLE client (id INTEGER PRIMARY KEY AUTOINCREMENT, ip TEXT NOT NULL UNIQUE, date_added INTEGER "
+    "NOT NULL DEFAULT (cast(strftime('%s', 'now') as int)), date_modified INTEGER NOT NULL DEFAULT "
+    "(cast(strftime('%s', 'now') as int)), comment TEXT)",
+    "CREATE TABLE client_by_group (client_id INTEGER NOT NULL REFERENCES client (id), group_id INTEGER NOT "
+    'NULL REFERENCES "group" (id), PRIMARY KEY (client_id, group_id))',
+]
+PIHOLE_LIST_DOMAINS = (  # (type, domain): 0 allow, 1 deny, 2 allow regex, 3 deny regex
+    (0, "allowed.example.com"),
+    (1, "ads.example.org"),
+    (2, "(\\.|^)ipv6\\.msftncsi\\.com$"),
+    (3, "^ad[s]?[0-9]*\\."),
+    (3, "(^|\\.)tracking\\.;querytype=!A"),
+    (0, "xn--bcher-kva.example"),
+    (1, "*.adserver.example"),
+    (2, "^analytics\\.[a-z]{2,}$"),
+)
+PIHOLE_COMMENTS = (None, "", "Ana’s request 😀", "work\u00a0laptop", "x" * 300, "line1\nline2", "007")
+PIHOLE_LISTS = (
+    "https://raw.githubusercontent.com/StevenBlack/hosts/master/hosts",
+    "https://v.firebog.net/hosts/AdguardDNS.txt",
+    "file:///etc/pihole/local.list",
+    "https://example.org/allow.txt",
+)
+
+
+def pihole_gravity_rows(blocked: int = 40) -> dict[str, list[Sequence[Any]]]:
+    """Every row of a Pi-hole ``gravity.db`` (deterministic): the ``Default`` group keyed 0, which every
+    list, domain and client joins (the template's triggers), two groups more; ``info``'s values TEXT
+    (the version, the last update's second and the count, as ``gravity.sh`` writes them)."""
+    groups = [
+        (0, 1, "Default", PIHOLE_START - 86400 * 90, PIHOLE_START - 86400 * 90, "The default group"),
+        (1, 1, "Kids 🧒", PIHOLE_START - 86400, PIHOLE_START - 600, "Children's devices"),
+        (2, 0, "IoT", PIHOLE_START - 86400, PIHOLE_START - 86400, None),
+    ]
+    domains = [
+        (
+            n + 1,
+            kind,
+            domain,
+            int(n % 3 != 2),
+            PIHOLE_START - 86400 * n,
+            PIHOLE_START - 600 * n,
+            PIHOLE_COMMENTS[n % len(PIHOLE_COMMENTS)],
+        )
+        for n, (kind, domain) in enumerate(PIHOLE_LIST_DOMAINS)
+    ]
+    lists = [
+        (
+            n + 1,
+            address,
+            1,
+            PIHOLE_START - 86400 * 90,
+            PIHOLE_START - 86400,
+            PIHOLE_COMMENTS[n],
+            None if n == 2 else PIHOLE_START - 3600 * n,
+            (98765, 32000, 0, 3)[n],
+            (12, 0, 0, 1)[n],
+            (2, 1, 4, 2)[n],
+            (0, 5, 0, 0)[n],
+            int(n == 3),
+        )
+        for n, address in enumerate(PIHOLE_LISTS)
+    ]
+    clients = [
+        (
+            n + 1,
+            ip,
+            PIHOLE_START - 7200,
+            PIHOLE_START - 3600 + n,
+            PIHOLE_COMMENTS[(n + 2) % len(PIHOLE_COMMENTS)],
+        )
+        for n, ip in enumerate(
+            ("192.168.1.10", "192.168.1.0/24", "12:34:56:78:9a:bc", ":wlan0", "ana-laptop")
+        )
+    ]
+    tld = ("example.com", "tracker.net", "xn--ls8h.la", "007.io")
+    return {
+        "group": groups,
+        "domainlist": domains,
+        "adlist": lists,
+        "adlist_by_group": [(row[0], 0) for row in lists],
+        "gravity": [(f"ad{i}.{tld[i % 4]}", 1 + i % 2) for i in range(blocked)],
+        "info": [("version", "16"), ("updated", str(PIHOLE_START - 3600)), ("gravity_count", str(blocked))],
+        "domainlist_by_group": [(row[0], 0) for row in domains] + [(3, 1), (3, 2)],
+        "client": clients,
+        "client_by_group": [(row[0], 0) for row in clients] + [(1, 1)],
+    }
+
+
+def pihole_gravity(path: Path) -> Path:
+    """A Pi-hole DNS filter's ``gravity.db`` (see the module's list)."""
+    return write_export(path, PIHOLE_GRAVITY_DDL, pihole_gravity_rows())

@@ -52,8 +52,8 @@ app's SQLAlchemy data layer, a Mnemosyne flashcard database, a Dino XMPP client'
 Strawberry music collection, a Scrapyd server's finished jobs and spider queue, a Django site's
 django-silk profiler tables, a Django site's django-auditlog and django-activity-stream tables, a
 vnStat traffic monitor, ulogd2's netfilter packet log, a zathura document viewer, a luakit and a
-Falkon web browser) through ``columnar-etl run`` into the session's real PostgreSQL, every cell
-checked.
+Falkon web browser, a Pi-hole DNS filter's query log and lists, a Netdata agent's metadata) through
+``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -12006,3 +12006,170 @@ def test_falkon_browser_reads_its_history_milliseconds_as_instants_and_keeps_its
     }
     assert ran.types("autofill")["last_used"] == ran.types("autofill_encrypted")["last_used"] == "bigint"
     assert ran.types("search_engines")["icon"] == "bytea"
+
+
+def test_pihole_query_log_finds_its_lookup_tables_and_keeps_its_microsecond_seconds_and_reply_times(
+    run_export: Runner,
+) -> None:
+    """A Pi-hole DNS filter's ``pihole-FTL.db`` (FTL v6): the query log keeps each domain, client and
+    upstream once, in ``domain_by_id``, ``client_by_id`` and ``forward_by_id``, and declares one foreign
+    key elsewhere (``network_addresses.network_id``): its ``domain``, ``client`` and ``forward`` ids refer
+    to those tables (until 2026-12-05 none was found). Its ``timestamp``, FTL's ``double_time()`` bound
+    into an INTEGER column (REAL cells, a whole second an INTEGER one), stays double precision bit for
+    bit with the instant's note, as ``reply_time``'s seconds do; ``ede`` keeps -1 for none. The network
+    table's and messages' Unix seconds are instants, each audited, but ``lastQuery``'s, 0 for a device
+    never heard from, kept as written with the instant's note (none until 2026-12-05); ``N/A``, FTL's
+    interface of a device it saw no packet of, is a null token (audited, charged with the ``''`` vendor
+    beside it). Exit 0."""
+    rows = apps.pihole_ftl_rows()
+    ran, run_dir = run_export(apps.pihole_ftl)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert references(run_dir) == {
+        ("query_storage", "domain"): "domain_by_id.id",
+        ("query_storage", "client"): "client_by_id.id",
+        ("query_storage", "forward"): "forward_by_id.id",
+        ("network_addresses", "network_id"): "network.id",
+    }
+    types = ran.types("query_storage")
+    assert (types["timestamp"], types["reply_time"]) == ("double precision",) * 2
+    assert all(types[name] == "bigint" for name in ("domain", "client", "forward", "status", "ede"))
+    queries = rows["query_storage"]
+    assert any(isinstance(row[1], int) for row in queries) and any(
+        isinstance(row[1], float) for row in queries
+    )
+    assert ran.values("query_storage", "timestamp", "id") == {row[0]: float(row[1]) for row in queries}
+    assert ran.values("query_storage", "reply_time", "id") == {row[0]: row[9] for row in queries}
+    assert ran.values("query_storage", "ede", "id") == {row[0]: row[12] for row in queries}
+    assert ran.values("query_storage", "domain", "id") == {row[0]: row[4] for row in queries}
+    notes = profiled(run_dir)["columns"]["query_storage"]["timestamp"]["notes"]
+    assert 'the instant is to_timestamp("timestamp")' in " ".join(notes)
+    domains = {n: domain for n, domain in rows["domain_by_id"]}
+    assert ran.values("domain_by_id", "domain", "id") == domains
+    network = rows["network"]
+    assert ran.types("network")["firstSeen"] == "timestamp with time zone"
+    assert ran.values("network", "firstSeen", "id") == {
+        row[0]: UNIX_EPOCH + timedelta(seconds=row[3]) for row in network
+    }
+    # The last query, 0 for a device never heard from: kept as written with the instant's note.
+    assert ran.types("network")["lastQuery"] == "bigint"
+    assert ran.values("network", "lastQuery", "id") == {row[0]: row[4] for row in network}
+    assert 0 in {row[4] for row in network}
+    notes = profiled(run_dir)["columns"]["network"]["lastQuery"]["notes"]
+    assert 'the instant is to_timestamp(NULLIF("lastQuery", 0))' in " ".join(notes)
+    assert ran.values("network", "interface", "id") == {
+        row[0]: None if row[2] == "N/A" else row[2] for row in network
+    }
+    assert set(audit_rules(run_dir, "network", "interface")) == {
+        str(row[0]) for row in network if row[2] == "N/A"
+    }
+    assert ran.types("message")["timestamp"] == "timestamp with time zone"
+    assert ran.values("message", "timestamp", "id") == {
+        row[0]: UNIX_EPOCH + timedelta(seconds=row[1]) for row in rows["message"]
+    }
+    assert ran.types("ftl")["value"] == "double precision"
+    assert ran.values("ftl", "value", "id") == {key: float(value) for key, value, _ in rows["ftl"]}
+    # The score: the network table's interface N/A and vendor '' beside its NULLs, two ways of none.
+    widths = {name: len(values[0]) for name, values in rows.items() if values}
+    tables = {name: (len(rows[name]), [100.0] * width) for name, width in widths.items() if name != "network"}
+    charged = [column_score(len(network), sum(row[2] == "N/A" for row in network))]
+    charged.append(column_score(len(network), sum(row[6] == "" for row in network)))
+    tables["network"] = (len(network), [100.0] * 6 + charged)
+    tables["session"] = (1, [100.0] * 9)  # a table of no rows weighs as one
+    assert ran.record["quality_before"] == pytest.approx(export_score(tables), abs=0.01)
+
+
+def test_netdata_metadata_keeps_its_uuid_blob_keys_byte_for_byte_and_reads_its_seconds_as_instants(
+    run_export: Runner,
+) -> None:
+    """A Netdata agent's ``netdata-meta.db``: every chart, dimension and host keyed by its ``uuid_t``,
+    16 bytes bound as a BLOB, arrives as bytea byte for byte, the charts' and labels' references to them
+    too; the health log's ``config_hash_id`` of 16 zero bytes stays those bytes. ``date_created`` and
+    ``delay_up_to_timestamp`` (Unix seconds) are instants, each audited; ``exec_run_timestamp``, 0 until
+    a notification runs, keeps its integers with the instant's note; ``new_value`` keeps its doubles and
+    NULLs; labels ``false`` beside other text stay text. Exit 0, nothing costs."""
+    rows = apps.netdata_rows()
+    health = apps.NETDATA_HEALTH_LOG
+    ran, run_dir = run_export(apps.netdata_meta)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    assert (ran.types("chart")["chart_id"], ran.types("chart")["host_id"]) == ("bytea", "bytea")
+    assert {ident: bytes(key) for ident, key in ran.values("chart", "chart_id", "id").items()} == {
+        row[3]: row[0] for row in rows["chart"]
+    }
+    relation = f"{quote_ident(ran.base)}.dimension"
+    assert {
+        (bytes(d), bytes(c)) for d, c in pg_query(ran.uri, f"SELECT dim_id, chart_id FROM {relation}")
+    } == {(row[0], row[1]) for row in rows["dimension"]}
+    assert ran.types(health)["config_hash_id"] == "bytea"
+    assert {bytes(v) for v in ran.values(health, "config_hash_id", "unique_id").values()} == {bytes(16)}
+    for table in ("chart_label", "host_label", "node_instance", "metadata_migration"):
+        assert ran.types(table)["date_created"] == "timestamp with time zone", table
+    label_rules = audit_rules(run_dir, "chart_label", "date_created")
+    assert len(label_rules) == len(rows["chart_label"])
+    assert all(rules == {"epoch:seconds"} for rules in label_rules.values())
+    assert ran.types(health)["delay_up_to_timestamp"] == "timestamp with time zone"
+    assert ran.values(health, "delay_up_to_timestamp", "unique_id") == {
+        row[1]: UNIX_EPOCH + timedelta(seconds=row[12]) for row in rows[health]
+    }
+    assert ran.types(health)["exec_run_timestamp"] == "bigint"
+    assert ran.values(health, "exec_run_timestamp", "unique_id") == {row[1]: row[11] for row in rows[health]}
+    notes = profiled(run_dir)["columns"][health]["exec_run_timestamp"]["notes"]
+    assert 'the instant is to_timestamp(NULLIF("exec_run_timestamp", 0))' in " ".join(notes)
+    assert ran.types(health)["new_value"] == "double precision"
+    assert ran.values(health, "new_value", "unique_id") == {row[1]: row[25] for row in rows[health]}
+    assert ran.types("host_label")["label_value"] == "text"
+    assert ran.values("host", "hostname", "hostname") == {apps.NETDATA_HOSTNAME: apps.NETDATA_HOSTNAME}
+
+
+def test_pihole_gravity_keeps_its_default_group_zero_and_reserved_table_name_and_reads_its_seconds(
+    run_export: Runner,
+) -> None:
+    """A Pi-hole ``gravity.db``: the table ``"group"`` (a reserved word) keeps its ``Default`` row keyed
+    0, which every declared ``group_id`` of the link tables names; ``enabled BOOLEAN`` 0/1 is boolean,
+    the lists' and domains' Unix seconds instants (``date_updated`` NULL for a list never fetched), each
+    audited; regexes, punycode and comments arrive as written, a ``''`` comment beside NULL ones made
+    NULL and charged; ``info``'s TEXT digits (the version, a second, a count) are integers as written.
+    Exit 0."""
+    rows = apps.pihole_gravity_rows()
+    ran, run_dir = run_export(apps.pihole_gravity)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert references(run_dir) == {
+        ("adlist_by_group", "adlist_id"): "adlist.id",
+        ("adlist_by_group", "group_id"): "group.id",
+        ("gravity", "adlist_id"): "adlist.id",
+        ("domainlist_by_group", "domainlist_id"): "domainlist.id",
+        ("domainlist_by_group", "group_id"): "group.id",
+        ("client_by_group", "client_id"): "client.id",
+        ("client_by_group", "group_id"): "group.id",
+    }
+    assert ran.values("group", "name", "id") == {row[0]: row[2] for row in rows["group"]}
+    assert ran.values("group", "enabled", "id") == {row[0]: bool(row[1]) for row in rows["group"]}
+    relation = f"{quote_ident(ran.base)}.domainlist_by_group"
+    assert set(pg_query(ran.uri, f"SELECT domainlist_id, group_id FROM {relation}")) == set(
+        rows["domainlist_by_group"]
+    )
+    types = ran.types("adlist")
+    assert (types["enabled"], types["date_added"], types["date_updated"]) == (
+        "boolean",
+        "timestamp with time zone",
+        "timestamp with time zone",
+    )
+    assert ran.values("adlist", "date_updated", "id") == {
+        row[0]: None if row[6] is None else UNIX_EPOCH + timedelta(seconds=row[6]) for row in rows["adlist"]
+    }
+    domains = rows["domainlist"]
+    assert ran.values("domainlist", "domain", "id") == {row[0]: row[2] for row in domains}
+    assert ran.values("domainlist", "comment", "id") == {row[0]: row[6] or None for row in domains}
+    assert ran.types("info")["value"] == "bigint"
+    assert ran.values("info", "value", "property") == {key: int(value) for key, value in rows["info"]}
+    widths = {name: len(values[0]) for name, values in rows.items()}
+    tables = {name: (len(rows[name]), [100.0] * width) for name, width in widths.items()}
+    blank_domains = sum(row[6] == "" for row in domains)
+    tables["domainlist"] = (len(domains), [100.0] * 6 + [column_score(len(domains), blank_domains)])
+    blank_lists = sum(row[5] == "" for row in rows["adlist"])
+    lists = len(rows["adlist"])
+    tables["adlist"] = (lists, [100.0] * 5 + [column_score(lists, blank_lists)] + [100.0] * 6)
+    assert ran.record["quality_before"] == pytest.approx(export_score(tables), abs=0.01)

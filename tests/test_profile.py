@@ -897,6 +897,30 @@ def test_the_last_visit_is_an_epoch_timestamp_as_the_last_login_is(make_sqlite: 
     assert legacy["visited_pages"]["lastvisit"].inferred_type == "timestamptz"
 
 
+def test_the_last_query_is_an_epoch_timestamp_as_the_last_visit_is(make_sqlite: SqliteFactory) -> None:
+    # A DNS filter's network table (Pi-hole FTL's `network`: `lastQuery INTEGER` of Unix seconds, when
+    # the device last asked, beside `firstSeen` and `numQueries`) stayed bigint while `firstSeen` beside
+    # it was read as instants. A query is a moment only as the last or the first one: `query` alone,
+    # `queries`, `numQueries` and the last query's count or id are none.
+    seconds = [1_796_495_000 + 3601 * i for i in range(5)]
+    rows = [(i, s, s, s, i + 1, i + 2, i + 3, i + 4, i + 5) for i, s in enumerate(seconds)]
+    ddl = (
+        "CREATE TABLE network (id INTEGER PRIMARY KEY, lastQuery INTEGER, last_query INTEGER, "
+        "first_query INTEGER, queries INTEGER, query INTEGER, numQueries INTEGER, "
+        "last_query_count INTEGER, last_query_id INTEGER)"
+    )
+    assert _types_beside_key(make_sqlite, "network", ddl, rows, key="id") == {
+        "lastQuery": "timestamptz",
+        "last_query": "timestamptz",
+        "first_query": "timestamptz",
+        "queries": "integer",
+        "query": "integer",
+        "numQueries": "integer",
+        "last_query_count": "integer",
+        "last_query_id": "integer",
+    }
+
+
 def test_spans_of_time_are_not_epoch_timestamps(make_sqlite: SqliteFactory) -> None:
     # A help desk's time logged on a follow-up (Django's DurationField: BIGINT microseconds) of 20 to
     # 30 minutes is 1,200,000,000 to 1,800,000,000: epoch seconds' range. `time_spent` was loaded as

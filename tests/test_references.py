@@ -2039,3 +2039,49 @@ def test_a_text_column_declared_unique_beside_the_key_is_a_key_references_name(
     issue = found["objects"]["parent_id"].issue("orphan_reference")
     assert issue is not None and issue.count == orphans == 1
     assert found["objects"]["ref_id"].issue("orphan_reference") is None
+
+
+def test_a_lookup_table_named_by_its_key_is_named_by_a_column_of_its_entity(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """A table named for what it holds and the key it is looked up by, ``<thing>_by_<key>``
+    (``word_by_id``: each word once, by its id), names ``<thing>``: a log's ``word`` column of those ids
+    refers to it, as ``word_id`` would to ``words``. A DNS filter's query log keeps each domain, client
+    and upstream once so (Pi-hole FTL's ``domain_by_id``, ``client_by_id``, ``forward_by_id``) and
+    declares one foreign key elsewhere: a column of the first keys one after another (every word) and
+    one fitting another table's keys alike (``host`` 1..7 over ``host_by_id`` and ``note``) were no
+    reference until 2026-12-05. A code of the row (``status`` 1..5) still is none; ``created_by``,
+    whose ``by`` ends the name, names no entity of a table."""
+    words = [(n, f"w{n}.example") for n in range(1, 21)]
+    hosts = [(n, f"192.168.1.{n}") for n in range(1, 8)]
+    rows = [(n, 1 + n * 7 % 20, 1 + n % 7, 1 + n % 5, 1 + n * 3 % 7) for n in range(1, 201)]
+    path = make_sqlite(
+        {
+            "word_by_id": ("CREATE TABLE word_by_id (id INTEGER PRIMARY KEY, word TEXT NOT NULL)", words),
+            "host_by_id": ("CREATE TABLE host_by_id (id INTEGER PRIMARY KEY, ip TEXT NOT NULL)", hosts),
+            "note": (
+                "CREATE TABLE note (id INTEGER PRIMARY KEY, body TEXT)",
+                [(n, f"n{n}") for n in range(1, 8)],
+            ),
+            "device": (
+                "CREATE TABLE device (id INTEGER PRIMARY KEY, hw TEXT)",
+                [(n, f"aa:{n:02x}") for n in range(1, 4)],
+            ),
+            "device_address": (
+                "CREATE TABLE device_address (device_id INTEGER NOT NULL, ip TEXT, "
+                "FOREIGN KEY(device_id) REFERENCES device(id))",
+                [(1 + n % 3, f"10.0.0.{n}") for n in range(1, 7)],
+            ),
+            "lookup": (
+                "CREATE TABLE lookup (id INTEGER PRIMARY KEY AUTOINCREMENT, word INTEGER NOT NULL, "
+                "host INTEGER NOT NULL, status INTEGER, created_by INTEGER)",
+                rows,
+            ),
+        }
+    )
+    assert {word for _, word, *_ in rows} == {n for n, _ in words}  # every word, the first keys in a run
+    assert _references(path) == {
+        ("device_address", "device_id"): "device.id",
+        ("lookup", "word"): "word_by_id.id",
+        ("lookup", "host"): "host_by_id.id",
+    }

@@ -248,7 +248,7 @@ def key_name_rank(column: str, table: str) -> int:
     columns unique in the data (a pandas export's ``tickets`` was keyed on its unique integer
     ``Postcode`` beside its ``Ticket ID`` of text until 2026-12-05)."""
     normal = normalised_name(column)
-    own = singulars(table) | entity_of(table) | {normalised_name(table), ""}
+    own = singulars(table) | entity_of(table, table=True) | {normalised_name(table), ""}
     if any(normal.endswith(word) and normal[: -len(word)] in own for word in (*IDENTIFIER_WORDS, "key")):
         return 0
     words = camel_words(column)

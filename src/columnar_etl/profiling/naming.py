@@ -39,13 +39,18 @@ def singulars(name: str) -> frozenset[str]:
     return frozenset({normal[:-1]})
 
 
-def entity_of(name: str, *, glued_id: bool = False) -> frozenset[str]:
+def entity_of(name: str, *, glued_id: bool = False, table: bool = False) -> frozenset[str]:
     """What a name names: its last word, singular (``shop_order`` → ``order``; of a column, a trailing
     ``id`` word set aside first: ``partner_id`` → ``partner``). Words are runs of letters and digits.
     ``glued_id`` (a column's name): a last word of three letters or more before an ``id`` glued to it
     names that too (``senderid`` → ``sender``, as Quassel and Moodle write their keys; since
-    2026-12-05)."""
+    2026-12-05). ``table`` (a table's name): a table named for what it holds and what it is looked up
+    by, ``<thing>_by_<key>``, names the word before its ``by`` (``domain_by_id`` → ``domain``,
+    ``users_by_email`` → ``user``: Pi-hole FTL keeps each domain and client of its query log once so),
+    not ``by`` or the key (since 2026-12-05; a column's ``updated_by_user_id`` still names ``user``)."""
     words = name_words(name)
+    if table and "by" in words[1:-1]:
+        words = words[: words.index("by", 1)]
     if len(words) > 1 and words[-1] == "id":
         words.pop()
     if not words:

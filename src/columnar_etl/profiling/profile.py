@@ -253,7 +253,12 @@ _DATE_WORDS = frozenset(
 #: (``lastseen``, ``firstseen``), which ``last_seen`` names by its word ``seen`` (since 2026-12-05).
 #: The last visit (``last_visit``, ``lastVisit``: a browser's history, luakit's ``history.last_visit``
 #: of Unix seconds beside its ``visits``), where ``visit`` alone or ``from_visit`` is the id of one.
-_LAST_EVENT_WORDS = frozenset({"login", "logon", "used", "active", "activity", "played", "seen", "visit"})
+#: The last query (``lastQuery``, ``last_query``: a DNS filter's, Pi-hole FTL's ``network.lastQuery``
+#: of Unix seconds beside its ``firstSeen`` and ``numQueries``; since 2026-12-05), where ``query``
+#: alone is the text or the id of one.
+_LAST_EVENT_WORDS = frozenset(
+    {"login", "logon", "used", "active", "activity", "played", "seen", "visit", "query"}
+)
 _EVENT_ORDINALS = frozenset({"first", "last"})
 #: Words that name a moment only where the values prove it (a valid 14-digit date-time each, see
 #: :func:`named_compact_places`): a user's ``registration`` is when it was made, but a registration

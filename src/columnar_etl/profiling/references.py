@@ -1246,7 +1246,7 @@ def _same_entity(column: str, fit: Inclusion) -> bool:
 
 def _names_entity(column: str, parent: str) -> bool:
     """:func:`_same_entity` of a parent table's name."""
-    return bool(entity_of(parent) & entity_of(column, glued_id=True))
+    return bool(entity_of(parent, table=True) & entity_of(column, glued_id=True))
 
 
 def _choose(
