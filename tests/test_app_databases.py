@@ -11803,11 +11803,10 @@ def test_vnstat_dates_are_wall_clock_timestamps_and_days_and_an_alias_cut_inside
         "3": {"empty_to_null"},
         "4": {"encoding:cp1252"},
     }
-    # info's values, whatever type holds them, are the numbers vnStat wrote as text.
-    info = ran.values("info", "value", "name")
-    assert {name: Decimal(str(value)) for name, value in info.items()} == {
-        name: Decimal(value) for _, name, value in rows["info"]
-    }
+    # info is a name/value table (its name declared UNIQUE): its values, numbers vnStat wrote as
+    # text, stay that text (numeric(18,2) until 2026-12-05).
+    assert ran.types("info")["value"] == "text"
+    assert ran.values("info", "value", "name") == {name: value for _, name, value in rows["info"]}
 
 
 def test_ulogd_addresses_as_its_integers_and_signed_sequence_numbers_arrive_as_written(
@@ -12130,7 +12129,8 @@ def test_pihole_gravity_keeps_its_default_group_zero_and_reserved_table_name_and
     0, which every declared ``group_id`` of the link tables names; ``enabled BOOLEAN`` 0/1 is boolean,
     the lists' and domains' Unix seconds instants (``date_updated`` NULL for a list never fetched), each
     audited; regexes, punycode and comments arrive as written, a ``''`` comment beside NULL ones made
-    NULL and charged; ``info``'s TEXT digits (the version, a second, a count) are integers as written.
+    NULL and charged; ``info``'s TEXT digits (the version, a second, a count), a name/value table's
+    values, stay text as written.
     Exit 0."""
     rows = apps.pihole_gravity_rows()
     ran, run_dir = run_export(apps.pihole_gravity)
@@ -12163,8 +12163,8 @@ def test_pihole_gravity_keeps_its_default_group_zero_and_reserved_table_name_and
     domains = rows["domainlist"]
     assert ran.values("domainlist", "domain", "id") == {row[0]: row[2] for row in domains}
     assert ran.values("domainlist", "comment", "id") == {row[0]: row[6] or None for row in domains}
-    assert ran.types("info")["value"] == "bigint"
-    assert ran.values("info", "value", "property") == {key: int(value) for key, value in rows["info"]}
+    assert ran.types("info")["value"] == "text"
+    assert ran.values("info", "value", "property") == dict(rows["info"])
     widths = {name: len(values[0]) for name, values in rows.items()}
     tables = {name: (len(rows[name]), [100.0] * width) for name, width in widths.items()}
     blank_domains = sum(row[6] == "" for row in domains)
