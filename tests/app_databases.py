@@ -1319,6 +1319,15 @@ number, so a test computes what a column holds from the same numbers.
   ``icons`` with PNG BLOBs keyed by the address percent-encoded; ``autofill``,
   ``autofill_encrypted``, ``autofill_exceptions`` and ``search_engines`` empty (``last_used INTEGER
   DEFAULT 0 NOT NULL``, ``icon BLOB``).
+- :func:`digikam_collection`, :func:`digikam_thumbnails`: a digiKam 7.9 photo manager's
+  ``digikam4.db`` and ``thumbnails-digikam.db`` (its dbconfig.xml's DDL, schema 15 and 3): every
+  ``DATETIME`` a QDateTime's ISO text with milliseconds in local time (``2024-01-03T09:15:07.000``),
+  an album's ``DATE``; EXIF values as REAL doubles (``aperture`` 1.4, ``exposureTime`` ``1/300``);
+  ``ImagePositions`` with digiKam's EXIF-style ``46,24.00000000N`` text beside the signed degrees;
+  ``ImageComments`` titles (type 3, one of digits ``0042``, one padded) and long descriptions (type 1,
+  ``x-default``); the tag tree with ``pid`` 0 for a root and ``TagsTree``, the closure its
+  ``insert_tagstree`` trigger writes; ``Settings`` of text; the thumbnails' PGF BLOBs keyed by
+  ``UniqueHashes`` and ``FilePaths`` (``thumbId``).
 """
 
 from __future__ import annotations
@@ -29573,3 +29582,270 @@ def falkon_rows(pages: int = 30) -> dict[str, list[Sequence[Any]]]:
 def falkon_browser(path: Path) -> Path:
     """A Falkon browser's ``browsedata.db`` (see the module's list)."""
     return write_export(path, FALKON_DDL, falkon_rows(), bytes_as_text=False)
+
+
+# --- digiKam (photo manager) -----------------------------------------------------------------------------
+
+DIGIKAM_DDL = [  # digiKam 7.9's digikam4.db (core schema 15), as its dbconfig.xml creates it on SQLite
+    "CREATE TABLE AlbumRoots (id INTEGER PRIMARY KEY, label TEXT, status INTEGER NOT NULL, "
+    "type INTEGER NOT NULL, identifier TEXT, specificPath TEXT, UNIQUE(identifier, specificPath))",
+    "CREATE TABLE Albums (id INTEGER PRIMARY KEY, albumRoot INTEGER NOT NULL, relativePath TEXT NOT NULL, "
+    "date DATE, caption TEXT, collection TEXT, icon INTEGER, modificationDate DATETIME, "
+    "UNIQUE(albumRoot, relativePath))",
+    "CREATE TABLE Images (id INTEGER PRIMARY KEY, album INTEGER, name TEXT NOT NULL, "
+    "status INTEGER NOT NULL, category INTEGER NOT NULL, modificationDate DATETIME, fileSize INTEGER, "
+    "uniqueHash TEXT, manualOrder INTEGER, UNIQUE (album, name))",
+    "CREATE TABLE ImageInformation (imageid INTEGER PRIMARY KEY, rating INTEGER, creationDate DATETIME, "
+    "digitizationDate DATETIME, orientation INTEGER, width INTEGER, height INTEGER, format TEXT, "
+    "colorDepth INTEGER, colorModel INTEGER)",
+    "CREATE TABLE ImageMetadata (imageid INTEGER PRIMARY KEY, make TEXT, model TEXT, lens TEXT, "
+    "aperture REAL, focalLength REAL, focalLength35 REAL, exposureTime REAL, exposureProgram INTEGER, "
+    "exposureMode INTEGER, sensitivity INTEGER, flash INTEGER, whiteBalance INTEGER, "
+    "whiteBalanceColorTemperature INTEGER, meteringMode INTEGER, subjectDistance REAL, "
+    "subjectDistanceCategory INTEGER)",
+    "CREATE TABLE VideoMetadata (imageid INTEGER PRIMARY KEY, aspectRatio TEXT, audioBitRate TEXT, "
+    "audioChannelType TEXT, audioCompressor TEXT, duration TEXT, frameRate TEXT, exposureProgram INTEGER, "
+    "videoCodec TEXT)",
+    "CREATE TABLE ImagePositions (imageid INTEGER PRIMARY KEY, latitude TEXT, latitudeNumber REAL, "
+    "longitude TEXT, longitudeNumber REAL, altitude REAL, orientation REAL, tilt REAL, roll REAL, "
+    "accuracy REAL, description TEXT)",
+    "CREATE TABLE ImageComments (id INTEGER PRIMARY KEY, imageid INTEGER, type INTEGER, language TEXT, "
+    "author TEXT, date DATETIME, comment TEXT, UNIQUE(imageid, type, language, author))",
+    "CREATE TABLE ImageCopyright (id INTEGER PRIMARY KEY, imageid INTEGER, property TEXT, value TEXT, "
+    "extraValue TEXT, UNIQUE(imageid, property, value, extraValue))",
+    "CREATE TABLE Tags (id INTEGER PRIMARY KEY, pid INTEGER, name TEXT NOT NULL, icon INTEGER, "
+    "iconkde TEXT, UNIQUE (name, pid))",
+    "CREATE TABLE TagsTree (id INTEGER NOT NULL, pid INTEGER NOT NULL, UNIQUE (id, pid))",
+    "CREATE TABLE ImageTags (imageid INTEGER NOT NULL, tagid INTEGER NOT NULL, UNIQUE (imageid, tagid))",
+    "CREATE TABLE ImageProperties (imageid INTEGER NOT NULL, property TEXT NOT NULL, value TEXT NOT NULL, "
+    "UNIQUE (imageid, property))",
+    "CREATE TABLE Searches (id INTEGER PRIMARY KEY, type INTEGER, name TEXT NOT NULL, query TEXT NOT NULL)",
+    "CREATE TABLE DownloadHistory (id INTEGER PRIMARY KEY, identifier TEXT, filename TEXT, "
+    "filesize INTEGER, filedate DATETIME, UNIQUE(identifier, filename, filesize, filedate))",
+    "CREATE TABLE Settings (keyword TEXT NOT NULL UNIQUE, value TEXT)",
+    "CREATE TABLE ImageHistory (imageid INTEGER PRIMARY KEY, uuid TEXT, history TEXT)",
+    "CREATE TABLE ImageRelations (subject INTEGER, object INTEGER, type INTEGER, "
+    "UNIQUE(subject, object, type))",
+    "CREATE TABLE TagProperties (tagid INTEGER, property TEXT, value TEXT)",
+    "CREATE TABLE ImageTagProperties (imageid INTEGER, tagid INTEGER, property TEXT, value TEXT)",
+    "CREATE INDEX dir_index ON Images (album)",
+    "CREATE INDEX hash_index ON Images (uniqueHash)",
+    "CREATE INDEX tag_index ON ImageTags (tagid)",
+    "CREATE INDEX creationdate_index ON ImageInformation (creationDate)",
+    "CREATE INDEX tagproperties_index ON TagProperties (tagid)",
+    # The closure of the tag tree is the trigger's: every tag's row under its parent and each ancestor.
+    "CREATE TRIGGER insert_tagstree AFTER INSERT ON Tags BEGIN INSERT INTO TagsTree SELECT NEW.id, NEW.pid "
+    "UNION SELECT NEW.id, pid FROM TagsTree WHERE id=NEW.pid; END",
+    "CREATE TRIGGER delete_image DELETE ON Images BEGIN DELETE FROM ImageTags WHERE imageid=OLD.id; "
+    "DELETE From ImageInformation WHERE imageid=OLD.id; DELETE From ImageMetadata WHERE imageid=OLD.id; "
+    "DELETE From ImagePositions WHERE imageid=OLD.id; DELETE From ImageComments WHERE imageid=OLD.id; "
+    "UPDATE Albums SET icon=null WHERE icon=OLD.id; UPDATE Tags SET icon=null WHERE icon=OLD.id; END",
+]
+DIGIKAM_ALBUMS = ("/", "/2024", "/2024/Fête 🎉 d'été", "/Family\u00a0Photos", "/日本 旅行")
+DIGIKAM_TAGS = (  # (id, pid, name): digiKam's internal tags and the user's, as a first scan leaves them
+    (1, 0, "_Digikam_Internal_Tags_"),
+    (2, 1, "Current Version"),
+    (3, 1, "Color Label Red"),
+    (4, 0, "People"),
+    (5, 4, "Unknown"),
+    (6, 0, "Places"),
+    (7, 6, "Bozen"),
+    (8, 7, "Altstadt\u00a0Süd"),
+    (9, 0, "Events"),
+    (10, 9, "Fête 🎉"),
+    (11, 4, "Anna"),
+    (12, 4, "Bob Ö"),
+    (13, 0, "Berge|Dolomiten"),
+)
+DIGIKAM_TITLES = (
+    "Sonnenuntergang über dem Schlern",
+    "Crème brûlée 🍮",
+    " leading and trailing  ",
+    "Ünïcödé\u00a0title",
+    "東京タワー",
+    "0042",
+)
+DIGIKAM_MAKES = (
+    ("Canon", "Canon EOS R6", "RF24-105mm F4 L IS USM"),
+    ("NIKON CORPORATION", "NIKON Z 6_2", ""),
+)
+
+
+def digikam_name(i: int) -> str:
+    """Image ``i``'s file name: a PNG every 7th, JPEGs otherwise."""
+    return f"IMG_{i + 1:04d}.{'png' if i % 7 == 6 else 'jpg'}"
+
+
+def digikam_taken(i: int) -> str:
+    """Image ``i``'s creation date as digiKam writes a QDateTime (``Qt::ISODateWithMs``, local time)."""
+    return (datetime(2024, 1, 3, 9, 15, 7) + timedelta(days=11 * i, seconds=3_607 * i)).isoformat(
+        timespec="milliseconds"
+    )
+
+
+def digikam_modified(i: int) -> str:
+    """Image ``i``'s file modification time, to the millisecond, as the scan read it."""
+    return (datetime(2026, 11, 30, 18, 2, 41, 517_000) + timedelta(milliseconds=43_219 * i)).isoformat(
+        timespec="milliseconds"
+    )
+
+
+def digikam_exposure(i: int) -> float:
+    """Image ``i``'s exposure time in seconds: the EXIF rational ``1/n`` as a double (``1/300``)."""
+    return 1 / (50 * (1 + i % 10))
+
+
+def digikam_gps(i: int) -> tuple[str, float, str, float, float]:
+    """Image ``i``'s position: digiKam's EXIF-style ``46,25.62000001N`` beside the signed degrees."""
+    lat, lon = (46.4 + i / 1000) * (-1 if i % 2 else 1), 11.3 + i / 997
+    north = f"{int(abs(lat))},{abs(lat) % 1 * 60:.8f}{'N' if lat >= 0 else 'S'}"
+    east = f"{int(lon)},{lon % 1 * 60:.8f}E"
+    return north, lat, east, lon, 200 + i * 3.5
+
+
+def digikam_rows(images: int = 24) -> dict[str, list[Sequence[Any]]]:
+    """Every row of a digiKam 7.9 ``digikam4.db`` after a first scan of ``images`` images (TagsTree
+    is left to the trigger)."""
+    albums = [
+        (n + 1, 1, relative, f"2024-0{1 + n}-1{n}", None, None, None, digikam_modified(-50 + n))
+        for n, relative in enumerate(DIGIKAM_ALBUMS)
+    ]
+    pictures = [
+        (
+            i + 1,
+            2 + i % (len(DIGIKAM_ALBUMS) - 1),
+            digikam_name(i),
+            1,
+            1,
+            digikam_modified(i),
+            4_096 + 97 * i,
+            hashlib.md5(digikam_name(i).encode()).hexdigest(),
+            None,
+        )
+        for i in range(images)
+    ]
+    information = [
+        (
+            i + 1,
+            -1 if i % 3 == 0 else i % 6,
+            digikam_taken(i),
+            None if i % 5 == 4 else digikam_taken(i),
+            6 if i % 4 == 1 else 1,
+            64 + 16 * (i % 5),
+            48 + 16 * (i % 3),
+            "PNG" if i % 7 == 6 else "JPG",
+            8,
+            5,
+        )
+        for i in range(images)
+    ]
+    metadata = [
+        (
+            i + 1,
+            *DIGIKAM_MAKES[i % 2][:2],
+            DIGIKAM_MAKES[i % 2][2] or None,
+            round(1.4 + (i % 8) * 0.7, 1),
+            24 + i % 50 + (i % 10) / 10,
+            None,
+            digikam_exposure(i),
+            None,
+            None,
+            100 * (1 + i % 16),
+            16 if i % 2 else 1,
+            None,
+            None,
+            None,
+            None,
+            None,
+        )
+        for i in range(images)
+        if i % 7 != 6 and i % 4 != 3
+    ]
+    positions = [(i + 1, *digikam_gps(i), None, None, None, None, None) for i in range(images) if i % 3 == 0]
+    comments: list[Sequence[Any]] = []
+    for i in range(images):
+        if i % 5 != 2:
+            comments.append((len(comments) + 1, i + 1, 3, "x-default", None, None, digikam_title(i)))
+        if i % 5 == 0:
+            text = "Lorem ipsum «Ζωή» \u00a0— " * (1 + i) + "😀"
+            comments.append((len(comments) + 1, i + 1, 1, "x-default", None, None, text))
+    copyright_rows = [
+        (n * 3 + k + 1, i + 1, prop, value, extra)
+        for n, i in enumerate(range(0, images, 6))
+        for k, (prop, value, extra) in enumerate(
+            (
+                ("creator", "Jörg Müller", None),
+                ("copyrightNotice", "© 2024 Jörg Müller", "x-default"),
+                ("creatorJobTitle", None, None),
+            )
+        )
+    ]
+    image_tags = [(i + 1, 7 + (i + k) % 7) for i in range(images) if i % 7 != 0 for k in range(1 + i % 2)]
+    return {
+        "AlbumRoots": [(1, "Pictures", 0, 1, "volumeid:?path=/home/anna/Pictures", "/")],
+        "Albums": albums,
+        "Images": pictures,
+        "ImageInformation": information,
+        "ImageMetadata": metadata,
+        "ImagePositions": positions,
+        "ImageComments": comments,
+        "ImageCopyright": copyright_rows,
+        "Tags": [(*tag, None, None) for tag in DIGIKAM_TAGS],
+        "ImageTags": image_tags,
+        "TagProperties": [(1, "internalTag", None), (2, "internalTag", None), (5, "person", None)],
+        "Settings": [
+            ("DBVersion", "15"),
+            ("DBVersionRequired", "15"),
+            ("uniqueHashVersion", "2"),
+            ("databaseImageFormats", "jpg;jpeg;jpe;png;tif;tiff;heic;cr2;nef;"),
+            ("databaseUUID", "{653d7c6d-0f08-4582-858f-bfd20862062c}"),
+            ("Locale", "UTF-8"),
+        ],
+    }
+
+
+def digikam_title(i: int) -> str:
+    """Image ``i``'s title (``ImageComments`` type 3) as the scan read it from XMP ``dc:title``."""
+    return DIGIKAM_TITLES[i % len(DIGIKAM_TITLES)]
+
+
+def digikam_collection(path: Path) -> Path:
+    """A digiKam photo manager's ``digikam4.db`` (see the module's list)."""
+    return write_export(path, DIGIKAM_DDL, digikam_rows())
+
+
+DIGIKAM_THUMBNAILS_DDL = [  # digiKam 7.9's thumbnails-digikam.db (schema 3)
+    "CREATE TABLE Thumbnails (id INTEGER PRIMARY KEY, type INTEGER, modificationDate DATETIME, "
+    "orientationHint INTEGER, data BLOB)",
+    "CREATE TABLE UniqueHashes (uniqueHash TEXT, fileSize INTEGER, thumbId INTEGER, "
+    "UNIQUE(uniqueHash, fileSize))",
+    "CREATE TABLE FilePaths (path TEXT, thumbId INTEGER, UNIQUE(path))",
+    "CREATE TABLE CustomIdentifiers (identifier TEXT, thumbId INTEGER, UNIQUE(identifier))",
+    "CREATE TABLE Settings (keyword TEXT NOT NULL UNIQUE, value TEXT)",
+    "CREATE INDEX id_uniqueHashes ON UniqueHashes (thumbId)",
+    "CREATE INDEX id_filePaths ON FilePaths (thumbId)",
+]
+
+
+def digikam_thumbnail(i: int) -> bytes:
+    """Thumbnail ``i``: a PGF stream's magic and header then bytes of every value (type 2 is PGF)."""
+    return (
+        b"PGF" + struct.pack("<BIHH", 0x36, 20 + i, 256, 192) + bytes((i * 31 + k) % 256 for k in range(600))
+    )
+
+
+def digikam_thumbnails(path: Path, images: int = 24) -> Path:
+    """A digiKam photo manager's ``thumbnails-digikam.db`` (see the module's list)."""
+    rows: dict[str, list[Sequence[Any]]] = {
+        "Thumbnails": [(i + 1, 2, digikam_modified(i), 0, digikam_thumbnail(i)) for i in range(images)],
+        "UniqueHashes": [
+            (hashlib.md5(digikam_name(i).encode()).hexdigest(), 4_096 + 97 * i, i + 1) for i in range(images)
+        ],
+        "FilePaths": [
+            (f"/home/anna/Pictures{DIGIKAM_ALBUMS[1 + i % 4]}/{digikam_name(i)}", i + 1)
+            for i in range(images)
+        ],
+        "CustomIdentifiers": [],
+        "Settings": [("DBThumbnailsVersionRequired", "1"), ("DBThumbnailsVersion", "3")],
+    }
+    return write_export(path, DIGIKAM_THUMBNAILS_DDL, rows, bytes_as_text=False)

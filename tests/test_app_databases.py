@@ -52,8 +52,8 @@ app's SQLAlchemy data layer, a Mnemosyne flashcard database, a Dino XMPP client'
 Strawberry music collection, a Scrapyd server's finished jobs and spider queue, a Django site's
 django-silk profiler tables, a Django site's django-auditlog and django-activity-stream tables, a
 vnStat traffic monitor, ulogd2's netfilter packet log, a zathura document viewer, a luakit and a
-Falkon web browser) through ``columnar-etl run`` into the session's real PostgreSQL, every cell
-checked.
+Falkon web browser, a digiKam photo library) through ``columnar-etl run`` into the session's real
+PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -12003,3 +12003,122 @@ def test_falkon_browser_reads_its_history_milliseconds_as_instants_and_keeps_its
     }
     assert ran.types("autofill")["last_used"] == ran.types("autofill_encrypted")["last_used"] == "bigint"
     assert ran.types("search_engines")["icon"] == "bytea"
+
+
+def test_digikam_collection_reads_its_qt_dates_as_timestamps_and_keeps_positions_exposures_and_thumbnails(
+    run_export: Runner,
+) -> None:
+    """A digiKam ``digikam4.db``: every ``DATETIME`` QDateTime text (``2024-01-03T09:15:07.000``, local
+    time with milliseconds) arrives as timestamps, each cell audited by its column's own format, an
+    album's ``DATE`` as dates; the EXIF values' REAL doubles (``1/300`` s) every bit; the positions'
+    ``46,24.00000000N`` text as written beside the signed degrees; a title of digits (``0042``) and the
+    file fingerprints text; ``Settings.value`` text; the tag tree's closure the trigger wrote, as is.
+    Then its ``thumbnails-digikam.db``: the PGF BLOBs byte for byte. Exit 0 each, no warning."""
+    rows = apps.digikam_rows()
+    images = len(rows["Images"])
+    ran, run_dir = run_export(apps.digikam_collection)
+    with closing(sqlite3.connect(ran.db)) as con:
+        tree = set(con.execute("SELECT id, pid FROM TagsTree").fetchall())
+    counts = {table: len(values) for table, values in rows.items()}
+    empty = ("VideoMetadata", "ImageProperties", "Searches", "DownloadHistory", "ImageHistory")
+    empty += ("ImageRelations", "ImageTagProperties")
+    loaded_cleanly(ran, run_dir, {**counts, "TagsTree": len(tree), **dict.fromkeys(empty, 0)})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    # The closure: each tag under its parent and every ancestor up to the root's 0.
+    parents = {tag: parent for tag, parent, _ in apps.DIGIKAM_TAGS}
+
+    def ancestors(tag: int) -> set[int]:
+        return {parents[tag]} | (ancestors(parents[tag]) if parents[tag] else set())
+
+    assert tree == {(tag, up) for tag in parents for up in ancestors(tag)}
+    assert set(pg_query(ran.uri, f'SELECT id, pid FROM {quote_ident(ran.base)}."TagsTree"')) == tree
+
+    def declared(table: str) -> dict[str, str]:
+        return pg_column_types(ran.uri, ran.record["version_schema"], table)
+
+    moment = "timestamp without time zone"
+    assert declared("Images")["modificationDate"] == declared("Albums")["modificationDate"] == moment
+    info = declared("ImageInformation")
+    assert (info["creationDate"], info["digitizationDate"], info["rating"]) == (moment, moment, "bigint")
+    assert declared("Albums")["date"] == "date"
+    metadata = declared("ImageMetadata")
+    assert {metadata[c] for c in ("aperture", "focalLength", "exposureTime")} == {"double precision"}
+    positions = declared("ImagePositions")
+    assert (positions["latitude"], positions["latitudeNumber"], positions["altitude"]) == (
+        "text",
+        "double precision",
+        "double precision",
+    )
+    assert declared("Images")["uniqueHash"] == declared("Settings")["value"] == "text"
+    assert declared("ImageComments")["comment"] == "text"
+
+    assert ran.values("ImageInformation", "creationDate", "imageid") == {
+        i + 1: datetime.fromisoformat(apps.digikam_taken(i)) for i in range(images)
+    }
+    assert ran.values("ImageInformation", "digitizationDate", "imageid") == {
+        i + 1: None if i % 5 == 4 else datetime.fromisoformat(apps.digikam_taken(i)) for i in range(images)
+    }
+    assert ran.values("Images", "modificationDate", "id") == {
+        i + 1: datetime.fromisoformat(apps.digikam_modified(i)) for i in range(images)
+    }
+    assert ran.values("Albums", "date", "id") == {
+        row[0]: date.fromisoformat(row[3]) for row in rows["Albums"]
+    }
+    assert ran.values("ImageInformation", "rating", "imageid") == {
+        row[0]: row[1] for row in rows["ImageInformation"]
+    }
+    assert ran.values("ImageMetadata", "exposureTime", "imageid") == {
+        row[0]: apps.digikam_exposure(row[0] - 1) for row in rows["ImageMetadata"]
+    }
+    assert ran.values("ImageMetadata", "aperture", "imageid") == {
+        row[0]: row[4] for row in rows["ImageMetadata"]
+    }
+    assert ran.values("ImagePositions", "latitude", "imageid") == {
+        row[0]: apps.digikam_gps(row[0] - 1)[0] for row in rows["ImagePositions"]
+    }
+    assert ran.values("ImagePositions", "latitudeNumber", "imageid") == {
+        row[0]: apps.digikam_gps(row[0] - 1)[1] for row in rows["ImagePositions"]
+    }
+    assert ran.values("Images", "uniqueHash", "id") == {row[0]: row[7] for row in rows["Images"]}
+    assert ran.values("ImageComments", "comment", "id") == {
+        row[0]: arrives_as(row[6]) for row in rows["ImageComments"]
+    }
+    assert "0042" in ran.values("ImageComments", "comment", "id").values()
+    assert ran.values("Settings", "value", "keyword") == dict(rows["Settings"])
+    padded = {str(row[0]) for row in rows["ImageComments"] if row[6] != row[6].strip()}
+    assert audit_rules(run_dir, "ImageComments", "comment") == {key: {"trim"} for key in padded}
+    assert {(t, c) for t, c, _ in audited_columns(run_dir)} == {
+        ("Images", "modificationDate"),
+        ("Albums", "modificationDate"),
+        ("ImageInformation", "creationDate"),
+        ("ImageInformation", "digitizationDate"),
+        ("ImageComments", "comment"),
+    }
+    found = references(run_dir)
+    assert found[("Images", "album")] == "Albums.id"
+    assert found[("ImageTags", "tagid")] == "Tags.id"
+    assert found[("ImageInformation", "imageid")] == "Images.id"
+
+    ran, run_dir = run_export(apps.digikam_thumbnails)
+    loaded_cleanly(
+        ran,
+        run_dir,
+        {
+            "Thumbnails": images,
+            "UniqueHashes": images,
+            "FilePaths": images,
+            "CustomIdentifiers": 0,
+            "Settings": 2,
+        },
+    )
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.types("Thumbnails")["data"] == "bytea"
+    assert ran.types("Thumbnails")["modificationDate"] == moment
+    assert {key: bytes(blob) for key, blob in ran.values("Thumbnails", "data", "id").items()} == {
+        i + 1: apps.digikam_thumbnail(i) for i in range(images)
+    }
+    assert ran.values("FilePaths", "path", "thumbId") == {
+        i + 1: f"/home/anna/Pictures{apps.DIGIKAM_ALBUMS[1 + i % 4]}/{apps.digikam_name(i)}"
+        for i in range(images)
+    }
+    assert references(run_dir)[("FilePaths", "thumbId")] == "Thumbnails.id"
