@@ -1328,6 +1328,14 @@ number, so a test computes what a column holds from the same numbers.
   ``x-default``); the tag tree with ``pid`` 0 for a root and ``TagsTree``, the closure its
   ``insert_tagstree`` trigger writes; ``Settings`` of text; the thumbnails' PGF BLOBs keyed by
   ``UniqueHashes`` and ``FilePaths`` (``thumbId``).
+- :func:`kodi_music`: a Kodi 20 media center's ``MyMusic82.db`` (its CMusicDatabase DDL, the tables a
+  scan fills): ``song`` with ``strMusicBrainzTrackID`` NULL where the tags have none under the UNIQUE
+  ``(idAlbum, iTrack, strMusicBrainzTrackID)`` index, beside ``''`` for no comment, mood, disc subtitle
+  or replay gain; ``iTrack`` packing the disc above 16 bits (``65537``); release dates of a year or a
+  full date (``1997``, ``1997-02-11``) as TEXT; ``lastplayed varchar(20)`` NULL until played and
+  ``dateAdded TEXT`` moments as ``DATETIME('now')`` writes them; ``rating FLOAT``; ``artist`` with
+  Kodi's ``[Missing Tag]`` row and MusicBrainz ids NULL or unique; ``album``, ``path``,
+  ``song_artist`` and ``versiontagscan``.
 """
 
 from __future__ import annotations
@@ -29849,3 +29857,187 @@ def digikam_thumbnails(path: Path, images: int = 24) -> Path:
         "Settings": [("DBThumbnailsVersionRequired", "1"), ("DBThumbnailsVersion", "3")],
     }
     return write_export(path, DIGIKAM_THUMBNAILS_DDL, rows, bytes_as_text=False)
+
+
+# --- Kodi (media center) ---------------------------------------------------------------------------------
+
+KODI_MUSIC_DDL = [  # Kodi 20's MyMusic82.db, as its CMusicDatabase creates it (the tables a scan fills)
+    "CREATE TABLE artist ( idArtist integer primary key, strArtist varchar(256), "
+    "strMusicBrainzArtistID text, strSortName text, strType text, strGender text, "
+    "strDisambiguation text, strBorn text, strFormed text, "
+    "strGenres text, strMoods text, strStyles text, strInstruments text, strBiography text, strDied text, "
+    "strDisbanded text, strYearsActive text, strImage text, lastScraped varchar(20) default NULL, "
+    "bScrapedMBID INTEGER NOT NULL DEFAULT 0, idInfoSetting INTEGER NOT NULL DEFAULT 0, dateAdded TEXT, "
+    "dateNew TEXT, dateModified TEXT)",
+    "CREATE UNIQUE INDEX idxArtist1 ON artist(strMusicBrainzArtistID)",
+    "CREATE TABLE album (idAlbum integer primary key, strAlbum varchar(256), strMusicBrainzAlbumID text, "
+    "strReleaseGroupMBID text, strArtistDisp text, strArtistSort text, strGenres text, strReleaseDate TEXT, "
+    "strOrigReleaseDate TEXT, bBoxedSet INTEGER NOT NULL DEFAULT 0, bCompilation integer not null default "
+    "'0', strMoods text, strStyles text, strThemes text, strReview text, strImage text, strLabel text, "
+    "strType text, strReleaseStatus TEXT, fRating FLOAT NOT NULL DEFAULT 0, iVotes INTEGER NOT NULL "
+    "DEFAULT 0, iUserrating INTEGER NOT NULL DEFAULT 0, lastScraped varchar(20) default NULL, "
+    "bScrapedMBID INTEGER NOT NULL DEFAULT 0, strReleaseType text, iDiscTotal INTEGER NOT NULL DEFAULT 0, "
+    "iAlbumDuration INTEGER NOT NULL DEFAULT 0, idInfoSetting INTEGER NOT NULL DEFAULT 0, dateAdded TEXT, "
+    "dateNew TEXT, dateModified TEXT)",
+    "CREATE UNIQUE INDEX idxAlbum_2 ON album(strMusicBrainzAlbumID)",
+    "CREATE TABLE path (idPath integer primary key, strPath varchar(512), strHash text)",
+    "CREATE TABLE song (idSong integer primary key, idAlbum integer, idPath integer, strArtistDisp text, "
+    "strArtistSort text, strGenres text, strTitle varchar(512), iTrack integer, iDuration integer, "
+    "strReleaseDate TEXT, strOrigReleaseDate TEXT, strDiscSubtitle text, strFileName text, "
+    "strMusicBrainzTrackID text, iTimesPlayed integer, iStartOffset integer, iEndOffset integer, "
+    "lastplayed varchar(20) default NULL, rating FLOAT NOT NULL DEFAULT 0, votes INTEGER NOT NULL DEFAULT 0, "
+    "userrating INTEGER NOT NULL DEFAULT 0, comment text, mood text, iBPM INTEGER NOT NULL DEFAULT 0, "
+    "iBitRate INTEGER NOT NULL DEFAULT 0, iSampleRate INTEGER NOT NULL DEFAULT 0, iChannels INTEGER NOT NULL "
+    "DEFAULT 0, strReplayGain text, dateAdded TEXT, dateNew TEXT, dateModified TEXT)",
+    "CREATE INDEX idxSong ON song(strTitle)",
+    "CREATE INDEX idxSong2 ON song(lastplayed)",
+    # A track without a MusicBrainz id must be NULL there: two '' of one album's track would collide.
+    "CREATE UNIQUE INDEX idxSong7 ON song( idAlbum, iTrack, strMusicBrainzTrackID )",
+    "CREATE TABLE song_artist (idArtist integer, idSong integer, idRole integer, iOrder integer, "
+    "strArtist text)",
+    "CREATE UNIQUE INDEX idxSongArtist_1 ON song_artist ( idSong, idArtist, idRole )",
+    "CREATE TABLE versiontagscan (idVersion INTEGER, iNeedsScan INTEGER, lastscanned VARCHAR(20), "
+    "lastcleaned VARCHAR(20), artistlinksupdated VARCHAR(20), genresupdated VARCHAR(20))",
+]
+KODI_ARTISTS = ("AC/DC", "Björk", "Sigur Rós", "坂本龍一", "The\u00a0National", "Ólafur Arnalds 🎹")
+KODI_ALBUMS = ("Back in Black", "Homogenic", "( )", "音楽図鑑", "Boxer", "re:member")
+KODI_TITLES = ("Hells Bells", "Jóga", "Untitled #1", "Fake Empire 🎉", "007", "Ég Anda\u00a0nbsp")
+KODI_SCANNED = datetime(2026, 12, 5, 19, 28, 49)  # the scan's DATETIME('now'), UTC
+
+
+def kodi_track(i: int) -> int:
+    """Song ``i``'s ``iTrack``: Kodi packs the disc into the high 16 bits (disc 1, track 1 = 65537)."""
+    return (1 + i % 6 // 5) << 16 | 1 + i % 6
+
+
+def kodi_release(i: int) -> str:
+    """Song ``i``'s release date as its tags gave it: a year, or a full date (ISO 8601, partial)."""
+    album = i // 6
+    return str(1997 + album) if i % 2 == 0 else f"{1997 + album}-0{1 + i % 9}-1{i % 9}"
+
+
+def kodi_played(i: int) -> str | None:
+    """Song ``i``'s last play (``lastplayed varchar(20)``, UTC), NULL if never played."""
+    return None if i % 4 == 1 else (KODI_SCANNED + timedelta(hours=i, seconds=17 * i)).isoformat(sep=" ")
+
+
+def kodi_mbid(i: int) -> str | None:
+    """Song ``i``'s MusicBrainz track id from its tags, NULL where the tags have none."""
+    return None if i % 5 else str(UUID(int=0x5A17 << 112 | i))
+
+
+def kodi_music_rows(songs: int = 36) -> dict[str, list[Sequence[Any]]]:
+    """Every row of a Kodi 20 ``MyMusic82.db`` after a scan of ``songs`` FLAC files in one folder per
+    album and some ratings, plays and moods set over JSON-RPC (``AudioLibrary.SetSongDetails``)."""
+    scanned = KODI_SCANNED.isoformat(sep=" ")
+    artists = [
+        (1, "[Missing Tag]", "Artist Tag Missing", "[Missing Tag]", *[None] * 15, 0, 0, None, None, None)
+    ] + [
+        (
+            n + 2,
+            name,
+            str(UUID(int=0xA47 << 112 | n)) if n % 2 else None,
+            *[None] * 16,
+            0,
+            0,
+            scanned,
+            scanned,
+            scanned,
+        )
+        for n, name in enumerate(KODI_ARTISTS)
+    ]
+    albums = [
+        (
+            n + 1,
+            name,
+            str(UUID(int=0xA1B << 112 | n)) if n % 3 == 0 else None,
+            None,
+            KODI_ARTISTS[n],
+            None,
+            "Rock" if n % 2 else "Electronic",
+            kodi_release(6 * n + n % 2),
+            kodi_release(6 * n + n % 2),
+            0,
+            0,
+            "",
+            "",
+            "",
+            f"Album «review» 📀 {n}" if n % 2 else "",
+            "",
+            "",
+            "",
+            "",
+            round(n * 1.3, 1),
+            0,
+            n,
+            scanned,
+            0,
+            "album",
+            1 + n % 2,
+            6 * (2 + n),
+            0,
+            scanned,
+            scanned,
+            scanned,
+        )
+        for n, name in enumerate(KODI_ALBUMS)
+    ]
+    paths = [(1, "/home/anna/Music/", hashlib.md5(b"root").hexdigest())] + [
+        (
+            n + 2,
+            f"/home/anna/Music/{a.replace('/', '_')}/{KODI_ALBUMS[n]}/",
+            hashlib.md5(a.encode()).hexdigest(),
+        )
+        for n, a in enumerate(KODI_ARTISTS)
+    ]
+    rows = [
+        (
+            i + 1,
+            i // 6 + 1,
+            i // 6 + 2,
+            KODI_ARTISTS[i // 6],
+            None,
+            "Rock" if i // 6 % 2 else "Electronic",
+            f"{KODI_TITLES[i % 6]} {i}",
+            kodi_track(i),
+            1 + i % 3,
+            kodi_release(i),
+            kodi_release(i),
+            "",
+            f"{i % 6 + 1:02d} - Track {i % 6 + 1}.flac",
+            kodi_mbid(i),
+            0 if kodi_played(i) is None else 1 + i % 4,
+            0,
+            0,
+            kodi_played(i),
+            round(i * 0.37 % 10, 2) if i % 3 == 0 else 0.0,
+            13 * i if i % 3 == 0 else 0,
+            i % 11 if i % 2 == 0 else 0,
+            "A long comment «ünïcode»" * (1 + i % 20) if i % 3 == 0 else "",
+            "Melancholic / Heiter 😊" if i % 5 == 0 else "",
+            90 + i if i % 4 == 0 else 0,
+            37 + i,
+            8000 if i % 3 else 22050,
+            1 + i % 2,
+            "-1000, -1,-7.250,0.988" if i % 7 == 0 else "",
+            scanned,
+            scanned,
+            scanned,
+        )
+        for i in range(songs)
+    ]
+    return {
+        "artist": artists,
+        "album": albums,
+        "path": paths,
+        "song": rows,
+        "song_artist": [(row[1] + 1, row[0], 1, 0, row[3]) for row in rows],
+        "versiontagscan": [
+            (82, 0, (KODI_SCANNED + timedelta(seconds=24)).isoformat(sep=" "), None, None, scanned)
+        ],
+    }
+
+
+def kodi_music(path: Path) -> Path:
+    """A Kodi media center's ``MyMusic82.db`` (see the module's list)."""
+    return write_export(path, KODI_MUSIC_DDL, kodi_music_rows())

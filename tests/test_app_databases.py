@@ -52,8 +52,8 @@ app's SQLAlchemy data layer, a Mnemosyne flashcard database, a Dino XMPP client'
 Strawberry music collection, a Scrapyd server's finished jobs and spider queue, a Django site's
 django-silk profiler tables, a Django site's django-auditlog and django-activity-stream tables, a
 vnStat traffic monitor, ulogd2's netfilter packet log, a zathura document viewer, a luakit and a
-Falkon web browser, a digiKam photo library) through ``columnar-etl run`` into the session's real
-PostgreSQL, every cell checked.
+Falkon web browser, a digiKam photo library, a Kodi music library) through ``columnar-etl run``
+into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -12122,3 +12122,58 @@ def test_digikam_collection_reads_its_qt_dates_as_timestamps_and_keeps_positions
         for i in range(images)
     }
     assert references(run_dir)[("FilePaths", "thumbId")] == "Thumbnails.id"
+
+
+def test_kodi_music_library_blanks_beside_the_nulls_its_unique_index_needs_cost_nothing(
+    run_export: Runner,
+) -> None:
+    """A Kodi ``MyMusic82.db``: a track's MusicBrainz id is NULL where its tags have none, as the
+    ``UNIQUE (idAlbum, iTrack, strMusicBrainzTrackID)`` index needs, beside a comment, a mood and a
+    replay gain ``''``: the table's one way of writing a missing text, each blank made NULL and
+    audited, costing nothing (until 2026-12-05 those columns scored 0 and a real library 93.77). The
+    ``varchar(20)`` and ``TEXT`` moments arrive as timestamps, ``iTrack`` (disc << 16 | track) as
+    integers, ``rating FLOAT`` as doubles; release dates of a year or a full date stay text as written.
+    Exit 0, no warning."""
+    rows = apps.kodi_music_rows()
+    songs = rows["song"]
+    ran, run_dir = run_export(apps.kodi_music)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    columns = profiled(run_dir)["columns"]["song"]
+    assert {name for name, c in columns.items() if c["blank_is_missing"]} == {
+        "strDiscSubtitle",
+        "comment",
+        "mood",
+        "strReplayGain",
+    }
+    assert columns["strMusicBrainzTrackID"]["null_count"] == sum(
+        apps.kodi_mbid(i) is None for i in range(len(songs))
+    )
+    types = ran.types("song")
+    moment = "timestamp without time zone"
+    assert (types["lastplayed"], types["dateAdded"], types["dateModified"]) == (moment,) * 3
+    assert (types["iTrack"], types["rating"], types["userrating"]) == ("bigint", "double precision", "bigint")
+    assert (types["strReleaseDate"], types["strMusicBrainzTrackID"], types["mood"]) == ("text",) * 3
+    assert ran.types("album")["strReleaseDate"] == "text"
+    assert ran.types("album")["fRating"] == "double precision"
+    assert ran.types("versiontagscan")["lastscanned"] == moment
+    assert ran.values("song", "iTrack", "idSong") == {i + 1: apps.kodi_track(i) for i in range(len(songs))}
+    assert ran.values("song", "iTrack", "idSong")[1] == 65537
+    assert ran.values("song", "strReleaseDate", "idSong") == {
+        i + 1: apps.kodi_release(i) for i in range(len(songs))
+    }
+    assert ran.values("song", "lastplayed", "idSong") == {
+        i + 1: None if apps.kodi_played(i) is None else datetime.fromisoformat(str(apps.kodi_played(i)))
+        for i in range(len(songs))
+    }
+    assert ran.values("song", "rating", "idSong") == {row[0]: row[18] for row in songs}
+    assert ran.values("song", "mood", "idSong") == {row[0]: row[22] or None for row in songs}
+    assert ran.values("song", "strMusicBrainzTrackID", "idSong") == {
+        i + 1: apps.kodi_mbid(i) for i in range(len(songs))
+    }
+    assert audit_rules(run_dir, "song", "mood") == {
+        str(row[0]): {"empty_to_null"} for row in songs if not row[22]
+    }
+    assert audit_rules(run_dir, "song", "strMusicBrainzTrackID") == {}
+    assert ran.values("artist", "strArtist", "idArtist") == {row[0]: row[1] for row in rows["artist"]}
