@@ -1336,6 +1336,13 @@ number, so a test computes what a column holds from the same numbers.
   ``dateAdded TEXT`` moments as ``DATETIME('now')`` writes them; ``rating FLOAT``; ``artist`` with
   Kodi's ``[Missing Tag]`` row and MusicBrainz ids NULL or unique; ``album``, ``path``,
   ``song_artist`` and ``versiontagscan``.
+- :func:`kodi_videos`: a Kodi 20 media center's ``MyVideos121.db`` (its CVideoDatabase DDL, the
+  tables a movie scan from .nfo files and playback fill): ``movie`` with its numbered ``c00`` ..
+  ``c23 text`` columns (digits only for the default rating's and unique id's rows, the runtime in
+  seconds, the Top 250 rank and the folder's id; ``''`` for no thumbnails, fan art or trailer),
+  ``premiered`` dates as text; ``files`` with ``lastPlayed`` and ``dateAdded`` text moments;
+  ``bookmark`` resume points in REAL seconds (``61.25``); ``rating`` ``FLOAT`` per source;
+  ``uniqueid`` mixing IMDb's ``tt0000001`` and TMDb's digits.
 """
 
 from __future__ import annotations
@@ -30041,3 +30048,109 @@ def kodi_music_rows(songs: int = 36) -> dict[str, list[Sequence[Any]]]:
 def kodi_music(path: Path) -> Path:
     """A Kodi media center's ``MyMusic82.db`` (see the module's list)."""
     return write_export(path, KODI_MUSIC_DDL, kodi_music_rows())
+
+
+KODI_VIDEOS_DDL = [  # Kodi 20's MyVideos121.db, the tables a movie scan and its playback fill
+    "CREATE TABLE files ( idFile integer primary key, idPath integer, strFilename text, playCount integer, "
+    "lastPlayed text, dateAdded text)",
+    "CREATE INDEX ix_files ON files ( idPath, strFilename )",
+    "CREATE TABLE movie ( idMovie integer primary key, idFile integer,"
+    + ",".join(f"c{n:02d} text" for n in range(24))
+    + ", idSet integer, userrating integer, premiered text)",
+    "CREATE UNIQUE INDEX ix_movie_file_1 ON movie (idFile, idMovie)",
+    "CREATE TABLE bookmark ( idBookmark integer primary key, idFile integer, timeInSeconds double, "
+    "totalTimeInSeconds double, thumbNailImage text, player text, playerState text, type integer)",
+    "CREATE TABLE rating (rating_id INTEGER PRIMARY KEY, media_id INTEGER, media_type TEXT, "
+    "rating_type TEXT, rating FLOAT, votes INTEGER)",
+    "CREATE TABLE uniqueid (uniqueid_id INTEGER PRIMARY KEY, media_id INTEGER, media_type TEXT, value TEXT, "
+    "type TEXT)",
+]
+KODI_MOVIES = ("Amélie", "千と千尋の神隠し", "Das Boot", "Leon 🎬", "007 GoldenEye", "Nbsp\u00a0Movie")
+
+
+def kodi_rating(m: int) -> float:
+    """Movie ``m``'s IMDb rating as its .nfo gave it, to one decimal (``FLOAT``)."""
+    return round(5 + m * 0.37 % 5, 1)
+
+
+def kodi_resume(m: int) -> float:
+    """Where movie ``m``'s playback stopped, in seconds (``timeInSeconds double``)."""
+    return m * 61.25
+
+
+def kodi_video_rows(movies: int = 18) -> dict[str, list[Sequence[Any]]]:
+    """Every row of those tables of a Kodi 20 ``MyVideos121.db`` after a scan of ``movies`` films
+    with .nfo files (``metadata.local``) and some plays and resume points set over JSON-RPC. ``c05``
+    holds the default rating's ``rating_id``, ``c09`` the default unique id's, ``c11`` the runtime in
+    seconds, ``c13`` the Top 250 rank (``0`` for none), ``c23`` the folder's ``idPath``, all as text."""
+    rows: dict[str, list[Sequence[Any]]] = {
+        "files": [],
+        "movie": [],
+        "bookmark": [],
+        "rating": [],
+        "uniqueid": [],
+    }
+    for m in range(1, movies + 1):
+        title = f"{KODI_MOVIES[m % len(KODI_MOVIES)]} {m}"
+        played = m % 3 == 0
+        rows["files"].append(
+            (
+                m,
+                m + 1,
+                f"{title}.mkv",
+                1 if played else None,
+                f"2025-0{1 + m % 9}-1{m % 9} 21:0{m % 10}:00" if played else None,
+                f"2024-1{m % 3}-0{1 + m % 9} 12:34:{m:02d}",
+            )
+        )
+        rating_id = len(rows["rating"]) + 1
+        rows["rating"].append((rating_id, m, "movie", "imdb", kodi_rating(m), 1234 * m))
+        if m % 2:
+            rows["rating"].append(
+                (rating_id + 1, m, "movie", "themoviedb", round(6 + m * 0.113 % 4, 3), 77 * m)
+            )
+        unique_id = len(rows["uniqueid"]) + 1
+        rows["uniqueid"] += [
+            (unique_id, m, "movie", f"tt{m:07d}", "imdb"),
+            (unique_id + 1, m, "movie", str(101 * m), "tmdb"),
+        ]
+        texts: list[Any] = [None] * 24
+        texts[0], texts[1], texts[2], texts[3] = (
+            title,
+            ("A long plot — ünïcode 🎥. " * (1 + m % 9)).strip(),
+            f"Outline {m}",
+            "Tagline",
+        )
+        texts[5], texts[6], texts[8], texts[9], texts[10] = (
+            str(rating_id),
+            f"Writer {m}",
+            "",
+            str(unique_id),
+            title.lower(),
+        )
+        texts[11], texts[12], texts[13], texts[14], texts[15] = (
+            str((90 + m) * 60),
+            "Rated PG-13",
+            str(0 if m % 4 else m),
+            "Drama / Comédie",
+            f"Director {m % 4}",
+        )
+        texts[16], texts[18], texts[19], texts[20], texts[21] = (
+            "Original" if m % 3 else "",
+            f"Studio {m % 5}",
+            "",
+            "",
+            "France",
+        )
+        texts[22], texts[23] = f"/home/anna/Movies/{title}/{title}.mkv", str(m + 1)
+        rows["movie"].append(
+            (m, m, *texts, 1 + m % 3 if m % 4 else None, m % 11, f"{1980 + m}-0{1 + m % 9}-{10 + m % 18}")
+        )
+        if m % 2:
+            rows["bookmark"].append((len(rows["bookmark"]) + 1, m, kodi_resume(m), 5400.0 + m, "", "", "", 1))
+    return rows
+
+
+def kodi_videos(path: Path) -> Path:
+    """A Kodi media center's ``MyVideos121.db`` (see the module's list)."""
+    return write_export(path, KODI_VIDEOS_DDL, kodi_video_rows())

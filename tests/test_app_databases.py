@@ -52,7 +52,7 @@ app's SQLAlchemy data layer, a Mnemosyne flashcard database, a Dino XMPP client'
 Strawberry music collection, a Scrapyd server's finished jobs and spider queue, a Django site's
 django-silk profiler tables, a Django site's django-auditlog and django-activity-stream tables, a
 vnStat traffic monitor, ulogd2's netfilter packet log, a zathura document viewer, a luakit and a
-Falkon web browser, a digiKam photo library, a Kodi music library) through ``columnar-etl run``
+Falkon web browser, a digiKam photo library, a Kodi music and video library) through ``columnar-etl run``
 into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -12177,3 +12177,48 @@ def test_kodi_music_library_blanks_beside_the_nulls_its_unique_index_needs_cost_
     }
     assert audit_rules(run_dir, "song", "strMusicBrainzTrackID") == {}
     assert ran.values("artist", "strArtist", "idArtist") == {row[0]: row[1] for row in rows["artist"]}
+
+
+def test_kodi_video_library_reads_its_text_moments_and_dates_and_keeps_resume_seconds_and_mixed_ids(
+    run_export: Runner,
+) -> None:
+    """A Kodi ``MyVideos121.db``: a file's ``lastPlayed`` and ``dateAdded`` text arrive as timestamps,
+    a movie's ``premiered`` as dates; the numbered ``cNN text`` columns holding digits only (a rating's
+    and a unique id's row, the runtime in seconds, the Top 250 rank, the folder's id) as integers, the
+    others as text; resume points' REAL seconds and ``FLOAT`` ratings as doubles, every bit; unique ids
+    mixing IMDb's ``tt0000001`` with TMDb's digits as text. Exit 0, nothing costs."""
+    rows = apps.kodi_video_rows()
+    ran, run_dir = run_export(apps.kodi_videos)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    movie = ran.types("movie")
+    assert {movie[c] for c in ("c05", "c09", "c11", "c13", "c23")} == {"bigint"}
+    assert {movie[c] for c in ("c00", "c01", "c10", "c12", "c16", "c22")} == {"text"}
+    assert movie["premiered"] == "date"
+    moment = "timestamp without time zone"
+    assert (ran.types("files")["lastPlayed"], ran.types("files")["dateAdded"]) == (moment, moment)
+    assert ran.types("bookmark")["timeInSeconds"] == ran.types("rating")["rating"] == "double precision"
+    assert ran.types("uniqueid")["value"] == "text"
+    assert ran.values("movie", "premiered", "idMovie") == {
+        row[0]: date.fromisoformat(row[-1]) for row in rows["movie"]
+    }
+    assert ran.values("movie", "c11", "idMovie") == {row[0]: int(row[2 + 11]) for row in rows["movie"]}
+    assert ran.values("movie", "c00", "idMovie") == {row[0]: row[2] for row in rows["movie"]}
+    assert ran.values("files", "lastPlayed", "idFile") == {
+        row[0]: None if row[4] is None else datetime.fromisoformat(row[4]) for row in rows["files"]
+    }
+    assert ran.values("bookmark", "timeInSeconds", "idBookmark") == {
+        row[0]: apps.kodi_resume(row[1]) for row in rows["bookmark"]
+    }
+    assert ran.values("rating", "rating", "rating_id") == {row[0]: row[4] for row in rows["rating"]}
+    assert ran.values("uniqueid", "value", "uniqueid_id") == {row[0]: row[3] for row in rows["uniqueid"]}
+    assert {(t, c) for t, c, _ in audited_columns(run_dir)} == {
+        ("movie", "c08"),
+        ("movie", "c16"),
+        ("movie", "c19"),
+        ("movie", "c20"),
+        ("bookmark", "thumbNailImage"),
+        ("bookmark", "player"),
+        ("bookmark", "playerState"),
+    }
