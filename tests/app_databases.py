@@ -1340,6 +1340,30 @@ number, so a test computes what a column holds from the same numbers.
   ``node_instance``; the host's ``health_log_<uuid>`` whose ``unique_id`` and ``alarm_id`` count from
   the agent's start second, ``updated_by_id`` 0 for none, ``exec_run_timestamp`` 0 until a notification
   runs, ``config_hash_id`` 16 zero bytes, ``new_value double`` NULL before the first computation.
+- :func:`digikam_collection`, :func:`digikam_thumbnails`: a digiKam 7.9 photo manager's
+  ``digikam4.db`` and ``thumbnails-digikam.db`` (its dbconfig.xml's DDL, schema 15 and 3): every
+  ``DATETIME`` a QDateTime's ISO text with milliseconds in local time (``2024-01-03T09:15:07.000``),
+  an album's ``DATE``; EXIF values as REAL doubles (``aperture`` 1.4, ``exposureTime`` ``1/300``);
+  ``ImagePositions`` with digiKam's EXIF-style ``46,24.00000000N`` text beside the signed degrees;
+  ``ImageComments`` titles (type 3, one of digits ``0042``, one padded) and long descriptions (type 1,
+  ``x-default``); the tag tree with ``pid`` 0 for a root and ``TagsTree``, the closure its
+  ``insert_tagstree`` trigger writes; ``Settings`` of text; the thumbnails' PGF BLOBs keyed by
+  ``UniqueHashes`` and ``FilePaths`` (``thumbId``).
+- :func:`kodi_music`: a Kodi 20 media center's ``MyMusic82.db`` (its CMusicDatabase DDL, the tables a
+  scan fills): ``song`` with ``strMusicBrainzTrackID`` NULL where the tags have none under the UNIQUE
+  ``(idAlbum, iTrack, strMusicBrainzTrackID)`` index, beside ``''`` for no comment, mood, disc subtitle
+  or replay gain; ``iTrack`` packing the disc above 16 bits (``65537``); release dates of a year or a
+  full date (``1997``, ``1997-02-11``) as TEXT; ``lastplayed varchar(20)`` NULL until played and
+  ``dateAdded TEXT`` moments as ``DATETIME('now')`` writes them; ``rating FLOAT``; ``artist`` with
+  Kodi's ``[Missing Tag]`` row and MusicBrainz ids NULL or unique; ``album``, ``path``,
+  ``song_artist`` and ``versiontagscan``.
+- :func:`kodi_videos`: a Kodi 20 media center's ``MyVideos121.db`` (its CVideoDatabase DDL, the
+  tables a movie scan from .nfo files and playback fill): ``movie`` with its numbered ``c00`` ..
+  ``c23 text`` columns (digits only for the default rating's and unique id's rows, the runtime in
+  seconds, the Top 250 rank and the folder's id; ``''`` for no thumbnails, fan art or trailer),
+  ``premiered`` dates as text; ``files`` with ``lastPlayed`` and ``dateAdded`` text moments;
+  ``bookmark`` resume points in REAL seconds (``61.25``); ``rating`` ``FLOAT`` per source;
+  ``uniqueid`` mixing IMDb's ``tt0000001`` and TMDb's digits.
 """
 
 from __future__ import annotations
@@ -30208,3 +30232,560 @@ def pihole_gravity_rows(blocked: int = 40) -> dict[str, list[Sequence[Any]]]:
 def pihole_gravity(path: Path) -> Path:
     """A Pi-hole DNS filter's ``gravity.db`` (see the module's list)."""
     return write_export(path, PIHOLE_GRAVITY_DDL, pihole_gravity_rows())
+
+
+# --- digiKam (photo manager) -----------------------------------------------------------------------------
+
+DIGIKAM_DDL = [  # digiKam 7.9's digikam4.db (core schema 15), as its dbconfig.xml creates it on SQLite
+    "CREATE TABLE AlbumRoots (id INTEGER PRIMARY KEY, label TEXT, status INTEGER NOT NULL, "
+    "type INTEGER NOT NULL, identifier TEXT, specificPath TEXT, UNIQUE(identifier, specificPath))",
+    "CREATE TABLE Albums (id INTEGER PRIMARY KEY, albumRoot INTEGER NOT NULL, relativePath TEXT NOT NULL, "
+    "date DATE, caption TEXT, collection TEXT, icon INTEGER, modificationDate DATETIME, "
+    "UNIQUE(albumRoot, relativePath))",
+    "CREATE TABLE Images (id INTEGER PRIMARY KEY, album INTEGER, name TEXT NOT NULL, "
+    "status INTEGER NOT NULL, category INTEGER NOT NULL, modificationDate DATETIME, fileSize INTEGER, "
+    "uniqueHash TEXT, manualOrder INTEGER, UNIQUE (album, name))",
+    "CREATE TABLE ImageInformation (imageid INTEGER PRIMARY KEY, rating INTEGER, creationDate DATETIME, "
+    "digitizationDate DATETIME, orientation INTEGER, width INTEGER, height INTEGER, format TEXT, "
+    "colorDepth INTEGER, colorModel INTEGER)",
+    "CREATE TABLE ImageMetadata (imageid INTEGER PRIMARY KEY, make TEXT, model TEXT, lens TEXT, "
+    "aperture REAL, focalLength REAL, focalLength35 REAL, exposureTime REAL, exposureProgram INTEGER, "
+    "exposureMode INTEGER, sensitivity INTEGER, flash INTEGER, whiteBalance INTEGER, "
+    "whiteBalanceColorTemperature INTEGER, meteringMode INTEGER, subjectDistance REAL, "
+    "subjectDistanceCategory INTEGER)",
+    "CREATE TABLE VideoMetadata (imageid INTEGER PRIMARY KEY, aspectRatio TEXT, audioBitRate TEXT, "
+    "audioChannelType TEXT, audioCompressor TEXT, duration TEXT, frameRate TEXT, exposureProgram INTEGER, "
+    "videoCodec TEXT)",
+    "CREATE TABLE ImagePositions (imageid INTEGER PRIMARY KEY, latitude TEXT, latitudeNumber REAL, "
+    "longitude TEXT, longitudeNumber REAL, altitude REAL, orientation REAL, tilt REAL, roll REAL, "
+    "accuracy REAL, description TEXT)",
+    "CREATE TABLE ImageComments (id INTEGER PRIMARY KEY, imageid INTEGER, type INTEGER, language TEXT, "
+    "author TEXT, date DATETIME, comment TEXT, UNIQUE(imageid, type, language, author))",
+    "CREATE TABLE ImageCopyright (id INTEGER PRIMARY KEY, imageid INTEGER, property TEXT, value TEXT, "
+    "extraValue TEXT, UNIQUE(imageid, property, value, extraValue))",
+    "CREATE TABLE Tags (id INTEGER PRIMARY KEY, pid INTEGER, name TEXT NOT NULL, icon INTEGER, "
+    "iconkde TEXT, UNIQUE (name, pid))",
+    "CREATE TABLE TagsTree (id INTEGER NOT NULL, pid INTEGER NOT NULL, UNIQUE (id, pid))",
+    "CREATE TABLE ImageTags (imageid INTEGER NOT NULL, tagid INTEGER NOT NULL, UNIQUE (imageid, tagid))",
+    "CREATE TABLE ImageProperties (imageid INTEGER NOT NULL, property TEXT NOT NULL, value TEXT NOT NULL, "
+    "UNIQUE (imageid, property))",
+    "CREATE TABLE Searches (id INTEGER PRIMARY KEY, type INTEGER, name TEXT NOT NULL, query TEXT NOT NULL)",
+    "CREATE TABLE DownloadHistory (id INTEGER PRIMARY KEY, identifier TEXT, filename TEXT, "
+    "filesize INTEGER, filedate DATETIME, UNIQUE(identifier, filename, filesize, filedate))",
+    "CREATE TABLE Settings (keyword TEXT NOT NULL UNIQUE, value TEXT)",
+    "CREATE TABLE ImageHistory (imageid INTEGER PRIMARY KEY, uuid TEXT, history TEXT)",
+    "CREATE TABLE ImageRelations (subject INTEGER, object INTEGER, type INTEGER, "
+    "UNIQUE(subject, object, type))",
+    "CREATE TABLE TagProperties (tagid INTEGER, property TEXT, value TEXT)",
+    "CREATE TABLE ImageTagProperties (imageid INTEGER, tagid INTEGER, property TEXT, value TEXT)",
+    "CREATE INDEX dir_index ON Images (album)",
+    "CREATE INDEX hash_index ON Images (uniqueHash)",
+    "CREATE INDEX tag_index ON ImageTags (tagid)",
+    "CREATE INDEX creationdate_index ON ImageInformation (creationDate)",
+    "CREATE INDEX tagproperties_index ON TagProperties (tagid)",
+    # The closure of the tag tree is the trigger's: every tag's row under its parent and each ancestor.
+    "CREATE TRIGGER insert_tagstree AFTER INSERT ON Tags BEGIN INSERT INTO TagsTree SELECT NEW.id, NEW.pid "
+    "UNION SELECT NEW.id, pid FROM TagsTree WHERE id=NEW.pid; END",
+    "CREATE TRIGGER delete_image DELETE ON Images BEGIN DELETE FROM ImageTags WHERE imageid=OLD.id; "
+    "DELETE From ImageInformation WHERE imageid=OLD.id; DELETE From ImageMetadata WHERE imageid=OLD.id; "
+    "DELETE From ImagePositions WHERE imageid=OLD.id; DELETE From ImageComments WHERE imageid=OLD.id; "
+    "UPDATE Albums SET icon=null WHERE icon=OLD.id; UPDATE Tags SET icon=null WHERE icon=OLD.id; END",
+]
+DIGIKAM_ALBUMS = ("/", "/2024", "/2024/Fête 🎉 d'été", "/Family\u00a0Photos", "/日本 旅行")
+DIGIKAM_TAGS = (  # (id, pid, name): digiKam's internal tags and the user's, as a first scan leaves them
+    (1, 0, "_Digikam_Internal_Tags_"),
+    (2, 1, "Current Version"),
+    (3, 1, "Color Label Red"),
+    (4, 0, "People"),
+    (5, 4, "Unknown"),
+    (6, 0, "Places"),
+    (7, 6, "Bozen"),
+    (8, 7, "Altstadt\u00a0Süd"),
+    (9, 0, "Events"),
+    (10, 9, "Fête 🎉"),
+    (11, 4, "Anna"),
+    (12, 4, "Bob Ö"),
+    (13, 0, "Berge|Dolomiten"),
+)
+DIGIKAM_TITLES = (
+    "Sonnenuntergang über dem Schlern",
+    "Crème brûlée 🍮",
+    " leading and trailing  ",
+    "Ünïcödé\u00a0title",
+    "東京タワー",
+    "0042",
+)
+DIGIKAM_MAKES = (
+    ("Canon", "Canon EOS R6", "RF24-105mm F4 L IS USM"),
+    ("NIKON CORPORATION", "NIKON Z 6_2", ""),
+)
+
+
+def digikam_name(i: int) -> str:
+    """Image ``i``'s file name: a PNG every 7th, JPEGs otherwise."""
+    return f"IMG_{i + 1:04d}.{'png' if i % 7 == 6 else 'jpg'}"
+
+
+def digikam_taken(i: int) -> str:
+    """Image ``i``'s creation date as digiKam writes a QDateTime (``Qt::ISODateWithMs``, local time)."""
+    return (datetime(2024, 1, 3, 9, 15, 7) + timedelta(days=11 * i, seconds=3_607 * i)).isoformat(
+        timespec="milliseconds"
+    )
+
+
+def digikam_modified(i: int) -> str:
+    """Image ``i``'s file modification time, to the millisecond, as the scan read it."""
+    return (datetime(2026, 11, 30, 18, 2, 41, 517_000) + timedelta(milliseconds=43_219 * i)).isoformat(
+        timespec="milliseconds"
+    )
+
+
+def digikam_exposure(i: int) -> float:
+    """Image ``i``'s exposure time in seconds: the EXIF rational ``1/n`` as a double (``1/300``)."""
+    return 1 / (50 * (1 + i % 10))
+
+
+def digikam_gps(i: int) -> tuple[str, float, str, float, float]:
+    """Image ``i``'s position: digiKam's EXIF-style ``46,25.62000001N`` beside the signed degrees."""
+    lat, lon = (46.4 + i / 1000) * (-1 if i % 2 else 1), 11.3 + i / 997
+    north = f"{int(abs(lat))},{abs(lat) % 1 * 60:.8f}{'N' if lat >= 0 else 'S'}"
+    east = f"{int(lon)},{lon % 1 * 60:.8f}E"
+    return north, lat, east, lon, 200 + i * 3.5
+
+
+def digikam_rows(images: int = 24) -> dict[str, list[Sequence[Any]]]:
+    """Every row of a digiKam 7.9 ``digikam4.db`` after a first scan of ``images`` images (TagsTree
+    is left to the trigger)."""
+    albums = [
+        (n + 1, 1, relative, f"2024-0{1 + n}-1{n}", None, None, None, digikam_modified(-50 + n))
+        for n, relative in enumerate(DIGIKAM_ALBUMS)
+    ]
+    pictures = [
+        (
+            i + 1,
+            2 + i % (len(DIGIKAM_ALBUMS) - 1),
+            digikam_name(i),
+            1,
+            1,
+            digikam_modified(i),
+            4_096 + 97 * i,
+            hashlib.md5(digikam_name(i).encode()).hexdigest(),
+            None,
+        )
+        for i in range(images)
+    ]
+    information = [
+        (
+            i + 1,
+            -1 if i % 3 == 0 else i % 6,
+            digikam_taken(i),
+            None if i % 5 == 4 else digikam_taken(i),
+            6 if i % 4 == 1 else 1,
+            64 + 16 * (i % 5),
+            48 + 16 * (i % 3),
+            "PNG" if i % 7 == 6 else "JPG",
+            8,
+            5,
+        )
+        for i in range(images)
+    ]
+    metadata = [
+        (
+            i + 1,
+            *DIGIKAM_MAKES[i % 2][:2],
+            DIGIKAM_MAKES[i % 2][2] or None,
+            round(1.4 + (i % 8) * 0.7, 1),
+            24 + i % 50 + (i % 10) / 10,
+            None,
+            digikam_exposure(i),
+            None,
+            None,
+            100 * (1 + i % 16),
+            16 if i % 2 else 1,
+            None,
+            None,
+            None,
+            None,
+            None,
+        )
+        for i in range(images)
+        if i % 7 != 6 and i % 4 != 3
+    ]
+    positions = [(i + 1, *digikam_gps(i), None, None, None, None, None) for i in range(images) if i % 3 == 0]
+    comments: list[Sequence[Any]] = []
+    for i in range(images):
+        if i % 5 != 2:
+            comments.append((len(comments) + 1, i + 1, 3, "x-default", None, None, digikam_title(i)))
+        if i % 5 == 0:
+            text = "Lorem ipsum «Ζωή» \u00a0— " * (1 + i) + "😀"
+            comments.append((len(comments) + 1, i + 1, 1, "x-default", None, None, text))
+    copyright_rows = [
+        (n * 3 + k + 1, i + 1, prop, value, extra)
+        for n, i in enumerate(range(0, images, 6))
+        for k, (prop, value, extra) in enumerate(
+            (
+                ("creator", "Jörg Müller", None),
+                ("copyrightNotice", "© 2024 Jörg Müller", "x-default"),
+                ("creatorJobTitle", None, None),
+            )
+        )
+    ]
+    image_tags = [(i + 1, 7 + (i + k) % 7) for i in range(images) if i % 7 != 0 for k in range(1 + i % 2)]
+    return {
+        "AlbumRoots": [(1, "Pictures", 0, 1, "volumeid:?path=/home/anna/Pictures", "/")],
+        "Albums": albums,
+        "Images": pictures,
+        "ImageInformation": information,
+        "ImageMetadata": metadata,
+        "ImagePositions": positions,
+        "ImageComments": comments,
+        "ImageCopyright": copyright_rows,
+        "Tags": [(*tag, None, None) for tag in DIGIKAM_TAGS],
+        "ImageTags": image_tags,
+        "TagProperties": [(1, "internalTag", None), (2, "internalTag", None), (5, "person", None)],
+        "Settings": [
+            ("DBVersion", "15"),
+            ("DBVersionRequired", "15"),
+            ("uniqueHashVersion", "2"),
+            ("databaseImageFormats", "jpg;jpeg;jpe;png;tif;tiff;heic;cr2;nef;"),
+            ("databaseUUID", "{653d7c6d-0f08-4582-858f-bfd20862062c}"),
+            ("Locale", "UTF-8"),
+        ],
+    }
+
+
+def digikam_title(i: int) -> str:
+    """Image ``i``'s title (``ImageComments`` type 3) as the scan read it from XMP ``dc:title``."""
+    return DIGIKAM_TITLES[i % len(DIGIKAM_TITLES)]
+
+
+def digikam_collection(path: Path) -> Path:
+    """A digiKam photo manager's ``digikam4.db`` (see the module's list)."""
+    return write_export(path, DIGIKAM_DDL, digikam_rows())
+
+
+DIGIKAM_THUMBNAILS_DDL = [  # digiKam 7.9's thumbnails-digikam.db (schema 3)
+    "CREATE TABLE Thumbnails (id INTEGER PRIMARY KEY, type INTEGER, modificationDate DATETIME, "
+    "orientationHint INTEGER, data BLOB)",
+    "CREATE TABLE UniqueHashes (uniqueHash TEXT, fileSize INTEGER, thumbId INTEGER, "
+    "UNIQUE(uniqueHash, fileSize))",
+    "CREATE TABLE FilePaths (path TEXT, thumbId INTEGER, UNIQUE(path))",
+    "CREATE TABLE CustomIdentifiers (identifier TEXT, thumbId INTEGER, UNIQUE(identifier))",
+    "CREATE TABLE Settings (keyword TEXT NOT NULL UNIQUE, value TEXT)",
+    "CREATE INDEX id_uniqueHashes ON UniqueHashes (thumbId)",
+    "CREATE INDEX id_filePaths ON FilePaths (thumbId)",
+]
+
+
+def digikam_thumbnail(i: int) -> bytes:
+    """Thumbnail ``i``: a PGF stream's magic and header then bytes of every value (type 2 is PGF)."""
+    return (
+        b"PGF" + struct.pack("<BIHH", 0x36, 20 + i, 256, 192) + bytes((i * 31 + k) % 256 for k in range(600))
+    )
+
+
+def digikam_thumbnails(path: Path, images: int = 24) -> Path:
+    """A digiKam photo manager's ``thumbnails-digikam.db`` (see the module's list)."""
+    rows: dict[str, list[Sequence[Any]]] = {
+        "Thumbnails": [(i + 1, 2, digikam_modified(i), 0, digikam_thumbnail(i)) for i in range(images)],
+        "UniqueHashes": [
+            (hashlib.md5(digikam_name(i).encode()).hexdigest(), 4_096 + 97 * i, i + 1) for i in range(images)
+        ],
+        "FilePaths": [
+            (f"/home/anna/Pictures{DIGIKAM_ALBUMS[1 + i % 4]}/{digikam_name(i)}", i + 1)
+            for i in range(images)
+        ],
+        "CustomIdentifiers": [],
+        "Settings": [("DBThumbnailsVersionRequired", "1"), ("DBThumbnailsVersion", "3")],
+    }
+    return write_export(path, DIGIKAM_THUMBNAILS_DDL, rows, bytes_as_text=False)
+
+
+# --- Kodi (media center) ---------------------------------------------------------------------------------
+
+KODI_MUSIC_DDL = [  # Kodi 20's MyMusic82.db, as its CMusicDatabase creates it (the tables a scan fills)
+    "CREATE TABLE artist ( idArtist integer primary key, strArtist varchar(256), "
+    "strMusicBrainzArtistID text, strSortName text, strType text, strGender text, "
+    "strDisambiguation text, strBorn text, strFormed text, "
+    "strGenres text, strMoods text, strStyles text, strInstruments text, strBiography text, strDied text, "
+    "strDisbanded text, strYearsActive text, strImage text, lastScraped varchar(20) default NULL, "
+    "bScrapedMBID INTEGER NOT NULL DEFAULT 0, idInfoSetting INTEGER NOT NULL DEFAULT 0, dateAdded TEXT, "
+    "dateNew TEXT, dateModified TEXT)",
+    "CREATE UNIQUE INDEX idxArtist1 ON artist(strMusicBrainzArtistID)",
+    "CREATE TABLE album (idAlbum integer primary key, strAlbum varchar(256), strMusicBrainzAlbumID text, "
+    "strReleaseGroupMBID text, strArtistDisp text, strArtistSort text, strGenres text, strReleaseDate TEXT, "
+    "strOrigReleaseDate TEXT, bBoxedSet INTEGER NOT NULL DEFAULT 0, bCompilation integer not null default "
+    "'0', strMoods text, strStyles text, strThemes text, strReview text, strImage text, strLabel text, "
+    "strType text, strReleaseStatus TEXT, fRating FLOAT NOT NULL DEFAULT 0, iVotes INTEGER NOT NULL "
+    "DEFAULT 0, iUserrating INTEGER NOT NULL DEFAULT 0, lastScraped varchar(20) default NULL, "
+    "bScrapedMBID INTEGER NOT NULL DEFAULT 0, strReleaseType text, iDiscTotal INTEGER NOT NULL DEFAULT 0, "
+    "iAlbumDuration INTEGER NOT NULL DEFAULT 0, idInfoSetting INTEGER NOT NULL DEFAULT 0, dateAdded TEXT, "
+    "dateNew TEXT, dateModified TEXT)",
+    "CREATE UNIQUE INDEX idxAlbum_2 ON album(strMusicBrainzAlbumID)",
+    "CREATE TABLE path (idPath integer primary key, strPath varchar(512), strHash text)",
+    "CREATE TABLE song (idSong integer primary key, idAlbum integer, idPath integer, strArtistDisp text, "
+    "strArtistSort text, strGenres text, strTitle varchar(512), iTrack integer, iDuration integer, "
+    "strReleaseDate TEXT, strOrigReleaseDate TEXT, strDiscSubtitle text, strFileName text, "
+    "strMusicBrainzTrackID text, iTimesPlayed integer, iStartOffset integer, iEndOffset integer, "
+    "lastplayed varchar(20) default NULL, rating FLOAT NOT NULL DEFAULT 0, votes INTEGER NOT NULL DEFAULT 0, "
+    "userrating INTEGER NOT NULL DEFAULT 0, comment text, mood text, iBPM INTEGER NOT NULL DEFAULT 0, "
+    "iBitRate INTEGER NOT NULL DEFAULT 0, iSampleRate INTEGER NOT NULL DEFAULT 0, iChannels INTEGER NOT NULL "
+    "DEFAULT 0, strReplayGain text, dateAdded TEXT, dateNew TEXT, dateModified TEXT)",
+    "CREATE INDEX idxSong ON song(strTitle)",
+    "CREATE INDEX idxSong2 ON song(lastplayed)",
+    # A track without a MusicBrainz id must be NULL there: two '' of one album's track would collide.
+    "CREATE UNIQUE INDEX idxSong7 ON song( idAlbum, iTrack, strMusicBrainzTrackID )",
+    "CREATE TABLE song_artist (idArtist integer, idSong integer, idRole integer, iOrder integer, "
+    "strArtist text)",
+    "CREATE UNIQUE INDEX idxSongArtist_1 ON song_artist ( idSong, idArtist, idRole )",
+    "CREATE TABLE versiontagscan (idVersion INTEGER, iNeedsScan INTEGER, lastscanned VARCHAR(20), "
+    "lastcleaned VARCHAR(20), artistlinksupdated VARCHAR(20), genresupdated VARCHAR(20))",
+]
+KODI_ARTISTS = ("AC/DC", "Björk", "Sigur Rós", "坂本龍一", "The\u00a0National", "Ólafur Arnalds 🎹")
+KODI_ALBUMS = ("Back in Black", "Homogenic", "( )", "音楽図鑑", "Boxer", "re:member")
+KODI_TITLES = ("Hells Bells", "Jóga", "Untitled #1", "Fake Empire 🎉", "007", "Ég Anda\u00a0nbsp")
+KODI_SCANNED = datetime(2026, 12, 5, 19, 28, 49)  # the scan's DATETIME('now'), UTC
+
+
+def kodi_track(i: int) -> int:
+    """Song ``i``'s ``iTrack``: Kodi packs the disc into the high 16 bits (disc 1, track 1 = 65537)."""
+    return (1 + i % 6 // 5) << 16 | 1 + i % 6
+
+
+def kodi_release(i: int) -> str:
+    """Song ``i``'s release date as its tags gave it: a year, or a full date (ISO 8601, partial)."""
+    album = i // 6
+    return str(1997 + album) if i % 2 == 0 else f"{1997 + album}-0{1 + i % 9}-1{i % 9}"
+
+
+def kodi_played(i: int) -> str | None:
+    """Song ``i``'s last play (``lastplayed varchar(20)``, UTC), NULL if never played."""
+    return None if i % 4 == 1 else (KODI_SCANNED + timedelta(hours=i, seconds=17 * i)).isoformat(sep=" ")
+
+
+def kodi_mbid(i: int) -> str | None:
+    """Song ``i``'s MusicBrainz track id from its tags, NULL where the tags have none."""
+    return None if i % 5 else str(UUID(int=0x5A17 << 112 | i))
+
+
+def kodi_music_rows(songs: int = 36) -> dict[str, list[Sequence[Any]]]:
+    """Every row of a Kodi 20 ``MyMusic82.db`` after a scan of ``songs`` FLAC files in one folder per
+    album and some ratings, plays and moods set over JSON-RPC (``AudioLibrary.SetSongDetails``)."""
+    scanned = KODI_SCANNED.isoformat(sep=" ")
+    artists = [
+        (1, "[Missing Tag]", "Artist Tag Missing", "[Missing Tag]", *[None] * 15, 0, 0, None, None, None)
+    ] + [
+        (
+            n + 2,
+            name,
+            str(UUID(int=0xA47 << 112 | n)) if n % 2 else None,
+            *[None] * 16,
+            0,
+            0,
+            scanned,
+            scanned,
+            scanned,
+        )
+        for n, name in enumerate(KODI_ARTISTS)
+    ]
+    albums = [
+        (
+            n + 1,
+            name,
+            str(UUID(int=0xA1B << 112 | n)) if n % 3 == 0 else None,
+            None,
+            KODI_ARTISTS[n],
+            None,
+            "Rock" if n % 2 else "Electronic",
+            kodi_release(6 * n + n % 2),
+            kodi_release(6 * n + n % 2),
+            0,
+            0,
+            "",
+            "",
+            "",
+            f"Album «review» 📀 {n}" if n % 2 else "",
+            "",
+            "",
+            "",
+            "",
+            round(n * 1.3, 1),
+            0,
+            n,
+            scanned,
+            0,
+            "album",
+            1 + n % 2,
+            6 * (2 + n),
+            0,
+            scanned,
+            scanned,
+            scanned,
+        )
+        for n, name in enumerate(KODI_ALBUMS)
+    ]
+    paths = [(1, "/home/anna/Music/", hashlib.md5(b"root").hexdigest())] + [
+        (
+            n + 2,
+            f"/home/anna/Music/{a.replace('/', '_')}/{KODI_ALBUMS[n]}/",
+            hashlib.md5(a.encode()).hexdigest(),
+        )
+        for n, a in enumerate(KODI_ARTISTS)
+    ]
+    rows = [
+        (
+            i + 1,
+            i // 6 + 1,
+            i // 6 + 2,
+            KODI_ARTISTS[i // 6],
+            None,
+            "Rock" if i // 6 % 2 else "Electronic",
+            f"{KODI_TITLES[i % 6]} {i}",
+            kodi_track(i),
+            1 + i % 3,
+            kodi_release(i),
+            kodi_release(i),
+            "",
+            f"{i % 6 + 1:02d} - Track {i % 6 + 1}.flac",
+            kodi_mbid(i),
+            0 if kodi_played(i) is None else 1 + i % 4,
+            0,
+            0,
+            kodi_played(i),
+            round(i * 0.37 % 10, 2) if i % 3 == 0 else 0.0,
+            13 * i if i % 3 == 0 else 0,
+            i % 11 if i % 2 == 0 else 0,
+            "A long comment «ünïcode»" * (1 + i % 20) if i % 3 == 0 else "",
+            "Melancholic / Heiter 😊" if i % 5 == 0 else "",
+            90 + i if i % 4 == 0 else 0,
+            37 + i,
+            8000 if i % 3 else 22050,
+            1 + i % 2,
+            "-1000, -1,-7.250,0.988" if i % 7 == 0 else "",
+            scanned,
+            scanned,
+            scanned,
+        )
+        for i in range(songs)
+    ]
+    return {
+        "artist": artists,
+        "album": albums,
+        "path": paths,
+        "song": rows,
+        "song_artist": [(row[1] + 1, row[0], 1, 0, row[3]) for row in rows],
+        "versiontagscan": [
+            (82, 0, (KODI_SCANNED + timedelta(seconds=24)).isoformat(sep=" "), None, None, scanned)
+        ],
+    }
+
+
+def kodi_music(path: Path) -> Path:
+    """A Kodi media center's ``MyMusic82.db`` (see the module's list)."""
+    return write_export(path, KODI_MUSIC_DDL, kodi_music_rows())
+
+
+KODI_VIDEOS_DDL = [  # Kodi 20's MyVideos121.db, the tables a movie scan and its playback fill
+    "CREATE TABLE files ( idFile integer primary key, idPath integer, strFilename text, playCount integer, "
+    "lastPlayed text, dateAdded text)",
+    "CREATE INDEX ix_files ON files ( idPath, strFilename )",
+    "CREATE TABLE movie ( idMovie integer primary key, idFile integer,"
+    + ",".join(f"c{n:02d} text" for n in range(24))
+    + ", idSet integer, userrating integer, premiered text)",
+    "CREATE UNIQUE INDEX ix_movie_file_1 ON movie (idFile, idMovie)",
+    "CREATE TABLE bookmark ( idBookmark integer primary key, idFile integer, timeInSeconds double, "
+    "totalTimeInSeconds double, thumbNailImage text, player text, playerState text, type integer)",
+    "CREATE TABLE rating (rating_id INTEGER PRIMARY KEY, media_id INTEGER, media_type TEXT, "
+    "rating_type TEXT, rating FLOAT, votes INTEGER)",
+    "CREATE TABLE uniqueid (uniqueid_id INTEGER PRIMARY KEY, media_id INTEGER, media_type TEXT, value TEXT, "
+    "type TEXT)",
+]
+KODI_MOVIES = ("Amélie", "千と千尋の神隠し", "Das Boot", "Leon 🎬", "007 GoldenEye", "Nbsp\u00a0Movie")
+
+
+def kodi_rating(m: int) -> float:
+    """Movie ``m``'s IMDb rating as its .nfo gave it, to one decimal (``FLOAT``)."""
+    return round(5 + m * 0.37 % 5, 1)
+
+
+def kodi_resume(m: int) -> float:
+    """Where movie ``m``'s playback stopped, in seconds (``timeInSeconds double``)."""
+    return m * 61.25
+
+
+def kodi_video_rows(movies: int = 18) -> dict[str, list[Sequence[Any]]]:
+    """Every row of those tables of a Kodi 20 ``MyVideos121.db`` after a scan of ``movies`` films
+    with .nfo files (``metadata.local``) and some plays and resume points set over JSON-RPC. ``c05``
+    holds the default rating's ``rating_id``, ``c09`` the default unique id's, ``c11`` the runtime in
+    seconds, ``c13`` the Top 250 rank (``0`` for none), ``c23`` the folder's ``idPath``, all as text."""
+    rows: dict[str, list[Sequence[Any]]] = {
+        "files": [],
+        "movie": [],
+        "bookmark": [],
+        "rating": [],
+        "uniqueid": [],
+    }
+    for m in range(1, movies + 1):
+        title = f"{KODI_MOVIES[m % len(KODI_MOVIES)]} {m}"
+        played = m % 3 == 0
+        rows["files"].append(
+            (
+                m,
+                m + 1,
+                f"{title}.mkv",
+                1 if played else None,
+                f"2025-0{1 + m % 9}-1{m % 9} 21:0{m % 10}:00" if played else None,
+                f"2024-1{m % 3}-0{1 + m % 9} 12:34:{m:02d}",
+            )
+        )
+        rating_id = len(rows["rating"]) + 1
+        rows["rating"].append((rating_id, m, "movie", "imdb", kodi_rating(m), 1234 * m))
+        if m % 2:
+            rows["rating"].append(
+                (rating_id + 1, m, "movie", "themoviedb", round(6 + m * 0.113 % 4, 3), 77 * m)
+            )
+        unique_id = len(rows["uniqueid"]) + 1
+        rows["uniqueid"] += [
+            (unique_id, m, "movie", f"tt{m:07d}", "imdb"),
+            (unique_id + 1, m, "movie", str(101 * m), "tmdb"),
+        ]
+        texts: list[Any] = [None] * 24
+        texts[0], texts[1], texts[2], texts[3] = (
+            title,
+            ("A long plot — ünïcode 🎥. " * (1 + m % 9)).strip(),
+            f"Outline {m}",
+            "Tagline",
+        )
+        texts[5], texts[6], texts[8], texts[9], texts[10] = (
+            str(rating_id),
+            f"Writer {m}",
+            "",
+            str(unique_id),
+            title.lower(),
+        )
+        texts[11], texts[12], texts[13], texts[14], texts[15] = (
+            str((90 + m) * 60),
+            "Rated PG-13",
+            str(0 if m % 4 else m),
+            "Drama / Comédie",
+            f"Director {m % 4}",
+        )
+        texts[16], texts[18], texts[19], texts[20], texts[21] = (
+            "Original" if m % 3 else "",
+            f"Studio {m % 5}",
+            "",
+            "",
+            "France",
+        )
+        texts[22], texts[23] = f"/home/anna/Movies/{title}/{title}.mkv", str(m + 1)
+        rows["movie"].append(
+            (m, m, *texts, 1 + m % 3 if m % 4 else None, m % 11, f"{1980 + m}-0{1 + m % 9}-{10 + m % 18}")
+        )
+        if m % 2:
+            rows["bookmark"].append((len(rows["bookmark"]) + 1, m, kodi_resume(m), 5400.0 + m, "", "", "", 1))
+    return rows
+
+
+def kodi_videos(path: Path) -> Path:
+    """A Kodi media center's ``MyVideos121.db`` (see the module's list)."""
+    return write_export(path, KODI_VIDEOS_DDL, kodi_video_rows())

@@ -52,8 +52,8 @@ app's SQLAlchemy data layer, a Mnemosyne flashcard database, a Dino XMPP client'
 Strawberry music collection, a Scrapyd server's finished jobs and spider queue, a Django site's
 django-silk profiler tables, a Django site's django-auditlog and django-activity-stream tables, a
 vnStat traffic monitor, ulogd2's netfilter packet log, a zathura document viewer, a luakit and a
-Falkon web browser, a Pi-hole DNS filter's query log and lists, a Netdata agent's metadata) through
-``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
+Falkon web browser, a Pi-hole DNS filter's query log and lists, a Netdata agent's metadata, a digiKam photo library, a Kodi music and video
+library) through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -12173,3 +12173,222 @@ def test_pihole_gravity_keeps_its_default_group_zero_and_reserved_table_name_and
     lists = len(rows["adlist"])
     tables["adlist"] = (lists, [100.0] * 5 + [column_score(lists, blank_lists)] + [100.0] * 6)
     assert ran.record["quality_before"] == pytest.approx(export_score(tables), abs=0.01)
+
+
+def test_digikam_collection_reads_its_qt_dates_as_timestamps_and_keeps_positions_exposures_and_thumbnails(
+    run_export: Runner,
+) -> None:
+    """A digiKam ``digikam4.db``: every ``DATETIME`` QDateTime text (``2024-01-03T09:15:07.000``, local
+    time with milliseconds) arrives as timestamps, each cell audited by its column's own format, an
+    album's ``DATE`` as dates; the EXIF values' REAL doubles (``1/300`` s) every bit; the positions'
+    ``46,24.00000000N`` text as written beside the signed degrees; a title of digits (``0042``) and the
+    file fingerprints text; ``Settings.value`` text; the tag tree's closure the trigger wrote, as is.
+    Then its ``thumbnails-digikam.db``: the PGF BLOBs byte for byte. Exit 0 each, no warning."""
+    rows = apps.digikam_rows()
+    images = len(rows["Images"])
+    ran, run_dir = run_export(apps.digikam_collection)
+    with closing(sqlite3.connect(ran.db)) as con:
+        tree = set(con.execute("SELECT id, pid FROM TagsTree").fetchall())
+    counts = {table: len(values) for table, values in rows.items()}
+    empty = ("VideoMetadata", "ImageProperties", "Searches", "DownloadHistory", "ImageHistory")
+    empty += ("ImageRelations", "ImageTagProperties")
+    loaded_cleanly(ran, run_dir, {**counts, "TagsTree": len(tree), **dict.fromkeys(empty, 0)})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    # The closure: each tag under its parent and every ancestor up to the root's 0.
+    parents = {tag: parent for tag, parent, _ in apps.DIGIKAM_TAGS}
+
+    def ancestors(tag: int) -> set[int]:
+        return {parents[tag]} | (ancestors(parents[tag]) if parents[tag] else set())
+
+    assert tree == {(tag, up) for tag in parents for up in ancestors(tag)}
+    assert set(pg_query(ran.uri, f'SELECT id, pid FROM {quote_ident(ran.base)}."TagsTree"')) == tree
+
+    def declared(table: str) -> dict[str, str]:
+        return pg_column_types(ran.uri, ran.record["version_schema"], table)
+
+    moment = "timestamp without time zone"
+    assert declared("Images")["modificationDate"] == declared("Albums")["modificationDate"] == moment
+    info = declared("ImageInformation")
+    assert (info["creationDate"], info["digitizationDate"], info["rating"]) == (moment, moment, "bigint")
+    assert declared("Albums")["date"] == "date"
+    metadata = declared("ImageMetadata")
+    assert {metadata[c] for c in ("aperture", "focalLength", "exposureTime")} == {"double precision"}
+    positions = declared("ImagePositions")
+    assert (positions["latitude"], positions["latitudeNumber"], positions["altitude"]) == (
+        "text",
+        "double precision",
+        "double precision",
+    )
+    assert declared("Images")["uniqueHash"] == declared("Settings")["value"] == "text"
+    assert declared("ImageComments")["comment"] == "text"
+
+    assert ran.values("ImageInformation", "creationDate", "imageid") == {
+        i + 1: datetime.fromisoformat(apps.digikam_taken(i)) for i in range(images)
+    }
+    assert ran.values("ImageInformation", "digitizationDate", "imageid") == {
+        i + 1: None if i % 5 == 4 else datetime.fromisoformat(apps.digikam_taken(i)) for i in range(images)
+    }
+    assert ran.values("Images", "modificationDate", "id") == {
+        i + 1: datetime.fromisoformat(apps.digikam_modified(i)) for i in range(images)
+    }
+    assert ran.values("Albums", "date", "id") == {
+        row[0]: date.fromisoformat(row[3]) for row in rows["Albums"]
+    }
+    assert ran.values("ImageInformation", "rating", "imageid") == {
+        row[0]: row[1] for row in rows["ImageInformation"]
+    }
+    assert ran.values("ImageMetadata", "exposureTime", "imageid") == {
+        row[0]: apps.digikam_exposure(row[0] - 1) for row in rows["ImageMetadata"]
+    }
+    assert ran.values("ImageMetadata", "aperture", "imageid") == {
+        row[0]: row[4] for row in rows["ImageMetadata"]
+    }
+    assert ran.values("ImagePositions", "latitude", "imageid") == {
+        row[0]: apps.digikam_gps(row[0] - 1)[0] for row in rows["ImagePositions"]
+    }
+    assert ran.values("ImagePositions", "latitudeNumber", "imageid") == {
+        row[0]: apps.digikam_gps(row[0] - 1)[1] for row in rows["ImagePositions"]
+    }
+    assert ran.values("Images", "uniqueHash", "id") == {row[0]: row[7] for row in rows["Images"]}
+    assert ran.values("ImageComments", "comment", "id") == {
+        row[0]: arrives_as(row[6]) for row in rows["ImageComments"]
+    }
+    assert "0042" in ran.values("ImageComments", "comment", "id").values()
+    assert ran.values("Settings", "value", "keyword") == dict(rows["Settings"])
+    padded = {str(row[0]) for row in rows["ImageComments"] if row[6] != row[6].strip()}
+    assert audit_rules(run_dir, "ImageComments", "comment") == {key: {"trim"} for key in padded}
+    assert {(t, c) for t, c, _ in audited_columns(run_dir)} == {
+        ("Images", "modificationDate"),
+        ("Albums", "modificationDate"),
+        ("ImageInformation", "creationDate"),
+        ("ImageInformation", "digitizationDate"),
+        ("ImageComments", "comment"),
+    }
+    found = references(run_dir)
+    assert found[("Images", "album")] == "Albums.id"
+    assert found[("ImageTags", "tagid")] == "Tags.id"
+    assert found[("ImageInformation", "imageid")] == "Images.id"
+
+    ran, run_dir = run_export(apps.digikam_thumbnails)
+    loaded_cleanly(
+        ran,
+        run_dir,
+        {
+            "Thumbnails": images,
+            "UniqueHashes": images,
+            "FilePaths": images,
+            "CustomIdentifiers": 0,
+            "Settings": 2,
+        },
+    )
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.types("Thumbnails")["data"] == "bytea"
+    assert ran.types("Thumbnails")["modificationDate"] == moment
+    assert {key: bytes(blob) for key, blob in ran.values("Thumbnails", "data", "id").items()} == {
+        i + 1: apps.digikam_thumbnail(i) for i in range(images)
+    }
+    assert ran.values("FilePaths", "path", "thumbId") == {
+        i + 1: f"/home/anna/Pictures{apps.DIGIKAM_ALBUMS[1 + i % 4]}/{apps.digikam_name(i)}"
+        for i in range(images)
+    }
+    assert references(run_dir)[("FilePaths", "thumbId")] == "Thumbnails.id"
+
+
+def test_kodi_music_library_blanks_beside_the_nulls_its_unique_index_needs_cost_nothing(
+    run_export: Runner,
+) -> None:
+    """A Kodi ``MyMusic82.db``: a track's MusicBrainz id is NULL where its tags have none, as the
+    ``UNIQUE (idAlbum, iTrack, strMusicBrainzTrackID)`` index needs, beside a comment, a mood and a
+    replay gain ``''``: the table's one way of writing a missing text, each blank made NULL and
+    audited, costing nothing (until 2026-12-05 those columns scored 0 and a real library 93.77). The
+    ``varchar(20)`` and ``TEXT`` moments arrive as timestamps, ``iTrack`` (disc << 16 | track) as
+    integers, ``rating FLOAT`` as doubles; release dates of a year or a full date stay text as written.
+    Exit 0, no warning."""
+    rows = apps.kodi_music_rows()
+    songs = rows["song"]
+    ran, run_dir = run_export(apps.kodi_music)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    columns = profiled(run_dir)["columns"]["song"]
+    assert {name for name, c in columns.items() if c["blank_is_missing"]} == {
+        "strDiscSubtitle",
+        "comment",
+        "mood",
+        "strReplayGain",
+    }
+    assert columns["strMusicBrainzTrackID"]["null_count"] == sum(
+        apps.kodi_mbid(i) is None for i in range(len(songs))
+    )
+    types = ran.types("song")
+    moment = "timestamp without time zone"
+    assert (types["lastplayed"], types["dateAdded"], types["dateModified"]) == (moment,) * 3
+    assert (types["iTrack"], types["rating"], types["userrating"]) == ("bigint", "double precision", "bigint")
+    assert (types["strReleaseDate"], types["strMusicBrainzTrackID"], types["mood"]) == ("text",) * 3
+    assert ran.types("album")["strReleaseDate"] == "text"
+    assert ran.types("album")["fRating"] == "double precision"
+    assert ran.types("versiontagscan")["lastscanned"] == moment
+    assert ran.values("song", "iTrack", "idSong") == {i + 1: apps.kodi_track(i) for i in range(len(songs))}
+    assert ran.values("song", "iTrack", "idSong")[1] == 65537
+    assert ran.values("song", "strReleaseDate", "idSong") == {
+        i + 1: apps.kodi_release(i) for i in range(len(songs))
+    }
+    assert ran.values("song", "lastplayed", "idSong") == {
+        i + 1: None if apps.kodi_played(i) is None else datetime.fromisoformat(str(apps.kodi_played(i)))
+        for i in range(len(songs))
+    }
+    assert ran.values("song", "rating", "idSong") == {row[0]: row[18] for row in songs}
+    assert ran.values("song", "mood", "idSong") == {row[0]: row[22] or None for row in songs}
+    assert ran.values("song", "strMusicBrainzTrackID", "idSong") == {
+        i + 1: apps.kodi_mbid(i) for i in range(len(songs))
+    }
+    assert audit_rules(run_dir, "song", "mood") == {
+        str(row[0]): {"empty_to_null"} for row in songs if not row[22]
+    }
+    assert audit_rules(run_dir, "song", "strMusicBrainzTrackID") == {}
+    assert ran.values("artist", "strArtist", "idArtist") == {row[0]: row[1] for row in rows["artist"]}
+
+
+def test_kodi_video_library_reads_its_text_moments_and_dates_and_keeps_resume_seconds_and_mixed_ids(
+    run_export: Runner,
+) -> None:
+    """A Kodi ``MyVideos121.db``: a file's ``lastPlayed`` and ``dateAdded`` text arrive as timestamps,
+    a movie's ``premiered`` as dates; the numbered ``cNN text`` columns holding digits only (a rating's
+    and a unique id's row, the runtime in seconds, the Top 250 rank, the folder's id) as integers, the
+    others as text; resume points' REAL seconds and ``FLOAT`` ratings as doubles, every bit; unique ids
+    mixing IMDb's ``tt0000001`` with TMDb's digits as text. Exit 0, nothing costs."""
+    rows = apps.kodi_video_rows()
+    ran, run_dir = run_export(apps.kodi_videos)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    movie = ran.types("movie")
+    assert {movie[c] for c in ("c05", "c09", "c11", "c13", "c23")} == {"bigint"}
+    assert {movie[c] for c in ("c00", "c01", "c10", "c12", "c16", "c22")} == {"text"}
+    assert movie["premiered"] == "date"
+    moment = "timestamp without time zone"
+    assert (ran.types("files")["lastPlayed"], ran.types("files")["dateAdded"]) == (moment, moment)
+    assert ran.types("bookmark")["timeInSeconds"] == ran.types("rating")["rating"] == "double precision"
+    assert ran.types("uniqueid")["value"] == "text"
+    assert ran.values("movie", "premiered", "idMovie") == {
+        row[0]: date.fromisoformat(row[-1]) for row in rows["movie"]
+    }
+    assert ran.values("movie", "c11", "idMovie") == {row[0]: int(row[2 + 11]) for row in rows["movie"]}
+    assert ran.values("movie", "c00", "idMovie") == {row[0]: row[2] for row in rows["movie"]}
+    assert ran.values("files", "lastPlayed", "idFile") == {
+        row[0]: None if row[4] is None else datetime.fromisoformat(row[4]) for row in rows["files"]
+    }
+    assert ran.values("bookmark", "timeInSeconds", "idBookmark") == {
+        row[0]: apps.kodi_resume(row[1]) for row in rows["bookmark"]
+    }
+    assert ran.values("rating", "rating", "rating_id") == {row[0]: row[4] for row in rows["rating"]}
+    assert ran.values("uniqueid", "value", "uniqueid_id") == {row[0]: row[3] for row in rows["uniqueid"]}
+    assert {(t, c) for t, c, _ in audited_columns(run_dir)} == {
+        ("movie", "c08"),
+        ("movie", "c16"),
+        ("movie", "c19"),
+        ("movie", "c20"),
+        ("bookmark", "thumbNailImage"),
+        ("bookmark", "player"),
+        ("bookmark", "playerState"),
+    }

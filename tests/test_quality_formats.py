@@ -496,6 +496,92 @@ def test_blanks_of_nullable_text_beside_nulls_of_moments_alone_are_the_tables_on
     assert profiled.quality == 100.0
 
 
+def media_tracks(
+    path: Path, *, index: str = "", constraint: str = "", blank_in_index: bool = False
+) -> list[tuple[Any, ...]]:
+    """A media library's tracks as a player writes them (Kodi's ``song``): a free-text comment and mood
+    ``''`` where the file's tags have none, a last play NULL until played, and the track's MusicBrainz
+    id NULL where the tags have none, as its ``UNIQUE`` index over (album, track, id) needs: two
+    tracks of one album without an id would collide as ``''``, never as NULL. 24 tracks, a third
+    with an id. ``index``: an index's DDL; ``constraint``: a table constraint's (``UNIQUE (...)``);
+    ``blank_in_index``: a track without an id writes ``''`` there once too."""
+    rows: list[tuple[Any, ...]] = [
+        (
+            n,
+            1 + n % 3,
+            n // 3,
+            f"Track {n}",
+            f"0{n:07d}-aaaa-4bbb-8ccc-{n:012d}"
+            if n % 3 == 0
+            else ("" if blank_in_index and n == 1 else None),
+            "" if n % 4 else f"tagged comment {n}",
+            "" if n % 5 else "Melancholic",
+            None if n % 2 else f"2026-03-{n:02d} 21:{n:02d}:00",
+        )
+        for n in range(1, 25)
+    ]
+    con = sqlite3.connect(path)
+    with con:
+        con.execute(
+            "CREATE TABLE song (idSong integer primary key, idAlbum integer, iTrack integer, "
+            "strTitle varchar(512), strMusicBrainzTrackID text, comment text, mood text, "
+            f"lastplayed varchar(20) default NULL{', ' + constraint if constraint else ''})"
+        )
+        if index:
+            con.execute(index)
+        con.executemany("INSERT INTO song VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    con.close()
+    return rows
+
+
+@pytest.mark.parametrize(
+    ("index", "constraint"),
+    [
+        ("CREATE UNIQUE INDEX idxSong7 ON song (idAlbum, iTrack, strMusicBrainzTrackID)", ""),
+        ("", "UNIQUE (idAlbum, iTrack, strMusicBrainzTrackID)"),
+    ],
+)
+def test_nulls_a_unique_index_needs_are_no_second_way_of_writing_missing_text(
+    tmp_path: Path, index: str, constraint: str
+) -> None:
+    """A nullable text column of a declared UNIQUE index or constraint writes "none" the only way
+    the index lets two rows do: NULL (two ``''`` collide). Its NULLs say nothing about how the table's
+    other text columns write a missing value: a comment's and a mood's ``''`` beside them are the
+    table's one way for a text, a last play's NULL its way for a moment. Those blanks cost nothing,
+    each still made NULL and audited. (Until 2026-12-05 they cost as dirt: a Kodi music library's
+    ``song`` scored its mood, comment and replay gain 0 and the library 93.77.)"""
+    export = tmp_path / "music.db"
+    rows = media_tracks(export, index=index, constraint=constraint)
+    assert _blanks(rows, 5) and _blanks(rows, 6) and any(row[4] is None for row in rows)
+    profiled = profile(export)
+    columns = profiled.tables["song"].columns
+    assert {name for name, c in columns.items() if c.blank_is_missing} == {"comment", "mood"}
+    assert columns["strMusicBrainzTrackID"].null_count == sum(row[4] is None for row in rows)
+    assert profiled.quality == 100.0
+
+
+@pytest.mark.parametrize(
+    ("index", "blank_in_index"),
+    [
+        ("", False),  # no index: a text NULL beside text blanks is two ways, as ever
+        ("CREATE INDEX idxSong7 ON song (idAlbum, iTrack, strMusicBrainzTrackID)", False),  # not unique
+        ("CREATE UNIQUE INDEX i ON song (idAlbum, iTrack, strMusicBrainzTrackID) WHERE idAlbum > 1", False),
+        ("CREATE UNIQUE INDEX idxSong7 ON song (idAlbum, iTrack, strMusicBrainzTrackID)", True),  # '' too
+    ],
+)
+def test_text_nulls_no_unique_index_needs_still_make_blanks_cost(
+    tmp_path: Path, index: str, blank_in_index: bool
+) -> None:
+    """Without a unique index over it (none, a plain index, a partial one that binds some rows only), or
+    where the indexed column writes ``''`` beside its NULLs, a text NULL beside text blanks is a second
+    way of writing missing: the blanks cost as they always did."""
+    export = tmp_path / "music.db"
+    media_tracks(export, index=index, blank_in_index=blank_in_index)
+    columns = profile(export).tables["song"].columns
+    assert not columns["comment"].blank_is_missing and not columns["mood"].blank_is_missing
+    assert profile(export).quality < 100.0
+
+
 def api_clients(
     path: Path, *, default: str = "DEFAULT ''", nulls: frozenset[int] = frozenset()
 ) -> list[tuple[Any, ...]]:

@@ -147,7 +147,7 @@ from columnar_etl.rules import (
     epoch_units,
     whole_digits,
 )
-from columnar_etl.source.catalogue import SourceColumn, SourceTable
+from columnar_etl.source.catalogue import SourceColumn, SourceIndex, SourceTable
 from columnar_etl.source.cells import ColumnRead, sqlite_affinity
 from columnar_etl.source.export import Source, open_source, query_errors
 from columnar_etl.source.sqlite_names import resolve_tables
@@ -892,8 +892,8 @@ BLANK_IS_DEFAULT = "declared DEFAULT '': '' is how it writes a missing value (ma
 BLANK_IS_UNFILLED = "every row is '': the column holds no value, written one way (made NULL, no cost)"
 #: ... and where the table writes a missing text '' and a missing moment or number NULL, each kind one way.
 BLANK_IS_TEXTS_WAY = (
-    "the table's text columns hold no NULL and its others no '': '' is how it writes a missing text "
-    "(made NULL, no cost)"
+    "the table's text columns hold no NULL (but where a UNIQUE index needs one) and its others no '': "
+    "'' is how it writes a missing text (made NULL, no cost)"
 )
 #: ... and where a column loaded as written (a key) holds '' as its only value cleaning would change.
 BLANK_KEPT_IN_KEY = (
@@ -934,6 +934,7 @@ def _blanks_as_the_table_writes_missing(
     tables: Mapping[str, TableProfile],
     not_null: Mapping[str, set[str]],
     blank_default: Mapping[str, set[str]] | None = None,
+    unique: Mapping[str, set[str]] | None = None,
 ) -> None:
     """Mark the columns (``ColumnProfile.blank_is_missing``) whose one way of writing a missing value
     is ``''``: every column of a table that holds no NULL and no null token (``N/A``, ``NULL``) at all,
@@ -958,14 +959,17 @@ def _blanks_as_the_table_writes_missing(
     way its schema gives it, as a NOT NULL one does: Go's ent declares an optional string with a
     default ``text NULL DEFAULT ''`` beside optional fields NULL until set (a CrowdSec agent's
     bouncers, ``ip_address`` ``''`` until one connects beside ``type`` and ``version`` NULL, scored
-    91.67 until 2026-12-05)."""
+    91.67 until 2026-12-05). ``unique``: per table, the columns of its declared UNIQUE indexes and
+    constraints (:func:`unique_members`), whose NULLs are no second way of writing a missing text
+    (:func:`_text_blank_typed_null`)."""
     blank_default = blank_default or {}
+    unique = unique or {}
     for name, table in tables.items():
         columns = list(table)
         whole = bool(columns) and not any(
             (column.null_count or column.null_like_count) and not _never_filled(column) for column in columns
         )
-        by_kind = _text_blank_typed_null(columns)
+        by_kind = _text_blank_typed_null(columns, unique.get(name, set()))
         for column in columns:
             if not column.empty_string_count:
                 continue
@@ -1028,7 +1032,7 @@ def _literal_default(default: str | None) -> tuple[str | None, str | None]:
     return (None if text is None else text.replace("''", "'")), number
 
 
-def _text_blank_typed_null(columns: Sequence[ColumnProfile]) -> bool:
+def _text_blank_typed_null(columns: Sequence[ColumnProfile], unique: set[str] | None = None) -> bool:
     """Whether a table writes each kind of missing value one way: ``''`` for a text (its text columns
     hold no NULL and no null token) and NULL for anything else (its other columns hold no ``''`` and
     no null token), NULLs in some column of another kind, columns never filled aside
@@ -1037,15 +1041,40 @@ def _text_blank_typed_null(columns: Sequence[ColumnProfile]) -> bool:
     dbf-to-sqlite, Hamster's and Lutris' own databases; Django's string fields, whether or not the
     schema says NOT NULL): such a table's text ``''`` is its one way, not dirt. A table that writes
     ``''`` in a number or date column, or NULL beside ``''`` in a text one, writes missing values two
-    ways, and its blanks cost as they always did."""
+    ways, and its blanks cost as they always did. A text column of a declared UNIQUE index or
+    constraint (``unique``) holding NULL and no ``''`` and no null token is aside too: NULL is the only
+    way the index lets two rows write "none" there (two ``''`` collide, two NULLs never do), so its
+    NULLs say nothing about the table's other texts (Kodi's ``song``, a track's MusicBrainz id NULL
+    under its UNIQUE (album, track, id) index beside a comment and a mood ``''``; the library scored
+    93.77 until 2026-12-05)."""
+    unique = unique or set()
     filled = [column for column in columns if not _never_filled(column)]
     texts = [column for column in filled if column.inferred_type == "text"]
     others = [column for column in filled if column.inferred_type != "text"]
     if not any(column.empty_string_count for column in texts):
         return False
-    if any(column.null_count or column.null_like_count for column in texts):
+    if any(
+        (column.null_count or column.null_like_count) and not _nulls_the_index_needs(column, unique)
+        for column in texts
+    ):
         return False
     return not any(column.empty_string_count or column.null_like_count for column in others)
+
+
+def _nulls_the_index_needs(column: ColumnProfile, unique: set[str]) -> bool:
+    """Whether ``column`` is a member of a declared UNIQUE index or constraint (``unique``) whose every
+    missing value is NULL (no ``''``, no null token): the one way the index lets rows write none."""
+    return column.name in unique and not column.empty_string_count and not column.null_like_count
+
+
+def unique_members(indexes: Sequence[SourceIndex]) -> dict[str, set[str]]:
+    """Per table, the columns of its declared UNIQUE indexes and constraints, a partial one (unique
+    among some rows only) or an expression's aside: a column where two rows cannot both write ``''``."""
+    members: dict[str, set[str]] = {}
+    for index in indexes:
+        if index.unique and not index.partial:
+            members.setdefault(index.table, set()).update(c for c in index.columns if c is not None)
+    return members
 
 
 #: The ``null_like`` issue's detail where every row of a column is one null token, spelled one way.
@@ -4397,7 +4426,7 @@ def profile(
             name: {c.name for c in src.table(name).columns if declares_blank_default(c.default)}
             for name in profiled
         }
-        _blanks_as_the_table_writes_missing(profiled, not_null, blank_default)
+        _blanks_as_the_table_writes_missing(profiled, not_null, blank_default, unique_members(src.indexes))
         _tokens_kept_in_keys(profiled, not_null)
         _tokens_as_unfilled_columns(profiled)
         _json_nulls_as_missing(profiled)
