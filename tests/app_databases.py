@@ -1319,6 +1319,13 @@ number, so a test computes what a column holds from the same numbers.
   ``icons`` with PNG BLOBs keyed by the address percent-encoded; ``autofill``,
   ``autofill_encrypted``, ``autofill_exceptions`` and ``search_engines`` empty (``last_used INTEGER
   DEFAULT 0 NOT NULL``, ``icon BLOB``).
+- :func:`treebeard_site`: a Django site's three django-treebeard 7.0 trees (Django 5.2's DDL): an
+  ``MP_Node`` category tree with materialised paths of 4-digit base-36 steps (``0001``, 24 digits six
+  levels down), ``depth`` and ``numchild``, prices a ``decimal`` column stores as REAL or INTEGER,
+  ``datetime`` and ``date`` text, ``bool`` 0/1, codes with leading zeros or ``''``, an icon BLOB (one
+  empty); an ``NS_Node`` folder tree whose ``lft`` / ``rgt`` number 1..24, as many as the categories,
+  a second tree of its root alone, sizes to 2^40, REAL ratios; an ``AL_Node`` comment thread whose
+  ``parent_id`` Django declares, ``decimal`` scores to three places, negative ones among them.
 """
 
 from __future__ import annotations
@@ -29573,3 +29580,151 @@ def falkon_rows(pages: int = 30) -> dict[str, list[Sequence[Any]]]:
 def falkon_browser(path: Path) -> Path:
     """A Falkon browser's ``browsedata.db`` (see the module's list)."""
     return write_export(path, FALKON_DDL, falkon_rows(), bytes_as_text=False)
+
+
+# --- django-treebeard (materialised-path, nested-set and adjacency-list trees, Django on SQLite) --------
+
+#: django-treebeard 7.0's three kinds of tree as Django 5.2's ``migrate`` creates them on SQLite: an
+#: ``MP_Node`` (``path``, ``depth``, ``numchild``) with a site's own fields, an ``NS_Node`` (``lft``,
+#: ``rgt``, ``tree_id``, ``depth``) and an ``AL_Node`` whose ``parent`` Django declares.
+TREEBEARD_DDL = (
+    'CREATE TABLE "tree_category" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "path" varchar(255) '
+    'NOT NULL UNIQUE, "depth" integer unsigned NOT NULL CHECK ("depth" >= 0), "numchild" integer unsigned '
+    'NOT NULL CHECK ("numchild" >= 0), "name" varchar(255) NOT NULL, "description" text NOT NULL, "price" '
+    'decimal NULL, "created" datetime NULL, "published" date NULL, "active" bool NOT NULL, "code" '
+    'varchar(10) NOT NULL, "icon" BLOB NULL)',
+    'CREATE TABLE "tree_folder" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "lft" integer unsigned '
+    'NOT NULL CHECK ("lft" >= 0), "rgt" integer unsigned NOT NULL CHECK ("rgt" >= 0), "tree_id" integer '
+    'unsigned NOT NULL CHECK ("tree_id" >= 0), "depth" integer unsigned NOT NULL CHECK ("depth" >= 0), '
+    '"name" varchar(255) NOT NULL, "size" bigint NULL, "ratio" real NULL)',
+    'CREATE TABLE "tree_comment" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "sib_order" integer '
+    'unsigned NOT NULL CHECK ("sib_order" >= 0), "text" text NOT NULL, "when" datetime NOT NULL, "score" '
+    'decimal NULL, "parent_id" bigint NULL REFERENCES "tree_comment" ("id") DEFERRABLE INITIALLY '
+    "DEFERRED)",
+    'CREATE INDEX "tree_folder_lft_e666be27" ON "tree_folder" ("lft")',
+    'CREATE INDEX "tree_folder_rgt_5593eb04" ON "tree_folder" ("rgt")',
+    'CREATE INDEX "tree_folder_tree_id_aba6b00d" ON "tree_folder" ("tree_id")',
+    'CREATE INDEX "tree_comment_parent_id_dc357d56" ON "tree_comment" ("parent_id")',
+)
+TREEBEARD_START = datetime(2024, 1, 2, 3, 4, 5, 123456)
+TREEBEARD_NAMES = (
+    "Électronique",
+    "Books 📚",
+    "Kaffee\u00a0& Tee",
+    "日本語カテゴリ",
+    "Garden",
+    "x" * 300,
+    "Zebra",
+)
+#: Each category's parent (None for a root): three roots, then every node under an earlier one, five
+#: levels deep at most (a path of 20 digits, more than a bigint holds).
+TREEBEARD_PARENTS: tuple[int | None, ...] = (
+    None, None, None, 1, 1, 2, 4, 4, 7, 9, 9, 3, 12, 2, 5, 10, 10, 6, 8, 12, 13, 3, 14, 1,
+)  # fmt: skip
+
+
+def treebeard_paths() -> dict[int, str]:
+    """Each category's ``path``: its parent's, then its step (``0001``, ``00010002``)."""
+    paths: dict[int, str] = {}
+    siblings: dict[int | None, int] = {}
+    for node, parent in enumerate(TREEBEARD_PARENTS, start=1):
+        siblings[parent] = siblings.get(parent, 0) + 1
+        paths[node] = ("" if parent is None else paths[parent]) + treebeard_step(siblings[parent])
+    return paths
+
+
+def treebeard_price(n: int) -> str | None:
+    """Category ``n``'s price as Django binds a ``DecimalField`` (its text; the ``decimal`` column's
+    NUMERIC affinity stores ``12.50`` as the REAL 12.5 and ``40.00`` as the INTEGER 40)."""
+    if n % 7 == 0:
+        return None
+    return "40.00" if n == 10 else str(Decimal(n * 1237 % 100_000).scaleb(-2))
+
+
+def treebeard_category_rows() -> list[tuple[Any, ...]]:
+    paths = treebeard_paths()
+    rows = []
+    for n, path in paths.items():
+        created = TREEBEARD_START + timedelta(seconds=n * 3671, microseconds=n * 17)
+        rows.append(
+            (
+                n,
+                path,
+                len(path) // 4,
+                TREEBEARD_PARENTS.count(n),
+                f"{TREEBEARD_NAMES[n % len(TREEBEARD_NAMES)]} {n}",
+                "" if n % 4 == 0 else "Long text " * n + "🎉",
+                treebeard_price(n),
+                None if n % 9 == 0 else django_moment(created),
+                None if n % 5 == 0 else (date(2020, 1, 1) + timedelta(days=3 * n)).isoformat(),
+                int(n % 3 != 0),
+                "" if n % 6 == 0 else f"{n * 37 % 1000:05d}",
+                None if n % 2 else bytes(range(n % 7)) * 3,
+            )
+        )
+    return rows
+
+
+#: Each folder's parent: one tree of 12 folders (its ``lft``/``rgt`` 1..24, as many numbers as there
+#: are categories), then a second tree of its root alone.
+TREEBEARD_FOLDER_PARENTS: tuple[int | None, ...] = (None, 1, 1, 2, 2, 3, 4, 4, 5, 7, 3, 9, None)
+
+
+def treebeard_nested_set() -> dict[int, tuple[int, int, int, int]]:
+    """Each folder's ``(lft, rgt, tree_id, depth)`` as treebeard's ``NS_Node`` numbers a tree: a
+    depth-first walk of each tree from 1, children in key order; each root its own ``tree_id``."""
+    children: dict[int | None, list[int]] = {}
+    for node, parent in enumerate(TREEBEARD_FOLDER_PARENTS, start=1):
+        children.setdefault(parent, []).append(node)
+    bounds: dict[int, tuple[int, int, int, int]] = {}
+    for tree, root in enumerate(children[None], start=1):
+        counter = 0
+
+        def walk(node: int, depth: int, tree: int = tree) -> None:
+            nonlocal counter
+            counter += 1
+            left = counter
+            for child in children.get(node, []):
+                walk(child, depth + 1)
+            counter += 1
+            bounds[node] = (left, counter, tree, depth)
+
+        walk(root, 1)
+    return dict(sorted(bounds.items()))
+
+
+def treebeard_folder_rows() -> list[tuple[Any, ...]]:
+    return [
+        (
+            n,
+            *bounds,
+            "/" if n == 1 else f"dir{n} ✓",
+            None if n % 5 == 0 else n * 91_234_567_891 % 2**40,
+            None if n % 4 == 0 else n / 7,
+        )
+        for n, bounds in treebeard_nested_set().items()
+    ]
+
+
+def treebeard_comment_rows(comments: int = 10) -> list[tuple[Any, ...]]:
+    """An ``AL_Node`` thread: comment ``n`` replies to ``n // 2`` (the first is the root), its
+    ``sib_order`` its place among its siblings, its ``score`` a ``DecimalField(decimal_places=3)``."""
+    rows = []
+    for n in range(1, comments + 1):
+        when = TREEBEARD_START + timedelta(minutes=37 * n, microseconds=n)
+        score = None if n % 6 == 0 else str(Decimal((n * 7919) % 199_999 - 99_999).scaleb(-3))
+        text = f"reply {n} — «quoted» " + "ß" * n
+        rows.append(
+            (n, 1 + n % 2 if n > 1 else 1, text, django_moment(when), score, None if n == 1 else n // 2)
+        )
+    return rows
+
+
+def treebeard_site(path: Path) -> Path:
+    """A Django site's three django-treebeard trees (see the module's list)."""
+    rows = {
+        "tree_category": treebeard_category_rows(),
+        "tree_folder": treebeard_folder_rows(),
+        "tree_comment": treebeard_comment_rows(),
+    }
+    return write_export(path, TREEBEARD_DDL, rows, bytes_as_text=False)
