@@ -1326,6 +1326,15 @@ number, so a test computes what a column holds from the same numbers.
   empty); an ``NS_Node`` folder tree whose ``lft`` / ``rgt`` number 1..24, as many as the categories,
   a second tree of its root alone, sizes to 2^40, REAL ratios; an ``AL_Node`` comment thread whose
   ``parent_id`` Django declares, ``decimal`` scores to three places, negative ones among them.
+- :func:`axes_phonenumber_site`: a Czech Django site's django-axes 8.3 tables and a model of
+  django-phonenumber-field 9.0 fields (Django 5.2's DDL): ``auth_user``; failed attempts keyed
+  uniquely by (username, address, agent), an unknown user's among them, IPv4 and compressed IPv6 in
+  ``char(39)``, user agents with an emoji, a no-break space or ``''``, axes' masked POST data over
+  several lines; a failure log with ``bool`` ``locked_out``; successful logins with a NULL or a
+  ``datetime`` logout and the session key's SHA-256; ``axes_accessattemptexpiration`` declaring its
+  reference; contacts whose ``phone`` is stored in the national format (``618 123 457``, nine digits
+  in groups of three, ``''`` for none), ``mobile`` in E.164, ``fax`` internationally formatted, and
+  postcodes ``113 07``.
 """
 
 from __future__ import annotations
@@ -29728,3 +29737,174 @@ def treebeard_site(path: Path) -> Path:
         "tree_comment": treebeard_comment_rows(),
     }
     return write_export(path, TREEBEARD_DDL, rows, bytes_as_text=False)
+
+
+# --- django-axes and django-phonenumber-field (a Django site's login log and its contacts' phones) ------
+
+#: django-axes 8.3's tables and a model of django-phonenumber-field 9.0's ``PhoneNumberField`` s as Django
+#: 5.2's ``migrate`` creates them on SQLite (``auth_user`` as ``django.contrib.auth`` does).
+AXES_DDL = (
+    'CREATE TABLE "auth_user" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "password" varchar(128) '
+    'NOT NULL, "last_login" datetime NULL, "is_superuser" bool NOT NULL, "username" varchar(150) NOT NULL '
+    'UNIQUE, "last_name" varchar(150) NOT NULL, "email" varchar(254) NOT NULL, "is_staff" bool NOT NULL, '
+    '"is_active" bool NOT NULL, "date_joined" datetime NOT NULL, "first_name" varchar(150) NOT NULL)',
+    'CREATE TABLE "axes_accessattempt" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "user_agent" '
+    'varchar(255) NOT NULL, "ip_address" char(39) NULL, "username" varchar(255) NULL, "http_accept" '
+    'varchar(1025) NOT NULL, "path_info" varchar(255) NOT NULL, "attempt_time" datetime NOT NULL, '
+    '"get_data" text NOT NULL, "post_data" text NOT NULL, "failures_since_start" integer unsigned NOT NULL '
+    'CHECK ("failures_since_start" >= 0))',
+    'CREATE UNIQUE INDEX "axes_accessattempt_username_ip_address_user_agent_8ea22282_uniq" ON '
+    '"axes_accessattempt" ("username", "ip_address", "user_agent")',
+    'CREATE TABLE "axes_accessfailurelog" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "user_agent" '
+    'varchar(255) NOT NULL, "ip_address" char(39) NULL, "username" varchar(255) NULL, "http_accept" '
+    'varchar(1025) NOT NULL, "path_info" varchar(255) NOT NULL, "attempt_time" datetime NOT NULL, '
+    '"locked_out" bool NOT NULL)',
+    'CREATE TABLE "axes_accesslog" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "user_agent" '
+    'varchar(255) NOT NULL, "ip_address" char(39) NULL, "username" varchar(255) NULL, "http_accept" '
+    'varchar(1025) NOT NULL, "path_info" varchar(255) NOT NULL, "attempt_time" datetime NOT NULL, '
+    '"logout_time" datetime NULL, "session_hash" varchar(64) NOT NULL)',
+    'CREATE TABLE "axes_accessattemptexpiration" ("access_attempt_id" integer NOT NULL PRIMARY KEY '
+    'REFERENCES "axes_accessattempt" ("id") DEFERRABLE INITIALLY DEFERRED, "expires_at" datetime NOT NULL)',
+    'CREATE TABLE "acct_contact" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "name" varchar(100) NOT '
+    'NULL, "phone" varchar(128) NOT NULL, "mobile" varchar(128) NULL, "fax" varchar(128) NOT NULL, '
+    '"postcode" varchar(10) NOT NULL)',
+)
+AXES_START = datetime(2026, 3, 2, 8, 0, 1, 250001)
+AXES_USERS = ("alice", "bob", "zoë", "李雷", "o'brien", "0042")
+#: Client addresses as axes stores them (``ipaddress``' compressed form for IPv6).
+AXES_IPS = ("192.168.0.1", "10.0.0.255", "2001:db8::1", "::1", "203.0.113.7", "2001:db8:85a3::8a2e:370:7334")
+AXES_AGENTS = (
+    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36",
+    "curl/8.5.0",
+    "",
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_2 like Mac OS X) 🍎 " + "x" * 190,
+    "Bot\u00a0NBSP",
+)
+AXES_ACCEPT = ("text/html,application/xhtml+xml;q=0.9,*/*;q=0.8", "*/*", "")
+#: What axes writes for a login form's POST: every field's value masked.
+AXES_POST = "username=********************\npassword=********************"
+
+
+def axes_moment(n: int) -> datetime:
+    return AXES_START + timedelta(seconds=97 * n, microseconds=n * 1_001)
+
+
+def axes_user_rows() -> list[tuple[Any, ...]]:
+    return [
+        (
+            u,
+            f"pbkdf2_sha256$1000000$salt{u}$"
+            + base64.b64encode(hashlib.sha256(name.encode()).digest()).decode(),
+            None if u % 2 else django_moment(axes_moment(u * 10)),
+            0,
+            name,
+            "",
+            f"{u}@example.cz",
+            0,
+            1,
+            django_moment(AXES_START - timedelta(days=u)),
+            "",
+        )
+        for u, name in enumerate(AXES_USERS, start=1)
+    ]
+
+
+def axes_attempt_rows(attempts: int = 12) -> list[tuple[Any, ...]]:
+    """Failed logins, one row per (username, address, agent): an unknown user's among them."""
+    return [
+        (
+            n,
+            AXES_AGENTS[n % len(AXES_AGENTS)],
+            AXES_IPS[n % len(AXES_IPS)],
+            "nosuchuser" if n % 5 == 0 else AXES_USERS[n % len(AXES_USERS)],
+            AXES_ACCEPT[n % len(AXES_ACCEPT)],
+            "/login/",
+            django_moment(axes_moment(n)),
+            f"next=/p{n}\nlang=cs",
+            AXES_POST if n % 4 else f"{AXES_POST}\n---------\n{AXES_POST}",
+            1 + n % 3 if n % 4 else 2 + n % 3,
+        )
+        for n in range(1, attempts + 1)
+    ]
+
+
+def axes_failure_rows(failures: int = 20) -> list[tuple[Any, ...]]:
+    return [
+        (
+            n,
+            AXES_AGENTS[n % len(AXES_AGENTS)],
+            AXES_IPS[n * 5 % len(AXES_IPS)],
+            "nosuchuser" if n % 7 == 0 else AXES_USERS[n % len(AXES_USERS)],
+            AXES_ACCEPT[n % len(AXES_ACCEPT)],
+            "/login/",
+            django_moment(axes_moment(n) + timedelta(milliseconds=3)),
+            int(n % 3 == 0),
+        )
+        for n in range(1, failures + 1)
+    ]
+
+
+def axes_log_rows(logins: int = 8) -> list[tuple[Any, ...]]:
+    """Successful logins: a logout time for those that logged out, the session key's SHA-256."""
+    return [
+        (
+            n,
+            AXES_AGENTS[n % len(AXES_AGENTS)],
+            AXES_IPS[n % len(AXES_IPS)],
+            AXES_USERS[n % len(AXES_USERS)],
+            AXES_ACCEPT[n % len(AXES_ACCEPT)],
+            "/login/",
+            django_moment(axes_moment(100 + n)),
+            None if n % 3 else django_moment(axes_moment(100 + n) + timedelta(minutes=n, microseconds=7)),
+            hashlib.sha256(f"session-{n}".encode()).hexdigest(),
+        )
+        for n in range(1, logins + 1)
+    ]
+
+
+def axes_expiration_rows(attempts: int = 12) -> list[tuple[Any, ...]]:
+    """A cool-off's end (``AXES_COOLOFF_TIME``) for the attempts that locked an account out: every
+    third, an hour after the attempt."""
+    return [
+        (n, django_moment(axes_moment(n) + timedelta(hours=1))) for n in range(1, attempts + 1) if n % 3 == 0
+    ]
+
+
+def czech_phone(n: int) -> str:
+    """Contact ``n``'s number as libphonenumber formats a Czech one nationally: nine digits in groups of
+    three, no trunk prefix (``601 123 456``)."""
+    return f"{601 + n * 17 % 300} {n * 123 % 1000:03d} {n * 457 % 1000:03d}"
+
+
+def axes_contact_rows(contacts: int = 12) -> list[tuple[Any, ...]]:
+    """``PhoneNumberField`` s of a Czech site (``PHONENUMBER_DEFAULT_REGION = "CZ"``): ``phone`` stored
+    in the national format (``PHONENUMBER_DB_FORMAT = "NATIONAL"``, ``''`` for none), ``mobile`` in
+    E.164 (a nullable field's NULL), ``fax`` internationally formatted or ``''``; Czech postcodes
+    ``110 00``."""
+    return [
+        (
+            n,
+            f"Kontakt {n} č",
+            "" if n % 4 == 0 else czech_phone(n),
+            None if n % 3 == 0 else "+420" + czech_phone(n + 40).replace(" ", ""),
+            f"+420 {czech_phone(n + 80)}" if n % 5 == 0 else "",
+            f"{100 + n * 13} {n * 7 % 100:02d}",
+        )
+        for n in range(1, contacts + 1)
+    ]
+
+
+def axes_phonenumber_rows() -> dict[str, list[Sequence[Any]]]:
+    return {
+        "auth_user": axes_user_rows(),
+        "axes_accessattempt": axes_attempt_rows(),
+        "axes_accessfailurelog": axes_failure_rows(),
+        "axes_accesslog": axes_log_rows(),
+        "axes_accessattemptexpiration": axes_expiration_rows(),
+        "acct_contact": axes_contact_rows(),
+    }
+
+
+def axes_phonenumber_site(path: Path) -> Path:
+    """A Czech Django site's django-axes login log and phone numbers (see the module's list)."""
+    return write_export(path, AXES_DDL, axes_phonenumber_rows())

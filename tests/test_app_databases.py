@@ -52,7 +52,8 @@ app's SQLAlchemy data layer, a Mnemosyne flashcard database, a Dino XMPP client'
 Strawberry music collection, a Scrapyd server's finished jobs and spider queue, a Django site's
 django-silk profiler tables, a Django site's django-auditlog and django-activity-stream tables, a
 vnStat traffic monitor, ulogd2's netfilter packet log, a zathura document viewer, a luakit and a
-Falkon web browser, a Django site's django-treebeard trees) through ``columnar-etl run`` into the
+Falkon web browser, a Django site's django-treebeard trees, a Django site's django-axes login log
+and django-phonenumber-field numbers) through ``columnar-etl run`` into the
 session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -12093,4 +12094,60 @@ def test_treebeard_trees_keep_their_paths_and_a_nested_sets_bounds_refer_to_no_o
     scores = ran.values("tree_comment", "score", "id")
     assert {n: None if v is None else Decimal(v) for n, v in scores.items()} == {
         row[0]: None if row[4] is None else Decimal(row[4]) for row in comments
+    }
+
+
+def test_axes_login_log_and_national_phone_numbers_arrive_as_written(run_export: Runner) -> None:
+    """A Czech Django site's django-axes tables and django-phonenumber-field numbers: ``phone`` stored in
+    the national format, nine digits in groups of three (``618 123 457``), is text as written (it was
+    bigint 618123457, each cell audited ``thousands_separator``); E.164 and international numbers,
+    postcodes ``113 07`` text too; IPv4 and IPv6 addresses, user agents (emoji, a no-break space) and
+    axes' masked POST data as written; ``attempt_time`` / ``logout_time`` timestamps, ``locked_out``
+    booleans; the declared expiration reference and the log's usernames naming users; exit 0."""
+    rows = apps.axes_phonenumber_rows()
+    ran, run_dir = run_export(apps.axes_phonenumber_site)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    assert references(run_dir) == {
+        ("axes_accessattemptexpiration", "access_attempt_id"): "axes_accessattempt.id",
+        ("axes_accesslog", "username"): "auth_user.username",
+    }
+    assert ran.types("acct_contact") == {
+        "id": "bigint",
+        "name": "text",
+        "phone": "text",
+        "mobile": "text",
+        "fax": "text",
+        "postcode": "text",
+    }
+    contacts = {row[0]: row for row in rows["acct_contact"]}
+    for at, column in ((2, "phone"), (3, "mobile"), (4, "fax"), (5, "postcode")):
+        assert ran.values("acct_contact", column, "id") == {n: row[at] or None for n, row in contacts.items()}
+    assert ("acct_contact", "phone", "thousands_separator") not in audited_columns(run_dir)
+    reason = profiled(run_dir)["columns"]["acct_contact"]["phone"]["type_reason"]
+    assert "of one width of nine digits or more in groups of three" in reason, reason
+    for table, when in (
+        ("axes_accessattempt", "attempt_time"),
+        ("axes_accessfailurelog", "attempt_time"),
+        ("axes_accesslog", "logout_time"),
+    ):
+        assert ran.types(table)[when] == "timestamp without time zone"
+        at = {"attempt_time": 6, "logout_time": 7}[when]
+        assert ran.values(table, when, "id") == {
+            row[0]: None if row[at] is None else datetime.fromisoformat(row[at]) for row in rows[table]
+        }
+        assert ran.types(table)["ip_address"] == ran.types(table)["user_agent"] == "text"
+        assert ran.values(table, "ip_address", "id") == {row[0]: row[2] for row in rows[table]}
+        assert ran.values(table, "user_agent", "id") == {row[0]: row[1] or None for row in rows[table]}
+    assert ran.types("axes_accessfailurelog")["locked_out"] == "boolean"
+    assert ran.values("axes_accessfailurelog", "locked_out", "id") == {
+        row[0]: bool(row[7]) for row in rows["axes_accessfailurelog"]
+    }
+    attempts = rows["axes_accessattempt"]
+    assert ran.values("axes_accessattempt", "post_data", "id") == {row[0]: row[8] for row in attempts}
+    assert ran.values("axes_accessattempt", "get_data", "id") == {row[0]: row[7] for row in attempts}
+    assert ran.types("axes_accessattempt")["failures_since_start"] == "bigint"
+    assert ran.values("axes_accesslog", "session_hash", "id") == {
+        row[0]: row[8] for row in rows["axes_accesslog"]
     }
