@@ -1364,6 +1364,22 @@ number, so a test computes what a column holds from the same numbers.
   ``premiered`` dates as text; ``files`` with ``lastPlayed`` and ``dateAdded`` text moments;
   ``bookmark`` resume points in REAL seconds (``61.25``); ``rating`` ``FLOAT`` per source;
   ``uniqueid`` mixing IMDb's ``tt0000001`` and TMDb's digits.
+- :func:`treebeard_site`: a Django site's three django-treebeard 7.0 trees (Django 5.2's DDL): an
+  ``MP_Node`` category tree with materialised paths of 4-digit base-36 steps (``0001``, 24 digits six
+  levels down), ``depth`` and ``numchild``, prices a ``decimal`` column stores as REAL or INTEGER,
+  ``datetime`` and ``date`` text, ``bool`` 0/1, codes with leading zeros or ``''``, an icon BLOB (one
+  empty); an ``NS_Node`` folder tree whose ``lft`` / ``rgt`` number 1..24, as many as the categories,
+  a second tree of its root alone, sizes to 2^40, REAL ratios; an ``AL_Node`` comment thread whose
+  ``parent_id`` Django declares, ``decimal`` scores to three places, negative ones among them.
+- :func:`axes_phonenumber_site`: a Czech Django site's django-axes 8.3 tables and a model of
+  django-phonenumber-field 9.0 fields (Django 5.2's DDL): ``auth_user``; failed attempts keyed
+  uniquely by (username, address, agent), an unknown user's among them, IPv4 and compressed IPv6 in
+  ``char(39)``, user agents with an emoji, a no-break space or ``''``, axes' masked POST data over
+  several lines; a failure log with ``bool`` ``locked_out``; successful logins with a NULL or a
+  ``datetime`` logout and the session key's SHA-256; ``axes_accessattemptexpiration`` declaring its
+  reference; contacts whose ``phone`` is stored in the national format (``618 123 457``, nine digits
+  in groups of three, ``''`` for none), ``mobile`` in E.164, ``fax`` internationally formatted, and
+  postcodes ``113 07``.
 """
 
 from __future__ import annotations
@@ -30789,3 +30805,322 @@ def kodi_video_rows(movies: int = 18) -> dict[str, list[Sequence[Any]]]:
 def kodi_videos(path: Path) -> Path:
     """A Kodi media center's ``MyVideos121.db`` (see the module's list)."""
     return write_export(path, KODI_VIDEOS_DDL, kodi_video_rows())
+
+
+# --- django-treebeard (materialised-path, nested-set and adjacency-list trees, Django on SQLite) --------
+
+#: django-treebeard 7.0's three kinds of tree as Django 5.2's ``migrate`` creates them on SQLite: an
+#: ``MP_Node`` (``path``, ``depth``, ``numchild``) with a site's own fields, an ``NS_Node`` (``lft``,
+#: ``rgt``, ``tree_id``, ``depth``) and an ``AL_Node`` whose ``parent`` Django declares.
+TREEBEARD_DDL = (
+    'CREATE TABLE "tree_category" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "path" varchar(255) '
+    'NOT NULL UNIQUE, "depth" integer unsigned NOT NULL CHECK ("depth" >= 0), "numchild" integer unsigned '
+    'NOT NULL CHECK ("numchild" >= 0), "name" varchar(255) NOT NULL, "description" text NOT NULL, "price" '
+    'decimal NULL, "created" datetime NULL, "published" date NULL, "active" bool NOT NULL, "code" '
+    'varchar(10) NOT NULL, "icon" BLOB NULL)',
+    'CREATE TABLE "tree_folder" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "lft" integer unsigned '
+    'NOT NULL CHECK ("lft" >= 0), "rgt" integer unsigned NOT NULL CHECK ("rgt" >= 0), "tree_id" integer '
+    'unsigned NOT NULL CHECK ("tree_id" >= 0), "depth" integer unsigned NOT NULL CHECK ("depth" >= 0), '
+    '"name" varchar(255) NOT NULL, "size" bigint NULL, "ratio" real NULL)',
+    'CREATE TABLE "tree_comment" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "sib_order" integer '
+    'unsigned NOT NULL CHECK ("sib_order" >= 0), "text" text NOT NULL, "when" datetime NOT NULL, "score" '
+    'decimal NULL, "parent_id" bigint NULL REFERENCES "tree_comment" ("id") DEFERRABLE INITIALLY '
+    "DEFERRED)",
+    'CREATE INDEX "tree_folder_lft_e666be27" ON "tree_folder" ("lft")',
+    'CREATE INDEX "tree_folder_rgt_5593eb04" ON "tree_folder" ("rgt")',
+    'CREATE INDEX "tree_folder_tree_id_aba6b00d" ON "tree_folder" ("tree_id")',
+    'CREATE INDEX "tree_comment_parent_id_dc357d56" ON "tree_comment" ("parent_id")',
+)
+TREEBEARD_START = datetime(2024, 1, 2, 3, 4, 5, 123456)
+TREEBEARD_NAMES = (
+    "Électronique",
+    "Books 📚",
+    "Kaffee\u00a0& Tee",
+    "日本語カテゴリ",
+    "Garden",
+    "x" * 300,
+    "Zebra",
+)
+#: Each category's parent (None for a root): three roots, then every node under an earlier one, five
+#: levels deep at most (a path of 20 digits, more than a bigint holds).
+TREEBEARD_PARENTS: tuple[int | None, ...] = (
+    None, None, None, 1, 1, 2, 4, 4, 7, 9, 9, 3, 12, 2, 5, 10, 10, 6, 8, 12, 13, 3, 14, 1,
+)  # fmt: skip
+
+
+def treebeard_paths() -> dict[int, str]:
+    """Each category's ``path``: its parent's, then its step (``0001``, ``00010002``)."""
+    paths: dict[int, str] = {}
+    siblings: dict[int | None, int] = {}
+    for node, parent in enumerate(TREEBEARD_PARENTS, start=1):
+        siblings[parent] = siblings.get(parent, 0) + 1
+        paths[node] = ("" if parent is None else paths[parent]) + treebeard_step(siblings[parent])
+    return paths
+
+
+def treebeard_price(n: int) -> str | None:
+    """Category ``n``'s price as Django binds a ``DecimalField`` (its text; the ``decimal`` column's
+    NUMERIC affinity stores ``12.50`` as the REAL 12.5 and ``40.00`` as the INTEGER 40)."""
+    if n % 7 == 0:
+        return None
+    return "40.00" if n == 10 else str(Decimal(n * 1237 % 100_000).scaleb(-2))
+
+
+def treebeard_category_rows() -> list[tuple[Any, ...]]:
+    paths = treebeard_paths()
+    rows = []
+    for n, path in paths.items():
+        created = TREEBEARD_START + timedelta(seconds=n * 3671, microseconds=n * 17)
+        rows.append(
+            (
+                n,
+                path,
+                len(path) // 4,
+                TREEBEARD_PARENTS.count(n),
+                f"{TREEBEARD_NAMES[n % len(TREEBEARD_NAMES)]} {n}",
+                "" if n % 4 == 0 else "Long text " * n + "🎉",
+                treebeard_price(n),
+                None if n % 9 == 0 else django_moment(created),
+                None if n % 5 == 0 else (date(2020, 1, 1) + timedelta(days=3 * n)).isoformat(),
+                int(n % 3 != 0),
+                "" if n % 6 == 0 else f"{n * 37 % 1000:05d}",
+                None if n % 2 else bytes(range(n % 7)) * 3,
+            )
+        )
+    return rows
+
+
+#: Each folder's parent: one tree of 12 folders (its ``lft``/``rgt`` 1..24, as many numbers as there
+#: are categories), then a second tree of its root alone.
+TREEBEARD_FOLDER_PARENTS: tuple[int | None, ...] = (None, 1, 1, 2, 2, 3, 4, 4, 5, 7, 3, 9, None)
+
+
+def treebeard_nested_set() -> dict[int, tuple[int, int, int, int]]:
+    """Each folder's ``(lft, rgt, tree_id, depth)`` as treebeard's ``NS_Node`` numbers a tree: a
+    depth-first walk of each tree from 1, children in key order; each root its own ``tree_id``."""
+    children: dict[int | None, list[int]] = {}
+    for node, parent in enumerate(TREEBEARD_FOLDER_PARENTS, start=1):
+        children.setdefault(parent, []).append(node)
+    bounds: dict[int, tuple[int, int, int, int]] = {}
+    for tree, root in enumerate(children[None], start=1):
+        counter = 0
+
+        def walk(node: int, depth: int, tree: int = tree) -> None:
+            nonlocal counter
+            counter += 1
+            left = counter
+            for child in children.get(node, []):
+                walk(child, depth + 1)
+            counter += 1
+            bounds[node] = (left, counter, tree, depth)
+
+        walk(root, 1)
+    return dict(sorted(bounds.items()))
+
+
+def treebeard_folder_rows() -> list[tuple[Any, ...]]:
+    return [
+        (
+            n,
+            *bounds,
+            "/" if n == 1 else f"dir{n} ✓",
+            None if n % 5 == 0 else n * 91_234_567_891 % 2**40,
+            None if n % 4 == 0 else n / 7,
+        )
+        for n, bounds in treebeard_nested_set().items()
+    ]
+
+
+def treebeard_comment_rows(comments: int = 10) -> list[tuple[Any, ...]]:
+    """An ``AL_Node`` thread: comment ``n`` replies to ``n // 2`` (the first is the root), its
+    ``sib_order`` its place among its siblings, its ``score`` a ``DecimalField(decimal_places=3)``."""
+    rows = []
+    for n in range(1, comments + 1):
+        when = TREEBEARD_START + timedelta(minutes=37 * n, microseconds=n)
+        score = None if n % 6 == 0 else str(Decimal((n * 7919) % 199_999 - 99_999).scaleb(-3))
+        text = f"reply {n} — «quoted» " + "ß" * n
+        rows.append(
+            (n, 1 + n % 2 if n > 1 else 1, text, django_moment(when), score, None if n == 1 else n // 2)
+        )
+    return rows
+
+
+def treebeard_site(path: Path) -> Path:
+    """A Django site's three django-treebeard trees (see the module's list)."""
+    rows = {
+        "tree_category": treebeard_category_rows(),
+        "tree_folder": treebeard_folder_rows(),
+        "tree_comment": treebeard_comment_rows(),
+    }
+    return write_export(path, TREEBEARD_DDL, rows, bytes_as_text=False)
+
+
+# --- django-axes and django-phonenumber-field (a Django site's login log and its contacts' phones) ------
+
+#: django-axes 8.3's tables and a model of django-phonenumber-field 9.0's ``PhoneNumberField`` s as Django
+#: 5.2's ``migrate`` creates them on SQLite (``auth_user`` as ``django.contrib.auth`` does).
+AXES_DDL = (
+    'CREATE TABLE "auth_user" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "password" varchar(128) '
+    'NOT NULL, "last_login" datetime NULL, "is_superuser" bool NOT NULL, "username" varchar(150) NOT NULL '
+    'UNIQUE, "last_name" varchar(150) NOT NULL, "email" varchar(254) NOT NULL, "is_staff" bool NOT NULL, '
+    '"is_active" bool NOT NULL, "date_joined" datetime NOT NULL, "first_name" varchar(150) NOT NULL)',
+    'CREATE TABLE "axes_accessattempt" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "user_agent" '
+    'varchar(255) NOT NULL, "ip_address" char(39) NULL, "username" varchar(255) NULL, "http_accept" '
+    'varchar(1025) NOT NULL, "path_info" varchar(255) NOT NULL, "attempt_time" datetime NOT NULL, '
+    '"get_data" text NOT NULL, "post_data" text NOT NULL, "failures_since_start" integer unsigned NOT NULL '
+    'CHECK ("failures_since_start" >= 0))',
+    'CREATE UNIQUE INDEX "axes_accessattempt_username_ip_address_user_agent_8ea22282_uniq" ON '
+    '"axes_accessattempt" ("username", "ip_address", "user_agent")',
+    'CREATE TABLE "axes_accessfailurelog" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "user_agent" '
+    'varchar(255) NOT NULL, "ip_address" char(39) NULL, "username" varchar(255) NULL, "http_accept" '
+    'varchar(1025) NOT NULL, "path_info" varchar(255) NOT NULL, "attempt_time" datetime NOT NULL, '
+    '"locked_out" bool NOT NULL)',
+    'CREATE TABLE "axes_accesslog" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "user_agent" '
+    'varchar(255) NOT NULL, "ip_address" char(39) NULL, "username" varchar(255) NULL, "http_accept" '
+    'varchar(1025) NOT NULL, "path_info" varchar(255) NOT NULL, "attempt_time" datetime NOT NULL, '
+    '"logout_time" datetime NULL, "session_hash" varchar(64) NOT NULL)',
+    'CREATE TABLE "axes_accessattemptexpiration" ("access_attempt_id" integer NOT NULL PRIMARY KEY '
+    'REFERENCES "axes_accessattempt" ("id") DEFERRABLE INITIALLY DEFERRED, "expires_at" datetime NOT NULL)',
+    'CREATE TABLE "acct_contact" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "name" varchar(100) NOT '
+    'NULL, "phone" varchar(128) NOT NULL, "mobile" varchar(128) NULL, "fax" varchar(128) NOT NULL, '
+    '"postcode" varchar(10) NOT NULL)',
+)
+AXES_START = datetime(2026, 3, 2, 8, 0, 1, 250001)
+AXES_USERS = ("alice", "bob", "zoë", "李雷", "o'brien", "0042")
+#: Client addresses as axes stores them (``ipaddress``' compressed form for IPv6).
+AXES_IPS = ("192.168.0.1", "10.0.0.255", "2001:db8::1", "::1", "203.0.113.7", "2001:db8:85a3::8a2e:370:7334")
+AXES_AGENTS = (
+    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36",
+    "curl/8.5.0",
+    "",
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_2 like Mac OS X) 🍎 " + "x" * 190,
+    "Bot\u00a0NBSP",
+)
+AXES_ACCEPT = ("text/html,application/xhtml+xml;q=0.9,*/*;q=0.8", "*/*", "")
+#: What axes writes for a login form's POST: every field's value masked.
+AXES_POST = "username=********************\npassword=********************"
+
+
+def axes_moment(n: int) -> datetime:
+    return AXES_START + timedelta(seconds=97 * n, microseconds=n * 1_001)
+
+
+def axes_user_rows() -> list[tuple[Any, ...]]:
+    return [
+        (
+            u,
+            f"pbkdf2_sha256$1000000$salt{u}$"
+            + base64.b64encode(hashlib.sha256(name.encode()).digest()).decode(),
+            None if u % 2 else django_moment(axes_moment(u * 10)),
+            0,
+            name,
+            "",
+            f"{u}@example.cz",
+            0,
+            1,
+            django_moment(AXES_START - timedelta(days=u)),
+            "",
+        )
+        for u, name in enumerate(AXES_USERS, start=1)
+    ]
+
+
+def axes_attempt_rows(attempts: int = 12) -> list[tuple[Any, ...]]:
+    """Failed logins, one row per (username, address, agent): an unknown user's among them."""
+    return [
+        (
+            n,
+            AXES_AGENTS[n % len(AXES_AGENTS)],
+            AXES_IPS[n % len(AXES_IPS)],
+            "nosuchuser" if n % 5 == 0 else AXES_USERS[n % len(AXES_USERS)],
+            AXES_ACCEPT[n % len(AXES_ACCEPT)],
+            "/login/",
+            django_moment(axes_moment(n)),
+            f"next=/p{n}\nlang=cs",
+            AXES_POST if n % 4 else f"{AXES_POST}\n---------\n{AXES_POST}",
+            1 + n % 3 if n % 4 else 2 + n % 3,
+        )
+        for n in range(1, attempts + 1)
+    ]
+
+
+def axes_failure_rows(failures: int = 20) -> list[tuple[Any, ...]]:
+    return [
+        (
+            n,
+            AXES_AGENTS[n % len(AXES_AGENTS)],
+            AXES_IPS[n * 5 % len(AXES_IPS)],
+            "nosuchuser" if n % 7 == 0 else AXES_USERS[n % len(AXES_USERS)],
+            AXES_ACCEPT[n % len(AXES_ACCEPT)],
+            "/login/",
+            django_moment(axes_moment(n) + timedelta(milliseconds=3)),
+            int(n % 3 == 0),
+        )
+        for n in range(1, failures + 1)
+    ]
+
+
+def axes_log_rows(logins: int = 8) -> list[tuple[Any, ...]]:
+    """Successful logins: a logout time for those that logged out, the session key's SHA-256."""
+    return [
+        (
+            n,
+            AXES_AGENTS[n % len(AXES_AGENTS)],
+            AXES_IPS[n % len(AXES_IPS)],
+            AXES_USERS[n % len(AXES_USERS)],
+            AXES_ACCEPT[n % len(AXES_ACCEPT)],
+            "/login/",
+            django_moment(axes_moment(100 + n)),
+            None if n % 3 else django_moment(axes_moment(100 + n) + timedelta(minutes=n, microseconds=7)),
+            hashlib.sha256(f"session-{n}".encode()).hexdigest(),
+        )
+        for n in range(1, logins + 1)
+    ]
+
+
+def axes_expiration_rows(attempts: int = 12) -> list[tuple[Any, ...]]:
+    """A cool-off's end (``AXES_COOLOFF_TIME``) for the attempts that locked an account out: every
+    third, an hour after the attempt."""
+    return [
+        (n, django_moment(axes_moment(n) + timedelta(hours=1))) for n in range(1, attempts + 1) if n % 3 == 0
+    ]
+
+
+def czech_phone(n: int) -> str:
+    """Contact ``n``'s number as libphonenumber formats a Czech one nationally: nine digits in groups of
+    three, no trunk prefix (``601 123 456``)."""
+    return f"{601 + n * 17 % 300} {n * 123 % 1000:03d} {n * 457 % 1000:03d}"
+
+
+def axes_contact_rows(contacts: int = 12) -> list[tuple[Any, ...]]:
+    """``PhoneNumberField`` s of a Czech site (``PHONENUMBER_DEFAULT_REGION = "CZ"``): ``phone`` stored
+    in the national format (``PHONENUMBER_DB_FORMAT = "NATIONAL"``, ``''`` for none), ``mobile`` in
+    E.164 (a nullable field's NULL), ``fax`` internationally formatted or ``''``; Czech postcodes
+    ``110 00``."""
+    return [
+        (
+            n,
+            f"Kontakt {n} č",
+            "" if n % 4 == 0 else czech_phone(n),
+            None if n % 3 == 0 else "+420" + czech_phone(n + 40).replace(" ", ""),
+            f"+420 {czech_phone(n + 80)}" if n % 5 == 0 else "",
+            f"{100 + n * 13} {n * 7 % 100:02d}",
+        )
+        for n in range(1, contacts + 1)
+    ]
+
+
+def axes_phonenumber_rows() -> dict[str, list[Sequence[Any]]]:
+    return {
+        "auth_user": axes_user_rows(),
+        "axes_accessattempt": axes_attempt_rows(),
+        "axes_accessfailurelog": axes_failure_rows(),
+        "axes_accesslog": axes_log_rows(),
+        "axes_accessattemptexpiration": axes_expiration_rows(),
+        "acct_contact": axes_contact_rows(),
+    }
+
+
+def axes_phonenumber_site(path: Path) -> Path:
+    """A Czech Django site's django-axes login log and phone numbers (see the module's list)."""
+    return write_export(path, AXES_DDL, axes_phonenumber_rows())

@@ -52,8 +52,10 @@ app's SQLAlchemy data layer, a Mnemosyne flashcard database, a Dino XMPP client'
 Strawberry music collection, a Scrapyd server's finished jobs and spider queue, a Django site's
 django-silk profiler tables, a Django site's django-auditlog and django-activity-stream tables, a
 vnStat traffic monitor, ulogd2's netfilter packet log, a zathura document viewer, a luakit and a
-Falkon web browser, a Pi-hole DNS filter's query log and lists, a Netdata agent's metadata, a digiKam photo library, a Kodi music and video
-library) through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
+Falkon web browser, a Pi-hole DNS filter's query log and lists, a Netdata agent's metadata, a digiKam
+photo library, a Kodi music and video library, a Django site's django-treebeard trees, a Django site's
+django-axes login log and django-phonenumber-field numbers) through ``columnar-etl run`` into the
+session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -12391,4 +12393,151 @@ def test_kodi_video_library_reads_its_text_moments_and_dates_and_keeps_resume_se
         ("bookmark", "thumbNailImage"),
         ("bookmark", "player"),
         ("bookmark", "playerState"),
+    }
+
+
+def test_treebeard_trees_keep_their_paths_and_a_nested_sets_bounds_refer_to_no_other_table(
+    run_export: Runner,
+) -> None:
+    """A Django site's three django-treebeard trees: the materialised paths (``0001``, 24 digits deep)
+    stay text as written, ``depth`` and ``numchild`` integers; prices bound as Decimal text arrive as
+    numeric(18,2) (REAL ``12.37`` and INTEGER ``40`` cells alike); the nested set's ``lft`` and ``rgt``
+    (1..24, as many numbers as the site has categories, half of them in each) stay integers and refer to
+    nothing (they were found to refer to ``tree_category.id``); the adjacency list's declared
+    ``parent_id`` is its one reference; codes with leading zeros are text; exit 0, nothing costs."""
+    categories, folders = apps.treebeard_category_rows(), apps.treebeard_folder_rows()
+    comments = apps.treebeard_comment_rows()
+    ran, run_dir = run_export(apps.treebeard_site)
+    tables = {"tree_category": len(categories), "tree_folder": len(folders), "tree_comment": len(comments)}
+    loaded_cleanly(ran, run_dir, tables)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    # The folders' bounds are values of the categories' key, half of them, up to the last.
+    keys = {row[0] for row in categories}
+    for at in (1, 2):
+        bounds = {row[at] for row in folders}
+        assert bounds <= keys and 2 * len(bounds) >= len(keys) and max(keys) in {r[2] for r in folders}
+    assert references(run_dir) == {("tree_comment", "parent_id"): "tree_comment.id"}
+    notes = profiled(run_dir)["columns"]["tree_folder"]
+    for column in ("lft", "rgt"):
+        assert f"its name says the row's bound in its tree's walk ({column})" in " ".join(
+            notes[column]["notes"]
+        )
+
+    def declared(table: str) -> dict[str, str]:
+        return pg_column_types(ran.uri, ran.record["version_schema"], table)
+
+    assert declared("tree_category") == {
+        "id": "bigint",
+        "path": "text",
+        "depth": "bigint",
+        "numchild": "bigint",
+        "name": "text",
+        "description": "text",
+        "price": "numeric(18,2)",
+        "created": "timestamp without time zone",
+        "published": "date",
+        "active": "boolean",
+        "code": "text",
+        "icon": "bytea",
+    }
+    assert declared("tree_folder") == {
+        "id": "bigint",
+        "lft": "bigint",
+        "rgt": "bigint",
+        "tree_id": "bigint",
+        "depth": "bigint",
+        "name": "text",
+        "size": "bigint",
+        "ratio": "double precision",
+    }
+    assert declared("tree_comment") == {
+        "id": "bigint",
+        "sib_order": "bigint",
+        "text": "text",
+        "when": "timestamp without time zone",
+        "score": "numeric(18,3)",
+        "parent_id": "bigint",
+    }
+    by_id = {row[0]: row for row in categories}
+    assert ran.values("tree_category", "path", "id") == {n: row[1] for n, row in by_id.items()}
+    assert max(len(row[1]) for row in categories) > 19  # more digits than a bigint holds
+    prices = ran.values("tree_category", "price", "id")
+    assert {n: None if v is None else Decimal(v) for n, v in prices.items()} == {
+        n: None if row[6] is None else Decimal(row[6]) for n, row in by_id.items()
+    }
+    assert ran.values("tree_category", "code", "id") == {n: row[10] or None for n, row in by_id.items()}
+    assert ran.values("tree_category", "created", "id") == {
+        n: None if row[7] is None else datetime.fromisoformat(row[7]) for n, row in by_id.items()
+    }
+    assert ran.values("tree_category", "published", "id") == {
+        n: None if row[8] is None else date.fromisoformat(row[8]) for n, row in by_id.items()
+    }
+    icons = ran.values("tree_category", "icon", "id")
+    assert {n: None if v is None else bytes(v) for n, v in icons.items()} == {
+        n: row[11] for n, row in by_id.items()
+    }
+    assert b"" in {row[11] for row in categories}  # an empty BLOB is a value, not NULL
+    for at, column in ((1, "lft"), (2, "rgt"), (3, "tree_id"), (6, "size"), (7, "ratio")):
+        assert ran.values("tree_folder", column, "id") == {row[0]: row[at] for row in folders}, column
+    assert ran.values("tree_comment", "parent_id", "id") == {row[0]: row[5] for row in comments}
+    scores = ran.values("tree_comment", "score", "id")
+    assert {n: None if v is None else Decimal(v) for n, v in scores.items()} == {
+        row[0]: None if row[4] is None else Decimal(row[4]) for row in comments
+    }
+
+
+def test_axes_login_log_and_national_phone_numbers_arrive_as_written(run_export: Runner) -> None:
+    """A Czech Django site's django-axes tables and django-phonenumber-field numbers: ``phone`` stored in
+    the national format, nine digits in groups of three (``618 123 457``), is text as written (it was
+    bigint 618123457, each cell audited ``thousands_separator``); E.164 and international numbers,
+    postcodes ``113 07`` text too; IPv4 and IPv6 addresses, user agents (emoji, a no-break space) and
+    axes' masked POST data as written; ``attempt_time`` / ``logout_time`` timestamps, ``locked_out``
+    booleans; the declared expiration reference and the log's usernames naming users; exit 0."""
+    rows = apps.axes_phonenumber_rows()
+    ran, run_dir = run_export(apps.axes_phonenumber_site)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    assert references(run_dir) == {
+        ("axes_accessattemptexpiration", "access_attempt_id"): "axes_accessattempt.id",
+        ("axes_accesslog", "username"): "auth_user.username",
+    }
+    assert ran.types("acct_contact") == {
+        "id": "bigint",
+        "name": "text",
+        "phone": "text",
+        "mobile": "text",
+        "fax": "text",
+        "postcode": "text",
+    }
+    contacts = {row[0]: row for row in rows["acct_contact"]}
+    for at, column in ((2, "phone"), (3, "mobile"), (4, "fax"), (5, "postcode")):
+        assert ran.values("acct_contact", column, "id") == {n: row[at] or None for n, row in contacts.items()}
+    assert ("acct_contact", "phone", "thousands_separator") not in audited_columns(run_dir)
+    reason = profiled(run_dir)["columns"]["acct_contact"]["phone"]["type_reason"]
+    assert "of one width of nine digits or more in groups of three" in reason, reason
+    for table, when in (
+        ("axes_accessattempt", "attempt_time"),
+        ("axes_accessfailurelog", "attempt_time"),
+        ("axes_accesslog", "logout_time"),
+    ):
+        assert ran.types(table)[when] == "timestamp without time zone"
+        at = {"attempt_time": 6, "logout_time": 7}[when]
+        assert ran.values(table, when, "id") == {
+            row[0]: None if row[at] is None else datetime.fromisoformat(row[at]) for row in rows[table]
+        }
+        assert ran.types(table)["ip_address"] == ran.types(table)["user_agent"] == "text"
+        assert ran.values(table, "ip_address", "id") == {row[0]: row[2] for row in rows[table]}
+        assert ran.values(table, "user_agent", "id") == {row[0]: row[1] or None for row in rows[table]}
+    assert ran.types("axes_accessfailurelog")["locked_out"] == "boolean"
+    assert ran.values("axes_accessfailurelog", "locked_out", "id") == {
+        row[0]: bool(row[7]) for row in rows["axes_accessfailurelog"]
+    }
+    attempts = rows["axes_accessattempt"]
+    assert ran.values("axes_accessattempt", "post_data", "id") == {row[0]: row[8] for row in attempts}
+    assert ran.values("axes_accessattempt", "get_data", "id") == {row[0]: row[7] for row in attempts}
+    assert ran.types("axes_accessattempt")["failures_since_start"] == "bigint"
+    assert ran.values("axes_accesslog", "session_hash", "id") == {
+        row[0]: row[8] for row in rows["axes_accesslog"]
     }

@@ -196,6 +196,45 @@ def test_spaced_digits_that_prove_no_convention_stay_text_every_cell_kept(tmp_pa
     assert "by apostrophes beside decimal commas" in reasons["swiss_commas"]
 
 
+#: Digits in groups of three, every value of one width: how libphonenumber writes a Czech, Polish,
+#: Portuguese or Luxembourg number in its national format (django-phonenumber-field's
+#: ``PHONENUMBER_DB_FORMAT = "NATIONAL"``), and a French SIREN: codes, whose digits only look grouped.
+GROUPED_CODES: dict[str, list[str | None]] = {
+    "telefon": ["601 123 456", "224 812 345", "777 000 111", "603 987 654", None, "731 555 012"],
+    "siren": ["732 829 320", "552 100 554", "542 065 479", "", "775 670 417", "572 015 246"],
+    "iban_tail": ["123 456 789 012", "210 987 654 321", "100 000 000 000", "999 999 999 999", None, None],
+}
+#: Grouped integers a number formatter wrote (a no-break, narrow or thin space: no one types those),
+#: or of widths that vary, or of fewer than nine digits: amounts, read as before.
+GROUPED_AMOUNTS: dict[str, list[str | None]] = {
+    "budget_nnbsp": [f"125{NNBSP}000{NNBSP}000", f"310{NNBSP}500{NNBSP}000", f"999{NNBSP}999{NNBSP}999"] * 2,
+    "budget_widths": ["125 000 000", "1 250 000", "31 050 000", "999 999 999", "7", "100 000 000"],
+    "cena_bytu": ["3 500 000", "4 200 000", "2 950 000", "5 100 000", "3 990 000", None],
+}
+
+
+def test_digits_of_one_width_in_groups_are_codes_not_numbers_every_cell_kept(tmp_path: Path) -> None:
+    found, result = profile_and_clean(write(tmp_path / "codes.db", GROUPED_CODES))
+    audited = {row["column"] for row in result.audit.to_pylist()}
+    for name, cells in GROUPED_CODES.items():
+        column = found["t"][name]
+        assert (column.inferred_type, column.digit_groups) == ("text", None), (name, column.type_reason)
+        kept = [None if c == "" else c for c in cells]  # '' is no value (empty_to_null, audited)
+        assert result.data["t"].column(name).to_pylist() == kept, name
+        assert column.issue_count("thousands_separator") == 0, name
+        assert "of one width" in (column.type_reason or ""), column.type_reason
+        assert "thousands_separator" not in {
+            row["rule"] for row in result.audit.to_pylist() if row["column"] == name
+        }
+    assert "telefon" not in audited
+    found, result = profile_and_clean(write(tmp_path / "amounts.db", GROUPED_AMOUNTS))
+    for name, cells in GROUPED_AMOUNTS.items():
+        column = found["t"][name]
+        assert column.inferred_type == "integer", (name, column.type_reason)
+        got = result.data["t"].column(name).to_pylist()
+        assert got == [None if c is None else int(digits_value(c)) for c in cells], name
+
+
 def test_a_declared_key_whose_grouped_values_would_merge_is_loaded_as_written(tmp_path: Path) -> None:
     import sqlite3
 

@@ -945,6 +945,83 @@ def test_a_column_named_as_a_version_is_no_reference_to_a_table_it_does_not_name
     assert _references(named) == {("notes", "version"): "versions.id"}
 
 
+def nested_set(parents: list[int | None]) -> dict[int, tuple[int, int]]:
+    """Each node's ``(lft, rgt)`` as a nested-set tree numbers them: a depth-first walk counting from 1,
+    ``lft`` on entering a node and ``rgt`` on leaving it, children by key; node ``n`` (1-based) has the
+    parent ``parents[n - 1]``."""
+    children: dict[int | None, list[int]] = {}
+    for node, parent in enumerate(parents, start=1):
+        children.setdefault(parent, []).append(node)
+    bounds: dict[int, tuple[int, int]] = {}
+    counter = 0
+
+    def walk(node: int) -> None:
+        nonlocal counter
+        counter += 1
+        left = counter
+        for child in children.get(node, []):
+            walk(child)
+        counter += 1
+        bounds[node] = (left, counter)
+
+    for root in children[None]:
+        walk(root)
+    return bounds
+
+
+def test_a_nested_sets_bounds_are_no_reference_to_a_table_they_do_not_name(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """A nested-set tree (django-treebeard's ``NS_Node``, django-mptt, awesome_nested_set, Doctrine's
+    tree, Redmine's issues) numbers its rows' ``lft`` and ``rgt`` (``rght`` in django-mptt) 1..2N by a
+    depth-first walk: each column holds half of those numbers, spread over all of them, so beside a
+    table of as many rows keyed 1..2N (a treebeard site's ``tree_category`` of 300 beside 151 folders)
+    both were references to its key. Those names say the row's bound in its own tree's walk: they refer
+    only to a table they name; ``category_id`` beside them is found as before."""
+    parents: list[int | None] = [None, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10]
+    bounds = nested_set(parents)
+    size = 2 * len(parents)
+    assert sorted(n for pair in bounds.values() for n in pair) == list(range(1, size + 1))
+    path = make_sqlite(
+        {
+            "tree_category": (
+                "CREATE TABLE tree_category (id INTEGER PRIMARY KEY, name TEXT)",
+                [(n, f"c{n}") for n in range(1, size + 1)],
+            ),
+            "tree_comment": (
+                "CREATE TABLE tree_comment (id INTEGER PRIMARY KEY, "
+                "parent_id INTEGER REFERENCES tree_comment (id), text TEXT)",
+                [(n, None if n == 1 else n // 2, f"t{n}") for n in range(1, 11)],
+            ),
+            "tree_folder": (
+                "CREATE TABLE tree_folder (id INTEGER PRIMARY KEY, lft INTEGER NOT NULL, "
+                "rgt INTEGER NOT NULL, tree_id INTEGER NOT NULL, category_id INTEGER)",
+                [(n, *bounds[n], 1, (n * 7) % size + 1) for n in bounds],
+            ),
+            "wiki_urlpath": (
+                "CREATE TABLE wiki_urlpath (id INTEGER PRIMARY KEY, lft INTEGER NOT NULL, "
+                "rght INTEGER NOT NULL, level INTEGER NOT NULL)",
+                [(n, *bounds[n], 0) for n in bounds],
+            ),
+        }
+    )
+    # Each bound's values are keys of tree_category, half of them, reaching its last.
+    for column in ("lft", "rgt"):
+        assert _query(
+            path,
+            f"SELECT count(DISTINCT {column}), max({column}) FROM tree_folder "
+            f"WHERE {column} IN (SELECT id FROM tree_category)",
+        ) == [(len(parents), max(pair[column == "rgt"] for pair in bounds.values()))]
+    found = profile(path)
+    assert _references_of(found) == {
+        ("tree_comment", "parent_id"): "tree_comment.id",
+        ("tree_folder", "category_id"): "tree_category.id",
+    }
+    for table, column in (("tree_folder", "lft"), ("tree_folder", "rgt"), ("wiki_urlpath", "rght")):
+        notes = " ".join(found.tables[table].columns[column].notes)
+        assert "its name says the row's bound in its tree's walk" in notes, (table, column, notes)
+
+
 def test_a_column_named_as_a_count_is_no_reference_even_to_the_table_it_names(
     make_sqlite: SqliteFactory,
 ) -> None:

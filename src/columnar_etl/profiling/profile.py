@@ -473,7 +473,9 @@ def _number_shapes(comma: CommaReading | None, groups: str | None = None) -> tup
 
 
 #: Why a column's numbers grouped by spaces or apostrophes are not read (see :func:`_group_reading`).
-GroupDoubt = Literal["separators", "marks", "apostrophe_commas", "comma_groups", "others", "unproven"]
+GroupDoubt = Literal[
+    "separators", "marks", "apostrophe_commas", "comma_groups", "others", "unproven", "codes"
+]
 
 
 def _group_reading(counts: _Counts) -> tuple[str | None, GroupDoubt | None]:
@@ -493,7 +495,9 @@ def _group_reading(counts: _Counts) -> tuple[str | None, GroupDoubt | None]:
       separator nobody types between two numbers (no-break or thin space, apostrophe). ``123 456`` and
       integers alone stay text: one number or two, nothing tells.
     Phone numbers (``06 12 34 56 78``), postcodes (``123 45``) and other groups not of three digits
-    have no number's shape at all: their column is text whatever else it holds.
+    have no number's shape at all: their column is text whatever else it holds; and a column whose
+    every value is an integer grouped by spaces, all of one width of nine digits or more (a Czech phone
+    number's ``601 123 456``), holds codes (:func:`_grouped_codes`): text too.
     """
     grouped = counts.shape(*DIGIT_GROUPED_SHAPES)
     if not grouped:
@@ -521,7 +525,33 @@ def _group_reading(counts: _Counts) -> tuple[str | None, GroupDoubt | None]:
         return None, "others"
     if not counts.shape(Shape.DIGIT_GROUPED_INTEGER, Shape.DIGIT_GROUPED_COMMA, Shape.DIGIT_GROUPED_POINT):
         return None, "unproven"
+    if separator == " " and _grouped_codes(counts):
+        return None, "codes"
     return separator, None
+
+
+#: The fewest digits (three full groups) of the space-grouped integers a column of one width reads as
+#: codes, not numbers (:func:`_grouped_codes`).
+CODE_GROUP_DIGITS = 9
+
+
+def _grouped_codes(counts: _Counts) -> bool:
+    """Whether every present value is a positive integer grouped by U+0020 into two groups or more, all
+    of one width of :data:`CODE_GROUP_DIGITS` digits or more: codes written in groups, not amounts.
+
+    libphonenumber writes a Czech, Polish mobile, Portuguese or Luxembourg mobile number in its national
+    format as ``601 123 456`` (django-phonenumber-field's ``PHONENUMBER_DB_FORMAT = "NATIONAL"``), a
+    French SIREN is written ``732 829 320``: three groups of three, no leading zero, every value as wide
+    as the next. Amounts vary in magnitude, so in width; and a number formatter groups by a no-break,
+    narrow or thin space (or an apostrophe), which this test leaves to the numbers. Read, each code
+    would be a bigint its dashboards compare with text, its grouping lost.
+    """
+    if counts.shape(Shape.DIGIT_GROUPED_INTEGER) != counts.present():
+        return False
+    low, high = counts.agg.get("min_number"), counts.agg.get("max_number")
+    if low is None or high is None or low <= 0:
+        return False
+    return len(str(int(low))) == len(str(int(high))) >= CODE_GROUP_DIGITS
 
 
 class _Counts:
@@ -740,6 +770,10 @@ _GROUP_DOUBTS: dict[str, str] = {
     "comma_groups": "are grouped by spaces or apostrophes beside numbers grouped by commas",
     "others": "are grouped by spaces or apostrophes beside values that are no numbers in that convention",
     "unproven": "may be one number or two beside each other (123 456) and no value tells which",
+    "codes": (
+        "are all of one width of nine digits or more in groups of three (601 123 456): codes written in"
+        " groups (phone numbers, company numbers), not amounts"
+    ),
 }
 
 

@@ -1154,6 +1154,14 @@ DATE_PART_WORDS = frozenset(
 VERSION_WORDS = frozenset({"version", "revision"})
 
 
+#: The last words of a column's name that say it holds the row's bound in a nested-set tree (Celko's
+#: ``lft`` and ``rgt``, django-mptt's ``rght``: django-treebeard's ``NS_Node``, awesome_nested_set,
+#: Doctrine's tree, Redmine's issues), the numbers 1..2N of its own tree's depth-first walk, not another
+#: row's key: each column holds half of them, spread over all, so it fits any table of 2N rows keyed
+#: 1..2N (a treebeard site's 151 folders "referred to" its 300 categories). Since 2026-12-05.
+NESTED_SET_WORDS = frozenset({"lft", "rgt", "rght"})
+
+
 #: The words that say a column's name holds a count of things (how many, not which row): the last
 #: word (``visit_count``, ``retry_cnt``) or the first of several (``num_cmds``, ``nb_visits``,
 #: ``number_of_items``, ``count_rows``). Counts of a few to a few dozen fit the keys 1..N of any small
@@ -1202,10 +1210,12 @@ def _count_word(column: str, *, named: bool) -> str | None:
 
 
 def _code_word(column: str) -> str | None:
-    """The :data:`CODE_WORDS`, :data:`DATE_PART_WORDS` or :data:`VERSION_WORDS` word a column's name
-    ends in (``type``, ``visit_type``, ``original_day``, ``table_version``), else None."""
+    """The :data:`CODE_WORDS`, :data:`DATE_PART_WORDS`, :data:`VERSION_WORDS` or
+    :data:`NESTED_SET_WORDS` word a column's name ends in (``type``, ``visit_type``, ``original_day``,
+    ``table_version``, ``lft``), else None."""
     words = name_words(column)
-    return words[-1] if words and words[-1] in CODE_WORDS | DATE_PART_WORDS | VERSION_WORDS else None
+    own = CODE_WORDS | DATE_PART_WORDS | VERSION_WORDS | NESTED_SET_WORDS
+    return words[-1] if words and words[-1] in own else None
 
 
 def _code_of_the_parents_kind(column: str, fit: Inclusion) -> str | None:
@@ -1443,6 +1453,8 @@ def _turned_away(
             if code in DATE_PART_WORDS
             else "a version of the row"
             if code in VERSION_WORDS
+            else "the row's bound in its tree's walk"
+            if code in NESTED_SET_WORDS
             else "a code of the row"
         )
         return (
