@@ -52,8 +52,8 @@ app's SQLAlchemy data layer, a Mnemosyne flashcard database, a Dino XMPP client'
 Strawberry music collection, a Scrapyd server's finished jobs and spider queue, a Django site's
 django-silk profiler tables, a Django site's django-auditlog and django-activity-stream tables, a
 vnStat traffic monitor, ulogd2's netfilter packet log, a zathura document viewer, a luakit and a
-Falkon web browser) through ``columnar-etl run`` into the session's real PostgreSQL, every cell
-checked.
+Falkon web browser, a Geary mail client) through ``columnar-etl run`` into the session's real
+PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -12003,3 +12003,85 @@ def test_falkon_browser_reads_its_history_milliseconds_as_instants_and_keeps_its
     }
     assert ran.types("autofill")["last_used"] == ran.types("autofill_encrypted")["last_used"] == "bigint"
     assert ran.types("search_engines")["icon"] == "bytea"
+
+
+def test_geary_mail_reads_its_servers_internaldates_as_instants_and_leaves_its_own_search_index_out(
+    run_export: Runner,
+) -> None:
+    """A Geary mail client's ``geary.db``. Each message's INTERNALDATE, IMAP's date-time as the server
+    wrote it (``02-Jan-2024 04:04:36 +0100``, the day sometimes padded with a space), arrives as the
+    instant Geary's own ``internaldate_time_t`` beside it names, each audited by its format (until
+    2026-12-05 text); the ``Date:`` its sender wrote (RFC 2822) as the sent instant; ``date_time_t``,
+    Unix seconds with ``-1`` for no ``Date:``, stays integers as written with the instant's note. The
+    empty subjects and the messages without flags (``''``) are made NULL and audited, and cost as
+    blanks beside the table's NULLs. The declared references are found; the FTS5 index, made with a
+    tokenizer only Geary registers, is left out with a warning: exit 2, everything else loaded."""
+    rows = apps.geary_rows()
+    ran, run_dir = run_export(apps.geary_mail)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"]) == (2, "warn")
+    assert ran.record["warnings"] == [
+        "table 'MessageSearchTable' not loaded: a fts5 virtual table, whose tokenizer SQLite here lacks "
+        "(no such tokenizer: geary_tokeniser)"
+    ]
+    assert references(run_dir) == {
+        ("FolderTable", "parent_id"): "FolderTable.id",
+        ("MessageLocationTable", "message_id"): "MessageTable.id",
+        ("MessageLocationTable", "folder_id"): "FolderTable.id",
+        ("MessageAttachmentTable", "message_id"): "MessageTable.id",
+    }
+    messages = rows["MessageTable"]
+    types = ran.types("MessageTable")
+    assert (types["date_field"], types["internaldate"], types["internaldate_time_t"]) == (
+        "timestamp with time zone",
+    ) * 3
+    assert (types["date_time_t"], types["fields"], types["rfc822_size"]) == ("bigint",) * 3
+    assert (types["subject"], types["flags"], types["header"], types["body"]) == ("text",) * 4
+    # The server's text and Geary's own seconds name one moment: when the server received it.
+    received = {i + 1: apps.geary_received(i) for i in range(len(messages))}
+    assert ran.values("MessageTable", "internaldate", "id") == received
+    assert ran.values("MessageTable", "internaldate_time_t", "id") == received
+    assert any(m[18].startswith(" ") for m in messages)
+    assert audit_rules(run_dir, "MessageTable", "internaldate") == {
+        str(m[0]): {("trim," if m[18].startswith(" ") else "") + "date_format:%d-%b-%Y %H:%M:%S %z"}
+        for m in messages
+    }
+    assert ran.values("MessageTable", "date_field", "id") == {
+        i + 1: None if apps.geary_date_field(i) is None else apps.geary_sent(i) for i in range(len(messages))
+    }
+    assert ran.values("MessageTable", "date_time_t", "id") == {m[0]: m[3] for m in messages}
+    assert -1 in {m[3] for m in messages}
+    notes = profiled(run_dir)["columns"]["MessageTable"]["date_time_t"]["notes"]
+    assert 'to_timestamp(NULLIF("date_time_t", -1))' in " ".join(notes)
+    assert ran.values("MessageTable", "subject", "id") == {m[0]: m[13] or None for m in messages}
+    assert ran.values("MessageTable", "flags", "id") == {m[0]: m[17] or None for m in messages}
+    # A mail body ends in its last line's CRLF: a line terminator, trimmed and audited, costing nothing.
+    assert all(m[15] is None or m[15].endswith("text\r\n") for m in messages)
+    assert ran.values("MessageTable", "body", "id") == {
+        m[0]: m[15] and m[15].removesuffix("\r\n") for m in messages
+    }
+    assert audit_rules(run_dir, "MessageTable", "body") == {
+        str(m[0]): {"trim"} for m in messages if m[15] is not None
+    }
+    columns = profiled(run_dir)["columns"]["MessageTable"]
+    assert (columns["body"]["line_terminated"], columns["body"]["quality"]) == (True, 100.0)
+    for name, at in (("subject", 13), ("flags", 17)):
+        blanks = sum(m[at] == "" for m in messages)
+        assert columns[name]["quality"] == round(column_score(len(messages), blanks), 2), name
+    folders = ran.types("FolderTable")
+    assert (folders["uid_validity"], folders["last_seen_status_total"]) == ("bigint", "bigint")
+    assert ran.values("FolderTable", "uid_validity", "id") == {f[0]: f[4] for f in rows["FolderTable"]}
+    assert ran.values("FolderTable", "name", "id") == {f[0]: f[1] or None for f in rows["FolderTable"]}
+    assert ran.types("MessageLocationTable")["remove_marker"] == "bigint"
+    assert ran.values("MessageLocationTable", "ordering", "id") == {
+        row[0]: row[3] for row in rows["MessageLocationTable"]
+    }
+    collector = ran.types("GarbageCollectionTable")
+    assert (collector["last_reap_time_t"], collector["reaped_messages_since_last_vacuum"]) == (
+        "timestamp with time zone",
+        "bigint",
+    )
+    gc = rows["GarbageCollectionTable"][0]
+    assert ran.values("GarbageCollectionTable", "last_reap_time_t", "id") == {
+        0: UNIX_EPOCH + timedelta(seconds=gc[1])
+    }
