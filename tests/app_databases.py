@@ -1329,6 +1329,14 @@ number, so a test computes what a column holds from the same numbers.
   each message's location (its UID, ``remove_marker`` 0/1), attachments, contacts, the outbox, the
   garbage collector's Unix seconds; ``MessageSearchTable``, an FTS5 index made with the tokenizer only
   Geary registers (``tokenize="geary_tokeniser"``).
+- :func:`thunderbird_gloda`: Thunderbird 153's global message index, ``global-messages-db.sqlite``
+  (gloda's DDL, schema version 30): ``messages`` with ``date INTEGER`` of PRTime microseconds since
+  1970, each message's folder (``folderLocations``, whose URIs percent-encode an emoji and a no-break
+  space) and conversation, ``jsonAttributes`` JSON, ``messageAttributes`` of ``NUMERIC`` values;
+  ``contacts`` and ``identities`` (``description NOT NULL`` of no declared type, ``''``); and its
+  FTS3 indexes ``messagesText`` (each message's body, found nowhere else in the file, subject,
+  attachment names, author, recipients) and ``conversationsText``, made with the tokenizer only
+  Thunderbird registers (``tokenize mozporter``).
 """
 
 from __future__ import annotations
@@ -29808,6 +29816,132 @@ def geary_mail(path: Path) -> Path:
         con.execute(
             "UPDATE sqlite_master SET sql = replace(sql, 'unicode61', 'geary_tokeniser') "
             "WHERE name = 'MessageSearchTable'"
+        )
+        con.execute("PRAGMA user_version = 30")
+    return path
+
+
+# --- Thunderbird's gloda -----------------------------------------------------------------------------------
+
+#: Thunderbird 153's ``global-messages-db.sqlite`` (gloda, schema version 30, its ``GlodaDatastore``'s
+#: DDL): its full-text indexes are made with the tokenizer only Thunderbird registers
+#: (``tokenize mozporter``; :func:`thunderbird_gloda` writes them).
+GLODA_DDL = (
+    "CREATE TABLE folderLocations (id INTEGER PRIMARY KEY, folderURI TEXT NOT NULL, dirtyStatus INTEGER "
+    "NOT NULL, name TEXT NOT NULL, indexingPriority INTEGER NOT NULL)",
+    "CREATE TABLE conversations (id INTEGER PRIMARY KEY, subject TEXT NOT NULL, oldestMessageDate "
+    "INTEGER, newestMessageDate INTEGER)",
+    "CREATE VIRTUAL TABLE conversationsText USING fts3(tokenize porter, subject TEXT)",
+    "CREATE TABLE messages (id INTEGER PRIMARY KEY, folderID INTEGER, messageKey INTEGER, conversationID "
+    "INTEGER NOT NULL, date INTEGER, headerMessageID TEXT, deleted INTEGER NOT NULL default 0, "
+    "jsonAttributes TEXT, notability INTEGER NOT NULL default 0)",
+    "CREATE VIRTUAL TABLE messagesText USING fts3(tokenize porter, body TEXT, subject TEXT, "
+    "attachmentNames TEXT, author TEXT, recipients TEXT)",
+    "CREATE TABLE attributeDefinitions (id INTEGER PRIMARY KEY, attributeType INTEGER NOT NULL, "
+    "extensionName TEXT NOT NULL, name TEXT NOT NULL, parameter BLOB)",
+    "CREATE TABLE messageAttributes (conversationID INTEGER NOT NULL, messageID INTEGER NOT NULL, "
+    "attributeID INTEGER NOT NULL, value NUMERIC)",
+    "CREATE TABLE contacts (id INTEGER PRIMARY KEY, directoryUUID TEXT, contactUUID TEXT, popularity "
+    "INTEGER, frecency INTEGER, name TEXT, jsonAttributes TEXT)",
+    "CREATE TABLE identities (id INTEGER PRIMARY KEY, contactID INTEGER NOT NULL, kind TEXT NOT NULL, "
+    "value TEXT NOT NULL, description NOT NULL, relay INTEGER NOT NULL)",
+)
+GLODA_SENT = 1704164645  # the first message's Date:, Unix seconds (gloda keeps PRTime microseconds)
+GLODA_PEOPLE = GEARY_PEOPLE
+GLODA_FOLDERS = ("Rechnungen 💶", "Projekt\u00a0Ω", "Inbox")
+
+
+def gloda_sent(i: int) -> int:
+    """Message ``i``'s ``Date:``, microseconds since 1970 (PRTime), as gloda keeps ``messages.date``."""
+    return (GLODA_SENT + i * 93_793) * 1_000_000
+
+
+def gloda_body(i: int) -> str:
+    """Message ``i``'s body as gloda indexes it: the text of its first part, one line per line."""
+    return f"Hallo {GLODA_PEOPLE[(i + 1) % 6][0]},\nzahlbar: {100 + i * 7},{i * 13 % 100:02d} €\n🎉 Grüße"
+
+
+def gloda_rows(messages: int = 24) -> dict[str, list[Sequence[Any]]]:
+    """Every plain row of a gloda database holding ``messages`` messages (see the module's list)."""
+    folders = [
+        (1, "mailbox://nobody@Local%20Folders/Trash", 0, "Trash", -1),
+        *(
+            (k + 3, "mailbox://nobody@Local%20Folders/" + urllib.parse.quote(name), 0, name, 20)
+            for k, name in enumerate(GLODA_FOLDERS)
+        ),
+    ]
+    rows: list[Sequence[Any]] = []
+    conversations: list[Sequence[Any]] = []
+    for i in range(messages):
+        conversation = i // 2 + 1 if i % 4 < 2 else len(conversations) + 1
+        if conversation > len(conversations):
+            conversations.append((conversation, GEARY_SUBJECTS[i % 5], None, None))
+        author = i % 6 + 1
+        rows.append(
+            (
+                i + 32,
+                3 + i % 3,
+                i // 3 + 1,
+                conversation,
+                gloda_sent(i),
+                f"m{i}@example.org",
+                0,
+                f'{{"43":{author},"44":[{author % 6 + 1}],"45":[],"50":false,"52":[{author}]}}',
+                20 if i % 5 else 18,
+            )
+        )
+    contacts = [(k + 1, None, None, 0, 0, name, '{"69":[]}') for k, (name, _) in enumerate(GLODA_PEOPLE)]
+    identities = [(k + 1, k + 1, "email", email, "", 0) for k, (_, email) in enumerate(GLODA_PEOPLE)]
+    definitions = [
+        (32, 2, "built-in", "subjectMatches", None),
+        (33, 0, "built-in", "folder", None),
+        (43, 1, "built-in", "from", None),
+        (52, 1, "built-in", "involves", None),
+    ]
+    # Each message's folder (attribute 33) and author (43, a contact's id), as gloda's attributes.
+    attributes = [(m[3], m[0], 33, m[1]) for m in rows] + [
+        (m[3], m[0], 43, (m[0] - 32) % 6 + 1) for m in rows
+    ]
+    return {
+        "folderLocations": folders,
+        "conversations": conversations,
+        "messages": rows,
+        "attributeDefinitions": definitions,
+        "messageAttributes": attributes,
+        "contacts": contacts,
+        "identities": identities,
+    }
+
+
+def thunderbird_gloda(path: Path) -> Path:
+    """Thunderbird's ``global-messages-db.sqlite`` (see the module's list): its full-text indexes filled
+    for every message and conversation, then their statements naming Thunderbird's own tokenizer."""
+    rows = gloda_rows()
+    write_export(path, GLODA_DDL, rows)
+    with closing(sqlite3.connect(path)) as con, con:
+        con.executemany(
+            "INSERT INTO messagesText (docid, body, subject, attachmentNames, author, recipients) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    m[0],
+                    gloda_body(m[0] - 32),
+                    GEARY_SUBJECTS[(m[0] - 32) % 5],
+                    "Rechnung 00123.pdf" if m[0] % 4 == 0 else None,
+                    "{1} <{0}>".format(*reversed(GLODA_PEOPLE[(m[0] - 32) % 6])),
+                    "{1} <{0}>".format(*reversed(GLODA_PEOPLE[(m[0] - 31) % 6])),
+                )
+                for m in rows["messages"]
+            ],
+        )
+        con.executemany(
+            "INSERT INTO conversationsText (docid, subject) VALUES (?, ?)",
+            [(c[0], c[1]) for c in rows["conversations"]],
+        )
+        con.execute("PRAGMA writable_schema = ON")  # the statements as Thunderbird's connection wrote them
+        con.execute(
+            "UPDATE sqlite_master SET sql = replace(sql, 'tokenize porter', 'tokenize mozporter') "
+            "WHERE name IN ('messagesText', 'conversationsText')"
         )
         con.execute("PRAGMA user_version = 30")
     return path

@@ -52,8 +52,8 @@ app's SQLAlchemy data layer, a Mnemosyne flashcard database, a Dino XMPP client'
 Strawberry music collection, a Scrapyd server's finished jobs and spider queue, a Django site's
 django-silk profiler tables, a Django site's django-auditlog and django-activity-stream tables, a
 vnStat traffic monitor, ulogd2's netfilter packet log, a zathura document viewer, a luakit and a
-Falkon web browser, a Geary mail client) through ``columnar-etl run`` into the session's real
-PostgreSQL, every cell checked.
+Falkon web browser, a Geary mail client, Thunderbird's global message index) through
+``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -12015,15 +12015,28 @@ def test_geary_mail_reads_its_servers_internaldates_as_instants_and_leaves_its_o
     Unix seconds with ``-1`` for no ``Date:``, stays integers as written with the instant's note. The
     empty subjects and the messages without flags (``''``) are made NULL and audited, and cost as
     blanks beside the table's NULLs. The declared references are found; the FTS5 index, made with a
-    tokenizer only Geary registers, is left out with a warning: exit 2, everything else loaded."""
+    tokenizer only Geary registers, is left out with a warning (exit 2), its own copy of the documents
+    (``MessageSearchTable_content``) loaded as written, everything else loaded."""
     rows = apps.geary_rows()
     ran, run_dir = run_export(apps.geary_mail)
-    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    indexed = [m for m in rows["MessageTable"] if m[15] is not None]
+    loaded_cleanly(
+        ran,
+        run_dir,
+        {table: len(values) for table, values in rows.items()} | {"MessageSearchTable_content": len(indexed)},
+    )
     assert (ran.code, ran.record["outcome"]) == (2, "warn")
     assert ran.record["warnings"] == [
         "table 'MessageSearchTable' not loaded: a fts5 virtual table, whose tokenizer SQLite here lacks "
-        "(no such tokenizer: geary_tokeniser)"
+        "(no such tokenizer: geary_tokeniser); its documents are the rows of table "
+        "'MessageSearchTable_content' (its own copy of them), which loads"
     ]
+    # The index's own copy of each fetched message: its rowid the message's id, then a column per
+    # indexed column (c0 the body, c2 the subject), cleaned as the message's own columns are.
+    relation = f"{quote_ident(ran.base)}.{quote_ident('MessageSearchTable_content')}"
+    assert set(pg_query(ran.uri, f"SELECT id, c0, c2 FROM {relation}")) == {
+        (m[0], m[15].removesuffix("\r\n"), m[13] or None) for m in indexed
+    }
     assert references(run_dir) == {
         ("FolderTable", "parent_id"): "FolderTable.id",
         ("MessageLocationTable", "message_id"): "MessageTable.id",
@@ -12085,3 +12098,52 @@ def test_geary_mail_reads_its_servers_internaldates_as_instants_and_leaves_its_o
     assert ran.values("GarbageCollectionTable", "last_reap_time_t", "id") == {
         0: UNIX_EPOCH + timedelta(seconds=gc[1])
     }
+
+
+def test_thunderbird_gloda_reads_its_prtime_dates_as_instants_and_loads_the_bodies_its_own_index_keeps(
+    run_export: Runner,
+) -> None:
+    """Thunderbird's ``global-messages-db.sqlite`` (gloda). ``messages.date``, PRTime microseconds,
+    arrives as instants, each audited ``epoch:microseconds``. Its FTS3 indexes, made with a tokenizer
+    only Thunderbird registers (``mozporter``), cannot be read here and are left out with a warning
+    (exit 2), but the copy of the documents each keeps itself loads as written: ``messagesText_content``
+    holds each message's body, found nowhere else in the file (until 2026-12-05 left out as the
+    index's storage). The conversations are found by the data; every cell checked."""
+    rows = apps.gloda_rows()
+    ran, run_dir = run_export(apps.thunderbird_gloda)
+    messages = rows["messages"]
+    loaded_cleanly(
+        ran,
+        run_dir,
+        {table: len(values) for table, values in rows.items()}
+        | {"messagesText_content": len(messages), "conversationsText_content": len(rows["conversations"])},
+    )
+    assert (ran.code, ran.record["outcome"]) == (2, "warn")
+    assert ran.record["warnings"] == [
+        f"table '{name}' not loaded: a fts3 virtual table, whose tokenizer SQLite here lacks (unknown "
+        f"tokenizer: mozporter); its documents are the rows of table '{name}_content' (its own copy of "
+        "them), which loads"
+        for name in ("conversationsText", "messagesText")
+    ]
+    assert ran.types("messages")["date"] == "timestamp with time zone"
+    assert ran.values("messages", "date", "id") == {
+        m[0]: UNIX_EPOCH + timedelta(microseconds=m[4]) for m in messages
+    }
+    assert audit_rules(run_dir, "messages", "date") == {str(m[0]): {"epoch:microseconds"} for m in messages}
+    assert ran.values("messages", "jsonAttributes", "id") == {m[0]: m[7] for m in messages}
+    assert ran.types("messagesText_content") == {
+        "docid": "bigint",
+        "c0body": "text",
+        "c1subject": "text",
+        "c2attachmentNames": "text",
+        "c3author": "text",
+        "c4recipients": "text",
+    }
+    assert ran.values("messagesText_content", "c0body", "docid") == {
+        m[0]: apps.gloda_body(m[0] - 32) for m in messages
+    }
+    assert ran.values("messagesText_content", "c2attachmentNames", "docid") == {
+        m[0]: "Rechnung 00123.pdf" if m[0] % 4 == 0 else None for m in messages
+    }
+    assert references(run_dir)[("messages", "conversationID")] == "conversations.id"
+    assert ran.values("folderLocations", "folderURI", "id") == {f[0]: f[1] for f in rows["folderLocations"]}
