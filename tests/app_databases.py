@@ -1380,6 +1380,24 @@ number, so a test computes what a column holds from the same numbers.
   reference; contacts whose ``phone`` is stored in the national format (``618 123 457``, nine digits
   in groups of three, ``''`` for none), ``mobile`` in E.164, ``fax`` internationally formatted, and
   postcodes ``113 07``.
+- :func:`geary_mail`: a Geary 43 mail client's ``geary.db`` (its schema scripts' DDL, version 30):
+  ``MessageTable`` with each message's ``Date:`` as its sender wrote it (RFC 2822, ``Tue, 2 Jan 2024
+  04:04:05 +0100``, NULL for none) beside ``date_time_t`` Unix seconds (``-1`` for none), its
+  INTERNALDATE as the IMAP server wrote it (``02-Jan-2024 04:04:36 +0100``, the day sometimes padded
+  with a space) beside ``internaldate_time_t``, the IMAP flags space-separated (``''`` for none), an
+  empty ``Subject:`` as ``''``, header, body and preview NULL for a message whose envelope alone was
+  fetched; folders (a ``uid_validity`` of 4294967295, ``last_seen_status_total`` of no declared type),
+  each message's location (its UID, ``remove_marker`` 0/1), attachments, contacts, the outbox, the
+  garbage collector's Unix seconds; ``MessageSearchTable``, an FTS5 index made with the tokenizer only
+  Geary registers (``tokenize="geary_tokeniser"``).
+- :func:`thunderbird_gloda`: Thunderbird 153's global message index, ``global-messages-db.sqlite``
+  (gloda's DDL, schema version 30): ``messages`` with ``date INTEGER`` of PRTime microseconds since
+  1970, each message's folder (``folderLocations``, whose URIs percent-encode an emoji and a no-break
+  space) and conversation, ``jsonAttributes`` JSON, ``messageAttributes`` of ``NUMERIC`` values;
+  ``contacts`` and ``identities`` (``description NOT NULL`` of no declared type, ``''``); and its
+  FTS3 indexes ``messagesText`` (each message's body, found nowhere else in the file, subject,
+  attachment names, author, recipients) and ``conversationsText``, made with the tokenizer only
+  Thunderbird registers (``tokenize mozporter``).
 """
 
 from __future__ import annotations
@@ -31124,3 +31142,357 @@ def axes_phonenumber_rows() -> dict[str, list[Sequence[Any]]]:
 def axes_phonenumber_site(path: Path) -> Path:
     """A Czech Django site's django-axes login log and phone numbers (see the module's list)."""
     return write_export(path, AXES_DDL, axes_phonenumber_rows())
+
+
+# --- Geary ---------------------------------------------------------------------------------------------
+
+#: Geary 43's ``geary.db`` as its schema scripts (``version-001.sql`` … ``version-030.sql``) leave it:
+#: each ``ALTER TABLE … ADD COLUMN`` appended to its table's statement as SQLite keeps it, the FTS5
+#: search index made with the tokenizer only Geary registers (:func:`geary_mail` writes it).
+GEARY_DDL = (
+    "CREATE TABLE FolderTable (\n    id INTEGER PRIMARY KEY,\n    name TEXT NOT NULL,\n"
+    "    parent_id INTEGER REFERENCES FolderTable ON DELETE RESTRICT\n, last_seen_total INTEGER, "
+    "uid_validity INTEGER, uid_next INTEGER, attributes TEXT, last_seen_status_total, "
+    "unread_count INTEGER DEFAULT 0)",
+    "CREATE TABLE MessageTable (\n    id INTEGER PRIMARY KEY,\n    fields INTEGER,\n"
+    "    date_field TEXT,\n    date_time_t INTEGER,\n    from_field TEXT,\n    sender TEXT,\n"
+    "    reply_to TEXT,\n    to_field TEXT,\n    cc TEXT,\n    bcc TEXT,\n    message_id TEXT,\n"
+    "    in_reply_to TEXT,\n    reference_ids TEXT,\n    subject TEXT,\n    header TEXT,\n"
+    "    body TEXT,\n    preview TEXT\n, flags TEXT, internaldate TEXT, rfc822_size INTEGER, "
+    "internaldate_time_t INTEGER)",
+    "CREATE TABLE MessageLocationTable (\n    id INTEGER PRIMARY KEY,\n"
+    "    message_id INTEGER REFERENCES MessageTable ON DELETE CASCADE,\n"
+    "    folder_id INTEGER REFERENCES FolderTable ON DELETE CASCADE,\n    ordering INTEGER,\n"
+    "    remove_marker INTEGER DEFAULT 0\n)",
+    "CREATE TABLE MessageAttachmentTable (\n    id INTEGER PRIMARY KEY,\n"
+    "    message_id INTEGER REFERENCES MessageTable ON DELETE CASCADE,\n    filename TEXT,\n"
+    "    mime_type TEXT,\n    filesize INTEGER\n, disposition INTEGER, content_id TEXT DEFAULT NULL, "
+    "description TEXT DEFAULT NULL)",
+    "CREATE TABLE SmtpOutboxTable (\n    id INTEGER PRIMARY KEY,\n    ordering INTEGER,\n"
+    "    message TEXT\n, sent INTEGER DEFAULT 0)",
+    "CREATE TABLE ContactTable (\n    id INTEGER PRIMARY KEY,\n    normalized_email TEXT NOT NULL,\n"
+    "    real_name TEXT,\n    email TEXT UNIQUE NOT NULL,\n    highest_importance INTEGER NOT NULL\n"
+    ", flags TEXT)",
+    "CREATE INDEX FolderTableNameIndex ON FolderTable(name)",
+    "CREATE INDEX FolderTableParentIndex ON FolderTable(parent_id)",
+    "CREATE INDEX MessageTableMessageIDIndex ON MessageTable(message_id)",
+    "CREATE INDEX MessageLocationTableMessageIDIndex ON MessageLocationTable(message_id)",
+    "CREATE INDEX MessageAttachmentTableMessageIDIndex ON MessageAttachmentTable(message_id)",
+    "CREATE INDEX SmtpOutboxOrderingIndex ON SmtpOutboxTable(ordering ASC)",
+    "CREATE INDEX MessageTableInternalDateIndex ON MessageTable(internaldate)",
+    "CREATE INDEX MessageTableRfc822SizeIndex ON MessageTable(rfc822_size)",
+    "CREATE INDEX MessageTableInReplyToIndex ON MessageTable(in_reply_to)",
+    "CREATE INDEX MessageTableInternalDateTimeTIndex ON MessageTable(internaldate_time_t)",
+    "CREATE INDEX MessageLocationTableFolderIDOrderingIndex\n"
+    "    ON MessageLocationTable(folder_id, ordering)",
+    "CREATE TABLE DeleteAttachmentFileTable (\n    id INTEGER PRIMARY KEY,\n    filename TEXT NOT NULL\n)",
+    "CREATE TABLE GarbageCollectionTable (\n    id INTEGER PRIMARY KEY,\n"
+    "    last_reap_time_t INTEGER DEFAULT NULL,\n    last_vacuum_time_t INTEGER DEFAULT NULL,\n"
+    "    reaped_messages_since_last_vacuum INTEGER DEFAULT 0\n, last_cleanup_time_t INTEGER DEFAULT NULL)",
+    "CREATE VIRTUAL TABLE MessageSearchTable USING fts5(\n    body,\n    attachments,\n    subject,\n"
+    '    "from",\n    receivers,\n    cc,\n    bcc,\n    flags,\n\n    tokenize="unicode61",\n'
+    '    prefix="2,4,6,8,10"\n)',
+)
+GEARY_SENT = datetime(2024, 1, 2, 3, 4, 5, tzinfo=UTC)  # the first message's Date:, in UTC
+GEARY_OFFSETS = (60, -300, 0, 330, -480)  # each message's sender's UTC offset, minutes, in turn
+GEARY_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+GEARY_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+GEARY_PEOPLE = (
+    ("Ann Ødegård", "ann@example.org"),
+    ("José Núñez", "jose@example.es"),
+    ("李雷", "lilei@example.cn"),
+    ("Zoë 🦊 Smith", "zoe@example.com"),
+    ('"O\'Brien, Pat"', "pat@example.ie"),
+    ("Mark\u00a0Twain", "mark@example.com"),
+)
+GEARY_SUBJECTS = (
+    "Re: Rechnung Nr. 00123",
+    "Meeting 📅 tomorrow",
+    "",  # a Subject: header with nothing after it
+    "Café\u00a0menu",
+    "Статус проекта",
+    "Long " + "ab" * 600,
+)
+GEARY_FLAGS = ("\\Seen", "\\Seen \\Flagged", "", "\\Answered \\Seen", "$Forwarded \\Seen")
+
+
+def geary_sent(i: int) -> datetime:
+    """Message ``i``'s ``Date:``, an instant: every 26 hours 7 minutes 13 seconds on."""
+    return GEARY_SENT + timedelta(hours=26 * i, minutes=7 * i, seconds=13 * i)
+
+
+def geary_received(i: int) -> datetime:
+    """Message ``i``'s INTERNALDATE, the instant its server received it: a few minutes later."""
+    return geary_sent(i) + timedelta(seconds=31 + i * 37 % 600)
+
+
+def _geary_local(moment: datetime, i: int) -> tuple[datetime, str]:
+    minutes = GEARY_OFFSETS[i % len(GEARY_OFFSETS)]
+    sign = "-" if minutes < 0 else "+"
+    local = moment.astimezone(timezone(timedelta(minutes=minutes)))
+    return local, f"{sign}{abs(minutes) // 60:02d}{abs(minutes) % 60:02d}"
+
+
+def geary_date_field(i: int) -> str | None:
+    """Message ``i``'s ``Date:`` as its sender wrote it (RFC 2822), NULL for one with none (every 8th)."""
+    if i % 8 == 7:
+        return None
+    local, offset = _geary_local(geary_sent(i), i)
+    return (
+        f"{GEARY_WEEKDAYS[local.weekday()]}, {local.day} {GEARY_MONTHS[local.month - 1]} {local.year} "
+        f"{local:%H:%M:%S} {offset}"
+    )
+
+
+def geary_internaldate(i: int) -> str:
+    """Message ``i``'s INTERNALDATE as its IMAP server wrote it (RFC 3501's ``date-time``): the day
+    padded with a zero, or with a space (RFC 3501's ``date-day-fixed``, every 5th) before day 10."""
+    local, offset = _geary_local(geary_received(i), i)
+    day = f"{local.day:2d}" if i % 5 == 2 else f"{local.day:02d}"
+    return f"{day}-{GEARY_MONTHS[local.month - 1]}-{local.year} {local:%H:%M:%S} {offset}"
+
+
+def geary_rows(messages: int = 24) -> dict[str, list[Sequence[Any]]]:
+    """Every row of a Geary ``geary.db`` holding ``messages`` messages (see the module's list)."""
+    folders = [
+        (1, "INBOX", None, 24, 1700000000, 1025, "\\HasChildren", 24, 3),
+        (2, "Sent", None, 3, 4294967295, 4, "\\HasNoChildren \\Sent", 3, 0),
+        (3, "Drafts", None, 0, 12, 1, "\\HasNoChildren \\Drafts", 0, 0),
+        (4, "Rechnungen 💶", 1, 5, 1700000001, 9, "", 5, 1),
+        (5, "Projekt\u00a0Ω", 1, 2, 1700000002, 3, "\\HasNoChildren", 2, 0),
+    ]
+    messages_rows: list[Sequence[Any]] = []
+    locations: list[Sequence[Any]] = []
+    attachments: list[Sequence[Any]] = []
+    for i in range(messages):
+        sender_name, sender = GEARY_PEOPLE[i % len(GEARY_PEOPLE)]
+        to_name, to = GEARY_PEOPLE[(i + 1) % len(GEARY_PEOPLE)]
+        partial = i % 6 == 5  # only the envelope fetched so far: no header, body or preview
+        date_field = geary_date_field(i)
+        subject = GEARY_SUBJECTS[i % len(GEARY_SUBJECTS)]
+        body = (
+            f"Hallo {to_name},\r\n\r\nzahlbar: {100 + i * 7},{i * 13 % 100:02d} €\r\n> quoted\u00a0text\r\n"
+        )
+        header = f"Date: {date_field}\r\nFrom: {sender_name} <{sender}>\r\nSubject: {subject[:60]}\r\n"
+        messages_rows.append(
+            (
+                i + 1,
+                0x3F if partial else 0x3FF,
+                date_field,
+                -1 if date_field is None else int(geary_sent(i).timestamp()),
+                f"{sender_name} <{sender}>",
+                None,
+                f"{sender_name} <{sender}>" if i % 4 == 0 else None,
+                f"{to_name} <{to}>",
+                None if i % 3 else f"{GEARY_PEOPLE[(i + 2) % 6][0]} <{GEARY_PEOPLE[(i + 2) % 6][1]}>",
+                None,
+                f"<{i:05d}.{i * 7919 % 100000}@mail.example.org>",
+                None if i % 4 != 1 else f"<{i - 1:05d}.{(i - 1) * 7919 % 100000}@mail.example.org>",
+                None if i % 4 != 1 else f"<{i - 1:05d}.{(i - 1) * 7919 % 100000}@mail.example.org>",
+                subject,
+                None if partial else header,
+                None if partial else body,
+                None if partial else f"Hallo {to_name}, zahlbar: {100 + i * 7},{i * 13 % 100:02d} €",
+                GEARY_FLAGS[i % len(GEARY_FLAGS)],
+                geary_internaldate(i),
+                len(header) + len(body) + i * 1021,
+                int(geary_received(i).timestamp()),
+            )
+        )
+        locations.append((i + 1, i + 1, (1, 1, 4, 5)[i % 4], 1000 + i, 1 if i % 9 == 8 else 0))
+        if i % 4 == 2:
+            attachments.append(
+                (
+                    len(attachments) + 1,
+                    i + 1,
+                    ("Rechnung 00123.pdf", "фото.jpg", "scan\u00a01.png")[i % 3],
+                    ("application/pdf", "image/jpeg", "image/png")[i % 3],
+                    1000 + i * 4099,
+                    i % 3,
+                    None if i % 8 else f"part{i}@geary",
+                    None,
+                )
+            )
+    contacts = [
+        (
+            k + 1,
+            email.lower(),
+            name,
+            email,
+            (10, 20, 50, 80, 100, 30)[k],
+            "ALWAYS_LOAD_REMOTE_IMAGES" if k % 3 == 0 else None,
+        )
+        for k, (name, email) in enumerate(GEARY_PEOPLE)
+    ]
+    outbox = [
+        (
+            k + 1,
+            k + 1,
+            f"Date: Tue, 2 Jan 2024 03:04:0{k} +0100\r\nFrom: ann@example.org\r\n"
+            f"Subject: Entwurf {k} ✉\r\n\r\nBody\r\n",
+            k % 2,
+        )
+        for k in range(2)
+    ]
+    return {
+        "FolderTable": folders,
+        "MessageTable": messages_rows,
+        "MessageLocationTable": locations,
+        "MessageAttachmentTable": attachments,
+        "SmtpOutboxTable": outbox,
+        "ContactTable": contacts,
+        "DeleteAttachmentFileTable": [
+            (1, "/home/u/.local/share/geary/ann@example.org/attachments/3/Rechnung 00123.pdf")
+        ],
+        "GarbageCollectionTable": [(0, 1717171717, 1709090909, 37, 1717171818)],
+    }
+
+
+def geary_mail(path: Path) -> Path:
+    """A Geary mail client's ``geary.db`` (see the module's list): its search index filled with the
+    fetched messages, then its statement naming Geary's own tokenizer, as Geary writes it."""
+    rows = geary_rows()
+    write_export(path, GEARY_DDL, rows)
+    with closing(sqlite3.connect(path)) as con, con:
+        con.executemany(
+            'INSERT INTO MessageSearchTable (rowid, body, subject, "from", receivers, cc, flags) '
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (m[0], m[15], m[13], m[4], m[7], m[8], m[17])
+                for m in rows["MessageTable"]
+                if m[15] is not None
+            ],
+        )
+        con.execute("PRAGMA writable_schema = ON")  # the statement as Geary's connection wrote it
+        con.execute(
+            "UPDATE sqlite_master SET sql = replace(sql, 'unicode61', 'geary_tokeniser') "
+            "WHERE name = 'MessageSearchTable'"
+        )
+        con.execute("PRAGMA user_version = 30")
+    return path
+
+
+# --- Thunderbird's gloda -----------------------------------------------------------------------------------
+
+#: Thunderbird 153's ``global-messages-db.sqlite`` (gloda, schema version 30, its ``GlodaDatastore``'s
+#: DDL): its full-text indexes are made with the tokenizer only Thunderbird registers
+#: (``tokenize mozporter``; :func:`thunderbird_gloda` writes them).
+GLODA_DDL = (
+    "CREATE TABLE folderLocations (id INTEGER PRIMARY KEY, folderURI TEXT NOT NULL, dirtyStatus INTEGER "
+    "NOT NULL, name TEXT NOT NULL, indexingPriority INTEGER NOT NULL)",
+    "CREATE TABLE conversations (id INTEGER PRIMARY KEY, subject TEXT NOT NULL, oldestMessageDate "
+    "INTEGER, newestMessageDate INTEGER)",
+    "CREATE VIRTUAL TABLE conversationsText USING fts3(tokenize porter, subject TEXT)",
+    "CREATE TABLE messages (id INTEGER PRIMARY KEY, folderID INTEGER, messageKey INTEGER, conversationID "
+    "INTEGER NOT NULL, date INTEGER, headerMessageID TEXT, deleted INTEGER NOT NULL default 0, "
+    "jsonAttributes TEXT, notability INTEGER NOT NULL default 0)",
+    "CREATE VIRTUAL TABLE messagesText USING fts3(tokenize porter, body TEXT, subject TEXT, "
+    "attachmentNames TEXT, author TEXT, recipients TEXT)",
+    "CREATE TABLE attributeDefinitions (id INTEGER PRIMARY KEY, attributeType INTEGER NOT NULL, "
+    "extensionName TEXT NOT NULL, name TEXT NOT NULL, parameter BLOB)",
+    "CREATE TABLE messageAttributes (conversationID INTEGER NOT NULL, messageID INTEGER NOT NULL, "
+    "attributeID INTEGER NOT NULL, value NUMERIC)",
+    "CREATE TABLE contacts (id INTEGER PRIMARY KEY, directoryUUID TEXT, contactUUID TEXT, popularity "
+    "INTEGER, frecency INTEGER, name TEXT, jsonAttributes TEXT)",
+    "CREATE TABLE identities (id INTEGER PRIMARY KEY, contactID INTEGER NOT NULL, kind TEXT NOT NULL, "
+    "value TEXT NOT NULL, description NOT NULL, relay INTEGER NOT NULL)",
+)
+GLODA_SENT = 1704164645  # the first message's Date:, Unix seconds (gloda keeps PRTime microseconds)
+GLODA_PEOPLE = GEARY_PEOPLE
+GLODA_FOLDERS = ("Rechnungen 💶", "Projekt\u00a0Ω", "Inbox")
+
+
+def gloda_sent(i: int) -> int:
+    """Message ``i``'s ``Date:``, microseconds since 1970 (PRTime), as gloda keeps ``messages.date``."""
+    return (GLODA_SENT + i * 93_793) * 1_000_000
+
+
+def gloda_body(i: int) -> str:
+    """Message ``i``'s body as gloda indexes it: the text of its first part, one line per line."""
+    return f"Hallo {GLODA_PEOPLE[(i + 1) % 6][0]},\nzahlbar: {100 + i * 7},{i * 13 % 100:02d} €\n🎉 Grüße"
+
+
+def gloda_rows(messages: int = 24) -> dict[str, list[Sequence[Any]]]:
+    """Every plain row of a gloda database holding ``messages`` messages (see the module's list)."""
+    folders = [
+        (1, "mailbox://nobody@Local%20Folders/Trash", 0, "Trash", -1),
+        *(
+            (k + 3, "mailbox://nobody@Local%20Folders/" + urllib.parse.quote(name), 0, name, 20)
+            for k, name in enumerate(GLODA_FOLDERS)
+        ),
+    ]
+    rows: list[Sequence[Any]] = []
+    conversations: list[Sequence[Any]] = []
+    for i in range(messages):
+        conversation = i // 2 + 1 if i % 4 < 2 else len(conversations) + 1
+        if conversation > len(conversations):
+            conversations.append((conversation, GEARY_SUBJECTS[i % 5], None, None))
+        author = i % 6 + 1
+        rows.append(
+            (
+                i + 32,
+                3 + i % 3,
+                i // 3 + 1,
+                conversation,
+                gloda_sent(i),
+                f"m{i}@example.org",
+                0,
+                f'{{"43":{author},"44":[{author % 6 + 1}],"45":[],"50":false,"52":[{author}]}}',
+                20 if i % 5 else 18,
+            )
+        )
+    contacts = [(k + 1, None, None, 0, 0, name, '{"69":[]}') for k, (name, _) in enumerate(GLODA_PEOPLE)]
+    identities = [(k + 1, k + 1, "email", email, "", 0) for k, (_, email) in enumerate(GLODA_PEOPLE)]
+    definitions = [
+        (32, 2, "built-in", "subjectMatches", None),
+        (33, 0, "built-in", "folder", None),
+        (43, 1, "built-in", "from", None),
+        (52, 1, "built-in", "involves", None),
+    ]
+    # Each message's folder (attribute 33) and author (43, a contact's id), as gloda's attributes.
+    attributes = [(m[3], m[0], 33, m[1]) for m in rows] + [
+        (m[3], m[0], 43, (m[0] - 32) % 6 + 1) for m in rows
+    ]
+    return {
+        "folderLocations": folders,
+        "conversations": conversations,
+        "messages": rows,
+        "attributeDefinitions": definitions,
+        "messageAttributes": attributes,
+        "contacts": contacts,
+        "identities": identities,
+    }
+
+
+def thunderbird_gloda(path: Path) -> Path:
+    """Thunderbird's ``global-messages-db.sqlite`` (see the module's list): its full-text indexes filled
+    for every message and conversation, then their statements naming Thunderbird's own tokenizer."""
+    rows = gloda_rows()
+    write_export(path, GLODA_DDL, rows)
+    with closing(sqlite3.connect(path)) as con, con:
+        con.executemany(
+            "INSERT INTO messagesText (docid, body, subject, attachmentNames, author, recipients) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    m[0],
+                    gloda_body(m[0] - 32),
+                    GEARY_SUBJECTS[(m[0] - 32) % 5],
+                    "Rechnung 00123.pdf" if m[0] % 4 == 0 else None,
+                    "{1} <{0}>".format(*reversed(GLODA_PEOPLE[(m[0] - 32) % 6])),
+                    "{1} <{0}>".format(*reversed(GLODA_PEOPLE[(m[0] - 31) % 6])),
+                )
+                for m in rows["messages"]
+            ],
+        )
+        con.executemany(
+            "INSERT INTO conversationsText (docid, subject) VALUES (?, ?)",
+            [(c[0], c[1]) for c in rows["conversations"]],
+        )
+        con.execute("PRAGMA writable_schema = ON")  # the statements as Thunderbird's connection wrote them
+        con.execute(
+            "UPDATE sqlite_master SET sql = replace(sql, 'tokenize porter', 'tokenize mozporter') "
+            "WHERE name IN ('messagesText', 'conversationsText')"
+        )
+        con.execute("PRAGMA user_version = 30")
+    return path

@@ -54,8 +54,8 @@ django-silk profiler tables, a Django site's django-auditlog and django-activity
 vnStat traffic monitor, ulogd2's netfilter packet log, a zathura document viewer, a luakit and a
 Falkon web browser, a Pi-hole DNS filter's query log and lists, a Netdata agent's metadata, a digiKam
 photo library, a Kodi music and video library, a Django site's django-treebeard trees, a Django site's
-django-axes login log and django-phonenumber-field numbers) through ``columnar-etl run`` into the
-session's real PostgreSQL, every cell checked.
+django-axes login log and django-phonenumber-field numbers, a Geary mail client, Thunderbird's global
+message index) through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -12541,3 +12541,147 @@ def test_axes_login_log_and_national_phone_numbers_arrive_as_written(run_export:
     assert ran.values("axes_accesslog", "session_hash", "id") == {
         row[0]: row[8] for row in rows["axes_accesslog"]
     }
+
+
+def test_geary_mail_reads_its_servers_internaldates_as_instants_and_leaves_its_own_search_index_out(
+    run_export: Runner,
+) -> None:
+    """A Geary mail client's ``geary.db``. Each message's INTERNALDATE, IMAP's date-time as the server
+    wrote it (``02-Jan-2024 04:04:36 +0100``, the day sometimes padded with a space), arrives as the
+    instant Geary's own ``internaldate_time_t`` beside it names, each audited by its format (until
+    2026-12-05 text); the ``Date:`` its sender wrote (RFC 2822) as the sent instant; ``date_time_t``,
+    Unix seconds with ``-1`` for no ``Date:``, stays integers as written with the instant's note. The
+    empty subjects and the messages without flags (``''``) are made NULL and audited, and cost as
+    blanks beside the table's NULLs. The declared references are found; the FTS5 index, made with a
+    tokenizer only Geary registers, is left out with a warning (exit 2), its own copy of the documents
+    (``MessageSearchTable_content``) loaded as written, everything else loaded."""
+    rows = apps.geary_rows()
+    ran, run_dir = run_export(apps.geary_mail)
+    indexed = [m for m in rows["MessageTable"] if m[15] is not None]
+    loaded_cleanly(
+        ran,
+        run_dir,
+        {table: len(values) for table, values in rows.items()} | {"MessageSearchTable_content": len(indexed)},
+    )
+    assert (ran.code, ran.record["outcome"]) == (2, "warn")
+    assert ran.record["warnings"] == [
+        "table 'MessageSearchTable' not loaded: a fts5 virtual table, whose tokenizer SQLite here lacks "
+        "(no such tokenizer: geary_tokeniser); its documents are the rows of table "
+        "'MessageSearchTable_content' (its own copy of them), which loads"
+    ]
+    # The index's own copy of each fetched message: its rowid the message's id, then a column per
+    # indexed column (c0 the body, c2 the subject), cleaned as the message's own columns are.
+    relation = f"{quote_ident(ran.base)}.{quote_ident('MessageSearchTable_content')}"
+    assert set(pg_query(ran.uri, f"SELECT id, c0, c2 FROM {relation}")) == {
+        (m[0], m[15].removesuffix("\r\n"), m[13] or None) for m in indexed
+    }
+    assert references(run_dir) == {
+        ("FolderTable", "parent_id"): "FolderTable.id",
+        ("MessageLocationTable", "message_id"): "MessageTable.id",
+        ("MessageLocationTable", "folder_id"): "FolderTable.id",
+        ("MessageAttachmentTable", "message_id"): "MessageTable.id",
+    }
+    messages = rows["MessageTable"]
+    types = ran.types("MessageTable")
+    assert (types["date_field"], types["internaldate"], types["internaldate_time_t"]) == (
+        "timestamp with time zone",
+    ) * 3
+    assert (types["date_time_t"], types["fields"], types["rfc822_size"]) == ("bigint",) * 3
+    assert (types["subject"], types["flags"], types["header"], types["body"]) == ("text",) * 4
+    # The server's text and Geary's own seconds name one moment: when the server received it.
+    received = {i + 1: apps.geary_received(i) for i in range(len(messages))}
+    assert ran.values("MessageTable", "internaldate", "id") == received
+    assert ran.values("MessageTable", "internaldate_time_t", "id") == received
+    assert any(m[18].startswith(" ") for m in messages)
+    assert audit_rules(run_dir, "MessageTable", "internaldate") == {
+        str(m[0]): {("trim," if m[18].startswith(" ") else "") + "date_format:%d-%b-%Y %H:%M:%S %z"}
+        for m in messages
+    }
+    assert ran.values("MessageTable", "date_field", "id") == {
+        i + 1: None if apps.geary_date_field(i) is None else apps.geary_sent(i) for i in range(len(messages))
+    }
+    assert ran.values("MessageTable", "date_time_t", "id") == {m[0]: m[3] for m in messages}
+    assert -1 in {m[3] for m in messages}
+    notes = profiled(run_dir)["columns"]["MessageTable"]["date_time_t"]["notes"]
+    assert 'to_timestamp(NULLIF("date_time_t", -1))' in " ".join(notes)
+    assert ran.values("MessageTable", "subject", "id") == {m[0]: m[13] or None for m in messages}
+    assert ran.values("MessageTable", "flags", "id") == {m[0]: m[17] or None for m in messages}
+    # A mail body ends in its last line's CRLF: a line terminator, trimmed and audited, costing nothing.
+    assert all(m[15] is None or m[15].endswith("text\r\n") for m in messages)
+    assert ran.values("MessageTable", "body", "id") == {
+        m[0]: m[15] and m[15].removesuffix("\r\n") for m in messages
+    }
+    assert audit_rules(run_dir, "MessageTable", "body") == {
+        str(m[0]): {"trim"} for m in messages if m[15] is not None
+    }
+    columns = profiled(run_dir)["columns"]["MessageTable"]
+    assert (columns["body"]["line_terminated"], columns["body"]["quality"]) == (True, 100.0)
+    for name, at in (("subject", 13), ("flags", 17)):
+        blanks = sum(m[at] == "" for m in messages)
+        assert columns[name]["quality"] == round(column_score(len(messages), blanks), 2), name
+    folders = ran.types("FolderTable")
+    assert (folders["uid_validity"], folders["last_seen_status_total"]) == ("bigint", "bigint")
+    assert ran.values("FolderTable", "uid_validity", "id") == {f[0]: f[4] for f in rows["FolderTable"]}
+    assert ran.values("FolderTable", "name", "id") == {f[0]: f[1] or None for f in rows["FolderTable"]}
+    assert ran.types("MessageLocationTable")["remove_marker"] == "bigint"
+    assert ran.values("MessageLocationTable", "ordering", "id") == {
+        row[0]: row[3] for row in rows["MessageLocationTable"]
+    }
+    collector = ran.types("GarbageCollectionTable")
+    assert (collector["last_reap_time_t"], collector["reaped_messages_since_last_vacuum"]) == (
+        "timestamp with time zone",
+        "bigint",
+    )
+    gc = rows["GarbageCollectionTable"][0]
+    assert ran.values("GarbageCollectionTable", "last_reap_time_t", "id") == {
+        0: UNIX_EPOCH + timedelta(seconds=gc[1])
+    }
+
+
+def test_thunderbird_gloda_reads_its_prtime_dates_as_instants_and_loads_the_bodies_its_own_index_keeps(
+    run_export: Runner,
+) -> None:
+    """Thunderbird's ``global-messages-db.sqlite`` (gloda). ``messages.date``, PRTime microseconds,
+    arrives as instants, each audited ``epoch:microseconds``. Its FTS3 indexes, made with a tokenizer
+    only Thunderbird registers (``mozporter``), cannot be read here and are left out with a warning
+    (exit 2), but the copy of the documents each keeps itself loads as written: ``messagesText_content``
+    holds each message's body, found nowhere else in the file (until 2026-12-05 left out as the
+    index's storage). The conversations are found by the data; every cell checked."""
+    rows = apps.gloda_rows()
+    ran, run_dir = run_export(apps.thunderbird_gloda)
+    messages = rows["messages"]
+    loaded_cleanly(
+        ran,
+        run_dir,
+        {table: len(values) for table, values in rows.items()}
+        | {"messagesText_content": len(messages), "conversationsText_content": len(rows["conversations"])},
+    )
+    assert (ran.code, ran.record["outcome"]) == (2, "warn")
+    assert ran.record["warnings"] == [
+        f"table '{name}' not loaded: a fts3 virtual table, whose tokenizer SQLite here lacks (unknown "
+        f"tokenizer: mozporter); its documents are the rows of table '{name}_content' (its own copy of "
+        "them), which loads"
+        for name in ("conversationsText", "messagesText")
+    ]
+    assert ran.types("messages")["date"] == "timestamp with time zone"
+    assert ran.values("messages", "date", "id") == {
+        m[0]: UNIX_EPOCH + timedelta(microseconds=m[4]) for m in messages
+    }
+    assert audit_rules(run_dir, "messages", "date") == {str(m[0]): {"epoch:microseconds"} for m in messages}
+    assert ran.values("messages", "jsonAttributes", "id") == {m[0]: m[7] for m in messages}
+    assert ran.types("messagesText_content") == {
+        "docid": "bigint",
+        "c0body": "text",
+        "c1subject": "text",
+        "c2attachmentNames": "text",
+        "c3author": "text",
+        "c4recipients": "text",
+    }
+    assert ran.values("messagesText_content", "c0body", "docid") == {
+        m[0]: apps.gloda_body(m[0] - 32) for m in messages
+    }
+    assert ran.values("messagesText_content", "c2attachmentNames", "docid") == {
+        m[0]: "Rechnung 00123.pdf" if m[0] % 4 == 0 else None for m in messages
+    }
+    assert references(run_dir)[("messages", "conversationID")] == "conversations.id"
+    assert ran.values("folderLocations", "folderURI", "id") == {f[0]: f[1] for f in rows["folderLocations"]}

@@ -1540,6 +1540,50 @@ def test_a_full_text_index_with_the_applications_own_tokenizer_is_left_out_and_t
     assert sorted(texts) == [(i, f"chapter {i} of the book") for i in range(1, 30)]
 
 
+@pytest.mark.parametrize("module", ["fts5", "fts4", "fts3"])
+def test_a_full_text_index_with_its_own_tokenizer_keeping_its_own_copy_loads_that_copy(
+    pg_uri: str, tmp_path: Path, module: str
+) -> None:
+    # A mail client's search index keeps its documents itself (no content=): Thunderbird's gloda
+    # (FTS3, tokenize=mozporter: its messagesText holds each message's body, found nowhere else in the
+    # file), Geary's MessageSearchTable (FTS5, geary_tokeniser). SQLite here cannot read the index
+    # without the tokenizer, but its copy of the documents is a plain table (<index>_content: the
+    # rowid, then a column per indexed column), which it reads; it loads as it is, and the warning says
+    # so. Until 2026-12-05 it was left out as the index's storage, and the documents with it.
+    path = sqlite_file(
+        tmp_path / "mail.db",
+        "CREATE TABLE messages (id INTEGER PRIMARY KEY, subject TEXT)",
+        [(i, f"subject {i}") for i in range(1, 30)],
+    )
+    tokenizer = "unicode61" if module == "fts5" else "porter"
+    bodies = [(i, f"body {i} ✉ of the message", f"Ann {i} <ann@example.org>") for i in range(1, 30)]
+    con = sqlite3.connect(path)
+    with con:
+        con.execute(f"CREATE VIRTUAL TABLE messagesText USING {module}(body, author, tokenize={tokenizer})")
+        con.executemany("INSERT INTO messagesText (rowid, body, author) VALUES (?, ?, ?)", bodies)
+        con.execute("PRAGMA writable_schema = ON")  # the statement as the application wrote it
+        con.execute(
+            f"UPDATE sqlite_master SET sql = replace(sql, '{tokenizer}', 'mailapp') "
+            "WHERE name = 'messagesText'"
+        )
+    con.close()
+    with pytest.raises(sqlite3.OperationalError, match="tokenizer"):
+        source_values(path, "SELECT count(*) FROM messagesText")
+    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
+    assert loaded.violations == [], summarize(loaded.violations)
+    assert [w for w in loaded.result.record.warnings if "not loaded" in w] == [
+        f"table 'messagesText' not loaded: a {module} virtual table, whose tokenizer SQLite here lacks "
+        f"({'no such' if module == 'fts5' else 'unknown'} tokenizer: mailapp); its documents are the rows of "
+        "table 'messagesText_content' (its own copy of them), which loads"
+    ]
+    key, body, author = ("id", "c0", "c1") if module == "fts5" else ("docid", "c0body", "c1author")
+    relation = f"{quote_ident(loaded.base)}.{quote_ident('messagesText_content')}"
+    copied = pg_query(pg_uri, f"SELECT {key}, {body}, {author} FROM {relation}")
+    assert sorted(copied) == bodies
+    # The index's other storage (its tokens, in the module's own binary pages) stays out.
+    assert not [w for w in loaded.result.record.warnings if "_segments" in w or "_data" in w]
+
+
 def test_views_are_named_as_not_loaded_without_a_warning(pg_uri: str, tmp_path: Path) -> None:
     # SpatiaLite files carry views (geom_cols_ref_sys, v2_pipe_view): a view holds no data of its own,
     # only a query over the tables, which load. The profile and the run record name every view; the run

@@ -475,7 +475,12 @@ def _named_parts(text: str) -> tuple[Parts, str] | None:
         r"(?P<wd>[A-Za-z]{3}) (?P<mon>[A-Za-z]{3}) (?P<d>[ 0-9][0-9]) "
         r"(?P<H>[0-9]{2}):(?P<M>[0-9]{2}):(?P<S>[0-9]{2}) (?:(?P<zone>[A-Z]{2,3}) )?(?P<Y>[0-9]{4})"
     )
-    for form in (rfc, ctime):
+    # IMAP's date-time (RFC 3501): the day, month and year joined by dashes, then an offset.
+    imap = (
+        r"(?P<wd>)(?P<d>[0-9]{1,2})-(?P<mon>[A-Za-z]{3})-(?P<Y>[0-9]{4}) "
+        r"(?P<H>[0-9]{2}):(?P<M>[0-9]{2}):(?P<S>[0-9]{2}) (?P<zone>[+-][0-9]{4})"
+    )
+    for form in (rfc, ctime, imap):
         if found := re.fullmatch(form, text):
             g = found.groupdict()
             month = _month(g["mon"])

@@ -261,6 +261,7 @@ class Shape(IntEnum):
     TS_ISO_BASIC_FRACTION_ZONE = 114  # 20250520T084200.123456Z
     TS_CTIME_ZONE = 115  # Tue May 20 08:42:00 UTC 2025 (Unix date), a zone's name as RFC 2822's
     TS_CTIME_OFFSET = 119  # Wed Jul 31 14:03:28 +0000 2019 (Twitter's created_at, Ruby 1.8's Time#to_s)
+    TS_IMAP = 120  # 02-Jan-2024 03:04:05 +0100 (IMAP's date-time: every message's INTERNALDATE)
     # A timestamp whose fraction has digits beyond the microsecond that are not zero (.NET's seven
     # digits: 2025-05-20T08:42:00.1234567): no date shape, since PostgreSQL keeps microseconds and
     # reading it would round; a date column holding one stays text (profile._lossless).
@@ -358,6 +359,7 @@ ZONED_SHAPES = (
     Shape.TS_ISO_BASIC_FRACTION_ZONE,
     Shape.TS_CTIME_ZONE,
     Shape.TS_CTIME_OFFSET,
+    Shape.TS_IMAP,
 )
 #: An instant's canonical text ends in this offset (the cleaned value is in UTC).
 UTC_OFFSET_TEXT = "+00:00"
@@ -725,6 +727,17 @@ DATE_SHAPES: tuple[DateShape, ...] = (
         None,
         True,
         (22, 24),
+        "mon",
+    ),
+    # IMAP's date-time (RFC 3501): the day, the month's three letters and the year joined by dashes,
+    # the time and an offset; the INTERNALDATE a server gives every message, which mail clients keep.
+    DateShape(
+        Shape.TS_IMAP,
+        r"\d{1,2}-[A-Za-z]{3}-\d{4} \d{2}:\d{2}:\d{2} " + _OFFSET_HOURS + r"[0-5]\d",
+        "%d-%b-%Y %H:%M:%S %z",
+        None,
+        True,
+        (25, 26),
         "mon",
     ),
     # C's ctime (asctime, Unix date without a zone, many logs): the day padded with a space.

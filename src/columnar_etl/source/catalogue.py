@@ -612,16 +612,46 @@ def _content_tables(sql: str) -> list[str]:
     return found
 
 
-def _documents_loaded(module: str, sql: str, tables: Sequence[str]) -> str:
+def _documents_loaded(module: str, sql: str, tables: Sequence[str], own_copy: str | None = None) -> str:
     """What a full-text index SQLite here cannot read leaves loaded: ``; its documents are the rows of
     table 'docs' (its content=), which loads`` for an external-content index whose ``content=`` is one
     of the export's plain ``tables`` (calibre's ``books_fts`` over ``books_text``, with a tokenizer only
-    calibre registers), else ``''``: its documents are elsewhere, or in the index alone."""
+    calibre registers); ``; its documents are the rows of table 'notes_content' (its own copy of them),
+    which loads`` for one that keeps its documents itself, ``own_copy`` (:func:`own_copies`); else
+    ``''``: its documents are elsewhere, or in the index alone."""
     if module not in FULL_TEXT_MODULES:
         return ""
+    if own_copy is not None:
+        return f"; its documents are the rows of table {own_copy!r} (its own copy of them), which loads"
     named = {name.lower() for name in _content_tables(sql) if name}
     found = [table for table in tables if table.lower() in named]
     return f"; its documents are the rows of table {found[0]!r} (its content=), which loads" if found else ""
+
+
+def own_copies(
+    con: sqlite3.Connection, virtual: dict[str, tuple[str, str]], internal: dict[str, str]
+) -> dict[str, str]:
+    """Per full-text index SQLite here cannot read for want of its tokenizer (one only the writing
+    application registers: Thunderbird's ``mozporter``, Geary's ``geary_tokeniser``) that keeps its
+    documents itself (no ``content=``: neither external content nor contentless), the storage table
+    holding its copy of them, ``<index>_content`` (FTS3/4: ``docid`` then ``c0<column>``…; FTS5: ``id``
+    then ``c0``…, SQLite's documentation), among ``internal`` (:func:`internal_tables`).
+
+    That copy is a plain table SQLite reads without the tokenizer, and may hold the only copy of the
+    documents in the file (gloda's message bodies): it loads as it is, as a missing module's storage
+    does, where the index itself cannot."""
+    copies: dict[str, str] = {}
+    lowered = {name.lower(): name for name in internal}
+    for owner, (module, sql) in virtual.items():
+        content = lowered.get(f"{owner}_content".lower())
+        if module not in FULL_TEXT_MODULES or _content_tables(sql) or content is None:
+            continue
+        try:
+            con.execute(f"PRAGMA table_xinfo({quote_ident(owner)})").fetchall()
+        except sqlite3.OperationalError as exc:
+            if "tokenizer" in str(exc):
+                copies[owner] = content
+    return copies
 
 
 def contentless(sql: str) -> bool:
@@ -905,6 +935,10 @@ def read_catalogue(path: Path) -> Catalogue:
     try:
         virtual = virtual_tables(con)
         internal = internal_tables(con, virtual)
+        # An index read without its tokenizer leaves its own copy of its documents to load.
+        copies = own_copies(con, virtual, internal)
+        for copy in copies.values():
+            del internal[copy]
         unreadable: dict[str, str] = {}
         # Each table's CREATE statement too: its CHECK lists (declared_choices).
         statements = {
@@ -929,7 +963,7 @@ def read_catalogue(path: Path) -> Catalogue:
                 # FTS5 is here, but not the tokenizer an application registers (calibre's): say which.
                 part = "tokenizer" if "tokenizer" in str(exc) else "module"
                 unreadable[name] = f"a {module} virtual table, whose {part} SQLite here lacks ({exc})" + (
-                    _documents_loaded(module, sql, [n for n in names if n not in virtual])
+                    _documents_loaded(module, sql, [n for n in names if n not in virtual], copies.get(name))
                 )
                 continue
             if name in virtual and (why := _unscannable(con, name, *virtual[name])):
