@@ -2,10 +2,10 @@
 
 The key, in order of preference:
 
-1. the declared PRIMARY KEY (``PRAGMA table_info``: its ``pk`` positions; an ``INTEGER PRIMARY KEY``
+1. the declared PRIMARY KEY (``PRAGMA table_xinfo``: its ``pk`` positions; an ``INTEGER PRIMARY KEY``
    is SQLite's rowid alias, unique and non-null by construction) — ``declared_primary_key``;
 2. a declared UNIQUE constraint or unique index (``PRAGMA index_list`` / ``index_info``; not partial,
-   no expression), fewest columns first, then leftmost — ``declared_unique``;
+   no expression; a generated column's too), fewest columns first, then leftmost — ``declared_unique``;
 3. a column unique and non-null in the data, whatever its name: every row present, no blank, null
    token, padding or unparseable value, as many distinct values as rows; integer columns first, then
    text, leftmost first — ``data_unique`` (from the profile's exact counts; nothing is rescanned).
@@ -158,7 +158,11 @@ def declared_keys(path: str | Path, tables: list[str]) -> dict[str, DeclaredKey]
 def _declared_key(
     con: sqlite3.Connection, table: str, virtual: Mapping[str, tuple[str, str]]
 ) -> DeclaredKey | None:
-    info = con.execute(f"PRAGMA table_info({quote_ident(table)})").fetchall()
+    # table_xinfo: table_info's columns and the generated ones (hidden 2: virtual, 3: stored), which a
+    # UNIQUE constraint or index may name (hidden 1: a virtual table's hidden column, never loaded).
+    info = [
+        row[:6] for row in con.execute(f"PRAGMA table_xinfo({quote_ident(table)})").fetchall() if row[6] != 1
+    ]
     module = virtual.get(table, ("", ""))[0]
     if takes_document_id(module, [str(row[1]) for row in info]):
         # A full-text index's rowid, read as a column of its own: SQLite keeps it unique and non-null.
