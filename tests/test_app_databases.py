@@ -52,8 +52,8 @@ app's SQLAlchemy data layer, a Mnemosyne flashcard database, a Dino XMPP client'
 Strawberry music collection, a Scrapyd server's finished jobs and spider queue, a Django site's
 django-silk profiler tables, a Django site's django-auditlog and django-activity-stream tables, a
 vnStat traffic monitor, ulogd2's netfilter packet log, a zathura document viewer, a luakit and a
-Falkon web browser) through ``columnar-etl run`` into the session's real PostgreSQL, every cell
-checked.
+Falkon web browser, an Arize Phoenix LLM tracing store) through ``columnar-etl run`` into the
+session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -12003,3 +12003,58 @@ def test_falkon_browser_reads_its_history_milliseconds_as_instants_and_keeps_its
     }
     assert ran.types("autofill")["last_used"] == ran.types("autofill_encrypted")["last_used"] == "bigint"
     assert ran.types("search_engines")["icon"] == "bytea"
+
+
+def test_phoenix_store_keys_its_messages_by_a_generated_column_and_keeps_computed_costs_to_the_bit(
+    run_export: Runner,
+) -> None:
+    """An Arize Phoenix ``phoenix.db``: ``agent_session_messages`` declares ``UNIQUE (message_id)`` on a
+    ``GENERATED ALWAYS ... STORED`` column (until 2026-12-05 the profile failed on it, exit 1,
+    StopIteration, in every Phoenix database); its values arrive, the flag beside it boolean. Naive UTC
+    ``TIMESTAMP`` text with six fraction digits is timestamps; the computed costs (``FLOAT``,
+    ``0.011402500000000001``) and token counts (``4561.0``) are doubles of every bit; JSON stays text. The
+    annotations' ``identifier`` ``''`` (Phoenix's default) in their UNIQUE key is loaded as written, with
+    the documented warning (exit 2)."""
+    rows = apps.phoenix_rows()
+    ran, run_dir = run_export(apps.phoenix_store)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"]) == (2, "warn")
+    (warning,) = ran.record["warnings"]
+    assert warning.startswith("span_annotations.identifier: text loaded as written"), warning
+    assert ran.record["quality_after"] == 100.0
+    assert primary_key(ran.uri, ran.record["version_schema"], "agent_session_messages") == ["id"]
+    messages = ran.types("agent_session_messages")
+    assert (messages["message_id"], messages["is_compaction_message"], messages["created_at"]) == (
+        "text",
+        "boolean",
+        "timestamp without time zone",
+    )
+    written = {row[0]: json.loads(row[2]) for row in rows["agent_session_messages"]}
+    assert ran.values("agent_session_messages", "message_id", "id") == {
+        key: message["id"] for key, message in written.items()
+    }
+    assert ran.values("agent_session_messages", "is_compaction_message", "id") == {
+        key: "metadata" in message for key, message in written.items()
+    }
+    assert (
+        ran.types("spans")["start_time"] == ran.types("traces")["end_time"] == "timestamp without time zone"
+    )
+    assert ran.values("spans", "start_time", "id") == {
+        row[0]: datetime.strptime(row[6], "%Y-%m-%d %H:%M:%S.%f") for row in rows["spans"]
+    }
+    assert ran.types("spans")["attributes"] == "text"
+    assert ran.values("spans", "attributes", "id") == {row[0]: row[8] for row in rows["spans"]}
+    costs = ran.types("span_costs")
+    assert {costs[c] for c in ("total_cost", "prompt_cost", "completion_tokens")} == {"double precision"}
+    assert ran.values("span_costs", "total_cost", "id") == {
+        t + 1: apps.phoenix_costs(t)[0] for t in range(len(rows["span_costs"]))
+    }
+    assert ran.values("span_costs", "prompt_cost", "id") == {
+        t + 1: apps.phoenix_costs(t)[1] for t in range(len(rows["span_costs"]))
+    }
+    assert ran.values("span_annotations", "identifier", "id") == {
+        row[0]: row[11] for row in rows["span_annotations"]
+    }
+    assert ran.values("span_annotations", "score", "id") == {
+        row[0]: row[4] for row in rows["span_annotations"]
+    }
