@@ -45,7 +45,13 @@ from columnar_etl.rules import (
     DECIMAL_COMMA,
     THOUSANDS_SEPARATOR,
 )
-from columnar_etl.source.catalogue import DOCUMENT_ID, connect_read_only, takes_document_id, virtual_tables
+from columnar_etl.source.catalogue import (
+    DOCUMENT_ID,
+    connect_read_only,
+    declared_columns,
+    takes_document_id,
+    virtual_tables,
+)
 from columnar_etl.source.cells import (
     HELPER_PREFIX,
     ROW_DIGEST_BYTES,
@@ -158,11 +164,7 @@ def declared_keys(path: str | Path, tables: list[str]) -> dict[str, DeclaredKey]
 def _declared_key(
     con: sqlite3.Connection, table: str, virtual: Mapping[str, tuple[str, str]]
 ) -> DeclaredKey | None:
-    # table_xinfo: table_info's columns and the generated ones (hidden 2: virtual, 3: stored), which a
-    # UNIQUE constraint or index may name (hidden 1: a virtual table's hidden column, never loaded).
-    info = [
-        row[:6] for row in con.execute(f"PRAGMA table_xinfo({quote_ident(table)})").fetchall() if row[6] != 1
-    ]
+    info = declared_columns(con, table)  # with the generated ones, which a UNIQUE may name
     module = virtual.get(table, ("", ""))[0]
     if takes_document_id(module, [str(row[1]) for row in info]):
         # A full-text index's rowid, read as a column of its own: SQLite keeps it unique and non-null.
