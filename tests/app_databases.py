@@ -1327,6 +1327,13 @@ number, so a test computes what a column holds from the same numbers.
   (``4561.0``), annotations keyed ``UNIQUE (name, span_rowid, identifier)`` with ``identifier`` ``''``
   by default, and an assistant's messages with ``UNIQUE (message_id)`` on a ``GENERATED ALWAYS AS
   (CAST(JSON_EXTRACT(message, '$."id"') AS VARCHAR)) STORED`` uuid beside a generated ``BOOLEAN``.
+- :func:`promptfoo_store`: a promptfoo 0.121 LLM eval database's ``promptfoo.db`` (its Drizzle DDL):
+  evals keyed by ``eval-XYZ-<local ISO time>`` with ``created_at integer`` of ``Date.now()`` epoch
+  milliseconds, results rebuilt without constraints (``id TEXT`` uuids, no key declared) whose
+  ``created_at INT`` holds ``CURRENT_TIMESTAMP`` text, test cases, prompts and responses as compact
+  JSON (unicode, emoji, no-break spaces, ``''``), computed costs ``REAL`` of every bit, 0/1 ``success``
+  and a ``failure_reason`` code, prompts and datasets keyed by SHA-256 hex, and Drizzle's journal with
+  its ``id SERIAL PRIMARY KEY`` NULL in every row.
 """
 
 from __future__ import annotations
@@ -29902,3 +29909,181 @@ def phoenix_rows(traces: int = 15) -> dict[str, list[Sequence[Any]]]:
 def phoenix_store(path: Path) -> Path:
     """An Arize Phoenix ``phoenix.db`` (see the module's list)."""
     return write_export(path, PHOENIX_DDL, phoenix_rows(), bytes_as_text=False)
+
+
+PROMPTFOO_DDL = [  # promptfoo 0.121's promptfoo.db after its Drizzle migrations (its own DDL)
+    'CREATE TABLE "__drizzle_migrations" (\n\t\t\tid SERIAL PRIMARY KEY,\n\t\t\thash text NOT '
+    "NULL,\n\t\t\tcreated_at numeric\n\t\t)",
+    "CREATE TABLE `evals` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`created_at` integer DEFAULT "
+    "CURRENT_TIMESTAMP NOT NULL,\n\t`description` text,\n\t`results` text NOT NULL,\n\t`config` "
+    "text NOT NULL\n, `author` text, `prompts` text, `vars` text, `is_redteam` integer DEFAULT "
+    "false NOT NULL, `runtime_options` text)",
+    "CREATE INDEX `evals_created_at_idx` ON `evals` (`created_at`)",
+    'CREATE TABLE "eval_results"(\n  id TEXT,\n  created_at INT,\n  updated_at INT,\n  eval_id '
+    "TEXT,\n  prompt_idx INT,\n  test_idx INT,\n  test_case TEXT,\n  prompt TEXT,\n  prompt_id "
+    "TEXT,\n  provider TEXT,\n  latency_ms INT,\n  cost REAL,\n  response TEXT,\n  error TEXT,\n  "
+    "success INT,\n  score REAL,\n  grading_result TEXT,\n  named_scores TEXT,\n  metadata TEXT\n, "
+    "`failure_reason` integer DEFAULT 0 NOT NULL)",
+    "CREATE INDEX `eval_result_grading_result_reason_idx` ON `eval_results` "
+    "(json_extract(grading_result, '$.reason'))",
+    "CREATE INDEX `eval_result_eval_test_success_idx` ON `eval_results` (`eval_id`,`test_idx`,`success`)",
+    "CREATE TABLE `prompts` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`created_at` integer DEFAULT "
+    "CURRENT_TIMESTAMP NOT NULL,\n\t`prompt` text NOT NULL)",
+    "CREATE TABLE `datasets` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`created_at` integer DEFAULT "
+    "CURRENT_TIMESTAMP NOT NULL\n, `tests` text)",
+    "CREATE TABLE `evals_to_prompts` (\n\t`eval_id` text NOT NULL,\n\t`prompt_id` text NOT NULL,\n"
+    "\tPRIMARY KEY(`eval_id`, `prompt_id`),\n\tFOREIGN KEY (`eval_id`) REFERENCES `evals`(`id`) ON "
+    "UPDATE no action ON DELETE no action,\n\tFOREIGN KEY (`prompt_id`) REFERENCES `prompts`(`id`) "
+    "ON UPDATE no action ON DELETE no action\n)",
+    "CREATE TABLE `evals_to_datasets` (\n\t`eval_id` text NOT NULL,\n\t`dataset_id` text NOT "
+    "NULL,\n\tPRIMARY KEY(`dataset_id`, `eval_id`),\n\tFOREIGN KEY (`eval_id`) REFERENCES "
+    "`evals`(`id`) ON UPDATE no action ON DELETE no action,\n\tFOREIGN KEY (`dataset_id`) "
+    "REFERENCES `datasets`(`id`) ON UPDATE no action ON DELETE no action\n)",
+]
+#: Each eval's start: its id's time (local ISO text) and ``created_at`` (``Date.now()`` milliseconds).
+PROMPTFOO_EVALS = (
+    (datetime(2026, 12, 5, 19, 39, 36, 415000, tzinfo=UTC), "GVR"),
+    (datetime(2026, 12, 5, 19, 44, 37, 640000, tzinfo=UTC), "gL1"),
+)
+PROMPTFOO_PROMPTS = ("Tell me about {{topic}} #{{n}}", "Résumé: {{topic}} — amount {{amount}} €")
+PROMPTFOO_TOPICS = ("Bonjour, ça va ? 😀", "naïve café\u00a0non-breaking", "", "x" * 700, "0042")
+PROMPTFOO_PROVIDERS = ("echo", "file://provider.js")
+#: A fake model's per-token prices (prompt, completion): its costs are doubles of every bit.
+PROMPTFOO_RATES = (2.5e-06, 1e-05)
+
+
+def promptfoo_eval_id(e: int) -> str:
+    moment, tag = PROMPTFOO_EVALS[e]
+    return f"eval-{tag}-{moment.strftime('%Y-%m-%dT%H:%M:%S')}"
+
+
+def promptfoo_millis(e: int) -> int:
+    """Eval ``e``'s ``created_at``: ``Date.now()``, epoch milliseconds."""
+    return int(PROMPTFOO_EVALS[e][0].timestamp() * 1000)
+
+
+def promptfoo_rendered(p: int, t: int) -> str:
+    topic = PROMPTFOO_TOPICS[t % len(PROMPTFOO_TOPICS)]
+    return (
+        PROMPTFOO_PROMPTS[p]
+        .replace("{{topic}}", topic)
+        .replace("{{n}}", f"{t:04d}")
+        .replace("{{amount}}", f"{t * 1.25:.2f}")
+    )
+
+
+def promptfoo_cost(p: int, t: int, provider: int) -> float:
+    """A result's cost as the provider returns it: 0 for echo, tokens times prices for the fake model."""
+    if provider == 0:
+        return 0.0
+    return len(promptfoo_rendered(p, t)) * PROMPTFOO_RATES[0] + 7 * PROMPTFOO_RATES[1]
+
+
+def promptfoo_rows(tests: int = 5) -> dict[str, list[Sequence[Any]]]:
+    """Every row after two evals of two prompts on two providers over ``tests`` tests: results keyed by
+    a uuid ``id`` declared with no constraint (Drizzle rebuilt the table), ``created_at`` text of
+    ``CURRENT_TIMESTAMP`` in ``INT`` columns beside the evals' epoch milliseconds in ``integer``."""
+    compact = {"separators": (",", ":"), "ensure_ascii": False}
+    prompt_ids = [hashlib.sha256(text.encode()).hexdigest() for text in PROMPTFOO_PROMPTS]
+    cases = [
+        {
+            "vars": {
+                "topic": PROMPTFOO_TOPICS[t % len(PROMPTFOO_TOPICS)],
+                "n": f"{t:04d}",
+                "amount": f"{t * 1.25:.2f}",
+            },
+            "assert": [{"type": "contains", "value": "Réponse"}],
+            "options": {},
+            "metadata": {"suite": "smoke"},
+        }
+        for t in range(tests)
+    ]
+    dataset_id = hashlib.sha256(json.dumps(cases, **compact).encode()).hexdigest()
+    evals, results, links, datasets = [], [], [], []
+    for e in range(len(PROMPTFOO_EVALS)):
+        eval_id = promptfoo_eval_id(e)
+        written = PROMPTFOO_EVALS[e][0].strftime("%Y-%m-%d %H:%M:%S")  # CURRENT_TIMESTAMP: UTC, whole seconds
+        config = {
+            "description": ("Eval ünïcode 🚀", "Second run — no\u00a0break")[e],
+            "prompts": list(PROMPTFOO_PROMPTS),
+        }
+        evals.append(
+            (
+                eval_id,
+                promptfoo_millis(e),
+                config["description"],
+                "{}",
+                json.dumps(config, **compact),
+                None,
+                json.dumps(
+                    [{"id": i, "raw": p} for i, p in zip(prompt_ids, PROMPTFOO_PROMPTS, strict=True)],
+                    **compact,
+                ),
+                "[]",
+                0,
+                json.dumps(
+                    {"eventSource": "cli", "repeat": 1, "maxConcurrency": 4, "cache": False}, **compact
+                ),
+            )
+        )
+        links += [(eval_id, prompt_id) for prompt_id in prompt_ids]
+        datasets.append((eval_id, dataset_id))
+        for p in range(len(PROMPTFOO_PROMPTS)):
+            for t in range(tests):
+                for v, provider in enumerate(PROMPTFOO_PROVIDERS):
+                    n = len(results)
+                    rendered = promptfoo_rendered(p, t)
+                    error = None if n % 7 else "Upstream failure ⚠ code 500"
+                    output = rendered if v == 0 else "Réponse: " + rendered[::-1] + " 😀"
+                    success = int(error is None and "Réponse" in output)
+                    results.append(
+                        (
+                            str(UUID(int=(n + 1) * 0x9E3779B97F4A7C15F39CC0605CEDC835 % 2**128, version=4)),
+                            written,
+                            written,
+                            eval_id,
+                            p,
+                            t,
+                            json.dumps(cases[t], **compact),
+                            json.dumps(
+                                {"raw": rendered, "label": PROMPTFOO_PROMPTS[p], "config": {}}, **compact
+                            ),
+                            prompt_ids[p],
+                            json.dumps({"id": provider, "label": "", "config": {"basePath": "."}}, **compact),
+                            len(rendered) % 50,
+                            promptfoo_cost(p, t, v),
+                            None if error else json.dumps({"output": output, "cached": False}, **compact),
+                            error,
+                            success,
+                            float(success),
+                            json.dumps(
+                                {"pass": bool(success), "score": success, "reason": error or "ok é"},
+                                **compact,
+                            ),
+                            "{}",
+                            "{}",
+                            0 if success else (2 if error else 1),
+                        )
+                    )
+    return {
+        "__drizzle_migrations": [
+            (None, hashlib.sha256(f"{m:04d}_migration.sql".encode()).hexdigest(), 1710348564252 + m * 358393)
+            for m in range(4)
+        ],
+        "evals": evals,
+        "eval_results": results,
+        "prompts": [
+            (prompt_id, PROMPTFOO_EVALS[0][0].strftime("%Y-%m-%d %H:%M:%S"), text)
+            for prompt_id, text in zip(prompt_ids, PROMPTFOO_PROMPTS, strict=True)
+        ],
+        "datasets": [
+            (dataset_id, PROMPTFOO_EVALS[0][0].strftime("%Y-%m-%d %H:%M:%S"), json.dumps(cases, **compact))
+        ],
+        "evals_to_prompts": links,
+        "evals_to_datasets": datasets,
+    }
+
+
+def promptfoo_store(path: Path) -> Path:
+    """A promptfoo ``promptfoo.db`` (see the module's list)."""
+    return write_export(path, PROMPTFOO_DDL, promptfoo_rows(), bytes_as_text=False)

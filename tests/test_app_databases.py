@@ -52,8 +52,8 @@ app's SQLAlchemy data layer, a Mnemosyne flashcard database, a Dino XMPP client'
 Strawberry music collection, a Scrapyd server's finished jobs and spider queue, a Django site's
 django-silk profiler tables, a Django site's django-auditlog and django-activity-stream tables, a
 vnStat traffic monitor, ulogd2's netfilter packet log, a zathura document viewer, a luakit and a
-Falkon web browser, an Arize Phoenix LLM tracing store) through ``columnar-etl run`` into the
-session's real PostgreSQL, every cell checked.
+Falkon web browser, an Arize Phoenix LLM tracing store, a promptfoo eval database) through
+``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -12058,3 +12058,58 @@ def test_phoenix_store_keys_its_messages_by_a_generated_column_and_keeps_compute
     assert ran.values("span_annotations", "score", "id") == {
         row[0]: row[4] for row in rows["span_annotations"]
     }
+
+
+def test_promptfoo_store_reads_eval_millis_as_instants_and_current_timestamp_text_as_timestamps(
+    run_export: Runner,
+) -> None:
+    """A promptfoo ``promptfoo.db`` (Drizzle): the evals' ``created_at integer`` of ``Date.now()``
+    milliseconds arrive as instants (audited ``epoch:milliseconds``), the results', prompts' and
+    datasets' ``CURRENT_TIMESTAMP`` text in ``INT``/``integer`` columns as timestamps; the results' uuid
+    ``id``, declared with no constraint, is their key found in the data and their ``eval_id`` and
+    ``prompt_id`` references; computed costs are doubles of every bit; 0/1 ``success`` stays integers
+    (declared INT, no BOOLEAN); JSON stays text. Exit 0, nothing costs."""
+    rows = apps.promptfoo_rows()
+    ran, run_dir = run_export(apps.promptfoo_store)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    schema = ran.record["version_schema"]
+    assert primary_key(ran.uri, schema, "eval_results") == ["id"]
+    assert {
+        column: parent for (table, column), parent in references(run_dir).items() if table == "eval_results"
+    } == {
+        "eval_id": "evals.id",
+        "prompt_id": "prompts.id",
+    }
+    assert ran.types("evals")["created_at"] == "timestamp with time zone"
+    assert ran.values("evals", "created_at", "id") == {
+        apps.promptfoo_eval_id(e): UNIX_EPOCH + timedelta(milliseconds=apps.promptfoo_millis(e))
+        for e in range(len(apps.PROMPTFOO_EVALS))
+    }
+    results = ran.types("eval_results")
+    assert {
+        c: results[c] for c in ("created_at", "cost", "score", "success", "failure_reason", "test_case")
+    } == {
+        "created_at": "timestamp without time zone",
+        "cost": "double precision",
+        "score": "double precision",
+        "success": "bigint",
+        "failure_reason": "bigint",
+        "test_case": "text",
+    }
+    assert (
+        ran.types("prompts")["created_at"]
+        == ran.types("datasets")["created_at"]
+        == "timestamp without time zone"
+    )
+    by_id = {row[0]: row for row in rows["eval_results"]}
+    assert ran.values("eval_results", "created_at", "id") == {
+        key: datetime.strptime(row[1], "%Y-%m-%d %H:%M:%S") for key, row in by_id.items()
+    }
+    costs = ran.values("eval_results", "cost", "id")
+    assert costs == {key: row[11] for key, row in by_id.items()}
+    # The fake model's costs, tokens times prices, keep their last bits (0.00017750000000000003).
+    assert {apps.promptfoo_cost(p, t, 1) for p in range(2) for t in range(5)} <= set(costs.values())
+    assert ran.values("eval_results", "test_case", "id") == {key: row[6] for key, row in by_id.items()}
+    assert ran.values("eval_results", "error", "id") == {key: row[13] for key, row in by_id.items()}
