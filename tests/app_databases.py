@@ -1398,6 +1398,21 @@ number, so a test computes what a column holds from the same numbers.
   FTS3 indexes ``messagesText`` (each message's body, found nowhere else in the file, subject,
   attachment names, author, recipients) and ``conversationsText``, made with the tokenizer only
   Thunderbird registers (``tokenize mozporter``).
+- :func:`phoenix_store`: an Arize Phoenix 20 LLM tracing store's ``phoenix.db`` (its Alembic DDL, a
+  subset of its tables): naive UTC ``TIMESTAMP`` text with six fraction digits (``CURRENT_TIMESTAMP``'s
+  none for projects), trace and span ids as hex text, span attributes and events as compact JSON
+  (unicode, emoji, no-break spaces, ``''``), computed costs ``FLOAT`` of every bit
+  (``0.011402500000000001``, NULL for a model with no price) beside whole token counts as REAL
+  (``4561.0``), annotations keyed ``UNIQUE (name, span_rowid, identifier)`` with ``identifier`` ``''``
+  by default, and an assistant's messages with ``UNIQUE (message_id)`` on a ``GENERATED ALWAYS AS
+  (CAST(JSON_EXTRACT(message, '$."id"') AS VARCHAR)) STORED`` uuid beside a generated ``BOOLEAN``.
+- :func:`promptfoo_store`: a promptfoo 0.121 LLM eval database's ``promptfoo.db`` (its Drizzle DDL):
+  evals keyed by ``eval-XYZ-<local ISO time>`` with ``created_at integer`` of ``Date.now()`` epoch
+  milliseconds, results rebuilt without constraints (``id TEXT`` uuids, no key declared) whose
+  ``created_at INT`` holds ``CURRENT_TIMESTAMP`` text, test cases, prompts and responses as compact
+  JSON (unicode, emoji, no-break spaces, ``''``), computed costs ``REAL`` of every bit, 0/1 ``success``
+  and a ``failure_reason`` code, prompts and datasets keyed by SHA-256 hex, and Drizzle's journal with
+  its ``id SERIAL PRIMARY KEY`` NULL in every row.
 """
 
 from __future__ import annotations
@@ -31496,3 +31511,502 @@ def thunderbird_gloda(path: Path) -> Path:
         )
         con.execute("PRAGMA user_version = 30")
     return path
+
+
+PHOENIX_DDL = [  # Arize Phoenix 20's phoenix.db after its Alembic migrations (a subset of its tables)
+    "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL, "
+    "CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))",
+    'CREATE TABLE "projects" (id INTEGER NOT NULL, name VARCHAR NOT NULL, description VARCHAR, '
+    "gradient_start_color VARCHAR DEFAULT '#5bdbff' NOT NULL, gradient_end_color VARCHAR DEFAULT "
+    "'#1c76fc' NOT NULL, created_at TIMESTAMP DEFAULT (CURRENT_TIMESTAMP) NOT NULL, updated_at TIMESTAMP "
+    "DEFAULT (CURRENT_TIMESTAMP) NOT NULL, trace_retention_policy_id INTEGER, CONSTRAINT pk_projects "
+    "PRIMARY KEY (id), CONSTRAINT uq_projects_name UNIQUE (name), CONSTRAINT "
+    "fk_projects_trace_retention_policy_id_project_trace_retention_policies FOREIGN "
+    "KEY(trace_retention_policy_id) REFERENCES project_trace_retention_policies (id) ON DELETE SET NULL)",
+    'CREATE TABLE "traces" (id INTEGER NOT NULL, project_rowid INTEGER NOT NULL, trace_id VARCHAR NOT '
+    "NULL, start_time TIMESTAMP NOT NULL, end_time TIMESTAMP NOT NULL, project_session_rowid INTEGER, "
+    "CONSTRAINT pk_traces PRIMARY KEY (id), CONSTRAINT uq_traces_trace_id UNIQUE (trace_id), CONSTRAINT "
+    "fk_traces_project_rowid_projects FOREIGN KEY(project_rowid) REFERENCES projects (id) ON DELETE "
+    "CASCADE, CONSTRAINT fk_traces_project_session_rowid_project_sessions FOREIGN "
+    "KEY(project_session_rowid) REFERENCES project_sessions (id) ON DELETE CASCADE)",
+    "CREATE INDEX ix_traces_project_rowid_start_time ON traces (project_rowid, start_time DESC)",
+    "CREATE TABLE spans (id INTEGER NOT NULL, trace_rowid INTEGER NOT NULL, span_id VARCHAR NOT NULL, "
+    "parent_id VARCHAR, name VARCHAR NOT NULL, span_kind VARCHAR NOT NULL, start_time TIMESTAMP NOT NULL, "
+    "end_time TIMESTAMP NOT NULL, attributes JSONB NOT NULL, events JSONB NOT NULL, status_code VARCHAR "
+    "DEFAULT 'UNSET' NOT NULL CONSTRAINT \"ck_spans_`valid_status`\" CHECK (status_code IN ('OK', 'ERROR', "
+    "'UNSET')), status_message VARCHAR NOT NULL, cumulative_error_count INTEGER NOT NULL, "
+    "cumulative_llm_token_count_prompt INTEGER NOT NULL, cumulative_llm_token_count_completion INTEGER "
+    "NOT NULL, llm_token_count_prompt INTEGER, llm_token_count_completion INTEGER, CONSTRAINT pk_spans "
+    "PRIMARY KEY (id), CONSTRAINT fk_spans_trace_rowid_traces FOREIGN KEY(trace_rowid) REFERENCES traces "
+    "(id) ON DELETE CASCADE, CONSTRAINT uq_spans_span_id UNIQUE (span_id))",
+    "CREATE INDEX ix_spans_parent_id ON spans (parent_id)",
+    "CREATE INDEX ix_cumulative_llm_token_count_total ON spans ((cumulative_llm_token_count_prompt + "
+    "cumulative_llm_token_count_completion))",
+    'CREATE INDEX ix_spans_session_id ON spans (CAST(JSON_EXTRACT(attributes, \'$."session"."id"\') AS '
+    'VARCHAR)) WHERE CAST(JSON_EXTRACT(attributes, \'$."session"."id"\') AS VARCHAR) IS NOT NULL',
+    "CREATE TABLE span_costs (id INTEGER NOT NULL, span_rowid INTEGER NOT NULL, trace_rowid INTEGER NOT "
+    "NULL, model_id INTEGER, span_start_time TIMESTAMP NOT NULL, total_cost FLOAT, total_tokens FLOAT, "
+    "prompt_cost FLOAT, prompt_tokens FLOAT, completion_cost FLOAT, completion_tokens FLOAT, CONSTRAINT "
+    "pk_span_costs PRIMARY KEY (id), CONSTRAINT fk_span_costs_span_rowid_spans FOREIGN KEY(span_rowid) "
+    "REFERENCES spans (id) ON DELETE CASCADE, CONSTRAINT fk_span_costs_trace_rowid_traces FOREIGN "
+    "KEY(trace_rowid) REFERENCES traces (id) ON DELETE CASCADE, CONSTRAINT "
+    "fk_span_costs_model_id_generative_models FOREIGN KEY(model_id) REFERENCES generative_models (id) ON "
+    "DELETE RESTRICT)",
+    'CREATE TABLE "span_annotations" (id INTEGER NOT NULL, span_rowid INTEGER NOT NULL, name VARCHAR NOT '
+    "NULL, label VARCHAR, score FLOAT, explanation VARCHAR, metadata JSONB NOT NULL, annotator_kind "
+    "VARCHAR NOT NULL, created_at TIMESTAMP DEFAULT (CURRENT_TIMESTAMP) NOT NULL, updated_at TIMESTAMP "
+    "DEFAULT (CURRENT_TIMESTAMP) NOT NULL, user_id INTEGER, identifier VARCHAR DEFAULT ('') NOT NULL, "
+    "source VARCHAR NOT NULL, CONSTRAINT pk_span_annotations PRIMARY KEY (id), CONSTRAINT "
+    "uq_span_annotations_name_span_rowid_identifier UNIQUE (name, span_rowid, identifier), CONSTRAINT "
+    "\"ck_span_annotations_`valid_annotator_kind`\" CHECK (annotator_kind IN ('LLM', 'CODE', 'HUMAN')), "
+    "CONSTRAINT fk_span_annotations_user_id_users FOREIGN KEY(user_id) REFERENCES users (id) ON DELETE "
+    "SET NULL, CONSTRAINT fk_span_annotations_span_rowid_spans FOREIGN KEY(span_rowid) REFERENCES spans "
+    "(id) ON DELETE CASCADE, CONSTRAINT \"ck_span_annotations_`valid_source`\" CHECK (source IN ('API', "
+    "'APP')))",
+    "CREATE TABLE agent_sessions (id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, project_name VARCHAR NOT "
+    "NULL, user_id INTEGER, title VARCHAR NOT NULL, model_provider VARCHAR NOT NULL, model_name VARCHAR "
+    "NOT NULL, custom_provider_id INTEGER, is_ephemeral BOOLEAN NOT NULL, heartbeat_at TIMESTAMP, "
+    "created_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP NOT NULL, updated_at TIMESTAMP DEFAULT "
+    "CURRENT_TIMESTAMP NOT NULL, CONSTRAINT fk_agent_sessions_user_id_users FOREIGN KEY(user_id) "
+    "REFERENCES users (id) ON DELETE CASCADE, CONSTRAINT "
+    "fk_agent_sessions_custom_provider_id_generative_model_custom_providers FOREIGN "
+    "KEY(custom_provider_id) REFERENCES generative_model_custom_providers (id) ON DELETE SET NULL)",
+    "CREATE TABLE agent_session_messages (id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, agent_session_id "
+    "INTEGER NOT NULL, message JSONB NOT NULL, message_id VARCHAR NOT NULL GENERATED ALWAYS AS "
+    "(CAST(JSON_EXTRACT(message, '$.\"id\"') AS VARCHAR)) STORED, is_compaction_message BOOLEAN NOT NULL "
+    "GENERATED ALWAYS AS (coalesce(CAST(JSON_EXTRACT(message, "
+    '\'$."metadata"."phoenix"."isCompactionMessage"\') AS BOOLEAN), 0)) STORED, created_at TIMESTAMP '
+    "DEFAULT CURRENT_TIMESTAMP NOT NULL, updated_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP NOT NULL, "
+    "CONSTRAINT fk_agent_session_messages_agent_session_id_agent_sessions FOREIGN KEY(agent_session_id) "
+    "REFERENCES agent_sessions (id) ON DELETE CASCADE, CONSTRAINT uq_agent_session_messages_message_id "
+    "UNIQUE (message_id))",
+    "CREATE INDEX ix_agent_session_messages_compaction ON agent_session_messages (agent_session_id, id "
+    "DESC) WHERE is_compaction_message",
+]
+PHOENIX_PROJECTS = ("default", "chatbot-Ünïcode", "rag app 🚀")
+PHOENIX_START = datetime(2026, 12, 5, 19, 18, 36, 58026)  # naive UTC, as Phoenix's UtcTimeStamp stores it
+PHOENIX_TEXTS = (
+    "Bonjour, ça va ? 😀",
+    "naïve café\u00a0non-breaking",
+    "",
+    "日本語のテキスト 🍣",
+    "x" * 600,
+    "Line1\nLine2\ttab",
+    "0042",
+    "Ωmega ∑ √2 ≈ 1.41421356",
+)
+PHOENIX_MODELS = ("gpt-4o", "gpt-4o-mini", "a-model-without-a-price")
+#: Per-token prices (prompt, completion) as Phoenix's token_prices hold them; an unknown model has none.
+PHOENIX_RATES = {"gpt-4o": (2.5e-06, 1e-05), "gpt-4o-mini": (1.5e-07, 6e-07)}
+PHOENIX_SCORES = (0.0, 1.0, 0.3333333333333333, None, 12.5)
+
+
+def phoenix_moment(moment: datetime) -> str:
+    """A moment as SQLAlchemy's SQLite ``DATETIME`` writes it: always six fraction digits."""
+    return moment.strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def phoenix_trace_start(t: int) -> datetime:
+    return PHOENIX_START + timedelta(seconds=t * 7, microseconds=t * 104_893 % 1_000_000)
+
+
+def phoenix_tokens(t: int) -> tuple[int, int]:
+    """Trace ``t``'s LLM call's prompt and completion tokens."""
+    return 1 + t * 397 % 5000, t * 211 % 2000
+
+
+def phoenix_costs(t: int) -> tuple[float | None, float | None, float | None]:
+    """Trace ``t``'s (total, prompt, completion) cost as Phoenix computes it: tokens times the model's
+    per-token price, doubles of every bit (``0.011402500000000001``); None for a model with no price."""
+    rates = PHOENIX_RATES.get(PHOENIX_MODELS[t % len(PHOENIX_MODELS)])
+    if rates is None:
+        return None, None, None
+    prompt, completion = phoenix_tokens(t)
+    prompt_cost, completion_cost = prompt * rates[0], completion * rates[1]
+    return prompt_cost + completion_cost, prompt_cost, completion_cost
+
+
+def phoenix_rows(traces: int = 15) -> dict[str, list[Sequence[Any]]]:
+    """Every row of the subset: ``traces`` traces over three projects, each a CHAIN span and its LLM
+    call (every 4th an error with its exception event), the call's cost and one annotation (its
+    ``identifier`` ``''``, Phoenix's default, but every 3rd), an assistant session's messages keyed by
+    the uuid a generated column reads from their JSON."""
+    created = [PHOENIX_START - timedelta(minutes=30 - 9 * p) for p in range(len(PHOENIX_PROJECTS))]
+    projects = [
+        (
+            p + 1,
+            name,
+            "Default project" if p == 0 else None,
+            ("#5bdbff", "#F59E0B", "#10B981")[p],
+            ("#1c76fc", "#F97316", "#047857")[p],
+            created[p].strftime("%Y-%m-%d %H:%M:%S"),  # CURRENT_TIMESTAMP: no fraction
+            created[p].strftime("%Y-%m-%d %H:%M:%S"),
+            None,
+        )
+        for p, name in enumerate(PHOENIX_PROJECTS)
+    ]
+    trace_rows: list[Sequence[Any]] = []
+    spans: list[Sequence[Any]] = []
+    costs: list[Sequence[Any]] = []
+    annotations: list[Sequence[Any]] = []
+    for t in range(traces):
+        start = phoenix_trace_start(t)
+        end = start + timedelta(microseconds=35_751 + t * 991)
+        trace_rows.append(
+            (
+                t + 1,
+                t % 3 + 1,
+                f"{t * 0x9E3779B97F4A7C15 % 2**128:032x}",
+                phoenix_moment(start),
+                phoenix_moment(end),
+                None,
+            )
+        )
+        root, call = f"{(t * 0x2545F491) % 2**64:016x}", f"{(t * 0x2545F491 + 1) % 2**64:016x}"
+        prompt, completion = phoenix_tokens(t)
+        error = t % 4 == 0
+        text = PHOENIX_TEXTS[t % len(PHOENIX_TEXTS)]
+        chain = {
+            "input": {"value": text},
+            "output": {"value": json.dumps({"answer": text, "n": t}), "mime_type": "application/json"},
+            "openinference": {"span": {"kind": "CHAIN"}},
+            "session": {"id": f"sess-{t % 4:03d}"},
+            "user": {"id": f"{t % 5:05d}"},
+        }
+        model = PHOENIX_MODELS[t % len(PHOENIX_MODELS)]
+        llm = {
+            "input": {"value": text},
+            "openinference": {"span": {"kind": "LLM"}},
+            "llm": {
+                "provider": "openai",
+                "model_name": model,
+                "invocation_parameters": json.dumps({"temperature": round(t / 17, 3)}),
+                "token_count": {"prompt": prompt, "completion": completion, "total": prompt + completion},
+            },
+        }
+        events = (
+            [
+                {
+                    "name": "exception",
+                    "timestamp": (start + timedelta(microseconds=3_694)).isoformat() + "+00:00",
+                    "attributes": {"exception.type": "RateLimitError", "exception.message": "429 ⚠"},
+                }
+            ]
+            if error
+            else []
+        )
+        compact = {"separators": (",", ":"), "ensure_ascii": False}
+        spans.append(
+            (
+                2 * t + 1,
+                t + 1,
+                root,
+                None,
+                f"chain {t}",
+                "CHAIN",
+                phoenix_moment(start),
+                phoenix_moment(end),
+                json.dumps(chain, **compact),
+                "[]",
+                "OK",
+                "",
+                int(error),
+                prompt,
+                completion,
+                None,
+                None,
+            )
+        )
+        spans.append(
+            (
+                2 * t + 2,
+                t + 1,
+                call,
+                root,
+                "llm call",
+                "LLM",
+                phoenix_moment(start + timedelta(microseconds=119)),
+                phoenix_moment(end - timedelta(microseconds=2_003)),
+                json.dumps(llm, **compact),
+                json.dumps(events, **compact),
+                "ERROR" if error else "UNSET",
+                "rate limited ⚠" if error else "",
+                int(error),
+                prompt,
+                completion,
+                prompt,
+                completion,
+            )
+        )
+        total, prompt_cost, completion_cost = phoenix_costs(t)
+        costs.append(
+            (
+                t + 1,
+                2 * t + 2,
+                t + 1,
+                None if total is None else 91 + t % 3,
+                phoenix_moment(start),
+                total,
+                float(prompt + completion),
+                prompt_cost,
+                float(prompt),
+                completion_cost,
+                float(completion),
+            )
+        )
+        annotations.append(
+            (
+                t + 1,
+                2 * t + 2,
+                ("correctness", "helpfulness ✓")[t % 2],
+                (None, "correct", "", "incorrect")[t % 4],
+                PHOENIX_SCORES[t % len(PHOENIX_SCORES)],
+                None if t % 5 == 2 else PHOENIX_TEXTS[(t + 3) % len(PHOENIX_TEXTS)],
+                json.dumps({"k": t, "note": "ü"}, **compact),
+                ("HUMAN", "LLM", "CODE")[t % 3],
+                "2026-12-05 19:18:44",
+                "2026-12-05 19:18:44",
+                None,
+                f"id-{t}" if t % 3 == 0 else "",
+                "API",
+            )
+        )
+    sessions = [
+        (
+            1,
+            "default",
+            None,
+            "Why is my span slow? 🐢",
+            "OPENAI",
+            "gpt-4o",
+            None,
+            0,
+            None,
+            "2026-12-05 19:20:01",
+            "2026-12-05 19:21:13",
+        ),
+        (
+            2,
+            "rag app 🚀",
+            None,
+            "",
+            "ANTHROPIC",
+            "claude-3-5-sonnet",
+            None,
+            1,
+            "2026-12-05 19:22:00",
+            "2026-12-05 19:21:30",
+            "2026-12-05 19:22:00",
+        ),
+    ]
+    messages = [
+        (
+            m + 1,
+            1 + m // 4,
+            json.dumps(
+                {
+                    "id": str(UUID(int=(m + 1) * 0x1F2E3D4C5B6A79880123456789ABCDEF % 2**128)),
+                    "role": ("user", "assistant")[m % 2],
+                    "parts": [{"type": "text", "text": PHOENIX_TEXTS[m % len(PHOENIX_TEXTS)]}],
+                    **({"metadata": {"phoenix": {"isCompactionMessage": True}}} if m == 3 else {}),
+                },
+                **compact,
+            ),
+            f"2026-12-05 19:20:{m * 7:02d}",
+            f"2026-12-05 19:20:{m * 7:02d}",
+        )
+        for m in range(6)
+    ]
+    return {
+        "alembic_version": [("b3c1a5e0d2f4",)],
+        "projects": projects,
+        "traces": trace_rows,
+        "spans": spans,
+        "span_costs": costs,
+        "span_annotations": annotations,
+        "agent_sessions": sessions,
+        "agent_session_messages": messages,
+    }
+
+
+def phoenix_store(path: Path) -> Path:
+    """An Arize Phoenix ``phoenix.db`` (see the module's list)."""
+    return write_export(path, PHOENIX_DDL, phoenix_rows(), bytes_as_text=False)
+
+
+PROMPTFOO_DDL = [  # promptfoo 0.121's promptfoo.db after its Drizzle migrations (its own DDL)
+    'CREATE TABLE "__drizzle_migrations" (\n\t\t\tid SERIAL PRIMARY KEY,\n\t\t\thash text NOT '
+    "NULL,\n\t\t\tcreated_at numeric\n\t\t)",
+    "CREATE TABLE `evals` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`created_at` integer DEFAULT "
+    "CURRENT_TIMESTAMP NOT NULL,\n\t`description` text,\n\t`results` text NOT NULL,\n\t`config` "
+    "text NOT NULL\n, `author` text, `prompts` text, `vars` text, `is_redteam` integer DEFAULT "
+    "false NOT NULL, `runtime_options` text)",
+    "CREATE INDEX `evals_created_at_idx` ON `evals` (`created_at`)",
+    'CREATE TABLE "eval_results"(\n  id TEXT,\n  created_at INT,\n  updated_at INT,\n  eval_id '
+    "TEXT,\n  prompt_idx INT,\n  test_idx INT,\n  test_case TEXT,\n  prompt TEXT,\n  prompt_id "
+    "TEXT,\n  provider TEXT,\n  latency_ms INT,\n  cost REAL,\n  response TEXT,\n  error TEXT,\n  "
+    "success INT,\n  score REAL,\n  grading_result TEXT,\n  named_scores TEXT,\n  metadata TEXT\n, "
+    "`failure_reason` integer DEFAULT 0 NOT NULL)",
+    "CREATE INDEX `eval_result_grading_result_reason_idx` ON `eval_results` "
+    "(json_extract(grading_result, '$.reason'))",
+    "CREATE INDEX `eval_result_eval_test_success_idx` ON `eval_results` (`eval_id`,`test_idx`,`success`)",
+    "CREATE TABLE `prompts` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`created_at` integer DEFAULT "
+    "CURRENT_TIMESTAMP NOT NULL,\n\t`prompt` text NOT NULL)",
+    "CREATE TABLE `datasets` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`created_at` integer DEFAULT "
+    "CURRENT_TIMESTAMP NOT NULL\n, `tests` text)",
+    "CREATE TABLE `evals_to_prompts` (\n\t`eval_id` text NOT NULL,\n\t`prompt_id` text NOT NULL,\n"
+    "\tPRIMARY KEY(`eval_id`, `prompt_id`),\n\tFOREIGN KEY (`eval_id`) REFERENCES `evals`(`id`) ON "
+    "UPDATE no action ON DELETE no action,\n\tFOREIGN KEY (`prompt_id`) REFERENCES `prompts`(`id`) "
+    "ON UPDATE no action ON DELETE no action\n)",
+    "CREATE TABLE `evals_to_datasets` (\n\t`eval_id` text NOT NULL,\n\t`dataset_id` text NOT "
+    "NULL,\n\tPRIMARY KEY(`dataset_id`, `eval_id`),\n\tFOREIGN KEY (`eval_id`) REFERENCES "
+    "`evals`(`id`) ON UPDATE no action ON DELETE no action,\n\tFOREIGN KEY (`dataset_id`) "
+    "REFERENCES `datasets`(`id`) ON UPDATE no action ON DELETE no action\n)",
+]
+#: Each eval's start: its id's time (local ISO text) and ``created_at`` (``Date.now()`` milliseconds).
+PROMPTFOO_EVALS = (
+    (datetime(2026, 12, 5, 19, 39, 36, 415000, tzinfo=UTC), "GVR"),
+    (datetime(2026, 12, 5, 19, 44, 37, 640000, tzinfo=UTC), "gL1"),
+)
+PROMPTFOO_PROMPTS = ("Tell me about {{topic}} #{{n}}", "Résumé: {{topic}} — amount {{amount}} €")
+PROMPTFOO_TOPICS = ("Bonjour, ça va ? 😀", "naïve café\u00a0non-breaking", "", "x" * 700, "0042")
+PROMPTFOO_PROVIDERS = ("echo", "file://provider.js")
+#: A fake model's per-token prices (prompt, completion): its costs are doubles of every bit.
+PROMPTFOO_RATES = (2.5e-06, 1e-05)
+
+
+def promptfoo_eval_id(e: int) -> str:
+    moment, tag = PROMPTFOO_EVALS[e]
+    return f"eval-{tag}-{moment.strftime('%Y-%m-%dT%H:%M:%S')}"
+
+
+def promptfoo_millis(e: int) -> int:
+    """Eval ``e``'s ``created_at``: ``Date.now()``, epoch milliseconds."""
+    return int(PROMPTFOO_EVALS[e][0].timestamp() * 1000)
+
+
+def promptfoo_rendered(p: int, t: int) -> str:
+    topic = PROMPTFOO_TOPICS[t % len(PROMPTFOO_TOPICS)]
+    return (
+        PROMPTFOO_PROMPTS[p]
+        .replace("{{topic}}", topic)
+        .replace("{{n}}", f"{t:04d}")
+        .replace("{{amount}}", f"{t * 1.25:.2f}")
+    )
+
+
+def promptfoo_cost(p: int, t: int, provider: int) -> float:
+    """A result's cost as the provider returns it: 0 for echo, tokens times prices for the fake model."""
+    if provider == 0:
+        return 0.0
+    return len(promptfoo_rendered(p, t)) * PROMPTFOO_RATES[0] + 7 * PROMPTFOO_RATES[1]
+
+
+def promptfoo_rows(tests: int = 5) -> dict[str, list[Sequence[Any]]]:
+    """Every row after two evals of two prompts on two providers over ``tests`` tests: results keyed by
+    a uuid ``id`` declared with no constraint (Drizzle rebuilt the table), ``created_at`` text of
+    ``CURRENT_TIMESTAMP`` in ``INT`` columns beside the evals' epoch milliseconds in ``integer``."""
+    compact = {"separators": (",", ":"), "ensure_ascii": False}
+    prompt_ids = [hashlib.sha256(text.encode()).hexdigest() for text in PROMPTFOO_PROMPTS]
+    cases = [
+        {
+            "vars": {
+                "topic": PROMPTFOO_TOPICS[t % len(PROMPTFOO_TOPICS)],
+                "n": f"{t:04d}",
+                "amount": f"{t * 1.25:.2f}",
+            },
+            "assert": [{"type": "contains", "value": "Réponse"}],
+            "options": {},
+            "metadata": {"suite": "smoke"},
+        }
+        for t in range(tests)
+    ]
+    dataset_id = hashlib.sha256(json.dumps(cases, **compact).encode()).hexdigest()
+    evals, results, links, datasets = [], [], [], []
+    for e in range(len(PROMPTFOO_EVALS)):
+        eval_id = promptfoo_eval_id(e)
+        written = PROMPTFOO_EVALS[e][0].strftime("%Y-%m-%d %H:%M:%S")  # CURRENT_TIMESTAMP: UTC, whole seconds
+        config = {
+            "description": ("Eval ünïcode 🚀", "Second run — no\u00a0break")[e],
+            "prompts": list(PROMPTFOO_PROMPTS),
+        }
+        evals.append(
+            (
+                eval_id,
+                promptfoo_millis(e),
+                config["description"],
+                "{}",
+                json.dumps(config, **compact),
+                None,
+                json.dumps(
+                    [{"id": i, "raw": p} for i, p in zip(prompt_ids, PROMPTFOO_PROMPTS, strict=True)],
+                    **compact,
+                ),
+                "[]",
+                0,
+                json.dumps(
+                    {"eventSource": "cli", "repeat": 1, "maxConcurrency": 4, "cache": False}, **compact
+                ),
+            )
+        )
+        links += [(eval_id, prompt_id) for prompt_id in prompt_ids]
+        datasets.append((eval_id, dataset_id))
+        for p in range(len(PROMPTFOO_PROMPTS)):
+            for t in range(tests):
+                for v, provider in enumerate(PROMPTFOO_PROVIDERS):
+                    n = len(results)
+                    rendered = promptfoo_rendered(p, t)
+                    error = None if n % 7 else "Upstream failure ⚠ code 500"
+                    output = rendered if v == 0 else "Réponse: " + rendered[::-1] + " 😀"
+                    success = int(error is None and "Réponse" in output)
+                    results.append(
+                        (
+                            str(UUID(int=(n + 1) * 0x9E3779B97F4A7C15F39CC0605CEDC835 % 2**128, version=4)),
+                            written,
+                            written,
+                            eval_id,
+                            p,
+                            t,
+                            json.dumps(cases[t], **compact),
+                            json.dumps(
+                                {"raw": rendered, "label": PROMPTFOO_PROMPTS[p], "config": {}}, **compact
+                            ),
+                            prompt_ids[p],
+                            json.dumps({"id": provider, "label": "", "config": {"basePath": "."}}, **compact),
+                            len(rendered) % 50,
+                            promptfoo_cost(p, t, v),
+                            None if error else json.dumps({"output": output, "cached": False}, **compact),
+                            error,
+                            success,
+                            float(success),
+                            json.dumps(
+                                {"pass": bool(success), "score": success, "reason": error or "ok é"},
+                                **compact,
+                            ),
+                            "{}",
+                            "{}",
+                            0 if success else (2 if error else 1),
+                        )
+                    )
+    return {
+        "__drizzle_migrations": [
+            (None, hashlib.sha256(f"{m:04d}_migration.sql".encode()).hexdigest(), 1710348564252 + m * 358393)
+            for m in range(4)
+        ],
+        "evals": evals,
+        "eval_results": results,
+        "prompts": [
+            (prompt_id, PROMPTFOO_EVALS[0][0].strftime("%Y-%m-%d %H:%M:%S"), text)
+            for prompt_id, text in zip(prompt_ids, PROMPTFOO_PROMPTS, strict=True)
+        ],
+        "datasets": [
+            (dataset_id, PROMPTFOO_EVALS[0][0].strftime("%Y-%m-%d %H:%M:%S"), json.dumps(cases, **compact))
+        ],
+        "evals_to_prompts": links,
+        "evals_to_datasets": datasets,
+    }
+
+
+def promptfoo_store(path: Path) -> Path:
+    """A promptfoo ``promptfoo.db`` (see the module's list)."""
+    return write_export(path, PROMPTFOO_DDL, promptfoo_rows(), bytes_as_text=False)

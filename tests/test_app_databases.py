@@ -55,7 +55,8 @@ vnStat traffic monitor, ulogd2's netfilter packet log, a zathura document viewer
 Falkon web browser, a Pi-hole DNS filter's query log and lists, a Netdata agent's metadata, a digiKam
 photo library, a Kodi music and video library, a Django site's django-treebeard trees, a Django site's
 django-axes login log and django-phonenumber-field numbers, a Geary mail client, Thunderbird's global
-message index) through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
+message index, an Arize Phoenix LLM tracing store, a promptfoo eval database) through ``columnar-etl
+run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -12685,3 +12686,113 @@ def test_thunderbird_gloda_reads_its_prtime_dates_as_instants_and_loads_the_bodi
     }
     assert references(run_dir)[("messages", "conversationID")] == "conversations.id"
     assert ran.values("folderLocations", "folderURI", "id") == {f[0]: f[1] for f in rows["folderLocations"]}
+
+
+def test_phoenix_store_keys_its_messages_by_a_generated_column_and_keeps_computed_costs_to_the_bit(
+    run_export: Runner,
+) -> None:
+    """An Arize Phoenix ``phoenix.db``: ``agent_session_messages`` declares ``UNIQUE (message_id)`` on a
+    ``GENERATED ALWAYS ... STORED`` column (until 2026-12-05 the profile failed on it, exit 1,
+    StopIteration, in every Phoenix database); its values arrive, the flag beside it boolean. Naive UTC
+    ``TIMESTAMP`` text with six fraction digits is timestamps; the computed costs (``FLOAT``,
+    ``0.011402500000000001``) and token counts (``4561.0``) are doubles of every bit; JSON stays text. The
+    annotations' ``identifier`` ``''`` (Phoenix's default) in their UNIQUE key is loaded as written, with
+    the documented warning (exit 2)."""
+    rows = apps.phoenix_rows()
+    ran, run_dir = run_export(apps.phoenix_store)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"]) == (2, "warn")
+    (warning,) = ran.record["warnings"]
+    assert warning.startswith("span_annotations.identifier: text loaded as written"), warning
+    assert ran.record["quality_after"] == 100.0
+    assert primary_key(ran.uri, ran.record["version_schema"], "agent_session_messages") == ["id"]
+    messages = ran.types("agent_session_messages")
+    assert (messages["message_id"], messages["is_compaction_message"], messages["created_at"]) == (
+        "text",
+        "boolean",
+        "timestamp without time zone",
+    )
+    written = {row[0]: json.loads(row[2]) for row in rows["agent_session_messages"]}
+    assert ran.values("agent_session_messages", "message_id", "id") == {
+        key: message["id"] for key, message in written.items()
+    }
+    assert ran.values("agent_session_messages", "is_compaction_message", "id") == {
+        key: "metadata" in message for key, message in written.items()
+    }
+    assert (
+        ran.types("spans")["start_time"] == ran.types("traces")["end_time"] == "timestamp without time zone"
+    )
+    assert ran.values("spans", "start_time", "id") == {
+        row[0]: datetime.strptime(row[6], "%Y-%m-%d %H:%M:%S.%f") for row in rows["spans"]
+    }
+    assert ran.types("spans")["attributes"] == "text"
+    assert ran.values("spans", "attributes", "id") == {row[0]: row[8] for row in rows["spans"]}
+    costs = ran.types("span_costs")
+    assert {costs[c] for c in ("total_cost", "prompt_cost", "completion_tokens")} == {"double precision"}
+    assert ran.values("span_costs", "total_cost", "id") == {
+        t + 1: apps.phoenix_costs(t)[0] for t in range(len(rows["span_costs"]))
+    }
+    assert ran.values("span_costs", "prompt_cost", "id") == {
+        t + 1: apps.phoenix_costs(t)[1] for t in range(len(rows["span_costs"]))
+    }
+    assert ran.values("span_annotations", "identifier", "id") == {
+        row[0]: row[11] for row in rows["span_annotations"]
+    }
+    assert ran.values("span_annotations", "score", "id") == {
+        row[0]: row[4] for row in rows["span_annotations"]
+    }
+
+
+def test_promptfoo_store_reads_eval_millis_as_instants_and_current_timestamp_text_as_timestamps(
+    run_export: Runner,
+) -> None:
+    """A promptfoo ``promptfoo.db`` (Drizzle): the evals' ``created_at integer`` of ``Date.now()``
+    milliseconds arrive as instants (audited ``epoch:milliseconds``), the results', prompts' and
+    datasets' ``CURRENT_TIMESTAMP`` text in ``INT``/``integer`` columns as timestamps; the results' uuid
+    ``id``, declared with no constraint, is their key found in the data and their ``eval_id`` and
+    ``prompt_id`` references; computed costs are doubles of every bit; 0/1 ``success`` stays integers
+    (declared INT, no BOOLEAN); JSON stays text. Exit 0, nothing costs."""
+    rows = apps.promptfoo_rows()
+    ran, run_dir = run_export(apps.promptfoo_store)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    schema = ran.record["version_schema"]
+    assert primary_key(ran.uri, schema, "eval_results") == ["id"]
+    assert {
+        column: parent for (table, column), parent in references(run_dir).items() if table == "eval_results"
+    } == {
+        "eval_id": "evals.id",
+        "prompt_id": "prompts.id",
+    }
+    assert ran.types("evals")["created_at"] == "timestamp with time zone"
+    assert ran.values("evals", "created_at", "id") == {
+        apps.promptfoo_eval_id(e): UNIX_EPOCH + timedelta(milliseconds=apps.promptfoo_millis(e))
+        for e in range(len(apps.PROMPTFOO_EVALS))
+    }
+    results = ran.types("eval_results")
+    assert {
+        c: results[c] for c in ("created_at", "cost", "score", "success", "failure_reason", "test_case")
+    } == {
+        "created_at": "timestamp without time zone",
+        "cost": "double precision",
+        "score": "double precision",
+        "success": "bigint",
+        "failure_reason": "bigint",
+        "test_case": "text",
+    }
+    assert (
+        ran.types("prompts")["created_at"]
+        == ran.types("datasets")["created_at"]
+        == "timestamp without time zone"
+    )
+    by_id = {row[0]: row for row in rows["eval_results"]}
+    assert ran.values("eval_results", "created_at", "id") == {
+        key: datetime.strptime(row[1], "%Y-%m-%d %H:%M:%S") for key, row in by_id.items()
+    }
+    costs = ran.values("eval_results", "cost", "id")
+    assert costs == {key: row[11] for key, row in by_id.items()}
+    # The fake model's costs, tokens times prices, keep their last bits (0.00017750000000000003).
+    assert {apps.promptfoo_cost(p, t, 1) for p in range(2) for t in range(5)} <= set(costs.values())
+    assert ran.values("eval_results", "test_case", "id") == {key: row[6] for key, row in by_id.items()}
+    assert ran.values("eval_results", "error", "id") == {key: row[13] for key, row in by_id.items()}

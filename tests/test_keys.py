@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import os
 import re
 import sqlite3
@@ -744,4 +745,89 @@ def test_free_text_unique_by_chance_is_no_key_but_a_long_identifier_is(
     assert {name: primary_key(pg_uri, schema, name) for name in expected_keys} == expected_keys
     assert pg_query(pg_uri, f'SELECT value FROM "{schema}".fact_data ORDER BY length(value), value') == [
         (value,) for value in sorted(values, key=lambda v: (len(v), v))
+def test_a_unique_generated_column_is_a_declared_key_not_a_crash(
+    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path
+) -> None:
+    # ``PRAGMA table_info`` does not list a generated column (``table_xinfo`` does), and a UNIQUE
+    # constraint or index on one named a column the key reader could not find: the profile stopped
+    # (exit 1, "profile failed: StopIteration"). An LLM tracer's store declares its messages' ids so
+    # (``message_id ... GENERATED ALWAYS AS (json_extract(message, '$.id')) STORED, UNIQUE
+    # (message_id)``), in every database it migrates, its table empty or not.
+    messages = [(i + 1, json.dumps({"id": f"m-{i:04d}", "text": "é"})) for i in range(4)]
+    titles = [("Alpha", 1), ("Beta", 1), ("Gamma", 2)]
+    path = make_sqlite(
+        {
+            "messages": (
+                "CREATE TABLE messages (id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "
+                "message TEXT NOT NULL, message_id VARCHAR NOT NULL GENERATED ALWAYS AS "
+                "(CAST(json_extract(message, '$.id') AS VARCHAR)) STORED, "
+                "CONSTRAINT uq_message_id UNIQUE (message_id))",
+                messages,
+            ),
+            "empty": (
+                "CREATE TABLE empty (id INTEGER PRIMARY KEY, body TEXT, "
+                "body_id TEXT GENERATED ALWAYS AS (json_extract(body, '$.id')) STORED UNIQUE)",
+                [],
+            ),
+            "titles": (
+                "CREATE TABLE titles (title TEXT NOT NULL, n INTEGER, "
+                "slug TEXT GENERATED ALWAYS AS (lower(title)) VIRTUAL)",
+                titles,
+            ),
+        }
+    )
+    con = sqlite3.connect(path)
+    con.execute("CREATE UNIQUE INDEX ix_titles_slug ON titles (slug)")
+    con.commit()
+    con.close()
+    keys = declared_keys(path, ["messages", "empty", "titles"])
+    assert {name: (key.columns, key.found, key.others) for name, key in keys.items()} == {
+        "messages": (("id",), "declared_primary_key", (("message_id",),)),
+        "empty": (("id",), "declared_primary_key", (("body_id",),)),
+        "titles": (("slug",), "declared_unique", ()),
+    }
+    profiled = profile(path)
+    assert {name: (table.key, table.key_found) for name, table in profiled.tables.items()} == {
+        "messages": (["id"], "declared_primary_key"),
+        "empty": (["id"], "declared_primary_key"),
+        "titles": (["slug"], "declared_unique"),
+    }
+    result = columnar_etl.run(
+        path, mode="simple", settings=run_settings(tmp_path, pg_uri), show_progress=False
+    )
+    assert (result.exit_code, result.record.warnings) == (0, []), result.record.error
+    schema = str(result.record.version_schema)
+    assert primary_key(pg_uri, schema, "titles") == ["slug"]
+    assert pg_query(pg_uri, f'SELECT id, message_id FROM "{schema}"."messages" ORDER BY id') == [
+        (i, json.loads(message)["id"]) for i, message in messages
+    ]
+    assert pg_query(pg_uri, f'SELECT title, n, slug FROM "{schema}"."titles" ORDER BY n, title') == [
+        (title, n, title.lower()) for title, n in titles
+    ]
+    # A VIRTUAL one calling a function only the writing application defines is left out (exit 2, a
+    # warning, see test_schema_features): its UNIQUE names no column as read, so it is no key here.
+    # It was a KeyError once the generated column was found, as it was a StopIteration before.
+    app = tmp_path / "app.db"
+    con = sqlite3.connect(app)
+    con.create_function("slugify", 1, lambda title: title.lower().replace(" ", "-"), deterministic=True)
+    with con:
+        con.execute(
+            "CREATE TABLE tags (name TEXT NOT NULL, n INTEGER, "
+            "slug TEXT GENERATED ALWAYS AS (slugify(name)) VIRTUAL UNIQUE, UNIQUE (n, name))"
+        )
+        con.executemany("INSERT INTO tags (name, n) VALUES (?, ?)", [("X y", 1), ("Z", 1)])
+    con.close()
+    assert declared_keys(app, ["tags"])["tags"].columns == ("slug",)
+    tags = profile(app)["tags"]
+    assert (tags.key, tags.key_found) == (["n", "name"], "declared_unique")
+    result = columnar_etl.run(
+        app, mode="simple", settings=run_settings(tmp_path, pg_uri), show_progress=False
+    )
+    assert result.exit_code == 2, result.record.error
+    # (Beside drift from the first file's load into the same target.)
+    left_out = [w.split(" not loaded")[0] for w in result.record.warnings if not w.startswith("drift: ")]
+    assert left_out == ["column 'slug' of table 'tags'"]
+    assert pg_query(pg_uri, f'SELECT name, n FROM "{result.record.version_schema}"."tags" ORDER BY name') == [
+        ("X y", 1),
+        ("Z", 1),
     ]

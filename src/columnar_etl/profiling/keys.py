@@ -2,10 +2,10 @@
 
 The key, in order of preference:
 
-1. the declared PRIMARY KEY (``PRAGMA table_info``: its ``pk`` positions; an ``INTEGER PRIMARY KEY``
+1. the declared PRIMARY KEY (``PRAGMA table_xinfo``: its ``pk`` positions; an ``INTEGER PRIMARY KEY``
    is SQLite's rowid alias, unique and non-null by construction) — ``declared_primary_key``;
 2. a declared UNIQUE constraint or unique index (``PRAGMA index_list`` / ``index_info``; not partial,
-   no expression), fewest columns first, then leftmost — ``declared_unique``;
+   no expression; a generated column's too), fewest columns first, then leftmost — ``declared_unique``;
 3. a column unique and non-null in the data, whatever its name: every row present, no blank, null
    token, padding or unparseable value, as many distinct values as rows; integer columns first, then
    text, leftmost first — ``data_unique`` (from the profile's exact counts; nothing is rescanned).
@@ -45,7 +45,13 @@ from columnar_etl.rules import (
     DECIMAL_COMMA,
     THOUSANDS_SEPARATOR,
 )
-from columnar_etl.source.catalogue import DOCUMENT_ID, connect_read_only, takes_document_id, virtual_tables
+from columnar_etl.source.catalogue import (
+    DOCUMENT_ID,
+    connect_read_only,
+    declared_columns,
+    takes_document_id,
+    virtual_tables,
+)
 from columnar_etl.source.cells import (
     HELPER_PREFIX,
     ROW_DIGEST_BYTES,
@@ -159,7 +165,7 @@ def declared_keys(path: str | Path, tables: list[str]) -> dict[str, DeclaredKey]
 def _declared_key(
     con: sqlite3.Connection, table: str, virtual: Mapping[str, tuple[str, str]]
 ) -> DeclaredKey | None:
-    info = con.execute(f"PRAGMA table_info({quote_ident(table)})").fetchall()
+    info = declared_columns(con, table)  # with the generated ones, which a UNIQUE may name
     module = virtual.get(table, ("", ""))[0]
     if takes_document_id(module, [str(row[1]) for row in info]):
         # A full-text index's rowid, read as a column of its own: SQLite keeps it unique and non-null.

@@ -4208,14 +4208,25 @@ def _declared_keys(src: Source, names: list[str]) -> dict[str, DeclaredKey]:
     index the private copy lacks still proves its key), named as read (:attr:`Source.renamed`)."""
     renamed = src.renamed
     keys = declared_keys(src.path, [renamed.export_table(name) for name in names])
-    return {
-        renamed.table(table): replace(
-            key,
-            columns=tuple(renamed.column(table, c) for c in key.columns),
-            others=tuple(tuple(renamed.column(table, c) for c in columns) for columns in key.others),
-        )
-        for table, key in keys.items()
-    }
+    found = {}
+    for table, key in keys.items():
+        name = renamed.table(table)
+        read = {column.name for column in src.table(name).columns}
+        # A UNIQUE on a generated column the reader cannot compute (left out, see unreadable_columns)
+        # names no column of the table as read: not a key here. (A primary key cannot be generated.)
+        sets = [
+            named
+            for named in (tuple(renamed.column(table, c) for c in cs) for cs in (key.columns, *key.others))
+            if read.issuperset(named)
+        ]
+        if not sets:
+            continue
+        if sets[0] != tuple(renamed.column(table, c) for c in key.columns):
+            # The next UNIQUE names the rows; whether SQLite keeps it non-null is not known here, so
+            # its clashes are counted.
+            key = replace(key, found="declared_unique", rowid_alias=False, enforced=False)
+        found[name] = replace(key, columns=sets[0], others=tuple(sets[1:]))
+    return found
 
 
 def _declared_references(src: Source, names: list[str]) -> list[Reference]:

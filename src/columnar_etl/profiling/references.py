@@ -142,7 +142,7 @@ from columnar_etl.pg.identifiers import quote_ident
 from columnar_etl.profiling.keys import changes_values, cleaned_sql, keep_as_written, unique_and_present
 from columnar_etl.profiling.naming import camel_words, entity_of, name_words, normalised_name, singulars
 from columnar_etl.profiling.sql import EXAMPLES, trimmed_sql
-from columnar_etl.source.catalogue import connect_read_only
+from columnar_etl.source.catalogue import connect_read_only, declared_columns
 from columnar_etl.source.cells import ColumnRead, class_column, hex_column, sqlite_affinity
 from columnar_etl.source.export import Source
 from columnar_etl.source.sqlite_names import matching_name, sqlite_key
@@ -334,7 +334,7 @@ def declared_references(path: str | Path, tables: list[str]) -> list[Reference]:
                 parent = matching_name(str(rows[0][2]), tables)
                 if parent is None:
                     continue  # a dangling declaration: the parent is not in the export
-                info = con.execute(f"PRAGMA table_info({quote_ident(parent)})").fetchall()
+                info = declared_columns(con, parent)
                 targets = [row[4] for row in rows]
                 if any(target is None for target in targets):  # REFERENCES parent: its primary key
                     targets = [row[1] for row in sorted((r for r in info if r[5]), key=lambda r: r[5])]
@@ -440,7 +440,7 @@ _MISMATCH = "SQLite's foreign_key_check refuses it: foreign key mismatch"
 
 def _primary_key(con: Any, table: str) -> tuple[str, ...] | None:
     """``table``'s PRIMARY KEY columns in key order, None when it has none."""
-    info = con.execute(f"PRAGMA table_info({quote_ident(table)})").fetchall()
+    info = declared_columns(con, table)
     key = tuple(str(row[1]) for row in sorted((r for r in info if r[5]), key=lambda r: r[5]))
     return key or None
 
@@ -514,9 +514,10 @@ def _named(
     con: Any, table: str, names: list[Any], info: list[tuple[Any, ...]] | None = None
 ) -> tuple[str, ...] | None:
     """``names`` as ``table`` spells its columns (SQLite folds ASCII letters only), or None when one
-    of them is no column of ``table``. ``info``: its ``PRAGMA table_info`` rows, when already read."""
+    of them is no column of ``table`` (a generated column is one). ``info``: its
+    :func:`~columnar_etl.source.catalogue.declared_columns`, when already read."""
     if info is None:
-        info = con.execute(f"PRAGMA table_info({quote_ident(table)})").fetchall()
+        info = declared_columns(con, table)
     spelled = {sqlite_key(str(row[1])): str(row[1]) for row in info}
     # Not "" for a missing one: SQLite allows a column named "" (read under another name).
     found = [spelled.get(sqlite_key(str(name))) for name in names]

@@ -357,6 +357,14 @@ def short_reason(exc: BaseException) -> str:
     return text if len(text) <= REASON_CHARS else text[: REASON_CHARS - 1] + "…"
 
 
+def declared_columns(con: sqlite3.Connection, table: str) -> list[tuple[Any, ...]]:
+    """``PRAGMA table_info``'s rows of ``table`` (cid, name, type, notnull, dflt_value, pk) with its
+    generated columns, which ``table_info`` does not list: ``table_xinfo``'s rows but a virtual table's
+    hidden ones (hidden 1). Every column a UNIQUE constraint, an index or a foreign key may name."""
+    rows = con.execute(f"PRAGMA table_xinfo({quote_ident(table)})").fetchall()
+    return [tuple(row[:6]) for row in rows if row[6] != 1]
+
+
 def connect_read_only(path: Path, *, stand_ins: bool = True) -> sqlite3.Connection:
     """A SQLite connection that cannot write (``mode=ro``): the export is never modified.
 
