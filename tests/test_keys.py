@@ -745,6 +745,9 @@ def test_free_text_unique_by_chance_is_no_key_but_a_long_identifier_is(
     assert {name: primary_key(pg_uri, schema, name) for name in expected_keys} == expected_keys
     assert pg_query(pg_uri, f'SELECT value FROM "{schema}".fact_data ORDER BY length(value), value') == [
         (value,) for value in sorted(values, key=lambda v: (len(v), v))
+    ]
+
+
 def test_a_unique_generated_column_is_a_declared_key_not_a_crash(
     make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path
 ) -> None:
