@@ -52,8 +52,8 @@ app's SQLAlchemy data layer, a Mnemosyne flashcard database, a Dino XMPP client'
 Strawberry music collection, a Scrapyd server's finished jobs and spider queue, a Django site's
 django-silk profiler tables, a Django site's django-auditlog and django-activity-stream tables, a
 vnStat traffic monitor, ulogd2's netfilter packet log, a zathura document viewer, a luakit and a
-Falkon web browser) through ``columnar-etl run`` into the session's real PostgreSQL, every cell
-checked.
+Falkon web browser, a Flowise server) through ``columnar-etl run`` into the session's real PostgreSQL,
+every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -12003,3 +12003,80 @@ def test_falkon_browser_reads_its_history_milliseconds_as_instants_and_keeps_its
     }
     assert ran.types("autofill")["last_used"] == ran.types("autofill_encrypted")["last_used"] == "bigint"
     assert ran.types("search_engines")["icon"] == "bytea"
+
+
+def test_flowise_reads_typeorm_milliseconds_and_its_defaults_as_instants_and_keeps_phones_and_values_as_typed(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.flowise_server)
+    rows = apps.flowise_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    flows = rows["chat_flow"]
+    # TypeORM's text to the millisecond and the defaults' whole seconds are both timestamps, UTC naive.
+    for table, column in (
+        ("chat_message", "createdDate"),
+        ("chat_flow", "updatedDate"),
+        ("execution", "stoppedDate"),
+        ("user", "tokenExpiry"),
+        ("user", "createdDate"),
+        ("workspace", "createdDate"),
+    ):
+        assert ran.types(table)[column] == "timestamp without time zone", (table, column)
+    assert ran.values("chat_message", "createdDate", "id") == {
+        apps.flowise_id("chat_message", i): apps.flowise_sent(i) for i in range(len(rows["chat_message"]))
+    }
+    assert ran.values("execution", "stoppedDate", "id") == {
+        apps.flowise_id("execution", n): apps.flowise_stopped(n) for n in range(len(flows))
+    }
+    assert set(ran.values("chat_flow", "createdDate", "id").values()) == {
+        datetime.fromisoformat(apps.FLOWISE_NOW)
+    }
+    # The migrations' names are their epoch milliseconds: instants, audited.
+    assert ran.types("migrations")["timestamp"] == "timestamp with time zone"
+    assert ran.values("migrations", "timestamp", "id") == {
+        k: UNIX_EPOCH + timedelta(milliseconds=ms) for k, (ms, _) in enumerate(apps.FLOWISE_MIGRATIONS, 1)
+    }
+    assert audit_rules(run_dir, "migrations", "timestamp") == {
+        str(k): {"epoch:milliseconds"} for k in range(1, len(apps.FLOWISE_MIGRATIONS) + 1)
+    }
+    # Booleans 0/1, NULL where a flow was never deployed or undeployed.
+    assert ran.types("chat_flow")["deployed"] == ran.types("execution")["isPublic"] == "boolean"
+    assert ran.types("chat_flow")["webhookSecretConfigured"] == "boolean"
+    assert ran.values("chat_flow", "deployed", "id") == {
+        row[0]: None if row[3] is None else bool(row[3]) for row in flows
+    }
+    # '' for no API key chosen is the documented empty string, made NULL and audited.
+    assert ran.values("chat_flow", "apikeyid", "id") == {row[0]: None for row in flows}
+    assert audit_rules(run_dir, "chat_flow", "apikeyid") == {
+        row[0]: {"empty_to_null"} for row in flows if row[5] == ""
+    }
+    # What people typed stays text as typed: phones with their leading 0, variables, session codes.
+    for table, column in (("lead", "phone"), ("variable", "value"), ("chat_message", "sessionId")):
+        assert ran.types(table)[column] == "text", (table, column)
+    assert ran.values("lead", "phone", "id") == {
+        apps.flowise_id("lead", i): apps.flowise_phone(i) for i in range(len(rows["lead"]))
+    }
+    assert ran.values("variable", "value", "name") == {
+        f"var_{i}": value for i, value in enumerate(apps.FLOWISE_VARIABLES)
+    }
+    assert ran.values("chat_message", "sessionId", "id") == {
+        apps.flowise_id("chat_message", i): apps.flowise_session(i) for i in range(len(rows["chat_message"]))
+    }
+    assert ran.values("chat_message", "content", "id") == {
+        row[0]: arrives_as(row[3]) for row in rows["chat_message"]
+    }
+    assert ran.values("chat_flow", "name", "id") == {row[0]: row[1] for row in flows}
+    # Every declared reference found; none declared between the chat tables, each one found is what
+    # the entities join on (chatflowid, messageId, agentflowId are chat_flow's and chat_message's ids).
+    found, declared = references(run_dir), declared_references(ran.db)
+    joined = {
+        ("chat_message", "chatflowid"): "chat_flow.id",
+        ("chat_message_feedback", "chatflowid"): "chat_flow.id",
+        ("chat_message_feedback", "messageId"): "chat_message.id",
+        ("lead", "chatflowid"): "chat_flow.id",
+        ("execution", "agentflowId"): "chat_flow.id",
+    }
+    assert declared.items() <= found.items()
+    assert found.items() <= (declared | joined).items(), found
+    assert primary_key(ran.uri, ran.record["version_schema"], "user") == ["id"]
