@@ -1329,6 +1329,12 @@ number, so a test computes what a column holds from the same numbers.
   ``3.14``, ``true``), a session id with leading zeros, and no reference declared between them; the
   enterprise ``user`` (referencing itself), ``organization`` and ``workspace`` with uuid keys and
   ``timestamp`` columns of ``CURRENT_TIMESTAMP``.
+- :func:`langflow_server`: a Langflow 1.13 server's ``langflow.db`` (``SQLModel.metadata`` as its
+  database service creates it, verbatim): ``user``, ``folder``, ``flow``, ``message`` and ``variable``
+  keyed by uuids as SQLAlchemy's ``Uuid`` stores them (``CHAR(32)``, 32 hex digits), ``DATETIME`` text
+  to the microsecond beside the server default's ``CURRENT_TIMESTAMP`` seconds, ``BOOLEAN`` 0/1, JSON
+  columns holding JSON's ``null`` for None, message texts in any script, blank or 2,000 characters long,
+  a session id that is a flow's dashed uuid or a code with leading zeros, variables' values as typed.
 """
 
 from __future__ import annotations
@@ -29859,3 +29865,178 @@ def flowise_rows(flows: int = 6, messages: int = 24, users: int = 4) -> dict[str
 def flowise_server(path: Path) -> Path:
     """A Flowise server's ``database.sqlite`` (see the module's list)."""
     return write_export(path, FLOWISE_DDL, flowise_rows())
+
+
+# --- Langflow ---------------------------------------------------------------------------------------------
+
+LANGFLOW_DDL = (  # SQLModel.metadata as Langflow 1.13 creates it on SQLite, verbatim
+    (
+        "CREATE TABLE user (\n        id CHAR(32) NOT NULL, \n        username VARCHAR NOT NULL, \n        "
+        "password VARCHAR NOT NULL, \n        profile_image VARCHAR, \n        is_active BOOLEAN NOT NULL,"
+        " \n        is_superuser BOOLEAN NOT NULL, \n        create_at DATETIME NOT NULL, \n        "
+        "updated_at DATETIME NOT NULL, \n        last_login_at DATETIME, \n        retired_at DATETIME,"
+        " \n        store_api_key VARCHAR, \n        optins JSON, \n        PRIMARY KEY (id), \n        "
+        "UNIQUE (id)\n)"
+    ),
+    (
+        "CREATE TABLE folder (\n        name VARCHAR NOT NULL, \n        description TEXT, \n        "
+        "auth_settings JSON, \n        id CHAR(32) NOT NULL, \n        parent_id CHAR(32), \n        user_id"
+        " CHAR(32), \n        workspace_id CHAR(32), \n        is_personal BOOLEAN DEFAULT 0 NOT NULL,"
+        " \n        PRIMARY KEY (id), \n        CONSTRAINT unique_folder_name UNIQUE (user_id, name),"
+        " \n        FOREIGN KEY(parent_id) REFERENCES folder (id), \n        FOREIGN KEY(user_id) "
+        "REFERENCES user (id)\n)"
+    ),
+    (
+        "CREATE TABLE flow (\n        name VARCHAR NOT NULL, \n        description TEXT, \n        "
+        "icon_bg_color VARCHAR, \n        gradient VARCHAR, \n        is_component BOOLEAN, \n        "
+        "updated_at DATETIME, \n        webhook BOOLEAN, \n        endpoint_name VARCHAR, \n        data "
+        "JSON, \n        mcp_enabled BOOLEAN, \n        action_name VARCHAR, \n        action_description "
+        "TEXT, \n        access_type VARCHAR(7) DEFAULT 'PRIVATE' NOT NULL, \n        flow_type VARCHAR(8) "
+        "DEFAULT 'workflow' NOT NULL, \n        a2a_enabled BOOLEAN DEFAULT 0, \n        a2a_card_overrides"
+        " JSON, \n        id CHAR(32) NOT NULL, \n        user_id CHAR(32), \n        icon VARCHAR,"
+        " \n        tags JSON, \n        locked BOOLEAN, \n        folder_id CHAR(32), \n        workspace_id"
+        " CHAR(32), \n        fs_path VARCHAR, \n        version_token CHAR(32), \n        last_modified_by "
+        "CHAR(32), \n        PRIMARY KEY (id), \n        CONSTRAINT unique_flow_name UNIQUE (user_id, "
+        "name), \n        CONSTRAINT unique_flow_endpoint_name UNIQUE (user_id, endpoint_name), \n        "
+        "UNIQUE (id), \n        FOREIGN KEY(user_id) REFERENCES user (id), \n        FOREIGN KEY(folder_id)"
+        " REFERENCES folder (id)\n)"
+    ),
+    (
+        "CREATE TABLE message (\n        timestamp DATETIME NOT NULL, \n        sender VARCHAR NOT NULL,"
+        " \n        sender_name VARCHAR NOT NULL, \n        session_id VARCHAR NOT NULL, \n        "
+        "context_id VARCHAR, \n        text TEXT, \n        error BOOLEAN NOT NULL, \n        edit BOOLEAN "
+        "NOT NULL, \n        id CHAR(32) NOT NULL, \n        flow_id CHAR(32), \n        run_id CHAR(32),"
+        " \n        user_id CHAR(32), \n        is_output BOOLEAN NOT NULL, \n        files JSON, \n        "
+        "properties JSON, \n        category TEXT, \n        content_blocks JSON, \n        session_metadata"
+        " JSON, \n        PRIMARY KEY (id)\n)"
+    ),
+    (
+        "CREATE TABLE variable (\n        name VARCHAR NOT NULL, \n        value VARCHAR NOT NULL,"
+        " \n        type VARCHAR, \n        id CHAR(32) NOT NULL, \n        created_at DATETIME DEFAULT "
+        "CURRENT_TIMESTAMP, \n        updated_at DATETIME, \n        is_environment_managed BOOLEAN,"
+        " \n        default_fields JSON, \n        user_id CHAR(32) NOT NULL, \n        PRIMARY KEY (id),"
+        " \n        FOREIGN KEY(user_id) REFERENCES user (id)\n)"
+    ),
+)
+LANGFLOW_NOW = "2026-12-05 20:00:26"  # the server default's CURRENT_TIMESTAMP, UTC seconds
+LANGFLOW_TEXTS = ("Hello", "Привет 🌍", "Price 0012.50 €", "Line1\nLine2", "\u00a0nbsp ", "", "x" * 2000)
+LANGFLOW_VARIABLES = ("0042", "3.14", "true", "2025-01-02", "gAAAAABl" + "z" * 40, "1e3")
+
+
+def langflow_id(kind: str, n: int) -> str:
+    """A row's ``uuid4`` key as SQLAlchemy's ``Uuid`` stores it on SQLite: 32 hex digits, no dashes."""
+    return uuid.uuid5(uuid.NAMESPACE_URL, f"langflow/{kind}/{n}").hex
+
+
+def langflow_moment(n: int) -> datetime:
+    """Message ``n``'s ``timestamp`` (naive UTC, microseconds; SQLAlchemy writes all six digits)."""
+    return datetime(2025, 3, 1, 9, 30, 15, 123456) + timedelta(minutes=7 * n, microseconds=1001 * n)
+
+
+def langflow_session(n: int) -> str:
+    """Message ``n``'s ``session_id``: its flow's id (dashed) or the embedding page's own code."""
+    return str(uuid.UUID(langflow_id("flow", n % 4))) if n % 3 else f"0{n % 9}{n}"
+
+
+def langflow_rows(users: int = 3, flows: int = 4, messages: int = 21) -> dict[str, list[Sequence[Any]]]:
+    """Rows as Langflow's SQLModel models store them (see the module's list)."""
+    user_rows = [
+        (
+            langflow_id("user", i),
+            f"user{i}",
+            "$2b$12$" + "x" * 53,
+            None,
+            int(i % 3 != 0),
+            int(i == 0),
+            LANGFLOW_NOW + ".841058",
+            LANGFLOW_NOW + ".841074",
+            None if i % 2 else str(langflow_moment(100 * i)),
+            None,
+            None,
+            json.dumps({"github_starred": i % 2 == 0}),
+        )
+        for i in range(users)
+    ]
+    folder_rows = [
+        ("Projects ✓", "My collection", "null", langflow_id("folder", 0), None, user_rows[0][0], None, 0)
+    ]
+    flow_rows = [
+        (
+            f"{FLOWISE_NAMES[f % len(FLOWISE_NAMES)]} #{f}",
+            None if f % 3 == 0 else "x" * (50 * f),
+            f"#{f * 99999 % 0xFFFFFF:06x}",
+            None,
+            int(f % 5 == 0),
+            str(langflow_moment(f)),
+            int(f % 4 == 0),
+            None if f % 2 else f"endpoint-{f:03d}",
+            json.dumps({"nodes": [{"id": f"n{f}", "data": {"temperature": f / 10}}], "edges": []}),
+            0,
+            None,
+            None,
+            "PRIVATE",
+            "workflow",
+            0,
+            "null",  # JSON's null, as SQLAlchemy's JSON type writes None
+            langflow_id("flow", f),
+            user_rows[f % users][0],
+            None,
+            '["a", "b"]' if f % 3 == 1 else "null",
+            int(f % 7 == 0),
+            langflow_id("folder", 0),
+            None,
+            None,
+            None,
+            None,
+        )
+        for f in range(flows)
+    ]
+    message_rows = [
+        (
+            str(langflow_moment(n)),
+            ("User", "Machine")[n % 2],
+            ("User", "AI")[n % 2],
+            langflow_session(n),
+            None,
+            LANGFLOW_TEXTS[n % len(LANGFLOW_TEXTS)],
+            int(n % 17 == 0),
+            int(n % 19 == 0),
+            langflow_id("message", n),
+            langflow_id("flow", n % flows),
+            None,
+            None,
+            0,
+            "[]" if n % 2 else json.dumps([f"{uuid.UUID(langflow_id('flow', 0))}/file{n}.png"]),
+            json.dumps({"edited": False, "positive_feedback": None if n % 5 else True, "state": "complete"}),
+            ("message", "error", "event")[n % 3],
+            "[]",
+            "null",
+        )
+        for n in range(messages)
+    ]
+    variable_rows = [
+        (
+            f"VAR_{i}",
+            value,
+            ("Credential", "Generic")[i % 2],
+            langflow_id("variable", i),
+            LANGFLOW_NOW,
+            None,
+            None,
+            '["api_key"]' if i % 2 == 0 else "[]",
+            user_rows[i % users][0],
+        )
+        for i, value in enumerate(LANGFLOW_VARIABLES)
+    ]
+    return {
+        "user": user_rows,
+        "folder": folder_rows,
+        "flow": flow_rows,
+        "message": message_rows,
+        "variable": variable_rows,
+    }
+
+
+def langflow_server(path: Path) -> Path:
+    """A Langflow server's ``langflow.db`` (see the module's list)."""
+    return write_export(path, LANGFLOW_DDL, langflow_rows())

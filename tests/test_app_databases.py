@@ -52,8 +52,8 @@ app's SQLAlchemy data layer, a Mnemosyne flashcard database, a Dino XMPP client'
 Strawberry music collection, a Scrapyd server's finished jobs and spider queue, a Django site's
 django-silk profiler tables, a Django site's django-auditlog and django-activity-stream tables, a
 vnStat traffic monitor, ulogd2's netfilter packet log, a zathura document viewer, a luakit and a
-Falkon web browser, a Flowise server) through ``columnar-etl run`` into the session's real PostgreSQL,
-every cell checked.
+Falkon web browser, a Flowise and a Langflow server) through ``columnar-etl run`` into the session's real
+PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -12080,3 +12080,60 @@ def test_flowise_reads_typeorm_milliseconds_and_its_defaults_as_instants_and_kee
     assert declared.items() <= found.items()
     assert found.items() <= (declared | joined).items(), found
     assert primary_key(ran.uri, ran.record["version_schema"], "user") == ["id"]
+
+
+def test_langflow_reads_sqlalchemy_microseconds_as_timestamps_and_keeps_hex_uuids_and_typed_values_as_text(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.langflow_server)
+    rows = apps.langflow_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    messages, flows = rows["message"], rows["flow"]
+    # DATETIME text to the microsecond and the server default's seconds: timestamps, every digit.
+    for table, column in (
+        ("message", "timestamp"),
+        ("flow", "updated_at"),
+        ("user", "create_at"),
+        ("user", "last_login_at"),
+        ("variable", "created_at"),
+    ):
+        assert ran.types(table)[column] == "timestamp without time zone", (table, column)
+    assert ran.values("message", "timestamp", "id") == {
+        apps.langflow_id("message", n): apps.langflow_moment(n) for n in range(len(messages))
+    }
+    assert set(ran.values("variable", "created_at", "id").values()) == {
+        datetime.fromisoformat(apps.LANGFLOW_NOW)
+    }
+    # 32 hex digits are keys as text, and the declared references between them found.
+    for table in rows:
+        assert ran.types(table)["id"] == "text", table
+    assert ran.values("flow", "user_id", "id") == {row[16]: row[17] for row in flows}
+    for table, column in (("variable", "value"), ("message", "session_id"), ("flow", "icon_bg_color")):
+        assert ran.types(table)[column] == "text", (table, column)
+    assert ran.values("variable", "value", "name") == {
+        f"VAR_{i}": value for i, value in enumerate(apps.LANGFLOW_VARIABLES)
+    }
+    assert ran.values("message", "session_id", "id") == {
+        apps.langflow_id("message", n): apps.langflow_session(n) for n in range(len(messages))
+    }
+    # Texts by the documented rules: ends trimmed (U+00A0 too), blank made NULL, each audited.
+    assert ran.values("message", "text", "id") == {row[8]: arrives_as(row[5]) for row in messages}
+    assert audit_rules(run_dir, "message", "text") == {
+        row[8]: {"empty_to_null"} if row[5] == "" else {"trim"}
+        for row in messages
+        if row[5] != row[5].strip(WHITE_SPACE) or row[5] == ""
+    }
+    assert ran.types("message")["error"] == ran.types("flow")["locked"] == "boolean"
+    assert ran.values("message", "error", "id") == {row[8]: bool(row[6]) for row in messages}
+    # JSON's null for None is the null token: NULL, audited; a list stays its text.
+    assert ran.values("flow", "tags", "id") == {
+        row[16]: None if row[19] == "null" else row[19] for row in flows
+    }
+    assert audit_rules(run_dir, "flow", "tags") == {
+        row[16]: {"null_like_to_null"} for row in flows if row[19] == "null"
+    }
+    assert references(run_dir) == {
+        **declared_references(ran.db),
+        ("message", "flow_id"): "flow.id",  # no REFERENCES in the model, every value a flow's id
+    }
