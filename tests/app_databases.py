@@ -1413,6 +1413,22 @@ number, so a test computes what a column holds from the same numbers.
   JSON (unicode, emoji, no-break spaces, ``''``), computed costs ``REAL`` of every bit, 0/1 ``success``
   and a ``failure_reason`` code, prompts and datasets keyed by SHA-256 hex, and Drizzle's journal with
   its ``id SERIAL PRIMARY KEY`` NULL in every row.
+- :func:`flowise_server`: a Flowise 3.1.4 server's ``database.sqlite`` (its TypeORM migrations' DDL,
+  verbatim): ``migrations`` named by their epoch milliseconds; ``chat_flow``, ``chat_message``,
+  ``chat_message_feedback``, ``lead``, ``variable`` and ``execution`` keyed by uuid text, with
+  ``datetime`` columns holding TypeORM's UTC text to the millisecond (``2025-02-02 01:07:13.037``)
+  beside the defaults' ``datetime('now')`` seconds, booleans 0/1 (``deployed`` NULL when never set),
+  ``''`` for a flow's chosen-no API key, message contents in any script and 3,000 characters long, a
+  lead's phone with its leading 0 or as ``+44 20 7946 0001``, variables' values as typed (``0042``,
+  ``3.14``, ``true``), a session id with leading zeros, and no reference declared between them; the
+  enterprise ``user`` (referencing itself), ``organization`` and ``workspace`` with uuid keys and
+  ``timestamp`` columns of ``CURRENT_TIMESTAMP``.
+- :func:`langflow_server`: a Langflow 1.13 server's ``langflow.db`` (``SQLModel.metadata`` as its
+  database service creates it, verbatim): ``user``, ``folder``, ``flow``, ``message`` and ``variable``
+  keyed by uuids as SQLAlchemy's ``Uuid`` stores them (``CHAR(32)``, 32 hex digits), ``DATETIME`` text
+  to the microsecond beside the server default's ``CURRENT_TIMESTAMP`` seconds, ``BOOLEAN`` 0/1, JSON
+  columns holding JSON's ``null`` for None, message texts in any script, blank or 2,000 characters long,
+  a session id that is a flow's dashed uuid or a code with leading zeros, variables' values as typed.
 """
 
 from __future__ import annotations
@@ -32010,3 +32026,454 @@ def promptfoo_rows(tests: int = 5) -> dict[str, list[Sequence[Any]]]:
 def promptfoo_store(path: Path) -> Path:
     """A promptfoo ``promptfoo.db`` (see the module's list)."""
     return write_export(path, PROMPTFOO_DDL, promptfoo_rows(), bytes_as_text=False)
+
+
+# --- Flowise ---------------------------------------------------------------------------------------------
+
+FLOWISE_DDL = (  # its migrations' DDL as SQLite keeps it, verbatim
+    (
+        'CREATE TABLE "migrations" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "timestamp" bigint '
+        'NOT NULL, "name" varchar NOT NULL)'
+    ),
+    (
+        'CREATE TABLE "user" (\n                "id" uuid default (lower(substr(hex(randomblob(16)), 1, 8)'
+        " || '-' || substr(hex(randomblob(16)), 9, 4) || '-' || substr('1' || substr(hex(randomblob(16)),"
+        " 9, 3), 1, 4) || '-' || substr('8' || substr(hex(randomblob(16)), 13, 3), 1, 4) || '-' || "
+        'substr(hex(randomblob(16)), 17, 12))) primary key,\n                "name" varchar(100) not null,'
+        '\n                "email" varchar(255) not null unique,\n                "credential" text null,'
+        '\n                "tempToken" text null,\n                "tokenExpiry" timestamp null,'
+        "\n                \"status\" varchar(20) default 'unverified' not null,\n                "
+        '"createdDate" timestamp default current_timestamp not null,\n                "updatedDate" '
+        'timestamp default current_timestamp not null,\n                "createdBy" uuid not null,'
+        '\n                "updatedBy" uuid not null,\n                constraint "fk_createdBy" foreign '
+        'key ("createdBy") references "user" ("id"),\n                constraint "fk_updatedBy" foreign '
+        'key ("updatedBy") references "user" ("id")\n            )'
+    ),
+    (
+        'CREATE TABLE "organization" (\n                "id" uuid default '
+        "(lower(substr(hex(randomblob(16)), 1, 8) || '-' || substr(hex(randomblob(16)), 9, 4) || '-' || "
+        "substr('1' || substr(hex(randomblob(16)), 9, 3), 1, 4) || '-' || substr('8' || "
+        "substr(hex(randomblob(16)), 13, 3), 1, 4) || '-' || substr(hex(randomblob(16)), 17, 12))) "
+        "primary key,\n                \"name\" varchar(100) default 'Default Organization' not null,"
+        '\n                "customerId" varchar(100) null,\n                "subscriptionId" varchar(100) '
+        'null,\n                "createdDate" timestamp default current_timestamp not null,'
+        '\n                "updatedDate" timestamp default current_timestamp not null,\n                '
+        '"createdBy" uuid not null,\n                "updatedBy" uuid not null,\n                constraint'
+        ' "fk_createdBy" foreign key ("createdBy") references "user" ("id"),\n                constraint '
+        '"fk_updatedBy" foreign key ("updatedBy") references "user" ("id")\n            )'
+    ),
+    (
+        'CREATE TABLE "workspace" (\n                "id" uuid default (lower(substr(hex(randomblob(16)), '
+        "1, 8) || '-' || substr(hex(randomblob(16)), 9, 4) || '-' || substr('1' || "
+        "substr(hex(randomblob(16)), 9, 3), 1, 4) || '-' || substr('8' || substr(hex(randomblob(16)), 13,"
+        " 3), 1, 4) || '-' || substr(hex(randomblob(16)), 17, 12))) primary key,\n                \"name\" "
+        'varchar(100) not null,\n                "description" text null,\n                "createdDate" '
+        'timestamp default current_timestamp not null,\n                "updatedDate" timestamp default '
+        'current_timestamp not null,\n                "organizationId" uuid not null,\n                '
+        '"createdBy" uuid not null,\n                "updatedBy" uuid not null,\n                constraint'
+        ' "fk_organizationId" foreign key ("organizationId") references "organization" ("id"),'
+        '\n                constraint "fk_createdBy" foreign key ("createdBy") references "user" ("id"),'
+        '\n                constraint "fk_updatedBy" foreign key ("updatedBy") references "user" ("id")'
+        "\n            )"
+    ),
+    (
+        'CREATE TABLE "chat_flow" (\n                "id" varchar PRIMARY KEY NOT NULL, \n                '
+        '"name" varchar NOT NULL, \n                "flowData" text NOT NULL, \n                "deployed" '
+        'boolean, \n                "isPublic" boolean, \n                "apikeyid" varchar,'
+        ' \n                "chatbotConfig" text, \n                "createdDate" datetime NOT NULL DEFAULT'
+        " (datetime('now')), \n                \"updatedDate\" datetime NOT NULL DEFAULT (datetime('now')),"
+        ' \n                "apiConfig" TEXT, \n                "analytic" TEXT, \n                '
+        '"category" TEXT, \n                "speechToText" TEXT, \n                "type" VARCHAR(20) NOT '
+        'NULL DEFAULT \'CHATFLOW\', \n                "workspaceId" TEXT, \n                "followUpPrompts"'
+        ' TEXT, "textToSpeech" TEXT, "mcpServerConfig" TEXT, "webhookSecret" TEXT, '
+        '"webhookSecretConfigured" BOOLEAN DEFAULT FALSE,\n                FOREIGN KEY ("workspaceId") '
+        'REFERENCES "workspace"("id")\n            )'
+    ),
+    (
+        'CREATE TABLE "chat_message" ("id" varchar PRIMARY KEY NOT NULL, "role" varchar NOT NULL, '
+        '"chatflowid" varchar NOT NULL, "content" text NOT NULL, "sourceDocuments" text, "usedTools" '
+        'text, "fileAnnotations" text, "fileUploads" text, "createdDate" datetime NOT NULL DEFAULT '
+        "(datetime('now')), \"chatType\" VARCHAR NOT NULL DEFAULT 'INTERNAL', \"chatId\" VARCHAR NOT NULL, "
+        '"memoryType" VARCHAR, "sessionId" VARCHAR, "leadEmail" TEXT, "agentReasoning" TEXT, "action" '
+        'TEXT, "artifacts" TEXT, "followUpPrompts" TEXT, "executionId" varchar, "reasonContent" TEXT)'
+    ),
+    (
+        'CREATE TABLE "chat_message_feedback" ("id" varchar PRIMARY KEY NOT NULL, "chatflowid" varchar '
+        'NOT NULL, "chatId" varchar NOT NULL, "messageId" varchar NOT NULL, "rating" varchar NOT NULL, '
+        '"content" text, "createdDate" datetime NOT NULL DEFAULT (datetime(\'now\')))'
+    ),
+    (
+        'CREATE TABLE "lead" ("id" varchar PRIMARY KEY NOT NULL, "chatflowid" varchar NOT NULL, "chatId" '
+        'varchar NOT NULL, "name" text, "email" text, "phone" text, "createdDate" datetime NOT NULL '
+        "DEFAULT (datetime('now')))"
+    ),
+    (
+        'CREATE TABLE "variable" (\n                "id" varchar PRIMARY KEY NOT NULL, \n                '
+        '"name" text NOT NULL, \n                "value" text NOT NULL, \n                "type" varchar,'
+        " \n                \"createdDate\" datetime NOT NULL DEFAULT (datetime('now')), \n                "
+        '"updatedDate" datetime NOT NULL DEFAULT (datetime(\'now\')), \n                "workspaceId" TEXT,'
+        '\n                FOREIGN KEY ("workspaceId") REFERENCES "workspace"("id")\n            )'
+    ),
+    (
+        'CREATE TABLE "execution" (\n            "id" varchar PRIMARY KEY NOT NULL,\n            '
+        '"executionData" text NOT NULL,\n            "action" text,\n            "state" varchar NOT NULL,'
+        '\n            "agentflowId" varchar NOT NULL,\n            "sessionId" varchar NOT NULL,'
+        '\n            "isPublic" boolean,\n            "createdDate" datetime NOT NULL DEFAULT '
+        "(datetime('now')),\n            \"updatedDate\" datetime NOT NULL DEFAULT (datetime('now')),"
+        '\n            "stoppedDate" datetime,\n            "workspaceId" varchar,\n            FOREIGN KEY '
+        '("workspaceId") REFERENCES "workspace"("id")\n        )'
+    ),
+)
+FLOWISE_MIGRATIONS = (  # the first, one in the middle and the last of Flowise 3.1.4's 57
+    (1693835579790, "Init1693835579790"),
+    (1721078251523, "AddActionToChatMessage1721078251523"),
+    (1776240000000, "AddWebhookSecretToChatFlow1776240000000"),
+)
+FLOWISE_NOW = "2026-12-05 19:48:02"  # datetime('now') and CURRENT_TIMESTAMP: the defaults, UTC seconds
+FLOWISE_NAMES = ("Support bot", "Ünïcödé agent", "😀 emoji flow", "No\u00a0break\u00a0space", "Ана Каренина")
+FLOWISE_CONTENTS = ("Hello", "Привет 🌍", "Price is 0012.50 €", "Line1\nLine2\ttab", "x" * 3000 + " ünïcödé")
+FLOWISE_VARIABLES = ("0042", "3.14", "true", "2025-01-02", "hello", "1e3", "007")
+FLOWISE_STATES = ("INPROGRESS", "FINISHED", "ERROR", "TERMINATED", "TIMEOUT", "STOPPED")
+
+
+def flowise_id(kind: str, n: int) -> str:
+    """A row's ``@PrimaryGeneratedColumn('uuid')`` (``crypto.randomUUID()``): deterministic here."""
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"flowise/{kind}/{n}"))
+
+
+def flowise_sent(i: int) -> datetime:
+    """Chat message ``i``'s ``createdDate`` (naive UTC, whole milliseconds; the first at midnight)."""
+    return datetime(2025, i % 12 + 1, i % 28 + 1, i % 24, 7 * i % 60, 13 * i % 60, 37000 * i % 1000000)
+
+
+def flowise_stopped(n: int) -> datetime | None:
+    """Execution ``n``'s ``stoppedDate``: every third stopped, five milliseconds past noon."""
+    return None if n % 3 else datetime(2025, 6, n + 1, 12, 0, 0, 5000)
+
+
+def flowise_phone(i: int) -> str | None:
+    """Lead ``i``'s phone as the visitor typed it: a national number's leading 0, an international one
+    with spaces, or none."""
+    return (f"0{7700900000 + i}", f"+44 20 7946 {i:04d}", None)[i % 3]
+
+
+def flowise_session(i: int) -> str | None:
+    """Chat message ``i``'s ``sessionId``: the embedding page's own code, leading zeros and all."""
+    return None if i % 6 == 0 else f"0{i % 9}{i}"
+
+
+def flowise_rows(flows: int = 6, messages: int = 24, users: int = 4) -> dict[str, list[Sequence[Any]]]:
+    """Rows as Flowise's TypeORM entities store them (see the module's list)."""
+    owner = flowise_id("user", 0)
+    org, workspace = flowise_id("organization", 0), flowise_id("workspace", 0)
+    user_rows = [
+        (
+            flowise_id("user", i),
+            FLOWISE_NAMES[i % len(FLOWISE_NAMES)],
+            f"u{i}@example.org",
+            "$2a$05$" + "b" * 53 if i % 3 else None,
+            f"tok{i}" if i % 2 else None,
+            typeorm_moment(datetime(2026, 1, i + 1, 8, 30, 0, 250000)) if i % 2 else None,
+            ("active", "invited", "unverified", "disabled")[i % 4],
+            FLOWISE_NOW,
+            FLOWISE_NOW,
+            owner,
+            owner,
+        )
+        for i in range(users)
+    ]
+    flow_rows = [
+        (
+            flowise_id("chat_flow", f),
+            f"{FLOWISE_NAMES[f % len(FLOWISE_NAMES)]} #{f}",
+            json.dumps({"nodes": [{"id": f"llm_{f}", "data": {"temperature": f / 10}}], "edges": []}),
+            None if f % 3 == 0 else int(f % 2 == 0),  # deployed: a JS boolean, or never set
+            int(f % 4 == 0),
+            None if f % 5 == 0 else "",  # apikeyid: '' when no key was chosen
+            json.dumps({"welcomeMessage": "Hi 👋"}, ensure_ascii=False) if f % 2 else None,
+            FLOWISE_NOW,
+            FLOWISE_NOW,
+            None,
+            "{}" if f % 3 == 1 else None,
+            "sales;support" if f % 2 else None,
+            None,
+            ("CHATFLOW", "MULTIAGENT", "AGENTFLOW", "ASSISTANT")[f % 4],
+            workspace,
+            None,
+            None,
+            None,
+            None,
+            0,  # webhookSecretConfigured: the migration's DEFAULT FALSE
+        )
+        for f in range(flows)
+    ]
+    message_rows = [
+        (
+            flowise_id("chat_message", i),
+            ("userMessage", "apiMessage")[i % 2],
+            flowise_id("chat_flow", i % flows),
+            FLOWISE_CONTENTS[i % len(FLOWISE_CONTENTS)],
+            json.dumps([{"pageContent": "doc", "metadata": {"page": i}}]) if i % 5 == 0 else None,
+            "[]" if i % 7 == 0 else None,
+            None,
+            None,
+            typeorm_moment(flowise_sent(i)),
+            ("EXTERNAL", "INTERNAL")[int(i % 3 != 0)],
+            f"chat-{i // 4}",
+            "Buffer Memory" if i % 4 == 0 else None,
+            flowise_session(i),
+            f"lead{i}@example.org" if i % 11 == 0 else None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+        )
+        for i in range(messages)
+    ]
+    feedback_rows = [
+        (
+            flowise_id("feedback", k),
+            flowise_id("chat_flow", 3 * k % flows),
+            f"chat-{3 * k // 4}",
+            flowise_id("chat_message", 3 * k),
+            ("THUMBS_DOWN", "THUMBS_UP")[int(k % 3 != 0)],
+            "Great answer — merci!" if k % 4 == 0 else None,
+            FLOWISE_NOW,
+        )
+        for k in range(messages // 3)
+    ]
+    lead_rows = [
+        (
+            flowise_id("lead", i),
+            flowise_id("chat_flow", i % flows),
+            f"chat-{i}",
+            FLOWISE_NAMES[i % len(FLOWISE_NAMES)],
+            f"p{i}@example.org",
+            flowise_phone(i),
+            FLOWISE_NOW,
+        )
+        for i in range(flows)
+    ]
+    variable_rows = [
+        (
+            flowise_id("variable", i),
+            f"var_{i}",
+            value,
+            ("runtime", "static")[i % 2],
+            FLOWISE_NOW,
+            FLOWISE_NOW,
+            workspace,
+        )
+        for i, value in enumerate(FLOWISE_VARIABLES)
+    ]
+    stopped = [flowise_stopped(n) for n in range(flows)]
+    execution_rows = [
+        (
+            flowise_id("execution", n),
+            json.dumps([{"nodeId": "start", "data": {"elapsed": n * 0.25}}]),
+            None,
+            FLOWISE_STATES[n % len(FLOWISE_STATES)],
+            flowise_id("chat_flow", n),
+            str(uuid.UUID(int=n)),
+            int(n % 2 == 0),
+            FLOWISE_NOW,
+            FLOWISE_NOW,
+            None if stopped[n] is None else typeorm_moment(stopped[n]),
+            workspace,
+        )
+        for n in range(flows)
+    ]
+    return {
+        "migrations": [(k, ms, name) for k, (ms, name) in enumerate(FLOWISE_MIGRATIONS, 1)],
+        "user": user_rows,
+        "organization": [(org, "Acme Ørg", "cus_000123", None, FLOWISE_NOW, FLOWISE_NOW, owner, owner)],
+        "workspace": [(workspace, "Default Workspace", "ünï", FLOWISE_NOW, FLOWISE_NOW, org, owner, owner)],
+        "chat_flow": flow_rows,
+        "chat_message": message_rows,
+        "chat_message_feedback": feedback_rows,
+        "lead": lead_rows,
+        "variable": variable_rows,
+        "execution": execution_rows,
+    }
+
+
+def flowise_server(path: Path) -> Path:
+    """A Flowise server's ``database.sqlite`` (see the module's list)."""
+    return write_export(path, FLOWISE_DDL, flowise_rows())
+
+
+# --- Langflow ---------------------------------------------------------------------------------------------
+
+LANGFLOW_DDL = (  # SQLModel.metadata as Langflow 1.13 creates it on SQLite, verbatim
+    (
+        "CREATE TABLE user (\n        id CHAR(32) NOT NULL, \n        username VARCHAR NOT NULL, \n        "
+        "password VARCHAR NOT NULL, \n        profile_image VARCHAR, \n        is_active BOOLEAN NOT NULL,"
+        " \n        is_superuser BOOLEAN NOT NULL, \n        create_at DATETIME NOT NULL, \n        "
+        "updated_at DATETIME NOT NULL, \n        last_login_at DATETIME, \n        retired_at DATETIME,"
+        " \n        store_api_key VARCHAR, \n        optins JSON, \n        PRIMARY KEY (id), \n        "
+        "UNIQUE (id)\n)"
+    ),
+    (
+        "CREATE TABLE folder (\n        name VARCHAR NOT NULL, \n        description TEXT, \n        "
+        "auth_settings JSON, \n        id CHAR(32) NOT NULL, \n        parent_id CHAR(32), \n        user_id"
+        " CHAR(32), \n        workspace_id CHAR(32), \n        is_personal BOOLEAN DEFAULT 0 NOT NULL,"
+        " \n        PRIMARY KEY (id), \n        CONSTRAINT unique_folder_name UNIQUE (user_id, name),"
+        " \n        FOREIGN KEY(parent_id) REFERENCES folder (id), \n        FOREIGN KEY(user_id) "
+        "REFERENCES user (id)\n)"
+    ),
+    (
+        "CREATE TABLE flow (\n        name VARCHAR NOT NULL, \n        description TEXT, \n        "
+        "icon_bg_color VARCHAR, \n        gradient VARCHAR, \n        is_component BOOLEAN, \n        "
+        "updated_at DATETIME, \n        webhook BOOLEAN, \n        endpoint_name VARCHAR, \n        data "
+        "JSON, \n        mcp_enabled BOOLEAN, \n        action_name VARCHAR, \n        action_description "
+        "TEXT, \n        access_type VARCHAR(7) DEFAULT 'PRIVATE' NOT NULL, \n        flow_type VARCHAR(8) "
+        "DEFAULT 'workflow' NOT NULL, \n        a2a_enabled BOOLEAN DEFAULT 0, \n        a2a_card_overrides"
+        " JSON, \n        id CHAR(32) NOT NULL, \n        user_id CHAR(32), \n        icon VARCHAR,"
+        " \n        tags JSON, \n        locked BOOLEAN, \n        folder_id CHAR(32), \n        workspace_id"
+        " CHAR(32), \n        fs_path VARCHAR, \n        version_token CHAR(32), \n        last_modified_by "
+        "CHAR(32), \n        PRIMARY KEY (id), \n        CONSTRAINT unique_flow_name UNIQUE (user_id, "
+        "name), \n        CONSTRAINT unique_flow_endpoint_name UNIQUE (user_id, endpoint_name), \n        "
+        "UNIQUE (id), \n        FOREIGN KEY(user_id) REFERENCES user (id), \n        FOREIGN KEY(folder_id)"
+        " REFERENCES folder (id)\n)"
+    ),
+    (
+        "CREATE TABLE message (\n        timestamp DATETIME NOT NULL, \n        sender VARCHAR NOT NULL,"
+        " \n        sender_name VARCHAR NOT NULL, \n        session_id VARCHAR NOT NULL, \n        "
+        "context_id VARCHAR, \n        text TEXT, \n        error BOOLEAN NOT NULL, \n        edit BOOLEAN "
+        "NOT NULL, \n        id CHAR(32) NOT NULL, \n        flow_id CHAR(32), \n        run_id CHAR(32),"
+        " \n        user_id CHAR(32), \n        is_output BOOLEAN NOT NULL, \n        files JSON, \n        "
+        "properties JSON, \n        category TEXT, \n        content_blocks JSON, \n        session_metadata"
+        " JSON, \n        PRIMARY KEY (id)\n)"
+    ),
+    (
+        "CREATE TABLE variable (\n        name VARCHAR NOT NULL, \n        value VARCHAR NOT NULL,"
+        " \n        type VARCHAR, \n        id CHAR(32) NOT NULL, \n        created_at DATETIME DEFAULT "
+        "CURRENT_TIMESTAMP, \n        updated_at DATETIME, \n        is_environment_managed BOOLEAN,"
+        " \n        default_fields JSON, \n        user_id CHAR(32) NOT NULL, \n        PRIMARY KEY (id),"
+        " \n        FOREIGN KEY(user_id) REFERENCES user (id)\n)"
+    ),
+)
+LANGFLOW_NOW = "2026-12-05 20:00:26"  # the server default's CURRENT_TIMESTAMP, UTC seconds
+LANGFLOW_TEXTS = ("Hello", "Привет 🌍", "Price 0012.50 €", "Line1\nLine2", "\u00a0nbsp ", "", "x" * 2000)
+LANGFLOW_VARIABLES = ("0042", "3.14", "true", "2025-01-02", "gAAAAABl" + "z" * 40, "1e3")
+
+
+def langflow_id(kind: str, n: int) -> str:
+    """A row's ``uuid4`` key as SQLAlchemy's ``Uuid`` stores it on SQLite: 32 hex digits, no dashes."""
+    return uuid.uuid5(uuid.NAMESPACE_URL, f"langflow/{kind}/{n}").hex
+
+
+def langflow_moment(n: int) -> datetime:
+    """Message ``n``'s ``timestamp`` (naive UTC, microseconds; SQLAlchemy writes all six digits)."""
+    return datetime(2025, 3, 1, 9, 30, 15, 123456) + timedelta(minutes=7 * n, microseconds=1001 * n)
+
+
+def langflow_session(n: int) -> str:
+    """Message ``n``'s ``session_id``: its flow's id (dashed) or the embedding page's own code."""
+    return str(uuid.UUID(langflow_id("flow", n % 4))) if n % 3 else f"0{n % 9}{n}"
+
+
+def langflow_rows(users: int = 3, flows: int = 4, messages: int = 21) -> dict[str, list[Sequence[Any]]]:
+    """Rows as Langflow's SQLModel models store them (see the module's list)."""
+    user_rows = [
+        (
+            langflow_id("user", i),
+            f"user{i}",
+            "$2b$12$" + "x" * 53,
+            None,
+            int(i % 3 != 0),
+            int(i == 0),
+            LANGFLOW_NOW + ".841058",
+            LANGFLOW_NOW + ".841074",
+            None if i % 2 else str(langflow_moment(100 * i)),
+            None,
+            None,
+            json.dumps({"github_starred": i % 2 == 0}),
+        )
+        for i in range(users)
+    ]
+    folder_rows = [
+        ("Projects ✓", "My collection", "null", langflow_id("folder", 0), None, user_rows[0][0], None, 0)
+    ]
+    flow_rows = [
+        (
+            f"{FLOWISE_NAMES[f % len(FLOWISE_NAMES)]} #{f}",
+            None if f % 3 == 0 else "x" * (50 * f),
+            f"#{f * 99999 % 0xFFFFFF:06x}",
+            None,
+            int(f % 5 == 0),
+            str(langflow_moment(f)),
+            int(f % 4 == 0),
+            None if f % 2 else f"endpoint-{f:03d}",
+            json.dumps({"nodes": [{"id": f"n{f}", "data": {"temperature": f / 10}}], "edges": []}),
+            0,
+            None,
+            None,
+            "PRIVATE",
+            "workflow",
+            0,
+            "null",  # JSON's null, as SQLAlchemy's JSON type writes None
+            langflow_id("flow", f),
+            user_rows[f % users][0],
+            None,
+            '["a", "b"]' if f % 3 == 1 else "null",
+            int(f % 7 == 0),
+            langflow_id("folder", 0),
+            None,
+            None,
+            None,
+            None,
+        )
+        for f in range(flows)
+    ]
+    message_rows = [
+        (
+            str(langflow_moment(n)),
+            ("User", "Machine")[n % 2],
+            ("User", "AI")[n % 2],
+            langflow_session(n),
+            None,
+            LANGFLOW_TEXTS[n % len(LANGFLOW_TEXTS)],
+            int(n % 17 == 0),
+            int(n % 19 == 0),
+            langflow_id("message", n),
+            langflow_id("flow", n % flows),
+            None,
+            None,
+            0,
+            "[]" if n % 2 else json.dumps([f"{uuid.UUID(langflow_id('flow', 0))}/file{n}.png"]),
+            json.dumps({"edited": False, "positive_feedback": None if n % 5 else True, "state": "complete"}),
+            ("message", "error", "event")[n % 3],
+            "[]",
+            "null",
+        )
+        for n in range(messages)
+    ]
+    variable_rows = [
+        (
+            f"VAR_{i}",
+            value,
+            ("Credential", "Generic")[i % 2],
+            langflow_id("variable", i),
+            LANGFLOW_NOW,
+            None,
+            None,
+            '["api_key"]' if i % 2 == 0 else "[]",
+            user_rows[i % users][0],
+        )
+        for i, value in enumerate(LANGFLOW_VARIABLES)
+    ]
+    return {
+        "user": user_rows,
+        "folder": folder_rows,
+        "flow": flow_rows,
+        "message": message_rows,
+        "variable": variable_rows,
+    }
+
+
+def langflow_server(path: Path) -> Path:
+    """A Langflow server's ``langflow.db`` (see the module's list)."""
+    return write_export(path, LANGFLOW_DDL, langflow_rows())

@@ -55,8 +55,8 @@ vnStat traffic monitor, ulogd2's netfilter packet log, a zathura document viewer
 Falkon web browser, a Pi-hole DNS filter's query log and lists, a Netdata agent's metadata, a digiKam
 photo library, a Kodi music and video library, a Django site's django-treebeard trees, a Django site's
 django-axes login log and django-phonenumber-field numbers, a Geary mail client, Thunderbird's global
-message index, an Arize Phoenix LLM tracing store, a promptfoo eval database) through ``columnar-etl
-run`` into the session's real PostgreSQL, every cell checked.
+message index, an Arize Phoenix LLM tracing store, a promptfoo eval database, a Flowise and a Langflow
+server) through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -12796,3 +12796,137 @@ def test_promptfoo_store_reads_eval_millis_as_instants_and_current_timestamp_tex
     assert {apps.promptfoo_cost(p, t, 1) for p in range(2) for t in range(5)} <= set(costs.values())
     assert ran.values("eval_results", "test_case", "id") == {key: row[6] for key, row in by_id.items()}
     assert ran.values("eval_results", "error", "id") == {key: row[13] for key, row in by_id.items()}
+
+
+def test_flowise_reads_typeorm_milliseconds_and_its_defaults_as_instants_and_keeps_phones_and_values_as_typed(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.flowise_server)
+    rows = apps.flowise_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    flows = rows["chat_flow"]
+    # TypeORM's text to the millisecond and the defaults' whole seconds are both timestamps, UTC naive.
+    for table, column in (
+        ("chat_message", "createdDate"),
+        ("chat_flow", "updatedDate"),
+        ("execution", "stoppedDate"),
+        ("user", "tokenExpiry"),
+        ("user", "createdDate"),
+        ("workspace", "createdDate"),
+    ):
+        assert ran.types(table)[column] == "timestamp without time zone", (table, column)
+    assert ran.values("chat_message", "createdDate", "id") == {
+        apps.flowise_id("chat_message", i): apps.flowise_sent(i) for i in range(len(rows["chat_message"]))
+    }
+    assert ran.values("execution", "stoppedDate", "id") == {
+        apps.flowise_id("execution", n): apps.flowise_stopped(n) for n in range(len(flows))
+    }
+    assert set(ran.values("chat_flow", "createdDate", "id").values()) == {
+        datetime.fromisoformat(apps.FLOWISE_NOW)
+    }
+    # The migrations' names are their epoch milliseconds: instants, audited.
+    assert ran.types("migrations")["timestamp"] == "timestamp with time zone"
+    assert ran.values("migrations", "timestamp", "id") == {
+        k: UNIX_EPOCH + timedelta(milliseconds=ms) for k, (ms, _) in enumerate(apps.FLOWISE_MIGRATIONS, 1)
+    }
+    assert audit_rules(run_dir, "migrations", "timestamp") == {
+        str(k): {"epoch:milliseconds"} for k in range(1, len(apps.FLOWISE_MIGRATIONS) + 1)
+    }
+    # Booleans 0/1, NULL where a flow was never deployed or undeployed.
+    assert ran.types("chat_flow")["deployed"] == ran.types("execution")["isPublic"] == "boolean"
+    assert ran.types("chat_flow")["webhookSecretConfigured"] == "boolean"
+    assert ran.values("chat_flow", "deployed", "id") == {
+        row[0]: None if row[3] is None else bool(row[3]) for row in flows
+    }
+    # '' for no API key chosen is the documented empty string, made NULL and audited.
+    assert ran.values("chat_flow", "apikeyid", "id") == {row[0]: None for row in flows}
+    assert audit_rules(run_dir, "chat_flow", "apikeyid") == {
+        row[0]: {"empty_to_null"} for row in flows if row[5] == ""
+    }
+    # What people typed stays text as typed: phones with their leading 0, variables, session codes.
+    for table, column in (("lead", "phone"), ("variable", "value"), ("chat_message", "sessionId")):
+        assert ran.types(table)[column] == "text", (table, column)
+    assert ran.values("lead", "phone", "id") == {
+        apps.flowise_id("lead", i): apps.flowise_phone(i) for i in range(len(rows["lead"]))
+    }
+    assert ran.values("variable", "value", "name") == {
+        f"var_{i}": value for i, value in enumerate(apps.FLOWISE_VARIABLES)
+    }
+    assert ran.values("chat_message", "sessionId", "id") == {
+        apps.flowise_id("chat_message", i): apps.flowise_session(i) for i in range(len(rows["chat_message"]))
+    }
+    assert ran.values("chat_message", "content", "id") == {
+        row[0]: arrives_as(row[3]) for row in rows["chat_message"]
+    }
+    assert ran.values("chat_flow", "name", "id") == {row[0]: row[1] for row in flows}
+    # Every declared reference found; none declared between the chat tables, each one found is what
+    # the entities join on (chatflowid, messageId, agentflowId are chat_flow's and chat_message's ids).
+    found, declared = references(run_dir), declared_references(ran.db)
+    joined = {
+        ("chat_message", "chatflowid"): "chat_flow.id",
+        ("chat_message_feedback", "chatflowid"): "chat_flow.id",
+        ("chat_message_feedback", "messageId"): "chat_message.id",
+        ("lead", "chatflowid"): "chat_flow.id",
+        ("execution", "agentflowId"): "chat_flow.id",
+    }
+    assert declared.items() <= found.items()
+    assert found.items() <= (declared | joined).items(), found
+    assert primary_key(ran.uri, ran.record["version_schema"], "user") == ["id"]
+
+
+def test_langflow_reads_sqlalchemy_microseconds_as_timestamps_and_keeps_hex_uuids_and_typed_values_as_text(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.langflow_server)
+    rows = apps.langflow_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    messages, flows = rows["message"], rows["flow"]
+    # DATETIME text to the microsecond and the server default's seconds: timestamps, every digit.
+    for table, column in (
+        ("message", "timestamp"),
+        ("flow", "updated_at"),
+        ("user", "create_at"),
+        ("user", "last_login_at"),
+        ("variable", "created_at"),
+    ):
+        assert ran.types(table)[column] == "timestamp without time zone", (table, column)
+    assert ran.values("message", "timestamp", "id") == {
+        apps.langflow_id("message", n): apps.langflow_moment(n) for n in range(len(messages))
+    }
+    assert set(ran.values("variable", "created_at", "id").values()) == {
+        datetime.fromisoformat(apps.LANGFLOW_NOW)
+    }
+    # 32 hex digits are keys as text, and the declared references between them found.
+    for table in rows:
+        assert ran.types(table)["id"] == "text", table
+    assert ran.values("flow", "user_id", "id") == {row[16]: row[17] for row in flows}
+    for table, column in (("variable", "value"), ("message", "session_id"), ("flow", "icon_bg_color")):
+        assert ran.types(table)[column] == "text", (table, column)
+    assert ran.values("variable", "value", "name") == {
+        f"VAR_{i}": value for i, value in enumerate(apps.LANGFLOW_VARIABLES)
+    }
+    assert ran.values("message", "session_id", "id") == {
+        apps.langflow_id("message", n): apps.langflow_session(n) for n in range(len(messages))
+    }
+    # Texts by the documented rules: ends trimmed (U+00A0 too), blank made NULL, each audited.
+    assert ran.values("message", "text", "id") == {row[8]: arrives_as(row[5]) for row in messages}
+    assert audit_rules(run_dir, "message", "text") == {
+        row[8]: {"empty_to_null"} if row[5] == "" else {"trim"}
+        for row in messages
+        if row[5] != row[5].strip(WHITE_SPACE) or row[5] == ""
+    }
+    assert ran.types("message")["error"] == ran.types("flow")["locked"] == "boolean"
+    assert ran.values("message", "error", "id") == {row[8]: bool(row[6]) for row in messages}
+    # JSON's null for None is the null token: NULL, audited; a list stays its text.
+    assert ran.values("flow", "tags", "id") == {
+        row[16]: None if row[19] == "null" else row[19] for row in flows
+    }
+    assert audit_rules(run_dir, "flow", "tags") == {
+        row[16]: {"null_like_to_null"} for row in flows if row[19] == "null"
+    }
+    assert references(run_dir) == {
+        **declared_references(ran.db),
+        ("message", "flow_id"): "flow.id",  # no REFERENCES in the model, every value a flow's id
+    }
