@@ -24,6 +24,7 @@ from columnar_etl.profiling import keys as keys_module
 from columnar_etl.profiling.keys import (
     KEY_LIKE_BYTES,
     ROW_DIGEST_BYTES,
+    TEXT_KEY_BYTES,
     _indexed_without_nulls,
     declared_keys,
     duplicate_sql,
@@ -706,8 +707,8 @@ def test_free_text_unique_by_chance_is_no_key_but_a_long_identifier_is(
     # its values, free text, are each distinct, and until 2026-12-05 the text became the table's key
     # found in the data: a PRIMARY KEY of notes, refused by PostgreSQL for a value too long for a
     # B-tree (a hash index instead, a warning, exit 2). Free text is no key: a text column averaging
-    # more than KEY_LIKE_BYTES is none, as a bytea one already was, unless its name says it is the
-    # table's own identifier (a feed's item ids are URLs).
+    # more than TEXT_KEY_BYTES (a VARCHAR(255)'s identifiers) is none, unless its name says it is the
+    # table's own identifier (a feed's item ids); URLs of a usual length are keys as before.
     def text(seed: int, size: int) -> str:  # incompressible words: a B-tree entry cannot hold 6,000
         out = b""
         while len(out) < size:
@@ -715,28 +716,36 @@ def test_free_text_unique_by_chance_is_no_key_but_a_long_identifier_is(
         return base64.b64encode(out).decode()[:size]
 
     values = [text(n, 6000 if n == 3 else 80 + 7 * n) for n in range(1, 9)]
+    feed_ids = [f"https://news.example.org/{n:04d}/{text(n, 300)}" for n in range(1, 6)]
+    urls = [f"https://example.org/docs/{text(n, 70)}" for n in range(1, 6)]
+    bodies = [text(n, 300) for n in range(1, 5)]
     path = make_sqlite(
         {
             "fact_data": (
                 "CREATE TABLE fact_data (fact INTEGER, key TEXT, value TEXT)",
                 [(1 + n // 2, "qa"[n % 2], value) for n, value in enumerate(values)],
             ),
-            "feed_items": (
-                "CREATE TABLE feed_items (title TEXT, id TEXT)",
-                [("same", f"https://news.example.org/{n:04d}/{text(n, 60)}") for n in range(1, 6)],
-            ),
+            "feed_items": ("CREATE TABLE feed_items (title TEXT, id TEXT)", [("same", i) for i in feed_ids]),
+            "pages": ("CREATE TABLE pages (title TEXT, url TEXT)", [("same", url) for url in urls]),
             "tags": ("CREATE TABLE tags (weight INTEGER, slug TEXT)", [(1, "a-b"), (1, "c-d"), (2, "e")]),
-            "notes": (
-                "CREATE TABLE notes (author TEXT, body TEXT)",
-                [("ann", text(n, 100)) for n in range(1, 5)],
-            ),
+            "notes": ("CREATE TABLE notes (author TEXT, body TEXT)", [("ann", body) for body in bodies]),
         }
     )
+    # The averages that decide, computed here: the free text's over 255 bytes, the others' under but
+    # the feed's ids (their name says they are the table's own).
+    average = {
+        name: sum(map(len, v)) / len(v)
+        for name, v in [("value", values), ("id", feed_ids), ("url", urls), ("body", bodies)]
+    }
+    assert (
+        average["value"] > TEXT_KEY_BYTES
+        and average["body"] > TEXT_KEY_BYTES
+        and average["id"] > TEXT_KEY_BYTES
+    )
+    assert KEY_LIKE_BYTES < average["url"] < TEXT_KEY_BYTES
     found = profile(path)
-    expected_keys = {"fact_data": [], "feed_items": ["id"], "tags": ["slug"], "notes": []}
+    expected_keys = {"fact_data": [], "feed_items": ["id"], "pages": ["url"], "tags": ["slug"], "notes": []}
     assert {name: table.key for name, table in found.tables.items()} == expected_keys
-    # The averages that decide, computed here: free text over 64 bytes, the tags' slugs under.
-    assert sum(map(len, values)) / len(values) > KEY_LIKE_BYTES >= 5 / 3
     result = columnar_etl.run(
         path, mode="simple", settings=run_settings(tmp_path, pg_uri), show_progress=False
     )

@@ -69,11 +69,14 @@ COPY_ROWS_LIMIT = 100_000
 #: Column types a key found in the data may have, in order of preference (dates, numbers and booleans
 #: are never keys; a ``bytea`` column only of BLOB cells; each only of short values, :func:`key_like`).
 DATA_KEY_TYPES = ("integer", "text", "bytea")
-#: A column is a key found in the data (:func:`data_key`) or a key merged by cleaning
-#: (:func:`key_merged_by_cleaning`) only when its values average at most this many bytes, or its name
-#: says it is the table's identifier (:func:`key_like`): keys and codes are short; free text or contents
-#: (an image, a pickle) distinct on every row is no key to look for.
+#: A bytea column is a key found in the data (:func:`data_key`) or a key merged by cleaning
+#: (:func:`key_merged_by_cleaning`) only when its values average at most this many bytes
+#: (:func:`key_like`): keys and hashes are short; contents (an image, a pickle) distinct on every row
+#: are no key to look for.
 KEY_LIKE_BYTES = 64
+#: ... and a text column only when its values average at most this many bytes (a ``VARCHAR(255)``'s
+#: identifiers: URLs, e-mail addresses, paths, slugs), or its name says it is the table's identifier.
+TEXT_KEY_BYTES = 255
 #: Rows the duplicate count reads by rowid at most (:func:`narrowing_column`); beyond, it reads all.
 MAX_LISTED_ROWS = 20_000
 
@@ -262,15 +265,18 @@ def key_name_rank(column: str, table: str) -> int:
 
 
 def key_like(column: ColumnProfile, table: TableProfile) -> bool:
-    """Could ``column``'s values be keys, by their length? They average at most :data:`KEY_LIKE_BYTES`
-    (ids, codes, hashes, binary uuids), or the column's name says it is the table's own identifier
-    (:func:`key_name_rank` 0: a feed's item ``id`` of URLs). Free text or contents distinct on every
-    row by chance is no key (a name/value table's notes were its PRIMARY KEY until 2026-12-05, which
-    PostgreSQL refused for a note too long for a B-tree); nor are BLOB contents (an image, a pickle),
-    whatever their name."""
-    if column.bytes <= KEY_LIKE_BYTES * table.row_count:
+    """Could ``column``'s values be keys, by their length? A bytea column's average at most
+    :data:`KEY_LIKE_BYTES` (binary uuids, hashes; never contents such as an image or a pickle, whatever
+    the name); a text column's at most :data:`TEXT_KEY_BYTES` (ids, codes, URLs, e-mail addresses), or
+    its name says it is the table's own identifier (:func:`key_name_rank` 0: a feed's item ``id``);
+    an integer's always. Free text distinct on every row by chance is no key: a name/value table's
+    notes were its PRIMARY KEY until 2026-12-05, which PostgreSQL refused for a note too long for a
+    B-tree."""
+    if column.inferred_type == "bytea":
+        return column.bytes <= KEY_LIKE_BYTES * table.row_count
+    if column.inferred_type != "text" or column.bytes <= TEXT_KEY_BYTES * table.row_count:
         return True
-    return column.inferred_type != "bytea" and key_name_rank(column.name, table.name) == 0
+    return key_name_rank(column.name, table.name) == 0
 
 
 def key_candidates(table: TableProfile) -> list[ColumnProfile]:
