@@ -1429,6 +1429,14 @@ number, so a test computes what a column holds from the same numbers.
   to the microsecond beside the server default's ``CURRENT_TIMESTAMP`` seconds, ``BOOLEAN`` 0/1, JSON
   columns holding JSON's ``null`` for None, message texts in any script, blank or 2,000 characters long,
   a session id that is a flow's dashed uuid or a code with leading zeros, variables' values as typed.
+- :func:`vaultwarden_server`: a Vaultwarden 1.33 server's ``db.sqlite3`` as its Diesel migrations
+  leave it (columns added by ``ALTER TABLE`` last, ``devices`` keyed by ``(uuid, user_uuid)``): every
+  ``DATETIME`` Diesel's text of chrono's nanoseconds (``2025-01-20 16:30:01.123457776``, 9, 6 or 3
+  fraction digits, none for a whole second), ``BOOLEAN`` 0/1, password hashes and salts in BLOBs,
+  client-side encrypted strings (``2.<iv>|<data>|<mac>``), six-digit e-mail change codes with leading
+  zeros, zero-padded external ids, ``org_policies.data`` JSON or serde's ``null`` under ``TEXT NOT
+  NULL``, ``event`` rows naming users, organizations and ciphers with no declared reference, Duo
+  contexts expiring in Unix seconds, and ``__diesel_schema_migrations``' 14-digit versions.
 """
 
 from __future__ import annotations
@@ -32477,3 +32485,284 @@ def langflow_rows(users: int = 3, flows: int = 4, messages: int = 21) -> dict[st
 def langflow_server(path: Path) -> Path:
     """A Langflow server's ``langflow.db`` (see the module's list)."""
     return write_export(path, LANGFLOW_DDL, langflow_rows())
+
+
+# --- Vaultwarden (a Bitwarden-compatible password manager's db.sqlite3) -----------------------------------
+
+#: Vaultwarden 1.33's tables as its Diesel migrations (``migrations/sqlite``) leave them: columns added by
+#: ``ALTER TABLE … ADD COLUMN`` follow the first ones, ``devices`` was rebuilt keyed by two columns, and
+#: ``event`` declares no reference at all.
+VAULTWARDEN_DDL = (
+    "CREATE TABLE users (\n  uuid TEXT NOT NULL PRIMARY KEY,\n  created_at DATETIME NOT NULL,\n"
+    "  updated_at DATETIME NOT NULL,\n  email TEXT NOT NULL UNIQUE,\n  name TEXT NOT NULL,\n"
+    "  password_hash BLOB NOT NULL,\n  salt BLOB NOT NULL,\n  password_iterations INTEGER NOT NULL,\n"
+    "  password_hint TEXT,\n  akey TEXT NOT NULL,\n  private_key TEXT,\n  public_key TEXT,\n"
+    "  totp_secret TEXT,\n  totp_recover TEXT,\n  security_stamp TEXT NOT NULL,\n"
+    "  equivalent_domains TEXT NOT NULL,\n  excluded_globals TEXT NOT NULL\n"
+    ", verified_at DATETIME DEFAULT NULL, last_verifying_at DATETIME DEFAULT NULL, login_verify_count "
+    "INTEGER NOT NULL DEFAULT 0, email_new TEXT DEFAULT NULL, email_new_token TEXT DEFAULT NULL, "
+    "client_kdf_type INTEGER NOT NULL DEFAULT 0, client_kdf_iter INTEGER NOT NULL DEFAULT 100000, enabled "
+    "BOOLEAN NOT NULL DEFAULT 1, stamp_exception TEXT DEFAULT NULL, api_key TEXT, client_kdf_memory INTEGER "
+    "DEFAULT NULL, client_kdf_parallelism INTEGER DEFAULT NULL, invalid_login_count INTEGER NOT NULL "
+    "DEFAULT 0, avatar_color TEXT, external_id TEXT)",
+    "CREATE TABLE organizations (\n  uuid TEXT NOT NULL PRIMARY KEY,\n  name TEXT NOT NULL,\n"
+    "  billing_email TEXT NOT NULL\n, private_key TEXT, public_key TEXT)",
+    "CREATE TABLE users_organizations (\n  uuid TEXT NOT NULL PRIMARY KEY,\n"
+    "  user_uuid TEXT NOT NULL REFERENCES users (uuid),\n"
+    "  org_uuid TEXT NOT NULL REFERENCES organizations (uuid),\n  access_all BOOLEAN NOT NULL,\n"
+    "  akey TEXT NOT NULL,\n  status INTEGER NOT NULL,\n  atype INTEGER NOT NULL, reset_password_key TEXT, "
+    "external_id TEXT, invited_by_email TEXT DEFAULT NULL,\n  UNIQUE (user_uuid, org_uuid)\n)",
+    "CREATE TABLE org_policies (\n  uuid TEXT NOT NULL PRIMARY KEY,\n"
+    "  org_uuid TEXT NOT NULL REFERENCES organizations (uuid),\n  atype INTEGER NOT NULL,\n"
+    "  enabled BOOLEAN NOT NULL,\n  data TEXT NOT NULL,\n  UNIQUE (org_uuid, atype)\n)",
+    'CREATE TABLE "ciphers"(\n  uuid TEXT NOT NULL PRIMARY KEY,\n  created_at DATETIME NOT NULL,\n'
+    "  updated_at DATETIME NOT NULL,\n  user_uuid TEXT REFERENCES users(uuid),\n"
+    "  organization_uuid TEXT REFERENCES organizations(uuid),\n  atype INTEGER NOT NULL,\n"
+    "  name TEXT NOT NULL,\n  notes TEXT,\n  fields TEXT,\n  data TEXT NOT NULL,\n"
+    '  password_history TEXT,\n  deleted_at DATETIME\n, reprompt INTEGER, "key" TEXT)',
+    'CREATE TABLE "devices" (\n\tuuid\tTEXT NOT NULL,\n\tcreated_at\tDATETIME NOT NULL,\n'
+    "\tupdated_at\tDATETIME NOT NULL,\n\tuser_uuid\tTEXT NOT NULL,\n\tname\tTEXT NOT NULL,\n"
+    "\tatype\tINTEGER NOT NULL,\n\tpush_token\tTEXT,\n\trefresh_token\tTEXT NOT NULL,\n"
+    "\ttwofactor_remember\tTEXT, push_uuid TEXT,\n\tPRIMARY KEY(uuid, user_uuid),\n"
+    "\tFOREIGN KEY(user_uuid) REFERENCES users(uuid)\n)",
+    "CREATE TABLE twofactor_duo_ctx (\n    state TEXT NOT NULL,\n    user_email TEXT NOT NULL,\n"
+    "    nonce TEXT NOT NULL,\n    exp INTEGER NOT NULL,\n    PRIMARY KEY (state)\n)",
+    "CREATE TABLE event (\n  uuid TEXT NOT NULL PRIMARY KEY,\n  event_type INTEGER NOT NULL,\n"
+    "  user_uuid TEXT,\n  org_uuid TEXT,\n  cipher_uuid TEXT,\n  collection_uuid TEXT,\n"
+    "  group_uuid TEXT,\n  org_user_uuid TEXT,\n  act_user_uuid TEXT,\n  device_type INTEGER,\n"
+    "  ip_address TEXT,\n  event_date DATETIME NOT NULL,\n  policy_uuid TEXT,\n  provider_uuid TEXT,\n"
+    "  provider_user_uuid TEXT,\n  provider_org_uuid TEXT,\n  UNIQUE (uuid)\n)",
+    "CREATE TABLE sends (\n  uuid TEXT NOT NULL PRIMARY KEY,\n  user_uuid TEXT REFERENCES users (uuid),\n"
+    "  organization_uuid TEXT REFERENCES organizations (uuid),\n  name TEXT NOT NULL,\n  notes TEXT,\n"
+    "  atype INTEGER NOT NULL,\n  data TEXT NOT NULL,\n  akey TEXT NOT NULL,\n  password_hash BLOB,\n"
+    "  password_salt BLOB,\n  password_iter INTEGER,\n  max_access_count INTEGER,\n"
+    "  access_count INTEGER NOT NULL,\n  creation_date DATETIME NOT NULL,\n"
+    "  revision_date DATETIME NOT NULL,\n  expiration_date DATETIME,\n"
+    "  deletion_date DATETIME NOT NULL,\n  disabled BOOLEAN NOT NULL\n, hide_email BOOLEAN)",
+    "CREATE TABLE __diesel_schema_migrations (\n       version VARCHAR(50) PRIMARY KEY NOT NULL,\n"
+    "       run_on TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP\n)",
+)
+VAULTWARDEN_START = datetime(2025, 1, 20, 9, 30, 0)
+VAULTWARDEN_NAMES = ("Ana Müller", "José Núñez", "李小龙", "Renée\u00a0Dupont", "🦊 Fox", "", "O'Neil, Sam")
+#: The e-mail change codes Vaultwarden mails (``generate_email_token``: six random digits, any first).
+VAULTWARDEN_TOKENS = ("093514", "482730", "007261", "650981")
+VAULTWARDEN_MIGRATIONS = (
+    "20180114171611",
+    "20180217205753",
+    "20200802025025",
+    "20220302210038",
+    "20221018170602",
+    "20240605131359",
+    "20250109172300",
+)
+
+
+def vaultwarden_uuid(kind: int, n: int) -> str:
+    """The ``n``-th random (version 4) uuid of a kind of row, as Vaultwarden's ``get_uuid()`` writes one."""
+    return str(UUID(int=(kind << 96) | (n * 0x9E3779B97F4A7C15 % 2**64), version=4))
+
+
+def vaultwarden_moment(n: int) -> str:
+    """Diesel's text of a ``NaiveDateTime`` (``%F %T%.f``): chrono's ``Utc::now()`` to the nanosecond,
+    the fraction in 9, 6 or 3 digits as its trailing zeros allow, none for a whole second."""
+    whole = (VAULTWARDEN_START + timedelta(hours=7 * n, seconds=n * n)).strftime("%Y-%m-%d %H:%M:%S")
+    nanos = (n * 123_456_789 + 987) % 10**9
+    if n % 7 == 0:
+        return whole
+    if n % 5 == 0:
+        return f"{whole}.{nanos // 10**6:03d}"
+    if n % 4 == 0:
+        return f"{whole}.{nanos // 1000:06d}"
+    return f"{whole}.{nanos:09d}"
+
+
+def vaultwarden_encrypted(n: int) -> str:
+    """A client-side encrypted string as Bitwarden clients send it (``2.<iv>|<data>|<mac>``)."""
+    digest = hashlib.sha512(f"vw{n}".encode()).digest()
+    part = lambda at, size: base64.b64encode(digest[at : at + size]).decode()  # noqa: E731
+    return f"2.{part(0, 16)}|{part(16, 16 + n % 32)}|{part(32, 32)}"
+
+
+def vaultwarden_policy_data(n: int) -> str:
+    """A policy's ``data``: the client's options as JSON, or JSON's ``null`` (serde's ``None``)."""
+    return "null" if n % 3 == 0 else json.dumps({"minLength": 8 + n, "requireUpper": n % 2 == 0})
+
+
+def vaultwarden_user_rows(users: int = 12) -> list[tuple[Any, ...]]:
+    rows = []
+    for n in range(1, users + 1):
+        name = VAULTWARDEN_NAMES[n % len(VAULTWARDEN_NAMES)]
+        rows.append(
+            (
+                vaultwarden_uuid(1, n),
+                vaultwarden_moment(n),
+                vaultwarden_moment(n + 40),
+                f"user{n}@example.org",
+                name,
+                hashlib.sha256(f"pw{n}".encode()).digest(),
+                hashlib.sha512(f"salt{n}".encode()).digest(),
+                600_000 if n % 4 else 100_000,
+                (None, "my dog's name 🐶", "see\u00a0notebook")[n % 3],
+                vaultwarden_encrypted(n),
+                None if n % 5 == 0 else vaultwarden_encrypted(n + 100),
+                None
+                if n % 5 == 0
+                else base64.b64encode(hashlib.sha512(f"pub{n}".encode()).digest()).decode(),
+                None,
+                None,
+                vaultwarden_uuid(2, n),
+                "[]" if n % 6 else json.dumps([["example.com", "example.net"]]),
+                "[]" if n % 4 else "[0,3]",
+                vaultwarden_moment(n + 80) if n % 3 else None,
+                None,
+                n % 3,
+                f"new{n}@example.org" if n % 3 == 0 else None,
+                VAULTWARDEN_TOKENS[n // 3 - 1] if n % 3 == 0 else None,
+                1 if n % 5 == 0 else 0,
+                3 if n % 5 == 0 else (600_000 if n % 4 else 100_000),
+                0 if n == 7 else 1,
+                None,
+                hashlib.md5(f"api{n}".encode()).hexdigest()[:30] if n % 2 else None,
+                64 if n % 5 == 0 else None,
+                4 if n % 5 == 0 else None,
+                n % 3,
+                f"#{n * 0x2F1E3D % 2**24:06x}" if n % 2 else None,
+                f"{n:08d}" if n % 4 == 0 else None,
+            )
+        )
+    return rows
+
+
+def vaultwarden_rows() -> dict[str, list[Sequence[Any]]]:
+    orgs = [
+        (vaultwarden_uuid(3, j), name, f"billing{j}@example.com", vaultwarden_encrypted(200 + j), None)
+        for j, name in enumerate(("Acme GmbH", "Café Ünïcode 🍰", "Small\u00a0Team"), start=1)
+    ]
+    members = [
+        (
+            vaultwarden_uuid(4, n),
+            vaultwarden_uuid(1, n),
+            vaultwarden_uuid(3, 1 + n % 3),
+            n % 2,
+            vaultwarden_encrypted(300 + n),
+            (0, 1, 2, -1)[n % 4],
+            (0, 1, 2, 3, 4)[n % 5],
+            None,
+            f"EXT-{n:05d}" if n % 3 == 0 else None,
+            "admin@example.org" if n % 4 == 0 else None,
+        )
+        for n in range(1, 10)
+    ]
+    policies = [
+        (vaultwarden_uuid(5, n), vaultwarden_uuid(3, 1 + n % 3), n // 3, n % 2, vaultwarden_policy_data(n))
+        for n in range(1, 10)
+    ]
+    ciphers = []
+    for n in range(1, 25):
+        shared = n % 4 == 0
+        data = {"name": vaultwarden_encrypted(n), "username": vaultwarden_encrypted(n + 1)}
+        ciphers.append(
+            (
+                vaultwarden_uuid(6, n),
+                vaultwarden_moment(n),
+                vaultwarden_moment(n + 3),
+                None if shared else vaultwarden_uuid(1, 1 + n % 12),
+                vaultwarden_uuid(3, 1 + n % 3) if shared else None,
+                (1, 1, 2, 3, 4)[n % 5],
+                vaultwarden_encrypted(n + 500),
+                vaultwarden_encrypted(n + 600) if n % 3 else None,
+                None,
+                json.dumps(data),
+                None,
+                vaultwarden_moment(n + 9) if n % 8 == 0 else None,
+                (None, 0, 1)[n % 3],
+                vaultwarden_encrypted(n + 700) if n % 6 == 0 else None,
+            )
+        )
+    devices = [
+        (
+            vaultwarden_uuid(7, n % 5),
+            vaultwarden_moment(n),
+            vaultwarden_moment(n + 1),
+            vaultwarden_uuid(1, 1 + n // 5),
+            ("firefox", "chrome", "Android", "iOS", "linux")[n % 5],
+            (9, 10, 0, 1, 8)[n % 5],
+            None if n % 2 else base64.b64encode(hashlib.sha256(f"push{n}".encode()).digest()).decode(),
+            base64.urlsafe_b64encode(hashlib.sha512(f"refresh{n}".encode()).digest()).decode().rstrip("="),
+            None,
+            None if n % 2 else vaultwarden_uuid(8, n),
+        )
+        for n in range(15)
+    ]
+    duo = [
+        (
+            base64.urlsafe_b64encode(hashlib.sha256(f"state{n}".encode()).digest()[:24]).decode(),
+            f"user{n}@example.org",
+            base64.urlsafe_b64encode(hashlib.sha256(f"nonce{n}".encode()).digest()[:24]).decode(),
+            1_737_365_400 + 300 * n,
+        )
+        for n in range(1, 5)
+    ]
+    events = [
+        (
+            vaultwarden_uuid(9, n),
+            (1000, 1001, 1100, 1101, 1400, 1500)[n % 6],
+            vaultwarden_uuid(1, 1 + n % 12),
+            vaultwarden_uuid(3, 1 + n % 3) if n % 2 else None,
+            vaultwarden_uuid(6, 1 + n % 24) if n % 3 == 0 else None,
+            None,
+            None,
+            None,
+            vaultwarden_uuid(1, 1 + (n * 5) % 12) if n % 2 else None,
+            (9, 10, 0, 1, None)[n % 5],
+            f"192.0.2.{n}" if n % 4 else f"2001:db8::{n:x}",
+            vaultwarden_moment(n + 200),
+            None,
+            None,
+            None,
+            None,
+        )
+        for n in range(1, 31)
+    ]
+    sends = [
+        (
+            vaultwarden_uuid(10, n),
+            vaultwarden_uuid(1, n),
+            None,
+            vaultwarden_encrypted(n + 800),
+            vaultwarden_encrypted(n + 900) if n % 2 else None,
+            n % 2,
+            json.dumps({"text": vaultwarden_encrypted(n), "hidden": False}),
+            vaultwarden_encrypted(n + 1000),
+            hashlib.sha256(f"send{n}".encode()).digest() if n % 3 == 0 else None,
+            hashlib.sha512(f"sendsalt{n}".encode()).digest() if n % 3 == 0 else None,
+            600_000 if n % 3 == 0 else None,
+            n if n % 2 else None,
+            n % 4,
+            vaultwarden_moment(n + 300),
+            vaultwarden_moment(n + 301),
+            vaultwarden_moment(n + 302) if n % 2 else None,
+            vaultwarden_moment(n + 303),
+            1 if n == 5 else 0,
+            (None, 0, 1)[n % 3],
+        )
+        for n in range(1, 9)
+    ]
+    migrations = [(version, "2025-01-20 09:29:58") for version in VAULTWARDEN_MIGRATIONS]
+    return {
+        "users": vaultwarden_user_rows(),
+        "organizations": orgs,
+        "users_organizations": members,
+        "org_policies": policies,
+        "ciphers": ciphers,
+        "devices": devices,
+        "twofactor_duo_ctx": duo,
+        "event": events,
+        "sends": sends,
+        "__diesel_schema_migrations": migrations,
+    }
+
+
+def vaultwarden_server(path: Path) -> Path:
+    """A Vaultwarden server's ``db.sqlite3`` (see the module's list)."""
+    return write_export(path, VAULTWARDEN_DDL, vaultwarden_rows(), bytes_as_text=False)

@@ -56,7 +56,8 @@ Falkon web browser, a Pi-hole DNS filter's query log and lists, a Netdata agent'
 photo library, a Kodi music and video library, a Django site's django-treebeard trees, a Django site's
 django-axes login log and django-phonenumber-field numbers, a Geary mail client, Thunderbird's global
 message index, an Arize Phoenix LLM tracing store, a promptfoo eval database, a Flowise and a Langflow
-server) through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
+server, a Vaultwarden password manager) through ``columnar-etl run`` into the session's real
+PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -12930,3 +12931,89 @@ def test_langflow_reads_sqlalchemy_microseconds_as_timestamps_and_keeps_hex_uuid
         **declared_references(ran.db),
         ("message", "flow_id"): "flow.id",  # no REFERENCES in the model, every value a flow's id
     }
+
+
+def test_vaultwarden_keeps_diesels_nanosecond_moments_as_written_and_its_policies_json_null_costs_nothing(
+    run_export: Runner,
+) -> None:
+    """A Vaultwarden server's ``db.sqlite3``: every ``DATETIME`` chrono wrote to the nanosecond
+    (``2025-01-20 16:30:01.123457776``) is text as written, with its reason, where Diesel's own
+    migrations table's whole seconds are timestamps; ``BOOLEAN`` 0/1 booleans, ``BLOB`` password
+    hashes and salts bytes; six-digit e-mail change codes (``007261``) and zero-padded external ids
+    text; the organization policies' ``data``, JSON documents or serde's ``null`` in a ``TEXT NOT NULL``
+    column, scored nothing for its ``null`` (it scored 0, the table 80), each made NULL and audited;
+    the two-column device key, the declared references and the undeclared ones of ``event`` and of
+    the Duo contexts' e-mail; exit 0."""
+    rows = apps.vaultwarden_rows()
+    ran, run_dir = run_export(apps.vaultwarden_server)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    schema = ran.record["version_schema"]
+    assert primary_key(ran.uri, schema, "devices") == ["uuid", "user_uuid"]
+    assert references(run_dir) == {
+        ("users_organizations", "user_uuid"): "users.uuid",
+        ("users_organizations", "org_uuid"): "organizations.uuid",
+        ("org_policies", "org_uuid"): "organizations.uuid",
+        ("ciphers", "user_uuid"): "users.uuid",
+        ("ciphers", "organization_uuid"): "organizations.uuid",
+        ("devices", "user_uuid"): "users.uuid",
+        ("sends", "user_uuid"): "users.uuid",
+        ("sends", "organization_uuid"): "organizations.uuid",
+        ("event", "user_uuid"): "users.uuid",
+        ("event", "org_uuid"): "organizations.uuid",
+        ("event", "cipher_uuid"): "ciphers.uuid",
+        ("event", "act_user_uuid"): "users.uuid",
+        ("twofactor_duo_ctx", "user_email"): "users.email",
+    }
+
+    users = rows["users"]
+    types = ran.types("users")
+    assert types["created_at"] == types["updated_at"] == "text"
+    reason = profiled(run_dir)["columns"]["users"]["created_at"]["type_reason"]
+    assert "finer than the microseconds PostgreSQL keeps" in reason, reason
+    assert ran.values("users", "created_at", "uuid") == {row[0]: row[1] for row in users}
+    assert ran.values("users", "verified_at", "uuid") == {row[0]: row[17] for row in users}
+    assert (types["password_hash"], types["salt"], types["enabled"]) == ("bytea", "bytea", "boolean")
+    assert ran.values("users", "password_hash", "uuid") == {row[0]: row[5] for row in users}
+    assert ran.values("users", "salt", "uuid") == {row[0]: row[6] for row in users}
+    assert ran.values("users", "enabled", "uuid") == {row[0]: bool(row[24]) for row in users}
+    assert types["email_new_token"] == types["external_id"] == "text"
+    tokens = ran.values("users", "email_new_token", "uuid")
+    assert tokens == {row[0]: row[21] for row in users}
+    assert set(tokens.values()) - {None} == set(apps.VAULTWARDEN_TOKENS)
+    assert ran.values("users", "external_id", "uuid") == {row[0]: row[31] for row in users}
+    assert types["password_iterations"] == types["client_kdf_memory"] == "bigint"
+    assert ran.values("users", "password_hint", "uuid") == {row[0]: row[8] for row in users}
+    assert ran.types("sends")["password_hash"] == "bytea"
+    assert ran.types("sends")["hide_email"] == ran.types("sends")["disabled"] == "boolean"
+    assert ran.values("sends", "password_salt", "uuid") == {row[0]: row[9] for row in rows["sends"]}
+    assert ran.values("sends", "hide_email", "uuid") == {
+        row[0]: None if row[18] is None else bool(row[18]) for row in rows["sends"]
+    }
+    assert ran.types("event")["event_date"] == "text"
+    assert ran.values("event", "ip_address", "uuid") == {row[0]: row[10] for row in rows["event"]}
+
+    # Diesel's bookkeeping: its versions' digits integers as written, its whole-second run times.
+    migrations = ran.types("__diesel_schema_migrations")
+    assert migrations == {"version": "bigint", "run_on": "timestamp without time zone"}
+    assert ran.values("__diesel_schema_migrations", "run_on", "version") == {
+        int(version): datetime.fromisoformat(run_on) for version, run_on in rows["__diesel_schema_migrations"]
+    }
+    # Duo's context expiry: Unix seconds under a name of no moment, integers as written.
+    assert ran.types("twofactor_duo_ctx")["exp"] == "bigint"
+    assert ran.values("twofactor_duo_ctx", "exp", "state") == {
+        row[0]: row[3] for row in rows["twofactor_duo_ctx"]
+    }
+
+    # The policies' options: JSON as written, serde's null made NULL (audited) at no cost.
+    policies = rows["org_policies"]
+    data = profiled(run_dir)["columns"]["org_policies"]["data"]
+    assert (data["quality"], data["json_null_is_missing"]) == (100.0, True)
+    assert ran.values("org_policies", "data", "uuid") == {
+        row[0]: None if row[4] == "null" else row[4] for row in policies
+    }
+    assert audit_rules(run_dir, "org_policies", "data") == {
+        row[0]: {"null_like_to_null"} for row in policies if row[4] == "null"
+    }
+    assert ran.types("org_policies")["enabled"] == "boolean"

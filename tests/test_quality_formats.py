@@ -857,9 +857,10 @@ def test_a_declared_json_column_writing_every_missing_value_as_json_null_costs_n
 ) -> None:
     """SQLAlchemy's ``JSON`` writes a ``None`` attribute as JSON's own ``null`` (``none_as_null=False``,
     its default): in a column declared JSON that holds no NULL, no ``''`` and no other token, that is
-    its one way of writing missing, made NULL and audited at no cost. The same ``null`` in a TEXT
-    column, beside NULLs, beside ``''`` or beside ``None`` is charged as before. (Until 2026-12-05 an
-    annotation server's response values, a third ``null``, scored their share of them.)"""
+    its one way of writing missing, made NULL and audited at no cost, and so is it in a TEXT column whose
+    every other value is a JSON document (since 2026-12-05: see the next test). Beside NULLs, beside
+    ``''`` or beside ``None`` it is charged as before. (Until 2026-12-05 an annotation server's response
+    values, a third ``null``, scored their share of them.)"""
     export = tmp_path / "annotations.db"
     rows = [
         (
@@ -885,18 +886,72 @@ def test_a_declared_json_column_writing_every_missing_value_as_json_null_costs_n
     tokens = {name: sum(row[i] in ("null", "None") for row in rows) for i, name in enumerate(names)}
     blanks = {name: sum(row[i] == "" for row in rows) for i, name in enumerate(names)}
     columns = profile(export).tables["responses"].columns
-    for name in ("values", "meta"):
+    for name in ("values", "meta", "plain"):
         assert columns[name].quality == 100.0, name
         (issue,) = columns[name].issues
         assert (issue.kind, issue.count) == ("null_like", tokens[name])
         assert "JSON's own" in (issue.detail or ""), name
-    for name in ("partly", "other", "plain"):
+    for name in ("partly", "other"):
         assert columns[name].quality == pytest.approx(column_score(len(rows), tokens[name])), name
     assert columns["blanks"].quality == pytest.approx(
         column_score(len(rows), tokens["blanks"] + blanks["blanks"])
     )
 
     record, audit = run_checked(export, settings, monkeypatch, "responses")
+    assert record["exit_code"] in (0, 2)
+    assert Counter(a["column"] for a in audit if a["rule"] == "null_like_to_null") == {
+        name: count for name, count in tokens.items() if count
+    }
+
+
+def test_a_text_column_of_json_documents_writing_every_missing_value_as_json_null_costs_nothing(
+    settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A serializer writes ``None`` as JSON's own ``null`` into a TEXT column of JSON as SQLAlchemy does
+    into a declared JSON one (serde's ``to_string`` of an ``Option``, a password manager's organization
+    policies: Vaultwarden's ``org_policies.data TEXT NOT NULL``, which scored 0 until 2026-12-05): where
+    every other value is a JSON object or array, ``null`` is its one way of writing missing, made NULL
+    and audited at no cost. ``null`` beside a value no JSON document is (a word, a JSON number), beside
+    NULLs or beside ``''`` is charged as before."""
+    export = tmp_path / "policies.db"
+    documents = ('{"minLength": 12}', "[0, 3]", '{"a": [1, {"b": null}], "é": "🔑"}', "[]", "{}")
+    rows = [
+        (
+            n,
+            "null" if n % 3 == 0 else documents[n % len(documents)],
+            "null" if n == 6 else ("free words" if n == 4 else documents[n % len(documents)]),
+            "null" if n == 6 else str(n),
+            "null" if n == 6 else (None if n == 4 else documents[n % len(documents)]),
+            "null" if n == 6 else ("" if n == 4 else documents[n % len(documents)]),
+        )
+        for n in range(1, 25)
+    ]
+    con = sqlite3.connect(export)
+    with con:
+        con.execute(
+            "CREATE TABLE org_policies (id INTEGER PRIMARY KEY, data TEXT NOT NULL, prose TEXT, "
+            "scalars VARCHAR(20), partly TEXT, blanks TEXT)"
+        )
+        con.executemany("INSERT INTO org_policies VALUES (?, ?, ?, ?, ?, ?)", rows)
+    con.close()
+    names = ("id", "data", "prose", "scalars", "partly", "blanks")
+    tokens = {name: sum(row[i] == "null" for row in rows) for i, name in enumerate(names)}
+    blanks = {name: sum(row[i] == "" for row in rows) for i, name in enumerate(names)}
+    columns = profile(export).tables["org_policies"].columns
+    assert columns["data"].quality == 100.0
+    assert columns["data"].json_null_is_missing
+    (issue,) = columns["data"].issues
+    assert (issue.kind, issue.count) == ("null_like", tokens["data"])
+    assert "every other value a JSON document" in (issue.detail or "")
+    for name in ("prose", "partly"):
+        assert not columns[name].json_null_is_missing, name
+        assert columns[name].quality == pytest.approx(column_score(len(rows), tokens[name])), name
+    assert columns["blanks"].quality == pytest.approx(
+        column_score(len(rows), tokens["blanks"] + blanks["blanks"])
+    )
+    assert not columns["scalars"].json_null_is_missing
+
+    record, audit = run_checked(export, settings, monkeypatch, "org_policies")
     assert record["exit_code"] in (0, 2)
     assert Counter(a["column"] for a in audit if a["rule"] == "null_like_to_null") == {
         name: count for name, count in tokens.items() if count

@@ -1140,32 +1140,53 @@ JSON_NULL_IS_MISSING = (
     "no cost)"
 )
 
+#: The ``null_like`` issue's detail where a column not declared JSON holds JSON documents and ``null``.
+JSON_DOCUMENTS_NULL_IS_MISSING = (
+    "every other value a JSON document: null, JSON's own, is how it writes a missing value, the only way "
+    "it does (made NULL, no cost)"
+)
 
-def _json_nulls_as_missing(tables: Mapping[str, TableProfile]) -> None:
-    """Mark the columns (``ColumnProfile.json_null_is_missing``) declared ``JSON`` (``JSONB``) whose one
-    way of writing a missing value is JSON's own ``null``, spelled so in every such row: no NULL, no
-    ``''``, no other null token (the issue's examples, the smallest of every token's row, are that one
-    word). SQLAlchemy's ``JSON`` writes a ``None`` attribute so (``none_as_null=False``, its default): an
+
+def _json_nulls_as_missing(
+    tables: Mapping[str, TableProfile], documents: Callable[[str, Sequence[str]], set[str]]
+) -> None:
+    """Mark the columns (``ColumnProfile.json_null_is_missing``) of JSON whose one way of writing a
+    missing value is JSON's own ``null``, spelled so in every such row: no NULL, no ``''``, no other
+    null token (the issue's examples, the smallest of every token's row, are that one word). A column
+    is of JSON when it is declared ``JSON`` (``JSONB``), or when ``documents`` (the source's
+    :meth:`~columnar_etl.source.export.Source.json_documents`, asked only of the columns so far
+    unmarked for their declared type alone) finds every other value a JSON object or array.
+    SQLAlchemy's ``JSON`` writes a ``None`` attribute so (``none_as_null=False``, its default): an
     annotation server's response values, an agent's metadata, half of them ``null``, scored their share
-    of them. Each ``null`` is still made NULL and audited; ``null`` beside NULLs or ``''`` writes
-    missing two ways, charged as before, and so is a column where cleaning changes more (padding, a NUL
-    byte, an encoding to decode)."""
-    for table in tables.values():
+    of them. Serializers do the same into TEXT: a password manager's organization policies (Vaultwarden's
+    ``org_policies.data TEXT NOT NULL``, serde's ``to_string`` of a policy without options) scored 0,
+    their table 80, until 2026-12-05. Each ``null`` is still made NULL and audited; ``null`` beside NULLs
+    or ``''`` writes missing two ways, charged as before, and so is a column where cleaning changes more
+    (padding, a NUL byte, an encoding to decode), or one holding a value no JSON document is."""
+    for name, table in tables.items():
+        undeclared: list[ColumnProfile] = []
         for column in table:
             issue = column.issue("null_like")
             if (
                 issue is None
                 or column.as_written is not None
                 or column.token_is_unfilled
-                or "JSON" not in column.declared_type.upper()
                 or tuple(issue.examples) != ("null",)
                 or column.null_count
                 or column.empty_string_count
                 or _changed_beside_missing(column)
             ):
                 continue
-            column.json_null_is_missing = True
-            _explain(column, "null_like", JSON_NULL_IS_MISSING)
+            if "JSON" in column.declared_type.upper():
+                column.json_null_is_missing = True
+                _explain(column, "null_like", JSON_NULL_IS_MISSING)
+            else:
+                undeclared.append(column)
+        found = documents(name, [column.name for column in undeclared]) if undeclared else set()
+        for column in undeclared:
+            if column.name in found:
+                column.json_null_is_missing = True
+                _explain(column, "null_like", JSON_DOCUMENTS_NULL_IS_MISSING)
 
 
 #: The ``null_like`` issue's detail where a key loaded as written keeps its null token as a value.
@@ -4474,7 +4495,7 @@ def profile(
         _blanks_as_the_table_writes_missing(profiled, not_null, blank_default, unique_members(src.indexes))
         _tokens_kept_in_keys(profiled, not_null)
         _tokens_as_unfilled_columns(profiled)
-        _json_nulls_as_missing(profiled)
+        _json_nulls_as_missing(profiled, src.json_documents)
         internal, unreadable, views = dict(src.internal), dict(src.unreadable), dict(src.views)
         unreadable_columns = {name: dict(why) for name, why in src.unreadable_columns.items()}
         indexes, triggers = indexes_not_copied(src.indexes, profiled), triggers_not_copied(src.triggers)
