@@ -1380,6 +1380,15 @@ number, so a test computes what a column holds from the same numbers.
   reference; contacts whose ``phone`` is stored in the national format (``618 123 457``, nine digits
   in groups of three, ``''`` for none), ``mobile`` in E.164, ``fax`` internationally formatted, and
   postcodes ``113 07``.
+- :func:`zotero_library`: a Zotero 7 reference manager's ``zotero.sqlite`` (its ``userdata.sql`` DDL
+  for the tables a library of a few items fills, and ``fields`` from ``system.sql``): ``items`` with
+  ``TIMESTAMP`` text moments in UTC and 8-character keys; every field's value shared through the
+  untyped ``itemDataValues.value UNIQUE`` (titles with emoji or a no-break space, multipart dates
+  ``2019-03-00 March 2019``, volumes and pages of digits, ISBNs, DOIs); attachments with
+  ``storageModTime`` in epoch milliseconds, ``lastProcessedModificationTime`` and ``lastRead`` in Unix
+  seconds (NULL until indexed or read), an MD5 ``storageHash``; annotations with ``sortIndex``
+  ``00012|001234|00567``, page labels (``iv``, ``12``), JSON positions, colours; ``libraries.lastSync``
+  Unix seconds or ``0`` for never synced; ``settings`` and ``syncedSettings`` of mixed values.
 """
 
 from __future__ import annotations
@@ -31124,3 +31133,168 @@ def axes_phonenumber_rows() -> dict[str, list[Sequence[Any]]]:
 def axes_phonenumber_site(path: Path) -> Path:
     """A Czech Django site's django-axes login log and phone numbers (see the module's list)."""
     return write_export(path, AXES_DDL, axes_phonenumber_rows())
+
+
+# --- Zotero ------------------------------------------------------------------------------------------
+
+ZOTERO_DDL = (
+    "CREATE TABLE settings (setting TEXT, key TEXT, value, PRIMARY KEY (setting, key))",
+    "CREATE TABLE syncedSettings (setting TEXT NOT NULL, libraryID INT NOT NULL, value NOT NULL, "
+    "version INT NOT NULL DEFAULT 0, synced INT NOT NULL DEFAULT 0, PRIMARY KEY (setting, libraryID), "
+    "FOREIGN KEY (libraryID) REFERENCES libraries(libraryID) ON DELETE CASCADE)",
+    "CREATE TABLE fields (fieldID INTEGER PRIMARY KEY, fieldName TEXT, fieldFormatID INT)",
+    "CREATE TABLE libraries (libraryID INTEGER PRIMARY KEY, type TEXT NOT NULL, editable INT NOT NULL, "
+    "filesEditable INT NOT NULL, version INT NOT NULL DEFAULT 0, storageVersion INT NOT NULL DEFAULT 0, "
+    "lastSync INT NOT NULL DEFAULT 0, archived INT NOT NULL DEFAULT 0)",
+    "CREATE TABLE items (itemID INTEGER PRIMARY KEY, itemTypeID INT NOT NULL, dateAdded TIMESTAMP NOT NULL "
+    "DEFAULT CURRENT_TIMESTAMP, dateModified TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP, "
+    "clientDateModified TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP, libraryID INT NOT NULL, key TEXT "
+    "NOT NULL, version INT NOT NULL DEFAULT 0, synced INT NOT NULL DEFAULT 0, UNIQUE (libraryID, key), "
+    "FOREIGN KEY (libraryID) REFERENCES libraries(libraryID) ON DELETE CASCADE)",
+    "CREATE TABLE itemDataValues (valueID INTEGER PRIMARY KEY, value UNIQUE)",
+    "CREATE TABLE itemData (itemID INT, fieldID INT, valueID, PRIMARY KEY (itemID, fieldID), FOREIGN KEY "
+    "(itemID) REFERENCES items(itemID) ON DELETE CASCADE, FOREIGN KEY (fieldID) REFERENCES "
+    "fieldsCombined(fieldID), FOREIGN KEY (valueID) REFERENCES itemDataValues(valueID))",
+    "CREATE TABLE itemAttachments (itemID INTEGER PRIMARY KEY, parentItemID INT, linkMode INT, contentType "
+    "TEXT, charsetID INT, path TEXT, syncState INT DEFAULT 0, storageModTime INT, storageHash TEXT, "
+    "lastProcessedModificationTime INT, lastRead INT, FOREIGN KEY (itemID) REFERENCES items(itemID) ON "
+    "DELETE CASCADE, FOREIGN KEY (parentItemID) REFERENCES items(itemID) ON DELETE CASCADE)",
+    "CREATE TABLE itemAnnotations (itemID INTEGER PRIMARY KEY, parentItemID INT NOT NULL, type INTEGER NOT "
+    "NULL, authorName TEXT, text TEXT, comment TEXT, color TEXT, pageLabel TEXT, sortIndex TEXT NOT NULL, "
+    "position TEXT NOT NULL, isExternal INT NOT NULL, FOREIGN KEY (itemID) REFERENCES items(itemID) ON "
+    "DELETE CASCADE, FOREIGN KEY (parentItemID) REFERENCES itemAttachments(itemID))",
+    "CREATE TABLE deletedItems (itemID INTEGER PRIMARY KEY, dateDeleted DEFAULT CURRENT_TIMESTAMP NOT NULL, "
+    "FOREIGN KEY (itemID) REFERENCES items(itemID) ON DELETE CASCADE)",
+)
+#: Zotero's field ids (system.sql) of the fields the builder's regular items fill.
+ZOTERO_FIELDS = ((1, "title"), (6, "date"), (7, "volume"), (10, "pages"), (11, "ISBN"), (26, "DOI"))
+ZOTERO_TITLES = (
+    "On the Origin of Species",
+    "Über die Quantenmechanik 🧪",
+    "データベース入門",
+    "Title\u00a0with a no-break space",
+    "Машинное обучение",
+)
+ZOTERO_MONTHS = ("January", "March", "June", "September", "December")
+ZOTERO_REGULAR = 8  # items 1..8 are journal articles; 9..14 their PDFs; 15.. annotations
+ZOTERO_ATTACHMENTS = 6
+ZOTERO_ANNOTATIONS = 10
+ZOTERO_ADDED = datetime(2024, 1, 3, 9, 15, 7)
+#: 2026-12-05T12:00:00Z: the moment the attachments' times count back from.
+ZOTERO_NOW = 1_796_472_000
+
+
+def zotero_moment(n: int) -> str:
+    """Item ``n``'s ``dateAdded`` as Zotero writes it: UTC, ``YYYY-MM-DD HH:MM:SS``."""
+    return (ZOTERO_ADDED + timedelta(hours=29 * n, seconds=17 * n)).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def zotero_key(n: int) -> str:
+    """An 8-character key of Zotero's alphabet (no 0, 1 or O)."""
+    alphabet = "23456789ABCDEFGHIJKLMNPQRSTUVWXYZ"
+    return "".join(alphabet[(n * 7 + k * 11) % len(alphabet)] for k in range(8))
+
+
+def zotero_date(n: int) -> str:
+    """A date field as Zotero stores it: SQL-ish ``YYYY-MM-DD`` with 00 for an unknown part, a space,
+    then the date as the user wrote it."""
+    year, month = 1990 + 3 * n, 1 + n % 12
+    if n % 3 == 0:
+        return f"{year}-00-00 {year}"
+    if n % 3 == 1:
+        return f"{year}-{month:02d}-00 {ZOTERO_MONTHS[n % 5]} {year}"
+    return f"{year}-{month:02d}-{n + 1:02d} {n + 1}/{month}/{year}"
+
+
+def zotero_field_values(n: int) -> dict[int, str]:
+    """Regular item ``n``'s fields by field id: a title, a date, a volume and pages of digits, and an
+    ISBN or a DOI."""
+    values = {
+        1: f"{ZOTERO_TITLES[n % len(ZOTERO_TITLES)]} {n}",
+        6: zotero_date(n),
+        7: str(n % 4 + 1),
+        10: f"{10 * n}-{10 * n + 14}" if n % 2 else str(100 + n),
+    }
+    if n % 2:
+        values[26] = f"10.1038/nature{10_000 + n}"
+    else:
+        values[11] = ("978-3-16-148410-0", "080442957X")[n // 2 % 2]
+    return values
+
+
+def zotero_rows() -> dict[str, list[Sequence[Any]]]:
+    items: list[Sequence[Any]] = []
+    values: dict[str, int] = {}
+    item_data: list[Sequence[Any]] = []
+    for n in range(1, ZOTERO_REGULAR + 1):
+        items.append(
+            (n, 22, zotero_moment(n), zotero_moment(n + 1), zotero_moment(n + 1), 1, zotero_key(n), n, 1)
+        )
+        for field, value in zotero_field_values(n).items():
+            item_data.append((n, field, values.setdefault(value, len(values) + 1)))
+    attachments: list[Sequence[Any]] = []
+    for k in range(1, ZOTERO_ATTACHMENTS + 1):
+        n = ZOTERO_REGULAR + k
+        items.append((n, 3, zotero_moment(n), zotero_moment(n), zotero_moment(n), 1, zotero_key(n), n, k % 2))
+        attachments.append(
+            (
+                n,
+                k,
+                k % 2,  # imported file or imported URL
+                "application/pdf" if k % 3 else None,
+                None,
+                f"storage:Überblick {k}.pdf",
+                k % 3,
+                (ZOTERO_NOW - 86_400 * k) * 1000 + 123 * k,  # the file's mtime, milliseconds
+                hashlib.md5(f"pdf {k}".encode()).hexdigest(),
+                ZOTERO_NOW - 86_000 * k if k % 4 else None,  # indexed
+                ZOTERO_NOW - 3_600 * k if k % 2 else None,  # read
+            )
+        )
+    annotations: list[Sequence[Any]] = []
+    colours = ("#ffd400", "#ff6666", "#5fb236", "#2ea8e5")
+    for a in range(1, ZOTERO_ANNOTATIONS + 1):
+        n = ZOTERO_REGULAR + ZOTERO_ATTACHMENTS + a
+        page = 3 * a
+        items.append((n, 1, zotero_moment(n), zotero_moment(n), zotero_moment(n), 1, zotero_key(n), n, 1))
+        position = json.dumps({"pageIndex": page, "rects": [[72.5 + a, 600.25 - a, 300.125, 612.0]]})
+        annotations.append(
+            (
+                n,
+                ZOTERO_REGULAR + 1 + a % ZOTERO_ATTACHMENTS,
+                1 + a % 3,
+                "Jürgen H." if a % 4 == 0 else None,
+                None if a % 3 == 2 else f"highlighted 中文 {a}",
+                "good point 👍" if a % 2 else None,
+                colours[a % len(colours)],
+                ("iv", "xii")[a % 2] if a % 5 == 0 else str(page + 1),
+                f"{page:05d}|{a * 1234:06d}|{a * 57:05d}",
+                position,
+                0,
+            )
+        )
+    return {
+        "settings": [
+            ("account", "username", "jdoe"),
+            ("account", "userID", 1234567),
+            ("client", "lastCompatibleVersion", "7.0.11"),
+        ],
+        "fields": [(number, name, None) for number, name in ZOTERO_FIELDS],
+        "libraries": [(1, "user", 1, 1, 4321, 4300, ZOTERO_NOW - 600, 0), (2, "group", 1, 0, 0, 0, 0, 0)],
+        "syncedSettings": [
+            ("tagColors", 1, json.dumps([{"name": "★ key", "color": "#5FB236"}]), 12, 1),
+            ("lastPageIndex_u_ABCD2345", 1, json.dumps(3), 40, 1),
+            ("lastPageIndex_u_EFGH6789", 1, json.dumps(12.5), 41, 0),
+        ],
+        "items": items,
+        "itemDataValues": [(number, value) for value, number in values.items()],
+        "itemData": item_data,
+        "itemAttachments": attachments,
+        "itemAnnotations": annotations,
+        "deletedItems": [(3, zotero_moment(40)), (7, zotero_moment(41))],
+    }
+
+
+def zotero_library(path: Path) -> Path:
+    """A Zotero 7 profile's ``zotero.sqlite`` (see the module's list)."""
+    return write_export(path, ZOTERO_DDL, zotero_rows())

@@ -54,8 +54,8 @@ django-silk profiler tables, a Django site's django-auditlog and django-activity
 vnStat traffic monitor, ulogd2's netfilter packet log, a zathura document viewer, a luakit and a
 Falkon web browser, a Pi-hole DNS filter's query log and lists, a Netdata agent's metadata, a digiKam
 photo library, a Kodi music and video library, a Django site's django-treebeard trees, a Django site's
-django-axes login log and django-phonenumber-field numbers) through ``columnar-etl run`` into the
-session's real PostgreSQL, every cell checked.
+django-axes login log and django-phonenumber-field numbers, a Zotero reference library) through
+``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -12541,3 +12541,73 @@ def test_axes_login_log_and_national_phone_numbers_arrive_as_written(run_export:
     assert ran.values("axes_accesslog", "session_hash", "id") == {
         row[0]: row[8] for row in rows["axes_accesslog"]
     }
+
+
+def test_zotero_library_reads_its_last_read_and_file_times_as_instants_and_keeps_shared_values_as_text(
+    run_export: Runner,
+) -> None:
+    """A Zotero 7 ``zotero.sqlite``: ``items`` moments (UTC text) arrive as timestamps; an attachment's
+    ``storageModTime`` (epoch milliseconds), ``lastProcessedModificationTime`` and ``lastRead`` (Unix
+    seconds; ``lastRead`` was bigint beside the other two read as instants) as timestamptz, each cell
+    audited; ``libraries.lastSync``, 0 for never synced, stays bigint with the note giving the instant;
+    the shared ``itemDataValues.value`` (titles, multipart dates, volumes and pages of digits, ISBNs)
+    and annotations' sort indexes and page labels arrive as text as written; the declared references
+    are the ones found; exit 0, nothing costs."""
+    rows = apps.zotero_rows()
+    ran, run_dir = run_export(apps.zotero_library)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    assert references(run_dir) == {
+        ("deletedItems", "itemID"): "items.itemID",
+        ("itemAnnotations", "itemID"): "items.itemID",
+        ("itemAnnotations", "parentItemID"): "itemAttachments.itemID",
+        ("itemAttachments", "itemID"): "items.itemID",
+        ("itemAttachments", "parentItemID"): "items.itemID",
+        ("itemData", "itemID"): "items.itemID",
+        ("itemData", "fieldID"): "fields.fieldID",
+        ("itemData", "valueID"): "itemDataValues.valueID",
+        ("items", "libraryID"): "libraries.libraryID",
+        ("syncedSettings", "libraryID"): "libraries.libraryID",
+    }
+    moment, instant = "timestamp without time zone", "timestamp with time zone"
+    items = ran.types("items")
+    assert (items["dateAdded"], items["dateModified"], items["clientDateModified"]) == (moment,) * 3
+    assert ran.values("items", "dateAdded", "itemID") == {
+        row[0]: datetime.fromisoformat(row[2]) for row in rows["items"]
+    }
+    assert ran.types("deletedItems")["dateDeleted"] == moment
+    attachments = ran.types("itemAttachments")
+    times = ("storageModTime", "lastProcessedModificationTime", "lastRead")
+    assert {attachments[column] for column in times} == {instant}
+    assert attachments["storageHash"] == attachments["path"] == "text"
+    for at, column, unit in (
+        (7, "storageModTime", 1000),
+        (9, "lastProcessedModificationTime", 1),
+        (10, "lastRead", 1),
+    ):
+        assert ran.values("itemAttachments", column, "itemID") == {
+            row[0]: None if row[at] is None else UNIX_EPOCH + timedelta(milliseconds=row[at] * 1000 // unit)
+            for row in rows["itemAttachments"]
+        }, column
+        read = {row[0] for row in rows["itemAttachments"] if row[at] is not None}
+        assert set(audit_rules(run_dir, "itemAttachments", column)) == {str(n) for n in read}, column
+    assert None in {row[10] for row in rows["itemAttachments"]}  # never read: NULL, no rule
+    assert ran.types("libraries")["lastSync"] == "bigint"
+    assert ran.values("libraries", "lastSync", "libraryID") == {row[0]: row[6] for row in rows["libraries"]}
+    notes = " ".join(profiled(run_dir)["columns"]["libraries"]["lastSync"]["notes"])
+    assert 'the instant is to_timestamp(NULLIF("lastSync", 0))' in notes, notes
+    assert ran.types("itemDataValues")["value"] == "text"
+    assert ran.values("itemDataValues", "value", "valueID") == {
+        row[0]: row[1] for row in rows["itemDataValues"]
+    }
+    shared = [row[1] for row in rows["itemDataValues"]]
+    assert any(v.isdigit() for v in shared) and any(v[:4].isdigit() and v[4] == "-" for v in shared)
+    annotations = ran.types("itemAnnotations")
+    assert {annotations[c] for c in ("sortIndex", "pageLabel", "position", "color")} == {"text"}
+    for at, column in ((6, "color"), (7, "pageLabel"), (8, "sortIndex"), (9, "position")):
+        assert ran.values("itemAnnotations", column, "itemID") == {
+            row[0]: row[at] for row in rows["itemAnnotations"]
+        }, column
+    assert ran.types("settings")["value"] == ran.types("syncedSettings")["value"] == "text"
+    assert ran.values("settings", "value", "key") == {row[1]: str(row[2]) for row in rows["settings"]}
