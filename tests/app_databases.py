@@ -1389,6 +1389,14 @@ number, so a test computes what a column holds from the same numbers.
   seconds (NULL until indexed or read), an MD5 ``storageHash``; annotations with ``sortIndex``
   ``00012|001234|00567``, page labels (``iv``, ``12``), JSON positions, colours; ``libraries.lastSync``
   Unix seconds or ``0`` for never synced; ``settings`` and ``syncedSettings`` of mixed values.
+- :func:`mmex_book`: a Money Manager Ex 1.8 personal finance file (``.mmb``, its ``tables_v1.sql``
+  DDL, every table versioned ``_V1``, references declared nowhere but the tag links'): accounts with
+  numbers of leading zeros, ``FAVORITEACCT`` ``TRUE``/``FALSE``, ``numeric`` balances; transactions
+  whose ``TRANSAMOUNT numeric`` holds the doubles the app binds (``12.34`` REAL, ``50`` INTEGER where
+  whole), ``TRANSDATE`` ISO dates, ``LASTUPDATEDTIME`` ISO date-times with a ``T``, ``DELETEDTIME``
+  ``''`` until deleted, ``-1`` for no payee or category, check numbers ``000123`` or ``''``; splits;
+  currencies and their rate history (six decimals); stocks of fractional shares; the info table's
+  name/value text; tags and their declared links.
 """
 
 from __future__ import annotations
@@ -31298,3 +31306,179 @@ def zotero_rows() -> dict[str, list[Sequence[Any]]]:
 def zotero_library(path: Path) -> Path:
     """A Zotero 7 profile's ``zotero.sqlite`` (see the module's list)."""
     return write_export(path, ZOTERO_DDL, zotero_rows())
+
+
+# --- Money Manager Ex --------------------------------------------------------------------------------
+
+MMEX_DDL = (
+    "CREATE TABLE ACCOUNTLIST_V1(ACCOUNTID integer primary key, ACCOUNTNAME TEXT COLLATE NOCASE NOT NULL "
+    "UNIQUE, ACCOUNTTYPE TEXT NOT NULL, ACCOUNTNUM TEXT, STATUS TEXT NOT NULL, NOTES TEXT, INITIALBAL "
+    "numeric, INITIALDATE TEXT, FAVORITEACCT TEXT NOT NULL, CURRENCYID integer NOT NULL)",
+    "CREATE TABLE CATEGORY_V1(CATEGID integer primary key, CATEGNAME TEXT NOT NULL COLLATE NOCASE, ACTIVE "
+    "integer, PARENTID integer, UNIQUE(CATEGNAME, PARENTID))",
+    "CREATE TABLE PAYEE_V1(PAYEEID integer primary key, PAYEENAME TEXT COLLATE NOCASE NOT NULL UNIQUE, "
+    "CATEGID integer, NUMBER TEXT, ACTIVE integer)",
+    "CREATE TABLE CHECKINGACCOUNT_V1(TRANSID integer primary key, ACCOUNTID integer NOT NULL, TOACCOUNTID "
+    "integer, PAYEEID integer NOT NULL, TRANSCODE TEXT NOT NULL, TRANSAMOUNT numeric NOT NULL, STATUS TEXT, "
+    "TRANSACTIONNUMBER TEXT, NOTES TEXT, CATEGID integer, TRANSDATE TEXT, LASTUPDATEDTIME TEXT, "
+    "DELETEDTIME TEXT, FOLLOWUPID integer, TOTRANSAMOUNT numeric, COLOR integer DEFAULT -1)",
+    "CREATE TABLE SPLITTRANSACTIONS_V1(SPLITTRANSID integer primary key, TRANSID integer NOT NULL, CATEGID "
+    "integer, SPLITTRANSAMOUNT numeric, NOTES TEXT)",
+    "CREATE TABLE CURRENCYFORMATS_V1(CURRENCYID integer primary key, CURRENCYNAME TEXT COLLATE NOCASE NOT "
+    "NULL, PFX_SYMBOL TEXT, SFX_SYMBOL TEXT, DECIMAL_POINT TEXT, GROUP_SEPARATOR TEXT, SCALE integer, "
+    "BASECONVRATE numeric, CURRENCY_SYMBOL TEXT COLLATE NOCASE NOT NULL UNIQUE, CURRENCY_TYPE TEXT NOT NULL)",
+    "CREATE TABLE CURRENCYHISTORY_V1(CURRHISTID INTEGER PRIMARY KEY, CURRENCYID INTEGER NOT NULL, CURRDATE "
+    "TEXT NOT NULL, CURRVALUE NUMERIC NOT NULL, CURRUPDTYPE INTEGER, UNIQUE(CURRENCYID, CURRDATE))",
+    "CREATE TABLE STOCK_V1(STOCKID integer primary key, HELDAT integer, PURCHASEDATE TEXT NOT NULL, "
+    "STOCKNAME TEXT COLLATE NOCASE NOT NULL, SYMBOL TEXT, NUMSHARES numeric, PURCHASEPRICE numeric NOT "
+    "NULL, NOTES TEXT, CURRENTPRICE numeric NOT NULL, VALUE numeric, COMMISSION numeric)",
+    "CREATE TABLE INFOTABLE_V1(INFOID integer not null primary key, INFONAME TEXT COLLATE NOCASE NOT NULL "
+    "UNIQUE, INFOVALUE TEXT NOT NULL)",
+    "CREATE TABLE TAG_V1(TAGID INTEGER PRIMARY KEY, TAGNAME TEXT UNIQUE NOT NULL COLLATE NOCASE, ACTIVE "
+    "INTEGER)",
+    "CREATE TABLE TAGLINK_V1(TAGLINKID INTEGER PRIMARY KEY, REFTYPE TEXT NOT NULL, REFID INTEGER NOT NULL, "
+    "TAGID INTEGER NOT NULL, FOREIGN KEY (TAGID) REFERENCES TAG_V1 (TAGID), UNIQUE(REFTYPE, REFID, TAGID))",
+)
+MMEX_ACCOUNTS = 5
+MMEX_CATEGORIES = 12
+MMEX_PAYEES = 8
+MMEX_TRANSACTIONS = 40
+MMEX_DAY = date(2024, 1, 2)
+
+
+def mmex_amount(n: int) -> float | int:
+    """Transaction ``n``'s amount as MMEX binds it: a double of two decimals the user typed, stored
+    INTEGER by ``numeric`` affinity where whole."""
+    cents = 50 + n * 4_321 % 250_000
+    return cents // 100 if n % 5 == 0 else cents / 100
+
+
+def mmex_rows() -> dict[str, list[Sequence[Any]]]:
+    accounts = [
+        (
+            n,
+            ("Girokonto", "Sparbuch", "Visa", "Depot", "Bargeld €")[n - 1],
+            ("Checking", "Term", "Credit Card", "Investment", "Cash")[n - 1],
+            ("0012345678", "DE89370400440532013000", "4111-XXXX-XXXX-1111", "007654321", "")[n - 1],
+            "Closed" if n == 5 else "Open",
+            ("Haupt\u00a0konto", "", "Kreditkarte 💳", "", "")[n - 1],
+            (1234.56, 10_000, -250.75, 0, 20.5)[n - 1],
+            f"2021-0{n}-0{n}",
+            "TRUE" if n % 2 else "FALSE",
+            1 + n % 3,
+        )
+        for n in range(1, MMEX_ACCOUNTS + 1)
+    ]
+    categories = [
+        (n, f"Kategorie {n}" if n % 4 else f"Geschenke 🎁 {n}", int(n % 7 != 0), -1 if n <= 4 else 1 + n % 4)
+        for n in range(1, MMEX_CATEGORIES + 1)
+    ]
+    payees = [
+        (
+            n,
+            (
+                "REWE",
+                "Aldi Süd",
+                "Stadtwerke",
+                "Arbeitgeber GmbH",
+                "Café Ölmühle",
+                "Netflix",
+                "Finanzamt",
+                "DB",
+            )[n - 1],
+            -1 if n % 4 == 0 else 1 + n * 5 % MMEX_CATEGORIES,
+            ("", "000123", "DE44500105175407324931")[n % 3],
+            1,
+        )
+        for n in range(1, MMEX_PAYEES + 1)
+    ]
+    transactions = []
+    for n in range(1, MMEX_TRANSACTIONS + 1):
+        transfer = n % 7 == 0
+        account = 1 + n % MMEX_ACCOUNTS
+        updated = datetime(2024, 1, 2, 8, 0, 0) + timedelta(hours=13 * n, seconds=7 * n)
+        transactions.append(
+            (
+                n,
+                account,
+                1 + (account + 1) % MMEX_ACCOUNTS if transfer else -1,
+                -1 if transfer else 1 + n % MMEX_PAYEES,
+                "Transfer" if transfer else ("Withdrawal", "Withdrawal", "Deposit")[n % 3],
+                mmex_amount(n),
+                ("", "R", "V", "F", "D", "")[n % 6],
+                ("", "000123", "1042", "")[n % 4],
+                ("", "Einkauf", "Miete Juli\nNebenkosten", "Café ☕")[n % 4],
+                -1 if transfer else 1 + n * 7 % MMEX_CATEGORIES,
+                (MMEX_DAY + timedelta(days=2 * n)).isoformat(),
+                updated.strftime("%Y-%m-%dT%H:%M:%S"),
+                "" if n % 9 else (updated + timedelta(days=30)).strftime("%Y-%m-%dT%H:%M:%S"),
+                -1,
+                mmex_amount(n),
+                -1 if n % 4 else 3,
+            )
+        )
+    splits = [
+        (
+            k,
+            1 + k * 3 % MMEX_TRANSACTIONS,
+            1 + k % MMEX_CATEGORIES,
+            (1 + k * 137 % 9_999) / 100,
+            ("", "Teil")[k % 2],
+        )
+        for k in range(1, 13)
+    ]
+    currencies = [
+        (1, "US Dollar", "$", "", ".", ",", 100, 0.9234, "USD", "Fiat"),
+        (2, "Euro", "€", "", ",", ".", 100, 1, "EUR", "Fiat"),
+        (3, "Pound Sterling", "£", "", ".", ",", 100, 1.1634, "GBP", "Fiat"),
+        (4, "Bitcoin", "₿", "", ".", ",", 100_000_000, 39_123.45, "BTC", "Crypto"),
+    ]
+    history = [
+        (k, (1, 3, 4)[k % 3], (MMEX_DAY + timedelta(days=7 * k)).isoformat(), round(0.9 + k * 0.003217, 6), 1)
+        for k in range(1, 16)
+    ]
+    stocks = [
+        (1, 4, "2021-05-04", "Apple Inc.", "AAPL", 10, 127.85, "", 189.95, 1899.5, 9.9),
+        (
+            2,
+            4,
+            "2022-02-01",
+            "iShares Core MSCI World",
+            "EUNL.DE",
+            12.3456,
+            71.234,
+            "Sparplan",
+            88.12,
+            1087.89,
+            1.5,
+        ),
+        (3, 4, "2023-03-03", "Nestlé", "NESN.SW", 5, 110, "", 101.2, 506, 0),
+    ]
+    info = [
+        (1, "DATAVERSION", "3"),
+        (2, "MMEXVERSION", "1.8.0"),
+        (3, "BASECURRENCYID", "2"),
+        (4, "DATEFORMAT", "%d.%m.%Y"),
+        (5, "UID", "1703171234567890123"),
+        (6, "FINANCIAL_YEAR_START_MONTH", "01"),
+    ]
+    tags = [(1, "Urlaub", 1), (2, "steuerrelevant", 1), (3, "2023", 1), (4, "🏠", 0)]
+    links = [(k, ("Transaction", "Payee")[k % 5 == 0], k, 1 + k % 4) for k in range(1, 13)]
+    return {
+        "ACCOUNTLIST_V1": accounts,
+        "CATEGORY_V1": categories,
+        "PAYEE_V1": payees,
+        "CHECKINGACCOUNT_V1": transactions,
+        "SPLITTRANSACTIONS_V1": splits,
+        "CURRENCYFORMATS_V1": currencies,
+        "CURRENCYHISTORY_V1": history,
+        "STOCK_V1": stocks,
+        "INFOTABLE_V1": info,
+        "TAG_V1": tags,
+        "TAGLINK_V1": links,
+    }
+
+
+def mmex_book(path: Path) -> Path:
+    """A Money Manager Ex ``.mmb`` file (see the module's list)."""
+    return write_export(path, MMEX_DDL, mmex_rows())

@@ -54,7 +54,8 @@ django-silk profiler tables, a Django site's django-auditlog and django-activity
 vnStat traffic monitor, ulogd2's netfilter packet log, a zathura document viewer, a luakit and a
 Falkon web browser, a Pi-hole DNS filter's query log and lists, a Netdata agent's metadata, a digiKam
 photo library, a Kodi music and video library, a Django site's django-treebeard trees, a Django site's
-django-axes login log and django-phonenumber-field numbers, a Zotero reference library) through
+django-axes login log and django-phonenumber-field numbers, a Zotero reference library, a Money Manager
+Ex personal finance file) through
 ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -12611,3 +12612,81 @@ def test_zotero_library_reads_its_last_read_and_file_times_as_instants_and_keeps
         }, column
     assert ran.types("settings")["value"] == ran.types("syncedSettings")["value"] == "text"
     assert ran.values("settings", "value", "key") == {row[1]: str(row[2]) for row in rows["settings"]}
+
+
+def test_mmex_book_finds_its_references_by_versioned_table_names_and_keys_named_alike(
+    run_export: Runner,
+) -> None:
+    """A Money Manager Ex ``.mmb``: every table versioned ``_V1``, one foreign key declared (the tag
+    links'), the others found in the data by their names: a transaction's ``ACCOUNTID``, ``PAYEEID`` and
+    ``CATEGID`` (``-1`` for none, no orphan), a payee's category, a split's ``TRANSID``, an account's and
+    a rate's ``CURRENCYID`` (until 2026-12-05 only the declared one was found). Amounts the app binds as
+    doubles of two decimals arrive as numeric(18,2), every value as written; ISO dates as dates, ISO
+    date-times with a ``T`` as timestamps (``''`` for not deleted made NULL); account and check numbers
+    of leading zeros, and the info table's values, as text; ``TRUE``/``FALSE`` as booleans; exit 0."""
+    rows = apps.mmex_rows()
+    ran, run_dir = run_export(apps.mmex_book)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    assert references(run_dir) == {
+        ("TAGLINK_V1", "TAGID"): "TAG_V1.TAGID",
+        ("ACCOUNTLIST_V1", "CURRENCYID"): "CURRENCYFORMATS_V1.CURRENCYID",
+        ("PAYEE_V1", "CATEGID"): "CATEGORY_V1.CATEGID",
+        ("CHECKINGACCOUNT_V1", "ACCOUNTID"): "ACCOUNTLIST_V1.ACCOUNTID",
+        ("CHECKINGACCOUNT_V1", "PAYEEID"): "PAYEE_V1.PAYEEID",
+        ("CHECKINGACCOUNT_V1", "CATEGID"): "CATEGORY_V1.CATEGID",
+        ("SPLITTRANSACTIONS_V1", "TRANSID"): "CHECKINGACCOUNT_V1.TRANSID",
+        ("SPLITTRANSACTIONS_V1", "CATEGID"): "CATEGORY_V1.CATEGID",
+        ("CURRENCYHISTORY_V1", "CURRENCYID"): "CURRENCYFORMATS_V1.CURRENCYID",
+    }
+    columns = profiled(run_dir)["columns"]["CHECKINGACCOUNT_V1"]
+    for column in ("PAYEEID", "CATEGID"):
+        nones = sum(row[{"PAYEEID": 3, "CATEGID": 9}[column]] == -1 for row in rows["CHECKINGACCOUNT_V1"])
+        assert nones and columns[column]["no_reference_count"] == nones, column
+    transactions = ran.types("CHECKINGACCOUNT_V1")
+    assert transactions["TRANSAMOUNT"] == transactions["TOTRANSAMOUNT"] == "numeric"
+    declared = pg_column_types(ran.uri, ran.record["version_schema"], "CHECKINGACCOUNT_V1")
+    assert declared["TRANSAMOUNT"] == declared["TOTRANSAMOUNT"] == "numeric(18,2)"
+    assert (transactions["TRANSDATE"], transactions["LASTUPDATEDTIME"]) == (
+        "date",
+        "timestamp without time zone",
+    )
+    assert transactions["DELETEDTIME"] == "timestamp without time zone"
+    assert transactions["TRANSACTIONNUMBER"] == ran.types("ACCOUNTLIST_V1")["ACCOUNTNUM"] == "text"
+    by_id = {row[0]: row for row in rows["CHECKINGACCOUNT_V1"]}
+    amounts = ran.values("CHECKINGACCOUNT_V1", "TRANSAMOUNT", "TRANSID")
+    assert {n: Decimal(v) for n, v in amounts.items()} == {
+        n: Decimal(str(row[5])) for n, row in by_id.items()
+    }
+    assert {type(row[5]) for row in by_id.values()} == {int, float}  # whole amounts INTEGER, others REAL
+    assert ran.values("CHECKINGACCOUNT_V1", "TRANSDATE", "TRANSID") == {
+        n: date.fromisoformat(row[10]) for n, row in by_id.items()
+    }
+    assert ran.values("CHECKINGACCOUNT_V1", "LASTUPDATEDTIME", "TRANSID") == {
+        n: datetime.fromisoformat(row[11]) for n, row in by_id.items()
+    }
+    assert ran.values("CHECKINGACCOUNT_V1", "DELETEDTIME", "TRANSID") == {
+        n: datetime.fromisoformat(row[12]) if row[12] else None for n, row in by_id.items()
+    }
+    assert ran.values("CHECKINGACCOUNT_V1", "TRANSACTIONNUMBER", "TRANSID") == {
+        n: row[7] or None for n, row in by_id.items()
+    }
+    accounts = {row[0]: row for row in rows["ACCOUNTLIST_V1"]}
+    assert ran.values("ACCOUNTLIST_V1", "ACCOUNTNUM", "ACCOUNTID") == {
+        n: row[3] or None for n, row in accounts.items()
+    }
+    assert ran.types("ACCOUNTLIST_V1")["FAVORITEACCT"] == "boolean"
+    assert ran.values("ACCOUNTLIST_V1", "FAVORITEACCT", "ACCOUNTID") == {
+        n: row[8] == "TRUE" for n, row in accounts.items()
+    }
+    rates = pg_column_types(ran.uri, ran.record["version_schema"], "CURRENCYHISTORY_V1")
+    assert rates["CURRVALUE"] == "numeric(18,6)"
+    rate_values = ran.values("CURRENCYHISTORY_V1", "CURRVALUE", "CURRHISTID")
+    assert {n: Decimal(v) for n, v in rate_values.items()} == {
+        row[0]: Decimal(str(row[3])) for row in rows["CURRENCYHISTORY_V1"]
+    }
+    assert ran.types("INFOTABLE_V1")["INFOVALUE"] == "text"
+    assert ran.values("INFOTABLE_V1", "INFOVALUE", "INFOID") == {
+        row[0]: row[2] for row in rows["INFOTABLE_V1"]
+    }
