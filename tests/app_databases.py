@@ -1437,6 +1437,23 @@ number, so a test computes what a column holds from the same numbers.
   zeros, zero-padded external ids, ``org_policies.data`` JSON or serde's ``null`` under ``TEXT NOT
   NULL``, ``event`` rows naming users, organizations and ciphers with no declared reference, Duo
   contexts expiring in Unix seconds, and ``__diesel_schema_migrations``' 14-digit versions.
+- :func:`zotero_library`: a Zotero 7 reference manager's ``zotero.sqlite`` (its ``userdata.sql`` DDL
+  for the tables a library of a few items fills, and ``fields`` from ``system.sql``): ``items`` with
+  ``TIMESTAMP`` text moments in UTC and 8-character keys; every field's value shared through the
+  untyped ``itemDataValues.value UNIQUE`` (titles with emoji or a no-break space, multipart dates
+  ``2019-03-00 March 2019``, volumes and pages of digits, ISBNs, DOIs); attachments with
+  ``storageModTime`` in epoch milliseconds, ``lastProcessedModificationTime`` and ``lastRead`` in Unix
+  seconds (NULL until indexed or read), an MD5 ``storageHash``; annotations with ``sortIndex``
+  ``00012|001234|00567``, page labels (``iv``, ``12``), JSON positions, colours; ``libraries.lastSync``
+  Unix seconds or ``0`` for never synced; ``settings`` and ``syncedSettings`` of mixed values.
+- :func:`mmex_book`: a Money Manager Ex 1.8 personal finance file (``.mmb``, its ``tables_v1.sql``
+  DDL, every table versioned ``_V1``, references declared nowhere but the tag links'): accounts with
+  numbers of leading zeros, ``FAVORITEACCT`` ``TRUE``/``FALSE``, ``numeric`` balances; transactions
+  whose ``TRANSAMOUNT numeric`` holds the doubles the app binds (``12.34`` REAL, ``50`` INTEGER where
+  whole), ``TRANSDATE`` ISO dates, ``LASTUPDATEDTIME`` ISO date-times with a ``T``, ``DELETEDTIME``
+  ``''`` until deleted, ``-1`` for no payee or category, check numbers ``000123`` or ``''``; splits;
+  currencies and their rate history (six decimals); stocks of fractional shares; the info table's
+  name/value text; tags and their declared links.
 """
 
 from __future__ import annotations
@@ -32766,3 +32783,344 @@ def vaultwarden_rows() -> dict[str, list[Sequence[Any]]]:
 def vaultwarden_server(path: Path) -> Path:
     """A Vaultwarden server's ``db.sqlite3`` (see the module's list)."""
     return write_export(path, VAULTWARDEN_DDL, vaultwarden_rows(), bytes_as_text=False)
+
+
+# --- Zotero ------------------------------------------------------------------------------------------
+
+ZOTERO_DDL = (
+    "CREATE TABLE settings (setting TEXT, key TEXT, value, PRIMARY KEY (setting, key))",
+    "CREATE TABLE syncedSettings (setting TEXT NOT NULL, libraryID INT NOT NULL, value NOT NULL, "
+    "version INT NOT NULL DEFAULT 0, synced INT NOT NULL DEFAULT 0, PRIMARY KEY (setting, libraryID), "
+    "FOREIGN KEY (libraryID) REFERENCES libraries(libraryID) ON DELETE CASCADE)",
+    "CREATE TABLE fields (fieldID INTEGER PRIMARY KEY, fieldName TEXT, fieldFormatID INT)",
+    "CREATE TABLE libraries (libraryID INTEGER PRIMARY KEY, type TEXT NOT NULL, editable INT NOT NULL, "
+    "filesEditable INT NOT NULL, version INT NOT NULL DEFAULT 0, storageVersion INT NOT NULL DEFAULT 0, "
+    "lastSync INT NOT NULL DEFAULT 0, archived INT NOT NULL DEFAULT 0)",
+    "CREATE TABLE items (itemID INTEGER PRIMARY KEY, itemTypeID INT NOT NULL, dateAdded TIMESTAMP NOT NULL "
+    "DEFAULT CURRENT_TIMESTAMP, dateModified TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP, "
+    "clientDateModified TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP, libraryID INT NOT NULL, key TEXT "
+    "NOT NULL, version INT NOT NULL DEFAULT 0, synced INT NOT NULL DEFAULT 0, UNIQUE (libraryID, key), "
+    "FOREIGN KEY (libraryID) REFERENCES libraries(libraryID) ON DELETE CASCADE)",
+    "CREATE TABLE itemDataValues (valueID INTEGER PRIMARY KEY, value UNIQUE)",
+    "CREATE TABLE itemData (itemID INT, fieldID INT, valueID, PRIMARY KEY (itemID, fieldID), FOREIGN KEY "
+    "(itemID) REFERENCES items(itemID) ON DELETE CASCADE, FOREIGN KEY (fieldID) REFERENCES "
+    "fieldsCombined(fieldID), FOREIGN KEY (valueID) REFERENCES itemDataValues(valueID))",
+    "CREATE TABLE itemAttachments (itemID INTEGER PRIMARY KEY, parentItemID INT, linkMode INT, contentType "
+    "TEXT, charsetID INT, path TEXT, syncState INT DEFAULT 0, storageModTime INT, storageHash TEXT, "
+    "lastProcessedModificationTime INT, lastRead INT, FOREIGN KEY (itemID) REFERENCES items(itemID) ON "
+    "DELETE CASCADE, FOREIGN KEY (parentItemID) REFERENCES items(itemID) ON DELETE CASCADE)",
+    "CREATE TABLE itemAnnotations (itemID INTEGER PRIMARY KEY, parentItemID INT NOT NULL, type INTEGER NOT "
+    "NULL, authorName TEXT, text TEXT, comment TEXT, color TEXT, pageLabel TEXT, sortIndex TEXT NOT NULL, "
+    "position TEXT NOT NULL, isExternal INT NOT NULL, FOREIGN KEY (itemID) REFERENCES items(itemID) ON "
+    "DELETE CASCADE, FOREIGN KEY (parentItemID) REFERENCES itemAttachments(itemID))",
+    "CREATE TABLE deletedItems (itemID INTEGER PRIMARY KEY, dateDeleted DEFAULT CURRENT_TIMESTAMP NOT NULL, "
+    "FOREIGN KEY (itemID) REFERENCES items(itemID) ON DELETE CASCADE)",
+)
+#: Zotero's field ids (system.sql) of the fields the builder's regular items fill.
+ZOTERO_FIELDS = ((1, "title"), (6, "date"), (7, "volume"), (10, "pages"), (11, "ISBN"), (26, "DOI"))
+ZOTERO_TITLES = (
+    "On the Origin of Species",
+    "Über die Quantenmechanik 🧪",
+    "データベース入門",
+    "Title\u00a0with a no-break space",
+    "Машинное обучение",
+)
+ZOTERO_MONTHS = ("January", "March", "June", "September", "December")
+ZOTERO_REGULAR = 8  # items 1..8 are journal articles; 9..14 their PDFs; 15.. annotations
+ZOTERO_ATTACHMENTS = 6
+ZOTERO_ANNOTATIONS = 10
+ZOTERO_ADDED = datetime(2024, 1, 3, 9, 15, 7)
+#: 2026-12-05T12:00:00Z: the moment the attachments' times count back from.
+ZOTERO_NOW = 1_796_472_000
+
+
+def zotero_moment(n: int) -> str:
+    """Item ``n``'s ``dateAdded`` as Zotero writes it: UTC, ``YYYY-MM-DD HH:MM:SS``."""
+    return (ZOTERO_ADDED + timedelta(hours=29 * n, seconds=17 * n)).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def zotero_key(n: int) -> str:
+    """An 8-character key of Zotero's alphabet (no 0, 1 or O)."""
+    alphabet = "23456789ABCDEFGHIJKLMNPQRSTUVWXYZ"
+    return "".join(alphabet[(n * 7 + k * 11) % len(alphabet)] for k in range(8))
+
+
+def zotero_date(n: int) -> str:
+    """A date field as Zotero stores it: SQL-ish ``YYYY-MM-DD`` with 00 for an unknown part, a space,
+    then the date as the user wrote it."""
+    year, month = 1990 + 3 * n, 1 + n % 12
+    if n % 3 == 0:
+        return f"{year}-00-00 {year}"
+    if n % 3 == 1:
+        return f"{year}-{month:02d}-00 {ZOTERO_MONTHS[n % 5]} {year}"
+    return f"{year}-{month:02d}-{n + 1:02d} {n + 1}/{month}/{year}"
+
+
+def zotero_field_values(n: int) -> dict[int, str]:
+    """Regular item ``n``'s fields by field id: a title, a date, a volume and pages of digits, and an
+    ISBN or a DOI."""
+    values = {
+        1: f"{ZOTERO_TITLES[n % len(ZOTERO_TITLES)]} {n}",
+        6: zotero_date(n),
+        7: str(n % 4 + 1),
+        10: f"{10 * n}-{10 * n + 14}" if n % 2 else str(100 + n),
+    }
+    if n % 2:
+        values[26] = f"10.1038/nature{10_000 + n}"
+    else:
+        values[11] = ("978-3-16-148410-0", "080442957X")[n // 2 % 2]
+    return values
+
+
+def zotero_rows() -> dict[str, list[Sequence[Any]]]:
+    items: list[Sequence[Any]] = []
+    values: dict[str, int] = {}
+    item_data: list[Sequence[Any]] = []
+    for n in range(1, ZOTERO_REGULAR + 1):
+        items.append(
+            (n, 22, zotero_moment(n), zotero_moment(n + 1), zotero_moment(n + 1), 1, zotero_key(n), n, 1)
+        )
+        for field, value in zotero_field_values(n).items():
+            item_data.append((n, field, values.setdefault(value, len(values) + 1)))
+    attachments: list[Sequence[Any]] = []
+    for k in range(1, ZOTERO_ATTACHMENTS + 1):
+        n = ZOTERO_REGULAR + k
+        items.append((n, 3, zotero_moment(n), zotero_moment(n), zotero_moment(n), 1, zotero_key(n), n, k % 2))
+        attachments.append(
+            (
+                n,
+                k,
+                k % 2,  # imported file or imported URL
+                "application/pdf" if k % 3 else None,
+                None,
+                f"storage:Überblick {k}.pdf",
+                k % 3,
+                (ZOTERO_NOW - 86_400 * k) * 1000 + 123 * k,  # the file's mtime, milliseconds
+                hashlib.md5(f"pdf {k}".encode()).hexdigest(),
+                ZOTERO_NOW - 86_000 * k if k % 4 else None,  # indexed
+                ZOTERO_NOW - 3_600 * k if k % 2 else None,  # read
+            )
+        )
+    annotations: list[Sequence[Any]] = []
+    colours = ("#ffd400", "#ff6666", "#5fb236", "#2ea8e5")
+    for a in range(1, ZOTERO_ANNOTATIONS + 1):
+        n = ZOTERO_REGULAR + ZOTERO_ATTACHMENTS + a
+        page = 3 * a
+        items.append((n, 1, zotero_moment(n), zotero_moment(n), zotero_moment(n), 1, zotero_key(n), n, 1))
+        position = json.dumps({"pageIndex": page, "rects": [[72.5 + a, 600.25 - a, 300.125, 612.0]]})
+        annotations.append(
+            (
+                n,
+                ZOTERO_REGULAR + 1 + a % ZOTERO_ATTACHMENTS,
+                1 + a % 3,
+                "Jürgen H." if a % 4 == 0 else None,
+                None if a % 3 == 2 else f"highlighted 中文 {a}",
+                "good point 👍" if a % 2 else None,
+                colours[a % len(colours)],
+                ("iv", "xii")[a % 2] if a % 5 == 0 else str(page + 1),
+                f"{page:05d}|{a * 1234:06d}|{a * 57:05d}",
+                position,
+                0,
+            )
+        )
+    return {
+        "settings": [
+            ("account", "username", "jdoe"),
+            ("account", "userID", 1234567),
+            ("client", "lastCompatibleVersion", "7.0.11"),
+        ],
+        "fields": [(number, name, None) for number, name in ZOTERO_FIELDS],
+        "libraries": [(1, "user", 1, 1, 4321, 4300, ZOTERO_NOW - 600, 0), (2, "group", 1, 0, 0, 0, 0, 0)],
+        "syncedSettings": [
+            ("tagColors", 1, json.dumps([{"name": "★ key", "color": "#5FB236"}]), 12, 1),
+            ("lastPageIndex_u_ABCD2345", 1, json.dumps(3), 40, 1),
+            ("lastPageIndex_u_EFGH6789", 1, json.dumps(12.5), 41, 0),
+        ],
+        "items": items,
+        "itemDataValues": [(number, value) for value, number in values.items()],
+        "itemData": item_data,
+        "itemAttachments": attachments,
+        "itemAnnotations": annotations,
+        "deletedItems": [(3, zotero_moment(40)), (7, zotero_moment(41))],
+    }
+
+
+def zotero_library(path: Path) -> Path:
+    """A Zotero 7 profile's ``zotero.sqlite`` (see the module's list)."""
+    return write_export(path, ZOTERO_DDL, zotero_rows())
+
+
+# --- Money Manager Ex --------------------------------------------------------------------------------
+
+MMEX_DDL = (
+    "CREATE TABLE ACCOUNTLIST_V1(ACCOUNTID integer primary key, ACCOUNTNAME TEXT COLLATE NOCASE NOT NULL "
+    "UNIQUE, ACCOUNTTYPE TEXT NOT NULL, ACCOUNTNUM TEXT, STATUS TEXT NOT NULL, NOTES TEXT, INITIALBAL "
+    "numeric, INITIALDATE TEXT, FAVORITEACCT TEXT NOT NULL, CURRENCYID integer NOT NULL)",
+    "CREATE TABLE CATEGORY_V1(CATEGID integer primary key, CATEGNAME TEXT NOT NULL COLLATE NOCASE, ACTIVE "
+    "integer, PARENTID integer, UNIQUE(CATEGNAME, PARENTID))",
+    "CREATE TABLE PAYEE_V1(PAYEEID integer primary key, PAYEENAME TEXT COLLATE NOCASE NOT NULL UNIQUE, "
+    "CATEGID integer, NUMBER TEXT, ACTIVE integer)",
+    "CREATE TABLE CHECKINGACCOUNT_V1(TRANSID integer primary key, ACCOUNTID integer NOT NULL, TOACCOUNTID "
+    "integer, PAYEEID integer NOT NULL, TRANSCODE TEXT NOT NULL, TRANSAMOUNT numeric NOT NULL, STATUS TEXT, "
+    "TRANSACTIONNUMBER TEXT, NOTES TEXT, CATEGID integer, TRANSDATE TEXT, LASTUPDATEDTIME TEXT, "
+    "DELETEDTIME TEXT, FOLLOWUPID integer, TOTRANSAMOUNT numeric, COLOR integer DEFAULT -1)",
+    "CREATE TABLE SPLITTRANSACTIONS_V1(SPLITTRANSID integer primary key, TRANSID integer NOT NULL, CATEGID "
+    "integer, SPLITTRANSAMOUNT numeric, NOTES TEXT)",
+    "CREATE TABLE CURRENCYFORMATS_V1(CURRENCYID integer primary key, CURRENCYNAME TEXT COLLATE NOCASE NOT "
+    "NULL, PFX_SYMBOL TEXT, SFX_SYMBOL TEXT, DECIMAL_POINT TEXT, GROUP_SEPARATOR TEXT, SCALE integer, "
+    "BASECONVRATE numeric, CURRENCY_SYMBOL TEXT COLLATE NOCASE NOT NULL UNIQUE, CURRENCY_TYPE TEXT NOT NULL)",
+    "CREATE TABLE CURRENCYHISTORY_V1(CURRHISTID INTEGER PRIMARY KEY, CURRENCYID INTEGER NOT NULL, CURRDATE "
+    "TEXT NOT NULL, CURRVALUE NUMERIC NOT NULL, CURRUPDTYPE INTEGER, UNIQUE(CURRENCYID, CURRDATE))",
+    "CREATE TABLE STOCK_V1(STOCKID integer primary key, HELDAT integer, PURCHASEDATE TEXT NOT NULL, "
+    "STOCKNAME TEXT COLLATE NOCASE NOT NULL, SYMBOL TEXT, NUMSHARES numeric, PURCHASEPRICE numeric NOT "
+    "NULL, NOTES TEXT, CURRENTPRICE numeric NOT NULL, VALUE numeric, COMMISSION numeric)",
+    "CREATE TABLE INFOTABLE_V1(INFOID integer not null primary key, INFONAME TEXT COLLATE NOCASE NOT NULL "
+    "UNIQUE, INFOVALUE TEXT NOT NULL)",
+    "CREATE TABLE TAG_V1(TAGID INTEGER PRIMARY KEY, TAGNAME TEXT UNIQUE NOT NULL COLLATE NOCASE, ACTIVE "
+    "INTEGER)",
+    "CREATE TABLE TAGLINK_V1(TAGLINKID INTEGER PRIMARY KEY, REFTYPE TEXT NOT NULL, REFID INTEGER NOT NULL, "
+    "TAGID INTEGER NOT NULL, FOREIGN KEY (TAGID) REFERENCES TAG_V1 (TAGID), UNIQUE(REFTYPE, REFID, TAGID))",
+)
+MMEX_ACCOUNTS = 5
+MMEX_CATEGORIES = 12
+MMEX_PAYEES = 8
+MMEX_TRANSACTIONS = 40
+MMEX_DAY = date(2024, 1, 2)
+
+
+def mmex_amount(n: int) -> float | int:
+    """Transaction ``n``'s amount as MMEX binds it: a double of two decimals the user typed, stored
+    INTEGER by ``numeric`` affinity where whole."""
+    cents = 50 + n * 4_321 % 250_000
+    return cents // 100 if n % 5 == 0 else cents / 100
+
+
+def mmex_rows() -> dict[str, list[Sequence[Any]]]:
+    accounts = [
+        (
+            n,
+            ("Girokonto", "Sparbuch", "Visa", "Depot", "Bargeld €")[n - 1],
+            ("Checking", "Term", "Credit Card", "Investment", "Cash")[n - 1],
+            ("0012345678", "DE89370400440532013000", "4111-XXXX-XXXX-1111", "007654321", "")[n - 1],
+            "Closed" if n == 5 else "Open",
+            ("Haupt\u00a0konto", "", "Kreditkarte 💳", "", "")[n - 1],
+            (1234.56, 10_000, -250.75, 0, 20.5)[n - 1],
+            f"2021-0{n}-0{n}",
+            "TRUE" if n % 2 else "FALSE",
+            1 + n % 3,
+        )
+        for n in range(1, MMEX_ACCOUNTS + 1)
+    ]
+    categories = [
+        (n, f"Kategorie {n}" if n % 4 else f"Geschenke 🎁 {n}", int(n % 7 != 0), -1 if n <= 4 else 1 + n % 4)
+        for n in range(1, MMEX_CATEGORIES + 1)
+    ]
+    payees = [
+        (
+            n,
+            (
+                "REWE",
+                "Aldi Süd",
+                "Stadtwerke",
+                "Arbeitgeber GmbH",
+                "Café Ölmühle",
+                "Netflix",
+                "Finanzamt",
+                "DB",
+            )[n - 1],
+            -1 if n % 4 == 0 else 1 + n * 5 % MMEX_CATEGORIES,
+            ("", "000123", "DE44500105175407324931")[n % 3],
+            1,
+        )
+        for n in range(1, MMEX_PAYEES + 1)
+    ]
+    transactions = []
+    for n in range(1, MMEX_TRANSACTIONS + 1):
+        transfer = n % 7 == 0
+        account = 1 + n % MMEX_ACCOUNTS
+        updated = datetime(2024, 1, 2, 8, 0, 0) + timedelta(hours=13 * n, seconds=7 * n)
+        transactions.append(
+            (
+                n,
+                account,
+                1 + (account + 1) % MMEX_ACCOUNTS if transfer else -1,
+                -1 if transfer else 1 + n % MMEX_PAYEES,
+                "Transfer" if transfer else ("Withdrawal", "Withdrawal", "Deposit")[n % 3],
+                mmex_amount(n),
+                ("", "R", "V", "F", "D", "")[n % 6],
+                ("", "000123", "1042", "")[n % 4],
+                ("", "Einkauf", "Miete Juli\nNebenkosten", "Café ☕")[n % 4],
+                -1 if transfer else 1 + n * 7 % MMEX_CATEGORIES,
+                (MMEX_DAY + timedelta(days=2 * n)).isoformat(),
+                updated.strftime("%Y-%m-%dT%H:%M:%S"),
+                "" if n % 9 else (updated + timedelta(days=30)).strftime("%Y-%m-%dT%H:%M:%S"),
+                -1,
+                mmex_amount(n),
+                -1 if n % 4 else 3,
+            )
+        )
+    splits = [
+        (
+            k,
+            1 + k * 3 % MMEX_TRANSACTIONS,
+            1 + k % MMEX_CATEGORIES,
+            (1 + k * 137 % 9_999) / 100,
+            ("", "Teil")[k % 2],
+        )
+        for k in range(1, 13)
+    ]
+    currencies = [
+        (1, "US Dollar", "$", "", ".", ",", 100, 0.9234, "USD", "Fiat"),
+        (2, "Euro", "€", "", ",", ".", 100, 1, "EUR", "Fiat"),
+        (3, "Pound Sterling", "£", "", ".", ",", 100, 1.1634, "GBP", "Fiat"),
+        (4, "Bitcoin", "₿", "", ".", ",", 100_000_000, 39_123.45, "BTC", "Crypto"),
+    ]
+    history = [
+        (k, (1, 3, 4)[k % 3], (MMEX_DAY + timedelta(days=7 * k)).isoformat(), round(0.9 + k * 0.003217, 6), 1)
+        for k in range(1, 16)
+    ]
+    stocks = [
+        (1, 4, "2021-05-04", "Apple Inc.", "AAPL", 10, 127.85, "", 189.95, 1899.5, 9.9),
+        (
+            2,
+            4,
+            "2022-02-01",
+            "iShares Core MSCI World",
+            "EUNL.DE",
+            12.3456,
+            71.234,
+            "Sparplan",
+            88.12,
+            1087.89,
+            1.5,
+        ),
+        (3, 4, "2023-03-03", "Nestlé", "NESN.SW", 5, 110, "", 101.2, 506, 0),
+    ]
+    info = [
+        (1, "DATAVERSION", "3"),
+        (2, "MMEXVERSION", "1.8.0"),
+        (3, "BASECURRENCYID", "2"),
+        (4, "DATEFORMAT", "%d.%m.%Y"),
+        (5, "UID", "1703171234567890123"),
+        (6, "FINANCIAL_YEAR_START_MONTH", "01"),
+    ]
+    tags = [(1, "Urlaub", 1), (2, "steuerrelevant", 1), (3, "2023", 1), (4, "🏠", 0)]
+    links = [(k, ("Transaction", "Payee")[k % 5 == 0], k, 1 + k % 4) for k in range(1, 13)]
+    return {
+        "ACCOUNTLIST_V1": accounts,
+        "CATEGORY_V1": categories,
+        "PAYEE_V1": payees,
+        "CHECKINGACCOUNT_V1": transactions,
+        "SPLITTRANSACTIONS_V1": splits,
+        "CURRENCYFORMATS_V1": currencies,
+        "CURRENCYHISTORY_V1": history,
+        "STOCK_V1": stocks,
+        "INFOTABLE_V1": info,
+        "TAG_V1": tags,
+        "TAGLINK_V1": links,
+    }
+
+
+def mmex_book(path: Path) -> Path:
+    """A Money Manager Ex ``.mmb`` file (see the module's list)."""
+    return write_export(path, MMEX_DDL, mmex_rows())

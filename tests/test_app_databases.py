@@ -56,8 +56,8 @@ Falkon web browser, a Pi-hole DNS filter's query log and lists, a Netdata agent'
 photo library, a Kodi music and video library, a Django site's django-treebeard trees, a Django site's
 django-axes login log and django-phonenumber-field numbers, a Geary mail client, Thunderbird's global
 message index, an Arize Phoenix LLM tracing store, a promptfoo eval database, a Flowise and a Langflow
-server, a Vaultwarden password manager) through ``columnar-etl run`` into the session's real
-PostgreSQL, every cell checked.
+server, a Vaultwarden password manager, a Zotero reference library, a Money Manager Ex personal
+finance file) through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -13017,3 +13017,151 @@ def test_vaultwarden_keeps_diesels_nanosecond_moments_as_written_and_its_policie
         row[0]: {"null_like_to_null"} for row in policies if row[4] == "null"
     }
     assert ran.types("org_policies")["enabled"] == "boolean"
+
+
+def test_zotero_library_reads_its_last_read_and_file_times_as_instants_and_keeps_shared_values_as_text(
+    run_export: Runner,
+) -> None:
+    """A Zotero 7 ``zotero.sqlite``: ``items`` moments (UTC text) arrive as timestamps; an attachment's
+    ``storageModTime`` (epoch milliseconds), ``lastProcessedModificationTime`` and ``lastRead`` (Unix
+    seconds; ``lastRead`` was bigint beside the other two read as instants) as timestamptz, each cell
+    audited; ``libraries.lastSync``, 0 for never synced, stays bigint with the note giving the instant;
+    the shared ``itemDataValues.value`` (titles, multipart dates, volumes and pages of digits, ISBNs)
+    and annotations' sort indexes and page labels arrive as text as written; the declared references
+    are the ones found; exit 0, nothing costs."""
+    rows = apps.zotero_rows()
+    ran, run_dir = run_export(apps.zotero_library)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    assert references(run_dir) == {
+        ("deletedItems", "itemID"): "items.itemID",
+        ("itemAnnotations", "itemID"): "items.itemID",
+        ("itemAnnotations", "parentItemID"): "itemAttachments.itemID",
+        ("itemAttachments", "itemID"): "items.itemID",
+        ("itemAttachments", "parentItemID"): "items.itemID",
+        ("itemData", "itemID"): "items.itemID",
+        ("itemData", "fieldID"): "fields.fieldID",
+        ("itemData", "valueID"): "itemDataValues.valueID",
+        ("items", "libraryID"): "libraries.libraryID",
+        ("syncedSettings", "libraryID"): "libraries.libraryID",
+    }
+    moment, instant = "timestamp without time zone", "timestamp with time zone"
+    items = ran.types("items")
+    assert (items["dateAdded"], items["dateModified"], items["clientDateModified"]) == (moment,) * 3
+    assert ran.values("items", "dateAdded", "itemID") == {
+        row[0]: datetime.fromisoformat(row[2]) for row in rows["items"]
+    }
+    assert ran.types("deletedItems")["dateDeleted"] == moment
+    attachments = ran.types("itemAttachments")
+    times = ("storageModTime", "lastProcessedModificationTime", "lastRead")
+    assert {attachments[column] for column in times} == {instant}
+    assert attachments["storageHash"] == attachments["path"] == "text"
+    for at, column, unit in (
+        (7, "storageModTime", 1000),
+        (9, "lastProcessedModificationTime", 1),
+        (10, "lastRead", 1),
+    ):
+        assert ran.values("itemAttachments", column, "itemID") == {
+            row[0]: None if row[at] is None else UNIX_EPOCH + timedelta(milliseconds=row[at] * 1000 // unit)
+            for row in rows["itemAttachments"]
+        }, column
+        read = {row[0] for row in rows["itemAttachments"] if row[at] is not None}
+        assert set(audit_rules(run_dir, "itemAttachments", column)) == {str(n) for n in read}, column
+    assert None in {row[10] for row in rows["itemAttachments"]}  # never read: NULL, no rule
+    assert ran.types("libraries")["lastSync"] == "bigint"
+    assert ran.values("libraries", "lastSync", "libraryID") == {row[0]: row[6] for row in rows["libraries"]}
+    notes = " ".join(profiled(run_dir)["columns"]["libraries"]["lastSync"]["notes"])
+    assert 'the instant is to_timestamp(NULLIF("lastSync", 0))' in notes, notes
+    assert ran.types("itemDataValues")["value"] == "text"
+    assert ran.values("itemDataValues", "value", "valueID") == {
+        row[0]: row[1] for row in rows["itemDataValues"]
+    }
+    shared = [row[1] for row in rows["itemDataValues"]]
+    assert any(v.isdigit() for v in shared) and any(v[:4].isdigit() and v[4] == "-" for v in shared)
+    annotations = ran.types("itemAnnotations")
+    assert {annotations[c] for c in ("sortIndex", "pageLabel", "position", "color")} == {"text"}
+    for at, column in ((6, "color"), (7, "pageLabel"), (8, "sortIndex"), (9, "position")):
+        assert ran.values("itemAnnotations", column, "itemID") == {
+            row[0]: row[at] for row in rows["itemAnnotations"]
+        }, column
+    assert ran.types("settings")["value"] == ran.types("syncedSettings")["value"] == "text"
+    assert ran.values("settings", "value", "key") == {row[1]: str(row[2]) for row in rows["settings"]}
+
+
+def test_mmex_book_finds_its_references_by_versioned_table_names_and_keys_named_alike(
+    run_export: Runner,
+) -> None:
+    """A Money Manager Ex ``.mmb``: every table versioned ``_V1``, one foreign key declared (the tag
+    links'), the others found in the data by their names: a transaction's ``ACCOUNTID``, ``PAYEEID`` and
+    ``CATEGID`` (``-1`` for none, no orphan), a payee's category, a split's ``TRANSID``, an account's and
+    a rate's ``CURRENCYID`` (until 2026-12-05 only the declared one was found). Amounts the app binds as
+    doubles of two decimals arrive as numeric(18,2), every value as written; ISO dates as dates, ISO
+    date-times with a ``T`` as timestamps (``''`` for not deleted made NULL); account and check numbers
+    of leading zeros, and the info table's values, as text; ``TRUE``/``FALSE`` as booleans; exit 0."""
+    rows = apps.mmex_rows()
+    ran, run_dir = run_export(apps.mmex_book)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    assert references(run_dir) == {
+        ("TAGLINK_V1", "TAGID"): "TAG_V1.TAGID",
+        ("ACCOUNTLIST_V1", "CURRENCYID"): "CURRENCYFORMATS_V1.CURRENCYID",
+        ("PAYEE_V1", "CATEGID"): "CATEGORY_V1.CATEGID",
+        ("CHECKINGACCOUNT_V1", "ACCOUNTID"): "ACCOUNTLIST_V1.ACCOUNTID",
+        ("CHECKINGACCOUNT_V1", "PAYEEID"): "PAYEE_V1.PAYEEID",
+        ("CHECKINGACCOUNT_V1", "CATEGID"): "CATEGORY_V1.CATEGID",
+        ("SPLITTRANSACTIONS_V1", "TRANSID"): "CHECKINGACCOUNT_V1.TRANSID",
+        ("SPLITTRANSACTIONS_V1", "CATEGID"): "CATEGORY_V1.CATEGID",
+        ("CURRENCYHISTORY_V1", "CURRENCYID"): "CURRENCYFORMATS_V1.CURRENCYID",
+    }
+    columns = profiled(run_dir)["columns"]["CHECKINGACCOUNT_V1"]
+    for column in ("PAYEEID", "CATEGID"):
+        nones = sum(row[{"PAYEEID": 3, "CATEGID": 9}[column]] == -1 for row in rows["CHECKINGACCOUNT_V1"])
+        assert nones and columns[column]["no_reference_count"] == nones, column
+    transactions = ran.types("CHECKINGACCOUNT_V1")
+    assert transactions["TRANSAMOUNT"] == transactions["TOTRANSAMOUNT"] == "numeric"
+    declared = pg_column_types(ran.uri, ran.record["version_schema"], "CHECKINGACCOUNT_V1")
+    assert declared["TRANSAMOUNT"] == declared["TOTRANSAMOUNT"] == "numeric(18,2)"
+    assert (transactions["TRANSDATE"], transactions["LASTUPDATEDTIME"]) == (
+        "date",
+        "timestamp without time zone",
+    )
+    assert transactions["DELETEDTIME"] == "timestamp without time zone"
+    assert transactions["TRANSACTIONNUMBER"] == ran.types("ACCOUNTLIST_V1")["ACCOUNTNUM"] == "text"
+    by_id = {row[0]: row for row in rows["CHECKINGACCOUNT_V1"]}
+    amounts = ran.values("CHECKINGACCOUNT_V1", "TRANSAMOUNT", "TRANSID")
+    assert {n: Decimal(v) for n, v in amounts.items()} == {
+        n: Decimal(str(row[5])) for n, row in by_id.items()
+    }
+    assert {type(row[5]) for row in by_id.values()} == {int, float}  # whole amounts INTEGER, others REAL
+    assert ran.values("CHECKINGACCOUNT_V1", "TRANSDATE", "TRANSID") == {
+        n: date.fromisoformat(row[10]) for n, row in by_id.items()
+    }
+    assert ran.values("CHECKINGACCOUNT_V1", "LASTUPDATEDTIME", "TRANSID") == {
+        n: datetime.fromisoformat(row[11]) for n, row in by_id.items()
+    }
+    assert ran.values("CHECKINGACCOUNT_V1", "DELETEDTIME", "TRANSID") == {
+        n: datetime.fromisoformat(row[12]) if row[12] else None for n, row in by_id.items()
+    }
+    assert ran.values("CHECKINGACCOUNT_V1", "TRANSACTIONNUMBER", "TRANSID") == {
+        n: row[7] or None for n, row in by_id.items()
+    }
+    accounts = {row[0]: row for row in rows["ACCOUNTLIST_V1"]}
+    assert ran.values("ACCOUNTLIST_V1", "ACCOUNTNUM", "ACCOUNTID") == {
+        n: row[3] or None for n, row in accounts.items()
+    }
+    assert ran.types("ACCOUNTLIST_V1")["FAVORITEACCT"] == "boolean"
+    assert ran.values("ACCOUNTLIST_V1", "FAVORITEACCT", "ACCOUNTID") == {
+        n: row[8] == "TRUE" for n, row in accounts.items()
+    }
+    rates = pg_column_types(ran.uri, ran.record["version_schema"], "CURRENCYHISTORY_V1")
+    assert rates["CURRVALUE"] == "numeric(18,6)"
+    rate_values = ran.values("CURRENCYHISTORY_V1", "CURRVALUE", "CURRHISTID")
+    assert {n: Decimal(v) for n, v in rate_values.items()} == {
+        row[0]: Decimal(str(row[3])) for row in rows["CURRENCYHISTORY_V1"]
+    }
+    assert ran.types("INFOTABLE_V1")["INFOVALUE"] == "text"
+    assert ran.values("INFOTABLE_V1", "INFOVALUE", "INFOID") == {
+        row[0]: row[2] for row in rows["INFOTABLE_V1"]
+    }

@@ -921,6 +921,35 @@ def test_the_last_query_is_an_epoch_timestamp_as_the_last_visit_is(make_sqlite: 
     }
 
 
+def test_the_last_read_and_last_sync_are_epoch_timestamps_as_the_last_visit_is(
+    make_sqlite: SqliteFactory,
+) -> None:
+    # A reference manager's attachments and libraries (Zotero's `itemAttachments.lastRead` and
+    # `libraries.lastSync`, Unix seconds) stayed bigint beside its `lastProcessedModificationTime` read
+    # as instants. A read and a sync are moments only as the last or the first one: `read` alone (a
+    # flag), `reads` (a count), `sync` and `synced` alone (flags), their count or id are none.
+    seconds = [1_796_495_000 + 3601 * i for i in range(5)]
+    rows = [(i, s, s, s, s, s, i % 2, i + 3, i % 2, i % 2, i + 4, i + 5) for i, s in enumerate(seconds)]
+    ddl = (
+        "CREATE TABLE attachment (id INTEGER PRIMARY KEY, lastRead INT, last_read INTEGER, "
+        "first_read INTEGER, lastSync INT, last_synced INTEGER, read INTEGER, reads INTEGER, "
+        "sync INTEGER, synced INTEGER, last_read_count INTEGER, last_sync_id INTEGER)"
+    )
+    assert _types_beside_key(make_sqlite, "attachment", ddl, rows, key="id") == {
+        "lastRead": "timestamptz",
+        "last_read": "timestamptz",
+        "first_read": "timestamptz",
+        "lastSync": "timestamptz",
+        "last_synced": "timestamptz",
+        "read": "integer",
+        "reads": "integer",
+        "sync": "integer",
+        "synced": "integer",
+        "last_read_count": "integer",
+        "last_sync_id": "integer",
+    }
+
+
 def test_spans_of_time_are_not_epoch_timestamps(make_sqlite: SqliteFactory) -> None:
     # A help desk's time logged on a follow-up (Django's DurationField: BIGINT microseconds) of 20 to
     # 30 minutes is 1,200,000,000 to 1,800,000,000: epoch seconds' range. `time_spent` was loaded as

@@ -2202,3 +2202,70 @@ def test_a_foreign_key_from_or_to_a_generated_column_is_a_declared_reference(
     for column, example in (("parent_id", "99"), ("parent_code", "ZZZ")):
         assert found[column].issue_count("orphan_reference") == orphans[column]
         assert list(found[column].issue("orphan_reference").examples) == [example]
+
+
+def test_a_column_named_as_another_tables_key_or_its_versioned_name_refers_to_it(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """Tables named with a version word (``PAYEE_V1``, as a personal finance manager, Money Manager
+    Ex, names every table) name what the name before it names (``payee``), and a column named exactly
+    as another table's key of the form ``<thing>id`` (``ACCOUNTID`` beside ``ACCOUNTLIST_V1``'s key
+    ``ACCOUNTID``, ``CATEGID`` beside ``CATEGORY_V1``'s ``CATEGID``: the natural-join convention) names
+    that table. In an export declaring one foreign key (a tag link's), the transactions' accounts (every
+    account, the first keys) and categories (a few of them), and the payees' categories, were no
+    references, and the payee fitted the bills' keys alike. A code (``COLOR``) and a column named as no
+    table's key (``FOLLOWUPID``) still refer to nothing."""
+    accounts = [(n, f"Account {n}") for n in range(1, 6)]
+    categories = [(n, f"Category {n}") for n in range(1, 25)]
+    payees = [(n, f"Payee {n}", (-1, 5, 13, 17, 24)[n % 5]) for n in range(1, 11)]
+    bills = [(n, 1 + n % 5, 1 + n % 10) for n in range(1, 13)]
+    transactions = [
+        (n, 1 + n % 5, 1 + n * 3 % 10, (3, 9, 14, 20, 23, 24)[n % 6], 1 + n % 5, 1 + n % 4)
+        for n in range(1, 61)
+    ]
+    tags = [(n, f"tag {n}") for n in range(1, 5)]
+    links = [(n, n, 1 + n % 4) for n in range(1, 21)]
+    path = make_sqlite(
+        {
+            "ACCOUNTLIST_V1": (
+                "CREATE TABLE ACCOUNTLIST_V1(ACCOUNTID integer primary key, "
+                "ACCOUNTNAME TEXT NOT NULL UNIQUE)",
+                accounts,
+            ),
+            "CATEGORY_V1": (
+                "CREATE TABLE CATEGORY_V1(CATEGID integer primary key, CATEGNAME TEXT NOT NULL)",
+                categories,
+            ),
+            "PAYEE_V1": (
+                "CREATE TABLE PAYEE_V1(PAYEEID integer primary key, PAYEENAME TEXT NOT NULL UNIQUE, "
+                "CATEGID integer)",
+                payees,
+            ),
+            "BILLSDEPOSITS_V1": (
+                "CREATE TABLE BILLSDEPOSITS_V1(BDID integer primary key, ACCOUNTID integer NOT NULL, "
+                "PAYEEID integer NOT NULL)",
+                bills,
+            ),
+            "CHECKINGACCOUNT_V1": (
+                "CREATE TABLE CHECKINGACCOUNT_V1(TRANSID integer primary key, ACCOUNTID integer NOT NULL, "
+                "PAYEEID integer NOT NULL, CATEGID integer, COLOR integer, FOLLOWUPID integer)",
+                transactions,
+            ),
+            "TAG_V1": ("CREATE TABLE TAG_V1(TAGID INTEGER PRIMARY KEY, TAGNAME TEXT UNIQUE NOT NULL)", tags),
+            "TAGLINK_V1": (
+                "CREATE TABLE TAGLINK_V1(TAGLINKID INTEGER PRIMARY KEY, REFID INTEGER NOT NULL, "
+                "TAGID INTEGER NOT NULL, FOREIGN KEY (TAGID) REFERENCES TAG_V1 (TAGID))",
+                links,
+            ),
+        }
+    )
+    assert {row[1] for row in transactions} == {n for n, _ in accounts}  # every account: the first keys
+    assert _references(path) == {
+        ("TAGLINK_V1", "TAGID"): "TAG_V1.TAGID",
+        ("PAYEE_V1", "CATEGID"): "CATEGORY_V1.CATEGID",
+        ("BILLSDEPOSITS_V1", "ACCOUNTID"): "ACCOUNTLIST_V1.ACCOUNTID",
+        ("BILLSDEPOSITS_V1", "PAYEEID"): "PAYEE_V1.PAYEEID",
+        ("CHECKINGACCOUNT_V1", "ACCOUNTID"): "ACCOUNTLIST_V1.ACCOUNTID",
+        ("CHECKINGACCOUNT_V1", "PAYEEID"): "PAYEE_V1.PAYEEID",
+        ("CHECKINGACCOUNT_V1", "CATEGID"): "CATEGORY_V1.CATEGID",
+    }

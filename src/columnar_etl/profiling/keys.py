@@ -35,7 +35,7 @@ from columnar_etl.pg.float8 import float8_out
 from columnar_etl.pg.identifiers import quote_ident, quote_literal
 from columnar_etl.profiling.affinity import declared_family
 from columnar_etl.profiling.merged_numbers import drop_number_notes
-from columnar_etl.profiling.naming import camel_words, entity_of, normalised_name, singulars
+from columnar_etl.profiling.naming import camel_words, entity_of, normalised_name, table_singulars
 from columnar_etl.profiling.sql import minus_read_sql, trimmed_sql
 from columnar_etl.rules import (
     BOOLEAN_FALSE_DIGIT,
@@ -257,7 +257,7 @@ def key_name_rank(column: str, table: str) -> int:
     columns unique in the data (a pandas export's ``tickets`` was keyed on its unique integer
     ``Postcode`` beside its ``Ticket ID`` of text until 2026-12-05)."""
     normal = normalised_name(column)
-    own = singulars(table) | entity_of(table, table=True) | {normalised_name(table), ""}
+    own = table_singulars(table) | entity_of(table, table=True) | {normalised_name(table), ""}
     if any(normal.endswith(word) and normal[: -len(word)] in own for word in (*IDENTIFIER_WORDS, "key")):
         return 0
     words = camel_words(column)

@@ -39,6 +39,34 @@ def singulars(name: str) -> frozenset[str]:
     return frozenset({normal[:-1]})
 
 
+#: A table name's last word that versions the table, not what it holds (``v1`` of ``PAYEE_V1``: Money
+#: Manager Ex names every table so; ``v2`` of ``moz_places_v2``).
+_VERSION_WORD = re.compile(r"v[0-9]+")
+
+
+def unversioned(name: str) -> str:
+    """A table's name less a last word that versions it (``PAYEE_V1`` → ``PAYEE``; since 2026-12-05),
+    else the name: what it names is what the name before it names. A name of that word alone stays."""
+    match = re.fullmatch(r"(.*?[A-Za-z0-9].*?)[^A-Za-z0-9]+([Vv][0-9]+)", name)
+    return match[1] if match else name
+
+
+def table_singulars(name: str) -> frozenset[str]:
+    """A table's name's :func:`singulars`, and those of its name less a version word (``PAYEE_V1`` →
+    ``payeev1``, ``payee``: :func:`unversioned`)."""
+    return singulars(name) | singulars(unversioned(name))
+
+
+def key_named_for(column: str, key: str) -> bool:
+    """Is the column named exactly as another table's key of the form ``<thing>id`` (``ACCOUNTID``,
+    ``categ_id``; the thing of three letters or more), case and separators aside? The natural-join
+    convention names a reference for the key it holds (Money Manager Ex's ``CATEGID`` beside
+    ``CATEGORY_V1.CATEGID``, ``ACCOUNTID`` beside ``ACCOUNTLIST_V1.ACCOUNTID``): that names the table
+    as its entity would. A bare ``id`` or ``key`` names no table (since 2026-12-05)."""
+    named = normalised_name(key)
+    return named == normalised_name(column) and len(named) >= 5 and named.endswith("id")
+
+
 def entity_of(name: str, *, glued_id: bool = False, table: bool = False) -> frozenset[str]:
     """What a name names: its last word, singular (``shop_order`` → ``order``; of a column, a trailing
     ``id`` word set aside first: ``partner_id`` → ``partner``). Words are runs of letters and digits.
@@ -47,8 +75,9 @@ def entity_of(name: str, *, glued_id: bool = False, table: bool = False) -> froz
     2026-12-05). ``table`` (a table's name): a table named for what it holds and what it is looked up
     by, ``<thing>_by_<key>``, names the word before its ``by`` (``domain_by_id`` → ``domain``,
     ``users_by_email`` → ``user``: Pi-hole FTL keeps each domain and client of its query log once so),
-    not ``by`` or the key (since 2026-12-05; a column's ``updated_by_user_id`` still names ``user``)."""
-    words = name_words(name)
+    not ``by`` or the key (since 2026-12-05; a column's ``updated_by_user_id`` still names ``user``), and
+    a table's last word that versions it is set aside (``PAYEE_V1`` → ``payee``: :func:`unversioned`)."""
+    words = name_words(unversioned(name) if table else name)
     if table and "by" in words[1:-1]:
         words = words[: words.index("by", 1)]
     if len(words) > 1 and words[-1] == "id":

@@ -255,9 +255,25 @@ _DATE_WORDS = frozenset(
 #: of Unix seconds beside its ``visits``), where ``visit`` alone or ``from_visit`` is the id of one.
 #: The last query (``lastQuery``, ``last_query``: a DNS filter's, Pi-hole FTL's ``network.lastQuery``
 #: of Unix seconds beside its ``firstSeen`` and ``numQueries``; since 2026-12-05), where ``query``
-#: alone is the text or the id of one.
+#: alone is the text or the id of one. The last read and the last sync (``lastRead``, ``last_read``,
+#: ``lastSync``, ``last_synced``: a reference manager's, Zotero's ``itemAttachments.lastRead`` and
+#: ``libraries.lastSync`` of Unix seconds beside its ``lastProcessedModificationTime``; since
+#: 2026-12-05), where ``read``, ``sync`` and ``synced`` alone are flags and ``reads`` a count.
 _LAST_EVENT_WORDS = frozenset(
-    {"login", "logon", "used", "active", "activity", "played", "seen", "visit", "query"}
+    {
+        "login",
+        "logon",
+        "used",
+        "active",
+        "activity",
+        "played",
+        "seen",
+        "visit",
+        "query",
+        "read",
+        "sync",
+        "synced",
+    }
 )
 _EVENT_ORDINALS = frozenset({"first", "last"})
 #: Words that name a moment only where the values prove it (a valid 14-digit date-time each, see

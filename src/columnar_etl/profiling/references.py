@@ -27,7 +27,10 @@
    key, say, over another table's whose keys merely overlap), or, among those holding as many, the one a
    link table is named for (a table whose name holds two or more other tables' names links those:
    calibre's ``books_custom_column_5_link.value`` → ``custom_column_5``, :func:`linked_tables`, since
-   2026-12-05): that breaks the tie; a name never makes a reference on its own.
+   2026-12-05): that breaks the tie; a name never makes a reference on its own. A table's last word
+   that versions it (``PAYEE_V1``) is no part of its name here, and a column named exactly as the
+   parent's key ``<thing>id`` (``CATEGID`` beside ``CATEGORY_V1.CATEGID``: :func:`key_named_for`)
+   names the parent as its entity does (since 2026-12-05).
 3. **Integers must beat chance.** Text keys (guids, codes, names) are drawn from a space so large that
    values shared by two columns are a link. Integer keys are mostly 1..N, so any column of small
    numbers (a 0/1/2 flag, a type code, a denominator of 100, a year) is made of "key values" of some
@@ -140,7 +143,14 @@ import duckdb
 from columnar_etl.models import ColumnProfile, Issue, TableProfile
 from columnar_etl.pg.identifiers import quote_ident
 from columnar_etl.profiling.keys import changes_values, cleaned_sql, keep_as_written, unique_and_present
-from columnar_etl.profiling.naming import camel_words, entity_of, name_words, normalised_name, singulars
+from columnar_etl.profiling.naming import (
+    camel_words,
+    entity_of,
+    key_named_for,
+    name_words,
+    normalised_name,
+    table_singulars,
+)
 from columnar_etl.profiling.sql import EXAMPLES, trimmed_sql
 from columnar_etl.source.catalogue import connect_read_only, declared_columns
 from columnar_etl.source.cells import ColumnRead, class_column, hex_column, sqlite_affinity
@@ -1005,7 +1015,7 @@ def measure(
     for pair, distinct, hits, orphans, examples, reach, keys, low, high, none, nones, elsewhere in rows:
         _, column, parent, key, kind = pairs[int(pair)]
         nones = tuple(sorted(set(nones or ()), key=int, reverse=True))
-        share = _share_of_references(column, parent, int(distinct), int(hits), len(nones))
+        share = _share_of_references(column, parent, int(distinct), int(hits), len(nones), key)
         ends = (int(low), int(high)) if kind == "integer" and None not in (low, high) else (None, None)
         found[int(pair)] = Inclusion(
             parent,
@@ -1025,14 +1035,16 @@ def measure(
     return found
 
 
-def _share_of_references(column: str, parent: str, distinct: int, hits: int, none: int) -> float:
+def _share_of_references(
+    column: str, parent: str, distinct: int, hits: int, none: int, key: str = ""
+) -> float:
     """The share of a child column's distinct values that are keys of ``parent``. The ``none`` values
     standing for no reference (0, -1) are left out of them where the column's name names the parent
     (Skrooge's ``r_payee_id`` beside ``payee``, osTicket's ``staff_id``, Hamster's ``category_id``
     beside ``categories``): otherwise, among the 8 payees of a small book, the 0 alone was a ninth
     value, 89 %, and no reference was found (since 2026-12-05, for -1 too). A name naming no table
     keeps them among its values (an enum 0..8 beside 8 rows)."""
-    if none and distinct > none and _names(column, parent):
+    if none and distinct > none and (_names(column, parent) or key_named_for(column, key)):
         return hits / (distinct - none)
     return hits / distinct if distinct else 0.0
 
@@ -1126,8 +1138,10 @@ def names_parent(column: str, fit: Inclusion) -> bool:
     ``partner_id`` → ``res_partner``), as :func:`_choose` breaks a tie? The counter rules
     (:func:`runs_past_keys`, :func:`_counter_from_the_lowest_key`) read numbers alone: a run of
     tickets 1..200 of 300 under ``ticket_id`` (a one-row-per-ticket table, the newest without a row
-    yet) is a reference, where a priority or a week running over a table's keys is none."""
-    return _names(column, fit.parent)
+    yet) is a reference, where a priority or a week running over a table's keys is none. A column named
+    exactly as the parent's key of the form ``<thing>id`` (:func:`key_named_for`: ``CATEGID`` beside
+    ``CATEGORY_V1.CATEGID``) names it too (since 2026-12-05)."""
+    return _names(column, fit.parent) or key_named_for(column, fit.key)
 
 
 #: The last words of a column's name that say it holds a code of its own row (an enumeration: a
@@ -1226,7 +1240,7 @@ def _code_of_the_parents_kind(column: str, fit: Inclusion) -> str | None:
     (a buffer's type), not a row of that table. The code's own table (``ticket_statuses``) is no such
     parent: its singular ends the name. Since 2026-12-05."""
     name = normalised_name(column)
-    for stem in singulars(fit.parent):
+    for stem in table_singulars(fit.parent):
         at = name.rfind(stem)
         if at >= 0 and (rest := name[at + len(stem) :]) in CODE_WORDS | DATE_PART_WORDS:
             return rest
@@ -1241,7 +1255,7 @@ def _names_table(column: str, fit: Inclusion) -> bool:
 def _holds_singular(column: str, parent: str) -> bool:
     """:func:`_names_table` of a parent table's name."""
     name = normalised_name(column)
-    return any(stem in name for stem in singulars(parent))
+    return any(stem in name for stem in table_singulars(parent))
 
 
 def _names(column: str, parent: str) -> bool:
@@ -1251,8 +1265,10 @@ def _names(column: str, parent: str) -> bool:
 
 def _same_entity(column: str, fit: Inclusion) -> bool:
     """Do the column and the parent table name the same thing (``partner_id`` → ``res_partner``;
-    ``senderid``, its ``id`` glued on, → ``sender``)?"""
-    return _names_entity(column, fit.parent)
+    ``senderid``, its ``id`` glued on, → ``sender``; ``PAYEEID`` → ``PAYEE_V1``), or is the column named
+    exactly as the parent's key ``<thing>id`` (:func:`key_named_for`: ``ACCOUNTID`` →
+    ``ACCOUNTLIST_V1.ACCOUNTID``; since 2026-12-05)?"""
+    return _names_entity(column, fit.parent) or key_named_for(column, fit.key)
 
 
 def _names_entity(column: str, parent: str) -> bool:
@@ -1279,7 +1295,12 @@ def _choose(
     name = normalised_name(column)
     for named in (
         [fit for fit in fits if _names_table(column, fit)],
-        [fit for fit in fits if normalised_name(fit.key) in name and normalised_name(fit.key) != name],
+        [
+            fit
+            for fit in fits
+            if normalised_name(fit.key) in name
+            and (normalised_name(fit.key) != name or key_named_for(column, fit.key))
+        ],
         [fit for fit in fits if _same_entity(column, fit)],
     ):
         if len(named) == 1:
@@ -1376,7 +1397,7 @@ def find_references(
         for (child, column), parents in candidates(tables).items()
         if (child, column) not in declared_columns
         for parent, key in parents
-        if child not in declaring or _names_entity(column, parent)
+        if child not in declaring or _names_entity(column, parent) or key_named_for(column, key)
     ]
     # As the profile reads the cells, and so the target holds them (no SQLite check to agree with): a
     # BLOB numeral (rule blob_numeral) is the number it spells.
