@@ -1454,6 +1454,14 @@ number, so a test computes what a column holds from the same numbers.
   ``''`` until deleted, ``-1`` for no payee or category, check numbers ``000123`` or ``''``; splits;
   currencies and their rate history (six decimals); stocks of fractional shares; the info table's
   name/value text; tags and their declared links.
+- :func:`paperless_archive`: a Paperless-ngx document archive's ``db.sqlite3`` as Django 5.2 migrates
+  its models (the DDL Django wrote for them): documents with a ``created date``, ``added`` and
+  ``modified`` ``datetime`` text with microseconds (UTC), MD5 checksums, ``archive_serial_number``
+  up to 4294967295, soft deletion (``deleted_at``, a 32-hex ``transaction_id``); correspondents,
+  tags, document types and storage paths with ``bool`` flags and ``integer unsigned`` algorithms;
+  custom field instances with a column per kind (``value_monetary`` text ``EUR12.50`` or ``0.10``, the
+  ``decimal GENERATED ALWAYS ... STORED`` amount SQLite keeps as REAL or INTEGER, ``date``, ``bool``,
+  ``real``, JSON document ids, invoice numbers of leading zeros); notes; Celery task rows with UUIDs.
 """
 
 from __future__ import annotations
@@ -33124,3 +33132,259 @@ def mmex_rows() -> dict[str, list[Sequence[Any]]]:
 def mmex_book(path: Path) -> Path:
     """A Money Manager Ex ``.mmb`` file (see the module's list)."""
     return write_export(path, MMEX_DDL, mmex_rows())
+
+
+# --- Paperless-ngx -----------------------------------------------------------------------------------
+
+PAPERLESS_MATCHING = (
+    '"id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "name" varchar(128) NOT NULL, "match" varchar(256) '
+    'NOT NULL, "matching_algorithm" integer unsigned NOT NULL CHECK ("matching_algorithm" >= 0), '
+    '"is_insensitive" bool NOT NULL'
+)
+PAPERLESS_OWNER = '"owner_id" integer NULL REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY DEFERRED'
+PAPERLESS_SOFT_DELETE = (
+    '"deleted_at" datetime NULL, "restored_at" datetime NULL, "transaction_id" char(32) NULL'
+)
+PAPERLESS_DDL = (
+    'CREATE TABLE "auth_user" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "password" varchar(128) NOT '
+    'NULL, "last_login" datetime NULL, "is_superuser" bool NOT NULL, "username" varchar(150) NOT NULL '
+    'UNIQUE, "last_name" varchar(150) NOT NULL, "email" varchar(254) NOT NULL, "is_staff" bool NOT NULL, '
+    '"is_active" bool NOT NULL, "date_joined" datetime NOT NULL, "first_name" varchar(150) NOT NULL)',
+    f'CREATE TABLE "documents_correspondent" ({PAPERLESS_MATCHING}, {PAPERLESS_OWNER})',
+    f'CREATE TABLE "documents_documenttype" ({PAPERLESS_MATCHING}, {PAPERLESS_OWNER})',
+    f'CREATE TABLE "documents_storagepath" ({PAPERLESS_MATCHING}, "path" text NOT NULL, {PAPERLESS_OWNER})',
+    f'CREATE TABLE "documents_tag" ({PAPERLESS_MATCHING}, "color" varchar(7) NOT NULL, "is_inbox_tag" bool '
+    f"NOT NULL, {PAPERLESS_OWNER})",
+    'CREATE TABLE "documents_document" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    f'{PAPERLESS_SOFT_DELETE}, "title" varchar(128) NOT NULL, "content" text NOT NULL, "mime_type" '
+    'varchar(256) NOT NULL, "checksum" varchar(32) NOT NULL UNIQUE, "archive_checksum" varchar(32) NULL, '
+    '"page_count" integer unsigned NULL CHECK ("page_count" >= 0), "created" date NOT NULL, "modified" '
+    'datetime NOT NULL, "storage_type" varchar(11) NOT NULL, "added" datetime NOT NULL, "filename" '
+    'varchar(1024) NULL UNIQUE, "archive_filename" varchar(1024) NULL UNIQUE, "original_filename" '
+    'varchar(1024) NULL, "archive_serial_number" integer unsigned NULL UNIQUE CHECK '
+    '("archive_serial_number" >= 0), "correspondent_id" integer NULL REFERENCES "documents_correspondent" '
+    f'("id") DEFERRABLE INITIALLY DEFERRED, {PAPERLESS_OWNER}, "document_type_id" integer NULL REFERENCES '
+    '"documents_documenttype" ("id") DEFERRABLE INITIALLY DEFERRED, "storage_path_id" integer NULL '
+    'REFERENCES "documents_storagepath" ("id") DEFERRABLE INITIALLY DEFERRED)',
+    'CREATE TABLE "documents_document_tags" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "document_id" '
+    'integer NOT NULL REFERENCES "documents_document" ("id") DEFERRABLE INITIALLY DEFERRED, "tag_id" integer '
+    'NOT NULL REFERENCES "documents_tag" ("id") DEFERRABLE INITIALLY DEFERRED)',
+    'CREATE TABLE "documents_note" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    f'{PAPERLESS_SOFT_DELETE}, "note" text NOT NULL, "created" datetime NOT NULL, "document_id" integer NULL '
+    'REFERENCES "documents_document" ("id") DEFERRABLE INITIALLY DEFERRED, "user_id" integer NULL '
+    'REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY DEFERRED)',
+    'CREATE TABLE "documents_customfield" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "created" '
+    'datetime NOT NULL, "name" varchar(128) NOT NULL, "data_type" varchar(50) NOT NULL, "extra_data" text '
+    'NULL CHECK ((JSON_VALID("extra_data") OR "extra_data" IS NULL)))',
+    'CREATE TABLE "documents_customfieldinstance" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    f'{PAPERLESS_SOFT_DELETE}, "created" datetime NOT NULL, "value_text" varchar(128) NULL, "value_bool" '
+    'bool NULL, "value_url" varchar(200) NULL, "value_date" date NULL, "value_int" integer NULL, '
+    '"value_float" real NULL, "value_monetary" varchar(128) NULL, "value_monetary_amount" decimal '
+    "GENERATED ALWAYS AS ((CAST(CASE WHEN \"value_monetary\" REGEXP '^\\d+' THEN "
+    'CAST(SUBSTR("value_monetary", 1) AS decimal) ELSE CAST(SUBSTR("value_monetary", 4) AS decimal) END AS '
+    'NUMERIC))) STORED, "value_document_ids" text NULL CHECK ((JSON_VALID("value_document_ids") OR '
+    '"value_document_ids" IS NULL)), "value_select" varchar(16) NULL, "field_id" integer NOT NULL '
+    'REFERENCES "documents_customfield" ("id") DEFERRABLE INITIALLY DEFERRED, "document_id" integer NOT '
+    'NULL REFERENCES "documents_document" ("id") DEFERRABLE INITIALLY DEFERRED, CONSTRAINT '
+    '"documents_customfieldinstance_unique_document_field" UNIQUE ("document_id", "field_id"))',
+    'CREATE TABLE "documents_paperlesstask" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "task_id" '
+    'varchar(255) NOT NULL UNIQUE, "acknowledged" bool NOT NULL, "task_file_name" varchar(255) NULL, '
+    '"task_name" varchar(255) NULL, "status" varchar(30) NOT NULL, "date_created" datetime NULL, '
+    '"date_started" datetime NULL, "date_done" datetime NULL, "result" text NULL, "type" varchar(30) NOT '
+    f"NULL, {PAPERLESS_OWNER})",
+)
+PAPERLESS_DOCUMENTS = 24
+PAPERLESS_ADDED = datetime(2024, 1, 2, 3, 4, 5, 123456)
+# (name, data_type, extra_data): the kinds whose instances fill their own value_ columns
+PAPERLESS_FIELDS = (
+    ("Betrag", "monetary", '{"default_currency": "EUR"}'),
+    ("Rechnungsnr", "string", None),
+    ("Fällig", "date", None),
+    ("Bezahlt", "boolean", None),
+    ("Gewicht", "float", None),
+    ("Verwandt", "documentlink", None),
+)
+PAPERLESS_MONETARY = ("EUR12.50", "0.10", "USD1234.56", "CHF99.99", "EUR0.01", "250.00", "GBP7")
+
+
+def paperless_moment(moment: datetime) -> str:
+    """Django's ``datetime`` text on SQLite (UTC under ``USE_TZ``): microseconds when it has any."""
+    return moment.isoformat(" ")
+
+
+def paperless_amount(monetary: str) -> Decimal:
+    """The amount Paperless's generated column takes from a monetary text: all of it when it starts
+    with a digit, else what follows the three-letter currency code."""
+    return Decimal(monetary if monetary[0].isdigit() else monetary[3:])
+
+
+def paperless_rows() -> dict[str, list[Sequence[Any]]]:
+    joined = paperless_moment(datetime(2023, 11, 30, 8, 0, 0, 500))
+    users = [
+        (
+            1,
+            "pbkdf2_sha256$870000$c2FsdA$aGFzaA==",
+            paperless_moment(PAPERLESS_ADDED),
+            1,
+            "anna",
+            "Müller",
+            "anna@example.org",
+            1,
+            1,
+            joined,
+            "Anna",
+        ),
+        (2, "!unusable", None, 0, "bo", "", "", 0, 1, joined, ""),
+    ]
+    correspondents = [
+        (1, "Stadtwerke München", "stadtwerke", 1, 1, 1),
+        (2, "Finanzamt Köln\u00a0Süd", "steuer", 3, 1, None),
+        (3, "Dr. 李 🦷", "", 6, 0, 2),
+    ]
+    types = [
+        (1, "Invoice", "rechnung", 1, 1, None),
+        (2, "Letter", "", 0, 1, None),
+        (3, "Contract", "", 4, 0, 1),
+    ]
+    paths = [(1, "by year", "", 0, 1, "{{ created_year }}/{{ correspondent }}/{{ title }}", 1)]
+    tags = [
+        (1, "Inbox", "", 0, 1, "#ff0000", 1, 1),
+        (2, "Steuer 2023", "steuer", 2, 1, "#a6cee3", 0, 1),
+        (3, "📎 wichtig", "", 0, 1, "#000000", 0, None),
+    ]
+    documents, links, notes, instances = [], [], [], []
+    for n in range(1, PAPERLESS_DOCUMENTS + 1):
+        added = PAPERLESS_ADDED + timedelta(days=n * 3, seconds=n * 611, microseconds=n * 7_919)
+        deleted = paperless_moment(added + timedelta(days=30)) if n % 7 == 0 else None
+        documents.append(
+            (
+                n,
+                deleted,
+                None,
+                uuid.UUID(int=n * 0x9E3779B97F4A7C15).hex if deleted else None,
+                (f"Rechnung {n}", "Brief\u00a0vom Amt", f"Contrat n°{n} — signé", "領収書 🧾")[n % 4],
+                ("", "Sehr geehrte Damen und Herren,\n\nanbei die Rechnung.\nMfG", "Total: 1.234,56 €")[
+                    n % 3
+                ],
+                ("application/pdf", "image/png", "message/rfc822")[n % 3],
+                hashlib.md5(b"original %d" % n).hexdigest(),
+                hashlib.md5(b"archive %d" % n).hexdigest() if n % 2 else None,
+                (n % 5) + 1 if n % 6 else None,
+                (date(2015, 1, 3) + timedelta(days=n * 97)).isoformat(),
+                paperless_moment(added + timedelta(hours=n)),
+                "unencrypted",
+                paperless_moment(added),
+                f"{2015 + n // 4}/Rechnung {n}.pdf" if n % 3 else None,
+                f"{n:07d}.pdf" if n % 2 else None,
+                (f"scan_{n:04d}.pdf", f"Überweisung {n}.PDF", None)[n % 3],
+                (None, n, 4294967295 - n)[n % 3],
+                (None, 1, 2, 3)[n % 4],
+                (1, 2, None)[n % 3],
+                (None, 1, 2, 3)[(n + 1) % 4],
+                1 if n % 5 else None,
+            )
+        )
+        for tag in (1, 2, 3):
+            if (n + tag) % 3:
+                links.append((len(links) + 1, n, tag))
+        if n % 4 == 1:
+            notes.append(
+                (
+                    len(notes) + 1,
+                    None,
+                    None,
+                    None,
+                    ("bezahlt ✅", "Call 0049 89 123", " ".join(["lang"] * 300))[n % 3],
+                    paperless_moment(added + timedelta(minutes=5)),
+                    n,
+                    (1, None)[n // 4 % 2],
+                )
+            )
+        for field, (_, kind, _) in enumerate(PAPERLESS_FIELDS, start=1):
+            if (n + field) % 3 == 0:
+                continue
+            values: list[Any] = [None] * 9  # text, bool, url, date, int, float, monetary, ids, select
+            if kind == "monetary":
+                values[6] = PAPERLESS_MONETARY[n % len(PAPERLESS_MONETARY)]
+            elif kind == "string":
+                values[0] = (f"RE-2024-{n:05d}", f"00{n}", "Ø 12")[n // 2 % 3]
+            elif kind == "date":
+                values[3] = (date(2024, 2, 1) + timedelta(days=n)).isoformat()
+            elif kind == "boolean":
+                values[1] = (1, 0, None)[n // 2 % 3]
+            elif kind == "float":
+                values[5] = (n / 3, 0.1, 1e-7)[n // 2 % 3]
+            else:
+                values[7] = json.dumps(list(range(max(1, n - 2), n)))
+            instances.append(
+                (
+                    len(instances) + 1,
+                    None,
+                    None,
+                    None,
+                    paperless_moment(added),
+                    *values[:7],
+                    *values[7:],
+                    field,
+                    n,
+                )
+            )
+    fields = [
+        (n, paperless_moment(PAPERLESS_ADDED - timedelta(days=n)), name, kind, extra)
+        for n, (name, kind, extra) in enumerate(PAPERLESS_FIELDS, start=1)
+    ]
+    tasks = []
+    for n in range(1, 9):
+        created = PAPERLESS_ADDED + timedelta(days=n, microseconds=n * 13)
+        pending = n % 4 == 0
+        tasks.append(
+            (
+                n,
+                str(uuid.UUID(int=n * 0x5851F42D4C957F2D)),
+                n % 2,
+                f"scan_{n:04d}.pdf" if n % 3 else None,
+                ("consume_file", "train_classifier", "check_sanity")[n % 3],
+                "PENDING" if pending else ("SUCCESS", "FAILURE", "STARTED")[n % 3],
+                paperless_moment(created),
+                None if pending else paperless_moment(created + timedelta(seconds=2)),
+                None if pending else paperless_moment(created + timedelta(seconds=40, microseconds=n)),
+                None if pending else f"Success. New document id {n} created",
+                ("auto_task", "scheduled_task", "manual_task")[n % 3],
+                (1, None)[n % 2],
+            )
+        )
+    return {
+        "auth_user": users,
+        "documents_correspondent": correspondents,
+        "documents_documenttype": types,
+        "documents_storagepath": paths,
+        "documents_tag": tags,
+        "documents_document": documents,
+        "documents_document_tags": links,
+        "documents_note": notes,
+        "documents_customfield": fields,
+        "documents_customfieldinstance": instances,
+        "documents_paperlesstask": tasks,
+    }
+
+
+def paperless_archive(path: Path) -> Path:
+    """A Paperless-ngx ``db.sqlite3`` (see the module's list). Django's generated amount column calls
+    ``REGEXP``, a function Django registers on its connections: this connection registers it too, and
+    SQLite stores what the expression yields (REAL, or INTEGER where whole)."""
+    with closing(sqlite3.connect(path)) as con, con:
+        con.create_function(
+            "REGEXP",
+            2,
+            lambda pattern, value: value is not None and re.search(pattern, value) is not None,
+            deterministic=True,
+        )
+        for statement in PAPERLESS_DDL:
+            con.execute(statement)
+        for table, values in paperless_rows().items():
+            # table_info lists every column but a generated one (table_xinfo lists those too)
+            columns = [row[1] for row in con.execute(f'PRAGMA table_info("{table}")')]
+            names = ", ".join(f'"{c}"' for c in columns)
+            marks = ", ".join("?" for _ in columns)
+            con.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', values)
+    return path

@@ -57,7 +57,8 @@ photo library, a Kodi music and video library, a Django site's django-treebeard 
 django-axes login log and django-phonenumber-field numbers, a Geary mail client, Thunderbird's global
 message index, an Arize Phoenix LLM tracing store, a promptfoo eval database, a Flowise and a Langflow
 server, a Vaultwarden password manager, a Zotero reference library, a Money Manager Ex personal
-finance file) through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
+finance file, a Paperless-ngx document archive) through ``columnar-etl run`` into the session's real
+PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -13164,4 +13165,122 @@ def test_mmex_book_finds_its_references_by_versioned_table_names_and_keys_named_
     assert ran.types("INFOTABLE_V1")["INFOVALUE"] == "text"
     assert ran.values("INFOTABLE_V1", "INFOVALUE", "INFOID") == {
         row[0]: row[2] for row in rows["INFOTABLE_V1"]
+    }
+
+
+def test_paperless_archive_keeps_its_generated_amounts_dates_and_custom_field_kinds(
+    run_export: Runner,
+) -> None:
+    """A Paperless-ngx ``db.sqlite3`` as Django migrates it: every declared reference found; a
+    document's ``created date`` a date, Django's ``datetime`` text with microseconds timestamps to the
+    microsecond; the custom field instances' column per kind typed as its kind (``bool`` boolean,
+    ``real`` double, ``date`` date) with the monetary text (``EUR12.50``, ``0.10``) kept as text and the
+    ``decimal`` amount SQLite's generated column stored as REAL or INTEGER arriving as numeric, each the
+    very amount the text says; MD5 checksums, 32-hex transaction ids, task UUIDs and invoice numbers of
+    leading zeros as text; archive serial numbers up to 4294967295 as bigint; exit 0."""
+    rows = apps.paperless_rows()
+    ran, run_dir = run_export(apps.paperless_archive)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    owner = "auth_user.id"
+    assert references(run_dir) == {
+        **{
+            (t, "owner_id"): owner
+            for t in (
+                "documents_correspondent",
+                "documents_documenttype",
+                "documents_storagepath",
+                "documents_tag",
+                "documents_document",
+                "documents_paperlesstask",
+            )
+        },
+        ("documents_document", "correspondent_id"): "documents_correspondent.id",
+        ("documents_document", "document_type_id"): "documents_documenttype.id",
+        ("documents_document", "storage_path_id"): "documents_storagepath.id",
+        ("documents_document_tags", "document_id"): "documents_document.id",
+        ("documents_document_tags", "tag_id"): "documents_tag.id",
+        ("documents_note", "document_id"): "documents_document.id",
+        ("documents_note", "user_id"): owner,
+        ("documents_customfieldinstance", "document_id"): "documents_document.id",
+        ("documents_customfieldinstance", "field_id"): "documents_customfield.id",
+    }
+    documents = ran.types("documents_document")
+    assert {c: documents[c] for c in ("created", "added", "modified", "deleted_at")} == {
+        "created": "date",
+        "added": "timestamp without time zone",
+        "modified": "timestamp without time zone",
+        "deleted_at": "timestamp without time zone",
+    }
+    assert {
+        c: documents[c] for c in ("checksum", "transaction_id", "archive_serial_number", "page_count")
+    } == {
+        "checksum": "text",
+        "transaction_id": "text",
+        "archive_serial_number": "bigint",
+        "page_count": "bigint",
+    }
+    by_id = {row[0]: row for row in rows["documents_document"]}
+    assert ran.values("documents_document", "created", "id") == {
+        n: date.fromisoformat(row[10]) for n, row in by_id.items()
+    }
+    assert ran.values("documents_document", "added", "id") == {
+        n: datetime.fromisoformat(row[13]) for n, row in by_id.items()
+    }
+    assert ran.values("documents_document", "archive_serial_number", "id") == {
+        n: row[17] for n, row in by_id.items()
+    }
+    assert max(row[17] or 0 for row in by_id.values()) > 2**31  # beyond a 32-bit integer
+    assert ran.values("documents_document", "transaction_id", "id") == {n: row[3] for n, row in by_id.items()}
+    assert ran.types("documents_customfieldinstance") == {
+        "id": "bigint",
+        "deleted_at": "timestamp without time zone",
+        "restored_at": "timestamp without time zone",
+        "transaction_id": "text",
+        "created": "timestamp without time zone",
+        "value_text": "text",
+        "value_bool": "boolean",
+        "value_url": "text",
+        "value_date": "date",
+        "value_int": "bigint",
+        "value_float": "double precision",
+        "value_monetary": "text",
+        "value_monetary_amount": "numeric",
+        "value_document_ids": "text",
+        "value_select": "text",
+        "field_id": "bigint",
+        "document_id": "bigint",
+    }
+    instances = {row[0]: row for row in rows["documents_customfieldinstance"]}
+    monetary = {n: row[11] for n, row in instances.items() if row[11] is not None}
+    assert {text[0].isdigit() for text in monetary.values()} == {True, False}  # with and without a code
+    amounts = ran.values("documents_customfieldinstance", "value_monetary_amount", "id")
+    assert {n: Decimal(v) for n, v in amounts.items() if v is not None} == {
+        n: apps.paperless_amount(text) for n, text in monetary.items()
+    }
+    assert ran.values("documents_customfieldinstance", "value_monetary", "id") == {
+        n: row[11] for n, row in instances.items()
+    }
+    assert ran.values("documents_customfieldinstance", "value_text", "id") == {
+        n: row[5] for n, row in instances.items()
+    }
+    assert any(row[5] and row[5].startswith("00") for row in instances.values())
+    assert ran.values("documents_customfieldinstance", "value_bool", "id") == {
+        n: None if row[6] is None else bool(row[6]) for n, row in instances.items()
+    }
+    assert ran.values("documents_customfieldinstance", "value_float", "id") == {
+        n: row[10] for n, row in instances.items()
+    }
+    assert ran.values("documents_customfieldinstance", "value_date", "id") == {
+        n: row[8] and date.fromisoformat(row[8]) for n, row in instances.items()
+    }
+    tasks = ran.types("documents_paperlesstask")
+    assert (tasks["task_id"], tasks["acknowledged"], tasks["date_done"]) == (
+        "text",
+        "boolean",
+        "timestamp without time zone",
+    )
+    assert ran.values("documents_paperlesstask", "date_done", "id") == {
+        row[0]: row[8] and datetime.fromisoformat(row[8]) for row in rows["documents_paperlesstask"]
     }
