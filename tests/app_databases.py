@@ -1462,6 +1462,12 @@ number, so a test computes what a column holds from the same numbers.
   custom field instances with a column per kind (``value_monetary`` text ``EUR12.50`` or ``0.10``, the
   ``decimal GENERATED ALWAYS ... STORED`` amount SQLite keeps as REAL or INTEGER, ``date``, ``bool``,
   ``real``, JSON document ids, invoice numbers of leading zeros); notes; Celery task rows with UUIDs.
+- :func:`healthchecks_server`: a Healthchecks cron monitor's ``hc.sqlite`` as Django 5.2 migrates its
+  models: checks whose ``timeout``, ``grace`` and ``last_duration`` are Django's ``DurationField`` on
+  SQLite, a ``bigint`` of microseconds (``86400000000`` for a day); UUIDs as 32 hex digits in
+  ``char(32)``; pings with ``body_raw BLOB`` (UTF-8 text, empty, arbitrary bytes), IPv4 and IPv6
+  ``remote_addr char(39)``, ``exitstatus smallint`` (``-1``, ``255``); channels' JSON or plain URL
+  ``value``; status flips with ``datetime`` text to the microsecond.
 """
 
 from __future__ import annotations
@@ -33388,3 +33394,213 @@ def paperless_archive(path: Path) -> Path:
             marks = ", ".join("?" for _ in columns)
             con.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', values)
     return path
+
+
+# --- Healthchecks ------------------------------------------------------------------------------------
+
+HEALTHCHECKS_DDL = (
+    PAPERLESS_DDL[0],  # Django's auth_user
+    'CREATE TABLE "api_project" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "code" char(32) NOT NULL '
+    'UNIQUE, "name" varchar(200) NOT NULL, "api_key" varchar(128) NOT NULL, "api_key_readonly" varchar(128) '
+    'NOT NULL, "badge_key" varchar(150) NOT NULL UNIQUE, "ping_key" varchar(128) NULL UNIQUE, "show_slugs" '
+    'bool NOT NULL, "owner_id" integer NOT NULL REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY DEFERRED)',
+    'CREATE TABLE "api_check" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "name" '
+    "varchar(100) NOT NULL, "
+    '"slug" varchar(100) NOT NULL, "tags" varchar(500) NOT NULL, "code" char(32) NOT NULL '
+    'UNIQUE, "desc" text '
+    'NOT NULL, "created" datetime NOT NULL, "kind" varchar(10) NOT NULL, "timeout" bigint NOT NULL, "grace" '
+    'bigint NOT NULL, "schedule" varchar(100) NOT NULL, "tz" varchar(36) NOT NULL, "filter_subject" bool NOT '
+    'NULL, "methods" varchar(30) NOT NULL, "manual_resume" bool NOT NULL, "n_pings" integer NOT NULL, '
+    '"last_ping" datetime NULL, "last_start_rid" char(32) NULL, "last_duration" bigint NULL, "alert_after" '
+    'datetime NULL, "status" varchar(6) NOT NULL, "badge_key" char(32) NULL UNIQUE, "project_id" integer NOT '
+    'NULL REFERENCES "api_project" ("id") DEFERRABLE INITIALLY DEFERRED)',
+    'CREATE TABLE "api_ping" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "n" integer NULL, "created" '
+    'datetime NOT NULL, "kind" varchar(6) NULL, "scheme" varchar(10) NOT NULL, "remote_addr" char(39) NULL, '
+    '"method" varchar(10) NOT NULL, "ua" varchar(200) NOT NULL, "body_raw" BLOB NULL, "object_size" integer '
+    'NULL, "exitstatus" smallint NULL, "rid" char(32) NULL, "owner_id" integer NOT NULL '
+    'REFERENCES "api_check" '
+    '("id") DEFERRABLE INITIALLY DEFERRED)',
+    'CREATE TABLE "api_channel" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "name" varchar(100) NOT '
+    'NULL, "code" char(32) NOT NULL UNIQUE, "created" datetime NOT NULL, "kind" varchar(20) '
+    'NOT NULL, "value" '
+    'text NOT NULL, "email_verified" bool NOT NULL, "disabled" bool NULL, "last_notify" datetime NULL, '
+    '"last_error" varchar(200) NOT NULL, "project_id" integer NOT NULL REFERENCES "api_project" ("id") '
+    "DEFERRABLE INITIALLY DEFERRED)",
+    'CREATE TABLE "api_channel_checks" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"channel_id" integer '
+    'NOT NULL REFERENCES "api_channel" ("id") DEFERRABLE INITIALLY DEFERRED, "check_id" integer NOT NULL '
+    'REFERENCES "api_check" ("id") DEFERRABLE INITIALLY DEFERRED)',
+    'CREATE TABLE "api_flip" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "created" datetime NOT NULL, '
+    '"processed" datetime NULL, "old_status" varchar(8) NOT NULL, "new_status" varchar(8) NOT NULL, "reason" '
+    'varchar(8) NOT NULL, "owner_id" integer NOT NULL REFERENCES "api_check" ("id") DEFERRABLE INITIALLY '
+    "DEFERRED)",
+)
+HEALTHCHECKS_CHECKS = 12
+HEALTHCHECKS_START = datetime(2024, 3, 1, 2, 0, 0, 250_000)
+# a check's timeout and grace as Django's DurationField writes them on SQLite: microseconds
+HEALTHCHECKS_TIMEOUTS = (timedelta(days=1), timedelta(minutes=5), timedelta(seconds=90), timedelta(days=365))
+HEALTHCHECKS_GRACES = (timedelta(hours=1), timedelta(minutes=1), timedelta(seconds=30, microseconds=500))
+HEALTHCHECKS_BODIES = (None, b"", b"OK\n", "Größe: 12 MB ✅".encode(), bytes(range(256)), b"\x00\x01binary")
+
+
+def healthchecks_micros(span: timedelta) -> int:
+    """Django's ``DurationField`` on SQLite: the span's whole microseconds in a ``bigint``."""
+    return span // timedelta(microseconds=1)
+
+
+def healthchecks_rows() -> dict[str, list[Sequence[Any]]]:
+    joined = HEALTHCHECKS_START.isoformat(" ")
+    users = [
+        (
+            1,
+            "pbkdf2_sha256$870000$c2FsdA$aGFzaA==",
+            None,
+            1,
+            "alice",
+            "",
+            "alice@example.org",
+            1,
+            1,
+            joined,
+            "",
+        )
+    ]
+    projects = [
+        (
+            n,
+            uuid.UUID(int=n * 0x9E3779B97F4A7C15).hex,
+            name,
+            ("", "a" * 32)[n % 2],
+            "",
+            f"badge-{n}",
+            (None, f"{n:022x}")[n % 2],
+            n % 2,
+            1,
+        )
+        for n, name in enumerate(("Default", "Prod 🚀", "Büro\u00a0Server"), start=1)
+    ]
+    checks, pings = [], []
+    for n in range(1, HEALTHCHECKS_CHECKS + 1):
+        created = HEALTHCHECKS_START + timedelta(days=n, microseconds=n * 1_013)
+        count = n % 5
+        moments = [
+            created + timedelta(hours=h, seconds=n * 7, microseconds=h * 97) for h in range(1, count + 1)
+        ]
+        for k, moment in enumerate(moments, start=1):
+            pings.append(
+                (
+                    len(pings) + 1,
+                    k,
+                    moment.isoformat(" "),
+                    (None, "start", "fail", "log")[k % 4],
+                    ("http", "https", "email")[k % 3],
+                    ("192.0.2.1", "2001:db8::1", None)[(n + k) % 3],
+                    ("GET", "POST", "")[k % 3],
+                    ("curl/8.5.0", "", "Wget/1.21.4")[n % 3],
+                    HEALTHCHECKS_BODIES[(n + k) % len(HEALTHCHECKS_BODIES)],
+                    (None, 0, 1024)[k % 3],
+                    (None, 0, 1, 255, -1)[(n + k) % 5],
+                    uuid.UUID(int=n * 1_000 + k).hex if k % 2 else None,
+                    n,
+                )
+            )
+        timeout = HEALTHCHECKS_TIMEOUTS[n % len(HEALTHCHECKS_TIMEOUTS)]
+        grace = HEALTHCHECKS_GRACES[n % len(HEALTHCHECKS_GRACES)]
+        last = moments[-1] if moments else None
+        checks.append(
+            (
+                n,
+                (f"backup-{n}", "Nightly DB dump 🗄️", "", "cron\u00a0job")[n % 4],
+                f"backup-{n}",
+                ("", "prod db", "staging")[n % 3],
+                uuid.UUID(int=n * 0x5851F42D4C957F2D).hex,
+                ("", "Runs at 02:00\nOwner: ops")[n % 2],
+                created.isoformat(" "),
+                ("simple", "cron", "oncalendar")[n % 3],
+                healthchecks_micros(timeout),
+                healthchecks_micros(grace),
+                ("* * * * *", "0 2 * * *", "*-*-* 02:00:00")[n % 3],
+                ("UTC", "Europe/Riga", "America/New_York")[n % 3],
+                n % 2,
+                ("", "POST")[n % 2],
+                0,
+                count,
+                last and last.isoformat(" "),
+                uuid.UUID(int=n).hex if last else None,
+                healthchecks_micros(timedelta(seconds=n * 1.25, microseconds=n)) if last and n % 2 else None,
+                last and (last + timeout + grace).isoformat(" "),
+                ("new", "up", "down", "paused")[n % 4],
+                uuid.UUID(int=n * 31).hex,
+                (n - 1) % len(projects) + 1,
+            )
+        )
+    channels = [
+        (
+            1,
+            "Ops mail",
+            uuid.UUID(int=101).hex,
+            joined,
+            "email",
+            json.dumps({"value": "ops@example.org", "up": True, "down": True}),
+            1,
+            None,
+            None,
+            "",
+            1,
+        ),
+        (
+            2,
+            "",
+            uuid.UUID(int=102).hex,
+            joined,
+            "webhook",
+            json.dumps(
+                {"method_down": "POST", "url_down": "https://hooks.example.org/x?y=1", "body_down": "$NAME"}
+            ),
+            0,
+            1,
+            (HEALTHCHECKS_START + timedelta(days=2, microseconds=1)).isoformat(" "),
+            "HTTP 500",
+            2,
+        ),
+        (
+            3,
+            "Pager ☎",
+            uuid.UUID(int=103).hex,
+            joined,
+            "slack",
+            "https://hooks.slack.com/services/T000/B000/XXXX",
+            0,
+            0,
+            None,
+            "Connection timed out",
+            2,
+        ),
+    ]
+    links = [(k + 1, k % 3 + 1, k % HEALTHCHECKS_CHECKS + 1) for k in range(15)]
+    flips = [
+        (
+            k,
+            (HEALTHCHECKS_START + timedelta(hours=k, microseconds=k)).isoformat(" "),
+            None if k % 3 == 0 else (HEALTHCHECKS_START + timedelta(hours=k, seconds=30)).isoformat(" "),
+            ("new", "up", "down")[k % 3],
+            ("up", "down", "paused")[k % 3],
+            ("", "timeout", "fail", "nag")[k % 4],
+            k % HEALTHCHECKS_CHECKS + 1,
+        )
+        for k in range(1, 21)
+    ]
+    return {
+        "auth_user": users,
+        "api_project": projects,
+        "api_check": checks,
+        "api_ping": pings,
+        "api_channel": channels,
+        "api_channel_checks": links,
+        "api_flip": flips,
+    }
+
+
+def healthchecks_server(path: Path) -> Path:
+    """A Healthchecks ``hc.sqlite`` (see the module's list)."""
+    return write_export(path, HEALTHCHECKS_DDL, healthchecks_rows(), bytes_as_text=False)

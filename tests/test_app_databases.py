@@ -57,8 +57,8 @@ photo library, a Kodi music and video library, a Django site's django-treebeard 
 django-axes login log and django-phonenumber-field numbers, a Geary mail client, Thunderbird's global
 message index, an Arize Phoenix LLM tracing store, a promptfoo eval database, a Flowise and a Langflow
 server, a Vaultwarden password manager, a Zotero reference library, a Money Manager Ex personal
-finance file, a Paperless-ngx document archive) through ``columnar-etl run`` into the session's real
-PostgreSQL, every cell checked.
+finance file, a Paperless-ngx document archive, a Healthchecks cron monitor) through
+``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -13284,3 +13284,66 @@ def test_paperless_archive_keeps_its_generated_amounts_dates_and_custom_field_ki
     assert ran.values("documents_paperlesstask", "date_done", "id") == {
         row[0]: row[8] and datetime.fromisoformat(row[8]) for row in rows["documents_paperlesstask"]
     }
+
+
+def test_healthchecks_server_keeps_django_durations_as_microseconds_and_ping_bodies_byte_for_byte(
+    run_export: Runner,
+) -> None:
+    """A Healthchecks ``hc.sqlite`` as Django migrates it: a check's ``timeout``, ``grace`` and
+    ``last_duration`` are Django's ``DurationField`` on SQLite, a ``bigint`` of microseconds, and arrive
+    as those very integers (no epoch or unit guessed from a count of microseconds); ``datetime`` text to
+    the microsecond as timestamps; 32-hex UUIDs and keys of leading zeros as text; ping bodies (UTF-8,
+    empty, every byte value) byte for byte as bytea; IPv4 and IPv6 addresses text; exit statuses
+    ``-1`` and ``255`` numbers; every declared reference found; exit 0."""
+    rows = apps.healthchecks_rows()
+    ran, run_dir = run_export(apps.healthchecks_server)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    assert references(run_dir) == {
+        ("api_project", "owner_id"): "auth_user.id",
+        ("api_check", "project_id"): "api_project.id",
+        ("api_ping", "owner_id"): "api_check.id",
+        ("api_channel", "project_id"): "api_project.id",
+        ("api_channel_checks", "channel_id"): "api_channel.id",
+        ("api_channel_checks", "check_id"): "api_check.id",
+        ("api_flip", "owner_id"): "api_check.id",
+    }
+    checks = ran.types("api_check")
+    assert {c: checks[c] for c in ("timeout", "grace", "last_duration", "created", "last_ping", "code")} == {
+        "timeout": "bigint",
+        "grace": "bigint",
+        "last_duration": "bigint",
+        "created": "timestamp without time zone",
+        "last_ping": "timestamp without time zone",
+        "code": "text",
+    }
+    by_id = {row[0]: row for row in rows["api_check"]}
+    assert ran.values("api_check", "timeout", "id") == {n: row[8] for n, row in by_id.items()}
+    assert {row[8] for row in by_id.values()} >= {apps.healthchecks_micros(timedelta(days=1))}
+    assert ran.values("api_check", "grace", "id") == {n: row[9] for n, row in by_id.items()}
+    assert ran.values("api_check", "last_duration", "id") == {n: row[18] for n, row in by_id.items()}
+    assert ran.values("api_check", "created", "id") == {
+        n: datetime.fromisoformat(row[6]) for n, row in by_id.items()
+    }
+    assert ran.values("api_check", "alert_after", "id") == {
+        n: row[19] and datetime.fromisoformat(row[19]) for n, row in by_id.items()
+    }
+    assert ran.values("api_check", "code", "id") == {n: row[4] for n, row in by_id.items()}
+    pings = ran.types("api_ping")
+    assert (pings["body_raw"], pings["remote_addr"], pings["exitstatus"], pings["rid"]) == (
+        "bytea",
+        "text",
+        "bigint",
+        "text",
+    )
+    by_ping = {row[0]: row for row in rows["api_ping"]}
+    bodies = ran.values("api_ping", "body_raw", "id")
+    assert {n: None if v is None else bytes(v) for n, v in bodies.items()} == {
+        n: row[8] for n, row in by_ping.items()
+    }
+    assert bytes(range(256)) in {row[8] for row in by_ping.values()}
+    assert ran.values("api_ping", "exitstatus", "id") == {n: row[10] for n, row in by_ping.items()}
+    assert ran.values("api_ping", "remote_addr", "id") == {n: row[5] for n, row in by_ping.items()}
+    projects = {row[0]: row for row in rows["api_project"]}
+    assert ran.values("api_project", "ping_key", "id") == {n: row[6] for n, row in projects.items()}
