@@ -13177,7 +13177,8 @@ def test_tautulli_database_reads_its_string_fields_blanks_as_its_one_way_and_typ
     numeric, ``originally_available_at TEXT`` as dates: their ``''`` too is the table's way of writing a
     missing string, no second way beside the numbers' NULLs (until 2026-12-05 the stream details scored
     60.87, every string column with a blank 0). Each ``''`` is made NULL and audited; epoch seconds of
-    ``added_at`` arrive as instants, resolutions (``'1080'``, ``'4k'``) as text; exit 0, no warning."""
+    ``added_at``, ``started`` and ``stopped`` arrive as instants (the two latter bigint until
+    2026-12-05), resolutions (``'1080'``, ``'4k'``) as text; exit 0, no warning."""
     rows = apps.tautulli_rows()
     ran, run_dir = run_export(apps.tautulli_database)
     loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
@@ -13213,6 +13214,15 @@ def test_tautulli_database_reads_its_string_fields_blanks_as_its_one_way_and_typ
     }
     assert ran.values("session_history_metadata", "added_at", "id") == {
         n: UNIX_EPOCH + timedelta(seconds=row[12]) for n, row in metadata.items()
+    }
+    history = {row[0]: row for row in rows["session_history"]}
+    history_types = ran.types("session_history")
+    assert history_types["started"] == history_types["stopped"] == "timestamp with time zone"
+    assert ran.values("session_history", "started", "id") == {
+        n: UNIX_EPOCH + timedelta(seconds=row[2]) for n, row in history.items()
+    }
+    assert ran.values("session_history", "stopped", "id") == {
+        n: None if row[3] is None else UNIX_EPOCH + timedelta(seconds=row[3]) for n, row in history.items()
     }
     blanks = {
         ("session_history_media_info", name): sum(row[index] == "" for row in media.values())

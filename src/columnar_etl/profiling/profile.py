@@ -223,6 +223,10 @@ _DATE_WORDS = frozenset(
         "published",
         "deleted",
         "touched",
+        # A start and a stop of something that ran (a media server monitor's streams, Tautulli's
+        # `session_history.started` and `stopped`, Unix seconds beside its `added_at`; since 2026-12-05).
+        "started",
+        "stopped",
         # The last change, as the last update (`update` ends in `date`): Drupal's `changed` beside its
         # `created`, Gramps' `change` of each object, both Unix seconds.
         "change",
