@@ -1468,6 +1468,14 @@ number, so a test computes what a column holds from the same numbers.
   ``char(32)``; pings with ``body_raw BLOB`` (UTF-8 text, empty, arbitrary bytes), IPv4 and IPv6
   ``remote_addr char(39)``, ``exitstatus smallint`` (``-1``, ``255``); channels' JSON or plain URL
   ``value``; status flips with ``datetime`` text to the microsecond.
+- :func:`tautulli_database`: a Tautulli 2 ``tautulli.db`` (a Plex media server monitor; its own DDL from
+  ``plexpy``'s ``dbcheck``): every string field declared ``TEXT`` and ``''`` where a stream has none (a
+  music track's video codec, resolution, frame rate and ``aspect_ratio``, a movie's parent title),
+  every number ``INTEGER`` and NULL where absent (a track's width, a movie's parent rating key);
+  ``aspect_ratio TEXT`` of ``'1.78'``, ``rating TEXT`` of ``'7.8'``, ``originally_available_at TEXT``
+  ISO dates, resolutions ``'1080'``/``'4k'``; ``started``/``stopped`` and ``added_at`` epoch seconds
+  (``stopped`` NULL for a stream still playing); Plex user ids under ``users.user_id INTEGER UNIQUE``
+  beside its ``AUTOINCREMENT`` id; one metadata and one media-info row per history row, keyed by its id.
 """
 
 from __future__ import annotations
@@ -33604,3 +33612,140 @@ def healthchecks_rows() -> dict[str, list[Sequence[Any]]]:
 def healthchecks_server(path: Path) -> Path:
     """A Healthchecks ``hc.sqlite`` (see the module's list)."""
     return write_export(path, HEALTHCHECKS_DDL, healthchecks_rows(), bytes_as_text=False)
+
+
+# --- Tautulli ---------------------------------------------------------------------------------------
+
+TAUTULLI_DDL = (
+    "CREATE TABLE session_history (id INTEGER PRIMARY KEY AUTOINCREMENT, reference_id INTEGER, started "
+    "INTEGER, stopped INTEGER, rating_key INTEGER, user_id INTEGER, user TEXT, ip_address TEXT, "
+    "paused_counter INTEGER DEFAULT 0, player TEXT, platform TEXT, machine_id TEXT, parent_rating_key "
+    "INTEGER, grandparent_rating_key INTEGER, media_type TEXT, view_offset INTEGER DEFAULT 0)",
+    "CREATE TABLE session_history_media_info (id INTEGER PRIMARY KEY, rating_key INTEGER, video_decision "
+    "TEXT, audio_decision TEXT, transcode_decision TEXT, duration INTEGER DEFAULT 0, width INTEGER, height "
+    "INTEGER, container TEXT, video_codec TEXT, audio_codec TEXT, bitrate INTEGER, video_resolution TEXT, "
+    "video_framerate TEXT, aspect_ratio TEXT, audio_channels INTEGER)",
+    "CREATE TABLE session_history_metadata (id INTEGER PRIMARY KEY, rating_key INTEGER, parent_rating_key "
+    "INTEGER, title TEXT, parent_title TEXT, full_title TEXT, media_index INTEGER, section_id INTEGER, "
+    "thumb TEXT, media_type TEXT, year INTEGER, originally_available_at TEXT, added_at INTEGER, summary "
+    "TEXT, rating TEXT, duration INTEGER DEFAULT 0, guid TEXT)",
+    "CREATE TABLE users (id INTEGER PRIMARY KEY AUTOINCREMENT, user_id INTEGER DEFAULT NULL UNIQUE, "
+    "username TEXT NOT NULL, friendly_name TEXT, email TEXT, is_home_user INTEGER DEFAULT NULL, do_notify "
+    "INTEGER DEFAULT 1, keep_history INTEGER DEFAULT 1)",
+)
+#: Plex users: (Plex user id, username, friendly name); 0 is the server's local owner.
+TAUTULLI_USERS = ((0, "Local", "Local"), (1234567, "alice", "Alice Ł"), (9876543, "bob😀", "Bob\u00a0B"))
+TAUTULLI_STREAMS = 30
+TAUTULLI_EPOCH = 1704164645  # 2024-01-02 03:04:05 UTC
+
+
+def tautulli_kind(n: int) -> str:
+    """History row ``n``'s media type: a movie, an episode or a music track, in turn."""
+    return ("movie", "episode", "track")[n % 3]
+
+
+def tautulli_aspect(n: int) -> str:
+    """Stream ``n``'s aspect ratio as Tautulli writes it: text of two decimals, ``''`` for a track."""
+    return "" if tautulli_kind(n) == "track" else ("1.78", "2.35", "1.33", "2.39")[n % 4]
+
+
+def tautulli_rating(n: int) -> str:
+    """Item ``n``'s rating as Plex gives it: text of one decimal, ``''`` where it has none."""
+    return ("7.8", "8.0", "6.5", "", "10.0")[n % 5]
+
+
+def tautulli_released(n: int) -> str:
+    """Item ``n``'s ``originally_available_at``: an ISO date, ``''`` where Plex has none."""
+    return "" if n % 11 == 0 else f"{1990 + n % 30}-{1 + n % 12:02d}-{1 + n % 28:02d}"
+
+
+def tautulli_rows() -> dict[str, list[Sequence[Any]]]:
+    history: list[Sequence[Any]] = []
+    media: list[Sequence[Any]] = []
+    metadata: list[Sequence[Any]] = []
+    for n in range(1, TAUTULLI_STREAMS + 1):
+        kind = tautulli_kind(n)
+        user = TAUTULLI_USERS[n % len(TAUTULLI_USERS)]
+        rating_key = 50_000 + 7 * n
+        parent = None if kind == "movie" else 40_000 + n // 4
+        started = TAUTULLI_EPOCH + 3_607 * n
+        duration = (1_800 + 13 * n) * 1_000
+        video = kind != "track"
+        history.append(
+            (
+                n,
+                n if n % 4 else n - 1,
+                started,
+                None if n == TAUTULLI_STREAMS else started + 2_000 + n,
+                rating_key,
+                user[0],
+                user[1],
+                f"192.168.{n % 4}.{n}" if n % 7 else f"2001:db8::{n:x}",
+                5 * (n % 60),
+                ("Chrome", "Plex for Roku", "Plexamp", "iPhone 😀")[n % 4],
+                ("Chrome", "Roku", "Android", "iOS")[n % 4],
+                f"{n:024x}",
+                parent,
+                None if parent is None else 30_000 + n // 20,
+                kind,
+                997 * n % duration,
+            )
+        )
+        media.append(
+            (
+                n,
+                rating_key,
+                ("direct play", "copy", "transcode")[n % 3] if video else "",
+                ("direct play", "copy", "transcode")[(n + 1) % 3],
+                ("direct play", "copy", "transcode")[n % 3],
+                duration,
+                1920 if video else None,
+                1080 if video else None,
+                ("mkv", "mp4", "flac")[n % 3],
+                "h264" if video else "",
+                ("aac", "ac3", "flac")[n % 3],
+                1_000 + 17 * n,
+                ("1080", "720", "4k", "sd")[n % 4] if video else "",
+                ("24p", "PAL", "NTSC", "60p")[n % 4] if video else "",
+                tautulli_aspect(n),
+                (2, 6, 8)[n % 3],
+            )
+        )
+        metadata.append(
+            (
+                n,
+                rating_key,
+                parent,
+                f"Title {n} — «Épisode» 🎬",
+                "" if parent is None else f"Season {n % 5}",
+                f"Show {n // 20} - Title {n}",
+                None if kind == "movie" else n % 24,
+                {"movie": 1, "episode": 2, "track": 3}[kind],
+                f"/library/metadata/{rating_key}/thumb/{started}",
+                kind,
+                1990 + n % 30 if n % 13 else None,
+                tautulli_released(n),
+                started - 30 * 86_400,
+                " ".join(["Long summary\u00a0text."] * (n % 40)),
+                tautulli_rating(n),
+                duration,
+                f"plex://{kind}/{rating_key:024x}"
+                if n % 2
+                else f"com.plexapp.agents.imdb://tt{n:07d}?lang=en",
+            )
+        )
+    users = [
+        (i + 1, uid, name, friendly, f"{name}@example.com" if uid else "", i % 2, 1, 1)
+        for i, (uid, name, friendly) in enumerate(TAUTULLI_USERS)
+    ]
+    return {
+        "session_history": history,
+        "session_history_media_info": media,
+        "session_history_metadata": metadata,
+        "users": users,
+    }
+
+
+def tautulli_database(path: Path) -> Path:
+    """A Tautulli ``tautulli.db`` (see the module's list)."""
+    return write_export(path, TAUTULLI_DDL, tautulli_rows())

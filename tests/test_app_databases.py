@@ -57,8 +57,8 @@ photo library, a Kodi music and video library, a Django site's django-treebeard 
 django-axes login log and django-phonenumber-field numbers, a Geary mail client, Thunderbird's global
 message index, an Arize Phoenix LLM tracing store, a promptfoo eval database, a Flowise and a Langflow
 server, a Vaultwarden password manager, a Zotero reference library, a Money Manager Ex personal
-finance file, a Paperless-ngx document archive, a Healthchecks cron monitor) through
-``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
+finance file, a Paperless-ngx document archive, a Healthchecks cron monitor, a Tautulli media server
+monitor) through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -83,6 +83,7 @@ import struct
 import sys
 import urllib.parse
 import zlib
+from collections import Counter
 from collections.abc import Callable
 from contextlib import closing
 from datetime import UTC, date, datetime, timedelta
@@ -13347,3 +13348,76 @@ def test_healthchecks_server_keeps_django_durations_as_microseconds_and_ping_bod
     assert ran.values("api_ping", "remote_addr", "id") == {n: row[5] for n, row in by_ping.items()}
     projects = {row[0]: row for row in rows["api_project"]}
     assert ran.values("api_project", "ping_key", "id") == {n: row[6] for n, row in projects.items()}
+
+
+def test_tautulli_database_reads_its_string_fields_blanks_as_its_one_way_and_types_numbers_and_dates(
+    run_export: Runner,
+) -> None:
+    """A Tautulli ``tautulli.db``: every string field declared ``TEXT`` writes ``''`` where a stream has
+    none, every number NULL. ``aspect_ratio TEXT`` (``'1.78'``) and ``rating TEXT`` (``'7.8'``) read as
+    numeric, ``originally_available_at TEXT`` as dates: their ``''`` too is the table's way of writing a
+    missing string, no second way beside the numbers' NULLs (until 2026-12-05 the stream details scored
+    60.87, every string column with a blank 0). Each ``''`` is made NULL and audited; epoch seconds of
+    ``added_at``, ``started`` and ``stopped`` arrive as instants (the two latter bigint until
+    2026-12-05), resolutions (``'1080'``, ``'4k'``) as text; exit 0, no warning."""
+    rows = apps.tautulli_rows()
+    ran, run_dir = run_export(apps.tautulli_database)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    media = {row[0]: row for row in rows["session_history_media_info"]}
+    metadata = {row[0]: row for row in rows["session_history_metadata"]}
+    media_types = ran.types("session_history_media_info")
+    assert (media_types["aspect_ratio"], media_types["video_resolution"], media_types["width"]) == (
+        "numeric",
+        "text",
+        "bigint",
+    )
+    metadata_types = ran.types("session_history_metadata")
+    assert (
+        metadata_types["rating"],
+        metadata_types["originally_available_at"],
+        metadata_types["added_at"],
+    ) == ("numeric", "date", "timestamp with time zone")
+    assert {
+        n: None if v is None else Decimal(v)
+        for n, v in ran.values("session_history_media_info", "aspect_ratio", "id").items()
+    } == {n: Decimal(row[14]) if row[14] else None for n, row in media.items()}
+    assert ran.values("session_history_media_info", "video_resolution", "id") == {
+        n: row[12] or None for n, row in media.items()
+    }
+    assert {
+        n: None if v is None else Decimal(v)
+        for n, v in ran.values("session_history_metadata", "rating", "id").items()
+    } == {n: Decimal(row[14]) if row[14] else None for n, row in metadata.items()}
+    assert ran.values("session_history_metadata", "originally_available_at", "id") == {
+        n: date.fromisoformat(row[11]) if row[11] else None for n, row in metadata.items()
+    }
+    assert ran.values("session_history_metadata", "added_at", "id") == {
+        n: UNIX_EPOCH + timedelta(seconds=row[12]) for n, row in metadata.items()
+    }
+    history = {row[0]: row for row in rows["session_history"]}
+    history_types = ran.types("session_history")
+    assert history_types["started"] == history_types["stopped"] == "timestamp with time zone"
+    assert ran.values("session_history", "started", "id") == {
+        n: UNIX_EPOCH + timedelta(seconds=row[2]) for n, row in history.items()
+    }
+    assert ran.values("session_history", "stopped", "id") == {
+        n: None if row[3] is None else UNIX_EPOCH + timedelta(seconds=row[3]) for n, row in history.items()
+    }
+    blanks = {
+        ("session_history_media_info", name): sum(row[index] == "" for row in media.values())
+        for name, index in (
+            ("video_decision", 2),
+            ("video_codec", 9),
+            ("video_resolution", 12),
+            ("aspect_ratio", 14),
+        )
+    } | {
+        ("session_history_metadata", name): sum(row[index] == "" for row in metadata.values())
+        for name, index in (("parent_title", 4), ("originally_available_at", 11), ("rating", 14))
+    }
+    assert all(blanks.values())
+    audit = pq.read_table(run_dir / "audit.parquet").to_pylist()
+    made_null = Counter((a["table"], a["column"]) for a in audit if a["rule"] == "empty_to_null")
+    assert {key: made_null[key] for key in blanks} == blanks

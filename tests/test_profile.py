@@ -685,6 +685,27 @@ def test_an_icalendar_start_and_end_and_a_dt_are_epoch_timestamps(make_sqlite: S
     }
 
 
+def test_a_stream_started_and_stopped_in_epoch_seconds_are_instants(make_sqlite: SqliteFactory) -> None:
+    # A media server monitor keeps each stream's `started` and `stopped` as Unix seconds (Tautulli's
+    # `session_history`), beside its `added_at`, read as an instant by its word `at`: they stayed
+    # bigint with nothing to say so. A start and a stop name a moment as `completed` and `deleted` do;
+    # a person, an id or a count about them is none.
+    rows = [(i, *(1_796_416_366 + 3601 * i,) * 6) for i in range(5)]
+    ddl = (
+        "CREATE TABLE session_history (id INTEGER PRIMARY KEY, started INTEGER, stopped INTEGER, "
+        "added_at INTEGER, started_by INTEGER, started_count INTEGER, stopped_id INTEGER)"
+    )
+    types = _types_beside_key(make_sqlite, "session_history", ddl, rows, key="id")
+    assert types == {
+        "started": "timestamptz",
+        "stopped": "timestamptz",
+        "added_at": "timestamptz",
+        "started_by": "integer",
+        "started_count": "integer",
+        "stopped_id": "integer",
+    }
+
+
 def test_the_time_of_an_event_glued_in_one_word_is_an_epoch_timestamp_as_its_words_apart_are(
     make_sqlite: SqliteFactory,
 ) -> None:

@@ -1481,3 +1481,67 @@ def test_text_of_indented_lines_in_every_value_costs_nothing(
         str(settings.target), f'SELECT id, traceback FROM "{record["version_schema"]}".queries ORDER BY id'
     )
     assert [tuple(row) for row in loaded] == [(n, stack.strip()) for n, _, stack in stacks]
+
+
+def stream_details(
+    path: Path, *, aspect: str = "TEXT", blank_and_null: bool = False
+) -> list[tuple[Any, ...]]:
+    """A media server monitor's streams as it writes them (Tautulli's ``session_history_media_info``):
+    every string field declared ``TEXT`` and ``''`` where the stream has none (a music track's video
+    codec and aspect ratio), a number NULL where it has none (its width). The aspect ratio is a string
+    field of the application (``aspect`` its declared type) holding ``'1.78'``-like text that reads as
+    numbers. 24 streams, every third a track. ``blank_and_null``: one track writes its aspect NULL."""
+    rows: list[tuple[Any, ...]] = [
+        (
+            n,
+            "" if n % 3 == 0 else "h264",
+            "aac" if n % 2 else "flac",
+            None if n % 3 == 0 else 1920,
+            (None if blank_and_null and n == 3 else "") if n % 3 == 0 else ("1.78", "2.35")[n % 2],
+        )
+        for n in range(1, 25)
+    ]
+    con = sqlite3.connect(path)
+    with con:
+        con.execute(
+            "CREATE TABLE streams (id INTEGER PRIMARY KEY, video_codec TEXT, audio_codec TEXT, "
+            f"width INTEGER, aspect_ratio {aspect})"
+        )
+        con.executemany("INSERT INTO streams VALUES (?, ?, ?, ?, ?)", rows)
+    con.close()
+    return rows
+
+
+def test_blanks_of_a_string_field_whose_values_read_as_numbers_are_the_tables_way_for_a_text(
+    tmp_path: Path,
+) -> None:
+    """A column the schema declares TEXT is one of the application's strings though its values read as
+    numbers (an aspect ratio ``'1.78'``): ``''`` there is how the table writes every missing string, not
+    a second way beside its numbers' NULLs. Its blanks and the other strings' cost nothing, each still
+    made NULL and audited. (Until 2026-12-05 the one column read as numbers made every blank of the
+    table dirt: a Tautulli database's stream details scored 60.87, eleven string columns 0.)"""
+    export = tmp_path / "streams.db"
+    rows = stream_details(export)
+    assert _blanks(rows, 1) and _blanks(rows, 4) and any(row[3] is None for row in rows)
+    profiled = profile(export)
+    columns = profiled.tables["streams"].columns
+    assert columns["aspect_ratio"].inferred_type == "numeric"
+    assert {name for name, c in columns.items() if c.blank_is_missing} == {"video_codec", "aspect_ratio"}
+    assert profiled.quality == 100.0
+
+
+@pytest.mark.parametrize(("aspect", "blank_and_null"), [("REAL", False), ("NUMERIC", False), ("TEXT", True)])
+def test_blanks_of_a_declared_number_or_beside_nulls_of_their_own_column_still_cost(
+    tmp_path: Path, aspect: str, blank_and_null: bool
+) -> None:
+    """``''`` in a column the schema declares a number, or beside a NULL in the same declared-TEXT
+    column, is a second way of writing a missing value: the table's blanks cost as they always did."""
+    export = tmp_path / "streams.db"
+    rows = stream_details(export, aspect=aspect, blank_and_null=blank_and_null)
+    profiled = profile(export)
+    columns = profiled.tables["streams"].columns
+    assert not any(c.blank_is_missing for c in columns.values())
+    blanks = {"video_codec": _blanks(rows, 1), "aspect_ratio": _blanks(rows, 4)}
+    for name, count in blanks.items():
+        assert columns[name].quality == column_score(len(rows), count)
+    assert profiled.quality < 100.0

@@ -223,6 +223,10 @@ _DATE_WORDS = frozenset(
         "published",
         "deleted",
         "touched",
+        # A start and a stop of something that ran (a media server monitor's streams, Tautulli's
+        # `session_history.started` and `stopped`, Unix seconds beside its `added_at`; since 2026-12-05).
+        "started",
+        "stopped",
         # The last change, as the last update (`update` ends in `date`): Drupal's `changed` beside its
         # `created`, Gramps' `change` of each object, both Unix seconds.
         "change",
@@ -1040,7 +1044,7 @@ def _blanks_as_the_table_writes_missing(
                 detail = BLANK_IS_DEFAULT
             elif column.empty_string_count == column.row_count:
                 detail = BLANK_IS_UNFILLED
-            elif by_kind and column.inferred_type == "text":
+            elif by_kind and (column.inferred_type == "text" or _declared_string(column)):
                 detail = BLANK_IS_TEXTS_WAY
             else:
                 continue
@@ -1086,7 +1090,11 @@ def _text_blank_typed_null(columns: Sequence[ColumnProfile], unique: set[str] | 
     """Whether a table writes each kind of missing value one way: ``''`` for a text (its text columns
     hold no NULL and no null token) and NULL for anything else (its other columns hold no ``''`` and
     no null token), NULLs in some column of another kind, columns never filled aside
-    (:func:`_never_filled`). That is an application's convention where a text field is a string that
+    (:func:`_never_filled`). A column declared a text whose values read as another type
+    (:func:`_declared_string`: Tautulli's ``aspect_ratio TEXT`` of ``'1.78'``) is a string of the
+    application: it may write its missing values either way, ``''`` or NULL, but one of them only (a
+    Tautulli database's stream details scored 60.87 until 2026-12-05, its aspect ratio's ``''`` making
+    every string's blank dirt). That is an application's convention where a text field is a string that
     may be empty and a number or a moment is absent (Waline's comments, a dBase table through
     dbf-to-sqlite, Hamster's and Lutris' own databases; Django's string fields, whether or not the
     schema says NOT NULL): such a table's text ``''`` is its one way, not dirt. A table that writes
@@ -1100,7 +1108,8 @@ def _text_blank_typed_null(columns: Sequence[ColumnProfile], unique: set[str] | 
     unique = unique or set()
     filled = [column for column in columns if not _never_filled(column)]
     texts = [column for column in filled if column.inferred_type == "text"]
-    others = [column for column in filled if column.inferred_type != "text"]
+    strings = [column for column in filled if _declared_string(column)]
+    others = [column for column in filled if column.inferred_type != "text" and not _declared_string(column)]
     if not any(column.empty_string_count for column in texts):
         return False
     if any(
@@ -1108,7 +1117,17 @@ def _text_blank_typed_null(columns: Sequence[ColumnProfile], unique: set[str] | 
         for column in texts
     ):
         return False
+    if any(column.null_like_count or (column.empty_string_count and column.null_count) for column in strings):
+        return False
     return not any(column.empty_string_count or column.null_like_count for column in others)
+
+
+def _declared_string(column: ColumnProfile) -> bool:
+    """Whether ``column`` is declared a text (``TEXT``, ``VARCHAR``) but its values read as another type
+    (an aspect ratio ``'1.78'``, a count ``'12'``): a string field of its application, whose missing
+    value may be ``''`` as a string's or NULL as a number's, one of the two (see
+    :func:`_text_blank_typed_null`)."""
+    return column.inferred_type != "text" and declared_family(column.declared_type or "") == "text"
 
 
 def _nulls_the_index_needs(column: ColumnProfile, unique: set[str]) -> bool:
