@@ -276,6 +276,7 @@ def test_instants_and_wall_clock_times_in_one_column_are_read_only_as_asked(
         "%a, %d %b %Y %H:%M:%S %Z",
         "%d %b %Y %H:%M:%S %z",
         "%d %b %Y %H:%M:%S %Z",
+        "%d-%b-%Y %H:%M:%S %z",
         "%a %b %d %H:%M:%S %Z %Y",
         "%a %b %d %H:%M:%S %z %Y",
         "%Y%m%dT%H%M%S%z",
