@@ -1454,6 +1454,15 @@ number, so a test computes what a column holds from the same numbers.
   ``''`` until deleted, ``-1`` for no payee or category, check numbers ``000123`` or ``''``; splits;
   currencies and their rate history (six decimals); stocks of fractional shares; the info table's
   name/value text; tags and their declared links.
+- :func:`memos_server`: a Memos note-taking server's ``memos_prod.db`` as its SQLite migrations
+  create it (``store/migration/sqlite/LATEST.sql``: no declared reference, ``AUTOINCREMENT`` keys):
+  every ``created_ts``/``updated_ts BIGINT`` Unix seconds as ``strftime('%s', 'now')`` writes them;
+  users, per-user settings keyed ``(user_id, key)`` holding protojson; memos with 22-character short
+  UUIDs, Markdown (task lists, 600 CJK characters, emoji, a no-break space, ``007``, ``''`` for a memo
+  of attachments alone), ``pinned INTEGER CHECK (pinned IN (0, 1))``, JSON payloads of tags and a
+  location; relations of two memo ids; attachments kept in the database (PNG bytes in a BLOB), on
+  disk or in S3 (a path or URL, ``blob`` NULL), ``memo_id`` NULL until attached; activities, inbox
+  messages, an OAuth2 identity provider, and reactions naming ``memos/<uid>`` with an emoji.
 """
 
 from __future__ import annotations
@@ -33124,3 +33133,251 @@ def mmex_rows() -> dict[str, list[Sequence[Any]]]:
 def mmex_book(path: Path) -> Path:
     """A Money Manager Ex ``.mmb`` file (see the module's list)."""
     return write_export(path, MMEX_DDL, mmex_rows())
+
+
+# --- Memos -------------------------------------------------------------------------------------------------
+
+MEMOS_DDL = (
+    "CREATE TABLE system_setting (name TEXT NOT NULL, value TEXT NOT NULL, description TEXT NOT NULL "
+    "DEFAULT '', UNIQUE(name))",
+    "CREATE TABLE user (id INTEGER PRIMARY KEY AUTOINCREMENT, created_ts BIGINT NOT NULL DEFAULT "
+    "(strftime('%s', 'now')), updated_ts BIGINT NOT NULL DEFAULT (strftime('%s', 'now')), row_status TEXT "
+    "NOT NULL CHECK (row_status IN ('NORMAL', 'ARCHIVED')) DEFAULT 'NORMAL', username TEXT NOT NULL UNIQUE, "
+    "role TEXT NOT NULL DEFAULT 'USER', email TEXT NOT NULL DEFAULT '', nickname TEXT NOT NULL DEFAULT '', "
+    "password_hash TEXT NOT NULL, avatar_url TEXT NOT NULL DEFAULT '', description TEXT NOT NULL DEFAULT '')",
+    "CREATE TABLE user_setting (user_id INTEGER NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, "
+    "UNIQUE(user_id, key))",
+    "CREATE TABLE memo (id INTEGER PRIMARY KEY AUTOINCREMENT, uid TEXT NOT NULL UNIQUE, creator_id INTEGER "
+    "NOT NULL, created_ts BIGINT NOT NULL DEFAULT (strftime('%s', 'now')), updated_ts BIGINT NOT NULL "
+    "DEFAULT (strftime('%s', 'now')), row_status TEXT NOT NULL CHECK (row_status IN ('NORMAL', 'ARCHIVED')) "
+    "DEFAULT 'NORMAL', content TEXT NOT NULL DEFAULT '', visibility TEXT NOT NULL CHECK (visibility IN "
+    "('PUBLIC', 'PROTECTED', 'PRIVATE')) DEFAULT 'PRIVATE', pinned INTEGER NOT NULL CHECK (pinned IN (0, 1)) "
+    "DEFAULT 0, payload TEXT NOT NULL DEFAULT '{}')",
+    "CREATE TABLE memo_relation (memo_id INTEGER NOT NULL, related_memo_id INTEGER NOT NULL, type TEXT NOT "
+    "NULL, UNIQUE(memo_id, related_memo_id, type))",
+    "CREATE TABLE attachment (id INTEGER PRIMARY KEY AUTOINCREMENT, uid TEXT NOT NULL UNIQUE, creator_id "
+    "INTEGER NOT NULL, created_ts BIGINT NOT NULL DEFAULT (strftime('%s', 'now')), updated_ts BIGINT NOT "
+    "NULL DEFAULT (strftime('%s', 'now')), filename TEXT NOT NULL DEFAULT '', blob BLOB DEFAULT NULL, type "
+    "TEXT NOT NULL DEFAULT '', size INTEGER NOT NULL DEFAULT 0, memo_id INTEGER, storage_type TEXT NOT NULL "
+    "DEFAULT '', reference TEXT NOT NULL DEFAULT '', payload TEXT NOT NULL DEFAULT '{}')",
+    "CREATE TABLE activity (id INTEGER PRIMARY KEY AUTOINCREMENT, creator_id INTEGER NOT NULL, created_ts "
+    "BIGINT NOT NULL DEFAULT (strftime('%s', 'now')), type TEXT NOT NULL DEFAULT '', level TEXT NOT NULL "
+    "CHECK (level IN ('INFO', 'WARN', 'ERROR')) DEFAULT 'INFO', payload TEXT NOT NULL DEFAULT '{}')",
+    "CREATE TABLE idp (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL, type TEXT NOT NULL, "
+    "identifier_filter TEXT NOT NULL DEFAULT '', config TEXT NOT NULL DEFAULT '{}')",
+    "CREATE TABLE inbox (id INTEGER PRIMARY KEY AUTOINCREMENT, created_ts BIGINT NOT NULL DEFAULT "
+    "(strftime('%s', 'now')), sender_id INTEGER NOT NULL, receiver_id INTEGER NOT NULL, status TEXT NOT "
+    "NULL, message TEXT NOT NULL DEFAULT '{}')",
+    "CREATE TABLE reaction (id INTEGER PRIMARY KEY AUTOINCREMENT, created_ts BIGINT NOT NULL DEFAULT "
+    "(strftime('%s', 'now')), creator_id INTEGER NOT NULL, content_id TEXT NOT NULL, reaction_type TEXT NOT "
+    "NULL, UNIQUE(creator_id, content_id, reaction_type))",
+)
+MEMOS_USERS = 4
+MEMOS_MEMOS = 30
+MEMOS_ATTACHMENTS = 9
+MEMOS_EVENTS = 8  # activities and inbox messages each
+MEMOS_START = 1_704_103_445  # 2024-01-01 10:04:05 UTC, Unix seconds as strftime('%s', 'now') writes them
+MEMOS_UID_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
+MEMOS_REACTIONS = ("👍", "❤️", "🎉", "😄")
+
+
+def memos_uid(kind: int, n: int) -> str:
+    """A 22-character short UUID as Memos gives a memo (``kind`` 0) or an attachment (1)."""
+    return "".join(MEMOS_UID_ALPHABET[(n * 7 + kind * 11 + i * (n + 3)) % 57] for i in range(22))
+
+
+def memos_content(n: int) -> str:
+    """Memo ``n``'s Markdown as the user typed it; memo 7 holds attachments alone (``''``)."""
+    if n == 7:
+        return ""
+    return (
+        "Einkaufsliste 🥛\n- [ ] Milch\n- [x] Brot #shopping",
+        f"Meeting notes {n}:\n\n**Budget** 12,50\u00a0€ #work",
+        "长期计划" * 150,
+        "See https://example.com/a?b=c&d=e #link",
+        "007",
+        f"Réunion du {n} mars — « bilan »",
+    )[n % 6]
+
+
+def memos_rows() -> dict[str, list[Sequence[Any]]]:
+    settings = [
+        (
+            "BASIC",
+            json.dumps({"secretKey": "7f1c2e4a-9b8d-4c3e-a2f1-0d9e8c7b6a5f", "schemaVersion": "0.25.1"}),
+            "",
+        ),
+        (
+            "GENERAL",
+            json.dumps(
+                {"disallowUserRegistration": True, "customProfile": {"title": "Mémos", "locale": "fr"}},
+                ensure_ascii=False,
+            ),
+            "",
+        ),
+        (
+            "STORAGE",
+            json.dumps({"storageType": "DATABASE", "filepathTemplate": "assets/{timestamp}_{filename}"}),
+            "",
+        ),
+        ("MEMO_RELATED", json.dumps({"contentLengthLimit": 8192, "reactions": list(MEMOS_REACTIONS)}), ""),
+    ]
+    users = [
+        (
+            n,
+            MEMOS_START + n * 86_413,
+            MEMOS_START + n * 86_413 + n * 7_919,
+            "ARCHIVED" if n == 4 else "NORMAL",
+            ("admin", "zoë", "0042", "li.wei")[n - 1],
+            ("HOST", "ADMIN", "USER", "USER")[n - 1],
+            ("admin@example.org", "zoe@example.org", "", "li@example.cn")[n - 1],
+            ("Admin", "Zoë\u00a0Ünlü", "", "李伟")[n - 1],
+            "$2a$10$" + hashlib.sha256(f"user{n}".encode()).hexdigest()[:53],
+            "data:image/png;base64,iVBORw0KGgoAAAANSUhEUg==" if n == 2 else "",
+            ("", "Notes 📝 and\nthoughts", "", "")[n - 1],
+        )
+        for n in range(1, MEMOS_USERS + 1)
+    ]
+    user_settings = [
+        (n, key, value)
+        for n in range(1, MEMOS_USERS + 1)
+        for key, value in (
+            (
+                "GENERAL",
+                json.dumps({"locale": ("en", "fr", "de", "zh-Hans")[n - 1], "memoVisibility": "PRIVATE"}),
+            ),
+            (
+                "ACCESS_TOKENS",
+                json.dumps({"accessTokens": [{"accessToken": f"eyJhbGciOiJIUzI1NiJ9.{n:08d}"}]}),
+            ),
+        )
+        if key == "GENERAL" or n < 3
+    ]
+    memos = []
+    for n in range(1, MEMOS_MEMOS + 1):
+        content = memos_content(n)
+        tags = [word[1:] for word in content.split() if word.startswith("#")]
+        payload: dict[str, Any] = {"property": {"tags": tags}} if tags else {}
+        if n % 9 == 0:
+            payload["location"] = {
+                "placeholder": "Zürich",
+                "latitude": 47.3769 + n / 10_000,
+                "longitude": 8.5417,
+            }
+        created = MEMOS_START + n * 25_213
+        memos.append(
+            (
+                n,
+                memos_uid(0, n),
+                1 + n % MEMOS_USERS,
+                created,
+                created + (0, 61, 2_592_000)[n % 3],
+                "ARCHIVED" if n % 11 == 0 else "NORMAL",
+                content,
+                ("PUBLIC", "PROTECTED", "PRIVATE")[n % 3],
+                int(n % 8 == 0),
+                json.dumps(payload, ensure_ascii=False) if payload else "{}",
+            )
+        )
+    relations = [(n, 1 + n * 7 % MEMOS_MEMOS, ("REFERENCE", "COMMENT")[n % 2]) for n in range(2, 18, 2)]
+    attachments = []
+    for n in range(1, MEMOS_ATTACHMENTS + 1):
+        kind = n % 3  # DATABASE keeps the bytes, LOCAL a path, S3 a URL and its object
+        blob = b"\x89PNG\r\n\x1a\n" + bytes((n * k) % 256 for k in range(8 + n * 13)) if kind == 0 else None
+        created = MEMOS_START + n * 40_009
+        attachments.append(
+            (
+                n,
+                memos_uid(1, n),
+                1 + n % MEMOS_USERS,
+                created,
+                created,
+                ("photo.png", "reçu 2024.pdf", "🙂.gif")[kind],
+                blob,
+                ("image/png", "application/pdf", "image/gif")[kind],
+                len(blob) if blob is not None else 1_000 + n * 104_729,
+                None if n % 4 == 0 else 1 + n * 3 % MEMOS_MEMOS,
+                ("DATABASE", "LOCAL", "S3")[kind],
+                (
+                    "",
+                    f"assets/{created}_reçu 2024.pdf",
+                    f"https://memos.s3.amazonaws.com/assets/{created}.gif",
+                )[kind],
+                json.dumps(
+                    {
+                        "s3Object": {
+                            "key": f"assets/{created}.gif",
+                            "lastPresignedTime": "2024-05-01T10:00:00Z",
+                        }
+                    }
+                )
+                if kind == 2
+                else "{}",
+            )
+        )
+    activities = [
+        (
+            n,
+            1 + n % MEMOS_USERS,
+            MEMOS_START + n * 3_607,
+            "MEMO_COMMENT",
+            "INFO",
+            json.dumps({"memoComment": {"memoId": 2 * n, "relatedMemoId": 1 + 2 * n * 7 % MEMOS_MEMOS}}),
+        )
+        for n in range(1, MEMOS_EVENTS + 1)
+    ]
+    idps = [
+        (
+            1,
+            "GitHub",
+            "OAUTH2",
+            "",
+            json.dumps(
+                {
+                    "oauth2Config": {
+                        "clientId": "Iv1.0123abcd",
+                        "scopes": ["user"],
+                        "fieldMapping": {"identifier": "login"},
+                    }
+                }
+            ),
+        )
+    ]
+    inbox = [
+        (
+            n,
+            MEMOS_START + n * 3_607 + 1,
+            1 + n % MEMOS_USERS,
+            1 + (n + 1) % MEMOS_USERS,
+            ("UNREAD", "ARCHIVED")[n % 2],
+            json.dumps({"type": "MEMO_COMMENT", "activityId": n}),
+        )
+        for n in range(1, MEMOS_EVENTS + 1)
+    ]
+    reactions = [
+        (
+            n,
+            MEMOS_START + n * 977,
+            1 + n % MEMOS_USERS,
+            f"memos/{memos_uid(0, 1 + n * 5 % MEMOS_MEMOS)}",
+            MEMOS_REACTIONS[n % len(MEMOS_REACTIONS)],
+        )
+        for n in range(1, 13)
+    ]
+    return {
+        "system_setting": settings,
+        "user": users,
+        "user_setting": user_settings,
+        "memo": memos,
+        "memo_relation": relations,
+        "attachment": attachments,
+        "activity": activities,
+        "idp": idps,
+        "inbox": inbox,
+        "reaction": reactions,
+    }
+
+
+def memos_server(path: Path) -> Path:
+    """A Memos server's ``memos_prod.db`` (see the module's list)."""
+    return write_export(path, MEMOS_DDL, memos_rows(), bytes_as_text=False)
