@@ -57,8 +57,8 @@ photo library, a Kodi music and video library, a Django site's django-treebeard 
 django-axes login log and django-phonenumber-field numbers, a Geary mail client, Thunderbird's global
 message index, an Arize Phoenix LLM tracing store, a promptfoo eval database, a Flowise and a Langflow
 server, a Vaultwarden password manager, a Zotero reference library, a Money Manager Ex personal
-finance file, a Memos note-taking server) through ``columnar-etl run`` into the session's real
-PostgreSQL, every cell checked.
+finance file, a Memos note-taking server, a GoToSocial fediverse server) through ``columnar-etl run``
+into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -13242,3 +13242,65 @@ def test_memos_server_reads_its_unix_seconds_as_instants_and_finds_every_user_an
     assert ran.values("reaction", "content_id", "id") == {row[0]: row[3] for row in rows["reaction"]}
     assert ran.values("user", "nickname", "id") == {row[0]: row[7] or None for row in rows["user"]}
     assert ran.values("user", "username", "id") == {row[0]: row[4] for row in rows["user"]}
+
+
+def test_gotosocial_server_reads_buns_instants_and_keeps_an_unset_one_an_instant(run_export: Runner) -> None:
+    """A GoToSocial server's ``sqlite.db`` as Go's bun writes it: every ``timestamptz`` column bun's
+    text of a ``time.Time`` in UTC (``2024-01-02 09:00:00.5+00:00``, up to six fraction digits, none for a
+    whole second) arrives as timestamptz, every instant exact; ``sensitized_at``, NULL in every row, is
+    timestamptz as declared (until 2026-12-05 a timestamp without time zone, whose type the first
+    moderator's action changed); bun's migrations table, whose ``migrated_at`` bun leaves to SQLite's
+    ``CURRENT_TIMESTAMP`` (UTC without an offset), is a timestamp of that text; ULID keys are text and
+    every reference among them is found with none declared (an author's statuses, replies and boosts,
+    attachments, follows); ``BOOLEAN`` 0/1 are booleans; a status's visibility code (1-4) is no reference
+    to the twenty migrations; REAL focus points and aspect ratios keep every bit; exit 0."""
+    rows = apps.gotosocial_rows()
+    ran, run_dir = run_export(apps.gotosocial_server)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    accounts, statuses = "accounts.id", "statuses.id"
+    assert references(run_dir) == {
+        ("statuses", "account_id"): accounts,
+        ("statuses", "in_reply_to_id"): statuses,
+        ("statuses", "boost_of_id"): statuses,
+        ("media_attachments", "status_id"): statuses,
+        ("media_attachments", "account_id"): accounts,
+        ("follows", "account_id"): accounts,
+        ("follows", "target_account_id"): accounts,
+    }
+    instant = "timestamp with time zone"
+    for table, at in (  # each moment's place in its table's rows
+        (
+            "accounts",
+            {"created_at": 1, "updated_at": 2, "fetched_at": 3, "sensitized_at": 15, "suspended_at": 16},
+        ),
+        ("statuses", {"created_at": 1, "edited_at": 2}),
+        ("media_attachments", {"created_at": 1}),
+        ("follows", {"created_at": 1, "updated_at": 2}),
+    ):
+        types = ran.types(table)
+        for column, place in at.items():
+            assert types[column] == instant, (table, column)
+            assert ran.values(table, column, "id") == {
+                row[0]: None if row[place] is None else datetime.fromisoformat(row[place])
+                for row in rows[table]
+            }, (table, column)
+    assert {row[15] for row in rows["accounts"]} == {None}
+    written = [row[1] for row in rows["statuses"]]
+    assert any(w.endswith(":00+00:00") for w in written) and any(".5+00:00" in w for w in written)
+    assert ran.types("bun_migrations")["migrated_at"] == "timestamp without time zone"
+    assert ran.values("bun_migrations", "migrated_at", "id") == {
+        row[0]: datetime.fromisoformat(row[3]) for row in rows["bun_migrations"]
+    }
+    status = ran.types("statuses")
+    assert (status["id"], status["account_id"], status["visibility"]) == ("text", "text", "bigint")
+    assert (status["local"], status["sensitive"]) == ("boolean", "boolean")
+    assert ran.values("statuses", "local", "id") == {row[0]: bool(row[6]) for row in rows["statuses"]}
+    assert ran.values("statuses", "visibility", "id") == {row[0]: row[11] for row in rows["statuses"]}
+    media = ran.types("media_attachments")
+    assert media["file_meta_focus_x"] == media["file_meta_original_aspect"] == "double precision"
+    assert ran.values("media_attachments", "file_meta_original_aspect", "id") == {
+        row[0]: row[6] for row in rows["media_attachments"]
+    }
+    assert ran.values("accounts", "username", "id") == {row[0]: row[4] for row in rows["accounts"]}
+    assert ran.values("statuses", "content", "id") == {row[0]: row[4] or None for row in rows["statuses"]}
