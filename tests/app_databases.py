@@ -1476,6 +1476,23 @@ number, so a test computes what a column holds from the same numbers.
   ISO dates, resolutions ``'1080'``/``'4k'``; ``started``/``stopped`` and ``added_at`` epoch seconds
   (``stopped`` NULL for a stream still playing); Plex user ids under ``users.user_id INTEGER UNIQUE``
   beside its ``AUTOINCREMENT`` id; one metadata and one media-info row per history row, keyed by its id.
+- :func:`memos_server`: a Memos note-taking server's ``memos_prod.db`` as its SQLite migrations
+  create it (``store/migration/sqlite/LATEST.sql``: no declared reference, ``AUTOINCREMENT`` keys):
+  every ``created_ts``/``updated_ts BIGINT`` Unix seconds as ``strftime('%s', 'now')`` writes them;
+  users, per-user settings keyed ``(user_id, key)`` holding protojson; memos with 22-character short
+  UUIDs, Markdown (task lists, 600 CJK characters, emoji, a no-break space, ``007``, ``''`` for a memo
+  of attachments alone), ``pinned INTEGER CHECK (pinned IN (0, 1))``, JSON payloads of tags and a
+  location; relations of two memo ids; attachments kept in the database (PNG bytes in a BLOB), on
+  disk or in S3 (a path or URL, ``blob`` NULL), ``memo_id`` NULL until attached; activities, inbox
+  messages, an OAuth2 identity provider, and reactions naming ``memos/<uid>`` with an emoji.
+- :func:`gotosocial_server`: a GoToSocial fediverse server's ``sqlite.db`` as Go's bun creates and
+  writes it (``CHAR(26)`` ULID keys, ``UNIQUE ("id")`` beside the primary key, no declared reference):
+  every ``timestamptz`` bun's text of a UTC ``time.Time`` (``2024-01-02 09:00:00.5+00:00``: up to six
+  fraction digits, trailing zeros dropped, none for a whole second), ``sensitized_at`` NULL in every
+  row, ``BOOLEAN`` 0/1, ``INTEGER`` enum codes (visibility 1-4, actor and media types), statuses
+  replying to and boosting others, ``''`` HTML for a boost or an account with no bio, JSON arrays of
+  attachment ids, REAL focus points and aspect ratios; ``bun_migrations`` with ``migrated_at`` left to
+  SQLite's ``CURRENT_TIMESTAMP``.
 """
 
 from __future__ import annotations
@@ -33749,3 +33766,427 @@ def tautulli_rows() -> dict[str, list[Sequence[Any]]]:
 def tautulli_database(path: Path) -> Path:
     """A Tautulli ``tautulli.db`` (see the module's list)."""
     return write_export(path, TAUTULLI_DDL, tautulli_rows())
+
+
+# --- Memos -------------------------------------------------------------------------------------------------
+
+MEMOS_DDL = (
+    "CREATE TABLE system_setting (name TEXT NOT NULL, value TEXT NOT NULL, description TEXT NOT NULL "
+    "DEFAULT '', UNIQUE(name))",
+    "CREATE TABLE user (id INTEGER PRIMARY KEY AUTOINCREMENT, created_ts BIGINT NOT NULL DEFAULT "
+    "(strftime('%s', 'now')), updated_ts BIGINT NOT NULL DEFAULT (strftime('%s', 'now')), row_status TEXT "
+    "NOT NULL CHECK (row_status IN ('NORMAL', 'ARCHIVED')) DEFAULT 'NORMAL', username TEXT NOT NULL UNIQUE, "
+    "role TEXT NOT NULL DEFAULT 'USER', email TEXT NOT NULL DEFAULT '', nickname TEXT NOT NULL DEFAULT '', "
+    "password_hash TEXT NOT NULL, avatar_url TEXT NOT NULL DEFAULT '', description TEXT NOT NULL DEFAULT '')",
+    "CREATE TABLE user_setting (user_id INTEGER NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, "
+    "UNIQUE(user_id, key))",
+    "CREATE TABLE memo (id INTEGER PRIMARY KEY AUTOINCREMENT, uid TEXT NOT NULL UNIQUE, creator_id INTEGER "
+    "NOT NULL, created_ts BIGINT NOT NULL DEFAULT (strftime('%s', 'now')), updated_ts BIGINT NOT NULL "
+    "DEFAULT (strftime('%s', 'now')), row_status TEXT NOT NULL CHECK (row_status IN ('NORMAL', 'ARCHIVED')) "
+    "DEFAULT 'NORMAL', content TEXT NOT NULL DEFAULT '', visibility TEXT NOT NULL CHECK (visibility IN "
+    "('PUBLIC', 'PROTECTED', 'PRIVATE')) DEFAULT 'PRIVATE', pinned INTEGER NOT NULL CHECK (pinned IN (0, 1)) "
+    "DEFAULT 0, payload TEXT NOT NULL DEFAULT '{}')",
+    "CREATE TABLE memo_relation (memo_id INTEGER NOT NULL, related_memo_id INTEGER NOT NULL, type TEXT NOT "
+    "NULL, UNIQUE(memo_id, related_memo_id, type))",
+    "CREATE TABLE attachment (id INTEGER PRIMARY KEY AUTOINCREMENT, uid TEXT NOT NULL UNIQUE, creator_id "
+    "INTEGER NOT NULL, created_ts BIGINT NOT NULL DEFAULT (strftime('%s', 'now')), updated_ts BIGINT NOT "
+    "NULL DEFAULT (strftime('%s', 'now')), filename TEXT NOT NULL DEFAULT '', blob BLOB DEFAULT NULL, type "
+    "TEXT NOT NULL DEFAULT '', size INTEGER NOT NULL DEFAULT 0, memo_id INTEGER, storage_type TEXT NOT NULL "
+    "DEFAULT '', reference TEXT NOT NULL DEFAULT '', payload TEXT NOT NULL DEFAULT '{}')",
+    "CREATE TABLE activity (id INTEGER PRIMARY KEY AUTOINCREMENT, creator_id INTEGER NOT NULL, created_ts "
+    "BIGINT NOT NULL DEFAULT (strftime('%s', 'now')), type TEXT NOT NULL DEFAULT '', level TEXT NOT NULL "
+    "CHECK (level IN ('INFO', 'WARN', 'ERROR')) DEFAULT 'INFO', payload TEXT NOT NULL DEFAULT '{}')",
+    "CREATE TABLE idp (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL, type TEXT NOT NULL, "
+    "identifier_filter TEXT NOT NULL DEFAULT '', config TEXT NOT NULL DEFAULT '{}')",
+    "CREATE TABLE inbox (id INTEGER PRIMARY KEY AUTOINCREMENT, created_ts BIGINT NOT NULL DEFAULT "
+    "(strftime('%s', 'now')), sender_id INTEGER NOT NULL, receiver_id INTEGER NOT NULL, status TEXT NOT "
+    "NULL, message TEXT NOT NULL DEFAULT '{}')",
+    "CREATE TABLE reaction (id INTEGER PRIMARY KEY AUTOINCREMENT, created_ts BIGINT NOT NULL DEFAULT "
+    "(strftime('%s', 'now')), creator_id INTEGER NOT NULL, content_id TEXT NOT NULL, reaction_type TEXT NOT "
+    "NULL, UNIQUE(creator_id, content_id, reaction_type))",
+)
+MEMOS_USERS = 4
+MEMOS_MEMOS = 30
+MEMOS_ATTACHMENTS = 9
+MEMOS_EVENTS = 8  # activities and inbox messages each
+MEMOS_START = 1_704_103_445  # 2024-01-01 10:04:05 UTC, Unix seconds as strftime('%s', 'now') writes them
+MEMOS_UID_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
+MEMOS_REACTIONS = ("👍", "❤️", "🎉", "😄")
+
+
+def memos_uid(kind: int, n: int) -> str:
+    """A 22-character short UUID as Memos gives a memo (``kind`` 0) or an attachment (1)."""
+    return "".join(MEMOS_UID_ALPHABET[(n * 7 + kind * 11 + i * (n + 3)) % 57] for i in range(22))
+
+
+def memos_content(n: int) -> str:
+    """Memo ``n``'s Markdown as the user typed it; memo 7 holds attachments alone (``''``)."""
+    if n == 7:
+        return ""
+    return (
+        "Einkaufsliste 🥛\n- [ ] Milch\n- [x] Brot #shopping",
+        f"Meeting notes {n}:\n\n**Budget** 12,50\u00a0€ #work",
+        "长期计划" * 150,
+        "See https://example.com/a?b=c&d=e #link",
+        "007",
+        f"Réunion du {n} mars — « bilan »",
+    )[n % 6]
+
+
+def memos_rows() -> dict[str, list[Sequence[Any]]]:
+    settings = [
+        (
+            "BASIC",
+            json.dumps({"secretKey": "7f1c2e4a-9b8d-4c3e-a2f1-0d9e8c7b6a5f", "schemaVersion": "0.25.1"}),
+            "",
+        ),
+        (
+            "GENERAL",
+            json.dumps(
+                {"disallowUserRegistration": True, "customProfile": {"title": "Mémos", "locale": "fr"}},
+                ensure_ascii=False,
+            ),
+            "",
+        ),
+        (
+            "STORAGE",
+            json.dumps({"storageType": "DATABASE", "filepathTemplate": "assets/{timestamp}_{filename}"}),
+            "",
+        ),
+        ("MEMO_RELATED", json.dumps({"contentLengthLimit": 8192, "reactions": list(MEMOS_REACTIONS)}), ""),
+    ]
+    users = [
+        (
+            n,
+            MEMOS_START + n * 86_413,
+            MEMOS_START + n * 86_413 + n * 7_919,
+            "ARCHIVED" if n == 4 else "NORMAL",
+            ("admin", "zoë", "0042", "li.wei")[n - 1],
+            ("HOST", "ADMIN", "USER", "USER")[n - 1],
+            ("admin@example.org", "zoe@example.org", "", "li@example.cn")[n - 1],
+            ("Admin", "Zoë\u00a0Ünlü", "", "李伟")[n - 1],
+            "$2a$10$" + hashlib.sha256(f"user{n}".encode()).hexdigest()[:53],
+            "data:image/png;base64,iVBORw0KGgoAAAANSUhEUg==" if n == 2 else "",
+            ("", "Notes 📝 and\nthoughts", "", "")[n - 1],
+        )
+        for n in range(1, MEMOS_USERS + 1)
+    ]
+    user_settings = [
+        (n, key, value)
+        for n in range(1, MEMOS_USERS + 1)
+        for key, value in (
+            (
+                "GENERAL",
+                json.dumps({"locale": ("en", "fr", "de", "zh-Hans")[n - 1], "memoVisibility": "PRIVATE"}),
+            ),
+            (
+                "ACCESS_TOKENS",
+                json.dumps({"accessTokens": [{"accessToken": f"eyJhbGciOiJIUzI1NiJ9.{n:08d}"}]}),
+            ),
+        )
+        if key == "GENERAL" or n < 3
+    ]
+    memos = []
+    for n in range(1, MEMOS_MEMOS + 1):
+        content = memos_content(n)
+        tags = [word[1:] for word in content.split() if word.startswith("#")]
+        payload: dict[str, Any] = {"property": {"tags": tags}} if tags else {}
+        if n % 9 == 0:
+            payload["location"] = {
+                "placeholder": "Zürich",
+                "latitude": 47.3769 + n / 10_000,
+                "longitude": 8.5417,
+            }
+        created = MEMOS_START + n * 25_213
+        memos.append(
+            (
+                n,
+                memos_uid(0, n),
+                1 + n % MEMOS_USERS,
+                created,
+                created + (0, 61, 2_592_000)[n % 3],
+                "ARCHIVED" if n % 11 == 0 else "NORMAL",
+                content,
+                ("PUBLIC", "PROTECTED", "PRIVATE")[n % 3],
+                int(n % 8 == 0),
+                json.dumps(payload, ensure_ascii=False) if payload else "{}",
+            )
+        )
+    relations = [(n, 1 + n * 7 % MEMOS_MEMOS, ("REFERENCE", "COMMENT")[n % 2]) for n in range(2, 18, 2)]
+    attachments = []
+    for n in range(1, MEMOS_ATTACHMENTS + 1):
+        kind = n % 3  # DATABASE keeps the bytes, LOCAL a path, S3 a URL and its object
+        blob = b"\x89PNG\r\n\x1a\n" + bytes((n * k) % 256 for k in range(8 + n * 13)) if kind == 0 else None
+        created = MEMOS_START + n * 40_009
+        attachments.append(
+            (
+                n,
+                memos_uid(1, n),
+                1 + n % MEMOS_USERS,
+                created,
+                created,
+                ("photo.png", "reçu 2024.pdf", "🙂.gif")[kind],
+                blob,
+                ("image/png", "application/pdf", "image/gif")[kind],
+                len(blob) if blob is not None else 1_000 + n * 104_729,
+                None if n % 4 == 0 else 1 + n * 3 % MEMOS_MEMOS,
+                ("DATABASE", "LOCAL", "S3")[kind],
+                (
+                    "",
+                    f"assets/{created}_reçu 2024.pdf",
+                    f"https://memos.s3.amazonaws.com/assets/{created}.gif",
+                )[kind],
+                json.dumps(
+                    {
+                        "s3Object": {
+                            "key": f"assets/{created}.gif",
+                            "lastPresignedTime": "2024-05-01T10:00:00Z",
+                        }
+                    }
+                )
+                if kind == 2
+                else "{}",
+            )
+        )
+    activities = [
+        (
+            n,
+            1 + n % MEMOS_USERS,
+            MEMOS_START + n * 3_607,
+            "MEMO_COMMENT",
+            "INFO",
+            json.dumps({"memoComment": {"memoId": 2 * n, "relatedMemoId": 1 + 2 * n * 7 % MEMOS_MEMOS}}),
+        )
+        for n in range(1, MEMOS_EVENTS + 1)
+    ]
+    idps = [
+        (
+            1,
+            "GitHub",
+            "OAUTH2",
+            "",
+            json.dumps(
+                {
+                    "oauth2Config": {
+                        "clientId": "Iv1.0123abcd",
+                        "scopes": ["user"],
+                        "fieldMapping": {"identifier": "login"},
+                    }
+                }
+            ),
+        )
+    ]
+    inbox = [
+        (
+            n,
+            MEMOS_START + n * 3_607 + 1,
+            1 + n % MEMOS_USERS,
+            1 + (n + 1) % MEMOS_USERS,
+            ("UNREAD", "ARCHIVED")[n % 2],
+            json.dumps({"type": "MEMO_COMMENT", "activityId": n}),
+        )
+        for n in range(1, MEMOS_EVENTS + 1)
+    ]
+    reactions = [
+        (
+            n,
+            MEMOS_START + n * 977,
+            1 + n % MEMOS_USERS,
+            f"memos/{memos_uid(0, 1 + n * 5 % MEMOS_MEMOS)}",
+            MEMOS_REACTIONS[n % len(MEMOS_REACTIONS)],
+        )
+        for n in range(1, 13)
+    ]
+    return {
+        "system_setting": settings,
+        "user": users,
+        "user_setting": user_settings,
+        "memo": memos,
+        "memo_relation": relations,
+        "attachment": attachments,
+        "activity": activities,
+        "idp": idps,
+        "inbox": inbox,
+        "reaction": reactions,
+    }
+
+
+def memos_server(path: Path) -> Path:
+    """A Memos server's ``memos_prod.db`` (see the module's list)."""
+    return write_export(path, MEMOS_DDL, memos_rows(), bytes_as_text=False)
+
+
+# --- GoToSocial --------------------------------------------------------------------------------------------
+
+GOTOSOCIAL_DDL = (
+    'CREATE TABLE IF NOT EXISTS "accounts" ("id" CHAR(26) NOT NULL, "created_at" timestamptz NOT '
+    'NULL DEFAULT current_timestamp, "updated_at" timestamptz NOT NULL DEFAULT current_timestamp, '
+    '"fetched_at" timestamptz, "username" VARCHAR NOT NULL, "domain" VARCHAR, "display_name" '
+    'VARCHAR, "fields" VARCHAR, "note" VARCHAR, "memorial" BOOLEAN DEFAULT false, "bot" BOOLEAN '
+    'DEFAULT false, "locked" BOOLEAN DEFAULT true, "uri" VARCHAR NOT NULL, "actor_type" INTEGER NOT '
+    'NULL, "public_key" VARCHAR NOT NULL, "sensitized_at" timestamptz, "suspended_at" timestamptz, '
+    'PRIMARY KEY ("id"), UNIQUE ("id"), UNIQUE ("uri"), UNIQUE ("username", "domain"))',
+    'CREATE TABLE IF NOT EXISTS "statuses" ("id" CHAR(26) NOT NULL, "created_at" timestamptz NOT '
+    'NULL DEFAULT current_timestamp, "edited_at" timestamptz, "uri" VARCHAR NOT NULL, "content" '
+    'VARCHAR, "attachments" VARCHAR, "local" BOOLEAN NOT NULL DEFAULT false, "account_id" CHAR(26) '
+    'NOT NULL, "in_reply_to_id" CHAR(26), "boost_of_id" CHAR(26), "content_warning" VARCHAR, '
+    '"visibility" INTEGER NOT NULL, "sensitive" BOOLEAN NOT NULL DEFAULT false, "language" VARCHAR, '
+    '"interaction_policy" VARCHAR, PRIMARY KEY ("id"), UNIQUE ("id"), UNIQUE ("uri"))',
+    'CREATE TABLE IF NOT EXISTS "media_attachments" ("id" CHAR(26) NOT NULL, "created_at" '
+    'timestamptz NOT NULL DEFAULT current_timestamp, "status_id" CHAR(26), "type" INTEGER NOT NULL, '
+    '"file_meta_original_width" INTEGER, "file_meta_original_height" INTEGER, '
+    '"file_meta_original_aspect" REAL, "file_meta_focus_x" REAL, "file_meta_focus_y" REAL, '
+    '"account_id" CHAR(26) NOT NULL, "description" VARCHAR, "blurhash" VARCHAR, "file_file_size" '
+    'INTEGER, "cached" BOOLEAN NOT NULL DEFAULT true, PRIMARY KEY ("id"), UNIQUE ("id"))',
+    'CREATE TABLE IF NOT EXISTS "follows" ("id" CHAR(26) NOT NULL, "created_at" timestamptz NOT '
+    'NULL DEFAULT current_timestamp, "updated_at" timestamptz NOT NULL DEFAULT current_timestamp, '
+    '"uri" VARCHAR NOT NULL, "account_id" CHAR(26) NOT NULL, "target_account_id" CHAR(26) NOT NULL, '
+    '"show_reblogs" BOOLEAN NOT NULL DEFAULT true, "notify" BOOLEAN NOT NULL DEFAULT false, PRIMARY '
+    'KEY ("id"), UNIQUE ("id"), UNIQUE ("uri"), UNIQUE ("account_id", "target_account_id"))',
+    'CREATE TABLE IF NOT EXISTS "bun_migrations" ("id" INTEGER NOT NULL, "name" VARCHAR, "group_id" '
+    'INTEGER, "migrated_at" timestamptz NOT NULL DEFAULT current_timestamp, PRIMARY KEY ("id"))',
+)
+GOTOSOCIAL_ACCOUNTS = 8
+GOTOSOCIAL_STATUSES = 24
+GOTOSOCIAL_MEDIA = 6
+GOTOSOCIAL_MIGRATIONS = 20
+GOTOSOCIAL_START = datetime(2024, 1, 2, 9, 0, 0, 123456, tzinfo=UTC)
+_CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+
+
+def gotosocial_moment(kind: int, n: int) -> datetime:
+    """Row ``n`` of table ``kind``'s creation: microseconds, tenths, or a whole second."""
+    micro = (0, 500_000, 123_450, 987_654)[n % 4]
+    return GOTOSOCIAL_START.replace(microsecond=0) + timedelta(hours=kind * 1_000 + n * 7, microseconds=micro)
+
+
+def bun_time(moment: datetime) -> str:
+    """``moment`` as Go's bun writes a ``time.Time`` on SQLite: UTC, fraction digits up to six with
+    trailing zeros dropped, none for a whole second, and the offset ``+00:00``."""
+    text = moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S")
+    if moment.microsecond:
+        text += f".{moment.microsecond:06d}".rstrip("0")
+    return text + "+00:00"
+
+
+def gotosocial_id(kind: int, n: int) -> str:
+    """A ULID of row ``n`` of table ``kind``: its creation in milliseconds, then 16 characters."""
+    ms = int(gotosocial_moment(kind, n).timestamp() * 1000)
+    head = "".join(_CROCKFORD[ms >> (5 * (9 - i)) & 31] for i in range(10))
+    return head + "".join(_CROCKFORD[(n * 13 + kind * 7 + i * 5) % 32] for i in range(16))
+
+
+def gotosocial_rows() -> dict[str, list[Sequence[Any]]]:
+    accounts = []
+    for n in range(1, GOTOSOCIAL_ACCOUNTS + 1):
+        local = n <= 3
+        domain = None if local else ("mastodon.social", "fosstodon.org", "social.例え.jp")[n % 3]
+        user = ("admin", "zoë", "0042")[n - 1] if local else f"user{n}"
+        uri = f"https://{domain or 'gts.example.org'}/users/{user}"
+        created = gotosocial_moment(0, n)
+        accounts.append(
+            (
+                gotosocial_id(0, n),
+                bun_time(created),
+                bun_time(created + timedelta(days=n, seconds=17)),
+                None if local else bun_time(created + timedelta(days=2, microseconds=500_000)),
+                user,
+                domain,
+                ("Admin", "Zoë 🌸", None, "Li\u00a0Wei", None, "Émile", "", "Bot 🤖")[n - 1],
+                json.dumps([{"Name": "Website", "Value": '<a href="https://x.y">x.y</a>'}])
+                if n % 3 == 0
+                else None,
+                '<p>Hello 👋 I post about <a href="#">#go</a></p>' if n % 2 else "",
+                0,
+                int(n == 8),
+                int(n % 5 == 0),
+                uri,
+                (1, 4)[n == 8],  # Person, Service
+                f"-----BEGIN RSA PUBLIC KEY-----\nMIIB{n:04d}\n-----END RSA PUBLIC KEY-----\n",
+                None,  # sensitized by no moderator yet
+                bun_time(created + timedelta(days=40)) if n == 6 else None,
+            )
+        )
+    statuses = []
+    for n in range(1, GOTOSOCIAL_STATUSES + 1):
+        author = 1 + n % GOTOSOCIAL_ACCOUNTS
+        sid = gotosocial_id(1, n)
+        reply = n > 3 and n % 4 == 0
+        boost = n > 3 and n % 7 == 0
+        text = ("Hello fediverse 👋 #introduction", "Prix : 12,50\u00a0€", "長" * 500, "Line1<br>Line2")[
+            n % 4
+        ]
+        statuses.append(
+            (
+                sid,
+                bun_time(gotosocial_moment(1, n)),
+                bun_time(gotosocial_moment(1, n) + timedelta(minutes=5, microseconds=250))
+                if n % 5 == 0
+                else None,
+                f"https://gts.example.org/users/u{author}/statuses/{sid}",
+                "" if boost else f"<p>{text}</p>",
+                json.dumps([gotosocial_id(2, 1 + n % GOTOSOCIAL_MEDIA)]) if n % 6 == 0 else None,
+                int(author <= 3),
+                gotosocial_id(0, author),
+                gotosocial_id(1, n - 3) if reply else None,
+                gotosocial_id(1, n - 2) if boost else None,
+                "CW: food 🍕" if n % 11 == 0 else None,
+                1 + n % 4,  # public, unlisted, followers only, direct
+                int(n % 11 == 0),
+                ("en", "fr", "zh", None)[n % 4],
+                json.dumps({"CanFavourite": {"Always": ["public", "me"], "WithApproval": None}})
+                if n % 9 == 0
+                else None,
+            )
+        )
+    media = []
+    for n in range(1, GOTOSOCIAL_MEDIA + 1):
+        width, height = ((1920, 1080), (640, 480), (1080, 1350))[n % 3]
+        media.append(
+            (
+                gotosocial_id(2, n),
+                bun_time(gotosocial_moment(2, n)),
+                gotosocial_id(1, 6 * n) if 6 * n <= GOTOSOCIAL_STATUSES else None,
+                1 + n % 3,
+                width,
+                height,
+                width / height,
+                (n % 5 - 2) / 10,
+                -0.25 if n % 2 else 0.5,
+                gotosocial_id(0, 1 + n % GOTOSOCIAL_ACCOUNTS),
+                ("A cat 🐱", "", "Graph of 12,5\u00a0% growth", None)[n % 4],
+                "LEHV6nWB2yk8pyo0adR*.7kCMdnj",
+                10_000 + n * 104_729,
+                1,
+            )
+        )
+    follows = [
+        (
+            gotosocial_id(3, n),
+            bun_time(gotosocial_moment(3, n)),
+            bun_time(gotosocial_moment(3, n)),
+            f"https://gts.example.org/{gotosocial_id(3, n)}",
+            gotosocial_id(0, 1 + n % GOTOSOCIAL_ACCOUNTS),
+            gotosocial_id(0, 1 + (n + 3) % GOTOSOCIAL_ACCOUNTS),
+            1,
+            int(n % 3 == 0),
+        )
+        for n in range(1, GOTOSOCIAL_ACCOUNTS + 1)
+    ]
+    # bun's migrator leaves migrated_at to the column's DEFAULT: SQLite's CURRENT_TIMESTAMP text in UTC.
+    migrations = [
+        (n, f"2024{n:02d}01120000_migration_{n}", 1 + n // 8, f"2024-01-01 10:00:{n:02d}")
+        for n in range(1, GOTOSOCIAL_MIGRATIONS + 1)
+    ]
+    return {
+        "accounts": accounts,
+        "statuses": statuses,
+        "media_attachments": media,
+        "follows": follows,
+        "bun_migrations": migrations,
+    }
+
+
+def gotosocial_server(path: Path) -> Path:
+    """A GoToSocial server's ``sqlite.db`` (see the module's list)."""
+    return write_export(path, GOTOSOCIAL_DDL, gotosocial_rows())

@@ -58,7 +58,8 @@ django-axes login log and django-phonenumber-field numbers, a Geary mail client,
 message index, an Arize Phoenix LLM tracing store, a promptfoo eval database, a Flowise and a Langflow
 server, a Vaultwarden password manager, a Zotero reference library, a Money Manager Ex personal
 finance file, a Paperless-ngx document archive, a Healthchecks cron monitor, a Tautulli media server
-monitor) through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
+monitor, a Memos note-taking server, a GoToSocial fediverse server) through ``columnar-etl run`` into
+the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -13421,3 +13422,141 @@ def test_tautulli_database_reads_its_string_fields_blanks_as_its_one_way_and_typ
     audit = pq.read_table(run_dir / "audit.parquet").to_pylist()
     made_null = Counter((a["table"], a["column"]) for a in audit if a["rule"] == "empty_to_null")
     assert {key: made_null[key] for key in blanks} == blanks
+
+
+def test_memos_server_reads_its_unix_seconds_as_instants_and_finds_every_user_and_memo_reference(
+    run_export: Runner,
+) -> None:
+    """A Memos server's ``memos_prod.db`` as its SQLite migrations create it: every ``*_ts BIGINT`` of
+    Unix seconds (``strftime('%s', 'now')``) arrives as timestamptz, each cell audited ``epoch:seconds``;
+    no reference is declared, and each found in the data: a memo's, an attachment's, an activity's, a
+    reaction's ``creator_id``, an inbox message's ``sender_id`` and ``receiver_id`` and a setting's
+    ``user_id`` name users, a relation's two memo ids and an attachment's ``memo_id`` (NULL until
+    attached) name memos; the ``pinned INTEGER CHECK (pinned IN (0, 1))`` flag stays bigint (an
+    INTEGER column of 0/1 is never boolean); an attachment's PNG bytes arrive byte for byte; short
+    UUIDs, Markdown (2,000 characters, emoji, a no-break space, ``007``), JSON payloads and the
+    ``memos/<uid>`` a reaction names arrive as written; a memo of attachments alone (``''``) is NULL,
+    audited; exit 0, nothing costs."""
+    rows = apps.memos_rows()
+    ran, run_dir = run_export(apps.memos_server)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    users, memos = "user.id", "memo.id"
+    assert references(run_dir) == {
+        ("user_setting", "user_id"): users,
+        ("memo", "creator_id"): users,
+        ("memo_relation", "memo_id"): memos,
+        ("memo_relation", "related_memo_id"): memos,
+        ("attachment", "creator_id"): users,
+        ("attachment", "memo_id"): memos,
+        ("activity", "creator_id"): users,
+        ("inbox", "sender_id"): users,
+        ("inbox", "receiver_id"): users,
+        ("reaction", "creator_id"): users,
+    }
+    instant = "timestamp with time zone"
+    for table, at in (  # each moment's place in its table's rows
+        ("user", {"created_ts": 1, "updated_ts": 2}),
+        ("memo", {"created_ts": 3, "updated_ts": 4}),
+        ("attachment", {"created_ts": 3, "updated_ts": 4}),
+        ("activity", {"created_ts": 2}),
+        ("inbox", {"created_ts": 1}),
+        ("reaction", {"created_ts": 1}),
+    ):
+        types = ran.types(table)
+        for column, place in at.items():
+            assert types[column] == instant, (table, column)
+            assert ran.values(table, column, "id") == {
+                row[0]: UNIX_EPOCH + timedelta(seconds=row[place]) for row in rows[table]
+            }, (table, column)
+            assert audit_rules(run_dir, table, column) == {
+                str(row[0]): {"epoch:seconds"} for row in rows[table]
+            }, (table, column)
+    memo = ran.types("memo")
+    assert memo["pinned"] == "bigint" and memo["uid"] == memo["content"] == memo["payload"] == "text"
+    by_id = {row[0]: row for row in rows["memo"]}
+    assert ran.values("memo", "pinned", "id") == {n: row[8] for n, row in by_id.items()}
+    assert {row[8] for row in by_id.values()} == {0, 1}
+    assert ran.values("memo", "content", "id") == {n: row[6] or None for n, row in by_id.items()}
+    assert (
+        audit_rules(run_dir, "memo", "content")
+        == {str(n): {"empty_to_null"} for n, row in by_id.items() if row[6] == ""}
+        != {}
+    )
+    assert any(len(row[6]) >= 600 for row in by_id.values()) and "007" in {row[6] for row in by_id.values()}
+    assert ran.values("memo", "uid", "id") == {n: row[1] for n, row in by_id.items()}
+    assert ran.values("memo", "payload", "id") == {n: row[9] for n, row in by_id.items()}
+    attachment = ran.types("attachment")
+    assert (attachment["blob"], attachment["size"], attachment["memo_id"]) == ("bytea", "bigint", "bigint")
+    blobs = {
+        n: bytes(v) if v is not None else None for n, v in ran.values("attachment", "blob", "id").items()
+    }
+    assert blobs == {row[0]: row[6] for row in rows["attachment"]}
+    assert any(blob is not None for blob in blobs.values()) and None in blobs.values()
+    assert ran.values("attachment", "memo_id", "id") == {row[0]: row[9] for row in rows["attachment"]}
+    assert ran.values("reaction", "content_id", "id") == {row[0]: row[3] for row in rows["reaction"]}
+    assert ran.values("user", "nickname", "id") == {row[0]: row[7] or None for row in rows["user"]}
+    assert ran.values("user", "username", "id") == {row[0]: row[4] for row in rows["user"]}
+
+
+def test_gotosocial_server_reads_buns_instants_and_keeps_an_unset_one_an_instant(run_export: Runner) -> None:
+    """A GoToSocial server's ``sqlite.db`` as Go's bun writes it: every ``timestamptz`` column bun's
+    text of a ``time.Time`` in UTC (``2024-01-02 09:00:00.5+00:00``, up to six fraction digits, none for a
+    whole second) arrives as timestamptz, every instant exact; ``sensitized_at``, NULL in every row, is
+    timestamptz as declared (until 2026-12-05 a timestamp without time zone, whose type the first
+    moderator's action changed); bun's migrations table, whose ``migrated_at`` bun leaves to SQLite's
+    ``CURRENT_TIMESTAMP`` (UTC without an offset), is a timestamp of that text; ULID keys are text and
+    every reference among them is found with none declared (an author's statuses, replies and boosts,
+    attachments, follows); ``BOOLEAN`` 0/1 are booleans; a status's visibility code (1-4) is no reference
+    to the twenty migrations; REAL focus points and aspect ratios keep every bit; exit 0."""
+    rows = apps.gotosocial_rows()
+    ran, run_dir = run_export(apps.gotosocial_server)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    accounts, statuses = "accounts.id", "statuses.id"
+    assert references(run_dir) == {
+        ("statuses", "account_id"): accounts,
+        ("statuses", "in_reply_to_id"): statuses,
+        ("statuses", "boost_of_id"): statuses,
+        ("media_attachments", "status_id"): statuses,
+        ("media_attachments", "account_id"): accounts,
+        ("follows", "account_id"): accounts,
+        ("follows", "target_account_id"): accounts,
+    }
+    instant = "timestamp with time zone"
+    for table, at in (  # each moment's place in its table's rows
+        (
+            "accounts",
+            {"created_at": 1, "updated_at": 2, "fetched_at": 3, "sensitized_at": 15, "suspended_at": 16},
+        ),
+        ("statuses", {"created_at": 1, "edited_at": 2}),
+        ("media_attachments", {"created_at": 1}),
+        ("follows", {"created_at": 1, "updated_at": 2}),
+    ):
+        types = ran.types(table)
+        for column, place in at.items():
+            assert types[column] == instant, (table, column)
+            assert ran.values(table, column, "id") == {
+                row[0]: None if row[place] is None else datetime.fromisoformat(row[place])
+                for row in rows[table]
+            }, (table, column)
+    assert {row[15] for row in rows["accounts"]} == {None}
+    written = [row[1] for row in rows["statuses"]]
+    assert any(w.endswith(":00+00:00") for w in written) and any(".5+00:00" in w for w in written)
+    assert ran.types("bun_migrations")["migrated_at"] == "timestamp without time zone"
+    assert ran.values("bun_migrations", "migrated_at", "id") == {
+        row[0]: datetime.fromisoformat(row[3]) for row in rows["bun_migrations"]
+    }
+    status = ran.types("statuses")
+    assert (status["id"], status["account_id"], status["visibility"]) == ("text", "text", "bigint")
+    assert (status["local"], status["sensitive"]) == ("boolean", "boolean")
+    assert ran.values("statuses", "local", "id") == {row[0]: bool(row[6]) for row in rows["statuses"]}
+    assert ran.values("statuses", "visibility", "id") == {row[0]: row[11] for row in rows["statuses"]}
+    media = ran.types("media_attachments")
+    assert media["file_meta_focus_x"] == media["file_meta_original_aspect"] == "double precision"
+    assert ran.values("media_attachments", "file_meta_original_aspect", "id") == {
+        row[0]: row[6] for row in rows["media_attachments"]
+    }
+    assert ran.values("accounts", "username", "id") == {row[0]: row[4] for row in rows["accounts"]}
+    assert ran.values("statuses", "content", "id") == {row[0]: row[4] or None for row in rows["statuses"]}

@@ -839,6 +839,36 @@ def test_declared_decimals_with_no_value_yet_keep_the_money_scale(pg_uri: str, t
     }
 
 
+def test_declared_instants_with_no_value_yet_are_timestamptz(pg_uri: str, tmp_path: Path) -> None:
+    # Go's bun declares every time.Time `timestamptz` on SQLite (a fediverse server's account
+    # `suspended_at`, `sensitized_at`, NULL until the moderator acts), PostgreSQL's own name for
+    # instants, and writes each with its offset ('2024-01-02 09:00:00.5+00:00'). A column holding no
+    # value yet was a timestamp without time zone, the family of every TIMESTAMP word, and the next
+    # export's first instant changed its type. The declared zone is kept: TIMESTAMPTZ, TIMESTAMP WITH
+    # TIME ZONE and SQL Server's DATETIMEOFFSET give timestamptz; TIMESTAMP, DATETIME, TIMESTAMP
+    # WITHOUT TIME ZONE and DATE keep theirs.
+    path = sqlite_file(
+        tmp_path / "unset.db",
+        "CREATE TABLE account (id INTEGER PRIMARY KEY, suspended_at timestamptz, sensitized_at "
+        "TIMESTAMP WITH TIME ZONE, moved_at DATETIMEOFFSET, seen_at TIMESTAMP, due DATETIME, "
+        "local_at TIMESTAMP WITHOUT TIME ZONE, born DATE)",
+        [(1, None, None, None, None, None, None, None), (2, None, None, None, None, None, None, None)],
+    )
+    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
+    assert loaded.violations == [], summarize(loaded.violations)
+    instant, moment = "timestamp with time zone", "timestamp without time zone"
+    assert loaded.pg_types("account") == {
+        "id": "bigint",
+        "suspended_at": instant,
+        "sensitized_at": instant,
+        "moved_at": instant,
+        "seen_at": moment,
+        "due": moment,
+        "local_at": moment,
+        "born": "date",
+    }
+
+
 def test_declared_decimals_stored_as_reals_load_as_numeric_at_the_declared_scale(
     pg_uri: str, tmp_path: Path
 ) -> None:

@@ -106,6 +106,23 @@ def declared_family(declared: str) -> InferredType | None:
     return None
 
 
+#: Declared types of instants, a moment with its zone: PostgreSQL's ``TIMESTAMPTZ`` (Go's bun declares
+#: every ``time.Time`` so on SQLite), SQL's ``TIMESTAMP WITH TIME ZONE`` and SQL Server's
+#: ``DATETIMEOFFSET``.
+_ZONED_TIME = re.compile(r"TIMESTAMPTZ|WITH\s+TIME\s+ZONE|DATETIMEOFFSET")
+
+
+def declared_zoned(declared: str) -> bool:
+    """Whether ``declared`` names instants (:data:`_ZONED_TIME`), whose family (:func:`declared_family`)
+    is ``timestamp``; ``TIMESTAMP WITHOUT TIME ZONE`` names none."""
+    upper = declared.upper()
+    return (
+        declared_family(declared) == "timestamp"
+        and bool(_ZONED_TIME.search(upper))
+        and "WITHOUT" not in upper
+    )
+
+
 #: A declared type's precision and scale: ``DECIMAL(10,2)``, ``NUMERIC(12, 4)``.
 _PRECISION_AND_SCALE = re.compile(r"\(\s*\d+\s*,\s*(\d+)\s*\)")
 

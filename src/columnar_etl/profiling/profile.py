@@ -43,6 +43,7 @@ from columnar_etl.profiling.affinity import (
     declared_binary,
     declared_family,
     declared_scale,
+    declared_zoned,
     time_of_day_or_interval,
 )
 from columnar_etl.profiling.cell_sizes import records_over, refuse_large_cells
@@ -1667,6 +1668,10 @@ def _infer_column(
         # BLOB) is text, its blanks NULL by the rule, as in any text column.
         binary = family is None and declared_binary(column.declared_type) and not classes[StorageClass.TEXT]
         inferred, reason = "bytea" if binary else family or "text", "no values: the declared type"
+        if declared_zoned(column.declared_type):
+            # TIMESTAMPTZ, WITH TIME ZONE: instants, as the next export's first value with its offset
+            # will be (until 2026-12-05 a timestamp without time zone, whose type that value changed).
+            inferred = "timestamptz"
     elif (
         family == "boolean"
         and n_bool / present >= MAJORITY
