@@ -921,6 +921,33 @@ def test_the_last_query_is_an_epoch_timestamp_as_the_last_visit_is(make_sqlite: 
     }
 
 
+def test_the_moments_a_state_holds_since_and_until_are_epoch_timestamps(make_sqlite: SqliteFactory) -> None:
+    # A monitoring server's alert instances (Grafana's `alert_instance`: `current_state_since INTEGER`,
+    # Unix seconds, when the state began, beside `last_eval_time`) stayed bigint while the
+    # `last_eval_time` beside it was read as instants. `since` names the moment a state began
+    # (`member_since`, `activeSince`), `until` and `till` the one it ends (a monitoring proxy's
+    # maintenance `active_since` and `active_till`, Zabbix's, Unix seconds both); an id named so
+    # (`since_id`: the newest item already fetched) or a count of days since one
+    # (`days_since_signup`, no epoch's digits) is none.
+    seconds = [1_796_491_564 + 3601 * i for i in range(5)]
+    rows = [(i, s, s, s, s, s + 60, s + 60, s, i + 30) for i, s in enumerate(seconds)]
+    ddl = (
+        "CREATE TABLE alert_instance (id INTEGER PRIMARY KEY, current_state_since INTEGER, "
+        "member_since INTEGER, activeSince INTEGER, since INTEGER, active_till INTEGER, "
+        "valid_until INTEGER, since_id INTEGER, days_since_signup INTEGER)"
+    )
+    assert _types_beside_key(make_sqlite, "alert_instance", ddl, rows, key="id") == {
+        "current_state_since": "timestamptz",
+        "member_since": "timestamptz",
+        "activeSince": "timestamptz",
+        "since": "timestamptz",
+        "active_till": "timestamptz",
+        "valid_until": "timestamptz",
+        "since_id": "integer",
+        "days_since_signup": "integer",
+    }
+
+
 def test_spans_of_time_are_not_epoch_timestamps(make_sqlite: SqliteFactory) -> None:
     # A help desk's time logged on a follow-up (Django's DurationField: BIGINT microseconds) of 20 to
     # 30 minutes is 1,200,000,000 to 1,800,000,000: epoch seconds' range. `time_spent` was loaded as

@@ -236,6 +236,14 @@ _DATE_WORDS = frozenset(
         "dt",
         "dtstart",
         "dtend",
+        # The moment a state began (`member_since`, `activeSince`) and the one it ends (`valid_until`,
+        # `active_till`): a monitoring server's alert instances (Grafana's `current_state_since`, Unix
+        # seconds, beside `last_eval_time`), a monitoring proxy's maintenance periods (Zabbix's
+        # `active_since` and `active_till`); since 2026-12-05. A count of days since one has no
+        # epoch's digits; `since_id` is an id.
+        "since",
+        "until",
+        "till",
     }
 )
 #: Events that name a moment only as the last one (``last_login``, ``lastLogin``, ``LastLogon``, or one
