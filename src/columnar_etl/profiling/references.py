@@ -1162,6 +1162,15 @@ VERSION_WORDS = frozenset({"version", "revision"})
 NESTED_SET_WORDS = frozenset({"lft", "rgt", "rght"})
 
 
+#: The last words of a column's name that say it holds the row's place among its siblings (a forge's
+#: issue number within its repository, Gitea's ``issue.index`` and ``pull_request.index``; a list's
+#: ``position``, a rule's ``rule_group_idx``, an ``ordinal``), not another row's key: numbers from 1 of
+#: each parent fit the keys 1..N of any table of a few dozen rows, their own among them (a Gitea
+#: database's ``issue.index`` "referred to" its own issues, its pull requests' to a time log). Since
+#: 2026-12-05.
+POSITION_WORDS = frozenset({"index", "idx", "position", "ordinal"})
+
+
 #: The words that say a column's name holds a count of things (how many, not which row): the last
 #: word (``visit_count``, ``retry_cnt``) or the first of several (``num_cmds``, ``nb_visits``,
 #: ``number_of_items``, ``count_rows``). Counts of a few to a few dozen fit the keys 1..N of any small
@@ -1210,11 +1219,11 @@ def _count_word(column: str, *, named: bool) -> str | None:
 
 
 def _code_word(column: str) -> str | None:
-    """The :data:`CODE_WORDS`, :data:`DATE_PART_WORDS`, :data:`VERSION_WORDS` or
-    :data:`NESTED_SET_WORDS` word a column's name ends in (``type``, ``visit_type``, ``original_day``,
-    ``table_version``, ``lft``), else None."""
+    """The :data:`CODE_WORDS`, :data:`DATE_PART_WORDS`, :data:`VERSION_WORDS`,
+    :data:`NESTED_SET_WORDS` or :data:`POSITION_WORDS` word a column's name ends in (``type``,
+    ``visit_type``, ``original_day``, ``table_version``, ``lft``, ``index``), else None."""
     words = name_words(column)
-    own = CODE_WORDS | DATE_PART_WORDS | VERSION_WORDS | NESTED_SET_WORDS
+    own = CODE_WORDS | DATE_PART_WORDS | VERSION_WORDS | NESTED_SET_WORDS | POSITION_WORDS
     return words[-1] if words and words[-1] in own else None
 
 
@@ -1455,6 +1464,8 @@ def _turned_away(
             if code in VERSION_WORDS
             else "the row's bound in its tree's walk"
             if code in NESTED_SET_WORDS
+            else "the row's place among its siblings"
+            if code in POSITION_WORDS
             else "a code of the row"
         )
         return (
