@@ -1011,6 +1011,57 @@ def test_a_column_named_as_a_position_is_no_reference_to_a_table_it_does_not_nam
     assert _references(named) == {("staff", "position"): "positions.id"}
 
 
+def test_a_column_naming_its_table_by_an_abbreviation_chooses_that_table(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """A forge's database (Gitea's) names each issue's and milestone's repository ``repo_id``: the
+    repositories' keys 2 and 3 fit the keys of every small table of the forge alike (its milestones,
+    its pull requests), so no reference was chosen. ``repo`` begins the table's name ``repository``
+    and no other's: among the tables the values fit, the one the name abbreviates is chosen. Two
+    tables the name abbreviates alike (``cat_id`` beside ``categories`` and ``catalogs``) stay a tie."""
+    path = make_sqlite(
+        {
+            "repository": (
+                "CREATE TABLE repository (id INTEGER PRIMARY KEY, name TEXT)",
+                [(n, f"repo{n}") for n in range(1, 5)],
+            ),
+            "milestone": (
+                "CREATE TABLE milestone (id INTEGER PRIMARY KEY, name TEXT)",
+                [(n, f"v1.{n}") for n in range(1, 5)],
+            ),
+            "pull_request": (
+                "CREATE TABLE pull_request (id INTEGER PRIMARY KEY, head_branch TEXT)",
+                [(n, f"feature/{n}") for n in range(1, 5)],
+            ),
+            "issue": (
+                "CREATE TABLE issue (id INTEGER PRIMARY KEY, repo_id INTEGER, name TEXT)",
+                [(n, 2 if n % 3 else 3, f"issue {n}") for n in range(1, 25)],
+            ),
+        }
+    )
+    found = profile(path)
+    assert _references_of(found) == {("issue", "repo_id"): "repository.id"}
+
+    tied = make_sqlite(
+        {
+            "categories": (
+                "CREATE TABLE categories (id INTEGER PRIMARY KEY, name TEXT)",
+                [(n, f"c{n}") for n in range(1, 5)],
+            ),
+            "catalogs": (
+                "CREATE TABLE catalogs (id INTEGER PRIMARY KEY, name TEXT)",
+                [(n, f"k{n}") for n in range(1, 5)],
+            ),
+            "items": (
+                "CREATE TABLE items (id INTEGER PRIMARY KEY, cat_id INTEGER)",
+                [(n, 2 if n % 3 else 3) for n in range(1, 25)],
+            ),
+        },
+        name="tied.db",
+    )
+    assert _references(tied) == {}
+
+
 def nested_set(parents: list[int | None]) -> dict[int, tuple[int, int]]:
     """Each node's ``(lft, rgt)`` as a nested-set tree numbers them: a depth-first walk counting from 1,
     ``lft`` on entering a node and ``rgt`` on leaving it, children by key; node ``n`` (1-based) has the

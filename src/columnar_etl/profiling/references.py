@@ -1281,7 +1281,8 @@ def _choose(
     :func:`linked_tables`; ``books_custom_column_5_link.value`` → ``custom_column_5``), else the one
     key the export's declared references of the column's name name (``named_so``:
     :func:`declared_by_name`; Zim's ``tasklist.source`` → ``pages.id``, as its ``links.source``
-    declares). None when still a tie."""
+    declares), else the one whose table's name the column's abbreviates (:func:`_abbreviates`:
+    ``repo_id`` → ``repository``). None when still a tie."""
     if len(fits) <= 1:
         return fits[0] if fits else None
     name = normalised_name(column)
@@ -1289,6 +1290,7 @@ def _choose(
         [fit for fit in fits if _names_table(column, fit)],
         [fit for fit in fits if normalised_name(fit.key) in name and normalised_name(fit.key) != name],
         [fit for fit in fits if _same_entity(column, fit)],
+        [fit for fit in fits if _abbreviates(column, fit.parent)],
     ):
         if len(named) == 1:
             return named[0]
@@ -1301,6 +1303,22 @@ def _choose(
         return named[0]
     named = [fit for fit in top if (fit.parent, fit.key) in named_so]
     return named[0] if len(named) == 1 else None
+
+
+#: The fewest letters of a column's entity that may abbreviate a table's (``repo``, not ``re``).
+MIN_ABBREVIATION = 3
+
+
+def _abbreviates(column: str, parent: str) -> bool:
+    """Does the column's entity (:func:`entity_of`: ``repo`` of ``repo_id``) begin the parent table's,
+    shorter than it, of :data:`MIN_ABBREVIATION` letters or more (``repository``: a forge's, Gitea's,
+    ``issue.repo_id``; ``org`` of ``organization``)? Only a tie between tables the values fit is broken
+    so (:func:`_choose`): such a name says which table no more than its numbers do. Since 2026-12-05."""
+    return any(
+        len(short) >= MIN_ABBREVIATION and long != short and long.startswith(short)
+        for short in entity_of(column)
+        for long in entity_of(parent, table=True)
+    )
 
 
 def declared_by_name(declared: Iterable[Reference]) -> dict[str, frozenset[tuple[str, str]]]:
