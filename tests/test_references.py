@@ -988,6 +988,7 @@ def test_a_column_named_as_a_position_is_no_reference_to_a_table_it_does_not_nam
     ) == [(16, 16)]
     found = profile(path)
     assert _references_of(found) == {
+        ("issue", "repo_id"): "repository.id",
         ("tracked_time", "issue_id"): "issue.id",
         ("pull_request", "issue_id"): "issue.id",
     }
