@@ -1493,6 +1493,28 @@ number, so a test computes what a column holds from the same numbers.
   replying to and boosting others, ``''`` HTML for a boost or an account with no bio, JSON arrays of
   attachment ids, REAL focus points and aspect ratios; ``bun_migrations`` with ``migrated_at`` left to
   SQLite's ``CURRENT_TIMESTAMP``.
+- :func:`grafana_server`: a Grafana 11 server's ``grafana.db`` (its migrator's SQLite DDL, each
+  column on its own line after ``\n, ``, later columns appended by ``alter table … ADD COLUMN``;
+  xorm's storage; the server itself cannot be installed here, so the DDL and storage follow its
+  migrations): every bool ``INTEGER`` 0/1, every varchar ``TEXT``, every ``DATETIME`` xorm's
+  ``2006-01-02 15:04:05`` (a new account's ``last_seen_at`` ten years before it was made, for
+  never); an annotation's ``epoch``, ``epoch_end``, ``created`` and ``updated`` epoch milliseconds,
+  ``0`` for no alert, dashboard or panel, ``''`` states; a session's ``*_at`` Unix seconds with
+  ``seen_at`` ``0`` until seen and ``revoked_at`` ``0``; an alert instance's
+  ``current_state_since``, ``current_state_end`` and ``last_eval_time`` Unix seconds under a
+  composite key; a rule's ``for`` a Go duration in nanoseconds; an API key's ``expires`` Unix
+  seconds or NULL; dashboards' JSON; orgs' postcodes with leading zeros; ``org_user.role``
+  ``None``; ``tag`` ``(key, value)`` unique with ``''`` for no value; ``file.contents`` bytes.
+- :func:`gitea_forge`: a Gitea 1.22 forge's ``gitea.db`` (xorm's ``Sync`` of its Go models, one
+  line per table, ``DEFAULT`` before ``NOT NULL``; like Grafana, the server cannot be installed here):
+  every moment a ``timeutil.TimeStamp`` of Unix seconds named ``<event>_unix``, ``0`` until the event
+  (``closed_unix``, ``merged_unix``, ``last_login_unix``, ``archived_unix``, an issue's
+  ``deadline_unix``), a milestone created with no due date 9999-12-31 23:59:59; each repository's
+  issues numbered from 1 in ``index``; ``repo_id`` naming ``repository``, ``uid`` and ``poster_id``
+  a user, ``-1`` Gitea's ghost for a migrated issue's author; an organization in ``user`` (``type``
+  1, ``''`` e-mail and password); ``topics`` xorm's JSON of a Go slice (``null`` for nil); review
+  comments with a negative ``line`` (the diff's old side) and the commit's SHA-1; a time log's
+  seconds spent.
 """
 
 from __future__ import annotations
@@ -34190,3 +34212,1148 @@ def gotosocial_rows() -> dict[str, list[Sequence[Any]]]:
 def gotosocial_server(path: Path) -> Path:
     """A GoToSocial server's ``sqlite.db`` (see the module's list)."""
     return write_export(path, GOTOSOCIAL_DDL, gotosocial_rows())
+
+
+# --- Grafana (grafana.db: its migrator's DDL, xorm's storage) ---------------------------------------------
+
+
+def grafana_table(name: str, columns: Sequence[str], added: Sequence[str] = ()) -> list[str]:
+    """A table as Grafana's migrator creates it on SQLite (``CREATE TABLE IF NOT EXISTS`` with each
+    column on its own line after ``\\n, ``), then the columns later migrations added with ``alter table
+    … ADD COLUMN``, which SQLite appends to the stored text."""
+    body = "\n, ".join(columns)
+    return [f"CREATE TABLE IF NOT EXISTS `{name}` (\n{body}\n)"] + [
+        f"alter table `{name}` ADD COLUMN {column}" for column in added
+    ]
+
+
+GRAFANA_KEY = "`id` INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL"
+
+#: A few of Grafana 11's tables as its SQLite dialect declares them: every int and bool ``INTEGER``,
+#: every varchar ``TEXT``, every time ``DATETIME``, a blob ``BLOB``.
+GRAFANA_DDL = [
+    *grafana_table(
+        "migration_log",
+        [
+            GRAFANA_KEY,
+            "`migration_id` TEXT NOT NULL",
+            "`sql` TEXT NOT NULL",
+            "`success` INTEGER NOT NULL",
+            "`error` TEXT NOT NULL",
+            "`timestamp` DATETIME NOT NULL",
+        ],
+    ),
+    *grafana_table(
+        "org",
+        [
+            GRAFANA_KEY,
+            "`version` INTEGER NOT NULL",
+            "`name` TEXT NOT NULL",
+            "`address1` TEXT NULL",
+            "`address2` TEXT NULL",
+            "`city` TEXT NULL",
+            "`state` TEXT NULL",
+            "`zip_code` TEXT NULL",
+            "`country` TEXT NULL",
+            "`billing_email` TEXT NULL",
+            "`created` DATETIME NOT NULL",
+            "`updated` DATETIME NOT NULL",
+        ],
+    ),
+    "CREATE UNIQUE INDEX `UQE_org_name` ON `org` (`name`)",
+    *grafana_table(
+        "user",
+        [
+            GRAFANA_KEY,
+            "`version` INTEGER NOT NULL",
+            "`login` TEXT NOT NULL",
+            "`email` TEXT NOT NULL",
+            "`name` TEXT NULL",
+            "`password` TEXT NULL",
+            "`salt` TEXT NULL",
+            "`rands` TEXT NULL",
+            "`company` TEXT NULL",
+            "`org_id` INTEGER NOT NULL",
+            "`is_admin` INTEGER NOT NULL",
+            "`email_verified` INTEGER NULL",
+            "`theme` TEXT NULL",
+            "`created` DATETIME NOT NULL",
+            "`updated` DATETIME NOT NULL",
+        ],
+        [
+            "`help_flags1` INTEGER NOT NULL DEFAULT 0",
+            "`last_seen_at` DATETIME NULL",
+            "`is_disabled` INTEGER NOT NULL DEFAULT 0",
+            "`is_service_account` INTEGER NULL DEFAULT 0",
+            "`uid` TEXT NULL",
+        ],
+    ),
+    "CREATE UNIQUE INDEX `UQE_user_login` ON `user` (`login`)",
+    "CREATE UNIQUE INDEX `UQE_user_email` ON `user` (`email`)",
+    *grafana_table(
+        "org_user",
+        [
+            GRAFANA_KEY,
+            "`org_id` INTEGER NOT NULL",
+            "`user_id` INTEGER NOT NULL",
+            "`role` TEXT NOT NULL",
+            "`created` DATETIME NOT NULL",
+            "`updated` DATETIME NOT NULL",
+        ],
+    ),
+    "CREATE UNIQUE INDEX `UQE_org_user_org_id_user_id` ON `org_user` (`org_id`,`user_id`)",
+    *grafana_table(
+        "dashboard",
+        [
+            GRAFANA_KEY,
+            "`version` INTEGER NOT NULL",
+            "`slug` TEXT NOT NULL",
+            "`title` TEXT NOT NULL",
+            "`data` TEXT NOT NULL",
+            "`org_id` INTEGER NOT NULL",
+            "`created` DATETIME NOT NULL",
+            "`updated` DATETIME NOT NULL",
+        ],
+        [
+            "`updated_by` INTEGER NULL",
+            "`created_by` INTEGER NULL",
+            "`gnet_id` INTEGER NULL",
+            "`plugin_id` TEXT NULL",
+            "`folder_id` INTEGER NOT NULL DEFAULT 0",
+            "`is_folder` INTEGER NOT NULL DEFAULT 0",
+            "`has_acl` INTEGER NOT NULL DEFAULT 0",
+            "`uid` TEXT NULL",
+            "`is_public` INTEGER NOT NULL DEFAULT 0",
+            "`folder_uid` TEXT NULL",
+            "`deleted` DATETIME NULL",
+        ],
+    ),
+    "CREATE UNIQUE INDEX `UQE_dashboard_org_id_uid` ON `dashboard` (`org_id`,`uid`)",
+    *grafana_table(
+        "dashboard_version",
+        [
+            GRAFANA_KEY,
+            "`dashboard_id` INTEGER NOT NULL",
+            "`parent_version` INTEGER NOT NULL",
+            "`restored_from` INTEGER NOT NULL",
+            "`version` INTEGER NOT NULL",
+            "`created` DATETIME NOT NULL",
+            "`created_by` INTEGER NOT NULL",
+            "`message` TEXT NOT NULL",
+            "`data` TEXT NULL",
+        ],
+    ),
+    "CREATE UNIQUE INDEX `UQE_dashboard_version_dashboard_id_version` ON `dashboard_version` "
+    "(`dashboard_id`,`version`)",
+    *grafana_table(
+        "data_source",
+        [
+            GRAFANA_KEY,
+            "`org_id` INTEGER NOT NULL",
+            "`version` INTEGER NOT NULL",
+            "`type` TEXT NOT NULL",
+            "`name` TEXT NOT NULL",
+            "`access` TEXT NOT NULL",
+            "`url` TEXT NOT NULL",
+            "`password` TEXT NULL",
+            "`user` TEXT NULL",
+            "`database` TEXT NULL",
+            "`basic_auth` INTEGER NOT NULL",
+            "`basic_auth_user` TEXT NULL",
+            "`basic_auth_password` TEXT NULL",
+            "`is_default` INTEGER NOT NULL",
+            "`json_data` TEXT NULL",
+            "`created` DATETIME NOT NULL",
+            "`updated` DATETIME NOT NULL",
+        ],
+        [
+            "`with_credentials` INTEGER NOT NULL DEFAULT 0",
+            "`secure_json_data` TEXT NULL",
+            "`read_only` INTEGER NULL",
+            "`uid` TEXT NOT NULL DEFAULT 0",
+            "`is_prunable` INTEGER NULL DEFAULT 0",
+        ],
+    ),
+    "CREATE UNIQUE INDEX `UQE_data_source_org_id_uid` ON `data_source` (`org_id`,`uid`)",
+    *grafana_table(
+        "annotation",
+        [
+            GRAFANA_KEY,
+            "`org_id` INTEGER NOT NULL",
+            "`alert_id` INTEGER NULL",
+            "`user_id` INTEGER NULL",
+            "`dashboard_id` INTEGER NULL",
+            "`panel_id` INTEGER NULL",
+            "`category_id` INTEGER NULL",
+            "`type` TEXT NOT NULL",
+            "`title` TEXT NOT NULL",
+            "`text` TEXT NOT NULL",
+            "`metric` TEXT NULL",
+            "`prev_state` TEXT NOT NULL",
+            "`new_state` TEXT NOT NULL",
+            "`data` TEXT NOT NULL",
+            "`epoch` INTEGER NOT NULL",
+        ],
+        [
+            "`region_id` INTEGER NULL DEFAULT 0",
+            "`tags` TEXT NULL",
+            "`created` INTEGER NULL DEFAULT 0",
+            "`updated` INTEGER NULL DEFAULT 0",
+            "`epoch_end` INTEGER NOT NULL DEFAULT 0",
+            "`dashboard_uid` TEXT NULL",
+        ],
+    ),
+    *grafana_table("tag", [GRAFANA_KEY, "`key` TEXT NOT NULL", "`value` TEXT NOT NULL"]),
+    "CREATE UNIQUE INDEX `UQE_tag_key_value` ON `tag` (`key`,`value`)",
+    *grafana_table(
+        "annotation_tag",
+        [GRAFANA_KEY, "`annotation_id` INTEGER NOT NULL", "`tag_id` INTEGER NOT NULL"],
+    ),
+    "CREATE UNIQUE INDEX `UQE_annotation_tag_annotation_id_tag_id` ON `annotation_tag` "
+    "(`annotation_id`,`tag_id`)",
+    *grafana_table(
+        "api_key",
+        [
+            GRAFANA_KEY,
+            "`org_id` INTEGER NOT NULL",
+            "`name` TEXT NOT NULL",
+            "`key` TEXT NOT NULL",
+            "`role` TEXT NOT NULL",
+            "`created` DATETIME NOT NULL",
+            "`updated` DATETIME NOT NULL",
+            "`expires` INTEGER NULL",
+        ],
+        [
+            "`service_account_id` INTEGER NULL",
+            "`last_used_at` DATETIME NULL",
+            "`is_revoked` INTEGER NULL DEFAULT 0",
+        ],
+    ),
+    "CREATE UNIQUE INDEX `UQE_api_key_key` ON `api_key` (`key`)",
+    *grafana_table(
+        "user_auth_token",
+        [
+            GRAFANA_KEY,
+            "`user_id` INTEGER NOT NULL",
+            "`auth_token` TEXT NOT NULL",
+            "`prev_auth_token` TEXT NOT NULL",
+            "`user_agent` TEXT NOT NULL",
+            "`client_ip` TEXT NOT NULL",
+            "`auth_token_seen` INTEGER NOT NULL",
+            "`seen_at` INTEGER NULL",
+            "`rotated_at` INTEGER NOT NULL",
+            "`created_at` INTEGER NOT NULL",
+            "`updated_at` INTEGER NOT NULL",
+        ],
+        ["`revoked_at` INTEGER NULL", "`external_session_id` INTEGER NULL"],
+    ),
+    "CREATE UNIQUE INDEX `UQE_user_auth_token_auth_token` ON `user_auth_token` (`auth_token`)",
+    *grafana_table(
+        "alert_rule",
+        [
+            GRAFANA_KEY,
+            "`org_id` INTEGER NOT NULL",
+            "`title` TEXT NOT NULL",
+            "`condition` TEXT NOT NULL",
+            "`data` TEXT NOT NULL",
+            "`updated` DATETIME NOT NULL",
+            "`interval_seconds` INTEGER NOT NULL DEFAULT 60",
+            "`version` INTEGER NOT NULL DEFAULT 0",
+            "`uid` TEXT NOT NULL DEFAULT 0",
+            "`namespace_uid` TEXT NOT NULL",
+            "`rule_group` TEXT NOT NULL",
+            "`no_data_state` TEXT NOT NULL DEFAULT 'NoData'",
+            "`exec_err_state` TEXT NOT NULL DEFAULT 'Alerting'",
+        ],
+        [
+            "`for` INTEGER NOT NULL DEFAULT 0",
+            "`annotations` TEXT NULL",
+            "`labels` TEXT NULL",
+            "`dashboard_uid` TEXT NULL",
+            "`panel_id` INTEGER NULL",
+            "`rule_group_idx` INTEGER NOT NULL DEFAULT 1",
+            "`is_paused` INTEGER NOT NULL DEFAULT 0",
+        ],
+    ),
+    "CREATE UNIQUE INDEX `UQE_alert_rule_org_id_uid` ON `alert_rule` (`org_id`,`uid`)",
+    *grafana_table(
+        "alert_instance",
+        [
+            "`rule_org_id` INTEGER NOT NULL",
+            "`rule_uid` TEXT NOT NULL DEFAULT 0",
+            "`labels` TEXT NOT NULL",
+            "`labels_hash` TEXT NOT NULL",
+            "`current_state` TEXT NOT NULL",
+            "`current_state_since` INTEGER NOT NULL",
+            "`last_eval_time` INTEGER NOT NULL",
+            "PRIMARY KEY ( `rule_org_id`,`rule_uid`,`labels_hash` )",
+        ],
+        [
+            "`current_state_end` INTEGER NOT NULL DEFAULT 0",
+            "`current_reason` TEXT NULL",
+            "`result_fingerprint` TEXT NULL",
+            "`resolved_at` INTEGER NULL",
+            "`last_sent_at` INTEGER NULL",
+        ],
+    ),
+    *grafana_table(
+        "file",
+        [
+            "`path` TEXT NOT NULL",
+            "`path_hash` TEXT NOT NULL",
+            "`parent_folder_path_hash` TEXT NOT NULL",
+            "`contents` BLOB NOT NULL",
+            "`etag` TEXT NOT NULL",
+            "`cache_control` TEXT NOT NULL",
+            "`content_disposition` TEXT NOT NULL",
+            "`updated` DATETIME NOT NULL",
+            "`created` DATETIME NOT NULL",
+            "`size` INTEGER NOT NULL",
+            "`mime_type` TEXT NOT NULL",
+        ],
+    ),
+    "CREATE UNIQUE INDEX `UQE_file_path_hash` ON `file` (`path_hash`)",
+]
+
+#: Grafana's first instant: ``grafana-server`` started on a fresh data directory.
+GRAFANA_START = datetime(2026, 3, 2, 8, 15, 7)
+
+
+def grafana_moment(seconds: int) -> datetime:
+    """``seconds`` after the server first started."""
+    return GRAFANA_START + timedelta(seconds=seconds)
+
+
+def grafana_time(seconds: int) -> str:
+    """A ``DATETIME`` as xorm writes a Go ``time.Time`` to SQLite: ``2006-01-02 15:04:05``, in UTC."""
+    return grafana_moment(seconds).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def grafana_unix(seconds: int) -> int:
+    """The same instant in Unix seconds, as Grafana's ``*_at`` and ``expires`` integers hold it."""
+    return int(grafana_moment(seconds).replace(tzinfo=UTC).timestamp())
+
+
+def grafana_uid(n: int, length: int = 14) -> str:
+    """A Grafana ``uid``: lower-case letters and digits (``util.GenerateShortUID``)."""
+    digest = hashlib.sha1(f"grafana-{n}".encode()).hexdigest()
+    return "".join(c if c.isdigit() else chr(ord("a") + int(c, 16)) for c in digest)[:length]
+
+
+GRAFANA_ORGS = (
+    ("Main Org.", "", "", "", "", "", ""),
+    ("Équipe Réseau", "12 rue de l'Ouest", "", "Paris", "", "75014", "FR"),
+    ("Boston NOC", "1 Main St", "Suite 200", "Cambridge", "MA", "02139", "US"),
+    ("Dresden Ops", "Pragerstraße 2", "", "Dresden", "", "01069", "DE"),
+)
+
+GRAFANA_USERS = (
+    ("admin", "admin@localhost", "", 1),
+    ("jdoe", "jdoe@example.com", "Jane Doe", 0),
+    ("zoë", "zoe@example.fr", "Zoë Lefèvre", 0),
+    ("mkovač", "m.kovac@example.de", "Marko Kovač", 0),
+    ("ops\u00a0bot", "ops@example.com", "Ops\u00a0Bot 🤖", 0),
+    ("sa-1-provisioner", "sa-1-provisioner", "provisioner", 0),
+    ("sa-1-ci", "sa-1-ci", "CI 🚀", 0),
+    ("kwame", "kwame@example.gh", "Kwame Mensah", 0),
+)
+
+
+def grafana_user_rows() -> list[Sequence[Any]]:
+    rows: list[Sequence[Any]] = []
+    for n, (login, email, name, admin) in enumerate(GRAFANA_USERS, start=1):
+        service = login.startswith("sa-")
+        made = 60 * n * n
+        rows.append(
+            (
+                n,
+                0,
+                login,
+                email,
+                name,
+                "" if service else hashlib.pbkdf2_hmac("sha256", login.encode(), b"s", 1, 50).hex(),
+                grafana_uid(100 + n, 10),
+                grafana_uid(200 + n, 10),
+                "" if n % 3 else "ACME ✓",
+                1 if n < 6 else 1 + n % 4,
+                admin,
+                0,
+                "" if n % 2 else ("dark" if n % 4 else "light"),
+                grafana_time(made),
+                grafana_time(made + 3600 * n),
+                2 if n in (1, 3) else 0,
+                # A new account's last visit is ten years before it was made: "never seen".
+                grafana_time(made + 86400 * n) if n % 3 else grafana_time(made - 3652 * 86400),
+                1 if n == 8 else 0,
+                1 if service else 0,
+                grafana_uid(300 + n),
+            )
+        )
+    return rows
+
+
+def grafana_panel(n: int) -> dict[str, Any]:
+    return {
+        "id": n,
+        "type": ("timeseries", "stat", "table", "gauge")[n % 4],
+        "title": f"Panel {n} — p95 latency µs",
+        "gridPos": {"h": 8, "w": 12, "x": 12 * (n % 2), "y": 8 * (n // 2)},
+        "targets": [
+            {"refId": "A", "expr": f'histogram_quantile(0.95, rate(http_bucket{{job="api{n}"}}[5m]))'}
+        ],
+        "fieldConfig": {"defaults": {"unit": "µs", "decimals": 2}},
+    }
+
+
+def grafana_dashboard_json(n: int, title: str, version: int, uid: str) -> str:
+    """The JSON Grafana stores in ``dashboard.data`` (Go's ``simplejson``: keys sorted, no spaces)."""
+    model = {
+        "id": n,
+        "uid": uid,
+        "title": title,
+        "version": version,
+        "schemaVersion": 39,
+        "tags": ["prod", "ü-tag"] if n % 2 else [],
+        "time": {"from": "now-6h", "to": "now"},
+        "timezone": "browser",
+        "panels": [grafana_panel(p) for p in range(n % 4 + 1)],
+    }
+    return json.dumps(model, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+GRAFANA_FOLDERS = ("Production", "Équipe 🇫🇷", "Lab")
+
+
+def grafana_dashboard_rows(dashboards: int = 14) -> list[Sequence[Any]]:
+    rows: list[Sequence[Any]] = []
+    folders = len(GRAFANA_FOLDERS)
+    for n in range(1, folders + dashboards + 1):
+        folder = n <= folders
+        title = GRAFANA_FOLDERS[n - 1] if folder else f"Service {n} — latence\u00a0& débit"
+        uid = grafana_uid(n, 9)
+        version = 1 if folder else 1 + n % 5
+        parent = 0 if folder or n % 4 == 0 else 1 + n % folders
+        made = 7200 * n
+        rows.append(
+            (
+                n,
+                version,
+                title.lower().replace(" ", "-"),
+                title,
+                json.dumps({"schemaVersion": 17, "title": title, "uid": uid}, separators=(",", ":"))
+                if folder
+                else grafana_dashboard_json(n, title, version, uid),
+                1,
+                grafana_time(made),
+                grafana_time(made + 900 * version),
+                1 + n % 3 if n % 7 else -1,
+                1 + n % 3 if n % 7 else -1,
+                None if n % 5 else 1860 + n,
+                "",
+                parent,
+                int(folder),
+                0,
+                uid,
+                0,
+                None if parent == 0 else grafana_uid(parent, 9),
+                grafana_time(made + 86400) if n == folders + dashboards else None,
+            )
+        )
+    return rows
+
+
+def grafana_version_rows() -> list[Sequence[Any]]:
+    rows: list[Sequence[Any]] = []
+    for dashboard in grafana_dashboard_rows():
+        if dashboard[13]:
+            continue
+        n, versions, title, uid = dashboard[0], dashboard[1], dashboard[3], dashboard[15]
+        for version in range(1, versions + 1):
+            rows.append(
+                (
+                    len(rows) + 1,
+                    n,
+                    version - 1 if version > 1 else 1,
+                    0 if version != 3 else 1,
+                    version,
+                    grafana_time(7200 * n + 900 * version),
+                    1 + (n + version) % 3,
+                    "" if version % 2 else f"v{version}: seuils revus ✓",
+                    grafana_dashboard_json(n, title, version, uid),
+                )
+            )
+    return rows
+
+
+GRAFANA_SOURCES = (
+    ("prometheus", "Prometheus", "http://prometheus:9090", ""),
+    ("loki", "Loki 日志", "http://loki:3100", ""),
+    ("mysql", "Billing MySQL", "db.internal:3306", "billing"),
+    ("grafana-postgresql-datasource", "Inventaire PG", "pg.internal:5432", "inventaire"),
+    ("influxdb", "Influx", "http://influx:8086", "telegraf"),
+)
+
+
+def grafana_source_rows() -> list[Sequence[Any]]:
+    rows: list[Sequence[Any]] = []
+    for n, (kind, name, url, database) in enumerate(GRAFANA_SOURCES, start=1):
+        secret = kind in ("mysql", "grafana-postgresql-datasource", "influxdb")
+        settings: dict[str, Any] = {"httpMethod": "POST", "timeInterval": "15s"} if n % 2 else {}
+        if kind == "grafana-postgresql-datasource":
+            settings = {"sslmode": "disable", "postgresVersion": 1500, "timescaledb": False}
+        secure = (
+            json.dumps(
+                {"password": base64.b64encode(hashlib.sha256(name.encode()).digest()[:24]).decode()},
+                separators=(",", ":"),
+            )
+            if secret
+            else "{}"
+        )
+        rows.append(
+            (
+                n,
+                1,
+                1 + n % 2,
+                kind,
+                name,
+                "proxy",
+                url,
+                "",
+                "grafana" if secret else "",
+                database,
+                int(n == 5),
+                "reader" if n == 5 else "",
+                "",
+                int(n == 1),
+                json.dumps(settings, separators=(",", ":")),
+                grafana_time(600 * n),
+                grafana_time(600 * n + 60 * n),
+                0,
+                secure,
+                int(n == 2),
+                grafana_uid(500 + n, 14),
+                0,
+            )
+        )
+    return rows
+
+
+GRAFANA_TAGS = (("prod", ""), ("deploy", "v1.2.3"), ("région", "eu-west"), ("🚨", ""))
+
+
+def grafana_annotation_rows(annotations: int = 30) -> list[Sequence[Any]]:
+    """Manual annotations (``alert_id`` 0, a region's ``epoch_end`` after its ``epoch``) and alert
+    state changes (``type`` ``alert``, ``text`` ``''``); every instant in Unix milliseconds."""
+    rows: list[Sequence[Any]] = []
+    dashboards = grafana_dashboard_rows()
+    for n in range(1, annotations + 1):
+        alert = n % 3 == 0
+        dashboard = dashboards[3 + n % 10] if n % 5 else None
+        epoch = grafana_unix(86400 + 3611 * n) * 1000 + (n * 137) % 1000
+        tags = [GRAFANA_TAGS[n % 4][0]] if n % 2 and not alert else []
+        rows.append(
+            (
+                n,
+                1,
+                n // 3 if alert else 0,
+                0 if alert else 1 + n % 4,
+                dashboard[0] if dashboard else 0,
+                1 + n % 4 if dashboard else 0,
+                0,
+                "alert" if alert else "",
+                "",
+                "" if alert else f"Déploiement n°{n} ✓\nrollback\u00a0prêt" if n % 4 else "x" * (300 + n),
+                "",
+                "Normal" if alert else "",
+                ("Alerting", "Pending", "Normal")[n % 3] if alert else "",
+                json.dumps({"values": {"B": n * 1.5}} if alert else {}, separators=(",", ":")),
+                epoch,
+                0,
+                json.dumps(tags, ensure_ascii=False),
+                epoch + 250,
+                epoch + 250 + (60000 if n % 7 == 0 else 0),
+                epoch + (600000 * (n % 4) if n % 2 else 0),
+                dashboard[15] if dashboard else None,
+            )
+        )
+    return rows
+
+
+def grafana_annotation_tag_rows() -> list[Sequence[Any]]:
+    names = [tag for tag, _ in GRAFANA_TAGS]
+    pairs = [
+        (row[0], names.index(json.loads(row[16])[0]) + 1)
+        for row in grafana_annotation_rows()
+        if row[16] != "[]"
+    ]
+    return [(n, annotation, tag) for n, (annotation, tag) in enumerate(pairs, start=1)]
+
+
+def grafana_api_key_rows() -> list[Sequence[Any]]:
+    """Service account tokens: ``expires`` Unix seconds or NULL for never, ``last_used_at`` NULL
+    until used."""
+    return [
+        (
+            n,
+            1,
+            f"sa-1-{'provisioner' if n % 2 else 'ci'}-{grafana_uid(600 + n, 8)}",
+            hashlib.sha256(f"glsa_{n}".encode()).hexdigest()[:64],
+            "Viewer",
+            grafana_time(5000 * n),
+            grafana_time(5000 * n),
+            None if n % 3 == 0 else grafana_unix(5000 * n + 30 * 86400),
+            6 if n % 2 else 7,
+            grafana_time(5000 * n + 777) if n % 2 else None,
+            int(n == 4),
+        )
+        for n in range(1, 7)
+    ]
+
+
+def grafana_token_rows(tokens: int = 16) -> list[Sequence[Any]]:
+    """Login sessions: every instant Unix seconds, ``seen_at`` 0 and ``auth_token_seen`` 0 until the
+    browser used the rotated token, ``revoked_at`` 0 for a live one."""
+    rows: list[Sequence[Any]] = []
+    for n in range(1, tokens + 1):
+        made = grafana_unix(20000 + 997 * n)
+        seen = n % 4 != 0
+        rows.append(
+            (
+                n,
+                1 + n % 5,
+                hashlib.sha256(f"token{n}".encode()).hexdigest(),
+                hashlib.sha256(f"prev{n}".encode()).hexdigest(),
+                "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0"
+                if n % 2
+                else "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_7) AppleWebKit/605.1.15 Safari/605.1.15",
+                f"192.0.2.{n}" if n % 3 else f"2001:db8::{n:x}",
+                int(seen),
+                made + 600 if seen else 0,
+                made + 600,
+                made,
+                made + 600,
+                made + 7200 if n % 6 == 0 else 0,
+                0,
+            )
+        )
+    return rows
+
+
+def grafana_alert_rule_rows(rules: int = 6) -> list[Sequence[Any]]:
+    """Unified alerting rules: ``for`` a Go ``time.Duration`` in nanoseconds (``300000000000`` for
+    5m), ``interval_seconds`` the group's evaluation interval."""
+    rows: list[Sequence[Any]] = []
+    for n in range(1, rules + 1):
+        query = {
+            "refId": "A",
+            "queryType": "",
+            "relativeTimeRange": {"from": 600, "to": 0},
+            "datasourceUid": grafana_uid(501, 14),
+            "model": {"expr": f'rate(errors_total{{svc="s{n}"}}[5m]) > 0.05', "refId": "A"},
+        }
+        rows.append(
+            (
+                n,
+                1,
+                f"Taux d'erreur s{n} > 5 %",
+                "A",
+                json.dumps([query], separators=(",", ":")),
+                grafana_time(40000 + 300 * n),
+                60 if n % 2 else 30,
+                n % 3 + 1,
+                grafana_uid(700 + n, 14),
+                grafana_uid(1 + n % 3, 9),
+                "critiques" if n % 2 else "latence",
+                ("NoData", "Alerting", "OK")[n % 3],
+                "Error" if n % 2 else "Alerting",
+                (0, 60, 300, 900)[n % 4] * 1_000_000_000,
+                json.dumps({"summary": f"s{n} échoue 🔥"} if n % 2 else {}, ensure_ascii=False),
+                json.dumps({"severity": "critical" if n % 2 else "warning"}),
+                grafana_uid(4 + n, 9) if n % 3 else "",
+                n if n % 3 else 0,
+                n,
+                int(n == 6),
+            )
+        )
+    return rows
+
+
+def grafana_instance_rows() -> list[Sequence[Any]]:
+    """Alert instances: Unix seconds, ``current_state_end`` ahead of the last evaluation, NULL
+    ``resolved_at``/``last_sent_at`` until resolved or sent."""
+    rows: list[Sequence[Any]] = []
+    for rule in grafana_alert_rule_rows():
+        for instance in range(2):
+            n = 2 * rule[0] + instance
+            labels = json.dumps([["__alert_rule_uid__", rule[8]], ["pod", f"api-{instance}"]])
+            last = grafana_unix(50000 + 60 * n)
+            firing = n % 3 == 0
+            rows.append(
+                (
+                    1,
+                    rule[8],
+                    labels,
+                    hashlib.sha1(labels.encode()).hexdigest(),
+                    "Alerting" if firing else "Normal",
+                    last - 600,
+                    last,
+                    last + 240,
+                    "" if n % 4 else "MissingSeries",
+                    f"{n * 0x9E3779B1 % 2**64:016x}",
+                    None if firing or n % 2 else last - 300,
+                    last if firing else None,
+                )
+            )
+    return rows
+
+
+def grafana_file_rows() -> list[Sequence[Any]]:
+    """The database file storage: an SVG and a PNG's bytes in ``contents``."""
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"><text>é</text></svg>'.encode()
+    png = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) + b"\x00" * 7
+    files = (("/public/logo.svg", svg, "image/svg+xml"), ("/public/img/ops.png", png, "image/png"))
+    return [
+        (
+            path,
+            hashlib.sha1(path.encode()).hexdigest(),
+            hashlib.sha1(path.rsplit("/", 1)[0].encode()).hexdigest(),
+            contents,
+            hashlib.md5(contents).hexdigest(),
+            "",
+            "",
+            grafana_time(90000 + n),
+            grafana_time(90000 + n),
+            len(contents),
+            mime,
+        )
+        for n, (path, contents, mime) in enumerate(files)
+    ]
+
+
+def grafana_rows() -> dict[str, list[Sequence[Any]]]:
+    migrations = (
+        "create migration_log table",
+        "create user table",
+        "add unique index user.login",
+        "create annotation table v5",
+        "Convert existing annotations from seconds to milliseconds",
+    )
+    return {
+        "migration_log": [
+            (n, m, "CREATE TABLE …" if n % 2 else "code migration", 1, "", grafana_time(0))
+            for n, m in enumerate(migrations, start=1)
+        ],
+        "org": [
+            (n, 0, name, a1, a2, city, state, zip_code, country, "", grafana_time(n), grafana_time(60 * n))
+            for n, (name, a1, a2, city, state, zip_code, country) in enumerate(GRAFANA_ORGS, start=1)
+        ],
+        "user": grafana_user_rows(),
+        "org_user": [
+            (
+                n,
+                user[9],
+                user[0],
+                ("Admin", "Editor", "Viewer", "None")[n % 4] if n > 1 else "Admin",
+                user[13],
+                user[14],
+            )
+            for n, user in enumerate(grafana_user_rows(), start=1)
+        ],
+        "dashboard": grafana_dashboard_rows(),
+        "dashboard_version": grafana_version_rows(),
+        "data_source": grafana_source_rows(),
+        "annotation": grafana_annotation_rows(),
+        "tag": [(n, key, value) for n, (key, value) in enumerate(GRAFANA_TAGS, start=1)],
+        "annotation_tag": grafana_annotation_tag_rows(),
+        "api_key": grafana_api_key_rows(),
+        "user_auth_token": grafana_token_rows(),
+        "alert_rule": grafana_alert_rule_rows(),
+        "alert_instance": grafana_instance_rows(),
+        "file": grafana_file_rows(),
+    }
+
+
+def grafana_server(path: Path) -> Path:
+    """A Grafana server's ``grafana.db`` after a few weeks (see the module's list)."""
+    return write_export(path, GRAFANA_DDL, grafana_rows(), bytes_as_text=False)
+
+
+# --- Gitea (gitea.db: xorm's Sync of its models) ---------------------------------------------------------
+
+
+def gitea_table(name: str, columns: str) -> str:
+    """A table as xorm's SQLite dialect creates it from a Go struct: one line, each column's
+    ``DEFAULT`` before its ``NOT NULL`` or ``NULL``."""
+    return f"CREATE TABLE `{name}` (`id` INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, {columns})"
+
+
+#: A few of Gitea 1.22's tables as ``gitea migrate`` (xorm's ``Sync``) creates them on SQLite: every
+#: ``bool`` ``INTEGER``, every ``string`` ``TEXT``, every ``timeutil.TimeStamp`` an ``INTEGER`` of
+#: Unix seconds named ``<event>_unix``.
+GITEA_DDL = [
+    gitea_table("version", "`version` INTEGER NULL"),
+    gitea_table(
+        "user",
+        "`lower_name` TEXT NOT NULL, `name` TEXT NOT NULL, `full_name` TEXT NULL, `email` TEXT NOT NULL, "
+        "`keep_email_private` INTEGER NULL, `email_notifications_preference` TEXT DEFAULT 'enabled' NOT "
+        "NULL, `passwd` TEXT NOT NULL, `passwd_hash_algo` TEXT DEFAULT 'argon2' NOT NULL, "
+        "`must_change_password` INTEGER DEFAULT 0 NOT NULL, `login_type` INTEGER NULL, `login_source` "
+        "INTEGER DEFAULT 0 NOT NULL, "
+        "`login_name` TEXT NULL, `type` INTEGER NULL, `location` TEXT NULL, `website` TEXT NULL, `rands` "
+        "TEXT NULL, `salt` TEXT NULL, `language` TEXT NULL, `description` TEXT NULL, `created_unix` INTEGER "
+        "NULL, `updated_unix` INTEGER NULL, `last_login_unix` INTEGER NULL, `max_repo_creation` INTEGER "
+        "DEFAULT -1 NOT NULL, `is_active` INTEGER NULL, `is_admin` INTEGER NULL, `prohibit_login` INTEGER "
+        "DEFAULT 0 NOT NULL, `avatar` TEXT NOT NULL, `avatar_email` TEXT NOT NULL, `num_repos` INTEGER NULL, "
+        "`visibility` INTEGER DEFAULT 0 NOT NULL, `theme` TEXT DEFAULT '' NOT NULL",
+    ),
+    "CREATE UNIQUE INDEX `UQE_user_lower_name` ON `user` (`lower_name`)",
+    "CREATE UNIQUE INDEX `UQE_user_name` ON `user` (`name`)",
+    "CREATE INDEX `IDX_user_last_login_unix` ON `user` (`last_login_unix`)",
+    gitea_table(
+        "repository",
+        "`owner_id` INTEGER NULL, `owner_name` TEXT NULL, `lower_name` TEXT NOT NULL, `name` TEXT NOT NULL, "
+        "`description` TEXT NULL, `website` TEXT NULL, `default_branch` TEXT NULL, `num_stars` INTEGER "
+        "NULL, `num_issues` INTEGER NULL, `num_closed_issues` INTEGER NULL, `num_pulls` INTEGER NULL, "
+        "`is_private` INTEGER NULL, `is_empty` INTEGER NULL, `is_archived` INTEGER NULL, `is_fork` INTEGER "
+        "DEFAULT 0 NOT NULL, `fork_id` INTEGER NULL, `size` INTEGER DEFAULT 0 NOT NULL, `git_size` INTEGER "
+        "DEFAULT 0 NOT NULL, `lfs_size` INTEGER DEFAULT 0 NOT NULL, `topics` TEXT NULL, "
+        "`object_format_name` TEXT DEFAULT 'sha1' NOT NULL, `created_unix` INTEGER NULL, `updated_unix` "
+        "INTEGER NULL, `archived_unix` INTEGER DEFAULT 0 NULL",
+    ),
+    "CREATE UNIQUE INDEX `UQE_repository_s` ON `repository` (`owner_id`,`lower_name`)",
+    gitea_table(
+        "milestone",
+        "`repo_id` INTEGER NULL, `name` TEXT NULL, `content` TEXT NULL, `is_closed` INTEGER NULL, "
+        "`num_issues` INTEGER NULL, `num_closed_issues` INTEGER NULL, `completeness` INTEGER NULL, "
+        "`created_unix` INTEGER NULL, `updated_unix` INTEGER NULL, `deadline_unix` INTEGER NULL, "
+        "`closed_date_unix` INTEGER NULL",
+    ),
+    gitea_table(
+        "issue",
+        "`repo_id` INTEGER NULL, `index` INTEGER NULL, `poster_id` INTEGER NULL, `original_author` TEXT "
+        "NULL, `original_author_id` INTEGER NULL, `name` TEXT NULL, `content` TEXT NULL, `milestone_id` "
+        "INTEGER NULL, `priority` INTEGER NULL, `is_closed` INTEGER NULL, `is_pull` INTEGER NULL, "
+        "`num_comments` "
+        "INTEGER NULL, `ref` TEXT NULL, `pin_order` INTEGER DEFAULT 0 NULL, `deadline_unix` INTEGER NULL, "
+        "`created_unix` INTEGER NULL, `updated_unix` INTEGER NULL, `closed_unix` INTEGER NULL, `is_locked` "
+        "INTEGER DEFAULT 0 NOT NULL",
+    ),
+    "CREATE UNIQUE INDEX `UQE_issue_repo_index` ON `issue` (`repo_id`,`index`)",
+    gitea_table(
+        "pull_request",
+        "`type` INTEGER NULL, `status` INTEGER NULL, `conflicted_files` TEXT NULL, `commits_ahead` INTEGER "
+        "NULL, `commits_behind` INTEGER NULL, `issue_id` INTEGER NULL, `index` INTEGER NULL, `head_repo_id` "
+        "INTEGER NULL, `base_repo_id` INTEGER NULL, `head_branch` TEXT NULL, `base_branch` TEXT NULL, "
+        "`merge_base` TEXT NULL, `allow_maintainer_edit` INTEGER DEFAULT 0 NOT NULL, `has_merged` INTEGER "
+        "NULL, `merged_commit_id` TEXT NULL, `merger_id` INTEGER NULL, `merged_unix` INTEGER NULL, `flow` "
+        "INTEGER DEFAULT 0 NOT NULL",
+    ),
+    gitea_table(
+        "comment",
+        "`type` INTEGER NULL, `poster_id` INTEGER NULL, `issue_id` INTEGER NULL, `content` TEXT NULL, "
+        "`content_version` INTEGER DEFAULT 0 NOT NULL, `created_unix` INTEGER NULL, `updated_unix` INTEGER "
+        "NULL, `commit_sha` TEXT NULL, `line` INTEGER NULL, `tree_path` TEXT NULL, `invalidated` INTEGER "
+        "NULL",
+    ),
+    gitea_table(
+        "tracked_time",
+        "`issue_id` INTEGER NULL, `user_id` INTEGER NULL, `created_unix` INTEGER NULL, `time` INTEGER NOT "
+        "NULL, `deleted` INTEGER DEFAULT 0 NOT NULL",
+    ),
+    gitea_table(
+        "access_token",
+        "`uid` INTEGER NULL, `name` TEXT NULL, `token_hash` TEXT NULL, `token_salt` TEXT NULL, "
+        "`token_last_eight` TEXT NULL, `scope` TEXT NULL, `created_unix` INTEGER NULL, `updated_unix` "
+        "INTEGER NULL",
+    ),
+    "CREATE UNIQUE INDEX `UQE_access_token_token_hash` ON `access_token` (`token_hash`)",
+]
+
+#: Each table's columns in order, read from :data:`GITEA_DDL` (the rows' tuples follow them).
+GITEA_DDL_COLUMNS = {
+    ddl.split("`")[1]: re.findall(r"(?:\(|, )`(\w+)` [A-Z]", ddl)
+    for ddl in GITEA_DDL
+    if ddl.startswith("CREATE TABLE")
+}
+
+#: The moment ``gitea web`` first ran (Unix seconds).
+GITEA_START = 1_772_440_507
+
+
+GITEA_PEOPLE = (
+    ("gitea_admin", "Admin", "admin@example.com", 0, "en-US"),
+    ("jdoe", "Jane Doe", "jdoe@example.com", 0, "en-US"),
+    ("zoë", "Zoë Lefèvre", "zoe@example.fr", 0, "fr-FR"),
+    ("kovač", "Marko Kovač 🛠", "m.kovac@example.de", 0, "de-DE"),
+    ("infra", "Infra\u00a0Team", "", 1, ""),
+    ("ghost-import", "", "ghost@example.com", 0, "en-US"),
+)
+
+
+def gitea_user_rows() -> list[Sequence[Any]]:
+    """People and an organization (``type`` 1, ``email`` ``''``, no password); ``last_login_unix``
+    ``0`` for an account that never signed in."""
+    rows: list[Sequence[Any]] = []
+    for n, (name, full, email, kind, language) in enumerate(GITEA_PEOPLE, start=1):
+        made = GITEA_START + 3600 * n * n
+        person = kind == 0
+        rows.append(
+            (
+                n,
+                name.lower(),
+                name,
+                full,
+                email,
+                int(n % 2 == 0) if person else 0,
+                "enabled" if n % 3 else "onmention",
+                hashlib.pbkdf2_hmac("sha256", name.encode(), b"gitea", 1, 50).hex() if person else "",
+                "pbkdf2$50000$50",
+                0,
+                0,
+                0,
+                name,
+                kind,
+                "Zürich" if n % 2 else "",
+                "",
+                hashlib.md5(f"rands{n}".encode()).hexdigest(),
+                hashlib.md5(f"salt{n}".encode()).hexdigest(),
+                language,
+                "" if n % 3 else "Backend 🐹\nGo & SQL",
+                made,
+                made + 600 * n,
+                made + 86400 * n if person and n != 6 else 0,
+                -1,
+                int(person),
+                int(n == 1),
+                int(n == 6),
+                hashlib.md5(email.encode()).hexdigest() if email else "",
+                email,
+                n % 3,
+                0 if person else 1,
+                "" if n % 2 else "gitea-dark",
+            )
+        )
+    return rows
+
+
+GITEA_REPOS = (
+    (1, "gitea_admin", "dotfiles", "", "main"),
+    (2, "jdoe", "api-gateway", "Passerelle d'API — Go ✓", "main"),
+    (5, "infra", "terraform", "Infrastructure\u00a0as code", "master"),
+    (5, "infra", "runbooks", "", "main"),
+)
+
+
+def gitea_repo_rows() -> list[Sequence[Any]]:
+    rows: list[Sequence[Any]] = []
+    for n, (owner, owner_name, name, description, branch) in enumerate(GITEA_REPOS, start=1):
+        made = GITEA_START + 7200 * n
+        archived = n == 4
+        rows.append(
+            (
+                n,
+                owner,
+                owner_name,
+                name,
+                name,
+                description,
+                "",
+                branch,
+                n % 3,
+                0,
+                0,
+                0,
+                int(owner == 5),
+                0,
+                int(archived),
+                int(n == 3),
+                1 if n == 3 else 0,
+                23_456 * n * n + 1024,
+                23_456 * n * n,
+                1_048_576 * (n == 2),
+                # xorm's JSON of a Go slice: `null` for a nil one, `[]` for an empty one.
+                json.dumps(["go", "🚀"] if n == 2 else [], ensure_ascii=False) if n % 2 == 0 else "null",
+                "sha1",
+                made,
+                made + 86400 * n,
+                made + 86400 * 20 if archived else 0,
+            )
+        )
+    return rows
+
+
+#: 9999-12-31 23:59:59 UTC: Gitea's due date for a milestone created with none.
+GITEA_NO_DUE = 253_402_300_799
+
+
+def gitea_milestone_rows() -> list[Sequence[Any]]:
+    """A milestone created with no due date gets 9999-12-31 23:59:59 (:data:`GITEA_NO_DUE`); one
+    still open a ``closed_date_unix`` of 0."""
+    rows: list[Sequence[Any]] = []
+    for n in range(1, 5):
+        made = GITEA_START + 9000 * n
+        closed = n == 1
+        rows.append(
+            (
+                n,
+                2 if n < 4 else 3,
+                f"v1.{n}" if n < 4 else "Q3 — migration",
+                "" if n % 2 else "Objectifs :\n- latence < 50\u00a0ms",
+                int(closed),
+                3,
+                3 if closed else n - 1,
+                100 if closed else 33 * (n - 1),
+                made,
+                made + 600,
+                GITEA_NO_DUE if n == 3 else made + 30 * 86400 + 86399,
+                made + 20 * 86400 if closed else 0,
+            )
+        )
+    return rows
+
+
+def gitea_issue_rows(issues: int = 24) -> list[Sequence[Any]]:
+    """Issues and pull requests numbered per repository (``index``); ``deadline_unix`` and
+    ``closed_unix`` ``0`` for none; ``milestone_id`` ``0`` for none; a migrated issue's original
+    author named beside ``poster_id`` ``-1`` (Gitea's ghost user), ``original_author_id`` the other
+    forge's."""
+    rows: list[Sequence[Any]] = []
+    numbered: dict[int, int] = {}
+    for n in range(1, issues + 1):
+        repo = 2 if n % 3 else 3
+        numbered[repo] = numbered.get(repo, 0) + 1
+        made = GITEA_START + 40_000 + 5_003 * n
+        closed = n % 4 == 0
+        migrated = n % 11 == 0
+        rows.append(
+            (
+                n,
+                repo,
+                numbered[repo],
+                -1 if migrated else 1 + n % 4,
+                "octocat" if migrated else "",
+                583231 if migrated else 0,
+                f"Fuite mémoire n°{n} ⚠" if n % 2 else f"Timeout on /v{n}/users\u00a0(502)",
+                "" if n % 5 == 0 else f"Étapes :\n1. `curl -X POST …/{n}`\n2. 💥\n" + "log " * (n % 7) * 40,
+                n % 4 if repo == 2 else 0,
+                n % 3,
+                int(closed),
+                int(n % 6 in (0, 1)),
+                n % 5,
+                "" if n % 7 else "refs/heads/fix-" + str(n),
+                0,
+                made + 14 * 86400 + 86399 if n % 5 == 1 else 0,
+                made,
+                made + 3_600 * (n % 9),
+                made + 86_400 * (n % 9 + 1) if closed else 0,
+                int(n == 8),
+            )
+        )
+    return rows
+
+
+def gitea_pull_rows() -> list[Sequence[Any]]:
+    """A pull request per issue with ``is_pull``: ``merged_unix`` 0 until merged, ``merge_base`` and
+    the merge's commit 40 hex digits, ``conflicted_files`` a JSON list or NULL."""
+    rows: list[Sequence[Any]] = []
+    for issue in gitea_issue_rows():
+        if not issue[11]:
+            continue
+        n = len(rows) + 1
+        merged = issue[10] == 1
+        rows.append(
+            (
+                n,
+                0,
+                2 if not merged else 3,
+                json.dumps(["go.mod", "cmd/😀.go"], ensure_ascii=False) if n == 2 else None,
+                (3 * n) % 7,
+                n % 3,
+                issue[0],
+                issue[2],
+                issue[1],
+                issue[1],
+                f"feature/{issue[0]}-é",
+                "main",
+                hashlib.sha1(f"base{n}".encode()).hexdigest(),
+                1,
+                int(merged),
+                hashlib.sha1(f"merge{n}".encode()).hexdigest() if merged else "",
+                2 if merged else 0,
+                issue[18] if merged else 0,
+                0,
+            )
+        )
+    return rows
+
+
+def gitea_comment_rows() -> list[Sequence[Any]]:
+    """Comments (``type`` 0), review comments on a diff line (``type`` 21, ``line`` negative on the
+    old side, the commit's SHA) and events (``type`` 2, close; no content)."""
+    rows: list[Sequence[Any]] = []
+    for issue in gitea_issue_rows():
+        for k in range(issue[12]):
+            n = len(rows) + 1
+            review = issue[11] and k == 0
+            event = issue[10] and k == issue[12] - 1
+            rows.append(
+                (
+                    n,
+                    21 if review else 2 if event else 0,
+                    1 + (issue[0] + k) % 4,
+                    issue[0],
+                    "" if event else f"Je confirme ({k}) 👍" if k % 2 == 0 else "LGTM\u00a0— merci",
+                    k % 2,
+                    issue[16] + 900 * (k + 1),
+                    issue[16] + 900 * (k + 1) + 60 * (k % 2),
+                    hashlib.sha1(f"c{n}".encode()).hexdigest() if review else "",
+                    (-(n % 40) - 1 if n % 2 else n % 90 + 1) if review else 0,
+                    "internal/server/handler.go" if review else "",
+                    0,
+                )
+            )
+    return rows
+
+
+def gitea_rows() -> dict[str, list[Sequence[Any]]]:
+    issues = gitea_issue_rows()
+    return {
+        "version": [(1, 299)],
+        "user": gitea_user_rows(),
+        "repository": gitea_repo_rows(),
+        "milestone": gitea_milestone_rows(),
+        "issue": issues,
+        "pull_request": gitea_pull_rows(),
+        "comment": gitea_comment_rows(),
+        "tracked_time": [
+            # Seconds spent (a span), a removed entry's ``deleted`` 1.
+            (
+                n,
+                (5 * n) % len(issues) + 1,
+                1 + n % 4,
+                GITEA_START + 60_000 + 7_777 * n,
+                300 + 420 * n,
+                int(n == 3),
+            )
+            for n in range(1, 31)
+        ],
+        "access_token": [
+            (
+                n,
+                1 + n % 3,
+                f"ci-token-{n}",
+                hashlib.sha256(f"tok{n}".encode()).hexdigest(),
+                hashlib.md5(f"ts{n}".encode()).hexdigest()[:10],
+                hashlib.sha1(f"tok{n}".encode()).hexdigest()[-8:],
+                "write:repository,read:user" if n % 2 else "all",
+                GITEA_START + 100_000 * n,
+                GITEA_START + 100_000 * n + (3_600 if n % 2 else 0),
+            )
+            for n in range(1, 5)
+        ],
+    }
+
+
+def gitea_forge(path: Path) -> Path:
+    """A Gitea forge's ``gitea.db`` (see the module's list)."""
+    return write_export(path, GITEA_DDL, gitea_rows(), bytes_as_text=False)

@@ -58,8 +58,8 @@ django-axes login log and django-phonenumber-field numbers, a Geary mail client,
 message index, an Arize Phoenix LLM tracing store, a promptfoo eval database, a Flowise and a Langflow
 server, a Vaultwarden password manager, a Zotero reference library, a Money Manager Ex personal
 finance file, a Paperless-ngx document archive, a Healthchecks cron monitor, a Tautulli media server
-monitor, a Memos note-taking server, a GoToSocial fediverse server) through ``columnar-etl run`` into
-the session's real PostgreSQL, every cell checked.
+monitor, a Memos note-taking server, a GoToSocial fediverse server, a Grafana server, a Gitea forge)
+through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -13560,3 +13560,219 @@ def test_gotosocial_server_reads_buns_instants_and_keeps_an_unset_one_an_instant
     }
     assert ran.values("accounts", "username", "id") == {row[0]: row[4] for row in rows["accounts"]}
     assert ran.values("statuses", "content", "id") == {row[0]: row[4] or None for row in rows["statuses"]}
+
+
+def test_grafana_server_reads_its_epoch_seconds_and_milliseconds_as_instants_and_keeps_its_codes(
+    run_export: Runner,
+) -> None:
+    """A Grafana server's ``grafana.db`` (its migrator's SQLite DDL, xorm's storage): every ``DATETIME``
+    xorm's ``2006-01-02 15:04:05`` text is a timestamp as written; an annotation's ``epoch``,
+    ``epoch_end``, ``created`` and ``updated`` epoch milliseconds, a session's ``created_at`` and an
+    alert instance's ``last_eval_time`` and ``current_state_since`` Unix seconds are instants, each
+    audited (until 2026-12-05 ``current_state_since`` stayed bigint beside ``last_eval_time``); a
+    session's ``seen_at`` with ``0`` until seen keeps its integers; ``current_state_end`` and a rule's
+    ``for`` (a Go duration in nanoseconds) are integers as written. The migrator's bools are
+    ``INTEGER`` 0/1: integers. Postcodes with leading zeros are text, the role ``None`` a value, a
+    file's bytes arrive byte for byte. A tag with no value (``''`` in the declared UNIQUE ``(key,
+    value)``) keeps its key as written: the one warning, exit 2, as documented."""
+    rows = apps.grafana_rows()
+    ran, run_dir = run_export(apps.grafana_server)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"]) == (2, "warn")
+    [warning] = ran.record["warnings"]
+    assert warning.startswith("tag.value: text loaded as written") and "NULL, e.g. 'prod' | ''" in warning
+    assert ran.record["quality_before"] == 100.0
+    assert references(run_dir) == {
+        ("user", "org_id"): "org.id",
+        ("org_user", "org_id"): "org.id",
+        ("org_user", "user_id"): "user.id",
+        ("dashboard_version", "dashboard_id"): "dashboard.id",
+        ("annotation", "dashboard_id"): "dashboard.id",
+        ("annotation_tag", "annotation_id"): "annotation.id",
+        ("annotation_tag", "tag_id"): "tag.id",
+        ("user_auth_token", "user_id"): "user.id",
+    }
+
+    instants = {
+        ("annotation", "epoch"),
+        ("annotation", "epoch_end"),
+        ("annotation", "created"),
+        ("annotation", "updated"),
+        ("api_key", "expires"),
+        ("user_auth_token", "rotated_at"),
+        ("user_auth_token", "created_at"),
+        ("user_auth_token", "updated_at"),
+        ("alert_instance", "current_state_since"),
+        ("alert_instance", "last_eval_time"),
+        ("alert_instance", "resolved_at"),
+        ("alert_instance", "last_sent_at"),
+    }
+    for table, column in sorted(instants):
+        assert ran.types(table)[column] == "timestamp with time zone", (table, column)
+    for table, column in (
+        ("user_auth_token", "seen_at"),
+        ("user_auth_token", "revoked_at"),
+        ("alert_instance", "current_state_end"),
+        ("alert_rule", "for"),
+        ("alert_rule", "interval_seconds"),
+        ("dashboard", "is_folder"),
+        ("user", "is_admin"),
+        ("user", "help_flags1"),
+    ):
+        assert ran.types(table)[column] == "bigint", (table, column)
+    for table in ("dashboard", "user", "org", "api_key", "alert_rule", "file"):
+        datetimes = [c for c, t in ran.types(table).items() if c in ("created", "updated", "last_seen_at")]
+        assert datetimes and all(ran.types(table)[c] == "timestamp without time zone" for c in datetimes)
+    assert ran.types("org")["zip_code"] == ran.types("dashboard")["uid"] == "text"
+    assert ran.types("file")["contents"] == "bytea"
+
+    # The annotations' milliseconds and the alert instances' seconds, each the instant Grafana wrote.
+    def milliseconds(value: int | None) -> datetime | None:
+        return None if value is None else UNIX_EPOCH + timedelta(milliseconds=value)
+
+    for column, index in (("epoch", 14), ("created", 17), ("updated", 18), ("epoch_end", 19)):
+        assert ran.values("annotation", column, "id") == {
+            row[0]: milliseconds(row[index]) for row in rows["annotation"]
+        }
+        assert audit_rules(run_dir, "annotation", column) == {
+            str(row[0]): {"epoch:milliseconds"} for row in rows["annotation"]
+        }
+    instances = {(row[1], row[3]): row for row in rows["alert_instance"]}
+    relation = f"{quote_ident(ran.base)}.alert_instance"
+    loaded = pg_query(
+        ran.uri,
+        "SELECT rule_uid, labels_hash, current_state_since, current_state_end, last_eval_time, "
+        f"resolved_at, last_sent_at FROM {relation}",
+    )
+    assert {(uid, labels): tuple(rest) for uid, labels, *rest in loaded} == {
+        key: (
+            UNIX_EPOCH + timedelta(seconds=row[5]),
+            row[7],
+            UNIX_EPOCH + timedelta(seconds=row[6]),
+            None if row[10] is None else UNIX_EPOCH + timedelta(seconds=row[10]),
+            None if row[11] is None else UNIX_EPOCH + timedelta(seconds=row[11]),
+        )
+        for key, row in instances.items()
+    }
+    tokens = {row[0]: row for row in rows["user_auth_token"]}
+    assert ran.values("user_auth_token", "seen_at", "id") == {n: row[7] for n, row in tokens.items()}
+    assert 0 in {row[7] for row in tokens.values()}
+    assert ran.values("user_auth_token", "created_at", "id") == {
+        n: UNIX_EPOCH + timedelta(seconds=row[9]) for n, row in tokens.items()
+    }
+    assert ran.values("api_key", "expires", "id") == {
+        row[0]: None if row[7] is None else UNIX_EPOCH + timedelta(seconds=row[7]) for row in rows["api_key"]
+    }
+    assert ran.values("alert_rule", "for", "id") == {row[0]: row[13] for row in rows["alert_rule"]}
+    assert 300 * 10**9 in {row[13] for row in rows["alert_rule"]}
+
+    # xorm's DATETIME text as written, a never-seen account's ten years before it was made.
+    assert ran.values("user", "last_seen_at", "id") == {
+        row[0]: datetime.fromisoformat(row[16]) for row in rows["user"]
+    }
+    assert ran.values("dashboard", "updated", "id") == {
+        row[0]: datetime.fromisoformat(row[7]) for row in rows["dashboard"]
+    }
+    assert ran.values("dashboard", "deleted", "id") == {
+        row[0]: None if row[18] is None else datetime.fromisoformat(row[18]) for row in rows["dashboard"]
+    }
+    assert ran.values("dashboard", "data", "id") == {row[0]: row[4] for row in rows["dashboard"]}
+    assert ran.values("dashboard_version", "data", "id") == {
+        row[0]: row[8] for row in rows["dashboard_version"]
+    }
+    assert ran.values("user", "is_service_account", "id") == {row[0]: row[18] for row in rows["user"]}
+
+    # Codes as written: postcodes with leading zeros, Main Org.'s blanks NULL, each audited.
+    assert ran.values("org", "zip_code", "id") == {row[0]: row[7] or None for row in rows["org"]}
+    assert {"02139", "01069"} <= set(ran.values("org", "zip_code", "id").values())
+    assert audit_rules(run_dir, "org", "zip_code") == {"1": {"empty_to_null"}}
+    assert ran.values("org_user", "role", "id") == {row[0]: row[3] for row in rows["org_user"]}
+    assert "None" in {row[3] for row in rows["org_user"]}
+    assert ran.values("user", "name", "id") == {row[0]: row[4] or None for row in rows["user"]}
+    assert ran.values("tag", "value", "id") == {row[0]: row[2] for row in rows["tag"]}
+    assert {bytes(v) for v in ran.values("file", "contents", "path").values()} == {
+        row[3] for row in rows["file"]
+    }
+
+
+def test_gitea_forge_reads_every_unix_column_and_finds_its_repositories_not_its_issue_numbers(
+    run_export: Runner,
+) -> None:
+    """A Gitea forge's ``gitea.db`` (xorm's ``Sync`` of its models): every moment a Go
+    ``timeutil.TimeStamp``, Unix seconds in a column named ``<event>_unix``. ``created_unix`` and
+    ``updated_unix`` are instants; ``closed_unix``, ``merged_unix``, ``last_login_unix``,
+    ``archived_unix`` and ``deadline_unix``, ``0`` until the event, keep their integers with the
+    instant's note (until 2026-12-05 they were bare bigint, their name no time's); a milestone's
+    ``deadline_unix`` of 9999-12-31 23:59:59 for no due date is integers as written. ``issue.index``,
+    each repository's issue number from 1, is no reference (until 2026-12-05 one to its own
+    ``issue.id``, and the pull requests' one to ``tracked_time.id``); ``repo_id`` names
+    ``repository`` by its abbreviation (until 2026-12-05 no reference chosen among the small tables
+    its keys fit). A review comment's negative ``line`` (the old side of a diff), a time log's seconds
+    spent and the bools' 0/1 are integers as written; a nil Go slice's JSON ``null`` in ``topics`` is
+    NULL, audited."""
+    rows = apps.gitea_rows()
+    ran, run_dir = run_export(apps.gitea_forge)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert references(run_dir) == {
+        ("repository", "owner_name"): "user.name",
+        ("milestone", "repo_id"): "repository.id",
+        ("issue", "repo_id"): "repository.id",
+        ("issue", "milestone_id"): "milestone.id",
+        ("pull_request", "issue_id"): "issue.id",
+        ("pull_request", "head_repo_id"): "repository.id",
+        ("pull_request", "base_repo_id"): "repository.id",
+        ("comment", "issue_id"): "issue.id",
+        ("tracked_time", "issue_id"): "issue.id",
+        ("tracked_time", "user_id"): "user.id",
+    }
+    assert profiled(run_dir)["columns"]["issue"]["index"].get("foreign_key") is None
+
+    created = {table: "created_unix" for table in rows if table not in ("version", "pull_request")}
+    for table, column in created.items():
+        assert ran.types(table)[column] == "timestamp with time zone", table
+        index = apps.GITEA_DDL_COLUMNS[table].index(column)
+        assert ran.values(table, column, "id") == {
+            row[0]: UNIX_EPOCH + timedelta(seconds=row[index]) for row in rows[table]
+        }
+        assert audit_rules(run_dir, table, column) == {str(row[0]): {"epoch:seconds"} for row in rows[table]}
+    for table, column in (
+        ("issue", "closed_unix"),
+        ("issue", "deadline_unix"),
+        ("pull_request", "merged_unix"),
+        ("user", "last_login_unix"),
+        ("repository", "archived_unix"),
+        ("milestone", "closed_date_unix"),
+    ):
+        index = apps.GITEA_DDL_COLUMNS[table].index(column)
+        values = {row[0]: row[index] for row in rows[table]}
+        assert 0 in values.values() and any(values.values()), (table, column)
+        assert ran.types(table)[column] == "bigint", (table, column)
+        assert ran.values(table, column, "id") == values
+        notes = " ".join(profiled(run_dir)["columns"][table][column]["notes"])
+        assert "0 for no date" in notes and f'to_timestamp(NULLIF("{column}", 0))' in notes, notes
+    deadlines = {row[0]: row[10] for row in rows["milestone"]}
+    assert apps.GITEA_NO_DUE in deadlines.values()
+    assert ran.types("milestone")["deadline_unix"] == "bigint"
+    assert ran.values("milestone", "deadline_unix", "id") == deadlines
+
+    # Numbers as written: issue numbers per repository, negative diff lines, seconds spent, bools.
+    assert ran.values("issue", "index", "id") == {row[0]: row[2] for row in rows["issue"]}
+    lines = {row[0]: row[9] for row in rows["comment"]}
+    assert min(lines.values()) < 0
+    assert ran.values("comment", "line", "id") == lines
+    assert ran.values("tracked_time", "time", "id") == {row[0]: row[4] for row in rows["tracked_time"]}
+    assert ran.types("issue")["is_closed"] == ran.types("user")["max_repo_creation"] == "bigint"
+    assert set(ran.values("user", "max_repo_creation", "id").values()) == {-1}
+
+    # Text as written; a nil slice's `null` and an organization's '' e-mail NULL, each audited.
+    topics = {row[0]: row[20] for row in rows["repository"]}
+    assert ran.values("repository", "topics", "id") == {
+        n: None if t == "null" else t for n, t in topics.items()
+    }
+    assert audit_rules(run_dir, "repository", "topics") == {
+        str(n): {"null_like_to_null"} for n, t in topics.items() if t == "null"
+    }
+    assert ran.values("issue", "name", "id") == {row[0]: row[6] for row in rows["issue"]}
+    assert ran.values("user", "email", "id") == {row[0]: row[4] or None for row in rows["user"]}
+    assert ran.values("pull_request", "merge_base", "id") == {row[0]: row[12] for row in rows["pull_request"]}

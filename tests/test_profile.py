@@ -971,6 +971,58 @@ def test_the_last_read_and_last_sync_are_epoch_timestamps_as_the_last_visit_is(
     }
 
 
+def test_the_moments_a_state_holds_since_and_until_are_epoch_timestamps(make_sqlite: SqliteFactory) -> None:
+    # A monitoring server's alert instances (Grafana's `alert_instance`: `current_state_since INTEGER`,
+    # Unix seconds, when the state began, beside `last_eval_time`) stayed bigint while the
+    # `last_eval_time` beside it was read as instants. `since` names the moment a state began
+    # (`member_since`, `activeSince`), `until` and `till` the one it ends (a monitoring proxy's
+    # maintenance `active_since` and `active_till`, Zabbix's, Unix seconds both); an id named so
+    # (`since_id`: the newest item already fetched) or a count of days since one
+    # (`days_since_signup`, no epoch's digits) is none.
+    seconds = [1_796_491_564 + 3601 * i for i in range(5)]
+    rows = [(i, s, s, s, s, s + 60, s + 60, s, i + 30) for i, s in enumerate(seconds)]
+    ddl = (
+        "CREATE TABLE alert_instance (id INTEGER PRIMARY KEY, current_state_since INTEGER, "
+        "member_since INTEGER, activeSince INTEGER, since INTEGER, active_till INTEGER, "
+        "valid_until INTEGER, since_id INTEGER, days_since_signup INTEGER)"
+    )
+    assert _types_beside_key(make_sqlite, "alert_instance", ddl, rows, key="id") == {
+        "current_state_since": "timestamptz",
+        "member_since": "timestamptz",
+        "activeSince": "timestamptz",
+        "since": "timestamptz",
+        "active_till": "timestamptz",
+        "valid_until": "timestamptz",
+        "since_id": "integer",
+        "days_since_signup": "integer",
+    }
+
+
+def test_a_name_saying_unix_time_reads_epoch_integers_as_instants(make_sqlite: SqliteFactory) -> None:
+    # A forge's own database (Gitea's: every moment a Go `timeutil.TimeStamp`, Unix seconds, in a
+    # column named `<event>_unix`) had its `created_unix` and `updated_unix` read as instants by their
+    # words, but an issue's `closed_unix`, a pull request's `merged_unix`, a user's `last_login_unix`
+    # and a repository's `archived_unix` beside them stayed bigint. `unix` names Unix time as `epoch`
+    # does; an id or a group (`unix_uid`, `unix_gid`: an account's numbers) is none.
+    seconds = [1_796_491_564 + 3601 * i for i in range(5)]
+    rows = [
+        (i, s, s + 60, s + 120, s, s, 1_200_000_000 + i, 1_300_000_000 + i) for i, s in enumerate(seconds)
+    ]
+    ddl = (
+        "CREATE TABLE issue (id INTEGER PRIMARY KEY, closed_unix INTEGER, merged_unix INTEGER, "
+        "last_login_unix INTEGER, archived_unix INTEGER, unix INTEGER, unix_uid INTEGER, unix_gid INTEGER)"
+    )
+    assert _types_beside_key(make_sqlite, "issue", ddl, rows, key="id") == {
+        "closed_unix": "timestamptz",
+        "merged_unix": "timestamptz",
+        "last_login_unix": "timestamptz",
+        "archived_unix": "timestamptz",
+        "unix": "timestamptz",
+        "unix_uid": "integer",
+        "unix_gid": "integer",
+    }
+
+
 def test_spans_of_time_are_not_epoch_timestamps(make_sqlite: SqliteFactory) -> None:
     # A help desk's time logged on a follow-up (Django's DurationField: BIGINT microseconds) of 20 to
     # 30 minutes is 1,200,000,000 to 1,800,000,000: epoch seconds' range. `time_spent` was loaded as

@@ -945,6 +945,124 @@ def test_a_column_named_as_a_version_is_no_reference_to_a_table_it_does_not_name
     assert _references(named) == {("notes", "version"): "versions.id"}
 
 
+def test_a_column_named_as_a_position_is_no_reference_to_a_table_it_does_not_name(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """A forge's database (Gitea's) numbers each repository's issues and pull requests from 1:
+    ``issue.index`` and ``pull_request.index``, the issue's number within its repository. Numbers 1..16
+    of two repositories beside 24 issues keyed 1..24 use most of the keys and reach the upper half, so
+    ``issue.index`` was a reference to its own table's ``id``, and the pull requests' index one to a
+    time log's keys. A name ending in ``index``, ``idx``, ``position`` or ``ordinal`` says the row's
+    place among its siblings; it refers only to a table it names (``position`` → ``positions``), and
+    ``issue_id`` beside it is found as before."""
+    numbers: dict[int, int] = {}
+    issues = []
+    for n in range(1, 25):
+        repo = 2 if n % 3 else 3
+        numbers[repo] = numbers.get(repo, 0) + 1
+        issues.append((n, repo, numbers[repo], f"issue {n}"))
+    path = make_sqlite(
+        {
+            "repository": (
+                "CREATE TABLE repository (id INTEGER PRIMARY KEY, name TEXT)",
+                [(n, f"repo{n}") for n in range(1, 5)],
+            ),
+            "issue": (
+                "CREATE TABLE issue (id INTEGER PRIMARY KEY, repo_id INTEGER, `index` INTEGER, name TEXT)",
+                issues,
+            ),
+            "tracked_time": (
+                "CREATE TABLE tracked_time (id INTEGER PRIMARY KEY, issue_id INTEGER, time INTEGER)",
+                [(n, (5 * n) % 24 + 1, 60 * n) for n in range(1, 9)],
+            ),
+            "pull_request": (
+                "CREATE TABLE pull_request (id INTEGER PRIMARY KEY, issue_id INTEGER, `index` INTEGER, "
+                "position INTEGER, rule_group_idx INTEGER, ordinal INTEGER)",
+                [(k, n, i, i, i, i) for k, (n, _, i, _) in enumerate(issues[5::6], start=1)],
+            ),
+        }
+    )
+    assert _query(
+        path,
+        "SELECT count(DISTINCT `index`), max(`index`) FROM issue WHERE `index` IN (SELECT id FROM issue)",
+    ) == [(16, 16)]
+    found = profile(path)
+    assert _references_of(found) == {
+        ("issue", "repo_id"): "repository.id",
+        ("tracked_time", "issue_id"): "issue.id",
+        ("pull_request", "issue_id"): "issue.id",
+    }
+    notes = " ".join(found.tables["issue"].columns["index"].notes)
+    assert "its name says the row's place among its siblings (index), not that table" in notes, notes
+
+    # A table the name names is still referred to.
+    named = make_sqlite(
+        {
+            "positions": (
+                "CREATE TABLE positions (id INTEGER PRIMARY KEY, title TEXT)",
+                [(n, f"p{n}") for n in range(1, 13)],
+            ),
+            "staff": (
+                "CREATE TABLE staff (id INTEGER PRIMARY KEY, position INTEGER)",
+                [(n, n % 12 + 1) for n in range(1, 41)],
+            ),
+        },
+        name="named.db",
+    )
+    assert _references(named) == {("staff", "position"): "positions.id"}
+
+
+def test_a_column_naming_its_table_by_an_abbreviation_chooses_that_table(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """A forge's database (Gitea's) names each issue's and milestone's repository ``repo_id``: the
+    repositories' keys 2 and 3 fit the keys of every small table of the forge alike (its milestones,
+    its pull requests), so no reference was chosen. ``repo`` begins the table's name ``repository``
+    and no other's: among the tables the values fit, the one the name abbreviates is chosen. Two
+    tables the name abbreviates alike (``cat_id`` beside ``categories`` and ``catalogs``) stay a tie."""
+    path = make_sqlite(
+        {
+            "repository": (
+                "CREATE TABLE repository (id INTEGER PRIMARY KEY, name TEXT)",
+                [(n, f"repo{n}") for n in range(1, 5)],
+            ),
+            "milestone": (
+                "CREATE TABLE milestone (id INTEGER PRIMARY KEY, name TEXT)",
+                [(n, f"v1.{n}") for n in range(1, 5)],
+            ),
+            "pull_request": (
+                "CREATE TABLE pull_request (id INTEGER PRIMARY KEY, head_branch TEXT)",
+                [(n, f"feature/{n}") for n in range(1, 5)],
+            ),
+            "issue": (
+                "CREATE TABLE issue (id INTEGER PRIMARY KEY, repo_id INTEGER, name TEXT)",
+                [(n, 2 if n % 3 else 3, f"issue {n}") for n in range(1, 25)],
+            ),
+        }
+    )
+    found = profile(path)
+    assert _references_of(found) == {("issue", "repo_id"): "repository.id"}
+
+    tied = make_sqlite(
+        {
+            "categories": (
+                "CREATE TABLE categories (id INTEGER PRIMARY KEY, name TEXT)",
+                [(n, f"c{n}") for n in range(1, 5)],
+            ),
+            "catalogs": (
+                "CREATE TABLE catalogs (id INTEGER PRIMARY KEY, name TEXT)",
+                [(n, f"k{n}") for n in range(1, 5)],
+            ),
+            "items": (
+                "CREATE TABLE items (id INTEGER PRIMARY KEY, cat_id INTEGER)",
+                [(n, 2 if n % 3 else 3) for n in range(1, 25)],
+            ),
+        },
+        name="tied.db",
+    )
+    assert _references(tied) == {}
+
+
 def nested_set(parents: list[int | None]) -> dict[int, tuple[int, int]]:
     """Each node's ``(lft, rgt)`` as a nested-set tree numbers them: a depth-first walk counting from 1,
     ``lft`` on entering a node and ``rgt`` on leaving it, children by key; node ``n`` (1-based) has the

@@ -241,6 +241,19 @@ _DATE_WORDS = frozenset(
         "dt",
         "dtstart",
         "dtend",
+        # The moment a state began (`member_since`, `activeSince`) and the one it ends (`valid_until`,
+        # `active_till`): a monitoring server's alert instances (Grafana's `current_state_since`, Unix
+        # seconds, beside `last_eval_time`), a monitoring proxy's maintenance periods (Zabbix's
+        # `active_since` and `active_till`); since 2026-12-05. A count of days since one has no
+        # epoch's digits; `since_id` is an id.
+        "since",
+        "until",
+        "till",
+        # Unix time named as `epoch` names it: a forge's every moment (Gitea's `timeutil.TimeStamp`
+        # columns, `<event>_unix` of Unix seconds: an issue's `closed_unix`, a pull request's
+        # `merged_unix`, a user's `last_login_unix` stayed bigint beside `created_unix`; since
+        # 2026-12-05). An account's `unix_uid` or `unix_gid` is an id (:data:`_NOT_DATE_WORDS`).
+        "unix",
     }
 )
 #: Events that name a moment only as the last one (``last_login``, ``lastLogin``, ``LastLogon``, or one
@@ -288,7 +301,7 @@ _COMPACT_TIME_WORDS = frozenset({"registration"})
 #: ... and words that say it holds something else about it: an id or a person (``update_id``,
 #: ``created_by``), a count, a number.
 _NOT_DATE_WORDS = frozenset(
-    {"id", "by", "key", "no", "nr", "num", "number", "count", "seq", "ref", "uid", "pk"}
+    {"id", "by", "key", "no", "nr", "num", "number", "count", "seq", "ref", "uid", "gid", "pk"}
 )
 #: Words that make a name's time a span of it: ``time_spent`` (a help desk's logged work, Django's
 #: DurationField in microseconds), ``elapsedTime``, ``cpu_time``; beside another date word

@@ -1177,6 +1177,15 @@ VERSION_WORDS = frozenset({"version", "revision"})
 NESTED_SET_WORDS = frozenset({"lft", "rgt", "rght"})
 
 
+#: The last words of a column's name that say it holds the row's place among its siblings (a forge's
+#: issue number within its repository, Gitea's ``issue.index`` and ``pull_request.index``; a list's
+#: ``position``, a rule's ``rule_group_idx``, an ``ordinal``), not another row's key: numbers from 1 of
+#: each parent fit the keys 1..N of any table of a few dozen rows, their own among them (a Gitea
+#: database's ``issue.index`` "referred to" its own issues, its pull requests' to a time log). Since
+#: 2026-12-05.
+POSITION_WORDS = frozenset({"index", "idx", "position", "ordinal"})
+
+
 #: The words that say a column's name holds a count of things (how many, not which row): the last
 #: word (``visit_count``, ``retry_cnt``) or the first of several (``num_cmds``, ``nb_visits``,
 #: ``number_of_items``, ``count_rows``). Counts of a few to a few dozen fit the keys 1..N of any small
@@ -1225,11 +1234,11 @@ def _count_word(column: str, *, named: bool) -> str | None:
 
 
 def _code_word(column: str) -> str | None:
-    """The :data:`CODE_WORDS`, :data:`DATE_PART_WORDS`, :data:`VERSION_WORDS` or
-    :data:`NESTED_SET_WORDS` word a column's name ends in (``type``, ``visit_type``, ``original_day``,
-    ``table_version``, ``lft``), else None."""
+    """The :data:`CODE_WORDS`, :data:`DATE_PART_WORDS`, :data:`VERSION_WORDS`,
+    :data:`NESTED_SET_WORDS` or :data:`POSITION_WORDS` word a column's name ends in (``type``,
+    ``visit_type``, ``original_day``, ``table_version``, ``lft``, ``index``), else None."""
     words = name_words(column)
-    own = CODE_WORDS | DATE_PART_WORDS | VERSION_WORDS | NESTED_SET_WORDS
+    own = CODE_WORDS | DATE_PART_WORDS | VERSION_WORDS | NESTED_SET_WORDS | POSITION_WORDS
     return words[-1] if words and words[-1] in own else None
 
 
@@ -1289,7 +1298,8 @@ def _choose(
     :func:`linked_tables`; ``books_custom_column_5_link.value`` → ``custom_column_5``), else the one
     key the export's declared references of the column's name name (``named_so``:
     :func:`declared_by_name`; Zim's ``tasklist.source`` → ``pages.id``, as its ``links.source``
-    declares). None when still a tie."""
+    declares), else the one whose table's name the column's abbreviates (:func:`_abbreviates`:
+    ``repo_id`` → ``repository``). None when still a tie."""
     if len(fits) <= 1:
         return fits[0] if fits else None
     name = normalised_name(column)
@@ -1302,6 +1312,7 @@ def _choose(
             and (normalised_name(fit.key) != name or key_named_for(column, fit.key))
         ],
         [fit for fit in fits if _same_entity(column, fit)],
+        [fit for fit in fits if _abbreviates(column, fit.parent)],
     ):
         if len(named) == 1:
             return named[0]
@@ -1314,6 +1325,22 @@ def _choose(
         return named[0]
     named = [fit for fit in top if (fit.parent, fit.key) in named_so]
     return named[0] if len(named) == 1 else None
+
+
+#: The fewest letters of a column's entity that may abbreviate a table's (``repo``, not ``re``).
+MIN_ABBREVIATION = 3
+
+
+def _abbreviates(column: str, parent: str) -> bool:
+    """Does the column's entity (:func:`entity_of`: ``repo`` of ``repo_id``) begin the parent table's,
+    shorter than it, of :data:`MIN_ABBREVIATION` letters or more (``repository``: a forge's, Gitea's,
+    ``issue.repo_id``; ``org`` of ``organization``)? Only a tie between tables the values fit is broken
+    so (:func:`_choose`): such a name says which table no more than its numbers do. Since 2026-12-05."""
+    return any(
+        len(short) >= MIN_ABBREVIATION and long != short and long.startswith(short)
+        for short in entity_of(column)
+        for long in entity_of(parent, table=True)
+    )
 
 
 def declared_by_name(declared: Iterable[Reference]) -> dict[str, frozenset[tuple[str, str]]]:
@@ -1477,6 +1504,8 @@ def _turned_away(
             if code in VERSION_WORDS
             else "the row's bound in its tree's walk"
             if code in NESTED_SET_WORDS
+            else "the row's place among its siblings"
+            if code in POSITION_WORDS
             else "a code of the row"
         )
         return (
