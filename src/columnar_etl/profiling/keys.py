@@ -35,7 +35,6 @@ from columnar_etl.pg.float8 import float8_out
 from columnar_etl.pg.identifiers import quote_ident, quote_literal
 from columnar_etl.profiling.affinity import declared_family
 from columnar_etl.profiling.merged_numbers import drop_number_notes
-from columnar_etl.profiling.naming import camel_words, entity_of, normalised_name, table_singulars
 from columnar_etl.profiling.sql import minus_read_sql, trimmed_sql
 from columnar_etl.rules import (
     BOOLEAN_FALSE_DIGIT,
@@ -60,6 +59,7 @@ from columnar_etl.source.cells import (
     row_digest_sql,
 )
 from columnar_etl.source.export import Source, query_errors
+from columnar_etl.source.naming import camel_words, entity_of, normalised_name, table_singulars
 
 #: Example keys shown per table issue.
 EXAMPLES = 5

@@ -61,7 +61,6 @@ from columnar_etl.profiling.keys import (
 )
 from columnar_etl.profiling.long_cells import long_text_rows, read_bytes
 from columnar_etl.profiling.merged_numbers import KEPT_AS_NUMBERS, keep_numbers_apart, merged_number_columns
-from columnar_etl.profiling.naming import camel_words
 from columnar_etl.profiling.native import native_candidates, native_rows
 from columnar_etl.profiling.overrides import (
     FORMAT_READS,
@@ -151,6 +150,7 @@ from columnar_etl.rules import (
 from columnar_etl.source.catalogue import SourceColumn, SourceIndex, SourceTable
 from columnar_etl.source.cells import ColumnRead, sqlite_affinity
 from columnar_etl.source.export import Source, open_source, query_errors
+from columnar_etl.source.naming import camel_words
 from columnar_etl.source.sqlite_names import resolve_tables
 
 #: A type needs at least this share of the present values to be chosen; the rest is dirt that cleaning

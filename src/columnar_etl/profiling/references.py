@@ -143,7 +143,11 @@ import duckdb
 from columnar_etl.models import ColumnProfile, Issue, TableProfile
 from columnar_etl.pg.identifiers import quote_ident
 from columnar_etl.profiling.keys import changes_values, cleaned_sql, keep_as_written, unique_and_present
-from columnar_etl.profiling.naming import (
+from columnar_etl.profiling.sql import EXAMPLES, trimmed_sql
+from columnar_etl.source.catalogue import connect_read_only, declared_columns
+from columnar_etl.source.cells import ColumnRead, class_column, hex_column, sqlite_affinity
+from columnar_etl.source.export import Source
+from columnar_etl.source.naming import (
     camel_words,
     entity_of,
     key_named_for,
@@ -151,10 +155,6 @@ from columnar_etl.profiling.naming import (
     normalised_name,
     table_singulars,
 )
-from columnar_etl.profiling.sql import EXAMPLES, trimmed_sql
-from columnar_etl.source.catalogue import connect_read_only, declared_columns
-from columnar_etl.source.cells import ColumnRead, class_column, hex_column, sqlite_affinity
-from columnar_etl.source.export import Source
 from columnar_etl.source.sqlite_names import matching_name, sqlite_key
 
 #: A column is a reference when at least this share of its distinct non-null values are parent keys.

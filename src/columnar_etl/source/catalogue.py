@@ -20,6 +20,7 @@ from typing import Any
 from columnar_etl.errors import EtlError, SourceError
 from columnar_etl.pg.identifiers import quote_ident
 from columnar_etl.source.collations import missing_collations, stand_in_collations
+from columnar_etl.source.naming import camel_words
 from columnar_etl.source.side_files import JOURNAL_MAGIC, file_state_error
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -502,7 +503,7 @@ def setting_values(tables: dict[str, SourceTable], declared: Sequence[SourceInde
 def _setting_words(name: str, last: frozenset[str]) -> bool:
     """Is ``name`` a setting table's column: its last word of ``last``, its others of
     :data:`SETTING_NAME_WORDS` (``option_name``, ``meta_value``; not ``display_name``)?"""
-    words = [word.lower() for word in re.findall(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])", name)]
+    words = camel_words(name)
     return bool(words) and words[-1] in last and all(word in SETTING_NAME_WORDS for word in words[:-1])
 
 

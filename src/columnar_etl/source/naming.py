@@ -41,9 +41,6 @@ def singulars(name: str) -> frozenset[str]:
 
 #: A table name's last word that versions the table, not what it holds (``v1`` of ``PAYEE_V1``: Money
 #: Manager Ex names every table so; ``v2`` of ``moz_places_v2``).
-_VERSION_WORD = re.compile(r"v[0-9]+")
-
-
 def unversioned(name: str) -> str:
     """A table's name less a last word that versions it (``PAYEE_V1`` → ``PAYEE``; since 2026-12-05),
     else the name: what it names is what the name before it names. A name of that word alone stays."""
