@@ -448,6 +448,69 @@ def test_a_column_named_for_the_singular_of_a_plural_in_ies_breaks_the_tie(
     assert any(note.endswith("alike: no reference chosen") for note in found["description"].notes)
 
 
+def _uuid_bytes(text: str) -> bytes:
+    return hashlib.md5(text.encode()).digest()
+
+
+def test_keys_of_bytes_are_referred_to_by_columns_holding_those_bytes(make_sqlite: SqliteFactory) -> None:
+    """A monitoring agent's metadata (Netdata's ``netdata-meta.db``): hosts, charts and dimensions each
+    keyed by a 16-byte UUID bound as a BLOB, and no foreign key declared. A chart's ``host_id`` holds its
+    host's bytes, a dimension's ``chart_id`` its chart's (two of deleted charts: orphans); a session's
+    token, unique in the data and no declared key, is what each request's ``token`` holds. Bytes are
+    drawn from a space as large as text keys': a shared value is a link. A checksum of other bytes
+    refers to nothing, and the text of a chart's id in hex is no reference to its bytes."""
+    hosts = [(_uuid_bytes(f"host {n}"), f"node-{n}.example") for n in range(3)]
+    charts = [
+        (_uuid_bytes(f"chart {n}"), hosts[n % 3][0], f"system.cpu{n}", _uuid_bytes(f"sum {n}"), None)
+        for n in range(30)
+    ]
+    charts = [(*chart[:4], chart[0].hex()) for chart in charts]
+    deleted = [_uuid_bytes(f"deleted chart {n}") for n in range(2)]
+    dimensions = [(_uuid_bytes(f"dimension {n}"), charts[n % 30][0], f"dim {n}") for n in range(88)] + [
+        (_uuid_bytes(f"dimension {88 + n}"), key, f"stray {n}") for n, key in enumerate(deleted)
+    ]
+    sessions = [(_uuid_bytes(f"token {n}") + bytes(4), f"user {n % 5}") for n in range(12)]
+    requests = [(n, sessions[n % 12][0], f"/api/v1/data?chart={n}") for n in range(50)]
+    path = make_sqlite(
+        {
+            "host": ("CREATE TABLE host (host_id BLOB PRIMARY KEY, hostname TEXT)", hosts),
+            "chart": (
+                "CREATE TABLE chart (chart_id BLOB PRIMARY KEY, host_id BLOB, type TEXT, checksum BLOB, "
+                "id_text TEXT)",
+                charts,
+            ),
+            "dimension": (
+                "CREATE TABLE dimension (dim_id BLOB PRIMARY KEY, chart_id BLOB, id TEXT)",
+                dimensions,
+            ),
+            "session": ("CREATE TABLE session (token BLOB NOT NULL, who TEXT)", sessions),
+            "request": ("CREATE TABLE request (id INTEGER PRIMARY KEY, token BLOB, path TEXT)", requests),
+        }
+    )
+    # Checked by SQLite: the rows of each child whose bytes are no key of its parent.
+    ((orphans,),) = _query(
+        path, "SELECT count(*) FROM dimension WHERE chart_id NOT IN (SELECT chart_id FROM chart)"
+    )
+    assert orphans == len(deleted)
+    assert _query(path, "SELECT count(*) FROM chart WHERE host_id NOT IN (SELECT host_id FROM host)") == [
+        (0,)
+    ]
+    assert _query(path, "SELECT count(*) FROM request WHERE token NOT IN (SELECT token FROM session)") == [
+        (0,)
+    ]
+    found = profile(path)
+    assert found["session"].key == ["token"]
+    assert _references_of(found) == {
+        ("chart", "host_id"): "host.host_id",
+        ("dimension", "chart_id"): "chart.chart_id",
+        ("request", "token"): "session.token",
+    }
+    issue = found["dimension"]["chart_id"].issue("orphan_reference")
+    assert issue is not None and issue.count == orphans
+    assert issue.examples == tuple(sorted(f"x'{key.hex().upper()}'" for key in deleted))
+    assert found["chart"]["host_id"].issue("orphan_reference") is None
+
+
 def _guid(text: str) -> str:
     return hashlib.md5(text.encode()).hexdigest()
 

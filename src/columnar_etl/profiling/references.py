@@ -11,8 +11,9 @@
    its distinct non-null values are values of that key. Names play no part. The parent key must be a single
    column, unique and non-null (:mod:`.keys`), or a text column the schema declares unique by itself beside
    it (:func:`_parent_keys`: MiniDLNA's ``OBJECTS.OBJECT_ID``, since 2026-12-05); the child column must have
-   the same type (integer with integer, text with text) and not be its own table's key when that is one
-   column, unless its name names another table as its entity (``jid_id`` → ``jids``: a one-to-one table
+   the same type (integer with integer, text with text, bytea with bytea: a key of bytes, a UUID bound
+   as 16 bytes, since 2026-12-05, each cell compared by the bytes the target holds) and not be its own
+   table's key when that is one column, unless its name names another table as its entity (``jid_id`` → ``jids``: a one-to-one table
    keyed by its parent's key, Gajim's ``last_archive_message``; that table alone, since 2026-12-05), the
    schema declares it the key and it names not its own table's entity: a column of a key of several (a link
    table's ``(post_id, tag_id)``, an order's ``(order_id, line_no)``) may refer, as any
@@ -31,8 +32,8 @@
    that versions it (``PAYEE_V1``) is no part of its name here, and a column named exactly as the
    parent's key ``<thing>id`` (``CATEGID`` beside ``CATEGORY_V1.CATEGID``: :func:`key_named_for`)
    names the parent as its entity does (since 2026-12-05).
-3. **Integers must beat chance.** Text keys (guids, codes, names) are drawn from a space so large that
-   values shared by two columns are a link. Integer keys are mostly 1..N, so any column of small
+3. **Integers must beat chance.** Text keys (guids, codes, names) and keys of bytes (UUIDs, hashes) are
+   drawn from a space so large that values shared by two columns are a link. Integer keys are mostly 1..N, so any column of small
    numbers (a 0/1/2 flag, a type code, a denominator of 100, a year) is made of "key values" of some
    table: inclusion alone is no evidence (GnuCash's ``tax_included`` in ``slots.id``, GeoPackage's
    ``z``/``m`` flags in ``srs_id``, EPSG's ``sort_order`` in its version history). An integer
@@ -167,8 +168,12 @@ MAX_CHANCE = 0.2
 #: Keys left above a run of consecutive keys from the lowest (:func:`_counter_from_the_lowest_key`)
 #: that make it a counter's range rather than a lookup used but for its last codes.
 COUNTER_SHORT_BY = 10
-#: Types a reference inferred from the data may have (a key found in the data has one of them too).
-REFERENCE_TYPES = ("integer", "text")
+#: Types a reference inferred from the data may have (a key found in the data has one of them too):
+#: ``bytea`` since 2026-12-05 (a UUID bound as 16 bytes: :data:`BYTES`).
+REFERENCE_TYPES = ("integer", "text", "bytea")
+#: The kind of an inferred reference between bytea columns: each cell compared by its bytes (a BLOB's,
+#: a TEXT cell's UTF-8), as the target holds them, whatever its storage class (:func:`_bytes_value`).
+BYTES = "bytea"
 #: The profile keeps a column's distinct values for the search when none is longer than this (bytes):
 #: keys and codes are short, free text is not (a column with a longer value is read again).
 KEPT_VALUE_BYTES = 64
@@ -558,9 +563,14 @@ def _parent_keys(tables: Mapping[str, TableProfile]) -> dict[tuple[str, str], Co
                 parents[(name, column.name)] = column
         for other in table.unique_alone:
             column = table[other]
-            if column.inferred_type == "text" and unique_and_present(column, table.row_count):
+            if column.inferred_type in _DRAWN_TYPES and unique_and_present(column, table.row_count):
                 parents[(name, column.name)] = column
     return parents
+
+
+#: Types whose keys are drawn from a space too large for chance (guids, codes, names; bytes): values
+#: two columns share are a link, unlike small integers.
+_DRAWN_TYPES = ("text", "bytea")
 
 
 def _fits(child: ColumnProfile, parent: ColumnProfile) -> bool:
@@ -732,6 +742,13 @@ def _blob_value(hex_text: str) -> str:
     return "' x''' || " + hex_text + " || ''''"
 
 
+def _bytes_value(text: str, hex_text: str) -> str:
+    """SQL: a bytea column's cell (``text``, its text; ``hex_text``, its bytes in hex where a BLOB or
+    a TEXT cell not valid UTF-8, else NULL) as the bytes the target holds: a BLOB's, another cell's
+    UTF-8 (a bytea column loads its TEXT cells as their bytes), as :func:`_blob_value` writes them."""
+    return _blob_value(f"coalesce({hex_text}, hex(encode({text})))")
+
+
 def _value(text: str, kind: str, stored: str | None = None) -> str:
     """A cell (``text``, its text) as the text compared: trimmed, blank as NULL; integers in canonical
     form (``01`` → 1; the cast itself ignores surrounding blanks). ``stored``: under :data:`AS_STORED`,
@@ -832,8 +849,9 @@ Classes = Mapping[tuple[str, str], Mapping[str, int]]
 
 def _needs_classes(kind: str, classes: Mapping[str, int]) -> bool:
     """Whether a column's values are compared by their storage classes, each cell's read with it: it
-    holds a BLOB (no text equals it), or, compared :data:`AS_STORED`, text beside numbers."""
-    if classes.get("blob"):
+    holds a BLOB (no text equals it), or, compared :data:`AS_STORED`, text beside numbers, or it is
+    compared by its bytes (:data:`BYTES`)."""
+    if classes.get("blob") or kind == BYTES:
         return True
     numbers = classes.get("integer", 0) + classes.get("real", 0)
     return kind in (AS_STORED, AS_STORED_NOCASE) and bool(numbers and classes.get("text"))
@@ -964,6 +982,8 @@ def _read_value(table: str, column: str, kind: str, place: int, classes: Classes
     if not classed:
         return _unclassed_value(classes, table, column, kind, text)
     stored = quote_ident(class_column(place))
+    if kind == BYTES:
+        return _bytes_value(text, quote_ident(hex_column(place)))
     value = _value(text, kind, stored)
     if classes.get((table, column), {}).get("blob"):
         value = (
@@ -1583,10 +1603,11 @@ def _of_several_tables(
     chosen: Mapping[tuple[str, str], Inclusion],
     kept: Mapping[str, KeptValues] | None,
 ) -> dict[tuple[str, str], int]:
-    """The text columns among ``chosen``'s some of whose orphans are keys of another table, with the
-    rows holding those: guids (or other text keys, drawn from a space too large for chance) of rows of
-    several tables, GnuCash's ``slots.obj_guid`` naming a transaction, an account, a lot or the book
-    (and a slot frame, a guid of no table). Measured again, against every text key of the export, only
+    """The text (or bytea) columns among ``chosen``'s some of whose orphans are keys of another table
+    of their type, with the rows holding those: guids (or other keys drawn from a space too large for
+    chance) of rows of several tables, GnuCash's ``slots.obj_guid`` naming a transaction, an account, a
+    lot or the book (and a slot frame, a guid of no table). Measured again, against every key of its
+    type in the export, only
     for a column whose chosen parent left orphans (the first measure pruned the tables too small to
     hold 90 % of its values). Integers are never so: keys 1..N of every table overlap."""
     parents = _parent_keys(tables)
@@ -1594,7 +1615,7 @@ def _of_several_tables(
     asked: dict[tuple[str, str], int] = {}
     for (child, column), fit in chosen.items():
         profile = tables[child][column]
-        if not fit.orphans or profile.inferred_type != "text":
+        if not fit.orphans or profile.inferred_type not in _DRAWN_TYPES:
             continue
         kind = as_written_kind(profile.inferred_type, tables[fit.parent][fit.key])
         asked[(child, column)] = len(pairs)
@@ -1602,7 +1623,7 @@ def _of_several_tables(
         pairs += [
             (child, column, parent, name, kind)
             for (parent, name), key in parents.items()
-            if parent not in (child, fit.parent) and key.inferred_type == "text"
+            if parent not in (child, fit.parent) and key.inferred_type == profile.inferred_type
         ]
     if not asked:
         return {}
@@ -2477,7 +2498,7 @@ def _compared_reads(
             decode=kind != "integer" or c in classed,
             real_digits=c in exact,
             with_class=c in classed,
-            with_hex=bool(classes.get((table, c), {}).get("blob")),
+            with_hex=bool(classes.get((table, c), {}).get("blob")) or kind == BYTES,
         )
         for c, kind in kinds.items()
     ]
