@@ -6,38 +6,37 @@
    2s fits a small table's keys, and an ORM may leave a relation to the code (Open WebUI's
    ``chat_message`` declares ``chat_id``, not ``user_id``). Until 2026-12-04 its other columns were
    searched as well; from then until 2026-12-05 none was.
-2. **Inferred by inclusion** in a table that declares none (the export may declare some tables' references
-   and not others'): a column is a reference to another table's key when at least :data:`MIN_INCLUSION` of
-   its distinct non-null values are values of that key. Names play no part. The parent key must be a single
-   column, unique and non-null (:mod:`.keys`), or a text column the schema declares unique by itself beside
-   it (:func:`_parent_keys`: MiniDLNA's ``OBJECTS.OBJECT_ID``, since 2026-12-05); the child column must have
-   the same type (integer with integer, text with text, bytea with bytea: a key of bytes, a UUID bound
-   as 16 bytes, since 2026-12-05, each cell compared by the bytes the target holds) and not be its own
-   table's key when that is one column, unless its name names another table as its entity (``jid_id`` → ``jids``: a one-to-one table
-   keyed by its parent's key, Gajim's ``last_archive_message``; that table alone, since 2026-12-05), the
-   schema declares it the key and it names not its own table's entity: a column of a key of several (a link
-   table's ``(post_id, tag_id)``, an order's ``(order_id, line_no)``) may refer, as any
-   other (until 2026-12-05 no part of a key did, and a link table related nothing). A column may refer to
-   its own table's key (a ticket's parent ticket, an employee's manager) if it is not a copy or a
-   reordering of the key (its distinct values are fewer than :data:`MIN_INCLUSION` of the keys: an order,
-   a rank or a legacy number numbers every row once; parents are shared). A column whose values fit
-   several parents' keys equally well is no reference (the data cannot tell which one it is), unless
-   exactly one parent's table (or key) name appears in the column's name, or exactly one parent's table
-   name ends in the column's name (tables named ``<module>_<entity>``: ``sale`` → ``sale_sale``,
-   ``partner_id`` → ``res_partner``), or one parent holds strictly more of its values (its own table's
-   key, say, over another table's whose keys merely overlap), or, among those holding as many, the one a
-   link table is named for (a table whose name holds two or more other tables' names links those:
-   calibre's ``books_custom_column_5_link.value`` → ``custom_column_5``, :func:`linked_tables`, since
-   2026-12-05): that breaks the tie; a name never makes a reference on its own. A table's last word
-   that versions it (``PAYEE_V1``) is no part of its name here, and a column named exactly as the
-   parent's key ``<thing>id`` (``CATEGID`` beside ``CATEGORY_V1.CATEGID``: :func:`key_named_for`)
-   names the parent as its entity does (since 2026-12-05).
-3. **Integers must beat chance.** Text keys (guids, codes, names) and keys of bytes (UUIDs, hashes) are
-   drawn from a space so large that values shared by two columns are a link. Integer keys are mostly 1..N, so any column of small
-   numbers (a 0/1/2 flag, a type code, a denominator of 100, a year) is made of "key values" of some
-   table: inclusion alone is no evidence (GnuCash's ``tax_included`` in ``slots.id``, GeoPackage's
-   ``z``/``m`` flags in ``srs_id``, EPSG's ``sort_order`` in its version history). An integer
-   column is a reference only when the keys it holds show one, measured exactly by the same query:
+2. **Inferred by inclusion** in a table that declares none (the export may declare some tables' references and
+   not others'): a column is a reference to another table's key when at least :data:`MIN_INCLUSION` of its
+   distinct non-null values are values of that key. Names play no part. The parent key must be a single
+   column, unique and non-null (:mod:`.keys`), or a text column the schema declares unique by itself beside it
+   (:func:`_parent_keys`: MiniDLNA's ``OBJECTS.OBJECT_ID``, since 2026-12-05); the child column must have the
+   same type (integer with integer, text with text, bytea with bytea: a key of bytes, a UUID bound as 16
+   bytes, since 2026-12-05, each cell compared by the bytes the target holds) and not be its own table's key
+   when that is one column, unless its name names another table as its entity (``jid_id`` → ``jids``: a
+   one-to-one table keyed by its parent's key, Gajim's ``last_archive_message``; that table alone, since
+   2026-12-05), the schema declares it the key and it names not its own table's entity: a column of a key of
+   several (a link table's ``(post_id, tag_id)``, an order's ``(order_id, line_no)``) may refer, as any other
+   (until 2026-12-05 no part of a key did, and a link table related nothing). A column may refer to its own
+   table's key (a ticket's parent ticket, an employee's manager) if it is not a copy or a reordering of the
+   key (its distinct values are fewer than :data:`MIN_INCLUSION` of the keys: an order, a rank or a legacy
+   number numbers every row once; parents are shared). A column whose values fit several parents' keys equally
+   well is no reference (the data cannot tell which one it is), unless exactly one parent's table (or key)
+   name appears in the column's name, or exactly one parent's table name ends in the column's name (tables
+   named ``<module>_<entity>``: ``sale`` → ``sale_sale``, ``partner_id`` → ``res_partner``), or one parent
+   holds strictly more of its values (its own table's key, say, over another table's whose keys merely
+   overlap), or, among those holding as many, the one a link table is named for (a table whose name holds two
+   or more other tables' names links those: calibre's ``books_custom_column_5_link.value`` →
+   ``custom_column_5``, :func:`linked_tables`, since 2026-12-05): that breaks the tie; a name never makes a
+   reference on its own. A table's last word that versions it (``PAYEE_V1``) is no part of its name here, and
+   a column named exactly as the parent's key ``<thing>id`` (``CATEGID`` beside ``CATEGORY_V1.CATEGID``:
+   :func:`key_named_for`) names the parent as its entity does (since 2026-12-05).
+3. **Integers must beat chance.** Text keys (guids, codes, names) and keys of bytes (UUIDs, hashes) are drawn
+   from a space so large that values shared by two columns are a link. Integer keys are mostly 1..N, so any
+   column of small numbers (a 0/1/2 flag, a type code, a denominator of 100, a year) is made of "key values"
+   of some table: inclusion alone is no evidence (GnuCash's ``tax_included`` in ``slots.id``, GeoPackage's
+   ``z``/``m`` flags in ``srs_id``, EPSG's ``sort_order`` in its version history). An integer column is a
+   reference only when the keys it holds show one, measured exactly by the same query:
 
    - at least :data:`MIN_DISTINCT` distinct values, and not the pair 0, 1: a constant or a flag fits
      any key holding it and says nothing;
