@@ -12093,13 +12093,26 @@ def test_netdata_metadata_keeps_its_uuid_blob_keys_byte_for_byte_and_reads_its_s
     too; the health log's ``config_hash_id`` of 16 zero bytes stays those bytes. ``date_created`` and
     ``delay_up_to_timestamp`` (Unix seconds) are instants, each audited; ``exec_run_timestamp``, 0 until
     a notification runs, keeps its integers with the instant's note; ``new_value`` keeps its doubles and
-    NULLs; labels ``false`` beside other text stay text. Exit 0, nothing costs."""
+    NULLs; labels ``false`` beside other text stay text. No foreign key is declared: each table's UUID
+    naming a host's or a chart's is found in the data as a reference to it (none until 2026-12-05: keys
+    of bytes were never referred to). Exit 0, nothing costs."""
     rows = apps.netdata_rows()
     health = apps.NETDATA_HEALTH_LOG
     ran, run_dir = run_export(apps.netdata_meta)
     loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
     assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
     assert ran.record["quality_before"] == 100.0
+    # Checked on the builder's rows: every UUID a chart, dimension, label or node names is a key.
+    hosts = {row[0] for row in rows["host"]}
+    charts = {row[0] for row in rows["chart"]}
+    assert {row[1] for row in rows["chart"]} <= hosts and {row[1] for row in rows["dimension"]} <= charts
+    assert references(run_dir) == {
+        ("chart", "host_id"): "host.host_id",
+        ("dimension", "chart_id"): "chart.chart_id",
+        ("chart_label", "chart_id"): "chart.chart_id",
+        ("node_instance", "host_id"): "host.host_id",
+        ("host_label", "host_id"): "host.host_id",
+    }
     assert (ran.types("chart")["chart_id"], ran.types("chart")["host_id"]) == ("bytea", "bytea")
     assert {ident: bytes(key) for ident, key in ran.values("chart", "chart_id", "id").items()} == {
         row[3]: row[0] for row in rows["chart"]
@@ -13360,11 +13373,15 @@ def test_tautulli_database_reads_its_string_fields_blanks_as_its_one_way_and_typ
     missing string, no second way beside the numbers' NULLs (until 2026-12-05 the stream details scored
     60.87, every string column with a blank 0). Each ``''`` is made NULL and audited; epoch seconds of
     ``added_at``, ``started`` and ``stopped`` arrive as instants (the two latter bigint until
-    2026-12-05), resolutions (``'1080'``, ``'4k'``) as text; exit 0, no warning."""
+    2026-12-05), resolutions (``'1080'``, ``'4k'``) as text; a play's ``user_id`` names its user's Plex
+    account number, ``users.user_id INTEGER UNIQUE`` beside the rowid (no reference until 2026-12-05);
+    exit 0, no warning."""
     rows = apps.tautulli_rows()
     ran, run_dir = run_export(apps.tautulli_database)
     loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
     assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert {play[5] for play in rows["session_history"]} <= {user[1] for user in rows["users"]}
+    assert references(run_dir)[("session_history", "user_id")] == "users.user_id"
     assert ran.record["quality_before"] == 100.0
     media = {row[0]: row for row in rows["session_history_media_info"]}
     metadata = {row[0]: row for row in rows["session_history_metadata"]}

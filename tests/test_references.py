@@ -511,6 +511,53 @@ def test_keys_of_bytes_are_referred_to_by_columns_holding_those_bytes(make_sqlit
     assert found["chart"]["host_id"].issue("orphan_reference") is None
 
 
+def test_an_integer_column_declared_unique_beside_the_key_is_a_parent_when_no_counter(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """A media server monitor (Tautulli's ``users``) keys its users by a rowid and keeps each one's
+    account number from another system in ``user_id INTEGER UNIQUE``; its play history's ``user_id``
+    holds those numbers (one of a user since deleted: an orphan), 0 the server's own owner. Such
+    numbers, spread over their range, are no position numbered 1..N: the column is a parent as a text
+    one declared unique is. A lane's ``position INTEGER UNIQUE`` 1..12 is one: the cards' slots 1..12
+    refer to nothing, though every one is a position."""
+    accounts = [(1, 0, "Local")] + [(n + 1, 1_000_000 + 7_919 * n * n, f"user{n}") for n in range(1, 40)]
+    numbers = [number for _, number, _ in accounts]
+    gone = 999_999_999
+    plays = [(n + 1, numbers[(n * 7) % 37], f"episode {n}") for n in range(59)] + [(60, gone, "episode 59")]
+    lanes = [(101 + n, n + 1, f"lane {n}") for n in range(12)]
+    cards = [(n + 1, 1 + (n * 5) % 12, f"card {n}") for n in range(40)]
+    path = make_sqlite(
+        {
+            "users": (
+                "CREATE TABLE users (id INTEGER PRIMARY KEY AUTOINCREMENT, user_id INTEGER UNIQUE, "
+                "username TEXT)",
+                accounts,
+            ),
+            "session_history": (
+                "CREATE TABLE session_history (id INTEGER PRIMARY KEY, user_id INTEGER, title TEXT)",
+                plays,
+            ),
+            "lanes": (
+                "CREATE TABLE lanes (id INTEGER PRIMARY KEY, position INTEGER UNIQUE, name TEXT)",
+                lanes,
+            ),
+            "cards": ("CREATE TABLE cards (id INTEGER PRIMARY KEY, slot INTEGER, title TEXT)", cards),
+        }
+    )
+    # Checked by SQLite: one play names no user; every slot is a lane's position.
+    ((orphans,),) = _query(
+        path, "SELECT count(*) FROM session_history WHERE user_id NOT IN (SELECT user_id FROM users)"
+    )
+    assert orphans == 1
+    assert _query(path, "SELECT count(*) FROM cards WHERE slot NOT IN (SELECT position FROM lanes)") == [(0,)]
+    assert _query(path, "SELECT count(DISTINCT slot) FROM cards") == [(12,)]
+    found = profile(path)
+    assert found["users"].key == ["id"] and found["lanes"].key == ["id"]
+    assert _references_of(found) == {("session_history", "user_id"): "users.user_id"}
+    issue = found["session_history"]["user_id"].issue("orphan_reference")
+    assert issue is not None and issue.count == orphans and issue.examples == (str(gone),)
+
+
 def _guid(text: str) -> str:
     return hashlib.md5(text.encode()).hexdigest()
 

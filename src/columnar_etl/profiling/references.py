@@ -546,9 +546,13 @@ def _parent_keys(tables: Mapping[str, TableProfile]) -> dict[tuple[str, str], Co
     by itself beside it (``TableProfile.unique_alone``: a one-column UNIQUE constraint or unique index)
     whose every row holds a value, distinct as written (:func:`.keys.unique_and_present`), as a foreign
     key may name it: a media server's ``OBJECTS.OBJECT_ID`` (``'64$2$1D'``) beside its rowid ``ID``,
-    which its ``PARENT_ID`` and ``REF_ID`` name (MiniDLNA's; before, no reference). Text alone: its
-    keys are drawn from a space too large for chance; an integer column declared unique beside the key
-    (a position, a legacy number) is numbered 1..N as the key is."""
+    which its ``PARENT_ID`` and ``REF_ID`` name (MiniDLNA's; before, no reference). Text or bytes,
+    whose keys are drawn from a space too large for chance; an integer column only where its values are
+    spread over their range (:func:`spread_keys`): numbers from another system, a media server
+    monitor's Plex account numbers (0 for the server's owner, 1234567...) under ``users.user_id INTEGER
+    UNIQUE`` beside its rowid, which its play history's ``user_id`` holds (Tautulli's; since 2026-12-05,
+    before no reference). One numbered 1..N as the key is (a position, a rank) is no parent: any small
+    numbers fit it."""
     parents = {}
     for name, table in tables.items():
         if (
@@ -562,7 +566,10 @@ def _parent_keys(tables: Mapping[str, TableProfile]) -> dict[tuple[str, str], Co
                 parents[(name, column.name)] = column
         for other in table.unique_alone:
             column = table[other]
-            if column.inferred_type in _DRAWN_TYPES and unique_and_present(column, table.row_count):
+            drawn = column.inferred_type in _DRAWN_TYPES or (
+                column.inferred_type == "integer" and spread_keys(column)
+            )
+            if drawn and unique_and_present(column, table.row_count):
                 parents[(name, column.name)] = column
     return parents
 
@@ -1083,6 +1090,16 @@ def keys_above_their_count(key: ColumnProfile) -> bool:
     apply, and a reference to the oldest rows alone (the cards reviewed so far) is found when its
     values could not be keys by chance (since 2026-12-05)."""
     return isinstance(key.min, int) and key.min > key.distinct_count
+
+
+def spread_keys(key: ColumnProfile) -> bool:
+    """Do integer values fill under half of the integers from their lowest to their highest? Then they
+    are no run numbered as rows are (a position, a rank, a counter, which any small numbers fit), but
+    numbers drawn from a range larger than their count: an integer column so, declared unique beside
+    the table's key, may be referred to (:func:`_parent_keys`; since 2026-12-05)."""
+    if not (isinstance(key.min, int) and isinstance(key.max, int)):
+        return False
+    return 2 * key.distinct_count < key.max - key.min + 1
 
 
 def beyond_chance(fit: Inclusion, *, named: bool = False, far: bool = False, entity: bool = False) -> bool:
