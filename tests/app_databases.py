@@ -1515,6 +1515,13 @@ number, so a test computes what a column holds from the same numbers.
   1, ``''`` e-mail and password); ``topics`` xorm's JSON of a Go slice (``null`` for nil); review
   comments with a negative ``line`` (the diff's old side) and the commit's SHA-1; a time log's
   seconds spent.
+- :func:`kotti_site`: a Kotti 2.0 CMS site's SQLite database (SQLAlchemy 1.4's DDL of its models, as
+  ``kotti.main`` creates them, filled through its API): every ``DATETIME`` SQLAlchemy's naive text
+  with six fraction digits (``2024-03-01 09:15:02.140234``), ``BOOLEAN`` 0/1, joined-table inheritance
+  (``nodes`` → ``contents`` → ``documents`` / ``files``, each child keyed by its parent's declared
+  ``id``), the root node's ``name`` ``''`` under ``NOT NULL``, ACLs and groups as JSON text, a
+  description left ``''`` by a form beside language and state NULL, filedepot's ``blobs`` (uuid1
+  ``file_id``, bytes of every value) named by ``files.data`` JSON, tags and local roles.
 """
 
 from __future__ import annotations
@@ -35357,3 +35364,238 @@ def gitea_rows() -> dict[str, list[Sequence[Any]]]:
 def gitea_forge(path: Path) -> Path:
     """A Gitea forge's ``gitea.db`` (see the module's list)."""
     return write_export(path, GITEA_DDL, gitea_rows(), bytes_as_text=False)
+
+
+# --- Kotti ------------------------------------------------------------------------------------------------
+
+KOTTI_DDL = (  # SQLAlchemy 1.4's DDL of Kotti 2.0.9's models, as ``kotti.main`` creates them on SQLite
+    "CREATE TABLE kotti_alembic_version (\n\tversion_num VARCHAR(32) NOT NULL, \n\tCONSTRAINT "
+    "kotti_alembic_version_pkc PRIMARY KEY (version_num)\n)",
+    "CREATE TABLE principals (\n\tid INTEGER NOT NULL, \n\tname VARCHAR(100), \n\tpassword VARCHAR(100), "
+    "\n\tactive BOOLEAN, \n\tconfirm_token VARCHAR(100), \n\ttitle VARCHAR(100) NOT NULL, \n\temail "
+    "VARCHAR(100), \n\tgroups TEXT NOT NULL, \n\tcreation_date DATETIME NOT NULL, \n\tlast_login_date "
+    "DATETIME, \n\tPRIMARY KEY (id), \n\tUNIQUE (name), \n\tUNIQUE (email)\n)",
+    "CREATE TABLE nodes (\n\tid INTEGER NOT NULL, \n\ttype VARCHAR(30) NOT NULL, \n\tparent_id INTEGER, "
+    "\n\tposition INTEGER, \n\t_acl TEXT, \n\tname VARCHAR(250) NOT NULL, \n\ttitle VARCHAR(250), "
+    "\n\tannotations TEXT, \n\tpath VARCHAR(2000), \n\tPRIMARY KEY (id), \n\tUNIQUE (parent_id, name), "
+    "\n\tFOREIGN KEY(parent_id) REFERENCES nodes (id)\n)",
+    "CREATE INDEX ix_nodes_path ON nodes (path)",
+    "CREATE INDEX ix_nodes_parent_id ON nodes (parent_id)",
+    "CREATE TABLE tags (\n\tid INTEGER NOT NULL, \n\ttitle VARCHAR(100) NOT NULL, \n\tPRIMARY KEY (id), "
+    "\n\tUNIQUE (title)\n)",
+    "CREATE TABLE blobs (\n\tid INTEGER NOT NULL, \n\tfile_id VARCHAR(36), \n\tfilename VARCHAR(100), "
+    "\n\tcontent_type VARCHAR(100), \n\tcontent_length INTEGER, \n\tlast_modified DATETIME, \n\tdata BLOB, "
+    "\n\tPRIMARY KEY (id)\n)",
+    "CREATE INDEX ix_blobs_file_id ON blobs (file_id)",
+    "CREATE TABLE local_groups (\n\tid INTEGER NOT NULL, \n\tnode_id INTEGER, \n\tprincipal_name "
+    "VARCHAR(100), \n\tgroup_name VARCHAR(100), \n\tPRIMARY KEY (id), \n\tUNIQUE (node_id, principal_name, "
+    "group_name), \n\tFOREIGN KEY(node_id) REFERENCES nodes (id)\n)",
+    "CREATE TABLE contents (\n\tid INTEGER NOT NULL, \n\tdefault_view VARCHAR(50), \n\tdescription TEXT, "
+    "\n\tlanguage VARCHAR(10), \n\towner VARCHAR(100), \n\tstate VARCHAR(50), \n\tcreation_date DATETIME, "
+    "\n\tmodification_date DATETIME, \n\tin_navigation BOOLEAN, \n\tPRIMARY KEY (id), \n\tFOREIGN KEY(id) "
+    "REFERENCES nodes (id)\n)",
+    "CREATE TABLE tags_to_contents (\n\ttag_id INTEGER NOT NULL, \n\tcontent_id INTEGER NOT NULL, "
+    "\n\tposition INTEGER NOT NULL, \n\tPRIMARY KEY (tag_id, content_id), \n\tFOREIGN KEY(tag_id) "
+    "REFERENCES tags (id), \n\tFOREIGN KEY(content_id) REFERENCES contents (id)\n)",
+    "CREATE TABLE documents (\n\tid INTEGER NOT NULL, \n\tbody TEXT, \n\tmime_type VARCHAR(30), \n\tPRIMARY "
+    "KEY (id), \n\tFOREIGN KEY(id) REFERENCES contents (id)\n)",
+    "CREATE TABLE files (\n\tfilename VARCHAR(100), \n\tmimetype VARCHAR(100), \n\tsize INTEGER, \n\tid "
+    "INTEGER NOT NULL, \n\tdata VARCHAR(4000), \n\tPRIMARY KEY (id), \n\tFOREIGN KEY(id) REFERENCES "
+    "contents (id)\n)",
+)
+KOTTI_START = datetime(2024, 3, 1, 9, 15, 2, 140234)  # populate's moment, naive local time
+KOTTI_USERS = ("Zoë Ångström", "José\u00a0Núñez", "李小龍", "Mary O'Brien", "Ørjan 🚀", "anne", "Bob Smith")
+KOTTI_DOCUMENTS = 12  # nodes 3..14 under the root, every fourth with a sub-document (nodes 15..17)
+KOTTI_FILES = 6  # nodes 18..23, each with its blob
+KOTTI_TAGS = ("café", "news", "Ελληνικά", "🔥 hot", "007")
+KOTTI_ACL = json.dumps(  # the root's ACL: SQLAlchemy's JsonType writes json.dumps of Kotti's list
+    [
+        ["Allow", "system.Everyone", "view"],
+        ["Allow", "role:editor", "edit"],
+        ["Deny", "system.Everyone", "__ALL_PERMISSIONS__"],
+    ]
+)
+
+
+def kotti_moment(n: int) -> str:
+    """SQLAlchemy's DATETIME text on SQLite: always six fraction digits, ``2024-03-01 09:15:02.140234``."""
+    return (KOTTI_START + timedelta(minutes=17 * n, microseconds=3_001 * n)).strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def kotti_body(n: int) -> str:
+    """Document ``n``'s HTML as its editor saved it (``''`` for a document left empty)."""
+    return (
+        "<p>Hello wörld 😀</p>",
+        "",
+        "<p>" + "Lorem ipsum\u00a0dolor sit amet " * 80 + "</p>",
+        "<h1>Ünïcode</h1>\n<p>tab\tand\r\nCRLF</p>",
+        "<p>Prix : 12,50\u00a0€</p>",
+    )[n % 5]
+
+
+def kotti_blob(n: int) -> bytes:
+    """File ``n``'s bytes: a text file for every third, else bytes of every value (NULs included)."""
+    if n % 3 == 0:
+        return f"plain text file {n} ñ\n".encode() * (n + 1)
+    return bytes((n * 37 + i * 101) % 256 for i in range(50 + n * 37))
+
+
+def kotti_file_id(n: int) -> str:
+    """filedepot's uuid1 of file ``n``, ``b7abfa16-f0f7-11f1-bb60-02fc00000001`` as it writes it."""
+    return f"{0xB7ABFA16 + n * 7919:08x}-f0f7-11f1-bb60-02fc00000001"
+
+
+def kotti_rows() -> dict[str, list[Sequence[Any]]]:
+    users = len(KOTTI_USERS)
+    principals: list[Sequence[Any]] = [
+        (
+            1,
+            "admin",
+            "$2b$10$" + hashlib.sha256(b"admin").hexdigest()[:53],
+            1,
+            None,
+            "Administrator",
+            None,
+            '["role:admin"]',
+            kotti_moment(0),
+            None,
+        )
+    ]
+    principals += [
+        (
+            n + 2,
+            f"user{n:03d}",
+            "$2b$10$" + hashlib.sha256(f"secret{n}".encode()).hexdigest()[:53],
+            int(n % 5 != 0),
+            None,
+            title,
+            f"u{n}@example.org" if n % 3 else None,
+            '["role:editor"]' if n % 3 == 0 else "[]",
+            kotti_moment(n + 1),
+            kotti_moment(200 + 37 * n) if n % 2 == 0 else None,
+        )
+        for n, title in enumerate(KOTTI_USERS)
+    ]
+    # (id, type, parent_id, position, name, title, description, language, state)
+    nodes: list[tuple[int, str, int | None, int | None, str, str, str, str | None, str | None]] = [
+        (
+            1,
+            "document",
+            None,
+            None,
+            "",
+            "Welcome to Kotti",
+            "Congratulations! You have successfully installed Kotti.",
+            None,
+            "public",
+        ),
+        (
+            2,
+            "document",
+            1,
+            0,
+            "about",
+            "About",
+            "Our company is the leading manufacturer of foo widgets.",
+            None,
+            "private",
+        ),
+    ]
+    for n in range(KOTTI_DOCUMENTS):
+        title = f"Doc {n} — ñ" + (" 🎉" if n % 9 == 0 else "")
+        nodes.append(
+            (
+                3 + n,
+                "document",
+                1,
+                1 + n,
+                f"doc-{n}",
+                title,
+                "" if n % 4 == 1 else f"Description {n} with €{n / 4}",
+                ("en", "de", "fr", None)[n % 4],
+                "private",
+            )
+        )
+    for k, n in enumerate(range(0, KOTTI_DOCUMENTS, 4)):
+        nodes.append((15 + k, "document", 3 + n, 0, f"sub-{n}", f"Sub {n}", "", None, "private"))
+    for n in range(KOTTI_FILES):
+        nodes.append((18 + n, "file", 1, 1 + KOTTI_DOCUMENTS + n, f"file-{n}", f"File {n}", "", None, None))
+    paths = {1: "/"}
+    for node in nodes[1:]:
+        parent = node[2]
+        assert parent is not None
+        paths[node[0]] = f"{paths[parent]}{node[4]}/"
+    files = [node for node in nodes if node[1] == "file"]
+    file_names = {node[0]: f"file_{n:04d}.{'txt' if n % 3 == 0 else 'bin'}" for n, node in enumerate(files)}
+    return {
+        "kotti_alembic_version": [("814c4ec72f1",)],
+        "principals": principals,
+        "nodes": [
+            (i, kind, parent, position, KOTTI_ACL if i == 1 else None, name, title, "{}", paths[i])
+            for i, kind, parent, position, name, title, _, _, _ in nodes
+        ],
+        "tags": [(n + 1, title) for n, title in enumerate(KOTTI_TAGS)],
+        "blobs": [
+            (
+                n + 1,
+                kotti_file_id(n),
+                file_names[node[0]],
+                "text/plain" if n % 3 == 0 else "application/octet-stream",
+                len(kotti_blob(n)),
+                kotti_moment(300 + n),
+                kotti_blob(n),
+            )
+            for n, node in enumerate(files)
+        ],
+        "local_groups": [
+            (k + 1, 3 + 2 * k, f"user{k % users:03d}", "role:owner" if k % 2 else "role:editor")
+            for k in range(6)
+        ],
+        "contents": [
+            (
+                i,
+                None,
+                description,
+                language,
+                None,
+                state,
+                kotti_moment(i + 10),
+                kotti_moment(i + 10 + i % 3),
+                1,
+            )
+            for i, _, _, _, _, _, description, language, state in nodes
+        ],
+        "tags_to_contents": [
+            (t + 1, i, position)
+            for i, *_ in nodes
+            if i >= 3
+            for position, t in enumerate(t for t in range(len(KOTTI_TAGS)) if (i + t) % 4 == 0)
+        ],
+        "documents": [(i, kotti_body(i), "text/html") for i, kind, *_ in nodes if kind == "document"],
+        "files": [
+            (
+                file_names[node[0]],
+                "text/plain" if n % 3 == 0 else "application/octet-stream",
+                len(kotti_blob(n)),
+                node[0],
+                json.dumps(
+                    {
+                        "depot_name": "dbfiles",
+                        "files": [f"dbfiles/{kotti_file_id(n)}"],
+                        "file_id": kotti_file_id(n),
+                        "path": f"dbfiles/{kotti_file_id(n)}",
+                        "filename": file_names[node[0]],
+                        "content_type": "text/plain" if n % 3 == 0 else "application/octet-stream",
+                        "uploaded_at": kotti_moment(300 + n)[:19],
+                        "_public_url": None,
+                    }
+                ),
+            )
+            for n, node in enumerate(files)
+        ],
+    }
+
+
+def kotti_site(path: Path) -> Path:
+    """A Kotti CMS site's SQLite database (see the module's list)."""
+    return write_export(path, KOTTI_DDL, kotti_rows(), bytes_as_text=False)
