@@ -1515,6 +1515,21 @@ number, so a test computes what a column holds from the same numbers.
   1, ``''`` e-mail and password); ``topics`` xorm's JSON of a Go slice (``null`` for nil); review
   comments with a negative ``line`` (the diff's old side) and the commit's SHA-1; a time log's
   seconds spent.
+- :func:`kotti_site`: a Kotti 2.0 CMS site's SQLite database (SQLAlchemy 1.4's DDL of its models, as
+  ``kotti.main`` creates them, filled through its API): every ``DATETIME`` SQLAlchemy's naive text
+  with six fraction digits (``2024-03-01 09:15:02.140234``), ``BOOLEAN`` 0/1, joined-table inheritance
+  (``nodes`` → ``contents`` → ``documents`` / ``files``, each child keyed by its parent's declared
+  ``id``), the root node's ``name`` ``''`` under ``NOT NULL``, ACLs and groups as JSON text, a
+  description left ``''`` by a form beside language and state NULL, filedepot's ``blobs`` (uuid1
+  ``file_id``, bytes of every value) named by ``files.data`` JSON, tags and local roles.
+- :func:`papermerge_archive`: a Papermerge 2.0 document archive's SQLite database (papermerge-core's
+  Django 3.2 migrations, filled through its models): every ``datetime`` Django's naive UTC text
+  (``str()``: six fraction digits, none for a whole second), ``bool`` 0/1, an MPTT tree of folders and
+  documents in ``core_basetreenode`` with a polymorphic content type, ``core_folder`` /
+  ``core_document`` keyed by ``basetreenode_ptr_id``, pages' OCR text (``''`` NOT NULL where none),
+  coloured tags joined by a generic ``object_id``, and typed metadata in ``core_kvstore`` whose
+  ``value`` is text in each key's own format (``12,50`` money ``dd,cc``, ``31.12.19`` a date
+  ``dd.mm.yy``, ``0042`` a number ``dddd``) or NULL, on nodes and pages.
 """
 
 from __future__ import annotations
@@ -35357,3 +35372,515 @@ def gitea_rows() -> dict[str, list[Sequence[Any]]]:
 def gitea_forge(path: Path) -> Path:
     """A Gitea forge's ``gitea.db`` (see the module's list)."""
     return write_export(path, GITEA_DDL, gitea_rows(), bytes_as_text=False)
+
+
+# --- Kotti ------------------------------------------------------------------------------------------------
+
+KOTTI_DDL = (  # SQLAlchemy 1.4's DDL of Kotti 2.0.9's models, as ``kotti.main`` creates them on SQLite
+    "CREATE TABLE kotti_alembic_version (\n\tversion_num VARCHAR(32) NOT NULL, \n\tCONSTRAINT "
+    "kotti_alembic_version_pkc PRIMARY KEY (version_num)\n)",
+    "CREATE TABLE principals (\n\tid INTEGER NOT NULL, \n\tname VARCHAR(100), \n\tpassword VARCHAR(100), "
+    "\n\tactive BOOLEAN, \n\tconfirm_token VARCHAR(100), \n\ttitle VARCHAR(100) NOT NULL, \n\temail "
+    "VARCHAR(100), \n\tgroups TEXT NOT NULL, \n\tcreation_date DATETIME NOT NULL, \n\tlast_login_date "
+    "DATETIME, \n\tPRIMARY KEY (id), \n\tUNIQUE (name), \n\tUNIQUE (email)\n)",
+    "CREATE TABLE nodes (\n\tid INTEGER NOT NULL, \n\ttype VARCHAR(30) NOT NULL, \n\tparent_id INTEGER, "
+    "\n\tposition INTEGER, \n\t_acl TEXT, \n\tname VARCHAR(250) NOT NULL, \n\ttitle VARCHAR(250), "
+    "\n\tannotations TEXT, \n\tpath VARCHAR(2000), \n\tPRIMARY KEY (id), \n\tUNIQUE (parent_id, name), "
+    "\n\tFOREIGN KEY(parent_id) REFERENCES nodes (id)\n)",
+    "CREATE INDEX ix_nodes_path ON nodes (path)",
+    "CREATE INDEX ix_nodes_parent_id ON nodes (parent_id)",
+    "CREATE TABLE tags (\n\tid INTEGER NOT NULL, \n\ttitle VARCHAR(100) NOT NULL, \n\tPRIMARY KEY (id), "
+    "\n\tUNIQUE (title)\n)",
+    "CREATE TABLE blobs (\n\tid INTEGER NOT NULL, \n\tfile_id VARCHAR(36), \n\tfilename VARCHAR(100), "
+    "\n\tcontent_type VARCHAR(100), \n\tcontent_length INTEGER, \n\tlast_modified DATETIME, \n\tdata BLOB, "
+    "\n\tPRIMARY KEY (id)\n)",
+    "CREATE INDEX ix_blobs_file_id ON blobs (file_id)",
+    "CREATE TABLE local_groups (\n\tid INTEGER NOT NULL, \n\tnode_id INTEGER, \n\tprincipal_name "
+    "VARCHAR(100), \n\tgroup_name VARCHAR(100), \n\tPRIMARY KEY (id), \n\tUNIQUE (node_id, principal_name, "
+    "group_name), \n\tFOREIGN KEY(node_id) REFERENCES nodes (id)\n)",
+    "CREATE TABLE contents (\n\tid INTEGER NOT NULL, \n\tdefault_view VARCHAR(50), \n\tdescription TEXT, "
+    "\n\tlanguage VARCHAR(10), \n\towner VARCHAR(100), \n\tstate VARCHAR(50), \n\tcreation_date DATETIME, "
+    "\n\tmodification_date DATETIME, \n\tin_navigation BOOLEAN, \n\tPRIMARY KEY (id), \n\tFOREIGN KEY(id) "
+    "REFERENCES nodes (id)\n)",
+    "CREATE TABLE tags_to_contents (\n\ttag_id INTEGER NOT NULL, \n\tcontent_id INTEGER NOT NULL, "
+    "\n\tposition INTEGER NOT NULL, \n\tPRIMARY KEY (tag_id, content_id), \n\tFOREIGN KEY(tag_id) "
+    "REFERENCES tags (id), \n\tFOREIGN KEY(content_id) REFERENCES contents (id)\n)",
+    "CREATE TABLE documents (\n\tid INTEGER NOT NULL, \n\tbody TEXT, \n\tmime_type VARCHAR(30), \n\tPRIMARY "
+    "KEY (id), \n\tFOREIGN KEY(id) REFERENCES contents (id)\n)",
+    "CREATE TABLE files (\n\tfilename VARCHAR(100), \n\tmimetype VARCHAR(100), \n\tsize INTEGER, \n\tid "
+    "INTEGER NOT NULL, \n\tdata VARCHAR(4000), \n\tPRIMARY KEY (id), \n\tFOREIGN KEY(id) REFERENCES "
+    "contents (id)\n)",
+)
+KOTTI_START = datetime(2024, 3, 1, 9, 15, 2, 140234)  # populate's moment, naive local time
+KOTTI_USERS = ("Zoë Ångström", "José\u00a0Núñez", "李小龍", "Mary O'Brien", "Ørjan 🚀", "anne", "Bob Smith")
+KOTTI_DOCUMENTS = 12  # nodes 3..14 under the root, every fourth with a sub-document (nodes 15..17)
+KOTTI_FILES = 6  # nodes 18..23, each with its blob
+KOTTI_TAGS = ("café", "news", "Ελληνικά", "🔥 hot", "007")
+KOTTI_ACL = json.dumps(  # the root's ACL: SQLAlchemy's JsonType writes json.dumps of Kotti's list
+    [
+        ["Allow", "system.Everyone", "view"],
+        ["Allow", "role:editor", "edit"],
+        ["Deny", "system.Everyone", "__ALL_PERMISSIONS__"],
+    ]
+)
+
+
+def kotti_moment(n: int) -> str:
+    """SQLAlchemy's DATETIME text on SQLite: always six fraction digits, ``2024-03-01 09:15:02.140234``."""
+    return (KOTTI_START + timedelta(minutes=17 * n, microseconds=3_001 * n)).strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def kotti_body(n: int) -> str:
+    """Document ``n``'s HTML as its editor saved it (``''`` for a document left empty)."""
+    return (
+        "<p>Hello wörld 😀</p>",
+        "",
+        "<p>" + "Lorem ipsum\u00a0dolor sit amet " * 80 + "</p>",
+        "<h1>Ünïcode</h1>\n<p>tab\tand\r\nCRLF</p>",
+        "<p>Prix : 12,50\u00a0€</p>",
+    )[n % 5]
+
+
+def kotti_blob(n: int) -> bytes:
+    """File ``n``'s bytes: a text file for every third, else bytes of every value (NULs included)."""
+    if n % 3 == 0:
+        return f"plain text file {n} ñ\n".encode() * (n + 1)
+    return bytes((n * 37 + i * 101) % 256 for i in range(50 + n * 37))
+
+
+def kotti_file_id(n: int) -> str:
+    """filedepot's uuid1 of file ``n``, ``b7abfa16-f0f7-11f1-bb60-02fc00000001`` as it writes it."""
+    return f"{0xB7ABFA16 + n * 7919:08x}-f0f7-11f1-bb60-02fc00000001"
+
+
+def kotti_rows() -> dict[str, list[Sequence[Any]]]:
+    users = len(KOTTI_USERS)
+    principals: list[Sequence[Any]] = [
+        (
+            1,
+            "admin",
+            "$2b$10$" + hashlib.sha256(b"admin").hexdigest()[:53],
+            1,
+            None,
+            "Administrator",
+            None,
+            '["role:admin"]',
+            kotti_moment(0),
+            None,
+        )
+    ]
+    principals += [
+        (
+            n + 2,
+            f"user{n:03d}",
+            "$2b$10$" + hashlib.sha256(f"secret{n}".encode()).hexdigest()[:53],
+            int(n % 5 != 0),
+            None,
+            title,
+            f"u{n}@example.org" if n % 3 else None,
+            '["role:editor"]' if n % 3 == 0 else "[]",
+            kotti_moment(n + 1),
+            kotti_moment(200 + 37 * n) if n % 2 == 0 else None,
+        )
+        for n, title in enumerate(KOTTI_USERS)
+    ]
+    # (id, type, parent_id, position, name, title, description, language, state)
+    nodes: list[tuple[int, str, int | None, int | None, str, str, str, str | None, str | None]] = [
+        (
+            1,
+            "document",
+            None,
+            None,
+            "",
+            "Welcome to Kotti",
+            "Congratulations! You have successfully installed Kotti.",
+            None,
+            "public",
+        ),
+        (
+            2,
+            "document",
+            1,
+            0,
+            "about",
+            "About",
+            "Our company is the leading manufacturer of foo widgets.",
+            None,
+            "private",
+        ),
+    ]
+    for n in range(KOTTI_DOCUMENTS):
+        title = f"Doc {n} — ñ" + (" 🎉" if n % 9 == 0 else "")
+        nodes.append(
+            (
+                3 + n,
+                "document",
+                1,
+                1 + n,
+                f"doc-{n}",
+                title,
+                "" if n % 4 == 1 else f"Description {n} with €{n / 4}",
+                ("en", "de", "fr", None)[n % 4],
+                "private",
+            )
+        )
+    for k, n in enumerate(range(0, KOTTI_DOCUMENTS, 4)):
+        nodes.append((15 + k, "document", 3 + n, 0, f"sub-{n}", f"Sub {n}", "", None, "private"))
+    for n in range(KOTTI_FILES):
+        nodes.append((18 + n, "file", 1, 1 + KOTTI_DOCUMENTS + n, f"file-{n}", f"File {n}", "", None, None))
+    paths = {1: "/"}
+    for node in nodes[1:]:
+        parent = node[2]
+        assert parent is not None
+        paths[node[0]] = f"{paths[parent]}{node[4]}/"
+    files = [node for node in nodes if node[1] == "file"]
+    file_names = {node[0]: f"file_{n:04d}.{'txt' if n % 3 == 0 else 'bin'}" for n, node in enumerate(files)}
+    return {
+        "kotti_alembic_version": [("814c4ec72f1",)],
+        "principals": principals,
+        "nodes": [
+            (i, kind, parent, position, KOTTI_ACL if i == 1 else None, name, title, "{}", paths[i])
+            for i, kind, parent, position, name, title, _, _, _ in nodes
+        ],
+        "tags": [(n + 1, title) for n, title in enumerate(KOTTI_TAGS)],
+        "blobs": [
+            (
+                n + 1,
+                kotti_file_id(n),
+                file_names[node[0]],
+                "text/plain" if n % 3 == 0 else "application/octet-stream",
+                len(kotti_blob(n)),
+                kotti_moment(300 + n),
+                kotti_blob(n),
+            )
+            for n, node in enumerate(files)
+        ],
+        "local_groups": [
+            (k + 1, 3 + 2 * k, f"user{k % users:03d}", "role:owner" if k % 2 else "role:editor")
+            for k in range(6)
+        ],
+        "contents": [
+            (
+                i,
+                None,
+                description,
+                language,
+                None,
+                state,
+                kotti_moment(i + 10),
+                kotti_moment(i + 10 + i % 3),
+                1,
+            )
+            for i, _, _, _, _, _, description, language, state in nodes
+        ],
+        "tags_to_contents": [
+            (t + 1, i, position)
+            for i, *_ in nodes
+            if i >= 3
+            for position, t in enumerate(t for t in range(len(KOTTI_TAGS)) if (i + t) % 4 == 0)
+        ],
+        "documents": [(i, kotti_body(i), "text/html") for i, kind, *_ in nodes if kind == "document"],
+        "files": [
+            (
+                file_names[node[0]],
+                "text/plain" if n % 3 == 0 else "application/octet-stream",
+                len(kotti_blob(n)),
+                node[0],
+                json.dumps(
+                    {
+                        "depot_name": "dbfiles",
+                        "files": [f"dbfiles/{kotti_file_id(n)}"],
+                        "file_id": kotti_file_id(n),
+                        "path": f"dbfiles/{kotti_file_id(n)}",
+                        "filename": file_names[node[0]],
+                        "content_type": "text/plain" if n % 3 == 0 else "application/octet-stream",
+                        "uploaded_at": kotti_moment(300 + n)[:19],
+                        "_public_url": None,
+                    }
+                ),
+            )
+            for n, node in enumerate(files)
+        ],
+    }
+
+
+def kotti_site(path: Path) -> Path:
+    """A Kotti CMS site's SQLite database (see the module's list)."""
+    return write_export(path, KOTTI_DDL, kotti_rows(), bytes_as_text=False)
+
+
+# --- Papermerge -------------------------------------------------------------------------------------------
+
+PAPERMERGE_DDL = (  # Django 3.2 migrations of papermerge-core 2.0.2 on SQLite (the tables documents use)
+    'CREATE TABLE "django_content_type" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"app_label" varchar(100) NOT NULL, "model" varchar(100) NOT NULL)',
+    'CREATE TABLE "core_role" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "name" varchar(64) '
+    'NOT NULL, "created_at" datetime NOT NULL, "updated_at" datetime NOT NULL)',
+    'CREATE TABLE "core_user" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "password" '
+    'varchar(128) NOT NULL, "last_login" datetime NULL, "is_superuser" bool NOT NULL, "username" '
+    'varchar(150) NOT NULL UNIQUE, "first_name" varchar(150) NOT NULL, "last_name" varchar(150) NOT '
+    'NULL, "email" varchar(254) NOT NULL, "is_staff" bool NOT NULL, "is_active" bool NOT NULL, '
+    '"date_joined" datetime NOT NULL, "role_id" integer NULL REFERENCES "core_role" ("id") '
+    'DEFERRABLE INITIALLY DEFERRED, "created_at" datetime NOT NULL, "updated_at" datetime NOT NULL)',
+    'CREATE TABLE "core_basetreenode" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "title" '
+    'varchar(200) NOT NULL, "lang" varchar(8) NOT NULL, "created_at" datetime NOT NULL, "updated_at" '
+    'datetime NOT NULL, "lft" integer unsigned NOT NULL CHECK ("lft" >= 0), "rght" integer unsigned '
+    'NOT NULL CHECK ("rght" >= 0), "tree_id" integer unsigned NOT NULL CHECK ("tree_id" >= 0), '
+    '"level" integer unsigned NOT NULL CHECK ("level" >= 0), "polymorphic_ctype_id" integer NULL '
+    'REFERENCES "django_content_type" ("id") DEFERRABLE INITIALLY DEFERRED, "user_id" integer NOT '
+    'NULL REFERENCES "core_user" ("id") DEFERRABLE INITIALLY DEFERRED, "parent_id" integer NULL '
+    'REFERENCES "core_basetreenode" ("id") DEFERRABLE INITIALLY DEFERRED)',
+    'CREATE TABLE "core_folder" ("basetreenode_ptr_id" integer NOT NULL PRIMARY KEY REFERENCES '
+    '"core_basetreenode" ("id") DEFERRABLE INITIALLY DEFERRED)',
+    'CREATE TABLE "core_document" ("basetreenode_ptr_id" integer NOT NULL PRIMARY KEY REFERENCES '
+    '"core_basetreenode" ("id") DEFERRABLE INITIALLY DEFERRED, "file_name" varchar(1024) NOT NULL, '
+    '"notes" text NULL, "size" bigint NOT NULL, "page_count" integer NOT NULL, "text" text NOT NULL, '
+    '"version" integer NULL)',
+    'CREATE TABLE "core_page" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "number" integer NOT '
+    'NULL, "page_count" integer NOT NULL, "text" text NOT NULL, "lang" varchar(8) NOT NULL, "image" '
+    'varchar(1024) NOT NULL, "user_id" integer NOT NULL REFERENCES "core_user" ("id") DEFERRABLE '
+    'INITIALLY DEFERRED, "document_id" integer NOT NULL REFERENCES "core_document" '
+    '("basetreenode_ptr_id") DEFERRABLE INITIALLY DEFERRED, "norm_breadcrump" varchar(1024) NOT '
+    'NULL, "norm_doc_title" varchar(200) NOT NULL, "norm_folder_title" varchar(200) NOT NULL, '
+    '"norm_text" text NOT NULL, "hocr_step_0" text NOT NULL, "hocr_step_1" text NOT NULL, '
+    '"hocr_step_2" text NOT NULL, "hocr_step_3" text NOT NULL)',
+    'CREATE TABLE "core_tag" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "slug" varchar(100) '
+    'NOT NULL UNIQUE, "bg_color" varchar(7) NOT NULL, "fg_color" varchar(7) NOT NULL, "user_id" '
+    'integer NOT NULL REFERENCES "core_user" ("id") DEFERRABLE INITIALLY DEFERRED, "description" '
+    'text NULL, "pinned" bool NOT NULL, "name" varchar(100) NOT NULL)',
+    'CREATE TABLE "core_coloredtag" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "object_id" '
+    'integer NOT NULL, "content_type_id" integer NOT NULL REFERENCES "django_content_type" ("id") '
+    'DEFERRABLE INITIALLY DEFERRED, "tag_id" integer NOT NULL REFERENCES "core_tag" ("id") '
+    "DEFERRABLE INITIALLY DEFERRED)",
+    'CREATE TABLE "core_kvstore" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "key" '
+    'varchar(200) NULL, "namespace" varchar(1024) NULL, "namespaced_key" varchar(200) NULL, "value" '
+    'text NULL, "kv_inherited" bool NOT NULL, "kv_format" varchar(64) NULL, "kv_type" varchar(16) '
+    "NOT NULL)",
+    'CREATE TABLE "core_kvstorenode" ("kvstore_ptr_id" integer NOT NULL PRIMARY KEY REFERENCES '
+    '"core_kvstore" ("id") DEFERRABLE INITIALLY DEFERRED, "node_id" integer NULL REFERENCES '
+    '"core_basetreenode" ("id") DEFERRABLE INITIALLY DEFERRED)',
+    'CREATE TABLE "core_kvstorepage" ("kvstore_ptr_id" integer NOT NULL PRIMARY KEY REFERENCES '
+    '"core_kvstore" ("id") DEFERRABLE INITIALLY DEFERRED, "page_id" integer NULL REFERENCES '
+    '"core_page" ("id") DEFERRABLE INITIALLY DEFERRED)',
+)
+PAPERMERGE_START = datetime(2024, 2, 12, 7, 41, 5, 294966)  # Django's naive UTC text of USE_TZ = True
+PAPERMERGE_USERS = (
+    ("zoë", "Zoë", "Ångström", ""),
+    ("josé", "José\u00a0María", "Núñez", "jose@example.org"),
+    ("li", "小龍", "李", "li@example.org"),
+    ("mary", "", "O'Brien", ""),
+)
+PAPERMERGE_DOCUMENTS = 12  # nodes 8..19, in folders 5..7 and the inboxes 1..4
+PAPERMERGE_DOCUMENT, PAPERMERGE_FOLDER = 19, 20  # django_content_type ids, as its migrations number them
+PAPERMERGE_TAGS = (
+    ("rechnung", "rechnung", "#c41fff"),
+    ("Steuer 2021", "steuer-2021", "#FF0000"),
+    ("café", "cafe", "#00ff00"),
+    ("🔥 urgent", "urgent", "#0a0b0c"),
+)
+#: A folder's metadata keys, each typed and formatted as Papermerge's settings offer them; every document
+#: in the folder inherits them, its values text in the key's format (a date ``dd.mm.yy`` is no ISO date).
+PAPERMERGE_KEYS = (
+    ("total", "money", "dd,cc"),
+    ("date", "date", "dd.mm.yy"),
+    ("shop", "text", None),
+    ("number", "numeric", "dddd"),
+)
+
+
+def papermerge_moment(n: int) -> str:
+    """Django's ``datetime`` text on SQLite: six fraction digits, none where the microsecond is 0."""
+    moment = PAPERMERGE_START + timedelta(seconds=97 * n, microseconds=31_337 * n)
+    return str(moment.replace(microsecond=0) if n % 5 == 0 else moment)
+
+
+def papermerge_text(n: int) -> str:
+    """Page ``n``'s OCR text (``''`` for a page OCR found nothing on)."""
+    return (
+        "Rechnung Nr. 0042\nBetrag: 12,50\u00a0€\nDatum: 05.06.20",
+        "",
+        "Lorem ipsum dolor sit amet " * 40 + "end",
+        "Ελληνικά κείμενο 😀",
+        "Invoice #000123 total $1,234.56",
+    )[n % 5]
+
+
+def papermerge_value(key: str, n: int) -> str | None:
+    """Document ``n``'s value of a metadata key in its format (NULL where none was entered)."""
+    return {
+        "total": ("12,50", "1234,00", "0,99", None),
+        "date": (f"{n % 28 + 1:02d}.06.20", "31.12.19", None, "01.01.21"),
+        "shop": ("Lidl", "Café Müller", None, "007"),
+        "number": ("0042", "1200", None, "7"),
+    }[key][n % 4]
+
+
+def papermerge_rows() -> dict[str, list[Sequence[Any]]]:
+    users = [
+        (
+            n + 1,
+            "pbkdf2_sha256$260000$"
+            + hashlib.sha256(name.encode()).hexdigest()[:22]
+            + "$"
+            + base64.b64encode(hashlib.sha256(f"pw{n}".encode()).digest()).decode(),
+            papermerge_moment(900 + n) if n % 2 else None,
+            int(n == 0),
+            name,
+            first,
+            last,
+            email,
+            int(n == 0),
+            int(n != 3),
+            papermerge_moment(n),
+            None,
+            papermerge_moment(n),
+            papermerge_moment(n + 1),
+        )
+        for n, (name, first, last, email) in enumerate(PAPERMERGE_USERS)
+    ]
+    # (id, title, lang, lft, rght, tree_id, level, ctype, user, parent): the inboxes, three folders, documents
+    nodes: list[tuple[int, str, str, int, int, int, int, int, int, int | None]] = [
+        (n + 1, ".inbox", "deu", 1, 2, n + 1, 0, PAPERMERGE_FOLDER, n + 1, None) for n in range(len(users))
+    ]
+    folders = [(5, "Ordner 0 — ñ 📁", None), (6, "Steuern", 5), (7, "Rechnungen 2021", 5)]
+    for i, title, parent in folders:
+        nodes.append(
+            (
+                i,
+                title,
+                "deu",
+                1 + (i - 5),
+                20 - (i - 5),
+                5,
+                int(parent is not None),
+                PAPERMERGE_FOLDER,
+                1,
+                parent,
+            )
+        )
+    for n in range(PAPERMERGE_DOCUMENTS):
+        parent = (5, 6, 7, 2)[n % 4]
+        nodes.append(
+            (
+                8 + n,
+                f"scan_{n:04d}.pdf",
+                ("deu", "eng")[n % 2],
+                3 + 2 * n,
+                4 + 2 * n,
+                5,
+                2,
+                PAPERMERGE_DOCUMENT,
+                1 + n % len(users),
+                parent,
+            )
+        )
+    documents = [node for node in nodes if node[7] == PAPERMERGE_DOCUMENT]
+    pages: list[Sequence[Any]] = []
+    for doc in documents:
+        count = 1 + doc[0] % 3
+        for number in range(1, count + 1):
+            text = papermerge_text(len(pages))
+            pages.append(
+                (
+                    len(pages) + 1,
+                    number,
+                    count,
+                    text,
+                    doc[2],
+                    f"/document/{doc[0]}/preview/800/page/{number}",
+                    doc[8],
+                    doc[0],
+                    "",
+                    "",
+                    "",
+                    text.lower(),
+                    "",
+                    "",
+                    "",
+                    "",
+                )
+            )
+    kvstore: list[Sequence[Any]] = []
+    on_nodes: list[Sequence[Any]] = []
+    on_pages: list[Sequence[Any]] = []
+    for i in (5, 6, 7):  # a folder's keys, no values; its documents inherit them (kv_inherited)
+        for key, kind, form in PAPERMERGE_KEYS:
+            kvstore.append((len(kvstore) + 1, key, None, None, None, int(i != 5), form, kind))
+            on_nodes.append((len(kvstore), i))
+    for doc in documents:
+        if doc[9] == 2:
+            continue
+        for key, kind, form in PAPERMERGE_KEYS:
+            kvstore.append((len(kvstore) + 1, key, None, None, papermerge_value(key, doc[0]), 1, form, kind))
+            on_nodes.append((len(kvstore), doc[0]))
+        for page in (p for p in pages if p[7] == doc[0]):
+            for key, kind, form in PAPERMERGE_KEYS:
+                kvstore.append(
+                    (len(kvstore) + 1, key, None, None, papermerge_value(key, doc[0]), 1, form, kind)
+                )
+                on_pages.append((len(kvstore), page[0]))
+    return {
+        "django_content_type": [
+            (1, "core", "user"),
+            (PAPERMERGE_DOCUMENT, "core", "document"),
+            (PAPERMERGE_FOLDER, "core", "folder"),
+        ],
+        "core_role": [],
+        "core_user": users,
+        "core_basetreenode": [
+            (
+                i,
+                title,
+                lang,
+                papermerge_moment(10 + i),
+                papermerge_moment(10 + i + i % 2),
+                lft,
+                rght,
+                tree,
+                level,
+                ctype,
+                user,
+                parent,
+            )
+            for i, title, lang, lft, rght, tree, level, ctype, user, parent in nodes
+        ],
+        "core_folder": [(node[0],) for node in nodes if node[7] == PAPERMERGE_FOLDER],
+        "core_document": [
+            (
+                doc[0],
+                doc[1],
+                (None, "wichtig!", "Note with\nnewline", "Steuerbescheid 2021")[n % 4],
+                1000 + 4097 * n * n,
+                1 + doc[0] % 3,
+                "",
+                0,
+            )
+            for n, doc in enumerate(documents)
+        ],
+        "core_page": pages,
+        "core_tag": [
+            (
+                n + 1,
+                slug,
+                bg,
+                "#ffffff" if n % 2 else "#000000",
+                1,
+                (None, "Tax docs", None, "long " * 50 + "end")[n],
+                n % 2,
+                name,
+            )
+            for n, (name, slug, bg) in enumerate(PAPERMERGE_TAGS)
+        ],
+        "core_coloredtag": [
+            (k + 1, doc[0], PAPERMERGE_DOCUMENT, 1 + (doc[0] + k) % len(PAPERMERGE_TAGS))
+            for k, doc in enumerate(d for d in documents if d[0] % 2 == 0)
+        ],
+        "core_kvstore": kvstore,
+        "core_kvstorenode": on_nodes,
+        "core_kvstorepage": on_pages,
+    }
+
+
+def papermerge_archive(path: Path) -> Path:
+    """A Papermerge document archive's SQLite database (see the module's list)."""
+    return write_export(path, PAPERMERGE_DDL, papermerge_rows())

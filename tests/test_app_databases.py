@@ -58,7 +58,8 @@ django-axes login log and django-phonenumber-field numbers, a Geary mail client,
 message index, an Arize Phoenix LLM tracing store, a promptfoo eval database, a Flowise and a Langflow
 server, a Vaultwarden password manager, a Zotero reference library, a Money Manager Ex personal
 finance file, a Paperless-ngx document archive, a Healthchecks cron monitor, a Tautulli media server
-monitor, a Memos note-taking server, a GoToSocial fediverse server, a Grafana server, a Gitea forge)
+monitor, a Memos note-taking server, a GoToSocial fediverse server, a Grafana server, a Gitea forge,
+a Kotti CMS site, a Papermerge document archive)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -13793,3 +13794,172 @@ def test_gitea_forge_reads_every_unix_column_and_finds_its_repositories_not_its_
     assert ran.values("issue", "name", "id") == {row[0]: row[6] for row in rows["issue"]}
     assert ran.values("user", "email", "id") == {row[0]: row[4] or None for row in rows["user"]}
     assert ran.values("pull_request", "merge_base", "id") == {row[0]: row[12] for row in rows["pull_request"]}
+
+
+def test_kotti_site_reads_sqlalchemy_datetimes_and_booleans_and_finds_its_declared_node_references(
+    run_export: Runner,
+) -> None:
+    """A Kotti 2 CMS site's SQLite database as ``kotti.main`` creates it (SQLAlchemy 1.4's DDL of its
+    models) and its API fills it: every ``DATETIME`` SQLAlchemy's text with six fraction digits arrives
+    as a timestamp (naive, as written), each cell audited; ``BOOLEAN`` 0/1 booleans; the declared
+    references (a node's ``parent_id`` to ``nodes``, the joined-table inheritance ``contents.id`` →
+    ``nodes.id`` and ``documents.id`` / ``files.id`` → ``contents.id``, a tag's link, a local role's node)
+    found; filedepot's blobs byte for byte with their uuid1 ids and ``files.data`` JSON as written; the
+    root's ``name`` ``''`` (declared NOT NULL) and an empty body NULL, audited. Exit 0; the description
+    a form left ``''`` beside the language and state NULL of the same table is charged, as documented."""
+    rows = apps.kotti_rows()
+    ran, run_dir = run_export(apps.kotti_site)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    blanks = sum(row[2] == "" for row in rows["contents"])
+    assert 0 < blanks < len(rows["contents"]) and any(row[3] is None for row in rows["contents"])
+    scores = {table: (len(values), [100.0] * len(values[0])) for table, values in rows.items()}
+    scores["contents"][1][2] = column_score(len(rows["contents"]), blanks)
+    assert ran.record["quality_before"] == round(export_score(scores), 2)
+    assert references(run_dir) == {
+        ("nodes", "parent_id"): "nodes.id",
+        ("local_groups", "node_id"): "nodes.id",
+        ("contents", "id"): "nodes.id",
+        ("tags_to_contents", "tag_id"): "tags.id",
+        ("tags_to_contents", "content_id"): "contents.id",
+        ("documents", "id"): "contents.id",
+        ("files", "id"): "contents.id",
+    }
+    moment = "timestamp without time zone"
+    for table, at in (  # each DATETIME's place in its table's rows
+        ("principals", {"creation_date": 8, "last_login_date": 9}),
+        ("contents", {"creation_date": 6, "modification_date": 7}),
+        ("blobs", {"last_modified": 5}),
+    ):
+        types = ran.types(table)
+        for column, place in at.items():
+            assert types[column] == moment, (table, column)
+            written = {row[0]: row[place] for row in rows[table]}
+            assert ran.values(table, column, "id") == {
+                n: None if text is None else datetime.strptime(text, "%Y-%m-%d %H:%M:%S.%f")
+                for n, text in written.items()
+            }, (table, column)
+            assert audit_rules(run_dir, table, column) == {
+                str(n): {"date_format:%Y-%m-%d %H:%M:%S.%f"}
+                for n, text in written.items()
+                if text is not None
+            }, (table, column)
+    assert ran.types("principals")["active"] == ran.types("contents")["in_navigation"] == "boolean"
+    assert ran.values("principals", "active", "id") == {row[0]: bool(row[3]) for row in rows["principals"]}
+    assert {row[3] for row in rows["principals"]} == {0, 1}
+    assert ran.values("principals", "groups", "id") == {row[0]: row[7] for row in rows["principals"]}
+    assert ran.values("principals", "title", "id") == {row[0]: row[5] for row in rows["principals"]}
+    nodes = ran.types("nodes")
+    assert (nodes["parent_id"], nodes["position"], nodes["_acl"], nodes["name"]) == (
+        "bigint",
+        "bigint",
+        "text",
+        "text",
+    )
+    assert ran.values("nodes", "name", "id") == {row[0]: row[5] or None for row in rows["nodes"]}
+    assert audit_rules(run_dir, "nodes", "name") == {"1": {"empty_to_null"}}
+    assert ran.values("nodes", "_acl", "id") == {row[0]: row[4] for row in rows["nodes"]}
+    assert ran.values("nodes", "path", "id") == {row[0]: row[8] for row in rows["nodes"]}
+    assert ran.values("documents", "body", "id") == {row[0]: row[1] or None for row in rows["documents"]}
+    assert any(len(row[1]) > 2_000 for row in rows["documents"]) and "" in {
+        row[1] for row in rows["documents"]
+    }
+    blobs = ran.types("blobs")
+    assert (blobs["data"], blobs["content_length"], blobs["file_id"]) == ("bytea", "bigint", "text")
+    assert {n: bytes(v) for n, v in ran.values("blobs", "data", "id").items()} == {
+        row[0]: row[6] for row in rows["blobs"]
+    }
+    assert any(0 in row[6] for row in rows["blobs"])
+    assert ran.values("blobs", "file_id", "id") == {row[0]: row[1] for row in rows["blobs"]}
+    assert ran.types("files")["data"] == "text"
+    assert ran.values("files", "data", "id") == {row[3]: row[4] for row in rows["files"]}
+    assert ran.values("tags", "title", "id") == {row[0]: row[1] for row in rows["tags"]}
+    assert ran.types("kotti_alembic_version")["version_num"] == "text"
+
+
+def test_papermerge_archive_keeps_its_typed_metadata_as_text_and_finds_its_tree_and_page_references(
+    run_export: Runner,
+) -> None:
+    """A Papermerge 2.0 document archive's SQLite database (papermerge-core's Django migrations): every
+    ``datetime`` Django's naive UTC text (``str()``: six fraction digits, none for a whole second) arrives
+    as a timestamp, each cell audited by its format; ``bool`` 0/1 booleans; the tree's declared references
+    found (a node's ``parent_id``, its polymorphic content type, ``core_document`` and ``core_folder``
+    keyed by ``basetreenode_ptr_id``, a page's document, a metadata entry's node or page) and a tag's
+    generic ``object_id`` none; the metadata ``value`` column, each key's values in its own format
+    (``12,50`` money, ``01.06.20`` a date, ``0042`` a number, ``Lidl`` text), stays text, every value as
+    written; OCR text with emoji, no-break spaces and line breaks as written, ``''`` NOT NULL text NULL,
+    audited, at no cost. Exit 0, quality 100."""
+    rows = apps.papermerge_rows()
+    ran, run_dir = run_export(apps.papermerge_archive)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    nodes, users, ctypes = "core_basetreenode.id", "core_user.id", "django_content_type.id"
+    assert references(run_dir) == {
+        ("core_user", "role_id"): "core_role.id",
+        ("core_basetreenode", "polymorphic_ctype_id"): ctypes,
+        ("core_basetreenode", "user_id"): users,
+        ("core_basetreenode", "parent_id"): nodes,
+        ("core_folder", "basetreenode_ptr_id"): nodes,
+        ("core_document", "basetreenode_ptr_id"): nodes,
+        ("core_page", "user_id"): users,
+        ("core_page", "document_id"): "core_document.basetreenode_ptr_id",
+        ("core_tag", "user_id"): users,
+        ("core_coloredtag", "content_type_id"): ctypes,
+        ("core_coloredtag", "tag_id"): "core_tag.id",
+        ("core_kvstorenode", "kvstore_ptr_id"): "core_kvstore.id",
+        ("core_kvstorenode", "node_id"): nodes,
+        ("core_kvstorepage", "kvstore_ptr_id"): "core_kvstore.id",
+        ("core_kvstorepage", "page_id"): "core_page.id",
+    }
+    moment = "timestamp without time zone"
+    for table, at in (  # each datetime's place in its table's rows
+        ("core_user", {"last_login": 2, "date_joined": 10, "created_at": 12, "updated_at": 13}),
+        ("core_basetreenode", {"created_at": 3, "updated_at": 4}),
+    ):
+        types = ran.types(table)
+        for column, place in at.items():
+            assert types[column] == moment, (table, column)
+            written = {row[0]: row[place] for row in rows[table]}
+            assert ran.values(table, column, "id") == {
+                n: None if text is None else datetime.fromisoformat(text) for n, text in written.items()
+            }, (table, column)
+            # Each text with a fraction audited by its format; a whole second's (PostgreSQL's own text
+            # of the value) by its own or not at all: the value is the text either way.
+            audited = audit_rules(run_dir, table, column)
+            assert {n: rules for n, rules in audited.items() if "." in written[int(n)]} == {
+                str(n): {"date_format:%Y-%m-%d %H:%M:%S.%f"}
+                for n, text in written.items()
+                if text is not None and "." in text
+            }, (table, column)
+            assert all(
+                audited[n] == {"date_format:%Y-%m-%d %H:%M:%S"} for n in audited if "." not in written[int(n)]
+            )
+    assert any("." not in row[3] for row in rows["core_basetreenode"])
+    user = ran.types("core_user")
+    assert user["is_superuser"] == user["is_active"] == ran.types("core_tag")["pinned"] == "boolean"
+    assert ran.values("core_user", "is_active", "id") == {row[0]: bool(row[9]) for row in rows["core_user"]}
+    assert ran.values("core_user", "first_name", "id") == {
+        row[0]: row[5] or None for row in rows["core_user"]
+    }
+    kv = ran.types("core_kvstore")
+    assert (kv["value"], kv["kv_inherited"], kv["kv_format"]) == ("text", "boolean", "text")
+    values = {row[0]: row[4] for row in rows["core_kvstore"]}
+    assert ran.values("core_kvstore", "value", "id") == values
+    assert {"12,50", "31.12.19", "0042", "Lidl", None} <= set(values.values())
+    assert ran.values("core_kvstore", "kv_format", "id") == {row[0]: row[6] for row in rows["core_kvstore"]}
+    page = ran.types("core_page")
+    assert (page["text"], page["number"], page["document_id"]) == ("text", "bigint", "bigint")
+    assert ran.values("core_page", "text", "id") == {row[0]: row[3] or None for row in rows["core_page"]}
+    assert ran.values("core_page", "image", "id") == {row[0]: row[5] for row in rows["core_page"]}
+    assert ran.values("core_document", "size", "basetreenode_ptr_id") == {
+        row[0]: row[3] for row in rows["core_document"]
+    }
+    assert ran.values("core_document", "notes", "basetreenode_ptr_id") == {
+        row[0]: row[2] for row in rows["core_document"]
+    }
+    assert ran.values("core_tag", "bg_color", "id") == {row[0]: row[2] for row in rows["core_tag"]}
+    assert ran.values("core_basetreenode", "title", "id") == {
+        row[0]: row[1] for row in rows["core_basetreenode"]
+    }
+    assert ran.types("core_coloredtag")["object_id"] == "bigint"
