@@ -1515,6 +1515,15 @@ number, so a test computes what a column holds from the same numbers.
   1, ``''`` e-mail and password); ``topics`` xorm's JSON of a Go slice (``null`` for nil); review
   comments with a negative ``line`` (the diff's old side) and the commit's SHA-1; a time log's
   seconds spent.
+- :func:`uptime_kuma`: an Uptime Kuma 2.0 status monitor's ``kuma.db`` (its template ``db/kuma.db``
+  and the patch files its ``server/database.js`` applies; the Node server cannot be installed here):
+  a heartbeat's ``time DATETIME`` as ``R.isoDateTimeMillis(dayjs.utc())`` writes it
+  (``2024-03-30 23:59:51.123``, UTC), ``ping INTEGER`` whole milliseconds for an HTTP monitor and REAL
+  ones for a ping monitor (node-sqlite3 binds a whole JS number as an INTEGER), NULL when down,
+  ``status SMALLINT`` 0..3, ``BOOLEAN`` 0/1; a monitor's ``timeout DOUBLE`` (0.8 of its interval),
+  its ``parent``; ``setting.value`` every value ``JSON.stringify``'d (``"https://…"``, ``180``,
+  ``true``, ``[7,14,21]``, ``null`` for a key without one); a maintenance window's
+  ``datetime-local`` text (``2024-04-02T22:00``) and ``TIME`` ``HH:mm`` or ``HH:mm:ss``.
 """
 
 from __future__ import annotations
@@ -35357,3 +35366,214 @@ def gitea_rows() -> dict[str, list[Sequence[Any]]]:
 def gitea_forge(path: Path) -> Path:
     """A Gitea forge's ``gitea.db`` (see the module's list)."""
     return write_export(path, GITEA_DDL, gitea_rows(), bytes_as_text=False)
+
+
+# --- Uptime Kuma -----------------------------------------------------------------------------------------
+
+#: Uptime Kuma 2.0's SQLite DDL as its template ``db/kuma.db`` and its patch files leave it (bracketed
+#: names, ``BOOLEAN`` and ``DATETIME`` declared, columns added by ``ALTER TABLE ... ADD``).
+UPTIME_KUMA_DDL = (
+    "CREATE TABLE [user]([id] INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, [username] VARCHAR(255) NOT NULL "
+    "UNIQUE, [password] VARCHAR(255), [active] BOOLEAN NOT NULL DEFAULT 1, [timezone] VARCHAR(150), "
+    "twofa_secret VARCHAR(64), twofa_status BOOLEAN default 0 NOT NULL, twofa_last_token VARCHAR(6))",
+    'CREATE TABLE "monitor" (id INTEGER not null primary key autoincrement, name VARCHAR(150), active '
+    "BOOLEAN default 1 not null, user_id INTEGER references user on update cascade on delete set null, "
+    "interval INTEGER default 20 not null, url TEXT, type VARCHAR(20), weight INTEGER default 2000, hostname "
+    "VARCHAR(255), port INTEGER, created_date DATETIME default (DATETIME('now')) not null, keyword "
+    "VARCHAR(255), maxretries INTEGER NOT NULL DEFAULT 0, ignore_tls BOOLEAN default 0 not null, "
+    "upside_down BOOLEAN default 0 not null, maxredirects INTEGER default 10 not null, "
+    "accepted_statuscodes_json TEXT default '[\"200-299\"]' not null)",
+    "ALTER TABLE monitor ADD push_token VARCHAR(20) DEFAULT NULL",
+    "ALTER TABLE monitor ADD method TEXT default 'GET' not null",
+    "ALTER TABLE monitor ADD description TEXT default null",
+    "ALTER TABLE monitor ADD parent INTEGER REFERENCES [monitor] ([id]) ON DELETE SET NULL ON UPDATE CASCADE",
+    "ALTER TABLE monitor ADD timeout DOUBLE default 0 not null",
+    "CREATE TABLE [heartbeat]([id] INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, [important] BOOLEAN NOT NULL "
+    "DEFAULT 0, [monitor_id] INTEGER NOT NULL REFERENCES [monitor]([id]) ON DELETE CASCADE ON UPDATE "
+    "CASCADE, [status] SMALLINT NOT NULL, [msg] TEXT, [time] DATETIME NOT NULL, [ping] INTEGER, [duration] "
+    "INTEGER NOT NULL DEFAULT 0, down_count INTEGER default 0 not null)",
+    "CREATE INDEX monitor_time_index ON heartbeat (monitor_id, time)",
+    "CREATE TABLE tag (id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, name VARCHAR(255) NOT NULL, color "
+    "VARCHAR(255) NOT NULL, created_date DATETIME DEFAULT (DATETIME('now')) NOT NULL)",
+    "CREATE TABLE monitor_tag (id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, monitor_id INTEGER NOT NULL, "
+    "tag_id INTEGER NOT NULL, value TEXT, CONSTRAINT FK_tag FOREIGN KEY (tag_id) REFERENCES tag(id) ON "
+    "DELETE CASCADE ON UPDATE CASCADE, CONSTRAINT FK_monitor FOREIGN KEY (monitor_id) REFERENCES "
+    "monitor(id) ON DELETE CASCADE ON UPDATE CASCADE)",
+    'CREATE TABLE "setting" (id INTEGER primary key autoincrement, key VARCHAR(200) not null unique, value '
+    "TEXT, type VARCHAR(20))",
+    "CREATE TABLE [maintenance] ([id] INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, [title] VARCHAR(150) NOT "
+    "NULL, [description] TEXT NOT NULL, [user_id] INTEGER REFERENCES [user]([id]) ON DELETE SET NULL ON "
+    "UPDATE CASCADE, [active] BOOLEAN NOT NULL DEFAULT 1, [strategy] VARCHAR(50) NOT NULL DEFAULT 'single', "
+    "[start_date] DATETIME, [end_date] DATETIME, [start_time] TIME, [end_time] TIME, [weekdays] "
+    "VARCHAR2(250) DEFAULT '[]', [days_of_month] TEXT DEFAULT '[]', [interval_day] INTEGER, cron TEXT, "
+    "timezone VARCHAR(255), duration INTEGER)",
+)
+
+#: The first heartbeat's moment (UTC, as ``dayjs.utc()`` gives it).
+UPTIME_KUMA_START = datetime(2024, 3, 30, 23, 59, 50, 123000)
+UPTIME_KUMA_TYPES = ("http", "ping", "port", "keyword", "push", "group")
+#: A JS number binds as an INTEGER when whole, else a REAL (node-sqlite3): a ping monitor's
+#: milliseconds parsed from ``time=12.345 ms`` beside an HTTP monitor's whole ones.
+UPTIME_KUMA_SETTINGS: tuple[tuple[str, Any, str | None], ...] = (
+    ("database_version", 10, None),
+    ("primaryBaseURL", "https://status.example.org", "general"),
+    ("keepDataPeriodDays", 180, "general"),
+    ("checkUpdate", True, "general"),
+    ("searchEngineIndex", False, "general"),
+    ("steamAPIKey", None, "general"),
+    ("tlsExpiryNotifyDays", [7, 14, 21], "general"),
+    ("timezone", "Europe/Berlin", "general"),
+)
+
+
+def uptime_kuma_monitor_rows(monitors: int = 12) -> list[Sequence[Any]]:
+    rows: list[Sequence[Any]] = []
+    for n in range(1, monitors + 1):
+        kind = UPTIME_KUMA_TYPES[n % len(UPTIME_KUMA_TYPES)]
+        interval = (20, 60, 45, 300)[n % 4]
+        rows.append(
+            (
+                n,
+                f"Service {n} — {'Ωmega 📈' if n % 5 == 0 else 'API'}",
+                int(n % 6 != 0),
+                1,
+                interval,
+                f"https://svc{n}.example.org/health?x={n}&y=é" if kind in ("http", "keyword") else "https://",
+                kind,
+                2000,
+                f"10.0.{n}.1" if kind in ("ping", "port") else None,
+                5432 if kind == "port" else None,
+                f"2024-03-{n + 1:02d} 08:{n:02d}:00",
+                "OK" if kind == "keyword" else None,
+                n % 4,
+                int(n % 3 == 0),
+                0,
+                10,
+                '["200-299"]' if n % 4 else '["200-299","301"]',
+                f"pT0k3n{n:04d}" if kind == "push" else None,
+                "POST" if n % 9 == 0 else "GET",
+                ("Base de données\u00a0principale. " * 20).strip() if n % 4 == 0 else None,
+                1 if n in (3, 4) else None,
+                interval * 0.8,
+            )
+        )
+    return rows
+
+
+def uptime_kuma_heartbeat_rows(monitors: int = 6, beats: int = 8) -> list[Sequence[Any]]:
+    """Each beat as ``Monitor.beat`` stores it: ``time`` ``R.isoDateTimeMillis(dayjs.utc())``, ``ping``
+    NULL when down, ``important`` on a change of status, ``duration`` whole seconds since the last."""
+    rows: list[Sequence[Any]] = []
+    for m in range(1, monitors + 1):
+        previous: int | None = None
+        for k in range(beats):
+            at = UPTIME_KUMA_START + timedelta(seconds=60 * k + m, milliseconds=37 * k)
+            status = 1 if k % 5 else (0 if k % 2 else 2)
+            if status != 1:
+                ping: int | float | None = None
+            elif UPTIME_KUMA_TYPES[m % len(UPTIME_KUMA_TYPES)] == "ping":
+                ping = round(0.2 + (m * 7.31 + k * 3.177) % 80, 3)
+            else:
+                ping = 12 + (m * 131 + k * 17) % 900
+            msg = {1: "200 - OK", 0: "timeout of 48000ms exceeded", 2: "Pending… ⏳ réessai"}[status]
+            rows.append(
+                (
+                    len(rows) + 1,
+                    int(previous != status),
+                    m,
+                    status,
+                    msg,
+                    at.strftime("%Y-%m-%d %H:%M:%S.") + f"{at.microsecond // 1000:03d}",
+                    ping,
+                    0 if k == 0 else 60,
+                    0,
+                )
+            )
+            previous = status
+    return rows
+
+
+def uptime_kuma_rows() -> dict[str, list[Sequence[Any]]]:
+    return {
+        "user": [
+            (1, "admin", "$2a$10$" + "x" * 53, 1, "Europe/Berlin", None, 0, None),
+            (2, "opérateur‑2", None, 0, "auto", None, 0, None),
+        ],
+        "monitor": uptime_kuma_monitor_rows(),
+        "heartbeat": uptime_kuma_heartbeat_rows(),
+        "tag": [
+            (1, "prod", "#059669", "2024-03-01 10:00:00"),
+            (2, "région 🇫🇷", "#DC2626", "2024-03-02 11:30:00"),
+            (3, "db\u00a0tier", "#7C3AED", "2024-03-03 12:45:00"),
+        ],
+        "monitor_tag": [
+            (n, 1 + (3 * n) % 12, 1 + n % 3, (None, "eu-west", "v1.2.0", "007")[n % 4]) for n in range(1, 9)
+        ],
+        # Every value ``JSON.stringify``'d by ``setSetting``: a key without one is ``null``.
+        "setting": [
+            (n, key, json.dumps(value, ensure_ascii=False), kind)
+            for n, (key, value, kind) in enumerate(UPTIME_KUMA_SETTINGS, 1)
+        ],
+        # A single window's ``datetime-local`` text, a recurring one's ``HH:mm`` times of day.
+        "maintenance": [
+            (
+                1,
+                "Réseau: mise à jour",
+                "Coupure\u00a0planifiée 🛠️",
+                1,
+                1,
+                "single",
+                "2024-04-02T22:00",
+                "2024-04-03T01:30",
+                None,
+                None,
+                "[]",
+                "[]",
+                None,
+                None,
+                "SAME_AS_SERVER",
+                None,
+            ),
+            (
+                2,
+                "Weekly",
+                "Sauvegarde",
+                1,
+                1,
+                "recurring-weekday",
+                "2024-01-01T00:00",
+                None,
+                "02:00",
+                "02:30:15",
+                "[1,3]",
+                "[]",
+                1,
+                None,
+                "Asia/Kolkata",
+                None,
+            ),
+            (
+                3,
+                "Cron",
+                "cron based",
+                1,
+                0,
+                "cron",
+                None,
+                None,
+                None,
+                None,
+                "[]",
+                "[]",
+                1,
+                "30 3 * * 7",
+                "UTC",
+                5400,
+            ),
+        ],
+    }
+
+
+def uptime_kuma(path: Path) -> Path:
+    """An Uptime Kuma status monitor's ``kuma.db`` (see the module's list)."""
+    return write_export(path, UPTIME_KUMA_DDL, uptime_kuma_rows(), bytes_as_text=False)

@@ -58,7 +58,8 @@ django-axes login log and django-phonenumber-field numbers, a Geary mail client,
 message index, an Arize Phoenix LLM tracing store, a promptfoo eval database, a Flowise and a Langflow
 server, a Vaultwarden password manager, a Zotero reference library, a Money Manager Ex personal
 finance file, a Paperless-ngx document archive, a Healthchecks cron monitor, a Tautulli media server
-monitor, a Memos note-taking server, a GoToSocial fediverse server, a Grafana server, a Gitea forge)
+monitor, a Memos note-taking server, a GoToSocial fediverse server, a Grafana server, a Gitea forge,
+an Uptime Kuma status monitor)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -13776,3 +13777,73 @@ def test_gitea_forge_reads_every_unix_column_and_finds_its_repositories_not_its_
     assert ran.values("issue", "name", "id") == {row[0]: row[6] for row in rows["issue"]}
     assert ran.values("user", "email", "id") == {row[0]: row[4] or None for row in rows["user"]}
     assert ran.values("pull_request", "merge_base", "id") == {row[0]: row[12] for row in rows["pull_request"]}
+
+
+def test_uptime_kuma_reads_its_heartbeat_times_keeps_its_pings_and_its_json_settings_null_costs_nothing(
+    run_export: Runner,
+) -> None:
+    """An Uptime Kuma status monitor's ``kuma.db``: a heartbeat's ``DATETIME`` text with milliseconds
+    (UTC, naive) is a timestamp to the millisecond; ``ping`` declared ``INTEGER`` holding whole and
+    fractional milliseconds is a double, every value as written, NULL where down; ``BOOLEAN`` 0/1 are
+    booleans, ``status`` integers. ``setting.value``, every value ``JSON.stringify``'d, writes a key
+    without one as JSON's ``null``: made NULL, audited, at no cost (until 2026-12-05 it was charged,
+    the export scoring below 100). A maintenance window's ``TIME`` ``HH:mm`` stays text as written (no
+    rule reads a time of day); its ``datetime-local`` text is a timestamp. The declared references are
+    the references. Exit 0, no warning."""
+    rows = apps.uptime_kuma_rows()
+    ran, run_dir = run_export(apps.uptime_kuma)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    assert references(run_dir) == {
+        ("monitor", "user_id"): "user.id",
+        ("monitor", "parent"): "monitor.id",
+        ("heartbeat", "monitor_id"): "monitor.id",
+        ("monitor_tag", "monitor_id"): "monitor.id",
+        ("monitor_tag", "tag_id"): "tag.id",
+        ("maintenance", "user_id"): "user.id",
+    }
+
+    beats = ran.types("heartbeat")
+    assert (beats["time"], beats["ping"], beats["important"], beats["status"]) == (
+        "timestamp without time zone",
+        "double precision",
+        "boolean",
+        "bigint",
+    )
+    assert ran.types("monitor")["timeout"] == "double precision"
+    assert ran.types("monitor")["created_date"] == "timestamp without time zone"
+    windows = ran.types("maintenance")
+    assert (windows["start_date"], windows["start_time"], windows["end_time"]) == (
+        "timestamp without time zone",
+        "text",
+        "text",
+    )
+    assert ran.types("setting")["value"] == "text"
+
+    heartbeat = rows["heartbeat"]
+    assert ran.values("heartbeat", "time", "id") == {
+        row[0]: datetime.fromisoformat(row[5]) for row in heartbeat
+    }
+    assert all(datetime.fromisoformat(row[5]).microsecond for row in heartbeat)
+    assert ran.values("heartbeat", "ping", "id") == {row[0]: row[6] for row in heartbeat}
+    assert {type(row[6]) for row in heartbeat} == {int, float, type(None)}
+    assert ran.values("heartbeat", "important", "id") == {row[0]: bool(row[1]) for row in heartbeat}
+    assert ran.values("monitor", "timeout", "id") == {row[0]: row[21] for row in rows["monitor"]}
+    assert ran.values("maintenance", "start_time", "id") == {row[0]: row[8] for row in rows["maintenance"]}
+    assert ran.values("maintenance", "start_date", "id") == {
+        row[0]: None if row[6] is None else datetime.fromisoformat(row[6]) for row in rows["maintenance"]
+    }
+
+    # Each setting as stored, JSON's null made NULL and audited.
+    settings = rows["setting"]
+    assert ran.values("setting", "value", "id") == {
+        row[0]: None if row[2] == "null" else row[2] for row in settings
+    }
+    assert audit_rules(run_dir, "setting", "value") == {
+        str(row[0]): {"null_like_to_null"} for row in settings if row[2] == "null"
+    }
+    profile = json.loads((run_dir / "profile.json").read_text())
+    (table,) = (t for t in profile["tables"] if t["name"] == "setting")
+    (value,) = (c for c in table["columns"] if c["name"] == "value")
+    assert (value["quality"], value["json_null_is_missing"]) == (100.0, True)
