@@ -1530,6 +1530,24 @@ number, so a test computes what a column holds from the same numbers.
   coloured tags joined by a generic ``object_id``, and typed metadata in ``core_kvstore`` whose
   ``value`` is text in each key's own format (``12,50`` money ``dd,cc``, ``31.12.19`` a date
   ``dd.mm.yy``, ``0042`` a number ``dddd``) or NULL, on nodes and pages.
+- :func:`uptime_kuma`: an Uptime Kuma 2.0 status monitor's ``kuma.db`` (its template ``db/kuma.db``
+  and the patch files its ``server/database.js`` applies; the Node server cannot be installed here):
+  a heartbeat's ``time DATETIME`` as ``R.isoDateTimeMillis(dayjs.utc())`` writes it
+  (``2024-03-30 23:59:51.123``, UTC), ``ping INTEGER`` whole milliseconds for an HTTP monitor and REAL
+  ones for a ping monitor (node-sqlite3 binds a whole JS number as an INTEGER), NULL when down,
+  ``status SMALLINT`` 0..3, ``BOOLEAN`` 0/1; a monitor's ``timeout DOUBLE`` (0.8 of its interval),
+  its ``parent``; ``setting.value`` every value ``JSON.stringify``'d (``"https://…"``, ``180``,
+  ``true``, ``[7,14,21]``, ``null`` for a key without one); a maintenance window's
+  ``datetime-local`` text (``2024-04-02T22:00``) and ``TIME`` ``HH:mm`` or ``HH:mm:ss``.
+- :func:`navidrome_server`: a Navidrome 0.55 music server's ``navidrome.db`` (its goose migrations'
+  SQLite DDL, a subset of the columns; the Go server cannot be installed here): every id the MD5 hex of
+  what names the item, none declared a reference but the library and the user; every ``datetime`` as
+  mattn/go-sqlite3 binds a ``time.Time`` (``2024-05-20 14:18:49.239779031+00:00``, nanoseconds, one
+  play queue at ``+02:00``), ``'0000-00-00 00:00:00'`` where an artist's or a folder's images were never
+  fetched, a folder's own times SQLite's naive ``datetime(current_timestamp, 'localtime')``; a release's
+  ``date`` tagged as a year, a month or a day (``2019``, ``2019-05``, ``2019-05-12``); catalogue numbers
+  with leading zeros; durations and ReplayGain ``real``; an annotation's ``item_id`` naming a song, an
+  album or an artist as ``item_type`` says; a play queue's ``items`` a comma-separated list of ids.
 """
 
 from __future__ import annotations
@@ -35884,3 +35902,475 @@ def papermerge_rows() -> dict[str, list[Sequence[Any]]]:
 def papermerge_archive(path: Path) -> Path:
     """A Papermerge document archive's SQLite database (see the module's list)."""
     return write_export(path, PAPERMERGE_DDL, papermerge_rows())
+
+
+# --- Uptime Kuma -----------------------------------------------------------------------------------------
+
+#: Uptime Kuma 2.0's SQLite DDL as its template ``db/kuma.db`` and its patch files leave it (bracketed
+#: names, ``BOOLEAN`` and ``DATETIME`` declared, columns added by ``ALTER TABLE ... ADD``).
+UPTIME_KUMA_DDL = (
+    "CREATE TABLE [user]([id] INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, [username] VARCHAR(255) NOT NULL "
+    "UNIQUE, [password] VARCHAR(255), [active] BOOLEAN NOT NULL DEFAULT 1, [timezone] VARCHAR(150), "
+    "twofa_secret VARCHAR(64), twofa_status BOOLEAN default 0 NOT NULL, twofa_last_token VARCHAR(6))",
+    'CREATE TABLE "monitor" (id INTEGER not null primary key autoincrement, name VARCHAR(150), active '
+    "BOOLEAN default 1 not null, user_id INTEGER references user on update cascade on delete set null, "
+    "interval INTEGER default 20 not null, url TEXT, type VARCHAR(20), weight INTEGER default 2000, hostname "
+    "VARCHAR(255), port INTEGER, created_date DATETIME default (DATETIME('now')) not null, keyword "
+    "VARCHAR(255), maxretries INTEGER NOT NULL DEFAULT 0, ignore_tls BOOLEAN default 0 not null, "
+    "upside_down BOOLEAN default 0 not null, maxredirects INTEGER default 10 not null, "
+    "accepted_statuscodes_json TEXT default '[\"200-299\"]' not null)",
+    "ALTER TABLE monitor ADD push_token VARCHAR(20) DEFAULT NULL",
+    "ALTER TABLE monitor ADD method TEXT default 'GET' not null",
+    "ALTER TABLE monitor ADD description TEXT default null",
+    "ALTER TABLE monitor ADD parent INTEGER REFERENCES [monitor] ([id]) ON DELETE SET NULL ON UPDATE CASCADE",
+    "ALTER TABLE monitor ADD timeout DOUBLE default 0 not null",
+    "CREATE TABLE [heartbeat]([id] INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, [important] BOOLEAN NOT NULL "
+    "DEFAULT 0, [monitor_id] INTEGER NOT NULL REFERENCES [monitor]([id]) ON DELETE CASCADE ON UPDATE "
+    "CASCADE, [status] SMALLINT NOT NULL, [msg] TEXT, [time] DATETIME NOT NULL, [ping] INTEGER, [duration] "
+    "INTEGER NOT NULL DEFAULT 0, down_count INTEGER default 0 not null)",
+    "CREATE INDEX monitor_time_index ON heartbeat (monitor_id, time)",
+    "CREATE TABLE tag (id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, name VARCHAR(255) NOT NULL, color "
+    "VARCHAR(255) NOT NULL, created_date DATETIME DEFAULT (DATETIME('now')) NOT NULL)",
+    "CREATE TABLE monitor_tag (id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, monitor_id INTEGER NOT NULL, "
+    "tag_id INTEGER NOT NULL, value TEXT, CONSTRAINT FK_tag FOREIGN KEY (tag_id) REFERENCES tag(id) ON "
+    "DELETE CASCADE ON UPDATE CASCADE, CONSTRAINT FK_monitor FOREIGN KEY (monitor_id) REFERENCES "
+    "monitor(id) ON DELETE CASCADE ON UPDATE CASCADE)",
+    'CREATE TABLE "setting" (id INTEGER primary key autoincrement, key VARCHAR(200) not null unique, value '
+    "TEXT, type VARCHAR(20))",
+    "CREATE TABLE [maintenance] ([id] INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, [title] VARCHAR(150) NOT "
+    "NULL, [description] TEXT NOT NULL, [user_id] INTEGER REFERENCES [user]([id]) ON DELETE SET NULL ON "
+    "UPDATE CASCADE, [active] BOOLEAN NOT NULL DEFAULT 1, [strategy] VARCHAR(50) NOT NULL DEFAULT 'single', "
+    "[start_date] DATETIME, [end_date] DATETIME, [start_time] TIME, [end_time] TIME, [weekdays] "
+    "VARCHAR2(250) DEFAULT '[]', [days_of_month] TEXT DEFAULT '[]', [interval_day] INTEGER, cron TEXT, "
+    "timezone VARCHAR(255), duration INTEGER)",
+)
+
+#: The first heartbeat's moment (UTC, as ``dayjs.utc()`` gives it).
+UPTIME_KUMA_START = datetime(2024, 3, 30, 23, 59, 50, 123000)
+UPTIME_KUMA_TYPES = ("http", "ping", "port", "keyword", "push", "group")
+#: A JS number binds as an INTEGER when whole, else a REAL (node-sqlite3): a ping monitor's
+#: milliseconds parsed from ``time=12.345 ms`` beside an HTTP monitor's whole ones.
+UPTIME_KUMA_SETTINGS: tuple[tuple[str, Any, str | None], ...] = (
+    ("database_version", 10, None),
+    ("primaryBaseURL", "https://status.example.org", "general"),
+    ("keepDataPeriodDays", 180, "general"),
+    ("checkUpdate", True, "general"),
+    ("searchEngineIndex", False, "general"),
+    ("steamAPIKey", None, "general"),
+    ("tlsExpiryNotifyDays", [7, 14, 21], "general"),
+    ("timezone", "Europe/Berlin", "general"),
+)
+
+
+def uptime_kuma_monitor_rows(monitors: int = 12) -> list[Sequence[Any]]:
+    rows: list[Sequence[Any]] = []
+    for n in range(1, monitors + 1):
+        kind = UPTIME_KUMA_TYPES[n % len(UPTIME_KUMA_TYPES)]
+        interval = (20, 60, 45, 300)[n % 4]
+        rows.append(
+            (
+                n,
+                f"Service {n} — {'Ωmega 📈' if n % 5 == 0 else 'API'}",
+                int(n % 6 != 0),
+                1,
+                interval,
+                f"https://svc{n}.example.org/health?x={n}&y=é" if kind in ("http", "keyword") else "https://",
+                kind,
+                2000,
+                f"10.0.{n}.1" if kind in ("ping", "port") else None,
+                5432 if kind == "port" else None,
+                f"2024-03-{n + 1:02d} 08:{n:02d}:00",
+                "OK" if kind == "keyword" else None,
+                n % 4,
+                int(n % 3 == 0),
+                0,
+                10,
+                '["200-299"]' if n % 4 else '["200-299","301"]',
+                f"pT0k3n{n:04d}" if kind == "push" else None,
+                "POST" if n % 9 == 0 else "GET",
+                ("Base de données\u00a0principale. " * 20).strip() if n % 4 == 0 else None,
+                1 if n in (3, 4) else None,
+                interval * 0.8,
+            )
+        )
+    return rows
+
+
+def uptime_kuma_heartbeat_rows(monitors: int = 6, beats: int = 8) -> list[Sequence[Any]]:
+    """Each beat as ``Monitor.beat`` stores it: ``time`` ``R.isoDateTimeMillis(dayjs.utc())``, ``ping``
+    NULL when down, ``important`` on a change of status, ``duration`` whole seconds since the last."""
+    rows: list[Sequence[Any]] = []
+    for m in range(1, monitors + 1):
+        previous: int | None = None
+        for k in range(beats):
+            at = UPTIME_KUMA_START + timedelta(seconds=60 * k + m, milliseconds=37 * k)
+            status = 1 if k % 5 else (0 if k % 2 else 2)
+            if status != 1:
+                ping: int | float | None = None
+            elif UPTIME_KUMA_TYPES[m % len(UPTIME_KUMA_TYPES)] == "ping":
+                ping = round(0.2 + (m * 7.31 + k * 3.177) % 80, 3)
+            else:
+                ping = 12 + (m * 131 + k * 17) % 900
+            msg = {1: "200 - OK", 0: "timeout of 48000ms exceeded", 2: "Pending… ⏳ réessai"}[status]
+            rows.append(
+                (
+                    len(rows) + 1,
+                    int(previous != status),
+                    m,
+                    status,
+                    msg,
+                    at.strftime("%Y-%m-%d %H:%M:%S.") + f"{at.microsecond // 1000:03d}",
+                    ping,
+                    0 if k == 0 else 60,
+                    0,
+                )
+            )
+            previous = status
+    return rows
+
+
+def uptime_kuma_rows() -> dict[str, list[Sequence[Any]]]:
+    return {
+        "user": [
+            (1, "admin", "$2a$10$" + "x" * 53, 1, "Europe/Berlin", None, 0, None),
+            (2, "opérateur‑2", None, 0, "auto", None, 0, None),
+        ],
+        "monitor": uptime_kuma_monitor_rows(),
+        "heartbeat": uptime_kuma_heartbeat_rows(),
+        "tag": [
+            (1, "prod", "#059669", "2024-03-01 10:00:00"),
+            (2, "région 🇫🇷", "#DC2626", "2024-03-02 11:30:00"),
+            (3, "db\u00a0tier", "#7C3AED", "2024-03-03 12:45:00"),
+        ],
+        "monitor_tag": [
+            (n, 1 + (3 * n) % 12, 1 + n % 3, (None, "eu-west", "v1.2.0", "007")[n % 4]) for n in range(1, 9)
+        ],
+        # Every value ``JSON.stringify``'d by ``setSetting``: a key without one is ``null``.
+        "setting": [
+            (n, key, json.dumps(value, ensure_ascii=False), kind)
+            for n, (key, value, kind) in enumerate(UPTIME_KUMA_SETTINGS, 1)
+        ],
+        # A single window's ``datetime-local`` text, a recurring one's ``HH:mm`` times of day.
+        "maintenance": [
+            (
+                1,
+                "Réseau: mise à jour",
+                "Coupure\u00a0planifiée 🛠️",
+                1,
+                1,
+                "single",
+                "2024-04-02T22:00",
+                "2024-04-03T01:30",
+                None,
+                None,
+                "[]",
+                "[]",
+                None,
+                None,
+                "SAME_AS_SERVER",
+                None,
+            ),
+            (
+                2,
+                "Weekly",
+                "Sauvegarde",
+                1,
+                1,
+                "recurring-weekday",
+                "2024-01-01T00:00",
+                None,
+                "02:00",
+                "02:30:15",
+                "[1,3]",
+                "[]",
+                1,
+                None,
+                "Asia/Kolkata",
+                None,
+            ),
+            (
+                3,
+                "Cron",
+                "cron based",
+                1,
+                0,
+                "cron",
+                None,
+                None,
+                None,
+                None,
+                "[]",
+                "[]",
+                1,
+                "30 3 * * 7",
+                "UTC",
+                5400,
+            ),
+        ],
+    }
+
+
+def uptime_kuma(path: Path) -> Path:
+    """An Uptime Kuma status monitor's ``kuma.db`` (see the module's list)."""
+    return write_export(path, UPTIME_KUMA_DDL, uptime_kuma_rows(), bytes_as_text=False)
+
+
+# --- Navidrome -------------------------------------------------------------------------------------------
+
+#: Navidrome's SQLite DDL as its goose migrations leave it (0.55's new scanner: ``folder``, ``jsonb``
+#: tags and participants, ``'0000-00-00 00:00:00'`` defaults for "not yet"), a subset of its columns.
+NAVIDROME_DDL = (
+    "create table library (id integer primary key autoincrement, name varchar not null unique, path varchar "
+    "not null unique, remote_path varchar null default '', last_scan_at datetime not null default "
+    "'0000-00-00 00:00:00', updated_at datetime not null default current_timestamp, created_at datetime not "
+    "null default current_timestamp, last_scan_started_at datetime default '0000-00-00 00:00:00' not null, "
+    "full_scan_in_progress boolean default false not null)",
+    "create table user (id varchar(255) not null primary key, user_name varchar(255) default '' not null "
+    "unique, name varchar(255) default '' not null, email varchar(255) default '' not null, password "
+    "varchar(255) default '' not null, is_admin bool default FALSE not null, last_login_at datetime, "
+    "last_access_at datetime, created_at datetime not null, updated_at datetime not null)",
+    "create table artist (id varchar(255) not null primary key, name varchar(255) default '' not null, "
+    "external_info_updated_at datetime, order_artist_name varchar collate nocase default '' not null, "
+    "mbz_artist_id varchar(255) default '' not null, missing boolean default false not null, stats jsonb "
+    "default '{\"albumartist\":{}}' not null, similar_artists jsonb default '[]' not null, updated_at "
+    "datetime default current_time, created_at datetime default current_time)",
+    "create table album (id varchar(255) not null primary key, name varchar(255) default '' not null, "
+    "min_year int default 0 not null, max_year integer default 0 not null, compilation bool default FALSE "
+    "not null, song_count integer default 0 not null, duration real default 0 not null, created_at "
+    "datetime, updated_at datetime, album_artist_id varchar(255) default '', size integer default 0 not "
+    "null, date varchar(255) default '' not null, original_date varchar(255) default '' not null, "
+    "catalog_num varchar default '' not null, discs JSONB default '{}' not null, library_id integer "
+    "default 1 not null references library(id) on delete cascade, imported_at datetime default "
+    "'0000-00-00 00:00:00' not null, missing boolean default false not null, tags jsonb default '{}' not "
+    "null, rg_album_gain real, rg_album_peak real)",
+    "create table folder(id varchar not null primary key, library_id integer not null references library "
+    "(id) on delete cascade, path varchar default '' not null, name varchar default '' not null, missing "
+    "boolean default false not null, parent_id varchar default '' not null, num_audio_files integer "
+    "default 0 not null, image_files jsonb default '[]' not null, images_updated_at datetime default "
+    "'0000-00-00 00:00:00' not null, updated_at datetime default (datetime(current_timestamp, "
+    "'localtime')) not null, created_at datetime default (datetime(current_timestamp, 'localtime')) not "
+    "null)",
+    "create table media_file (id varchar(255) not null primary key, path varchar(255) default '' not null, "
+    "title varchar(255) default '' not null, artist_id varchar(255) default '' not null, album_id "
+    "varchar(255) default '' not null, has_cover_art bool default FALSE not null, track_number integer "
+    "default 0 not null, year integer default 0 not null, size integer default 0 not null, suffix "
+    "varchar(255) default '' not null, duration real default 0 not null, bit_rate integer default 0 not "
+    "null, created_at datetime, updated_at datetime, lyrics jsonb default '[]' not null, bpm integer, "
+    "library_id integer default 1 not null references library(id) on delete cascade, folder_id varchar "
+    "default '' not null, pid varchar default '' not null, birth_time datetime default current_timestamp "
+    "not null, rg_track_gain real)",
+    "create table annotation (user_id varchar(255) default '' not null references user(id) on delete "
+    "cascade, item_id varchar(255) default '' not null, item_type varchar(255) default '' not null, "
+    "play_count integer default 0, play_date datetime, rating integer default 0, starred bool default FALSE "
+    "not null, starred_at datetime, unique (user_id, item_id, item_type))",
+    "create table playqueue (id varchar(255) not null primary key, user_id varchar(255) not null references "
+    "user(id) on delete cascade on update cascade, current integer not null default 0, position real, "
+    "changed_by varchar(255), items varchar(255), created_at datetime, updated_at datetime)",
+    "create table property (id varchar(255) not null primary key, value varchar(255) default '' not null)",
+)
+
+#: When the library was first scanned (naive; each moment below is written at UTC, ``+00:00``).
+NAVIDROME_START = datetime(2024, 5, 20, 14, 18, 36, 239779)
+#: A release's date as tagged: a year, a month or a day (``''`` untagged).
+NAVIDROME_DATES = ("2019", "2019-05", "2019-05-12", "", "1969", "2001-09", "1999-12-31", "2020")
+NAVIDROME_ZERO = "0000-00-00 00:00:00"
+
+
+def navidrome_time(at: datetime, nanoseconds: int = 0, hours: int = 0) -> str:
+    """A ``time.Time`` as mattn/go-sqlite3 binds it: ``Format("2006-01-02 15:04:05.999999999-07:00")``,
+    nanoseconds with their trailing zeros cut."""
+    fraction = f"{at.microsecond * 1000 + nanoseconds:09d}".rstrip("0")
+    sign = "+" if hours >= 0 else "-"
+    return f"{at:%Y-%m-%d %H:%M:%S}{'.' + fraction if fraction else ''}{sign}{abs(hours):02d}:00"
+
+
+def navidrome_id(kind: str, n: int) -> str:
+    """An id as Navidrome derives it: the MD5 hex of what names the item."""
+    return hashlib.md5(f"{kind}{n}".encode()).hexdigest()
+
+
+def navidrome_rows() -> dict[str, list[Sequence[Any]]]:
+    start = NAVIDROME_START
+    users = [navidrome_id("user", n)[:22] for n in (1, 2)]
+    artists = [navidrome_id("artist", n) for n in range(1, 7)]
+    folders = [navidrome_id("folder", n) for n in range(1, 5)]
+    albums = [navidrome_id("album", n) for n in range(1, 9)]
+    files = [navidrome_id("media_file", n) for n in range(1, 25)]
+    names = ("Björk", "Sigur Rós", "坂本龍一", "The\u00a0Band", "Ólafur Arnalds", "AC/DC")
+    return {
+        "library": [
+            (
+                1,
+                "Music Library",
+                "/music",
+                "",
+                navidrome_time(start + timedelta(hours=3), 84),
+                navidrome_time(start, 84),
+                navidrome_time(start - timedelta(days=300), 84),
+                navidrome_time(start + timedelta(hours=2, minutes=58), 84),
+                0,
+            ),
+        ],
+        "user": [
+            (
+                users[0],
+                "admin",
+                "Admin",
+                "admin@example.org",
+                "enc:" + "x" * 40,
+                1,
+                navidrome_time(start + timedelta(days=1), 3),
+                None,
+                navidrome_time(start - timedelta(days=400)),
+                navidrome_time(start - timedelta(days=1), 17),
+            ),
+            (
+                users[1],
+                "zoë",
+                "Zoë Ñandú 🎧",
+                "",
+                "enc:" + "y" * 40,
+                0,
+                None,
+                None,
+                navidrome_time(start - timedelta(days=30), 5),
+                navidrome_time(start - timedelta(days=2), 950),
+            ),
+        ],
+        # Artists fetched from an agent have a time; the others keep the migration's zero date.
+        "artist": [
+            (
+                artists[n - 1],
+                names[n - 1],
+                NAVIDROME_ZERO if n % 3 else navidrome_time(start + timedelta(days=2, minutes=n), 7 * n),
+                names[n - 1],
+                f"{n:08d}-0000-4000-8000-000000000000" if n % 2 else "",
+                0,
+                json.dumps({"albumartist": {"a": n, "s": n * 10, "z": n * 123456}}),
+                "[]",
+                navidrome_time(start + timedelta(minutes=n), 11 * n),
+                navidrome_time(start + timedelta(minutes=n), 11 * n),
+            )
+            for n in range(1, 7)
+        ],
+        "album": [
+            (
+                albums[n - 1],
+                f"Album {n} ✨",
+                int(d[:4] or 0),
+                int(d[:4] or 0),
+                int(n == 7),
+                3,
+                2345.678 + n * 0.25,
+                navidrome_time(start + timedelta(minutes=n), 13 * n),
+                navidrome_time(start + timedelta(minutes=n, seconds=30), 19 * n),
+                artists[n % 6],
+                10**8 + n * 123457,
+                d,
+                NAVIDROME_DATES[(n + 3) % 8],
+                f"{n:05d}" if n % 2 else "",
+                json.dumps({"1": ""} if n % 4 else {"1": "", "2": "Bonus Disc"}),
+                1,
+                navidrome_time(start + timedelta(hours=1, minutes=n), 23 * n),
+                0,
+                json.dumps({"genre": ["Électro"], "releasecountry": ["IS"]}),
+                None if n % 5 == 0 else -7.5 + n / 8,
+                None if n % 5 == 0 else 0.98 - n / 1000,
+            )
+            for n in range(1, 9)
+            for d in (NAVIDROME_DATES[n % 8],)
+        ],
+        # The folders' own times SQLite's datetime(current_timestamp, 'localtime') wrote: naive seconds.
+        "folder": [
+            (
+                folders[n - 1],
+                1,
+                f"Artist {n}/Album {n}" if n > 1 else ".",
+                f"Album {n}" if n > 1 else ".",
+                0,
+                folders[0] if n > 1 else "",
+                6,
+                json.dumps(["cover.jpg"] if n % 2 else []),
+                NAVIDROME_ZERO if n % 2 == 0 else navidrome_time(start + timedelta(minutes=n), 29 * n),
+                f"{start + timedelta(hours=2, minutes=n):%Y-%m-%d %H:%M:%S}",
+                f"{start + timedelta(hours=2):%Y-%m-%d %H:%M:%S}",
+            )
+            for n in range(1, 5)
+        ],
+        "media_file": [
+            (
+                files[n - 1],
+                f"Artist {a % 4 + 1}/Album {a + 1}/{n:02d} - Track.flac",
+                f"Track {n} — «titre»",
+                artists[a % 6],
+                albums[a],
+                int(n % 3 == 0),
+                (n - 1) % 3 + 1,
+                (2019, 1969, 0)[a % 3],
+                10**7 + n * 54321,
+                "flac" if n % 4 else "mp3",
+                60 + n * 17.123456,
+                1411 if n % 4 else 320,
+                navidrome_time(start + timedelta(seconds=n * 13), 31 * n),
+                navidrome_time(start + timedelta(seconds=n * 13 + 1), 37 * n),
+                json.dumps([{"lang": "eng", "line": [{"start": 1000, "value": "la la ♪"}], "synced": True}])
+                if n % 10 == 0
+                else "[]",
+                None if n % 6 else 120 + n,
+                1,
+                folders[a % 4],
+                files[n - 1],
+                navidrome_time(start + timedelta(seconds=n * 13), 31 * n),
+                None if n % 7 == 0 else -3.2 + n / 50,
+            )
+            for n in range(1, 25)
+            for a in ((n - 1) // 3,)
+        ],
+        # An item's annotation names a song, an album or an artist by its id, whichever item_type says.
+        "annotation": [
+            (
+                users[n % 2],
+                pool[(n // 3) % len(pool)],
+                kind,
+                n % 9 if n % 4 else 0,
+                navidrome_time(start + timedelta(days=3, minutes=n * 7), 41 * n) if n % 4 else None,
+                n % 6,
+                int(n % 5 == 0),
+                navidrome_time(start + timedelta(days=4, seconds=n), 43 * n) if n % 5 == 0 else None,
+            )
+            for n in range(1, 19)
+            for kind, pool in ((("media_file", files), ("album", albums), ("artist", artists))[n % 3],)
+        ],
+        "playqueue": [
+            (
+                navidrome_id("playqueue", 1),
+                users[0],
+                3,
+                83.221,
+                "NavidromeUI",
+                ",".join(files[:6]),
+                navidrome_time(start + timedelta(days=5), 47),
+                navidrome_time(start + timedelta(days=5, seconds=9), 53),
+            ),
+            (
+                navidrome_id("playqueue", 2),
+                users[1],
+                0,
+                0.0,
+                "DSub",
+                files[7],
+                navidrome_time(start + timedelta(days=6), 59, 2),
+                navidrome_time(start + timedelta(days=6), 59, 2),
+            ),
+        ],
+        "property": [
+            ("PIDTrack", "track_legacy"),
+            ("PIDAlbum", "album_legacy"),
+            ("LastScanStartTimeKey", navidrome_time(start + timedelta(hours=2), 61)),
+        ],
+    }
+
+
+def navidrome_server(path: Path) -> Path:
+    """A Navidrome music server's ``navidrome.db`` (see the module's list)."""
+    return write_export(path, NAVIDROME_DDL, navidrome_rows(), bytes_as_text=False)

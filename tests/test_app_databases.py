@@ -59,7 +59,8 @@ message index, an Arize Phoenix LLM tracing store, a promptfoo eval database, a 
 server, a Vaultwarden password manager, a Zotero reference library, a Money Manager Ex personal
 finance file, a Paperless-ngx document archive, a Healthchecks cron monitor, a Tautulli media server
 monitor, a Memos note-taking server, a GoToSocial fediverse server, a Grafana server, a Gitea forge,
-a Kotti CMS site, a Papermerge document archive)
+a Kotti CMS site, a Papermerge document archive, an Uptime Kuma status monitor, a Navidrome music
+server)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -13963,3 +13964,159 @@ def test_papermerge_archive_keeps_its_typed_metadata_as_text_and_finds_its_tree_
         row[0]: row[1] for row in rows["core_basetreenode"]
     }
     assert ran.types("core_coloredtag")["object_id"] == "bigint"
+
+
+def test_uptime_kuma_reads_its_heartbeat_times_keeps_its_pings_and_its_json_settings_null_costs_nothing(
+    run_export: Runner,
+) -> None:
+    """An Uptime Kuma status monitor's ``kuma.db``: a heartbeat's ``DATETIME`` text with milliseconds
+    (UTC, naive) is a timestamp to the millisecond; ``ping`` declared ``INTEGER`` holding whole and
+    fractional milliseconds is a double, every value as written, NULL where down; ``BOOLEAN`` 0/1 are
+    booleans, ``status`` integers. ``setting.value``, every value ``JSON.stringify``'d, writes a key
+    without one as JSON's ``null``: made NULL, audited, at no cost (until 2026-12-05 it was charged,
+    the export scoring below 100). A maintenance window's ``TIME`` ``HH:mm`` stays text as written (no
+    rule reads a time of day); its ``datetime-local`` text is a timestamp. The declared references are
+    the references. Exit 0, no warning."""
+    rows = apps.uptime_kuma_rows()
+    ran, run_dir = run_export(apps.uptime_kuma)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    assert references(run_dir) == {
+        ("monitor", "user_id"): "user.id",
+        ("monitor", "parent"): "monitor.id",
+        ("heartbeat", "monitor_id"): "monitor.id",
+        ("monitor_tag", "monitor_id"): "monitor.id",
+        ("monitor_tag", "tag_id"): "tag.id",
+        ("maintenance", "user_id"): "user.id",
+    }
+
+    beats = ran.types("heartbeat")
+    assert (beats["time"], beats["ping"], beats["important"], beats["status"]) == (
+        "timestamp without time zone",
+        "double precision",
+        "boolean",
+        "bigint",
+    )
+    assert ran.types("monitor")["timeout"] == "double precision"
+    assert ran.types("monitor")["created_date"] == "timestamp without time zone"
+    windows = ran.types("maintenance")
+    assert (windows["start_date"], windows["start_time"], windows["end_time"]) == (
+        "timestamp without time zone",
+        "text",
+        "text",
+    )
+    assert ran.types("setting")["value"] == "text"
+
+    heartbeat = rows["heartbeat"]
+    assert ran.values("heartbeat", "time", "id") == {
+        row[0]: datetime.fromisoformat(row[5]) for row in heartbeat
+    }
+    assert all(datetime.fromisoformat(row[5]).microsecond for row in heartbeat)
+    assert ran.values("heartbeat", "ping", "id") == {row[0]: row[6] for row in heartbeat}
+    assert {type(row[6]) for row in heartbeat} == {int, float, type(None)}
+    assert ran.values("heartbeat", "important", "id") == {row[0]: bool(row[1]) for row in heartbeat}
+    assert ran.values("monitor", "timeout", "id") == {row[0]: row[21] for row in rows["monitor"]}
+    assert ran.values("maintenance", "start_time", "id") == {row[0]: row[8] for row in rows["maintenance"]}
+    assert ran.values("maintenance", "start_date", "id") == {
+        row[0]: None if row[6] is None else datetime.fromisoformat(row[6]) for row in rows["maintenance"]
+    }
+
+    # Each setting as stored, JSON's null made NULL and audited.
+    settings = rows["setting"]
+    assert ran.values("setting", "value", "id") == {
+        row[0]: None if row[2] == "null" else row[2] for row in settings
+    }
+    assert audit_rules(run_dir, "setting", "value") == {
+        str(row[0]): {"null_like_to_null"} for row in settings if row[2] == "null"
+    }
+    profile = json.loads((run_dir / "profile.json").read_text())
+    (table,) = (t for t in profile["tables"] if t["name"] == "setting")
+    (value,) = (c for c in table["columns"] if c["name"] == "value")
+    assert (value["quality"], value["json_null_is_missing"]) == (100.0, True)
+
+
+def test_navidrome_keeps_gos_nanosecond_times_as_written_and_finds_its_md5_references(
+    run_export: Runner,
+) -> None:
+    """A Navidrome music server's ``navidrome.db``: mattn/go-sqlite3's ``time.Time`` text with
+    nanoseconds is finer than a timestamp holds, so each such column stays text, every value as
+    written; a folder's naive seconds are a timestamp. MySQL's zero date, the migrations' "never", is
+    NULL, audited ``null_like_to_null``, and charged as any null token (the score computed by the
+    documented formula from the builder's own rows). Release dates tagged as a year or a month stay
+    text, catalogue numbers keep their leading zeros, durations and gains are doubles. The songs'
+    album, artist and folder ids are references found in the data; an annotation's ``item_id``,
+    naming a song, an album or an artist, is none. Exit 0, no warning."""
+    rows = apps.navidrome_rows()
+    ran, run_dir = run_export(apps.navidrome_server)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    with closing(sqlite3.connect(":memory:")) as con:
+        for statement in apps.NAVIDROME_DDL:
+            con.execute(statement)
+        columns = {name: [c[1] for c in con.execute(f'PRAGMA table_info("{name}")')] for name in rows}
+    zero = apps.NAVIDROME_ZERO
+    scores = {
+        name: (
+            len(values),
+            [column_score(len(values), sum(row[i] == zero for row in values)) for i in range(len(names))],
+        )
+        for name, values in rows.items()
+        for names in (columns[name],)
+    }
+    assert ran.record["quality_before"] == round(export_score(scores), 2) < 100.0
+    assert references(run_dir) == {
+        ("album", "album_artist_id"): "artist.id",
+        ("album", "library_id"): "library.id",
+        ("folder", "library_id"): "library.id",
+        ("media_file", "artist_id"): "artist.id",
+        ("media_file", "album_id"): "album.id",
+        ("media_file", "library_id"): "library.id",
+        ("media_file", "folder_id"): "folder.id",
+        ("annotation", "user_id"): "user.id",
+        ("playqueue", "user_id"): "user.id",
+    }
+
+    nanoseconds = (
+        ("library", "last_scan_at"),
+        ("user", "created_at"),
+        ("artist", "external_info_updated_at"),
+        ("album", "created_at"),
+        ("album", "imported_at"),
+        ("folder", "images_updated_at"),
+        ("media_file", "created_at"),
+        ("media_file", "birth_time"),
+        ("annotation", "play_date"),
+        ("playqueue", "updated_at"),
+    )
+    for table, column in nanoseconds:
+        assert ran.types(table)[column] == "text", (table, column)
+    assert ran.types("folder")["updated_at"] == "timestamp without time zone"
+    assert ran.types("album")["date"] == ran.types("album")["catalog_num"] == "text"
+    assert (
+        ran.types("media_file")["duration"] == ran.types("media_file")["rg_track_gain"] == "double precision"
+    )
+    assert ran.types("media_file")["size"] == ran.types("media_file")["bpm"] == "bigint"
+    assert ran.types("annotation")["starred"] == "boolean"
+
+    files = {row[0]: row for row in rows["media_file"]}
+    assert ran.values("media_file", "created_at", "id") == {key: row[12] for key, row in files.items()}
+    assert all(len(row[12].split(".")[1].split("+")[0]) > 6 for row in files.values())
+    assert ran.values("media_file", "duration", "id") == {key: row[10] for key, row in files.items()}
+    artists = {row[0]: row for row in rows["artist"]}
+    assert ran.values("artist", "external_info_updated_at", "id") == {
+        key: None if row[2] == zero else row[2] for key, row in artists.items()
+    }
+    assert audit_rules(run_dir, "artist", "external_info_updated_at") == {
+        key: {"null_like_to_null"} for key, row in artists.items() if row[2] == zero
+    }
+    assert ran.values("folder", "updated_at", "id") == {
+        row[0]: datetime.fromisoformat(row[9]) for row in rows["folder"]
+    }
+    albums = {row[0]: row for row in rows["album"]}
+    assert ran.values("album", "date", "id") == {key: row[11] or None for key, row in albums.items()}
+    assert {"2019", "2019-05", "2019-05-12"} <= {row[11] for row in albums.values()}
+    assert ran.values("album", "catalog_num", "id") == {key: row[13] or None for key, row in albums.items()}
+    queues = {row[0]: row for row in rows["playqueue"]}
+    assert ran.values("playqueue", "items", "id") == {key: row[5] for key, row in queues.items()}
+    assert ran.values("playqueue", "updated_at", "id") == {key: row[7] for key, row in queues.items()}

@@ -5,6 +5,7 @@ the documented formula, from the values the test wrote."""
 
 from __future__ import annotations
 
+import json
 import random
 import sqlite3
 from collections import Counter
@@ -942,7 +943,7 @@ def test_a_text_column_of_json_documents_writing_every_missing_value_as_json_nul
     assert columns["data"].json_null_is_missing
     (issue,) = columns["data"].issues
     assert (issue.kind, issue.count) == ("null_like", tokens["data"])
-    assert "every other value a JSON document" in (issue.detail or "")
+    assert "every other value JSON" in (issue.detail or "")
     for name in ("prose", "partly"):
         assert not columns[name].json_null_is_missing, name
         assert columns[name].quality == pytest.approx(column_score(len(rows), tokens[name])), name
@@ -956,6 +957,48 @@ def test_a_text_column_of_json_documents_writing_every_missing_value_as_json_nul
     assert Counter(a["column"] for a in audit if a["rule"] == "null_like_to_null") == {
         name: count for name, count in tokens.items() if count
     }
+
+
+def test_a_settings_column_of_json_encoded_values_writing_missing_as_json_null_costs_nothing(
+    settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A key-value settings table whose every value is encoded as JSON, ``JSON.stringify`` or
+    ``json.dumps`` of a string, a number, a boolean or ``None`` (a status monitor's ``setting.value``:
+    Uptime Kuma's ``"https://status.example.org"``, ``180``, ``true``, ``null``), writes missing as
+    JSON's ``null``, the only way it can: a string in JSON's quotes beside it says every value is JSON,
+    as a document does. Made NULL and audited at no cost (it scored its share of ``null``s until
+    2026-12-05). Numbers and booleans alone beside ``null`` say no such thing: charged as before."""
+    export = tmp_path / "settings.db"
+    values: list[object] = ["https://status.example.org", 180, True, False, "", "Europe/Berlin 🕐", 2.5, None]
+    rows = [
+        (
+            n,
+            f"key{n}",
+            json.dumps(values[n % len(values)], ensure_ascii=False),
+            json.dumps(None if n % 12 == 0 else [n, True, False][n % 3]),
+        )
+        for n in range(1, 25)
+    ]
+    con = sqlite3.connect(export)
+    with con:
+        con.execute(
+            'CREATE TABLE setting (id INTEGER PRIMARY KEY, "key" TEXT UNIQUE, value TEXT, plain TEXT)'
+        )
+        con.executemany("INSERT INTO setting VALUES (?, ?, ?, ?)", rows)
+    con.close()
+    tokens = {name: sum(row[i] == "null" for row in rows) for i, name in ((2, "value"), (3, "plain"))}
+    assert all(tokens.values())
+    columns = profile(export).tables["setting"].columns
+    assert (columns["value"].quality, columns["value"].json_null_is_missing) == (100.0, True)
+    (issue,) = columns["value"].issues
+    assert (issue.kind, issue.count) == ("null_like", tokens["value"])
+    assert "every other value JSON" in (issue.detail or "")
+    assert not columns["plain"].json_null_is_missing
+    assert columns["plain"].quality == pytest.approx(column_score(len(rows), tokens["plain"]))
+
+    record, audit = run_checked(export, settings, monkeypatch, "setting")
+    assert record["exit_code"] in (0, 2)
+    assert Counter(a["column"] for a in audit if a["rule"] == "null_like_to_null") == tokens
 
 
 def _line_terminated(value: str) -> bool:

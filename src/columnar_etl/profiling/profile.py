@@ -1191,8 +1191,8 @@ JSON_NULL_IS_MISSING = (
 
 #: The ``null_like`` issue's detail where a column not declared JSON holds JSON documents and ``null``.
 JSON_DOCUMENTS_NULL_IS_MISSING = (
-    "every other value a JSON document: null, JSON's own, is how it writes a missing value, the only way "
-    "it does (made NULL, no cost)"
+    "every other value JSON, a document or a string in JSON's quotes among them: null, JSON's own, is how "
+    "it writes a missing value, the only way it does (made NULL, no cost)"
 )
 
 
@@ -1204,14 +1204,17 @@ def _json_nulls_as_missing(
     null token (the issue's examples, the smallest of every token's row, are that one word). A column
     is of JSON when it is declared ``JSON`` (``JSONB``), or when ``documents`` (the source's
     :meth:`~columnar_etl.source.export.Source.json_documents`, asked only of the columns so far
-    unmarked for their declared type alone) finds every other value a JSON object or array.
+    unmarked for their declared type alone) finds every other value JSON, one object, array or string
+    in JSON's quotes at least (a settings table's ``JSON.stringify`` of each value, Uptime Kuma's
+    ``setting.value``, scored its share of ``null`` until 2026-12-05).
     SQLAlchemy's ``JSON`` writes a ``None`` attribute so (``none_as_null=False``, its default): an
     annotation server's response values, an agent's metadata, half of them ``null``, scored their share
     of them. Serializers do the same into TEXT: a password manager's organization policies (Vaultwarden's
     ``org_policies.data TEXT NOT NULL``, serde's ``to_string`` of a policy without options) scored 0,
     their table 80, until 2026-12-05. Each ``null`` is still made NULL and audited; ``null`` beside NULLs
     or ``''`` writes missing two ways, charged as before, and so is a column where cleaning changes more
-    (padding, a NUL byte, an encoding to decode), or one holding a value no JSON document is."""
+    (padding, a NUL byte, an encoding to decode), or one holding a value that is no JSON, or JSON numbers
+    and booleans alone."""
     for name, table in tables.items():
         undeclared: list[ColumnProfile] = []
         for column in table:

@@ -547,21 +547,23 @@ class Source:
         return found
 
     def json_documents(self, table: str, columns: Sequence[str]) -> set[str]:
-        """Those of ``columns`` of ``table`` whose every cell is NULL, JSON's own ``null`` or a JSON
-        document (an object or an array: SQLite's ``json_valid`` and ``json_type``), one document at
-        least, all TEXT: a serializer's column of JSON whatever its declared type (serde's ``to_string``
-        of an ``Option`` writes ``None`` so, Django's ``json.dumps`` in a ``TextField``). One scan of the
-        table in SQLite for the columns asked; none where SQLite here has no JSON functions or cannot
-        read the table."""
+        """Those of ``columns`` of ``table`` whose every cell is NULL or JSON text (SQLite's
+        ``json_valid``: a document, a string in JSON's quotes, a number, ``true``, ``false``, ``null``),
+        all TEXT, one document (an object or an array) or one string in JSON's quotes at least
+        (``json_type``): a serializer's column of JSON whatever its declared type (serde's
+        ``to_string`` of an ``Option`` writes ``None`` so, Django's ``json.dumps`` in a ``TextField``, a
+        settings table's ``JSON.stringify`` of every value, Uptime Kuma's ``setting.value``). Numbers
+        and booleans alone say nothing of JSON. One scan of the table in SQLite for the columns asked;
+        none where SQLite here has no JSON functions or cannot read the table."""
         if not columns:
             return set()
         con = connect_read_only(self.read_path)
         try:
             tests = ", ".join(
                 # json_type() fails on malformed JSON: asked only of the valid (AND need not spare it).
-                f"sum({name} IS NOT NULL AND NOT (typeof({name}) = 'text' AND ({name} = 'null' OR "
-                f"CASE WHEN json_valid({name}) THEN json_type({name}) IN ('object', 'array') ELSE 0 END))), "
-                f"sum(typeof({name}) = 'text' AND {name} <> 'null')"
+                f"sum({name} IS NOT NULL AND NOT (typeof({name}) = 'text' AND json_valid({name}))), "
+                f"sum(typeof({name}) = 'text' AND CASE WHEN json_valid({name}) "
+                f"THEN json_type({name}) IN ('object', 'array', 'text') ELSE 0 END)"
                 for name in (quote_ident(column) for column in columns)
             )
             row = con.execute(f"SELECT {tests} FROM {quote_ident(table)}").fetchone()
