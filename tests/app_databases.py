@@ -1515,6 +1515,16 @@ number, so a test computes what a column holds from the same numbers.
   1, ``''`` e-mail and password); ``topics`` xorm's JSON of a Go slice (``null`` for nil); review
   comments with a negative ``line`` (the diff's old side) and the commit's SHA-1; a time log's
   seconds spent.
+- :func:`deno_kv`: a Deno 2 program's ``Deno.openKv(path)`` store (denokv's SQLite backend, its DDL
+  after its three migrations, ``ALTER TABLE``'s columns appended as SQLite leaves them): ``kv`` a
+  ``WITHOUT ROWID`` table keyed by a ``BLOB`` key (the tuple encoding of a key's parts: strings,
+  IEEE doubles, bigints, bytes, booleans), each value a ``BLOB`` of its ``v_encoding`` (1 V8's
+  serialization of strings, numbers, bigints, dates, objects, ``null``; 2 a ``Deno.KvU64`` in eight
+  little-endian bytes; 3 a ``Uint8Array`` as it is, an empty one included), ``version`` the commit's
+  number, ``expiration_ms`` epoch milliseconds for an ``expireIn`` and ``-1`` for none; ``queue``'s
+  ``ts`` epoch milliseconds of ``enqueue``'s delivery, its id a UUID, ``backoff_schedule`` JSON text
+  and ``keys_if_undelivered`` ``'[]'`` as TEXT in a column declared ``blob``; an empty
+  ``queue_running``.
 """
 
 from __future__ import annotations
@@ -35357,3 +35367,176 @@ def gitea_rows() -> dict[str, list[Sequence[Any]]]:
 def gitea_forge(path: Path) -> Path:
     """A Gitea forge's ``gitea.db`` (see the module's list)."""
     return write_export(path, GITEA_DDL, gitea_rows(), bytes_as_text=False)
+
+
+# --- Deno KV (Deno.openKv: denokv's SQLite backend) ------------------------------------------------------
+
+DENO_KV_DDL = [
+    "CREATE TABLE migration_state(\n  k integer not null primary key,\n  version integer not null\n)",
+    "CREATE TABLE data_version (\n  k integer primary key,\n  version integer not null\n)",
+    "CREATE TABLE kv (\n  k blob primary key,\n  v blob not null,\n  v_encoding integer not null,\n"
+    "  version integer not null\n) without rowid",
+    "CREATE TABLE queue (\n  ts integer not null,\n  id text not null,\n  data blob not null,\n"
+    "  backoff_schedule text not null,\n  keys_if_undelivered blob not null,\n\n  primary key (ts, id)\n)",
+    "CREATE TABLE queue_running(\n  deadline integer not null,\n  id text not null,\n  data blob not null,\n"
+    "  backoff_schedule text not null,\n  keys_if_undelivered blob not null,\n\n"
+    "  primary key (deadline, id)\n)",
+    "ALTER TABLE data_version ADD COLUMN seq integer not null default 0",
+    "ALTER TABLE kv ADD COLUMN seq integer not null default 0",
+    "ALTER TABLE kv ADD COLUMN expiration_ms integer not null default -1",
+    "CREATE INDEX kv_expiration_ms_idx on kv (expiration_ms)",
+]
+
+#: When the program ran (epoch milliseconds, as denokv reads its clock).
+DENO_KV_NOW_MS = 1_764_972_000_123
+DENO_KV_NAMES = ("Zoë", "Łukasz", "José\u00a0María", "李雷", "Ana 🎉", "", "O'Brien", "Ñandú")
+
+
+def deno_key(*parts: str | int | float | bool | bytes) -> bytes:
+    """A Deno KV key as denokv encodes it (FoundationDB's tuple layer): a string ``02`` and its UTF-8, a
+    ``Uint8Array`` ``01`` and its bytes (each ``00`` escaped as ``00 FF``, then ``00``), a number ``21``
+    and its double big-endian (the sign bit flipped, every bit of a negative one), a bigint ``14`` plus
+    its length and its big-endian bytes, ``false`` ``26`` and ``true`` ``27``; an ``int`` is a bigint."""
+    out = bytearray()
+    for part in parts:
+        if isinstance(part, bool):
+            out.append(0x27 if part else 0x26)
+        elif isinstance(part, str | bytes):
+            raw = part.encode() if isinstance(part, str) else part
+            out += (
+                (b"\x02" if isinstance(part, str) else b"\x01") + raw.replace(b"\x00", b"\x00\xff") + b"\x00"
+            )
+        elif isinstance(part, int):
+            assert part >= 0
+            digits = part.to_bytes((part.bit_length() + 7) // 8, "big")
+            out += (
+                bytes([0x14 + len(digits)]) + digits
+                if len(digits) <= 8
+                else b"\x1d" + bytes([len(digits)]) + digits
+            )
+        else:
+            bits = struct.unpack(">Q", struct.pack(">d", part))[0]
+            out += b"\x21" + struct.pack(">Q", bits ^ (0xFFFF_FFFF_FFFF_FFFF if bits >> 63 else 1 << 63))
+    return bytes(out)
+
+
+class DenoBigInt(int):
+    """A JavaScript ``bigint`` (a plain ``int`` is a ``number``)."""
+
+
+def _v8_varint(n: int) -> bytes:
+    out = bytearray()
+    while True:
+        byte, n = n & 0x7F, n >> 7
+        out.append(byte | (0x80 if n else 0))
+        if not n:
+            return bytes(out)
+
+
+def _v8_value(value: Any, out: bytearray) -> None:
+    if value is None:
+        out += b"0"
+    elif isinstance(value, bool):
+        out += b"T" if value else b"F"
+    elif isinstance(value, DenoBigInt):  # (byte length << 1 | sign), then 64-bit words little-endian
+        words = (value.bit_length() + 63) // 64
+        out += b"Z" + _v8_varint(words * 16) + value.to_bytes(words * 8, "little")
+    elif isinstance(value, int) and -(2**30) <= value < 2**30:  # a small integer (Smi), zigzag
+        out += b"I" + _v8_varint((value << 1) ^ (value >> 63))
+    elif isinstance(value, int | float):
+        out += b"N" + struct.pack("<d", value)
+    elif isinstance(value, datetime):
+        out += b"D" + struct.pack("<d", value.timestamp() * 1000)
+    elif isinstance(value, str) and all(ord(c) < 0x100 for c in value):
+        out += b'"' + _v8_varint(len(value)) + value.encode("latin-1")
+    elif isinstance(value, str):
+        raw = value.encode("utf-16-le")
+        if (len(out) + 1 + len(_v8_varint(len(raw)))) % 2:  # the UTF-16 must start on an even byte
+            out += b"\x00"
+        out += b"c" + _v8_varint(len(raw)) + raw
+    else:
+        out += b"o"
+        for name, item in value.items():
+            _v8_value(name, out)
+            _v8_value(item, out)
+        out += b"{" + _v8_varint(len(value))
+
+
+def deno_v8(value: Any) -> bytes:
+    """``value`` as Deno's ``core.serialize`` writes a KV value (V8's ValueSerializer, header ``FF 10``)."""
+    out = bytearray(b"\xff\x10")
+    _v8_value(value, out)
+    return bytes(out)
+
+
+def deno_user(i: int) -> dict[str, Any]:
+    return {
+        "id": i,
+        "name": DENO_KV_NAMES[i % len(DENO_KV_NAMES)],
+        "email": f"u{i}@example.com",
+        "score": i * 1.25 if i % 4 else i * 5 // 4,
+        "joined": datetime(2024, 1 + i % 12, 1 + i % 28, i % 24, i % 60, 7, tzinfo=UTC),
+        "note": None if i % 5 == 0 else "x" * (i % 50),
+    }
+
+
+def deno_kv_entries() -> list[tuple[bytes, bytes, int, int | None]]:
+    """Each entry the program set: (key, value, v_encoding, expireIn in milliseconds or None)."""
+    entries: list[tuple[bytes, bytes, int, int | None]] = []
+    for i in range(16):
+        entries.append((deno_key("users", float(i)), deno_v8(deno_user(i)), 1, None))
+        name = DENO_KV_NAMES[i % len(DENO_KV_NAMES)]
+        entries.append((deno_key("users_by_name", name, float(i)), deno_v8(i), 1, None))
+    for i in range(5):
+        entries.append((deno_key("counters", f"c{i}"), (i * 1000 + 7).to_bytes(8, "little"), 2, None))
+        entries.append((deno_key("blobs", float(i)), bytes([0, i, 255, 10, 13])[: 5 - i % 2 * 5], 3, None))
+        entries.append(
+            (
+                deno_key("sessions", str(UUID(int=0x9E3779B97F4A7C15 * (i + 1)))),
+                deno_v8({"user": i, "ok": True}),
+                1,
+                3_600_000 + i,
+            )
+        )
+    entries += [
+        (deno_key("big", 7 * 10**20), deno_v8(DenoBigInt(7 * 12_345_678_901_234_567_890)), 1, None),
+        (deno_key("big", 0), deno_v8(DenoBigInt(0)), 1, None),
+        (deno_key("str", 1.0), deno_v8("héllo 🌍 " + "long " * 40), 1, None),
+        (deno_key("num", -2.5), deno_v8(1 / 3), 1, None),
+        (deno_key("bool", True, b"\x00\x01"), deno_v8(False), 1, None),
+        (deno_key("empty"), deno_v8(""), 1, None),
+        (deno_key("nullv"), deno_v8(None), 1, None),
+    ]
+    return entries
+
+
+DENO_KV_QUEUE = (({"job": "email", "to": "a@b.c"}, 60_000), ({"job": "émail 🎉"}, 120_000))
+
+
+def deno_kv_rows() -> dict[str, list[Sequence[Any]]]:
+    entries = deno_kv_entries()
+    kv = [
+        (key, value, encoding, 13 + 7 * n, 0, -1 if expire is None else DENO_KV_NOW_MS + expire)
+        for n, (key, value, encoding, expire) in enumerate(entries)
+    ]
+    queue = [
+        (
+            DENO_KV_NOW_MS + delay,
+            str(UUID(int=0x5851F42D4C957F2D * (n + 3))),
+            deno_v8(message),
+            "[100,1000,5000,30000,60000]",
+            "[]",
+        )
+        for n, (message, delay) in enumerate(DENO_KV_QUEUE)
+    ]
+    return {
+        "migration_state": [(0, 3)],
+        "data_version": [(0, 13 + 7 * len(entries), 0)],
+        "kv": sorted(kv),  # a WITHOUT ROWID table: rows in key order, as SQLite keeps them
+        "queue": queue,
+    }
+
+
+def deno_kv(path: Path) -> Path:
+    """A Deno program's ``Deno.openKv`` store (see the module's list)."""
+    return write_export(path, DENO_KV_DDL, deno_kv_rows(), bytes_as_text=False)

@@ -58,8 +58,8 @@ django-axes login log and django-phonenumber-field numbers, a Geary mail client,
 message index, an Arize Phoenix LLM tracing store, a promptfoo eval database, a Flowise and a Langflow
 server, a Vaultwarden password manager, a Zotero reference library, a Money Manager Ex personal
 finance file, a Paperless-ngx document archive, a Healthchecks cron monitor, a Tautulli media server
-monitor, a Memos note-taking server, a GoToSocial fediverse server, a Grafana server, a Gitea forge)
-through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
+monitor, a Memos note-taking server, a GoToSocial fediverse server, a Grafana server, a Gitea forge, a
+Deno program's KV store) through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -13776,3 +13776,67 @@ def test_gitea_forge_reads_every_unix_column_and_finds_its_repositories_not_its_
     assert ran.values("issue", "name", "id") == {row[0]: row[6] for row in rows["issue"]}
     assert ran.values("user", "email", "id") == {row[0]: row[4] or None for row in rows["user"]}
     assert ran.values("pull_request", "merge_base", "id") == {row[0]: row[12] for row in rows["pull_request"]}
+
+
+def test_deno_kv_store_keeps_encoded_keys_and_values_byte_for_byte_and_its_clock_columns_as_written(
+    run_export: Runner,
+) -> None:
+    # Deno.openKv's SQLite file: keys and values are binary encodings (the tuple layer, V8's
+    # serialization, a KvU64's eight bytes, a Uint8Array as it is, an empty one included), each
+    # arriving byte for byte; a key is a BLOB primary key of a WITHOUT ROWID table.
+    rows = apps.deno_kv_rows()
+    ran, run_dir = run_export(apps.deno_kv)
+    loaded_cleanly(
+        ran,
+        run_dir,
+        {"migration_state": 1, "data_version": 1, "kv": len(rows["kv"]), "queue": 2, "queue_running": 0},
+    )
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    schema = ran.record["version_schema"]
+    assert ran.types("kv") == {
+        "k": "bytea",
+        "v": "bytea",
+        "v_encoding": "bigint",
+        "version": "bigint",
+        "seq": "bigint",
+        "expiration_ms": "bigint",
+    }
+    assert primary_key(ran.uri, schema, "kv") == ["k"]
+    assert {bytes(k): bytes(v) for k, v in ran.values("kv", "v", "k").items()} == {
+        row[0]: row[1] for row in rows["kv"]
+    }
+    assert b"" in {row[1] for row in rows["kv"]}
+    assert not audit_rules(run_dir, "kv", "k") and not audit_rules(run_dir, "kv", "v")
+
+    # expiration_ms: epoch milliseconds for an expireIn, -1 for none: not an instant column (the -1
+    # is no moment), kept as numbers, every one as written, the note naming the instant's expression.
+    expirations = {row[0]: row[5] for row in rows["kv"]}
+    assert -1 in expirations.values() and max(expirations.values()) > apps.DENO_KV_NOW_MS
+    assert {bytes(k): e for k, e in ran.values("kv", "expiration_ms", "k").items()} == expirations
+    notes = " ".join(profiled(run_dir)["columns"]["kv"]["expiration_ms"]["notes"])
+    assert "-1 for no date" in notes and 'to_timestamp(NULLIF("expiration_ms", -1) / 1000.0)' in notes, notes
+    assert not audit_rules(run_dir, "kv", "expiration_ms")
+
+    # The queue's delivery time: epoch milliseconds, every one a moment: timestamptz, each audited.
+    queue = ran.types("queue")
+    assert queue == {
+        "ts": "timestamp with time zone",
+        "id": "text",
+        "data": "bytea",
+        "backoff_schedule": "text",
+        "keys_if_undelivered": "text",
+    }
+    assert primary_key(ran.uri, schema, "queue") == ["ts", "id"]
+    assert ran.values("queue", "ts", "id") == {
+        row[1]: UNIX_EPOCH + timedelta(milliseconds=row[0]) for row in rows["queue"]
+    }
+    assert audit_rules(run_dir, "queue", "ts") == {
+        f"{row[0]}|{row[1]}": {"epoch:milliseconds"} for row in rows["queue"]
+    }
+    assert {bytes(d) for d in ran.values("queue", "data", "id").values()} == {row[2] for row in rows["queue"]}
+    # '[]' stored as TEXT under a declared blob is text as written; the empty queue_running keeps its
+    # declarations (no value to read otherwise).
+    assert set(ran.values("queue", "keys_if_undelivered", "id").values()) == {"[]"}
+    assert ran.types("queue_running")["keys_if_undelivered"] == "bytea"
+    assert ran.types("queue_running")["deadline"] == "bigint"
