@@ -1525,6 +1525,18 @@ number, so a test computes what a column holds from the same numbers.
   ``ts`` epoch milliseconds of ``enqueue``'s delivery, its id a UUID, ``backoff_schedule`` JSON text
   and ``keys_if_undelivered`` ``'[]'`` as TEXT in a column declared ``blob``; an empty
   ``queue_running``.
+- :func:`headscale`: a Headscale 0.29 control server's ``db.sqlite`` (GORM's ``AutoMigrate`` through
+  mattn/go-sqlite3, its DDL as headscale 0.29.3's own dump shows it): every moment the server wrote
+  (``time.Now()``) text with its nanoseconds (``2026-09-23 15:28:36.088806516+00:00``, the fraction's
+  trailing zeros dropped), a node's key ``expiry`` whole seconds from the client or NULL (a tagged
+  node), GORM's soft delete ``deleted_at`` NULL but for one user and one node; string fields ``''``
+  until set (a local user's ``display_name``, ``email``, ``provider``) beside an OIDC user's, and its
+  ``provider_identifier`` NULL under a UNIQUE (name, provider_identifier) index; Go bools declared
+  ``numeric`` (``reusable``, ``ephemeral`` ``DEFAULT false``) holding 0/1; bcrypt hashes in ``blob``
+  columns, the legacy plaintext pre-auth key with no prefix and no hash; node keys with their
+  ``mkey:``/``nodekey:``/``discokey:`` prefixes, JSON endpoints, Tailscale's ``Hostinfo`` JSON (emoji,
+  a curly apostrophe, CJK), Tailscale IPs as text, declared references to ``users`` and
+  ``pre_auth_keys``; a HuJSON policy with comments and trailing commas.
 """
 
 from __future__ import annotations
@@ -1557,6 +1569,7 @@ from pathlib import Path
 from typing import Any
 from uuid import UUID
 
+from tests.orm_exports import go_time
 from tests.other_products import FREE_TEXT, write_export
 
 #: Core Data's reference date (``NSDate``'s epoch) and WebKit's (Windows FILETIME's) epoch.
@@ -35540,3 +35553,231 @@ def deno_kv_rows() -> dict[str, list[Sequence[Any]]]:
 def deno_kv(path: Path) -> Path:
     """A Deno program's ``Deno.openKv`` store (see the module's list)."""
     return write_export(path, DENO_KV_DDL, deno_kv_rows(), bytes_as_text=False)
+
+
+# --- Headscale (db.sqlite: GORM's AutoMigrate through mattn/go-sqlite3) ------------------------------------
+
+HEADSCALE_DDL = [
+    "CREATE TABLE `database_versions` (`id` integer PRIMARY KEY AUTOINCREMENT,`version` text NOT NULL,"
+    "`updated_at` datetime)",
+    "CREATE TABLE `migrations` (`id` text,PRIMARY KEY (`id`))",
+    "CREATE TABLE `users` (`id` integer PRIMARY KEY AUTOINCREMENT,`created_at` datetime,"
+    "`updated_at` datetime,`deleted_at` datetime,`name` text,`display_name` text,`email` text,"
+    "`provider_identifier` text,"
+    "`provider` text,`profile_pic_url` text)",
+    "CREATE TABLE `pre_auth_keys` (`id` integer PRIMARY KEY AUTOINCREMENT,`key` text,`prefix` text,"
+    "`hash` blob,`user_id` integer,`reusable` numeric,`ephemeral` numeric DEFAULT false,"
+    "`used` numeric DEFAULT false,"
+    "`tags` text,`created_at` datetime,`expiration` datetime,CONSTRAINT `fk_pre_auth_keys_user` FOREIGN KEY "
+    "(`user_id`) REFERENCES `users`(`id`) ON DELETE SET NULL)",
+    "CREATE TABLE `api_keys` (`id` integer PRIMARY KEY AUTOINCREMENT,`prefix` text,`hash` blob,`created_at` "
+    "datetime,`expiration` datetime,`last_seen` datetime)",
+    "CREATE TABLE `nodes` (`id` integer PRIMARY KEY AUTOINCREMENT,`machine_key` text,`node_key` text,"
+    "`disco_key` text,`endpoints` text,`host_info` text,`ipv4` text,`ipv6` text,`hostname` text,"
+    "`given_name` varchar(63),`user_id` integer,`register_method` text,`tags` text,`auth_key_id` integer,"
+    "`expiry` datetime,"
+    "`last_seen` datetime,`approved_routes` text,`created_at` datetime,`updated_at` datetime,`deleted_at` "
+    "datetime,CONSTRAINT `fk_nodes_user` FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON DELETE CASCADE,"
+    "CONSTRAINT `fk_nodes_auth_key` FOREIGN KEY (`auth_key_id`) REFERENCES `pre_auth_keys`(`id`))",
+    "CREATE TABLE `policies` (`id` integer PRIMARY KEY AUTOINCREMENT,`created_at` datetime,`updated_at` "
+    "datetime,`deleted_at` datetime,`data` text)",
+    "CREATE INDEX idx_users_deleted_at ON users(deleted_at)",
+    "CREATE UNIQUE INDEX idx_api_keys_prefix ON api_keys(prefix)",
+    "CREATE INDEX idx_policies_deleted_at ON policies(deleted_at)",
+    "CREATE UNIQUE INDEX idx_provider_identifier ON users(provider_identifier) "
+    "WHERE provider_identifier IS NOT NULL",
+    "CREATE UNIQUE INDEX idx_name_provider_identifier ON users(name, provider_identifier)",
+    "CREATE UNIQUE INDEX idx_name_no_provider_identifier ON users(name) WHERE provider_identifier IS NULL",
+    "CREATE UNIQUE INDEX idx_pre_auth_keys_prefix ON pre_auth_keys(prefix) "
+    "WHERE prefix IS NOT NULL AND prefix != ''",
+]
+
+#: Each table's columns, in order (from the DDL).
+HEADSCALE_DDL_COLUMNS = {
+    match.group(1): re.findall(r"(?:\(|,)`(\w+)` ", statement)
+    for statement in HEADSCALE_DDL
+    if (match := re.match(r"CREATE TABLE `(\w+)`", statement))
+}
+HEADSCALE_START = datetime(2026, 9, 23, 15, 28, 31, tzinfo=UTC)
+HEADSCALE_MIGRATIONS = (
+    "SCHEMA_INIT",
+    "202501221827",
+    "202505141324",
+    "202511011637-preauthkey-bcrypt",
+    "202601121700-migrate-hostinfo-request-tags",
+    "202607241200-clear-tagged-node-expiry",
+)
+#: Each user: (name, OIDC or local). The OIDC ones have a display name, an e-mail and a picture.
+HEADSCALE_USERS = (
+    ("alice", False),
+    ("bob", False),
+    ("dávid", True),
+    ("émilie", True),
+    ("李雷", True),
+    ("zoë🎉", False),
+    ("o'brien", True),
+    ("svc-backup", False),
+)
+HEADSCALE_OS = ("linux", "windows", "macOS", "iOS", "android", "freebsd")
+#: The legacy pre-auth key (stored in plaintext, no prefix, no hash), as 0.29.3's own dump keeps it.
+HEADSCALE_LEGACY_KEY = "plaintextlegacykey0000000000000000000000000000"
+
+
+def headscale_now(seconds: int, i: int) -> str:
+    """``time.Now()`` ``seconds`` after the server started, as mattn/go-sqlite3 writes it (nanoseconds)."""
+    return go_time(HEADSCALE_START + timedelta(seconds=seconds), (123_456_789 + 7_654_321 * i) % 10**9 or 1)
+
+
+def headscale_bcrypt(seed: str) -> bytes:
+    """A bcrypt hash's 60 bytes (``$2a$10$`` and 53 characters of its alphabet), as the blob holds it."""
+    alphabet = "./ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+    digest = hashlib.sha512(seed.encode()).digest()
+    return b"$2a$10$" + "".join(alphabet[b % 64] for b in digest[:53]).encode()
+
+
+def headscale_user_rows() -> list[Sequence[Any]]:
+    rows: list[Sequence[Any]] = []
+    for i, (name, oidc) in enumerate(HEADSCALE_USERS, start=1):
+        created = headscale_now(300 + 3_700 * i, i)
+        rows.append(
+            (
+                i,
+                created,
+                headscale_now(600 + 3_700 * i, i + 50) if i % 3 else created,
+                headscale_now(86_400 * 20 + i, i + 90) if i == 6 else None,
+                name,
+                name.title() if oidc else "",
+                f"{name}@example.org" if oidc else "",
+                f"https://idp.example.org/oidc/{1000 + i}" if oidc else None,
+                "oidc" if oidc else "",
+                f"https://idp.example.org/p/{i}.png" if oidc else "",
+            )
+        )
+    return rows
+
+
+def headscale_pre_auth_key_rows(keys: int = 12) -> list[Sequence[Any]]:
+    rows: list[Sequence[Any]] = []
+    for k in range(1, keys + 1):
+        prefix = hashlib.sha1(f"prefix{k}".encode()).hexdigest()[:12]
+        created = HEADSCALE_START + timedelta(hours=k, seconds=17 * k)
+        rows.append(
+            (
+                k,
+                "",
+                prefix,
+                headscale_bcrypt(prefix),
+                None if k % 5 == 0 else 1 + k % len(HEADSCALE_USERS),  # a tagged key: no user
+                k % 2,
+                int(k % 3 == 0),
+                int(k % 4 == 0),
+                '["tag:server"]' if k % 5 == 0 else "[]",
+                go_time(created, (987_654_321 * k) % 10**9),
+                go_time(created + timedelta(days=90), (987_654_321 * k) % 10**9 - 511),
+            )
+        )
+    rows.append(
+        (
+            keys + 1,
+            HEADSCALE_LEGACY_KEY,
+            None,
+            None,
+            2,
+            1,
+            1,
+            0,
+            "[]",
+            "2026-09-23 15:29:00+00:00",
+            "2036-09-20 15:29:00+00:00",
+        )
+    )
+    return rows
+
+
+def headscale_host_info(n: int) -> dict[str, Any]:
+    """Tailscale's ``Hostinfo`` of node ``n`` as the client reports it (Go's ``omitempty`` drops the rest)."""
+    info: dict[str, Any] = {
+        "IPNVersion": f"1.{76 + n % 8}.0-t{hashlib.md5(str(n).encode()).hexdigest()[:9]}",
+        "BackendLogID": hashlib.sha256(f"log{n}".encode()).hexdigest(),
+        "OS": HEADSCALE_OS[n % len(HEADSCALE_OS)],
+        "OSVersion": "6.8.0-45-generic" if n % 6 == 0 else "14.1",
+        "Hostname": "Zoë’s MacBook Pro 💻" if n % 7 == 0 else (f"李-{n}" if n % 5 == 0 else f"host-{n}"),
+        "GoArch": "amd64",
+        "NetInfo": {"WorkingIPv6": n % 2 == 0, "WorkingUDP": True, "PreferredDERP": 1 + n % 20},
+    }
+    if n % 4 == 0:
+        info["RoutableIPs"] = [f"10.0.{n}.0/24"]
+    if n % 9 == 0:
+        info["RequestTags"] = ["tag:server"]
+    return info
+
+
+def headscale_node_rows(nodes: int = 24) -> list[Sequence[Any]]:
+    rows: list[Sequence[Any]] = []
+    for n in range(1, nodes + 1):
+        tagged = n % 9 == 0
+        registered = HEADSCALE_START + timedelta(hours=n, seconds=13 * n)
+        info = headscale_host_info(n)
+        rows.append(
+            (
+                n,
+                f"mkey:{hashlib.sha256(b'm%d' % n).hexdigest()}",
+                f"nodekey:{hashlib.sha256(b'n%d' % n).hexdigest()}",
+                f"discokey:{hashlib.sha256(b'd%d' % n).hexdigest()}",
+                json.dumps([f"203.0.113.{n}:41641", f"[2001:db8::{n:x}]:41641"], separators=(",", ":")),
+                json.dumps(info, separators=(",", ":"), ensure_ascii=False),
+                f"100.64.0.{n}",
+                f"fd7a:115c:a1e0::{n:x}",
+                info["Hostname"],
+                f"host-{n}",
+                None if tagged else 1 + n % len(HEADSCALE_USERS),
+                "oidc" if n % 3 == 0 else "authkey",
+                '["tag:server"]' if tagged else "[]",
+                1 + n % 12 if n % 3 else None,
+                None if tagged else f"{registered + timedelta(days=180):%Y-%m-%d %H:%M:%S}+00:00",
+                go_time(registered + timedelta(minutes=7 * n), (999_999_937 * n) % 10**9) if n % 8 else None,
+                json.dumps([f"10.0.{n}.0/24"]) if n % 4 == 0 else "[]",
+                go_time(registered, (500_000_003 * n) % 10**9),
+                go_time(registered + timedelta(minutes=5), (700_000_001 * n) % 10**9),
+                go_time(registered + timedelta(days=3), 123_456_789) if n == 11 else None,
+            )
+        )
+    return rows
+
+
+HEADSCALE_POLICY = """// Headscale policy — équipe réseau 🛰️
+{
+  "groups": {"group:admins": ["alice@", "dávid@"]},
+  "tagOwners": {"tag:server": ["group:admins"]},
+  "acls": [
+    {"action": "accept", "src": ["group:admins"], "dst": ["*:*"]},  // tout
+    {"action": "accept", "src": ["tag:server"], "dst": ["tag:server:22,443"]},
+  ],
+}"""
+
+
+def headscale_rows() -> dict[str, list[Sequence[Any]]]:
+    return {
+        "database_versions": [(1, "v0.29.3", headscale_now(0, 0))],
+        "migrations": [(m,) for m in HEADSCALE_MIGRATIONS],
+        "users": headscale_user_rows(),
+        "pre_auth_keys": headscale_pre_auth_key_rows(),
+        "api_keys": [
+            (
+                a,
+                hashlib.sha1(f"api{a}".encode()).hexdigest()[:12],
+                headscale_bcrypt(f"api{a}"),
+                headscale_now(5_000 * a, a),
+                headscale_now(5_000 * a + 90 * 86_400, a + 1),
+                headscale_now(5_000 * a + 3_600, a + 2) if a % 2 else None,
+            )
+            for a in range(1, 5)
+        ],
+        "nodes": headscale_node_rows(),
+        "policies": [(1, headscale_now(60, 3), headscale_now(86_400, 4), None, HEADSCALE_POLICY)],
+    }
+
+
+def headscale(path: Path) -> Path:
+    """A Headscale control server's ``db.sqlite`` (see the module's list)."""
+    return write_export(path, HEADSCALE_DDL, headscale_rows(), bytes_as_text=False)

@@ -59,7 +59,8 @@ message index, an Arize Phoenix LLM tracing store, a promptfoo eval database, a 
 server, a Vaultwarden password manager, a Zotero reference library, a Money Manager Ex personal
 finance file, a Paperless-ngx document archive, a Healthchecks cron monitor, a Tautulli media server
 monitor, a Memos note-taking server, a GoToSocial fediverse server, a Grafana server, a Gitea forge, a
-Deno program's KV store) through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
+Deno program's KV store, a Headscale control server) through ``columnar-etl run`` into the session's real
+PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -13840,3 +13841,83 @@ def test_deno_kv_store_keeps_encoded_keys_and_values_byte_for_byte_and_its_clock
     assert set(ran.values("queue", "keys_if_undelivered", "id").values()) == {"[]"}
     assert ran.types("queue_running")["keys_if_undelivered"] == "bytea"
     assert ran.types("queue_running")["deadline"] == "bigint"
+
+
+def test_headscale_keeps_go_nanoseconds_as_written_and_its_string_blanks_beside_a_soft_delete_cost_nothing(
+    run_export: Runner,
+) -> None:
+    rows = apps.headscale_rows()
+    ran, run_dir = run_export(apps.headscale)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    found = profiled(run_dir)
+    columns = found["columns"]
+
+    # Every moment the server wrote has Go's nanoseconds, finer than a timestamptz: text, every digit as
+    # written, the note saying why; the client's whole-second key expiry (NULL for a tagged node) is an
+    # instant; a policy's deleted_at never set keeps its declared timestamp.
+    server_times = {
+        "database_versions": ("updated_at",),
+        "users": ("created_at", "updated_at", "deleted_at"),
+        "pre_auth_keys": ("created_at", "expiration"),
+        "api_keys": ("created_at", "expiration", "last_seen"),
+        "nodes": ("last_seen", "created_at", "updated_at", "deleted_at"),
+        "policies": ("created_at", "updated_at"),
+    }
+    names = apps.HEADSCALE_DDL_COLUMNS
+    for table, moments in server_times.items():
+        for column in moments:
+            assert ran.types(table)[column] == "text", (table, column)
+            index = names[table].index(column)
+            assert ran.values(table, column, "id") == {row[0]: row[index] for row in rows[table]}
+            notes = " ".join(columns[table][column]["notes"])
+            assert "finer than the microseconds PostgreSQL keeps" in notes, (table, column, notes)
+    assert ran.types("nodes")["expiry"] == "timestamp with time zone"
+    expiry = names["nodes"].index("expiry")
+    assert ran.values("nodes", "expiry", "id") == {
+        row[0]: None if row[expiry] is None else datetime.fromisoformat(row[expiry]) for row in rows["nodes"]
+    }
+    assert ran.types("policies")["deleted_at"] == "timestamp without time zone"
+
+    # A local user's strings are '' until set, an OIDC user's provider id NULL under its UNIQUE index,
+    # one soft-deleted user's deleted_at (text, for its nanoseconds) a moment beside NULLs: the table
+    # writes a missing string one way, its blanks cost nothing, each made NULL and audited.
+    users = names["users"]
+    blank = {"display_name", "email", "provider", "profile_pic_url"}
+    assert {c for c, column in columns["users"].items() if column["blank_is_missing"]} == blank
+    assert all(columns["users"][c]["quality"] == 100.0 for c in columns["users"])
+    for column in blank:
+        index = users.index(column)
+        assert ran.values("users", column, "id") == {row[0]: row[index] or None for row in rows["users"]}
+        assert audit_rules(run_dir, "users", column) == {
+            str(row[0]): {"empty_to_null"} for row in rows["users"] if row[index] == ""
+        }
+    assert sum(row[users.index("deleted_at")] is not None for row in rows["users"]) == 1
+
+    # Go bools declared numeric stay 0/1 numbers; bcrypt hashes byte for byte (the legacy key has none);
+    # JSON, keys with their prefixes and Tailscale IPs are text as written; declared references found.
+    keys = names["pre_auth_keys"]
+    for flag in ("reusable", "ephemeral", "used"):
+        assert ran.types("pre_auth_keys")[flag] == "bigint"
+        assert ran.values("pre_auth_keys", flag, "id") == {
+            row[0]: row[keys.index(flag)] for row in rows["pre_auth_keys"]
+        }
+    assert ran.types("pre_auth_keys")["hash"] == ran.types("api_keys")["hash"] == "bytea"
+    hashes = {
+        n: None if h is None else bytes(h) for n, h in ran.values("pre_auth_keys", "hash", "id").items()
+    }
+    assert hashes == {row[0]: row[keys.index("hash")] for row in rows["pre_auth_keys"]}
+    assert hashes[len(rows["pre_auth_keys"])] is None
+    nodes = names["nodes"]
+    for column in ("machine_key", "endpoints", "host_info", "ipv4", "ipv6", "hostname", "approved_routes"):
+        assert ran.types("nodes")[column] == "text", column
+        assert ran.values("nodes", column, "id") == {
+            row[0]: row[nodes.index(column)] for row in rows["nodes"]
+        }
+    for table, column, parent in (
+        ("nodes", "user_id", "users.id"),
+        ("nodes", "auth_key_id", "pre_auth_keys.id"),
+        ("pre_auth_keys", "user_id", "users.id"),
+    ):
+        assert f"reference to {parent} declared in the schema" in columns[table][column]["notes"]
+    assert ran.values("policies", "data", "id") == {1: apps.HEADSCALE_POLICY}
