@@ -1537,6 +1537,16 @@ number, so a test computes what a column holds from the same numbers.
   ``mkey:``/``nodekey:``/``discokey:`` prefixes, JSON endpoints, Tailscale's ``Hostinfo`` JSON (emoji,
   a curly apostrophe, CJK), Tailscale IPs as text, declared references to ``users`` and
   ``pre_auth_keys``; a HuJSON policy with comments and trailing commas.
+- :func:`vikunja`: a Vikunja 0.24 to-do server's ``vikunja.db`` (xorm's ``Sync`` of its Go models on
+  SQLite, as :func:`gitea_forge`'s: every ``bool`` and ``int64`` ``INTEGER``, every ``float64``
+  ``REAL``, every ``string`` ``TEXT``, every ``time.Time`` ``DATETIME``): times as xorm formats them in
+  the server's zone (``2026-03-02 09:00:00``, no fraction, no offset), NULL where never set (a task
+  not done, no due date); ``percent_done`` a REAL share (``0.25``, ``0.333``, ``0`` as ``0.0``),
+  ``position`` REAL halves and thirds of 65,536 (a kanban's ``task_positions``); hex colours of six
+  digits and letters with leading zeros (``00ff00``, ``000000``, ``0a0a0a``) or ``''``; each row's
+  creator ``created_by_id`` and each project's ``owner_id`` users 1..4, which the projects, views,
+  labels and attachments keyed from 1 hold too; a task's ``cover_image_attachment_id`` ``0`` for none;
+  ``index`` each task's number within its project.
 """
 
 from __future__ import annotations
@@ -35781,3 +35791,172 @@ def headscale_rows() -> dict[str, list[Sequence[Any]]]:
 def headscale(path: Path) -> Path:
     """A Headscale control server's ``db.sqlite`` (see the module's list)."""
     return write_export(path, HEADSCALE_DDL, headscale_rows(), bytes_as_text=False)
+
+
+# --- Vikunja (vikunja.db: xorm's Sync of its Go models) ---------------------------------------------------
+
+VIKUNJA_DDL = [
+    gitea_table(
+        "users",
+        "`name` TEXT NULL, `username` TEXT NOT NULL, `password` TEXT NULL, "
+        "`email` TEXT NULL, `status` INTEGER "
+        "DEFAULT 0 NULL, `timezone` TEXT NULL, `created` DATETIME NOT NULL, `updated` DATETIME NOT NULL",
+    ),
+    gitea_table(
+        "projects",
+        "`title` TEXT NOT NULL, `description` TEXT NULL, `identifier` TEXT NULL, `hex_color` TEXT NULL, "
+        "`owner_id` INTEGER NOT NULL, `parent_project_id` INTEGER NULL, `is_archived` INTEGER DEFAULT 0 NOT "
+        "NULL, `position` REAL NULL, `created` DATETIME NOT NULL, `updated` DATETIME NOT NULL",
+    ),
+    gitea_table(
+        "project_views",
+        "`title` TEXT NOT NULL, `project_id` INTEGER NOT NULL, `view_kind` INTEGER NOT NULL, `position` REAL "
+        "NULL, `created` DATETIME NOT NULL, `updated` DATETIME NOT NULL",
+    ),
+    gitea_table(
+        "buckets",
+        "`title` TEXT NOT NULL, `project_view_id` INTEGER NOT NULL, "
+        "`limit` INTEGER DEFAULT 0 NULL, `position` "
+        "REAL NULL, `created` DATETIME NOT NULL, `updated` DATETIME NOT NULL, "
+        "`created_by_id` INTEGER NOT NULL",
+    ),
+    gitea_table(
+        "tasks",
+        "`title` TEXT NOT NULL, `description` TEXT NULL, `done` INTEGER NULL, `done_at` DATETIME NULL, "
+        "`due_date` DATETIME NULL, `project_id` INTEGER NOT NULL, `repeat_after` INTEGER NULL, `repeat_mode` "
+        "INTEGER DEFAULT 0 NOT NULL, `priority` INTEGER NULL, "
+        "`start_date` DATETIME NULL, `end_date` DATETIME "
+        "NULL, `hex_color` TEXT NULL, `percent_done` REAL NULL, "
+        "`index` INTEGER DEFAULT 0 NOT NULL, `uid` TEXT "
+        "NULL, `cover_image_attachment_id` INTEGER DEFAULT 0 NULL, `created` DATETIME NOT NULL, `updated` "
+        "DATETIME NOT NULL, `created_by_id` INTEGER NOT NULL",
+    ),
+    gitea_table(
+        "task_buckets",
+        "`bucket_id` INTEGER NOT NULL, `task_id` INTEGER NOT NULL, `project_view_id` INTEGER NOT NULL",
+    ),
+    gitea_table(
+        "task_positions",
+        "`task_id` INTEGER NOT NULL, `project_view_id` INTEGER NOT NULL, `position` REAL NOT NULL",
+    ),
+    gitea_table(
+        "labels",
+        "`title` TEXT NOT NULL, `description` TEXT NULL, `hex_color` TEXT NULL, `created_by_id` INTEGER NOT "
+        "NULL, `created` DATETIME NOT NULL, `updated` DATETIME NOT NULL",
+    ),
+    gitea_table(
+        "task_attachments",
+        "`task_id` INTEGER NOT NULL, `file_id` INTEGER NOT NULL, `created_by_id` INTEGER NOT NULL, `created` "
+        "DATETIME NOT NULL",
+    ),
+]
+VIKUNJA_DDL_COLUMNS = {
+    match.group(1): ["id", *re.findall(r", `(\w+)` ", statement)]
+    for statement in VIKUNJA_DDL
+    if (match := re.match(r"CREATE TABLE `(\w+)`", statement))
+}
+
+VIKUNJA_START = datetime(2026, 3, 2, 9, 0, 0)
+VIKUNJA_USERS = ("", "Zoë Ünïcode", "李雷", "José\u00a0María")
+VIKUNJA_PROJECTS = ("Inbox", "Équipe", "Work 🎯", "Home", "Garden", "Archive")
+VIKUNJA_COLORS = ("00ff00", "e8e8e8", "1973ff", "000000", "", "ff0000", "0a0a0a", "7f00ff")
+VIKUNJA_SHARES = (0.0, 0.1, 0.25, 0.5, 0.75, 1.0, 0.333)
+VIKUNJA_BUCKETS = ("To-Do", "Doing", "Done ✅")
+
+
+def vikunja_time(at: datetime) -> str:
+    """xorm's ``DATETIME`` on SQLite: ``2006-01-02 15:04:05`` in the server's zone, no offset."""
+    return f"{at:%Y-%m-%d %H:%M:%S}"
+
+
+def vikunja_task_rows(tasks: int = 30) -> list[Sequence[Any]]:
+    rows: list[Sequence[Any]] = []
+    for t in range(1, tasks + 1):
+        project = 1 + t % len(VIKUNJA_PROJECTS)
+        created = VIKUNJA_START + timedelta(hours=3 * t, minutes=t % 60, seconds=t % 7)
+        done = t % 4 == 0
+        start = created + timedelta(days=1) if t % 5 == 0 else None
+        rows.append(
+            (
+                t,
+                f"Task {t} — ñ{' 🎉' if t % 9 == 0 else ''}",
+                "" if t % 2 else f"<p>Line {t}\u00a0with <b>html</b></p>",
+                int(done),
+                vikunja_time(created + timedelta(days=2)) if done else None,
+                None if t % 3 == 0 else vikunja_time(created + timedelta(days=t % 30)),
+                project,
+                86_400 * (1 + t % 3) if t % 10 == 0 else 0,
+                0,
+                t % 5,
+                None if start is None else vikunja_time(start),
+                None if start is None else vikunja_time(start + timedelta(days=3)),
+                VIKUNJA_COLORS[t % len(VIKUNJA_COLORS)],
+                VIKUNJA_SHARES[t % len(VIKUNJA_SHARES)],
+                (t - 1) // len(VIKUNJA_PROJECTS) + 1,
+                str(UUID(int=t * 0x9E3779B97F4A7C15)),
+                0 if t % 6 else t // 6,
+                vikunja_time(created),
+                vikunja_time(created + timedelta(minutes=t)),
+                1 + t % len(VIKUNJA_USERS),
+            )
+        )
+    return rows
+
+
+def vikunja_rows() -> dict[str, list[Sequence[Any]]]:
+    tasks = vikunja_task_rows()
+    projects = len(VIKUNJA_PROJECTS)
+    at = vikunja_time(VIKUNJA_START)
+    return {
+        "users": [
+            (
+                u,
+                name,
+                f"user{u}",
+                f"$2a$14${hashlib.sha1(str(u).encode()).hexdigest()}",
+                f"u{u}@example.org",
+                0,
+                ("Europe/Berlin", "UTC", "", "Asia/Shanghai")[u - 1],
+                at,
+                at,
+            )
+            for u, name in enumerate(VIKUNJA_USERS, start=1)
+        ],
+        "projects": [
+            (
+                p,
+                title,
+                "<p>desc</p>" if p % 2 else "",
+                ("", "EQ", "WRK", "HOME", "", "ARC")[p - 1],
+                VIKUNJA_COLORS[p],
+                1 + p % len(VIKUNJA_USERS),
+                None if p < 6 else 3,
+                int(p == 6),
+                65_536.0 * p if p % 3 else 1.5 * p,
+                at,
+                at,
+            )
+            for p, title in enumerate(VIKUNJA_PROJECTS, start=1)
+        ],
+        "project_views": [(p, "Kanban", p, 3, 400.0, at, at) for p in range(1, projects + 1)],
+        "buckets": [
+            (3 * (p - 1) + i, title, p, 3 if i == 2 else 0, 65_536.0 * i, at, at, 1 + p % len(VIKUNJA_USERS))
+            for p in range(1, projects + 1)
+            for i, title in enumerate(VIKUNJA_BUCKETS, start=1)
+        ],
+        "tasks": tasks,
+        "task_buckets": [
+            (row[0], 3 * (row[6] - 1) + (3 if row[3] else 1 + row[0] % 2), row[0], row[6]) for row in tasks
+        ],
+        "task_positions": [(row[0], row[0], row[6], 65_536.0 * row[0] / 3) for row in tasks],
+        "labels": [
+            (n, title, "", VIKUNJA_COLORS[n], 1 + n % len(VIKUNJA_USERS), at, at)
+            for n, title in enumerate(("bug", "feature", "urgent 🔥", "ñ", "前端", "ops"), start=1)
+        ],
+        "task_attachments": [(a, 6 * a, 100 + a, 1 + a % len(VIKUNJA_USERS), at) for a in range(1, 6)],
+    }
+
+
+def vikunja(path: Path) -> Path:
+    """A Vikunja to-do server's ``vikunja.db`` (see the module's list)."""
+    return write_export(path, VIKUNJA_DDL, vikunja_rows(), bytes_as_text=False)

@@ -59,8 +59,8 @@ message index, an Arize Phoenix LLM tracing store, a promptfoo eval database, a 
 server, a Vaultwarden password manager, a Zotero reference library, a Money Manager Ex personal
 finance file, a Paperless-ngx document archive, a Healthchecks cron monitor, a Tautulli media server
 monitor, a Memos note-taking server, a GoToSocial fediverse server, a Grafana server, a Gitea forge, a
-Deno program's KV store, a Headscale control server) through ``columnar-etl run`` into the session's real
-PostgreSQL, every cell checked.
+Deno program's KV store, a Headscale control server, a Vikunja to-do server) through ``columnar-etl run``
+into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -13921,3 +13921,68 @@ def test_headscale_keeps_go_nanoseconds_as_written_and_its_string_blanks_beside_
     ):
         assert f"reference to {parent} declared in the schema" in columns[table][column]["notes"]
     assert ran.values("policies", "data", "id") == {1: apps.HEADSCALE_POLICY}
+
+
+def test_vikunja_keeps_shares_positions_and_hex_colours_and_finds_each_creator_among_the_users(
+    run_export: Runner,
+) -> None:
+    rows = apps.vikunja_rows()
+    ran, run_dir = run_export(apps.vikunja)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    names = apps.VIKUNJA_DDL_COLUMNS
+    columns = profiled(run_dir)["columns"]
+
+    def written(table: str, column: str) -> dict[Any, Any]:
+        return {row[0]: row[names[table].index(column)] for row in rows[table]}
+
+    tasks = ran.types("tasks")
+    # REAL shares and positions: doubles, every bit; hex colours text with their leading zeros ('' made
+    # NULL, audited); xorm's bools 0/1 numbers; xorm's times naive timestamps, NULL where never set.
+    assert tasks["percent_done"] == ran.types("task_positions")["position"] == "double precision"
+    assert ran.values("tasks", "percent_done", "id") == written("tasks", "percent_done")
+    assert ran.values("task_positions", "position", "id") == written("task_positions", "position")
+    assert ran.values("projects", "position", "id") == written("projects", "position")
+    assert tasks["hex_color"] == ran.types("labels")["hex_color"] == "text"
+    colours = written("tasks", "hex_color")
+    assert {"00ff00", "000000", "0a0a0a"} <= set(colours.values())
+    assert ran.values("tasks", "hex_color", "id") == {t: c or None for t, c in colours.items()}
+    assert audit_rules(run_dir, "tasks", "hex_color") == {
+        str(t): {"empty_to_null"} for t, c in colours.items() if c == ""
+    }
+    assert tasks["done"] == tasks["index"] == "bigint"
+    for column in ("done_at", "due_date", "start_date", "created"):
+        assert tasks[column] == "timestamp without time zone", column
+        assert ran.values("tasks", column, "id") == {
+            t: None if at is None else datetime.fromisoformat(at)
+            for t, at in written("tasks", column).items()
+        }
+    assert None in written("tasks", "done_at").values()
+
+    # Each creator and owner is a user: users 1..4, which the projects, views, labels and attachments
+    # keyed from 1 hold too, chosen by the name's role; a cover image 0 for none.
+    for table, column in (
+        ("tasks", "created_by_id"),
+        ("labels", "created_by_id"),
+        ("buckets", "created_by_id"),
+        ("task_attachments", "created_by_id"),
+        ("projects", "owner_id"),
+    ):
+        assert columns[table][column]["foreign_key"] == "users.id", (
+            table,
+            column,
+            columns[table][column]["notes"],
+        )
+    for table, column, parent in (
+        ("tasks", "project_id", "projects.id"),
+        ("task_buckets", "bucket_id", "buckets.id"),
+        ("task_buckets", "task_id", "tasks.id"),
+        ("task_positions", "project_view_id", "project_views.id"),
+        ("tasks", "cover_image_attachment_id", "task_attachments.id"),
+    ):
+        assert columns[table][column]["foreign_key"] == parent, (table, column)
+    assert columns["tasks"]["index"]["foreign_key"] is None
+    assert ran.values("tasks", "cover_image_attachment_id", "id") == written(
+        "tasks", "cover_image_attachment_id"
+    )
