@@ -13708,15 +13708,17 @@ def test_gitea_forge_reads_every_unix_column_and_finds_its_repositories_not_its_
     each repository's issue number from 1, is no reference (until 2026-12-05 one to its own
     ``issue.id``, and the pull requests' one to ``tracked_time.id``); ``repo_id`` names
     ``repository`` by its abbreviation (until 2026-12-05 no reference chosen among the small tables
-    its keys fit). A review comment's negative ``line`` (the old side of a diff), a time log's seconds
-    spent and the bools' 0/1 are integers as written; a nil Go slice's JSON ``null`` in ``topics`` is
-    NULL, audited."""
+    its keys fit), and a repository's ``owner_id`` (a user's or an organization's, both rows of
+    ``user``) names ``user`` by its role (until 2026-12-05 none chosen). A review comment's negative
+    ``line`` (the old side of a diff), a time log's seconds spent and the bools' 0/1 are integers as
+    written; a nil Go slice's JSON ``null`` in ``topics`` is NULL, audited."""
     rows = apps.gitea_rows()
     ran, run_dir = run_export(apps.gitea_forge)
     loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
     assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
     assert references(run_dir) == {
         ("repository", "owner_name"): "user.name",
+        ("repository", "owner_id"): "user.id",
         ("milestone", "repo_id"): "repository.id",
         ("issue", "repo_id"): "repository.id",
         ("issue", "milestone_id"): "milestone.id",
