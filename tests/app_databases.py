@@ -1548,6 +1548,39 @@ number, so a test computes what a column holds from the same numbers.
   ``date`` tagged as a year, a month or a day (``2019``, ``2019-05``, ``2019-05-12``); catalogue numbers
   with leading zeros; durations and ReplayGain ``real``; an annotation's ``item_id`` naming a song, an
   album or an artist as ``item_type`` says; a play queue's ``items`` a comma-separated list of ids.
+- :func:`deno_kv`: a Deno 2 program's ``Deno.openKv(path)`` store (denokv's SQLite backend, its DDL
+  after its three migrations, ``ALTER TABLE``'s columns appended as SQLite leaves them): ``kv`` a
+  ``WITHOUT ROWID`` table keyed by a ``BLOB`` key (the tuple encoding of a key's parts: strings,
+  IEEE doubles, bigints, bytes, booleans), each value a ``BLOB`` of its ``v_encoding`` (1 V8's
+  serialization of strings, numbers, bigints, dates, objects, ``null``; 2 a ``Deno.KvU64`` in eight
+  little-endian bytes; 3 a ``Uint8Array`` as it is, an empty one included), ``version`` the commit's
+  number, ``expiration_ms`` epoch milliseconds for an ``expireIn`` and ``-1`` for none; ``queue``'s
+  ``ts`` epoch milliseconds of ``enqueue``'s delivery, its id a UUID, ``backoff_schedule`` JSON text
+  and ``keys_if_undelivered`` ``'[]'`` as TEXT in a column declared ``blob``; an empty
+  ``queue_running``.
+- :func:`headscale`: a Headscale 0.29 control server's ``db.sqlite`` (GORM's ``AutoMigrate`` through
+  mattn/go-sqlite3, its DDL as headscale 0.29.3's own dump shows it): every moment the server wrote
+  (``time.Now()``) text with its nanoseconds (``2026-09-23 15:28:36.088806516+00:00``, the fraction's
+  trailing zeros dropped), a node's key ``expiry`` whole seconds from the client or NULL (a tagged
+  node), GORM's soft delete ``deleted_at`` NULL but for one user and one node; string fields ``''``
+  until set (a local user's ``display_name``, ``email``, ``provider``) beside an OIDC user's, and its
+  ``provider_identifier`` NULL under a UNIQUE (name, provider_identifier) index; Go bools declared
+  ``numeric`` (``reusable``, ``ephemeral`` ``DEFAULT false``) holding 0/1; bcrypt hashes in ``blob``
+  columns, the legacy plaintext pre-auth key with no prefix and no hash; node keys with their
+  ``mkey:``/``nodekey:``/``discokey:`` prefixes, JSON endpoints, Tailscale's ``Hostinfo`` JSON (emoji,
+  a curly apostrophe, CJK), Tailscale IPs as text, declared references to ``users`` and
+  ``pre_auth_keys``; a HuJSON policy with comments and trailing commas.
+- :func:`vikunja`: a Vikunja 0.24 to-do server's ``vikunja.db`` (xorm's ``Sync`` of its Go models on
+  SQLite, as :func:`gitea_forge`'s: every ``bool`` and ``int64`` ``INTEGER``, every ``float64``
+  ``REAL``, every ``string`` ``TEXT``, every ``time.Time`` ``DATETIME``): times as xorm formats them in
+  the server's zone (``2026-03-02 09:00:00``, no fraction, no offset), NULL where never set (a task
+  not done, no due date); ``percent_done`` a REAL share (``0.25``, ``0.333``, ``0`` as ``0.0``),
+  ``position`` REAL halves and thirds of 65,536 (a kanban's ``task_positions``); hex colours of six
+  digits and letters with leading zeros (``00ff00``, ``000000``, ``0a0a0a``) or ``''``; each row's
+  creator ``created_by_id`` and each project's ``owner_id`` users 1..4, which the projects, views,
+  labels and attachments keyed from 1 hold too; a task's ``cover_image_attachment_id`` ``0`` for none;
+  ``index`` each task's number within its project.
+from tests.orm_exports import go_time
 """
 
 from __future__ import annotations
@@ -1580,6 +1613,7 @@ from pathlib import Path
 from typing import Any
 from uuid import UUID
 
+from tests.orm_exports import go_time
 from tests.other_products import FREE_TEXT, write_export
 
 #: Core Data's reference date (``NSDate``'s epoch) and WebKit's (Windows FILETIME's) epoch.
@@ -36374,3 +36408,573 @@ def navidrome_rows() -> dict[str, list[Sequence[Any]]]:
 def navidrome_server(path: Path) -> Path:
     """A Navidrome music server's ``navidrome.db`` (see the module's list)."""
     return write_export(path, NAVIDROME_DDL, navidrome_rows(), bytes_as_text=False)
+
+
+# --- Deno KV (Deno.openKv: denokv's SQLite backend) ------------------------------------------------------
+
+DENO_KV_DDL = [
+    "CREATE TABLE migration_state(\n  k integer not null primary key,\n  version integer not null\n)",
+    "CREATE TABLE data_version (\n  k integer primary key,\n  version integer not null\n)",
+    "CREATE TABLE kv (\n  k blob primary key,\n  v blob not null,\n  v_encoding integer not null,\n"
+    "  version integer not null\n) without rowid",
+    "CREATE TABLE queue (\n  ts integer not null,\n  id text not null,\n  data blob not null,\n"
+    "  backoff_schedule text not null,\n  keys_if_undelivered blob not null,\n\n  primary key (ts, id)\n)",
+    "CREATE TABLE queue_running(\n  deadline integer not null,\n  id text not null,\n  data blob not null,\n"
+    "  backoff_schedule text not null,\n  keys_if_undelivered blob not null,\n\n"
+    "  primary key (deadline, id)\n)",
+    "ALTER TABLE data_version ADD COLUMN seq integer not null default 0",
+    "ALTER TABLE kv ADD COLUMN seq integer not null default 0",
+    "ALTER TABLE kv ADD COLUMN expiration_ms integer not null default -1",
+    "CREATE INDEX kv_expiration_ms_idx on kv (expiration_ms)",
+]
+
+#: When the program ran (epoch milliseconds, as denokv reads its clock).
+DENO_KV_NOW_MS = 1_764_972_000_123
+DENO_KV_NAMES = ("Zoë", "Łukasz", "José\u00a0María", "李雷", "Ana 🎉", "", "O'Brien", "Ñandú")
+
+
+def deno_key(*parts: str | int | float | bool | bytes) -> bytes:
+    """A Deno KV key as denokv encodes it (FoundationDB's tuple layer): a string ``02`` and its UTF-8, a
+    ``Uint8Array`` ``01`` and its bytes (each ``00`` escaped as ``00 FF``, then ``00``), a number ``21``
+    and its double big-endian (the sign bit flipped, every bit of a negative one), a bigint ``14`` plus
+    its length and its big-endian bytes, ``false`` ``26`` and ``true`` ``27``; an ``int`` is a bigint."""
+    out = bytearray()
+    for part in parts:
+        if isinstance(part, bool):
+            out.append(0x27 if part else 0x26)
+        elif isinstance(part, str | bytes):
+            raw = part.encode() if isinstance(part, str) else part
+            out += (
+                (b"\x02" if isinstance(part, str) else b"\x01") + raw.replace(b"\x00", b"\x00\xff") + b"\x00"
+            )
+        elif isinstance(part, int):
+            assert part >= 0
+            digits = part.to_bytes((part.bit_length() + 7) // 8, "big")
+            out += (
+                bytes([0x14 + len(digits)]) + digits
+                if len(digits) <= 8
+                else b"\x1d" + bytes([len(digits)]) + digits
+            )
+        else:
+            bits = struct.unpack(">Q", struct.pack(">d", part))[0]
+            out += b"\x21" + struct.pack(">Q", bits ^ (0xFFFF_FFFF_FFFF_FFFF if bits >> 63 else 1 << 63))
+    return bytes(out)
+
+
+class DenoBigInt(int):
+    """A JavaScript ``bigint`` (a plain ``int`` is a ``number``)."""
+
+
+def _v8_varint(n: int) -> bytes:
+    out = bytearray()
+    while True:
+        byte, n = n & 0x7F, n >> 7
+        out.append(byte | (0x80 if n else 0))
+        if not n:
+            return bytes(out)
+
+
+def _v8_value(value: Any, out: bytearray) -> None:
+    if value is None:
+        out += b"0"
+    elif isinstance(value, bool):
+        out += b"T" if value else b"F"
+    elif isinstance(value, DenoBigInt):  # (byte length << 1 | sign), then 64-bit words little-endian
+        words = (value.bit_length() + 63) // 64
+        out += b"Z" + _v8_varint(words * 16) + value.to_bytes(words * 8, "little")
+    elif isinstance(value, int) and -(2**30) <= value < 2**30:  # a small integer (Smi), zigzag
+        out += b"I" + _v8_varint((value << 1) ^ (value >> 63))
+    elif isinstance(value, int | float):
+        out += b"N" + struct.pack("<d", value)
+    elif isinstance(value, datetime):
+        out += b"D" + struct.pack("<d", value.timestamp() * 1000)
+    elif isinstance(value, str) and all(ord(c) < 0x100 for c in value):
+        out += b'"' + _v8_varint(len(value)) + value.encode("latin-1")
+    elif isinstance(value, str):
+        raw = value.encode("utf-16-le")
+        if (len(out) + 1 + len(_v8_varint(len(raw)))) % 2:  # the UTF-16 must start on an even byte
+            out += b"\x00"
+        out += b"c" + _v8_varint(len(raw)) + raw
+    else:
+        out += b"o"
+        for name, item in value.items():
+            _v8_value(name, out)
+            _v8_value(item, out)
+        out += b"{" + _v8_varint(len(value))
+
+
+def deno_v8(value: Any) -> bytes:
+    """``value`` as Deno's ``core.serialize`` writes a KV value (V8's ValueSerializer, header ``FF 10``)."""
+    out = bytearray(b"\xff\x10")
+    _v8_value(value, out)
+    return bytes(out)
+
+
+def deno_user(i: int) -> dict[str, Any]:
+    return {
+        "id": i,
+        "name": DENO_KV_NAMES[i % len(DENO_KV_NAMES)],
+        "email": f"u{i}@example.com",
+        "score": i * 1.25 if i % 4 else i * 5 // 4,
+        "joined": datetime(2024, 1 + i % 12, 1 + i % 28, i % 24, i % 60, 7, tzinfo=UTC),
+        "note": None if i % 5 == 0 else "x" * (i % 50),
+    }
+
+
+def deno_kv_entries() -> list[tuple[bytes, bytes, int, int | None]]:
+    """Each entry the program set: (key, value, v_encoding, expireIn in milliseconds or None)."""
+    entries: list[tuple[bytes, bytes, int, int | None]] = []
+    for i in range(16):
+        entries.append((deno_key("users", float(i)), deno_v8(deno_user(i)), 1, None))
+        name = DENO_KV_NAMES[i % len(DENO_KV_NAMES)]
+        entries.append((deno_key("users_by_name", name, float(i)), deno_v8(i), 1, None))
+    for i in range(5):
+        entries.append((deno_key("counters", f"c{i}"), (i * 1000 + 7).to_bytes(8, "little"), 2, None))
+        entries.append((deno_key("blobs", float(i)), bytes([0, i, 255, 10, 13])[: 5 - i % 2 * 5], 3, None))
+        entries.append(
+            (
+                deno_key("sessions", str(UUID(int=0x9E3779B97F4A7C15 * (i + 1)))),
+                deno_v8({"user": i, "ok": True}),
+                1,
+                3_600_000 + i,
+            )
+        )
+    entries += [
+        (deno_key("big", 7 * 10**20), deno_v8(DenoBigInt(7 * 12_345_678_901_234_567_890)), 1, None),
+        (deno_key("big", 0), deno_v8(DenoBigInt(0)), 1, None),
+        (deno_key("str", 1.0), deno_v8("héllo 🌍 " + "long " * 40), 1, None),
+        (deno_key("num", -2.5), deno_v8(1 / 3), 1, None),
+        (deno_key("bool", True, b"\x00\x01"), deno_v8(False), 1, None),
+        (deno_key("empty"), deno_v8(""), 1, None),
+        (deno_key("nullv"), deno_v8(None), 1, None),
+    ]
+    return entries
+
+
+DENO_KV_QUEUE = (({"job": "email", "to": "a@b.c"}, 60_000), ({"job": "émail 🎉"}, 120_000))
+
+
+def deno_kv_rows() -> dict[str, list[Sequence[Any]]]:
+    entries = deno_kv_entries()
+    kv = [
+        (key, value, encoding, 13 + 7 * n, 0, -1 if expire is None else DENO_KV_NOW_MS + expire)
+        for n, (key, value, encoding, expire) in enumerate(entries)
+    ]
+    queue = [
+        (
+            DENO_KV_NOW_MS + delay,
+            str(UUID(int=0x5851F42D4C957F2D * (n + 3))),
+            deno_v8(message),
+            "[100,1000,5000,30000,60000]",
+            "[]",
+        )
+        for n, (message, delay) in enumerate(DENO_KV_QUEUE)
+    ]
+    return {
+        "migration_state": [(0, 3)],
+        "data_version": [(0, 13 + 7 * len(entries), 0)],
+        "kv": sorted(kv),  # a WITHOUT ROWID table: rows in key order, as SQLite keeps them
+        "queue": queue,
+    }
+
+
+def deno_kv(path: Path) -> Path:
+    """A Deno program's ``Deno.openKv`` store (see the module's list)."""
+    return write_export(path, DENO_KV_DDL, deno_kv_rows(), bytes_as_text=False)
+
+
+# --- Headscale (db.sqlite: GORM's AutoMigrate through mattn/go-sqlite3) ------------------------------------
+
+HEADSCALE_DDL = [
+    "CREATE TABLE `database_versions` (`id` integer PRIMARY KEY AUTOINCREMENT,`version` text NOT NULL,"
+    "`updated_at` datetime)",
+    "CREATE TABLE `migrations` (`id` text,PRIMARY KEY (`id`))",
+    "CREATE TABLE `users` (`id` integer PRIMARY KEY AUTOINCREMENT,`created_at` datetime,"
+    "`updated_at` datetime,`deleted_at` datetime,`name` text,`display_name` text,`email` text,"
+    "`provider_identifier` text,"
+    "`provider` text,`profile_pic_url` text)",
+    "CREATE TABLE `pre_auth_keys` (`id` integer PRIMARY KEY AUTOINCREMENT,`key` text,`prefix` text,"
+    "`hash` blob,`user_id` integer,`reusable` numeric,`ephemeral` numeric DEFAULT false,"
+    "`used` numeric DEFAULT false,"
+    "`tags` text,`created_at` datetime,`expiration` datetime,CONSTRAINT `fk_pre_auth_keys_user` FOREIGN KEY "
+    "(`user_id`) REFERENCES `users`(`id`) ON DELETE SET NULL)",
+    "CREATE TABLE `api_keys` (`id` integer PRIMARY KEY AUTOINCREMENT,`prefix` text,`hash` blob,`created_at` "
+    "datetime,`expiration` datetime,`last_seen` datetime)",
+    "CREATE TABLE `nodes` (`id` integer PRIMARY KEY AUTOINCREMENT,`machine_key` text,`node_key` text,"
+    "`disco_key` text,`endpoints` text,`host_info` text,`ipv4` text,`ipv6` text,`hostname` text,"
+    "`given_name` varchar(63),`user_id` integer,`register_method` text,`tags` text,`auth_key_id` integer,"
+    "`expiry` datetime,"
+    "`last_seen` datetime,`approved_routes` text,`created_at` datetime,`updated_at` datetime,`deleted_at` "
+    "datetime,CONSTRAINT `fk_nodes_user` FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON DELETE CASCADE,"
+    "CONSTRAINT `fk_nodes_auth_key` FOREIGN KEY (`auth_key_id`) REFERENCES `pre_auth_keys`(`id`))",
+    "CREATE TABLE `policies` (`id` integer PRIMARY KEY AUTOINCREMENT,`created_at` datetime,`updated_at` "
+    "datetime,`deleted_at` datetime,`data` text)",
+    "CREATE INDEX idx_users_deleted_at ON users(deleted_at)",
+    "CREATE UNIQUE INDEX idx_api_keys_prefix ON api_keys(prefix)",
+    "CREATE INDEX idx_policies_deleted_at ON policies(deleted_at)",
+    "CREATE UNIQUE INDEX idx_provider_identifier ON users(provider_identifier) "
+    "WHERE provider_identifier IS NOT NULL",
+    "CREATE UNIQUE INDEX idx_name_provider_identifier ON users(name, provider_identifier)",
+    "CREATE UNIQUE INDEX idx_name_no_provider_identifier ON users(name) WHERE provider_identifier IS NULL",
+    "CREATE UNIQUE INDEX idx_pre_auth_keys_prefix ON pre_auth_keys(prefix) "
+    "WHERE prefix IS NOT NULL AND prefix != ''",
+]
+
+#: Each table's columns, in order (from the DDL).
+HEADSCALE_DDL_COLUMNS = {
+    match.group(1): re.findall(r"(?:\(|,)`(\w+)` ", statement)
+    for statement in HEADSCALE_DDL
+    if (match := re.match(r"CREATE TABLE `(\w+)`", statement))
+}
+HEADSCALE_START = datetime(2026, 9, 23, 15, 28, 31, tzinfo=UTC)
+HEADSCALE_MIGRATIONS = (
+    "SCHEMA_INIT",
+    "202501221827",
+    "202505141324",
+    "202511011637-preauthkey-bcrypt",
+    "202601121700-migrate-hostinfo-request-tags",
+    "202607241200-clear-tagged-node-expiry",
+)
+#: Each user: (name, OIDC or local). The OIDC ones have a display name, an e-mail and a picture.
+HEADSCALE_USERS = (
+    ("alice", False),
+    ("bob", False),
+    ("dávid", True),
+    ("émilie", True),
+    ("李雷", True),
+    ("zoë🎉", False),
+    ("o'brien", True),
+    ("svc-backup", False),
+)
+HEADSCALE_OS = ("linux", "windows", "macOS", "iOS", "android", "freebsd")
+#: The legacy pre-auth key (stored in plaintext, no prefix, no hash), as 0.29.3's own dump keeps it.
+HEADSCALE_LEGACY_KEY = "plaintextlegacykey0000000000000000000000000000"
+
+
+def headscale_now(seconds: int, i: int) -> str:
+    """``time.Now()`` ``seconds`` after the server started, as mattn/go-sqlite3 writes it (nanoseconds)."""
+    return go_time(HEADSCALE_START + timedelta(seconds=seconds), (123_456_789 + 7_654_321 * i) % 10**9 or 1)
+
+
+def headscale_bcrypt(seed: str) -> bytes:
+    """A bcrypt hash's 60 bytes (``$2a$10$`` and 53 characters of its alphabet), as the blob holds it."""
+    alphabet = "./ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+    digest = hashlib.sha512(seed.encode()).digest()
+    return b"$2a$10$" + "".join(alphabet[b % 64] for b in digest[:53]).encode()
+
+
+def headscale_user_rows() -> list[Sequence[Any]]:
+    rows: list[Sequence[Any]] = []
+    for i, (name, oidc) in enumerate(HEADSCALE_USERS, start=1):
+        created = headscale_now(300 + 3_700 * i, i)
+        rows.append(
+            (
+                i,
+                created,
+                headscale_now(600 + 3_700 * i, i + 50) if i % 3 else created,
+                headscale_now(86_400 * 20 + i, i + 90) if i == 6 else None,
+                name,
+                name.title() if oidc else "",
+                f"{name}@example.org" if oidc else "",
+                f"https://idp.example.org/oidc/{1000 + i}" if oidc else None,
+                "oidc" if oidc else "",
+                f"https://idp.example.org/p/{i}.png" if oidc else "",
+            )
+        )
+    return rows
+
+
+def headscale_pre_auth_key_rows(keys: int = 12) -> list[Sequence[Any]]:
+    rows: list[Sequence[Any]] = []
+    for k in range(1, keys + 1):
+        prefix = hashlib.sha1(f"prefix{k}".encode()).hexdigest()[:12]
+        created = HEADSCALE_START + timedelta(hours=k, seconds=17 * k)
+        rows.append(
+            (
+                k,
+                "",
+                prefix,
+                headscale_bcrypt(prefix),
+                None if k % 5 == 0 else 1 + k % len(HEADSCALE_USERS),  # a tagged key: no user
+                k % 2,
+                int(k % 3 == 0),
+                int(k % 4 == 0),
+                '["tag:server"]' if k % 5 == 0 else "[]",
+                go_time(created, (987_654_321 * k) % 10**9),
+                go_time(created + timedelta(days=90), (987_654_321 * k) % 10**9 - 511),
+            )
+        )
+    rows.append(
+        (
+            keys + 1,
+            HEADSCALE_LEGACY_KEY,
+            None,
+            None,
+            2,
+            1,
+            1,
+            0,
+            "[]",
+            "2026-09-23 15:29:00+00:00",
+            "2036-09-20 15:29:00+00:00",
+        )
+    )
+    return rows
+
+
+def headscale_host_info(n: int) -> dict[str, Any]:
+    """Tailscale's ``Hostinfo`` of node ``n`` as the client reports it (Go's ``omitempty`` drops the rest)."""
+    info: dict[str, Any] = {
+        "IPNVersion": f"1.{76 + n % 8}.0-t{hashlib.md5(str(n).encode()).hexdigest()[:9]}",
+        "BackendLogID": hashlib.sha256(f"log{n}".encode()).hexdigest(),
+        "OS": HEADSCALE_OS[n % len(HEADSCALE_OS)],
+        "OSVersion": "6.8.0-45-generic" if n % 6 == 0 else "14.1",
+        "Hostname": "Zoë’s MacBook Pro 💻" if n % 7 == 0 else (f"李-{n}" if n % 5 == 0 else f"host-{n}"),
+        "GoArch": "amd64",
+        "NetInfo": {"WorkingIPv6": n % 2 == 0, "WorkingUDP": True, "PreferredDERP": 1 + n % 20},
+    }
+    if n % 4 == 0:
+        info["RoutableIPs"] = [f"10.0.{n}.0/24"]
+    if n % 9 == 0:
+        info["RequestTags"] = ["tag:server"]
+    return info
+
+
+def headscale_node_rows(nodes: int = 24) -> list[Sequence[Any]]:
+    rows: list[Sequence[Any]] = []
+    for n in range(1, nodes + 1):
+        tagged = n % 9 == 0
+        registered = HEADSCALE_START + timedelta(hours=n, seconds=13 * n)
+        info = headscale_host_info(n)
+        rows.append(
+            (
+                n,
+                f"mkey:{hashlib.sha256(b'm%d' % n).hexdigest()}",
+                f"nodekey:{hashlib.sha256(b'n%d' % n).hexdigest()}",
+                f"discokey:{hashlib.sha256(b'd%d' % n).hexdigest()}",
+                json.dumps([f"203.0.113.{n}:41641", f"[2001:db8::{n:x}]:41641"], separators=(",", ":")),
+                json.dumps(info, separators=(",", ":"), ensure_ascii=False),
+                f"100.64.0.{n}",
+                f"fd7a:115c:a1e0::{n:x}",
+                info["Hostname"],
+                f"host-{n}",
+                None if tagged else 1 + n % len(HEADSCALE_USERS),
+                "oidc" if n % 3 == 0 else "authkey",
+                '["tag:server"]' if tagged else "[]",
+                1 + n % 12 if n % 3 else None,
+                None if tagged else f"{registered + timedelta(days=180):%Y-%m-%d %H:%M:%S}+00:00",
+                go_time(registered + timedelta(minutes=7 * n), (999_999_937 * n) % 10**9) if n % 8 else None,
+                json.dumps([f"10.0.{n}.0/24"]) if n % 4 == 0 else "[]",
+                go_time(registered, (500_000_003 * n) % 10**9),
+                go_time(registered + timedelta(minutes=5), (700_000_001 * n) % 10**9),
+                go_time(registered + timedelta(days=3), 123_456_789) if n == 11 else None,
+            )
+        )
+    return rows
+
+
+HEADSCALE_POLICY = """// Headscale policy — équipe réseau 🛰️
+{
+  "groups": {"group:admins": ["alice@", "dávid@"]},
+  "tagOwners": {"tag:server": ["group:admins"]},
+  "acls": [
+    {"action": "accept", "src": ["group:admins"], "dst": ["*:*"]},  // tout
+    {"action": "accept", "src": ["tag:server"], "dst": ["tag:server:22,443"]},
+  ],
+}"""
+
+
+def headscale_rows() -> dict[str, list[Sequence[Any]]]:
+    return {
+        "database_versions": [(1, "v0.29.3", headscale_now(0, 0))],
+        "migrations": [(m,) for m in HEADSCALE_MIGRATIONS],
+        "users": headscale_user_rows(),
+        "pre_auth_keys": headscale_pre_auth_key_rows(),
+        "api_keys": [
+            (
+                a,
+                hashlib.sha1(f"api{a}".encode()).hexdigest()[:12],
+                headscale_bcrypt(f"api{a}"),
+                headscale_now(5_000 * a, a),
+                headscale_now(5_000 * a + 90 * 86_400, a + 1),
+                headscale_now(5_000 * a + 3_600, a + 2) if a % 2 else None,
+            )
+            for a in range(1, 5)
+        ],
+        "nodes": headscale_node_rows(),
+        "policies": [(1, headscale_now(60, 3), headscale_now(86_400, 4), None, HEADSCALE_POLICY)],
+    }
+
+
+def headscale(path: Path) -> Path:
+    """A Headscale control server's ``db.sqlite`` (see the module's list)."""
+    return write_export(path, HEADSCALE_DDL, headscale_rows(), bytes_as_text=False)
+
+
+# --- Vikunja (vikunja.db: xorm's Sync of its Go models) ---------------------------------------------------
+
+VIKUNJA_DDL = [
+    gitea_table(
+        "users",
+        "`name` TEXT NULL, `username` TEXT NOT NULL, `password` TEXT NULL, "
+        "`email` TEXT NULL, `status` INTEGER "
+        "DEFAULT 0 NULL, `timezone` TEXT NULL, `created` DATETIME NOT NULL, `updated` DATETIME NOT NULL",
+    ),
+    gitea_table(
+        "projects",
+        "`title` TEXT NOT NULL, `description` TEXT NULL, `identifier` TEXT NULL, `hex_color` TEXT NULL, "
+        "`owner_id` INTEGER NOT NULL, `parent_project_id` INTEGER NULL, `is_archived` INTEGER DEFAULT 0 NOT "
+        "NULL, `position` REAL NULL, `created` DATETIME NOT NULL, `updated` DATETIME NOT NULL",
+    ),
+    gitea_table(
+        "project_views",
+        "`title` TEXT NOT NULL, `project_id` INTEGER NOT NULL, `view_kind` INTEGER NOT NULL, `position` REAL "
+        "NULL, `created` DATETIME NOT NULL, `updated` DATETIME NOT NULL",
+    ),
+    gitea_table(
+        "buckets",
+        "`title` TEXT NOT NULL, `project_view_id` INTEGER NOT NULL, "
+        "`limit` INTEGER DEFAULT 0 NULL, `position` "
+        "REAL NULL, `created` DATETIME NOT NULL, `updated` DATETIME NOT NULL, "
+        "`created_by_id` INTEGER NOT NULL",
+    ),
+    gitea_table(
+        "tasks",
+        "`title` TEXT NOT NULL, `description` TEXT NULL, `done` INTEGER NULL, `done_at` DATETIME NULL, "
+        "`due_date` DATETIME NULL, `project_id` INTEGER NOT NULL, `repeat_after` INTEGER NULL, `repeat_mode` "
+        "INTEGER DEFAULT 0 NOT NULL, `priority` INTEGER NULL, "
+        "`start_date` DATETIME NULL, `end_date` DATETIME "
+        "NULL, `hex_color` TEXT NULL, `percent_done` REAL NULL, "
+        "`index` INTEGER DEFAULT 0 NOT NULL, `uid` TEXT "
+        "NULL, `cover_image_attachment_id` INTEGER DEFAULT 0 NULL, `created` DATETIME NOT NULL, `updated` "
+        "DATETIME NOT NULL, `created_by_id` INTEGER NOT NULL",
+    ),
+    gitea_table(
+        "task_buckets",
+        "`bucket_id` INTEGER NOT NULL, `task_id` INTEGER NOT NULL, `project_view_id` INTEGER NOT NULL",
+    ),
+    gitea_table(
+        "task_positions",
+        "`task_id` INTEGER NOT NULL, `project_view_id` INTEGER NOT NULL, `position` REAL NOT NULL",
+    ),
+    gitea_table(
+        "labels",
+        "`title` TEXT NOT NULL, `description` TEXT NULL, `hex_color` TEXT NULL, `created_by_id` INTEGER NOT "
+        "NULL, `created` DATETIME NOT NULL, `updated` DATETIME NOT NULL",
+    ),
+    gitea_table(
+        "task_attachments",
+        "`task_id` INTEGER NOT NULL, `file_id` INTEGER NOT NULL, `created_by_id` INTEGER NOT NULL, `created` "
+        "DATETIME NOT NULL",
+    ),
+]
+VIKUNJA_DDL_COLUMNS = {
+    match.group(1): ["id", *re.findall(r", `(\w+)` ", statement)]
+    for statement in VIKUNJA_DDL
+    if (match := re.match(r"CREATE TABLE `(\w+)`", statement))
+}
+
+VIKUNJA_START = datetime(2026, 3, 2, 9, 0, 0)
+VIKUNJA_USERS = ("", "Zoë Ünïcode", "李雷", "José\u00a0María")
+VIKUNJA_PROJECTS = ("Inbox", "Équipe", "Work 🎯", "Home", "Garden", "Archive")
+VIKUNJA_COLORS = ("00ff00", "e8e8e8", "1973ff", "000000", "", "ff0000", "0a0a0a", "7f00ff")
+VIKUNJA_SHARES = (0.0, 0.1, 0.25, 0.5, 0.75, 1.0, 0.333)
+VIKUNJA_BUCKETS = ("To-Do", "Doing", "Done ✅")
+
+
+def vikunja_time(at: datetime) -> str:
+    """xorm's ``DATETIME`` on SQLite: ``2006-01-02 15:04:05`` in the server's zone, no offset."""
+    return f"{at:%Y-%m-%d %H:%M:%S}"
+
+
+def vikunja_task_rows(tasks: int = 30) -> list[Sequence[Any]]:
+    rows: list[Sequence[Any]] = []
+    for t in range(1, tasks + 1):
+        project = 1 + t % len(VIKUNJA_PROJECTS)
+        created = VIKUNJA_START + timedelta(hours=3 * t, minutes=t % 60, seconds=t % 7)
+        done = t % 4 == 0
+        start = created + timedelta(days=1) if t % 5 == 0 else None
+        rows.append(
+            (
+                t,
+                f"Task {t} — ñ{' 🎉' if t % 9 == 0 else ''}",
+                "" if t % 2 else f"<p>Line {t}\u00a0with <b>html</b></p>",
+                int(done),
+                vikunja_time(created + timedelta(days=2)) if done else None,
+                None if t % 3 == 0 else vikunja_time(created + timedelta(days=t % 30)),
+                project,
+                86_400 * (1 + t % 3) if t % 10 == 0 else 0,
+                0,
+                t % 5,
+                None if start is None else vikunja_time(start),
+                None if start is None else vikunja_time(start + timedelta(days=3)),
+                VIKUNJA_COLORS[t % len(VIKUNJA_COLORS)],
+                VIKUNJA_SHARES[t % len(VIKUNJA_SHARES)],
+                (t - 1) // len(VIKUNJA_PROJECTS) + 1,
+                str(UUID(int=t * 0x9E3779B97F4A7C15)),
+                0 if t % 6 else t // 6,
+                vikunja_time(created),
+                vikunja_time(created + timedelta(minutes=t)),
+                1 + t % len(VIKUNJA_USERS),
+            )
+        )
+    return rows
+
+
+def vikunja_rows() -> dict[str, list[Sequence[Any]]]:
+    tasks = vikunja_task_rows()
+    projects = len(VIKUNJA_PROJECTS)
+    at = vikunja_time(VIKUNJA_START)
+    return {
+        "users": [
+            (
+                u,
+                name,
+                f"user{u}",
+                f"$2a$14${hashlib.sha1(str(u).encode()).hexdigest()}",
+                f"u{u}@example.org",
+                0,
+                ("Europe/Berlin", "UTC", "", "Asia/Shanghai")[u - 1],
+                at,
+                at,
+            )
+            for u, name in enumerate(VIKUNJA_USERS, start=1)
+        ],
+        "projects": [
+            (
+                p,
+                title,
+                "<p>desc</p>" if p % 2 else "",
+                ("", "EQ", "WRK", "HOME", "", "ARC")[p - 1],
+                VIKUNJA_COLORS[p],
+                1 + p % len(VIKUNJA_USERS),
+                None if p < 6 else 3,
+                int(p == 6),
+                65_536.0 * p if p % 3 else 1.5 * p,
+                at,
+                at,
+            )
+            for p, title in enumerate(VIKUNJA_PROJECTS, start=1)
+        ],
+        "project_views": [(p, "Kanban", p, 3, 400.0, at, at) for p in range(1, projects + 1)],
+        "buckets": [
+            (3 * (p - 1) + i, title, p, 3 if i == 2 else 0, 65_536.0 * i, at, at, 1 + p % len(VIKUNJA_USERS))
+            for p in range(1, projects + 1)
+            for i, title in enumerate(VIKUNJA_BUCKETS, start=1)
+        ],
+        "tasks": tasks,
+        "task_buckets": [
+            (row[0], 3 * (row[6] - 1) + (3 if row[3] else 1 + row[0] % 2), row[0], row[6]) for row in tasks
+        ],
+        "task_positions": [(row[0], row[0], row[6], 65_536.0 * row[0] / 3) for row in tasks],
+        "labels": [
+            (n, title, "", VIKUNJA_COLORS[n], 1 + n % len(VIKUNJA_USERS), at, at)
+            for n, title in enumerate(("bug", "feature", "urgent 🔥", "ñ", "前端", "ops"), start=1)
+        ],
+        "task_attachments": [(a, 6 * a, 100 + a, 1 + a % len(VIKUNJA_USERS), at) for a in range(1, 6)],
+    }
+
+
+def vikunja(path: Path) -> Path:
+    """A Vikunja to-do server's ``vikunja.db`` (see the module's list)."""
+    return write_export(path, VIKUNJA_DDL, vikunja_rows(), bytes_as_text=False)

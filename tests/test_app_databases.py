@@ -60,7 +60,7 @@ server, a Vaultwarden password manager, a Zotero reference library, a Money Mana
 finance file, a Paperless-ngx document archive, a Healthchecks cron monitor, a Tautulli media server
 monitor, a Memos note-taking server, a GoToSocial fediverse server, a Grafana server, a Gitea forge,
 a Kotti CMS site, a Papermerge document archive, an Uptime Kuma status monitor, a Navidrome music
-server)
+server, a Deno program's KV store, a Headscale control server, a Vikunja to-do server)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -13726,15 +13726,17 @@ def test_gitea_forge_reads_every_unix_column_and_finds_its_repositories_not_its_
     each repository's issue number from 1, is no reference (until 2026-12-05 one to its own
     ``issue.id``, and the pull requests' one to ``tracked_time.id``); ``repo_id`` names
     ``repository`` by its abbreviation (until 2026-12-05 no reference chosen among the small tables
-    its keys fit). A review comment's negative ``line`` (the old side of a diff), a time log's seconds
-    spent and the bools' 0/1 are integers as written; a nil Go slice's JSON ``null`` in ``topics`` is
-    NULL, audited."""
+    its keys fit), and a repository's ``owner_id`` (a user's or an organization's, both rows of
+    ``user``) names ``user`` by its role (until 2026-12-05 none chosen). A review comment's negative
+    ``line`` (the old side of a diff), a time log's seconds spent and the bools' 0/1 are integers as
+    written; a nil Go slice's JSON ``null`` in ``topics`` is NULL, audited."""
     rows = apps.gitea_rows()
     ran, run_dir = run_export(apps.gitea_forge)
     loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
     assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
     assert references(run_dir) == {
         ("repository", "owner_name"): "user.name",
+        ("repository", "owner_id"): "user.id",
         ("milestone", "repo_id"): "repository.id",
         ("issue", "repo_id"): "repository.id",
         ("issue", "milestone_id"): "milestone.id",
@@ -14120,3 +14122,212 @@ def test_navidrome_keeps_gos_nanosecond_times_as_written_and_finds_its_md5_refer
     queues = {row[0]: row for row in rows["playqueue"]}
     assert ran.values("playqueue", "items", "id") == {key: row[5] for key, row in queues.items()}
     assert ran.values("playqueue", "updated_at", "id") == {key: row[7] for key, row in queues.items()}
+
+
+def test_deno_kv_store_keeps_encoded_keys_and_values_byte_for_byte_and_its_clock_columns_as_written(
+    run_export: Runner,
+) -> None:
+    # Deno.openKv's SQLite file: keys and values are binary encodings (the tuple layer, V8's
+    # serialization, a KvU64's eight bytes, a Uint8Array as it is, an empty one included), each
+    # arriving byte for byte; a key is a BLOB primary key of a WITHOUT ROWID table.
+    rows = apps.deno_kv_rows()
+    ran, run_dir = run_export(apps.deno_kv)
+    loaded_cleanly(
+        ran,
+        run_dir,
+        {"migration_state": 1, "data_version": 1, "kv": len(rows["kv"]), "queue": 2, "queue_running": 0},
+    )
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    schema = ran.record["version_schema"]
+    assert ran.types("kv") == {
+        "k": "bytea",
+        "v": "bytea",
+        "v_encoding": "bigint",
+        "version": "bigint",
+        "seq": "bigint",
+        "expiration_ms": "bigint",
+    }
+    assert primary_key(ran.uri, schema, "kv") == ["k"]
+    assert {bytes(k): bytes(v) for k, v in ran.values("kv", "v", "k").items()} == {
+        row[0]: row[1] for row in rows["kv"]
+    }
+    assert b"" in {row[1] for row in rows["kv"]}
+    assert not audit_rules(run_dir, "kv", "k") and not audit_rules(run_dir, "kv", "v")
+
+    # expiration_ms: epoch milliseconds for an expireIn, -1 for none: not an instant column (the -1
+    # is no moment), kept as numbers, every one as written, the note naming the instant's expression.
+    expirations = {row[0]: row[5] for row in rows["kv"]}
+    assert -1 in expirations.values() and max(expirations.values()) > apps.DENO_KV_NOW_MS
+    assert {bytes(k): e for k, e in ran.values("kv", "expiration_ms", "k").items()} == expirations
+    notes = " ".join(profiled(run_dir)["columns"]["kv"]["expiration_ms"]["notes"])
+    assert "-1 for no date" in notes and 'to_timestamp(NULLIF("expiration_ms", -1) / 1000.0)' in notes, notes
+    assert not audit_rules(run_dir, "kv", "expiration_ms")
+
+    # The queue's delivery time: epoch milliseconds, every one a moment: timestamptz, each audited.
+    queue = ran.types("queue")
+    assert queue == {
+        "ts": "timestamp with time zone",
+        "id": "text",
+        "data": "bytea",
+        "backoff_schedule": "text",
+        "keys_if_undelivered": "text",
+    }
+    assert primary_key(ran.uri, schema, "queue") == ["ts", "id"]
+    assert ran.values("queue", "ts", "id") == {
+        row[1]: UNIX_EPOCH + timedelta(milliseconds=row[0]) for row in rows["queue"]
+    }
+    assert audit_rules(run_dir, "queue", "ts") == {
+        f"{row[0]}|{row[1]}": {"epoch:milliseconds"} for row in rows["queue"]
+    }
+    assert {bytes(d) for d in ran.values("queue", "data", "id").values()} == {row[2] for row in rows["queue"]}
+    # '[]' stored as TEXT under a declared blob is text as written; the empty queue_running keeps its
+    # declarations (no value to read otherwise).
+    assert set(ran.values("queue", "keys_if_undelivered", "id").values()) == {"[]"}
+    assert ran.types("queue_running")["keys_if_undelivered"] == "bytea"
+    assert ran.types("queue_running")["deadline"] == "bigint"
+
+
+def test_headscale_keeps_go_nanoseconds_as_written_and_its_string_blanks_beside_a_soft_delete_cost_nothing(
+    run_export: Runner,
+) -> None:
+    rows = apps.headscale_rows()
+    ran, run_dir = run_export(apps.headscale)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    found = profiled(run_dir)
+    columns = found["columns"]
+
+    # Every moment the server wrote has Go's nanoseconds, finer than a timestamptz: text, every digit as
+    # written, the note saying why; the client's whole-second key expiry (NULL for a tagged node) is an
+    # instant; a policy's deleted_at never set keeps its declared timestamp.
+    server_times = {
+        "database_versions": ("updated_at",),
+        "users": ("created_at", "updated_at", "deleted_at"),
+        "pre_auth_keys": ("created_at", "expiration"),
+        "api_keys": ("created_at", "expiration", "last_seen"),
+        "nodes": ("last_seen", "created_at", "updated_at", "deleted_at"),
+        "policies": ("created_at", "updated_at"),
+    }
+    names = apps.HEADSCALE_DDL_COLUMNS
+    for table, moments in server_times.items():
+        for column in moments:
+            assert ran.types(table)[column] == "text", (table, column)
+            index = names[table].index(column)
+            assert ran.values(table, column, "id") == {row[0]: row[index] for row in rows[table]}
+            notes = " ".join(columns[table][column]["notes"])
+            assert "finer than the microseconds PostgreSQL keeps" in notes, (table, column, notes)
+    assert ran.types("nodes")["expiry"] == "timestamp with time zone"
+    expiry = names["nodes"].index("expiry")
+    assert ran.values("nodes", "expiry", "id") == {
+        row[0]: None if row[expiry] is None else datetime.fromisoformat(row[expiry]) for row in rows["nodes"]
+    }
+    assert ran.types("policies")["deleted_at"] == "timestamp without time zone"
+
+    # A local user's strings are '' until set, an OIDC user's provider id NULL under its UNIQUE index,
+    # one soft-deleted user's deleted_at (text, for its nanoseconds) a moment beside NULLs: the table
+    # writes a missing string one way, its blanks cost nothing, each made NULL and audited.
+    users = names["users"]
+    blank = {"display_name", "email", "provider", "profile_pic_url"}
+    assert {c for c, column in columns["users"].items() if column["blank_is_missing"]} == blank
+    assert all(columns["users"][c]["quality"] == 100.0 for c in columns["users"])
+    for column in blank:
+        index = users.index(column)
+        assert ran.values("users", column, "id") == {row[0]: row[index] or None for row in rows["users"]}
+        assert audit_rules(run_dir, "users", column) == {
+            str(row[0]): {"empty_to_null"} for row in rows["users"] if row[index] == ""
+        }
+    assert sum(row[users.index("deleted_at")] is not None for row in rows["users"]) == 1
+
+    # Go bools declared numeric stay 0/1 numbers; bcrypt hashes byte for byte (the legacy key has none);
+    # JSON, keys with their prefixes and Tailscale IPs are text as written; declared references found.
+    keys = names["pre_auth_keys"]
+    for flag in ("reusable", "ephemeral", "used"):
+        assert ran.types("pre_auth_keys")[flag] == "bigint"
+        assert ran.values("pre_auth_keys", flag, "id") == {
+            row[0]: row[keys.index(flag)] for row in rows["pre_auth_keys"]
+        }
+    assert ran.types("pre_auth_keys")["hash"] == ran.types("api_keys")["hash"] == "bytea"
+    hashes = {
+        n: None if h is None else bytes(h) for n, h in ran.values("pre_auth_keys", "hash", "id").items()
+    }
+    assert hashes == {row[0]: row[keys.index("hash")] for row in rows["pre_auth_keys"]}
+    assert hashes[len(rows["pre_auth_keys"])] is None
+    nodes = names["nodes"]
+    for column in ("machine_key", "endpoints", "host_info", "ipv4", "ipv6", "hostname", "approved_routes"):
+        assert ran.types("nodes")[column] == "text", column
+        assert ran.values("nodes", column, "id") == {
+            row[0]: row[nodes.index(column)] for row in rows["nodes"]
+        }
+    for table, column, parent in (
+        ("nodes", "user_id", "users.id"),
+        ("nodes", "auth_key_id", "pre_auth_keys.id"),
+        ("pre_auth_keys", "user_id", "users.id"),
+    ):
+        assert f"reference to {parent} declared in the schema" in columns[table][column]["notes"]
+    assert ran.values("policies", "data", "id") == {1: apps.HEADSCALE_POLICY}
+
+
+def test_vikunja_keeps_shares_positions_and_hex_colours_and_finds_each_creator_among_the_users(
+    run_export: Runner,
+) -> None:
+    rows = apps.vikunja_rows()
+    ran, run_dir = run_export(apps.vikunja)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    names = apps.VIKUNJA_DDL_COLUMNS
+    columns = profiled(run_dir)["columns"]
+
+    def written(table: str, column: str) -> dict[Any, Any]:
+        return {row[0]: row[names[table].index(column)] for row in rows[table]}
+
+    tasks = ran.types("tasks")
+    # REAL shares and positions: doubles, every bit; hex colours text with their leading zeros ('' made
+    # NULL, audited); xorm's bools 0/1 numbers; xorm's times naive timestamps, NULL where never set.
+    assert tasks["percent_done"] == ran.types("task_positions")["position"] == "double precision"
+    assert ran.values("tasks", "percent_done", "id") == written("tasks", "percent_done")
+    assert ran.values("task_positions", "position", "id") == written("task_positions", "position")
+    assert ran.values("projects", "position", "id") == written("projects", "position")
+    assert tasks["hex_color"] == ran.types("labels")["hex_color"] == "text"
+    colours = written("tasks", "hex_color")
+    assert {"00ff00", "000000", "0a0a0a"} <= set(colours.values())
+    assert ran.values("tasks", "hex_color", "id") == {t: c or None for t, c in colours.items()}
+    assert audit_rules(run_dir, "tasks", "hex_color") == {
+        str(t): {"empty_to_null"} for t, c in colours.items() if c == ""
+    }
+    assert tasks["done"] == tasks["index"] == "bigint"
+    for column in ("done_at", "due_date", "start_date", "created"):
+        assert tasks[column] == "timestamp without time zone", column
+        assert ran.values("tasks", column, "id") == {
+            t: None if at is None else datetime.fromisoformat(at)
+            for t, at in written("tasks", column).items()
+        }
+    assert None in written("tasks", "done_at").values()
+
+    # Each creator and owner is a user: users 1..4, which the projects, views, labels and attachments
+    # keyed from 1 hold too, chosen by the name's role; a cover image 0 for none.
+    for table, column in (
+        ("tasks", "created_by_id"),
+        ("labels", "created_by_id"),
+        ("buckets", "created_by_id"),
+        ("task_attachments", "created_by_id"),
+        ("projects", "owner_id"),
+    ):
+        assert columns[table][column]["foreign_key"] == "users.id", (
+            table,
+            column,
+            columns[table][column]["notes"],
+        )
+    for table, column, parent in (
+        ("tasks", "project_id", "projects.id"),
+        ("task_buckets", "bucket_id", "buckets.id"),
+        ("task_buckets", "task_id", "tasks.id"),
+        ("task_positions", "project_view_id", "project_views.id"),
+        ("tasks", "cover_image_attachment_id", "task_attachments.id"),
+    ):
+        assert columns[table][column]["foreign_key"] == parent, (table, column)
+    assert columns["tasks"]["index"]["foreign_key"] is None
+    assert ran.values("tasks", "cover_image_attachment_id", "id") == written(
+        "tasks", "cover_image_attachment_id"
+    )

@@ -1588,3 +1588,65 @@ def test_blanks_of_a_declared_number_or_beside_nulls_of_their_own_column_still_c
     for name, count in blanks.items():
         assert columns[name].quality == column_score(len(rows), count)
     assert profiled.quality < 100.0
+
+
+def go_accounts(path: Path, deleted_blank: bool = False) -> list[tuple[Any, ...]]:
+    """A Go service's accounts as GORM writes them through mattn/go-sqlite3: a string field ``''`` until
+    set, ``time.Time`` as text with its nanoseconds (finer than PostgreSQL keeps, so the column stays
+    text), the soft-delete ``deleted_at`` NULL but for one account (``''`` there with
+    ``deleted_blank``, a second way of writing a missing value)."""
+    start = datetime(2026, 9, 23, 15, 28, 36)
+    rows = [
+        (
+            n,
+            f"user{n}",
+            "" if n % 3 else f"User {n}",
+            "" if n % 4 else f"user{n}@example.org",
+            f"{start + timedelta(hours=n):%Y-%m-%d %H:%M:%S}.{100_000_007 * n % 10**9:09d}+00:00",
+            f"{start + timedelta(days=n):%Y-%m-%d %H:%M:%S}.{123_456_789 + n:09d}+00:00"
+            if n == 5
+            else ("" if deleted_blank and n == 6 else None),
+        )
+        for n in range(1, 21)
+    ]
+    con = sqlite3.connect(path)
+    with con:
+        con.execute(
+            "CREATE TABLE `users` (`id` integer PRIMARY KEY AUTOINCREMENT,`name` text,`display_name` text,"
+            "`email` text,`created_at` datetime,`deleted_at` datetime)"
+        )
+        con.executemany("INSERT INTO users VALUES (?, ?, ?, ?, ?, ?)", rows)
+    con.close()
+    return rows
+
+
+def test_nulls_of_a_declared_moment_kept_as_text_are_a_moments_way_beside_blank_strings(
+    tmp_path: Path,
+) -> None:
+    """A column declared ``datetime`` whose timestamps are finer than microseconds stays text, but it is
+    a moment of the application, not one of its strings: its NULLs (a soft delete not made) are how a
+    missing moment is written, no second way beside the strings' ``''``. The strings' blanks cost
+    nothing, each still made NULL and audited. (Until 2026-12-05 the one soft-deleted account made every
+    string blank of the table dirt: a Headscale server's ``users`` scored 60.)"""
+    export = tmp_path / "gorm.db"
+    rows = go_accounts(export)
+    profiled = profile(export)
+    columns = profiled.tables["users"].columns
+    assert columns["deleted_at"].inferred_type == columns["created_at"].inferred_type == "text"
+    assert columns["deleted_at"].null_count == len(rows) - 1
+    assert {name for name, c in columns.items() if c.blank_is_missing} == {"display_name", "email"}
+    assert profiled.quality == 100.0
+
+
+def test_a_blank_in_a_declared_moment_kept_as_text_is_a_second_way_and_the_blanks_still_cost(
+    tmp_path: Path,
+) -> None:
+    """``''`` where a moment belongs (beside its NULLs) writes a missing value a second way: the table's
+    blanks cost as they always did."""
+    export = tmp_path / "gorm.db"
+    rows = go_accounts(export, deleted_blank=True)
+    profiled = profile(export)
+    columns = profiled.tables["users"].columns
+    assert not any(c.blank_is_missing for c in columns.values())
+    assert columns["email"].quality == column_score(len(rows), _blanks(rows, 3))
+    assert profiled.quality < 100.0

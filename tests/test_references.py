@@ -322,6 +322,34 @@ def test_values_fitting_several_keys_alike_make_no_reference(make_sqlite: Sqlite
     assert column["beta_ref"].foreign_key == "beta.id"
 
 
+def test_a_persons_role_breaks_a_tie_for_the_table_of_users(make_sqlite: SqliteFactory) -> None:
+    """A column naming who did or owns a row (``created_by_id``, ``owner_id``, ``author``) whose values
+    fit a table of users and another alike refers to the users: Vikunja's tasks, labels and attachments
+    name their creator ``created_by_id`` and its projects their ``owner_id``, users 1..5 that projects
+    1..8 hold too (until 2026-12-05 no reference chosen). The role never makes a reference on its own,
+    and a name of no person (``value_id``) still chooses none; nor does ``by`` after no deed
+    (``sort_by``, a field's code), while one after a deed does (``paid_by``)."""
+    users = [(i, f"user{i}") for i in range(1, 6)]
+    projects = [(i, f"project {i}") for i in range(1, 9)]
+    path = make_sqlite(
+        {
+            "users": ("CREATE TABLE users (id INTEGER PRIMARY KEY, username TEXT)", users),
+            "projects": ("CREATE TABLE projects (id INTEGER PRIMARY KEY, title TEXT)", projects),
+            "tasks": (
+                "CREATE TABLE tasks (id INTEGER PRIMARY KEY, created_by_id INTEGER, owner_id INTEGER, "
+                "author INTEGER, value_id INTEGER, sort_by INTEGER, paid_by INTEGER)",
+                [(i, *[1 + i % 5] * 6) for i in range(1, 31)],
+            ),
+        }
+    )
+    column = profile(path)["tasks"]
+    for name in ("created_by_id", "owner_id", "author", "paid_by"):
+        assert column[name].foreign_key == "users.id", (name, column[name].notes)
+    for name in ("value_id", "sort_by"):
+        assert column[name].foreign_key is None
+        assert "values fit the keys of users.id, projects.id alike: no reference chosen" in column[name].notes
+
+
 def test_guids_of_several_tables_in_one_column_are_no_reference_and_no_orphans(
     make_sqlite: SqliteFactory,
 ) -> None:

@@ -1118,12 +1118,20 @@ def _text_blank_typed_null(columns: Sequence[ColumnProfile], unique: set[str] | 
     way the index lets two rows write "none" there (two ``''`` collide, two NULLs never do), so its
     NULLs say nothing about the table's other texts (Kodi's ``song``, a track's MusicBrainz id NULL
     under its UNIQUE (album, track, id) index beside a comment and a mood ``''``; the library scored
-    93.77 until 2026-12-05)."""
+    93.77 until 2026-12-05). A column declared a date or a timestamp that stays text
+    (:func:`_declared_moment`: Go's nanoseconds, finer than PostgreSQL keeps) is a moment of the
+    application, not one of its strings: its NULLs are a missing moment's, as any moment's (a Headscale
+    server's ``users``, one soft-deleted account's ``deleted_at`` beside NULLs, scored 60 until
+    2026-12-05), and a ``''`` there is a second way, as in any other moment."""
     unique = unique or set()
     filled = [column for column in columns if not _never_filled(column)]
-    texts = [column for column in filled if column.inferred_type == "text"]
+    texts = [column for column in filled if column.inferred_type == "text" and not _declared_moment(column)]
     strings = [column for column in filled if _declared_string(column)]
-    others = [column for column in filled if column.inferred_type != "text" and not _declared_string(column)]
+    others = [
+        column
+        for column in filled
+        if (column.inferred_type != "text" or _declared_moment(column)) and not _declared_string(column)
+    ]
     if not any(column.empty_string_count for column in texts):
         return False
     if any(
@@ -1142,6 +1150,16 @@ def _declared_string(column: ColumnProfile) -> bool:
     value may be ``''`` as a string's or NULL as a number's, one of the two (see
     :func:`_text_blank_typed_null`)."""
     return column.inferred_type != "text" and declared_family(column.declared_type or "") == "text"
+
+
+def _declared_moment(column: ColumnProfile) -> bool:
+    """Whether ``column`` is declared a date or a timestamp (``DATETIME``, ``DATE``) but stays text (its
+    timestamps finer than microseconds, or moments written two ways): a moment of its application, whose
+    missing value is NULL as any moment's (see :func:`_text_blank_typed_null`)."""
+    return column.inferred_type == "text" and declared_family(column.declared_type or "") in (
+        "timestamp",
+        "date",
+    )
 
 
 def _nulls_the_index_needs(column: ColumnProfile, unique: set[str]) -> bool:

@@ -1335,7 +1335,8 @@ def _choose(
     key the export's declared references of the column's name name (``named_so``:
     :func:`declared_by_name`; Zim's ``tasklist.source`` → ``pages.id``, as its ``links.source``
     declares), else the one whose table's name the column's abbreviates (:func:`_abbreviates`:
-    ``repo_id`` → ``repository``). None when still a tie."""
+    ``repo_id`` → ``repository``), else the table of people a person's role names
+    (:func:`_person_among_people`: ``created_by_id`` → ``users``). None when still a tie."""
     if len(fits) <= 1:
         return fits[0] if fits else None
     name = normalised_name(column)
@@ -1349,6 +1350,7 @@ def _choose(
         ],
         [fit for fit in fits if _same_entity(column, fit)],
         [fit for fit in fits if _abbreviates(column, fit.parent)],
+        [fit for fit in fits if _person_among_people(column, fit.parent)],
     ):
         if len(named) == 1:
             return named[0]
@@ -1377,6 +1379,36 @@ def _abbreviates(column: str, parent: str) -> bool:
         for short in entity_of(column)
         for long in entity_of(parent, table=True)
     )
+
+
+#: The last word of a column naming the person who did or holds a row (``created_by_id``,
+#: ``updated_by``, ``owner_id``, ``author``, ``assignee``), and the entities of a table of people.
+PERSON_ROLES = frozenset({"by", "owner", "author", "creator", "assignee", "reporter", "requester", "editor"})
+PEOPLE = frozenset({"user", "person", "people", "member"})
+
+
+#: Past participles not ending in ``ed`` that name a deed before ``by`` (``paid_by``, ``sent_by``).
+IRREGULAR_DEEDS = frozenset(
+    {"done", "made", "paid", "sent", "written", "held", "run", "kept", "taken", "given", "seen", "chosen"}
+)
+
+
+def _person_among_people(column: str, parent: str) -> bool:
+    """Does the column name a person's role (:data:`PERSON_ROLES`: ``created_by_id``, ``owner_id``) and
+    the parent table hold people (:data:`PEOPLE`: ``users``, ``auth_user``, ``persons``)? Only a tie
+    between tables the values fit is broken so (:func:`_choose`): Vikunja's ``created_by_id`` and
+    ``owner_id`` of users 1..5, which projects 1..8 hold too, had no reference chosen until 2026-12-05.
+    ``by`` names a person only after a deed (``created``, ``approved``, ``paid``:
+    :data:`IRREGULAR_DEEDS`): ``sort_by``, ``group_by``, ``order_by`` name a field or a code."""
+    roles = entity_of(column, glued_id=True) & PERSON_ROLES
+    if roles == {"by"}:
+        words = name_words(column)
+        if words and words[-1] == "id":
+            words = words[:-1]
+        deed = words[-2] if len(words) >= 2 else ""
+        if not (deed.endswith("ed") or deed in IRREGULAR_DEEDS):
+            return False
+    return bool(roles) and bool(entity_of(parent, table=True) & PEOPLE)
 
 
 def declared_by_name(declared: Iterable[Reference]) -> dict[str, frozenset[tuple[str, str]]]:
