@@ -1515,6 +1515,15 @@ number, so a test computes what a column holds from the same numbers.
   1, ``''`` e-mail and password); ``topics`` xorm's JSON of a Go slice (``null`` for nil); review
   comments with a negative ``line`` (the diff's old side) and the commit's SHA-1; a time log's
   seconds spent.
+- :func:`nix_store`: a Nix store's ``/nix/var/nix/db/db.sqlite`` (Nix 2.8's ``schema.sql``, its
+  ``DeleteSelfRefs`` trigger and indexes, as ``nix-store --init`` writes them): ``ValidPaths`` keyed by
+  an AUTOINCREMENT ``id`` with gaps the garbage collector left, each store path (``/nix/store/`` and
+  32 of Nix's base-32 digits) ``unique``, its NAR ``hash`` ``sha256:<hex>``, ``registrationTime`` Unix
+  seconds, ``deriver`` the ``.drv`` path a built path came from (NULL for an added source),
+  ``ultimate`` 1 or NULL ("null implies false"), ``sigs`` space-separated ``<key>:<base64>`` or NULL,
+  ``ca`` ``fixed:r:sha256:...``, ``fixed:sha256:...`` or ``text:sha256:...``; ``Refs`` a link table
+  of ids with declared foreign keys, self-references included; ``DerivationOutputs (drv, id, path)``
+  naming outputs of a derivation instantiated but not built (no valid path yet).
 """
 
 from __future__ import annotations
@@ -35357,3 +35366,128 @@ def gitea_rows() -> dict[str, list[Sequence[Any]]]:
 def gitea_forge(path: Path) -> Path:
     """A Gitea forge's ``gitea.db`` (see the module's list)."""
     return write_export(path, GITEA_DDL, gitea_rows(), bytes_as_text=False)
+
+
+# --- Nix (the store's db.sqlite: its schema.sql) ----------------------------------------------------------
+
+#: The Nix 2.8 store database as ``nix-store --init`` creates ``/nix/var/nix/db/db.sqlite``
+#: (``src/libstore/schema.sql``, journal in WAL), its trigger and indexes.
+NIX_DDL = [
+    "CREATE TABLE IF NOT EXISTS ValidPaths (\n"
+    "    id               integer primary key autoincrement not null,\n"
+    "    path             text unique not null,\n"
+    "    hash             text not null,\n"
+    "    registrationTime integer not null,\n"
+    "    deriver          text,\n"
+    "    narSize          integer,\n"
+    '    ultimate         integer, -- null implies "false"\n'
+    "    sigs             text, -- space-separated\n"
+    "    ca               text -- if not null, an assertion that the path is content-addressed\n"
+    ")",
+    "CREATE TABLE IF NOT EXISTS Refs (\n"
+    "    referrer  integer not null,\n"
+    "    reference integer not null,\n"
+    "    primary key (referrer, reference),\n"
+    "    foreign key (referrer) references ValidPaths(id) on delete cascade,\n"
+    "    foreign key (reference) references ValidPaths(id) on delete restrict\n"
+    ")",
+    "CREATE INDEX IF NOT EXISTS IndexReferrer on Refs(referrer)",
+    "CREATE INDEX IF NOT EXISTS IndexReference on Refs(reference)",
+    "CREATE TRIGGER IF NOT EXISTS DeleteSelfRefs before delete on ValidPaths\n"
+    "  begin\n"
+    "    delete from Refs where referrer = old.id and reference = old.id;\n"
+    "  end",
+    "CREATE TABLE IF NOT EXISTS DerivationOutputs (\n"
+    "    drv  integer not null,\n"
+    '    id   text not null, -- symbolic output id, usually "out"\n'
+    "    path text not null,\n"
+    "    primary key (drv, id),\n"
+    "    foreign key (drv) references ValidPaths(id) on delete cascade\n"
+    ")",
+    "CREATE INDEX IF NOT EXISTS IndexDerivationOutputs on DerivationOutputs(path)",
+]
+NIX_COLUMNS = ("id", "path", "hash", "registrationTime", "deriver", "narSize", "ultimate", "sigs", "ca")
+#: Nix's base-32 digits (no e, o, u, t).
+NIX_BASE32 = "0123456789abcdfghijklmnpqrsvwxyz"
+NIX_START = 1_796_508_120
+#: Sources added with ``nix-store --add``, derivations, and the packages built from them: which have
+#: a ``dev`` output too, and which are instantiated but not built yet (outputs not valid paths).
+NIX_SOURCES = ("hello-2.12.1.tar.gz", "builder.sh", "fix-locale.patch", "config.toml", "default.nix")
+NIX_PACKAGES = ("hello-2.12.1", "zlib-1.3.1", "openssl-3.0.14", "curl-8.9.1", "jq-1.7.1", "ripgrep-14.1.0")
+NIX_WITH_DEV = ("zlib-1.3.1", "openssl-3.0.14", "curl-8.9.1")
+NIX_UNBUILT = ("ripgrep-14.1.0",)
+#: Ids of paths deleted by the garbage collector (AUTOINCREMENT leaves their gap).
+NIX_COLLECTED = (4, 9)
+
+
+def nix_digits(seed: str, count: int) -> str:
+    """``count`` of Nix's base-32 digits drawn from ``seed``'s SHA-256 (a store path's hash part)."""
+    digest = hashlib.sha256(seed.encode()).digest() * 2
+    return "".join(NIX_BASE32[b % 32] for b in digest[:count])
+
+
+def nix_path(name: str) -> str:
+    return f"/nix/store/{nix_digits(name, 32)}-{name}"
+
+
+def nix_signature(key: str, name: str) -> str:
+    """A binary cache's Ed25519 signature as Nix writes it: ``<key name>:<base64 of 64 bytes>``."""
+    raw = hashlib.sha512(f"{key}/{name}".encode()).digest()
+    return f"{key}:{base64.b64encode(raw).decode()}"
+
+
+def nix_store_rows() -> dict[str, list[Sequence[Any]]]:
+    """ValidPaths, Refs and DerivationOutputs of a small store (see the module's list)."""
+    paths: list[Sequence[Any]] = []
+    ids: dict[str, int] = {}
+    next_id = 1
+
+    def register(name: str, deriver: str | None, ca: str | None, sigs: str | None) -> None:
+        nonlocal next_id
+        while next_id in NIX_COLLECTED:
+            next_id += 1
+        ids[name] = next_id
+        moment = NIX_START + 37 * next_id + (next_id % 5)
+        nar = 120 + 8 * (len(name) + 13 * next_id)
+        ultimate = 1 if deriver is not None else None  # built here; added or substituted: null
+        row = (next_id, nix_path(name), f"sha256:{hashlib.sha256(name.encode()).hexdigest()}", moment)
+        paths.append((*row, deriver and nix_path(deriver), nar, ultimate, sigs, ca))
+        next_id += 1
+
+    for source in NIX_SOURCES:
+        register(source, None, f"fixed:r:sha256:{nix_digits('nar' + source, 52)}", None)
+    for package in NIX_PACKAGES:
+        register(f"{package}.drv", None, f"text:sha256:{nix_digits('drv' + package, 52)}", None)
+    outputs: list[Sequence[Any]] = []
+    for n, package in enumerate(NIX_PACKAGES):
+        names = {"out": package} | ({"dev": f"{package}-dev"} if package in NIX_WITH_DEV else {})
+        for output, name in sorted(names.items()):
+            outputs.append((ids[f"{package}.drv"], output, nix_path(name)))
+            if package in NIX_UNBUILT:
+                continue
+            signed = [nix_signature("cache.nixos.org-1", name)] if n % 3 else []
+            if n % 2 and output == "out":
+                signed.append(nix_signature("my-cache.example.org-2", name))
+            register(name, f"{package}.drv", None, " ".join(signed) or None)
+    register("fetched-source.drv", None, f"text:sha256:{nix_digits('drv-fetched', 52)}", None)
+    register("fetched-source", "fetched-source.drv", f"fixed:sha256:{nix_digits('fixed', 52)}", None)
+    refs: set[tuple[int, int]] = set()
+    for n, package in enumerate(NIX_PACKAGES):
+        drv = ids[f"{package}.drv"]
+        refs |= {(drv, ids[NIX_SOURCES[n % 2]]), (drv, ids[NIX_SOURCES[2 + n % 3]])}
+        refs |= {(drv, ids[f"{NIX_PACKAGES[k]}.drv"]) for k in range(n) if (n + k) % 3 == 0}
+        if package not in NIX_UNBUILT:
+            refs |= {(ids[package], ids[NIX_PACKAGES[k]]) for k in range(n) if (n + k) % 3 == 0}
+            if package in NIX_WITH_DEV:  # a dev output names its out; an out its own path
+                refs |= {(ids[f"{package}-dev"], ids[package]), (ids[package], ids[package])}
+    return {"ValidPaths": paths, "Refs": sorted(refs), "DerivationOutputs": outputs}
+
+
+def nix_store(path: Path) -> Path:
+    """A Nix store's ``db.sqlite`` (see the module's list)."""
+    written = write_export(path, NIX_DDL, nix_store_rows(), bytes_as_text=False)
+    con = sqlite3.connect(written)
+    con.execute("PRAGMA journal_mode = WAL")
+    con.execute("PRAGMA journal_mode = DELETE")  # checkpointed and closed, as nix-store leaves it
+    con.close()
+    return written

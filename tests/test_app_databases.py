@@ -58,7 +58,8 @@ django-axes login log and django-phonenumber-field numbers, a Geary mail client,
 message index, an Arize Phoenix LLM tracing store, a promptfoo eval database, a Flowise and a Langflow
 server, a Vaultwarden password manager, a Zotero reference library, a Money Manager Ex personal
 finance file, a Paperless-ngx document archive, a Healthchecks cron monitor, a Tautulli media server
-monitor, a Memos note-taking server, a GoToSocial fediverse server, a Grafana server, a Gitea forge)
+monitor, a Memos note-taking server, a GoToSocial fediverse server, a Grafana server, a Gitea forge,
+a Nix store's database)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -13776,3 +13777,65 @@ def test_gitea_forge_reads_every_unix_column_and_finds_its_repositories_not_its_
     assert ran.values("issue", "name", "id") == {row[0]: row[6] for row in rows["issue"]}
     assert ran.values("user", "email", "id") == {row[0]: row[4] or None for row in rows["user"]}
     assert ran.values("pull_request", "merge_base", "id") == {row[0]: row[12] for row in rows["pull_request"]}
+
+
+def test_nix_store_reads_registration_seconds_and_finds_each_deriver_among_its_paths(
+    run_export: Runner,
+) -> None:
+    """A Nix store's ``db.sqlite`` (its ``schema.sql``): ``registrationTime`` Unix seconds are
+    instants, each audited; ``deriver``, a ``.drv`` store path, refers to ``ValidPaths.path`` (a text
+    column unique by itself beside the integer key); ``Refs`` and ``DerivationOutputs.drv`` are the
+    references the schema declares, and ``DerivationOutputs.path``, in a table declaring its own, is
+    none (an output not built yet names no valid path). ``ultimate`` 1 or NULL stays integer, as
+    declared; hashes, signatures and content addresses are text as written."""
+    rows = apps.nix_store_rows()
+    ran, run_dir = run_export(apps.nix_store)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert references(run_dir) == {
+        ("ValidPaths", "deriver"): "ValidPaths.path",
+        ("Refs", "referrer"): "ValidPaths.id",
+        ("Refs", "reference"): "ValidPaths.id",
+        ("DerivationOutputs", "drv"): "ValidPaths.id",
+    }
+    schema = ran.record["version_schema"]
+    assert primary_key(ran.uri, schema, "Refs") == ["referrer", "reference"]
+    assert primary_key(ran.uri, schema, "DerivationOutputs") == ["drv", "id"]
+
+    column = {name: i for i, name in enumerate(apps.NIX_COLUMNS)}
+    paths = {row[0]: row for row in rows["ValidPaths"]}
+    assert set(apps.NIX_COLLECTED).isdisjoint(paths) and max(paths) > len(paths)
+    assert ran.types("ValidPaths") == {
+        "id": "bigint",
+        "path": "text",
+        "hash": "text",
+        "registrationTime": "timestamp with time zone",
+        "deriver": "text",
+        "narSize": "bigint",
+        "ultimate": "bigint",
+        "sigs": "text",
+        "ca": "text",
+    }
+    assert ran.values("ValidPaths", "registrationTime", "id") == {
+        n: UNIX_EPOCH + timedelta(seconds=row[column["registrationTime"]]) for n, row in paths.items()
+    }
+    assert audit_rules(run_dir, "ValidPaths", "registrationTime") == {
+        str(n): {"epoch:seconds"} for n in paths
+    }
+    for name in ("path", "hash", "deriver", "narSize", "ultimate", "sigs", "ca"):
+        assert ran.values("ValidPaths", name, "id") == {n: row[column[name]] for n, row in paths.items()}, (
+            name
+        )
+    assert {row[column["ultimate"]] for row in paths.values()} == {1, None}
+    assert any(" " in (row[column["sigs"]] or "") for row in paths.values())
+
+    outputs = rows["DerivationOutputs"]
+    valid = {row[column["path"]] for row in paths.values()}
+    assert any(path not in valid for _, _, path in outputs)
+    assert ran.types("DerivationOutputs") == {"drv": "bigint", "id": "text", "path": "text"}
+    found = pg_query(
+        ran.uri, f'SELECT drv, id, path FROM {quote_ident(ran.base)}."DerivationOutputs" ORDER BY drv, id'
+    )
+    assert [tuple(row) for row in found] == sorted(tuple(row) for row in outputs)
+    assert ran.types("Refs") == {"referrer": "bigint", "reference": "bigint"}
+    assert any(referrer == reference for referrer, reference in rows["Refs"])
