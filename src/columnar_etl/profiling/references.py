@@ -11,26 +11,28 @@
    its distinct non-null values are values of that key. Names play no part. The parent key must be a single
    column, unique and non-null (:mod:`.keys`), or a text column the schema declares unique by itself beside
    it (:func:`_parent_keys`: MiniDLNA's ``OBJECTS.OBJECT_ID``, since 2026-12-05); the child column must have
-   the same type (integer with integer, text with text) and not be its own table's key when that is one
-   column, unless its name names another table as its entity (``jid_id`` → ``jids``: a one-to-one table
-   keyed by its parent's key, Gajim's ``last_archive_message``; that table alone, since 2026-12-05), the
-   schema declares it the key and it names not its own table's entity: a column of a key of several (a link
-   table's ``(post_id, tag_id)``, an order's ``(order_id, line_no)``) may refer, as any
-   other (until 2026-12-05 no part of a key did, and a link table related nothing). A column may refer to
-   its own table's key (a ticket's parent ticket, an employee's manager) if it is not a copy or a
-   reordering of the key (its distinct values are fewer than :data:`MIN_INCLUSION` of the keys: an order,
-   a rank or a legacy number numbers every row once; parents are shared). A column whose values fit
-   several parents' keys equally well is no reference (the data cannot tell which one it is), unless
+   the same type (integer with integer, text with text; bytes with bytes where both are short, at most
+   :data:`KEPT_VALUE_BYTES` a value on average, :func:`short_bytes`: a hash or a UUID kept as a BLOB,
+   Syncthing's ``blocks.blocklist_hash`` naming ``blocklists``, since 2026-12-05) and not be its own
+   table's key when that is one column, unless its name names another table as its entity (``jid_id`` →
+   ``jids``: a one-to-one table keyed by its parent's key, Gajim's ``last_archive_message``; that table
+   alone, since 2026-12-05), the schema declares it the key and it names not its own table's entity: a
+   column of a key of several (a link table's ``(post_id, tag_id)``, an order's ``(order_id, line_no)``)
+   may refer, as any other (until 2026-12-05 no part of a key did, and a link table related nothing). A
+   column may refer to its own table's key (a ticket's parent ticket, an employee's manager) if it is not a
+   copy or a reordering of the key (its distinct values are fewer than :data:`MIN_INCLUSION` of the keys:
+   an order, a rank or a legacy number numbers every row once; parents are shared). A column whose values
+   fit several parents' keys equally well is no reference (the data cannot tell which one it is), unless
    exactly one parent's table (or key) name appears in the column's name, or exactly one parent's table
    name ends in the column's name (tables named ``<module>_<entity>``: ``sale`` → ``sale_sale``,
-   ``partner_id`` → ``res_partner``), or one parent holds strictly more of its values (its own table's
-   key, say, over another table's whose keys merely overlap), or, among those holding as many, the one a
-   link table is named for (a table whose name holds two or more other tables' names links those:
-   calibre's ``books_custom_column_5_link.value`` → ``custom_column_5``, :func:`linked_tables`, since
-   2026-12-05): that breaks the tie; a name never makes a reference on its own. A table's last word
-   that versions it (``PAYEE_V1``) is no part of its name here, and a column named exactly as the
-   parent's key ``<thing>id`` (``CATEGID`` beside ``CATEGORY_V1.CATEGID``: :func:`key_named_for`)
-   names the parent as its entity does (since 2026-12-05).
+   ``partner_id`` → ``res_partner``), or one parent holds strictly more of its values (its own table's key,
+   say, over another table's whose keys merely overlap), or, among those holding as many, the one a link
+   table is named for (a table whose name holds two or more other tables' names links those: calibre's
+   ``books_custom_column_5_link.value`` → ``custom_column_5``, :func:`linked_tables`, since 2026-12-05):
+   that breaks the tie; a name never makes a reference on its own. A table's last word that versions it
+   (``PAYEE_V1``) is no part of its name here, and a column named exactly as the parent's key ``<thing>id``
+   (``CATEGID`` beside ``CATEGORY_V1.CATEGID``: :func:`key_named_for`) names the parent as its entity does
+   (since 2026-12-05).
 3. **Integers must beat chance.** Text keys (guids, codes, names) are drawn from a space so large that
    values shared by two columns are a link. Integer keys are mostly 1..N, so any column of small
    numbers (a 0/1/2 flag, a type code, a denominator of 100, a year) is made of "key values" of some
@@ -167,10 +169,12 @@ MAX_CHANCE = 0.2
 #: Keys left above a run of consecutive keys from the lowest (:func:`_counter_from_the_lowest_key`)
 #: that make it a counter's range rather than a lookup used but for its last codes.
 COUNTER_SHORT_BY = 10
-#: Types a reference inferred from the data may have (a key found in the data has one of them too).
+#: Types a reference inferred from the data may have (a key found in the data has one of them too), the
+#: profile keeps the values of; and bytes too when short (:func:`short_bytes`, read again).
 REFERENCE_TYPES = ("integer", "text")
 #: The profile keeps a column's distinct values for the search when none is longer than this (bytes):
-#: keys and codes are short, free text is not (a column with a longer value is read again).
+#: keys and codes are short, free text is not (a column with a longer value is read again). A BLOB
+#: column is searched when its values are this short on average (:func:`short_bytes`).
 KEPT_VALUE_BYTES = 64
 #: Names of the DuckDB tables holding the kept values (no export table lives in DuckDB's own database).
 KEPT_PREFIX = "__columnar_etl_kept_"
@@ -542,7 +546,8 @@ def _parent_keys(tables: Mapping[str, TableProfile]) -> dict[tuple[str, str], Co
     by itself beside it (``TableProfile.unique_alone``: a one-column UNIQUE constraint or unique index)
     whose every row holds a value, distinct as written (:func:`.keys.unique_and_present`), as a foreign
     key may name it: a media server's ``OBJECTS.OBJECT_ID`` (``'64$2$1D'``) beside its rowid ``ID``,
-    which its ``PARENT_ID`` and ``REF_ID`` name (MiniDLNA's; before, no reference). Text alone: its
+    which its ``PARENT_ID`` and ``REF_ID`` name (MiniDLNA's; before, no reference). A key of short bytes
+    (:func:`short_bytes`: a hash, a UUID) is one too, since 2026-12-05. Declared unique, text alone: its
     keys are drawn from a space too large for chance; an integer column declared unique beside the key
     (a position, a legacy number) is numbered 1..N as the key is."""
     parents = {}
@@ -554,7 +559,7 @@ def _parent_keys(tables: Mapping[str, TableProfile]) -> dict[tuple[str, str], Co
             and table.key_part_of is None
         ):
             column = table[table.key[0]]
-            if column.inferred_type in REFERENCE_TYPES:
+            if column.inferred_type in REFERENCE_TYPES or short_bytes(column):
                 parents[(name, column.name)] = column
         for other in table.unique_alone:
             column = table[other]
@@ -563,9 +568,20 @@ def _parent_keys(tables: Mapping[str, TableProfile]) -> dict[tuple[str, str], Co
     return parents
 
 
+def short_bytes(column: ColumnProfile) -> bool:
+    """Is ``column`` of BLOBs a key's or a reference's bytes: at most :data:`KEPT_VALUE_BYTES` a value
+    on average (a UUID's 16, a SHA-256's 32, a SHA-512's 64)? Bytes drawn so are as unlikely to meet
+    by chance as text keys; pictures and documents are no keys, and the measure would hold them whole
+    (a column's ``bytes`` counts every value's, NULLs none)."""
+    present = column.row_count - column.null_count
+    return column.inferred_type == "bytea" and present > 0 and column.bytes <= KEPT_VALUE_BYTES * present
+
+
 def _fits(child: ColumnProfile, parent: ColumnProfile) -> bool:
     """Could ``child``'s values be ``parent``'s keys? Decided from the profiles alone (no query)."""
     if child.inferred_type != parent.inferred_type or child.distinct_count == 0:
+        return False
+    if child.inferred_type == "bytea" and not (short_bytes(child) and short_bytes(parent)):
         return False
     flag = child.distinct_count == 2 and (child.min, child.max) == (0, 1)
     if child.inferred_type == "integer" and (child.distinct_count < MIN_DISTINCT or flag):
