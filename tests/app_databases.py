@@ -1581,6 +1581,24 @@ number, so a test computes what a column holds from the same numbers.
   labels and attachments keyed from 1 hold too; a task's ``cover_image_attachment_id`` ``0`` for none;
   ``index`` each task's number within its project.
 from tests.orm_exports import go_time
+- :func:`nix_store`: a Nix store's ``/nix/var/nix/db/db.sqlite`` (Nix 2.8's ``schema.sql``, its
+  ``DeleteSelfRefs`` trigger and indexes, as ``nix-store --init`` writes them): ``ValidPaths`` keyed by
+  an AUTOINCREMENT ``id`` with gaps the garbage collector left, each store path (``/nix/store/`` and
+  32 of Nix's base-32 digits) ``unique``, its NAR ``hash`` ``sha256:<hex>``, ``registrationTime`` Unix
+  seconds, ``deriver`` the ``.drv`` path a built path came from (NULL for an added source),
+  ``ultimate`` 1 or NULL ("null implies false"), ``sigs`` space-separated ``<key>:<base64>`` or NULL,
+  ``ca`` ``fixed:r:sha256:...``, ``fixed:sha256:...`` or ``text:sha256:...``; ``Refs`` a link table
+  of ids with declared foreign keys, self-references included; ``DerivationOutputs (drv, id, path)``
+  naming outputs of a derivation instantiated but not built (no valid path yet).
+- :func:`syncthing_folder`: a Syncthing 2 folder's index database (its ``sql/schema/folder`` STRICT
+  tables and triggers): ``files`` keyed by an AUTOINCREMENT ``sequence`` with ``modified`` Unix
+  nanoseconds, ``deleted`` 0/1, ``local_flags`` bits, ``blocklist_hash`` a SHA-256 BLOB or NULL, and
+  declared references to ``devices`` (device IDs in base-32 groups, Syncthing's LocalDeviceID
+  ``7777777-777777N-...`` for this device), ``file_names`` (unicode, a no-break space, an emoji) and
+  ``file_versions`` (version vectors ``ABCDEFG:1796500000,...``); ``fileinfos`` protobuf BLOBs;
+  ``blocklists`` keyed by the SHA-256 BLOB that ``blocks.blocklist_hash`` names, declared nowhere;
+  ``indexids`` and ``counts`` filled by the triggers (the local device's ``index_id`` ``''``);
+  ``mtimes`` nanoseconds keyed by file name.
 """
 
 from __future__ import annotations
@@ -36978,3 +36996,288 @@ def vikunja_rows() -> dict[str, list[Sequence[Any]]]:
 def vikunja(path: Path) -> Path:
     """A Vikunja to-do server's ``vikunja.db`` (see the module's list)."""
     return write_export(path, VIKUNJA_DDL, vikunja_rows(), bytes_as_text=False)
+
+
+# --- Nix (the store's db.sqlite: its schema.sql) ----------------------------------------------------------
+
+#: The Nix 2.8 store database as ``nix-store --init`` creates ``/nix/var/nix/db/db.sqlite``
+#: (``src/libstore/schema.sql``, journal in WAL), its trigger and indexes.
+NIX_DDL = [
+    "CREATE TABLE IF NOT EXISTS ValidPaths (\n"
+    "    id               integer primary key autoincrement not null,\n"
+    "    path             text unique not null,\n"
+    "    hash             text not null,\n"
+    "    registrationTime integer not null,\n"
+    "    deriver          text,\n"
+    "    narSize          integer,\n"
+    '    ultimate         integer, -- null implies "false"\n'
+    "    sigs             text, -- space-separated\n"
+    "    ca               text -- if not null, an assertion that the path is content-addressed\n"
+    ")",
+    "CREATE TABLE IF NOT EXISTS Refs (\n"
+    "    referrer  integer not null,\n"
+    "    reference integer not null,\n"
+    "    primary key (referrer, reference),\n"
+    "    foreign key (referrer) references ValidPaths(id) on delete cascade,\n"
+    "    foreign key (reference) references ValidPaths(id) on delete restrict\n"
+    ")",
+    "CREATE INDEX IF NOT EXISTS IndexReferrer on Refs(referrer)",
+    "CREATE INDEX IF NOT EXISTS IndexReference on Refs(reference)",
+    "CREATE TRIGGER IF NOT EXISTS DeleteSelfRefs before delete on ValidPaths\n"
+    "  begin\n"
+    "    delete from Refs where referrer = old.id and reference = old.id;\n"
+    "  end",
+    "CREATE TABLE IF NOT EXISTS DerivationOutputs (\n"
+    "    drv  integer not null,\n"
+    '    id   text not null, -- symbolic output id, usually "out"\n'
+    "    path text not null,\n"
+    "    primary key (drv, id),\n"
+    "    foreign key (drv) references ValidPaths(id) on delete cascade\n"
+    ")",
+    "CREATE INDEX IF NOT EXISTS IndexDerivationOutputs on DerivationOutputs(path)",
+]
+NIX_COLUMNS = ("id", "path", "hash", "registrationTime", "deriver", "narSize", "ultimate", "sigs", "ca")
+#: Nix's base-32 digits (no e, o, u, t).
+NIX_BASE32 = "0123456789abcdfghijklmnpqrsvwxyz"
+NIX_START = 1_796_508_120
+#: Sources added with ``nix-store --add``, derivations, and the packages built from them: which have
+#: a ``dev`` output too, and which are instantiated but not built yet (outputs not valid paths).
+NIX_SOURCES = ("hello-2.12.1.tar.gz", "builder.sh", "fix-locale.patch", "config.toml", "default.nix")
+NIX_PACKAGES = ("hello-2.12.1", "zlib-1.3.1", "openssl-3.0.14", "curl-8.9.1", "jq-1.7.1", "ripgrep-14.1.0")
+NIX_WITH_DEV = ("zlib-1.3.1", "openssl-3.0.14", "curl-8.9.1")
+NIX_UNBUILT = ("ripgrep-14.1.0",)
+#: Ids of paths deleted by the garbage collector (AUTOINCREMENT leaves their gap).
+NIX_COLLECTED = (4, 9)
+
+
+def nix_digits(seed: str, count: int) -> str:
+    """``count`` of Nix's base-32 digits drawn from ``seed``'s SHA-256 (a store path's hash part)."""
+    digest = hashlib.sha256(seed.encode()).digest() * 2
+    return "".join(NIX_BASE32[b % 32] for b in digest[:count])
+
+
+def nix_path(name: str) -> str:
+    return f"/nix/store/{nix_digits(name, 32)}-{name}"
+
+
+def nix_signature(key: str, name: str) -> str:
+    """A binary cache's Ed25519 signature as Nix writes it: ``<key name>:<base64 of 64 bytes>``."""
+    raw = hashlib.sha512(f"{key}/{name}".encode()).digest()
+    return f"{key}:{base64.b64encode(raw).decode()}"
+
+
+def nix_store_rows() -> dict[str, list[Sequence[Any]]]:
+    """ValidPaths, Refs and DerivationOutputs of a small store (see the module's list)."""
+    paths: list[Sequence[Any]] = []
+    ids: dict[str, int] = {}
+    next_id = 1
+
+    def register(name: str, deriver: str | None, ca: str | None, sigs: str | None) -> None:
+        nonlocal next_id
+        while next_id in NIX_COLLECTED:
+            next_id += 1
+        ids[name] = next_id
+        moment = NIX_START + 37 * next_id + (next_id % 5)
+        nar = 120 + 8 * (len(name) + 13 * next_id)
+        ultimate = 1 if deriver is not None else None  # built here; added or substituted: null
+        row = (next_id, nix_path(name), f"sha256:{hashlib.sha256(name.encode()).hexdigest()}", moment)
+        paths.append((*row, deriver and nix_path(deriver), nar, ultimate, sigs, ca))
+        next_id += 1
+
+    for source in NIX_SOURCES:
+        register(source, None, f"fixed:r:sha256:{nix_digits('nar' + source, 52)}", None)
+    for package in NIX_PACKAGES:
+        register(f"{package}.drv", None, f"text:sha256:{nix_digits('drv' + package, 52)}", None)
+    outputs: list[Sequence[Any]] = []
+    for n, package in enumerate(NIX_PACKAGES):
+        names = {"out": package} | ({"dev": f"{package}-dev"} if package in NIX_WITH_DEV else {})
+        for output, name in sorted(names.items()):
+            outputs.append((ids[f"{package}.drv"], output, nix_path(name)))
+            if package in NIX_UNBUILT:
+                continue
+            signed = [nix_signature("cache.nixos.org-1", name)] if n % 3 else []
+            if n % 2 and output == "out":
+                signed.append(nix_signature("my-cache.example.org-2", name))
+            register(name, f"{package}.drv", None, " ".join(signed) or None)
+    register("fetched-source.drv", None, f"text:sha256:{nix_digits('drv-fetched', 52)}", None)
+    register("fetched-source", "fetched-source.drv", f"fixed:sha256:{nix_digits('fixed', 52)}", None)
+    refs: set[tuple[int, int]] = set()
+    for n, package in enumerate(NIX_PACKAGES):
+        drv = ids[f"{package}.drv"]
+        refs |= {(drv, ids[NIX_SOURCES[n % 2]]), (drv, ids[NIX_SOURCES[2 + n % 3]])}
+        refs |= {(drv, ids[f"{NIX_PACKAGES[k]}.drv"]) for k in range(n) if (n + k) % 3 == 0}
+        if package not in NIX_UNBUILT:
+            refs |= {(ids[package], ids[NIX_PACKAGES[k]]) for k in range(n) if (n + k) % 3 == 0}
+            if package in NIX_WITH_DEV:  # a dev output names its out; an out its own path
+                refs |= {(ids[f"{package}-dev"], ids[package]), (ids[package], ids[package])}
+    return {"ValidPaths": paths, "Refs": sorted(refs), "DerivationOutputs": outputs}
+
+
+def nix_store(path: Path) -> Path:
+    """A Nix store's ``db.sqlite`` (see the module's list)."""
+    written = write_export(path, NIX_DDL, nix_store_rows(), bytes_as_text=False)
+    con = sqlite3.connect(written)
+    con.execute("PRAGMA journal_mode = WAL")
+    con.execute("PRAGMA journal_mode = DELETE")  # checkpointed and closed, as nix-store leaves it
+    con.close()
+    return written
+
+
+# --- Syncthing v2 (a folder's index database: its sql/schema/folder/*.sql) ------------------------------
+
+#: A few of Syncthing 2's folder database tables (``internal/db/sqlite/sql/schema/folder``), STRICT,
+#: with the triggers that keep ``indexids`` and ``counts`` as files are inserted.
+SYNCTHING_DDL = [
+    "CREATE TABLE IF NOT EXISTS devices (\n    idx INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,\n"
+    "    device_id TEXT NOT NULL UNIQUE COLLATE BINARY\n) STRICT",
+    "CREATE TABLE IF NOT EXISTS files (\n"
+    "    device_idx INTEGER NOT NULL, -- actual device ID or LocalDeviceID\n"
+    "    sequence INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, -- our local database sequence\n"
+    "    remote_sequence INTEGER, -- remote device's sequence number, null for local or synthetic entries\n"
+    "    name_idx INTEGER NOT NULL,\n"
+    "    type INTEGER NOT NULL, -- protocol.FileInfoType\n"
+    "    modified INTEGER NOT NULL, -- Unix nanos\n"
+    "    size INTEGER NOT NULL,\n"
+    "    version_idx INTEGER NOT NULL,\n"
+    "    deleted INTEGER NOT NULL, -- boolean\n"
+    "    local_flags INTEGER NOT NULL,\n"
+    "    blocklist_hash BLOB, -- null when there are no blocks\n"
+    "    FOREIGN KEY(device_idx) REFERENCES devices(idx) ON DELETE CASCADE,\n"
+    "    FOREIGN KEY(name_idx) REFERENCES file_names(idx),\n"
+    "    FOREIGN KEY(version_idx) REFERENCES file_versions(idx)\n) STRICT",
+    "CREATE TABLE IF NOT EXISTS file_names (\n    idx INTEGER NOT NULL PRIMARY KEY,\n"
+    "    name TEXT NOT NULL UNIQUE COLLATE BINARY\n) STRICT",
+    "CREATE TABLE IF NOT EXISTS file_versions (\n    idx INTEGER NOT NULL PRIMARY KEY,\n"
+    "    version TEXT NOT NULL UNIQUE COLLATE BINARY\n) STRICT",
+    "CREATE TABLE IF NOT EXISTS fileinfos (\n"
+    "    sequence INTEGER NOT NULL PRIMARY KEY, -- our local database sequence from the files table\n"
+    "    fiprotobuf BLOB NOT NULL,\n"
+    "    FOREIGN KEY(sequence) REFERENCES files(sequence) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED\n"
+    ") STRICT",
+    "CREATE UNIQUE INDEX IF NOT EXISTS files_remote_sequence ON files (device_idx, remote_sequence)\n"
+    "    WHERE remote_sequence IS NOT NULL",
+    "CREATE UNIQUE INDEX IF NOT EXISTS files_device_name ON files (device_idx, name_idx)",
+    "CREATE INDEX IF NOT EXISTS files_blocklist_hash_only ON files (blocklist_hash, device_idx) "
+    "WHERE blocklist_hash IS NOT NULL",
+    "CREATE TABLE IF NOT EXISTS indexids (\n    device_idx INTEGER NOT NULL PRIMARY KEY,\n"
+    "    index_id TEXT NOT NULL COLLATE BINARY,\n    sequence INTEGER NOT NULL DEFAULT 0,\n"
+    "    FOREIGN KEY(device_idx) REFERENCES devices(idx) ON DELETE CASCADE\n) STRICT, WITHOUT ROWID",
+    "CREATE TRIGGER IF NOT EXISTS indexids_seq AFTER INSERT ON files\nBEGIN\n"
+    "    INSERT INTO indexids (device_idx, index_id, sequence)\n"
+    '        VALUES (NEW.device_idx, "", COALESCE(NEW.remote_sequence, NEW.sequence))\n'
+    "        ON CONFLICT DO UPDATE SET sequence = COALESCE(NEW.remote_sequence, NEW.sequence);\nEND",
+    "CREATE TABLE IF NOT EXISTS counts (\n    device_idx INTEGER NOT NULL,\n    type INTEGER NOT NULL,\n"
+    "    local_flags INTEGER NOT NULL,\n    deleted INTEGER NOT NULL, -- boolean\n"
+    "    count INTEGER NOT NULL,\n    size INTEGER NOT NULL,\n"
+    "    PRIMARY KEY(device_idx, type, local_flags, deleted),\n"
+    "    FOREIGN KEY(device_idx) REFERENCES devices(idx) ON DELETE CASCADE\n) STRICT, WITHOUT ROWID",
+    "CREATE TRIGGER IF NOT EXISTS counts_insert AFTER INSERT ON files\nBEGIN\n"
+    "    INSERT INTO counts (device_idx, type, local_flags, deleted, count, size)\n"
+    "        VALUES (NEW.device_idx, NEW.type, NEW.local_flags, NEW.deleted, 1, NEW.size)\n"
+    "        ON CONFLICT DO UPDATE SET count = count + 1, size = size + NEW.size;\nEND",
+    "CREATE TABLE IF NOT EXISTS blocklists (\n    blocklist_hash BLOB NOT NULL PRIMARY KEY,\n"
+    "    blprotobuf BLOB NOT NULL\n) STRICT, WITHOUT ROWID",
+    "CREATE TABLE IF NOT EXISTS blocks (\n    hash BLOB NOT NULL,\n    blocklist_hash BLOB NOT NULL,\n"
+    "    idx INTEGER NOT NULL,\n    offset INTEGER NOT NULL,\n    size INTEGER NOT NULL,\n"
+    "    PRIMARY KEY(hash, blocklist_hash, idx)\n) STRICT, WITHOUT ROWID",
+    "CREATE TABLE IF NOT EXISTS mtimes (\n    name TEXT NOT NULL PRIMARY KEY,\n"
+    "    ondisk INTEGER NOT NULL, -- unix nanos\n    virtual INTEGER NOT NULL -- unix nanos\n"
+    ") STRICT, WITHOUT ROWID",
+]
+#: Syncthing's LocalDeviceID (all bits set) as a device ID, under which this device's own files are.
+SYNCTHING_LOCAL = "7777777-777777N-7777777-777777N-7777777-777777N-7777777-77777777"
+SYNCTHING_FOLDERS = ("Documents", "Photos/2026", "Musique/Édith Piaf", "projets\u00a0clients", "🎉 fête")
+SYNCTHING_START_NS = 1_796_454_356_123_456_789
+SYNCTHING_BLOCK = 131_072
+#: Files of the folder, and the devices announcing them (this device every one, others every 2nd, 3rd).
+SYNCTHING_FILES = 24
+SYNCTHING_DEVICES = 3
+
+
+def syncthing_device_id(seed: str) -> str:
+    """A device ID as Syncthing shows it: 56 base-32 characters in groups of 7."""
+    alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
+    digits = "".join(alphabet[b % 32] for b in (hashlib.sha256(seed.encode()).digest() * 2)[:56])
+    return "-".join(digits[i : i + 7] for i in range(0, 56, 7))
+
+
+def syncthing_name(n: int) -> str:
+    return f"{SYNCTHING_FOLDERS[n % 5]}/file-{n:03d}{('.txt', '.jpg', '.md', '', ' (copy).pdf')[n % 5]}"
+
+
+def syncthing_blocklist(n: int) -> bytes | None:
+    """File ``n``'s block list hash (SHA-256), None for a directory, a symlink or a deleted file."""
+    return None if n % 7 == 0 or n % 11 == 0 else hashlib.sha256(f"blocklist{n}".encode()).digest()
+
+
+def syncthing_file_rows() -> list[Sequence[Any]]:
+    """``files`` in insertion order (its AUTOINCREMENT ``sequence`` from 1)."""
+    rows: list[Sequence[Any]] = []
+    for device in range(1, SYNCTHING_DEVICES + 1):
+        for n in range(0, SYNCTHING_FILES, device):
+            kind = 1 if n % 7 == 0 else 0  # a directory
+            size = 0 if kind or n % 11 == 0 else n * SYNCTHING_BLOCK + 17
+            modified = SYNCTHING_START_NS + n * 61_000_000_123 + device
+            remote = None if device == 1 else 1000 + n
+            flags = (0, 0, 1, 8, 32)[n % 5] if device == 1 else 0
+            row = (device, len(rows) + 1, remote, n + 1, kind, modified, size, n % 8 + 1, int(n % 11 == 0))
+            rows.append((*row, flags, syncthing_blocklist(n)))
+    return rows
+
+
+def syncthing_rows() -> dict[str, list[Sequence[Any]]]:
+    devices = [SYNCTHING_LOCAL] + [syncthing_device_id(d) for d in ("laptop", "phone")]
+    short = [device[:7] for device in devices]
+    files = syncthing_file_rows()
+    lists = {h: n for n in range(SYNCTHING_FILES) if (h := syncthing_blocklist(n)) is not None}
+    return {
+        "devices": [(n + 1, device) for n, device in enumerate(devices)],
+        "file_names": [(n + 1, syncthing_name(n)) for n in range(SYNCTHING_FILES)],
+        "file_versions": [
+            (v + 1, ",".join(f"{short[(v + k) % 3]}:{1_796_500_000 + 13 * v + k}" for k in range(1 + v % 3)))
+            for v in range(8)
+        ],
+        "files": files,
+        "fileinfos": [
+            (row[1], b"\x0a" + syncthing_name(row[3] - 1).encode() + b"\x10" + bytes([row[4], 0, 255]))
+            for row in files
+        ],
+        "blocklists": [(h, b"\x0a\x20" + h + b"\x10\x00") for h in lists],
+        "blocks": [
+            (
+                hashlib.sha256(f"block{n}-{k}".encode()).digest(),
+                h,
+                k,
+                k * SYNCTHING_BLOCK,
+                SYNCTHING_BLOCK if k < n % 3 else 17,
+            )
+            for h, n in lists.items()
+            for k in range(1 + n % 3)
+        ],
+        "mtimes": [
+            (
+                syncthing_name(n),
+                SYNCTHING_START_NS + n * 1_000_000_007,
+                SYNCTHING_START_NS + n * 61_000_000_123,
+            )
+            for n in range(0, SYNCTHING_FILES, 5)
+        ],
+    }
+
+
+#: The index ID Syncthing stores once a remote device's index is received (the local one keeps ``''``).
+def syncthing_index_id(device: int) -> str:
+    return hashlib.sha256(f"index{device}".encode()).hexdigest()[:16]
+
+
+def syncthing_folder(path: Path) -> Path:
+    """A Syncthing folder's database (see the module's list)."""
+    written = write_export(path, SYNCTHING_DDL, syncthing_rows(), bytes_as_text=False)
+    con = sqlite3.connect(written)
+    with con:
+        for device in range(2, SYNCTHING_DEVICES + 1):
+            con.execute(
+                "UPDATE indexids SET index_id = ? WHERE device_idx = ?", (syncthing_index_id(device), device)
+            )
+    con.close()
+    return written

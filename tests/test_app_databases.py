@@ -60,7 +60,8 @@ server, a Vaultwarden password manager, a Zotero reference library, a Money Mana
 finance file, a Paperless-ngx document archive, a Healthchecks cron monitor, a Tautulli media server
 monitor, a Memos note-taking server, a GoToSocial fediverse server, a Grafana server, a Gitea forge,
 a Kotti CMS site, a Papermerge document archive, an Uptime Kuma status monitor, a Navidrome music
-server, a Deno program's KV store, a Headscale control server, a Vikunja to-do server)
+server, a Deno program's KV store, a Headscale control server, a Vikunja to-do server, a Nix store's
+database, a Syncthing folder's index)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -14331,3 +14332,135 @@ def test_vikunja_keeps_shares_positions_and_hex_colours_and_finds_each_creator_a
     assert ran.values("tasks", "cover_image_attachment_id", "id") == written(
         "tasks", "cover_image_attachment_id"
     )
+
+
+def test_nix_store_reads_registration_seconds_and_finds_each_deriver_among_its_paths(
+    run_export: Runner,
+) -> None:
+    """A Nix store's ``db.sqlite`` (its ``schema.sql``): ``registrationTime`` Unix seconds are
+    instants, each audited; ``deriver``, a ``.drv`` store path, refers to ``ValidPaths.path`` (a text
+    column unique by itself beside the integer key); ``Refs`` and ``DerivationOutputs.drv`` are the
+    references the schema declares, and ``DerivationOutputs.path``, in a table declaring its own, is
+    none (an output not built yet names no valid path). ``ultimate`` 1 or NULL stays integer, as
+    declared; hashes, signatures and content addresses are text as written."""
+    rows = apps.nix_store_rows()
+    ran, run_dir = run_export(apps.nix_store)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert references(run_dir) == {
+        ("ValidPaths", "deriver"): "ValidPaths.path",
+        ("Refs", "referrer"): "ValidPaths.id",
+        ("Refs", "reference"): "ValidPaths.id",
+        ("DerivationOutputs", "drv"): "ValidPaths.id",
+    }
+    schema = ran.record["version_schema"]
+    assert primary_key(ran.uri, schema, "Refs") == ["referrer", "reference"]
+    assert primary_key(ran.uri, schema, "DerivationOutputs") == ["drv", "id"]
+
+    column = {name: i for i, name in enumerate(apps.NIX_COLUMNS)}
+    paths = {row[0]: row for row in rows["ValidPaths"]}
+    assert set(apps.NIX_COLLECTED).isdisjoint(paths) and max(paths) > len(paths)
+    assert ran.types("ValidPaths") == {
+        "id": "bigint",
+        "path": "text",
+        "hash": "text",
+        "registrationTime": "timestamp with time zone",
+        "deriver": "text",
+        "narSize": "bigint",
+        "ultimate": "bigint",
+        "sigs": "text",
+        "ca": "text",
+    }
+    assert ran.values("ValidPaths", "registrationTime", "id") == {
+        n: UNIX_EPOCH + timedelta(seconds=row[column["registrationTime"]]) for n, row in paths.items()
+    }
+    assert audit_rules(run_dir, "ValidPaths", "registrationTime") == {
+        str(n): {"epoch:seconds"} for n in paths
+    }
+    for name in ("path", "hash", "deriver", "narSize", "ultimate", "sigs", "ca"):
+        assert ran.values("ValidPaths", name, "id") == {n: row[column[name]] for n, row in paths.items()}, (
+            name
+        )
+    assert {row[column["ultimate"]] for row in paths.values()} == {1, None}
+    assert any(" " in (row[column["sigs"]] or "") for row in paths.values())
+
+    outputs = rows["DerivationOutputs"]
+    valid = {row[column["path"]] for row in paths.values()}
+    assert any(path not in valid for _, _, path in outputs)
+    assert ran.types("DerivationOutputs") == {"drv": "bigint", "id": "text", "path": "text"}
+    found = pg_query(
+        ran.uri, f'SELECT drv, id, path FROM {quote_ident(ran.base)}."DerivationOutputs" ORDER BY drv, id'
+    )
+    assert [tuple(row) for row in found] == sorted(tuple(row) for row in outputs)
+    assert ran.types("Refs") == {"referrer": "bigint", "reference": "bigint"}
+    assert any(referrer == reference for referrer, reference in rows["Refs"])
+
+
+def test_syncthing_folder_finds_its_blocks_block_lists_by_their_sha256_bytes_and_keeps_nanoseconds(
+    run_export: Runner,
+) -> None:
+    """A Syncthing 2 folder's index database: ``blocks.blocklist_hash``, a SHA-256 of 32 bytes in a
+    BLOB, names ``blocklists`` keyed by the same bytes, declared nowhere: a reference found in the data
+    (until 2026-12-05 only integer and text columns were searched, and none was found); ``files``
+    declares its references, so its own ``blocklist_hash`` is searched for none. ``modified`` and the
+    ``mtimes``' Unix nanoseconds stay bigint as written (``modified``, a date word, with the instant's
+    note); every hash and protobuf arrives byte for byte; the local device's ``index_id`` ``''``, as
+    the trigger writes it, is NULL, audited; the triggers' counts are loaded as they left them."""
+    rows = apps.syncthing_rows()
+    ran, run_dir = run_export(apps.syncthing_folder)
+    con = sqlite3.connect(ran.db)
+    try:
+        written = {
+            table: con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            for table in (*rows, "indexids", "counts")
+        }
+        counts = con.execute(
+            "SELECT device_idx, type, local_flags, deleted, count, size FROM counts"
+        ).fetchall()
+    finally:
+        con.close()
+    assert {table: written[table] for table in rows} == {table: len(values) for table, values in rows.items()}
+    assert written["indexids"] == apps.SYNCTHING_DEVICES
+    loaded_cleanly(ran, run_dir, written)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == 100.0
+    assert references(run_dir) == {
+        ("files", "device_idx"): "devices.idx",
+        ("files", "name_idx"): "file_names.idx",
+        ("files", "version_idx"): "file_versions.idx",
+        ("fileinfos", "sequence"): "files.sequence",
+        ("indexids", "device_idx"): "devices.idx",
+        ("counts", "device_idx"): "devices.idx",
+        ("blocks", "blocklist_hash"): "blocklists.blocklist_hash",
+        ("mtimes", "name"): "file_names.name",
+    }
+
+    files = {row[1]: row for row in rows["files"]}
+    assert ran.types("files")["modified"] == ran.types("mtimes")["ondisk"] == "bigint"
+    assert ran.values("files", "modified", "sequence") == {n: row[5] for n, row in files.items()}
+    notes = " ".join(profiled(run_dir)["columns"]["files"]["modified"]["notes"])
+    assert 'to_timestamp("modified" / 1000000000.0)' in notes, notes
+    assert ran.types("files")["blocklist_hash"] == ran.types("blocks")["blocklist_hash"] == "bytea"
+    assert {
+        n: None if h is None else bytes(h)
+        for n, h in ran.values("files", "blocklist_hash", "sequence").items()
+    } == {n: row[10] for n, row in files.items()}
+    relation = f"{quote_ident(ran.base)}.blocks"
+    assert sorted(
+        (bytes(h), bytes(b), i)
+        for h, b, i in pg_query(ran.uri, f"SELECT hash, blocklist_hash, idx FROM {relation}")
+    ) == sorted(row[:3] for row in rows["blocks"])
+    assert {n: bytes(b) for n, b in ran.values("fileinfos", "fiprotobuf", "sequence").items()} == dict(
+        rows["fileinfos"]
+    )
+    assert ran.types("files")["deleted"] == "bigint"
+    assert ran.values("file_names", "name", "idx") == dict(rows["file_names"])
+    assert ran.values("file_versions", "version", "idx") == dict(rows["file_versions"])
+    assert ran.values("indexids", "index_id", "device_idx") == {
+        1: None,
+        **{d: apps.syncthing_index_id(d) for d in range(2, apps.SYNCTHING_DEVICES + 1)},
+    }
+    assert audit_rules(run_dir, "indexids", "index_id") == {"1": {"empty_to_null"}}
+    relation = f"{quote_ident(ran.base)}.counts"
+    loaded = pg_query(ran.uri, f"SELECT device_idx, type, local_flags, deleted, count, size FROM {relation}")
+    assert sorted(tuple(row) for row in loaded) == sorted(counts)

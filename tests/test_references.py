@@ -2525,3 +2525,83 @@ def test_a_column_named_as_another_tables_key_or_its_versioned_name_refers_to_it
         ("CHECKINGACCOUNT_V1", "PAYEEID"): "PAYEE_V1.PAYEEID",
         ("CHECKINGACCOUNT_V1", "CATEGID"): "CATEGORY_V1.CATEGID",
     }
+
+
+def test_short_bytes_a_blob_key_holds_are_a_reference_inferred_from_the_data(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """A content-addressed store keys a table by a BLOB hash (a file synchroniser's ``blocklists``
+    keyed by a SHA-256 of 32 bytes, Syncthing's) or a UUID of 16 bytes, and another table names those
+    rows by the same bytes, declared nowhere: a reference, as a text key's would be (until 2026-12-05
+    only integer and text columns were searched, and none was found). Bytes compare as bytes, as
+    SQLite compares them; an unknown hash is an orphan, counted as SQLite's ``NOT IN`` counts it.
+    Short bytes alone (at most ``KEPT_VALUE_BYTES`` a value on average): BLOBs of pictures, which may
+    repeat another table's, are no key of anything to search (the measure would hold them whole)."""
+
+    def digest(seed: str, size: int = 32) -> bytes:
+        return hashlib.sha256(seed.encode()).digest()[:size]
+
+    lists = [digest(f"list{n}") for n in range(30)]
+    uuids = [digest(f"photo{n}", 16) for n in range(20)]
+    pictures = [digest(f"pic{n}") * 4 for n in range(12)]  # 128 bytes each
+    path = make_sqlite(
+        {
+            "blocklists": (
+                "CREATE TABLE blocklists (blocklist_hash BLOB NOT NULL PRIMARY KEY, body BLOB NOT NULL) "
+                "STRICT, WITHOUT ROWID",
+                [(h, b"\x0a\x20" + h) for h in lists],
+            ),
+            "blocks": (
+                "CREATE TABLE blocks (hash BLOB NOT NULL, blocklist_hash BLOB NOT NULL, "
+                "idx INTEGER NOT NULL, PRIMARY KEY (hash, blocklist_hash, idx)) STRICT, WITHOUT ROWID",
+                [
+                    (digest(f"block{n}"), lists[n % 30] if n % 25 != 7 else digest("gone"), n % 3)
+                    for n in range(75)
+                ],
+            ),
+            "photos": (
+                "CREATE TABLE photos (uuid BLOB PRIMARY KEY, title TEXT)",
+                [(u, f"Photo {n} 📷") for n, u in enumerate(uuids)],
+            ),
+            "album_photos": (
+                "CREATE TABLE album_photos (id INTEGER PRIMARY KEY, album TEXT, photo BLOB)",
+                [(n, f"album{n % 4}", uuids[(3 * n) % 20]) for n in range(1, 41)],
+            ),
+            # Short bytes of no table: no reference.
+            "checksums": (
+                "CREATE TABLE checksums (id INTEGER PRIMARY KEY, crc BLOB)",
+                [(n, digest(f"crc{n}", 4)) for n in range(1, 21)],
+            ),
+            # Pictures keyed by their bytes, and a table repeating them: long values, not searched.
+            "pictures": (
+                "CREATE TABLE pictures (data BLOB PRIMARY KEY, name TEXT)",
+                [(p, "p") for p in pictures],
+            ),
+            "covers": (
+                "CREATE TABLE covers (id INTEGER PRIMARY KEY, image BLOB)",
+                [(n, pictures[n % 12]) for n in range(1, 25)],
+            ),
+        }
+    )
+    orphans = _query(
+        path,
+        "SELECT count(*) FROM blocks WHERE blocklist_hash NOT IN (SELECT blocklist_hash FROM blocklists)",
+    )[0][0]
+    shared = _query(
+        path,
+        "SELECT count(DISTINCT blocklist_hash) FILTER (WHERE blocklist_hash IN (SELECT blocklist_hash "
+        "FROM blocklists)) * 1.0 / count(DISTINCT blocklist_hash) FROM blocks",
+    )[0][0]
+    assert orphans == 3 and shared >= MIN_INCLUSION
+    assert _query(path, "SELECT count(*) FROM covers WHERE image NOT IN (SELECT data FROM pictures)") == [
+        (0,)
+    ]
+    found = profile(path)
+    assert _references_of(found) == {
+        ("blocks", "blocklist_hash"): "blocklists.blocklist_hash",
+        ("album_photos", "photo"): "photos.uuid",
+    }
+    issue = found["blocks"]["blocklist_hash"].issue("orphan_reference")
+    assert issue is not None and issue.count == orphans
+    assert found["album_photos"]["photo"].issue("orphan_reference") is None
+    assert found["blocks"]["blocklist_hash"].inferred_type == found["photos"]["uuid"].inferred_type == "bytea"

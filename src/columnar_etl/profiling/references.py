@@ -11,8 +11,10 @@
    distinct non-null values are values of that key. Names play no part. The parent key must be a single
    column, unique and non-null (:mod:`.keys`), or a text column the schema declares unique by itself beside it
    (:func:`_parent_keys`: MiniDLNA's ``OBJECTS.OBJECT_ID``, since 2026-12-05); the child column must have the
-   same type (integer with integer, text with text, bytea with bytea: a key of bytes, a UUID bound as 16
-   bytes, since 2026-12-05, each cell compared by the bytes the target holds) and not be its own table's key
+   same type (integer with integer, text with text, bytea with bytea where both are short, at most
+   :data:`KEPT_VALUE_BYTES` a value on average, :func:`short_bytes`: a key of bytes, a UUID bound as 16
+   bytes, a hash, since 2026-12-05, each cell compared by the bytes the target holds: Netdata's
+   ``chart.host_id``, Syncthing's ``blocks.blocklist_hash``) and not be its own table's key
    when that is one column, unless its name names another table as its entity (``jid_id`` → ``jids``: a
    one-to-one table keyed by its parent's key, Gajim's ``last_archive_message``; that table alone, since
    2026-12-05), the schema declares it the key and it names not its own table's entity: a column of a key of
@@ -168,13 +170,14 @@ MAX_CHANCE = 0.2
 #: that make it a counter's range rather than a lookup used but for its last codes.
 COUNTER_SHORT_BY = 10
 #: Types a reference inferred from the data may have (a key found in the data has one of them too):
-#: ``bytea`` since 2026-12-05 (a UUID bound as 16 bytes: :data:`BYTES`).
+#: ``bytea`` since 2026-12-05, where short (:func:`short_bytes`: a UUID bound as 16 bytes, a hash).
 REFERENCE_TYPES = ("integer", "text", "bytea")
 #: The kind of an inferred reference between bytea columns: each cell compared by its bytes (a BLOB's,
 #: a TEXT cell's UTF-8), as the target holds them, whatever its storage class (:func:`_bytes_value`).
 BYTES = "bytea"
 #: The profile keeps a column's distinct values for the search when none is longer than this (bytes):
-#: keys and codes are short, free text is not (a column with a longer value is read again).
+#: keys and codes are short, free text is not (a column with a longer value is read again). A BLOB
+#: column is searched when its values are this short on average (:func:`short_bytes`).
 KEPT_VALUE_BYTES = 64
 #: Names of the DuckDB tables holding the kept values (no export table lives in DuckDB's own database).
 KEPT_PREFIX = "__columnar_etl_kept_"
@@ -542,17 +545,17 @@ def _named(
 def _parent_keys(tables: Mapping[str, TableProfile]) -> dict[tuple[str, str], ColumnProfile]:
     """(table, key column) → the key: what a reference may point to. Each table's key where it is one
     column, unique and non-null in the data, not a key the schema makes unique only with other columns
-    (``TableProfile.key_part_of``); and, since 2026-12-05, each text column the schema declares unique
-    by itself beside it (``TableProfile.unique_alone``: a one-column UNIQUE constraint or unique index)
-    whose every row holds a value, distinct as written (:func:`.keys.unique_and_present`), as a foreign
-    key may name it: a media server's ``OBJECTS.OBJECT_ID`` (``'64$2$1D'``) beside its rowid ``ID``,
-    which its ``PARENT_ID`` and ``REF_ID`` name (MiniDLNA's; before, no reference). Text or bytes,
-    whose keys are drawn from a space too large for chance; an integer column only where its values are
-    spread over their range (:func:`spread_keys`): numbers from another system, a media server
-    monitor's Plex account numbers (0 for the server's owner, 1234567...) under ``users.user_id INTEGER
-    UNIQUE`` beside its rowid, which its play history's ``user_id`` holds (Tautulli's; since 2026-12-05,
-    before no reference). One numbered 1..N as the key is (a position, a rank) is no parent: any small
-    numbers fit it."""
+    (``TableProfile.key_part_of``); and, since 2026-12-05, each text column the schema declares unique by
+    itself beside it (``TableProfile.unique_alone``: a one-column UNIQUE constraint or unique index) whose
+    every row holds a value, distinct as written (:func:`.keys.unique_and_present`), as a foreign key may
+    name it: a media server's ``OBJECTS.OBJECT_ID`` (``'64$2$1D'``) beside its rowid ``ID``, which its
+    ``PARENT_ID`` and ``REF_ID`` name (MiniDLNA's; before, no reference). Text or bytes (short ones:
+    :func:`short_bytes`), whose keys are drawn from a space too large for chance; an integer column only
+    where its values are spread over their range (:func:`spread_keys`): numbers from another system, a
+    media server monitor's Plex account numbers (0 for the server's owner, 1234567...) under
+    ``users.user_id INTEGER UNIQUE`` beside its rowid, which its play history's ``user_id`` holds
+    (Tautulli's; since 2026-12-05, before no reference). One numbered 1..N as the key is (a position, a
+    rank) is no parent: any small numbers fit it."""
     parents = {}
     for name, table in tables.items():
         if (
@@ -579,9 +582,20 @@ def _parent_keys(tables: Mapping[str, TableProfile]) -> dict[tuple[str, str], Co
 _DRAWN_TYPES = ("text", "bytea")
 
 
+def short_bytes(column: ColumnProfile) -> bool:
+    """Is ``column`` of BLOBs a key's or a reference's bytes: at most :data:`KEPT_VALUE_BYTES` a value
+    on average (a UUID's 16, a SHA-256's 32, a SHA-512's 64)? Bytes drawn so are as unlikely to meet
+    by chance as text keys; pictures and documents are no keys, and the measure would hold them whole
+    (a column's ``bytes`` counts every value's, NULLs none)."""
+    present = column.row_count - column.null_count
+    return column.inferred_type == "bytea" and present > 0 and column.bytes <= KEPT_VALUE_BYTES * present
+
+
 def _fits(child: ColumnProfile, parent: ColumnProfile) -> bool:
     """Could ``child``'s values be ``parent``'s keys? Decided from the profiles alone (no query)."""
     if child.inferred_type != parent.inferred_type or child.distinct_count == 0:
+        return False
+    if child.inferred_type == "bytea" and not (short_bytes(child) and short_bytes(parent)):
         return False
     flag = child.distinct_count == 2 and (child.min, child.max) == (0, 1)
     if child.inferred_type == "integer" and (child.distinct_count < MIN_DISTINCT or flag):
