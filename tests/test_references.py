@@ -1241,6 +1241,55 @@ def test_a_column_named_as_a_tally_of_reactions_is_no_reference_but_to_the_table
         assert f"its name says a count ({word})" in " ".join(column.notes), name
 
 
+def test_a_column_named_for_a_span_of_time_is_no_reference_unless_it_names_the_table(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """A household app (Grocy's ``grocy.db``) repeats each chore every ``period_interval`` periods (1
+    or 2: every week, every other week) beside its three users keyed 1..3: the intervals use two of the
+    three keys and reach their upper half, so the column was a reference to ``users.id``, and a chore
+    done every third week would be an orphan. A name whose last word is a span of time (``interval``,
+    ``duration``, ``days``, ``hours``, ``minutes``, ``seconds``, ``weeks``, ``months``, ``years``,
+    ``ttl``, ``timeout``, ``delay``, ``lifetime``) says how long, a count of units, not which row: no
+    reference; a ``duration`` beside a ``durations`` table names it and refers to it as before."""
+    path = make_sqlite(
+        {
+            "users": (
+                "CREATE TABLE users (id INTEGER PRIMARY KEY, username TEXT)",
+                [(1, "a"), (2, "b"), (3, "c")],
+            ),
+            "durations": (
+                "CREATE TABLE durations (id INTEGER PRIMARY KEY, label TEXT)",
+                [(n, f"{n} weeks") for n in range(11, 15)],
+            ),
+            "chores": (
+                "CREATE TABLE chores (id INTEGER PRIMARY KEY, name TEXT, period_interval INTEGER, "
+                "charge_interval_days INTEGER, retry_delay INTEGER, duration INTEGER, "
+                "done_by_user_id INTEGER)",
+                [
+                    (c, f"chore {c}", 1 + c % 2, 1 + c % 3, 2 + c % 2, 11 + c % 4, 1 + c % 3)
+                    for c in range(1, 25)
+                ],
+            ),
+        }
+    )
+    # Every interval, day count and delay is a user's key, two or three of three, up to the upper half.
+    assert _query(path, "SELECT count(DISTINCT period_interval), max(period_interval) FROM chores") == [
+        (2, 2)
+    ]
+    assert _references(path) == {
+        ("chores", "done_by_user_id"): "users.id",
+        ("chores", "duration"): "durations.id",
+    }
+    [table] = [t for t in profile(path).tables.values() if t.name == "chores"]
+    for name, word in (
+        ("period_interval", "interval"),
+        ("charge_interval_days", "days"),
+        ("retry_delay", "delay"),
+    ):
+        column = next(c for c in table if c.name == name)
+        assert f"its name says a count ({word})" in " ".join(column.notes), name
+
+
 def test_a_column_naming_another_table_of_the_export_is_no_reference_to_the_table_its_numbers_fit(
     make_sqlite: SqliteFactory,
 ) -> None:

@@ -1218,16 +1218,39 @@ TALLY_LAST_WORDS = frozenset(
     }
 )
 
+#: The last words of a column's name that say it holds a span of time (a chore's ``period_interval``,
+#: a battery's ``charge_interval_days``, a ``retry_delay``, a cache's ``ttl``): how long, a count of
+#: units, not which row. Intervals of 1 or 2 fit the keys of any table of a few rows (Grocy's
+#: ``chores.period_interval`` "referred to" the three rows of its ``users``). A name naming the parent
+#: (``duration`` beside a ``durations`` table) refers as before. Since 2026-12-05.
+SPAN_LAST_WORDS = frozenset(
+    {
+        "interval",
+        "duration",
+        "days",
+        "hours",
+        "minutes",
+        "seconds",
+        "weeks",
+        "months",
+        "years",
+        "ttl",
+        "timeout",
+        "delay",
+        "lifetime",
+    }
+)
+
 
 def _count_word(column: str, *, named: bool) -> str | None:
     """The word that says the column's name is a count (``count`` of ``visit_count``, ``visitCount``;
-    ``num`` of ``num_cmds`` and a tally, ``like``, ``upvotes`` of :data:`TALLY_LAST_WORDS`, unless the
-    name names the parent, ``named``), else None; never for a name ending in ``id`` (``count_id``: a
-    key)."""
+    ``num`` of ``num_cmds``, a tally, ``like``, ``upvotes`` of :data:`TALLY_LAST_WORDS`, and a span of
+    time, ``interval``, ``days`` of :data:`SPAN_LAST_WORDS`, unless the name names the parent,
+    ``named``), else None; never for a name ending in ``id`` (``count_id``: a key)."""
     words = camel_words(column)
     if not words or words[-1] == "id":
         return None
-    if words[-1] in COUNT_LAST_WORDS or (words[-1] in TALLY_LAST_WORDS and not named):
+    if words[-1] in COUNT_LAST_WORDS or (words[-1] in TALLY_LAST_WORDS | SPAN_LAST_WORDS and not named):
         return words[-1]
     first = len(words) > 1 and words[0] in COUNT_FIRST_WORDS and not named
     return words[0] if first else None
