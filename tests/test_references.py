@@ -1063,6 +1063,36 @@ def test_a_column_naming_its_table_by_an_abbreviation_chooses_that_table(
     assert _references(tied) == {}
 
 
+def test_a_column_naming_the_last_word_of_a_compound_table_name_chooses_that_table(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """A household app (Grocy's ``grocy.db``) keeps each custom field's values in ``userfield_values``,
+    naming the field by ``field_id``: the fields' keys 1..7 fit the keys of every table of seven rows or
+    more alike (its tasks, its user settings), so no reference was chosen. ``field`` ends the table's
+    name ``userfields`` (a compound written as one word) and no other's: among the tables the values
+    fit, the one whose name the column's ends is chosen. Two such tables alike (``userfields`` and
+    ``datafields``) stay a tie."""
+
+    def export(tables: tuple[str, ...], name: str) -> Path:
+        spec = {
+            table: (
+                f"CREATE TABLE {table} (id INTEGER PRIMARY KEY, name TEXT)",
+                [(n, f"{table} {n}") for n in range(1, 8)],
+            )
+            for table in tables
+        }
+        spec["userfield_values"] = (
+            "CREATE TABLE userfield_values (id INTEGER PRIMARY KEY, field_id INTEGER, value TEXT)",
+            [(n, 1 + n % 7, f"value {n}") for n in range(1, 31)],
+        )
+        return make_sqlite(spec, name=name)
+
+    path = export(("userfields", "tasks", "user_settings"), "fields.db")
+    assert _references(path) == {("userfield_values", "field_id"): "userfields.id"}
+    tied = export(("userfields", "datafields", "tasks"), "tied.db")
+    assert _references(tied) == {}
+
+
 def nested_set(parents: list[int | None]) -> dict[int, tuple[int, int]]:
     """Each node's ``(lft, rgt)`` as a nested-set tree numbers them: a depth-first walk counting from 1,
     ``lft`` on entering a node and ``rgt`` on leaving it, children by key; node ``n`` (1-based) has the

@@ -1322,7 +1322,9 @@ def _choose(
     key the export's declared references of the column's name name (``named_so``:
     :func:`declared_by_name`; Zim's ``tasklist.source`` → ``pages.id``, as its ``links.source``
     declares), else the one whose table's name the column's abbreviates (:func:`_abbreviates`:
-    ``repo_id`` → ``repository``). None when still a tie."""
+    ``repo_id`` → ``repository``), and last, among those of the best share, the one whose table's name,
+    a compound written as one word, the column's ends (:func:`_ends_compound`: ``field_id`` →
+    ``userfields``). None when still a tie."""
     if len(fits) <= 1:
         return fits[0] if fits else None
     name = normalised_name(column)
@@ -1347,6 +1349,9 @@ def _choose(
     if len(named) == 1:
         return named[0]
     named = [fit for fit in top if (fit.parent, fit.key) in named_so]
+    if len(named) == 1:
+        return named[0]
+    named = [fit for fit in top if _ends_compound(column, fit.parent)]
     return named[0] if len(named) == 1 else None
 
 
@@ -1361,6 +1366,20 @@ def _abbreviates(column: str, parent: str) -> bool:
     so (:func:`_choose`): such a name says which table no more than its numbers do. Since 2026-12-05."""
     return any(
         len(short) >= MIN_ABBREVIATION and long != short and long.startswith(short)
+        for short in entity_of(column)
+        for long in entity_of(parent, table=True)
+    )
+
+
+def _ends_compound(column: str, parent: str) -> bool:
+    """Does the column's entity (:func:`entity_of`: ``field`` of ``field_id``) end the parent table's,
+    longer than it, a compound written as one word, the column's of :data:`MIN_ABBREVIATION` letters
+    or more (``userfields``: Grocy's ``userfield_values.field_id``)? Only a tie between tables the
+    values fit is broken so (:func:`_choose`), the last of its tie-breaks (after the export's declared
+    references of the name: Zim's ``tasklist.source`` names ``pages``, not its ``tagsources``).
+    Since 2026-12-05."""
+    return any(
+        len(short) >= MIN_ABBREVIATION and long != short and long.endswith(short)
         for short in entity_of(column)
         for long in entity_of(parent, table=True)
     )
