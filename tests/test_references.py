@@ -1063,6 +1063,36 @@ def test_a_column_naming_its_table_by_an_abbreviation_chooses_that_table(
     assert _references(tied) == {}
 
 
+def test_a_column_naming_two_tables_refers_to_the_one_it_names_the_most_of(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """A household app (Grocy's ``grocy.db``) keeps where a product is stored in ``locations`` and where
+    it is bought in ``shopping_locations``, both keyed 1..4, and names the shop of each stock entry
+    ``shopping_location_id``: the name holds both tables' singulars (``location``, ``shopping_location``),
+    so the tie between them was never broken and no reference was found. The longer, holding the
+    other, says more of the name: ``shopping_locations`` is chosen, and ``location_id`` still refers to
+    ``locations``."""
+    places = [(n, f"place {n}") for n in range(1, 5)]
+    path = make_sqlite(
+        {
+            "locations": ("CREATE TABLE locations (id INTEGER PRIMARY KEY, name TEXT)", places),
+            "shopping_locations": (
+                "CREATE TABLE shopping_locations (id INTEGER PRIMARY KEY, name TEXT)",
+                places,
+            ),
+            "stock": (
+                "CREATE TABLE stock (id INTEGER PRIMARY KEY, location_id INTEGER, "
+                "shopping_location_id INTEGER)",
+                [(n, 1 + n % 4, None if n % 3 == 0 else 1 + (n * 3) % 4) for n in range(1, 31)],
+            ),
+        }
+    )
+    assert _references(path) == {
+        ("stock", "location_id"): "locations.id",
+        ("stock", "shopping_location_id"): "shopping_locations.id",
+    }
+
+
 def test_a_column_naming_the_last_word_of_a_compound_table_name_chooses_that_table(
     make_sqlite: SqliteFactory,
 ) -> None:

@@ -1315,7 +1315,8 @@ def _choose(
     named_so: AbstractSet[tuple[str, str]] = frozenset(),
 ) -> Inclusion | None:
     """The one parent the data points to: the only fit; among several, the one whose table (or key)
-    the column's name names, else the one whose table's name ends in the column's (``sale`` →
+    the column's name names (of two it names, the one it names the most of: :func:`_most_named`),
+    else the one whose table's name ends in the column's (``sale`` →
     ``sale_sale``, ``partner_id`` → ``res_partner``); else the one with the best share; else, among
     those of the best share, the one of the tables a link table is named for (``linked``:
     :func:`linked_tables`; ``books_custom_column_5_link.value`` → ``custom_column_5``), else the one
@@ -1329,7 +1330,7 @@ def _choose(
         return fits[0] if fits else None
     name = normalised_name(column)
     for named in (
-        [fit for fit in fits if _names_table(column, fit)],
+        _most_named([fit for fit in fits if _names_table(column, fit)], name),
         [
             fit
             for fit in fits
@@ -1353,6 +1354,24 @@ def _choose(
         return named[0]
     named = [fit for fit in top if _ends_compound(column, fit.parent)]
     return named[0] if len(named) == 1 else None
+
+
+def _most_named(fits: list[Inclusion], name: str) -> list[Inclusion]:
+    """Of the parents a column's normalised ``name`` names (:func:`_names_table`), the one whose
+    singular found in it is the longest and holds every other's (``shopping_location_id`` names
+    ``shopping_locations`` more than ``locations``; ``ticket_status_id`` ``ticket_statuses`` more than
+    ``tickets``) alone, else all of them. Since 2026-12-05: until then such a tie stayed unbroken."""
+    if len(fits) <= 1:
+        return fits
+    stems = {
+        id(fit): max((stem for stem in table_singulars(fit.parent) if stem in name), key=len, default="")
+        for fit in fits
+    }
+    longest = max(fits, key=lambda fit: len(stems[id(fit)]))
+    top = stems[id(longest)]
+    if all(fit is longest or (stems[id(fit)] in top and stems[id(fit)] != top) for fit in fits):
+        return [longest]
+    return fits
 
 
 #: The fewest letters of a column's entity that may abbreviate a table's (``repo``, not ``re``).
