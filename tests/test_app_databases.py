@@ -58,7 +58,8 @@ django-axes login log and django-phonenumber-field numbers, a Geary mail client,
 message index, an Arize Phoenix LLM tracing store, a promptfoo eval database, a Flowise and a Langflow
 server, a Vaultwarden password manager, a Zotero reference library, a Money Manager Ex personal
 finance file, a Paperless-ngx document archive, a Healthchecks cron monitor, a Tautulli media server
-monitor, a Memos note-taking server, a GoToSocial fediverse server, a Grafana server, a Gitea forge)
+monitor, a Memos note-taking server, a GoToSocial fediverse server, a Grafana server, a Gitea forge,
+a Grocy household)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -13776,3 +13777,111 @@ def test_gitea_forge_reads_every_unix_column_and_finds_its_repositories_not_its_
     assert ran.values("issue", "name", "id") == {row[0]: row[6] for row in rows["issue"]}
     assert ran.values("user", "email", "id") == {row[0]: row[4] or None for row in rows["user"]}
     assert ran.values("pull_request", "merge_base", "id") == {row[0]: row[12] for row in rows["pull_request"]}
+
+
+def test_grocy_household_reads_its_pdo_decimals_as_amounts_and_its_never_expires_date_and_finds_its_shops(
+    run_export: Runner,
+) -> None:
+    """A Grocy household's ``grocy.db`` as its PHP services write it through PDO (every value bound as
+    text, the affinity deciding): ``DECIMAL(15, 2)`` amounts (INTEGER when whole, REAL otherwise)
+    arrive as numeric at two places, unit prices (a purchase's price over its amount, PHP's 14
+    significant digits: ``0.33333333333333``) at fourteen, every digit as written; best-before dates,
+    Grocy's never-expires ``2999-12-31`` among them, and an opened date under ``DATETIME`` are dates;
+    wall-clock ``DATETIME`` text (an API key valid until ``2999-12-31 23:59:59``) is timestamps; a
+    battery's id written as text into ``battery_charge_cycles.battery_id TEXT`` refers to it; barcodes
+    with leading zeros and ``uniqid()`` stock ids stay text. References none
+    declares are found: ``shopping_location_id`` names ``shopping_locations``, not ``locations`` keyed
+    alike, ``field_id`` names ``userfields``, and a chore's ``period_interval`` (1 or 2 weeks) is no
+    reference to the household's three users; exit 0."""
+    rows = apps.grocy_rows()
+    ran, run_dir = run_export(apps.grocy_household)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    users, products, shops = "users.id", "products.id", "shopping_locations.id"
+    assert references(run_dir) == {
+        ("api_keys", "user_id"): users,
+        ("user_settings", "user_id"): users,
+        ("products", "product_group_id"): "product_groups.id",
+        ("products", "location_id"): "locations.id",
+        ("products", "shopping_location_id"): shops,
+        ("product_barcodes", "product_id"): products,
+        ("stock", "product_id"): products,
+        ("stock", "location_id"): "locations.id",
+        ("stock", "shopping_location_id"): shops,
+        ("stock_log", "product_id"): products,
+        ("stock_log", "location_id"): "locations.id",
+        ("stock_log", "stock_row_id"): "stock.id",
+        ("stock_log", "shopping_location_id"): shops,
+        ("stock_log", "user_id"): users,
+        ("shopping_list", "product_id"): products,
+        ("chores", "next_execution_assigned_to_user_id"): users,
+        ("chores", "product_id"): products,
+        ("chores_log", "chore_id"): "chores.id",
+        ("chores_log", "done_by_user_id"): users,
+        ("battery_charge_cycles", "battery_id"): "batteries.id",
+        ("tasks", "assigned_to_user_id"): users,
+        ("userfield_values", "field_id"): "userfields.id",
+    }
+    assert {row[15] for row in rows["chores"]} == {"1", "2"}  # period_interval: 2 of 3 user keys
+
+    def declared(table: str) -> dict[str, str]:
+        return pg_column_types(ran.uri, ran.record["version_schema"], table)
+
+    def at(text: str | None, scale: int) -> str | None:
+        """The numeric's text: the decimal PHP bound, at the column's scale."""
+        return None if text is None else str(Decimal(text).quantize(Decimal(1).scaleb(-scale)))
+
+    stock, log = declared("stock"), declared("stock_log")
+    assert stock["amount"] == log["amount"] == declared("shopping_list")["amount"] == "numeric(18,2)"
+    assert stock["price"] == log["price"] == "numeric(18,14)"
+    assert declared("product_barcodes")["last_price"] == "numeric(18,2)"
+    for table, scale in (("stock", 2), ("stock_log", 2), ("shopping_list", 2)):
+        column = "amount"
+        assert ran.values(table, column, "id") == {
+            int(row[0]): at(row[3 if table == "shopping_list" else 2], scale) for row in rows[table]
+        }, table
+    for table, place in (("stock", 6), ("stock_log", 9)):
+        assert ran.values(table, "price", "id") == {int(row[0]): at(row[place], 14) for row in rows[table]}, (
+            table
+        )
+    prices = {row[6] for row in rows["stock"]}
+    assert {"0.33333333333333", "0.665", "2.5"} <= prices and None in prices
+    assert {row[2] for row in rows["stock_log"]} >= {"-1.5", "-125", "-3"}
+    assert ran.values("product_barcodes", "last_price", "id") == {
+        int(row[0]): at(row[6], 2) for row in rows["product_barcodes"]
+    }
+
+    assert stock["best_before_date"] == stock["purchased_date"] == stock["opened_date"] == "date"
+    assert log["best_before_date"] == log["used_date"] == "date"
+    best_before = ran.values("stock", "best_before_date", "id")
+    assert best_before == {int(row[0]): date.fromisoformat(row[3]) for row in rows["stock"]}
+    assert date(2999, 12, 31) in best_before.values()
+    assert ran.values("stock", "opened_date", "id") == {
+        int(row[0]): None if row[8] is None else date.fromisoformat(row[8]) for row in rows["stock"]
+    }
+    wall_clock = "timestamp without time zone"
+    assert stock["row_created_timestamp"] == log["undone_timestamp"] == wall_clock
+    assert declared("chores_log")["tracked_time"] == declared("api_keys")["expires"] == wall_clock
+    assert ran.values("chores_log", "tracked_time", "id") == {
+        int(row[0]): datetime.fromisoformat(row[2]) for row in rows["chores_log"]
+    }
+    expires = ran.values("api_keys", "expires", "id")
+    assert expires == {int(row[0]): datetime.fromisoformat(row[3]) for row in rows["api_keys"]}
+    assert datetime(2999, 12, 31, 23, 59, 59) in expires.values()
+    assert declared("tasks")["due_date"] == "date"
+
+    cycles = declared("battery_charge_cycles")
+    assert cycles["battery_id"] == "bigint"
+    assert ran.values("battery_charge_cycles", "battery_id", "id") == {
+        int(row[0]): int(row[1]) for row in rows["battery_charge_cycles"]
+    }
+    assert declared("product_barcodes")["barcode"] == stock["stock_id"] == "text"
+    barcodes = ran.values("product_barcodes", "barcode", "id")
+    assert barcodes == {int(row[0]): row[2] for row in rows["product_barcodes"]}
+    assert "0012345678905" in barcodes.values()
+    stock_ids = ran.values("stock", "stock_id", "id")
+    assert stock_ids == {int(row[0]): row[5] for row in rows["stock"]}
+    assert declared("chores")["period_interval"] == "bigint"
+    assert ran.values("userfield_values", "value", "id") == {
+        int(row[0]): row[3] for row in rows["userfield_values"]
+    }
