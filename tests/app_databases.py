@@ -1527,6 +1527,13 @@ number, so a test computes what a column holds from the same numbers.
   leading zeros, ``locations`` beside ``shopping_locations`` keyed alike, custom fields in
   ``userfields`` with their values as text in ``userfield_values``, a chore's
   ``period_interval`` of 1 or 2; no reference declared.
+- :func:`trilium_document`: a Trilium Notes ``document.db`` (its ``db/schema.sql``, 0.6x: content in
+  ``blobs`` named by a note's and a revision's ``blobId``; no reference declared): every moment twice,
+  local time with milliseconds and an offset without a colon (``2024-03-04 09:15:00.000+0100``,
+  ``+0200`` after the switch to summer time) and UTC with a ``Z``; 12-character random ids, ``root``;
+  ``blobs.content TEXT`` holding HTML (emoji, no-break spaces, ``''``) and code as TEXT beside PNG
+  bytes as BLOBs; branches ``<parent>_<note>`` with positions 10..70; labels and relations in one
+  ``attributes.value`` (a relation's value a note id); entity changes with ``componentId`` ``NA``.
 """
 
 from __future__ import annotations
@@ -35942,3 +35949,218 @@ def grocy_rows() -> dict[str, list[Sequence[Any]]]:
 def grocy_household(path: Path) -> Path:
     """A Grocy household's ``grocy.db`` (see the module's list)."""
     return write_export(path, GROCY_DDL, grocy_rows(), bytes_as_text=False)
+
+
+# --- Trilium Notes ---------------------------------------------------------------------------------------
+
+# Trilium's ``document.db`` as its ``db/schema.sql`` creates it (0.6x: content in ``blobs`` named by each
+# note's and revision's ``blobId``; no declared reference). Trilium writes every moment twice: local
+# time with milliseconds and the offset without a colon (``2024-03-04 09:15:00.000+0100``) and UTC with
+# a ``Z`` (``2024-03-04 08:15:00.000Z``); a blob holds a text note's HTML as TEXT and an image's bytes
+# as a BLOB in the same ``TEXT`` column.
+TRILIUM_DDL = (
+    'CREATE TABLE IF NOT EXISTS "entity_changes" (\n    `id`\tINTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,\n'
+    "    `entityName`\tTEXT NOT NULL,\n    `entityId`\tTEXT NOT NULL,\n    `hash`\tTEXT NOT NULL,\n"
+    "    `isErased` INT NOT NULL,\n    `changeId` TEXT NOT NULL,\n    `componentId` TEXT NOT NULL,\n"
+    "    `instanceId` TEXT NOT NULL,\n    `isSynced` INTEGER NOT NULL,\n"
+    "    `utcDateChanged` TEXT NOT NULL\n)",
+    'CREATE TABLE IF NOT EXISTS "branches" (\n    `branchId`\tTEXT NOT NULL,\n    `noteId`\tTEXT NOT NULL,\n'
+    "    `parentNoteId`\tTEXT NOT NULL,\n    `notePosition`\tINTEGER NOT NULL,\n    `prefix`\tTEXT,\n"
+    "    `isExpanded`\tINTEGER NOT NULL DEFAULT 0,\n    `isDeleted`\tINTEGER NOT NULL DEFAULT 0,\n"
+    "    `deleteId`    TEXT DEFAULT NULL,\n    `utcDateModified`\tTEXT NOT NULL,\n"
+    "    PRIMARY KEY(`branchId`))",
+    'CREATE TABLE IF NOT EXISTS "notes" (\n    `noteId`\tTEXT NOT NULL,\n'
+    '    `title`\tTEXT NOT NULL DEFAULT "note",\n'
+    "    `isProtected`\tINT NOT NULL DEFAULT 0,\n    `type` TEXT NOT NULL DEFAULT 'text',\n"
+    "    `mime` TEXT NOT NULL DEFAULT 'text/html',\n    `isDeleted`\tINT NOT NULL DEFAULT 0,\n"
+    "    `deleteId`   TEXT DEFAULT NULL,\n    `dateCreated`\tTEXT NOT NULL,\n"
+    "    `dateModified`\tTEXT NOT NULL,\n"
+    "    `utcDateCreated`\tTEXT NOT NULL,\n    `utcDateModified`\tTEXT NOT NULL,\n"
+    "    blobId TEXT DEFAULT NULL,\n"
+    "    PRIMARY KEY(`noteId`))",
+    'CREATE TABLE IF NOT EXISTS "revisions" (`revisionId`\tTEXT NOT NULL PRIMARY KEY,\n'
+    "    `noteId`\tTEXT NOT NULL,\n"
+    "    type TEXT DEFAULT '' NOT NULL,\n    mime TEXT DEFAULT '' NOT NULL,\n    `title`\tTEXT NOT NULL,\n"
+    "    `isProtected`\tINT NOT NULL DEFAULT 0,\n    `utcDateLastEdited` TEXT NOT NULL,\n"
+    "    `utcDateCreated` TEXT NOT NULL,\n    `utcDateModified` TEXT NOT NULL,\n"
+    "    `dateLastEdited` TEXT NOT NULL,\n    `dateCreated` TEXT NOT NULL,\n    blobId TEXT DEFAULT NULL)",
+    'CREATE TABLE IF NOT EXISTS "attributes"\n(\n    attributeId      TEXT not null primary key,\n'
+    "    noteId       TEXT not null,\n    type         TEXT not null,\n    name         TEXT not null,\n"
+    "    value        TEXT default '' not null,\n    position     INT  default 0 not null,\n"
+    "    utcDateModified TEXT not null,\n    isDeleted    INT  not null,\n"
+    "    `deleteId`    TEXT DEFAULT NULL,\n"
+    "    isInheritable int DEFAULT 0 NULL)",
+    'CREATE TABLE IF NOT EXISTS "blobs" (\n    `blobId`\tTEXT NOT NULL,\n'
+    "    `content`\tTEXT NULL DEFAULT NULL,\n"
+    "    `dateModified` TEXT NOT NULL,\n    `utcDateModified` TEXT NOT NULL,\n    PRIMARY KEY(`blobId`)\n)",
+)
+TRILIUM_START = datetime(2024, 3, 4, 8, 15, tzinfo=UTC)
+TRILIUM_NOTES = 40
+TRILIUM_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+
+
+def trilium_id(kind: int, n: int) -> str:
+    """A 12-character id as Trilium's ``randomString(12)`` makes one."""
+    return "".join(TRILIUM_ALPHABET[(n * 17 + kind * 29 + i * (n + 7) * (kind + 3)) % 62] for i in range(12))
+
+
+def trilium_moment(n: int) -> datetime:
+    return TRILIUM_START + timedelta(days=n, minutes=37 * n, milliseconds=123 * n)
+
+
+def trilium_utc(moment: datetime) -> str:
+    """Trilium's ``dateUtils.utcNowDateTime()``: UTC to the millisecond with a ``Z``."""
+    return moment.strftime("%Y-%m-%d %H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+
+
+def trilium_local(moment: datetime) -> str:
+    """Trilium's ``dateUtils.localNowDateTime()`` in Berlin (winter +0100, summer +0200 from March 31)."""
+    offset = timedelta(hours=2 if moment >= datetime(2024, 3, 31, 1, tzinfo=UTC) else 1)
+    local = moment.astimezone(timezone(offset))
+    hours = int(offset.total_seconds()) // 3600
+    return local.strftime("%Y-%m-%d %H:%M:%S.") + f"{local.microsecond // 1000:03d}+{hours:02d}00"
+
+
+def trilium_note_id(n: int) -> str:
+    return "root" if n == 0 else trilium_id(0, n)
+
+
+def trilium_content(n: int) -> str | bytes:
+    """Note ``n``'s content: an image's PNG bytes, a code note's text, a text note's HTML (``''`` empty)."""
+    if n % 9 == 5:
+        return b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(n, n + 64))
+    if n % 7 == 3:
+        return f"SELECT * FROM t WHERE id = {n};\n-- ünïcode 😀\n"
+    if n % 13 == 0:
+        return ""
+    return f"<p>Note {n} — Grüße\u00a0aus Köln 🎉</p>" + "<p>lorem ipsum dolor sit amet</p>" * (n % 9)
+
+
+def trilium_blob_id(content: str | bytes) -> str:
+    """A blob's id: a hash of its content (Trilium's ``blobId``, 20 characters)."""
+    data = content if isinstance(content, bytes) else content.encode()
+    return hashlib.sha1(data).hexdigest()[:20]
+
+
+def trilium_rows() -> dict[str, list[Sequence[Any]]]:
+    notes: list[Sequence[Any]] = []
+    branches: list[Sequence[Any]] = []
+    blobs: dict[str, Sequence[Any]] = {}
+    for n in range(TRILIUM_NOTES + 1):
+        moment, content = trilium_moment(n), trilium_content(n)
+        kind = "image" if isinstance(content, bytes) else "code" if n % 7 == 3 else "text"
+        blob = trilium_blob_id(content)
+        blobs.setdefault(blob, (blob, content, trilium_local(moment), trilium_utc(moment)))
+        later = moment + timedelta(hours=n % 5, days=n % 40)
+        notes.append(
+            (
+                trilium_note_id(n),
+                "root" if n == 0 else f"Meeting {n:03d}" if n % 5 == 0 else f"Titel {n} ✨",
+                int(n % 23 == 0),
+                kind,
+                {"image": "image/png", "code": "text/x-sqlite;schema=trilium", "text": "text/html"}[kind],
+                int(n % 19 == 0),
+                trilium_id(9, n) if n % 19 == 0 else None,
+                trilium_local(moment),
+                trilium_local(later),
+                trilium_utc(moment),
+                trilium_utc(later),
+                blob,
+            )
+        )
+        if n:
+            parent = trilium_note_id((n * 3) // 4 if n > 3 else 0)
+            branches.append(
+                (
+                    f"{parent}_{trilium_note_id(n)}",
+                    trilium_note_id(n),
+                    parent,
+                    10 * (n % 7 + 1),
+                    f"📁 {n}" if n % 6 == 0 else None,
+                    int(n % 4 == 0),
+                    int(n % 19 == 0),
+                    None,
+                    trilium_utc(moment),
+                )
+            )
+    attributes = []
+    for a in range(1, 61):
+        relation = a % 5 == 0
+        name = (
+            ("template", "renderNote")[a % 2]
+            if relation
+            else ("dateNote", "iconClass", "todo", "sorted")[a % 4]
+        )
+        value = (
+            trilium_note_id(1 + (a * 7) % TRILIUM_NOTES)
+            if relation
+            else (
+                trilium_moment(a).date().isoformat(),
+                f"bx bx-{('book', 'calendar', 'star')[a % 3]}",
+                "",
+                "",
+            )[a % 4]
+        )
+        attributes.append(
+            (
+                trilium_id(3, a),
+                trilium_note_id(1 + a % TRILIUM_NOTES),
+                "relation" if relation else "label",
+                name,
+                value,
+                10 * a,
+                trilium_utc(trilium_moment(a)),
+                0,
+                None,
+                int(a % 4 == 0),
+            )
+        )
+    revisions = []
+    for r in range(1, 21):
+        moment, content = trilium_moment(2 * r), f"<p>Titel {r} rev</p>" * r
+        blob = trilium_blob_id(content)
+        blobs.setdefault(blob, (blob, content, trilium_local(moment), trilium_utc(moment)))
+        revisions.append(
+            (
+                trilium_id(5, r),
+                trilium_note_id(1 + r % TRILIUM_NOTES),
+                "text",
+                "text/html",
+                f"Titel {r}",
+                0,
+                trilium_utc(moment),
+                trilium_utc(moment),
+                trilium_utc(moment),
+                trilium_local(moment),
+                trilium_local(moment),
+                blob,
+            )
+        )
+    changes = [
+        (
+            e,
+            ("notes", "branches", "attributes", "blobs")[e % 4],
+            trilium_id(6, e),
+            trilium_id(7, e)[:10],
+            int(e % 29 == 0),
+            trilium_id(8, e),
+            trilium_id(10, e)[:10] if e % 3 == 0 else "NA",
+            trilium_id(11, e % 2),
+            int(e % 2 == 0),
+            trilium_utc(TRILIUM_START + timedelta(seconds=13 * e, milliseconds=e)),
+        )
+        for e in range(1, 81)
+    ]
+    return {
+        "entity_changes": changes,
+        "branches": branches,
+        "notes": notes,
+        "revisions": revisions,
+        "attributes": attributes,
+        "blobs": list(blobs.values()),
+    }
+
+
+def trilium_document(path: Path) -> Path:
+    """A Trilium Notes ``document.db`` (see the module's list)."""
+    return write_export(path, TRILIUM_DDL, trilium_rows(), bytes_as_text=False)

@@ -59,7 +59,7 @@ message index, an Arize Phoenix LLM tracing store, a promptfoo eval database, a 
 server, a Vaultwarden password manager, a Zotero reference library, a Money Manager Ex personal
 finance file, a Paperless-ngx document archive, a Healthchecks cron monitor, a Tautulli media server
 monitor, a Memos note-taking server, a GoToSocial fediverse server, a Grafana server, a Gitea forge,
-a Grocy household)
+a Grocy household, a Trilium Notes document)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -12036,6 +12036,9 @@ def test_pihole_query_log_finds_its_lookup_tables_and_keeps_its_microsecond_seco
         ("query_storage", "domain"): "domain_by_id.id",
         ("query_storage", "client"): "client_by_id.id",
         ("query_storage", "forward"): "forward_by_id.id",
+        # A block's list or domain: ``info`` ends ``addinfo`` alone among the tables its ids fit alike
+        # (the last tie-break, since 2026-12-05; before, no reference).
+        ("query_storage", "additional_info"): "addinfo_by_id.id",
         ("network_addresses", "network_id"): "network.id",
     }
     types = ran.types("query_storage")
@@ -13884,4 +13887,58 @@ def test_grocy_household_reads_its_pdo_decimals_as_amounts_and_its_never_expires
     assert declared("chores")["period_interval"] == "bigint"
     assert ran.values("userfield_values", "value", "id") == {
         int(row[0]): row[3] for row in rows["userfield_values"]
+    }
+
+
+def test_trilium_document_reads_both_its_clocks_as_instants_and_keeps_html_and_images_in_one_blob_column(
+    run_export: Runner,
+) -> None:
+    """A Trilium Notes ``document.db``: every moment written twice, local time with milliseconds and an
+    offset without a colon (``2024-03-04 09:15:00.000+0100``, ``+0200`` in summer) and UTC with a
+    ``Z``, arrives as timestamptz, both the same instant to the millisecond; ``blobs.content``
+    (declared ``TEXT``) holds a text note's HTML as TEXT beside an image's PNG bytes as a BLOB: bytea,
+    the HTML its UTF-8 bytes, the PNG byte for byte; the references none declares are found (a
+    branch's note and parent, a note's and a revision's blob); an entity change's ``componentId`` of
+    ``NA`` (none) is NULL, audited; exit 0."""
+    rows = apps.trilium_rows()
+    ran, run_dir = run_export(apps.trilium_document)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    notes, blobs = "notes.noteId", "blobs.blobId"
+    assert references(run_dir) == {
+        ("branches", "noteId"): notes,
+        ("branches", "parentNoteId"): notes,
+        ("notes", "blobId"): blobs,
+        ("revisions", "noteId"): notes,
+        ("revisions", "blobId"): blobs,
+        ("attributes", "noteId"): notes,
+    }
+    instant = "timestamp with time zone"
+    types = ran.types("notes")
+    for column, place in (
+        ("dateCreated", 7),
+        ("dateModified", 8),
+        ("utcDateCreated", 9),
+        ("utcDateModified", 10),
+    ):
+        assert types[column] == instant, column
+        assert ran.values("notes", column, "noteId") == {
+            row[0]: datetime.fromisoformat(row[place]) for row in rows["notes"]
+        }, column
+    created = ran.values("notes", "dateCreated", "noteId")
+    assert created == ran.values("notes", "utcDateCreated", "noteId")
+    assert {row[7][-5:] for row in rows["notes"]} == {"+0100", "+0200"}
+    assert any(moment.microsecond for moment in created.values())
+    assert ran.types("blobs")["content"] == "bytea"
+    contents = {key: bytes(value) for key, value in ran.values("blobs", "content", "blobId").items()}
+    assert contents == {
+        row[0]: row[1] if isinstance(row[1], bytes) else row[1].encode() for row in rows["blobs"]
+    }
+    assert any(isinstance(row[1], bytes) for row in rows["blobs"]) and any(
+        isinstance(row[1], str) and "\u00a0" in row[1] for row in rows["blobs"]
+    )
+    assert ran.types("branches")["notePosition"] == "bigint"
+    assert ran.values("branches", "notePosition", "branchId") == {row[0]: row[3] for row in rows["branches"]}
+    assert audit_rules(run_dir, "entity_changes", "componentId") == {
+        str(row[0]): {"null_like_to_null"} for row in rows["entity_changes"] if row[6] == "NA"
     }
