@@ -1599,6 +1599,25 @@ from tests.orm_exports import go_time
   ``blocklists`` keyed by the SHA-256 BLOB that ``blocks.blocklist_hash`` names, declared nowhere;
   ``indexids`` and ``counts`` filled by the triggers (the local device's ``index_id`` ``''``);
   ``mtimes`` nanoseconds keyed by file name.
+- :func:`grocy_household`: a Grocy household's ``grocy.db`` (its tables as SQLite keeps them after
+  Grocy's SQL migrations, later columns after ``\n, ``; a view and two triggers; Grocy is PHP and
+  cannot be installed here): every value bound as text by PDO, so each affinity decides what is stored:
+  ``DECIMAL(15, 2)`` amounts an INTEGER when whole and a REAL otherwise (``0.5``, ``-125`` consumed),
+  unit prices a purchase's price over its amount as PHP's 14 significant digits
+  (``0.33333333333333``), ``DATE`` best-before dates with the never-expires ``2999-12-31``, ``DATETIME``
+  wall-clock text (an API key valid until ``2999-12-31 23:59:59``, a date-only chore's ``00:00:00``,
+  an opened date of a day alone), ``TINYINT`` 0/1 flags, a battery's id as text in
+  ``battery_charge_cycles.battery_id TEXT``, ``uniqid()`` stock and transaction ids, barcodes with
+  leading zeros, ``locations`` beside ``shopping_locations`` keyed alike, custom fields in
+  ``userfields`` with their values as text in ``userfield_values``, a chore's
+  ``period_interval`` of 1 or 2; no reference declared.
+- :func:`trilium_document`: a Trilium Notes ``document.db`` (its ``db/schema.sql``, 0.6x: content in
+  ``blobs`` named by a note's and a revision's ``blobId``; no reference declared): every moment twice,
+  local time with milliseconds and an offset without a colon (``2024-03-04 09:15:00.000+0100``,
+  ``+0200`` after the switch to summer time) and UTC with a ``Z``; 12-character random ids, ``root``;
+  ``blobs.content TEXT`` holding HTML (emoji, no-break spaces, ``''``) and code as TEXT beside PNG
+  bytes as BLOBs; branches ``<parent>_<note>`` with positions 10..70; labels and relations in one
+  ``attributes.value`` (a relation's value a note id); entity changes with ``componentId`` ``NA``.
 """
 
 from __future__ import annotations
@@ -37281,3 +37300,791 @@ def syncthing_folder(path: Path) -> Path:
             )
     con.close()
     return written
+
+
+# --- Grocy -----------------------------------------------------------------------------------------------
+
+# Grocy's tables as SQLite keeps them after its migrations (``.schema`` of a grocy.db: each column a
+# later migration added by ``ALTER TABLE … ADD`` after the closing line's ``\n, ``). Grocy is PHP and
+# cannot be installed here; its services write through LessQL/PDO, which binds every value as text,
+# so each column's affinity decides what is stored: ``DECIMAL(15, 2)`` amounts and prices become an
+# INTEGER when whole and a REAL otherwise (a unit price is the purchase's price divided by its amount,
+# PHP's float text of 14 significant digits), ``TEXT`` columns keep digits as text (a battery's id in
+# ``battery_charge_cycles.battery_id``), dates stay text.
+GROCY_TIMESTAMP = "row_created_timestamp DATETIME DEFAULT (datetime('now', 'localtime'))"
+GROCY_KEY = "id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT UNIQUE"
+GROCY_DDL = (
+    f"CREATE TABLE users (\n\t{GROCY_KEY},\n\tusername TEXT NOT NULL UNIQUE,\n\tfirst_name TEXT,\n\t"
+    f"last_name TEXT,\n\tpassword TEXT NOT NULL,\n\t{GROCY_TIMESTAMP}\n, picture_file_name TEXT)",
+    f"CREATE TABLE api_keys (\n\t{GROCY_KEY},\n\tapi_key TEXT NOT NULL UNIQUE,\n\t"
+    "user_id INTEGER NOT NULL,\n\texpires DATETIME,\n\tlast_used DATETIME,\n\t"
+    f"{GROCY_TIMESTAMP}\n, key_type TEXT NOT NULL DEFAULT 'default')",
+    f"CREATE TABLE user_settings (\n\t{GROCY_KEY},\n\tuser_id INTEGER NOT NULL,\n\tkey TEXT NOT NULL,\n\t"
+    f"value TEXT,\n\t{GROCY_TIMESTAMP},\n\t"
+    "row_updated_timestamp DATETIME DEFAULT (datetime('now', 'localtime')),\n\n\tUNIQUE(user_id, key)\n)",
+    f"CREATE TABLE locations (\n\t{GROCY_KEY},\n\tname TEXT NOT NULL UNIQUE,\n\tdescription TEXT,\n\t"
+    f"{GROCY_TIMESTAMP}\n, is_freezer TINYINT NOT NULL DEFAULT 0)",
+    f"CREATE TABLE product_groups (\n\t{GROCY_KEY},\n\tname TEXT NOT NULL UNIQUE,\n\tdescription TEXT,\n\t"
+    f"{GROCY_TIMESTAMP}\n)",
+    f"CREATE TABLE shopping_locations (\n\t{GROCY_KEY},\n\tname TEXT NOT NULL UNIQUE,\n\t"
+    f"description TEXT,\n\t{GROCY_TIMESTAMP}\n)",
+    f"CREATE TABLE quantity_units (\n\t{GROCY_KEY},\n\tname TEXT NOT NULL UNIQUE,\n\tdescription TEXT,\n\t"
+    f"{GROCY_TIMESTAMP}\n, name_plural TEXT, plural_forms TEXT)",
+    f"CREATE TABLE products (\n\t{GROCY_KEY},\n\tname TEXT NOT NULL UNIQUE,\n\tdescription TEXT,\n\t"
+    "product_group_id INTEGER,\n\tactive TINYINT NOT NULL DEFAULT 1 CHECK(active IN (0, 1)),\n\t"
+    "location_id INTEGER NOT NULL,\n\tshopping_location_id INTEGER,\n\tqu_id_purchase INTEGER NOT NULL,\n\t"
+    "qu_id_stock INTEGER NOT NULL,\n\tqu_factor_purchase_to_stock REAL NOT NULL,\n\t"
+    "min_stock_amount INTEGER NOT NULL DEFAULT 0,\n\tdefault_best_before_days INTEGER NOT NULL DEFAULT 0,\n\t"
+    "default_best_before_days_after_open INTEGER NOT NULL DEFAULT 0,\n\tpicture_file_name TEXT,\n\t"
+    "enable_tare_weight_handling TINYINT NOT NULL DEFAULT 0,\n\ttare_weight REAL NOT NULL DEFAULT 0,\n\t"
+    "parent_product_id INT,\n\tcalories INTEGER,\n\t"
+    "due_type TINYINT NOT NULL DEFAULT 1 CHECK(due_type IN (1, 2)),\n\t"
+    "quick_consume_amount REAL NOT NULL DEFAULT 1,\n\t"
+    f"{GROCY_TIMESTAMP}\n, default_print_stock_label INTEGER NOT NULL DEFAULT 0)",
+    f"CREATE TABLE product_barcodes (\n\t{GROCY_KEY},\n\tproduct_id INT NOT NULL,\n\t"
+    "barcode TEXT NOT NULL,\n\tqu_id INT,\n\tamount REAL,\n\tshopping_location_id INTEGER,\n\t"
+    "last_price DECIMAL(15, 2),\n\t"
+    f"{GROCY_TIMESTAMP}\n, note TEXT)",
+    f"CREATE TABLE stock (\n\t{GROCY_KEY},\n\tproduct_id INTEGER NOT NULL,\n\t"
+    "amount DECIMAL(15, 2) NOT NULL,\n\tbest_before_date DATE,\n\t"
+    "purchased_date DATE DEFAULT (datetime('now', 'localtime')),\n\t"
+    "stock_id TEXT NOT NULL,\n\tprice DECIMAL(15, 2),\n\t"
+    "open TINYINT NOT NULL DEFAULT 0 CHECK(open IN (0, 1)),\n\topened_date DATETIME,\n\t"
+    f"{GROCY_TIMESTAMP}\n, location_id INTEGER, shopping_location_id INTEGER, note TEXT)",
+    f"CREATE TABLE stock_log (\n\t{GROCY_KEY},\n\tproduct_id INTEGER NOT NULL,\n\t"
+    "amount DECIMAL(15, 2) NOT NULL,\n\tbest_before_date DATE,\n\tpurchased_date DATE,\n\tused_date DATE,\n\t"
+    "spoiled INTEGER NOT NULL DEFAULT 0,\n\tstock_id TEXT NOT NULL,\n\ttransaction_type TEXT NOT NULL,\n\t"
+    "price DECIMAL(15, 2),\n\tundone TINYINT NOT NULL DEFAULT 0 CHECK(undone IN (0, 1)),\n\t"
+    f"undone_timestamp DATETIME,\n\topened_date DATETIME,\n\t{GROCY_TIMESTAMP}\n, location_id INTEGER, "
+    "recipe_id INTEGER, correlation_id TEXT, transaction_id TEXT, stock_row_id INTEGER, "
+    "shopping_location_id INTEGER, user_id INTEGER NOT NULL DEFAULT 1)",
+    f"CREATE TABLE shopping_list (\n\t{GROCY_KEY},\n\tproduct_id INTEGER,\n\tnote TEXT,\n\t"
+    f"amount DECIMAL(15, 2) NOT NULL DEFAULT 0,\n\t{GROCY_TIMESTAMP}\n"
+    ", shopping_list_id INT DEFAULT 1, done INT DEFAULT 0, qu_id INTEGER)",
+    f'CREATE TABLE "chores" (\n\t{GROCY_KEY},\n\tname TEXT NOT NULL UNIQUE,\n\tdescription TEXT,\n\t'
+    f"period_type TEXT NOT NULL,\n\tperiod_days INTEGER,\n\t{GROCY_TIMESTAMP}\n, period_config TEXT, "
+    "track_date_only TINYINT DEFAULT 0, rollover TINYINT DEFAULT 0, assignment_type TEXT, "
+    "assignment_config TEXT, next_execution_assigned_to_user_id INT, "
+    "consume_product_on_execution TINYINT NOT NULL DEFAULT 0, product_id TINYINT, product_amount REAL, "
+    "period_interval INTEGER NOT NULL DEFAULT 1 CHECK(period_interval > 0), "
+    "active TINYINT NOT NULL DEFAULT 1 CHECK(active IN (0, 1)))",
+    f"CREATE TABLE chores_log (\n\t{GROCY_KEY},\n\tchore_id INTEGER NOT NULL,\n\ttracked_time DATETIME,\n\t"
+    f"done_by_user_id INTEGER,\n\t{GROCY_TIMESTAMP}\n"
+    ", undone TINYINT NOT NULL DEFAULT 0 CHECK(undone IN (0, 1)), undone_timestamp DATETIME)",
+    f"CREATE TABLE batteries (\n\t{GROCY_KEY},\n\tname TEXT NOT NULL UNIQUE,\n\tdescription TEXT,\n\t"
+    f"used_in TEXT,\n\tcharge_interval_days INTEGER NOT NULL DEFAULT 0,\n\t{GROCY_TIMESTAMP}\n"
+    ", active TINYINT NOT NULL DEFAULT 1 CHECK(active IN (0, 1)))",
+    f"CREATE TABLE battery_charge_cycles (\n\t{GROCY_KEY},\n\tbattery_id TEXT NOT NULL,\n\t"
+    f"tracked_time DATETIME,\n\t{GROCY_TIMESTAMP}\n"
+    ", undone TINYINT NOT NULL DEFAULT 0 CHECK(undone IN (0, 1)), undone_timestamp DATETIME)",
+    f"CREATE TABLE tasks (\n\t{GROCY_KEY},\n\tname TEXT NOT NULL,\n\tdescription TEXT,\n\t"
+    "due_date DATETIME,\n\t"
+    "done TINYINT NOT NULL DEFAULT 0 CHECK(done IN (0, 1)),\n\tdone_timestamp DATETIME,\n\t"
+    f"category_id INTEGER,\n\tassigned_to_user_id INTEGER,\n\t{GROCY_TIMESTAMP}\n)",
+    f"CREATE TABLE userfields (\n\t{GROCY_KEY},\n\tentity TEXT NOT NULL,\n\tname TEXT NOT NULL,\n\t"
+    "caption TEXT NOT NULL,\n\ttype TEXT NOT NULL,\n\t"
+    "show_as_column_in_tables TINYINT NOT NULL DEFAULT 0,\n\t"
+    f"{GROCY_TIMESTAMP}, config TEXT, sort_number INTEGER,\n\n\tUNIQUE(entity, name)\n)",
+    f"CREATE TABLE userfield_values (\n\t{GROCY_KEY},\n\tfield_id INTEGER NOT NULL,\n\t"
+    f"object_id INTEGER NOT NULL,\n\tvalue TEXT NOT NULL,\n\t{GROCY_TIMESTAMP},\n\n\t"
+    "UNIQUE(field_id, object_id)\n)",
+    "CREATE VIEW stock_current\nAS\nSELECT product_id, SUM(amount) AS amount, MIN(best_before_date) AS "
+    "best_before_date\nFROM stock\nGROUP BY product_id\nORDER BY MIN(best_before_date) ASC",
+    "CREATE TRIGGER cascade_product_removal AFTER DELETE ON products\nBEGIN\n\tDELETE FROM stock\n\t"
+    "WHERE product_id = OLD.id;\n\n\tDELETE FROM stock_log\n\tWHERE product_id = OLD.id;\nEND",
+    "CREATE TRIGGER cascade_battery_removal AFTER DELETE ON batteries\nBEGIN\n\t"
+    "DELETE FROM battery_charge_cycles\n\tWHERE battery_id = OLD.id;\nEND",
+)
+
+GROCY_NEVER = "2999-12-31"  # Grocy's best-before date of a product that never expires
+GROCY_START = datetime(2024, 3, 4, 8, 15, 0)  # the household's wall clock (Grocy writes local time)
+GROCY_USERS = ("admin", "jöran", "mia")
+GROCY_LOCATIONS = ("Fridge", "Freezer", "Pantry", "Keller 🍷")
+GROCY_UNITS = (("Piece", "Pieces"), ("Pack", "Packs"), ("Gram", "Grams"), ("Bottle", "Bottles"))
+GROCY_PRODUCTS = 20
+GROCY_STOCK = 36
+
+
+def grocy_php(value: float | int | str | None) -> str | None:
+    """``value`` as PDO binds it from PHP: a float as PHP's ``(string)`` (14 significant digits)."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, int):
+        return str(value)
+    text = f"{value:.14G}"
+    return text
+
+
+def grocy_time(minutes: int) -> str:
+    """A moment ``minutes`` after the start, as PHP's ``date('Y-m-d H:i:s')``."""
+    return (GROCY_START + timedelta(minutes=minutes)).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def grocy_day(days: int) -> str:
+    """A day ``days`` after the start, as PHP's ``date('Y-m-d')``."""
+    return (GROCY_START + timedelta(days=days)).strftime("%Y-%m-%d")
+
+
+def grocy_uniqid(n: int) -> str:
+    """PHP's ``uniqid()`` at a moment: 8 hex digits of Unix seconds and 5 of microseconds."""
+    seconds = int((GROCY_START - datetime(1970, 1, 1)).total_seconds()) + 97 * n
+    return f"{seconds:08x}{(n * 1_237) % 0x100000:05x}"
+
+
+def grocy_price(n: int) -> tuple[str, int | float]:
+    """Purchase ``n``'s total price as typed and the amount bought."""
+    totals = ("2.49", "3.99", "1", "0.99", "12.5", "5.55", "1.29", "10")
+    amounts: tuple[int | float, ...] = (3, 6, 3, 0.5, 250, 2, 1.5, 4)
+    return totals[n % len(totals)], amounts[n % len(amounts)]
+
+
+def grocy_rows() -> dict[str, list[Sequence[Any]]]:
+    users = [
+        (
+            n + 1,
+            name,
+            ("", "Jöran", "Mia")[n],
+            None if n == 0 else ("", "Müller\u00a0Schmidt", "O'Brien 😀")[n],
+            "$2y$10$" + hashlib.sha256(name.encode()).hexdigest()[:53],
+            grocy_time(n),
+            None if n != 2 else f"{grocy_uniqid(n)}_avatar.png",
+        )
+        for n, name in enumerate(GROCY_USERS)
+    ]
+    api_keys = [
+        (
+            n,
+            hashlib.sha256(f"key{n}".encode()).hexdigest()[:50],
+            1 + n % 3,
+            f"{GROCY_NEVER} 23:59:59" if n % 2 else grocy_time(60 * 24 * 30 + n),
+            None if n == 4 else grocy_time(600 * n),
+            grocy_time(n),
+            "special-purpose-calendar-ical" if n == 3 else "default",
+        )
+        for n in range(1, 6)
+    ]
+    settings = [
+        (1, 1, "locale", "de", grocy_time(5), grocy_time(9)),
+        (2, 1, "night_mode_enabled", "1", grocy_time(6), grocy_time(6)),
+        (3, 1, "stock_due_soon_days", "5", grocy_time(7), grocy_time(70)),
+        (4, 2, "product_presets_location_id", "-1", grocy_time(8), grocy_time(8)),
+        (5, 2, "stock_default_purchase_amount", "0.5", grocy_time(9), grocy_time(9)),
+        (6, 3, "currency", "EUR", grocy_time(10), grocy_time(10)),
+        (7, 3, "dashboard_title", "", grocy_time(11), grocy_time(11)),
+    ]
+    locations = [
+        (n + 1, name, None if n % 2 else f"{name} — unten links", grocy_time(20 + n), int(n == 1))
+        for n, name in enumerate(GROCY_LOCATIONS)
+    ]
+    units = [(n + 1, one, None, grocy_time(30 + n), many, None) for n, (one, many) in enumerate(GROCY_UNITS)]
+    groups = [
+        (n + 1, name, None, grocy_time(25 + n))
+        for n, name in enumerate(("Obst & Gemüse 🥦", "Milchprodukte", "Backwaren"))
+    ]
+    shops = [
+        (n + 1, name, None if n else "Wochenmarkt, Sa.\u00a08–13 Uhr", grocy_time(27 + n))
+        for n, name in enumerate(("Markt", "REWE", "dm-drogerie markt", "Bäckerei Müller"))
+    ]
+    products = []
+    for n in range(1, GROCY_PRODUCTS + 1):
+        products.append(
+            tuple(
+                map(
+                    grocy_php,
+                    (
+                        n,
+                        f"Product {n} {('Milch', 'Käse', 'Brot', 'Äpfel', 'Tomaten 🍅')[n % 5]}",
+                        None if n % 3 else f"<p>Bio\u00a0{n}</p>" + "<p>Zutaten: Wasser, Salz.</p>" * (n % 4),
+                        None if n % 4 == 0 else str(1 + n % 3),
+                        int(n != 13),
+                        1 + n % len(GROCY_LOCATIONS),
+                        None if n % 3 == 0 else 1 + n % len(shops),
+                        1 + n % len(GROCY_UNITS),
+                        1 + (n + 1) % len(GROCY_UNITS),
+                        (1, 6, 0.25, 1000)[n % 4],
+                        n % 3,
+                        (0, -1, 7, 14, 365)[n % 5],
+                        (0, 3)[n % 2],
+                        None if n % 5 else f"{grocy_uniqid(n)}_{n}.jpg",
+                        int(n == 6),
+                        0 if n != 6 else 412.5,
+                        None if n < 4 else 1,
+                        None if n % 6 == 0 else 40 * n,
+                        1 + n % 2,
+                        (1, 0.5, 250)[n % 3],
+                        grocy_time(100 + n),
+                        int(n % 3 == 0),
+                    ),
+                )
+            )
+        )
+    barcodes = [
+        (
+            n,
+            n,
+            ("0012345678905", "4006381333931", "07613035937264", "5000112637922", "0000000000017")[n % 5]
+            if n % 6
+            else f"grcy:p:{n}",
+            None if n % 2 else str(1 + n % len(GROCY_UNITS)),
+            None if n % 2 else "6",
+            None,
+            grocy_php(None if n % 3 == 0 else grocy_price(n)[0]),
+            grocy_time(200 + n),
+            None if n % 4 else "Aktion 🎉",
+        )
+        for n in range(1, 13)
+    ]
+    stock = []
+    log = []
+    for n in range(1, GROCY_STOCK + 1):
+        product = 1 + n % GROCY_PRODUCTS
+        total, amount = grocy_price(n)
+        unit_price = float(total) / amount
+        stock_id = grocy_uniqid(n)
+        best_before = GROCY_NEVER if n % 7 == 0 else grocy_day(n * 3 - 20)
+        opened = n % 5 == 0
+        minutes = 60 * 24 * n // 3
+        stock.append(
+            tuple(
+                map(
+                    grocy_php,
+                    (
+                        n,
+                        product,
+                        amount,
+                        best_before,
+                        grocy_day(n // 3),
+                        stock_id,
+                        None if n % 11 == 0 else unit_price,
+                        int(opened),
+                        grocy_day(n // 3 + 2) if opened else None,
+                        grocy_time(minutes),
+                        1 + n % len(GROCY_LOCATIONS),
+                        None if n % 2 else 1 + n % len(shops),
+                        None if n % 4 else ("halb leer", "vom Markt\u00a0🥕", "", "x" * 300)[n % 16 // 4],
+                    ),
+                )
+            )
+        )
+        transaction = grocy_uniqid(1000 + n)
+        log.append(
+            tuple(
+                map(
+                    grocy_php,
+                    (
+                        len(log) + 1,
+                        product,
+                        amount,
+                        best_before,
+                        grocy_day(n // 3),
+                        None,
+                        0,
+                        stock_id,
+                        "purchase",
+                        None if n % 11 == 0 else unit_price,
+                        int(n == 9),
+                        grocy_time(minutes + 5) if n == 9 else None,
+                        None,
+                        grocy_time(minutes),
+                        1 + n % len(GROCY_LOCATIONS),
+                        None,
+                        transaction,
+                        transaction,
+                        n,
+                        None if n % 2 else 1 + n % len(shops),
+                        1 + n % 3,
+                    ),
+                )
+            )
+        )
+        if n % 3 == 0:  # a part consumed (or spoiled) later
+            used = amount / 2 if isinstance(amount, float) or amount % 2 else amount // 2
+            correlation = grocy_uniqid(2000 + n)
+            log.append(
+                tuple(
+                    map(
+                        grocy_php,
+                        (
+                            len(log) + 1,
+                            product,
+                            -used,
+                            best_before,
+                            grocy_day(n // 3),
+                            grocy_day(n // 3 + 4),
+                            int(n % 9 == 0),
+                            stock_id,
+                            "consume",
+                            None if n % 11 == 0 else unit_price,
+                            0,
+                            None,
+                            None,
+                            grocy_time(minutes + 4 * 60 * 24),
+                            1 + n % len(GROCY_LOCATIONS),
+                            None if n % 2 else 1 + n % 3,
+                            correlation,
+                            grocy_uniqid(3000 + n),
+                            n,
+                            None,
+                            1 + n % 3,
+                        ),
+                    )
+                )
+            )
+    shopping = [
+        (
+            n,
+            grocy_php(None if n % 4 == 0 else 1 + n * 3 % GROCY_PRODUCTS),
+            None if n % 4 else f"Geburtstagskerzen 🎂 ×{n}",
+            grocy_php((1, 2.5, 0.33, 12)[n % 4]),
+            grocy_time(500 + n),
+            "1",
+            str(int(n % 3 == 0)),
+            None if n % 4 == 0 else str(1 + n % len(GROCY_UNITS)),
+        )
+        for n in range(1, 13)
+    ]
+    chores = [
+        (
+            1,
+            "Staubsaugen",
+            None,
+            "weekly",
+            None,
+            grocy_time(40),
+            "monday,thursday",
+            "0",
+            "1",
+            "in-alphabetical-order",
+            "1,2,3",
+            "2",
+            "0",
+            None,
+            None,
+            "1",
+            "1",
+        ),
+        (
+            2,
+            "Blumen gießen 🌱",
+            "Balkon\u00a0+ Küche",
+            "dynamic-regular",
+            "3",
+            grocy_time(41),
+            None,
+            "1",
+            "0",
+            None,
+            None,
+            None,
+            "0",
+            None,
+            None,
+            "1",
+            "1",
+        ),
+        (
+            3,
+            "Kaffeemaschine entkalken",
+            "",
+            "monthly",
+            "15",
+            grocy_time(42),
+            None,
+            "0",
+            "0",
+            "random",
+            "2,3",
+            "3",
+            "1",
+            "17",
+            "0.5",
+            "2",
+            "1",
+        ),
+        (
+            4,
+            "Fenster putzen",
+            None,
+            "manually",
+            None,
+            grocy_time(43),
+            None,
+            "0",
+            "0",
+            None,
+            None,
+            None,
+            "0",
+            None,
+            None,
+            "1",
+            "0",
+        ),
+        (
+            5,
+            "Müll rausbringen",
+            None,
+            "daily",
+            None,
+            grocy_time(44),
+            "",
+            "1",
+            "1",
+            "who-least-did-first",
+            "1,3",
+            "1",
+            "1",
+            "9",
+            "1",
+            "1",
+            "1",
+        ),
+    ]
+    chores_log = []
+    for n in range(1, 26):
+        chore = 1 + n % len(chores)
+        date_only = chores[chore - 1][7] == "1"
+        moment = GROCY_START + timedelta(hours=31 * n, minutes=7 * n)
+        chores_log.append(
+            (
+                n,
+                str(chore),
+                moment.strftime("%Y-%m-%d 00:00:00" if date_only else "%Y-%m-%d %H:%M:%S"),
+                None if n % 6 == 0 else str(1 + n % 3),
+                grocy_time(31 * 60 * n + 7 * n),
+                str(int(n % 8 == 0)),
+                grocy_time(31 * 60 * n + 7 * n + 2) if n % 8 == 0 else None,
+            )
+        )
+    batteries = [
+        (1, "Rauchmelder Flur", None, "Flur", "365", grocy_time(50), "1"),
+        (2, "Fernbedienung TV", "AAA ×2", "Wohnzimmer", "0", grocy_time(51), "1"),
+        (3, "Waage 🔋", "CR2032", None, "180", grocy_time(52), "1"),
+        (4, "Alte Uhr", None, "", "30", grocy_time(53), "0"),
+    ]
+    cycles = [
+        (
+            n,
+            str(1 + n % 3),
+            grocy_time(60 * 24 * 9 * n),
+            grocy_time(60 * 24 * 9 * n + 1),
+            str(int(n == 5)),
+            grocy_time(60 * 24 * 9 * n + 3) if n == 5 else None,
+        )
+        for n in range(1, 15)
+    ]
+    tasks = [
+        (
+            n,
+            f"Aufgabe {n}" + (" — Steuererklärung 📄" if n % 3 == 0 else ""),
+            None if n % 2 else "Unterlagen\u00a0sammeln\n" * n,
+            None if n % 4 == 0 else grocy_day(2 * n),
+            str(int(n % 3 == 0)),
+            grocy_time(60 * 24 * n) if n % 3 == 0 else None,
+            None,
+            None if n % 2 else str(1 + n % 3),
+            grocy_time(300 + n),
+        )
+        for n in range(1, 11)
+    ]
+    userfields = [
+        (1, "products", "organic", "Bio?", "checkbox", "1", grocy_time(80), None, None),
+        (2, "products", "kcal_per_100g", "kcal/100 g", "number-decimal", "0", grocy_time(81), None, "2"),
+        (3, "products", "opened_on", "Geöffnet am", "date", "0", grocy_time(82), None, None),
+        (4, "chores", "note", "Notiz", "text-multi-line", "0", grocy_time(83), None, None),
+        (5, "batteries", "bought", "Gekauft", "datetime", "1", grocy_time(84), None, None),
+        (
+            6,
+            "products",
+            "origin",
+            "Herkunft",
+            "preset-list",
+            "1",
+            grocy_time(85),
+            "Deutschland\nÖsterreich\nItalien 🇮🇹",
+            None,
+        ),
+        (7, "products", "shop_url", "Shop", "link", "0", grocy_time(86), None, None),
+    ]
+    values: list[Sequence[Any]] = []
+    for product in range(1, 11):
+        values.append(
+            (len(values) + 1, "1", str(product), str(int(product % 3 == 0)), grocy_time(90 + product))
+        )
+        values.append(
+            (
+                len(values) + 1,
+                "2",
+                str(product),
+                grocy_php((52.5, 250, 0.1, 1234.56, 7)[product % 5]),
+                grocy_time(91 + product),
+            )
+        )
+        if product % 2:
+            values.append((len(values) + 1, "3", str(product), grocy_day(product), grocy_time(92 + product)))
+            values.append(
+                (
+                    len(values) + 1,
+                    "6",
+                    str(product),
+                    ("Deutschland", "Österreich", "Italien 🇮🇹")[product % 3],
+                    grocy_time(93 + product),
+                )
+            )
+        if product % 4 == 0:
+            values.append(
+                (
+                    len(values) + 1,
+                    "7",
+                    str(product),
+                    f"https://shop.example/p/{product:05d}?ref=grocy",
+                    grocy_time(94 + product),
+                )
+            )
+    for chore in (1, 3):
+        values.append(
+            (len(values) + 1, "4", str(chore), f"Filter 🧽 wechseln\r\nalle {chore} Wochen", grocy_time(95))
+        )
+    for battery in (1, 2):
+        values.append((len(values) + 1, "5", str(battery), grocy_time(60 * 24 * battery), grocy_time(96)))
+    return {
+        "users": users,
+        "api_keys": api_keys,
+        "user_settings": settings,
+        "locations": locations,
+        "quantity_units": units,
+        "product_groups": groups,
+        "shopping_locations": shops,
+        "products": products,
+        "product_barcodes": barcodes,
+        "stock": stock,
+        "stock_log": log,
+        "shopping_list": shopping,
+        "chores": chores,
+        "chores_log": chores_log,
+        "batteries": batteries,
+        "battery_charge_cycles": cycles,
+        "tasks": tasks,
+        "userfields": userfields,
+        "userfield_values": values,
+    }
+
+
+def grocy_household(path: Path) -> Path:
+    """A Grocy household's ``grocy.db`` (see the module's list)."""
+    return write_export(path, GROCY_DDL, grocy_rows(), bytes_as_text=False)
+
+
+# --- Trilium Notes ---------------------------------------------------------------------------------------
+
+# Trilium's ``document.db`` as its ``db/schema.sql`` creates it (0.6x: content in ``blobs`` named by each
+# note's and revision's ``blobId``; no declared reference). Trilium writes every moment twice: local
+# time with milliseconds and the offset without a colon (``2024-03-04 09:15:00.000+0100``) and UTC with
+# a ``Z`` (``2024-03-04 08:15:00.000Z``); a blob holds a text note's HTML as TEXT and an image's bytes
+# as a BLOB in the same ``TEXT`` column.
+TRILIUM_DDL = (
+    'CREATE TABLE IF NOT EXISTS "entity_changes" (\n    `id`\tINTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,\n'
+    "    `entityName`\tTEXT NOT NULL,\n    `entityId`\tTEXT NOT NULL,\n    `hash`\tTEXT NOT NULL,\n"
+    "    `isErased` INT NOT NULL,\n    `changeId` TEXT NOT NULL,\n    `componentId` TEXT NOT NULL,\n"
+    "    `instanceId` TEXT NOT NULL,\n    `isSynced` INTEGER NOT NULL,\n"
+    "    `utcDateChanged` TEXT NOT NULL\n)",
+    'CREATE TABLE IF NOT EXISTS "branches" (\n    `branchId`\tTEXT NOT NULL,\n    `noteId`\tTEXT NOT NULL,\n'
+    "    `parentNoteId`\tTEXT NOT NULL,\n    `notePosition`\tINTEGER NOT NULL,\n    `prefix`\tTEXT,\n"
+    "    `isExpanded`\tINTEGER NOT NULL DEFAULT 0,\n    `isDeleted`\tINTEGER NOT NULL DEFAULT 0,\n"
+    "    `deleteId`    TEXT DEFAULT NULL,\n    `utcDateModified`\tTEXT NOT NULL,\n"
+    "    PRIMARY KEY(`branchId`))",
+    'CREATE TABLE IF NOT EXISTS "notes" (\n    `noteId`\tTEXT NOT NULL,\n'
+    '    `title`\tTEXT NOT NULL DEFAULT "note",\n'
+    "    `isProtected`\tINT NOT NULL DEFAULT 0,\n    `type` TEXT NOT NULL DEFAULT 'text',\n"
+    "    `mime` TEXT NOT NULL DEFAULT 'text/html',\n    `isDeleted`\tINT NOT NULL DEFAULT 0,\n"
+    "    `deleteId`   TEXT DEFAULT NULL,\n    `dateCreated`\tTEXT NOT NULL,\n"
+    "    `dateModified`\tTEXT NOT NULL,\n"
+    "    `utcDateCreated`\tTEXT NOT NULL,\n    `utcDateModified`\tTEXT NOT NULL,\n"
+    "    blobId TEXT DEFAULT NULL,\n"
+    "    PRIMARY KEY(`noteId`))",
+    'CREATE TABLE IF NOT EXISTS "revisions" (`revisionId`\tTEXT NOT NULL PRIMARY KEY,\n'
+    "    `noteId`\tTEXT NOT NULL,\n"
+    "    type TEXT DEFAULT '' NOT NULL,\n    mime TEXT DEFAULT '' NOT NULL,\n    `title`\tTEXT NOT NULL,\n"
+    "    `isProtected`\tINT NOT NULL DEFAULT 0,\n    `utcDateLastEdited` TEXT NOT NULL,\n"
+    "    `utcDateCreated` TEXT NOT NULL,\n    `utcDateModified` TEXT NOT NULL,\n"
+    "    `dateLastEdited` TEXT NOT NULL,\n    `dateCreated` TEXT NOT NULL,\n    blobId TEXT DEFAULT NULL)",
+    'CREATE TABLE IF NOT EXISTS "attributes"\n(\n    attributeId      TEXT not null primary key,\n'
+    "    noteId       TEXT not null,\n    type         TEXT not null,\n    name         TEXT not null,\n"
+    "    value        TEXT default '' not null,\n    position     INT  default 0 not null,\n"
+    "    utcDateModified TEXT not null,\n    isDeleted    INT  not null,\n"
+    "    `deleteId`    TEXT DEFAULT NULL,\n"
+    "    isInheritable int DEFAULT 0 NULL)",
+    'CREATE TABLE IF NOT EXISTS "blobs" (\n    `blobId`\tTEXT NOT NULL,\n'
+    "    `content`\tTEXT NULL DEFAULT NULL,\n"
+    "    `dateModified` TEXT NOT NULL,\n    `utcDateModified` TEXT NOT NULL,\n    PRIMARY KEY(`blobId`)\n)",
+)
+TRILIUM_START = datetime(2024, 3, 4, 8, 15, tzinfo=UTC)
+TRILIUM_NOTES = 40
+TRILIUM_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+
+
+def trilium_id(kind: int, n: int) -> str:
+    """A 12-character id as Trilium's ``randomString(12)`` makes one."""
+    return "".join(TRILIUM_ALPHABET[(n * 17 + kind * 29 + i * (n + 7) * (kind + 3)) % 62] for i in range(12))
+
+
+def trilium_moment(n: int) -> datetime:
+    return TRILIUM_START + timedelta(days=n, minutes=37 * n, milliseconds=123 * n)
+
+
+def trilium_utc(moment: datetime) -> str:
+    """Trilium's ``dateUtils.utcNowDateTime()``: UTC to the millisecond with a ``Z``."""
+    return moment.strftime("%Y-%m-%d %H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+
+
+def trilium_local(moment: datetime) -> str:
+    """Trilium's ``dateUtils.localNowDateTime()`` in Berlin (winter +0100, summer +0200 from March 31)."""
+    offset = timedelta(hours=2 if moment >= datetime(2024, 3, 31, 1, tzinfo=UTC) else 1)
+    local = moment.astimezone(timezone(offset))
+    hours = int(offset.total_seconds()) // 3600
+    return local.strftime("%Y-%m-%d %H:%M:%S.") + f"{local.microsecond // 1000:03d}+{hours:02d}00"
+
+
+def trilium_note_id(n: int) -> str:
+    return "root" if n == 0 else trilium_id(0, n)
+
+
+def trilium_content(n: int) -> str | bytes:
+    """Note ``n``'s content: an image's PNG bytes, a code note's text, a text note's HTML (``''`` empty)."""
+    if n % 9 == 5:
+        return b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(n, n + 64))
+    if n % 7 == 3:
+        return f"SELECT * FROM t WHERE id = {n};\n-- ünïcode 😀\n"
+    if n % 13 == 0:
+        return ""
+    return f"<p>Note {n} — Grüße\u00a0aus Köln 🎉</p>" + "<p>lorem ipsum dolor sit amet</p>" * (n % 9)
+
+
+def trilium_blob_id(content: str | bytes) -> str:
+    """A blob's id: a hash of its content (Trilium's ``blobId``, 20 characters)."""
+    data = content if isinstance(content, bytes) else content.encode()
+    return hashlib.sha1(data).hexdigest()[:20]
+
+
+def trilium_rows() -> dict[str, list[Sequence[Any]]]:
+    notes: list[Sequence[Any]] = []
+    branches: list[Sequence[Any]] = []
+    blobs: dict[str, Sequence[Any]] = {}
+    for n in range(TRILIUM_NOTES + 1):
+        moment, content = trilium_moment(n), trilium_content(n)
+        kind = "image" if isinstance(content, bytes) else "code" if n % 7 == 3 else "text"
+        blob = trilium_blob_id(content)
+        blobs.setdefault(blob, (blob, content, trilium_local(moment), trilium_utc(moment)))
+        later = moment + timedelta(hours=n % 5, days=n % 40)
+        notes.append(
+            (
+                trilium_note_id(n),
+                "root" if n == 0 else f"Meeting {n:03d}" if n % 5 == 0 else f"Titel {n} ✨",
+                int(n % 23 == 0),
+                kind,
+                {"image": "image/png", "code": "text/x-sqlite;schema=trilium", "text": "text/html"}[kind],
+                int(n % 19 == 0),
+                trilium_id(9, n) if n % 19 == 0 else None,
+                trilium_local(moment),
+                trilium_local(later),
+                trilium_utc(moment),
+                trilium_utc(later),
+                blob,
+            )
+        )
+        if n:
+            parent = trilium_note_id((n * 3) // 4 if n > 3 else 0)
+            branches.append(
+                (
+                    f"{parent}_{trilium_note_id(n)}",
+                    trilium_note_id(n),
+                    parent,
+                    10 * (n % 7 + 1),
+                    f"📁 {n}" if n % 6 == 0 else None,
+                    int(n % 4 == 0),
+                    int(n % 19 == 0),
+                    None,
+                    trilium_utc(moment),
+                )
+            )
+    attributes = []
+    for a in range(1, 61):
+        relation = a % 5 == 0
+        name = (
+            ("template", "renderNote")[a % 2]
+            if relation
+            else ("dateNote", "iconClass", "todo", "sorted")[a % 4]
+        )
+        value = (
+            trilium_note_id(1 + (a * 7) % TRILIUM_NOTES)
+            if relation
+            else (
+                trilium_moment(a).date().isoformat(),
+                f"bx bx-{('book', 'calendar', 'star')[a % 3]}",
+                "",
+                "",
+            )[a % 4]
+        )
+        attributes.append(
+            (
+                trilium_id(3, a),
+                trilium_note_id(1 + a % TRILIUM_NOTES),
+                "relation" if relation else "label",
+                name,
+                value,
+                10 * a,
+                trilium_utc(trilium_moment(a)),
+                0,
+                None,
+                int(a % 4 == 0),
+            )
+        )
+    revisions = []
+    for r in range(1, 21):
+        moment, content = trilium_moment(2 * r), f"<p>Titel {r} rev</p>" * r
+        blob = trilium_blob_id(content)
+        blobs.setdefault(blob, (blob, content, trilium_local(moment), trilium_utc(moment)))
+        revisions.append(
+            (
+                trilium_id(5, r),
+                trilium_note_id(1 + r % TRILIUM_NOTES),
+                "text",
+                "text/html",
+                f"Titel {r}",
+                0,
+                trilium_utc(moment),
+                trilium_utc(moment),
+                trilium_utc(moment),
+                trilium_local(moment),
+                trilium_local(moment),
+                blob,
+            )
+        )
+    changes = [
+        (
+            e,
+            ("notes", "branches", "attributes", "blobs")[e % 4],
+            trilium_id(6, e),
+            trilium_id(7, e)[:10],
+            int(e % 29 == 0),
+            trilium_id(8, e),
+            trilium_id(10, e)[:10] if e % 3 == 0 else "NA",
+            trilium_id(11, e % 2),
+            int(e % 2 == 0),
+            trilium_utc(TRILIUM_START + timedelta(seconds=13 * e, milliseconds=e)),
+        )
+        for e in range(1, 81)
+    ]
+    return {
+        "entity_changes": changes,
+        "branches": branches,
+        "notes": notes,
+        "revisions": revisions,
+        "attributes": attributes,
+        "blobs": list(blobs.values()),
+    }
+
+
+def trilium_document(path: Path) -> Path:
+    """A Trilium Notes ``document.db`` (see the module's list)."""
+    return write_export(path, TRILIUM_DDL, trilium_rows(), bytes_as_text=False)

@@ -61,7 +61,7 @@ finance file, a Paperless-ngx document archive, a Healthchecks cron monitor, a T
 monitor, a Memos note-taking server, a GoToSocial fediverse server, a Grafana server, a Gitea forge,
 a Kotti CMS site, a Papermerge document archive, an Uptime Kuma status monitor, a Navidrome music
 server, a Deno program's KV store, a Headscale control server, a Vikunja to-do server, a Nix store's
-database, a Syncthing folder's index)
+database, a Syncthing folder's index, a Grocy household, a Trilium Notes document)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -12038,6 +12038,9 @@ def test_pihole_query_log_finds_its_lookup_tables_and_keeps_its_microsecond_seco
         ("query_storage", "domain"): "domain_by_id.id",
         ("query_storage", "client"): "client_by_id.id",
         ("query_storage", "forward"): "forward_by_id.id",
+        # A block's list or domain: ``info`` ends ``addinfo`` alone among the tables its ids fit alike
+        # (the last tie-break, since 2026-12-05; before, no reference).
+        ("query_storage", "additional_info"): "addinfo_by_id.id",
         ("network_addresses", "network_id"): "network.id",
     }
     types = ran.types("query_storage")
@@ -14464,3 +14467,165 @@ def test_syncthing_folder_finds_its_blocks_block_lists_by_their_sha256_bytes_and
     relation = f"{quote_ident(ran.base)}.counts"
     loaded = pg_query(ran.uri, f"SELECT device_idx, type, local_flags, deleted, count, size FROM {relation}")
     assert sorted(tuple(row) for row in loaded) == sorted(counts)
+
+
+def test_grocy_household_reads_its_pdo_decimals_as_amounts_and_its_never_expires_date_and_finds_its_shops(
+    run_export: Runner,
+) -> None:
+    """A Grocy household's ``grocy.db`` as its PHP services write it through PDO (every value bound as
+    text, the affinity deciding): ``DECIMAL(15, 2)`` amounts (INTEGER when whole, REAL otherwise)
+    arrive as numeric at two places, unit prices (a purchase's price over its amount, PHP's 14
+    significant digits: ``0.33333333333333``) at fourteen, every digit as written; best-before dates,
+    Grocy's never-expires ``2999-12-31`` among them, and an opened date under ``DATETIME`` are dates;
+    wall-clock ``DATETIME`` text (an API key valid until ``2999-12-31 23:59:59``) is timestamps; a
+    battery's id written as text into ``battery_charge_cycles.battery_id TEXT`` refers to it; barcodes
+    with leading zeros and ``uniqid()`` stock ids stay text. References none
+    declares are found: ``shopping_location_id`` names ``shopping_locations``, not ``locations`` keyed
+    alike, ``field_id`` names ``userfields``, and a chore's ``period_interval`` (1 or 2 weeks) is no
+    reference to the household's three users; exit 0."""
+    rows = apps.grocy_rows()
+    ran, run_dir = run_export(apps.grocy_household)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    users, products, shops = "users.id", "products.id", "shopping_locations.id"
+    assert references(run_dir) == {
+        ("api_keys", "user_id"): users,
+        ("user_settings", "user_id"): users,
+        ("products", "product_group_id"): "product_groups.id",
+        ("products", "location_id"): "locations.id",
+        ("products", "shopping_location_id"): shops,
+        ("product_barcodes", "product_id"): products,
+        ("stock", "product_id"): products,
+        ("stock", "location_id"): "locations.id",
+        ("stock", "shopping_location_id"): shops,
+        ("stock_log", "product_id"): products,
+        ("stock_log", "location_id"): "locations.id",
+        ("stock_log", "stock_row_id"): "stock.id",
+        ("stock_log", "shopping_location_id"): shops,
+        ("stock_log", "user_id"): users,
+        ("shopping_list", "product_id"): products,
+        ("chores", "next_execution_assigned_to_user_id"): users,
+        ("chores", "product_id"): products,
+        ("chores_log", "chore_id"): "chores.id",
+        ("chores_log", "done_by_user_id"): users,
+        ("battery_charge_cycles", "battery_id"): "batteries.id",
+        ("tasks", "assigned_to_user_id"): users,
+        ("userfield_values", "field_id"): "userfields.id",
+    }
+    assert {row[15] for row in rows["chores"]} == {"1", "2"}  # period_interval: 2 of 3 user keys
+
+    def declared(table: str) -> dict[str, str]:
+        return pg_column_types(ran.uri, ran.record["version_schema"], table)
+
+    def at(text: str | None, scale: int) -> str | None:
+        """The numeric's text: the decimal PHP bound, at the column's scale."""
+        return None if text is None else str(Decimal(text).quantize(Decimal(1).scaleb(-scale)))
+
+    stock, log = declared("stock"), declared("stock_log")
+    assert stock["amount"] == log["amount"] == declared("shopping_list")["amount"] == "numeric(18,2)"
+    assert stock["price"] == log["price"] == "numeric(18,14)"
+    assert declared("product_barcodes")["last_price"] == "numeric(18,2)"
+    for table, scale in (("stock", 2), ("stock_log", 2), ("shopping_list", 2)):
+        column = "amount"
+        assert ran.values(table, column, "id") == {
+            int(row[0]): at(row[3 if table == "shopping_list" else 2], scale) for row in rows[table]
+        }, table
+    for table, place in (("stock", 6), ("stock_log", 9)):
+        assert ran.values(table, "price", "id") == {int(row[0]): at(row[place], 14) for row in rows[table]}, (
+            table
+        )
+    prices = {row[6] for row in rows["stock"]}
+    assert {"0.33333333333333", "0.665", "2.5"} <= prices and None in prices
+    assert {row[2] for row in rows["stock_log"]} >= {"-1.5", "-125", "-3"}
+    assert ran.values("product_barcodes", "last_price", "id") == {
+        int(row[0]): at(row[6], 2) for row in rows["product_barcodes"]
+    }
+
+    assert stock["best_before_date"] == stock["purchased_date"] == stock["opened_date"] == "date"
+    assert log["best_before_date"] == log["used_date"] == "date"
+    best_before = ran.values("stock", "best_before_date", "id")
+    assert best_before == {int(row[0]): date.fromisoformat(row[3]) for row in rows["stock"]}
+    assert date(2999, 12, 31) in best_before.values()
+    assert ran.values("stock", "opened_date", "id") == {
+        int(row[0]): None if row[8] is None else date.fromisoformat(row[8]) for row in rows["stock"]
+    }
+    wall_clock = "timestamp without time zone"
+    assert stock["row_created_timestamp"] == log["undone_timestamp"] == wall_clock
+    assert declared("chores_log")["tracked_time"] == declared("api_keys")["expires"] == wall_clock
+    assert ran.values("chores_log", "tracked_time", "id") == {
+        int(row[0]): datetime.fromisoformat(row[2]) for row in rows["chores_log"]
+    }
+    expires = ran.values("api_keys", "expires", "id")
+    assert expires == {int(row[0]): datetime.fromisoformat(row[3]) for row in rows["api_keys"]}
+    assert datetime(2999, 12, 31, 23, 59, 59) in expires.values()
+    assert declared("tasks")["due_date"] == "date"
+
+    cycles = declared("battery_charge_cycles")
+    assert cycles["battery_id"] == "bigint"
+    assert ran.values("battery_charge_cycles", "battery_id", "id") == {
+        int(row[0]): int(row[1]) for row in rows["battery_charge_cycles"]
+    }
+    assert declared("product_barcodes")["barcode"] == stock["stock_id"] == "text"
+    barcodes = ran.values("product_barcodes", "barcode", "id")
+    assert barcodes == {int(row[0]): row[2] for row in rows["product_barcodes"]}
+    assert "0012345678905" in barcodes.values()
+    stock_ids = ran.values("stock", "stock_id", "id")
+    assert stock_ids == {int(row[0]): row[5] for row in rows["stock"]}
+    assert declared("chores")["period_interval"] == "bigint"
+    assert ran.values("userfield_values", "value", "id") == {
+        int(row[0]): row[3] for row in rows["userfield_values"]
+    }
+
+
+def test_trilium_document_reads_both_its_clocks_as_instants_and_keeps_html_and_images_in_one_blob_column(
+    run_export: Runner,
+) -> None:
+    """A Trilium Notes ``document.db``: every moment written twice, local time with milliseconds and an
+    offset without a colon (``2024-03-04 09:15:00.000+0100``, ``+0200`` in summer) and UTC with a
+    ``Z``, arrives as timestamptz, both the same instant to the millisecond; ``blobs.content``
+    (declared ``TEXT``) holds a text note's HTML as TEXT beside an image's PNG bytes as a BLOB: bytea,
+    the HTML its UTF-8 bytes, the PNG byte for byte; the references none declares are found (a
+    branch's note and parent, a note's and a revision's blob); an entity change's ``componentId`` of
+    ``NA`` (none) is NULL, audited; exit 0."""
+    rows = apps.trilium_rows()
+    ran, run_dir = run_export(apps.trilium_document)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    notes, blobs = "notes.noteId", "blobs.blobId"
+    assert references(run_dir) == {
+        ("branches", "noteId"): notes,
+        ("branches", "parentNoteId"): notes,
+        ("notes", "blobId"): blobs,
+        ("revisions", "noteId"): notes,
+        ("revisions", "blobId"): blobs,
+        ("attributes", "noteId"): notes,
+    }
+    instant = "timestamp with time zone"
+    types = ran.types("notes")
+    for column, place in (
+        ("dateCreated", 7),
+        ("dateModified", 8),
+        ("utcDateCreated", 9),
+        ("utcDateModified", 10),
+    ):
+        assert types[column] == instant, column
+        assert ran.values("notes", column, "noteId") == {
+            row[0]: datetime.fromisoformat(row[place]) for row in rows["notes"]
+        }, column
+    created = ran.values("notes", "dateCreated", "noteId")
+    assert created == ran.values("notes", "utcDateCreated", "noteId")
+    assert {row[7][-5:] for row in rows["notes"]} == {"+0100", "+0200"}
+    assert any(moment.microsecond for moment in created.values())
+    assert ran.types("blobs")["content"] == "bytea"
+    contents = {key: bytes(value) for key, value in ran.values("blobs", "content", "blobId").items()}
+    assert contents == {
+        row[0]: row[1] if isinstance(row[1], bytes) else row[1].encode() for row in rows["blobs"]
+    }
+    assert any(isinstance(row[1], bytes) for row in rows["blobs"]) and any(
+        isinstance(row[1], str) and "\u00a0" in row[1] for row in rows["blobs"]
+    )
+    assert ran.types("branches")["notePosition"] == "bigint"
+    assert ran.values("branches", "notePosition", "branchId") == {row[0]: row[3] for row in rows["branches"]}
+    assert audit_rules(run_dir, "entity_changes", "componentId") == {
+        str(row[0]): {"null_like_to_null"} for row in rows["entity_changes"] if row[6] == "NA"
+    }

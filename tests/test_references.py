@@ -1201,6 +1201,66 @@ def test_a_column_naming_its_table_by_an_abbreviation_chooses_that_table(
     assert _references(tied) == {}
 
 
+def test_a_column_naming_two_tables_refers_to_the_one_it_names_the_most_of(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """A household app (Grocy's ``grocy.db``) keeps where a product is stored in ``locations`` and where
+    it is bought in ``shopping_locations``, both keyed 1..4, and names the shop of each stock entry
+    ``shopping_location_id``: the name holds both tables' singulars (``location``, ``shopping_location``),
+    so the tie between them was never broken and no reference was found. The longer, holding the
+    other, says more of the name: ``shopping_locations`` is chosen, and ``location_id`` still refers to
+    ``locations``."""
+    places = [(n, f"place {n}") for n in range(1, 5)]
+    path = make_sqlite(
+        {
+            "locations": ("CREATE TABLE locations (id INTEGER PRIMARY KEY, name TEXT)", places),
+            "shopping_locations": (
+                "CREATE TABLE shopping_locations (id INTEGER PRIMARY KEY, name TEXT)",
+                places,
+            ),
+            "stock": (
+                "CREATE TABLE stock (id INTEGER PRIMARY KEY, location_id INTEGER, "
+                "shopping_location_id INTEGER)",
+                [(n, 1 + n % 4, None if n % 3 == 0 else 1 + (n * 3) % 4) for n in range(1, 31)],
+            ),
+        }
+    )
+    assert _references(path) == {
+        ("stock", "location_id"): "locations.id",
+        ("stock", "shopping_location_id"): "shopping_locations.id",
+    }
+
+
+def test_a_column_naming_the_last_word_of_a_compound_table_name_chooses_that_table(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """A household app (Grocy's ``grocy.db``) keeps each custom field's values in ``userfield_values``,
+    naming the field by ``field_id``: the fields' keys 1..7 fit the keys of every table of seven rows or
+    more alike (its tasks, its user settings), so no reference was chosen. ``field`` ends the table's
+    name ``userfields`` (a compound written as one word) and no other's: among the tables the values
+    fit, the one whose name the column's ends is chosen. Two such tables alike (``userfields`` and
+    ``datafields``) stay a tie."""
+
+    def export(tables: tuple[str, ...], name: str) -> Path:
+        spec = {
+            table: (
+                f"CREATE TABLE {table} (id INTEGER PRIMARY KEY, name TEXT)",
+                [(n, f"{table} {n}") for n in range(1, 8)],
+            )
+            for table in tables
+        }
+        spec["userfield_values"] = (
+            "CREATE TABLE userfield_values (id INTEGER PRIMARY KEY, field_id INTEGER, value TEXT)",
+            [(n, 1 + n % 7, f"value {n}") for n in range(1, 31)],
+        )
+        return make_sqlite(spec, name=name)
+
+    path = export(("userfields", "tasks", "user_settings"), "fields.db")
+    assert _references(path) == {("userfield_values", "field_id"): "userfields.id"}
+    tied = export(("userfields", "datafields", "tasks"), "tied.db")
+    assert _references(tied) == {}
+
+
 def nested_set(parents: list[int | None]) -> dict[int, tuple[int, int]]:
     """Each node's ``(lft, rgt)`` as a nested-set tree numbers them: a depth-first walk counting from 1,
     ``lft`` on entering a node and ``rgt`` on leaving it, children by key; node ``n`` (1-based) has the
@@ -1375,6 +1435,55 @@ def test_a_column_named_as_a_tally_of_reactions_is_no_reference_but_to_the_table
     assert _references(path) == {("wl_Comment", "vote"): "votes.id"}
     [table] = [t for t in profile(path).tables.values() if t.name == "wl_Comment"]
     for name, word in (("like", "like"), ("upvotes", "upvotes"), ("page_views", "views")):
+        column = next(c for c in table if c.name == name)
+        assert f"its name says a count ({word})" in " ".join(column.notes), name
+
+
+def test_a_column_named_for_a_span_of_time_is_no_reference_unless_it_names_the_table(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """A household app (Grocy's ``grocy.db``) repeats each chore every ``period_interval`` periods (1
+    or 2: every week, every other week) beside its three users keyed 1..3: the intervals use two of the
+    three keys and reach their upper half, so the column was a reference to ``users.id``, and a chore
+    done every third week would be an orphan. A name whose last word is a span of time (``interval``,
+    ``duration``, ``days``, ``hours``, ``minutes``, ``seconds``, ``weeks``, ``months``, ``years``,
+    ``ttl``, ``timeout``, ``delay``, ``lifetime``) says how long, a count of units, not which row: no
+    reference; a ``duration`` beside a ``durations`` table names it and refers to it as before."""
+    path = make_sqlite(
+        {
+            "users": (
+                "CREATE TABLE users (id INTEGER PRIMARY KEY, username TEXT)",
+                [(1, "a"), (2, "b"), (3, "c")],
+            ),
+            "durations": (
+                "CREATE TABLE durations (id INTEGER PRIMARY KEY, label TEXT)",
+                [(n, f"{n} weeks") for n in range(11, 15)],
+            ),
+            "chores": (
+                "CREATE TABLE chores (id INTEGER PRIMARY KEY, name TEXT, period_interval INTEGER, "
+                "charge_interval_days INTEGER, retry_delay INTEGER, duration INTEGER, "
+                "done_by_user_id INTEGER)",
+                [
+                    (c, f"chore {c}", 1 + c % 2, 1 + c % 3, 2 + c % 2, 11 + c % 4, 1 + c % 3)
+                    for c in range(1, 25)
+                ],
+            ),
+        }
+    )
+    # Every interval, day count and delay is a user's key, two or three of three, up to the upper half.
+    assert _query(path, "SELECT count(DISTINCT period_interval), max(period_interval) FROM chores") == [
+        (2, 2)
+    ]
+    assert _references(path) == {
+        ("chores", "done_by_user_id"): "users.id",
+        ("chores", "duration"): "durations.id",
+    }
+    [table] = [t for t in profile(path).tables.values() if t.name == "chores"]
+    for name, word in (
+        ("period_interval", "interval"),
+        ("charge_interval_days", "days"),
+        ("retry_delay", "delay"),
+    ):
         column = next(c for c in table if c.name == name)
         assert f"its name says a count ({word})" in " ".join(column.notes), name
 

@@ -1268,16 +1268,39 @@ TALLY_LAST_WORDS = frozenset(
     }
 )
 
+#: The last words of a column's name that say it holds a span of time (a chore's ``period_interval``,
+#: a battery's ``charge_interval_days``, a ``retry_delay``, a cache's ``ttl``): how long, a count of
+#: units, not which row. Intervals of 1 or 2 fit the keys of any table of a few rows (Grocy's
+#: ``chores.period_interval`` "referred to" the three rows of its ``users``). A name naming the parent
+#: (``duration`` beside a ``durations`` table) refers as before. Since 2026-12-05.
+SPAN_LAST_WORDS = frozenset(
+    {
+        "interval",
+        "duration",
+        "days",
+        "hours",
+        "minutes",
+        "seconds",
+        "weeks",
+        "months",
+        "years",
+        "ttl",
+        "timeout",
+        "delay",
+        "lifetime",
+    }
+)
+
 
 def _count_word(column: str, *, named: bool) -> str | None:
     """The word that says the column's name is a count (``count`` of ``visit_count``, ``visitCount``;
-    ``num`` of ``num_cmds`` and a tally, ``like``, ``upvotes`` of :data:`TALLY_LAST_WORDS`, unless the
-    name names the parent, ``named``), else None; never for a name ending in ``id`` (``count_id``: a
-    key)."""
+    ``num`` of ``num_cmds``, a tally, ``like``, ``upvotes`` of :data:`TALLY_LAST_WORDS`, and a span of
+    time, ``interval``, ``days`` of :data:`SPAN_LAST_WORDS`, unless the name names the parent,
+    ``named``), else None; never for a name ending in ``id`` (``count_id``: a key)."""
     words = camel_words(column)
     if not words or words[-1] == "id":
         return None
-    if words[-1] in COUNT_LAST_WORDS or (words[-1] in TALLY_LAST_WORDS and not named):
+    if words[-1] in COUNT_LAST_WORDS or (words[-1] in TALLY_LAST_WORDS | SPAN_LAST_WORDS and not named):
         return words[-1]
     first = len(words) > 1 and words[0] in COUNT_FIRST_WORDS and not named
     return words[0] if first else None
@@ -1342,7 +1365,8 @@ def _choose(
     named_so: AbstractSet[tuple[str, str]] = frozenset(),
 ) -> Inclusion | None:
     """The one parent the data points to: the only fit; among several, the one whose table (or key)
-    the column's name names, else the one whose table's name ends in the column's (``sale`` →
+    the column's name names (of two it names, the one it names the most of: :func:`_most_named`),
+    else the one whose table's name ends in the column's (``sale`` →
     ``sale_sale``, ``partner_id`` → ``res_partner``); else the one with the best share; else, among
     those of the best share, the one of the tables a link table is named for (``linked``:
     :func:`linked_tables`; ``books_custom_column_5_link.value`` → ``custom_column_5``), else the one
@@ -1350,12 +1374,14 @@ def _choose(
     :func:`declared_by_name`; Zim's ``tasklist.source`` → ``pages.id``, as its ``links.source``
     declares), else the one whose table's name the column's abbreviates (:func:`_abbreviates`:
     ``repo_id`` → ``repository``), else the table of people a person's role names
-    (:func:`_person_among_people`: ``created_by_id`` → ``users``). None when still a tie."""
+    (:func:`_person_among_people`: ``created_by_id`` → ``users``), and last, among those of the best
+    share, the one whose table's name, a compound written as one word, the column's ends
+    (:func:`_ends_compound`: ``field_id`` → ``userfields``). None when still a tie."""
     if len(fits) <= 1:
         return fits[0] if fits else None
     name = normalised_name(column)
     for named in (
-        [fit for fit in fits if _names_table(column, fit)],
+        _most_named([fit for fit in fits if _names_table(column, fit)], name),
         [
             fit
             for fit in fits
@@ -1376,7 +1402,28 @@ def _choose(
     if len(named) == 1:
         return named[0]
     named = [fit for fit in top if (fit.parent, fit.key) in named_so]
+    if len(named) == 1:
+        return named[0]
+    named = [fit for fit in top if _ends_compound(column, fit.parent)]
     return named[0] if len(named) == 1 else None
+
+
+def _most_named(fits: list[Inclusion], name: str) -> list[Inclusion]:
+    """Of the parents a column's normalised ``name`` names (:func:`_names_table`), the one whose
+    singular found in it is the longest and holds every other's (``shopping_location_id`` names
+    ``shopping_locations`` more than ``locations``; ``ticket_status_id`` ``ticket_statuses`` more than
+    ``tickets``) alone, else all of them. Since 2026-12-05: until then such a tie stayed unbroken."""
+    if len(fits) <= 1:
+        return fits
+    stems = {
+        id(fit): max((stem for stem in table_singulars(fit.parent) if stem in name), key=len, default="")
+        for fit in fits
+    }
+    longest = max(fits, key=lambda fit: len(stems[id(fit)]))
+    top = stems[id(longest)]
+    if all(fit is longest or (stems[id(fit)] in top and stems[id(fit)] != top) for fit in fits):
+        return [longest]
+    return fits
 
 
 #: The fewest letters of a column's entity that may abbreviate a table's (``repo``, not ``re``).
@@ -1423,6 +1470,20 @@ def _person_among_people(column: str, parent: str) -> bool:
         if not (deed.endswith("ed") or deed in IRREGULAR_DEEDS):
             return False
     return bool(roles) and bool(entity_of(parent, table=True) & PEOPLE)
+
+
+def _ends_compound(column: str, parent: str) -> bool:
+    """Does the column's entity (:func:`entity_of`: ``field`` of ``field_id``) end the parent table's,
+    longer than it, a compound written as one word, the column's of :data:`MIN_ABBREVIATION` letters
+    or more (``userfields``: Grocy's ``userfield_values.field_id``)? Only a tie between tables the
+    values fit is broken so (:func:`_choose`), the last of its tie-breaks (after the export's declared
+    references of the name: Zim's ``tasklist.source`` names ``pages``, not its ``tagsources``).
+    Since 2026-12-05."""
+    return any(
+        len(short) >= MIN_ABBREVIATION and long != short and long.endswith(short)
+        for short in entity_of(column)
+        for long in entity_of(parent, table=True)
+    )
 
 
 def declared_by_name(declared: Iterable[Reference]) -> dict[str, frozenset[tuple[str, str]]]:
