@@ -58,7 +58,8 @@ django-axes login log and django-phonenumber-field numbers, a Geary mail client,
 message index, an Arize Phoenix LLM tracing store, a promptfoo eval database, a Flowise and a Langflow
 server, a Vaultwarden password manager, a Zotero reference library, a Money Manager Ex personal
 finance file, a Paperless-ngx document archive, a Healthchecks cron monitor, a Tautulli media server
-monitor, a Memos note-taking server, a GoToSocial fediverse server, a Grafana server, a Gitea forge)
+monitor, a Memos note-taking server, a GoToSocial fediverse server, a Grafana server, a Gitea forge,
+a Grist document)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -13776,3 +13777,82 @@ def test_gitea_forge_reads_every_unix_column_and_finds_its_repositories_not_its_
     assert ran.values("issue", "name", "id") == {row[0]: row[6] for row in rows["issue"]}
     assert ran.values("user", "email", "id") == {row[0]: row[4] or None for row in rows["user"]}
     assert ran.values("pull_request", "merge_base", "id") == {row[0]: row[12] for row in rows["pull_request"]}
+
+
+def test_grist_document_reads_its_epoch_dates_keeps_its_marshalled_cells_and_no_sort_position_refers(
+    run_export: Runner,
+) -> None:
+    """A Grist document's ``.grist`` file as DocStorage writes it: a Date's epoch seconds of midnight
+    UTC (INTEGER under ``DATE``) arrive as that day, each audited ``epoch:seconds``; a DateTime's REAL
+    epoch seconds stay double precision, every digit (the note says ``to_timestamp``); ``BOOLEAN`` 0/1
+    is boolean; a Numeric of short decimals is numeric, each the double it was; a column holding a
+    marshalled BLOB (a Date's unparsed text, a formula's error, an ``Any`` list) is bytea, those bytes
+    byte for byte; ChoiceList, RefList and Attachments JSON arrive as written, a code with its leading
+    zero as text; a Ref's 0 is "no reference", ``Tasks.Project`` → ``Projects.id`` found, and
+    ``manualSort``, each row's own key, refers to no other table whose keys it fits (until 2026-12-05
+    ``People.manualSort`` 1..12 referred to ``Projects.id`` 1..20); exit 0."""
+    rows = apps.grist_rows()
+    ran, run_dir = run_export(apps.grist_document)
+    counts = {table: len(values) for table, values in rows.items()}
+    loaded_cleanly(ran, run_dir, {**counts, "_gristsys_Action": 0, "_gristsys_PluginData": 0})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    found = references(run_dir)
+    assert found[("Tasks", "Project")] == "Projects.id"
+    assert found[("_grist_Attachments", "fileIdent")] == "_gristsys_Files.ident"
+    assert all(column != "manualSort" for _, column in found), found
+    notes = profiled(run_dir)["columns"]["People"]["manualSort"]["notes"]
+    assert any("its own table's keys" in note for note in notes), notes
+    tasks = ran.types("Tasks")
+    assert {column: tasks[column] for column in ("manualSort", "Hours", "Project")} == dict.fromkeys(
+        ("manualSort", "Hours", "Project"), "bigint"
+    )
+    assert (tasks["Due"], tasks["Done"], tasks["Created"], tasks["Amount"]) == (
+        "date",
+        "boolean",
+        "double precision",
+        "numeric",
+    )
+    assert tasks["Reviewed"] == tasks["Total"] == tasks["Mixed"] == "bytea"
+    assert tasks["Title"] == tasks["Tags"] == tasks["Watchers"] == tasks["Files"] == "text"
+    by_id = {row[0]: row for row in rows["Tasks"]}
+    assert ran.values("Tasks", "Due", "id") == {n: apps.grist_due(n) for n in by_id}
+    assert audit_rules(run_dir, "Tasks", "Due") == {
+        str(n): {"epoch:seconds"} for n in by_id if apps.grist_due(n) is not None
+    }
+    # The day each Date names, computed apart: its midnight UTC's seconds divided by a day's.
+    assert all(
+        row[3] is None or date(1970, 1, 1) + timedelta(days=row[3] // 86_400) == apps.grist_due(n)
+        for n, row in by_id.items()
+    )
+    assert ran.values("Tasks", "Created", "id") == {n: apps.grist_created(n) for n in by_id}
+    assert ran.values("Tasks", "Done", "id") == {n: n % 3 == 0 for n in by_id}
+    amounts = {n: None if v is None else Decimal(v) for n, v in ran.values("Tasks", "Amount", "id").items()}
+    assert {n: None if v is None else float(v) for n, v in amounts.items()} == {
+        n: apps.grist_amount(n) for n in by_id
+    }
+    assert Decimal("12.345") in amounts.values()
+    marshalled = {
+        (n, column): row[place]
+        for n, row in by_id.items()
+        for column, place in (("Reviewed", 4), ("Total", 13), ("Mixed", 14))
+        if isinstance(row[place], bytes)
+    }
+    assert len({column for _, column in marshalled}) == 3
+    for (n, column), blob in marshalled.items():
+        assert bytes(ran.values("Tasks", column, "id")[n]) == blob, (n, column)
+    assert ran.values("Tasks", "Tags", "id") == {n: row[10] for n, row in by_id.items()}
+    assert "[]" in {row[10] for row in by_id.values()}
+    assert ran.values("Tasks", "Title", "id") == {n: arrives_as(row[2]) for n, row in by_id.items()}
+    assert ran.values("Tasks", "Project", "id") == {n: row[9] for n, row in by_id.items()}
+    assert 0 in {row[9] for row in by_id.values()}
+    projects = ran.types("Projects")
+    assert (projects["Start"], projects["Active"], projects["Budget"]) == ("date", "boolean", "numeric")
+    assert ran.types("People")["Zip"] == "text"
+    assert ran.values("People", "Zip", "id") == {row[0]: row[5] for row in rows["People"]}
+    assert ran.values("People", "manualSort", "id") == {row[0]: row[0] for row in rows["People"]}
+    files = {n: bytes(v) for n, v in ran.values("_gristsys_Files", "data", "id").items()}
+    assert files == {row[0]: row[2] for row in rows["_gristsys_Files"]}
+    bodies = {n: bytes(v) for n, v in ran.values("_gristsys_ActionHistory", "body", "id").items()}
+    assert bodies == {row[0]: row[4] for row in rows["_gristsys_ActionHistory"]}
+    attachments = ran.types("_grist_Attachments")
+    assert (attachments["timeUploaded"], attachments["fileSize"]) == ("double precision", "bigint")
