@@ -1525,6 +1525,13 @@ number, so a test computes what a column holds from the same numbers.
   Python-marshalled list BLOB, a formula's error and a date's unparsed text marshalled BLOBs; the
   metadata tables ``_grist_*`` and the storage tables ``_gristsys_*`` (attachments' bytes, the action
   history's marshalled bodies).
+- :func:`koreader_statistics`: an e-reader's reading statistics as KOReader's statistics plugin
+  writes ``statistics.sqlite3`` (its ``createDB``, schema 20221111): ``book`` with ``last_open`` Unix
+  seconds (Lua's ``os.time()``), a partial MD5 per file, ``'N/A'`` for an unknown author, series or
+  language, ``''`` for an author a migration filled, a title and author MuPDF ended with a NUL byte
+  beside the same book without it; ``page_stat_data`` keyed by its declared ``UNIQUE (id_book, page,
+  start_time)`` with ``start_time`` Unix seconds and ``duration`` seconds, its ``FOREIGN KEY(id_book)``
+  declared; ``numbers`` 1..1000 and the view ``page_stat`` rescaling pages over it.
 """
 
 from __future__ import annotations
@@ -35710,4 +35717,120 @@ def grist_document(path: Path) -> Path:
     write_export(path, grist_ddl(), grist_rows(), bytes_as_text=False)
     with closing(sqlite3.connect(path)) as con:
         con.execute("PRAGMA user_version = 9")  # DocStorage's storage version
+    return path
+
+
+# --- KOReader (statistics.sqlite3: the statistics plugin's createDB) -------------------------------------
+
+KOREADER_DDL = [
+    """CREATE TABLE IF NOT EXISTS book
+            (
+                id integer PRIMARY KEY autoincrement,
+                title text,
+                authors text,
+                notes      integer,
+                last_open  integer,
+                highlights integer,
+                pages      integer,
+                series text,
+                language text,
+                md5 text,
+                total_read_time  integer,
+                total_read_pages integer
+            )""",
+    "CREATE UNIQUE INDEX IF NOT EXISTS book_title_authors_md5 ON book(title, authors, md5)",
+    """CREATE TABLE IF NOT EXISTS page_stat_data
+        (
+            id_book     integer,
+            page        integer NOT NULL DEFAULT 0,
+            start_time  integer NOT NULL DEFAULT 0,
+            duration    integer NOT NULL DEFAULT 0,
+            total_pages integer NOT NULL DEFAULT 0,
+            UNIQUE (id_book, page, start_time),
+            FOREIGN KEY(id_book) REFERENCES book(id)
+        )""",
+    "CREATE INDEX IF NOT EXISTS page_stat_data_start_time ON page_stat_data(start_time)",
+    """CREATE TABLE IF NOT EXISTS numbers
+        (
+            number INTEGER PRIMARY KEY
+        )""",
+    """WITH RECURSIVE counter AS
+        (
+            SELECT 1 as N UNION ALL
+            SELECT N + 1 FROM counter WHERE N < 1000
+        )
+        INSERT INTO numbers SELECT N AS number FROM counter""",
+    """CREATE VIEW IF NOT EXISTS page_stat AS
+        SELECT id_book, first_page + idx - 1 AS page, start_time,
+            duration / (last_page - first_page + 1) AS duration
+        FROM (
+            SELECT id_book, page, total_pages, pages, start_time, duration,
+                ((page - 1) * pages) / total_pages + 1 AS first_page,
+                max(((page - 1) * pages) / total_pages + 1, (page * pages) / total_pages) AS last_page,
+                idx
+            FROM page_stat_data
+            JOIN book ON book.id = id_book
+            JOIN (SELECT number as idx FROM numbers) AS N ON idx <= (last_page - first_page + 1)
+        )""",
+]
+#: The books: title, authors, language, series, pages (KOReader writes 'N/A' for what it does not know,
+#: and MuPDF's strings may end in a NUL byte, kept beside the same book read without it).
+KOREADER_BOOKS = (
+    ("Der Zauberberg", "Thomas Mann", "de", None, 1004),
+    ("深度工作", "Cal Newport", "zh", None, 300),
+    ("Harry Potter and the Philosopher's Stone", "J. K. Rowling", "en", "Harry Potter #1", 223),
+    ("Les Misérables", "Victor Hugo", "fr", "N/A", 1463),
+    ("Untitled.pdf", "N/A", "N/A", "N/A", 42),
+    ("Title from MuPDF\0", "Author\0", "en", None, 120),
+    ("Title from MuPDF", "Author", "en", None, 120),
+    ("Émile 🚀 Zola", "", None, None, 510),
+)
+KOREADER_START = 1_733_000_000
+KOREADER_PAGES_READ = 8
+
+
+def koreader_session(book: int, k: int) -> tuple[int, int, int, int, int]:
+    """Page turn ``k`` of ``book``: (id_book, page, start_time, duration, total_pages); a later layout
+    changed the page count for the last turns (``total_pages`` as the book had it then)."""
+    pages = KOREADER_BOOKS[book - 1][4]
+    start = KOREADER_START + 86_400 * book + 97 * k
+    return (book, 1 + (k * 3) % pages, start, 5 + (k * 37 + book) % 90, pages if k < 6 else pages + 3)
+
+
+def koreader_last_open(book: int) -> int:
+    """When ``book`` was last opened: its last page turn's start plus its duration (the plugin's
+    ``last_open_book``)."""
+    last = koreader_session(book, KOREADER_PAGES_READ - 1)
+    return last[2] + last[3]
+
+
+def koreader_rows() -> dict[str, list[Sequence[Any]]]:
+    sessions = [
+        koreader_session(b, k) for b in range(1, len(KOREADER_BOOKS) + 1) for k in range(KOREADER_PAGES_READ)
+    ]
+    books = [
+        (
+            n,
+            title,
+            authors,
+            n % 4 if n % 3 else None,
+            koreader_last_open(n),
+            n * 2 % 7,
+            pages,
+            series,
+            language,
+            hashlib.md5(f"partial {title.rstrip(chr(0))}".encode()).hexdigest(),
+            sum(s[3] for s in sessions if s[0] == n),
+            len({s[1] for s in sessions if s[0] == n}),
+        )
+        for n, (title, authors, language, series, pages) in enumerate(KOREADER_BOOKS, 1)
+    ]
+    return {"book": books, "page_stat_data": sessions}
+
+
+def koreader_statistics(path: Path) -> Path:
+    """KOReader's ``statistics.sqlite3`` (see the module's list)."""
+    write_export(path, KOREADER_DDL, koreader_rows())
+    with closing(sqlite3.connect(path)) as con:
+        con.execute("PRAGMA user_version=20221111")
     return path

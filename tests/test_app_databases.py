@@ -59,7 +59,7 @@ message index, an Arize Phoenix LLM tracing store, a promptfoo eval database, a 
 server, a Vaultwarden password manager, a Zotero reference library, a Money Manager Ex personal
 finance file, a Paperless-ngx document archive, a Healthchecks cron monitor, a Tautulli media server
 monitor, a Memos note-taking server, a GoToSocial fediverse server, a Grafana server, a Gitea forge,
-a Grist document)
+a Grist document, KOReader's reading statistics)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -13856,3 +13856,54 @@ def test_grist_document_reads_its_epoch_dates_keeps_its_marshalled_cells_and_no_
     assert bodies == {row[0]: row[4] for row in rows["_gristsys_ActionHistory"]}
     attachments = ran.types("_grist_Attachments")
     assert (attachments["timeUploaded"], attachments["fileSize"]) == ("double precision", "bigint")
+
+
+def test_koreader_statistics_read_the_last_opening_and_each_page_turn_as_instants(run_export: Runner) -> None:
+    """KOReader's ``statistics.sqlite3`` as its statistics plugin creates it: a book's ``last_open`` and
+    each page turn's ``start_time``, Unix seconds of Lua's ``os.time()``, arrive as timestamptz, each
+    cell audited ``epoch:seconds`` (until 2026-12-05 ``last_open`` stayed bigint beside them); a turn's
+    ``duration`` and pages stay bigint; ``id_book`` → ``book.id`` as declared, and nothing refers to
+    the ``numbers`` 1..1000 the ``page_stat`` view rescales pages over (its table declares its
+    reference, and the view is not loaded); ``'N/A'`` is NULL, audited (a null token in a column of
+    names); a title MuPDF ended with a NUL byte arrives without it, audited, beside the same book read
+    without one; the partial MD5s arrive as written; exit 0."""
+    rows = apps.koreader_rows()
+    ran, run_dir = run_export(apps.koreader_statistics)
+    loaded_cleanly(
+        ran,
+        run_dir,
+        {"book": len(rows["book"]), "page_stat_data": len(rows["page_stat_data"]), "numbers": 1000},
+    )
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert references(run_dir) == {("page_stat_data", "id_book"): "book.id"}
+    book, turns = ran.types("book"), ran.types("page_stat_data")
+    assert (book["last_open"], turns["start_time"]) == ("timestamp with time zone",) * 2
+    assert turns["duration"] == turns["page"] == turns["total_pages"] == book["pages"] == "bigint"
+    assert ran.values("book", "last_open", "id") == {
+        n: UNIX_EPOCH + timedelta(seconds=apps.koreader_last_open(n)) for n in range(1, len(rows["book"]) + 1)
+    }
+    assert audit_rules(run_dir, "book", "last_open") == {
+        str(row[0]): {"epoch:seconds"} for row in rows["book"]
+    }
+    starts = {(row[0], row[1], row[2]) for row in rows["page_stat_data"]}
+    assert {
+        (b, p, int((at - UNIX_EPOCH).total_seconds()))
+        for b, p, at in pg_query(
+            ran.uri, f'SELECT id_book, page, start_time FROM "{ran.base}".page_stat_data'
+        )
+    } == starts
+    by_id = {row[0]: row for row in rows["book"]}
+    assert ran.values("book", "authors", "id") == {
+        n: None if row[2] in ("N/A", "") else row[2].replace("\0", "") for n, row in by_id.items()
+    }
+    assert "N/A" in {row[2] for row in by_id.values()}
+    titles = ran.values("book", "title", "id")
+    with_nul = [n for n, row in by_id.items() if "\0" in row[1]]
+    assert len(with_nul) == 1 and titles[with_nul[0]] == by_id[with_nul[0]][1].replace("\0", "")
+    assert audit_rules(run_dir, "book", "title") == {str(with_nul[0]): {"nul_removed"}}
+    assert audit_rules(run_dir, "book", "authors") == {
+        **{str(n): {"null_like_to_null"} for n, row in by_id.items() if row[2] == "N/A"},
+        **{str(n): {"nul_removed"} for n, row in by_id.items() if "\0" in row[2]},
+        **{str(n): {"empty_to_null"} for n, row in by_id.items() if row[2] == ""},
+    }
+    assert ran.values("book", "md5", "id") == {n: row[9] for n, row in by_id.items()}
