@@ -1618,6 +1618,24 @@ from tests.orm_exports import go_time
   ``blobs.content TEXT`` holding HTML (emoji, no-break spaces, ``''``) and code as TEXT beside PNG
   bytes as BLOBs; branches ``<parent>_<note>`` with positions 10..70; labels and relations in one
   ``attributes.value`` (a relation's value a note id); entity changes with ``componentId`` ``NA``.
+- :func:`grist_document`: a Grist document (a ``.grist`` file: the spreadsheet-database's own SQLite,
+  its DocStorage's DDL and encoding; the server cannot be installed here): each user column typed for
+  its Grist type with Grist's default (``Text`` ``TEXT DEFAULT ''``, ``Numeric`` and ``Date`` / ``DateTime``
+  of ``NUMERIC`` affinity, ``Bool`` ``BOOLEAN`` 0/1, ``Ref`` ``INTEGER DEFAULT 0``, 0 for no row),
+  ``manualSort NUMERIC DEFAULT 1e999`` holding each row's own key; a date as epoch seconds of its
+  midnight UTC (an INTEGER), a moment as REAL epoch seconds (a whole second an INTEGER), ``ChoiceList``,
+  ``RefList`` and ``Attachments`` JSON arrays as text, an ``Any`` column of integers, text and a
+  Python-marshalled list BLOB, a formula's error and a date's unparsed text marshalled BLOBs; the
+  metadata tables ``_grist_*`` and the storage tables ``_gristsys_*`` (attachments' bytes, the action
+  history's marshalled bodies).
+- :func:`koreader_statistics`: an e-reader's reading statistics as KOReader's statistics plugin
+  writes ``statistics.sqlite3`` (its ``createDB``, schema 20221111): ``book`` with ``last_open`` Unix
+  seconds (Lua's ``os.time()``), a partial MD5 per file, ``'N/A'`` for an unknown author, series or
+  language, ``''`` for an author a migration filled, a title and author MuPDF ended with a NUL byte
+  beside the same book without it; ``page_stat_data`` keyed by its declared ``UNIQUE (id_book, page,
+  start_time)`` with ``start_time`` Unix seconds and ``duration`` seconds, its ``FOREIGN KEY(id_book)``
+  declared; ``numbers`` 1..1000 and the view ``page_stat`` rescaling pages over it.
+import marshal
 """
 
 from __future__ import annotations
@@ -1628,6 +1646,7 @@ import bz2
 import hashlib
 import ipaddress
 import json
+import marshal
 import math
 import pickle
 import pickletools
@@ -38088,3 +38107,462 @@ def trilium_rows() -> dict[str, list[Sequence[Any]]]:
 def trilium_document(path: Path) -> Path:
     """A Trilium Notes ``document.db`` (see the module's list)."""
     return write_export(path, TRILIUM_DDL, trilium_rows(), bytes_as_text=False)
+
+
+# --- Grist (a .grist document: DocStorage's DDL and value encoding) ------------------------------------
+
+#: Grist's SQL type and SQL default of each Grist column type (``app/common/gristTypes``' table):
+#: Ref:<table> is an INTEGER defaulting to 0, RefList:<table> TEXT.
+GRIST_TYPES = {
+    "ManualSortPos": ("NUMERIC", "1e999"),
+    "PositionNumber": ("NUMERIC", "1e999"),
+    "Text": ("TEXT", "''"),
+    "Choice": ("TEXT", "''"),
+    "ChoiceList": ("TEXT", "NULL"),
+    "Attachments": ("TEXT", "NULL"),
+    "Numeric": ("NUMERIC", "0"),
+    "Int": ("INTEGER", "0"),
+    "Bool": ("BOOLEAN", "0"),
+    "Date": ("DATE", "NULL"),
+    "DateTime": ("DATETIME", "NULL"),
+    "Any": ("BLOB", "NULL"),
+}
+GRIST_USER_TABLES: dict[str, tuple[tuple[str, str], ...]] = {
+    "People": (
+        ("manualSort", "ManualSortPos"),
+        ("Name", "Text"),
+        ("Email", "Text"),
+        ("Phone", "Text"),
+        ("Zip", "Text"),
+    ),
+    "Projects": (
+        ("manualSort", "ManualSortPos"),
+        ("Name", "Text"),
+        ("Budget", "Numeric"),
+        ("Start", "Date"),
+        ("Active", "Bool"),
+        ("Owner", "Ref:People"),
+    ),
+    "Tasks": (
+        ("manualSort", "ManualSortPos"),
+        ("Title", "Text"),
+        ("Due", "Date"),
+        ("Reviewed", "Date"),
+        ("Done", "Bool"),
+        ("Created", "DateTime:Europe/Berlin"),
+        ("Amount", "Numeric"),
+        ("Hours", "Int"),
+        ("Project", "Ref:Projects"),
+        ("Tags", "ChoiceList"),
+        ("Watchers", "RefList:People"),
+        ("Files", "Attachments"),
+        ("Total", "Numeric"),
+        ("Mixed", "Any"),
+    ),
+}
+GRIST_PEOPLE, GRIST_PROJECTS, GRIST_TASKS = 12, 20, 40
+GRIST_ACTIONS = 30
+#: The columns (and defaults) of ``_gristsys_Action``, the action log before storage version 3: BLOBs.
+GRIST_OLD_ACTION_COLUMNS = (
+    ("actionNum", "0"),
+    ("time", "0"),
+    ("user", "''"),
+    ("desc", "''"),
+    ("otherId", "0"),
+    ("linkId", "0"),
+    ("json", "''"),
+)
+#: Midnight UTC of a task's due day: Grist's Date is the epoch seconds of that midnight.
+GRIST_FIRST_DUE = date(2024, 1, 1)
+GRIST_AMOUNTS = (19.99, 100.0, 0.5, 12.345, 0.0, 2500.0, 7.1)
+GRIST_NAMES = (
+    "Ana Müller",
+    "Zoë Ñúñez",
+    "李雷",
+    "Olaf\u00a0Berg",
+    "Priya Rao",
+    "O'Brien",
+    "Émile",
+    "Jürgen 🚀",
+    "",
+    "Tanja Weiß",
+    "Ólafur",
+    "Nguyễn Văn A",
+)
+
+
+def grist_sql_type(grist_type: str) -> tuple[str, str]:
+    """The SQL type and default DocStorage gives a column of ``grist_type``."""
+    base = grist_type.split(":")[0]
+    if base == "Ref":
+        return "INTEGER", "0"
+    if base == "RefList":
+        return "TEXT", "NULL"
+    return GRIST_TYPES[base]
+
+
+def grist_marshal(value: Any) -> bytes:
+    """A value DocStorage stores marshalled (Python's marshal, version 2): a list, an error, a string
+    that would read as a number in a column of numeric affinity."""
+    return marshal.dumps(value, 2)
+
+
+def grist_due(n: int) -> date | None:
+    """Task ``n``'s due day (none for every seventh)."""
+    return None if n % 7 == 0 else GRIST_FIRST_DUE + timedelta(days=11 * n)
+
+
+def grist_midnight(day: date) -> int:
+    """A Grist Date: the epoch seconds of the day's midnight UTC (whole, so INTEGER in its column)."""
+    return int(datetime(day.year, day.month, day.day, tzinfo=UTC).timestamp())
+
+
+def grist_created(n: int) -> float:
+    """Task ``n``'s creation moment: REAL epoch seconds with milliseconds (every fourth a whole second)."""
+    return 1_704_103_200 + 86_461 * n + (0 if n % 4 == 0 else (n * 37 % 1000) / 1000)
+
+
+def grist_amount(n: int) -> float | None:
+    """Task ``n``'s amount (a Numeric: a double; a cleared cell NULL)."""
+    return None if n % 9 == 0 else GRIST_AMOUNTS[n % len(GRIST_AMOUNTS)]
+
+
+def grist_task_row(n: int) -> tuple[Any, ...]:
+    due = grist_due(n)
+    amount = grist_amount(n)
+    hours = n % 13
+    title = (
+        f"Aufgabe {n}",
+        f"Task 🚀 {n}",
+        f"nbsp\u00a0{n}",
+        "",
+        "Long " + "lorem ipsum " * 40,
+        f"Zeile1\nZeile2 {n}",
+    )
+    tags = (["urgent", "büro"], ["🚀 launch"], [], None)[n % 4]
+    return (
+        n,
+        n,  # manualSort: the row's key (a whole number in a NUMERIC column is an INTEGER)
+        title[n % len(title)],
+        None if due is None else grist_midnight(due),
+        # Text typed into a Date column that Grist could not parse stays as the text; one starting
+        # with a digit would read as a number under NUMERIC affinity, so DocStorage marshals it.
+        grist_marshal("2024-13-45") if n == 5 else (grist_midnight(GRIST_FIRST_DUE) if n % 10 == 0 else None),
+        n % 3 == 0,
+        grist_created(n),
+        amount,
+        hours,
+        n % 20 + 1 if n % 8 else 0,  # Ref:Projects, 0 for none
+        None if tags is None else json.dumps(tags, ensure_ascii=False),
+        json.dumps([n % GRIST_PEOPLE + 1, (n * 5) % GRIST_PEOPLE + 1]) if n % 3 == 0 else None,
+        json.dumps([n % 3 + 1]) if n % 10 == 1 else None,
+        # The formula $Amount * $Hours; a NULL amount raises, and Grist stores the error marshalled.
+        grist_marshal(["E", "TypeError", "unsupported operand type(s)"])
+        if amount is None
+        else amount * hours,
+        (n, f"text {n}", grist_marshal(["L", n, "x"]), None)[n % 4],
+    )
+
+
+def grist_rows() -> dict[str, list[Sequence[Any]]]:
+    columns: list[Sequence[Any]] = []
+    for table, cols in enumerate(GRIST_USER_TABLES.values(), 1):
+        for pos, (col, grist_type) in enumerate(cols, 1):
+            formula = "$Amount * $Hours" if col == "Total" else ""
+            options = (
+                json.dumps({"choices": ["urgent", "büro", "🚀 launch"]}) if grist_type == "ChoiceList" else ""
+            )
+            columns.append(
+                (
+                    len(columns) + 1,
+                    table,
+                    pos,
+                    col,
+                    grist_type,
+                    options,
+                    int(bool(formula)),
+                    formula,
+                    col,
+                    "",
+                    0,
+                    0,
+                    0,
+                    0,
+                    None,
+                    0,
+                    None,
+                )
+            )
+    files = [bytes((n * 31 + i * 7) % 256 for i in range(200 * n)) for n in range(1, 4)]
+    return {
+        "_gristsys_Files": [
+            (n, f"{hashlib.sha256(data).hexdigest()}.png", data, None) for n, data in enumerate(files, 1)
+        ],
+        "_gristsys_ActionHistory": [
+            (
+                n,
+                hashlib.sha256(f"action {n}".encode()).hexdigest(),
+                n - 1 if n > 1 else None,
+                n,
+                grist_marshal([n, ["BulkAddRecord", "Tasks", [n], {"Title": [f"Aufgabe {n}"]}]]),
+            )
+            for n in range(1, GRIST_ACTIONS + 1)
+        ],
+        "_gristsys_ActionHistoryBranch": [
+            (1, "shared", GRIST_ACTIONS),
+            (2, "local_sent", None),
+            (3, "local_unsent", None),
+        ],
+        "_gristsys_FileInfo": [(0, "fT3pA9xQk2LmN8bV1cZ4wR", "")],
+        "_grist_DocInfo": [
+            (1, "", "", None, 36, "Europe/Berlin", json.dumps({"locale": "de-DE", "currency": "EUR"}))
+        ],
+        "_grist_Tables": [(n, name, n, 0, 0, 2 * n) for n, name in enumerate(GRIST_USER_TABLES, 1)],
+        "_grist_Tables_column": columns,
+        "_grist_Attachments": [
+            (
+                n,
+                f"{hashlib.sha256(data).hexdigest()}.png",
+                f"Bild {n}.png",
+                "image/png",
+                len(data),
+                10 * n,
+                20 * n,
+                None,
+                1_704_103_200.25 + 3_600 * n,
+            )
+            for n, data in enumerate(files, 1)
+        ],
+        "People": [
+            (
+                n,
+                n,
+                GRIST_NAMES[n - 1],
+                f"p{n}@example.org" if n % 4 else "",
+                f"+49 30 {n:04d}" if n % 3 else "",
+                f"0{1000 + 37 * n}",
+            )
+            for n in range(1, GRIST_PEOPLE + 1)
+        ],
+        "Projects": [
+            (
+                n,
+                n,
+                f"Projekt {n} – Ünïcode",
+                (1250.5, 99.99, 100.0, 0.0, 3.3)[n % 5],
+                grist_midnight(date(2021, n % 12 + 1, n)),
+                n % 3 == 0,
+                n % GRIST_PEOPLE + 1 if n % 7 else 0,  # Ref:People, 0 for none
+            )
+            for n in range(1, GRIST_PROJECTS + 1)
+        ],
+        "Tasks": [grist_task_row(n) for n in range(1, GRIST_TASKS + 1)],
+    }
+
+
+def grist_ddl() -> list[str]:
+    """DocStorage's own tables, then each table as the data engine's ``AddTable`` creates it."""
+    system = {
+        "_gristsys_Files": ("id INTEGER PRIMARY KEY", "ident TEXT UNIQUE", "data BLOB", "storageId TEXT"),
+        "_gristsys_Action": (
+            "id INTEGER PRIMARY KEY",
+            *(f'"{name}" BLOB DEFAULT {default}' for name, default in GRIST_OLD_ACTION_COLUMNS),
+        ),
+        "_gristsys_ActionHistory": (
+            "id INTEGER PRIMARY KEY",
+            "actionHash TEXT UNIQUE",
+            "parentRef INTEGER",
+            "actionNum INTEGER",
+            "body BLOB",
+        ),
+        "_gristsys_ActionHistoryBranch": ("id INTEGER PRIMARY KEY", "name TEXT UNIQUE", "actionRef INTEGER"),
+        "_gristsys_FileInfo": (
+            "id INTEGER PRIMARY KEY CHECK (id = 0)",
+            "docId TEXT DEFAULT ''",
+            "ownerInstanceId TEXT DEFAULT ''",
+        ),
+        "_gristsys_PluginData": (
+            "id INTEGER PRIMARY KEY",
+            "pluginId TEXT NOT NULL",
+            "key TEXT NOT NULL",
+            "value BLOB DEFAULT ''",
+        ),
+    }
+    ddl = [
+        f"CREATE TABLE {table} (\n        " + ",\n        ".join(cols) + "\n      )"
+        for table, cols in system.items()
+    ]
+    ddl.append("CREATE UNIQUE INDEX _gristsys_PluginData_unique_key on _gristsys_PluginData(pluginId, key)")
+    meta: dict[str, tuple[tuple[str, str], ...]] = {
+        "_grist_DocInfo": (
+            ("docId", "Text"),
+            ("peers", "Text"),
+            ("basketId", "Text"),
+            ("schemaVersion", "Int"),
+            ("timezone", "Text"),
+            ("documentSettings", "Text"),
+        ),
+        "_grist_Tables": (
+            ("tableId", "Text"),
+            ("primaryViewId", "Ref:_grist_Views"),
+            ("summarySourceTable", "Ref:_grist_Tables"),
+            ("onDemand", "Bool"),
+            ("rawViewSectionRef", "Ref:_grist_Views_section"),
+        ),
+        "_grist_Tables_column": (
+            ("parentId", "Ref:_grist_Tables"),
+            ("parentPos", "PositionNumber"),
+            ("colId", "Text"),
+            ("type", "Text"),
+            ("widgetOptions", "Text"),
+            ("isFormula", "Bool"),
+            ("formula", "Text"),
+            ("label", "Text"),
+            ("description", "Text"),
+            ("untieColIdFromLabel", "Bool"),
+            ("summarySourceCol", "Ref:_grist_Tables_column"),
+            ("displayCol", "Ref:_grist_Tables_column"),
+            ("visibleCol", "Ref:_grist_Tables_column"),
+            ("rules", "RefList:_grist_Tables_column"),
+            ("recalcWhen", "Int"),
+            ("recalcDeps", "RefList:_grist_Tables_column"),
+        ),
+        "_grist_Attachments": (
+            ("fileIdent", "Text"),
+            ("fileName", "Text"),
+            ("fileType", "Text"),
+            ("fileSize", "Int"),
+            ("imageHeight", "Int"),
+            ("imageWidth", "Int"),
+            ("timeDeleted", "DateTime"),
+            ("timeUploaded", "DateTime"),
+        ),
+    }
+    for table, cols in {**meta, **GRIST_USER_TABLES}.items():
+        spec = ", ".join(f'"{col}" {" DEFAULT ".join(grist_sql_type(kind))}' for col, kind in cols)
+        ddl.append(f'CREATE TABLE "{table}" (id INTEGER PRIMARY KEY, {spec})')
+    return ddl
+
+
+def grist_document(path: Path) -> Path:
+    """A Grist document's ``.grist`` file (see the module's list)."""
+    write_export(path, grist_ddl(), grist_rows(), bytes_as_text=False)
+    with closing(sqlite3.connect(path)) as con:
+        con.execute("PRAGMA user_version = 9")  # DocStorage's storage version
+    return path
+
+
+# --- KOReader (statistics.sqlite3: the statistics plugin's createDB) -------------------------------------
+
+KOREADER_DDL = [
+    """CREATE TABLE IF NOT EXISTS book
+            (
+                id integer PRIMARY KEY autoincrement,
+                title text,
+                authors text,
+                notes      integer,
+                last_open  integer,
+                highlights integer,
+                pages      integer,
+                series text,
+                language text,
+                md5 text,
+                total_read_time  integer,
+                total_read_pages integer
+            )""",
+    "CREATE UNIQUE INDEX IF NOT EXISTS book_title_authors_md5 ON book(title, authors, md5)",
+    """CREATE TABLE IF NOT EXISTS page_stat_data
+        (
+            id_book     integer,
+            page        integer NOT NULL DEFAULT 0,
+            start_time  integer NOT NULL DEFAULT 0,
+            duration    integer NOT NULL DEFAULT 0,
+            total_pages integer NOT NULL DEFAULT 0,
+            UNIQUE (id_book, page, start_time),
+            FOREIGN KEY(id_book) REFERENCES book(id)
+        )""",
+    "CREATE INDEX IF NOT EXISTS page_stat_data_start_time ON page_stat_data(start_time)",
+    """CREATE TABLE IF NOT EXISTS numbers
+        (
+            number INTEGER PRIMARY KEY
+        )""",
+    """WITH RECURSIVE counter AS
+        (
+            SELECT 1 as N UNION ALL
+            SELECT N + 1 FROM counter WHERE N < 1000
+        )
+        INSERT INTO numbers SELECT N AS number FROM counter""",
+    """CREATE VIEW IF NOT EXISTS page_stat AS
+        SELECT id_book, first_page + idx - 1 AS page, start_time,
+            duration / (last_page - first_page + 1) AS duration
+        FROM (
+            SELECT id_book, page, total_pages, pages, start_time, duration,
+                ((page - 1) * pages) / total_pages + 1 AS first_page,
+                max(((page - 1) * pages) / total_pages + 1, (page * pages) / total_pages) AS last_page,
+                idx
+            FROM page_stat_data
+            JOIN book ON book.id = id_book
+            JOIN (SELECT number as idx FROM numbers) AS N ON idx <= (last_page - first_page + 1)
+        )""",
+]
+#: The books: title, authors, language, series, pages (KOReader writes 'N/A' for what it does not know,
+#: and MuPDF's strings may end in a NUL byte, kept beside the same book read without it).
+KOREADER_BOOKS = (
+    ("Der Zauberberg", "Thomas Mann", "de", None, 1004),
+    ("深度工作", "Cal Newport", "zh", None, 300),
+    ("Harry Potter and the Philosopher's Stone", "J. K. Rowling", "en", "Harry Potter #1", 223),
+    ("Les Misérables", "Victor Hugo", "fr", "N/A", 1463),
+    ("Untitled.pdf", "N/A", "N/A", "N/A", 42),
+    ("Title from MuPDF\0", "Author\0", "en", None, 120),
+    ("Title from MuPDF", "Author", "en", None, 120),
+    ("Émile 🚀 Zola", "", None, None, 510),
+)
+KOREADER_START = 1_733_000_000
+KOREADER_PAGES_READ = 8
+
+
+def koreader_session(book: int, k: int) -> tuple[int, int, int, int, int]:
+    """Page turn ``k`` of ``book``: (id_book, page, start_time, duration, total_pages); a later layout
+    changed the page count for the last turns (``total_pages`` as the book had it then)."""
+    pages = KOREADER_BOOKS[book - 1][4]
+    start = KOREADER_START + 86_400 * book + 97 * k
+    return (book, 1 + (k * 3) % pages, start, 5 + (k * 37 + book) % 90, pages if k < 6 else pages + 3)
+
+
+def koreader_last_open(book: int) -> int:
+    """When ``book`` was last opened: its last page turn's start plus its duration (the plugin's
+    ``last_open_book``)."""
+    last = koreader_session(book, KOREADER_PAGES_READ - 1)
+    return last[2] + last[3]
+
+
+def koreader_rows() -> dict[str, list[Sequence[Any]]]:
+    sessions = [
+        koreader_session(b, k) for b in range(1, len(KOREADER_BOOKS) + 1) for k in range(KOREADER_PAGES_READ)
+    ]
+    books = [
+        (
+            n,
+            title,
+            authors,
+            n % 4 if n % 3 else None,
+            koreader_last_open(n),
+            n * 2 % 7,
+            pages,
+            series,
+            language,
+            hashlib.md5(f"partial {title.rstrip(chr(0))}".encode()).hexdigest(),
+            sum(s[3] for s in sessions if s[0] == n),
+            len({s[1] for s in sessions if s[0] == n}),
+        )
+        for n, (title, authors, language, series, pages) in enumerate(KOREADER_BOOKS, 1)
+    ]
+    return {"book": books, "page_stat_data": sessions}
+
+
+def koreader_statistics(path: Path) -> Path:
+    """KOReader's ``statistics.sqlite3`` (see the module's list)."""
+    write_export(path, KOREADER_DDL, koreader_rows())
+    with closing(sqlite3.connect(path)) as con:
+        con.execute("PRAGMA user_version=20221111")
+    return path

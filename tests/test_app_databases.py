@@ -61,7 +61,8 @@ finance file, a Paperless-ngx document archive, a Healthchecks cron monitor, a T
 monitor, a Memos note-taking server, a GoToSocial fediverse server, a Grafana server, a Gitea forge,
 a Kotti CMS site, a Papermerge document archive, an Uptime Kuma status monitor, a Navidrome music
 server, a Deno program's KV store, a Headscale control server, a Vikunja to-do server, a Nix store's
-database, a Syncthing folder's index, a Grocy household, a Trilium Notes document)
+database, a Syncthing folder's index, a Grocy household, a Trilium Notes document, a Grist document,
+KOReader's reading statistics)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -14629,3 +14630,133 @@ def test_trilium_document_reads_both_its_clocks_as_instants_and_keeps_html_and_i
     assert audit_rules(run_dir, "entity_changes", "componentId") == {
         str(row[0]): {"null_like_to_null"} for row in rows["entity_changes"] if row[6] == "NA"
     }
+
+
+def test_grist_document_reads_its_epoch_dates_keeps_its_marshalled_cells_and_no_sort_position_refers(
+    run_export: Runner,
+) -> None:
+    """A Grist document's ``.grist`` file as DocStorage writes it: a Date's epoch seconds of midnight
+    UTC (INTEGER under ``DATE``) arrive as that day, each audited ``epoch:seconds``; a DateTime's REAL
+    epoch seconds stay double precision, every digit (the note says ``to_timestamp``); ``BOOLEAN`` 0/1
+    is boolean; a Numeric of short decimals is numeric, each the double it was; a column holding a
+    marshalled BLOB (a Date's unparsed text, a formula's error, an ``Any`` list) is bytea, those bytes
+    byte for byte; ChoiceList, RefList and Attachments JSON arrive as written, a code with its leading
+    zero as text; a Ref's 0 is "no reference", ``Tasks.Project`` → ``Projects.id`` found, and
+    ``manualSort``, each row's own key, refers to no other table whose keys it fits (until 2026-12-05
+    ``People.manualSort`` 1..12 referred to ``Projects.id`` 1..20); exit 0."""
+    rows = apps.grist_rows()
+    ran, run_dir = run_export(apps.grist_document)
+    counts = {table: len(values) for table, values in rows.items()}
+    loaded_cleanly(ran, run_dir, {**counts, "_gristsys_Action": 0, "_gristsys_PluginData": 0})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    found = references(run_dir)
+    assert found[("Tasks", "Project")] == "Projects.id"
+    assert found[("_grist_Attachments", "fileIdent")] == "_gristsys_Files.ident"
+    assert all(column != "manualSort" for _, column in found), found
+    notes = profiled(run_dir)["columns"]["People"]["manualSort"]["notes"]
+    assert any("its own table's keys" in note for note in notes), notes
+    tasks = ran.types("Tasks")
+    assert {column: tasks[column] for column in ("manualSort", "Hours", "Project")} == dict.fromkeys(
+        ("manualSort", "Hours", "Project"), "bigint"
+    )
+    assert (tasks["Due"], tasks["Done"], tasks["Created"], tasks["Amount"]) == (
+        "date",
+        "boolean",
+        "double precision",
+        "numeric",
+    )
+    assert tasks["Reviewed"] == tasks["Total"] == tasks["Mixed"] == "bytea"
+    assert tasks["Title"] == tasks["Tags"] == tasks["Watchers"] == tasks["Files"] == "text"
+    by_id = {row[0]: row for row in rows["Tasks"]}
+    assert ran.values("Tasks", "Due", "id") == {n: apps.grist_due(n) for n in by_id}
+    assert audit_rules(run_dir, "Tasks", "Due") == {
+        str(n): {"epoch:seconds"} for n in by_id if apps.grist_due(n) is not None
+    }
+    # The day each Date names, computed apart: its midnight UTC's seconds divided by a day's.
+    assert all(
+        row[3] is None or date(1970, 1, 1) + timedelta(days=row[3] // 86_400) == apps.grist_due(n)
+        for n, row in by_id.items()
+    )
+    assert ran.values("Tasks", "Created", "id") == {n: apps.grist_created(n) for n in by_id}
+    assert ran.values("Tasks", "Done", "id") == {n: n % 3 == 0 for n in by_id}
+    amounts = {n: None if v is None else Decimal(v) for n, v in ran.values("Tasks", "Amount", "id").items()}
+    assert {n: None if v is None else float(v) for n, v in amounts.items()} == {
+        n: apps.grist_amount(n) for n in by_id
+    }
+    assert Decimal("12.345") in amounts.values()
+    marshalled = {
+        (n, column): row[place]
+        for n, row in by_id.items()
+        for column, place in (("Reviewed", 4), ("Total", 13), ("Mixed", 14))
+        if isinstance(row[place], bytes)
+    }
+    assert len({column for _, column in marshalled}) == 3
+    for (n, column), blob in marshalled.items():
+        assert bytes(ran.values("Tasks", column, "id")[n]) == blob, (n, column)
+    assert ran.values("Tasks", "Tags", "id") == {n: row[10] for n, row in by_id.items()}
+    assert "[]" in {row[10] for row in by_id.values()}
+    assert ran.values("Tasks", "Title", "id") == {n: arrives_as(row[2]) for n, row in by_id.items()}
+    assert ran.values("Tasks", "Project", "id") == {n: row[9] for n, row in by_id.items()}
+    assert 0 in {row[9] for row in by_id.values()}
+    projects = ran.types("Projects")
+    assert (projects["Start"], projects["Active"], projects["Budget"]) == ("date", "boolean", "numeric")
+    assert ran.types("People")["Zip"] == "text"
+    assert ran.values("People", "Zip", "id") == {row[0]: row[5] for row in rows["People"]}
+    assert ran.values("People", "manualSort", "id") == {row[0]: row[0] for row in rows["People"]}
+    files = {n: bytes(v) for n, v in ran.values("_gristsys_Files", "data", "id").items()}
+    assert files == {row[0]: row[2] for row in rows["_gristsys_Files"]}
+    bodies = {n: bytes(v) for n, v in ran.values("_gristsys_ActionHistory", "body", "id").items()}
+    assert bodies == {row[0]: row[4] for row in rows["_gristsys_ActionHistory"]}
+    attachments = ran.types("_grist_Attachments")
+    assert (attachments["timeUploaded"], attachments["fileSize"]) == ("double precision", "bigint")
+
+
+def test_koreader_statistics_read_the_last_opening_and_each_page_turn_as_instants(run_export: Runner) -> None:
+    """KOReader's ``statistics.sqlite3`` as its statistics plugin creates it: a book's ``last_open`` and
+    each page turn's ``start_time``, Unix seconds of Lua's ``os.time()``, arrive as timestamptz, each
+    cell audited ``epoch:seconds`` (until 2026-12-05 ``last_open`` stayed bigint beside them); a turn's
+    ``duration`` and pages stay bigint; ``id_book`` → ``book.id`` as declared, and nothing refers to
+    the ``numbers`` 1..1000 the ``page_stat`` view rescales pages over (its table declares its
+    reference, and the view is not loaded); ``'N/A'`` is NULL, audited (a null token in a column of
+    names); a title MuPDF ended with a NUL byte arrives without it, audited, beside the same book read
+    without one; the partial MD5s arrive as written; exit 0."""
+    rows = apps.koreader_rows()
+    ran, run_dir = run_export(apps.koreader_statistics)
+    loaded_cleanly(
+        ran,
+        run_dir,
+        {"book": len(rows["book"]), "page_stat_data": len(rows["page_stat_data"]), "numbers": 1000},
+    )
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert references(run_dir) == {("page_stat_data", "id_book"): "book.id"}
+    book, turns = ran.types("book"), ran.types("page_stat_data")
+    assert (book["last_open"], turns["start_time"]) == ("timestamp with time zone",) * 2
+    assert turns["duration"] == turns["page"] == turns["total_pages"] == book["pages"] == "bigint"
+    assert ran.values("book", "last_open", "id") == {
+        n: UNIX_EPOCH + timedelta(seconds=apps.koreader_last_open(n)) for n in range(1, len(rows["book"]) + 1)
+    }
+    assert audit_rules(run_dir, "book", "last_open") == {
+        str(row[0]): {"epoch:seconds"} for row in rows["book"]
+    }
+    starts = {(row[0], row[1], row[2]) for row in rows["page_stat_data"]}
+    assert {
+        (b, p, int((at - UNIX_EPOCH).total_seconds()))
+        for b, p, at in pg_query(
+            ran.uri, f'SELECT id_book, page, start_time FROM "{ran.base}".page_stat_data'
+        )
+    } == starts
+    by_id = {row[0]: row for row in rows["book"]}
+    assert ran.values("book", "authors", "id") == {
+        n: None if row[2] in ("N/A", "") else row[2].replace("\0", "") for n, row in by_id.items()
+    }
+    assert "N/A" in {row[2] for row in by_id.values()}
+    titles = ran.values("book", "title", "id")
+    with_nul = [n for n, row in by_id.items() if "\0" in row[1]]
+    assert len(with_nul) == 1 and titles[with_nul[0]] == by_id[with_nul[0]][1].replace("\0", "")
+    assert audit_rules(run_dir, "book", "title") == {str(with_nul[0]): {"nul_removed"}}
+    assert audit_rules(run_dir, "book", "authors") == {
+        **{str(n): {"null_like_to_null"} for n, row in by_id.items() if row[2] == "N/A"},
+        **{str(n): {"nul_removed"} for n, row in by_id.items() if "\0" in row[2]},
+        **{str(n): {"empty_to_null"} for n, row in by_id.items() if row[2] == ""},
+    }
+    assert ran.values("book", "md5", "id") == {n: row[9] for n, row in by_id.items()}

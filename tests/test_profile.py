@@ -942,6 +942,32 @@ def test_the_last_query_is_an_epoch_timestamp_as_the_last_visit_is(make_sqlite: 
     }
 
 
+def test_the_last_opening_is_an_epoch_timestamp_as_the_last_read_is(make_sqlite: SqliteFactory) -> None:
+    # An e-reader's reading statistics (KOReader's `statistics.sqlite3`: `book.last_open integer`
+    # written with Lua's `os.time()`, Unix seconds, when the book was last opened) stayed bigint while
+    # its pages' `start_time` beside it were read as instants. An opening is a moment only as the last or
+    # the first one: `open` and `opened` alone are flags (a ticket's, a file's), `opens` a count, and
+    # the last opening's count or id are none.
+    seconds = [1_796_495_000 + 3601 * i for i in range(5)]
+    rows = [(i, s, s, s, s, i % 2, i % 2, i + 3, i + 4, i + 5) for i, s in enumerate(seconds)]
+    ddl = (
+        "CREATE TABLE book (id INTEGER PRIMARY KEY, last_open INTEGER, lastOpened INTEGER, "
+        "first_opened INTEGER, lastopen INTEGER, open INTEGER, opened INTEGER, opens INTEGER, "
+        "last_open_count INTEGER, last_opened_id INTEGER)"
+    )
+    assert _types_beside_key(make_sqlite, "book", ddl, rows, key="id") == {
+        "last_open": "timestamptz",
+        "lastOpened": "timestamptz",
+        "first_opened": "timestamptz",
+        "lastopen": "timestamptz",
+        "open": "integer",
+        "opened": "integer",
+        "opens": "integer",
+        "last_open_count": "integer",
+        "last_opened_id": "integer",
+    }
+
+
 def test_the_last_read_and_last_sync_are_epoch_timestamps_as_the_last_visit_is(
     make_sqlite: SqliteFactory,
 ) -> None:

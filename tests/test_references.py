@@ -302,6 +302,40 @@ def test_a_column_holding_its_own_rows_key_is_no_reference_to_it(make_sqlite: Sq
     assert any("copy of the key" in note for note in found["accounts"]["display"].notes)
 
 
+def test_a_column_numbering_its_own_rows_once_refers_to_no_other_table(make_sqlite: SqliteFactory) -> None:
+    """A column holding its own table's keys, each once (an order or a rank: a spreadsheet's manual sort
+    position, equal to the row's key until a row is moved), fits the keys of another, larger table as
+    well as its own: no reference, unless its name names that table (a one-to-one table's
+    ``project_id``). The keys of its own table fit it as well, and it is no reference to those."""
+    people = 12
+    path = make_sqlite(
+        {
+            "projects": (
+                "CREATE TABLE projects (id INTEGER PRIMARY KEY, name TEXT)",
+                [(i, f"project {i}") for i in range(1, 21)],
+            ),
+            "people": (
+                "CREATE TABLE people (id INTEGER PRIMARY KEY, sort_pos NUMERIC, project_id INTEGER, "
+                "name TEXT)",
+                # Rows 3 and 4 moved: their positions swapped; every position still one row's key.
+                [(i, {3: 4, 4: 3}.get(i, i), i, f"person {i}") for i in range(1, people + 1)],
+            ),
+        }
+    )
+    column = profile(path)["people"]
+    # Independent checks of what the test data claims: each position is one of the table's own keys,
+    # once, and every one of them is a key of projects (12 of its 20: over half its keys in use).
+    assert _query(
+        path,
+        "SELECT count(DISTINCT sort_pos), count(*) FILTER (WHERE sort_pos IN (SELECT id FROM people)),"
+        " count(*) FILTER (WHERE sort_pos IN (SELECT id FROM projects)) FROM people",
+    ) == [(people, people, people)]
+    assert column["sort_pos"].foreign_key is None
+    assert any("its own table's keys" in note for note in column["sort_pos"].notes), column["sort_pos"].notes
+    # The same values under a name naming the table are its reference.
+    assert column["project_id"].foreign_key == "projects.id"
+
+
 def test_values_fitting_several_keys_alike_make_no_reference(make_sqlite: SqliteFactory) -> None:
     # Two parents keyed 1..5; the child's values 1..3 fit both, and its name names neither.
     rows = [(i, f"x{i}") for i in range(1, 6)]

@@ -276,7 +276,10 @@ _DATE_WORDS = frozenset(
 #: alone is the text or the id of one. The last read and the last sync (``lastRead``, ``last_read``,
 #: ``lastSync``, ``last_synced``: a reference manager's, Zotero's ``itemAttachments.lastRead`` and
 #: ``libraries.lastSync`` of Unix seconds beside its ``lastProcessedModificationTime``; since
-#: 2026-12-05), where ``read``, ``sync`` and ``synced`` alone are flags and ``reads`` a count.
+#: 2026-12-05), where ``read``, ``sync`` and ``synced`` alone are flags and ``reads`` a count. The last
+#: opening (``last_open``, ``lastOpened``: an e-reader's, KOReader's ``book.last_open`` of Unix seconds
+#: beside its page turns' ``start_time``; since 2026-12-05), where ``open`` and ``opened`` alone are
+#: flags and ``opens`` a count.
 _LAST_EVENT_WORDS = frozenset(
     {
         "login",
@@ -291,6 +294,8 @@ _LAST_EVENT_WORDS = frozenset(
         "read",
         "sync",
         "synced",
+        "open",
+        "opened",
     }
 )
 _EVENT_ORDINALS = frozenset({"first", "last"})

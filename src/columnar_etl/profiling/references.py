@@ -12,27 +12,29 @@
    column, unique and non-null (:mod:`.keys`), or a text column the schema declares unique by itself beside it
    (:func:`_parent_keys`: MiniDLNA's ``OBJECTS.OBJECT_ID``, since 2026-12-05); the child column must have the
    same type (integer with integer, text with text, bytea with bytea where both are short, at most
-   :data:`KEPT_VALUE_BYTES` a value on average, :func:`short_bytes`: a key of bytes, a UUID bound as 16
-   bytes, a hash, since 2026-12-05, each cell compared by the bytes the target holds: Netdata's
-   ``chart.host_id``, Syncthing's ``blocks.blocklist_hash``) and not be its own table's key
-   when that is one column, unless its name names another table as its entity (``jid_id`` → ``jids``: a
-   one-to-one table keyed by its parent's key, Gajim's ``last_archive_message``; that table alone, since
-   2026-12-05), the schema declares it the key and it names not its own table's entity: a column of a key of
-   several (a link table's ``(post_id, tag_id)``, an order's ``(order_id, line_no)``) may refer, as any other
-   (until 2026-12-05 no part of a key did, and a link table related nothing). A column may refer to its own
-   table's key (a ticket's parent ticket, an employee's manager) if it is not a copy or a reordering of the
-   key (its distinct values are fewer than :data:`MIN_INCLUSION` of the keys: an order, a rank or a legacy
-   number numbers every row once; parents are shared). A column whose values fit several parents' keys equally
-   well is no reference (the data cannot tell which one it is), unless exactly one parent's table (or key)
-   name appears in the column's name, or exactly one parent's table name ends in the column's name (tables
-   named ``<module>_<entity>``: ``sale`` → ``sale_sale``, ``partner_id`` → ``res_partner``), or one parent
-   holds strictly more of its values (its own table's key, say, over another table's whose keys merely
-   overlap), or, among those holding as many, the one a link table is named for (a table whose name holds two
-   or more other tables' names links those: calibre's ``books_custom_column_5_link.value`` →
-   ``custom_column_5``, :func:`linked_tables`, since 2026-12-05): that breaks the tie; a name never makes a
-   reference on its own. A table's last word that versions it (``PAYEE_V1``) is no part of its name here, and
-   a column named exactly as the parent's key ``<thing>id`` (``CATEGID`` beside ``CATEGORY_V1.CATEGID``:
-   :func:`key_named_for`) names the parent as its entity does (since 2026-12-05).
+   :data:`KEPT_VALUE_BYTES` a value on average, :func:`short_bytes`: a key of bytes, a UUID bound as 16 bytes,
+   a hash, since 2026-12-05, each cell compared by the bytes the target holds: Netdata's ``chart.host_id``,
+   Syncthing's ``blocks.blocklist_hash``) and not be its own table's key when that is one column, unless its
+   name names another table as its entity (``jid_id`` → ``jids``: a one-to-one table keyed by its parent's
+   key, Gajim's ``last_archive_message``; that table alone, since 2026-12-05), the schema declares it the key
+   and it names not its own table's entity: a column of a key of several (a link table's ``(post_id,
+   tag_id)``, an order's ``(order_id, line_no)``) may refer, as any other (until 2026-12-05 no part of a key
+   did, and a link table related nothing). A column may refer to its own table's key (a ticket's parent
+   ticket, an employee's manager) if it is not a copy or a reordering of the key (its distinct values are
+   fewer than :data:`MIN_INCLUSION` of the keys: an order, a rank or a legacy number numbers every row once;
+   parents are shared); nor, such a column, to another table whose keys it fits, unless its name names that
+   table (:func:`_numbers_own_rows`: Grist's ``manualSort``, since 2026-12-05). A column whose values fit
+   several parents' keys equally well is no reference (the data cannot tell which one it is), unless exactly
+   one parent's table (or key) name appears in the column's name, or exactly one parent's table name ends in
+   the column's name (tables named ``<module>_<entity>``: ``sale`` → ``sale_sale``, ``partner_id`` →
+   ``res_partner``), or one parent holds strictly more of its values (its own table's key, say, over another
+   table's whose keys merely overlap), or, among those holding as many, the one a link table is named for (a
+   table whose name holds two or more other tables' names links those: calibre's
+   ``books_custom_column_5_link.value`` → ``custom_column_5``, :func:`linked_tables`, since 2026-12-05): that
+   breaks the tie; a name never makes a reference on its own. A table's last word that versions it
+   (``PAYEE_V1``) is no part of its name here, and a column named exactly as the parent's key ``<thing>id``
+   (``CATEGID`` beside ``CATEGORY_V1.CATEGID``: :func:`key_named_for`) names the parent as its entity does
+   (since 2026-12-05).
 3. **Integers must beat chance.** Text keys (guids, codes, names) and keys of bytes (UUIDs, hashes) are drawn
    from a space so large that values shared by two columns are a link. Integer keys are mostly 1..N, so any
    column of small numbers (a 0/1/2 flag, a type code, a denominator of 100, a year) is made of "key values"
@@ -1688,6 +1690,11 @@ def _turned_away(
             "an age, a year or a counter holds them, and the export declares its references (not this "
             "one): no reference inferred"
         )
+    if integer and not named and chosen.parent != child and _numbers_own_rows(src, tables[child], column):
+        return (
+            f"values are keys of {where}, but they are its own table's keys, each once, as an order or a "
+            "rank numbering its rows holds them: no reference inferred"
+        )
     if chosen.parent == child and _copies_own_key(src, child, column, chosen.key):
         return (
             f"each of its values is the own row's {chosen.key}: a copy of the key (a login copied to a "
@@ -1704,6 +1711,30 @@ def _other_table_named(column: str, parent: str, tables: Iterable[str]) -> str |
     of the kinds a user made, empty) over the keys 1..7 of its tags (since 2026-12-05)."""
     named = sorted(table for table in tables if table != parent and _names_entity(column, table))
     return named[0] if named else None
+
+
+def _numbers_own_rows(src: Source, table: TableProfile, column: str) -> bool:
+    """Does ``column`` hold its own table's keys, each once, in every row (an order or a rank numbering
+    the rows: a spreadsheet's manual sort position, the row's key until rows are moved; Grist's
+    ``manualSort``)? Then its own keys fit it as well as another table's it also fits, and it is no
+    reference to either (:func:`_fits_own_key` turns away its own), unless its name names the other
+    (a one-to-one table's ``project_id``). Since 2026-12-05; before, a table with more keys than it
+    has rows, over half of them so numbered, was its parent. Pruned with the profile's counts, then
+    one scan of the table for the columns that pass (integer keys of one column only)."""
+    if len(table.key) != 1 or table.key[0] == column:
+        return False
+    key, profile = table[table.key[0]], table[column]
+    rows = table.row_count
+    if key.inferred_type != "integer" or profile.null_count or not rows:
+        return False
+    if not profile.distinct_count == key.distinct_count == rows:
+        return False
+    relation = src.relation_sql(table.name, reads=[ColumnRead(column)])
+    keys = src.relation_sql(table.name, reads=[ColumnRead(key.name)])
+    value, own = quote_ident(column), quote_ident(key.name)
+    sql = f"SELECT count(*) FROM {relation} WHERE {value} IN (SELECT {own} FROM {keys})"
+    held = src.connection.cursor().execute(sql).fetchone() or (0,)
+    return int(held[0]) == rows
 
 
 def _copies_own_key(src: Source, table: str, column: str, key: str) -> bool:
