@@ -977,6 +977,70 @@ def test_declared_decimals_below_a_ten_thousandth_stored_as_reals_load_as_numeri
     ]
 
 
+def test_declared_decimals_of_a_wide_range_stored_as_reals_load_as_numeric(
+    pg_uri: str, tmp_path: Path
+) -> None:
+    # Each amount is a decimal of a few digits as written (SQLite's NUMERIC affinity stores each as a
+    # REAL), but the widest whole part (150000000.5: 9 digits) and the widest fraction (0.00000123: 8)
+    # together pass the 15 significant digits a double holds every decimal of. Judged on those bounds
+    # such a column was double precision; judged per value (each shortest text has at most 15
+    # significant digits) it is numeric, each value the decimal its double reads as. Computed doubles
+    # (0.1 + 0.2, 1/3: 17 and 16 digits) keep their column double precision, every bit; so do decimals
+    # of 16 digits (12345678.12345678), which a double cannot tell from 1/3's. A written decimal (1.5)
+    # beside integers beyond 2^53 (which a double would round) is numeric too, every cell exact.
+    amounts = ["150000000.5", "0.00000123", "2500.75", "0.1", None, "42", "-99999999.99"]
+    prices = ["12345678.5", "0.12345678", "7", "0.5", "-3.25", None, "99999999.1"]
+    computed: list[Any] = [0.1 + 0.2, 1 / 3, 150000000.5, 0.00000123, None, 2.5, 1e-07 * 3]
+    sixteen = ["12345678.12345678", "0.5", "1.25", None, "0.00000001", "3", "2.5"]
+    big: list[Any] = [2**60 + i if i != 3 else "1.5" for i in range(len(amounts))]
+    columns = zip(amounts, prices, computed, sixteen, big, strict=True)
+    rows = [(i, *values) for i, values in enumerate(columns)]
+    path = sqlite_file(
+        tmp_path / "ledger.db",
+        "CREATE TABLE entry (id INTEGER PRIMARY KEY, amount DECIMAL(20,8), price DECIMAL(16,8), "
+        "computed DECIMAL(20,8), sixteen DECIMAL(16,8), big NUMERIC)",
+        rows,
+    )
+    con = sqlite3.connect(path)
+    try:
+        source = {
+            column: dict(con.execute(f"SELECT id, {column} FROM entry").fetchall())
+            for column in ("amount", "price", "computed", "sixteen", "big")
+        }
+        stored = dict(con.execute("SELECT id, typeof(amount) FROM entry WHERE id IN (0, 1, 5)").fetchall())
+        stored_big = dict(con.execute("SELECT id, typeof(big) FROM entry WHERE id IN (2, 3)").fetchall())
+    finally:
+        con.close()
+    assert stored == {0: "real", 1: "real", 5: "integer"}  # the affinity did it
+    assert stored_big == {2: "integer", 3: "real"}
+    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
+    assert loaded.violations == [], summarize(loaded.violations)
+    types = loaded.pg_types("entry")
+    relation = f"{quote_ident(loaded.base)}.entry"
+    for column in ("amount", "price", "big"):
+        cells = [v for v in source[column].values() if v is not None]
+        # Sized to hold every value whole: the widest whole part and the widest fraction, each
+        # counted on the shortest text (Python's repr) of the value (an integer's: its digits).
+        texts = [format(Decimal(repr(v)), "f") for v in cells]
+        whole = max(len(t.lstrip("-").partition(".")[0].lstrip("0")) for t in texts)
+        scale = max(len(t.partition(".")[2]) for t in texts)
+        kind = re.fullmatch(r"numeric\((\d+),(\d+)\)", types[column])
+        assert kind is not None, (column, types[column])
+        assert int(kind.group(2)) >= scale and int(kind.group(1)) - int(kind.group(2)) >= whole, types[column]
+        arrived = dict(pg_query(pg_uri, f"SELECT id, {column}::text FROM {relation}"))
+        want = {i: None if v is None else Decimal(repr(v)) for i, v in source[column].items()}
+        assert {i: None if v is None else Decimal(v) for i, v in arrived.items()} == want, column
+        doubles = dict(pg_query(pg_uri, f"SELECT id, {column}::float8 FROM {relation}"))
+        # Each reads back as the very double SQLite holds (an integer as its nearest double).
+        assert doubles == {i: None if v is None else float(v) for i, v in source[column].items()}, column
+    for column in ("computed", "sixteen"):
+        assert types[column] == "double precision", column
+        arrived = loaded.values("entry", column, "id")
+        assert {i: None if v is None else struct.pack("<d", v) for i, v in arrived.items()} == {
+            i: None if v is None else struct.pack("<d", float(v)) for i, v in source[column].items()
+        }, column  # every bit
+
+
 # --- declared decimals, attacked: random DECIMAL/NUMERIC columns of random number cells -----------------
 
 

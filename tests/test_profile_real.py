@@ -14,6 +14,7 @@ import math
 import re
 import sqlite3
 import struct
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,7 @@ from columnar_etl import profile
 from columnar_etl.config import load_settings
 from columnar_etl.models import ColumnProfile
 from columnar_etl.profiling import profile as profile_module
+from columnar_etl.profiling.native import native_candidates, native_rows
 from columnar_etl.rules import CANONICAL_NUMBER_REGEX
 from columnar_etl.source.export import open_source
 
@@ -320,3 +322,35 @@ def test_values_kept_for_references_are_of_integer_and_text_columns(make_sqlite:
     assert [(issue.kind, issue.count) for issue in child.issues if issue.kind == "orphan_reference"] == [
         ("orphan_reference", orphans)
     ]
+
+
+def _significant_digits(value: float) -> int:
+    """The significant digits of ``value``'s shortest text (Python's ``repr``), by ``Decimal``: none
+    for zero."""
+    exact = Decimal(repr(value + 0.0)).normalize()
+    return 0 if exact.is_zero() else len(exact.as_tuple().digits)
+
+
+def test_the_most_significant_digits_of_real_cells_as_python_counts_them(make_sqlite: SqliteFactory) -> None:
+    # profile._written_decimals judges a declared decimal column by its REAL cells' shortest texts, each
+    # of at most 15 significant digits: the typed scan (doubles) and the text query (SQLite's digits)
+    # count them alike, as Decimal counts Python's repr (0.1 + 0.2: 17, 1/3: 16, 5e-324: 1).
+    path = _tricky_export(make_sqlite)
+    chosen = load_settings()
+    con = sqlite3.connect(path)
+    names = [row[1] for row in con.execute("PRAGMA table_info(t)")]
+    want = {}
+    for name in ("r", "mixed", "number", "d", "short"):
+        reals = [v for (v,) in con.execute(f"SELECT {name} FROM t WHERE typeof({name}) = 'real'")]
+        want[name] = max(_significant_digits(v) for v in reals if math.isfinite(v))
+    con.close()
+    assert want["r"] == 17  # the tricky values include computed doubles
+    with open_source(path) as src:
+        integers, reals = native_candidates(src, "t")
+        typed, read = native_rows(src, "t", [], [*integers, *reals], "", reals=reals)
+        text = profile_module._text_rows(src, "t", names, chosen, None, 1, None)
+    assert sorted(read) == sorted(["id", "r", "d", "short"])
+    for rows, columns in ((typed, ("r", "d", "short")), (text, tuple(want))):
+        found = {names[int(row["idx"])]: row["max_real_digits"] for row in rows if row["code"] is None}
+        assert {name: found[name] for name in columns} == {name: want[name] for name in columns}
+        assert found["id"] is None  # INTEGER cells: no REAL digits

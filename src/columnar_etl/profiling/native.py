@@ -49,6 +49,7 @@ from columnar_etl.profiling.sql import (
     duration_part_sql,
     exponent_scale_sql,
     in_places,
+    real_digits_sql,
     shortest_text_sql,
     with_column_rows,
 )
@@ -237,6 +238,11 @@ def _kind_profile_sql(distinct: str, null_tokens: list[str], real: bool, timed: 
             f"WHEN k = {Shape.EXPONENT:d} THEN {exponent_scale_sql('t')} END) AS max_scale"
         )
         digits = "CAST(NULL AS BIGINT) AS max_digits"
+        # As the text query counts a REAL cell's digits (sql.real_digits_sql).
+        real_digits = (
+            f"max(CASE WHEN k IN ({Shape.DECIMAL:d}, {Shape.EXPONENT:d}) THEN {real_digits_sql('t')} END) "
+            "AS max_real_digits"
+        )
         integer_bounds = (
             "CAST(NULL AS HUGEINT) AS min_integer, CAST(NULL AS HUGEINT) AS max_integer, "
             "CAST(NULL AS INTEGER) AS max_day_part, CAST(NULL AS INTEGER) AS max_duration_part"
@@ -273,6 +279,7 @@ def _kind_profile_sql(distinct: str, null_tokens: list[str], real: bool, timed: 
             for edge in ("min", "max")
         ]
         digits = f"greatest({', '.join(unsigned)}) AS max_digits"
+        real_digits = "CAST(NULL AS BIGINT) AS max_real_digits"  # no REAL cell
         # Exact, as sql.table_profile_sql's: n is a double, which rounds an integer beyond 2^53.
         integer_bounds = ", ".join(
             [
@@ -316,6 +323,7 @@ def _kind_profile_sql(distinct: str, null_tokens: list[str], real: bool, timed: 
         digits,
         # A REAL cell's column is a double, an INTEGER's digits are max_digits: no decimal to measure.
         "CAST(NULL AS BIGINT) AS max_whole",
+        real_digits,
         f"min(CASE WHEN k > {Shape.NULL_LIKE:d} THEN t END) AS min_text",
         f"max(CASE WHEN k > {Shape.NULL_LIKE:d} THEN t END) AS max_text",
         # Numbers have no word form (sql.WORD_FORMS): their lengths decide nothing.

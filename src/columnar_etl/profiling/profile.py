@@ -2628,16 +2628,22 @@ def _fixed_scale_exponents(counts: _Counts) -> bool:
 def _written_decimals(counts: _Counts) -> bool:
     """Every REAL cell of the column is the double of a decimal of at most
     :data:`DECIMAL_DIGITS_IN_A_DOUBLE` significant digits: its shortest text (what the cleaner reads
-    it as) is that decimal, and a numeric of it reads back as the same double. Measured on the bounds'
-    whole digits and the widest fraction (of every number cell: two values may give each; an
-    exponent's, ``5.46e-06``, the fraction digits it stands for: 8), so a computed double
-    (``0.30000000000000004``, ``3.0000000000000004e-05``) or an infinity keeps the column a double.
-    Until 2026-12-05 any REAL below 10^-4 did (its shortest text an exponent): a wallet's
-    ``DECIMAL(18,8)`` fees of ``0.00005`` loaded as double precision."""
+    it as) is that decimal, and a numeric of it reads back as the same double. Measured per value
+    (``max_real_digits``: the most significant digits of any REAL cell's shortest text, an exponent's
+    mantissa's), so a computed double (``0.30000000000000004``, ``0.3333333333333333``,
+    ``3.0000000000000004e-05``) or an infinity keeps the column a double, and so does a range no
+    numeric(38) holds whole (``1e+20`` beside ``1e-20``: a double holds both, every bit).
+
+    Until 2026-12-05 it was measured on the column's bounds, the widest whole part's digits plus the
+    widest fraction: ``150000000.5`` beside ``0.00000123`` (10 and 3 significant digits; 9 whole and
+    8 fraction, 17) loaded as double precision; before that (the same day) any REAL below 10^-4 did,
+    its exponent unmeasured: a wallet's ``DECIMAL(18,8)`` fees of ``0.00005``."""
     if counts.shape(Shape.REAL_INFINITY):
         return False
     whole = max(whole_digits(counts["min_number"], counts["max_number"]), _whole_digits(counts))
-    return whole + (counts["max_scale"] or 0) <= DECIMAL_DIGITS_IN_A_DOUBLE
+    return (counts["max_real_digits"] or 0) <= DECIMAL_DIGITS_IN_A_DOUBLE and whole + (
+        counts["max_scale"] or 0
+    ) <= MAX_NUMERIC_DIGITS
 
 
 def _whole_digits(counts: _Counts) -> int:

@@ -751,6 +751,17 @@ def exponent_scale_sql(t: str) -> str:
     return f"least(greatest({fraction} - {_exponent(t)}, 0), 1000)::INTEGER"
 
 
+def real_digits_sql(t: str) -> str:
+    """SQL: the significant digits of ``t``, a REAL cell's shortest text (:func:`shortest_text_sql`:
+    ``150000000.5`` 10, ``1.23e-06`` 3, ``1e+20`` 1, ``0.0`` none): its mantissa's digits, leading and
+    trailing zeros aside. A double's shortest text of at most 15 (DBL_DIG) is the decimal an
+    application wrote as it stands; a computed double's runs to 16 or 17 (``0.30000000000000004``,
+    ``0.3333333333333333``): ``max_real_digits``, profile._written_decimals. String functions only
+    (the text is lower-case, ``e`` its only letter): no regular expression per value."""
+    digits = f"replace(ltrim(split_part({t}, 'e', 1), '-'), '.', '')"
+    return f"strlen(trim({digits}, '0'))"
+
+
 def _exponent_whole_digits(t: str) -> str:
     """SQL: the whole digits of exponent text ``t`` once expanded (``0.00015e5`` has 2: the mantissa's
     digits before its point, less its leading zeros, plus the exponent; none below 1). The exponent
@@ -1129,6 +1140,9 @@ def table_profile_sql(
         f"WHEN k0 IN ({_codes(_GROUPED_INTEGERS)}) THEN {digits_before_mark} "
         "END) AS max_digits",
         whole,
+        # The most significant digits of a REAL cell's shortest text (profile._written_decimals).
+        f"max(CASE WHEN sc0 = {StorageClass.REAL:d} AND k0 IN ({_codes([Shape.DECIMAL, Shape.EXPONENT])}) "
+        f"THEN {real_digits_sql('t0')} END) AS max_real_digits",
         # The text as written (a U+2212 that t0 reads as '-' restored).
         f"min(CASE WHEN {text} THEN {written} END) AS min_text",
         f"max(CASE WHEN {text} THEN {written} END) AS max_text",
@@ -1213,6 +1227,7 @@ BOUNDS = (
     "max_scale",
     "max_digits",
     "max_whole",
+    "max_real_digits",
     "min_text",
     "max_text",
     "min_value_bytes",
