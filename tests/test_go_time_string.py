@@ -60,7 +60,8 @@ def row(i: int) -> tuple[int, str, int, str, str, str, datetime]:
     monotonic = 0.012345678 * (i + 1) if i % 3 == 0 else None
     when = go_string(at, nanos, i % len(ZONES), monotonic)
     fine = go_string(at, 123_456_789 + i, (i + 1) % len(ZONES), 3600.5 + i if i % 2 else None)
-    return i + 1, f"endpoint-{i % 4}", i % 5 != 0, when, fine, f"check {i}", at + timedelta(microseconds=nanos // 1000)
+    instant = at + timedelta(microseconds=nanos // 1000)
+    return i + 1, f"endpoint-{i % 4}", i % 5 != 0, when, fine, f"check {i}", instant
 
 
 def uptime_results(path: Path) -> Path:

@@ -527,7 +527,11 @@ DATE_SHAPES: tuple[DateShape, ...] = (
     # which the offset makes redundant and is never read (GO_TIME_TAIL_REGEX), then maybe ' m=±…'.
     DateShape(
         Shape.TS_GO,
-        r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?:" + FRACTION_REGEX + ")? " + _OFFSET_HOURS + r"[0-5]\d"
+        r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?:"
+        + FRACTION_REGEX
+        + ")? "
+        + _OFFSET_HOURS
+        + r"[0-5]\d"
         + GO_TIME_TAIL_REGEX,
         GO_TIME_FORMAT,
         None,
