@@ -1636,6 +1636,14 @@ from tests.orm_exports import go_time
   start_time)`` with ``start_time`` Unix seconds and ``duration`` seconds, its ``FOREIGN KEY(id_book)``
   declared; ``numbers`` 1..1000 and the view ``page_stat`` rescaling pages over it.
 import marshal
+- :func:`gatus_linux` and :func:`gatus_macos`: a Gatus uptime monitor's ``gatus.db`` (its
+  ``storage/store/sql/specific_sqlite.go`` DDL; the Go server cannot be installed here): every
+  ``TIMESTAMP`` as modernc.org/sqlite binds a ``time.Time`` Gatus made ``.UTC()``, its ``String()``
+  (``2024-05-20 14:01:06.123456789 +0000 UTC``, the fraction's trailing zeros trimmed, no monotonic
+  reading), with nanoseconds as a Linux clock gives them or microseconds as macOS's does; a result's
+  ``duration`` and ``certificate_expiration`` Go durations in nanoseconds, its ``errors`` joined by
+  ``|~|`` (``''`` for none), ``success`` and ``connected`` Go bools as 0/1 in ``INTEGER``; an uptime's
+  ``hour_unix_timestamp`` Unix seconds on the hour.
 """
 
 from __future__ import annotations
@@ -38566,3 +38574,125 @@ def koreader_statistics(path: Path) -> Path:
     with closing(sqlite3.connect(path)) as con:
         con.execute("PRAGMA user_version=20221111")
     return path
+
+
+# --- Gatus -----------------------------------------------------------------------------------------------
+
+#: Gatus's SQLite DDL as its ``storage/store/sql/specific_sqlite.go`` creates it.
+GATUS_DDL = (
+    "CREATE TABLE endpoints (endpoint_id INTEGER PRIMARY KEY, endpoint_key TEXT UNIQUE, endpoint_name TEXT, "
+    "endpoint_group TEXT, UNIQUE(endpoint_name, endpoint_group))",
+    "CREATE TABLE endpoint_events (endpoint_event_id INTEGER PRIMARY KEY, endpoint_id INTEGER REFERENCES "
+    "endpoints(endpoint_id) ON DELETE CASCADE, event_type TEXT, event_timestamp TIMESTAMP)",
+    "CREATE TABLE endpoint_results (endpoint_result_id INTEGER PRIMARY KEY, endpoint_id INTEGER REFERENCES "
+    "endpoints(endpoint_id) ON DELETE CASCADE, success INTEGER, errors TEXT, connected INTEGER, status "
+    "INTEGER, dns_rcode TEXT, certificate_expiration INTEGER, domain_expiration INTEGER, hostname TEXT, "
+    "ip TEXT, duration INTEGER, timestamp TIMESTAMP)",
+    "CREATE TABLE endpoint_result_conditions (endpoint_result_condition_id INTEGER PRIMARY KEY, "
+    "endpoint_result_id INTEGER REFERENCES endpoint_results(endpoint_result_id) ON DELETE CASCADE, "
+    "condition TEXT, success INTEGER)",
+    "CREATE TABLE endpoint_uptimes (endpoint_uptime_id INTEGER PRIMARY KEY, endpoint_id INTEGER REFERENCES "
+    "endpoints(endpoint_id) ON DELETE CASCADE, hour_unix_timestamp INTEGER, total_executions INTEGER, "
+    "successful_executions INTEGER, total_response_time INTEGER, UNIQUE(endpoint_id, hour_unix_timestamp))",
+)
+GATUS_START = datetime(2024, 5, 20, 14, 0, 6, tzinfo=UTC)
+GATUS_ENDPOINTS = (("core", "api"), ("core", "web"), ("", "dns-resolver"))
+
+
+def gatus_time(at: datetime, nanoseconds: int) -> str:
+    """``at`` plus ``nanoseconds`` (below a second) as modernc.org/sqlite binds a ``time.Time`` that
+    Gatus made ``.UTC()`` (which strips the monotonic reading): its ``String()``,
+    ``2024-05-20 14:00:06.123456789 +0000 UTC``, the fraction's trailing zeros trimmed."""
+    fraction = f"{nanoseconds:09d}".rstrip("0")
+    return f"{at:%Y-%m-%d %H:%M:%S}{'.' + fraction if fraction else ''} +0000 UTC"
+
+
+def gatus_clock(count: int, nanoseconds: bool) -> int:
+    """The nanoseconds below a second of a clock's reading ``count``: all nine digits on Linux, the
+    microseconds (the last three zero) of macOS's clock."""
+    sub = count % 1_000_000_000
+    return sub if nanoseconds else sub - sub % 1000
+
+
+def gatus_rows(*, nanoseconds: bool) -> dict[str, list[Sequence[Any]]]:
+    """Gatus's tables; its times with the nanoseconds of a Linux clock (``nanoseconds``), or of a clock
+    of microseconds (macOS's), the last three digits zero and so trimmed."""
+    endpoints = [
+        (i + 1, f"{group}_{name}" if group else f"_{name}", name, group)
+        for i, (group, name) in enumerate(GATUS_ENDPOINTS)
+    ]
+    results: list[Sequence[Any]] = []
+    conditions: list[Sequence[Any]] = []
+    for n in range(1, 19):
+        endpoint = (n - 1) % 3 + 1
+        ok = n % 7 != 0
+        sub = gatus_clock(123_456_789 * n, nanoseconds)
+        at = GATUS_START + timedelta(minutes=n)
+        dns = endpoint == 3
+        results.append(
+            (
+                n,
+                endpoint,
+                int(ok),
+                "" if ok else "|~|".join(["context deadline exceeded", "connection refused"][: 1 + n % 2]),
+                int(ok),
+                0 if dns else (200 if ok else 0),
+                "NOERROR" if dns else "",
+                0 if dns else 86_400_000_000_000 * (60 + endpoint),
+                0,
+                "1.1.1.1" if dns else f"{GATUS_ENDPOINTS[endpoint - 1][1]}.example.org",
+                "1.1.1.1" if dns else f"203.0.113.{endpoint}",
+                1_000_000 * (20 + 3 * n) + 17 * n,
+                gatus_time(at, sub),
+            )
+        )
+        conditions.append((2 * n - 1, n, "[CONNECTED] == true" if dns else "[STATUS] == 200", int(ok)))
+        conditions.append((2 * n, n, "[RESPONSE_TIME] < 500", int(n % 5 != 0)))
+    events = [
+        (
+            i + 1,
+            endpoint,
+            kind,
+            gatus_time(GATUS_START + timedelta(minutes=m), gatus_clock(987_654_321 * (i + 1), nanoseconds)),
+        )
+        for i, (endpoint, kind, m) in enumerate(
+            [
+                (1, "START", 0),
+                (2, "START", 0),
+                (3, "START", 0),
+                (1, "UNHEALTHY", 7),
+                (1, "HEALTHY", 8),
+                (2, "UNHEALTHY", 14),
+                (2, "HEALTHY", 15),
+            ]
+        )
+    ]
+    hour = int(GATUS_START.timestamp()) // 3600 * 3600
+    uptimes = [
+        (
+            e,
+            e,
+            hour,
+            6,
+            6 - (e == 1) - (e == 2),
+            sum(1_000_000 * (20 + 3 * n) + 17 * n for n in range(e, 19, 3)),
+        )
+        for e in (1, 2, 3)
+    ]
+    return {
+        "endpoints": endpoints,
+        "endpoint_events": events,
+        "endpoint_results": results,
+        "endpoint_result_conditions": conditions,
+        "endpoint_uptimes": uptimes,
+    }
+
+
+def gatus_linux(path: Path) -> Path:
+    """A Gatus uptime monitor's ``gatus.db`` written on Linux (see the module's list): nanoseconds."""
+    return write_export(path, GATUS_DDL, gatus_rows(nanoseconds=True), bytes_as_text=False)
+
+
+def gatus_macos(path: Path) -> Path:
+    """The same written on macOS, whose clock gives microseconds (see the module's list)."""
+    return write_export(path, GATUS_DDL, gatus_rows(nanoseconds=False), bytes_as_text=False)

@@ -62,7 +62,7 @@ monitor, a Memos note-taking server, a GoToSocial fediverse server, a Grafana se
 a Kotti CMS site, a Papermerge document archive, an Uptime Kuma status monitor, a Navidrome music
 server, a Deno program's KV store, a Headscale control server, a Vikunja to-do server, a Nix store's
 database, a Syncthing folder's index, a Grocy household, a Trilium Notes document, a Grist document,
-KOReader's reading statistics)
+KOReader's reading statistics, a Gatus uptime monitor)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -101,6 +101,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from columnar_etl.pg.identifiers import quote_ident
+from columnar_etl.rules import GO_TIME_FORMAT
 
 from . import app_databases as apps
 from .conftest import pg_column_types, pg_query, primary_key
@@ -14760,3 +14761,61 @@ def test_koreader_statistics_read_the_last_opening_and_each_page_turn_as_instant
         **{str(n): {"empty_to_null"} for n, row in by_id.items() if row[2] == ""},
     }
     assert ran.values("book", "md5", "id") == {n: row[9] for n, row in by_id.items()}
+
+
+def test_gatus_go_time_strings_load_as_instants_or_stay_text_with_nanoseconds(run_export: Runner) -> None:
+    """A Gatus uptime monitor's ``gatus.db``: modernc.org/sqlite binds each ``time.Time`` as its
+    ``String()`` (``2024-05-20 14:01:06.123456 +0000 UTC``). Written on macOS (a clock of microseconds)
+    the results' and events' times are instants, each cell audited by Go's format; written on Linux
+    (nanoseconds) they are finer than a timestamp holds and stay text, every value as written, with
+    no type mismatch charged and no halt. Exit 0 either way, every cell checked."""
+    go = {f"date_format:{GO_TIME_FORMAT}"}
+    for build, fine in ((apps.gatus_macos, False), (apps.gatus_linux, True)):
+        rows = apps.gatus_rows(nanoseconds=fine)
+        ran, run_dir = run_export(build)
+        loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+        assert (ran.code, ran.record["outcome"]) == (0, "done"), build.__name__
+        results = {row[0]: row for row in rows["endpoint_results"]}
+        events = {row[0]: row for row in rows["endpoint_events"]}
+        profile = profiled(run_dir)["columns"]
+        for table, column in (("endpoint_results", "timestamp"), ("endpoint_events", "event_timestamp")):
+            issues = [issue["kind"] for issue in profile[table][column]["issues"]]
+            assert "type_mismatch" not in issues or not fine, (table, issues)
+        if fine:
+            assert ran.types("endpoint_results")["timestamp"] == "text"
+            assert ran.types("endpoint_events")["event_timestamp"] == "text"
+            assert ran.values("endpoint_results", "timestamp", "endpoint_result_id") == {
+                key: row[12] for key, row in results.items()
+            }
+            assert all(len(row[12].split(" ")[1].split(".")[1]) > 6 for row in results.values())
+            assert audit_rules(run_dir, "endpoint_results", "timestamp") == {}
+            for table, column in (("endpoint_results", "timestamp"), ("endpoint_events", "event_timestamp")):
+                assert profile[table][column]["issues"] == [], (table, column)
+        else:
+            assert ran.types("endpoint_results")["timestamp"] == "timestamp with time zone"
+            assert ran.types("endpoint_events")["event_timestamp"] == "timestamp with time zone"
+            # The instant each text names, read by Python with its zone's name cut off.
+            assert ran.values("endpoint_results", "timestamp", "endpoint_result_id") == {
+                key: datetime.strptime(row[12].removesuffix(" UTC"), "%Y-%m-%d %H:%M:%S.%f %z")
+                for key, row in results.items()
+            }
+            assert ran.values("endpoint_events", "event_timestamp", "endpoint_event_id") == {
+                key: datetime.strptime(row[3].removesuffix(" UTC"), "%Y-%m-%d %H:%M:%S.%f %z")
+                for key, row in events.items()
+            }
+            assert audit_rules(run_dir, "endpoint_results", "timestamp") == {str(key): go for key in results}
+            assert audit_rules(run_dir, "endpoint_events", "event_timestamp") == {
+                str(key): go for key in events
+            }
+        assert (ran.record["warnings"], ran.record["quality_before"]) == ([], 100.0)
+        # Go's durations are nanoseconds (bigint, as written); the uptime's hour is Unix seconds.
+        assert ran.types("endpoint_results")["duration"] == "bigint"
+        assert ran.values("endpoint_results", "duration", "endpoint_result_id") == {
+            key: row[11] for key, row in results.items()
+        }
+        assert ran.values("endpoint_uptimes", "hour_unix_timestamp", "endpoint_uptime_id") == {
+            row[0]: UNIX_EPOCH + timedelta(seconds=row[2]) for row in rows["endpoint_uptimes"]
+        }
+        assert ran.values("endpoint_results", "errors", "endpoint_result_id") == {
+            key: row[3] or None for key, row in results.items()
+        }

@@ -268,6 +268,7 @@ def test_instants_and_wall_clock_times_in_one_column_are_read_only_as_asked(
         "%Y-%m-%dT%H:%M:%S.%f%z",
         "%Y-%m-%d %H:%M:%S %z",
         "%Y-%m-%d %H:%M:%S.%f %z",
+        "%Y-%m-%d %H:%M:%S[.%f] %z <zone> [m=<monotonic>]",
         "%Y-%m-%d %H:%M:%S UTC",
         "%Y-%m-%d %H:%M%z",
         "%Y-%m-%dT%H:%M%z",

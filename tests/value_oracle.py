@@ -376,6 +376,12 @@ def date_parts(text: str) -> tuple[Parts, str] | None:
     """The fields of ``text`` if it is spelt in one of the documented date forms, and the form's
     family: ``iso``, ``ymd`` (year first, other separators), ``dm`` (day or month first by the
     column), ``dot`` (day first), ``named`` (a month's name). None for any other text."""
+    # Go's time.Time.String(): ISO with a spaced +hhmm offset, then the zone's name (never read) and
+    # maybe the monotonic clock's reading (dropped): read as the text before them.
+    go = r"([0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]{1,9})? [+-][0-9]{4})"
+    go += r" (?:[A-Za-z]{2,6}|[+-][0-9]{2}(?:[0-9]{2})?)(?: m=[+-][0-9]{1,12}\.[0-9]{9})?"
+    if found := re.fullmatch(go, text):
+        return date_parts(found[1])
     ymd_time = (
         r"(?P<Y>[0-9]{4})-(?P<m>[0-9]{2})-(?P<d>[0-9]{2})"
         r"(?:(?P<sep>[ T])(?P<H>[0-9]{2}):(?P<M>[0-9]{2})"

@@ -262,6 +262,9 @@ class Shape(IntEnum):
     TS_CTIME_ZONE = 115  # Tue May 20 08:42:00 UTC 2025 (Unix date), a zone's name as RFC 2822's
     TS_CTIME_OFFSET = 119  # Wed Jul 31 14:03:28 +0000 2019 (Twitter's created_at, Ruby 1.8's Time#to_s)
     TS_IMAP = 120  # 02-Jan-2024 03:04:05 +0100 (IMAP's date-time: every message's INTERNALDATE)
+    # Go's time.Time.String(): 2024-05-20 16:00:06.123456 +0200 CEST, the zone's name after the offset
+    # and, for a time.Now() never rounded, the monotonic clock's reading (m=+0.012345678) after it.
+    TS_GO = 121
     # A timestamp whose fraction has digits beyond the microsecond that are not zero (.NET's seven
     # digits: 2025-05-20T08:42:00.1234567): no date shape, since PostgreSQL keeps microseconds and
     # reading it would round; a date column holding one stays text (profile._lossless).
@@ -318,6 +321,21 @@ FRACTION_REGEX = r"\.(?:\d{1,6}|\d{6}0{1,3})"
 #: A UTC offset in hours, with minutes or not, a colon or not (``+02``, ``+0200``, ``+02:00``).
 OFFSET_REGEX = rf"{_OFFSET_HOURS}(?::?[0-5]\d)?"
 ZONE_REGEX = rf"(?:Z|{OFFSET_REGEX})"
+#: What follows the offset in Go's ``time.Time.String()`` (``2024-05-20 16:00:06 +0200 CEST``): the
+#: zone's abbreviation as Go's time zone database prints it (``UTC``, ``CEST``, ``ChST``; a zone with
+#: no abbreviation prints its offset, ``+03``, ``-0330``), redundant beside the offset before it and
+#: never read; then, for a ``time.Now()`` not rounded or stripped, the monotonic clock's reading
+#: (`` m=+0.012345678``: seconds since the process started, no part of the instant), dropped.
+GO_TIME_TAIL_REGEX = r" (?:[A-Za-z]{2,6}|[+-]\d{2}(?:\d{2})?)(?: m=[+-]\d{1,12}\.\d{9})?"
+#: Where Go's text is cut, what is read kept (group 1: the offset, put after the time with no space,
+#: as DuckDB's cast reads it; the cleaner puts the space back): the first `` ±hhmm `` and all after it.
+GO_TIME_CUT_REGEX = r" ([+-][0-9]{4}) .*$"
+#: The format the cleaner reads such text by (the tail cut first, ``go_time_read``) and the audit
+#: names (``date_format:…``): Python's directives for what is read, then what is dropped.
+GO_TIME_FORMAT = "%Y-%m-%d %H:%M:%S[.%f] %z <zone> [m=<monotonic>]"
+#: Shortest (no fraction, a zone of two letters) and longest (a fraction of nine digits, a zone of six
+#: letters, the monotonic reading's twelve digits of seconds) in bytes.
+GO_TIME_LENGTHS = (27, 68)
 #: Zone names with a fixed offset: RFC 2822's (section 4.3, its obsolete ``obs-zone``: UT, GMT and the
 #: North American zones, standard and daylight) and ``UTC``. A format's ``%Z`` reads exactly these, as
 #: their offset (each engine puts the offset in the name's place, then reads ``%z``). No other name is
@@ -360,6 +378,7 @@ ZONED_SHAPES = (
     Shape.TS_CTIME_ZONE,
     Shape.TS_CTIME_OFFSET,
     Shape.TS_IMAP,
+    Shape.TS_GO,
 )
 #: An instant's canonical text ends in this offset (the cleaned value is in UTC).
 UTC_OFFSET_TEXT = "+00:00"
@@ -502,6 +521,22 @@ DATE_SHAPES: tuple[DateShape, ...] = (
         None,
         True,
         (25, 36),
+    ),
+    # Go's time.Time.String() (what a Go program's fmt, logs and drivers that stringify a time.Time
+    # write): the fraction's trailing zeros trimmed (none: no point), the offset, then the zone's name,
+    # which the offset makes redundant and is never read (GO_TIME_TAIL_REGEX), then maybe ' m=±…'.
+    DateShape(
+        Shape.TS_GO,
+        r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?:"
+        + FRACTION_REGEX
+        + ")? "
+        + _OFFSET_HOURS
+        + r"[0-5]\d"
+        + GO_TIME_TAIL_REGEX,
+        GO_TIME_FORMAT,
+        None,
+        True,
+        GO_TIME_LENGTHS,
     ),
     DateShape(
         Shape.TS_ISO_UTC_WORD,
@@ -863,9 +898,20 @@ def format_order(formats: Sequence[str]) -> Literal["day_first", "month_first"] 
 #: as instants and the value quarantined, or, declared ``datetimeoffset``, "text where the declared
 #: type says otherwise", which could halt the run).
 FINER_THAN_MICROSECONDS_REGEX = (
-    r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}\.\d{7,9}(?:" + ZONE_REGEX + "| " + OFFSET_REGEX + ")?"
+    r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}\.\d{7,9}(?:"
+    + ZONE_REGEX
+    + "| "
+    + OFFSET_REGEX
+    + "| "
+    + _OFFSET_HOURS
+    + r"[0-5]\d"
+    + GO_TIME_TAIL_REGEX
+    + ")?"
 )
-FINER_THAN_MICROSECONDS_LENGTHS = (27, 36)
+#: (Go's time.Time.String() of such a time, ``… .123456789 +0000 UTC m=+0.01``, is one since
+#: 2026-12-05: until then of no shape, so a column of them declared TIMESTAMP was "text where the
+#: declared type says otherwise" on every value.)
+FINER_THAN_MICROSECONDS_LENGTHS = (27, GO_TIME_LENGTHS[1])
 #: A date whose year has two digits (see :attr:`Shape.TWO_DIGIT_YEAR`), searched only among values of
 #: no other shape: Oracle's default NLS text of a ``DATE`` (``DD-MON-RR``) and of a ``TIMESTAMP``
 #: (``DD-MON-RR HH.MI.SSXFF AM``), and a slashed short date with an optional time. Until 2026-12-02
@@ -933,10 +979,11 @@ GREGORIAN_FIRST_DAY = (1582, 10, 15)
 OTHER_CALENDARS_FROM_YEAR = 1000
 #: Second 60 is no valid time (chrono would read it as a leap second); searched, not full match. A
 #: compact timestamp's seconds are its last two digits, a basic ISO one's the two before its offset;
-#: ctime's year follows them (after a zone's name or an offset, or alone).
+#: ctime's year follows them (after a zone's name or an offset, or alone); Go's zone name and monotonic
+#: reading follow its offset.
 LEAP_SECOND_REGEX = (
     r":60(?:\.[0-9]*)?(?: [AaPp][Mm]| ?Z| ?[+-][0-9:]+| [A-Z]{2,3}| [0-9]{4}| [A-Z]{2,3} [0-9]{4}"
-    r"| [+-][0-9]{4} [0-9]{4})?$"
+    r"| [+-][0-9]{4} [0-9]{4}| [+-][0-9]{4} [^ ]+(?: m=[+-][0-9.]+)?)?$"
     r"|^[0-9]{12}60$|^[0-9]{8}T[0-9]{4}60(?:\.[0-9]*)?(?:Z|[+-][0-9:]+)?$"
 )
 #: Hour 24 is no valid time (DuckDB's ISO cast would read it as the next midnight).

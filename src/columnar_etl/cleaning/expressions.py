@@ -57,6 +57,8 @@ from columnar_etl.rules import (
     EXPONENT_MARK_REGEX,
     EXPONENT_REGEX,
     FRACTION_DIGITS_REGEX,
+    GO_TIME_CUT_REGEX,
+    GO_TIME_FORMAT,
     GROUPED_DECIMAL_REGEX,
     GROUPED_INTEGER_REGEX,
     INSTANT_CANONICAL_REGEX,
@@ -160,7 +162,11 @@ def rust_regex(regex: str) -> str:
 def chrono_format(fmt: str) -> str:
     """A Python strptime format as chrono reads it: Python's ``.%f`` (1-6 digits) is chrono's ``%.f``,
     its ``%z`` (``Z``, ``+0200``, ``+02:00``) chrono's ``%#z``, which also reads PostgreSQL's ``+02``.
-    A ``%Z`` (a zone's name) is read as the offset :func:`zone_named` puts in its place."""
+    A ``%Z`` (a zone's name) is read as the offset :func:`zone_named` puts in its place. Go's
+    ``time.Time.String()`` (:data:`GO_TIME_FORMAT`) is read as ISO with an optional fraction and a
+    spaced offset once :func:`zone_named` has cut its zone's name and monotonic reading."""
+    if fmt == GO_TIME_FORMAT:
+        return "%Y-%m-%d %H:%M:%S%.f %#z"
     return fmt.replace(".%f", "%.f").replace("%z", "%#z").replace("%Z", "%#z")
 
 
@@ -172,7 +178,11 @@ _ZONE_NAME_PLACE = r" [A-Z]{2,3}( [0-9]{4})?$"
 def zone_named(text: pl.Expr, fmt: str) -> pl.Expr:
     """``text`` as ``fmt`` reads it: for a format with ``%Z`` the zone's name (RFC 2822's, where the
     shape puts it: last, or before ctime's year) replaced by its fixed offset (:data:`ZONE_NAME_OFFSETS`;
-    another name by nothing, so the value does not parse); else ``text`` itself."""
+    another name by nothing, so the value does not parse); for Go's :data:`GO_TIME_FORMAT` the text
+    cut after its offset (the zone's name, redundant, and the monotonic clock's reading dropped:
+    :data:`GO_TIME_CUT_REGEX`); else ``text`` itself."""
+    if fmt == GO_TIME_FORMAT:
+        return text.str.replace(GO_TIME_CUT_REGEX, " ${1}")
     if "%Z" not in fmt:
         return text
     offset = text.str.extract(_ZONE_NAME_AT, 1).replace_strict(ZONE_NAME_OFFSETS, default=None)

@@ -460,8 +460,9 @@ def date_convention(fmt: str) -> str:
     date = _TIME_DIRECTIVE.split(fmt, maxsplit=1)[0].rstrip(", ")
     if date.startswith("%Y-%m-%d") or date.startswith("%Y-%-m-%-d"):
         # A fraction written only where it is not 0 (Python's isoformat, .NET's FFFFFFF) and an offset
-        # that is UTC's (the canonical instant's +00:00) are the same way of writing as without them.
-        return fmt.replace(".%f", "").replace(UTC_OFFSET_TEXT, "%z")
+        # that is UTC's (the canonical instant's +00:00) are the same way of writing as without them;
+        # so is Go's optional fraction ([.%f]).
+        return fmt.replace("[.%f]", "").replace(".%f", "").replace(UTC_OFFSET_TEXT, "%z")
     return date.replace("%B", "%b")
 
 

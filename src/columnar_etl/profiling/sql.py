@@ -32,6 +32,7 @@ from columnar_etl.rules import (
     EXPONENT_MARK_REGEX,
     FINER_THAN_MICROSECONDS_LENGTHS,
     FINER_THAN_MICROSECONDS_REGEX,
+    GO_TIME_CUT_REGEX,
     GROUP_DIGITS,
     GROUP_SEPARATORS,
     GROUPED_NUMBER_BYTES,
@@ -853,6 +854,8 @@ def _parse(t: str, shape: DateShape) -> str:
         return _instant(f"({t}[1:19] || {t}[21:])")
     if shape.shape == Shape.TS_ISO_FRACTION_SPACED_ZONE:  # nor after a fraction, of any length
         return _instant(f"regexp_replace({t}, ' ([+-])', '\\1')")
+    if shape.shape == Shape.TS_GO:  # nor a zone's name or a monotonic reading: cut at the offset's end
+        return _instant(f"regexp_replace({t}, {quote_literal(GO_TIME_CUT_REGEX)}, '\\1')")
     if shape.separator == "mon":
         return _named_time(t, shape)
     # Nor does it read an offset after minutes (2025-05-20 08:42+02:00) or ISO's basic format:
