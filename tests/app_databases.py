@@ -1580,7 +1580,17 @@ number, so a test computes what a column holds from the same numbers.
   creator ``created_by_id`` and each project's ``owner_id`` users 1..4, which the projects, views,
   labels and attachments keyed from 1 hold too; a task's ``cover_image_attachment_id`` ``0`` for none;
   ``index`` each task's number within its project.
-from tests.orm_exports import go_time
+- :func:`komga_server`: a Komga comics server's ``database.sqlite`` (its Flyway migrations' DDL for
+  libraries, users, series, books, media, pages, read progress, thumbnails and page hashes; ``varchar``
+  ids of 13 Crockford base-32 characters, TSIDs, its references declared ``FOREIGN KEY``): every moment
+  ``datetime`` text as jOOQ binds a ``java.sql.Timestamp`` on SQLite, UTC with no offset and the
+  fraction ``Timestamp.toString()`` writes (``2023-03-01 09:00:00.0`` for whole seconds, trailing
+  zeros cut: ``.5``, ``.123456``), a release ``date`` ``2004-03-05`` or NULL; ``boolean`` 0/1;
+  ``int8`` file sizes beyond 2^32; ``BOOK_METADATA.NUMBER`` ``varchar`` (``1``, ``1.5``, ``002``,
+  ``3a``) beside its ``NUMBER_SORT real``; ``ISBN`` 13 digits or ``''``; ``FILE_HASH`` 32 hex digits or
+  ``''`` (not hashed yet); pages' ``WIDTH`` / ``HEIGHT`` / ``FILE_SIZE`` NULL where unknown; JPEG
+  thumbnails and a reader's locator JSON in BLOBs; ``PAGE_HASH`` keyed ``PRIMARY KEY (HASH,
+  MEDIA_TYPE, SIZE)`` with ``SIZE int8 NULL``, NULL for a page whose size was never read.
 """
 
 from __future__ import annotations
@@ -36978,3 +36988,237 @@ def vikunja_rows() -> dict[str, list[Sequence[Any]]]:
 def vikunja(path: Path) -> Path:
     """A Vikunja to-do server's ``vikunja.db`` (see the module's list)."""
     return write_export(path, VIKUNJA_DDL, vikunja_rows(), bytes_as_text=False)
+
+
+# --- Komga -----------------------------------------------------------------------------------------------
+
+#: Komga's SQLite DDL as its Flyway migrations (``db/migration/sqlite``) leave the tables written here,
+#: abridged to the columns those write (each as its migrations declare it).
+KOMGA_DDL = [
+    "CREATE TABLE LIBRARY (ID varchar NOT NULL PRIMARY KEY, "
+    "CREATED_DATE datetime NOT NULL DEFAULT CURRENT_TIMESTAMP, "
+    "LAST_MODIFIED_DATE datetime NOT NULL DEFAULT CURRENT_TIMESTAMP, NAME varchar NOT NULL, "
+    "ROOT varchar NOT NULL, IMPORT_COMICINFO_BOOK boolean NOT NULL DEFAULT 1, "
+    "HASH_FILES boolean NOT NULL DEFAULT 1, UNAVAILABLE_DATE datetime NULL DEFAULT NULL)",
+    "CREATE TABLE USER (ID varchar NOT NULL PRIMARY KEY, "
+    "CREATED_DATE datetime NOT NULL DEFAULT CURRENT_TIMESTAMP, "
+    "LAST_MODIFIED_DATE datetime NOT NULL DEFAULT CURRENT_TIMESTAMP, EMAIL varchar NOT NULL UNIQUE, "
+    "PASSWORD varchar NOT NULL, SHARED_ALL_LIBRARIES boolean NOT NULL DEFAULT 1, AGE_RESTRICTION int NULL)",
+    "CREATE TABLE SERIES (ID varchar NOT NULL PRIMARY KEY, "
+    "CREATED_DATE datetime NOT NULL DEFAULT CURRENT_TIMESTAMP, "
+    "LAST_MODIFIED_DATE datetime NOT NULL DEFAULT CURRENT_TIMESTAMP, FILE_LAST_MODIFIED datetime NOT NULL, "
+    "NAME varchar NOT NULL, URL varchar NOT NULL, LIBRARY_ID varchar NOT NULL, "
+    "BOOK_COUNT int NOT NULL DEFAULT 0, DELETED_DATE datetime NULL DEFAULT NULL, "
+    "FOREIGN KEY (LIBRARY_ID) REFERENCES LIBRARY (ID))",
+    "CREATE TABLE BOOK (ID varchar NOT NULL PRIMARY KEY, "
+    "CREATED_DATE datetime NOT NULL DEFAULT CURRENT_TIMESTAMP, "
+    "LAST_MODIFIED_DATE datetime NOT NULL DEFAULT CURRENT_TIMESTAMP, FILE_LAST_MODIFIED datetime NOT NULL, "
+    "NAME varchar NOT NULL, URL varchar NOT NULL, SERIES_ID varchar NOT NULL, "
+    "FILE_SIZE int8 NOT NULL DEFAULT 0, NUMBER int NOT NULL DEFAULT 0, LIBRARY_ID varchar NOT NULL, "
+    "FILE_HASH varchar NOT NULL DEFAULT '', DELETED_DATE datetime NULL DEFAULT NULL, "
+    "FOREIGN KEY (LIBRARY_ID) REFERENCES LIBRARY (ID), FOREIGN KEY (SERIES_ID) REFERENCES SERIES (ID))",
+    "CREATE TABLE BOOK_METADATA (CREATED_DATE datetime NOT NULL DEFAULT CURRENT_TIMESTAMP, "
+    "LAST_MODIFIED_DATE datetime NOT NULL DEFAULT CURRENT_TIMESTAMP, NUMBER varchar NOT NULL, "
+    "NUMBER_SORT real NOT NULL, RELEASE_DATE date NULL, SUMMARY varchar NOT NULL DEFAULT '', "
+    "TITLE varchar NOT NULL, BOOK_ID varchar NOT NULL PRIMARY KEY, ISBN varchar NOT NULL DEFAULT '', "
+    "FOREIGN KEY (BOOK_ID) REFERENCES BOOK (ID))",
+    "CREATE TABLE MEDIA_PAGE (FILE_NAME varchar NOT NULL, MEDIA_TYPE varchar NOT NULL, NUMBER int NOT NULL, "
+    "BOOK_ID varchar NOT NULL, WIDTH int NULL, HEIGHT int NULL, FILE_HASH varchar NOT NULL DEFAULT '', "
+    "FILE_SIZE int8 NULL, PRIMARY KEY (BOOK_ID, NUMBER), FOREIGN KEY (BOOK_ID) REFERENCES BOOK (ID))",
+    "CREATE TABLE READ_PROGRESS (BOOK_ID varchar NOT NULL, USER_ID varchar NOT NULL, "
+    "CREATED_DATE datetime NOT NULL DEFAULT CURRENT_TIMESTAMP, "
+    "LAST_MODIFIED_DATE datetime NOT NULL DEFAULT CURRENT_TIMESTAMP, PAGE int NOT NULL, "
+    "COMPLETED boolean NOT NULL, READ_DATE datetime NULL DEFAULT CURRENT_TIMESTAMP, "
+    "device_id varchar default '', device_name varchar default '', locator blob null, "
+    "PRIMARY KEY (BOOK_ID, USER_ID), FOREIGN KEY (BOOK_ID) REFERENCES BOOK (ID), "
+    "FOREIGN KEY (USER_ID) REFERENCES USER (ID))",
+    "CREATE TABLE THUMBNAIL_BOOK (ID varchar NOT NULL PRIMARY KEY, THUMBNAIL blob NULL, URL varchar NULL, "
+    "SELECTED boolean NOT NULL DEFAULT 0, TYPE varchar NOT NULL, "
+    "CREATED_DATE datetime NOT NULL DEFAULT CURRENT_TIMESTAMP, "
+    "LAST_MODIFIED_DATE datetime NOT NULL DEFAULT CURRENT_TIMESTAMP, BOOK_ID varchar NOT NULL, "
+    "WIDTH int NOT NULL default 0, HEIGHT int NOT NULL default 0, MEDIA_TYPE varchar NOT NULL default '', "
+    "FILE_SIZE int8 NOT NULL default 0, FOREIGN KEY (BOOK_ID) REFERENCES BOOK (ID))",
+    "CREATE TABLE PAGE_HASH (HASH varchar NOT NULL, MEDIA_TYPE varchar NOT NULL, SIZE int8 NULL, "
+    "ACTION varchar NOT NULL, DELETE_COUNT int NOT NULL default 0, "
+    "CREATED_DATE datetime NOT NULL DEFAULT CURRENT_TIMESTAMP, "
+    "LAST_MODIFIED_DATE datetime NOT NULL DEFAULT CURRENT_TIMESTAMP, PRIMARY KEY (HASH, MEDIA_TYPE, SIZE))",
+]
+KOMGA_START = datetime(2023, 3, 1, 9, 0, 0)
+KOMGA_SERIES = ("Astérix", "ちびまる子ちゃん", "Tintin 🐶", "Saga")
+KOMGA_BOOKS_PER_SERIES = 3
+KOMGA_CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+
+
+def komga_id(n: int) -> str:
+    """A TSID as Komga writes its ids: 13 characters of Crockford's base 32."""
+    value = (0x0617A2B3C4D5 << 22) + n * 4_194_301
+    return "".join(KOMGA_CROCKFORD[(value >> (5 * i)) & 31] for i in reversed(range(13)))
+
+
+def komga_time(at: datetime) -> str:
+    """``java.sql.Timestamp.toString()``, as jOOQ binds a moment on SQLite: ``.0`` for whole seconds,
+    the fraction's trailing zeros cut."""
+    return f"{at:%Y-%m-%d %H:%M:%S}.{f'{at.microsecond:06d}'.rstrip('0') or '0'}"
+
+
+def komga_book_moment(b: int) -> datetime:
+    """Book ``b``'s (1..N) creation: whole seconds, tenths, microseconds in turn."""
+    return KOMGA_START + timedelta(days=b, microseconds=(0, 500_000, 123_456, 20)[b % 4])
+
+
+def komga_number(b: int) -> tuple[str, float]:
+    """Book ``b``'s number as ComicInfo gives it and its ``NUMBER_SORT``."""
+    k = 1 + (b - 1) % KOMGA_BOOKS_PER_SERIES
+    return ((f"{k}", float(k)), (f"{k}.5", k + 0.5), (f"{k:03d}", float(k)), (f"{k}a", float(k)))[b % 4]
+
+
+def komga_pages(b: int) -> int:
+    return 0 if b % 7 == 0 else 3 + b % 3
+
+
+def komga_rows() -> dict[str, list[Sequence[Any]]]:
+    libraries = [komga_id(1), komga_id(2)]
+    users = [komga_id(10 + u) for u in range(3)]
+    at = komga_time(KOMGA_START)
+    rows: dict[str, list[Sequence[Any]]] = {
+        "LIBRARY": [
+            (libraries[0], at, at, "Comics", "file:/data/comics/", 1, 1, None),
+            (libraries[1], at, at, "Manga 漫画", "file:/data/manga%C2%A0jp/", 0, 1, None),
+        ],
+        "USER": [
+            (
+                uid,
+                at,
+                at,
+                f"user{u}@example.org",
+                "{bcrypt}$2a$10$" + hashlib.sha1(uid.encode()).hexdigest(),
+                int(u != 2),
+                16 if u == 2 else None,
+            )
+            for u, uid in enumerate(users)
+        ],
+        "SERIES": [],
+        "BOOK": [],
+        "BOOK_METADATA": [],
+        "MEDIA_PAGE": [],
+        "READ_PROGRESS": [],
+        "THUMBNAIL_BOOK": [],
+    }
+    b = 0
+    for s, title in enumerate(KOMGA_SERIES):
+        sid, library = komga_id(100 + s), libraries[s % 2]
+        rows["SERIES"].append(
+            (
+                sid,
+                at,
+                at,
+                komga_time(datetime(2022, 1, 1) + timedelta(days=s)),
+                title,
+                f"file:/data/{urllib.parse.quote(title)}/",
+                library,
+                KOMGA_BOOKS_PER_SERIES,
+                komga_time(KOMGA_START + timedelta(days=90)) if s == 3 else None,
+            )
+        )
+        for _ in range(KOMGA_BOOKS_PER_SERIES):
+            b += 1
+            bid, created = komga_id(1000 + b), komga_time(komga_book_moment(b))
+            number, sort = komga_number(b)
+            rows["BOOK"].append(
+                (
+                    bid,
+                    created,
+                    created,
+                    komga_time(datetime(2021, 6, 1, 12) + timedelta(hours=b)),
+                    f"{title} v{number}",
+                    f"file:/data/{urllib.parse.quote(title)}/v{number}.cbz",
+                    sid,
+                    1_000_000_000 * b + b,
+                    b,
+                    library,
+                    "" if b % 5 == 0 else hashlib.md5(bid.encode()).hexdigest(),
+                    None,
+                )
+            )
+            rows["BOOK_METADATA"].append(
+                (
+                    created,
+                    created,
+                    number,
+                    sort,
+                    None if b % 6 == 0 else date(1990 + b, 1 + b % 12, 1 + b).isoformat(),
+                    "" if b % 2 else f"Résumé {b}\u00a0— ‘quoted’ 😀\nline 2",
+                    f"{title} Vol. {number}",
+                    bid,
+                    "" if b % 3 == 0 else f"978{b:010d}",
+                )
+            )
+            for p in range(1, komga_pages(b) + 1):
+                known = b % 4 != 0
+                rows["MEDIA_PAGE"].append(
+                    (
+                        f"{p:03d}.jpg",
+                        "image/jpeg",
+                        p,
+                        bid,
+                        1200 + b if known else None,
+                        1800 + p if known else None,
+                        hashlib.md5(f"{bid}{p}".encode()).hexdigest() if p == 1 else "",
+                        150_000 + 31 * b + p if known else None,
+                    )
+                )
+            for u, uid in enumerate(users):
+                if (b + u) % 3 == 0 and komga_pages(b):
+                    read = komga_time(komga_book_moment(b) + timedelta(days=2 + u))
+                    done = b % 2 == 0
+                    rows["READ_PROGRESS"].append(
+                        (
+                            bid,
+                            uid,
+                            read,
+                            read,
+                            komga_pages(b) if done else 1,
+                            int(done),
+                            read,
+                            "" if u else "kobo-123",
+                            "" if u else "Kobo Libra 2",
+                            json.dumps({"href": "p.xhtml", "locations": {"progression": 0.5}}).encode()
+                            if u == 1
+                            else None,
+                        )
+                    )
+            if b % 3:
+                rows["THUMBNAIL_BOOK"].append(
+                    (
+                        komga_id(50_000 + b),
+                        b"\xff\xd8\xff\xe0" + bytes([b]) * 40,
+                        None,
+                        1,
+                        "GENERATED",
+                        created,
+                        created,
+                        bid,
+                        300,
+                        450 + b,
+                        "image/jpeg",
+                        44,
+                    )
+                )
+    rows["PAGE_HASH"] = [
+        (
+            hashlib.md5(str(h).encode()).hexdigest(),
+            "image/jpeg",
+            None if h == 1 else 12_345 + h,
+            ("DELETE_AUTO", "DELETE_MANUAL", "IGNORE")[h],
+            (0, 0, 3)[h],  # pages deleted by the action: most none
+            at,
+            at,
+        )
+        for h in range(3)
+    ]
+    return rows
+
+
+def komga_server(path: Path) -> Path:
+    """A Komga comics server's ``database.sqlite`` (see the module's list)."""
+    return write_export(path, KOMGA_DDL, komga_rows(), bytes_as_text=False)
