@@ -1591,6 +1591,16 @@ number, so a test computes what a column holds from the same numbers.
   ``''`` (not hashed yet); pages' ``WIDTH`` / ``HEIGHT`` / ``FILE_SIZE`` NULL where unknown; JPEG
   thumbnails and a reader's locator JSON in BLOBs; ``PAGE_HASH`` keyed ``PRIMARY KEY (HASH,
   MEDIA_TYPE, SIZE)`` with ``SIZE int8 NULL``, NULL for a page whose size was never read.
+- :func:`kavita_server`: a Kavita manga server's ``kavita.db`` (EF Core's SQLite DDL: ``"Id" INTEGER
+  NOT NULL CONSTRAINT "PK_…" PRIMARY KEY AUTOINCREMENT``, every nullable column declared ``NULL``, its
+  foreign keys declared): every ``DateTime`` ``TEXT`` as EF Core writes it, ``yyyy-MM-dd HH:mm:ss``
+  and up to seven fraction digits of .NET's ticks (``.5801567``, none for a whole second), local
+  ``Created`` beside ``CreatedUtc``; ``DateTime.MinValue`` ``0001-01-01 00:00:00`` for a chapter's
+  unknown release date, a library never scanned, a user never active; a user's ``LockoutEnd`` a
+  ``DateTimeOffset`` (``2024-06-01 12:00:00.1234567+00:00``); ``float`` volume and chapter numbers
+  ``REAL`` with ``-100000`` for loose leaves and ``100000`` and up for specials' sort order, a
+  chapter's ``Number`` text (``1``, ``1.5``, ``-100000``, ``1-2``); ratings ``REAL`` halves;
+  ``bool`` 0/1 ``INTEGER``; a ``uint`` ``RowVersion`` up to 4,294,967,295; GUIDs as lowercase text.
 """
 
 from __future__ import annotations
@@ -37222,3 +37232,207 @@ def komga_rows() -> dict[str, list[Sequence[Any]]]:
 def komga_server(path: Path) -> Path:
     """A Komga comics server's ``database.sqlite`` (see the module's list)."""
     return write_export(path, KOMGA_DDL, komga_rows(), bytes_as_text=False)
+
+
+# --- Kavita ----------------------------------------------------------------------------------------------
+
+
+def kavita_table(
+    name: str, columns: Sequence[tuple[str, str]], parents: Sequence[tuple[str, str]] = ()
+) -> str:
+    """A ``CREATE TABLE`` as EF Core's SQLite migrations write it."""
+    parts = [f'"Id" INTEGER NOT NULL CONSTRAINT "PK_{name}" PRIMARY KEY AUTOINCREMENT']
+    parts += [f'"{column}" {declared}' for column, declared in columns]
+    parts += [
+        f'CONSTRAINT "FK_{name}_{parent}_{column}" FOREIGN KEY ("{column}") REFERENCES "{parent}" ("Id") '
+        "ON DELETE CASCADE"
+        for column, parent in parents
+    ]
+    return f'CREATE TABLE "{name}" (\n    ' + ",\n    ".join(parts) + "\n)"
+
+
+KAVITA_STAMPS = (
+    ("Created", "TEXT NOT NULL"),
+    ("LastModified", "TEXT NOT NULL"),
+    ("CreatedUtc", "TEXT NOT NULL"),
+    ("LastModifiedUtc", "TEXT NOT NULL"),
+)
+KAVITA_DDL = [
+    kavita_table(
+        "Library",
+        [
+            ("Name", "TEXT NULL"),
+            ("Type", "INTEGER NOT NULL"),
+            *KAVITA_STAMPS,
+            ("LastScanned", "TEXT NOT NULL"),
+        ],
+    ),
+    kavita_table(
+        "AspNetUsers",
+        [
+            ("Created", "TEXT NOT NULL"),
+            ("LastActive", "TEXT NOT NULL"),
+            ("RowVersion", "INTEGER NOT NULL"),
+            ("UserName", "TEXT NULL"),
+            ("EmailConfirmed", "INTEGER NOT NULL"),
+            ("ConcurrencyStamp", "TEXT NULL"),
+            ("LockoutEnd", "TEXT NULL"),
+        ],
+    ),
+    kavita_table(
+        "Series",
+        [
+            ("Name", "TEXT NULL"),
+            *KAVITA_STAMPS,
+            ("AvgHoursToRead", "REAL NOT NULL DEFAULT 0.0"),
+            ("LibraryId", "INTEGER NOT NULL"),
+        ],
+        [("LibraryId", "Library")],
+    ),
+    kavita_table(
+        "Volume",
+        [
+            ("MinNumber", "REAL NOT NULL DEFAULT 0.0"),
+            ("Pages", "INTEGER NOT NULL"),
+            *KAVITA_STAMPS,
+            ("SeriesId", "INTEGER NOT NULL"),
+        ],
+        [("SeriesId", "Series")],
+    ),
+    kavita_table(
+        "Chapter",
+        [
+            ("Number", "TEXT NULL"),
+            ("MinNumber", "REAL NOT NULL DEFAULT 0.0"),
+            ("SortOrder", "REAL NOT NULL DEFAULT 0.0"),
+            *KAVITA_STAMPS,
+            ("IsSpecial", "INTEGER NOT NULL"),
+            ("Title", "TEXT NULL"),
+            ("ReleaseDate", "TEXT NOT NULL DEFAULT '0001-01-01 00:00:00'"),
+            ("WordCount", "INTEGER NOT NULL"),
+            ("VolumeId", "INTEGER NOT NULL"),
+        ],
+        [("VolumeId", "Volume")],
+    ),
+    kavita_table(
+        "AppUserProgresses",
+        [
+            ("PagesRead", "INTEGER NOT NULL"),
+            ("ChapterId", "INTEGER NOT NULL"),
+            ("BookScrollId", "TEXT NULL"),
+            *KAVITA_STAMPS,
+            ("AppUserId", "INTEGER NOT NULL"),
+        ],
+        [("AppUserId", "AspNetUsers"), ("ChapterId", "Chapter")],
+    ),
+    kavita_table(
+        "AppUserRating",
+        [
+            ("Rating", "REAL NOT NULL"),
+            ("Review", "TEXT NULL"),
+            ("SeriesId", "INTEGER NOT NULL"),
+            ("AppUserId", "INTEGER NOT NULL"),
+        ],
+        [("AppUserId", "AspNetUsers"), ("SeriesId", "Series")],
+    ),
+]
+KAVITA_START = datetime(2024, 5, 1, 8, 30, 0)
+#: .NET's DateTime.MinValue, as EF Core writes it: what Kavita keeps for "never" and "unknown".
+KAVITA_NEVER = "0001-01-01 00:00:00"
+KAVITA_SERIES = ("ワンピース", "Berserk", "Astérix 🐗", "Les Cités obscures")
+KAVITA_VOLUMES = (-100_000.0, 1.0, 2.5)  # a loose leaf's "volume", then volumes 1 and 2.5
+
+
+def kavita_time(at: datetime, ticks: int = 0) -> str:
+    """EF Core's ``DateTime`` on SQLite: ``yyyy-MM-dd HH:mm:ss.FFFFFFF``, ``ticks`` the 100-nanosecond
+    units within the second, trailing zeros (and a bare point) left out."""
+    fraction = f"{ticks:07d}".rstrip("0")
+    return f"{at:%Y-%m-%d %H:%M:%S}" + (f".{fraction}" if fraction else "")
+
+
+def kavita_stamps(n: int) -> tuple[str, str, str, str]:
+    """Row ``n``'s Created, LastModified (the server's local time, UTC+2) and their UTC twins."""
+    local = KAVITA_START + timedelta(hours=n)
+    ticks, later = (n * 1_234_567) % 10_000_000, (n * 7_654_321) % 10_000_000
+    return (
+        kavita_time(local, ticks),
+        kavita_time(local + timedelta(minutes=5), later),
+        kavita_time(local - timedelta(hours=2), ticks),
+        kavita_time(local + timedelta(minutes=3), later),
+    )
+
+
+def kavita_chapter_number(c: int) -> tuple[str, float, float]:
+    """Chapter ``c``'s ``Number`` as parsed from its file name, its ``MinNumber`` and ``SortOrder``."""
+    kind = c % 4
+    if kind == 2:  # a special: Kavita's loose-leaf number, sorted after everything
+        return "-100000", -100_000.0, 100_000.0 + c
+    if kind == 3:
+        return "1-2", 1.0, 1.0
+    number = c + 0.5 * (kind == 1)
+    return f"{number:g}", number, number
+
+
+def kavita_rows() -> dict[str, list[Sequence[Any]]]:
+    rows: dict[str, list[Sequence[Any]]] = {
+        "Library": [
+            (1, "Manga", 0, *kavita_stamps(1), kavita_time(KAVITA_START, 5)),
+            (2, "Comics 🦸", 1, *kavita_stamps(2), KAVITA_NEVER),
+        ],
+        "AspNetUsers": [
+            (
+                u,
+                kavita_time(KAVITA_START, u * 111),
+                KAVITA_NEVER if u == 3 else kavita_time(KAVITA_START + timedelta(days=u), u * 3),
+                4_294_967_295 if u == 1 else u,
+                f"user{u}",
+                u % 2,
+                str(UUID(int=u * 0x9E3779B97F4A7C15)),
+                "2024-06-01 12:00:00.1234567+00:00" if u == 2 else None,
+            )
+            for u in range(1, 4)
+        ],
+        "Series": [],
+        "Volume": [],
+        "Chapter": [],
+        "AppUserProgresses": [],
+        "AppUserRating": [],
+    }
+    v = c = 0
+    for s, name in enumerate(KAVITA_SERIES, start=1):
+        rows["Series"].append((s, name, *kavita_stamps(10 + s), (0.0, 1.5, 2.25, 10.0)[s % 4], 1 + s % 2))
+        rows["AppUserRating"].append(
+            (s, (4.5, 3.0, 0.0, 5.0)[s % 4], None if s % 2 else "Très bien\u00a0— 👍", s, 1 + s % 3)
+        )
+        for number in KAVITA_VOLUMES:
+            v += 1
+            rows["Volume"].append((v, number, 20 * (v % 3), *kavita_stamps(100 + v), s))
+            for _ in range(2):
+                c += 1
+                text, least, order = kavita_chapter_number(c)
+                released = KAVITA_NEVER if c % 3 == 0 else kavita_time(datetime(2000 + c, 1 + c % 12, 1))
+                rows["Chapter"].append(
+                    (
+                        c,
+                        text,
+                        least,
+                        order,
+                        *kavita_stamps(1000 + c),
+                        int(c % 4 == 2),
+                        None if c % 5 else f"Chapter {text}: l’été",
+                        released,
+                        c * 1234,
+                        v,
+                    )
+                )
+                for u in range(1, 4):
+                    if (c + u) % 3 == 0:
+                        p = len(rows["AppUserProgresses"]) + 1
+                        scroll = None if p % 3 else f"//html[1]/BODY/APP-ROOT/DIV[{p}]"
+                        rows["AppUserProgresses"].append((p, c % 11, c, scroll, *kavita_stamps(3000 + p), u))
+    return rows
+
+
+def kavita_server(path: Path) -> Path:
+    """A Kavita manga server's ``kavita.db`` (see the module's list)."""
+    return write_export(path, KAVITA_DDL, kavita_rows(), bytes_as_text=False)

@@ -61,7 +61,7 @@ finance file, a Paperless-ngx document archive, a Healthchecks cron monitor, a T
 monitor, a Memos note-taking server, a GoToSocial fediverse server, a Grafana server, a Gitea forge,
 a Kotti CMS site, a Papermerge document archive, an Uptime Kuma status monitor, a Navidrome music
 server, a Deno program's KV store, a Headscale control server, a Vikunja to-do server, a Komga comics
-server)
+server, a Kavita manga server)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -14429,3 +14429,70 @@ def test_komga_reads_jooq_timestamps_keeps_sizes_and_blobs_and_finds_its_declare
             column,
             columns[table][column]["notes"],
         )
+
+
+def test_kavita_keeps_ef_core_ticks_as_written_reads_min_value_dates_and_keeps_its_float_numbers(
+    run_export: Runner,
+) -> None:
+    rows = apps.kavita_rows()
+    ran, run_dir = run_export(apps.kavita_server)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    columns = profiled(run_dir)["columns"]
+
+    def written(table: str, position: int) -> dict[Any, Any]:
+        return {row[0]: row[position] for row in rows[table]}
+
+    # EF Core's DateTime text carries .NET's seven digits of ticks: a timestamp would round the
+    # seventh (docs/profiling.md, "Fractions finer than a microsecond"), so each such column is text,
+    # every value as written; so is a DateTimeOffset's.
+    chapters = ran.types("Chapter")
+    for position, column in enumerate(("Created", "LastModified", "CreatedUtc", "LastModifiedUtc"), start=4):
+        assert chapters[column] == "text", column
+        assert ran.values("Chapter", column, "Id") == written("Chapter", position)
+        assert "finer than the microseconds" in columns["Chapter"][column]["type_reason"]
+    assert ran.types("Library")["LastScanned"] == ran.types("AspNetUsers")["LockoutEnd"] == "text"
+    assert ran.values("Library", "LastScanned", "Id") == written("Library", 7)
+    assert ran.values("AspNetUsers", "LockoutEnd", "Id") == written("AspNetUsers", 7)
+    assert ran.values("AspNetUsers", "LastActive", "Id") == written("AspNetUsers", 2)
+    # A release date of whole seconds is a timestamp; .NET's DateTime.MinValue (Kavita's "unknown")
+    # arrives as the year 1 it writes, no NULL made of it.
+    assert chapters["ReleaseDate"] == "timestamp without time zone"
+    released = written("Chapter", 10)
+    assert apps.KAVITA_NEVER in released.values()
+    assert ran.values("Chapter", "ReleaseDate", "Id") == {
+        c: datetime.fromisoformat(text) for c, text in released.items()
+    }
+    # Volume and chapter numbers REAL: doubles, the loose leaf's -100000 and the specials' 100000 and
+    # up among them; the chapter's parsed Number text as written (a range 1-2 beside 0.5, -100000).
+    assert (
+        ran.types("Volume")["MinNumber"]
+        == chapters["MinNumber"]
+        == chapters["SortOrder"]
+        == "double precision"
+    )
+    assert ran.values("Volume", "MinNumber", "Id") == written("Volume", 1)
+    assert -100_000.0 in written("Volume", 1).values()
+    assert ran.values("Chapter", "SortOrder", "Id") == written("Chapter", 3)
+    assert chapters["Number"] == "text"
+    assert ran.values("Chapter", "Number", "Id") == written("Chapter", 1)
+    assert {"1-2", "-100000", "1.5"} <= set(written("Chapter", 1).values())
+    assert ran.types("AppUserRating")["Rating"] == "double precision"
+    assert ran.values("AppUserRating", "Rating", "Id") == written("AppUserRating", 1)
+    # A uint concurrency token up to 2^32 - 1: bigint; bools 0/1 stay the integers EF Core declares.
+    assert ran.types("AspNetUsers")["RowVersion"] == "bigint"
+    assert ran.values("AspNetUsers", "RowVersion", "Id") == written("AspNetUsers", 3)
+    assert max(written("AspNetUsers", 3).values()) == 2**32 - 1
+    assert ran.values("Chapter", "IsSpecial", "Id") == written("Chapter", 8)
+    # Every foreign key EF Core declares is found.
+    for table, column, parent in (
+        ("Series", "LibraryId", "Library.Id"),
+        ("Volume", "SeriesId", "Series.Id"),
+        ("Chapter", "VolumeId", "Volume.Id"),
+        ("AppUserProgresses", "ChapterId", "Chapter.Id"),
+        ("AppUserProgresses", "AppUserId", "AspNetUsers.Id"),
+        ("AppUserRating", "SeriesId", "Series.Id"),
+        ("AppUserRating", "AppUserId", "AspNetUsers.Id"),
+    ):
+        assert columns[table][column]["foreign_key"] == parent, (table, column)
