@@ -1601,6 +1601,14 @@ number, so a test computes what a column holds from the same numbers.
   ``REAL`` with ``-100000`` for loose leaves and ``100000`` and up for specials' sort order, a
   chapter's ``Number`` text (``1``, ``1.5``, ``-100000``, ``1-2``); ratings ``REAL`` halves;
   ``bool`` 0/1 ``INTEGER``; a ``uint`` ``RowVersion`` up to 4,294,967,295; GUIDs as lowercase text.
+- :func:`jellyfin_server`: a Jellyfin 10.11 media server's ``jellyfin.db`` (EF Core's SQLite DDL for
+  ``Users``, ``BaseItems``, ``UserData``, ``MediaStreamInfos`` and ``ActivityLogs``): GUID keys as EF
+  Core writes a ``Guid``, upper-case text, ``UserData`` and ``MediaStreamInfos`` keyed by several
+  columns with their foreign keys declared, ``ActivityLogs.UserId`` declared nowhere and
+  ``Guid.Empty`` (``00000000-0000-0000-0000-000000000000``) for an event no user caused;
+  ``RunTimeTicks`` and ``PlaybackPositionTicks`` 100-nanosecond durations up to 72,000,000,000;
+  ``DateTime`` text with .NET's seven fraction digits; REAL ratings and frame rates (``23.976025``);
+  official ratings ``PG-13``, ``FSK-12``, ``12``.
 """
 
 from __future__ import annotations
@@ -37436,3 +37444,171 @@ def kavita_rows() -> dict[str, list[Sequence[Any]]]:
 def kavita_server(path: Path) -> Path:
     """A Kavita manga server's ``kavita.db`` (see the module's list)."""
     return write_export(path, KAVITA_DDL, kavita_rows(), bytes_as_text=False)
+
+
+# --- Jellyfin --------------------------------------------------------------------------------------------
+
+JELLYFIN_DDL = [
+    'CREATE TABLE "Users" ("Id" TEXT NOT NULL CONSTRAINT "PK_Users" PRIMARY KEY, "Username" TEXT NOT NULL, '
+    '"Password" TEXT NULL, "InvalidLoginAttemptCount" INTEGER NOT NULL, "LastActivityDate" TEXT NULL, '
+    '"MaxParentalAgeRating" INTEGER NULL, "InternalId" INTEGER NOT NULL, "RowVersion" INTEGER NOT NULL)',
+    'CREATE TABLE "BaseItems" ("Id" TEXT NOT NULL CONSTRAINT "PK_BaseItems" PRIMARY KEY, '
+    '"Type" TEXT NOT NULL, '
+    '"Path" TEXT NULL, "IsMovie" INTEGER NOT NULL, "CommunityRating" REAL NULL, "Name" TEXT NULL, '
+    '"OfficialRating" TEXT NULL, "PremiereDate" TEXT NULL, "ProductionYear" INTEGER NULL, '
+    '"RunTimeTicks" INTEGER NULL, "DateCreated" TEXT NULL, "Size" INTEGER NULL, "ParentId" TEXT NULL, '
+    'CONSTRAINT "FK_BaseItems_BaseItems_ParentId" FOREIGN KEY ("ParentId") REFERENCES "BaseItems" ("Id") '
+    "ON DELETE CASCADE)",
+    'CREATE TABLE "UserData" ("CustomDataKey" TEXT NOT NULL, "ItemId" TEXT NOT NULL, "UserId" TEXT NOT NULL, '
+    '"Rating" REAL NULL, "PlaybackPositionTicks" INTEGER NOT NULL, "PlayCount" INTEGER NOT NULL, '
+    '"LastPlayedDate" TEXT NULL, "Played" INTEGER NOT NULL, '
+    'CONSTRAINT "PK_UserData" PRIMARY KEY ("ItemId", "UserId", "CustomDataKey"), '
+    'CONSTRAINT "FK_UserData_BaseItems_ItemId" FOREIGN KEY ("ItemId") REFERENCES "BaseItems" ("Id") '
+    "ON DELETE CASCADE, "
+    'CONSTRAINT "FK_UserData_Users_UserId" FOREIGN KEY ("UserId") REFERENCES "Users" ("Id") '
+    "ON DELETE CASCADE)",
+    'CREATE TABLE "MediaStreamInfos" ("ItemId" TEXT NOT NULL, "StreamIndex" INTEGER NOT NULL, '
+    '"StreamType" INTEGER NOT NULL, "Codec" TEXT NULL, "Language" TEXT NULL, "BitRate" INTEGER NULL, '
+    '"AverageFrameRate" REAL NULL, "Title" TEXT NULL, '
+    'CONSTRAINT "PK_MediaStreamInfos" PRIMARY KEY ("ItemId", "StreamIndex"), '
+    'CONSTRAINT "FK_MediaStreamInfos_BaseItems_ItemId" FOREIGN KEY ("ItemId") REFERENCES "BaseItems" ("Id") '
+    "ON DELETE CASCADE)",
+    'CREATE TABLE "ActivityLogs" ('
+    '"Id" INTEGER NOT NULL CONSTRAINT "PK_ActivityLogs" PRIMARY KEY AUTOINCREMENT, '
+    '"Name" TEXT NOT NULL, "Overview" TEXT NULL, "Type" TEXT NOT NULL, "UserId" TEXT NOT NULL, '
+    '"DateCreated" TEXT NOT NULL, "LogSeverity" INTEGER NOT NULL, "RowVersion" INTEGER NOT NULL)',
+]
+JELLYFIN_START = datetime(2025, 1, 10, 19, 0, 0)
+#: .NET's ``Guid.Empty``: the user of an event no user caused.
+JELLYFIN_NO_USER = "00000000-0000-0000-0000-000000000000"
+JELLYFIN_USERS = ("admin", "Zoë", "kids", "guest", "théo")
+JELLYFIN_TITLES = ("Amélie", "千と千尋の神隠し", "Die Hard 🎄", "Se7en", "Blade Runner 2049")
+JELLYFIN_RUNTIMES = (72_000_000_000, 13_200_000_000, 54_123_456_789)  # 2 h, 22 min, in 100 ns ticks
+#: Activities of a scheduled task or a plugin: no user caused them.
+JELLYFIN_SYSTEM_EVENTS = ("PluginInstalled", "TaskCompleted")
+JELLYFIN_EVENTS = (
+    "SessionStarted",
+    "SessionEnded",
+    "VideoPlayback",
+    "UserPasswordChanged",
+    *JELLYFIN_SYSTEM_EVENTS,
+)
+
+
+def jellyfin_guid(n: int) -> str:
+    """A ``Guid`` as EF Core stores it on SQLite: upper-case text."""
+    return str(UUID(int=(n * 0x9E3779B97F4A7C15F39CC0605CEDC835) % (1 << 128))).upper()
+
+
+def jellyfin_time(n: int, ticks: int) -> str:
+    """A ``DateTime`` as EF Core writes it: ``yyyy-MM-dd HH:mm:ss.FFFFFFF`` (see :func:`kavita_time`)."""
+    return kavita_time(JELLYFIN_START + timedelta(hours=n), ticks)
+
+
+def jellyfin_rows(items: int = 12, events: int = 30) -> dict[str, list[Sequence[Any]]]:
+    users = [jellyfin_guid(1000 + u) for u in range(len(JELLYFIN_USERS))]
+    folder = jellyfin_guid(1)
+    ids = [jellyfin_guid(2 + m) for m in range(items)]
+    rows: dict[str, list[Sequence[Any]]] = {
+        "Users": [
+            (
+                uid,
+                name,
+                None if u == 3 else f"$PBKDF2-SHA512$iterations=210000${u:064X}",
+                u % 2,
+                None if u == 3 else jellyfin_time(u, 1_234_567 * (u + 1) % 10_000_000),
+                10 if u == 2 else None,
+                u + 1,
+                0,
+            )
+            for u, (uid, name) in enumerate(zip(users, JELLYFIN_USERS, strict=True))
+        ],
+        "BaseItems": [
+            (
+                folder,
+                "MediaBrowser.Controller.Entities.CollectionFolder",
+                "/config/data/collections/Movies",
+                0,
+                None,
+                "Movies",
+                None,
+                None,
+                None,
+                None,
+                jellyfin_time(0, 1),
+                None,
+                None,
+            )
+        ],
+        "UserData": [],
+        "MediaStreamInfos": [],
+        "ActivityLogs": [],
+    }
+    for m, iid in enumerate(ids, start=1):
+        title = f"{JELLYFIN_TITLES[m % 5]} {m}"
+        rows["BaseItems"].append(
+            (
+                iid,
+                "MediaBrowser.Controller.Entities.Movies.Movie",
+                f"/media/movies/{title}/film{m}.mkv",
+                1,
+                None if m % 7 == 0 else 5 + (m % 50) / 10,
+                title,
+                (None, "PG-13", "FSK-12", "12", "R")[m % 5],
+                kavita_time(datetime(1990 + m, 1 + m % 12, 1)) if m % 4 else None,
+                1990 + m if m % 4 else None,
+                JELLYFIN_RUNTIMES[m % 3] if m % 5 else None,
+                jellyfin_time(-m, m * 4242 % 10_000_000),
+                1_500_000_000 + m * 77_777_777,
+                folder,
+            )
+        )
+        for s in range(2 if m % 3 else 1):
+            rows["MediaStreamInfos"].append(
+                (
+                    iid,
+                    s,
+                    (1, 0)[s],
+                    ("h264", "aac")[s],
+                    (None, "fre")[s],
+                    (8_000_000 + m, 384_000)[s],
+                    (23.976025 if m % 2 else 25.0, None)[s],
+                    (None, "Français 5.1")[s],
+                )
+            )
+        for u, uid in enumerate(users):
+            if (m + u) % 3 == 0:
+                played = m % 2 == 0
+                rows["UserData"].append(
+                    (
+                        iid.replace("-", "").lower(),
+                        iid,
+                        uid,
+                        None if m % 3 else 7.5,
+                        0 if played else 12_345_678 * m,
+                        int(played),
+                        jellyfin_time(m, m * 11) if played else None,
+                        int(played),
+                    )
+                )
+    for a in range(1, events + 1):
+        kind = JELLYFIN_EVENTS[a % len(JELLYFIN_EVENTS)]
+        user = JELLYFIN_NO_USER if kind in JELLYFIN_SYSTEM_EVENTS else users[(a // 6) % len(users)]
+        rows["ActivityLogs"].append(
+            (
+                a,
+                f"{kind} {a} — ñ",
+                None if a % 3 else f"IP address: 192.168.1.{a}",
+                kind,
+                user,
+                jellyfin_time(a, a * 987_654 % 10_000_000),
+                (2, 2, 2, 1, 2, 3)[a % 6],
+                0,
+            )
+        )
+    return rows
+
+
+def jellyfin_server(path: Path) -> Path:
+    """A Jellyfin media server's ``jellyfin.db`` (see the module's list)."""
+    return write_export(path, JELLYFIN_DDL, jellyfin_rows(), bytes_as_text=False)

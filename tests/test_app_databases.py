@@ -61,7 +61,7 @@ finance file, a Paperless-ngx document archive, a Healthchecks cron monitor, a T
 monitor, a Memos note-taking server, a GoToSocial fediverse server, a Grafana server, a Gitea forge,
 a Kotti CMS site, a Papermerge document archive, an Uptime Kuma status monitor, a Navidrome music
 server, a Deno program's KV store, a Headscale control server, a Vikunja to-do server, a Komga comics
-server, a Kavita manga server)
+server, a Kavita manga server, a Jellyfin media server)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -14496,3 +14496,51 @@ def test_kavita_keeps_ef_core_ticks_as_written_reads_min_value_dates_and_keeps_i
         ("AppUserRating", "AppUserId", "AspNetUsers.Id"),
     ):
         assert columns[table][column]["foreign_key"] == parent, (table, column)
+
+
+def test_jellyfin_reads_guid_empty_as_no_user_and_keeps_ticks_and_ef_core_times(run_export: Runner) -> None:
+    rows = apps.jellyfin_rows()
+    ran, run_dir = run_export(apps.jellyfin_server)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    columns = profiled(run_dir)["columns"]
+    schema = ran.record["version_schema"]
+
+    # The activity log's user is declared nowhere; .NET's Guid.Empty stands for an event no user caused
+    # (a finished task): no orphan, no cost, left out of the share (5 users and the nil UUID: 83 % of
+    # the values were keys, and until 2026-12-05 no reference was found).
+    logged = columns["ActivityLogs"]["UserId"]
+    nobody = [row for row in rows["ActivityLogs"] if row[4] == apps.JELLYFIN_NO_USER]
+    assert logged["foreign_key"] == "Users.Id", logged["notes"]
+    assert logged["no_reference_count"] == len(nobody) > 0
+    assert logged["issues"] == [] and logged["quality"] == 100.0
+    assert ran.values("ActivityLogs", "UserId", "Id") == {row[0]: row[4] for row in rows["ActivityLogs"]}
+    # Declared references by GUID text, keys of several columns.
+    for table, column, parent in (
+        ("UserData", "ItemId", "BaseItems.Id"),
+        ("UserData", "UserId", "Users.Id"),
+        ("MediaStreamInfos", "ItemId", "BaseItems.Id"),
+        ("BaseItems", "ParentId", "BaseItems.Id"),
+    ):
+        assert columns[table][column]["foreign_key"] == parent, (table, column)
+    assert primary_key(ran.uri, schema, "UserData") == ["ItemId", "UserId", "CustomDataKey"]
+    assert primary_key(ran.uri, schema, "MediaStreamInfos") == ["ItemId", "StreamIndex"]
+    # Ticks are durations, not moments: integers as written.
+    assert (
+        ran.types("BaseItems")["RunTimeTicks"] == ran.types("UserData")["PlaybackPositionTicks"] == "bigint"
+    )
+    assert ran.values("BaseItems", "RunTimeTicks", "Id") == {row[0]: row[9] for row in rows["BaseItems"]}
+    assert max(apps.JELLYFIN_RUNTIMES) > 2**32
+    # EF Core's seven fraction digits: text, as written; a premiere date of whole seconds a timestamp.
+    assert ran.types("ActivityLogs")["DateCreated"] == "text"
+    assert ran.values("ActivityLogs", "DateCreated", "Id") == {row[0]: row[5] for row in rows["ActivityLogs"]}
+    assert ran.types("BaseItems")["PremiereDate"] == "timestamp without time zone"
+    assert ran.values("BaseItems", "PremiereDate", "Id") == {
+        row[0]: None if row[7] is None else datetime.fromisoformat(row[7]) for row in rows["BaseItems"]
+    }
+    # Ratings and frame rates doubles; official ratings (``12`` beside ``PG-13``) text.
+    assert ran.types("BaseItems")["CommunityRating"] == ran.types("MediaStreamInfos")["AverageFrameRate"]
+    assert ran.types("BaseItems")["CommunityRating"] == "double precision"
+    assert ran.types("BaseItems")["OfficialRating"] == "text"
+    assert ran.values("BaseItems", "OfficialRating", "Id") == {row[0]: row[6] for row in rows["BaseItems"]}
