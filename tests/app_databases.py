@@ -1580,7 +1580,6 @@ number, so a test computes what a column holds from the same numbers.
   creator ``created_by_id`` and each project's ``owner_id`` users 1..4, which the projects, views,
   labels and attachments keyed from 1 hold too; a task's ``cover_image_attachment_id`` ``0`` for none;
   ``index`` each task's number within its project.
-from tests.orm_exports import go_time
 - :func:`nix_store`: a Nix store's ``/nix/var/nix/db/db.sqlite`` (Nix 2.8's ``schema.sql``, its
   ``DeleteSelfRefs`` trigger and indexes, as ``nix-store --init`` writes them): ``ValidPaths`` keyed by
   an AUTOINCREMENT ``id`` with gaps the garbage collector left, each store path (``/nix/store/`` and
@@ -1644,6 +1643,35 @@ import marshal
   ``duration`` and ``certificate_expiration`` Go durations in nanoseconds, its ``errors`` joined by
   ``|~|`` (``''`` for none), ``success`` and ``connected`` Go bools as 0/1 in ``INTEGER``; an uptime's
   ``hour_unix_timestamp`` Unix seconds on the hour.
+- :func:`komga_server`: a Komga comics server's ``database.sqlite`` (its Flyway migrations' DDL for
+  libraries, users, series, books, media, pages, read progress, thumbnails and page hashes; ``varchar``
+  ids of 13 Crockford base-32 characters, TSIDs, its references declared ``FOREIGN KEY``): every moment
+  ``datetime`` text as jOOQ binds a ``java.sql.Timestamp`` on SQLite, UTC with no offset and the
+  fraction ``Timestamp.toString()`` writes (``2023-03-01 09:00:00.0`` for whole seconds, trailing
+  zeros cut: ``.5``, ``.123456``), a release ``date`` ``2004-03-05`` or NULL; ``boolean`` 0/1;
+  ``int8`` file sizes beyond 2^32; ``BOOK_METADATA.NUMBER`` ``varchar`` (``1``, ``1.5``, ``002``,
+  ``3a``) beside its ``NUMBER_SORT real``; ``ISBN`` 13 digits or ``''``; ``FILE_HASH`` 32 hex digits or
+  ``''`` (not hashed yet); pages' ``WIDTH`` / ``HEIGHT`` / ``FILE_SIZE`` NULL where unknown; JPEG
+  thumbnails and a reader's locator JSON in BLOBs; ``PAGE_HASH`` keyed ``PRIMARY KEY (HASH,
+  MEDIA_TYPE, SIZE)`` with ``SIZE int8 NULL``, NULL for a page whose size was never read.
+- :func:`kavita_server`: a Kavita manga server's ``kavita.db`` (EF Core's SQLite DDL: ``"Id" INTEGER
+  NOT NULL CONSTRAINT "PK_…" PRIMARY KEY AUTOINCREMENT``, every nullable column declared ``NULL``, its
+  foreign keys declared): every ``DateTime`` ``TEXT`` as EF Core writes it, ``yyyy-MM-dd HH:mm:ss``
+  and up to seven fraction digits of .NET's ticks (``.5801567``, none for a whole second), local
+  ``Created`` beside ``CreatedUtc``; ``DateTime.MinValue`` ``0001-01-01 00:00:00`` for a chapter's
+  unknown release date, a library never scanned, a user never active; a user's ``LockoutEnd`` a
+  ``DateTimeOffset`` (``2024-06-01 12:00:00.1234567+00:00``); ``float`` volume and chapter numbers
+  ``REAL`` with ``-100000`` for loose leaves and ``100000`` and up for specials' sort order, a
+  chapter's ``Number`` text (``1``, ``1.5``, ``-100000``, ``1-2``); ratings ``REAL`` halves;
+  ``bool`` 0/1 ``INTEGER``; a ``uint`` ``RowVersion`` up to 4,294,967,295; GUIDs as lowercase text.
+- :func:`jellyfin_server`: a Jellyfin 10.11 media server's ``jellyfin.db`` (EF Core's SQLite DDL for
+  ``Users``, ``BaseItems``, ``UserData``, ``MediaStreamInfos`` and ``ActivityLogs``): GUID keys as EF
+  Core writes a ``Guid``, upper-case text, ``UserData`` and ``MediaStreamInfos`` keyed by several
+  columns with their foreign keys declared, ``ActivityLogs.UserId`` declared nowhere and
+  ``Guid.Empty`` (``00000000-0000-0000-0000-000000000000``) for an event no user caused;
+  ``RunTimeTicks`` and ``PlaybackPositionTicks`` 100-nanosecond durations up to 72,000,000,000;
+  ``DateTime`` text with .NET's seven fraction digits; REAL ratings and frame rates (``23.976025``);
+  official ratings ``PG-13``, ``FSK-12``, ``12``.
 """
 
 from __future__ import annotations
@@ -38696,3 +38724,609 @@ def gatus_linux(path: Path) -> Path:
 def gatus_macos(path: Path) -> Path:
     """The same written on macOS, whose clock gives microseconds (see the module's list)."""
     return write_export(path, GATUS_DDL, gatus_rows(nanoseconds=False), bytes_as_text=False)
+
+
+# --- Komga -----------------------------------------------------------------------------------------------
+
+#: Komga's SQLite DDL as its Flyway migrations (``db/migration/sqlite``) leave the tables written here,
+#: abridged to the columns those write (each as its migrations declare it).
+KOMGA_DDL = [
+    "CREATE TABLE LIBRARY (ID varchar NOT NULL PRIMARY KEY, "
+    "CREATED_DATE datetime NOT NULL DEFAULT CURRENT_TIMESTAMP, "
+    "LAST_MODIFIED_DATE datetime NOT NULL DEFAULT CURRENT_TIMESTAMP, NAME varchar NOT NULL, "
+    "ROOT varchar NOT NULL, IMPORT_COMICINFO_BOOK boolean NOT NULL DEFAULT 1, "
+    "HASH_FILES boolean NOT NULL DEFAULT 1, UNAVAILABLE_DATE datetime NULL DEFAULT NULL)",
+    "CREATE TABLE USER (ID varchar NOT NULL PRIMARY KEY, "
+    "CREATED_DATE datetime NOT NULL DEFAULT CURRENT_TIMESTAMP, "
+    "LAST_MODIFIED_DATE datetime NOT NULL DEFAULT CURRENT_TIMESTAMP, EMAIL varchar NOT NULL UNIQUE, "
+    "PASSWORD varchar NOT NULL, SHARED_ALL_LIBRARIES boolean NOT NULL DEFAULT 1, AGE_RESTRICTION int NULL)",
+    "CREATE TABLE SERIES (ID varchar NOT NULL PRIMARY KEY, "
+    "CREATED_DATE datetime NOT NULL DEFAULT CURRENT_TIMESTAMP, "
+    "LAST_MODIFIED_DATE datetime NOT NULL DEFAULT CURRENT_TIMESTAMP, FILE_LAST_MODIFIED datetime NOT NULL, "
+    "NAME varchar NOT NULL, URL varchar NOT NULL, LIBRARY_ID varchar NOT NULL, "
+    "BOOK_COUNT int NOT NULL DEFAULT 0, DELETED_DATE datetime NULL DEFAULT NULL, "
+    "FOREIGN KEY (LIBRARY_ID) REFERENCES LIBRARY (ID))",
+    "CREATE TABLE BOOK (ID varchar NOT NULL PRIMARY KEY, "
+    "CREATED_DATE datetime NOT NULL DEFAULT CURRENT_TIMESTAMP, "
+    "LAST_MODIFIED_DATE datetime NOT NULL DEFAULT CURRENT_TIMESTAMP, FILE_LAST_MODIFIED datetime NOT NULL, "
+    "NAME varchar NOT NULL, URL varchar NOT NULL, SERIES_ID varchar NOT NULL, "
+    "FILE_SIZE int8 NOT NULL DEFAULT 0, NUMBER int NOT NULL DEFAULT 0, LIBRARY_ID varchar NOT NULL, "
+    "FILE_HASH varchar NOT NULL DEFAULT '', DELETED_DATE datetime NULL DEFAULT NULL, "
+    "FOREIGN KEY (LIBRARY_ID) REFERENCES LIBRARY (ID), FOREIGN KEY (SERIES_ID) REFERENCES SERIES (ID))",
+    "CREATE TABLE BOOK_METADATA (CREATED_DATE datetime NOT NULL DEFAULT CURRENT_TIMESTAMP, "
+    "LAST_MODIFIED_DATE datetime NOT NULL DEFAULT CURRENT_TIMESTAMP, NUMBER varchar NOT NULL, "
+    "NUMBER_SORT real NOT NULL, RELEASE_DATE date NULL, SUMMARY varchar NOT NULL DEFAULT '', "
+    "TITLE varchar NOT NULL, BOOK_ID varchar NOT NULL PRIMARY KEY, ISBN varchar NOT NULL DEFAULT '', "
+    "FOREIGN KEY (BOOK_ID) REFERENCES BOOK (ID))",
+    "CREATE TABLE MEDIA_PAGE (FILE_NAME varchar NOT NULL, MEDIA_TYPE varchar NOT NULL, NUMBER int NOT NULL, "
+    "BOOK_ID varchar NOT NULL, WIDTH int NULL, HEIGHT int NULL, FILE_HASH varchar NOT NULL DEFAULT '', "
+    "FILE_SIZE int8 NULL, PRIMARY KEY (BOOK_ID, NUMBER), FOREIGN KEY (BOOK_ID) REFERENCES BOOK (ID))",
+    "CREATE TABLE READ_PROGRESS (BOOK_ID varchar NOT NULL, USER_ID varchar NOT NULL, "
+    "CREATED_DATE datetime NOT NULL DEFAULT CURRENT_TIMESTAMP, "
+    "LAST_MODIFIED_DATE datetime NOT NULL DEFAULT CURRENT_TIMESTAMP, PAGE int NOT NULL, "
+    "COMPLETED boolean NOT NULL, READ_DATE datetime NULL DEFAULT CURRENT_TIMESTAMP, "
+    "device_id varchar default '', device_name varchar default '', locator blob null, "
+    "PRIMARY KEY (BOOK_ID, USER_ID), FOREIGN KEY (BOOK_ID) REFERENCES BOOK (ID), "
+    "FOREIGN KEY (USER_ID) REFERENCES USER (ID))",
+    "CREATE TABLE THUMBNAIL_BOOK (ID varchar NOT NULL PRIMARY KEY, THUMBNAIL blob NULL, URL varchar NULL, "
+    "SELECTED boolean NOT NULL DEFAULT 0, TYPE varchar NOT NULL, "
+    "CREATED_DATE datetime NOT NULL DEFAULT CURRENT_TIMESTAMP, "
+    "LAST_MODIFIED_DATE datetime NOT NULL DEFAULT CURRENT_TIMESTAMP, BOOK_ID varchar NOT NULL, "
+    "WIDTH int NOT NULL default 0, HEIGHT int NOT NULL default 0, MEDIA_TYPE varchar NOT NULL default '', "
+    "FILE_SIZE int8 NOT NULL default 0, FOREIGN KEY (BOOK_ID) REFERENCES BOOK (ID))",
+    "CREATE TABLE PAGE_HASH (HASH varchar NOT NULL, MEDIA_TYPE varchar NOT NULL, SIZE int8 NULL, "
+    "ACTION varchar NOT NULL, DELETE_COUNT int NOT NULL default 0, "
+    "CREATED_DATE datetime NOT NULL DEFAULT CURRENT_TIMESTAMP, "
+    "LAST_MODIFIED_DATE datetime NOT NULL DEFAULT CURRENT_TIMESTAMP, PRIMARY KEY (HASH, MEDIA_TYPE, SIZE))",
+]
+KOMGA_START = datetime(2023, 3, 1, 9, 0, 0)
+KOMGA_SERIES = ("Astérix", "ちびまる子ちゃん", "Tintin 🐶", "Saga")
+KOMGA_BOOKS_PER_SERIES = 3
+KOMGA_CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+
+
+def komga_id(n: int) -> str:
+    """A TSID as Komga writes its ids: 13 characters of Crockford's base 32."""
+    value = (0x0617A2B3C4D5 << 22) + n * 4_194_301
+    return "".join(KOMGA_CROCKFORD[(value >> (5 * i)) & 31] for i in reversed(range(13)))
+
+
+def komga_time(at: datetime) -> str:
+    """``java.sql.Timestamp.toString()``, as jOOQ binds a moment on SQLite: ``.0`` for whole seconds,
+    the fraction's trailing zeros cut."""
+    return f"{at:%Y-%m-%d %H:%M:%S}.{f'{at.microsecond:06d}'.rstrip('0') or '0'}"
+
+
+def komga_book_moment(b: int) -> datetime:
+    """Book ``b``'s (1..N) creation: whole seconds, tenths, microseconds in turn."""
+    return KOMGA_START + timedelta(days=b, microseconds=(0, 500_000, 123_456, 20)[b % 4])
+
+
+def komga_number(b: int) -> tuple[str, float]:
+    """Book ``b``'s number as ComicInfo gives it and its ``NUMBER_SORT``."""
+    k = 1 + (b - 1) % KOMGA_BOOKS_PER_SERIES
+    return ((f"{k}", float(k)), (f"{k}.5", k + 0.5), (f"{k:03d}", float(k)), (f"{k}a", float(k)))[b % 4]
+
+
+def komga_pages(b: int) -> int:
+    return 0 if b % 7 == 0 else 3 + b % 3
+
+
+def komga_rows() -> dict[str, list[Sequence[Any]]]:
+    libraries = [komga_id(1), komga_id(2)]
+    users = [komga_id(10 + u) for u in range(3)]
+    at = komga_time(KOMGA_START)
+    rows: dict[str, list[Sequence[Any]]] = {
+        "LIBRARY": [
+            (libraries[0], at, at, "Comics", "file:/data/comics/", 1, 1, None),
+            (libraries[1], at, at, "Manga 漫画", "file:/data/manga%C2%A0jp/", 0, 1, None),
+        ],
+        "USER": [
+            (
+                uid,
+                at,
+                at,
+                f"user{u}@example.org",
+                "{bcrypt}$2a$10$" + hashlib.sha1(uid.encode()).hexdigest(),
+                int(u != 2),
+                16 if u == 2 else None,
+            )
+            for u, uid in enumerate(users)
+        ],
+        "SERIES": [],
+        "BOOK": [],
+        "BOOK_METADATA": [],
+        "MEDIA_PAGE": [],
+        "READ_PROGRESS": [],
+        "THUMBNAIL_BOOK": [],
+    }
+    b = 0
+    for s, title in enumerate(KOMGA_SERIES):
+        sid, library = komga_id(100 + s), libraries[s % 2]
+        rows["SERIES"].append(
+            (
+                sid,
+                at,
+                at,
+                komga_time(datetime(2022, 1, 1) + timedelta(days=s)),
+                title,
+                f"file:/data/{urllib.parse.quote(title)}/",
+                library,
+                KOMGA_BOOKS_PER_SERIES,
+                komga_time(KOMGA_START + timedelta(days=90)) if s == 3 else None,
+            )
+        )
+        for _ in range(KOMGA_BOOKS_PER_SERIES):
+            b += 1
+            bid, created = komga_id(1000 + b), komga_time(komga_book_moment(b))
+            number, sort = komga_number(b)
+            rows["BOOK"].append(
+                (
+                    bid,
+                    created,
+                    created,
+                    komga_time(datetime(2021, 6, 1, 12) + timedelta(hours=b)),
+                    f"{title} v{number}",
+                    f"file:/data/{urllib.parse.quote(title)}/v{number}.cbz",
+                    sid,
+                    1_000_000_000 * b + b,
+                    b,
+                    library,
+                    "" if b % 5 == 0 else hashlib.md5(bid.encode()).hexdigest(),
+                    None,
+                )
+            )
+            rows["BOOK_METADATA"].append(
+                (
+                    created,
+                    created,
+                    number,
+                    sort,
+                    None if b % 6 == 0 else date(1990 + b, 1 + b % 12, 1 + b).isoformat(),
+                    "" if b % 2 else f"Résumé {b}\u00a0— ‘quoted’ 😀\nline 2",
+                    f"{title} Vol. {number}",
+                    bid,
+                    "" if b % 3 == 0 else f"978{b:010d}",
+                )
+            )
+            for p in range(1, komga_pages(b) + 1):
+                known = b % 4 != 0
+                rows["MEDIA_PAGE"].append(
+                    (
+                        f"{p:03d}.jpg",
+                        "image/jpeg",
+                        p,
+                        bid,
+                        1200 + b if known else None,
+                        1800 + p if known else None,
+                        hashlib.md5(f"{bid}{p}".encode()).hexdigest() if p == 1 else "",
+                        150_000 + 31 * b + p if known else None,
+                    )
+                )
+            for u, uid in enumerate(users):
+                if (b + u) % 3 == 0 and komga_pages(b):
+                    read = komga_time(komga_book_moment(b) + timedelta(days=2 + u))
+                    done = b % 2 == 0
+                    rows["READ_PROGRESS"].append(
+                        (
+                            bid,
+                            uid,
+                            read,
+                            read,
+                            komga_pages(b) if done else 1,
+                            int(done),
+                            read,
+                            "" if u else "kobo-123",
+                            "" if u else "Kobo Libra 2",
+                            json.dumps({"href": "p.xhtml", "locations": {"progression": 0.5}}).encode()
+                            if u == 1
+                            else None,
+                        )
+                    )
+            if b % 3:
+                rows["THUMBNAIL_BOOK"].append(
+                    (
+                        komga_id(50_000 + b),
+                        b"\xff\xd8\xff\xe0" + bytes([b]) * 40,
+                        None,
+                        1,
+                        "GENERATED",
+                        created,
+                        created,
+                        bid,
+                        300,
+                        450 + b,
+                        "image/jpeg",
+                        44,
+                    )
+                )
+    rows["PAGE_HASH"] = [
+        (
+            hashlib.md5(str(h).encode()).hexdigest(),
+            "image/jpeg",
+            None if h == 1 else 12_345 + h,
+            ("DELETE_AUTO", "DELETE_MANUAL", "IGNORE")[h],
+            (0, 0, 3)[h],  # pages deleted by the action: most none
+            at,
+            at,
+        )
+        for h in range(3)
+    ]
+    return rows
+
+
+def komga_server(path: Path) -> Path:
+    """A Komga comics server's ``database.sqlite`` (see the module's list)."""
+    return write_export(path, KOMGA_DDL, komga_rows(), bytes_as_text=False)
+
+
+# --- Kavita ----------------------------------------------------------------------------------------------
+
+
+def kavita_table(
+    name: str, columns: Sequence[tuple[str, str]], parents: Sequence[tuple[str, str]] = ()
+) -> str:
+    """A ``CREATE TABLE`` as EF Core's SQLite migrations write it."""
+    parts = [f'"Id" INTEGER NOT NULL CONSTRAINT "PK_{name}" PRIMARY KEY AUTOINCREMENT']
+    parts += [f'"{column}" {declared}' for column, declared in columns]
+    parts += [
+        f'CONSTRAINT "FK_{name}_{parent}_{column}" FOREIGN KEY ("{column}") REFERENCES "{parent}" ("Id") '
+        "ON DELETE CASCADE"
+        for column, parent in parents
+    ]
+    return f'CREATE TABLE "{name}" (\n    ' + ",\n    ".join(parts) + "\n)"
+
+
+KAVITA_STAMPS = (
+    ("Created", "TEXT NOT NULL"),
+    ("LastModified", "TEXT NOT NULL"),
+    ("CreatedUtc", "TEXT NOT NULL"),
+    ("LastModifiedUtc", "TEXT NOT NULL"),
+)
+KAVITA_DDL = [
+    kavita_table(
+        "Library",
+        [
+            ("Name", "TEXT NULL"),
+            ("Type", "INTEGER NOT NULL"),
+            *KAVITA_STAMPS,
+            ("LastScanned", "TEXT NOT NULL"),
+        ],
+    ),
+    kavita_table(
+        "AspNetUsers",
+        [
+            ("Created", "TEXT NOT NULL"),
+            ("LastActive", "TEXT NOT NULL"),
+            ("RowVersion", "INTEGER NOT NULL"),
+            ("UserName", "TEXT NULL"),
+            ("EmailConfirmed", "INTEGER NOT NULL"),
+            ("ConcurrencyStamp", "TEXT NULL"),
+            ("LockoutEnd", "TEXT NULL"),
+        ],
+    ),
+    kavita_table(
+        "Series",
+        [
+            ("Name", "TEXT NULL"),
+            *KAVITA_STAMPS,
+            ("AvgHoursToRead", "REAL NOT NULL DEFAULT 0.0"),
+            ("LibraryId", "INTEGER NOT NULL"),
+        ],
+        [("LibraryId", "Library")],
+    ),
+    kavita_table(
+        "Volume",
+        [
+            ("MinNumber", "REAL NOT NULL DEFAULT 0.0"),
+            ("Pages", "INTEGER NOT NULL"),
+            *KAVITA_STAMPS,
+            ("SeriesId", "INTEGER NOT NULL"),
+        ],
+        [("SeriesId", "Series")],
+    ),
+    kavita_table(
+        "Chapter",
+        [
+            ("Number", "TEXT NULL"),
+            ("MinNumber", "REAL NOT NULL DEFAULT 0.0"),
+            ("SortOrder", "REAL NOT NULL DEFAULT 0.0"),
+            *KAVITA_STAMPS,
+            ("IsSpecial", "INTEGER NOT NULL"),
+            ("Title", "TEXT NULL"),
+            ("ReleaseDate", "TEXT NOT NULL DEFAULT '0001-01-01 00:00:00'"),
+            ("WordCount", "INTEGER NOT NULL"),
+            ("VolumeId", "INTEGER NOT NULL"),
+        ],
+        [("VolumeId", "Volume")],
+    ),
+    kavita_table(
+        "AppUserProgresses",
+        [
+            ("PagesRead", "INTEGER NOT NULL"),
+            ("ChapterId", "INTEGER NOT NULL"),
+            ("BookScrollId", "TEXT NULL"),
+            *KAVITA_STAMPS,
+            ("AppUserId", "INTEGER NOT NULL"),
+        ],
+        [("AppUserId", "AspNetUsers"), ("ChapterId", "Chapter")],
+    ),
+    kavita_table(
+        "AppUserRating",
+        [
+            ("Rating", "REAL NOT NULL"),
+            ("Review", "TEXT NULL"),
+            ("SeriesId", "INTEGER NOT NULL"),
+            ("AppUserId", "INTEGER NOT NULL"),
+        ],
+        [("AppUserId", "AspNetUsers"), ("SeriesId", "Series")],
+    ),
+]
+KAVITA_START = datetime(2024, 5, 1, 8, 30, 0)
+#: .NET's DateTime.MinValue, as EF Core writes it: what Kavita keeps for "never" and "unknown".
+KAVITA_NEVER = "0001-01-01 00:00:00"
+KAVITA_SERIES = ("ワンピース", "Berserk", "Astérix 🐗", "Les Cités obscures")
+KAVITA_VOLUMES = (-100_000.0, 1.0, 2.5)  # a loose leaf's "volume", then volumes 1 and 2.5
+
+
+def kavita_time(at: datetime, ticks: int = 0) -> str:
+    """EF Core's ``DateTime`` on SQLite: ``yyyy-MM-dd HH:mm:ss.FFFFFFF``, ``ticks`` the 100-nanosecond
+    units within the second, trailing zeros (and a bare point) left out."""
+    fraction = f"{ticks:07d}".rstrip("0")
+    return f"{at:%Y-%m-%d %H:%M:%S}" + (f".{fraction}" if fraction else "")
+
+
+def kavita_stamps(n: int) -> tuple[str, str, str, str]:
+    """Row ``n``'s Created, LastModified (the server's local time, UTC+2) and their UTC twins."""
+    local = KAVITA_START + timedelta(hours=n)
+    ticks, later = (n * 1_234_567) % 10_000_000, (n * 7_654_321) % 10_000_000
+    return (
+        kavita_time(local, ticks),
+        kavita_time(local + timedelta(minutes=5), later),
+        kavita_time(local - timedelta(hours=2), ticks),
+        kavita_time(local + timedelta(minutes=3), later),
+    )
+
+
+def kavita_chapter_number(c: int) -> tuple[str, float, float]:
+    """Chapter ``c``'s ``Number`` as parsed from its file name, its ``MinNumber`` and ``SortOrder``."""
+    kind = c % 4
+    if kind == 2:  # a special: Kavita's loose-leaf number, sorted after everything
+        return "-100000", -100_000.0, 100_000.0 + c
+    if kind == 3:
+        return "1-2", 1.0, 1.0
+    number = c + 0.5 * (kind == 1)
+    return f"{number:g}", number, number
+
+
+def kavita_rows() -> dict[str, list[Sequence[Any]]]:
+    rows: dict[str, list[Sequence[Any]]] = {
+        "Library": [
+            (1, "Manga", 0, *kavita_stamps(1), kavita_time(KAVITA_START, 5)),
+            (2, "Comics 🦸", 1, *kavita_stamps(2), KAVITA_NEVER),
+        ],
+        "AspNetUsers": [
+            (
+                u,
+                kavita_time(KAVITA_START, u * 111),
+                KAVITA_NEVER if u == 3 else kavita_time(KAVITA_START + timedelta(days=u), u * 3),
+                4_294_967_295 if u == 1 else u,
+                f"user{u}",
+                u % 2,
+                str(UUID(int=u * 0x9E3779B97F4A7C15)),
+                "2024-06-01 12:00:00.1234567+00:00" if u == 2 else None,
+            )
+            for u in range(1, 4)
+        ],
+        "Series": [],
+        "Volume": [],
+        "Chapter": [],
+        "AppUserProgresses": [],
+        "AppUserRating": [],
+    }
+    v = c = 0
+    for s, name in enumerate(KAVITA_SERIES, start=1):
+        rows["Series"].append((s, name, *kavita_stamps(10 + s), (0.0, 1.5, 2.25, 10.0)[s % 4], 1 + s % 2))
+        rows["AppUserRating"].append(
+            (s, (4.5, 3.0, 0.0, 5.0)[s % 4], None if s % 2 else "Très bien\u00a0— 👍", s, 1 + s % 3)
+        )
+        for number in KAVITA_VOLUMES:
+            v += 1
+            rows["Volume"].append((v, number, 20 * (v % 3), *kavita_stamps(100 + v), s))
+            for _ in range(2):
+                c += 1
+                text, least, order = kavita_chapter_number(c)
+                released = KAVITA_NEVER if c % 3 == 0 else kavita_time(datetime(2000 + c, 1 + c % 12, 1))
+                rows["Chapter"].append(
+                    (
+                        c,
+                        text,
+                        least,
+                        order,
+                        *kavita_stamps(1000 + c),
+                        int(c % 4 == 2),
+                        None if c % 5 else f"Chapter {text}: l’été",
+                        released,
+                        c * 1234,
+                        v,
+                    )
+                )
+                for u in range(1, 4):
+                    if (c + u) % 3 == 0:
+                        p = len(rows["AppUserProgresses"]) + 1
+                        scroll = None if p % 3 else f"//html[1]/BODY/APP-ROOT/DIV[{p}]"
+                        rows["AppUserProgresses"].append((p, c % 11, c, scroll, *kavita_stamps(3000 + p), u))
+    return rows
+
+
+def kavita_server(path: Path) -> Path:
+    """A Kavita manga server's ``kavita.db`` (see the module's list)."""
+    return write_export(path, KAVITA_DDL, kavita_rows(), bytes_as_text=False)
+
+
+# --- Jellyfin --------------------------------------------------------------------------------------------
+
+JELLYFIN_DDL = [
+    'CREATE TABLE "Users" ("Id" TEXT NOT NULL CONSTRAINT "PK_Users" PRIMARY KEY, "Username" TEXT NOT NULL, '
+    '"Password" TEXT NULL, "InvalidLoginAttemptCount" INTEGER NOT NULL, "LastActivityDate" TEXT NULL, '
+    '"MaxParentalAgeRating" INTEGER NULL, "InternalId" INTEGER NOT NULL, "RowVersion" INTEGER NOT NULL)',
+    'CREATE TABLE "BaseItems" ("Id" TEXT NOT NULL CONSTRAINT "PK_BaseItems" PRIMARY KEY, '
+    '"Type" TEXT NOT NULL, '
+    '"Path" TEXT NULL, "IsMovie" INTEGER NOT NULL, "CommunityRating" REAL NULL, "Name" TEXT NULL, '
+    '"OfficialRating" TEXT NULL, "PremiereDate" TEXT NULL, "ProductionYear" INTEGER NULL, '
+    '"RunTimeTicks" INTEGER NULL, "DateCreated" TEXT NULL, "Size" INTEGER NULL, "ParentId" TEXT NULL, '
+    'CONSTRAINT "FK_BaseItems_BaseItems_ParentId" FOREIGN KEY ("ParentId") REFERENCES "BaseItems" ("Id") '
+    "ON DELETE CASCADE)",
+    'CREATE TABLE "UserData" ("CustomDataKey" TEXT NOT NULL, "ItemId" TEXT NOT NULL, "UserId" TEXT NOT NULL, '
+    '"Rating" REAL NULL, "PlaybackPositionTicks" INTEGER NOT NULL, "PlayCount" INTEGER NOT NULL, '
+    '"LastPlayedDate" TEXT NULL, "Played" INTEGER NOT NULL, '
+    'CONSTRAINT "PK_UserData" PRIMARY KEY ("ItemId", "UserId", "CustomDataKey"), '
+    'CONSTRAINT "FK_UserData_BaseItems_ItemId" FOREIGN KEY ("ItemId") REFERENCES "BaseItems" ("Id") '
+    "ON DELETE CASCADE, "
+    'CONSTRAINT "FK_UserData_Users_UserId" FOREIGN KEY ("UserId") REFERENCES "Users" ("Id") '
+    "ON DELETE CASCADE)",
+    'CREATE TABLE "MediaStreamInfos" ("ItemId" TEXT NOT NULL, "StreamIndex" INTEGER NOT NULL, '
+    '"StreamType" INTEGER NOT NULL, "Codec" TEXT NULL, "Language" TEXT NULL, "BitRate" INTEGER NULL, '
+    '"AverageFrameRate" REAL NULL, "Title" TEXT NULL, '
+    'CONSTRAINT "PK_MediaStreamInfos" PRIMARY KEY ("ItemId", "StreamIndex"), '
+    'CONSTRAINT "FK_MediaStreamInfos_BaseItems_ItemId" FOREIGN KEY ("ItemId") REFERENCES "BaseItems" ("Id") '
+    "ON DELETE CASCADE)",
+    'CREATE TABLE "ActivityLogs" ('
+    '"Id" INTEGER NOT NULL CONSTRAINT "PK_ActivityLogs" PRIMARY KEY AUTOINCREMENT, '
+    '"Name" TEXT NOT NULL, "Overview" TEXT NULL, "Type" TEXT NOT NULL, "UserId" TEXT NOT NULL, '
+    '"DateCreated" TEXT NOT NULL, "LogSeverity" INTEGER NOT NULL, "RowVersion" INTEGER NOT NULL)',
+]
+JELLYFIN_START = datetime(2025, 1, 10, 19, 0, 0)
+#: .NET's ``Guid.Empty``: the user of an event no user caused.
+JELLYFIN_NO_USER = "00000000-0000-0000-0000-000000000000"
+JELLYFIN_USERS = ("admin", "Zoë", "kids", "guest", "théo")
+JELLYFIN_TITLES = ("Amélie", "千と千尋の神隠し", "Die Hard 🎄", "Se7en", "Blade Runner 2049")
+JELLYFIN_RUNTIMES = (72_000_000_000, 13_200_000_000, 54_123_456_789)  # 2 h, 22 min, in 100 ns ticks
+#: Activities of a scheduled task or a plugin: no user caused them.
+JELLYFIN_SYSTEM_EVENTS = ("PluginInstalled", "TaskCompleted")
+JELLYFIN_EVENTS = (
+    "SessionStarted",
+    "SessionEnded",
+    "VideoPlayback",
+    "UserPasswordChanged",
+    *JELLYFIN_SYSTEM_EVENTS,
+)
+
+
+def jellyfin_guid(n: int) -> str:
+    """A ``Guid`` as EF Core stores it on SQLite: upper-case text."""
+    return str(UUID(int=(n * 0x9E3779B97F4A7C15F39CC0605CEDC835) % (1 << 128))).upper()
+
+
+def jellyfin_time(n: int, ticks: int) -> str:
+    """A ``DateTime`` as EF Core writes it: ``yyyy-MM-dd HH:mm:ss.FFFFFFF`` (see :func:`kavita_time`)."""
+    return kavita_time(JELLYFIN_START + timedelta(hours=n), ticks)
+
+
+def jellyfin_rows(items: int = 12, events: int = 30) -> dict[str, list[Sequence[Any]]]:
+    users = [jellyfin_guid(1000 + u) for u in range(len(JELLYFIN_USERS))]
+    folder = jellyfin_guid(1)
+    ids = [jellyfin_guid(2 + m) for m in range(items)]
+    rows: dict[str, list[Sequence[Any]]] = {
+        "Users": [
+            (
+                uid,
+                name,
+                None if u == 3 else f"$PBKDF2-SHA512$iterations=210000${u:064X}",
+                u % 2,
+                None if u == 3 else jellyfin_time(u, 1_234_567 * (u + 1) % 10_000_000),
+                10 if u == 2 else None,
+                u + 1,
+                0,
+            )
+            for u, (uid, name) in enumerate(zip(users, JELLYFIN_USERS, strict=True))
+        ],
+        "BaseItems": [
+            (
+                folder,
+                "MediaBrowser.Controller.Entities.CollectionFolder",
+                "/config/data/collections/Movies",
+                0,
+                None,
+                "Movies",
+                None,
+                None,
+                None,
+                None,
+                jellyfin_time(0, 1),
+                None,
+                None,
+            )
+        ],
+        "UserData": [],
+        "MediaStreamInfos": [],
+        "ActivityLogs": [],
+    }
+    for m, iid in enumerate(ids, start=1):
+        title = f"{JELLYFIN_TITLES[m % 5]} {m}"
+        rows["BaseItems"].append(
+            (
+                iid,
+                "MediaBrowser.Controller.Entities.Movies.Movie",
+                f"/media/movies/{title}/film{m}.mkv",
+                1,
+                None if m % 7 == 0 else 5 + (m % 50) / 10,
+                title,
+                (None, "PG-13", "FSK-12", "12", "R")[m % 5],
+                kavita_time(datetime(1990 + m, 1 + m % 12, 1)) if m % 4 else None,
+                1990 + m if m % 4 else None,
+                JELLYFIN_RUNTIMES[m % 3] if m % 5 else None,
+                jellyfin_time(-m, m * 4242 % 10_000_000),
+                1_500_000_000 + m * 77_777_777,
+                folder,
+            )
+        )
+        for s in range(2 if m % 3 else 1):
+            rows["MediaStreamInfos"].append(
+                (
+                    iid,
+                    s,
+                    (1, 0)[s],
+                    ("h264", "aac")[s],
+                    (None, "fre")[s],
+                    (8_000_000 + m, 384_000)[s],
+                    (23.976025 if m % 2 else 25.0, None)[s],
+                    (None, "Français 5.1")[s],
+                )
+            )
+        for u, uid in enumerate(users):
+            if (m + u) % 3 == 0:
+                played = m % 2 == 0
+                rows["UserData"].append(
+                    (
+                        iid.replace("-", "").lower(),
+                        iid,
+                        uid,
+                        None if m % 3 else 7.5,
+                        0 if played else 12_345_678 * m,
+                        int(played),
+                        jellyfin_time(m, m * 11) if played else None,
+                        int(played),
+                    )
+                )
+    for a in range(1, events + 1):
+        kind = JELLYFIN_EVENTS[a % len(JELLYFIN_EVENTS)]
+        user = JELLYFIN_NO_USER if kind in JELLYFIN_SYSTEM_EVENTS else users[(a // 6) % len(users)]
+        rows["ActivityLogs"].append(
+            (
+                a,
+                f"{kind} {a} — ñ",
+                None if a % 3 else f"IP address: 192.168.1.{a}",
+                kind,
+                user,
+                jellyfin_time(a, a * 987_654 % 10_000_000),
+                (2, 2, 2, 1, 2, 3)[a % 6],
+                0,
+            )
+        )
+    return rows
+
+
+def jellyfin_server(path: Path) -> Path:
+    """A Jellyfin media server's ``jellyfin.db`` (see the module's list)."""
+    return write_export(path, JELLYFIN_DDL, jellyfin_rows(), bytes_as_text=False)

@@ -843,3 +843,62 @@ def test_a_unique_generated_column_is_a_declared_key_not_a_crash(
         ("X y", 1),
         ("Z", 1),
     ]
+
+
+def test_a_primary_key_column_declared_null_holding_null_is_no_key_and_no_warning(
+    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path
+) -> None:
+    # A composite PRIMARY KEY a column of which the schema itself declares NULL (`size int8 NULL`): the
+    # application writes NULL there on purpose (a comics server's page hashes, `PRIMARY KEY (hash,
+    # media_type, size)` with NULL for a page whose size was never read). SQLite keeps such a key as
+    # it keeps a UNIQUE constraint, rows with a NULL apart from every other: it names no row by its
+    # NULLs, which are no dirt, and it is passed over as a UNIQUE holding NULLs is: the next declared
+    # UNIQUE without NULLs, else a key found in the data, else none; no null_key, no warning. Until
+    # now it was the key, "rows with NULL in the key" and "plain index instead of a primary key"
+    # (exit 2). A key column only left without NOT NULL (`id INT PRIMARY KEY`) keeps its NULLs as
+    # dirt, counted (test_duplicate_rows_and_null_keys_match_sqlite): nothing says NULL is meant there.
+    hashes = [("h1", "image/jpeg", 10, 1), ("h1", "image/jpeg", None, 2), ("h1", "image/png", None, 3)]
+    plain = [("a", None), ("b", "q")]
+    path = make_sqlite(
+        {
+            "hashes": (
+                "CREATE TABLE hashes (hash varchar NOT NULL, media_type varchar NOT NULL, "
+                "size int8 NULL, n int NOT NULL, PRIMARY KEY (hash, media_type, size))",
+                hashes,
+            ),
+            # NULL under a named constraint declares it too; the next declared UNIQUE is the key.
+            "coded": (
+                'CREATE TABLE coded (code TEXT NOT NULL UNIQUE, "NULL" TEXT NULL DEFAULT NULL, '
+                "kind TEXT CONSTRAINT k NULL, PRIMARY KEY (code, kind))",
+                [("a", None, "x"), ("b", "c2", None)],
+            ),
+            # `DEFAULT NULL` is a default, no constraint, and `"NULL"` a name: neither declares NULL.
+            "plain": (
+                'CREATE TABLE plain (a TEXT, b TEXT DEFAULT NULL, "NULL" TEXT, PRIMARY KEY (a, b))',
+                [(*row, None) for row in plain],
+            ),
+        }
+    )
+    profiled = profile(path)
+    found = {name: (table.key, table.key_found) for name, table in profiled.tables.items()}
+    assert found == {
+        "hashes": (["n"], "data_unique"),
+        "coded": (["code"], "declared_unique"),
+        # Declared nowhere NULL: its NULL is SQLite's quirk, counted as before.
+        "plain": (["a", "b"], "declared_primary_key"),
+    }
+    assert profiled.tables["hashes"].issues == profiled.tables["coded"].issues == []
+    assert [issue.kind for issue in profiled.tables["plain"].issues] == ["null_key"]
+    notes = profiled.tables["hashes"].columns["size"].notes
+    assert any("with size declared NULL, NULL in 2 rows" in note for note in notes), notes
+    result = columnar_etl.run(
+        path, mode="simple", settings=run_settings(tmp_path, pg_uri), show_progress=False
+    )
+    assert result.record.warnings == [
+        "plain: plain index instead of a primary key: 1 rows have NULL in the key (a, b)"
+    ], result.record.error
+    schema = str(result.record.version_schema)
+    keys = {name: primary_key(pg_uri, schema, name) for name in ("hashes", "coded", "plain")}
+    assert keys == {"hashes": ["n"], "coded": ["code"], "plain": []}
+    loaded = pg_query(pg_uri, f'SELECT * FROM "{schema}"."hashes"')
+    assert sorted(loaded, key=repr) == sorted(hashes, key=repr)

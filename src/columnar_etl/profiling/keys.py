@@ -48,6 +48,7 @@ from columnar_etl.source.catalogue import (
     DOCUMENT_ID,
     connect_read_only,
     declared_columns,
+    declared_nullable,
     takes_document_id,
     virtual_tables,
 )
@@ -96,6 +97,9 @@ class DeclaredKey:
     #: partial, no expression) that is not this key. Their values are distinct as the export wrote
     #: them, and a foreign key may name them, as it names this one.
     others: tuple[tuple[str, ...], ...] = ()
+    #: The columns of this key its table's statement declares ``NULL`` (``size int8 NULL`` in
+    #: ``PRIMARY KEY (hash, media_type, size)``): the application writes NULL there on purpose.
+    nullable: tuple[str, ...] = ()
 
 
 def naming_key(declared: DeclaredKey, table: TableProfile) -> DeclaredKey | None:
@@ -107,10 +111,16 @@ def naming_key(declared: DeclaredKey, table: TableProfile) -> DeclaredKey | None
     (that one among them) still its ``others``; None when every one holds a NULL (a key found in the
     data, if any, names them). A primary key is the key, NULLs in it SQLite's quirk, counted
     (``null_key``), unless a column of it is NULL in every row (:func:`never_filled`): PostgreSQL's
-    ``id SERIAL PRIMARY KEY`` run on SQLite, which never fills it, names no row either."""
+    ``id SERIAL PRIMARY KEY`` run on SQLite, which never fills it, names no row either; or unless a
+    column of it that the schema declares ``NULL`` holds one (:func:`declared_null_held`): SQLite keeps
+    such a key as it keeps a UNIQUE constraint, and the application writes its NULLs on purpose."""
     if declared.enforced:
         return declared
-    if declared.found == "declared_primary_key" and not never_filled(declared, table):
+    if (
+        declared.found == "declared_primary_key"
+        and not never_filled(declared, table)
+        and not declared_null_held(declared, table)
+    ):
         return declared
     every = (declared.columns, *declared.others)
     free = [
@@ -135,6 +145,17 @@ def never_filled(declared: DeclaredKey, table: TableProfile) -> str | None:
     for name in declared.columns:
         column = table.columns.get(name)
         if column is not None and column.row_count and column.null_count == column.row_count:
+            return name
+    return None
+
+
+def declared_null_held(declared: DeclaredKey, table: TableProfile) -> str | None:
+    """The first column of ``declared`` that its table's statement declares ``NULL`` and that holds
+    NULL in ``table`` (a comics server's page hashes, ``PRIMARY KEY (hash, media_type, size)`` with
+    ``size int8 NULL``, NULL for a page whose size was never read), else None."""
+    for name in declared.nullable:
+        column = table.columns.get(name)
+        if column is not None and column.null_count:
             return name
     return None
 
@@ -198,7 +219,12 @@ def _declared_key(
         alias = len(primary) == 1 and str(primary[0][2]).upper() == "INTEGER" and rowid and not indexed
         enforced = alias or not rowid or all(row[3] for row in primary)
         others = _other_keys(unique, columns)
-        return DeclaredKey(columns, "declared_primary_key", alias, enforced, others)
+        statement = con.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)
+        ).fetchone()
+        null = declared_nullable(statement[0] if statement else None)
+        nullable = tuple(column for column in columns if column.lower() in null)
+        return DeclaredKey(columns, "declared_primary_key", alias, enforced, others, nullable)
     if unique:
         columns = min(unique)[2]
         enforced = all(row[3] for row in info if row[1] in columns)

@@ -51,6 +51,7 @@ from columnar_etl.profiling.keys import (
     DeclaredKey,
     data_key,
     declared_keys,
+    declared_null_held,
     declared_with_others,
     find_key,
     keep_as_written,
@@ -4251,6 +4252,19 @@ def _keyed_steps(
             f"declared PRIMARY KEY ({', '.join(declared.columns)}) but NULL in every row: SQLite keeps the "
             "NULL of a key that is no INTEGER PRIMARY KEY (a PostgreSQL SERIAL it never fills), so it "
             f"names no row; the table's key is {what} (declared UNIQUE, else found in the data)"
+        )
+    if (
+        declared is not None
+        and declared.found == "declared_primary_key"
+        and naming is not declared
+        and (held := declared_null_held(declared, profiled))
+    ):
+        what = ", ".join(profiled.key) or "none"
+        profiled[held].notes.append(
+            f"declared PRIMARY KEY ({', '.join(declared.columns)}) with {held} declared NULL, NULL in "
+            f"{profiled[held].null_count:,} rows: SQLite keeps rows with a NULL in such a key apart, as "
+            "in a UNIQUE constraint, so it names no row by them; the table's key is "
+            f"{what} (declared UNIQUE, else found in the data)"
         )
     # Another key a reference found in the data may name (references._parent_keys).
     profiled.unique_alone = tuple(name for name in alone if name not in profiled.key)

@@ -123,7 +123,9 @@ it is. Where the parent has keys at or below 0, such a value without a parent is
 other. Only those two: ``''`` is already NULL (blank, its own rule), and any other number is a legal
 key. Where the column's name names the parent, they are left out of the inclusion share
 (:func:`_share_of_references`; since 2026-12-05, for ``-1`` too); elsewhere they count among the
-values.
+values. So does the nil UUID (:data:`NIL_UUIDS`, .NET's ``Guid.Empty``) beside the keys of a text
+parent that does not hold it: no UUID generator draws it (Jellyfin's activity log names it as the user
+of an event no user caused; since 2026-12-05).
 """
 
 from __future__ import annotations
@@ -187,6 +189,9 @@ KEPT_PREFIX = "__columnar_etl_kept_"
 #: ``-1``; the module's last paragraph): counted apart from the orphans when no parent key matches
 #: them and all keys lie above 0.
 NO_REFERENCES = ("0", "-1")
+#: The nil UUID, .NET's ``Guid.Empty`` (with and without its hyphens): the "no reference" of a column
+#: of GUIDs, which no generator draws (the module's last paragraph).
+NIL_UUIDS = ("00000000-0000-0000-0000-000000000000", "0" * 32)
 
 _Entry = TypeVar("_Entry")
 _Found = TypeVar("_Found")
@@ -608,6 +613,8 @@ def _fits(child: ColumnProfile, parent: ColumnProfile) -> bool:
     # A 0 or -1 beside keys all above 0 may stand for no reference (NO_REFERENCES): the measure then
     # leaves them out of the share where the column's name names the parent (_share_of_references).
     none = {0: 1, -1: 2}.get(child.min, 0) if isinstance(parent.min, int) and parent.min > 0 else 0
+    if isinstance(parent.min, str) and child.min in NIL_UUIDS and parent.min not in NIL_UUIDS:
+        none = 1  # the nil UUID, the lowest of GUIDs' text, beside GUID keys
     if math.ceil((compared - none) * MIN_INCLUSION) > parent.distinct_count:
         return False
     if None in (child.min, child.max, parent.min, parent.max):
@@ -955,7 +962,8 @@ def inclusion_sql(
     )
     # A child value standing for "no reference" (the module's last paragraph), where it matches no key.
     spelled = ", ".join(f"'{mark}{value}'" for value in NO_REFERENCES for mark in ("", "="))
-    none = f"(v.val IN ({spelled}) AND coalesce(lowest.low > 0, true))"
+    nil = ", ".join(f"'{value}'" for value in NIL_UUIDS)
+    none = f"((v.val IN ({spelled}) AND coalesce(lowest.low > 0, true)) OR v.val IN ({nil}))"
     sql = (
         f"WITH cells AS MATERIALIZED ({' UNION ALL '.join(scans)}), "
         "counted AS MATERIALIZED (SELECT col, val, sum(n) AS n FROM cells GROUP BY col, val), "
@@ -978,9 +986,11 @@ def inclusion_sql(
         "coalesce(max(k.r), 0) AS reach, coalesce(max(k.keys), 0) AS keys, "
         "min(try_cast(k.val AS BIGINT)) AS low, max(try_cast(k.val AS BIGINT)) AS high, "
         f"coalesce(sum(v.n) FILTER (WHERE k.val IS NULL AND {none}), 0) AS no_reference, "
-        # Which of them, as numbers (a '=' marks a value read with its storage class), highest first.
-        "list(DISTINCT CAST(try_cast(CASE WHEN starts_with(v.val, '=') THEN v.val[2:] ELSE v.val END "
-        f"AS BIGINT) AS VARCHAR)) FILTER (WHERE k.val IS NULL AND {none}) AS no_reference_values, "
+        # Which of them, as numbers (a '=' marks a value read with its storage class), highest first; a
+        # nil UUID as it is.
+        "list(DISTINCT coalesce(CAST(try_cast(CASE WHEN starts_with(v.val, '=') THEN v.val[2:] ELSE v.val "
+        "END AS BIGINT) AS VARCHAR), v.val)) "
+        f"FILTER (WHERE k.val IS NULL AND {none}) AS no_reference_values, "
         f"coalesce(sum(v.n) FILTER (WHERE k.val IS NULL AND NOT {none} AND e.val IS NOT NULL), 0) "
         "AS elsewhere "
         "FROM pairs JOIN counted v ON v.col = pairs.child "
@@ -1056,7 +1066,7 @@ def measure(
     rows = src.connection.cursor().execute(sql).fetchall()
     for pair, distinct, hits, orphans, examples, reach, keys, low, high, none, nones, elsewhere in rows:
         _, column, parent, key, kind = pairs[int(pair)]
-        nones = tuple(sorted(set(nones or ()), key=int, reverse=True))
+        nones = tuple(sorted(set(nones or ()), key=_no_reference_order, reverse=True))
         share = _share_of_references(column, parent, int(distinct), int(hits), len(nones), key)
         ends = (int(low), int(high)) if kind == "integer" and None not in (low, high) else (None, None)
         found[int(pair)] = Inclusion(
@@ -1075,6 +1085,11 @@ def measure(
             elsewhere=int(elsewhere),
         )
     return found
+
+
+def _no_reference_order(value: str) -> tuple[int, int]:
+    """``0`` before ``-1`` (highest first, reversed), a nil UUID after both."""
+    return (0, 0) if value in NIL_UUIDS else (1, int(value))
 
 
 def _share_of_references(
@@ -2889,9 +2904,14 @@ def _record(column: ColumnProfile, fit: Inclusion, *, declared: bool, compared: 
     if fit.no_reference:
         column.no_reference_count = fit.no_reference
         column.no_reference_values = list(fit.no_reference_values)
+        why = (
+            f"the nil UUID, which no generator draws, is no key of {fit.parent}.{fit.key}"
+            if set(fit.no_reference_values) <= set(NIL_UUIDS)
+            else f"no key of {fit.parent}.{fit.key} is 0 or lower"
+        )
         column.notes.append(
-            f"{column.no_reference_said} for no reference ({fit.no_reference:,} rows; "
-            f"no key of {fit.parent}.{fit.key} is 0 or lower): not counted as orphans, loaded as it is"
+            f"{column.no_reference_said} for no reference ({fit.no_reference:,} rows; {why}): not counted "
+            "as orphans, loaded as it is"
         )
     if fit.orphans:
         column.issues.append(

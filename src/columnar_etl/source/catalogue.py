@@ -927,6 +927,56 @@ def declared_choices(sql: str | None) -> dict[str, tuple[str, ...]]:
     return found
 
 
+#: A ``CREATE TABLE`` statement's tokens: comments, string literals, quoted names, words, one character.
+_SQL_TOKEN = re.compile(
+    r"""--[^\n]*|/\*.*?(?:\*/|$)|'(?:[^']|'')*'|"(?:[^"]|"")*"|`(?:[^`]|``)*`|\[[^\]]*\]"""
+    r"""|[A-Za-z_][A-Za-z0-9_$]*|\S""",
+    re.DOTALL,
+)
+#: The first word of a table constraint in a ``CREATE TABLE``'s list, which names no column.
+_TABLE_CONSTRAINTS = frozenset({"CONSTRAINT", "PRIMARY", "UNIQUE", "CHECK", "FOREIGN"})
+
+
+def _unquoted(name: str) -> str:
+    if name[:1] in ('"', "`") and len(name) > 1:
+        return name[1:-1].replace(name[0] * 2, name[0])
+    if name[:1] == "[":
+        return name[1:-1]
+    return name
+
+
+def declared_nullable(sql: str | None) -> frozenset[str]:
+    """The columns a ``CREATE TABLE`` statement declares ``NULL`` (the column constraint, as in
+    ``size int8 NULL``), by name lower-cased: the application says NULL is one of the column's values.
+    ``NOT NULL``, ``DEFAULT NULL`` (a default, no constraint), a ``NULL`` in parentheses (a CHECK, a
+    default expression), in a string or a comment, or a column named ``"NULL"`` declare nothing."""
+    tokens = [t for t in _SQL_TOKEN.findall(sql or "") if not t.startswith(("--", "/*"))]
+    if "(" not in tokens:
+        return frozenset()
+    found: set[str] = set()
+    definition: list[str] = []  # the definition's words outside parentheses
+    depth = 0
+    for token in [*tokens[tokens.index("(") + 1 :], ","]:
+        if token == "(":
+            depth += 1
+        elif token == ")" and depth:
+            depth -= 1
+        elif token in (",", ")") and not depth:
+            if definition and definition[0].upper() not in _TABLE_CONSTRAINTS:
+                words = [word.upper() for word in definition]
+                if any(
+                    word == "NULL" and words[at - 1] not in ("NOT", "DEFAULT")
+                    for at, word in enumerate(words[1:], start=1)
+                ):
+                    found.add(_unquoted(definition[0]).lower())
+            definition = []
+            if token == ")":
+                break
+        elif not depth:
+            definition.append(token)
+    return frozenset(found)
+
+
 def read_catalogue(path: Path) -> Catalogue:
     """Tables, declared column types and row counts from SQLite itself, opened read-only; the tables
     left out as a virtual table's storage (:func:`internal_tables`), each with its owner; the virtual
