@@ -1580,6 +1580,15 @@ number, so a test computes what a column holds from the same numbers.
   creator ``created_by_id`` and each project's ``owner_id`` users 1..4, which the projects, views,
   labels and attachments keyed from 1 hold too; a task's ``cover_image_attachment_id`` ``0`` for none;
   ``index`` each task's number within its project.
+- :func:`mixxx`: a Mixxx 2.3 DJ library's ``mixxxdb.sqlite`` (its ``schema.xml`` revisions 1..32, the
+  DDL as Mixxx 2.3.3 leaves it; rows as its library scanner and DAOs write them): ``library.location``
+  declared ``integer REFERENCES track_locations(location)`` (the paths) but holding the location's
+  ``id``; ``library``, ``cues``, ``PlaylistTracks`` and ``crate_tracks`` declared to reference the
+  dropped ``library_old``; BPMs, durations and ReplayGain as doubles, ``datetime_added`` Qt's ISO
+  instants with milliseconds and ``Z``, year and track number tags as text (``2001-05-14``,
+  ``003``), unset tags NULL; protobuf beat grid and key map BLOBs; cue positions in samples bound as
+  doubles (whole ones INTEGER, a half REAL), a cue's label ``''`` for none; playlists' and crates'
+  names with emoji and no-break spaces, their dates SQLite's ``CURRENT_TIMESTAMP``.
 from tests.orm_exports import go_time
 """
 
@@ -36978,3 +36987,224 @@ def vikunja_rows() -> dict[str, list[Sequence[Any]]]:
 def vikunja(path: Path) -> Path:
     """A Vikunja to-do server's ``vikunja.db`` (see the module's list)."""
     return write_export(path, VIKUNJA_DDL, vikunja_rows(), bytes_as_text=False)
+
+
+# --- Mixxx (mixxxdb.sqlite: its schema.xml revisions 1..32, rows as its DAOs write them) -----------------
+
+MIXXX_DDL = [
+    "CREATE TABLE settings (\n        name TEXT UNIQUE NOT NULL,\n        value TEXT,\n        locked "
+    "INTEGER DEFAULT 0,\n        hidden INTEGER DEFAULT 0)",
+    "CREATE TABLE track_locations (\n        id INTEGER PRIMARY KEY AUTOINCREMENT,\n        location "
+    "varchar(512) UNIQUE,\n        filename varchar(512),\n        directory varchar(512),\n        filesize "
+    "INTEGER,\n        fs_deleted INTEGER,\n        needs_verification INTEGER)",
+    "CREATE TABLE LibraryHashes (\n        directory_path VARCHAR(256) primary key,\n        hash INTEGER,\n"
+    "        directory_deleted INTEGER, needs_verification INTEGER DEFAULT 0)",
+    "CREATE TABLE Playlists (\n        id INTEGER primary key,\n        name varchar(48),\n        position "
+    "INTEGER,\n        hidden INTEGER DEFAULT 0 NOT NULL,\n        date_created datetime,\n        "
+    "date_modified datetime, locked integer DEFAULT 0)",
+    "CREATE TABLE PlaylistTracks (\n        id INTEGER primary key,\n        playlist_id INTEGER REFERENCES "
+    'Playlists(id),\n        track_id INTEGER REFERENCES "library_old"(id),\n        position INTEGER, '
+    "pl_datetime_added)",
+    "CREATE TABLE cues (\n        id integer PRIMARY KEY AUTOINCREMENT,\n        track_id integer NOT NULL "
+    'REFERENCES "library_old"(id),\n        type integer DEFAULT 0 NOT NULL,\n        position integer '
+    "DEFAULT -1 NOT NULL,\n        length integer DEFAULT 0 NOT NULL,\n        hotcue integer DEFAULT -1 NOT "
+    "NULL,\n        label text DEFAULT '' NOT NULL, color INTEGER DEFAULT 4294901760 NOT NULL)",
+    "CREATE TABLE crates (\n        id integer PRIMARY KEY AUTOINCREMENT,\n        name varchar(48) UNIQUE "
+    "NOT NULL,\n        count integer DEFAULT 0,\n        show integer DEFAULT 1, locked integer DEFAULT 0, "
+    "autodj_source integer DEFAULT 0)",
+    "CREATE TABLE crate_tracks (\n        crate_id integer NOT NULL REFERENCES crates(id),\n        track_id "
+    'integer NOT NULL REFERENCES "library_old"(id),\n        UNIQUE (crate_id, track_id))',
+    "CREATE TABLE library (\n        id INTEGER primary key AUTOINCREMENT,\n        artist varchar(64),\n"
+    "        title varchar(64),\n        album varchar(64),\n        year varchar(16),\n        genre "
+    "varchar(64),\n        tracknumber varchar(3),\n        location integer REFERENCES "
+    "track_locations(location),\n        comment varchar(256),\n        url varchar(256),\n        duration "
+    "float,\n        bitrate integer,\n        samplerate integer,\n        cuepoint integer,\n        bpm "
+    "float,\n        wavesummaryhex blob,\n        channels integer,\n        datetime_added DEFAULT "
+    "CURRENT_TIMESTAMP,\n        mixxx_deleted integer,\n        played integer,\n        header_parsed "
+    'integer DEFAULT 0, filetype varchar(8) DEFAULT "?", replaygain float DEFAULT 0, timesplayed integer '
+    'DEFAULT 0, rating integer DEFAULT 0, key varchar(8) DEFAULT "", beats BLOB, beats_version TEXT, '
+    "composer varchar(64) DEFAULT \"\", bpm_lock INTEGER DEFAULT 0, beats_sub_version TEXT DEFAULT '', keys "
+    'BLOB, keys_version TEXT, keys_sub_version TEXT, key_id INTEGER DEFAULT 0, grouping TEXT DEFAULT "", '
+    'album_artist TEXT DEFAULT "", coverart_source INTEGER DEFAULT 0, coverart_type INTEGER DEFAULT 0, '
+    'coverart_location TEXT DEFAULT "", coverart_hash INTEGER DEFAULT 0, replaygain_peak REAL DEFAULT -1.0, '
+    "tracktotal TEXT DEFAULT '//', color INTEGER)",
+    "CREATE TABLE directories (\n        directory TEXT UNIQUE\n      )",
+]
+MIXXX_LIBRARY_COLUMNS = [
+    "id",
+    "artist",
+    "title",
+    "album",
+    "year",
+    "genre",
+    "tracknumber",
+    "location",
+    "comment",
+    "url",
+    "duration",
+    "bitrate",
+    "samplerate",
+    "cuepoint",
+    "bpm",
+    "wavesummaryhex",
+    "channels",
+    "datetime_added",
+    "mixxx_deleted",
+    "played",
+    "header_parsed",
+    "filetype",
+    "replaygain",
+    "timesplayed",
+    "rating",
+    "key",
+    "beats",
+    "beats_version",
+    "composer",
+    "bpm_lock",
+    "beats_sub_version",
+    "keys",
+    "keys_version",
+    "keys_sub_version",
+    "key_id",
+    "grouping",
+    "album_artist",
+    "coverart_source",
+    "coverart_type",
+    "coverart_location",
+    "coverart_hash",
+    "replaygain_peak",
+    "tracktotal",
+    "color",
+]
+MIXXX_ROOT = "/home/dj/Music"
+MIXXX_ARTISTS = ("坂本龍一", "Björk", "🎧 DJ Emoji", None, "The\u00a0Nbsp Band", "Кино", "Motörhead")
+MIXXX_TITLES = ("Ça va ☕", "長い曲名", "Track\u00a0", "Song ", "x" * 300)
+MIXXX_YEARS = ("1999", "2001-05-14", None, "1987", "2020-02-29")
+MIXXX_TRACKNUMBERS = ("01", "1", "07", "003", "12", None)
+#: (key as Mixxx shows it, its ChromaticKey number) as its key detection or a tag's INITIALKEY gives them.
+MIXXX_KEYS = (("B♭m", 23), ("", 0), ("E", 5), ("F♯m", 19), ("C", 1), ("Am", 22))
+MIXXX_BPMS = (140.0, 92.03, 128.0, 0.0, 174.5, 120.0)
+MIXXX_RATES = (44100, 48000, 22050)
+MIXXX_COLORS = (0xC50A08, 0x32BE44, 0x42D4F4, 0xF8D200, 0x8000FF)
+MIXXX_SCANNED = datetime(2026, 12, 5, 22, 46, 52, 42000, tzinfo=UTC)
+MIXXX_PLAYLISTS = ("Auto DJ", "2026-12-05", "Warm-up 🌅", "Peak\u00a0time", "長いプレイリスト")
+MIXXX_CRATES = ("Techno 🔊", "Vinyl rips", "Für später")
+MIXXX_CUE_LABELS = ("", "Drop 🔥", "Intro", "Break\u00a02")
+
+
+def mixxx_location(n: int) -> tuple[str, str]:
+    """Track location ``n``'s directory and file name: unicode folders, an en dash and an emoji."""
+    folder = f"{MIXXX_ROOT}/Ünïcode Ärtist" if n % 3 == 0 else MIXXX_ROOT
+    return folder, f"t{n:03d} – Trąck {n:03d} 🎵.flac"
+
+
+def mixxx_track(n: int, tracks: int) -> tuple[Any, ...]:
+    """Library row ``n`` as the scanner writes it: tags left unset are NULL, ``location`` the
+    ``track_locations.id`` of its file (the scan's order, not the library's), ``bpm`` and ``duration``
+    doubles, ``datetime_added`` Qt's ISO form with milliseconds and ``Z``, the beat grid and key map
+    protobuf BLOBs (none without a BPM or key), a tag or field left unset NULL (never the
+    DDL's ``""`` defaults: the scanner binds every column), a rating, colour and play count on every
+    third track."""
+    key, key_id = MIXXX_KEYS[n % len(MIXXX_KEYS)]
+    bpm = MIXXX_BPMS[n % len(MIXXX_BPMS)]
+    beats = b"\x0a\x09\x09" + struct.pack("<d", bpm) + b"\x12\x02\x08\x00" if bpm else None
+    title = MIXXX_TITLES[n % len(MIXXX_TITLES)]
+    played = n % 3 == 0
+    added = MIXXX_SCANNED + timedelta(milliseconds=7 * n)
+    return (
+        n,
+        MIXXX_ARTISTS[n % len(MIXXX_ARTISTS)],
+        title + str(n),
+        ("Ágætis byrjun", None, "Discovery")[n % 3],
+        MIXXX_YEARS[n % len(MIXXX_YEARS)],
+        ("Techno", "Drum & Bass", None, "Électro")[n % 4],
+        MIXXX_TRACKNUMBERS[n % len(MIXXX_TRACKNUMBERS)],
+        tracks + 1 - n,
+        ("<b>html</b> & stuff", None, "line1\nline2", "emoji 🔥🔥")[n % 4],
+        None,
+        (2.0, 3.5, 5.0, 183.000907029478)[n % 4],
+        78 + 7 * n,
+        MIXXX_RATES[n % len(MIXXX_RATES)],
+        0,
+        bpm,
+        None,
+        2,
+        added.strftime("%Y-%m-%dT%H:%M:%S.") + f"{added.microsecond // 1000:03d}Z",
+        0,
+        int(played),
+        1,
+        "flac",
+        (0.0, 0.773570678774939)[n % 5 == 0],
+        3 * n if played else 0,
+        n % 6 if played else 0,
+        key or None,
+        beats,
+        "BeatGrid-2.0" if beats else None,
+        (None, "Jóhann")[n % 2],
+        int(n % 7 == 0),
+        None,
+        b"\x08" + bytes([key_id]) + b"\x20\x01" if key_id else None,
+        "KeyMap-1.0" if key_id else None,
+        None,
+        key_id,
+        (None, "Peak time")[n % 2],
+        None,
+        1,
+        0,
+        None,
+        0,
+        (-1.0, 0.846442997455597)[n % 5 == 0],
+        ("07" if n % 6 == 2 else None),
+        MIXXX_COLORS[n % len(MIXXX_COLORS)] if played else None,
+    )
+
+
+def mixxx_rows(tracks: int = 24) -> dict[str, list[Sequence[Any]]]:
+    scanned = "2026-12-05 22:45:08"
+    locations = []
+    for n in range(1, tracks + 1):
+        folder, name = mixxx_location(n)
+        locations.append((n, f"{folder}/{name}", name, folder, 60_000 + 977 * n, 0, 0))
+    cues: list[Sequence[Any]] = []
+    for n in range(1, tracks + 1):
+        rate = MIXXX_RATES[n % len(MIXXX_RATES)]
+        # CueDAO binds positions as doubles in samples (2 per stereo frame): whole in an INTEGER column
+        # they are integers; a hot cue set between two samples keeps its half (REAL).
+        cues.append((len(cues) + 1, n, 2, float(2 * (rate // (n + 1))), 0, -1, "", 0xFF0000))
+        for h in range(n % 4):
+            position = float(2 * rate * h + 2 * n) + (0.5 if (n + h) % 5 == 0 else 0.0)
+            color = MIXXX_COLORS[(n + h) % len(MIXXX_COLORS)]
+            cues.append((len(cues) + 1, n, 1, position, 0, h, MIXXX_CUE_LABELS[(n + h) % 4], color))
+        if n % 4 == 1:  # a saved loop: its length in samples
+            cues.append((len(cues) + 1, n, 4, float(2 * n), float(rate), -1, "", 0xFF0000))
+    playlist_tracks = [
+        (len_ + 1, 1 + len_ % len(MIXXX_PLAYLISTS), 1 + (5 * len_) % tracks, 1 + len_ // 5, scanned)
+        for len_ in range(20)
+    ]
+    return {
+        "settings": [
+            ("mixxx.schema.version", "32", 0, 0),
+            ("mixxx.schema.min_compatible_version", "3", 0, 0),
+            ("mixxx.schema.last_used_version", "32", 0, 0),
+        ],
+        "track_locations": locations,
+        "LibraryHashes": [
+            (MIXXX_ROOT, -2516167789742572981, 0, 0),
+            (f"{MIXXX_ROOT}/Ünïcode Ärtist", 1461423409983762935, 0, 0),
+        ],
+        "Playlists": [
+            (p, name, p, (1, 2)[p - 1] if p <= 2 else 0, scanned, scanned, 0)
+            for p, name in enumerate(MIXXX_PLAYLISTS, start=1)
+        ],
+        "PlaylistTracks": playlist_tracks,
+        "cues": cues,
+        "crates": [(c, name, 4, 1, int(c == 2), int(c == 1)) for c, name in enumerate(MIXXX_CRATES, start=1)],
+        "crate_tracks": [(c, 1 + (c * 7 + 3 * i) % tracks) for c in range(1, 4) for i in range(4)],
+        "library": [mixxx_track(n, tracks) for n in range(1, tracks + 1)],
+        "directories": [(MIXXX_ROOT,)],
+    }
+
+
+def mixxx(path: Path) -> Path:
+    """A Mixxx DJ library's ``mixxxdb.sqlite`` (see the module's list)."""
+    return write_export(path, MIXXX_DDL, mixxx_rows(), bytes_as_text=False)

@@ -60,7 +60,8 @@ server, a Vaultwarden password manager, a Zotero reference library, a Money Mana
 finance file, a Paperless-ngx document archive, a Healthchecks cron monitor, a Tautulli media server
 monitor, a Memos note-taking server, a GoToSocial fediverse server, a Grafana server, a Gitea forge,
 a Kotti CMS site, a Papermerge document archive, an Uptime Kuma status monitor, a Navidrome music
-server, a Deno program's KV store, a Headscale control server, a Vikunja to-do server)
+server, a Deno program's KV store, a Headscale control server, a Vikunja to-do server, a Mixxx DJ
+library)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -14331,3 +14332,61 @@ def test_vikunja_keeps_shares_positions_and_hex_colours_and_finds_each_creator_a
     assert ran.values("tasks", "cover_image_attachment_id", "id") == written(
         "tasks", "cover_image_attachment_id"
     )
+
+
+def test_mixxx_keeps_its_track_location_ids_as_integers_found_in_the_data_and_every_cue_and_beat(
+    run_export: Runner,
+) -> None:
+    # Mixxx declares library.location INTEGER REFERENCES track_locations(location), the column of
+    # paths, and writes the location's id there: no value is a path (SQLite's foreign_key_check
+    # reports every library row). The ids stay bigint, found in the data to reference
+    # track_locations.id, no orphan counted (until 2026-12-05 they were loaded as text "to join" the
+    # paths, every row an orphan: the column scored 0). Beside it: doubles for BPMs and durations, the
+    # scanner's ISO instants with milliseconds and Z, track numbers with leading zeros as text, cue
+    # positions in samples (halves kept), the beat grid and key map BLOBs byte for byte.
+    rows = apps.mixxx_rows()
+    ran, run_dir = run_export(apps.mixxx)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    names = apps.MIXXX_LIBRARY_COLUMNS
+    columns = profiled(run_dir)["columns"]
+
+    def written(column: str) -> dict[Any, Any]:
+        return {row[0]: row[names.index(column)] for row in rows["library"]}
+
+    library = ran.types("library")
+    location = columns["library"]["location"]
+    assert library["location"] == "bigint"
+    assert location["foreign_key"] == "track_locations.id"
+    assert location["quality"] == 100.0 and location["issues"] == []
+    assert any("declared to reference track_locations(location)" in note for note in location["notes"])
+    assert ran.values("library", "location", "id") == written("location")
+    assert set(written("location").values()) == {row[0] for row in rows["track_locations"]}
+    paths = {row[0]: row[1] for row in rows["track_locations"]}
+    assert ran.values("track_locations", "location", "id") == paths
+    for column in ("bpm", "duration", "replaygain", "replaygain_peak"):
+        assert library[column] == "double precision", column
+        assert ran.values("library", column, "id") == written(column), column
+    assert library["tracknumber"] == library["year"] == library["key"] == "text"
+    assert ran.values("library", "tracknumber", "id") == written("tracknumber")
+    assert {"01", "003", "07"} <= set(written("tracknumber").values())
+    assert ran.values("library", "key", "id") == written("key")
+    assert library["datetime_added"] == "timestamp with time zone"
+    assert ran.values("library", "datetime_added", "id") == {
+        n: datetime.fromisoformat(at) for n, at in written("datetime_added").items()
+    }
+    for column in ("beats", "keys"):
+        assert library[column] == "bytea", column
+        found = ran.values("library", column, "id")
+        assert {n: None if v is None else bytes(v) for n, v in found.items()} == written(column), column
+    assert ran.values("library", "title", "id") == written("title")  # no-break spaces kept inside
+
+    cues = ran.types("cues")
+    assert cues["position"] == "double precision" and cues["length"] == "bigint"
+    assert ran.values("cues", "position", "id") == {row[0]: row[3] for row in rows["cues"]}
+    assert any(row[3] % 1 for row in rows["cues"])
+    assert ran.values("cues", "label", "id") == {row[0]: row[6] or None for row in rows["cues"]}
+    assert ran.types("Playlists")["date_created"] == "timestamp without time zone"
+    assert columns["PlaylistTracks"]["playlist_id"]["foreign_key"] == "Playlists.id"
+    assert columns["crate_tracks"]["crate_id"]["foreign_key"] == "crates.id"
