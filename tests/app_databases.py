@@ -1589,6 +1589,13 @@ number, so a test computes what a column holds from the same numbers.
   ``003``), unset tags NULL; protobuf beat grid and key map BLOBs; cue positions in samples bound as
   doubles (whole ones INTEGER, a half REAL), a cue's label ``''`` for none; playlists' and crates'
   names with emoji and no-break spaces, their dates SQLite's ``CURRENT_TIMESTAMP``.
+- :func:`quiterss`: a QuiteRSS 0.19 feed reader's ``feeds.db`` (its own CREATE TABLEs, schema version
+  17; rows as its feed updater and news view write them): every column ``varchar``, ``integer`` or
+  untyped; an item's ``published`` UTC without an offset (``2026-11-20T01:16:59``) but the moment of
+  receipt with ``Z`` for an item that has no date; ``received``, ``created``, ``deleteDate`` Qt's ISO
+  text; ``author_name`` ``''`` for none beside ``author_email`` and ``category`` NULL; an enclosure's
+  length as TEXT; HTML descriptions; read 0/1/2, starred, labels as ``,1,3,``; a folder row among the
+  feeds; label icons as PNG BLOBs.
 from tests.orm_exports import go_time
 """
 
@@ -37208,3 +37215,169 @@ def mixxx_rows(tracks: int = 24) -> dict[str, list[Sequence[Any]]]:
 def mixxx(path: Path) -> Path:
     """A Mixxx DJ library's ``mixxxdb.sqlite`` (see the module's list)."""
     return write_export(path, MIXXX_DDL, mixxx_rows(), bytes_as_text=False)
+
+
+# --- QuiteRSS (feeds.db: its own CREATE TABLEs, version 17; rows as its feed updater writes them) ---------
+
+QUITERSS_DDL = [
+    "CREATE TABLE feeds(id integer primary key, text varchar, title varchar, description varchar, "
+    "xmlUrl varchar, htmlUrl varchar, language varchar, copyrights varchar, author_name varchar, "
+    "author_email varchar, author_uri varchar, webMaster varchar, pubdate varchar, "
+    "lastBuildDate varchar, category varchar, contributor varchar, generator varchar, docs varchar, "
+    "cloud_domain varchar, cloud_port varchar, cloud_path varchar, cloud_procedure varchar, "
+    "cloud_protocal varchar, ttl integer, skipHours varchar, skipDays varchar, image blob, "
+    "unread integer, newCount integer, currentNews integer, label varchar, undeleteCount integer, "
+    "tags varchar, hasChildren integer default 0, parentId integer default 0, rowToParent integer, "
+    "updateIntervalEnable int, updateInterval int, updateIntervalType varchar, updateOnStartup int, "
+    "displayOnStartup int, markReadAfterSecondsEnable int, markReadAfterSeconds int, "
+    "markReadInNewspaper int, markDisplayedOnSwitchingFeed int, markDisplayedOnClosingTab int, "
+    "markDisplayedOnMinimize int, layout text, filter text, groupBy int, displayNews int, "
+    "displayEmbeddedImages integer default 1, loadTypes text, openLinkOnEmptyContent int, "
+    "columns text, sort text, sortType int, maximumToKeep int, maximumToKeepEnable int, "
+    "maximumAgeOfNews int, maximumAgoOfNewEnable int, deleteReadNews int, neverDeleteUnreadNews int, "
+    "neverDeleteStarredNews int, neverDeleteLabeledNews int, status text, created text, "
+    "updated text, lastDisplayed text, f_Expanded integer default 1, flags text, "
+    "authentication integer default 0, duplicateNewsMode integer default 0, "
+    "addSingleNewsAnyDateOn integer default 1, avoidedOldSingleNewsDateOn integer default 0, "
+    "avoidedOldSingleNewsDate varchar, typeFeed integer default 0, "
+    "showNotification integer default 0, disableUpdate integer default 0, "
+    "javaScriptEnable integer default 1, layoutDirection integer default 0, "
+    "SingleClickAction integer default 0, DoubleClickAction integer default 0, "
+    "MiddleClickAction integer default 0 )",
+    "CREATE TABLE news(id integer primary key, feedId integer, guid varchar, "
+    "guidislink varchar default 'true', description varchar, content varchar, title varchar, "
+    "published varchar, modified varchar, received varchar, author_name varchar, author_uri varchar, "
+    "author_email varchar, category varchar, label varchar, new integer default 1, "
+    "read integer default 0, starred integer default 0, deleted integer default 0, "
+    "attachment varchar, comments varchar, enclosure_length, enclosure_type, enclosure_url, "
+    "source varchar, link_href varchar, link_enclosure varchar, link_related varchar, "
+    "link_alternate varchar, contributor varchar, rights varchar, deleteDate varchar, "
+    "feedParentId integer default 0 )",
+    "CREATE INDEX feedId ON news(feedId)",
+    "CREATE TABLE labels(id integer primary key, name varchar, image blob, color_text varchar, "
+    "color_bg varchar, num integer, currentNews integer )",
+    "CREATE TABLE info(id integer primary key, name varchar, value varchar)",
+]
+QUITERSS_RECEIVED = datetime(2026, 12, 5, 22, 59, 12)
+QUITERSS_FEEDS = (  # (text, title, xmlUrl, parentId, rowToParent, author_name, pubdate)
+    ("Dossier ☕ Tech", None, None, 0, 0, None, None),
+    ("Tech ✨", "tech ✨ Feed", "https://ex.org/tech.xml", 1, 0, "", None),
+    ("News", "news ✨ Feed", "https://ex.org/news.xml", 0, 1, "", None),
+    ("Atom 日本", "Atom 日本 feed", "https://atom.ex.org/feed", 0, 2, None, "2026-11-20T08:30:00"),
+)
+QUITERSS_WORDS = ("Ça va", "naïve café", "日本語の記事", "Emoji 🎉🚀", "no\u00a0break", "Σ sigma")
+QUITERSS_LABELS = ("Important", "Work", "Personal", "To Do", "Later", "Amusingly")
+
+
+def quiterss_columns(statement: str) -> list[str]:
+    """The columns of one of :data:`QUITERSS_DDL`'s tables, in order."""
+    with closing(sqlite3.connect(":memory:")) as con:
+        con.execute(statement)
+        name = statement.split()[2].split("(")[0]
+        return [str(row[1]) for row in con.execute(f"PRAGMA table_info({name})")]
+
+
+def quiterss_published(n: int) -> str:
+    """Item ``n``'s date as QuiteRSS stores it: a feed's date converted to UTC and written without an
+    offset (``2026-11-20T01:16:59``); an item without one the moment it was received, ``Z`` and all."""
+    if n % 7 == 5:
+        return (QUITERSS_RECEIVED + timedelta(seconds=n // 10)).isoformat() + "Z"
+    return (datetime(2026, 11, 20, 8, 30) - timedelta(hours=7 * n, minutes=13 * n, seconds=n)).isoformat()
+
+
+def quiterss_news(n: int) -> dict[str, Any]:
+    """News item ``n`` (1-based) as the updater writes it and the user's marks leave it: HTML in
+    ``description``, ``author_name`` ``''`` where the item names none (its e-mail and category NULL),
+    an enclosure's length as TEXT, read 0/1/2, starred, labels ``,1,3,``, a deleted item's
+    ``deleteDate``."""
+    feed = 2 + n % 3
+    deleted = n % 19 == 4
+    return {
+        "id": n,
+        "feedId": feed,
+        "guid": f"urn:uuid:00000000-0000-4000-8000-{n:012d}" if feed == 4 else f"item-{n:05d}",
+        "guidislink": "true",
+        "description": f"<p>Paragraph {n} with <b>bold</b> &amp; <a href='https://ex.org/{n}'>link</a> — "
+        + QUITERSS_WORDS[n % len(QUITERSS_WORDS)]
+        + "</p>"
+        + ("<p>" + "lorem ipsum " * 150 + "</p>" if n % 9 == 0 else ""),
+        "title": f"{QUITERSS_WORDS[(n + 1) % len(QUITERSS_WORDS)]} #{n}",
+        "published": quiterss_published(n),
+        "received": (QUITERSS_RECEIVED + timedelta(seconds=n // 10)).isoformat(),
+        "author_name": "" if n % 2 == 0 else f"Writer {n % 5} Ñ",
+        "author_email": f"w{n % 5}@ex.org" if n % 2 and feed == 4 else None,
+        "category": ("Tech", "Économie", "Sport ⚽")[n % 3] if n % 3 else None,
+        "label": ",1,3," if n % 13 == 5 else None,
+        "new": int(n % 3 != 0 and not deleted),
+        "read": 1 if n % 3 == 0 or deleted else 2 if n % 7 == 0 else 0,
+        "starred": int(n % 11 == 0),
+        "deleted": int(deleted),
+        "comments": f"https://ex.org/{n}#c" if feed != 4 else None,
+        "enclosure_length": str(1_000_000 + 37 * n) if n % 4 == 0 else None,
+        "enclosure_type": "audio/mpeg" if n % 4 == 0 else None,
+        "enclosure_url": f"https://cdn.ex.org/ep{n}.mp3" if n % 4 == 0 else None,
+        "link_href": f"https://ex.org/{n}",
+        "deleteDate": "2026-12-05T23:00:05" if deleted else None,
+        "feedParentId": 0,
+    }
+
+
+def quiterss_rows(items: int = 36) -> dict[str, list[Sequence[Any]]]:
+    feed_columns = quiterss_columns(QUITERSS_DDL[0])
+    news_columns = quiterss_columns(QUITERSS_DDL[1])
+    news = [quiterss_news(n) for n in range(1, items + 1)]
+    feeds = []
+    for f, (text, title, url, parent, row, author, pubdate) in enumerate(QUITERSS_FEEDS, start=1):
+        mine = [item for item in news if item["feedId"] == f or (f == 1 and item["feedId"] == 2)]
+        unread = sum(1 for item in mine if item["read"] == 0 and not item["deleted"])
+        values: dict[str, Any] = {
+            "id": f,
+            "text": text,
+            "title": title,
+            "description": f"Desc of {text}" if f in (2, 3) else None,
+            "xmlUrl": url,
+            "htmlUrl": url.rsplit("/", 1)[0] if url else None,
+            "language": "fr-FR" if f in (2, 3) else None,
+            "author_name": author,
+            "pubdate": pubdate,
+            "lastBuildDate": "2026-12-05T22:57:25" if url else None,
+            "unread": unread,
+            "newCount": sum(item["new"] for item in mine),
+            "undeleteCount": sum(1 for item in mine if not item["deleted"]),
+            "hasChildren": int(f == 1),
+            "parentId": parent,
+            "rowToParent": row,
+            "displayEmbeddedImages": 1,
+            "status": "0" if url else None,
+            "created": "2026-12-05T22:57:36",
+            "updated": "2026-12-05T22:59:13",
+            "f_Expanded": 1,
+            "authentication": 0,
+            "duplicateNewsMode": 0,
+            "addSingleNewsAnyDateOn": 1,
+            "avoidedOldSingleNewsDateOn": 0,
+            "typeFeed": 0,
+            "showNotification": 0,
+            "disableUpdate": 0,
+            "javaScriptEnable": 1,
+            "layoutDirection": 0,
+            "SingleClickAction": 0,
+            "DoubleClickAction": 0,
+            "MiddleClickAction": 0,
+        }
+        feeds.append(tuple(values.get(column) for column in feed_columns))
+    png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"
+    return {
+        "feeds": feeds,
+        "news": [tuple(item.get(column) for column in news_columns) for item in news],
+        "labels": [
+            (n, name, png + bytes([n]) * 16, None, None, n, None)
+            for n, name in enumerate(QUITERSS_LABELS, start=1)
+        ],
+        "info": [(1, "version", "17"), (2, "appVersion", "0.19.4")],
+    }
+
+
+def quiterss(path: Path) -> Path:
+    """A QuiteRSS feed reader's ``feeds.db`` (see the module's list)."""
+    return write_export(path, QUITERSS_DDL, quiterss_rows(), bytes_as_text=False)

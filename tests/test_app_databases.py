@@ -61,7 +61,7 @@ finance file, a Paperless-ngx document archive, a Healthchecks cron monitor, a T
 monitor, a Memos note-taking server, a GoToSocial fediverse server, a Grafana server, a Gitea forge,
 a Kotti CMS site, a Papermerge document archive, an Uptime Kuma status monitor, a Navidrome music
 server, a Deno program's KV store, a Headscale control server, a Vikunja to-do server, a Mixxx DJ
-library)
+library, a QuiteRSS feed reader)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -14390,3 +14390,56 @@ def test_mixxx_keeps_its_track_location_ids_as_integers_found_in_the_data_and_ev
     assert ran.types("Playlists")["date_created"] == "timestamp without time zone"
     assert columns["PlaylistTracks"]["playlist_id"]["foreign_key"] == "Playlists.id"
     assert columns["crate_tracks"]["crate_id"]["foreign_key"] == "crates.id"
+
+
+def test_quiterss_keeps_dates_written_two_ways_as_text_and_charges_blank_authors_beside_null_emails(
+    run_export: Runner,
+) -> None:
+    # QuiteRSS stores a feed item's date converted to UTC without an offset, but the moment of receipt
+    # with Z for an item that has none: no single reading of both, so the column stays text, each value
+    # as written (the operator can set its type). The updater writes a missing author '' beside a
+    # missing e-mail or category NULL: two ways of writing missing in one table, so the blanks are
+    # charged (made NULL, audited) and nothing else costs. Receipt and deletion moments are timestamps,
+    # an enclosure's TEXT length a bigint, each item's feedId a reference to feeds.id.
+    rows = apps.quiterss_rows()
+    ran, run_dir = run_export(apps.quiterss)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    items = {n: apps.quiterss_news(n) for n in range(1, len(rows["news"]) + 1)}
+    blank = {n for n, item in items.items() if item["author_name"] == ""}
+    assert ran.record["quality_before"] < 100.0 == ran.record["quality_after"]
+    columns = profiled(run_dir)["columns"]
+    charged = {
+        (table, name): column["quality"]
+        for table, named in columns.items()
+        for name, column in named.items()
+        if column["quality"] < 100.0
+    }
+    assert set(charged) == {("news", "author_name"), ("feeds", "author_name")}, charged
+    issues = {i["kind"]: i["count"] for i in columns["news"]["author_name"]["issues"]}
+    assert issues == {"empty_string": len(blank)}
+    assert audit_rules(run_dir, "news", "author_name") == {str(n): {"empty_to_null"} for n in blank}
+
+    news = ran.types("news")
+    assert news["published"] == "text"
+    published = {n: item["published"] for n, item in items.items()}
+    assert any(p.endswith("Z") for p in published.values()) and not all(
+        p.endswith("Z") for p in published.values()
+    )
+    assert ran.values("news", "published", "id") == published
+    assert news["received"] == news["deleteDate"] == "timestamp without time zone"
+    assert ran.values("news", "received", "id") == {
+        n: datetime.fromisoformat(item["received"]) for n, item in items.items()
+    }
+    assert ran.values("news", "deleteDate", "id") == {
+        n: item["deleteDate"] and datetime.fromisoformat(item["deleteDate"]) for n, item in items.items()
+    }
+    assert news["enclosure_length"] == "bigint"
+    assert ran.values("news", "enclosure_length", "id") == {
+        n: item["enclosure_length"] and int(item["enclosure_length"]) for n, item in items.items()
+    }
+    for column in ("description", "title", "label", "category"):
+        assert ran.values("news", column, "id") == {n: item[column] for n, item in items.items()}, column
+    assert columns["news"]["feedId"]["foreign_key"] == "feeds.id"
+    assert news["read"] == news["starred"] == "bigint"
+    assert ran.types("labels")["image"] == "bytea"
