@@ -1596,6 +1596,12 @@ number, so a test computes what a column holds from the same numbers.
   text; ``author_name`` ``''`` for none beside ``author_email`` and ``category`` NULL; an enclosure's
   length as TEXT; HTML descriptions; read 0/1/2, starred, labels as ``,1,3,``; a folder row among the
   feeds; label icons as PNG BLOBs.
+- :func:`elisa`: a KDE Elisa 22 music player's ``elisaDatabase.db`` (its own CREATE TABLEs, version 16,
+  as its file indexer fills them): ``TracksData`` keyed by the file's URL, its ``FileModifiedTime``
+  Qt's ISO text with milliseconds and no offset, ``ImportDate`` and play dates epoch milliseconds;
+  ``Tracks`` naming artist, album, genre and composer by name under declared references to those
+  tables' UNIQUE names (the album's composite), durations in milliseconds, ``HasEmbeddedCover
+  BOOLEAN`` 0/1; bundled radios with ``ImageAddress`` ``''``.
 from tests.orm_exports import go_time
 """
 
@@ -37381,3 +37387,138 @@ def quiterss_rows(items: int = 36) -> dict[str, list[Sequence[Any]]]:
 def quiterss(path: Path) -> Path:
     """A QuiteRSS feed reader's ``feeds.db`` (see the module's list)."""
     return write_export(path, QUITERSS_DDL, quiterss_rows(), bytes_as_text=False)
+
+
+# --- Elisa (elisaDatabase.db: its DatabaseInterface's own CREATE TABLEs, version 16) --------------------
+
+ELISA_DDL = [
+    "CREATE TABLE `DatabaseVersion` (`Version` INTEGER PRIMARY KEY NOT NULL default 0)",
+    "CREATE TABLE `DiscoverSource` (`ID` INTEGER PRIMARY KEY NOT NULL, `Name` VARCHAR(55) NOT NULL, "
+    "UNIQUE (`Name`))",
+    "CREATE TABLE `Artists` (`ID` INTEGER PRIMARY KEY NOT NULL, `Name` VARCHAR(55) NOT NULL, "
+    "UNIQUE (`Name`))",
+    "CREATE TABLE `Composer` (`ID` INTEGER PRIMARY KEY NOT NULL, `Name` VARCHAR(55) NOT NULL, "
+    "UNIQUE (`Name`))",
+    "CREATE TABLE `Genre` (`ID` INTEGER PRIMARY KEY NOT NULL, `Name` VARCHAR(85) NOT NULL, UNIQUE (`Name`))",
+    "CREATE TABLE `Lyricist` (`ID` INTEGER PRIMARY KEY NOT NULL, `Name` VARCHAR(55) NOT NULL, "
+    "UNIQUE (`Name`))",
+    "CREATE TABLE `Albums` (`ID` INTEGER PRIMARY KEY NOT NULL, `Title` VARCHAR(55) NOT NULL, "
+    "`ArtistName` VARCHAR(55), `AlbumPath` VARCHAR(255) NOT NULL, "
+    "`CoverFileName` VARCHAR(255) NOT NULL, UNIQUE (`Title`, `ArtistName`, `AlbumPath`), "
+    "CONSTRAINT fk_artists FOREIGN KEY (`ArtistName`) REFERENCES `Artists`(`Name`) ON DELETE CASCADE)",
+    'CREATE TABLE "TracksData" (`FileName` VARCHAR(255) NOT NULL, '
+    "`FileModifiedTime` DATETIME NOT NULL, `ImportDate` INTEGER NOT NULL, `FirstPlayDate` INTEGER, "
+    "`LastPlayDate` INTEGER, `PlayCounter` INTEGER NOT NULL, PRIMARY KEY (`FileName`))",
+    'CREATE TABLE "Tracks" (`ID` INTEGER PRIMARY KEY AUTOINCREMENT, '
+    "`FileName` VARCHAR(255) NOT NULL, `Priority` INTEGER NOT NULL, `Title` VARCHAR(85) NOT NULL, "
+    "`ArtistName` VARCHAR(55), `AlbumTitle` VARCHAR(55), `AlbumArtistName` VARCHAR(55), "
+    "`AlbumPath` VARCHAR(255), `TrackNumber` INTEGER, `DiscNumber` INTEGER, "
+    "`Duration` INTEGER NOT NULL, `Rating` INTEGER NOT NULL DEFAULT 0, `Genre` VARCHAR(55), "
+    "`Composer` VARCHAR(55), `Lyricist` VARCHAR(55), `Comment` VARCHAR(255), `Year` INTEGER, "
+    "`Channels` INTEGER, `BitRate` INTEGER, `SampleRate` INTEGER, "
+    "`HasEmbeddedCover` BOOLEAN NOT NULL, UNIQUE (`FileName`), UNIQUE (`Priority`, `Title`, "
+    "`ArtistName`, `AlbumTitle`, `AlbumArtistName`, `AlbumPath`, `TrackNumber`, `DiscNumber`), "
+    "CONSTRAINT fk_fileName FOREIGN KEY (`FileName`) REFERENCES `TracksData`(`FileName`) ON DELETE CA"
+    "SCADE, CONSTRAINT fk_artist FOREIGN KEY (`ArtistName`) REFERENCES `Artists`(`Name`), "
+    "CONSTRAINT fk_tracks_composer FOREIGN KEY (`Composer`) REFERENCES `Composer`(`Name`), "
+    "CONSTRAINT fk_tracks_lyricist FOREIGN KEY (`Lyricist`) REFERENCES `Lyricist`(`Name`), "
+    "CONSTRAINT fk_tracks_genre FOREIGN KEY (`Genre`) REFERENCES `Genre`(`Name`), "
+    "CONSTRAINT fk_tracks_album FOREIGN KEY (`AlbumTitle`, `AlbumArtistName`, "
+    "`AlbumPath`)REFERENCES `Albums`(`Title`, `ArtistName`, `AlbumPath`))",
+    "CREATE TABLE `DatabaseVersionV15` (`Version` INTEGER PRIMARY KEY NOT NULL)",
+    'CREATE TABLE "Radios" (`ID` INTEGER PRIMARY KEY AUTOINCREMENT, '
+    "`HttpAddress` VARCHAR(255) NOT NULL, `ImageAddress` VARCHAR(255) NOT NULL, "
+    "`Title` VARCHAR(85) NOT NULL, `Rating` INTEGER NOT NULL DEFAULT 0, `Genre` VARCHAR(55), "
+    "`Comment` VARCHAR(255), UNIQUE (`HttpAddress`), UNIQUE (`Title`, "
+    "`HttpAddress`) CONSTRAINT fk_tracks_genre FOREIGN KEY (`Genre`) REFERENCES `Genre`(`Name`))",
+]
+ELISA_ROOT = "/home/me/Musique"
+ELISA_ARTISTS = ("Sigur Rós", "Motörhead", "坂本龍一", "🎧 DJ Emoji", "The\u00a0Nbsp Band")
+ELISA_ALBUMS = ("Ágætis byrjun", "Homogenic", "Discovery")
+ELISA_GENRES = ("Drum & Bass", "Électro", "Jazz")
+#: When the indexer ran (ImportDate: epoch milliseconds) and the files' local modification times.
+ELISA_IMPORTED = datetime(2026, 12, 5, 22, 48, 13, 679000, tzinfo=UTC)
+ELISA_MODIFIED = datetime(2026, 12, 5, 22, 46, 21, 700000)
+
+
+def elisa_file(n: int) -> str:
+    return (
+        f"file://{ELISA_ROOT}/t{n:03d}%20–%20Trąck%20🎵.flac"
+        if n % 4
+        else f"file://{ELISA_ROOT}/t{n:03d}.flac"
+    )
+
+
+def elisa_rows(tracks: int = 20) -> dict[str, list[Sequence[Any]]]:
+    """Each track's file in ``TracksData`` (``FileModifiedTime`` Qt's ISO text with milliseconds, no
+    offset; ``ImportDate`` epoch milliseconds; play dates NULL until played, then epoch milliseconds),
+    ``Tracks`` naming its artist, album, genre and composer by name (declared references to those
+    tables' UNIQUE names, the album's by title, album artist and path together), durations in
+    milliseconds, years and track numbers as integers (NULL where the tag has none), the BOOLEAN
+    ``HasEmbeddedCover`` 0/1; Elisa's bundled web radios with ``ImageAddress`` ``''``."""
+    data, rows = [], []
+    for n in range(1, tracks + 1):
+        played = n % 5 == 0
+        first = int((ELISA_IMPORTED + timedelta(hours=n)).timestamp() * 1000) if played else None
+        last = (
+            int((ELISA_IMPORTED + timedelta(hours=n, minutes=3 * n)).timestamp() * 1000) if played else None
+        )
+        modified = (ELISA_MODIFIED + timedelta(seconds=n, milliseconds=37 * n)).isoformat(
+            timespec="milliseconds"
+        )
+        imported = int((ELISA_IMPORTED + timedelta(milliseconds=n // 7)).timestamp() * 1000)
+        data.append((elisa_file(n), modified, imported, first, last, n % 4 if played else 0))
+        album = ELISA_ALBUMS[n % len(ELISA_ALBUMS)] if n % 6 else None
+        rows.append(
+            (
+                n,
+                elisa_file(n),
+                1,
+                f"Ça va {n} ☕" if n % 3 else "x" * 120 + str(n),
+                ELISA_ARTISTS[n % len(ELISA_ARTISTS)] if n % 7 else None,
+                album,
+                "Various Artists" if album else None,
+                f"{ELISA_ROOT}/" if album else None,
+                n % 12 + 1 if n % 8 else None,
+                1 if n % 9 == 0 else None,
+                (2000, 3500, 5000, 183_001)[n % 4],
+                (0, 2, 6, 10)[n % 4],
+                ELISA_GENRES[n % len(ELISA_GENRES)] if n % 5 else None,
+                ("Bach", "Jóhann")[n % 2] if n % 3 == 0 else None,
+                None,
+                ("line1\nline2", None, "emoji 🔥🔥", "<b>html</b> & stuff")[n % 4],
+                (1999, 2001, 1987, None, 2020)[n % 5],
+                2,
+                78_000 + 1000 * n,
+                (44100, 48000, 22050)[n % 3],
+                int(n % 10 == 0),
+            )
+        )
+    artists = sorted({row[4] for row in rows if row[4]} | {"Various Artists"})
+    genres = sorted({row[12] for row in rows if row[12]})
+    composers = sorted({row[13] for row in rows if row[13]})
+    albums = sorted({row[5] for row in rows if row[5]})
+    return {
+        "DatabaseVersion": [(16,)],
+        "DiscoverSource": [],
+        "Artists": [(i, name) for i, name in enumerate(artists, start=1)],
+        "Composer": [(i, name) for i, name in enumerate(composers, start=1)],
+        "Genre": [(i, name) for i, name in enumerate(genres, start=1)],
+        "Lyricist": [],
+        "Albums": [
+            (i, title, "Various Artists", f"{ELISA_ROOT}/", "") for i, title in enumerate(albums, start=1)
+        ],
+        "TracksData": data,
+        "Tracks": rows,
+        "DatabaseVersionV15": [],
+        "Radios": [
+            (1, "http://classicrock.stream.ouifm.fr/ouifm3.mp3", "", "OuiFM_Classic_Rock", 0, None, None),
+            (2, "http://rock70s.stream.ouifm.fr/ouifmseventies.mp3", "", "OuiFM_70s", 0, None, None),
+            (3, "https://icecast.radiofrance.fr/fip-hifi.aac", "", "FIP 📻", 0, None, None),
+        ],
+    }
+
+
+def elisa(path: Path) -> Path:
+    """An Elisa music player's ``elisaDatabase.db`` (see the module's list)."""
+    return write_export(path, ELISA_DDL, elisa_rows(), bytes_as_text=False)

@@ -61,7 +61,7 @@ finance file, a Paperless-ngx document archive, a Healthchecks cron monitor, a T
 monitor, a Memos note-taking server, a GoToSocial fediverse server, a Grafana server, a Gitea forge,
 a Kotti CMS site, a Papermerge document archive, an Uptime Kuma status monitor, a Navidrome music
 server, a Deno program's KV store, a Headscale control server, a Vikunja to-do server, a Mixxx DJ
-library, a QuiteRSS feed reader)
+library, a QuiteRSS feed reader, an Elisa music player)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -14443,3 +14443,49 @@ def test_quiterss_keeps_dates_written_two_ways_as_text_and_charges_blank_authors
     assert columns["news"]["feedId"]["foreign_key"] == "feeds.id"
     assert news["read"] == news["starred"] == "bigint"
     assert ran.types("labels")["image"] == "bytea"
+
+
+def test_elisa_reads_its_epoch_milliseconds_as_instants_and_keeps_its_references_by_name(
+    run_export: Runner,
+) -> None:
+    # Elisa's indexer writes ImportDate (and play dates once played) as epoch milliseconds under
+    # INTEGER: instants; a file's FileModifiedTime Qt's ISO text with milliseconds and no offset: a
+    # naive timestamp; Duration milliseconds stays a count; HasEmbeddedCover BOOLEAN 0/1 a boolean.
+    # Tracks name their artist, genre and composer by the UNIQUE names the schema declares them to
+    # reference: text, each a reference as declared. The radios' ImageAddress '' is the one way a
+    # NOT NULL column without an image can write none.
+    rows = apps.elisa_rows()
+    ran, run_dir = run_export(apps.elisa)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    data = {row[0]: row for row in rows["TracksData"]}
+    files = ran.types("TracksData")
+    for index, column in ((2, "ImportDate"), (3, "FirstPlayDate"), (4, "LastPlayDate")):
+        assert files[column] == "timestamp with time zone", column
+        assert ran.values("TracksData", column, "FileName") == {
+            name: None if row[index] is None else UNIX_EPOCH + timedelta(milliseconds=row[index])
+            for name, row in data.items()
+        }, column
+    assert any(row[3] is None for row in data.values()) and any(row[3] for row in data.values())
+    assert files["FileModifiedTime"] == "timestamp without time zone"
+    assert ran.values("TracksData", "FileModifiedTime", "FileName") == {
+        name: datetime.fromisoformat(row[1]) for name, row in data.items()
+    }
+    tracks = ran.types("Tracks")
+    assert tracks["Duration"] == tracks["Year"] == tracks["TrackNumber"] == "bigint"
+    assert ran.values("Tracks", "Duration", "ID") == {row[0]: row[10] for row in rows["Tracks"]}
+    assert ran.values("Tracks", "Year", "ID") == {row[0]: row[16] for row in rows["Tracks"]}
+    assert tracks["HasEmbeddedCover"] == "boolean"
+    assert ran.values("Tracks", "HasEmbeddedCover", "ID") == {row[0]: bool(row[20]) for row in rows["Tracks"]}
+    assert ran.values("Tracks", "Title", "ID") == {row[0]: row[3] for row in rows["Tracks"]}
+    assert ran.values("Tracks", "FileName", "ID") == {row[0]: row[1] for row in rows["Tracks"]}
+    found = references(run_dir)
+    for column, parent in (
+        ("FileName", "TracksData.FileName"),
+        ("ArtistName", "Artists.Name"),
+        ("Genre", "Genre.Name"),
+        ("Composer", "Composer.Name"),
+    ):
+        assert found[("Tracks", column)] == parent, column
+        assert tracks[column] == "text", column
