@@ -1672,6 +1672,28 @@ import marshal
   ``RunTimeTicks`` and ``PlaybackPositionTicks`` 100-nanosecond durations up to 72,000,000,000;
   ``DateTime`` text with .NET's seven fraction digits; REAL ratings and frame rates (``23.976025``);
   official ratings ``PG-13``, ``FSK-12``, ``12``.
+- :func:`mixxx`: a Mixxx 2.3 DJ library's ``mixxxdb.sqlite`` (its ``schema.xml`` revisions 1..32, the
+  DDL as Mixxx 2.3.3 leaves it; rows as its library scanner and DAOs write them): ``library.location``
+  declared ``integer REFERENCES track_locations(location)`` (the paths) but holding the location's
+  ``id``; ``library``, ``cues``, ``PlaylistTracks`` and ``crate_tracks`` declared to reference the
+  dropped ``library_old``; BPMs, durations and ReplayGain as doubles, ``datetime_added`` Qt's ISO
+  instants with milliseconds and ``Z``, year and track number tags as text (``2001-05-14``,
+  ``003``), unset tags NULL; protobuf beat grid and key map BLOBs; cue positions in samples bound as
+  doubles (whole ones INTEGER, a half REAL), a cue's label ``''`` for none; playlists' and crates'
+  names with emoji and no-break spaces, their dates SQLite's ``CURRENT_TIMESTAMP``.
+- :func:`quiterss`: a QuiteRSS 0.19 feed reader's ``feeds.db`` (its own CREATE TABLEs, schema version
+  17; rows as its feed updater and news view write them): every column ``varchar``, ``integer`` or
+  untyped; an item's ``published`` UTC without an offset (``2026-11-20T01:16:59``) but the moment of
+  receipt with ``Z`` for an item that has no date; ``received``, ``created``, ``deleteDate`` Qt's ISO
+  text; ``author_name`` ``''`` for none beside ``author_email`` and ``category`` NULL; an enclosure's
+  length as TEXT; HTML descriptions; read 0/1/2, starred, labels as ``,1,3,``; a folder row among the
+  feeds; label icons as PNG BLOBs.
+- :func:`elisa`: a KDE Elisa 22 music player's ``elisaDatabase.db`` (its own CREATE TABLEs, version 16,
+  as its file indexer fills them): ``TracksData`` keyed by the file's URL, its ``FileModifiedTime``
+  Qt's ISO text with milliseconds and no offset, ``ImportDate`` and play dates epoch milliseconds;
+  ``Tracks`` naming artist, album, genre and composer by name under declared references to those
+  tables' UNIQUE names (the album's composite), durations in milliseconds, ``HasEmbeddedCover
+  BOOLEAN`` 0/1; bundled radios with ``ImageAddress`` ``''``.
 """
 
 from __future__ import annotations
@@ -39330,3 +39352,525 @@ def jellyfin_rows(items: int = 12, events: int = 30) -> dict[str, list[Sequence[
 def jellyfin_server(path: Path) -> Path:
     """A Jellyfin media server's ``jellyfin.db`` (see the module's list)."""
     return write_export(path, JELLYFIN_DDL, jellyfin_rows(), bytes_as_text=False)
+
+
+# --- Mixxx (mixxxdb.sqlite: its schema.xml revisions 1..32, rows as its DAOs write them) -----------------
+
+MIXXX_DDL = [
+    "CREATE TABLE settings (\n        name TEXT UNIQUE NOT NULL,\n        value TEXT,\n        locked "
+    "INTEGER DEFAULT 0,\n        hidden INTEGER DEFAULT 0)",
+    "CREATE TABLE track_locations (\n        id INTEGER PRIMARY KEY AUTOINCREMENT,\n        location "
+    "varchar(512) UNIQUE,\n        filename varchar(512),\n        directory varchar(512),\n        filesize "
+    "INTEGER,\n        fs_deleted INTEGER,\n        needs_verification INTEGER)",
+    "CREATE TABLE LibraryHashes (\n        directory_path VARCHAR(256) primary key,\n        hash INTEGER,\n"
+    "        directory_deleted INTEGER, needs_verification INTEGER DEFAULT 0)",
+    "CREATE TABLE Playlists (\n        id INTEGER primary key,\n        name varchar(48),\n        position "
+    "INTEGER,\n        hidden INTEGER DEFAULT 0 NOT NULL,\n        date_created datetime,\n        "
+    "date_modified datetime, locked integer DEFAULT 0)",
+    "CREATE TABLE PlaylistTracks (\n        id INTEGER primary key,\n        playlist_id INTEGER REFERENCES "
+    'Playlists(id),\n        track_id INTEGER REFERENCES "library_old"(id),\n        position INTEGER, '
+    "pl_datetime_added)",
+    "CREATE TABLE cues (\n        id integer PRIMARY KEY AUTOINCREMENT,\n        track_id integer NOT NULL "
+    'REFERENCES "library_old"(id),\n        type integer DEFAULT 0 NOT NULL,\n        position integer '
+    "DEFAULT -1 NOT NULL,\n        length integer DEFAULT 0 NOT NULL,\n        hotcue integer DEFAULT -1 NOT "
+    "NULL,\n        label text DEFAULT '' NOT NULL, color INTEGER DEFAULT 4294901760 NOT NULL)",
+    "CREATE TABLE crates (\n        id integer PRIMARY KEY AUTOINCREMENT,\n        name varchar(48) UNIQUE "
+    "NOT NULL,\n        count integer DEFAULT 0,\n        show integer DEFAULT 1, locked integer DEFAULT 0, "
+    "autodj_source integer DEFAULT 0)",
+    "CREATE TABLE crate_tracks (\n        crate_id integer NOT NULL REFERENCES crates(id),\n        track_id "
+    'integer NOT NULL REFERENCES "library_old"(id),\n        UNIQUE (crate_id, track_id))',
+    "CREATE TABLE library (\n        id INTEGER primary key AUTOINCREMENT,\n        artist varchar(64),\n"
+    "        title varchar(64),\n        album varchar(64),\n        year varchar(16),\n        genre "
+    "varchar(64),\n        tracknumber varchar(3),\n        location integer REFERENCES "
+    "track_locations(location),\n        comment varchar(256),\n        url varchar(256),\n        duration "
+    "float,\n        bitrate integer,\n        samplerate integer,\n        cuepoint integer,\n        bpm "
+    "float,\n        wavesummaryhex blob,\n        channels integer,\n        datetime_added DEFAULT "
+    "CURRENT_TIMESTAMP,\n        mixxx_deleted integer,\n        played integer,\n        header_parsed "
+    'integer DEFAULT 0, filetype varchar(8) DEFAULT "?", replaygain float DEFAULT 0, timesplayed integer '
+    'DEFAULT 0, rating integer DEFAULT 0, key varchar(8) DEFAULT "", beats BLOB, beats_version TEXT, '
+    "composer varchar(64) DEFAULT \"\", bpm_lock INTEGER DEFAULT 0, beats_sub_version TEXT DEFAULT '', keys "
+    'BLOB, keys_version TEXT, keys_sub_version TEXT, key_id INTEGER DEFAULT 0, grouping TEXT DEFAULT "", '
+    'album_artist TEXT DEFAULT "", coverart_source INTEGER DEFAULT 0, coverart_type INTEGER DEFAULT 0, '
+    'coverart_location TEXT DEFAULT "", coverart_hash INTEGER DEFAULT 0, replaygain_peak REAL DEFAULT -1.0, '
+    "tracktotal TEXT DEFAULT '//', color INTEGER)",
+    "CREATE TABLE directories (\n        directory TEXT UNIQUE\n      )",
+]
+MIXXX_LIBRARY_COLUMNS = [
+    "id",
+    "artist",
+    "title",
+    "album",
+    "year",
+    "genre",
+    "tracknumber",
+    "location",
+    "comment",
+    "url",
+    "duration",
+    "bitrate",
+    "samplerate",
+    "cuepoint",
+    "bpm",
+    "wavesummaryhex",
+    "channels",
+    "datetime_added",
+    "mixxx_deleted",
+    "played",
+    "header_parsed",
+    "filetype",
+    "replaygain",
+    "timesplayed",
+    "rating",
+    "key",
+    "beats",
+    "beats_version",
+    "composer",
+    "bpm_lock",
+    "beats_sub_version",
+    "keys",
+    "keys_version",
+    "keys_sub_version",
+    "key_id",
+    "grouping",
+    "album_artist",
+    "coverart_source",
+    "coverart_type",
+    "coverart_location",
+    "coverart_hash",
+    "replaygain_peak",
+    "tracktotal",
+    "color",
+]
+MIXXX_ROOT = "/home/dj/Music"
+MIXXX_ARTISTS = ("坂本龍一", "Björk", "🎧 DJ Emoji", None, "The\u00a0Nbsp Band", "Кино", "Motörhead")
+MIXXX_TITLES = ("Ça va ☕", "長い曲名", "Track\u00a0", "Song ", "x" * 300)
+MIXXX_YEARS = ("1999", "2001-05-14", None, "1987", "2020-02-29")
+MIXXX_TRACKNUMBERS = ("01", "1", "07", "003", "12", None)
+#: (key as Mixxx shows it, its ChromaticKey number) as its key detection or a tag's INITIALKEY gives them.
+MIXXX_KEYS = (("B♭m", 23), ("", 0), ("E", 5), ("F♯m", 19), ("C", 1), ("Am", 22))
+MIXXX_BPMS = (140.0, 92.03, 128.0, 0.0, 174.5, 120.0)
+MIXXX_RATES = (44100, 48000, 22050)
+MIXXX_COLORS = (0xC50A08, 0x32BE44, 0x42D4F4, 0xF8D200, 0x8000FF)
+MIXXX_SCANNED = datetime(2026, 12, 5, 22, 46, 52, 42000, tzinfo=UTC)
+MIXXX_PLAYLISTS = ("Auto DJ", "2026-12-05", "Warm-up 🌅", "Peak\u00a0time", "長いプレイリスト")
+MIXXX_CRATES = ("Techno 🔊", "Vinyl rips", "Für später")
+MIXXX_CUE_LABELS = ("", "Drop 🔥", "Intro", "Break\u00a02")
+
+
+def mixxx_location(n: int) -> tuple[str, str]:
+    """Track location ``n``'s directory and file name: unicode folders, an en dash and an emoji."""
+    folder = f"{MIXXX_ROOT}/Ünïcode Ärtist" if n % 3 == 0 else MIXXX_ROOT
+    return folder, f"t{n:03d} – Trąck {n:03d} 🎵.flac"
+
+
+def mixxx_track(n: int, tracks: int) -> tuple[Any, ...]:
+    """Library row ``n`` as the scanner writes it: tags left unset are NULL, ``location`` the
+    ``track_locations.id`` of its file (the scan's order, not the library's), ``bpm`` and ``duration``
+    doubles, ``datetime_added`` Qt's ISO form with milliseconds and ``Z``, the beat grid and key map
+    protobuf BLOBs (none without a BPM or key), a tag or field left unset NULL (never the
+    DDL's ``""`` defaults: the scanner binds every column), a rating, colour and play count on every
+    third track."""
+    key, key_id = MIXXX_KEYS[n % len(MIXXX_KEYS)]
+    bpm = MIXXX_BPMS[n % len(MIXXX_BPMS)]
+    beats = b"\x0a\x09\x09" + struct.pack("<d", bpm) + b"\x12\x02\x08\x00" if bpm else None
+    title = MIXXX_TITLES[n % len(MIXXX_TITLES)]
+    played = n % 3 == 0
+    added = MIXXX_SCANNED + timedelta(milliseconds=7 * n)
+    return (
+        n,
+        MIXXX_ARTISTS[n % len(MIXXX_ARTISTS)],
+        title + str(n),
+        ("Ágætis byrjun", None, "Discovery")[n % 3],
+        MIXXX_YEARS[n % len(MIXXX_YEARS)],
+        ("Techno", "Drum & Bass", None, "Électro")[n % 4],
+        MIXXX_TRACKNUMBERS[n % len(MIXXX_TRACKNUMBERS)],
+        tracks + 1 - n,
+        ("<b>html</b> & stuff", None, "line1\nline2", "emoji 🔥🔥")[n % 4],
+        None,
+        (2.0, 3.5, 5.0, 183.000907029478)[n % 4],
+        78 + 7 * n,
+        MIXXX_RATES[n % len(MIXXX_RATES)],
+        0,
+        bpm,
+        None,
+        2,
+        added.strftime("%Y-%m-%dT%H:%M:%S.") + f"{added.microsecond // 1000:03d}Z",
+        0,
+        int(played),
+        1,
+        "flac",
+        (0.0, 0.773570678774939)[n % 5 == 0],
+        3 * n if played else 0,
+        n % 6 if played else 0,
+        key or None,
+        beats,
+        "BeatGrid-2.0" if beats else None,
+        (None, "Jóhann")[n % 2],
+        int(n % 7 == 0),
+        None,
+        b"\x08" + bytes([key_id]) + b"\x20\x01" if key_id else None,
+        "KeyMap-1.0" if key_id else None,
+        None,
+        key_id,
+        (None, "Peak time")[n % 2],
+        None,
+        1,
+        0,
+        None,
+        0,
+        (-1.0, 0.846442997455597)[n % 5 == 0],
+        ("07" if n % 6 == 2 else None),
+        MIXXX_COLORS[n % len(MIXXX_COLORS)] if played else None,
+    )
+
+
+def mixxx_rows(tracks: int = 24) -> dict[str, list[Sequence[Any]]]:
+    scanned = "2026-12-05 22:45:08"
+    locations = []
+    for n in range(1, tracks + 1):
+        folder, name = mixxx_location(n)
+        locations.append((n, f"{folder}/{name}", name, folder, 60_000 + 977 * n, 0, 0))
+    cues: list[Sequence[Any]] = []
+    for n in range(1, tracks + 1):
+        rate = MIXXX_RATES[n % len(MIXXX_RATES)]
+        # CueDAO binds positions as doubles in samples (2 per stereo frame): whole in an INTEGER column
+        # they are integers; a hot cue set between two samples keeps its half (REAL).
+        cues.append((len(cues) + 1, n, 2, float(2 * (rate // (n + 1))), 0, -1, "", 0xFF0000))
+        for h in range(n % 4):
+            position = float(2 * rate * h + 2 * n) + (0.5 if (n + h) % 5 == 0 else 0.0)
+            color = MIXXX_COLORS[(n + h) % len(MIXXX_COLORS)]
+            cues.append((len(cues) + 1, n, 1, position, 0, h, MIXXX_CUE_LABELS[(n + h) % 4], color))
+        if n % 4 == 1:  # a saved loop: its length in samples
+            cues.append((len(cues) + 1, n, 4, float(2 * n), float(rate), -1, "", 0xFF0000))
+    playlist_tracks = [
+        (len_ + 1, 1 + len_ % len(MIXXX_PLAYLISTS), 1 + (5 * len_) % tracks, 1 + len_ // 5, scanned)
+        for len_ in range(20)
+    ]
+    return {
+        "settings": [
+            ("mixxx.schema.version", "32", 0, 0),
+            ("mixxx.schema.min_compatible_version", "3", 0, 0),
+            ("mixxx.schema.last_used_version", "32", 0, 0),
+        ],
+        "track_locations": locations,
+        "LibraryHashes": [
+            (MIXXX_ROOT, -2516167789742572981, 0, 0),
+            (f"{MIXXX_ROOT}/Ünïcode Ärtist", 1461423409983762935, 0, 0),
+        ],
+        "Playlists": [
+            (p, name, p, (1, 2)[p - 1] if p <= 2 else 0, scanned, scanned, 0)
+            for p, name in enumerate(MIXXX_PLAYLISTS, start=1)
+        ],
+        "PlaylistTracks": playlist_tracks,
+        "cues": cues,
+        "crates": [(c, name, 4, 1, int(c == 2), int(c == 1)) for c, name in enumerate(MIXXX_CRATES, start=1)],
+        "crate_tracks": [(c, 1 + (c * 7 + 3 * i) % tracks) for c in range(1, 4) for i in range(4)],
+        "library": [mixxx_track(n, tracks) for n in range(1, tracks + 1)],
+        "directories": [(MIXXX_ROOT,)],
+    }
+
+
+def mixxx(path: Path) -> Path:
+    """A Mixxx DJ library's ``mixxxdb.sqlite`` (see the module's list)."""
+    return write_export(path, MIXXX_DDL, mixxx_rows(), bytes_as_text=False)
+
+
+# --- QuiteRSS (feeds.db: its own CREATE TABLEs, version 17; rows as its feed updater writes them) ---------
+
+QUITERSS_DDL = [
+    "CREATE TABLE feeds(id integer primary key, text varchar, title varchar, description varchar, "
+    "xmlUrl varchar, htmlUrl varchar, language varchar, copyrights varchar, author_name varchar, "
+    "author_email varchar, author_uri varchar, webMaster varchar, pubdate varchar, "
+    "lastBuildDate varchar, category varchar, contributor varchar, generator varchar, docs varchar, "
+    "cloud_domain varchar, cloud_port varchar, cloud_path varchar, cloud_procedure varchar, "
+    "cloud_protocal varchar, ttl integer, skipHours varchar, skipDays varchar, image blob, "
+    "unread integer, newCount integer, currentNews integer, label varchar, undeleteCount integer, "
+    "tags varchar, hasChildren integer default 0, parentId integer default 0, rowToParent integer, "
+    "updateIntervalEnable int, updateInterval int, updateIntervalType varchar, updateOnStartup int, "
+    "displayOnStartup int, markReadAfterSecondsEnable int, markReadAfterSeconds int, "
+    "markReadInNewspaper int, markDisplayedOnSwitchingFeed int, markDisplayedOnClosingTab int, "
+    "markDisplayedOnMinimize int, layout text, filter text, groupBy int, displayNews int, "
+    "displayEmbeddedImages integer default 1, loadTypes text, openLinkOnEmptyContent int, "
+    "columns text, sort text, sortType int, maximumToKeep int, maximumToKeepEnable int, "
+    "maximumAgeOfNews int, maximumAgoOfNewEnable int, deleteReadNews int, neverDeleteUnreadNews int, "
+    "neverDeleteStarredNews int, neverDeleteLabeledNews int, status text, created text, "
+    "updated text, lastDisplayed text, f_Expanded integer default 1, flags text, "
+    "authentication integer default 0, duplicateNewsMode integer default 0, "
+    "addSingleNewsAnyDateOn integer default 1, avoidedOldSingleNewsDateOn integer default 0, "
+    "avoidedOldSingleNewsDate varchar, typeFeed integer default 0, "
+    "showNotification integer default 0, disableUpdate integer default 0, "
+    "javaScriptEnable integer default 1, layoutDirection integer default 0, "
+    "SingleClickAction integer default 0, DoubleClickAction integer default 0, "
+    "MiddleClickAction integer default 0 )",
+    "CREATE TABLE news(id integer primary key, feedId integer, guid varchar, "
+    "guidislink varchar default 'true', description varchar, content varchar, title varchar, "
+    "published varchar, modified varchar, received varchar, author_name varchar, author_uri varchar, "
+    "author_email varchar, category varchar, label varchar, new integer default 1, "
+    "read integer default 0, starred integer default 0, deleted integer default 0, "
+    "attachment varchar, comments varchar, enclosure_length, enclosure_type, enclosure_url, "
+    "source varchar, link_href varchar, link_enclosure varchar, link_related varchar, "
+    "link_alternate varchar, contributor varchar, rights varchar, deleteDate varchar, "
+    "feedParentId integer default 0 )",
+    "CREATE INDEX feedId ON news(feedId)",
+    "CREATE TABLE labels(id integer primary key, name varchar, image blob, color_text varchar, "
+    "color_bg varchar, num integer, currentNews integer )",
+    "CREATE TABLE info(id integer primary key, name varchar, value varchar)",
+]
+QUITERSS_RECEIVED = datetime(2026, 12, 5, 22, 59, 12)
+QUITERSS_FEEDS = (  # (text, title, xmlUrl, parentId, rowToParent, author_name, pubdate)
+    ("Dossier ☕ Tech", None, None, 0, 0, None, None),
+    ("Tech ✨", "tech ✨ Feed", "https://ex.org/tech.xml", 1, 0, "", None),
+    ("News", "news ✨ Feed", "https://ex.org/news.xml", 0, 1, "", None),
+    ("Atom 日本", "Atom 日本 feed", "https://atom.ex.org/feed", 0, 2, None, "2026-11-20T08:30:00"),
+)
+QUITERSS_WORDS = ("Ça va", "naïve café", "日本語の記事", "Emoji 🎉🚀", "no\u00a0break", "Σ sigma")
+QUITERSS_LABELS = ("Important", "Work", "Personal", "To Do", "Later", "Amusingly")
+
+
+def quiterss_columns(statement: str) -> list[str]:
+    """The columns of one of :data:`QUITERSS_DDL`'s tables, in order."""
+    with closing(sqlite3.connect(":memory:")) as con:
+        con.execute(statement)
+        name = statement.split()[2].split("(")[0]
+        return [str(row[1]) for row in con.execute(f"PRAGMA table_info({name})")]
+
+
+def quiterss_published(n: int) -> str:
+    """Item ``n``'s date as QuiteRSS stores it: a feed's date converted to UTC and written without an
+    offset (``2026-11-20T01:16:59``); an item without one the moment it was received, ``Z`` and all."""
+    if n % 7 == 5:
+        return (QUITERSS_RECEIVED + timedelta(seconds=n // 10)).isoformat() + "Z"
+    return (datetime(2026, 11, 20, 8, 30) - timedelta(hours=7 * n, minutes=13 * n, seconds=n)).isoformat()
+
+
+def quiterss_news(n: int) -> dict[str, Any]:
+    """News item ``n`` (1-based) as the updater writes it and the user's marks leave it: HTML in
+    ``description``, ``author_name`` ``''`` where the item names none (its e-mail and category NULL),
+    an enclosure's length as TEXT, read 0/1/2, starred, labels ``,1,3,``, a deleted item's
+    ``deleteDate``."""
+    feed = 2 + n % 3
+    deleted = n % 19 == 4
+    return {
+        "id": n,
+        "feedId": feed,
+        "guid": f"urn:uuid:00000000-0000-4000-8000-{n:012d}" if feed == 4 else f"item-{n:05d}",
+        "guidislink": "true",
+        "description": f"<p>Paragraph {n} with <b>bold</b> &amp; <a href='https://ex.org/{n}'>link</a> — "
+        + QUITERSS_WORDS[n % len(QUITERSS_WORDS)]
+        + "</p>"
+        + ("<p>" + "lorem ipsum " * 150 + "</p>" if n % 9 == 0 else ""),
+        "title": f"{QUITERSS_WORDS[(n + 1) % len(QUITERSS_WORDS)]} #{n}",
+        "published": quiterss_published(n),
+        "received": (QUITERSS_RECEIVED + timedelta(seconds=n // 10)).isoformat(),
+        "author_name": "" if n % 2 == 0 else f"Writer {n % 5} Ñ",
+        "author_email": f"w{n % 5}@ex.org" if n % 2 and feed == 4 else None,
+        "category": ("Tech", "Économie", "Sport ⚽")[n % 3] if n % 3 else None,
+        "label": ",1,3," if n % 13 == 5 else None,
+        "new": int(n % 3 != 0 and not deleted),
+        "read": 1 if n % 3 == 0 or deleted else 2 if n % 7 == 0 else 0,
+        "starred": int(n % 11 == 0),
+        "deleted": int(deleted),
+        "comments": f"https://ex.org/{n}#c" if feed != 4 else None,
+        "enclosure_length": str(1_000_000 + 37 * n) if n % 4 == 0 else None,
+        "enclosure_type": "audio/mpeg" if n % 4 == 0 else None,
+        "enclosure_url": f"https://cdn.ex.org/ep{n}.mp3" if n % 4 == 0 else None,
+        "link_href": f"https://ex.org/{n}",
+        "deleteDate": "2026-12-05T23:00:05" if deleted else None,
+        "feedParentId": 0,
+    }
+
+
+def quiterss_rows(items: int = 36) -> dict[str, list[Sequence[Any]]]:
+    feed_columns = quiterss_columns(QUITERSS_DDL[0])
+    news_columns = quiterss_columns(QUITERSS_DDL[1])
+    news = [quiterss_news(n) for n in range(1, items + 1)]
+    feeds = []
+    for f, (text, title, url, parent, row, author, pubdate) in enumerate(QUITERSS_FEEDS, start=1):
+        mine = [item for item in news if item["feedId"] == f or (f == 1 and item["feedId"] == 2)]
+        unread = sum(1 for item in mine if item["read"] == 0 and not item["deleted"])
+        values: dict[str, Any] = {
+            "id": f,
+            "text": text,
+            "title": title,
+            "description": f"Desc of {text}" if f in (2, 3) else None,
+            "xmlUrl": url,
+            "htmlUrl": url.rsplit("/", 1)[0] if url else None,
+            "language": "fr-FR" if f in (2, 3) else None,
+            "author_name": author,
+            "pubdate": pubdate,
+            "lastBuildDate": "2026-12-05T22:57:25" if url else None,
+            "unread": unread,
+            "newCount": sum(item["new"] for item in mine),
+            "undeleteCount": sum(1 for item in mine if not item["deleted"]),
+            "hasChildren": int(f == 1),
+            "parentId": parent,
+            "rowToParent": row,
+            "displayEmbeddedImages": 1,
+            "status": "0" if url else None,
+            "created": "2026-12-05T22:57:36",
+            "updated": "2026-12-05T22:59:13",
+            "f_Expanded": 1,
+            "authentication": 0,
+            "duplicateNewsMode": 0,
+            "addSingleNewsAnyDateOn": 1,
+            "avoidedOldSingleNewsDateOn": 0,
+            "typeFeed": 0,
+            "showNotification": 0,
+            "disableUpdate": 0,
+            "javaScriptEnable": 1,
+            "layoutDirection": 0,
+            "SingleClickAction": 0,
+            "DoubleClickAction": 0,
+            "MiddleClickAction": 0,
+        }
+        feeds.append(tuple(values.get(column) for column in feed_columns))
+    png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"
+    return {
+        "feeds": feeds,
+        "news": [tuple(item.get(column) for column in news_columns) for item in news],
+        "labels": [
+            (n, name, png + bytes([n]) * 16, None, None, n, None)
+            for n, name in enumerate(QUITERSS_LABELS, start=1)
+        ],
+        "info": [(1, "version", "17"), (2, "appVersion", "0.19.4")],
+    }
+
+
+def quiterss(path: Path) -> Path:
+    """A QuiteRSS feed reader's ``feeds.db`` (see the module's list)."""
+    return write_export(path, QUITERSS_DDL, quiterss_rows(), bytes_as_text=False)
+
+
+# --- Elisa (elisaDatabase.db: its DatabaseInterface's own CREATE TABLEs, version 16) --------------------
+
+ELISA_DDL = [
+    "CREATE TABLE `DatabaseVersion` (`Version` INTEGER PRIMARY KEY NOT NULL default 0)",
+    "CREATE TABLE `DiscoverSource` (`ID` INTEGER PRIMARY KEY NOT NULL, `Name` VARCHAR(55) NOT NULL, "
+    "UNIQUE (`Name`))",
+    "CREATE TABLE `Artists` (`ID` INTEGER PRIMARY KEY NOT NULL, `Name` VARCHAR(55) NOT NULL, "
+    "UNIQUE (`Name`))",
+    "CREATE TABLE `Composer` (`ID` INTEGER PRIMARY KEY NOT NULL, `Name` VARCHAR(55) NOT NULL, "
+    "UNIQUE (`Name`))",
+    "CREATE TABLE `Genre` (`ID` INTEGER PRIMARY KEY NOT NULL, `Name` VARCHAR(85) NOT NULL, UNIQUE (`Name`))",
+    "CREATE TABLE `Lyricist` (`ID` INTEGER PRIMARY KEY NOT NULL, `Name` VARCHAR(55) NOT NULL, "
+    "UNIQUE (`Name`))",
+    "CREATE TABLE `Albums` (`ID` INTEGER PRIMARY KEY NOT NULL, `Title` VARCHAR(55) NOT NULL, "
+    "`ArtistName` VARCHAR(55), `AlbumPath` VARCHAR(255) NOT NULL, "
+    "`CoverFileName` VARCHAR(255) NOT NULL, UNIQUE (`Title`, `ArtistName`, `AlbumPath`), "
+    "CONSTRAINT fk_artists FOREIGN KEY (`ArtistName`) REFERENCES `Artists`(`Name`) ON DELETE CASCADE)",
+    'CREATE TABLE "TracksData" (`FileName` VARCHAR(255) NOT NULL, '
+    "`FileModifiedTime` DATETIME NOT NULL, `ImportDate` INTEGER NOT NULL, `FirstPlayDate` INTEGER, "
+    "`LastPlayDate` INTEGER, `PlayCounter` INTEGER NOT NULL, PRIMARY KEY (`FileName`))",
+    'CREATE TABLE "Tracks" (`ID` INTEGER PRIMARY KEY AUTOINCREMENT, '
+    "`FileName` VARCHAR(255) NOT NULL, `Priority` INTEGER NOT NULL, `Title` VARCHAR(85) NOT NULL, "
+    "`ArtistName` VARCHAR(55), `AlbumTitle` VARCHAR(55), `AlbumArtistName` VARCHAR(55), "
+    "`AlbumPath` VARCHAR(255), `TrackNumber` INTEGER, `DiscNumber` INTEGER, "
+    "`Duration` INTEGER NOT NULL, `Rating` INTEGER NOT NULL DEFAULT 0, `Genre` VARCHAR(55), "
+    "`Composer` VARCHAR(55), `Lyricist` VARCHAR(55), `Comment` VARCHAR(255), `Year` INTEGER, "
+    "`Channels` INTEGER, `BitRate` INTEGER, `SampleRate` INTEGER, "
+    "`HasEmbeddedCover` BOOLEAN NOT NULL, UNIQUE (`FileName`), UNIQUE (`Priority`, `Title`, "
+    "`ArtistName`, `AlbumTitle`, `AlbumArtistName`, `AlbumPath`, `TrackNumber`, `DiscNumber`), "
+    "CONSTRAINT fk_fileName FOREIGN KEY (`FileName`) REFERENCES `TracksData`(`FileName`) ON DELETE CA"
+    "SCADE, CONSTRAINT fk_artist FOREIGN KEY (`ArtistName`) REFERENCES `Artists`(`Name`), "
+    "CONSTRAINT fk_tracks_composer FOREIGN KEY (`Composer`) REFERENCES `Composer`(`Name`), "
+    "CONSTRAINT fk_tracks_lyricist FOREIGN KEY (`Lyricist`) REFERENCES `Lyricist`(`Name`), "
+    "CONSTRAINT fk_tracks_genre FOREIGN KEY (`Genre`) REFERENCES `Genre`(`Name`), "
+    "CONSTRAINT fk_tracks_album FOREIGN KEY (`AlbumTitle`, `AlbumArtistName`, "
+    "`AlbumPath`)REFERENCES `Albums`(`Title`, `ArtistName`, `AlbumPath`))",
+    "CREATE TABLE `DatabaseVersionV15` (`Version` INTEGER PRIMARY KEY NOT NULL)",
+    'CREATE TABLE "Radios" (`ID` INTEGER PRIMARY KEY AUTOINCREMENT, '
+    "`HttpAddress` VARCHAR(255) NOT NULL, `ImageAddress` VARCHAR(255) NOT NULL, "
+    "`Title` VARCHAR(85) NOT NULL, `Rating` INTEGER NOT NULL DEFAULT 0, `Genre` VARCHAR(55), "
+    "`Comment` VARCHAR(255), UNIQUE (`HttpAddress`), UNIQUE (`Title`, "
+    "`HttpAddress`) CONSTRAINT fk_tracks_genre FOREIGN KEY (`Genre`) REFERENCES `Genre`(`Name`))",
+]
+ELISA_ROOT = "/home/me/Musique"
+ELISA_ARTISTS = ("Sigur Rós", "Motörhead", "坂本龍一", "🎧 DJ Emoji", "The\u00a0Nbsp Band")
+ELISA_ALBUMS = ("Ágætis byrjun", "Homogenic", "Discovery")
+ELISA_GENRES = ("Drum & Bass", "Électro", "Jazz")
+#: When the indexer ran (ImportDate: epoch milliseconds) and the files' local modification times.
+ELISA_IMPORTED = datetime(2026, 12, 5, 22, 48, 13, 679000, tzinfo=UTC)
+ELISA_MODIFIED = datetime(2026, 12, 5, 22, 46, 21, 700000)
+
+
+def elisa_file(n: int) -> str:
+    return (
+        f"file://{ELISA_ROOT}/t{n:03d}%20–%20Trąck%20🎵.flac"
+        if n % 4
+        else f"file://{ELISA_ROOT}/t{n:03d}.flac"
+    )
+
+
+def elisa_rows(tracks: int = 20) -> dict[str, list[Sequence[Any]]]:
+    """Each track's file in ``TracksData`` (``FileModifiedTime`` Qt's ISO text with milliseconds, no
+    offset; ``ImportDate`` epoch milliseconds; play dates NULL until played, then epoch milliseconds),
+    ``Tracks`` naming its artist, album, genre and composer by name (declared references to those
+    tables' UNIQUE names, the album's by title, album artist and path together), durations in
+    milliseconds, years and track numbers as integers (NULL where the tag has none), the BOOLEAN
+    ``HasEmbeddedCover`` 0/1; Elisa's bundled web radios with ``ImageAddress`` ``''``."""
+    data, rows = [], []
+    for n in range(1, tracks + 1):
+        played = n % 5 == 0
+        first = int((ELISA_IMPORTED + timedelta(hours=n)).timestamp() * 1000) if played else None
+        last = (
+            int((ELISA_IMPORTED + timedelta(hours=n, minutes=3 * n)).timestamp() * 1000) if played else None
+        )
+        modified = (ELISA_MODIFIED + timedelta(seconds=n, milliseconds=37 * n)).isoformat(
+            timespec="milliseconds"
+        )
+        imported = int((ELISA_IMPORTED + timedelta(milliseconds=n // 7)).timestamp() * 1000)
+        data.append((elisa_file(n), modified, imported, first, last, n % 4 if played else 0))
+        album = ELISA_ALBUMS[n % len(ELISA_ALBUMS)] if n % 6 else None
+        rows.append(
+            (
+                n,
+                elisa_file(n),
+                1,
+                f"Ça va {n} ☕" if n % 3 else "x" * 120 + str(n),
+                ELISA_ARTISTS[n % len(ELISA_ARTISTS)] if n % 7 else None,
+                album,
+                "Various Artists" if album else None,
+                f"{ELISA_ROOT}/" if album else None,
+                n % 12 + 1 if n % 8 else None,
+                1 if n % 9 == 0 else None,
+                (2000, 3500, 5000, 183_001)[n % 4],
+                (0, 2, 6, 10)[n % 4],
+                ELISA_GENRES[n % len(ELISA_GENRES)] if n % 5 else None,
+                ("Bach", "Jóhann")[n % 2] if n % 3 == 0 else None,
+                None,
+                ("line1\nline2", None, "emoji 🔥🔥", "<b>html</b> & stuff")[n % 4],
+                (1999, 2001, 1987, None, 2020)[n % 5],
+                2,
+                78_000 + 1000 * n,
+                (44100, 48000, 22050)[n % 3],
+                int(n % 10 == 0),
+            )
+        )
+    artists = sorted({row[4] for row in rows if row[4]} | {"Various Artists"})
+    genres = sorted({row[12] for row in rows if row[12]})
+    composers = sorted({row[13] for row in rows if row[13]})
+    albums = sorted({row[5] for row in rows if row[5]})
+    return {
+        "DatabaseVersion": [(16,)],
+        "DiscoverSource": [],
+        "Artists": [(i, name) for i, name in enumerate(artists, start=1)],
+        "Composer": [(i, name) for i, name in enumerate(composers, start=1)],
+        "Genre": [(i, name) for i, name in enumerate(genres, start=1)],
+        "Lyricist": [],
+        "Albums": [
+            (i, title, "Various Artists", f"{ELISA_ROOT}/", "") for i, title in enumerate(albums, start=1)
+        ],
+        "TracksData": data,
+        "Tracks": rows,
+        "DatabaseVersionV15": [],
+        "Radios": [
+            (1, "http://classicrock.stream.ouifm.fr/ouifm3.mp3", "", "OuiFM_Classic_Rock", 0, None, None),
+            (2, "http://rock70s.stream.ouifm.fr/ouifmseventies.mp3", "", "OuiFM_70s", 0, None, None),
+            (3, "https://icecast.radiofrance.fr/fip-hifi.aac", "", "FIP 📻", 0, None, None),
+        ],
+    }
+
+
+def elisa(path: Path) -> Path:
+    """An Elisa music player's ``elisaDatabase.db`` (see the module's list)."""
+    return write_export(path, ELISA_DDL, elisa_rows(), bytes_as_text=False)

@@ -63,7 +63,7 @@ a Kotti CMS site, a Papermerge document archive, an Uptime Kuma status monitor, 
 server, a Deno program's KV store, a Headscale control server, a Vikunja to-do server, a Nix store's
 database, a Syncthing folder's index, a Grocy household, a Trilium Notes document, a Grist document,
 KOReader's reading statistics, a Gatus uptime monitor, a Komga comics server, a Kavita manga server,
-a Jellyfin media server)
+a Jellyfin media server, a Mixxx DJ library, a QuiteRSS feed reader, an Elisa music player)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -15032,3 +15032,160 @@ def test_jellyfin_reads_guid_empty_as_no_user_and_keeps_ticks_and_ef_core_times(
     assert ran.types("BaseItems")["CommunityRating"] == "double precision"
     assert ran.types("BaseItems")["OfficialRating"] == "text"
     assert ran.values("BaseItems", "OfficialRating", "Id") == {row[0]: row[6] for row in rows["BaseItems"]}
+
+
+def test_mixxx_keeps_its_track_location_ids_as_integers_found_in_the_data_and_every_cue_and_beat(
+    run_export: Runner,
+) -> None:
+    # Mixxx declares library.location INTEGER REFERENCES track_locations(location), the column of
+    # paths, and writes the location's id there: no value is a path (SQLite's foreign_key_check
+    # reports every library row). The ids stay bigint, found in the data to reference
+    # track_locations.id, no orphan counted (until 2026-12-05 they were loaded as text "to join" the
+    # paths, every row an orphan: the column scored 0). Beside it: doubles for BPMs and durations, the
+    # scanner's ISO instants with milliseconds and Z, track numbers with leading zeros as text, cue
+    # positions in samples (halves kept), the beat grid and key map BLOBs byte for byte.
+    rows = apps.mixxx_rows()
+    ran, run_dir = run_export(apps.mixxx)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    names = apps.MIXXX_LIBRARY_COLUMNS
+    columns = profiled(run_dir)["columns"]
+
+    def written(column: str) -> dict[Any, Any]:
+        return {row[0]: row[names.index(column)] for row in rows["library"]}
+
+    library = ran.types("library")
+    location = columns["library"]["location"]
+    assert library["location"] == "bigint"
+    assert location["foreign_key"] == "track_locations.id"
+    assert location["quality"] == 100.0 and location["issues"] == []
+    assert any("declared to reference track_locations(location)" in note for note in location["notes"])
+    assert ran.values("library", "location", "id") == written("location")
+    assert set(written("location").values()) == {row[0] for row in rows["track_locations"]}
+    paths = {row[0]: row[1] for row in rows["track_locations"]}
+    assert ran.values("track_locations", "location", "id") == paths
+    for column in ("bpm", "duration", "replaygain", "replaygain_peak"):
+        assert library[column] == "double precision", column
+        assert ran.values("library", column, "id") == written(column), column
+    assert library["tracknumber"] == library["year"] == library["key"] == "text"
+    assert ran.values("library", "tracknumber", "id") == written("tracknumber")
+    assert {"01", "003", "07"} <= set(written("tracknumber").values())
+    assert ran.values("library", "key", "id") == written("key")
+    assert library["datetime_added"] == "timestamp with time zone"
+    assert ran.values("library", "datetime_added", "id") == {
+        n: datetime.fromisoformat(at) for n, at in written("datetime_added").items()
+    }
+    for column in ("beats", "keys"):
+        assert library[column] == "bytea", column
+        found = ran.values("library", column, "id")
+        assert {n: None if v is None else bytes(v) for n, v in found.items()} == written(column), column
+    assert ran.values("library", "title", "id") == written("title")  # no-break spaces kept inside
+
+    cues = ran.types("cues")
+    assert cues["position"] == "double precision" and cues["length"] == "bigint"
+    assert ran.values("cues", "position", "id") == {row[0]: row[3] for row in rows["cues"]}
+    assert any(row[3] % 1 for row in rows["cues"])
+    assert ran.values("cues", "label", "id") == {row[0]: row[6] or None for row in rows["cues"]}
+    assert ran.types("Playlists")["date_created"] == "timestamp without time zone"
+    assert columns["PlaylistTracks"]["playlist_id"]["foreign_key"] == "Playlists.id"
+    assert columns["crate_tracks"]["crate_id"]["foreign_key"] == "crates.id"
+
+
+def test_quiterss_keeps_dates_written_two_ways_as_text_and_charges_blank_authors_beside_null_emails(
+    run_export: Runner,
+) -> None:
+    # QuiteRSS stores a feed item's date converted to UTC without an offset, but the moment of receipt
+    # with Z for an item that has none: no single reading of both, so the column stays text, each value
+    # as written (the operator can set its type). The updater writes a missing author '' beside a
+    # missing e-mail or category NULL: two ways of writing missing in one table, so the blanks are
+    # charged (made NULL, audited) and nothing else costs. Receipt and deletion moments are timestamps,
+    # an enclosure's TEXT length a bigint, each item's feedId a reference to feeds.id.
+    rows = apps.quiterss_rows()
+    ran, run_dir = run_export(apps.quiterss)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    items = {n: apps.quiterss_news(n) for n in range(1, len(rows["news"]) + 1)}
+    blank = {n for n, item in items.items() if item["author_name"] == ""}
+    assert ran.record["quality_before"] < 100.0 == ran.record["quality_after"]
+    columns = profiled(run_dir)["columns"]
+    charged = {
+        (table, name): column["quality"]
+        for table, named in columns.items()
+        for name, column in named.items()
+        if column["quality"] < 100.0
+    }
+    assert set(charged) == {("news", "author_name"), ("feeds", "author_name")}, charged
+    issues = {i["kind"]: i["count"] for i in columns["news"]["author_name"]["issues"]}
+    assert issues == {"empty_string": len(blank)}
+    assert audit_rules(run_dir, "news", "author_name") == {str(n): {"empty_to_null"} for n in blank}
+
+    news = ran.types("news")
+    assert news["published"] == "text"
+    published = {n: item["published"] for n, item in items.items()}
+    assert any(p.endswith("Z") for p in published.values()) and not all(
+        p.endswith("Z") for p in published.values()
+    )
+    assert ran.values("news", "published", "id") == published
+    assert news["received"] == news["deleteDate"] == "timestamp without time zone"
+    assert ran.values("news", "received", "id") == {
+        n: datetime.fromisoformat(item["received"]) for n, item in items.items()
+    }
+    assert ran.values("news", "deleteDate", "id") == {
+        n: item["deleteDate"] and datetime.fromisoformat(item["deleteDate"]) for n, item in items.items()
+    }
+    assert news["enclosure_length"] == "bigint"
+    assert ran.values("news", "enclosure_length", "id") == {
+        n: item["enclosure_length"] and int(item["enclosure_length"]) for n, item in items.items()
+    }
+    for column in ("description", "title", "label", "category"):
+        assert ran.values("news", column, "id") == {n: item[column] for n, item in items.items()}, column
+    assert columns["news"]["feedId"]["foreign_key"] == "feeds.id"
+    assert news["read"] == news["starred"] == "bigint"
+    assert ran.types("labels")["image"] == "bytea"
+
+
+def test_elisa_reads_its_epoch_milliseconds_as_instants_and_keeps_its_references_by_name(
+    run_export: Runner,
+) -> None:
+    # Elisa's indexer writes ImportDate (and play dates once played) as epoch milliseconds under
+    # INTEGER: instants; a file's FileModifiedTime Qt's ISO text with milliseconds and no offset: a
+    # naive timestamp; Duration milliseconds stays a count; HasEmbeddedCover BOOLEAN 0/1 a boolean.
+    # Tracks name their artist, genre and composer by the UNIQUE names the schema declares them to
+    # reference: text, each a reference as declared. The radios' ImageAddress '' is the one way a
+    # NOT NULL column without an image can write none.
+    rows = apps.elisa_rows()
+    ran, run_dir = run_export(apps.elisa)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    data = {row[0]: row for row in rows["TracksData"]}
+    files = ran.types("TracksData")
+    for index, column in ((2, "ImportDate"), (3, "FirstPlayDate"), (4, "LastPlayDate")):
+        assert files[column] == "timestamp with time zone", column
+        assert ran.values("TracksData", column, "FileName") == {
+            name: None if row[index] is None else UNIX_EPOCH + timedelta(milliseconds=row[index])
+            for name, row in data.items()
+        }, column
+    assert any(row[3] is None for row in data.values()) and any(row[3] for row in data.values())
+    assert files["FileModifiedTime"] == "timestamp without time zone"
+    assert ran.values("TracksData", "FileModifiedTime", "FileName") == {
+        name: datetime.fromisoformat(row[1]) for name, row in data.items()
+    }
+    tracks = ran.types("Tracks")
+    assert tracks["Duration"] == tracks["Year"] == tracks["TrackNumber"] == "bigint"
+    assert ran.values("Tracks", "Duration", "ID") == {row[0]: row[10] for row in rows["Tracks"]}
+    assert ran.values("Tracks", "Year", "ID") == {row[0]: row[16] for row in rows["Tracks"]}
+    assert tracks["HasEmbeddedCover"] == "boolean"
+    assert ran.values("Tracks", "HasEmbeddedCover", "ID") == {row[0]: bool(row[20]) for row in rows["Tracks"]}
+    assert ran.values("Tracks", "Title", "ID") == {row[0]: row[3] for row in rows["Tracks"]}
+    assert ran.values("Tracks", "FileName", "ID") == {row[0]: row[1] for row in rows["Tracks"]}
+    found = references(run_dir)
+    for column, parent in (
+        ("FileName", "TracksData.FileName"),
+        ("ArtistName", "Artists.Name"),
+        ("Genre", "Genre.Name"),
+        ("Composer", "Composer.Name"),
+    ):
+        assert found[("Tracks", column)] == parent, column
+        assert tracks[column] == "text", column

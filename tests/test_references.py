@@ -892,6 +892,54 @@ def test_an_export_whose_only_declared_reference_names_a_table_it_lacks_still_de
     assert any("the first keys of" in note and "declares its references" in note for note in notes), notes
 
 
+def test_integers_declared_to_reference_a_text_column_none_of_them_is_keep_their_type(
+    tmp_path: Path,
+) -> None:
+    """A DJ library (Mixxx) declares ``library.location INTEGER REFERENCES track_locations(location)``,
+    a column of paths, but writes the location's ``id`` there: no value is any path, and SQLite's own
+    foreign_key_check reports every row. The declaration named the wrong column: the integers stay
+    integers (they were made text to be joined to the paths, every row an orphan costing the column
+    its quality), and the data finds the key they hold. A column declared so where one value is a
+    key of the text column (a code table keyed by digits) stays a declared reference."""
+    path = tmp_path / "dj.db"
+    con = sqlite3.connect(path)
+    with con:
+        con.execute(
+            "CREATE TABLE track_locations (id INTEGER PRIMARY KEY AUTOINCREMENT, "
+            "location varchar(512) UNIQUE, filesize INTEGER)"
+        )
+        con.execute(
+            "CREATE TABLE library (id INTEGER PRIMARY KEY AUTOINCREMENT, title varchar(64), "
+            "location integer REFERENCES track_locations(location), bpm float)"
+        )
+        con.execute("CREATE TABLE codes (code TEXT PRIMARY KEY, label TEXT)")
+        con.execute("CREATE TABLE uses (id INTEGER PRIMARY KEY, code INTEGER REFERENCES codes(code))")
+        con.executemany(
+            "INSERT INTO track_locations VALUES (?, ?, ?)",
+            [(n, f"/music/t{n:03d} – Trąck 🎵.flac", 60000 + n) for n in range(1, 41)],
+        )
+        con.executemany(
+            "INSERT INTO library VALUES (?, ?, ?, ?)",
+            [(n, f"Song {n}", 41 - n, 120.0 + n / 4) for n in range(1, 41)],
+        )
+        con.executemany("INSERT INTO codes VALUES (?, ?)", [("7", "seven"), ("A1", "a one")])
+        con.executemany("INSERT INTO uses VALUES (?, ?)", [(1, 7), (2, 8), (3, 7)])
+    con.close()
+    violations = _query(path, "PRAGMA foreign_key_check")
+    assert sum(1 for row in violations if row[0] == "library") == 40
+    found = profile(path)
+    location = found.tables["library"]["location"]
+    assert location.inferred_type == "integer"
+    assert [issue.kind for issue in location.issues] == []
+    assert location.quality == 100.0
+    assert location.foreign_key == "track_locations.id"
+    assert any("declared to reference track_locations(location)" in note for note in location.notes)
+    # One value of the declared column is a key: a reference as declared, its orphan counted.
+    code = found.tables["uses"]["code"]
+    assert (code.foreign_key, code.inferred_type) == ("codes.code", "text")
+    assert [(issue.kind, issue.count) for issue in code.issues] == [("orphan_reference", 1)]
+
+
 def test_a_run_of_numbers_from_one_short_of_the_last_key_is_no_reference(make_sqlite: SqliteFactory) -> None:
     """A help desk's ticket priorities 0..99 (every one used) beside its links table keyed 1..132: each
     priority but 0 is a link's key, three quarters of them, but any counter from 1 up to fewer than 132

@@ -1558,6 +1558,8 @@ def find_references(
         declares = bool(declared)
     found: list[Reference] = []
     if declared:
+        declared = _without_false_declarations(src, tables, declared)
+    if declared:
         by_number = _joined_by_number(src, tables, declared)
         _one_type_per_declared_reference(tables, declared, by_number)
         _mark_declared(tables, declared)
@@ -1627,6 +1629,69 @@ def find_references(
         found.append(Reference(child, (column,), chosen.parent, (chosen.key,), declared=False))
     references_as_written(tables)
     return found
+
+
+def _without_false_declarations(
+    src: Source, tables: Mapping[str, TableProfile], declared: list[Reference]
+) -> list[Reference]:
+    """``declared`` without the references no value of which is a key of the column they name: a child
+    column of integers only, declared to reference a column of text only, none of whose values is the
+    text of any of the integers. SQLite's own foreign key check reports each row with a value as a
+    violation; the schema named the wrong column (Mixxx's ``library.location INTEGER REFERENCES
+    track_locations(location)`` holds ``track_locations.id``). Such a declaration is no reference,
+    as one naming a table the export lacks is not: the column keeps its integers (not widened to
+    text for a join nothing satisfies), counts no orphans, and may be found to reference another
+    key in the data. A declared reference with a single value found in the parent stays one."""
+    kept: list[Reference] = []
+    false: list[tuple[Reference, int]] = []
+    for reference in declared:
+        child, parent = tables.get(reference.child), tables.get(reference.parent)
+        if (
+            child is None
+            or parent is None
+            or len(reference.columns) != 1
+            or reference.columns[0] not in child.columns
+            or reference.parent_columns[0] not in parent.columns
+        ):
+            kept.append(reference)
+            continue
+        values, keys = child[reference.columns[0]], parent[reference.parent_columns[0]]
+        integers = {k for k, n in values.storage_classes.items() if n and k != "null"} == {"integer"}
+        texts = {k for k, n in keys.storage_classes.items() if n and k != "null"} <= {"text"}
+        if not (integers and texts and values.inferred_type == "integer" and keys.inferred_type == "text"):
+            kept.append(reference)
+            continue
+        false.append((reference, values.row_count - values.null_count))
+    if not false:
+        return declared
+    renamed = src.renamed
+    con = connect_read_only(Path(src.path))
+    try:
+        for reference, count in false:
+            child_table = renamed.export_table(reference.child)
+            parent_table = renamed.export_table(reference.parent)
+            column = _export_column(renamed.columns.get(child_table, {}), reference.columns[0])
+            key = _export_column(renamed.columns.get(parent_table, {}), reference.parent_columns[0])
+            met = con.execute(
+                f"SELECT 1 FROM {quote_ident(child_table)} WHERE CAST({quote_ident(column)} AS TEXT) IN "
+                f"(SELECT {quote_ident(key)} FROM {quote_ident(parent_table)}) LIMIT 1"
+            ).fetchone()
+            if met is not None:
+                kept.append(reference)
+                continue
+            tables[reference.child][reference.columns[0]].notes.append(
+                f"declared to reference {reference.parent}({reference.parent_columns[0]}), a column of "
+                f"text none of its {count} integers is: no reference (SQLite's foreign_key_check "
+                "reports each row with a value as a violation); kept as integers"
+            )
+    finally:
+        con.close()
+    return [reference for reference in declared if reference in kept]
+
+
+def _export_column(columns: Mapping[str, str], name: str) -> str:
+    """The export's name of the column read as ``name`` (``columns``: export name → name read)."""
+    return next((export for export, read in columns.items() if read == name), name)
 
 
 def _turned_away(
