@@ -26,6 +26,7 @@ from columnar_etl import profile
 from columnar_etl.config import load_settings
 from columnar_etl.models import ColumnProfile
 from columnar_etl.profiling import profile as profile_module
+from columnar_etl.profiling.affinity import declared_family
 from columnar_etl.profiling.native import native_candidates, native_rows
 from columnar_etl.rules import CANONICAL_NUMBER_REGEX
 from columnar_etl.source.export import open_source
@@ -333,8 +334,9 @@ def _significant_digits(value: float) -> int:
 
 def test_the_most_significant_digits_of_real_cells_as_python_counts_them(make_sqlite: SqliteFactory) -> None:
     # profile._written_decimals judges a declared decimal column by its REAL cells' shortest texts, each
-    # of at most 15 significant digits: the typed scan (doubles) and the text query (SQLite's digits)
-    # count them alike, as Decimal counts Python's repr (0.1 + 0.2: 17, 1/3: 16, 5e-324: 1).
+    # of at most 15 significant digits: the text query (SQLite's digits) counts them as Decimal counts
+    # Python's repr (0.1 + 0.2: 17, 1/3: 16, 5e-324: 1). The typed scan reads only columns of REAL
+    # affinity, whose declared type claims a double (never asked): it counts none.
     path = _tricky_export(make_sqlite)
     chosen = load_settings()
     con = sqlite3.connect(path)
@@ -350,7 +352,11 @@ def test_the_most_significant_digits_of_real_cells_as_python_counts_them(make_sq
         typed, read = native_rows(src, "t", [], [*integers, *reals], "", reals=reals)
         text = profile_module._text_rows(src, "t", names, chosen, None, 1, None)
     assert sorted(read) == sorted(["id", "r", "d", "short"])
-    for rows, columns in ((typed, ("r", "d", "short")), (text, tuple(want))):
-        found = {names[int(row["idx"])]: row["max_real_digits"] for row in rows if row["code"] is None}
-        assert {name: found[name] for name in columns} == {name: want[name] for name in columns}
-        assert found["id"] is None  # INTEGER cells: no REAL digits
+    found = {names[int(row["idx"])]: row["max_real_digits"] for row in text if row["code"] is None}
+    assert {name: found[name] for name in want} == want
+    assert found["id"] is None  # INTEGER cells: no REAL digits
+    typed_found = {names[int(row["idx"])]: row["max_real_digits"] for row in typed if row["code"] is None}
+    assert {name: typed_found[name] for name in ("r", "d", "short")} == dict.fromkeys(("r", "d", "short"))
+    with open_source(path) as src:
+        declared = {column.name: column.declared_type for column in src.table("t").columns}
+    assert {declared_family(declared[name]) for name in ("r", "d", "short")} == {"double"}
