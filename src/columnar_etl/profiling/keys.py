@@ -219,11 +219,13 @@ def _declared_key(
         alias = len(primary) == 1 and str(primary[0][2]).upper() == "INTEGER" and rowid and not indexed
         enforced = alias or not rowid or all(row[3] for row in primary)
         others = _other_keys(unique, columns)
-        statement = con.execute(
-            "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)
-        ).fetchone()
-        null = declared_nullable(statement[0] if statement else None)
-        nullable = tuple(column for column in columns if column.lower() in null)
+        nullable: tuple[str, ...] = ()
+        if not enforced:  # an enforced key is the key whatever it holds (naming_key): no NULL to read
+            statement = con.execute(
+                "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)
+            ).fetchone()
+            null = declared_nullable(statement[0] if statement else None)
+            nullable = tuple(column for column in columns if column.lower() in null)
         return DeclaredKey(columns, "declared_primary_key", alias, enforced, others, nullable)
     if unique:
         columns = min(unique)[2]

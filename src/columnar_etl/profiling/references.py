@@ -1452,8 +1452,14 @@ def _abbreviates(column: str, parent: str) -> bool:
     shorter than it, of :data:`MIN_ABBREVIATION` letters or more (``repository``: a forge's, Gitea's,
     ``issue.repo_id``; ``org`` of ``organization``)? Only a tie between tables the values fit is broken
     so (:func:`_choose`): such a name says which table no more than its numbers do. Since 2026-12-05."""
+    return _entity_part_of(column, parent, str.startswith)
+
+
+def _entity_part_of(column: str, parent: str, part: Callable[[str, str], bool]) -> bool:
+    """Is the column's entity (:func:`entity_of`), of :data:`MIN_ABBREVIATION` letters or more, a
+    ``part`` (``str.startswith``, ``str.endswith``) of the parent table's, shorter than it?"""
     return any(
-        len(short) >= MIN_ABBREVIATION and long != short and long.startswith(short)
+        len(short) >= MIN_ABBREVIATION and long != short and part(long, short)
         for short in entity_of(column)
         for long in entity_of(parent, table=True)
     )
@@ -1496,11 +1502,7 @@ def _ends_compound(column: str, parent: str) -> bool:
     values fit is broken so (:func:`_choose`), the last of its tie-breaks (after the export's declared
     references of the name: Zim's ``tasklist.source`` names ``pages``, not its ``tagsources``).
     Since 2026-12-05."""
-    return any(
-        len(short) >= MIN_ABBREVIATION and long != short and long.endswith(short)
-        for short in entity_of(column)
-        for long in entity_of(parent, table=True)
-    )
+    return _entity_part_of(column, parent, str.endswith)
 
 
 def declared_by_name(declared: Iterable[Reference]) -> dict[str, frozenset[tuple[str, str]]]:
@@ -1670,8 +1672,8 @@ def _without_false_declarations(
         for reference, count in false:
             child_table = renamed.export_table(reference.child)
             parent_table = renamed.export_table(reference.parent)
-            column = _export_column(renamed.columns.get(child_table, {}), reference.columns[0])
-            key = _export_column(renamed.columns.get(parent_table, {}), reference.parent_columns[0])
+            column = renamed.export_column(child_table, reference.columns[0])
+            key = renamed.export_column(parent_table, reference.parent_columns[0])
             met = con.execute(
                 f"SELECT 1 FROM {quote_ident(child_table)} WHERE CAST({quote_ident(column)} AS TEXT) IN "
                 f"(SELECT {quote_ident(key)} FROM {quote_ident(parent_table)}) LIMIT 1"
@@ -1687,11 +1689,6 @@ def _without_false_declarations(
     finally:
         con.close()
     return [reference for reference in declared if reference in kept]
-
-
-def _export_column(columns: Mapping[str, str], name: str) -> str:
-    """The export's name of the column read as ``name`` (``columns``: export name → name read)."""
-    return next((export for export, read in columns.items() if read == name), name)
 
 
 def _turned_away(
@@ -1809,10 +1806,9 @@ def _numbers_own_rows(src: Source, table: TableProfile, column: str) -> bool:
         return False
     if not profile.distinct_count == key.distinct_count == rows:
         return False
-    relation = src.relation_sql(table.name, reads=[ColumnRead(column)])
-    keys = src.relation_sql(table.name, reads=[ColumnRead(key.name)])
+    relation = src.relation_sql(table.name, reads=[ColumnRead(column), ColumnRead(key.name)])
     value, own = quote_ident(column), quote_ident(key.name)
-    sql = f"SELECT count(*) FROM {relation} WHERE {value} IN (SELECT {own} FROM {keys})"
+    sql = f"SELECT count(*) FROM {relation} WHERE {value} IN (SELECT {own} FROM {relation})"
     held = src.connection.cursor().execute(sql).fetchone() or (0,)
     return int(held[0]) == rows
 
@@ -1841,9 +1837,9 @@ def _of_several_tables(
     of their type, with the rows holding those: guids (or other keys drawn from a space too large for
     chance) of rows of several tables, GnuCash's ``slots.obj_guid`` naming a transaction, an account, a
     lot or the book (and a slot frame, a guid of no table). Measured again, against every key of its
-    type in the export, only
-    for a column whose chosen parent left orphans (the first measure pruned the tables too small to
-    hold 90 % of its values). Integers are never so: keys 1..N of every table overlap."""
+    type in the export, only for a column whose chosen parent left orphans (the first measure pruned
+    the tables too small to hold 90 % of its values). Integers are never so: keys 1..N of every table
+    overlap."""
     parents = _parent_keys(tables)
     pairs: list[Pair] = []
     asked: dict[tuple[str, str], int] = {}

@@ -49,6 +49,11 @@ class ReaderNames:
         """The export's name of the table read as ``name``."""
         return next((export for export, read in self.tables.items() if read == name), name)
 
+    def export_column(self, table: str, name: str) -> str:
+        """The export's name of the column read as ``name`` in the export's table ``table``."""
+        columns = self.columns.get(table, {})
+        return next((export for export, read in columns.items() if read == name), name)
+
     def column(self, table: str, name: str) -> str:
         """The name the export's column ``name`` of its table ``table`` is read under."""
         return self.columns.get(table, {}).get(name, name)
