@@ -327,6 +327,9 @@ ZONE_REGEX = rf"(?:Z|{OFFSET_REGEX})"
 #: never read; then, for a ``time.Now()`` not rounded or stripped, the monotonic clock's reading
 #: (`` m=+0.012345678``: seconds since the process started, no part of the instant), dropped.
 GO_TIME_TAIL_REGEX = r" (?:[A-Za-z]{2,6}|[+-]\d{2}(?:\d{2})?)(?: m=[+-]\d{1,12}\.\d{9})?"
+#: Go's ``±hhmm`` offset and the tail after it (:data:`GO_TIME_TAIL_REGEX`), as its date shape and the
+#: finer-than-microseconds text (:data:`FINER_THAN_MICROSECONDS_REGEX`) both end.
+_GO_OFFSET_AND_TAIL = _OFFSET_HOURS + r"[0-5]\d" + GO_TIME_TAIL_REGEX
 #: Where Go's text is cut, what is read kept (group 1: the offset, put after the time with no space,
 #: as DuckDB's cast reads it; the cleaner puts the space back): the first `` ±hhmm `` and all after it.
 GO_TIME_CUT_REGEX = r" ([+-][0-9]{4}) .*$"
@@ -527,12 +530,7 @@ DATE_SHAPES: tuple[DateShape, ...] = (
     # which the offset makes redundant and is never read (GO_TIME_TAIL_REGEX), then maybe ' m=±…'.
     DateShape(
         Shape.TS_GO,
-        r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?:"
-        + FRACTION_REGEX
-        + ")? "
-        + _OFFSET_HOURS
-        + r"[0-5]\d"
-        + GO_TIME_TAIL_REGEX,
+        r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?:" + FRACTION_REGEX + ")? " + _GO_OFFSET_AND_TAIL,
         GO_TIME_FORMAT,
         None,
         True,
@@ -903,9 +901,7 @@ FINER_THAN_MICROSECONDS_REGEX = (
     + "| "
     + OFFSET_REGEX
     + "| "
-    + _OFFSET_HOURS
-    + r"[0-5]\d"
-    + GO_TIME_TAIL_REGEX
+    + _GO_OFFSET_AND_TAIL
     + ")?"
 )
 #: (Go's time.Time.String() of such a time, ``… .123456789 +0000 UTC m=+0.01``, is one since
