@@ -39874,3 +39874,689 @@ def elisa_rows(tracks: int = 20) -> dict[str, list[Sequence[Any]]]:
 def elisa(path: Path) -> Path:
     """An Elisa music player's ``elisaDatabase.db`` (see the module's list)."""
     return write_export(path, ELISA_DDL, elisa_rows(), bytes_as_text=False)
+
+
+# --- Kanboard (its SQLite file: app/Schema/Sqlite.php, migrations 1 to 129 replayed) ----------------------
+
+#: ``sqlite_master`` of a Kanboard database after its 129 migrations (ALTER TABLE ADD COLUMN appended
+#: to the statements, tables rebuilt by versions 11, 72, 113, 125 and 126 as the migrations write them;
+#: the indexes on ``tasks`` went with the table rebuilt at version 125).
+KANBOARD_DDL = [
+    (
+        "CREATE TABLE users (id INTEGER PRIMARY KEY, username TEXT NOT NULL, password "
+        "TEXT, is_admin INTEGER DEFAULT 0, is_ldap_user INTEGER DEFAULT 0, name TEXT,"
+        " email TEXT, google_id TEXT, github_id TEXT, notifications_enabled INTEGER "
+        "DEFAULT '0', timezone TEXT, language TEXT, disable_login_form INTEGER DEFAULT "
+        "0, twofactor_activated INTEGER DEFAULT 0, twofactor_secret TEXT, token TEXT "
+        "DEFAULT '', notifications_filter INTEGER DEFAULT 4, nb_failed_login INTEGER "
+        "DEFAULT 0, lock_expiration_date INTEGER DEFAULT 0, is_project_admin INTEGER "
+        "DEFAULT 0, gitlab_id INTEGER, role TEXT NOT NULL DEFAULT 'app-user', is_active "
+        "INTEGER DEFAULT 1, avatar_path TEXT, api_access_token VARCHAR(255) DEFAULT "
+        "NULL, filter TEXT, theme TEXT DEFAULT 'light' NOT NULL, telegram_id TEXT DEFAULT "
+        "NULL)"
+    ),
+    (
+        "CREATE TABLE projects (id INTEGER PRIMARY KEY, name TEXT NOCASE NOT NULL, is_active "
+        "INTEGER DEFAULT 1, token TEXT, last_modified INTEGER DEFAULT 0, is_public INTEGER "
+        'DEFAULT "0", is_private INTEGER DEFAULT "0", is_everybody_allowed INTEGER DEFAULT '
+        "\"0\", default_swimlane TEXT DEFAULT 'Default swimlane', show_default_swimlane "
+        "INTEGER DEFAULT 1, description TEXT, identifier TEXT DEFAULT '', start_date "
+        "TEXT DEFAULT '', end_date TEXT DEFAULT '', owner_id INTEGER DEFAULT 0, priority_default "
+        "INTEGER DEFAULT 0, priority_start INTEGER DEFAULT 0, priority_end INTEGER DEFAULT "
+        "3, email TEXT, predefined_email_subjects TEXT, per_swimlane_task_limits INTEGER "
+        "DEFAULT 0 NOT NULL, task_limit INTEGER DEFAULT 0, enable_global_tags INTEGER "
+        "DEFAULT 1 NOT NULL)"
+    ),
+    (
+        "CREATE TABLE columns (id INTEGER PRIMARY KEY, title TEXT NOT NULL, position "
+        "INTEGER, project_id INTEGER NOT NULL, task_limit INTEGER DEFAULT '0', description "
+        "TEXT, hide_in_dashboard INTEGER DEFAULT 0 NOT NULL, FOREIGN KEY(project_id) "
+        "REFERENCES projects(id) ON DELETE CASCADE, UNIQUE (title, project_id))"
+    ),
+    (
+        "CREATE TABLE project_has_users (project_id INTEGER NOT NULL, user_id INTEGER "
+        "NOT NULL, is_owner INTEGER DEFAULT \"0\", role TEXT NOT NULL DEFAULT 'project-viewer',"
+        " FOREIGN KEY(project_id) REFERENCES projects(id) ON DELETE CASCADE, FOREIGN "
+        "KEY(user_id) REFERENCES users(id) ON DELETE CASCADE, UNIQUE(project_id, user_id))"
+    ),
+    (
+        "CREATE TABLE actions (id INTEGER PRIMARY KEY, project_id INTEGER NOT NULL, "
+        "event_name TEXT NOT NULL, action_name TEXT NOT NULL, FOREIGN KEY(project_id) "
+        "REFERENCES projects(id) ON DELETE CASCADE)"
+    ),
+    (
+        "CREATE TABLE action_has_params (id INTEGER PRIMARY KEY, action_id INTEGER NOT "
+        "NULL, name TEXT NOT NULL, value TEXT NOT NULL, FOREIGN KEY(action_id) REFERENCES "
+        "actions(id) ON DELETE CASCADE)"
+    ),
+    (
+        "CREATE TABLE remember_me (id INTEGER PRIMARY KEY, user_id INTEGER NOT NULL,"
+        " ip TEXT, user_agent TEXT, token TEXT, sequence TEXT, expiration INTEGER, date_creation "
+        "INTEGER, FOREIGN KEY(user_id) REFERENCES users(id) ON DELETE CASCADE)"
+    ),
+    (
+        "CREATE TABLE last_logins (id INTEGER PRIMARY KEY, auth_type TEXT, user_id INTEGER "
+        "NOT NULL, ip TEXT, user_agent TEXT, date_creation INTEGER, FOREIGN KEY(user_id) "
+        "REFERENCES users(id) ON DELETE CASCADE)"
+    ),
+    "CREATE INDEX last_logins_user_idx ON last_logins(user_id)",
+    (
+        "CREATE TABLE project_has_categories (id INTEGER PRIMARY KEY, name TEXT COLLATE "
+        "NOCASE NOT NULL, project_id INTEGER NOT NULL, description TEXT, color_id TEXT "
+        "DEFAULT NULL, UNIQUE (project_id, name), FOREIGN KEY(project_id) REFERENCES "
+        "projects(id) ON DELETE CASCADE)"
+    ),
+    (
+        'CREATE TABLE "task_has_files" (id INTEGER PRIMARY KEY, name TEXT COLLATE NOCASE '
+        "NOT NULL, path TEXT, is_image INTEGER DEFAULT 0, task_id INTEGER NOT NULL, "
+        '"date" INTEGER NOT NULL DEFAULT 0, "user_id" INTEGER NOT NULL DEFAULT 0, "size" '
+        "INTEGER NOT NULL DEFAULT 0, FOREIGN KEY(task_id) REFERENCES tasks(id) ON DELETE "
+        "CASCADE)"
+    ),
+    (
+        'CREATE TABLE "subtasks" (id INTEGER PRIMARY KEY, title TEXT COLLATE NOCASE '
+        "NOT NULL, status INTEGER DEFAULT 0, time_estimated NUMERIC DEFAULT 0, time_spent "
+        "NUMERIC DEFAULT 0, task_id INTEGER NOT NULL, user_id INTEGER, position INTEGER "
+        "DEFAULT 1, FOREIGN KEY(task_id) REFERENCES tasks(id) ON DELETE CASCADE)"
+    ),
+    (
+        "CREATE TABLE user_has_notifications (user_id INTEGER NOT NULL, project_id INTEGER "
+        "NOT NULL, FOREIGN KEY(user_id) REFERENCES users(id) ON DELETE CASCADE, FOREIGN "
+        "KEY(project_id) REFERENCES projects(id) ON DELETE CASCADE, UNIQUE(project_id,"
+        " user_id))"
+    ),
+    "CREATE UNIQUE INDEX users_username_idx ON users(username)",
+    (
+        "CREATE TABLE settings (option TEXT PRIMARY KEY, value TEXT DEFAULT '', changed_by "
+        "INTEGER DEFAULT 0 NOT NULL, changed_on INTEGER DEFAULT 0 NOT NULL)"
+    ),
+    (
+        'CREATE TABLE "project_daily_column_stats" (id INTEGER PRIMARY KEY, day TEXT '
+        "NOT NULL, project_id INTEGER NOT NULL, column_id INTEGER NOT NULL, total INTEGER "
+        "NOT NULL DEFAULT 0, score INTEGER NOT NULL DEFAULT 0, FOREIGN KEY(column_id) "
+        "REFERENCES columns(id) ON DELETE CASCADE, FOREIGN KEY(project_id) REFERENCES "
+        "projects(id) ON DELETE CASCADE)"
+    ),
+    (
+        'CREATE UNIQUE INDEX project_daily_column_stats_idx ON "project_daily_column_stats"(day,'
+        " project_id, column_id)"
+    ),
+    (
+        "CREATE TABLE swimlanes (id INTEGER PRIMARY KEY, name TEXT NOT NULL, position "
+        "INTEGER DEFAULT 1, is_active INTEGER DEFAULT 1, project_id INTEGER NOT NULL,"
+        " description TEXT, task_limit INTEGER DEFAULT 0, FOREIGN KEY(project_id) REFERENCES "
+        "projects(id) ON DELETE CASCADE, UNIQUE (name, project_id))"
+    ),
+    "CREATE INDEX users_admin_idx ON users(is_admin)",
+    "CREATE INDEX columns_project_idx ON columns(project_id)",
+    "CREATE INDEX swimlanes_project_idx ON swimlanes(project_id)",
+    "CREATE INDEX categories_project_idx ON project_has_categories(project_id)",
+    'CREATE INDEX files_task_idx ON "task_has_files"(task_id)',
+    (
+        "CREATE TABLE links (id INTEGER PRIMARY KEY, label TEXT NOT NULL, opposite_id "
+        "INTEGER DEFAULT 0, UNIQUE(label))"
+    ),
+    (
+        "CREATE TABLE task_has_links (id INTEGER PRIMARY KEY, link_id INTEGER NOT NULL,"
+        " task_id INTEGER NOT NULL, opposite_task_id INTEGER NOT NULL, FOREIGN KEY(link_id) "
+        "REFERENCES links(id) ON DELETE CASCADE, FOREIGN KEY(task_id) REFERENCES tasks(id) "
+        "ON DELETE CASCADE, FOREIGN KEY(opposite_task_id) REFERENCES tasks(id) ON DELETE "
+        "CASCADE)"
+    ),
+    "CREATE INDEX task_has_links_task_index ON task_has_links(task_id)",
+    ("CREATE UNIQUE INDEX task_has_links_unique ON task_has_links(link_id, task_id, opposite_task_id)"),
+    (
+        'CREATE TABLE transitions ("id" INTEGER PRIMARY KEY, "user_id" INTEGER NOT NULL,'
+        ' "project_id" INTEGER NOT NULL, "task_id" INTEGER NOT NULL, "src_column_id" '
+        'INTEGER NOT NULL, "dst_column_id" INTEGER NOT NULL, "date" INTEGER NOT NULL,'
+        ' "time_spent" INTEGER DEFAULT 0, FOREIGN KEY(src_column_id) REFERENCES columns(id) '
+        "ON DELETE CASCADE, FOREIGN KEY(dst_column_id) REFERENCES columns(id) ON DELETE "
+        "CASCADE, FOREIGN KEY(user_id) REFERENCES users(id) ON DELETE CASCADE, FOREIGN "
+        "KEY(project_id) REFERENCES projects(id) ON DELETE CASCADE, FOREIGN KEY(task_id) "
+        "REFERENCES tasks(id) ON DELETE CASCADE)"
+    ),
+    "CREATE INDEX transitions_task_index ON transitions(task_id)",
+    "CREATE INDEX transitions_project_index ON transitions(project_id)",
+    "CREATE INDEX transitions_user_index ON transitions(user_id)",
+    ('CREATE TABLE currencies ("currency" TEXT NOT NULL UNIQUE, "rate" REAL DEFAULT 0)'),
+    (
+        "CREATE TABLE comments (\n            id INTEGER PRIMARY KEY,\n            task_id "
+        "INTEGER NOT NULL,\n            user_id INTEGER DEFAULT 0,\n            date_creation "
+        "INTEGER NOT NULL,\n            comment TEXT NOT NULL,\n            reference "
+        "VARCHAR(50), date_modification INTEGER, visibility VARCHAR(25) NOT NULL DEFAULT "
+        "'app-user',\n            FOREIGN KEY(task_id) REFERENCES tasks(id) ON DELETE "
+        "CASCADE\n        )"
+    ),
+    (
+        "CREATE TABLE project_daily_stats (id INTEGER PRIMARY KEY, day TEXT NOT NULL,"
+        " project_id INTEGER NOT NULL, avg_lead_time INTEGER NOT NULL DEFAULT 0, avg_cycle_time "
+        "INTEGER NOT NULL DEFAULT 0, FOREIGN KEY(project_id) REFERENCES projects(id) "
+        "ON DELETE CASCADE)"
+    ),
+    "CREATE UNIQUE INDEX project_daily_stats_idx ON project_daily_stats(day, project_id)",
+    (
+        "CREATE TABLE plugin_schema_versions (plugin TEXT NOT NULL PRIMARY KEY, version "
+        "INTEGER NOT NULL DEFAULT 0)"
+    ),
+    (
+        "CREATE TABLE custom_filters (id INTEGER PRIMARY KEY, filter TEXT NOT NULL, "
+        "project_id INTEGER NOT NULL, user_id INTEGER NOT NULL, name TEXT NOT NULL, "
+        "is_shared INTEGER DEFAULT 0, append INTEGER DEFAULT 0)"
+    ),
+    (
+        "CREATE TABLE user_has_unread_notifications (id INTEGER PRIMARY KEY, user_id "
+        "INTEGER NOT NULL, date_creation INTEGER NOT NULL, event_name TEXT NOT NULL,"
+        " event_data TEXT NOT NULL, FOREIGN KEY(user_id) REFERENCES users(id) ON DELETE "
+        "CASCADE)"
+    ),
+    (
+        "CREATE TABLE user_has_notification_types (id INTEGER PRIMARY KEY, user_id INTEGER "
+        "NOT NULL, notification_type TEXT, FOREIGN KEY(user_id) REFERENCES users(id) "
+        "ON DELETE CASCADE)"
+    ),
+    (
+        "CREATE UNIQUE INDEX user_has_notification_types_user_idx ON user_has_notification_types(user_id,"
+        " notification_type)"
+    ),
+    (
+        "CREATE TABLE project_has_notification_types (id INTEGER PRIMARY KEY, project_id "
+        "INTEGER NOT NULL, notification_type TEXT NOT NULL, FOREIGN KEY(project_id) "
+        "REFERENCES projects(id) ON DELETE CASCADE, UNIQUE(project_id, notification_type))"
+    ),
+    (
+        "CREATE TABLE user_has_metadata (user_id INTEGER NOT NULL, name TEXT NOT NULL,"
+        " value TEXT DEFAULT '', changed_by INTEGER DEFAULT 0 NOT NULL, changed_on INTEGER "
+        "DEFAULT 0 NOT NULL, FOREIGN KEY(user_id) REFERENCES users(id) ON DELETE CASCADE,"
+        " UNIQUE(user_id, name))"
+    ),
+    (
+        "CREATE TABLE project_has_metadata (project_id INTEGER NOT NULL, name TEXT NOT "
+        "NULL, value TEXT DEFAULT '', changed_by INTEGER DEFAULT 0 NOT NULL, changed_on "
+        "INTEGER DEFAULT 0 NOT NULL, FOREIGN KEY(project_id) REFERENCES projects(id) "
+        "ON DELETE CASCADE, UNIQUE(project_id, name))"
+    ),
+    (
+        "CREATE TABLE task_has_metadata (task_id INTEGER NOT NULL, name TEXT NOT NULL,"
+        " value TEXT DEFAULT '', changed_by INTEGER DEFAULT 0 NOT NULL, changed_on INTEGER "
+        "DEFAULT 0 NOT NULL, FOREIGN KEY(task_id) REFERENCES tasks(id) ON DELETE CASCADE,"
+        " UNIQUE(task_id, name))"
+    ),
+    (
+        "CREATE TABLE groups (id INTEGER PRIMARY KEY, external_id TEXT DEFAULT '', name "
+        "TEXT NOCASE NOT NULL UNIQUE)"
+    ),
+    (
+        "CREATE TABLE group_has_users (group_id INTEGER NOT NULL, user_id INTEGER NOT "
+        "NULL, FOREIGN KEY(group_id) REFERENCES groups(id) ON DELETE CASCADE, FOREIGN "
+        "KEY(user_id) REFERENCES users(id) ON DELETE CASCADE, UNIQUE(group_id, user_id))"
+    ),
+    (
+        "CREATE TABLE project_has_groups (group_id INTEGER NOT NULL, project_id INTEGER "
+        "NOT NULL, role TEXT NOT NULL, FOREIGN KEY(group_id) REFERENCES groups(id) ON "
+        "DELETE CASCADE, FOREIGN KEY(project_id) REFERENCES projects(id) ON DELETE CASCADE,"
+        " UNIQUE(group_id, project_id))"
+    ),
+    (
+        "CREATE TABLE password_reset (token TEXT PRIMARY KEY, user_id INTEGER NOT NULL,"
+        " date_expiration INTEGER NOT NULL, date_creation INTEGER NOT NULL, ip TEXT "
+        "NOT NULL, user_agent TEXT NOT NULL, is_active INTEGER NOT NULL, FOREIGN KEY(user_id) "
+        "REFERENCES users(id) ON DELETE CASCADE)"
+    ),
+    (
+        "CREATE TABLE task_has_external_links (id INTEGER PRIMARY KEY, link_type TEXT "
+        "NOT NULL, dependency TEXT NOT NULL, title TEXT NOT NULL, url TEXT NOT NULL,"
+        " date_creation INTEGER NOT NULL, date_modification INTEGER NOT NULL, task_id "
+        "INTEGER NOT NULL, creator_id INTEGER DEFAULT 0, FOREIGN KEY(task_id) REFERENCES "
+        "tasks(id) ON DELETE CASCADE)"
+    ),
+    (
+        "CREATE TABLE project_has_files (id INTEGER PRIMARY KEY, project_id INTEGER "
+        "NOT NULL, name TEXT COLLATE NOCASE NOT NULL, path TEXT NOT NULL, is_image INTEGER "
+        "DEFAULT 0, size INTEGER DEFAULT 0 NOT NULL, user_id INTEGER DEFAULT 0 NOT NULL,"
+        " date INTEGER DEFAULT 0 NOT NULL, FOREIGN KEY(project_id) REFERENCES projects(id) "
+        "ON DELETE CASCADE)"
+    ),
+    (
+        "CREATE TABLE tags (id INTEGER PRIMARY KEY, name TEXT NOT NULL, project_id INTEGER "
+        "NOT NULL, color_id TEXT DEFAULT NULL, UNIQUE(project_id, name))"
+    ),
+    (
+        "CREATE TABLE task_has_tags (task_id INTEGER NOT NULL, tag_id INTEGER NOT NULL,"
+        " FOREIGN KEY(task_id) REFERENCES tasks(id) ON DELETE CASCADE, FOREIGN KEY(tag_id) "
+        "REFERENCES tags(id) ON DELETE CASCADE, UNIQUE(tag_id, task_id))"
+    ),
+    (
+        "CREATE TABLE project_has_roles (role_id INTEGER PRIMARY KEY, role TEXT NOT "
+        "NULL, project_id INTEGER NOT NULL, UNIQUE(project_id, role), FOREIGN KEY(project_id) "
+        "REFERENCES projects(id) ON DELETE CASCADE)"
+    ),
+    (
+        "CREATE TABLE column_has_move_restrictions (restriction_id INTEGER PRIMARY KEY,"
+        " project_id INTEGER NOT NULL, role_id INTEGER NOT NULL, src_column_id INTEGER "
+        "NOT NULL, dst_column_id INTEGER NOT NULL, only_assigned INTEGER DEFAULT 0, "
+        "UNIQUE(role_id, src_column_id, dst_column_id), FOREIGN KEY(project_id) REFERENCES "
+        "projects(id) ON DELETE CASCADE, FOREIGN KEY(role_id) REFERENCES project_has_roles(role_id) "
+        "ON DELETE CASCADE, FOREIGN KEY(src_column_id) REFERENCES columns(id) ON DELETE "
+        "CASCADE, FOREIGN KEY(dst_column_id) REFERENCES columns(id) ON DELETE CASCADE)"
+    ),
+    (
+        "CREATE TABLE project_role_has_restrictions (restriction_id INTEGER PRIMARY "
+        "KEY, project_id INTEGER NOT NULL, role_id INTEGER NOT NULL, rule VARCHAR(255) "
+        "NOT NULL, UNIQUE(role_id, rule), FOREIGN KEY(project_id) REFERENCES projects(id) "
+        "ON DELETE CASCADE, FOREIGN KEY(role_id) REFERENCES project_has_roles(role_id) "
+        "ON DELETE CASCADE)"
+    ),
+    (
+        "CREATE TABLE column_has_restrictions (restriction_id INTEGER PRIMARY KEY, project_id "
+        "INTEGER NOT NULL, role_id INTEGER NOT NULL, column_id INTEGER NOT NULL, rule "
+        "VARCHAR(255) NOT NULL, UNIQUE(role_id, column_id, rule), FOREIGN KEY(project_id) "
+        "REFERENCES projects(id) ON DELETE CASCADE, FOREIGN KEY(role_id) REFERENCES "
+        "project_has_roles(role_id) ON DELETE CASCADE, FOREIGN KEY(column_id) REFERENCES "
+        "columns(id) ON DELETE CASCADE)"
+    ),
+    (
+        "CREATE TABLE invites (email TEXT NOT NULL, project_id INTEGER NOT NULL, token "
+        "TEXT NOT NULL, PRIMARY KEY(email, token))"
+    ),
+    (
+        "CREATE TABLE project_activities (\n            id INTEGER PRIMARY KEY,\n   "
+        "         date_creation INTEGER NOT NULL,\n            event_name TEXT NOT NULL,"
+        "\n            creator_id INTEGER NOT NULL,\n            project_id INTEGER "
+        "NOT NULL,\n            task_id INTEGER NOT NULL,\n            data TEXT,\n "
+        "           FOREIGN KEY(creator_id) REFERENCES users(id) ON DELETE CASCADE,\n "
+        "           FOREIGN KEY(project_id) REFERENCES projects(id) ON DELETE CASCADE,"
+        "\n            FOREIGN KEY(task_id) REFERENCES tasks(id) ON DELETE CASCADE\n "
+        "       )"
+    ),
+    (
+        "CREATE TABLE predefined_task_descriptions (id INTEGER PRIMARY KEY, project_id "
+        "INTEGER NOT NULL, title TEXT NOT NULL, description TEXT NOT NULL, FOREIGN KEY(project_id) "
+        "REFERENCES projects(id) ON DELETE CASCADE)"
+    ),
+    ("CREATE TABLE sessions (id TEXT PRIMARY KEY, expire_at INTEGER NOT NULL, data TEXT DEFAULT '')"),
+    (
+        'CREATE TABLE "tasks"\n        (\n            id                   INTEGER PRIMARY '
+        "KEY,\n            title                TEXT NOCASE NOT NULL,\n            description "
+        "         TEXT,\n            date_creation        INTEGER,\n            color_id "
+        "            TEXT,\n            project_id           INTEGER REFERENCES projects(id) "
+        "ON DELETE CASCADE,\n            column_id            INTEGER REFERENCES columns(id) "
+        "ON DELETE CASCADE,\n            owner_id             INTEGER DEFAULT '0',\n "
+        "           position             INTEGER,\n            is_active            "
+        "INTEGER DEFAULT 1,\n            date_completed       INTEGER,\n            "
+        "score                INTEGER,\n            date_due             INTEGER,\n "
+        "           category_id          INTEGER DEFAULT 0,\n            creator_id "
+        "          INTEGER DEFAULT '0',\n            date_modification    INTEGER DEFAULT "
+        "'0',\n            reference            TEXT    DEFAULT '',\n            date_started "
+        "        INTEGER,\n            time_spent           NUMERIC DEFAULT 0,\n    "
+        "        time_estimated       NUMERIC DEFAULT 0,\n            swimlane_id   "
+        "       INTEGER REFERENCES swimlanes(id) ON DELETE CASCADE,\n            date_moved "
+        "          INTEGER DEFAULT 0,\n            recurrence_status    INTEGER DEFAULT "
+        "0 NOT NULL,\n            recurrence_trigger   INTEGER DEFAULT 0 NOT NULL,\n "
+        "           recurrence_factor    INTEGER DEFAULT 0 NOT NULL,\n            recurrence_timeframe "
+        "INTEGER DEFAULT 0 NOT NULL,\n            recurrence_basedate  INTEGER DEFAULT "
+        "0 NOT NULL,\n            recurrence_parent    INTEGER,\n            recurrence_child "
+        "    INTEGER,\n            priority             INTEGER DEFAULT 0,\n        "
+        "    external_provider    TEXT,\n            external_uri         TEXT\n    "
+        "    )"
+    ),
+    (
+        "CREATE TABLE subtask_time_tracking (\n            id INTEGER PRIMARY KEY,\n "
+        "           user_id INTEGER NOT NULL,\n            subtask_id INTEGER NOT NULL,"
+        "\n            start INTEGER DEFAULT 0,\n            end INTEGER DEFAULT 0,\n "
+        "           time_spent REAL DEFAULT 0,\n            FOREIGN KEY(user_id) REFERENCES "
+        "users(id) ON DELETE CASCADE,\n            FOREIGN KEY(subtask_id) REFERENCES "
+        "subtasks(id) ON DELETE CASCADE\n        )"
+    ),
+    "CREATE INDEX subtasks_task_idx ON subtasks(task_id)",
+]
+KANBOARD_T0 = int(datetime(2026, 11, 2, 9, 14, 5, tzinfo=UTC).timestamp())
+KANBOARD_COLORS = ("yellow", "blue", "green", "purple", "red", "orange", "grey", "deep_orange", "teal")
+KANBOARD_COLUMNS = ("Backlog", "Ready", "Work in progress", "Done")
+KANBOARD_LINKS = (
+    ("relates to", 0),
+    ("blocks", 3),
+    ("is blocked by", 2),
+    ("duplicates", 5),
+    ("is duplicated by", 4),
+    ("is a child of", 7),
+    ("is a parent of", 6),
+    ("targets milestone", 9),
+    ("is a milestone of", 8),
+    ("fixes", 11),
+    ("is fixed by", 10),
+)
+
+
+def kanboard_rows(tasks: int = 30) -> dict[str, list[dict[str, Any]]]:
+    """The cells Kanboard's models write, by column name (the columns a model leaves out take their
+    DEFAULT, as its INSERTs name only the fields it has): times ``time()`` epoch seconds; a date the
+    user did not give (``date_due``, ``date_started``) ``0``, as ``resetFields`` makes an empty field,
+    ``date_completed`` NULL until the task is closed; no owner, category or subtask assignee ``0``;
+    ``time_spent``/``time_estimated`` hours as PHP floats (``0`` or ``1.5``); form fields left blank
+    ``''`` (a user's name and e-mail, a project's dates, text ``Y-m-d`` when given); the activity
+    stream's ``data`` the event as ``json_encode`` writes it; the settings key/value text the
+    migrations insert; the links the migration seeds (``opposite_id`` ``0`` for "relates to")."""
+    t0 = KANBOARD_T0
+    bcrypt = "$2y$10$" + "Qx8t2ZkM1v0fPq3Lr9YwUe" + "a" * 31
+    users = [
+        {
+            "id": 1,
+            "username": "admin",
+            "password": bcrypt,
+            "is_admin": 1,
+            "role": "app-admin",
+            "theme": "light",
+        }
+    ]
+    names = ("Zoë Ångström", "", "Jean-Luc Picard", "李小龙", "Ola Nordmann")
+    for n, name in enumerate(names, start=2):
+        users.append(
+            {
+                "id": n,
+                "username": f"user{n}" if n != 4 else "jlp@example.org",
+                "password": bcrypt.replace("a", chr(96 + n)),
+                "name": name,
+                "email": "" if n % 3 == 0 else f"user{n}@example.org",
+                "timezone": "" if n % 2 else "Europe/Paris",
+                "language": "" if n % 2 else "fr_FR",
+                "notifications_enabled": n % 2,
+                "is_ldap_user": 0,
+                "disable_login_form": 0,
+                "role": ("app-user", "app-manager")[n % 2],
+                "nb_failed_login": n % 4,
+                "lock_expiration_date": t0 + 900 if n == 5 else 0,
+                "avatar_path": f"avatars/{n}/{hashlib.sha1(bytes([n])).hexdigest()}" if n == 3 else None,
+                "theme": ("light", "dark", "light_auto")[n % 3],
+                "is_active": int(n != 6),
+            }
+        )
+    projects, columns, swimlanes, members, categories = [], [], [], [], []
+    for p, (name, identifier) in enumerate(
+        (("Site web 🌐", "WEB"), ("Infra", ""), ("Ops & Co", "")), start=1
+    ):
+        projects.append(
+            {
+                "id": p,
+                "name": name,
+                "is_active": int(p != 3),
+                "token": "",
+                "last_modified": t0 + 86_400 * p,
+                "is_public": 0,
+                "is_private": int(p == 3),
+                "default_swimlane": "Default swimlane",
+                "show_default_swimlane": 1,
+                "description": "" if p == 2 else f"Projet n°{p}\n\n**markdown**",
+                "identifier": identifier,
+                "start_date": "2026-11-02" if p == 1 else "",
+                "end_date": "2027-03-31" if p == 1 else "",
+                "owner_id": p,
+                "priority_default": 0,
+                "priority_start": 0,
+                "priority_end": 3,
+                "per_swimlane_task_limits": 0,
+                "task_limit": 0,
+                "enable_global_tags": 1,
+            }
+        )
+        for c, title in enumerate(KANBOARD_COLUMNS, start=1):
+            columns.append(
+                {
+                    "id": 4 * (p - 1) + c,
+                    "title": title,
+                    "position": c,
+                    "project_id": p,
+                    "task_limit": 5 if c == 3 else 0,
+                    "description": "",
+                    "hide_in_dashboard": int(c == 4),
+                }
+            )
+        for s, lane in enumerate(("Default swimlane", "Expedite ⚡"), start=1):
+            swimlanes.append(
+                {
+                    "id": 2 * (p - 1) + s,
+                    "name": lane,
+                    "position": s,
+                    "is_active": int(s == 1 or p == 1),
+                    "project_id": p,
+                    "description": "",
+                    "task_limit": 0,
+                }
+            )
+        members.extend(
+            {"project_id": p, "user_id": u, "is_owner": 0, "role": role}
+            for u, role in ((p, "project-manager"), (p + 2, "project-member"), (6, "project-viewer"))
+        )
+        categories.extend(
+            {
+                "id": 2 * (p - 1) + k,
+                "name": label,
+                "project_id": p,
+                "description": "",
+                "color_id": None if k == 1 else "green",
+            }
+            for k, label in enumerate(("Bug", "Évolution"), start=1)
+        )
+    task_rows, activities, subtasks, comments, transitions, tracking = [], [], [], [], [], []
+    for t in range(1, tasks + 1):
+        p = t % 3 + 1
+        c = t % 4 + 1
+        created = t0 + 3_600 * t + 17 * t
+        closed = t % 8 == 3
+        task = {
+            "id": t,
+            "title": f"Tâche {t}: corriger « {('login', 'export', 'CSS 💅')[t % 3]} »",
+            "description": "" if t % 5 == 0 else f"Étapes :\n1. ouvrir\n2. cliquer `#{t}`",
+            "date_creation": created,
+            "color_id": KANBOARD_COLORS[t % len(KANBOARD_COLORS)],
+            "project_id": p,
+            "column_id": 4 * (p - 1) + c,
+            "owner_id": 0 if t % 4 == 0 else t % 6 + 1,
+            "position": t // 3 + 1,
+            "is_active": int(not closed),
+            "date_completed": created + 86_400 * 3 if closed else None,
+            "score": 0 if t % 3 else t % 8,
+            "date_due": 0 if t % 3 == 1 else created + 86_400 * 7 - created % 3_600,
+            "category_id": 0 if t % 2 else 2 * (p - 1) + 1 + t % 4 // 2,
+            "creator_id": t % 6 + 1,
+            "date_modification": created + 60 * t,
+            "reference": "" if t % 7 else f"GH-{1000 + t}",
+            "date_started": 0 if c == 1 else created + 1_800,
+            "time_spent": (0, 1.5, 0.25, 3)[t % 4],
+            "time_estimated": (0, 2, 0.5, 8)[t % 4],
+            "swimlane_id": 2 * (p - 1) + 1 + int(p == 1 and t % 5 == 0),
+            "date_moved": created + 120 * t,
+            "recurrence_status": 0,
+            "recurrence_trigger": 0,
+            "recurrence_factor": 0,
+            "recurrence_timeframe": 0,
+            "recurrence_basedate": 0,
+            "priority": t % 4,
+            "external_provider": "weblink" if t == 9 else None,
+            "external_uri": "https://example.org/issue/9" if t == 9 else None,
+        }
+        task_rows.append(task)
+        activities.append(
+            {
+                "id": t,
+                "date_creation": created,
+                "event_name": "task.create",
+                "creator_id": task["creator_id"],
+                "project_id": p,
+                "task_id": t,
+                "data": json.dumps(
+                    {"task_id": t, "task": {k: task[k] for k in ("id", "title", "project_id", "column_id")}},
+                    separators=(",", ":"),
+                ),
+            }
+        )
+        if t % 3 == 0:
+            for k in (1, 2):
+                s = len(subtasks) + 1
+                subtasks.append(
+                    {
+                        "id": s,
+                        "title": f"Sous-tâche {k} de {t}",
+                        "status": (t + k) % 3,
+                        "time_estimated": (0, 1.5)[k % 2],
+                        "time_spent": (0, 0.75)[(t + k) % 2],
+                        "task_id": t,
+                        "user_id": 0 if k == 2 else task["creator_id"],
+                        "position": k,
+                    }
+                )
+                if k == 1:
+                    start = created + 600
+                    tracking.append(
+                        {
+                            "id": len(tracking) + 1,
+                            "user_id": task["creator_id"],
+                            "subtask_id": s,
+                            "start": start,
+                            "end": 0 if t % 2 else start + 2_700,
+                            "time_spent": 0 if t % 2 else 0.75,
+                        }
+                    )
+        if t % 2 == 0:
+            comments.append(
+                {
+                    "id": len(comments) + 1,
+                    "task_id": t,
+                    "user_id": t % 6 + 1,
+                    "date_creation": created + 300,
+                    "comment": f"Vu ✔ — voir [doc](https://example.org/{t})",
+                    "date_modification": created + 300 + (0 if t % 4 else 45),
+                    "visibility": "app-user" if t % 6 else "app-manager",
+                }
+            )
+        if c > 1:
+            transitions.append(
+                {
+                    "id": len(transitions) + 1,
+                    "user_id": task["creator_id"],
+                    "project_id": p,
+                    "task_id": t,
+                    "src_column_id": 4 * (p - 1) + c - 1,
+                    "dst_column_id": 4 * (p - 1) + c,
+                    "date": created + 120 * t,
+                    "time_spent": 120 * t,
+                }
+            )
+    settings = [
+        ("board_highlight_period", "172800"),
+        ("board_public_refresh_interval", "60"),
+        ("board_private_refresh_interval", "10"),
+        ("board_columns", ""),
+        ("webhook_token", hashlib.sha1(b"webhook").hexdigest()),
+        ("api_token", hashlib.sha1(b"api").hexdigest()),
+        ("application_language", "fr_FR"),
+        ("application_timezone", "Europe/Paris"),
+        ("application_url", ""),
+        ("application_date_format", "m/d/Y"),
+        ("project_categories", ""),
+        ("subtask_restriction", "0"),
+        ("application_stylesheet", ""),
+        ("application_currency", "USD"),
+        ("integration_gravatar", "0"),
+        ("calendar_user_subtasks_time_tracking", "0"),
+        ("calendar_user_tasks", "date_started"),
+        ("calendar_project_tasks", "date_started"),
+        ("webhook_url", ""),
+        ("default_color", "yellow"),
+        ("subtask_time_tracking", "1"),
+        ("cfd_include_closed_tasks", "1"),
+        ("password_reset", "1"),
+    ]
+    return {
+        "users": users,
+        "projects": projects,
+        "columns": columns,
+        "swimlanes": swimlanes,
+        "project_has_users": members,
+        "project_has_categories": categories,
+        "tasks": task_rows,
+        "subtasks": subtasks,
+        "subtask_time_tracking": tracking,
+        "comments": comments,
+        "transitions": transitions,
+        "project_activities": activities,
+        "settings": [
+            {"option": o, "value": v, "changed_by": 1 if n > 20 else 0, "changed_on": t0 + n if n > 20 else 0}
+            for n, (o, v) in enumerate(settings)
+        ],
+        "links": [
+            {"id": n, "label": label, "opposite_id": o} for n, (label, o) in enumerate(KANBOARD_LINKS, 1)
+        ],
+        "task_has_links": [
+            {"id": 1, "link_id": 2, "task_id": 3, "opposite_task_id": 6},
+            {"id": 2, "link_id": 3, "task_id": 6, "opposite_task_id": 3},
+            {"id": 3, "link_id": 1, "task_id": 7, "opposite_task_id": 8},
+            {"id": 4, "link_id": 1, "task_id": 8, "opposite_task_id": 7},
+        ],
+        "tags": [
+            {"id": 1, "name": "urgent", "project_id": 0, "color_id": "red"},
+            {"id": 2, "name": "frontend", "project_id": 1, "color_id": None},
+        ],
+        "task_has_tags": [{"task_id": t, "tag_id": 1 + t % 2} for t in range(2, tasks + 1, 5)],
+        "task_has_files": [
+            {
+                "id": f,
+                "name": ("capture d’écran.png", "rapport.pdf")[f % 2],
+                "path": f"tasks/{3 * f}/{hashlib.sha1(str(f).encode()).hexdigest()}",
+                "is_image": int(f % 2 == 0),
+                "task_id": 3 * f,
+                "date": t0 + 7_000 * f,
+                "user_id": f % 5 + 1,
+                "size": 1_000 * f + 7,
+            }
+            for f in range(1, 6)
+        ],
+        "last_logins": [
+            {
+                "id": n,
+                "auth_type": ("Database", "RememberMe")[n % 2],
+                "user_id": n % 3 + 1,
+                "ip": f"192.0.2.{n}",
+                "user_agent": "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0",
+                "date_creation": t0 + 5_000 * n,
+            }
+            for n in range(1, 9)
+        ],
+        "user_has_notification_types": [
+            {"id": n, "user_id": u, "notification_type": kind}
+            for n, (u, kind) in enumerate(((3, "email"), (3, "web"), (5, "web")), start=1)
+        ],
+        "project_daily_column_stats": [
+            {
+                "id": n,
+                "day": f"2026-11-0{2 + n // 4}",
+                "project_id": 1,
+                "column_id": n % 4 + 1,
+                "total": n,
+                "score": 0,
+            }
+            for n in range(1, 9)
+        ],
+        "currencies": [{"currency": "EUR", "rate": 1.08}, {"currency": "GBP", "rate": 1.27}],
+        "sessions": [
+            {
+                "id": "k1q0h2v3o8n9m6l7p5r4s3t2u1",
+                "expire_at": t0 + 3_600,
+                "data": 'csrf_key|s:64:"' + "ab" * 32 + '";user|a:1:{s:2:"id";i:1;}',
+            }
+        ],
+    }
+
+
+def kanboard(path: Path) -> Path:
+    """A Kanboard ``db.sqlite`` (see the module's list): each row inserted naming only its fields."""
+    con = sqlite3.connect(path)
+    with con:
+        for statement in KANBOARD_DDL:
+            con.execute(statement)
+        for table, rows in kanboard_rows().items():
+            for row in rows:
+                names = ", ".join(f'"{name}"' for name in row)
+                marks = ", ".join("?" for _ in row)
+                con.execute(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', tuple(row.values()))
+    con.close()
+    return path

@@ -15189,3 +15189,87 @@ def test_elisa_reads_its_epoch_milliseconds_as_instants_and_keeps_its_references
     ):
         assert found[("Tracks", column)] == parent, column
         assert tracks[column] == "text", column
+
+
+def test_kanboard_reads_its_epoch_seconds_keeps_its_zero_dates_and_finds_its_references(
+    run_export: Runner,
+) -> None:
+    # Kanboard's models write time() epoch seconds (date_creation, date_moved, a file's date: instants)
+    # and 0 for a date the user left out (date_due, date_started: every value kept as written, the
+    # zero-date rule); 0 for no assignee or category beside the ids (a reference whose 0 is none);
+    # hours as PHP floats under NUMERIC (0 or 1.5: numeric, exact); blank form fields ''; a project's
+    # dates Y-m-d text or ''. The 129 migrations leave ALTER TABLE's columns appended to the
+    # statements and the tasks table rebuilt without its indexes.
+    rows = apps.kanboard_rows()
+    ran, run_dir = run_export(apps.kanboard)
+    with closing(sqlite3.connect(ran.db)) as con:
+        tables = [
+            name
+            for (name,) in con.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            )
+        ]
+    loaded_cleanly(ran, run_dir, {table: len(rows.get(table, [])) for table in tables})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_after"] == 100.0
+    tasks = {row["id"]: row for row in rows["tasks"]}
+    types = ran.types("tasks")
+    for column in ("date_creation", "date_modification", "date_moved"):
+        assert types[column] == "timestamp with time zone", column
+        assert ran.values("tasks", column, "id") == {
+            n: UNIX_EPOCH + timedelta(seconds=task[column]) for n, task in tasks.items()
+        }, column
+    assert types["date_completed"] == "timestamp with time zone"
+    assert ran.values("tasks", "date_completed", "id") == {
+        n: task["date_completed"] and UNIX_EPOCH + timedelta(seconds=task["date_completed"])
+        for n, task in tasks.items()
+    }
+    assert any(task["date_completed"] is None for task in tasks.values())
+    for column in ("date_due", "date_started"):
+        assert types[column] == "bigint", column
+        assert 0 in {task[column] for task in tasks.values()}, column
+        assert ran.values("tasks", column, "id") == {n: task[column] for n, task in tasks.items()}, column
+    for column in ("time_spent", "time_estimated"):
+        assert types[column] == "numeric", column
+        loaded = ran.values("tasks", column, "id")
+        assert {n: Decimal(value) for n, value in loaded.items()} == {
+            n: Decimal(str(task[column])) for n, task in tasks.items()
+        }, column
+    for column in ("title", "description", "color_id", "reference"):
+        assert ran.values("tasks", column, "id") == {n: task[column] or None for n, task in tasks.items()}, (
+            column
+        )
+    projects = ran.types("projects")
+    assert projects["start_date"] == projects["end_date"] == "date"
+    assert ran.values("projects", "start_date", "id") == {
+        p["id"]: date.fromisoformat(p["start_date"]) if p["start_date"] else None for p in rows["projects"]
+    }
+    assert ran.types("subtask_time_tracking")["time_spent"] == "double precision"
+    assert ran.values("subtask_time_tracking", "time_spent", "id") == {
+        r["id"]: r["time_spent"] for r in rows["subtask_time_tracking"]
+    }
+    assert ran.values("settings", "value", "option") == {
+        r["option"]: r["value"] or None for r in rows["settings"]
+    }
+    assert ran.values("project_activities", "data", "id") == {
+        r["id"]: r["data"] for r in rows["project_activities"]
+    }
+    found = references(run_dir)
+    for (table, column), parent in {
+        ("tasks", "project_id"): "projects.id",
+        ("tasks", "column_id"): "columns.id",
+        ("tasks", "swimlane_id"): "swimlanes.id",
+        ("tasks", "category_id"): "project_has_categories.id",
+        ("subtasks", "task_id"): "tasks.id",
+        ("subtasks", "user_id"): "users.id",
+        ("comments", "user_id"): "users.id",
+        ("task_has_links", "opposite_task_id"): "tasks.id",
+        ("subtask_time_tracking", "subtask_id"): "subtasks.id",
+        ("task_has_files", "user_id"): "users.id",
+    }.items():
+        assert found.get((table, column)) == parent, (table, column)
+    assert ran.values("tasks", "category_id", "id") == {n: task["category_id"] for n, task in tasks.items()}
+    assert primary_key(ran.uri, ran.record["version_schema"], "project_has_users") == [
+        "project_id",
+        "user_id",
+    ]
