@@ -40560,3 +40560,326 @@ def kanboard(path: Path) -> Path:
                 con.execute(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', tuple(row.values()))
     con.close()
     return path
+
+
+# --- Wallabag (an upgraded SQLite file: Version20160401000000's initial tables, then the 2.3 → 2.4 --------
+# --- upgrade's SQLite statements as its documentation lists them) -------------------------------------------
+
+WALLABAG_DDL = [
+    (
+        "CREATE TABLE wallabag_craue_config_setting (name VARCHAR(255) NOT NULL, value VARCHAR(255) "
+        "DEFAULT NULL, section VARCHAR(255) DEFAULT NULL, PRIMARY KEY(name))"
+    ),
+    "CREATE UNIQUE INDEX UNIQ_5D9649505E237E06 ON wallabag_craue_config_setting (name)",
+    (
+        'CREATE TABLE "wallabag_tag" (id INTEGER NOT NULL, label CLOB NOT NULL, slug VARCHAR(128) '
+        "NOT NULL, PRIMARY KEY(id))"
+    ),
+    'CREATE UNIQUE INDEX UNIQ_4CA58A8C989D9B62 ON "wallabag_tag" (slug)',
+    (
+        "CREATE TABLE wallabag_user (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, username "
+        "VARCHAR(180) NOT NULL COLLATE BINARY, username_canonical VARCHAR(180) NOT NULL "
+        "COLLATE BINARY, email VARCHAR(180) NOT NULL COLLATE BINARY, email_canonical VARCHAR(180) "
+        "NOT NULL COLLATE BINARY, enabled BOOLEAN NOT NULL, password VARCHAR(255) NOT NULL "
+        "COLLATE BINARY, last_login DATETIME DEFAULT NULL, password_requested_at DATETIME "
+        "DEFAULT NULL, name CLOB DEFAULT NULL COLLATE BINARY, created_at DATETIME NOT NULL,"
+        " updated_at DATETIME NOT NULL, authCode INTEGER DEFAULT NULL, emailTwoFactor BOOLEAN "
+        "NOT NULL, salt VARCHAR(255) DEFAULT NULL, confirmation_token VARCHAR(180) DEFAULT "
+        "NULL, roles CLOB NOT NULL --(DC2Type:array)\n  , googleAuthenticatorSecret VARCHAR(255) "
+        "DEFAULT NULL, backupCodes CLOB DEFAULT NULL --(DC2Type:json_array)\n  )"
+    ),
+    "CREATE UNIQUE INDEX UNIQ_1D63E7E5C05FB297 ON wallabag_user (confirmation_token)",
+    "CREATE UNIQUE INDEX UNIQ_1D63E7E5A0D96FBF ON wallabag_user (email_canonical)",
+    "CREATE UNIQUE INDEX UNIQ_1D63E7E592FC23A8 ON wallabag_user (username_canonical)",
+    (
+        "CREATE TABLE wallabag_entry (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, user_id "
+        "INTEGER DEFAULT NULL, title CLOB DEFAULT NULL COLLATE BINARY, url CLOB DEFAULT "
+        "NULL COLLATE BINARY, is_archived BOOLEAN NOT NULL, is_starred BOOLEAN NOT NULL,"
+        " content CLOB DEFAULT NULL COLLATE BINARY, created_at DATETIME NOT NULL, updated_at "
+        "DATETIME NOT NULL, mimetype CLOB DEFAULT NULL COLLATE BINARY, domain_name CLOB "
+        "DEFAULT NULL COLLATE BINARY, preview_picture CLOB DEFAULT NULL COLLATE BINARY, "
+        "uid VARCHAR(23) DEFAULT NULL COLLATE BINARY, http_status VARCHAR(3) DEFAULT NULL "
+        "COLLATE BINARY, published_at DATETIME DEFAULT NULL, starred_at DATETIME DEFAULT "
+        "NULL, origin_url CLOB DEFAULT NULL COLLATE BINARY, archived_at DATETIME DEFAULT "
+        "NULL, given_url CLOB DEFAULT NULL COLLATE BINARY, reading_time INTEGER NOT NULL,"
+        " published_by CLOB DEFAULT NULL COLLATE BINARY --(DC2Type:array)\n  , headers CLOB "
+        "DEFAULT NULL COLLATE BINARY --(DC2Type:array)\n  , hashed_url VARCHAR(40) DEFAULT "
+        "NULL COLLATE BINARY, hashed_given_url VARCHAR(40) DEFAULT NULL COLLATE BINARY, "
+        "language VARCHAR(20) DEFAULT NULL, CONSTRAINT FK_F4D18282A76ED395 FOREIGN KEY (user_id) "
+        'REFERENCES "wallabag_user" (id) NOT DEFERRABLE INITIALLY IMMEDIATE)'
+    ),
+    "CREATE INDEX uid ON wallabag_entry (uid)",
+    "CREATE INDEX created_at ON wallabag_entry (created_at)",
+    "CREATE INDEX hashed_url_user_id ON wallabag_entry (user_id, hashed_url)",
+    "CREATE INDEX IDX_F4D18282A76ED395 ON wallabag_entry (user_id)",
+    "CREATE INDEX hashed_given_url_user_id ON wallabag_entry (user_id, hashed_given_url)",
+    "CREATE INDEX user_language ON wallabag_entry (language, user_id)",
+    "CREATE INDEX user_archived ON wallabag_entry (user_id, is_archived, archived_at)",
+    "CREATE INDEX user_created ON wallabag_entry (user_id, created_at)",
+    "CREATE INDEX user_starred ON wallabag_entry (user_id, is_starred, starred_at)",
+    "CREATE INDEX tag_label ON wallabag_tag (label)",
+    (
+        "CREATE TABLE wallabag_entry_tag (entry_id INTEGER NOT NULL, tag_id INTEGER NOT "
+        "NULL, PRIMARY KEY(entry_id, tag_id), CONSTRAINT FK_C9F0DD7CBA364942 FOREIGN KEY "
+        '(entry_id) REFERENCES "wallabag_entry" (id) NOT DEFERRABLE INITIALLY IMMEDIATE,'
+        ' CONSTRAINT FK_C9F0DD7CBAD26311 FOREIGN KEY (tag_id) REFERENCES "wallabag_tag" '
+        "(id) NOT DEFERRABLE INITIALLY IMMEDIATE)"
+    ),
+    "CREATE INDEX IDX_C9F0DD7CBA364942 ON wallabag_entry_tag (entry_id)",
+    "CREATE INDEX IDX_C9F0DD7CBAD26311 ON wallabag_entry_tag (tag_id)",
+    (
+        "CREATE TABLE wallabag_config (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, user_id "
+        "INTEGER DEFAULT NULL, theme VARCHAR(255) NOT NULL COLLATE BINARY, items_per_page "
+        "INTEGER NOT NULL, language VARCHAR(255) NOT NULL COLLATE BINARY, reading_speed "
+        "DOUBLE PRECISION DEFAULT NULL, pocket_consumer_key VARCHAR(255) DEFAULT NULL COLLATE "
+        "BINARY, action_mark_as_read INTEGER DEFAULT 0, list_mode INTEGER DEFAULT NULL, "
+        "feed_token VARCHAR(255) DEFAULT NULL, feed_limit INTEGER DEFAULT NULL, CONSTRAINT "
+        'FK_87E64C53A76ED395 FOREIGN KEY (user_id) REFERENCES "wallabag_user" (id) NOT DEFERRABLE '
+        "INITIALLY IMMEDIATE)"
+    ),
+    "CREATE UNIQUE INDEX UNIQ_87E64C53A76ED395 ON wallabag_config (user_id)",
+    "CREATE INDEX config_feed_token ON wallabag_config (feed_token)",
+    (
+        'CREATE TABLE "wallabag_tagging_rule" (id INTEGER NOT NULL, config_id INTEGER DEFAULT '
+        "NULL, rule VARCHAR(255) NOT NULL, tags CLOB NOT NULL, PRIMARY KEY(id), CONSTRAINT "
+        'FK_2D9B3C5424DB0683 FOREIGN KEY (config_id) REFERENCES "wallabag_config" (id) NOT '
+        "DEFERRABLE INITIALLY IMMEDIATE)"
+    ),
+    'CREATE INDEX IDX_2D9B3C5424DB0683 ON "wallabag_tagging_rule" (config_id)',
+    (
+        "CREATE TABLE wallabag_annotation (id INTEGER NOT NULL, user_id INTEGER DEFAULT "
+        "NULL, entry_id INTEGER DEFAULT NULL, text CLOB NOT NULL, created_at DATETIME NOT "
+        "NULL, updated_at DATETIME NOT NULL, quote VARCHAR(255) NOT NULL, ranges CLOB NOT "
+        "NULL, PRIMARY KEY(id), CONSTRAINT FK_A7AED006A76ED395 FOREIGN KEY (user_id) REFERENCES "
+        '"wallabag_user" (id) NOT DEFERRABLE INITIALLY IMMEDIATE, CONSTRAINT FK_A7AED006BA364942 '
+        'FOREIGN KEY (entry_id) REFERENCES "wallabag_entry" (id) NOT DEFERRABLE INITIALLY '
+        "IMMEDIATE)"
+    ),
+    "CREATE INDEX IDX_A7AED006A76ED395 ON wallabag_annotation (user_id)",
+    "CREATE INDEX IDX_A7AED006BA364942 ON wallabag_annotation (entry_id)",
+    (
+        "CREATE TABLE wallabag_oauth2_clients (id INTEGER PRIMARY KEY AUTOINCREMENT NOT "
+        "NULL, user_id INTEGER DEFAULT NULL, random_id VARCHAR(255) NOT NULL COLLATE BINARY,"
+        " secret VARCHAR(255) NOT NULL COLLATE BINARY, name CLOB NOT NULL COLLATE BINARY,"
+        " redirect_uris CLOB NOT NULL, allowed_grant_types CLOB NOT NULL, CONSTRAINT FK_635D765EA76ED395 "
+        'FOREIGN KEY (user_id) REFERENCES "wallabag_oauth2_clients" (id) NOT DEFERRABLE '
+        "INITIALLY IMMEDIATE)"
+    ),
+    "CREATE INDEX IDX_635D765EA76ED395 ON wallabag_oauth2_clients (user_id)",
+    (
+        "CREATE TABLE wallabag_oauth2_access_tokens (id INTEGER PRIMARY KEY AUTOINCREMENT "
+        "NOT NULL, client_id INTEGER NOT NULL, user_id INTEGER DEFAULT NULL, expires_at "
+        "INTEGER DEFAULT NULL, token VARCHAR(191) NOT NULL, scope VARCHAR(191) NULL, CONSTRAINT "
+        "FK_368A420919EB6921 FOREIGN KEY (client_id) REFERENCES oauth2_clients (id) NOT "
+        "DEFERRABLE INITIALLY IMMEDIATE, CONSTRAINT FK_368A4209A76ED395 FOREIGN KEY (user_id) "
+        'REFERENCES "wallabag_oauth2_clients" (id) ON DELETE CASCADE NOT DEFERRABLE INITIALLY '
+        "IMMEDIATE)"
+    ),
+    "CREATE INDEX IDX_368A4209A76ED395 ON wallabag_oauth2_access_tokens (user_id)",
+    "CREATE INDEX IDX_368A420919EB6921 ON wallabag_oauth2_access_tokens (client_id)",
+    (
+        "CREATE TABLE wallabag_ignore_origin_user_rule (id INTEGER PRIMARY KEY AUTOINCREMENT "
+        "NOT NULL, config_id INTEGER NOT NULL, rule VARCHAR(255) NOT NULL)"
+    ),
+    "CREATE INDEX idx_config ON wallabag_ignore_origin_user_rule (config_id)",
+    (
+        "CREATE TABLE wallabag_ignore_origin_instance_rule (id INTEGER PRIMARY KEY AUTOINCREMENT "
+        "NOT NULL, rule VARCHAR(255) NOT NULL)"
+    ),
+    "CREATE TABLE migration_versions (version VARCHAR(255) NOT NULL, PRIMARY KEY(version))",
+    "ALTER TABLE wallabag_craue_config_setting RENAME TO wallabag_internal_setting",
+]
+WALLABAG_SAVED = datetime(2026, 10, 3, 21, 7, 12)
+WALLABAG_MIGRATIONS = (
+    "20160401000000",
+    "20160410190541",
+    "20160812120952",
+    "20161001072726",
+    "20170501115751",
+    "20171120163128",
+    "20190619093534",
+    "20200428072628",
+    "20230729093853",
+)
+WALLABAG_SETTINGS = (
+    ("share_public", "1", "entry"),
+    ("carrot", "1", "entry"),
+    ("share_shaarli", "0", "entry"),
+    ("shaarli_url", "https://myshaarli.com", "entry"),
+    ("export_epub", "1", "export"),
+    ("export_csv", "1", "export"),
+    ("import_with_redis", "0", "import"),
+    ("matomo_enabled", "0", "analytics"),
+    ("matomo_host", "v2.wallabag.org", "analytics"),
+    ("matomo_site_id", "1", "analytics"),
+    ("wallabag_url", "", "misc"),
+    ("demo_mode_enabled", "0", "misc"),
+    ("demo_mode_username", "wallabag", "misc"),
+    ("download_images_enabled", "0", "misc"),
+    ("restricted_access", "0", "entry"),
+    ("api_user_registration", "0", "api"),
+    ("store_article_headers", "0", "entry"),
+    ("shaarli_share_origin_url", "0", "entry"),
+)
+
+
+def php_serialize(value: Any) -> str:
+    """PHP's ``serialize()`` of a string, an int or a list/dict of them (Doctrine's ``array`` type)."""
+    if isinstance(value, bool):
+        return f"b:{int(value)};"
+    if isinstance(value, int):
+        return f"i:{value};"
+    if isinstance(value, str):
+        return f's:{len(value.encode())}:"{value}";'
+    items = value.items() if isinstance(value, dict) else enumerate(value)
+    inner = "".join(php_serialize(k) + php_serialize(v) for k, v in items)
+    return f"a:{len(value)}:{{{inner}}}"
+
+
+def wallabag_rows(entries: int = 30) -> dict[str, list[Sequence[Any]]]:
+    """What wallabag's Doctrine entities write: ``DATETIME`` text ``Y-m-d H:i:s`` in the server's zone
+    (no offset), ``BOOLEAN`` 0/1, ``array`` columns PHP ``serialize()`` text (a user's roles, an
+    entry's authors and HTTP headers, an annotation's ranges, an OAuth client's grant types),
+    ``json_array`` JSON text, ``http_status`` the status's three digits as text, ``hashed_url`` a
+    SHA-1 in hex, ``uid`` ``uniqid()`` when shared and NULL otherwise; tokens' ``expires_at`` epoch
+    seconds; the internal settings name/value/section text; Doctrine Migrations 1's versions, text of
+    14 digits. The OAuth tables' references are as the 2.4 upgrade declared them (``client_id`` to
+    a table ``oauth2_clients`` the file lacks, ``user_id`` to the clients)."""
+    stamp = "%Y-%m-%d %H:%M:%S"
+    users = []
+    for n, (name, mail) in enumerate((("wallabag", "wallabag@example.org"), ("Zoé", "zoe@example.fr")), 1):
+        users.append(
+            (
+                n,
+                name if n == 1 else "zoe",
+                name if n == 1 else "zoe",
+                mail,
+                mail.lower(),
+                1,
+                "$2y$13$" + hashlib.sha1(mail.encode()).hexdigest()[:53].ljust(53, "x"),
+                (WALLABAG_SAVED + timedelta(days=n, seconds=n)).strftime(stamp),
+                None,
+                name,
+                (WALLABAG_SAVED - timedelta(days=400 * n)).strftime(stamp),
+                (WALLABAG_SAVED + timedelta(hours=n)).strftime(stamp),
+                None,
+                0,
+                None,
+                None,
+                php_serialize(["ROLE_SUPER_ADMIN"] if n == 1 else ["ROLE_USER"]),
+                None,
+                json.dumps(["$2y$13$" + "c" * 53]) if n == 2 else None,
+            )
+        )
+    labels = ("à lire", "Python", "science & tech", "long read 📚", "t")
+    tags = [
+        (n, label, re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-") or "x")
+        for n, label in enumerate(labels, 1)
+    ]
+    rows, entry_tags, annotations = [], [], []
+    for e in range(1, entries + 1):
+        created = WALLABAG_SAVED + timedelta(hours=7 * e, seconds=e)
+        url = f"https://blog.example.org/{e}/ça-marche?utm_source=rss" if e % 4 else f"http://ex.org/{e}"
+        archived = e % 3 == 0
+        starred = e % 5 == 0
+        fetched = e % 9 != 0
+        rows.append(
+            (
+                e,
+                1 + e % 2,
+                f"Article n°{e} — « titre »" if fetched else url,
+                url,
+                int(archived),
+                int(starred),
+                f"<p>Contenu {e} avec <em>HTML</em> &amp; entités</p>" if fetched else "",
+                created.strftime(stamp),
+                (created + timedelta(minutes=e)).strftime(stamp),
+                "text/html" if fetched else None,
+                url.split("/")[2],
+                f"https://blog.example.org/img/{e}.jpg" if e % 2 else None,
+                format(0x5F3A1B2C4D000 + e, "x") if e % 7 == 0 else None,
+                ("200", "200", "301", "404", "200")[e % 5] if fetched else None,
+                (created - timedelta(days=3)).strftime(stamp) if e % 3 else None,
+                (created + timedelta(hours=2)).strftime(stamp) if starred else None,
+                f"https://news.example.com/item?id={e}" if e % 6 == 0 else None,
+                (created + timedelta(days=1)).strftime(stamp) if archived else None,
+                url if e % 4 == 0 else None,
+                e % 11,
+                php_serialize(["Jean Dupont"] if e % 3 == 1 else ["A. Author", "B. Author"])
+                if e % 3
+                else None,
+                php_serialize({"content-type": "text/html; charset=utf-8", "server": "nginx"})
+                if e % 8 == 1
+                else None,
+                hashlib.sha1(url.encode()).hexdigest(),
+                hashlib.sha1(url.encode()).hexdigest() if e % 4 == 0 else None,
+                ("fr", "en", "en_US", None)[e % 4],
+            )
+        )
+        entry_tags.extend((e, t) for t in range(1, 6) if (e + t) % 4 == 0)
+        if e % 5 == 2:
+            annotations.append(
+                (
+                    len(annotations) + 1,
+                    1 + e % 2,
+                    e,
+                    f"Note {e} ✍",
+                    (created + timedelta(days=2)).strftime(stamp),
+                    (created + timedelta(days=2, minutes=5)).strftime(stamp),
+                    "Contenu",
+                    php_serialize(
+                        [{"start": "/p[1]", "startOffset": "0", "end": "/p[1]", "endOffset": str(7 + e)}]
+                    ),
+                )
+            )
+    configs = [
+        (1, 1, "material", 12, "en", 200.0, None, 0, 0, None, 50),
+        (2, 2, "dark", 24, "fr", 150.5, None, 1, 1, "y3Hd8sKf0pQw", None),
+    ]
+    return {
+        "wallabag_internal_setting": list(WALLABAG_SETTINGS),
+        "wallabag_tag": tags,
+        "wallabag_user": users,
+        "wallabag_entry": rows,
+        "wallabag_entry_tag": entry_tags,
+        "wallabag_config": configs,
+        "wallabag_tagging_rule": [
+            (1, 1, "readingTime >= 20", "long read 📚"),
+            (2, 2, 'domainName = "blog.example.org"', "Python,science & tech"),
+        ],
+        "wallabag_annotation": annotations,
+        "wallabag_oauth2_clients": [
+            (
+                1,
+                2,
+                "3e8npxy1v5c0kwsw4kk8oc0sgg4c8k0cgog0o4w8c4os4o4s4k",
+                "5ky9wuq6xt4wk48ss4w0s4ogc4cs40kcko8cwk0kcco44gkog0",
+                "Android app",
+                php_serialize([]),
+                php_serialize(["token", "authorization_code", "password", "refresh_token"]),
+            )
+        ],
+        "wallabag_oauth2_access_tokens": [
+            (
+                n,
+                1,
+                2,
+                int((WALLABAG_SAVED + timedelta(hours=n)).replace(tzinfo=UTC).timestamp()),
+                f"Tk{n:03d}" * 10,
+                None,
+            )
+            for n in range(1, 6)
+        ],
+        "wallabag_ignore_origin_user_rule": [],
+        "wallabag_ignore_origin_instance_rule": [
+            (1, 'host = "feedproxy.google.com"'),
+            (2, 'host = "feeds.reuters.com"'),
+            (3, '_all ~ "https?://www\\.lemonde\\.fr/tiny.*"'),
+        ],
+        "migration_versions": [(v,) for v in WALLABAG_MIGRATIONS],
+    }
+
+
+def wallabag(path: Path) -> Path:
+    """A wallabag ``data/db/wallabag.sqlite`` (see the module's list)."""
+    return write_export(path, WALLABAG_DDL, wallabag_rows(), bytes_as_text=False)

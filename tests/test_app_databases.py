@@ -15273,3 +15273,60 @@ def test_kanboard_reads_its_epoch_seconds_keeps_its_zero_dates_and_finds_its_ref
         "project_id",
         "user_id",
     ]
+
+
+def test_wallabag_reads_doctrine_datetimes_and_booleans_and_keeps_its_serialized_arrays(
+    run_export: Runner,
+) -> None:
+    # Wallabag's Doctrine entities write DATETIME as 'Y-m-d H:i:s' in the server's zone (a naive
+    # timestamp), BOOLEAN 0/1 (boolean), its `array` columns as PHP serialize() text (kept as
+    # written), a token's expires_at epoch seconds (an instant). The 2.4 upgrade declared its OAuth
+    # tokens' client_id to reference `oauth2_clients`, a table no file has (no reference), and the
+    # clients' and tokens' user_id to reference the clients: declared, and its orphans counted.
+    rows = apps.wallabag_rows()
+    ran, run_dir = run_export(apps.wallabag)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert ran.code == 0, ran.record["warnings"]
+    entries = {row[0]: row for row in rows["wallabag_entry"]}
+    types = ran.types("wallabag_entry")
+    for index, column in ((7, "created_at"), (8, "updated_at"), (14, "published_at"), (17, "archived_at")):
+        assert types[column] == "timestamp without time zone", column
+        assert ran.values("wallabag_entry", column, "id") == {
+            n: row[index] and datetime.strptime(row[index], "%Y-%m-%d %H:%M:%S") for n, row in entries.items()
+        }, column
+    for index, column in ((4, "is_archived"), (5, "is_starred")):
+        assert types[column] == "boolean", column
+        assert ran.values("wallabag_entry", column, "id") == {
+            n: bool(row[index]) for n, row in entries.items()
+        }
+    for index, column in (
+        (2, "title"),
+        (3, "url"),
+        (20, "published_by"),
+        (21, "headers"),
+        (22, "hashed_url"),
+    ):
+        assert types[column] == "text", column
+        assert ran.values("wallabag_entry", column, "id") == {n: row[index] for n, row in entries.items()}
+    assert ran.values("wallabag_entry", "content", "id") == {n: row[6] or None for n, row in entries.items()}
+    assert types["reading_time"] == "bigint"
+    assert ran.values("wallabag_user", "roles", "id") == {row[0]: row[16] for row in rows["wallabag_user"]}
+    assert ran.values("wallabag_annotation", "ranges", "id") == {
+        row[0]: row[7] for row in rows["wallabag_annotation"]
+    }
+    tokens = ran.types("wallabag_oauth2_access_tokens")
+    assert tokens["expires_at"] == "timestamp with time zone"
+    assert ran.values("wallabag_oauth2_access_tokens", "expires_at", "id") == {
+        row[0]: UNIX_EPOCH + timedelta(seconds=row[3]) for row in rows["wallabag_oauth2_access_tokens"]
+    }
+    assert ran.types("wallabag_config")["reading_speed"] == "double precision"
+    assert ran.values("wallabag_config", "reading_speed", "id") == {
+        row[0]: row[5] for row in rows["wallabag_config"]
+    }
+    found = references(run_dir)
+    assert found[("wallabag_entry", "user_id")] == "wallabag_user.id"
+    assert found[("wallabag_entry_tag", "tag_id")] == "wallabag_tag.id"
+    assert found[("wallabag_annotation", "entry_id")] == "wallabag_entry.id"
+    assert found[("wallabag_oauth2_access_tokens", "user_id")] == "wallabag_oauth2_clients.id"
+    assert ("wallabag_oauth2_access_tokens", "client_id") not in found
+    assert primary_key(ran.uri, ran.record["version_schema"], "wallabag_entry_tag") == ["entry_id", "tag_id"]
