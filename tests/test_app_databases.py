@@ -63,7 +63,8 @@ a Kotti CMS site, a Papermerge document archive, an Uptime Kuma status monitor, 
 server, a Deno program's KV store, a Headscale control server, a Vikunja to-do server, a Nix store's
 database, a Syncthing folder's index, a Grocy household, a Trilium Notes document, a Grist document,
 KOReader's reading statistics, a Gatus uptime monitor, a Komga comics server, a Kavita manga server,
-a Jellyfin media server, a Mixxx DJ library, a QuiteRSS feed reader, an Elisa music player)
+a Jellyfin media server, a Mixxx DJ library, a QuiteRSS feed reader, an Elisa music player, a Kanboard
+project board, a wallabag read-it-later server)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
