@@ -15189,3 +15189,126 @@ def test_elisa_reads_its_epoch_milliseconds_as_instants_and_keeps_its_references
     ):
         assert found[("Tracks", column)] == parent, column
         assert tracks[column] == "text", column
+
+
+def _declared_references(db: Path) -> dict[tuple[str, str], str]:
+    """``{(table, column): "parent.key"}`` of every FOREIGN KEY SQLite reads in ``db``'s schema."""
+    with closing(sqlite3.connect(db)) as con:
+        tables = [name for (name,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        return {
+            (table, row[3]): f"{row[2]}.{row[4]}"
+            for table in tables
+            for row in con.execute(f"PRAGMA foreign_key_list({quote_ident(table)})")
+        }
+
+
+def _blanks_charged(db: Path, rows: dict[str, list[Any]]) -> dict[tuple[str, str], int]:
+    """``{(table, column): blanks}`` of each nullable column holding ``''`` beside something else (a
+    value or NULL), in a table one of whose text columns (TEXT affinity) holds NULL beside a value: the
+    blanks of a table writing a missing text two ways, charged (docs/profiling.md, Quality score)."""
+    charged = {}
+    with closing(sqlite3.connect(db)) as con:
+        for table, values in rows.items():
+            info = list(con.execute(f"PRAGMA table_info({quote_ident(table)})"))
+            texts = [
+                i for i, c in enumerate(info) if any(w in c[2].upper() for w in ("CHAR", "TEXT", "CLOB"))
+            ]
+            cells_of = [[row[i] for row in values] for i in texts]
+            if not any(None in cells and any(c is not None for c in cells) for cells in cells_of):
+                continue
+            for index, column in enumerate(info):
+                cells = [row[index] for row in values]
+                blanks = sum(cell == "" for cell in cells)
+                if blanks and blanks < len(cells) and not column[3]:
+                    charged[(table, column[1])] = blanks
+    return charged
+
+
+def _export_score_of(rows: dict[str, list[Any]], charged: dict[tuple[str, str], int]) -> float:
+    tables = {}
+    for table, values in rows.items():
+        width = len(values[0]) if values else 1
+        scores = [100.0] * width
+        tables[table] = (max(len(values), 1), scores)
+    for (table, _), blanks in charged.items():
+        count, scores = tables[table]
+        scores[scores.index(100.0)] = column_score(count, blanks)
+    return round(export_score(tables), 2)
+
+
+def test_mealie_keeps_its_hex_guids_reads_sqlalchemy_moments_and_charges_only_blanks_beside_nulls(
+    run_export: Runner, tmp_path: Path
+) -> None:
+    # Mealie's SQLAlchemy models on SQLite: GUIDs as CHAR(32) hex (text keys, every declared
+    # reference between them found, and none invented for the GUID-shaped reference_id or the
+    # never-set label_id), DATETIME text with six fraction digits (naive timestamps: UTC for
+    # created_at, the server's clock for date_updated), DATE, BOOLEAN 0/1, FLOAT quantities and
+    # ratings exact, strings as scraped (nutrition '312 kcal' beside '240': text as written), a
+    # webhook's TIME text kept as written. Its forms write a blank description or note '' beside
+    # NULL in fields never set: those blanks, and only those, are charged, each made NULL and audited.
+    rows = apps.mealie_rows()
+    ran, run_dir = run_export(apps.mealie)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    db = apps.mealie(tmp_path / "mealie_again.db")
+    declared = _declared_references(db)
+    assert references(run_dir) == declared
+    assert ("recipes_ingredients", "reference_id") not in declared
+
+    charged = _blanks_charged(db, rows)
+    assert ("recipes", "description") in charged and ("recipe_instructions", "type") not in charged
+    columns = profiled(run_dir)["columns"]
+    found = {
+        (table, name): column["quality"]
+        for table, named in columns.items()
+        for name, column in named.items()
+        if column["quality"] < 100.0
+    }
+    assert found == {key: round(column_score(len(rows[key[0]]), n), 2) for key, n in charged.items()}
+    assert ran.record["quality_before"] == _export_score_of(rows, charged)
+    assert ran.record["quality_after"] == 100.0
+    recipes = {row[0]: row for row in rows["recipes"]}
+    assert audit_rules(run_dir, "recipes", "description") == {
+        key: {"empty_to_null"} for key, row in recipes.items() if row[5] == ""
+    }
+
+    types = ran.types("recipes")
+    assert types["id"] == types["group_id"] == types["user_id"] == "text"
+    assert types["date_added"] == "date" and types["rating"] == "bigint"
+    for index, column in ((17, "date_updated"), (18, "last_made"), (21, "created_at")):
+        assert types[column] == "timestamp without time zone", column
+        assert ran.values("recipes", column, "id") == {
+            key: row[index] and datetime.fromisoformat(row[index]) for key, row in recipes.items()
+        }, column
+    assert ran.values("recipes", "date_added", "id") == {
+        key: date.fromisoformat(row[16]) for key, row in recipes.items()
+    }
+    for index, column in ((1, "slug"), (4, "name"), (7, "total_time"), (13, "rating")):
+        assert ran.values("recipes", column, "id") == {key: row[index] for key, row in recipes.items()}
+    assert ran.types("recipes_ingredients")["quantity"] == "double precision"
+    assert ran.values("recipes_ingredients", "quantity", "id") == {
+        row[0]: row[7] for row in rows["recipes_ingredients"]
+    }
+    nutrition = ran.types("recipe_nutrition")
+    assert nutrition["calories"] == nutrition["sodium_content"] == "text"
+    assert ran.values("recipe_nutrition", "calories", "id") == {
+        row[0]: row[2] for row in rows["recipe_nutrition"]
+    }
+    assert ran.types("recipe_settings")["public"] == "boolean"
+    assert ran.values("recipe_settings", "public", "id") == {
+        row[0]: bool(row[2]) for row in rows["recipe_settings"]
+    }
+    ratings = pg_query(
+        ran.uri, f"SELECT user_id, recipe_id, rating FROM {quote_ident(ran.base)}.users_to_recipes"
+    )
+    assert sorted(ratings, key=str) == sorted(
+        ((u, r, x) for u, r, x, *_ in rows["users_to_recipes"]), key=str
+    )
+    assert ran.types("webhook_urls")["scheduled_time"] == "text"
+    assert ran.values("webhook_urls", "scheduled_time", "id") == {
+        row[0]: row[6] for row in rows["webhook_urls"]
+    }
+    assert ran.values("group_meal_plans", "date", "id") == {
+        row[0]: date.fromisoformat(row[1]) for row in rows["group_meal_plans"]
+    }
+    assert primary_key(ran.uri, ran.record["version_schema"], "users_to_recipes") == ["user_id", "recipe_id"]
