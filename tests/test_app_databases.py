@@ -15224,12 +15224,13 @@ def _blanks_charged(db: Path, rows: dict[str, list[Any]]) -> dict[tuple[str, str
     return charged
 
 
-def _export_score_of(rows: dict[str, list[Any]], charged: dict[tuple[str, str], int]) -> float:
+def _export_score_of(db: Path, rows: dict[str, list[Any]], charged: dict[tuple[str, str], int]) -> float:
+    """The export's score when only ``charged`` blanks cost (a table of no rows weighs as one row)."""
     tables = {}
-    for table, values in rows.items():
-        width = len(values[0]) if values else 1
-        scores = [100.0] * width
-        tables[table] = (max(len(values), 1), scores)
+    with closing(sqlite3.connect(db)) as con:
+        for table, values in rows.items():
+            width = len(list(con.execute(f"PRAGMA table_info({quote_ident(table)})")))
+            tables[table] = (max(len(values), 1), [100.0] * width)
     for (table, _), blanks in charged.items():
         count, scores = tables[table]
         scores[scores.index(100.0)] = column_score(count, blanks)
@@ -15265,7 +15266,7 @@ def test_mealie_keeps_its_hex_guids_reads_sqlalchemy_moments_and_charges_only_bl
         if column["quality"] < 100.0
     }
     assert found == {key: round(column_score(len(rows[key[0]]), n), 2) for key, n in charged.items()}
-    assert ran.record["quality_before"] == _export_score_of(rows, charged)
+    assert ran.record["quality_before"] == _export_score_of(db, rows, charged)
     assert ran.record["quality_after"] == 100.0
     recipes = {row[0]: row for row in rows["recipes"]}
     assert audit_rules(run_dir, "recipes", "description") == {
@@ -15312,3 +15313,60 @@ def test_mealie_keeps_its_hex_guids_reads_sqlalchemy_moments_and_charges_only_bl
         row[0]: date.fromisoformat(row[1]) for row in rows["group_meal_plans"]
     }
     assert primary_key(ran.uri, ran.record["version_schema"], "users_to_recipes") == ["user_id", "recipe_id"]
+
+
+def test_freshrss_keeps_its_hashes_bound_as_text_byte_for_byte_and_reads_its_unix_seconds(
+    run_export: Runner, tmp_path: Path
+) -> None:
+    # FreshRSS binds an entry's MD5 as 16 raw bytes in a PHP string (hex2bin, no native hex on
+    # SQLite): TEXT cells of bytes that are no UTF-8 under BINARY(16), bytea byte for byte. Its
+    # entry ids are the microseconds of arrival (a declared key: bigint, as written), date and
+    # lastSeen Unix seconds (instants), a feed's lastUpdate Unix seconds with 0 for never fetched
+    # (integers, noted), booleans 0/1; every declared reference found. A feed's website,
+    # description and httpAuth '' beside NULL pathEntries are charged, made NULL and audited; an
+    # entry's NOT NULL title '' costs nothing.
+    rows = apps.freshrss_rows()
+    ran, run_dir = run_export(apps.freshrss)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    db = apps.freshrss(tmp_path / "freshrss_again.db")
+    with closing(sqlite3.connect(db)) as con:
+        stored = dict(con.execute("SELECT typeof(hash), count(*) FROM entry GROUP BY 1"))
+    assert stored == {"text": len(rows["entry"])}
+    assert references(run_dir) == _declared_references(db)
+    charged = _blanks_charged(db, rows)
+    assert set(charged) == {("feed", "website"), ("feed", "description"), ("feed", "httpAuth")}
+    assert ran.record["quality_before"] == _export_score_of(db, rows, charged)
+    assert ran.record["quality_after"] == 100.0
+
+    items = {row[0]: apps.freshrss_entry(n) for n, row in enumerate(rows["entry"], start=1)}
+    entry = ran.types("entry")
+    assert entry["id"] == "bigint" and entry["hash"] == "bytea"
+    found = ran.values("entry", "hash", "id")
+    assert {key: bytes(value) for key, value in found.items()} == {key: e["hash"] for key, e in items.items()}
+    assert any(e["hash"].decode("utf-8", "replace") != e["hash"].decode("latin-1") for e in items.values())
+    for column in ("date", "lastSeen"):
+        assert entry[column] == "timestamp with time zone", column
+        assert ran.values("entry", column, "id") == {
+            key: UNIX_EPOCH + timedelta(seconds=e[column]) for key, e in items.items()
+        }, column
+    assert entry["is_read"] == entry["is_favorite"] == "boolean"
+    assert ran.values("entry", "is_read", "id") == {key: bool(e["is_read"]) for key, e in items.items()}
+    assert ran.values("entry", "title", "id") == {key: e["title"] or None for key, e in items.items()}
+    for column in ("content", "guid", "tags", "attributes"):
+        assert ran.values("entry", column, "id") == {key: e[column] or None for key, e in items.items()}, (
+            column
+        )
+    assert primary_key(ran.uri, ran.record["version_schema"], "entrytag") == ["id_tag", "id_entry"]
+
+    feed = ran.types("feed")
+    assert feed["lastUpdate"] == feed["ttl"] == "bigint"
+    assert ran.values("feed", "lastUpdate", "id") == {row[0]: row[7] for row in rows["feed"]}
+    assert ran.values("feed", "ttl", "id") == {row[0]: row[12] for row in rows["feed"]}
+    assert (
+        "integers are seconds since 1970-01-01 UTC, 0 for no date: kept as numbers (bigint), every value "
+        'as written; the instant is to_timestamp(NULLIF("lastUpdate", 0))'
+    ) in _notes(run_dir, "feed", "lastUpdate")
+    assert audit_rules(run_dir, "feed", "httpAuth") == {
+        str(row[0]): {"empty_to_null"} for row in rows["feed"] if row[10] == ""
+    }
