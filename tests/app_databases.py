@@ -40883,3 +40883,559 @@ def wallabag_rows(entries: int = 30) -> dict[str, list[Sequence[Any]]]:
 def wallabag(path: Path) -> Path:
     """A wallabag ``data/db/wallabag.sqlite`` (see the module's list)."""
     return write_export(path, WALLABAG_DDL, wallabag_rows(), bytes_as_text=False)
+
+
+# --- Mealie (recipe manager: its SQLAlchemy models in mealie/db/models, GUID as CHAR(32) hex) ------------
+
+MEALIE_DDL = [
+    "CREATE TABLE alembic_version (\n\tversion_num VARCHAR(32) NOT NULL, \n\t"
+    "CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)\n)",
+    "CREATE TABLE groups (\n\tid CHAR(32) NOT NULL, \n\tname VARCHAR NOT NULL, \n\tslug VARCHAR, \n\t"
+    "created_at DATETIME, \n\tupdate_at DATETIME, \n\tPRIMARY KEY (id), \n\tUNIQUE (slug)\n)",
+    "CREATE UNIQUE INDEX ix_groups_name ON groups (name)",
+    "CREATE TABLE users (\n\tid CHAR(32) NOT NULL, \n\tfull_name VARCHAR, \n\tusername VARCHAR, \n\t"
+    "email VARCHAR, \n\tpassword VARCHAR, \n\tauth_method VARCHAR(6) NOT NULL, \n\tadmin BOOLEAN, \n\t"
+    "advanced BOOLEAN, \n\tgroup_id CHAR(32) NOT NULL, \n\tcache_key VARCHAR, \n\tcan_manage BOOLEAN, \n\t"
+    "can_invite BOOLEAN, \n\tcan_organize BOOLEAN, \n\tlogin_attemps INTEGER, \n\tlocked_at DATETIME, \n\t"
+    "created_at DATETIME, \n\tupdate_at DATETIME, \n\tPRIMARY KEY (id), \n\t"
+    "FOREIGN KEY(group_id) REFERENCES groups (id)\n)",
+    "CREATE UNIQUE INDEX ix_users_email ON users (email)",
+    "CREATE UNIQUE INDEX ix_users_username ON users (username)",
+    "CREATE TABLE categories (\n\tid CHAR(32) NOT NULL, \n\tgroup_id CHAR(32) NOT NULL, \n\t"
+    "name VARCHAR NOT NULL, \n\tslug VARCHAR NOT NULL, \n\tcreated_at DATETIME, \n\tupdate_at DATETIME, \n\t"
+    "PRIMARY KEY (id), \n\tCONSTRAINT category_slug_group_id_key UNIQUE (slug, group_id), \n\t"
+    "FOREIGN KEY(group_id) REFERENCES groups (id)\n)",
+    "CREATE TABLE ingredient_units (\n\tid CHAR(32) NOT NULL, \n\tgroup_id CHAR(32) NOT NULL, \n\t"
+    "name VARCHAR, \n\tplural_name VARCHAR, \n\tdescription VARCHAR, \n\tabbreviation VARCHAR, \n\t"
+    "plural_abbreviation VARCHAR, \n\tuse_abbreviation BOOLEAN, \n\tfraction BOOLEAN, \n\t"
+    "name_normalized VARCHAR, \n\tcreated_at DATETIME, \n\tupdate_at DATETIME, \n\tPRIMARY KEY (id), \n\t"
+    "CONSTRAINT ingredient_units_name_group_id_key UNIQUE (name, group_id), \n\t"
+    "FOREIGN KEY(group_id) REFERENCES groups (id)\n)",
+    "CREATE TABLE ingredient_foods (\n\tid CHAR(32) NOT NULL, \n\tgroup_id CHAR(32) NOT NULL, \n\t"
+    "name VARCHAR, \n\tplural_name VARCHAR, \n\tdescription VARCHAR, \n\tlabel_id CHAR(32), \n\t"
+    "name_normalized VARCHAR, \n\ton_hand BOOLEAN NOT NULL, \n\t"
+    "created_at DATETIME, \n\tupdate_at DATETIME, \n\t"
+    "PRIMARY KEY (id), \n\tCONSTRAINT ingredient_foods_name_group_id_key UNIQUE (name, group_id), \n\t"
+    "FOREIGN KEY(group_id) REFERENCES groups (id)\n)",
+    "CREATE TABLE recipes (\n\tid CHAR(32) NOT NULL, \n\tslug VARCHAR, \n\tgroup_id CHAR(32) NOT NULL, \n\t"
+    "user_id CHAR(32), \n\tname VARCHAR NOT NULL, \n\tdescription VARCHAR, \n\timage VARCHAR, \n\t"
+    "total_time VARCHAR, \n\tprep_time VARCHAR, \n\tperform_time VARCHAR, \n\tcook_time VARCHAR, \n\t"
+    'recipe_yield VARCHAR, \n\t"recipeCuisine" VARCHAR, \n\trating INTEGER, \n\torg_url VARCHAR, \n\t'
+    "is_ocr_recipe BOOLEAN, \n\tdate_added DATE, \n\tdate_updated DATETIME, \n\tlast_made DATETIME, \n\t"
+    "name_normalized VARCHAR NOT NULL, \n\tdescription_normalized VARCHAR, \n\tcreated_at DATETIME, \n\t"
+    "update_at DATETIME, \n\tPRIMARY KEY (id), \n\t"
+    "CONSTRAINT recipe_slug_group_id_key UNIQUE (slug, group_id), \n\t"
+    "FOREIGN KEY(group_id) REFERENCES groups (id), \n\tFOREIGN KEY(user_id) REFERENCES users (id)\n)",
+    "CREATE INDEX ix_recipes_slug ON recipes (slug)",
+    "CREATE INDEX ix_recipes_created_at ON recipes (created_at)",
+    "CREATE TABLE recipes_to_categories (\n\trecipe_id CHAR(32), \n\tcategory_id CHAR(32), \n\t"
+    "CONSTRAINT recipe_id_category_id_key UNIQUE (recipe_id, category_id), \n\t"
+    "FOREIGN KEY(recipe_id) REFERENCES recipes (id), \n\t"
+    "FOREIGN KEY(category_id) REFERENCES categories (id)\n)",
+    "CREATE TABLE recipes_ingredients (\n\tid INTEGER NOT NULL, \n\tposition INTEGER, \n\t"
+    "recipe_id CHAR(32), \n\ttitle VARCHAR, \n\t"
+    "note VARCHAR, \n\tunit_id CHAR(32), \n\tfood_id CHAR(32), \n\t"
+    "quantity FLOAT, \n\toriginal_text VARCHAR, \n\treference_id CHAR(32), \n\tnote_normalized VARCHAR, \n\t"
+    "created_at DATETIME, \n\tupdate_at DATETIME, \n\tPRIMARY KEY (id), \n\t"
+    "FOREIGN KEY(recipe_id) REFERENCES recipes (id), \n\t"
+    "FOREIGN KEY(unit_id) REFERENCES ingredient_units (id), \n\t"
+    "FOREIGN KEY(food_id) REFERENCES ingredient_foods (id)\n)",
+    "CREATE TABLE recipe_instructions (\n\tid CHAR(32) NOT NULL, \n\trecipe_id CHAR(32), \n\t"
+    "position INTEGER, \n\ttype VARCHAR, \n\ttitle VARCHAR, \n\ttext VARCHAR, \n\tsummary VARCHAR, \n\t"
+    "created_at DATETIME, \n\tupdate_at DATETIME, \n\tPRIMARY KEY (id), \n\t"
+    "FOREIGN KEY(recipe_id) REFERENCES recipes (id)\n)",
+    "CREATE TABLE recipe_nutrition (\n\tid INTEGER NOT NULL, \n\t"
+    "recipe_id CHAR(32), \n\tcalories VARCHAR, \n\t"
+    "fat_content VARCHAR, \n\tfiber_content VARCHAR, \n\tprotein_content VARCHAR, \n\t"
+    "carbohydrate_content VARCHAR, \n\tsodium_content VARCHAR, \n\tsugar_content VARCHAR, \n\t"
+    "created_at DATETIME, \n\tupdate_at DATETIME, \n\tPRIMARY KEY (id), \n\t"
+    "FOREIGN KEY(recipe_id) REFERENCES recipes (id)\n)",
+    "CREATE TABLE recipe_settings (\n\tid INTEGER NOT NULL, \n\trecipe_id CHAR(32), \n\tpublic BOOLEAN, \n\t"
+    "show_nutrition BOOLEAN, \n\tshow_assets BOOLEAN, \n\tlandscape_view BOOLEAN, \n\t"
+    "disable_comments BOOLEAN, \n\tdisable_amount BOOLEAN, \n\tlocked BOOLEAN, \n\tcreated_at DATETIME, \n\t"
+    "update_at DATETIME, \n\tPRIMARY KEY (id), \n\tFOREIGN KEY(recipe_id) REFERENCES recipes (id)\n)",
+    "CREATE TABLE users_to_recipes (\n\tuser_id CHAR(32) NOT NULL, \n\trecipe_id CHAR(32) NOT NULL, \n\t"
+    "rating FLOAT, \n\tis_favorite BOOLEAN NOT NULL, \n\tcreated_at DATETIME, \n\tupdate_at DATETIME, \n\t"
+    "PRIMARY KEY (user_id, recipe_id), \n\t"
+    "CONSTRAINT user_id_recipe_id_rating_key UNIQUE (user_id, recipe_id), \n\t"
+    "FOREIGN KEY(user_id) REFERENCES users (id), \n\tFOREIGN KEY(recipe_id) REFERENCES recipes (id)\n)",
+    "CREATE TABLE webhook_urls (\n\tid CHAR(32) NOT NULL, \n\tgroup_id CHAR(32), \n\tenabled BOOLEAN, \n\t"
+    "name VARCHAR, \n\turl VARCHAR, \n\twebhook_type VARCHAR, \n\tscheduled_time TIME, \n\t"
+    "created_at DATETIME, \n\tupdate_at DATETIME, \n\tPRIMARY KEY (id), \n\t"
+    "FOREIGN KEY(group_id) REFERENCES groups (id)\n)",
+    "CREATE TABLE group_meal_plans (\n\tid INTEGER NOT NULL, \n\tdate DATE NOT NULL, \n\t"
+    "entry_type VARCHAR NOT NULL, \n\ttitle VARCHAR NOT NULL, \n\ttext VARCHAR NOT NULL, \n\t"
+    "group_id CHAR(32), \n\tuser_id CHAR(32), \n\trecipe_id CHAR(32), \n\tcreated_at DATETIME, \n\t"
+    "update_at DATETIME, \n\tPRIMARY KEY (id), \n\tFOREIGN KEY(group_id) REFERENCES groups (id), \n\t"
+    "FOREIGN KEY(user_id) REFERENCES users (id), \n\tFOREIGN KEY(recipe_id) REFERENCES recipes (id)\n)",
+    "CREATE TABLE recipe_timeline_events (\n\tid CHAR(32) NOT NULL, \n\trecipe_id CHAR(32) NOT NULL, \n\t"
+    "user_id CHAR(32) NOT NULL, \n\tsubject VARCHAR NOT NULL, \n\t"
+    "message VARCHAR, \n\tevent_type VARCHAR, \n\t"
+    "image VARCHAR, \n\ttimestamp DATETIME, \n\tcreated_at DATETIME, \n\tupdate_at DATETIME, \n\t"
+    "PRIMARY KEY (id), \n\tFOREIGN KEY(recipe_id) REFERENCES recipes (id), \n\t"
+    "FOREIGN KEY(user_id) REFERENCES users (id)\n)",
+]
+
+MEALIE_CREATED = datetime(2026, 11, 2, 18, 4, 51, 283114)  # datetime.now(UTC), stored naive
+MEALIE_LOCAL = datetime(2026, 11, 2, 19, 4, 51, 290027)  # datetime.now(): the server's wall clock
+MEALIE_RECIPES = (
+    "Pâte à crêpes",
+    "Chocolate Chip Cookies",
+    "Shakshuka",
+    "Pad Thai",
+    "Grandma's Lasagna",
+    "Miso Soup 味噌汁",
+    "Overnight Oats",
+    "Käsespätzle",
+    "Chili con Carne",
+    "Banana Bread",
+    "Green Curry",
+    "Focaccia",
+    "Gazpacho",
+    "Tarte Tatin",
+    "Bibimbap 🍚",
+    "Pierogi",
+)
+MEALIE_CATEGORIES = ("Breakfast", "Dinner", "Dessert", "Soup", "Baking")
+MEALIE_UNITS = (("teaspoon", "tsp"), ("tablespoon", "tbsp"), ("cup", "c"), ("gram", "g"), ("pinch", ""))
+MEALIE_FOODS = ("flour", "sugar", "butter", "egg", "milk", "salt", "garlic", "rice noodles")
+
+
+def mealie_id(kind: str, n: int) -> str:
+    """Mealie's GUID on SQLite: CHAR(32), the UUID's 32 hex digits without dashes (``"%.32x" % uuid.int``)."""
+    return f"{uuid.uuid5(uuid.NAMESPACE_URL, f'mealie/{kind}/{n}').int:032x}"
+
+
+def mealie_at(moment: datetime) -> str:
+    """SQLAlchemy's DATETIME on SQLite: ``YYYY-MM-DD HH:MM:SS.ffffff``, always six fraction digits."""
+    return moment.strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def mealie_rows(recipes: int = len(MEALIE_RECIPES)) -> dict[str, list[Sequence[Any]]]:
+    """Mealie's rows as its models write them through SQLAlchemy: every id but a few integer ones a
+    GUID as 32 hex digits; DATETIME ``created_at``/``update_at`` naive UTC text with six fraction
+    digits, ``date_updated`` the server's wall clock (``datetime.now()``), ``date_added`` a DATE;
+    BOOLEANs 0/1; ingredient quantities FLOAT (``1.0``, ``0.3333333333333333``); nutrition and times
+    strings as scraped or typed (``'312 kcal'``, ``'1,050'``, ``'PT20M'``); a description, a yield, a
+    note or a step's title ``''`` where the form left it blank (pydantic's default) beside NULL where
+    the field was never set; a webhook's TIME ``'17:30:00.000000'``; per-user FLOAT ratings."""
+    group = mealie_id("group", 1)
+    made = mealie_at(MEALIE_CREATED)
+    users = [
+        (
+            mealie_id("user", n),
+            name,
+            login,
+            email,
+            "$2b$12$" + (f"{n:02d}" + "Xk9mQv2Lr0tY7uWz5aBcDeFgHiJkLmNoPqRsTuVwXyZ01234567")[:53],
+            method,
+            int(n == 1),
+            int(n == 1),
+            group,
+            "1234",
+            int(n != 3),
+            int(n != 3),
+            int(n != 3),
+            (0, 0, 2, 5)[n - 1],
+            mealie_at(MEALIE_CREATED + timedelta(days=3, minutes=7)) if n == 4 else None,
+            mealie_at(MEALIE_CREATED + timedelta(minutes=n)),
+            mealie_at(MEALIE_CREATED + timedelta(hours=n)),
+        )
+        for n, (name, login, email, method) in enumerate(
+            (
+                ("Change Me", "admin", "changeme@example.com", "MEALIE"),
+                ("Zoë Müller", "zoe", "zoe@example.org", "MEALIE"),
+                ("Ldap User", "ldapuser", "ldap.user@corp.example", "LDAP"),
+                ("O'Neil Sso", "oneil", "oneil@sso.example", "OIDC"),
+            ),
+            start=1,
+        )
+    ]
+    categories = [
+        (
+            mealie_id("category", n),
+            group,
+            name,
+            name.lower(),
+            mealie_at(MEALIE_CREATED + timedelta(seconds=n)),
+            mealie_at(MEALIE_CREATED + timedelta(seconds=n)),
+        )
+        for n, name in enumerate(MEALIE_CATEGORIES, start=1)
+    ]
+    units = [
+        (mealie_id("unit", n), group, name, None, "", abbreviation, None, 0, 1, name, made, made)
+        for n, (name, abbreviation) in enumerate(MEALIE_UNITS, start=1)
+    ]
+    foods = [
+        (mealie_id("food", n), group, name, None, "", None, name, 0, made, made)
+        for n, name in enumerate(MEALIE_FOODS, start=1)
+    ]
+    rows, links, ingredients, steps, nutrition, settings, events = [], [], [], [], [], [], []
+    ingredient = 0
+    for n, name in enumerate(MEALIE_RECIPES[:recipes], start=1):
+        rid = mealie_id("recipe", n)
+        slug = re.sub(
+            r"[^a-z0-9]+", "-", unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+        ).strip("-")
+        created = MEALIE_CREATED + timedelta(days=n, hours=n % 5, seconds=13 * n, microseconds=4321 * n)
+        scraped = n % 3 != 0
+        rows.append(
+            (
+                rid,
+                slug,
+                group,
+                users[n % 4][0],
+                name,
+                f"A {name} as we like it.\nServes a crowd." if n % 4 else "",
+                ("Ffx3", "a1B9", "Zq0w", None)[n % 4],
+                ("1 hour 30 minutes", "45 minutes", None, "PT20M")[n % 4],
+                ("15 minutes", None, "10 Minutes", "")[n % 4],
+                None,
+                ("1 hour 15 minutes", "30 minutes", None, "2 hours")[n % 4],
+                ("4 servings", "12", "", "2 loaves")[n % 4],
+                ("French", None, "Italian", "")[n % 4] if n % 2 else None,
+                (None, 5, 4, 3, 1)[n % 5],
+                f"https://www.example-recipes.com/recipe/{n}/{slug}/" if scraped else None,
+                0,
+                (date(2026, 11, 2) + timedelta(days=n)).isoformat(),
+                mealie_at(MEALIE_LOCAL + timedelta(days=n, minutes=n)),
+                mealie_at(created + timedelta(days=4)) if n % 4 == 1 else None,
+                name.lower(),
+                (f"a {name} as we like it.\nserves a crowd.").lower() if n % 4 else "",
+                mealie_at(created),
+                mealie_at(created + timedelta(minutes=2 * n)),
+            )
+        )
+        for c in {n % 5 + 1, (n * 2) % 5 + 1}:
+            links.append((rid, mealie_id("category", c)))
+        for p in range(n % 4 + 2):
+            ingredient += 1
+            parsed = (n + p) % 3 != 0
+            ingredients.append(
+                (
+                    ingredient,
+                    p,
+                    rid,
+                    "For the sauce" if p == 0 and n % 5 == 0 else "",
+                    ("", "chopped", "room temperature", "to taste")[(n + p) % 4],
+                    mealie_id("unit", (n + p) % 5 + 1) if parsed else None,
+                    mealie_id("food", (n * p) % 8 + 1) if parsed else None,
+                    (1.0, 0.5, 0.3333333333333333, 250.0, 0.0, 1.25)[(n + p) % 6],
+                    None if parsed else f"{p + 1} cups something ½",
+                    f"{uuid.uuid5(uuid.NAMESPACE_OID, f'ref/{ingredient}').int:032x}",
+                    ("", "chopped", "room temperature", "to taste")[(n + p) % 4],
+                    mealie_at(created),
+                    mealie_at(created),
+                )
+            )
+        for p in range(n % 3 + 1):
+            steps.append(
+                (
+                    mealie_id(f"step/{n}", p),
+                    rid,
+                    p,
+                    "",
+                    "" if p else ("Prep" if n % 2 else ""),
+                    f"Step {p + 1}: mix well, 180 °C.\n\nThen rest {5 * p} min."
+                    if p % 2
+                    else f"Do step {p + 1}.",
+                    "" if n % 3 else None,
+                    mealie_at(created),
+                    mealie_at(created),
+                )
+            )
+        nutrition.append(
+            (
+                n,
+                rid,
+                ("240", "312 kcal", None, "1,050")[n % 4] if scraped else None,
+                ("12.5", "9 g", None, "3")[n % 4] if scraped else None,
+                None,
+                ("7", "8 grams", None, "11")[n % 4] if scraped else None,
+                None,
+                ("480 mg", "1200", None, "35")[n % 4] if scraped else None,
+                None,
+                mealie_at(created),
+                mealie_at(created),
+            )
+        )
+        settings.append(
+            (n, rid, int(n % 5 != 0), 0, 0, 0, 0, int(n % 4 == 0), 0, mealie_at(created), mealie_at(created))
+        )
+        events.append(
+            (
+                mealie_id("event", 2 * n),
+                rid,
+                users[n % 4][0],
+                "Recipe Created",
+                None,
+                "system",
+                "does not have image",
+                mealie_at(created),
+                mealie_at(created),
+                mealie_at(created),
+            )
+        )
+        if n % 3 == 1:
+            when = created + timedelta(days=4)
+            events.append(
+                (
+                    mealie_id("event", 2 * n + 1),
+                    rid,
+                    users[(n + 1) % 4][0],
+                    "Made It!",
+                    ("Delicious 😋", "Too salty.\nLess next time.", "")[n % 3 if n % 3 != 1 else 0]
+                    if n % 2
+                    else "",
+                    "comment",
+                    "has image" if n % 2 else "does not have image",
+                    mealie_at(when),
+                    mealie_at(when),
+                    mealie_at(when),
+                )
+            )
+    ratings = [
+        (
+            users[u][0],
+            mealie_id("recipe", n),
+            (None, 5.0, 4.0, 3.5, 1.0)[(n + u) % 5],
+            int((n + u) % 3 == 0),
+            made,
+            made,
+        )
+        for n in range(1, recipes + 1)
+        for u in range(4)
+        if (n * u) % 3 != 1
+    ]
+    webhooks = [
+        (mealie_id("webhook", n), group, int(n != 2), name, url, kind, at, made, made)
+        for n, (name, url, kind, at) in enumerate(
+            (
+                (
+                    "Meal plan to Home Assistant",
+                    "http://homeassistant.local:8123/api/webhook/mealie",
+                    "mealplan",
+                    "00:00:00.000000",
+                ),
+                ("n8n", "https://n8n.example.org/webhook/3f2c", "mealplan", "17:30:00.000000"),
+                ("ntfy", "https://ntfy.sh/mealie-plan", "mealplan", "06:45:00.000000"),
+            ),
+            start=1,
+        )
+    ]
+    plans = [
+        (
+            n,
+            (date(2026, 11, 30) + timedelta(days=n // 2)).isoformat(),
+            ("breakfast", "dinner")[n % 2],
+            "" if n % 4 else "Leftovers",
+            "" if n % 4 else "From the freezer",
+            group,
+            users[n % 4][0],
+            mealie_id("recipe", n % recipes + 1) if n % 4 else None,
+            made,
+            made,
+        )
+        for n in range(1, 15)
+    ]
+    return {
+        "alembic_version": [("3897397b4631",)],
+        "groups": [(group, "Home", "home", made, made)],
+        "users": users,
+        "categories": categories,
+        "ingredient_units": units,
+        "ingredient_foods": foods,
+        "recipes": rows,
+        "recipes_to_categories": links,
+        "recipes_ingredients": ingredients,
+        "recipe_instructions": steps,
+        "recipe_nutrition": nutrition,
+        "recipe_settings": settings,
+        "recipe_timeline_events": events,
+        "users_to_recipes": ratings,
+        "webhook_urls": webhooks,
+        "group_meal_plans": plans,
+    }
+
+
+def mealie(path: Path) -> Path:
+    """A Mealie recipe manager's ``mealie.db`` (see the module's list)."""
+    return write_export(path, MEALIE_DDL, mealie_rows())
+
+
+# --- FreshRSS (feed reader: app/SQL/install.sql.sqlite.php and app/Models/EntryDAO.php's bindings) ------
+
+FRESHRSS_DDL = [
+    "CREATE TABLE IF NOT EXISTS `category` (\n\t`id` INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,"
+    "\n\t`name` VARCHAR(191) NOT NULL,\n\t`kind` SMALLINT DEFAULT 0,\t-- 1.20.0"
+    "\n\t`lastUpdate` BIGINT DEFAULT 0,\t-- 1.20.0\n\t`error` SMALLINT DEFAULT 0,\t-- 1.20.0"
+    "\n\t`attributes` TEXT,\t-- v1.15.0\n\tUNIQUE (`name`)\n)",
+    "CREATE TABLE IF NOT EXISTS `feed` (\n\t`id` INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,"
+    "\n\t`url` VARCHAR(32768) NOT NULL,\n\t`kind` SMALLINT DEFAULT 0,\t-- 1.20.0"
+    "\n\t`category` INTEGER DEFAULT 0,\t-- 1.20.0\n\t`name` VARCHAR(191) NOT NULL,"
+    "\n\t`website` VARCHAR(32768),\n\t`description` TEXT,"
+    "\n\t`lastUpdate` INT(11) DEFAULT 0,\t-- Until year 2038\n\t`priority` TINYINT(2) NOT NULL DEFAULT 10,"
+    "\n\t`pathEntries` VARCHAR(65535) DEFAULT NULL,\n\t`httpAuth` VARCHAR(1024) DEFAULT NULL,"
+    "\n\t`error` BOOLEAN DEFAULT 0,\n\t`ttl` INT NOT NULL DEFAULT 0,\n\t`attributes` TEXT,\t-- v1.11.0"
+    "\n\t`cache_nbEntries` INT DEFAULT 0,\n\t`cache_nbUnreads` INT DEFAULT 0,"
+    "\n\tFOREIGN KEY (`category`) REFERENCES `category`(`id`) ON DELETE SET NULL ON UPDATE CASCADE\n)",
+    "CREATE INDEX IF NOT EXISTS feed_name_index ON `feed`(`name`)",
+    "CREATE INDEX IF NOT EXISTS feed_priority_index ON `feed`(`priority`)",
+    "CREATE TABLE IF NOT EXISTS `entry` (\n\t`id` BIGINT NOT NULL,\n\t`guid` VARCHAR(767) NOT NULL,"
+    "\n\t`title` VARCHAR(65535) NOT NULL,\n\t`author` VARCHAR(65535),\n\t`content` TEXT,"
+    "\n\t`link` VARCHAR(32768) NOT NULL,\n\t`date` INT(11),\t-- Until year 2038"
+    "\n\t`lastSeen` INT(11) DEFAULT 0,\t-- v1.1.1, Until year 2038\n\t`hash` BINARY(16),\t-- v1.1.1"
+    "\n\t`is_read` BOOLEAN NOT NULL DEFAULT 0,\n\t`is_favorite` BOOLEAN NOT NULL DEFAULT 0,"
+    "\n\t`id_feed` INTEGER,\t-- 1.20.0\n\t`tags` VARCHAR(65535),\n\t`attributes` TEXT,\t-- v1.20.0"
+    "\n\tPRIMARY KEY (`id`),"
+    "\n\tFOREIGN KEY (`id_feed`) REFERENCES `feed`(`id`) ON DELETE CASCADE ON UPDATE CASCADE,"
+    "\n\tUNIQUE (`id_feed`,`guid`)\n)",
+    "CREATE INDEX IF NOT EXISTS entry_is_favorite_index ON `entry`(`is_favorite`)",
+    "CREATE INDEX IF NOT EXISTS entry_is_read_index ON `entry`(`is_read`)",
+    "CREATE INDEX IF NOT EXISTS entry_lastSeen_index ON `entry`(`lastSeen`)",
+    "CREATE INDEX IF NOT EXISTS entry_feed_read_index ON `entry`(`id_feed`,`is_read`)",
+    "CREATE TABLE IF NOT EXISTS `entrytmp` (\n\t`id` BIGINT NOT NULL,\n\t`guid` VARCHAR(767) NOT NULL,"
+    "\n\t`title` VARCHAR(65535) NOT NULL,\n\t`author` VARCHAR(65535),\n\t`content` TEXT,"
+    "\n\t`link` VARCHAR(32768) NOT NULL,\n\t`date` INT(11),\n\t`lastSeen` INT(11) DEFAULT 0,"
+    "\n\t`hash` BINARY(16),\n\t`is_read` BOOLEAN NOT NULL DEFAULT 0,"
+    "\n\t`is_favorite` BOOLEAN NOT NULL DEFAULT 0,\n\t`id_feed` INTEGER,\t-- 1.20.0"
+    "\n\t`tags` VARCHAR(65535),\n\t`attributes` TEXT,\t-- v1.20.0\n\tPRIMARY KEY (`id`),"
+    "\n\tFOREIGN KEY (`id_feed`) REFERENCES `feed`(`id`) ON DELETE CASCADE ON UPDATE CASCADE,"
+    "\n\tUNIQUE (`id_feed`,`guid`)\n)",
+    "CREATE INDEX IF NOT EXISTS entrytmp_date_index ON `entrytmp`(`date`)",
+    "CREATE TABLE IF NOT EXISTS `tag` (\t-- v1.12\n\t`id` INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,"
+    "\n\t`name` VARCHAR(191) NOT NULL,\n\t`attributes` TEXT,\n\tUNIQUE (`name`)\n)",
+    "CREATE TABLE IF NOT EXISTS `entrytag` (\n\t`id_tag` INTEGER,\t-- 1.20.0\n\t`id_entry` BIGINT,"
+    "\n\tPRIMARY KEY (`id_tag`,`id_entry`),"
+    "\n\tFOREIGN KEY (`id_tag`) REFERENCES `tag` (`id`) ON DELETE CASCADE ON UPDATE CASCADE,"
+    "\n\tFOREIGN KEY (`id_entry`) REFERENCES `entry` (`id`) ON DELETE CASCADE ON UPDATE CASCADE\n)",
+    "CREATE INDEX IF NOT EXISTS entrytag_id_entry_index ON `entrytag` (`id_entry`)",
+]
+#: When the feeds were refreshed (time(): Unix seconds) and the first entry's id (microseconds).
+FRESHRSS_NOW = 1796500000  # 2026-12-05 19:46:40 UTC
+FRESHRSS_FEEDS = (
+    ("https://www.example.org/feed.xml", "Example Blog", 2),
+    ("https://news.example.com/rss?lang=fr&amp;x=1", "Les Nouvelles — FR", 3),
+    ("https://comics.example.net/atom", "Daily Comic 😀", 1),
+    ("https://dead.example.invalid/rss", "Gone Feed", 1),
+)
+
+
+def freshrss_entry(n: int, feeds: int = len(FRESHRSS_FEEDS)) -> dict[str, Any]:
+    """Entry ``n`` as FreshRSS's ``EntryDAO::addEntry`` binds it on SQLite: ``id`` the microseconds of
+    its arrival (``uTimeString``), ``date`` and ``lastSeen`` Unix seconds (``PDO::PARAM_INT``),
+    ``hash`` the MD5 of link and content as 16 raw bytes, ``hex2bin`` bound as a PHP string, so a
+    TEXT cell of bytes that are mostly no UTF-8 (``hasNativeHex()`` is false for SQLite; PHP's PDO
+    stores such a string as TEXT, checked with ``pdo_sqlite``), the title ``''`` where the feed gives
+    none (``NOT NULL``), authors joined by ``'; '``, tags as ``#tag`` words, ``attributes`` the JSON
+    of an array (``'[]'`` when empty)."""
+    feed = n % feeds + 1
+    link = f"https://{FRESHRSS_FEEDS[feed - 1][0].split('/')[2]}/posts/{n}"
+    content = f'<p>Article {n} body &amp; <a href="{link}">more</a></p>' + (
+        '\n<img src="x.png" />' if n % 3 else ""
+    )
+    return {
+        "id": FRESHRSS_NOW * 1_000_000 + 1000 * n + n % 7,
+        "guid": link if n % 4 else f"urn:uuid:{n:08d}-0000-4000-8000-000000000000",
+        "title": f"Post {n}: Über “quotes” & <b>tags</b>" if n % 5 else "",
+        "author": ("Jane Doe", "Jane Doe; John Roe", "", "Émile Zola")[n % 4],
+        "content": content,
+        "link": link,
+        "date": FRESHRSS_NOW - 3600 * n - 17 * n,
+        "lastSeen": FRESHRSS_NOW + n // 10,
+        "hash": hashlib.md5((link + content).encode()).digest(),
+        "is_read": int(n % 3 == 0),
+        "is_favorite": int(n % 11 == 0),
+        "id_feed": feed,
+        "tags": ("", "#linux #rss", "#café", "")[n % 4],
+        "attributes": "[]"
+        if n % 6
+        else json.dumps(
+            {
+                "enclosures": [
+                    {
+                        "url": f"https://cdn.example.org/{n}.mp3",
+                        "type": "audio/mpeg",
+                        "length": str(1_000_000 + n),
+                    }
+                ]
+            },
+            separators=(",", ":"),
+        ),
+    }
+
+
+def freshrss_rows(entries: int = 36) -> dict[str, list[Sequence[Any]]]:
+    """A user's ``db.sqlite``: the three categories (``Uncategorized`` made by the install script, a
+    dynamic OPML one, ``kind`` 2, with its ``attributes``), four feeds (``lastUpdate`` Unix seconds,
+    ``0`` for the one never fetched; ``website``, ``description`` and ``httpAuth`` ``''`` where none is
+    set, ``pathEntries`` and ``attributes`` NULL; ``ttl`` ``-2`` for a muted feed), the entries,
+    ``entrytmp`` empty between refreshes, two labels and the entries they tag."""
+    cols = (
+        "id",
+        "guid",
+        "title",
+        "author",
+        "content",
+        "link",
+        "date",
+        "lastSeen",
+        "hash",
+        "is_read",
+        "is_favorite",
+        "id_feed",
+        "tags",
+        "attributes",
+    )
+    items = [freshrss_entry(n) for n in range(1, entries + 1)]
+    return {
+        "category": [
+            (1, "Uncategorized", 0, 0, 0, None),
+            (2, "Tech & Science", 0, 0, 0, "[]"),
+            (
+                3,
+                "Actualités",
+                2,
+                FRESHRSS_NOW - 120,
+                1,
+                json.dumps(
+                    {"opml_url": "https://example.org/list.opml", "position": 2}, separators=(",", ":")
+                ),
+            ),
+        ],
+        "feed": [
+            (
+                i,
+                url,
+                0 if i != 3 else 16,
+                cat,
+                name,
+                f"https://{url.split('/')[2]}/" if i != 4 else "",
+                "" if i % 2 else f"Description of {name}",
+                FRESHRSS_NOW - 60 * i if i != 4 else 0,
+                10 if i != 2 else 20,
+                None if i != 3 else "//article",
+                "" if i != 2 else "user:p%40ss",
+                int(i == 4),
+                (0, 0, 3600, -2)[i - 1],
+                json.dumps(
+                    {"read_upon_reception": i == 1, "keep_history": 50 if i == 2 else None},
+                    separators=(",", ":"),
+                )
+                if i < 3
+                else None,
+                sum(1 for e in items if e["id_feed"] == i),
+                sum(1 for e in items if e["id_feed"] == i and not e["is_read"]),
+            )
+            for i, (url, name, cat) in enumerate(FRESHRSS_FEEDS, start=1)
+        ],
+        "entry": [tuple(e[c] for c in cols) for e in items],
+        "entrytmp": [],
+        "tag": [(1, "Read later", None), (2, "Important ⭐", '{"color":"#ff0000"}')],
+        "entrytag": [(1 + n % 2, items[n]["id"]) for n in range(0, entries, 5)],
+    }
+
+
+def freshrss(path: Path) -> Path:
+    """A FreshRSS feed reader's per-user ``db.sqlite`` (see the module's list)."""
+    return write_export(path, FRESHRSS_DDL, freshrss_rows())

@@ -64,7 +64,7 @@ server, a Deno program's KV store, a Headscale control server, a Vikunja to-do s
 database, a Syncthing folder's index, a Grocy household, a Trilium Notes document, a Grist document,
 KOReader's reading statistics, a Gatus uptime monitor, a Komga comics server, a Kavita manga server,
 a Jellyfin media server, a Mixxx DJ library, a QuiteRSS feed reader, an Elisa music player, a Kanboard
-project board, a wallabag read-it-later server)
+project board, a wallabag read-it-later server, a Mealie recipe manager, a FreshRSS feed reader)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -15331,3 +15331,184 @@ def test_wallabag_reads_doctrine_datetimes_and_booleans_and_keeps_its_serialized
     assert found[("wallabag_oauth2_access_tokens", "user_id")] == "wallabag_oauth2_clients.id"
     assert ("wallabag_oauth2_access_tokens", "client_id") not in found
     assert primary_key(ran.uri, ran.record["version_schema"], "wallabag_entry_tag") == ["entry_id", "tag_id"]
+
+
+def _declared_references(db: Path) -> dict[tuple[str, str], str]:
+    """``{(table, column): "parent.key"}`` of every FOREIGN KEY SQLite reads in ``db``'s schema."""
+    with closing(sqlite3.connect(db)) as con:
+        tables = [name for (name,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        return {
+            (table, row[3]): f"{row[2]}.{row[4]}"
+            for table in tables
+            for row in con.execute(f"PRAGMA foreign_key_list({quote_ident(table)})")
+        }
+
+
+def _blanks_charged(db: Path, rows: dict[str, list[Any]]) -> dict[tuple[str, str], int]:
+    """``{(table, column): blanks}`` of each nullable column holding ``''`` beside something else (a
+    value or NULL), in a table one of whose text columns (TEXT affinity) holds NULL beside a value: the
+    blanks of a table writing a missing text two ways, charged (docs/profiling.md, Quality score)."""
+    charged = {}
+    with closing(sqlite3.connect(db)) as con:
+        for table, values in rows.items():
+            info = list(con.execute(f"PRAGMA table_info({quote_ident(table)})"))
+            texts = [
+                i for i, c in enumerate(info) if any(w in c[2].upper() for w in ("CHAR", "TEXT", "CLOB"))
+            ]
+            cells_of = [[row[i] for row in values] for i in texts]
+            if not any(None in cells and any(c is not None for c in cells) for cells in cells_of):
+                continue
+            for index, column in enumerate(info):
+                cells = [row[index] for row in values]
+                blanks = sum(cell == "" for cell in cells)
+                if blanks and blanks < len(cells) and not column[3]:
+                    charged[(table, column[1])] = blanks
+    return charged
+
+
+def _export_score_of(db: Path, rows: dict[str, list[Any]], charged: dict[tuple[str, str], int]) -> float:
+    """The export's score when only ``charged`` blanks cost (a table of no rows weighs as one row)."""
+    tables = {}
+    with closing(sqlite3.connect(db)) as con:
+        for table, values in rows.items():
+            width = len(list(con.execute(f"PRAGMA table_info({quote_ident(table)})")))
+            tables[table] = (max(len(values), 1), [100.0] * width)
+    for (table, _), blanks in charged.items():
+        count, scores = tables[table]
+        scores[scores.index(100.0)] = column_score(count, blanks)
+    return round(export_score(tables), 2)
+
+
+def test_mealie_keeps_its_hex_guids_reads_sqlalchemy_moments_and_charges_only_blanks_beside_nulls(
+    run_export: Runner, tmp_path: Path
+) -> None:
+    # Mealie's SQLAlchemy models on SQLite: GUIDs as CHAR(32) hex (text keys, every declared
+    # reference between them found, and none invented for the GUID-shaped reference_id or the
+    # never-set label_id), DATETIME text with six fraction digits (naive timestamps: UTC for
+    # created_at, the server's clock for date_updated), DATE, BOOLEAN 0/1, FLOAT quantities and
+    # ratings exact, strings as scraped (nutrition '312 kcal' beside '240': text as written), a
+    # webhook's TIME text kept as written. Its forms write a blank description or note '' beside
+    # NULL in fields never set: those blanks, and only those, are charged, each made NULL and audited.
+    rows = apps.mealie_rows()
+    ran, run_dir = run_export(apps.mealie)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    db = apps.mealie(tmp_path / "mealie_again.db")
+    declared = _declared_references(db)
+    assert references(run_dir) == declared
+    assert ("recipes_ingredients", "reference_id") not in declared
+
+    charged = _blanks_charged(db, rows)
+    assert ("recipes", "description") in charged and ("recipe_instructions", "type") not in charged
+    columns = profiled(run_dir)["columns"]
+    found = {
+        (table, name): column["quality"]
+        for table, named in columns.items()
+        for name, column in named.items()
+        if column["quality"] < 100.0
+    }
+    assert found == {key: round(column_score(len(rows[key[0]]), n), 2) for key, n in charged.items()}
+    assert ran.record["quality_before"] == _export_score_of(db, rows, charged)
+    assert ran.record["quality_after"] == 100.0
+    recipes = {row[0]: row for row in rows["recipes"]}
+    assert audit_rules(run_dir, "recipes", "description") == {
+        key: {"empty_to_null"} for key, row in recipes.items() if row[5] == ""
+    }
+
+    types = ran.types("recipes")
+    assert types["id"] == types["group_id"] == types["user_id"] == "text"
+    assert types["date_added"] == "date" and types["rating"] == "bigint"
+    for index, column in ((17, "date_updated"), (18, "last_made"), (21, "created_at")):
+        assert types[column] == "timestamp without time zone", column
+        assert ran.values("recipes", column, "id") == {
+            key: row[index] and datetime.fromisoformat(row[index]) for key, row in recipes.items()
+        }, column
+    assert ran.values("recipes", "date_added", "id") == {
+        key: date.fromisoformat(row[16]) for key, row in recipes.items()
+    }
+    for index, column in ((1, "slug"), (4, "name"), (7, "total_time"), (13, "rating")):
+        assert ran.values("recipes", column, "id") == {key: row[index] for key, row in recipes.items()}
+    assert ran.types("recipes_ingredients")["quantity"] == "double precision"
+    assert ran.values("recipes_ingredients", "quantity", "id") == {
+        row[0]: row[7] for row in rows["recipes_ingredients"]
+    }
+    nutrition = ran.types("recipe_nutrition")
+    assert nutrition["calories"] == nutrition["sodium_content"] == "text"
+    assert ran.values("recipe_nutrition", "calories", "id") == {
+        row[0]: row[2] for row in rows["recipe_nutrition"]
+    }
+    assert ran.types("recipe_settings")["public"] == "boolean"
+    assert ran.values("recipe_settings", "public", "id") == {
+        row[0]: bool(row[2]) for row in rows["recipe_settings"]
+    }
+    ratings = pg_query(
+        ran.uri, f"SELECT user_id, recipe_id, rating FROM {quote_ident(ran.base)}.users_to_recipes"
+    )
+    assert sorted(ratings, key=str) == sorted(
+        ((u, r, x) for u, r, x, *_ in rows["users_to_recipes"]), key=str
+    )
+    assert ran.types("webhook_urls")["scheduled_time"] == "text"
+    assert ran.values("webhook_urls", "scheduled_time", "id") == {
+        row[0]: row[6] for row in rows["webhook_urls"]
+    }
+    assert ran.values("group_meal_plans", "date", "id") == {
+        row[0]: date.fromisoformat(row[1]) for row in rows["group_meal_plans"]
+    }
+    assert primary_key(ran.uri, ran.record["version_schema"], "users_to_recipes") == ["user_id", "recipe_id"]
+
+
+def test_freshrss_keeps_its_hashes_bound_as_text_byte_for_byte_and_reads_its_unix_seconds(
+    run_export: Runner, tmp_path: Path
+) -> None:
+    # FreshRSS binds an entry's MD5 as 16 raw bytes in a PHP string (hex2bin, no native hex on
+    # SQLite): TEXT cells of bytes that are no UTF-8 under BINARY(16), bytea byte for byte. Its
+    # entry ids are the microseconds of arrival (a declared key: bigint, as written), date and
+    # lastSeen Unix seconds (instants), a feed's lastUpdate Unix seconds with 0 for never fetched
+    # (integers, noted), booleans 0/1; every declared reference found. A feed's website,
+    # description and httpAuth '' beside NULL pathEntries are charged, made NULL and audited; an
+    # entry's NOT NULL title '' costs nothing.
+    rows = apps.freshrss_rows()
+    ran, run_dir = run_export(apps.freshrss)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    db = apps.freshrss(tmp_path / "freshrss_again.db")
+    with closing(sqlite3.connect(db)) as con:
+        stored = dict(con.execute("SELECT typeof(hash), count(*) FROM entry GROUP BY 1"))
+    assert stored == {"text": len(rows["entry"])}
+    assert references(run_dir) == _declared_references(db)
+    charged = _blanks_charged(db, rows)
+    assert set(charged) == {("feed", "website"), ("feed", "description"), ("feed", "httpAuth")}
+    assert ran.record["quality_before"] == _export_score_of(db, rows, charged)
+    assert ran.record["quality_after"] == 100.0
+
+    items = {row[0]: apps.freshrss_entry(n) for n, row in enumerate(rows["entry"], start=1)}
+    entry = ran.types("entry")
+    assert entry["id"] == "bigint" and entry["hash"] == "bytea"
+    found = ran.values("entry", "hash", "id")
+    assert {key: bytes(value) for key, value in found.items()} == {key: e["hash"] for key, e in items.items()}
+    assert any(e["hash"].decode("utf-8", "replace") != e["hash"].decode("latin-1") for e in items.values())
+    for column in ("date", "lastSeen"):
+        assert entry[column] == "timestamp with time zone", column
+        assert ran.values("entry", column, "id") == {
+            key: UNIX_EPOCH + timedelta(seconds=e[column]) for key, e in items.items()
+        }, column
+    assert entry["is_read"] == entry["is_favorite"] == "boolean"
+    assert ran.values("entry", "is_read", "id") == {key: bool(e["is_read"]) for key, e in items.items()}
+    assert ran.values("entry", "title", "id") == {key: e["title"] or None for key, e in items.items()}
+    for column in ("content", "guid", "tags", "attributes"):
+        assert ran.values("entry", column, "id") == {key: e[column] or None for key, e in items.items()}, (
+            column
+        )
+    assert primary_key(ran.uri, ran.record["version_schema"], "entrytag") == ["id_tag", "id_entry"]
+
+    feed = ran.types("feed")
+    assert feed["lastUpdate"] == feed["ttl"] == "bigint"
+    assert ran.values("feed", "lastUpdate", "id") == {row[0]: row[7] for row in rows["feed"]}
+    assert ran.values("feed", "ttl", "id") == {row[0]: row[12] for row in rows["feed"]}
+    assert (
+        "integers are seconds since 1970-01-01 UTC, 0 for no date: kept as numbers (bigint), every value "
+        'as written; the instant is to_timestamp(NULLIF("lastUpdate", 0))'
+    ) in _notes(run_dir, "feed", "lastUpdate")
+    assert audit_rules(run_dir, "feed", "httpAuth") == {
+        str(row[0]): {"empty_to_null"} for row in rows["feed"] if row[10] == ""
+    }
