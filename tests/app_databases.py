@@ -41439,3 +41439,508 @@ def freshrss_rows(entries: int = 36) -> dict[str, list[Sequence[Any]]]:
 def freshrss(path: Path) -> Path:
     """A FreshRSS feed reader's per-user ``db.sqlite`` (see the module's list)."""
     return write_export(path, FRESHRSS_DDL, freshrss_rows())
+
+
+# --- KMyMoney (SQLite storage: KDE/kmymoney kmymoney/plugins/sql/mymoneydbdef.cpp, mymoneydbdriver.cpp) ---
+
+#: The CREATE TABLEs MyMoneyDbTable::generateCreateSQL writes through MyMoneySqlite3Driver (database
+#: layout version 12): integers ``bigint unsigned``/``smallint unsigned``, MyMoneyDbDatetimeColumn
+#: ``timestamp``, money as ``text``, flags ``char(1)``; ``PRIMARY KEY (…)`` at the end of each table.
+KMYMONEY_DDL = [
+    "CREATE TABLE kmmFileInfo (version varchar(16), created date, lastModified date, baseCurrency char(3), "
+    "institutions bigint unsigned, accounts bigint unsigned, payees bigint unsigned, tags bigint unsigned, "
+    "transactions bigint unsigned, splits bigint unsigned, securities bigint unsigned, "
+    "prices bigint unsigned, currencies bigint unsigned, schedules bigint unsigned, "
+    "reports bigint unsigned, kvps bigint unsigned, dateRangeStart date, dateRangeEnd date, "
+    "hiInstitutionId bigint unsigned, hiPayeeId bigint unsigned, hiTagId bigint unsigned, "
+    "hiAccountId bigint unsigned, hiTransactionId bigint unsigned, hiScheduleId bigint unsigned, "
+    "hiSecurityId bigint unsigned, hiReportId bigint unsigned, encryptData varchar(255), "
+    "updateInProgress char(1), budgets bigint unsigned, hiBudgetId bigint unsigned, "
+    "hiOnlineJobId bigint unsigned, hiPayeeIdentifierId bigint unsigned, logonUser varchar(255), "
+    "logonAt timestamp, fixLevel int unsigned)",
+    "CREATE TABLE kmmInstitutions (id varchar(32) NOT NULL, name text NOT NULL, manager text, "
+    "routingCode text, addressStreet text, addressCity text, addressZipcode text, telephone text, "
+    "PRIMARY KEY (id))",
+    "CREATE TABLE kmmPayees (id varchar(32) NOT NULL, name text, reference text, email text, "
+    "addressStreet text, addressCity text, addressZipcode text, addressState text, telephone text, "
+    "notes longtext, defaultAccountId varchar(32), matchData tinyint unsigned, matchIgnoreCase char(1), "
+    "matchKeys mediumtext, PRIMARY KEY (id))",
+    "CREATE TABLE kmmTags (id varchar(32) NOT NULL, name text, closed char(1), notes longtext, "
+    "tagColor text, PRIMARY KEY (id))",
+    "CREATE TABLE kmmTagSplits (transactionId varchar(32) NOT NULL, tagId varchar(32) NOT NULL, "
+    "splitId smallint unsigned NOT NULL, PRIMARY KEY (transactionId, tagId, splitId))",
+    "CREATE TABLE kmmAccounts (id varchar(32) NOT NULL, institutionId varchar(32), parentId varchar(32), "
+    "lastReconciled timestamp, lastModified timestamp, openingDate date, accountNumber text, "
+    "accountType varchar(16) NOT NULL, accountTypeString text, isStockAccount char(1), accountName text, "
+    "description text, currencyId varchar(32), balance text, balanceFormatted text, "
+    "transactionCount bigint unsigned, PRIMARY KEY (id))",
+    "CREATE TABLE kmmTransactions (id varchar(32) NOT NULL, txType char(1), postDate timestamp, "
+    "memo text, entryDate timestamp, currencyId char(3), bankId text, PRIMARY KEY (id))",
+    "CREATE TABLE kmmSplits (transactionId varchar(32) NOT NULL, txType char(1), "
+    "splitId smallint unsigned NOT NULL, payeeId varchar(32), reconcileDate timestamp, "
+    "action varchar(16), reconcileFlag char(1), value text NOT NULL, valueFormatted text, "
+    "shares text NOT NULL, sharesFormatted text, price text, priceFormatted mediumtext, memo text, "
+    "accountId varchar(32) NOT NULL, costCenterId varchar(32), checkNumber varchar(32), "
+    "postDate timestamp, bankId mediumtext, PRIMARY KEY (transactionId, splitId))",
+    "CREATE INDEX kmmSplits_kmmSplitsaccount_type_idx ON kmmSplits (accountId,txType)",
+    "CREATE TABLE kmmKeyValuePairs (kvpType varchar(16) NOT NULL, kvpId varchar(32), "
+    "kvpKey varchar(255) NOT NULL, kvpData text)",
+    "CREATE INDEX kmmKeyValuePairs_type_id_idx ON kmmKeyValuePairs (kvpType,kvpId)",
+    "CREATE TABLE kmmSchedules (id varchar(32) NOT NULL, name text NOT NULL, "
+    "type tinyint unsigned NOT NULL, typeString text, occurence smallint unsigned NOT NULL, "
+    "occurenceMultiplier smallint unsigned NOT NULL, occurenceString text, "
+    "paymentType tinyint unsigned, paymentTypeString longtext, startDate date NOT NULL, endDate date, "
+    "fixed char(1) NOT NULL, lastDayInMonth char(1) NOT NULL DEFAULT 'N', autoEnter char(1) NOT NULL, "
+    "lastPayment date, nextPaymentDue date, weekendOption tinyint unsigned NOT NULL, "
+    "weekendOptionString text, PRIMARY KEY (id))",
+    "CREATE TABLE kmmSchedulePaymentHistory (schedId varchar(32) NOT NULL, payDate date NOT NULL, "
+    "PRIMARY KEY (schedId, payDate))",
+    "CREATE TABLE kmmSecurities (id varchar(32) NOT NULL, name text NOT NULL, symbol text, "
+    "type smallint unsigned NOT NULL, typeString text, smallestAccountFraction varchar(24), "
+    "pricePrecision smallint unsigned NOT NULL DEFAULT 4, tradingMarket text, tradingCurrency char(3), "
+    "roundingMethod smallint unsigned NOT NULL DEFAULT 7, PRIMARY KEY (id))",
+    "CREATE TABLE kmmPrices (fromId varchar(32) NOT NULL, toId varchar(32) NOT NULL, "
+    "priceDate date NOT NULL, price text NOT NULL, priceFormatted text, priceSource text, "
+    "PRIMARY KEY (fromId, toId, priceDate))",
+    "CREATE TABLE kmmCurrencies (ISOcode char(3) NOT NULL, name text NOT NULL, type smallint unsigned, "
+    "typeString text, symbol1 smallint unsigned, symbol2 smallint unsigned, symbol3 smallint unsigned, "
+    "symbolString varchar(255), smallestCashFraction varchar(24), smallestAccountFraction varchar(24), "
+    "pricePrecision smallint unsigned NOT NULL DEFAULT 4, PRIMARY KEY (ISOcode))",
+    "CREATE TABLE kmmReportConfig (name varchar(255) NOT NULL, XML longtext, id varchar(32) NOT NULL, "
+    "PRIMARY KEY (id))",
+    "CREATE TABLE kmmCostCenter (id varchar(32) NOT NULL, name text NOT NULL, PRIMARY KEY (id))",
+    "CREATE VIEW kmmBalances AS SELECT kmmAccounts.id AS id, kmmAccounts.currencyId, kmmSplits.txType, "
+    "kmmSplits.value, kmmSplits.shares, kmmSplits.postDate AS balDate, "
+    "kmmTransactions.currencyId AS txCurrencyId FROM kmmAccounts, kmmSplits, kmmTransactions "
+    "WHERE kmmSplits.txType = 'N' AND kmmSplits.accountId = kmmAccounts.id "
+    "AND kmmSplits.transactionId = kmmTransactions.id;",
+]
+KMYMONEY_OPENED = date(2025, 1, 1)
+#: The standard accounts (MyMoneyFile's asset … liability) and the user's: (id, parent, type, name,
+#: currency); type is eMyMoney::Account::Type's number, bound as an int to the varchar column.
+KMYMONEY_ACCOUNTS = (
+    ("AStd::Asset", None, 9, "Asset", "EUR"),
+    ("AStd::Equity", None, 16, "Equity", "EUR"),
+    ("AStd::Expense", None, 13, "Expense", "EUR"),
+    ("AStd::Income", None, 12, "Income", "EUR"),
+    ("AStd::Liability", None, 10, "Liability", "EUR"),
+    ("A000001", "AStd::Asset", 1, "Girokonto – Sparkasse", "EUR"),
+    ("A000002", "AStd::Asset", 7, "Depot", "EUR"),
+    ("A000003", "A000002", 15, "ACME Corp.", "E000001"),
+    ("A000004", "AStd::Expense", 13, "Lebensmittel", "EUR"),
+    ("A000005", "AStd::Expense", 13, "Miete 🏠", "EUR"),
+    ("A000006", "AStd::Income", 12, "Gehalt", "EUR"),
+    ("A000007", "AStd::Liability", 4, "Visa Card", "USD"),
+    ("A000008", "AStd::Equity", 16, "Opening Balances", "EUR"),
+)
+KMYMONEY_TYPE_NAMES = {1: "Checkbook", 4: "CreditCard", 7: "Investment", 9: "Asset", 10: "Liability"}
+KMYMONEY_TYPE_NAMES |= {12: "Income", 13: "Expense", 15: "Stock", 16: "Equity"}
+KMYMONEY_PAYEES = ("REWE Markt GmbH", "Hausverwaltung Müller", "ACME Payroll", "Amazon.de", "Café Zoë")
+
+
+def kmymoney_money(cents: int, denominator: int = 100) -> tuple[str, str]:
+    """MyMoneyMoney::toString (the reduced fraction ``num/denom`` as AlkValue writes it) and
+    formatMoney("", precision, false) with ',' replaced by '.' (no thousands separator)."""
+    from fractions import Fraction
+
+    exact = Fraction(cents, denominator)
+    places = len(str(denominator)) - 1
+    quantized = (Decimal(exact.numerator) / Decimal(exact.denominator)).quantize(Decimal(1).scaleb(-places))
+    return f"{exact.numerator}/{exact.denominator}", f"{quantized:.{places}f}"
+
+
+def kmymoney_transactions(count: int = 30) -> list[dict[str, Any]]:
+    """Each transaction's fields: two splits (a payment from the checking or card account to an expense,
+    a salary into checking, a share purchase with a price), memos written by the ledger's editor ('' once
+    cleared, NULL never typed), reconcile flags 0/1/2 with their reconcile dates."""
+    out = []
+    for n in range(1, count + 1):
+        posted = KMYMONEY_OPENED + timedelta(days=3 * n)
+        kind = n % 5
+        cents = -(1234 + 977 * n) if kind else 250_000 + n
+        if kind == 0:
+            first, second = "A000001", "A000006"
+        elif kind == 4:
+            first, second = "A000007", "A000004"
+        else:
+            first, second = "A000001", ("A000004", "A000005", "A000004")[kind - 1]
+        flag = n % 3
+        out.append(
+            {
+                "id": f"T{n:018d}",
+                "postDate": posted.isoformat(),
+                "entryDate": (posted + timedelta(days=n % 4)).isoformat(),
+                "memo": ("", None, f"Einkauf #{n}", "Miete\nDezember")[n % 4],
+                "currencyId": "USD" if kind == 4 else "EUR",
+                "bankId": f"ID-{n:06d}" if n % 6 == 0 else None,
+                "payee": f"P{(n % len(KMYMONEY_PAYEES)) + 1:06d}" if n % 7 else None,
+                "first": first,
+                "second": second,
+                "cents": cents,
+                "flag": flag,
+                "reconciled": (posted + timedelta(days=10)).isoformat() if flag == 2 else None,
+                "check": str(1000 + n) if n % 8 == 0 else ("" if n % 8 == 1 else None),
+            }
+        )
+    return out
+
+
+def kmymoney_rows() -> dict[str, list[Sequence[Any]]]:
+    """A KMyMoney book saved to SQLite as MyMoneyStorageSql writes it (mymoneystoragesql_p.h): Qt's
+    QSQLITE binds a QDate as ISO ``yyyy-MM-dd`` text (also into the ``timestamp`` columns), a QDateTime as
+    ISODateWithMs without offset, an int bound to a varchar column as its digits; money as the exact
+    fraction ``num/denom`` beside its formatted decimal text; flags 'Y'/'N'; ids ``A000001``,
+    ``T000000000000000001``, the standard accounts ``AStd::Asset`` …; key-value pairs of every shape."""
+    txs = kmymoney_transactions()
+    transactions, splits, tag_splits, kvps = [], [], [], []
+    for tx in txs:
+        transactions.append(
+            (tx["id"], "N", tx["postDate"], tx["memo"], tx["entryDate"], tx["currencyId"], tx["bankId"])
+        )
+        for split_id, (account, sign) in enumerate(((tx["first"], 1), (tx["second"], -1))):
+            value, formatted = kmymoney_money(sign * tx["cents"])
+            splits.append(
+                (
+                    tx["id"], "N", split_id, tx["payee"], tx["reconciled"] if split_id == 0 else None,
+                    ("Deposit" if tx["cents"] > 0 else "Withdrawal") if split_id == 0 else None,
+                    str(tx["flag"] if split_id == 0 else 0), value, formatted, value, formatted,
+                    "1/1", "1.00", tx["memo"], account, None, tx["check"] if split_id == 0 else None,
+                    tx["postDate"], tx["bankId"] if split_id == 0 else None,
+                )
+            )  # fmt: skip
+        if int(tx["id"][1:]) % 4 == 0:
+            tag_splits.append((tx["id"], f"G{int(tx['id'][1:]) % 2 + 1:06d}", 0))
+        if int(tx["id"][1:]) % 9 == 0:
+            kvps.append(("TRANSACTION", tx["id"], "Imported", "true"))
+    # a share purchase: 12 shares of ACME at 123.4567 EUR, the price kept as an exact fraction
+    buy = f"T{len(txs) + 1:018d}"
+    transactions.append((buy, "N", "2025-06-02", "Kauf ACME", "2025-06-02", "EUR", None))
+    splits.append(
+        (buy, "N", 0, None, None, "Buy", "0", "14814804/10000", "1481.4804", "12/1", "12.00",
+         "1234567/10000", "123.4567", "Kauf ACME", "A000003", None, None, "2025-06-02", None)
+    )  # fmt: skip
+    splits.append(
+        (buy, "N", 1, None, None, None, "0", "-14814804/10000", "-1481.4804", "-14814804/10000",
+         "-1481.48", "1/1", "1.00", "Kauf ACME", "A000001", None, None, "2025-06-02", None)
+    )  # fmt: skip
+    accounts = []
+    for n, (ident, parent, kind, name, currency) in enumerate(KMYMONEY_ACCOUNTS):
+        cents = 0 if ident.startswith("AStd") else 10_000 * n - 45_000
+        balance, formatted = kmymoney_money(cents)
+        accounts.append(
+            (
+                ident,
+                "I000001" if ident in ("A000001", "A000002") else None,
+                parent,
+                "2025-03-31" if ident == "A000001" else None,
+                (KMYMONEY_OPENED + timedelta(days=40 + n)).isoformat(),
+                None if ident.startswith("AStd") else KMYMONEY_OPENED.isoformat(),
+                "DE89370400440532013000" if ident == "A000001" else ("" if n % 2 else None),
+                str(kind),
+                KMYMONEY_TYPE_NAMES[kind],
+                "Y" if kind == 15 else "N",
+                name,
+                "" if n % 3 == 0 else None,
+                currency,
+                balance,
+                formatted,
+                sum(1 for s in splits if s[14] == ident),
+            )
+        )
+        if not ident.startswith("AStd") and n % 2:
+            kvps.append(("ACCOUNT", ident, "lastStatementBalance", f"{cents}/100"))
+        if kind == 1:
+            kvps.append(("ACCOUNT", ident, "lastImportedTransactionDate", "2025-03-30"))
+            kvps.append(("ACCOUNT", ident, "StatementKey", "DE89370400440532013000-EUR"))
+    kvps += [
+        ("STORAGE", None, "kmm-baseCurrency", "EUR"),
+        ("STORAGE", None, "CreationDate", "2025-01-01"),
+        ("STORAGE", None, "LastModificationDate", "2026-12-05"),
+        ("STORAGE", None, "kmm-id", "{1f6c3a9e-6a7d-4c53-9f4e-0d5b8f0e2b11}"),
+        ("STORAGE", None, "FixVersion", "5"),
+        ("PAYEE", "P000001", "mm-default-category", ""),
+        ("SECURITY", "E000001", "kmm-online-source", "Yahoo Finance"),
+        ("SECURITY", "E000001", "kmm-security-id", "US0004026250"),
+    ]
+    payees = []
+    for n, name in enumerate(KMYMONEY_PAYEES, start=1):
+        payees.append(
+            (
+                f"P{n:06d}", name, "" if n % 2 else None, "buchhaltung@example.de" if n == 2 else "",
+                "Hauptstr. 1\n2. OG" if n == 2 else "", "Berlin" if n == 2 else "", "10115" if n == 2 else "",
+                "", "" if n % 3 else "+49 30 1234567", "Miete monatlich" if n == 2 else "",
+                "A000004" if n == 1 else None, 2 if n in (1, 4) else 0, "Y" if n in (1, 4) else "N",
+                "REWE\nrewe.*markt" if n == 1 else ("AMZN\nAmazon" if n == 4 else ""),
+            )
+        )  # fmt: skip
+    tags = [
+        ("G000001", "Urlaub", "N", "", "#00aaff"),
+        ("G000002", "Steuer 2025", "Y", "absetzbar", "#ff0000"),
+    ]
+    currencies = [
+        ("EUR", "Euro", 3, "Currency", 8364, 0, 0, "€", "100", "100", 4),
+        ("USD", "US Dollar", 3, "Currency", 36, 0, 0, "$", "100", "100", 4),
+        ("JPY", "Japanese Yen", 3, "Currency", 165, 0, 0, "¥", "1", "1", 4),
+        ("CHF", "Swiss Franc", 3, "Currency", 67, 72, 70, "CHF", "5", "100", 4),
+    ]
+    prices = [
+        ("E000001", "EUR", (date(2025, 6, 2) + timedelta(days=7 * k)).isoformat(), *price, "Yahoo Finance")
+        for k, price in enumerate(kmymoney_money(1_234_567 + 3_301 * k, 10_000) for k in range(8))
+    ] + [
+        ("USD", "EUR", (date(2025, 1, 6) + timedelta(days=7 * k)).isoformat(), *rate, "KMyMoney Currency")
+        for k, rate in enumerate(kmymoney_money(9_234 + 17 * k, 10_000) for k in range(6))
+    ]
+    schedules = [
+        ("SCH000001", "Miete", 1, "Bill", 32, 1, "Monthly", 5, "Standing order", "2025-01-01", None,
+         "Y", "N", "Y", "2025-12-01", "2026-01-01", 2, "Change the date to the following working day"),
+        ("SCH000002", "Gehalt", 2, "Deposit", 32, 1, "Monthly", 6, "Direct deposit", "2025-01-28",
+         "2027-12-28", "N", "Y", "N", None, "2026-12-31", 0, "Change the date to the previous working day"),
+    ]  # fmt: skip
+    history = [("SCH000001", f"2025-{m:02d}-01") for m in range(1, 13)]
+    fileinfo = [
+        ("12", "2025-01-01", "2026-12-05", "EUR", 1, len(accounts), len(payees), len(tags),
+         len(transactions), len(splits), 1, len(prices), len(currencies), len(schedules), 1, len(kvps),
+         None, None, 1, len(payees), len(tags), len(accounts) - 5, len(transactions), len(schedules), 1, 1,
+         "", "N", 0, 0, 0, 0, "anna", "2026-12-05T21:03:44.512", 5)
+    ]  # fmt: skip
+    return {
+        "kmmFileInfo": fileinfo,
+        "kmmInstitutions": [
+            (
+                "I000001",
+                "Sparkasse Köln/Bonn",
+                "",
+                "37050198",
+                "Hahnenstr. 57",
+                "Köln",
+                "50667",
+                "+49 221 2260",
+            )
+        ],
+        "kmmPayees": payees,
+        "kmmTags": tags,
+        "kmmTagSplits": tag_splits,
+        "kmmAccounts": accounts,
+        "kmmTransactions": transactions,
+        "kmmSplits": splits,
+        "kmmKeyValuePairs": kvps,
+        "kmmSchedules": schedules,
+        "kmmSchedulePaymentHistory": history,
+        "kmmSecurities": [
+            ("E000001", "ACME Corp.", "ACME", 0, "Stock", "1", 4, "NYSE", "EUR", 7),
+        ],
+        "kmmPrices": prices,
+        "kmmCurrencies": currencies,
+        "kmmReportConfig": [
+            (
+                "Net Worth",
+                '<!DOCTYPE KMYMONEY-FILE>\n<REPORT id="R000001" name="Net Worth" type="pivottable 1.15"/>',
+                "R000001",
+            ),
+        ],
+        "kmmCostCenter": [],
+    }
+
+
+def kmymoney(path: Path) -> Path:
+    """A KMyMoney book in its SQLite storage (see the module's list)."""
+    return write_export(path, KMYMONEY_DDL, kmymoney_rows())
+
+
+# --- Gadgetbridge (greenDAO: Freeyourgadget/Gadgetbridge GBDaoGenerator/.../GBDaoGenerator.java) ---
+
+#: The CREATE TABLEs Gadgetbridge's greenDAO fork generates from GBDaoGenerator (schema 32): ids
+#: ``"_id" INTEGER PRIMARY KEY``, java.util.Date properties INTEGER epoch milliseconds, int timestamps
+#: INTEGER epoch seconds, booleans INTEGER 0/1, byte arrays BLOB, the samples' composite keys
+#: ``ON CONFLICT REPLACE`` WITHOUT ROWID; toOne relations are not declared as FOREIGN KEYs.
+GADGETBRIDGE_DDL = [
+    "CREATE TABLE android_metadata (locale TEXT)",
+    'CREATE TABLE "USER_ATTRIBUTES" ("_id" INTEGER PRIMARY KEY ,"HEIGHT_CM" INTEGER NOT NULL ,'
+    '"WEIGHT_KG" INTEGER NOT NULL ,"SLEEP_GOAL_HPD" INTEGER,"STEPS_GOAL_SPD" INTEGER,'
+    '"VALID_FROM_UTC" INTEGER,"VALID_TO_UTC" INTEGER,"USER_ID" INTEGER NOT NULL )',
+    'CREATE TABLE "USER" ("_id" INTEGER PRIMARY KEY ,"NAME" TEXT NOT NULL ,"BIRTHDAY" INTEGER NOT NULL ,'
+    '"GENDER" INTEGER NOT NULL )',
+    'CREATE TABLE "DEVICE_ATTRIBUTES" ("_id" INTEGER PRIMARY KEY ,"FIRMWARE_VERSION1" TEXT NOT NULL ,'
+    '"FIRMWARE_VERSION2" TEXT,"VALID_FROM_UTC" INTEGER,"VALID_TO_UTC" INTEGER,'
+    '"DEVICE_ID" INTEGER NOT NULL ,"VOLATILE_IDENTIFIER" TEXT)',
+    'CREATE TABLE "DEVICE" ("_id" INTEGER PRIMARY KEY ,"NAME" TEXT NOT NULL ,"MANUFACTURER" TEXT NOT NULL ,'
+    '"IDENTIFIER" TEXT NOT NULL UNIQUE ,"TYPE" INTEGER NOT NULL ,"MODEL" TEXT,"ALIAS" TEXT)',
+    'CREATE TABLE "TAG" ("_id" INTEGER PRIMARY KEY ,"NAME" TEXT NOT NULL ,"DESCRIPTION" TEXT,'
+    '"USER_ID" INTEGER NOT NULL )',
+    'CREATE TABLE "ACTIVITY_DESCRIPTION" ("_id" INTEGER PRIMARY KEY ,"TIMESTAMP_FROM" INTEGER NOT NULL ,'
+    '"TIMESTAMP_TO" INTEGER NOT NULL ,"DETAILS" TEXT,"USER_ID" INTEGER NOT NULL )',
+    'CREATE TABLE "ACTIVITY_DESC_TAG_LINK" ("_id" INTEGER PRIMARY KEY ,'
+    '"ACTIVITY_DESCRIPTION_ID" INTEGER NOT NULL ,"TAG_ID" INTEGER NOT NULL )',
+    'CREATE TABLE "MI_BAND_ACTIVITY_SAMPLE" ("TIMESTAMP" INTEGER  NOT NULL ,"DEVICE_ID" INTEGER  NOT NULL ,'
+    '"USER_ID" INTEGER NOT NULL ,"RAW_INTENSITY" INTEGER NOT NULL ,"STEPS" INTEGER NOT NULL ,'
+    '"RAW_KIND" INTEGER NOT NULL ,"HEART_RATE" INTEGER NOT NULL ,'
+    'PRIMARY KEY ("TIMESTAMP" ,"DEVICE_ID" ) ON CONFLICT REPLACE) WITHOUT ROWID',
+    'CREATE TABLE "PEBBLE_HEALTH_ACTIVITY_SAMPLE" ("TIMESTAMP" INTEGER  NOT NULL ,'
+    '"DEVICE_ID" INTEGER  NOT NULL ,"USER_ID" INTEGER NOT NULL ,"RAW_PEBBLE_HEALTH_DATA" BLOB,'
+    '"RAW_INTENSITY" INTEGER NOT NULL ,"STEPS" INTEGER NOT NULL ,"HEART_RATE" INTEGER NOT NULL ,'
+    'PRIMARY KEY ("TIMESTAMP" ,"DEVICE_ID" ) ON CONFLICT REPLACE) WITHOUT ROWID',
+    'CREATE TABLE "CALENDAR_SYNC_STATE" ("_id" INTEGER PRIMARY KEY ,"DEVICE_ID" INTEGER NOT NULL ,'
+    '"CALENDAR_ENTRY_ID" INTEGER NOT NULL ,"HASH" INTEGER NOT NULL )',
+    'CREATE UNIQUE INDEX IDX_CALENDAR_SYNC_STATE_DEVICE_ID_CALENDAR_ENTRY_ID ON "CALENDAR_SYNC_STATE"'
+    ' ("DEVICE_ID" ASC,"CALENDAR_ENTRY_ID" ASC)',
+    'CREATE TABLE "ALARM" ("DEVICE_ID" INTEGER NOT NULL ,"USER_ID" INTEGER NOT NULL ,'
+    '"POSITION" INTEGER NOT NULL ,"ENABLED" INTEGER NOT NULL ,"SMART_WAKEUP" INTEGER NOT NULL ,'
+    '"SNOOZE" INTEGER NOT NULL ,"REPETITION" INTEGER NOT NULL ,"HOUR" INTEGER NOT NULL ,'
+    '"MINUTE" INTEGER NOT NULL ,"UNUSED" INTEGER NOT NULL ,"TITLE" TEXT,"DESCRIPTION" TEXT)',
+    'CREATE UNIQUE INDEX IDX_ALARM_DEVICE_ID_USER_ID_POSITION ON "ALARM" ("DEVICE_ID" ASC,"USER_ID" ASC,'
+    '"POSITION" ASC)',
+    'CREATE TABLE "NOTIFICATION_FILTER" ("APP_IDENTIFIER" TEXT NOT NULL ,'
+    '"_id" INTEGER PRIMARY KEY AUTOINCREMENT ,"NOTIFICATION_FILTER_MODE" INTEGER NOT NULL ,'
+    '"NOTIFICATION_FILTER_SUB_MODE" INTEGER NOT NULL )',
+    'CREATE UNIQUE INDEX IDX_NOTIFICATION_FILTER_APP_IDENTIFIER ON "NOTIFICATION_FILTER"'
+    ' ("APP_IDENTIFIER" ASC)',
+    'CREATE TABLE "NOTIFICATION_FILTER_ENTRY" ("_id" INTEGER PRIMARY KEY AUTOINCREMENT ,'
+    '"NOTIFICATION_FILTER_ID" INTEGER NOT NULL ,"NOTIFICATION_FILTER_CONTENT" TEXT NOT NULL )',
+    'CREATE TABLE "BASE_ACTIVITY_SUMMARY" ("_id" INTEGER PRIMARY KEY ,"NAME" TEXT,'
+    '"START_TIME" INTEGER NOT NULL ,"END_TIME" INTEGER NOT NULL ,"ACTIVITY_KIND" INTEGER NOT NULL ,'
+    '"BASE_LONGITUDE" INTEGER,"BASE_LATITUDE" INTEGER,"BASE_ALTITUDE" INTEGER,"GPX_TRACK" TEXT,'
+    '"DEVICE_ID" INTEGER NOT NULL ,"USER_ID" INTEGER NOT NULL ,"SUMMARY_DATA" TEXT,'
+    '"RAW_SUMMARY_DATA" BLOB)',
+]
+#: When the band started recording (a sample's TIMESTAMP: epoch seconds, one a minute).
+GADGETBRIDGE_START = datetime(2026, 11, 30, 22, 0, tzinfo=UTC)
+GADGETBRIDGE_DEVICES = (
+    (1, "Mi Band 3", "Xiaomi", "E7:2B:0C:9A:11:5F", 12, "V0.0.8.74", None),
+    (2, "Pebble Time 1A2B", "Pebble", "B0:B4:48:1A:2B:3C", 30, "snowy_dvt", "Tisch-Uhr"),
+    (3, "Amazfit Bip", "Huami", "F4:31:FA:00:7E:12", 13, None, ""),
+)
+
+
+def gadgetbridge_millis(moment: datetime) -> int:
+    """java.util.Date#getTime: epoch milliseconds (negative before 1970)."""
+    return int((moment - datetime(1970, 1, 1, tzinfo=UTC)).total_seconds() * 1000)
+
+
+def gadgetbridge_summary(n: int) -> dict[str, Any]:
+    """BaseActivitySummary's SUMMARY_DATA as HuamiActivitySummaryParser writes it: a JSON object of
+    {name: {"value": number, "unit": text}}."""
+    return {
+        "distanceMeters": {"value": 1234.5 * n, "unit": "meters"},
+        "averageHR": {"value": 120 + n, "unit": "bpm"},
+        "steps": {"value": 1500 * n, "unit": "steps"},
+        "averageKMPaceSeconds": {"value": 365.25 - n, "unit": "seconds_km"},
+    }
+
+
+def gadgetbridge_rows(samples: int = 60) -> dict[str, list[Sequence[Any]]]:
+    """A Gadgetbridge database as "Export DB" copies it: users with birthdays in epoch milliseconds
+    (before 1970: negative), attribute validity ranges VALID_TO_UTC NULL while current, minute samples
+    keyed by (TIMESTAMP seconds, DEVICE_ID) with the band's HEART_RATE 255 (no reading) and RAW_KIND
+    codes, Pebble samples with their raw record bytes, alarms' booleans 0/1, calendar hashes (Java's
+    hashCode, negative as often as not), activity summaries with millisecond start and end, coordinates
+    as integers, SUMMARY_DATA JSON and the raw summary bytes."""
+    start = GADGETBRIDGE_START
+    users = [
+        (1, "Anna Müller", gadgetbridge_millis(datetime(1990, 5, 17, tzinfo=UTC)), 0),
+        (2, "Józef", gadgetbridge_millis(datetime(1965, 2, 3, 23, 0, tzinfo=UTC)), 1),
+    ]
+    attributes = [
+        (1, 168, 61, 8, 8000, gadgetbridge_millis(datetime(2025, 1, 1, tzinfo=UTC)),
+         gadgetbridge_millis(datetime(2026, 6, 1, tzinfo=UTC)), 1),
+        (2, 168, 58, 8, 10000, gadgetbridge_millis(datetime(2026, 6, 1, tzinfo=UTC)), None, 1),
+        (3, 181, 92, None, None, gadgetbridge_millis(datetime(2026, 3, 14, 9, 26, 53, 589000, tzinfo=UTC)),
+         None, 2),
+    ]  # fmt: skip
+    devices = list(GADGETBRIDGE_DEVICES)
+    device_attributes = [
+        (1, "V1.0.9.66", "V1.0.9.66", gadgetbridge_millis(start - timedelta(days=30)),
+         gadgetbridge_millis(start - timedelta(days=2)), 1, None),
+        (2, "V1.0.9.80", "", gadgetbridge_millis(start - timedelta(days=2)), None, 1, None),
+        (3, "v4.3", None, gadgetbridge_millis(start - timedelta(days=90)), None, 2, "B0:B4:48:1A:2B:3C"),
+        (4, "V0.1.1.29", "V0.0.8.74", gadgetbridge_millis(start - timedelta(days=5)), None, 3, None),
+    ]  # fmt: skip
+    epoch = int(start.timestamp())
+    mi_band = []
+    for n in range(samples):
+        sleeping = 20 <= n < 40
+        mi_band.append(
+            (
+                epoch + 60 * n,
+                1,
+                1,
+                (n * 37) % 120 if n % 11 else -1,
+                0 if sleeping else (n * 13) % 90,
+                (112 if n % 2 else 122) if sleeping else (1, 80, 96)[n % 3],
+                255 if n % 5 == 0 else 55 + n % 40,
+            )
+        )
+    pebble = []
+    for n in range(samples // 2):
+        raw = struct.pack("<IHBBB", epoch + 60 * n, (n * 17) % 300, n % 4, 0, 60 + n) if n % 3 else None
+        pebble.append((epoch + 60 * n, 2, 2, raw, (n * 53) % 4000, (n * 7) % 60, 0 if n % 4 == 0 else 60 + n))
+    summaries = []
+    for n in range(1, 7):
+        begin = start + timedelta(hours=5 * n, seconds=n * 7, milliseconds=123 * n)
+        summaries.append(
+            (
+                n,
+                ("Laufen", "Radfahren 🚴", None, "", "Walking", "Schwimmen")[n - 1],
+                gadgetbridge_millis(begin),
+                gadgetbridge_millis(begin + timedelta(minutes=25 + n, milliseconds=501)),
+                (16, 128, 32, 16, 8, 256)[n - 1],
+                23_908_561 + n * 1_017 if n % 3 else None,
+                156_342_001 - n * 733 if n % 3 else None,
+                -20 if n == 2 else (34 + n if n % 3 else None),
+                f"/storage/emulated/0/Android/data/nodomain.freeyourgadget.gadgetbridge/files/"
+                f"{begin:%Y%m%d_%H%M%S}.gpx"
+                if n % 2
+                else None,
+                3,
+                1,
+                json.dumps(gadgetbridge_summary(n)) if n != 4 else None,
+                bytes(range(n, n + 40)) + b"\x00\xff" * n,
+            )
+        )
+    return {
+        "android_metadata": [("en_US",)],
+        "USER_ATTRIBUTES": attributes,
+        "USER": users,
+        "DEVICE_ATTRIBUTES": device_attributes,
+        "DEVICE": devices,
+        "TAG": [(1, "Urlaub", None, 1), (2, "krank 🤒", "Erkältung", 1)],
+        "ACTIVITY_DESCRIPTION": [
+            (1, epoch + 1200, epoch + 2400, "Mittagsschlaf", 1),
+            (2, epoch + 3600, epoch + 7200, None, 1),
+        ],
+        "ACTIVITY_DESC_TAG_LINK": [(1, 1, 1), (2, 2, 2), (3, 2, 1)],
+        "MI_BAND_ACTIVITY_SAMPLE": mi_band,
+        "PEBBLE_HEALTH_ACTIVITY_SAMPLE": pebble,
+        "CALENDAR_SYNC_STATE": [
+            (n, 1 + n % 2, 1_700_000_000_000 + 7919 * n, (-1) ** n * (123_456_789 * n % 2_147_483_647))
+            for n in range(1, 9)
+        ],
+        "ALARM": [
+            (
+                1,
+                1,
+                pos,
+                int(pos < 2),
+                int(pos == 0),
+                int(pos == 1),
+                (0, 31, 127, 96, 0)[pos],
+                6 + pos,
+                30 * (pos % 2),
+                int(pos == 4),
+                ("Aufstehen", None, "Gym", "", None)[pos],
+                None if pos else "Wochentags",
+            )
+            for pos in range(5)
+        ],
+        "NOTIFICATION_FILTER": [
+            ("com.whatsapp", 1, 1, 0),
+            ("org.telegram.messenger", 2, 2, 1),
+            ("com.google.android.gm", 3, 0, 0),
+        ],
+        "NOTIFICATION_FILTER_ENTRY": [(1, 1, "Oma"), (2, 2, "Bitcoin"), (3, 2, "gewonnen!"), (4, 1, "Büro")],
+        "BASE_ACTIVITY_SUMMARY": summaries,
+    }
+
+
+def gadgetbridge(path: Path) -> Path:
+    """A Gadgetbridge database export (see the module's list)."""
+    return write_export(path, GADGETBRIDGE_DDL, gadgetbridge_rows(), bytes_as_text=False)

@@ -64,7 +64,8 @@ server, a Deno program's KV store, a Headscale control server, a Vikunja to-do s
 database, a Syncthing folder's index, a Grocy household, a Trilium Notes document, a Grist document,
 KOReader's reading statistics, a Gatus uptime monitor, a Komga comics server, a Kavita manga server,
 a Jellyfin media server, a Mixxx DJ library, a QuiteRSS feed reader, an Elisa music player, a Kanboard
-project board, a wallabag read-it-later server, a Mealie recipe manager, a FreshRSS feed reader)
+project board, a wallabag read-it-later server, a Mealie recipe manager, a FreshRSS feed reader, a
+KMyMoney book, a Gadgetbridge fitness database)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -15512,3 +15513,196 @@ def test_freshrss_keeps_its_hashes_bound_as_text_byte_for_byte_and_reads_its_uni
     assert audit_rules(run_dir, "feed", "httpAuth") == {
         str(row[0]): {"empty_to_null"} for row in rows["feed"] if row[10] == ""
     }
+
+
+def _blanks_beside_nulls(rows: dict[str, list[Any]], ddl: list[str], table: str) -> set[str]:
+    """The columns of ``table`` writing missing two ways: ``''`` in a column not all ``''``, in a table
+    that also holds NULL (the builder's rows, the columns' names read from its own CREATE TABLE)."""
+    con = sqlite3.connect(":memory:")
+    for statement in ddl:
+        if statement.startswith("CREATE TABLE"):
+            con.execute(statement)
+    names = [row[1] for row in con.execute(f"PRAGMA table_info({quote_ident(table)})")]
+    values = rows[table]
+    if not any(cell is None for row in values for cell in row):
+        return set()
+    return {
+        name
+        for i, name in enumerate(names)
+        if any(row[i] == "" for row in values) and not all(row[i] == "" for row in values)
+    }
+
+
+def test_kmymoney_book_keeps_its_fractions_as_written_and_reads_qts_dates_and_flags(
+    run_export: Runner,
+) -> None:
+    # KMyMoney's SQL storage writes each amount twice: MyMoneyMoney::toString's exact fraction
+    # (`-14814804/10000`: text, kept as written, no rule reads a fraction) beside its formatted decimal
+    # (`-1481.4804`: numeric, exact); Qt's QSQLITE binds a QDate as ISO text, also into the `timestamp`
+    # columns (a date each), a QDateTime as ISODateWithMs without offset (a naive timestamp), an int into
+    # a varchar as its digits; flags 'Y'/'N' are booleans, a lone 'N' (txType, updateInProgress) is
+    # text. Ids are text keys found as references where every value is one table's key; a column
+    # naming currencies and securities alike (an account's currencyId, a price's fromId) none.
+    rows = apps.kmymoney_rows()
+    ran, run_dir = run_export(apps.kmymoney)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] < 100.0 == ran.record["quality_after"]
+    columns = profiled(run_dir)["columns"]
+    charged = {(t, n) for t, named in columns.items() for n, c in named.items() if c["quality"] < 100.0}
+    assert charged == {
+        (table, name) for table in rows for name in _blanks_beside_nulls(rows, apps.KMYMONEY_DDL, table)
+    }, charged
+
+    splits = {(row[0], row[2]): row for row in rows["kmmSplits"]}
+    types = ran.types("kmmSplits")
+    assert types["value"] == types["shares"] == types["price"] == "text"
+    assert types["valueFormatted"] == types["sharesFormatted"] == types["priceFormatted"] == "numeric"
+    assert types["postDate"] == types["reconcileDate"] == "date"
+    keyed = pg_query(
+        ran.uri,
+        'SELECT "transactionId", "splitId", value, "valueFormatted", "postDate", "reconcileDate", price '
+        f"FROM {quote_ident(ran.base)}.{quote_ident('kmmSplits')}",
+    )
+    assert {(t, s): (v, Decimal(f), p, r, pr) for t, s, v, f, p, r, pr in keyed} == {
+        key: (
+            row[7],
+            Decimal(row[8]),
+            date.fromisoformat(row[17]),
+            row[4] and date.fromisoformat(row[4]),
+            row[11],
+        )
+        for key, row in splits.items()
+    }
+    assert any("/" in row[7] and not row[7].endswith("/1") for row in splits.values())
+
+    accounts = {row[0]: row for row in rows["kmmAccounts"]}
+    types = ran.types("kmmAccounts")
+    assert types["accountType"] == "bigint" and types["isStockAccount"] == "boolean"
+    assert ran.values("kmmAccounts", "accountType", "id") == {k: int(row[7]) for k, row in accounts.items()}
+    assert ran.values("kmmAccounts", "isStockAccount", "id") == {
+        k: row[9] == "Y" for k, row in accounts.items()
+    }
+    assert ran.values("kmmAccounts", "balance", "id") == {k: row[13] for k, row in accounts.items()}
+    assert {k: Decimal(v) for k, v in ran.values("kmmAccounts", "balanceFormatted", "id").items()} == {
+        k: Decimal(row[14]) for k, row in accounts.items()
+    }
+    assert types["lastModified"] == "date"
+    assert ran.values("kmmAccounts", "accountName", "id") == {k: row[10] for k, row in accounts.items()}
+    info = ran.types("kmmFileInfo")
+    assert info["logonAt"] == "timestamp without time zone"
+    assert ran.values("kmmFileInfo", "logonAt", "version") == {
+        int(rows["kmmFileInfo"][0][0]): datetime.fromisoformat(rows["kmmFileInfo"][0][33])
+    }
+    assert ran.types("kmmTransactions")["txType"] == info["updateInProgress"] == "text"
+    assert ran.types("kmmSchedules")["lastDayInMonth"] == "boolean"
+    assert {k: Decimal(v) for k, v in ran.values("kmmPrices", "priceFormatted", "priceDate").items()} == {
+        date.fromisoformat(row[2]): Decimal(row[4]) for row in rows["kmmPrices"] if row[0] == "E000001"
+    } | {date.fromisoformat(row[2]): Decimal(row[4]) for row in rows["kmmPrices"] if row[0] == "USD"}
+    assert ran.values("kmmCurrencies", "symbolString", "ISOcode") == {
+        row[0]: row[7] for row in rows["kmmCurrencies"]
+    }
+    assert ran.values("kmmKeyValuePairs", "kvpData", "kvpKey") == {
+        row[2]: row[3] or None for row in rows["kmmKeyValuePairs"]
+    }
+
+    found = references(run_dir)
+    for (table, column), parent in {
+        ("kmmSplits", "transactionId"): "kmmTransactions.id",
+        ("kmmSplits", "accountId"): "kmmAccounts.id",
+        ("kmmSplits", "payeeId"): "kmmPayees.id",
+        ("kmmAccounts", "parentId"): "kmmAccounts.id",
+        ("kmmAccounts", "institutionId"): "kmmInstitutions.id",
+        ("kmmTransactions", "currencyId"): "kmmCurrencies.ISOcode",
+        ("kmmTagSplits", "tagId"): "kmmTags.id",
+        ("kmmTagSplits", "transactionId"): "kmmTransactions.id",
+        ("kmmSchedulePaymentHistory", "schedId"): "kmmSchedules.id",
+        ("kmmPrices", "toId"): "kmmCurrencies.ISOcode",
+        ("kmmSecurities", "tradingCurrency"): "kmmCurrencies.ISOcode",
+    }.items():
+        assert found.get((table, column)) == parent, (table, column)
+    assert ("kmmAccounts", "currencyId") not in found and ("kmmPrices", "fromId") not in found
+
+
+def test_gadgetbridge_export_reads_its_epoch_seconds_and_millis_as_instants_and_keeps_its_bytes(
+    run_export: Runner,
+) -> None:
+    # Gadgetbridge's greenDAO tables: a sample's TIMESTAMP is epoch seconds (an int property), a
+    # java.util.Date epoch milliseconds (START_TIME, END_TIME, and the attributes' VALID_FROM_UTC and
+    # VALID_TO_UTC, NULL while current: instants, read by the zone their name says); booleans INTEGER
+    # 0/1 and the band's HEART_RATE 255 (no reading) stay integers as written; raw records and summaries
+    # arrive byte for byte, SUMMARY_DATA's JSON as written. A birthday before 1970 is a negative count
+    # of milliseconds no name alone may read: bigint. References greenDAO never declares are found where
+    # the data shows them (a column of one value shows none).
+    rows = apps.gadgetbridge_rows()
+    ran, run_dir = run_export(apps.gadgetbridge)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_after"] == 100.0
+    columns = profiled(run_dir)["columns"]
+    charged = {(t, n) for t, named in columns.items() for n, c in named.items() if c["quality"] < 100.0}
+    assert charged == {
+        (table, name) for table in rows for name in _blanks_beside_nulls(rows, apps.GADGETBRIDGE_DDL, table)
+    }, charged
+
+    def millis(value: int | None) -> datetime | None:
+        return None if value is None else UNIX_EPOCH + timedelta(milliseconds=value)
+
+    for table, column, index in (
+        ("USER_ATTRIBUTES", "VALID_FROM_UTC", 5),
+        ("USER_ATTRIBUTES", "VALID_TO_UTC", 6),
+        ("DEVICE_ATTRIBUTES", "VALID_FROM_UTC", 3),
+        ("DEVICE_ATTRIBUTES", "VALID_TO_UTC", 4),
+        ("BASE_ACTIVITY_SUMMARY", "START_TIME", 2),
+        ("BASE_ACTIVITY_SUMMARY", "END_TIME", 3),
+    ):
+        assert ran.types(table)[column] == "timestamp with time zone", (table, column)
+        assert ran.values(table, column, "_id") == {row[0]: millis(row[index]) for row in rows[table]}, column
+    assert any(row[6] is None for row in rows["USER_ATTRIBUTES"])
+    assert ran.types("USER")["BIRTHDAY"] == "bigint"
+    assert ran.values("USER", "BIRTHDAY", "_id") == {row[0]: row[2] for row in rows["USER"]}
+    assert min(row[2] for row in rows["USER"]) < 0
+
+    samples = ran.types("MI_BAND_ACTIVITY_SAMPLE")
+    assert samples["TIMESTAMP"] == "timestamp with time zone"
+    assert samples["HEART_RATE"] == samples["RAW_KIND"] == samples["RAW_INTENSITY"] == "bigint"
+    by_moment = {UNIX_EPOCH + timedelta(seconds=row[0]): row for row in rows["MI_BAND_ACTIVITY_SAMPLE"]}
+    for column, index in (("HEART_RATE", 6), ("RAW_KIND", 5), ("RAW_INTENSITY", 3), ("STEPS", 4)):
+        assert ran.values("MI_BAND_ACTIVITY_SAMPLE", column, "TIMESTAMP") == {
+            moment: row[index] for moment, row in by_moment.items()
+        }, column
+    assert ran.types("PEBBLE_HEALTH_ACTIVITY_SAMPLE")["RAW_PEBBLE_HEALTH_DATA"] == "bytea"
+    assert {
+        moment: raw and bytes(raw)
+        for moment, raw in ran.values(
+            "PEBBLE_HEALTH_ACTIVITY_SAMPLE", "RAW_PEBBLE_HEALTH_DATA", "TIMESTAMP"
+        ).items()
+    } == {UNIX_EPOCH + timedelta(seconds=row[0]): row[3] for row in rows["PEBBLE_HEALTH_ACTIVITY_SAMPLE"]}
+    summary = ran.types("BASE_ACTIVITY_SUMMARY")
+    assert summary["RAW_SUMMARY_DATA"] == "bytea" and summary["SUMMARY_DATA"] == "text"
+    assert {
+        k: bytes(v) for k, v in ran.values("BASE_ACTIVITY_SUMMARY", "RAW_SUMMARY_DATA", "_id").items()
+    } == {row[0]: row[12] for row in rows["BASE_ACTIVITY_SUMMARY"]}
+    assert ran.values("BASE_ACTIVITY_SUMMARY", "SUMMARY_DATA", "_id") == {
+        row[0]: row[11] for row in rows["BASE_ACTIVITY_SUMMARY"]
+    }
+    assert ran.values("BASE_ACTIVITY_SUMMARY", "BASE_ALTITUDE", "_id") == {
+        row[0]: row[7] for row in rows["BASE_ACTIVITY_SUMMARY"]
+    }
+    assert ran.types("ALARM")["ENABLED"] == "bigint"
+    assert ran.values("CALENDAR_SYNC_STATE", "HASH", "_id") == {
+        row[0]: row[3] for row in rows["CALENDAR_SYNC_STATE"]
+    }
+    assert ran.values("DEVICE", "IDENTIFIER", "_id") == {row[0]: row[3] for row in rows["DEVICE"]}
+
+    found = references(run_dir)
+    for (table, column), parent in {
+        ("USER_ATTRIBUTES", "USER_ID"): "USER._id",
+        ("DEVICE_ATTRIBUTES", "DEVICE_ID"): "DEVICE._id",
+        ("CALENDAR_SYNC_STATE", "DEVICE_ID"): "DEVICE._id",
+        ("ACTIVITY_DESC_TAG_LINK", "ACTIVITY_DESCRIPTION_ID"): "ACTIVITY_DESCRIPTION._id",
+        ("ACTIVITY_DESC_TAG_LINK", "TAG_ID"): "TAG._id",
+        ("NOTIFICATION_FILTER_ENTRY", "NOTIFICATION_FILTER_ID"): "NOTIFICATION_FILTER._id",
+    }.items():
+        assert found.get((table, column)) == parent, (table, column)
+    assert ("MI_BAND_ACTIVITY_SAMPLE", "USER_ID") not in found  # one value: no evidence

@@ -1049,6 +1049,42 @@ def test_a_name_saying_unix_time_reads_epoch_integers_as_instants(make_sqlite: S
     }
 
 
+def test_names_of_a_moments_zone_and_of_a_validity_ranges_bounds_read_epoch_integers_as_instants(
+    make_sqlite: SqliteFactory,
+) -> None:
+    # An Android fitness companion's greenDAO tables (Gadgetbridge's `USER_ATTRIBUTES` and
+    # `DEVICE_ATTRIBUTES`: `java.util.Date` properties `validFromUTC` and `validToUTC`, epoch
+    # milliseconds) stayed bigint beside its activity summaries' `START_TIME` read as instants. A name
+    # saying the zone its moment is written in (`_utc`, `_gmt`) names a moment, as do the bounds of a
+    # validity range (`valid_from`, `validTo`, `effective_from`, `active_to`), as `valid_until` does by
+    # its word `until`; `from` and `to` alone, an id of one, and an offset from UTC are none.
+    millis = [1_796_491_564_123 + 3_601_000 * i for i in range(5)]
+    rows = [
+        (i, m, m + 60_000, m // 1000, m, m, m, m, m, 1_796_491_564 + i, 1_796_491_564 + i, m, 3600 * (i - 2))
+        for i, m in enumerate(millis)
+    ]
+    ddl = (
+        'CREATE TABLE "USER_ATTRIBUTES" ("_id" INTEGER PRIMARY KEY, "VALID_FROM_UTC" INTEGER, '
+        '"VALID_TO_UTC" INTEGER, StartUtc INTEGER, end_gmt INTEGER, valid_from INTEGER, validTo INTEGER, '
+        'effective_from INTEGER, active_to INTEGER, "from" INTEGER, "to" INTEGER, valid_from_id INTEGER, '
+        "utc_offset INTEGER)"
+    )
+    assert _types_beside_key(make_sqlite, "USER_ATTRIBUTES", ddl, rows, key="_id") == {
+        "VALID_FROM_UTC": "timestamptz",
+        "VALID_TO_UTC": "timestamptz",
+        "StartUtc": "timestamptz",
+        "end_gmt": "timestamptz",
+        "valid_from": "timestamptz",
+        "validTo": "timestamptz",
+        "effective_from": "timestamptz",
+        "active_to": "timestamptz",
+        "from": "integer",
+        "to": "integer",
+        "valid_from_id": "integer",
+        "utc_offset": "integer",
+    }
+
+
 def test_spans_of_time_are_not_epoch_timestamps(make_sqlite: SqliteFactory) -> None:
     # A help desk's time logged on a follow-up (Django's DurationField: BIGINT microseconds) of 20 to
     # 30 minutes is 1,200,000,000 to 1,800,000,000: epoch seconds' range. `time_spent` was loaded as

@@ -255,8 +255,20 @@ _DATE_WORDS = frozenset(
         # `merged_unix`, a user's `last_login_unix` stayed bigint beside `created_unix`; since
         # 2026-12-05). An account's `unix_uid` or `unix_gid` is an id (:data:`_NOT_DATE_WORDS`).
         "unix",
+        # The zone a moment is written in (`created_utc`, `StartUtc`, `VALID_FROM_UTC`, WordPress's
+        # `post_date_gmt`): a value in UTC is a moment's (Gadgetbridge's greenDAO `java.util.Date`
+        # columns `VALID_FROM_UTC` and `VALID_TO_UTC`, epoch milliseconds, stayed bigint beside the
+        # `START_TIME` read as instants; since 2026-12-06). An offset from it (`utc_offset`) has no
+        # epoch's digits.
+        "utc",
+        "gmt",
     }
 )
+#: The bounds of a validity range (``valid_from``, ``validTo``, ``effective_from``, ``active_to``): a
+#: moment each, as ``valid_until`` is by its word ``until``, where a name holds one of these beside
+#: one of :data:`_BOUND_WORDS` (``from`` or ``to`` alone name no moment: a sender, a range's numbers).
+_VALIDITY_WORDS = frozenset({"valid", "effective", "active"})
+_BOUND_WORDS = frozenset({"from", "to"})
 #: Events that name a moment only as the last one (``last_login``, ``lastLogin``, ``LastLogon``, or one
 #: lowercase word, ``lastlogin``): a ``login`` alone may be an account number of ten digits (a trading
 #: platform's), so the name must be the last event's and nothing else (``last_login_ip``,
@@ -365,7 +377,8 @@ def _time_of_event(word: str) -> bool:
 def _date_like_name(name: str, date_words: frozenset[str] = _DATE_WORDS) -> bool:
     """Whether ``name`` names a point in time, word by word: ``created_at``, ``TKT-Created Time``,
     ``updatedDate``, ``birthdate``, ``last_update``, ``lastmodified``, ``last_login``, ``last_used``,
-    ``last_visit``, ``firstUsed`` (:data:`_LAST_EVENT_WORDS`), ``timeofban`` (:data:`_DATE_BEGINNINGS`); not
+    ``last_visit``, ``firstUsed`` (:data:`_LAST_EVENT_WORDS`), ``timeofban`` (:data:`_DATE_BEGINNINGS`),
+    ``VALID_FROM_UTC``, ``validTo`` (:data:`_VALIDITY_WORDS`); not
     ``update_id``, ``candidate``, ``created_by``, ``updated_by_id`` (an id or a person about a time is
     no time), nor ``time_spent``,
     ``elapsedTime`` (a time of a span word alone is a duration: :data:`_SPAN_WORDS`). ``date_words``:
@@ -389,7 +402,8 @@ def _date_like_name(name: str, date_words: frozenset[str] = _DATE_WORDS) -> bool
         and bool(words & _LAST_EVENT_WORDS)
         and words <= _EVENT_ORDINALS | _LAST_EVENT_WORDS
     )
-    return bool(dated or last_event) and not words & _NOT_DATE_WORDS
+    validity_bound = bool(words & _VALIDITY_WORDS and words & _BOUND_WORDS)
+    return bool(dated or last_event or validity_bound) and not words & _NOT_DATE_WORDS
 
 
 def _compatible(declared: InferredType | None, inferred: InferredType) -> bool:
