@@ -1057,17 +1057,23 @@ def test_names_of_a_moments_zone_and_of_a_validity_ranges_bounds_read_epoch_inte
     # milliseconds) stayed bigint beside its activity summaries' `START_TIME` read as instants. A name
     # saying the zone its moment is written in (`_utc`, `_gmt`) names a moment, as do the bounds of a
     # validity range (`valid_from`, `validTo`, `effective_from`, `active_to`), as `valid_until` does by
-    # its word `until`; `from` and `to` alone, an id of one, and an offset from UTC are none.
+    # its word `until`; `from` and `to` alone, an id of one, and an offset from UTC are none. So are a
+    # flag or an offset about the zone (`is_utc`, `gmt_offset`, here holding epoch seconds' digits all
+    # the same), and the words of a range apart or reversed (`to_active`).
     millis = [1_796_491_564_123 + 3_601_000 * i for i in range(5)]
+    seconds = [m // 1000 for m in millis]
     rows = [
-        (i, m, m + 60_000, m // 1000, m, m, m, m, m, 1_796_491_564 + i, 1_796_491_564 + i, m, 3600 * (i - 2))
+        (
+            *(i, m, m + 60_000, m // 1000, m, m, m, m, m, 1_796_491_564 + i, 1_796_491_564 + i, m),
+            *(3600 * (i - 2), seconds[i], seconds[i], seconds[i]),
+        )
         for i, m in enumerate(millis)
     ]
     ddl = (
         'CREATE TABLE "USER_ATTRIBUTES" ("_id" INTEGER PRIMARY KEY, "VALID_FROM_UTC" INTEGER, '
         '"VALID_TO_UTC" INTEGER, StartUtc INTEGER, end_gmt INTEGER, valid_from INTEGER, validTo INTEGER, '
         'effective_from INTEGER, active_to INTEGER, "from" INTEGER, "to" INTEGER, valid_from_id INTEGER, '
-        "utc_offset INTEGER)"
+        "utc_offset INTEGER, is_utc INTEGER, gmt_offset INTEGER, to_active INTEGER)"
     )
     assert _types_beside_key(make_sqlite, "USER_ATTRIBUTES", ddl, rows, key="_id") == {
         "VALID_FROM_UTC": "timestamptz",
@@ -1082,6 +1088,9 @@ def test_names_of_a_moments_zone_and_of_a_validity_ranges_bounds_read_epoch_inte
         "to": "integer",
         "valid_from_id": "integer",
         "utc_offset": "integer",
+        "is_utc": "integer",
+        "gmt_offset": "integer",
+        "to_active": "integer",
     }
 
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from enum import Enum
 from functools import partial
+from itertools import pairwise
 from pathlib import Path
 from typing import Any, Literal, TypeVar, cast
 
@@ -269,6 +270,9 @@ _DATE_WORDS = frozenset(
 #: one of :data:`_BOUND_WORDS` (``from`` or ``to`` alone name no moment: a sender, a range's numbers).
 _VALIDITY_WORDS = frozenset({"valid", "effective", "active"})
 _BOUND_WORDS = frozenset({"from", "to"})
+#: Words that make a zone's word (``utc``, ``gmt``) name no moment: an offset from it (``utc_offset``,
+#: ``gmtOffset``), a flag or a setting about it (``is_utc``, ``use_utc``, ``tz_utc``).
+_ZONE_NOT_MOMENT_WORDS = frozenset({"offset", "is", "use", "uses", "tz", "timezone", "zone", "in"})
 #: Events that name a moment only as the last one (``last_login``, ``lastLogin``, ``LastLogon``, or one
 #: lowercase word, ``lastlogin``): a ``login`` alone may be an account number of ten digits (a trading
 #: platform's), so the name must be the last event's and nothing else (``last_login_ip``,
@@ -395,6 +399,8 @@ def _date_like_name(name: str, date_words: frozenset[str] = _DATE_WORDS) -> bool
         return False
     if words & _FREQUENCY_WORDS and all(word.endswith("clock") for word in dated):
         return False
+    if words & _ZONE_NOT_MOMENT_WORDS and dated and dated <= {"utc", "gmt"}:
+        return False
     last_event = bool(
         words & {f"{nth}{event}" for nth in _EVENT_ORDINALS for event in _LAST_EVENT_WORDS}
     ) or (
@@ -402,7 +408,10 @@ def _date_like_name(name: str, date_words: frozenset[str] = _DATE_WORDS) -> bool
         and bool(words & _LAST_EVENT_WORDS)
         and words <= _EVENT_ORDINALS | _LAST_EVENT_WORDS
     )
-    validity_bound = bool(words & _VALIDITY_WORDS and words & _BOUND_WORDS)
+    ordered = [word.lower() for word in _NAME_WORDS.findall(name)]
+    validity_bound = any(
+        first in _VALIDITY_WORDS and second in _BOUND_WORDS for first, second in pairwise(ordered)
+    )
     return bool(dated or last_event or validity_bound) and not words & _NOT_DATE_WORDS
 
 
