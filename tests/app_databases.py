@@ -39874,3 +39874,498 @@ def elisa_rows(tracks: int = 20) -> dict[str, list[Sequence[Any]]]:
 def elisa(path: Path) -> Path:
     """An Elisa music player's ``elisaDatabase.db`` (see the module's list)."""
     return write_export(path, ELISA_DDL, elisa_rows(), bytes_as_text=False)
+
+
+# --- Bazarr (bazarr.db: SQLAlchemy 2's create_all of its models in bazarr/app/database.py) --------------
+
+#: The statements as SQLAlchemy emits them for SQLite (tabs and trailing blanks kept), create_all's order.
+BAZARR_DDL = [
+    (
+        "CREATE TABLE system (\n"
+        "\tid INTEGER NOT NULL, \n"
+        "\tconfigured TEXT, \n"
+        "\tupdated TEXT, \n"
+        "\tPRIMARY KEY (id)\n"
+        ")"
+    ),
+    (
+        "CREATE TABLE table_announcements (\n"
+        "\tid INTEGER NOT NULL, \n"
+        "\ttimestamp DATETIME NOT NULL, \n"
+        "\thash TEXT, \n"
+        "\ttext TEXT, \n"
+        "\tPRIMARY KEY (id), \n"
+        "\tUNIQUE (hash)\n"
+        ")"
+    ),
+    (
+        "CREATE TABLE table_custom_score_profiles (\n"
+        "\tid INTEGER NOT NULL, \n"
+        "\tname TEXT, \n"
+        "\tmedia TEXT, \n"
+        "\tscore INTEGER, \n"
+        "\tPRIMARY KEY (id)\n"
+        ")"
+    ),
+    (
+        "CREATE TABLE table_languages_profiles (\n"
+        '\t"profileId" INTEGER NOT NULL, \n'
+        "\tcutoff INTEGER, \n"
+        '\t"originalFormat" INTEGER, \n'
+        "\titems TEXT NOT NULL, \n"
+        "\tname TEXT NOT NULL, \n"
+        '\t"mustContain" TEXT, \n'
+        '\t"mustNotContain" TEXT, \n'
+        '\tPRIMARY KEY ("profileId")\n'
+        ")"
+    ),
+    (
+        "CREATE TABLE table_movies_rootfolder (\n"
+        "\taccessible INTEGER, \n"
+        "\terror TEXT, \n"
+        "\tid INTEGER NOT NULL, \n"
+        "\tpath TEXT, \n"
+        "\tPRIMARY KEY (id)\n"
+        ")"
+    ),
+    (
+        "CREATE TABLE table_settings_languages (\n"
+        "\tcode3 TEXT NOT NULL, \n"
+        "\tcode2 TEXT, \n"
+        "\tcode3b TEXT, \n"
+        "\tenabled INTEGER, \n"
+        "\tname TEXT NOT NULL, \n"
+        "\tPRIMARY KEY (code3)\n"
+        ")"
+    ),
+    (
+        "CREATE TABLE table_settings_notifier (\n"
+        "\tname TEXT NOT NULL, \n"
+        "\tenabled INTEGER, \n"
+        "\turl TEXT, \n"
+        "\tPRIMARY KEY (name)\n"
+        ")"
+    ),
+    (
+        "CREATE TABLE table_shows_rootfolder (\n"
+        "\taccessible INTEGER, \n"
+        "\terror TEXT, \n"
+        "\tid INTEGER NOT NULL, \n"
+        "\tpath TEXT, \n"
+        "\tPRIMARY KEY (id)\n"
+        ")"
+    ),
+    (
+        "CREATE TABLE table_movies (\n"
+        "\trowid INTEGER NOT NULL, \n"
+        '\t"alternativeTitles" TEXT, \n'
+        "\taudio_codec TEXT, \n"
+        "\taudio_language TEXT, \n"
+        '\t"failedAttempts" TEXT, \n'
+        "\tfanart TEXT, \n"
+        "\tffprobe_cache BLOB, \n"
+        "\tfile_size INTEGER, \n"
+        "\tformat TEXT, \n"
+        '\t"imdbId" TEXT, \n'
+        "\tmissing_subtitles TEXT, \n"
+        "\tmonitored TEXT, \n"
+        "\tmovie_file_id INTEGER, \n"
+        "\toverview TEXT, \n"
+        "\tpath TEXT NOT NULL, \n"
+        "\tposter TEXT, \n"
+        '\t"profileId" INTEGER, \n'
+        '\t"radarrId" INTEGER NOT NULL, \n'
+        "\tresolution TEXT, \n"
+        '\t"sceneName" TEXT, \n'
+        '\t"sortTitle" TEXT, \n'
+        "\tsubtitles TEXT, \n"
+        "\ttags TEXT, \n"
+        "\ttitle TEXT NOT NULL, \n"
+        '\t"tmdbId" TEXT NOT NULL, \n'
+        "\tvideo_codec TEXT, \n"
+        "\tyear TEXT, \n"
+        "\tPRIMARY KEY (rowid), \n"
+        "\tUNIQUE (path), \n"
+        '\tFOREIGN KEY("profileId") REFERENCES table_languages_profiles ("profileId") ON DELETE SET NULL, \n'
+        '\tUNIQUE ("radarrId"), \n'
+        '\tUNIQUE ("tmdbId")\n'
+        ")"
+    ),
+    (
+        "CREATE TABLE table_shows (\n"
+        '\t"tvdbId" INTEGER, \n'
+        '\t"alternativeTitles" TEXT, \n'
+        "\taudio_language TEXT, \n"
+        "\tfanart TEXT, \n"
+        '\t"imdbId" TEXT, \n'
+        "\tmonitored TEXT, \n"
+        "\toverview TEXT, \n"
+        "\tpath TEXT NOT NULL, \n"
+        "\tposter TEXT, \n"
+        '\t"profileId" INTEGER, \n'
+        '\t"seriesType" TEXT, \n'
+        '\t"sonarrSeriesId" INTEGER NOT NULL, \n'
+        '\t"sortTitle" TEXT, \n'
+        "\ttags TEXT, \n"
+        "\ttitle TEXT NOT NULL, \n"
+        "\tyear TEXT, \n"
+        '\tPRIMARY KEY ("sonarrSeriesId"), \n'
+        "\tUNIQUE (path), \n"
+        '\tFOREIGN KEY("profileId") REFERENCES table_languages_profiles ("profileId") ON DELETE SET NULL\n'
+        ")"
+    ),
+    (
+        "CREATE TABLE table_custom_score_profile_conditions (\n"
+        "\tid INTEGER NOT NULL, \n"
+        "\tprofile_id INTEGER NOT NULL, \n"
+        "\ttype TEXT, \n"
+        "\tvalue TEXT, \n"
+        "\trequired INTEGER NOT NULL, \n"
+        "\tnegate INTEGER NOT NULL, \n"
+        "\tPRIMARY KEY (id), \n"
+        "\tFOREIGN KEY(profile_id) REFERENCES table_custom_score_profiles (id)\n"
+        ")"
+    ),
+    "CREATE INDEX ix_table_custom_score_profile_conditions_profile_id "
+    "ON table_custom_score_profile_conditions (profile_id)",
+    (
+        "CREATE TABLE table_blacklist_movie (\n"
+        "\tid INTEGER NOT NULL, \n"
+        "\tlanguage TEXT, \n"
+        "\tprovider TEXT, \n"
+        "\tradarr_id INTEGER, \n"
+        "\tsubs_id TEXT, \n"
+        "\ttimestamp DATETIME, \n"
+        "\tPRIMARY KEY (id), \n"
+        '\tFOREIGN KEY(radarr_id) REFERENCES table_movies ("radarrId") ON DELETE CASCADE\n'
+        ")"
+    ),
+    (
+        "CREATE TABLE table_episodes (\n"
+        "\trowid INTEGER, \n"
+        "\taudio_codec TEXT, \n"
+        "\taudio_language TEXT, \n"
+        "\tepisode INTEGER NOT NULL, \n"
+        "\tepisode_file_id INTEGER, \n"
+        '\t"failedAttempts" TEXT, \n'
+        "\tffprobe_cache BLOB, \n"
+        "\tfile_size INTEGER, \n"
+        "\tformat TEXT, \n"
+        "\tmissing_subtitles TEXT, \n"
+        "\tmonitored TEXT, \n"
+        "\tpath TEXT NOT NULL, \n"
+        "\tresolution TEXT, \n"
+        '\t"sceneName" TEXT, \n'
+        "\tseason INTEGER NOT NULL, \n"
+        '\t"sonarrEpisodeId" INTEGER NOT NULL, \n'
+        '\t"sonarrSeriesId" INTEGER, \n'
+        "\tsubtitles TEXT, \n"
+        "\ttitle TEXT NOT NULL, \n"
+        "\tvideo_codec TEXT, \n"
+        '\tPRIMARY KEY ("sonarrEpisodeId"), \n'
+        '\tFOREIGN KEY("sonarrSeriesId") REFERENCES table_shows ("sonarrSeriesId") ON DELETE CASCADE\n'
+        ")"
+    ),
+    (
+        "CREATE TABLE table_history_movie (\n"
+        "\tid INTEGER NOT NULL, \n"
+        "\taction INTEGER NOT NULL, \n"
+        "\tdescription TEXT NOT NULL, \n"
+        "\tlanguage TEXT, \n"
+        "\tprovider TEXT, \n"
+        '\t"radarrId" INTEGER, \n'
+        "\tscore INTEGER, \n"
+        "\tsubs_id TEXT, \n"
+        "\tsubtitles_path TEXT, \n"
+        "\ttimestamp DATETIME NOT NULL, \n"
+        "\tvideo_path TEXT, \n"
+        "\tPRIMARY KEY (id), \n"
+        '\tFOREIGN KEY("radarrId") REFERENCES table_movies ("radarrId") ON DELETE CASCADE\n'
+        ")"
+    ),
+    (
+        "CREATE TABLE table_blacklist (\n"
+        "\tid INTEGER NOT NULL, \n"
+        "\tlanguage TEXT, \n"
+        "\tprovider TEXT, \n"
+        "\tsonarr_episode_id INTEGER, \n"
+        "\tsonarr_series_id INTEGER, \n"
+        "\tsubs_id TEXT, \n"
+        "\ttimestamp DATETIME, \n"
+        "\tPRIMARY KEY (id), \n"
+        '\tFOREIGN KEY(sonarr_episode_id) REFERENCES table_episodes ("sonarrEpisodeId") ON DELETE CASCADE, \n'
+        '\tFOREIGN KEY(sonarr_series_id) REFERENCES table_shows ("sonarrSeriesId") ON DELETE CASCADE\n'
+        ")"
+    ),
+    (
+        "CREATE TABLE table_history (\n"
+        "\tid INTEGER NOT NULL, \n"
+        "\taction INTEGER NOT NULL, \n"
+        "\tdescription TEXT NOT NULL, \n"
+        "\tlanguage TEXT, \n"
+        "\tprovider TEXT, \n"
+        "\tscore INTEGER, \n"
+        '\t"sonarrEpisodeId" INTEGER, \n'
+        '\t"sonarrSeriesId" INTEGER, \n'
+        "\tsubs_id TEXT, \n"
+        "\tsubtitles_path TEXT, \n"
+        "\ttimestamp DATETIME NOT NULL, \n"
+        "\tvideo_path TEXT, \n"
+        "\tPRIMARY KEY (id), \n"
+        '\tFOREIGN KEY("sonarrEpisodeId") REFERENCES table_episodes ("sonarrEpisodeId") ON DELETE CASCADE, \n'
+        '\tFOREIGN KEY("sonarrSeriesId") REFERENCES table_shows ("sonarrSeriesId") ON DELETE CASCADE\n'
+        ")"
+    ),
+]
+#: When the first history row was written: ``datetime.now()`` (local wall clock, no offset), which
+#: SQLAlchemy's SQLite ``DateTime`` stores as text with six fraction digits.
+BAZARR_NOW = datetime(2026, 11, 28, 21, 4, 7, 5123)
+BAZARR_LANGUAGES = (
+    ("eng", "en", "eng", 1, "English"),
+    ("fra", "fr", "fre", 1, "French"),
+    ("deu", "de", "ger", 0, "German"),
+    ("zho", "zh", "chi", 0, "Chinese Simplified"),
+    ("zht", "zt", "zht", 0, "Chinese Traditional"),
+    ("pob", "pb", "pob", 1, "Portuguese (Brazil)"),
+    ("isl", "is", "ice", 0, "Icelandic"),
+    ("ast", None, "ast", 0, "Asturian"),
+    ("spl", "ea", "spl", 0, "Spanish (Latino)"),
+)
+BAZARR_PROVIDERS = ("opensubtitlescom", "addic7ed", "podnapisi", "embeddedsubtitles", "subf2m")
+BAZARR_SHOWS = (
+    ("Breaking Bad", 2008, "standard"),
+    ("Shōgun", 2024, "standard"),
+    ("Cowboy Bebop", 1998, "anime"),
+    ("The Daily Show", 1996, "daily"),
+    ("Dark", 2017, "standard"),
+)
+
+
+def bazarr_migrated(n: int) -> str:
+    """A history moment from before 1.3 (epoch seconds), as the first Alembic revision (dc09994b7e65)
+    rewrote it: ``datetime(timestamp, 'unixepoch')``, UTC text to the second."""
+    return (BAZARR_NOW - timedelta(days=400, hours=n, microseconds=BAZARR_NOW.microsecond)).isoformat(" ")
+
+
+def bazarr_moment(n: int) -> str:
+    """SQLAlchemy's SQLite ``DateTime`` text of ``datetime.now()`` ``n`` steps after ``BAZARR_NOW``."""
+    return str(BAZARR_NOW + timedelta(hours=7 * n, seconds=13 * n, microseconds=7919 * n))
+
+
+def bazarr_rows(episodes: int = 30, movies: int = 12) -> dict[str, list[Sequence[Any]]]:
+    """Rows as Bazarr writes them: Sonarr's and Radarr's ids as keys, ``monitored`` the text
+    ``'True'``/``'False'``, lists as Python's ``str()`` of them (``subtitles``, ``missing_subtitles``,
+    ``audio_language``, ``tags``, ``alternativeTitles``), a year and TMDB id as TEXT, sizes in bytes,
+    ``ffprobe_cache`` a pickle, the language profiles' ``items`` JSON, history and blacklist moments
+    ``datetime.now()`` as SQLAlchemy stores it (the oldest history rows as the 1.3 migration rewrote
+    their epoch seconds, to the second), a history score an integer (NULL for a deletion), the
+    episodes' unused ``rowid`` column NULL (the table's key is ``sonarrEpisodeId``)."""
+    profiles = [
+        (
+            1,
+            None,
+            0,
+            json.dumps(
+                [
+                    {"id": 1, "language": "en", "audio_exclude": "False", "hi": "False", "forced": "False"},
+                    {"id": 2, "language": "fr", "audio_exclude": "True", "hi": "False", "forced": "False"},
+                ]
+            ),
+            "English & Français",
+            "[]",
+            "[]",
+        ),
+        (
+            2,
+            65535,
+            1,
+            json.dumps(
+                [{"id": 1, "language": "pb", "audio_exclude": "False", "hi": "True", "forced": "False"}]
+            ),
+            "Português (HI)",
+            "['BluRay']",
+            "['HC', 'hardcoded']",
+        ),
+    ]
+    shows = []
+    for i, (title, year, kind) in enumerate(BAZARR_SHOWS, start=1):
+        shows.append(
+            (
+                81189 + 1000 * i if i != 4 else None,
+                str([f"{title} (alt)"]) if i % 2 else "[]",
+                str(["English"] if i != 2 else ["Japanese", "English"]),
+                f"/images/series/{i}/fanart.jpg",
+                f"tt0{903747 + i}" if i != 4 else None,
+                "True" if i != 5 else "False",
+                f"{title}: an overview — “quoted”." if i != 3 else None,
+                f"/tv/{title} ({year})",
+                f"/images/series/{i}/poster.jpg",
+                (1, 2, None)[i % 3],
+                kind,
+                i,
+                title.lower().removeprefix("the "),
+                str(["hd", "ws"]) if i % 2 else "[]",
+                title,
+                str(year),
+            )
+        )
+    episode_rows, history, blacklist = [], [], []
+    for n in range(1, episodes + 1):
+        series = n % len(BAZARR_SHOWS) + 1
+        title, year, _ = BAZARR_SHOWS[series - 1]
+        season, number = n // 10 + 1, n % 10 + 1
+        path = f"/tv/{title} ({year})/Season {season:02d}/{title} - S{season:02d}E{number:02d}.mkv"
+        subs = [["en", path[:-4] + ".en.srt", 40_000 + 17 * n]] if n % 3 else []
+        if n % 6 == 0:
+            subs.append(["fr:hi", path[:-4] + ".fr.hi.srt", 38_511 + n])
+        missing = [] if n % 3 else ["en"]
+        if n % 4 == 0:
+            missing.append("pb:forced")
+        probe = {"ffprobe": {"video": [{"codec": "h264", "resolution": [1920, 1080]}]}, "file_id": n}
+        episode_rows.append(
+            (
+                None,
+                ("AAC", "EAC3", "TrueHD Atmos", None)[n % 4],
+                str(["English"] if n % 7 else ["English", "Japanese"]),
+                number,
+                5000 + n,
+                None if n % 5 else str([["opensubtitlescom", str(1764361447.123456 + n)]]),
+                pickle.dumps(probe, protocol=4) if n % 4 else None,
+                1_500_000_000 + 987_654_321 * n,
+                ("WEBDL", "BluRay", "HDTV", "Remux")[n % 4],
+                str(missing),
+                "True" if n % 8 else "False",
+                path,
+                ("1080p", "720p", "2160p")[n % 3],
+                f"{title}.S{season:02d}E{number:02d}.1080p.WEB.h264-GRP" if n % 5 else None,
+                season,
+                100 + n,
+                series,
+                str(subs),
+                f"Episode {number} – “{title}”",
+                ("x264", "x265", "h264")[n % 3],
+            )
+        )
+        if n % 3:
+            provider = BAZARR_PROVIDERS[n % len(BAZARR_PROVIDERS)]
+            deleted = n % 11 == 0
+            history.append(
+                (
+                    len(history) + 1,
+                    0 if deleted else (1, 2, 3, 4, 6)[n % 5],
+                    "English subtitles deleted from disk."
+                    if deleted
+                    else f"English subtitles downloaded from {provider} with a score of {80 + n % 20:.2f}%.",
+                    "en" if n % 6 else "en:hi",
+                    None if deleted else provider,
+                    None if deleted else 300 + n,
+                    100 + n,
+                    series,
+                    None if deleted else f"{provider}-{9_000_000 + n}",
+                    subs[0][1],
+                    bazarr_moment(n) if n > 6 else bazarr_migrated(n),
+                    path,
+                )
+            )
+        if n % 7 == 0:
+            blacklist.append(
+                (
+                    len(blacklist) + 1,
+                    "fr",
+                    "subf2m",
+                    100 + n,
+                    series,
+                    f"https://subf2m.co/subtitles/{title.lower().replace(' ', '-')}/french/{n}",
+                    bazarr_moment(n + 1),
+                )
+            )
+    movie_rows, movie_history = [], []
+    for m in range(1, movies + 1):
+        path = f"/movies/Movie {m} ({1990 + m})/Movie {m} ({1990 + m}) Bluray-1080p.mkv"
+        movie_rows.append(
+            (
+                m,
+                str([f"Film {m}", f"Película {m}"]) if m % 2 else "[]",
+                "DTS-HD MA",
+                str(["English"]),
+                None,
+                f"/images/movies/{m}/fanart.jpg",
+                pickle.dumps({"ffprobe": {"audio": [{"codec": "dts"}]}, "file_id": 700 + m}, protocol=4),
+                4_294_967_296 + 12_345 * m,
+                "BluRay",
+                f"tt{1375666 + m:07d}",
+                str(["fr"] if m % 3 else []),
+                "True",
+                700 + m,
+                f"Movie {m}'s overview,\nover two lines." if m % 4 else "",
+                path,
+                f"/images/movies/{m}/poster.jpg",
+                1 if m % 2 else None,
+                2000 + 3 * m,
+                "1080p",
+                f"Movie.{m}.{1990 + m}.1080p.BluRay.x264-GRP",
+                f"movie {m}",
+                str([["en", path[:-4] + ".en.srt", 61_000 + m]]),
+                str(["4k"] if m % 5 == 0 else []),
+                f"Movie {m}",
+                str(27205 + 11 * m),
+                "x264",
+                str(1990 + m),
+            )
+        )
+        if m % 2:
+            movie_history.append(
+                (
+                    len(movie_history) + 1,
+                    1,
+                    f"French subtitles downloaded from podnapisi with a score of {60 + m:.2f}%.",
+                    "fr",
+                    "podnapisi",
+                    2000 + 3 * m,
+                    90 + m,
+                    f"{4_100_000 + m}",
+                    path[:-4] + ".fr.srt",
+                    bazarr_moment(100 + m),
+                    path,
+                )
+            )
+    announcements = [
+        (
+            a,
+            bazarr_moment(200 + a),
+            hashlib.sha256(f"announcement {a}".encode()).hexdigest(),
+            f"Provider {BAZARR_PROVIDERS[a]} is down: use another one.",
+        )
+        for a in range(1, 4)
+    ]
+    return {
+        "system": [(1, "1", "0")],
+        "table_announcements": announcements,
+        "table_custom_score_profiles": [(1, "Prefer x265", "series", 20), (2, "No HC", "movies", -1000)],
+        "table_languages_profiles": profiles,
+        "table_movies_rootfolder": [(1, None, 1, "/movies/")],
+        "table_settings_languages": list(BAZARR_LANGUAGES),
+        "table_settings_notifier": [
+            ("Discord", 1, "discord://1234/abcd"),
+            ("Email", 0, None),
+            ("Pushover", 0, None),
+            ("Telegram", 0, None),
+        ],
+        "table_shows_rootfolder": [(1, None, 1, "/tv/"), (0, "Path does not exist.", 2, "/tv-old/")],
+        "table_movies": movie_rows,
+        "table_shows": shows,
+        "table_custom_score_profile_conditions": [
+            (1, 1, "uploader", "GRP", 0, 0),
+            (2, 2, "regex", r"\bHC\b", 1, 1),
+        ],
+        "table_blacklist_movie": [(1, "en", "subf2m", 2003, "https://subf2m.co/x/1", bazarr_moment(300))],
+        "table_episodes": episode_rows,
+        "table_history_movie": movie_history,
+        "table_blacklist": blacklist,
+        "table_history": history,
+    }
+
+
+def bazarr(path: Path) -> Path:
+    """A Bazarr subtitle manager's ``bazarr.db`` (see the module's list)."""
+    return write_export(path, BAZARR_DDL, bazarr_rows(), bytes_as_text=False)

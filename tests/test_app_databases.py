@@ -15189,3 +15189,109 @@ def test_elisa_reads_its_epoch_milliseconds_as_instants_and_keeps_its_references
     ):
         assert found[("Tracks", column)] == parent, column
         assert tracks[column] == "text", column
+
+
+def _bazarr_named(table: str) -> list[dict[str, Any]]:
+    """``table``'s rows from ``apps.bazarr_rows()`` by column name, the names read from its DDL."""
+    with closing(sqlite3.connect(":memory:")) as con:
+        for statement in apps.BAZARR_DDL:
+            con.execute(statement)
+        names = [row[1] for row in con.execute(f"PRAGMA table_info({table})")]
+    return [dict(zip(names, row, strict=True)) for row in apps.bazarr_rows()[table]]
+
+
+def test_bazarr_reads_sqlalchemy_datetimes_and_true_false_text_and_keeps_its_python_lists_and_pickles(
+    run_export: Runner,
+) -> None:
+    # Bazarr's SQLAlchemy models: DateTime columns hold datetime.now() as text with six fraction
+    # digits, beside the oldest history rows the 1.3 migration rewrote to the second (both naive
+    # timestamps, costing nothing); monitored the text 'True'/'False' (booleans, audited) where both
+    # are written; lists as Python's str() of them stay text as written; ffprobe_cache pickles arrive
+    # byte for byte; file sizes past 2**32 stay exact; a TEXT year and TMDB id of plain digits are
+    # integers; the episodes' unused column named rowid (all NULL) is loaded as NULL, not SQLite's row
+    # ids; every declared foreign key is found, and nothing is invented.
+    rows = apps.bazarr_rows()
+    ran, run_dir = run_export(apps.bazarr)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_after"] == 100.0
+    columns = profiled(run_dir)["columns"]
+    charged = {
+        (table, name) for table, named in columns.items() for name, c in named.items() if c["quality"] < 100
+    }
+    assert charged == set() and ran.record["quality_before"] == 100.0
+
+    episodes = _bazarr_named("table_episodes")
+    types = ran.types("table_episodes")
+    assert types["rowid"] == "bigint"
+    assert ran.values("table_episodes", "rowid", "sonarrEpisodeId") == {
+        e["sonarrEpisodeId"]: None for e in episodes
+    }
+    assert types["monitored"] == "boolean"
+    assert ran.values("table_episodes", "monitored", "sonarrEpisodeId") == {
+        e["sonarrEpisodeId"]: e["monitored"] == "True" for e in episodes
+    }
+    assert {e["monitored"] for e in episodes} == {"True", "False"}
+    assert types["ffprobe_cache"] == "bytea"
+    found = ran.values("table_episodes", "ffprobe_cache", "sonarrEpisodeId")
+    assert {k: None if v is None else bytes(v) for k, v in found.items()} == {
+        e["sonarrEpisodeId"]: e["ffprobe_cache"] for e in episodes
+    }
+    assert types["file_size"] == "bigint" and max(e["file_size"] for e in episodes) > 2**32
+    assert ran.values("table_episodes", "file_size", "sonarrEpisodeId") == {
+        e["sonarrEpisodeId"]: e["file_size"] for e in episodes
+    }
+    for column in (
+        "subtitles",
+        "missing_subtitles",
+        "audio_language",
+        "failedAttempts",
+        "sceneName",
+        "title",
+    ):
+        assert types[column] == "text", column
+        assert ran.values("table_episodes", column, "sonarrEpisodeId") == {
+            e["sonarrEpisodeId"]: e[column] for e in episodes
+        }, column
+
+    for table in ("table_history", "table_history_movie", "table_blacklist", "table_announcements"):
+        assert ran.types(table)["timestamp"] == "timestamp without time zone", table
+        assert ran.values(table, "timestamp", "id") == {
+            r["id"]: datetime.fromisoformat(r["timestamp"]) for r in _bazarr_named(table)
+        }, table
+    written = [r["timestamp"] for r in _bazarr_named("table_history")]
+    assert any("." in w for w in written) and any("." not in w for w in written)
+    history = _bazarr_named("table_history")
+    assert ran.values("table_history", "score", "id") == {r["id"]: r["score"] for r in history}
+    assert ran.values("table_history", "subs_id", "id") == {r["id"]: r["subs_id"] for r in history}
+
+    movies = _bazarr_named("table_movies")
+    kinds = ran.types("table_movies")
+    assert kinds["tmdbId"] == kinds["year"] == "bigint"
+    assert ran.values("table_movies", "tmdbId", "radarrId") == {
+        m["radarrId"]: int(m["tmdbId"]) for m in movies
+    }
+    assert ran.values("table_movies", "year", "radarrId") == {m["radarrId"]: int(m["year"]) for m in movies}
+    assert kinds["monitored"] == "text"  # only 'True' written: no proof of a boolean
+    assert ran.values("table_movies", "overview", "radarrId") == {
+        m["radarrId"]: m["overview"] or None for m in movies
+    }
+    assert audit_rules(run_dir, "table_movies", "overview") == {
+        str(m["rowid"]): {"empty_to_null"} for m in movies if m["overview"] == ""
+    }
+    profiles = _bazarr_named("table_languages_profiles")
+    assert ran.values("table_languages_profiles", "items", "profileId") == {
+        p["profileId"]: p["items"] for p in profiles
+    }
+    assert references(run_dir) == {
+        ("table_movies", "profileId"): "table_languages_profiles.profileId",
+        ("table_shows", "profileId"): "table_languages_profiles.profileId",
+        ("table_custom_score_profile_conditions", "profile_id"): "table_custom_score_profiles.id",
+        ("table_blacklist_movie", "radarr_id"): "table_movies.radarrId",
+        ("table_episodes", "sonarrSeriesId"): "table_shows.sonarrSeriesId",
+        ("table_history_movie", "radarrId"): "table_movies.radarrId",
+        ("table_blacklist", "sonarr_episode_id"): "table_episodes.sonarrEpisodeId",
+        ("table_blacklist", "sonarr_series_id"): "table_shows.sonarrSeriesId",
+        ("table_history", "sonarrEpisodeId"): "table_episodes.sonarrEpisodeId",
+        ("table_history", "sonarrSeriesId"): "table_shows.sonarrSeriesId",
+    }
