@@ -15191,13 +15191,17 @@ def test_elisa_reads_its_epoch_milliseconds_as_instants_and_keeps_its_references
         assert tracks[column] == "text", column
 
 
-def _bazarr_named(table: str) -> list[dict[str, Any]]:
-    """``table``'s rows from ``apps.bazarr_rows()`` by column name, the names read from its DDL."""
+def _named_rows(ddl: list[str], rows: dict[str, list[Any]], table: str) -> list[dict[str, Any]]:
+    """``table``'s ``rows`` by column name, the names read from the ``ddl`` that made it."""
     with closing(sqlite3.connect(":memory:")) as con:
-        for statement in apps.BAZARR_DDL:
+        for statement in ddl:
             con.execute(statement)
-        names = [row[1] for row in con.execute(f"PRAGMA table_info({table})")]
-    return [dict(zip(names, row, strict=True)) for row in apps.bazarr_rows()[table]]
+        names = [row[1] for row in con.execute(f'PRAGMA table_info("{table}")')]
+    return [dict(zip(names, row, strict=True)) for row in rows[table]]
+
+
+def _bazarr_named(table: str) -> list[dict[str, Any]]:
+    return _named_rows(apps.BAZARR_DDL, apps.bazarr_rows(), table)
 
 
 def test_bazarr_reads_sqlalchemy_datetimes_and_true_false_text_and_keeps_its_python_lists_and_pickles(
@@ -15294,4 +15298,116 @@ def test_bazarr_reads_sqlalchemy_datetimes_and_true_false_text_and_keeps_its_pyt
         ("table_blacklist", "sonarr_series_id"): "table_shows.sonarrSeriesId",
         ("table_history", "sonarrEpisodeId"): "table_episodes.sonarrEpisodeId",
         ("table_history", "sonarrSeriesId"): "table_shows.sonarrSeriesId",
+    }
+
+
+def test_overseerr_reads_typeorm_moments_and_keeps_comma_joined_tag_ids_as_text(run_export: Runner) -> None:
+    # Overseerr's TypeORM tables: createdAt/updatedAt the database's datetime('now') (UTC to the
+    # second) beside Dates TypeORM wrote with milliseconds (mediaAddedAt, lastSeasonChange): naive
+    # timestamps as written; booleans 0/1; sessions' expiredAt and TypeORM's migration timestamps epoch
+    # milliseconds (instants, audited); Plex rating keys and Discord ids TEXT digits (integers, exact
+    # past 2**53). A request's tags and a slider's TMDB ids are ids joined by commas: text as written
+    # (some values list three), never decimal commas; the tags' 'none' (an empty list) is a null token
+    # beside NULLs and costs as one, as do user settings' blanks beside NULLs. Every declared foreign
+    # key is found, nothing invented.
+    rows = apps.overseerr_rows()
+    ran, run_dir = run_export(apps.overseerr)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_after"] == 100.0
+
+    def named(table: str) -> list[dict[str, Any]]:
+        return _named_rows(apps.OVERSEERR_DDL, rows, table)
+
+    settings, requests = named("user_settings"), named("media_request")
+    # '' beside NULL in one column: two ways of writing missing, charged (locale writes only '').
+    blanks = {
+        ("user_settings", column): sum(s[column] == "" for s in settings)
+        for column in ("region", "originalLanguage")
+    }
+    assert all(any(s[c] is None for s in settings) for _, c in blanks)
+    charges = {**blanks, ("media_request", "tags"): sum(r["tags"] == "none" for r in requests)}
+    columns = profiled(run_dir)["columns"]
+    found = {
+        (table, name): column["quality"]
+        for table, named_columns in columns.items()
+        for name, column in named_columns.items()
+        if column["quality"] < 100.0
+    }
+    assert found == {key: round(column_score(len(rows[key[0]]), n), 2) for key, n in charges.items()}, found
+    scores = {
+        table: (
+            len(values),
+            [found.get((table, name), 100.0) for name in columns[table]],
+        )
+        for table, values in rows.items()
+    }
+    assert ran.record["quality_before"] == pytest.approx(export_score(scores), abs=0.01)
+    assert audit_rules(run_dir, "media_request", "tags") == {
+        str(r["id"]): {"null_like_to_null"} for r in requests if r["tags"] == "none"
+    }
+
+    assert ran.types("media_request")["tags"] == "text"
+    assert ran.values("media_request", "tags", "id") == {
+        r["id"]: None if r["tags"] == "none" else r["tags"] for r in requests
+    }
+    assert any(r["tags"] and r["tags"].count(",") == 1 for r in requests)
+    sliders = named("discover_slider")
+    assert ran.types("discover_slider")["data"] == "text"
+    assert ran.values("discover_slider", "data", "id") == {s["id"]: s["data"] for s in sliders}
+    assert ran.types("discover_slider")["enabled"] == "boolean"
+    assert ran.values("discover_slider", "enabled", "id") == {s["id"]: bool(s["enabled"]) for s in sliders}
+
+    media = named("media")
+    kinds = ran.types("media")
+    for column in ("createdAt", "updatedAt", "lastSeasonChange", "mediaAddedAt"):
+        assert kinds[column] == "timestamp without time zone", column
+        assert ran.values("media", column, "id") == {
+            m["id"]: m[column] and datetime.fromisoformat(m[column]) for m in media
+        }, column
+    assert any("." in m["lastSeasonChange"] for m in media)
+    assert any("." not in m["lastSeasonChange"] for m in media)
+    assert kinds["ratingKey"] == "bigint"
+    assert ran.values("media", "ratingKey", "id") == {
+        m["id"]: m["ratingKey"] and int(m["ratingKey"]) for m in media
+    }
+    assert kinds["imdbId"] == "text"
+    assert ran.values("media", "imdbId", "id") == {m["id"]: m["imdbId"] for m in media}
+    assert ran.types("user_settings")["discordId"] == "bigint"
+    assert ran.values("user_settings", "discordId", "id") == {
+        s["id"]: s["discordId"] and int(s["discordId"]) for s in settings
+    }
+    assert ran.values("user_settings", "notificationTypes", "id") == {
+        s["id"]: s["notificationTypes"] for s in settings
+    }
+    users = named("user")
+    assert ran.types("user")["recoveryLinkExpirationDate"] == "date"
+    assert ran.values("user", "recoveryLinkExpirationDate", "id") == {
+        u["id"]: u["recoveryLinkExpirationDate"] and date.fromisoformat(u["recoveryLinkExpirationDate"])
+        for u in users
+    }
+    assert ran.values("user", "email", "id") == {u["id"]: u["email"] for u in users}
+
+    sessions = named("session")
+    assert ran.types("session")["expiredAt"] == "timestamp with time zone"
+    assert ran.values("session", "expiredAt", "id") == {
+        s["id"]: UNIX_EPOCH + timedelta(milliseconds=s["expiredAt"]) for s in sessions
+    }
+    assert ran.values("session", "json", "id") == {s["id"]: s["json"] for s in sessions}
+    assert ran.values("migrations", "timestamp", "id") == {
+        m["id"]: UNIX_EPOCH + timedelta(milliseconds=m["timestamp"]) for m in named("migrations")
+    }
+
+    assert references(run_dir) == {
+        ("user_settings", "userId"): "user.id",
+        ("season", "mediaId"): "media.id",
+        ("media_request", "mediaId"): "media.id",
+        ("media_request", "requestedById"): "user.id",
+        ("media_request", "modifiedById"): "user.id",
+        ("season_request", "requestId"): "media_request.id",
+        ("issue", "mediaId"): "media.id",
+        ("issue", "createdById"): "user.id",
+        ("issue", "modifiedById"): "user.id",
+        ("issue_comment", "userId"): "user.id",
+        ("issue_comment", "issueId"): "issue.id",
     }
