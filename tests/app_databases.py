@@ -41944,3 +41944,911 @@ def gadgetbridge_rows(samples: int = 60) -> dict[str, list[Sequence[Any]]]:
 def gadgetbridge(path: Path) -> Path:
     """A Gadgetbridge database export (see the module's list)."""
     return write_export(path, GADGETBRIDGE_DDL, gadgetbridge_rows(), bytes_as_text=False)
+
+
+# --- Bazarr (bazarr.db: SQLAlchemy 2's create_all of its models in bazarr/app/database.py) --------------
+
+#: The statements as SQLAlchemy emits them for SQLite (tabs and trailing blanks kept), create_all's order.
+BAZARR_DDL = [
+    (
+        "CREATE TABLE system (\n"
+        "\tid INTEGER NOT NULL, \n"
+        "\tconfigured TEXT, \n"
+        "\tupdated TEXT, \n"
+        "\tPRIMARY KEY (id)\n"
+        ")"
+    ),
+    (
+        "CREATE TABLE table_announcements (\n"
+        "\tid INTEGER NOT NULL, \n"
+        "\ttimestamp DATETIME NOT NULL, \n"
+        "\thash TEXT, \n"
+        "\ttext TEXT, \n"
+        "\tPRIMARY KEY (id), \n"
+        "\tUNIQUE (hash)\n"
+        ")"
+    ),
+    (
+        "CREATE TABLE table_custom_score_profiles (\n"
+        "\tid INTEGER NOT NULL, \n"
+        "\tname TEXT, \n"
+        "\tmedia TEXT, \n"
+        "\tscore INTEGER, \n"
+        "\tPRIMARY KEY (id)\n"
+        ")"
+    ),
+    (
+        "CREATE TABLE table_languages_profiles (\n"
+        '\t"profileId" INTEGER NOT NULL, \n'
+        "\tcutoff INTEGER, \n"
+        '\t"originalFormat" INTEGER, \n'
+        "\titems TEXT NOT NULL, \n"
+        "\tname TEXT NOT NULL, \n"
+        '\t"mustContain" TEXT, \n'
+        '\t"mustNotContain" TEXT, \n'
+        '\tPRIMARY KEY ("profileId")\n'
+        ")"
+    ),
+    (
+        "CREATE TABLE table_movies_rootfolder (\n"
+        "\taccessible INTEGER, \n"
+        "\terror TEXT, \n"
+        "\tid INTEGER NOT NULL, \n"
+        "\tpath TEXT, \n"
+        "\tPRIMARY KEY (id)\n"
+        ")"
+    ),
+    (
+        "CREATE TABLE table_settings_languages (\n"
+        "\tcode3 TEXT NOT NULL, \n"
+        "\tcode2 TEXT, \n"
+        "\tcode3b TEXT, \n"
+        "\tenabled INTEGER, \n"
+        "\tname TEXT NOT NULL, \n"
+        "\tPRIMARY KEY (code3)\n"
+        ")"
+    ),
+    (
+        "CREATE TABLE table_settings_notifier (\n"
+        "\tname TEXT NOT NULL, \n"
+        "\tenabled INTEGER, \n"
+        "\turl TEXT, \n"
+        "\tPRIMARY KEY (name)\n"
+        ")"
+    ),
+    (
+        "CREATE TABLE table_shows_rootfolder (\n"
+        "\taccessible INTEGER, \n"
+        "\terror TEXT, \n"
+        "\tid INTEGER NOT NULL, \n"
+        "\tpath TEXT, \n"
+        "\tPRIMARY KEY (id)\n"
+        ")"
+    ),
+    (
+        "CREATE TABLE table_movies (\n"
+        "\trowid INTEGER NOT NULL, \n"
+        '\t"alternativeTitles" TEXT, \n'
+        "\taudio_codec TEXT, \n"
+        "\taudio_language TEXT, \n"
+        '\t"failedAttempts" TEXT, \n'
+        "\tfanart TEXT, \n"
+        "\tffprobe_cache BLOB, \n"
+        "\tfile_size INTEGER, \n"
+        "\tformat TEXT, \n"
+        '\t"imdbId" TEXT, \n'
+        "\tmissing_subtitles TEXT, \n"
+        "\tmonitored TEXT, \n"
+        "\tmovie_file_id INTEGER, \n"
+        "\toverview TEXT, \n"
+        "\tpath TEXT NOT NULL, \n"
+        "\tposter TEXT, \n"
+        '\t"profileId" INTEGER, \n'
+        '\t"radarrId" INTEGER NOT NULL, \n'
+        "\tresolution TEXT, \n"
+        '\t"sceneName" TEXT, \n'
+        '\t"sortTitle" TEXT, \n'
+        "\tsubtitles TEXT, \n"
+        "\ttags TEXT, \n"
+        "\ttitle TEXT NOT NULL, \n"
+        '\t"tmdbId" TEXT NOT NULL, \n'
+        "\tvideo_codec TEXT, \n"
+        "\tyear TEXT, \n"
+        "\tPRIMARY KEY (rowid), \n"
+        "\tUNIQUE (path), \n"
+        '\tFOREIGN KEY("profileId") REFERENCES table_languages_profiles ("profileId") ON DELETE SET NULL, \n'
+        '\tUNIQUE ("radarrId"), \n'
+        '\tUNIQUE ("tmdbId")\n'
+        ")"
+    ),
+    (
+        "CREATE TABLE table_shows (\n"
+        '\t"tvdbId" INTEGER, \n'
+        '\t"alternativeTitles" TEXT, \n'
+        "\taudio_language TEXT, \n"
+        "\tfanart TEXT, \n"
+        '\t"imdbId" TEXT, \n'
+        "\tmonitored TEXT, \n"
+        "\toverview TEXT, \n"
+        "\tpath TEXT NOT NULL, \n"
+        "\tposter TEXT, \n"
+        '\t"profileId" INTEGER, \n'
+        '\t"seriesType" TEXT, \n'
+        '\t"sonarrSeriesId" INTEGER NOT NULL, \n'
+        '\t"sortTitle" TEXT, \n'
+        "\ttags TEXT, \n"
+        "\ttitle TEXT NOT NULL, \n"
+        "\tyear TEXT, \n"
+        '\tPRIMARY KEY ("sonarrSeriesId"), \n'
+        "\tUNIQUE (path), \n"
+        '\tFOREIGN KEY("profileId") REFERENCES table_languages_profiles ("profileId") ON DELETE SET NULL\n'
+        ")"
+    ),
+    (
+        "CREATE TABLE table_custom_score_profile_conditions (\n"
+        "\tid INTEGER NOT NULL, \n"
+        "\tprofile_id INTEGER NOT NULL, \n"
+        "\ttype TEXT, \n"
+        "\tvalue TEXT, \n"
+        "\trequired INTEGER NOT NULL, \n"
+        "\tnegate INTEGER NOT NULL, \n"
+        "\tPRIMARY KEY (id), \n"
+        "\tFOREIGN KEY(profile_id) REFERENCES table_custom_score_profiles (id)\n"
+        ")"
+    ),
+    "CREATE INDEX ix_table_custom_score_profile_conditions_profile_id "
+    "ON table_custom_score_profile_conditions (profile_id)",
+    (
+        "CREATE TABLE table_blacklist_movie (\n"
+        "\tid INTEGER NOT NULL, \n"
+        "\tlanguage TEXT, \n"
+        "\tprovider TEXT, \n"
+        "\tradarr_id INTEGER, \n"
+        "\tsubs_id TEXT, \n"
+        "\ttimestamp DATETIME, \n"
+        "\tPRIMARY KEY (id), \n"
+        '\tFOREIGN KEY(radarr_id) REFERENCES table_movies ("radarrId") ON DELETE CASCADE\n'
+        ")"
+    ),
+    (
+        "CREATE TABLE table_episodes (\n"
+        "\trowid INTEGER, \n"
+        "\taudio_codec TEXT, \n"
+        "\taudio_language TEXT, \n"
+        "\tepisode INTEGER NOT NULL, \n"
+        "\tepisode_file_id INTEGER, \n"
+        '\t"failedAttempts" TEXT, \n'
+        "\tffprobe_cache BLOB, \n"
+        "\tfile_size INTEGER, \n"
+        "\tformat TEXT, \n"
+        "\tmissing_subtitles TEXT, \n"
+        "\tmonitored TEXT, \n"
+        "\tpath TEXT NOT NULL, \n"
+        "\tresolution TEXT, \n"
+        '\t"sceneName" TEXT, \n'
+        "\tseason INTEGER NOT NULL, \n"
+        '\t"sonarrEpisodeId" INTEGER NOT NULL, \n'
+        '\t"sonarrSeriesId" INTEGER, \n'
+        "\tsubtitles TEXT, \n"
+        "\ttitle TEXT NOT NULL, \n"
+        "\tvideo_codec TEXT, \n"
+        '\tPRIMARY KEY ("sonarrEpisodeId"), \n'
+        '\tFOREIGN KEY("sonarrSeriesId") REFERENCES table_shows ("sonarrSeriesId") ON DELETE CASCADE\n'
+        ")"
+    ),
+    (
+        "CREATE TABLE table_history_movie (\n"
+        "\tid INTEGER NOT NULL, \n"
+        "\taction INTEGER NOT NULL, \n"
+        "\tdescription TEXT NOT NULL, \n"
+        "\tlanguage TEXT, \n"
+        "\tprovider TEXT, \n"
+        '\t"radarrId" INTEGER, \n'
+        "\tscore INTEGER, \n"
+        "\tsubs_id TEXT, \n"
+        "\tsubtitles_path TEXT, \n"
+        "\ttimestamp DATETIME NOT NULL, \n"
+        "\tvideo_path TEXT, \n"
+        "\tPRIMARY KEY (id), \n"
+        '\tFOREIGN KEY("radarrId") REFERENCES table_movies ("radarrId") ON DELETE CASCADE\n'
+        ")"
+    ),
+    (
+        "CREATE TABLE table_blacklist (\n"
+        "\tid INTEGER NOT NULL, \n"
+        "\tlanguage TEXT, \n"
+        "\tprovider TEXT, \n"
+        "\tsonarr_episode_id INTEGER, \n"
+        "\tsonarr_series_id INTEGER, \n"
+        "\tsubs_id TEXT, \n"
+        "\ttimestamp DATETIME, \n"
+        "\tPRIMARY KEY (id), \n"
+        '\tFOREIGN KEY(sonarr_episode_id) REFERENCES table_episodes ("sonarrEpisodeId") ON DELETE CASCADE, \n'
+        '\tFOREIGN KEY(sonarr_series_id) REFERENCES table_shows ("sonarrSeriesId") ON DELETE CASCADE\n'
+        ")"
+    ),
+    (
+        "CREATE TABLE table_history (\n"
+        "\tid INTEGER NOT NULL, \n"
+        "\taction INTEGER NOT NULL, \n"
+        "\tdescription TEXT NOT NULL, \n"
+        "\tlanguage TEXT, \n"
+        "\tprovider TEXT, \n"
+        "\tscore INTEGER, \n"
+        '\t"sonarrEpisodeId" INTEGER, \n'
+        '\t"sonarrSeriesId" INTEGER, \n'
+        "\tsubs_id TEXT, \n"
+        "\tsubtitles_path TEXT, \n"
+        "\ttimestamp DATETIME NOT NULL, \n"
+        "\tvideo_path TEXT, \n"
+        "\tPRIMARY KEY (id), \n"
+        '\tFOREIGN KEY("sonarrEpisodeId") REFERENCES table_episodes ("sonarrEpisodeId") ON DELETE CASCADE, \n'
+        '\tFOREIGN KEY("sonarrSeriesId") REFERENCES table_shows ("sonarrSeriesId") ON DELETE CASCADE\n'
+        ")"
+    ),
+]
+#: When the first history row was written: ``datetime.now()`` (local wall clock, no offset), which
+#: SQLAlchemy's SQLite ``DateTime`` stores as text with six fraction digits.
+BAZARR_NOW = datetime(2026, 11, 28, 21, 4, 7, 5123)
+BAZARR_LANGUAGES = (
+    ("eng", "en", "eng", 1, "English"),
+    ("fra", "fr", "fre", 1, "French"),
+    ("deu", "de", "ger", 0, "German"),
+    ("zho", "zh", "chi", 0, "Chinese Simplified"),
+    ("zht", "zt", "zht", 0, "Chinese Traditional"),
+    ("pob", "pb", "pob", 1, "Portuguese (Brazil)"),
+    ("isl", "is", "ice", 0, "Icelandic"),
+    ("ast", None, "ast", 0, "Asturian"),
+    ("spl", "ea", "spl", 0, "Spanish (Latino)"),
+)
+BAZARR_PROVIDERS = ("opensubtitlescom", "addic7ed", "podnapisi", "embeddedsubtitles", "subf2m")
+BAZARR_SHOWS = (
+    ("Breaking Bad", 2008, "standard"),
+    ("Shōgun", 2024, "standard"),
+    ("Cowboy Bebop", 1998, "anime"),
+    ("The Daily Show", 1996, "daily"),
+    ("Dark", 2017, "standard"),
+)
+
+
+def bazarr_migrated(n: int) -> str:
+    """A history moment from before 1.3 (epoch seconds), as the first Alembic revision (dc09994b7e65)
+    rewrote it: ``datetime(timestamp, 'unixepoch')``, UTC text to the second."""
+    return (BAZARR_NOW - timedelta(days=400, hours=n, microseconds=BAZARR_NOW.microsecond)).isoformat(" ")
+
+
+def bazarr_moment(n: int) -> str:
+    """SQLAlchemy's SQLite ``DateTime`` text of ``datetime.now()`` ``n`` steps after ``BAZARR_NOW``."""
+    return str(BAZARR_NOW + timedelta(hours=7 * n, seconds=13 * n, microseconds=7919 * n))
+
+
+def bazarr_rows(episodes: int = 30, movies: int = 12) -> dict[str, list[Sequence[Any]]]:
+    """Rows as Bazarr writes them: Sonarr's and Radarr's ids as keys, ``monitored`` the text
+    ``'True'``/``'False'``, lists as Python's ``str()`` of them (``subtitles``, ``missing_subtitles``,
+    ``audio_language``, ``tags``, ``alternativeTitles``), a year and TMDB id as TEXT, sizes in bytes,
+    ``ffprobe_cache`` a pickle, the language profiles' ``items`` JSON, history and blacklist moments
+    ``datetime.now()`` as SQLAlchemy stores it (the oldest history rows as the 1.3 migration rewrote
+    their epoch seconds, to the second), a history score an integer (NULL for a deletion), the
+    episodes' unused ``rowid`` column NULL (the table's key is ``sonarrEpisodeId``)."""
+    profiles = [
+        (
+            1,
+            None,
+            0,
+            json.dumps(
+                [
+                    {"id": 1, "language": "en", "audio_exclude": "False", "hi": "False", "forced": "False"},
+                    {"id": 2, "language": "fr", "audio_exclude": "True", "hi": "False", "forced": "False"},
+                ]
+            ),
+            "English & Français",
+            "[]",
+            "[]",
+        ),
+        (
+            2,
+            65535,
+            1,
+            json.dumps(
+                [{"id": 1, "language": "pb", "audio_exclude": "False", "hi": "True", "forced": "False"}]
+            ),
+            "Português (HI)",
+            "['BluRay']",
+            "['HC', 'hardcoded']",
+        ),
+    ]
+    shows = []
+    for i, (title, year, kind) in enumerate(BAZARR_SHOWS, start=1):
+        shows.append(
+            (
+                81189 + 1000 * i if i != 4 else None,
+                str([f"{title} (alt)"]) if i % 2 else "[]",
+                str(["English"] if i != 2 else ["Japanese", "English"]),
+                f"/images/series/{i}/fanart.jpg",
+                f"tt0{903747 + i}" if i != 4 else None,
+                "True" if i != 5 else "False",
+                f"{title}: an overview — “quoted”." if i != 3 else None,
+                f"/tv/{title} ({year})",
+                f"/images/series/{i}/poster.jpg",
+                (1, 2, None)[i % 3],
+                kind,
+                i,
+                title.lower().removeprefix("the "),
+                str(["hd", "ws"]) if i % 2 else "[]",
+                title,
+                str(year),
+            )
+        )
+    episode_rows, history, blacklist = [], [], []
+    for n in range(1, episodes + 1):
+        series = n % len(BAZARR_SHOWS) + 1
+        title, year, _ = BAZARR_SHOWS[series - 1]
+        season, number = n // 10 + 1, n % 10 + 1
+        path = f"/tv/{title} ({year})/Season {season:02d}/{title} - S{season:02d}E{number:02d}.mkv"
+        subs = [["en", path[:-4] + ".en.srt", 40_000 + 17 * n]] if n % 3 else []
+        if n % 6 == 0:
+            subs.append(["fr:hi", path[:-4] + ".fr.hi.srt", 38_511 + n])
+        missing = [] if n % 3 else ["en"]
+        if n % 4 == 0:
+            missing.append("pb:forced")
+        probe = {"ffprobe": {"video": [{"codec": "h264", "resolution": [1920, 1080]}]}, "file_id": n}
+        episode_rows.append(
+            (
+                None,
+                ("AAC", "EAC3", "TrueHD Atmos", None)[n % 4],
+                str(["English"] if n % 7 else ["English", "Japanese"]),
+                number,
+                5000 + n,
+                None if n % 5 else str([["opensubtitlescom", str(1764361447.123456 + n)]]),
+                pickle.dumps(probe, protocol=4) if n % 4 else None,
+                1_500_000_000 + 987_654_321 * n,
+                ("WEBDL", "BluRay", "HDTV", "Remux")[n % 4],
+                str(missing),
+                "True" if n % 8 else "False",
+                path,
+                ("1080p", "720p", "2160p")[n % 3],
+                f"{title}.S{season:02d}E{number:02d}.1080p.WEB.h264-GRP" if n % 5 else None,
+                season,
+                100 + n,
+                series,
+                str(subs),
+                f"Episode {number} – “{title}”",
+                ("x264", "x265", "h264")[n % 3],
+            )
+        )
+        if n % 3:
+            provider = BAZARR_PROVIDERS[n % len(BAZARR_PROVIDERS)]
+            deleted = n % 11 == 0
+            history.append(
+                (
+                    len(history) + 1,
+                    0 if deleted else (1, 2, 3, 4, 6)[n % 5],
+                    "English subtitles deleted from disk."
+                    if deleted
+                    else f"English subtitles downloaded from {provider} with a score of {80 + n % 20:.2f}%.",
+                    "en" if n % 6 else "en:hi",
+                    None if deleted else provider,
+                    None if deleted else 300 + n,
+                    100 + n,
+                    series,
+                    None if deleted else f"{provider}-{9_000_000 + n}",
+                    subs[0][1],
+                    bazarr_moment(n) if n > 6 else bazarr_migrated(n),
+                    path,
+                )
+            )
+        if n % 7 == 0:
+            blacklist.append(
+                (
+                    len(blacklist) + 1,
+                    "fr",
+                    "subf2m",
+                    100 + n,
+                    series,
+                    f"https://subf2m.co/subtitles/{title.lower().replace(' ', '-')}/french/{n}",
+                    bazarr_moment(n + 1),
+                )
+            )
+    movie_rows, movie_history = [], []
+    for m in range(1, movies + 1):
+        path = f"/movies/Movie {m} ({1990 + m})/Movie {m} ({1990 + m}) Bluray-1080p.mkv"
+        movie_rows.append(
+            (
+                m,
+                str([f"Film {m}", f"Película {m}"]) if m % 2 else "[]",
+                "DTS-HD MA",
+                str(["English"]),
+                None,
+                f"/images/movies/{m}/fanart.jpg",
+                pickle.dumps({"ffprobe": {"audio": [{"codec": "dts"}]}, "file_id": 700 + m}, protocol=4),
+                4_294_967_296 + 12_345 * m,
+                "BluRay",
+                f"tt{1375666 + m:07d}",
+                str(["fr"] if m % 3 else []),
+                "True",
+                700 + m,
+                f"Movie {m}'s overview,\nover two lines." if m % 4 else "",
+                path,
+                f"/images/movies/{m}/poster.jpg",
+                1 if m % 2 else None,
+                2000 + 3 * m,
+                "1080p",
+                f"Movie.{m}.{1990 + m}.1080p.BluRay.x264-GRP",
+                f"movie {m}",
+                str([["en", path[:-4] + ".en.srt", 61_000 + m]]),
+                str(["4k"] if m % 5 == 0 else []),
+                f"Movie {m}",
+                str(27205 + 11 * m),
+                "x264",
+                str(1990 + m),
+            )
+        )
+        if m % 2:
+            movie_history.append(
+                (
+                    len(movie_history) + 1,
+                    1,
+                    f"French subtitles downloaded from podnapisi with a score of {60 + m:.2f}%.",
+                    "fr",
+                    "podnapisi",
+                    2000 + 3 * m,
+                    90 + m,
+                    f"{4_100_000 + m}",
+                    path[:-4] + ".fr.srt",
+                    bazarr_moment(100 + m),
+                    path,
+                )
+            )
+    announcements = [
+        (
+            a,
+            bazarr_moment(200 + a),
+            hashlib.sha256(f"announcement {a}".encode()).hexdigest(),
+            f"Provider {BAZARR_PROVIDERS[a]} is down: use another one.",
+        )
+        for a in range(1, 4)
+    ]
+    return {
+        "system": [(1, "1", "0")],
+        "table_announcements": announcements,
+        "table_custom_score_profiles": [(1, "Prefer x265", "series", 20), (2, "No HC", "movies", -1000)],
+        "table_languages_profiles": profiles,
+        "table_movies_rootfolder": [(1, None, 1, "/movies/")],
+        "table_settings_languages": list(BAZARR_LANGUAGES),
+        "table_settings_notifier": [
+            ("Discord", 1, "discord://1234/abcd"),
+            ("Email", 0, None),
+            ("Pushover", 0, None),
+            ("Telegram", 0, None),
+        ],
+        "table_shows_rootfolder": [(1, None, 1, "/tv/"), (0, "Path does not exist.", 2, "/tv-old/")],
+        "table_movies": movie_rows,
+        "table_shows": shows,
+        "table_custom_score_profile_conditions": [
+            (1, 1, "uploader", "GRP", 0, 0),
+            (2, 2, "regex", r"\bHC\b", 1, 1),
+        ],
+        "table_blacklist_movie": [(1, "en", "subf2m", 2003, "https://subf2m.co/x/1", bazarr_moment(300))],
+        "table_episodes": episode_rows,
+        "table_history_movie": movie_history,
+        "table_blacklist": blacklist,
+        "table_history": history,
+    }
+
+
+def bazarr(path: Path) -> Path:
+    """A Bazarr subtitle manager's ``bazarr.db`` (see the module's list)."""
+    return write_export(path, BAZARR_DDL, bazarr_rows(), bytes_as_text=False)
+
+
+# --- Overseerr (db.sqlite3: TypeORM's SQLite tables as its migrations in server/migration leave them) ----
+
+OVERSEERR_DDL = [
+    (
+        'CREATE TABLE "migrations" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "timestamp" '
+        'bigint NOT NULL, "name" varchar NOT NULL)'
+    ),
+    # 1616576677254-AddUserQuotaFields
+    (
+        'CREATE TABLE "user" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "email" varchar NOT '
+        'NULL, "username" varchar, "plexId" integer, "plexToken" varchar, "permissions" integer '
+        'NOT NULL DEFAULT (0), "avatar" varchar NOT NULL, "createdAt" datetime NOT NULL DEFAULT '
+        "(datetime('now')), \"updatedAt\" datetime NOT NULL DEFAULT (datetime('now')), \"password\" "
+        'varchar, "userType" integer NOT NULL DEFAULT (1), "plexUsername" varchar, '
+        '"resetPasswordGuid" varchar, "recoveryLinkExpirationDate" date, "movieQuotaLimit" '
+        'integer, "movieQuotaDays" integer, "tvQuotaLimit" integer, "tvQuotaDays" integer, '
+        'CONSTRAINT "UQ_e12875dfb3b1d92d7d7c5377e22" UNIQUE ("email"))'
+    ),
+    # 1661138015903-AddUserPushoverSound
+    (
+        'CREATE TABLE "user_settings" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, '
+        '"notificationTypes" text, "discordId" varchar, "userId" integer, "region" varchar, '
+        '"originalLanguage" varchar, "telegramChatId" varchar, "telegramSendSilently" boolean, '
+        '"pgpKey" varchar, "locale" varchar NOT NULL DEFAULT (\'\'), "pushbulletAccessToken" '
+        'varchar, "pushoverApplicationToken" varchar, "pushoverUserKey" varchar, '
+        '"watchlistSyncMovies" boolean, "watchlistSyncTv" boolean, "pushoverSound" varchar, '
+        'CONSTRAINT "UQ_986a2b6d3c05eb4091bb8066f78" UNIQUE ("userId"), CONSTRAINT '
+        '"FK_986a2b6d3c05eb4091bb8066f78" FOREIGN KEY ("userId") REFERENCES "user" ("id") ON '
+        "DELETE CASCADE ON UPDATE NO ACTION)"
+    ),
+    # 1611801511397-AddRatingKeysToMedia
+    (
+        'CREATE TABLE "media" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "mediaType" '
+        'varchar NOT NULL, "tmdbId" integer NOT NULL, "tvdbId" integer, "imdbId" varchar, "status" '
+        "integer NOT NULL DEFAULT (1), \"createdAt\" datetime NOT NULL DEFAULT (datetime('now')), "
+        '"updatedAt" datetime NOT NULL DEFAULT (datetime(\'now\')), "lastSeasonChange" datetime NOT '
+        'NULL DEFAULT (CURRENT_TIMESTAMP), "status4k" integer NOT NULL DEFAULT (1), "mediaAddedAt" '
+        'datetime, "serviceId" integer, "serviceId4k" integer, "externalServiceId" integer, '
+        '"externalServiceId4k" integer, "externalServiceSlug" varchar, "externalServiceSlug4k" '
+        'varchar, "ratingKey" varchar, "ratingKey4k" varchar, CONSTRAINT '
+        '"UQ_41a289eb1fa489c1bc6f38d9c3c" UNIQUE ("tvdbId"))'
+    ),
+    'CREATE INDEX "IDX_7ff2d11f6a83cb52386eaebe74" ON "media" ("imdbId") ',
+    'CREATE INDEX "IDX_41a289eb1fa489c1bc6f38d9c3" ON "media" ("tvdbId") ',
+    'CREATE INDEX "IDX_7157aad07c73f6a6ae3bbd5ef5" ON "media" ("tmdbId") ',
+    # 1610370640747-Add4kStatusFields
+    (
+        'CREATE TABLE "season" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "seasonNumber" '
+        'integer NOT NULL, "status" integer NOT NULL DEFAULT (1), "createdAt" datetime NOT NULL '
+        "DEFAULT (datetime('now')), \"updatedAt\" datetime NOT NULL DEFAULT (datetime('now')), "
+        '"mediaId" integer, "status4k" integer NOT NULL DEFAULT (1), CONSTRAINT '
+        '"FK_087099b39600be695591da9a49c" FOREIGN KEY ("mediaId") REFERENCES "media" ("id") ON '
+        "DELETE CASCADE ON UPDATE NO ACTION)"
+    ),
+    # 1660714479373-AddMediaRequestIsAutoRequestedField
+    (
+        'CREATE TABLE "media_request" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "status" '
+        'integer NOT NULL, "createdAt" datetime NOT NULL DEFAULT (datetime(\'now\')), "updatedAt" '
+        'datetime NOT NULL DEFAULT (datetime(\'now\')), "type" varchar NOT NULL, "mediaId" integer, '
+        '"requestedById" integer, "modifiedById" integer, "is4k" boolean NOT NULL DEFAULT (0), '
+        '"serverId" integer, "profileId" integer, "rootFolder" varchar, "languageProfileId" '
+        'integer, "tags" text, "isAutoRequest" boolean NOT NULL DEFAULT (0), CONSTRAINT '
+        '"FK_a1aa713f41c99e9d10c48da75a0" FOREIGN KEY ("mediaId") REFERENCES "media" ("id") ON '
+        'DELETE CASCADE ON UPDATE NO ACTION, CONSTRAINT "FK_6997bee94720f1ecb7f31137095" FOREIGN '
+        'KEY ("requestedById") REFERENCES "user" ("id") ON DELETE CASCADE ON UPDATE NO ACTION, '
+        'CONSTRAINT "FK_f4fc4efa14c3ba2b29c4525fa15" FOREIGN KEY ("modifiedById") REFERENCES '
+        '"user" ("id") ON DELETE SET NULL ON UPDATE NO ACTION)'
+    ),
+    # 1606730060700-CascadeMigration
+    (
+        'CREATE TABLE "season_request" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, '
+        '"seasonNumber" integer NOT NULL, "status" integer NOT NULL DEFAULT (1), "createdAt" '
+        "datetime NOT NULL DEFAULT (datetime('now')), \"updatedAt\" datetime NOT NULL DEFAULT "
+        '(datetime(\'now\')), "requestId" integer, CONSTRAINT "FK_6f14737e346d6b27d8e50d2157a" '
+        'FOREIGN KEY ("requestId") REFERENCES "media_request" ("id") ON DELETE CASCADE ON UPDATE '
+        "NO ACTION)"
+    ),
+    # 1603944374840-InitialMigration: connect-typeorm's session store
+    (
+        'CREATE TABLE "session" ("expiredAt" bigint NOT NULL, "id" varchar(255) PRIMARY KEY NOT '
+        'NULL, "json" text NOT NULL)'
+    ),
+    'CREATE INDEX "IDX_28c5d1d16da7908c97c9bc2f74" ON "session" ("expiredAt") ',
+    # 1634904083966-AddIssues
+    (
+        'CREATE TABLE "issue" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "issueType" '
+        'integer NOT NULL, "status" integer NOT NULL DEFAULT (1), "problemSeason" integer NOT NULL '
+        'DEFAULT (0), "problemEpisode" integer NOT NULL DEFAULT (0), "createdAt" datetime NOT NULL '
+        "DEFAULT (datetime('now')), \"updatedAt\" datetime NOT NULL DEFAULT (datetime('now')), "
+        '"mediaId" integer, "createdById" integer, "modifiedById" integer, CONSTRAINT '
+        '"FK_276e20d053f3cff1645803c95d8" FOREIGN KEY ("mediaId") REFERENCES "media" ("id") ON '
+        'DELETE CASCADE ON UPDATE NO ACTION, CONSTRAINT "FK_10b17b49d1ee77e7184216001e0" FOREIGN '
+        'KEY ("createdById") REFERENCES "user" ("id") ON DELETE CASCADE ON UPDATE NO ACTION, '
+        'CONSTRAINT "FK_da88a1019c850d1a7b143ca02e5" FOREIGN KEY ("modifiedById") REFERENCES '
+        '"user" ("id") ON DELETE CASCADE ON UPDATE NO ACTION)'
+    ),
+    (
+        'CREATE TABLE "issue_comment" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "message" '
+        'text NOT NULL, "createdAt" datetime NOT NULL DEFAULT (datetime(\'now\')), "updatedAt" '
+        'datetime NOT NULL DEFAULT (datetime(\'now\')), "userId" integer, "issueId" integer, '
+        'CONSTRAINT "FK_707b033c2d0653f75213614789d" FOREIGN KEY ("userId") REFERENCES "user" '
+        '("id") ON DELETE CASCADE ON UPDATE NO ACTION, CONSTRAINT "FK_180710fead1c94ca499c57a7d42" '
+        'FOREIGN KEY ("issueId") REFERENCES "issue" ("id") ON DELETE CASCADE ON UPDATE NO ACTION)'
+    ),
+    # 1672041273674-AddDiscoverSlider
+    (
+        'CREATE TABLE "discover_slider" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "type" '
+        'integer NOT NULL, "order" integer NOT NULL, "isBuiltIn" boolean NOT NULL DEFAULT (0), '
+        '"enabled" boolean NOT NULL DEFAULT (1), "title" varchar, "data" varchar, "createdAt" '
+        "datetime NOT NULL DEFAULT (datetime('now')), \"updatedAt\" datetime NOT NULL DEFAULT "
+        "(datetime('now')))"
+    ),
+]
+OVERSEERR_MIGRATIONS = (
+    "InitialMigration1603944374840",
+    "SeasonStatus1605085519544",
+    "CascadeMigration1606730060700",
+    "Add4kStatusFields1610370640747",
+    "AddRatingKeysToMedia1611801511397",
+    "AddUserQuotaFields1616576677254",
+    "AddIssues1634904083966",
+    "AddMediaRequestIsAutoRequestedField1660714479373",
+    "AddUserPushoverSound1661138015903",
+    "AddDiscoverSlider1672041273674",
+)
+#: The first row's moment (UTC): TypeORM's SQLite driver writes a Date as UTC text with milliseconds;
+#: ``datetime('now')`` and ``CURRENT_TIMESTAMP`` defaults write it to the second.
+OVERSEERR_START = datetime(2026, 9, 14, 18, 22, 5, 417000)
+
+
+def overseerr_sqlite_now(n: int) -> str:
+    """A ``datetime('now')`` default (CreateDateColumn, UpdateDateColumn): UTC to the second."""
+    return str(OVERSEERR_START.replace(microsecond=0) + timedelta(hours=5 * n, seconds=n))
+
+
+def overseerr_date(n: int) -> str:
+    """A Date TypeORM persisted (``mixedDateToUtcDatetimeString``): UTC with milliseconds."""
+    return (OVERSEERR_START + timedelta(days=n, milliseconds=331 * n)).isoformat(" ", timespec="milliseconds")
+
+
+def overseerr_tags(n: int) -> str | None:
+    """``media_request.tags``: its transformer joins the Sonarr/Radarr tag ids with ``,`` and writes
+    ``'none'`` for an empty list, NULL when the request set none."""
+    return (None, "1", "1,3", "none", "2", "2,5,7", None, "3")[n % 8]
+
+
+def overseerr_rows(movies: int = 14, shows: int = 10) -> dict[str, list[Sequence[Any]]]:
+    """Rows as Overseerr writes them through TypeORM: integers for statuses and ids, booleans 0/1,
+    ``createdAt``/``updatedAt`` the database's ``datetime('now')`` (UTC to the second), Dates the code
+    set (``mediaAddedAt``, ``lastSeasonChange`` once a season changed) UTC with milliseconds, Plex
+    rating keys as TEXT digits, a request's tags its ids joined by commas (``'none'`` for none), user
+    settings' notification types JSON, ``locale`` ``''`` by default, sessions' ``expiredAt`` epoch
+    milliseconds beside express-session's JSON."""
+    users = [
+        (
+            1,
+            "admin@example.com",
+            None,
+            8_123_456,
+            "xYz-PlexToken-1",
+            2,
+            "https://plex.tv/users/0a1b2c3d/avatar?c=1694712345",
+            overseerr_sqlite_now(0),
+            overseerr_sqlite_now(40),
+            None,
+            1,
+            "PlexAdmin",
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+        )
+    ]
+    for u in range(2, 8):
+        local = u % 3 == 0
+        users.append(
+            (
+                u,
+                f"user{u}@example.com" if u != 5 else "Zoë.Ünicode@example.com",
+                f"Local {u}" if local else None,
+                None if local else 9_000_000 + u,
+                None if local else f"plex-token-{u}",
+                (32, 1024 | 32, 2**20 | 32)[u % 3],
+                "/os_logo_square.png"
+                if local
+                else f"https://plex.tv/users/{u:08x}/avatar?c={1694712000 + u}",
+                overseerr_sqlite_now(u),
+                overseerr_sqlite_now(u + 30),
+                "$2a$12$" + "a" * 53 if local else None,
+                2 if local else 1,
+                None if local else f"plexuser{u}",
+                str(uuid.UUID(int=u * 7919)) if u == 6 else None,
+                "2026-10-02" if u == 6 else None,
+                5 if u == 4 else None,
+                7 if u == 4 else None,
+                None,
+                None,
+            )
+        )
+    settings = [
+        (
+            u,
+            json.dumps(
+                {
+                    "discord": 0,
+                    "email": 4094,
+                    "pushbullet": 0,
+                    "pushover": 0,
+                    "slack": 0,
+                    "telegram": 4094,
+                    "webhook": 0,
+                    "webpush": 4094,
+                },
+                separators=(",", ":"),
+            )
+            if u % 2
+            else None,
+            f"12345678901234567{u}" if u == 3 else None,
+            u,
+            ("", "US", "GB", None)[u % 4],
+            ("", "en|ja", None)[u % 3],
+            "-1001234567" if u == 3 else None,
+            1 if u == 3 else None,
+            None,
+            ("", "de", "fr", "")[u % 4],
+            None,
+            None,
+            None,
+            (None, 1, 0)[u % 3],
+            (None, 0, 1)[u % 3],
+            None,
+        )
+        for u in range(1, 8)
+    ]
+    media, seasons = [], []
+    for m in range(1, movies + shows + 1):
+        tv = m > movies
+        available = m % 3 != 0
+        media.append(
+            (
+                m,
+                "tv" if tv else "movie",
+                600 + 37 * m,
+                80_000 + m if tv else None,
+                f"tt{133093 + m:07d}" if m % 4 else None,
+                (5, 2, 3, 4, 1, 5)[m % 6],
+                overseerr_sqlite_now(m),
+                overseerr_sqlite_now(m + 2),
+                overseerr_date(m) if tv and available else overseerr_sqlite_now(m),
+                (1, 1, 5, 2)[m % 4],
+                overseerr_date(m - 30) if available else None,
+                0 if m % 2 else None,
+                1 if m % 8 == 0 else None,
+                4000 + m if m % 2 else None,
+                None,
+                (f"show-{m}" if tv else f"movie-{m}-{600 + 37 * m}") if m % 2 else None,
+                None,
+                str(12000 + 3 * m) if available else None,
+                str(52000 + m) if m % 8 == 0 else None,
+            )
+        )
+        if tv:
+            for s in range(1, m % 3 + 2):
+                seasons.append(
+                    (
+                        len(seasons) + 1,
+                        s,
+                        (5, 4, 3)[s % 3],
+                        overseerr_sqlite_now(m),
+                        overseerr_sqlite_now(m + 1),
+                        m,
+                        1,
+                    )
+                )
+    requests, season_requests = [], []
+    for r in range(1, 21):
+        m = (r * 5) % len(media) + 1
+        tv = media[m - 1][1] == "tv"
+        requests.append(
+            (
+                r,
+                (1, 2, 3, 4)[r % 4],
+                overseerr_sqlite_now(r + 3),
+                overseerr_sqlite_now(r + 4),
+                "tv" if tv else "movie",
+                m,
+                r % 7 + 1,
+                1 if r % 4 != 1 else None,
+                int(r % 9 == 0),
+                0 if r % 5 else 1,
+                (4, 6, 7)[r % 3] if r % 5 else None,
+                ("/tv" if tv else "/movies") if r % 5 else None,
+                1 if tv and r % 5 else None,
+                overseerr_tags(r),
+                int(r % 6 == 0),
+            )
+        )
+        if tv:
+            for s in range(1, r % 3 + 2):
+                season_requests.append(
+                    (
+                        len(season_requests) + 1,
+                        s,
+                        (1, 2)[s % 2],
+                        overseerr_sqlite_now(r),
+                        overseerr_sqlite_now(r),
+                        r,
+                    )
+                )
+    issues = [
+        (
+            i,
+            (1, 2, 3, 4)[i % 4],
+            (1, 2)[i % 2],
+            i % 3,
+            0 if i % 2 else i,
+            overseerr_sqlite_now(i + 7),
+            overseerr_sqlite_now(i + 8),
+            i * 2,
+            i % 7 + 1,
+            1 if i % 2 else None,
+        )
+        for i in range(1, 7)
+    ]
+    comments = [
+        (
+            c,
+            (
+                "Audio is out of sync ~2s.",
+                "Wrong subtitles: 🇫🇷 instead of 🇬🇧",
+                "Fixed, thanks!\nRe-downloaded.",
+            )[c % 3],
+            overseerr_sqlite_now(c + 9),
+            overseerr_sqlite_now(c + 9),
+            c % 7 + 1,
+            (c + 1) // 2,
+        )
+        for c in range(1, 11)
+    ]
+    sliders = [
+        (s, s, s - 1, 1, int(s != 5), None, None, overseerr_sqlite_now(0), overseerr_sqlite_now(0))
+        for s in range(1, 11)
+    ]
+    sliders += [
+        (
+            11,
+            5,
+            10,
+            0,
+            1,
+            "Christmas films",
+            "207317,9840",
+            overseerr_sqlite_now(41),
+            overseerr_sqlite_now(41),
+        ),
+        (12, 6, 11, 0, 1, "Sci-Fi", "878", overseerr_sqlite_now(42), overseerr_sqlite_now(43)),
+        (13, 9, 12, 0, 0, "Studio Ghibli", "10342", overseerr_sqlite_now(44), overseerr_sqlite_now(44)),
+        (
+            14,
+            6,
+            13,
+            0,
+            1,
+            "Family fantasy",
+            "16,10751,14",
+            overseerr_sqlite_now(45),
+            overseerr_sqlite_now(45),
+        ),
+    ]
+    sessions = []
+    for k in range(1, 6):
+        expires = int(
+            (OVERSEERR_START + timedelta(days=30 + k, milliseconds=977 * k)).replace(tzinfo=UTC).timestamp()
+            * 1000
+        )
+        cookie = {
+            "originalMaxAge": 2592000000,
+            "expires": datetime.fromtimestamp(expires / 1000, UTC).isoformat(timespec="milliseconds")[:-6]
+            + "Z",
+            "secure": False,
+            "httpOnly": True,
+            "path": "/",
+            "sameSite": True,
+        }
+        sessions.append(
+            (
+                expires,
+                f"{k:02d}AbCdEfGhIjKlMnOpQrStUvWxYz{k}",
+                json.dumps({"cookie": cookie, "userId": k}, separators=(",", ":")),
+            )
+        )
+    return {
+        "migrations": [(i, int(name[-13:]), name) for i, name in enumerate(OVERSEERR_MIGRATIONS, start=1)],
+        "user": users,
+        "user_settings": settings,
+        "media": media,
+        "season": seasons,
+        "media_request": requests,
+        "season_request": season_requests,
+        "session": sessions,
+        "issue": issues,
+        "issue_comment": comments,
+        "discover_slider": sliders,
+    }
+
+
+def overseerr(path: Path) -> Path:
+    """An Overseerr media request server's ``db.sqlite3`` (see the module's list)."""
+    return write_export(path, OVERSEERR_DDL, overseerr_rows(), bytes_as_text=False)

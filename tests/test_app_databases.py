@@ -65,7 +65,8 @@ database, a Syncthing folder's index, a Grocy household, a Trilium Notes documen
 KOReader's reading statistics, a Gatus uptime monitor, a Komga comics server, a Kavita manga server,
 a Jellyfin media server, a Mixxx DJ library, a QuiteRSS feed reader, an Elisa music player, a Kanboard
 project board, a wallabag read-it-later server, a Mealie recipe manager, a FreshRSS feed reader, a
-KMyMoney book, a Gadgetbridge fitness database)
+KMyMoney book, a Gadgetbridge fitness database, a Bazarr subtitle manager, an Overseerr media request
+server)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -15706,3 +15707,225 @@ def test_gadgetbridge_export_reads_its_epoch_seconds_and_millis_as_instants_and_
     }.items():
         assert found.get((table, column)) == parent, (table, column)
     assert ("MI_BAND_ACTIVITY_SAMPLE", "USER_ID") not in found  # one value: no evidence
+
+
+def _named_rows(ddl: list[str], rows: dict[str, list[Any]], table: str) -> list[dict[str, Any]]:
+    """``table``'s ``rows`` by column name, the names read from the ``ddl`` that made it."""
+    with closing(sqlite3.connect(":memory:")) as con:
+        for statement in ddl:
+            con.execute(statement)
+        names = [row[1] for row in con.execute(f'PRAGMA table_info("{table}")')]
+    return [dict(zip(names, row, strict=True)) for row in rows[table]]
+
+
+def _bazarr_named(table: str) -> list[dict[str, Any]]:
+    return _named_rows(apps.BAZARR_DDL, apps.bazarr_rows(), table)
+
+
+def test_bazarr_reads_sqlalchemy_datetimes_and_true_false_text_and_keeps_its_python_lists_and_pickles(
+    run_export: Runner,
+) -> None:
+    # Bazarr's SQLAlchemy models: DateTime columns hold datetime.now() as text with six fraction
+    # digits, beside the oldest history rows the 1.3 migration rewrote to the second (both naive
+    # timestamps, costing nothing); monitored the text 'True'/'False' (booleans, audited) where both
+    # are written; lists as Python's str() of them stay text as written; ffprobe_cache pickles arrive
+    # byte for byte; file sizes past 2**32 stay exact; a TEXT year and TMDB id of plain digits are
+    # integers; the episodes' unused column named rowid (all NULL) is loaded as NULL, not SQLite's row
+    # ids; every declared foreign key is found, and nothing is invented.
+    rows = apps.bazarr_rows()
+    ran, run_dir = run_export(apps.bazarr)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_after"] == 100.0
+    columns = profiled(run_dir)["columns"]
+    charged = {
+        (table, name) for table, named in columns.items() for name, c in named.items() if c["quality"] < 100
+    }
+    assert charged == set() and ran.record["quality_before"] == 100.0
+
+    episodes = _bazarr_named("table_episodes")
+    types = ran.types("table_episodes")
+    assert types["rowid"] == "bigint"
+    assert ran.values("table_episodes", "rowid", "sonarrEpisodeId") == {
+        e["sonarrEpisodeId"]: None for e in episodes
+    }
+    assert types["monitored"] == "boolean"
+    assert ran.values("table_episodes", "monitored", "sonarrEpisodeId") == {
+        e["sonarrEpisodeId"]: e["monitored"] == "True" for e in episodes
+    }
+    assert {e["monitored"] for e in episodes} == {"True", "False"}
+    assert types["ffprobe_cache"] == "bytea"
+    found = ran.values("table_episodes", "ffprobe_cache", "sonarrEpisodeId")
+    assert {k: None if v is None else bytes(v) for k, v in found.items()} == {
+        e["sonarrEpisodeId"]: e["ffprobe_cache"] for e in episodes
+    }
+    assert types["file_size"] == "bigint" and max(e["file_size"] for e in episodes) > 2**32
+    assert ran.values("table_episodes", "file_size", "sonarrEpisodeId") == {
+        e["sonarrEpisodeId"]: e["file_size"] for e in episodes
+    }
+    for column in (
+        "subtitles",
+        "missing_subtitles",
+        "audio_language",
+        "failedAttempts",
+        "sceneName",
+        "title",
+    ):
+        assert types[column] == "text", column
+        assert ran.values("table_episodes", column, "sonarrEpisodeId") == {
+            e["sonarrEpisodeId"]: e[column] for e in episodes
+        }, column
+
+    for table in ("table_history", "table_history_movie", "table_blacklist", "table_announcements"):
+        assert ran.types(table)["timestamp"] == "timestamp without time zone", table
+        assert ran.values(table, "timestamp", "id") == {
+            r["id"]: datetime.fromisoformat(r["timestamp"]) for r in _bazarr_named(table)
+        }, table
+    written = [r["timestamp"] for r in _bazarr_named("table_history")]
+    assert any("." in w for w in written) and any("." not in w for w in written)
+    history = _bazarr_named("table_history")
+    assert ran.values("table_history", "score", "id") == {r["id"]: r["score"] for r in history}
+    assert ran.values("table_history", "subs_id", "id") == {r["id"]: r["subs_id"] for r in history}
+
+    movies = _bazarr_named("table_movies")
+    kinds = ran.types("table_movies")
+    assert kinds["tmdbId"] == kinds["year"] == "bigint"
+    assert ran.values("table_movies", "tmdbId", "radarrId") == {
+        m["radarrId"]: int(m["tmdbId"]) for m in movies
+    }
+    assert ran.values("table_movies", "year", "radarrId") == {m["radarrId"]: int(m["year"]) for m in movies}
+    assert kinds["monitored"] == "text"  # only 'True' written: no proof of a boolean
+    assert ran.values("table_movies", "overview", "radarrId") == {
+        m["radarrId"]: m["overview"] or None for m in movies
+    }
+    assert audit_rules(run_dir, "table_movies", "overview") == {
+        str(m["rowid"]): {"empty_to_null"} for m in movies if m["overview"] == ""
+    }
+    profiles = _bazarr_named("table_languages_profiles")
+    assert ran.values("table_languages_profiles", "items", "profileId") == {
+        p["profileId"]: p["items"] for p in profiles
+    }
+    assert references(run_dir) == {
+        ("table_movies", "profileId"): "table_languages_profiles.profileId",
+        ("table_shows", "profileId"): "table_languages_profiles.profileId",
+        ("table_custom_score_profile_conditions", "profile_id"): "table_custom_score_profiles.id",
+        ("table_blacklist_movie", "radarr_id"): "table_movies.radarrId",
+        ("table_episodes", "sonarrSeriesId"): "table_shows.sonarrSeriesId",
+        ("table_history_movie", "radarrId"): "table_movies.radarrId",
+        ("table_blacklist", "sonarr_episode_id"): "table_episodes.sonarrEpisodeId",
+        ("table_blacklist", "sonarr_series_id"): "table_shows.sonarrSeriesId",
+        ("table_history", "sonarrEpisodeId"): "table_episodes.sonarrEpisodeId",
+        ("table_history", "sonarrSeriesId"): "table_shows.sonarrSeriesId",
+    }
+
+
+def test_overseerr_reads_typeorm_moments_and_keeps_comma_joined_tag_ids_as_text(run_export: Runner) -> None:
+    # Overseerr's TypeORM tables: createdAt/updatedAt the database's datetime('now') (UTC to the
+    # second) beside Dates TypeORM wrote with milliseconds (mediaAddedAt, lastSeasonChange): naive
+    # timestamps as written; booleans 0/1; sessions' expiredAt and TypeORM's migration timestamps epoch
+    # milliseconds (instants, audited); Plex rating keys and Discord ids TEXT digits (integers, exact
+    # past 2**53). A request's tags and a slider's TMDB ids are ids joined by commas: text as written
+    # (some values list three), never decimal commas; the tags' 'none' (an empty list) is a null token
+    # beside NULLs and costs as one, as do user settings' blanks beside NULLs. Every declared foreign
+    # key is found, nothing invented.
+    rows = apps.overseerr_rows()
+    ran, run_dir = run_export(apps.overseerr)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_after"] == 100.0
+
+    def named(table: str) -> list[dict[str, Any]]:
+        return _named_rows(apps.OVERSEERR_DDL, rows, table)
+
+    settings, requests = named("user_settings"), named("media_request")
+    # '' beside NULL in one column: two ways of writing missing, charged (locale writes only '').
+    blanks = {
+        ("user_settings", column): sum(s[column] == "" for s in settings)
+        for column in ("region", "originalLanguage")
+    }
+    assert all(any(s[c] is None for s in settings) for _, c in blanks)
+    charges = {**blanks, ("media_request", "tags"): sum(r["tags"] == "none" for r in requests)}
+    columns = profiled(run_dir)["columns"]
+    found = {
+        (table, name): column["quality"]
+        for table, named_columns in columns.items()
+        for name, column in named_columns.items()
+        if column["quality"] < 100.0
+    }
+    assert found == {key: round(column_score(len(rows[key[0]]), n), 2) for key, n in charges.items()}, found
+    scores = {
+        table: (
+            len(values),
+            [found.get((table, name), 100.0) for name in columns[table]],
+        )
+        for table, values in rows.items()
+    }
+    assert ran.record["quality_before"] == pytest.approx(export_score(scores), abs=0.01)
+    assert audit_rules(run_dir, "media_request", "tags") == {
+        str(r["id"]): {"null_like_to_null"} for r in requests if r["tags"] == "none"
+    }
+
+    assert ran.types("media_request")["tags"] == "text"
+    assert ran.values("media_request", "tags", "id") == {
+        r["id"]: None if r["tags"] == "none" else r["tags"] for r in requests
+    }
+    assert any(r["tags"] and r["tags"].count(",") == 1 for r in requests)
+    sliders = named("discover_slider")
+    assert ran.types("discover_slider")["data"] == "text"
+    assert ran.values("discover_slider", "data", "id") == {s["id"]: s["data"] for s in sliders}
+    assert ran.types("discover_slider")["enabled"] == "boolean"
+    assert ran.values("discover_slider", "enabled", "id") == {s["id"]: bool(s["enabled"]) for s in sliders}
+
+    media = named("media")
+    kinds = ran.types("media")
+    for column in ("createdAt", "updatedAt", "lastSeasonChange", "mediaAddedAt"):
+        assert kinds[column] == "timestamp without time zone", column
+        assert ran.values("media", column, "id") == {
+            m["id"]: m[column] and datetime.fromisoformat(m[column]) for m in media
+        }, column
+    assert any("." in m["lastSeasonChange"] for m in media)
+    assert any("." not in m["lastSeasonChange"] for m in media)
+    assert kinds["ratingKey"] == "bigint"
+    assert ran.values("media", "ratingKey", "id") == {
+        m["id"]: m["ratingKey"] and int(m["ratingKey"]) for m in media
+    }
+    assert kinds["imdbId"] == "text"
+    assert ran.values("media", "imdbId", "id") == {m["id"]: m["imdbId"] for m in media}
+    assert ran.types("user_settings")["discordId"] == "bigint"
+    assert ran.values("user_settings", "discordId", "id") == {
+        s["id"]: s["discordId"] and int(s["discordId"]) for s in settings
+    }
+    assert ran.values("user_settings", "notificationTypes", "id") == {
+        s["id"]: s["notificationTypes"] for s in settings
+    }
+    users = named("user")
+    assert ran.types("user")["recoveryLinkExpirationDate"] == "date"
+    assert ran.values("user", "recoveryLinkExpirationDate", "id") == {
+        u["id"]: u["recoveryLinkExpirationDate"] and date.fromisoformat(u["recoveryLinkExpirationDate"])
+        for u in users
+    }
+    assert ran.values("user", "email", "id") == {u["id"]: u["email"] for u in users}
+
+    sessions = named("session")
+    assert ran.types("session")["expiredAt"] == "timestamp with time zone"
+    assert ran.values("session", "expiredAt", "id") == {
+        s["id"]: UNIX_EPOCH + timedelta(milliseconds=s["expiredAt"]) for s in sessions
+    }
+    assert ran.values("session", "json", "id") == {s["id"]: s["json"] for s in sessions}
+    assert ran.values("migrations", "timestamp", "id") == {
+        m["id"]: UNIX_EPOCH + timedelta(milliseconds=m["timestamp"]) for m in named("migrations")
+    }
+
+    assert references(run_dir) == {
+        ("user_settings", "userId"): "user.id",
+        ("season", "mediaId"): "media.id",
+        ("media_request", "mediaId"): "media.id",
+        ("media_request", "requestedById"): "user.id",
+        ("media_request", "modifiedById"): "user.id",
+        ("season_request", "requestId"): "media_request.id",
+        ("issue", "mediaId"): "media.id",
+        ("issue", "createdById"): "user.id",
+        ("issue", "modifiedById"): "user.id",
+        ("issue_comment", "userId"): "user.id",
+        ("issue_comment", "issueId"): "issue.id",
+    }
