@@ -39874,3 +39874,246 @@ def elisa_rows(tracks: int = 20) -> dict[str, list[Sequence[Any]]]:
 def elisa(path: Path) -> Path:
     """An Elisa music player's ``elisaDatabase.db`` (see the module's list)."""
     return write_export(path, ELISA_DDL, elisa_rows(), bytes_as_text=False)
+
+
+# --- Nextcloud desktop client (.sync_<hash>.db: SyncJournalDb::checkConnect's CREATE TABLEs) -------------
+
+#: ``src/common/syncjournaldb.cpp`` (nextcloud/desktop): the tables ``checkConnect`` creates, with the
+#: columns ``updateMetadataTableStructure`` / ``updateErrorBlacklistTableStructure`` add by ``ALTER
+#: TABLE`` (so ``metadata``'s later columns follow its first ten), and its indexes, one on the
+#: client's own SQL function ``parent_hash(path)``, which no other reader of the file has.
+NEXTCLOUD_DDL = [
+    "CREATE TABLE metadata(phash INTEGER(8),pathlen INTEGER,path VARCHAR(4096),inode INTEGER,"
+    "uid INTEGER,gid INTEGER,mode INTEGER,modtime INTEGER(8),type INTEGER,md5 VARCHAR(32),"
+    "PRIMARY KEY(phash))",
+    "CREATE TABLE key_value_store(key VARCHAR(4096), value VARCHAR(4096), PRIMARY KEY(key))",
+    "CREATE TABLE downloadinfo(path VARCHAR(4096),tmpfile VARCHAR(4096),etag VARCHAR(32),"
+    "errorcount INTEGER,PRIMARY KEY(path))",
+    "CREATE TABLE uploadinfo(path VARCHAR(4096),chunk INTEGER,transferid INTEGER,errorcount INTEGER,"
+    "size INTEGER(8),modtime INTEGER(8),contentChecksum TEXT,PRIMARY KEY(path))",
+    "CREATE TABLE blacklist (path VARCHAR(4096),lastTryEtag VARCHAR[32],lastTryModtime INTEGER[8],"
+    "retrycount INTEGER,errorstring VARCHAR[4096],PRIMARY KEY(path))",
+    "CREATE TABLE async_poll(path VARCHAR(4096),modtime INTEGER(8),filesize BIGINT,pollpath VARCHAR(4096))",
+    "CREATE TABLE selectivesync (path VARCHAR(4096),type INTEGER)",
+    "CREATE TABLE checksumtype(id INTEGER PRIMARY KEY,name TEXT UNIQUE)",
+    "CREATE TABLE datafingerprint(fingerprint TEXT UNIQUE)",
+    "CREATE TABLE flags (path TEXT PRIMARY KEY,pinState INTEGER)",
+    "CREATE TABLE conflicts(path TEXT PRIMARY KEY,baseFileId TEXT,baseEtag TEXT,baseModtime INTEGER)",
+    "CREATE TABLE caseconflicts(path TEXT PRIMARY KEY,baseFileId TEXT,baseEtag TEXT,"
+    "baseModtime INTEGER,basePath TEXT UNIQUE)",
+    "CREATE TABLE version(major INTEGER(8),minor INTEGER(8),patch INTEGER(8),custom VARCHAR(256))",
+    "CREATE TABLE e2EeLockedFolders(folderId VARCHAR(128) PRIMARY KEY,token VARCHAR(4096))",
+    "ALTER TABLE metadata ADD COLUMN fileid VARCHAR(128)",
+    "CREATE INDEX metadata_fileid ON metadata(fileid)",
+    "ALTER TABLE metadata ADD COLUMN remotePerm VARCHAR(128)",
+    "ALTER TABLE metadata ADD COLUMN filesize BIGINT",
+    "CREATE INDEX IF NOT EXISTS metadata_inode ON metadata(inode)",
+    "CREATE INDEX IF NOT EXISTS metadata_path ON metadata(path)",
+    "CREATE INDEX IF NOT EXISTS metadata_parent ON metadata(parent_hash(path))",
+    "ALTER TABLE metadata ADD COLUMN ignoredChildrenRemote INT",
+    "ALTER TABLE metadata ADD COLUMN contentChecksum TEXT",
+    "ALTER TABLE metadata ADD COLUMN contentChecksumTypeId INTEGER",
+    "ALTER TABLE metadata ADD COLUMN e2eMangledName TEXT",
+    "ALTER TABLE metadata ADD COLUMN isE2eEncrypted INTEGER",
+    "ALTER TABLE metadata ADD COLUMN isShared INTEGER",
+    "ALTER TABLE metadata ADD COLUMN lastShareStateFetchedTimestmap INTEGER",
+    "ALTER TABLE metadata ADD COLUMN sharedByMe INTEGER",
+    "ALTER TABLE conflicts ADD COLUMN basePath TEXT",
+    "CREATE INDEX IF NOT EXISTS metadata_e2e_id ON metadata(e2eMangledName)",
+    "ALTER TABLE metadata ADD COLUMN lock INTEGER",
+    "ALTER TABLE metadata ADD COLUMN lockType INTEGER",
+    "ALTER TABLE metadata ADD COLUMN lockOwnerDisplayName TEXT",
+    "ALTER TABLE metadata ADD COLUMN lockOwnerId TEXT",
+    "ALTER TABLE metadata ADD COLUMN lockOwnerEditor TEXT",
+    "ALTER TABLE metadata ADD COLUMN lockTime INTEGER",
+    "ALTER TABLE metadata ADD COLUMN lockTimeout INTEGER",
+    "ALTER TABLE blacklist ADD COLUMN lastTryTime INTEGER(8)",
+    "ALTER TABLE blacklist ADD COLUMN ignoreDuration INTEGER(8)",
+    "ALTER TABLE blacklist ADD COLUMN renameTarget VARCHAR(4096)",
+    "ALTER TABLE blacklist ADD COLUMN errorCategory INTEGER(8)",
+    "ALTER TABLE blacklist ADD COLUMN requestId VARCHAR(36)",
+    "CREATE INDEX IF NOT EXISTS blacklist_index ON blacklist(path collate nocase)",
+]
+#: The sync's moment: ``modtime``, ``lockTime`` and ``lastTryTime`` are Unix seconds (``qint64``),
+#: ``lastShareStateFetchedTimestmap`` milliseconds (``QDateTime::currentMSecsSinceEpoch``).
+NEXTCLOUD_NOW = 1_796_000_000
+NEXTCLOUD_DIRS = ("Documents", "Photos", "Photos/2026 🏖", "Notes", "Talk")
+NEXTCLOUD_NAMES = (
+    "Report Q3.odt",
+    "café menu.pdf",
+    "IMG_0042.jpg",
+    "日本語メモ.md",
+    "budget.xlsx",
+    "todo.txt",
+)
+
+
+def nextcloud_parent_hash(path: str) -> int:
+    """The client's ``parent_hash(path)``: a 64-bit hash of the path up to its last ``/`` (a stand-in
+    for its ``c_jhash64``; the index only needs a deterministic function of that name)."""
+    parent = path.rsplit("/", 1)[0] if "/" in path else ""
+    return nextcloud_phash(parent)
+
+
+def nextcloud_phash(path: str) -> int:
+    """``phash``: a signed 64-bit hash of the path's UTF-8 (``c_jhash64`` in the client; any 64-bit hash
+    has its shape: about half of them negative, most of 19 digits)."""
+    return int.from_bytes(hashlib.blake2b(path.encode(), digest_size=8).digest(), "big", signed=True)
+
+
+def nextcloud_metadata(n: int) -> dict[str, Any]:
+    """File record ``n`` as ``setFileRecord`` writes it: the first rows are the folders (type 2, no
+    checksum: ``contentChecksum`` ``''`` and ``contentChecksumTypeId`` 0, ``filesize`` 0), then files
+    (type 0; every 7th a virtual file, type 4) with a SHA1 checksum (type 1; every 5th an MD5, type 2);
+    ``uid``/``gid``/``mode`` always 0 ("not used"); etag and file id as the server sends them;
+    ``e2eMangledName`` ``''`` (an empty QByteArray is bound as ``''``); the lock owner's name, id and
+    editor NULL unless locked (a null QString is bound as NULL)."""
+    folder = n < len(NEXTCLOUD_DIRS)
+    if folder:
+        path = NEXTCLOUD_DIRS[n]
+    else:
+        parent = NEXTCLOUD_DIRS[n % len(NEXTCLOUD_DIRS)]
+        name = NEXTCLOUD_NAMES[n % len(NEXTCLOUD_NAMES)]
+        stem, dot, ext = name.rpartition(".")
+        path = f"{parent}/{stem} {n}{dot}{ext}"
+    locked = not folder and n % 9 == 4
+    shared = n % 6 == 1
+    return {
+        "phash": nextcloud_phash(path),
+        "pathlen": len(path.encode()),
+        "path": path,
+        "inode": 3_932_160 + 17 * n,
+        "uid": 0,
+        "gid": 0,
+        "mode": 0,
+        "modtime": NEXTCLOUD_NOW - 86_400 * n - 37 * n,
+        "type": 2 if folder else 4 if n % 7 == 3 else 0,
+        "md5": f"{(0x65A1F3E2B1C0D + 7919 * n) & 0xFFFFFFFFFFFFF:013x}",
+        "fileid": f"{1200 + n:08d}ocq8x2m1k0ab",
+        "remotePerm": "RGDNVCK" if folder else "SRGDNVW" if shared else "RGDNVW",
+        "filesize": 0 if folder else 1_024 * (n**3) + n,
+        "ignoredChildrenRemote": 0,
+        "contentChecksum": ""
+        if folder
+        else hashlib.md5(path.encode()).hexdigest()
+        if n % 5 == 2
+        else hashlib.sha1(path.encode()).hexdigest(),
+        "contentChecksumTypeId": 0 if folder else 2 if n % 5 == 2 else 1,
+        "e2eMangledName": "",
+        "isE2eEncrypted": 0,
+        "isShared": int(shared),
+        "lastShareStateFetchedTimestmap": (NEXTCLOUD_NOW - 600 + n) * 1000 + 123 * (n % 8) if shared else 0,
+        "sharedByMe": int(shared and n % 4 == 1),
+        "lock": int(locked),
+        "lockType": 1 if locked else 0,
+        "lockOwnerDisplayName": "Zoë Müller" if locked else None,
+        "lockOwnerId": "zoe" if locked else None,
+        "lockOwnerEditor": "richdocuments" if locked and n % 2 else "" if locked else None,
+        "lockTime": NEXTCLOUD_NOW - 900 - n if locked else 0,
+        "lockTimeout": 1800 if locked else 0,
+    }
+
+
+def nextcloud_rows(files: int = 36) -> dict[str, list[Sequence[Any]]]:
+    records = [nextcloud_metadata(n) for n in range(files)]
+    by_path = {r["path"]: r for r in records}
+    conflicted = [r for r in records if r["type"] == 0][2:5]
+    return {
+        "metadata": [tuple(r.values()) for r in records],
+        "key_value_store": [("batch_sync_total_items", 37)],
+        "downloadinfo": [
+            (
+                r["path"],
+                f"{r['path'].rsplit('/', 1)[0]}/.{r['path'].rsplit('/', 1)[1]}.~{r['inode']:x}",
+                r["md5"],
+                i,
+            )
+            for i, r in enumerate(records[10:13])
+        ],
+        "uploadinfo": [
+            (
+                r["path"],
+                2 + i,
+                3_000_000_000 + 104_729 * i,
+                0,
+                r["filesize"],
+                r["modtime"],
+                f"SHA1:{r['contentChecksum']}",
+            )
+            for i, r in enumerate(records[20:23])
+        ],
+        "blacklist": [
+            (
+                "Notes/aux.txt",
+                "",
+                NEXTCLOUD_NOW - 5_000,
+                3,
+                "File names ending with a period are not supported",
+                NEXTCLOUD_NOW - 4_000,
+                3_600,
+                "",
+                0,
+                "3f1e5c2a-9b7d-4e6f-8a1b-2c3d4e5f6a7b",
+            ),
+            (
+                "Photos/huge.mov",
+                "65a1f3e2b1c9f",
+                NEXTCLOUD_NOW - 7_200,
+                1,
+                "Upload of 12 GB exceeds the quota for the folder",
+                NEXTCLOUD_NOW - 7_100,
+                0,
+                "",
+                1,
+                "",
+            ),
+            ("Documents/Thumbs.db", "", 0, 0, "", NEXTCLOUD_NOW - 100, 25, "", 0, ""),
+        ],
+        "async_poll": [
+            (
+                records[30]["path"],
+                records[30]["modtime"],
+                records[30]["filesize"],
+                "/ocs/v2.php/apps/files/api/v1/poll/9f2c1b7e",
+            ),
+        ],
+        "selectivesync": [("Talk/", 1), ("Photos/2026 🏖/", 3), ("Music/", 1)],
+        "checksumtype": [(1, "SHA1"), (2, "MD5"), (3, "Adler32")],
+        "datafingerprint": [("",)],
+        "flags": [("", 1), ("Photos", 2), ("Photos/2026 🏖", 0), (conflicted[0]["path"], 1)],
+        "conflicts": [
+            (
+                r["path"].replace(".", f" (conflicted copy 2026-12-0{i + 1} 101530).", 1),
+                r["fileid"],
+                r["md5"],
+                r["modtime"],
+                r["path"],
+            )
+            for i, r in enumerate(conflicted)
+        ],
+        "caseconflicts": [
+            (
+                "Documents/readme (case clash from report q3.odt).txt",
+                by_path["Documents"]["fileid"],
+                by_path["Documents"]["md5"],
+                NEXTCLOUD_NOW - 3_000,
+                "Documents/README.txt",
+            ),
+        ],
+        "version": [(3, 16, 4, "0")],
+        "e2EeLockedFolders": [],
+    }
+
+
+def nextcloud(path: Path) -> Path:
+    """A Nextcloud desktop client's sync journal ``.sync_<hash>.db`` (see the module's list)."""
+    con = sqlite3.connect(path)
+    con.create_function("parent_hash", 1, nextcloud_parent_hash, deterministic=True)
+    with con:
+        for statement in NEXTCLOUD_DDL:
+            con.execute(statement)
+        for table, values in nextcloud_rows().items():
+            for row in values:
+                con.execute(f'INSERT INTO "{table}" VALUES ({", ".join("?" * len(row))})', row)
+    con.close()
+    return path
