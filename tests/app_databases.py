@@ -40005,7 +40005,7 @@ def nextcloud_metadata(n: int) -> dict[str, Any]:
         "lastShareStateFetchedTimestmap": (NEXTCLOUD_NOW - 600 + n) * 1000 + 123 * (n % 8) if shared else 0,
         "sharedByMe": int(shared and n % 4 == 1),
         "lock": int(locked),
-        "lockType": 1 if locked else 0,
+        "lockType": n % 2 if locked else 0,  # 0 a user's lock, 1 an app's (its editor named)
         "lockOwnerDisplayName": "Zoë Müller" if locked else None,
         "lockOwnerId": "zoe" if locked else None,
         "lockOwnerEditor": "richdocuments" if locked and n % 2 else "" if locked else None,

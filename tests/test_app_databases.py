@@ -15189,3 +15189,69 @@ def test_elisa_reads_its_epoch_milliseconds_as_instants_and_keeps_its_references
     ):
         assert found[("Tracks", column)] == parent, column
         assert tracks[column] == "text", column
+
+
+def test_nextcloud_sync_journal_keeps_its_root_path_key_and_refers_nothing_by_a_blank(
+    run_export: Runner,
+) -> None:
+    # The desktop client's journal: file records keyed by a signed 64-bit path hash, times in Unix
+    # seconds (instants) beside lock times and a blacklist's modtime with 0 for none (bigint, noted),
+    # checksum types named by id with 0 for none (a reference, the 0 no orphan). Its pin states are
+    # keyed by path, the root folder '' among them, as is the data fingerprint '' (keys loaded as
+    # written: the run's two warnings). A file's e2eMangledName is '' in every row: no reference to
+    # those keys by that blank (until 2026-12-06 a note said it fit them alike; with one such key it
+    # was a reference). Qt writes an empty QByteArray as '' and a null QString as NULL: a checksum ''
+    # for folders beside lock owners NULL is missing written two ways, charged as documented.
+    rows = apps.nextcloud_rows()
+    ran, run_dir = run_export(apps.nextcloud)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"]) == (2, "warn")
+    assert sorted(w.split(":")[0] for w in ran.record["warnings"]) == [
+        "datafingerprint.fingerprint",
+        "flags.path",
+    ]
+    records = {r["phash"]: r for r in (apps.nextcloud_metadata(n) for n in range(len(rows["metadata"])))}
+    types = ran.types("metadata")
+    assert types["phash"] == types["inode"] == types["filesize"] == "bigint"
+    assert types["modtime"] == "timestamp with time zone"
+    assert ran.values("metadata", "modtime", "phash") == {
+        h: UNIX_EPOCH + timedelta(seconds=r["modtime"]) for h, r in records.items()
+    }
+    for column in ("lockTime", "lastShareStateFetchedTimestmap", "inode", "filesize", "type", "lock"):
+        assert types[column] == "bigint", column
+        assert ran.values("metadata", column, "phash") == {h: r[column] for h, r in records.items()}, column
+    for column in ("path", "md5", "fileid", "remotePerm", "lockOwnerDisplayName", "lockOwnerId"):
+        assert types[column] == "text", column
+        assert ran.values("metadata", column, "phash") == {h: r[column] for h, r in records.items()}, column
+    assert ran.values("metadata", "contentChecksum", "phash") == {
+        h: r["contentChecksum"] or None for h, r in records.items()
+    }
+    columns = profiled(run_dir)["columns"]
+    assert references(run_dir) == {("metadata", "contentChecksumTypeId"): "checksumtype.id"}
+    folders = sum(1 for r in records.values() if r["contentChecksumTypeId"] == 0)
+    assert columns["metadata"]["contentChecksumTypeId"]["no_reference_count"] == folders > 0
+    mangled = columns["metadata"]["e2eMangledName"]
+    assert not any("fit the keys" in note for note in mangled["notes"]), mangled["notes"]
+    assert mangled["blank_is_missing"] and mangled["quality"] == 100.0
+    charged = {
+        (table, name)
+        for table, named in columns.items()
+        for name, column in named.items()
+        if column["quality"] < 100.0
+    }
+    assert charged == {("metadata", "contentChecksum"), ("metadata", "lockOwnerEditor")}
+    assert ran.record["quality_before"] < 100.0 == ran.record["quality_after"]
+    assert ran.values("flags", "pinState", "path") == dict(rows["flags"])
+    assert "" in ran.values("flags", "pinState", "path")
+    blacklist = {row[0]: row for row in rows["blacklist"]}
+    assert ran.types("blacklist")["lastTryTime"] == "timestamp with time zone"
+    assert ran.values("blacklist", "lastTryTime", "path") == {
+        p: UNIX_EPOCH + timedelta(seconds=row[5]) for p, row in blacklist.items()
+    }
+    assert ran.types("blacklist")["lastTryModtime"] == "bigint"
+    assert ran.values("blacklist", "lastTryModtime", "path") == {p: row[2] for p, row in blacklist.items()}
+    assert ran.values("blacklist", "errorstring", "path") == {
+        p: row[4] or None for p, row in blacklist.items()
+    }
+    assert ran.values("checksumtype", "name", "id") == dict(rows["checksumtype"])
+    assert ran.values("key_value_store", "value", "key") == {"batch_sync_total_items": "37"}
