@@ -40117,3 +40117,208 @@ def nextcloud(path: Path) -> Path:
                 con.execute(f'INSERT INTO "{table}" VALUES ({", ".join("?" * len(row))})', row)
     con.close()
     return path
+
+
+# --- RSS Guard (database.db: resources/sql/db_init.sql with SqliteDriver's placeholders) -----------------
+
+#: ``resources/sql/db_init.sql`` (martinrotter/rssguard), the placeholders as ``DatabaseDriver::
+#: prepareScript`` fills them for SQLite (``$$`` ``INTEGER PRIMARY KEY``, ``^^`` ``BLOB``, ``**``
+#: ``TEXT``; its newest ``~~``, a collation for MariaDB, left out), comments dropped.
+RSSGUARD_DDL = [
+    "CREATE TABLE Information (inf_key VARCHAR(128) NOT NULL UNIQUE CHECK (inf_key != ''), inf_value TEXT)",
+    "CREATE TABLE Accounts (id INTEGER PRIMARY KEY, ordr INTEGER NOT NULL CHECK (ordr >= 0), "
+    "type TEXT NOT NULL CHECK (type != ''), proxy_type INTEGER NOT NULL DEFAULT 0 CHECK (proxy_type >= 0), "
+    "proxy_host TEXT, proxy_port INTEGER, proxy_username TEXT, proxy_password TEXT, custom_data TEXT)",
+    "CREATE TABLE Categories (id INTEGER PRIMARY KEY, ordr INTEGER NOT NULL CHECK (ordr >= 0), "
+    "parent_id INTEGER NOT NULL CHECK (parent_id >= -1), title VARCHAR(400) NOT NULL CHECK (title != ''), "
+    "description TEXT, date_created BIGINT, icon BLOB, account_id INTEGER NOT NULL, custom_id TEXT, "
+    "FOREIGN KEY (account_id) REFERENCES Accounts (id) ON DELETE CASCADE)",
+    "CREATE TABLE Feeds (id INTEGER PRIMARY KEY, ordr INTEGER NOT NULL CHECK (ordr >= 0), "
+    "title VARCHAR(400) NOT NULL CHECK (title != ''), description TEXT, date_created BIGINT, icon BLOB, "
+    "category INTEGER NOT NULL CHECK (category >= -1), source TEXT, "
+    "update_type INTEGER NOT NULL CHECK (update_type >= 0), "
+    "update_interval INTEGER NOT NULL DEFAULT 900 CHECK (update_interval >= 1), "
+    "is_off INTEGER(1) NOT NULL DEFAULT 0 CHECK (is_off >= 0 AND is_off <= 1), "
+    "is_quiet INTEGER(1) NOT NULL DEFAULT 0 CHECK (is_quiet >= 0 AND is_quiet <= 1), "
+    "is_rtl INTEGER NOT NULL DEFAULT 0 CHECK (is_rtl >= 0 AND is_rtl <= 1024), "
+    "add_any_datetime_articles INTEGER(1) NOT NULL DEFAULT 0 "
+    "CHECK (add_any_datetime_articles >= 0 AND add_any_datetime_articles <= 1), "
+    "datetime_to_avoid BIGINT NOT NULL DEFAULT 0 CHECK (datetime_to_avoid >= 0), "
+    "keep_article_customize INTEGER(1) NOT NULL DEFAULT 0 "
+    "CHECK (keep_article_customize >= 0 AND keep_article_customize <= 1), "
+    "keep_article_count INTEGER NOT NULL DEFAULT 0 CHECK (keep_article_count >= 0), "
+    "keep_unread_articles INTEGER(1) NOT NULL DEFAULT 1 "
+    "CHECK (keep_unread_articles >= 0 AND keep_unread_articles <= 1), "
+    "keep_starred_articles INTEGER(1) NOT NULL DEFAULT 1 "
+    "CHECK (keep_starred_articles >= 0 AND keep_starred_articles <= 1), "
+    "recycle_articles INTEGER(1) NOT NULL DEFAULT 0 CHECK (recycle_articles >= 0 AND recycle_articles <= 1), "
+    "account_id INTEGER NOT NULL, custom_id VARCHAR(250) NOT NULL CHECK (custom_id != ''), custom_data TEXT, "
+    "FOREIGN KEY (account_id) REFERENCES Accounts (id) ON DELETE CASCADE)",
+    "CREATE TABLE Messages (id INTEGER PRIMARY KEY, "
+    "is_read INTEGER(1) NOT NULL DEFAULT 0 CHECK (is_read >= 0 AND is_read <= 1), "
+    "is_important INTEGER(1) NOT NULL DEFAULT 0 CHECK (is_important >= 0 AND is_important <= 1), "
+    "is_deleted INTEGER(1) NOT NULL DEFAULT 0 CHECK (is_deleted >= 0 AND is_deleted <= 1), "
+    "is_pdeleted INTEGER(1) NOT NULL DEFAULT 0 CHECK (is_pdeleted >= 0 AND is_pdeleted <= 1), "
+    "feed INTEGER NOT NULL, title VARCHAR(500) NOT NULL CHECK (title != ''), url VARCHAR(1200), "
+    "author VARCHAR(400), date_created BIGINT NOT NULL CHECK (date_created >= 0), contents TEXT, "
+    "enclosures TEXT, score REAL NOT NULL DEFAULT 0.0 CHECK (score >= 0.0 AND score <= 100.0), "
+    "account_id INTEGER NOT NULL, custom_id VARCHAR(250), custom_data TEXT, "
+    "FOREIGN KEY (feed) REFERENCES Feeds (id) ON DELETE CASCADE, "
+    "FOREIGN KEY (account_id) REFERENCES Accounts (id) ON DELETE CASCADE)",
+    "CREATE TABLE MessageFilters (id INTEGER PRIMARY KEY, "
+    "name VARCHAR(400) NOT NULL UNIQUE CHECK (name != ''), "
+    "script TEXT NOT NULL CHECK (script != ''), "
+    "is_enabled INTEGER NOT NULL DEFAULT 1 CHECK (is_enabled >= 0 AND is_enabled <= 1), "
+    "ordr INTEGER NOT NULL CHECK (ordr >= 0))",
+    "CREATE TABLE MessageFiltersInFeeds (filter INTEGER NOT NULL, feed INTEGER NOT NULL, "
+    "UNIQUE (filter, feed), "
+    "FOREIGN KEY (filter) REFERENCES MessageFilters (id) ON DELETE CASCADE, "
+    "FOREIGN KEY (feed) REFERENCES Feeds (id) ON DELETE CASCADE)",
+    "CREATE TABLE Labels (id INTEGER PRIMARY KEY, name VARCHAR(200) NOT NULL CHECK (name != ''), icon BLOB, "
+    "custom_id VARCHAR(200), account_id INTEGER NOT NULL, UNIQUE (account_id, name), "
+    "FOREIGN KEY (account_id) REFERENCES Accounts (id) ON DELETE CASCADE)",
+    "CREATE TABLE LabelsInMessages (message INTEGER NOT NULL, label INTEGER NOT NULL, "
+    "UNIQUE (message, label), "
+    "FOREIGN KEY (message) REFERENCES Messages (id) ON DELETE CASCADE, "
+    "FOREIGN KEY (label) REFERENCES Labels (id) ON DELETE CASCADE)",
+    "CREATE TABLE Probes (id INTEGER PRIMARY KEY, name VARCHAR(200) NOT NULL CHECK (name != ''), icon BLOB, "
+    "type INTEGER NOT NULL CHECK (type >= 0), fltr TEXT NOT NULL CHECK (fltr != ''), "
+    "account_id INTEGER NOT NULL, UNIQUE (account_id, name), "
+    "FOREIGN KEY (account_id) REFERENCES Accounts (id) ON DELETE CASCADE)",
+    "CREATE INDEX idx_Probes1 ON Probes (account_id)",
+    "CREATE INDEX idx_Mfif1 ON MessageFiltersInFeeds (feed)",
+    "CREATE INDEX idx_Mfif2 ON MessageFiltersInFeeds (filter)",
+    "CREATE INDEX idx_Mfif3 ON MessageFiltersInFeeds (filter, feed)",
+    "CREATE INDEX idx_Labels1 ON Labels (account_id)",
+    "CREATE INDEX idx_Labels2 ON Labels (custom_id)",
+    "CREATE INDEX idx_Lim1 ON LabelsInMessages (message)",
+    "CREATE INDEX idx_Lim2 ON LabelsInMessages (label)",
+    "CREATE INDEX idx_Lim3 ON LabelsInMessages (label, message)",
+    "CREATE INDEX idx_Categories1 ON Categories (account_id)",
+    "CREATE INDEX idx_Categories2 ON Categories (account_id, parent_id, ordr)",
+    "CREATE INDEX idx_Feeds1 ON Feeds (account_id)",
+    "CREATE INDEX idx_Feeds2 ON Feeds (account_id, category, ordr)",
+    "CREATE INDEX idx_Messages1 ON Messages (account_id, is_deleted, is_pdeleted, is_read)",
+    "CREATE INDEX idx_Messages2 ON Messages (account_id, is_deleted, is_pdeleted, is_important)",
+    "CREATE INDEX idx_Messages3 ON Messages (feed, is_deleted, is_pdeleted)",
+    "CREATE INDEX idx_Messages4 ON Messages (custom_id, account_id, feed)",
+    "CREATE INDEX idx_Messages5 ON Messages (feed, account_id)",
+]
+#: Every moment is ``QDateTime::toMSecsSinceEpoch()``: epoch milliseconds.
+RSSGUARD_NOW_MS = 1_796_000_000_000
+#: An icon as ``IconFactory::toByteArray`` stores it: the PNG's base64 text, bound as a QByteArray (a BLOB).
+RSSGUARD_ICON = base64.b64encode(
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x06"
+)
+RSSGUARD_CATEGORIES = ("Tech ✨", "News", "Блоги")  # (ordr, parent): root, root, inside Tech
+RSSGUARD_FEEDS = (  # (title, category, url)
+    ("Planet Qt", 1, "https://planet.qt.io/rss.xml"),
+    ("LWN.net", 1, "https://lwn.net/headlines/rss"),
+    ("Le Monde — International", 2, "https://www.lemonde.fr/international/rss_full.xml"),
+    ("Хабр", 3, "https://habr.com/ru/rss/all/all/"),
+    ("xkcd", -1, "https://xkcd.com/atom.xml"),
+)
+
+
+def rssguard_message(n: int) -> tuple[Any, ...]:
+    """Article ``n`` (1-based) as ``DatabaseQueries::updateMessages`` stores it: flags 0/1, its feed's
+    id, the author ``''`` where the feed names none (a QString from the parser, never null), the date
+    in epoch milliseconds, HTML contents, enclosures ``base64(url)&base64(type)`` or ``''`` for none,
+    score 0.0 unless set, its account, the item's GUID (or its URL) as ``custom_id``, no custom data."""
+    feed = 1 + n % len(RSSGUARD_FEEDS)
+    url = f"{RSSGUARD_FEEDS[feed - 1][2].rsplit('/', 1)[0]}/item/{n}"
+    enclosure = (
+        base64.b64encode(f"https://cdn.ex.org/ep{n}.mp3".encode()).decode()
+        + "&"
+        + base64.b64encode(b"audio/mpeg").decode()
+        if n % 6 == 0
+        else ""
+    )
+    return (
+        n,
+        int(n % 3 == 0),
+        int(n % 11 == 0),
+        int(n % 13 == 0),
+        0,
+        feed,
+        f"{('Ça marche', 'Qt 6.8 released', 'Новости дня', 'Emoji 🎉')[n % 4]} #{n}",
+        url,
+        "" if n % 4 == 1 else f"Author {n % 5}",
+        RSSGUARD_NOW_MS - 3_600_000 * n - 1_234 * n,
+        f"<p>Article {n} &amp; <a href='{url}'>more</a></p>",
+        enclosure,
+        (0.0, 0.0, 12.5, 100.0)[n % 4],
+        1,
+        f"urn:uuid:6d1f{n:04d}-0000-4000-8000-00000000{n:04d}" if feed != 5 else url,
+        None,
+    )
+
+
+def rssguard_rows(articles: int = 40) -> dict[str, list[Sequence[Any]]]:
+    messages = [rssguard_message(n) for n in range(1, articles + 1)]
+    return {
+        "Information": [("schema_version", "105")],
+        "Accounts": [(1, 0, "std-rss", 0, "", 0, "", "", '{"title":"Local feeds"}')],
+        "Categories": [
+            (
+                i,
+                i - 1 if i < 3 else 0,  # ordr among its parent's children
+                -1 if i < 3 else 1,
+                title,
+                "",
+                RSSGUARD_NOW_MS - 90_000_000 * i,
+                RSSGUARD_ICON,
+                1,
+                str(i),
+            )
+            for i, title in enumerate(RSSGUARD_CATEGORIES, start=1)
+        ],
+        "Feeds": [
+            (
+                i,
+                i - 1,
+                title,
+                f"{title} feed" if i % 2 else "",
+                RSSGUARD_NOW_MS - 86_400_000 * i,
+                RSSGUARD_ICON,
+                category,
+                url,
+                0,
+                900 if i != 3 else 1800,
+                int(i == 4),
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                1,
+                1,
+                0,
+                1,
+                str(i),
+                '{"encoding":"UTF-8","post_process":"","source_type":0,"type":2}',
+            )
+            for i, (title, category, url) in enumerate(RSSGUARD_FEEDS, start=1)
+        ],
+        "Messages": messages,
+        "MessageFilters": [
+            (
+                1,
+                "Mark ads read",
+                "function filterMessage() {\n  if (msg.title.indexOf('[Ad]') >= 0) {\n"
+                "    msg.isRead = true;\n  }\n  return MessageObject.Accept;\n}",
+                1,
+                0,
+            ),
+        ],
+        "MessageFiltersInFeeds": [(1, 2), (1, 3)],
+        "Labels": [(1, "Important ⭐", RSSGUARD_ICON, None, 1), (2, "Later", None, None, 1)],
+        "LabelsInMessages": [(n, 1 + n % 2) for n in range(1, articles + 1) if n % 5 == 0],
+        "Probes": [(1, "Qt news", None, 0, "Qt\\s+6", 1)],
+    }
+
+
+def rssguard(path: Path) -> Path:
+    """An RSS Guard feed reader's ``database.db`` (see the module's list)."""
+    return write_export(path, RSSGUARD_DDL, rssguard_rows(), bytes_as_text=False)

@@ -15255,3 +15255,58 @@ def test_nextcloud_sync_journal_keeps_its_root_path_key_and_refers_nothing_by_a_
     }
     assert ran.values("checksumtype", "name", "id") == dict(rows["checksumtype"])
     assert ran.values("key_value_store", "value", "key") == {"batch_sync_total_items": "37"}
+
+
+def test_rssguard_reads_its_epoch_milliseconds_as_instants_and_keeps_its_base64_icons_as_bytes(
+    run_export: Runner,
+) -> None:
+    # RSS Guard stores every moment as epoch milliseconds under BIGINT (instants), an icon as the
+    # base64 text of its PNG bound as a QByteArray (a BLOB: bytes, as stored), a root feed's category
+    # -1 (no reference, no orphan) beside its categories' ids, which the schema leaves undeclared (a
+    # reference found in the data); a missing author or enclosure '' beside custom data NULL in every
+    # row (a column never filled): the table's one way of writing missing text, no dirt.
+    rows = apps.rssguard_rows()
+    ran, run_dir = run_export(apps.rssguard)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    messages = {row[0]: row for row in rows["Messages"]}
+    types = ran.types("Messages")
+    assert types["date_created"] == "timestamp with time zone"
+    assert ran.values("Messages", "date_created", "id") == {
+        n: UNIX_EPOCH + timedelta(milliseconds=row[9]) for n, row in messages.items()
+    }
+    assert types["score"] == "double precision"
+    assert ran.values("Messages", "score", "id") == {n: row[12] for n, row in messages.items()}
+    for index, column in ((6, "title"), (7, "url"), (10, "contents"), (14, "custom_id")):
+        assert types[column] == "text", column
+        assert ran.values("Messages", column, "id") == {n: row[index] for n, row in messages.items()}, column
+    for index, column in ((8, "author"), (11, "enclosures")):
+        assert ran.values("Messages", column, "id") == {n: row[index] or None for n, row in messages.items()}
+        assert audit_rules(run_dir, "Messages", column) == {
+            str(n): {"empty_to_null"} for n, row in messages.items() if row[index] == ""
+        }, column
+    feeds = {row[0]: row for row in rows["Feeds"]}
+    assert ran.types("Feeds")["icon"] == ran.types("Labels")["icon"] == "bytea"
+    assert ran.values("Feeds", "icon", "id") == {i: apps.RSSGUARD_ICON for i in feeds}
+    assert ran.values("Feeds", "date_created", "id") == {
+        i: UNIX_EPOCH + timedelta(milliseconds=row[4]) for i, row in feeds.items()
+    }
+    assert ran.values("Feeds", "category", "id") == {i: row[6] for i, row in feeds.items()}
+    found = references(run_dir)
+    assert found[("Feeds", "category")] == "Categories.id"
+    roots = sum(1 for row in feeds.values() if row[6] == -1)
+    assert profiled(run_dir)["columns"]["Feeds"]["category"]["no_reference_count"] == roots > 0
+    assert {key: parent for key, parent in found.items() if key != ("Feeds", "category")} == {
+        ("Categories", "account_id"): "Accounts.id",
+        ("Feeds", "account_id"): "Accounts.id",
+        ("Messages", "feed"): "Feeds.id",
+        ("Messages", "account_id"): "Accounts.id",
+        ("MessageFiltersInFeeds", "filter"): "MessageFilters.id",
+        ("MessageFiltersInFeeds", "feed"): "Feeds.id",
+        ("Labels", "account_id"): "Accounts.id",
+        ("LabelsInMessages", "message"): "Messages.id",
+        ("LabelsInMessages", "label"): "Labels.id",
+        ("Probes", "account_id"): "Accounts.id",
+    }
+    assert ran.values("MessageFilters", "script", "id") == {row[0]: row[2] for row in rows["MessageFilters"]}
