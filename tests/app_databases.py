@@ -42852,3 +42852,451 @@ def overseerr_rows(movies: int = 14, shows: int = 10) -> dict[str, list[Sequence
 def overseerr(path: Path) -> Path:
     """An Overseerr media request server's ``db.sqlite3`` (see the module's list)."""
     return write_export(path, OVERSEERR_DDL, overseerr_rows(), bytes_as_text=False)
+
+
+# --- Nextcloud desktop client (.sync_<hash>.db: SyncJournalDb::checkConnect's CREATE TABLEs) -------------
+
+#: ``src/common/syncjournaldb.cpp`` (nextcloud/desktop): the tables ``checkConnect`` creates, with the
+#: columns ``updateMetadataTableStructure`` / ``updateErrorBlacklistTableStructure`` add by ``ALTER
+#: TABLE`` (so ``metadata``'s later columns follow its first ten), and its indexes, one on the
+#: client's own SQL function ``parent_hash(path)``, which no other reader of the file has.
+NEXTCLOUD_DDL = [
+    "CREATE TABLE metadata(phash INTEGER(8),pathlen INTEGER,path VARCHAR(4096),inode INTEGER,"
+    "uid INTEGER,gid INTEGER,mode INTEGER,modtime INTEGER(8),type INTEGER,md5 VARCHAR(32),"
+    "PRIMARY KEY(phash))",
+    "CREATE TABLE key_value_store(key VARCHAR(4096), value VARCHAR(4096), PRIMARY KEY(key))",
+    "CREATE TABLE downloadinfo(path VARCHAR(4096),tmpfile VARCHAR(4096),etag VARCHAR(32),"
+    "errorcount INTEGER,PRIMARY KEY(path))",
+    "CREATE TABLE uploadinfo(path VARCHAR(4096),chunk INTEGER,transferid INTEGER,errorcount INTEGER,"
+    "size INTEGER(8),modtime INTEGER(8),contentChecksum TEXT,PRIMARY KEY(path))",
+    "CREATE TABLE blacklist (path VARCHAR(4096),lastTryEtag VARCHAR[32],lastTryModtime INTEGER[8],"
+    "retrycount INTEGER,errorstring VARCHAR[4096],PRIMARY KEY(path))",
+    "CREATE TABLE async_poll(path VARCHAR(4096),modtime INTEGER(8),filesize BIGINT,pollpath VARCHAR(4096))",
+    "CREATE TABLE selectivesync (path VARCHAR(4096),type INTEGER)",
+    "CREATE TABLE checksumtype(id INTEGER PRIMARY KEY,name TEXT UNIQUE)",
+    "CREATE TABLE datafingerprint(fingerprint TEXT UNIQUE)",
+    "CREATE TABLE flags (path TEXT PRIMARY KEY,pinState INTEGER)",
+    "CREATE TABLE conflicts(path TEXT PRIMARY KEY,baseFileId TEXT,baseEtag TEXT,baseModtime INTEGER)",
+    "CREATE TABLE caseconflicts(path TEXT PRIMARY KEY,baseFileId TEXT,baseEtag TEXT,"
+    "baseModtime INTEGER,basePath TEXT UNIQUE)",
+    "CREATE TABLE version(major INTEGER(8),minor INTEGER(8),patch INTEGER(8),custom VARCHAR(256))",
+    "CREATE TABLE e2EeLockedFolders(folderId VARCHAR(128) PRIMARY KEY,token VARCHAR(4096))",
+    "ALTER TABLE metadata ADD COLUMN fileid VARCHAR(128)",
+    "CREATE INDEX metadata_fileid ON metadata(fileid)",
+    "ALTER TABLE metadata ADD COLUMN remotePerm VARCHAR(128)",
+    "ALTER TABLE metadata ADD COLUMN filesize BIGINT",
+    "CREATE INDEX IF NOT EXISTS metadata_inode ON metadata(inode)",
+    "CREATE INDEX IF NOT EXISTS metadata_path ON metadata(path)",
+    "CREATE INDEX IF NOT EXISTS metadata_parent ON metadata(parent_hash(path))",
+    "ALTER TABLE metadata ADD COLUMN ignoredChildrenRemote INT",
+    "ALTER TABLE metadata ADD COLUMN contentChecksum TEXT",
+    "ALTER TABLE metadata ADD COLUMN contentChecksumTypeId INTEGER",
+    "ALTER TABLE metadata ADD COLUMN e2eMangledName TEXT",
+    "ALTER TABLE metadata ADD COLUMN isE2eEncrypted INTEGER",
+    "ALTER TABLE metadata ADD COLUMN isShared INTEGER",
+    "ALTER TABLE metadata ADD COLUMN lastShareStateFetchedTimestmap INTEGER",
+    "ALTER TABLE metadata ADD COLUMN sharedByMe INTEGER",
+    "ALTER TABLE conflicts ADD COLUMN basePath TEXT",
+    "CREATE INDEX IF NOT EXISTS metadata_e2e_id ON metadata(e2eMangledName)",
+    "ALTER TABLE metadata ADD COLUMN lock INTEGER",
+    "ALTER TABLE metadata ADD COLUMN lockType INTEGER",
+    "ALTER TABLE metadata ADD COLUMN lockOwnerDisplayName TEXT",
+    "ALTER TABLE metadata ADD COLUMN lockOwnerId TEXT",
+    "ALTER TABLE metadata ADD COLUMN lockOwnerEditor TEXT",
+    "ALTER TABLE metadata ADD COLUMN lockTime INTEGER",
+    "ALTER TABLE metadata ADD COLUMN lockTimeout INTEGER",
+    "ALTER TABLE blacklist ADD COLUMN lastTryTime INTEGER(8)",
+    "ALTER TABLE blacklist ADD COLUMN ignoreDuration INTEGER(8)",
+    "ALTER TABLE blacklist ADD COLUMN renameTarget VARCHAR(4096)",
+    "ALTER TABLE blacklist ADD COLUMN errorCategory INTEGER(8)",
+    "ALTER TABLE blacklist ADD COLUMN requestId VARCHAR(36)",
+    "CREATE INDEX IF NOT EXISTS blacklist_index ON blacklist(path collate nocase)",
+]
+#: The sync's moment: ``modtime``, ``lockTime`` and ``lastTryTime`` are Unix seconds (``qint64``),
+#: ``lastShareStateFetchedTimestmap`` milliseconds (``QDateTime::currentMSecsSinceEpoch``).
+NEXTCLOUD_NOW = 1_796_000_000
+NEXTCLOUD_DIRS = ("Documents", "Photos", "Photos/2026 🏖", "Notes", "Talk")
+NEXTCLOUD_NAMES = (
+    "Report Q3.odt",
+    "café menu.pdf",
+    "IMG_0042.jpg",
+    "日本語メモ.md",
+    "budget.xlsx",
+    "todo.txt",
+)
+
+
+def nextcloud_parent_hash(path: str) -> int:
+    """The client's ``parent_hash(path)``: a 64-bit hash of the path up to its last ``/`` (a stand-in
+    for its ``c_jhash64``; the index only needs a deterministic function of that name)."""
+    parent = path.rsplit("/", 1)[0] if "/" in path else ""
+    return nextcloud_phash(parent)
+
+
+def nextcloud_phash(path: str) -> int:
+    """``phash``: a signed 64-bit hash of the path's UTF-8 (``c_jhash64`` in the client; any 64-bit hash
+    has its shape: about half of them negative, most of 19 digits)."""
+    return int.from_bytes(hashlib.blake2b(path.encode(), digest_size=8).digest(), "big", signed=True)
+
+
+def nextcloud_metadata(n: int) -> dict[str, Any]:
+    """File record ``n`` as ``setFileRecord`` writes it: the first rows are the folders (type 2, no
+    checksum: ``contentChecksum`` ``''`` and ``contentChecksumTypeId`` 0, ``filesize`` 0), then files
+    (type 0; every 7th a virtual file, type 4) with a SHA1 checksum (type 1; every 5th an MD5, type 2);
+    ``uid``/``gid``/``mode`` always 0 ("not used"); etag and file id as the server sends them;
+    ``e2eMangledName`` ``''`` (an empty QByteArray is bound as ``''``); the lock owner's name, id and
+    editor NULL unless locked (a null QString is bound as NULL)."""
+    folder = n < len(NEXTCLOUD_DIRS)
+    if folder:
+        path = NEXTCLOUD_DIRS[n]
+    else:
+        parent = NEXTCLOUD_DIRS[n % len(NEXTCLOUD_DIRS)]
+        name = NEXTCLOUD_NAMES[n % len(NEXTCLOUD_NAMES)]
+        stem, dot, ext = name.rpartition(".")
+        path = f"{parent}/{stem} {n}{dot}{ext}"
+    locked = not folder and n % 9 == 4
+    shared = n % 6 == 1
+    return {
+        "phash": nextcloud_phash(path),
+        "pathlen": len(path.encode()),
+        "path": path,
+        "inode": 3_932_160 + 17 * n,
+        "uid": 0,
+        "gid": 0,
+        "mode": 0,
+        "modtime": NEXTCLOUD_NOW - 86_400 * n - 37 * n,
+        "type": 2 if folder else 4 if n % 7 == 3 else 0,
+        "md5": f"{(0x65A1F3E2B1C0D + 7919 * n) & 0xFFFFFFFFFFFFF:013x}",
+        "fileid": f"{1200 + n:08d}ocq8x2m1k0ab",
+        "remotePerm": "RGDNVCK" if folder else "SRGDNVW" if shared else "RGDNVW",
+        "filesize": 0 if folder else 1_024 * (n**3) + n,
+        "ignoredChildrenRemote": 0,
+        "contentChecksum": ""
+        if folder
+        else hashlib.md5(path.encode()).hexdigest()
+        if n % 5 == 2
+        else hashlib.sha1(path.encode()).hexdigest(),
+        "contentChecksumTypeId": 0 if folder else 2 if n % 5 == 2 else 1,
+        "e2eMangledName": "",
+        "isE2eEncrypted": 0,
+        "isShared": int(shared),
+        "lastShareStateFetchedTimestmap": (NEXTCLOUD_NOW - 600 + n) * 1000 + 123 * (n % 8) if shared else 0,
+        "sharedByMe": int(shared and n % 4 == 1),
+        "lock": int(locked),
+        "lockType": n % 2 if locked else 0,  # 0 a user's lock, 1 an app's (its editor named)
+        "lockOwnerDisplayName": "Zoë Müller" if locked else None,
+        "lockOwnerId": "zoe" if locked else None,
+        "lockOwnerEditor": "richdocuments" if locked and n % 2 else "" if locked else None,
+        "lockTime": NEXTCLOUD_NOW - 900 - n if locked else 0,
+        "lockTimeout": 1800 if locked else 0,
+    }
+
+
+def nextcloud_rows(files: int = 36) -> dict[str, list[Sequence[Any]]]:
+    records = [nextcloud_metadata(n) for n in range(files)]
+    by_path = {r["path"]: r for r in records}
+    conflicted = [r for r in records if r["type"] == 0][2:5]
+    return {
+        "metadata": [tuple(r.values()) for r in records],
+        "key_value_store": [("batch_sync_total_items", 37)],
+        "downloadinfo": [
+            (
+                r["path"],
+                f"{r['path'].rsplit('/', 1)[0]}/.{r['path'].rsplit('/', 1)[1]}.~{r['inode']:x}",
+                r["md5"],
+                i,
+            )
+            for i, r in enumerate(records[10:13])
+        ],
+        "uploadinfo": [
+            (
+                r["path"],
+                2 + i,
+                3_000_000_000 + 104_729 * i,
+                0,
+                r["filesize"],
+                r["modtime"],
+                f"SHA1:{r['contentChecksum']}",
+            )
+            for i, r in enumerate(records[20:23])
+        ],
+        "blacklist": [
+            (
+                "Notes/aux.txt",
+                "",
+                NEXTCLOUD_NOW - 5_000,
+                3,
+                "File names ending with a period are not supported",
+                NEXTCLOUD_NOW - 4_000,
+                3_600,
+                "",
+                0,
+                "3f1e5c2a-9b7d-4e6f-8a1b-2c3d4e5f6a7b",
+            ),
+            (
+                "Photos/huge.mov",
+                "65a1f3e2b1c9f",
+                NEXTCLOUD_NOW - 7_200,
+                1,
+                "Upload of 12 GB exceeds the quota for the folder",
+                NEXTCLOUD_NOW - 7_100,
+                0,
+                "",
+                1,
+                "",
+            ),
+            ("Documents/Thumbs.db", "", 0, 0, "", NEXTCLOUD_NOW - 100, 25, "", 0, ""),
+        ],
+        "async_poll": [
+            (
+                records[30]["path"],
+                records[30]["modtime"],
+                records[30]["filesize"],
+                "/ocs/v2.php/apps/files/api/v1/poll/9f2c1b7e",
+            ),
+        ],
+        "selectivesync": [("Talk/", 1), ("Photos/2026 🏖/", 3), ("Music/", 1)],
+        "checksumtype": [(1, "SHA1"), (2, "MD5"), (3, "Adler32")],
+        "datafingerprint": [("",)],
+        "flags": [("", 1), ("Photos", 2), ("Photos/2026 🏖", 0), (conflicted[0]["path"], 1)],
+        "conflicts": [
+            (
+                r["path"].replace(".", f" (conflicted copy 2026-12-0{i + 1} 101530).", 1),
+                r["fileid"],
+                r["md5"],
+                r["modtime"],
+                r["path"],
+            )
+            for i, r in enumerate(conflicted)
+        ],
+        "caseconflicts": [
+            (
+                "Documents/readme (case clash from report q3.odt).txt",
+                by_path["Documents"]["fileid"],
+                by_path["Documents"]["md5"],
+                NEXTCLOUD_NOW - 3_000,
+                "Documents/README.txt",
+            ),
+        ],
+        "version": [(3, 16, 4, "0")],
+        "e2EeLockedFolders": [],
+    }
+
+
+def nextcloud(path: Path) -> Path:
+    """A Nextcloud desktop client's sync journal ``.sync_<hash>.db`` (see the module's list)."""
+    con = sqlite3.connect(path)
+    con.create_function("parent_hash", 1, nextcloud_parent_hash, deterministic=True)
+    with con:
+        for statement in NEXTCLOUD_DDL:
+            con.execute(statement)
+        for table, values in nextcloud_rows().items():
+            for row in values:
+                con.execute(f'INSERT INTO "{table}" VALUES ({", ".join("?" * len(row))})', row)
+    con.close()
+    return path
+
+
+# --- RSS Guard (database.db: resources/sql/db_init.sql with SqliteDriver's placeholders) -----------------
+
+#: ``resources/sql/db_init.sql`` (martinrotter/rssguard), the placeholders as ``DatabaseDriver::
+#: prepareScript`` fills them for SQLite (``$$`` ``INTEGER PRIMARY KEY``, ``^^`` ``BLOB``, ``**``
+#: ``TEXT``; its newest ``~~``, a collation for MariaDB, left out), comments dropped.
+RSSGUARD_DDL = [
+    "CREATE TABLE Information (inf_key VARCHAR(128) NOT NULL UNIQUE CHECK (inf_key != ''), inf_value TEXT)",
+    "CREATE TABLE Accounts (id INTEGER PRIMARY KEY, ordr INTEGER NOT NULL CHECK (ordr >= 0), "
+    "type TEXT NOT NULL CHECK (type != ''), proxy_type INTEGER NOT NULL DEFAULT 0 CHECK (proxy_type >= 0), "
+    "proxy_host TEXT, proxy_port INTEGER, proxy_username TEXT, proxy_password TEXT, custom_data TEXT)",
+    "CREATE TABLE Categories (id INTEGER PRIMARY KEY, ordr INTEGER NOT NULL CHECK (ordr >= 0), "
+    "parent_id INTEGER NOT NULL CHECK (parent_id >= -1), title VARCHAR(400) NOT NULL CHECK (title != ''), "
+    "description TEXT, date_created BIGINT, icon BLOB, account_id INTEGER NOT NULL, custom_id TEXT, "
+    "FOREIGN KEY (account_id) REFERENCES Accounts (id) ON DELETE CASCADE)",
+    "CREATE TABLE Feeds (id INTEGER PRIMARY KEY, ordr INTEGER NOT NULL CHECK (ordr >= 0), "
+    "title VARCHAR(400) NOT NULL CHECK (title != ''), description TEXT, date_created BIGINT, icon BLOB, "
+    "category INTEGER NOT NULL CHECK (category >= -1), source TEXT, "
+    "update_type INTEGER NOT NULL CHECK (update_type >= 0), "
+    "update_interval INTEGER NOT NULL DEFAULT 900 CHECK (update_interval >= 1), "
+    "is_off INTEGER(1) NOT NULL DEFAULT 0 CHECK (is_off >= 0 AND is_off <= 1), "
+    "is_quiet INTEGER(1) NOT NULL DEFAULT 0 CHECK (is_quiet >= 0 AND is_quiet <= 1), "
+    "is_rtl INTEGER NOT NULL DEFAULT 0 CHECK (is_rtl >= 0 AND is_rtl <= 1024), "
+    "add_any_datetime_articles INTEGER(1) NOT NULL DEFAULT 0 "
+    "CHECK (add_any_datetime_articles >= 0 AND add_any_datetime_articles <= 1), "
+    "datetime_to_avoid BIGINT NOT NULL DEFAULT 0 CHECK (datetime_to_avoid >= 0), "
+    "keep_article_customize INTEGER(1) NOT NULL DEFAULT 0 "
+    "CHECK (keep_article_customize >= 0 AND keep_article_customize <= 1), "
+    "keep_article_count INTEGER NOT NULL DEFAULT 0 CHECK (keep_article_count >= 0), "
+    "keep_unread_articles INTEGER(1) NOT NULL DEFAULT 1 "
+    "CHECK (keep_unread_articles >= 0 AND keep_unread_articles <= 1), "
+    "keep_starred_articles INTEGER(1) NOT NULL DEFAULT 1 "
+    "CHECK (keep_starred_articles >= 0 AND keep_starred_articles <= 1), "
+    "recycle_articles INTEGER(1) NOT NULL DEFAULT 0 CHECK (recycle_articles >= 0 AND recycle_articles <= 1), "
+    "account_id INTEGER NOT NULL, custom_id VARCHAR(250) NOT NULL CHECK (custom_id != ''), custom_data TEXT, "
+    "FOREIGN KEY (account_id) REFERENCES Accounts (id) ON DELETE CASCADE)",
+    "CREATE TABLE Messages (id INTEGER PRIMARY KEY, "
+    "is_read INTEGER(1) NOT NULL DEFAULT 0 CHECK (is_read >= 0 AND is_read <= 1), "
+    "is_important INTEGER(1) NOT NULL DEFAULT 0 CHECK (is_important >= 0 AND is_important <= 1), "
+    "is_deleted INTEGER(1) NOT NULL DEFAULT 0 CHECK (is_deleted >= 0 AND is_deleted <= 1), "
+    "is_pdeleted INTEGER(1) NOT NULL DEFAULT 0 CHECK (is_pdeleted >= 0 AND is_pdeleted <= 1), "
+    "feed INTEGER NOT NULL, title VARCHAR(500) NOT NULL CHECK (title != ''), url VARCHAR(1200), "
+    "author VARCHAR(400), date_created BIGINT NOT NULL CHECK (date_created >= 0), contents TEXT, "
+    "enclosures TEXT, score REAL NOT NULL DEFAULT 0.0 CHECK (score >= 0.0 AND score <= 100.0), "
+    "account_id INTEGER NOT NULL, custom_id VARCHAR(250), custom_data TEXT, "
+    "FOREIGN KEY (feed) REFERENCES Feeds (id) ON DELETE CASCADE, "
+    "FOREIGN KEY (account_id) REFERENCES Accounts (id) ON DELETE CASCADE)",
+    "CREATE TABLE MessageFilters (id INTEGER PRIMARY KEY, "
+    "name VARCHAR(400) NOT NULL UNIQUE CHECK (name != ''), "
+    "script TEXT NOT NULL CHECK (script != ''), "
+    "is_enabled INTEGER NOT NULL DEFAULT 1 CHECK (is_enabled >= 0 AND is_enabled <= 1), "
+    "ordr INTEGER NOT NULL CHECK (ordr >= 0))",
+    "CREATE TABLE MessageFiltersInFeeds (filter INTEGER NOT NULL, feed INTEGER NOT NULL, "
+    "UNIQUE (filter, feed), "
+    "FOREIGN KEY (filter) REFERENCES MessageFilters (id) ON DELETE CASCADE, "
+    "FOREIGN KEY (feed) REFERENCES Feeds (id) ON DELETE CASCADE)",
+    "CREATE TABLE Labels (id INTEGER PRIMARY KEY, name VARCHAR(200) NOT NULL CHECK (name != ''), icon BLOB, "
+    "custom_id VARCHAR(200), account_id INTEGER NOT NULL, UNIQUE (account_id, name), "
+    "FOREIGN KEY (account_id) REFERENCES Accounts (id) ON DELETE CASCADE)",
+    "CREATE TABLE LabelsInMessages (message INTEGER NOT NULL, label INTEGER NOT NULL, "
+    "UNIQUE (message, label), "
+    "FOREIGN KEY (message) REFERENCES Messages (id) ON DELETE CASCADE, "
+    "FOREIGN KEY (label) REFERENCES Labels (id) ON DELETE CASCADE)",
+    "CREATE TABLE Probes (id INTEGER PRIMARY KEY, name VARCHAR(200) NOT NULL CHECK (name != ''), icon BLOB, "
+    "type INTEGER NOT NULL CHECK (type >= 0), fltr TEXT NOT NULL CHECK (fltr != ''), "
+    "account_id INTEGER NOT NULL, UNIQUE (account_id, name), "
+    "FOREIGN KEY (account_id) REFERENCES Accounts (id) ON DELETE CASCADE)",
+    "CREATE INDEX idx_Probes1 ON Probes (account_id)",
+    "CREATE INDEX idx_Mfif1 ON MessageFiltersInFeeds (feed)",
+    "CREATE INDEX idx_Mfif2 ON MessageFiltersInFeeds (filter)",
+    "CREATE INDEX idx_Mfif3 ON MessageFiltersInFeeds (filter, feed)",
+    "CREATE INDEX idx_Labels1 ON Labels (account_id)",
+    "CREATE INDEX idx_Labels2 ON Labels (custom_id)",
+    "CREATE INDEX idx_Lim1 ON LabelsInMessages (message)",
+    "CREATE INDEX idx_Lim2 ON LabelsInMessages (label)",
+    "CREATE INDEX idx_Lim3 ON LabelsInMessages (label, message)",
+    "CREATE INDEX idx_Categories1 ON Categories (account_id)",
+    "CREATE INDEX idx_Categories2 ON Categories (account_id, parent_id, ordr)",
+    "CREATE INDEX idx_Feeds1 ON Feeds (account_id)",
+    "CREATE INDEX idx_Feeds2 ON Feeds (account_id, category, ordr)",
+    "CREATE INDEX idx_Messages1 ON Messages (account_id, is_deleted, is_pdeleted, is_read)",
+    "CREATE INDEX idx_Messages2 ON Messages (account_id, is_deleted, is_pdeleted, is_important)",
+    "CREATE INDEX idx_Messages3 ON Messages (feed, is_deleted, is_pdeleted)",
+    "CREATE INDEX idx_Messages4 ON Messages (custom_id, account_id, feed)",
+    "CREATE INDEX idx_Messages5 ON Messages (feed, account_id)",
+]
+#: Every moment is ``QDateTime::toMSecsSinceEpoch()``: epoch milliseconds.
+RSSGUARD_NOW_MS = 1_796_000_000_000
+#: An icon as ``IconFactory::toByteArray`` stores it: the PNG's base64 text, bound as a QByteArray (a BLOB).
+RSSGUARD_ICON = base64.b64encode(
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x06"
+)
+RSSGUARD_CATEGORIES = ("Tech ✨", "News", "Блоги")  # (ordr, parent): root, root, inside Tech
+RSSGUARD_FEEDS = (  # (title, category, url)
+    ("Planet Qt", 1, "https://planet.qt.io/rss.xml"),
+    ("LWN.net", 1, "https://lwn.net/headlines/rss"),
+    ("Le Monde — International", 2, "https://www.lemonde.fr/international/rss_full.xml"),
+    ("Хабр", 3, "https://habr.com/ru/rss/all/all/"),
+    ("xkcd", -1, "https://xkcd.com/atom.xml"),
+)
+
+
+def rssguard_message(n: int) -> tuple[Any, ...]:
+    """Article ``n`` (1-based) as ``DatabaseQueries::updateMessages`` stores it: flags 0/1, its feed's
+    id, the author ``''`` where the feed names none (a QString from the parser, never null), the date
+    in epoch milliseconds, HTML contents, enclosures ``base64(url)&base64(type)`` or ``''`` for none,
+    score 0.0 unless set, its account, the item's GUID (or its URL) as ``custom_id``, no custom data."""
+    feed = 1 + n % len(RSSGUARD_FEEDS)
+    url = f"{RSSGUARD_FEEDS[feed - 1][2].rsplit('/', 1)[0]}/item/{n}"
+    enclosure = (
+        base64.b64encode(f"https://cdn.ex.org/ep{n}.mp3".encode()).decode()
+        + "&"
+        + base64.b64encode(b"audio/mpeg").decode()
+        if n % 6 == 0
+        else ""
+    )
+    return (
+        n,
+        int(n % 3 == 0),
+        int(n % 11 == 0),
+        int(n % 13 == 0),
+        0,
+        feed,
+        f"{('Ça marche', 'Qt 6.8 released', 'Новости дня', 'Emoji 🎉')[n % 4]} #{n}",
+        url,
+        "" if n % 4 == 1 else f"Author {n % 5}",
+        RSSGUARD_NOW_MS - 3_600_000 * n - 1_234 * n,
+        f"<p>Article {n} &amp; <a href='{url}'>more</a></p>",
+        enclosure,
+        (0.0, 0.0, 12.5, 100.0)[n % 4],
+        1,
+        f"urn:uuid:6d1f{n:04d}-0000-4000-8000-00000000{n:04d}" if feed != 5 else url,
+        None,
+    )
+
+
+def rssguard_rows(articles: int = 40) -> dict[str, list[Sequence[Any]]]:
+    messages = [rssguard_message(n) for n in range(1, articles + 1)]
+    return {
+        "Information": [("schema_version", "105")],
+        "Accounts": [(1, 0, "std-rss", 0, "", 0, "", "", '{"title":"Local feeds"}')],
+        "Categories": [
+            (
+                i,
+                i - 1 if i < 3 else 0,  # ordr among its parent's children
+                -1 if i < 3 else 1,
+                title,
+                "",
+                RSSGUARD_NOW_MS - 90_000_000 * i,
+                RSSGUARD_ICON,
+                1,
+                str(i),
+            )
+            for i, title in enumerate(RSSGUARD_CATEGORIES, start=1)
+        ],
+        "Feeds": [
+            (
+                i,
+                i - 1,
+                title,
+                f"{title} feed" if i % 2 else "",
+                RSSGUARD_NOW_MS - 86_400_000 * i,
+                RSSGUARD_ICON,
+                category,
+                url,
+                0,
+                900 if i != 3 else 1800,
+                int(i == 4),
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                1,
+                1,
+                0,
+                1,
+                str(i),
+                '{"encoding":"UTF-8","post_process":"","source_type":0,"type":2}',
+            )
+            for i, (title, category, url) in enumerate(RSSGUARD_FEEDS, start=1)
+        ],
+        "Messages": messages,
+        "MessageFilters": [
+            (
+                1,
+                "Mark ads read",
+                "function filterMessage() {\n  if (msg.title.indexOf('[Ad]') >= 0) {\n"
+                "    msg.isRead = true;\n  }\n  return MessageObject.Accept;\n}",
+                1,
+                0,
+            ),
+        ],
+        "MessageFiltersInFeeds": [(1, 2), (1, 3)],
+        "Labels": [(1, "Important ⭐", RSSGUARD_ICON, None, 1), (2, "Later", None, None, 1)],
+        "LabelsInMessages": [(n, 1 + n % 2) for n in range(1, articles + 1) if n % 5 == 0],
+        "Probes": [(1, "Qt news", None, 0, "Qt\\s+6", 1)],
+    }
+
+
+def rssguard(path: Path) -> Path:
+    """An RSS Guard feed reader's ``database.db`` (see the module's list)."""
+    return write_export(path, RSSGUARD_DDL, rssguard_rows(), bytes_as_text=False)

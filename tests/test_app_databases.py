@@ -66,7 +66,7 @@ KOReader's reading statistics, a Gatus uptime monitor, a Komga comics server, a 
 a Jellyfin media server, a Mixxx DJ library, a QuiteRSS feed reader, an Elisa music player, a Kanboard
 project board, a wallabag read-it-later server, a Mealie recipe manager, a FreshRSS feed reader, a
 KMyMoney book, a Gadgetbridge fitness database, a Bazarr subtitle manager, an Overseerr media request
-server)
+server, a Nextcloud desktop client's sync journal, an RSS Guard feed reader)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -15929,3 +15929,124 @@ def test_overseerr_reads_typeorm_moments_and_keeps_comma_joined_tag_ids_as_text(
         ("issue_comment", "userId"): "user.id",
         ("issue_comment", "issueId"): "issue.id",
     }
+
+
+def test_nextcloud_sync_journal_keeps_its_root_path_key_and_refers_nothing_by_a_blank(
+    run_export: Runner,
+) -> None:
+    # The desktop client's journal: file records keyed by a signed 64-bit path hash, times in Unix
+    # seconds (instants) beside lock times and a blacklist's modtime with 0 for none (bigint, noted),
+    # checksum types named by id with 0 for none (a reference, the 0 no orphan). Its pin states are
+    # keyed by path, the root folder '' among them, as is the data fingerprint '' (keys loaded as
+    # written: the run's two warnings). A file's e2eMangledName is '' in every row: no reference to
+    # those keys by that blank (until 2026-12-06 a note said it fit them alike; with one such key it
+    # was a reference). Qt writes an empty QByteArray as '' and a null QString as NULL: a checksum ''
+    # for folders beside lock owners NULL is missing written two ways, charged as documented.
+    rows = apps.nextcloud_rows()
+    ran, run_dir = run_export(apps.nextcloud)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"]) == (2, "warn")
+    assert sorted(w.split(":")[0] for w in ran.record["warnings"]) == [
+        "datafingerprint.fingerprint",
+        "flags.path",
+    ]
+    records = {r["phash"]: r for r in (apps.nextcloud_metadata(n) for n in range(len(rows["metadata"])))}
+    types = ran.types("metadata")
+    assert types["phash"] == types["inode"] == types["filesize"] == "bigint"
+    assert types["modtime"] == "timestamp with time zone"
+    assert ran.values("metadata", "modtime", "phash") == {
+        h: UNIX_EPOCH + timedelta(seconds=r["modtime"]) for h, r in records.items()
+    }
+    for column in ("lockTime", "lastShareStateFetchedTimestmap", "inode", "filesize", "type", "lock"):
+        assert types[column] == "bigint", column
+        assert ran.values("metadata", column, "phash") == {h: r[column] for h, r in records.items()}, column
+    for column in ("path", "md5", "fileid", "remotePerm", "lockOwnerDisplayName", "lockOwnerId"):
+        assert types[column] == "text", column
+        assert ran.values("metadata", column, "phash") == {h: r[column] for h, r in records.items()}, column
+    assert ran.values("metadata", "contentChecksum", "phash") == {
+        h: r["contentChecksum"] or None for h, r in records.items()
+    }
+    columns = profiled(run_dir)["columns"]
+    assert references(run_dir) == {("metadata", "contentChecksumTypeId"): "checksumtype.id"}
+    folders = sum(1 for r in records.values() if r["contentChecksumTypeId"] == 0)
+    assert columns["metadata"]["contentChecksumTypeId"]["no_reference_count"] == folders > 0
+    mangled = columns["metadata"]["e2eMangledName"]
+    assert not any("fit the keys" in note for note in mangled["notes"]), mangled["notes"]
+    assert mangled["blank_is_missing"] and mangled["quality"] == 100.0
+    charged = {
+        (table, name)
+        for table, named in columns.items()
+        for name, column in named.items()
+        if column["quality"] < 100.0
+    }
+    assert charged == {("metadata", "contentChecksum"), ("metadata", "lockOwnerEditor")}
+    assert ran.record["quality_before"] < 100.0 == ran.record["quality_after"]
+    assert ran.values("flags", "pinState", "path") == dict(rows["flags"])
+    assert "" in ran.values("flags", "pinState", "path")
+    blacklist = {row[0]: row for row in rows["blacklist"]}
+    assert ran.types("blacklist")["lastTryTime"] == "timestamp with time zone"
+    assert ran.values("blacklist", "lastTryTime", "path") == {
+        p: UNIX_EPOCH + timedelta(seconds=row[5]) for p, row in blacklist.items()
+    }
+    assert ran.types("blacklist")["lastTryModtime"] == "bigint"
+    assert ran.values("blacklist", "lastTryModtime", "path") == {p: row[2] for p, row in blacklist.items()}
+    assert ran.values("blacklist", "errorstring", "path") == {
+        p: row[4] or None for p, row in blacklist.items()
+    }
+    assert ran.values("checksumtype", "name", "id") == dict(rows["checksumtype"])
+    assert ran.values("key_value_store", "value", "key") == {"batch_sync_total_items": "37"}
+
+
+def test_rssguard_reads_its_epoch_milliseconds_as_instants_and_keeps_its_base64_icons_as_bytes(
+    run_export: Runner,
+) -> None:
+    # RSS Guard stores every moment as epoch milliseconds under BIGINT (instants), an icon as the
+    # base64 text of its PNG bound as a QByteArray (a BLOB: bytes, as stored), a root feed's category
+    # -1 (no reference, no orphan) beside its categories' ids, which the schema leaves undeclared (a
+    # reference found in the data); a missing author or enclosure '' beside custom data NULL in every
+    # row (a column never filled): the table's one way of writing missing text, no dirt.
+    rows = apps.rssguard_rows()
+    ran, run_dir = run_export(apps.rssguard)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    messages = {row[0]: row for row in rows["Messages"]}
+    types = ran.types("Messages")
+    assert types["date_created"] == "timestamp with time zone"
+    assert ran.values("Messages", "date_created", "id") == {
+        n: UNIX_EPOCH + timedelta(milliseconds=row[9]) for n, row in messages.items()
+    }
+    assert types["score"] == "double precision"
+    assert ran.values("Messages", "score", "id") == {n: row[12] for n, row in messages.items()}
+    for index, column in ((6, "title"), (7, "url"), (10, "contents"), (14, "custom_id")):
+        assert types[column] == "text", column
+        assert ran.values("Messages", column, "id") == {n: row[index] for n, row in messages.items()}, column
+    for index, column in ((8, "author"), (11, "enclosures")):
+        assert ran.values("Messages", column, "id") == {n: row[index] or None for n, row in messages.items()}
+        assert audit_rules(run_dir, "Messages", column) == {
+            str(n): {"empty_to_null"} for n, row in messages.items() if row[index] == ""
+        }, column
+    feeds = {row[0]: row for row in rows["Feeds"]}
+    assert ran.types("Feeds")["icon"] == ran.types("Labels")["icon"] == "bytea"
+    assert ran.values("Feeds", "icon", "id") == {i: apps.RSSGUARD_ICON for i in feeds}
+    assert ran.values("Feeds", "date_created", "id") == {
+        i: UNIX_EPOCH + timedelta(milliseconds=row[4]) for i, row in feeds.items()
+    }
+    assert ran.values("Feeds", "category", "id") == {i: row[6] for i, row in feeds.items()}
+    found = references(run_dir)
+    assert found[("Feeds", "category")] == "Categories.id"
+    roots = sum(1 for row in feeds.values() if row[6] == -1)
+    assert profiled(run_dir)["columns"]["Feeds"]["category"]["no_reference_count"] == roots > 0
+    assert {key: parent for key, parent in found.items() if key != ("Feeds", "category")} == {
+        ("Categories", "account_id"): "Accounts.id",
+        ("Feeds", "account_id"): "Accounts.id",
+        ("Messages", "feed"): "Feeds.id",
+        ("Messages", "account_id"): "Accounts.id",
+        ("MessageFiltersInFeeds", "filter"): "MessageFilters.id",
+        ("MessageFiltersInFeeds", "feed"): "Feeds.id",
+        ("Labels", "account_id"): "Accounts.id",
+        ("LabelsInMessages", "message"): "Messages.id",
+        ("LabelsInMessages", "label"): "Labels.id",
+        ("Probes", "account_id"): "Accounts.id",
+    }
+    assert ran.values("MessageFilters", "script", "id") == {row[0]: row[2] for row in rows["MessageFilters"]}

@@ -2852,3 +2852,34 @@ def test_the_nil_uuid_for_no_reference_is_no_orphan_of_a_table_keyed_by_guids(
     item = found["ItemId"]
     assert item.no_reference_count == sum(1 for _, _, i in logs if i == "0" * 32) > 0
     assert item.issue("orphan_reference") is None
+
+
+def test_a_column_of_blanks_alone_refers_to_no_key_kept_as_written_with_a_blank(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """A sync journal keys its pin states by path, the root folder's path ``''`` (Nextcloud's ``flags``),
+    so that key is loaded as written, ``''`` and all; beside it, a file table's ``e2eMangledName`` is
+    ``''`` in every row (no file encrypted). Its one distinct value met the key's one ``''``, 100 % of
+    its values, and was a reference to ``flags.path``: the column was then loaded as written too, its
+    blanks kept, charged 0, with a warning. A blank is no value naming a row (cleaning makes it NULL):
+    a column of blanks alone names none, and refers to nothing. A column with values beside its blanks,
+    all of them keys, still does."""
+    paths = ["", "Photos", "Photos/2026", "Notes", "Talk"]
+    files = [(n, f"{paths[1 + n % 4]}/f{n}.txt", "", paths[1 + n % 4] if n % 3 else "") for n in range(1, 31)]
+    path = make_sqlite(
+        {
+            "flags": (
+                "CREATE TABLE flags (path TEXT PRIMARY KEY, pinState INTEGER)",
+                [(p, 1) for p in paths],
+            ),
+            "metadata": (
+                "CREATE TABLE metadata (phash INTEGER PRIMARY KEY, path TEXT, mangled TEXT, folder TEXT)",
+                files,
+            ),
+        }
+    )
+    result = profile(path)
+    assert _references(path) == {("metadata", "folder"): "flags.path"}
+    mangled = result["metadata"]["mangled"]
+    assert mangled.foreign_key is None and mangled.as_written is None
+    assert mangled.blank_is_missing and mangled.quality == 100.0

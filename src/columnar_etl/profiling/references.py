@@ -610,6 +610,10 @@ def _fits(child: ColumnProfile, parent: ColumnProfile) -> bool:
     # The values the measure compares: '' is none of them (a blank is NULL there, as cleaning makes
     # it), so a CSV column using every one of a small table's keys, blank where it has none, fits.
     compared = child.distinct_count - (1 if child.empty_string_count else 0)
+    if compared <= 0:
+        # Blanks alone name no row, even beside a key loaded as written whose one '' is a value (a
+        # sync journal's root folder): a column never filled would refer to it by its blank.
+        return False
     # A 0 or -1 beside keys all above 0 may stand for no reference (NO_REFERENCES): the measure then
     # leaves them out of the share where the column's name names the parent (_share_of_references).
     none = {0: 1, -1: 2}.get(child.min, 0) if isinstance(parent.min, int) and parent.min > 0 else 0
