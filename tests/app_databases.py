@@ -39874,3 +39874,277 @@ def elisa_rows(tracks: int = 20) -> dict[str, list[Sequence[Any]]]:
 def elisa(path: Path) -> Path:
     """An Elisa music player's ``elisaDatabase.db`` (see the module's list)."""
     return write_export(path, ELISA_DDL, elisa_rows(), bytes_as_text=False)
+
+
+# --- linkding (db.sqlite3: its bookmarks/models.py, Django 5.2's makemigrations and migrate) ----------------
+
+#: Each CREATE TABLE as Django's migrate wrote it for linkding's models (sissbruecker/linkding,
+#: bookmarks/models.py; contrib.auth's user, contenttypes and admin's log beside them).
+LINKDING_DDL = [
+    'CREATE TABLE "django_content_type" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"app_label" varchar(100) NOT NULL, "model" varchar(100) NOT NULL)',
+    'CREATE TABLE "auth_user" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"password" varchar(128) NOT NULL, "last_login" datetime NULL, "is_superuser" bool NOT NULL, '
+    '"username" varchar(150) NOT NULL UNIQUE, "last_name" varchar(150) NOT NULL, '
+    '"email" varchar(254) NOT NULL, "is_staff" bool NOT NULL, "is_active" bool NOT NULL, '
+    '"date_joined" datetime NOT NULL, "first_name" varchar(150) NOT NULL)',
+    'CREATE TABLE "django_admin_log" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"object_id" text NULL, "object_repr" varchar(200) NOT NULL, '
+    '"action_flag" smallint unsigned NOT NULL CHECK ("action_flag" >= 0), '
+    '"change_message" text NOT NULL, '
+    '"content_type_id" integer NULL REFERENCES "django_content_type" ("id") DEFERRABLE INITIALLY DEFERRED, '
+    '"user_id" integer NOT NULL REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY DEFERRED, '
+    '"action_time" datetime NOT NULL)',
+    'CREATE TABLE "bookmarks_tag" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"name" varchar(64) NOT NULL, "date_added" datetime NOT NULL, '
+    '"owner_id" integer NOT NULL REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY DEFERRED)',
+    'CREATE TABLE "bookmarks_bookmark" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"url" varchar(2048) NOT NULL, "title" varchar(512) NOT NULL, "description" text NOT NULL, '
+    '"notes" text NOT NULL, "website_title" varchar(512) NULL, "website_description" text NULL, '
+    '"web_archive_snapshot_url" varchar(2048) NOT NULL, "latest_snapshot_id" integer NULL, '
+    '"favicon_file" varchar(512) NOT NULL, "preview_image_file" varchar(512) NOT NULL, '
+    '"unread" bool NOT NULL, "is_archived" bool NOT NULL, "shared" bool NOT NULL, '
+    '"date_added" datetime NOT NULL, "date_modified" datetime NOT NULL, '
+    '"date_accessed" datetime NULL, '
+    '"owner_id" integer NOT NULL REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY DEFERRED)',
+    'CREATE TABLE "bookmarks_bookmark_tags" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"bookmark_id" integer NOT NULL REFERENCES "bookmarks_bookmark" ("id") DEFERRABLE INITIALLY DEFERRED, '
+    '"tag_id" integer NOT NULL REFERENCES "bookmarks_tag" ("id") DEFERRABLE INITIALLY DEFERRED)',
+    'CREATE TABLE "bookmarks_bookmarkasset" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"date_created" datetime NOT NULL, "file" varchar(2048) NOT NULL, "file_size" integer NULL, '
+    '"asset_type" varchar(64) NOT NULL, "content_type" varchar(128) NOT NULL, '
+    '"display_name" varchar(2048) NOT NULL, "status" varchar(64) NOT NULL, "gzip" bool NOT NULL, '
+    '"bookmark_id" integer NOT NULL REFERENCES "bookmarks_bookmark" ("id") DEFERRABLE INITIALLY DEFERRED)',
+    'CREATE TABLE "bookmarks_userprofile" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"theme" varchar(10) NOT NULL, "bookmark_date_display" varchar(10) NOT NULL, '
+    '"bookmark_description_display" varchar(10) NOT NULL, '
+    '"bookmark_description_max_lines" integer NOT NULL, '
+    '"bookmark_link_target" varchar(10) NOT NULL, '
+    '"web_archive_integration" varchar(10) NOT NULL, "tag_search" varchar(10) NOT NULL, '
+    '"tag_grouping" varchar(12) NOT NULL, "enable_sharing" bool NOT NULL, '
+    '"enable_public_sharing" bool NOT NULL, "enable_favicons" bool NOT NULL, '
+    '"enable_preview_images" bool NOT NULL, "display_url" bool NOT NULL, '
+    '"display_view_bookmark_action" bool NOT NULL, "display_edit_bookmark_action" bool NOT NULL, '
+    '"display_archive_bookmark_action" bool NOT NULL, '
+    '"display_remove_bookmark_action" bool NOT NULL, "permanent_notes" bool NOT NULL, '
+    '"custom_css" text NOT NULL, "custom_css_hash" varchar(32) NOT NULL, '
+    '"auto_tagging_rules" text NOT NULL, '
+    '"search_preferences" text NOT NULL '
+    'CHECK ((JSON_VALID("search_preferences") OR "search_preferences" IS NULL)), '
+    '"enable_automatic_html_snapshots" bool NOT NULL, "default_mark_unread" bool NOT NULL, '
+    '"items_per_page" integer NOT NULL, "sticky_pagination" bool NOT NULL, '
+    '"collapse_side_panel" bool NOT NULL, '
+    '"user_id" integer NOT NULL UNIQUE REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY DEFERRED)',
+    'CREATE TABLE "bookmarks_toast" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"key" varchar(50) NOT NULL, "message" text NOT NULL, "acknowledged" bool NOT NULL, '
+    '"owner_id" integer NOT NULL REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY DEFERRED)',
+    'CREATE TABLE "bookmarks_feedtoken" ("key" varchar(40) NOT NULL PRIMARY KEY, '
+    '"created" datetime NOT NULL, '
+    '"user_id" integer NOT NULL UNIQUE REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY DEFERRED)',
+    'CREATE TABLE "bookmarks_globalsettings" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"landing_page" varchar(50) NOT NULL, "enable_link_prefetch" bool NOT NULL, '
+    '"guest_profile_user_id" integer NULL REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY DEFERRED)',
+]
+#: When the first bookmark's minute began (``USE_TZ = True``: Django writes UTC, without an offset).
+LINKDING_T0 = datetime(2026, 12, 5, 21, 14, 9, 123456)
+LINKDING_TAGS = ("python", "django", "café", "日本語", "reading-list", "video")
+LINKDING_MODELS = ("bookmark", "bookmarkasset", "feedtoken", "globalsettings", "tag", "toast", "userprofile")
+
+
+def linkding_rows(bookmarks: int = 30) -> dict[str, list[Sequence[Any]]]:
+    """Bookmarks as linkding saves them: its blank ``CharField``/``TextField`` (title, description,
+    notes, favicon and preview files, the Wayback Machine URL) ``''`` when unset, the obsolete
+    ``website_title``/``website_description`` NULL, booleans 0/1, ``date_added`` and ``date_modified``
+    Django's UTC text (a fraction only when the microsecond is not 0), ``date_accessed`` NULL until
+    visited; ``latest_snapshot_id`` the id of the bookmark's last HTML snapshot asset (no declared
+    reference), NULL after a failed one; assets' ``file_size`` NULL where the file was missing;
+    profiles' ``search_preferences`` a JSON object (``{}`` by default), ``custom_css_hash`` the md5 of
+    the CSS or ``''``; an admin log's ``object_id`` the changed bookmark's id as text."""
+    t0 = LINKDING_T0
+    users = [
+        (
+            1,
+            "pbkdf2_sha256$1000000$s4ltS4ltS4lt$4U8OPaVICS1lxeSFvUhTZi1mJYFYM3tKwsCS0S2SzoQ=",
+            None,
+            1,
+            "admin",
+            "",
+            "",
+            1,
+            1,
+            django_moment(t0 - timedelta(days=40)),
+            "",
+        ),
+        (
+            2,
+            "pbkdf2_sha256$1000000$s4ltS4ltS4lu$6ynX1B4LqNPGtn0P6DQeHz/PYZ1WxMCfYnPkoW8UBPQ=",
+            django_moment(t0 - timedelta(hours=3)),
+            0,
+            "alice",
+            "",
+            "alice@example.org",
+            0,
+            1,
+            django_moment(t0 - timedelta(days=20)),
+            "Alice",
+        ),
+    ]
+    tags = [
+        (i + 1, name, django_moment(t0 - timedelta(days=30 - i)), 1 if i % 3 else 2)
+        for i, name in enumerate(LINKDING_TAGS)
+    ]
+    marks, links, assets = [], [], []
+    for n in range(1, bookmarks + 1):
+        added = (t0 if n % 10 else t0.replace(microsecond=0)) + timedelta(
+            minutes=17 * n, microseconds=(n % 10) * 1001
+        )
+        snapshot = None
+        if n % 3 == 0:
+            assets.append(
+                (
+                    len(assets) + 1,
+                    django_moment(t0 + timedelta(minutes=17 * n, seconds=2)),
+                    f"snapshot_2026-12-05_{n:06d}_https___example.org_post_{n}.html.gz",
+                    None if n % 9 == 0 else 10_000 + 37 * n,
+                    "snapshot",
+                    "text/html",
+                    "HTML snapshot from 12/05/2026",
+                    "complete" if n % 9 else "failure",
+                    1,
+                    n,
+                )
+            )
+            snapshot = len(assets) if n % 9 else None
+        if n % 10 == 0:
+            assets.append(
+                (
+                    len(assets) + 1,
+                    django_moment(t0 + timedelta(minutes=17 * n, seconds=9)),
+                    f"upload_{n}_paper.pdf",
+                    250_000 + n,
+                    "upload",
+                    "application/pdf",
+                    "paper (final).pdf",
+                    "complete",
+                    0,
+                    n,
+                )
+            )
+        marks.append(
+            (
+                n,
+                f"https://example.org/post/{n}?ref=feed&x=%C3%A9"
+                if n % 5
+                else f"http://blog.example.com/{n}/",
+                "" if n % 7 == 0 else f"Post n°{n} – “quoted”",
+                "" if n % 3 else f"A description\nwith two lines {n}",
+                "" if n % 4 else f"# Notes\n\n- item {n}\n- **bold**",
+                None,
+                None,
+                "" if n % 6 else f"https://web.archive.org/web/20261205211409/https://example.org/post/{n}",
+                snapshot,
+                "" if n % 2 else "https_example_org.png",
+                "" if n % 5 else f"{n:032x}.jpg",
+                int(n % 4 == 1),
+                int(n % 9 == 0),
+                int(n % 2 == 0),
+                django_moment(added),
+                django_moment(t0 + timedelta(minutes=17 * n + 5, microseconds=n * 1001)),
+                django_moment(t0 + timedelta(hours=n)) if n % 8 == 0 else None,
+                1 if n % 3 else 2,
+            )
+        )
+        for tag in sorted({n % 6 + 1} | ({(n + 1) % 6 + 1} if n % 2 else set())):
+            links.append((len(links) + 1, n, tag))
+    profile = ("auto", "relative", "inline", 1, "_blank", "disabled", "strict", "alphabetical")
+    shown = (1, 1, 1, 1, 0)
+    return {
+        "django_content_type": [(i, "bookmarks", model) for i, model in enumerate(LINKDING_MODELS, start=1)]
+        + [(8, "admin", "logentry"), (9, "auth", "permission"), (10, "auth", "group"), (11, "auth", "user")],
+        "auth_user": users,
+        "django_admin_log": [
+            (
+                1,
+                "3",
+                "Post n°3",
+                2,
+                '[{"changed": {"fields": ["Title", "Unread"]}}]',
+                1,
+                1,
+                django_moment(t0),
+            ),
+            (2, "4", "Post n°4", 1, '[{"added": {}}]', 1, 1, django_moment(t0 + timedelta(seconds=1))),
+        ],
+        "bookmarks_tag": tags,
+        "bookmarks_bookmark": marks,
+        "bookmarks_bookmark_tags": links,
+        "bookmarks_bookmarkasset": assets,
+        "bookmarks_userprofile": [
+            (
+                1,
+                *profile,
+                0,
+                0,
+                0,
+                0,
+                0,
+                *shown,
+                "",
+                "",
+                "youtube.com video\nreddit.com/r/django django",
+                "{}",
+                1,
+                0,
+                30,
+                0,
+                0,
+                1,
+            ),
+            (
+                2,
+                "dark",
+                *profile[1:],
+                1,
+                0,
+                0,
+                0,
+                0,
+                *shown,
+                "body { color: #333; }",
+                "a7674d87aa64ad23ba85aa550eee0510",
+                "",
+                '{"sort": "title_asc", "shared": "off", "unread": "yes"}',
+                1,
+                0,
+                30,
+                0,
+                0,
+                2,
+            ),
+        ],
+        "bookmarks_toast": [
+            (
+                1,
+                "web_archive_opt_in_hint",
+                "The Internet Archive Wayback Machine integration has been disabled by default.",
+                0,
+                1,
+            ),
+            (
+                2,
+                "html_snapshots_hint",
+                "This version adds a new feature for archiving snapshots of websites locally.",
+                1,
+                2,
+            ),
+        ],
+        "bookmarks_feedtoken": [
+            ("3f0c2b9d8e7a6f5e4d3c2b1a09f8e7d6c5b4a392", django_moment(t0 - timedelta(days=2)), 1)
+        ],
+        "bookmarks_globalsettings": [(1, "shared_bookmarks", 1, None)],
+    }
+
+
+def linkding(path: Path) -> Path:
+    """A linkding bookmark manager's ``db.sqlite3`` (see the module's list)."""
+    return write_export(path, LINKDING_DDL, linkding_rows(), bytes_as_text=False)

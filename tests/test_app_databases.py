@@ -15189,3 +15189,78 @@ def test_elisa_reads_its_epoch_milliseconds_as_instants_and_keeps_its_references
     ):
         assert found[("Tracks", column)] == parent, column
         assert tracks[column] == "text", column
+
+
+def test_linkding_keeps_its_blank_fields_audited_and_its_utc_moments_and_json_as_written(
+    run_export: Runner,
+) -> None:
+    # linkding's Django models write blank CharFields and TextFields as '' (NOT NULL): the documented
+    # '' → NULL rule, each cell audited, never charged; its moments Django's UTC text without an
+    # offset, with a fraction only when the microsecond is not 0: naive timestamps, both shapes
+    # read; BooleanFields 0/1 booleans; a profile's JSONField text kept as written; the declared
+    # references all found, and latest_snapshot_id (an IntegerField, no reference declared) none.
+    rows = apps.linkding_rows()
+    ran, run_dir = run_export(apps.linkding)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    marks = {row[0]: row for row in rows["bookmarks_bookmark"]}
+    types = ran.types("bookmarks_bookmark")
+    for index, column in ((14, "date_added"), (15, "date_modified"), (16, "date_accessed")):
+        assert types[column] == "timestamp without time zone", column
+        assert ran.values("bookmarks_bookmark", column, "id") == {
+            n: row[index] and datetime.fromisoformat(row[index]) for n, row in marks.items()
+        }, column
+    assert any(len(row[14]) == 19 for row in marks.values()) and any(
+        len(row[14]) > 19 for row in marks.values()
+    )
+    for index, column in ((11, "unread"), (12, "is_archived"), (13, "shared")):
+        assert types[column] == "boolean", column
+        assert ran.values("bookmarks_bookmark", column, "id") == {
+            n: bool(row[index]) for n, row in marks.items()
+        }
+    for index, column in ((2, "title"), (3, "description"), (4, "notes"), (7, "web_archive_snapshot_url")):
+        blank = {n for n, row in marks.items() if row[index] == ""}
+        assert blank and len(blank) < len(marks), column
+        assert types[column] == "text", column
+        assert ran.values("bookmarks_bookmark", column, "id") == {
+            n: row[index] or None for n, row in marks.items()
+        }, column
+        assert audit_rules(run_dir, "bookmarks_bookmark", column) == {
+            str(n): {"empty_to_null"} for n in blank
+        }
+    assert ran.values("bookmarks_bookmark", "url", "id") == {n: row[1] for n, row in marks.items()}
+    assert types["latest_snapshot_id"] == "bigint"
+    assert ran.values("bookmarks_bookmark", "latest_snapshot_id", "id") == {
+        n: row[8] for n, row in marks.items()
+    }
+    assets = {row[0]: row for row in rows["bookmarks_bookmarkasset"]}
+    assert ran.types("bookmarks_bookmarkasset")["file_size"] == "bigint"
+    assert ran.values("bookmarks_bookmarkasset", "file_size", "id") == {
+        n: row[3] for n, row in assets.items()
+    }
+    assert ran.values("bookmarks_bookmarkasset", "gzip", "id") == {
+        n: bool(row[8]) for n, row in assets.items()
+    }
+    profiles = {row[0]: row for row in rows["bookmarks_userprofile"]}
+    assert ran.types("bookmarks_userprofile")["search_preferences"] == "text"
+    assert ran.values("bookmarks_userprofile", "search_preferences", "id") == {
+        n: row[22] for n, row in profiles.items()
+    }
+    assert ran.values("bookmarks_feedtoken", "key", "user_id") == {
+        row[2]: row[0] for row in rows["bookmarks_feedtoken"]
+    }
+    found = references(run_dir)
+    for table, column, parent in (
+        ("bookmarks_bookmark", "owner_id", "auth_user.id"),
+        ("bookmarks_tag", "owner_id", "auth_user.id"),
+        ("bookmarks_bookmark_tags", "bookmark_id", "bookmarks_bookmark.id"),
+        ("bookmarks_bookmark_tags", "tag_id", "bookmarks_tag.id"),
+        ("bookmarks_bookmarkasset", "bookmark_id", "bookmarks_bookmark.id"),
+        ("bookmarks_userprofile", "user_id", "auth_user.id"),
+        ("bookmarks_feedtoken", "user_id", "auth_user.id"),
+        ("bookmarks_globalsettings", "guest_profile_user_id", "auth_user.id"),
+        ("django_admin_log", "content_type_id", "django_content_type.id"),
+    ):
+        assert found[(table, column)] == parent, (table, column)
+    assert ("bookmarks_bookmark", "latest_snapshot_id") not in found
