@@ -40148,3 +40148,478 @@ def linkding_rows(bookmarks: int = 30) -> dict[str, list[Sequence[Any]]]:
 def linkding(path: Path) -> Path:
     """A linkding bookmark manager's ``db.sqlite3`` (see the module's list)."""
     return write_export(path, LINKDING_DDL, linkding_rows(), bytes_as_text=False)
+
+
+# --- Audiobookshelf (absdatabase.sqlite: its server/models init(), synced by Sequelize 6) -----------------
+
+#: Each CREATE TABLE as Sequelize 6's ``sync()`` wrote it on SQLite for Audiobookshelf's models
+#: (advplyr/audiobookshelf, server/models: User, Library, LibraryFolder, Book, Author, Series,
+#: BookAuthor, BookSeries, LibraryItem, Device, MediaProgress, PlaybackSession, Setting): ``UUID`` keys,
+#: ``UUIDV4`` for the polymorphic ``mediaId``/``mediaItemId`` (``constraints: false``: no reference
+#: declared), ``TINYINT(1)`` booleans, ``JSON`` text, ``DATETIME`` text with its offset.
+ABS_DDL = [
+    "CREATE TABLE `users` (`id` UUID PRIMARY KEY, `username` VARCHAR(255), `email` VARCHAR(255), "
+    "`pash` VARCHAR(255), `type` VARCHAR(255), `token` VARCHAR(255), "
+    "`isActive` TINYINT(1) DEFAULT 0, `isLocked` TINYINT(1) DEFAULT 0, `lastSeen` DATETIME, "
+    "`permissions` JSON, `bookmarks` JSON, `extraData` JSON, `createdAt` DATETIME NOT NULL, "
+    "`updatedAt` DATETIME NOT NULL)",
+    "CREATE TABLE `libraries` (`id` UUID PRIMARY KEY, `name` VARCHAR(255), "
+    "`displayOrder` INTEGER, `icon` VARCHAR(255), `mediaType` VARCHAR(255), "
+    "`provider` VARCHAR(255), `lastScan` DATETIME, `lastScanVersion` VARCHAR(255), "
+    "`settings` JSON, `extraData` JSON, `createdAt` DATETIME NOT NULL, "
+    "`updatedAt` DATETIME NOT NULL)",
+    "CREATE TABLE `libraryFolders` (`id` UUID PRIMARY KEY, `path` VARCHAR(255), "
+    "`createdAt` DATETIME NOT NULL, `updatedAt` DATETIME NOT NULL, "
+    "`libraryId` UUID REFERENCES `libraries` (`id`) ON DELETE CASCADE ON UPDATE CASCADE)",
+    "CREATE TABLE `books` (`id` UUID PRIMARY KEY, `title` VARCHAR(255), "
+    "`titleIgnorePrefix` VARCHAR(255), `subtitle` VARCHAR(255), `publishedYear` VARCHAR(255), "
+    "`publishedDate` VARCHAR(255), `publisher` VARCHAR(255), `description` TEXT, "
+    "`isbn` VARCHAR(255), `asin` VARCHAR(255), `language` VARCHAR(255), `explicit` TINYINT(1), "
+    "`abridged` TINYINT(1), `coverPath` VARCHAR(255), `duration` FLOAT, `narrators` JSON, "
+    "`audioFiles` JSON, `ebookFile` JSON, `chapters` JSON, `tags` JSON, `genres` JSON, "
+    "`createdAt` DATETIME NOT NULL, `updatedAt` DATETIME NOT NULL)",
+    "CREATE TABLE `authors` (`id` UUID PRIMARY KEY, `name` VARCHAR(255), "
+    "`lastFirst` VARCHAR(255), `asin` VARCHAR(255), `description` TEXT, "
+    "`imagePath` VARCHAR(255), `createdAt` DATETIME NOT NULL, `updatedAt` DATETIME NOT NULL, "
+    "`libraryId` UUID REFERENCES `libraries` (`id`) ON DELETE CASCADE ON UPDATE CASCADE)",
+    "CREATE TABLE `series` (`id` UUID PRIMARY KEY, `name` VARCHAR(255), "
+    "`nameIgnorePrefix` VARCHAR(255), `description` TEXT, `createdAt` DATETIME NOT NULL, "
+    "`updatedAt` DATETIME NOT NULL, "
+    "`libraryId` UUID REFERENCES `libraries` (`id`) ON DELETE CASCADE ON UPDATE CASCADE)",
+    "CREATE TABLE `bookAuthors` (`id` UUID PRIMARY KEY, `createdAt` DATETIME NOT NULL, "
+    "`bookId` UUID REFERENCES `books` (`id`) ON DELETE CASCADE ON UPDATE CASCADE, "
+    "`authorId` UUID REFERENCES `authors` (`id`) ON DELETE CASCADE ON UPDATE CASCADE, "
+    "UNIQUE (`bookId`, `authorId`))",
+    "CREATE TABLE `bookSeries` (`id` UUID PRIMARY KEY, `sequence` VARCHAR(255), "
+    "`createdAt` DATETIME NOT NULL, "
+    "`bookId` UUID REFERENCES `books` (`id`) ON DELETE CASCADE ON UPDATE CASCADE, "
+    "`seriesId` UUID REFERENCES `series` (`id`) ON DELETE CASCADE ON UPDATE CASCADE, "
+    "UNIQUE (`bookId`, `seriesId`))",
+    "CREATE TABLE `libraryItems` (`id` UUID PRIMARY KEY, `ino` VARCHAR(255), "
+    "`path` VARCHAR(255), `relPath` VARCHAR(255), `mediaId` UUIDV4, `mediaType` VARCHAR(255), "
+    "`isFile` TINYINT(1), `isMissing` TINYINT(1), `isInvalid` TINYINT(1), `mtime` DATETIME, "
+    "`ctime` DATETIME, `birthtime` DATETIME, `size` BIGINT, `lastScan` DATETIME, "
+    "`lastScanVersion` VARCHAR(255), `libraryFiles` JSON, `extraData` JSON, "
+    "`createdAt` DATETIME NOT NULL, `updatedAt` DATETIME NOT NULL, "
+    "`libraryId` UUID REFERENCES `libraries` (`id`) ON DELETE SET NULL ON UPDATE CASCADE, "
+    "`libraryFolderId` UUID REFERENCES `libraryFolders` (`id`) ON DELETE SET NULL ON UPDATE CASCADE)",
+    "CREATE TABLE `devices` (`id` UUID PRIMARY KEY, `deviceId` VARCHAR(255), "
+    "`clientName` VARCHAR(255), `clientVersion` VARCHAR(255), `ipAddress` VARCHAR(255), "
+    "`deviceName` VARCHAR(255), `deviceVersion` VARCHAR(255), `extraData` JSON, "
+    "`createdAt` DATETIME NOT NULL, `updatedAt` DATETIME NOT NULL, "
+    "`userId` UUID REFERENCES `users` (`id`) ON DELETE CASCADE ON UPDATE CASCADE)",
+    "CREATE TABLE `mediaProgresses` (`id` UUID PRIMARY KEY, `mediaItemId` UUIDV4, "
+    "`mediaItemType` VARCHAR(255), `duration` FLOAT, `currentTime` FLOAT, "
+    "`isFinished` TINYINT(1), `hideFromContinueListening` TINYINT(1), "
+    "`ebookLocation` VARCHAR(255), `ebookProgress` FLOAT, `finishedAt` DATETIME, "
+    "`extraData` JSON, `createdAt` DATETIME NOT NULL, `updatedAt` DATETIME NOT NULL, "
+    "`userId` UUID REFERENCES `users` (`id`) ON DELETE CASCADE ON UPDATE CASCADE)",
+    "CREATE TABLE `playbackSessions` (`id` UUID PRIMARY KEY, `mediaItemId` UUIDV4, "
+    "`mediaItemType` VARCHAR(255), `displayTitle` VARCHAR(255), `displayAuthor` VARCHAR(255), "
+    "`duration` FLOAT, `playMethod` INTEGER, `mediaPlayer` VARCHAR(255), `startTime` FLOAT, "
+    "`currentTime` FLOAT, `serverVersion` VARCHAR(255), `coverPath` VARCHAR(255), "
+    "`timeListening` INTEGER, `mediaMetadata` JSON, `date` VARCHAR(255), "
+    "`dayOfWeek` VARCHAR(255), `extraData` JSON, `createdAt` DATETIME NOT NULL, "
+    "`updatedAt` DATETIME NOT NULL, "
+    "`userId` UUID REFERENCES `users` (`id`) ON DELETE SET NULL ON UPDATE CASCADE, "
+    "`deviceId` UUID REFERENCES `devices` (`id`) ON DELETE SET NULL ON UPDATE CASCADE, "
+    "`libraryId` UUID REFERENCES `libraries` (`id`) ON DELETE SET NULL ON UPDATE CASCADE)",
+    "CREATE TABLE `settings` (`key` VARCHAR(255) PRIMARY KEY, `value` JSON, "
+    "`createdAt` DATETIME NOT NULL, `updatedAt` DATETIME NOT NULL)",
+]
+#: When the library was created; every other moment is counted from it.
+ABS_T0 = datetime(2026, 12, 5, 21, 14, 9, 123000, tzinfo=UTC)
+ABS_AUTHORS = ("Brandon Sanderson", "Terry Pratchett", "Ursula K. Le Guin", "Andrzej Sapkowski", "村上春樹")
+ABS_SERIES = ("The Stormlight Archive", "Discworld", "The Witcher")
+ABS_VERSION = "2.17.5"
+ABS_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def abs_time(at: datetime) -> str:
+    """Sequelize's SQLite DATE: ``YYYY-MM-DD HH:mm:ss.SSS +00:00`` (Audiobookshelf sets no zone)."""
+    return f"{at.astimezone(UTC):%Y-%m-%d %H:%M:%S}.{at.microsecond // 1000:03d} +00:00"
+
+
+def abs_ms(at: datetime) -> int:
+    return int(at.timestamp() * 1000)
+
+
+def abs_uuid(kind: str, n: int) -> str:
+    """A UUID v4's shape, the first two digits the kind of row (its table), the rest from ``n``."""
+    return f"{kind}{n:06d}-{n * 7919 % 65536:04x}-4{n % 1000:03d}-8{n % 1000:03d}-{n * 104729:012x}"
+
+
+def abs_json(value: Any) -> str:
+    """``JSON.stringify``: no spaces, non-ASCII as written."""
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+
+
+def abs_rows(books: int = 24) -> dict[str, list[Sequence[Any]]]:
+    """Rows as Audiobookshelf's scanner and API write them: a root user with a bcrypt ``pash``, a user
+    made without a password (``pash`` ``''``) and one signed in by OpenID (``pash`` NULL); a book per
+    library item (the item's ``mediaId`` the book's id, ``mediaType`` ``'book'``), its file
+    ``ino`` the inode as text, ``birthtime`` the Unix epoch where the file system keeps none
+    (``birthtimeMs`` 0), ``publishedYear`` text of a year or NULL, ``isbn`` an ISBN-13 or ISBN-10
+    (``X`` check digit) as typed, JSON arrays of narrators, genres, tags, chapters and audio files;
+    each series position ``sequence`` text (``'1'``, ``'2.5'``) or NULL; progress and listening
+    sessions pointing at their book by ``mediaItemId``, seconds as floats, the session's ``date``
+    its day as ``YYYY-MM-DD``; settings rows keyed by name, their value a JSON object."""
+    t0 = ABS_T0
+    created = t0 - timedelta(days=30)
+    library, folder = abs_uuid("b2", 1), abs_uuid("f6", 1)
+    permissions = {
+        "download": True,
+        "update": True,
+        "delete": True,
+        "upload": True,
+        "accessAllLibraries": True,
+        "accessAllTags": True,
+        "accessExplicitContent": True,
+    }
+    guest = {**{key: False for key in permissions}, "accessAllLibraries": True, "accessAllTags": True}
+    users = [
+        (
+            abs_uuid("a1", 1),
+            "root",
+            None,
+            "$2a$08$Y8U6d0V0O3yR0dS8kJ9P4uLQ7rA6sK2vZxFQh5M3GdE1nWc8bT9yK",
+            "root",
+            None,
+            1,
+            0,
+            abs_time(t0),
+            abs_json(permissions),
+            "[]",
+            abs_json({"seriesHideFromContinueListening": []}),
+            abs_time(created),
+            abs_time(t0),
+        ),
+        (
+            abs_uuid("a1", 2),
+            "élodie",
+            "elodie@example.org",
+            "",
+            "guest",
+            None,
+            1,
+            0,
+            None,
+            abs_json({**guest, "librariesAccessible": [], "itemTagsSelected": []}),
+            abs_json(
+                [
+                    {
+                        "libraryItemId": abs_uuid("29", 3),
+                        "title": "Chapitre 2",
+                        "time": 754.382,
+                        "createdAt": abs_ms(t0),
+                    }
+                ]
+            ),
+            "{}",
+            abs_time(t0 - timedelta(days=3)),
+            abs_time(t0 - timedelta(days=3)),
+        ),
+        (
+            abs_uuid("a1", 3),
+            "sam.oidc",
+            "sam@example.org",
+            None,
+            "user",
+            None,
+            0,
+            1,
+            abs_time(t0 - timedelta(days=1, milliseconds=7)),
+            abs_json(guest),
+            "[]",
+            abs_json({"authOpenIDSub": "248289761001"}),
+            abs_time(t0 - timedelta(days=2)),
+            abs_time(t0 - timedelta(days=1)),
+        ),
+    ]
+    settings = {
+        "coverAspectRatio": 1,
+        "disableWatcher": False,
+        "autoScanCronExpression": None,
+        "metadataPrecedence": [
+            "folderStructure",
+            "audioMetatags",
+            "nfoFile",
+            "txtFiles",
+            "opfFile",
+            "absMetadata",
+        ],
+        "markAsFinishedPercentComplete": None,
+        "markAsFinishedTimeRemaining": 10,
+    }
+    authors = []
+    for i, name in enumerate(ABS_AUTHORS):
+        words = name.split(" ")
+        at = abs_time(t0 - timedelta(days=10) + timedelta(seconds=i))
+        authors.append(
+            (
+                abs_uuid("d4", i + 1),
+                name,
+                f"{words[-1]}, {' '.join(words[:-1])}" if len(words) > 1 else name,
+                None if i % 2 else f"B00{i}XYZ{i}",
+                "<p>Sir Terry Pratchett was the author of <i>Discworld</i>.</p>" if i == 1 else None,
+                f"/metadata/authors/{abs_uuid('d4', 1)}.jpg" if i == 0 else None,
+                at,
+                at,
+                library,
+            )
+        )
+    series = [
+        (
+            abs_uuid("e5", i + 1),
+            name,
+            f"{name[4:]}, The" if name.startswith("The ") else name,
+            None,
+            abs_time(t0 - timedelta(days=10) + timedelta(seconds=i)),
+            abs_time(t0 - timedelta(days=10) + timedelta(seconds=i)),
+            library,
+        )
+        for i, name in enumerate(ABS_SERIES)
+    ]
+    rows_books, links, positions, items = [], [], [], []
+    for n in range(1, books + 1):
+        added = t0 - timedelta(days=10) + timedelta(milliseconds=60_013 * n)
+        duration = 0.0 if n % 6 == 0 else 3600.0 * (n % 20 + 1) + n * 1.234567
+        title = f"The Book {n}: “Ça”" if n % 5 == 0 else f"Book {n}"
+        path = f"/audiobooks/{ABS_AUTHORS[n % 5]}/Book {n}"
+        audio = (
+            []
+            if n % 6 == 0
+            else [
+                {
+                    "index": 1,
+                    "ino": str(1_000_000 + n),
+                    "metadata": {
+                        "filename": f"Book {n}.m4b",
+                        "ext": ".m4b",
+                        "path": f"{path}/Book {n}.m4b",
+                        "size": 100_000_000 + n,
+                        "mtimeMs": abs_ms(added) - 5000,
+                        "birthtimeMs": 0,
+                    },
+                    "addedAt": abs_ms(added),
+                    "duration": duration,
+                    "bitRate": 64000,
+                    "codec": "aac",
+                    "channels": 2,
+                    "embeddedCoverArt": "mjpeg" if n % 2 else None,
+                    "mimeType": "audio/mp4",
+                }
+            ]
+        )
+        chapters = (
+            []
+            if n % 6 == 0
+            else [
+                {"id": 0, "start": 0, "end": 1200.5, "title": "Prologue"},
+                {"id": 1, "start": 1200.5, "end": duration, "title": "Chapter 1"},
+            ]
+        )
+        ebook = (
+            {
+                "ino": str(2_000_000 + n),
+                "metadata": {"filename": f"Book {n}.epub", "ext": ".epub", "size": 500_000 + n},
+                "ebookFormat": "epub",
+                "addedAt": abs_ms(added),
+            }
+            if n % 6 == 0
+            else None
+        )
+        rows_books.append(
+            (
+                abs_uuid("c3", n),
+                title,
+                f"{title[4:]}, The" if title.startswith("The ") else title,
+                "A Novel" if n % 4 == 0 else None,
+                None if n % 7 == 0 else str(1980 + n),
+                f"{1980 + n}-0{n % 9 + 1}-1{n % 10}" if n % 3 == 0 else None,
+                "Tor" if n % 3 == 0 else None,
+                f"<p>Résumé du livre {n}.</p><p>Line&nbsp;2</p>" if n % 2 else None,
+                ("9780765326355", "080442957X", "0765326353")[n // 8 % 3] if n % 8 == 0 else None,
+                f"B0{n}ABCDE{n % 10}" if n % 3 == 1 else None,
+                "English" if n % 4 == 1 else None,
+                int(n % 9 == 0),
+                0,
+                None if n % 6 == 0 else f"{path}/cover.jpg",
+                duration,
+                abs_json(["Michael Kramer", "Kate Reading"][: n % 2 + 1] if n % 3 else []),
+                abs_json(audio),
+                None if ebook is None else abs_json(ebook),
+                abs_json(chapters),
+                abs_json(["Favourite"] if n % 5 == 0 else []),
+                abs_json(["Fantasy"] if n % 2 else ["Fantasy", "Humour"]),
+                abs_time(added),
+                abs_time(added + timedelta(seconds=1)),
+            )
+        )
+        links.append((abs_uuid("07", n), abs_time(added), abs_uuid("c3", n), abs_uuid("d4", n % 5 + 1)))
+        if n % 3 != 2:
+            sequence = None if n % 4 == 0 else (f"{n}.5" if n % 5 == 0 else str(n))
+            positions.append(
+                (abs_uuid("18", n), sequence, abs_time(added), abs_uuid("c3", n), abs_uuid("e5", n % 3 + 1))
+            )
+        files = [
+            {
+                "ino": str(1_000_000 + n),
+                "isSupplementary": False,
+                "addedAt": abs_ms(added),
+                "metadata": {"filename": f"Book {n}.m4b", "size": 100_000_000 + n},
+            }
+        ]
+        items.append(
+            (
+                abs_uuid("29", n),
+                str(900_000 + n * 4099),
+                path,
+                f"{ABS_AUTHORS[n % 5]}/Book {n}",
+                abs_uuid("c3", n),
+                "book",
+                0,
+                int(n == 13),
+                0,
+                abs_time(added - timedelta(seconds=5)),
+                abs_time(added - timedelta(seconds=4)),
+                abs_time(added - timedelta(seconds=6))
+                if n % 4
+                else abs_time(datetime(1970, 1, 1, tzinfo=UTC)),
+                100_000_000 + n + (500_000 if n % 6 == 0 else 0),
+                abs_time(t0 - timedelta(hours=1)),
+                ABS_VERSION,
+                abs_json(files),
+                "{}",
+                abs_time(added),
+                abs_time(added + timedelta(seconds=1)),
+                library,
+                folder,
+            )
+        )
+    device = abs_uuid("3a", 1)
+    progress = []
+    for n in range(1, 13):
+        book = rows_books[n - 1]
+        started = t0 - timedelta(days=5) + timedelta(hours=n)
+        finished = n % 4 == 0
+        current = book[14] if finished else n * 100.25
+        progress.append(
+            (
+                abs_uuid("4b", n),
+                book[0],
+                "book",
+                book[14],
+                current,
+                int(finished),
+                int(n == 3),
+                "epubcfi(/6/14!/4/2/1:0)" if n == 6 else None,
+                0.1234 if n == 6 else None,
+                abs_time(started + timedelta(hours=2)) if finished else None,
+                abs_json(
+                    {
+                        "libraryItemId": abs_uuid("29", n),
+                        "progress": 1 if finished else current / (book[14] or 1),
+                    }
+                ),
+                abs_time(started),
+                abs_time(started + timedelta(minutes=10)),
+                abs_uuid("a1", 1) if n % 3 else abs_uuid("a1", 2),
+            )
+        )
+    sessions = []
+    for n in range(1, 17):
+        book = rows_books[n % 8]
+        started = t0 - timedelta(days=4) + timedelta(minutes=90 * n)
+        sessions.append(
+            (
+                abs_uuid("5c", n),
+                book[0],
+                "book",
+                book[1],
+                ABS_AUTHORS[n % 8 % 5],
+                book[14],
+                n % 3,
+                "html5" if n % 2 else "ExoPlayer",
+                n * 10.5,
+                n * 10.5 + 600,
+                ABS_VERSION,
+                book[13],
+                0 if n % 5 == 0 else 600 + n,
+                abs_json({"title": book[1], "authors": [{"id": abs_uuid("d4", 1), "name": ABS_AUTHORS[0]}]}),
+                f"{started:%Y-%m-%d}",
+                ABS_DAYS[started.weekday()],
+                abs_json({"libraryItemId": abs_uuid("29", n % 8 + 1)}),
+                abs_time(started),
+                abs_time(started + timedelta(minutes=10)),
+                abs_uuid("a1", 1),
+                device if n % 2 else None,
+                library,
+            )
+        )
+    server = {
+        "id": "server-settings",
+        "scannerFindCovers": False,
+        "rateLimitLoginWindow": 600000,
+        "sortingPrefixes": ["the", "a"],
+        "language": "en-us",
+        "version": ABS_VERSION,
+        "authActiveAuthMethods": ["local", "openid"],
+    }
+    return {
+        "users": users,
+        "libraries": [
+            (
+                library,
+                "Audiobooks",
+                1,
+                "audiobookshelf",
+                "book",
+                "google",
+                abs_time(t0 - timedelta(hours=1)),
+                ABS_VERSION,
+                abs_json(settings),
+                "{}",
+                abs_time(created),
+                abs_time(t0 - timedelta(hours=1)),
+            )
+        ],
+        "libraryFolders": [(folder, "/audiobooks", abs_time(created), abs_time(created), library)],
+        "books": rows_books,
+        "authors": authors,
+        "series": series,
+        "bookAuthors": links,
+        "bookSeries": positions,
+        "libraryItems": items,
+        "devices": [
+            (
+                device,
+                "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0",
+                "Abs Web",
+                ABS_VERSION,
+                "::ffff:192.168.1.20",
+                "Firefox 133.0 on Linux",
+                None,
+                None,
+                abs_time(t0 - timedelta(days=1)),
+                abs_time(t0 - timedelta(days=1)),
+                abs_uuid("a1", 1),
+            )
+        ],
+        "mediaProgresses": progress,
+        "playbackSessions": sessions,
+        "settings": [
+            ("server-settings", abs_json(server), abs_time(created), abs_time(t0)),
+            (
+                "notification-settings",
+                abs_json({"id": "notification-settings", "appriseApiUrl": None, "notifications": []}),
+                abs_time(created),
+                abs_time(created),
+            ),
+        ],
+    }
+
+
+def audiobookshelf(path: Path) -> Path:
+    """An Audiobookshelf server's ``absdatabase.sqlite`` (see the module's list)."""
+    return write_export(path, ABS_DDL, abs_rows(), bytes_as_text=False)

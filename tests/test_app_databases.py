@@ -15264,3 +15264,101 @@ def test_linkding_keeps_its_blank_fields_audited_and_its_utc_moments_and_json_as
     ):
         assert found[(table, column)] == parent, (table, column)
     assert ("bookmarks_bookmark", "latest_snapshot_id") not in found
+
+
+def sequelize_moment(text: str) -> datetime:
+    """Sequelize's ``YYYY-MM-DD HH:mm:ss.SSS +00:00`` read independently of the project's parser."""
+    return datetime.strptime(text, "%Y-%m-%d %H:%M:%S.%f %z")
+
+
+def test_audiobookshelf_reads_its_sequelize_moments_and_keeps_its_polymorphic_ids_unrelated(
+    run_export: Runner,
+) -> None:
+    # Audiobookshelf's Sequelize models on SQLite: DATETIME text with its offset (instants, the Unix
+    # epoch where a file system keeps no birth time, noted and kept), TINYINT(1) flags as numbers,
+    # JSON arrays and objects as written, UUID keys and declared references; the polymorphic
+    # mediaId/mediaItemId (UUIDV4, constraints: false, in tables declaring their other references)
+    # relate nothing. Text of years, inode numbers and series positions read as the numbers they
+    # are, an ISBN-10's X keeping its column text. The one charge: a user without a password ('')
+    # beside one signed in by OpenID (NULL).
+    rows = apps.abs_rows()
+    ran, run_dir = run_export(apps.audiobookshelf)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    columns = profiled(run_dir)["columns"]
+    charged = {
+        (table, name)
+        for table, named in columns.items()
+        for name, column in named.items()
+        if column["quality"] < 100.0
+    }
+    assert charged == {("users", "pash")}
+    assert ran.record["quality_after"] == 100.0 > ran.record["quality_before"]
+    assert ran.values("users", "pash", "id") == {row[0]: row[3] or None for row in rows["users"]}
+    items = {row[0]: row for row in rows["libraryItems"]}
+    types = ran.types("libraryItems")
+    for index, column in (
+        (9, "mtime"),
+        (10, "ctime"),
+        (11, "birthtime"),
+        (13, "lastScan"),
+        (17, "createdAt"),
+    ):
+        assert types[column] == "timestamp with time zone", column
+        assert ran.values("libraryItems", column, "id") == {
+            key: sequelize_moment(row[index]) for key, row in items.items()
+        }, column
+    assert UNIX_EPOCH in ran.values("libraryItems", "birthtime", "id").values()
+    assert any("Unix epoch" in note for note in columns["libraryItems"]["birthtime"]["notes"])
+    for index, column in ((6, "isFile"), (7, "isMissing")):
+        assert types[column] == "bigint", column
+        assert ran.values("libraryItems", column, "id") == {key: row[index] for key, row in items.items()}
+    assert types["ino"] == types["size"] == "bigint"
+    assert ran.values("libraryItems", "ino", "id") == {key: int(row[1]) for key, row in items.items()}
+    for index, column in ((4, "mediaId"), (15, "libraryFiles"), (2, "path")):
+        assert types[column] == "text", column
+        assert ran.values("libraryItems", column, "id") == {key: row[index] for key, row in items.items()}
+    books = {row[0]: row for row in rows["books"]}
+    kinds = ran.types("books")
+    assert (kinds["publishedYear"], kinds["publishedDate"], kinds["isbn"]) == ("bigint", "date", "text")
+    assert ran.values("books", "publishedYear", "id") == {
+        key: row[4] and int(row[4]) for key, row in books.items()
+    }
+    assert ran.values("books", "publishedDate", "id") == {
+        key: row[5] and date.fromisoformat(row[5]) for key, row in books.items()
+    }
+    assert ran.values("books", "isbn", "id") == {key: row[8] for key, row in books.items()}
+    assert kinds["duration"] == "double precision"
+    assert ran.values("books", "duration", "id") == {key: row[14] for key, row in books.items()}
+    for index, column in ((15, "narrators"), (16, "audioFiles"), (17, "ebookFile"), (18, "chapters")):
+        assert ran.values("books", column, "id") == {key: row[index] for key, row in books.items()}, column
+    assert ran.types("bookSeries")["sequence"] == "numeric"
+    assert {
+        key: value if value is None else Decimal(value)
+        for key, value in ran.values("bookSeries", "sequence", "id").items()
+    } == {row[0]: row[1] and Decimal(row[1]) for row in rows["bookSeries"]}
+    sessions = {row[0]: row for row in rows["playbackSessions"]}
+    assert ran.types("playbackSessions")["date"] == "date"
+    assert ran.values("playbackSessions", "date", "id") == {
+        key: date.fromisoformat(row[14]) for key, row in sessions.items()
+    }
+    assert ran.values("playbackSessions", "currentTime", "id") == {
+        key: row[9] for key, row in sessions.items()
+    }
+    found = references(run_dir)
+    for table, column, parent in (
+        ("libraryFolders", "libraryId", "libraries.id"),
+        ("bookAuthors", "bookId", "books.id"),
+        ("bookAuthors", "authorId", "authors.id"),
+        ("bookSeries", "seriesId", "series.id"),
+        ("libraryItems", "libraryFolderId", "libraryFolders.id"),
+        ("mediaProgresses", "userId", "users.id"),
+        ("playbackSessions", "deviceId", "devices.id"),
+    ):
+        assert found[(table, column)] == parent, (table, column)
+    for table, column in (
+        ("libraryItems", "mediaId"),
+        ("mediaProgresses", "mediaItemId"),
+        ("playbackSessions", "mediaItemId"),
+    ):
+        assert (table, column) not in found, (table, column)
