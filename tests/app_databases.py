@@ -40195,6 +40195,22 @@ ABS_DDL = [
     "`bookId` UUID REFERENCES `books` (`id`) ON DELETE CASCADE ON UPDATE CASCADE, "
     "`seriesId` UUID REFERENCES `series` (`id`) ON DELETE CASCADE ON UPDATE CASCADE, "
     "UNIQUE (`bookId`, `seriesId`))",
+    "CREATE TABLE `podcasts` (`id` UUID PRIMARY KEY, `title` VARCHAR(255), "
+    "`titleIgnorePrefix` VARCHAR(255), `author` VARCHAR(255), `releaseDate` VARCHAR(255), "
+    "`feedURL` VARCHAR(255), `imageURL` VARCHAR(255), `description` TEXT, "
+    "`itunesPageURL` VARCHAR(255), `itunesId` VARCHAR(255), `itunesArtistId` VARCHAR(255), "
+    "`language` VARCHAR(255), `podcastType` VARCHAR(255), `explicit` TINYINT(1), "
+    "`autoDownloadEpisodes` TINYINT(1), `autoDownloadSchedule` VARCHAR(255), "
+    "`lastEpisodeCheck` DATETIME, `maxEpisodesToKeep` INTEGER, "
+    "`maxNewEpisodesToDownload` INTEGER, `coverPath` VARCHAR(255), `tags` JSON, `genres` JSON, "
+    "`createdAt` DATETIME NOT NULL, `updatedAt` DATETIME NOT NULL)",
+    "CREATE TABLE `podcastEpisodes` (`id` UUID PRIMARY KEY, `index` INTEGER, "
+    "`season` VARCHAR(255), `episode` VARCHAR(255), `episodeType` VARCHAR(255), "
+    "`title` VARCHAR(255), `subtitle` VARCHAR(1000), `description` TEXT, `pubDate` VARCHAR(255), "
+    "`enclosureURL` VARCHAR(255), `enclosureSize` BIGINT, `enclosureType` VARCHAR(255), "
+    "`publishedAt` DATETIME, `audioFile` JSON, `chapters` JSON, `extraData` JSON, "
+    "`createdAt` DATETIME NOT NULL, `updatedAt` DATETIME NOT NULL, "
+    "`podcastId` UUID REFERENCES `podcasts` (`id`) ON DELETE CASCADE ON UPDATE CASCADE)",
     "CREATE TABLE `libraryItems` (`id` UUID PRIMARY KEY, `ino` VARCHAR(255), "
     "`path` VARCHAR(255), `relPath` VARCHAR(255), `mediaId` UUIDV4, `mediaType` VARCHAR(255), "
     "`isFile` TINYINT(1), `isMissing` TINYINT(1), `isInvalid` TINYINT(1), `mtime` DATETIME, "
@@ -40233,6 +40249,14 @@ ABS_AUTHORS = ("Brandon Sanderson", "Terry Pratchett", "Ursula K. Le Guin", "And
 ABS_SERIES = ("The Stormlight Archive", "Discworld", "The Witcher")
 ABS_VERSION = "2.17.5"
 ABS_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+#: Each episode's ``pubDate`` as its feed's RSS gives it (RFC 2822: an offset, ``GMT`` or a US zone).
+ABS_PUB_DATES = (
+    ("Mon, 30 Nov 2026 05:00:00 +0000", datetime(2026, 11, 30, 5, 0, tzinfo=UTC)),
+    ("Tue, 01 Dec 2026 04:30:00 -0500", datetime(2026, 12, 1, 9, 30, tzinfo=UTC)),
+    ("Wed, 02 Dec 2026 05:00:00 GMT", datetime(2026, 12, 2, 5, 0, tzinfo=UTC)),
+    ("Thu, 03 Dec 2026 21:00:00 PST", datetime(2026, 12, 4, 5, 0, tzinfo=UTC)),
+    ("Fri, 4 Dec 2026 06:15:00 +0100", datetime(2026, 12, 4, 5, 15, tzinfo=UTC)),
+)
 
 
 def abs_time(at: datetime) -> str:
@@ -40263,7 +40287,12 @@ def abs_rows(books: int = 24) -> dict[str, list[Sequence[Any]]]:
     (``X`` check digit) as typed, JSON arrays of narrators, genres, tags, chapters and audio files;
     each series position ``sequence`` text (``'1'``, ``'2.5'``) or NULL; progress and listening
     sessions pointing at their book by ``mediaItemId``, seconds as floats, the session's ``date``
-    its day as ``YYYY-MM-DD``; settings rows keyed by name, their value a JSON object."""
+    its day as ``YYYY-MM-DD``; settings rows keyed by name, their value a JSON object. A podcast (its
+    library item's ``mediaId`` the podcast's id) and its episodes as the feed parser writes them
+    (podcastUtils' ``cleanEpisodeData``: ``season`` and ``episode`` ``''`` where the feed has none,
+    every title, subtitle and description given; ``pubDate`` the RSS text, ``publishedAt`` its
+    instant; ``enclosureSize`` the enclosure's length, NULL where it has none); one progress of an
+    episode (``mediaItemType`` ``'podcastEpisode'``)."""
     t0 = ABS_T0
     created = t0 - timedelta(days=30)
     library, folder = abs_uuid("b2", 1), abs_uuid("f6", 1)
@@ -40497,6 +40526,88 @@ def abs_rows(books: int = 24) -> dict[str, list[Sequence[Any]]]:
                 folder,
             )
         )
+    podcast = abs_uuid("6d", 1)
+    episodes = []
+    for n in range(1, 16):
+        pub, published = ABS_PUB_DATES[n % 5]
+        at = abs_time(t0 - timedelta(days=1) + timedelta(seconds=n))
+        episodes.append(
+            (
+                abs_uuid("7e", n),
+                n,
+                "" if n % 4 == 0 else str(n % 3 + 1),
+                "" if n % 5 == 0 else str(n),
+                "trailer" if n == 1 else "full",
+                f"Épisode {n}",
+                f"Sous-titre {n}",
+                f"<p>Épisode {n} &amp; notes</p>",
+                pub,
+                f"https://media.example.org/e{n}.mp3?src=rss",
+                None if n % 6 == 0 else 30_000_000 + n * 997,
+                "audio/mpeg",
+                abs_time(published),
+                abs_json({"index": 1, "ino": str(3_000_000 + n), "duration": 1800.5 + n}),
+                "[]",
+                abs_json({"guid": f"urn:uuid:{abs_uuid('7e', n)}"}),
+                at,
+                at,
+                podcast,
+            )
+        )
+    shows = [
+        (
+            podcast,
+            "Le Code a changé",
+            "Le Code a changé",
+            "France Inter",
+            "2026-11-28T05:00:00Z",
+            "https://radiofrance-podcast.net/podcast09/rss_20856.xml",
+            "https://example.org/cover.jpg",
+            "Un podcast sur le numérique.",
+            "https://podcasts.apple.com/fr/podcast/id1532211553",
+            "1532211553",
+            None,
+            "fr",
+            "episodic",
+            0,
+            1,
+            "0 * * * *",
+            abs_time(t0 - timedelta(minutes=30)),
+            0,
+            3,
+            "/podcasts/Le Code a changé/cover.jpg",
+            "[]",
+            abs_json(["Technology"]),
+            abs_time(t0 - timedelta(days=9)),
+            abs_time(t0 - timedelta(minutes=30)),
+        )
+    ]
+    show_added = t0 - timedelta(days=9)
+    items.append(
+        (
+            abs_uuid("29", books + 1),
+            str(900_000 + (books + 1) * 4099),
+            "/podcasts/Le Code a changé",
+            "Le Code a changé",
+            podcast,
+            "podcast",
+            0,
+            0,
+            0,
+            abs_time(show_added - timedelta(seconds=5)),
+            abs_time(show_added - timedelta(seconds=4)),
+            abs_time(show_added - timedelta(seconds=6)),
+            27_015_004,
+            abs_time(t0 - timedelta(hours=1)),
+            ABS_VERSION,
+            "[]",
+            "{}",
+            abs_time(show_added),
+            abs_time(show_added + timedelta(seconds=1)),
+            library,
+            folder,
+        )
+    )
     device = abs_uuid("3a", 1)
     progress = []
     for n in range(1, 13):
@@ -40527,6 +40638,24 @@ def abs_rows(books: int = 24) -> dict[str, list[Sequence[Any]]]:
                 abs_uuid("a1", 1) if n % 3 else abs_uuid("a1", 2),
             )
         )
+    progress.append(
+        (
+            abs_uuid("4b", 13),
+            abs_uuid("7e", 2),
+            "podcastEpisode",
+            1802.5,
+            912.75,
+            0,
+            0,
+            None,
+            None,
+            None,
+            abs_json({"libraryItemId": abs_uuid("29", books + 1), "progress": 912.75 / 1802.5}),
+            abs_time(t0 - timedelta(hours=3)),
+            abs_time(t0 - timedelta(hours=2)),
+            abs_uuid("a1", 2),
+        )
+    )
     sessions = []
     for n in range(1, 17):
         book = rows_books[n % 8]
@@ -40590,6 +40719,8 @@ def abs_rows(books: int = 24) -> dict[str, list[Sequence[Any]]]:
         "series": series,
         "bookAuthors": links,
         "bookSeries": positions,
+        "podcasts": shows,
+        "podcastEpisodes": episodes,
         "libraryItems": items,
         "devices": [
             (

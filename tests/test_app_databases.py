@@ -15337,6 +15337,30 @@ def test_audiobookshelf_reads_its_sequelize_moments_and_keeps_its_polymorphic_id
         key: value if value is None else Decimal(value)
         for key, value in ran.values("bookSeries", "sequence", "id").items()
     } == {row[0]: row[1] and Decimal(row[1]) for row in rows["bookSeries"]}
+    # The feed's episodes: season and episode numbers '' where the feed has none, every other string
+    # given, a missing size NULL: each kind written one way, so the blanks cost nothing (made NULL and
+    # audited); the RSS pubDate read as the instant its offset or zone names, as publishedAt holds it.
+    episodes = {row[0]: row for row in rows["podcastEpisodes"]}
+    told = ran.types("podcastEpisodes")
+    assert (told["season"], told["episode"], told["enclosureSize"]) == ("bigint", "bigint", "bigint")
+    for index, column in ((2, "season"), (3, "episode")):
+        blank = {key for key, row in episodes.items() if row[index] == ""}
+        assert blank and columns["podcastEpisodes"][column]["blank_is_missing"], column
+        assert ran.values("podcastEpisodes", column, "id") == {
+            key: int(row[index]) if row[index] else None for key, row in episodes.items()
+        }, column
+        assert audit_rules(run_dir, "podcastEpisodes", column) == {key: {"empty_to_null"} for key in blank}
+    assert told["pubDate"] == told["publishedAt"] == "timestamp with time zone"
+    published = dict(apps.ABS_PUB_DATES)
+    assert ran.values("podcastEpisodes", "pubDate", "id") == {
+        key: published[row[8]] for key, row in episodes.items()
+    }
+    assert ran.values("podcastEpisodes", "publishedAt", "id") == {
+        key: sequelize_moment(row[12]) for key, row in episodes.items()
+    }
+    assert ran.values("podcastEpisodes", "enclosureSize", "id") == {
+        key: row[10] for key, row in episodes.items()
+    }
     sessions = {row[0]: row for row in rows["playbackSessions"]}
     assert ran.types("playbackSessions")["date"] == "date"
     assert ran.values("playbackSessions", "date", "id") == {
@@ -15354,6 +15378,7 @@ def test_audiobookshelf_reads_its_sequelize_moments_and_keeps_its_polymorphic_id
         ("libraryItems", "libraryFolderId", "libraryFolders.id"),
         ("mediaProgresses", "userId", "users.id"),
         ("playbackSessions", "deviceId", "devices.id"),
+        ("podcastEpisodes", "podcastId", "podcasts.id"),
     ):
         assert found[(table, column)] == parent, (table, column)
     for table, column in (
