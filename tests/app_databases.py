@@ -43300,3 +43300,883 @@ def rssguard_rows(articles: int = 40) -> dict[str, list[Sequence[Any]]]:
 def rssguard(path: Path) -> Path:
     """An RSS Guard feed reader's ``database.db`` (see the module's list)."""
     return write_export(path, RSSGUARD_DDL, rssguard_rows(), bytes_as_text=False)
+
+
+# --- linkding (db.sqlite3: its bookmarks/models.py, Django 5.2's makemigrations and migrate) ----------------
+
+#: Each CREATE TABLE as Django's migrate wrote it for linkding's models (sissbruecker/linkding,
+#: bookmarks/models.py; contrib.auth's user, contenttypes and admin's log beside them).
+LINKDING_DDL = [
+    'CREATE TABLE "django_content_type" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"app_label" varchar(100) NOT NULL, "model" varchar(100) NOT NULL)',
+    'CREATE TABLE "auth_user" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"password" varchar(128) NOT NULL, "last_login" datetime NULL, "is_superuser" bool NOT NULL, '
+    '"username" varchar(150) NOT NULL UNIQUE, "last_name" varchar(150) NOT NULL, '
+    '"email" varchar(254) NOT NULL, "is_staff" bool NOT NULL, "is_active" bool NOT NULL, '
+    '"date_joined" datetime NOT NULL, "first_name" varchar(150) NOT NULL)',
+    'CREATE TABLE "django_admin_log" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"object_id" text NULL, "object_repr" varchar(200) NOT NULL, '
+    '"action_flag" smallint unsigned NOT NULL CHECK ("action_flag" >= 0), '
+    '"change_message" text NOT NULL, '
+    '"content_type_id" integer NULL REFERENCES "django_content_type" ("id") DEFERRABLE INITIALLY DEFERRED, '
+    '"user_id" integer NOT NULL REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY DEFERRED, '
+    '"action_time" datetime NOT NULL)',
+    'CREATE TABLE "bookmarks_tag" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"name" varchar(64) NOT NULL, "date_added" datetime NOT NULL, '
+    '"owner_id" integer NOT NULL REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY DEFERRED)',
+    'CREATE TABLE "bookmarks_bookmark" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"url" varchar(2048) NOT NULL, "title" varchar(512) NOT NULL, "description" text NOT NULL, '
+    '"notes" text NOT NULL, "website_title" varchar(512) NULL, "website_description" text NULL, '
+    '"web_archive_snapshot_url" varchar(2048) NOT NULL, "latest_snapshot_id" integer NULL, '
+    '"favicon_file" varchar(512) NOT NULL, "preview_image_file" varchar(512) NOT NULL, '
+    '"unread" bool NOT NULL, "is_archived" bool NOT NULL, "shared" bool NOT NULL, '
+    '"date_added" datetime NOT NULL, "date_modified" datetime NOT NULL, '
+    '"date_accessed" datetime NULL, '
+    '"owner_id" integer NOT NULL REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY DEFERRED)',
+    'CREATE TABLE "bookmarks_bookmark_tags" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"bookmark_id" integer NOT NULL REFERENCES "bookmarks_bookmark" ("id") DEFERRABLE INITIALLY DEFERRED, '
+    '"tag_id" integer NOT NULL REFERENCES "bookmarks_tag" ("id") DEFERRABLE INITIALLY DEFERRED)',
+    'CREATE TABLE "bookmarks_bookmarkasset" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"date_created" datetime NOT NULL, "file" varchar(2048) NOT NULL, "file_size" integer NULL, '
+    '"asset_type" varchar(64) NOT NULL, "content_type" varchar(128) NOT NULL, '
+    '"display_name" varchar(2048) NOT NULL, "status" varchar(64) NOT NULL, "gzip" bool NOT NULL, '
+    '"bookmark_id" integer NOT NULL REFERENCES "bookmarks_bookmark" ("id") DEFERRABLE INITIALLY DEFERRED)',
+    'CREATE TABLE "bookmarks_userprofile" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"theme" varchar(10) NOT NULL, "bookmark_date_display" varchar(10) NOT NULL, '
+    '"bookmark_description_display" varchar(10) NOT NULL, '
+    '"bookmark_description_max_lines" integer NOT NULL, '
+    '"bookmark_link_target" varchar(10) NOT NULL, '
+    '"web_archive_integration" varchar(10) NOT NULL, "tag_search" varchar(10) NOT NULL, '
+    '"tag_grouping" varchar(12) NOT NULL, "enable_sharing" bool NOT NULL, '
+    '"enable_public_sharing" bool NOT NULL, "enable_favicons" bool NOT NULL, '
+    '"enable_preview_images" bool NOT NULL, "display_url" bool NOT NULL, '
+    '"display_view_bookmark_action" bool NOT NULL, "display_edit_bookmark_action" bool NOT NULL, '
+    '"display_archive_bookmark_action" bool NOT NULL, '
+    '"display_remove_bookmark_action" bool NOT NULL, "permanent_notes" bool NOT NULL, '
+    '"custom_css" text NOT NULL, "custom_css_hash" varchar(32) NOT NULL, '
+    '"auto_tagging_rules" text NOT NULL, '
+    '"search_preferences" text NOT NULL '
+    'CHECK ((JSON_VALID("search_preferences") OR "search_preferences" IS NULL)), '
+    '"enable_automatic_html_snapshots" bool NOT NULL, "default_mark_unread" bool NOT NULL, '
+    '"items_per_page" integer NOT NULL, "sticky_pagination" bool NOT NULL, '
+    '"collapse_side_panel" bool NOT NULL, '
+    '"user_id" integer NOT NULL UNIQUE REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY DEFERRED)',
+    'CREATE TABLE "bookmarks_toast" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"key" varchar(50) NOT NULL, "message" text NOT NULL, "acknowledged" bool NOT NULL, '
+    '"owner_id" integer NOT NULL REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY DEFERRED)',
+    'CREATE TABLE "bookmarks_feedtoken" ("key" varchar(40) NOT NULL PRIMARY KEY, '
+    '"created" datetime NOT NULL, '
+    '"user_id" integer NOT NULL UNIQUE REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY DEFERRED)',
+    'CREATE TABLE "bookmarks_globalsettings" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"landing_page" varchar(50) NOT NULL, "enable_link_prefetch" bool NOT NULL, '
+    '"guest_profile_user_id" integer NULL REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY DEFERRED)',
+]
+#: When the first bookmark's minute began (``USE_TZ = True``: Django writes UTC, without an offset).
+LINKDING_T0 = datetime(2026, 12, 5, 21, 14, 9, 123456)
+LINKDING_TAGS = ("python", "django", "café", "日本語", "reading-list", "video")
+LINKDING_MODELS = ("bookmark", "bookmarkasset", "feedtoken", "globalsettings", "tag", "toast", "userprofile")
+
+
+def linkding_rows(bookmarks: int = 30) -> dict[str, list[Sequence[Any]]]:
+    """Bookmarks as linkding saves them: its blank ``CharField``/``TextField`` (title, description,
+    notes, favicon and preview files, the Wayback Machine URL) ``''`` when unset, the obsolete
+    ``website_title``/``website_description`` NULL, booleans 0/1, ``date_added`` and ``date_modified``
+    Django's UTC text (a fraction only when the microsecond is not 0), ``date_accessed`` NULL until
+    visited; ``latest_snapshot_id`` the id of the bookmark's last HTML snapshot asset (no declared
+    reference), NULL after a failed one; assets' ``file_size`` NULL where the file was missing;
+    profiles' ``search_preferences`` a JSON object (``{}`` by default), ``custom_css_hash`` the md5 of
+    the CSS or ``''``; an admin log's ``object_id`` the changed bookmark's id as text."""
+    t0 = LINKDING_T0
+    users = [
+        (
+            1,
+            "pbkdf2_sha256$1000000$s4ltS4ltS4lt$4U8OPaVICS1lxeSFvUhTZi1mJYFYM3tKwsCS0S2SzoQ=",
+            None,
+            1,
+            "admin",
+            "",
+            "",
+            1,
+            1,
+            django_moment(t0 - timedelta(days=40)),
+            "",
+        ),
+        (
+            2,
+            "pbkdf2_sha256$1000000$s4ltS4ltS4lu$6ynX1B4LqNPGtn0P6DQeHz/PYZ1WxMCfYnPkoW8UBPQ=",
+            django_moment(t0 - timedelta(hours=3)),
+            0,
+            "alice",
+            "",
+            "alice@example.org",
+            0,
+            1,
+            django_moment(t0 - timedelta(days=20)),
+            "Alice",
+        ),
+    ]
+    tags = [
+        (i + 1, name, django_moment(t0 - timedelta(days=30 - i)), 1 if i % 3 else 2)
+        for i, name in enumerate(LINKDING_TAGS)
+    ]
+    marks, links, assets = [], [], []
+    for n in range(1, bookmarks + 1):
+        added = (t0 if n % 10 else t0.replace(microsecond=0)) + timedelta(
+            minutes=17 * n, microseconds=(n % 10) * 1001
+        )
+        snapshot = None
+        if n % 3 == 0:
+            assets.append(
+                (
+                    len(assets) + 1,
+                    django_moment(t0 + timedelta(minutes=17 * n, seconds=2)),
+                    f"snapshot_2026-12-05_{n:06d}_https___example.org_post_{n}.html.gz",
+                    None if n % 9 == 0 else 10_000 + 37 * n,
+                    "snapshot",
+                    "text/html",
+                    "HTML snapshot from 12/05/2026",
+                    "complete" if n % 9 else "failure",
+                    1,
+                    n,
+                )
+            )
+            snapshot = len(assets) if n % 9 else None
+        if n % 10 == 0:
+            assets.append(
+                (
+                    len(assets) + 1,
+                    django_moment(t0 + timedelta(minutes=17 * n, seconds=9)),
+                    f"upload_{n}_paper.pdf",
+                    250_000 + n,
+                    "upload",
+                    "application/pdf",
+                    "paper (final).pdf",
+                    "complete",
+                    0,
+                    n,
+                )
+            )
+        marks.append(
+            (
+                n,
+                f"https://example.org/post/{n}?ref=feed&x=%C3%A9"
+                if n % 5
+                else f"http://blog.example.com/{n}/",
+                "" if n % 7 == 0 else f"Post n°{n} – “quoted”",
+                "" if n % 3 else f"A description\nwith two lines {n}",
+                "" if n % 4 else f"# Notes\n\n- item {n}\n- **bold**",
+                None,
+                None,
+                "" if n % 6 else f"https://web.archive.org/web/20261205211409/https://example.org/post/{n}",
+                snapshot,
+                "" if n % 2 else "https_example_org.png",
+                "" if n % 5 else f"{n:032x}.jpg",
+                int(n % 4 == 1),
+                int(n % 9 == 0),
+                int(n % 2 == 0),
+                django_moment(added),
+                django_moment(t0 + timedelta(minutes=17 * n + 5, microseconds=n * 1001)),
+                django_moment(t0 + timedelta(hours=n)) if n % 8 == 0 else None,
+                1 if n % 3 else 2,
+            )
+        )
+        for tag in sorted({n % 6 + 1} | ({(n + 1) % 6 + 1} if n % 2 else set())):
+            links.append((len(links) + 1, n, tag))
+    profile = ("auto", "relative", "inline", 1, "_blank", "disabled", "strict", "alphabetical")
+    shown = (1, 1, 1, 1, 0)
+    return {
+        "django_content_type": [(i, "bookmarks", model) for i, model in enumerate(LINKDING_MODELS, start=1)]
+        + [(8, "admin", "logentry"), (9, "auth", "permission"), (10, "auth", "group"), (11, "auth", "user")],
+        "auth_user": users,
+        "django_admin_log": [
+            (
+                1,
+                "3",
+                "Post n°3",
+                2,
+                '[{"changed": {"fields": ["Title", "Unread"]}}]',
+                1,
+                1,
+                django_moment(t0),
+            ),
+            (2, "4", "Post n°4", 1, '[{"added": {}}]', 1, 1, django_moment(t0 + timedelta(seconds=1))),
+        ],
+        "bookmarks_tag": tags,
+        "bookmarks_bookmark": marks,
+        "bookmarks_bookmark_tags": links,
+        "bookmarks_bookmarkasset": assets,
+        "bookmarks_userprofile": [
+            (
+                1,
+                *profile,
+                0,
+                0,
+                0,
+                0,
+                0,
+                *shown,
+                "",
+                "",
+                "youtube.com video\nreddit.com/r/django django",
+                "{}",
+                1,
+                0,
+                30,
+                0,
+                0,
+                1,
+            ),
+            (
+                2,
+                "dark",
+                *profile[1:],
+                1,
+                0,
+                0,
+                0,
+                0,
+                *shown,
+                "body { color: #333; }",
+                "a7674d87aa64ad23ba85aa550eee0510",
+                "",
+                '{"sort": "title_asc", "shared": "off", "unread": "yes"}',
+                1,
+                0,
+                30,
+                0,
+                0,
+                2,
+            ),
+        ],
+        "bookmarks_toast": [
+            (
+                1,
+                "web_archive_opt_in_hint",
+                "The Internet Archive Wayback Machine integration has been disabled by default.",
+                0,
+                1,
+            ),
+            (
+                2,
+                "html_snapshots_hint",
+                "This version adds a new feature for archiving snapshots of websites locally.",
+                1,
+                2,
+            ),
+        ],
+        "bookmarks_feedtoken": [
+            ("3f0c2b9d8e7a6f5e4d3c2b1a09f8e7d6c5b4a392", django_moment(t0 - timedelta(days=2)), 1)
+        ],
+        "bookmarks_globalsettings": [(1, "shared_bookmarks", 1, None)],
+    }
+
+
+def linkding(path: Path) -> Path:
+    """A linkding bookmark manager's ``db.sqlite3`` (see the module's list)."""
+    return write_export(path, LINKDING_DDL, linkding_rows(), bytes_as_text=False)
+
+
+# --- Audiobookshelf (absdatabase.sqlite: its server/models init(), synced by Sequelize 6) -----------------
+
+#: Each CREATE TABLE as Sequelize 6's ``sync()`` wrote it on SQLite for Audiobookshelf's models
+#: (advplyr/audiobookshelf, server/models: User, Library, LibraryFolder, Book, Author, Series,
+#: BookAuthor, BookSeries, LibraryItem, Device, MediaProgress, PlaybackSession, Setting): ``UUID`` keys,
+#: ``UUIDV4`` for the polymorphic ``mediaId``/``mediaItemId`` (``constraints: false``: no reference
+#: declared), ``TINYINT(1)`` booleans, ``JSON`` text, ``DATETIME`` text with its offset.
+ABS_DDL = [
+    "CREATE TABLE `users` (`id` UUID PRIMARY KEY, `username` VARCHAR(255), `email` VARCHAR(255), "
+    "`pash` VARCHAR(255), `type` VARCHAR(255), `token` VARCHAR(255), "
+    "`isActive` TINYINT(1) DEFAULT 0, `isLocked` TINYINT(1) DEFAULT 0, `lastSeen` DATETIME, "
+    "`permissions` JSON, `bookmarks` JSON, `extraData` JSON, `createdAt` DATETIME NOT NULL, "
+    "`updatedAt` DATETIME NOT NULL)",
+    "CREATE TABLE `libraries` (`id` UUID PRIMARY KEY, `name` VARCHAR(255), "
+    "`displayOrder` INTEGER, `icon` VARCHAR(255), `mediaType` VARCHAR(255), "
+    "`provider` VARCHAR(255), `lastScan` DATETIME, `lastScanVersion` VARCHAR(255), "
+    "`settings` JSON, `extraData` JSON, `createdAt` DATETIME NOT NULL, "
+    "`updatedAt` DATETIME NOT NULL)",
+    "CREATE TABLE `libraryFolders` (`id` UUID PRIMARY KEY, `path` VARCHAR(255), "
+    "`createdAt` DATETIME NOT NULL, `updatedAt` DATETIME NOT NULL, "
+    "`libraryId` UUID REFERENCES `libraries` (`id`) ON DELETE CASCADE ON UPDATE CASCADE)",
+    "CREATE TABLE `books` (`id` UUID PRIMARY KEY, `title` VARCHAR(255), "
+    "`titleIgnorePrefix` VARCHAR(255), `subtitle` VARCHAR(255), `publishedYear` VARCHAR(255), "
+    "`publishedDate` VARCHAR(255), `publisher` VARCHAR(255), `description` TEXT, "
+    "`isbn` VARCHAR(255), `asin` VARCHAR(255), `language` VARCHAR(255), `explicit` TINYINT(1), "
+    "`abridged` TINYINT(1), `coverPath` VARCHAR(255), `duration` FLOAT, `narrators` JSON, "
+    "`audioFiles` JSON, `ebookFile` JSON, `chapters` JSON, `tags` JSON, `genres` JSON, "
+    "`createdAt` DATETIME NOT NULL, `updatedAt` DATETIME NOT NULL)",
+    "CREATE TABLE `authors` (`id` UUID PRIMARY KEY, `name` VARCHAR(255), "
+    "`lastFirst` VARCHAR(255), `asin` VARCHAR(255), `description` TEXT, "
+    "`imagePath` VARCHAR(255), `createdAt` DATETIME NOT NULL, `updatedAt` DATETIME NOT NULL, "
+    "`libraryId` UUID REFERENCES `libraries` (`id`) ON DELETE CASCADE ON UPDATE CASCADE)",
+    "CREATE TABLE `series` (`id` UUID PRIMARY KEY, `name` VARCHAR(255), "
+    "`nameIgnorePrefix` VARCHAR(255), `description` TEXT, `createdAt` DATETIME NOT NULL, "
+    "`updatedAt` DATETIME NOT NULL, "
+    "`libraryId` UUID REFERENCES `libraries` (`id`) ON DELETE CASCADE ON UPDATE CASCADE)",
+    "CREATE TABLE `bookAuthors` (`id` UUID PRIMARY KEY, `createdAt` DATETIME NOT NULL, "
+    "`bookId` UUID REFERENCES `books` (`id`) ON DELETE CASCADE ON UPDATE CASCADE, "
+    "`authorId` UUID REFERENCES `authors` (`id`) ON DELETE CASCADE ON UPDATE CASCADE, "
+    "UNIQUE (`bookId`, `authorId`))",
+    "CREATE TABLE `bookSeries` (`id` UUID PRIMARY KEY, `sequence` VARCHAR(255), "
+    "`createdAt` DATETIME NOT NULL, "
+    "`bookId` UUID REFERENCES `books` (`id`) ON DELETE CASCADE ON UPDATE CASCADE, "
+    "`seriesId` UUID REFERENCES `series` (`id`) ON DELETE CASCADE ON UPDATE CASCADE, "
+    "UNIQUE (`bookId`, `seriesId`))",
+    "CREATE TABLE `podcasts` (`id` UUID PRIMARY KEY, `title` VARCHAR(255), "
+    "`titleIgnorePrefix` VARCHAR(255), `author` VARCHAR(255), `releaseDate` VARCHAR(255), "
+    "`feedURL` VARCHAR(255), `imageURL` VARCHAR(255), `description` TEXT, "
+    "`itunesPageURL` VARCHAR(255), `itunesId` VARCHAR(255), `itunesArtistId` VARCHAR(255), "
+    "`language` VARCHAR(255), `podcastType` VARCHAR(255), `explicit` TINYINT(1), "
+    "`autoDownloadEpisodes` TINYINT(1), `autoDownloadSchedule` VARCHAR(255), "
+    "`lastEpisodeCheck` DATETIME, `maxEpisodesToKeep` INTEGER, "
+    "`maxNewEpisodesToDownload` INTEGER, `coverPath` VARCHAR(255), `tags` JSON, `genres` JSON, "
+    "`createdAt` DATETIME NOT NULL, `updatedAt` DATETIME NOT NULL)",
+    "CREATE TABLE `podcastEpisodes` (`id` UUID PRIMARY KEY, `index` INTEGER, "
+    "`season` VARCHAR(255), `episode` VARCHAR(255), `episodeType` VARCHAR(255), "
+    "`title` VARCHAR(255), `subtitle` VARCHAR(1000), `description` TEXT, `pubDate` VARCHAR(255), "
+    "`enclosureURL` VARCHAR(255), `enclosureSize` BIGINT, `enclosureType` VARCHAR(255), "
+    "`publishedAt` DATETIME, `audioFile` JSON, `chapters` JSON, `extraData` JSON, "
+    "`createdAt` DATETIME NOT NULL, `updatedAt` DATETIME NOT NULL, "
+    "`podcastId` UUID REFERENCES `podcasts` (`id`) ON DELETE CASCADE ON UPDATE CASCADE)",
+    "CREATE TABLE `libraryItems` (`id` UUID PRIMARY KEY, `ino` VARCHAR(255), "
+    "`path` VARCHAR(255), `relPath` VARCHAR(255), `mediaId` UUIDV4, `mediaType` VARCHAR(255), "
+    "`isFile` TINYINT(1), `isMissing` TINYINT(1), `isInvalid` TINYINT(1), `mtime` DATETIME, "
+    "`ctime` DATETIME, `birthtime` DATETIME, `size` BIGINT, `lastScan` DATETIME, "
+    "`lastScanVersion` VARCHAR(255), `libraryFiles` JSON, `extraData` JSON, "
+    "`createdAt` DATETIME NOT NULL, `updatedAt` DATETIME NOT NULL, "
+    "`libraryId` UUID REFERENCES `libraries` (`id`) ON DELETE SET NULL ON UPDATE CASCADE, "
+    "`libraryFolderId` UUID REFERENCES `libraryFolders` (`id`) ON DELETE SET NULL ON UPDATE CASCADE)",
+    "CREATE TABLE `devices` (`id` UUID PRIMARY KEY, `deviceId` VARCHAR(255), "
+    "`clientName` VARCHAR(255), `clientVersion` VARCHAR(255), `ipAddress` VARCHAR(255), "
+    "`deviceName` VARCHAR(255), `deviceVersion` VARCHAR(255), `extraData` JSON, "
+    "`createdAt` DATETIME NOT NULL, `updatedAt` DATETIME NOT NULL, "
+    "`userId` UUID REFERENCES `users` (`id`) ON DELETE CASCADE ON UPDATE CASCADE)",
+    "CREATE TABLE `mediaProgresses` (`id` UUID PRIMARY KEY, `mediaItemId` UUIDV4, "
+    "`mediaItemType` VARCHAR(255), `duration` FLOAT, `currentTime` FLOAT, "
+    "`isFinished` TINYINT(1), `hideFromContinueListening` TINYINT(1), "
+    "`ebookLocation` VARCHAR(255), `ebookProgress` FLOAT, `finishedAt` DATETIME, "
+    "`extraData` JSON, `createdAt` DATETIME NOT NULL, `updatedAt` DATETIME NOT NULL, "
+    "`userId` UUID REFERENCES `users` (`id`) ON DELETE CASCADE ON UPDATE CASCADE)",
+    "CREATE TABLE `playbackSessions` (`id` UUID PRIMARY KEY, `mediaItemId` UUIDV4, "
+    "`mediaItemType` VARCHAR(255), `displayTitle` VARCHAR(255), `displayAuthor` VARCHAR(255), "
+    "`duration` FLOAT, `playMethod` INTEGER, `mediaPlayer` VARCHAR(255), `startTime` FLOAT, "
+    "`currentTime` FLOAT, `serverVersion` VARCHAR(255), `coverPath` VARCHAR(255), "
+    "`timeListening` INTEGER, `mediaMetadata` JSON, `date` VARCHAR(255), "
+    "`dayOfWeek` VARCHAR(255), `extraData` JSON, `createdAt` DATETIME NOT NULL, "
+    "`updatedAt` DATETIME NOT NULL, "
+    "`userId` UUID REFERENCES `users` (`id`) ON DELETE SET NULL ON UPDATE CASCADE, "
+    "`deviceId` UUID REFERENCES `devices` (`id`) ON DELETE SET NULL ON UPDATE CASCADE, "
+    "`libraryId` UUID REFERENCES `libraries` (`id`) ON DELETE SET NULL ON UPDATE CASCADE)",
+    "CREATE TABLE `settings` (`key` VARCHAR(255) PRIMARY KEY, `value` JSON, "
+    "`createdAt` DATETIME NOT NULL, `updatedAt` DATETIME NOT NULL)",
+]
+#: When the library was created; every other moment is counted from it.
+ABS_T0 = datetime(2026, 12, 5, 21, 14, 9, 123000, tzinfo=UTC)
+ABS_AUTHORS = ("Brandon Sanderson", "Terry Pratchett", "Ursula K. Le Guin", "Andrzej Sapkowski", "村上春樹")
+ABS_SERIES = ("The Stormlight Archive", "Discworld", "The Witcher")
+ABS_VERSION = "2.17.5"
+ABS_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+#: Each episode's ``pubDate`` as its feed's RSS gives it (RFC 2822: an offset, ``GMT`` or a US zone).
+ABS_PUB_DATES = (
+    ("Mon, 30 Nov 2026 05:00:00 +0000", datetime(2026, 11, 30, 5, 0, tzinfo=UTC)),
+    ("Tue, 01 Dec 2026 04:30:00 -0500", datetime(2026, 12, 1, 9, 30, tzinfo=UTC)),
+    ("Wed, 02 Dec 2026 05:00:00 GMT", datetime(2026, 12, 2, 5, 0, tzinfo=UTC)),
+    ("Thu, 03 Dec 2026 21:00:00 PST", datetime(2026, 12, 4, 5, 0, tzinfo=UTC)),
+    ("Fri, 4 Dec 2026 06:15:00 +0100", datetime(2026, 12, 4, 5, 15, tzinfo=UTC)),
+)
+
+
+def abs_time(at: datetime) -> str:
+    """Sequelize's SQLite DATE: ``YYYY-MM-DD HH:mm:ss.SSS +00:00`` (Audiobookshelf sets no zone)."""
+    return f"{at.astimezone(UTC):%Y-%m-%d %H:%M:%S}.{at.microsecond // 1000:03d} +00:00"
+
+
+def abs_ms(at: datetime) -> int:
+    return int(at.timestamp() * 1000)
+
+
+def abs_uuid(kind: str, n: int) -> str:
+    """A UUID v4's shape, the first two digits the kind of row (its table), the rest from ``n``."""
+    return f"{kind}{n:06d}-{n * 7919 % 65536:04x}-4{n % 1000:03d}-8{n % 1000:03d}-{n * 104729:012x}"
+
+
+def abs_json(value: Any) -> str:
+    """``JSON.stringify``: no spaces, non-ASCII as written."""
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+
+
+def abs_rows(books: int = 24) -> dict[str, list[Sequence[Any]]]:
+    """Rows as Audiobookshelf's scanner and API write them: a root user with a bcrypt ``pash``, a user
+    made without a password (``pash`` ``''``) and one signed in by OpenID (``pash`` NULL); a book per
+    library item (the item's ``mediaId`` the book's id, ``mediaType`` ``'book'``), its file
+    ``ino`` the inode as text, ``birthtime`` the Unix epoch where the file system keeps none
+    (``birthtimeMs`` 0), ``publishedYear`` text of a year or NULL, ``isbn`` an ISBN-13 or ISBN-10
+    (``X`` check digit) as typed, JSON arrays of narrators, genres, tags, chapters and audio files;
+    each series position ``sequence`` text (``'1'``, ``'2.5'``) or NULL; progress and listening
+    sessions pointing at their book by ``mediaItemId``, seconds as floats, the session's ``date``
+    its day as ``YYYY-MM-DD``; settings rows keyed by name, their value a JSON object. A podcast (its
+    library item's ``mediaId`` the podcast's id) and its episodes as the feed parser writes them
+    (podcastUtils' ``cleanEpisodeData``: ``season`` and ``episode`` ``''`` where the feed has none,
+    every title, subtitle and description given; ``pubDate`` the RSS text, ``publishedAt`` its
+    instant; ``enclosureSize`` the enclosure's length, NULL where it has none); one progress of an
+    episode (``mediaItemType`` ``'podcastEpisode'``)."""
+    t0 = ABS_T0
+    created = t0 - timedelta(days=30)
+    library, folder = abs_uuid("b2", 1), abs_uuid("f6", 1)
+    permissions = {
+        "download": True,
+        "update": True,
+        "delete": True,
+        "upload": True,
+        "accessAllLibraries": True,
+        "accessAllTags": True,
+        "accessExplicitContent": True,
+    }
+    guest = {**{key: False for key in permissions}, "accessAllLibraries": True, "accessAllTags": True}
+    users = [
+        (
+            abs_uuid("a1", 1),
+            "root",
+            None,
+            "$2a$08$Y8U6d0V0O3yR0dS8kJ9P4uLQ7rA6sK2vZxFQh5M3GdE1nWc8bT9yK",
+            "root",
+            None,
+            1,
+            0,
+            abs_time(t0),
+            abs_json(permissions),
+            "[]",
+            abs_json({"seriesHideFromContinueListening": []}),
+            abs_time(created),
+            abs_time(t0),
+        ),
+        (
+            abs_uuid("a1", 2),
+            "élodie",
+            "elodie@example.org",
+            "",
+            "guest",
+            None,
+            1,
+            0,
+            None,
+            abs_json({**guest, "librariesAccessible": [], "itemTagsSelected": []}),
+            abs_json(
+                [
+                    {
+                        "libraryItemId": abs_uuid("29", 3),
+                        "title": "Chapitre 2",
+                        "time": 754.382,
+                        "createdAt": abs_ms(t0),
+                    }
+                ]
+            ),
+            "{}",
+            abs_time(t0 - timedelta(days=3)),
+            abs_time(t0 - timedelta(days=3)),
+        ),
+        (
+            abs_uuid("a1", 3),
+            "sam.oidc",
+            "sam@example.org",
+            None,
+            "user",
+            None,
+            0,
+            1,
+            abs_time(t0 - timedelta(days=1, milliseconds=7)),
+            abs_json(guest),
+            "[]",
+            abs_json({"authOpenIDSub": "248289761001"}),
+            abs_time(t0 - timedelta(days=2)),
+            abs_time(t0 - timedelta(days=1)),
+        ),
+    ]
+    settings = {
+        "coverAspectRatio": 1,
+        "disableWatcher": False,
+        "autoScanCronExpression": None,
+        "metadataPrecedence": [
+            "folderStructure",
+            "audioMetatags",
+            "nfoFile",
+            "txtFiles",
+            "opfFile",
+            "absMetadata",
+        ],
+        "markAsFinishedPercentComplete": None,
+        "markAsFinishedTimeRemaining": 10,
+    }
+    authors = []
+    for i, name in enumerate(ABS_AUTHORS):
+        words = name.split(" ")
+        at = abs_time(t0 - timedelta(days=10) + timedelta(seconds=i))
+        authors.append(
+            (
+                abs_uuid("d4", i + 1),
+                name,
+                f"{words[-1]}, {' '.join(words[:-1])}" if len(words) > 1 else name,
+                None if i % 2 else f"B00{i}XYZ{i}",
+                "<p>Sir Terry Pratchett was the author of <i>Discworld</i>.</p>" if i == 1 else None,
+                f"/metadata/authors/{abs_uuid('d4', 1)}.jpg" if i == 0 else None,
+                at,
+                at,
+                library,
+            )
+        )
+    series = [
+        (
+            abs_uuid("e5", i + 1),
+            name,
+            f"{name[4:]}, The" if name.startswith("The ") else name,
+            None,
+            abs_time(t0 - timedelta(days=10) + timedelta(seconds=i)),
+            abs_time(t0 - timedelta(days=10) + timedelta(seconds=i)),
+            library,
+        )
+        for i, name in enumerate(ABS_SERIES)
+    ]
+    rows_books, links, positions, items = [], [], [], []
+    for n in range(1, books + 1):
+        added = t0 - timedelta(days=10) + timedelta(milliseconds=60_013 * n)
+        duration = 0.0 if n % 6 == 0 else 3600.0 * (n % 20 + 1) + n * 1.234567
+        title = f"The Book {n}: “Ça”" if n % 5 == 0 else f"Book {n}"
+        path = f"/audiobooks/{ABS_AUTHORS[n % 5]}/Book {n}"
+        audio = (
+            []
+            if n % 6 == 0
+            else [
+                {
+                    "index": 1,
+                    "ino": str(1_000_000 + n),
+                    "metadata": {
+                        "filename": f"Book {n}.m4b",
+                        "ext": ".m4b",
+                        "path": f"{path}/Book {n}.m4b",
+                        "size": 100_000_000 + n,
+                        "mtimeMs": abs_ms(added) - 5000,
+                        "birthtimeMs": 0,
+                    },
+                    "addedAt": abs_ms(added),
+                    "duration": duration,
+                    "bitRate": 64000,
+                    "codec": "aac",
+                    "channels": 2,
+                    "embeddedCoverArt": "mjpeg" if n % 2 else None,
+                    "mimeType": "audio/mp4",
+                }
+            ]
+        )
+        chapters = (
+            []
+            if n % 6 == 0
+            else [
+                {"id": 0, "start": 0, "end": 1200.5, "title": "Prologue"},
+                {"id": 1, "start": 1200.5, "end": duration, "title": "Chapter 1"},
+            ]
+        )
+        ebook = (
+            {
+                "ino": str(2_000_000 + n),
+                "metadata": {"filename": f"Book {n}.epub", "ext": ".epub", "size": 500_000 + n},
+                "ebookFormat": "epub",
+                "addedAt": abs_ms(added),
+            }
+            if n % 6 == 0
+            else None
+        )
+        rows_books.append(
+            (
+                abs_uuid("c3", n),
+                title,
+                f"{title[4:]}, The" if title.startswith("The ") else title,
+                "A Novel" if n % 4 == 0 else None,
+                None if n % 7 == 0 else str(1980 + n),
+                f"{1980 + n}-0{n % 9 + 1}-1{n % 10}" if n % 3 == 0 else None,
+                "Tor" if n % 3 == 0 else None,
+                f"<p>Résumé du livre {n}.</p><p>Line&nbsp;2</p>" if n % 2 else None,
+                ("9780765326355", "080442957X", "0765326353")[n // 8 % 3] if n % 8 == 0 else None,
+                f"B0{n}ABCDE{n % 10}" if n % 3 == 1 else None,
+                "English" if n % 4 == 1 else None,
+                int(n % 9 == 0),
+                0,
+                None if n % 6 == 0 else f"{path}/cover.jpg",
+                duration,
+                abs_json(["Michael Kramer", "Kate Reading"][: n % 2 + 1] if n % 3 else []),
+                abs_json(audio),
+                None if ebook is None else abs_json(ebook),
+                abs_json(chapters),
+                abs_json(["Favourite"] if n % 5 == 0 else []),
+                abs_json(["Fantasy"] if n % 2 else ["Fantasy", "Humour"]),
+                abs_time(added),
+                abs_time(added + timedelta(seconds=1)),
+            )
+        )
+        links.append((abs_uuid("07", n), abs_time(added), abs_uuid("c3", n), abs_uuid("d4", n % 5 + 1)))
+        if n % 3 != 2:
+            sequence = None if n % 4 == 0 else (f"{n}.5" if n % 5 == 0 else str(n))
+            positions.append(
+                (abs_uuid("18", n), sequence, abs_time(added), abs_uuid("c3", n), abs_uuid("e5", n % 3 + 1))
+            )
+        files = [
+            {
+                "ino": str(1_000_000 + n),
+                "isSupplementary": False,
+                "addedAt": abs_ms(added),
+                "metadata": {"filename": f"Book {n}.m4b", "size": 100_000_000 + n},
+            }
+        ]
+        items.append(
+            (
+                abs_uuid("29", n),
+                str(900_000 + n * 4099),
+                path,
+                f"{ABS_AUTHORS[n % 5]}/Book {n}",
+                abs_uuid("c3", n),
+                "book",
+                0,
+                int(n == 13),
+                0,
+                abs_time(added - timedelta(seconds=5)),
+                abs_time(added - timedelta(seconds=4)),
+                abs_time(added - timedelta(seconds=6))
+                if n % 4
+                else abs_time(datetime(1970, 1, 1, tzinfo=UTC)),
+                100_000_000 + n + (500_000 if n % 6 == 0 else 0),
+                abs_time(t0 - timedelta(hours=1)),
+                ABS_VERSION,
+                abs_json(files),
+                "{}",
+                abs_time(added),
+                abs_time(added + timedelta(seconds=1)),
+                library,
+                folder,
+            )
+        )
+    podcast = abs_uuid("6d", 1)
+    episodes = []
+    for n in range(1, 16):
+        pub, published = ABS_PUB_DATES[n % 5]
+        at = abs_time(t0 - timedelta(days=1) + timedelta(seconds=n))
+        episodes.append(
+            (
+                abs_uuid("7e", n),
+                n,
+                "" if n % 4 == 0 else str(n % 3 + 1),
+                "" if n % 5 == 0 else str(n),
+                "trailer" if n == 1 else "full",
+                f"Épisode {n}",
+                f"Sous-titre {n}",
+                f"<p>Épisode {n} &amp; notes</p>",
+                pub,
+                f"https://media.example.org/e{n}.mp3?src=rss",
+                None if n % 6 == 0 else 30_000_000 + n * 997,
+                "audio/mpeg",
+                abs_time(published),
+                abs_json({"index": 1, "ino": str(3_000_000 + n), "duration": 1800.5 + n}),
+                "[]",
+                abs_json({"guid": f"urn:uuid:{abs_uuid('7e', n)}"}),
+                at,
+                at,
+                podcast,
+            )
+        )
+    shows = [
+        (
+            podcast,
+            "Le Code a changé",
+            "Le Code a changé",
+            "France Inter",
+            "2026-11-28T05:00:00Z",
+            "https://radiofrance-podcast.net/podcast09/rss_20856.xml",
+            "https://example.org/cover.jpg",
+            "Un podcast sur le numérique.",
+            "https://podcasts.apple.com/fr/podcast/id1532211553",
+            "1532211553",
+            None,
+            "fr",
+            "episodic",
+            0,
+            1,
+            "0 * * * *",
+            abs_time(t0 - timedelta(minutes=30)),
+            0,
+            3,
+            "/podcasts/Le Code a changé/cover.jpg",
+            "[]",
+            abs_json(["Technology"]),
+            abs_time(t0 - timedelta(days=9)),
+            abs_time(t0 - timedelta(minutes=30)),
+        )
+    ]
+    show_added = t0 - timedelta(days=9)
+    items.append(
+        (
+            abs_uuid("29", books + 1),
+            str(900_000 + (books + 1) * 4099),
+            "/podcasts/Le Code a changé",
+            "Le Code a changé",
+            podcast,
+            "podcast",
+            0,
+            0,
+            0,
+            abs_time(show_added - timedelta(seconds=5)),
+            abs_time(show_added - timedelta(seconds=4)),
+            abs_time(show_added - timedelta(seconds=6)),
+            27_015_004,
+            abs_time(t0 - timedelta(hours=1)),
+            ABS_VERSION,
+            "[]",
+            "{}",
+            abs_time(show_added),
+            abs_time(show_added + timedelta(seconds=1)),
+            library,
+            folder,
+        )
+    )
+    device = abs_uuid("3a", 1)
+    progress = []
+    for n in range(1, 13):
+        book = rows_books[n - 1]
+        started = t0 - timedelta(days=5) + timedelta(hours=n)
+        finished = n % 4 == 0
+        current = book[14] if finished else n * 100.25
+        progress.append(
+            (
+                abs_uuid("4b", n),
+                book[0],
+                "book",
+                book[14],
+                current,
+                int(finished),
+                int(n == 3),
+                "epubcfi(/6/14!/4/2/1:0)" if n == 6 else None,
+                0.1234 if n == 6 else None,
+                abs_time(started + timedelta(hours=2)) if finished else None,
+                abs_json(
+                    {
+                        "libraryItemId": abs_uuid("29", n),
+                        "progress": 1 if finished else current / (book[14] or 1),
+                    }
+                ),
+                abs_time(started),
+                abs_time(started + timedelta(minutes=10)),
+                abs_uuid("a1", 1) if n % 3 else abs_uuid("a1", 2),
+            )
+        )
+    progress.append(
+        (
+            abs_uuid("4b", 13),
+            abs_uuid("7e", 2),
+            "podcastEpisode",
+            1802.5,
+            912.75,
+            0,
+            0,
+            None,
+            None,
+            None,
+            abs_json({"libraryItemId": abs_uuid("29", books + 1), "progress": 912.75 / 1802.5}),
+            abs_time(t0 - timedelta(hours=3)),
+            abs_time(t0 - timedelta(hours=2)),
+            abs_uuid("a1", 2),
+        )
+    )
+    sessions = []
+    for n in range(1, 17):
+        book = rows_books[n % 8]
+        started = t0 - timedelta(days=4) + timedelta(minutes=90 * n)
+        sessions.append(
+            (
+                abs_uuid("5c", n),
+                book[0],
+                "book",
+                book[1],
+                ABS_AUTHORS[n % 8 % 5],
+                book[14],
+                n % 3,
+                "html5" if n % 2 else "ExoPlayer",
+                n * 10.5,
+                n * 10.5 + 600,
+                ABS_VERSION,
+                book[13],
+                0 if n % 5 == 0 else 600 + n,
+                abs_json({"title": book[1], "authors": [{"id": abs_uuid("d4", 1), "name": ABS_AUTHORS[0]}]}),
+                f"{started:%Y-%m-%d}",
+                ABS_DAYS[started.weekday()],
+                abs_json({"libraryItemId": abs_uuid("29", n % 8 + 1)}),
+                abs_time(started),
+                abs_time(started + timedelta(minutes=10)),
+                abs_uuid("a1", 1),
+                device if n % 2 else None,
+                library,
+            )
+        )
+    server = {
+        "id": "server-settings",
+        "scannerFindCovers": False,
+        "rateLimitLoginWindow": 600000,
+        "sortingPrefixes": ["the", "a"],
+        "language": "en-us",
+        "version": ABS_VERSION,
+        "authActiveAuthMethods": ["local", "openid"],
+    }
+    return {
+        "users": users,
+        "libraries": [
+            (
+                library,
+                "Audiobooks",
+                1,
+                "audiobookshelf",
+                "book",
+                "google",
+                abs_time(t0 - timedelta(hours=1)),
+                ABS_VERSION,
+                abs_json(settings),
+                "{}",
+                abs_time(created),
+                abs_time(t0 - timedelta(hours=1)),
+            )
+        ],
+        "libraryFolders": [(folder, "/audiobooks", abs_time(created), abs_time(created), library)],
+        "books": rows_books,
+        "authors": authors,
+        "series": series,
+        "bookAuthors": links,
+        "bookSeries": positions,
+        "podcasts": shows,
+        "podcastEpisodes": episodes,
+        "libraryItems": items,
+        "devices": [
+            (
+                device,
+                "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0",
+                "Abs Web",
+                ABS_VERSION,
+                "::ffff:192.168.1.20",
+                "Firefox 133.0 on Linux",
+                None,
+                None,
+                abs_time(t0 - timedelta(days=1)),
+                abs_time(t0 - timedelta(days=1)),
+                abs_uuid("a1", 1),
+            )
+        ],
+        "mediaProgresses": progress,
+        "playbackSessions": sessions,
+        "settings": [
+            ("server-settings", abs_json(server), abs_time(created), abs_time(t0)),
+            (
+                "notification-settings",
+                abs_json({"id": "notification-settings", "appriseApiUrl": None, "notifications": []}),
+                abs_time(created),
+                abs_time(created),
+            ),
+        ],
+    }
+
+
+def audiobookshelf(path: Path) -> Path:
+    """An Audiobookshelf server's ``absdatabase.sqlite`` (see the module's list)."""
+    return write_export(path, ABS_DDL, abs_rows(), bytes_as_text=False)

@@ -66,7 +66,8 @@ KOReader's reading statistics, a Gatus uptime monitor, a Komga comics server, a 
 a Jellyfin media server, a Mixxx DJ library, a QuiteRSS feed reader, an Elisa music player, a Kanboard
 project board, a wallabag read-it-later server, a Mealie recipe manager, a FreshRSS feed reader, a
 KMyMoney book, a Gadgetbridge fitness database, a Bazarr subtitle manager, an Overseerr media request
-server, a Nextcloud desktop client's sync journal, an RSS Guard feed reader)
+server, a Nextcloud desktop client's sync journal, an RSS Guard feed reader, a linkding bookmark
+manager, an Audiobookshelf server)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -16050,3 +16051,201 @@ def test_rssguard_reads_its_epoch_milliseconds_as_instants_and_keeps_its_base64_
         ("Probes", "account_id"): "Accounts.id",
     }
     assert ran.values("MessageFilters", "script", "id") == {row[0]: row[2] for row in rows["MessageFilters"]}
+
+
+def test_linkding_keeps_its_blank_fields_audited_and_its_utc_moments_and_json_as_written(
+    run_export: Runner,
+) -> None:
+    # linkding's Django models write blank CharFields and TextFields as '' (NOT NULL): the documented
+    # '' → NULL rule, each cell audited, never charged; its moments Django's UTC text without an
+    # offset, with a fraction only when the microsecond is not 0: naive timestamps, both shapes
+    # read; BooleanFields 0/1 booleans; a profile's JSONField text kept as written; the declared
+    # references all found, and latest_snapshot_id (an IntegerField, no reference declared) none.
+    rows = apps.linkding_rows()
+    ran, run_dir = run_export(apps.linkding)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    marks = {row[0]: row for row in rows["bookmarks_bookmark"]}
+    types = ran.types("bookmarks_bookmark")
+    for index, column in ((14, "date_added"), (15, "date_modified"), (16, "date_accessed")):
+        assert types[column] == "timestamp without time zone", column
+        assert ran.values("bookmarks_bookmark", column, "id") == {
+            n: row[index] and datetime.fromisoformat(row[index]) for n, row in marks.items()
+        }, column
+    assert any(len(row[14]) == 19 for row in marks.values()) and any(
+        len(row[14]) > 19 for row in marks.values()
+    )
+    for index, column in ((11, "unread"), (12, "is_archived"), (13, "shared")):
+        assert types[column] == "boolean", column
+        assert ran.values("bookmarks_bookmark", column, "id") == {
+            n: bool(row[index]) for n, row in marks.items()
+        }
+    for index, column in ((2, "title"), (3, "description"), (4, "notes"), (7, "web_archive_snapshot_url")):
+        blank = {n for n, row in marks.items() if row[index] == ""}
+        assert blank and len(blank) < len(marks), column
+        assert types[column] == "text", column
+        assert ran.values("bookmarks_bookmark", column, "id") == {
+            n: row[index] or None for n, row in marks.items()
+        }, column
+        assert audit_rules(run_dir, "bookmarks_bookmark", column) == {
+            str(n): {"empty_to_null"} for n in blank
+        }
+    assert ran.values("bookmarks_bookmark", "url", "id") == {n: row[1] for n, row in marks.items()}
+    assert types["latest_snapshot_id"] == "bigint"
+    assert ran.values("bookmarks_bookmark", "latest_snapshot_id", "id") == {
+        n: row[8] for n, row in marks.items()
+    }
+    assets = {row[0]: row for row in rows["bookmarks_bookmarkasset"]}
+    assert ran.types("bookmarks_bookmarkasset")["file_size"] == "bigint"
+    assert ran.values("bookmarks_bookmarkasset", "file_size", "id") == {
+        n: row[3] for n, row in assets.items()
+    }
+    assert ran.values("bookmarks_bookmarkasset", "gzip", "id") == {
+        n: bool(row[8]) for n, row in assets.items()
+    }
+    profiles = {row[0]: row for row in rows["bookmarks_userprofile"]}
+    assert ran.types("bookmarks_userprofile")["search_preferences"] == "text"
+    assert ran.values("bookmarks_userprofile", "search_preferences", "id") == {
+        n: row[22] for n, row in profiles.items()
+    }
+    assert ran.values("bookmarks_feedtoken", "key", "user_id") == {
+        row[2]: row[0] for row in rows["bookmarks_feedtoken"]
+    }
+    found = references(run_dir)
+    for table, column, parent in (
+        ("bookmarks_bookmark", "owner_id", "auth_user.id"),
+        ("bookmarks_tag", "owner_id", "auth_user.id"),
+        ("bookmarks_bookmark_tags", "bookmark_id", "bookmarks_bookmark.id"),
+        ("bookmarks_bookmark_tags", "tag_id", "bookmarks_tag.id"),
+        ("bookmarks_bookmarkasset", "bookmark_id", "bookmarks_bookmark.id"),
+        ("bookmarks_userprofile", "user_id", "auth_user.id"),
+        ("bookmarks_feedtoken", "user_id", "auth_user.id"),
+        ("bookmarks_globalsettings", "guest_profile_user_id", "auth_user.id"),
+        ("django_admin_log", "content_type_id", "django_content_type.id"),
+    ):
+        assert found[(table, column)] == parent, (table, column)
+    assert ("bookmarks_bookmark", "latest_snapshot_id") not in found
+
+
+def sequelize_moment(text: str) -> datetime:
+    """Sequelize's ``YYYY-MM-DD HH:mm:ss.SSS +00:00`` read independently of the project's parser."""
+    return datetime.strptime(text, "%Y-%m-%d %H:%M:%S.%f %z")
+
+
+def test_audiobookshelf_reads_its_sequelize_moments_and_keeps_its_polymorphic_ids_unrelated(
+    run_export: Runner,
+) -> None:
+    # Audiobookshelf's Sequelize models on SQLite: DATETIME text with its offset (instants, the Unix
+    # epoch where a file system keeps no birth time, noted and kept), TINYINT(1) flags as numbers,
+    # JSON arrays and objects as written, UUID keys and declared references; the polymorphic
+    # mediaId/mediaItemId (UUIDV4, constraints: false, in tables declaring their other references)
+    # relate nothing. Text of years, inode numbers and series positions read as the numbers they
+    # are, an ISBN-10's X keeping its column text. The one charge: a user without a password ('')
+    # beside one signed in by OpenID (NULL).
+    rows = apps.abs_rows()
+    ran, run_dir = run_export(apps.audiobookshelf)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    columns = profiled(run_dir)["columns"]
+    charged = {
+        (table, name)
+        for table, named in columns.items()
+        for name, column in named.items()
+        if column["quality"] < 100.0
+    }
+    assert charged == {("users", "pash")}
+    assert ran.record["quality_after"] == 100.0 > ran.record["quality_before"]
+    assert ran.values("users", "pash", "id") == {row[0]: row[3] or None for row in rows["users"]}
+    items = {row[0]: row for row in rows["libraryItems"]}
+    types = ran.types("libraryItems")
+    for index, column in (
+        (9, "mtime"),
+        (10, "ctime"),
+        (11, "birthtime"),
+        (13, "lastScan"),
+        (17, "createdAt"),
+    ):
+        assert types[column] == "timestamp with time zone", column
+        assert ran.values("libraryItems", column, "id") == {
+            key: sequelize_moment(row[index]) for key, row in items.items()
+        }, column
+    assert UNIX_EPOCH in ran.values("libraryItems", "birthtime", "id").values()
+    assert any("Unix epoch" in note for note in columns["libraryItems"]["birthtime"]["notes"])
+    for index, column in ((6, "isFile"), (7, "isMissing")):
+        assert types[column] == "bigint", column
+        assert ran.values("libraryItems", column, "id") == {key: row[index] for key, row in items.items()}
+    assert types["ino"] == types["size"] == "bigint"
+    assert ran.values("libraryItems", "ino", "id") == {key: int(row[1]) for key, row in items.items()}
+    for index, column in ((4, "mediaId"), (15, "libraryFiles"), (2, "path")):
+        assert types[column] == "text", column
+        assert ran.values("libraryItems", column, "id") == {key: row[index] for key, row in items.items()}
+    books = {row[0]: row for row in rows["books"]}
+    kinds = ran.types("books")
+    assert (kinds["publishedYear"], kinds["publishedDate"], kinds["isbn"]) == ("bigint", "date", "text")
+    assert ran.values("books", "publishedYear", "id") == {
+        key: row[4] and int(row[4]) for key, row in books.items()
+    }
+    assert ran.values("books", "publishedDate", "id") == {
+        key: row[5] and date.fromisoformat(row[5]) for key, row in books.items()
+    }
+    assert ran.values("books", "isbn", "id") == {key: row[8] for key, row in books.items()}
+    assert kinds["duration"] == "double precision"
+    assert ran.values("books", "duration", "id") == {key: row[14] for key, row in books.items()}
+    for index, column in ((15, "narrators"), (16, "audioFiles"), (17, "ebookFile"), (18, "chapters")):
+        assert ran.values("books", column, "id") == {key: row[index] for key, row in books.items()}, column
+    assert ran.types("bookSeries")["sequence"] == "numeric"
+    assert {
+        key: value if value is None else Decimal(value)
+        for key, value in ran.values("bookSeries", "sequence", "id").items()
+    } == {row[0]: row[1] and Decimal(row[1]) for row in rows["bookSeries"]}
+    # The feed's episodes: season and episode numbers '' where the feed has none, every other string
+    # given, a missing size NULL: each kind written one way, so the blanks cost nothing (made NULL and
+    # audited); the RSS pubDate read as the instant its offset or zone names, as publishedAt holds it.
+    episodes = {row[0]: row for row in rows["podcastEpisodes"]}
+    told = ran.types("podcastEpisodes")
+    assert (told["season"], told["episode"], told["enclosureSize"]) == ("bigint", "bigint", "bigint")
+    for index, column in ((2, "season"), (3, "episode")):
+        blank = {key for key, row in episodes.items() if row[index] == ""}
+        assert blank and columns["podcastEpisodes"][column]["blank_is_missing"], column
+        assert ran.values("podcastEpisodes", column, "id") == {
+            key: int(row[index]) if row[index] else None for key, row in episodes.items()
+        }, column
+        assert audit_rules(run_dir, "podcastEpisodes", column) == {key: {"empty_to_null"} for key in blank}
+    assert told["pubDate"] == told["publishedAt"] == "timestamp with time zone"
+    published = dict(apps.ABS_PUB_DATES)
+    assert ran.values("podcastEpisodes", "pubDate", "id") == {
+        key: published[row[8]] for key, row in episodes.items()
+    }
+    assert ran.values("podcastEpisodes", "publishedAt", "id") == {
+        key: sequelize_moment(row[12]) for key, row in episodes.items()
+    }
+    assert ran.values("podcastEpisodes", "enclosureSize", "id") == {
+        key: row[10] for key, row in episodes.items()
+    }
+    sessions = {row[0]: row for row in rows["playbackSessions"]}
+    assert ran.types("playbackSessions")["date"] == "date"
+    assert ran.values("playbackSessions", "date", "id") == {
+        key: date.fromisoformat(row[14]) for key, row in sessions.items()
+    }
+    assert ran.values("playbackSessions", "currentTime", "id") == {
+        key: row[9] for key, row in sessions.items()
+    }
+    found = references(run_dir)
+    for table, column, parent in (
+        ("libraryFolders", "libraryId", "libraries.id"),
+        ("bookAuthors", "bookId", "books.id"),
+        ("bookAuthors", "authorId", "authors.id"),
+        ("bookSeries", "seriesId", "series.id"),
+        ("libraryItems", "libraryFolderId", "libraryFolders.id"),
+        ("mediaProgresses", "userId", "users.id"),
+        ("playbackSessions", "deviceId", "devices.id"),
+        ("podcastEpisodes", "podcastId", "podcasts.id"),
+    ):
+        assert found[(table, column)] == parent, (table, column)
+    for table, column in (
+        ("libraryItems", "mediaId"),
+        ("mediaProgresses", "mediaItemId"),
+        ("playbackSessions", "mediaItemId"),
+    ):
+        assert (table, column) not in found, (table, column)

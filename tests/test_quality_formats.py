@@ -1573,6 +1573,62 @@ def test_blanks_of_a_string_field_whose_values_read_as_numbers_are_the_tables_wa
     assert profiled.quality == 100.0
 
 
+def feed_episodes(path: Path, *, size_blank: bool = False) -> list[tuple[Any, ...]]:
+    """A feed reader's episodes as it writes them: every string field declared ``VARCHAR(255)`` and
+    ``''`` where the feed gives none, the season and episode numbers among them (``'2'``, ``''``),
+    every title and link given; the enclosure's size a ``BIGINT`` NULL where the feed gives none
+    (``size_blank``: one episode's size ``''`` instead, a second way of writing a missing number)."""
+    rows: list[tuple[Any, ...]] = [
+        (
+            n,
+            f"Episode {n}",
+            f"https://example.org/e{n}.mp3",
+            "" if n % 4 == 0 else str(n % 3 + 1),
+            "" if n % 5 == 0 else str(n),
+            ("" if size_blank and n == 6 else None) if n % 6 == 0 else 30_000_000 + n,
+        )
+        for n in range(1, 25)
+    ]
+    con = sqlite3.connect(path)
+    with con:
+        con.execute(
+            "CREATE TABLE episodes (id INTEGER PRIMARY KEY, title VARCHAR(255), url VARCHAR(255), "
+            "season VARCHAR(255), episode VARCHAR(255), size BIGINT)"
+        )
+        con.executemany("INSERT INTO episodes VALUES (?, ?, ?, ?, ?, ?)", rows)
+    con.close()
+    return rows
+
+
+def test_blanks_of_string_fields_read_as_numbers_alone_are_the_tables_way_for_a_text(tmp_path: Path) -> None:
+    """Where the only ``''`` of a table are in string fields whose values read as numbers (a season
+    ``'2'`` or ``''``), they are its way of writing a missing string as much as beside a blank text
+    column: its other texts hold no NULL and its numbers no ``''``. They cost nothing, each still made
+    NULL and audited. (Until 2026-12-06 they cost unless some column read as text held a blank too: a
+    feed's episodes with every title given scored their season and episode numbers 0 and 20.)"""
+    export = tmp_path / "episodes.db"
+    rows = feed_episodes(export)
+    assert _blanks(rows, 3) and _blanks(rows, 4) and any(row[5] is None for row in rows)
+    assert not any(row[i] in ("", None) for row in rows for i in (1, 2))
+    profiled = profile(export)
+    columns = profiled.tables["episodes"].columns
+    assert columns["season"].inferred_type == columns["episode"].inferred_type == "integer"
+    assert {name for name, c in columns.items() if c.blank_is_missing} == {"season", "episode"}
+    assert profiled.quality == 100.0
+
+
+def test_blanks_of_string_fields_read_as_numbers_beside_a_blank_number_still_cost(tmp_path: Path) -> None:
+    """The same table with one size written ``''`` (a declared BIGINT) writes a missing number two
+    ways: the season's and episode's blanks cost as before."""
+    export = tmp_path / "episodes.db"
+    rows = feed_episodes(export, size_blank=True)
+    profiled = profile(export)
+    columns = profiled.tables["episodes"].columns
+    assert not any(c.blank_is_missing for c in columns.values())
+    assert columns["season"].quality == column_score(len(rows), _blanks(rows, 3))
+    assert profiled.quality < 100.0
+
+
 @pytest.mark.parametrize(("aspect", "blank_and_null"), [("REAL", False), ("NUMERIC", False), ("TEXT", True)])
 def test_blanks_of_a_declared_number_or_beside_nulls_of_their_own_column_still_cost(
     tmp_path: Path, aspect: str, blank_and_null: bool

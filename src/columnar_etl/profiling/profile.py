@@ -1152,7 +1152,10 @@ def _text_blank_typed_null(columns: Sequence[ColumnProfile], unique: set[str] | 
     (:func:`_declared_moment`: Go's nanoseconds, finer than PostgreSQL keeps) is a moment of the
     application, not one of its strings: its NULLs are a missing moment's, as any moment's (a Headscale
     server's ``users``, one soft-deleted account's ``deleted_at`` beside NULLs, scored 60 until
-    2026-12-05), and a ``''`` there is a second way, as in any other moment."""
+    2026-12-05), and a ``''`` there is a second way, as in any other moment. Such strings' blanks alone
+    are the table's way too, no column read as text blank beside them (a feed's episodes with every
+    title given, their season and episode numbers ``''`` where the feed has none, scored those 0 and
+    20 until 2026-12-06)."""
     unique = unique or set()
     filled = [column for column in columns if not _never_filled(column)]
     texts = [column for column in filled if column.inferred_type == "text" and not _declared_moment(column)]
@@ -1162,7 +1165,7 @@ def _text_blank_typed_null(columns: Sequence[ColumnProfile], unique: set[str] | 
         for column in filled
         if (column.inferred_type != "text" or _declared_moment(column)) and not _declared_string(column)
     ]
-    if not any(column.empty_string_count for column in texts):
+    if not any(column.empty_string_count for column in (*texts, *strings)):
         return False
     if any(
         (column.null_count or column.null_like_count) and not _nulls_the_index_needs(column, unique)
