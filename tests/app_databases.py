@@ -44180,3 +44180,488 @@ def abs_rows(books: int = 24) -> dict[str, list[Sequence[Any]]]:
 def audiobookshelf(path: Path) -> Path:
     """An Audiobookshelf server's ``absdatabase.sqlite`` (see the module's list)."""
     return write_export(path, ABS_DDL, abs_rows(), bytes_as_text=False)
+
+
+# --- Karakeep (bookmark manager, formerly Hoarder: Drizzle ORM, karakeep-app/karakeep packages/db/schema.ts)
+
+#: The tables as drizzle-kit writes them for Karakeep's packages/db/schema.ts: cuid2 text ids,
+#: ``integer({mode: "timestamp"})`` epoch seconds (createdAt, modifiedAt, crawledAt, attachedAt,
+#: lastUsedAt, datePublished, dateModified), ``{mode: "timestamp_ms"}`` epoch milliseconds
+#: (emailVerified, a session's expires), ``{mode: "boolean"}`` INTEGER 0/1, text enums with their
+#: defaults, a JSON text metadata, and
+#: the tag's normalizedName a VIRTUAL generated column (schema.ts's generatedAlwaysAs).
+KARAKEEP_DDL = [
+    "CREATE TABLE `user` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`name` text NOT NULL,"
+    "\n\t`email` text NOT NULL,"
+    "\n\t`emailVerified` integer,\n\t`image` text,\n\t`password` text,\n\t`salt` text DEFAULT '' NOT NULL,"
+    "\n\t`role` text DEFAULT 'user',\n\t`bookmarkQuota` integer,\n\t`storageQuota` integer,"
+    "\n\t`browserCrawlingEnabled` integer,"
+    "\n\t`bookmarkClickAction` text DEFAULT 'open_original_link' NOT NULL,"
+    "\n\t`archiveDisplayBehaviour` text DEFAULT 'show' NOT NULL,\n\t`timezone` text DEFAULT 'UTC',"
+    "\n\t`backupsEnabled` integer DEFAULT false NOT NULL,"
+    "\n\t`backupsFrequency` text DEFAULT 'weekly' NOT NULL,"
+    "\n\t`backupsRetentionDays` integer DEFAULT 30 NOT NULL,\n\t`readerFontSize` integer,"
+    "\n\t`readerLineHeight` real,\n\t`readerFontFamily` text,\n\t`autoTaggingEnabled` integer,"
+    "\n\t`autoSummarizationEnabled` integer,\n\t`tagStyle` text DEFAULT 'titlecase-spaces',"
+    "\n\t`inferredTagLang` text\n)",
+    "CREATE UNIQUE INDEX `user_email_unique` ON `user` (`email`)",
+    "CREATE TABLE `session` (\n\t`sessionToken` text PRIMARY KEY NOT NULL,\n\t`userId` text NOT NULL,"
+    "\n\t`expires` integer NOT NULL,\n\tFOREIGN KEY (`userId`) REFERENCES `user`(`id`) ON UPDATE no action"
+    " ON DELETE cascade\n)",
+    "CREATE TABLE `apiKey` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`name` text NOT NULL,"
+    "\n\t`createdAt` integer NOT NULL,\n\t`lastUsedAt` integer,\n\t`keyId` text NOT NULL,"
+    "\n\t`keyHash` text NOT NULL,\n\t`userId` text NOT NULL,"
+    "\n\tFOREIGN KEY (`userId`) REFERENCES `user`(`id`)"
+    " ON UPDATE no action ON DELETE cascade\n)",
+    "CREATE UNIQUE INDEX `apiKey_keyId_unique` ON `apiKey` (`keyId`)",
+    "CREATE UNIQUE INDEX `apiKey_name_userId_unique` ON `apiKey` (`name`,`userId`)",
+    "CREATE TABLE `bookmarks` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`createdAt` integer NOT NULL,"
+    "\n\t`modifiedAt` integer,\n\t`title` text,\n\t`archived` integer DEFAULT false NOT NULL,"
+    "\n\t`favourited` integer DEFAULT false NOT NULL,\n\t`userId` text NOT NULL,"
+    "\n\t`taggingStatus` text DEFAULT 'pending',\n\t`summarizationStatus` text DEFAULT 'pending',"
+    "\n\t`summary` text,\n\t`note` text,\n\t`type` text NOT NULL,\n\t`source` text,"
+    "\n\tFOREIGN KEY (`userId`) REFERENCES `user`(`id`) ON UPDATE no action ON DELETE cascade\n)",
+    "CREATE INDEX `bookmarks_userId_idx` ON `bookmarks` (`userId`)",
+    "CREATE INDEX `bookmarks_createdAt_idx` ON `bookmarks` (`createdAt`)",
+    "CREATE TABLE `bookmarkLinks` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`url` text NOT NULL,"
+    "\n\t`title` text,"
+    "\n\t`description` text,\n\t`author` text,\n\t`publisher` text,\n\t`datePublished` integer,"
+    "\n\t`dateModified` integer,\n\t`imageUrl` text,\n\t`favicon` text,\n\t`htmlContent` text,"
+    "\n\t`contentAssetId` text,\n\t`crawledAt` integer,\n\t`crawlStatus` text DEFAULT 'pending',"
+    "\n\t`crawlStatusCode` integer DEFAULT 200,"
+    "\n\tFOREIGN KEY (`id`) REFERENCES `bookmarks`(`id`) ON UPDATE no action ON DELETE cascade\n)",
+    "CREATE INDEX `bookmarkLinks_url_idx` ON `bookmarkLinks` (`url`)",
+    "CREATE TABLE `assets` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`assetType` text NOT NULL,"
+    "\n\t`size` integer DEFAULT 0 NOT NULL,\n\t`contentType` text,\n\t`fileName` text,\n\t`bookmarkId` text,"
+    "\n\t`userId` text NOT NULL,"
+    "\n\tFOREIGN KEY (`bookmarkId`) REFERENCES `bookmarks`(`id`) ON UPDATE no action ON DELETE cascade,"
+    "\n\tFOREIGN KEY (`userId`) REFERENCES `user`(`id`) ON UPDATE no action ON DELETE cascade\n)",
+    "CREATE TABLE `highlights` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`bookmarkId` text NOT NULL,"
+    "\n\t`userId` text NOT NULL,\n\t`startOffset` integer NOT NULL,\n\t`endOffset` integer NOT NULL,"
+    "\n\t`color` text DEFAULT 'yellow' NOT NULL,\n\t`text` text,\n\t`note` text,"
+    "\n\t`createdAt` integer NOT NULL,"
+    "\n\tFOREIGN KEY (`bookmarkId`) REFERENCES `bookmarks`(`id`) ON UPDATE no action ON DELETE cascade,"
+    "\n\tFOREIGN KEY (`userId`) REFERENCES `user`(`id`) ON UPDATE no action ON DELETE cascade\n)",
+    "CREATE TABLE `bookmarkTexts` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`text` text,\n\t`sourceUrl` text,"
+    "\n\tFOREIGN KEY (`id`) REFERENCES `bookmarks`(`id`) ON UPDATE no action ON DELETE cascade\n)",
+    "CREATE TABLE `bookmarkAssets` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`assetType` text NOT NULL,"
+    "\n\t`assetId` text NOT NULL,\n\t`content` text,\n\t`metadata` text,\n\t`fileName` text,"
+    "\n\t`sourceUrl` text,"
+    "\n\tFOREIGN KEY (`id`) REFERENCES `bookmarks`(`id`) ON UPDATE no action ON DELETE cascade\n)",
+    "CREATE TABLE `bookmarkTags` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`name` text NOT NULL,"
+    "\n\t`normalizedName` text GENERATED ALWAYS AS"
+    " (lower(replace(replace(replace(\"name\", ' ', ''), '-', ''),"
+    " '_', ''))) VIRTUAL,\n\t`createdAt` integer NOT NULL,\n\t`userId` text NOT NULL,"
+    "\n\tFOREIGN KEY (`userId`) REFERENCES `user`(`id`) ON UPDATE no action ON DELETE cascade\n)",
+    "CREATE UNIQUE INDEX `bookmarkTags_userId_name_unique` ON `bookmarkTags` (`userId`,`name`)",
+    "CREATE INDEX `bookmarkTags_normalizedName_idx` ON `bookmarkTags` (`normalizedName`)",
+    "CREATE TABLE `tagsOnBookmarks` (\n\t`bookmarkId` text NOT NULL,\n\t`tagId` text NOT NULL,"
+    "\n\t`attachedAt` integer,\n\t`attachedBy` text NOT NULL,\n\tPRIMARY KEY(`bookmarkId`, `tagId`),"
+    "\n\tFOREIGN KEY (`bookmarkId`) REFERENCES `bookmarks`(`id`) ON UPDATE no action ON DELETE cascade,"
+    "\n\tFOREIGN KEY (`tagId`) REFERENCES `bookmarkTags`(`id`) ON UPDATE no action ON DELETE cascade\n)",
+    "CREATE TABLE `bookmarkLists` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`name` text NOT NULL,"
+    "\n\t`description` text,\n\t`icon` text NOT NULL,\n\t`createdAt` integer NOT NULL,"
+    "\n\t`userId` text NOT NULL,"
+    "\n\t`type` text NOT NULL,\n\t`query` text,\n\t`parentId` text,\n\t`rssToken` text,"
+    "\n\t`public` integer DEFAULT false NOT NULL,"
+    "\n\tFOREIGN KEY (`userId`) REFERENCES `user`(`id`) ON UPDATE no action ON DELETE cascade,"
+    "\n\tFOREIGN KEY (`parentId`) REFERENCES `bookmarkLists`(`id`) ON UPDATE no action ON DELETE set null\n)",
+    "CREATE TABLE `bookmarksInLists` (\n\t`bookmarkId` text NOT NULL,\n\t`listId` text NOT NULL,"
+    "\n\t`addedAt` integer,\n\t`listMembershipId` text,\n\tPRIMARY KEY(`bookmarkId`, `listId`),"
+    "\n\tFOREIGN KEY (`bookmarkId`) REFERENCES `bookmarks`(`id`) ON UPDATE no action ON DELETE cascade,"
+    "\n\tFOREIGN KEY (`listId`) REFERENCES `bookmarkLists`(`id`) ON UPDATE no action ON DELETE cascade\n)",
+]
+#: When the instance was set up.
+KARAKEEP_START = datetime(2026, 9, 14, 7, 3, 11, tzinfo=UTC)
+
+
+def karakeep_id(seed: str) -> str:
+    """A cuid2 as @paralleldrive/cuid2's createId makes it: 24 characters, a lowercase letter first,
+    then base-36 digits."""
+    digits = int(hashlib.sha256(seed.encode()).hexdigest(), 16)
+    tail = ""
+    for _ in range(23):
+        digits, rest = divmod(digits, 36)
+        tail += "0123456789abcdefghijklmnopqrstuvwxyz"[rest]
+    return "abcdefghijklmnopqrstuvwxyz"[len(seed) * 7 % 26] + tail
+
+
+def karakeep_seconds(moment: datetime) -> int:
+    """Drizzle's ``integer({mode: "timestamp"})``: Math.floor(date.getTime() / 1000)."""
+    return math.floor(moment.timestamp())
+
+
+def karakeep_millis(moment: datetime) -> int:
+    """Drizzle's ``integer({mode: "timestamp_ms"})``: date.getTime()."""
+    return round(moment.timestamp() * 1000)
+
+
+def karakeep_rows(bookmarks: int = 36) -> dict[str, list[Sequence[Any]]]:
+    """A Karakeep instance's db.db: two users (one signed in through OAuth, emailVerified in epoch ms,
+    one with a password and a salt ''), sessions expiring in epoch ms, API keys, bookmarks of the three
+    types with createdAt/modifiedAt in epoch seconds and 0/1 flags, crawled links (status codes, NULL
+    while pending, publish and modification dates in seconds), assets with their sizes, text notes, PDF
+    and image bookmark assets with a JSON metadata, tags attached by ai or human, nested lists and their
+    members, highlights with character offsets."""
+    start = KARAKEEP_START
+    users = [
+        (karakeep_id("user-1"), "Ada Byron", "ada@example.org", None, None,
+         "$2a$10$7EqJtq98hPqEX7fNZaFWoOhi5BwFjnWq5WZcXRs9PqV1rWY4s2Jte", "", "admin", None, None, None,
+         "open_original_link", "show", "Europe/Berlin", 1, "daily", 14, 18, 1.6, "serif", None, None,
+         "titlecase-spaces", None),
+        (karakeep_id("user-2"), "Grace", "grace@example.net",
+         karakeep_millis(start + timedelta(days=2, milliseconds=417)), "https://avatars.example/g.png", None,
+         "", "user", 5000, 1_073_741_824, 0, "expand_bookmark_preview", "hide", "UTC", 0, "weekly", 30,
+         None, None, None, 1, 0, "lowercase-hyphens", "german"),
+    ]  # fmt: skip
+    ada, grace = users[0][0], users[1][0]
+    sessions = [
+        (karakeep_id(f"session-{n}"), (ada, grace)[n % 2],
+         karakeep_millis(start + timedelta(days=30 + n, hours=n, milliseconds=37 * n)))
+        for n in range(4)
+    ]  # fmt: skip
+    api_keys = [
+        (karakeep_id("key-1"), "iOS Shortcut", karakeep_seconds(start + timedelta(days=1)),
+         karakeep_seconds(start + timedelta(days=40, seconds=17)), "ak1_3f9a0c2b7d", "f0" * 32, ada),
+        (karakeep_id("key-2"), "browser extension", karakeep_seconds(start + timedelta(days=3)), None,
+         "ak1_77e1c0aa51", "9c" * 32, grace),
+    ]  # fmt: skip
+    rows: list[Sequence[Any]] = []
+    links: list[Sequence[Any]] = []
+    texts: list[Sequence[Any]] = []
+    pdfs: list[Sequence[Any]] = []
+    assets: list[Sequence[Any]] = []
+    for n in range(bookmarks):
+        bid = karakeep_id(f"bookmark-{n}")
+        kind = ("link", "link", "text", "link", "asset")[n % 5]
+        created = start + timedelta(days=n, hours=n % 7, seconds=13 * n)
+        status = ("success", "pending", "failure")[n % 3] if kind != "text" else "success"
+        rows.append(
+            (
+                bid,
+                karakeep_seconds(created),
+                karakeep_seconds(created + timedelta(minutes=5 + n)) if n % 4 else None,
+                (f"Lesestoff Nr. {n} – Übersicht" if n % 3 else None) if kind != "text" else None,
+                int(n % 6 == 0),
+                int(n % 5 == 1),
+                (ada, grace)[n % 4 == 3],
+                status,
+                ("pending", "success", "failure")[n % 3],
+                "Eine kurze Zusammenfassung." if n % 3 == 1 else None,
+                ("", None, "read later")[n % 3],
+                kind,
+                (None, "web", "extension", "mobile", "api", "rss", "import", "cli")[n % 8],
+            )
+        )
+        if kind == "link":
+            crawled = n % 3 != 1
+            published = datetime(2008 + n % 18, 3, 1, 12, 30, tzinfo=UTC)
+            links.append(
+                (
+                    bid,
+                    f"https://blog.example.com/posts/{n}?utm_source=rss&ref=karakeep",
+                    f"Post {n}" if crawled else None,
+                    "A longer description of the page." if crawled and n % 2 else None,
+                    "Jane Doe" if crawled and n % 4 == 0 else None,
+                    "Example Blog" if crawled else None,
+                    karakeep_seconds(published) if crawled and n % 2 else None,
+                    karakeep_seconds(published + timedelta(days=30, seconds=n))
+                    if crawled and n % 6 == 3
+                    else None,
+                    f"https://blog.example.com/img/{n}.jpg" if crawled else None,
+                    "https://blog.example.com/favicon.ico" if crawled else None,
+                    f"<article><h1>Post {n}</h1><p>Hallo Welt</p></article>" if crawled and n % 4 else None,
+                    karakeep_id(f"content-{n}") if crawled and n % 4 == 0 else None,
+                    karakeep_seconds(created + timedelta(seconds=41)) if crawled else None,
+                    status,
+                    (200, None, 404, 200, 500)[n % 5] if crawled else None,
+                )
+            )
+            if crawled:
+                assets.append(
+                    (karakeep_id(f"screenshot-{n}"), "linkScreenshot", 180_000 + 1_117 * n, "image/png",
+                     None, bid, (ada, grace)[n % 4 == 3])
+                )  # fmt: skip
+            if crawled and n % 4 == 0:
+                assets.append(
+                    (karakeep_id(f"content-{n}"), "linkHtmlContent", 61_440 + n, "text/html", None, bid,
+                     (ada, grace)[n % 4 == 3])
+                )  # fmt: skip
+        elif kind == "text":
+            texts.append(
+                (bid, f"Notiz {n}:\nMilch, Eier, Brot\n\n- [ ] anrufen", None if n % 4 else "https://x.test/")
+            )
+        else:
+            asset_id = karakeep_id(f"asset-{n}")
+            meta = json.dumps({"title": f"Scan {n}", "author": None, "pages": n}) if n % 2 else None
+            pdfs.append(
+                (bid, ("pdf", "image")[n % 2], asset_id, "Extrahierter Text" if n % 2 else None, meta,
+                 f"scan-{n}.pdf" if n % 2 else f"IMG_{n:04}.jpg", None)
+            )  # fmt: skip
+            assets.append(
+                (asset_id, "bookmarkAsset", 2_500_000 + n, "application/pdf" if n % 2 else "image/jpeg",
+                 f"scan-{n}.pdf" if n % 2 else f"IMG_{n:04}.jpg", bid, (ada, grace)[n % 4 == 3])
+            )  # fmt: skip
+    assets.append(
+        (karakeep_id("backup-1"), "backup", 734_003, "application/zip", "karakeep-backup.zip", None, ada)
+    )
+    tag_names = ["Machine Learning", "machine-learning", "Rezepte", "to_read", "Go", "🐘 Postgres"]
+    tags = [
+        (karakeep_id(f"tag-{n}"), name, karakeep_seconds(start + timedelta(hours=n)), (ada, grace)[n == 5])
+        for n, name in enumerate(tag_names)
+    ]
+    attached = [
+        (rows[n][0], tags[(n * 5) % len(tags)][0],
+         karakeep_seconds(start + timedelta(days=n, minutes=7)) if n % 5 else None, ("ai", "human")[n % 2])
+        for n in range(0, bookmarks, 2)
+    ]  # fmt: skip
+    lists = [
+        (karakeep_id("list-1"), "Reading", None, "📚", karakeep_seconds(start), ada, "manual", None, None,
+         None, 0),
+        (karakeep_id("list-2"), "Papers", "ML papers", "🧠", karakeep_seconds(start + timedelta(days=1)),
+         ada, "manual", None, karakeep_id("list-1"), "rss_" + "a1" * 16, 1),
+        (karakeep_id("list-3"), "Favourites this week", None, "⭐", karakeep_seconds(start), grace, "smart",
+         "is:fav after:2026-09-01", None, None, 0),
+    ]  # fmt: skip
+    in_lists = [
+        (rows[n][0], lists[n % 2][0], karakeep_seconds(start + timedelta(days=n, hours=1)) if n % 7 else None,
+         None)
+        for n in range(1, bookmarks, 3)
+    ]  # fmt: skip
+    highlights = [
+        (karakeep_id(f"hl-{n}"), links[n][0], ada, 10 * n, 10 * n + 42,
+         ("yellow", "red", "green", "blue")[n % 4], f"markierter Text {n}", None if n % 2 else "wichtig!",
+         karakeep_seconds(start + timedelta(days=n + 1)))
+        for n in range(6)
+    ]  # fmt: skip
+    return {
+        "user": users,
+        "session": sessions,
+        "apiKey": api_keys,
+        "bookmarks": rows,
+        "bookmarkLinks": links,
+        "assets": assets,
+        "highlights": highlights,
+        "bookmarkTexts": texts,
+        "bookmarkAssets": pdfs,
+        "bookmarkTags": tags,
+        "tagsOnBookmarks": attached,
+        "bookmarkLists": lists,
+        "bookmarksInLists": in_lists,
+    }
+
+
+def karakeep(path: Path) -> Path:
+    """A Karakeep (formerly Hoarder) database (see the module's list)."""
+    return write_export(path, KARAKEEP_DDL, karakeep_rows(), bytes_as_text=False)
+
+
+# --- ntfy (push notification server: binwiederhier/ntfy server/message_cache.go, schema version 10) ---
+
+#: The message cache's CREATE TABLE as ntfy's setupDB runs it (createMessagesTableQuery at schema
+#: version 10), with its schemaVersion table: every column NOT NULL, "none" written as '' or 0.
+NTFY_DDL = [
+    "CREATE TABLE IF NOT EXISTS messages (\n\t\t\tid INTEGER PRIMARY KEY AUTOINCREMENT,"
+    "\n\t\t\tmid TEXT NOT NULL,"
+    "\n\t\t\ttime INT NOT NULL,\n\t\t\texpires INT NOT NULL,\n\t\t\ttopic TEXT NOT NULL,"
+    "\n\t\t\tmessage TEXT NOT NULL,\n\t\t\ttitle TEXT NOT NULL,\n\t\t\tpriority INT NOT NULL,"
+    "\n\t\t\ttags TEXT NOT NULL,\n\t\t\tclick TEXT NOT NULL,\n\t\t\ticon TEXT NOT NULL,\t\t\t"
+    "\n\t\t\tactions TEXT NOT NULL,\n\t\t\tattachment_name TEXT NOT NULL,"
+    "\n\t\t\tattachment_type TEXT NOT NULL,"
+    "\n\t\t\tattachment_size INT NOT NULL,\n\t\t\tattachment_expires INT NOT NULL,"
+    "\n\t\t\tattachment_url TEXT NOT NULL,\n\t\t\tattachment_deleted INT NOT NULL,"
+    "\n\t\t\tsender TEXT NOT NULL,"
+    "\n\t\t\tuser TEXT NOT NULL,\n\t\t\tencoding TEXT NOT NULL,\n\t\t\tpublished INT NOT NULL\n\t\t)",
+    "CREATE INDEX IF NOT EXISTS idx_mid ON messages (mid)",
+    "CREATE INDEX IF NOT EXISTS idx_time ON messages (time)",
+    "CREATE INDEX IF NOT EXISTS idx_topic ON messages (topic)",
+    "CREATE INDEX IF NOT EXISTS idx_expires ON messages (expires)",
+    "CREATE INDEX IF NOT EXISTS idx_attachment_expires ON messages (attachment_expires)",
+    "CREATE TABLE IF NOT EXISTS schemaVersion (\n\t\t\tid INT PRIMARY KEY,"
+    "\n\t\t\tversion INT NOT NULL\n\t\t)",
+]
+#: When the cache's first message arrived.
+NTFY_START = datetime(2026, 12, 1, 6, 0, 3, tzinfo=UTC)
+#: The server's cache-duration (12h, its default): a message's expires is its time plus this.
+NTFY_CACHE_SECONDS = 12 * 3600
+
+
+def ntfy_mid(n: int) -> str:
+    """util.RandomString(12): twelve of [a-zA-Z0-9]."""
+    alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+    digits = int(hashlib.sha1(f"ntfy {n}".encode()).hexdigest(), 16)
+    return "".join(alphabet[(digits >> (6 * i)) % 62] for i in range(12))
+
+
+def ntfy_rows(messages: int = 40) -> dict[str, list[Sequence[Any]]]:
+    """An ntfy server's cache.db as addMessages writes it: Unix seconds for time and expires (time plus
+    the cache duration; a scheduled message's time in the future, published 0 until it is due), a Go
+    bool as 0/1, tags comma-joined, actions as json.Marshal writes them, attachments with their size
+    and Unix-seconds expiry or 0 and '' for none, the sender's IP or '', the user's id or '', and a
+    binary body base64-encoded with its encoding."""
+    start = int(NTFY_START.timestamp())
+    rows: list[Sequence[Any]] = []
+    for n in range(messages):
+        scheduled = n % 13 == 12
+        moment = start + 97 * n * n + 11 * n + (6 * 3600 if scheduled else 0)
+        attached = n % 4 == 1
+        actions = (
+            json.dumps(
+                [{"id": f"act{n:03}", "action": "view", "label": "Öffnen", "url": f"https://grafana.example/d/{n}",
+                  "clear": False}],
+                separators=(",", ":"),
+                ensure_ascii=False,
+            )
+            if n % 7 == 3
+            else ""
+        )  # fmt: skip
+        binary = n % 11 == 5
+        rows.append(
+            (
+                n + 1,
+                ntfy_mid(n),
+                moment,
+                moment + NTFY_CACHE_SECONDS,
+                ("backups", "alerts-prod", "mealplan", "home_door")[n % 4],
+                base64.b64encode(bytes(range(n, n + 24))).decode()
+                if binary
+                else (f"Backup #{n} finished in {n * 3}s ✅" if n % 4 == 0 else f"Nachricht {n}\nZeile 2"),
+                ("", "Backup done", "⚠️ Disk almost full", "")[n % 4],
+                (0, 3, 5, 1, 4, 2)[n % 6],
+                ("", "white_check_mark", "warning,skull", "door,house")[n % 4],
+                f"https://grafana.example/d/{n}" if n % 5 == 2 else "",
+                "https://ntfy.example/icon.png" if n % 9 == 4 else "",
+                actions,
+                f"IMG_{n:04}.jpg" if attached else "",
+                "image/jpeg" if attached else "",
+                48_213 + 1_000 * n if attached else 0,
+                moment + 3 * 3600 if attached else 0,
+                f"https://ntfy.example/file/{ntfy_mid(n)}.jpg" if attached else "",
+                int(attached and n < 12),
+                ("", "192.0.2.17", "2001:db8::42", "")[n % 4],
+                ("", "", "u_3TkE7q0f9Xc2")[n % 3],
+                "base64" if binary else "",
+                0 if scheduled else 1,
+            )
+        )
+    return {"messages": rows, "schemaVersion": [(1, 10)]}
+
+
+def ntfy(path: Path) -> Path:
+    """An ntfy server's message cache (see the module's list)."""
+    return write_export(path, NTFY_DDL, ntfy_rows(), bytes_as_text=False)
+
+
+# --- Gotify (push notification server: gotify/server model/*.go through jinzhu/gorm's sqlite3 dialect) ---
+
+#: The tables jinzhu/gorm's AutoMigrate creates for Gotify's models (database/database.go: User,
+#: Application, Message, Client, PluginConf): ``uint`` ids ``integer primary key autoincrement``, ``bool``
+#: as ``bool``, ``[]byte`` as ``blob``, ``time.Time`` as ``datetime``, the ``unique_index`` and ``index``
+#: tags as gorm v1 names them; no foreign keys (gorm v1 declares none).
+GOTIFY_DDL = [
+    'CREATE TABLE "users" ("id" integer primary key autoincrement,"name" varchar(180),"pass" blob,'
+    '"admin" bool )',
+    'CREATE UNIQUE INDEX uix_users_name ON "users"(name) ',
+    'CREATE TABLE "applications" ("id" integer primary key autoincrement,"token" varchar(180),'
+    '"user_id" integer,"name" text,"description" text,"internal" bool,"image" text,'
+    '"default_priority" integer,"last_used" datetime )',
+    'CREATE UNIQUE INDEX uix_applications_token ON "applications"(token) ',
+    'CREATE INDEX idx_applications_user_id ON "applications"(user_id) ',
+    'CREATE TABLE "messages" ("id" integer primary key autoincrement,"application_id" integer,'
+    '"message" text,"title" text,"priority" integer,"extras" blob,"date" datetime )',
+    'CREATE INDEX idx_messages_id ON "messages"(id) ',
+    'CREATE TABLE "clients" ("id" integer primary key autoincrement,"token" varchar(180),'
+    '"user_id" integer,"name" text,"last_used" datetime )',
+    'CREATE UNIQUE INDEX uix_clients_token ON "clients"(token) ',
+    'CREATE INDEX idx_clients_user_id ON "clients"(user_id) ',
+    'CREATE TABLE "plugin_confs" ("id" integer primary key autoincrement,"user_id" integer,'
+    '"module_path" text,"token" varchar(180),"application_id" integer,"enabled" bool,"config" blob,'
+    '"storage" blob )',
+    'CREATE UNIQUE INDEX uix_plugin_confs_token ON "plugin_confs"(token) ',
+    'CREATE INDEX idx_plugin_confs_id ON "plugin_confs"(id) ',
+]
+#: When the server first started (its clock in UTC, as the container runs it).
+GOTIFY_START = datetime(2026, 11, 20, 8, 15, 2, tzinfo=UTC)
+
+
+def gotify_time(moment: datetime, nanos: int) -> str:
+    """go-sqlite3 binds a ``time.Time`` as ``Format("2006-01-02 15:04:05.999999999-07:00")``: the
+    nanoseconds of Go's clock, trailing zeros dropped (none, and no point, when whole)."""
+    fraction = f"{nanos:09d}".rstrip("0")
+    return f"{moment:%Y-%m-%d %H:%M:%S}" + (f".{fraction}" if fraction else "") + "+00:00"
+
+
+def gotify_token(prefix: str, n: int) -> str:
+    """auth.GenerateNotExistingToken: a prefix (A application, C client, P plugin) and 14 characters of
+    [a-zA-Z0-9.-_]."""
+    alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_"
+    digits = int(hashlib.sha1(f"gotify {prefix}{n}".encode()).hexdigest(), 16)
+    return prefix + "".join(alphabet[(digits >> (6 * i)) % 65] for i in range(14))
+
+
+def gotify_rows(messages: int = 40) -> dict[str, list[Sequence[Any]]]:
+    """A Gotify server's gotify.db: an admin and a user with bcrypt hashes as bytes, applications (the
+    web UI's default image or an uploaded one, a default priority, last used NULL until a message),
+    messages with Markdown, priorities, extras as the JSON bytes json.Marshal gives or NULL, dates of
+    Go's clock to the nanosecond, clients, and a plugin's YAML config and storage bytes."""
+    users = [
+        (1, "admin", b"$2a$10$Fq5N6L3xW9dY0aB1cD2eF.g3H4i5J6k7L8m9N0o1P2q3R4s5T6u7W", 1),
+        (2, "jörg", b"$2a$10$Zz9Yy8Xx7Ww6Vv5Uu4Tt3.Ss2Rr1Qq0Pp9Oo8Nn7Mm6Ll5Kk4Jj3I", 0),
+    ]
+    applications = [
+        (n, gotify_token("A", n), 1 + (n == 4), name, description, int(n == 5), image, priority,
+         None if n == 3 else gotify_time(GOTIFY_START + timedelta(days=9, hours=n), 481_516_342 * n % 10**9))
+        for n, name, description, image, priority in (
+            (1, "Backup Server", "restic on the NAS", "static/defaultapp.png", 0),
+            (2, "Home Assistant", "", "image/Q2bd8v3F9mW1.png", 5),
+            (3, "Uptime", "", "static/defaultapp.png", 0),
+            (4, "Sonarr", "Serien", "static/defaultapp.png", 2),
+            (5, "Echo plugin", "", "static/defaultapp.png", 0),
+        )
+    ]  # fmt: skip
+    extras = [
+        {"client::display": {"contentType": "text/markdown"}},
+        {"client::notification": {"click": {"url": "https://ha.example/lovelace/0"}}},
+        {"home::appliances::thermostat::change_temperature": {"temperature": 21.5}},
+    ]
+    rows: list[Sequence[Any]] = []
+    for n in range(messages):
+        moment = GOTIFY_START + timedelta(hours=5 * n, seconds=37 * n)
+        nanos = (0, 500_000_000, 123_456_789, 907_001_230, 999_999_999, 100_000)[n % 6]
+        rows.append(
+            (
+                n + 1,
+                1 + n % 4,
+                (
+                    f"**Backup** #{n} finished: {n * 1.5:.1f} GB"
+                    if n % 3 == 0
+                    else f"Tür {n} geöffnet\n> Flur"
+                ),
+                ("Backup", "Home Assistant", "", "Sonarr: Episode grabbed")[n % 4],
+                (0, 5, 8, 2, 10)[n % 5],
+                json.dumps(extras[n % 3]).encode() if n % 2 else None,
+                gotify_time(moment, nanos),
+            )
+        )
+    clients = [
+        (1, gotify_token("C", 1), 1, "Firefox", gotify_time(GOTIFY_START + timedelta(days=12), 734_223_101)),
+        (2, gotify_token("C", 2), 1, "Pixel 8 (Android)", None),
+        (3, gotify_token("C", 3), 2, "gotify-cli", gotify_time(GOTIFY_START + timedelta(days=3), 0)),
+    ]
+    plugins = [
+        (1, 1, "github.com/gotify/server/v2/plugin/example/echo", gotify_token("P", 1), 5, 1,
+         b"magic_string: hello world\n", b'{"count":3}'),
+        (2, 2, "github.com/gotify/server/v2/plugin/example/clock", gotify_token("P", 2), 4, 0, None, None),
+    ]  # fmt: skip
+    return {
+        "users": users,
+        "applications": applications,
+        "messages": rows,
+        "clients": clients,
+        "plugin_confs": plugins,
+    }
+
+
+def gotify(path: Path) -> Path:
+    """A Gotify server's database (see the module's list)."""
+    return write_export(path, GOTIFY_DDL, gotify_rows(), bytes_as_text=False)

@@ -67,7 +67,8 @@ a Jellyfin media server, a Mixxx DJ library, a QuiteRSS feed reader, an Elisa mu
 project board, a wallabag read-it-later server, a Mealie recipe manager, a FreshRSS feed reader, a
 KMyMoney book, a Gadgetbridge fitness database, a Bazarr subtitle manager, an Overseerr media request
 server, a Nextcloud desktop client's sync journal, an RSS Guard feed reader, a linkding bookmark
-manager, an Audiobookshelf server)
+manager, an Audiobookshelf server, a Karakeep bookmark manager, an ntfy notification server, a Gotify
+notification server)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -16249,3 +16250,204 @@ def test_audiobookshelf_reads_its_sequelize_moments_and_keeps_its_polymorphic_id
         ("playbackSessions", "mediaItemId"),
     ):
         assert (table, column) not in found, (table, column)
+
+
+def test_karakeep_reads_drizzle_seconds_and_millis_as_instants_and_its_generated_column(
+    run_export: Runner,
+) -> None:
+    # Karakeep's Drizzle columns: ``integer({mode: "timestamp"})`` epoch seconds (createdAt, modifiedAt,
+    # crawledAt, attachedAt, addedAt, lastUsedAt, datePublished) and ``timestamp_ms`` milliseconds (a
+    # session's expires, Auth.js's emailVerified: bigint until 2026-12-06) are instants; booleans 0/1
+    # stay integers. cuid2 text keys: the
+    # declared references, and the ones Drizzle never declares (an asset id) found in the data. The
+    # tag's VIRTUAL generated normalizedName arrives as SQLite computes it.
+    rows = apps.karakeep_rows()
+    ran, run_dir = run_export(apps.karakeep)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_after"] == 100.0
+    columns = profiled(run_dir)["columns"]
+    charged = {(t, n) for t, named in columns.items() for n, c in named.items() if c["quality"] < 100.0}
+    assert charged == {
+        (table, name) for table in rows for name in _blanks_beside_nulls(rows, apps.KARAKEEP_DDL, table)
+    }, charged
+
+    def seconds(value: int | None) -> datetime | None:
+        return None if value is None else UNIX_EPOCH + timedelta(seconds=value)
+
+    for table, column, index in (
+        ("bookmarks", "createdAt", 1),
+        ("bookmarks", "modifiedAt", 2),
+        ("bookmarkLinks", "crawledAt", 12),
+        ("apiKey", "createdAt", 2),
+        ("apiKey", "lastUsedAt", 3),
+        ("highlights", "createdAt", 8),
+        ("bookmarkTags", "createdAt", 2),
+        ("bookmarkLists", "createdAt", 4),
+    ):
+        assert ran.types(table)[column] == "timestamp with time zone", (table, column)
+        assert ran.values(table, column, "id") == {row[0]: seconds(row[index]) for row in rows[table]}, column
+    for table, other, column in (
+        ("tagsOnBookmarks", "tagId", "attachedAt"),
+        ("bookmarksInLists", "listId", "addedAt"),
+    ):
+        assert ran.types(table)[column] == "timestamp with time zone", (table, column)
+        relation = f"{quote_ident(ran.base)}.{quote_ident(table)}"
+        loaded = pg_query(
+            ran.uri, f'SELECT "bookmarkId", {quote_ident(other)}, {quote_ident(column)} FROM {relation}'
+        )
+        assert sorted(loaded) == sorted((row[0], row[1], seconds(row[2])) for row in rows[table]), column
+        assert any(row[2] is None for row in rows[table])
+    assert ran.types("session")["expires"] == "timestamp with time zone"
+    assert ran.values("session", "expires", "sessionToken") == {
+        row[0]: UNIX_EPOCH + timedelta(milliseconds=row[2]) for row in rows["session"]
+    }
+    assert ran.types("bookmarkLinks")["crawlStatusCode"] == "bigint"
+    for table, column, index in (("bookmarkLinks", "datePublished", 6), ("bookmarkLinks", "dateModified", 7)):
+        assert ran.types(table)[column] == "timestamp with time zone", (table, column)
+        assert ran.values(table, column, "id") == {row[0]: seconds(row[index]) for row in rows[table]}, column
+    # Auth.js's emailVerified: epoch milliseconds, NULL until verified.
+    assert ran.types("user")["emailVerified"] == "timestamp with time zone"
+    assert ran.values("user", "emailVerified", "id") == {
+        row[0]: None if row[3] is None else UNIX_EPOCH + timedelta(milliseconds=row[3])
+        for row in rows["user"]
+    }
+    for table, column, index in (
+        ("bookmarks", "archived", 4),
+        ("bookmarks", "favourited", 5),
+        ("user", "backupsEnabled", 14),
+    ):
+        assert ran.types(table)[column] == "bigint", column
+        assert ran.values(table, column, "id") == {row[0]: row[index] for row in rows[table]}, column
+    assert ran.types("user")["readerLineHeight"] == "double precision"
+    assert ran.values("bookmarkAssets", "metadata", "id") == {
+        row[0]: row[4] for row in rows["bookmarkAssets"]
+    }
+    assert ran.values("bookmarkTexts", "text", "id") == {row[0]: row[1] for row in rows["bookmarkTexts"]}
+    assert ran.values("bookmarkTags", "normalizedName", "id") == {
+        row[0]: row[1].replace(" ", "").replace("-", "").replace("_", "").lower()
+        for row in rows["bookmarkTags"]
+    }
+
+    found = references(run_dir)
+    for (table, column), parent in {
+        ("bookmarks", "userId"): "user.id",
+        ("bookmarkLinks", "id"): "bookmarks.id",
+        ("bookmarkLinks", "contentAssetId"): "assets.id",
+        ("bookmarkAssets", "assetId"): "assets.id",
+        ("assets", "bookmarkId"): "bookmarks.id",
+        ("tagsOnBookmarks", "tagId"): "bookmarkTags.id",
+        ("bookmarkLists", "parentId"): "bookmarkLists.id",
+        ("bookmarksInLists", "listId"): "bookmarkLists.id",
+        ("session", "userId"): "user.id",
+    }.items():
+        assert found.get((table, column)) == parent, (table, column)
+
+
+def test_ntfy_message_cache_reads_its_unix_seconds_and_keeps_zero_for_no_attachment_expiry(
+    run_export: Runner,
+) -> None:
+    # ntfy's message cache: every column NOT NULL, "none" written as '' (a title, tags, a click URL,
+    # the actions' JSON, an attachment's name, the sender's IP) or 0 (an attachment's size and expiry).
+    # time and expires are Unix seconds: instants, a scheduled message's in the future; the attachment
+    # expiry's 0 beside its seconds keeps it bigint with the instant's note; Go's bools 0/1 and the
+    # priorities stay integers; '' arrives as NULL by the blank rule, audited; a base64 body as written.
+    rows = apps.ntfy_rows()
+    messages = rows["messages"]
+    ran, run_dir = run_export(apps.ntfy)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_after"] == 100.0
+    types = ran.types("messages")
+    assert types["time"] == types["expires"] == "timestamp with time zone"
+    for column, index in (("time", 2), ("expires", 3)):
+        assert ran.values("messages", column, "id") == {
+            row[0]: UNIX_EPOCH + timedelta(seconds=row[index]) for row in messages
+        }, column
+    assert any(row[2] > int(apps.NTFY_START.timestamp()) + 6 * 3600 and row[21] == 0 for row in messages)
+    for column, index in (
+        ("priority", 7),
+        ("attachment_size", 14),
+        ("attachment_expires", 15),
+        ("attachment_deleted", 17),
+        ("published", 21),
+    ):
+        assert types[column] == "bigint", column
+        assert ran.values("messages", column, "id") == {row[0]: row[index] for row in messages}, column
+    assert {row[15] for row in messages} >= {0}
+    notes = profiled(run_dir)["columns"]["messages"]["attachment_expires"]["notes"]
+    assert any('to_timestamp(NULLIF("attachment_expires", 0))' in note for note in notes), notes
+    for column, index in (
+        ("mid", 1),
+        ("topic", 4),
+        ("message", 5),
+        ("title", 6),
+        ("tags", 8),
+        ("click", 9),
+        ("icon", 10),
+        ("actions", 11),
+        ("attachment_name", 12),
+        ("attachment_url", 16),
+        ("sender", 18),
+        ("user", 19),
+        ("encoding", 20),
+    ):
+        assert types[column] == "text", column
+        assert ran.values("messages", column, "id") == {row[0]: arrives_as(row[index]) for row in messages}, (
+            column
+        )
+    for column, index in (("title", 6), ("tags", 8), ("attachment_url", 16)):
+        rules = audit_rules(run_dir, "messages", column)
+        assert set(rules) == {str(row[0]) for row in messages if row[index] == ""}, column
+        assert {rule for found in rules.values() for rule in found} == {"empty_to_null"}, column
+    assert ran.values("schemaVersion", "version", "id") == {1: 10}
+    assert references(run_dir) == {}
+
+
+def test_gotify_keeps_go_nanosecond_times_as_written_and_finds_gorm_v1_references(run_export: Runner) -> None:
+    # Gotify on jinzhu/gorm: go-sqlite3 writes each time.Time as text to Go's clock's nanosecond
+    # (`2026-11-20 18:16:16.123456789+00:00`), finer than a timestamptz: the columns stay text, every
+    # value as written; `bool` columns of 0/1 are booleans; bcrypt hashes, extras' JSON and a plugin's
+    # YAML bound as []byte arrive byte for byte; gorm v1 declares no foreign key, and each relation is
+    # found in the data.
+    rows = apps.gotify_rows()
+    ran, run_dir = run_export(apps.gotify)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_after"] == 100.0
+    for table, column, index in (
+        ("messages", "date", 6),
+        ("applications", "last_used", 8),
+        ("clients", "last_used", 4),
+    ):
+        assert ran.types(table)[column] == "text", (table, column)
+        assert ran.values(table, column, "id") == {row[0]: row[index] for row in rows[table]}, column
+    assert any(len(row[6].split(".")[-1]) == len("123456789+00:00") for row in rows["messages"])
+    for table, column, index in (
+        ("users", "admin", 3),
+        ("applications", "internal", 5),
+        ("plugin_confs", "enabled", 5),
+    ):
+        assert ran.types(table)[column] == "boolean", (table, column)
+        assert ran.values(table, column, "id") == {row[0]: bool(row[index]) for row in rows[table]}, column
+    for table, column, index in (
+        ("users", "pass", 2),
+        ("messages", "extras", 5),
+        ("plugin_confs", "config", 6),
+        ("plugin_confs", "storage", 7),
+    ):
+        assert ran.types(table)[column] == "bytea", (table, column)
+        assert {k: v and bytes(v) for k, v in ran.values(table, column, "id").items()} == {
+            row[0]: row[index] for row in rows[table]
+        }, column
+    assert ran.values("messages", "message", "id") == {row[0]: row[2] for row in rows["messages"]}
+    assert ran.values("messages", "title", "id") == {row[0]: arrives_as(row[3]) for row in rows["messages"]}
+    assert ran.values("messages", "priority", "id") == {row[0]: row[4] for row in rows["messages"]}
+    assert ran.values("applications", "token", "id") == {row[0]: row[1] for row in rows["applications"]}
+    assert references(run_dir) == {
+        ("applications", "user_id"): "users.id",
+        ("clients", "user_id"): "users.id",
+        ("messages", "application_id"): "applications.id",
+        ("plugin_confs", "user_id"): "users.id",
+        ("plugin_confs", "application_id"): "applications.id",
+    }

@@ -1094,6 +1094,27 @@ def test_names_of_a_moments_zone_and_of_a_validity_ranges_bounds_read_epoch_inte
     }
 
 
+def test_the_moment_of_a_verification_reads_epoch_integers_as_instants(make_sqlite: SqliteFactory) -> None:
+    # Auth.js's Drizzle schema on SQLite (a bookmark manager's, Karakeep's `user.emailVerified`,
+    # `integer({mode: "timestamp_ms"})`: epoch milliseconds, NULL until verified) stayed bigint beside
+    # its `createdAt` read as instants. `verified` names the moment of a verification, as `published`
+    # and `completed` name theirs; a flag of 0/1, a count or the id of the one who verified are none.
+    millis = [1_796_491_564_123 + 3_601_000 * i for i in range(5)]
+    rows = [(i, m if i % 2 else None, m // 1000, i % 2, 3 + i, 40 + i, i % 2) for i, m in enumerate(millis)]
+    ddl = (
+        'CREATE TABLE "user" (id INTEGER PRIMARY KEY, "emailVerified" integer, phone_verified INTEGER, '
+        "verified INTEGER, verified_count INTEGER, verified_by INTEGER, email_verified INTEGER)"
+    )
+    assert _types_beside_key(make_sqlite, "user", ddl, rows, key="id") == {
+        "emailVerified": "timestamptz",
+        "phone_verified": "timestamptz",
+        "verified": "integer",
+        "verified_count": "integer",
+        "verified_by": "integer",
+        "email_verified": "integer",
+    }
+
+
 def test_spans_of_time_are_not_epoch_timestamps(make_sqlite: SqliteFactory) -> None:
     # A help desk's time logged on a follow-up (Django's DurationField: BIGINT microseconds) of 20 to
     # 30 minutes is 1,200,000,000 to 1,800,000,000: epoch seconds' range. `time_spent` was loaded as

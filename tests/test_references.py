@@ -1059,6 +1059,45 @@ def test_a_key_name_glued_to_id_names_its_table_however_few_keys_it_uses(make_sq
     }
 
 
+def test_a_camel_case_name_qualifying_its_entity_names_that_table(make_sqlite: SqliteFactory) -> None:
+    """A bookmark manager on Drizzle (Karakeep) names a crawled link's stored page `contentAssetId`, an
+    asset's id, in a table declaring its other reference: only a parent the name names is searched, and
+    the words of `contentAssetId` ran together (`contentasset`) named no table, while `content_asset_id`
+    names `assets`. A camelCase name's last word is its entity as a snake_case one's is, on a table's
+    name too (`bookmarkLists` holds lists: `listId` names it, as `list_id` names `bookmark_lists`)."""
+    assets = [(f"a{n:02}x{n * 7919:06}", f"f{n}.png") for n in range(1, 31)]
+    lists = [(f"l{n:02}q{n * 104729:07}", f"list {n}") for n in range(1, 9)]
+    links = [
+        (f"b{n:02}", f"https://x.test/{n}", 1 + n % 3, assets[(n * 7) % 30][0] if n % 3 else None,
+         assets[(n * 7) % 30][0] if n % 3 else None, lists[n % 8][0])
+        for n in range(1, 25)
+    ]  # fmt: skip
+    path = make_sqlite(
+        {
+            "owners": (
+                "CREATE TABLE owners (id INTEGER PRIMARY KEY, name TEXT)",
+                [(1, "a"), (2, "b"), (3, "c")],
+            ),
+            "assets": ("CREATE TABLE assets (id TEXT PRIMARY KEY NOT NULL, fileName TEXT)", assets),
+            "bookmarkLists": (
+                'CREATE TABLE "bookmarkLists" (id TEXT PRIMARY KEY NOT NULL, name TEXT)',
+                lists,
+            ),
+            "links": (
+                'CREATE TABLE links (id TEXT PRIMARY KEY NOT NULL, url TEXT, "ownerId" INTEGER REFERENCES '
+                'owners(id), "contentAssetId" TEXT, content_asset_id TEXT, "listId" TEXT)',
+                links,
+            ),
+        }
+    )
+    assert _references(path) == {
+        ("links", "ownerId"): "owners.id",
+        ("links", "contentAssetId"): "assets.id",
+        ("links", "content_asset_id"): "assets.id",
+        ("links", "listId"): "bookmarkLists.id",
+    }
+
+
 def test_a_column_named_as_a_part_of_a_date_is_no_reference_to_a_table_it_does_not_name(
     make_sqlite: SqliteFactory,
 ) -> None:

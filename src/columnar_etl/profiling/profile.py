@@ -226,6 +226,11 @@ _DATE_WORDS = frozenset(
         "published",
         "deleted",
         "touched",
+        # The moment of a verification, as `published` names a publication: Auth.js's Drizzle schema
+        # on SQLite (Karakeep's `user.emailVerified`, epoch milliseconds, NULL until verified) stayed
+        # bigint beside its `createdAt` read as instants (since 2026-12-06). A flag of 0/1 has no
+        # epoch's digits; `verified_by`, `verified_count` are an id's and a count's.
+        "verified",
         # A start and a stop of something that ran (a media server monitor's streams, Tautulli's
         # `session_history.started` and `stopped`, Unix seconds beside its `added_at`; since 2026-12-05).
         "started",

@@ -73,8 +73,24 @@ def entity_of(name: str, *, glued_id: bool = False, table: bool = False) -> froz
     by, ``<thing>_by_<key>``, names the word before its ``by`` (``domain_by_id`` → ``domain``,
     ``users_by_email`` → ``user``: Pi-hole FTL keeps each domain and client of its query log once so),
     not ``by`` or the key (since 2026-12-05; a column's ``updated_by_user_id`` still names ``user``), and
-    a table's last word that versions it is set aside (``PAYEE_V1`` → ``payee``: :func:`unversioned`)."""
-    words = name_words(unversioned(name) if table else name)
+    a table's last word that versions it is set aside (``PAYEE_V1`` → ``payee``: :func:`unversioned`).
+    A camelCase name's words are its capitalised parts too (:func:`camel_words`), as a snake_case
+    name's are its underscored ones: ``contentAssetId`` names an ``asset`` as ``content_asset_id`` does,
+    ``bookmarkLists`` a ``list`` as ``bookmark_lists`` does (since 2026-12-06: before, the words ran
+    together, ``contentasset``, and named no table), beside what the words run together name."""
+    named = unversioned(name) if table else name
+    found = _entity_of_words(name_words(named), glued_id=glued_id, table=table)
+    if _CAMEL_BREAK.search(named):
+        found |= _entity_of_words(camel_words(named), glued_id=glued_id, table=table)
+    return found
+
+
+#: A lower-case letter or a digit followed by a capital: a camelCase word break (``contentAsset``).
+_CAMEL_BREAK = re.compile(r"[a-z0-9][A-Z]")
+
+
+def _entity_of_words(words: list[str], *, glued_id: bool, table: bool) -> frozenset[str]:
+    """:func:`entity_of` of a name's ``words``."""
     if table and "by" in words[1:-1]:
         words = words[: words.index("by", 1)]
     if len(words) > 1 and words[-1] == "id":
