@@ -44665,3 +44665,266 @@ def gotify_rows(messages: int = 40) -> dict[str, list[Sequence[Any]]]:
 def gotify(path: Path) -> Path:
     """A Gotify server's database (see the module's list)."""
     return write_export(path, GOTIFY_DDL, gotify_rows(), bytes_as_text=False)
+
+
+# --- Baïkal (CalDAV/CardDAV server on sabre/dav 4: Baikal Core/Resources/Db/SQLite/db.sql) ------------
+
+#: Baïkal's SQLite schema, statement by statement as its db.sql has them (sabre/dav's
+#: examples/sql/sqlite.*.sql): ``integer primary key asc`` ids, iCalendar and vCard bodies in ``blob``
+#: columns, epoch seconds in ``integer`` ones, ``bool`` flags, the property store's ``value string``.
+BAIKAL_DDL = [
+    "CREATE TABLE addressbooks (\n    id integer primary key asc NOT NULL,\n    principaluri text NOT NULL,\n"
+    "    displayname text,\n    uri text NOT NULL,\n    description text,\n"
+    "    synctoken integer DEFAULT 1 NOT NULL\n)",
+    "CREATE TABLE cards (\n    id integer primary key asc NOT NULL,\n    addressbookid integer NOT NULL,\n"
+    "    carddata blob,\n    uri text NOT NULL,\n    lastmodified integer,\n"
+    "    etag text,\n    size integer\n)",
+    "CREATE TABLE addressbookchanges (\n    id integer primary key asc NOT NULL,\n    uri text,\n"
+    "    synctoken integer NOT NULL,\n    addressbookid integer NOT NULL,\n    operation integer NOT NULL\n)",
+    "CREATE INDEX addressbookid_synctoken ON addressbookchanges (addressbookid, synctoken)",
+    "CREATE TABLE calendarobjects (\n    id integer primary key asc NOT NULL,\n"
+    "    calendardata blob NOT NULL,\n"
+    "    uri text NOT NULL,\n    calendarid integer NOT NULL,\n    lastmodified integer NOT NULL,\n"
+    "    etag text NOT NULL,\n    size integer NOT NULL,\n    componenttype text,\n"
+    "    firstoccurence integer,\n    lastoccurence integer,\n    uid text\n)",
+    "CREATE TABLE calendars (\n    id integer primary key asc NOT NULL,\n"
+    "    synctoken integer DEFAULT 1 NOT NULL,\n    components text NOT NULL\n)",
+    "CREATE TABLE calendarinstances (\n    id integer primary key asc NOT NULL,\n    calendarid integer,\n"
+    "    principaluri text,\n    access integer,\n    displayname text,\n    uri text NOT NULL,\n"
+    "    description text,\n    calendarorder integer,\n    calendarcolor text,\n    timezone text,\n"
+    "    transparent bool,\n    share_href text,\n    share_displayname text,\n"
+    "    share_invitestatus integer DEFAULT '2',\n    UNIQUE (principaluri, uri),\n"
+    "    UNIQUE (calendarid, principaluri),\n    UNIQUE (calendarid, share_href)\n)",
+    "CREATE TABLE calendarchanges (\n    id integer primary key asc NOT NULL,\n    uri text,\n"
+    "    synctoken integer NOT NULL,\n    calendarid integer NOT NULL,\n    operation integer NOT NULL\n)",
+    "CREATE INDEX calendarid_synctoken ON calendarchanges (calendarid, synctoken)",
+    "CREATE TABLE calendarsubscriptions (\n    id integer primary key asc NOT NULL,\n    uri text NOT NULL,\n"
+    "    principaluri text NOT NULL,\n    source text NOT NULL,\n    displayname text,\n"
+    "    refreshrate text,\n"
+    "    calendarorder integer,\n    calendarcolor text,\n    striptodos bool,\n    stripalarms bool,\n"
+    "    stripattachments bool,\n    lastmodified int\n)",
+    "CREATE TABLE schedulingobjects (\n    id integer primary key asc NOT NULL,\n"
+    "    principaluri text NOT NULL,\n"
+    "    calendardata blob,\n    uri text NOT NULL,\n    lastmodified integer,\n    etag text NOT NULL,\n"
+    "    size integer NOT NULL\n)",
+    "CREATE INDEX principaluri_uri ON calendarsubscriptions (principaluri, uri)",
+    "CREATE TABLE locks (\n\tid integer primary key asc NOT NULL,\n\towner text,\n\ttimeout integer,\n"
+    "\tcreated integer,\n\ttoken text,\n\tscope integer,\n\tdepth integer,\n\turi text\n)",
+    "CREATE TABLE principals (\n    id INTEGER PRIMARY KEY ASC NOT NULL,\n    uri TEXT NOT NULL,\n"
+    "    email TEXT,\n    displayname TEXT,\n    UNIQUE(uri)\n)",
+    "CREATE TABLE groupmembers (\n    id INTEGER PRIMARY KEY ASC NOT NULL,\n"
+    "    principal_id INTEGER NOT NULL,\n"
+    "    member_id INTEGER NOT NULL,\n    UNIQUE(principal_id, member_id)\n)",
+    "CREATE TABLE propertystorage (\n    id integer primary key asc NOT NULL,\n    path text NOT NULL,\n"
+    "    name text NOT NULL,\n    valuetype integer NOT NULL,\n    value string\n)",
+    "CREATE UNIQUE INDEX path_property ON propertystorage (path, name)",
+    "CREATE TABLE users (\n\tid integer primary key asc NOT NULL,\n\tusername TEXT NOT NULL,\n"
+    "\tdigesta1 TEXT NOT NULL,\n\tUNIQUE(username)\n)",
+]
+#: Baïkal's users: (username, email, display name, password); its digest realm is ``BaikalDAV``.
+BAIKAL_USERS = (
+    ("alice", "alice@example.org", "Alice Martin", "s3cret"),
+    ("bob", "bob@example.org", "Bob Ødegård", "hunter2"),
+    ("chloé", None, "", "mot de passe"),
+)
+#: When the server was set up (the first calendar object's time()).
+BAIKAL_START = datetime(2026, 9, 14, 7, 30, tzinfo=UTC)
+#: sabre/dav's CalDAV\Backend\PDO::MAX_DATE, the last occurrence it records for an endless recurrence.
+BAIKAL_MAX_DATE = datetime(2038, 1, 1, tzinfo=UTC)
+BAIKAL_TIMEZONE = (
+    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Apple Inc.//macOS 14.5//EN\r\nBEGIN:VTIMEZONE\r\n"
+    "TZID:Europe/Paris\r\nBEGIN:DAYLIGHT\r\nTZOFFSETFROM:+0100\r\nRRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\n"
+    "DTSTART:19810329T020000\r\nTZNAME:CEST\r\nTZOFFSETTO:+0200\r\nEND:DAYLIGHT\r\nBEGIN:STANDARD\r\n"
+    "TZOFFSETFROM:+0200\r\nRRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\nDTSTART:19961027T030000\r\n"
+    "TZNAME:CET\r\nTZOFFSETTO:+0100\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\nEND:VCALENDAR\r\n"
+)
+
+
+def baikal_epoch(moment: datetime) -> int:
+    """PHP's time() / DateTime::getTimeStamp(): epoch seconds."""
+    return int(moment.timestamp())
+
+
+def baikal_event(n: int) -> tuple[str, str, datetime | None, datetime | None]:
+    """The n-th calendar object as a client PUTs it: (component, iCalendar text, first, last
+    occurrence as sabre's getDenormalizedData computes them; a VTODO has neither, an endless RRULE
+    ends at MAX_DATE)."""
+    uid = str(uuid.UUID(int=0xBA1CA1 * 7919 * (n + 1)))
+    stamp = BAIKAL_START + timedelta(days=n // 3, hours=n)
+    if n % 5 == 4:
+        body = (
+            f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Nextcloud Tasks v0.16.1\r\nBEGIN:VTODO\r\n"
+            f"UID:{uid}\r\nCREATED:{stamp:%Y%m%dT%H%M%SZ}\r\nDTSTAMP:{stamp:%Y%m%dT%H%M%SZ}\r\n"
+            f"SUMMARY:Aufgabe {n}: Steuererklärung\r\nSTATUS:NEEDS-ACTION\r\nEND:VTODO\r\nEND:VCALENDAR\r\n"
+        )
+        return "VTODO", body, None, None
+    start = datetime(2026, 10, 1, 9, 0, tzinfo=UTC) + timedelta(days=3 * n, minutes=15 * n)
+    if n % 4 == 3:  # an all-day event: DTSTART;VALUE=DATE, DTEND the next day
+        day = start.date()
+        body = (
+            f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Mozilla.org/NONSGML Mozilla Calendar V1.1//EN\r\n"
+            f"BEGIN:VEVENT\r\nUID:{uid}\r\nDTSTAMP:{stamp:%Y%m%dT%H%M%SZ}\r\nSUMMARY:Congés 🏖️ {n}\r\n"
+            f"DTSTART;VALUE=DATE:{day:%Y%m%d}\r\nDTEND;VALUE=DATE:{day + timedelta(days=1):%Y%m%d}\r\n"
+            f"END:VEVENT\r\nEND:VCALENDAR\r\n"
+        )
+        first = datetime(day.year, day.month, day.day, tzinfo=UTC)
+        return "VEVENT", body, first, first + timedelta(days=1)
+    endless = n % 6 == 1
+    body = (
+        f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Apple Inc.//iOS 17.5//EN\r\nCALSCALE:GREGORIAN\r\n"
+        f"BEGIN:VEVENT\r\nUID:{uid}\r\nDTSTAMP:{stamp:%Y%m%dT%H%M%SZ}\r\n"
+        f"DTSTART:{start:%Y%m%dT%H%M%SZ}\r\nDTEND:{start + timedelta(hours=1):%Y%m%dT%H%M%SZ}\r\n"
+        f"SUMMARY:Réunion d'équipe #{n}\r\nLOCATION:Salle 2\\, étage 3\r\n"
+        + ("RRULE:FREQ=WEEKLY;BYDAY=MO\r\n" if endless else "")
+        + 'DESCRIPTION:Ordre du jour:\\n- budget\\n- "divers"\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n'
+    )
+    return "VEVENT", body, start, BAIKAL_MAX_DATE if endless else start + timedelta(hours=1)
+
+
+def baikal_card(n: int) -> str:
+    """The n-th vCard as a client PUTs it (CRLF lines, UTF-8)."""
+    return (
+        f"BEGIN:VCARD\r\nVERSION:3.0\r\nPRODID:-//Apple Inc.//iPhone OS 17.5//EN\r\n"
+        f"N:Dupont-{n};Zoë;;;\r\nFN:Zoë Dupont-{n}\r\nEMAIL;type=INTERNET;type=HOME:zoe{n}@example.net\r\n"
+        f"TEL;type=CELL:+33 6 12 34 56 {n:02d}\r\nUID:{uuid.UUID(int=0xCA4D * (n + 3))}\r\nEND:VCARD\r\n"
+    )
+
+
+def baikal_rows(objects: int = 30, cards: int = 24) -> dict[str, list[Sequence[Any]]]:
+    """A Baïkal database as sabre/dav's PDO backends write it through PHP's PDO: every parameter of
+    ``execute([...])`` is bound as a string (SQLite's affinity turns digits in an ``integer`` column
+    into integers, PHP's ``false`` is ``''``, ``true`` ``'1'``), so the iCalendar and vCard bodies are
+    TEXT cells in their ``blob`` columns, while the property store binds its values ``PDO::PARAM_LOB``:
+    BLOBs. lastmodified is time() (epoch seconds), etag md5 of the body, size its bytes; a changed
+    instance's ``transparent`` is PHP's bool (``''`` or 1), a created one's 0 or 1."""
+    users = [
+        (i, name, hashlib.md5(f"{name}:BaikalDAV:{password}".encode()).hexdigest())
+        for i, (name, _, _, password) in enumerate(BAIKAL_USERS, 1)
+    ]
+    principals = [
+        (i, f"principals/{name}", email, shown) for i, (name, email, shown, _) in enumerate(BAIKAL_USERS, 1)
+    ]
+    calendars: list[Sequence[Any]] = []
+    instances: list[Sequence[Any]] = []
+    for cid, (owner, uri, shown, color, order, components, transparent) in enumerate(
+        (
+            ("alice", "default", "Default calendar", "#FF2968FF", 0, "VEVENT,VTODO", 0),
+            ("alice", "work", "Travail", "#1BADF8FF", 1, "VEVENT", ""),
+            ("bob", "default", "Default calendar", None, None, "VEVENT,VTODO", 0),
+            ("bob", "tasks", "Tâches", "#63DA38", 2, "VTODO", 1),
+            ("chloé", "default", "Default calendar", "#CC73E1FF", 0, "VEVENT,VTODO", 0),
+        ),
+        1,
+    ):
+        calendars.append((cid, 1, components))
+        instances.append(
+            (cid, cid, f"principals/{owner}", 1, shown, uri, "" if cid % 2 else None, order, color,
+             BAIKAL_TIMEZONE if color and color.endswith("FF") else None, transparent, None, None, 2)
+        )  # fmt: skip
+    # alice shares "work" with bob read-write (accepted) and with chloé read-only (no answer yet)
+    instances.append(
+        (6, 2, "principals/bob", 3, "Travail (Alice)", "a7c4e2b0-5d1e-4c39-9f0a-1d2e3f405162", None, 3,
+         "#1BADF8FF", None, 0, "mailto:bob@example.org", "Bob Ødegård", 2)
+    )  # fmt: skip
+    instances.append(
+        (7, 2, None, 2, None, "e1f2a3b4-c5d6-4e7f-8091-a2b3c4d5e6f7", None, None, None, None, 0,
+         "mailto:chloe@example.net", None, 1)
+    )  # fmt: skip
+    objects_rows: list[Sequence[Any]] = []
+    changes: list[Sequence[Any]] = []
+    tokens = dict.fromkeys(range(1, 6), 1)
+    for n in range(objects):
+        cid = (1, 2, 3, 4, 5, 1, 2)[n % 7]
+        component, body, first, last = baikal_event(n)
+        if cid == 4:
+            component, body, first, last = baikal_event(4)
+            body = body.replace("Aufgabe 4", f"Aufgabe {n}")
+        uid = body.split("UID:")[1].split("\r\n")[0]
+        uri = f"{uid}.ics" if n % 3 else f"{uid.upper().replace('-', '')}.ics"
+        modified = BAIKAL_START + timedelta(days=n // 3, hours=n, seconds=17 * n)
+        data = body.encode()
+        etag = hashlib.md5(data).hexdigest()
+        first_at, last_at = first and baikal_epoch(first), last and baikal_epoch(last)
+        objects_rows.append(
+            (
+                n + 1,
+                body,
+                uri,
+                cid,
+                baikal_epoch(modified),
+                etag,
+                len(data),
+                component,
+                first_at,
+                last_at,
+                uid,
+            )
+        )
+        for operation in (1, 2) if n % 4 == 0 else (1,):
+            changes.append((len(changes) + 1, uri, tokens[cid], cid, operation))
+            tokens[cid] += 1
+    changes.append((len(changes) + 1, "deleted-by-client.ics", tokens[1], 1, 3))
+    tokens[1] += 1
+    changes.append((len(changes) + 1, "", tokens[2], 2, 2))  # updateCalendar: a property, no object
+    tokens[2] += 1
+    calendars = [(cid, tokens[cid], components) for cid, _, components in calendars]
+    addressbooks = [
+        (1, "principals/alice", "Default Address Book", "default", "Default Address Book for alice", 1),
+        (2, "principals/bob", "Kontakte", "default", "", 1),
+        (3, "principals/chloé", None, "default", None, 1),
+    ]
+    card_rows: list[Sequence[Any]] = []
+    card_changes: list[Sequence[Any]] = []
+    book_tokens = dict.fromkeys(range(1, 4), 1)
+    for n in range(cards):
+        book = 1 + n % 3 if n < cards - 2 else 1
+        data = baikal_card(n).encode()
+        uri = f"{uuid.UUID(int=0xCA4D * (n + 3))}.vcf"
+        modified = BAIKAL_START + timedelta(days=n, minutes=7 * n)
+        etag = hashlib.md5(data).hexdigest()
+        card_rows.append((n + 1, book, baikal_card(n), uri, baikal_epoch(modified), etag, len(data)))
+        card_changes.append((n + 1, uri, book_tokens[book], book, 1))
+        book_tokens[book] += 1
+    addressbooks = [(*row[:5], book_tokens[row[0]]) for row in addressbooks]
+    inbox = baikal_event(2)[1].replace("VERSION:2.0\r\n", "VERSION:2.0\r\nMETHOD:REQUEST\r\n")
+    scheduling = [
+        (1, "principals/bob", inbox, "sabredav-6f1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d.ics",
+         baikal_epoch(BAIKAL_START + timedelta(days=1)), hashlib.md5(inbox.encode()).hexdigest(),
+         len(inbox.encode())),
+    ]  # fmt: skip
+    subscriptions = [
+        (1, "b4b7d4f0-0c59-4a5e-9d0e-0f1e2d3c4b5a", "principals/alice",
+         "webcal://www.officeholidays.com/ics/france", "Jours fériés", "P1W", 4, "#FFCC00FF", None, None,
+         None, baikal_epoch(BAIKAL_START + timedelta(hours=3))),
+        (2, "c2d3e4f5-0a1b-4c2d-8e3f-405162738495", "principals/bob", "https://example.org/team.ics", None,
+         None, None, None, 1, 1, 1, baikal_epoch(BAIKAL_START + timedelta(days=2, minutes=41))),
+    ]  # fmt: skip
+    properties = [
+        (1, "calendars/alice", "{http://apple.com/ns/ical/}calendar-order", 1, b"0"),
+        (2, "addressbooks/alice/default", "{http://calendarserver.org/ns/}me-card", 1,
+         b"a6e1c2d3-0000-4000-8000-000000000001.vcf"),
+        (3, "principals/bob", "{urn:ietf:params:xml:ns:caldav}schedule-default-calendar-URL", 2,
+         b'<d:href xmlns:d="DAV:">/dav.php/calendars/bob/default/</d:href>'),
+        (4, "calendars/bob/default", "{http://apple.com/ns/ical/}calendar-color", 1, b"#882F00FF"),
+    ]  # fmt: skip
+    return {
+        "addressbooks": addressbooks,
+        "cards": card_rows,
+        "addressbookchanges": card_changes,
+        "calendarobjects": objects_rows,
+        "calendars": calendars,
+        "calendarinstances": instances,
+        "calendarchanges": changes,
+        "calendarsubscriptions": subscriptions,
+        "schedulingobjects": scheduling,
+        "locks": [],
+        "principals": principals,
+        "groupmembers": [],
+        "propertystorage": properties,
+        "users": users,
+    }
+
+
+def baikal(path: Path) -> Path:
+    """A Baïkal server's database (see the module's list)."""
+    return write_export(path, BAIKAL_DDL, baikal_rows(), bytes_as_text=False)

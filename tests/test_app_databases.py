@@ -68,7 +68,7 @@ project board, a wallabag read-it-later server, a Mealie recipe manager, a Fresh
 KMyMoney book, a Gadgetbridge fitness database, a Bazarr subtitle manager, an Overseerr media request
 server, a Nextcloud desktop client's sync journal, an RSS Guard feed reader, a linkding bookmark
 manager, an Audiobookshelf server, a Karakeep bookmark manager, an ntfy notification server, a Gotify
-notification server)
+notification server, a Baïkal CalDAV and CardDAV server)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -16451,3 +16451,81 @@ def test_gotify_keeps_go_nanosecond_times_as_written_and_finds_gorm_v1_reference
         ("plugin_confs", "user_id"): "users.id",
         ("plugin_confs", "application_id"): "applications.id",
     }
+
+
+def test_baikal_server_reads_its_epoch_seconds_keeps_its_bodies_and_finds_its_references(
+    run_export: Runner,
+) -> None:
+    # sabre/dav's PDO backends bind every parameter as a string: the iCalendar and vCard bodies are TEXT
+    # cells in their `blob` columns (text, as written less the final CRLF the trim rule takes), the
+    # property store's PARAM_LOB values BLOBs (bytea, byte for byte); `lastmodified` is time(), epoch
+    # seconds (instants); first and last occurrences, etags, sizes and sync tokens as written; a
+    # `bool` column of 0 and 1 is boolean, PHP's false bound as '' made NULL (charged: a blank beside
+    # NULLs). `calendarorder`, a calendar's place in the client's list, refers to no table (h240).
+    rows = apps.baikal_rows()
+    ran, run_dir = run_export(apps.baikal)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_after"] == 100.0
+    columns = profiled(run_dir)["columns"]
+    charged = {(t, n) for t, named in columns.items() for n, c in named.items() if c["quality"] < 100.0}
+    assert charged == {
+        (table, name) for table in rows for name in _blanks_beside_nulls(rows, apps.BAIKAL_DDL, table)
+    }, charged
+
+    objects = {row[0]: row for row in rows["calendarobjects"]}
+    types = ran.types("calendarobjects")
+    assert types["calendardata"] == "text" and types["etag"] == "text"
+    assert types["lastmodified"] == "timestamp with time zone"
+    assert types["firstoccurence"] == types["lastoccurence"] == types["size"] == "bigint"
+    assert ran.values("calendarobjects", "calendardata", "id") == {
+        k: r[1].rstrip("\r\n") for k, r in objects.items()
+    }
+    assert ran.values("calendarobjects", "lastmodified", "id") == {
+        k: UNIX_EPOCH + timedelta(seconds=r[4]) for k, r in objects.items()
+    }
+    for column, index in (("etag", 5), ("size", 6), ("firstoccurence", 8), ("lastoccurence", 9), ("uid", 10)):
+        assert ran.values("calendarobjects", column, "id") == {k: r[index] for k, r in objects.items()}, (
+            column
+        )
+    assert any(r[9] == int(apps.BAIKAL_MAX_DATE.timestamp()) for r in objects.values())
+    cards = {row[0]: row for row in rows["cards"]}
+    assert ran.types("cards")["carddata"] == "text"
+    assert ran.values("cards", "carddata", "id") == {k: r[2].rstrip("\r\n") for k, r in cards.items()}
+    assert ran.values("cards", "lastmodified", "id") == {
+        k: UNIX_EPOCH + timedelta(seconds=r[4]) for k, r in cards.items()
+    }
+    assert ran.types("calendarsubscriptions")["lastmodified"] == "timestamp with time zone"
+
+    instances = {row[0]: row for row in rows["calendarinstances"]}
+    kinds = ran.types("calendarinstances")
+    assert kinds["transparent"] == "boolean" and kinds["calendarorder"] == kinds["access"] == "bigint"
+    assert ran.values("calendarinstances", "transparent", "id") == {
+        k: None if r[10] == "" else bool(r[10]) for k, r in instances.items()
+    }
+    assert ran.values("calendarinstances", "calendarorder", "id") == {k: r[7] for k, r in instances.items()}
+    assert ran.values("calendarinstances", "timezone", "id") == {
+        k: r[9] and r[9].rstrip("\r\n") for k, r in instances.items()
+    }
+    assert ran.types("propertystorage")["value"] == "bytea"
+    assert {k: bytes(v) for k, v in ran.values("propertystorage", "value", "id").items()} == {
+        row[0]: row[4] for row in rows["propertystorage"]
+    }
+    assert ran.values("users", "digesta1", "username") == {row[1]: row[2] for row in rows["users"]}
+    assert ran.values("calendars", "synctoken", "id") == {row[0]: row[1] for row in rows["calendars"]}
+
+    found = references(run_dir)
+    for (table, column), parent in {
+        ("cards", "addressbookid"): "addressbooks.id",
+        ("addressbookchanges", "addressbookid"): "addressbooks.id",
+        ("calendarobjects", "calendarid"): "calendars.id",
+        ("calendarinstances", "calendarid"): "calendars.id",
+        ("calendarchanges", "calendarid"): "calendars.id",
+        ("addressbooks", "principaluri"): "principals.uri",
+        ("calendarinstances", "principaluri"): "principals.uri",
+        ("calendarsubscriptions", "principaluri"): "principals.uri",
+        ("schedulingobjects", "principaluri"): "principals.uri",
+    }.items():
+        assert found.get((table, column)) == parent, (table, column)
+    assert ("calendarinstances", "calendarorder") not in found
+    assert len(found) == 9, found

@@ -2922,3 +2922,60 @@ def test_a_column_of_blanks_alone_refers_to_no_key_kept_as_written_with_a_blank(
     mangled = result["metadata"]["mangled"]
     assert mangled.foreign_key is None and mangled.as_written is None
     assert mangled.blank_is_missing and mangled.quality == 100.0
+
+
+def test_a_display_order_is_no_reference_even_where_its_name_holds_a_table(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """A CalDAV server (sabre/dav's schema, Baïkal's) keeps each calendar instance's place in the
+    client's list as `calendarorder` (words glued, lower case), 0 to a few, beside `calendarid`: the
+    name holds the table `calendars` and 1..3 are keys of it, so it was a reference, its 0s "no
+    reference". A name ending in `order` (`calendarorder`, `sort_order`, `display_order`) says the
+    row's place among its siblings, as `position` does; a column of a table it names (`order` beside
+    `orders`) still refers to it."""
+    path = make_sqlite(
+        {
+            "calendars": (
+                "CREATE TABLE calendars (id INTEGER PRIMARY KEY, components TEXT)",
+                [(n, "VEVENT,VTODO") for n in range(1, 6)],
+            ),
+            "calendarinstances": (
+                "CREATE TABLE calendarinstances (id INTEGER PRIMARY KEY, calendarid INTEGER, "
+                "calendarorder INTEGER, uri TEXT)",
+                [(n, n % 5 + 1, n % 4, f"cal-{n}") for n in range(1, 11)],
+            ),
+            "menu_items": (
+                "CREATE TABLE menu_items (id INTEGER PRIMARY KEY, calendar_id INTEGER, sort_order INTEGER, "
+                "display_order INTEGER)",
+                [(n, n % 5 + 1, n % 5 + 1, 5 - n % 5) for n in range(1, 31)],
+            ),
+        }
+    )
+    assert _query(
+        path,
+        "SELECT count(DISTINCT calendarorder) FROM calendarinstances WHERE calendarorder IN "
+        "(SELECT id FROM calendars)",
+    ) == [(3,)]
+    found = profile(path)
+    assert _references_of(found) == {
+        ("calendarinstances", "calendarid"): "calendars.id",
+        ("menu_items", "calendar_id"): "calendars.id",
+    }
+    notes = " ".join(found.tables["calendarinstances"].columns["calendarorder"].notes)
+    assert "(order)" in notes and "no reference inferred" in notes, notes
+
+    # A table the name names as its entity is still referred to.
+    named = make_sqlite(
+        {
+            "orders": (
+                "CREATE TABLE orders (id INTEGER PRIMARY KEY, total REAL)",
+                [(n, 9.5 * n) for n in range(1, 13)],
+            ),
+            "order_lines": (
+                'CREATE TABLE order_lines (id INTEGER PRIMARY KEY, "order" INTEGER, quantity INTEGER)',
+                [(n, n % 12 + 1, n % 5 + 1) for n in range(1, 41)],
+            ),
+        },
+        name="named.db",
+    )
+    assert _references(named) == {("order_lines", "order"): "orders.id"}

@@ -1253,8 +1253,11 @@ NESTED_SET_WORDS = frozenset({"lft", "rgt", "rght"})
 #: ``position``, a rule's ``rule_group_idx``, an ``ordinal``), not another row's key: numbers from 1 of
 #: each parent fit the keys 1..N of any table of a few dozen rows, their own among them (a Gitea
 #: database's ``issue.index`` "referred to" its own issues, its pull requests' to a time log). Since
-#: 2026-12-05.
-POSITION_WORDS = frozenset({"index", "idx", "position", "ordinal"})
+#: 2026-12-05. So does ``order`` (a list's ``sort_order``, ``display_order``; sabre/dav's
+#: ``calendarorder``, a calendar's place in the client's list, 0 to a few), also where the name holds a
+#: table's singular before it (:func:`_code_of_the_parents_kind`): a place of a row of that kind, not
+#: a row of that table. Since 2026-12-06.
+POSITION_WORDS = frozenset({"index", "idx", "position", "ordinal", "order"})
 
 
 #: The words that say a column's name holds a count of things (how many, not which row): the last
@@ -1337,15 +1340,17 @@ def _code_word(column: str) -> str | None:
 
 
 def _code_of_the_parents_kind(column: str, fit: Inclusion) -> str | None:
-    """The :data:`CODE_WORDS` or :data:`DATE_PART_WORDS` word that follows the parent table's singular
-    at the end of a column's name (``type`` of ``buffertype`` beside a table ``buffer``, ``status`` of
-    ``ticket_status`` beside ``tickets``), else None: such a name says a code of the row of that kind
-    (a buffer's type), not a row of that table. The code's own table (``ticket_statuses``) is no such
-    parent: its singular ends the name. Since 2026-12-05."""
+    """The :data:`CODE_WORDS`, :data:`DATE_PART_WORDS` or :data:`POSITION_WORDS` word that follows the
+    parent table's singular at the end of a column's name (``type`` of ``buffertype`` beside a table
+    ``buffer``, ``status`` of ``ticket_status`` beside ``tickets``, ``order`` of ``calendarorder``
+    beside ``calendars``), else None: such a name says a code or a place of the row of that kind (a
+    buffer's type, a calendar's place in a list), not a row of that table. The code's own table
+    (``ticket_statuses``) is no such parent: its singular ends the name. Since 2026-12-05; a place
+    word since 2026-12-06."""
     name = normalised_name(column)
     for stem in table_singulars(fit.parent):
         at = name.rfind(stem)
-        if at >= 0 and (rest := name[at + len(stem) :]) in CODE_WORDS | DATE_PART_WORDS:
+        if at >= 0 and (rest := name[at + len(stem) :]) in CODE_WORDS | DATE_PART_WORDS | POSITION_WORDS:
             return rest
     return None
 
@@ -1739,8 +1744,9 @@ def _turned_away(
             "no reference inferred"
         )
     if integer and (code := _code_of_the_parents_kind(column, chosen)):
+        what = "the place among its siblings" if code in POSITION_WORDS else "a code"
         return (
-            f"values are keys of {where}, but its name says a code of the row ({code}) of the kind "
+            f"values are keys of {where}, but its name says {what} of the row ({code}) of the kind "
             f"{chosen.parent} names, not a row of that table: no reference inferred"
         )
     if integer and not named and (other := _other_table_named(column, chosen.parent, tables)) is not None:
