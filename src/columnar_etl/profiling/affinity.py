@@ -158,6 +158,18 @@ def time_of_day_or_interval(declared: str) -> bool:
     return upper.startswith(("TIME", "INTERVAL"))
 
 
+#: A time of day without zone: ``TIME``, ``TIME(6)``, ``TIME WITHOUT TIME ZONE`` (not ``TIMETZ``, ``TIME
+#: WITH TIME ZONE``, ``TIME(7) WITH TIME ZONE``, whose values carry an offset, nor ``INTERVAL``).
+_WALL_CLOCK_TIME = re.compile(r"TIME\s*(\(\s*\d+\s*\))?(\s+WITHOUT\s+TIME\s+ZONE)?")
+
+
+def declared_wall_clock_time(declared: str) -> bool:
+    """Whether a declared type names a time of day without zone (:data:`_WALL_CLOCK_TIME`): a column
+    whose every present value is a time of day (:data:`~columnar_etl.rules.TIME_OF_DAY_REGEX`) is
+    read as PostgreSQL's ``time`` (profile.infer_column)."""
+    return bool(_WALL_CLOCK_TIME.fullmatch(declared.upper().strip()))
+
+
 def _names_float(upper: str) -> bool:
     return "REAL" in upper or "FLOA" in upper or "DOUB" in upper
 
