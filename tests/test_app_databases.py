@@ -92,7 +92,7 @@ import zlib
 from collections import Counter
 from collections.abc import Callable
 from contextlib import closing
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -6213,7 +6213,7 @@ def test_nocodb_base_reads_its_fields_types_and_finds_its_links(run_export: Runn
         "created_at": "timestamp with time zone",
         "happened": "timestamp with time zone",
         "due": "date",
-        "startsat": "text",  # a time of day: no rule reads one, kept as written
+        "startsat": "time without time zone",  # a Time field, HH:MM:SS: time since 2026-12-06 (text before)
         "done": "boolean",
         "code": "text",
         "phone": "text",
@@ -6237,7 +6237,10 @@ def test_nocodb_base_reads_its_fields_types_and_finds_its_links(run_export: Runn
     assert ran.values(table, "took", "id") == {i + 1: apps.nocodb_took(i) for i in numbers}
     assert ran.values(table, "due", "id") == {i + 1: apps.nocodb_due(i) for i in numbers}
     assert ran.values(table, "happened", "id") == {i + 1: apps.nocodb_happened(i) for i in numbers}
-    assert ran.values(table, "startsat", "id") == {i + 1: apps.nocodb_starts(i) for i in numbers}
+    assert ran.values(table, "startsat", "id") == {
+        i + 1: None if (starts := apps.nocodb_starts(i)) is None else time.fromisoformat(starts)
+        for i in numbers
+    }
     assert ran.values(table, "done", "id") == {i + 1: bool(i % 2) for i in numbers}
     assert ran.values(table, "code", "id") == {i + 1: f"{i:05d}" for i in numbers}
     assert ran.values(table, "notes", "id") == {i + 1: arrives_as(apps.nocodb_notes(i)) for i in numbers}
@@ -9027,8 +9030,9 @@ def test_spatialite_database_keeps_its_geometry_blobs_and_reads_its_year_zero_de
     assert site_types["price"] == poi_types["price"] == "numeric"
     assert site_types["visited"] == poi_types["flag"] == "boolean"
     assert site_types["day"] == poi_types["opened"] == "date"
-    # A time of day under TIME: no rule reads one, kept as written.
-    assert site_types["tm"] == "text"
+    # A time of day under TIME, HH:MM:SS: time since 2026-12-06 (text before), each value its time.
+    assert site_types["tm"] == "time without time zone"
+    assert ran.values("sites", "tm", "ogc_fid") == {i: time(i % 24, i % 60, (i * 7) % 60) for i in sites}
     assert (
         site_types["observed"] == ran.types("spatialite_history")["timestamp"] == "timestamp with time zone"
     )
@@ -9195,7 +9199,10 @@ def test_gdal_sqlite_without_spatialite_keeps_wkb_and_wkt_geometries_and_reads_a
         assert {k: bytes(v) for k, v in ran.values("routes", column, "ogc_fid").items()} == {
             r: apps.gdal_route_geometry(r, "WKB") for r in routes
         }
-    assert site_types["zip_code"] == site_types["tm"] == site_types["tags"] == "text"
+    assert site_types["zip_code"] == site_types["tags"] == "text"
+    # A time of day under TIME, HH:MM:SS: time since 2026-12-06 (text before), each value its time.
+    assert site_types["tm"] == "time without time zone"
+    assert ran.values("sites", "tm", "ogc_fid") == {i: time(i % 24, i % 60, (i * 7) % 60) for i in sites}
     assert site_types["price"] == "numeric" and site_types["visited"] == "boolean"
     assert site_types["observed"] == "timestamp with time zone" and site_types["day"] == "date"
     assert ran.values("sites", "observed", "ogc_fid") == {i: apps.spatialite_observed(i) for i in sites}
