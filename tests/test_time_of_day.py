@@ -181,3 +181,29 @@ def test_every_time_of_day_written_in_an_accepted_shape_reads_back_equal(value: 
         fraction = "." in text
         assert read_back == (value if fraction else whole), text
         assert canonical == pg_time_text(read_back), text
+
+
+def keyed_by_times(path: Path) -> Path:
+    """Two tables keyed by a time of day: one holding 08:30 and 08:30:00 (one time, two keys), one not."""
+    ddl = [
+        "CREATE TABLE slots (starts TIME PRIMARY KEY, label TEXT)",
+        "CREATE TABLE hours (starts TIME PRIMARY KEY, label TEXT)",
+    ]
+    slots = [("08:30", "a"), ("08:30:00", "b"), ("09:00:00", "c"), ("10:15:00.5", "d")]
+    hours = [("08:30", "a"), ("08:45:00", "b"), ("9:00", "c")]
+    return write_export(path, ddl, {"slots": slots, "hours": hours})
+
+
+def test_a_key_of_times_cleaning_would_merge_is_loaded_as_written(run_export: Runner) -> None:
+    ran, run_dir = run_export(keyed_by_times)
+    loaded_cleanly(ran, run_dir, {"slots": 4, "hours": 3})
+    # 08:30 and 08:30:00 are one time: as times the two rows would share a key. Kept as written.
+    assert ran.types("slots")["starts"] == "text"
+    assert set(ran.values("slots", "label", "starts")) == {"08:30", "08:30:00", "09:00:00", "10:15:00.5"}
+    assert ran.types("hours")["starts"] == "time without time zone"
+    assert ran.values("hours", "label", "starts") == {time(8, 30): "a", time(8, 45): "b", time(9, 0): "c"}
+    profile = json.loads((run_dir / "profile.json").read_text())
+    notes = {t["name"]: {c["name"]: c["notes"] for c in t["columns"]} for t in profile["tables"]}
+    # The note of times read is gone where the column is text after all.
+    assert not any("read as time" in note for note in notes["slots"]["starts"])
+    assert any("read as time" in note for note in notes["hours"]["starts"])

@@ -163,6 +163,11 @@ def time_of_day_or_interval(declared: str) -> bool:
 _WALL_CLOCK_TIME = re.compile(r"TIME\s*(\(\s*\d+\s*\))?(\s+WITHOUT\s+TIME\s+ZONE)?")
 
 
+#: What the note of a column read as ``time`` says (profile.infer_column); dropped where the column
+#: becomes text after all (keys.keep_as_written).
+READ_AS_TIME = "every value is a time of day (24-hour, no UTC offset), read as time"
+
+
 def declared_wall_clock_time(declared: str) -> bool:
     """Whether a declared type names a time of day without zone (:data:`_WALL_CLOCK_TIME`): a column
     whose every present value is a time of day (:data:`~columnar_etl.rules.TIME_OF_DAY_REGEX`) is

@@ -40,6 +40,7 @@ from columnar_etl.models import (
 from columnar_etl.observability.logs import get_logger
 from columnar_etl.pg.identifiers import quote_ident
 from columnar_etl.profiling.affinity import (
+    READ_AS_TIME,
     declared_binary,
     declared_family,
     declared_scale,
@@ -2194,10 +2195,7 @@ def _infer_column(
                 if respelled
                 else ""
             )
-            notes.append(
-                f"declared {column.declared_type}: every value is a time of day (24-hour, no UTC "
-                f"offset), read as time{respelt}"
-            )
+            notes.append(f"declared {column.declared_type}: {READ_AS_TIME}{respelt}")
         else:
             if inferred in ("integer", "double", "numeric"):
                 kept = "numbers stay numbers: no unit is assumed"
