@@ -526,8 +526,15 @@ def text_equals(text: str, target: Any) -> bool:
     if isinstance(target, date):
         return text == target.isoformat()
     if isinstance(target, time):
-        return text == target.isoformat()
+        # As PostgreSQL writes a time: HH:MM:SS, a fraction without its trailing zeros (08:30:00.5).
+        return target.tzinfo is None and text == pg_time_text(target)
     return False
+
+
+def pg_time_text(value: time) -> str:
+    """PostgreSQL's text of a ``time``, computed here from the value's fields (not the cleaner's)."""
+    whole = f"{value.hour:02d}:{value.minute:02d}:{value.second:02d}"
+    return f"{whole}.{value.microsecond:06d}".rstrip("0") if value.microsecond else whole
 
 
 def _decoded_forms(raw: bytes, encoding: str, cut: bool = False) -> set[str | None]:

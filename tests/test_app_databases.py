@@ -97,7 +97,7 @@ import zlib
 from collections import Counter
 from collections.abc import Callable
 from contextlib import closing
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -1182,8 +1182,9 @@ def test_directus_project_reads_epoch_millis_as_instants_and_current_timestamp_t
         "double precision",
         "bigint",
     )
-    for column in ("opens", "meta", "tags", "uid", "user_created"):
-        assert types[column] == "text", column  # a time of day, JSON, a uuid: as written
+    assert types["opens"] == "time without time zone"  # a time of day: time since 2026-12-06
+    for column in ("meta", "tags", "uid", "user_created"):
+        assert types[column] == "text", column  # JSON, a uuid: as written
     born = ran.values("customers", "born", "id")
     assert born == {c + 1: apps.directus_born(c) for c in range(customers)}
     assert min(born.values()).year == 1950  # negative milliseconds: before 1970
@@ -1253,7 +1254,7 @@ def test_strapi_project_takes_each_foreign_key_written_twice_once(run_export: Ru
         assert types[column] == "timestamp with time zone", column
     assert (types["due_date"], types["start_time"], types["big"], types["urgent"]) == (
         "date",
-        "text",
+        "time without time zone",  # a time of day: time since 2026-12-06
         "bigint",
         "boolean",
     )
@@ -1267,7 +1268,7 @@ def test_strapi_project_takes_each_foreign_key_written_twice_once(run_export: Ru
     assert ran.values("tickets", "urgent", "id") == {t + 1: apps.strapi_urgent(t) for t in range(tickets)}
     big = ran.values("tickets", "big", "id")
     assert big == {t + 1: 9_007_199_254_740_993 + t if t % 3 else None for t in range(tickets)}
-    assert ran.values("tickets", "start_time", "id")[2] == "01:11:00.100"
+    assert ran.values("tickets", "start_time", "id")[2] == time(1, 11, 0, 100_000)  # 01:11:00.100
     published = ran.values("tickets", "published_at", "id")
     assert [t for t in range(tickets) if published[t + 1] is None] == list(range(0, tickets, 2))  # drafts
 
@@ -1826,7 +1827,7 @@ def test_fitness_tracker_loads_django_decimals_stored_as_real_as_numeric_and_tim
     assert ran.types("weight_weightentry")["date"] == "date"
     assert ran.types("manager_workoutlog")["weight"] == "numeric"
     assert ran.types("manager_workoutlog")["rir"] == "numeric"
-    assert ran.types("nutrition_meal")["time"] == "text"
+    assert ran.types("nutrition_meal")["time"] == "time without time zone"  # TIME: time since 2026-12-06
     assert ran.types("nutrition_ingredientweightunit")["amount"] == "numeric"
     # The decimal written, at the plan's money scale (the driver hands numeric over as its text).
     assert ran.values("weight_weightentry", "weight", "id") == {
@@ -1847,7 +1848,9 @@ def test_fitness_tracker_loads_django_decimals_stored_as_real_as_numeric_and_tim
     assert audit_rules(run_dir, "manager_workoutlog", "rir") == {
         str(i + 1): {"empty_to_null"} for i, r in enumerate(rir) if not r
     }
-    assert ran.values("nutrition_meal", "time", "id") == {m + 1: apps.fitness_meal_time(m) for m in range(3)}
+    assert ran.values("nutrition_meal", "time", "id") == {
+        m + 1: as_time(apps.fitness_meal_time(m)) for m in range(3)
+    }
 
 
 def test_kolibri_facility_keeps_zone_stamped_moments_as_text_and_its_counter_partition_as_written(
@@ -3124,7 +3127,7 @@ def test_wagtail_site_keeps_tree_paths_and_codes_as_text_and_reads_its_decimals_
         "intro": "text",
         "starts_at": "timestamp without time zone",
         "day": "date",
-        "doors": "text",
+        "doors": "time without time zone",  # a TimeField: time since 2026-12-06
         "price": "numeric",
         "capacity": "bigint",
         "code": "text",
@@ -3145,7 +3148,7 @@ def test_wagtail_site_keeps_tree_paths_and_codes_as_text_and_reads_its_decimals_
     }
     assert prices[10] == "0.00" and prices[11] == "7.00"  # numeric(p, 2): the most places a value has
     assert ran.values("home_eventpage", "doors", "page_ptr_id") == {
-        n: apps.wagtail_doors(n) if n >= 7 else None for n in eventpages
+        n: as_time(apps.wagtail_doors(n)) if n >= 7 else None for n in eventpages
     }
     assert ran.values("home_eventpage", "day", "page_ptr_id") == {
         n: apps.wagtail_day(n) if n >= 7 else None for n in eventpages
@@ -3601,7 +3604,7 @@ def test_typeorm_store_reads_its_decimals_as_amounts_down_to_a_satoshi_and_keeps
         "2": {"epoch:milliseconds"},
     }
     assert ran.types("customer")["birthday"] == "date"
-    assert ran.types("product")["opensAt"] == "text"  # a time of day, as written
+    assert ran.types("product")["opensAt"] == "time without time zone"  # a time of day: time since 2026-12-06
     assert (ran.types("customer")["vip"], ran.types("order")["paid"]) == ("boolean", "boolean")
     assert ran.values("customer", "vip", "id") == {
         apps.typeorm_uuid("customer", i): i % 4 == 0 for i in customers
@@ -4644,7 +4647,7 @@ def test_mikro_orm_app_reads_its_millis_as_instants_its_decimal_strings_as_amoun
         apps.mikro_uuid(i): None if (b := apps.mikro_born(i)) is None else date.fromisoformat(b)
         for i in customers
     }
-    assert customer["wake_up"] == "text"
+    assert customer["wake_up"] == "time without time zone"  # a time of day: time since 2026-12-06
     # Decimal strings SQLite stored as REAL or INTEGER arrive as the amounts the app passed.
     assert customer["balance"] == order["total"] == product["price"] == "numeric"
     assert line["unit_price"] == line["discount"] == "numeric"
@@ -4903,8 +4906,9 @@ def test_piccolo_app_reads_its_affinity_only_types_and_numeric_reals_as_written(
     assert ran.types("band")["active"] == "boolean"
     assert ran.values("band", "active", "id") == {i + 1: i % 3 != 0 for i in bands}
     # Codes with leading zeros, uuids, JSON arrays and times of day stay text as written.
-    for column in ("code", "uid", "tags", "rehearsal"):
+    for column in ("code", "uid", "tags"):
         assert ran.types("band")[column] == "text", column
+    assert ran.types("band")["rehearsal"] == "time without time zone"  # time since 2026-12-06
     assert ran.values("band", "code", "id") == {
         i + 1: None if i % 7 == 0 else f"{i * 37 % 1000:04d}" for i in bands
     }
@@ -4951,7 +4955,8 @@ def test_sequel_app_reads_its_literal_decimals_as_amounts_and_its_timestamps_and
     }
     assert ran.types("tickets")["due_on"] == ran.types("customers")["birthday"] == "date"
     # A Sequel::SQLTime stays text as written; codes keep their zeros; bigints and blobs exactly.
-    assert ran.types("tickets")["due_time"] == ran.types("customers")["postcode"] == "text"
+    assert ran.types("customers")["postcode"] == "text"
+    assert ran.types("tickets")["due_time"] == "time without time zone"  # time since 2026-12-06
     assert ran.values("customers", "postcode", "id") == {
         i + 1: None if i % 4 == 0 else f"{i * 1013 % 10000:05d}" for i in customers
     }
@@ -5000,7 +5005,8 @@ def test_sqlobject_app_keeps_its_base64_blobs_as_text_and_reads_its_decimal_stri
         j + 1: datetime(2025, 1 + j % 12, 1 + j % 28, j % 24, j * 7 % 60, j * 13 % 60, j * 1001)
         for j in tickets
     }
-    assert ran.types("ticket")["at"] == ran.types("customer")["level"] == "text"
+    assert ran.types("customer")["level"] == "text"
+    assert ran.types("ticket")["at"] == "time without time zone"  # a time of day: time since 2026-12-06
     assert ran.types("ticket")["closed"] == ran.types("customer")["vip"] == "boolean"
     assert ran.values("customer", "postcode", "id") == {
         i + 1: None if i % 4 == 0 else f"{i * 1013 % 10000:05d}" for i in customers
@@ -5023,7 +5029,8 @@ def test_storm_app_reads_its_str_datetimes_with_and_without_fractions_and_keeps_
     assert ran.values("person", "created", "id") == {i + 1: naive(apps.storm_created(i)) for i in people}
     assert ran.values("person", "created_tz", "id") == {i + 1: apps.storm_created(i) for i in people}
     # str(timedelta) ('1 day, 0:01:01.000003') and str(time) stay the text written.
-    assert ran.types("person")["spent"] == ran.types("person")["wake"] == "text"
+    assert ran.types("person")["spent"] == "text"
+    assert ran.types("person")["wake"] == "time without time zone"  # str(time): time since 2026-12-06
     assert ran.values("person", "spent", "id") == {
         i + 1: None if (spent := apps.storm_spent(i)) is None else str(spent) for i in people
     }
@@ -5093,8 +5100,9 @@ def test_ormar_app_keeps_its_hex_uuid_keys_and_references_and_reads_its_float_bo
     assert ran.values("accounts", "big", "id") == {
         hexes[i]: None if i % 7 == 0 else i * 2**55 - 3 for i in accounts
     }
-    for column in ("wake", "prefs", "level"):
+    for column in ("prefs", "level"):
         assert ran.types("accounts")[column] == "text", column
+    assert ran.types("accounts")["wake"] == "time without time zone"  # time since 2026-12-06
     assert ran.types("accounts")["logo"] == "bytea"
 
 
@@ -5870,8 +5878,10 @@ def test_flask_appbuilder_app_reads_its_float_bound_numerics_as_amounts_and_keep
         str(e + 1) for e in range(employees) if apps.fab_hired(e) is not None
     }
     # A TIME stays text as written (no rule reads a time of day); BLOBs byte for byte, empty ones too.
-    assert types["shift_start"] == "text"
-    assert ran.values("employee", "shift_start", "id") == {e + 1: apps.fab_shift(e) for e in range(employees)}
+    assert types["shift_start"] == "time without time zone"  # since 2026-12-06, each value its time
+    assert ran.values("employee", "shift_start", "id") == {
+        e + 1: as_time(apps.fab_shift(e)) for e in range(employees)
+    }
     assert types["photo"] == "bytea"
     photos = {k: None if v is None else bytes(v) for k, v in ran.values("employee", "photo", "id").items()}
     assert photos == {e + 1: apps.fab_photo(e) for e in range(employees)}
@@ -6218,7 +6228,7 @@ def test_nocodb_base_reads_its_fields_types_and_finds_its_links(run_export: Runn
         "created_at": "timestamp with time zone",
         "happened": "timestamp with time zone",
         "due": "date",
-        "startsat": "text",  # a time of day: no rule reads one, kept as written
+        "startsat": "time without time zone",  # a Time field, HH:MM:SS: time since 2026-12-06 (text before)
         "done": "boolean",
         "code": "text",
         "phone": "text",
@@ -6242,7 +6252,10 @@ def test_nocodb_base_reads_its_fields_types_and_finds_its_links(run_export: Runn
     assert ran.values(table, "took", "id") == {i + 1: apps.nocodb_took(i) for i in numbers}
     assert ran.values(table, "due", "id") == {i + 1: apps.nocodb_due(i) for i in numbers}
     assert ran.values(table, "happened", "id") == {i + 1: apps.nocodb_happened(i) for i in numbers}
-    assert ran.values(table, "startsat", "id") == {i + 1: apps.nocodb_starts(i) for i in numbers}
+    assert ran.values(table, "startsat", "id") == {
+        i + 1: None if (starts := apps.nocodb_starts(i)) is None else time.fromisoformat(starts)
+        for i in numbers
+    }
     assert ran.values(table, "done", "id") == {i + 1: bool(i % 2) for i in numbers}
     assert ran.values(table, "code", "id") == {i + 1: f"{i:05d}" for i in numbers}
     assert ran.values(table, "notes", "id") == {i + 1: arrives_as(apps.nocodb_notes(i)) for i in numbers}
@@ -6557,7 +6570,8 @@ def test_eloquent_app_keeps_its_binary_bound_as_strings_byte_for_byte_and_its_de
     }
     # A time of day stays text; tinyint(1) flags stay numbers (only BOOLEAN reads 0/1 as booleans);
     # a zip code keeps its zeros; an enum's names as text.
-    assert types["slot"] == ran.types("users")["zip"] == ran.types("users")["role"] == "text"
+    assert ran.types("users")["zip"] == ran.types("users")["role"] == "text"
+    assert types["slot"] == "time without time zone"  # a time of day: time since 2026-12-06
     assert ran.types("users")["is_admin"] == "bigint"
     assert ran.values("users", "is_admin", "id") == {u + 1: int(u % 4 == 0) for u in users}
     assert ran.values("users", "zip", "id") == {
@@ -6593,7 +6607,7 @@ def test_doctrine_app_reads_its_commented_ddl_its_string_decimals_as_amounts_and
     assert ran.values("customers", "active", "id") == {c + 1: c % 3 != 0 for c in customers}
     assert (people["birthday"], people["created_at"]) == ("date", "timestamp without time zone")
     assert ran.values("orders", "placed_at", "id") == {o + 1: apps.doctrine_placed(o) for o in orders}
-    assert types["slot"] == "text"
+    assert types["slot"] == "time without time zone"  # a time of day: time since 2026-12-06
     # Codes keep their zeros; serialized PHP, json_encode's escapes and comma lists as written ('N;'
     # is a serialized null, no null token); BLOBs byte for byte.
     assert ran.values("customers", "postcode", "id")[1] == "00000"
@@ -6835,7 +6849,7 @@ def test_frictionless_package_keeps_codes_moments_flags_and_json_as_its_schemas_
         "active": "boolean",
         "score": "double precision",
         "year": "bigint",
-        "alarm": "text",
+        "alarm": "time without time zone",  # a time of day: time since 2026-12-06
     }
     # Codes with their leading zeros; DATE and DATETIME text the days and moments; 0/1 booleans.
     codes = ran.values("people", "code", "id")
@@ -6849,7 +6863,7 @@ def test_frictionless_package_keeps_codes_moments_flags_and_json_as_its_schemas_
         p: None if (score := apps.frictionless_score(p)) is None else float(score) for p in people
     }
     # No rule reads a time of day, a duration, a geopoint or JSON: text as written, a note for TIME.
-    assert ran.values("people", "alarm", "id") == {p: apps.frictionless_alarm(p) for p in people}
+    assert ran.values("people", "alarm", "id") == {p: as_time(apps.frictionless_alarm(p)) for p in people}
     assert any("declared TIME" in note for note in profiled(run_dir)["columns"]["people"]["alarm"]["notes"])
     assert ran.values("people", "wait", "id") == {p: apps.FRICTIONLESS_WAITS[p % 4] for p in people}
     assert ran.values("people", "location", "id") == {p: apps.frictionless_location(p) for p in people}
@@ -7075,7 +7089,7 @@ def test_sqlalchemy_utils_keys_of_bytes_and_durations_written_as_moments(run_exp
     # Moments of 2024 and days of 1980 get no such note; a time of day stays text, as written.
     assert types["seen"] == "timestamp without time zone" and types["born"] == "date"
     assert not any("Unix epoch" in n for c in ("seen", "born") for n in _notes(run_dir, "account", c))
-    assert types["wake"] == "text"
+    assert types["wake"] == "time without time zone"  # a time of day: time since 2026-12-06
     # Lists of integers joined by commas (some of three) stay text, a blank list NULL (audited).
     assert types["tags"] == "text"
     assert ran.values("account", "tags", "id") == {
@@ -9032,8 +9046,9 @@ def test_spatialite_database_keeps_its_geometry_blobs_and_reads_its_year_zero_de
     assert site_types["price"] == poi_types["price"] == "numeric"
     assert site_types["visited"] == poi_types["flag"] == "boolean"
     assert site_types["day"] == poi_types["opened"] == "date"
-    # A time of day under TIME: no rule reads one, kept as written.
-    assert site_types["tm"] == "text"
+    # A time of day under TIME, HH:MM:SS: time since 2026-12-06 (text before), each value its time.
+    assert site_types["tm"] == "time without time zone"
+    assert ran.values("sites", "tm", "ogc_fid") == {i: time(i % 24, i % 60, (i * 7) % 60) for i in sites}
     assert (
         site_types["observed"] == ran.types("spatialite_history")["timestamp"] == "timestamp with time zone"
     )
@@ -9200,7 +9215,10 @@ def test_gdal_sqlite_without_spatialite_keeps_wkb_and_wkt_geometries_and_reads_a
         assert {k: bytes(v) for k, v in ran.values("routes", column, "ogc_fid").items()} == {
             r: apps.gdal_route_geometry(r, "WKB") for r in routes
         }
-    assert site_types["zip_code"] == site_types["tm"] == site_types["tags"] == "text"
+    assert site_types["zip_code"] == site_types["tags"] == "text"
+    # A time of day under TIME, HH:MM:SS: time since 2026-12-06 (text before), each value its time.
+    assert site_types["tm"] == "time without time zone"
+    assert ran.values("sites", "tm", "ogc_fid") == {i: time(i % 24, i % 60, (i * 7) % 60) for i in sites}
     assert site_types["price"] == "numeric" and site_types["visited"] == "boolean"
     assert site_types["observed"] == "timestamp with time zone" and site_types["day"] == "date"
     assert ran.values("sites", "observed", "ogc_fid") == {i: apps.spatialite_observed(i) for i in sites}
@@ -14017,8 +14035,8 @@ def test_uptime_kuma_reads_its_heartbeat_times_keeps_its_pings_and_its_json_sett
     windows = ran.types("maintenance")
     assert (windows["start_date"], windows["start_time"], windows["end_time"]) == (
         "timestamp without time zone",
-        "text",
-        "text",
+        "time without time zone",  # times of day under TIME: time since 2026-12-06
+        "time without time zone",
     )
     assert ran.types("setting")["value"] == "text"
 
@@ -14031,7 +14049,9 @@ def test_uptime_kuma_reads_its_heartbeat_times_keeps_its_pings_and_its_json_sett
     assert {type(row[6]) for row in heartbeat} == {int, float, type(None)}
     assert ran.values("heartbeat", "important", "id") == {row[0]: bool(row[1]) for row in heartbeat}
     assert ran.values("monitor", "timeout", "id") == {row[0]: row[21] for row in rows["monitor"]}
-    assert ran.values("maintenance", "start_time", "id") == {row[0]: row[8] for row in rows["maintenance"]}
+    assert ran.values("maintenance", "start_time", "id") == {
+        row[0]: as_time(row[8]) for row in rows["maintenance"]
+    }
     assert ran.values("maintenance", "start_date", "id") == {
         row[0]: None if row[6] is None else datetime.fromisoformat(row[6]) for row in rows["maintenance"]
     }
@@ -15391,7 +15411,7 @@ def test_mealie_keeps_its_hex_guids_reads_sqlalchemy_moments_and_charges_only_bl
     # never-set label_id), DATETIME text with six fraction digits (naive timestamps: UTC for
     # created_at, the server's clock for date_updated), DATE, BOOLEAN 0/1, FLOAT quantities and
     # ratings exact, strings as scraped (nutrition '312 kcal' beside '240': text as written), a
-    # webhook's TIME text kept as written. Its forms write a blank description or note '' beside
+    # webhook's TIME text read as times of day. Its forms write a blank description or note '' beside
     # NULL in fields never set: those blanks, and only those, are charged, each made NULL and audited.
     rows = apps.mealie_rows()
     ran, run_dir = run_export(apps.mealie)
@@ -15451,9 +15471,9 @@ def test_mealie_keeps_its_hex_guids_reads_sqlalchemy_moments_and_charges_only_bl
     assert sorted(ratings, key=str) == sorted(
         ((u, r, x) for u, r, x, *_ in rows["users_to_recipes"]), key=str
     )
-    assert ran.types("webhook_urls")["scheduled_time"] == "text"
+    assert ran.types("webhook_urls")["scheduled_time"] == "time without time zone"  # since 2026-12-06
     assert ran.values("webhook_urls", "scheduled_time", "id") == {
-        row[0]: row[6] for row in rows["webhook_urls"]
+        row[0]: as_time(row[6]) for row in rows["webhook_urls"]
     }
     assert ran.values("group_meal_plans", "date", "id") == {
         row[0]: date.fromisoformat(row[1]) for row in rows["group_meal_plans"]
@@ -16529,3 +16549,15 @@ def test_baikal_server_reads_its_epoch_seconds_keeps_its_bodies_and_finds_its_re
         assert found.get((table, column)) == parent, (table, column)
     assert ("calendarinstances", "calendarorder") not in found
     assert len(found) == 9, found
+
+
+# --- Times of day (h231: a column declared TIME of times of day alone is read as time) ---
+
+
+def as_time(text: str | None) -> time | None:
+    """A time of day as an application wrote it (``H:MM``, ``HH:MM[:SS[.f]]``) read by Python's ISO
+    reader, an hour of one digit padded: the value a column declared TIME loads; blank or NULL: None."""
+    if text is None or not text.strip():
+        return None
+    text = text.strip()
+    return time.fromisoformat(text if text.index(":") == 2 else f"0{text}")

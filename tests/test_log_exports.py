@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -195,20 +195,27 @@ def test_time_and_interval_columns_hold_their_values_and_no_longer_halt_the_run(
     ran, run_dir = run_export(logs.business_hours)
     loaded_cleanly(ran, run_dir, {"helpdesk_shift": logs.ROWS, "sla_policy": logs.ROWS})
     clean_exit(ran)
+    # Django's times of day alone: time since 2026-12-06 (text until then), each value its time.
     assert ran.types("helpdesk_shift") == {
         "id": "bigint",
         "weekday": "bigint",
-        "opens": "text",
-        "closes": "text",
+        "opens": "time without time zone",
+        "closes": "time without time zone",
     }
-    assert ran.values("helpdesk_shift", "opens", "id") == {i + 1: logs.SHIFT_TIMES[i % 6] for i in ROWS}
+    assert ran.values("helpdesk_shift", "opens", "id") == {
+        i + 1: time.fromisoformat(logs.SHIFT_TIMES[i % 6]) for i in ROWS
+    }
     assert ran.values("helpdesk_shift", "closes", "id") == {
-        i + 1: None if i % 5 == 4 else logs.SHIFT_TIMES[(i + 1) % 6] for i in ROWS
+        i + 1: None if i % 5 == 4 else time.fromisoformat(logs.SHIFT_TIMES[(i + 1) % 6]) for i in ROWS
+    }
+    # 08:42:03.500000 is PostgreSQL's 08:42:03.5: read by the documented rule, audited.
+    assert audit_rules(run_dir, "helpdesk_shift", "opens") == {
+        str(i + 1): {"time_format:%H:%M:%S.%f"} for i in ROWS if i % 6 == 2
     }
     assert ran.types("sla_policy")["respond_within"] == ran.types("sla_policy")["resolve_within"] == "text"
     assert ran.values("sla_policy", "respond_within", "id") == {i + 1: logs.INTERVALS[i % 6] for i in ROWS}
     notes = notes_of(run_dir, "helpdesk_shift")
-    assert "a time of day or a duration" in notes["opens"]
+    assert "every value is a time of day (24-hour, no UTC offset), read as time" in notes["opens"]
     assert "no PostgreSQL equivalent" not in notes["opens"]
     assert "a time of day or a duration" in notes_of(run_dir, "sla_policy")["resolve_within"]
 
@@ -251,7 +258,8 @@ def test_times_of_day_in_a_time_column_are_no_type_mismatch(make_sqlite: SqliteF
     ddl = "CREATE TABLE t (id INTEGER PRIMARY KEY, opens TIME, took INTERVAL, at TIMESTAMP)"
     rows = [(i, logs.SHIFT_TIMES[i % 6], logs.INTERVALS[i % 6], "May 20 08:42:03") for i in ROWS]
     table = profile(make_sqlite({"t": (ddl, rows)}))["t"]
-    assert table["opens"].inferred_type == table["took"].inferred_type == "text"
+    # Times of day alone: time since 2026-12-06; durations stay text.
+    assert (table["opens"].inferred_type, table["took"].inferred_type) == ("time", "text")
     assert table["opens"].issue("type_mismatch") is None and table["took"].issue("type_mismatch") is None
     assert table["opens"].quality == table["took"].quality == 100
     # A syslog time in a TIMESTAMP column is still one (no year: no timestamp).

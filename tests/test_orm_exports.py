@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, datetime, time, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -469,7 +469,8 @@ def test_peewee_every_field_type_arrives_cell_for_cell(run_export: Runner) -> No
         "account_id": "text",
         "created": "timestamp without time zone",
         "day": "date",
-        "at": "text",  # TIME: no rule reads a time of day
+        # TIME of times of day alone (peewee's TimeField): time since 2026-12-06 (text until then).
+        "at": "time without time zone",
         "seen_ts": "timestamp with time zone",  # TimestampField: epoch seconds
         "synced_ts": "timestamp with time zone",  # resolution=1000: epoch milliseconds
         "traced_ts": "timestamp with time zone",  # resolution=10**6: epoch microseconds
@@ -488,6 +489,10 @@ def test_peewee_every_field_type_arrives_cell_for_cell(run_export: Runner) -> No
     }
     keys = range(1, events + 1)
     assert ran.values("event", "created", "id") == {i + 1: orm.peewee_created(i) for i in range(events)}
+    assert ran.values("event", "at", "id") == {
+        i + 1: None if i % 6 == 1 else time(8, 30, 15, 250_000) if i % 2 else time(23, 59, i)
+        for i in range(events)
+    }
     assert ran.values("event", "seen_ts", "id") == {
         i + 1: None if i % 5 == 3 else orm.moment(i).replace(microsecond=0) for i in range(events)
     }
@@ -553,7 +558,7 @@ def test_pony_database_with_link_tables_and_a_table_named_order_arrives_cell_for
         "joined": "timestamp without time zone",
         "joined_s": "timestamp without time zone",
         "birthday": "date",
-        "wake": "text",
+        "wake": "time without time zone",  # TIME of times of day alone: time since 2026-12-06
         "balance": "numeric",  # DECIMAL(12, 2)
         "key": "bytea",  # UUID as its 16 bytes
         "prefs": "text",
@@ -561,6 +566,14 @@ def test_pony_database_with_link_tables_and_a_table_named_order_arrives_cell_for
         "score": "double precision",
         "active": "boolean",
         "visits": "bigint",
+    }
+    # Pony's time: six fraction digits where there are any (06:01:30.500000), audited as PostgreSQL
+    # writes it (06:01:30.5).
+    assert ran.values("Customer", "wake", "id") == {
+        c + 1: None if c % 6 == 0 else time(6, c, 30, 500_000 if c % 2 else 0) for c in range(customers)
+    }
+    assert audit_rules(run_dir, "Customer", "wake") == {
+        str(c + 1): {"time_format:%H:%M:%S.%f"} for c in range(customers) if c % 6 and c % 2
     }
     assert ran.types("Order") == {
         "id": "bigint",
@@ -688,8 +701,10 @@ def test_a_duration_declared_interval_held_as_numbers_is_said_to_be_numbers_of_n
     assert table["took"].inferred_type == "double"
     (said,) = [note for note in table["took"].notes if "a time of day or a duration" in note]
     assert "stay text" not in said and "numbers stay numbers" in said and "no unit is assumed" in said
-    (said,) = [note for note in table["at"].notes if "a time of day or a duration" in note]
-    assert "times and durations stay text, as written" in said
+    # Times of day alone under TIME: read as time since 2026-12-06 (until then "stay text, as written").
+    assert table["at"].inferred_type == "time"
+    (said,) = [note for note in table["at"].notes if "time of day" in note]
+    assert said == "declared TIME: every value is a time of day (24-hour, no UTC offset), read as time"
 
 
 def test_a_time_declared_time_held_with_a_date_is_said_to_read_as_that_type(

@@ -42,7 +42,8 @@ def test_a_sqlalchemy_copy_of_postgres_arrives_cell_for_cell_and_its_numerics_as
         "paid": "boolean",  # declared BOOLEAN
         "ordered_on": "date",
         "created": "timestamp without time zone",
-        "at_time": "text",  # a time of day claims no type of its own
+        # SQLAlchemy's Time (HH:MM:SS.ffffff): a time since 2026-12-06 (until then text)
+        "at_time": "time without time zone",
         "span": "timestamp without time zone",  # the script's epoch + interval: a timestamp in the file
         "external": "text",
         "attrs": "text",
@@ -60,6 +61,7 @@ def test_a_sqlalchemy_copy_of_postgres_arrives_cell_for_cell_and_its_numerics_as
         i: None if i % 7 == 0 else f"{i % 1000:03d}" for i in numbers
     }
     assert ran.values("orders", "created", "order_id") == {i: copies.created(i) for i in numbers}
+    assert ran.values("orders", "at_time", "order_id") == {i: copies.created(i).time() for i in numbers}
     assert ran.values("orders", "span", "order_id") == {
         i: datetime(1970, 1, 1) + copies.span(i) for i in numbers
     }

@@ -52,6 +52,7 @@ class ColumnOverride(BaseModel):
             "timestamp",
             "timestamptz",
             "date",
+            "time",
             "integer",
             "bigint",
             "numeric",

@@ -43,7 +43,7 @@ class DryRunReport(Protocol):
 PROFILE_VERSION = 1
 
 InferredType = Literal[
-    "integer", "double", "numeric", "boolean", "date", "timestamp", "timestamptz", "text", "bytea"
+    "integer", "double", "numeric", "boolean", "date", "timestamp", "timestamptz", "time", "text", "bytea"
 ]
 INFERRED_TYPES: tuple[InferredType, ...] = (
     "integer",
@@ -53,6 +53,7 @@ INFERRED_TYPES: tuple[InferredType, ...] = (
     "date",
     "timestamp",
     "timestamptz",
+    "time",
     "text",
     "bytea",
 )

@@ -265,6 +265,11 @@ class Shape(IntEnum):
     # Go's time.Time.String(): 2024-05-20 16:00:06.123456 +0200 CEST, the zone's name after the offset
     # and, for a time.Now() never rounded, the monotonic clock's reading (m=+0.012345678) after it.
     TS_GO = 121
+    # A time of day alone, 24-hour, without a UTC offset (08:30, 8:30:00, 14:22:05.123000): shaped so
+    # only in a column declared a time of day without zone (TIME, TIME(6)), which then reads them as
+    # PostgreSQL's ``time`` (:data:`TIME_OF_DAY_REGEX`); anywhere else such text is OTHER ('12:30' may
+    # be a score or a ratio).
+    TIME_OF_DAY = 122
     # A timestamp whose fraction has digits beyond the microsecond that are not zero (.NET's seven
     # digits: 2025-05-20T08:42:00.1234567): no date shape, since PostgreSQL keeps microseconds and
     # reading it would round; a date column holding one stays text (profile._lossless).
@@ -1117,6 +1122,20 @@ SPACE_GROUP3_BYTES = 7
 #: A number's text reads back the same from its value: no sign but '-', and not before zero (``-0``,
 #: ``-0.00``: a number has no negative zero), no leading zero before a digit, digits on both sides of a
 #: point. Anything else of a number shape is a code that looks numeric.
+#: A time of day as a column declared ``TIME`` holds one (Django's and SQLAlchemy's ``TimeField`` /
+#: ``Time``, DICOM's ``study_time``, a shop's opening hours): 24-hour ``H:MM`` or ``HH:MM``, seconds
+#: optional, a fraction of 1 to 6 digits after them; hours 0-23. Not ``24:00:00`` (PostgreSQL's end of
+#: day: no Arrow or Polars time holds it, and midnight would sort it first), a leap second ``:60``, 7+
+#: fraction digits (PostgreSQL keeps microseconds: reading them would round), an offset or AM/PM.
+TIME_OF_DAY_REGEX = r"([01]?\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,6})?)?"
+#: Its shortest and longest text in bytes (``8:30``, ``08:30:00.123456``).
+TIME_OF_DAY_LENGTHS = (4, 15)
+#: PostgreSQL's own text of a ``time``: ``HH:MM:SS``, a fraction without trailing zeros. Any other
+#: spelling read is audited ``time_format:<format>``.
+TIME_OF_DAY_CANONICAL_REGEX = r"([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{0,5}[1-9])?"
+#: The formats a time of day is written in, named as strptime names them (the audit's
+#: ``time_format:<format>``; ``%-H`` an hour of one digit).
+TIME_OF_DAY_FORMATS = ("%H:%M", "%H:%M:%S", "%H:%M:%S.%f", "%-H:%M", "%-H:%M:%S", "%-H:%M:%S.%f")
 CANONICAL_NUMBER_REGEX = r"(0|[1-9]\d*)(\.\d+)?|-(0\.\d*[1-9]\d*|[1-9]\d*(\.\d+)?)"
 #: The fraction digits of a number (searched): more than the column's scale means rounding.
 FRACTION_DIGITS_REGEX = r"[.,]([0-9]+)"

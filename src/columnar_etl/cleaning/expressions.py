@@ -70,6 +70,8 @@ from columnar_etl.rules import (
     MINUS_SIGN_START_REGEX,
     NUL,
     THOUSANDS_SEPARATOR,
+    TIME_OF_DAY_CANONICAL_REGEX,
+    TIME_OF_DAY_REGEX,
     TIMESTAMP_CANONICAL_REGEX,
     TIMESTAMP_FRACTION_CANONICAL_REGEX,
     TIMESTAMP_FRACTION_TEXT,
@@ -271,6 +273,7 @@ def polars_type(plan: ColumnPlan) -> pl.DataType:
         "timestamp": pl.Datetime("us"),
         "timestamptz": pl.Datetime("us", "UTC"),
         "date": pl.Date(),
+        "time": pl.Time(),
         "integer": pl.Int64(),
         "double": pl.Float64(),
         "boolean": pl.Boolean(),
@@ -333,6 +336,12 @@ def canonical_text(value: pl.Expr, plan: ColumnPlan) -> pl.Expr:
         )
     if plan.type == "date":
         return value.dt.to_string(DATE_TEXT)
+    if plan.type == "time":
+        # PostgreSQL's text of a time: HH:MM:SS, a fraction without its trailing zeros.
+        micros = value.dt.microsecond()
+        fraction = micros.cast(pl.String).str.pad_start(6, "0").str.strip_chars_end("0")
+        whole = value.dt.to_string("%H:%M:%S")
+        return pl.when(micros == 0).then(whole).otherwise(pl.concat_str([whole, pl.lit("."), fraction]))
     if plan.type == "boolean":
         true, false = BOOLEAN_TEXT
         return pl.when(value).then(pl.lit(true)).when(~value).then(pl.lit(false))
@@ -569,6 +578,8 @@ class ColumnExprs:
             parsed = stamp
         elif kind in DATE_TYPES:
             parsed = self._parse_dates()
+        elif kind == "time":
+            parsed = self._parse_time()
         elif kind == "integer":
             parsed = self._integer()
         elif kind in ("numeric", "double"):
@@ -674,6 +685,32 @@ class ColumnExprs:
             parsed = pl.when(parsed.dt.year() <= INSTANT_YEARS[1]).then(parsed)
         return parsed.dt.date() if self.plan.type == "date" else parsed
 
+    def _parse_time(self) -> pl.Expr:
+        """The time of day the text writes (:data:`~columnar_etl.rules.TIME_OF_DAY_REGEX`: 24-hour, hours
+        0-23, seconds and a fraction of up to 6 digits optional), NULL where it writes none. Read from
+        its fields, not by chrono's strptime, which reads second 60 as a leap second."""
+        t = pl.col(self.t)
+        hours = t.str.extract(r"^([0-9]{1,2}):", 1).cast(pl.Int64, strict=False)
+        minutes = t.str.extract(r"^[0-9]{1,2}:([0-9]{2})", 1).cast(pl.Int64, strict=False)
+        seconds = t.str.extract(r"^[0-9]{1,2}:[0-9]{2}:([0-9]{2})", 1).cast(pl.Int64, strict=False)
+        fraction = t.str.extract(r"\.([0-9]{1,6})$", 1).str.pad_end(6, "0").cast(pl.Int64, strict=False)
+        micros = ((hours * 60 + minutes) * 60 + seconds.fill_null(0)) * 1_000_000 + fraction.fill_null(0)
+        return pl.when(t.str.contains(rust_regex(TIME_OF_DAY_REGEX))).then((micros * 1_000).cast(pl.Time))
+
+    def _time_format_rule(self) -> pl.Expr:
+        """``time_format:<format>`` of a time of day not written as PostgreSQL writes it (``%H:%M`` for
+        ``08:30``, ``%-H:%M:%S`` for ``8:30:00``, ``%H:%M:%S.%f`` for ``08:30:00.500000``)."""
+        t = pl.col(self.t)
+        return pl.concat_str(
+            [
+                pl.lit("time_format:%"),
+                pl.when(t.str.contains(r"^[0-9]:")).then(pl.lit("-")).otherwise(pl.lit("")),
+                pl.lit("H:%M"),
+                pl.when(t.str.count_matches(":") == 2).then(pl.lit(":%S")).otherwise(pl.lit("")),
+                pl.when(t.str.contains(".", literal=True)).then(pl.lit(".%f")).otherwise(pl.lit("")),
+            ]
+        )
+
     def code(self) -> pl.Expr:
         """Stage 3: the :class:`Change` bits of each cell (0: the cell is unchanged)."""
         t, v = pl.col(self.t), pl.col(self.v)
@@ -716,6 +753,9 @@ class ColumnExprs:
             # same double, no whitespace was cut, nothing changed (its text reads back as the cell).
             real = pl.col(self.storage_class) == "r"
             bits = [(cond & ~real, bit) if bit == Change.TRIM else (cond, bit) for cond, bit in bits]
+        if kind == "time":
+            # Not PostgreSQL's own text of that time (08:30, 8:30:00, 08:30:00.500000): audited.
+            bits.append((kept & ~t.str.contains(rust_regex(TIME_OF_DAY_CANONICAL_REGEX)), Change.FORMAT))
         if kind in DATE_TYPES and not self._parses_canonical_only():
             bits.append((kept & ~self._canonical_date(), Change.FORMAT))
             if self.plan.epoch_unit is not None:
@@ -853,6 +893,8 @@ class ColumnExprs:
             parts.insert(0, pl.when(self.has(Change.ENCODING)).then(encoding))
         if self.plan.type in DATE_TYPES:
             parts.append(pl.when(self.has(Change.FORMAT)).then(self._format_rule()))
+        if self.plan.type == "time":
+            parts.append(pl.when(self.has(Change.FORMAT)).then(self._time_format_rule()))
         if self.plan.type == "boolean":
             parts.append(
                 pl.when(self.has(Change.BOOLEAN)).then(pl.concat_str([pl.lit("boolean:"), pl.col(self.t)]))
@@ -957,4 +999,6 @@ class ColumnExprs:
             return reason
         if kind == "boolean":
             return pl.lit("invalid_boolean")
+        if kind == "time":
+            return pl.lit("invalid_time")
         return pl.lit("invalid_number")

@@ -56,6 +56,7 @@ SQLITE_TYPES = {
     "timestamp": "TIMESTAMP",
     "timestamptz": "TIMESTAMPTZ",
     "date": "DATE",
+    "time": "TIME",
     "integer": "INTEGER",
     "numeric": "NUMERIC_TEXT",
     "double": "REAL",

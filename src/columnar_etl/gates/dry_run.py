@@ -65,6 +65,7 @@ PG_CHECKS: dict[str, tuple[str, tuple[str, ...]]] = {
     "timestamp": ("timestamp", ("value::timestamp", "EXTRACT(EPOCH FROM value::timestamp)")),
     "timestamptz": ("timestamptz", ("value::timestamptz", "EXTRACT(EPOCH FROM value::timestamptz)")),
     "date": ("date", ("value::date", "EXTRACT(EPOCH FROM value::date)")),
+    "time": ("time", ("value::time", "EXTRACT(EPOCH FROM value::time)")),
     "integer": ("bigint", ("value::bigint",)),
     "numeric": ("numeric", ("ROUND(value::numeric, 2)",)),
     "double": ("double precision", ("value::double precision", "ROUND(value::double precision::numeric, 2)")),

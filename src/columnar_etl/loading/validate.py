@@ -37,7 +37,7 @@ def column_kind(arrow_type: pa.DataType) -> Kind:
         return "float"
     if pa.types.is_decimal(arrow_type):
         return "decimal"
-    if pa.types.is_timestamp(arrow_type) or pa.types.is_date(arrow_type):
+    if pa.types.is_timestamp(arrow_type) or pa.types.is_date(arrow_type) or pa.types.is_time(arrow_type):
         return "temporal"
     if pa.types.is_boolean(arrow_type):
         return "boolean"
@@ -52,6 +52,8 @@ def expected_pg_type(arrow_type: pa.DataType) -> str | None:
         return "timestamp with time zone" if arrow_type.tz else "timestamp without time zone"
     if pa.types.is_date(arrow_type):
         return "date"
+    if pa.types.is_time(arrow_type):
+        return "time without time zone"
     simple = {
         pa.int64(): "bigint",
         pa.int32(): "integer",

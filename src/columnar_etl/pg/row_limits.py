@@ -32,6 +32,7 @@ FIXED_WIDTHS: dict[str, tuple[int, int]] = {
     "timestamp": (8, 8),
     "timestamptz": (8, 8),
     "date": (4, 4),
+    "time": (8, 8),
     "boolean": (1, 1),
 }
 

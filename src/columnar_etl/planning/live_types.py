@@ -47,6 +47,7 @@ LOADED_TYPES: dict[str, PlanType] = {
     "timestamp without time zone": "timestamp",
     "timestamp with time zone": "timestamptz",
     "date": "date",
+    "time without time zone": "time",
     "boolean": "boolean",
     "bytea": "bytea",
 }

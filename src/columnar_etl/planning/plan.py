@@ -51,6 +51,7 @@ PG_TYPES: dict[str, str] = {
     "timestamp": "timestamp",
     "timestamptz": "timestamptz",
     "date": "date",
+    "time": "time",
     "integer": "bigint",
     "numeric": "numeric",
     "double": "double precision",
@@ -146,6 +147,8 @@ class ColumnPlan:
             "timestamp": pa.timestamp("us"),
             "timestamptz": pa.timestamp("us", tz="UTC"),
             "date": pa.date32(),
+            # ADBC's PostgreSQL driver writes time64[us] as time (without time zone).
+            "time": pa.time64("us"),
             "integer": pa.int64(),
             "double": pa.float64(),
             "boolean": pa.bool_(),

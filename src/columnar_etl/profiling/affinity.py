@@ -158,6 +158,23 @@ def time_of_day_or_interval(declared: str) -> bool:
     return upper.startswith(("TIME", "INTERVAL"))
 
 
+#: A time of day without zone: ``TIME``, ``TIME(6)``, ``TIME WITHOUT TIME ZONE`` (not ``TIMETZ``, ``TIME
+#: WITH TIME ZONE``, ``TIME(7) WITH TIME ZONE``, whose values carry an offset, nor ``INTERVAL``).
+_WALL_CLOCK_TIME = re.compile(r"TIME\s*(\(\s*\d+\s*\))?(\s+WITHOUT\s+TIME\s+ZONE)?")
+
+
+#: What the note of a column read as ``time`` says (profile.infer_column); dropped where the column
+#: becomes text after all (keys.keep_as_written).
+READ_AS_TIME = "every value is a time of day (24-hour, no UTC offset), read as time"
+
+
+def declared_wall_clock_time(declared: str) -> bool:
+    """Whether a declared type names a time of day without zone (:data:`_WALL_CLOCK_TIME`): a column
+    whose every present value is a time of day (:data:`~columnar_etl.rules.TIME_OF_DAY_REGEX`) is
+    read as PostgreSQL's ``time`` (profile.infer_column)."""
+    return bool(_WALL_CLOCK_TIME.fullmatch(declared.upper().strip()))
+
+
 def _names_float(upper: str) -> bool:
     return "REAL" in upper or "FLOA" in upper or "DOUB" in upper
 

@@ -33,7 +33,7 @@ import duckdb
 from columnar_etl.models import ColumnProfile, DuplicatePolicy, Issue, KeyFound, TableProfile
 from columnar_etl.pg.float8 import float8_out
 from columnar_etl.pg.identifiers import quote_ident, quote_literal
-from columnar_etl.profiling.affinity import declared_family
+from columnar_etl.profiling.affinity import READ_AS_TIME, declared_family
 from columnar_etl.profiling.merged_numbers import drop_number_notes
 from columnar_etl.profiling.sql import minus_read_sql, trimmed_sql
 from columnar_etl.rules import (
@@ -902,6 +902,9 @@ def cleaned_sql(column: ColumnProfile, value: str, null_tokens: list[str]) -> st
             text = f"replace({text}, {quote_literal(DECIMAL_COMMA)}, '.')"
         target = {"integer": "HUGEINT", "double": "DOUBLE"}.get(kind, f"DECIMAL(38, {column.max_scale or 0})")
         typed = f"try_cast({text} AS {target})"
+    elif kind == "time":
+        # 08:30 and 08:30:00 are one time (DuckDB reads every shape the cleaner reads so).
+        typed = f"try_cast({t} AS TIME)"
     elif kind == "boolean":
         true = ", ".join(map(quote_literal, BOOLEAN_TRUE_WORDS))
         false = ", ".join(map(quote_literal, BOOLEAN_FALSE_WORDS))
@@ -917,7 +920,8 @@ def cleaned_sql(column: ColumnProfile, value: str, null_tokens: list[str]) -> st
 def _cleaned_text_sql(column: ColumnProfile, cleaned: str) -> str:
     """The text of ``cleaned`` (a value of :func:`cleaned_sql` for ``column``, not a double), one text
     for each cleaned value: the value itself for text, ISO for a date or timestamp read from text
-    (its microseconds), the digits for numbers and epoch numbers, ``true``/``false``."""
+    (its microseconds), the digits for numbers and epoch numbers, ``true``/``false``, a time as
+    PostgreSQL writes it."""
     kind = column.inferred_type
     if kind in ("date", "timestamp", "timestamptz") and not isinstance(column.min, int):
         stamp = f"make_timestamp({cleaned})"
@@ -1101,6 +1105,7 @@ def keep_as_written(column: ColumnProfile, why: str) -> None:
     if column.inferred_type != "text":
         column.min = column.max = None  # its bounds were of its type; as text they are unknown
         drop_number_notes(column)  # a note reading its numbers (as instants) no longer holds
+        column.notes = [note for note in column.notes if READ_AS_TIME not in note]  # nor one of times
     column.inferred_type = "text"
     column.type_reason = f"loaded as written: {why}"
     column.notes.append(f"loaded as written (not trimmed, no value read as NULL, text): {why}")

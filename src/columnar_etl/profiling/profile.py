@@ -41,9 +41,11 @@ from columnar_etl.models import (
 from columnar_etl.observability.logs import get_logger
 from columnar_etl.pg.identifiers import quote_ident
 from columnar_etl.profiling.affinity import (
+    READ_AS_TIME,
     declared_binary,
     declared_family,
     declared_scale,
+    declared_wall_clock_time,
     declared_zoned,
     time_of_day_or_interval,
 )
@@ -1865,6 +1867,12 @@ def _infer_column(
             )
         else:
             inferred, reason = "double", "floating-point numbers"
+    elif present and counts.shape(Shape.TIME_OF_DAY) == present:
+        # Declared a time of day without zone (only such a column's text is shaped so: see _clocked),
+        # and every present value is one: PostgreSQL's time, each value read as its time. One value
+        # of another shape (a date with it, 24:00, an offset, 7 fraction digits, a word, a number)
+        # and the values decide as before: text, every value as written.
+        inferred, reason = "time", "times of day (24-hour, no UTC offset) in a column declared a time of day"
     else:
         inferred, reason = "text", "text"
     shaped = inferred
@@ -2209,16 +2217,30 @@ def _infer_column(
     if family is None and time_of_day_or_interval(column.declared_type):
         # An ORM may store a duration as a number (Pony ORM: REAL days): its unit is the writer's; or a
         # time with a date (sqlite-jdbc's date_class=TEXT: `1970-01-01 01:01:01.000`), read as such.
-        if inferred in ("integer", "double", "numeric"):
-            kept = "numbers stay numbers: no unit is assumed"
-        elif inferred in DATE_TYPES:
-            kept = f"values written with a date read as {inferred}"
+        if inferred == "time":
+            respelled = counts.valid(Shape.TIME_OF_DAY, None, Flag.NOT_CANONICAL)
+            them = "it" if respelled == 1 else "them"
+            respelt = (
+                f"; {respelled:,} written otherwise than PostgreSQL's text of {them} "
+                "(08:30 for 08:30:00: audited time_format)"
+                if respelled
+                else ""
+            )
+            notes.append(f"declared {column.declared_type}: {READ_AS_TIME}{respelt}")
         else:
-            kept = "times and durations stay text, as written"
-        notes.append(
-            f"declared {column.declared_type}: a time of day or a duration, no date; no rule reads "
-            f"one, so the values decide the type ({kept})"
-        )
+            if inferred in ("integer", "double", "numeric"):
+                kept = "numbers stay numbers: no unit is assumed"
+            elif inferred in DATE_TYPES:
+                kept = f"values written with a date read as {inferred}"
+            elif declared_wall_clock_time(column.declared_type):
+                kept = "a value of another shape beside times of day keeps them all text, as written"
+            else:
+                kept = "times with a zone and durations stay text, as written"
+            notes.append(
+                f"declared {column.declared_type}: a time of day or a duration, no date; only a time "
+                f"of day without zone is read (as time) where every value is one, so the values "
+                f"decide the type ({kept})"
+            )
     elif family is None and column.declared_type and not declared_binary(column.declared_type):
         notes.append(
             f"declared type {column.declared_type!r} has no PostgreSQL equivalent; mapped by the data"
@@ -2723,7 +2745,11 @@ def _valid_count(inferred: InferredType, counts: _Counts) -> int:
         return counts.integers()
     if inferred in ("numeric", "double"):
         return counts.numbers()
-    return counts.shape(*NUMBER_SHAPES) + counts.shape(Shape.OTHER, Shape.NON_FINITE, Shape.TWO_DIGIT_YEAR)
+    if inferred == "time":
+        return counts.shape(Shape.TIME_OF_DAY)
+    return counts.shape(*NUMBER_SHAPES) + counts.shape(
+        Shape.OTHER, Shape.NON_FINITE, Shape.TWO_DIGIT_YEAR, Shape.TIME_OF_DAY
+    )
 
 
 #: The shapes of text SQLite converts to INTEGER or REAL storage in a column of numeric affinity.
@@ -3290,6 +3316,9 @@ def _profile_batch(
         for number, name in enumerate(names)
         for place in _untrimmed(src, settings, name)
     ]
+    clocked = [
+        number * BATCH_STRIDE + place for number, name in enumerate(names) for place in _clocked(src, name)
+    ]
     # The tables' cells are copied into one table first, and the profile query reads that: over the
     # union itself each table's branch ran the query's expressions as a pipeline of its own, their
     # states (compiled patterns and all) set up once per table (200 tables of up to 400 rows: 1.79 s,
@@ -3307,6 +3336,7 @@ def _profile_batch(
             dated=dated,
             untrimmed=untrimmed,
             timed=timed,
+            clocked=clocked,
         )
         rows = _fetch_rows(src, sql)
     finally:
@@ -3588,6 +3618,7 @@ def _text_rows(
         dated=[place for place in _dated(src, table) if place in positions],
         untrimmed=[place for place in _untrimmed(src, settings, table) if place in positions],
         timed=[place for place in named_compact_places(src, table) if place in positions],
+        clocked=[place for place in _clocked(src, table) if place in positions],
     )
     if keeping:
         _count_cells(src, cast(str, cells), columns, relation, positions)
@@ -3664,6 +3695,7 @@ def _long_rows(
         dated=[place for place in _dated(src, table) if place in positions],
         untrimmed=[place for place in _untrimmed(src, settings, table) if place in positions],
         timed=[place for place in named_compact_places(src, table) if place in positions],
+        clocked=[place for place in _clocked(src, table) if place in positions],
         cells=cells,
     )
 
@@ -3763,6 +3795,17 @@ def _dated(src: Source, table: str) -> list[int]:
         place
         for place, column in enumerate(src.table(table).columns)
         if _declared_dated(column.declared_type)
+    ]
+
+
+def _clocked(src: Source, table: str) -> list[int]:
+    """The places in ``table`` of its columns declared a time of day without zone (``TIME``,
+    ``TIME(6)``: :func:`.affinity.declared_wall_clock_time`), whose text of a time of day the text
+    query shapes :attr:`Shape.TIME_OF_DAY` (read as ``time`` where every present value is one)."""
+    return [
+        place
+        for place, column in enumerate(src.table(table).columns)
+        if declared_wall_clock_time(column.declared_type)
     ]
 
 

@@ -52,6 +52,9 @@ from columnar_etl.rules import (
     PROFILE_INTEGER_REGEX,
     SPACE_GROUP3_BYTES,
     THOUSANDS_SEPARATOR,
+    TIME_OF_DAY_CANONICAL_REGEX,
+    TIME_OF_DAY_LENGTHS,
+    TIME_OF_DAY_REGEX,
     TWO_DIGIT_YEAR_NAMED_REGEX,
     TWO_DIGIT_YEAR_SLASH_REGEX,
     WHITESPACE,
@@ -302,6 +305,7 @@ def column_projections(
     dated: Collection[int] = (),
     untrimmed: Collection[int] = (),
     timed: Collection[int] = (),
+    clocked: Collection[int] = (),
 ) -> tuple[list[str], ...]:
     """One column's expressions for the five nested SELECTs: trimmed, signed, shaped, parsed, coded.
 
@@ -315,6 +319,10 @@ def column_projections(
     ``timed``: the ``idx`` of the columns not declared so whose name says they hold a time
     (:func:`.profile.named_compact_places`): only their integers of fourteen digits within
     :data:`~columnar_etl.rules.NAMED_COMPACT_TIMESTAMP_RANGE` are parsed, as compact timestamps.
+    ``clocked``: the ``idx`` of the columns declared a time of day without zone (``TIME``,
+    ``TIME(6)``): only their text of a time of day is shaped :attr:`Shape.TIME_OF_DAY` (flagged
+    :attr:`Flag.NOT_CANONICAL` where it is not PostgreSQL's own text of that time); elsewhere ``12:30``
+    is text of no shape (a score, a ratio).
     ``untrimmed``: the ``idx`` of the columns whose text keeps its padding (``trim = false``): their
     values are shaped, counted and measured as written, as the cleaner keeps them (a value of blanks
     alone is text, no value is padded; NUL bytes aside, only ``''`` is empty and a null token is one
@@ -445,6 +453,14 @@ def column_projections(
         f"THEN {Shape.SPACE_GROUP3:d} ELSE {Shape.DIGIT_GROUPED_INTEGER:d} END"
     )
     finer_low, finer_high = FINER_THAN_MICROSECONDS_LENGTHS
+    if clocked:
+        # strlen is O(1) and the place a list lookup: only short text of a declared TIME column meets
+        # the regex (a time of day starts with a digit: the branches below never see it).
+        shortest, longest = TIME_OF_DAY_LENGTHS
+        whens.append(
+            f"WHEN strlen({t}) BETWEEN {shortest} AND {longest} AND {in_places(clocked)} "
+            f"AND regexp_full_match({t}, {quote_literal(TIME_OF_DAY_REGEX)}) THEN {Shape.TIME_OF_DAY:d}"
+        )
     # Cheap tests pick the branch (first character, a '-' at position 5, a '/', the length), so a
     # value meets at most a few regular expressions: text skips them all, integers and dates meet one.
     # The branches cannot overlap (an integer has no '-' after its sign and no '/'), so the order
@@ -572,7 +588,16 @@ def column_projections(
                 f"THEN {Flag.PERSON_NAME:d} ELSE 0 END",
                 f"CASE WHEN {k} IN ({_codes([Shape.INTEGER, Shape.DECIMAL, Shape.DOT_GROUP3])}) "
                 f"AND NOT regexp_full_match({t}, {quote_literal(CANONICAL_NUMBER_REGEX)}) "
-                f"THEN {Flag.NOT_CANONICAL:d} ELSE 0 END",
+                f"THEN {Flag.NOT_CANONICAL:d} "
+                + (
+                    # A time of day that is not PostgreSQL's text of it (08:30, 8:30:00, …:00.500000).
+                    f"WHEN {k} = {Shape.TIME_OF_DAY:d} "
+                    f"AND NOT regexp_full_match({t}, {quote_literal(TIME_OF_DAY_CANONICAL_REGEX)}) "
+                    f"THEN {Flag.NOT_CANONICAL:d} "
+                    if clocked
+                    else ""
+                )
+                + "ELSE 0 END",
                 # A grouped integer's digits too (-100,000,000,000,000,000,000): the cleaner's bigint
                 # would quarantine it where the profile counted it valid.
                 # A CASE on the shape: each cast then runs on its shape's values only (the operands
@@ -1016,6 +1041,7 @@ def table_profile_sql(
     untrimmed: Collection[int] = (),
     column_rows: bool = True,
     timed: Collection[int] = (),
+    clocked: Collection[int] = (),
 ) -> str:
     """The one query profiling every column of ``relation``.
 
@@ -1034,7 +1060,8 @@ def table_profile_sql(
     ``distinct``: a query giving :func:`distinct_cells_sql`'s rows, already counted (then ``relation``
     is not read). ``positions``: see :func:`distinct_cells_sql`. ``dated``: the ``idx`` of the columns
     declared a date or timestamp, ``untrimmed`` of those whose text keeps its padding, ``timed`` of
-    those whose name reads compact timestamps (see :func:`column_projections`). Without
+    those whose name reads compact timestamps, ``clocked`` of those declared a time of day (see
+    :func:`column_projections`). Without
     ``column_rows``, only the rows of the codes (:func:`with_column_rows`; :func:`merged_codes_sql`
     merges such rows of disjoint sets of distinct values).
     """
@@ -1063,7 +1090,7 @@ def table_profile_sql(
     ]
     sql = f"SELECT\n  {_lines(decoded)}\nFROM (\n{sql}\n) AS utf8"
     levels = column_projections(
-        0, "v", null_tokens, classes=True, dated=dated, untrimmed=untrimmed, timed=timed
+        0, "v", null_tokens, classes=True, dated=dated, untrimmed=untrimmed, timed=timed, clocked=clocked
     )
     for alias, level in zip(("decoded", "trimmed", "signed", "shaped", "parsed"), levels, strict=True):
         sql = f"SELECT\n  {_lines(['idx', 'weight', *level])}\nFROM (\n{sql}\n) AS {alias}"
