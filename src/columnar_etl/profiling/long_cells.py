@@ -101,6 +101,7 @@ def long_text_rows(
     cells: str,
     untrimmed: list[int] | None = None,
     timed: list[int] | None = None,
+    open_ended: list[int] | None = None,
 ) -> list[dict[str, Any]]:
     """The profile query's rows (:func:`.sql.table_profile_sql`) of ``columns`` of ``table`` (at
     ``positions`` in it; ``real_digits`` as :attr:`ColumnRead.real_digits` for each), with its long
@@ -108,7 +109,7 @@ def long_text_rows(
     counted short cells, each long BLOB's label and, for a column with long TEXT, a row of class
     ``l`` (value NULL) per distinct long value: no column of long text is kept for the reference
     search (:func:`.references.kept_values_sql`); its working tables are named after it. ``limit``:
-    ``profile_memory_limit`` in bytes; ``dated``, ``untrimmed``, ``timed``: as
+    ``profile_memory_limit`` in bytes; ``dated``, ``untrimmed``, ``timed``, ``open_ended``: as
     :func:`.sql.table_profile_sql`'s."""
     info = src.table(table)
     if info.rowid is None:
@@ -181,6 +182,7 @@ def long_text_rows(
                 untrimmed=untrimmed or (),
                 column_rows=False,
                 timed=timed or (),
+                open_ended=open_ended or (),
             )
 
         cursor.execute(f"CREATE OR REPLACE TABLE {coded} AS {coded_sql(f'SELECT * FROM {cells}')}")
