@@ -2943,7 +2943,7 @@ def _open_ends_said(unit: str, ends: dict[int, int]) -> str:
     """A note of the stand-ins for no end an epoch column holds, each with its cells and its instant:
     ``3 values are 253402300799, 9999-12-31 23:59:59 UTC, which applications write for no end ...``."""
     per_second = EPOCH_PER_SECOND[unit]
-    said = []
+    said: list[str] = []
     for value, cells in sorted(ends.items(), key=lambda end: (-end[1], end[0])):
         instant = datetime(1970, 1, 1) + timedelta(microseconds=value * 1_000_000 // per_second)
         spec = (
