@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from columnar_etl import profile
@@ -150,3 +150,38 @@ def test_the_note_counts_the_stand_ins_and_gives_their_instants(tmp_path: Path) 
         # as instants has one, as any epoch column; the integers kept have none).
         mismatch = name in INSTANTS and INSTANTS[name][0] == "INTEGER"
         assert [issue.kind for issue in column.issues] == (["type_mismatch"] if mismatch else []), name
+
+
+#: Days since 1970 of a DATE column's values (2022-01-10 on), each written as its midnight in epoch
+#: milliseconds (as a CMS writes a date field); every fourth row the day 9999-12-31.
+DAYS = [19_002 + 3 * i for i in range(ROWS)]
+OPEN_DAYS = {i: DAY_MILLIS for i in range(0, ROWS, 4)}
+
+
+def open_days(path: Path) -> Path:
+    con = sqlite3.connect(path)
+    with con:
+        con.execute("CREATE TABLE d (id INTEGER PRIMARY KEY, valid_to DATE)")
+        rows = _ended([day * 86_400_000 for day in DAYS], OPEN_DAYS)
+        con.executemany("INSERT INTO d VALUES (?, ?)", [(i + 1, value) for i, value in enumerate(rows)])
+    con.close()
+    return path
+
+
+def test_a_date_columns_midnights_beside_the_day_9999_12_31_are_days(run_export: Runner) -> None:
+    # Until 2026-12-06 their bounds (2022 and 9999 in milliseconds) fitted microseconds alone: every
+    # day of 2022 loaded as an instant of January 1970.
+    ran, run_dir = run_export(open_days)
+    loaded_cleanly(ran, run_dir, {"d": ROWS})
+    assert ran.types("d")["valid_to"] == "date"
+    assert ran.values("d", "valid_to", "id") == {
+        i + 1: date(9999, 12, 31) if i in OPEN_DAYS else date(1970, 1, 1) + timedelta(days=day)
+        for i, day in enumerate(DAYS)
+    }
+    assert audit_rules(run_dir, "d", "valid_to") == {str(i + 1): {"epoch:milliseconds"} for i in range(ROWS)}
+    notes = profile(open_days(run_dir.parent / "days.db"))["d"]["valid_to"].notes
+    said = (
+        f"{len(OPEN_DAYS)} values are 253402214400000, 9999-12-31 00:00:00 UTC, which applications write "
+        "for no end: each read as the day it names in epoch milliseconds"
+    )
+    assert said in notes, notes

@@ -2103,7 +2103,7 @@ def _infer_column(
             # Unix seconds, 9999-12-31, 2038-01-19), each read as its instant: until 2026-12-06
             # the column was bigint with no note, or, declared a date, its seconds were read as
             # milliseconds of 1970 (their bounds, the stand-in's 1978 too, fit that unit alone).
-            notes.append(_open_ends_said(*ended))
+            notes.append(_open_ends_said(*ended, days=inferred == "date"))
             open_ends_quoted = [str(value) for value in ended[1]]
         if column.counts_from is not None:
             notes.append(
@@ -2939,9 +2939,10 @@ def _epoch_open_ends(
     return unit, ends
 
 
-def _open_ends_said(unit: str, ends: dict[int, int]) -> str:
+def _open_ends_said(unit: str, ends: dict[int, int], *, days: bool = False) -> str:
     """A note of the stand-ins for no end an epoch column holds, each with its cells and its instant:
-    ``3 values are 253402300799, 9999-12-31 23:59:59 UTC, which applications write for no end ...``."""
+    ``3 values are 253402300799, 9999-12-31 23:59:59 UTC, which applications write for no end ...``
+    (``days``: a DATE column's, each at midnight, read as the day it names)."""
     per_second = EPOCH_PER_SECOND[unit]
     said: list[str] = []
     for value, cells in sorted(ends.items(), key=lambda end: (-end[1], end[0])):
@@ -2958,10 +2959,8 @@ def _open_ends_said(unit: str, ends: dict[int, int]) -> str:
             f"{cells:,} {'values' if cells > 1 else 'value'} {verb}" if not said else f"{cells:,} {verb}"
         )
         said.append(f"{counted} {value}, {instant.isoformat(sep=' ', timespec=spec)} UTC")
-    return (
-        f"{', and '.join(said)}, which applications write for no end: each read as the instant it counts "
-        f"in epoch {unit}"
-    )
+    read = "the day it names" if days else "the instant it counts"
+    return f"{', and '.join(said)}, which applications write for no end: each read as {read} in epoch {unit}"
 
 
 #: The coarsest span (``max_duration_part``, :data:`~columnar_etl.profiling.sql.DURATION_PART_UNITS`)
