@@ -13752,7 +13752,8 @@ def test_gitea_forge_reads_every_unix_column_and_finds_its_repositories_not_its_
     ``updated_unix`` are instants; ``closed_unix``, ``merged_unix``, ``last_login_unix``,
     ``archived_unix`` and ``deadline_unix``, ``0`` until the event, keep their integers with the
     instant's note (until 2026-12-05 they were bare bigint, their name no time's); a milestone's
-    ``deadline_unix`` of 9999-12-31 23:59:59 for no due date is integers as written. ``issue.index``,
+    ``deadline_unix``, 9999-12-31 23:59:59 for no due date beside the others' seconds, is instants,
+    that one its exact instant, with a note (until 2026-12-06 integers as written). ``issue.index``,
     each repository's issue number from 1, is no reference (until 2026-12-05 one to its own
     ``issue.id``, and the pull requests' one to ``tracked_time.id``); ``repo_id`` names
     ``repository`` by its abbreviation (until 2026-12-05 no reference chosen among the small tables
@@ -13804,8 +13805,18 @@ def test_gitea_forge_reads_every_unix_column_and_finds_its_repositories_not_its_
         assert "0 for no date" in notes and f'to_timestamp(NULLIF("{column}", 0))' in notes, notes
     deadlines = {row[0]: row[10] for row in rows["milestone"]}
     assert apps.GITEA_NO_DUE in deadlines.values()
-    assert ran.types("milestone")["deadline_unix"] == "bigint"
-    assert ran.values("milestone", "deadline_unix", "id") == deadlines
+    assert ran.types("milestone")["deadline_unix"] == "timestamp with time zone"
+    assert ran.values("milestone", "deadline_unix", "id") == {
+        n: UNIX_EPOCH + timedelta(seconds=value) for n, value in deadlines.items()
+    }
+    assert ran.values("milestone", "deadline_unix", "id")[3] == datetime(9999, 12, 31, 23, 59, 59, tzinfo=UTC)
+    assert audit_rules(run_dir, "milestone", "deadline_unix") == {
+        str(n): {"epoch:seconds"} for n in deadlines
+    }
+    assert (
+        "1 value is 253402300799, 9999-12-31 23:59:59 UTC, which applications write for no end: each read "
+        "as the instant it counts in epoch seconds"
+    ) in profiled(run_dir)["columns"]["milestone"]["deadline_unix"]["notes"]
 
     # Numbers as written: issue numbers per repository, negative diff lines, seconds spent, bools.
     assert ran.values("issue", "index", "id") == {row[0]: row[2] for row in rows["issue"]}

@@ -312,6 +312,11 @@ EDGE_CASES: list[Case] = [
         Case("epoch_us", v)
         for v in (1_704_164_645_123_456, 2_000_000_000_000_000, 1_000_000_000_000_000, 1_700_000_000_123, 0)
     ),
+    # A stand-in for no end of the column's unit is its instant (9999-12-31, 2038-01-19); one of another
+    # unit is an ordinary value (a seconds one among milliseconds: the column stays integers).
+    *(Case("epoch", v) for v in (253_402_300_799, 253_402_214_400, 2_147_483_647)),
+    *(Case("epoch_ms", v) for v in (253_402_300_799_999, 253_402_300_799)),
+    Case("epoch_us", 253_402_300_799_999_999),
     *(Case("compact", v) for v in (20250520, 20250229, 20240229, 20251301, 2025052, "20250520", 100000101)),
     *(Case("compact_ts", v) for v in (20250520084207, 20250520246000, 20250520235960, 20250520, 2025)),
     *(

@@ -60,6 +60,8 @@ INFERRED_TYPES: tuple[InferredType, ...] = (
 #: The types whose values are parsed from date/time text (a ``timestamptz`` holds instants: a UTC offset).
 DATE_TYPES: tuple[InferredType, ...] = ("date", "timestamp", "timestamptz")
 DateOrder = Literal["day_first", "month_first", "ambiguous"]
+#: The unit epoch integers count in, as the profile read them and the plan reads them.
+EpochUnit = Literal["seconds", "milliseconds", "microseconds"]
 GateStatus = Literal["pass", "warn", "halt"]
 
 #: Issue kinds, exactly as the JSON names them.
@@ -271,6 +273,10 @@ class ColumnProfile:
     #: every BLOB is a numeral: ``Source.numeral_blobs``); counted under ``text`` in
     #: :attr:`storage_classes`, as the profile reads them; each audited ``blob_numeral`` when cleaned.
     blob_numerals: int = 0
+    #: The unit the profile read the column's epoch integers in (a timestamptz or date column of them),
+    #: else None: the plan reads them in it (its bounds alone may name another: seconds beside a
+    #: 9999-12-31 stand-in for no end fit milliseconds). Not in the JSON: its note says so.
+    epoch_unit: EpochUnit | None = field(default=None, repr=False, compare=False)
     #: Each raw value (as written in the text, quotes included) that :attr:`notes`, :attr:`type_reason`,
     #: :attr:`as_written` or an issue's detail of this column or of its table quote: what hiding a masked
     #: column's values (``pipeline.steps.hide_masked_values``) removes from every text. Not in the JSON.

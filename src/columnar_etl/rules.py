@@ -42,7 +42,9 @@ The documented rules (docs/profiling.md, ARCHITECTURE.md "The rule every stage k
 - :data:`BOOLEAN_TRUE_WORDS` / :data:`BOOLEAN_FALSE_WORDS` (any case) and the digits
   :data:`BOOLEAN_TRUE_DIGIT` / :data:`BOOLEAN_FALSE_DIGIT` → boolean;
 - integers between :data:`EPOCH_SECONDS`, :data:`EPOCH_MILLIS` or :data:`EPOCH_MICROS` in a date column
-  (a date-like name, or declared a date or timestamp) → the instants they count (``timestamptz``);
+  (a date-like name, or declared a date or timestamp) → the instants they count (``timestamptz``),
+  beside the far-future stand-ins for no end of their unit (:data:`EPOCH_OPEN_ENDS`: 9999-12-31,
+  2038-01-19), each read as its exact instant;
 - eight- and fourteen-digit integers (:data:`COMPACT_DATE_REGEX`, :data:`COMPACT_TIMESTAMP_REGEX`) in a
   column declared a date or timestamp whose every integer is a valid one → dates and timestamps by
   :data:`COMPACT_DATE_FORMAT` and :data:`COMPACT_TIMESTAMP_FORMAT`.
@@ -1160,6 +1162,24 @@ EPOCH_MICROS = (1_000_000_000_000_000, 2_000_000_000_000_000)
 EPOCH_NANOS = (1_000_000_000_000_000_000, 2_000_000_000_000_000_000)
 #: The scale of each epoch unit: how many of it make a second.
 EPOCH_PER_SECOND = {"seconds": 1, "milliseconds": 1_000, "microseconds": 1_000_000}
+#: Far-future instants applications write in an epoch integer column for "never" / "no end", by the
+#: unit they are written in: .NET's ``DateTime.MaxValue`` (9999-12-31 23:59:59.9999999 UTC) as Unix
+#: seconds, milliseconds and microseconds, truncated or at its whole second; the day 9999-12-31 at
+#: midnight, the warehouse's open end; and the largest 32-bit ``time_t`` (2038-01-19 03:14:07 UTC), a
+#: C or PHP program's "never expires". Beside at least two other integers that are epoch instants of
+#: the same unit, they are that unit's instants too, read exactly (a timestamptz holds 9999-12-31);
+#: one of another unit is an ordinary value (a seconds stand-in among milliseconds is 1978).
+EPOCH_OPEN_ENDS: dict[int, str] = {
+    253_402_300_799: "seconds",
+    253_402_214_400: "seconds",
+    2_147_483_647: "seconds",
+    253_402_300_799_999: "milliseconds",
+    253_402_300_799_000: "milliseconds",
+    253_402_214_400_000: "milliseconds",
+    253_402_300_799_999_999: "microseconds",
+    253_402_300_799_000_000: "microseconds",
+    253_402_214_400_000_000: "microseconds",
+}
 #: A column declared a date or timestamp says its integers are moments: the unit is the one in which every
 #: value lies from 1900-01-01 to 2100-01-01 (exclusive; epoch seconds, negative before 1970: a JDBC
 #: driver's milliseconds of birth dates of 1950) and not every value within 1969-1970

@@ -33,8 +33,8 @@ from typing import Literal
 
 import polars as pl
 
-from columnar_etl.models import DATE_TYPES
-from columnar_etl.planning.plan import ColumnPlan, EpochUnit
+from columnar_etl.models import DATE_TYPES, EpochUnit
+from columnar_etl.planning.plan import ColumnPlan
 from columnar_etl.rules import (
     BOOLEAN_FALSE_DIGIT,
     BOOLEAN_FALSE_WORDS,

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, Literal, cast, get_args
 
 from columnar_etl.config import ColumnNames, ColumnOverride, Settings, load_settings
 from columnar_etl.errors import ConfigError, UsageError
-from columnar_etl.models import DATE_TYPES, ColumnProfile, InferredType, Profile
+from columnar_etl.models import DATE_TYPES, ColumnProfile, EpochUnit, InferredType, Profile
 from columnar_etl.pg.column_names import column_mapping, override_names, styled_names
 from columnar_etl.pg.identifiers import MAX_IDENTIFIER_BYTES, short_identifiers
 from columnar_etl.profiling.affinity import declared_scale, declares_amounts
@@ -42,7 +42,6 @@ if TYPE_CHECKING:
 
 PLAN_VERSION = 1
 PlanType = InferredType
-EpochUnit = Literal["seconds", "milliseconds", "microseconds"]
 ReadingOrder = Literal["day_first", "month_first"]
 Mask = Literal["hash", "drop"]
 
@@ -751,9 +750,13 @@ def column_plan(
         if isinstance(column.min, int) and not isinstance(column.min, bool) and column.min:
             # The profile's unit: the one its bounds allow (a declared date's 1950 milliseconds are
             # negative), else the one its digits name (a date-like name's 2001 to 2033).
+            # The profile's own, where it says (seconds beside a 9999-12-31 stand-in for no end fit
+            # milliseconds by their bounds).
             units = epoch_units(column.min, column.max) if isinstance(column.max, int) else []
             unit: EpochUnit = "seconds"
-            if len(units) == 1:
+            if column.epoch_unit is not None:
+                unit = column.epoch_unit
+            elif len(units) == 1:
                 unit = cast(EpochUnit, units[0])
             elif column.min >= EPOCH_MICROS[0]:
                 unit = "microseconds"

@@ -102,6 +102,7 @@ def long_text_rows(
     untrimmed: list[int] | None = None,
     timed: list[int] | None = None,
     clocked: list[int] | None = None,
+    open_ended: list[int] | None = None,
 ) -> list[dict[str, Any]]:
     """The profile query's rows (:func:`.sql.table_profile_sql`) of ``columns`` of ``table`` (at
     ``positions`` in it; ``real_digits`` as :attr:`ColumnRead.real_digits` for each), with its long
@@ -109,7 +110,8 @@ def long_text_rows(
     counted short cells, each long BLOB's label and, for a column with long TEXT, a row of class
     ``l`` (value NULL) per distinct long value: no column of long text is kept for the reference
     search (:func:`.references.kept_values_sql`); its working tables are named after it. ``limit``:
-    ``profile_memory_limit`` in bytes; ``dated``, ``untrimmed``, ``timed``, ``clocked``: as
+    ``profile_memory_limit`` in bytes; ``dated``, ``untrimmed``, ``timed``, ``clocked``, ``open_ended``:
+    as
     :func:`.sql.table_profile_sql`'s."""
     info = src.table(table)
     if info.rowid is None:
@@ -183,6 +185,7 @@ def long_text_rows(
                 column_rows=False,
                 timed=timed or (),
                 clocked=clocked or (),
+                open_ended=open_ended or (),
             )
 
         cursor.execute(f"CREATE OR REPLACE TABLE {coded} AS {coded_sql(f'SELECT * FROM {cells}')}")

@@ -49,6 +49,7 @@ from columnar_etl.profiling.sql import (
     duration_part_sql,
     exponent_scale_sql,
     in_places,
+    open_end_sql,
     shortest_text_sql,
     with_column_rows,
 )
@@ -180,13 +181,15 @@ def native_profile_sql(
     integers: bool = True,
     materialize: bool = True,
     timed: Collection[int] = (),
+    open_ended: Collection[int] = (),
 ) -> str:
     """The profile query's rows (:func:`.sql.table_profile_sql`) for columns of INTEGER cells, and of
     REAL cells (those at positions ``reals``), from ``distinct`` (a query giving
     :func:`native_distinct_sql`'s rows); ``integers``: whether any column is not REAL. With both kinds
     the counted values are read twice: ``distinct`` is then materialized first, unless ``materialize``
     is False (a ``distinct`` that reads a table). ``timed``: the positions of the integer columns
-    whose 14-digit integers are read as compact timestamps (:func:`.profile.named_compact_places`).
+    whose 14-digit integers are read as compact timestamps (:func:`.profile.named_compact_places`);
+    ``open_ended``: those whose integers may be epoch instants (:func:`.sql.open_end_sql`).
 
     Each value as the text path sees it: an integer's digits ``t`` (SQLite's text of an int64, DuckDB's
     too), its shape (NULL, a null token, else INTEGER), its flags (``'1'``: a true word and 0/1,
@@ -208,6 +211,7 @@ def native_profile_sql(
             null_tokens,
             real,
             () if real else timed,
+            () if real else open_ended,
         )
         for real, rows in kinds
     ]
@@ -215,7 +219,13 @@ def native_profile_sql(
     return f"WITH counted AS MATERIALIZED ({distinct}) {union}" if once else union
 
 
-def _kind_profile_sql(distinct: str, null_tokens: list[str], real: bool, timed: Collection[int] = ()) -> str:
+def _kind_profile_sql(
+    distinct: str,
+    null_tokens: list[str],
+    real: bool,
+    timed: Collection[int] = (),
+    open_ended: Collection[int] = (),
+) -> str:
     """:func:`native_profile_sql` for one kind of column: ``distinct`` gives ``(idx, v, weight)``."""
     # No date but a timed column's compact timestamps (an INTEGER or REAL cell is no other date shape).
     parsed = "CAST(NULL AS TIMESTAMP)"
@@ -341,6 +351,8 @@ def _kind_profile_sql(distinct: str, null_tokens: list[str], real: bool, timed: 
         # The least integer above 0 (sql.MIN_POSITIVE_INTEGER); a REAL cell is none.
         f"CAST({'NULL' if real else positive} AS HUGEINT) AS {MIN_POSITIVE_INTEGER}",
         f"CAST(NULL AS HUGEINT) AS {INDENTED}",
+        # The stand-ins for no end beside epoch integers (a REAL cell is none).
+        open_end_sql(f"CASE WHEN k = {Shape.INTEGER:d} THEN v END", open_ended),
     ]
     return with_column_rows(f"SELECT {', '.join(aggregates)} FROM ({coded}) AS coded GROUP BY idx, code")
 
@@ -377,13 +389,15 @@ def native_rows(
     reals: Collection[str] = (),
     unique: Collection[str] = (),
     timed: Collection[str] = (),
+    open_ended: Collection[str] = (),
 ) -> tuple[list[dict[str, Any]], list[str]]:
     """The profile query's rows for those of ``candidates`` (:func:`native_candidates`) whose cells are
     all INTEGER (or NULL; those in ``reals`` all REAL), from one typed scan, and those columns' names
     (in table order). With ``keep`` (a table name), their counted values stay in it for the reference
     search's kept values (:func:`.references.kept_native_sql` keeps the integers). ``unique``: the
     table's rowid alias, if any (see :func:`native_distinct_sql`). ``timed``: the columns whose
-    14-digit integers are read as compact timestamps (see :func:`native_profile_sql`).
+    14-digit integers are read as compact timestamps (see :func:`native_profile_sql`); ``open_ended``:
+    those whose integers may be epoch instants (:func:`.sql.open_end_sql`).
 
     A column the scan names as holding another class is left out, and the scan runs again without it.
     """
@@ -406,8 +420,17 @@ def native_rows(
                 stamped = [
                     position for position, name in zip(positions, native, strict=True) if name in timed
                 ]
+                ended = [
+                    position for position, name in zip(positions, native, strict=True) if name in open_ended
+                ]
                 profiled = native_profile_sql(
-                    distinct, null_tokens, doubles, integers=integers, materialize=not keep, timed=stamped
+                    distinct,
+                    null_tokens,
+                    doubles,
+                    integers=integers,
+                    materialize=not keep,
+                    timed=stamped,
+                    open_ended=ended,
                 )
                 result = cursor.execute(profiled)
             except (duckdb.TypeMismatchException, UnicodeDecodeError) as exc:

@@ -18,7 +18,7 @@ from collections.abc import Callable, Collection, Generator, Iterator, Mapping, 
 from concurrent.futures import ThreadPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from enum import Enum
 from functools import partial
 from itertools import pairwise
@@ -33,6 +33,7 @@ from columnar_etl.models import (
     DATE_TYPES,
     ColumnProfile,
     DateOrder,
+    EpochUnit,
     InferredType,
     Issue,
     Profile,
@@ -104,6 +105,8 @@ from columnar_etl.profiling.sql import (
     LINES,
     MIN_POSITIVE_INTEGER,
     NUMBER_SHAPES,
+    OPEN_END_BOUNDS,
+    OPEN_END_CELLS,
     PADDED_WIDTH_BOUNDS,
     SLASH_SHAPES,
     SPACE_PADDED,
@@ -134,6 +137,8 @@ from columnar_etl.rules import (
     EPOCH_MICROS,
     EPOCH_MILLIS,
     EPOCH_NANOS,
+    EPOCH_OPEN_ENDS,
+    EPOCH_PER_SECOND,
     EPOCH_SECONDS,
     GREGORIAN_FIRST_DAY,
     GROUPED_SHAPES,
@@ -1720,6 +1725,10 @@ def _infer_column(
     # text); undeclared, they are text like any other.
     two_digit = counts.shape(Shape.TWO_DIGIT_YEAR) if family in ("date", "timestamp") else 0
     notes: list[str] = []
+    # The unit of the column's epoch integers, where they are read as instants (ColumnProfile.epoch_unit),
+    # and the stand-ins for no end beside them its note quotes.
+    epoch_unit: str | None = None
+    open_ends_quoted: list[str] = []
     #: Values that are the column's DEFAULT CURRENT_TIMESTAMP beside instants with their offset.
     defaulted = 0
 
@@ -2102,7 +2111,8 @@ def _infer_column(
         minimum, maximum = counts["min_number"], counts["max_number"]
         if inferred == "integer" and minimum is not None:
             minimum, maximum = _integer_bounds(counts)
-            if (epoch := _epoch_reading(column, family, counts)) and _whole_days(family, epoch, counts):
+            epoch_unit = _epoch_reading(column, family, counts)
+            if (epoch := epoch_unit) and _whole_days(family, epoch, counts):
                 # A DATE column's epoch integers, each at midnight UTC (Directus' date fields in
                 # milliseconds), are days: as instants a reader west of UTC saw each the day before.
                 inferred = "date"
@@ -2127,6 +2137,13 @@ def _infer_column(
                     "numeric",
                     f"declared {column.declared_type}: whole amounts of a decimal column",
                 )
+        if epoch_unit and (ended := _epoch_open_ends(column, family, counts)):
+            # Far-future stand-ins for no end beside the instants (.NET's DateTime.MaxValue as
+            # Unix seconds, 9999-12-31, 2038-01-19), each read as its instant: until 2026-12-06
+            # the column was bigint with no note, or, declared a date, its seconds were read as
+            # milliseconds of 1970 (their bounds, the stand-in's 1978 too, fit that unit alone).
+            notes.append(_open_ends_said(*ended, days=inferred == "date"))
+            open_ends_quoted = [str(value) for value in ended[1]]
         if column.counts_from is not None:
             notes.append(
                 f"seconds since {column.counts_from} UTC (a Core Data date): kept as numbers; the instant "
@@ -2263,6 +2280,7 @@ def _infer_column(
             f"column's null_tokens to read "
             f"{'them' if len(tokens) > 1 else 'it'} as NULL)"
         )
+    quoted += open_ends_quoted
     if blob_numerals:
         notes.append(
             f"{blob_numerals:,} BLOB {'cell is' if blob_numerals == 1 else 'cells are'} the ASCII text of a "
@@ -2321,6 +2339,7 @@ def _infer_column(
         points_unproven=_points_unread(counts) if inferred == "text" and _no_integer_but_zero(counts) else 0,
         bytes=int(counts["bytes"] or 0),
         tokens_as_values=tokens,
+        epoch_unit=cast(EpochUnit, epoch_unit) if inferred in DATE_TYPES else None,
         quoted=quoted,
         shown=sorted(counts.shown),
         personal_data={
@@ -2908,6 +2927,7 @@ def _epoch_reading(
     *,
     keyed: bool = False,
     bounds: tuple[int, int] | None = None,
+    open_ends: bool = False,
 ) -> str | None:
     """The unit (``seconds``, ``milliseconds``) in which a column's integers count from the Unix epoch,
     or None (``family``: what its declared type claims). A key of one column is an identifier whatever
@@ -2921,11 +2941,15 @@ def _epoch_reading(
     timestamp type of integers of any year from 1900 to 2099 in the one unit their bounds allow
     (:func:`~columnar_etl.rules.epoch_units`: a JDBC driver's milliseconds of birth dates of 1950,
     negative), none of them 0 or 1 ("no date").
-    ``bounds``: the integers' other than 0 (:func:`_epoch_beside_zeros`), in place of the column's."""
+    ``bounds``: the integers' other than 0 (:func:`_epoch_beside_zeros`), in place of the column's.
+    Beside far-future stand-ins for no end (:func:`_epoch_open_ends`), judged on the other integers
+    first (``open_ends``: those bounds are theirs, and so is the duration grid)."""
     if column.primary_key and not column.composite_key and not keyed:
         return None
     if column.counts_from is not None or counts["min_number"] is None:
         return None
+    if bounds is None and (ended := _epoch_open_ends(column, family, counts, keyed=keyed)):
+        return ended[0]
     if family in DATE_TYPES:
         # The schema says so as well as a name does: Prisma's DateTime is a DATETIME column of epoch
         # milliseconds whatever the field is called (NextAuth's Session.expires, User.emailVerified).
@@ -2939,7 +2963,7 @@ def _epoch_reading(
     if not _date_like_name(column.name):
         return None
     unit = _epoch_unit(*(bounds or _integer_bounds(counts)))
-    part = counts.agg.get("max_duration_part")
+    part = counts.agg.get("max_duration_part_beside_open_ends" if open_ends else "max_duration_part")
     if part is not None and part <= _DURATION_PART.get(unit or "", -1):
         # Microseconds of whole seconds read as epoch seconds, or of whole minutes read as epoch
         # milliseconds, would be instants on a grid of 11.6 days or 16.7 hours, which no clock records:
@@ -2947,6 +2971,53 @@ def _epoch_reading(
         # to 450 hours: until 2026-12-05 instants of 2008 to 2027, or of 2004 to 2021).
         return None
     return unit
+
+
+def _epoch_open_ends(
+    column: SourceColumn, family: InferredType | None, counts: _Counts, *, keyed: bool = False
+) -> tuple[str, dict[int, int]] | None:
+    """The unit of a column's epoch integers beside far-future stand-ins for no end, and the cells of
+    each stand-in (:data:`~columnar_etl.rules.EPOCH_OPEN_ENDS`: .NET's ``DateTime.MaxValue``,
+    9999-12-31, the 32-bit ``time_t``'s 2038-01-19), or None. The unit is judged by
+    :func:`_epoch_reading`'s rules on the integers other than the stand-ins (at least two distinct ones:
+    the column's least, ``max_beside_open_ends``, and their duration grid), and every stand-in the
+    column holds must be one of that unit (a seconds one among milliseconds is an ordinary value of
+    1978: the column is judged as before). Plain integers alone (a grouped number's bound is no
+    integer's), none of them 0 or 1 ("no date", :func:`_epoch_beside_zeros`)."""
+    ends: dict[int, int] = counts.agg.get(OPEN_END_CELLS) or {}
+    high, low = counts.agg.get("max_beside_open_ends"), counts.agg.get("min_integer")
+    if not ends or high is None or low is None or int(low) >= int(high):
+        return None
+    if counts.flag(Flag.ZERO_ONE) or counts.numbers() != counts.shape(Shape.INTEGER):
+        return None
+    unit = _epoch_reading(column, family, counts, keyed=keyed, bounds=(int(low), int(high)), open_ends=True)
+    if unit is None or any(EPOCH_OPEN_ENDS[value] != unit for value in ends):
+        return None
+    return unit, ends
+
+
+def _open_ends_said(unit: str, ends: dict[int, int], *, days: bool = False) -> str:
+    """A note of the stand-ins for no end an epoch column holds, each with its cells and its instant:
+    ``3 values are 253402300799, 9999-12-31 23:59:59 UTC, which applications write for no end ...``
+    (``days``: a DATE column's, each at midnight, read as the day it names)."""
+    per_second = EPOCH_PER_SECOND[unit]
+    said: list[str] = []
+    for value, cells in sorted(ends.items(), key=lambda end: (-end[1], end[0])):
+        instant = datetime(1970, 1, 1) + timedelta(microseconds=value * 1_000_000 // per_second)
+        spec = (
+            "seconds"
+            if not instant.microsecond
+            else "milliseconds"
+            if per_second == 1_000
+            else "microseconds"
+        )
+        verb = "are" if cells > 1 else "is"
+        counted = (
+            f"{cells:,} {'values' if cells > 1 else 'value'} {verb}" if not said else f"{cells:,} {verb}"
+        )
+        said.append(f"{counted} {value}, {instant.isoformat(sep=' ', timespec=spec)} UTC")
+    read = "the day it names" if days else "the instant it counts"
+    return f"{', and '.join(said)}, which applications write for no end: each read as {read} in epoch {unit}"
 
 
 #: The coarsest span (``max_duration_part``, :data:`~columnar_etl.profiling.sql.DURATION_PART_UNITS`)
@@ -3319,6 +3390,11 @@ def _profile_batch(
     clocked = [
         number * BATCH_STRIDE + place for number, name in enumerate(names) for place in _clocked(src, name)
     ]
+    open_ended = [
+        number * BATCH_STRIDE + place
+        for number, name in enumerate(names)
+        for place in open_ended_places(src, name)
+    ]
     # The tables' cells are copied into one table first, and the profile query reads that: over the
     # union itself each table's branch ran the query's expressions as a pipeline of its own, their
     # states (compiled patterns and all) set up once per table (200 tables of up to 400 rows: 1.79 s,
@@ -3337,6 +3413,7 @@ def _profile_batch(
             untrimmed=untrimmed,
             timed=timed,
             clocked=clocked,
+            open_ended=open_ended,
         )
         rows = _fetch_rows(src, sql)
     finally:
@@ -3442,6 +3519,7 @@ def _table_steps(
             reals,
             unique,
             [names[place] for place in named_compact_places(src, table)],
+            [names[place] for place in open_ended_places(src, table)],
         )
         integers = [name for name in native if name not in reals]
         texts = [name for name in names if name not in native]
@@ -3619,6 +3697,7 @@ def _text_rows(
         untrimmed=[place for place in _untrimmed(src, settings, table) if place in positions],
         timed=[place for place in named_compact_places(src, table) if place in positions],
         clocked=[place for place in _clocked(src, table) if place in positions],
+        open_ended=[place for place in open_ended_places(src, table) if place in positions],
     )
     if keeping:
         _count_cells(src, cast(str, cells), columns, relation, positions)
@@ -3696,6 +3775,7 @@ def _long_rows(
         untrimmed=[place for place in _untrimmed(src, settings, table) if place in positions],
         timed=[place for place in named_compact_places(src, table) if place in positions],
         clocked=[place for place in _clocked(src, table) if place in positions],
+        open_ended=[place for place in open_ended_places(src, table) if place in positions],
         cells=cells,
     )
 
@@ -3820,6 +3900,21 @@ def named_compact_places(src: Source, table: str) -> list[int]:
     whatever its name): the profile reads their 14-digit integers as compact timestamps (see
     :func:`_compact`)."""
     return [place for place, column in enumerate(src.table(table).columns) if _named_compact(column)]
+
+
+def open_ended_places(src: Source, table: str) -> list[int]:
+    """The places in ``table`` of its columns whose integers :func:`_epoch_reading` may read as epoch
+    instants: a date-like name (:func:`_date_like_name`) or a declared date or timestamp type, not the
+    one column of a declared primary key (an identifier, whatever its name) nor a Core Data date
+    (another epoch). Only theirs are counted beside the stand-ins for no end
+    (:func:`.sql.open_end_sql`, :func:`_epoch_open_ends`)."""
+    return [
+        place
+        for place, column in enumerate(src.table(table).columns)
+        if not (column.primary_key and not column.composite_key)
+        and column.counts_from is None
+        and (declared_family(column.declared_type) in DATE_TYPES or _date_like_name(column.name))
+    ]
 
 
 #: What a boolean column's CHECK list or literal default may hold (:func:`_lists_no_boolean`): its
@@ -3949,8 +4044,13 @@ def fold_groups(
         "bytes": sum(int(g["bytes"] or 0) for _, g in coded),
         "tokens_as_values": sorted(tokens),
     }
-    for key in (*BOUNDS, *PADDED_WIDTH_BOUNDS, MIN_POSITIVE_INTEGER):
+    for key in (*BOUNDS, *PADDED_WIDTH_BOUNDS, MIN_POSITIVE_INTEGER, *OPEN_END_BOUNDS):
         folded[key] = whole[key] if whole else None
+    # The cells of each stand-in for no end (a value may be a cell of two codes: INTEGER and TEXT).
+    ends: dict[int, int] = {}
+    for end in (whole or {}).get(OPEN_END_CELLS) or ():
+        ends[int(end["value"])] = ends.get(int(end["value"]), 0) + int(end["cells"])
+    folded[OPEN_END_CELLS] = ends
     # The bytes of the values no whitespace pads (profile.padded_width): their codes' own bounds, a
     # code holding padded values or none (Flag.PADDED), NULL, '', null tokens and BLOBs aside.
     unpadded = [
