@@ -295,6 +295,9 @@ class ColumnProfile:
     #: Numbers such as ``1.200`` the column left unread for want of a value of its own proving the
     #: point a decimal mark (its ``type_reason`` says so). Not in the JSON.
     points_unproven: int = field(default=0, repr=False, compare=False)
+    #: Comma-joined integers (``1,3``) the column left unread for want of a proof of a decimal comma
+    #: (its ``type_reason`` says so). Not in the JSON.
+    commas_unproven: int = field(default=0, repr=False, compare=False)
 
     @property
     def no_reference_said(self) -> str:
@@ -450,6 +453,12 @@ class TableProfile:
     #: profile again, the point read as the decimal mark (the export's other columns may prove it).
     #: Not in the JSON.
     point_rereads: dict[str, Callable[[], ColumnProfile]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    #: Per column whose comma-joined integers no value of its own reads (``commas_unproven``): its
+    #: profile again, the comma read as the decimal mark (the export's other columns may prove it).
+    #: Not in the JSON.
+    comma_rereads: dict[str, Callable[[], ColumnProfile]] = field(
         default_factory=dict, repr=False, compare=False
     )
 

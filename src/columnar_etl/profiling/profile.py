@@ -440,6 +440,14 @@ def _compatible(declared: InferredType | None, inferred: InferredType) -> bool:
 
 
 CommaReading = Literal["decimal", "thousands"]
+#: The numbers written with one comma grouping no thousands (``0,5``, ``1,3``): read as decimal commas
+#: where the column proves them (:func:`_comma_reading`).
+_COMMA_SHAPES = (Shape.COMMA_DECIMAL, Shape.COMMA_JOINED)
+#: What comma-joined integers (``1,3``, ``16,10751``) are where nothing proves a decimal comma.
+COMMA_JOINED_WHY = (
+    "comma-joined integers (ids joined by a comma, or decimals) with nothing proving a decimal comma "
+    "(0,5, 1,05, -1,5, digit groups) in the column or the export"
+)
 #: The own format (``ColumnProfile.own_format``) of a column whose numbers are written with a decimal comma.
 DECIMAL_COMMA_FORMAT = "decimal comma"
 #: ... and of one whose numbers of a thousand or more are written with commas grouping thousands.
@@ -467,21 +475,30 @@ def _stored_from_text(
     return sum(cells[storage] for storage in classes)
 
 
-def _comma_reading(counts: _Counts, text_points: int) -> CommaReading | None:
+def _comma_reading(counts: _Counts, text_points: int, proven: bool = False) -> CommaReading | None:
     """How the column's numbers read a comma, by evidence (as slash dates' order is decided).
 
-    ``3,5`` (a comma not before exactly three digits, or after a leading 0) proves a decimal comma;
-    ``3,000,000`` and ``1,234.50`` prove commas group thousands, as does a point decimal (TEXT
-    ``2.5``) beside ``1,234``: where a point is the decimal mark, a comma groups. Proof both ways, or
-    ``1,234`` alone, decides nothing (None): those values are not read as numbers.
+    A comma only a decimal can hold proves a decimal comma: a fraction starting with 0 (``1,05``,
+    ``149,00``: no id is written ``05``), a whole part starting with 0 (``0,5``), a sign (``-1,5``).
+    ``1,3`` and ``16,10751`` may be a decimal or two ids joined by a comma (a list of tags): they
+    prove neither, and are read as decimals beside such proof, beside fractions written otherwise
+    (TEXT ``2.5``, REAL cells: no list of ids holds a fraction), or (``proven``) where the export's
+    other columns prove decimal commas (:func:`_commas_as_the_export_proves`). ``3,000,000`` and
+    ``1,234.50`` prove commas group
+    thousands, as does a point decimal (TEXT ``2.5``) beside ``1,234``: where a point is the decimal
+    mark, a comma groups. Proof both ways, or ``1,234`` alone, decides nothing (None): those values
+    are not read as numbers.
     """
     decimals = counts.shape(Shape.COMMA_DECIMAL)
+    joined = counts.shape(Shape.COMMA_JOINED)
     grouped = counts.shape(Shape.GROUPED_INTEGER, Shape.GROUPED_DECIMAL)
-    if decimals and grouped:
+    if (decimals or joined) and grouped:
         return None
-    if grouped or (counts.shape(Shape.COMMA_GROUP3) and text_points and not decimals):
+    if grouped or (counts.shape(Shape.COMMA_GROUP3) and text_points and not (decimals or joined)):
         return "thousands"
-    return "decimal" if decimals else None
+    if decimals or (joined and (proven or text_points or counts.classes[StorageClass.REAL])):
+        return "decimal"
+    return None
 
 
 #: The time of day in a date format: where its date part ends.
@@ -542,7 +559,7 @@ def _number_shapes(comma: CommaReading | None, groups: str | None = None) -> tup
     plain = (Shape.INTEGER, Shape.DECIMAL, Shape.EXPONENT, Shape.EXPONENT_BARE)
     grouped = DIGIT_GROUPED_SHAPES if groups is not None else ()
     if comma == "decimal":  # 1.234 is 1234 where commas are decimal: read neither way
-        return (*plain, Shape.COMMA_DECIMAL, Shape.COMMA_GROUP3, *grouped)
+        return (*plain, Shape.COMMA_DECIMAL, Shape.COMMA_JOINED, Shape.COMMA_GROUP3, *grouped)
     if comma == "thousands":
         return (*plain, Shape.DOT_GROUP3, *GROUPED_SHAPES)
     return (*plain, Shape.DOT_GROUP3, *grouped)
@@ -583,7 +600,7 @@ def _group_reading(counts: _Counts) -> tuple[str | None, GroupDoubt | None]:
         return None, "separators"
     separator = chr(int(low))
     text = counts.text_shape
-    commas = text(Shape.COMMA_DECIMAL, Shape.DIGIT_GROUPED_COMMA)
+    commas = text(Shape.COMMA_DECIMAL, Shape.COMMA_JOINED, Shape.DIGIT_GROUPED_COMMA)
     points = text(Shape.DECIMAL, Shape.DIGIT_GROUPED_POINT)
     if commas and points:
         return None, "marks"
@@ -593,7 +610,7 @@ def _group_reading(counts: _Counts) -> tuple[str | None, GroupDoubt | None]:
         return None, "comma_groups"
     convention = [Shape.INTEGER, *DIGIT_GROUPED_SHAPES]
     if commas:
-        convention += [Shape.COMMA_DECIMAL, Shape.COMMA_GROUP3]
+        convention += [Shape.COMMA_DECIMAL, Shape.COMMA_JOINED, Shape.COMMA_GROUP3]
     elif points:
         convention += [Shape.DECIMAL, Shape.DOT_GROUP3]
     numbers = counts.classes[StorageClass.INTEGER] + counts.classes[StorageClass.REAL] + text(*convention)
@@ -674,11 +691,11 @@ class _Counts:
                     self._valid[key] = self._valid.get(key, 0) + count
         #: TEXT decimals written with a point (``3.5``): beside decimal commas, another way of writing.
         self.text_points = text_points
-        self.comma = _comma_reading(self, text_points)
+        self.comma = _comma_reading(self, text_points, bool(self.agg.get(COMMAS_PROVEN)))
         #: The separator of the column's numbers grouped by spaces or apostrophes, where its values
         #: prove the convention (:func:`_group_reading`); a decimal comma beside them is proven too.
         self.groups, self.group_doubt = _group_reading(self)
-        if self.groups is not None and self.text_shape(Shape.COMMA_DECIMAL, Shape.DIGIT_GROUPED_COMMA):
+        if self.groups is not None and self.text_shape(*_COMMA_SHAPES, Shape.DIGIT_GROUPED_COMMA):
             self.comma = "decimal"
         #: ``1E5`` beside integers only (no other fraction, no REAL cell): codes (a product's, a
         #: postcode's), not numbers written with an exponent.
@@ -686,7 +703,7 @@ class _Counts:
             Shape.DECIMAL,
             Shape.DOT_GROUP3,
             Shape.EXPONENT,
-            Shape.COMMA_DECIMAL,
+            *_COMMA_SHAPES,
             Shape.GROUPED_DECIMAL,
             Shape.DIGIT_GROUPED_COMMA,
             Shape.DIGIT_GROUPED_POINT,
@@ -861,6 +878,17 @@ def _points_unread(counts: _Counts) -> int:
     return counts.shape(Shape.DOT_GROUP3)
 
 
+def _commas_unproven(counts: _Counts) -> int:
+    """Comma-joined integers (``1,3``, ``16,10751``) the column leaves unread for want of a proof of
+    a decimal comma, where such a proof alone would read them (no thousands group of its own says
+    otherwise): the export's other columns may prove it."""
+    if counts.comma is not None or not counts.text_shape(Shape.COMMA_JOINED):
+        return 0
+    if _comma_reading(counts, counts.text_points, proven=True) != "decimal":
+        return 0
+    return counts.shape(Shape.COMMA_JOINED, Shape.COMMA_GROUP3)
+
+
 def _no_integer_but_zero(counts: _Counts) -> bool:
     """The column holds no integer but ``0``: its numbers such as ``1.200`` are all it writes, as a
     writer of three decimals writes every number (``317.250``, ``0``). Beside ``850`` or ``7`` they
@@ -872,9 +900,11 @@ def _no_integer_but_zero(counts: _Counts) -> bool:
 
 def _decimal_mark(counts: _Counts) -> Literal["point", "comma"] | None:
     """How the column's TEXT numbers write a decimal mark by their own proof (``ColumnProfile.decimal_mark``):
-    a decimal comma (``3,5``, ``39 924,83``), a point decimal no thousands group can be (``2.5``), or
-    None for neither or both."""
+    a decimal comma (``0,5``, ``1,05``, ``39 924,83``; ``1,3`` only beside digit groups proving the
+    convention), a point decimal no thousands group can be (``2.5``), or None for neither or both."""
     commas = counts.text_shape(Shape.COMMA_DECIMAL, Shape.DIGIT_GROUPED_COMMA)
+    if counts.groups is not None:
+        commas += counts.text_shape(Shape.COMMA_JOINED)
     if commas and counts.text_points:
         return None
     return "comma" if commas else "point" if counts.text_points else None
@@ -903,9 +933,16 @@ def _unread_reason(counts: _Counts, unread: int) -> str:
             f"{unread} numbers such as 1.200 may be 1.2 or (a point grouping thousands) 1200, and no value "
             "tells which: kept as text (set the column's type to read them as decimals)"
         )
+    joined = counts.shape(Shape.COMMA_JOINED)
+    if counts.comma is None and joined and not counts.shape(Shape.GROUPED_INTEGER, Shape.GROUPED_DECIMAL):
+        shown = ", ".join(repr(value) for value in counts.examples("comma")[:2])
+        return (
+            f"{joined} values such as {shown} are {COMMA_JOINED_WHY}: kept as text; decimal_comma = true "
+            "in [columns] reads them as decimals"
+        )
     if counts.comma == "decimal":
         why = f"{unread} numbers such as 1.234 read as 1234 beside decimal commas (3,5), as 1.234 elsewhere"
-    elif counts.shape(Shape.COMMA_DECIMAL):
+    elif counts.shape(*_COMMA_SHAPES):
         why = (
             f"{unread} numbers with commas are written both as decimal commas (3,5) and with thousands "
             "separators (1,234.50)"
@@ -1389,6 +1426,42 @@ def _points_as_the_export_proves(tables: dict[str, TableProfile]) -> None:
         table.point_rereads.clear()
 
 
+def _commas_as_the_export_proves(tables: dict[str, TableProfile]) -> None:
+    """Read comma-joined integers (``1,3``, ``16,10751``) that no value of their own column proves
+    decimals (``ColumnProfile.commas_unproven``) as decimal commas where another column of the export,
+    read as numbers, proves a decimal comma by its own values (``0,5``, ``1,05``, ``-1,5``,
+    ``39 924,83``: ``decimal_mark`` ``comma``).
+
+    An export comes from one writer, and a German one writes every number so: a quantity column of
+    ``2,5`` and ``12,25`` beside a price column of ``149,00`` is of decimals. Ids joined by commas (a
+    TypeORM ``simple-array`` of tag ids, ``'1,3'``; Overseerr's ``media_request.tags``) were read as
+    one number each (1.3) until 2026-12-06; with no such column in the export they stay text, as
+    their type reason says.
+    """
+    columns = [(table.name, column) for table in tables.values() for column in table.columns.values()]
+    witnesses = [
+        f"{table}.{column.name}"
+        for table, column in columns
+        if column.decimal_mark == "comma" and column.inferred_type in ("numeric", "double")
+    ]
+    shown = ", ".join(witnesses[:3]) + (f" and {len(witnesses) - 3} more" if len(witnesses) > 3 else "")
+    for table in tables.values():
+        for name, reread in table.comma_rereads.items():
+            if not witnesses or table[name].as_written is not None:
+                continue
+            column = reread()
+            if column.inferred_type not in ("numeric", "double"):
+                continue  # text for another reason as well
+            column.notes.append(
+                f"{table[name].commas_unproven:,} numbers such as 1,3 read as decimals: the export's other "
+                f"columns of numbers ({shown}) prove a decimal comma"
+            )
+            table.columns[name] = column
+            if table.key_found == "data_unique" and name in table.key:
+                _key_found_again(table)
+        table.comma_rereads.clear()
+
+
 def _key_found_again(table: TableProfile) -> None:
     """Find ``table``'s key in the data again once its key column is read as another type: a key found
     in the data is an integer, text or short bytes column (keys.data_key), and a column of numbers
@@ -1478,6 +1551,7 @@ def infer_column(
     override: ColumnOverride | None = None,
     blob_numerals: int = 0,
     points_proven: bool = False,
+    commas_proven: bool = False,
     never_set: tuple[str, int, bool] | None = None,
 ) -> ColumnProfile:
     """Decide a column's type and issues from its aggregate row (no data is read here); a date column
@@ -1493,9 +1567,13 @@ def infer_column(
     NULL too.
 
     ``points_proven``: the export's other columns prove a point the decimal mark, so numbers such as
-    ``1.200`` are decimals (:func:`_points_as_the_export_proves`)."""
+    ``1.200`` are decimals (:func:`_points_as_the_export_proves`); ``commas_proven``: they prove a
+    decimal comma, so comma-joined integers such as ``1,3`` are decimals
+    (:func:`_commas_as_the_export_proves`)."""
     if points_proven:
         agg = {**agg, POINTS_PROVEN: True}
+    if commas_proven:
+        agg = {**agg, COMMAS_PROVEN: True}
     infer = partial(
         _infer_column,
         table,
@@ -1547,6 +1625,8 @@ def _zero_dates_read(
 #: The key of a column's figures saying the export proves a point the decimal mark (``infer_column``'s
 #: ``points_proven``): not one of the profile query's.
 POINTS_PROVEN = "points_proven"
+#: ... and a decimal comma (``infer_column``'s ``commas_proven``).
+COMMAS_PROVEN = "commas_proven"
 
 
 #: The DEFAULTs SQLite fills with the current time in UTC as ``YYYY-MM-DD HH:MM:SS`` (Shape.TS_ISO),
@@ -2063,7 +2143,7 @@ def _infer_column(
     elif inferred in ("integer", "numeric", "double"):
         valid = n_numbers if inferred != "integer" else counts.integers()
         if counts.comma == "decimal":
-            commas = counts.shape(Shape.COMMA_DECIMAL, Shape.COMMA_GROUP3, Shape.DIGIT_GROUPED_COMMA)
+            commas = counts.shape(*_COMMA_SHAPES, Shape.COMMA_GROUP3, Shape.DIGIT_GROUPED_COMMA)
             # Written with a point instead: TEXT decimals (3.5), and REAL cells where SQLite made them
             # of such text (see _stored_from_text). Integers have no decimal mark: written either way.
             points = counts.text_points + _stored_from_text(counts, column.declared_type, StorageClass.REAL)
@@ -2337,6 +2417,7 @@ def _infer_column(
         type_reason=reason,
         decimal_mark=_decimal_mark(counts),
         points_unproven=_points_unread(counts) if inferred == "text" and _no_integer_but_zero(counts) else 0,
+        commas_unproven=_commas_unproven(counts) if inferred == "text" else 0,
         bytes=int(counts["bytes"] or 0),
         tokens_as_values=tokens,
         epoch_unit=cast(EpochUnit, epoch_unit) if inferred in DATE_TYPES else None,
@@ -3574,6 +3655,7 @@ def _table_steps(
     columns: dict[str, ColumnProfile] = {}
     rereads: dict[str, Callable[[DateOrder], ColumnProfile]] = {}
     point_rereads: dict[str, Callable[[], ColumnProfile]] = {}
+    comma_rereads: dict[str, Callable[[], ColumnProfile]] = {}
     overrides = reading_overrides(settings, table, [column.name for column in info.columns])
     untrimmed = {info.columns[place].name for place in _untrimmed(src, settings, table)}
     # The columns the text query read (it asked the source for them): typed scans hold no BLOB.
@@ -3620,6 +3702,10 @@ def _table_steps(
             point_rereads[column.name] = partial(
                 infer, date_order_default=settings.date_order_default, points_proven=True
             )
+        if columns[column.name].commas_unproven and column.name not in overrides:
+            comma_rereads[column.name] = partial(
+                infer, date_order_default=settings.date_order_default, commas_proven=True
+            )
     if keep is not None and keeping:
         with _query_errors(src, table, settings):
             _keep_values(src, keep, numbers if integers else None, cell_tables, names, columns)
@@ -3631,6 +3717,7 @@ def _table_steps(
         sampled_rows=profiled_rows if sample else None,
         rereads=rereads,
         point_rereads=point_rereads,
+        comma_rereads=comma_rereads,
     )
 
 
@@ -4748,6 +4835,7 @@ def profile(
                 results[name] = by_itself(name)
         profiled = {name: results[name][0] for name in names}  # in the export's order
         _read_as_the_export_proves(profiled, settings.date_order_default)
+        _commas_as_the_export_proves(profiled)
         _points_as_the_export_proves(profiled)
         kept = {name: values for name, (_, values) in results.items() if values is not None}
         # References need every table's key and figures: declared ones, else inferred from the data.

@@ -96,7 +96,11 @@ _PLAIN_NUMBER_SHAPES = (
     Shape.EXPONENT,
     Shape.EXPONENT_BARE,
     Shape.COMMA_DECIMAL,
+    Shape.COMMA_JOINED,
 )
+#: The numbers with one comma that groups no thousands: read as decimal commas where the column (or
+#: for comma-joined integers, ``1,3``, the export) proves them so.
+_COMMA_SHAPES = (Shape.COMMA_DECIMAL, Shape.COMMA_JOINED)
 #: ... and all of them (a comma group's value is the column's reading's: min/max_grouped; a number
 #: grouped by spaces or apostrophes has one value, read only where the column proves its convention).
 NUMBER_SHAPES = (*_PLAIN_NUMBER_SHAPES, *GROUPED_SHAPES, *DIGIT_GROUPED_SHAPES)
@@ -965,7 +969,7 @@ EXAMPLE_KINDS: dict[str, Callable[[int, int], bool]] = {
     "compact": lambda shape, flags: shape == Shape.INTEGER and bool(flags & Flag.VALID_DAY_FIRST),
     "compact_no_day": lambda shape, flags: shape == Shape.INTEGER and bool(flags & Flag.COMPACT_NO_DAY),
     "non_iso": lambda shape, flags: shape in DATE_SHAPE_BY_CODE and shape not in CANONICAL_DATE_SHAPES,
-    "comma": lambda shape, flags: shape == Shape.COMMA_DECIMAL,
+    "comma": lambda shape, flags: shape in _COMMA_SHAPES,
     "grouped": lambda shape, flags: shape in GROUPED_SHAPES,
     "digit_grouped": lambda shape, flags: shape in DIGIT_GROUPED_SHAPES,
     "exponent": lambda shape, flags: shape in (Shape.EXPONENT, Shape.EXPONENT_BARE),
@@ -1105,7 +1109,9 @@ def table_profile_sql(
         f"strlen(t0) - CASE WHEN k0 = {Shape.GROUPED_DECIMAL:d} THEN strpos(t0, '.') "
         f"ELSE strpos(replace(t0, {_COMMA}, '.'), '.') END"
     )
-    fixed = _codes([Shape.DECIMAL, Shape.DOT_GROUP3, Shape.COMMA_DECIMAL, Shape.GROUPED_DECIMAL])
+    fixed = _codes(
+        [Shape.DECIMAL, Shape.DOT_GROUP3, Shape.COMMA_DECIMAL, Shape.COMMA_JOINED, Shape.GROUPED_DECIMAL]
+    )
     # A number grouped by spaces or apostrophes has one decimal mark, its only ',' or '.' (its
     # separators may be several bytes each: the fraction is counted on its own).
     digit_fractions = _codes([Shape.DIGIT_GROUPED_COMMA, Shape.DIGIT_GROUPED_POINT])
@@ -1123,7 +1129,7 @@ def table_profile_sql(
         f"max(CASE WHEN sc0 <> {StorageClass.TEXT:d} THEN NULL "
         f"WHEN k0 IN ({_codes([Shape.DECIMAL, Shape.DOT_GROUP3])}) "
         "THEN strlen(ltrim(split_part(t0, '.', 1), '+-0')) "
-        f"WHEN k0 = {Shape.COMMA_DECIMAL:d} THEN strlen(ltrim(split_part(t0, ',', 1), '+-0')) "
+        f"WHEN k0 IN ({_codes(_COMMA_SHAPES)}) THEN strlen(ltrim(split_part(t0, ',', 1), '+-0')) "
         f"WHEN k0 = {Shape.GROUPED_DECIMAL:d} "
         f"THEN strlen(replace(ltrim(split_part(t0, '.', 1), '+-0'), {_THOUSANDS}, '')) "
         f"WHEN k0 IN ({digit_fractions}) THEN {digits_before_mark} "
