@@ -1249,8 +1249,10 @@ NESTED_SET_WORDS = frozenset({"lft", "rgt", "rght"})
 #: ``position``, a rule's ``rule_group_idx``, an ``ordinal``), not another row's key: numbers from 1 of
 #: each parent fit the keys 1..N of any table of a few dozen rows, their own among them (a Gitea
 #: database's ``issue.index`` "referred to" its own issues, its pull requests' to a time log). Since
-#: 2026-12-05.
-POSITION_WORDS = frozenset({"index", "idx", "position", "ordinal"})
+#: 2026-12-05. A last word ``number`` or ``num`` says the same (an episode's number within its season,
+#: Sonarr's ``Episodes.EpisodeNumber`` "referred to" the settings of its ``Config``; a ``line_number``):
+#: since 2026-12-06.
+POSITION_WORDS = frozenset({"index", "idx", "position", "ordinal", "number", "num"})
 
 
 #: The words that say a column's name holds a count of things (how many, not which row): the last
@@ -1326,8 +1328,10 @@ def _count_word(column: str, *, named: bool) -> str | None:
 def _code_word(column: str) -> str | None:
     """The :data:`CODE_WORDS`, :data:`DATE_PART_WORDS`, :data:`VERSION_WORDS`,
     :data:`NESTED_SET_WORDS` or :data:`POSITION_WORDS` word a column's name ends in (``type``,
-    ``visit_type``, ``original_day``, ``table_version``, ``lft``, ``index``), else None."""
-    words = name_words(column)
+    ``visit_type``, ``original_day``, ``table_version``, ``lft``, ``index``), else None. Its words are
+    read as a capital starts each too (``EventType``, ``EpisodeNumber``: .NET's and Java's names; since
+    2026-12-06, before only ``_`` and the like parted them)."""
+    words = camel_words(column)
     own = CODE_WORDS | DATE_PART_WORDS | VERSION_WORDS | NESTED_SET_WORDS | POSITION_WORDS
     return words[-1] if words and words[-1] in own else None
 
