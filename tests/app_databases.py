@@ -42442,3 +42442,476 @@ def sonarr_rows() -> dict[str, list[Sequence[Any]]]:
 def sonarr(path: Path) -> Path:
     """A Sonarr sonarr.db (see the module's list)."""
     return write_export(path, SONARR_DDL, sonarr_rows(), bytes_as_text=False)
+
+
+# --- Radarr (movie PVR: a Radarr v5 radarr.db's sqlite .dump; System.Text.Json's indented documents) ---
+
+#: The CREATE TABLEs of a Radarr v5 radarr.db as ``sqlite3 .dump`` prints them (FluentMigrator's SQLite
+#: generator, migration 207 on: a movie's TMDb data in ``MovieMetadata``, ``Movies`` pointing to it).
+#: No FOREIGN KEY is declared anywhere.
+RADARR_DDL = [
+    'CREATE TABLE "VersionInfo" ("Version" INTEGER NOT NULL, "AppliedOn" DATETIME, "Description" TEXT)',
+    'CREATE TABLE "Config" ("Id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "Key" TEXT NOT NULL, '
+    '"Value" TEXT NOT NULL)',
+    'CREATE TABLE "AlternativeTitles" ("Id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"Title" TEXT NOT NULL, '
+    '"CleanTitle" TEXT NOT NULL, "SourceType" INTEGER NOT NULL, "MovieMetadataId" INTEGER NOT NULL)',
+    'CREATE TABLE "Blocklist" ("Id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "SourceTitle" TEXT NOT NULL, '
+    '"Quality" TEXT NOT NULL, "Date" DATETIME NOT NULL, "PublishedDate" DATETIME, "Size" INTEGER, '
+    '"Protocol" INTEGER, "Indexer" TEXT, "Message" TEXT, "TorrentInfoHash" TEXT, "MovieId" INTEGER, '
+    '"Languages" TEXT NOT NULL, "IndexerFlags" INTEGER NOT NULL)',
+    'CREATE TABLE "Collections" ("Id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "TmdbId" INTEGER NOT NULL, '
+    '"QualityProfileId" INTEGER NOT NULL, "RootFolderPath" TEXT NOT NULL, '
+    '"MinimumAvailability" INTEGER NOT NULL, '
+    '"SearchOnAdd" INTEGER NOT NULL, "Title" TEXT NOT NULL, "SortTitle" TEXT, "CleanTitle" TEXT NOT NULL, '
+    '"Overview" TEXT, "Images" TEXT NOT NULL, "Monitored" INTEGER NOT NULL, "LastInfoSync" DATETIME, '
+    '"Added" DATETIME, "Tags" TEXT)',
+    'CREATE TABLE "Commands" ("Id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "Name" TEXT NOT NULL, '
+    '"Body" TEXT NOT NULL, "Priority" INTEGER NOT NULL, "Status" INTEGER NOT NULL, '
+    '"QueuedAt" DATETIME NOT NULL, '
+    '"StartedAt" DATETIME, "EndedAt" DATETIME, "Duration" TEXT, "Exception" TEXT, '
+    '"Trigger" INTEGER NOT NULL, '
+    '"Result" INTEGER NOT NULL DEFAULT 1)',
+    'CREATE TABLE "History" ("Id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "SourceTitle" TEXT NOT NULL, '
+    '"Date" DATETIME NOT NULL, "Quality" TEXT NOT NULL, "Data" TEXT NOT NULL, "EventType" INTEGER, '
+    '"DownloadId" TEXT, "MovieId" INTEGER NOT NULL, "Languages" TEXT NOT NULL)',
+    'CREATE TABLE "ImportExclusions" ("Id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"TmdbId" INTEGER NOT NULL, '
+    '"MovieTitle" TEXT, "MovieYear" INTEGER DEFAULT 0)',
+    'CREATE TABLE "MovieFiles" ("Id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "MovieId" INTEGER NOT NULL, '
+    '"Quality" TEXT NOT NULL, "Size" INTEGER NOT NULL, "DateAdded" DATETIME NOT NULL, "SceneName" TEXT, '
+    '"MediaInfo" TEXT, "ReleaseGroup" TEXT, "RelativePath" TEXT, "Edition" TEXT, "Languages" TEXT NOT NULL, '
+    '"IndexerFlags" INTEGER NOT NULL, "OriginalFilePath" TEXT)',
+    'CREATE TABLE "MovieMetadata" ("Id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"TmdbId" INTEGER NOT NULL, '
+    '"ImdbId" TEXT, "Images" TEXT NOT NULL, "Genres" TEXT, "Title" TEXT NOT NULL, "SortTitle" TEXT, '
+    '"CleanTitle" TEXT, "OriginalTitle" TEXT, "CleanOriginalTitle" TEXT, '
+    '"OriginalLanguage" INTEGER NOT NULL, '
+    '"Status" INTEGER NOT NULL, "LastInfoSync" DATETIME, "Runtime" INTEGER NOT NULL, "InCinemas" DATETIME, '
+    '"PhysicalRelease" DATETIME, "DigitalRelease" DATETIME, "Year" INTEGER, "SecondaryYear" INTEGER, '
+    '"Ratings" TEXT, "Recommendations" TEXT NOT NULL, "Certification" TEXT, "YouTubeTrailerId" TEXT, '
+    '"Studio" TEXT, "Overview" TEXT, "Website" TEXT, "Popularity" NUMERIC, "CollectionTmdbId" INTEGER, '
+    '"CollectionTitle" TEXT)',
+    'CREATE TABLE "MovieTranslations" ("Id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "Title" TEXT, '
+    '"CleanTitle" TEXT, "Overview" TEXT, "Language" INTEGER NOT NULL, "MovieMetadataId" INTEGER NOT NULL)',
+    'CREATE TABLE "Movies" ("Id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "Path" TEXT NOT NULL, '
+    '"Monitored" INTEGER NOT NULL, "QualityProfileId" INTEGER NOT NULL, "Added" DATETIME, "Tags" TEXT, '
+    '"AddOptions" TEXT, "MovieFileId" INTEGER NOT NULL, "MinimumAvailability" INTEGER NOT NULL, '
+    '"MovieMetadataId" INTEGER NOT NULL, "LastSearchTime" DATETIME)',
+    'CREATE TABLE "QualityDefinitions" ("Id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"Quality" INTEGER NOT NULL, "Title" TEXT NOT NULL, "MinSize" NUMERIC, "MaxSize" NUMERIC, '
+    '"PreferredSize" NUMERIC)',
+    'CREATE TABLE "QualityProfiles" ("Id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "Name" TEXT NOT NULL, '
+    '"Cutoff" INTEGER NOT NULL, "Items" TEXT NOT NULL, "Language" INTEGER, "FormatItems" TEXT NOT NULL, '
+    '"UpgradeAllowed" INTEGER, "MinFormatScore" INTEGER NOT NULL, "CutoffFormatScore" INTEGER NOT NULL, '
+    '"MinUpgradeFormatScore" INTEGER NOT NULL DEFAULT 1)',
+    'CREATE TABLE "Tags" ("Id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "Label" TEXT NOT NULL)',
+    'CREATE UNIQUE INDEX "UC_Version" ON "VersionInfo" ("Version" ASC)',
+    'CREATE UNIQUE INDEX "IX_Config_Key" ON "Config" ("Key" ASC)',
+    'CREATE UNIQUE INDEX "IX_MovieMetadata_TmdbId" ON "MovieMetadata" ("TmdbId" ASC)',
+    'CREATE UNIQUE INDEX "IX_Movies_MovieMetadataId" ON "Movies" ("MovieMetadataId" ASC)',
+    'CREATE INDEX "IX_MovieFiles_MovieId" ON "MovieFiles" ("MovieId" ASC)',
+    'CREATE INDEX "IX_History_Date" ON "History" ("Date" ASC)',
+    'CREATE UNIQUE INDEX "IX_Tags_Label" ON "Tags" ("Label" ASC)',
+]
+#: (TmdbId, ImdbId, Title, original title, original language, year, runtime, in cinemas, collection).
+RADARR_MOVIES = (
+    (27205, "tt1375666", "Inception", None, 1, 2010, 148, datetime(2010, 7, 15), None),
+    (157336, "tt0816692", "Interstellar", None, 1, 2014, 169, datetime(2014, 11, 5), None),
+    (
+        155,
+        "tt0468569",
+        "The Dark Knight",
+        None,
+        1,
+        2008,
+        152,
+        datetime(2008, 7, 16),
+        (263, "The Dark Knight Collection"),
+    ),
+    (
+        272,
+        "tt0372784",
+        "Batman Begins",
+        None,
+        1,
+        2005,
+        140,
+        datetime(2005, 6, 10),
+        (263, "The Dark Knight Collection"),
+    ),
+    (129, "tt0245429", "Spirited Away", "千と千尋の神隠し", 8, 2001, 125, datetime(2001, 7, 20), None),
+    (496243, "tt6751668", "Parasite", "기생충", 21, 2019, 133, datetime(2019, 5, 30), None),
+    (
+        1011985,
+        None,
+        "Kung Fu Panda 4",
+        None,
+        1,
+        2024,
+        94,
+        datetime(2024, 3, 2),
+        (77816, "Kung Fu Panda Collection"),
+    ),
+    (933260, "tt17526714", "The Substance", None, 1, 2024, 141, None, None),
+    (49047, "tt1454468", "Gravity", None, 1, 2013, 91, datetime(2013, 8, 28), None),
+    (680, "tt0110912", "Pulp Fiction", None, 1, 1994, 154, datetime(1994, 9, 10), None),
+)
+RADARR_NOW = datetime(2026, 11, 30, 20, 5, 41, 402117, tzinfo=UTC)
+
+
+def radarr_json(value: Any) -> str:
+    """System.Text.Json with WriteIndented, as Radarr's EmbeddedDocumentConverter writes a document:
+    two spaces a level, ``": "`` after a name."""
+    return json.dumps(value, indent=2, ensure_ascii=False)
+
+
+def radarr_rows() -> dict[str, list[Sequence[Any]]]:
+    """A Radarr library: movie metadata (10, two of them only on an import list, no movie yet) with
+    their TMDb JSON (images, genres, ratings, recommendations), dates as UTC DateTime text at midnight,
+    popularity a REAL in a NUMERIC column; movies pointing to their metadata, MovieFileId 0 while no
+    file exists; files, history (Data a JSON object of strings), alternative titles and translations
+    of the metadata; collections; commands with .NET's seven fraction digits and Priority -1;
+    quality definitions' sizes 0, 100, 95 or NULL; profiles' indented JSON; ImportExclusions with
+    MovieYear 0 for unknown; FluentMigrator's VersionInfo."""
+    now = RADARR_NOW
+    metadata, movies, files, history, titles, translations = [], [], [], [], [], []
+    for n, (tmdb, imdb, title, original, language, year, runtime, cinemas, collection) in enumerate(
+        RADARR_MOVIES, start=1
+    ):
+        clean = re.sub(r"[^a-z0-9]", "", title.lower())
+        metadata.append(
+            (
+                n,
+                tmdb,
+                imdb,
+                radarr_json(
+                    [{"coverType": "poster", "remoteUrl": f"https://image.tmdb.org/t/p/original/{tmdb}.jpg"}]
+                ),
+                radarr_json(["Science Fiction", "Action"][: 1 + n % 2] if n != 7 else []),
+                title,
+                title.lower().removeprefix("the "),
+                clean,
+                original or title,
+                re.sub(r"\W", "", (original or title).lower()),
+                language,
+                (3, 3, 3, 3, 3, 3, 2, 1, 3, 3)[n - 1],
+                sonarr_at(now - timedelta(hours=n, microseconds=37 * n), n % 10),
+                runtime,
+                sonarr_at(cinemas.replace(tzinfo=UTC)) if cinemas else None,
+                sonarr_at(cinemas.replace(tzinfo=UTC) + timedelta(days=120)) if cinemas and n % 3 else None,
+                sonarr_at(cinemas.replace(tzinfo=UTC) + timedelta(days=90)) if cinemas and n % 2 else None,
+                year,
+                year - 1 if n == 5 else None,
+                radarr_json(
+                    {
+                        "imdb": {
+                            "votes": 2_500_000 - 1000 * n,
+                            "value": round(8.8 - n / 10, 1),
+                            "type": "user",
+                        },
+                        "tmdb": {
+                            "votes": 35_000 - 100 * n,
+                            "value": round(8.369 - n / 100, 3),
+                            "type": "user",
+                        },
+                    }
+                ),
+                radarr_json([RADARR_MOVIES[(n + k) % len(RADARR_MOVIES)][0] for k in range(3)]),
+                ("PG-13", "PG-13", "PG-13", "PG-13", "PG", "R", "PG", None, "PG-13", "R")[n - 1],
+                f"YoUtUbE{n:04d}" if n % 4 else None,
+                (
+                    "Legendary",
+                    "Syncopy",
+                    "DC",
+                    "DC",
+                    "Studio Ghibli",
+                    "Barunson E&A",
+                    "DreamWorks",
+                    "",
+                    "",
+                    "",
+                )[n - 1],
+                f"The plot of {title}." if n != 8 else "",
+                f"https://www.{clean}.example/" if n % 2 else "",
+                round(120.5 / n + n * 0.0137, 4),
+                collection[0] if collection else None,
+                collection[1] if collection else None,
+            )
+        )
+        titles.append((len(titles) + 1, f"{title} ({year})", clean + str(year), 0, n))
+        if original:
+            titles.append((len(titles) + 1, original, re.sub(r"\W", "", original), 0, n))
+        if n % 3 == 1:
+            translations.append(
+                (
+                    len(translations) + 1,
+                    f"{title} – Deutsch",
+                    clean + "de",
+                    f"Die Handlung von {title}.",
+                    4,
+                    n,
+                )
+            )
+            translations.append((len(translations) + 1, None, None, None, 2, n))
+    for m in range(1, 9):  # metadata 9 and 10 are only on an import list: no movie
+        meta = metadata[m - 1]
+        has_file = m % 4 != 0
+        file_id = len(files) + 1 if has_file else 0
+        added = now - timedelta(days=300 - 30 * m, seconds=m * 11, microseconds=m * 1234)
+        movies.append(
+            (
+                m,
+                f"/movies/{meta[5]} ({meta[17]})",
+                int(m != 6),
+                1 + m % 2,
+                sonarr_at(added, m % 10),
+                radarr_json([1] if m % 3 == 0 else []),
+                radarr_json({"monitor": "movieOnly", "searchForMovie": m % 2 == 1, "addMethod": "manual"})
+                if m != 2
+                else None,
+                file_id,
+                (3, 2, 3, 3, 1, 3, 0, 2)[m - 1],
+                m,
+                sonarr_at(now - timedelta(days=m), 3) if m % 2 else None,
+            )
+        )
+        if has_file:
+            name = f"{meta[5].replace(' ', '.')}.{meta[17]}.1080p.BluRay.x264-GROUP"
+            size = 8_589_934_592 + 123_456_789 * m
+            quality = radarr_json({"quality": 7, "revision": {"version": 1, "real": 0, "isRepack": False}})
+            files.append(
+                (
+                    file_id,
+                    m,
+                    quality,
+                    size,
+                    sonarr_at(added + timedelta(hours=5), (m + 4) % 10),
+                    name if m != 3 else None,
+                    radarr_json(
+                        {
+                            "rawStreamData": "",
+                            "schemaRevision": 11,
+                            "videoFormat": "h264",
+                            "videoBitDepth": 8,
+                            "audioChannels": 5.1 if m % 2 else 2,
+                            "runTime": f"0{meta[13] // 60}:{meta[13] % 60:02d}:0{m}.{m:07d}",
+                            "audioLanguages": ["eng", "jpn"][: 1 + (m == 5)],
+                        }
+                    ),
+                    "GROUP" if m != 3 else None,
+                    f"{meta[5]} ({meta[17]}).mkv",
+                    "Director's Cut" if m == 2 else None,
+                    radarr_json([meta[10]]),
+                    (0, 1, 0, 8, 0, 0, 0, 0)[m - 1],
+                    f"{name}/{name}.mkv" if m % 2 else None,
+                )
+            )
+            for event, hours in ((1, 6), (3, 5)):
+                history.append(
+                    (
+                        len(history) + 1,
+                        name,
+                        sonarr_at(
+                            added + timedelta(hours=5 - hours, microseconds=len(history) * 91),
+                            len(history) % 10,
+                        ),
+                        quality,
+                        radarr_json(
+                            {
+                                "indexer": "DrunkenSlug",
+                                "size": str(size),
+                                "protocol": "1",
+                                "tmdbId": str(meta[1]),
+                            }
+                            if event == 1
+                            else {"droppedPath": f"/downloads/{name}", "importedPath": f"/movies/{name}.mkv"}
+                        ),
+                        event,
+                        f"{hashlib.sha1(name.encode()).hexdigest().upper()}"
+                        if m % 2
+                        else f"SABnzbd_nzo_{m:04x}",
+                        m,
+                        radarr_json([meta[10]]),
+                    )
+                )
+    commands = []
+    for n, (name, priority, status, result, seconds) in enumerate(
+        (
+            ("RefreshMonitoredDownloads", 1, 2, 2, 0.0204087),
+            ("ProcessMonitoredDownloads", 1, 2, 0, 0.0094891),
+            ("MessagingCleanup", -1, 2, 2, 0.0131),
+            ("ImportListSync", -1, 2, 2, 0.0061132),
+            ("RefreshCollections", 0, 1, 1, None),
+            ("ApplicationCheckUpdate", -1, 3, 1, 1.0),
+        ),
+        start=1,
+    ):
+        queued = now - timedelta(minutes=70 - 10 * n, microseconds=n * 777)
+        started = queued + timedelta(microseconds=6631 * n) if seconds is not None else None
+        body = {
+            "sendUpdatesToClient": False,
+            "updateScheduledTask": True,
+            "name": name,
+            "trigger": "scheduled",
+        }
+        commands.append(
+            (
+                n,
+                name,
+                radarr_json(body),
+                priority,
+                status,
+                sonarr_at(queued, (n * 3) % 10),
+                sonarr_at(started, (n * 7) % 10) if started else None,
+                sonarr_at(started + timedelta(seconds=seconds), n % 10)
+                if started and seconds is not None
+                else None,
+                None if seconds is None else f"00:00:{int(seconds):02d}.{round(seconds % 1 * 10**7):07d}",
+                "System.Net.WebException: The operation has timed out." if status == 3 else None,
+                2 if n != 2 else 0,
+                result,
+            )
+        )
+    return {
+        "VersionInfo": [
+            (v, f"{datetime(2021, 5, 1, 8, 0) + timedelta(seconds=v):%Y-%m-%dT%H:%M:%S}", d)
+            for v, d in ((1, "InitialSetup"), (207, "movie_metadata"), (241, "nullable_tags"))
+        ],
+        "Config": [
+            (1, "movieinfolanguage", "1"),
+            (2, "rsssyncinterval", "60"),
+            (3, "cleanupmetadataimages", "False"),
+            (4, "recyclebin", ""),
+            (5, "filedate", "None"),
+            (6, "availabilitydelay", "0"),
+        ],
+        "AlternativeTitles": titles,
+        "Blocklist": [
+            (
+                1,
+                "Inception.2010.720p.HDTV-GRP",
+                radarr_json({"quality": 4}),
+                sonarr_at(now - timedelta(days=9), 7),
+                sonarr_at(now - timedelta(days=9, hours=2)),
+                3_221_225_472,
+                1,
+                "DrunkenSlug",
+                "Unpacking failed",
+                None,
+                1,
+                "[1]",
+                0,
+            ),
+            (
+                2,
+                "Parasite.2019.KOREAN.1080p.WEB-DL",
+                radarr_json({"quality": 3}),
+                sonarr_at(now - timedelta(days=2), 4),
+                None,
+                None,
+                2,
+                "Nyaa",
+                None,
+                "0123456789ABCDEF0123456789ABCDEF01234567",
+                6,
+                "[21]",
+                8,
+            ),
+        ],
+        "Collections": [
+            (
+                1,
+                263,
+                1,
+                "/movies",
+                3,
+                0,
+                "The Dark Knight Collection",
+                "dark knight collection",
+                "thedarkknightcollection",
+                "Batman fights crime.",
+                radarr_json([]),
+                1,
+                sonarr_at(now - timedelta(hours=7), 2),
+                sonarr_at(now - timedelta(days=100), 8),
+                radarr_json([]),
+            ),
+            (
+                2,
+                77816,
+                2,
+                "/movies",
+                2,
+                1,
+                "Kung Fu Panda Collection",
+                "kung fu panda collection",
+                "kungfupandacollection",
+                None,
+                radarr_json([{"coverType": "poster", "remoteUrl": "x.jpg"}]),
+                0,
+                None,
+                sonarr_at(now - timedelta(days=5), 1),
+                radarr_json([2]),
+            ),
+        ],
+        "Commands": commands,
+        "History": history,
+        "ImportExclusions": [(1, 19995, "Avatar", 2009), (2, 1234567, "Unknown Title", 0)],
+        "MovieFiles": files,
+        "MovieMetadata": metadata,
+        "MovieTranslations": translations,
+        "Movies": movies,
+        "QualityDefinitions": [
+            (1, 0, "Unknown", 0, 100, 95),
+            (2, 24, "WORKPRINT", 0, 100, 95),
+            (3, 1, "SDTV", 2, 100, 95),
+            (4, 4, "HDTV-720p", 17.1, 400, 399),
+            (5, 3, "WEBDL-1080p", 25.3, 400, 399.5),
+            (6, 7, "Bluray-1080p", 0, None, None),
+            (7, 19, "Bluray-2160p", 102, None, None),
+            (8, 10, "Raw-HD", 0, None, None),
+        ],
+        "QualityProfiles": [
+            (
+                1,
+                "Any",
+                20,
+                radarr_json(
+                    [
+                        {"quality": 0, "items": [], "allowed": False},
+                        {
+                            "id": 1000,
+                            "name": "WEB 480p",
+                            "items": [{"quality": 8, "items": [], "allowed": True}],
+                            "allowed": True,
+                        },
+                    ]
+                ),
+                1,
+                "[]",
+                0,
+                0,
+                0,
+                1,
+            ),
+            (
+                2,
+                "HD-1080p",
+                7,
+                radarr_json([{"quality": 7, "items": [], "allowed": True}]),
+                1,
+                radarr_json([{"format": 1, "score": 10}]),
+                1,
+                -10000,
+                10000,
+                1,
+            ),
+        ],
+        "Tags": [(1, "4k"), (2, "kids")],
+    }
+
+
+def radarr(path: Path) -> Path:
+    """A Radarr radarr.db (see the module's list)."""
+    return write_export(path, RADARR_DDL, radarr_rows(), bytes_as_text=False)

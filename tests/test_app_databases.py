@@ -15811,3 +15811,110 @@ def test_sonarr_reads_its_utc_datetimes_keeps_dotnet_ticks_as_written_and_number
     for column in ("EpisodeNumber", "SeasonNumber", "SceneEpisodeNumber", "AbsoluteEpisodeNumber"):
         assert ("Episodes", column) not in found, column
     assert ("Commands", "Status") not in found and ("History", "EventType") not in found
+
+
+def test_radarr_keeps_its_settings_none_reads_midnight_release_dates_and_finds_its_metadata_references(
+    run_export: Runner,
+) -> None:
+    # Radarr's radarr.db (migration 207 on): each movie points to its TMDb MovieMetadata, as its
+    # alternative titles and translations do; MovieFileId 0 while no file exists. System.Data.SQLite's
+    # UTC DateTime text is an instant (release dates at midnight UTC) or, with .NET's seventh fraction
+    # digit, text as written; documents are System.Text.Json's indented JSON, kept as written; a
+    # NUMERIC column of integers is bigint, of fractions numeric, exact. The settings' file date `None`
+    # (its enum's name) is that setting's value, not NULL; their blank path is NULL by the blank rule.
+    rows = apps.radarr_rows()
+    ran, run_dir = run_export(apps.radarr)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] < 100.0 == ran.record["quality_after"]
+    columns = profiled(run_dir)["columns"]
+    charged = {(t, n) for t, named in columns.items() for n, c in named.items() if c["quality"] < 100.0}
+    assert charged == {
+        (table, name) for table in rows for name in _blanks_beside_nulls(rows, apps.RADARR_DDL, table)
+    }, charged
+
+    assert ran.values("Config", "Value", "Key") == {key: value or None for _, key, value in rows["Config"]}
+    assert columns["Config"]["Value"]["quality"] == 100.0
+
+    con = sqlite3.connect(":memory:")
+    for statement in apps.RADARR_DDL:
+        if statement.startswith("CREATE TABLE"):
+            con.execute(statement)
+
+    def ticks(text: str | None) -> bool:
+        return text is not None and "." in text and len(text.split(".")[1].removesuffix("Z")) == 7
+
+    moments = 0
+    for table, values in rows.items():
+        if table == "VersionInfo":
+            continue
+        types = ran.types(table)
+        declared = [(r[1], r[2]) for r in con.execute(f"PRAGMA table_info({quote_ident(table)})")]
+        for index, (name, kind) in enumerate(declared):
+            if kind != "DATETIME":
+                continue
+            written = {row[0]: row[index] for row in values}
+            got = ran.values(table, name, "Id")
+            if any(ticks(v) for v in written.values()):
+                assert (types[name], got) == ("text", written), (table, name)
+            else:
+                assert types[name] == "timestamp with time zone", (table, name)
+                assert got == {k: v and datetime.fromisoformat(v) for k, v in written.items()}, (table, name)
+                moments += 1
+    assert moments >= 4 and ran.types("MovieMetadata")["InCinemas"] == "timestamp with time zone"
+    assert ran.types("VersionInfo")["AppliedOn"] == "timestamp without time zone"
+
+    metadata = {row[0]: row for row in rows["MovieMetadata"]}
+    for column, index in (
+        ("Images", 3),
+        ("Genres", 4),
+        ("Ratings", 19),
+        ("Recommendations", 20),
+        ("Title", 5),
+    ):
+        assert ran.values("MovieMetadata", column, "Id") == {k: row[index] for k, row in metadata.items()}, (
+            column
+        )
+    assert ran.values("MovieMetadata", "OriginalTitle", "Id") == {k: row[8] for k, row in metadata.items()}
+    assert ran.types("MovieMetadata")["Popularity"].startswith("numeric")
+    assert {k: Decimal(v) for k, v in ran.values("MovieMetadata", "Popularity", "Id").items()} == {
+        k: Decimal(repr(row[26])) for k, row in metadata.items()
+    }
+    definitions = ran.types("QualityDefinitions")
+    assert definitions["MaxSize"] == "bigint"
+    assert definitions["MinSize"].startswith("numeric") and definitions["PreferredSize"].startswith("numeric")
+    for column, index in (("MinSize", 3), ("PreferredSize", 5)):
+        assert {
+            k: v if v is None else Decimal(v)
+            for k, v in ran.values("QualityDefinitions", column, "Id").items()
+        } == {
+            row[0]: None if row[index] is None else Decimal(str(row[index]))
+            for row in rows["QualityDefinitions"]
+        }
+    assert ran.values("Commands", "Priority", "Id") == {row[0]: row[3] for row in rows["Commands"]}
+    assert ran.values("Commands", "Body", "Id") == {row[0]: row[2] for row in rows["Commands"]}
+    assert ran.values("Commands", "Duration", "Id") == {row[0]: row[8] for row in rows["Commands"]}
+    assert ran.values("MovieFiles", "Size", "Id") == {row[0]: row[3] for row in rows["MovieFiles"]}
+    assert ran.values("MovieFiles", "MediaInfo", "Id") == {row[0]: row[6] for row in rows["MovieFiles"]}
+    assert ran.values("ImportExclusions", "MovieYear", "Id") == {
+        row[0]: row[3] for row in rows["ImportExclusions"]
+    }
+    assert ran.values("Movies", "MovieFileId", "Id") == {row[0]: row[7] for row in rows["Movies"]}
+
+    found = references(run_dir)
+    for (table, column), parent in {
+        ("Movies", "MovieMetadataId"): "MovieMetadata.Id",
+        ("Movies", "MovieFileId"): "MovieFiles.Id",
+        ("Movies", "QualityProfileId"): "QualityProfiles.Id",
+        ("MovieFiles", "MovieId"): "Movies.Id",
+        ("History", "MovieId"): "Movies.Id",
+        ("Blocklist", "MovieId"): "Movies.Id",
+        ("AlternativeTitles", "MovieMetadataId"): "MovieMetadata.Id",
+        ("MovieTranslations", "MovieMetadataId"): "MovieMetadata.Id",
+        ("Collections", "QualityProfileId"): "QualityProfiles.Id",
+    }.items():
+        assert found.get((table, column)) == parent, (table, column)
+    assert columns["Movies"]["MovieFileId"]["no_reference_count"] == sum(
+        1 for row in rows["Movies"] if row[7] == 0
+    )
+    assert ("MovieTranslations", "Language") not in found and ("Blocklist", "Protocol") not in found
