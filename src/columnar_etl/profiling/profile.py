@@ -4084,6 +4084,11 @@ def _in_vocabulary(
     return cells_of_token <= max(2.0, cells / distinct)
 
 
+#: JSON's null literal: a name/value table of JSON values (Uptime Kuma's ``setting``) writes an unset
+#: setting so, a missing value, unlike a setting's word (see :func:`_tokens_as_values`).
+JSON_NULL = "null"
+
+
 def _tokens_as_values(
     coded: list[tuple[tuple[StorageClass, Shape, int], dict[str, Any]]],
     *,
@@ -4131,7 +4136,8 @@ def _tokens_as_values(
     value is of the kind its own row's name says, so the other rows' values say nothing of its form:
     a word token there is the setting's value (a movie manager's file date setting ``None``, its enum's
     name, beside a count ``60`` and a flag ``False``), kept as written, whatever stands beside it. A
-    mark (``N/A``, ``-``) stands for NULL as above. Since 2026-12-06.
+    mark (``N/A``, ``-``) stands for NULL as above, and so does ``null``, JSON's literal: settings kept
+    as JSON text (Uptime Kuma's) write an unset one so. Since 2026-12-06.
 
     ``coded``: the column's rows of the profile query, with their split codes."""
     others = [
@@ -4146,7 +4152,7 @@ def _tokens_as_values(
     if setting_value:
         for _, form, g in _named_token_rows(coded):
             if form is not None:
-                kept |= set(_token_cells(g))
+                kept |= {token for token in _token_cells(g) if token != JSON_NULL}
     missing = any(shape in (Shape.NULL, Shape.EMPTY) for (_, shape, _), _ in coded)
     if declared_unique and not missing and all(shape == Shape.OTHER for shape, _, _ in others):
         for _, form, g in _named_token_rows(coded):

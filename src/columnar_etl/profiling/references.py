@@ -1328,12 +1328,15 @@ def _count_word(column: str, *, named: bool) -> str | None:
 def _code_word(column: str) -> str | None:
     """The :data:`CODE_WORDS`, :data:`DATE_PART_WORDS`, :data:`VERSION_WORDS`,
     :data:`NESTED_SET_WORDS` or :data:`POSITION_WORDS` word a column's name ends in (``type``,
-    ``visit_type``, ``original_day``, ``table_version``, ``lft``, ``index``), else None. Its words are
-    read as a capital starts each too (``EventType``, ``EpisodeNumber``: .NET's and Java's names; since
-    2026-12-06, before only ``_`` and the like parted them)."""
-    words = camel_words(column)
+    ``visit_type``, ``original_day``, ``table_version``, ``lft``, ``index``), else None. For the
+    position words a capital starts a word too (``EpisodeNumber``, ``QueuePosition``: .NET's and Java's
+    names; since 2026-12-06, before only ``_`` and the like parted them)."""
+    words = name_words(column)
     own = CODE_WORDS | DATE_PART_WORDS | VERSION_WORDS | NESTED_SET_WORDS | POSITION_WORDS
-    return words[-1] if words and words[-1] in own else None
+    if words and words[-1] in own:
+        return words[-1]
+    camel = camel_words(column)
+    return camel[-1] if camel and camel[-1] in POSITION_WORDS else None
 
 
 def _code_of_the_parents_kind(column: str, fit: Inclusion) -> str | None:
