@@ -44928,3 +44928,974 @@ def baikal_rows(objects: int = 30, cards: int = 24) -> dict[str, list[Sequence[A
 def baikal(path: Path) -> Path:
     """A Baïkal server's database (see the module's list)."""
     return write_export(path, BAIKAL_DDL, baikal_rows(), bytes_as_text=False)
+
+
+# --- Sonarr (TV PVR: a v3 sonarr.db's sqlite_master as FluentMigrator left it; Datastore/Converters) ---
+
+#: The CREATE TABLEs of a Sonarr v3 sonarr.db (FluentMigrator's SQLite generator: ``"Id" INTEGER NOT NULL
+#: PRIMARY KEY AUTOINCREMENT``, AsBoolean INTEGER, AsDateTime DATETIME, AsDouble NUMERIC), the tables a
+#: library, its files, its history and its settings live in. No FOREIGN KEY is declared anywhere.
+SONARR_DDL = [
+    'CREATE TABLE "VersionInfo" \n\t("Version" INTEGER NOT NULL, "AppliedOn" DATETIME, "Description" TEXT)',
+    'CREATE TABLE "Config" \n\t("Id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "Key" TEXT NOT NULL, '
+    '"Value" TEXT NOT NULL)',
+    'CREATE TABLE "RootFolders" \n\t("Id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "Path" TEXT NOT NULL)',
+    'CREATE TABLE "ScheduledTasks" \n\t("Id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"TypeName" TEXT NOT NULL, "Interval" INTEGER NOT NULL, "LastExecution" DATETIME NOT NULL)',
+    'CREATE TABLE "History" \n\t("Id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"EpisodeId" INTEGER NOT NULL, "SeriesId" INTEGER NOT NULL, "SourceTitle" TEXT NOT NULL, '
+    '"Date" DATETIME NOT NULL, '
+    '"Quality" TEXT NOT NULL, "Data" TEXT NOT NULL, "EventType" INTEGER, "DownloadId" TEXT, '
+    '"Language" INTEGER NOT NULL DEFAULT 0)',
+    'CREATE TABLE "Episodes" \n\t("Id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"SeriesId" INTEGER NOT NULL, "SeasonNumber" INTEGER NOT NULL, "EpisodeNumber" INTEGER NOT NULL, '
+    '"Title" TEXT, "Overview" TEXT, '
+    '"EpisodeFileId" INTEGER, "AbsoluteEpisodeNumber" INTEGER, "SceneAbsoluteEpisodeNumber" INTEGER, '
+    '"SceneSeasonNumber" INTEGER, "SceneEpisodeNumber" INTEGER, "Monitored" INTEGER, '
+    '"AirDateUtc" DATETIME, "AirDate" TEXT, "Ratings" TEXT, "Images" TEXT, '
+    '"UnverifiedSceneNumbering" INTEGER NOT NULL DEFAULT 0, "LastSearchTime" DATETIME, '
+    '"AiredAfterSeasonNumber" INTEGER, "AiredBeforeSeasonNumber" INTEGER, '
+    '"AiredBeforeEpisodeNumber" INTEGER)',
+    'CREATE TABLE "Blacklist" \n\t("Id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"SeriesId" INTEGER NOT NULL, "EpisodeIds" TEXT NOT NULL, "SourceTitle" TEXT NOT NULL, '
+    '"Quality" TEXT NOT NULL, '
+    '"Date" DATETIME NOT NULL, "PublishedDate" DATETIME, "Size" INTEGER, "Protocol" INTEGER, '
+    '"Indexer" TEXT, "Message" TEXT, "TorrentInfoHash" TEXT, "Language" INTEGER NOT NULL DEFAULT 0)',
+    'CREATE TABLE "EpisodeFiles" \n\t("Id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"SeriesId" INTEGER NOT NULL, "Quality" TEXT NOT NULL, "Size" INTEGER NOT NULL, '
+    '"DateAdded" DATETIME NOT NULL, "SeasonNumber" INTEGER NOT NULL, "SceneName" TEXT, "ReleaseGroup" TEXT, '
+    '"MediaInfo" TEXT, "RelativePath" TEXT, "Language" INTEGER NOT NULL DEFAULT 0, "OriginalFilePath" TEXT)',
+    'CREATE TABLE "Commands" \n\t("Id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "Name" TEXT NOT NULL, '
+    '"Body" TEXT NOT NULL, "Priority" INTEGER NOT NULL, "Status" INTEGER NOT NULL, '
+    '"QueuedAt" DATETIME NOT NULL, "StartedAt" DATETIME, "EndedAt" DATETIME, "Duration" TEXT, '
+    '"Exception" TEXT, "Trigger" INTEGER NOT NULL)',
+    'CREATE TABLE "Tags" ("Id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "Label" TEXT NOT NULL)',
+    'CREATE TABLE "QualityDefinitions" \n\t("Id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"Quality" INTEGER NOT NULL, "Title" TEXT NOT NULL, "MinSize" NUMERIC, "MaxSize" NUMERIC)',
+    'CREATE TABLE "QualityProfiles" \n\t("Id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"Name" TEXT NOT NULL, "Cutoff" INTEGER NOT NULL, "Items" TEXT NOT NULL, "UpgradeAllowed" INTEGER)',
+    'CREATE TABLE "IndexerStatus" \n\t("Id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"ProviderId" INTEGER NOT NULL, "InitialFailure" DATETIME, "MostRecentFailure" DATETIME, '
+    '"EscalationLevel" INTEGER NOT NULL, "DisabledTill" DATETIME, "LastRssSyncReleaseInfo" TEXT)',
+    'CREATE TABLE "Indexers" \n\t("Id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "Name" TEXT NOT NULL, '
+    '"Implementation" TEXT NOT NULL, "Settings" TEXT, "ConfigContract" TEXT, "EnableRss" INTEGER, '
+    '"EnableAutomaticSearch" INTEGER, "EnableInteractiveSearch" INTEGER NOT NULL, '
+    '"Priority" INTEGER NOT NULL DEFAULT 25)',
+    'CREATE TABLE "Series" \n\t("Id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "TvdbId" INTEGER NOT NULL, '
+    '"TvRageId" INTEGER NOT NULL, "ImdbId" TEXT, "Title" TEXT NOT NULL, "TitleSlug" TEXT, '
+    '"CleanTitle" TEXT NOT NULL, "Status" INTEGER NOT NULL, "Overview" TEXT, "AirTime" TEXT, '
+    '"Images" TEXT NOT NULL, "Path" TEXT NOT NULL, "Monitored" INTEGER NOT NULL, '
+    '"SeasonFolder" INTEGER NOT NULL, "LastInfoSync" DATETIME, "LastDiskSync" DATETIME, '
+    '"Runtime" INTEGER NOT NULL, "SeriesType" INTEGER NOT NULL, "Network" TEXT, '
+    '"UseSceneNumbering" INTEGER NOT NULL, "FirstAired" DATETIME, "NextAiring" DATETIME, "Year" INTEGER, '
+    '"Seasons" TEXT, "Actors" TEXT, "Ratings" TEXT, "Genres" TEXT, "Certification" TEXT, "SortTitle" TEXT, '
+    '"QualityProfileId" INTEGER, "Tags" TEXT, "Added" DATETIME, "AddOptions" TEXT, '
+    '"TvMazeId" INTEGER NOT NULL, "LanguageProfileId" INTEGER NOT NULL)',
+    'CREATE UNIQUE INDEX "UC_Version" ON "VersionInfo" ("Version" ASC)',
+    'CREATE UNIQUE INDEX "IX_Config_Key" ON "Config" ("Key" ASC)',
+    'CREATE UNIQUE INDEX "IX_ScheduledTasks_TypeName" ON "ScheduledTasks" ("TypeName" ASC)',
+    'CREATE INDEX "IX_Episodes_EpisodeFileId" ON "Episodes" ("EpisodeFileId" ASC)',
+    'CREATE INDEX "IX_Episodes_SeriesId" ON "Episodes" ("SeriesId" ASC)',
+    'CREATE INDEX "IX_History_Date" ON "History" ("Date" ASC)',
+    'CREATE UNIQUE INDEX "IX_Tags_Label" ON "Tags" ("Label" ASC)',
+    'CREATE UNIQUE INDEX "IX_QualityDefinitions_Quality" ON "QualityDefinitions" ("Quality" ASC)',
+    'CREATE UNIQUE INDEX "IX_QualityProfiles_Name" ON "QualityProfiles" ("Name" ASC)',
+    'CREATE UNIQUE INDEX "IX_IndexerStatus_ProviderId" ON "IndexerStatus" ("ProviderId" ASC)',
+    'CREATE UNIQUE INDEX "IX_Indexers_Name" ON "Indexers" ("Name" ASC)',
+    'CREATE UNIQUE INDEX "IX_Series_TvdbId" ON "Series" ("TvdbId" ASC)',
+    'CREATE UNIQUE INDEX "IX_Series_TitleSlug" ON "Series" ("TitleSlug" ASC)',
+]
+#: (TvdbId, TvRageId, ImdbId, Title, Network, AirTime, Runtime, first aired, Status 0 continuing 1 ended,
+#: SeriesType 0 standard 1 daily 2 anime, seasons, episodes a season).
+SONARR_SERIES = (
+    (
+        121361,
+        24493,
+        "tt0944947",
+        "Game of Thrones",
+        "HBO",
+        "21:00",
+        60,
+        datetime(2011, 4, 18, 1, 0),
+        1,
+        0,
+        2,
+        5,
+    ),
+    (71663, 6190, "tt0096697", "The Simpsons", "FOX", "20:00", 25, datetime(1989, 12, 18, 1, 0), 0, 0, 1, 6),
+    (79168, 0, None, "Naruto Shippūden", "TV Tokyo", "", 24, datetime(2007, 2, 15, 9, 30), 1, 2, 1, 8),
+    (194031, 0, "tt1399664", "Die Sendung mit der Maus", "Das Erste", None, 30, None, 0, 1, 1, 4),
+)
+#: Where the library "now" is (what LastInfoSync, the history and the commands lie before).
+SONARR_NOW = datetime(2026, 11, 29, 18, 42, 7, 123456, tzinfo=UTC)
+
+
+def sonarr_at(moment: datetime | None, tick: int = 0) -> str | None:
+    """System.Data.SQLite's binding of a DateTime (DateTimeKind.Utc, UtcConverter's ToUniversalTime):
+    ``yyyy-MM-dd HH:mm:ss.FFFFFFFK``, seven digits of fraction (.NET's 100 ns ticks: ``tick`` is the
+    seventh), their trailing zeros (and an empty fraction's point) dropped, ``Z`` for UTC."""
+    if moment is None:
+        return None
+    moment = moment.astimezone(UTC) if moment.tzinfo else moment
+    text = f"{moment:%Y-%m-%d %H:%M:%S}"
+    fraction = f"{moment.microsecond:06d}{tick}".rstrip("0")
+    return f"{text}.{fraction}Z" if fraction else f"{text}Z"
+
+
+def sonarr_quality(quality: int, version: int = 1) -> str:
+    """A QualityModel as Sonarr's EmbeddedDocumentConverter serializes it (System.Text.Json, camelCase)."""
+    return json.dumps(
+        {"quality": quality, "revision": {"version": version, "real": 0, "isRepack": False}},
+        separators=(",", ":"),
+    )
+
+
+def sonarr_rows() -> dict[str, list[Sequence[Any]]]:
+    """A Sonarr library: series with their JSON (images, seasons, ratings, genres, tags, add options),
+    TvRageId 0 and ImdbId NULL where unknown, an AirTime '' or NULL; episodes with AirDate as
+    'yyyy-MM-dd' text beside AirDateUtc, EpisodeFileId 0 while no file exists (never NULL), Monitored
+    0/1, scene numbers NULL but for anime; episode files' sizes in bytes and MediaInfo JSON; history
+    with each event's Data a JSON object of strings and DownloadId a SABnzbd nzo id or a torrent's
+    upper-case info hash; commands with a TimeSpan's text as Duration; quality definitions' sizes in a
+    NUMERIC column (whole numbers stored as integers by the column's affinity); the config's key/value
+    text; FluentMigrator's VersionInfo."""
+    now = SONARR_NOW
+    series, episodes, files, history = [], [], [], []
+    episode_id = file_id = history_id = 0
+    for n, (tvdb, rage, imdb, title, network, air, runtime, first, status, kind, seasons, per) in enumerate(
+        SONARR_SERIES, start=1
+    ):
+        slug = re.sub(r"[^a-z0-9]+", "-", unicodedata.normalize("NFKD", title.lower())).strip("-")
+        clean = re.sub(r"[^a-z0-9]", "", unicodedata.normalize("NFKD", title.lower()))
+        images = [
+            {"coverType": "banner", "url": f"https://artworks.thetvdb.com/banners/graphical/{tvdb}-g.jpg"},
+            {"coverType": "poster", "url": f"https://artworks.thetvdb.com/banners/posters/{tvdb}-1.jpg"},
+        ]
+        season_list = [{"seasonNumber": s, "monitored": s > 0} for s in range(seasons + 1)]
+        series.append(
+            (
+                n,
+                tvdb,
+                rage,
+                imdb,
+                title,
+                slug,
+                clean,
+                status,
+                None if n == 4 else f"{title}: an overview with “quotes” and\na second line.",
+                air,
+                json.dumps(images, separators=(",", ":")),
+                f"/tv/{title}",
+                int(n != 3),
+                int(n != 4),
+                sonarr_at(now - timedelta(hours=n, microseconds=n * 1000), n),
+                sonarr_at(now - timedelta(hours=n + 2)) if n % 2 else None,
+                runtime,
+                kind,
+                network,
+                int(kind == 2),
+                sonarr_at(first),
+                sonarr_at(now + timedelta(days=n)) if status == 0 else None,
+                first.year if first else 0,
+                json.dumps(season_list, separators=(",", ":")),
+                "[]",
+                json.dumps({"votes": 1000 * n, "value": round(9.4 - n / 3, 1)}, separators=(",", ":")),
+                json.dumps(["Drama", "Fantasy"] if n == 1 else ["Animation"][: n % 2], separators=(",", ":")),
+                ("TV-MA", "TV-PG", "TV-14", None)[n - 1],
+                title.lower().removeprefix("the "),
+                1 + n % 2,
+                json.dumps([1, 2][: n % 3]),
+                sonarr_at(datetime(2019, 3, n, 12, 0, n, 500000 * (n % 2), tzinfo=UTC)),
+                json.dumps(
+                    {
+                        "ignoreEpisodesWithFiles": False,
+                        "ignoreEpisodesWithoutFiles": False,
+                        "searchForMissingEpisodes": n % 2 == 1,
+                    },
+                    separators=(",", ":"),
+                )
+                if n != 2
+                else None,
+                (82, 83, 1841, 0)[n - 1],
+                1,
+            )
+        )
+        absolute = 0
+        for season in range(1, seasons + 1):
+            for number in range(1, per + 1):
+                episode_id += 1
+                absolute += 1
+                aired = first + timedelta(weeks=52 * (season - 1) + number - 1) if first else None
+                has_file = (episode_id % 3 != 0) and (aired is None or aired < now.replace(tzinfo=None))
+                if has_file:
+                    file_id += 1
+                    size = 1_234_567_890 + 98_765_431 * file_id if kind != 2 else 350_000_000 + 17 * file_id
+                    added = now - timedelta(days=400 - 9 * file_id, seconds=file_id * 17)
+                    media = {
+                        "containerFormat": "Matroska",
+                        "videoFormat": "h264",
+                        "videoBitrate": 0,
+                        "audioChannels": 5.1 if n == 1 else 2.0,
+                        "audioLanguages": "English/German",
+                        "runTime": f"00:{runtime - 1:02d}:{file_id % 60:02d}.{file_id:03d}0000",
+                        "schemaRevision": 5,
+                    }
+                    name = f"{title.replace(' ', '.')}.S{season:02d}E{number:02d}.1080p.WEB.h264-NTb"
+                    files.append(
+                        (
+                            file_id,
+                            n,
+                            sonarr_quality((7, 3, 4, 1)[n - 1], 1 + file_id % 2),
+                            size,
+                            sonarr_at(added, file_id % 10),
+                            season,
+                            name if file_id % 4 else None,
+                            "NTb" if file_id % 5 else None,
+                            json.dumps(media, separators=(",", ":")),
+                            f"Season {season}/{title} - S{season:02d}E{number:02d}.mkv",
+                            (1, 1, 8, 4)[n - 1],
+                            f"{name}/{name}.mkv" if file_id % 4 else None,
+                        )
+                    )
+                    for event, offset in ((1, 2), (3, 1)):
+                        history_id += 1
+                        hash_id = hashlib.sha1(name.encode()).hexdigest().upper()
+                        data = (
+                            {
+                                "indexer": "NZBgeek",
+                                "releaseGroup": "NTb",
+                                "age": str(file_id % 9),
+                                "ageHours": f"{file_id * 1.5}",
+                                "ageMinutes": f"{file_id * 90.25}",
+                                "publishedDate": sonarr_at(added - timedelta(hours=3)).replace(" ", "T"),
+                                "downloadClient": "SABnzbd",
+                                "size": str(size),
+                                "protocol": "1",
+                            }
+                            if event == 1
+                            else {
+                                "fileId": str(file_id),
+                                "droppedPath": f"/downloads/complete/{name}",
+                                "importedPath": f"/tv/{title}/Season {season}/x.mkv",
+                            }
+                        )
+                        history.append(
+                            (
+                                history_id,
+                                episode_id,
+                                n,
+                                name,
+                                sonarr_at(
+                                    added - timedelta(hours=offset, microseconds=history_id * 7),
+                                    history_id % 10,
+                                ),
+                                sonarr_quality((7, 3, 4, 1)[n - 1]),
+                                json.dumps(data, separators=(",", ":")),
+                                event,
+                                f"SABnzbd_nzo_{hash_id[:8].lower()}" if n % 2 else hash_id,
+                                1,
+                            )
+                        )
+                episodes.append(
+                    (
+                        episode_id,
+                        n,
+                        season,
+                        number,
+                        f"Episode {number}" if number % 4 else ("TBA" if aired is None else ""),
+                        None if number % 3 == 0 else f"What happens in {season}x{number:02d}.",
+                        file_id if has_file else 0,
+                        absolute if kind == 2 or n == 1 else None,
+                        absolute + 2 if kind == 2 else None,
+                        season if kind == 2 else None,
+                        number + 1 if kind == 2 else None,
+                        int(season > 0 and number != 2),
+                        sonarr_at(aired),
+                        f"{aired - timedelta(hours=6):%Y-%m-%d}" if aired else None,
+                        json.dumps({"votes": number * 11, "value": round(7 + number / 10, 1)}),
+                        "[]",
+                        0,
+                        sonarr_at(now - timedelta(days=episode_id, milliseconds=episode_id), 5)
+                        if number % 2
+                        else None,
+                        None,
+                        None,
+                        None,
+                    )
+                )
+    blacklist = [
+        (
+            1,
+            1,
+            "[3]",
+            "Game.of.Thrones.S01E03.720p.HDTV.x264-CTU",
+            sonarr_quality(4),
+            sonarr_at(now - timedelta(days=20)),
+            sonarr_at(now - timedelta(days=21, seconds=5)),
+            1_468_006_400,
+            1,
+            "NZBgeek",
+            "Unpacking failed, disk full",
+            None,
+            1,
+        ),
+        (
+            2,
+            3,
+            "[39,40]",
+            "[HorribleSubs] Naruto Shippuuden - 01-02 [1080p]",
+            sonarr_quality(7),
+            sonarr_at(now - timedelta(days=3, microseconds=4200)),
+            None,
+            None,
+            2,
+            "Nyaa",
+            None,
+            "4A1B2C3D4E5F60718293A4B5C6D7E8F901234567",
+            8,
+        ),
+    ]
+    commands = []
+    for n, (name, body, seconds) in enumerate(
+        (
+            ("RssSync", {"sendUpdatesToClient": False, "updateScheduledTask": True}, 1.2345678),
+            ("RefreshSeries", {"seriesId": 1, "isNewSeries": False, "sendUpdatesToClient": True}, 63.5),
+            ("DownloadedEpisodesScan", {"sendUpdatesToClient": False}, 0.0209),
+            ("Housekeeping", {"sendUpdatesToClient": False}, 0.0),
+            ("CheckHealth", {"trigger": "scheduled"}, None),
+        ),
+        start=1,
+    ):
+        queued = now - timedelta(minutes=90 - 15 * n, microseconds=n * 31)
+        duration = None if seconds is None else str(timedelta(seconds=seconds))
+        if duration and "." in duration:
+            duration = duration.zfill(15) + "0"
+        elif duration:
+            duration = duration.zfill(8)
+        commands.append(
+            (
+                n,
+                name,
+                json.dumps(body | {"name": name}, separators=(",", ":")),
+                2 - n % 3,
+                2 if seconds is not None else 1,
+                sonarr_at(queued, n + 2),
+                sonarr_at(queued + timedelta(seconds=1)) if seconds is not None else None,
+                sonarr_at(queued + timedelta(seconds=1 + seconds)) if seconds is not None else None,
+                duration,
+                "System.IO.IOException: Disk full" if n == 3 else None,
+                2 if n != 2 else 1,
+            )
+        )
+    definitions = [
+        (1, 0, "Unknown", 1, 50.4),
+        (2, 1, "SDTV", 2, 100),
+        (3, 4, "HDTV-720p", 3, 125.5),
+        (4, 3, "WEBDL-1080p", 4.0, 137.3),
+        (5, 7, "Bluray-1080p", 4, None),
+        (6, 8, "WEBDL-480p", 2, 100),
+    ]
+    profiles = [
+        (
+            n,
+            name,
+            cutoff,
+            json.dumps([{"quality": q, "items": [], "allowed": q in allowed} for q in (1, 4, 3, 7)]),
+            upgrade,
+        )
+        for n, name, cutoff, allowed, upgrade in (
+            (1, "Any", 1, (1, 4, 3, 7), 0),
+            (2, "HD-1080p", 3, (3, 7), 1),
+            (3, "SD", 1, (1,), None),
+        )
+    ]
+    tasks = [
+        (
+            n,
+            f"NzbDrone.Core.{name}",
+            interval,
+            sonarr_at(now - timedelta(minutes=interval // 2, microseconds=n), 9 - n),
+        )
+        for n, (name, interval) in enumerate(
+            (
+                ("Indexers.RssSyncCommand", 15),
+                ("Tv.Commands.RefreshSeriesCommand", 720),
+                ("Housekeeping.HousekeepingCommand", 1440),
+                ("Backup.BackupCommand", 10080),
+                ("HealthCheck.CheckHealthCommand", 360),
+                ("Update.Commands.ApplicationCheckUpdateCommand", 360),
+            ),
+            start=1,
+        )
+    ]
+    return {
+        "VersionInfo": [
+            (v, f"{datetime(2019, 3, 1, 9, 15, 0) + timedelta(seconds=v):%Y-%m-%dT%H:%M:%S}", description)
+            for v, description in (
+                (1, "InitialSetup"),
+                (2, "remove_tvrage_imdb_unique_constraint"),
+                (150, "add_scene_mapping_origin"),
+                (161, "speed_improvements"),
+            )
+        ],
+        "Config": [
+            (1, "rsssyncinterval", "15"),
+            (2, "cleanupmetadataimages", "False"),
+            (3, "autounmonitorpreviouslydownloadedepisodes", "True"),
+            (4, "filedate", "LocalAirDate"),
+            (5, "recyclebin", ""),
+            (6, "downloadclientworkingfolders", "_UNPACK_|_FAILED_"),
+            (7, "minimumage", "0"),
+            (8, "chmodfolder", "755"),
+            (9, "retention", "3650"),
+            (10, "maximumsize", "0"),
+        ],
+        "RootFolders": [(1, "/tv"), (2, "/mnt/anime")],
+        "ScheduledTasks": tasks,
+        "History": history,
+        "Episodes": episodes,
+        "Blacklist": blacklist,
+        "EpisodeFiles": files,
+        "Commands": commands,
+        "Tags": [(1, "hd"), (2, "kinder")],
+        "QualityDefinitions": definitions,
+        "QualityProfiles": profiles,
+        "IndexerStatus": [
+            (
+                1,
+                2,
+                sonarr_at(now - timedelta(hours=5)),
+                sonarr_at(now - timedelta(minutes=7)),
+                3,
+                sonarr_at(now + timedelta(minutes=53)),
+                None,
+            ),
+            (
+                2,
+                1,
+                None,
+                None,
+                0,
+                None,
+                json.dumps(
+                    {
+                        "guid": "https://api.nzbgeek.info/api?t=get&id=abc",
+                        "publishDate": "2026-11-29T18:30:00Z",
+                    }
+                ),
+            ),
+        ],
+        "Indexers": [
+            (
+                1,
+                "NZBgeek",
+                "Newznab",
+                json.dumps(
+                    {
+                        "baseUrl": "https://api.nzbgeek.info",
+                        "apiPath": "/api",
+                        "apiKey": "0123456789abcdef",
+                        "categories": [5030, 5040],
+                        "animeCategories": [],
+                    }
+                ),
+                "NewznabSettings",
+                1,
+                1,
+                1,
+                25,
+            ),
+            (
+                2,
+                "Nyaa",
+                "Torrentleech",
+                json.dumps(
+                    {"baseUrl": "https://nyaa.si", "minimumSeeders": 1, "seedCriteria": {"seedRatio": 1.5}}
+                ),
+                "NyaaSettings",
+                1,
+                0,
+                1,
+                10,
+            ),
+        ],
+        "Series": series,
+    }
+
+
+def sonarr(path: Path) -> Path:
+    """A Sonarr sonarr.db (see the module's list)."""
+    return write_export(path, SONARR_DDL, sonarr_rows(), bytes_as_text=False)
+
+
+# --- Radarr (movie PVR: a Radarr v5 radarr.db's sqlite .dump; System.Text.Json's indented documents) ---
+
+#: The CREATE TABLEs of a Radarr v5 radarr.db as ``sqlite3 .dump`` prints them (FluentMigrator's SQLite
+#: generator, migration 207 on: a movie's TMDb data in ``MovieMetadata``, ``Movies`` pointing to it).
+#: No FOREIGN KEY is declared anywhere.
+RADARR_DDL = [
+    'CREATE TABLE "VersionInfo" ("Version" INTEGER NOT NULL, "AppliedOn" DATETIME, "Description" TEXT)',
+    'CREATE TABLE "Config" ("Id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "Key" TEXT NOT NULL, '
+    '"Value" TEXT NOT NULL)',
+    'CREATE TABLE "AlternativeTitles" ("Id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"Title" TEXT NOT NULL, '
+    '"CleanTitle" TEXT NOT NULL, "SourceType" INTEGER NOT NULL, "MovieMetadataId" INTEGER NOT NULL)',
+    'CREATE TABLE "Blocklist" ("Id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "SourceTitle" TEXT NOT NULL, '
+    '"Quality" TEXT NOT NULL, "Date" DATETIME NOT NULL, "PublishedDate" DATETIME, "Size" INTEGER, '
+    '"Protocol" INTEGER, "Indexer" TEXT, "Message" TEXT, "TorrentInfoHash" TEXT, "MovieId" INTEGER, '
+    '"Languages" TEXT NOT NULL, "IndexerFlags" INTEGER NOT NULL)',
+    'CREATE TABLE "Collections" ("Id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "TmdbId" INTEGER NOT NULL, '
+    '"QualityProfileId" INTEGER NOT NULL, "RootFolderPath" TEXT NOT NULL, '
+    '"MinimumAvailability" INTEGER NOT NULL, '
+    '"SearchOnAdd" INTEGER NOT NULL, "Title" TEXT NOT NULL, "SortTitle" TEXT, "CleanTitle" TEXT NOT NULL, '
+    '"Overview" TEXT, "Images" TEXT NOT NULL, "Monitored" INTEGER NOT NULL, "LastInfoSync" DATETIME, '
+    '"Added" DATETIME, "Tags" TEXT)',
+    'CREATE TABLE "Commands" ("Id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "Name" TEXT NOT NULL, '
+    '"Body" TEXT NOT NULL, "Priority" INTEGER NOT NULL, "Status" INTEGER NOT NULL, '
+    '"QueuedAt" DATETIME NOT NULL, '
+    '"StartedAt" DATETIME, "EndedAt" DATETIME, "Duration" TEXT, "Exception" TEXT, '
+    '"Trigger" INTEGER NOT NULL, '
+    '"Result" INTEGER NOT NULL DEFAULT 1)',
+    'CREATE TABLE "History" ("Id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "SourceTitle" TEXT NOT NULL, '
+    '"Date" DATETIME NOT NULL, "Quality" TEXT NOT NULL, "Data" TEXT NOT NULL, "EventType" INTEGER, '
+    '"DownloadId" TEXT, "MovieId" INTEGER NOT NULL, "Languages" TEXT NOT NULL)',
+    'CREATE TABLE "ImportExclusions" ("Id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"TmdbId" INTEGER NOT NULL, '
+    '"MovieTitle" TEXT, "MovieYear" INTEGER DEFAULT 0)',
+    'CREATE TABLE "MovieFiles" ("Id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "MovieId" INTEGER NOT NULL, '
+    '"Quality" TEXT NOT NULL, "Size" INTEGER NOT NULL, "DateAdded" DATETIME NOT NULL, "SceneName" TEXT, '
+    '"MediaInfo" TEXT, "ReleaseGroup" TEXT, "RelativePath" TEXT, "Edition" TEXT, "Languages" TEXT NOT NULL, '
+    '"IndexerFlags" INTEGER NOT NULL, "OriginalFilePath" TEXT)',
+    'CREATE TABLE "MovieMetadata" ("Id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"TmdbId" INTEGER NOT NULL, '
+    '"ImdbId" TEXT, "Images" TEXT NOT NULL, "Genres" TEXT, "Title" TEXT NOT NULL, "SortTitle" TEXT, '
+    '"CleanTitle" TEXT, "OriginalTitle" TEXT, "CleanOriginalTitle" TEXT, '
+    '"OriginalLanguage" INTEGER NOT NULL, '
+    '"Status" INTEGER NOT NULL, "LastInfoSync" DATETIME, "Runtime" INTEGER NOT NULL, "InCinemas" DATETIME, '
+    '"PhysicalRelease" DATETIME, "DigitalRelease" DATETIME, "Year" INTEGER, "SecondaryYear" INTEGER, '
+    '"Ratings" TEXT, "Recommendations" TEXT NOT NULL, "Certification" TEXT, "YouTubeTrailerId" TEXT, '
+    '"Studio" TEXT, "Overview" TEXT, "Website" TEXT, "Popularity" NUMERIC, "CollectionTmdbId" INTEGER, '
+    '"CollectionTitle" TEXT)',
+    'CREATE TABLE "MovieTranslations" ("Id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "Title" TEXT, '
+    '"CleanTitle" TEXT, "Overview" TEXT, "Language" INTEGER NOT NULL, "MovieMetadataId" INTEGER NOT NULL)',
+    'CREATE TABLE "Movies" ("Id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "Path" TEXT NOT NULL, '
+    '"Monitored" INTEGER NOT NULL, "QualityProfileId" INTEGER NOT NULL, "Added" DATETIME, "Tags" TEXT, '
+    '"AddOptions" TEXT, "MovieFileId" INTEGER NOT NULL, "MinimumAvailability" INTEGER NOT NULL, '
+    '"MovieMetadataId" INTEGER NOT NULL, "LastSearchTime" DATETIME)',
+    'CREATE TABLE "QualityDefinitions" ("Id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"Quality" INTEGER NOT NULL, "Title" TEXT NOT NULL, "MinSize" NUMERIC, "MaxSize" NUMERIC, '
+    '"PreferredSize" NUMERIC)',
+    'CREATE TABLE "QualityProfiles" ("Id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "Name" TEXT NOT NULL, '
+    '"Cutoff" INTEGER NOT NULL, "Items" TEXT NOT NULL, "Language" INTEGER, "FormatItems" TEXT NOT NULL, '
+    '"UpgradeAllowed" INTEGER, "MinFormatScore" INTEGER NOT NULL, "CutoffFormatScore" INTEGER NOT NULL, '
+    '"MinUpgradeFormatScore" INTEGER NOT NULL DEFAULT 1)',
+    'CREATE TABLE "Tags" ("Id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "Label" TEXT NOT NULL)',
+    'CREATE UNIQUE INDEX "UC_Version" ON "VersionInfo" ("Version" ASC)',
+    'CREATE UNIQUE INDEX "IX_Config_Key" ON "Config" ("Key" ASC)',
+    'CREATE UNIQUE INDEX "IX_MovieMetadata_TmdbId" ON "MovieMetadata" ("TmdbId" ASC)',
+    'CREATE UNIQUE INDEX "IX_Movies_MovieMetadataId" ON "Movies" ("MovieMetadataId" ASC)',
+    'CREATE INDEX "IX_MovieFiles_MovieId" ON "MovieFiles" ("MovieId" ASC)',
+    'CREATE INDEX "IX_History_Date" ON "History" ("Date" ASC)',
+    'CREATE UNIQUE INDEX "IX_Tags_Label" ON "Tags" ("Label" ASC)',
+]
+#: (TmdbId, ImdbId, Title, original title, original language, year, runtime, in cinemas, collection).
+RADARR_MOVIES = (
+    (27205, "tt1375666", "Inception", None, 1, 2010, 148, datetime(2010, 7, 15), None),
+    (157336, "tt0816692", "Interstellar", None, 1, 2014, 169, datetime(2014, 11, 5), None),
+    (
+        155,
+        "tt0468569",
+        "The Dark Knight",
+        None,
+        1,
+        2008,
+        152,
+        datetime(2008, 7, 16),
+        (263, "The Dark Knight Collection"),
+    ),
+    (
+        272,
+        "tt0372784",
+        "Batman Begins",
+        None,
+        1,
+        2005,
+        140,
+        datetime(2005, 6, 10),
+        (263, "The Dark Knight Collection"),
+    ),
+    (129, "tt0245429", "Spirited Away", "千と千尋の神隠し", 8, 2001, 125, datetime(2001, 7, 20), None),
+    (496243, "tt6751668", "Parasite", "기생충", 21, 2019, 133, datetime(2019, 5, 30), None),
+    (
+        1011985,
+        None,
+        "Kung Fu Panda 4",
+        None,
+        1,
+        2024,
+        94,
+        datetime(2024, 3, 2),
+        (77816, "Kung Fu Panda Collection"),
+    ),
+    (933260, "tt17526714", "The Substance", None, 1, 2024, 141, None, None),
+    (49047, "tt1454468", "Gravity", None, 1, 2013, 91, datetime(2013, 8, 28), None),
+    (680, "tt0110912", "Pulp Fiction", None, 1, 1994, 154, datetime(1994, 9, 10), None),
+)
+RADARR_NOW = datetime(2026, 11, 30, 20, 5, 41, 402117, tzinfo=UTC)
+
+
+def radarr_json(value: Any) -> str:
+    """System.Text.Json with WriteIndented, as Radarr's EmbeddedDocumentConverter writes a document:
+    two spaces a level, ``": "`` after a name."""
+    return json.dumps(value, indent=2, ensure_ascii=False)
+
+
+def radarr_rows() -> dict[str, list[Sequence[Any]]]:
+    """A Radarr library: movie metadata (10, two of them only on an import list, no movie yet) with
+    their TMDb JSON (images, genres, ratings, recommendations), dates as UTC DateTime text at midnight,
+    popularity a REAL in a NUMERIC column; movies pointing to their metadata, MovieFileId 0 while no
+    file exists; files, history (Data a JSON object of strings), alternative titles and translations
+    of the metadata; collections; commands with .NET's seven fraction digits and Priority -1;
+    quality definitions' sizes 0, 100, 95 or NULL; profiles' indented JSON; ImportExclusions with
+    MovieYear 0 for unknown; FluentMigrator's VersionInfo."""
+    now = RADARR_NOW
+    metadata, movies, files, history, titles, translations = [], [], [], [], [], []
+    for n, (tmdb, imdb, title, original, language, year, runtime, cinemas, collection) in enumerate(
+        RADARR_MOVIES, start=1
+    ):
+        clean = re.sub(r"[^a-z0-9]", "", title.lower())
+        metadata.append(
+            (
+                n,
+                tmdb,
+                imdb,
+                radarr_json(
+                    [{"coverType": "poster", "remoteUrl": f"https://image.tmdb.org/t/p/original/{tmdb}.jpg"}]
+                ),
+                radarr_json(["Science Fiction", "Action"][: 1 + n % 2] if n != 7 else []),
+                title,
+                title.lower().removeprefix("the "),
+                clean,
+                original or title,
+                re.sub(r"\W", "", (original or title).lower()),
+                language,
+                (3, 3, 3, 3, 3, 3, 2, 1, 3, 3)[n - 1],
+                sonarr_at(now - timedelta(hours=n, microseconds=37 * n), n % 10),
+                runtime,
+                sonarr_at(cinemas.replace(tzinfo=UTC)) if cinemas else None,
+                sonarr_at(cinemas.replace(tzinfo=UTC) + timedelta(days=120)) if cinemas and n % 3 else None,
+                sonarr_at(cinemas.replace(tzinfo=UTC) + timedelta(days=90)) if cinemas and n % 2 else None,
+                year,
+                year - 1 if n == 5 else None,
+                radarr_json(
+                    {
+                        "imdb": {
+                            "votes": 2_500_000 - 1000 * n,
+                            "value": round(8.8 - n / 10, 1),
+                            "type": "user",
+                        },
+                        "tmdb": {
+                            "votes": 35_000 - 100 * n,
+                            "value": round(8.369 - n / 100, 3),
+                            "type": "user",
+                        },
+                    }
+                ),
+                radarr_json([RADARR_MOVIES[(n + k) % len(RADARR_MOVIES)][0] for k in range(3)]),
+                ("PG-13", "PG-13", "PG-13", "PG-13", "PG", "R", "PG", None, "PG-13", "R")[n - 1],
+                f"YoUtUbE{n:04d}" if n % 4 else None,
+                (
+                    "Legendary",
+                    "Syncopy",
+                    "DC",
+                    "DC",
+                    "Studio Ghibli",
+                    "Barunson E&A",
+                    "DreamWorks",
+                    "",
+                    "",
+                    "",
+                )[n - 1],
+                f"The plot of {title}." if n != 8 else "",
+                f"https://www.{clean}.example/" if n % 2 else "",
+                round(120.5 / n + n * 0.0137, 4),
+                collection[0] if collection else None,
+                collection[1] if collection else None,
+            )
+        )
+        titles.append((len(titles) + 1, f"{title} ({year})", clean + str(year), 0, n))
+        if original:
+            titles.append((len(titles) + 1, original, re.sub(r"\W", "", original), 0, n))
+        if n % 3 == 1:
+            translations.append(
+                (
+                    len(translations) + 1,
+                    f"{title} – Deutsch",
+                    clean + "de",
+                    f"Die Handlung von {title}.",
+                    4,
+                    n,
+                )
+            )
+            translations.append((len(translations) + 1, None, None, None, 2, n))
+    for m in range(1, 9):  # metadata 9 and 10 are only on an import list: no movie
+        meta = metadata[m - 1]
+        has_file = m % 4 != 0
+        file_id = len(files) + 1 if has_file else 0
+        added = now - timedelta(days=300 - 30 * m, seconds=m * 11, microseconds=m * 1234)
+        movies.append(
+            (
+                m,
+                f"/movies/{meta[5]} ({meta[17]})",
+                int(m != 6),
+                1 + m % 2,
+                sonarr_at(added, m % 10),
+                radarr_json([1] if m % 3 == 0 else []),
+                radarr_json({"monitor": "movieOnly", "searchForMovie": m % 2 == 1, "addMethod": "manual"})
+                if m != 2
+                else None,
+                file_id,
+                (3, 2, 3, 3, 1, 3, 0, 2)[m - 1],
+                m,
+                sonarr_at(now - timedelta(days=m), 3) if m % 2 else None,
+            )
+        )
+        if has_file:
+            name = f"{meta[5].replace(' ', '.')}.{meta[17]}.1080p.BluRay.x264-GROUP"
+            size = 8_589_934_592 + 123_456_789 * m
+            quality = radarr_json({"quality": 7, "revision": {"version": 1, "real": 0, "isRepack": False}})
+            files.append(
+                (
+                    file_id,
+                    m,
+                    quality,
+                    size,
+                    sonarr_at(added + timedelta(hours=5), (m + 4) % 10),
+                    name if m != 3 else None,
+                    radarr_json(
+                        {
+                            "rawStreamData": "",
+                            "schemaRevision": 11,
+                            "videoFormat": "h264",
+                            "videoBitDepth": 8,
+                            "audioChannels": 5.1 if m % 2 else 2,
+                            "runTime": f"0{meta[13] // 60}:{meta[13] % 60:02d}:0{m}.{m:07d}",
+                            "audioLanguages": ["eng", "jpn"][: 1 + (m == 5)],
+                        }
+                    ),
+                    "GROUP" if m != 3 else None,
+                    f"{meta[5]} ({meta[17]}).mkv",
+                    "Director's Cut" if m == 2 else None,
+                    radarr_json([meta[10]]),
+                    (0, 1, 0, 8, 0, 0, 0, 0)[m - 1],
+                    f"{name}/{name}.mkv" if m % 2 else None,
+                )
+            )
+            for event, hours in ((1, 6), (3, 5)):
+                history.append(
+                    (
+                        len(history) + 1,
+                        name,
+                        sonarr_at(
+                            added + timedelta(hours=5 - hours, microseconds=len(history) * 91),
+                            len(history) % 10,
+                        ),
+                        quality,
+                        radarr_json(
+                            {
+                                "indexer": "DrunkenSlug",
+                                "size": str(size),
+                                "protocol": "1",
+                                "tmdbId": str(meta[1]),
+                            }
+                            if event == 1
+                            else {"droppedPath": f"/downloads/{name}", "importedPath": f"/movies/{name}.mkv"}
+                        ),
+                        event,
+                        f"{hashlib.sha1(name.encode()).hexdigest().upper()}"
+                        if m % 2
+                        else f"SABnzbd_nzo_{m:04x}",
+                        m,
+                        radarr_json([meta[10]]),
+                    )
+                )
+    commands = []
+    for n, (name, priority, status, result, seconds) in enumerate(
+        (
+            ("RefreshMonitoredDownloads", 1, 2, 2, 0.0204087),
+            ("ProcessMonitoredDownloads", 1, 2, 0, 0.0094891),
+            ("MessagingCleanup", -1, 2, 2, 0.0131),
+            ("ImportListSync", -1, 2, 2, 0.0061132),
+            ("RefreshCollections", 0, 1, 1, None),
+            ("ApplicationCheckUpdate", -1, 3, 1, 1.0),
+        ),
+        start=1,
+    ):
+        queued = now - timedelta(minutes=70 - 10 * n, microseconds=n * 777)
+        started = queued + timedelta(microseconds=6631 * n) if seconds is not None else None
+        body = {
+            "sendUpdatesToClient": False,
+            "updateScheduledTask": True,
+            "name": name,
+            "trigger": "scheduled",
+        }
+        commands.append(
+            (
+                n,
+                name,
+                radarr_json(body),
+                priority,
+                status,
+                sonarr_at(queued, (n * 3) % 10),
+                sonarr_at(started, (n * 7) % 10) if started else None,
+                sonarr_at(started + timedelta(seconds=seconds), n % 10)
+                if started and seconds is not None
+                else None,
+                None if seconds is None else f"00:00:{int(seconds):02d}.{round(seconds % 1 * 10**7):07d}",
+                "System.Net.WebException: The operation has timed out." if status == 3 else None,
+                2 if n != 2 else 0,
+                result,
+            )
+        )
+    return {
+        "VersionInfo": [
+            (v, f"{datetime(2021, 5, 1, 8, 0) + timedelta(seconds=v):%Y-%m-%dT%H:%M:%S}", d)
+            for v, d in ((1, "InitialSetup"), (207, "movie_metadata"), (241, "nullable_tags"))
+        ],
+        "Config": [
+            (1, "movieinfolanguage", "1"),
+            (2, "rsssyncinterval", "60"),
+            (3, "cleanupmetadataimages", "False"),
+            (4, "recyclebin", ""),
+            (5, "filedate", "None"),
+            (6, "availabilitydelay", "0"),
+        ],
+        "AlternativeTitles": titles,
+        "Blocklist": [
+            (
+                1,
+                "Inception.2010.720p.HDTV-GRP",
+                radarr_json({"quality": 4}),
+                sonarr_at(now - timedelta(days=9), 7),
+                sonarr_at(now - timedelta(days=9, hours=2)),
+                3_221_225_472,
+                1,
+                "DrunkenSlug",
+                "Unpacking failed",
+                None,
+                1,
+                "[1]",
+                0,
+            ),
+            (
+                2,
+                "Parasite.2019.KOREAN.1080p.WEB-DL",
+                radarr_json({"quality": 3}),
+                sonarr_at(now - timedelta(days=2), 4),
+                None,
+                None,
+                2,
+                "Nyaa",
+                None,
+                "0123456789ABCDEF0123456789ABCDEF01234567",
+                6,
+                "[21]",
+                8,
+            ),
+        ],
+        "Collections": [
+            (
+                1,
+                263,
+                1,
+                "/movies",
+                3,
+                0,
+                "The Dark Knight Collection",
+                "dark knight collection",
+                "thedarkknightcollection",
+                "Batman fights crime.",
+                radarr_json([]),
+                1,
+                sonarr_at(now - timedelta(hours=7), 2),
+                sonarr_at(now - timedelta(days=100), 8),
+                radarr_json([]),
+            ),
+            (
+                2,
+                77816,
+                2,
+                "/movies",
+                2,
+                1,
+                "Kung Fu Panda Collection",
+                "kung fu panda collection",
+                "kungfupandacollection",
+                None,
+                radarr_json([{"coverType": "poster", "remoteUrl": "x.jpg"}]),
+                0,
+                None,
+                sonarr_at(now - timedelta(days=5), 1),
+                radarr_json([2]),
+            ),
+        ],
+        "Commands": commands,
+        "History": history,
+        "ImportExclusions": [(1, 19995, "Avatar", 2009), (2, 1234567, "Unknown Title", 0)],
+        "MovieFiles": files,
+        "MovieMetadata": metadata,
+        "MovieTranslations": translations,
+        "Movies": movies,
+        "QualityDefinitions": [
+            (1, 0, "Unknown", 0, 100, 95),
+            (2, 24, "WORKPRINT", 0, 100, 95),
+            (3, 1, "SDTV", 2, 100, 95),
+            (4, 4, "HDTV-720p", 17.1, 400, 399),
+            (5, 3, "WEBDL-1080p", 25.3, 400, 399.5),
+            (6, 7, "Bluray-1080p", 0, None, None),
+            (7, 19, "Bluray-2160p", 102, None, None),
+            (8, 10, "Raw-HD", 0, None, None),
+        ],
+        "QualityProfiles": [
+            (
+                1,
+                "Any",
+                20,
+                radarr_json(
+                    [
+                        {"quality": 0, "items": [], "allowed": False},
+                        {
+                            "id": 1000,
+                            "name": "WEB 480p",
+                            "items": [{"quality": 8, "items": [], "allowed": True}],
+                            "allowed": True,
+                        },
+                    ]
+                ),
+                1,
+                "[]",
+                0,
+                0,
+                0,
+                1,
+            ),
+            (
+                2,
+                "HD-1080p",
+                7,
+                radarr_json([{"quality": 7, "items": [], "allowed": True}]),
+                1,
+                radarr_json([{"format": 1, "score": 10}]),
+                1,
+                -10000,
+                10000,
+                1,
+            ),
+        ],
+        "Tags": [(1, "4k"), (2, "kids")],
+    }
+
+
+def radarr(path: Path) -> Path:
+    """A Radarr radarr.db (see the module's list)."""
+    return write_export(path, RADARR_DDL, radarr_rows(), bytes_as_text=False)

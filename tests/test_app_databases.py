@@ -68,7 +68,7 @@ project board, a wallabag read-it-later server, a Mealie recipe manager, a Fresh
 KMyMoney book, a Gadgetbridge fitness database, a Bazarr subtitle manager, an Overseerr media request
 server, a Nextcloud desktop client's sync journal, an RSS Guard feed reader, a linkding bookmark
 manager, an Audiobookshelf server, a Karakeep bookmark manager, an ntfy notification server, a Gotify
-notification server, a Baïkal CalDAV and CardDAV server)
+notification server, a Baïkal CalDAV and CardDAV server, a Sonarr TV library, a Radarr movie library)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -16572,3 +16572,215 @@ def as_time(text: str | None) -> time | None:
         return None
     text = text.strip()
     return time.fromisoformat(text if text.index(":") == 2 else f"0{text}")
+
+
+def _sonarr_columns(table: str) -> list[tuple[str, str]]:
+    """(name, declared type) of a Sonarr table, read from the builder's own CREATE TABLE."""
+    con = sqlite3.connect(":memory:")
+    for statement in apps.SONARR_DDL:
+        if statement.startswith("CREATE TABLE"):
+            con.execute(statement)
+    return [(row[1], row[2]) for row in con.execute(f"PRAGMA table_info({quote_ident(table)})")]
+
+
+def test_sonarr_reads_its_utc_datetimes_keeps_dotnet_ticks_as_written_and_numbers_no_episode_as_a_key(
+    run_export: Runner,
+) -> None:
+    # Sonarr's sonarr.db (System.Data.SQLite, DateTimeKind.Utc): a DATETIME is `yyyy-MM-dd
+    # HH:mm:ss.FFFFFFFZ`, an instant where its fraction fits a microsecond, text as written where
+    # DateTime.UtcNow's seventh digit (100 ns) does not; AirDate 'yyyy-MM-dd' text is a date and
+    # FluentMigrator's VersionInfo.AppliedOn a naive timestamp. Booleans stay INTEGER 0/1, JSON
+    # columns text as written, sizes exact, a NUMERIC column's whole and fractional sizes numeric.
+    # No FOREIGN KEY is declared: episodes, files and history find their series, an episode its file
+    # (EpisodeFileId 0 while none: no orphan), a series its quality profile; an episode's number
+    # within its season is no reference to the settings' keys it happens to fit.
+    rows = apps.sonarr_rows()
+    ran, run_dir = run_export(apps.sonarr)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] < 100.0 == ran.record["quality_after"]
+    columns = profiled(run_dir)["columns"]
+    charged = {(t, n) for t, named in columns.items() for n, c in named.items() if c["quality"] < 100.0}
+    assert charged == {
+        (table, name) for table in rows for name in _blanks_beside_nulls(rows, apps.SONARR_DDL, table)
+    }, charged
+    assert charged >= {("Episodes", "Title"), ("Series", "AirTime")}
+
+    def ticks(text: str | None) -> bool:
+        return text is not None and "." in text and len(text.split(".")[1].removesuffix("Z")) == 7
+
+    moments = 0
+    for table, values in rows.items():
+        types = ran.types(table)
+        for index, (name, declared) in enumerate(_sonarr_columns(table)):
+            if declared != "DATETIME" or table == "VersionInfo":
+                continue
+            written = {row[0]: row[index] for row in values}
+            got = ran.values(table, name, "Id")
+            if any(ticks(v) for v in written.values()):
+                assert types[name] == "text", (table, name)
+                assert got == written, (table, name)
+            else:
+                assert types[name] == "timestamp with time zone", (table, name)
+                assert got == {k: v and datetime.fromisoformat(v) for k, v in written.items()}, (table, name)
+                moments += 1
+    assert moments >= 10 and ran.types("History")["Date"] == ran.types("EpisodeFiles")["DateAdded"] == "text"
+
+    assert ran.types("VersionInfo")["AppliedOn"] == "timestamp without time zone"
+    assert ran.values("VersionInfo", "AppliedOn", "Version") == {
+        v: datetime.fromisoformat(at) for v, at, _ in rows["VersionInfo"]
+    }
+    episodes = {row[0]: row for row in rows["Episodes"]}
+    types = ran.types("Episodes")
+    assert types["AirDate"] == "date" and types["Monitored"] == types["EpisodeNumber"] == "bigint"
+    assert ran.values("Episodes", "AirDate", "Id") == {
+        k: row[13] and date.fromisoformat(row[13]) for k, row in episodes.items()
+    }
+    assert ran.values("Episodes", "Title", "Id") == {k: row[4] or None for k, row in episodes.items()}
+    assert ran.values("Episodes", "Ratings", "Id") == {k: row[14] for k, row in episodes.items()}
+    assert ran.values("Episodes", "EpisodeFileId", "Id") == {k: row[6] for k, row in episodes.items()}
+    files = {row[0]: row for row in rows["EpisodeFiles"]}
+    assert ran.types("EpisodeFiles")["Size"] == "bigint"
+    for column, index in (("Size", 3), ("Quality", 2), ("MediaInfo", 8), ("SceneName", 6)):
+        assert ran.values("EpisodeFiles", column, "Id") == {k: row[index] for k, row in files.items()}, column
+    series = {row[0]: row for row in rows["Series"]}
+    for column, index in (("Images", 10), ("Seasons", 23), ("Genres", 26), ("Tags", 30), ("AddOptions", 32)):
+        assert ran.values("Series", column, "Id") == {k: row[index] for k, row in series.items()}, column
+    assert ran.values("Series", "AirTime", "Id") == {k: row[9] or None for k, row in series.items()}
+    assert ran.values("Series", "ImdbId", "Id") == {k: row[3] for k, row in series.items()}
+    assert ran.values("History", "Data", "Id") == {row[0]: row[6] for row in rows["History"]}
+    assert ran.values("History", "DownloadId", "Id") == {row[0]: row[8] for row in rows["History"]}
+    assert ran.values("Commands", "Duration", "Id") == {row[0]: row[8] for row in rows["Commands"]}
+    definitions = ran.types("QualityDefinitions")
+    assert definitions["MinSize"] == "bigint" and definitions["MaxSize"].startswith("numeric")
+    assert {
+        k: v if v is None else Decimal(v)
+        for k, v in ran.values("QualityDefinitions", "MaxSize", "Id").items()
+    } == {row[0]: None if row[4] is None else Decimal(str(row[4])) for row in rows["QualityDefinitions"]}
+    assert ran.values("Config", "Value", "Key") == {row[1]: row[2] or None for row in rows["Config"]}
+
+    found = references(run_dir)
+    for (table, column), parent in {
+        ("Episodes", "SeriesId"): "Series.Id",
+        ("Episodes", "EpisodeFileId"): "EpisodeFiles.Id",
+        ("EpisodeFiles", "SeriesId"): "Series.Id",
+        ("History", "SeriesId"): "Series.Id",
+        ("History", "EpisodeId"): "Episodes.Id",
+        ("Blacklist", "SeriesId"): "Series.Id",
+        ("Blacklist", "Indexer"): "Indexers.Name",
+        ("Series", "QualityProfileId"): "QualityProfiles.Id",
+    }.items():
+        assert found.get((table, column)) == parent, (table, column)
+    assert columns["Episodes"]["EpisodeFileId"]["no_reference_count"] == sum(
+        1 for row in episodes.values() if row[6] == 0
+    )
+    for column in ("EpisodeNumber", "SeasonNumber", "SceneEpisodeNumber", "AbsoluteEpisodeNumber"):
+        assert ("Episodes", column) not in found, column
+    assert ("Commands", "Status") not in found and ("History", "EventType") not in found
+
+
+def test_radarr_keeps_its_settings_none_reads_midnight_release_dates_and_finds_its_metadata_references(
+    run_export: Runner,
+) -> None:
+    # Radarr's radarr.db (migration 207 on): each movie points to its TMDb MovieMetadata, as its
+    # alternative titles and translations do; MovieFileId 0 while no file exists. System.Data.SQLite's
+    # UTC DateTime text is an instant (release dates at midnight UTC) or, with .NET's seventh fraction
+    # digit, text as written; documents are System.Text.Json's indented JSON, kept as written; a
+    # NUMERIC column of integers is bigint, of fractions numeric, exact. The settings' file date `None`
+    # (its enum's name) is that setting's value, not NULL; their blank path is NULL by the blank rule.
+    rows = apps.radarr_rows()
+    ran, run_dir = run_export(apps.radarr)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] < 100.0 == ran.record["quality_after"]
+    columns = profiled(run_dir)["columns"]
+    charged = {(t, n) for t, named in columns.items() for n, c in named.items() if c["quality"] < 100.0}
+    assert charged == {
+        (table, name) for table in rows for name in _blanks_beside_nulls(rows, apps.RADARR_DDL, table)
+    }, charged
+
+    assert ran.values("Config", "Value", "Key") == {key: value or None for _, key, value in rows["Config"]}
+    assert columns["Config"]["Value"]["quality"] == 100.0
+
+    con = sqlite3.connect(":memory:")
+    for statement in apps.RADARR_DDL:
+        if statement.startswith("CREATE TABLE"):
+            con.execute(statement)
+
+    def ticks(text: str | None) -> bool:
+        return text is not None and "." in text and len(text.split(".")[1].removesuffix("Z")) == 7
+
+    moments = 0
+    for table, values in rows.items():
+        if table == "VersionInfo":
+            continue
+        types = ran.types(table)
+        declared = [(r[1], r[2]) for r in con.execute(f"PRAGMA table_info({quote_ident(table)})")]
+        for index, (name, kind) in enumerate(declared):
+            if kind != "DATETIME":
+                continue
+            written = {row[0]: row[index] for row in values}
+            got = ran.values(table, name, "Id")
+            if any(ticks(v) for v in written.values()):
+                assert (types[name], got) == ("text", written), (table, name)
+            else:
+                assert types[name] == "timestamp with time zone", (table, name)
+                assert got == {k: v and datetime.fromisoformat(v) for k, v in written.items()}, (table, name)
+                moments += 1
+    assert moments >= 4 and ran.types("MovieMetadata")["InCinemas"] == "timestamp with time zone"
+    assert ran.types("VersionInfo")["AppliedOn"] == "timestamp without time zone"
+
+    metadata = {row[0]: row for row in rows["MovieMetadata"]}
+    for column, index in (
+        ("Images", 3),
+        ("Genres", 4),
+        ("Ratings", 19),
+        ("Recommendations", 20),
+        ("Title", 5),
+    ):
+        assert ran.values("MovieMetadata", column, "Id") == {k: row[index] for k, row in metadata.items()}, (
+            column
+        )
+    assert ran.values("MovieMetadata", "OriginalTitle", "Id") == {k: row[8] for k, row in metadata.items()}
+    assert ran.types("MovieMetadata")["Popularity"].startswith("numeric")
+    assert {k: Decimal(v) for k, v in ran.values("MovieMetadata", "Popularity", "Id").items()} == {
+        k: Decimal(repr(row[26])) for k, row in metadata.items()
+    }
+    definitions = ran.types("QualityDefinitions")
+    assert definitions["MaxSize"] == "bigint"
+    assert definitions["MinSize"].startswith("numeric") and definitions["PreferredSize"].startswith("numeric")
+    for column, index in (("MinSize", 3), ("PreferredSize", 5)):
+        assert {
+            k: v if v is None else Decimal(v)
+            for k, v in ran.values("QualityDefinitions", column, "Id").items()
+        } == {
+            row[0]: None if row[index] is None else Decimal(str(row[index]))
+            for row in rows["QualityDefinitions"]
+        }
+    assert ran.values("Commands", "Priority", "Id") == {row[0]: row[3] for row in rows["Commands"]}
+    assert ran.values("Commands", "Body", "Id") == {row[0]: row[2] for row in rows["Commands"]}
+    assert ran.values("Commands", "Duration", "Id") == {row[0]: row[8] for row in rows["Commands"]}
+    assert ran.values("MovieFiles", "Size", "Id") == {row[0]: row[3] for row in rows["MovieFiles"]}
+    assert ran.values("MovieFiles", "MediaInfo", "Id") == {row[0]: row[6] for row in rows["MovieFiles"]}
+    assert ran.values("ImportExclusions", "MovieYear", "Id") == {
+        row[0]: row[3] for row in rows["ImportExclusions"]
+    }
+    assert ran.values("Movies", "MovieFileId", "Id") == {row[0]: row[7] for row in rows["Movies"]}
+
+    found = references(run_dir)
+    for (table, column), parent in {
+        ("Movies", "MovieMetadataId"): "MovieMetadata.Id",
+        ("Movies", "MovieFileId"): "MovieFiles.Id",
+        ("Movies", "QualityProfileId"): "QualityProfiles.Id",
+        ("MovieFiles", "MovieId"): "Movies.Id",
+        ("History", "MovieId"): "Movies.Id",
+        ("Blocklist", "MovieId"): "Movies.Id",
+        ("AlternativeTitles", "MovieMetadataId"): "MovieMetadata.Id",
+        ("MovieTranslations", "MovieMetadataId"): "MovieMetadata.Id",
+        ("Collections", "QualityProfileId"): "QualityProfiles.Id",
+    }.items():
+        assert found.get((table, column)) == parent, (table, column)
+    assert columns["Movies"]["MovieFileId"]["no_reference_count"] == sum(
+        1 for row in rows["Movies"] if row[7] == 0
+    )
+    assert ("MovieTranslations", "Language") not in found and ("Blocklist", "Protocol") not in found

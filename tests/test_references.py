@@ -2979,3 +2979,55 @@ def test_a_display_order_is_no_reference_even_where_its_name_holds_a_table(
         name="named.db",
     )
     assert _references(named) == {("order_lines", "order"): "orders.id"}
+
+
+def test_an_episode_or_line_number_is_no_reference_to_a_table_it_does_not_name(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """A TV library (Sonarr's ``Episodes``) numbers each season's episodes from 1: ``EpisodeNumber``
+    1..10 of three series beside a settings table keyed 1..12 use most of its keys and reach its upper
+    half, so the episode's number was a reference to a setting. A name whose last word is ``number``
+    (or ``num``) says the row's number among its siblings, as ``index`` and ``position`` do, whether
+    written ``line_number`` or in PascalCase: the words of ``QueuePosition`` and ``EpisodeNumber`` are
+    read as a capital starts each. ``SeriesId`` beside them is found as before, and a number naming its
+    table (``ConfigNumber``) refers to it."""
+    episodes = [
+        (n, 1 + (n - 1) // 10, (n - 1) % 10 + 1, (n * 7) % 10 + 1, (n * 3) % 11 + 1, (n * 5) % 12 + 1)
+        for n in range(1, 31)
+    ]
+    path = make_sqlite(
+        {
+            "Series": (
+                'CREATE TABLE "Series" ("Id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "Title" TEXT)',
+                [(n, f"show {n}") for n in range(1, 4)],
+            ),
+            "Config": (
+                'CREATE TABLE "Config" ("Id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "Key" TEXT, '
+                '"Value" TEXT)',
+                [(n, f"key{n}", str(n)) for n in range(1, 13)],
+            ),
+            "Episodes": (
+                'CREATE TABLE "Episodes" ("Id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, '
+                '"SeriesId" INTEGER NOT NULL, "EpisodeNumber" INTEGER NOT NULL, "QueuePosition" INTEGER, '
+                '"line_number" INTEGER, "ConfigNumber" INTEGER)',
+                episodes,
+            ),
+        }
+    )
+    for column in ("EpisodeNumber", "QueuePosition", "line_number"):
+        index = ("EpisodeNumber", "QueuePosition", "line_number").index(column) + 2
+        used = {row[index] for row in episodes}
+        assert used <= set(range(1, 13)) and len(used) >= 10 and max(used) >= 10, column
+    found = profile(path)
+    assert _references_of(found) == {
+        ("Episodes", "SeriesId"): "Series.Id",
+        ("Episodes", "ConfigNumber"): "Config.Id",
+    }
+    columns = found.tables["Episodes"].columns
+    for column, word in (
+        ("EpisodeNumber", "number"),
+        ("QueuePosition", "position"),
+        ("line_number", "number"),
+    ):
+        notes = " ".join(columns[column].notes)
+        assert f"its name says the row's place among its siblings ({word}), not that table" in notes, notes

@@ -100,3 +100,48 @@ def test_a_name_value_tables_values_stay_text_every_value_as_written(
             assert got == expected, table
     # The readings stay numbers: 13 as written and 12.75 exact.
     assert pg_column_types(pg_uri, schema, "readings")["value"].startswith("numeric")
+
+
+def test_a_null_token_word_in_a_name_value_tables_values_is_that_settings_value(
+    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path
+) -> None:
+    """A movie manager's settings (Radarr's ``Config``: ``Key`` unique, ``Value TEXT``) hold its file
+    date setting as the enum's name ``None`` beside a count ``60``, a flag ``False`` and a blank path:
+    each value is of the kind its own row's name says, so the other rows' numbers and words say nothing
+    of it, and ``None`` there is the setting chosen, not a missing one (it was read as NULL, audited, and
+    charged as a null token). Word tokens of a name/value table's values are its values, kept as
+    written; a blank is still NULL by the blank rule, and ``None`` among a metric's readings (names
+    repeating, no name/value table) stays NULL as before."""
+    config = [("filedate", "None"), ("rsssyncinterval", "60"), ("cleanup", "False"), ("recyclebin", ""),
+              ("language", "1")]  # fmt: skip
+    readings = [("cpu", "0.25"), ("cpu", "None"), ("mem", "12.75"), ("mem", "13")]
+    path = make_sqlite(
+        {
+            "Config": (
+                'CREATE TABLE "Config" ("Id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, '
+                '"Key" TEXT NOT NULL, "Value" TEXT NOT NULL)',
+                [(n, key, value) for n, (key, value) in enumerate(config, 1)],
+            ),
+            "readings": ("CREATE TABLE readings (name TEXT, value TEXT)", readings),
+        },
+    )
+    with sqlite3.connect(path) as con:
+        con.execute('CREATE UNIQUE INDEX "IX_Config_Key" ON "Config" ("Key" ASC)')
+    found = profile(path)
+    value = found["Config"]["Value"]
+    assert value.tokens_as_values == ["None"]
+    assert value.null_like_count == 0 and value.empty_string_count == 1
+    assert (
+        found["readings"]["value"].null_like_count == 1 and found["readings"]["value"].tokens_as_values == []
+    )
+
+    result = columnar_etl.run(
+        path, mode="simple", settings=run_settings(tmp_path, pg_uri), show_progress=False
+    )
+    assert result.exit_code == 0, (result.record.error, result.record.warnings)
+    schema = str(result.record.version_schema)
+    got = dict(pg_query(pg_uri, f'SELECT "Key", "Value" FROM "{schema}"."Config"'))
+    assert got == {key: value or None for key, value in config}
+    assert dict(pg_query(pg_uri, f'SELECT value, name FROM "{schema}".readings WHERE value IS NULL')) == {
+        None: "cpu"
+    }

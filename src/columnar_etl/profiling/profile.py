@@ -3675,6 +3675,7 @@ def _table_steps(
                     rows,
                     declared_unique=column.name in declared_unique,
                     as_bound=sqlite_affinity(column.declared_type) == "BLOB",
+                    setting_value=column.setting_value,
                 ),
                 override=overrides.get(column.name),
                 blob_numerals=numerals.get(column.name, 0),
@@ -4077,18 +4078,25 @@ def _fetch_rows(src: Source, sql: str) -> list[dict[str, Any]]:
 
 
 def fold_groups(
-    groups: list[dict[str, Any]], *, declared_unique: bool = False, as_bound: bool = False
+    groups: list[dict[str, Any]],
+    *,
+    declared_unique: bool = False,
+    as_bound: bool = False,
+    setting_value: bool = False,
 ) -> dict[str, Any]:
     """One column's figures from its rows of the profile query (see sql.table_profile_sql).
 
     The row without a code holds the column's bounds; one row per code holds its cells, distinct
     values and examples. ``declared_unique``: the schema declares the column unique by itself (beside
     the table's key); ``as_bound``: its affinity is BLOB (no declared type), so each cell's storage
-    class is the one its writer bound (see :func:`_tokens_as_values`).
+    class is the one its writer bound (see :func:`_tokens_as_values`); ``setting_value``: it is a
+    name/value table's values (:attr:`SourceColumn.setting_value`).
     """
     whole = next((g for g in groups if g["code"] is None), None)
     coded = [(split_code(int(g["code"])), g) for g in groups if g["code"] is not None]
-    tokens = _tokens_as_values(coded, declared_unique=declared_unique, as_bound=as_bound)
+    tokens = _tokens_as_values(
+        coded, declared_unique=declared_unique, as_bound=as_bound, setting_value=setting_value
+    )
     if tokens:
         # Those tokens are text like the column's other values from here on (codes, examples); a row
         # holding others too (null 300 times beside a headword none) is split by each token's cells.
@@ -4323,11 +4331,17 @@ def _in_vocabulary(
     return cells_of_token <= max(2.0, cells / distinct)
 
 
+#: JSON's null literal: a name/value table of JSON values (Uptime Kuma's ``setting``) writes an unset
+#: setting so, a missing value, unlike a setting's word (see :func:`_tokens_as_values`).
+JSON_NULL = "null"
+
+
 def _tokens_as_values(
     coded: list[tuple[tuple[StorageClass, Shape, int], dict[str, Any]]],
     *,
     declared_unique: bool = False,
     as_bound: bool = False,
+    setting_value: bool = False,
 ) -> set[str]:
     """The null tokens that are values of this column, not NULL: a token whose word form (a code of
     capitals, a capitalised or a lower-case word; :data:`.sql.WORD_FORMS`) every other value of the
@@ -4365,6 +4379,13 @@ def _tokens_as_values(
     the counts and sizes). Beside a NULL, or in a column of a declared type (numbers imported from a
     CSV, ``none`` text beside them), it stands for NULL as above.
 
+    In a name/value table's values (``setting_value``: :attr:`SourceColumn.setting_value`), each row's
+    value is of the kind its own row's name says, so the other rows' values say nothing of its form:
+    a word token there is the setting's value (a movie manager's file date setting ``None``, its enum's
+    name, beside a count ``60`` and a flag ``False``), kept as written, whatever stands beside it. A
+    mark (``N/A``, ``-``) stands for NULL as above, and so does ``null``, JSON's literal: settings kept
+    as JSON text (Uptime Kuma's) write an unset one so. Since 2026-12-06.
+
     ``coded``: the column's rows of the profile query, with their split codes."""
     others = [
         (shape, flags, g)
@@ -4375,6 +4396,10 @@ def _tokens_as_values(
     if distinct_others < 1:
         return set()
     kept: set[str] = set()
+    if setting_value:
+        for _, form, g in _named_token_rows(coded):
+            if form is not None:
+                kept |= {token for token in _token_cells(g) if token != JSON_NULL}
     missing = any(shape in (Shape.NULL, Shape.EMPTY) for (_, shape, _), _ in coded)
     if declared_unique and not missing and all(shape == Shape.OTHER for shape, _, _ in others):
         for _, form, g in _named_token_rows(coded):

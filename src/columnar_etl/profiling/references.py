@@ -158,6 +158,7 @@ from columnar_etl.source.naming import (
     entity_of,
     key_named_for,
     name_words,
+    names_by_id_word,
     normalised_name,
     table_singulars,
 )
@@ -1256,8 +1257,14 @@ NESTED_SET_WORDS = frozenset({"lft", "rgt", "rght"})
 #: 2026-12-05. So does ``order`` (a list's ``sort_order``, ``display_order``; sabre/dav's
 #: ``calendarorder``, a calendar's place in the client's list, 0 to a few), also where the name holds a
 #: table's singular before it (:func:`_code_of_the_parents_kind`): a place of a row of that kind, not
-#: a row of that table. Since 2026-12-06.
-POSITION_WORDS = frozenset({"index", "idx", "position", "ordinal", "order"})
+#: a row of that table. Since 2026-12-06. A last word ``number`` or ``num`` says the same (an episode's
+#: number within its season, Sonarr's ``Episodes.EpisodeNumber`` "referred to" the settings of its
+#: ``Config``; a ``line_number``): since 2026-12-06.
+POSITION_WORDS = frozenset({"index", "idx", "position", "ordinal", "order", "number", "num"})
+#: Of those, the words only a place is: after the parent table's singular (``calendarorder``) a place of
+#: a row of that kind (:func:`_code_of_the_parents_kind`). A number after it is that row's number, its
+#: key as often as not (``ConfigNumber`` beside ``Config``, ``invoice_number`` beside ``invoices``).
+PLACE_WORDS = POSITION_WORDS - {"number", "num"}
 
 
 #: The words that say a column's name holds a count of things (how many, not which row): the last
@@ -1333,10 +1340,15 @@ def _count_word(column: str, *, named: bool) -> str | None:
 def _code_word(column: str) -> str | None:
     """The :data:`CODE_WORDS`, :data:`DATE_PART_WORDS`, :data:`VERSION_WORDS`,
     :data:`NESTED_SET_WORDS` or :data:`POSITION_WORDS` word a column's name ends in (``type``,
-    ``visit_type``, ``original_day``, ``table_version``, ``lft``, ``index``), else None."""
+    ``visit_type``, ``original_day``, ``table_version``, ``lft``, ``index``), else None. For the
+    position words a capital starts a word too (``EpisodeNumber``, ``QueuePosition``: .NET's and Java's
+    names; since 2026-12-06, before only ``_`` and the like parted them)."""
     words = name_words(column)
     own = CODE_WORDS | DATE_PART_WORDS | VERSION_WORDS | NESTED_SET_WORDS | POSITION_WORDS
-    return words[-1] if words and words[-1] in own else None
+    if words and words[-1] in own:
+        return words[-1]
+    camel = camel_words(column)
+    return camel[-1] if camel and camel[-1] in POSITION_WORDS else None
 
 
 def _code_of_the_parents_kind(column: str, fit: Inclusion) -> str | None:
@@ -1350,7 +1362,7 @@ def _code_of_the_parents_kind(column: str, fit: Inclusion) -> str | None:
     name = normalised_name(column)
     for stem in table_singulars(fit.parent):
         at = name.rfind(stem)
-        if at >= 0 and (rest := name[at + len(stem) :]) in CODE_WORDS | DATE_PART_WORDS | POSITION_WORDS:
+        if at >= 0 and (rest := name[at + len(stem) :]) in CODE_WORDS | DATE_PART_WORDS | PLACE_WORDS:
             return rest
     return None
 
@@ -1381,7 +1393,8 @@ def _same_entity(column: str, fit: Inclusion) -> bool:
 
 def _names_entity(column: str, parent: str) -> bool:
     """:func:`_same_entity` of a parent table's name."""
-    return bool(entity_of(parent, table=True) & entity_of(column, glued_id=True))
+    camel = names_by_id_word(column)
+    return bool(entity_of(parent, table=True, camel=camel) & entity_of(column, glued_id=True))
 
 
 def _choose(

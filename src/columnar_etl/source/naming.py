@@ -64,7 +64,9 @@ def key_named_for(column: str, key: str) -> bool:
     return named == normalised_name(column) and len(named) >= 5 and named.endswith("id")
 
 
-def entity_of(name: str, *, glued_id: bool = False, table: bool = False) -> frozenset[str]:
+def entity_of(
+    name: str, *, glued_id: bool = False, table: bool = False, camel: bool | None = None
+) -> frozenset[str]:
     """What a name names: its last word, singular (``shop_order`` → ``order``; of a column, a trailing
     ``id`` word set aside first: ``partner_id`` → ``partner``). Words are runs of letters and digits.
     ``glued_id`` (a column's name): a last word of three letters or more before an ``id`` glued to it
@@ -77,12 +79,22 @@ def entity_of(name: str, *, glued_id: bool = False, table: bool = False) -> froz
     A camelCase name's words are its capitalised parts too (:func:`camel_words`), as a snake_case
     name's are its underscored ones: ``contentAssetId`` names an ``asset`` as ``content_asset_id`` does,
     ``bookmarkLists`` a ``list`` as ``bookmark_lists`` does (since 2026-12-06: before, the words ran
-    together, ``contentasset``, and named no table), beside what the words run together name."""
+    together, ``contentasset``, and named no table), beside what the words run together name. A table's
+    capitalised parts are read only where ``camel`` asks (:func:`names_by_id_word`): ``listId`` names
+    ``bookmarkLists``, a bare ``Status`` does not name ``IndexerStatus``, a table of indexers' states
+    (a bare word of a compound table's end names it no more than a run-together name does)."""
     named = unversioned(name) if table else name
     found = _entity_of_words(name_words(named), glued_id=glued_id, table=table)
-    if _CAMEL_BREAK.search(named):
+    if (not table if camel is None else camel) and _CAMEL_BREAK.search(named):
         found |= _entity_of_words(camel_words(named), glued_id=glued_id, table=table)
     return found
+
+
+def names_by_id_word(column: str) -> bool:
+    """Whether a column's name ends in an ``id`` word (``listId``, ``list_id``, ``LISTID`` aside): it
+    names a row by its key, so a camelCase table's last capitalised part is what it names."""
+    words = camel_words(column)
+    return bool(words) and words[-1] in ("id", "ids")
 
 
 #: A lower-case letter or a digit followed by a capital: a camelCase word break (``contentAsset``).
