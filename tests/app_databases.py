@@ -43300,3 +43300,414 @@ def rssguard_rows(articles: int = 40) -> dict[str, list[Sequence[Any]]]:
 def rssguard(path: Path) -> Path:
     """An RSS Guard feed reader's ``database.db`` (see the module's list)."""
     return write_export(path, RSSGUARD_DDL, rssguard_rows(), bytes_as_text=False)
+
+
+# --- App (Firefly III, personal finance: Laravel migrations in database/migrations, 2016_06_16_000001/2) ---
+# create_users_table, create_main_tables and the later migrations' columns (transaction groups, foreign
+# amounts, budget limit periods) as Laravel's
+# SQLite grammar emits them.
+
+#: Laravel's SQLite grammar: ``increments`` → ``integer primary key autoincrement not null``,
+#: ``timestamps``/``softDeletes`` → ``datetime``, ``decimal(32, 12)`` → ``numeric``, ``boolean`` →
+#: ``tinyint(1)`` with a quoted default, ``string`` → ``varchar``, ``date`` → ``date``.
+FIREFLY_DDL = [
+    'create table "users" ("id" integer primary key autoincrement not null, "created_at" datetime, '
+    '"updated_at" datetime, "email" varchar not null, "password" varchar not null, '
+    '"remember_token" varchar, "reset" varchar, "blocked" tinyint(1) not null default \'0\', '
+    '"blocked_code" varchar, "mfa_secret" varchar)',
+    'create unique index "users_email_unique" on "users" ("email")',
+    'create table "account_types" ("id" integer primary key autoincrement not null, "created_at" datetime, '
+    '"updated_at" datetime, "type" varchar not null)',
+    'create unique index "account_types_type_unique" on "account_types" ("type")',
+    'create table "transaction_currencies" ("id" integer primary key autoincrement not null, '
+    '"created_at" datetime, "updated_at" datetime, "deleted_at" datetime, '
+    '"enabled" tinyint(1) not null default \'0\', "code" varchar not null, "name" varchar not null, '
+    '"symbol" varchar not null, "decimal_places" integer not null default \'2\')',
+    'create unique index "transaction_currencies_code_unique" on "transaction_currencies" ("code")',
+    'create table "transaction_types" ("id" integer primary key autoincrement not null, '
+    '"created_at" datetime, "updated_at" datetime, "deleted_at" datetime, "type" varchar not null)',
+    'create unique index "transaction_types_type_unique" on "transaction_types" ("type")',
+    'create table "accounts" ("id" integer primary key autoincrement not null, "created_at" datetime, '
+    '"updated_at" datetime, "deleted_at" datetime, "user_id" integer not null, '
+    '"account_type_id" integer not null, "name" varchar not null, "virtual_balance" numeric, '
+    '"iban" varchar, "active" tinyint(1) not null default \'1\', "encrypted" tinyint(1) not null '
+    'default \'0\', foreign key("user_id") references "users"("id") on delete cascade, '
+    'foreign key("account_type_id") references "account_types"("id") on delete cascade)',
+    'create table "account_meta" ("id" integer primary key autoincrement not null, "created_at" datetime, '
+    '"updated_at" datetime, "account_id" integer not null, "name" varchar not null, "data" text not null, '
+    'foreign key("account_id") references "accounts"("id") on delete cascade)',
+    'create table "transaction_groups" ("id" integer primary key autoincrement not null, '
+    '"created_at" datetime, "updated_at" datetime, "deleted_at" datetime, "user_id" integer not null, '
+    '"title" varchar, foreign key("user_id") references "users"("id") on delete cascade)',
+    'create table "transaction_journals" ("id" integer primary key autoincrement not null, '
+    '"created_at" datetime, "updated_at" datetime, "deleted_at" datetime, "user_id" integer not null, '
+    '"transaction_group_id" integer, "transaction_type_id" integer not null, "bill_id" integer, '
+    '"transaction_currency_id" integer not null, "description" varchar not null, "date" datetime not null, '
+    '"interest_date" date, "book_date" date, "process_date" date, "order" integer not null default \'0\', '
+    '"tag_count" integer not null, "encrypted" tinyint(1) not null default \'1\', '
+    "\"completed\" tinyint(1) not null default '1', "
+    'foreign key("user_id") references "users"("id") on delete cascade, '
+    'foreign key("transaction_group_id") references "transaction_groups"("id") on delete cascade, '
+    'foreign key("transaction_type_id") references "transaction_types"("id") on delete cascade, '
+    'foreign key("transaction_currency_id") references "transaction_currencies"("id") on delete cascade)',
+    'create table "transactions" ("id" integer primary key autoincrement not null, "created_at" datetime, '
+    '"updated_at" datetime, "deleted_at" datetime, "reconciled" tinyint(1) not null default \'0\', '
+    '"account_id" integer not null, "transaction_journal_id" integer not null, "description" varchar, '
+    '"transaction_currency_id" integer, "amount" numeric not null, "foreign_amount" numeric, '
+    '"foreign_currency_id" integer, "identifier" integer not null default \'0\', '
+    'foreign key("account_id") references "accounts"("id") on delete cascade, '
+    'foreign key("transaction_journal_id") references "transaction_journals"("id") on delete cascade, '
+    'foreign key("transaction_currency_id") references "transaction_currencies"("id") on delete set null, '
+    'foreign key("foreign_currency_id") references "transaction_currencies"("id") on delete set null)',
+    'create table "journal_meta" ("id" integer primary key autoincrement not null, "created_at" datetime, '
+    '"updated_at" datetime, "deleted_at" datetime, "transaction_journal_id" integer not null, '
+    '"name" varchar not null, "data" text not null, "hash" varchar not null, '
+    'foreign key("transaction_journal_id") references "transaction_journals"("id") on delete cascade)',
+    'create table "budgets" ("id" integer primary key autoincrement not null, "created_at" datetime, '
+    '"updated_at" datetime, "deleted_at" datetime, "user_id" integer not null, "name" varchar not null, '
+    "\"active\" tinyint(1) not null default '1', \"encrypted\" tinyint(1) not null default '0', "
+    "\"order\" integer not null default '0', "
+    'foreign key("user_id") references "users"("id") on delete cascade)',
+    'create table "budget_limits" ("id" integer primary key autoincrement not null, "created_at" datetime, '
+    '"updated_at" datetime, "budget_id" integer not null, "transaction_currency_id" integer, '
+    '"start_date" date not null, "end_date" date, "amount" numeric not null, "period" varchar, '
+    "\"generated\" tinyint(1) not null default '0', "
+    'foreign key("budget_id") references "budgets"("id") on delete cascade, '
+    'foreign key("transaction_currency_id") references "transaction_currencies"("id") on delete cascade)',
+    'create table "categories" ("id" integer primary key autoincrement not null, "created_at" datetime, '
+    '"updated_at" datetime, "deleted_at" datetime, "user_id" integer not null, "name" varchar not null, '
+    "\"encrypted\" tinyint(1) not null default '0', "
+    'foreign key("user_id") references "users"("id") on delete cascade)',
+    'create table "category_transaction_journal" ("id" integer primary key autoincrement not null, '
+    '"category_id" integer not null, "transaction_journal_id" integer not null, '
+    'foreign key("category_id") references "categories"("id") on delete cascade, '
+    'foreign key("transaction_journal_id") references "transaction_journals"("id") on delete cascade)',
+    'create table "piggy_banks" ("id" integer primary key autoincrement not null, "created_at" datetime, '
+    '"updated_at" datetime, "deleted_at" datetime, "account_id" integer not null, "name" varchar not null, '
+    '"targetamount" numeric not null, "startdate" date, "targetdate" date, '
+    "\"order\" integer not null default '0', \"active\" tinyint(1) not null default '0', "
+    "\"encrypted\" tinyint(1) not null default '1', "
+    'foreign key("account_id") references "accounts"("id") on delete cascade)',
+    'create table "preferences" ("id" integer primary key autoincrement not null, "created_at" datetime, '
+    '"updated_at" datetime, "user_id" integer not null, "name" varchar not null, "data" text, '
+    'foreign key("user_id") references "users"("id") on delete cascade)',
+]
+#: Eloquent writes every moment as ``Y-m-d H:i:s`` in the app's zone (``TZ``), no offset; a date cast
+#: (``date``, ``startdate``) the same format at midnight.
+FIREFLY_NOW = datetime(2024, 5, 20, 8, 42, 7)
+FIREFLY_ACCOUNT_TYPES = (
+    "Default account",
+    "Cash account",
+    "Asset account",
+    "Expense account",
+    "Revenue account",
+    "Initial balance account",
+    "Beneficiary account",
+    "Import account",
+    "Loan",
+    "Reconciliation account",
+    "Debt",
+    "Mortgage",
+    "Liability credit account",
+)
+FIREFLY_TRANSACTION_TYPES = (
+    "Withdrawal",
+    "Deposit",
+    "Transfer",
+    "Opening balance",
+    "Reconciliation",
+    "Invalid",
+)
+#: (code, name, symbol, decimal_places, enabled): TransactionCurrencySeeder's shapes.
+FIREFLY_CURRENCIES = (
+    ("EUR", "Euro", "€", 2, 1),
+    ("USD", "US Dollar", "$", 2, 1),
+    ("JPY", "Japanese yen", "¥", 0, 0),
+    ("BTC", "Bitcoin", "₿", 8, 1),
+    ("HUF", "Hungarian forint", "Ft", 2, 0),
+)
+#: (name, account type id, currency id, iban): asset accounts, expense and revenue accounts.
+FIREFLY_ACCOUNTS = (
+    ("Checking account", 3, 1, "NL02ABNA0123456789"),
+    ("Savings account", 3, 1, "NL91ABNA0417164300"),
+    ("Crypto wallet", 3, 4, None),
+    ("Cash wallet", 2, 1, None),
+    ("Albert Heijn", 4, 1, None),
+    ("Café de Flore", 4, 1, None),
+    ("Employer Ltd.", 5, 1, None),
+    ("Checking account initial balance", 6, 1, None),
+)
+FIREFLY_DESCRIPTIONS = ("Groceries", "Coffee ☕", "Salary May", "Rent", "Transfer to savings", "Bitcoin buy")
+
+
+def firefly_stamp(at: datetime) -> str:
+    return at.strftime("%Y-%m-%d %H:%M:%S")
+
+
+def firefly_amount(n: int) -> str:
+    """Journal ``n``'s amount as a user typed it and the API validated it: a plain decimal string."""
+    whole = (12, 3, 2750, 950, 200, 0)[n % 6] + n
+    return f"{whole}.{(n * 37) % 100:02d}" if n % 6 != 5 else f"0.{n * 1234567:012d}"[:14]
+
+
+def firefly_negative(amount: str) -> str:
+    """``Steam::negative``: ``bcmul($amount, '-1')`` under ``bcscale(12)``, twelve fraction digits."""
+    whole, _, fraction = amount.partition(".")
+    return f"-{whole}.{fraction.ljust(12, '0')}"
+
+
+def firefly_journal(n: int) -> dict[str, Any]:
+    """Journal ``n`` (1-based) and its two transactions as TransactionJournalFactory stores them."""
+    kind = n % 6
+    source, destination, type_id = {
+        0: (1, 5, 1),
+        1: (1, 6, 1),
+        2: (7, 1, 2),
+        3: (1, 5, 1),
+        4: (1, 2, 3),
+        5: (1, 3, 3),
+    }[kind]
+    at = FIREFLY_NOW - timedelta(days=n, hours=n % 5, minutes=n)
+    amount = firefly_amount(n)
+    deleted = firefly_stamp(at + timedelta(days=2)) if n % 17 == 0 else None
+    return {
+        "journal": (
+            n,
+            firefly_stamp(at),
+            firefly_stamp(at + timedelta(minutes=n % 3)),
+            deleted,
+            1,
+            n,
+            type_id,
+            None,
+            1,
+            f"{FIREFLY_DESCRIPTIONS[kind]} #{n}",
+            firefly_stamp(at.replace(hour=0, minute=0, second=0) if n % 4 else at),
+            firefly_stamp(at.replace(hour=0, minute=0, second=0) + timedelta(days=1)) if n % 7 == 0 else None,
+            None,
+            None,
+            0,
+            0,
+            0,
+            1,
+        ),
+        "group": (
+            n,
+            firefly_stamp(at),
+            firefly_stamp(at),
+            deleted,
+            1,
+            "Split payment" if n % 9 == 0 else None,
+        ),
+        "transactions": [
+            (
+                2 * n - 1,
+                firefly_stamp(at),
+                firefly_stamp(at),
+                deleted,
+                int(n % 3 == 0),
+                source,
+                n,
+                None,
+                1,
+                firefly_negative(amount),
+                firefly_negative("0.00" + str(n)) if kind == 5 else None,
+                4 if kind == 5 else None,
+                0,
+            ),
+            (
+                2 * n,
+                firefly_stamp(at),
+                firefly_stamp(at),
+                deleted,
+                int(n % 3 == 0),
+                destination,
+                n,
+                None,
+                1,
+                amount,
+                "0.00" + str(n) if kind == 5 else None,
+                4 if kind == 5 else None,
+                0,
+            ),
+        ],
+    }
+
+
+def firefly_rows(journals: int = 36) -> dict[str, list[Sequence[Any]]]:
+    created = firefly_stamp(FIREFLY_NOW - timedelta(days=400))
+    built = [firefly_journal(n) for n in range(1, journals + 1)]
+    meta: list[Sequence[Any]] = []
+    for n in range(1, journals + 1):
+        if n % 4 == 0:
+            value = json.dumps(f"INV-{n:05d}")
+            meta.append(
+                (
+                    len(meta) + 1,
+                    created,
+                    created,
+                    None,
+                    n,
+                    "internal_reference",
+                    value,
+                    hashlib.sha256(value.encode()).hexdigest(),
+                )
+            )
+        if n % 5 == 0:
+            value = json.dumps(firefly_stamp(FIREFLY_NOW - timedelta(days=n)).replace(" ", "T") + "+02:00")
+            meta.append(
+                (
+                    len(meta) + 1,
+                    created,
+                    created,
+                    None,
+                    n,
+                    "payment_date",
+                    value,
+                    hashlib.sha256(value.encode()).hexdigest(),
+                )
+            )
+    return {
+        "users": [
+            (
+                1,
+                created,
+                firefly_stamp(FIREFLY_NOW),
+                "james@example.org",
+                "$2y$10$3e9bSjLa1o8gBqkT0aQ5Ae9N0m4H0i4yYk1cJvC9P8rQ6cXzV5W2y",
+                None,
+                None,
+                0,
+                None,
+                None,
+            ),
+            (
+                2,
+                created,
+                created,
+                "blocked@example.org",
+                "$2y$10$Yq1Wm0rQ2B3nTg7uZ8bXIuO6kR5sD4fA3gH2jK1lZ0xC9vB8nM7pq",
+                "kX3nP9qR2sT5vW8yZ1bC4dF7gH0jK3mN6pQ9rS2tU5vW8xY1zA4bC7dE0fG3hJ6k",
+                None,
+                1,
+                "bounced",
+                None,
+            ),
+        ],
+        "account_types": [(i, created, created, t) for i, t in enumerate(FIREFLY_ACCOUNT_TYPES, start=1)],
+        "transaction_currencies": [
+            (i, created, created, None, enabled, code, name, symbol, places)
+            for i, (code, name, symbol, places, enabled) in enumerate(FIREFLY_CURRENCIES, start=1)
+        ],
+        "transaction_types": [
+            (i, created, created, None, t) for i, t in enumerate(FIREFLY_TRANSACTION_TYPES, start=1)
+        ],
+        "accounts": [
+            (
+                i,
+                created,
+                created,
+                None,
+                1,
+                type_id,
+                name,
+                "0" if type_id == 3 and i != 2 else None,
+                iban,
+                1,
+                0,
+            )
+            for i, (name, type_id, _currency, iban) in enumerate(FIREFLY_ACCOUNTS, start=1)
+        ],
+        "account_meta": [
+            row
+            for i, (_name, type_id, currency, _iban) in enumerate(FIREFLY_ACCOUNTS, start=1)
+            for row in (
+                [
+                    (
+                        2 * i - 1,
+                        created,
+                        created,
+                        i,
+                        "account_role",
+                        json.dumps(("defaultAsset", "savingAsset", "cashWalletAsset")[min(i - 1, 2)]),
+                    ),
+                    (2 * i, created, created, i, "currency_id", json.dumps(str(currency))),
+                ]
+                if type_id == 3
+                else []
+            )
+        ],
+        "transaction_groups": [b["group"] for b in built],
+        "transaction_journals": [b["journal"] for b in built],
+        "transactions": [t for b in built for t in b["transactions"]],
+        "journal_meta": meta,
+        "budgets": [
+            (1, created, created, None, 1, "Groceries 🛒", 1, 0, 1),
+            (2, created, created, None, 1, "Going out", 1, 0, 2),
+            (3, created, created, firefly_stamp(FIREFLY_NOW), 1, "Old budget", 0, 0, 3),
+        ],
+        "budget_limits": [
+            (
+                i,
+                created,
+                created,
+                1 + i % 2,
+                1,
+                f"2024-{i:02d}-01 00:00:00",
+                f"2024-{i:02d}-{(31, 29, 31, 30, 31)[i - 1]} 00:00:00",
+                ("400", "150.5", "425.25", "150", "400")[i - 1],
+                "monthly",
+                0,
+            )
+            for i in range(1, 6)
+        ],
+        "categories": [
+            (i, created, created, None, 1, name, 0)
+            for i, name in enumerate(("Food", "Transport", "Salary", "Überweisung"), start=1)
+        ],
+        "category_transaction_journal": [
+            (i, 1 + n % 4, n) for i, n in enumerate(range(1, journals + 1, 2), start=1)
+        ],
+        "piggy_banks": [
+            (
+                1,
+                created,
+                created,
+                None,
+                2,
+                "New laptop 💻",
+                "1500",
+                "2024-01-01 00:00:00",
+                "2024-12-31 00:00:00",
+                1,
+                1,
+                0,
+            ),
+            (2, created, created, None, 2, "Holiday", "2499.99", "2024-03-01 00:00:00", None, 2, 1, 0),
+        ],
+        "preferences": [
+            (1, created, created, 1, "language", json.dumps("en_US")),
+            (2, created, created, 1, "locale", json.dumps("equal")),
+            (3, created, created, 1, "currencyPreference", json.dumps("EUR")),
+            (4, created, created, 1, "frontPageAccounts", json.dumps([1, 2])),
+            (5, created, created, 1, "listPageSize", json.dumps(50)),
+            (6, created, created, 1, "customFiscalYear", json.dumps(False)),
+            (7, created, created, 1, "fiscalYearStart", json.dumps("01-01")),
+            (8, created, created, 1, "lastActivity", json.dumps(0.0123456789)),
+            (
+                9,
+                created,
+                created,
+                1,
+                "transaction_journal_optional_fields",
+                json.dumps({"interest_date": True, "book_date": False, "notes": True}),
+            ),
+            (10, created, created, 2, "twoFactorAuthEnabled", None),
+        ],
+    }
+
+
+def firefly_iii(path: Path) -> Path:
+    """A Firefly III personal finance database (``storage/database/database.sqlite``; see the module's
+    list)."""
+    return write_export(path, FIREFLY_DDL, firefly_rows(), bytes_as_text=False)

@@ -16050,3 +16050,105 @@ def test_rssguard_reads_its_epoch_milliseconds_as_instants_and_keeps_its_base64_
         ("Probes", "account_id"): "Accounts.id",
     }
     assert ran.values("MessageFilters", "script", "id") == {row[0]: row[2] for row in rows["MessageFilters"]}
+
+
+def decimals(values: dict[Any, Any]) -> dict[Any, Decimal | None]:
+    """A numeric column's values (read back as text) as decimals, NULL as None."""
+    return {k: None if v is None else Decimal(v) for k, v in values.items()}
+
+
+def test_firefly_iii_keeps_its_decimal_amounts_exact_and_reads_its_eloquent_dates(
+    run_export: Runner,
+) -> None:
+    # Firefly III on Laravel's SQLite grammar: every decimal(32, 12) is declared a bare `numeric`,
+    # whose affinity stores the strings bcmath wrote ('-4.370000000000', '0.000006172835') as REAL
+    # (whole ones as INTEGER): numeric, each amount the decimal Firefly wrote. Eloquent's moments are
+    # naive 'Y-m-d H:i:s' text (timestamp); a `date` column written at midnight by the same format is
+    # read as its day (audited). Booleans are tinyint(1) 0/1, JSON preferences and meta text as written,
+    # every foreign key declared; soft-deleted rows load like any other.
+    rows = apps.firefly_rows()
+    ran, run_dir = run_export(apps.firefly_iii)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    stamp = "%Y-%m-%d %H:%M:%S"
+    transactions = {row[0]: row for row in rows["transactions"]}
+    types = ran.types("transactions")
+    assert types["amount"] == types["foreign_amount"] == "numeric"
+    amounts = decimals(ran.values("transactions", "amount", "id"))
+    assert amounts == {i: Decimal(row[9]) for i, row in transactions.items()}
+    assert amounts[9] == Decimal("-0.000006172835")
+    assert decimals(ran.values("transactions", "foreign_amount", "id")) == {
+        i: None if row[10] is None else Decimal(row[10]) for i, row in transactions.items()
+    }
+    for index, column in ((1, "created_at"), (3, "deleted_at")):
+        assert types[column] == "timestamp without time zone"
+        assert ran.values("transactions", column, "id") == {
+            i: None if row[index] is None else datetime.strptime(row[index], stamp)
+            for i, row in transactions.items()
+        }, column
+    assert types["reconciled"] == types["identifier"] == "bigint"
+    assert ran.values("transactions", "reconciled", "id") == {i: row[4] for i, row in transactions.items()}
+    journals = {row[0]: row for row in rows["transaction_journals"]}
+    jtypes = ran.types("transaction_journals")
+    assert jtypes["date"] == "timestamp without time zone"
+    assert jtypes["interest_date"] == "date"
+    assert ran.values("transaction_journals", "date", "id") == {
+        i: datetime.strptime(row[10], stamp) for i, row in journals.items()
+    }
+    assert ran.values("transaction_journals", "interest_date", "id") == {
+        i: None if row[11] is None else datetime.strptime(row[11], stamp).date()
+        for i, row in journals.items()
+    }
+    assert audit_rules(run_dir, "transaction_journals", "interest_date") == {
+        str(i): {"date_format:%Y-%m-%d %H:%M:%S"} for i, row in journals.items() if row[11] is not None
+    }
+    assert ran.values("transaction_journals", "description", "id") == {
+        i: row[9] for i, row in journals.items()
+    }
+    limits = {row[0]: row for row in rows["budget_limits"]}
+    assert ran.types("budget_limits")["amount"] == "numeric"
+    assert decimals(ran.values("budget_limits", "amount", "id")) == {
+        i: Decimal(row[7]) for i, row in limits.items()
+    }
+    piggies = {row[0]: row for row in rows["piggy_banks"]}
+    assert decimals(ran.values("piggy_banks", "targetamount", "id")) == {
+        i: Decimal(row[6]) for i, row in piggies.items()
+    }
+    # A bare `numeric` of whole values only stays bigint (docs/profiling.md: csvkit's ids declare so too).
+    accounts = {row[0]: row for row in rows["accounts"]}
+    assert ran.types("accounts")["virtual_balance"] == "bigint"
+    assert ran.values("accounts", "virtual_balance", "id") == {
+        i: None if row[7] is None else int(row[7]) for i, row in accounts.items()
+    }
+    assert ran.values("preferences", "data", "id") == {row[0]: row[5] for row in rows["preferences"]}
+    assert ran.values("journal_meta", "data", "id") == {row[0]: row[6] for row in rows["journal_meta"]}
+    assert ran.values("journal_meta", "hash", "id") == {row[0]: row[7] for row in rows["journal_meta"]}
+    assert ran.values("users", "remember_token", "id") == {row[0]: row[5] for row in rows["users"]}
+    assert ran.values("transaction_currencies", "symbol", "id") == {
+        row[0]: row[7] for row in rows["transaction_currencies"]
+    }
+    declared = {
+        ("accounts", "user_id"): "users.id",
+        ("accounts", "account_type_id"): "account_types.id",
+        ("account_meta", "account_id"): "accounts.id",
+        ("transaction_groups", "user_id"): "users.id",
+        ("transaction_journals", "user_id"): "users.id",
+        ("transaction_journals", "transaction_group_id"): "transaction_groups.id",
+        ("transaction_journals", "transaction_type_id"): "transaction_types.id",
+        ("transaction_journals", "transaction_currency_id"): "transaction_currencies.id",
+        ("transactions", "account_id"): "accounts.id",
+        ("transactions", "transaction_journal_id"): "transaction_journals.id",
+        ("transactions", "transaction_currency_id"): "transaction_currencies.id",
+        ("transactions", "foreign_currency_id"): "transaction_currencies.id",
+        ("journal_meta", "transaction_journal_id"): "transaction_journals.id",
+        ("budgets", "user_id"): "users.id",
+        ("budget_limits", "budget_id"): "budgets.id",
+        ("budget_limits", "transaction_currency_id"): "transaction_currencies.id",
+        ("categories", "user_id"): "users.id",
+        ("category_transaction_journal", "category_id"): "categories.id",
+        ("category_transaction_journal", "transaction_journal_id"): "transaction_journals.id",
+        ("piggy_banks", "account_id"): "accounts.id",
+        ("preferences", "user_id"): "users.id",
+    }
+    assert references(run_dir) == declared
