@@ -87,6 +87,7 @@ import hashlib
 import json
 import pickle
 import quopri
+import re
 import sqlite3
 import struct
 import sys
@@ -16152,3 +16153,111 @@ def test_firefly_iii_keeps_its_decimal_amounts_exact_and_reads_its_eloquent_date
         ("preferences", "user_id"): "users.id",
     }
     assert references(run_dir) == declared
+
+
+NUMBER_LITERAL = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
+
+
+def test_photoprism_index_reads_go_moments_as_instants_and_keeps_float32_widths_and_its_string_keys(
+    run_export: Runner,
+) -> None:
+    # PhotoPrism on SQLite (GORM v1, mattn/go-sqlite3): every time.Time is text with its offset
+    # ('2024-05-17 07:35:07+00:00', the local wall clock too, stored in UTC's location): instants; the
+    # soft deletes and publish times NULL in every row of their table are instants too, as the
+    # export's other moments (until 2026-12-06 timestamps without time zone, whose type the next
+    # export's first deleted row changed). VARBINARY(n) is SQLite's NUMERIC affinity: an exposure of
+    # '30' seconds or a luminance of digits is stored as an INTEGER beside text ('1/250', '1A8765432'),
+    # text as written. A float32 f-number or aspect ratio is the double Go widened it to, every bit;
+    # `bool` flags are booleans; file times are Unix seconds (instants), meta_utc epoch milliseconds
+    # with 0 for no date (bigint, noted). Places and cells are keyed by strings with 'zz' for unknown,
+    # every reference found in the data (GORM v1 declares none). Go's '' of a string field beside the
+    # NULL of a *string (a file's time_index, media_id) is missing written two ways in one table, and
+    # those blanks are charged as documented.
+    rows = apps.photoprism_rows()
+    ran, run_dir = run_export(apps.photoprism)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    with closing(sqlite3.connect(ran.db)) as con:
+        info = {table: list(con.execute(f'PRAGMA table_info("{table}")')) for table in rows}
+    names = {table: [r[1] for r in columns] for table, columns in info.items()}
+    numeric = {(table, r[1]) for table, columns in info.items() for r in columns if "BINARY" in r[2].upper()}
+    instant = "timestamp with time zone"
+
+    def expected(kind: str, value: Any, affinity: bool = False) -> Any:
+        if value is None:
+            return None
+        if affinity and isinstance(value, str) and NUMBER_LITERAL.fullmatch(value):
+            # SQLite's NUMERIC affinity (a VARBINARY column) stores text that reads as a number as one:
+            # '30' the INTEGER 30, '1E8765432' the REAL infinity; the target holds its shortest text.
+            number = float(value) if re.search("[.eE]", value) else int(value)
+            return repr(number) if kind == "text" else number
+        if kind == instant:
+            return (
+                UNIX_EPOCH + timedelta(seconds=value)
+                if isinstance(value, int)
+                else datetime.fromisoformat(value)
+            )
+        if kind == "boolean":
+            return bool(value)
+        if kind == "text":
+            return str(value) or None
+        return value
+
+    keys = {"places": "id", "cells": "id"}
+    for table, values in rows.items():
+        types = ran.types(table)
+        if table == "photos_labels":
+            continue
+        key = keys.get(table, "id")
+        for index, column in enumerate(names[table]):
+            assert ran.values(table, column, key) == {
+                row[names[table].index(key)]: expected(types[column], row[index], (table, column) in numeric)
+                for row in values
+            }, (table, column)
+    moments = {"created_at", "updated_at", "deleted_at", "published_at", "estimated_at", "taken_at"}
+    for table in rows:
+        for column, kind in ran.types(table).items():
+            if column in moments:
+                assert kind == instant, (table, column)
+    photos, files = ran.types("photos"), ran.types("files")
+    assert photos["photo_f_number"] == photos["photo_lat"] == files["file_aspect_ratio"] == "double precision"
+    assert (
+        photos["photo_favorite"]
+        == files["file_primary"]
+        == ran.types("places")["place_favorite"]
+        == "boolean"
+    )
+    assert photos["photo_exposure"] == files["file_luminance"] == "text"
+    assert photos["photo_duration"] == files["meta_utc"] == "bigint"
+    assert files["mod_time"] == instant
+    labelled = pg_query(
+        ran.uri, f'SELECT photo_id, label_id, label_src, uncertainty FROM "{ran.base}".photos_labels'
+    )
+    assert sorted(labelled) == sorted(rows["photos_labels"])
+    assert primary_key(ran.uri, ran.record["version_schema"], "photos_labels") == ["photo_id", "label_id"]
+    assert references(run_dir) == {
+        ("cells", "place_id"): "places.id",
+        ("photos", "place_id"): "places.id",
+        ("photos", "cell_id"): "cells.id",
+        ("photos", "camera_id"): "cameras.id",
+        ("photos", "lens_id"): "lenses.id",
+        ("files", "photo_id"): "photos.id",
+        ("files", "photo_uid"): "photos.photo_uid",
+        ("photos_labels", "photo_id"): "photos.id",
+        ("photos_labels", "label_id"): "labels.id",
+    }
+    blanks_beside_values = {
+        column
+        for index, column in enumerate(names["files"])
+        if any(row[index] == "" for row in rows["files"])
+        and any(row[index] not in ("", None) for row in rows["files"])
+    }
+    columns = profiled(run_dir)["columns"]
+    charged = {
+        (table, name)
+        for table, named in columns.items()
+        for name, column in named.items()
+        if column["quality"] < 100
+    }
+    assert charged == {("files", column) for column in blanks_beside_values}
+    assert ran.record["quality_before"] < 100.0 == ran.record["quality_after"]
