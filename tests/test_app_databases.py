@@ -8404,10 +8404,12 @@ def test_lighthouse_ci_server_keeps_computed_statistics_as_doubles_and_its_momen
         for u, url in enumerate(apps.LHCI_URLS)
         for n, name in enumerate(apps.LHCI_STATISTICS)
     )
-    # Sequelize's `+00:00` text: instants; `committedAt`, never set, its declared DATETIME.
+    # Sequelize's `+00:00` text: instants; `committedAt`, never set, an instant too, as every other
+    # moment of the export (until 2026-12-06 its declared DATETIME, a timestamp without time zone whose
+    # type the next export's first commit time changed).
     built = ran.types("builds")
     assert built["runAt"] == built["createdAt"] == "timestamp with time zone"
-    assert built["committedAt"] == "timestamp without time zone"
+    assert built["committedAt"] == "timestamp with time zone"
     assert ran.values("builds", "runAt", "id") == {
         apps.lhci_uuid(3, b): datetime.fromtimestamp((1_565_036_728_904 + b * 8_400_000) / 1000, UTC)
         for b in range(builds)
