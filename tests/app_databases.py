@@ -45899,3 +45899,757 @@ def radarr_rows() -> dict[str, list[Sequence[Any]]]:
 def radarr(path: Path) -> Path:
     """A Radarr radarr.db (see the module's list)."""
     return write_export(path, RADARR_DDL, radarr_rows(), bytes_as_text=False)
+
+
+# --- App (Firefly III, personal finance: Laravel migrations in database/migrations, 2016_06_16_000001/2) ---
+# create_users_table, create_main_tables and the later migrations' columns (transaction groups, foreign
+# amounts, budget limit periods) as Laravel's
+# SQLite grammar emits them.
+
+#: Laravel's SQLite grammar: ``increments`` → ``integer primary key autoincrement not null``,
+#: ``timestamps``/``softDeletes`` → ``datetime``, ``decimal(32, 12)`` → ``numeric``, ``boolean`` →
+#: ``tinyint(1)`` with a quoted default, ``string`` → ``varchar``, ``date`` → ``date``.
+FIREFLY_DDL = [
+    'create table "users" ("id" integer primary key autoincrement not null, "created_at" datetime, '
+    '"updated_at" datetime, "email" varchar not null, "password" varchar not null, '
+    '"remember_token" varchar, "reset" varchar, "blocked" tinyint(1) not null default \'0\', '
+    '"blocked_code" varchar, "mfa_secret" varchar)',
+    'create unique index "users_email_unique" on "users" ("email")',
+    'create table "account_types" ("id" integer primary key autoincrement not null, "created_at" datetime, '
+    '"updated_at" datetime, "type" varchar not null)',
+    'create unique index "account_types_type_unique" on "account_types" ("type")',
+    'create table "transaction_currencies" ("id" integer primary key autoincrement not null, '
+    '"created_at" datetime, "updated_at" datetime, "deleted_at" datetime, '
+    '"enabled" tinyint(1) not null default \'0\', "code" varchar not null, "name" varchar not null, '
+    '"symbol" varchar not null, "decimal_places" integer not null default \'2\')',
+    'create unique index "transaction_currencies_code_unique" on "transaction_currencies" ("code")',
+    'create table "transaction_types" ("id" integer primary key autoincrement not null, '
+    '"created_at" datetime, "updated_at" datetime, "deleted_at" datetime, "type" varchar not null)',
+    'create unique index "transaction_types_type_unique" on "transaction_types" ("type")',
+    'create table "accounts" ("id" integer primary key autoincrement not null, "created_at" datetime, '
+    '"updated_at" datetime, "deleted_at" datetime, "user_id" integer not null, '
+    '"account_type_id" integer not null, "name" varchar not null, "virtual_balance" numeric, '
+    '"iban" varchar, "active" tinyint(1) not null default \'1\', "encrypted" tinyint(1) not null '
+    'default \'0\', foreign key("user_id") references "users"("id") on delete cascade, '
+    'foreign key("account_type_id") references "account_types"("id") on delete cascade)',
+    'create table "account_meta" ("id" integer primary key autoincrement not null, "created_at" datetime, '
+    '"updated_at" datetime, "account_id" integer not null, "name" varchar not null, "data" text not null, '
+    'foreign key("account_id") references "accounts"("id") on delete cascade)',
+    'create table "transaction_groups" ("id" integer primary key autoincrement not null, '
+    '"created_at" datetime, "updated_at" datetime, "deleted_at" datetime, "user_id" integer not null, '
+    '"title" varchar, foreign key("user_id") references "users"("id") on delete cascade)',
+    'create table "transaction_journals" ("id" integer primary key autoincrement not null, '
+    '"created_at" datetime, "updated_at" datetime, "deleted_at" datetime, "user_id" integer not null, '
+    '"transaction_group_id" integer, "transaction_type_id" integer not null, "bill_id" integer, '
+    '"transaction_currency_id" integer not null, "description" varchar not null, "date" datetime not null, '
+    '"interest_date" date, "book_date" date, "process_date" date, "order" integer not null default \'0\', '
+    '"tag_count" integer not null, "encrypted" tinyint(1) not null default \'1\', '
+    "\"completed\" tinyint(1) not null default '1', "
+    'foreign key("user_id") references "users"("id") on delete cascade, '
+    'foreign key("transaction_group_id") references "transaction_groups"("id") on delete cascade, '
+    'foreign key("transaction_type_id") references "transaction_types"("id") on delete cascade, '
+    'foreign key("transaction_currency_id") references "transaction_currencies"("id") on delete cascade)',
+    'create table "transactions" ("id" integer primary key autoincrement not null, "created_at" datetime, '
+    '"updated_at" datetime, "deleted_at" datetime, "reconciled" tinyint(1) not null default \'0\', '
+    '"account_id" integer not null, "transaction_journal_id" integer not null, "description" varchar, '
+    '"transaction_currency_id" integer, "amount" numeric not null, "foreign_amount" numeric, '
+    '"foreign_currency_id" integer, "identifier" integer not null default \'0\', '
+    'foreign key("account_id") references "accounts"("id") on delete cascade, '
+    'foreign key("transaction_journal_id") references "transaction_journals"("id") on delete cascade, '
+    'foreign key("transaction_currency_id") references "transaction_currencies"("id") on delete set null, '
+    'foreign key("foreign_currency_id") references "transaction_currencies"("id") on delete set null)',
+    'create table "journal_meta" ("id" integer primary key autoincrement not null, "created_at" datetime, '
+    '"updated_at" datetime, "deleted_at" datetime, "transaction_journal_id" integer not null, '
+    '"name" varchar not null, "data" text not null, "hash" varchar not null, '
+    'foreign key("transaction_journal_id") references "transaction_journals"("id") on delete cascade)',
+    'create table "budgets" ("id" integer primary key autoincrement not null, "created_at" datetime, '
+    '"updated_at" datetime, "deleted_at" datetime, "user_id" integer not null, "name" varchar not null, '
+    "\"active\" tinyint(1) not null default '1', \"encrypted\" tinyint(1) not null default '0', "
+    "\"order\" integer not null default '0', "
+    'foreign key("user_id") references "users"("id") on delete cascade)',
+    'create table "budget_limits" ("id" integer primary key autoincrement not null, "created_at" datetime, '
+    '"updated_at" datetime, "budget_id" integer not null, "transaction_currency_id" integer, '
+    '"start_date" date not null, "end_date" date, "amount" numeric not null, "period" varchar, '
+    "\"generated\" tinyint(1) not null default '0', "
+    'foreign key("budget_id") references "budgets"("id") on delete cascade, '
+    'foreign key("transaction_currency_id") references "transaction_currencies"("id") on delete cascade)',
+    'create table "categories" ("id" integer primary key autoincrement not null, "created_at" datetime, '
+    '"updated_at" datetime, "deleted_at" datetime, "user_id" integer not null, "name" varchar not null, '
+    "\"encrypted\" tinyint(1) not null default '0', "
+    'foreign key("user_id") references "users"("id") on delete cascade)',
+    'create table "category_transaction_journal" ("id" integer primary key autoincrement not null, '
+    '"category_id" integer not null, "transaction_journal_id" integer not null, '
+    'foreign key("category_id") references "categories"("id") on delete cascade, '
+    'foreign key("transaction_journal_id") references "transaction_journals"("id") on delete cascade)',
+    'create table "piggy_banks" ("id" integer primary key autoincrement not null, "created_at" datetime, '
+    '"updated_at" datetime, "deleted_at" datetime, "account_id" integer not null, "name" varchar not null, '
+    '"targetamount" numeric not null, "startdate" date, "targetdate" date, '
+    "\"order\" integer not null default '0', \"active\" tinyint(1) not null default '0', "
+    "\"encrypted\" tinyint(1) not null default '1', "
+    'foreign key("account_id") references "accounts"("id") on delete cascade)',
+    'create table "preferences" ("id" integer primary key autoincrement not null, "created_at" datetime, '
+    '"updated_at" datetime, "user_id" integer not null, "name" varchar not null, "data" text, '
+    'foreign key("user_id") references "users"("id") on delete cascade)',
+]
+#: Eloquent writes every moment as ``Y-m-d H:i:s`` in the app's zone (``TZ``), no offset; a date cast
+#: (``date``, ``startdate``) the same format at midnight.
+FIREFLY_NOW = datetime(2024, 5, 20, 8, 42, 7)
+FIREFLY_ACCOUNT_TYPES = (
+    "Default account",
+    "Cash account",
+    "Asset account",
+    "Expense account",
+    "Revenue account",
+    "Initial balance account",
+    "Beneficiary account",
+    "Import account",
+    "Loan",
+    "Reconciliation account",
+    "Debt",
+    "Mortgage",
+    "Liability credit account",
+)
+FIREFLY_TRANSACTION_TYPES = (
+    "Withdrawal",
+    "Deposit",
+    "Transfer",
+    "Opening balance",
+    "Reconciliation",
+    "Invalid",
+)
+#: (code, name, symbol, decimal_places, enabled): TransactionCurrencySeeder's shapes.
+FIREFLY_CURRENCIES = (
+    ("EUR", "Euro", "€", 2, 1),
+    ("USD", "US Dollar", "$", 2, 1),
+    ("JPY", "Japanese yen", "¥", 0, 0),
+    ("BTC", "Bitcoin", "₿", 8, 1),
+    ("HUF", "Hungarian forint", "Ft", 2, 0),
+)
+#: (name, account type id, currency id, iban): asset accounts, expense and revenue accounts.
+FIREFLY_ACCOUNTS = (
+    ("Checking account", 3, 1, "NL02ABNA0123456789"),
+    ("Savings account", 3, 1, "NL91ABNA0417164300"),
+    ("Crypto wallet", 3, 4, None),
+    ("Cash wallet", 2, 1, None),
+    ("Albert Heijn", 4, 1, None),
+    ("Café de Flore", 4, 1, None),
+    ("Employer Ltd.", 5, 1, None),
+    ("Checking account initial balance", 6, 1, None),
+)
+FIREFLY_DESCRIPTIONS = ("Groceries", "Coffee ☕", "Salary May", "Rent", "Transfer to savings", "Bitcoin buy")
+
+
+def firefly_stamp(at: datetime) -> str:
+    return at.strftime("%Y-%m-%d %H:%M:%S")
+
+
+def firefly_amount(n: int) -> str:
+    """Journal ``n``'s amount as a user typed it and the API validated it: a plain decimal string."""
+    whole = (12, 3, 2750, 950, 200, 0)[n % 6] + n
+    return f"{whole}.{(n * 37) % 100:02d}" if n % 6 != 5 else f"0.{n * 1234567:012d}"[:14]
+
+
+def firefly_negative(amount: str) -> str:
+    """``Steam::negative``: ``bcmul($amount, '-1')`` under ``bcscale(12)``, twelve fraction digits."""
+    whole, _, fraction = amount.partition(".")
+    return f"-{whole}.{fraction.ljust(12, '0')}"
+
+
+def firefly_journal(n: int) -> dict[str, Any]:
+    """Journal ``n`` (1-based) and its two transactions as TransactionJournalFactory stores them."""
+    kind = n % 6
+    source, destination, type_id = {
+        0: (1, 5, 1),
+        1: (1, 6, 1),
+        2: (7, 1, 2),
+        3: (1, 5, 1),
+        4: (1, 2, 3),
+        5: (1, 3, 3),
+    }[kind]
+    at = FIREFLY_NOW - timedelta(days=n, hours=n % 5, minutes=n)
+    amount = firefly_amount(n)
+    deleted = firefly_stamp(at + timedelta(days=2)) if n % 17 == 0 else None
+    return {
+        "journal": (
+            n,
+            firefly_stamp(at),
+            firefly_stamp(at + timedelta(minutes=n % 3)),
+            deleted,
+            1,
+            n,
+            type_id,
+            None,
+            1,
+            f"{FIREFLY_DESCRIPTIONS[kind]} #{n}",
+            firefly_stamp(at.replace(hour=0, minute=0, second=0) if n % 4 else at),
+            firefly_stamp(at.replace(hour=0, minute=0, second=0) + timedelta(days=1)) if n % 7 == 0 else None,
+            None,
+            None,
+            0,
+            0,
+            0,
+            1,
+        ),
+        "group": (
+            n,
+            firefly_stamp(at),
+            firefly_stamp(at),
+            deleted,
+            1,
+            "Split payment" if n % 9 == 0 else None,
+        ),
+        "transactions": [
+            (
+                2 * n - 1,
+                firefly_stamp(at),
+                firefly_stamp(at),
+                deleted,
+                int(n % 3 == 0),
+                source,
+                n,
+                None,
+                1,
+                firefly_negative(amount),
+                firefly_negative("0.00" + str(n)) if kind == 5 else None,
+                4 if kind == 5 else None,
+                0,
+            ),
+            (
+                2 * n,
+                firefly_stamp(at),
+                firefly_stamp(at),
+                deleted,
+                int(n % 3 == 0),
+                destination,
+                n,
+                None,
+                1,
+                amount,
+                "0.00" + str(n) if kind == 5 else None,
+                4 if kind == 5 else None,
+                0,
+            ),
+        ],
+    }
+
+
+def firefly_rows(journals: int = 36) -> dict[str, list[Sequence[Any]]]:
+    created = firefly_stamp(FIREFLY_NOW - timedelta(days=400))
+    built = [firefly_journal(n) for n in range(1, journals + 1)]
+    meta: list[Sequence[Any]] = []
+    for n in range(1, journals + 1):
+        if n % 4 == 0:
+            value = json.dumps(f"INV-{n:05d}")
+            meta.append(
+                (
+                    len(meta) + 1,
+                    created,
+                    created,
+                    None,
+                    n,
+                    "internal_reference",
+                    value,
+                    hashlib.sha256(value.encode()).hexdigest(),
+                )
+            )
+        if n % 5 == 0:
+            value = json.dumps(firefly_stamp(FIREFLY_NOW - timedelta(days=n)).replace(" ", "T") + "+02:00")
+            meta.append(
+                (
+                    len(meta) + 1,
+                    created,
+                    created,
+                    None,
+                    n,
+                    "payment_date",
+                    value,
+                    hashlib.sha256(value.encode()).hexdigest(),
+                )
+            )
+    return {
+        "users": [
+            (
+                1,
+                created,
+                firefly_stamp(FIREFLY_NOW),
+                "james@example.org",
+                "$2y$10$3e9bSjLa1o8gBqkT0aQ5Ae9N0m4H0i4yYk1cJvC9P8rQ6cXzV5W2y",
+                None,
+                None,
+                0,
+                None,
+                None,
+            ),
+            (
+                2,
+                created,
+                created,
+                "blocked@example.org",
+                "$2y$10$Yq1Wm0rQ2B3nTg7uZ8bXIuO6kR5sD4fA3gH2jK1lZ0xC9vB8nM7pq",
+                "kX3nP9qR2sT5vW8yZ1bC4dF7gH0jK3mN6pQ9rS2tU5vW8xY1zA4bC7dE0fG3hJ6k",
+                None,
+                1,
+                "bounced",
+                None,
+            ),
+        ],
+        "account_types": [(i, created, created, t) for i, t in enumerate(FIREFLY_ACCOUNT_TYPES, start=1)],
+        "transaction_currencies": [
+            (i, created, created, None, enabled, code, name, symbol, places)
+            for i, (code, name, symbol, places, enabled) in enumerate(FIREFLY_CURRENCIES, start=1)
+        ],
+        "transaction_types": [
+            (i, created, created, None, t) for i, t in enumerate(FIREFLY_TRANSACTION_TYPES, start=1)
+        ],
+        "accounts": [
+            (
+                i,
+                created,
+                created,
+                None,
+                1,
+                type_id,
+                name,
+                "0" if type_id == 3 and i != 2 else None,
+                iban,
+                1,
+                0,
+            )
+            for i, (name, type_id, _currency, iban) in enumerate(FIREFLY_ACCOUNTS, start=1)
+        ],
+        "account_meta": [
+            row
+            for i, (_name, type_id, currency, _iban) in enumerate(FIREFLY_ACCOUNTS, start=1)
+            for row in (
+                [
+                    (
+                        2 * i - 1,
+                        created,
+                        created,
+                        i,
+                        "account_role",
+                        json.dumps(("defaultAsset", "savingAsset", "cashWalletAsset")[min(i - 1, 2)]),
+                    ),
+                    (2 * i, created, created, i, "currency_id", json.dumps(str(currency))),
+                ]
+                if type_id == 3
+                else []
+            )
+        ],
+        "transaction_groups": [b["group"] for b in built],
+        "transaction_journals": [b["journal"] for b in built],
+        "transactions": [t for b in built for t in b["transactions"]],
+        "journal_meta": meta,
+        "budgets": [
+            (1, created, created, None, 1, "Groceries 🛒", 1, 0, 1),
+            (2, created, created, None, 1, "Going out", 1, 0, 2),
+            (3, created, created, firefly_stamp(FIREFLY_NOW), 1, "Old budget", 0, 0, 3),
+        ],
+        "budget_limits": [
+            (
+                i,
+                created,
+                created,
+                1 + i % 2,
+                1,
+                f"2024-{i:02d}-01 00:00:00",
+                f"2024-{i:02d}-{(31, 29, 31, 30, 31)[i - 1]} 00:00:00",
+                ("400", "150.5", "425.25", "150", "400")[i - 1],
+                "monthly",
+                0,
+            )
+            for i in range(1, 6)
+        ],
+        "categories": [
+            (i, created, created, None, 1, name, 0)
+            for i, name in enumerate(("Food", "Transport", "Salary", "Überweisung"), start=1)
+        ],
+        "category_transaction_journal": [
+            (i, 1 + n % 4, n) for i, n in enumerate(range(1, journals + 1, 2), start=1)
+        ],
+        "piggy_banks": [
+            (
+                1,
+                created,
+                created,
+                None,
+                2,
+                "New laptop 💻",
+                "1500",
+                "2024-01-01 00:00:00",
+                "2024-12-31 00:00:00",
+                1,
+                1,
+                0,
+            ),
+            (2, created, created, None, 2, "Holiday", "2499.99", "2024-03-01 00:00:00", None, 2, 1, 0),
+        ],
+        "preferences": [
+            (1, created, created, 1, "language", json.dumps("en_US")),
+            (2, created, created, 1, "locale", json.dumps("equal")),
+            (3, created, created, 1, "currencyPreference", json.dumps("EUR")),
+            (4, created, created, 1, "frontPageAccounts", json.dumps([1, 2])),
+            (5, created, created, 1, "listPageSize", json.dumps(50)),
+            (6, created, created, 1, "customFiscalYear", json.dumps(False)),
+            (7, created, created, 1, "fiscalYearStart", json.dumps("01-01")),
+            (8, created, created, 1, "lastActivity", json.dumps(0.0123456789)),
+            (
+                9,
+                created,
+                created,
+                1,
+                "transaction_journal_optional_fields",
+                json.dumps({"interest_date": True, "book_date": False, "notes": True}),
+            ),
+            (10, created, created, 2, "twoFactorAuthEnabled", None),
+        ],
+    }
+
+
+def firefly_iii(path: Path) -> Path:
+    """A Firefly III personal finance database (``storage/database/database.sqlite``; see the module's
+    list)."""
+    return write_export(path, FIREFLY_DDL, firefly_rows(), bytes_as_text=False)
+
+
+# --- App (PhotoPrism, photos: Go structs of internal/entity through jinzhu/gorm v1's sqlite3 dialect) ---
+
+#: GORM v1 on SQLite: a ``type:`` tag is declared verbatim (``VARBINARY(42)``, ``DATETIME``, ``DOUBLE``,
+#: ``FLOAT``), a ``bool`` field ``bool``, an ``int`` ``integer``, an ``int64``/``time.Duration`` ``bigint``,
+#: a ``time.Time`` ``datetime``, an untagged string ``varchar(255)``; no foreign key is declared (photo.go,
+#: file.go, camera.go, lens.go, cell.go, place.go, label.go, photo_label.go).
+PHOTOPRISM_DDL = [
+    'CREATE TABLE "cameras" ("id" integer primary key autoincrement,"camera_slug" varbinary(128),'
+    '"camera_model" varchar(255),"camera_make" varchar(255),"camera_type" varchar(255),'
+    '"camera_owner" varchar(255),"camera_description" text,"camera_notes" text,"created_at" datetime,'
+    '"updated_at" datetime,"deleted_at" datetime )',
+    'CREATE UNIQUE INDEX uix_cameras_camera_slug ON "cameras"(camera_slug)',
+    'CREATE TABLE "lenses" ("id" integer primary key autoincrement,"lens_slug" VARBINARY(160),'
+    '"lens_model" VARCHAR(160),"lens_make" VARCHAR(160),"lens_type" VARCHAR(100),'
+    '"lens_description" VARCHAR(2048),"lens_notes" VARCHAR(1024),"created_at" datetime,'
+    '"updated_at" datetime,"deleted_at" datetime )',
+    'CREATE UNIQUE INDEX uix_lenses_lens_slug ON "lenses"(lens_slug)',
+    'CREATE TABLE "places" ("id" VARBINARY(42),"place_label" VARCHAR(400),"place_district" VARCHAR(100),'
+    '"place_city" VARCHAR(100),"place_state" VARCHAR(100),"place_country" VARBINARY(2),'
+    '"place_keywords" VARCHAR(300),"place_favorite" bool,"photo_count" integer DEFAULT 1,'
+    '"created_at" datetime,"updated_at" datetime , PRIMARY KEY ("id"))',
+    'CREATE TABLE "cells" ("id" VARBINARY(42),"cell_name" VARCHAR(200),"cell_street" VARCHAR(100),'
+    '"cell_postcode" VARCHAR(50),"cell_category" VARCHAR(50),"place_id" VARBINARY(42) DEFAULT \'zz\','
+    '"created_at" datetime,"updated_at" datetime , PRIMARY KEY ("id"))',
+    'CREATE TABLE "photos" ("id" integer primary key autoincrement,"uuid" VARBINARY(64),'
+    '"taken_at" DATETIME,"taken_at_local" DATETIME,"taken_src" VARBINARY(8),"photo_uid" VARBINARY(42),'
+    '"photo_type" VARBINARY(8) DEFAULT \'image\',"type_src" VARBINARY(8),"photo_title" VARCHAR(200),'
+    '"title_src" VARBINARY(8),"photo_caption" VARCHAR(4096),"caption_src" VARBINARY(8),'
+    '"photo_path" VARBINARY(1024),"photo_name" VARBINARY(255),"original_name" VARBINARY(755),'
+    '"photo_stack" integer,"photo_favorite" bool,"photo_private" bool,"photo_scan" bool,'
+    '"photo_panorama" bool,"time_zone" VARBINARY(64) DEFAULT \'Local\',"place_id" VARBINARY(42) '
+    "DEFAULT 'zz',\"place_src\" VARBINARY(8),\"cell_id\" VARBINARY(42) DEFAULT 'zz',"
+    '"cell_accuracy" integer,"photo_altitude" integer,"photo_lat" DOUBLE,"photo_lng" DOUBLE,'
+    '"photo_country" VARBINARY(2) DEFAULT \'zz\',"photo_year" integer,"photo_month" integer,'
+    '"photo_day" integer,"photo_iso" integer,"photo_exposure" VARBINARY(64),"photo_f_number" FLOAT,'
+    '"photo_focal_length" integer,"photo_quality" SMALLINT,"photo_faces" integer,'
+    '"photo_resolution" SMALLINT,"photo_duration" bigint,"photo_color" integer,'
+    '"camera_id" integer DEFAULT 1,"camera_serial" VARBINARY(160),"camera_src" VARBINARY(8),'
+    '"lens_id" integer DEFAULT 1,"created_by" VARBINARY(42),"created_at" datetime,"updated_at" datetime,'
+    '"edited_at" datetime,"published_at" datetime,"indexed_at" datetime,"checked_at" datetime,'
+    '"estimated_at" datetime,"deleted_at" datetime )',
+    'CREATE UNIQUE INDEX uix_photos_photo_uid ON "photos"(photo_uid)',
+    'CREATE INDEX idx_photos_taken_uid ON "photos"(taken_at, photo_uid)',
+    'CREATE INDEX idx_photos_cell_id ON "photos"(cell_id)',
+    'CREATE TABLE "files" ("id" integer primary key autoincrement,"photo_id" integer,'
+    '"photo_uid" VARBINARY(42),"photo_taken_at" DATETIME,"meta_utc" bigint,"time_index" VARBINARY(48),'
+    '"media_id" VARBINARY(32),"instance_id" VARBINARY(42),"file_uid" VARBINARY(42),'
+    '"file_name" VARBINARY(755),"file_root" VARBINARY(16) DEFAULT \'/\',"original_name" VARBINARY(755),'
+    '"file_hash" VARBINARY(128),"file_size" bigint,"file_codec" VARBINARY(32),"file_type" VARBINARY(16),'
+    '"media_type" VARBINARY(16),"file_mime" VARBINARY(64),"file_primary" bool,"file_sidecar" bool,'
+    '"file_missing" bool,"file_portrait" bool,"file_video" bool,"file_duration" bigint,"file_fps" real,'
+    '"file_frames" integer,"file_width" integer,"file_height" integer,"file_orientation" integer,'
+    '"file_projection" VARBINARY(64),"file_aspect_ratio" FLOAT,"file_hdr" bool,"file_watermark" bool,'
+    '"file_color_profile" VARBINARY(64),"file_main_color" VARBINARY(16),"file_colors" VARBINARY(9),'
+    '"file_luminance" VARBINARY(9),"file_diff" integer,"file_chroma" integer,'
+    '"file_software" VARCHAR(64),"file_error" VARBINARY(512),"mod_time" bigint,"created_at" datetime,'
+    '"created_in" bigint,"updated_at" datetime,"updated_in" bigint,"deleted_at" datetime )',
+    'CREATE UNIQUE INDEX uix_files_file_uid ON "files"(file_uid)',
+    'CREATE UNIQUE INDEX idx_files_name_root ON "files"(file_name, file_root)',
+    'CREATE INDEX idx_files_photo_id ON "files"(photo_id, file_primary)',
+    'CREATE TABLE "labels" ("id" integer primary key autoincrement,"label_uid" VARBINARY(42),'
+    '"label_slug" VARBINARY(160),"custom_slug" VARBINARY(160),"label_name" VARCHAR(160),'
+    '"label_priority" integer,"label_favorite" bool,"label_description" VARCHAR(2048),'
+    '"label_notes" VARCHAR(1024),"photo_count" integer DEFAULT 1,"thumb" VARBINARY(128) DEFAULT \'\','
+    '"thumb_src" VARBINARY(8) DEFAULT \'\',"created_at" datetime,"updated_at" datetime,'
+    '"published_at" datetime,"deleted_at" datetime )',
+    'CREATE UNIQUE INDEX uix_labels_label_uid ON "labels"(label_uid)',
+    'CREATE UNIQUE INDEX uix_labels_label_slug ON "labels"(label_slug)',
+    'CREATE TABLE "photos_labels" ("photo_id" integer,"label_id" integer,"label_src" VARBINARY(8),'
+    '"uncertainty" SMALLINT , PRIMARY KEY ("photo_id","label_id"))',
+]
+#: ``gorm.NowFunc`` is UTC to the second; mattn/go-sqlite3 binds a time.Time as
+#: ``2006-01-02 15:04:05.999999999-07:00`` text (``+00:00`` in UTC).
+PHOTOPRISM_NOW = datetime(2024, 5, 20, 8, 42, 7, tzinfo=UTC)
+PHOTOPRISM_PLACES = (  # (id, label, district, city, state, country, keywords)
+    ("zz", "Unknown", "Unknown", "Unknown", "Unknown", "zz", ""),
+    ("de:HFqPHxa2Hsol", "Mitte, Berlin, Germany", "Mitte", "Berlin", "Berlin", "de", "museum"),
+    ("fr:Vx1NnUmM9Ozw", "Montmartre, Paris, France", "Montmartre", "Paris", "Île-de-France", "fr", ""),
+    ("jp:sQ4d8PkzrLG1", "渋谷区, 東京都, Japan", "", "渋谷区", "東京都", "jp", "shrine, park"),
+)
+PHOTOPRISM_CELLS = (  # (id, name, street, postcode, category, place)
+    ("zz", "", "", "", "", "zz"),
+    ("s2:47a85a63f764", "Museumsinsel", "Bodestraße", "10178", "museum", "de:HFqPHxa2Hsol"),
+    ("s2:47a851c2ae6c", "", "Unter den Linden", "10117", "", "de:HFqPHxa2Hsol"),
+    ("s2:47e66e37b8dc", "Sacré-Cœur", "Rue du Chevalier de la Barre", "75018", "church", "fr:Vx1NnUmM9Ozw"),
+    ("s2:60188c9a6c8c", "明治神宮", "", "151-8557", "shrine", "jp:sQ4d8PkzrLG1"),
+)
+#: (lat, lng) of each cell but the unknown one.
+PHOTOPRISM_COORDINATES = (
+    (52.52083, 13.39861),
+    (52.516674, 13.383335),
+    (48.88671, 2.343104),
+    (35.676398, 139.699326),
+)
+PHOTOPRISM_CAMERAS = (  # (slug, model, make)
+    ("zz", "Unknown", ""),
+    ("apple-iphone-13-pro", "iPhone 13 Pro", "Apple"),
+    ("canon-eos-5d-mark-iv", "EOS 5D Mark IV", "Canon"),
+    ("fujifilm-x-t4", "X-T4", "Fujifilm"),
+)
+PHOTOPRISM_LENSES = (
+    ("zz", "Unknown", ""),
+    ("apple-iphone-13-pro-back-camera-5-7mm-f-1-5", "iPhone 13 Pro back camera 5.7mm f/1.5", "Apple"),
+    ("ef24-70mm-f-2-8l-ii-usm", "EF24-70mm f/2.8L II USM", "Canon"),
+)
+PHOTOPRISM_LABELS = ("Landscape", "Portrait", "Food", "Architecture", "Dog", "Screenshot")
+
+
+def photoprism_time(at: datetime) -> str:
+    """A time.Time as go-sqlite3 binds it (``SQLiteTimestampFormats[0]``; trailing zeros dropped)."""
+    text = at.strftime("%Y-%m-%d %H:%M:%S")
+    if at.microsecond:
+        text += f".{at.microsecond:06d}".rstrip("0")
+    offset = at.utcoffset() or timedelta(0)
+    sign = "-" if offset < timedelta(0) else "+"
+    minutes = abs(int(offset.total_seconds())) // 60
+    return f"{text}{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def photoprism_float32(value: float) -> float:
+    """A Go float32 as database/sql binds it: widened to float64, its float32 rounding kept."""
+    return struct.unpack("<f", struct.pack("<f", value))[0]
+
+
+def photoprism_uid(prefix: str, n: int) -> str:
+    """``rnd.GenerateUID``: the prefix, six base36 digits of the time, nine lowercase letters or digits."""
+    alphabet = "0123456789abcdefghijklmnopqrstuvwxyz"
+    body = "".join(alphabet[(n * 7 + k * 13 + k * k * n) % 36] for k in range(9))
+    return f"{prefix}s{n % 10}dq{n % 7}t{body}"
+
+
+def photoprism_photo(n: int) -> dict[str, Any]:
+    """Photo ``n`` (1-based), its primary file (and a sidecar for every fifth) as the indexer writes them."""
+    located = n % 5 != 0
+    cell = 1 + n % 4 if located else 0
+    lat, lng = PHOTOPRISM_COORDINATES[cell - 1] if located else (0.0, 0.0)
+    camera = 1 + n % 4
+    video = n % 8 == 0
+    zone = ("Europe/Berlin", "Europe/Paris", "Asia/Tokyo", "UTC", "Local")[n % 5]
+    taken = PHOTOPRISM_NOW - timedelta(days=3 * n, hours=n % 11, minutes=7 * n)
+    hours = {"Europe/Berlin": 2, "Europe/Paris": 2, "Asia/Tokyo": 9}.get(zone, 0)
+    local = taken + timedelta(hours=hours)  # the wall clock, stored in UTC's location (+00:00)
+    unknown_date = n % 13 == 0
+    place = next(p for p in PHOTOPRISM_PLACES if p[0] == PHOTOPRISM_CELLS[cell][5])
+    created = PHOTOPRISM_NOW - timedelta(days=n)
+    uid = photoprism_uid("p", n)
+    name = f"{taken:%Y%m%d_%H%M%S}_{uid[-8:].upper()}"
+    path = f"{taken:%Y/%m}" if not unknown_date else "Scans"
+    f_number = (1.5, 2.8, 4.0, 5.6, 0.0)[n % 5]
+    file_uid = photoprism_uid("f", n)
+    sha1 = hashlib.sha1(f"photo {n}".encode()).hexdigest()
+    media_id = f"{(str(100_000_000_000 - n)).encode().hex().upper()}-0-{file_uid}"
+    photo = (
+        n,
+        f"{UUID(int=n * 0x1000100010001 + 0x0123456789ABCDEF):}" if n % 3 == 0 else "",
+        photoprism_time(taken),
+        photoprism_time(local.replace(tzinfo=UTC)),
+        "name" if unknown_date else "meta",
+        uid,
+        "video" if video else ("live" if n % 9 == 0 else "image"),
+        "auto" if not video else "meta",
+        f"{place[3]} / {n}",
+        "auto",
+        "A day at the museum 🏛️" if n % 6 == 0 else "",
+        "manual" if n % 6 == 0 else "",
+        path,
+        name,
+        f"IMG_{1000 + n}.JPG" if n % 2 else "",
+        0,
+        int(n % 4 == 0),
+        int(n % 10 == 0),
+        int(n % 13 == 0),
+        0,
+        zone,
+        PHOTOPRISM_CELLS[cell][5],
+        "meta" if located else "",
+        PHOTOPRISM_CELLS[cell][0],
+        18 if located else 0,
+        (34, 41, 112, 0)[n % 4] if located else 0,
+        lat,
+        lng,
+        place[5],
+        -1 if unknown_date else local.year,
+        -1 if unknown_date else local.month,
+        -1 if unknown_date else local.day,
+        (50, 100, 400, 3200, 0)[n % 5],
+        ("1/250", "1/60", "1/4000", "30", "")[n % 5],
+        photoprism_float32(f_number),
+        (26, 50, 85, 24, 0)[n % 5],
+        (3, 4, 5, -1, 7)[n % 5],
+        n % 3,
+        (12, 24, 48, 2, 0)[n % 5],
+        12_000_000_000 * (1 + n % 3) if video else 0,
+        (1, 3, 9, 15, 0)[n % 5],
+        camera,
+        f"C{30_000_000 + n}" if camera == 3 else "",
+        "meta" if camera != 1 else "",
+        1 + n % 3,
+        "uqxc08w3d0ej2283",
+        photoprism_time(created),
+        photoprism_time(created + timedelta(minutes=n)),
+        photoprism_time(created + timedelta(days=1)) if n % 6 == 0 else None,
+        None,
+        photoprism_time(created + timedelta(seconds=n)),
+        photoprism_time(PHOTOPRISM_NOW - timedelta(hours=n)),
+        None,
+        photoprism_time(created + timedelta(days=2)) if n % 17 == 0 else None,
+    )
+    primary = (
+        2 * n - 1,
+        n,
+        uid,
+        photoprism_time(local.replace(tzinfo=UTC)),
+        0 if unknown_date else int(taken.timestamp() * 1000),
+        f"{100_000_000_000_000 - local.year}-{media_id}" if n % 17 else None,
+        media_id if n % 17 else None,
+        "",
+        file_uid,
+        f"{path}/{name}.{'mp4' if video else 'jpg'}",
+        "/",
+        f"IMG_{1000 + n}.JPG" if n % 2 else "",
+        sha1,
+        1_800_000 + 12_345 * n,
+        "avc1" if video else "jpeg",
+        "mp4" if video else "jpg",
+        "video" if video else "image",
+        "video/mp4" if video else "image/jpeg",
+        1,
+        0,
+        int(n % 17 == 0),
+        int(n % 7 == 0),
+        int(video),
+        12_000_000_000 * (1 + n % 3) if video else 0,
+        29.97002997002997 if video else 0.0,
+        360 * (1 + n % 3) if video else 0,
+        (4032, 6720, 1920)[n % 3],
+        (3024, 4480, 1080)[n % 3],
+        (1, 6, 1, 8)[n % 4],
+        "equirectangular" if n % 13 == 0 else "",
+        photoprism_float32((4032 / 3024, 6720 / 4480, 1920 / 1080)[n % 3]),
+        int(n % 11 == 0),
+        0,
+        "Display P3" if n % 3 == 1 else "",
+        ("grey", "blue", "green", "orange")[n % 4],
+        f"{226611 + n:06d}CC1"[:9],
+        f"{n:X}87654321"[:9],
+        (n * 613) % 1024,
+        (n * 7) % 16,
+        "Adobe Lightroom 13.2 (Macintosh)" if n % 4 == 1 else "",
+        "",
+        int(taken.timestamp()) - 120,
+        photoprism_time(created),
+        950_000_000 + 1_234_567 * n,
+        photoprism_time(created + timedelta(minutes=n)),
+        41_000_000 + 1_234 * n,
+        photoprism_time(created + timedelta(days=2)) if n % 17 == 0 else None,
+    )
+    files = [primary]
+    if n % 5 == 0:
+        sidecar = list(primary)
+        sidecar[0] = 2 * n
+        sidecar[5] = None
+        sidecar[6] = None
+        sidecar[8] = photoprism_uid("f", 1000 + n)
+        sidecar[9] = f"{path}/{name}.xmp"
+        sidecar[11] = ""
+        sidecar[12] = hashlib.sha1(f"sidecar {n}".encode()).hexdigest()
+        sidecar[13] = 4_096 + n
+        sidecar[14:18] = ["", "xmp", "sidecar", "application/xml"]
+        sidecar[18:23] = [0, 1, 0, 0, 0]
+        sidecar[23:30] = [0, 0.0, 0, 0, 0, 0, ""]
+        sidecar[30] = 0.0
+        sidecar[33:40] = ["", "", "", "", 0, 0, ""]
+        files.append(tuple(sidecar))
+    return {"photo": photo, "files": files}
+
+
+def photoprism_rows(photos: int = 36) -> dict[str, list[Sequence[Any]]]:
+    setup = photoprism_time(PHOTOPRISM_NOW - timedelta(days=200))
+    built = [photoprism_photo(n) for n in range(1, photos + 1)]
+    label_thumbs = {k: built[k]["files"][0][12] for k in range(len(PHOTOPRISM_LABELS))}
+    return {
+        "cameras": [
+            (i, slug, model, make, "", "", "", "", setup, setup, None)
+            for i, (slug, model, make) in enumerate(PHOTOPRISM_CAMERAS, start=1)
+        ],
+        "lenses": [
+            (i, slug, model, make, "", "", "", setup, setup, None)
+            for i, (slug, model, make) in enumerate(PHOTOPRISM_LENSES, start=1)
+        ],
+        "places": [
+            (
+                pid,
+                label,
+                district,
+                city,
+                state,
+                country,
+                keywords,
+                0,
+                0 if pid == "zz" else 3 + i,
+                setup,
+                setup,
+            )
+            for i, (pid, label, district, city, state, country, keywords) in enumerate(PHOTOPRISM_PLACES)
+        ],
+        "cells": [(*cell, setup, setup) for cell in PHOTOPRISM_CELLS],
+        "photos": [b["photo"] for b in built],
+        "files": [f for b in built for f in b["files"]],
+        "labels": [
+            (
+                i,
+                photoprism_uid("l", 500 + i),
+                name.lower(),
+                name.lower(),
+                name,
+                -1 if name == "Screenshot" else (i % 3),
+                int(i == 5),
+                "",
+                "",
+                sum(1 for n in range(1, photos + 1) if 1 + n % len(PHOTOPRISM_LABELS) == i),
+                label_thumbs[i - 1] if i < 5 else "",
+                "",
+                setup,
+                setup,
+                None,
+                None,
+            )
+            for i, name in enumerate(PHOTOPRISM_LABELS, start=1)
+        ],
+        "photos_labels": [
+            (n, label, ("image", "location", "manual")[(n + label) % 3], (12, 0, 35, 100)[(n + label) % 4])
+            for n in range(1, photos + 1)
+            for label in sorted({1 + n % len(PHOTOPRISM_LABELS), 1 + (n * 5) % len(PHOTOPRISM_LABELS)})
+        ],
+    }
+
+
+def photoprism(path: Path) -> Path:
+    """A PhotoPrism index (``storage/index.db``; see the module's list)."""
+    return write_export(path, PHOTOPRISM_DDL, photoprism_rows(), bytes_as_text=False)

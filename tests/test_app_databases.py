@@ -68,7 +68,8 @@ project board, a wallabag read-it-later server, a Mealie recipe manager, a Fresh
 KMyMoney book, a Gadgetbridge fitness database, a Bazarr subtitle manager, an Overseerr media request
 server, a Nextcloud desktop client's sync journal, an RSS Guard feed reader, a linkding bookmark
 manager, an Audiobookshelf server, a Karakeep bookmark manager, an ntfy notification server, a Gotify
-notification server, a Baïkal CalDAV and CardDAV server, a Sonarr TV library, a Radarr movie library)
+notification server, a Baïkal CalDAV and CardDAV server, a Sonarr TV library, a Radarr movie library, a
+Firefly III finance manager, a PhotoPrism photo index)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -89,6 +90,7 @@ import hashlib
 import json
 import pickle
 import quopri
+import re
 import sqlite3
 import struct
 import sys
@@ -8419,10 +8421,12 @@ def test_lighthouse_ci_server_keeps_computed_statistics_as_doubles_and_its_momen
         for u, url in enumerate(apps.LHCI_URLS)
         for n, name in enumerate(apps.LHCI_STATISTICS)
     )
-    # Sequelize's `+00:00` text: instants; `committedAt`, never set, its declared DATETIME.
+    # Sequelize's `+00:00` text: instants; `committedAt`, never set, an instant too, as every other
+    # moment of the export (until 2026-12-06 its declared DATETIME, a timestamp without time zone whose
+    # type the next export's first commit time changed).
     built = ran.types("builds")
     assert built["runAt"] == built["createdAt"] == "timestamp with time zone"
-    assert built["committedAt"] == "timestamp without time zone"
+    assert built["committedAt"] == "timestamp with time zone"
     assert ran.values("builds", "runAt", "id") == {
         apps.lhci_uuid(3, b): datetime.fromtimestamp((1_565_036_728_904 + b * 8_400_000) / 1000, UTC)
         for b in range(builds)
@@ -16784,3 +16788,213 @@ def test_radarr_keeps_its_settings_none_reads_midnight_release_dates_and_finds_i
         1 for row in rows["Movies"] if row[7] == 0
     )
     assert ("MovieTranslations", "Language") not in found and ("Blocklist", "Protocol") not in found
+
+
+def decimals(values: dict[Any, Any]) -> dict[Any, Decimal | None]:
+    """A numeric column's values (read back as text) as decimals, NULL as None."""
+    return {k: None if v is None else Decimal(v) for k, v in values.items()}
+
+
+def test_firefly_iii_keeps_its_decimal_amounts_exact_and_reads_its_eloquent_dates(
+    run_export: Runner,
+) -> None:
+    # Firefly III on Laravel's SQLite grammar: every decimal(32, 12) is declared a bare `numeric`,
+    # whose affinity stores the strings bcmath wrote ('-4.370000000000', '0.000006172835') as REAL
+    # (whole ones as INTEGER): numeric, each amount the decimal Firefly wrote. Eloquent's moments are
+    # naive 'Y-m-d H:i:s' text (timestamp); a `date` column written at midnight by the same format is
+    # read as its day (audited). Booleans are tinyint(1) 0/1, JSON preferences and meta text as written,
+    # every foreign key declared; soft-deleted rows load like any other.
+    rows = apps.firefly_rows()
+    ran, run_dir = run_export(apps.firefly_iii)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    stamp = "%Y-%m-%d %H:%M:%S"
+    transactions = {row[0]: row for row in rows["transactions"]}
+    types = ran.types("transactions")
+    assert types["amount"] == types["foreign_amount"] == "numeric"
+    amounts = decimals(ran.values("transactions", "amount", "id"))
+    assert amounts == {i: Decimal(row[9]) for i, row in transactions.items()}
+    assert amounts[9] == Decimal("-0.000006172835")
+    assert decimals(ran.values("transactions", "foreign_amount", "id")) == {
+        i: None if row[10] is None else Decimal(row[10]) for i, row in transactions.items()
+    }
+    for index, column in ((1, "created_at"), (3, "deleted_at")):
+        assert types[column] == "timestamp without time zone"
+        assert ran.values("transactions", column, "id") == {
+            i: None if row[index] is None else datetime.strptime(row[index], stamp)
+            for i, row in transactions.items()
+        }, column
+    assert types["reconciled"] == types["identifier"] == "bigint"
+    assert ran.values("transactions", "reconciled", "id") == {i: row[4] for i, row in transactions.items()}
+    journals = {row[0]: row for row in rows["transaction_journals"]}
+    jtypes = ran.types("transaction_journals")
+    assert jtypes["date"] == "timestamp without time zone"
+    assert jtypes["interest_date"] == "date"
+    assert ran.values("transaction_journals", "date", "id") == {
+        i: datetime.strptime(row[10], stamp) for i, row in journals.items()
+    }
+    assert ran.values("transaction_journals", "interest_date", "id") == {
+        i: None if row[11] is None else datetime.strptime(row[11], stamp).date()
+        for i, row in journals.items()
+    }
+    assert audit_rules(run_dir, "transaction_journals", "interest_date") == {
+        str(i): {"date_format:%Y-%m-%d %H:%M:%S"} for i, row in journals.items() if row[11] is not None
+    }
+    assert ran.values("transaction_journals", "description", "id") == {
+        i: row[9] for i, row in journals.items()
+    }
+    limits = {row[0]: row for row in rows["budget_limits"]}
+    assert ran.types("budget_limits")["amount"] == "numeric"
+    assert decimals(ran.values("budget_limits", "amount", "id")) == {
+        i: Decimal(row[7]) for i, row in limits.items()
+    }
+    piggies = {row[0]: row for row in rows["piggy_banks"]}
+    assert decimals(ran.values("piggy_banks", "targetamount", "id")) == {
+        i: Decimal(row[6]) for i, row in piggies.items()
+    }
+    # A bare `numeric` of whole values only stays bigint (docs/profiling.md: csvkit's ids declare so too).
+    accounts = {row[0]: row for row in rows["accounts"]}
+    assert ran.types("accounts")["virtual_balance"] == "bigint"
+    assert ran.values("accounts", "virtual_balance", "id") == {
+        i: None if row[7] is None else int(row[7]) for i, row in accounts.items()
+    }
+    assert ran.values("preferences", "data", "id") == {row[0]: row[5] for row in rows["preferences"]}
+    assert ran.values("journal_meta", "data", "id") == {row[0]: row[6] for row in rows["journal_meta"]}
+    assert ran.values("journal_meta", "hash", "id") == {row[0]: row[7] for row in rows["journal_meta"]}
+    assert ran.values("users", "remember_token", "id") == {row[0]: row[5] for row in rows["users"]}
+    assert ran.values("transaction_currencies", "symbol", "id") == {
+        row[0]: row[7] for row in rows["transaction_currencies"]
+    }
+    declared = {
+        ("accounts", "user_id"): "users.id",
+        ("accounts", "account_type_id"): "account_types.id",
+        ("account_meta", "account_id"): "accounts.id",
+        ("transaction_groups", "user_id"): "users.id",
+        ("transaction_journals", "user_id"): "users.id",
+        ("transaction_journals", "transaction_group_id"): "transaction_groups.id",
+        ("transaction_journals", "transaction_type_id"): "transaction_types.id",
+        ("transaction_journals", "transaction_currency_id"): "transaction_currencies.id",
+        ("transactions", "account_id"): "accounts.id",
+        ("transactions", "transaction_journal_id"): "transaction_journals.id",
+        ("transactions", "transaction_currency_id"): "transaction_currencies.id",
+        ("transactions", "foreign_currency_id"): "transaction_currencies.id",
+        ("journal_meta", "transaction_journal_id"): "transaction_journals.id",
+        ("budgets", "user_id"): "users.id",
+        ("budget_limits", "budget_id"): "budgets.id",
+        ("budget_limits", "transaction_currency_id"): "transaction_currencies.id",
+        ("categories", "user_id"): "users.id",
+        ("category_transaction_journal", "category_id"): "categories.id",
+        ("category_transaction_journal", "transaction_journal_id"): "transaction_journals.id",
+        ("piggy_banks", "account_id"): "accounts.id",
+        ("preferences", "user_id"): "users.id",
+    }
+    assert references(run_dir) == declared
+
+
+NUMBER_LITERAL = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
+
+
+def test_photoprism_index_reads_go_moments_as_instants_and_keeps_float32_widths_and_its_string_keys(
+    run_export: Runner,
+) -> None:
+    # PhotoPrism on SQLite (GORM v1, mattn/go-sqlite3): every time.Time is text with its offset
+    # ('2024-05-17 07:35:07+00:00', the local wall clock too, stored in UTC's location): instants; the
+    # soft deletes and publish times NULL in every row of their table are instants too, as the
+    # export's other moments (until 2026-12-06 timestamps without time zone, whose type the next
+    # export's first deleted row changed). VARBINARY(n) is SQLite's NUMERIC affinity: an exposure of
+    # '30' seconds or a luminance of digits is stored as an INTEGER beside text ('1/250', '1A8765432'),
+    # text as written. A float32 f-number or aspect ratio is the double Go widened it to, every bit;
+    # `bool` flags are booleans; file times are Unix seconds (instants), meta_utc epoch milliseconds
+    # with 0 for no date (bigint, noted). Places and cells are keyed by strings with 'zz' for unknown,
+    # every reference found in the data (GORM v1 declares none). Go's '' of a string field beside the
+    # NULL of a *string (a file's time_index, media_id) is missing written two ways in one table, and
+    # those blanks are charged as documented.
+    rows = apps.photoprism_rows()
+    ran, run_dir = run_export(apps.photoprism)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    with closing(sqlite3.connect(ran.db)) as con:
+        info = {table: list(con.execute(f'PRAGMA table_info("{table}")')) for table in rows}
+    names = {table: [r[1] for r in columns] for table, columns in info.items()}
+    numeric = {(table, r[1]) for table, columns in info.items() for r in columns if "BINARY" in r[2].upper()}
+    instant = "timestamp with time zone"
+
+    def expected(kind: str, value: Any, affinity: bool = False) -> Any:
+        if value is None:
+            return None
+        if affinity and isinstance(value, str) and NUMBER_LITERAL.fullmatch(value):
+            # SQLite's NUMERIC affinity (a VARBINARY column) stores text that reads as a number as one:
+            # '30' the INTEGER 30, '1E8765432' the REAL infinity; the target holds its shortest text.
+            number = float(value) if re.search("[.eE]", value) else int(value)
+            return repr(number) if kind == "text" else number
+        if kind == instant:
+            return (
+                UNIX_EPOCH + timedelta(seconds=value)
+                if isinstance(value, int)
+                else datetime.fromisoformat(value)
+            )
+        if kind == "boolean":
+            return bool(value)
+        if kind == "text":
+            return str(value) or None
+        return value
+
+    keys = {"places": "id", "cells": "id"}
+    for table, values in rows.items():
+        types = ran.types(table)
+        if table == "photos_labels":
+            continue
+        key = keys.get(table, "id")
+        for index, column in enumerate(names[table]):
+            assert ran.values(table, column, key) == {
+                row[names[table].index(key)]: expected(types[column], row[index], (table, column) in numeric)
+                for row in values
+            }, (table, column)
+    moments = {"created_at", "updated_at", "deleted_at", "published_at", "estimated_at", "taken_at"}
+    for table in rows:
+        for column, kind in ran.types(table).items():
+            if column in moments:
+                assert kind == instant, (table, column)
+    photos, files = ran.types("photos"), ran.types("files")
+    assert photos["photo_f_number"] == photos["photo_lat"] == files["file_aspect_ratio"] == "double precision"
+    assert (
+        photos["photo_favorite"]
+        == files["file_primary"]
+        == ran.types("places")["place_favorite"]
+        == "boolean"
+    )
+    assert photos["photo_exposure"] == files["file_luminance"] == "text"
+    assert photos["photo_duration"] == files["meta_utc"] == "bigint"
+    assert files["mod_time"] == instant
+    labelled = pg_query(
+        ran.uri, f'SELECT photo_id, label_id, label_src, uncertainty FROM "{ran.base}".photos_labels'
+    )
+    assert sorted(labelled) == sorted(rows["photos_labels"])
+    assert primary_key(ran.uri, ran.record["version_schema"], "photos_labels") == ["photo_id", "label_id"]
+    assert references(run_dir) == {
+        ("cells", "place_id"): "places.id",
+        ("photos", "place_id"): "places.id",
+        ("photos", "cell_id"): "cells.id",
+        ("photos", "camera_id"): "cameras.id",
+        ("photos", "lens_id"): "lenses.id",
+        ("files", "photo_id"): "photos.id",
+        ("files", "photo_uid"): "photos.photo_uid",
+        ("photos_labels", "photo_id"): "photos.id",
+        ("photos_labels", "label_id"): "labels.id",
+    }
+    blanks_beside_values = {
+        column
+        for index, column in enumerate(names["files"])
+        if any(row[index] == "" for row in rows["files"])
+        and any(row[index] not in ("", None) for row in rows["files"])
+    }
+    columns = profiled(run_dir)["columns"]
+    charged = {
+        (table, name)
+        for table, named in columns.items()
+        for name, column in named.items()
+        if column["quality"] < 100
+    }
+    assert charged == {("files", column) for column in blanks_beside_values}
+    assert ran.record["quality_before"] < 100.0 == ran.record["quality_after"]

@@ -3222,3 +3222,63 @@ def test_fields_padded_with_nul_bytes_arrive_empty_or_audited(pg_uri: str, tmp_p
     loaded = load_and_check(path, pg_uri, tmp_path, halt_quality=0.0, min_quality=0.0)
     assert loaded.violations == [], summarize(loaded.violations, limit=40)
     assert loaded.data_type("logbook", "seen") == "timestamp without time zone"
+
+
+def test_a_declared_timestamp_with_no_value_yet_is_an_instant_where_the_exports_moments_all_are(
+    pg_uri: str, tmp_path: Path
+) -> None:
+    # A Go application on mattn/go-sqlite3 (GORM declares a time.Time `datetime`) writes every moment
+    # with its offset ('2024-05-20 08:42:07+00:00'): instants. A soft delete's `deleted_at`, NULL in
+    # every row of a table none of whose rows was deleted yet, was a timestamp without time zone beside
+    # them, by its declared type alone, and the next export's first deleted row changed its type. Where
+    # every other column of the export declared a timestamp that holds values reads as instants, the
+    # empty one is typed as they are; a DATE keeps its type, and where one moment is a wall clock (no
+    # offset) nothing changes.
+    def export(path: Path, seen: str) -> Path:
+        con = sqlite3.connect(path)
+        with con:
+            con.execute(
+                'CREATE TABLE "cameras" ("id" integer primary key autoincrement, "created_at" datetime, '
+                '"deleted_at" datetime, "bought" date)'
+            )
+            con.execute(
+                'CREATE TABLE "photos" ("id" integer primary key autoincrement, "taken_at" DATETIME, '
+                '"seen_at" TIMESTAMP, "published_at" datetime, "deleted_at" datetime)'
+            )
+            con.executemany(
+                "INSERT INTO cameras VALUES (?, ?, NULL, NULL)",
+                [(n, f"2024-05-{n:02d} 08:42:07+00:00") for n in range(1, 6)],
+            )
+            con.executemany(
+                "INSERT INTO photos VALUES (?, ?, ?, NULL, ?)",
+                [
+                    (n, f"2024-04-{n:02d} 10:0{n % 10}:00+02:00", seen.format(n=n), None if n % 4 else
+                     f"2024-06-{n:02d} 09:00:00+00:00")
+                    for n in range(1, 9)
+                ],
+            )  # fmt: skip
+        con.close()
+        return path
+
+    instant, moment = "timestamp with time zone", "timestamp without time zone"
+    loaded = load_and_check(export(tmp_path / "go.db", "2024-05-{n:02d} 08:00:00+00:00"), pg_uri, tmp_path)
+    assert loaded.violations == [], summarize(loaded.violations)
+    assert loaded.pg_types("cameras") == {
+        "id": "bigint",
+        "created_at": instant,
+        "deleted_at": instant,
+        "bought": "date",
+    }
+    assert loaded.pg_types("photos") == {
+        "id": "bigint",
+        "taken_at": instant,
+        "seen_at": instant,
+        "published_at": instant,
+        "deleted_at": instant,
+    }
+    # One wall clock among the export's moments: the empty columns keep their declared type.
+    walls = load_and_check(export(tmp_path / "wall.db", "2024-05-{n:02d} 08:00:00"), pg_uri, tmp_path)
+    assert walls.violations == [], summarize(walls.violations)
+    assert walls.pg_types("cameras")["deleted_at"] == walls.pg_types("photos")["published_at"] == moment
+    assert walls.pg_types("photos")["seen_at"] == moment
+    assert walls.pg_types("photos")["deleted_at"] == instant

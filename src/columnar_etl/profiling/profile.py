@@ -1462,6 +1462,53 @@ def _commas_as_the_export_proves(tables: dict[str, TableProfile]) -> None:
         table.comma_rereads.clear()
 
 
+#: The type reason of a column with no present value, typed by its declaration alone.
+NO_VALUES_REASON = "no values: the declared type"
+
+
+def _empty_moments_as_the_export_writes(tables: Mapping[str, TableProfile]) -> None:
+    """Type a column declared a timestamp without a zone (``DATETIME``, ``TIMESTAMP``) that holds no value
+    yet as instants (``timestamptz``) where every other column of the export declared a timestamp that
+    holds values reads as instants (at least one does): their offsets (``2024-05-20 08:42:07+00:00``)
+    or epoch numbers are how the export's one writer writes a moment, and the empty column's first value
+    will be written so too.
+
+    A Go application on mattn/go-sqlite3 writes every ``time.Time`` with its offset; a soft delete's
+    ``deleted_at`` NULL in every row of a table no row of which was deleted was a timestamp without
+    time zone beside the export's instants (until 2026-12-06), and the next export's first deleted row
+    changed its type (a drift warning, exit 2). Where one such column reads as a wall clock (no offset)
+    or stays text, nothing is changed: the declared type decides, as before.
+    """
+    columns = [column for table in tables.values() for column in table.columns.values()]
+
+    def declared_timestamp(column: ColumnProfile) -> bool:
+        declared = column.declared_type or ""
+        return declared_family(declared) == "timestamp" and not declared_zoned(declared)
+
+    witnesses = [
+        column
+        for column in columns
+        if declared_family(column.declared_type or "") == "timestamp"
+        and column.type_reason != NO_VALUES_REASON
+    ]
+    if not witnesses or any(column.inferred_type != "timestamptz" for column in witnesses):
+        return
+    shown = ", ".join(f"{c.table}.{c.name}" for c in witnesses[:3])
+    shown += f" and {len(witnesses) - 3} more" if len(witnesses) > 3 else ""
+    for column in columns:
+        if (
+            column.type_reason == NO_VALUES_REASON
+            and column.inferred_type == "timestamp"
+            and declared_timestamp(column)
+        ):
+            column.inferred_type = "timestamptz"
+            column.notes.append(
+                f"no values; declared {column.declared_type}, typed timestamptz: every other column of the "
+                f"export declared a timestamp that holds values ({shown}) reads as instants, so its first "
+                "value will be one too"
+            )
+
+
 def _key_found_again(table: TableProfile) -> None:
     """Find ``table``'s key in the data again once its key column is read as another type: a key found
     in the data is an integer, text or short bytes column (keys.data_key), and a column of numbers
@@ -1830,7 +1877,7 @@ def _infer_column(
         # binary-declared column of '' alone (a wiki's NOT NULL DEFAULT '' name, every string declared
         # BLOB) is text, its blanks NULL by the rule, as in any text column.
         binary = family is None and declared_binary(column.declared_type) and not classes[StorageClass.TEXT]
-        inferred, reason = "bytea" if binary else family or "text", "no values: the declared type"
+        inferred, reason = "bytea" if binary else family or "text", NO_VALUES_REASON
         if declared_zoned(column.declared_type):
             # TIMESTAMPTZ, WITH TIME ZONE: instants, as the next export's first value with its offset
             # will be (until 2026-12-05 a timestamp without time zone, whose type that value changed).
@@ -4862,6 +4909,7 @@ def profile(
         _read_as_the_export_proves(profiled, settings.date_order_default)
         _commas_as_the_export_proves(profiled)
         _points_as_the_export_proves(profiled)
+        _empty_moments_as_the_export_writes(profiled)
         kept = {name: values for name, (_, values) in results.items() if values is not None}
         # References need every table's key and figures: declared ones, else inferred from the data.
         # Their one query counts every kept value: DuckDB first hands back what the tables' queries
