@@ -1401,29 +1401,19 @@ def _points_as_the_export_proves(tables: dict[str, TableProfile]) -> None:
     ``3,5`` elsewhere in its export, or in an export of no point decimal at all, is still read neither
     way: text, as its type reason says.
     """
-    columns = [(table.name, column) for table in tables.values() for column in table.columns.values()]
-    commas = any(column.decimal_mark == "comma" for _, column in columns)
-    witnesses = [
-        f"{table}.{column.name}"
-        for table, column in columns
-        if column.decimal_mark == "point" and column.inferred_type in ("numeric", "double")
-    ]
-    shown = ", ".join(witnesses[:3]) + (f" and {len(witnesses) - 3} more" if len(witnesses) > 3 else "")
-    for table in tables.values():
-        for name, reread in table.point_rereads.items():
-            if commas or not witnesses or table[name].as_written is not None:
-                continue
-            column = reread()
-            if column.inferred_type not in ("numeric", "double"):
-                continue  # text for another reason as well (commas that nothing reads)
-            column.notes.append(
-                f"{table[name].points_unproven:,} numbers such as 1.200 read as decimals: the export's other "
-                f"columns of numbers ({shown}) write a point as the decimal mark, and none a decimal comma"
-            )
-            table.columns[name] = column
-            if table.key_found == "data_unique" and name in table.key:
-                _key_found_again(table)
-        table.point_rereads.clear()
+    commas = any(
+        column.decimal_mark == "comma" for table in tables.values() for column in table.columns.values()
+    )
+    _reread_as_witnessed(
+        tables,
+        "point",
+        lambda table: table.point_rereads,
+        lambda column, shown: (
+            f"{column.points_unproven:,} numbers such as 1.200 read as decimals: the export's other "
+            f"columns of numbers ({shown}) write a point as the decimal mark, and none a decimal comma"
+        ),
+        blocked=commas,
+    )
 
 
 def _commas_as_the_export_proves(tables: dict[str, TableProfile]) -> None:
@@ -1438,28 +1428,49 @@ def _commas_as_the_export_proves(tables: dict[str, TableProfile]) -> None:
     one number each (1.3) until 2026-12-06; with no such column in the export they stay text, as
     their type reason says.
     """
-    columns = [(table.name, column) for table in tables.values() for column in table.columns.values()]
+    _reread_as_witnessed(
+        tables,
+        "comma",
+        lambda table: table.comma_rereads,
+        lambda column, shown: (
+            f"{column.commas_unproven:,} numbers such as 1,3 read as decimals: the export's other "
+            f"columns of numbers ({shown}) prove a decimal comma"
+        ),
+    )
+
+
+def _reread_as_witnessed(
+    tables: Mapping[str, TableProfile],
+    mark: Literal["point", "comma"],
+    rereads: Callable[[TableProfile], dict[str, Callable[[], ColumnProfile]]],
+    note: Callable[[ColumnProfile, str], str],
+    *,
+    blocked: bool = False,
+) -> None:
+    """Replace each column a table's ``rereads`` can read again as decimals by that reading, where
+    other columns of the export read as numbers write ``mark`` as their decimal mark (the witnesses,
+    named in the column's ``note``, given its profile as first read) and nothing ``blocked`` it; a
+    column the rereading leaves text (for another reason as well) or one loaded as written stays."""
     witnesses = [
-        f"{table}.{column.name}"
-        for table, column in columns
-        if column.decimal_mark == "comma" and column.inferred_type in ("numeric", "double")
+        f"{table.name}.{column.name}"
+        for table in tables.values()
+        for column in table.columns.values()
+        if column.decimal_mark == mark and column.inferred_type in ("numeric", "double")
     ]
     shown = ", ".join(witnesses[:3]) + (f" and {len(witnesses) - 3} more" if len(witnesses) > 3 else "")
     for table in tables.values():
-        for name, reread in table.comma_rereads.items():
-            if not witnesses or table[name].as_written is not None:
+        pending = rereads(table)
+        for name, reread in pending.items():
+            if blocked or not witnesses or table[name].as_written is not None:
                 continue
             column = reread()
             if column.inferred_type not in ("numeric", "double"):
                 continue  # text for another reason as well
-            column.notes.append(
-                f"{table[name].commas_unproven:,} numbers such as 1,3 read as decimals: the export's other "
-                f"columns of numbers ({shown}) prove a decimal comma"
-            )
+            column.notes.append(note(table[name], shown))
             table.columns[name] = column
             if table.key_found == "data_unique" and name in table.key:
                 _key_found_again(table)
-        table.comma_rereads.clear()
+        pending.clear()
 
 
 #: The type reason of a column with no present value, typed by its declaration alone.
