@@ -626,3 +626,35 @@ def test_sigterm_outside_the_commands_own_handling_still_exits_1_with_the_line(
     if json_flag:
         printed = json.loads(ended.stdout)
         assert (printed["outcome"], printed["exit_code"]) == ("failed", 1), ended.stdout
+
+
+def test_a_setting_an_interrupt_failed_ends_as_the_interrupt_and_prints_nothing_of_it() -> None:
+    # CI, 2026-12-06: SIGTERM landed while a settings validator matched its regex; Python dropped the
+    # KeyboardInterrupt ("Exception ignored in: '^\\d+...$'", a traceback on stderr), the validation
+    # failed, and `schemas list` ended "error: ... max_cell_size ..." (exit 1, two lines and a wrong
+    # cause). The flag the handler set makes the failed validation the interrupt, and the dropped
+    # interrupt is not printed (Python's hook still prints any other).
+    from columnar_etl.config import load_settings
+    from columnar_etl.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="max_cell_size"):
+        load_settings(max_cell_size="a lot")
+    INTERRUPTED.set()
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            load_settings(max_cell_size="a lot")
+    finally:
+        INTERRUPTED.clear()
+    script = (
+        "import sys, columnar_etl.__main__ as entry\n"
+        "sys.unraisablehook = entry._quiet_interrupts\n"
+        "class Dropped:\n"
+        "    def __init__(self, exc): self.exc = exc\n"
+        "    def __del__(self): raise self.exc\n"
+        "Dropped(KeyboardInterrupt())\n"
+        "Dropped(ValueError('shown'))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "KeyboardInterrupt" not in done.stderr
+    assert "Exception ignored" in done.stderr and "ValueError: shown" in done.stderr

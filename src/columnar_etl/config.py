@@ -27,7 +27,7 @@ from pydantic_settings import (
     TomlConfigSettingsSource,
 )
 
-from columnar_etl.errors import ConfigError, UsageError
+from columnar_etl.errors import ConfigError, UsageError, raise_if_interrupted
 from columnar_etl.pg.conninfo import check_target, has_password
 from columnar_etl.rules import DEFAULT_NULL_TOKENS
 
@@ -549,6 +549,9 @@ def load_settings(config_file: str | Path | None = None, **overrides: Any) -> Se
     try:
         settings = Settings(**given)
     except ValidationError as exc:
+        # A signal whose KeyboardInterrupt a validator's call dropped ("Exception ignored", a regex
+        # compiled or matched then) fails that validation: the interrupt, not a setting, ended it.
+        raise_if_interrupted()
         error = exc.errors()[0]
         name = str(error["loc"][0]) if error["loc"] else ""
         variable = f"{ENV_PREFIX}{name.upper()}"
@@ -575,6 +578,7 @@ def with_overrides(settings: Settings, **overrides: Any) -> Settings:
         # Validation alone (no environment or TOML file read): every other field as it is in settings.
         checked = Settings.model_validate({**settings.model_dump(), **given})
     except ValidationError as exc:
+        raise_if_interrupted()  # see load_settings
         raise _setting_error(exc.errors()[0], None) from exc
     return settings.model_copy(update={key: getattr(checked, key) for key in given})
 
