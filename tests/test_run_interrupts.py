@@ -639,12 +639,16 @@ def test_a_setting_an_interrupt_failed_ends_as_the_interrupt_and_prints_nothing_
 
     with pytest.raises(ConfigError, match="max_cell_size"):
         load_settings(max_cell_size="a lot")
+    decided = OUTCOME_DECIDED.is_set()  # a run before this test in the process leaves it set
+    OUTCOME_DECIDED.clear()
     INTERRUPTED.set()
     try:
         with pytest.raises(KeyboardInterrupt):
             load_settings(max_cell_size="a lot")
     finally:
         INTERRUPTED.clear()
+        if decided:
+            OUTCOME_DECIDED.set()
     script = (
         "import sys, columnar_etl.__main__ as entry\n"
         "sys.unraisablehook = entry._quiet_interrupts\n"
