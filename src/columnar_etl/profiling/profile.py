@@ -23,7 +23,7 @@ from enum import Enum
 from functools import partial
 from itertools import pairwise
 from pathlib import Path
-from typing import Any, Literal, TypeVar, cast
+from typing import Any, Literal, TypedDict, TypeVar, cast
 
 import duckdb
 
@@ -3513,27 +3513,12 @@ def _profile_batch(
         for number, cells in enumerate(asked.values())
     )
     # Each table's cells carry their columns' places in it (_text_relation), offset as above.
-    dated = [
-        number * BATCH_STRIDE + place for number, name in enumerate(names) for place in _dated(src, name)
-    ]
-    timed = [
-        number * BATCH_STRIDE + place
-        for number, name in enumerate(names)
-        for place in named_compact_places(src, name)
-    ]
-    untrimmed = [
-        number * BATCH_STRIDE + place
-        for number, name in enumerate(names)
-        for place in _untrimmed(src, settings, name)
-    ]
-    clocked = [
-        number * BATCH_STRIDE + place for number, name in enumerate(names) for place in _clocked(src, name)
-    ]
-    open_ended = [
-        number * BATCH_STRIDE + place
-        for number, name in enumerate(names)
-        for place in open_ended_places(src, name)
-    ]
+    merged: dict[str, list[int]] = {}
+    for number, name in enumerate(names):
+        table_places = cast(dict[str, list[int]], _marked_places(src, settings, name))
+        for kind, places in table_places.items():
+            merged.setdefault(kind, []).extend(number * BATCH_STRIDE + place for place in places)
+    marked = cast(MarkedPlaces, merged)  # every kind: _marked_places gives each, for any table
     # The tables' cells are copied into one table first, and the profile query reads that: over the
     # union itself each table's branch ran the query's expressions as a pipeline of its own, their
     # states (compiled patterns and all) set up once per table (200 tables of up to 400 rows: 1.79 s,
@@ -3548,11 +3533,7 @@ def _profile_batch(
             None,
             settings.source_encoding_fallback,
             distinct=f"SELECT idx, cls, v, weight FROM {BATCH_CELLS}",
-            dated=dated,
-            untrimmed=untrimmed,
-            timed=timed,
-            clocked=clocked,
-            open_ended=open_ended,
+            **marked,
         )
         rows = _fetch_rows(src, sql)
     finally:
@@ -3839,11 +3820,7 @@ def _text_rows(
         settings.source_encoding_fallback,
         distinct=f"SELECT * FROM {cells}" if keeping else None,
         positions=positions,
-        dated=[place for place in _dated(src, table) if place in positions],
-        untrimmed=[place for place in _untrimmed(src, settings, table) if place in positions],
-        timed=[place for place in named_compact_places(src, table) if place in positions],
-        clocked=[place for place in _clocked(src, table) if place in positions],
-        open_ended=[place for place in open_ended_places(src, table) if place in positions],
+        **_marked_places(src, settings, table, positions.__contains__),
     )
     if keeping:
         _count_cells(src, cast(str, cells), columns, relation, positions)
@@ -3917,11 +3894,7 @@ def _long_rows(
         limit=memory_bytes(settings.profile_memory_limit),
         null_tokens=list(settings.null_tokens),
         fallback=settings.source_encoding_fallback,
-        dated=[place for place in _dated(src, table) if place in positions],
-        untrimmed=[place for place in _untrimmed(src, settings, table) if place in positions],
-        timed=[place for place in named_compact_places(src, table) if place in positions],
-        clocked=[place for place in _clocked(src, table) if place in positions],
-        open_ended=[place for place in open_ended_places(src, table) if place in positions],
+        **_marked_places(src, settings, table, positions.__contains__),
         cells=cells,
     )
 
@@ -4004,6 +3977,31 @@ def _grouped(columns: list[str], sizes: Mapping[str, int], limit: int) -> list[l
         totals[room] += size
     place = {name: number for number, name in enumerate(columns)}
     return sorted((sorted(group, key=place.__getitem__) for group in groups), key=lambda g: place[g[0]])
+
+
+class MarkedPlaces(TypedDict):
+    """The places of a table's columns each of the profile query's marks asks for (the keywords of
+    :func:`.sql.table_profile_sql` and :func:`.long_cells.long_text_rows`)."""
+
+    dated: list[int]
+    untrimmed: list[int]
+    timed: list[int]
+    clocked: list[int]
+    open_ended: list[int]
+
+
+def _marked_places(
+    src: Source, settings: Settings, table: str, kept: Callable[[int], bool] = lambda place: True
+) -> MarkedPlaces:
+    """:class:`MarkedPlaces` of ``table``, each place ``kept`` (those the query reads: its
+    ``positions``)."""
+    return MarkedPlaces(
+        dated=[place for place in _dated(src, table) if kept(place)],
+        untrimmed=[place for place in _untrimmed(src, settings, table) if kept(place)],
+        timed=[place for place in named_compact_places(src, table) if kept(place)],
+        clocked=[place for place in _clocked(src, table) if kept(place)],
+        open_ended=[place for place in open_ended_places(src, table) if kept(place)],
+    )
 
 
 def _untrimmed(src: Source, settings: Settings, table: str) -> list[int]:
