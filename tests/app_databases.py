@@ -46653,3 +46653,328 @@ def photoprism_rows(photos: int = 36) -> dict[str, list[Sequence[Any]]]:
 def photoprism(path: Path) -> Path:
     """A PhotoPrism index (``storage/index.db``; see the module's list)."""
     return write_export(path, PHOTOPRISM_DDL, photoprism_rows(), bytes_as_text=False)
+
+
+# --- App (Seafile's Seahub, file sync and share: Django migrations of seahub/{share,base,tags,notifications,
+# avatar,profile,options,api2}/migrations/0001_initial.py and share's 0002 descriptions, Django 5.2's DDL) ---
+# Seahub keeps ``USE_TZ = False`` (seahub/settings.py): every DateTimeField is a naive local wall clock,
+# ``str(datetime)`` (microseconds when not whole). UUIDField is char(32) hex; BooleanField is bool 0/1;
+# a share link's token is ``uuid4().hex[:20]`` (seahub.utils.gen_token), its password Django's hash or
+# NULL; a notification's detail and a comment's detail are JSON text (or ''); a device's token records
+# the platform's and the client's versions as the clients send them.
+
+SEAHUB_DDL = (
+    'CREATE TABLE "tags_fileuuidmap" ("uuid" char(32) NOT NULL PRIMARY KEY, "repo_id" varchar(36) NOT NULL, '
+    '"repo_id_parent_path_md5" varchar(100) NOT NULL, "parent_path" text NOT NULL, '
+    '"filename" varchar(1024) NOT NULL, "is_dir" bool NOT NULL)',
+    'CREATE INDEX "tags_fileuuidmap_repo_id_ac67aa33" ON "tags_fileuuidmap" ("repo_id")',
+    'CREATE INDEX "tags_fileuuidmap_repo_id_parent_path_md5_c8bb0860" ON "tags_fileuuidmap" '
+    '("repo_id_parent_path_md5")',
+    'CREATE TABLE "base_filecomment" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"author" varchar(255) NOT NULL, "comment" text NOT NULL, "created_at" datetime NOT NULL, '
+    '"updated_at" datetime NOT NULL, "resolved" bool NOT NULL, "detail" text NOT NULL, '
+    '"uuid_id" char(32) NOT NULL REFERENCES "tags_fileuuidmap" ("uuid") DEFERRABLE INITIALLY DEFERRED)',
+    'CREATE INDEX "base_filecomment_author_8a4d7e91" ON "base_filecomment" ("author")',
+    'CREATE INDEX "base_filecomment_resolved_e0717eca" ON "base_filecomment" ("resolved")',
+    'CREATE INDEX "base_filecomment_uuid_id_4f9a2ca2" ON "base_filecomment" ("uuid_id")',
+    'CREATE TABLE "base_userstarredfiles" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"email" varchar(254) NOT NULL, "org_id" integer NOT NULL, "repo_id" varchar(36) NOT NULL, '
+    '"path" text NOT NULL, "is_dir" bool NOT NULL)',
+    'CREATE INDEX "base_userstarredfiles_email_29e69053" ON "base_userstarredfiles" ("email")',
+    'CREATE INDEX "base_userstarredfiles_repo_id_f5ecc00a" ON "base_userstarredfiles" ("repo_id")',
+    'CREATE TABLE "share_fileshare" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"username" varchar(255) NOT NULL, "repo_id" varchar(36) NOT NULL, "path" text NOT NULL, '
+    '"token" varchar(100) NOT NULL UNIQUE, "ctime" datetime NOT NULL, "view_cnt" integer NOT NULL, '
+    '"s_type" varchar(2) NOT NULL, "password" varchar(128) NULL, "expire_date" datetime NULL, '
+    '"permission" varchar(50) NOT NULL, "user_scope" varchar(255) NOT NULL, "authed_details" text NOT NULL, '
+    '"description" text NOT NULL)',
+    'CREATE INDEX "share_fileshare_username_5cb6de75" ON "share_fileshare" ("username")',
+    'CREATE INDEX "share_fileshare_repo_id_9b5ae27a" ON "share_fileshare" ("repo_id")',
+    'CREATE INDEX "share_fileshare_s_type_724eb6c1" ON "share_fileshare" ("s_type")',
+    'CREATE INDEX "share_fileshare_permission_d12c353f" ON "share_fileshare" ("permission")',
+    'CREATE TABLE "share_uploadlinkshare" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"username" varchar(255) NOT NULL, "repo_id" varchar(36) NOT NULL, "path" text NOT NULL, '
+    '"token" varchar(100) NOT NULL UNIQUE, "ctime" datetime NOT NULL, "view_cnt" integer NOT NULL, '
+    '"password" varchar(128) NULL, "expire_date" datetime NULL, "description" text NOT NULL)',
+    'CREATE INDEX "share_uploadlinkshare_username_3203c243" ON "share_uploadlinkshare" ("username")',
+    'CREATE INDEX "share_uploadlinkshare_repo_id_c519f857" ON "share_uploadlinkshare" ("repo_id")',
+    'CREATE INDEX "share_uploadlinkshare_expire_date_e28441b8" ON "share_uploadlinkshare" ("expire_date")',
+    'CREATE TABLE "notifications_usernotification" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"to_user" varchar(255) NOT NULL, "msg_type" varchar(30) NOT NULL, "detail" text NOT NULL, '
+    '"timestamp" datetime NOT NULL, "seen" bool NOT NULL)',
+    'CREATE INDEX "notifications_usernotification_to_user_6cadafa1" ON "notifications_usernotification" '
+    '("to_user")',
+    'CREATE INDEX "notifications_usernotification_msg_type_985afd02" ON "notifications_usernotification" '
+    '("msg_type")',
+    'CREATE INDEX "notifications_usernotification_timestamp_125067e8" ON "notifications_usernotification" '
+    '("timestamp")',
+    'CREATE TABLE "avatar_avatar" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"emailuser" varchar(255) NOT NULL, "primary" bool NOT NULL, "avatar" varchar(1024) NOT NULL, '
+    '"date_uploaded" datetime NOT NULL)',
+    'CREATE TABLE "profile_profile" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"user" varchar(254) NOT NULL UNIQUE, "nickname" varchar(64) NOT NULL, "intro" text NOT NULL, '
+    '"lang_code" text NULL, "login_id" varchar(225) NULL UNIQUE, "contact_email" varchar(225) NULL UNIQUE, '
+    '"institution" varchar(225) NULL, "list_in_address_book" bool NOT NULL)',
+    'CREATE INDEX "profile_profile_institution_c0286bd1" ON "profile_profile" ("institution")',
+    'CREATE INDEX "profile_profile_list_in_address_book_b1009a78" ON "profile_profile" '
+    '("list_in_address_book")',
+    'CREATE TABLE "options_useroptions" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"email" varchar(255) NOT NULL, "option_key" varchar(50) NOT NULL, "option_val" varchar(50) NOT NULL)',
+    'CREATE INDEX "options_useroptions_email_77d5726a" ON "options_useroptions" ("email")',
+    'CREATE INDEX "options_useroptions_option_key_7bf7ae4b" ON "options_useroptions" ("option_key")',
+    'CREATE TABLE "api2_tokenv2" ("key" varchar(40) NOT NULL PRIMARY KEY, "user" varchar(255) NOT NULL, '
+    '"platform" varchar(32) NOT NULL, "device_id" varchar(40) NOT NULL, "device_name" varchar(40) NOT NULL, '
+    '"platform_version" varchar(16) NOT NULL, "client_version" varchar(16) NOT NULL, '
+    '"last_accessed" datetime NOT NULL, "last_login_ip" char(39) NULL, "created_at" datetime NOT NULL, '
+    '"wiped_at" datetime NULL)',
+    'CREATE UNIQUE INDEX "api2_tokenv2_user_platform_device_id_37005c24_uniq" ON "api2_tokenv2" '
+    '("user", "platform", "device_id")',
+)
+SEAHUB_NOW = datetime(2025, 3, 14, 9, 26, 53, 589793)
+SEAHUB_USERS = (
+    "admin@example.com",
+    "lin.wei@example.com",
+    "jörg.müller@example.de",
+    "ana.souza@example.com.br",
+    "guest-7f3a@example.org",
+)
+SEAHUB_REPOS = tuple(str(uuid.uuid5(uuid.NAMESPACE_URL, f"seafile repo {n}")) for n in range(1, 5))
+SEAHUB_FILES = (  # (repo, parent path, name, is_dir)
+    (0, "/", "Quarterly report.docx", False),
+    (0, "/", "Budget 2025.xlsx", False),
+    (0, "/Design", "logo-final.svg", False),
+    (1, "/", "Meeting notes.md", False),
+    (1, "/Photos/2024", "IMG_0042.JPG", False),
+    (1, "/", "Photos", True),
+    (2, "/Verträge", "Mietvertrag 2023.pdf", False),
+    (2, "/", "研究计划.sdoc", False),
+    (3, "/", "README.txt", False),
+    (3, "/src", "main.py", False),
+)
+SEAHUB_PERMISSIONS = ("view_download", "view_only", "edit_download", "view_download", "cloud_edit")
+SEAHUB_PLATFORMS = (  # (platform, device name, platform version, client version)
+    ("windows", "DESKTOP-4KQ2", "10.0.19045", "9.0.4"),
+    ("mac", "Ana's MacBook Pro", "14.4", "9.0.5"),
+    ("linux", "thinkpad", "6.8.0-31-generic", "9.0.4"),
+    ("ios", "iPhone", "17.4.1", "3.0.12"),
+    ("android", "Pixel 8", "14", "3.0.2"),
+    ("ios", "iPad", "16.7", "3.0.12"),
+)
+
+
+def seahub_time(at: datetime) -> str:
+    """A naive ``datetime`` as Django's SQLite backend stores it (``USE_TZ = False``): ``str(value)``."""
+    return str(at)
+
+
+def seahub_rows() -> dict[str, list[Sequence[Any]]]:
+    files = []
+    for repo, parent, name, is_dir in SEAHUB_FILES:
+        md5 = hashlib.md5((SEAHUB_REPOS[repo] + parent).encode()).hexdigest()
+        files.append(
+            (
+                uuid.uuid5(uuid.NAMESPACE_URL, f"{parent}/{name}").hex,
+                SEAHUB_REPOS[repo],
+                md5,
+                parent,
+                name,
+                int(is_dir),
+            )
+        )
+    comments = []
+    for i in range(1, 19):
+        created = SEAHUB_NOW - timedelta(days=40 - 2 * i, seconds=37 * i, microseconds=i * 1234)
+        if i % 4 == 0:  # a whole second: str() writes no fraction
+            created = created.replace(microsecond=0)
+        detail = json.dumps({"element_id": f"Ab{i:02d}xYz", "comment": f"para {i}"}) if i % 3 == 0 else ""
+        comments.append(
+            (
+                i,
+                SEAHUB_USERS[i % len(SEAHUB_USERS)],
+                (
+                    "Looks good to me 👍",
+                    "Please check the totals in row 12.",
+                    "Bitte Seite 3 prüfen.",
+                    "已修改",
+                )[i % 4],
+                seahub_time(created),
+                seahub_time(created + timedelta(hours=i % 3)),
+                int(i % 5 == 0),
+                detail,
+                files[i % len(files)][0],
+            )
+        )
+    starred = [
+        (
+            i,
+            SEAHUB_USERS[i % 3],
+            -1 if i % 4 else 7,
+            SEAHUB_REPOS[i % 4],
+            ("/", "/Design/", "/README.txt", "/Photos/")[i % 4],
+            int(i % 4 in (0, 1, 3)),
+        )
+        for i in range(1, 13)
+    ]
+    shares = []
+    for i in range(1, 25):
+        ctime = SEAHUB_NOW - timedelta(days=90 - 3 * i, hours=i, microseconds=(i * 98765) % 1_000_000)
+        file = SEAHUB_FILES[i % len(SEAHUB_FILES)]
+        is_dir = file[3] or i % 6 == 0
+        path = (file[1].rstrip("/") + "/" + file[2]) + ("/" if is_dir else "")
+        scope = ("all_users", "all_users", "specific_users", "specific_emails")[i % 4]
+        authed = {
+            "all_users": "",
+            "specific_users": json.dumps({"authed_users": [SEAHUB_USERS[1], SEAHUB_USERS[2]]}),
+            "specific_emails": json.dumps({"authed_emails": ["partner@example.net"]}),
+        }[scope]
+        shares.append(
+            (
+                i,
+                SEAHUB_USERS[i % 3],
+                SEAHUB_REPOS[file[0]],
+                path,
+                uuid.UUID(int=i * 0x9E3779B97F4A7C15 + 0xABCDEF).hex[:20],
+                seahub_time(ctime),
+                (i * 37) % 150 if i % 5 else 0,
+                "d" if is_dir else "f",
+                f"pbkdf2_sha256$870000$s{i:04d}Ab$"
+                + base64.b64encode(hashlib.sha256(str(i).encode()).digest()).decode()
+                if i % 3 == 0
+                else None,
+                seahub_time((ctime + timedelta(days=7 * (1 + i % 4))).replace(microsecond=0))
+                if i % 2 == 0
+                else None,
+                SEAHUB_PERMISSIONS[i % len(SEAHUB_PERMISSIONS)],
+                scope,
+                authed,
+                "For the auditors" if i % 7 == 0 else "",
+            )
+        )
+    uploads = [
+        (
+            i,
+            SEAHUB_USERS[i % 2],
+            SEAHUB_REPOS[i % 4],
+            ("/Inbox/", "/", "/Uploads/2025/")[i % 3],
+            uuid.UUID(int=i * 0x51ED270B27D1E5 + 0x1234).hex[:20],
+            seahub_time(SEAHUB_NOW - timedelta(days=30 - i, microseconds=i * 4321)),
+            i % 4,
+            None if i % 2 else f"pbkdf2_sha256$870000$upl{i}$hash",
+            seahub_time(datetime(2025, 4, 1 + i, 23, 59, 59)) if i % 3 == 0 else None,
+            "",
+        )
+        for i in range(1, 9)
+    ]
+    kinds = (
+        "repo_share",
+        "file_comment",
+        "add_user_to_group",
+        "repo_transfer",
+        "file_uploaded",
+        "deleted_files",
+    )
+    notifications = []
+    for i in range(1, 31):
+        kind = kinds[i % len(kinds)]
+        repo = SEAHUB_REPOS[i % 4]
+        detail = {
+            "repo_share": {"share_from": SEAHUB_USERS[0], "repo_id": repo, "path": "/", "org_id": None},
+            "file_comment": {
+                "repo_id": repo,
+                "file_path": "/Quarterly report.docx",
+                "comment": "Please check",
+                "author": SEAHUB_USERS[1],
+            },
+            "add_user_to_group": {"group_staff": SEAHUB_USERS[0], "group_id": 3 + i % 2},
+            "repo_transfer": {"repo_owner": SEAHUB_USERS[2], "repo_id": repo},
+            "file_uploaded": {
+                "file_name": "IMG_0042.JPG",
+                "file_path": "/Photos/2024/IMG_0042.JPG",
+                "repo_id": repo,
+            },
+            "deleted_files": {"repo_id": repo, "old_repo_name": "Archiv 2019"},
+        }[kind]
+        notifications.append(
+            (
+                i,
+                SEAHUB_USERS[1 + i % 4],
+                kind,
+                json.dumps(detail),
+                seahub_time(
+                    SEAHUB_NOW - timedelta(hours=5 * (31 - i), microseconds=(i * 271828) % 1_000_000)
+                ),
+                int(i < 20),
+            )
+        )
+    avatars = [
+        (
+            i,
+            user,
+            1,
+            f"avatars/{hashlib.md5(user.encode()).hexdigest()}/{hashlib.md5(f'{user}{i}'.encode()).hexdigest()}.png",
+            seahub_time(SEAHUB_NOW - timedelta(days=100 * i, microseconds=i * 111)),
+        )
+        for i, user in enumerate(SEAHUB_USERS[:4], start=1)
+    ]
+    profiles = [
+        (
+            i,
+            user,
+            ("Admin", "林伟", "Jörg Müller", "", "")[i - 1],
+            ("", "Backend team", "", "Olá! Sou a Ana.", "")[i - 1],
+            ("en", "zh-cn", "de", None, "en")[i - 1],
+            ("admin", None, "jmueller", None, None)[i - 1],
+            (None, "wei.lin@corp.example.cn", None, None, "visitor@example.org")[i - 1],
+            ("", "", "Universität Heidelberg", "", "")[i - 1],
+            int(i != 5),
+        )
+        for i, user in enumerate(SEAHUB_USERS, start=1)
+    ]
+    options = []
+    for user in SEAHUB_USERS:
+        options.append((user, "is_user_guide_enabled", "0"))
+        options.append((user, "file_updates_email_interval", "3600"))
+    options += [
+        (SEAHUB_USERS[0], "default_repo", SEAHUB_REPOS[0]),
+        (SEAHUB_USERS[1], "default_repo", SEAHUB_REPOS[1]),
+        (SEAHUB_USERS[1], "collaborate_email_interval", "86400"),
+        (SEAHUB_USERS[2], "user_repo_list_column_status", "1"),
+    ]
+    tokens = []
+    for i in range(1, 13):
+        platform, device, platform_version, client_version = SEAHUB_PLATFORMS[i % len(SEAHUB_PLATFORMS)]
+        created = SEAHUB_NOW - timedelta(days=200 - 11 * i, microseconds=i * 55_555)
+        tokens.append(
+            (
+                hashlib.sha1(f"token {i}".encode()).hexdigest(),
+                SEAHUB_USERS[i % len(SEAHUB_USERS)],
+                platform,
+                uuid.uuid5(uuid.NAMESPACE_DNS, f"device{i}").hex[:16]
+                if platform != "ios"
+                else str(uuid.uuid5(uuid.NAMESPACE_OID, f"ios{i}")).upper(),
+                device,
+                platform_version,
+                client_version,
+                seahub_time(SEAHUB_NOW - timedelta(hours=i, microseconds=i * 7)),
+                ("192.168.1.23", "10.0.0.5", "2001:db8::17", None, "::1", "203.0.113.9")[i % 6],
+                seahub_time(created),
+                seahub_time(created + timedelta(days=30)) if i == 7 else None,
+            )
+        )
+    return {
+        "tags_fileuuidmap": files,
+        "base_filecomment": comments,
+        "base_userstarredfiles": starred,
+        "share_fileshare": shares,
+        "share_uploadlinkshare": uploads,
+        "notifications_usernotification": notifications,
+        "avatar_avatar": avatars,
+        "profile_profile": profiles,
+        "options_useroptions": [(i, *row) for i, row in enumerate(options, start=1)],
+        "api2_tokenv2": tokens,
+    }
+
+
+def seahub(path: Path) -> Path:
+    """Seafile's Seahub database (``seahub.db``; see the module's list)."""
+    return write_export(path, SEAHUB_DDL, seahub_rows())

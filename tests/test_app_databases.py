@@ -16998,3 +16998,68 @@ def test_photoprism_index_reads_go_moments_as_instants_and_keeps_float32_widths_
     }
     assert charged == {("files", column) for column in blanks_beside_values}
     assert ran.record["quality_before"] < 100.0 == ran.record["quality_after"]
+
+
+def test_seahub_keeps_naive_django_moments_share_tokens_and_device_versions_as_written(
+    run_export: Runner,
+) -> None:
+    # Seafile's Seahub on SQLite (Django, USE_TZ = False): every DateTimeField is a naive wall clock,
+    # str(datetime) with or without a fraction: timestamp without time zone, every microsecond. Share
+    # tokens (uuid4 hex cut to 20), char(32) UUIDs, repo ids and Django's password hashes are text as
+    # written; a device's platform version ('14', '17.4.1', '10.0.19045') is a label (text); bool
+    # columns are booleans; JSON details are text as written. Django writes a blank string '' (made
+    # NULL and audited, no cost where its column is NOT NULL), but a profile's nullable `lang_code` is
+    # NULL beside `institution` '': missing text written two ways in one table, charged as documented.
+    # The one declared reference is a comment's file; each user column is found to name a profile.
+    rows = apps.seahub_rows()
+    ran, run_dir = run_export(apps.seahub)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    with closing(sqlite3.connect(ran.db)) as con:
+        declared = {
+            table: [(r[1], r[2].lower()) for r in con.execute(f'PRAGMA table_info("{table}")')]
+            for table in rows
+        }
+    kinds = {"datetime": "timestamp without time zone", "bool": "boolean", "integer": "bigint"}
+    keys = {"tags_fileuuidmap": "uuid", "api2_tokenv2": "key"}
+    for table, values in rows.items():
+        types = ran.types(table)
+        key = keys.get(table, "id")
+        names = [name for name, _ in declared[table]]
+        for index, (column, declared_type) in enumerate(declared[table]):
+            kind = kinds.get(declared_type, "text")
+            assert types[column] == kind, (table, column)
+
+            def expected(value: Any, kind: str = kind) -> Any:
+                if value is None or value == "":
+                    return None
+                if kind == "timestamp without time zone":
+                    return datetime.fromisoformat(value)
+                return bool(value) if kind == "boolean" else value
+
+            assert ran.values(table, column, key) == {
+                row[names.index(key)]: expected(row[index]) for row in values
+            }, (table, column)
+    fractions = {row[3] for row in rows["base_filecomment"]}
+    assert any("." not in text for text in fractions) and any("." in text for text in fractions)
+    assert {row[5] for row in rows["api2_tokenv2"]} >= {"14", "17.4.1", "10.0.19045"}
+    users = "profile_profile.user"
+    assert references(run_dir) == {
+        ("base_filecomment", "uuid_id"): "tags_fileuuidmap.uuid",
+        ("base_userstarredfiles", "email"): users,
+        ("share_fileshare", "username"): users,
+        ("share_uploadlinkshare", "username"): users,
+        ("notifications_usernotification", "to_user"): users,
+        ("avatar_avatar", "emailuser"): users,
+        ("options_useroptions", "email"): users,
+        ("api2_tokenv2", "user"): users,
+    }
+    columns = profiled(run_dir)["columns"]
+    charged = {
+        (table, name)
+        for table, named in columns.items()
+        for name, column in named.items()
+        if column["quality"] < 100
+    }
+    assert charged == {("profile_profile", "institution")}
+    assert ran.record["quality_before"] < 100.0 == ran.record["quality_after"]
