@@ -1701,6 +1701,7 @@ from __future__ import annotations
 import array
 import base64
 import bz2
+import decimal
 import hashlib
 import ipaddress
 import json
@@ -46978,3 +46979,714 @@ def seahub_rows() -> dict[str, list[Sequence[Any]]]:
 def seahub(path: Path) -> Path:
     """Seafile's Seahub database (``seahub.db``; see the module's list)."""
     return write_export(path, SEAHUB_DDL, seahub_rows())
+
+
+# --- App (Tandoor Recipes, recipe manager: Django 5.2's DDL of cookbook/models.py's Space, Unit, Food,
+# Keyword (django-treebeard MP_Node), Recipe, Step, Ingredient, NutritionInformation, UnitConversion,
+# MealType, MealPlan and shopping list models, and django.contrib.auth's user) ---
+# Tandoor runs ``USE_TZ = True`` (recipes/settings.py, TIME_ZONE Europe/Berlin): Django stores every
+# aware DateTimeField as its UTC wall clock, ``str()`` of it, a meal plan's day chosen at Berlin's
+# midnight arriving as 23:00 of the day before. Every DecimalField is declared a bare ``decimal``
+# (NUMERIC affinity) and bound as the text of the Decimal REST framework's serializer quantized
+# (``'0.3333333333333333'`` for ⅓ cup, ``'250.0000000000000000'``), which SQLite stores as REAL or
+# INTEGER. Tree paths are treebeard's base-36 steps of four (``'0009'``, ``'000A'``,
+# ``'00010002'``); a meal type's time is Django's ``'HH:MM:SS'``.
+
+TANDOOR_DDL = (
+    'CREATE TABLE "auth_user" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"password" varchar(128) NOT NULL, "last_login" datetime NULL, "is_superuser" bool NOT NULL, '
+    '"username" varchar(150) NOT NULL UNIQUE, "last_name" varchar(150) NOT NULL, '
+    '"email" varchar(254) NOT NULL, "is_staff" bool NOT NULL, "is_active" bool NOT NULL, '
+    '"date_joined" datetime NOT NULL, "first_name" varchar(150) NOT NULL)',
+    'CREATE TABLE "cookbook_recipe_keywords" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"recipe_id" integer NOT NULL REFERENCES "cookbook_recipe" ("id") DEFERRABLE INITIALLY DEFERRED, '
+    '"keyword_id" integer NOT NULL REFERENCES "cookbook_keyword" ("id") DEFERRABLE INITIALLY DEFERRED)',
+    'CREATE TABLE "cookbook_shoppinglistrecipe" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"name" varchar(32) NOT NULL, "servings" decimal NOT NULL, '
+    '"mealplan_id" integer NULL REFERENCES "cookbook_mealplan" ("id") DEFERRABLE INITIALLY DEFERRED, '
+    '"recipe_id" integer NULL REFERENCES "cookbook_recipe" ("id") DEFERRABLE INITIALLY DEFERRED)',
+    'CREATE TABLE "cookbook_space" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"name" varchar(128) NOT NULL, "space_theme" varchar(128) NOT NULL, '
+    '"nav_bg_color" varchar(8) NOT NULL, "nav_text_color" varchar(16) NOT NULL, '
+    '"app_name" varchar(40) NULL, "created_at" datetime NOT NULL, "message" varchar(512) NOT NULL, '
+    '"max_recipes" integer NOT NULL, "max_file_storage_mb" integer NOT NULL, '
+    '"max_users" integer NOT NULL, "allow_sharing" bool NOT NULL, "no_sharing_limit" bool NOT NULL, '
+    '"demo" bool NOT NULL, "internal_note" text NULL, '
+    '"created_by_id" integer NULL REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY DEFERRED)',
+    'CREATE TABLE "cookbook_recipe" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"name" varchar(128) NOT NULL, "description" varchar(512) NULL, "servings" integer NOT NULL, '
+    '"servings_text" varchar(32) NOT NULL, "image" varchar(100) NULL, '
+    '"file_uid" varchar(256) NOT NULL, "file_path" varchar(512) NOT NULL, "link" varchar(512) NULL, '
+    '"cors_link" varchar(1024) NULL, "working_time" integer NOT NULL, "waiting_time" integer NOT NULL, '
+    '"internal" bool NOT NULL, "show_ingredient_overview" bool NOT NULL, "private" bool NOT NULL, '
+    '"source_url" varchar(1024) NULL, "created_at" datetime NOT NULL, "updated_at" datetime NOT NULL, '
+    '"created_by_id" integer NOT NULL REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY DEFERRED, '
+    '"nutrition_id" integer NULL REFERENCES "cookbook_nutritioninformation" ("id")'
+    ' DEFERRABLE INITIALLY DEFERRED, "space_id" integer NOT NULL REFERENCES "cookbook_space" ("id")'
+    " DEFERRABLE INITIALLY DEFERRED)",
+    'CREATE UNIQUE INDEX "cookbook_recipe_keywords_recipe_id_keyword_id_2a0d5c69_uniq"'
+    ' ON "cookbook_recipe_keywords" ("recipe_id", "keyword_id")',
+    'CREATE INDEX "cookbook_recipe_keywords_recipe_id_87bc53ad" ON "cookbook_recipe_keywords" ("recipe_id")',
+    'CREATE INDEX "cookbook_recipe_keywords_keyword_id_94a6e96a"'
+    ' ON "cookbook_recipe_keywords" ("keyword_id")',
+    'CREATE INDEX "cookbook_shoppinglistrecipe_mealplan_id_4c4a3a29"'
+    ' ON "cookbook_shoppinglistrecipe" ("mealplan_id")',
+    'CREATE INDEX "cookbook_shoppinglistrecipe_recipe_id_6baab510"'
+    ' ON "cookbook_shoppinglistrecipe" ("recipe_id")',
+    'CREATE INDEX "cookbook_space_created_by_id_7499949f" ON "cookbook_space" ("created_by_id")',
+    'CREATE INDEX "cookbook_recipe_created_by_id_9deb3c0c" ON "cookbook_recipe" ("created_by_id")',
+    'CREATE INDEX "cookbook_recipe_nutrition_id_54975a42" ON "cookbook_recipe" ("nutrition_id")',
+    'CREATE INDEX "cookbook_recipe_space_id_26762ca7" ON "cookbook_recipe" ("space_id")',
+    'CREATE TABLE "cookbook_nutritioninformation" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"fats" decimal NOT NULL, "carbohydrates" decimal NOT NULL, "proteins" decimal NOT NULL, '
+    '"calories" decimal NOT NULL, "source" varchar(512) NULL, '
+    '"space_id" integer NOT NULL REFERENCES "cookbook_space" ("id") DEFERRABLE INITIALLY DEFERRED)',
+    'CREATE INDEX "cookbook_nutritioninformation_space_id_942c878e"'
+    ' ON "cookbook_nutritioninformation" ("space_id")',
+    'CREATE TABLE "cookbook_mealplan" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"servings" decimal NOT NULL, "title" varchar(64) NOT NULL, "note" text NOT NULL, '
+    '"from_date" datetime NOT NULL, "to_date" datetime NOT NULL, '
+    '"created_by_id" integer NOT NULL REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY DEFERRED, '
+    '"meal_type_id" integer NOT NULL REFERENCES "cookbook_mealtype" ("id")'
+    ' DEFERRABLE INITIALLY DEFERRED, "recipe_id" integer NULL REFERENCES "cookbook_recipe" ("id")'
+    ' DEFERRABLE INITIALLY DEFERRED, "space_id" integer NOT NULL REFERENCES "cookbook_space" ("id")'
+    " DEFERRABLE INITIALLY DEFERRED)",
+    'CREATE INDEX "cookbook_mealplan_created_by_id_b42c8e90" ON "cookbook_mealplan" ("created_by_id")',
+    'CREATE INDEX "cookbook_mealplan_meal_type_id_34ede76c" ON "cookbook_mealplan" ("meal_type_id")',
+    'CREATE INDEX "cookbook_mealplan_recipe_id_6cefb069" ON "cookbook_mealplan" ("recipe_id")',
+    'CREATE INDEX "cookbook_mealplan_space_id_83d1a9a7" ON "cookbook_mealplan" ("space_id")',
+    'CREATE TABLE "cookbook_ingredient" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"amount" decimal NOT NULL, "note" varchar(256) NULL, "is_header" bool NOT NULL, '
+    '"no_amount" bool NOT NULL, "always_use_plural_unit" bool NOT NULL, '
+    '"always_use_plural_food" bool NOT NULL, "order" integer NOT NULL, '
+    '"original_text" varchar(512) NULL, "food_id" integer NULL REFERENCES "cookbook_food" ("id")'
+    ' DEFERRABLE INITIALLY DEFERRED, "space_id" integer NOT NULL REFERENCES "cookbook_space" ("id")'
+    ' DEFERRABLE INITIALLY DEFERRED, "unit_id" integer NULL REFERENCES "cookbook_unit" ("id")'
+    " DEFERRABLE INITIALLY DEFERRED)",
+    'CREATE INDEX "cookbook_ingredient_food_id_b0a88cbe" ON "cookbook_ingredient" ("food_id")',
+    'CREATE INDEX "cookbook_ingredient_space_id_8af9a53c" ON "cookbook_ingredient" ("space_id")',
+    'CREATE TABLE "cookbook_step" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"name" varchar(128) NOT NULL, "instruction" text NOT NULL, "time" integer NOT NULL, '
+    '"order" integer NOT NULL, "show_as_header" bool NOT NULL, "show_ingredients_table" bool NOT NULL, '
+    '"space_id" integer NOT NULL REFERENCES "cookbook_space" ("id") DEFERRABLE INITIALLY DEFERRED, '
+    '"step_recipe_id" integer NULL REFERENCES "cookbook_recipe" ("id") DEFERRABLE INITIALLY DEFERRED)',
+    'CREATE TABLE "cookbook_step_ingredients" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"step_id" integer NOT NULL REFERENCES "cookbook_step" ("id") DEFERRABLE INITIALLY DEFERRED, '
+    '"ingredient_id" integer NOT NULL REFERENCES "cookbook_ingredient" ("id")'
+    " DEFERRABLE INITIALLY DEFERRED)",
+    'CREATE TABLE "cookbook_recipe_steps" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"recipe_id" integer NOT NULL REFERENCES "cookbook_recipe" ("id") DEFERRABLE INITIALLY DEFERRED, '
+    '"step_id" integer NOT NULL REFERENCES "cookbook_step" ("id") DEFERRABLE INITIALLY DEFERRED)',
+    'CREATE TABLE "cookbook_shoppinglistentry" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"amount" decimal NOT NULL, "order" integer NOT NULL, "checked" bool NOT NULL, '
+    '"created_at" datetime NOT NULL, "updated_at" datetime NOT NULL, "completed_at" datetime NULL, '
+    '"delay_until" datetime NULL, "created_by_id" integer NOT NULL REFERENCES "auth_user" ("id")'
+    ' DEFERRABLE INITIALLY DEFERRED, "food_id" integer NOT NULL REFERENCES "cookbook_food" ("id")'
+    " DEFERRABLE INITIALLY DEFERRED, "
+    '"ingredient_id" integer NULL REFERENCES "cookbook_ingredient" ("id")'
+    " DEFERRABLE INITIALLY DEFERRED, "
+    '"list_recipe_id" integer NULL REFERENCES "cookbook_shoppinglistrecipe" ("id")'
+    ' DEFERRABLE INITIALLY DEFERRED, "space_id" integer NOT NULL REFERENCES "cookbook_space" ("id")'
+    ' DEFERRABLE INITIALLY DEFERRED, "unit_id" integer NULL REFERENCES "cookbook_unit" ("id")'
+    " DEFERRABLE INITIALLY DEFERRED)",
+    'CREATE TABLE "cookbook_mealtype" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"name" varchar(128) NOT NULL, "order" integer NOT NULL, "color" varchar(7) NULL, '
+    '"time" time NULL, "default" bool NOT NULL, '
+    '"created_by_id" integer NOT NULL REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY DEFERRED, '
+    '"space_id" integer NOT NULL REFERENCES "cookbook_space" ("id") DEFERRABLE INITIALLY DEFERRED, '
+    'CONSTRAINT "mt_unique_name_per_space" UNIQUE ("space_id", "name", "created_by_id"))',
+    'CREATE INDEX "cookbook_step_space_id_fe3f078f" ON "cookbook_step" ("space_id")',
+    'CREATE INDEX "cookbook_step_step_recipe_id_3a856493" ON "cookbook_step" ("step_recipe_id")',
+    'CREATE UNIQUE INDEX "cookbook_step_ingredients_step_id_ingredient_id_3dda6a66_uniq"'
+    ' ON "cookbook_step_ingredients" ("step_id", "ingredient_id")',
+    'CREATE INDEX "cookbook_step_ingredients_step_id_dfac35a5" ON "cookbook_step_ingredients" ("step_id")',
+    'CREATE INDEX "cookbook_step_ingredients_ingredient_id_d6431b70"'
+    ' ON "cookbook_step_ingredients" ("ingredient_id")',
+    'CREATE UNIQUE INDEX "cookbook_recipe_steps_recipe_id_step_id_5c618396_uniq"'
+    ' ON "cookbook_recipe_steps" ("recipe_id", "step_id")',
+    'CREATE INDEX "cookbook_recipe_steps_recipe_id_cb98d48a" ON "cookbook_recipe_steps" ("recipe_id")',
+    'CREATE INDEX "cookbook_recipe_steps_step_id_5565a252" ON "cookbook_recipe_steps" ("step_id")',
+    'CREATE INDEX "cookbook_shoppinglistentry_created_by_id_6703f4a5"'
+    ' ON "cookbook_shoppinglistentry" ("created_by_id")',
+    'CREATE INDEX "cookbook_shoppinglistentry_food_id_ea0df05b" ON "cookbook_shoppinglistentry" ("food_id")',
+    'CREATE INDEX "cookbook_shoppinglistentry_ingredient_id_9e69abb6"'
+    ' ON "cookbook_shoppinglistentry" ("ingredient_id")',
+    'CREATE INDEX "cookbook_shoppinglistentry_list_recipe_id_88aff588"'
+    ' ON "cookbook_shoppinglistentry" ("list_recipe_id")',
+    'CREATE INDEX "cookbook_shoppinglistentry_space_id_e5f4be53"'
+    ' ON "cookbook_shoppinglistentry" ("space_id")',
+    'CREATE INDEX "cookbook_shoppinglistentry_unit_id_fb7bc5f0" ON "cookbook_shoppinglistentry" ("unit_id")',
+    'CREATE INDEX "cookbook_ingredient_unit_id_e51939b3" ON "cookbook_ingredient" ("unit_id")',
+    'CREATE INDEX "cookbook_mealtype_created_by_id_bd5877ee" ON "cookbook_mealtype" ("created_by_id")',
+    'CREATE INDEX "cookbook_mealtype_space_id_edaaeb6c" ON "cookbook_mealtype" ("space_id")',
+    'CREATE TABLE "cookbook_keyword" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"path" varchar(255) NOT NULL UNIQUE, "depth" integer unsigned NOT NULL CHECK ("depth" >= 0), '
+    '"numchild" integer unsigned NOT NULL CHECK ("numchild" >= 0), "name" varchar(64) NOT NULL, '
+    '"description" text NOT NULL, "created_at" datetime NOT NULL, "updated_at" datetime NOT NULL, '
+    '"space_id" integer NOT NULL REFERENCES "cookbook_space" ("id") DEFERRABLE INITIALLY DEFERRED, '
+    'CONSTRAINT "kw_unique_name_per_space" UNIQUE ("space_id", "name"))',
+    'CREATE INDEX "cookbook_keyword_space_id_7b44ffc9" ON "cookbook_keyword" ("space_id")',
+    'CREATE INDEX "cookbook_ke_id_ebc03f_idx" ON "cookbook_keyword" ("id", "name")',
+    'CREATE INDEX "cookbook_re_id_b2bdcf_idx" ON "cookbook_recipe" ("id")',
+    'CREATE INDEX "cookbook_re_name_b8a027_idx" ON "cookbook_recipe" ("name")',
+    'CREATE TABLE "cookbook_supermarketcategory" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"name" varchar(128) NOT NULL, "description" text NULL, "open_data_slug" varchar(128) NULL, '
+    '"space_id" integer NOT NULL REFERENCES "cookbook_space" ("id") DEFERRABLE INITIALLY DEFERRED, '
+    'CONSTRAINT "smc_unique_name_per_space" UNIQUE ("space_id", "name"), '
+    'CONSTRAINT "supermarket_category_unique_open_data_slug_per_space" UNIQUE ("space_id", '
+    '"open_data_slug"))',
+    'CREATE INDEX "cookbook_supermarketcategory_space_id_bde9c2c1"'
+    ' ON "cookbook_supermarketcategory" ("space_id")',
+    'CREATE TABLE "cookbook_unit" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"name" varchar(128) NOT NULL, "plural_name" varchar(128) NULL, "description" text NULL, '
+    '"base_unit" text NULL, "open_data_slug" varchar(128) NULL, '
+    '"space_id" integer NOT NULL REFERENCES "cookbook_space" ("id") DEFERRABLE INITIALLY DEFERRED, '
+    'CONSTRAINT "u_unique_name_per_space" UNIQUE ("space_id", "name"), '
+    'CONSTRAINT "unit_unique_open_data_slug_per_space" UNIQUE ("space_id", "open_data_slug"))',
+    'CREATE INDEX "cookbook_unit_space_id_7bca8466" ON "cookbook_unit" ("space_id")',
+    'CREATE INDEX "cookbook_in_id_2c1f57_idx" ON "cookbook_ingredient" ("id")',
+    'CREATE TABLE "cookbook_food" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"path" varchar(255) NOT NULL UNIQUE, "depth" integer unsigned NOT NULL CHECK ("depth" >= 0), '
+    '"numchild" integer unsigned NOT NULL CHECK ("numchild" >= 0), "name" varchar(128) NOT NULL, '
+    '"plural_name" varchar(128) NULL, "url" varchar(1024) NULL, "ignore_shopping" bool NOT NULL, '
+    '"description" text NOT NULL, "substitute_siblings" bool NOT NULL, '
+    '"substitute_children" bool NOT NULL, "properties_food_amount" decimal NOT NULL, '
+    '"fdc_id" integer NULL, "open_data_slug" varchar(128) NULL, '
+    '"recipe_id" integer NULL REFERENCES "cookbook_recipe" ("id") DEFERRABLE INITIALLY DEFERRED, '
+    '"space_id" integer NOT NULL REFERENCES "cookbook_space" ("id") DEFERRABLE INITIALLY DEFERRED, '
+    '"supermarket_category_id" integer NULL REFERENCES "cookbook_supermarketcategory" ("id")'
+    " DEFERRABLE INITIALLY DEFERRED, "
+    '"preferred_shopping_unit_id" integer NULL REFERENCES "cookbook_unit" ("id")'
+    ' DEFERRABLE INITIALLY DEFERRED, "preferred_unit_id" integer NULL REFERENCES "cookbook_unit" ("id")'
+    " DEFERRABLE INITIALLY DEFERRED, "
+    '"properties_food_unit_id" integer NULL REFERENCES "cookbook_unit" ("id")'
+    ' DEFERRABLE INITIALLY DEFERRED, CONSTRAINT "f_unique_name_per_space" UNIQUE ("space_id", "name"), '
+    'CONSTRAINT "food_unique_open_data_slug_per_space" UNIQUE ("space_id", "open_data_slug"))',
+    'CREATE INDEX "cookbook_food_recipe_id_1dcec127" ON "cookbook_food" ("recipe_id")',
+    'CREATE INDEX "cookbook_food_space_id_7506856c" ON "cookbook_food" ("space_id")',
+    'CREATE INDEX "cookbook_food_supermarket_category_id_1eb69e11"'
+    ' ON "cookbook_food" ("supermarket_category_id")',
+    'CREATE INDEX "cookbook_food_preferred_shopping_unit_id_26e5c310"'
+    ' ON "cookbook_food" ("preferred_shopping_unit_id")',
+    'CREATE INDEX "cookbook_food_preferred_unit_id_2f418c4b" ON "cookbook_food" ("preferred_unit_id")',
+    'CREATE INDEX "cookbook_food_properties_food_unit_id_d7b17c55"'
+    ' ON "cookbook_food" ("properties_food_unit_id")',
+    'CREATE INDEX "cookbook_fo_id_3c379b_idx" ON "cookbook_food" ("id")',
+    'CREATE INDEX "cookbook_fo_name_c848b6_idx" ON "cookbook_food" ("name")',
+    'CREATE TABLE "cookbook_unitconversion" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"base_amount" decimal NOT NULL, "converted_amount" decimal NOT NULL, '
+    '"created_at" datetime NOT NULL, "updated_at" datetime NOT NULL, '
+    '"open_data_slug" varchar(128) NULL, '
+    '"base_unit_id" integer NOT NULL REFERENCES "cookbook_unit" ("id") DEFERRABLE INITIALLY DEFERRED, '
+    '"converted_unit_id" integer NOT NULL REFERENCES "cookbook_unit" ("id")'
+    ' DEFERRABLE INITIALLY DEFERRED, "created_by_id" integer NOT NULL REFERENCES "auth_user" ("id")'
+    ' DEFERRABLE INITIALLY DEFERRED, "food_id" integer NULL REFERENCES "cookbook_food" ("id")'
+    ' DEFERRABLE INITIALLY DEFERRED, "space_id" integer NOT NULL REFERENCES "cookbook_space" ("id")'
+    ' DEFERRABLE INITIALLY DEFERRED, CONSTRAINT "f_unique_conversion_per_space" UNIQUE ("space_id", '
+    '"base_unit_id", "converted_unit_id", "food_id"), '
+    'CONSTRAINT "unit_conversion_unique_open_data_slug_per_space" UNIQUE ("space_id", '
+    '"open_data_slug"))',
+    'CREATE INDEX "cookbook_unitconversion_base_unit_id_9985ec49"'
+    ' ON "cookbook_unitconversion" ("base_unit_id")',
+    'CREATE INDEX "cookbook_unitconversion_converted_unit_id_5b8aa5a3"'
+    ' ON "cookbook_unitconversion" ("converted_unit_id")',
+    'CREATE INDEX "cookbook_unitconversion_created_by_id_dcdba77b"'
+    ' ON "cookbook_unitconversion" ("created_by_id")',
+    'CREATE INDEX "cookbook_unitconversion_food_id_4f9c4eb0" ON "cookbook_unitconversion" ("food_id")',
+    'CREATE INDEX "cookbook_unitconversion_space_id_221cd4a8" ON "cookbook_unitconversion" ("space_id")',
+)
+
+TANDOOR_NOW = datetime(2025, 3, 14, 17, 5, 31, 250613, tzinfo=UTC)
+TANDOOR_BERLIN = timezone(timedelta(hours=1))  # CET: the plans below fall before the summer time
+TANDOOR_UNITS = (  # (name, plural, base unit, open data slug)
+    ("g", None, "g", "g"),
+    ("kg", None, "kg", "kg"),
+    ("ml", None, "ml", "ml"),
+    ("l", None, "l", "l"),
+    ("EL", None, "tablespoon", "tablespoon"),
+    ("TL", None, "teaspoon", "teaspoon"),
+    ("cup", "cups", "us_cup", None),
+    ("oz", None, "ounce", None),
+    ("Prise", "Prisen", None, None),
+    ("Stück", None, None, None),
+)
+TANDOOR_CATEGORIES = ("Obst & Gemüse", "Milchprodukte", "Backwaren & Mehl", "Gewürze", "Tiefkühl")
+#: (name, plural, parent (1-based index of a root) or None, category, fdc id, open data slug)
+TANDOOR_FOODS = (
+    ("Gemüse", None, None, 1, None, None),
+    ("Mehl", None, None, 3, 169761, "flour"),
+    ("Zucker", None, None, 3, 169655, "sugar"),
+    ("Milch", None, None, 2, 171265, "milk"),
+    ("Butter", None, None, 2, 173430, "butter"),
+    ("Ei", "Eier", None, 2, 171287, "egg"),
+    ("Salz", None, None, 4, 173468, "salt"),
+    ("Pfeffer", None, None, 4, None, None),
+    ("Olivenöl", None, None, None, 171413, "olive-oil"),
+    ("Tomaten, passiert", None, None, 1, None, None),
+    ("Basilikum", None, None, 1, None, None),
+    ("Parmesan", None, None, 2, 171247, None),
+    ("Spaghetti", None, None, 3, None, None),
+    ("Knoblauchzehe", "Knoblauchzehen", 1, 1, None, None),
+    ("Zwiebel", "Zwiebeln", 1, 1, 170000, "onion"),
+    ("Karotte", "Karotten", 1, 1, 170393, "carrot"),
+    ("Kichererbsen", None, None, None, None, None),
+    ("Garam Masala", None, None, 4, None, None),
+    ("Kokosmilch", None, None, None, 170172, None),
+    ("Erbsen, TK", None, None, 5, None, None),
+)
+TANDOOR_KEYWORDS = (  # (name, parent (1-based index of a root) or None, description)
+    ("Küche", None, ""),
+    ("Hauptgericht", None, ""),
+    ("Vegetarisch", None, "Ohne Fleisch und Fisch"),
+    ("Schnell", None, "Unter 30 Minuten"),
+    ("Italienisch", 1, ""),
+    ("Indisch", 1, ""),
+    ("Backen", None, ""),
+    ("Frühstück", None, ""),
+    ("Resteverwertung", None, ""),
+    ("Meal Prep", None, ""),
+    ("Süß", None, ""),
+    ("Herzhaft", None, ""),
+)
+#: (name, servings, servings text, working, waiting, keywords, ingredients), an ingredient being
+#: (amount, unit (1-based) or None, food (1-based) or None, note, original text) and a header None food
+#: with its note; amounts as Tandoor's parser computes them (fractions are floats).
+TANDOOR_RECIPES = (
+    (
+        "Spaghetti Pomodoro",
+        4,
+        "",
+        15,
+        20,
+        (2, 3, 4, 5),
+        (
+            (500, 1, 13, "", "500 g Spaghetti"),
+            (700, 3, 10, "", "700 ml Tomaten, passiert"),
+            (2, 10, 14, "fein gehackt", "2 Knoblauchzehen, fein gehackt"),
+            (3, 5, 9, "", "3 EL Olivenöl"),
+            (1, 9, 7, "", "1 Prise Salz"),
+            (0, None, 11, "ein paar Blätter", "Basilikum"),
+            (50, 1, 12, "gerieben", "50 g Parmesan, gerieben"),
+        ),
+    ),
+    (
+        "Pfannkuchen",
+        4,
+        "Stück",
+        10,
+        0,
+        (7, 8, 11),
+        (
+            (250, 1, 2, "", "250 g Mehl"),
+            (0.5, 4, 4, "", "0,5 l Milch"),
+            (3, None, 6, "", "3 Eier"),
+            (1 / 3, 7, 3, "", "1/3 cup Zucker"),
+            (1, 9, 7, "", "1 Prise Salz"),
+            (1.5, 5, 5, "zerlassen", "1 1/2 EL Butter, zerlassen"),
+        ),
+    ),
+    (
+        "Chana Masala",
+        3,
+        "Portionen",
+        20,
+        25,
+        (3, 6, 10),
+        (
+            (None, None, None, "Für die Soße", None),
+            (1, 10, 15, "", "1 Zwiebel"),
+            (2, 5, 18, "", "2 EL Garam Masala"),
+            (400, 3, 19, "", "400 ml Kokosmilch"),
+            (None, None, None, "Außerdem", None),
+            (0.75, 2, 17, "gekocht", "0,75 kg Kichererbsen, gekocht"),
+            (2 / 3, 7, 20, "", "2/3 cup Erbsen, TK"),
+            (0.125, 6, 8, "frisch gemahlen", "1/8 TL Pfeffer, frisch gemahlen"),
+        ),
+    ),
+    (
+        "Gemüsebrühe",
+        8,
+        "",
+        10,
+        90,
+        (3, 9, 10),
+        (
+            (2, 10, 16, "", "2 Karotten"),
+            (2, 10, 15, "halbiert", "2 Zwiebeln, halbiert"),
+            (1.5, 4, None, "Wasser", "1,5 l Wasser"),
+            (2, 6, 7, "", "2 TL Salz"),
+        ),
+    ),
+    (
+        "Butterkekse",
+        30,
+        "Kekse",
+        25,
+        12,
+        (7, 11),
+        (
+            (8, 8, 5, "weich", "8 oz Butter, weich"),
+            (1.25, 7, 3, "", "1 1/4 cups Zucker"),
+            (2.25, 7, 2, "", "2 1/4 cups Mehl"),
+            (1, None, 6, "", "1 Ei"),
+            (0.25, 6, 7, "", "1/4 TL Salz"),
+        ),
+    ),
+    (
+        "Rührei",
+        1,
+        "",
+        5,
+        0,
+        (4, 8, 12),
+        (
+            (3, None, 6, "", None),
+            (2, 5, 4, "", None),
+            (10, 1, 5, "", None),
+            (0, None, 7, "", None),
+        ),
+    ),
+)
+TANDOOR_MEAL_TYPES = (
+    ("Frühstück", "#FFC107", "07:30:00"),
+    ("Mittagessen", "#4CAF50", "12:00:00"),
+    ("Abendessen", "#3F51B5", "18:30:00"),
+    ("Snack", None, None),
+)
+
+
+def tandoor_time(at: datetime) -> str:
+    """An aware ``datetime`` as Django's SQLite backend stores it under ``USE_TZ``: UTC's wall clock."""
+    return str(at.astimezone(UTC).replace(tzinfo=None))
+
+
+def tandoor_decimal(value: float | None, places: int = 16, digits: int = 32) -> str:
+    """A DecimalField's value as Tandoor's API saves it: the number the client sent, as its shortest
+    text, quantized by Django REST framework's ``DecimalField`` to the field's ``places``; Django binds
+    its text (``'0.3333333333333333'``, ``'250.0000000000000000'``), which SQLite's NUMERIC affinity
+    stores as an INTEGER or a REAL."""
+    context = decimal.Context(prec=digits)
+    return f"{Decimal(repr(value or 0)).quantize(Decimal(1).scaleb(-places), context=context):f}"
+
+
+def tandoor_path(*steps: int) -> str:
+    """A django-treebeard materialized path: each step four base-36 digits (``0001``, ``000A``)."""
+    alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    out = ""
+    for step in steps:
+        digits = ""
+        for _ in range(4):
+            step, rest = divmod(step, 36)
+            digits = alphabet[rest] + digits
+        out += digits
+    return out
+
+
+def tandoor_tree(parents: Sequence[int | None]) -> list[tuple[str, int, int]]:
+    """``(path, depth, numchild)`` of each node, in order, roots numbered in order and each parent's
+    children after it (treebeard's ``add_root`` / ``add_child``)."""
+    roots = [i for i, parent in enumerate(parents) if parent is None]
+    out: list[tuple[str, int, int]] = []
+    for i, parent in enumerate(parents):
+        children = sum(1 for p in parents if p == i + 1)
+        if parent is None:
+            out.append((tandoor_path(roots.index(i) + 1), 1, children))
+        else:
+            rank = [j for j, p in enumerate(parents) if p == parent].index(i) + 1
+            out.append((tandoor_path(roots.index(parent - 1) + 1, rank), 2, children))
+    return out
+
+
+def tandoor_rows() -> dict[str, list[Sequence[Any]]]:
+    setup = TANDOOR_NOW - timedelta(days=120)
+    users = [
+        (
+            1,
+            "pbkdf2_sha256$870000$tandoorAdmin$" + "A" * 43 + "=",
+            tandoor_time(TANDOOR_NOW - timedelta(hours=3)),
+            1,
+            "admin",
+            "",
+            "admin@kochbuch.example",
+            1,
+            1,
+            tandoor_time(setup),
+            "",
+        ),
+        (
+            2,
+            "pbkdf2_sha256$870000$tandoorMaria$" + "B" * 43 + "=",
+            tandoor_time(TANDOOR_NOW - timedelta(days=2)),
+            0,
+            "maria",
+            "Schäfer",
+            "maria@kochbuch.example",
+            0,
+            1,
+            tandoor_time(setup + timedelta(days=1)),
+            "Maria",
+        ),
+        (3, "!" + "x" * 40, None, 0, "guest", "", "", 0, 1, tandoor_time(setup + timedelta(days=3)), ""),
+    ]
+    spaces = [
+        (
+            1,
+            "Familie Schäfer",
+            "TANDOOR",
+            "",
+            "BLANK",
+            None,
+            tandoor_time(setup),
+            "",
+            0,
+            0,
+            0,
+            1,
+            0,
+            0,
+            None,
+            1,
+        )
+    ]
+    categories = [
+        (i, name, None, ("produce", "dairy", "bakery", "spices", "frozen")[i - 1] if i < 3 else None, 1)
+        for i, name in enumerate(TANDOOR_CATEGORIES, start=1)
+    ]
+    units = [
+        (i, name, plural, None, base, slug, 1)
+        for i, (name, plural, base, slug) in enumerate(TANDOOR_UNITS, start=1)
+    ]
+    food_tree = tandoor_tree([food[2] for food in TANDOOR_FOODS])
+    foods = [
+        (
+            i,
+            *food_tree[i - 1],
+            name,
+            plural,
+            "" if i != 9 else "https://de.wikipedia.org/wiki/Oliven%C3%B6l",
+            int(name == "Salz"),
+            "",
+            0,
+            int(i == 1),
+            tandoor_decimal(100 if i != 6 else 1, 2, 16),
+            fdc,
+            slug,
+            None,
+            1,
+            category,
+            None,
+            (None, 10)[i == 6],
+            (None, 1)[fdc is not None and i != 6],
+        )
+        for i, (name, plural, _parent, category, fdc, slug) in enumerate(TANDOOR_FOODS, start=1)
+    ]
+    keyword_tree = tandoor_tree([kw[1] for kw in TANDOOR_KEYWORDS])
+    keywords = [
+        (
+            i,
+            *keyword_tree[i - 1],
+            name,
+            description,
+            tandoor_time(setup + timedelta(minutes=i, microseconds=i * 3917)),
+            tandoor_time(setup + timedelta(days=i, microseconds=i * 3917)),
+            1,
+        )
+        for i, (name, _parent, description) in enumerate(TANDOOR_KEYWORDS, start=1)
+    ]
+    nutrition = [
+        (1, tandoor_decimal(12.5), tandoor_decimal(71.2), tandoor_decimal(15.8), tandoor_decimal(520), "", 1),
+        (
+            2,
+            tandoor_decimal(9.75),
+            tandoor_decimal(48),
+            tandoor_decimal(11.4),
+            tandoor_decimal(331.25),
+            None,
+            1,
+        ),
+        (
+            3,
+            tandoor_decimal(21.3),
+            tandoor_decimal(38.6),
+            tandoor_decimal(14.1),
+            tandoor_decimal(412),
+            "USDA",
+            1,
+        ),
+    ]
+    recipes, steps, recipe_steps, ingredients, step_ingredients, recipe_keywords = [], [], [], [], [], []
+    for r, (name, servings, servings_text, working, waiting, tags, lines) in enumerate(
+        TANDOOR_RECIPES, start=1
+    ):
+        created = TANDOOR_NOW - timedelta(days=90 - 11 * r, hours=r, microseconds=r * 71_113)
+        imported = lines[0][4] is not None
+        recipes.append(
+            (
+                r,
+                name,
+                ("Der Klassiker.", None, "Würzig & cremig 🌶️", "", None, "Schnell gemacht.")[r - 1],
+                servings,
+                servings_text,
+                f"recipes/{uuid.uuid5(uuid.NAMESPACE_URL, name)}_{r}.jpg" if r % 3 else "",  # FileField: ''
+                "",
+                "",
+                None,
+                None,
+                working,
+                waiting,
+                1,
+                1,
+                int(r == 6),
+                f"https://www.chefkoch.de/rezepte/{1000 + 37 * r}/{name.replace(' ', '-')}.html"
+                if imported
+                else None,
+                tandoor_time(created),
+                tandoor_time(created + timedelta(days=r % 4, minutes=7 * r)),
+                1 + r % 2,
+                r if r <= 3 else None,
+                1,
+            )
+        )
+        for k in tags:
+            recipe_keywords.append((len(recipe_keywords) + 1, r, k))
+        halves = (lines[: len(lines) // 2], lines[len(lines) // 2 :])
+        for s, half in enumerate(halves):
+            step = len(steps) + 1
+            steps.append(
+                (
+                    step,
+                    ("", "Zubereitung")[s == 1 and r % 2 == 0],
+                    (
+                        f"Alle Zutaten bereitstellen.\n\n**{name}**: Schritt {s + 1}."
+                        if s == 0
+                        else "Bei 180 °C ca. {{ 12 }} Minuten garen. Mit {{ ingredients[0] }} servieren."
+                    ),
+                    (0, 10, 25)[(r + s) % 3],
+                    s,
+                    int(s == 0),
+                    1,
+                    1,
+                    4 if (r == 6 and s == 1) else None,
+                )
+            )
+            recipe_steps.append((len(recipe_steps) + 1, r, step))
+            for order, (amount, unit, food, note, original) in enumerate(half):
+                ingredient = len(ingredients) + 1
+                header = food is None and unit is None and amount is None
+                ingredients.append(
+                    (
+                        ingredient,
+                        tandoor_decimal(0 if header else amount),
+                        note,
+                        int(header),
+                        int(amount == 0),
+                        0,
+                        int(food == 6 and amount == 3),
+                        order,
+                        original,
+                        food,
+                        1,
+                        unit,
+                    )
+                )
+                step_ingredients.append((len(step_ingredients) + 1, step, ingredient))
+    meal_types = [
+        (i, name, i - 1, color, time_of_day, int(i == 3), 2, 1)
+        for i, (name, color, time_of_day) in enumerate(TANDOOR_MEAL_TYPES, start=1)
+    ]
+    plans, list_recipes, entries = [], [], []
+    for p in range(1, 15):
+        day = datetime(2025, 3, 3, tzinfo=TANDOOR_BERLIN) + timedelta(days=p // 2)
+        recipe = None if p % 7 == 0 else 1 + p % len(TANDOOR_RECIPES)
+        servings = (2, 1.5, 4, 3, 0.5)[p % 5]
+        plans.append(
+            (
+                p,
+                tandoor_decimal(servings, 4, 8),
+                "Reste vom Vortag" if recipe is None else "",
+                "" if p % 4 else "Doppelte Menge für Mittwoch.",
+                tandoor_time(day),
+                tandoor_time(day + (timedelta(days=1) if p % 5 == 0 else timedelta(0))),
+                1 + p % 2,
+                2 + p % 3,
+                recipe,
+                1,
+            )
+        )
+        if recipe is not None and p <= 6:
+            list_recipes.append((len(list_recipes) + 1, "", tandoor_decimal(servings, 4, 8), p, recipe))
+    for e, ingredient in enumerate(ingredients[:18], start=1):
+        if ingredient[9] is None:
+            continue
+        created = TANDOOR_NOW - timedelta(days=10 - e // 3, minutes=13 * e, microseconds=e * 10_007)
+        checked = e % 3 == 0
+        entries.append(
+            (
+                len(entries) + 1,
+                ingredient[1],
+                e,
+                int(checked),
+                tandoor_time(created),
+                tandoor_time(created + timedelta(hours=2) if checked else created),
+                tandoor_time(created + timedelta(hours=2)) if checked else None,
+                tandoor_time(TANDOOR_NOW + timedelta(days=2)) if e == 5 else None,
+                1 + e % 2,
+                ingredient[9],
+                ingredient[0],
+                1 + e % len(list_recipes) if e % 4 else None,
+                1,
+                ingredient[11],
+            )
+        )
+    conversions = [  # (base amount, base unit, converted amount, converted unit, food)
+        (1, 2, 1000, 1, None),
+        (1, 4, 1000, 3, None),
+        (1, 7, 236.5882365, 3, None),
+        (1, 8, 28.349523125, 1, None),
+        (1, 5, 14.78676478125, 3, None),
+        (1, 6, 4.92892159375, 3, None),
+        (1, 7, 120, 1, 2),
+        (1, 7, 200, 1, 3),
+        (1, 5, 14.2, 1, 5),
+    ]
+    unit_conversions = [
+        (
+            i,
+            tandoor_decimal(base),
+            tandoor_decimal(converted),
+            tandoor_time(setup + timedelta(hours=i)),
+            tandoor_time(setup + timedelta(hours=i)),
+            None if food is not None else f"{TANDOOR_UNITS[base_unit - 1][2]}-{TANDOOR_UNITS[unit - 1][2]}",
+            base_unit,
+            unit,
+            1,
+            food,
+            1,
+        )
+        for i, (base, base_unit, converted, unit, food) in enumerate(conversions, start=1)
+    ]
+    return {
+        "auth_user": users,
+        "cookbook_space": spaces,
+        "cookbook_supermarketcategory": categories,
+        "cookbook_unit": units,
+        "cookbook_food": foods,
+        "cookbook_keyword": keywords,
+        "cookbook_nutritioninformation": nutrition,
+        "cookbook_recipe": recipes,
+        "cookbook_recipe_keywords": recipe_keywords,
+        "cookbook_step": steps,
+        "cookbook_recipe_steps": recipe_steps,
+        "cookbook_ingredient": ingredients,
+        "cookbook_step_ingredients": step_ingredients,
+        "cookbook_mealtype": meal_types,
+        "cookbook_mealplan": plans,
+        "cookbook_shoppinglistrecipe": list_recipes,
+        "cookbook_shoppinglistentry": entries,
+        "cookbook_unitconversion": unit_conversions,
+    }
+
+
+def tandoor(path: Path) -> Path:
+    """A Tandoor Recipes database (``db.sqlite3``; see the module's list)."""
+    return write_export(path, TANDOOR_DDL, tandoor_rows())

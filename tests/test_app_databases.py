@@ -17063,3 +17063,84 @@ def test_seahub_keeps_naive_django_moments_share_tokens_and_device_versions_as_w
     }
     assert charged == {("profile_profile", "institution")}
     assert ran.record["quality_before"] < 100.0 == ran.record["quality_after"]
+
+
+def test_tandoor_recipes_keeps_decimal_amounts_tree_paths_and_meal_times_and_its_declared_references(
+    run_export: Runner,
+) -> None:
+    # Tandoor Recipes on SQLite (Django, USE_TZ = True): moments are UTC's naive wall clock (timestamp,
+    # a plan for Berlin's midnight at 23:00 the day before). Every DecimalField is a bare `decimal`
+    # whose NUMERIC affinity stored REST framework's quantized text as REAL or INTEGER: numeric where
+    # each REAL is a decimal of at most 15 digits (servings '1.5000', a cup's 236.5882365 ml), bigint
+    # where every value is whole (a food's '100.00' grams), double precision where an amount is ⅓ or
+    # ⅔ of a cup (0.3333333333333333, 16 digits: the double, every bit, as documented). treebeard's
+    # paths ('0009', '000A', '00010002') keep their leading zeros as text; a meal type's 'HH:MM:SS' is
+    # a time; every reference is the one the schema declares. Django writes a blank string '' where a
+    # field defaults to it (a food's url, an ingredient's note, a recipe's image) beside NULL where it
+    # defaults to None (a plural name, the original text): missing text written two ways in one table,
+    # charged as documented, and the run still passes the gate.
+    rows = apps.tandoor_rows()
+    ran, run_dir = run_export(apps.tandoor)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    with closing(sqlite3.connect(ran.db)) as con:
+        names = {table: [r[1] for r in con.execute(f'PRAGMA table_info("{table}")')] for table in rows}
+        declared = {
+            (table, r[3]): f"{r[2]}.{r[4]}"
+            for table in rows
+            for r in con.execute(f'PRAGMA foreign_key_list("{table}")')
+        }
+
+    def expected(kind: str, value: Any) -> Any:
+        if value is None or value == "":
+            return None
+        if kind == "timestamp without time zone":
+            return datetime.fromisoformat(value)
+        if kind == "time without time zone":
+            return time.fromisoformat(value)
+        if kind == "numeric":
+            return Decimal(value)
+        if kind == "double precision":
+            return float(value)
+        if kind == "bigint":
+            return int(Decimal(str(value)))
+        return bool(value) if kind == "boolean" else value
+
+    for table, values in rows.items():
+        types = ran.types(table)
+        for index, column in enumerate(names[table]):
+            got = ran.values(table, column, "id")
+            if types[column] == "numeric":
+                got = decimals(got)
+            assert got == {row[0]: expected(types[column], row[index]) for row in values}, (table, column)
+    ingredients, entries = ran.types("cookbook_ingredient"), ran.types("cookbook_shoppinglistentry")
+    assert ingredients["amount"] == entries["amount"] == "double precision"
+    assert any(row[1] == "0.3333333333333333" for row in rows["cookbook_ingredient"])
+    assert (
+        ran.types("cookbook_mealplan")["servings"]
+        == ran.types("cookbook_unitconversion")["converted_amount"]
+        == ran.types("cookbook_nutritioninformation")["fats"]
+        == "numeric"
+    )
+    assert ran.types("cookbook_food")["properties_food_amount"] == "bigint"
+    assert ran.types("cookbook_mealtype")["time"] == "time without time zone"
+    assert ran.types("cookbook_mealplan")["from_date"] == "timestamp without time zone"
+    paths = ran.values("cookbook_food", "path", "id")
+    assert ran.types("cookbook_food")["path"] == "text"
+    assert {paths[9], paths[10], paths[14]} == {"0009", "000A", "00010001"}
+    assert references(run_dir) == declared
+    columns = profiled(run_dir)["columns"]
+    charged = {
+        (table, name)
+        for table, named in columns.items()
+        for name, column in named.items()
+        if column["quality"] < 100
+    }
+    assert charged == {
+        ("cookbook_food", "url"),
+        ("cookbook_ingredient", "note"),
+        ("cookbook_recipe", "image"),
+        ("cookbook_recipe", "description"),
+        ("cookbook_nutritioninformation", "source"),
+    }
+    assert 80 < ran.record["quality_before"] < 100.0 == ran.record["quality_after"]
