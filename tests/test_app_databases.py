@@ -69,7 +69,7 @@ KMyMoney book, a Gadgetbridge fitness database, a Bazarr subtitle manager, an Ov
 server, a Nextcloud desktop client's sync journal, an RSS Guard feed reader, a linkding bookmark
 manager, an Audiobookshelf server, a Karakeep bookmark manager, an ntfy notification server, a Gotify
 notification server, a Baïkal CalDAV and CardDAV server, a Sonarr TV library, a Radarr movie library, a
-Firefly III finance manager, a PhotoPrism photo index)
+Firefly III finance manager, a PhotoPrism photo index, a Seafile Seahub server, a Tandoor Recipes server)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
