@@ -46653,3 +46653,191 @@ def photoprism_rows(photos: int = 36) -> dict[str, list[Sequence[Any]]]:
 def photoprism(path: Path) -> Path:
     """A PhotoPrism index (``storage/index.db``; see the module's list)."""
     return write_export(path, PHOTOPRISM_DDL, photoprism_rows(), bytes_as_text=False)
+
+
+# --- App (Shiori, bookmarks: internal/database/migrations/sqlite 0000_system to 0004_created_time) ---
+
+#: Shiori 1.x on SQLite (sqlx over modernc.org/sqlite): the tables as its migrations leave them
+#: (0001_initial, the 0.3.0 function migration adding ``has_content`` and ``config``, 0003_uniq_id
+#: rebuilding ``bookmark`` with AUTOINCREMENT, 0004_created_time renaming ``modified`` to ``created_at``
+#: and adding ``modified_at``); ``bookmark_content`` is an FTS5 index whose ``docid`` is an ordinary
+#: column holding the bookmark's id (internal/database/sqlite.go).
+SHIORI_DDL = [
+    "CREATE TABLE IF NOT EXISTS shiori_system(\n    database_schema_version TEXT NOT NULL DEFAULT '0.0.0'\n)",
+    "CREATE TABLE IF NOT EXISTS account(\n    id INTEGER NOT NULL,\n    username TEXT NOT NULL,\n"
+    "    password TEXT NOT NULL,\n    owner INTEGER NOT NULL DEFAULT 0,\n"
+    "    CONSTRAINT account_PK PRIMARY KEY(id),\n    CONSTRAINT account_username_UNIQUE UNIQUE(username)\n)",
+    "CREATE TABLE IF NOT EXISTS bookmark(\n    id INTEGER NOT NULL,\n    url TEXT NOT NULL,\n"
+    '    title TEXT NOT NULL,\n    excerpt TEXT NOT NULL DEFAULT "",\n'
+    '    author TEXT NOT NULL DEFAULT "",\n    public INTEGER NOT NULL DEFAULT 0,\n'
+    "    modified TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP,\n    CONSTRAINT bookmark_PK PRIMARY KEY(id),\n"
+    "    CONSTRAINT bookmark_url_UNIQUE UNIQUE(url)\n)",
+    "CREATE TABLE IF NOT EXISTS tag(\n    id INTEGER NOT NULL,\n    name TEXT NOT NULL,\n"
+    "    CONSTRAINT tag_PK PRIMARY KEY(id),\n    CONSTRAINT tag_name_UNIQUE UNIQUE(name)\n)",
+    "CREATE TABLE IF NOT EXISTS bookmark_tag(\n    bookmark_id INTEGER NOT NULL,\n"
+    "    tag_id INTEGER NOT NULL,\n"
+    "    CONSTRAINT bookmark_tag_PK PRIMARY KEY(bookmark_id, tag_id),\n"
+    "    CONSTRAINT bookmark_id_FK FOREIGN KEY(bookmark_id) REFERENCES bookmark(id),\n"
+    "    CONSTRAINT tag_id_FK FOREIGN KEY(tag_id) REFERENCES tag(id)\n)",
+    "CREATE VIRTUAL TABLE IF NOT EXISTS bookmark_content\n    USING fts5(title, content, html, docid)",
+    "ALTER TABLE bookmark ADD COLUMN has_content BOOLEAN DEFAULT FALSE NOT NULL",
+    "ALTER TABLE account ADD COLUMN config JSON NOT NULL DEFAULT '{}'",
+    "CREATE TABLE IF NOT EXISTS bookmark_temp(\n    id INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+    "    url TEXT NOT NULL,\n"
+    '    title TEXT NOT NULL,\n    excerpt TEXT NOT NULL DEFAULT "",\n    author TEXT NOT NULL DEFAULT "",\n'
+    "    public INTEGER NOT NULL DEFAULT 0,\n    modified TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP,\n"
+    "    has_content BOOLEAN DEFAULT FALSE NOT NULL,\n    CONSTRAINT bookmark_url_UNIQUE UNIQUE(url)\n)",
+    "DROP TABLE bookmark",
+    "ALTER TABLE bookmark_temp RENAME TO bookmark",
+    "ALTER TABLE bookmark\nRENAME COLUMN modified to created_at",
+    "ALTER TABLE bookmark\nADD COLUMN modified_at TEXT NULL",
+    "CREATE INDEX idx_created_at ON bookmark(created_at)",
+    "CREATE INDEX idx_modified_at ON bookmark(modified_at)",
+]
+#: ``model.DatabaseDateFormat`` of ``time.Now().UTC()``, as SQLite's CURRENT_TIMESTAMP writes it too.
+SHIORI_FIRST = datetime(2023, 3, 1, 9, 4, 11)
+SHIORI_TAGS = (
+    "golang",
+    "sqlite",
+    "self-hosted",
+    "read later",
+    "python",
+    "rust",
+    "news",
+    "tutorial",
+    "database",
+    "日本語",
+    "devops",
+    "reference",
+)
+SHIORI_SITES = (  # (url, title, author, excerpt)
+    (
+        "https://go.dev/blog/go1.21",
+        "Go 1.21 is released!",
+        "Eli Bendersky",
+        "Go 1.21 brings min, max, clear.",
+    ),
+    ("https://www.sqlite.org/wal.html", "Write-Ahead Logging", "", ""),
+    ("https://news.ycombinator.com/item?id=36724531", "Ask HN: What's your self-hosting stack?", "", ""),
+    ("https://lwn.net/Articles/935043/", "A storage standards update [LWN.net]", "Jonathan Corbet", ""),
+    (
+        "https://docs.python.org/3/library/sqlite3.html",
+        "sqlite3 — DB-API 2.0 interface",
+        "",
+        "Source code: Lib/sqlite3/",
+    ),
+    (
+        "https://blog.rust-lang.org/2023/06/01/Rust-1.70.0.html",
+        "Announcing Rust 1.70.0 | Rust Blog",
+        "The Rust Release Team",
+        "",
+    ),
+    (
+        "https://ja.wikipedia.org/wiki/SQLite",
+        "SQLite - Wikipedia",
+        "",
+        "SQLite（エスキューライト）は、軽量なデータベース",
+    ),
+    ("https://www.postgresql.org/docs/16/datatype-datetime.html", "8.5. Date/Time Types", "", ""),
+    (
+        "https://example.org/recipes/crème-brûlée?print=1&lang=fr",
+        'Crème brûlée "classique"',
+        "Chef Anaïs",
+        "Une recette simple.",
+    ),
+    ("https://grafana.com/blog/2023/07/18/observability/", "Observability 101", "", ""),
+    ("http://localhost:8080/wiki/Runbook", "Runbook  — internal", "ops", ""),
+    ("https://github.com/go-shiori/shiori/releases/tag/v1.5.5", "Release v1.5.5 · go-shiori/shiori", "", ""),
+)
+SHIORI_DELETED = (7, 23)  # bookmarks removed (each the newest when 23 went: its index row's rowid is reused)
+
+
+def shiori_stamp(at: datetime) -> str:
+    """``time.Now().UTC().Format("2006-01-02 15:04:05")``."""
+    return at.strftime("%Y-%m-%d %H:%M:%S")
+
+
+def shiori_bookmark(n: int) -> dict[str, Any]:
+    """Bookmark ``n``: its row, its index row (title, content, html, docid) and its tags."""
+    url, title, author, excerpt = SHIORI_SITES[n % len(SHIORI_SITES)]
+    if n >= len(SHIORI_SITES):
+        url = f"{url}{'&' if '?' in url else '?'}utm_source=shiori-{n}" if n % 2 else f"{url}#section-{n}"
+        title = f"{title} ({n // len(SHIORI_SITES) + 1})"
+    created = SHIORI_FIRST + timedelta(days=n, hours=3 * n, minutes=17 * n, seconds=11 * n)
+    modified = created + timedelta(days=n % 5, minutes=n) if n % 3 == 0 else created
+    archived = n % 4 != 1
+    content = (
+        f"{title}\n\n{excerpt or 'No excerpt.'} Paragraph {n} of the article, as readability extracted it."
+        if archived
+        else ""
+    )
+    html = f'<div id="readability-page-1" class="page"><p>{content}</p></div>' if archived else ""
+    row = (
+        n,
+        url,
+        title,
+        excerpt,
+        author,
+        n % 5 == 0,
+        shiori_stamp(created),
+        int(archived),
+        shiori_stamp(modified),
+    )
+    tags = sorted({1 + n % len(SHIORI_TAGS), 1 + (n * 7) % len(SHIORI_TAGS)}) if n % 6 else []
+    return {"bookmark": row, "content": (title, content, html, n), "tags": tags}
+
+
+def shiori_password(username: str) -> bytes:
+    """A bcrypt hash (cost 10) as ``bcrypt.GenerateFromPassword`` returns it, bound as []byte: a BLOB."""
+    alphabet = "./ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+    digest = hashlib.sha512(username.encode()).digest()
+    return b"$2a$10$" + "".join(alphabet[b % 64] for b in digest[:53]).encode()
+
+
+def shiori_config(theme: str, **flags: bool) -> bytes:
+    """``model.UserConfig.Value()``: ``json.Marshal`` of the struct, bound as []byte: a BLOB."""
+    names = ("ShowId", "ListMode", "HideThumbnail", "HideExcerpt", "Theme", "KeepMetadata", "UseArchive")
+    names += ("CreateEbook", "MakePublic")
+    config = {name: theme if name == "Theme" else flags.get(name, False) for name in names}
+    return json.dumps(config, separators=(",", ":")).encode()
+
+
+def shiori_rows(bookmarks: int = 38) -> dict[str, list[Sequence[Any]]]:
+    built = [shiori_bookmark(n) for n in range(1, bookmarks + 1) if n not in SHIORI_DELETED]
+    return {
+        "shiori_system": [("0.6.0",)],
+        "account": [
+            # an account from before the config column keeps the column's DEFAULT, TEXT '{}'
+            (1, "shiori", shiori_password("shiori"), 1, "{}"),
+            (2, "rahma", shiori_password("rahma"), 0, shiori_config("dark", ShowId=True, UseArchive=True)),
+            (3, "léa", shiori_password("léa"), 1, shiori_config("follow")),
+            (
+                4,
+                "ops-bot",
+                shiori_password("ops-bot"),
+                0,
+                shiori_config("light", ListMode=True, MakePublic=True),
+            ),
+        ],
+        "tag": [(i, name) for i, name in enumerate(SHIORI_TAGS, start=1)],
+        "bookmark": [b["bookmark"] for b in built],
+        "bookmark_tag": [(b["bookmark"][0], tag) for b in built for tag in b["tags"]],
+        # the index's rowid: FTS5 gives max(rowid) + 1; 23 was the newest when it was deleted, so from
+        # bookmark 24 on each index row's rowid is one below its docid
+        "bookmark_content": [
+            (b["content"][3] - (b["content"][3] > SHIORI_DELETED[1]), *b["content"]) for b in built
+        ],
+    }
+
+
+def shiori(path: Path) -> Path:
+    """A Shiori data directory's ``shiori.db`` (see the module's list)."""
+    rows = shiori_rows()
+    index = rows.pop("bookmark_content")
+    write_export(path, SHIORI_DDL, rows, bytes_as_text=False)
+    with closing(sqlite3.connect(path)) as con, con:
+        con.executemany(
+            "INSERT INTO bookmark_content (rowid, title, content, html, docid) VALUES (?, ?, ?, ?, ?)", index
+        )
+        con.execute("UPDATE sqlite_sequence SET seq = 38 WHERE name = 'bookmark'")
+    return path

@@ -16998,3 +16998,98 @@ def test_photoprism_index_reads_go_moments_as_instants_and_keeps_float32_widths_
     }
     assert charged == {("files", column) for column in blanks_beside_values}
     assert ran.record["quality_before"] < 100.0 == ran.record["quality_after"]
+
+
+def test_shiori_keeps_its_bcrypt_and_config_blobs_as_bytes_and_joins_its_index_by_docid(
+    run_export: Runner,
+) -> None:
+    # Shiori (sqlx over modernc.org/sqlite) binds a bcrypt hash and its JSON config as []byte: BLOBs,
+    # kept byte for byte (bytea), the one account from before the config column keeping the column's
+    # TEXT DEFAULT '{}' as its bytes, audited; its times are UTC wall clocks to the second
+    # ('2006-01-02 15:04:05', as CURRENT_TIMESTAMP writes them): timestamps; `public` an INTEGER 0/1
+    # (integer), `has_content` a Go bool in a BOOLEAN column (boolean). The FTS5 index's `docid` is an
+    # ordinary column holding the bookmark's id, found as a reference in the data; its rowid, one below
+    # the docid once bookmark 23 (then the newest) was deleted, is the index's key. Go's '' of an
+    # excerpt, an author or an unarchived page is missing written one way: NULL, audited, no charge.
+    rows = apps.shiori_rows()
+    ran, run_dir = run_export(apps.shiori)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    assert ran.types("account") == {
+        "id": "bigint",
+        "username": "text",
+        "password": "bytea",
+        "owner": "bigint",
+        "config": "bytea",
+    }
+    accounts = {row[0]: row for row in rows["account"]}
+    assert ran.values("account", "password", "id") == {k: row[2] for k, row in accounts.items()}
+    assert ran.values("account", "config", "id") == {
+        k: row[4] if isinstance(row[4], bytes) else row[4].encode() for k, row in accounts.items()
+    }
+    assert audited_columns(run_dir) >= {("account", "config", "as_bytes")}
+    assert ran.types("bookmark") == {
+        "id": "bigint",
+        "url": "text",
+        "title": "text",
+        "excerpt": "text",
+        "author": "text",
+        "public": "bigint",
+        "created_at": "timestamp without time zone",
+        "has_content": "boolean",
+        "modified_at": "timestamp without time zone",
+    }
+    bookmarks = {row[0]: row for row in rows["bookmark"]}
+    names = ["id", "url", "title", "excerpt", "author", "public", "created_at", "has_content", "modified_at"]
+    for index, column in enumerate(names):
+        expected = {}
+        for k, row in bookmarks.items():
+            value = row[index]
+            if column in ("created_at", "modified_at"):
+                value = datetime.strptime(value, "%Y-%m-%d %H:%M:%S")
+            elif column == "has_content":
+                value = bool(value)
+            elif column == "public":
+                value = int(value)
+            expected[k] = value if value != "" else None
+        assert ran.values("bookmark", column, "id") == expected, column
+    assert sorted(bookmarks) == [n for n in range(1, 39) if n not in apps.SHIORI_DELETED]
+    index = {row[0]: row for row in rows["bookmark_content"]}
+    assert ran.types("bookmark_content") == {
+        "rowid": "bigint",
+        "title": "text",
+        "content": "text",
+        "html": "text",
+        "docid": "bigint",
+    }
+    for position, column in enumerate(["title", "content", "html", "docid"], start=1):
+        assert ran.values("bookmark_content", column, "rowid") == {
+            k: row[position] or None for k, row in index.items()
+        }, column
+    assert {k for k, row in index.items() if row[4] != k} == {k for k in index if k >= apps.SHIORI_DELETED[1]}
+    assert primary_key(ran.uri, ran.record["version_schema"], "bookmark_content") == ["rowid"]
+    assert primary_key(ran.uri, ran.record["version_schema"], "bookmark_tag") == ["bookmark_id", "tag_id"]
+    assert sorted(pg_query(ran.uri, f'SELECT bookmark_id, tag_id FROM "{ran.base}".bookmark_tag')) == sorted(
+        rows["bookmark_tag"]
+    )
+    assert ran.values("tag", "name", "id") == dict(rows["tag"])
+    assert references(run_dir) == {
+        ("bookmark_tag", "bookmark_id"): "bookmark.id",
+        ("bookmark_tag", "tag_id"): "tag.id",
+        ("bookmark_content", "docid"): "bookmark.id",
+    }
+    blanks = {
+        ("bookmark", column)
+        for index, column in enumerate(names)
+        if any(row[index] == "" for row in rows["bookmark"])
+    } | {
+        ("bookmark_content", column)
+        for position, column in enumerate(["title", "content", "html"], start=1)
+        if any(row[position] == "" for row in rows["bookmark_content"])
+    }
+    assert blanks == {("bookmark", "excerpt"), ("bookmark", "author")} | {
+        ("bookmark_content", "content"),
+        ("bookmark_content", "html"),
+    }
+    assert {(t, c) for t, c, rule in audited_columns(run_dir) if rule == "empty_to_null"} == blanks
