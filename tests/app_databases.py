@@ -47001,15 +47001,14 @@ def homebox_time(at: datetime, *, now: bool = True) -> str:
     fraction = "" if fraction == "." else fraction
     offset = local.strftime("%z")
     clock = f"{local.year:04d}-{local:%m-%d %H:%M:%S}"  # Go pads year 1 to 0001, strftime does not
-    if at >= HOMEBOX_FIX or (offset.startswith("+") and not now):
-        return f"{clock}{fraction}{offset[:3]}:{offset[3:]}"
-    if offset.startswith("+"):  # a '+0000 UTC' the migration rewrote (its ' m=+…' dropped with the zone)
+    if at >= HOMEBOX_FIX or offset.startswith("+"):
+        # written with _time_format=sqlite, or a '+0000 UTC' the migration rewrote (its ' m=+…' dropped)
         return f"{clock}{fraction}{offset[:3]}:{offset[3:]}"
     monotonic = f" m=+{(at - HOMEBOX_START).total_seconds() % 86_400 + 0.012345678:.9f}" if now else ""
     return f"{clock}{fraction} {offset} {local.tzname()}{monotonic}"
 
 
-def homebox_day(day: date | None) -> str | None:
+def homebox_day(day: date | None) -> str:
     """A types.Date: midnight UTC of the day picked, Go's zero time ``0001-01-01`` for none, both rewritten
     by the migration to ``+00:00``."""
     moment = datetime(1, 1, 1, tzinfo=UTC) if day is None else datetime.combine(day, time(0), UTC)
