@@ -47690,3 +47690,581 @@ def tandoor_rows() -> dict[str, list[Sequence[Any]]]:
 def tandoor(path: Path) -> Path:
     """A Tandoor Recipes database (``db.sqlite3``; see the module's list)."""
     return write_export(path, TANDOOR_DDL, tandoor_rows())
+
+
+# --- App (Shiori, bookmarks: internal/database/migrations/sqlite 0000_system to 0004_created_time) ---
+
+#: Shiori 1.x on SQLite (sqlx over modernc.org/sqlite): the tables as its migrations leave them
+#: (0001_initial, the 0.3.0 function migration adding ``has_content`` and ``config``, 0003_uniq_id
+#: rebuilding ``bookmark`` with AUTOINCREMENT, 0004_created_time renaming ``modified`` to ``created_at``
+#: and adding ``modified_at``); ``bookmark_content`` is an FTS5 index whose ``docid`` is an ordinary
+#: column holding the bookmark's id (internal/database/sqlite.go).
+SHIORI_DDL = [
+    "CREATE TABLE IF NOT EXISTS shiori_system(\n    database_schema_version TEXT NOT NULL DEFAULT '0.0.0'\n)",
+    "CREATE TABLE IF NOT EXISTS account(\n    id INTEGER NOT NULL,\n    username TEXT NOT NULL,\n"
+    "    password TEXT NOT NULL,\n    owner INTEGER NOT NULL DEFAULT 0,\n"
+    "    CONSTRAINT account_PK PRIMARY KEY(id),\n    CONSTRAINT account_username_UNIQUE UNIQUE(username)\n)",
+    "CREATE TABLE IF NOT EXISTS bookmark(\n    id INTEGER NOT NULL,\n    url TEXT NOT NULL,\n"
+    '    title TEXT NOT NULL,\n    excerpt TEXT NOT NULL DEFAULT "",\n'
+    '    author TEXT NOT NULL DEFAULT "",\n    public INTEGER NOT NULL DEFAULT 0,\n'
+    "    modified TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP,\n    CONSTRAINT bookmark_PK PRIMARY KEY(id),\n"
+    "    CONSTRAINT bookmark_url_UNIQUE UNIQUE(url)\n)",
+    "CREATE TABLE IF NOT EXISTS tag(\n    id INTEGER NOT NULL,\n    name TEXT NOT NULL,\n"
+    "    CONSTRAINT tag_PK PRIMARY KEY(id),\n    CONSTRAINT tag_name_UNIQUE UNIQUE(name)\n)",
+    "CREATE TABLE IF NOT EXISTS bookmark_tag(\n    bookmark_id INTEGER NOT NULL,\n"
+    "    tag_id INTEGER NOT NULL,\n"
+    "    CONSTRAINT bookmark_tag_PK PRIMARY KEY(bookmark_id, tag_id),\n"
+    "    CONSTRAINT bookmark_id_FK FOREIGN KEY(bookmark_id) REFERENCES bookmark(id),\n"
+    "    CONSTRAINT tag_id_FK FOREIGN KEY(tag_id) REFERENCES tag(id)\n)",
+    "CREATE VIRTUAL TABLE IF NOT EXISTS bookmark_content\n    USING fts5(title, content, html, docid)",
+    "ALTER TABLE bookmark ADD COLUMN has_content BOOLEAN DEFAULT FALSE NOT NULL",
+    "ALTER TABLE account ADD COLUMN config JSON NOT NULL DEFAULT '{}'",
+    "CREATE TABLE IF NOT EXISTS bookmark_temp(\n    id INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+    "    url TEXT NOT NULL,\n"
+    '    title TEXT NOT NULL,\n    excerpt TEXT NOT NULL DEFAULT "",\n    author TEXT NOT NULL DEFAULT "",\n'
+    "    public INTEGER NOT NULL DEFAULT 0,\n    modified TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP,\n"
+    "    has_content BOOLEAN DEFAULT FALSE NOT NULL,\n    CONSTRAINT bookmark_url_UNIQUE UNIQUE(url)\n)",
+    "DROP TABLE bookmark",
+    "ALTER TABLE bookmark_temp RENAME TO bookmark",
+    "ALTER TABLE bookmark\nRENAME COLUMN modified to created_at",
+    "ALTER TABLE bookmark\nADD COLUMN modified_at TEXT NULL",
+    "CREATE INDEX idx_created_at ON bookmark(created_at)",
+    "CREATE INDEX idx_modified_at ON bookmark(modified_at)",
+]
+#: ``model.DatabaseDateFormat`` of ``time.Now().UTC()``, as SQLite's CURRENT_TIMESTAMP writes it too.
+SHIORI_FIRST = datetime(2023, 3, 1, 9, 4, 11)
+SHIORI_TAGS = (
+    "golang",
+    "sqlite",
+    "self-hosted",
+    "read later",
+    "python",
+    "rust",
+    "news",
+    "tutorial",
+    "database",
+    "日本語",
+    "devops",
+    "reference",
+)
+SHIORI_SITES = (  # (url, title, author, excerpt)
+    (
+        "https://go.dev/blog/go1.21",
+        "Go 1.21 is released!",
+        "Eli Bendersky",
+        "Go 1.21 brings min, max, clear.",
+    ),
+    ("https://www.sqlite.org/wal.html", "Write-Ahead Logging", "", ""),
+    ("https://news.ycombinator.com/item?id=36724531", "Ask HN: What's your self-hosting stack?", "", ""),
+    ("https://lwn.net/Articles/935043/", "A storage standards update [LWN.net]", "Jonathan Corbet", ""),
+    (
+        "https://docs.python.org/3/library/sqlite3.html",
+        "sqlite3 — DB-API 2.0 interface",
+        "",
+        "Source code: Lib/sqlite3/",
+    ),
+    (
+        "https://blog.rust-lang.org/2023/06/01/Rust-1.70.0.html",
+        "Announcing Rust 1.70.0 | Rust Blog",
+        "The Rust Release Team",
+        "",
+    ),
+    (
+        "https://ja.wikipedia.org/wiki/SQLite",
+        "SQLite - Wikipedia",
+        "",
+        "SQLite（エスキューライト）は、軽量なデータベース",
+    ),
+    ("https://www.postgresql.org/docs/16/datatype-datetime.html", "8.5. Date/Time Types", "", ""),
+    (
+        "https://example.org/recipes/crème-brûlée?print=1&lang=fr",
+        'Crème brûlée "classique"',
+        "Chef Anaïs",
+        "Une recette simple.",
+    ),
+    ("https://grafana.com/blog/2023/07/18/observability/", "Observability 101", "", ""),
+    ("http://localhost:8080/wiki/Runbook", "Runbook  — internal", "ops", ""),
+    ("https://github.com/go-shiori/shiori/releases/tag/v1.5.5", "Release v1.5.5 · go-shiori/shiori", "", ""),
+)
+SHIORI_DELETED = (7, 23)  # bookmarks removed (each the newest when 23 went: its index row's rowid is reused)
+
+
+def shiori_stamp(at: datetime) -> str:
+    """``time.Now().UTC().Format("2006-01-02 15:04:05")``."""
+    return at.strftime("%Y-%m-%d %H:%M:%S")
+
+
+def shiori_bookmark(n: int) -> dict[str, Any]:
+    """Bookmark ``n``: its row, its index row (title, content, html, docid) and its tags."""
+    url, title, author, excerpt = SHIORI_SITES[n % len(SHIORI_SITES)]
+    if n >= len(SHIORI_SITES):
+        url = f"{url}{'&' if '?' in url else '?'}utm_source=shiori-{n}" if n % 2 else f"{url}#section-{n}"
+        title = f"{title} ({n // len(SHIORI_SITES) + 1})"
+    created = SHIORI_FIRST + timedelta(days=n, hours=3 * n, minutes=17 * n, seconds=11 * n)
+    modified = created + timedelta(days=n % 5, minutes=n) if n % 3 == 0 else created
+    archived = n % 4 != 1
+    content = (
+        f"{title}\n\n{excerpt or 'No excerpt.'} Paragraph {n} of the article, as readability extracted it."
+        if archived
+        else ""
+    )
+    html = f'<div id="readability-page-1" class="page"><p>{content}</p></div>' if archived else ""
+    row = (
+        n,
+        url,
+        title,
+        excerpt,
+        author,
+        n % 5 == 0,
+        shiori_stamp(created),
+        int(archived),
+        shiori_stamp(modified),
+    )
+    tags = sorted({1 + n % len(SHIORI_TAGS), 1 + (n * 7) % len(SHIORI_TAGS)}) if n % 6 else []
+    return {"bookmark": row, "content": (title, content, html, n), "tags": tags}
+
+
+def shiori_password(username: str) -> bytes:
+    """A bcrypt hash (cost 10) as ``bcrypt.GenerateFromPassword`` returns it, bound as []byte: a BLOB."""
+    alphabet = "./ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+    digest = hashlib.sha512(username.encode()).digest()
+    return b"$2a$10$" + "".join(alphabet[b % 64] for b in digest[:53]).encode()
+
+
+def shiori_config(theme: str, **flags: bool) -> bytes:
+    """``model.UserConfig.Value()``: ``json.Marshal`` of the struct, bound as []byte: a BLOB."""
+    names = ("ShowId", "ListMode", "HideThumbnail", "HideExcerpt", "Theme", "KeepMetadata", "UseArchive")
+    names += ("CreateEbook", "MakePublic")
+    config = {name: theme if name == "Theme" else flags.get(name, False) for name in names}
+    return json.dumps(config, separators=(",", ":")).encode()
+
+
+def shiori_rows(bookmarks: int = 38) -> dict[str, list[Sequence[Any]]]:
+    built = [shiori_bookmark(n) for n in range(1, bookmarks + 1) if n not in SHIORI_DELETED]
+    return {
+        "shiori_system": [("0.6.0",)],
+        "account": [
+            # an account from before the config column keeps the column's DEFAULT, TEXT '{}'
+            (1, "shiori", shiori_password("shiori"), 1, "{}"),
+            (2, "rahma", shiori_password("rahma"), 0, shiori_config("dark", ShowId=True, UseArchive=True)),
+            (3, "léa", shiori_password("léa"), 1, shiori_config("follow")),
+            (
+                4,
+                "ops-bot",
+                shiori_password("ops-bot"),
+                0,
+                shiori_config("light", ListMode=True, MakePublic=True),
+            ),
+        ],
+        "tag": [(i, name) for i, name in enumerate(SHIORI_TAGS, start=1)],
+        "bookmark": [b["bookmark"] for b in built],
+        "bookmark_tag": [(b["bookmark"][0], tag) for b in built for tag in b["tags"]],
+        # the index's rowid: FTS5 gives max(rowid) + 1; 23 was the newest when it was deleted, so from
+        # bookmark 24 on each index row's rowid is one below its docid
+        "bookmark_content": [
+            (b["content"][3] - (b["content"][3] > SHIORI_DELETED[1]), *b["content"]) for b in built
+        ],
+    }
+
+
+def shiori(path: Path) -> Path:
+    """A Shiori data directory's ``shiori.db`` (see the module's list)."""
+    rows = shiori_rows()
+    index = rows.pop("bookmark_content")
+    write_export(path, SHIORI_DDL, rows, bytes_as_text=False)
+    with closing(sqlite3.connect(path)) as con, con:
+        con.executemany(
+            "INSERT INTO bookmark_content (rowid, title, content, html, docid) VALUES (?, ?, ?, ?, ?)", index
+        )
+        con.execute("UPDATE sqlite_sequence SET seq = 38 WHERE name = 'bookmark'")
+    return path
+
+
+# --- App (Homebox, home inventory: backend/internal/data/migrations/sqlite3, init to 20250706190000) ---
+
+#: Homebox on SQLite (ent over modernc.org/sqlite, goose migrations): the tables of 20220929052825_init.sql
+#: as 20241226183416_sync_childs (items), 20250405050521_merge_docs_and_attachments and
+#: 20250629112902_fix_thumbnail_foriegn (attachments) rebuilt them. ``uuid`` columns hold google/uuid's
+#: text; ``datetime`` columns a time.Time as the driver binds it (see ``homebox_time``).
+HOMEBOX_DDL = [
+    "CREATE TABLE goose_db_version (id INTEGER PRIMARY KEY AUTOINCREMENT, version_id INTEGER NOT NULL, "
+    "is_applied INTEGER NOT NULL, tstamp TIMESTAMP DEFAULT (datetime('now')))",
+    "create table if not exists groups\n(\n    id         uuid               not null\n        primary key,\n"
+    "    created_at datetime           not null,\n    updated_at datetime           not null,\n"
+    "    name       text               not null,\n    currency   text default 'usd' not null\n)",
+    "create table if not exists labels\n(\n    id           uuid     not null\n        primary key,\n"
+    "    created_at   datetime not null,\n"
+    "    updated_at   datetime not null,\n    name         text     not null,\n"
+    "    description  text,\n    color        text,\n    group_labels uuid     not null\n"
+    "        constraint labels_groups_labels\n"
+    "            references groups\n            on delete cascade\n)",
+    "create table if not exists locations\n(\n    id                uuid     not null\n        primary key,\n"
+    "    created_at        datetime not null,\n    updated_at        datetime not null,\n"
+    "    name              text     not null,\n"
+    "    description       text,\n    group_locations   uuid     not null\n"
+    "        constraint locations_groups_locations\n"
+    "            references groups\n            on delete cascade,\n"
+    "    location_children uuid\n        constraint locations_locations_children\n"
+    "            references locations\n            on delete set null\n)",
+    "CREATE TABLE `items` (`id` uuid NOT NULL, "
+    "`created_at` datetime NOT NULL, `updated_at` datetime NOT NULL, "
+    "`name` text NOT NULL, `description` text NULL, `import_ref` text NULL, `notes` text NULL, "
+    "`quantity` integer NOT NULL DEFAULT (1), `insured` bool NOT NULL DEFAULT (false), "
+    "`archived` bool NOT NULL DEFAULT (false), `asset_id` integer NOT NULL DEFAULT (0), "
+    "`sync_child_items_locations` bool NOT NULL DEFAULT (false), `serial_number` text NULL, "
+    "`model_number` text NULL, `manufacturer` text NULL, `lifetime_warranty` bool NOT NULL DEFAULT (false), "
+    "`warranty_expires` datetime NULL, `warranty_details` text NULL, `purchase_time` datetime NULL, "
+    "`purchase_from` text NULL, `purchase_price` real NOT NULL DEFAULT (0), `sold_time` datetime NULL, "
+    "`sold_to` text NULL, `sold_price` real NOT NULL DEFAULT (0), `sold_notes` text NULL, "
+    "`group_items` uuid NOT NULL, `item_children` uuid NULL, `location_items` uuid NULL, PRIMARY KEY (`id`), "
+    "CONSTRAINT `items_groups_items` FOREIGN KEY (`group_items`) REFERENCES `groups` (`id`) "
+    "ON DELETE CASCADE, "
+    "CONSTRAINT `items_items_children` FOREIGN KEY (`item_children`) REFERENCES `items` (`id`) "
+    "ON DELETE SET NULL, CONSTRAINT `items_locations_items` FOREIGN KEY (`location_items`) "
+    "REFERENCES `locations` (`id`) ON DELETE CASCADE)",
+    "CREATE INDEX `item_name` ON `items` (`name`)",
+    "CREATE INDEX `item_asset_id` ON `items` (`asset_id`)",
+    "create table if not exists label_items\n(\n"
+    "    label_id uuid not null\n        constraint label_items_label_id\n"
+    "            references labels\n            on delete cascade,\n    item_id  uuid not null\n"
+    "        constraint label_items_item_id\n            references items\n            on delete cascade,\n"
+    "    primary key (label_id, item_id)\n)",
+    "create table attachments_dg_tmp\n(\n    id                   uuid                      not null\n"
+    "        primary key,\n    created_at           datetime                  not null,\n"
+    "    updated_at           datetime                  not null,\n"
+    "    type                 text default 'attachment' not null,\n"
+    '    "primary"            bool default false        not null,\n'
+    "    path                 text                      not null,\n"
+    "    title                text                      not null,\n"
+    "    mime_type            text default 'application/octet-stream' not null,\n"
+    "    item_attachments     uuid\n        constraint attachments_items_attachments\n"
+    "            references items\n            on delete cascade,\n    attachment_thumbnail uuid\n"
+    "        constraint attachments_attachments_thumbnail\n            references attachments\n"
+    "            on delete set null\n)",
+    "alter table attachments_dg_tmp\n    rename to attachments",
+    "CREATE INDEX IF NOT EXISTS idx_attachments_item_id ON attachments(item_attachments)",
+    "create table if not exists item_fields\n(\n"
+    "    id            uuid               not null\n        primary key,\n"
+    "    created_at    datetime           not null,\n    updated_at    datetime           not null,\n"
+    "    name          text               not null,\n    description   text,\n"
+    "    type          text               not null,\n    text_value    text,\n    number_value  integer,\n"
+    "    boolean_value bool default false not null,\n    time_value    datetime           not null,\n"
+    "    item_fields   uuid\n        constraint item_fields_items_fields\n            references items\n"
+    "            on delete cascade\n)",
+    "create table if not exists maintenance_entries\n(\n    id             uuid           not null\n"
+    "        primary key,\n    created_at     datetime       not null,\n"
+    "    updated_at     datetime       not null,\n"
+    "    date           datetime,\n    scheduled_date datetime,\n"
+    "    name           text           not null,\n"
+    "    description    text,\n    cost           real default 0 not null,\n"
+    "    item_id        uuid           not null\n"
+    "        constraint maintenance_entries_items_maintenance_entries\n            references items\n"
+    "            on delete cascade\n)",
+    "create table if not exists users\n(\n"
+    "    id           uuid                not null\n        primary key,\n"
+    "    created_at   datetime            not null,\n    updated_at   datetime            not null,\n"
+    "    name         text                not null,\n    email        text                not null,\n"
+    "    password     text                not null,\n    is_superuser bool default false  not null,\n"
+    "    superuser    bool default false  not null,\n    role         text default 'user' not null,\n"
+    "    activated_on datetime,\n    group_users  uuid                not null\n"
+    "        constraint users_groups_users\n            references groups\n            on delete cascade\n)",
+    "create unique index if not exists users_email_key\n    on users (email)",
+    "create table if not exists auth_tokens\n(\n"
+    "    id               uuid     not null\n        primary key,\n"
+    "    created_at       datetime not null,\n    updated_at       datetime not null,\n"
+    "    token            blob     not null,\n    expires_at       datetime not null,\n"
+    "    user_auth_tokens uuid\n        constraint auth_tokens_users_auth_tokens\n"
+    "            references users\n"
+    "            on delete cascade\n)",
+    "create unique index if not exists auth_tokens_token_key\n    on auth_tokens (token)",
+]
+#: The owner runs Homebox in New York (TZ=America/New_York): ent's ``time.Now`` is local time.
+HOMEBOX_EST = timezone(timedelta(hours=-5), "EST")
+HOMEBOX_EDT = timezone(timedelta(hours=-4), "EDT")
+#: Written before 20250706190000_fix_old_timestamps with modernc's default, ``time.Time.String()``
+#: (``2024-11-03 18:42:07.123456789 -0500 EST m=+3602.5``); that migration rewrote the ``' +'`` offsets
+#: (``+0000 UTC`` → ``+00:00``) and left the negative ones; written since with ``_time_format=sqlite``
+#: (``2025-08-02 10:15:00.123456789-04:00``).
+HOMEBOX_FIX = datetime(2025, 7, 6, 19, 0, tzinfo=UTC)
+HOMEBOX_START = datetime(2024, 10, 12, 14, 3, 27, 418_203, tzinfo=UTC)
+HOMEBOX_LOCATIONS = (  # (name, description, parent index)
+    ("Garage", "Detached, north side", None),
+    ("Kitchen", "", None),
+    ("Basement", "", None),
+    ("Workbench", "Pegboard and drawers", 0),
+    ("Pantry", "", 1),
+    ("Shelf B2", "", 2),
+)
+HOMEBOX_LABELS = (  # (name, description, color)
+    ("Electronics", "", "#3b82f6"),
+    ("Tools", "Power and hand tools", "#f59e0b"),
+    ("Warranty", "", ""),
+    ("Appliances", "", ""),
+    ("Kids", "", "#ec4899"),
+)
+HOMEBOX_THINGS = (  # (name, manufacturer, model, price)
+    ("Cordless drill", "DeWalt", "DCD791D2", 179.0),
+    ("Stand mixer", "KitchenAid", "KSM150PSER", 379.99),
+    ("Router", "Ubiquiti", "UDR", 199.0),
+    ("Shop vacuum", "Craftsman", "CMXEVBE17595", 89.97),
+    ("Label printer", "Brother", "PT-P710BT", 69.99),
+    ("Dehumidifier", "Frigidaire", "FFAD5033W1", 249.0),
+    ("Torque wrench", "Tekton", "24335", 43.5),
+    ("LEGO Technic 42115", "LEGO", "42115", 449.99),
+    ("Air fryer", "Ninja", "AF101", 0.1),
+)
+
+
+def homebox_uuid(kind: str, n: int) -> str:
+    """google/uuid's ``uuid.New()`` (version 4) as ``Value()`` binds it: its canonical text."""
+    return str(uuid.UUID(bytes=hashlib.md5(f"homebox:{kind}:{n}".encode()).digest(), version=4))
+
+
+def homebox_local(at: datetime) -> datetime:
+    """``at`` on New York's clock: EDT from the second Sunday of March, 02:00 EST, to the first Sunday of
+    November, 02:00 EDT (the US rule since 2007)."""
+    march = datetime(at.year, 3, 8, 7, tzinfo=UTC)
+    november = datetime(at.year, 11, 1, 6, tzinfo=UTC)
+    start = march + timedelta(days=(6 - march.weekday()) % 7)
+    end = november + timedelta(days=(6 - november.weekday()) % 7)
+    return at.astimezone(HOMEBOX_EDT if start <= at < end else HOMEBOX_EST)
+
+
+def homebox_time(at: datetime, *, now: bool = True) -> str:
+    """A time.Time as modernc.org/sqlite binds it, local to New York for a ``time.Now()`` (``now``) and UTC
+    midnight for a date the user picked (types.Date), either way in the format of the day it was written."""
+    local = homebox_local(at) if now else at
+    fraction = f".{local.microsecond:06d}{at.minute % 10}{at.second % 10}0".rstrip("0") if now else ""
+    fraction = "" if fraction == "." else fraction
+    offset = local.strftime("%z")
+    clock = f"{local.year:04d}-{local:%m-%d %H:%M:%S}"  # Go pads year 1 to 0001, strftime does not
+    if at >= HOMEBOX_FIX or offset.startswith("+"):
+        # written with _time_format=sqlite, or a '+0000 UTC' the migration rewrote (its ' m=+…' dropped)
+        return f"{clock}{fraction}{offset[:3]}:{offset[3:]}"
+    monotonic = f" m=+{(at - HOMEBOX_START).total_seconds() % 86_400 + 0.012345678:.9f}" if now else ""
+    return f"{clock}{fraction} {offset} {local.tzname()}{monotonic}"
+
+
+def homebox_day(day: date | None) -> str:
+    """A types.Date: midnight UTC of the day picked, Go's zero time ``0001-01-01`` for none, both rewritten
+    by the migration to ``+00:00``."""
+    moment = datetime(1, 1, 1, tzinfo=UTC) if day is None else datetime.combine(day, time(0), UTC)
+    return homebox_time(moment, now=False)
+
+
+def homebox_rows(items: int = 36) -> dict[str, list[Sequence[Any]]]:
+    group = homebox_uuid("group", 1)
+    made = HOMEBOX_START
+    created = homebox_time(made)
+    locations = [
+        (
+            homebox_uuid("location", i),
+            homebox_time(made + timedelta(minutes=3 * i)),
+            homebox_time(made + timedelta(days=40 * i, minutes=3 * i)),
+            name,
+            description,
+            group,
+            None if parent is None else homebox_uuid("location", parent),
+        )
+        for i, (name, description, parent) in enumerate(HOMEBOX_LOCATIONS)
+    ]
+    labels = [
+        (
+            homebox_uuid("label", i),
+            homebox_time(made + timedelta(minutes=30 + i)),
+            homebox_time(made + timedelta(minutes=30 + i)),
+            name,
+            description,
+            color,
+            group,
+        )
+        for i, (name, description, color) in enumerate(HOMEBOX_LABELS)
+    ]
+    rows_items, label_items, attachments, fields, entries = [], [], [], [], []
+    for n in range(items):
+        name, maker, model, price = HOMEBOX_THINGS[n % len(HOMEBOX_THINGS)]
+        born = made + timedelta(days=7 * n, hours=n % 11, minutes=13 * n, seconds=n)
+        edited = born + timedelta(days=(n * 37) % 200, minutes=n)
+        bought = date(2019, 3, 1) + timedelta(days=61 * n) if n % 4 else None
+        warranty = date(2026, 1, 15) + timedelta(days=30 * n) if n % 3 == 0 else None
+        sold = date(2025, 2, 1) + timedelta(days=n) if n % 9 == 5 else None
+        parent = homebox_uuid("item", n - 1) if n % 10 == 9 else None
+        # ItemsRepository.Create sets the import ref, name, description, asset id ('' for none) and leaves
+        # the other optional fields NULL; UpdateByGroup (an edit) sets every field: '' for a string left
+        # empty, Go's zero time for a date left empty (repo_items.go)
+        if edited_item := n % 3 != 2:
+            details: tuple[Any, ...] = (
+                "" if n % 2 else "Manual in the drawer.\nReceipt scanned.",
+                1 + (n * 3) % 4,
+                int(n % 3 == 0),
+                int(n % 17 == 16),
+                n + 1 if n % 6 else 0,
+                int(n % 8 == 0),
+                f"SN{n:05d}{maker[:2].upper()}" if n % 4 != 3 else "",
+                model,
+                maker,
+                int(n % 12 == 0),
+                homebox_day(warranty),
+                "2 years parts and labour" if warranty else "",
+                homebox_day(bought),
+                ("Amazon", "Home Depot", "Costco", "", "eBay — seller “tools4u”")[n % 5],
+                round(price * (1 + n // len(HOMEBOX_THINGS)), 2),
+                homebox_day(sold),
+                "Neighbour" if sold else "",
+                round(price * 0.6, 2) if sold else 0.0,
+                "" if not sold else "Paid in cash",
+            )
+        else:
+            details = (
+                None,
+                1,
+                0,
+                0,
+                n + 1,
+                0,
+                None,
+                None,
+                None,
+                0,
+                None,
+                None,
+                None,
+                None,
+                0.0,
+                None,
+                None,
+                0.0,
+            )
+            details += (None,)
+        rows_items.append(
+            (
+                homebox_uuid("item", n),
+                homebox_time(born),
+                homebox_time(edited if edited_item else born),
+                name if n < len(HOMEBOX_THINGS) else f"{name} #{n // len(HOMEBOX_THINGS) + 1}",
+                "" if n % 5 == 1 else f"{maker} {model}, bought for the {name.lower()}",
+                "" if n % 7 else f"csv-import-{n:04d}",
+                *details,
+                group,
+                parent,
+                homebox_uuid("location", n % len(HOMEBOX_LOCATIONS)),
+            )
+        )
+        for label in sorted({n % len(HOMEBOX_LABELS), (n * 3 + 1) % len(HOMEBOX_LABELS)}):
+            label_items.append((homebox_uuid("label", label), homebox_uuid("item", n)))
+        if n % 3 != 2:
+            photo = homebox_uuid("attachment", 2 * n)
+            thumb = homebox_uuid("attachment", 2 * n + 1)
+            shot = homebox_time(born + timedelta(minutes=5))
+            attachments.append(
+                (
+                    photo,
+                    shot,
+                    shot,
+                    "photo",
+                    int(n % 6 == 0),
+                    f"{group}/documents/{photo}",
+                    f"IMG_{4000 + n}.jpg",
+                    "image/jpeg",
+                    homebox_uuid("item", n),
+                    thumb,
+                )
+            )
+            attachments.append(
+                (
+                    thumb,
+                    shot,
+                    shot,
+                    "thumbnail",
+                    0,
+                    f"{group}/documents/{thumb}-thumb.webp",
+                    f"IMG_{4000 + n}.jpg",
+                    "image/webp",
+                    None,
+                    None,
+                )
+            )
+        if n % 4 == 1:
+            kind = ("text", "number", "boolean", "time")[(n // 4) % 4]
+            fields.append(
+                (
+                    homebox_uuid("field", n),
+                    homebox_time(born),
+                    homebox_time(edited),
+                    ("Colour", "Watts", "Has batteries", "Last checked")[(n // 4) % 4],
+                    "",
+                    kind,
+                    "Matte black" if kind == "text" else "",
+                    750 + n if kind == "number" else 0,
+                    int(kind == "boolean" and n % 3 == 0),
+                    homebox_day(date(2025, 9, n % 28 + 1) if kind == "time" else None),
+                    homebox_uuid("item", n),
+                )
+            )
+        if n % 5 == 3:
+            done = born + timedelta(days=90)
+            entries.append(
+                (
+                    homebox_uuid("maintenance", n),
+                    homebox_time(done),
+                    homebox_time(done),
+                    homebox_day(done.date() if n % 2 else None),
+                    homebox_day((done + timedelta(days=180)).date() if n % 2 == 0 else None),
+                    ("Replace filter", "Oil and clean", "Firmware update")[n % 3],
+                    "" if n % 2 else "Used the 10 mm socket.",
+                    (12.49, 0.0, 30.0)[n % 3],
+                    homebox_uuid("item", n),
+                )
+            )
+    users = [
+        (
+            homebox_uuid("user", i),
+            homebox_time(made + timedelta(hours=i * 100)),
+            homebox_time(made + timedelta(hours=i * 100 + 1)),
+            name,
+            email,
+            "$argon2id$v=19$m=65536,t=1,p=2$" + hashlib.sha256(email.encode()).hexdigest()[:22],
+            0,
+            int(i == 0),
+            ("owner", "user")[i > 0],
+            homebox_time(made + timedelta(hours=i * 100)) if i else None,
+            group,
+        )
+        for i, (name, email) in enumerate(
+            (("Dana Whitfield", "dana@example.com"), ("Sam Ortiz", "sam@example.com"))
+        )
+    ]
+    tokens = [
+        (
+            homebox_uuid("token", k),
+            homebox_time(made + timedelta(days=60 * k)),
+            homebox_time(made + timedelta(days=60 * k)),
+            hashlib.sha256(f"token {k}".encode()).digest(),
+            homebox_time(made + timedelta(days=60 * k + 7)),
+            users[k % 2][0],
+        )
+        for k in range(8)
+    ]
+    goose = [
+        (i + 1, version, 1, f"{(made + timedelta(seconds=i)):%Y-%m-%d %H:%M:%S}")
+        for i, version in enumerate((0, 20220929052825, 20241226183416, 20250405050521, 20250629112902))
+    ]
+    goose.append((6, 20250706190000, 1, f"{HOMEBOX_FIX:%Y-%m-%d %H:%M:%S}"))
+    return {
+        "goose_db_version": goose,
+        "groups": [(group, created, created, "Home", "usd")],
+        "labels": labels,
+        "locations": locations,
+        "items": rows_items,
+        "label_items": label_items,
+        "attachments": attachments,
+        "item_fields": fields,
+        "maintenance_entries": entries,
+        "users": users,
+        "auth_tokens": tokens,
+    }
+
+
+def homebox(path: Path) -> Path:
+    """A Homebox data directory's ``homebox.db`` (see the module's list)."""
+    return write_export(path, HOMEBOX_DDL, homebox_rows(), bytes_as_text=False)

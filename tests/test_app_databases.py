@@ -69,7 +69,8 @@ KMyMoney book, a Gadgetbridge fitness database, a Bazarr subtitle manager, an Ov
 server, a Nextcloud desktop client's sync journal, an RSS Guard feed reader, a linkding bookmark
 manager, an Audiobookshelf server, a Karakeep bookmark manager, an ntfy notification server, a Gotify
 notification server, a Baïkal CalDAV and CardDAV server, a Sonarr TV library, a Radarr movie library, a
-Firefly III finance manager, a PhotoPrism photo index, a Seafile Seahub server, a Tandoor Recipes server)
+Firefly III finance manager, a PhotoPrism photo index, a Seafile Seahub server, a Tandoor Recipes
+server, a Shiori bookmarks server, a Homebox inventory)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -17144,3 +17145,196 @@ def test_tandoor_recipes_keeps_decimal_amounts_tree_paths_and_meal_times_and_its
         ("cookbook_nutritioninformation", "source"),
     }
     assert 80 < ran.record["quality_before"] < 100.0 == ran.record["quality_after"]
+
+
+def test_shiori_keeps_its_bcrypt_and_config_blobs_as_bytes_and_joins_its_index_by_docid(
+    run_export: Runner,
+) -> None:
+    # Shiori (sqlx over modernc.org/sqlite) binds a bcrypt hash and its JSON config as []byte: BLOBs,
+    # kept byte for byte (bytea), the one account from before the config column keeping the column's
+    # TEXT DEFAULT '{}' as its bytes, audited; its times are UTC wall clocks to the second
+    # ('2006-01-02 15:04:05', as CURRENT_TIMESTAMP writes them): timestamps; `public` an INTEGER 0/1
+    # (integer), `has_content` a Go bool in a BOOLEAN column (boolean). The FTS5 index's `docid` is an
+    # ordinary column holding the bookmark's id, found as a reference in the data; its rowid, one below
+    # the docid once bookmark 23 (then the newest) was deleted, is the index's key. Go's '' of an
+    # excerpt, an author or an unarchived page is missing written one way: NULL, audited, no charge.
+    rows = apps.shiori_rows()
+    ran, run_dir = run_export(apps.shiori)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    assert ran.types("account") == {
+        "id": "bigint",
+        "username": "text",
+        "password": "bytea",
+        "owner": "bigint",
+        "config": "bytea",
+    }
+    accounts = {row[0]: row for row in rows["account"]}
+    assert ran.values("account", "password", "id") == {k: row[2] for k, row in accounts.items()}
+    assert ran.values("account", "config", "id") == {
+        k: row[4] if isinstance(row[4], bytes) else row[4].encode() for k, row in accounts.items()
+    }
+    assert audited_columns(run_dir) >= {("account", "config", "as_bytes")}
+    assert ran.types("bookmark") == {
+        "id": "bigint",
+        "url": "text",
+        "title": "text",
+        "excerpt": "text",
+        "author": "text",
+        "public": "bigint",
+        "created_at": "timestamp without time zone",
+        "has_content": "boolean",
+        "modified_at": "timestamp without time zone",
+    }
+    bookmarks = {row[0]: row for row in rows["bookmark"]}
+    names = ["id", "url", "title", "excerpt", "author", "public", "created_at", "has_content", "modified_at"]
+    for index, column in enumerate(names):
+        expected = {}
+        for k, row in bookmarks.items():
+            value = row[index]
+            if column in ("created_at", "modified_at"):
+                value = datetime.strptime(value, "%Y-%m-%d %H:%M:%S")
+            elif column == "has_content":
+                value = bool(value)
+            elif column == "public":
+                value = int(value)
+            expected[k] = value if value != "" else None
+        assert ran.values("bookmark", column, "id") == expected, column
+    assert sorted(bookmarks) == [n for n in range(1, 39) if n not in apps.SHIORI_DELETED]
+    index = {row[0]: row for row in rows["bookmark_content"]}
+    assert ran.types("bookmark_content") == {
+        "rowid": "bigint",
+        "title": "text",
+        "content": "text",
+        "html": "text",
+        "docid": "bigint",
+    }
+    for position, column in enumerate(["title", "content", "html", "docid"], start=1):
+        assert ran.values("bookmark_content", column, "rowid") == {
+            k: row[position] or None for k, row in index.items()
+        }, column
+    assert {k for k, row in index.items() if row[4] != k} == {k for k in index if k >= apps.SHIORI_DELETED[1]}
+    assert primary_key(ran.uri, ran.record["version_schema"], "bookmark_content") == ["rowid"]
+    assert primary_key(ran.uri, ran.record["version_schema"], "bookmark_tag") == ["bookmark_id", "tag_id"]
+    assert sorted(pg_query(ran.uri, f'SELECT bookmark_id, tag_id FROM "{ran.base}".bookmark_tag')) == sorted(
+        rows["bookmark_tag"]
+    )
+    assert ran.values("tag", "name", "id") == dict(rows["tag"])
+    assert references(run_dir) == {
+        ("bookmark_tag", "bookmark_id"): "bookmark.id",
+        ("bookmark_tag", "tag_id"): "tag.id",
+        ("bookmark_content", "docid"): "bookmark.id",
+    }
+    blanks = {
+        ("bookmark", column)
+        for index, column in enumerate(names)
+        if any(row[index] == "" for row in rows["bookmark"])
+    } | {
+        ("bookmark_content", column)
+        for position, column in enumerate(["title", "content", "html"], start=1)
+        if any(row[position] == "" for row in rows["bookmark_content"])
+    }
+    assert blanks == {("bookmark", "excerpt"), ("bookmark", "author")} | {
+        ("bookmark_content", "content"),
+        ("bookmark_content", "html"),
+    }
+    assert {(t, c) for t, c, rule in audited_columns(run_dir) if rule == "empty_to_null"} == blanks
+
+
+def test_homebox_inventory_keeps_go_nanosecond_times_as_written_and_reads_its_picked_dates_as_instants(
+    run_export: Runner,
+) -> None:
+    # Homebox (ent over modernc.org/sqlite, TZ=America/New_York): a time.Now() is modernc's
+    # time.Time.String() ('... -0500 EST m=+3602.5') where the 2025-07 migration left the negative
+    # offsets, RFC 3339's '-04:00' since; nanoseconds finer than PostgreSQL keeps: text as written. A
+    # date the user picks (types.Date) is UTC midnight, Go's zero time '0001-01-01 00:00:00+00:00' for
+    # none: instants, year 1 and all. UUID keys are text, every ent edge a declared reference; a bool is
+    # an INTEGER 0/1 in a `bool` column (boolean), a price a REAL (double precision, every digit), an
+    # auth token's sha256 a BLOB (bytea). The UUID references' NULLs (a root location, an item without a
+    # parent) are how a reference says none: a description left '' beside them is the table's one way
+    # (no cost); an item's optional fields are NULL until its first edit and '' after it, missing written
+    # two ways, and its blanks are charged as documented.
+    rows = apps.homebox_rows()
+    ran, run_dir = run_export(apps.homebox)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    with closing(sqlite3.connect(ran.db)) as con:
+        info = {table: list(con.execute(f'PRAGMA table_info("{table}")')) for table in rows}
+    names = {table: [r[1] for r in columns] for table, columns in info.items()}
+    declared = {(table, r[1]): r[2].lower() for table, columns in info.items() for r in columns}
+    instant = "timestamp with time zone"
+    for table, values in rows.items():
+        types = ran.types(table)
+        for (t, column), kind in declared.items():
+            if t != table:
+                continue
+            if kind == "uuid" or (
+                kind == "datetime" and column in ("created_at", "updated_at", "expires_at")
+            ):
+                assert types[column] == "text", (table, column)
+            elif kind == "datetime" and column != "activated_on":
+                assert types[column] == instant, (table, column)
+            elif kind == "bool":
+                assert types[column] == "boolean", (table, column)
+            elif kind == "real":
+                assert types[column] == "double precision", (table, column)
+        if table in ("label_items", "goose_db_version"):
+            continue
+        for index, column in enumerate(names[table]):
+            kind = types[column]
+            expected = {}
+            for row in values:
+                value = row[index]
+                if value is None or value == "":
+                    value = None
+                elif kind == instant:
+                    value = datetime.fromisoformat(value)
+                elif kind == "boolean":
+                    value = bool(value)
+                expected[row[0]] = value
+            assert ran.values(table, column, "id") == expected, (table, column)
+    items = ran.types("items")
+    assert items["quantity"] == items["asset_id"] == "bigint"
+    assert ran.types("auth_tokens")["token"] == "bytea"
+    assert ran.types("users")["activated_on"] == "text"
+    zero = datetime(1, 1, 1, tzinfo=UTC)
+    assert zero in set(ran.values("items", "purchase_time", "id").values())
+    assert any(" m=+" in row[1] for row in rows["items"]) and any(
+        re.search(r"\d[+-]\d\d:\d\d$", row[2]) and not row[2].endswith("+00:00") for row in rows["items"]
+    )
+    assert sorted(pg_query(ran.uri, f'SELECT label_id, item_id FROM "{ran.base}".label_items')) == sorted(
+        rows["label_items"]
+    )
+    assert references(run_dir) == {
+        ("labels", "group_labels"): "groups.id",
+        ("locations", "group_locations"): "groups.id",
+        ("locations", "location_children"): "locations.id",
+        ("items", "group_items"): "groups.id",
+        ("items", "item_children"): "items.id",
+        ("items", "location_items"): "locations.id",
+        ("label_items", "label_id"): "labels.id",
+        ("label_items", "item_id"): "items.id",
+        ("attachments", "item_attachments"): "items.id",
+        ("attachments", "attachment_thumbnail"): "attachments.id",
+        ("item_fields", "item_fields"): "items.id",
+        ("maintenance_entries", "item_id"): "items.id",
+        ("users", "group_users"): "groups.id",
+        ("auth_tokens", "user_auth_tokens"): "users.id",
+    }
+    columns = profiled(run_dir)["columns"]
+    charged = {
+        (table, name)
+        for table, named in columns.items()
+        for name, column in named.items()
+        if column["quality"] < 100
+    }
+    item_blanks = {
+        ("items", column)
+        for index, column in enumerate(names["items"])
+        if any(row[index] == "" for row in rows["items"])
+    }
+    assert charged == item_blanks
+    assert any(row[4] == "" for row in rows["locations"]) and any(row[6] is None for row in rows["locations"])
+    assert columns["locations"]["description"]["blank_is_missing"]
+    assert ran.record["quality_before"] < 100.0 == ran.record["quality_after"]

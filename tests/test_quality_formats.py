@@ -1706,3 +1706,63 @@ def test_a_blank_in_a_declared_moment_kept_as_text_is_a_second_way_and_the_blank
     assert not any(c.blank_is_missing for c in columns.values())
     assert columns["email"].quality == column_score(len(rows), _blanks(rows, 3))
     assert profiled.quality < 100.0
+
+
+def uuid_places(path: Path, *, declared: bool = True, blank_parent: bool = False) -> list[tuple[Any, ...]]:
+    """A tree of places keyed by UUID text, as an ORM with string keys writes it (Go's ent, Prisma):
+    a root's ``parent_id`` NULL, a description left empty ``''`` (set from a form), no other NULL.
+    ``declared``: the parent declared a FOREIGN KEY (else a reference the data shows); ``blank_parent``:
+    one root's parent written ``''`` beside the NULLs (the reference missing two ways)."""
+    ids = [f"{n:08x}-6b1e-4c2a-9f00-{n * 7919:012x}" for n in range(1, 19)]
+    rows: list[tuple[Any, ...]] = [
+        (
+            ids[n],
+            f"Place {n}",
+            "" if n % 3 else f"Shelf {n} by the window",
+            None if n % 6 == 0 else ids[n - n % 6],
+        )
+        for n in range(18)
+    ]
+    if blank_parent:
+        rows[6] = (*rows[6][:3], "")
+    reference = " REFERENCES places (id) ON DELETE SET NULL" if declared else ""
+    con = sqlite3.connect(path)
+    with con:
+        con.execute(
+            "CREATE TABLE places (id uuid NOT NULL PRIMARY KEY, name text NOT NULL, description text, "
+            f"parent_id uuid{reference})"
+        )
+        con.executemany("INSERT INTO places VALUES (?, ?, ?, ?)", rows)
+    con.close()
+    return rows
+
+
+@pytest.mark.parametrize("declared", [True, False])
+def test_nulls_of_a_reference_are_no_second_way_of_writing_missing_text(
+    tmp_path: Path, declared: bool
+) -> None:
+    """A reference whose key is text (a UUID) writes "no parent" the only way a reference can: NULL (a
+    ``''`` would name a row the parent lacks). Its NULLs say nothing about how the table's other text
+    columns write a missing value: a description's ``''`` beside them is the table's one way for a text,
+    and costs nothing, each still made NULL and audited. (Until 2026-12-06 it cost as dirt: a Homebox
+    inventory's ``locations``, the roots' parent NULL beside blank descriptions, scored them 0.)"""
+    export = tmp_path / "places.db"
+    rows = uuid_places(export, declared=declared)
+    assert _blanks(rows, 2) and any(row[3] is None for row in rows)
+    profiled = profile(export)
+    columns = profiled.tables["places"].columns
+    assert columns["parent_id"].foreign_key == "places.id"
+    assert {name for name, c in columns.items() if c.blank_is_missing} == {"description"}
+    assert profiled.quality == 100.0
+
+
+def test_a_blank_reference_beside_its_nulls_is_a_second_way_and_the_blanks_still_cost(tmp_path: Path) -> None:
+    """A reference written ``''`` beside its NULLs writes "none" two ways: the table's blanks cost as
+    they always did."""
+    export = tmp_path / "places.db"
+    rows = uuid_places(export, blank_parent=True)
+    profiled = profile(export)
+    columns = profiled.tables["places"].columns
+    assert not any(c.blank_is_missing for c in columns.values())
+    assert columns["description"].quality == column_score(len(rows), _blanks(rows, 2))
+    assert profiled.quality < 100.0

@@ -1039,7 +1039,8 @@ BLANK_IS_DEFAULT = "declared DEFAULT '': '' is how it writes a missing value (ma
 BLANK_IS_UNFILLED = "every row is '': the column holds no value, written one way (made NULL, no cost)"
 #: ... and where the table writes a missing text '' and a missing moment or number NULL, each kind one way.
 BLANK_IS_TEXTS_WAY = (
-    "the table's text columns hold no NULL (but where a UNIQUE index needs one) and its others no '': "
+    "the table's text columns hold no NULL (but where a UNIQUE index or a reference needs one) and its "
+    "others no '': "
     "'' is how it writes a missing text (made NULL, no cost)"
 )
 #: ... and where a column loaded as written (a key) holds '' as its only value cleaning would change.
@@ -1197,7 +1198,11 @@ def _text_blank_typed_null(columns: Sequence[ColumnProfile], unique: set[str] | 
     way the index lets two rows write "none" there (two ``''`` collide, two NULLs never do), so its
     NULLs say nothing about the table's other texts (Kodi's ``song``, a track's MusicBrainz id NULL
     under its UNIQUE (album, track, id) index beside a comment and a mood ``''``; the library scored
-    93.77 until 2026-12-05). A column declared a date or a timestamp that stays text
+    93.77 until 2026-12-05). So is a text reference holding NULL and no ``''`` and no null token
+    (:func:`_nulls_of_a_reference`): NULL is how a reference says "no parent" (a ``''`` would name a row
+    its parent lacks), whatever the table's other texts do (a Homebox inventory's UUID-keyed
+    ``locations``, its roots' parent NULL beside blank descriptions, scored them 0 until 2026-12-06).
+    A column declared a date or a timestamp that stays text
     (:func:`_declared_moment`: Go's nanoseconds, finer than PostgreSQL keeps) is a moment of the
     application, not one of its strings: its NULLs are a missing moment's, as any moment's (a Headscale
     server's ``users``, one soft-deleted account's ``deleted_at`` beside NULLs, scored 60 until
@@ -1217,7 +1222,9 @@ def _text_blank_typed_null(columns: Sequence[ColumnProfile], unique: set[str] | 
     if not any(column.empty_string_count for column in (*texts, *strings)):
         return False
     if any(
-        (column.null_count or column.null_like_count) and not _nulls_the_index_needs(column, unique)
+        (column.null_count or column.null_like_count)
+        and not _nulls_the_index_needs(column, unique)
+        and not _nulls_of_a_reference(column)
         for column in texts
     ):
         return False
@@ -1248,6 +1255,13 @@ def _nulls_the_index_needs(column: ColumnProfile, unique: set[str]) -> bool:
     """Whether ``column`` is a member of a declared UNIQUE index or constraint (``unique``) whose every
     missing value is NULL (no ``''``, no null token): the one way the index lets rows write none."""
     return column.name in unique and not column.empty_string_count and not column.null_like_count
+
+
+def _nulls_of_a_reference(column: ColumnProfile) -> bool:
+    """Whether ``column`` is a reference (``foreign_key``, declared or found in the data) whose every
+    missing value is NULL (no ``''``, no null token): the one way a reference writes "no parent", a
+    ``''`` naming a row its parent lacks (a location tree keyed by UUID text, its roots' parent NULL)."""
+    return bool(column.foreign_key) and not column.empty_string_count and not column.null_like_count
 
 
 def unique_members(indexes: Sequence[SourceIndex]) -> dict[str, set[str]]:
