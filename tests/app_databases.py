@@ -48268,3 +48268,460 @@ def homebox_rows(items: int = 36) -> dict[str, list[Sequence[Any]]]:
 def homebox(path: Path) -> Path:
     """A Homebox data directory's ``homebox.db`` (see the module's list)."""
     return write_export(path, HOMEBOX_DDL, homebox_rows(), bytes_as_text=False)
+
+
+# --- App (dnf history, Fedora's package manager: libdnf's swdb, transaction/sql/create_tables.sql) ---
+
+#: libdnf 0.69's swdb (``/var/lib/dnf/history.sqlite``) as ``dnf`` 4.14 creates it: the schema 1.1 of
+#: ``libdnf/transaction/db/sql/1.1_create_tables.sql``, then ``1.2_comment.sql``'s ``ALTER TABLE trans
+#: ADD comment TEXT DEFAULT ''`` (the ``CREATE`` text below is the one sqlite_master shows of a history
+#: dnf itself wrote). ``dt_begin``/``dt_end`` are Unix seconds (``time.time()`` as int); a transaction
+#: still running or killed keeps the ``dt_end`` of 0, ``rpmdb_version_end`` and ``releasever`` of ``''``
+#: and state 0 its begin wrote; ``user_id`` is the login uid; ``cmdline`` is dnf's argv joined by
+#: spaces (``''`` for ``dnf mark``, a trailing space after an empty argument); the enums are libdnf's
+#: (TransactionItemAction 1 install .. 11 reason change, TransactionItemReason, TransactionState).
+DNF_HISTORY_DDL = [
+    "CREATE TABLE trans (\n        id INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+    "        dt_begin INTEGER NOT NULL,      /* (unix timestamp) date and time of transaction begin */\n"
+    "        dt_end INTEGER,                 /* (unix timestamp) date and time of transaction end */\n"
+    "        rpmdb_version_begin TEXT,\n        rpmdb_version_end TEXT,\n"
+    "        releasever TEXT NOT NULL,       /* var: $releasever */\n"
+    "        user_id INTEGER NOT NULL,       /* user ID (UID) */\n"
+    "        cmdline TEXT,                   /* recorded command line (program, options, arguments) */\n"
+    "        state INTEGER NOT NULL          /* (enum) */\n    )",
+    "CREATE TABLE repo (\n        id INTEGER PRIMARY KEY,\n"
+    "        repoid TEXT NOT NULL            /* repository ID aka 'repoid' */\n    )",
+    "CREATE TABLE console_output (\n        id INTEGER PRIMARY KEY,\n"
+    "        trans_id INTEGER REFERENCES trans(id),\n"
+    "        file_descriptor INTEGER NOT NULL,       /* stdout: 1, stderr : 2 */\n"
+    "        line TEXT NOT NULL\n    )",
+    "CREATE TABLE item (\n        id INTEGER PRIMARY KEY,\n"
+    "        item_type INTEGER NOT NULL              /* (enum) 1: rpm, 2: group, 3: env ...*/\n    )",
+    "CREATE TABLE trans_item (\n        id INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+    "        trans_id INTEGER REFERENCES trans(id),\n        item_id INTEGER REFERENCES item(id),\n"
+    "        repo_id INTEGER REFERENCES repo(id),\n"
+    "        action INTEGER NOT NULL,                                /* (enum) */\n"
+    "        reason INTEGER NOT NULL,                                /* (enum) */\n"
+    "        state INTEGER NOT NULL                                  /* (enum) */\n    )",
+    "CREATE TABLE item_replaced_by (              /* M:N relationship between transaction items */\n"
+    "        trans_item_id INTEGER REFERENCES trans_item(id),\n"
+    "        by_trans_item_id INTEGER REFERENCES trans_item(id),\n"
+    "        PRIMARY KEY (trans_item_id, by_trans_item_id)\n    )",
+    "CREATE TABLE trans_with (\n        id INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+    "        trans_id INTEGER REFERENCES trans(id),\n        item_id INTEGER REFERENCES item(id),\n"
+    "        CONSTRAINT trans_with_unique_trans_item UNIQUE (trans_id, item_id)\n    )",
+    "CREATE TABLE rpm (\n        item_id INTEGER UNIQUE NOT NULL,\n        name TEXT NOT NULL,\n"
+    "        epoch INTEGER NOT NULL,                 /* empty epoch is stored as 0 */\n"
+    "        version TEXT NOT NULL,\n        release TEXT NOT NULL,\n        arch TEXT NOT NULL,\n"
+    "        FOREIGN KEY(item_id) REFERENCES item(id),\n"
+    "        CONSTRAINT rpm_unique_nevra UNIQUE (name, epoch, version, release, arch)\n    )",
+    "CREATE TABLE comps_group (\n        item_id INTEGER UNIQUE NOT NULL,\n        groupid TEXT NOT NULL,\n"
+    "        name TEXT NOT NULL,\n        translated_name TEXT NOT NULL,\n"
+    "        pkg_types INTEGER NOT NULL,\n"
+    "        FOREIGN KEY(item_id) REFERENCES item(id)\n    )",
+    "CREATE TABLE comps_group_package (\n        id INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+    "        group_id INTEGER NOT NULL,\n        name TEXT NOT NULL,\n        installed INTEGER NOT NULL,\n"
+    "        pkg_type INTEGER NOT NULL,\n        FOREIGN KEY(group_id) REFERENCES comps_group(item_id),\n"
+    "        CONSTRAINT comps_group_package_unique_name UNIQUE (group_id, name)\n    )",
+    "CREATE TABLE comps_environment (\n        item_id INTEGER UNIQUE NOT NULL,\n"
+    "        environmentid TEXT NOT NULL,\n        name TEXT NOT NULL,\n"
+    "        translated_name TEXT NOT NULL,\n"
+    "        pkg_types INTEGER NOT NULL,\n        FOREIGN KEY(item_id) REFERENCES item(id)\n    )",
+    "CREATE TABLE comps_environment_group (\n        id INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+    "        environment_id INTEGER NOT NULL,\n        groupid TEXT NOT NULL,\n"
+    "        installed INTEGER NOT NULL,\n"
+    "        group_type INTEGER NOT NULL,\n"
+    "        FOREIGN KEY(environment_id) REFERENCES comps_environment(item_id),\n"
+    "        CONSTRAINT comps_environment_group_unique_groupid UNIQUE (environment_id, groupid)\n    )",
+    "CREATE INDEX rpm_name ON rpm(name)",
+    "CREATE INDEX trans_item_trans_id ON trans_item(trans_id)",
+    "CREATE INDEX trans_item_item_id ON trans_item(item_id)",
+    "CREATE TABLE config (\n        key TEXT PRIMARY KEY,\n        value TEXT NOT NULL\n    )",
+    "ALTER TABLE trans ADD comment TEXT DEFAULT ''",
+]
+
+#: NEVRAs by name, oldest first: (epoch, version, release, arch).
+DNF_PACKAGES: dict[str, list[tuple[int, str, str, str]]] = {
+    "vim-enhanced": [(2, "9.1.113", "1.fc39", "x86_64"), (2, "9.1.158", "1.fc39", "x86_64")],
+    "vim-common": [(2, "9.1.113", "1.fc39", "x86_64"), (2, "9.1.158", "1.fc39", "x86_64")],
+    "gpm-libs": [(0, "1.20.7", "44.fc39", "x86_64")],
+    "firefox": [(0, "122.0", "2.fc39", "x86_64"), (0, "125.0.3", "1.fc39", "x86_64")],
+    "tzdata": [(0, "2023d", "1.fc39", "noarch"), (0, "2024a", "2.fc39", "noarch")],
+    "NetworkManager": [(1, "1.44.2", "1.fc39", "x86_64"), (1, "1.44.4", "1.fc39", "x86_64")],
+    "kernel": [
+        (0, "6.7.4", "200.fc39", "x86_64"),
+        (0, "6.8.9", "300.fc39", "x86_64"),
+        (0, "6.9.7", "100.fc39", "x86_64"),
+    ],
+    "dnf": [(0, "4.18.2", "1.fc39", "noarch"), (0, "4.19.2", "1.fc39", "noarch")],
+    "rpm": [(0, "4.19.1", "1.fc39", "x86_64"), (0, "4.19.1.1", "1.fc39", "x86_64")],
+    "gnome-tour": [(0, "45.0", "1.fc39", "x86_64")],
+    "hd-agent": [(0, "2.3.4", "1", "noarch"), (0, "2.4.0", "1", "noarch")],
+    "make": [(1, "4.4.1", "2.fc39", "x86_64")],
+    "gcc": [(0, "13.2.1", "7.fc39", "x86_64")],
+    "htop": [(0, "3.3.0", "1.fc39", "x86_64")],
+    "git": [(0, "2.44.0", "1.fc39", "x86_64")],
+    "git-core": [(0, "2.44.0", "1.fc39", "x86_64")],
+    "perl-Git": [(0, "2.44.0", "1.fc39", "noarch")],
+    **{
+        name: [(0, version, "1.fc39", "x86_64")]
+        for name, version in (
+            ("jq", "1.7.1"),
+            ("tmux", "3.3a"),
+            ("ripgrep", "14.1.0"),
+            ("ncdu", "2.3"),
+            ("tree", "2.1.1"),
+            ("nmap", "7.93"),
+            ("iperf3", "3.16"),
+            ("mtr", "0.95"),
+            ("strace", "6.8"),
+            ("lsof", "4.98.0"),
+            ("bind-utils", "9.18.24"),
+            ("whois", "5.5.20"),
+        )
+    },
+}
+
+#: Repositories in the order dnf first records them: ``@System`` for what leaves the system, ``''``
+#: for a comps group's item, ``@commandline`` for a local file.
+DNF_REPOS = ["fedora", "updates", "@System", "", "@commandline"]
+
+#: (command after ``dnf``, comment, user, state, [(name, version index, action, reason, repo)],
+#: console lines); an upgrade's or a reinstall's old NEVRA follows its new one and is replaced by it.
+DNF_TRANSACTIONS: list[tuple[str, str, int, int, list[tuple[str, int, int, int, str]], list[str]]] = [
+    (
+        "install vim-enhanced",
+        "",
+        1000,
+        1,
+        [
+            ("vim-enhanced", 0, 1, 2, "fedora"),
+            ("vim-common", 0, 1, 1, "fedora"),
+            ("gpm-libs", 0, 1, 1, "fedora"),
+        ],
+        [],
+    ),
+    ("install htop", "", 1000, 1, [("htop", 0, 1, 2, "fedora")], []),
+    (
+        "upgrade --refresh",
+        "",
+        1000,
+        1,
+        [
+            ("firefox", 1, 6, 2, "updates"),
+            ("firefox", 0, 7, 2, "@System"),
+            ("tzdata", 1, 6, 1, "updates"),
+            ("tzdata", 0, 7, 1, "@System"),
+        ],
+        [],
+    ),
+    ("remove gnome-tour", "", 1000, 1, [("gnome-tour", 0, 8, 5, "@System")], []),
+    (
+        "install ./hd-agent-2.3.4-1.noarch.rpm --comment help desk agent, vendor build",
+        "help desk agent, vendor build",
+        0,
+        1,
+        [("hd-agent", 0, 1, 2, "@commandline")],
+        ["configured hd-agent 2.3.4: ok", "warning: agent restarted"],
+    ),
+    (
+        "group install Development Tools",
+        "",
+        1000,
+        1,
+        [("@development", 0, 1, 2, ""), ("make", 0, 1, 5, "fedora"), ("gcc", 0, 1, 5, "fedora")],
+        [],
+    ),
+    (
+        "-y upgrade",
+        "",
+        1000,
+        1,
+        [
+            ("kernel", 1, 1, 2, "updates"),
+            ("vim-enhanced", 1, 6, 2, "updates"),
+            ("vim-enhanced", 0, 7, 2, "@System"),
+            ("vim-common", 1, 6, 1, "updates"),
+            ("vim-common", 0, 7, 1, "@System"),
+            ("dnf", 1, 6, 2, "updates"),
+            ("dnf", 0, 7, 2, "@System"),
+            ("rpm", 1, 6, 1, "updates"),
+            ("rpm", 0, 7, 1, "@System"),
+        ],
+        [
+            "dracut: generating /boot/initramfs-6.8.9-300.fc39.x86_64.img",
+            "grubby: default kernel 6.8.9-300.fc39.x86_64",
+        ],
+    ),
+    (
+        "install ./hd-agent-2.4.0-1.noarch.rpm",
+        "",
+        0,
+        2,
+        [("hd-agent", 1, 6, 2, "@commandline"), ("hd-agent", 0, 7, 2, "@System")],
+        [
+            "pre-install check failed: disk quota",
+            "error: %prein(hd-agent-2.4.0-1.noarch) scriptlet failed, exit status 1",
+        ],
+    ),
+    ("", "", 1000, 1, [("gpm-libs", 0, 11, 1, "fedora")], []),
+    ("history undo 4", "", 1000, 1, [("gnome-tour", 0, 1, 5, "fedora")], []),
+    ("reinstall htop", "", 1000, 1, [("htop", 0, 9, 2, "fedora"), ("htop", 0, 10, 2, "@System")], []),
+    (
+        "downgrade firefox",
+        "firefox 125 breaks the ticket portal",
+        1000,
+        1,
+        [("firefox", 0, 2, 2, "fedora"), ("firefox", 1, 3, 2, "@System")],
+        [],
+    ),
+    (
+        "install git --comment für Ticket #4711: Git für das Team",
+        "für Ticket #4711: Git für das Team",
+        1000,
+        1,
+        [("git", 0, 1, 2, "updates"), ("git-core", 0, 1, 1, "updates"), ("perl-Git", 0, 1, 1, "updates")],
+        [],
+    ),
+    (
+        "-y upgrade",
+        "",
+        1000,
+        1,
+        [
+            ("NetworkManager", 1, 6, 2, "updates"),
+            ("NetworkManager", 0, 7, 2, "@System"),
+            ("kernel", 2, 1, 2, "updates"),
+            ("kernel", 0, 8, 3, "@System"),
+        ],
+        ["dracut: generating /boot/initramfs-6.9.7-100.fc39.x86_64.img"],
+    ),
+    *[
+        (
+            f"install {name}" + (" --comment " if name == "tree" else ""),
+            "",
+            1000,
+            1,
+            [(name, 0, 1, 2, "fedora")],
+            [],
+        )
+        for name in ("jq", "tmux", "ripgrep", "ncdu", "tree", "nmap", "iperf3", "mtr", "strace", "lsof")
+    ],
+    ("remove nmap iperf3", "", 1000, 1, [("nmap", 0, 8, 2, "@System"), ("iperf3", 0, 8, 2, "@System")], []),
+    (
+        "install bind-utils whois",
+        "",
+        1000,
+        1,
+        [("bind-utils", 0, 1, 2, "fedora"), ("whois", 0, 1, 2, "fedora")],
+        [],
+    ),
+    ("autoremove", "", 1000, 1, [("gpm-libs", 0, 8, 3, "@System")], []),
+    ("reinstall kernel", "", 1000, 0, [("kernel", 2, 9, 2, "updates"), ("kernel", 2, 10, 2, "@System")], []),
+]
+
+#: ``dnf group install "Development Tools"``: the group's packages, ``pkg_type`` 4 mandatory, 2 default,
+#: 8 optional (libdnf's CompsPackageType), ``installed`` 1 where the transaction installed it.
+DNF_GROUP_PACKAGES = [("make", 1, 4), ("gcc", 1, 4), ("gdb", 0, 2), ("valgrind", 0, 8)]
+DNF_START = 1704448800  # 2024-01-05 10:00:00 UTC
+
+
+def dnf_rpmdb_version(n: int) -> str:
+    return hashlib.sha256(f"rpmdb {n}".encode()).hexdigest()
+
+
+def dnf_history_rows() -> dict[str, list[Sequence[Any]]]:
+    """Every table's rows, as dnf's ``history.beg``/``end`` and libdnf's ``Transaction::dbInsert`` write
+    them for the transactions of ``DNF_TRANSACTIONS``."""
+    items: dict[tuple[str, int], int] = {}
+    rpms: list[Sequence[Any]] = []
+    groups: list[Sequence[Any]] = []
+
+    def item(name: str, version: int) -> int:
+        if (name, version) not in items:
+            items[(name, version)] = len(items) + 1
+            if name.startswith("@"):
+                groups.append(
+                    (items[(name, version)], name[1:], "Development Tools", "Development Tools", 15)
+                )
+            else:
+                rpms.append((items[(name, version)], name, *DNF_PACKAGES[name][version]))
+        return items[(name, version)]
+
+    trans, trans_items, replaced, used, console = [], [], [], [], []
+    rpmdb = 0
+    dnf_version = rpm_version = 0
+    for n, (command, comment, user, state, changes, lines) in enumerate(DNF_TRANSACTIONS, start=1):
+        begin = DNF_START + (n - 1) * 5 * 86400 + (n * 3779) % 30000
+        changed = state == 1 and command != ""
+        end_version = dnf_rpmdb_version(rpmdb + 1) if changed else dnf_rpmdb_version(rpmdb)
+        if state == 0:  # killed during its scriptlets: what begin() wrote
+            trans.append((n, begin, 0, dnf_rpmdb_version(rpmdb), "", "", user, command, 0, comment))
+        else:
+            end = begin + 4 + (n * 7) % 80
+            trans.append(
+                (n, begin, end, dnf_rpmdb_version(rpmdb), end_version, "39", user, command, state, comment)
+            )
+        rpmdb += int(changed)
+        for name, current in (("dnf", dnf_version), ("rpm", rpm_version)):
+            used.append((len(used) + 1, n, item(name, current)))
+        new_item = 0
+        for name, version, action, reason, repo in changes:
+            trans_items.append(
+                (
+                    len(trans_items) + 1,
+                    n,
+                    item(name, version),
+                    DNF_REPOS.index(repo) + 1,
+                    action,
+                    reason,
+                    state,
+                )
+            )
+            if action in (6, 2, 9):
+                new_item = len(trans_items)
+            elif action in (7, 3, 10):
+                replaced.append((len(trans_items), new_item))
+            if name == "dnf" and action == 6:
+                dnf_version = version
+            if name == "rpm" and action == 6:
+                rpm_version = version
+        console += [(len(console) + i, n, 1, line) for i, line in enumerate(lines, start=1)]
+    group_item = items[("@development", 0)]
+    return {
+        "trans": trans,
+        "repo": [(i, repo) for i, repo in enumerate(DNF_REPOS, start=1)],
+        "console_output": console,
+        "item": [(i, 0) for i in range(1, len(items) + 1)],
+        "trans_item": trans_items,
+        "item_replaced_by": replaced,
+        "trans_with": used,
+        "rpm": rpms,
+        "comps_group": groups,
+        "comps_group_package": [
+            (i, group_item, name, installed, kind)
+            for i, (name, installed, kind) in enumerate(DNF_GROUP_PACKAGES, 1)
+        ],
+        "comps_environment": [],
+        "comps_environment_group": [],
+        "config": [("version", "1.2")],
+    }
+
+
+def dnf_history(path: Path) -> Path:
+    """dnf's transaction history (``/var/lib/dnf/history.sqlite``; see the module's list)."""
+    return write_export(path, DNF_HISTORY_DDL, dnf_history_rows())
+
+
+# --- App (Epiphany / GNOME Web, history: lib/history/ephy-history-service-*-table.c) ---
+
+#: ``ephy-history.db`` as Epiphany 43 creates it (the text sqlite_master shows of one it wrote): the
+#: type ``LONGVARCAR`` as spelled there; ``visit_time`` and ``last_visit_time`` are
+#: ``g_get_real_time()`` microseconds since 1970 (profiles of before 3.26 were multiplied by 10^6 by
+#: the migrator ``migrate_history_to_firefox_sync_history``); ``thumbnail_update_time`` is legacy,
+#: unused, 0; ``zoom_level`` a REAL of the float the view's zoom slider holds (``1.2000000476837158``),
+#: 0.0 for the default; a page without a title has its URL as title; ``referring_visit`` is never set.
+EPIPHANY_DDL = [
+    "CREATE TABLE hosts (id INTEGER PRIMARY KEY,url LONGVARCAR,title LONGVARCAR,"
+    "visit_count INTEGER DEFAULT 0 NOT NULL,zoom_level REAL DEFAULT 0.0)",
+    "CREATE TABLE urls (id INTEGER PRIMARY KEY,host INTEGER NOT NULL REFERENCES hosts(id) ON DELETE CASCADE,"
+    "url LONGVARCAR,title LONGVARCAR,sync_id LONGVARCAR,visit_count INTEGER DEFAULT 0 NOT NULL,"
+    "typed_count INTEGER DEFAULT 0 NOT NULL,last_visit_time INTEGER,thumbnail_update_time INTEGER DEFAULT 0,"
+    "hidden_from_overview INTEGER DEFAULT 0)",
+    "CREATE TABLE visits (id INTEGER PRIMARY KEY,url INTEGER NOT NULL REFERENCES urls(id) ON DELETE CASCADE,"
+    "visit_time INTEGER NOT NULL,visit_type INTEGER NOT NULL,referring_visit INTEGER)",
+]
+
+#: (host's URL, its title, the zoom the user set there or 0.0)
+EPIPHANY_HOSTS = [
+    ("https://helpdesk.example.com/", "helpdesk.example.com", 0.0),
+    ("https://wiki.gnome.org/", "wiki.gnome.org", 1.2000000476837158),
+    ("https://docs.fedoraproject.org/", "docs.fedoraproject.org", 0.0),
+    ("http://127.0.0.1/", "127.0.0.1", 0.8999999761581421),
+    ("https://www.example.org/", "www.example.org", 1.5),
+    ("file:///home/agent/Downloads/report.html", "Local files", 0.0),
+    ("https://xn--bcher-kva.example/", "xn--bcher-kva.example", 0.0),
+]
+#: Pages of each host: (path, title or None for a page without one, or "!" for a failed load)
+EPIPHANY_PAGES = [
+    "tickets/{n}",
+    "tickets/{n}?tab=history&lang=de",
+    "kb/drucker-büro-{n}",
+    "search?q=vpn+%C3%BCber+wlan&page={n}",
+    "untitled-{n}.html",
+    "down-{n}",
+]
+EPIPHANY_START = datetime(2024, 3, 4, 8, 15, 0, tzinfo=UTC)
+EPIPHANY_VISIT_TYPES = (2, 1, 1, 0, 1, 8, 1, 9)  # typed, link, redirect (none), bookmark, homepage
+
+
+def epiphany_title(host: int, page: int, n: int) -> str:
+    url = epiphany_url(host, page, n)
+    if page == 4:
+        return url  # no <title>: Epiphany stores the address
+    if page == 5:
+        return "Problem Loading Page"
+    if host == 5:
+        return "report.html"
+    return (
+        f"Ticket #{4700 + n} – Drucker „Büro“ offline",
+        f"Ticket #{4700 + n} · Verlauf",
+        f"Drucker im Büro {n} einrichten — Wissensdatenbank",
+        f"vpn über wlan – Suche, Seite {n}",
+    )[page]
+
+
+def epiphany_url(host: int, page: int, n: int) -> str:
+    base = EPIPHANY_HOSTS[host][0]
+    if host == 5:
+        return base
+    if host == 3:
+        base = "http://127.0.0.1:8080/"
+    return base + EPIPHANY_PAGES[page].format(n=n)
+
+
+def epiphany_sync_id(n: int) -> str:
+    """A random 12-character URL-safe base64 id, as ``ephy_sync_utils_get_random_sync_id`` makes one."""
+    return base64.urlsafe_b64encode(hashlib.sha256(f"sync {n}".encode()).digest()[:9]).decode()
+
+
+def epiphany_rows(pages: int = 36) -> dict[str, list[Sequence[Any]]]:
+    """Hosts, URLs and visits as Epiphany's history thread writes them: a URL's row on its first visit,
+    its ``visit_count`` and ``last_visit_time`` updated on each one."""
+    urls: list[list[Any]] = []
+    visits: list[Sequence[Any]] = []
+    for n in range(pages):
+        host = 5 if n == 7 else n % 7 if n % 7 != 5 else 0
+        page = n % 6 if host != 5 else 0
+        urls.append(
+            [
+                n + 1,
+                host + 1,
+                epiphany_url(host, page, n),
+                epiphany_title(host, page, n),
+                epiphany_sync_id(n),
+                0,
+                0,
+                None,
+                0,
+                int(n in (9, 22)),
+            ]
+        )
+    moment = EPIPHANY_START
+    for v in range(60):
+        url = (v * 7) % pages + 1 if v >= pages else v + 1
+        moment += timedelta(seconds=37 + (v * 613) % 5400, microseconds=(v * 104729) % 1000000)
+        micros = (moment - datetime(1970, 1, 1, tzinfo=UTC)) // timedelta(microseconds=1)
+        visits.append((v + 1, url, micros, EPIPHANY_VISIT_TYPES[v % len(EPIPHANY_VISIT_TYPES)], None))
+        urls[url - 1][5] += 1
+        urls[url - 1][7] = micros
+    hosts = [
+        (i, url, title, sum(u[5] for u in urls if u[1] == i), zoom)
+        for i, (url, title, zoom) in enumerate(EPIPHANY_HOSTS, start=1)
+    ]
+    return {"hosts": hosts, "urls": [tuple(u) for u in urls], "visits": visits}
+
+
+def epiphany_history(path: Path) -> Path:
+    """GNOME Web's history (``~/.local/share/epiphany/ephy-history.db``; see the module's list)."""
+    return write_export(path, EPIPHANY_DDL, epiphany_rows())

@@ -70,7 +70,8 @@ server, a Nextcloud desktop client's sync journal, an RSS Guard feed reader, a l
 manager, an Audiobookshelf server, a Karakeep bookmark manager, an ntfy notification server, a Gotify
 notification server, a Baïkal CalDAV and CardDAV server, a Sonarr TV library, a Radarr movie library, a
 Firefly III finance manager, a PhotoPrism photo index, a Seafile Seahub server, a Tandoor Recipes
-server, a Shiori bookmarks server, a Homebox inventory)
+server, a Shiori bookmarks server, a Homebox inventory, dnf's history database, a GNOME Web (Epiphany)
+history)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -17338,3 +17339,167 @@ def test_homebox_inventory_keeps_go_nanosecond_times_as_written_and_reads_its_pi
     assert any(row[4] == "" for row in rows["locations"]) and any(row[6] is None for row in rows["locations"])
     assert columns["locations"]["description"]["blank_is_missing"]
     assert ran.record["quality_before"] < 100.0 == ran.record["quality_after"]
+
+
+def test_dnf_history_reads_its_unix_seconds_and_keeps_the_killed_transactions_zero(
+    run_export: Runner,
+) -> None:
+    # dnf's swdb as libdnf writes it (a history made by dnf 4.14 itself had this schema and these
+    # shapes): dt_begin is Unix seconds, read as instants; dt_end holds the 0 a transaction killed in its
+    # scriptlets keeps, so it stays integers with the note giving the instant; that transaction's
+    # rpmdb_version_end and releasever '' (the table holds no NULL) and `dnf mark`'s cmdline '' arrive
+    # as NULL, and the argv joined after an empty --comment ends in a blank, trimmed and charged.
+    rows = apps.dnf_history_rows()
+    ran, run_dir = run_export(apps.dnf_history)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    trans = {row[0]: row for row in rows["trans"]}
+    assert ran.types("trans") == {
+        "id": "bigint",
+        "dt_begin": "timestamp with time zone",
+        "dt_end": "bigint",
+        "rpmdb_version_begin": "text",
+        "rpmdb_version_end": "text",
+        # '39': a whole version is an integer (docs/profiling.md, "Versions written with a point").
+        "releasever": "bigint",
+        "user_id": "bigint",
+        "cmdline": "text",
+        "state": "bigint",
+        "comment": "text",
+    }
+    assert ran.values("trans", "dt_begin", "id") == {
+        i: UNIX_EPOCH + timedelta(seconds=row[1]) for i, row in trans.items()
+    }
+    assert ran.values("trans", "dt_end", "id") == {i: row[2] for i, row in trans.items()}
+    killed = [i for i, row in trans.items() if row[2] == 0]
+    assert killed == [len(trans)]
+    note = profiled(run_dir)["columns"]["trans"]["dt_end"]["notes"]
+    assert any('to_timestamp(NULLIF("dt_end", 0))' in text for text in note), note
+    assert ran.values("trans", "rpmdb_version_begin", "id") == {i: row[3] for i, row in trans.items()}
+    assert ran.values("trans", "rpmdb_version_end", "id") == {i: row[4] or None for i, row in trans.items()}
+    assert ran.values("trans", "releasever", "id") == {
+        i: int(row[5]) if row[5] else None for i, row in trans.items()
+    }
+    assert ran.values("trans", "cmdline", "id") == {i: arrives_as(row[7]) for i, row in trans.items()}
+    assert ran.values("trans", "comment", "id") == {i: arrives_as(row[9]) for i, row in trans.items()}
+    for index, column in ((6, "user_id"), (8, "state")):
+        assert ran.values("trans", column, "id") == {i: row[index] for i, row in trans.items()}
+    item_columns = ("trans_id", "item_id", "repo_id", "action", "reason", "state")
+    for index, column in enumerate(item_columns, start=1):
+        assert ran.values("trans_item", column, "id") == {row[0]: row[index] for row in rows["trans_item"]}
+    for index, column in enumerate(("name", "epoch", "version", "release", "arch"), start=1):
+        assert ran.values("rpm", column, "item_id") == {row[0]: row[index] for row in rows["rpm"]}
+    assert ran.types("rpm")["version"] == ran.types("rpm")["release"] == "text"
+    assert ran.values("console_output", "line", "id") == {row[0]: row[3] for row in rows["console_output"]}
+    assert ran.values("repo", "repoid", "id") == {row[0]: row[1] or None for row in rows["repo"]}
+    assert ran.values("config", "value", "key") == {"version": "1.2"}
+    replaced = pg_query(ran.uri, f'SELECT trans_item_id, by_trans_item_id FROM "{ran.base}".item_replaced_by')
+    assert sorted(replaced) == sorted(rows["item_replaced_by"])
+    assert primary_key(ran.uri, ran.record["version_schema"], "item_replaced_by") == [
+        "trans_item_id",
+        "by_trans_item_id",
+    ]
+    # Each cell that changed, by its rule: the seconds read as instants, the blanks made NULL, the
+    # one command line trimmed.
+    assert audit_rules(run_dir, "trans", "dt_begin") == {str(i): {"epoch:seconds"} for i in trans}
+    assert audit_rules(run_dir, "trans", "cmdline") == {
+        str(i): {"trim"} if row[7] else {"empty_to_null"}
+        for i, row in trans.items()
+        if row[7] != row[7].strip() or not row[7]
+    }
+    assert audited_columns(run_dir) == {
+        ("trans", "dt_begin", "epoch:seconds"),
+        ("trans", "rpmdb_version_end", "empty_to_null"),
+        ("trans", "releasever", "empty_to_null"),
+        ("trans", "cmdline", "empty_to_null"),
+        ("trans", "cmdline", "trim"),
+        ("trans", "comment", "empty_to_null"),
+        ("repo", "repoid", "empty_to_null"),
+    }
+    # Every reference is declared; an enum (state, action, reason) or the release fitting some key is none.
+    declared = {
+        ("console_output", "trans_id"): "trans.id",
+        ("trans_item", "trans_id"): "trans.id",
+        ("trans_item", "item_id"): "item.id",
+        ("trans_item", "repo_id"): "repo.id",
+        ("item_replaced_by", "trans_item_id"): "trans_item.id",
+        ("item_replaced_by", "by_trans_item_id"): "trans_item.id",
+        ("trans_with", "trans_id"): "trans.id",
+        ("trans_with", "item_id"): "item.id",
+        ("rpm", "item_id"): "item.id",
+        ("comps_group", "item_id"): "item.id",
+        ("comps_group_package", "group_id"): "comps_group.item_id",
+        ("comps_environment", "item_id"): "item.id",
+        ("comps_environment_group", "environment_id"): "comps_environment.item_id",
+    }
+    assert references(run_dir) == declared
+    columns = profiled(run_dir)["columns"]
+    charged = {(t, name) for t, named in columns.items() for name, c in named.items() if c["quality"] < 100}
+    assert charged == {("trans", "cmdline")}
+    assert ran.record["quality_before"] < 100.0 == ran.record["quality_after"]
+
+
+def test_epiphany_history_reads_microseconds_to_the_microsecond_and_keeps_float_zooms(
+    run_export: Runner,
+) -> None:
+    # GNOME Web's ephy-history.db (Epiphany 43 wrote one with this schema here): every visit's time and
+    # each URL's last one are g_get_real_time() microseconds, instants to the very microsecond; the
+    # legacy thumbnail_update_time of 0s and the 0/1 hidden_from_overview stay integers; a host's
+    # zoom_level is the widened float every bit; titles (the URL itself for a page without one) and
+    # URLs arrive as written; the two references are declared, a count fitting keys is none.
+    rows = apps.epiphany_rows()
+    ran, run_dir = run_export(apps.epiphany_history)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    instant = "timestamp with time zone"
+    assert ran.types("hosts") == {
+        "id": "bigint",
+        "url": "text",
+        "title": "text",
+        "visit_count": "bigint",
+        "zoom_level": "double precision",
+    }
+    assert ran.types("urls") == {
+        "id": "bigint",
+        "host": "bigint",
+        "url": "text",
+        "title": "text",
+        "sync_id": "text",
+        "visit_count": "bigint",
+        "typed_count": "bigint",
+        "last_visit_time": instant,
+        "thumbnail_update_time": "bigint",
+        "hidden_from_overview": "bigint",
+    }
+    assert ran.types("visits") == {
+        "id": "bigint",
+        "url": "bigint",
+        "visit_time": instant,
+        "visit_type": "bigint",
+        "referring_visit": "bigint",
+    }
+    names: dict[str, list[str]] = {}
+    with closing(sqlite3.connect(ran.db)) as con:
+        for table in rows:
+            names[table] = [r[1] for r in con.execute(f'PRAGMA table_info("{table}")')]
+    for table, values in rows.items():
+        for index, column in enumerate(names[table]):
+            kind = ran.types(table)[column]
+            assert ran.values(table, column, "id") == {
+                row[0]: UNIX_EPOCH + timedelta(microseconds=row[index])
+                if kind == instant and row[index] is not None
+                else row[index]
+                for row in values
+            }, (table, column)
+    zooms = ran.values("hosts", "zoom_level", "id")
+    assert zooms[2] == 1.2000000476837158 and all(type(z) is float for z in zooms.values())
+    assert {row[0] for row in rows["urls"] if row[3] == row[2]}, "a page without a title"
+    assert audit_rules(run_dir, "visits", "visit_time") == {
+        str(row[0]): {"epoch:microseconds"} for row in rows["visits"]
+    }
+    assert audited_columns(run_dir) == {
+        ("visits", "visit_time", "epoch:microseconds"),
+        ("urls", "last_visit_time", "epoch:microseconds"),
+    }
+    assert references(run_dir) == {("urls", "host"): "hosts.id", ("visits", "url"): "urls.id"}
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0

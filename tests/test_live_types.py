@@ -8,7 +8,7 @@ drift and plan, and checks every cell of the second load with the independent lo
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -415,4 +415,50 @@ def test_a_declared_date_of_midnights_this_quarter_keeps_the_live_timestamp_type
         in (second.record.plan["notes"])
     )
     assert _type_changes(second) == []
+    _assert_every_cell(second, q2, pg_uri, settings.base_schema)
+
+
+@pytest.mark.parametrize(
+    ("per_second", "no_date", "instant"),
+    [
+        (1, 0, "1970-01-01 00:00:00"),
+        (1_000, -1, "1969-12-31 23:59:59.999"),
+        (1_000_000, 0, "1970-01-01 00:00:00"),
+    ],
+    ids=["seconds-0", "milliseconds-minus-1", "microseconds-0"],
+)
+def test_epoch_instants_beside_a_no_date_this_quarter_keep_the_live_timestamptz_type(
+    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path, per_second: int, no_date: int, instant: str
+) -> None:
+    # Q1's epoch integers are all instants (timestamptz); Q2 has one job killed before it ended, whose
+    # 0 (or -1) for "no date" alone would keep the column's integers (bigint, noted). A package
+    # manager's history (dnf's trans.dt_end) did: until 2026-12-06 a type change timestamptz → bigint,
+    # a drift warning, and every dashboard's `finished_at - started_at` broken. The live type wins,
+    # the no-date value read as the instant it counts, audited as every other.
+    epoch = datetime(1970, 1, 1, tzinfo=UTC)
+    ends = [(1_704_448_800 + 86_400 * d + d * 7) * per_second + d for d in range(1, 29)]
+    q1, q2 = _quarters(
+        make_sqlite,
+        ("CREATE TABLE t (id INTEGER PRIMARY KEY, finished_at INTEGER)", list(enumerate(ends, 1))),
+        (
+            "CREATE TABLE t (id INTEGER PRIMARY KEY, finished_at INTEGER)",
+            list(enumerate([*ends, no_date], 1)),
+        ),
+    )
+    settings = _settings(tmp_path, pg_uri)
+    _run_and_cut_over(q1, settings)
+    instants = [epoch + timedelta(microseconds=v * 1_000_000 // per_second) for v in ends]
+    assert _column(pg_uri, settings.base_schema, "finished_at") == ("timestamp with time zone", instants)
+    second = _run_and_cut_over(q2, settings)
+    assert _column(pg_uri, settings.base_schema, "finished_at") == (
+        "timestamp with time zone",
+        [*instants, epoch + timedelta(microseconds=no_date * 1_000_000 // per_second)],
+    )
+    assert _type_changes(second) == []
+    notes = [n for n in second.record.plan["notes"] if n.startswith("t.finished_at: kept the live")]
+    assert notes == [
+        "t.finished_at: kept the live version's type timestamptz; its values alone would "
+        f"read as bigint ({no_date} for no date: read as the instant it counts, {instant} UTC; the value "
+        f"or NULL is NULLIF(\"finished_at\", TIMESTAMPTZ '{instant}+00'))"
+    ]
     _assert_every_cell(second, q2, pg_uri, settings.base_schema)

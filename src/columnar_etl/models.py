@@ -277,6 +277,12 @@ class ColumnProfile:
     #: else None: the plan reads them in it (its bounds alone may name another: seconds beside a
     #: 9999-12-31 stand-in for no end fit milliseconds). Not in the JSON: its note says so.
     epoch_unit: EpochUnit | None = field(default=None, repr=False, compare=False)
+    #: An integer column of epoch instants of one unit save its ``0`` or ``-1`` for "no date" (kept as
+    #: integers, its note giving the instant): that unit and those values, else None. What lets a live
+    #: ``timestamptz`` column keep its type (``planning.live_types``). Not in the JSON: its note says so.
+    epoch_beside_no_dates: tuple[EpochUnit, tuple[int, ...]] | None = field(
+        default=None, repr=False, compare=False
+    )
     #: Each raw value (as written in the text, quotes included) that :attr:`notes`, :attr:`type_reason`,
     #: :attr:`as_written` or an issue's detail of this column or of its table quote: what hiding a masked
     #: column's values (``pipeline.steps.hide_masked_values``) removes from every text. Not in the JSON.

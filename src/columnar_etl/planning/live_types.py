@@ -18,11 +18,12 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 
 from columnar_etl.config import ColumnOverride, Settings
 from columnar_etl.models import ColumnProfile, Profile
 from columnar_etl.pg.column_names import column_mapping
-from columnar_etl.pg.identifiers import short_identifiers
+from columnar_etl.pg.identifiers import quote_ident, short_identifiers
 from columnar_etl.planning.plan import (
     NO_NUMBER_READING,
     ColumnPlan,
@@ -51,6 +52,8 @@ LOADED_TYPES: dict[str, PlanType] = {
     "boolean": "boolean",
     "bytea": "bytea",
 }
+#: The instant epoch integers count from.
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 #: The largest integer every double holds exactly (2^53).
 EXACT_DOUBLE_INTEGER = 2**53
 
@@ -89,7 +92,7 @@ def keep_live_types(
                 kept = _as_live(column, kind, seen, order, _scale(loaded_type))
                 notes.append(
                     f"{name}.{column.name}: kept the live version's type {kept.pg_type}; "
-                    f"its values alone would read as {column.pg_type}"
+                    f"its values alone would read as {column.pg_type}{no_dates_read(kept, seen)}"
                 )
                 column = kept
             columns.append(column)
@@ -102,7 +105,8 @@ def fits_live_type(kind: PlanType, column: ColumnPlan, seen: ColumnProfile) -> b
     loss under the cleaning rules: an empty column always; text unless it holds BLOB cells (each value
     kept as its trimmed text); bigint when its cells are INTEGER or the profile reads them as integers;
     double precision those within 2^53, and INTEGER and REAL cells (a REAL is a double already);
-    numeric any integers; timestamp dates read from text (each day its midnight); timestamptz, dates,
+    numeric any integers; timestamp dates read from text (each day its midnight); timestamptz epoch
+    integers of one unit beside their 0 or -1 for "no date" (each the instant it counts); dates,
     booleans, bytea never from another type. A column cleaning keeps as written (a key), masks or
     keeps padded is left as planned."""
     if column.mask is not None or column.keeps_padding:
@@ -129,6 +133,11 @@ def fits_live_type(kind: PlanType, column: ColumnPlan, seen: ColumnProfile) -> b
         # A day is the timestamp of its midnight: dates read from text (by the date plan's own formats,
         # so the same values are read or quarantined) keep a live timestamp column.
         return column.type == "date" and column.epoch_unit is None and classes <= {"text"}
+    if kind == "timestamptz":
+        # Epoch instants of one unit save a 0 or -1 for "no date" (a job killed before it ended): alone
+        # they stay integers; beside a live column of instants each is the instant it counts, as is every
+        # other value, and the column keeps its type.
+        return column.type == "integer" and seen.epoch_beside_no_dates is not None and classes == {"integer"}
     return False
 
 
@@ -165,4 +174,22 @@ def _as_live(
     typed = apply_override(column, override, order, seen.max_scale, whole_digits(seen), least)
     if kind == "text":  # its values kept as their text: no number is read in it
         typed = replace(typed, **NO_NUMBER_READING)
+    if kind == "timestamptz" and seen.epoch_beside_no_dates is not None:  # read in the note's unit
+        typed = replace(typed, epoch_unit=seen.epoch_beside_no_dates[0])
     return replace(typed, origin="live")
+
+
+def no_dates_read(column: ColumnPlan, seen: ColumnProfile) -> str:
+    """What a live ``timestamptz`` kept for epoch integers beside their "no date" makes of that value
+    (`` (0 for no date: read as the instant it counts, 1970-01-01 00:00:00 UTC; the value or NULL is
+    NULLIF("c", TIMESTAMPTZ '1970-01-01 00:00:00+00'))``), else ``''``."""
+    if column.type != "timestamptz" or column.epoch_unit is None or seen.epoch_beside_no_dates is None:
+        return ""
+    per_second = {"seconds": 1, "milliseconds": 1_000, "microseconds": 1_000_000}[column.epoch_unit]
+    said, expression = [], quote_ident(column.output_name)
+    for value in seen.epoch_beside_no_dates[1]:
+        moment = EPOCH + timedelta(microseconds=value * 1_000_000 // per_second)
+        text = f"{moment:%Y-%m-%d %H:%M:%S.%f}".rstrip("0").rstrip(".")
+        said.append(f"{value} for no date: read as the instant it counts, {text} UTC")
+        expression = f"NULLIF({expression}, TIMESTAMPTZ '{text}+00')"
+    return f" ({'; '.join(said)}; the value or NULL is {expression})"

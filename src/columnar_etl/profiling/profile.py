@@ -2068,11 +2068,14 @@ def _infer_column(
         else None
     )
     read_as_moment = _moment_expression(column, one_way) if family in DATE_TYPES else None
+    beside_no_dates: tuple[EpochUnit, tuple[int, ...]] | None = None
     if one_way is None and inferred == "integer" and not n_dates:
         # Epoch integers beside 0 for "no date" (Trac's version time) stay integers, as written (no
         # read_as_moment: a declared date's misfits are as before); since 2026-12-04 the note says
         # what the others are, nothing else.
         one_way = _epoch_beside_zeros(column, family, counts)
+        if one_way is not None and one_way.unit in _EPOCH_UNITS.values():  # nanoseconds: never read
+            beside_no_dates = (cast(EpochUnit, one_way.unit.value), one_way.no_dates)
     instant = _moment_expression(column, one_way)
     if one_way is not None and instant is not None:
         declared = f" in a column declared {column.declared_type}" if family in DATE_TYPES else ""
@@ -2493,6 +2496,7 @@ def _infer_column(
         bytes=int(counts["bytes"] or 0),
         tokens_as_values=tokens,
         epoch_unit=cast(EpochUnit, epoch_unit) if inferred in DATE_TYPES else None,
+        epoch_beside_no_dates=beside_no_dates if inferred == "integer" else None,
         quoted=quoted,
         shown=sorted(counts.shown),
         personal_data={
