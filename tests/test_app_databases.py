@@ -16998,3 +16998,92 @@ def test_photoprism_index_reads_go_moments_as_instants_and_keeps_float32_widths_
     }
     assert charged == {("files", column) for column in blanks_beside_values}
     assert ran.record["quality_before"] < 100.0 == ran.record["quality_after"]
+
+
+def test_unmanic_database_reads_peewee_moments_naive_and_aware_and_keeps_its_worker_logs_trimmed_audited(
+    run_export: Runner,
+) -> None:
+    # Unmanic (peewee on SQLite): a DateTimeField is str(datetime), the server's wall clock in the task
+    # queue ('2025-03-16 21:12:33.007919', no fraction where it is 0: timestamps) and an aware UTC moment
+    # in the history ('2025-03-01 04:01:11.459458+00:00': instants); a BooleanField is an INTEGER 0/1
+    # and stays an integer, as declared. Every declared foreign key is a reference, and the queue's
+    # library_id, declared none, is found in the data. A worker's log opens each runner's block with two
+    # line breaks: trimmed, audited, and charged as padding (2 points per 1 % of rows); '' of a NOT NULL
+    # log with no command is missing, made NULL at no cost.
+    rows = apps.unmanic_rows()
+    ran, run_dir = run_export(apps.unmanic)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    with closing(sqlite3.connect(ran.db)) as con:
+        info = {table: list(con.execute(f'PRAGMA table_info("{table}")')) for table in rows}
+    names = {table: [r[1] for r in columns] for table, columns in info.items()}
+
+    def expected(kind: str, value: Any) -> Any:
+        if value is None:
+            return None
+        if kind == "timestamp with time zone":
+            return datetime.fromisoformat(value)
+        if kind == "timestamp without time zone":
+            return datetime.fromisoformat(value)
+        if kind == "text":
+            return value.strip(WHITE_SPACE) or None
+        return value
+
+    for table, values in rows.items():
+        types = ran.types(table)
+        for index, column in enumerate(names[table]):
+            assert ran.values(table, column, "id") == {
+                row[0]: expected(types[column], row[index]) for row in values
+            }, (table, column)
+        for r in info[table]:
+            if r[2] == "DATETIME" and table != "completedtasks":
+                assert types[r[1]] == "timestamp without time zone", (table, r[1])
+    history, queue = ran.types("completedtasks"), ran.types("tasks")
+    assert history["start_time"] == history["finish_time"] == "timestamp with time zone"
+    assert history["task_success"] == queue["success"] == ran.types("libraries")["locked"] == "bigint"
+    assert ran.types("workerschedules")["schedule_time"] == "text"
+    assert references(run_dir) == {
+        ("completedtaskscommandlogs", "completedtask_id"): "completedtasks.id",
+        ("enabledplugins", "library_id"): "libraries.id",
+        ("enabledplugins", "plugin_id"): "plugins.id",
+        ("file_metadata_paths", "file_metadata_id"): "file_metadata.id",
+        ("librarypluginflow", "plugin_id"): "plugins.id",
+        ("librarypluginflow", "library_id"): "libraries.id",
+        ("libraries_tags_through", "libraries_id"): "libraries.id",
+        ("libraries_tags_through", "tags_id"): "tags.id",
+        ("task_metadata", "task_id"): "tasks.id",
+        ("tasks", "library_id"): "libraries.id",
+        ("workergroups_tags_through", "workergroups_id"): "workergroups.id",
+        ("workergroups_tags_through", "tags_id"): "tags.id",
+        ("workerschedules", "worker_group_id"): "workergroups.id",
+    }
+    logs = {"completedtaskscommandlogs": ("dump", 2), "tasks": ("log", 11)}
+    padded_rows = {
+        table: {
+            str(row[0]) for row in rows[table] if row[index] and row[index] != row[index].strip(WHITE_SPACE)
+        }
+        for table, (_, index) in logs.items()
+    }
+    for table, (column, _) in logs.items():
+        trimmed = {key for key, rules in audit_rules(run_dir, table, column).items() if "trim" in rules}
+        assert trimmed == padded_rows[table] != set(), table
+    padded = {table: len(keys) for table, keys in padded_rows.items()}
+    columns = profiled(run_dir)["columns"]
+    charged = {
+        (t, c) for t, named in columns.items() for c, column in named.items() if column["quality"] < 100
+    }
+    assert charged == {(table, column) for table, (column, _) in logs.items()}
+    for table, (column, _) in logs.items():
+        assert columns[table][column]["quality"] == column_score(len(rows[table]), padded[table], COSMETIC)
+    scores = {
+        table: (
+            len(values),
+            [
+                column_score(len(values), padded[table], COSMETIC) if (table, name) in charged else 100.0
+                for name in names[table]
+            ],
+        )
+        for table, values in rows.items()
+    }
+    assert ran.record["quality_before"] == round(export_score(scores), 2)
+    assert ran.record["quality_after"] == 100.0
