@@ -3031,3 +3031,53 @@ def test_an_episode_or_line_number_is_no_reference_to_a_table_it_does_not_name(
     ):
         notes = " ".join(columns[column].notes)
         assert f"its name says the row's place among its siblings ({word}), not that table" in notes, notes
+
+
+def test_a_link_tables_id_column_the_data_alone_makes_unique_still_refers_to_the_table_it_names(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """A music player's library (Lollypop's ``lollypop.db``) links albums to their artists in
+    ``album_artists (album_id INT NOT NULL, artist_id INT NOT NULL)``, declaring no key and no foreign
+    key. Where every album has one album artist, ``album_id`` is unique in the data and becomes the
+    table's key, and a column only the data made a key was never a child: the link lost its album
+    (``artist_id``, repeated, still referred). Uniqueness the data alone shows is this export's
+    accident, not the schema's word: such a key whose name ends in an id word and names another table
+    as its entity (``album_id`` → ``albums``) refers to that table, and to it alone, by the rules any
+    column meets. A data-unique key of no id word (a history's ``episode`` numbers beside
+    ``episodes``), one named for its own table's entity or a bare ``id`` stays no child; so does one
+    whose values run past the keys of the table it names. Expected by construction: every album of
+    1..12 appears once, every artist key 1..5 is used."""
+    albums = [(n, f"album {n}") for n in range(1, 13)]
+    artists = [(n, f"artist {n}") for n in range(1, 6)]
+    links = [(n, 1 + (n * 3) % 5) for n in range(1, 13)]
+    path = make_sqlite(
+        {
+            "albums": ("CREATE TABLE albums(id INTEGER PRIMARY KEY, name TEXT NOT NULL)", albums),
+            "artists": ("CREATE TABLE artists(id INTEGER PRIMARY KEY, name TEXT NOT NULL)", artists),
+            "album_artists": (
+                "CREATE TABLE album_artists(album_id INT NOT NULL, artist_id INT NOT NULL)",
+                links,
+            ),
+            # Unique in the data too, but its albums 20..40 run past the albums' keys: no reference.
+            "album_notes": (
+                "CREATE TABLE album_notes(album_id INT NOT NULL, note TEXT)",
+                [(n, "remastered") for n in range(20, 41)],
+            ),
+            # No id word: an episode's number, unique in a short history, is no episode's key.
+            "history": (
+                "CREATE TABLE history(episode NUMERIC, action TEXT)",
+                [(n, "snatched") for n in range(1, 9)],
+            ),
+            "episodes": (
+                "CREATE TABLE episodes(episode_id INTEGER PRIMARY KEY, name TEXT)",
+                [(n, f"episode {n}") for n in range(1, 11)],
+            ),
+        }
+    )
+    found = profile(path)
+    assert found["album_artists"].key == ["album_id"] and found["album_artists"].key_found == "data_unique"
+    assert found["album_notes"].key_found == found["history"].key_found == "data_unique"
+    assert _references_of(found) == {
+        ("album_artists", "album_id"): "albums.id",
+        ("album_artists", "artist_id"): "artists.id",
+    }

@@ -17,7 +17,9 @@
    Syncthing's ``blocks.blocklist_hash``) and not be its own table's key when that is one column, unless its
    name names another table as its entity (``jid_id`` → ``jids``: a one-to-one table keyed by its parent's
    key, Gajim's ``last_archive_message``; that table alone, since 2026-12-05), the schema declares it the key
-   and it names not its own table's entity: a column of a key of several (a link table's ``(post_id,
+   (or the data alone makes it unique and its name ends in an id word: a link table whose every album has
+   one artist, Lollypop's ``album_artists.album_id``, since 2026-12-06) and it names not its own table's
+   entity: a column of a key of several (a link table's ``(post_id,
    tag_id)``, an order's ``(order_id, line_no)``) may refer, as any other (until 2026-12-05 no part of a key
    did, and a link table related nothing). A column may refer to its own table's key (a ticket's parent
    ticket, an employee's manager) if it is not a copy or a reordering of the key (its distinct values are
@@ -652,15 +654,17 @@ def candidates(tables: Mapping[str, TableProfile]) -> dict[tuple[str, str], list
     for name, table in tables.items():
         for column in table:
             if table.key == [column.name]:
-                # A table's own single-column key is a child only where the schema declares it the key
-                # and its name names another table as its entity, not its own (one-to-one: Gajim's
-                # ``last_archive_message.jid_id`` → ``jids``): keys 1..N fit any other table's keys
-                # 1..N, so a name naming no table (``id``) or its own table's entity
-                # (``orders.order_id``, whatever other table shares it: ``incr_orders``) never makes
-                # one, nor a column the data alone makes unique (a history's ``episode`` numbers).
-                one_to_one = table.key_found in ("declared_primary_key", "declared_unique") and not (
-                    _names_entity(column.name, name)
-                )
+                # A table's own single-column key is a child only where its name names another table
+                # as its entity, not its own (one-to-one: Gajim's ``last_archive_message.jid_id`` →
+                # ``jids``): keys 1..N fit any other table's keys 1..N, so a name naming no table
+                # (``id``) or its own table's entity (``orders.order_id``, whatever other table shares
+                # it: ``incr_orders``) never makes one. The schema declares it the key, or the data
+                # alone makes it unique and its name ends in an id word: a link table whose every
+                # album has one artist (Lollypop's ``album_artists.album_id``, since 2026-12-06) is
+                # keyed by this export's accident; a history's ``episode`` numbers name no id.
+                declared = table.key_found in ("declared_primary_key", "declared_unique")
+                by_id = table.key_found == "data_unique" and names_by_id_word(column.name)
+                one_to_one = (declared or by_id) and not _names_entity(column.name, name)
                 fitting = [
                     (p, k)
                     for (p, k), key in parents.items()
