@@ -3081,3 +3081,49 @@ def test_a_link_tables_id_column_the_data_alone_makes_unique_still_refers_to_the
         ("album_artists", "album_id"): "albums.id",
         ("album_artists", "artist_id"): "artists.id",
     }
+
+
+def test_a_negative_code_beside_keys_all_above_zero_stands_for_no_row_not_an_orphan(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """A music player (Lollypop) writes ``album_artists.artist_id = -10`` for a compilation, its
+    ``Type.COMPILATIONS``: the "Various Artists" of every compilation, no row of ``artists``. Beside the
+    sixteen artists in use and a deleted one (999) it was an 18th value, 16 of them keys (89 %), and the
+    link related no artist at all (were it found, each compilation would have been an orphan). Keys SQLite
+    generates are never below 1, so any negative number beside keys all above 0 is a code an application
+    keeps for a row it has none of, as ``0`` and ``-1`` are: counted as the column's "no reference" value,
+    left out of the share where the name names the parent, loaded as written. A missing positive key (999)
+    stays an orphan, and so does a negative value where the parent's keys reach 0 or below. Expected counts
+    from the rows written here."""
+    artists = [(n, f"artist {n}") for n in range(1, 21)]
+    compilations = {5, 10, 15, 20, 25, 30, 35}
+    links = [(n, -10 if n in compilations else 1 + n % 20) for n in range(1, 40)] + [(40, 999)]
+    levels = [(n, f"level {n}") for n in range(-3, 9)]
+    path = make_sqlite(
+        {
+            "artists": ("CREATE TABLE artists(id INTEGER PRIMARY KEY, name TEXT NOT NULL)", artists),
+            "albums": (
+                "CREATE TABLE albums(id INTEGER PRIMARY KEY, name TEXT NOT NULL)",
+                [(n, f"album {n}") for n in range(1, 41)],
+            ),
+            "album_artists": (
+                "CREATE TABLE album_artists(album_id INT NOT NULL, artist_id INT NOT NULL, "
+                "level_id INT NOT NULL, FOREIGN KEY (level_id) REFERENCES levels(id))",
+                [(album, artist, -10 if album in compilations else album % 9) for album, artist in links],
+            ),
+            "levels": ("CREATE TABLE levels(id INTEGER PRIMARY KEY, name TEXT NOT NULL)", levels),
+        }
+    )
+    found = profile(path)
+    links_found = found["album_artists"]
+    artist_id, level_id = links_found["artist_id"], links_found["level_id"]
+    assert (artist_id.foreign_key, level_id.foreign_key) == ("artists.id", "levels.id")
+    assert artist_id.no_reference_count == len(compilations) and artist_id.no_reference_values == ["-10"]
+    orphans = artist_id.issue("orphan_reference")
+    assert orphans is not None and orphans.count == 1 and orphans.examples == ("999",)
+    assert any("-10 stands for no reference" in note for note in artist_id.notes)
+    # The levels' keys reach below 0: -10 is a missing key there, an orphan like any.
+    assert level_id.no_reference_count == 0
+    missing = level_id.issue("orphan_reference")
+    assert missing is not None and missing.count == len(compilations) and missing.examples == ("-10",)
+    assert artist_id.valid_count == len(links) and artist_id.min == -10
