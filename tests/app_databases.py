@@ -47006,3 +47006,292 @@ def unmanic_rows() -> dict[str, list[tuple[Any, ...]]]:
 def unmanic(path: Path) -> Path:
     """An Unmanic ``config/unmanic.db`` (see the module's list)."""
     return write_export(path, UNMANIC_DDL, unmanic_rows())
+
+
+# --- App (Lollypop, GNOME music player: lollypop/database.py's CREATE statements, Lollypop 1.4.37) ---
+
+#: ``Database.__create_*`` as Lollypop 1.4.37 (Debian's package, run here under Xvfb) executed them into
+#: ``~/.local/share/lollypop/lollypop.db`` (``user_version`` 48), its runs of spaces closed up: integer
+#: keys, no foreign key, link tables without a key, ``INT`` epoch seconds and a ``DOUBLE`` tempo.
+LOLLYPOP_DDL = [
+    "CREATE TABLE albums (id INTEGER PRIMARY KEY, name TEXT NOT NULL, mb_album_id TEXT, lp_album_id TEXT, "
+    "no_album_artist BOOLEAN NOT NULL, year INT, timestamp INT, uri TEXT NOT NULL, popularity INT NOT NULL, "
+    "rate INT NOT NULL, loved INT NOT NULL, mtime INT NOT NULL, storage_type INT NOT NULL, "
+    "synced INT NOT NULL)",
+    "CREATE TABLE artists (id INTEGER PRIMARY KEY, name TEXT NOT NULL, sortname TEXT NOT NULL, "
+    "mb_artist_id TEXT)",
+    "CREATE TABLE featuring ( artist_id INT NOT NULL, album_id INT NOT NULL)",
+    "CREATE TABLE genres (id INTEGER PRIMARY KEY, name TEXT NOT NULL)",
+    "CREATE TABLE album_genres ( album_id INT NOT NULL, genre_id INT NOT NULL)",
+    "CREATE TABLE album_artists ( album_id INT NOT NULL, artist_id INT NOT NULL)",
+    "CREATE TABLE albums_timed_popularity ( album_id INT NOT NULL, mtime INT NOT NULL, "
+    "popularity INT NOT NULL)",
+    "CREATE TABLE tracks (id INTEGER PRIMARY KEY, name TEXT NOT NULL, uri TEXT NOT NULL, duration INT, "
+    "tracknumber INT, discnumber INT, discname TEXT, album_id INT NOT NULL, year INT, timestamp INT, "
+    "popularity INT NOT NULL, loved INT NOT NULL DEFAULT 0, rate INT NOT NULL, ltime INT NOT NULL, "
+    "mtime INT NOT NULL, storage_type INT NOT NULL, mb_track_id TEXT, lp_track_id TEXT, bpm DOUBLE )",
+    "CREATE TABLE track_artists ( track_id INT NOT NULL, artist_id INT NOT NULL)",
+    "CREATE TABLE track_genres ( track_id INT NOT NULL, genre_id INT NOT NULL)",
+    "CREATE index idx_aa ON album_artists( album_id)",
+    "CREATE index idx_ta ON track_artists( track_id)",
+    "CREATE index idx_ag ON album_genres( album_id)",
+    "CREATE index idx_tg ON track_genres( track_id)",
+]
+#: ``Type.COMPILATIONS``: the artist id Lollypop stores for a compilation's "Various Artists", no row.
+LOLLYPOP_COMPILATIONS = -10
+#: The tagged files the builder's Lollypop scanned, one album a line: (album, album artist, its sort
+#: name, genres, release date, titles, MusicBrainz album id), as the collection scanner read them.
+LOLLYPOP_ALBUMS = (
+    (
+        "Summer Hits 2003",
+        "Various Artists",
+        "",
+        ("Pop",),
+        "2003-06-01",
+        ("Crazy in Love", "Hey Ya!", "Seven Nation Army", "Toxic"),
+        None,
+    ),
+    (
+        "Jazz Café Vol. 2",
+        "Various Artists",
+        "",
+        ("Jazz",),
+        "",
+        ("Take Five", "Round Midnight", "Naima"),
+        None,
+    ),
+    (
+        "Abbey Road",
+        "The Beatles",
+        "Beatles, The",
+        ("Rock",),
+        "1969",
+        ("Come Together", "Something", "Octopus's Garden", "Here Comes the Sun"),
+        "9e97ce20-2d8f-4a1f-a1a1-0d2c3f4e5a6b",
+    ),
+    (
+        "Wish You Were Here",
+        "Pink Floyd",
+        "Pink Floyd",
+        ("Rock",),
+        "1975-09-12",
+        (
+            "Shine On You Crazy Diamond (Parts I-V)",
+            "Welcome to the Machine",
+            "Have a Cigar",
+            "Wish You Were Here",
+        ),
+        None,
+    ),
+    (
+        "Kind of Blue",
+        "Miles Davis",
+        "Davis, Miles",
+        ("Jazz",),
+        "1959-08-17",
+        ("So What", "Freddie Freeloader", "Blue in Green", "All Blues", "Flamenco Sketches"),
+        "8a0a1ad8-4a5d-4c7c-9d8a-1f2a9f0b1234",
+    ),
+    (
+        "Mezzanine",
+        "Massive Attack",
+        "Massive Attack",
+        ("Trip Hop", "Electronic"),
+        "1998-04-20",
+        ("Angel", "Risingson", "Teardrop", "Inertia Creeps", "Exchange"),
+        "0a2b3c4d-5e6f-4a1b-8c2d-3e4f5a6b7c8d",
+    ),
+    (
+        "The Köln Concert",
+        "Keith Jarrett",
+        "Jarrett, Keith",
+        ("Jazz",),
+        "1975-11-30",
+        ("Part I", "Part II a", "Part II b", "Part II c"),
+        None,
+    ),
+    (
+        "Buena Vista Social Club",
+        "Buena Vista Social Club",
+        "Buena Vista Social Club",
+        ("Latin", "World"),
+        "1997-09-16",
+        ("Chan Chan", "De camino a la vereda", "El cuarto de Tula", "Dos gardenias"),
+        None,
+    ),
+    (
+        "Homogenic",
+        "Björk",
+        "Björk",
+        ("Electronic", "Art Pop"),
+        "1997-09-22",
+        ("Hunter", "Jóga", "Unravel", "Bachelorette", "All Neon Like", "5 Years"),
+        None,
+    ),
+)
+#: A compilation's track artists, and the guests of an album's tracks: the artists of ``featuring``.
+LOLLYPOP_GUESTS = {
+    "Crazy in Love": "Beyoncé",
+    "Hey Ya!": "OutKast",
+    "Seven Nation Army": "The White Stripes",
+    "Toxic": "Britney Spears",
+    "Take Five": "The Dave Brubeck Quartet",
+    "Round Midnight": "Thelonious Monk",
+    "Naima": "John Coltrane",
+    "Angel": "Horace Andy",
+    "Teardrop": "Elizabeth Fraser",
+    "Chan Chan": "Compay Segundo",
+    "Dos gardenias": "Ibrahim Ferrer",
+}
+#: When the builder's scan ran (every file's mtime) and the player was used.
+LOLLYPOP_SCANNED = 1733478793
+
+
+def lollypop_timestamp(date_text: str) -> int | None:
+    """A release date as the tag reader keeps it: ``GLib.DateTime.to_unix`` of the date at UTC midnight
+    (a year alone is its 1 January), negative before 1970; None without a date."""
+    if not date_text:
+        return None
+    parts = [int(p) for p in date_text.split("-")] + [1, 1]
+    return int(
+        (
+            datetime(parts[0], parts[1], parts[2], tzinfo=UTC) - datetime(1970, 1, 1, tzinfo=UTC)
+        ).total_seconds()
+    )
+
+
+def lollypop_uri(path: str) -> str:
+    """``GLib.filename_to_uri``: the path percent-encoded, ``/``, ``'``, ``!``, ``(``, ``)`` kept."""
+    return "file://" + urllib.parse.quote(path, safe="/'!()*")
+
+
+def lollypop_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """A Lollypop ``lollypop.db`` after a scan of nine albums (two compilations) and a few plays and
+    ratings: ids in the order the scanner inserted them, ``album_artists`` naming ``-10`` for a
+    compilation, ``featuring`` a guest artist's album, ``mb_album_id`` NULL but ``mb_track_id`` ''
+    where a file has none, ``discname`` '' everywhere, ``ltime`` 0 for a track never played."""
+    artists: dict[str, tuple[int, str]] = {}
+    genres: dict[str, int] = {}
+
+    def artist(name: str, sort: str = "") -> int:
+        if name not in artists:
+            # The scanner's smart sort name of an artist its tags gave none: "The X" is "X, The".
+            smart = f"{name[4:]}, The" if name.startswith("The ") else name
+            artists[name] = (len(artists) + 1, sort or smart)
+        return artists[name][0]
+
+    def genre(name: str) -> int:
+        return genres.setdefault(name, len(genres) + 1)
+
+    rows: dict[str, list[tuple[Any, ...]]] = {
+        name: []
+        for name in (
+            "albums",
+            "artists",
+            "featuring",
+            "genres",
+            "album_genres",
+            "album_artists",
+            "albums_timed_popularity",
+            "tracks",
+            "track_artists",
+            "track_genres",
+        )
+    }
+    played = {3: (4, 0, 87), 7: (3, 1, 80), 12: (3, 1, 70), 14: (0, 4, 94), 15: (0, 5, 93), 20: (0, 1, 107)}
+    played |= {n: (0, 1, 76 + n) for n in (30, 31, 32, 33)}
+    track_id = 0
+    for album_id, (album, album_artist, sort, kinds, date_text, titles, mbid) in enumerate(
+        LOLLYPOP_ALBUMS, 1
+    ):
+        compilation = album_artist == "Various Artists"
+        for title in reversed(titles):  # the scanner's walk meets the last file first
+            guest = LOLLYPOP_GUESTS.get(title)
+            if compilation:
+                artist(guest or "")
+        owner = LOLLYPOP_COMPILATIONS if compilation else artist(album_artist, sort)
+        year = int(date_text[:4]) if date_text else None
+        stamp = lollypop_timestamp(date_text)
+        folder = f"/srv/music/{album_artist}/{album}"
+        for name in kinds:
+            rows["album_genres"].append((album_id, genre(name)))
+        rows["album_artists"].append((album_id, owner))
+        album_plays = 0
+        for number in range(len(titles), 0, -1):
+            title = titles[number - 1]
+            track_id += 1
+            guest = LOLLYPOP_GUESTS.get(title)
+            track_artists = [artist(guest)] if compilation else [owner] + ([artist(guest)] if guest else [])
+            rate, popularity, ltime = 0, 0, 0
+            if track_id in played:
+                rate, popularity, after = played[track_id]
+                ltime = LOLLYPOP_SCANNED + after
+                album_plays += popularity
+            ext = "ogg" if album_id % 2 else "flac"
+            path = f"{folder}/{number:02d} - {title}.{ext}"
+            disc = (
+                1
+                if album == "Kind of Blue"
+                else (1 if number < 3 else 2)
+                if album == "Wish You Were Here"
+                else 0
+            )
+            bpm = 90 + number * 7.5 if album in ("Homogenic", "Mezzanine") else None
+            track_mbid = f"{mbid[:31]}-{number:04d}" if mbid else ""
+            names = [guest] if compilation else [album_artist] + ([guest] if guest else [])
+            rows["tracks"].append(
+                (
+                    track_id,
+                    title,
+                    lollypop_uri(path),
+                    464 + 116 * number,
+                    number,
+                    disc,
+                    "",
+                    album_id,
+                    year,
+                    stamp,
+                    popularity,
+                    0,
+                    rate,
+                    ltime,
+                    LOLLYPOP_SCANNED,
+                    2,
+                    track_mbid,
+                    hashlib.md5(f"{' '.join(names)}_{title}_{album}".encode()).hexdigest(),
+                    bpm,
+                )
+            )
+            rows["track_artists"] += [(track_id, a) for a in track_artists]
+            rows["track_genres"] += [(track_id, genre(name)) for name in kinds]
+        guests = sorted({artist(LOLLYPOP_GUESTS[t]) for t in titles if t in LOLLYPOP_GUESTS})
+        rows["featuring"] += [(a, album_id) for a in guests]
+        lp_name = f"{'' if compilation else album_artist}_{album}" + (f"_{year}" if year else "")
+        rows["albums"].append(
+            (
+                album_id,
+                album,
+                mbid,
+                hashlib.md5((lp_name + (f"_{mbid}" if mbid else "")).encode()).hexdigest(),
+                int(compilation),
+                year,
+                stamp,
+                lollypop_uri(folder),
+                album_plays,
+                0,
+                0,
+                LOLLYPOP_SCANNED,
+                2,
+                0,
+            )
+        )
+        if album_plays:
+            rows["albums_timed_popularity"].append((album_id, LOLLYPOP_SCANNED + 60 * album_id, album_plays))
+    rows["artists"] = [(i, name, sort, None) for name, (i, sort) in artists.items()]
+    rows["genres"] = [(i, name) for name, i in genres.items()]
+    return rows
+
+
+def lollypop(path: Path) -> Path:
+    """A Lollypop ``lollypop.db`` (see the module's list)."""
+    return write_export(path, LOLLYPOP_DDL, lollypop_rows())

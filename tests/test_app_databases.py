@@ -17087,3 +17087,68 @@ def test_unmanic_database_reads_peewee_moments_naive_and_aware_and_keeps_its_wor
     }
     assert ran.record["quality_before"] == round(export_score(scores), 2)
     assert ran.record["quality_after"] == 100.0
+
+
+def test_lollypop_library_relates_its_link_tables_and_its_compilations_artist_code_and_keeps_release_seconds(
+    run_export: Runner,
+) -> None:
+    # Lollypop's lollypop.db declares no foreign key and no key on its link tables. Every album has
+    # one album artist, so album_artists.album_id (and each guest's featuring.artist_id) is unique in
+    # the data and keys its table: it still refers to albums (artists), as its name says (until
+    # 2026-12-06 the link lost it). A compilation's album artist is -10, Type.COMPILATIONS, no row of
+    # artists: it stands for no reference, no orphan, and the link to the artists is found (until
+    # 2026-12-06 it was one value too many and none was). File mtimes are epoch seconds (instants);
+    # release dates' seconds reach before 1970 (-327456000) and stay numbers, as does ltime, 0 for a
+    # track never played; the BOOLEAN no_album_artist is a boolean; '' of a track without a MusicBrainz
+    # id or disc name is missing, made NULL at no cost.
+    rows = apps.lollypop_rows()
+    ran, run_dir = run_export(apps.lollypop)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    with closing(sqlite3.connect(ran.db)) as con:
+        names = {table: [r[1] for r in con.execute(f'PRAGMA table_info("{table}")')] for table in rows}
+    instant = "timestamp with time zone"
+
+    def expected(kind: str, value: Any) -> Any:
+        if value is None:
+            return None
+        if kind == instant:
+            return UNIX_EPOCH + timedelta(seconds=value)
+        if kind == "boolean":
+            return bool(value)
+        if kind == "text":
+            return value or None
+        return value
+
+    for table, values in rows.items():
+        types = ran.types(table)
+        columns = ", ".join(quote_ident(c) for c in names[table])
+        loaded = pg_query(ran.uri, f"SELECT {columns} FROM {quote_ident(ran.base)}.{quote_ident(table)}")
+        want = [
+            tuple(expected(types[c], v) for c, v in zip(names[table], row, strict=True)) for row in values
+        ]
+        assert sorted(loaded, key=repr) == sorted(want, key=repr), table
+    albums, tracks = ran.types("albums"), ran.types("tracks")
+    assert albums["mtime"] == tracks["mtime"] == ran.types("albums_timed_popularity")["mtime"] == instant
+    assert albums["timestamp"] == tracks["timestamp"] == tracks["ltime"] == "bigint"
+    assert min(row[9] for row in rows["tracks"] if row[9] is not None) < 0
+    assert albums["no_album_artist"] == "boolean" and tracks["bpm"] == "double precision"
+    assert references(run_dir) == {
+        ("featuring", "artist_id"): "artists.id",
+        ("featuring", "album_id"): "albums.id",
+        ("album_genres", "album_id"): "albums.id",
+        ("album_genres", "genre_id"): "genres.id",
+        ("album_artists", "album_id"): "albums.id",
+        ("album_artists", "artist_id"): "artists.id",
+        ("albums_timed_popularity", "album_id"): "albums.id",
+        ("tracks", "album_id"): "albums.id",
+        ("track_artists", "track_id"): "tracks.id",
+        ("track_artists", "artist_id"): "artists.id",
+        ("track_genres", "track_id"): "tracks.id",
+        ("track_genres", "genre_id"): "genres.id",
+    }
+    columns = profiled(run_dir)["columns"]
+    compilations = sum(1 for _, artist in rows["album_artists"] if artist == apps.LOLLYPOP_COMPILATIONS)
+    assert columns["album_artists"]["artist_id"]["no_reference_count"] == compilations == 2
+    assert all(column["quality"] == 100.0 for named in columns.values() for column in named.values())
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
