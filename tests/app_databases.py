@@ -48725,3 +48725,645 @@ def epiphany_rows(pages: int = 36) -> dict[str, list[Sequence[Any]]]:
 def epiphany_history(path: Path) -> Path:
     """GNOME Web's history (``~/.local/share/epiphany/ephy-history.db``; see the module's list)."""
     return write_export(path, EPIPHANY_DDL, epiphany_rows())
+
+
+# --- App (Unmanic, media library optimiser: peewee models of unmanic/libs/unmodels, unmanic 0.4.1) ---
+
+#: The schema Unmanic 0.4.1 created on its first start here (``Migrations.update_schema``: peewee's
+#: ``create_table`` of every model, then peewee-migrate's history table), as its ``sqlite_master`` holds
+#: it: a ``BooleanField`` is ``INTEGER``, a ``DateTimeField`` ``DATETIME``, a ``UUIDField`` ``TEXT``.
+UNMANIC_DDL = [
+    'CREATE TABLE "completedtasks" ("id" INTEGER NOT NULL PRIMARY KEY, "task_label" TEXT NOT NULL, '
+    '"abspath" TEXT NOT NULL, "task_success" INTEGER NOT NULL, "start_time" DATETIME NOT NULL, '
+    '"finish_time" DATETIME NOT NULL, "processed_by_worker" TEXT NOT NULL)',
+    'CREATE INDEX "completedtasks_abspath" ON "completedtasks" ("abspath")',
+    'CREATE INDEX "completedtasks_task_success" ON "completedtasks" ("task_success")',
+    'CREATE INDEX "completedtasks_finish_time" ON "completedtasks" ("finish_time")',
+    'CREATE TABLE "completedtaskscommandlogs" ("id" INTEGER NOT NULL PRIMARY KEY, '
+    '"completedtask_id" INTEGER NOT NULL, "dump" TEXT NOT NULL, '
+    'FOREIGN KEY ("completedtask_id") REFERENCES "completedtasks" ("id"))',
+    'CREATE INDEX "completedtaskscommandlogs_completedtask_id" ON "completedtaskscommandlogs" '
+    '("completedtask_id")',
+    'CREATE TABLE "enabledplugins" ("id" INTEGER NOT NULL PRIMARY KEY, "library_id" INTEGER NOT NULL, '
+    '"plugin_id" INTEGER NOT NULL, "plugin_name" TEXT NOT NULL, '
+    'FOREIGN KEY ("library_id") REFERENCES "libraries" ("id") ON DELETE CASCADE ON UPDATE CASCADE, '
+    'FOREIGN KEY ("plugin_id") REFERENCES "plugins" ("id") ON DELETE CASCADE ON UPDATE CASCADE)',
+    'CREATE INDEX "enabledplugins_library_id" ON "enabledplugins" ("library_id")',
+    'CREATE INDEX "enabledplugins_plugin_id" ON "enabledplugins" ("plugin_id")',
+    'CREATE TABLE "file_metadata" ("id" INTEGER NOT NULL PRIMARY KEY, "fingerprint" TEXT NOT NULL, '
+    '"fingerprint_algo" TEXT NOT NULL, "metadata_json" TEXT NOT NULL, "updated_at" DATETIME NOT NULL, '
+    '"created_at" DATETIME NOT NULL, "last_task_id" INTEGER)',
+    'CREATE UNIQUE INDEX "filemetadata_fingerprint" ON "file_metadata" ("fingerprint")',
+    'CREATE TABLE "file_metadata_paths" ("id" INTEGER NOT NULL PRIMARY KEY, '
+    '"file_metadata_id" INTEGER NOT NULL, "path" TEXT NOT NULL, "path_type" TEXT NOT NULL, '
+    '"created_at" DATETIME NOT NULL, "updated_at" DATETIME NOT NULL, '
+    'FOREIGN KEY ("file_metadata_id") REFERENCES "file_metadata" ("id") ON DELETE CASCADE)',
+    'CREATE INDEX "filemetadatapaths_file_metadata_id" ON "file_metadata_paths" ("file_metadata_id")',
+    'CREATE INDEX "filemetadatapaths_path" ON "file_metadata_paths" ("path")',
+    'CREATE INDEX "filemetadatapaths_file_metadata_id_path" ON "file_metadata_paths" '
+    '("file_metadata_id", "path")',
+    'CREATE TABLE "installation" ("id" INTEGER NOT NULL PRIMARY KEY, "uuid" TEXT NOT NULL, '
+    '"level" INTEGER NOT NULL, "picture_uri" TEXT, "name" TEXT, "email" TEXT, "created" DATETIME, '
+    '"user_access_token" TEXT, "user_refresh_token" TEXT, "application_token" TEXT, '
+    '"session_cookies" TEXT)',
+    'CREATE UNIQUE INDEX "installation_uuid" ON "installation" ("uuid")',
+    'CREATE TABLE "libraries" ("id" INTEGER NOT NULL PRIMARY KEY, "name" TEXT NOT NULL, '
+    '"path" TEXT NOT NULL, "locked" INTEGER NOT NULL, "enable_remote_only" INTEGER NOT NULL, '
+    '"enable_scanner" INTEGER NOT NULL, "enable_inotify" INTEGER NOT NULL, '
+    '"priority_score" INTEGER NOT NULL)',
+    'CREATE UNIQUE INDEX "libraries_name" ON "libraries" ("name")',
+    'CREATE TABLE "librarypluginflow" ("id" INTEGER NOT NULL PRIMARY KEY, "plugin_id" INTEGER NOT NULL, '
+    '"library_id" INTEGER NOT NULL, "plugin_name" TEXT NOT NULL, "plugin_type" TEXT NOT NULL, '
+    '"position" INTEGER NOT NULL, '
+    'FOREIGN KEY ("plugin_id") REFERENCES "plugins" ("id") ON DELETE CASCADE ON UPDATE CASCADE, '
+    'FOREIGN KEY ("library_id") REFERENCES "libraries" ("id") ON DELETE CASCADE ON UPDATE CASCADE)',
+    'CREATE INDEX "librarypluginflow_plugin_id" ON "librarypluginflow" ("plugin_id")',
+    'CREATE INDEX "librarypluginflow_library_id" ON "librarypluginflow" ("library_id")',
+    'CREATE TABLE "libraries_tags_through" ("id" INTEGER NOT NULL PRIMARY KEY, '
+    '"libraries_id" INTEGER NOT NULL, "tags_id" INTEGER NOT NULL, '
+    'FOREIGN KEY ("libraries_id") REFERENCES "libraries" ("id"), '
+    'FOREIGN KEY ("tags_id") REFERENCES "tags" ("id"))',
+    'CREATE INDEX "librariestagsthrough_libraries_id" ON "libraries_tags_through" ("libraries_id")',
+    'CREATE INDEX "librariestagsthrough_tags_id" ON "libraries_tags_through" ("tags_id")',
+    'CREATE UNIQUE INDEX "librariestagsthrough_libraries_id_tags_id" ON "libraries_tags_through" '
+    '("libraries_id", "tags_id")',
+    'CREATE TABLE "pluginrepos" ("id" INTEGER NOT NULL PRIMARY KEY, "path" TEXT NOT NULL)',
+    'CREATE TABLE "plugins" ("id" INTEGER NOT NULL PRIMARY KEY, "plugin_id" TEXT NOT NULL, '
+    '"name" TEXT NOT NULL, "author" TEXT NOT NULL, "version" TEXT NOT NULL, "tags" TEXT NOT NULL, '
+    '"description" TEXT NOT NULL, "icon" TEXT NOT NULL, "local_path" TEXT NOT NULL, "enabled" INTEGER, '
+    '"update_available" INTEGER NOT NULL, "position" INTEGER NOT NULL)',
+    'CREATE UNIQUE INDEX "plugins_plugin_id" ON "plugins" ("plugin_id")',
+    'CREATE TABLE "tags" ("id" INTEGER NOT NULL PRIMARY KEY, "name" TEXT NOT NULL, '
+    '"created" DATETIME NOT NULL)',
+    'CREATE UNIQUE INDEX "tags_name" ON "tags" ("name")',
+    'CREATE TABLE "task_metadata" ("id" INTEGER NOT NULL PRIMARY KEY, "task_id" INTEGER NOT NULL, '
+    '"json_blob" TEXT NOT NULL, "updated_at" DATETIME NOT NULL, '
+    'FOREIGN KEY ("task_id") REFERENCES "tasks" ("id") ON DELETE CASCADE)',
+    'CREATE INDEX "taskmetadata_task_id" ON "task_metadata" ("task_id")',
+    'CREATE TABLE "tasks" ("id" INTEGER NOT NULL PRIMARY KEY, "abspath" TEXT NOT NULL, '
+    '"cache_path" TEXT, "priority" INTEGER, "type" TEXT NOT NULL, "library_id" INTEGER NOT NULL, '
+    '"status" TEXT NOT NULL, "success" INTEGER, "start_time" DATETIME, "finish_time" DATETIME, '
+    '"processed_by_worker" TEXT, "log" TEXT NOT NULL)',
+    'CREATE UNIQUE INDEX "tasks_abspath" ON "tasks" ("abspath")',
+    'CREATE UNIQUE INDEX "tasks_cache_path" ON "tasks" ("cache_path")',
+    'CREATE INDEX "tasks_priority" ON "tasks" ("priority")',
+    'CREATE INDEX "tasks_type" ON "tasks" ("type")',
+    'CREATE INDEX "tasks_library_id" ON "tasks" ("library_id")',
+    'CREATE INDEX "tasks_status" ON "tasks" ("status")',
+    'CREATE TABLE "workergroups_tags_through" ("id" INTEGER NOT NULL PRIMARY KEY, '
+    '"workergroups_id" INTEGER NOT NULL, "tags_id" INTEGER NOT NULL, '
+    'FOREIGN KEY ("workergroups_id") REFERENCES "workergroups" ("id"), '
+    'FOREIGN KEY ("tags_id") REFERENCES "tags" ("id"))',
+    'CREATE INDEX "workergroupstagsthrough_workergroups_id" ON "workergroups_tags_through" '
+    '("workergroups_id")',
+    'CREATE INDEX "workergroupstagsthrough_tags_id" ON "workergroups_tags_through" ("tags_id")',
+    'CREATE UNIQUE INDEX "workergroupstagsthrough_workergroups_id_tags_id" ON '
+    '"workergroups_tags_through" ("workergroups_id", "tags_id")',
+    'CREATE TABLE "workergroups" ("id" INTEGER NOT NULL PRIMARY KEY, "name" TEXT NOT NULL, '
+    '"locked" INTEGER NOT NULL, "number_of_workers" INTEGER NOT NULL)',
+    'CREATE TABLE "workerschedules" ("id" INTEGER NOT NULL PRIMARY KEY, "repetition" TEXT NOT NULL, '
+    '"schedule_task" TEXT NOT NULL, "schedule_time" TEXT NOT NULL, "schedule_worker_count" INTEGER, '
+    '"worker_group_id" INTEGER NOT NULL, '
+    'FOREIGN KEY ("worker_group_id") REFERENCES "workergroups" ("id") ON DELETE CASCADE ON UPDATE '
+    "CASCADE)",
+    'CREATE INDEX "workerschedules_worker_group_id" ON "workerschedules" ("worker_group_id")',
+    'CREATE TABLE "migratehistory_v1" ("id" INTEGER NOT NULL PRIMARY KEY, "name" VARCHAR(255) NOT NULL, '
+    '"migrated_at" DATETIME NOT NULL)',
+]
+#: The moment the builder's Unmanic was first started (``datetime.now()``, the server's wall clock).
+UNMANIC_START = datetime(2025, 3, 14, 21, 5, 33, 418207)
+UNMANIC_SHOWS = ("The Expanse", "Détectives", "Spaced", "Battlestar Galactica (2004)", "Schitt's Creek")
+#: (plugin_id, name, version, tags, description, icon) as ``PluginsHandler.write_plugin_data_to_db``
+#: stores a plugin's info.json: a description of several lines ends in its last line's break, a plugin
+#: without an icon has ''.
+UNMANIC_PLUGINS = (
+    (
+        "encoder_video_h264_nvenc",
+        "Transcode Video Files (NVENC)",
+        "0.0.11",
+        "video,ffmpeg",
+        "Transcode video streams to h264 using Nvidia's NVENC.\n\n:::note\nRequires an Nvidia GPU.\n:::\n",
+        "https://raw.githubusercontent.com/Unmanic/plugin.encoder_video_h264_nvenc/master/icon.png",
+    ),
+    (
+        "remove_image_subtitles",
+        "Remove image based subtitles",
+        "0.0.4",
+        "subtitle,ffmpeg",
+        "Remove all image based subtitles from video files",
+        "",
+    ),
+    (
+        "normalise_aac",
+        "Audio Normalisation",
+        "0.1.9",
+        "audio,ffmpeg",
+        "Normalise audio tracks to EBU R128",
+        "https://raw.githubusercontent.com/Unmanic/plugin.normalise_aac/master/icon.png",
+    ),
+    (
+        "notify_plex",
+        "Notify Plex",
+        "0.0.6",
+        "post-processor,plex",
+        "Notify Plex on completion of a task.",
+        "",
+    ),
+)
+
+
+def unmanic_time(at: datetime) -> str:
+    """A ``DateTimeField`` value as peewee binds it on SQLite: ``str(datetime)`` (no fraction when the
+    microseconds are 0; ``+00:00`` after an aware one's)."""
+    return str(at)
+
+
+def unmanic_worker_log(name: str, path: str, passes: int, finished: bool) -> str:
+    """``Worker.worker_log`` joined as ``Task.save_command_log`` stores it (workers.py): each runner's
+    header opens with two line breaks, each command with its ``COMMAND:`` and ``LOG:`` blocks, ffmpeg's
+    lines each ending in its break; a task no plugin ran a command for ends in the worker's note."""
+    log = ""
+    for k in range(1, passes + 1):
+        log += f"\n\nRUNNER: \n{name} [Pass #{k}]\n\n"
+        log += "\nExecuting plugin runner... Please wait\n"
+        if finished:
+            log += "\nPlugin runner requested for a command to be executed by Unmanic"
+            command = (
+                f'ffmpeg -hide_banner -loglevel info -i "{path}" -map 0 -c:v h264_nvenc -c:a copy out.mkv'
+            )
+            log += f"\n\nCOMMAND:\n{command}\n\nLOG:\n"
+            log += f"frame= {1200 * k} fps=240 q=28.0 size=   {12288 * k}kB time=00:00:{50 * k % 60:02d}.00 "
+            log += "bitrate=2013.3kbits/s speed=9.9x\n"
+    if not finished:
+        log += "\n\nNo plugin requested for Unmanic to run an external command."
+        log += f"\nThe worker path remained '{path}'"
+    return log
+
+
+def unmanic_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """An Unmanic ``unmanic.db`` after a few weeks: three libraries, four plugins in their flows, a
+    queue of 24 tasks and a history of 30 completed ones with their command logs (shapes of
+    libs/task.py, libs/history.py, libs/metadata.py, libs/plugins.py, libs/worker_group.py)."""
+    start = UNMANIC_START
+    tags = ("gpu", "nvenc", "remote-1")
+    paths = [
+        f"/library/tv/{show}/Season {n // 5 + 1:02d}/{show} - S{n // 5 + 1:02d}E{n % 5 + 1:02d}.mkv"
+        for n, show in ((n, UNMANIC_SHOWS[n % len(UNMANIC_SHOWS)]) for n in range(24))
+    ]
+    tasks = []
+    for n, path in enumerate(paths, start=1):
+        library = 1 if n % 3 else 2
+        created = start + timedelta(
+            days=2, minutes=7 * n, microseconds=(n * 7919) % 1_000_000 if n % 9 else 0
+        )
+        status = ("in_progress", "processed", "pending", "pending")[(n - 1) % 4]
+        success = None if status != "processed" else int(n % 8 == 2)
+        finished = created + timedelta(minutes=13, seconds=n) if status == "processed" else created
+        unset = n % 7 == 4  # a task re-queued through the API: times cleared
+        cache = f"/tmp/unmanic/unmanic_file_conversion-{'kemubcrdls'[n % 5 : n % 5 + 5]}-{1741986333 + n}/"
+        tasks.append(
+            (
+                n,
+                path,
+                cache + path.rsplit("/", 1)[1].replace(".mkv", f"-{1741986333 + n}.mkv"),
+                n + (100 if library == 2 else 0),
+                "local" if (n - 1) % 6 else "remote",
+                library,
+                status,
+                success,
+                None if unset else unmanic_time(created),
+                None if unset else unmanic_time(finished),
+                f"Elegant-Lovelace-Worker-{n % 2 + 1}" if status != "pending" else None,
+                unmanic_worker_log(UNMANIC_PLUGINS[0][1], path, 1 + n % 2, success == 1)
+                if status == "processed"
+                else "",
+            )
+        )
+    completed, logs = [], []
+    for n in range(1, 31):
+        path = paths[(n - 1) % len(paths)]
+        if n % 3 == 1:
+            path = path.replace("/library/tv/", "/library/films/")
+        began = datetime(2025, 3, 1, 3, 0, tzinfo=UTC) + timedelta(
+            seconds=3671.25 * n, microseconds=n * 104_729 % 1_000_000
+        )
+        ended = began + timedelta(seconds=60 + 67 * n, microseconds=n * 3_571)
+        completed.append(
+            (
+                n,
+                path.rsplit("/", 1)[1],
+                path,
+                int(n % 5 != 0),
+                unmanic_time(began),
+                unmanic_time(ended),
+                f"Elegant-Lovelace-Worker-{n % 3 + 1}",
+            )
+        )
+        logs.append(
+            (n, n, "" if n % 6 == 0 else unmanic_worker_log(UNMANIC_PLUGINS[2][1], path, 1, n % 5 != 0))
+        )
+    metadata, metadata_paths = [], []
+    for n in range(1, 9):
+        at = start + timedelta(days=3, hours=n, microseconds=n * 15_485 % 1_000_000)
+        payload = {"normalise_aac": {"done": True, "lufs": round(-23.0 - n / 10, 1)}}
+        metadata.append(
+            (
+                n,
+                hashlib.sha256(f"unmanic sample {n}".encode()).hexdigest(),
+                "sampled_sha256_v1",
+                json.dumps(payload, separators=(",", ":"), sort_keys=True),
+                unmanic_time(at + timedelta(minutes=n)),
+                unmanic_time(at),
+                n + 1 if n % 3 else None,
+            )
+        )
+        metadata_paths.append(
+            (len(metadata_paths) + 1, n, paths[n - 1], "source", unmanic_time(at), unmanic_time(at))
+        )
+        if n % 2 == 0:
+            mp4 = paths[n - 1].replace(".mkv", ".mp4")
+            metadata_paths.append(
+                (len(metadata_paths) + 1, n, mp4, "destination", unmanic_time(at), unmanic_time(at))
+            )
+    flows, enabled = [], []
+    for library in (1, 2):
+        for position, (plugin, kind) in enumerate(
+            (
+                (1, "worker.process"),
+                (2, "worker.process"),
+                (3, "worker.process"),
+                (4, "postprocessor.task_result"),
+            )
+        ):
+            if library == 1 and plugin == 1:
+                continue
+            flows.append((len(flows) + 1, plugin, library, UNMANIC_PLUGINS[plugin - 1][0], kind, position))
+            enabled.append((len(enabled) + 1, library, plugin, UNMANIC_PLUGINS[plugin - 1][1]))
+    return {
+        "completedtasks": completed,
+        "completedtaskscommandlogs": logs,
+        "enabledplugins": enabled,
+        "file_metadata": metadata,
+        "file_metadata_paths": metadata_paths,
+        "installation": [
+            (
+                1,
+                "80e8088218d149729f66da61faec1f56",
+                1,
+                None,
+                "Jo Bloggs",
+                "jo@example.org",
+                unmanic_time(start),
+                "eyJhbGciOiJIUzI1NiJ9.e30.ZRrHA1JJJW8opsbCGfG_HACGpVUMN_a9IV7pAx_Zmeo",
+                None,
+                None,
+                None,
+            )
+        ],
+        "libraries": [
+            (1, "Richye Corby, the momentous library", "/library", 0, 0, 0, 0, 0),
+            (2, "TV Shows", "/library/tv", 0, 0, 1, 1, 100),
+            (3, "Films 4K", "/library/films", 1, 0, 0, 0, -50),
+        ],
+        "librarypluginflow": flows,
+        "libraries_tags_through": [(1, 2, 1), (2, 2, 2)],
+        "pluginrepos": [(1, "https://raw.githubusercontent.com/Josh5/unmanic-plugins/repo/repo.json")],
+        "plugins": [
+            (
+                n,
+                pid,
+                name,
+                "Josh.5",
+                version,
+                tag_list,
+                description,
+                icon,
+                f"/config/.unmanic/plugins/{pid}",
+                0,
+                int(n == 3),
+                9999,
+            )
+            for n, (pid, name, version, tag_list, description, icon) in enumerate(UNMANIC_PLUGINS, start=1)
+        ],
+        "tags": [
+            (n, name, unmanic_time(start + timedelta(days=1, seconds=n)))
+            for n, name in enumerate(tags, start=1)
+        ],
+        "task_metadata": [
+            (
+                k,
+                n,
+                json.dumps(
+                    {
+                        "source": {"normalise_aac": {"lufs": -23.0, "done": True}},
+                        "__meta__": {"source_path_at_set": paths[n - 1]},
+                    }
+                ),
+                unmanic_time(start + timedelta(days=2, minutes=7 * n, seconds=1)),
+            )
+            for k, n in enumerate((3, 8, 13, 18, 23), start=1)
+        ],
+        "tasks": tasks,
+        "workergroups_tags_through": [(1, 2, 1)],
+        "workergroups": [(1, "Elegant-Lovelace", 0, 2), (2, "GPU", 1, 1)],
+        "workerschedules": [
+            (1, "daily", "pause", "08:00", None, 1),
+            (2, "daily", "resume", "23:30", None, 1),
+            (3, "saturday", "count", "02:00", 4, 1),
+        ],
+        "migratehistory_v1": [(1, "001_rename_ffmpeg_log_to_log", unmanic_time(start))],
+    }
+
+
+def unmanic(path: Path) -> Path:
+    """An Unmanic ``config/unmanic.db`` (see the module's list)."""
+    return write_export(path, UNMANIC_DDL, unmanic_rows())
+
+
+# --- App (Lollypop, GNOME music player: lollypop/database.py's CREATE statements, Lollypop 1.4.37) ---
+
+#: ``Database.__create_*`` as Lollypop 1.4.37 (Debian's package, run here under Xvfb) executed them into
+#: ``~/.local/share/lollypop/lollypop.db`` (``user_version`` 48), its runs of spaces closed up: integer
+#: keys, no foreign key, link tables without a key, ``INT`` epoch seconds and a ``DOUBLE`` tempo.
+LOLLYPOP_DDL = [
+    "CREATE TABLE albums (id INTEGER PRIMARY KEY, name TEXT NOT NULL, mb_album_id TEXT, lp_album_id TEXT, "
+    "no_album_artist BOOLEAN NOT NULL, year INT, timestamp INT, uri TEXT NOT NULL, popularity INT NOT NULL, "
+    "rate INT NOT NULL, loved INT NOT NULL, mtime INT NOT NULL, storage_type INT NOT NULL, "
+    "synced INT NOT NULL)",
+    "CREATE TABLE artists (id INTEGER PRIMARY KEY, name TEXT NOT NULL, sortname TEXT NOT NULL, "
+    "mb_artist_id TEXT)",
+    "CREATE TABLE featuring ( artist_id INT NOT NULL, album_id INT NOT NULL)",
+    "CREATE TABLE genres (id INTEGER PRIMARY KEY, name TEXT NOT NULL)",
+    "CREATE TABLE album_genres ( album_id INT NOT NULL, genre_id INT NOT NULL)",
+    "CREATE TABLE album_artists ( album_id INT NOT NULL, artist_id INT NOT NULL)",
+    "CREATE TABLE albums_timed_popularity ( album_id INT NOT NULL, mtime INT NOT NULL, "
+    "popularity INT NOT NULL)",
+    "CREATE TABLE tracks (id INTEGER PRIMARY KEY, name TEXT NOT NULL, uri TEXT NOT NULL, duration INT, "
+    "tracknumber INT, discnumber INT, discname TEXT, album_id INT NOT NULL, year INT, timestamp INT, "
+    "popularity INT NOT NULL, loved INT NOT NULL DEFAULT 0, rate INT NOT NULL, ltime INT NOT NULL, "
+    "mtime INT NOT NULL, storage_type INT NOT NULL, mb_track_id TEXT, lp_track_id TEXT, bpm DOUBLE )",
+    "CREATE TABLE track_artists ( track_id INT NOT NULL, artist_id INT NOT NULL)",
+    "CREATE TABLE track_genres ( track_id INT NOT NULL, genre_id INT NOT NULL)",
+    "CREATE index idx_aa ON album_artists( album_id)",
+    "CREATE index idx_ta ON track_artists( track_id)",
+    "CREATE index idx_ag ON album_genres( album_id)",
+    "CREATE index idx_tg ON track_genres( track_id)",
+]
+#: ``Type.COMPILATIONS``: the artist id Lollypop stores for a compilation's "Various Artists", no row.
+LOLLYPOP_COMPILATIONS = -10
+#: The tagged files the builder's Lollypop scanned, one album a line: (album, album artist, its sort
+#: name, genres, release date, titles, MusicBrainz album id), as the collection scanner read them.
+LOLLYPOP_ALBUMS = (
+    (
+        "Summer Hits 2003",
+        "Various Artists",
+        "",
+        ("Pop",),
+        "2003-06-01",
+        ("Crazy in Love", "Hey Ya!", "Seven Nation Army", "Toxic"),
+        None,
+    ),
+    (
+        "Jazz Café Vol. 2",
+        "Various Artists",
+        "",
+        ("Jazz",),
+        "",
+        ("Take Five", "Round Midnight", "Naima"),
+        None,
+    ),
+    (
+        "Abbey Road",
+        "The Beatles",
+        "Beatles, The",
+        ("Rock",),
+        "1969",
+        ("Come Together", "Something", "Octopus's Garden", "Here Comes the Sun"),
+        "9e97ce20-2d8f-4a1f-a1a1-0d2c3f4e5a6b",
+    ),
+    (
+        "Wish You Were Here",
+        "Pink Floyd",
+        "Pink Floyd",
+        ("Rock",),
+        "1975-09-12",
+        (
+            "Shine On You Crazy Diamond (Parts I-V)",
+            "Welcome to the Machine",
+            "Have a Cigar",
+            "Wish You Were Here",
+        ),
+        None,
+    ),
+    (
+        "Kind of Blue",
+        "Miles Davis",
+        "Davis, Miles",
+        ("Jazz",),
+        "1959-08-17",
+        ("So What", "Freddie Freeloader", "Blue in Green", "All Blues", "Flamenco Sketches"),
+        "8a0a1ad8-4a5d-4c7c-9d8a-1f2a9f0b1234",
+    ),
+    (
+        "Mezzanine",
+        "Massive Attack",
+        "Massive Attack",
+        ("Trip Hop", "Electronic"),
+        "1998-04-20",
+        ("Angel", "Risingson", "Teardrop", "Inertia Creeps", "Exchange"),
+        "0a2b3c4d-5e6f-4a1b-8c2d-3e4f5a6b7c8d",
+    ),
+    (
+        "The Köln Concert",
+        "Keith Jarrett",
+        "Jarrett, Keith",
+        ("Jazz",),
+        "1975-11-30",
+        ("Part I", "Part II a", "Part II b", "Part II c"),
+        None,
+    ),
+    (
+        "Buena Vista Social Club",
+        "Buena Vista Social Club",
+        "Buena Vista Social Club",
+        ("Latin", "World"),
+        "1997-09-16",
+        ("Chan Chan", "De camino a la vereda", "El cuarto de Tula", "Dos gardenias"),
+        None,
+    ),
+    (
+        "Homogenic",
+        "Björk",
+        "Björk",
+        ("Electronic", "Art Pop"),
+        "1997-09-22",
+        ("Hunter", "Jóga", "Unravel", "Bachelorette", "All Neon Like", "5 Years"),
+        None,
+    ),
+)
+#: A compilation's track artists, and the guests of an album's tracks: the artists of ``featuring``.
+LOLLYPOP_GUESTS = {
+    "Crazy in Love": "Beyoncé",
+    "Hey Ya!": "OutKast",
+    "Seven Nation Army": "The White Stripes",
+    "Toxic": "Britney Spears",
+    "Take Five": "The Dave Brubeck Quartet",
+    "Round Midnight": "Thelonious Monk",
+    "Naima": "John Coltrane",
+    "Angel": "Horace Andy",
+    "Teardrop": "Elizabeth Fraser",
+    "Chan Chan": "Compay Segundo",
+    "Dos gardenias": "Ibrahim Ferrer",
+}
+#: When the builder's scan ran (every file's mtime) and the player was used.
+LOLLYPOP_SCANNED = 1733478793
+
+
+def lollypop_timestamp(date_text: str) -> int | None:
+    """A release date as the tag reader keeps it: ``GLib.DateTime.to_unix`` of the date at UTC midnight
+    (a year alone is its 1 January), negative before 1970; None without a date."""
+    if not date_text:
+        return None
+    parts = [int(p) for p in date_text.split("-")] + [1, 1]
+    return int(
+        (
+            datetime(parts[0], parts[1], parts[2], tzinfo=UTC) - datetime(1970, 1, 1, tzinfo=UTC)
+        ).total_seconds()
+    )
+
+
+def lollypop_uri(path: str) -> str:
+    """``GLib.filename_to_uri``: the path percent-encoded, ``/``, ``'``, ``!``, ``(``, ``)`` kept."""
+    return "file://" + urllib.parse.quote(path, safe="/'!()*")
+
+
+def lollypop_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """A Lollypop ``lollypop.db`` after a scan of nine albums (two compilations) and a few plays and
+    ratings: ids in the order the scanner inserted them, ``album_artists`` naming ``-10`` for a
+    compilation, ``featuring`` a guest artist's album, ``mb_album_id`` NULL but ``mb_track_id`` ''
+    where a file has none, ``discname`` '' everywhere, ``ltime`` 0 for a track never played."""
+    artists: dict[str, tuple[int, str]] = {}
+    genres: dict[str, int] = {}
+
+    def artist(name: str, sort: str = "") -> int:
+        if name not in artists:
+            # The scanner's smart sort name of an artist its tags gave none: "The X" is "X, The".
+            smart = f"{name[4:]}, The" if name.startswith("The ") else name
+            artists[name] = (len(artists) + 1, sort or smart)
+        return artists[name][0]
+
+    def genre(name: str) -> int:
+        return genres.setdefault(name, len(genres) + 1)
+
+    rows: dict[str, list[tuple[Any, ...]]] = {
+        name: []
+        for name in (
+            "albums",
+            "artists",
+            "featuring",
+            "genres",
+            "album_genres",
+            "album_artists",
+            "albums_timed_popularity",
+            "tracks",
+            "track_artists",
+            "track_genres",
+        )
+    }
+    played = {3: (4, 0, 87), 7: (3, 1, 80), 12: (3, 1, 70), 14: (0, 4, 94), 15: (0, 5, 93), 20: (0, 1, 107)}
+    played |= {n: (0, 1, 76 + n) for n in (30, 31, 32, 33)}
+    track_id = 0
+    for album_id, (album, album_artist, sort, kinds, date_text, titles, mbid) in enumerate(
+        LOLLYPOP_ALBUMS, 1
+    ):
+        compilation = album_artist == "Various Artists"
+        for title in reversed(titles):  # the scanner's walk meets the last file first
+            guest = LOLLYPOP_GUESTS.get(title)
+            if compilation:
+                artist(guest or "")
+        owner = LOLLYPOP_COMPILATIONS if compilation else artist(album_artist, sort)
+        year = int(date_text[:4]) if date_text else None
+        stamp = lollypop_timestamp(date_text)
+        folder = f"/srv/music/{album_artist}/{album}"
+        for name in kinds:
+            rows["album_genres"].append((album_id, genre(name)))
+        rows["album_artists"].append((album_id, owner))
+        album_plays = 0
+        for number in range(len(titles), 0, -1):
+            title = titles[number - 1]
+            track_id += 1
+            guest = LOLLYPOP_GUESTS.get(title)
+            track_artists = [artist(guest)] if compilation else [owner] + ([artist(guest)] if guest else [])
+            rate, popularity, ltime = 0, 0, 0
+            if track_id in played:
+                rate, popularity, after = played[track_id]
+                ltime = LOLLYPOP_SCANNED + after
+                album_plays += popularity
+            ext = "ogg" if album_id % 2 else "flac"
+            path = f"{folder}/{number:02d} - {title}.{ext}"
+            disc = (
+                1
+                if album == "Kind of Blue"
+                else (1 if number < 3 else 2)
+                if album == "Wish You Were Here"
+                else 0
+            )
+            bpm = 90 + number * 7.5 if album in ("Homogenic", "Mezzanine") else None
+            track_mbid = f"{mbid[:31]}-{number:04d}" if mbid else ""
+            names = [guest] if compilation else [album_artist] + ([guest] if guest else [])
+            rows["tracks"].append(
+                (
+                    track_id,
+                    title,
+                    lollypop_uri(path),
+                    464 + 116 * number,
+                    number,
+                    disc,
+                    "",
+                    album_id,
+                    year,
+                    stamp,
+                    popularity,
+                    0,
+                    rate,
+                    ltime,
+                    LOLLYPOP_SCANNED,
+                    2,
+                    track_mbid,
+                    hashlib.md5(f"{' '.join(names)}_{title}_{album}".encode()).hexdigest(),
+                    bpm,
+                )
+            )
+            rows["track_artists"] += [(track_id, a) for a in track_artists]
+            rows["track_genres"] += [(track_id, genre(name)) for name in kinds]
+        guests = sorted({artist(LOLLYPOP_GUESTS[t]) for t in titles if t in LOLLYPOP_GUESTS})
+        rows["featuring"] += [(a, album_id) for a in guests]
+        lp_name = f"{'' if compilation else album_artist}_{album}" + (f"_{year}" if year else "")
+        rows["albums"].append(
+            (
+                album_id,
+                album,
+                mbid,
+                hashlib.md5((lp_name + (f"_{mbid}" if mbid else "")).encode()).hexdigest(),
+                int(compilation),
+                year,
+                stamp,
+                lollypop_uri(folder),
+                album_plays,
+                0,
+                0,
+                LOLLYPOP_SCANNED,
+                2,
+                0,
+            )
+        )
+        if album_plays:
+            rows["albums_timed_popularity"].append((album_id, LOLLYPOP_SCANNED + 60 * album_id, album_plays))
+    rows["artists"] = [(i, name, sort, None) for name, (i, sort) in artists.items()]
+    rows["genres"] = [(i, name) for name, i in genres.items()]
+    return rows
+
+
+def lollypop(path: Path) -> Path:
+    """A Lollypop ``lollypop.db`` (see the module's list)."""
+    return write_export(path, LOLLYPOP_DDL, lollypop_rows())

@@ -71,7 +71,7 @@ manager, an Audiobookshelf server, a Karakeep bookmark manager, an ntfy notifica
 notification server, a Baïkal CalDAV and CardDAV server, a Sonarr TV library, a Radarr movie library, a
 Firefly III finance manager, a PhotoPrism photo index, a Seafile Seahub server, a Tandoor Recipes
 server, a Shiori bookmarks server, a Homebox inventory, dnf's history database, a GNOME Web (Epiphany)
-history)
+history, an Unmanic media optimiser, a Lollypop music library)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -17502,4 +17502,158 @@ def test_epiphany_history_reads_microseconds_to_the_microsecond_and_keeps_float_
         ("urls", "last_visit_time", "epoch:microseconds"),
     }
     assert references(run_dir) == {("urls", "host"): "hosts.id", ("visits", "url"): "urls.id"}
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+
+
+def test_unmanic_database_reads_peewee_moments_naive_and_aware_and_keeps_its_worker_logs_trimmed_audited(
+    run_export: Runner,
+) -> None:
+    # Unmanic (peewee on SQLite): a DateTimeField is str(datetime), the server's wall clock in the task
+    # queue ('2025-03-16 21:12:33.007919', no fraction where it is 0: timestamps) and an aware UTC moment
+    # in the history ('2025-03-01 04:01:11.459458+00:00': instants); a BooleanField is an INTEGER 0/1
+    # and stays an integer, as declared. Every declared foreign key is a reference, and the queue's
+    # library_id, declared none, is found in the data. A worker's log opens each runner's block with two
+    # line breaks: trimmed, audited, and charged as padding (2 points per 1 % of rows); '' of a NOT NULL
+    # log with no command is missing, made NULL at no cost.
+    rows = apps.unmanic_rows()
+    ran, run_dir = run_export(apps.unmanic)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    with closing(sqlite3.connect(ran.db)) as con:
+        info = {table: list(con.execute(f'PRAGMA table_info("{table}")')) for table in rows}
+    names = {table: [r[1] for r in columns] for table, columns in info.items()}
+
+    def expected(kind: str, value: Any) -> Any:
+        if value is None:
+            return None
+        if kind == "timestamp with time zone":
+            return datetime.fromisoformat(value)
+        if kind == "timestamp without time zone":
+            return datetime.fromisoformat(value)
+        if kind == "text":
+            return value.strip(WHITE_SPACE) or None
+        return value
+
+    for table, values in rows.items():
+        types = ran.types(table)
+        for index, column in enumerate(names[table]):
+            assert ran.values(table, column, "id") == {
+                row[0]: expected(types[column], row[index]) for row in values
+            }, (table, column)
+        for r in info[table]:
+            if r[2] == "DATETIME" and table != "completedtasks":
+                assert types[r[1]] == "timestamp without time zone", (table, r[1])
+    history, queue = ran.types("completedtasks"), ran.types("tasks")
+    assert history["start_time"] == history["finish_time"] == "timestamp with time zone"
+    assert history["task_success"] == queue["success"] == ran.types("libraries")["locked"] == "bigint"
+    assert ran.types("workerschedules")["schedule_time"] == "text"
+    assert references(run_dir) == {
+        ("completedtaskscommandlogs", "completedtask_id"): "completedtasks.id",
+        ("enabledplugins", "library_id"): "libraries.id",
+        ("enabledplugins", "plugin_id"): "plugins.id",
+        ("file_metadata_paths", "file_metadata_id"): "file_metadata.id",
+        ("librarypluginflow", "plugin_id"): "plugins.id",
+        ("librarypluginflow", "library_id"): "libraries.id",
+        ("libraries_tags_through", "libraries_id"): "libraries.id",
+        ("libraries_tags_through", "tags_id"): "tags.id",
+        ("task_metadata", "task_id"): "tasks.id",
+        ("tasks", "library_id"): "libraries.id",
+        ("workergroups_tags_through", "workergroups_id"): "workergroups.id",
+        ("workergroups_tags_through", "tags_id"): "tags.id",
+        ("workerschedules", "worker_group_id"): "workergroups.id",
+    }
+    logs = {"completedtaskscommandlogs": ("dump", 2), "tasks": ("log", 11)}
+    padded_rows = {
+        table: {
+            str(row[0]) for row in rows[table] if row[index] and row[index] != row[index].strip(WHITE_SPACE)
+        }
+        for table, (_, index) in logs.items()
+    }
+    for table, (column, _) in logs.items():
+        trimmed = {key for key, rules in audit_rules(run_dir, table, column).items() if "trim" in rules}
+        assert trimmed == padded_rows[table] != set(), table
+    padded = {table: len(keys) for table, keys in padded_rows.items()}
+    columns = profiled(run_dir)["columns"]
+    charged = {
+        (t, c) for t, named in columns.items() for c, column in named.items() if column["quality"] < 100
+    }
+    assert charged == {(table, column) for table, (column, _) in logs.items()}
+    for table, (column, _) in logs.items():
+        assert columns[table][column]["quality"] == column_score(len(rows[table]), padded[table], COSMETIC)
+    scores = {
+        table: (
+            len(values),
+            [
+                column_score(len(values), padded[table], COSMETIC) if (table, name) in charged else 100.0
+                for name in names[table]
+            ],
+        )
+        for table, values in rows.items()
+    }
+    assert ran.record["quality_before"] == round(export_score(scores), 2)
+    assert ran.record["quality_after"] == 100.0
+
+
+def test_lollypop_library_relates_its_link_tables_and_its_compilations_artist_code_and_keeps_release_seconds(
+    run_export: Runner,
+) -> None:
+    # Lollypop's lollypop.db declares no foreign key and no key on its link tables. Every album has
+    # one album artist, so album_artists.album_id (and each guest's featuring.artist_id) is unique in
+    # the data and keys its table: it still refers to albums (artists), as its name says (until
+    # 2026-12-06 the link lost it). A compilation's album artist is -10, Type.COMPILATIONS, no row of
+    # artists: it stands for no reference, no orphan, and the link to the artists is found (until
+    # 2026-12-06 it was one value too many and none was). File mtimes are epoch seconds (instants);
+    # release dates' seconds reach before 1970 (-327456000) and stay numbers, as does ltime, 0 for a
+    # track never played; the BOOLEAN no_album_artist is a boolean; '' of a track without a MusicBrainz
+    # id or disc name is missing, made NULL at no cost.
+    rows = apps.lollypop_rows()
+    ran, run_dir = run_export(apps.lollypop)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    with closing(sqlite3.connect(ran.db)) as con:
+        names = {table: [r[1] for r in con.execute(f'PRAGMA table_info("{table}")')] for table in rows}
+    instant = "timestamp with time zone"
+
+    def expected(kind: str, value: Any) -> Any:
+        if value is None:
+            return None
+        if kind == instant:
+            return UNIX_EPOCH + timedelta(seconds=value)
+        if kind == "boolean":
+            return bool(value)
+        if kind == "text":
+            return value or None
+        return value
+
+    for table, values in rows.items():
+        types = ran.types(table)
+        columns = ", ".join(quote_ident(c) for c in names[table])
+        loaded = pg_query(ran.uri, f"SELECT {columns} FROM {quote_ident(ran.base)}.{quote_ident(table)}")
+        want = [
+            tuple(expected(types[c], v) for c, v in zip(names[table], row, strict=True)) for row in values
+        ]
+        assert sorted(loaded, key=repr) == sorted(want, key=repr), table
+    albums, tracks = ran.types("albums"), ran.types("tracks")
+    assert albums["mtime"] == tracks["mtime"] == ran.types("albums_timed_popularity")["mtime"] == instant
+    assert albums["timestamp"] == tracks["timestamp"] == tracks["ltime"] == "bigint"
+    assert min(row[9] for row in rows["tracks"] if row[9] is not None) < 0
+    assert albums["no_album_artist"] == "boolean" and tracks["bpm"] == "double precision"
+    assert references(run_dir) == {
+        ("featuring", "artist_id"): "artists.id",
+        ("featuring", "album_id"): "albums.id",
+        ("album_genres", "album_id"): "albums.id",
+        ("album_genres", "genre_id"): "genres.id",
+        ("album_artists", "album_id"): "albums.id",
+        ("album_artists", "artist_id"): "artists.id",
+        ("albums_timed_popularity", "album_id"): "albums.id",
+        ("tracks", "album_id"): "albums.id",
+        ("track_artists", "track_id"): "tracks.id",
+        ("track_artists", "artist_id"): "artists.id",
+        ("track_genres", "track_id"): "tracks.id",
+        ("track_genres", "genre_id"): "genres.id",
+    }
+    columns = profiled(run_dir)["columns"]
+    compilations = sum(1 for _, artist in rows["album_artists"] if artist == apps.LOLLYPOP_COMPILATIONS)
+    assert columns["album_artists"]["artist_id"]["no_reference_count"] == compilations == 2
+    assert all(column["quality"] == 100.0 for named in columns.values() for column in named.values())
     assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0

@@ -3031,3 +3031,99 @@ def test_an_episode_or_line_number_is_no_reference_to_a_table_it_does_not_name(
     ):
         notes = " ".join(columns[column].notes)
         assert f"its name says the row's place among its siblings ({word}), not that table" in notes, notes
+
+
+def test_a_link_tables_id_column_the_data_alone_makes_unique_still_refers_to_the_table_it_names(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """A music player's library (Lollypop's ``lollypop.db``) links albums to their artists in
+    ``album_artists (album_id INT NOT NULL, artist_id INT NOT NULL)``, declaring no key and no foreign
+    key. Where every album has one album artist, ``album_id`` is unique in the data and becomes the
+    table's key, and a column only the data made a key was never a child: the link lost its album
+    (``artist_id``, repeated, still referred). Uniqueness the data alone shows is this export's
+    accident, not the schema's word: such a key whose name ends in an id word and names another table
+    as its entity (``album_id`` → ``albums``) refers to that table, and to it alone, by the rules any
+    column meets. A data-unique key of no id word (a history's ``episode`` numbers beside
+    ``episodes``), one named for its own table's entity or a bare ``id`` stays no child; so does one
+    whose values run past the keys of the table it names. Expected by construction: every album of
+    1..12 appears once, every artist key 1..5 is used."""
+    albums = [(n, f"album {n}") for n in range(1, 13)]
+    artists = [(n, f"artist {n}") for n in range(1, 6)]
+    links = [(n, 1 + (n * 3) % 5) for n in range(1, 13)]
+    path = make_sqlite(
+        {
+            "albums": ("CREATE TABLE albums(id INTEGER PRIMARY KEY, name TEXT NOT NULL)", albums),
+            "artists": ("CREATE TABLE artists(id INTEGER PRIMARY KEY, name TEXT NOT NULL)", artists),
+            "album_artists": (
+                "CREATE TABLE album_artists(album_id INT NOT NULL, artist_id INT NOT NULL)",
+                links,
+            ),
+            # Unique in the data too, but its albums 20..40 run past the albums' keys: no reference.
+            "album_notes": (
+                "CREATE TABLE album_notes(album_id INT NOT NULL, note TEXT)",
+                [(n, "remastered") for n in range(20, 41)],
+            ),
+            # No id word: an episode's number, unique in a short history, is no episode's key.
+            "history": (
+                "CREATE TABLE history(episode NUMERIC, action TEXT)",
+                [(n, "snatched") for n in range(1, 9)],
+            ),
+            "episodes": (
+                "CREATE TABLE episodes(episode_id INTEGER PRIMARY KEY, name TEXT)",
+                [(n, f"episode {n}") for n in range(1, 11)],
+            ),
+        }
+    )
+    found = profile(path)
+    assert found["album_artists"].key == ["album_id"] and found["album_artists"].key_found == "data_unique"
+    assert found["album_notes"].key_found == found["history"].key_found == "data_unique"
+    assert _references_of(found) == {
+        ("album_artists", "album_id"): "albums.id",
+        ("album_artists", "artist_id"): "artists.id",
+    }
+
+
+def test_a_negative_code_beside_keys_all_above_zero_stands_for_no_row_not_an_orphan(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """A music player (Lollypop) writes ``album_artists.artist_id = -10`` for a compilation, its
+    ``Type.COMPILATIONS``: the "Various Artists" of every compilation, no row of ``artists``. Beside the
+    sixteen artists in use and a deleted one (999) it was an 18th value, 16 of them keys (89 %), and the
+    link related no artist at all (were it found, each compilation would have been an orphan). Keys SQLite
+    generates are never below 1, so any negative number beside keys all above 0 is a code an application
+    keeps for a row it has none of, as ``0`` and ``-1`` are: counted as the column's "no reference" value,
+    left out of the share where the name names the parent, loaded as written. A missing positive key (999)
+    stays an orphan, and so does a negative value where the parent's keys reach 0 or below. Expected counts
+    from the rows written here."""
+    artists = [(n, f"artist {n}") for n in range(1, 21)]
+    compilations = {5, 10, 15, 20, 25, 30, 35}
+    links = [(n, -10 if n in compilations else 1 + n % 20) for n in range(1, 40)] + [(40, 999)]
+    levels = [(n, f"level {n}") for n in range(-3, 9)]
+    path = make_sqlite(
+        {
+            "artists": ("CREATE TABLE artists(id INTEGER PRIMARY KEY, name TEXT NOT NULL)", artists),
+            "albums": (
+                "CREATE TABLE albums(id INTEGER PRIMARY KEY, name TEXT NOT NULL)",
+                [(n, f"album {n}") for n in range(1, 41)],
+            ),
+            "album_artists": (
+                "CREATE TABLE album_artists(album_id INT NOT NULL, artist_id INT NOT NULL, "
+                "level_id INT NOT NULL, FOREIGN KEY (level_id) REFERENCES levels(id))",
+                [(album, artist, -10 if album in compilations else album % 9) for album, artist in links],
+            ),
+            "levels": ("CREATE TABLE levels(id INTEGER PRIMARY KEY, name TEXT NOT NULL)", levels),
+        }
+    )
+    found = profile(path)
+    links_found = found["album_artists"]
+    artist_id, level_id = links_found["artist_id"], links_found["level_id"]
+    assert (artist_id.foreign_key, level_id.foreign_key) == ("artists.id", "levels.id")
+    assert artist_id.no_reference_count == len(compilations) and artist_id.no_reference_values == ["-10"]
+    orphans = artist_id.issue("orphan_reference")
+    assert orphans is not None and orphans.count == 1 and orphans.examples == ("999",)
+    assert any("-10 stands for no reference" in note for note in artist_id.notes)
+    # The levels' keys reach below 0: -10 is a missing key there, an orphan like any.
+    assert level_id.no_reference_count == 0
+    missing = level_id.issue("orphan_reference")
+    assert missing is not None and missing.count == len(compilations) and missing.examples == ("-10",)
+    assert artist_id.valid_count == len(links) and artist_id.min == -10

@@ -160,9 +160,9 @@ class ColumnProfile:
     notes: list[str] = field(default_factory=list)
     default: str | None = None
     foreign_key: str | None = None
-    #: Rows of a reference column holding ``0`` or ``-1`` where it stands for "no reference" (MySQL's
-    #: habit, Hamster's: no parent key is 0 or lower; ``profiling.references``): not orphans, loaded
-    #: as they are.
+    #: Rows of a reference column holding ``0`` or a negative number where it stands for "no reference"
+    #: (MySQL's habit, Hamster's ``-1``, Lollypop's ``-10``: no parent key is 0 or lower;
+    #: ``profiling.references``): not orphans, loaded as they are.
     no_reference_count: int = 0
     #: Why a join along the column's declared reference needs a cast: its text refers to a key of
     #: numbers by number, as SQLite's foreign key check matches them (``'007'`` the key 7), but is
@@ -290,8 +290,8 @@ class ColumnProfile:
     #: Every raw example value the profile took of this column (issue examples, the ``such as`` of a
     #: type reason): what hiding a masked column's values removes from its own texts. Not in the JSON.
     shown: list[str] = field(default_factory=list, repr=False, compare=False)
-    #: The values standing for no reference in the :attr:`no_reference_count` rows (``0``, ``-1``),
-    #: highest first. Not in the JSON.
+    #: The values standing for no reference in the :attr:`no_reference_count` rows (``0``, ``-1``,
+    #: ``-10``), highest first. Not in the JSON.
     no_reference_values: list[str] = field(default_factory=list, repr=False, compare=False)
     #: How the column's TEXT numbers write a decimal mark, by their own proof: ``point`` (a point
     #: decimal no thousands group can be: ``2.5``, ``0.750``), ``comma`` (a decimal comma: ``3,5``,

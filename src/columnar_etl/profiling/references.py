@@ -17,7 +17,9 @@
    Syncthing's ``blocks.blocklist_hash``) and not be its own table's key when that is one column, unless its
    name names another table as its entity (``jid_id`` → ``jids``: a one-to-one table keyed by its parent's
    key, Gajim's ``last_archive_message``; that table alone, since 2026-12-05), the schema declares it the key
-   and it names not its own table's entity: a column of a key of several (a link table's ``(post_id,
+   (or the data alone makes it unique and its name ends in an id word: a link table whose every album has
+   one artist, Lollypop's ``album_artists.album_id``, since 2026-12-06) and it names not its own table's
+   entity: a column of a key of several (a link table's ``(post_id,
    tag_id)``, an order's ``(order_id, line_no)``) may refer, as any other (until 2026-12-05 no part of a key
    did, and a link table related nothing). A column may refer to its own table's key (a ticket's parent
    ticket, an employee's manager) if it is not a copy or a reordering of the key (its distinct values are
@@ -111,20 +113,22 @@ affinity, applied to the child's value first: ``'2.50'`` is the REAL key 2.5, ``
 key 7; a key of none (untyped, ``BLOB``, a STRICT table's ``ANY``) converts nothing (``'1'`` is no key
 1); no affinity converts a BLOB (``x'31'`` is no key 1), which equals only a BLOB of its bytes.
 
-**"No reference" is no orphan.** MySQL applications (osTicket, WordPress, Drupal, Moodle, OTRS...)
-declare reference columns ``NOT NULL DEFAULT '0'`` and write ``0`` where a row refers to nothing (a
-thread entry's ``pid``, a ticket's ``staff_id``): AUTO_INCREMENT keys, like SQLite's rowids, start at
-1, so ``0`` is never a generated key; nor is ``-1``, which other applications write so (a time
-tracker's activity of no category: Hamster's ``category_id = -1``). A child value ``0`` or ``-1``
-that no parent key matches, where every key of the parent is above 0 (or none is a number), is
-counted as the column's "no reference" value (:data:`NO_REFERENCES`;
-``ColumnProfile.no_reference_count``), not as an orphan: it costs nothing and the cell is loaded as
-it is. Where the parent has keys at or below 0, such a value without a parent is an orphan like any
-other. Only those two: ``''`` is already NULL (blank, its own rule), and any other number is a legal
-key. Where the column's name names the parent, they are left out of the inclusion share
-(:func:`_share_of_references`; since 2026-12-05, for ``-1`` too); elsewhere they count among the
-values. So does the nil UUID (:data:`NIL_UUIDS`, .NET's ``Guid.Empty``) beside the keys of a text
-parent that does not hold it: no UUID generator draws it (Jellyfin's activity log names it as the user
+**"No reference" is no orphan.** MySQL applications (osTicket, WordPress, Drupal, Moodle, OTRS...) declare
+reference columns ``NOT NULL DEFAULT '0'`` and write ``0`` where a row refers to nothing (a thread entry's
+``pid``, a ticket's ``staff_id``): AUTO_INCREMENT keys, like SQLite's rowids, start at 1, so ``0`` is never
+a generated key; nor is ``-1``, which other applications write so (a time tracker's activity of no category:
+Hamster's ``category_id = -1``). A child value ``0`` or ``-1`` that no parent key matches, where every key
+of the parent is above 0 (or none is a number), is counted as the column's "no reference" value
+(:data:`NO_REFERENCES`; ``ColumnProfile.no_reference_count``), not as an orphan: it costs nothing and the
+cell is loaded as it is. So is any other negative integer beside keys that are numbers, all above 0: a code
+an application keeps for a row it has none of (a music player's ``album_artists.artist_id = -10``,
+Lollypop's ``Type.COMPILATIONS``, the "Various Artists" of a compilation; since 2026-12-06: before, among
+its 16 artists the ``-10`` was a 17th value and no reference was found). Where the parent has keys at or
+below 0, such a value without a parent is an orphan like any other. ``''`` is already NULL (blank, its own
+rule), and any positive number is a legal key. Where the column's name names the parent, they are left out
+of the inclusion share (:func:`_share_of_references`; since 2026-12-05, for ``-1`` too); elsewhere they
+count among the values. So does the nil UUID (:data:`NIL_UUIDS`, .NET's ``Guid.Empty``) beside the keys of a
+text parent that does not hold it: no UUID generator draws it (Jellyfin's activity log names it as the user
 of an event no user caused; since 2026-12-05).
 """
 
@@ -188,7 +192,8 @@ KEPT_VALUE_BYTES = 64
 KEPT_PREFIX = "__columnar_etl_kept_"
 #: The values an application writes in a reference column for "no reference" (MySQL's ``0``, and
 #: ``-1``; the module's last paragraph): counted apart from the orphans when no parent key matches
-#: them and all keys lie above 0.
+#: them and all keys lie above 0. So is any other negative integer, where those keys are numbers
+#: (Lollypop's ``-10`` for a compilation's artists; since 2026-12-06).
 NO_REFERENCES = ("0", "-1")
 #: The nil UUID, .NET's ``Guid.Empty`` (with and without its hyphens): the "no reference" of a column
 #: of GUIDs, which no generator draws (the module's last paragraph).
@@ -615,9 +620,12 @@ def _fits(child: ColumnProfile, parent: ColumnProfile) -> bool:
         # Blanks alone name no row, even beside a key loaded as written whose one '' is a value (a
         # sync journal's root folder): a column never filled would refer to it by its blank.
         return False
-    # A 0 or -1 beside keys all above 0 may stand for no reference (NO_REFERENCES): the measure then
-    # leaves them out of the share where the column's name names the parent (_share_of_references).
-    none = {0: 1, -1: 2}.get(child.min, 0) if isinstance(parent.min, int) and parent.min > 0 else 0
+    # A 0 or a negative number beside keys all above 0 may stand for no reference (NO_REFERENCES):
+    # the measure then leaves them out of the share where the column's name names the parent
+    # (_share_of_references). At most the integers from the lowest value to 0 are such values.
+    none = 0
+    if isinstance(parent.min, int) and parent.min > 0 and isinstance(child.min, int) and child.min <= 0:
+        none = min(compared, 1 - child.min)
     if isinstance(parent.min, str) and child.min in NIL_UUIDS and parent.min not in NIL_UUIDS:
         none = 1  # the nil UUID, the lowest of GUIDs' text, beside GUID keys
     if math.ceil((compared - none) * MIN_INCLUSION) > parent.distinct_count:
@@ -652,15 +660,17 @@ def candidates(tables: Mapping[str, TableProfile]) -> dict[tuple[str, str], list
     for name, table in tables.items():
         for column in table:
             if table.key == [column.name]:
-                # A table's own single-column key is a child only where the schema declares it the key
-                # and its name names another table as its entity, not its own (one-to-one: Gajim's
-                # ``last_archive_message.jid_id`` → ``jids``): keys 1..N fit any other table's keys
-                # 1..N, so a name naming no table (``id``) or its own table's entity
-                # (``orders.order_id``, whatever other table shares it: ``incr_orders``) never makes
-                # one, nor a column the data alone makes unique (a history's ``episode`` numbers).
-                one_to_one = table.key_found in ("declared_primary_key", "declared_unique") and not (
-                    _names_entity(column.name, name)
-                )
+                # A table's own single-column key is a child only where its name names another table
+                # as its entity, not its own (one-to-one: Gajim's ``last_archive_message.jid_id`` →
+                # ``jids``): keys 1..N fit any other table's keys 1..N, so a name naming no table
+                # (``id``) or its own table's entity (``orders.order_id``, whatever other table shares
+                # it: ``incr_orders``) never makes one. The schema declares it the key, or the data
+                # alone makes it unique and its name ends in an id word: a link table whose every
+                # album has one artist (Lollypop's ``album_artists.album_id``, since 2026-12-06) is
+                # keyed by this export's accident; a history's ``episode`` numbers name no id.
+                declared = table.key_found in ("declared_primary_key", "declared_unique")
+                by_id = table.key_found == "data_unique" and names_by_id_word(column.name)
+                one_to_one = (declared or by_id) and not _names_entity(column.name, name)
                 fitting = [
                     (p, k)
                     for (p, k), key in parents.items()
@@ -968,7 +978,13 @@ def inclusion_sql(
     # A child value standing for "no reference" (the module's last paragraph), where it matches no key.
     spelled = ", ".join(f"'{mark}{value}'" for value in NO_REFERENCES for mark in ("", "="))
     nil = ", ".join(f"'{value}'" for value in NIL_UUIDS)
-    none = f"((v.val IN ({spelled}) AND coalesce(lowest.low > 0, true)) OR v.val IN ({nil}))"
+    # Any other negative integer (Lollypop's -10 for a compilation's artists) beside keys that are
+    # numbers, all above 0: an application's code for a row it has none of, as -1 is.
+    negative = "regexp_full_match(v.val, '=?-[1-9][0-9]{0,18}')"
+    none = (
+        f"((v.val IN ({spelled}) AND coalesce(lowest.low > 0, true)) OR ({negative} AND lowest.low > 0) "
+        f"OR v.val IN ({nil}))"
+    )
     sql = (
         f"WITH cells AS MATERIALIZED ({' UNION ALL '.join(scans)}), "
         "counted AS MATERIALIZED (SELECT col, val, sum(n) AS n FROM cells GROUP BY col, val), "
