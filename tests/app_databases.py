@@ -46653,3 +46653,250 @@ def photoprism_rows(photos: int = 36) -> dict[str, list[Sequence[Any]]]:
 def photoprism(path: Path) -> Path:
     """A PhotoPrism index (``storage/index.db``; see the module's list)."""
     return write_export(path, PHOTOPRISM_DDL, photoprism_rows(), bytes_as_text=False)
+
+
+# --- App (Dendrite, Matrix homeserver: each component's storage/sqlite3 package, one global database) ---
+
+#: Dendrite 0.13+ on SQLite with ``global.database`` (one file): roomserver/storage/sqlite3
+#: (rooms_table.go, event_types_table.go and event_state_keys_table.go with their seeded rows,
+#: events_table.go after deltas/20230516154000_drop_reference_sha.go, event_json_table.go,
+#: state_snapshot_table.go, state_block_table.go), syncapi/storage/sqlite3/receipt_table.go and
+#: userapi/storage/sqlite3 (devices_table.go, device_keys_table.go). No foreign key is declared.
+DENDRITE_DDL = [
+    "CREATE TABLE IF NOT EXISTS roomserver_rooms ( room_nid INTEGER PRIMARY KEY AUTOINCREMENT, "
+    " room_id TEXT NOT NULL UNIQUE, latest_event_nids TEXT NOT NULL DEFAULT '[]', "
+    " last_event_sent_nid INTEGER NOT NULL DEFAULT 0, state_snapshot_nid INTEGER NOT NULL DEFAULT 0, "
+    " room_version TEXT NOT NULL )",
+    "CREATE TABLE IF NOT EXISTS roomserver_event_types ( event_type_nid INTEGER PRIMARY KEY AUTOINCREMENT, "
+    " event_type TEXT NOT NULL UNIQUE )",
+    "CREATE TABLE IF NOT EXISTS roomserver_event_state_keys ( "
+    " event_state_key_nid INTEGER PRIMARY KEY AUTOINCREMENT, event_state_key TEXT NOT NULL UNIQUE )",
+    "CREATE TABLE IF NOT EXISTS roomserver_events ( event_nid INTEGER PRIMARY KEY AUTOINCREMENT, "
+    " room_nid INTEGER NOT NULL, event_type_nid INTEGER NOT NULL, "
+    " event_state_key_nid INTEGER NOT NULL, sent_to_output BOOLEAN NOT NULL DEFAULT FALSE, "
+    " state_snapshot_nid INTEGER NOT NULL DEFAULT 0, depth INTEGER NOT NULL, "
+    " event_id TEXT NOT NULL UNIQUE, auth_event_nids TEXT NOT NULL DEFAULT '[]', "
+    " is_rejected BOOLEAN NOT NULL DEFAULT FALSE )",
+    "CREATE TABLE IF NOT EXISTS roomserver_event_json ( event_nid INTEGER NOT NULL PRIMARY KEY, "
+    " event_json TEXT NOT NULL )",
+    "CREATE TABLE IF NOT EXISTS roomserver_state_snapshots ( "
+    " state_snapshot_nid INTEGER PRIMARY KEY AUTOINCREMENT, state_snapshot_hash BLOB UNIQUE, "
+    " room_nid INTEGER NOT NULL, state_block_nids TEXT NOT NULL DEFAULT '[]' )",
+    "CREATE TABLE IF NOT EXISTS roomserver_state_block ( state_block_nid INTEGER PRIMARY KEY AUTOINCREMENT, "
+    " state_block_hash BLOB UNIQUE, event_nids TEXT NOT NULL DEFAULT '[]' )",
+    "CREATE TABLE IF NOT EXISTS syncapi_receipts ( id BIGINT, room_id TEXT NOT NULL, "
+    " receipt_type TEXT NOT NULL, user_id TEXT NOT NULL, event_id TEXT NOT NULL, receipt_ts BIGINT NOT NULL, "
+    " CONSTRAINT syncapi_receipts_unique UNIQUE (room_id, receipt_type, user_id) )",
+    "CREATE INDEX IF NOT EXISTS syncapi_receipts_room_id_idx ON syncapi_receipts(room_id)",
+    "CREATE TABLE IF NOT EXISTS userapi_devices ( access_token TEXT PRIMARY KEY, session_id INTEGER, "
+    " device_id TEXT , localpart TEXT , server_name TEXT NOT NULL, created_ts BIGINT, "
+    " display_name TEXT, last_seen_ts BIGINT, ip TEXT, user_agent TEXT, "
+    " UNIQUE (localpart, server_name, device_id) )",
+    "CREATE TABLE IF NOT EXISTS keyserver_device_keys ( user_id TEXT NOT NULL, device_id TEXT NOT NULL, "
+    " ts_added_secs BIGINT NOT NULL, key_json TEXT NOT NULL, stream_id BIGINT NOT NULL, "
+    " display_name TEXT, UNIQUE (user_id, device_id) )",
+]
+DENDRITE_SERVER = "example.org"
+DENDRITE_USERS = ("alice", "bob", "carol", "dave")
+#: The seven types event_types_table.go inserts with the table; later types take the next NIDs.
+DENDRITE_SEEDED_TYPES = (
+    "m.room.create",
+    "m.room.power_levels",
+    "m.room.join_rules",
+    "m.room.third_party_invite",
+    "m.room.member",
+    "m.room.redaction",
+    "m.room.history_visibility",
+)
+DENDRITE_MESSAGES = ("Hello 👋", "  indented code\n", "Grüße aus Köln", "", "ok", "see https://example.org/x")
+DENDRITE_START_MS = 1_717_236_000_123  # 2024-06-01 10:00:00.123 UTC
+
+
+def dendrite_user(u: int) -> str:
+    """A user's Matrix ID."""
+    return f"@{DENDRITE_USERS[u]}:{DENDRITE_SERVER}"
+
+
+def dendrite_millis(n: int) -> int:
+    """The origin_server_ts (gomatrixserverlib.Timestamp, Unix milliseconds) of the n-th event."""
+    return DENDRITE_START_MS + n * 61_037
+
+
+def dendrite_event_id(n: int) -> str:
+    """A room version 4+ event ID: '$' and the unpadded URL-safe base64 of the event's reference hash."""
+    digest = hashlib.sha256(f"event {n}".encode()).digest()
+    return "$" + base64.urlsafe_b64encode(digest).decode().rstrip("=")
+
+
+def dendrite_hash(nids: Sequence[int]) -> bytes:
+    """types.StateBlockNIDs/EventNIDs ``Hash()``: a BLAKE2b-256 of the sorted NIDs, big-endian."""
+    return hashlib.blake2b(b"".join(n.to_bytes(8, "big") for n in nids), digest_size=32).digest()
+
+
+def dendrite_rows(rooms: int = 3, messages: int = 6) -> dict[str, list[Sequence[Any]]]:
+    """Rooms each created by one user, joined by the others, then talked in; the state after each state
+    event a new block and snapshot, as the roomserver stores them."""
+    users = len(DENDRITE_USERS)
+    types = [*DENDRITE_SEEDED_TYPES, "m.room.name", "m.room.message"]
+    state_keys = [""] + [dendrite_user(u) for u in range(users)]  # nid 1 is '' (seeded), users follow
+    rows: dict[str, list[Sequence[Any]]] = {
+        "roomserver_rooms": [],
+        "roomserver_event_types": [(n, t) for n, t in enumerate(types, 1)],
+        "roomserver_event_state_keys": [(n, k) for n, k in enumerate(state_keys, 1)],
+        "roomserver_events": [],
+        "roomserver_event_json": [],
+        "roomserver_state_snapshots": [],
+        "roomserver_state_block": [],
+        "syncapi_receipts": [],
+        "userapi_devices": [],
+        "keyserver_device_keys": [],
+    }
+    nid = 0
+    for r in range(rooms):
+        room_id = f"!{hashlib.md5(f'room {r}'.encode()).hexdigest()[:18]}:{DENDRITE_SERVER}"
+        creator = r % users
+        plan: list[tuple[str, str | None, int, dict[str, Any]]] = [
+            ("m.room.create", "", creator, {"creator": dendrite_user(creator), "room_version": "10"}),
+            ("m.room.member", dendrite_user(creator), creator, {"membership": "join"}),
+            ("m.room.power_levels", "", creator, {"users": {dendrite_user(creator): 100}}),
+            ("m.room.join_rules", "", creator, {"join_rule": "public" if r % 2 else "invite"}),
+            ("m.room.history_visibility", "", creator, {"history_visibility": "shared"}),
+            ("m.room.name", "", creator, {"name": f"Room {r} — général"}),
+        ]
+        plan += [
+            ("m.room.member", dendrite_user(u), u, {"membership": "join"})
+            for u in range(users)
+            if u != creator
+        ]
+        plan += [
+            (
+                "m.room.message",
+                None,
+                (creator + m) % users,
+                {"body": DENDRITE_MESSAGES[m % 6], "msgtype": "m.text"},
+            )
+            for m in range(messages)
+        ]
+        state: dict[tuple[str, str], int] = {}
+        snapshot = 0
+        create_nid = 0
+        previous = 0
+        for depth, (kind, key, sender, content) in enumerate(plan, 1):
+            nid += 1
+            event_id = dendrite_event_id(nid)
+            auth = sorted({v for (t, k), v in state.items() if t != "m.room.name"} & set(state.values()))
+            if kind == "m.room.create":
+                create_nid, auth = nid, []
+            rejected = kind == "m.room.message" and depth == len(plan) - 1 and r == 1
+            last = r == rooms - 1 and depth == len(plan)
+            rows["roomserver_events"].append(
+                (
+                    nid,
+                    r + 1,
+                    types.index(kind) + 1,
+                    state_keys.index(key) + 1 if key is not None else 0,  # 0: not a state event
+                    0 if last else 1,
+                    snapshot,
+                    depth,
+                    event_id,
+                    json.dumps(auth, separators=(",", ":")),
+                    1 if rejected else 0,
+                )
+            )
+            event: dict[str, Any] = {
+                "auth_events": [dendrite_event_id(a) for a in auth],
+                "content": content,
+                "depth": depth,
+                "hashes": {
+                    "sha256": base64.b64encode(hashlib.sha256(event_id.encode()).digest())
+                    .decode()
+                    .rstrip("=")
+                },
+                "origin_server_ts": dendrite_millis(nid),
+                "prev_events": [dendrite_event_id(previous)] if previous else [],
+                "room_id": room_id,
+                "sender": dendrite_user(sender),
+                "type": kind,
+            }
+            if key is not None:
+                event["state_key"] = key
+            rows["roomserver_event_json"].append(
+                (nid, json.dumps(event, sort_keys=True, separators=(",", ":"), ensure_ascii=False))
+            )
+            previous = nid
+            if key is not None and not rejected:
+                state[(kind, key)] = nid
+                block = sorted(state.values())
+                block_nid = len(rows["roomserver_state_block"]) + 1
+                # BulkInsertStateData binds json.Marshal's []byte: go-sqlite3 stores a BLOB (TEXT column).
+                rows["roomserver_state_block"].append(
+                    (block_nid, dendrite_hash(block), json.dumps(block, separators=(",", ":")).encode())
+                )
+                snapshot = len(rows["roomserver_state_snapshots"]) + 1
+                rows["roomserver_state_snapshots"].append(
+                    (snapshot, dendrite_hash([block_nid]), r + 1, json.dumps([block_nid]))
+                )
+        assert create_nid
+        rows["roomserver_rooms"].append((r + 1, room_id, json.dumps([nid]), nid, snapshot, "10"))
+        for u in range(users):
+            receipt = len(rows["syncapi_receipts"]) + 1
+            rows["syncapi_receipts"].append(
+                (
+                    receipt,
+                    room_id,
+                    "m.read" if u % 3 else "m.read.private",
+                    dendrite_user(u),
+                    dendrite_event_id(nid - u),
+                    dendrite_millis(nid) + 4_321 * (u + 1),
+                )
+            )
+    agents = ("Element/1.11.67 (Linux)", "", "Element X/24.05 (Android 14)", "curl/8.5.0")
+    addresses = ("203.0.113.7", "::1", "2001:db8::42", "127.0.0.1")
+    session = 0
+    for u in range(users):
+        for d in range(1 + u % 2):
+            session += 1
+            device = hashlib.md5(f"device {u} {d}".encode()).hexdigest()[:10].upper()
+            created = DENDRITE_START_MS - 86_400_000 * (u + 1) + 997 * d
+            name = None if d else f"{DENDRITE_USERS[u].title()}'s phone"
+            rows["userapi_devices"].append(
+                (
+                    "syt_" + base64.urlsafe_b64encode(hashlib.sha256(device.encode()).digest()[:24]).decode(),
+                    session,
+                    device,
+                    DENDRITE_USERS[u],
+                    DENDRITE_SERVER,
+                    created,
+                    name,
+                    created + 3_600_000 * (session + 1) + 17,
+                    addresses[session % 4],
+                    agents[session % 4],
+                )
+            )
+            keys = {
+                "algorithms": ["m.olm.v1.curve25519-aes-sha2", "m.megolm.v1.aes-sha2"],
+                "device_id": device,
+                "keys": {
+                    f"ed25519:{device}": base64.b64encode(hashlib.sha256(device.encode()).digest()).decode()[
+                        :43
+                    ]
+                },
+                "user_id": dendrite_user(u),
+            }
+            rows["keyserver_device_keys"].append(
+                (
+                    dendrite_user(u),
+                    device,
+                    created // 1000 + 2,  # time.Now().Unix(): seconds
+                    # A device whose client has not uploaded keys yet holds '' (SelectDeviceKeysJSON's note).
+                    "" if d else json.dumps(keys, separators=(",", ":")),
+                    d + 1,
+                    name,
+                )
+            )
+    return rows
+
+
+def dendrite(path: Path) -> Path:
+    """A Dendrite homeserver's global ``dendrite.db`` (see the module's list)."""
+    return write_export(path, DENDRITE_DDL, dendrite_rows(), bytes_as_text=False)

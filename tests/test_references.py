@@ -337,6 +337,45 @@ def test_a_column_numbering_its_own_rows_once_refers_to_no_other_table(make_sqli
     assert column["project_id"].foreign_key == "projects.id"
 
 
+def test_a_column_numbering_its_rows_one_to_their_count_refers_to_no_table(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """A table keyed by text whose integer column numbers its rows 1 to their count, each once (a
+    session counter taken as the row count plus one at each insert, Dendrite's
+    ``userapi_devices.session_id``) fits the first keys of any table of as many rows or more: it was a
+    reference to a 9-row table of event types (6 of its keys, the first ones) until 2026-12-06. Under a
+    name naming that table the same numbers still refer to it (a one-to-one table's ``kind_id``)."""
+    devices = 6
+    path = make_sqlite(
+        {
+            "kinds": (
+                "CREATE TABLE kinds (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT)",
+                [(i, f"kind {i}") for i in range(1, 10)],
+            ),
+            "devices": (
+                "CREATE TABLE devices (token TEXT PRIMARY KEY, session_id INTEGER, kind_id INTEGER, "
+                "label TEXT)",
+                [
+                    (f"tok{(i * 37) % 101:03}", i, devices + 1 - i, f"device {i}")
+                    for i in range(1, devices + 1)
+                ],
+            ),
+        }
+    )
+    column = profile(path)["devices"]
+    # Independent checks of what the test data claims: the counter is 1..rows, each once, and every
+    # value is a key of kinds (6 of its 9, from the first: over half its keys in use).
+    assert _query(
+        path,
+        "SELECT count(DISTINCT session_id), min(session_id), max(session_id), count(*),"
+        " count(*) FILTER (WHERE session_id IN (SELECT id FROM kinds)) FROM devices",
+    ) == [(devices, 1, devices, devices, devices)]
+    assert column["session_id"].foreign_key is None
+    notes = column["session_id"].notes
+    assert any("number its own rows" in note for note in notes), notes
+    assert column["kind_id"].foreign_key == "kinds.id"
+
+
 def test_values_fitting_several_keys_alike_make_no_reference(make_sqlite: SqliteFactory) -> None:
     # Two parents keyed 1..5; the child's values 1..3 fit both, and its name names neither.
     rows = [(i, f"x{i}") for i in range(1, 6)]
@@ -794,8 +833,13 @@ def test_the_first_keys_in_a_table_of_an_export_that_declares_its_references_are
         ("events", "list_id"): "lists.id",
     }
     if not declares:  # the first keys of a small table, used to half of them or more: the lookup rule
-        expected |= {("events", "context"): "lists.id", ("digests", "volume"): "records.id"}
+        expected |= {("events", "context"): "lists.id"}
     assert references == expected
+    if not declares:
+        # The volumes 1..4 number the four digests, each once: a counter of its own rows, no lookup in
+        # use (until 2026-12-06 a reference to records.id here).
+        notes = found.tables["digests"]["volume"].notes
+        assert any("number its own rows, 1 to 4 each once" in note for note in notes), notes
     if declares:
         for table, column in (("events", "context"), ("digests", "volume")):
             notes = found.tables[table][column].notes

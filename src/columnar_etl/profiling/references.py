@@ -1795,6 +1795,12 @@ def _turned_away(
             f"values are keys of {where}, but they are its own table's keys, each once, as an order or a "
             "rank numbering its rows holds them: no reference inferred"
         )
+    if integer and not named and chosen.parent != child and _counts_own_rows(tables[child], column):
+        rows = tables[child].row_count
+        return (
+            f"values are keys of {where}, but they number its own rows, 1 to {rows} each once, as a "
+            "sequence or a counter of its rows holds them: no reference inferred"
+        )
     if chosen.parent == child and _copies_own_key(src, child, column, chosen.key):
         return (
             f"each of its values is the own row's {chosen.key}: a copy of the key (a login copied to a "
@@ -1834,6 +1840,23 @@ def _numbers_own_rows(src: Source, table: TableProfile, column: str) -> bool:
     sql = f"SELECT count(*) FROM {relation} WHERE {value} IN (SELECT {own} FROM {relation})"
     held = src.connection.cursor().execute(sql).fetchone() or (0,)
     return int(held[0]) == rows
+
+
+def _counts_own_rows(table: TableProfile, column: str) -> bool:
+    """Does ``column`` hold the integers 1 to its table's row count, each once, in every row (a sequence
+    or a counter of the rows: a session number taken as the row count plus one at each insert,
+    Dendrite's ``userapi_devices.session_id``, in a table keyed by its access tokens)? Such numbers fit
+    the first keys of any table of as many rows or more, one row each, however the own table is keyed:
+    no evidence of a reference, unless its name names the parent. Read from the profile's counts, no
+    scan. Since 2026-12-06; before, a table keyed by text numbering its 6 rows so referred to the first
+    6 keys of a 9-row table of event types (:func:`_numbers_own_rows` reads an integer key's own)."""
+    profile, rows = table[column], table.row_count
+    if column in table.key or not rows or profile.null_count or profile.distinct_count != rows:
+        return False
+    try:
+        return int(profile.min) == 1 and int(profile.max) == rows
+    except (TypeError, ValueError):
+        return False
 
 
 def _copies_own_key(src: Source, table: str, column: str, key: str) -> bool:
