@@ -376,6 +376,37 @@ def test_a_column_numbering_its_rows_one_to_their_count_refers_to_no_table(
     assert column["kind_id"].foreign_key == "kinds.id"
 
 
+def test_a_person_s_role_over_its_own_tables_keys_still_names_the_people(make_sqlite: SqliteFactory) -> None:
+    """An application that makes each user's first blog at sign-up, in the same transaction, numbers
+    blogs as it numbers users: a blog's ``owner_id`` is its own row's key in every row (WriteFreely's
+    ``collections``), and the own-rows rule took it for an order numbering the rows until 2026-12-06.
+    A name saying a person's role (``owner_id``, ``created_by``) over a table of people names that
+    table, as ``user_id`` would; a column named for no role (``sort_pos``) is still no reference."""
+    users = 8
+    path = make_sqlite(
+        {
+            "users": (
+                "CREATE TABLE users (id INTEGER PRIMARY KEY AUTOINCREMENT, username TEXT UNIQUE NOT NULL)",
+                [(i, f"writer{i}") for i in range(1, users + 1)],
+            ),
+            "blogs": (
+                "CREATE TABLE blogs (id INTEGER PRIMARY KEY AUTOINCREMENT, owner_id INTEGER NOT NULL, "
+                "sort_pos INTEGER, title TEXT)",
+                [(i, i, i, f"Blog {i}") for i in range(1, users - 1)],  # the two newest have none yet
+            ),
+        }
+    )
+    column = profile(path)["blogs"]
+    # Independent check: each owner is its own blog's id, and a user's.
+    assert _query(
+        path,
+        "SELECT count(*) FILTER (WHERE owner_id = id), count(*) FILTER (WHERE owner_id IN (SELECT id FROM "
+        "users)), count(*) FROM blogs",
+    ) == [(users - 2, users - 2, users - 2)]
+    assert column["owner_id"].foreign_key == "users.id"
+    assert column["sort_pos"].foreign_key is None
+
+
 def test_values_fitting_several_keys_alike_make_no_reference(make_sqlite: SqliteFactory) -> None:
     # Two parents keyed 1..5; the child's values 1..3 fit both, and its name names neither.
     rows = [(i, f"x{i}") for i in range(1, 6)]
@@ -2549,6 +2580,50 @@ def test_a_tables_own_key_named_for_another_table_refers_to_it_one_to_one(
         ("incr_orders", "jid_id"): "jids.jid_id",
     }
     assert found["history"].key == ["episode"] and found["history"].key_found == "data_unique"
+
+
+def test_a_key_only_the_data_finds_named_as_another_tables_id_refers_to_it(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """A link table declaring no key (WriteFreely's ``usersinvited (invite_id, user_id)``, each user
+    invited once) has its ``user_id`` taken for its key by the data alone, and was never searched as a
+    child until 2026-12-06: the users it names related to nothing. A key the data finds whose name is
+    another table's entity and an ``id`` (``user_id`` → ``users``) refers to it as the declared one
+    does; one named by no ``id`` (a history's ``episode`` numbers beside ``episodes``) stays no child."""
+    path = make_sqlite(
+        {
+            "users": (
+                "CREATE TABLE users (id INTEGER PRIMARY KEY AUTOINCREMENT, username TEXT UNIQUE NOT NULL)",
+                [(i, f"writer{i}") for i in range(1, 9)],
+            ),
+            "invites": (
+                "CREATE TABLE invites (id TEXT NOT NULL, uses INTEGER)",
+                [("Xa7Kq2", 3), ("p9LmZ4", 1)],
+            ),
+            "usersinvited": (
+                "CREATE TABLE usersinvited (invite_id TEXT NOT NULL, user_id INTEGER NOT NULL)",
+                [("Xa7Kq2", 4), ("Xa7Kq2", 6), ("Xa7Kq2", 7), ("p9LmZ4", 8)],
+            ),
+            "history": (
+                "CREATE TABLE history (episode NUMERIC, action TEXT)",
+                [(n, "snatched") for n in range(5, 9)],
+            ),
+            "episodes": (
+                "CREATE TABLE episodes (episode_id INTEGER PRIMARY KEY, name TEXT)",
+                [(n, f"episode {n}") for n in range(1, 9)],
+            ),
+        }
+    )
+    found = profile(path)
+    # Independent check: the data alone makes user_id unique, and each is a user's id.
+    assert _query(path, "SELECT count(DISTINCT user_id), count(*) FROM usersinvited") == [(4, 4)]
+    assert _query(path, "SELECT count(*) FROM usersinvited WHERE user_id NOT IN (SELECT id FROM users)") == [
+        (0,)
+    ]
+    assert found["usersinvited"].key == ["user_id"] and found["usersinvited"].key_found == "data_unique"
+    assert found["usersinvited"]["user_id"].foreign_key == "users.id"
+    assert found["usersinvited"]["invite_id"].foreign_key == "invites.id"
+    assert found["history"].key == ["episode"] and found["history"]["episode"].foreign_key is None
 
 
 def _object_ids(count: int) -> list[str]:

@@ -657,10 +657,14 @@ def candidates(tables: Mapping[str, TableProfile]) -> dict[tuple[str, str], list
                 # ``last_archive_message.jid_id`` → ``jids``): keys 1..N fit any other table's keys
                 # 1..N, so a name naming no table (``id``) or its own table's entity
                 # (``orders.order_id``, whatever other table shares it: ``incr_orders``) never makes
-                # one, nor a column the data alone makes unique (a history's ``episode`` numbers).
-                one_to_one = table.key_found in ("declared_primary_key", "declared_unique") and not (
-                    _names_entity(column.name, name)
-                )
+                # one, nor a column the data alone makes unique (a history's ``episode`` numbers), unless
+                # its name is another table's entity and an ``id`` (a link table declaring no key,
+                # WriteFreely's ``usersinvited.user_id``, each user invited once: since 2026-12-06).
+                words = name_words(column.name)
+                one_to_one = (
+                    table.key_found in ("declared_primary_key", "declared_unique")
+                    or (len(words) > 1 and words[-1] == "id")
+                ) and not _names_entity(column.name, name)
                 fitting = [
                     (p, k)
                     for (p, k), key in parents.items()
@@ -1790,12 +1794,20 @@ def _turned_away(
             "an age, a year or a counter holds them, and the export declares its references (not this "
             "one): no reference inferred"
         )
-    if integer and not named and chosen.parent != child and _numbers_own_rows(src, tables[child], column):
+    # A person's role over a table of people (a blog's ``owner_id``, made with its user at sign-up and
+    # so numbered alike) names that table for the own-rows rules below, as ``user_id`` would.
+    role = _person_among_people(column, chosen.parent)
+    if (
+        integer
+        and not (named or role)
+        and chosen.parent != child
+        and _numbers_own_rows(src, tables[child], column)
+    ):
         return (
             f"values are keys of {where}, but they are its own table's keys, each once, as an order or a "
             "rank numbering its rows holds them: no reference inferred"
         )
-    if integer and not named and chosen.parent != child and _counts_own_rows(tables[child], column):
+    if integer and not (named or role) and chosen.parent != child and _counts_own_rows(tables[child], column):
         rows = tables[child].row_count
         return (
             f"values are keys of {where}, but they number its own rows, 1 to {rows} each once, as a "
