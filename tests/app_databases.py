@@ -46900,3 +46900,296 @@ def dendrite_rows(rooms: int = 3, messages: int = 6) -> dict[str, list[Sequence[
 def dendrite(path: Path) -> Path:
     """A Dendrite homeserver's global ``dendrite.db`` (see the module's list)."""
     return write_export(path, DENDRITE_DDL, dendrite_rows(), bytes_as_text=False)
+
+
+# --- App (WriteFreely, blogging: its sqlite.sql, migrations/v1.go..v3.go, database.go's writes) ---
+
+#: WriteFreely 0.13+ on SQLite (mattn/go-sqlite3): ``sqlite.sql`` as written, then the migrations'
+#: ``ALTER TABLE``s (v2: ``appcontent.title``/``content_type``; v3: ``users.status``). No foreign key.
+WRITEFREELY_SQL = """
+CREATE TABLE IF NOT EXISTS `accesstokens` (
+  token TEXT NOT NULL PRIMARY KEY,
+  user_id INTEGER NOT NULL,
+  sudo INTEGER NOT NULL DEFAULT '0',
+  one_time INTEGER NOT NULL DEFAULT '0',
+  created DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  expires DATETIME DEFAULT NULL,
+  user_agent TEXT DEFAULT NULL
+);
+CREATE TABLE IF NOT EXISTS `appcontent` (
+  id TEXT NOT NULL PRIMARY KEY,
+  content TEXT NOT NULL,
+  updated DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+CREATE TABLE `appmigrations` (
+  `version` INT NOT NULL,
+  `migrated` DATETIME NOT NULL,
+  `result` TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS `collectionkeys` (
+  collection_id INTEGER PRIMARY KEY,
+  public_key blob NOT NULL,
+  private_key blob NOT NULL
+);
+CREATE TABLE IF NOT EXISTS `collections` (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  alias TEXT DEFAULT NULL UNIQUE,
+  title TEXT NOT NULL,
+  description TEXT NOT NULL,
+  style_sheet TEXT,
+  script TEXT,
+  format TEXT DEFAULT NULL,
+  privacy INTEGER NOT NULL,
+  owner_id INTEGER NOT NULL,
+  view_count INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS `posts` (
+  id TEXT NOT NULL,
+  slug TEXT DEFAULT NULL,
+  modify_token TEXT DEFAULT NULL,
+  text_appearance TEXT NOT NULL DEFAULT 'norm',
+  language TEXT DEFAULT NULL,
+  rtl INTEGER DEFAULT NULL,
+  privacy INTEGER NOT NULL,
+  owner_id INTEGER DEFAULT NULL,
+  collection_id INTEGER DEFAULT NULL,
+  pinned_position INTEGER UNSIGNED DEFAULT NULL,
+  created DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  updated DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  view_count INTEGER NOT NULL,
+  title TEXT NOT NULL,
+  content TEXT NOT NULL,
+  CONSTRAINT id_slug UNIQUE (collection_id, slug),
+  CONSTRAINT owner_id UNIQUE (owner_id, id),
+  CONSTRAINT privacy_id UNIQUE (privacy, id)
+);
+CREATE TABLE IF NOT EXISTS `remotefollows` (
+  collection_id INTEGER NOT NULL,
+  remote_user_id INTEGER NOT NULL,
+  created DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  PRIMARY KEY (collection_id,remote_user_id)
+);
+CREATE TABLE IF NOT EXISTS `remoteusers` (
+  id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+  actor_id TEXT NOT NULL,
+  inbox TEXT NOT NULL,
+  shared_inbox TEXT NOT NULL,
+  handle TEXT DEFAULT '' NOT NULL,
+  CONSTRAINT collection_id UNIQUE (actor_id)
+);
+CREATE TABLE `userinvites` (
+  `id` TEXT NOT NULL,
+  `owner_id` INTEGER NOT NULL,
+  `max_uses` INTEGER DEFAULT NULL,
+  `created` DATETIME NOT NULL,
+  `expires` DATETIME DEFAULT NULL,
+  `inactive` INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS `users` (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  username TEXT NOT NULL UNIQUE,
+  password TEXT NOT NULL,
+  email TEXT DEFAULT NULL,
+  created DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+CREATE TABLE `usersinvited` (
+  `invite_id` TEXT NOT NULL,
+  `user_id` INTEGER NOT NULL
+);
+ALTER TABLE appcontent ADD COLUMN title TEXT NULL;
+ALTER TABLE appcontent ADD COLUMN content_type TEXT DEFAULT 'page' NOT NULL;
+ALTER TABLE users ADD COLUMN status INTEGER DEFAULT '0' NOT NULL
+"""
+WRITEFREELY_DDL = [statement.strip() for statement in WRITEFREELY_SQL.split(";")]
+WRITEFREELY_USERS = ("admin", "matt", "ines", "kofi", "yuki")
+WRITEFREELY_START = datetime(2024, 3, 1, 9, 0, 0, tzinfo=UTC)
+
+
+def writefreely_sql_now(at: datetime) -> str:
+    """``strftime('%Y-%m-%d %H:%M:%S','now')`` and ``CURRENT_TIMESTAMP``: UTC to the second, no zone."""
+    return at.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def writefreely_secret(seed: str, size: int) -> bytes:
+    """Deterministic stand-in bytes for a nonce, a ciphertext or a UUID (the application draws them)."""
+    out = b""
+    while len(out) < size:
+        out += hashlib.sha256(f"{seed} {len(out)}".encode()).digest()
+    return out[:size]
+
+
+def writefreely_rows(posts: int = 30) -> dict[str, list[Sequence[Any]]]:
+    """An instance with an admin and four writers, their blogs and posts, drafts and anonymous posts."""
+    users = len(WRITEFREELY_USERS)
+    rows: dict[str, list[Sequence[Any]]] = {
+        table: []
+        for table in (
+            "accesstokens",
+            "appcontent",
+            "appmigrations",
+            "collectionkeys",
+            "collections",
+            "posts",
+            "remotefollows",
+            "remoteusers",
+            "userinvites",
+            "users",
+            "usersinvited",
+        )
+    }
+    installed = WRITEFREELY_START
+    # SetInitialMigrations notes V1, then Migrate runs V2..V13, each row's result ''.
+    rows["appmigrations"] = [(v, writefreely_sql_now(installed), "") for v in range(1, 14)]
+    for u, name in enumerate(WRITEFREELY_USERS):
+        joined = installed + timedelta(days=3 * u, minutes=17 * u)
+        # CreateUser binds HashedPass ([]byte: a BLOB in the TEXT column) and the e-mail prepareUserEmail
+        # encrypted, a string of bytes (a TEXT cell of them); UpdateEncryptedUserEmail binds a []byte.
+        password = b"$2a$10$" + base64.b64encode(writefreely_secret(f"bcrypt {u}", 40))[:53]
+        cipher = writefreely_secret(f"email {u}", 12 + len(name) + 12 + 16)
+        email = None if u == 3 else cipher  # a TEXT cell for the even users (:func:`writefreely`)
+        rows["users"].append((u + 1, name, password, email, writefreely_sql_now(joined), 1 if u == 4 else 0))
+        rows["collections"].append(
+            (
+                u + 1,
+                name,
+                f"{name.title()}'s notes" if u else "Instance news",
+                "" if u % 2 else f"Writing from {['Lisbon', 'Accra', 'Kyoto', 'Porto', 'Oslo'][u]}.",
+                None if u % 3 else "body { font-family: serif; }\n",
+                None,
+                None if u % 2 else ["blog", "novel", "notebook"][u % 3],
+                [0, 1, 2, 3, 1][u],
+                u + 1,
+                11 * u * u,
+            )
+        )
+        if u != 2:
+            pem = b"-----BEGIN %s KEY-----\n" + base64.encodebytes(writefreely_secret(f"rsa {u}", 96))
+            rows["collectionkeys"].append(
+                (
+                    u + 1,
+                    pem.replace(b"%s", b"PUBLIC") + b"-----END PUBLIC KEY-----\n",
+                    pem.replace(b"%s", b"RSA PRIVATE") + b"-----END RSA PRIVATE KEY-----\n",
+                )
+            )
+        for t in range(1 + u % 2):
+            # GetTemporaryOneTimeAccessToken stores string(u[:]): a UUID's 16 bytes as a TEXT cell.
+            token = bytearray(writefreely_secret(f"token {u} {t}", 16))
+            token[6], token[8] = 0x40 | token[6] & 0x0F, 0x80 | token[8] & 0x3F
+            rows["accesstokens"].append(
+                (
+                    bytes(token),
+                    u + 1,
+                    0,
+                    t,
+                    writefreely_sql_now(joined + timedelta(hours=t)),
+                    None,
+                    None,
+                )
+            )
+    alphabet = "0123456789abcdefghijklmnopqrstuvwxyz"
+    titles = (
+        "Hello, world",
+        "",
+        "Notes on café culture",
+        "Ein Tag in Köln",
+        "Draft",
+        "日本の春",
+        "Why Go?",
+    )
+    bodies = (
+        "First post!\n\nMore soon.",
+        "A post with no title: its first line is the slug.",
+        "**Bold** and _italic_ with a [link](https://example.org).",
+        "Ein Absatz.\n\nNoch einer.",
+        "Some code:\n\n    go build ./cmd/writefreely",
+        "桜が咲いた。",
+        "Because it compiles fast.",
+    )
+    for p in range(posts):
+        owner = None if p % 9 == 8 else p % users  # every ninth post anonymous
+        draft = owner is not None and p % 5 == 4
+        post_id = "".join(alphabet[b % 36] for b in writefreely_secret(f"post {p}", 10))
+        title = titles[p % len(titles)]
+        created = WRITEFREELY_START + timedelta(days=p, seconds=37 * p)
+        nanos = (p * 123_456_789) % 1_000_000_000
+        # CreatePost binds a time.Time (UTC): go-sqlite3 writes it with its nanoseconds and offset; a post
+        # whose client gave `created` ('2006-01-02T15:04:05Z') has none.
+        created_text = go_time(created, 0 if p % 4 == 0 else nanos)
+        collection = None if owner is None or draft else owner + 1
+        slug = (
+            None
+            if collection is None
+            else f"post-{p}-" + (title.strip().lower().replace(" ", "-") or "untitled")
+        )
+        rows["posts"].append(
+            (
+                post_id,
+                slug,
+                None,
+                ("norm", "serif", "wrap", "mono", "code")[p % 5],
+                None if p % 3 == 0 else ("en", "de", "ja")[p % 3],
+                None if p % 3 == 0 else 0 if p % 7 else 1,
+                0,
+                None if owner is None else owner + 1,
+                collection,
+                1 if p in (2, 11) else None,
+                created_text,
+                writefreely_sql_now(created + timedelta(hours=p % 5)),
+                (p * 13) % 50,
+                title,
+                bodies[p % len(bodies)],
+            )
+        )
+    rows["appcontent"] = [
+        ("about", "WriteFreely is a place to write.", writefreely_sql_now(installed), None, "page"),
+        ("privacy", "We keep what you write.", writefreely_sql_now(installed), "Privacy Policy", "page"),
+        ("landing", "", writefreely_sql_now(installed + timedelta(days=1)), None, "section"),
+        ("reader", "Read the latest posts.", writefreely_sql_now(installed), "Reader", "section"),
+    ]
+    rows["remoteusers"] = [
+        (
+            1,
+            "https://mastodon.social/users/ana",
+            "https://mastodon.social/users/ana/inbox",
+            "https://mastodon.social/inbox",
+            "@ana@mastodon.social",
+        ),
+        (
+            2,
+            "https://fosstodon.org/users/ben",
+            "https://fosstodon.org/users/ben/inbox",
+            "https://fosstodon.org/inbox",
+            "",
+        ),
+        (3, "https://pixel.example/users/cy", "https://pixel.example/users/cy/inbox", "", ""),
+    ]
+    rows["remotefollows"] = [
+        (c, r, writefreely_sql_now(installed + timedelta(days=10 + c + r)))
+        for c in (1, 2, 4)
+        for r in (1, 2, 3)
+        if (c + r) % 3
+    ]
+    rows["userinvites"] = [
+        ("Xa7Kq2", 1, None, writefreely_sql_now(installed + timedelta(days=1)), None, 0),
+        (
+            "p9LmZ4",
+            1,
+            5,
+            writefreely_sql_now(installed + timedelta(days=2)),
+            go_time(installed + timedelta(days=9), 0),
+            1,
+        ),
+    ]
+    rows["usersinvited"] = [("Xa7Kq2", 3), ("Xa7Kq2", 4), ("p9LmZ4", 5)]
+    return rows
+
+
+def writefreely(path: Path) -> Path:
+    """A WriteFreely instance's ``writefreely.db`` (see the module's list). A Go string of bytes is bound
+    as TEXT: each access token's UUID bytes, the e-mails CreateUser stored (the even users'; the others'
+    were bound as a []byte, BLOBs)."""
+    write_export(path, WRITEFREELY_DDL, writefreely_rows(), bytes_as_text=False)
+    with closing(sqlite3.connect(path)) as con, con:
+        con.execute("UPDATE accesstokens SET token = CAST(token AS TEXT)")
+        con.execute("UPDATE users SET email = CAST(email AS TEXT) WHERE id % 2 = 1")
+    return path

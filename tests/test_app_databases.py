@@ -17105,3 +17105,71 @@ def test_dendrite_homeserver_reads_its_millis_and_seconds_as_instants_and_number
     # The devices' '' user agents beside their NULL display names: missing written two ways in one table.
     assert charged == {("userapi_devices", "user_agent")}
     assert ran.record["quality_before"] < 100.0 == ran.record["quality_after"]
+
+
+def test_writefreely_keeps_go_strings_of_bytes_as_bytes_and_its_nanosecond_moments_as_written(
+    run_export: Runner,
+) -> None:
+    # WriteFreely on SQLite (mattn/go-sqlite3): an access token is a UUID's 16 bytes bound as a Go
+    # string (a TEXT cell of bytes), an e-mail the bytes of its ciphertext (a TEXT cell from CreateUser, a
+    # BLOB from UpdateEncryptedUserEmail), a password a bcrypt []byte (a BLOB in a TEXT column): each
+    # arrives byte for byte as bytea. A post's created is a time.Time with its nanoseconds and offset
+    # (kept as written: finer than PostgreSQL keeps), its updated and every CURRENT_TIMESTAMP the
+    # naive UTC text SQLite writes (timestamps). A blog's owner_id is its own key in every row (each
+    # user's blog made at sign-up) and refers to users (until 2026-12-06 no reference, taken for an
+    # order of its rows); an invited user's user_id, the key only the data finds of a table declaring
+    # none, refers to users too (until 2026-12-06 never searched).
+    rows = apps.writefreely_rows()
+    ran, run_dir = run_export(apps.writefreely)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    posts, users = ran.types("posts"), ran.types("users")
+    assert posts["created"] == "text"
+    assert (
+        posts["updated"]
+        == users["created"]
+        == ran.types("accesstokens")["created"]
+        == "timestamp without time zone"
+    )
+    assert ran.types("accesstokens")["token"] == users["password"] == users["email"] == "bytea"
+    assert ran.types("userinvites")["expires"] == "timestamp with time zone"
+    assert ran.values("posts", "created", "id") == {row[0]: row[10] for row in rows["posts"]}
+    assert ran.values("posts", "updated", "id") == {
+        row[0]: datetime.strptime(row[11], "%Y-%m-%d %H:%M:%S") for row in rows["posts"]
+    }
+    assert ran.values("posts", "title", "id") == {row[0]: row[13] or None for row in rows["posts"]}
+    assert ran.values("posts", "content", "id") == {row[0]: row[14] for row in rows["posts"]}
+    assert ran.values("posts", "rtl", "id") == {row[0]: row[5] for row in rows["posts"]}
+    for index, column in ((2, "password"), (3, "email")):
+        cells = ran.values("users", column, "id")
+        assert {k: None if v is None else bytes(v) for k, v in cells.items()} == {
+            row[0]: row[index] for row in rows["users"]
+        }, column
+    tokens = pg_query(ran.uri, f'SELECT token, user_id FROM "{ran.base}".accesstokens')
+    assert sorted((bytes(t), u) for t, u in tokens) == sorted(
+        (row[0], row[1]) for row in rows["accesstokens"]
+    )
+    keys = pg_query(
+        ran.uri, f'SELECT collection_id, public_key, private_key FROM "{ran.base}".collectionkeys'
+    )
+    assert sorted((c, bytes(p), bytes(k)) for c, p, k in keys) == sorted(rows["collectionkeys"])
+    assert ran.values("userinvites", "expires", "id") == {
+        row[0]: None if row[4] is None else datetime.fromisoformat(row[4]) for row in rows["userinvites"]
+    }
+    found = references(run_dir)
+    # Each user's first blog is named by the username, so each set holds the other: both directions
+    # are in the data and neither is pinned here.
+    assert found.pop(("collections", "alias"), None) == "users.username"
+    assert found.pop(("users", "username"), None) == "collections.alias"
+    assert found == {
+        ("accesstokens", "user_id"): "users.id",
+        ("collectionkeys", "collection_id"): "collections.id",
+        ("collections", "owner_id"): "users.id",
+        ("posts", "owner_id"): "users.id",
+        ("posts", "collection_id"): "collections.id",
+        ("remotefollows", "collection_id"): "collections.id",
+        ("remotefollows", "remote_user_id"): "remoteusers.id",
+        ("usersinvited", "invite_id"): "userinvites.id",
+        ("usersinvited", "user_id"): "users.id",
+    }
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
