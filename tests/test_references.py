@@ -344,7 +344,9 @@ def test_a_column_numbering_its_rows_one_to_their_count_refers_to_no_table(
     session counter taken as the row count plus one at each insert, Dendrite's
     ``userapi_devices.session_id``) fits the first keys of any table of as many rows or more: it was a
     reference to a 9-row table of event types (6 of its keys, the first ones) until 2026-12-06. Under a
-    name naming that table the same numbers still refer to it (a one-to-one table's ``kind_id``)."""
+    name naming that table the same numbers still refer to it (a one-to-one table's ``kind_id``), and
+    so do numbers naming every key of the parent once (a path per thumbnail, digiKam's
+    ``FilePaths.thumbId``): a one-to-one mapping, no counter running short of the keys."""
     devices = 6
     path = make_sqlite(
         {
@@ -360,9 +362,14 @@ def test_a_column_numbering_its_rows_one_to_their_count_refers_to_no_table(
                     for i in range(1, devices + 1)
                 ],
             ),
+            "paths": (
+                "CREATE TABLE paths (path TEXT PRIMARY KEY, thumb INTEGER)",
+                [(f"/photos/{i:02}.jpg", i) for i in range(1, 10)],
+            ),
         }
     )
-    column = profile(path)["devices"]
+    found = profile(path)
+    column = found["devices"]
     # Independent checks of what the test data claims: the counter is 1..rows, each once, and every
     # value is a key of kinds (6 of its 9, from the first: over half its keys in use).
     assert _query(
@@ -374,6 +381,7 @@ def test_a_column_numbering_its_rows_one_to_their_count_refers_to_no_table(
     notes = column["session_id"].notes
     assert any("number its own rows" in note for note in notes), notes
     assert column["kind_id"].foreign_key == "kinds.id"
+    assert found["paths"]["thumb"].foreign_key == "kinds.id"
 
 
 def test_a_person_s_role_over_its_own_tables_keys_still_names_the_people(make_sqlite: SqliteFactory) -> None:

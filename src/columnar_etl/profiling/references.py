@@ -1807,7 +1807,13 @@ def _turned_away(
             f"values are keys of {where}, but they are its own table's keys, each once, as an order or a "
             "rank numbering its rows holds them: no reference inferred"
         )
-    if integer and not (named or role) and chosen.parent != child and _counts_own_rows(tables[child], column):
+    keys = tables[chosen.parent][chosen.key]
+    if (
+        integer
+        and not (named or role)
+        and chosen.parent != child
+        and _counts_own_rows(tables[child], column, keys)
+    ):
         rows = tables[child].row_count
         return (
             f"values are keys of {where}, but they number its own rows, 1 to {rows} each once, as a "
@@ -1854,16 +1860,20 @@ def _numbers_own_rows(src: Source, table: TableProfile, column: str) -> bool:
     return int(held[0]) == rows
 
 
-def _counts_own_rows(table: TableProfile, column: str) -> bool:
+def _counts_own_rows(table: TableProfile, column: str, keys: ColumnProfile) -> bool:
     """Does ``column`` hold the integers 1 to its table's row count, each once, in every row (a sequence
     or a counter of the rows: a session number taken as the row count plus one at each insert,
-    Dendrite's ``userapi_devices.session_id``, in a table keyed by its access tokens)? Such numbers fit
-    the first keys of any table of as many rows or more, one row each, however the own table is keyed:
-    no evidence of a reference, unless its name names the parent. Read from the profile's counts, no
+    Dendrite's ``userapi_devices.session_id``, in a table keyed by its access tokens), over a parent
+    of more ``keys`` than that? Such numbers fit the first keys of any table of more rows, one row
+    each, however the own table is keyed: no evidence of a reference, unless its name names the
+    parent. Every key of the parent once (a thumbnail's path naming each thumbnail, digiKam's
+    ``FilePaths.thumbId``) is a one-to-one mapping, and refers. Read from the profile's counts, no
     scan. Since 2026-12-06; before, a table keyed by text numbering its 6 rows so referred to the first
     6 keys of a 9-row table of event types (:func:`_numbers_own_rows` reads an integer key's own)."""
     profile, rows = table[column], table.row_count
     if column in table.key or not rows or profile.null_count or profile.distinct_count != rows:
+        return False
+    if keys.distinct_count <= rows:
         return False
     try:
         return int(profile.min) == 1 and int(profile.max) == rows
