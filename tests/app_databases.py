@@ -49367,3 +49367,543 @@ def lollypop_rows() -> dict[str, list[tuple[Any, ...]]]:
 def lollypop(path: Path) -> Path:
     """A Lollypop ``lollypop.db`` (see the module's list)."""
     return write_export(path, LOLLYPOP_DDL, lollypop_rows())
+
+
+# --- App (Dendrite, Matrix homeserver: each component's storage/sqlite3 package, one global database) ---
+
+#: Dendrite 0.13+ on SQLite with ``global.database`` (one file): roomserver/storage/sqlite3
+#: (rooms_table.go, event_types_table.go and event_state_keys_table.go with their seeded rows,
+#: events_table.go after deltas/20230516154000_drop_reference_sha.go, event_json_table.go,
+#: state_snapshot_table.go, state_block_table.go), syncapi/storage/sqlite3/receipt_table.go and
+#: userapi/storage/sqlite3 (devices_table.go, device_keys_table.go). No foreign key is declared.
+DENDRITE_DDL = [
+    "CREATE TABLE IF NOT EXISTS roomserver_rooms ( room_nid INTEGER PRIMARY KEY AUTOINCREMENT, "
+    " room_id TEXT NOT NULL UNIQUE, latest_event_nids TEXT NOT NULL DEFAULT '[]', "
+    " last_event_sent_nid INTEGER NOT NULL DEFAULT 0, state_snapshot_nid INTEGER NOT NULL DEFAULT 0, "
+    " room_version TEXT NOT NULL )",
+    "CREATE TABLE IF NOT EXISTS roomserver_event_types ( event_type_nid INTEGER PRIMARY KEY AUTOINCREMENT, "
+    " event_type TEXT NOT NULL UNIQUE )",
+    "CREATE TABLE IF NOT EXISTS roomserver_event_state_keys ( "
+    " event_state_key_nid INTEGER PRIMARY KEY AUTOINCREMENT, event_state_key TEXT NOT NULL UNIQUE )",
+    "CREATE TABLE IF NOT EXISTS roomserver_events ( event_nid INTEGER PRIMARY KEY AUTOINCREMENT, "
+    " room_nid INTEGER NOT NULL, event_type_nid INTEGER NOT NULL, "
+    " event_state_key_nid INTEGER NOT NULL, sent_to_output BOOLEAN NOT NULL DEFAULT FALSE, "
+    " state_snapshot_nid INTEGER NOT NULL DEFAULT 0, depth INTEGER NOT NULL, "
+    " event_id TEXT NOT NULL UNIQUE, auth_event_nids TEXT NOT NULL DEFAULT '[]', "
+    " is_rejected BOOLEAN NOT NULL DEFAULT FALSE )",
+    "CREATE TABLE IF NOT EXISTS roomserver_event_json ( event_nid INTEGER NOT NULL PRIMARY KEY, "
+    " event_json TEXT NOT NULL )",
+    "CREATE TABLE IF NOT EXISTS roomserver_state_snapshots ( "
+    " state_snapshot_nid INTEGER PRIMARY KEY AUTOINCREMENT, state_snapshot_hash BLOB UNIQUE, "
+    " room_nid INTEGER NOT NULL, state_block_nids TEXT NOT NULL DEFAULT '[]' )",
+    "CREATE TABLE IF NOT EXISTS roomserver_state_block ( state_block_nid INTEGER PRIMARY KEY AUTOINCREMENT, "
+    " state_block_hash BLOB UNIQUE, event_nids TEXT NOT NULL DEFAULT '[]' )",
+    "CREATE TABLE IF NOT EXISTS syncapi_receipts ( id BIGINT, room_id TEXT NOT NULL, "
+    " receipt_type TEXT NOT NULL, user_id TEXT NOT NULL, event_id TEXT NOT NULL, receipt_ts BIGINT NOT NULL, "
+    " CONSTRAINT syncapi_receipts_unique UNIQUE (room_id, receipt_type, user_id) )",
+    "CREATE INDEX IF NOT EXISTS syncapi_receipts_room_id_idx ON syncapi_receipts(room_id)",
+    "CREATE TABLE IF NOT EXISTS userapi_devices ( access_token TEXT PRIMARY KEY, session_id INTEGER, "
+    " device_id TEXT , localpart TEXT , server_name TEXT NOT NULL, created_ts BIGINT, "
+    " display_name TEXT, last_seen_ts BIGINT, ip TEXT, user_agent TEXT, "
+    " UNIQUE (localpart, server_name, device_id) )",
+    "CREATE TABLE IF NOT EXISTS keyserver_device_keys ( user_id TEXT NOT NULL, device_id TEXT NOT NULL, "
+    " ts_added_secs BIGINT NOT NULL, key_json TEXT NOT NULL, stream_id BIGINT NOT NULL, "
+    " display_name TEXT, UNIQUE (user_id, device_id) )",
+]
+DENDRITE_SERVER = "example.org"
+DENDRITE_USERS = ("alice", "bob", "carol", "dave")
+#: The seven types event_types_table.go inserts with the table; later types take the next NIDs.
+DENDRITE_SEEDED_TYPES = (
+    "m.room.create",
+    "m.room.power_levels",
+    "m.room.join_rules",
+    "m.room.third_party_invite",
+    "m.room.member",
+    "m.room.redaction",
+    "m.room.history_visibility",
+)
+DENDRITE_MESSAGES = ("Hello 👋", "  indented code\n", "Grüße aus Köln", "", "ok", "see https://example.org/x")
+DENDRITE_START_MS = 1_717_236_000_123  # 2024-06-01 10:00:00.123 UTC
+
+
+def dendrite_user(u: int) -> str:
+    """A user's Matrix ID."""
+    return f"@{DENDRITE_USERS[u]}:{DENDRITE_SERVER}"
+
+
+def dendrite_millis(n: int) -> int:
+    """The origin_server_ts (gomatrixserverlib.Timestamp, Unix milliseconds) of the n-th event."""
+    return DENDRITE_START_MS + n * 61_037
+
+
+def dendrite_event_id(n: int) -> str:
+    """A room version 4+ event ID: '$' and the unpadded URL-safe base64 of the event's reference hash."""
+    digest = hashlib.sha256(f"event {n}".encode()).digest()
+    return "$" + base64.urlsafe_b64encode(digest).decode().rstrip("=")
+
+
+def dendrite_hash(nids: Sequence[int]) -> bytes:
+    """types.StateBlockNIDs/EventNIDs ``Hash()``: a BLAKE2b-256 of the sorted NIDs, big-endian."""
+    return hashlib.blake2b(b"".join(n.to_bytes(8, "big") for n in nids), digest_size=32).digest()
+
+
+def dendrite_rows(rooms: int = 3, messages: int = 6) -> dict[str, list[Sequence[Any]]]:
+    """Rooms each created by one user, joined by the others, then talked in; the state after each state
+    event a new block and snapshot, as the roomserver stores them."""
+    users = len(DENDRITE_USERS)
+    types = [*DENDRITE_SEEDED_TYPES, "m.room.name", "m.room.message"]
+    state_keys = [""] + [dendrite_user(u) for u in range(users)]  # nid 1 is '' (seeded), users follow
+    rows: dict[str, list[Sequence[Any]]] = {
+        "roomserver_rooms": [],
+        "roomserver_event_types": [(n, t) for n, t in enumerate(types, 1)],
+        "roomserver_event_state_keys": [(n, k) for n, k in enumerate(state_keys, 1)],
+        "roomserver_events": [],
+        "roomserver_event_json": [],
+        "roomserver_state_snapshots": [],
+        "roomserver_state_block": [],
+        "syncapi_receipts": [],
+        "userapi_devices": [],
+        "keyserver_device_keys": [],
+    }
+    nid = 0
+    for r in range(rooms):
+        room_id = f"!{hashlib.md5(f'room {r}'.encode()).hexdigest()[:18]}:{DENDRITE_SERVER}"
+        creator = r % users
+        plan: list[tuple[str, str | None, int, dict[str, Any]]] = [
+            ("m.room.create", "", creator, {"creator": dendrite_user(creator), "room_version": "10"}),
+            ("m.room.member", dendrite_user(creator), creator, {"membership": "join"}),
+            ("m.room.power_levels", "", creator, {"users": {dendrite_user(creator): 100}}),
+            ("m.room.join_rules", "", creator, {"join_rule": "public" if r % 2 else "invite"}),
+            ("m.room.history_visibility", "", creator, {"history_visibility": "shared"}),
+            ("m.room.name", "", creator, {"name": f"Room {r} — général"}),
+        ]
+        plan += [
+            ("m.room.member", dendrite_user(u), u, {"membership": "join"})
+            for u in range(users)
+            if u != creator
+        ]
+        plan += [
+            (
+                "m.room.message",
+                None,
+                (creator + m) % users,
+                {"body": DENDRITE_MESSAGES[m % 6], "msgtype": "m.text"},
+            )
+            for m in range(messages)
+        ]
+        state: dict[tuple[str, str], int] = {}
+        snapshot = 0
+        create_nid = 0
+        previous = 0
+        for depth, (kind, key, sender, content) in enumerate(plan, 1):
+            nid += 1
+            event_id = dendrite_event_id(nid)
+            auth = sorted({v for (t, k), v in state.items() if t != "m.room.name"} & set(state.values()))
+            if kind == "m.room.create":
+                create_nid, auth = nid, []
+            rejected = kind == "m.room.message" and depth == len(plan) - 1 and r == 1
+            last = r == rooms - 1 and depth == len(plan)
+            rows["roomserver_events"].append(
+                (
+                    nid,
+                    r + 1,
+                    types.index(kind) + 1,
+                    state_keys.index(key) + 1 if key is not None else 0,  # 0: not a state event
+                    0 if last else 1,
+                    snapshot,
+                    depth,
+                    event_id,
+                    json.dumps(auth, separators=(",", ":")),
+                    1 if rejected else 0,
+                )
+            )
+            event: dict[str, Any] = {
+                "auth_events": [dendrite_event_id(a) for a in auth],
+                "content": content,
+                "depth": depth,
+                "hashes": {
+                    "sha256": base64.b64encode(hashlib.sha256(event_id.encode()).digest())
+                    .decode()
+                    .rstrip("=")
+                },
+                "origin_server_ts": dendrite_millis(nid),
+                "prev_events": [dendrite_event_id(previous)] if previous else [],
+                "room_id": room_id,
+                "sender": dendrite_user(sender),
+                "type": kind,
+            }
+            if key is not None:
+                event["state_key"] = key
+            rows["roomserver_event_json"].append(
+                (nid, json.dumps(event, sort_keys=True, separators=(",", ":"), ensure_ascii=False))
+            )
+            previous = nid
+            if key is not None and not rejected:
+                state[(kind, key)] = nid
+                block = sorted(state.values())
+                block_nid = len(rows["roomserver_state_block"]) + 1
+                # BulkInsertStateData binds json.Marshal's []byte: go-sqlite3 stores a BLOB (TEXT column).
+                rows["roomserver_state_block"].append(
+                    (block_nid, dendrite_hash(block), json.dumps(block, separators=(",", ":")).encode())
+                )
+                snapshot = len(rows["roomserver_state_snapshots"]) + 1
+                rows["roomserver_state_snapshots"].append(
+                    (snapshot, dendrite_hash([block_nid]), r + 1, json.dumps([block_nid]))
+                )
+        assert create_nid
+        rows["roomserver_rooms"].append((r + 1, room_id, json.dumps([nid]), nid, snapshot, "10"))
+        for u in range(users):
+            receipt = len(rows["syncapi_receipts"]) + 1
+            rows["syncapi_receipts"].append(
+                (
+                    receipt,
+                    room_id,
+                    "m.read" if u % 3 else "m.read.private",
+                    dendrite_user(u),
+                    dendrite_event_id(nid - u),
+                    dendrite_millis(nid) + 4_321 * (u + 1),
+                )
+            )
+    agents = ("Element/1.11.67 (Linux)", "", "Element X/24.05 (Android 14)", "curl/8.5.0")
+    addresses = ("203.0.113.7", "::1", "2001:db8::42", "127.0.0.1")
+    session = 0
+    for u in range(users):
+        for d in range(1 + u % 2):
+            session += 1
+            device = hashlib.md5(f"device {u} {d}".encode()).hexdigest()[:10].upper()
+            created = DENDRITE_START_MS - 86_400_000 * (u + 1) + 997 * d
+            name = None if d else f"{DENDRITE_USERS[u].title()}'s phone"
+            rows["userapi_devices"].append(
+                (
+                    "syt_" + base64.urlsafe_b64encode(hashlib.sha256(device.encode()).digest()[:24]).decode(),
+                    session,
+                    device,
+                    DENDRITE_USERS[u],
+                    DENDRITE_SERVER,
+                    created,
+                    name,
+                    created + 3_600_000 * (session + 1) + 17,
+                    addresses[session % 4],
+                    agents[session % 4],
+                )
+            )
+            keys = {
+                "algorithms": ["m.olm.v1.curve25519-aes-sha2", "m.megolm.v1.aes-sha2"],
+                "device_id": device,
+                "keys": {
+                    f"ed25519:{device}": base64.b64encode(hashlib.sha256(device.encode()).digest()).decode()[
+                        :43
+                    ]
+                },
+                "user_id": dendrite_user(u),
+            }
+            rows["keyserver_device_keys"].append(
+                (
+                    dendrite_user(u),
+                    device,
+                    created // 1000 + 2,  # time.Now().Unix(): seconds
+                    # A device whose client has not uploaded keys yet holds '' (SelectDeviceKeysJSON's note).
+                    "" if d else json.dumps(keys, separators=(",", ":")),
+                    d + 1,
+                    name,
+                )
+            )
+    return rows
+
+
+def dendrite(path: Path) -> Path:
+    """A Dendrite homeserver's global ``dendrite.db`` (see the module's list)."""
+    return write_export(path, DENDRITE_DDL, dendrite_rows(), bytes_as_text=False)
+
+
+# --- App (WriteFreely, blogging: its sqlite.sql, migrations/v1.go..v3.go, database.go's writes) ---
+
+#: WriteFreely 0.13+ on SQLite (mattn/go-sqlite3): ``sqlite.sql`` as written, then the migrations'
+#: ``ALTER TABLE``s (v2: ``appcontent.title``/``content_type``; v3: ``users.status``). No foreign key.
+WRITEFREELY_SQL = """
+CREATE TABLE IF NOT EXISTS `accesstokens` (
+  token TEXT NOT NULL PRIMARY KEY,
+  user_id INTEGER NOT NULL,
+  sudo INTEGER NOT NULL DEFAULT '0',
+  one_time INTEGER NOT NULL DEFAULT '0',
+  created DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  expires DATETIME DEFAULT NULL,
+  user_agent TEXT DEFAULT NULL
+);
+CREATE TABLE IF NOT EXISTS `appcontent` (
+  id TEXT NOT NULL PRIMARY KEY,
+  content TEXT NOT NULL,
+  updated DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+CREATE TABLE `appmigrations` (
+  `version` INT NOT NULL,
+  `migrated` DATETIME NOT NULL,
+  `result` TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS `collectionkeys` (
+  collection_id INTEGER PRIMARY KEY,
+  public_key blob NOT NULL,
+  private_key blob NOT NULL
+);
+CREATE TABLE IF NOT EXISTS `collections` (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  alias TEXT DEFAULT NULL UNIQUE,
+  title TEXT NOT NULL,
+  description TEXT NOT NULL,
+  style_sheet TEXT,
+  script TEXT,
+  format TEXT DEFAULT NULL,
+  privacy INTEGER NOT NULL,
+  owner_id INTEGER NOT NULL,
+  view_count INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS `posts` (
+  id TEXT NOT NULL,
+  slug TEXT DEFAULT NULL,
+  modify_token TEXT DEFAULT NULL,
+  text_appearance TEXT NOT NULL DEFAULT 'norm',
+  language TEXT DEFAULT NULL,
+  rtl INTEGER DEFAULT NULL,
+  privacy INTEGER NOT NULL,
+  owner_id INTEGER DEFAULT NULL,
+  collection_id INTEGER DEFAULT NULL,
+  pinned_position INTEGER UNSIGNED DEFAULT NULL,
+  created DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  updated DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  view_count INTEGER NOT NULL,
+  title TEXT NOT NULL,
+  content TEXT NOT NULL,
+  CONSTRAINT id_slug UNIQUE (collection_id, slug),
+  CONSTRAINT owner_id UNIQUE (owner_id, id),
+  CONSTRAINT privacy_id UNIQUE (privacy, id)
+);
+CREATE TABLE IF NOT EXISTS `remotefollows` (
+  collection_id INTEGER NOT NULL,
+  remote_user_id INTEGER NOT NULL,
+  created DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  PRIMARY KEY (collection_id,remote_user_id)
+);
+CREATE TABLE IF NOT EXISTS `remoteusers` (
+  id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+  actor_id TEXT NOT NULL,
+  inbox TEXT NOT NULL,
+  shared_inbox TEXT NOT NULL,
+  handle TEXT DEFAULT '' NOT NULL,
+  CONSTRAINT collection_id UNIQUE (actor_id)
+);
+CREATE TABLE `userinvites` (
+  `id` TEXT NOT NULL,
+  `owner_id` INTEGER NOT NULL,
+  `max_uses` INTEGER DEFAULT NULL,
+  `created` DATETIME NOT NULL,
+  `expires` DATETIME DEFAULT NULL,
+  `inactive` INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS `users` (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  username TEXT NOT NULL UNIQUE,
+  password TEXT NOT NULL,
+  email TEXT DEFAULT NULL,
+  created DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+CREATE TABLE `usersinvited` (
+  `invite_id` TEXT NOT NULL,
+  `user_id` INTEGER NOT NULL
+);
+ALTER TABLE appcontent ADD COLUMN title TEXT NULL;
+ALTER TABLE appcontent ADD COLUMN content_type TEXT DEFAULT 'page' NOT NULL;
+ALTER TABLE users ADD COLUMN status INTEGER DEFAULT '0' NOT NULL
+"""
+WRITEFREELY_DDL = [statement.strip() for statement in WRITEFREELY_SQL.split(";")]
+WRITEFREELY_USERS = ("admin", "matt", "ines", "kofi", "yuki")
+WRITEFREELY_START = datetime(2024, 3, 1, 9, 0, 0, tzinfo=UTC)
+
+
+def writefreely_sql_now(at: datetime) -> str:
+    """``strftime('%Y-%m-%d %H:%M:%S','now')`` and ``CURRENT_TIMESTAMP``: UTC to the second, no zone."""
+    return at.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def writefreely_secret(seed: str, size: int) -> bytes:
+    """Deterministic stand-in bytes for a nonce, a ciphertext or a UUID (the application draws them)."""
+    out = b""
+    while len(out) < size:
+        out += hashlib.sha256(f"{seed} {len(out)}".encode()).digest()
+    return out[:size]
+
+
+def writefreely_rows(posts: int = 30) -> dict[str, list[Sequence[Any]]]:
+    """An instance with an admin and four writers, their blogs and posts, drafts and anonymous posts."""
+    users = len(WRITEFREELY_USERS)
+    rows: dict[str, list[Sequence[Any]]] = {
+        table: []
+        for table in (
+            "accesstokens",
+            "appcontent",
+            "appmigrations",
+            "collectionkeys",
+            "collections",
+            "posts",
+            "remotefollows",
+            "remoteusers",
+            "userinvites",
+            "users",
+            "usersinvited",
+        )
+    }
+    installed = WRITEFREELY_START
+    # SetInitialMigrations notes V1, then Migrate runs V2..V13, each row's result ''.
+    rows["appmigrations"] = [(v, writefreely_sql_now(installed), "") for v in range(1, 14)]
+    for u, name in enumerate(WRITEFREELY_USERS):
+        joined = installed + timedelta(days=3 * u, minutes=17 * u)
+        # CreateUser binds HashedPass ([]byte: a BLOB in the TEXT column) and the e-mail prepareUserEmail
+        # encrypted, a string of bytes (a TEXT cell of them); UpdateEncryptedUserEmail binds a []byte.
+        password = b"$2a$10$" + base64.b64encode(writefreely_secret(f"bcrypt {u}", 40))[:53]
+        cipher = writefreely_secret(f"email {u}", 12 + len(name) + 12 + 16)
+        email = None if u == 3 else cipher  # a TEXT cell for the even users (:func:`writefreely`)
+        rows["users"].append((u + 1, name, password, email, writefreely_sql_now(joined), 1 if u == 4 else 0))
+        rows["collections"].append(
+            (
+                u + 1,
+                name,
+                f"{name.title()}'s notes" if u else "Instance news",
+                "" if u % 2 else f"Writing from {['Lisbon', 'Accra', 'Kyoto', 'Porto', 'Oslo'][u]}.",
+                None if u % 3 else "body { font-family: serif; }\n",
+                None,
+                None if u % 2 else ["blog", "novel", "notebook"][u % 3],
+                [0, 1, 2, 3, 1][u],
+                u + 1,
+                11 * u * u,
+            )
+        )
+        if u != 2:
+            pem = b"-----BEGIN %s KEY-----\n" + base64.encodebytes(writefreely_secret(f"rsa {u}", 96))
+            rows["collectionkeys"].append(
+                (
+                    u + 1,
+                    pem.replace(b"%s", b"PUBLIC") + b"-----END PUBLIC KEY-----\n",
+                    pem.replace(b"%s", b"RSA PRIVATE") + b"-----END RSA PRIVATE KEY-----\n",
+                )
+            )
+        for t in range(1 + u % 2):
+            # GetTemporaryOneTimeAccessToken stores string(u[:]): a UUID's 16 bytes as a TEXT cell.
+            token = bytearray(writefreely_secret(f"token {u} {t}", 16))
+            token[6], token[8] = 0x40 | token[6] & 0x0F, 0x80 | token[8] & 0x3F
+            rows["accesstokens"].append(
+                (
+                    bytes(token),
+                    u + 1,
+                    0,
+                    t,
+                    writefreely_sql_now(joined + timedelta(hours=t)),
+                    None,
+                    None,
+                )
+            )
+    alphabet = "0123456789abcdefghijklmnopqrstuvwxyz"
+    titles = (
+        "Hello, world",
+        "",
+        "Notes on café culture",
+        "Ein Tag in Köln",
+        "Draft",
+        "日本の春",
+        "Why Go?",
+    )
+    bodies = (
+        "First post!\n\nMore soon.",
+        "A post with no title: its first line is the slug.",
+        "**Bold** and _italic_ with a [link](https://example.org).",
+        "Ein Absatz.\n\nNoch einer.",
+        "Some code:\n\n    go build ./cmd/writefreely",
+        "桜が咲いた。",
+        "Because it compiles fast.",
+    )
+    for p in range(posts):
+        owner = None if p % 9 == 8 else p % users  # every ninth post anonymous
+        draft = owner is not None and p % 5 == 4
+        post_id = "".join(alphabet[b % 36] for b in writefreely_secret(f"post {p}", 10))
+        title = titles[p % len(titles)]
+        created = WRITEFREELY_START + timedelta(days=p, seconds=37 * p)
+        nanos = (p * 123_456_789) % 1_000_000_000
+        # CreatePost binds a time.Time (UTC): go-sqlite3 writes it with its nanoseconds and offset; a post
+        # whose client gave `created` ('2006-01-02T15:04:05Z') has none.
+        created_text = go_time(created, 0 if p % 4 == 0 else nanos)
+        collection = None if owner is None or draft else owner + 1
+        slug = (
+            None
+            if collection is None
+            else f"post-{p}-" + (title.strip().lower().replace(" ", "-") or "untitled")
+        )
+        rows["posts"].append(
+            (
+                post_id,
+                slug,
+                None,
+                ("norm", "serif", "wrap", "mono", "code")[p % 5],
+                None if p % 3 == 0 else ("en", "de", "ja")[p % 3],
+                None if p % 3 == 0 else 0 if p % 7 else 1,
+                0,
+                None if owner is None else owner + 1,
+                collection,
+                1 if p in (2, 11) else None,
+                created_text,
+                writefreely_sql_now(created + timedelta(hours=p % 5)),
+                (p * 13) % 50,
+                title,
+                bodies[p % len(bodies)],
+            )
+        )
+    rows["appcontent"] = [
+        ("about", "WriteFreely is a place to write.", writefreely_sql_now(installed), None, "page"),
+        ("privacy", "We keep what you write.", writefreely_sql_now(installed), "Privacy Policy", "page"),
+        ("landing", "", writefreely_sql_now(installed + timedelta(days=1)), None, "section"),
+        ("reader", "Read the latest posts.", writefreely_sql_now(installed), "Reader", "section"),
+    ]
+    rows["remoteusers"] = [
+        (
+            1,
+            "https://mastodon.social/users/ana",
+            "https://mastodon.social/users/ana/inbox",
+            "https://mastodon.social/inbox",
+            "@ana@mastodon.social",
+        ),
+        (
+            2,
+            "https://fosstodon.org/users/ben",
+            "https://fosstodon.org/users/ben/inbox",
+            "https://fosstodon.org/inbox",
+            "",
+        ),
+        (3, "https://pixel.example/users/cy", "https://pixel.example/users/cy/inbox", "", ""),
+    ]
+    rows["remotefollows"] = [
+        (c, r, writefreely_sql_now(installed + timedelta(days=10 + c + r)))
+        for c in (1, 2, 4)
+        for r in (1, 2, 3)
+        if (c + r) % 3
+    ]
+    rows["userinvites"] = [
+        ("Xa7Kq2", 1, None, writefreely_sql_now(installed + timedelta(days=1)), None, 0),
+        (
+            "p9LmZ4",
+            1,
+            5,
+            writefreely_sql_now(installed + timedelta(days=2)),
+            go_time(installed + timedelta(days=9), 0),
+            1,
+        ),
+    ]
+    rows["usersinvited"] = [("Xa7Kq2", 3), ("Xa7Kq2", 4), ("p9LmZ4", 5)]
+    return rows
+
+
+def writefreely(path: Path) -> Path:
+    """A WriteFreely instance's ``writefreely.db`` (see the module's list). A Go string of bytes is bound
+    as TEXT: each access token's UUID bytes, the e-mails CreateUser stored (the even users'; the others'
+    were bound as a []byte, BLOBs)."""
+    write_export(path, WRITEFREELY_DDL, writefreely_rows(), bytes_as_text=False)
+    with closing(sqlite3.connect(path)) as con, con:
+        con.execute("UPDATE accesstokens SET token = CAST(token AS TEXT)")
+        con.execute("UPDATE users SET email = CAST(email AS TEXT) WHERE id % 2 = 1")
+    return path

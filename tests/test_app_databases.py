@@ -71,7 +71,8 @@ manager, an Audiobookshelf server, a Karakeep bookmark manager, an ntfy notifica
 notification server, a Baïkal CalDAV and CardDAV server, a Sonarr TV library, a Radarr movie library, a
 Firefly III finance manager, a PhotoPrism photo index, a Seafile Seahub server, a Tandoor Recipes
 server, a Shiori bookmarks server, a Homebox inventory, dnf's history database, a GNOME Web (Epiphany)
-history, an Unmanic media optimiser, a Lollypop music library)
+history, an Unmanic media optimiser, a Lollypop music library, a Dendrite Matrix homeserver, a
+WriteFreely blog)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -17656,4 +17657,179 @@ def test_lollypop_library_relates_its_link_tables_and_its_compilations_artist_co
     compilations = sum(1 for _, artist in rows["album_artists"] if artist == apps.LOLLYPOP_COMPILATIONS)
     assert columns["album_artists"]["artist_id"]["no_reference_count"] == compilations == 2
     assert all(column["quality"] == 100.0 for named in columns.values() for column in named.values())
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+
+
+def test_dendrite_homeserver_reads_its_millis_and_seconds_as_instants_and_numbers_no_device_by_a_table(
+    run_export: Runner,
+) -> None:
+    # Dendrite on SQLite (one global database; mattn/go-sqlite3): receipts', devices' times are Unix
+    # milliseconds and a device key's ts_added_secs seconds, all instants; BOOLEAN 0/1 flags booleans;
+    # a state block's NIDs are JSON bound as a Go []byte, BLOBs in a TEXT column, arriving as bytes;
+    # state hashes are bytes. The '' state key (seeded with NID 1) is a value of a UNIQUE NOT NULL
+    # key, kept as written (the one warning). A message's event_state_key_nid 0 and a room's create
+    # event's state_snapshot_nid 0 say "none". A device's session_id numbers its table's rows 1..6 (the
+    # row count plus one at each insert) and refers to no table: until 2026-12-06 it "referred" to the
+    # first 6 of the 9 event types.
+    rows = apps.dendrite_rows()
+    ran, run_dir = run_export(apps.dendrite)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"]) == (2, "warn")
+    (warning,) = ran.record["warnings"]
+    assert warning.startswith("roomserver_event_state_keys.event_state_key: text loaded as written"), warning
+    instant = "timestamp with time zone"
+    events = ran.types("roomserver_events")
+    assert events["sent_to_output"] == events["is_rejected"] == "boolean"
+    assert ran.values("roomserver_events", "sent_to_output", "event_nid") == {
+        row[0]: bool(row[4]) for row in rows["roomserver_events"]
+    }
+    assert ran.values("roomserver_events", "is_rejected", "event_nid") == {
+        row[0]: bool(row[9]) for row in rows["roomserver_events"]
+    }
+    assert ran.values("roomserver_events", "event_state_key_nid", "event_nid") == {
+        row[0]: row[3] for row in rows["roomserver_events"]
+    }
+    assert ran.values("roomserver_events", "auth_event_nids", "event_nid") == {
+        row[0]: row[8] for row in rows["roomserver_events"]
+    }
+    assert ran.values("roomserver_event_json", "event_json", "event_nid") == dict(
+        rows["roomserver_event_json"]
+    )
+    assert ran.values("roomserver_event_state_keys", "event_state_key", "event_state_key_nid") == dict(
+        rows["roomserver_event_state_keys"]
+    )
+    assert ran.types("roomserver_state_block")["event_nids"] == "bytea"
+    blocks = ran.values("roomserver_state_block", "event_nids", "state_block_nid")
+    assert {k: bytes(v) for k, v in blocks.items()} == {
+        row[0]: row[2] for row in rows["roomserver_state_block"]
+    }
+    hashes = ran.values("roomserver_state_snapshots", "state_snapshot_hash", "state_snapshot_nid")
+    assert {k: bytes(v) for k, v in hashes.items()} == {
+        row[0]: row[1] for row in rows["roomserver_state_snapshots"]
+    }
+    assert ran.types("syncapi_receipts")["receipt_ts"] == instant
+    assert ran.values("syncapi_receipts", "receipt_ts", "id") == {
+        row[0]: UNIX_EPOCH + timedelta(milliseconds=row[5]) for row in rows["syncapi_receipts"]
+    }
+    devices = ran.types("userapi_devices")
+    assert devices["created_ts"] == devices["last_seen_ts"] == instant
+    assert devices["session_id"] == "bigint"
+    for index, column in ((5, "created_ts"), (7, "last_seen_ts")):
+        assert ran.values("userapi_devices", column, "access_token") == {
+            row[0]: UNIX_EPOCH + timedelta(milliseconds=row[index]) for row in rows["userapi_devices"]
+        }
+    assert ran.values("userapi_devices", "session_id", "access_token") == {
+        row[0]: row[1] for row in rows["userapi_devices"]
+    }
+    # Go's '' of a missing user agent (a string) becomes NULL, audited.
+    assert ran.values("userapi_devices", "user_agent", "access_token") == {
+        row[0]: row[9] or None for row in rows["userapi_devices"]
+    }
+    assert ran.types("keyserver_device_keys")["ts_added_secs"] == instant
+    keys = pg_query(
+        ran.uri,
+        f'SELECT user_id, device_id, ts_added_secs, key_json, stream_id, display_name FROM "{ran.base}".'
+        "keyserver_device_keys",
+    )
+    assert sorted(keys) == sorted(
+        (user, device, UNIX_EPOCH + timedelta(seconds=added), key_json or None, stream, name)
+        for user, device, added, key_json, stream, name in rows["keyserver_device_keys"]
+    )
+    schema = ran.record["version_schema"]
+    assert primary_key(ran.uri, schema, "syncapi_receipts") == ["room_id", "receipt_type", "user_id"]
+    assert primary_key(ran.uri, schema, "keyserver_device_keys") == ["user_id", "device_id"]
+    assert primary_key(ran.uri, schema, "userapi_devices") == ["access_token"]
+    found = references(run_dir)
+    # A device key's stream_id 1 or 2 (each user's own counter) fits the keys 1..3 of the three rooms
+    # as a lookup in use would: the data cannot tell them apart, so it is not pinned here.
+    found.pop(("keyserver_device_keys", "stream_id"), None)
+    assert found == {
+        ("roomserver_rooms", "state_snapshot_nid"): "roomserver_state_snapshots.state_snapshot_nid",
+        ("roomserver_events", "room_nid"): "roomserver_rooms.room_nid",
+        ("roomserver_events", "event_type_nid"): "roomserver_event_types.event_type_nid",
+        ("roomserver_events", "event_state_key_nid"): "roomserver_event_state_keys.event_state_key_nid",
+        ("roomserver_events", "state_snapshot_nid"): "roomserver_state_snapshots.state_snapshot_nid",
+        ("roomserver_state_snapshots", "room_nid"): "roomserver_rooms.room_nid",
+        ("syncapi_receipts", "room_id"): "roomserver_rooms.room_id",
+        ("syncapi_receipts", "event_id"): "roomserver_events.event_id",
+    }
+    columns = profiled(run_dir)["columns"]
+    messages = sum(1 for row in rows["roomserver_events"] if row[3] == 0)
+    assert columns["roomserver_events"]["event_state_key_nid"]["no_reference_count"] == messages
+    charged = {
+        (table, name)
+        for table, named in columns.items()
+        for name, column in named.items()
+        if column["quality"] < 100
+    }
+    # The devices' '' user agents beside their NULL display names: missing written two ways in one table.
+    assert charged == {("userapi_devices", "user_agent")}
+    assert ran.record["quality_before"] < 100.0 == ran.record["quality_after"]
+
+
+def test_writefreely_keeps_go_strings_of_bytes_as_bytes_and_its_nanosecond_moments_as_written(
+    run_export: Runner,
+) -> None:
+    # WriteFreely on SQLite (mattn/go-sqlite3): an access token is a UUID's 16 bytes bound as a Go
+    # string (a TEXT cell of bytes), an e-mail the bytes of its ciphertext (a TEXT cell from CreateUser, a
+    # BLOB from UpdateEncryptedUserEmail), a password a bcrypt []byte (a BLOB in a TEXT column): each
+    # arrives byte for byte as bytea. A post's created is a time.Time with its nanoseconds and offset
+    # (kept as written: finer than PostgreSQL keeps), its updated and every CURRENT_TIMESTAMP the
+    # naive UTC text SQLite writes (timestamps). A blog's owner_id is its own key in every row (each
+    # user's blog made at sign-up) and refers to users (until 2026-12-06 no reference, taken for an
+    # order of its rows); an invited user's user_id, the key only the data finds of a table declaring
+    # none, refers to users too (until 2026-12-06 never searched).
+    rows = apps.writefreely_rows()
+    ran, run_dir = run_export(apps.writefreely)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    posts, users = ran.types("posts"), ran.types("users")
+    assert posts["created"] == "text"
+    assert (
+        posts["updated"]
+        == users["created"]
+        == ran.types("accesstokens")["created"]
+        == "timestamp without time zone"
+    )
+    assert ran.types("accesstokens")["token"] == users["password"] == users["email"] == "bytea"
+    assert ran.types("userinvites")["expires"] == "timestamp with time zone"
+    assert ran.values("posts", "created", "id") == {row[0]: row[10] for row in rows["posts"]}
+    assert ran.values("posts", "updated", "id") == {
+        row[0]: datetime.strptime(row[11], "%Y-%m-%d %H:%M:%S") for row in rows["posts"]
+    }
+    assert ran.values("posts", "title", "id") == {row[0]: row[13] or None for row in rows["posts"]}
+    assert ran.values("posts", "content", "id") == {row[0]: row[14] for row in rows["posts"]}
+    assert ran.values("posts", "rtl", "id") == {row[0]: row[5] for row in rows["posts"]}
+    for index, column in ((2, "password"), (3, "email")):
+        cells = ran.values("users", column, "id")
+        assert {k: None if v is None else bytes(v) for k, v in cells.items()} == {
+            row[0]: row[index] for row in rows["users"]
+        }, column
+    tokens = pg_query(ran.uri, f'SELECT token, user_id FROM "{ran.base}".accesstokens')
+    assert sorted((bytes(t), u) for t, u in tokens) == sorted(
+        (row[0], row[1]) for row in rows["accesstokens"]
+    )
+    keys = pg_query(
+        ran.uri, f'SELECT collection_id, public_key, private_key FROM "{ran.base}".collectionkeys'
+    )
+    assert sorted((c, bytes(p), bytes(k)) for c, p, k in keys) == sorted(rows["collectionkeys"])
+    assert ran.values("userinvites", "expires", "id") == {
+        row[0]: None if row[4] is None else datetime.fromisoformat(row[4]) for row in rows["userinvites"]
+    }
+    found = references(run_dir)
+    # Each user's first blog is named by the username, so each set holds the other: both directions
+    # are in the data and neither is pinned here.
+    assert found.pop(("collections", "alias"), None) == "users.username"
+    assert found.pop(("users", "username"), None) == "collections.alias"
+    assert found == {
+        ("accesstokens", "user_id"): "users.id",
+        ("collectionkeys", "collection_id"): "collections.id",
+        ("collections", "owner_id"): "users.id",
+        ("posts", "owner_id"): "users.id",
+        ("posts", "collection_id"): "collections.id",
+        ("remotefollows", "collection_id"): "collections.id",
+        ("remotefollows", "remote_user_id"): "remoteusers.id",
+        ("usersinvited", "invite_id"): "userinvites.id",
+        ("usersinvited", "user_id"): "users.id",
+    }
     assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0

@@ -337,6 +337,84 @@ def test_a_column_numbering_its_own_rows_once_refers_to_no_other_table(make_sqli
     assert column["project_id"].foreign_key == "projects.id"
 
 
+def test_a_column_numbering_its_rows_one_to_their_count_refers_to_no_table(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """A table keyed by text whose integer column numbers its rows 1 to their count, each once (a
+    session counter taken as the row count plus one at each insert, Dendrite's
+    ``userapi_devices.session_id``) fits the first keys of any table of as many rows or more: it was a
+    reference to a 9-row table of event types (6 of its keys, the first ones) until 2026-12-06. Under a
+    name naming that table the same numbers still refer to it (a one-to-one table's ``kind_id``), and
+    so do numbers naming every key of the parent once (a path per thumbnail, digiKam's
+    ``FilePaths.thumbId``): a one-to-one mapping, no counter running short of the keys."""
+    devices = 6
+    path = make_sqlite(
+        {
+            "kinds": (
+                "CREATE TABLE kinds (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT)",
+                [(i, f"kind {i}") for i in range(1, 10)],
+            ),
+            "devices": (
+                "CREATE TABLE devices (token TEXT PRIMARY KEY, session_id INTEGER, kind_id INTEGER, "
+                "label TEXT)",
+                [
+                    (f"tok{(i * 37) % 101:03}", i, devices + 1 - i, f"device {i}")
+                    for i in range(1, devices + 1)
+                ],
+            ),
+            "paths": (
+                "CREATE TABLE paths (path TEXT PRIMARY KEY, thumb INTEGER)",
+                [(f"/photos/{i:02}.jpg", i) for i in range(1, 10)],
+            ),
+        }
+    )
+    found = profile(path)
+    column = found["devices"]
+    # Independent checks of what the test data claims: the counter is 1..rows, each once, and every
+    # value is a key of kinds (6 of its 9, from the first: over half its keys in use).
+    assert _query(
+        path,
+        "SELECT count(DISTINCT session_id), min(session_id), max(session_id), count(*),"
+        " count(*) FILTER (WHERE session_id IN (SELECT id FROM kinds)) FROM devices",
+    ) == [(devices, 1, devices, devices, devices)]
+    assert column["session_id"].foreign_key is None
+    notes = column["session_id"].notes
+    assert any("number its own rows" in note for note in notes), notes
+    assert column["kind_id"].foreign_key == "kinds.id"
+    assert found["paths"]["thumb"].foreign_key == "kinds.id"
+
+
+def test_a_person_s_role_over_its_own_tables_keys_still_names_the_people(make_sqlite: SqliteFactory) -> None:
+    """An application that makes each user's first blog at sign-up, in the same transaction, numbers
+    blogs as it numbers users: a blog's ``owner_id`` is its own row's key in every row (WriteFreely's
+    ``collections``), and the own-rows rule took it for an order numbering the rows until 2026-12-06.
+    A name saying a person's role (``owner_id``, ``created_by``) over a table of people names that
+    table, as ``user_id`` would; a column named for no role (``sort_pos``) is still no reference."""
+    users = 8
+    path = make_sqlite(
+        {
+            "users": (
+                "CREATE TABLE users (id INTEGER PRIMARY KEY AUTOINCREMENT, username TEXT UNIQUE NOT NULL)",
+                [(i, f"writer{i}") for i in range(1, users + 1)],
+            ),
+            "blogs": (
+                "CREATE TABLE blogs (id INTEGER PRIMARY KEY AUTOINCREMENT, owner_id INTEGER NOT NULL, "
+                "sort_pos INTEGER, title TEXT)",
+                [(i, i, i, f"Blog {i}") for i in range(1, users - 1)],  # the two newest have none yet
+            ),
+        }
+    )
+    column = profile(path)["blogs"]
+    # Independent check: each owner is its own blog's id, and a user's.
+    assert _query(
+        path,
+        "SELECT count(*) FILTER (WHERE owner_id = id), count(*) FILTER (WHERE owner_id IN (SELECT id FROM "
+        "users)), count(*) FROM blogs",
+    ) == [(users - 2, users - 2, users - 2)]
+    assert column["owner_id"].foreign_key == "users.id"
+    assert column["sort_pos"].foreign_key is None
+
+
 def test_values_fitting_several_keys_alike_make_no_reference(make_sqlite: SqliteFactory) -> None:
     # Two parents keyed 1..5; the child's values 1..3 fit both, and its name names neither.
     rows = [(i, f"x{i}") for i in range(1, 6)]
@@ -794,8 +872,13 @@ def test_the_first_keys_in_a_table_of_an_export_that_declares_its_references_are
         ("events", "list_id"): "lists.id",
     }
     if not declares:  # the first keys of a small table, used to half of them or more: the lookup rule
-        expected |= {("events", "context"): "lists.id", ("digests", "volume"): "records.id"}
+        expected |= {("events", "context"): "lists.id"}
     assert references == expected
+    if not declares:
+        # The volumes 1..4 number the four digests, each once: a counter of its own rows, no lookup in
+        # use (until 2026-12-06 a reference to records.id here).
+        notes = found.tables["digests"]["volume"].notes
+        assert any("number its own rows, 1 to 4 each once" in note for note in notes), notes
     if declares:
         for table, column in (("events", "context"), ("digests", "volume")):
             notes = found.tables[table][column].notes
@@ -2505,6 +2588,50 @@ def test_a_tables_own_key_named_for_another_table_refers_to_it_one_to_one(
         ("incr_orders", "jid_id"): "jids.jid_id",
     }
     assert found["history"].key == ["episode"] and found["history"].key_found == "data_unique"
+
+
+def test_a_key_only_the_data_finds_named_as_another_tables_id_refers_to_it(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """A link table declaring no key (WriteFreely's ``usersinvited (invite_id, user_id)``, each user
+    invited once) has its ``user_id`` taken for its key by the data alone, and was never searched as a
+    child until 2026-12-06: the users it names related to nothing. A key the data finds whose name is
+    another table's entity and an ``id`` (``user_id`` → ``users``) refers to it as the declared one
+    does; one named by no ``id`` (a history's ``episode`` numbers beside ``episodes``) stays no child."""
+    path = make_sqlite(
+        {
+            "users": (
+                "CREATE TABLE users (id INTEGER PRIMARY KEY AUTOINCREMENT, username TEXT UNIQUE NOT NULL)",
+                [(i, f"writer{i}") for i in range(1, 9)],
+            ),
+            "invites": (
+                "CREATE TABLE invites (id TEXT NOT NULL, uses INTEGER)",
+                [("Xa7Kq2", 3), ("p9LmZ4", 1)],
+            ),
+            "usersinvited": (
+                "CREATE TABLE usersinvited (invite_id TEXT NOT NULL, user_id INTEGER NOT NULL)",
+                [("Xa7Kq2", 4), ("Xa7Kq2", 6), ("Xa7Kq2", 7), ("p9LmZ4", 8)],
+            ),
+            "history": (
+                "CREATE TABLE history (episode NUMERIC, action TEXT)",
+                [(n, "snatched") for n in range(5, 9)],
+            ),
+            "episodes": (
+                "CREATE TABLE episodes (episode_id INTEGER PRIMARY KEY, name TEXT)",
+                [(n, f"episode {n}") for n in range(1, 9)],
+            ),
+        }
+    )
+    found = profile(path)
+    # Independent check: the data alone makes user_id unique, and each is a user's id.
+    assert _query(path, "SELECT count(DISTINCT user_id), count(*) FROM usersinvited") == [(4, 4)]
+    assert _query(path, "SELECT count(*) FROM usersinvited WHERE user_id NOT IN (SELECT id FROM users)") == [
+        (0,)
+    ]
+    assert found["usersinvited"].key == ["user_id"] and found["usersinvited"].key_found == "data_unique"
+    assert found["usersinvited"]["user_id"].foreign_key == "users.id"
+    assert found["usersinvited"]["invite_id"].foreign_key == "invites.id"
+    assert found["history"].key == ["episode"] and found["history"]["episode"].foreign_key is None
 
 
 def _object_ids(count: int) -> list[str]:

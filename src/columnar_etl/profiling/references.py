@@ -666,8 +666,9 @@ def candidates(tables: Mapping[str, TableProfile]) -> dict[tuple[str, str], list
                 # (``id``) or its own table's entity (``orders.order_id``, whatever other table shares
                 # it: ``incr_orders``) never makes one. The schema declares it the key, or the data
                 # alone makes it unique and its name ends in an id word: a link table whose every
-                # album has one artist (Lollypop's ``album_artists.album_id``, since 2026-12-06) is
-                # keyed by this export's accident; a history's ``episode`` numbers name no id.
+                # album has one artist (Lollypop's ``album_artists.album_id``), each user invited once
+                # (WriteFreely's ``usersinvited.user_id``; both since 2026-12-06) is keyed by this
+                # export's accident; a history's ``episode`` numbers name no id.
                 declared = table.key_found in ("declared_primary_key", "declared_unique")
                 by_id = table.key_found == "data_unique" and names_by_id_word(column.name)
                 one_to_one = (declared or by_id) and not _names_entity(column.name, name)
@@ -1806,10 +1807,30 @@ def _turned_away(
             "an age, a year or a counter holds them, and the export declares its references (not this "
             "one): no reference inferred"
         )
-    if integer and not named and chosen.parent != child and _numbers_own_rows(src, tables[child], column):
+    # A person's role over a table of people (a blog's ``owner_id``, made with its user at sign-up and
+    # so numbered alike) names that table for the own-rows rules below, as ``user_id`` would.
+    role = _person_among_people(column, chosen.parent)
+    if (
+        integer
+        and not (named or role)
+        and chosen.parent != child
+        and _numbers_own_rows(src, tables[child], column)
+    ):
         return (
             f"values are keys of {where}, but they are its own table's keys, each once, as an order or a "
             "rank numbering its rows holds them: no reference inferred"
+        )
+    keys = tables[chosen.parent][chosen.key]
+    if (
+        integer
+        and not (named or role)
+        and chosen.parent != child
+        and _counts_own_rows(tables[child], column, keys)
+    ):
+        rows = tables[child].row_count
+        return (
+            f"values are keys of {where}, but they number its own rows, 1 to {rows} each once, as a "
+            "sequence or a counter of its rows holds them: no reference inferred"
         )
     if chosen.parent == child and _copies_own_key(src, child, column, chosen.key):
         return (
@@ -1850,6 +1871,27 @@ def _numbers_own_rows(src: Source, table: TableProfile, column: str) -> bool:
     sql = f"SELECT count(*) FROM {relation} WHERE {value} IN (SELECT {own} FROM {relation})"
     held = src.connection.cursor().execute(sql).fetchone() or (0,)
     return int(held[0]) == rows
+
+
+def _counts_own_rows(table: TableProfile, column: str, keys: ColumnProfile) -> bool:
+    """Does ``column`` hold the integers 1 to its table's row count, each once, in every row (a sequence
+    or a counter of the rows: a session number taken as the row count plus one at each insert,
+    Dendrite's ``userapi_devices.session_id``, in a table keyed by its access tokens), over a parent
+    of more ``keys`` than that? Such numbers fit the first keys of any table of more rows, one row
+    each, however the own table is keyed: no evidence of a reference, unless its name names the
+    parent. Every key of the parent once (a thumbnail's path naming each thumbnail, digiKam's
+    ``FilePaths.thumbId``) is a one-to-one mapping, and refers. Read from the profile's counts, no
+    scan. Since 2026-12-06; before, a table keyed by text numbering its 6 rows so referred to the first
+    6 keys of a 9-row table of event types (:func:`_numbers_own_rows` reads an integer key's own)."""
+    profile, rows = table[column], table.row_count
+    if column in table.key or not rows or profile.null_count or profile.distinct_count != rows:
+        return False
+    if keys.distinct_count <= rows:
+        return False
+    try:
+        return int(profile.min) == 1 and int(profile.max) == rows
+    except (TypeError, ValueError):
+        return False
 
 
 def _copies_own_key(src: Source, table: str, column: str, key: str) -> bool:
