@@ -1731,6 +1731,30 @@ def test_a_column_naming_another_table_of_the_export_is_no_reference_to_the_tabl
     assert _references(named) == {("cards", "tag_id"): "tags._id", ("cards", "card_type_id"): "card_types.id"}
 
 
+def test_a_column_naming_its_own_table_says_so_in_its_note(make_sqlite: SqliteFactory) -> None:
+    """The same rule where the table the name names is the column's own (a music player's
+    ``albums_timed_popularity.popularity``, Lollypop's, beside its ``albums``): no reference to the table
+    whose keys the numbers fit, and the note calls the named table its own, not another one."""
+    items = [(n, f"item {n}") for n in range(1, 8)]
+    ratings = [(r, r % 7 + 1, str(r % 5 + 1)) for r in range(1, 41)]
+    path = make_sqlite(
+        {
+            "items": ("CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT)", items),
+            "ratings": (
+                "CREATE TABLE ratings (id INTEGER PRIMARY KEY, item_id INTEGER, rating TEXT)",
+                ratings,
+            ),
+        }
+    )
+    assert _query(
+        path, "SELECT count(DISTINCT rating) FROM ratings WHERE rating IN (SELECT id FROM items)"
+    ) == [(5,)]
+    assert _references(path) == {("ratings", "item_id"): "items.id"}
+    [table] = [t for t in profile(path).tables.values() if t.name == "ratings"]
+    notes = " ".join(next(c for c in table if c.name == "rating").notes)
+    assert "its name names ratings, its own table, as its entity" in notes
+
+
 def test_a_reference_to_the_oldest_keys_far_above_their_count_is_found(make_sqlite: SqliteFactory) -> None:
     """A flashcard app (Anki) keys its cards by the epoch millisecond each was added and logs every
     review under the card's id; the cards reviewed so far are the older ones, so the highest card id

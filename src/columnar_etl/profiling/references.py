@@ -1780,9 +1780,10 @@ def _turned_away(
             f"{chosen.parent} names, not a row of that table: no reference inferred"
         )
     if integer and not named and (other := _other_table_named(column, chosen.parent, tables)) is not None:
+        which = "its own table" if other == child else "another table of the export"
         return (
-            f"values are keys of {where}, but its name names {other}, another table of the export, as "
-            "its entity, not that one: no reference inferred"
+            f"values are keys of {where}, but its name names {other}, {which}, as its entity, not that "
+            "one: no reference inferred"
         )
     if integer and not named and runs_past_keys(profile, tables[chosen.parent][chosen.key]):
         return (
