@@ -46653,3 +46653,503 @@ def photoprism_rows(photos: int = 36) -> dict[str, list[Sequence[Any]]]:
 def photoprism(path: Path) -> Path:
     """A PhotoPrism index (``storage/index.db``; see the module's list)."""
     return write_export(path, PHOTOPRISM_DDL, photoprism_rows(), bytes_as_text=False)
+
+
+# --- Authelia (authentication server: internal/storage/migrations/sqlite V0001-V0020, queries in
+# internal/storage/sql_provider_queries.go, values as its model types bind them through
+# mattn/go-sqlite3) ---
+
+AUTHELIA_DDL = [
+    "CREATE TABLE IF NOT EXISTS migrations (\n    id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,\n"
+    "    applied DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,\n"
+    "    version_before INTEGER NULL DEFAULT NULL,\n"
+    "    version_after INTEGER NOT NULL,\n    application_version VARCHAR(128) NOT NULL\n)",
+    "CREATE TABLE IF NOT EXISTS encryption (\n    id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,\n"
+    "    name VARCHAR(100),\n    value BLOB NOT NULL\n)",
+    "CREATE UNIQUE INDEX encryption_name_key ON encryption (name)",
+    "CREATE TABLE IF NOT EXISTS authentication_logs (\n    id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,\n"
+    "    time DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,\n    successful BOOLEAN NOT NULL,\n"
+    "    banned BOOLEAN NOT NULL DEFAULT FALSE,\n    username VARCHAR(100) NOT NULL,\n"
+    "    auth_type VARCHAR(8) NOT NULL DEFAULT '1FA',\n    remote_ip VARCHAR(39) NULL DEFAULT NULL,\n"
+    "    request_uri TEXT,\n    request_method VARCHAR(8) NOT NULL DEFAULT ''\n)",
+    "CREATE INDEX authentication_logs_username_idx ON authentication_logs (time, username, auth_type)",
+    "CREATE INDEX authentication_logs_remote_ip_idx ON authentication_logs (time, remote_ip, auth_type)",
+    "CREATE TABLE IF NOT EXISTS identity_verification (\n    id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,\n"
+    "    jti VARCHAR(36),\n    iat DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,\n"
+    "    issued_ip VARCHAR(39) NOT NULL,\n    exp DATETIME NOT NULL,\n    username VARCHAR(100) NOT NULL,\n"
+    "    action VARCHAR(50) NOT NULL,\n    consumed DATETIME NULL DEFAULT NULL,\n"
+    "    consumed_ip VARCHAR(39) NULL DEFAULT NULL\n)",
+    "CREATE UNIQUE INDEX identity_verification_jti_key ON identity_verification (jti)",
+    "ALTER TABLE identity_verification ADD COLUMN revoked DATETIME NULL DEFAULT NULL",
+    "ALTER TABLE identity_verification ADD COLUMN revoked_ip VARCHAR(39) NULL DEFAULT NULL",
+    "CREATE TABLE IF NOT EXISTS totp_configurations (\n    id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,\n"
+    "    created_at DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,\n"
+    "    last_used_at DATETIME NULL DEFAULT NULL,\n"
+    "    username VARCHAR(100) NOT NULL,\n    issuer VARCHAR(100),\n"
+    "    algorithm VARCHAR(6) NOT NULL DEFAULT 'SHA1',\n    digits INTEGER NOT NULL DEFAULT 6,\n"
+    "    period INTEGER NOT NULL DEFAULT 30,\n    secret BLOB NOT NULL\n)",
+    "CREATE UNIQUE INDEX totp_configurations_username_key ON totp_configurations (username)",
+    "CREATE TABLE IF NOT EXISTS totp_history (\n    id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,\n"
+    "    created_at DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,\n    username VARCHAR(100) NOT NULL,\n"
+    "    step CHAR(64) NOT NULL\n)",
+    "CREATE UNIQUE INDEX totp_history_lookup_key ON totp_history (username, step)",
+    "CREATE TABLE IF NOT EXISTS duo_devices (\n    id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,\n"
+    "    username VARCHAR(100) NOT NULL,\n    device VARCHAR(32) NOT NULL,\n"
+    "    method VARCHAR(16) NOT NULL\n)",
+    "CREATE UNIQUE INDEX duo_devices_username_key ON duo_devices (username)",
+    "CREATE TABLE IF NOT EXISTS user_preferences (\n    id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,\n"
+    "    username VARCHAR(100) NOT NULL,\n    second_factor_method VARCHAR(11) NOT NULL\n)",
+    "CREATE UNIQUE INDEX user_preferences_username_key ON user_preferences (username)",
+    "CREATE TABLE IF NOT EXISTS webauthn_credentials (\n    id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,\n"
+    "    created_at DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,\n"
+    "    last_used_at DATETIME NULL DEFAULT NULL,\n"
+    "    rpid VARCHAR(512) NOT NULL,\n    username VARCHAR(100) NOT NULL,\n"
+    "    description VARCHAR(64) NOT NULL,\n"
+    "    kid VARCHAR(512) NOT NULL,\n    aaguid CHAR(36) NULL,\n    attestation_type VARCHAR(32),\n"
+    "    attachment VARCHAR(64),\n    transport VARCHAR(64) DEFAULT '',\n    sign_count INTEGER DEFAULT 0,\n"
+    "    clone_warning BOOLEAN NOT NULL DEFAULT FALSE,\n    legacy BOOLEAN NOT NULL DEFAULT FALSE,\n"
+    "    discoverable BOOLEAN NOT NULL,\n    present BOOLEAN NOT NULL DEFAULT FALSE,\n"
+    "    verified BOOLEAN NOT NULL DEFAULT FALSE,\n    backup_eligible BOOLEAN NOT NULL DEFAULT FALSE,\n"
+    "    backup_state BOOLEAN NOT NULL DEFAULT FALSE,\n    public_key BLOB NOT NULL\n)",
+    "CREATE UNIQUE INDEX webauthn_credentials_kid_key ON webauthn_credentials (kid)",
+    "CREATE UNIQUE INDEX webauthn_credentials_lookup_key ON webauthn_credentials (rpid, username,"
+    " description)",
+    "ALTER TABLE webauthn_credentials\n    ADD COLUMN attestation BLOB NULL DEFAULT NULL",
+    "CREATE TABLE IF NOT EXISTS webauthn_users (\n    id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,\n"
+    "    rpid VARCHAR(512) NOT NULL,\n    username VARCHAR(100) NOT NULL,\n    userid CHAR(64) NOT NULL\n)",
+    "CREATE UNIQUE INDEX webauthn_users_lookup_key ON webauthn_users (rpid, username)",
+    "CREATE TABLE IF NOT EXISTS user_opaque_identifier (\n"
+    "    id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,\n"
+    "    service VARCHAR(20) NOT NULL,\n    sector_id VARCHAR(255) NOT NULL,\n"
+    "    username VARCHAR(100) NOT NULL,\n"
+    "    identifier CHAR(36) NOT NULL\n)",
+    "CREATE UNIQUE INDEX user_opaque_identifier_lookup_key ON user_opaque_identifier (service,"
+    " sector_id, username)",
+    "CREATE UNIQUE INDEX user_opaque_identifier_identifier_key ON user_opaque_identifier (identifier)",
+    "CREATE TABLE IF NOT EXISTS oauth2_consent_preconfiguration (\n"
+    "    id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,\n    client_id VARCHAR(255) NOT NULL,\n"
+    "    subject CHAR(36) NOT NULL,\n    created_at DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,\n"
+    "    expires_at DATETIME NULL DEFAULT NULL,\n    revoked BOOLEAN NOT NULL DEFAULT FALSE,\n"
+    "    scopes TEXT NOT NULL,\n    audience TEXT NULL,\n"
+    '    CONSTRAINT "oauth2_consent_preconfiguration_subject_fkey"\n        FOREIGN KEY (subject)\n'
+    "            REFERENCES user_opaque_identifier (identifier) ON UPDATE CASCADE ON DELETE RESTRICT\n)",
+    "ALTER TABLE oauth2_consent_preconfiguration ADD COLUMN requested_claims TEXT NULL",
+    "ALTER TABLE oauth2_consent_preconfiguration ADD COLUMN signature_claims CHAR(64) NULL",
+    "ALTER TABLE oauth2_consent_preconfiguration ADD COLUMN granted_claims TEXT DEFAULT ''",
+    "CREATE TABLE IF NOT EXISTS oauth2_consent_session (\n"
+    "    id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,\n"
+    "    challenge_id CHAR(36) NOT NULL,\n    client_id VARCHAR(255) NOT NULL,\n"
+    "    subject CHAR(36) NULL DEFAULT NULL,\n    authorized BOOLEAN NOT NULL DEFAULT FALSE,\n"
+    "    granted BOOLEAN NOT NULL DEFAULT FALSE,\n"
+    "    requested_at DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,\n"
+    "    responded_at DATETIME NULL DEFAULT NULL,\n    form_data TEXT NOT NULL,\n"
+    "    requested_scopes TEXT NOT NULL,\n    granted_scopes TEXT NOT NULL,\n"
+    "    requested_audience TEXT NULL DEFAULT '',\n    granted_audience TEXT NULL DEFAULT '',\n"
+    "    preconfiguration INTEGER NULL DEFAULT NULL,\n    CONSTRAINT oauth2_consent_session_subject_fkey\n"
+    "        FOREIGN KEY (subject)\n"
+    "            REFERENCES user_opaque_identifier (identifier) ON UPDATE CASCADE ON DELETE RESTRICT,\n"
+    "    CONSTRAINT oauth2_consent_session_preconfiguration_fkey\n        FOREIGN KEY (preconfiguration)\n"
+    "            REFERENCES oauth2_consent_preconfiguration (id) ON UPDATE CASCADE ON DELETE CASCADE\n)",
+    "CREATE UNIQUE INDEX oauth2_consent_session_challenge_id_key ON oauth2_consent_session (challenge_id)",
+    "ALTER TABLE oauth2_consent_session\n    ADD COLUMN granted_claims TEXT NULL",
+    *(
+        f"CREATE TABLE IF NOT EXISTS oauth2_{kind}_session (\n"
+        f"    id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,\n"
+        f"    challenge_id CHAR(36) {null},\n    request_id VARCHAR(40) NOT NULL,\n"
+        f"    client_id VARCHAR(255) NOT NULL,\n    signature VARCHAR({width}) NOT NULL,\n"
+        f"    subject CHAR(36) {null},\n    requested_at DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,\n"
+        "    requested_scopes TEXT NOT NULL,\n    granted_scopes TEXT NOT NULL,\n"
+        "    requested_audience TEXT NULL DEFAULT '',\n    granted_audience TEXT NULL DEFAULT '',\n"
+        "    active BOOLEAN NOT NULL DEFAULT FALSE,\n    revoked BOOLEAN NOT NULL DEFAULT FALSE,\n"
+        "    form_data TEXT NOT NULL,\n    session_data BLOB NOT NULL,\n"
+        f"    CONSTRAINT oauth2_{kind}_session_challenge_id_fkey\n        FOREIGN KEY (challenge_id)\n"
+        "            REFERENCES oauth2_consent_session (challenge_id) ON UPDATE CASCADE ON DELETE CASCADE,\n"
+        f"    CONSTRAINT oauth2_{kind}_session_subject_fkey\n        FOREIGN KEY (subject)\n"
+        "            REFERENCES user_opaque_identifier (identifier) ON UPDATE CASCADE ON DELETE RESTRICT\n)"
+        for kind, null, width in (
+            ("access_token", "NULL DEFAULT NULL", 768),
+            ("refresh_token", "NOT NULL", 255),
+        )
+    ),
+    *(
+        f"CREATE INDEX oauth2_{kind}_session_{name}_idx ON oauth2_{kind}_session ({columns})"
+        for kind in ("access_token", "refresh_token")
+        for name, columns in (
+            ("request_id", "request_id"),
+            ("client_id", "client_id"),
+            ("client_id_subject", "client_id, subject"),
+        )
+    ),
+    "CREATE TABLE IF NOT EXISTS one_time_code (\n    id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,\n"
+    "    public_id CHAR(36) NOT NULL,\n    signature VARCHAR(128) NOT NULL,\n"
+    "    issued DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,\n    issued_ip VARCHAR(39) NOT NULL,\n"
+    "    expires DATETIME NOT NULL,\n    username VARCHAR(100) NOT NULL,\n    intent VARCHAR(100) NOT NULL,\n"
+    "    consumed DATETIME NULL DEFAULT NULL,\n    consumed_ip VARCHAR(39) NULL DEFAULT NULL,\n"
+    "    revoked DATETIME NULL DEFAULT NULL,\n    revoked_ip VARCHAR(39) NULL DEFAULT NULL,\n"
+    "    code BLOB NOT NULL\n)",
+    "CREATE UNIQUE INDEX one_time_code_lookup_key ON one_time_code (signature, username)",
+    *(
+        f"CREATE TABLE IF NOT EXISTS banned_{kind} (\n    id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,\n"
+        "    time TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP,\n    expires TIMESTAMP NULL DEFAULT NULL,\n"
+        "    expired TIMESTAMP NULL DEFAULT NULL,\n    revoked BOOLEAN NOT NULL DEFAULT FALSE,\n"
+        f"    {column} NOT NULL,\n    source VARCHAR(10) NOT NULL,\n"
+        "    reason VARCHAR(100) NULL DEFAULT NULL\n)"
+        for kind, column in (("user", "username VARCHAR(100)"), ("ip", "ip VARCHAR(39)"))
+    ),
+    "CREATE INDEX banned_user_username_idx ON banned_user (username)",
+    "CREATE INDEX banned_user_lookup_idx ON banned_user (username, revoked, expires, expired)",
+    "CREATE INDEX banned_ip_ip_idx ON banned_ip (ip)",
+    "CREATE INDEX banned_ip_lookup_idx ON banned_ip (ip, revoked, expires, expired)",
+    "CREATE TABLE IF NOT EXISTS cached_data (\n    id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,\n"
+    "    created_at DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,\n    updated_at DATETIME NOT NULL,\n"
+    "    name VARCHAR(20) NOT NULL,\n    encrypted BOOLEAN NOT NULL DEFAULT FALSE,\n"
+    "    value BLOB NOT NULL\n)",
+    "CREATE UNIQUE INDEX cached_data_name_key ON cached_data (name)",
+]
+
+AUTHELIA_USERS = ("john", "harry", "bob", "james", "amelie.dubois", "k.tanaka", "svc-backup", "maria")
+AUTHELIA_START = datetime(2024, 9, 28, 7, 12, 5, tzinfo=UTC)
+AUTHELIA_RP = "auth.example.com"
+AUTHELIA_CLIENTS = ("grafana", "nextcloud", "gitea", "immich")
+
+
+def authelia_bytes(label: str, size: int) -> bytes:
+    """Deterministic stand-in bytes (an AES-GCM ciphertext, a key, a credential id)."""
+    out = b""
+    counter = 0
+    while len(out) < size:
+        out += hashlib.sha256(f"{label}:{counter}".encode()).digest()
+        counter += 1
+    return out[:size]
+
+
+def authelia_uuid(label: str) -> str:
+    """A version 4 UUID as ``uuid.UUID.String()`` writes it."""
+    return str(UUID(bytes=authelia_bytes(label, 16), version=4))
+
+
+def authelia_moment(n: int) -> datetime:
+    """Row ``n``'s instant: hours apart from the start, across the end of summer time (27 October)."""
+    return AUTHELIA_START + timedelta(hours=17 * n, seconds=n * 37)
+
+
+def authelia_nanos(n: int) -> int:
+    return (n * 987_654_321 + 12_345) % 1_000_000_000
+
+
+def authelia_time(n: int, shift: timedelta = timedelta(0)) -> str:
+    """``ctx.Clock.Now()`` bound by mattn/go-sqlite3 in a container with ``TZ=Europe/Berlin``: the
+    wall clock with its offset (+02:00 in summer, +01:00 after 27 October) and its nanoseconds."""
+    moment = authelia_moment(n) + shift
+    summer = moment < datetime(2024, 10, 27, 1, tzinfo=UTC)
+    return go_time(moment, authelia_nanos(n), timedelta(hours=2 if summer else 1))
+
+
+def authelia_default(n: int) -> str:
+    """SQLite's ``DEFAULT CURRENT_TIMESTAMP``: UTC, whole seconds."""
+    return f"{authelia_moment(n):%Y-%m-%d %H:%M:%S}"
+
+
+def authelia_ip(n: int) -> str:
+    return (f"192.168.{n % 3}.{20 + n}", f"2001:db8:85a3::{n:x}", f"10.8.0.{n}", f"203.0.113.{n}")[n % 4]
+
+
+def authelia_scopes(n: int) -> str:
+    """Scopes as ``StringSlicePipeDelimited`` writes them."""
+    return "|".join(("openid", "profile", "email", "groups", "offline_access")[: 2 + n % 4])
+
+
+def authelia_rows() -> dict[str, list[Sequence[Any]]]:
+    users = AUTHELIA_USERS
+    migrations = [
+        (i, authelia_time(i - 40), None if i == 1 else i - 1, i, "v4.38.0" if i < 17 else "v4.39.4")
+        for i in range(1, 21)
+    ]
+    encryption = [
+        (1, "check", authelia_bytes("check", 60)),
+        (2, "hmac_key_otc", authelia_bytes("otc", 12 + 128 + 16)),
+        (3, "hmac_key_otp", authelia_bytes("otp", 12 + 64 + 16)),
+    ]
+    logs = []
+    for n in range(1, 49):
+        user = users[n % len(users)]
+        kind = ("1FA", "1FA", "TOTP", "WebAuthn", "1FA", "Duo")[n % 6]
+        successful = int(n % 5 != 0)
+        logs.append(
+            (
+                n,
+                authelia_time(n),
+                successful,
+                int(not successful and n % 15 == 0),
+                user,
+                kind,
+                None if n % 23 == 0 else authelia_ip(n),
+                ""
+                if kind != "1FA"
+                else f"https://{AUTHELIA_RP}/?rd=https%3A%2F%2F{AUTHELIA_CLIENTS[n % 4]}.example.com%2F",
+                "POST" if n % 7 else "",
+            )
+        )
+    verifications = []
+    for n in range(1, 13):
+        consumed = n % 3 != 0
+        revoked = n % 6 == 0
+        verifications.append(
+            (
+                n,
+                authelia_uuid(f"jti{n}"),
+                authelia_time(n),
+                authelia_ip(n),
+                authelia_time(n, timedelta(minutes=5)),
+                users[n % len(users)],
+                ("ResetPassword", "RegisterTOTPDevice", "RegisterWebAuthnDevice")[n % 3],
+                authelia_time(n, timedelta(minutes=2)) if consumed else None,
+                authelia_ip(n + 1) if consumed else None,
+                authelia_time(n, timedelta(minutes=3)) if revoked else None,
+                authelia_ip(n) if revoked else None,
+            )
+        )
+    totp = [
+        (
+            n,
+            authelia_time(n),
+            authelia_time(n + 30) if n % 3 else None,
+            user,
+            "Authelia" if n % 4 else "example.com",
+            "SHA1" if n % 5 else "SHA256",
+            6 if n % 5 else 8,
+            30 if n % 6 else 60,
+            authelia_bytes(f"totp{n}", 12 + 32 + 16),
+        )
+        for n, user in enumerate(users[:6], start=1)
+    ]
+    history = [
+        (n, authelia_default(n + 5), users[n % 3], hashlib.sha256(f"step{n}".encode()).hexdigest())
+        for n in range(1, 31)
+    ]
+    duo = [(1, "svc-backup", "DPFZRS9FB0D46QFTM891", "push"), (2, "maria", "auto", "push")]
+    preferences = [
+        (n, user, ("totp", "webauthn", "mobile_push", "totp")[n % 4]) for n, user in enumerate(users, start=1)
+    ]
+    credentials = []
+    for n in range(1, 11):
+        passkey = n % 3 == 0
+        legacy = n == 1
+        credentials.append(
+            (
+                n,
+                authelia_time(n),
+                authelia_time(n + 9) if n % 4 else None,
+                f"https://{AUTHELIA_RP}" if legacy else AUTHELIA_RP,
+                users[n % len(users)],
+                ("YubiKey 5 NFC", "Pixel 8", "iCloud Keychain", "Bitwarden", "Titan Key")[n % 5],
+                base64.b64encode(authelia_bytes(f"kid{n}", 16 if passkey else 64)).decode(),
+                "00000000-0000-0000-0000-000000000000" if legacy else authelia_uuid(f"aaguid{n % 4}"),
+                "fido-u2f" if legacy else ("none", "packed")[n % 2],
+                "cross-platform" if n % 2 else "platform",
+                ("usb,nfc", "internal,hybrid", "", "usb")[n % 4],
+                0 if passkey else 3 * n + 17,
+                int(n == 7),
+                int(legacy),
+                int(passkey),
+                1,
+                int(n % 2 == 0),
+                int(passkey),
+                int(passkey and n % 2 == 1),
+                authelia_bytes(f"pk{n}", 12 + 77 + 16),
+                None if legacy else authelia_bytes(f"att{n}", 12 + 180 + n + 16),
+            )
+        )
+    # random.CharSetASCII: letters, digits and the printable symbols.
+    ascii_chars = bytes(range(0x21, 0x7F)).decode()
+    webauthn_users = [
+        (
+            n,
+            AUTHELIA_RP,
+            user,
+            "".join(ascii_chars[b % len(ascii_chars)] for b in authelia_bytes(f"userid{n}", 64)),
+        )
+        for n, user in enumerate(users[:6], start=1)
+    ]
+    opaque = [
+        (
+            n,
+            "openid",
+            "" if n <= len(users) else "example.com",
+            users[(n - 1) % len(users)],
+            authelia_uuid(f"sub{n}"),
+        )
+        for n in range(1, 11)
+    ]
+    subjects = {n: row[4] for n, row in enumerate(opaque, start=1)}
+    preconfigurations = [
+        (
+            n,
+            AUTHELIA_CLIENTS[n % 4],
+            subjects[n],
+            authelia_time(n),
+            authelia_time(n, timedelta(days=30)) if n % 2 else None,
+            int(n == 3),
+            authelia_scopes(n),
+            "" if n % 2 else f"https://{AUTHELIA_CLIENTS[n % 4]}.example.com",
+            None if n < 3 else '{"id_token":{"email":null}}',
+            None if n < 3 else hashlib.sha256(f"claims{n}".encode()).hexdigest(),
+            "" if n < 4 else "email|email_verified",
+        )
+        for n in range(1, 5)
+    ]
+    consents = []
+    for n in range(1, 25):
+        client = AUTHELIA_CLIENTS[n % 4]
+        responded = n % 8 != 0
+        consents.append(
+            (
+                n,
+                authelia_uuid(f"challenge{n}"),
+                client,
+                subjects[1 + n % 10] if responded else None,
+                int(responded and n % 11 != 0),
+                int(responded and n % 11 != 0),
+                authelia_time(n),
+                authelia_time(n, timedelta(seconds=9)) if responded else None,
+                urllib.parse.urlencode(
+                    {
+                        "client_id": client,
+                        "redirect_uri": f"https://{client}.example.com/login/generic_oauth",
+                        "response_type": "code",
+                        "scope": authelia_scopes(n).replace("|", " "),
+                        "state": authelia_bytes(f"state{n}", 8).hex(),
+                    }
+                ),
+                authelia_scopes(n),
+                authelia_scopes(n) if responded else "",
+                "",
+                "" if not responded else client,
+                1 + n % 4 if n % 5 == 0 and responded else None,
+                None if n < 12 else ("" if n % 2 else "email|name"),
+            )
+        )
+    answered = [row for row in consents if row[3] is not None]
+    access = []
+    refresh = []
+    for n, consent in enumerate(answered, start=1):
+        session = (
+            consent[1],
+            authelia_uuid(f"request{n}"),
+            consent[2],
+            hashlib.sha256(f"sig{n}".encode()).hexdigest(),
+            consent[3],
+            authelia_time(consent[0], timedelta(seconds=11)),
+            consent[9],
+            consent[10],
+            "",
+            consent[12],
+            int(n % 4 != 0),
+            int(n % 9 == 0),
+            consent[8],
+            authelia_bytes(f"session{n}", 12 + 300 + 7 * n + 16),
+        )
+        access.append((n, *session))
+        if "offline_access" in consent[9]:
+            refresh.append((len(refresh) + 1, *session))
+    access.append(
+        (
+            len(access) + 1,
+            None,
+            authelia_uuid("client-credentials"),
+            "svc-metrics",
+            "authelia_at_" + authelia_bytes("cc", 24).hex(),
+            None,
+            authelia_time(60),
+            "authelia.bearer.authz",
+            "authelia.bearer.authz",
+            "",
+            "",
+            1,
+            0,
+            "grant_type=client_credentials&scope=authelia.bearer.authz",
+            authelia_bytes("cc-session", 12 + 200 + 16),
+        )
+    )
+    codes = []
+    for n in range(1, 9):
+        consumed = n % 2 == 0
+        codes.append(
+            (
+                n,
+                authelia_uuid(f"otc{n}"),
+                hashlib.sha512(f"otc{n}".encode()).hexdigest(),
+                authelia_time(n),
+                authelia_ip(n),
+                authelia_time(n, timedelta(minutes=1)),
+                users[n % len(users)],
+                "ior",
+                authelia_time(n, timedelta(seconds=40)) if consumed else None,
+                authelia_ip(n) if consumed else None,
+                authelia_time(n, timedelta(seconds=50)) if n == 5 else None,
+                authelia_ip(n) if n == 5 else None,
+                authelia_bytes(f"code{n}", 12 + 8 + 16),
+            )
+        )
+    banned_users = [
+        (
+            n,
+            authelia_default(5 * n),
+            authelia_time(5 * n, timedelta(minutes=10)) if n % 4 else None,
+            authelia_time(5 * n, timedelta(minutes=3)) if n % 3 == 0 else None,
+            int(n % 3 == 0),
+            users[n % len(users)],
+            "regulation" if n % 4 else "cli",
+            None if n % 4 else "shared account",
+        )
+        for n in range(1, 9)
+    ]
+    banned_ips = [
+        (
+            n,
+            authelia_default(5 * n + 1),
+            authelia_time(5 * n + 1, timedelta(minutes=10)) if n % 3 else None,
+            None,
+            0,
+            authelia_ip(n),
+            "regulation" if n % 3 else "cli",
+            None if n % 3 else "scanner",
+        )
+        for n in range(1, 7)
+    ]
+    cached = [
+        (
+            1,
+            authelia_default(2),
+            authelia_time(44),
+            "mds3",
+            0,
+            zlib.compress(json.dumps({"legalHeader": "Retrieval ...", "no": 71, "entries": []}).encode()),
+        )
+    ]
+    return {
+        "migrations": migrations,
+        "encryption": encryption,
+        "authentication_logs": logs,
+        "identity_verification": verifications,
+        "totp_configurations": totp,
+        "totp_history": history,
+        "duo_devices": duo,
+        "user_preferences": preferences,
+        "webauthn_credentials": credentials,
+        "webauthn_users": webauthn_users,
+        "user_opaque_identifier": opaque,
+        "oauth2_consent_preconfiguration": preconfigurations,
+        "oauth2_consent_session": consents,
+        "oauth2_access_token_session": access,
+        "oauth2_refresh_token_session": refresh,
+        "one_time_code": codes,
+        "banned_user": banned_users,
+        "banned_ip": banned_ips,
+        "cached_data": cached,
+    }
+
+
+def authelia(path: Path) -> Path:
+    """An Authelia ``db.sqlite3`` (``storage.local``; see the module's list)."""
+    return write_export(path, AUTHELIA_DDL, authelia_rows(), bytes_as_text=False)

@@ -16998,3 +16998,131 @@ def test_photoprism_index_reads_go_moments_as_instants_and_keeps_float32_widths_
     }
     assert charged == {("files", column) for column in blanks_beside_values}
     assert ran.record["quality_before"] < 100.0 == ran.record["quality_after"]
+
+
+def test_authelia_keeps_go_nanosecond_moments_as_written_and_its_none_attestation_type(
+    run_export: Runner,
+) -> None:
+    # Authelia's SQLite storage (migrations V0001-V0020; mattn/go-sqlite3): every time.Time the server
+    # binds is text with its nanoseconds and its zone's offset ('2024-09-29 02:12:42.987666666+02:00',
+    # TZ=Europe/Berlin across the end of summer time): finer than a timestamp, kept as written; a
+    # moment SQLite's DEFAULT CURRENT_TIMESTAMP wrote (a TOTP step's, a ban's) is a UTC wall clock
+    # read as a timestamp. BOOLEAN flags 0/1 are booleans, AES-GCM ciphertexts and JSON in BLOBs
+    # bytes, scopes pipe-joined text. A WebAuthn attestation type 'none' beside 'packed' and
+    # 'fido-u2f' is one of the codes (until 2026-12-06 NULL). The OpenID sessions name their consent
+    # by its UNIQUE challenge_id and their subject by user_opaque_identifier's UNIQUE identifier;
+    # the usernames (no foreign key) name user_preferences' where it alone holds them all. An opaque
+    # identifier's sector_id '' (none configured) is in a NOT NULL unique key: loaded as written, the
+    # run warns (exit 2).
+    rows = apps.authelia_rows()
+    ran, run_dir = run_export(apps.authelia)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert ran.code == 2 and ran.record["outcome"] == "warn"
+    assert len(ran.record["warnings"]) == 1
+    assert ran.record["warnings"][0].startswith("user_opaque_identifier.sector_id: text loaded as written")
+    with closing(sqlite3.connect(ran.db)) as con:
+        names = {table: [r[1] for r in con.execute(f'PRAGMA table_info("{table}")')] for table in rows}
+    stamp = "%Y-%m-%d %H:%M:%S"
+
+    def expected(kind: str, value: Any, written: bool) -> Any:
+        if value is None:
+            return None
+        if kind == "timestamp without time zone":
+            return datetime.strptime(value, stamp)
+        if kind == "boolean":
+            return bool(value)
+        if kind == "text" and not written:
+            return value or None
+        return value
+
+    for table, values in rows.items():
+        types = ran.types(table)
+        for index, column in enumerate(names[table]):
+            written = (table, column) == ("user_opaque_identifier", "sector_id")
+            assert ran.values(table, column, "id") == {
+                row[0]: expected(types[column], row[index], written) for row in values
+            }, (table, column)
+    go_moments = {
+        ("migrations", "applied"),
+        ("authentication_logs", "time"),
+        ("identity_verification", "iat"),
+        ("identity_verification", "exp"),
+        ("identity_verification", "consumed"),
+        ("identity_verification", "revoked"),
+        ("totp_configurations", "created_at"),
+        ("totp_configurations", "last_used_at"),
+        ("webauthn_credentials", "created_at"),
+        ("webauthn_credentials", "last_used_at"),
+        ("oauth2_consent_preconfiguration", "created_at"),
+        ("oauth2_consent_preconfiguration", "expires_at"),
+        ("oauth2_consent_session", "requested_at"),
+        ("oauth2_consent_session", "responded_at"),
+        ("oauth2_access_token_session", "requested_at"),
+        ("oauth2_refresh_token_session", "requested_at"),
+        ("one_time_code", "issued"),
+        ("one_time_code", "expires"),
+        ("one_time_code", "consumed"),
+        ("one_time_code", "revoked"),
+        ("banned_user", "expires"),
+        ("banned_user", "expired"),
+        ("banned_ip", "expires"),
+        ("cached_data", "updated_at"),
+    }
+    defaults = {("totp_history", "created_at"), ("banned_user", "time"), ("banned_ip", "time")}
+    defaults.add(("cached_data", "created_at"))
+    for table, column in go_moments:
+        assert ran.types(table)[column] == "text", (table, column)
+        assert any(
+            re.search(r"\.\d{7,9}\+0[12]:00$", row[names[table].index(column)] or "") for row in rows[table]
+        )
+    for table, column in defaults:
+        assert ran.types(table)[column] == "timestamp without time zone", (table, column)
+    with closing(sqlite3.connect(ran.db)) as con:
+        declared = {
+            (table, r[1]): r[2] for table in rows for r in con.execute(f'PRAGMA table_info("{table}")')
+        }
+    for (table, column), kind in declared.items():
+        if kind == "BOOLEAN":
+            assert ran.types(table)[column] == "boolean", (table, column)
+        if kind == "BLOB":
+            assert ran.types(table)[column] == "bytea", (table, column)
+    kinds = ran.values("webauthn_credentials", "attestation_type", "id")
+    assert sorted(set(kinds.values())) == ["fido-u2f", "none", "packed"]
+    assert audit_rules(run_dir, "webauthn_credentials", "attestation_type") == {}
+    declared_references = {
+        ("oauth2_consent_preconfiguration", "subject"): "user_opaque_identifier.identifier",
+        ("oauth2_consent_session", "subject"): "user_opaque_identifier.identifier",
+        ("oauth2_consent_session", "preconfiguration"): "oauth2_consent_preconfiguration.id",
+        ("oauth2_access_token_session", "challenge_id"): "oauth2_consent_session.challenge_id",
+        ("oauth2_access_token_session", "subject"): "user_opaque_identifier.identifier",
+        ("oauth2_refresh_token_session", "challenge_id"): "oauth2_consent_session.challenge_id",
+        ("oauth2_refresh_token_session", "subject"): "user_opaque_identifier.identifier",
+    }
+    # Usernames: two unique username columns hold them, user_preferences' every user's and
+    # totp_configurations' those with a TOTP device; a column whose names both hold fits both alike.
+    preferences = {row[1] for row in rows["user_preferences"]}
+    totp = {row[3] for row in rows["totp_configurations"]}
+    found = {}
+    for table, values in rows.items():
+        if "username" not in names[table] or table == "user_preferences":
+            continue
+        held = {row[names[table].index("username")] for row in values}
+        # A column is no parent of itself: totp_configurations' own names are user_preferences' alone.
+        if held <= preferences and (table == "totp_configurations" or not held <= totp):
+            found[(table, "username")] = "user_preferences.username"
+    assert references(run_dir) == declared_references | found
+    charged = {
+        (table, name)
+        for table, named in profiled(run_dir)["columns"].items()
+        for name, column in named.items()
+        if column["quality"] < 100
+    }
+    # A Go string's '' in a nullable column without DEFAULT '' beside the NULLs of its table's other
+    # columns: missing written two ways, charged as documented (the others are declared NOT NULL or
+    # DEFAULT '').
+    assert charged == {
+        ("authentication_logs", "request_uri"),
+        ("oauth2_consent_preconfiguration", "audience"),
+        ("oauth2_consent_session", "granted_claims"),
+    }
+    assert ran.record["quality_before"] < 100.0 == ran.record["quality_after"]
