@@ -706,6 +706,29 @@ def test_a_stream_started_and_stopped_in_epoch_seconds_are_instants(make_sqlite:
     }
 
 
+def test_a_run_finished_or_ended_in_epoch_seconds_is_an_instant_as_one_started(
+    make_sqlite: SqliteFactory,
+) -> None:
+    # A CI server keeps each pipeline's, workflow's and step's `started` and `finished` as Unix seconds
+    # (Woodpecker's xorm tables): `started` was read as an instant by its word, `finished` stayed
+    # bigint with nothing to say so. A finish and an end name a moment as a stop does; a person, an id
+    # or a count about them is none.
+    rows = [(i, *(1_796_416_366 + 3601 * i,) * 6) for i in range(5)]
+    ddl = (
+        "CREATE TABLE runs (id INTEGER PRIMARY KEY, started INTEGER, finished INTEGER, ended INTEGER, "
+        "finished_by INTEGER, finished_count INTEGER, ended_id INTEGER)"
+    )
+    types = _types_beside_key(make_sqlite, "runs", ddl, rows, key="id")
+    assert types == {
+        "started": "timestamptz",
+        "finished": "timestamptz",
+        "ended": "timestamptz",
+        "finished_by": "integer",
+        "finished_count": "integer",
+        "ended_id": "integer",
+    }
+
+
 def test_the_time_of_an_event_glued_in_one_word_is_an_epoch_timestamp_as_its_words_apart_are(
     make_sqlite: SqliteFactory,
 ) -> None:

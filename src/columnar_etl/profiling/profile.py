@@ -242,6 +242,11 @@ _DATE_WORDS = frozenset(
         # `session_history.started` and `stopped`, Unix seconds beside its `added_at`; since 2026-12-05).
         "started",
         "stopped",
+        # A finish and an end, as a stop: a CI server's pipelines, workflows and steps (Woodpecker's
+        # `started` and `finished`, Unix seconds; `finished` stayed bigint until 2026-12-06), a call's
+        # `ended`. A flag of 0/1 has no epoch's digits; `finished_by`, `ended_id` are a person's, an id's.
+        "finished",
+        "ended",
         # The last change, as the last update (`update` ends in `date`): Drupal's `changed` beside its
         # `created`, Gramps' `change` of each object, both Unix seconds.
         "change",
