@@ -47153,3 +47153,390 @@ def authelia_rows() -> dict[str, list[Sequence[Any]]]:
 def authelia(path: Path) -> Path:
     """An Authelia ``db.sqlite3`` (``storage.local``; see the module's list)."""
     return write_export(path, AUTHELIA_DDL, authelia_rows(), bytes_as_text=False)
+
+
+# --- Woodpecker CI (a CI server's woodpecker.sqlite: xorm's Sync of server/model's structs, v2.x) ---
+
+
+def woodpecker_table(name: str, columns: str, *, key: bool = True) -> str:
+    """A table as xorm's SQLite dialect creates it from a Go struct (every ``int64`` and ``bool``
+    ``INTEGER``, every ``string`` and ``json`` field ``TEXT``, ``[]byte`` ``BLOB``)."""
+    first = "`id` INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, " if key else ""
+    return f"CREATE TABLE `{name}` ({first}{columns})"
+
+
+WOODPECKER_DDL = [
+    woodpecker_table(
+        "orgs", "`forge_id` INTEGER NULL, `name` TEXT NULL, `is_user` INTEGER NULL, `private` INTEGER NULL"
+    ),
+    "CREATE UNIQUE INDEX `UQE_orgs_s` ON `orgs` (`forge_id`,`name`)",
+    woodpecker_table(
+        "users",
+        "`forge_id` INTEGER NULL, `forge_remote_id` TEXT NULL, `login` TEXT NULL, `access_token` TEXT NULL, "
+        "`refresh_token` TEXT NULL, `expiry` INTEGER NULL, `email` TEXT NULL, `avatar` TEXT NULL, "
+        "`admin` INTEGER NULL, `hash` TEXT NULL, `org_id` INTEGER NULL",
+    ),
+    "CREATE UNIQUE INDEX `UQE_users_forge_id` ON `users` (`forge_id`,`forge_remote_id`)",
+    "CREATE UNIQUE INDEX `UQE_users_forge_login` ON `users` (`forge_id`,`login`)",
+    "CREATE UNIQUE INDEX `UQE_users_hash` ON `users` (`hash`)",
+    woodpecker_table(
+        "repos",
+        "`user_id` INTEGER NULL, `forge_id` INTEGER NULL, `forge_remote_id` TEXT NULL, "
+        "`org_id` INTEGER NULL, "
+        "`owner` TEXT NULL, `name` TEXT NULL, `full_name` TEXT NULL, `avatar` TEXT NULL, "
+        "`forge_url` TEXT NULL, "
+        "`clone` TEXT NULL, `clone_ssh` TEXT NULL, `branch` TEXT NULL, `scm` TEXT NULL, "
+        "`pr_enabled` INTEGER DEFAULT TRUE NULL, `timeout` INTEGER NULL, `visibility` TEXT NULL, "
+        "`private` INTEGER NULL, `trusted` INTEGER NULL, `gated` INTEGER NULL, `active` INTEGER NULL, "
+        "`allow_pr` INTEGER NULL, `allow_deploy` INTEGER NULL, `config_path` TEXT NULL, `hash` TEXT NULL, "
+        "`cancel_previous_pipeline_events` TEXT NULL, `netrc_only_trusted` INTEGER DEFAULT true NOT NULL",
+    ),
+    "CREATE INDEX `IDX_repos_user_id` ON `repos` (`user_id`)",
+    "CREATE INDEX `IDX_repos_org_id` ON `repos` (`org_id`)",
+    "CREATE UNIQUE INDEX `UQE_repos_name` ON `repos` (`owner`,`name`)",
+    "CREATE UNIQUE INDEX `UQE_repos_full_name` ON `repos` (`full_name`)",
+    woodpecker_table(
+        "perms",
+        "`user_id` INTEGER NOT NULL, `repo_id` INTEGER NOT NULL, `pull` INTEGER NULL, `push` INTEGER NULL, "
+        "`admin` INTEGER NULL, `synced` INTEGER NULL, `created` INTEGER NULL, `updated` INTEGER NULL",
+        key=False,
+    ),
+    "CREATE UNIQUE INDEX `UQE_perms_s` ON `perms` (`user_id`,`repo_id`)",
+    "CREATE INDEX `IDX_perms_user_id` ON `perms` (`user_id`)",
+    "CREATE INDEX `IDX_perms_repo_id` ON `perms` (`repo_id`)",
+    woodpecker_table(
+        "pipelines",
+        "`repo_id` INTEGER NULL, `number` INTEGER NULL, `author` TEXT NULL, `parent` INTEGER NULL, "
+        "`event` TEXT NULL, `status` TEXT NULL, `errors` TEXT NULL, `created` INTEGER DEFAULT 0 NOT NULL, "
+        "`updated` INTEGER DEFAULT 0 NOT NULL, `started` INTEGER NULL, `finished` INTEGER NULL, "
+        "`deploy` TEXT NULL, `deploy_task` TEXT NULL, `commit` TEXT NULL, `branch` TEXT NULL, "
+        "`ref` TEXT NULL, "
+        "`refspec` TEXT NULL, `title` TEXT NULL, `message` TEXT NULL, `timestamp` INTEGER NULL, "
+        "`sender` TEXT NULL, `avatar` TEXT NULL, `email` TEXT NULL, `forge_url` TEXT NULL, "
+        "`reviewer` TEXT NULL, `reviewed` INTEGER NULL, `changed_files` TEXT NULL, "
+        "`additional_variables` TEXT NULL, `pr_labels` TEXT NULL, `is_prerelease` INTEGER NULL",
+    ),
+    "CREATE INDEX `IDX_pipelines_repo_id` ON `pipelines` (`repo_id`)",
+    "CREATE UNIQUE INDEX `UQE_pipelines_s` ON `pipelines` (`repo_id`,`number`)",
+    "CREATE INDEX `IDX_pipelines_author` ON `pipelines` (`author`)",
+    "CREATE INDEX `IDX_pipelines_status` ON `pipelines` (`status`)",
+    woodpecker_table(
+        "workflows",
+        "`pipeline_id` INTEGER NULL, `pid` INTEGER NULL, `name` TEXT NULL, `state` TEXT NULL, "
+        "`error` TEXT NULL, "
+        "`started` INTEGER NULL, `stopped` INTEGER NULL, `agent_id` INTEGER NULL, `platform` TEXT NULL, "
+        "`environ` TEXT NULL, `axis_id` INTEGER NULL",
+    ),
+    "CREATE INDEX `IDX_workflows_pipeline_id` ON `workflows` (`pipeline_id`)",
+    "CREATE UNIQUE INDEX `UQE_workflows_s` ON `workflows` (`pipeline_id`,`pid`)",
+    woodpecker_table(
+        "steps",
+        "`uuid` TEXT NULL, `pipeline_id` INTEGER NULL, `pid` INTEGER NULL, `ppid` INTEGER NULL, "
+        "`name` TEXT NULL, "
+        "`state` TEXT NULL, `error` TEXT NULL, `failure` TEXT NULL, `exit_code` INTEGER NULL, "
+        "`started` INTEGER NULL, `finished` INTEGER NULL, `type` TEXT NULL",
+    ),
+    "CREATE INDEX `IDX_steps_uuid` ON `steps` (`uuid`)",
+    "CREATE INDEX `IDX_steps_pipeline_id` ON `steps` (`pipeline_id`)",
+    "CREATE UNIQUE INDEX `UQE_steps_s` ON `steps` (`pipeline_id`,`pid`)",
+    woodpecker_table(
+        "log_entries",
+        "`step_id` INTEGER NULL, `time` INTEGER NULL, `line` INTEGER NULL, `data` BLOB NULL, "
+        "`created` INTEGER NULL, `type` INTEGER NULL",
+    ),
+    woodpecker_table(
+        "secrets",
+        "`org_id` INTEGER DEFAULT 0 NOT NULL, `repo_id` INTEGER DEFAULT 0 NOT NULL, `name` TEXT NOT NULL, "
+        "`value` TEXT NULL, `images` TEXT NULL, `events` TEXT NULL",
+    ),
+    "CREATE INDEX `IDX_secrets_org_id` ON `secrets` (`org_id`)",
+    "CREATE INDEX `IDX_secrets_repo_id` ON `secrets` (`repo_id`)",
+    "CREATE INDEX `IDX_secrets_name` ON `secrets` (`name`)",
+    "CREATE UNIQUE INDEX `UQE_secrets_s` ON `secrets` (`org_id`,`repo_id`,`name`)",
+    woodpecker_table(
+        "agents",
+        "`created` INTEGER NULL, `updated` INTEGER NULL, `name` TEXT NULL, `owner_id` INTEGER NULL, "
+        "`org_id` INTEGER NULL, `repo_id` INTEGER NULL, `token` TEXT NULL, `last_contact` INTEGER NULL, "
+        "`last_work` INTEGER NULL, `platform` TEXT NULL, `backend` TEXT NULL, `capacity` INTEGER NULL, "
+        "`version` TEXT NULL, `no_schedule` INTEGER NULL, `filters` TEXT NULL",
+    ),
+    "CREATE INDEX `IDX_agents_owner_id` ON `agents` (`owner_id`)",
+    "CREATE INDEX `IDX_agents_org_id` ON `agents` (`org_id`)",
+    "CREATE INDEX `IDX_agents_repo_id` ON `agents` (`repo_id`)",
+]
+
+#: Unix seconds of the first pipeline: 2024-06-03 08:15:00 UTC.
+WOODPECKER_START = 1717402500
+WOODPECKER_USERS = ("anna", "ben-k", "ci-bot", "dora")
+WOODPECKER_REPOS = (("anna", "webshop"), ("tools", "linter"), ("tools", "deploy-scripts"), ("dora", "blog"))
+
+
+def woodpecker_token(label: str) -> str:
+    """``base32.StdEncoding`` of 32 random bytes (a hash, an agent's token): 56 characters, ``====``."""
+    return base64.b32encode(hashlib.sha256(label.encode()).digest()).decode()
+
+
+def woodpecker_ulid(label: str) -> str:
+    """A step's ULID, lower case (26 Crockford base32 characters)."""
+    alphabet = "0123456789abcdefghjkmnpqrstvwxyz"
+    value = int.from_bytes(hashlib.sha256(label.encode()).digest()[:16], "big") >> 2
+    return "".join(alphabet[(value >> (5 * i)) & 31] for i in reversed(range(26)))
+
+
+def woodpecker_rows() -> dict[str, list[Sequence[Any]]]:
+    orgs = [(1, 1, "anna", 1, 0), (2, 1, "tools", 0, 0), (3, 1, "dora", 1, 1), (4, 1, "ben-k", 1, 0)]
+    users = [
+        (
+            i,
+            1,
+            str(1000 + 17 * i),
+            login,
+            hashlib.sha1(f"token {login}".encode()).hexdigest(),
+            "" if i % 2 else hashlib.sha1(f"refresh {login}".encode()).hexdigest(),
+            0 if i % 2 else WOODPECKER_START + 28_800 + 600 * i,
+            f"{login}@example.org" if login != "ci-bot" else "",
+            f"https://git.example.org/avatars/{hashlib.md5(login.encode()).hexdigest()}",
+            int(i == 1),
+            woodpecker_token(f"user {login}"),
+            {"anna": 1, "dora": 3, "ben-k": 4}.get(login, 0),
+        )
+        for i, login in enumerate(WOODPECKER_USERS, start=1)
+    ]
+    org_ids = {"anna": 1, "tools": 2, "dora": 3}
+    repos = [
+        (
+            i,
+            1 if owner != "dora" else 4,
+            1,
+            str(5000 + i * 3),
+            org_ids[owner],
+            owner,
+            name,
+            f"{owner}/{name}",
+            f"https://git.example.org/avatars/{i}",
+            f"https://git.example.org/{owner}/{name}",
+            f"https://git.example.org/{owner}/{name}.git",
+            f"git@git.example.org:{owner}/{name}.git",
+            "main" if i != 3 else "master",
+            "git",
+            1,
+            60 if i != 2 else 15,
+            ("public", "private", "internal", "public")[i - 1],
+            int(i in (2, 3)),
+            int(i == 3),
+            int(i == 1),
+            1,
+            1,
+            int(i == 3),
+            "" if i != 2 else ".woodpecker/ci.yaml",
+            woodpecker_token(f"repo {i}"),
+            "null" if i % 2 == 0 else '["push","pull_request"]',
+            1,
+        )
+        for i, (owner, name) in enumerate(WOODPECKER_REPOS, start=1)
+    ]
+    perms = [
+        (
+            user,
+            repo,
+            1,
+            int(user != 3),
+            int(user == 1),
+            WOODPECKER_START + 3600 * repo,
+            WOODPECKER_START - 86_400,
+            WOODPECKER_START + 3600 * repo,
+        )
+        for user in (1, 2, 3)
+        for repo in (1, 2, 3)
+        if (user, repo) != (3, 1)
+    ] + [(4, 4, 1, 1, 1, WOODPECKER_START, WOODPECKER_START - 86_400, WOODPECKER_START)]
+    events = ("push", "push", "pull_request", "tag", "cron", "manual", "push", "deployment")
+    statuses = ("success", "success", "failure", "success", "killed", "success", "error", "success")
+    pipelines = []
+    workflows = []
+    steps = []
+    logs = []
+    numbers = {1: 0, 2: 0, 3: 0, 4: 0}
+    workflow_id = step_id = log_id = 0
+    for n in range(1, 31):
+        repo = 1 + (n * 7) % 4
+        numbers[repo] += 1
+        event = events[n % 8]
+        status = "running" if n == 30 else ("pending" if n == 29 else statuses[n % 8])
+        created = WOODPECKER_START + 5_400 * n + 17 * n
+        started = 0 if status == "pending" else created + 4 + n % 5
+        finished = 0 if status in ("pending", "running") else started + 60 + 23 * n
+        login = WOODPECKER_USERS[n % 3] if event != "cron" else "nightly"
+        sha = hashlib.sha1(f"commit {n}".encode()).hexdigest()
+        branch = "main" if event in ("push", "cron", "manual") else ("feature/login" if n % 2 else "fix/typo")
+        ref = {
+            "pull_request": f"refs/pull/{n}/head",
+            "tag": f"refs/tags/v1.{n}.0",
+        }.get(event, f"refs/heads/{branch}")
+        message = ("Fix the checkout total\n", f"Merge pull request #{n}\n\nAdd login form\n", "Bump deps\n")[
+            n % 3
+        ]
+        pipelines.append(
+            (
+                n,
+                repo,
+                numbers[repo],
+                login if event != "cron" else "",
+                numbers[repo] - 1 if event == "manual" and numbers[repo] > 1 else 0,
+                event,
+                status,
+                "null"
+                if n % 6
+                else '[{"type":"linter","message":"Please use \'when\' instead of \'branches\'",'
+                '"is_warning":true,"data":{"file":".woodpecker.yaml","field":"branches"}}]',
+                created,
+                finished or started or created,
+                started,
+                finished,
+                "production" if event == "deployment" else "",
+                "migrate" if event == "deployment" else "",
+                sha,
+                branch,
+                ref,
+                f"{branch}:main" if event == "pull_request" else "",
+                "Add login form" if event == "pull_request" else "",
+                message,
+                created - 120 - n,
+                login if event != "cron" else "nightly",
+                f"https://git.example.org/avatars/{n % 4}",
+                f"{login}@example.org" if event != "cron" else "",
+                f"https://git.example.org/{'/'.join(WOODPECKER_REPOS[repo - 1])}/commit/{sha}",
+                "anna" if n == 13 else "",
+                created + 300 if n == 13 else 0,
+                '["main.go","go.mod"]' if n % 4 else "null",
+                "null" if n % 5 else '{"DEPLOY_TO":"staging"}',
+                '["bug","ui"]' if event == "pull_request" and n % 2 else "null",
+                int(event == "tag" and n % 2 == 1),
+            )
+        )
+        pid = 0
+        for name in ("build", "test") if n % 3 == 0 else ("woodpecker",):
+            workflow_id += 1
+            pid += 1
+            parent = pid
+            workflows.append(
+                (
+                    workflow_id,
+                    n,
+                    parent,
+                    name,
+                    status if status != "error" else "failure",
+                    ""
+                    if status != "error"
+                    else "yaml: unmarshal errors:\n  line 4: cannot unmarshal !!str `ubuntu` into []string",
+                    started,
+                    finished,
+                    0 if status == "pending" else 1 + (n + parent) % 2,
+                    "" if status == "pending" else "linux/amd64",
+                    "{}" if n % 4 else '{"GO_VERSION":"1.22"}',
+                    0 if n % 3 else parent,
+                )
+            )
+            for offset, (step, kind) in enumerate(
+                (("clone", "clone"), ("build", "commands"), ("test", "commands"), ("notify", "plugin"))
+            ):
+                step_id += 1
+                pid += 1
+                failed = status == "failure" and step == "test"
+                state = (
+                    "skipped"
+                    if status == "failure" and step == "notify"
+                    else ("failure" if failed else status)
+                )
+                step_started = 0 if status == "pending" else started + 10 * offset
+                step_finished = 0 if status in ("pending", "running") else step_started + 9
+                steps.append(
+                    (
+                        step_id,
+                        woodpecker_ulid(f"step {step_id}"),
+                        n,
+                        pid,
+                        parent,
+                        step,
+                        state,
+                        "" if not failed else "exit status 1",
+                        "ignore" if step == "notify" else "fail",
+                        1 if failed else (137 if status == "killed" and offset == 1 else 0),
+                        step_started,
+                        step_finished,
+                        kind,
+                    )
+                )
+                if status == "pending" or offset > 1:
+                    continue
+                lines = [
+                    b"+ git init --object-format sha1 -b main /woodpecker/src",
+                    b"+ git fetch --no-tags --depth=1",
+                ]
+                if step == "build":
+                    lines = [b"+ go build ./...", b"\x1b[32mok\x1b[0m  \tgit.example.org/webshop\t0.412s"]
+                for line, data in enumerate(lines):
+                    log_id += 1
+                    logs.append((log_id, step_id, line, line, data, step_started + line, 0))
+    secrets = [
+        (
+            1,
+            0,
+            1,
+            "docker_password",
+            "hunter2-" + hashlib.md5(b"d").hexdigest()[:8],
+            '["woodpeckerci/plugin-docker-buildx"]',
+            '["push","tag"]',
+        ),
+        (
+            2,
+            0,
+            1,
+            "deploy_key",
+            "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n"
+            "-----END OPENSSH PRIVATE KEY-----\n",
+            "[]",
+            '["deployment"]',
+        ),
+        (3, 2, 0, "sonar_token", "squ_" + hashlib.sha1(b"s").hexdigest(), "[]", '["pull_request","push"]'),
+        (4, 0, 0, "registry_mirror", "https://mirror.example.org", "[]", '["cron","manual","push"]'),
+        (5, 0, 4, "netlify_token", "nfp_" + hashlib.sha1(b"n").hexdigest()[:36], "null", '["push"]'),
+    ]
+    agents = [
+        (
+            i,
+            WOODPECKER_START - 86_400 * i,
+            WOODPECKER_START + 5_400 * 30 + i,
+            f"agent-{i}",
+            -1,
+            -1,
+            -1,
+            woodpecker_token(f"agent {i}"),
+            WOODPECKER_START + 5_400 * 30 + 40 + i,
+            WOODPECKER_START + 5_400 * 29 if i == 1 else 0,
+            "linux/amd64",
+            "docker",
+            2 if i == 1 else 4,
+            "2.7.1",
+            int(i == 2),
+            "null" if i == 1 else '{"gpu":"true"}',
+        )
+        for i in (1, 2)
+    ]
+    return {
+        "orgs": orgs,
+        "users": users,
+        "repos": repos,
+        "perms": perms,
+        "pipelines": pipelines,
+        "workflows": workflows,
+        "steps": steps,
+        "log_entries": logs,
+        "secrets": secrets,
+        "agents": agents,
+    }
+
+
+def woodpecker(path: Path) -> Path:
+    """A Woodpecker CI server's ``woodpecker.sqlite`` (see the module's list)."""
+    return write_export(path, WOODPECKER_DDL, woodpecker_rows(), bytes_as_text=False)

@@ -17126,3 +17126,102 @@ def test_authelia_keeps_go_nanosecond_moments_as_written_and_its_none_attestatio
         ("oauth2_consent_session", "granted_claims"),
     }
     assert ran.record["quality_before"] < 100.0 == ran.record["quality_after"]
+
+
+def test_woodpecker_ci_reads_xorm_seconds_as_instants_and_its_json_nulls_beside_blank_strings_cost_nothing(
+    run_export: Runner,
+) -> None:
+    # Woodpecker CI's SQLite database (xorm's Sync of server/model, v2.x): every int64 moment Unix
+    # seconds, `created`, `updated` and a commit's `timestamp` instants; `started`, `finished` and
+    # `stopped` hold 0 until a run starts or ends, kept as numbers with the instant's note (until
+    # 2026-12-06 `finished` had none, its word no moment's). Go strings write '' where they have
+    # none and nil slices and maps JSON's `null` in TEXT, no NULL anywhere: one way for each, costing
+    # nothing (until 2026-12-06 the pipelines' `null` made every blank string dirt, 80.43). bool is
+    # INTEGER 0/1 (bigint), a log line's bytes a BLOB, commit messages end in a line break (trimmed,
+    # audited). No foreign key is declared: each id column names its parent by the data, 0 for none.
+    rows = apps.woodpecker_rows()
+    ran, run_dir = run_export(apps.woodpecker)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    with closing(sqlite3.connect(ran.db)) as con:
+        names = {table: [r[1] for r in con.execute(f'PRAGMA table_info("{table}")')] for table in rows}
+    instant = "timestamp with time zone"
+
+    def expected(kind: str, value: Any) -> Any:
+        if kind == instant:
+            return UNIX_EPOCH + timedelta(seconds=value)
+        if kind == "bigint" and isinstance(value, str):
+            return int(value)  # a forge's remote id: TEXT of digits
+        if kind == "text":
+            # Ends trimmed, '' NULL, and a JSON column's `null` (a nil slice or map) NULL.
+            return None if value is None or value.strip() in ("", "null") else value.strip()
+        return value
+
+    keys = {"perms": None}
+    for table, values in rows.items():
+        types = ran.types(table)
+        if keys.get(table, "id") is None:
+            continue
+        for index, column in enumerate(names[table]):
+            assert ran.values(table, column, "id") == {
+                row[0]: expected(types[column], row[index]) for row in values
+            }, (table, column)
+    perms = pg_query(
+        ran.uri,
+        f'SELECT user_id, repo_id, pull, push, admin, synced, created, updated FROM "{ran.base}".perms',
+    )
+    assert sorted(perms) == sorted(
+        (*row[:6], UNIX_EPOCH + timedelta(seconds=row[6]), UNIX_EPOCH + timedelta(seconds=row[7]))
+        for row in rows["perms"]
+    )
+    assert primary_key(ran.uri, ran.record["version_schema"], "perms") == ["user_id", "repo_id"]
+    for table in ("pipelines", "agents", "perms", "log_entries"):
+        for column in ("created", "updated", "timestamp"):
+            if column in names[table]:
+                assert ran.types(table)[column] == instant, (table, column)
+    for table, column in (
+        ("pipelines", "started"),
+        ("pipelines", "finished"),
+        ("workflows", "started"),
+        ("workflows", "stopped"),
+        ("steps", "started"),
+        ("steps", "finished"),
+    ):
+        assert ran.types(table)[column] == "bigint", (table, column)
+        assert 0 in {row[names[table].index(column)] for row in rows[table]}
+        (note,) = [n for n in profiled(run_dir)["columns"][table][column]["notes"] if "0 for no date" in n]
+        assert f'to_timestamp(NULLIF("{column}", 0))' in note
+    assert ran.types("log_entries")["data"] == "bytea"
+    assert ran.types("log_entries")["time"] == "bigint"  # seconds since its step started
+    assert audit_rules(run_dir, "pipelines", "message") == {
+        str(row[0]): {"trim"} for row in rows["pipelines"]
+    }
+    blanks = {
+        (table, column)
+        for table, values in rows.items()
+        for index, column in enumerate(names[table])
+        if any(row[index] == "" for row in values)
+    }
+    marked = {
+        (table, name)
+        for table, named in profiled(run_dir)["columns"].items()
+        for name, column in named.items()
+        if column.get("blank_is_missing")
+    }
+    assert blanks <= marked
+    assert ("pipelines", "author") in blanks and ("pipelines", "title") in blanks
+    # The one organisation an org secret names (2) is too little to tell a reference from a code.
+    assert references(run_dir) == {
+        ("users", "org_id"): "orgs.id",
+        ("repos", "user_id"): "users.id",
+        ("repos", "org_id"): "orgs.id",
+        ("perms", "user_id"): "users.id",
+        ("perms", "repo_id"): "repos.id",
+        ("pipelines", "repo_id"): "repos.id",
+        ("workflows", "pipeline_id"): "pipelines.id",
+        ("workflows", "agent_id"): "agents.id",
+        ("steps", "pipeline_id"): "pipelines.id",
+        ("log_entries", "step_id"): "steps.id",
+        ("secrets", "repo_id"): "repos.id",
+    }
