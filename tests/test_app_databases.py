@@ -17136,7 +17136,8 @@ def test_woodpecker_ci_reads_xorm_seconds_as_instants_and_its_json_nulls_beside_
     # `stopped` hold 0 until a run starts or ends, kept as numbers with the instant's note (until
     # 2026-12-06 `finished` had none, its word no moment's). Go strings write '' where they have
     # none and nil slices and maps JSON's `null` in TEXT, no NULL anywhere: one way for each, costing
-    # nothing (until 2026-12-06 the pipelines' `null` made every blank string dirt, 80.43). bool is
+    # nothing (until 2026-12-06 the pipelines' `null` made every blank string dirt, 80.43); an
+    # agent's `last_contact` is an instant as a last login is (until 2026-12-06 bigint). bool is
     # INTEGER 0/1 (bigint), a log line's bytes a BLOB, commit messages end in a line break (trimmed,
     # audited). No foreign key is declared: each id column names its parent by the data, 0 for none.
     rows = apps.woodpecker_rows()
@@ -17192,6 +17193,7 @@ def test_woodpecker_ci_reads_xorm_seconds_as_instants_and_its_json_nulls_beside_
         assert 0 in {row[names[table].index(column)] for row in rows[table]}
         (note,) = [n for n in profiled(run_dir)["columns"][table][column]["notes"] if "0 for no date" in n]
         assert f'to_timestamp(NULLIF("{column}", 0))' in note
+    assert ran.types("agents")["last_contact"] == instant  # until 2026-12-06 bigint
     assert ran.types("log_entries")["data"] == "bytea"
     assert ran.types("log_entries")["time"] == "bigint"  # seconds since its step started
     assert audit_rules(run_dir, "pipelines", "message") == {

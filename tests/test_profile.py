@@ -822,6 +822,28 @@ def test_the_last_login_is_an_epoch_timestamp_as_the_last_visit_is(make_sqlite: 
     assert legacy["member"]["lastlogin"].inferred_type == "timestamptz"
 
 
+def test_the_last_contact_is_an_epoch_timestamp_as_the_last_login_is(make_sqlite: SqliteFactory) -> None:
+    # A CI server's agents (Woodpecker's `agents.last_contact`, Unix seconds beside `created` and
+    # `updated`) and a CRM's people keep the last contact as epoch integers: it stayed bigint beside
+    # instants. A contact is a moment only as the last or first one: `contact` alone is a person or
+    # an id, and the last contact's name, count or id is none.
+    rows = [(i, *(1_796_416_366 + 3601 * i,) * 6) for i in range(5)]
+    ddl = (
+        "CREATE TABLE agents (id INTEGER PRIMARY KEY, last_contact INTEGER, lastContact INTEGER, "
+        "first_contact INTEGER, contact INTEGER, last_contact_id INTEGER, last_contact_count INTEGER)"
+    )
+    profiled = profile(make_sqlite({"agents": (ddl, rows)}))["agents"]
+    types = {name: profiled[name].inferred_type for name in profiled.columns if name != "id"}
+    assert types == {
+        "last_contact": "timestamptz",
+        "lastContact": "timestamptz",
+        "first_contact": "timestamptz",
+        "contact": "integer",
+        "last_contact_id": "integer",
+        "last_contact_count": "integer",
+    }
+
+
 def test_the_last_use_is_an_epoch_timestamp_as_the_last_login_is(make_sqlite: SqliteFactory) -> None:
     # A download manager's API keys (pyLoad-ng's `apikeys`) keep `last_used` as epoch milliseconds
     # beside `created_at`, which was read as instants while `last_used` stayed bigint; a form history

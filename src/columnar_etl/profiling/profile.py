@@ -330,6 +330,10 @@ _LAST_EVENT_WORDS = frozenset(
         "synced",
         "open",
         "opened",
+        # The last contact (`last_contact`, `lastContact`: a CI server's agents, Woodpecker's Unix
+        # seconds beside their `created`; a CRM's people), where `contact` alone is a person or an id
+        # (since 2026-12-06).
+        "contact",
     }
 )
 _EVENT_ORDINALS = frozenset({"first", "last"})
