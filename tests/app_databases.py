@@ -49907,3 +49907,890 @@ def writefreely(path: Path) -> Path:
         con.execute("UPDATE accesstokens SET token = CAST(token AS TEXT)")
         con.execute("UPDATE users SET email = CAST(email AS TEXT) WHERE id % 2 = 1")
     return path
+
+
+# --- Authelia (authentication server: internal/storage/migrations/sqlite V0001-V0020, queries in
+# internal/storage/sql_provider_queries.go, values as its model types bind them through
+# mattn/go-sqlite3) ---
+
+AUTHELIA_DDL = [
+    "CREATE TABLE IF NOT EXISTS migrations (\n    id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,\n"
+    "    applied DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,\n"
+    "    version_before INTEGER NULL DEFAULT NULL,\n"
+    "    version_after INTEGER NOT NULL,\n    application_version VARCHAR(128) NOT NULL\n)",
+    "CREATE TABLE IF NOT EXISTS encryption (\n    id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,\n"
+    "    name VARCHAR(100),\n    value BLOB NOT NULL\n)",
+    "CREATE UNIQUE INDEX encryption_name_key ON encryption (name)",
+    "CREATE TABLE IF NOT EXISTS authentication_logs (\n    id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,\n"
+    "    time DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,\n    successful BOOLEAN NOT NULL,\n"
+    "    banned BOOLEAN NOT NULL DEFAULT FALSE,\n    username VARCHAR(100) NOT NULL,\n"
+    "    auth_type VARCHAR(8) NOT NULL DEFAULT '1FA',\n    remote_ip VARCHAR(39) NULL DEFAULT NULL,\n"
+    "    request_uri TEXT,\n    request_method VARCHAR(8) NOT NULL DEFAULT ''\n)",
+    "CREATE INDEX authentication_logs_username_idx ON authentication_logs (time, username, auth_type)",
+    "CREATE INDEX authentication_logs_remote_ip_idx ON authentication_logs (time, remote_ip, auth_type)",
+    "CREATE TABLE IF NOT EXISTS identity_verification (\n    id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,\n"
+    "    jti VARCHAR(36),\n    iat DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,\n"
+    "    issued_ip VARCHAR(39) NOT NULL,\n    exp DATETIME NOT NULL,\n    username VARCHAR(100) NOT NULL,\n"
+    "    action VARCHAR(50) NOT NULL,\n    consumed DATETIME NULL DEFAULT NULL,\n"
+    "    consumed_ip VARCHAR(39) NULL DEFAULT NULL\n)",
+    "CREATE UNIQUE INDEX identity_verification_jti_key ON identity_verification (jti)",
+    "ALTER TABLE identity_verification ADD COLUMN revoked DATETIME NULL DEFAULT NULL",
+    "ALTER TABLE identity_verification ADD COLUMN revoked_ip VARCHAR(39) NULL DEFAULT NULL",
+    "CREATE TABLE IF NOT EXISTS totp_configurations (\n    id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,\n"
+    "    created_at DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,\n"
+    "    last_used_at DATETIME NULL DEFAULT NULL,\n"
+    "    username VARCHAR(100) NOT NULL,\n    issuer VARCHAR(100),\n"
+    "    algorithm VARCHAR(6) NOT NULL DEFAULT 'SHA1',\n    digits INTEGER NOT NULL DEFAULT 6,\n"
+    "    period INTEGER NOT NULL DEFAULT 30,\n    secret BLOB NOT NULL\n)",
+    "CREATE UNIQUE INDEX totp_configurations_username_key ON totp_configurations (username)",
+    "CREATE TABLE IF NOT EXISTS totp_history (\n    id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,\n"
+    "    created_at DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,\n    username VARCHAR(100) NOT NULL,\n"
+    "    step CHAR(64) NOT NULL\n)",
+    "CREATE UNIQUE INDEX totp_history_lookup_key ON totp_history (username, step)",
+    "CREATE TABLE IF NOT EXISTS duo_devices (\n    id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,\n"
+    "    username VARCHAR(100) NOT NULL,\n    device VARCHAR(32) NOT NULL,\n"
+    "    method VARCHAR(16) NOT NULL\n)",
+    "CREATE UNIQUE INDEX duo_devices_username_key ON duo_devices (username)",
+    "CREATE TABLE IF NOT EXISTS user_preferences (\n    id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,\n"
+    "    username VARCHAR(100) NOT NULL,\n    second_factor_method VARCHAR(11) NOT NULL\n)",
+    "CREATE UNIQUE INDEX user_preferences_username_key ON user_preferences (username)",
+    "CREATE TABLE IF NOT EXISTS webauthn_credentials (\n    id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,\n"
+    "    created_at DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,\n"
+    "    last_used_at DATETIME NULL DEFAULT NULL,\n"
+    "    rpid VARCHAR(512) NOT NULL,\n    username VARCHAR(100) NOT NULL,\n"
+    "    description VARCHAR(64) NOT NULL,\n"
+    "    kid VARCHAR(512) NOT NULL,\n    aaguid CHAR(36) NULL,\n    attestation_type VARCHAR(32),\n"
+    "    attachment VARCHAR(64),\n    transport VARCHAR(64) DEFAULT '',\n    sign_count INTEGER DEFAULT 0,\n"
+    "    clone_warning BOOLEAN NOT NULL DEFAULT FALSE,\n    legacy BOOLEAN NOT NULL DEFAULT FALSE,\n"
+    "    discoverable BOOLEAN NOT NULL,\n    present BOOLEAN NOT NULL DEFAULT FALSE,\n"
+    "    verified BOOLEAN NOT NULL DEFAULT FALSE,\n    backup_eligible BOOLEAN NOT NULL DEFAULT FALSE,\n"
+    "    backup_state BOOLEAN NOT NULL DEFAULT FALSE,\n    public_key BLOB NOT NULL\n)",
+    "CREATE UNIQUE INDEX webauthn_credentials_kid_key ON webauthn_credentials (kid)",
+    "CREATE UNIQUE INDEX webauthn_credentials_lookup_key ON webauthn_credentials (rpid, username,"
+    " description)",
+    "ALTER TABLE webauthn_credentials\n    ADD COLUMN attestation BLOB NULL DEFAULT NULL",
+    "CREATE TABLE IF NOT EXISTS webauthn_users (\n    id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,\n"
+    "    rpid VARCHAR(512) NOT NULL,\n    username VARCHAR(100) NOT NULL,\n    userid CHAR(64) NOT NULL\n)",
+    "CREATE UNIQUE INDEX webauthn_users_lookup_key ON webauthn_users (rpid, username)",
+    "CREATE TABLE IF NOT EXISTS user_opaque_identifier (\n"
+    "    id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,\n"
+    "    service VARCHAR(20) NOT NULL,\n    sector_id VARCHAR(255) NOT NULL,\n"
+    "    username VARCHAR(100) NOT NULL,\n"
+    "    identifier CHAR(36) NOT NULL\n)",
+    "CREATE UNIQUE INDEX user_opaque_identifier_lookup_key ON user_opaque_identifier (service,"
+    " sector_id, username)",
+    "CREATE UNIQUE INDEX user_opaque_identifier_identifier_key ON user_opaque_identifier (identifier)",
+    "CREATE TABLE IF NOT EXISTS oauth2_consent_preconfiguration (\n"
+    "    id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,\n    client_id VARCHAR(255) NOT NULL,\n"
+    "    subject CHAR(36) NOT NULL,\n    created_at DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,\n"
+    "    expires_at DATETIME NULL DEFAULT NULL,\n    revoked BOOLEAN NOT NULL DEFAULT FALSE,\n"
+    "    scopes TEXT NOT NULL,\n    audience TEXT NULL,\n"
+    '    CONSTRAINT "oauth2_consent_preconfiguration_subject_fkey"\n        FOREIGN KEY (subject)\n'
+    "            REFERENCES user_opaque_identifier (identifier) ON UPDATE CASCADE ON DELETE RESTRICT\n)",
+    "ALTER TABLE oauth2_consent_preconfiguration ADD COLUMN requested_claims TEXT NULL",
+    "ALTER TABLE oauth2_consent_preconfiguration ADD COLUMN signature_claims CHAR(64) NULL",
+    "ALTER TABLE oauth2_consent_preconfiguration ADD COLUMN granted_claims TEXT DEFAULT ''",
+    "CREATE TABLE IF NOT EXISTS oauth2_consent_session (\n"
+    "    id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,\n"
+    "    challenge_id CHAR(36) NOT NULL,\n    client_id VARCHAR(255) NOT NULL,\n"
+    "    subject CHAR(36) NULL DEFAULT NULL,\n    authorized BOOLEAN NOT NULL DEFAULT FALSE,\n"
+    "    granted BOOLEAN NOT NULL DEFAULT FALSE,\n"
+    "    requested_at DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,\n"
+    "    responded_at DATETIME NULL DEFAULT NULL,\n    form_data TEXT NOT NULL,\n"
+    "    requested_scopes TEXT NOT NULL,\n    granted_scopes TEXT NOT NULL,\n"
+    "    requested_audience TEXT NULL DEFAULT '',\n    granted_audience TEXT NULL DEFAULT '',\n"
+    "    preconfiguration INTEGER NULL DEFAULT NULL,\n    CONSTRAINT oauth2_consent_session_subject_fkey\n"
+    "        FOREIGN KEY (subject)\n"
+    "            REFERENCES user_opaque_identifier (identifier) ON UPDATE CASCADE ON DELETE RESTRICT,\n"
+    "    CONSTRAINT oauth2_consent_session_preconfiguration_fkey\n        FOREIGN KEY (preconfiguration)\n"
+    "            REFERENCES oauth2_consent_preconfiguration (id) ON UPDATE CASCADE ON DELETE CASCADE\n)",
+    "CREATE UNIQUE INDEX oauth2_consent_session_challenge_id_key ON oauth2_consent_session (challenge_id)",
+    "ALTER TABLE oauth2_consent_session\n    ADD COLUMN granted_claims TEXT NULL",
+    *(
+        f"CREATE TABLE IF NOT EXISTS oauth2_{kind}_session (\n"
+        f"    id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,\n"
+        f"    challenge_id CHAR(36) {null},\n    request_id VARCHAR(40) NOT NULL,\n"
+        f"    client_id VARCHAR(255) NOT NULL,\n    signature VARCHAR({width}) NOT NULL,\n"
+        f"    subject CHAR(36) {null},\n    requested_at DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,\n"
+        "    requested_scopes TEXT NOT NULL,\n    granted_scopes TEXT NOT NULL,\n"
+        "    requested_audience TEXT NULL DEFAULT '',\n    granted_audience TEXT NULL DEFAULT '',\n"
+        "    active BOOLEAN NOT NULL DEFAULT FALSE,\n    revoked BOOLEAN NOT NULL DEFAULT FALSE,\n"
+        "    form_data TEXT NOT NULL,\n    session_data BLOB NOT NULL,\n"
+        f"    CONSTRAINT oauth2_{kind}_session_challenge_id_fkey\n        FOREIGN KEY (challenge_id)\n"
+        "            REFERENCES oauth2_consent_session (challenge_id) ON UPDATE CASCADE ON DELETE CASCADE,\n"
+        f"    CONSTRAINT oauth2_{kind}_session_subject_fkey\n        FOREIGN KEY (subject)\n"
+        "            REFERENCES user_opaque_identifier (identifier) ON UPDATE CASCADE ON DELETE RESTRICT\n)"
+        for kind, null, width in (
+            ("access_token", "NULL DEFAULT NULL", 768),
+            ("refresh_token", "NOT NULL", 255),
+        )
+    ),
+    *(
+        f"CREATE INDEX oauth2_{kind}_session_{name}_idx ON oauth2_{kind}_session ({columns})"
+        for kind in ("access_token", "refresh_token")
+        for name, columns in (
+            ("request_id", "request_id"),
+            ("client_id", "client_id"),
+            ("client_id_subject", "client_id, subject"),
+        )
+    ),
+    "CREATE TABLE IF NOT EXISTS one_time_code (\n    id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,\n"
+    "    public_id CHAR(36) NOT NULL,\n    signature VARCHAR(128) NOT NULL,\n"
+    "    issued DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,\n    issued_ip VARCHAR(39) NOT NULL,\n"
+    "    expires DATETIME NOT NULL,\n    username VARCHAR(100) NOT NULL,\n    intent VARCHAR(100) NOT NULL,\n"
+    "    consumed DATETIME NULL DEFAULT NULL,\n    consumed_ip VARCHAR(39) NULL DEFAULT NULL,\n"
+    "    revoked DATETIME NULL DEFAULT NULL,\n    revoked_ip VARCHAR(39) NULL DEFAULT NULL,\n"
+    "    code BLOB NOT NULL\n)",
+    "CREATE UNIQUE INDEX one_time_code_lookup_key ON one_time_code (signature, username)",
+    *(
+        f"CREATE TABLE IF NOT EXISTS banned_{kind} (\n    id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,\n"
+        "    time TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP,\n    expires TIMESTAMP NULL DEFAULT NULL,\n"
+        "    expired TIMESTAMP NULL DEFAULT NULL,\n    revoked BOOLEAN NOT NULL DEFAULT FALSE,\n"
+        f"    {column} NOT NULL,\n    source VARCHAR(10) NOT NULL,\n"
+        "    reason VARCHAR(100) NULL DEFAULT NULL\n)"
+        for kind, column in (("user", "username VARCHAR(100)"), ("ip", "ip VARCHAR(39)"))
+    ),
+    "CREATE INDEX banned_user_username_idx ON banned_user (username)",
+    "CREATE INDEX banned_user_lookup_idx ON banned_user (username, revoked, expires, expired)",
+    "CREATE INDEX banned_ip_ip_idx ON banned_ip (ip)",
+    "CREATE INDEX banned_ip_lookup_idx ON banned_ip (ip, revoked, expires, expired)",
+    "CREATE TABLE IF NOT EXISTS cached_data (\n    id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,\n"
+    "    created_at DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,\n    updated_at DATETIME NOT NULL,\n"
+    "    name VARCHAR(20) NOT NULL,\n    encrypted BOOLEAN NOT NULL DEFAULT FALSE,\n"
+    "    value BLOB NOT NULL\n)",
+    "CREATE UNIQUE INDEX cached_data_name_key ON cached_data (name)",
+]
+
+AUTHELIA_USERS = ("john", "harry", "bob", "james", "amelie.dubois", "k.tanaka", "svc-backup", "maria")
+AUTHELIA_START = datetime(2024, 9, 28, 7, 12, 5, tzinfo=UTC)
+AUTHELIA_RP = "auth.example.com"
+AUTHELIA_CLIENTS = ("grafana", "nextcloud", "gitea", "immich")
+
+
+def authelia_bytes(label: str, size: int) -> bytes:
+    """Deterministic stand-in bytes (an AES-GCM ciphertext, a key, a credential id)."""
+    out = b""
+    counter = 0
+    while len(out) < size:
+        out += hashlib.sha256(f"{label}:{counter}".encode()).digest()
+        counter += 1
+    return out[:size]
+
+
+def authelia_uuid(label: str) -> str:
+    """A version 4 UUID as ``uuid.UUID.String()`` writes it."""
+    return str(UUID(bytes=authelia_bytes(label, 16), version=4))
+
+
+def authelia_moment(n: int) -> datetime:
+    """Row ``n``'s instant: hours apart from the start, across the end of summer time (27 October)."""
+    return AUTHELIA_START + timedelta(hours=17 * n, seconds=n * 37)
+
+
+def authelia_nanos(n: int) -> int:
+    return (n * 987_654_321 + 12_345) % 1_000_000_000
+
+
+def authelia_time(n: int, shift: timedelta = timedelta(0)) -> str:
+    """``ctx.Clock.Now()`` bound by mattn/go-sqlite3 in a container with ``TZ=Europe/Berlin``: the
+    wall clock with its offset (+02:00 in summer, +01:00 after 27 October) and its nanoseconds."""
+    moment = authelia_moment(n) + shift
+    summer = moment < datetime(2024, 10, 27, 1, tzinfo=UTC)
+    return go_time(moment, authelia_nanos(n), timedelta(hours=2 if summer else 1))
+
+
+def authelia_default(n: int) -> str:
+    """SQLite's ``DEFAULT CURRENT_TIMESTAMP``: UTC, whole seconds."""
+    return f"{authelia_moment(n):%Y-%m-%d %H:%M:%S}"
+
+
+def authelia_ip(n: int) -> str:
+    return (f"192.168.{n % 3}.{20 + n}", f"2001:db8:85a3::{n:x}", f"10.8.0.{n}", f"203.0.113.{n}")[n % 4]
+
+
+def authelia_scopes(n: int) -> str:
+    """Scopes as ``StringSlicePipeDelimited`` writes them."""
+    return "|".join(("openid", "profile", "email", "groups", "offline_access")[: 2 + n % 4])
+
+
+def authelia_rows() -> dict[str, list[Sequence[Any]]]:
+    users = AUTHELIA_USERS
+    migrations = [
+        (i, authelia_time(i - 40), None if i == 1 else i - 1, i, "v4.38.0" if i < 17 else "v4.39.4")
+        for i in range(1, 21)
+    ]
+    encryption = [
+        (1, "check", authelia_bytes("check", 60)),
+        (2, "hmac_key_otc", authelia_bytes("otc", 12 + 128 + 16)),
+        (3, "hmac_key_otp", authelia_bytes("otp", 12 + 64 + 16)),
+    ]
+    logs = []
+    for n in range(1, 49):
+        user = users[n % len(users)]
+        kind = ("1FA", "1FA", "TOTP", "WebAuthn", "1FA", "Duo")[n % 6]
+        successful = int(n % 5 != 0)
+        logs.append(
+            (
+                n,
+                authelia_time(n),
+                successful,
+                int(not successful and n % 15 == 0),
+                user,
+                kind,
+                None if n % 23 == 0 else authelia_ip(n),
+                ""
+                if kind != "1FA"
+                else f"https://{AUTHELIA_RP}/?rd=https%3A%2F%2F{AUTHELIA_CLIENTS[n % 4]}.example.com%2F",
+                "POST" if n % 7 else "",
+            )
+        )
+    verifications = []
+    for n in range(1, 13):
+        consumed = n % 3 != 0
+        revoked = n % 6 == 0
+        verifications.append(
+            (
+                n,
+                authelia_uuid(f"jti{n}"),
+                authelia_time(n),
+                authelia_ip(n),
+                authelia_time(n, timedelta(minutes=5)),
+                users[n % len(users)],
+                ("ResetPassword", "RegisterTOTPDevice", "RegisterWebAuthnDevice")[n % 3],
+                authelia_time(n, timedelta(minutes=2)) if consumed else None,
+                authelia_ip(n + 1) if consumed else None,
+                authelia_time(n, timedelta(minutes=3)) if revoked else None,
+                authelia_ip(n) if revoked else None,
+            )
+        )
+    totp = [
+        (
+            n,
+            authelia_time(n),
+            authelia_time(n + 30) if n % 3 else None,
+            user,
+            "Authelia" if n % 4 else "example.com",
+            "SHA1" if n % 5 else "SHA256",
+            6 if n % 5 else 8,
+            30 if n % 6 else 60,
+            authelia_bytes(f"totp{n}", 12 + 32 + 16),
+        )
+        for n, user in enumerate(users[:6], start=1)
+    ]
+    history = [
+        (n, authelia_default(n + 5), users[n % 3], hashlib.sha256(f"step{n}".encode()).hexdigest())
+        for n in range(1, 31)
+    ]
+    duo = [(1, "svc-backup", "DPFZRS9FB0D46QFTM891", "push"), (2, "maria", "auto", "push")]
+    preferences = [
+        (n, user, ("totp", "webauthn", "mobile_push", "totp")[n % 4]) for n, user in enumerate(users, start=1)
+    ]
+    credentials = []
+    for n in range(1, 11):
+        passkey = n % 3 == 0
+        legacy = n == 1
+        credentials.append(
+            (
+                n,
+                authelia_time(n),
+                authelia_time(n + 9) if n % 4 else None,
+                f"https://{AUTHELIA_RP}" if legacy else AUTHELIA_RP,
+                users[n % len(users)],
+                ("YubiKey 5 NFC", "Pixel 8", "iCloud Keychain", "Bitwarden", "Titan Key")[n % 5],
+                base64.b64encode(authelia_bytes(f"kid{n}", 16 if passkey else 64)).decode(),
+                "00000000-0000-0000-0000-000000000000" if legacy else authelia_uuid(f"aaguid{n % 4}"),
+                "fido-u2f" if legacy else ("none", "packed")[n % 2],
+                "cross-platform" if n % 2 else "platform",
+                ("usb,nfc", "internal,hybrid", "", "usb")[n % 4],
+                0 if passkey else 3 * n + 17,
+                int(n == 7),
+                int(legacy),
+                int(passkey),
+                1,
+                int(n % 2 == 0),
+                int(passkey),
+                int(passkey and n % 2 == 1),
+                authelia_bytes(f"pk{n}", 12 + 77 + 16),
+                None if legacy else authelia_bytes(f"att{n}", 12 + 180 + n + 16),
+            )
+        )
+    # random.CharSetASCII: letters, digits and the printable symbols.
+    ascii_chars = bytes(range(0x21, 0x7F)).decode()
+    webauthn_users = [
+        (
+            n,
+            AUTHELIA_RP,
+            user,
+            "".join(ascii_chars[b % len(ascii_chars)] for b in authelia_bytes(f"userid{n}", 64)),
+        )
+        for n, user in enumerate(users[:6], start=1)
+    ]
+    opaque = [
+        (
+            n,
+            "openid",
+            "" if n <= len(users) else "example.com",
+            users[(n - 1) % len(users)],
+            authelia_uuid(f"sub{n}"),
+        )
+        for n in range(1, 11)
+    ]
+    subjects = {n: row[4] for n, row in enumerate(opaque, start=1)}
+    preconfigurations = [
+        (
+            n,
+            AUTHELIA_CLIENTS[n % 4],
+            subjects[n],
+            authelia_time(n),
+            authelia_time(n, timedelta(days=30)) if n % 2 else None,
+            int(n == 3),
+            authelia_scopes(n),
+            "" if n % 2 else f"https://{AUTHELIA_CLIENTS[n % 4]}.example.com",
+            None if n < 3 else '{"id_token":{"email":null}}',
+            None if n < 3 else hashlib.sha256(f"claims{n}".encode()).hexdigest(),
+            "" if n < 4 else "email|email_verified",
+        )
+        for n in range(1, 5)
+    ]
+    consents = []
+    for n in range(1, 25):
+        client = AUTHELIA_CLIENTS[n % 4]
+        responded = n % 8 != 0
+        consents.append(
+            (
+                n,
+                authelia_uuid(f"challenge{n}"),
+                client,
+                subjects[1 + n % 10] if responded else None,
+                int(responded and n % 11 != 0),
+                int(responded and n % 11 != 0),
+                authelia_time(n),
+                authelia_time(n, timedelta(seconds=9)) if responded else None,
+                urllib.parse.urlencode(
+                    {
+                        "client_id": client,
+                        "redirect_uri": f"https://{client}.example.com/login/generic_oauth",
+                        "response_type": "code",
+                        "scope": authelia_scopes(n).replace("|", " "),
+                        "state": authelia_bytes(f"state{n}", 8).hex(),
+                    }
+                ),
+                authelia_scopes(n),
+                authelia_scopes(n) if responded else "",
+                "",
+                "" if not responded else client,
+                1 + n % 4 if n % 5 == 0 and responded else None,
+                None if n < 12 else ("" if n % 2 else "email|name"),
+            )
+        )
+    answered = [row for row in consents if row[3] is not None]
+    access = []
+    refresh = []
+    for n, consent in enumerate(answered, start=1):
+        session = (
+            consent[1],
+            authelia_uuid(f"request{n}"),
+            consent[2],
+            hashlib.sha256(f"sig{n}".encode()).hexdigest(),
+            consent[3],
+            authelia_time(consent[0], timedelta(seconds=11)),
+            consent[9],
+            consent[10],
+            "",
+            consent[12],
+            int(n % 4 != 0),
+            int(n % 9 == 0),
+            consent[8],
+            authelia_bytes(f"session{n}", 12 + 300 + 7 * n + 16),
+        )
+        access.append((n, *session))
+        if "offline_access" in consent[9]:
+            refresh.append((len(refresh) + 1, *session))
+    access.append(
+        (
+            len(access) + 1,
+            None,
+            authelia_uuid("client-credentials"),
+            "svc-metrics",
+            "authelia_at_" + authelia_bytes("cc", 24).hex(),
+            None,
+            authelia_time(60),
+            "authelia.bearer.authz",
+            "authelia.bearer.authz",
+            "",
+            "",
+            1,
+            0,
+            "grant_type=client_credentials&scope=authelia.bearer.authz",
+            authelia_bytes("cc-session", 12 + 200 + 16),
+        )
+    )
+    codes = []
+    for n in range(1, 9):
+        consumed = n % 2 == 0
+        codes.append(
+            (
+                n,
+                authelia_uuid(f"otc{n}"),
+                hashlib.sha512(f"otc{n}".encode()).hexdigest(),
+                authelia_time(n),
+                authelia_ip(n),
+                authelia_time(n, timedelta(minutes=1)),
+                users[n % len(users)],
+                "ior",
+                authelia_time(n, timedelta(seconds=40)) if consumed else None,
+                authelia_ip(n) if consumed else None,
+                authelia_time(n, timedelta(seconds=50)) if n == 5 else None,
+                authelia_ip(n) if n == 5 else None,
+                authelia_bytes(f"code{n}", 12 + 8 + 16),
+            )
+        )
+    banned_users = [
+        (
+            n,
+            authelia_default(5 * n),
+            authelia_time(5 * n, timedelta(minutes=10)) if n % 4 else None,
+            authelia_time(5 * n, timedelta(minutes=3)) if n % 3 == 0 else None,
+            int(n % 3 == 0),
+            users[n % len(users)],
+            "regulation" if n % 4 else "cli",
+            None if n % 4 else "shared account",
+        )
+        for n in range(1, 9)
+    ]
+    banned_ips = [
+        (
+            n,
+            authelia_default(5 * n + 1),
+            authelia_time(5 * n + 1, timedelta(minutes=10)) if n % 3 else None,
+            None,
+            0,
+            authelia_ip(n),
+            "regulation" if n % 3 else "cli",
+            None if n % 3 else "scanner",
+        )
+        for n in range(1, 7)
+    ]
+    cached = [
+        (
+            1,
+            authelia_default(2),
+            authelia_time(44),
+            "mds3",
+            0,
+            zlib.compress(json.dumps({"legalHeader": "Retrieval ...", "no": 71, "entries": []}).encode()),
+        )
+    ]
+    return {
+        "migrations": migrations,
+        "encryption": encryption,
+        "authentication_logs": logs,
+        "identity_verification": verifications,
+        "totp_configurations": totp,
+        "totp_history": history,
+        "duo_devices": duo,
+        "user_preferences": preferences,
+        "webauthn_credentials": credentials,
+        "webauthn_users": webauthn_users,
+        "user_opaque_identifier": opaque,
+        "oauth2_consent_preconfiguration": preconfigurations,
+        "oauth2_consent_session": consents,
+        "oauth2_access_token_session": access,
+        "oauth2_refresh_token_session": refresh,
+        "one_time_code": codes,
+        "banned_user": banned_users,
+        "banned_ip": banned_ips,
+        "cached_data": cached,
+    }
+
+
+def authelia(path: Path) -> Path:
+    """An Authelia ``db.sqlite3`` (``storage.local``; see the module's list)."""
+    return write_export(path, AUTHELIA_DDL, authelia_rows(), bytes_as_text=False)
+
+
+# --- Woodpecker CI (a CI server's woodpecker.sqlite: xorm's Sync of server/model's structs, v2.x) ---
+
+
+def woodpecker_table(name: str, columns: str, *, key: bool = True) -> str:
+    """A table as xorm's SQLite dialect creates it from a Go struct (every ``int64`` and ``bool``
+    ``INTEGER``, every ``string`` and ``json`` field ``TEXT``, ``[]byte`` ``BLOB``)."""
+    first = "`id` INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, " if key else ""
+    return f"CREATE TABLE `{name}` ({first}{columns})"
+
+
+WOODPECKER_DDL = [
+    woodpecker_table(
+        "orgs", "`forge_id` INTEGER NULL, `name` TEXT NULL, `is_user` INTEGER NULL, `private` INTEGER NULL"
+    ),
+    "CREATE UNIQUE INDEX `UQE_orgs_s` ON `orgs` (`forge_id`,`name`)",
+    woodpecker_table(
+        "users",
+        "`forge_id` INTEGER NULL, `forge_remote_id` TEXT NULL, `login` TEXT NULL, `access_token` TEXT NULL, "
+        "`refresh_token` TEXT NULL, `expiry` INTEGER NULL, `email` TEXT NULL, `avatar` TEXT NULL, "
+        "`admin` INTEGER NULL, `hash` TEXT NULL, `org_id` INTEGER NULL",
+    ),
+    "CREATE UNIQUE INDEX `UQE_users_forge_id` ON `users` (`forge_id`,`forge_remote_id`)",
+    "CREATE UNIQUE INDEX `UQE_users_forge_login` ON `users` (`forge_id`,`login`)",
+    "CREATE UNIQUE INDEX `UQE_users_hash` ON `users` (`hash`)",
+    woodpecker_table(
+        "repos",
+        "`user_id` INTEGER NULL, `forge_id` INTEGER NULL, `forge_remote_id` TEXT NULL, "
+        "`org_id` INTEGER NULL, "
+        "`owner` TEXT NULL, `name` TEXT NULL, `full_name` TEXT NULL, `avatar` TEXT NULL, "
+        "`forge_url` TEXT NULL, "
+        "`clone` TEXT NULL, `clone_ssh` TEXT NULL, `branch` TEXT NULL, `scm` TEXT NULL, "
+        "`pr_enabled` INTEGER DEFAULT TRUE NULL, `timeout` INTEGER NULL, `visibility` TEXT NULL, "
+        "`private` INTEGER NULL, `trusted` INTEGER NULL, `gated` INTEGER NULL, `active` INTEGER NULL, "
+        "`allow_pr` INTEGER NULL, `allow_deploy` INTEGER NULL, `config_path` TEXT NULL, `hash` TEXT NULL, "
+        "`cancel_previous_pipeline_events` TEXT NULL, `netrc_only_trusted` INTEGER DEFAULT true NOT NULL",
+    ),
+    "CREATE INDEX `IDX_repos_user_id` ON `repos` (`user_id`)",
+    "CREATE INDEX `IDX_repos_org_id` ON `repos` (`org_id`)",
+    "CREATE UNIQUE INDEX `UQE_repos_name` ON `repos` (`owner`,`name`)",
+    "CREATE UNIQUE INDEX `UQE_repos_full_name` ON `repos` (`full_name`)",
+    woodpecker_table(
+        "perms",
+        "`user_id` INTEGER NOT NULL, `repo_id` INTEGER NOT NULL, `pull` INTEGER NULL, `push` INTEGER NULL, "
+        "`admin` INTEGER NULL, `synced` INTEGER NULL, `created` INTEGER NULL, `updated` INTEGER NULL",
+        key=False,
+    ),
+    "CREATE UNIQUE INDEX `UQE_perms_s` ON `perms` (`user_id`,`repo_id`)",
+    "CREATE INDEX `IDX_perms_user_id` ON `perms` (`user_id`)",
+    "CREATE INDEX `IDX_perms_repo_id` ON `perms` (`repo_id`)",
+    woodpecker_table(
+        "pipelines",
+        "`repo_id` INTEGER NULL, `number` INTEGER NULL, `author` TEXT NULL, `parent` INTEGER NULL, "
+        "`event` TEXT NULL, `status` TEXT NULL, `errors` TEXT NULL, `created` INTEGER DEFAULT 0 NOT NULL, "
+        "`updated` INTEGER DEFAULT 0 NOT NULL, `started` INTEGER NULL, `finished` INTEGER NULL, "
+        "`deploy` TEXT NULL, `deploy_task` TEXT NULL, `commit` TEXT NULL, `branch` TEXT NULL, "
+        "`ref` TEXT NULL, "
+        "`refspec` TEXT NULL, `title` TEXT NULL, `message` TEXT NULL, `timestamp` INTEGER NULL, "
+        "`sender` TEXT NULL, `avatar` TEXT NULL, `email` TEXT NULL, `forge_url` TEXT NULL, "
+        "`reviewer` TEXT NULL, `reviewed` INTEGER NULL, `changed_files` TEXT NULL, "
+        "`additional_variables` TEXT NULL, `pr_labels` TEXT NULL, `is_prerelease` INTEGER NULL",
+    ),
+    "CREATE INDEX `IDX_pipelines_repo_id` ON `pipelines` (`repo_id`)",
+    "CREATE UNIQUE INDEX `UQE_pipelines_s` ON `pipelines` (`repo_id`,`number`)",
+    "CREATE INDEX `IDX_pipelines_author` ON `pipelines` (`author`)",
+    "CREATE INDEX `IDX_pipelines_status` ON `pipelines` (`status`)",
+    woodpecker_table(
+        "workflows",
+        "`pipeline_id` INTEGER NULL, `pid` INTEGER NULL, `name` TEXT NULL, `state` TEXT NULL, "
+        "`error` TEXT NULL, "
+        "`started` INTEGER NULL, `stopped` INTEGER NULL, `agent_id` INTEGER NULL, `platform` TEXT NULL, "
+        "`environ` TEXT NULL, `axis_id` INTEGER NULL",
+    ),
+    "CREATE INDEX `IDX_workflows_pipeline_id` ON `workflows` (`pipeline_id`)",
+    "CREATE UNIQUE INDEX `UQE_workflows_s` ON `workflows` (`pipeline_id`,`pid`)",
+    woodpecker_table(
+        "steps",
+        "`uuid` TEXT NULL, `pipeline_id` INTEGER NULL, `pid` INTEGER NULL, `ppid` INTEGER NULL, "
+        "`name` TEXT NULL, "
+        "`state` TEXT NULL, `error` TEXT NULL, `failure` TEXT NULL, `exit_code` INTEGER NULL, "
+        "`started` INTEGER NULL, `finished` INTEGER NULL, `type` TEXT NULL",
+    ),
+    "CREATE INDEX `IDX_steps_uuid` ON `steps` (`uuid`)",
+    "CREATE INDEX `IDX_steps_pipeline_id` ON `steps` (`pipeline_id`)",
+    "CREATE UNIQUE INDEX `UQE_steps_s` ON `steps` (`pipeline_id`,`pid`)",
+    woodpecker_table(
+        "log_entries",
+        "`step_id` INTEGER NULL, `time` INTEGER NULL, `line` INTEGER NULL, `data` BLOB NULL, "
+        "`created` INTEGER NULL, `type` INTEGER NULL",
+    ),
+    woodpecker_table(
+        "secrets",
+        "`org_id` INTEGER DEFAULT 0 NOT NULL, `repo_id` INTEGER DEFAULT 0 NOT NULL, `name` TEXT NOT NULL, "
+        "`value` TEXT NULL, `images` TEXT NULL, `events` TEXT NULL",
+    ),
+    "CREATE INDEX `IDX_secrets_org_id` ON `secrets` (`org_id`)",
+    "CREATE INDEX `IDX_secrets_repo_id` ON `secrets` (`repo_id`)",
+    "CREATE INDEX `IDX_secrets_name` ON `secrets` (`name`)",
+    "CREATE UNIQUE INDEX `UQE_secrets_s` ON `secrets` (`org_id`,`repo_id`,`name`)",
+    woodpecker_table(
+        "agents",
+        "`created` INTEGER NULL, `updated` INTEGER NULL, `name` TEXT NULL, `owner_id` INTEGER NULL, "
+        "`org_id` INTEGER NULL, `repo_id` INTEGER NULL, `token` TEXT NULL, `last_contact` INTEGER NULL, "
+        "`last_work` INTEGER NULL, `platform` TEXT NULL, `backend` TEXT NULL, `capacity` INTEGER NULL, "
+        "`version` TEXT NULL, `no_schedule` INTEGER NULL, `filters` TEXT NULL",
+    ),
+    "CREATE INDEX `IDX_agents_owner_id` ON `agents` (`owner_id`)",
+    "CREATE INDEX `IDX_agents_org_id` ON `agents` (`org_id`)",
+    "CREATE INDEX `IDX_agents_repo_id` ON `agents` (`repo_id`)",
+]
+
+#: Unix seconds of the first pipeline: 2024-06-03 08:15:00 UTC.
+WOODPECKER_START = 1717402500
+WOODPECKER_USERS = ("anna", "ben-k", "ci-bot", "dora")
+WOODPECKER_REPOS = (("anna", "webshop"), ("tools", "linter"), ("tools", "deploy-scripts"), ("dora", "blog"))
+
+
+def woodpecker_token(label: str) -> str:
+    """``base32.StdEncoding`` of 32 random bytes (a hash, an agent's token): 56 characters, ``====``."""
+    return base64.b32encode(hashlib.sha256(label.encode()).digest()).decode()
+
+
+def woodpecker_ulid(label: str) -> str:
+    """A step's ULID, lower case (26 Crockford base32 characters)."""
+    alphabet = "0123456789abcdefghjkmnpqrstvwxyz"
+    value = int.from_bytes(hashlib.sha256(label.encode()).digest()[:16], "big") >> 2
+    return "".join(alphabet[(value >> (5 * i)) & 31] for i in reversed(range(26)))
+
+
+def woodpecker_rows() -> dict[str, list[Sequence[Any]]]:
+    orgs = [(1, 1, "anna", 1, 0), (2, 1, "tools", 0, 0), (3, 1, "dora", 1, 1), (4, 1, "ben-k", 1, 0)]
+    users = [
+        (
+            i,
+            1,
+            str(1000 + 17 * i),
+            login,
+            hashlib.sha1(f"token {login}".encode()).hexdigest(),
+            "" if i % 2 else hashlib.sha1(f"refresh {login}".encode()).hexdigest(),
+            0 if i % 2 else WOODPECKER_START + 28_800 + 600 * i,
+            f"{login}@example.org" if login != "ci-bot" else "",
+            f"https://git.example.org/avatars/{hashlib.md5(login.encode()).hexdigest()}",
+            int(i == 1),
+            woodpecker_token(f"user {login}"),
+            {"anna": 1, "dora": 3, "ben-k": 4}.get(login, 0),
+        )
+        for i, login in enumerate(WOODPECKER_USERS, start=1)
+    ]
+    org_ids = {"anna": 1, "tools": 2, "dora": 3}
+    repos = [
+        (
+            i,
+            1 if owner != "dora" else 4,
+            1,
+            str(5000 + i * 3),
+            org_ids[owner],
+            owner,
+            name,
+            f"{owner}/{name}",
+            f"https://git.example.org/avatars/{i}",
+            f"https://git.example.org/{owner}/{name}",
+            f"https://git.example.org/{owner}/{name}.git",
+            f"git@git.example.org:{owner}/{name}.git",
+            "main" if i != 3 else "master",
+            "git",
+            1,
+            60 if i != 2 else 15,
+            ("public", "private", "internal", "public")[i - 1],
+            int(i in (2, 3)),
+            int(i == 3),
+            int(i == 1),
+            1,
+            1,
+            int(i == 3),
+            "" if i != 2 else ".woodpecker/ci.yaml",
+            woodpecker_token(f"repo {i}"),
+            "null" if i % 2 == 0 else '["push","pull_request"]',
+            1,
+        )
+        for i, (owner, name) in enumerate(WOODPECKER_REPOS, start=1)
+    ]
+    perms = [
+        (
+            user,
+            repo,
+            1,
+            int(user != 3),
+            int(user == 1),
+            WOODPECKER_START + 3600 * repo,
+            WOODPECKER_START - 86_400,
+            WOODPECKER_START + 3600 * repo,
+        )
+        for user in (1, 2, 3)
+        for repo in (1, 2, 3)
+        if (user, repo) != (3, 1)
+    ] + [(4, 4, 1, 1, 1, WOODPECKER_START, WOODPECKER_START - 86_400, WOODPECKER_START)]
+    events = ("push", "push", "pull_request", "tag", "cron", "manual", "push", "deployment")
+    statuses = ("success", "success", "failure", "success", "killed", "success", "error", "success")
+    pipelines = []
+    workflows = []
+    steps = []
+    logs = []
+    numbers = {1: 0, 2: 0, 3: 0, 4: 0}
+    workflow_id = step_id = log_id = 0
+    for n in range(1, 31):
+        repo = 1 + (n * 7) % 4
+        numbers[repo] += 1
+        event = events[n % 8]
+        status = "running" if n == 30 else ("pending" if n == 29 else statuses[n % 8])
+        created = WOODPECKER_START + 5_400 * n + 17 * n
+        started = 0 if status == "pending" else created + 4 + n % 5
+        finished = 0 if status in ("pending", "running") else started + 60 + 23 * n
+        login = WOODPECKER_USERS[n % 3] if event != "cron" else "nightly"
+        sha = hashlib.sha1(f"commit {n}".encode()).hexdigest()
+        branch = "main" if event in ("push", "cron", "manual") else ("feature/login" if n % 2 else "fix/typo")
+        ref = {
+            "pull_request": f"refs/pull/{n}/head",
+            "tag": f"refs/tags/v1.{n}.0",
+        }.get(event, f"refs/heads/{branch}")
+        message = ("Fix the checkout total\n", f"Merge pull request #{n}\n\nAdd login form\n", "Bump deps\n")[
+            n % 3
+        ]
+        pipelines.append(
+            (
+                n,
+                repo,
+                numbers[repo],
+                login if event != "cron" else "",
+                numbers[repo] - 1 if event == "manual" and numbers[repo] > 1 else 0,
+                event,
+                status,
+                "null"
+                if n % 6
+                else '[{"type":"linter","message":"Please use \'when\' instead of \'branches\'",'
+                '"is_warning":true,"data":{"file":".woodpecker.yaml","field":"branches"}}]',
+                created,
+                finished or started or created,
+                started,
+                finished,
+                "production" if event == "deployment" else "",
+                "migrate" if event == "deployment" else "",
+                sha,
+                branch,
+                ref,
+                f"{branch}:main" if event == "pull_request" else "",
+                "Add login form" if event == "pull_request" else "",
+                message,
+                created - 120 - n,
+                login if event != "cron" else "nightly",
+                f"https://git.example.org/avatars/{n % 4}",
+                f"{login}@example.org" if event != "cron" else "",
+                f"https://git.example.org/{'/'.join(WOODPECKER_REPOS[repo - 1])}/commit/{sha}",
+                "anna" if n == 13 else "",
+                created + 300 if n == 13 else 0,
+                '["main.go","go.mod"]' if n % 4 else "null",
+                "null" if n % 5 else '{"DEPLOY_TO":"staging"}',
+                '["bug","ui"]' if event == "pull_request" and n % 2 else "null",
+                int(event == "tag" and n % 2 == 1),
+            )
+        )
+        pid = 0
+        for name in ("build", "test") if n % 3 == 0 else ("woodpecker",):
+            workflow_id += 1
+            pid += 1
+            parent = pid
+            workflows.append(
+                (
+                    workflow_id,
+                    n,
+                    parent,
+                    name,
+                    status if status != "error" else "failure",
+                    ""
+                    if status != "error"
+                    else "yaml: unmarshal errors:\n  line 4: cannot unmarshal !!str `ubuntu` into []string",
+                    started,
+                    finished,
+                    0 if status == "pending" else 1 + (n + parent) % 2,
+                    "" if status == "pending" else "linux/amd64",
+                    "{}" if n % 4 else '{"GO_VERSION":"1.22"}',
+                    0 if n % 3 else parent,
+                )
+            )
+            for offset, (step, kind) in enumerate(
+                (("clone", "clone"), ("build", "commands"), ("test", "commands"), ("notify", "plugin"))
+            ):
+                step_id += 1
+                pid += 1
+                failed = status == "failure" and step == "test"
+                state = (
+                    "skipped"
+                    if status == "failure" and step == "notify"
+                    else ("failure" if failed else status)
+                )
+                step_started = 0 if status == "pending" else started + 10 * offset
+                step_finished = 0 if status in ("pending", "running") else step_started + 9
+                steps.append(
+                    (
+                        step_id,
+                        woodpecker_ulid(f"step {step_id}"),
+                        n,
+                        pid,
+                        parent,
+                        step,
+                        state,
+                        "" if not failed else "exit status 1",
+                        "ignore" if step == "notify" else "fail",
+                        1 if failed else (137 if status == "killed" and offset == 1 else 0),
+                        step_started,
+                        step_finished,
+                        kind,
+                    )
+                )
+                if status == "pending" or offset > 1:
+                    continue
+                lines = [
+                    b"+ git init --object-format sha1 -b main /woodpecker/src",
+                    b"+ git fetch --no-tags --depth=1",
+                ]
+                if step == "build":
+                    lines = [b"+ go build ./...", b"\x1b[32mok\x1b[0m  \tgit.example.org/webshop\t0.412s"]
+                for line, data in enumerate(lines):
+                    log_id += 1
+                    logs.append((log_id, step_id, line, line, data, step_started + line, 0))
+    secrets = [
+        (
+            1,
+            0,
+            1,
+            "docker_password",
+            "hunter2-" + hashlib.md5(b"d").hexdigest()[:8],
+            '["woodpeckerci/plugin-docker-buildx"]',
+            '["push","tag"]',
+        ),
+        (
+            2,
+            0,
+            1,
+            "deploy_key",
+            "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n"
+            "-----END OPENSSH PRIVATE KEY-----\n",
+            "[]",
+            '["deployment"]',
+        ),
+        (3, 2, 0, "sonar_token", "squ_" + hashlib.sha1(b"s").hexdigest(), "[]", '["pull_request","push"]'),
+        (4, 0, 0, "registry_mirror", "https://mirror.example.org", "[]", '["cron","manual","push"]'),
+        (5, 0, 4, "netlify_token", "nfp_" + hashlib.sha1(b"n").hexdigest()[:36], "null", '["push"]'),
+    ]
+    agents = [
+        (
+            i,
+            WOODPECKER_START - 86_400 * i,
+            WOODPECKER_START + 5_400 * 30 + i,
+            f"agent-{i}",
+            -1,
+            -1,
+            -1,
+            woodpecker_token(f"agent {i}"),
+            WOODPECKER_START + 5_400 * 30 + 40 + i,
+            WOODPECKER_START + 5_400 * 29 if i == 1 else 0,
+            "linux/amd64",
+            "docker",
+            2 if i == 1 else 4,
+            "2.7.1",
+            int(i == 2),
+            "null" if i == 1 else '{"gpu":"true"}',
+        )
+        for i in (1, 2)
+    ]
+    return {
+        "orgs": orgs,
+        "users": users,
+        "repos": repos,
+        "perms": perms,
+        "pipelines": pipelines,
+        "workflows": workflows,
+        "steps": steps,
+        "log_entries": logs,
+        "secrets": secrets,
+        "agents": agents,
+    }
+
+
+def woodpecker(path: Path) -> Path:
+    """A Woodpecker CI server's ``woodpecker.sqlite`` (see the module's list)."""
+    return write_export(path, WOODPECKER_DDL, woodpecker_rows(), bytes_as_text=False)

@@ -72,7 +72,7 @@ notification server, a Baïkal CalDAV and CardDAV server, a Sonarr TV library, a
 Firefly III finance manager, a PhotoPrism photo index, a Seafile Seahub server, a Tandoor Recipes
 server, a Shiori bookmarks server, a Homebox inventory, dnf's history database, a GNOME Web (Epiphany)
 history, an Unmanic media optimiser, a Lollypop music library, a Dendrite Matrix homeserver, a
-WriteFreely blog)
+WriteFreely blog, an Authelia authentication server, a Woodpecker CI server)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -17833,3 +17833,232 @@ def test_writefreely_keeps_go_strings_of_bytes_as_bytes_and_its_nanosecond_momen
         ("usersinvited", "user_id"): "users.id",
     }
     assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+
+
+def test_authelia_keeps_go_nanosecond_moments_as_written_and_its_none_attestation_type(
+    run_export: Runner,
+) -> None:
+    # Authelia's SQLite storage (migrations V0001-V0020; mattn/go-sqlite3): every time.Time the server
+    # binds is text with its nanoseconds and its zone's offset ('2024-09-29 02:12:42.987666666+02:00',
+    # TZ=Europe/Berlin across the end of summer time): finer than a timestamp, kept as written; a
+    # moment SQLite's DEFAULT CURRENT_TIMESTAMP wrote (a TOTP step's, a ban's) is a UTC wall clock
+    # read as a timestamp. BOOLEAN flags 0/1 are booleans, AES-GCM ciphertexts and JSON in BLOBs
+    # bytes, scopes pipe-joined text. A WebAuthn attestation type 'none' beside 'packed' and
+    # 'fido-u2f' is one of the codes (until 2026-12-06 NULL). The OpenID sessions name their consent
+    # by its UNIQUE challenge_id and their subject by user_opaque_identifier's UNIQUE identifier;
+    # the usernames (no foreign key) name user_preferences' where it alone holds them all. An opaque
+    # identifier's sector_id '' (none configured) is in a NOT NULL unique key: loaded as written, the
+    # run warns (exit 2).
+    rows = apps.authelia_rows()
+    ran, run_dir = run_export(apps.authelia)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert ran.code == 2 and ran.record["outcome"] == "warn"
+    assert len(ran.record["warnings"]) == 1
+    assert ran.record["warnings"][0].startswith("user_opaque_identifier.sector_id: text loaded as written")
+    with closing(sqlite3.connect(ran.db)) as con:
+        names = {table: [r[1] for r in con.execute(f'PRAGMA table_info("{table}")')] for table in rows}
+    stamp = "%Y-%m-%d %H:%M:%S"
+
+    def expected(kind: str, value: Any, written: bool) -> Any:
+        if value is None:
+            return None
+        if kind == "timestamp without time zone":
+            return datetime.strptime(value, stamp)
+        if kind == "boolean":
+            return bool(value)
+        if kind == "text" and not written:
+            return value or None
+        return value
+
+    for table, values in rows.items():
+        types = ran.types(table)
+        for index, column in enumerate(names[table]):
+            written = (table, column) == ("user_opaque_identifier", "sector_id")
+            assert ran.values(table, column, "id") == {
+                row[0]: expected(types[column], row[index], written) for row in values
+            }, (table, column)
+    go_moments = {
+        ("migrations", "applied"),
+        ("authentication_logs", "time"),
+        ("identity_verification", "iat"),
+        ("identity_verification", "exp"),
+        ("identity_verification", "consumed"),
+        ("identity_verification", "revoked"),
+        ("totp_configurations", "created_at"),
+        ("totp_configurations", "last_used_at"),
+        ("webauthn_credentials", "created_at"),
+        ("webauthn_credentials", "last_used_at"),
+        ("oauth2_consent_preconfiguration", "created_at"),
+        ("oauth2_consent_preconfiguration", "expires_at"),
+        ("oauth2_consent_session", "requested_at"),
+        ("oauth2_consent_session", "responded_at"),
+        ("oauth2_access_token_session", "requested_at"),
+        ("oauth2_refresh_token_session", "requested_at"),
+        ("one_time_code", "issued"),
+        ("one_time_code", "expires"),
+        ("one_time_code", "consumed"),
+        ("one_time_code", "revoked"),
+        ("banned_user", "expires"),
+        ("banned_user", "expired"),
+        ("banned_ip", "expires"),
+        ("cached_data", "updated_at"),
+    }
+    defaults = {("totp_history", "created_at"), ("banned_user", "time"), ("banned_ip", "time")}
+    defaults.add(("cached_data", "created_at"))
+    for table, column in go_moments:
+        assert ran.types(table)[column] == "text", (table, column)
+        assert any(
+            re.search(r"\.\d{7,9}\+0[12]:00$", row[names[table].index(column)] or "") for row in rows[table]
+        )
+    for table, column in defaults:
+        assert ran.types(table)[column] == "timestamp without time zone", (table, column)
+    with closing(sqlite3.connect(ran.db)) as con:
+        declared = {
+            (table, r[1]): r[2] for table in rows for r in con.execute(f'PRAGMA table_info("{table}")')
+        }
+    for (table, column), kind in declared.items():
+        if kind == "BOOLEAN":
+            assert ran.types(table)[column] == "boolean", (table, column)
+        if kind == "BLOB":
+            assert ran.types(table)[column] == "bytea", (table, column)
+    kinds = ran.values("webauthn_credentials", "attestation_type", "id")
+    assert sorted(set(kinds.values())) == ["fido-u2f", "none", "packed"]
+    assert audit_rules(run_dir, "webauthn_credentials", "attestation_type") == {}
+    declared_references = {
+        ("oauth2_consent_preconfiguration", "subject"): "user_opaque_identifier.identifier",
+        ("oauth2_consent_session", "subject"): "user_opaque_identifier.identifier",
+        ("oauth2_consent_session", "preconfiguration"): "oauth2_consent_preconfiguration.id",
+        ("oauth2_access_token_session", "challenge_id"): "oauth2_consent_session.challenge_id",
+        ("oauth2_access_token_session", "subject"): "user_opaque_identifier.identifier",
+        ("oauth2_refresh_token_session", "challenge_id"): "oauth2_consent_session.challenge_id",
+        ("oauth2_refresh_token_session", "subject"): "user_opaque_identifier.identifier",
+    }
+    # Usernames: two unique username columns hold them, user_preferences' every user's and
+    # totp_configurations' those with a TOTP device; a column whose names both hold fits both alike.
+    preferences = {row[1] for row in rows["user_preferences"]}
+    totp = {row[3] for row in rows["totp_configurations"]}
+    found = {}
+    for table, values in rows.items():
+        if "username" not in names[table] or table == "user_preferences":
+            continue
+        held = {row[names[table].index("username")] for row in values}
+        # A column is no parent of itself: totp_configurations' own names are user_preferences' alone.
+        if held <= preferences and (table == "totp_configurations" or not held <= totp):
+            found[(table, "username")] = "user_preferences.username"
+    assert references(run_dir) == declared_references | found
+    charged = {
+        (table, name)
+        for table, named in profiled(run_dir)["columns"].items()
+        for name, column in named.items()
+        if column["quality"] < 100
+    }
+    # A Go string's '' in a nullable column without DEFAULT '' beside the NULLs of its table's other
+    # columns: missing written two ways, charged as documented (the others are declared NOT NULL or
+    # DEFAULT '').
+    assert charged == {
+        ("authentication_logs", "request_uri"),
+        ("oauth2_consent_preconfiguration", "audience"),
+        ("oauth2_consent_session", "granted_claims"),
+    }
+    assert ran.record["quality_before"] < 100.0 == ran.record["quality_after"]
+
+
+def test_woodpecker_ci_reads_xorm_seconds_as_instants_and_its_json_nulls_beside_blank_strings_cost_nothing(
+    run_export: Runner,
+) -> None:
+    # Woodpecker CI's SQLite database (xorm's Sync of server/model, v2.x): every int64 moment Unix
+    # seconds, `created`, `updated` and a commit's `timestamp` instants; `started`, `finished` and
+    # `stopped` hold 0 until a run starts or ends, kept as numbers with the instant's note (until
+    # 2026-12-06 `finished` had none, its word no moment's). Go strings write '' where they have
+    # none and nil slices and maps JSON's `null` in TEXT, no NULL anywhere: one way for each, costing
+    # nothing (until 2026-12-06 the pipelines' `null` made every blank string dirt, 80.43); an
+    # agent's `last_contact` is an instant as a last login is (until 2026-12-06 bigint). bool is
+    # INTEGER 0/1 (bigint), a log line's bytes a BLOB, commit messages end in a line break (trimmed,
+    # audited). No foreign key is declared: each id column names its parent by the data, 0 for none.
+    rows = apps.woodpecker_rows()
+    ran, run_dir = run_export(apps.woodpecker)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    with closing(sqlite3.connect(ran.db)) as con:
+        names = {table: [r[1] for r in con.execute(f'PRAGMA table_info("{table}")')] for table in rows}
+    instant = "timestamp with time zone"
+
+    def expected(kind: str, value: Any) -> Any:
+        if kind == instant:
+            return UNIX_EPOCH + timedelta(seconds=value)
+        if kind == "bigint" and isinstance(value, str):
+            return int(value)  # a forge's remote id: TEXT of digits
+        if kind == "text":
+            # Ends trimmed, '' NULL, and a JSON column's `null` (a nil slice or map) NULL.
+            return None if value is None or value.strip() in ("", "null") else value.strip()
+        return value
+
+    keys = {"perms": None}
+    for table, values in rows.items():
+        types = ran.types(table)
+        if keys.get(table, "id") is None:
+            continue
+        for index, column in enumerate(names[table]):
+            assert ran.values(table, column, "id") == {
+                row[0]: expected(types[column], row[index]) for row in values
+            }, (table, column)
+    perms = pg_query(
+        ran.uri,
+        f'SELECT user_id, repo_id, pull, push, admin, synced, created, updated FROM "{ran.base}".perms',
+    )
+    assert sorted(perms) == sorted(
+        (*row[:6], UNIX_EPOCH + timedelta(seconds=row[6]), UNIX_EPOCH + timedelta(seconds=row[7]))
+        for row in rows["perms"]
+    )
+    assert primary_key(ran.uri, ran.record["version_schema"], "perms") == ["user_id", "repo_id"]
+    for table in ("pipelines", "agents", "perms", "log_entries"):
+        for column in ("created", "updated", "timestamp"):
+            if column in names[table]:
+                assert ran.types(table)[column] == instant, (table, column)
+    for table, column in (
+        ("pipelines", "started"),
+        ("pipelines", "finished"),
+        ("workflows", "started"),
+        ("workflows", "stopped"),
+        ("steps", "started"),
+        ("steps", "finished"),
+    ):
+        assert ran.types(table)[column] == "bigint", (table, column)
+        assert 0 in {row[names[table].index(column)] for row in rows[table]}
+        (note,) = [n for n in profiled(run_dir)["columns"][table][column]["notes"] if "0 for no date" in n]
+        assert f'to_timestamp(NULLIF("{column}", 0))' in note
+    assert ran.types("agents")["last_contact"] == instant  # until 2026-12-06 bigint
+    assert ran.types("log_entries")["data"] == "bytea"
+    assert ran.types("log_entries")["time"] == "bigint"  # seconds since its step started
+    assert audit_rules(run_dir, "pipelines", "message") == {
+        str(row[0]): {"trim"} for row in rows["pipelines"]
+    }
+    blanks = {
+        (table, column)
+        for table, values in rows.items()
+        for index, column in enumerate(names[table])
+        if any(row[index] == "" for row in values)
+    }
+    marked = {
+        (table, name)
+        for table, named in profiled(run_dir)["columns"].items()
+        for name, column in named.items()
+        if column.get("blank_is_missing")
+    }
+    assert blanks <= marked
+    assert ("pipelines", "author") in blanks and ("pipelines", "title") in blanks
+    # The one organisation an org secret names (2) is too little to tell a reference from a code.
+    assert references(run_dir) == {
+        ("users", "org_id"): "orgs.id",
+        ("repos", "user_id"): "users.id",
+        ("repos", "org_id"): "orgs.id",
+        ("perms", "user_id"): "users.id",
+        ("perms", "repo_id"): "repos.id",
+        ("pipelines", "repo_id"): "repos.id",
+        ("workflows", "pipeline_id"): "pipelines.id",
+        ("workflows", "agent_id"): "agents.id",
+        ("steps", "pipeline_id"): "pipelines.id",
+        ("log_entries", "step_id"): "steps.id",
+        ("secrets", "repo_id"): "repos.id",
+    }

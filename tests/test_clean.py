@@ -700,9 +700,19 @@ TOKEN_COLUMNS: dict[str, tuple[list[str], list[str], list[str | None]]] = {
         ["none"],
         ["in_progress", "none", "done", "on_hold"],
     ),
+    # A code of words joined by a hyphen one of which holds digits inside (a WebAuthn credential's
+    # attestation type: `none`, `packed`, `fido-u2f`; Authelia's `webauthn_credentials`).
+    "attestation": (["packed", "none", "fido-u2f", "none"], ["none"], ["packed", "none", "fido-u2f", "none"]),
     # Not codes of that form: digits inside (hexadecimal digests), or words and digits interleaved.
     "digest": (["3f2a9c", "null", "a41b07", "c0ffee"], [], ["3f2a9c", None, "a41b07", "c0ffee"]),
     "serial": (["ab12cd", "none", "x9y8", "ab12cd"], [], ["ab12cd", None, "x9y8", "ab12cd"]),
+    # Digits inside a value of one part, or in every part of a joined one, are a serial's too.
+    "keyed": (["ab12cd", "none", "k8s", "ab12cd"], [], ["ab12cd", None, "k8s", "ab12cd"]),
+    "licence": (
+        ["ab12-cd34", "none", "ef56-gh78", "ab12-cd34"],
+        [],
+        ["ab12-cd34", None, "ef56-gh78", "ab12-cd34"],
+    ),
     # Padded, the token is still the code it trims to (the padding is removed and audited).
     "padded": (["DE", " NA", "FR", "US"], ["NA"], ["DE", "NA", "FR", "US"]),
     # A mark among marks: the minus strand beside the plus strand (one other value is enough).

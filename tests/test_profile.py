@@ -706,6 +706,29 @@ def test_a_stream_started_and_stopped_in_epoch_seconds_are_instants(make_sqlite:
     }
 
 
+def test_a_run_finished_or_ended_in_epoch_seconds_is_an_instant_as_one_started(
+    make_sqlite: SqliteFactory,
+) -> None:
+    # A CI server keeps each pipeline's, workflow's and step's `started` and `finished` as Unix seconds
+    # (Woodpecker's xorm tables): `started` was read as an instant by its word, `finished` stayed
+    # bigint with nothing to say so. A finish and an end name a moment as a stop does; a person, an id
+    # or a count about them is none.
+    rows = [(i, *(1_796_416_366 + 3601 * i,) * 6) for i in range(5)]
+    ddl = (
+        "CREATE TABLE runs (id INTEGER PRIMARY KEY, started INTEGER, finished INTEGER, ended INTEGER, "
+        "finished_by INTEGER, finished_count INTEGER, ended_id INTEGER)"
+    )
+    types = _types_beside_key(make_sqlite, "runs", ddl, rows, key="id")
+    assert types == {
+        "started": "timestamptz",
+        "finished": "timestamptz",
+        "ended": "timestamptz",
+        "finished_by": "integer",
+        "finished_count": "integer",
+        "ended_id": "integer",
+    }
+
+
 def test_the_time_of_an_event_glued_in_one_word_is_an_epoch_timestamp_as_its_words_apart_are(
     make_sqlite: SqliteFactory,
 ) -> None:
@@ -797,6 +820,28 @@ def test_the_last_login_is_an_epoch_timestamp_as_the_last_visit_is(make_sqlite: 
         )
     )
     assert legacy["member"]["lastlogin"].inferred_type == "timestamptz"
+
+
+def test_the_last_contact_is_an_epoch_timestamp_as_the_last_login_is(make_sqlite: SqliteFactory) -> None:
+    # A CI server's agents (Woodpecker's `agents.last_contact`, Unix seconds beside `created` and
+    # `updated`) and a CRM's people keep the last contact as epoch integers: it stayed bigint beside
+    # instants. A contact is a moment only as the last or first one: `contact` alone is a person or
+    # an id, and the last contact's name, count or id is none.
+    rows = [(i, *(1_796_416_366 + 3601 * i,) * 6) for i in range(5)]
+    ddl = (
+        "CREATE TABLE agents (id INTEGER PRIMARY KEY, last_contact INTEGER, lastContact INTEGER, "
+        "first_contact INTEGER, contact INTEGER, last_contact_id INTEGER, last_contact_count INTEGER)"
+    )
+    profiled = profile(make_sqlite({"agents": (ddl, rows)}))["agents"]
+    types = {name: profiled[name].inferred_type for name in profiled.columns if name != "id"}
+    assert types == {
+        "last_contact": "timestamptz",
+        "lastContact": "timestamptz",
+        "first_contact": "timestamptz",
+        "contact": "integer",
+        "last_contact_id": "integer",
+        "last_contact_count": "integer",
+    }
 
 
 def test_the_last_use_is_an_epoch_timestamp_as_the_last_login_is(make_sqlite: SqliteFactory) -> None:

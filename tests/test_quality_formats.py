@@ -1733,6 +1733,33 @@ def uuid_places(path: Path, *, declared: bool = True, blank_parent: bool = False
             f"parent_id uuid{reference})"
         )
         con.executemany("INSERT INTO places VALUES (?, ?, ?, ?)", rows)
+
+
+def ci_runs(path: Path, *, text_null: bool = False) -> list[tuple[Any, ...]]:
+    """A CI server's pipelines as an ORM writes them from Go structs (Woodpecker's on xorm): every
+    ``string`` ``''`` where it has none (a cron run's author, a push's title), every slice or map
+    serialized as JSON into TEXT, ``null`` for a nil one (its changed files, its variables), and no
+    NULL anywhere. ``text_null``: one title NULL too (a second way beside the blanks)."""
+    rows: list[tuple[Any, ...]] = [
+        (
+            n,
+            "" if n % 4 == 0 else f"user{n % 3}",
+            "" if n % 3 else f"Add feature {n}",
+            "null" if n % 2 else json.dumps(["main.go", f"cmd/{n}.go"]),
+            "null" if n % 5 else json.dumps({"DEPLOY_TO": "staging"}),
+            1_717_400_000 + 600 * n,
+        )
+        for n in range(1, 21)
+    ]
+    if text_null:
+        rows[0] = (*rows[0][:2], None, *rows[0][3:])
+    con = sqlite3.connect(path)
+    with con:
+        con.execute(
+            "CREATE TABLE pipelines (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, author TEXT NULL, "
+            "title TEXT NULL, changed_files TEXT NULL, variables TEXT NULL, created INTEGER NULL)"
+        )
+        con.executemany("INSERT INTO pipelines VALUES (?, ?, ?, ?, ?, ?)", rows)
     con.close()
     return rows
 
@@ -1765,4 +1792,32 @@ def test_a_blank_reference_beside_its_nulls_is_a_second_way_and_the_blanks_still
     columns = profiled.tables["places"].columns
     assert not any(c.blank_is_missing for c in columns.values())
     assert columns["description"].quality == column_score(len(rows), _blanks(rows, 2))
+
+
+def test_json_null_of_json_columns_is_no_second_way_beside_the_tables_blanks(tmp_path: Path) -> None:
+    """A JSON column's ``null`` (a nil slice or map, as json.Marshal writes it) is how that column
+    writes "none", JSON's own way, costing nothing: it says nothing about how the table's strings
+    write theirs. A table whose only other missing values are such ``null`` writes a missing string
+    one way, ``''``: its blanks cost nothing, each still made NULL and audited. (Until 2026-12-06 the
+    ``null`` of a Woodpecker CI server's pipelines' JSON columns made every blank string dirt: its
+    author, title, deploy target and reviewer columns scored 0 to 47.)"""
+    export = tmp_path / "ci.db"
+    ci_runs(export)
+    profiled = profile(export)
+    columns = profiled.tables["pipelines"].columns
+    assert {name for name, c in columns.items() if c.json_null_is_missing} == {"changed_files", "variables"}
+    assert {name for name, c in columns.items() if c.blank_is_missing} == {"author", "title"}
+    assert profiled.quality == 100.0
+
+
+def test_json_null_beside_a_null_string_leaves_the_blanks_dirt(tmp_path: Path) -> None:
+    """A NULL title beside the blanks is a second way of writing a missing string: the blanks cost as
+    before, whatever the JSON columns write."""
+    export = tmp_path / "ci.db"
+    rows = ci_runs(export, text_null=True)
+    profiled = profile(export)
+    columns = profiled.tables["pipelines"].columns
+    assert not any(c.blank_is_missing for c in columns.values())
+    blanks = sum(1 for row in rows if row[1] == "")
+    assert columns["author"].quality == column_score(len(rows), blanks)
     assert profiled.quality < 100.0

@@ -242,6 +242,11 @@ _DATE_WORDS = frozenset(
         # `session_history.started` and `stopped`, Unix seconds beside its `added_at`; since 2026-12-05).
         "started",
         "stopped",
+        # A finish and an end, as a stop: a CI server's pipelines, workflows and steps (Woodpecker's
+        # `started` and `finished`, Unix seconds; `finished` stayed bigint until 2026-12-06), a call's
+        # `ended`. A flag of 0/1 has no epoch's digits; `finished_by`, `ended_id` are a person's, an id's.
+        "finished",
+        "ended",
         # The last change, as the last update (`update` ends in `date`): Drupal's `changed` beside its
         # `created`, Gramps' `change` of each object, both Unix seconds.
         "change",
@@ -325,6 +330,10 @@ _LAST_EVENT_WORDS = frozenset(
         "synced",
         "open",
         "opened",
+        # The last contact (`last_contact`, `lastContact`: a CI server's agents, Woodpecker's Unix
+        # seconds beside their `created`; a CRM's people), where `contact` alone is a person or an id
+        # (since 2026-12-06).
+        "contact",
     }
 )
 _EVENT_ORDINALS = frozenset({"first", "last"})
@@ -1078,6 +1087,16 @@ def _never_filled(column: ColumnProfile) -> bool:
     )
 
 
+def _missing_its_own_way(column: ColumnProfile) -> bool:
+    """Whether ``column``'s missing values say nothing about how its table's other columns write one:
+    it holds no value at all (:func:`_never_filled`), or it holds JSON documents and writes a missing
+    one as JSON's own ``null`` alone (:attr:`ColumnProfile.json_null_is_missing`, a nil slice or map
+    as a serializer writes it: Woodpecker CI's pipelines' ``changed_files`` and ``additional_variables``
+    beside its strings' ``''``; until 2026-12-06 that ``null`` made every blank string of the table
+    dirt)."""
+    return _never_filled(column) or column.json_null_is_missing
+
+
 def _blanks_as_the_table_writes_missing(
     tables: Mapping[str, TableProfile],
     not_null: Mapping[str, set[str]],
@@ -1115,7 +1134,8 @@ def _blanks_as_the_table_writes_missing(
     for name, table in tables.items():
         columns = list(table)
         whole = bool(columns) and not any(
-            (column.null_count or column.null_like_count) and not _never_filled(column) for column in columns
+            (column.null_count or column.null_like_count) and not _missing_its_own_way(column)
+            for column in columns
         )
         by_kind = _text_blank_typed_null(columns, unique.get(name, set()))
         for column in columns:
@@ -1211,7 +1231,7 @@ def _text_blank_typed_null(columns: Sequence[ColumnProfile], unique: set[str] | 
     title given, their season and episode numbers ``''`` where the feed has none, scored those 0 and
     20 until 2026-12-06)."""
     unique = unique or set()
-    filled = [column for column in columns if not _never_filled(column)]
+    filled = [column for column in columns if not _missing_its_own_way(column)]
     texts = [column for column in filled if column.inferred_type == "text" and not _declared_moment(column)]
     strings = [column for column in filled if _declared_string(column)]
     others = [
@@ -4954,10 +4974,11 @@ def profile(
             name: {c.name for c in src.table(name).columns if declares_blank_default(c.default)}
             for name in profiled
         }
-        _blanks_as_the_table_writes_missing(profiled, not_null, blank_default, unique_members(src.indexes))
+        # A JSON column's own `null` is no second way beside the table's blanks: marked first.
         _tokens_kept_in_keys(profiled, not_null)
         _tokens_as_unfilled_columns(profiled)
         _json_nulls_as_missing(profiled, src.json_documents)
+        _blanks_as_the_table_writes_missing(profiled, not_null, blank_default, unique_members(src.indexes))
         internal, unreadable, views = dict(src.internal), dict(src.unreadable), dict(src.views)
         unreadable_columns = {name: dict(why) for name, why in src.unreadable_columns.items()}
         indexes, triggers = indexes_not_copied(src.indexes, profiled), triggers_not_copied(src.triggers)

@@ -240,8 +240,15 @@ WORD_BYTES = 32
 #: ``x-gzip``): a MIME transfer encoding, a workflow state. Not digits inside (``a41b07``, a digest;
 #: ``x9y8``), nor a leading or doubled joiner. (Until 2026-12-05 a word form was letters alone, so
 #: ``none`` beside ``base64`` and ``quoted-printable``, Request Tracker's attachments' "no transfer
-#: encoding", was read as NULL.)
-LOWER_CODE = f"[{_LOWER}]+(?:[-_][{_LOWER}]+)*[0-9]*"
+#: encoding", was read as NULL.) Nor digits inside, but in a code joined of several parts one of which
+#: is letters alone, where a part may hold one run of digits between letters (``fido-u2f``, a WebAuthn
+#: attestation type beside ``packed`` and ``none``; since 2026-12-06, before which Authelia's ``none``
+#: was read as NULL): a serial of one part (``ab12cd``, ``k8s``) or of digits in every part
+#: (``ab12-cd34``) is still none.
+_CODE_PART = f"[{_LOWER}]+(?:[0-9]+[{_LOWER}]*)?"
+LOWER_CODE = (
+    f"(?:[{_LOWER}]+(?:[-_][{_LOWER}]+)*[0-9]*|(?:{_CODE_PART}[-_])*[{_LOWER}]+(?:[-_]{_CODE_PART})*)"
+)
 #: A digit, in the scripts an export may write numbers in: ASCII, full-width (１２), Arabic-Indic (٣),
 #: Persian, Devanagari, and the superscripts and fractions of Latin-1 (², ½): spelt out, as RE2
 #: compiles \p{Nd} slowly (helper 23: １２ among numbers was quarantined where 107A kept the column text).
