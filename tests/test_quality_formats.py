@@ -1733,6 +1733,8 @@ def uuid_places(path: Path, *, declared: bool = True, blank_parent: bool = False
             f"parent_id uuid{reference})"
         )
         con.executemany("INSERT INTO places VALUES (?, ?, ?, ?)", rows)
+    con.close()
+    return rows
 
 
 def ci_runs(path: Path, *, text_null: bool = False) -> list[tuple[Any, ...]]:
