@@ -734,13 +734,13 @@ def test_home_assistant_recorder_keeps_epoch_seconds_ulids_and_statistics_exactl
     assert found[("statistics_short_term", "metadata_id")] == "statistics_meta.id"
 
 
-def test_celery_result_backend_keeps_serialized_results_as_bytes_and_trims_tracebacks_audited(
+def test_celery_result_backend_keeps_serialized_results_as_bytes_and_its_tracebacks_byte_for_byte(
     run_export: Runner,
 ) -> None:
     # Celery's result tables: a result, args and kwargs serialized into BLOBs (JSON or pickle bytes)
     # arrive byte for byte as bytea, never decoded; date_done (the worker's wall clock, no zone) a
-    # timestamp without time zone, the same wall clock; a traceback's final newline is trimmed by the
-    # documented rule, each such cell audited.
+    # timestamp without time zone, the same wall clock; a traceback's final newline is kept (its
+    # column documents, every value ending so; until 2026-12-06 trimmed, each such cell audited).
     tasks = 20
     ran, run_dir = run_export(apps.celery_results)
     loaded_cleanly(ran, run_dir, {"celery_taskmeta": tasks, "celery_tasksetmeta": 1})
@@ -764,8 +764,11 @@ def test_celery_result_backend_keeps_serialized_results_as_bytes_and_trims_trace
     }
     failed = [i for i in range(tasks) if apps.celery_failed(i)]
     tracebacks = ran.values("celery_taskmeta", "traceback", "id")
-    assert tracebacks == {i + 1: (apps.celery_traceback(i) or "").rstrip("\n") or None for i in range(tasks)}
-    assert audit_rules(run_dir, "celery_taskmeta", "traceback") == {str(i + 1): {"trim"} for i in failed}
+    # Tracebacks end in their last line's break: documents, loaded byte for byte (until 2026-12-06
+    # trimmed, audited).
+    assert tracebacks == {i + 1: apps.celery_traceback(i) for i in range(tasks)}
+    assert audit_rules(run_dir, "celery_taskmeta", "traceback") == {}
+    assert len(failed) == sum(text is not None for text in tracebacks.values())
     assert ran.types("celery_tasksetmeta")["result"] == "bytea"
 
 
@@ -985,9 +988,8 @@ def test_joplin_profile_reads_its_epoch_millis_as_instants_and_keeps_the_zero_da
     assert ran.values("notes", "altitude", "id") == {
         note[i]: "35.50" if i % 4 == 0 else "0.00" for i in range(notes)
     }
-    assert ran.values("notes", "body", "id") == {
-        note[i]: arrives_as(apps.joplin_body(i)) for i in range(notes)
-    }
+    # Markdown ending in the newline Joplin keeps: documents, loaded byte for byte ('' NULL).
+    assert ran.values("notes", "body", "id") == {note[i]: apps.joplin_body(i) or None for i in range(notes)}
     assert ran.values("notes", "order", "id") == {note[i]: apps.joplin_millis(i) - 500 for i in range(notes)}
     assert references(run_dir) == {
         ("notes", "parent_id"): "folders.id",
@@ -1080,12 +1082,13 @@ def test_powerdns_database_keeps_serials_numbers_and_reads_its_flags_and_comment
     keys = ran.types("cryptokeys")
     assert keys["active"] == keys["published"] == "boolean" and keys["flags"] == "bigint"
     assert ran.values("cryptokeys", "active", "id") == {1: True, 2: True, 3: False}
-    # A key's text ends in a newline: trimmed by the documented rule, audited.
+    # A key's text ends in a newline: documents, loaded byte for byte (until 2026-12-06 trimmed).
     content = ran.values("cryptokeys", "content", "id")
     assert all(
-        text.startswith("Private-key-format: v1.2\n") and text[-1] != "\n" for text in content.values()
+        text.startswith("Private-key-format: v1.2\n") and text.endswith("\n") and not text.endswith("\n\n")
+        for text in content.values()
     )
-    assert set(audit_rules(run_dir, "cryptokeys", "content")) == {"1", "2", "3"}
+    assert len(content) == 3 and audit_rules(run_dir, "cryptokeys", "content") == {}
     found = references(run_dir)
     for table in ("records", "comments", "domainmetadata", "cryptokeys"):
         assert found[(table, "domain_id")] == "domains.id", table
@@ -1572,9 +1575,10 @@ def test_superset_metadata_keeps_binary_uuids_and_sql_lab_milliseconds_and_keys_
     }
     assert ran.types("dbs")["password"] == ran.types("key_value")["value"] == "bytea"
     assert ran.values("dbs", "password", "id") == {1: None, 2: base64.b64encode(b"\x13" * 32)}
-    assert ran.values("dashboards", "css", "id") == {1: ".header { color: red; }", 2: None, 3: None}
+    # Its one CSS ends in a line break, as every value does: a line terminator, kept (until 2026-12-06
+    # trimmed, audited).
+    assert ran.values("dashboards", "css", "id") == {1: ".header { color: red; }\n", 2: None, 3: None}
     assert audit_rules(run_dir, "dashboards", "css") == {
-        "1": {"trim"},
         "2": {"empty_to_null"},
         "3": {"empty_to_null"},
     }
@@ -2687,10 +2691,11 @@ def test_music_library_paths_arrive_byte_for_byte_and_release_days_refer_to_no_a
         n: apps.BEETS_SEPARATOR.join(apps.BEETS_GENRES[a % len(apps.BEETS_GENRES)]) or None
         for n, (a, _) in by_id.items()
     }
-    # Lyrics end in a newline: trimmed, each cell audited; none is '' made NULL, audited too.
-    assert ran.values("items", "lyrics", "id") == {n: arrives_as(apps.beets_lyrics(n)) for n in by_id}
+    # Lyrics end in a newline: documents, loaded byte for byte (until 2026-12-06 trimmed, audited);
+    # none is '' made NULL, audited.
+    assert ran.values("items", "lyrics", "id") == {n: apps.beets_lyrics(n) or None for n in by_id}
     assert audit_rules(run_dir, "items", "lyrics") == {
-        str(n): {"trim" if apps.beets_lyrics(n) else "empty_to_null"} for n in by_id
+        str(n): {"empty_to_null"} for n in by_id if not apps.beets_lyrics(n)
     }
     assert ran.values("items", "title", "id") == {n: apps.beets_title(n) for n in by_id}
     # A flexible attribute is TEXT whatever it holds (a count, REAL seconds, a mood): text, as written
@@ -4525,14 +4530,14 @@ def test_request_tracker_keeps_its_no_transfer_encoding_and_its_unset_dates_as_w
     columns = profiled(run_dir)["columns"]
     assert columns["Attachments"]["ContentEncoding"]["tokens_as_values"] == ["none"]
     assert columns["Attachments"]["ContentEncoding"]["quality"] == 100.0
-    # Every part's content as stored, its ends trimmed: a quoted-printable body decodes to the text, a
-    # base64 file to its bytes.
+    # Every part's content as stored, byte for byte (documents: each ends in its last line's break;
+    # until 2026-12-06 trimmed): a quoted-printable body decodes to the text, a base64 file to its bytes.
     contents = ran.values("Attachments", "Content", "id")
-    assert contents == {a: arrives_as(content) for a, _, _, _, _, content, _ in parts}
+    assert contents == {a: content or None for a, _, _, _, _, content, _ in parts}
     for a, txn, _, _, encoding, _, _ in parts:
         n = (txn + 2) // 3
         if encoding == "quoted-printable":
-            assert quopri.decodestring(contents[a]).decode() == apps.rt_body(n).rstrip("\n")
+            assert quopri.decodestring(contents[a]).decode() == apps.rt_body(n)
         elif encoding == "base64":
             assert base64.b64decode(contents[a]) == apps.rt_file(n)
     # A subject Perl wrote as Latin-1 bytes is decoded so, each audited; the UTF-8 ones as written.
@@ -5111,14 +5116,14 @@ def test_ormar_app_keeps_its_hex_uuid_keys_and_references_and_reads_its_float_bo
     assert ran.types("accounts")["logo"] == "bytea"
 
 
-def test_sequel_serialized_documents_lose_only_their_final_newline_or_keep_it_with_trim_false(
+def test_sequel_serialized_documents_keep_their_final_newline_or_lose_only_it_with_trim_true(
     run_export: Runner,
 ) -> None:
     docs = range(20)
-    # As it comes: YAML documents and Marshal base64 end in a newline, trimmed, each cell audited; YAML
-    # and base64 read the same without it. Every value of each ends in one line break, padded by
-    # nothing else: a line terminator, the column's one way of writing, reported at no cost
-    # (docs/profiling.md "Quality score"). Charged 2 points per 1 % of rows, each such column scored
+    # As it comes: YAML documents and Marshal base64 end in a newline. Every value of each ends in one
+    # line break, padded by nothing else: a line terminator, the column's one way of writing, at no
+    # cost, loaded byte for byte (documents; until 2026-12-06 trimmed, each cell audited; docs/profiling.md
+    # "Quality score"). Charged 2 points per 1 % of rows, each such column scored
     # 0 and the table 60, below the gate (exit 2, until 2026-12-05).
     yaml, lines = (
         [f(j) for j in docs] for f in (apps.sequel_yaml, lambda j: apps.ruby_base64(apps.sequel_marshal(j)))
@@ -5133,28 +5138,32 @@ def test_sequel_serialized_documents_lose_only_their_final_newline_or_keep_it_wi
     # Every column scores 100: the formula with no whitespace cost.
     assert ran.record["quality_before"] == export_score({"docs": (len(docs), [100.0] * 5)}) == 100.0
     found = profiled(run_dir)["columns"]["docs"]
+    # Documents since 2026-12-06: loaded byte for byte, no padding counted, nothing audited.
     for column in ("ydata", "mdata"):
-        assert (found[column]["line_terminated"], found[column]["quality"]) == (True, 100.0), column
-        assert {i["kind"]: i["count"] for i in found[column]["issues"]} == {"whitespace": len(docs)}, column
+        assert (found[column]["line_terminated"], found[column]["layout_kept"]) == (True, True), column
+        assert (found[column]["quality"], found[column]["issues"]) == (100.0, []), column
     assert not found["jdata"]["line_terminated"]
-    assert ran.values("docs", "ydata", "id") == {j + 1: apps.sequel_yaml(j).rstrip("\n") for j in docs}
-    marshal = ran.values("docs", "mdata", "id")
-    assert {k: base64.b64decode(v) for k, v in marshal.items()} == {
-        j + 1: apps.sequel_marshal(j) for j in docs
-    }
-    for column in ("ydata", "mdata"):
-        assert audit_rules(run_dir, "docs", column) == {str(j + 1): {"trim"} for j in docs}, column
-    assert audit_rules(run_dir, "docs", "jdata") == {}
-    # With trim = false (docs/runbook.md): byte for byte, nothing audited, no padding charged.
-    config = "[columns.docs.ydata]\ntrim = false\n[columns.docs.mdata]\ntrim = false\n"
-    ran, run_dir = run_export(apps.sequel_serialized, config=config)
-    loaded_cleanly(ran, run_dir, {"docs": len(docs)})
-    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
     assert ran.values("docs", "ydata", "id") == {j + 1: apps.sequel_yaml(j) for j in docs}
     assert ran.values("docs", "mdata", "id") == {
         j + 1: apps.ruby_base64(apps.sequel_marshal(j)) for j in docs
     }
     assert audited_columns(run_dir) == set()
+    # With trim = true: each final newline trimmed, audited, at no cost (YAML and base64 read the same).
+    config = "[columns.docs.ydata]\ntrim = true\n[columns.docs.mdata]\ntrim = true\n"
+    ran, run_dir = run_export(apps.sequel_serialized, config=config)
+    loaded_cleanly(ran, run_dir, {"docs": len(docs)})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    found = profiled(run_dir)["columns"]["docs"]
+    for column in ("ydata", "mdata"):
+        assert {i["kind"]: i["count"] for i in found[column]["issues"]} == {"whitespace": len(docs)}, column
+        assert found[column]["quality"] == 100.0, column
+        assert audit_rules(run_dir, "docs", column) == {str(j + 1): {"trim"} for j in docs}, column
+    assert ran.values("docs", "ydata", "id") == {j + 1: apps.sequel_yaml(j).rstrip("\n") for j in docs}
+    marshal = ran.values("docs", "mdata", "id")
+    assert {k: base64.b64decode(v) for k, v in marshal.items()} == {
+        j + 1: apps.sequel_marshal(j) for j in docs
+    }
+    assert audit_rules(run_dir, "docs", "jdata") == {}
     assert ran.types("docs") == dict.fromkeys(("ydata", "jdata", "mdata", "title"), "text") | {"id": "bigint"}
 
 
@@ -7235,14 +7244,11 @@ def test_sacred_observer_joins_artifacts_by_the_digits_of_run_ids_and_keeps_resu
     # FLOAT results every bit (0.1 * 3 is 0.30000000000000004), NULL where the run failed.
     assert run["result"] == "double precision"
     assert ran.values("run", "result", "id") == {i + 1: apps.sacred_result(i) for i in range(runs)}
-    # Tracebacks lose their final newline by the documented trim, audited; no other character.
+    # Tracebacks end in their last line's break: documents, loaded byte for byte (until 2026-12-06
+    # each lost its final newline, audited).
     traces = ran.values("run", "fail_trace", "id")
-    assert traces == {
-        i + 1: apps.sacred_trace(i)[:-1] if apps.sacred_failed(i) else None for i in range(runs)
-    }
-    assert set(audit_rules(run_dir, "run", "fail_trace")) == {
-        str(i + 1) for i in range(runs) if apps.sacred_failed(i)
-    }
+    assert traces == {i + 1: apps.sacred_trace(i) if apps.sacred_failed(i) else None for i in range(runs)}
+    assert audit_rules(run_dir, "run", "fail_trace") == {}
     # Sacred writes '' for no comment in a nullable column beside NULLs elsewhere in the table: missing
     # written two ways in one table, the documented charge (4 points per 1 % of rows); blank-to-NULL.
     blanks = [i for i in range(runs) if not apps.SACRED_COMMENTS[i % len(apps.SACRED_COMMENTS)]]
@@ -8818,8 +8824,9 @@ def test_khal_cache_event_starts_and_ends_arrive_as_instants_and_its_floating_ti
     etags = dict(pg_query(ran.uri, f"SELECT href, etag::text FROM {relation}"))
     assert etags == {r[0]: r[3] for r in truth["events"]}
     items = dict(pg_query(ran.uri, f"SELECT href, item FROM {relation}"))
-    assert items == {r[0]: r[4].removesuffix("\r\n") for r in truth["events"]}
-    assert audit_rules(run_dir, "events", "item") == {f"{r[0]}|{r[1]}": {"trim"} for r in truth["events"]}
+    # Each iCalendar item ends in its CRLF: documents, loaded byte for byte (until 2026-12-06 trimmed).
+    assert items == {r[0]: r[4] for r in truth["events"]}
+    assert audit_rules(run_dir, "events", "item") == {}
     assert references(run_dir)[("recs_loc", "href")] == "events.href"
 
 
@@ -9521,13 +9528,12 @@ def test_mumble_server_keeps_ban_addresses_byte_for_byte_and_reads_its_datetime_
     }
     assert loaded == {key: apps.mumble_user(*key) for key in registered}
     assert loaded[(1, 2)][2] == "0123456789012345"
-    # The PEM's line break ends its last line: trimmed and audited, at no cost.
-    # Its settings, of one line, are not padded: the PEMs' breaks are still line terminators, at no cost
-    # (until 2026-12-05 the column scored 2 points per 1 % of them: 20.0).
-    trimmed = audit_rules(run_dir, "config", "value")
-    assert (len(trimmed), set().union(*trimmed.values())) == (4, {"trim"})
+    # The PEM's line break ends its last line; its settings, of one line, are not padded: the PEMs'
+    # breaks are line terminators, at no cost (until 2026-12-05 the column scored 2 points per 1 % of
+    # them: 20.0), documents loaded byte for byte (until 2026-12-06 trimmed and audited).
+    assert audit_rules(run_dir, "config", "value") == {}
     value = profiled(run_dir)["columns"]["config"]["value"]
-    assert (value["line_terminated"], value["quality"]) == (True, 100.0)
+    assert (value["line_terminated"], value["layout_kept"], value["quality"]) == (True, True, 100.0)
     certificates = {
         (s, key): value
         for s, key, value in pg_query(
@@ -9535,7 +9541,7 @@ def test_mumble_server_keeps_ban_addresses_byte_for_byte_and_reads_its_datetime_
         )
     }
     assert certificates == {
-        (s, key): apps.mumble_pem(label, s).removesuffix("\n")
+        (s, key): apps.mumble_pem(label, s)
         for s in (1, 2)
         for key, label in (("certificate", "CERTIFICATE"), ("key", "RSA PRIVATE KEY"))
     } | {(s, key): value for s, key, value in apps.MUMBLE_SETTINGS}
@@ -11644,7 +11650,8 @@ def test_silk_profiler_keeps_its_stacks_as_indented_lines_at_no_cost_and_its_mom
 ) -> None:
     """A Django site's django-silk tables: every ``silk_sqlquery.traceback``, a Python stack as
     ``traceback.format_stack`` writes it (``  File "...", line 92, in execute_sql\\n    ...\\n``), is
-    laid out in indented lines: marked ``indented``, trimmed and audited, at no cost (until 2026-12-05
+    laid out in indented lines: marked ``indented``, loaded byte for byte (documents; until 2026-12-06
+    trimmed and audited), at no cost (until 2026-12-05
     the table scored 50). ``pyprofile``, pstats' report right-aligned, holds one report ending in three
     line breaks: padding, charged as before. Django's ``datetime`` text (UTC, no zone written) is a
     timestamp without a zone, to the microsecond; ``time_taken`` REAL milliseconds doubles; a uuid's
@@ -11666,15 +11673,14 @@ def test_silk_profiler_keeps_its_stacks_as_indented_lines_at_no_cost_and_its_mom
         for table in json.loads((run_dir / "profile.json").read_text())["tables"]
     }
 
-    # The stacks: every value indented lines, free; each trimmed (its indentation and final break).
+    # The stacks: every value indented lines, free; documents, loaded byte for byte (until 2026-12-06
+    # each was trimmed of its indentation and final break, audited).
     traceback = columns["silk_sqlquery"]["traceback"]
     assert (traceback["indented"], traceback["quality"], tables["silk_sqlquery"]) == (True, 100.0, 100.0)
     stacks = {row[0]: row[5] for row in rows["silk_sqlquery"]}
     assert all(stack.startswith("  File ") and stack.endswith("\n") for stack in stacks.values())
-    assert ran.values("silk_sqlquery", "traceback", "id") == {
-        key: stack.strip() for key, stack in stacks.items()
-    }
-    assert audit_rules(run_dir, "silk_sqlquery", "traceback") == {str(key): {"trim"} for key in stacks}
+    assert ran.values("silk_sqlquery", "traceback", "id") == stacks
+    assert audit_rules(run_dir, "silk_sqlquery", "traceback") == {}
 
     # The reports: one ends in three line breaks, so the column is padding, each padded value charged.
     reports = [row[14] for row in rows["silk_request"]]
@@ -12630,7 +12636,7 @@ def test_geary_mail_reads_its_servers_internaldates_as_instants_and_leaves_its_o
     # indexed column (c0 the body, c2 the subject), cleaned as the message's own columns are.
     relation = f"{quote_ident(ran.base)}.{quote_ident('MessageSearchTable_content')}"
     assert set(pg_query(ran.uri, f"SELECT id, c0, c2 FROM {relation}")) == {
-        (m[0], m[15].removesuffix("\r\n"), m[13] or None) for m in indexed
+        (m[0], m[15], m[13] or None) for m in indexed
     }
     assert references(run_dir) == {
         ("FolderTable", "parent_id"): "FolderTable.id",
@@ -12663,16 +12669,14 @@ def test_geary_mail_reads_its_servers_internaldates_as_instants_and_leaves_its_o
     assert 'to_timestamp(NULLIF("date_time_t", -1))' in " ".join(notes)
     assert ran.values("MessageTable", "subject", "id") == {m[0]: m[13] or None for m in messages}
     assert ran.values("MessageTable", "flags", "id") == {m[0]: m[17] or None for m in messages}
-    # A mail body ends in its last line's CRLF: a line terminator, trimmed and audited, costing nothing.
+    # A mail body ends in its last line's CRLF: a line terminator, costing nothing; documents, loaded
+    # byte for byte (until 2026-12-06 trimmed and audited).
     assert all(m[15] is None or m[15].endswith("text\r\n") for m in messages)
-    assert ran.values("MessageTable", "body", "id") == {
-        m[0]: m[15] and m[15].removesuffix("\r\n") for m in messages
-    }
-    assert audit_rules(run_dir, "MessageTable", "body") == {
-        str(m[0]): {"trim"} for m in messages if m[15] is not None
-    }
+    assert ran.values("MessageTable", "body", "id") == {m[0]: m[15] for m in messages}
+    assert audit_rules(run_dir, "MessageTable", "body") == {}
     columns = profiled(run_dir)["columns"]["MessageTable"]
-    assert (columns["body"]["line_terminated"], columns["body"]["quality"]) == (True, 100.0)
+    assert (columns["body"]["line_terminated"], columns["body"]["layout_kept"]) == (True, True)
+    assert columns["body"]["quality"] == 100.0
     for name, at in (("subject", 13), ("flags", 17)):
         blanks = sum(m[at] == "" for m in messages)
         assert columns[name]["quality"] == round(column_score(len(messages), blanks), 2), name
@@ -16495,7 +16499,7 @@ def test_baikal_server_reads_its_epoch_seconds_keeps_its_bodies_and_finds_its_re
     run_export: Runner,
 ) -> None:
     # sabre/dav's PDO backends bind every parameter as a string: the iCalendar and vCard bodies are TEXT
-    # cells in their `blob` columns (text, as written less the final CRLF the trim rule takes), the
+    # cells in their `blob` columns (text, byte for byte: documents, each ending in its CRLF), the
     # property store's PARAM_LOB values BLOBs (bytea, byte for byte); `lastmodified` is time(), epoch
     # seconds (instants); first and last occurrences, etags, sizes and sync tokens as written; a
     # `bool` column of 0 and 1 is boolean, PHP's false bound as '' made NULL (charged: a blank beside
@@ -16516,8 +16520,12 @@ def test_baikal_server_reads_its_epoch_seconds_keeps_its_bodies_and_finds_its_re
     assert types["calendardata"] == "text" and types["etag"] == "text"
     assert types["lastmodified"] == "timestamp with time zone"
     assert types["firstoccurence"] == types["lastoccurence"] == types["size"] == "bigint"
-    assert ran.values("calendarobjects", "calendardata", "id") == {
-        k: r[1].rstrip("\r\n") for k, r in objects.items()
+    # Each body byte for byte, its final CRLF kept (documents; until 2026-12-06 trimmed): its etag is
+    # still the MD5 of the loaded body, its size the body's bytes.
+    bodies = ran.values("calendarobjects", "calendardata", "id")
+    assert bodies == {k: r[1] for k, r in objects.items()}
+    assert {k: (hashlib.md5(b.encode()).hexdigest(), len(b.encode())) for k, b in bodies.items()} == {
+        k: (r[5], r[6]) for k, r in objects.items()
     }
     assert ran.values("calendarobjects", "lastmodified", "id") == {
         k: UNIX_EPOCH + timedelta(seconds=r[4]) for k, r in objects.items()
@@ -16529,7 +16537,7 @@ def test_baikal_server_reads_its_epoch_seconds_keeps_its_bodies_and_finds_its_re
     assert any(r[9] == int(apps.BAIKAL_MAX_DATE.timestamp()) for r in objects.values())
     cards = {row[0]: row for row in rows["cards"]}
     assert ran.types("cards")["carddata"] == "text"
-    assert ran.values("cards", "carddata", "id") == {k: r[2].rstrip("\r\n") for k, r in cards.items()}
+    assert ran.values("cards", "carddata", "id") == {k: r[2] for k, r in cards.items()}
     assert ran.values("cards", "lastmodified", "id") == {
         k: UNIX_EPOCH + timedelta(seconds=r[4]) for k, r in cards.items()
     }
@@ -16542,9 +16550,7 @@ def test_baikal_server_reads_its_epoch_seconds_keeps_its_bodies_and_finds_its_re
         k: None if r[10] == "" else bool(r[10]) for k, r in instances.items()
     }
     assert ran.values("calendarinstances", "calendarorder", "id") == {k: r[7] for k, r in instances.items()}
-    assert ran.values("calendarinstances", "timezone", "id") == {
-        k: r[9] and r[9].rstrip("\r\n") for k, r in instances.items()
-    }
+    assert ran.values("calendarinstances", "timezone", "id") == {k: r[9] for k, r in instances.items()}
     assert ran.types("propertystorage")["value"] == "bytea"
     assert {k: bytes(v) for k, v in ran.values("propertystorage", "value", "id").items()} == {
         row[0]: row[4] for row in rows["propertystorage"]

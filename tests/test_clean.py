@@ -1575,3 +1575,38 @@ def test_a_table_every_column_of_which_passes_through_keeps_its_rows(
     finally:
         con.close()
     assert sorted(tuple(r.values()) for r in table.to_pylist()) == expected
+
+
+def test_documents_in_checked_batches_keep_their_layout_and_their_blanks_are_null(
+    make_sqlite: SqliteFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A column of documents (PEMs beside one-line settings: ``line_terminated``) cleaned in batches
+    checked for padding: each value is kept byte for byte, a batch of one-line values passed through,
+    and a blank of whitespace alone or a padded null token (``'\\n'``, ``'N/A\\n'``) is NULL in every
+    batch, audited as in any column; nothing is trimmed."""
+    from columnar_etl.cleaning import table as table_module
+
+    values = ["-----BEGIN K-----\nQUJD\n-----END K-----\n", "64738", "Köln", "x", "\n", "y", "N/A\n", "z"]
+    values += ["", "a\r\nb\r\n"]
+    rows = [(i + 1, v) for i, v in enumerate(values)]
+    path = make_sqlite({"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)", rows)})
+    found = profile(path)
+    assert found.tables["t"].columns["v"].layout_kept
+    plan = build_plan(found, settings=load_settings())
+    monkeypatch.setattr(table_module, "CHECKED_BATCH_ROWS", 2)
+    with clean_stream(path, plan, batch_size=2) as stream:
+        table = pa.Table.from_batches(list(stream.batches("t")))
+        result = stream.result()
+    absent = {v: v.strip() in ("", "N/A") for v in values}
+    assert table.column("v").to_pylist() == [None if absent[v] else v for v in values]
+    stats = result["t"]["v"]
+    blanks, tokens = sum(v.strip() == "" for v in values), sum(v.strip() == "N/A" for v in values)
+    assert (stats.whitespace_trimmed, stats.empty_strings_converted, stats.null_likes_converted) == (
+        0,
+        blanks,
+        tokens,
+    )
+    assert result.audit is not None
+    assert {r["row_key"]: r["rule"] for r in result.audit.to_pylist()} == {
+        str(i): "empty_to_null" if v.strip() == "" else "null_like_to_null" for i, v in rows if absent[v]
+    }

@@ -902,3 +902,22 @@ def test_a_primary_key_column_declared_null_holding_null_is_no_key_and_no_warnin
     assert keys == {"hashes": ["n"], "coded": ["code"], "plain": []}
     loaded = pg_query(pg_uri, f'SELECT * FROM "{schema}"."hashes"')
     assert sorted(loaded, key=repr) == sorted(hashes, key=repr)
+
+
+def test_a_key_of_documents_is_compared_as_it_is_loaded(make_sqlite: SqliteFactory) -> None:
+    """A declared key of documents (every value ending in one line break: kept byte for byte) is
+    compared as it is loaded: ``'x\\n'`` and ``'x\\r\\n'``, one key once trimmed, stay two, so no
+    cleaning merges them and the key is cleaned, not loaded as written; a blank of it (``'\\n'``),
+    which cleaning makes NULL, still loads the key as written."""
+    rows = [("x\n", 1), ("x\r\n", 2), ("a\nb\n", 3)]
+    path = make_sqlite({"t": ("CREATE TABLE t (k TEXT PRIMARY KEY, v INTEGER)", rows)})
+    found = profile(path, settings=load_settings())
+    key = found.tables["t"].columns["k"]
+    assert (key.layout_kept, key.as_written, found.tables["t"].key) == (True, None, ["k"])
+    cleaned = columnar_etl.clean(path, settings=load_settings())
+    assert cleaned.data is not None
+    assert cleaned.data["t"].column("k").to_pylist() == [k for k, _ in rows]
+    blank = make_sqlite(
+        {"t": ("CREATE TABLE t (k TEXT PRIMARY KEY, v INTEGER)", [*rows, ("\n", 4)])}, name="b.db"
+    )
+    assert profile(blank, settings=load_settings()).tables["t"].columns["k"].as_written is not None

@@ -243,6 +243,11 @@ EDGE_CASES: list[Case] = [
     # Text: padding, NBSP, NUL, null tokens, cp1252 bytes.
     *(Case("text", v) for v in (" a ", "\u00a0b\u2007", "c\x00", "\x00 d", "NULL", "--", "0000-00-00", "")),
     *(Case("text", v) for v in (b"caf\xe9", b"\x80 euro", b"na\xefve\xa0", b"\x81\x8d", "\u3000x\u3000")),
+    # Documents beside the anchors' one-line values: kept byte for byte (their column's layout), NUL
+    # bytes removed; padded otherwise, or of one line, trimmed.
+    *(Case("text", v) for v in ("a\nb\n", "a\r\nb\r\n", "a\x00\nb\n", "a\nb\n\x00", "a\nb\n\n", " a\nb\n")),
+    *(Case("text", v) for v in ("a\n", "a\rb\n", "\u2212a\nb\n")),
+    *(Case("int", v) for v in ("1\n2\n", "12\n")),
     *(Case("int_text", v) for v in (b"12\xa0", b"\xa012")),
     *(Case("bool", v) for v in (b"yes\xa0",)),
     # Dates read day first / month first, every spelling the rules read.

@@ -21,13 +21,16 @@ import pytest
 from rich.console import Console
 
 from columnar_etl import profile
-from columnar_etl.config import Settings
+from columnar_etl.config import Settings, load_settings
+from columnar_etl.pipeline.clean import clean
+from columnar_etl.planning.plan import build_plan
 from columnar_etl.profiling.quality import score_column
 from columnar_etl.report.console import render_profile_console
 
 from .conftest import SMALL_FIXTURE, SqliteFactory, pg_query, run_settings, run_with_dashboard, truth_quality
 from .lossless_check import check_run, summarize
 from .quality_formula import COSMETIC, HALT_QUALITY, column_score, export_score
+from .test_lossless import GATES_OPEN, load_and_check
 
 
 def _stamp(rng: random.Random) -> datetime:
@@ -1027,10 +1030,11 @@ def test_a_text_column_every_value_of_which_ends_in_one_line_break_costs_nothing
 ) -> None:
     """A text column every value of which ends in one line break, ``\\n`` or ``\\r\\n``, and is
     padded by nothing else (YAML documents, base64 lines, tracebacks) writes its values one way: a line
-    terminator, not padding. Its ``whitespace`` issue is reported at no cost, and every value is still
-    trimmed and audited. Values of which only some end so, or one padded otherwise (``' x\\n'``,
-    ``'x \\n'``, ``'x\\n\\n'``), cost as before. (Until 2026-12-05 such a column scored 0: a Sequel
-    application's table of two serialized columns, 60, below the gate.)"""
+    terminator, not padding: documents, loaded byte for byte (no value trimmed, no ``whitespace`` issue,
+    a note saying so; until 2026-12-06 each was trimmed and audited). Values of which only some end so,
+    or one padded otherwise (``' x\\n'``, ``'x \\n'``, ``'x\\n\\n'``), cost and are trimmed as
+    before. (Until 2026-12-05 such a column scored 0: a Sequel application's table of two serialized
+    columns, 60, below the gate.)"""
     export = tmp_path / "serialized.db"
     rows = [
         (
@@ -1063,9 +1067,9 @@ def test_a_text_column_every_value_of_which_ends_in_one_line_break_costs_nothing
     columns = profile(export).tables["docs"].columns
     assert {name for name, c in columns.items() if c.line_terminated} == terminated
     for name in terminated:
-        (issue,) = columns[name].issues
-        assert (issue.kind, issue.count) == ("whitespace", padded[name]), name
-        assert "a line terminator, not padding" in (issue.detail or ""), name
+        assert (columns[name].issues, columns[name].layout_kept) == ([], True), name
+        (note,) = columns[name].notes
+        assert "a line terminator, not padding: documents, loaded byte for byte" in note, name
         assert columns[name].quality == 100.0, name
     for name in names[4:]:
         assert columns[name].quality == pytest.approx(column_score(len(rows), padded[name], COSMETIC)), name
@@ -1073,11 +1077,11 @@ def test_a_text_column_every_value_of_which_ends_in_one_line_break_costs_nothing
     record, audit = run_checked(export, settings, monkeypatch, "docs")
     assert (record["exit_code"], record["warnings"]) == (0, [])
     assert Counter(a["column"] for a in audit if a["rule"] == "trim") == {
-        name: count for name, count in padded.items() if count
+        name: count for name, count in padded.items() if count and name not in terminated
     }
     uri, schema = str(settings.target), record["version_schema"]
-    loaded = pg_query(uri, f'SELECT yaml, crlf FROM "{schema}".docs ORDER BY id')
-    assert [tuple(row) for row in loaded] == [(row[2] and row[2].strip(), row[3].strip()) for row in rows]
+    loaded = pg_query(uri, f'SELECT yaml, crlf, partly FROM "{schema}".docs ORDER BY id')
+    assert [tuple(row) for row in loaded] == [(row[2], row[3], row[4] and row[4].strip()) for row in rows]
 
 
 #: Columns of values, each judged line-terminated (or not) by :func:`_line_terminated` over its values
@@ -1149,8 +1153,11 @@ def test_line_terminated_is_counted_over_every_value_exactly(tmp_path: Path) -> 
         unpadded = replace(column, issues=[i for i in column.issues if i.kind != "whitespace"])
         free = score_column(column) == score_column(unpadded)
         assert free == (name in expected or not column.whitespace_padded_count), name
-        issue = column.issue("whitespace")
-        assert (issue is not None and "line terminator" in (issue.detail or "")) == (name in expected), name
+        # Documents: loaded byte for byte, none padded; a note says so.
+        assert column.layout_kept == (name in expected), name
+        assert column.issue("whitespace") is None or name not in expected, name
+        said = any("line terminator, not padding: documents" in note for note in column.notes)
+        assert said == (name in expected), name
 
 
 def test_a_null_token_in_a_column_declared_unique_is_one_of_its_values(
@@ -1473,10 +1480,11 @@ def test_text_of_indented_lines_in_every_value_costs_nothing(
     is its first line's indentation, spaces at its start, and at most one line break at its end (a
     Python stack as ``traceback.format_stack`` writes it, a profiler's report; django-silk's
     ``silk_sqlquery.traceback`` and ``silk_request.pyprofile``) is laid out, not padded: marked
-    ``indented`` exactly there (judged here in Python), its ``whitespace`` issue reported at no cost,
-    every value still trimmed and audited. A value of one line, a tab, a space at an end, two final
-    breaks or a value not indented is charged as before. (Until 2026-12-05 a silk profile's queries
-    scored 88.89, every traceback charged as padded.)"""
+    ``indented`` exactly there (judged here in Python): documents, loaded byte for byte, none trimmed
+    (no ``whitespace`` issue, a note saying so; until 2026-12-06 each value was trimmed and audited). A
+    value of one line, a tab, a space at an end, two final breaks or a value not indented is charged
+    and trimmed as before. (Until 2026-12-05 a silk profile's queries scored 88.89, every traceback
+    charged as padded.)"""
     export = tmp_path / "indented.db"
     names = list(INDENT_COLUMNS)
     rows = [
@@ -1501,10 +1509,12 @@ def test_text_of_indented_lines_in_every_value_costs_nothing(
         unpadded = replace(column, issues=[i for i in column.issues if i.kind != "whitespace"])
         free = score_column(column) == score_column(unpadded)
         assert free == (name in expected or not column.whitespace_padded_count), name
-        issue = column.issue("whitespace")
-        assert (issue is not None and "indentation" in (issue.detail or "")) == (name in expected), name
+        assert column.layout_kept == (name in expected), name
+        assert column.issue("whitespace") is None or name not in expected, name
+        said = any("indentation, a layout, not padding: documents" in note for note in column.notes)
+        assert said == (name in expected), name
 
-    # A table of stacks alone: clean, exit 0; each value trimmed and audited.
+    # A table of stacks alone: clean, exit 0; each value loaded as written, nothing audited.
     queries = tmp_path / "queries.db"
     stacks = [
         (n, f"SELECT {n}", f'  File "/srv/app/v{n}.py", line {n}, in view\n    run(q, {n})\n')
@@ -1519,11 +1529,11 @@ def test_text_of_indented_lines_in_every_value_costs_nothing(
     con.close()
     record, audit = run_checked(queries, settings, monkeypatch, "queries")
     assert (record["exit_code"], record["warnings"], record["quality_before"]) == (0, [], 100.0)
-    assert Counter(a["column"] for a in audit if a["rule"] == "trim") == {"traceback": len(stacks)}
+    assert audit == []
     loaded = pg_query(
         str(settings.target), f'SELECT id, traceback FROM "{record["version_schema"]}".queries ORDER BY id'
     )
-    assert [tuple(row) for row in loaded] == [(n, stack.strip()) for n, _, stack in stacks]
+    assert [tuple(row) for row in loaded] == [(n, stack) for n, _, stack in stacks]
 
 
 def stream_details(
@@ -1737,6 +1747,37 @@ def uuid_places(path: Path, *, declared: bool = True, blank_parent: bool = False
     return rows
 
 
+#: Each form of documents the profile finds (``line_terminated`` in both its forms, ``indented``): its
+#: values, as an application writes them, beside ``''``, a value of blanks alone and a null token
+#: padded, which are blanks and NULL in any column.
+DOCUMENT_FORMS: dict[str, list[str]] = {
+    # YAML and base64 in lines, one line break ending every value (a CalDAV body's CRLF among them).
+    "terminated": ["---\nname: Zoë\n", "QUJDRA==\n", "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", "x\n"],
+    # A key/value table's PEM certificate beside its one-line settings.
+    "documents": ["-----BEGIN KEY-----\nQUJD\n-----END KEY-----\n", "64738", "Köln", "a\r\nb\r\n"],
+    # Python stacks as traceback.format_stack writes them, a profiler's right-aligned report.
+    "indented": ['  File "v.py", line 8, in f\n    g()\n', "   12 calls\n   ü", '  File "w.py"\r\n  x\r\n'],
+}
+#: Names padded to a field's width (a dBase ``C(5)``): trimmed, the width no content.
+FIELD_NAMES = ["Ann  ", "Li   ", "Smith", "Bob  "]
+
+
+def _documents_table(path: Path, documents: list[str]) -> list[tuple[Any, ...]]:
+    """A table ``notes`` of ``documents`` (then ``''``, ``'\\n'``, ``'N/A\\n'`` and NULL), a fixed-width
+    name beside each and a note padded otherwise; its rows."""
+    bodies = [*documents, "", "\n", "N/A\n", None]
+    rows = [
+        (n + 1, body, FIELD_NAMES[n % len(FIELD_NAMES)], f" note {n}" if n % 2 else f"note {n}")
+        for n, body in enumerate(bodies)
+    ]
+    con = sqlite3.connect(path)
+    with con:
+        con.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT, name TEXT, note TEXT)")
+        con.executemany("INSERT INTO notes VALUES (?, ?, ?, ?)", rows)
+    con.close()
+    return rows
+
+
 def ci_runs(path: Path, *, text_null: bool = False) -> list[tuple[Any, ...]]:
     """A CI server's pipelines as an ORM writes them from Go structs (Woodpecker's on xorm): every
     ``string`` ``''`` where it has none (a cron run's author, a push's title), every slice or map
@@ -1823,3 +1864,102 @@ def test_json_null_beside_a_null_string_leaves_the_blanks_dirt(tmp_path: Path) -
     blanks = sum(1 for row in rows if row[1] == "")
     assert columns["author"].quality == column_score(len(rows), blanks)
     assert profiled.quality < 100.0
+
+
+def _blank_rule(value: str | None) -> str | None:
+    """The audit rule of a blank or a null token (trimmed: ``'\\n'``, ``'N/A\\n'``), else None."""
+    if value is None or value.strip() not in ("", "N/A"):
+        return None
+    return "empty_to_null" if value.strip() == "" else "null_like_to_null"
+
+
+@pytest.mark.parametrize("form", list(DOCUMENT_FORMS))
+def test_documents_are_loaded_byte_for_byte_and_fixed_width_fields_still_trimmed(
+    form: str, tmp_path: Path, pg_uri: str
+) -> None:
+    """A column the profile finds to be documents (every value ending in one line break; every value of
+    several lines so beside one-line values none pads; every value several lines indented) is loaded
+    byte for byte: no value trimmed, no ``trim`` in the audit, no ``whitespace`` counted by the profile
+    (a note says why), the profile's counts those of the cleaner. Its ``''``, ``'\\n'`` and ``'N/A\\n'``
+    are still NULL (audited as before). Beside it, fixed-width names (``padded_width``) and a note
+    padded otherwise are trimmed as ever. (Until 2026-12-06 every document lost its final line break
+    or its indentation, audited ``trim``: a CalDAV body no longer matched its etag and size.)"""
+    export = tmp_path / f"{form}.db"
+    rows = _documents_table(export, DOCUMENT_FORMS[form])
+    config = load_settings(**GATES_OPEN)
+    found = profile(export, settings=config)
+    body, name, note = (found.tables["notes"].columns[c] for c in ("body", "name", "note"))
+    assert body.layout_kept and (body.line_terminated or body.indented)
+    assert (body.whitespace_padded_count, body.issue("whitespace")) == (0, None)
+    assert any("documents, loaded byte for byte" in said for said in body.notes)
+    assert name.padded_width == 5 and not name.layout_kept
+    assert name.issue_count("whitespace") == sum(r[2] != r[2].strip() for r in rows)
+    assert note.issue_count("whitespace") == sum(r[3] != r[3].strip() for r in rows)
+    plan = build_plan(found, settings=config)
+    assert (plan.tables["notes"]["body"].keeps_layout, plan.tables["notes"]["name"].keeps_layout) == (
+        True,
+        False,
+    )
+    assert "notes.body: documents" in " ".join(plan.notes)
+
+    # The profile's counts are the cleaner's: nothing trimmed of the documents, each other padded value.
+    cleaned = clean(export, plan, settings=config)
+    for column in (body, name, note):
+        counts = cleaned["notes"][column.name].counts
+        for issue, counter in (
+            ("whitespace", "whitespace_trimmed"),
+            ("empty_string", "empty_strings_converted"),
+            ("null_like", "null_likes_converted"),
+        ):
+            assert column.issue_count(issue) == counts.get(counter, 0), (column.name, issue)
+
+    loaded = load_and_check(export, pg_uri, tmp_path, **GATES_OPEN)
+    assert loaded.violations == [], summarize(loaded.violations)
+    target = pg_query(pg_uri, f'SELECT id, body, name, note FROM "{loaded.base}".notes ORDER BY id')
+    assert [tuple(row) for row in target] == [
+        (i, None if _blank_rule(b) else b, n.strip(), t.strip()) for i, b, n, t in rows
+    ]
+    audit = pq.read_table(Path(loaded.result.run_dir) / "audit.parquet").to_pylist()
+    assert {(a["row_key"], a["column"]): a["rule"] for a in audit} == {
+        **{(str(i), "body"): _blank_rule(b) for i, b, _, _ in rows if _blank_rule(b)},
+        **{(str(i), "name"): "trim" for i, _, n, _ in rows if n != n.strip()},
+        **{(str(i), "note"): "trim" for i, _, _, t in rows if t != t.strip()},
+    }
+
+
+def test_trim_true_still_trims_documents_and_says_so(tmp_path: Path, pg_uri: str) -> None:
+    """The operator's ``trim = true`` on a column of documents trims each value as it asks (audited
+    ``trim``, at no cost: the profile counts each padded and says why it is trimmed); a column of
+    documents it does not name beside it is loaded byte for byte."""
+    export = tmp_path / "trimmed.db"
+    yaml = ["---\na: 1\n", "---\nb: 2\n", "\n", "---\nc: ü\r\n"]
+    rows = [(n + 1, value, value) for n, value in enumerate(yaml)]
+    con = sqlite3.connect(export)
+    with con:
+        con.execute("CREATE TABLE docs (id INTEGER PRIMARY KEY, trimmed TEXT, kept TEXT)")
+        con.executemany("INSERT INTO docs VALUES (?, ?, ?)", rows)
+    con.close()
+    asked = {"docs": {"trimmed": {"trim": True}}}
+    found = profile(export, settings=load_settings(**GATES_OPEN, columns=asked))
+    trimmed, kept = found.tables["docs"].columns["trimmed"], found.tables["docs"].columns["kept"]
+    padded = sum(v.strip() != v and v.strip() != "" for v in yaml)
+    assert (trimmed.line_terminated, trimmed.layout_kept, trimmed.issue_count("whitespace")) == (
+        True,
+        False,
+        padded,
+    )
+    assert "as trim = true asks" in (trimmed.issue("whitespace").detail or "")  # type: ignore[union-attr]
+    assert (trimmed.quality, kept.layout_kept, kept.issue("whitespace")) == (100.0, True, None)
+
+    loaded = load_and_check(export, pg_uri, tmp_path, **GATES_OPEN, columns=asked)
+    assert loaded.violations == [], summarize(loaded.violations)
+    target = pg_query(pg_uri, f'SELECT id, trimmed, kept FROM "{loaded.base}".docs ORDER BY id')
+    assert [tuple(row) for row in target] == [
+        (i, v.strip() or None, v if v.strip() else None) for i, v, _ in rows
+    ]
+    audit = pq.read_table(Path(loaded.result.run_dir) / "audit.parquet").to_pylist()
+    blank = {(str(i), c): "empty_to_null" for i, v, _ in rows if not v.strip() for c in ("trimmed", "kept")}
+    assert {(a["row_key"], a["column"]): a["rule"] for a in audit} == {
+        **blank,
+        **{(str(i), "trimmed"): "trim" for i, v, _ in rows if v.strip() and v != v.strip()},
+    }

@@ -245,7 +245,8 @@ def test_trim_false_loads_from_the_toml_file(tmp_path: Path) -> None:
 
 def test_long_padded_cells_read_apart_are_counted_as_written(tmp_path: Path) -> None:
     """Pasted logs of 0.5-1 MB, each ending in a line break, profiled within a limit that reads them
-    apart (profiling.long_cells): none is padded, as with memory to spare; trimmed, all are."""
+    apart (profiling.long_cells): none is padded, as with memory to spare; trimmed (``trim = true``:
+    their indented lines are documents, else kept byte for byte too), all are."""
     path = tmp_path / "logs.db"
     con = sqlite3.connect(path)
     con.execute("CREATE TABLE logs (id INTEGER PRIMARY KEY, body TEXT)")
@@ -258,7 +259,10 @@ def test_long_padded_cells_read_apart_are_counted_as_written(tmp_path: Path) -> 
     for limit in ("64MB", "2GB"):
         body = columnar_etl.profile(path, settings=load_settings(profile_memory_limit=limit, columns=kept))
         assert (body["logs"]["body"].distinct_count, body["logs"]["body"].whitespace_padded_count) == (30, 0)
-    trimmed = columnar_etl.profile(path, settings=load_settings(profile_memory_limit="64MB"))
+    trimming = {"logs": {"body": {"trim": True}}}
+    trimmed = columnar_etl.profile(
+        path, settings=load_settings(profile_memory_limit="64MB", columns=trimming)
+    )
     assert trimmed["logs"]["body"].whitespace_padded_count == 30
 
 

@@ -250,6 +250,18 @@ def trimmed(text: str) -> str:
     return text.replace("\x00", "").strip(WHITE_SPACE)
 
 
+def kept_document(text: str) -> str | None:
+    """``text`` as a text column beside values of one line none pads loads it when it is a document: of
+    several lines (a line break in its trimmed text), ending in one line break (``\\n`` or ``\\r\\n``, its
+    last character as written) and padded by nothing else once NUL bytes are gone. The column is then
+    documents, loaded byte for byte (NUL bytes removed); None where ``text`` is none."""
+    bare = text.replace("\x00", "")
+    body = bare.strip(WHITE_SPACE)
+    if not text.endswith("\n") or "\n" not in body:
+        return None
+    return bare if bare in (body + "\n", body + "\r\n") else None
+
+
 def is_absent(text: str) -> bool:
     return text == "" or text in NULL_TOKENS
 
@@ -556,6 +568,8 @@ def expected(
         return UNKNOWN
     text = decoded(bytes(raw))
     if kind == "text":
+        if (document := kept_document(text)) is not None:
+            return document  # a document beside the anchors' one-line values keeps its layout
         text = trimmed(text)
         return None if is_absent(text) else text
     # NUL bytes are removed from text (PostgreSQL text holds none); in a typed column a value with one

@@ -113,7 +113,12 @@ class ColumnOverride(BaseModel):
         "ends, so a value of blanks alone is a value too; NUL bytes are still removed and an invalid "
         "encoding decoded, `''` is still NULL (it holds no layout) and so is a null token written "
         "exactly so (`null_tokens = []`: none). Text columns only: on a column read as a date, number "
-        'or boolean it is refused (set `type = "text"` to keep such a column\'s text). Default: trimmed.',
+        'or boolean it is refused (set `type = "text"` to keep such a column\'s text). `true`: trimmed, '
+        "documents too. Default (unset): trimmed, but documents the profile finds (every value ending in "
+        "one line break, or every value of several lines ending so beside values of one line none pads, "
+        "or every value several lines indented: YAML, a mail body, a PEM, a stack; `line_terminated`, "
+        "`indented`) are loaded byte for byte, their blanks and null tokens still NULL; fixed-width "
+        "fields (`padded_width`) are trimmed.",
     )
     mask: Literal["hash", "drop"] | None = Field(
         default=None,

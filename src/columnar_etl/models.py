@@ -230,8 +230,10 @@ class ColumnProfile:
     json_null_is_missing: bool = False
     #: A text column every value of which (NULL, ``''`` and null tokens aside) ends in exactly one line
     #: break, ``\n`` or ``\r\n``, and is padded by nothing else (YAML documents, base64 lines,
-    #: tracebacks): it writes a line terminator, not padding. Each value is still trimmed and audited
-    #: (``whitespace``), but costs the quality score nothing (``profiling.quality``).
+    #: tracebacks), or every value of several lines does and no other value is padded (a PEM beside
+    #: settings): it writes a line terminator, not padding. Documents: loaded byte for byte
+    #: (:attr:`layout_kept`), unless the operator's ``trim = true`` trims them (each audited
+    #: ``whitespace``, at no cost to the quality score, ``profiling.quality``).
     line_terminated: bool = False
     #: A text column laid out in fixed-width fields (a dBase ``C(30)``, a ``CHAR(10)`` copied as
     #: written): every padded value (null tokens aside) is padded by spaces at its end alone, to this
@@ -241,9 +243,16 @@ class ColumnProfile:
     #: A text column laid out in indented lines (a Python stack as ``traceback.format_stack`` writes
     #: it, a profiler's report): every value (``''`` and null tokens aside) is of several lines padded
     #: by its first line's indentation, spaces at its start, and at most one line break at its end.
-    #: Each value is still trimmed and audited (``whitespace``), but costs the quality score nothing
-    #: (``profiling.quality``).
+    #: Documents: loaded byte for byte (:attr:`layout_kept`), unless the operator's ``trim = true``
+    #: trims them (each audited ``whitespace``, at no cost to the quality score).
     indented: bool = False
+    #: A column of documents (:attr:`line_terminated` or :attr:`indented`) whose layout cleaning keeps:
+    #: its values are loaded byte for byte, none trimmed (``planning.plan.ColumnPlan.keeps_layout``),
+    #: so none is counted padded (no ``whitespace`` issue; a note says so). Its blanks (``''``, a value
+    #: of whitespace alone) and null tokens, judged on the trimmed text as in any column, are still
+    #: NULL. Not where the operator's ``trim = true`` asks for the trim, nor for fixed-width fields
+    #: (:attr:`padded_width`: their padding is the field's width, trimmed).
+    layout_kept: bool = False
     quality: float = 100.0
     personal_data: dict[str, int] = field(default_factory=dict)
     #: Non-NULL cells per SQLite storage class (``integer``, ``real``, ``text``, ``blob``).
@@ -390,6 +399,7 @@ class ColumnProfile:
             "line_terminated": self.line_terminated,
             "padded_width": self.padded_width,
             "indented": self.indented,
+            "layout_kept": self.layout_kept,
             "date_formats": dict(self.date_formats),
             "date_order": self.date_order,
             "export_date_order": self.export_date_order,

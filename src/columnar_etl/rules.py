@@ -8,7 +8,8 @@ what is profiled valid and what is cleaned, together; no other module spells a r
 
 The documented rules (docs/profiling.md, ARCHITECTURE.md "The rule every stage keeps"):
 
-- trim :data:`WHITESPACE` at both ends of text; remove :data:`NUL` bytes from text (a text column's
+- trim :data:`WHITESPACE` at both ends of text (not of documents the profile finds, loaded byte for
+  byte: ``ColumnProfile.layout_kept``); remove :data:`NUL` bytes from text (a text column's
   first; a typed column's value holding one is no number or date, unless it is empty or a null token
   without them: a field of NULs, as C programs pad fixed-width fields, is empty);
 - ``''``, whitespace-only and :data:`DEFAULT_NULL_TOKENS` (configurable) → NULL;

@@ -511,7 +511,7 @@ class ColumnExprs:
         if self.plan.type == "text" and not self.nul_free:
             raw = raw.str.replace_all(NUL, "", literal=True)
         raw = self.reals_shortest(raw)
-        kept = self.unpadded or self.plan.keeps_padding  # a key as written, trim = false
+        kept = self.unpadded or self.plan.keeps_padding  # a key as written, trim = false, documents
         return (raw if kept else raw.str.strip_chars(WHITESPACE)).alias(self.t)
 
     def reals_shortest(self, text: pl.Expr) -> pl.Expr:
@@ -539,6 +539,10 @@ class ColumnExprs:
             # empty or a null token once they are gone is absent, as in a text column (whose NULs are
             # removed before it is trimmed) and as the profile counts it: a field of NULs is empty.
             t = t.str.replace_all(NUL, "", literal=True).str.strip_chars(WHITESPACE)
+        elif self.plan.keeps_layout and not self.unpadded:
+            # Documents keep their layout, not their blanks: a value is blank or a null token by its
+            # trimmed text ('\n', 'N/A\n'), as in any column and as the profile counts it.
+            t = t.str.strip_chars(WHITESPACE)
         # A key as written keeps '' too: it is one of its values.
         empty = pl.lit(False) if self.plan.as_written else t == ""
         null_like = t.is_in(list(self.plan.null_tokens)) if self.plan.null_tokens else pl.lit(False)

@@ -388,7 +388,8 @@ class TableCleaner:
                 if not checked:
                     continue
                 nul_free, unpadded = self._checks_of(batch, column)
-                if not nul_free or not (unpadded or column.plan.keeps_padding):
+                # Documents' blanks ('\n') are still NULL: passed through only where none is padded.
+                if not nul_free or not (unpadded or column.plan.keeps_blanks):
                     continue
                 array = batch.column(column.plan.name)
                 if not column.plan.as_written and pc.any(pc.equal(array, "")).as_py():

@@ -125,10 +125,24 @@ class ColumnPlan:
     #: layout keeps it (no whitespace trimmed, a value of blanks alone kept; NUL bytes still removed,
     #: ``''`` and null tokens written exactly so still NULL). Text only.
     trim: bool = True
+    #: Documents (``ColumnProfile.layout_kept``: every value ends in one line break, or is several
+    #: lines indented): loaded byte for byte, no whitespace trimmed, as the profile found them (the
+    #: operator's ``trim = true`` trims them, ``trim = false`` keeps blanks too). Unlike ``trim =
+    #: false``, a value is judged blank or a null token on its trimmed text, as in any column: ``''``,
+    #: ``'\n'`` and ``'N/A\n'`` are still NULL (audited). NUL bytes are still removed. Text only.
+    keeps_layout: bool = False
 
     @property
     def keeps_padding(self) -> bool:
-        """Cleaning trims none of the column's text: a key loaded as written, or ``trim = false``."""
+        """Cleaning trims none of the column's text: a key loaded as written, ``trim = false``, or
+        documents whose layout is kept (:attr:`keeps_layout`)."""
+        return self.as_written or not self.trim or self.keeps_layout
+
+    @property
+    def keeps_blanks(self) -> bool:
+        """A value is judged blank or a null token on its text as written (a key loaded as written,
+        ``trim = false``): whitespace alone is a value. Not documents: their layout is kept, their
+        blanks are blanks."""
         return self.as_written or not self.trim
 
     @property
@@ -184,6 +198,7 @@ class ColumnPlan:
             "blob_numerals": self.blob_numerals,
             "as_written": self.as_written,
             "trim": self.trim,
+            "keeps_layout": self.keeps_layout,
         }
 
     @classmethod
@@ -233,6 +248,8 @@ class ColumnPlan:
             as_written=bool(data.get("as_written", False)) and data["type"] == "text",
             # A plan of before trim = false trims; only text keeps its padding.
             trim=bool(data.get("trim", True)) or data["type"] != "text",
+            # A plan of before 2026-12-06 trims documents, as it did then.
+            keeps_layout=bool(data.get("keeps_layout", False)) and data["type"] == "text",
         )
 
 
@@ -539,6 +556,11 @@ def build_plan(
                 notes.append(f"{table.name}.{column.name}: loaded as written: {column.as_written}")
             elif not plan.trim:
                 notes.append(f"{table.name}.{column.name}: text kept with its padding (trim = false)")
+            elif plan.keeps_layout:
+                notes.append(
+                    f"{table.name}.{column.name}: documents ({_layout(column)}): loaded byte for byte, "
+                    "none trimmed (trim = true trims them)"
+                )
             columns.append(plan)
         rows = table.sampled_rows or table.row_count
         row_bytes = sum(c.bytes for c in table) // max(1, rows)
@@ -554,6 +576,11 @@ def build_plan(
     built.check_salt(settings.mask_salt)
     named = built.with_column_names(column_names or settings.column_names)
     return replace(named, notes=named.notes + long_name_notes(named))
+
+
+def _layout(column: ColumnProfile) -> str:
+    """The profile's mark of a column of documents (``line_terminated`` or ``indented``)."""
+    return "indented" if column.indented else "line_terminated"
 
 
 def default_reading_order(profile: Profile, settings: Settings) -> ReadingOrder:
@@ -674,6 +701,7 @@ def as_bytes(column: ColumnPlan) -> ColumnPlan:
         checks_scale=False,
         precision=NUMERIC_PRECISION,
         as_written=False,
+        keeps_layout=False,
     )
 
 
@@ -731,6 +759,8 @@ def column_plan(
         decimal_comma=column.comma == "decimal",
         thousands_separator=column.comma == "thousands",
         digit_groups=column.digit_groups,
+        # Documents: loaded byte for byte, as the profile counted them (none padded).
+        keeps_layout=column.layout_kept and kind == "text",
     )
     if column.as_written is not None:
         # Its distinct values stay distinct: text, as the source wrote it (see ColumnPlan.as_written).
@@ -740,6 +770,7 @@ def column_plan(
             null_tokens=(),
             **NO_NUMBER_READING,
             as_written=True,
+            keeps_layout=False,
         )
     if kind in DATE_TYPES:
         order: ReadingOrder = default_order
@@ -878,6 +909,10 @@ def apply_override(
     changes: dict[str, Any] = {"type": kind, "origin": "override"}
     if kind != "text":
         changes["as_written"] = False  # the operator's type is read by its rules
+        changes["keeps_layout"] = False  # a date or number is read from its trimmed text
+    if override.trim is not None:
+        # The operator's trim = true trims documents too; trim = false keeps blanks as values as well.
+        changes["keeps_layout"] = False
     if kind != plan.type:
         changes.update(
             formats=(), date_order=None, scale=None, epoch_unit=None, rounds=False, checks_scale=False

@@ -876,10 +876,13 @@ def cleaned_sql(column: ColumnProfile, value: str, null_tokens: list[str]) -> st
     NULL when blank or a null token, then of the column's type (dates as microseconds since the
     epoch). It is what decides whether two values would become one: DuckDB's parse, not the
     cleaner's own (Polars), so a value the two read differently may be missed (never one they agree
-    on). A column whose padding is kept (:attr:`ColumnProfile.padding_kept`) is not trimmed."""
-    t = value if column.padding_kept else trimmed_sql(value)
+    on). A column whose padding is kept (:attr:`ColumnProfile.padding_kept`) is not trimmed; nor are
+    documents (:attr:`ColumnProfile.layout_kept`), whose blanks and null tokens are still judged on
+    their trimmed text, as the cleaner judges them."""
+    t = value if column.padding_kept or column.layout_kept else trimmed_sql(value)
+    bare = trimmed_sql(value) if column.layout_kept else t
     tokens = column.read_as_null(null_tokens)
-    absent = f"{t} = ''" + (f" OR {t} IN ({', '.join(map(quote_literal, tokens))})" if tokens else "")
+    absent = f"{bare} = ''" + (f" OR {bare} IN ({', '.join(map(quote_literal, tokens))})" if tokens else "")
     kind = column.inferred_type
     if kind in ("date", "timestamp", "timestamptz") and isinstance(column.min, int):
         typed = f"try_cast({t} AS HUGEINT)"  # epoch numbers: one per instant

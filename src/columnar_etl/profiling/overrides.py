@@ -153,6 +153,15 @@ def untrimmed_places(settings: Settings, table: str, names: list[str]) -> list[i
     return [place for place, name in enumerate(names) if name in found and found[name].trim is False]
 
 
+def trimmed_names(settings: Settings, table: str, names: list[str]) -> set[str]:
+    """The columns of ``table`` (``names``, as the export wrote them) the operator's ``trim = true``
+    trims: documents among them are trimmed as it asks, not loaded byte for byte
+    (:attr:`~columnar_etl.models.ColumnProfile.layout_kept`)."""
+    if not settings.columns:
+        return set()
+    return {name for name, override in table_overrides(settings, table, names).items() if override.trim}
+
+
 #: The note of a column whose text keeps its padding (``trim = false``).
 UNTRIMMED_NOTE = (
     "text kept with its padding (trim = false): its values are counted as written, none trimmed; "

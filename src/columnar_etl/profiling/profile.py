@@ -74,6 +74,7 @@ from columnar_etl.profiling.overrides import (
     order_flag,
     override_reading,
     reading_overrides,
+    trimmed_names,
     untrimmed_places,
 )
 from columnar_etl.profiling.quality import evaluate_gate, score_profile
@@ -1645,6 +1646,7 @@ def infer_column(
     points_proven: bool = False,
     commas_proven: bool = False,
     never_set: tuple[str, int, bool] | None = None,
+    trimmed: bool = False,
 ) -> ColumnProfile:
     """Decide a column's type and issues from its aggregate row (no data is read here); a date column
     whose reading ``override`` names (``formats``, ``date_order``) is read as it says (.overrides).
@@ -1661,7 +1663,9 @@ def infer_column(
     ``points_proven``: the export's other columns prove a point the decimal mark, so numbers such as
     ``1.200`` are decimals (:func:`_points_as_the_export_proves`); ``commas_proven``: they prove a
     decimal comma, so comma-joined integers such as ``1,3`` are decimals
-    (:func:`_commas_as_the_export_proves`)."""
+    (:func:`_commas_as_the_export_proves`). ``trimmed``: the operator's ``trim = true`` for the
+    column: documents (:func:`line_terminated`, :func:`indented`) are trimmed as it asks, not loaded
+    byte for byte (``ColumnProfile.layout_kept``)."""
     if points_proven:
         agg = {**agg, POINTS_PROVEN: True}
     if commas_proven:
@@ -1674,6 +1678,7 @@ def infer_column(
         date_order_default=date_order_default,
         override=override,
         blob_numerals=blob_numerals,
+        trimmed=trimmed,
     )
     profiled = _zero_dates_read(column, infer, agg)
     if never_set is not None:
@@ -1869,6 +1874,7 @@ def _infer_column(
     date_order_default: DateOrder = "day_first",
     override: ColumnOverride | None = None,
     blob_numerals: int = 0,
+    trimmed: bool = False,
 ) -> ColumnProfile:
     """:func:`infer_column`, the column's 0s read as its values say."""
     counts = _Counts(agg)
@@ -2339,6 +2345,14 @@ def _infer_column(
         valid = present
         minimum, maximum = counts["min_text"], counts["max_text"]
 
+    # Documents keep their layout: loaded byte for byte, so no value of them is padded (none is
+    # trimmed); a note says so. The operator's trim = true trims them (audited, at no cost).
+    layout = not trimmed and (
+        line_terminated(inferred, counts, present) or indented(inferred, counts, present)
+    )
+    padded = 0 if layout else counts.flag(Flag.PADDED)
+    if layout:
+        notes.append(_layout_kept_note(inferred, counts, present))
     if inferred != "bytea":
         # A bytea column's TEXT cells are loaded as their bytes (mixed_storage_classes above): nothing
         # made NULL, trimmed, stripped or decoded, so no such dirt to report or to score (until
@@ -2347,7 +2361,7 @@ def _infer_column(
         add("null_like", null_like, counts.examples("null_like"))
         add(
             "whitespace",
-            counts.flag(Flag.PADDED),
+            padded,
             counts.examples("whitespace"),
             detail=_line_terminated_detail(inferred, counts, present)
             or _padded_width_detail(inferred, counts)
@@ -2479,10 +2493,11 @@ def _infer_column(
         null_count=nulls,
         empty_string_count=empty,
         null_like_count=null_like,
-        whitespace_padded_count=counts.flag(Flag.PADDED),
+        whitespace_padded_count=padded,
         line_terminated=line_terminated(inferred, counts, present),
         padded_width=padded_width(inferred, counts),
         indented=indented(inferred, counts, present),
+        layout_kept=layout,
         nul_byte_count=counts.flag(Flag.NUL),
         distinct_count=int(counts["distinct"] or 0),
         valid_count=int(valid),
@@ -2531,16 +2546,40 @@ def _infer_column(
     )
 
 
-#: The ``whitespace`` issue's detail where every value of a text column ends in one line break.
+#: Where every value of a text column ends in one line break: the note of the column, whose values
+#: are loaded byte for byte, or, trimmed by the operator's ``trim = true``, its ``whitespace`` issue's
+#: detail (with :data:`TRIMMED_AS_ASKED`).
 LINE_TERMINATED = (
-    "every value ends in one line break and is padded by nothing else: a line terminator, not padding "
-    "(each value still trimmed and audited, no cost)"
+    "every value ends in one line break and is padded by nothing else: a line terminator, not padding"
 )
-#: Its detail where every value of several lines does, beside values of one line that none pads.
+#: ... where every value of several lines does, beside values of one line that none pads.
 DOCUMENTS_TERMINATED = (
     "every value of several lines ends in one line break and is padded by nothing else, no other value "
-    "is padded: a line terminator, not padding (each value still trimmed and audited, no cost)"
+    "is padded: a line terminator, not padding"
 )
+#: ... where every value is several lines indented (a Python stack, a profiler's report).
+INDENTED_LINES = (
+    "every value is several lines padded by its first line's indentation and at most one final line "
+    "break: indentation, a layout, not padding"
+)
+#: How the note of a column of documents (``ColumnProfile.layout_kept``) ends.
+LAYOUT_KEPT = (
+    "documents, loaded byte for byte: no value trimmed ('' and a value of blanks alone are still "
+    "NULL; trim = true trims them)"
+)
+#: How the ``whitespace`` issue's detail of documents the operator's ``trim = true`` trims ends.
+TRIMMED_AS_ASKED = "(each value trimmed and audited, as trim = true asks; no cost)"
+
+
+def _layout_kept_note(inferred: InferredType, counts: _Counts, present: int) -> str:
+    """The note of a column of documents whose layout cleaning keeps (``ColumnProfile.layout_kept``)."""
+    if _every_value_line_ended(counts, present):
+        found = LINE_TERMINATED
+    elif _documents_line_ended(counts):
+        found = DOCUMENTS_TERMINATED
+    else:
+        found = INDENTED_LINES
+    return f"{found}: {LAYOUT_KEPT}"
 
 
 def _every_value_line_ended(counts: _Counts, present: int) -> bool:
@@ -2633,10 +2672,7 @@ def _indented_detail(inferred: InferredType, counts: _Counts, present: int) -> s
     """The ``whitespace`` issue's detail of an :func:`indented` column (None: padding)."""
     if not indented(inferred, counts, present):
         return None
-    return (
-        "every value is several lines padded by its first line's indentation and at most one final line "
-        "break: indentation, a layout, not padding (each value still trimmed and audited, no cost)"
-    )
+    return f"{INDENTED_LINES} {TRIMMED_AS_ASKED}"
 
 
 def _line_terminated_detail(inferred: InferredType, counts: _Counts, present: int) -> str | None:
@@ -2644,8 +2680,8 @@ def _line_terminated_detail(inferred: InferredType, counts: _Counts, present: in
     if inferred != "text":
         return None
     if _every_value_line_ended(counts, present):
-        return LINE_TERMINATED
-    return DOCUMENTS_TERMINATED if _documents_line_ended(counts) else None
+        return f"{LINE_TERMINATED} {TRIMMED_AS_ASKED}"
+    return f"{DOCUMENTS_TERMINATED} {TRIMMED_AS_ASKED}" if _documents_line_ended(counts) else None
 
 
 def _own_format_detail(own_format: str | None, misfits: int) -> str | None:
@@ -3735,6 +3771,7 @@ def _table_steps(
     comma_rereads: dict[str, Callable[[], ColumnProfile]] = {}
     overrides = reading_overrides(settings, table, [column.name for column in info.columns])
     untrimmed = {info.columns[place].name for place in _untrimmed(src, settings, table)}
+    trimmed = trimmed_names(settings, table, [column.name for column in info.columns])
     # The columns the text query read (it asked the source for them): typed scans hold no BLOB.
     numerals = src.known_numeral_blobs(table)
     for index, column in enumerate(info.columns):
@@ -3757,6 +3794,7 @@ def _table_steps(
                 override=overrides.get(column.name),
                 blob_numerals=numerals.get(column.name, 0),
                 never_set=never,
+                trimmed=column.name in trimmed,
             )
 
         infer = inferring(rows_of, never_set)

@@ -46,16 +46,18 @@ at all: its padding is the layout the operator declared, and the profile counts 
 written (``ColumnProfile.padding_kept``), as cleaning keeps them. Nor is a line's terminator: a text
 column every value of which (NULL, ``''`` and null tokens aside) ends in exactly one line break, ``\\n``
 or ``\\r\\n``, and is padded by nothing else (YAML documents, base64 lines, tracebacks;
-``ColumnProfile.line_terminated``, counted over every value by the profile query) writes lines: its
-``whitespace`` issue is reported and each value still trimmed and audited, but it costs nothing. Only
-some values so, or one padded otherwise (``' x\\n'``, ``'x \\n'``, ``'x\\n\\n'``), costs as before. Nor is the
+``ColumnProfile.line_terminated``, counted over every value by the profile query) writes lines:
+documents, loaded byte for byte (``ColumnProfile.layout_kept``: none of its values trimmed, so none
+counted padded, no ``whitespace`` issue); trimmed as the operator's ``trim = true`` asks, its
+``whitespace`` issue is reported and each value audited, but it costs nothing. Only some values so, or
+one padded otherwise (``' x\\n'``, ``'x \\n'``, ``'x\\n\\n'``), costs as before. Nor is the
 padding of fixed-width fields: a text column every padded value of which (null tokens aside) is padded
 by spaces at its end alone, to one width in characters that its unpadded values fill (a dBase
 ``C(30)`` through dbf-to-sqlite, a ``CHAR(10)`` copied as written; ``ColumnProfile.padded_width``):
 each value is still trimmed and audited, at no cost. Nor is indentation: a text column every value of
 which is several lines padded by its first line's indentation, spaces at its start, and at most one
-line break at its end (a Python stack, a profiler's report; ``ColumnProfile.indented``) costs nothing,
-each value still trimmed and audited.
+line break at its end (a Python stack, a profiler's report; ``ColumnProfile.indented``) is documents
+too, loaded byte for byte; trimmed as ``trim = true`` asks, it costs nothing.
 
 floored at 0. A table scores the mean of its columns; the export scores the mean of its tables weighted
 by cells (rows × columns). The score after cleaning is measured the same way on what the cleaner did
@@ -142,7 +144,8 @@ def format_misfits(column: ColumnProfile, kind: str) -> int | None:
         # Padded by spaces to one width the unpadded values fill: fixed-width fields, a layout.
         return 0
     if kind == "whitespace" and column.indented:
-        # Every value several lines padded by its first line's indentation: a stack's layout.
+        # Every value several lines padded by its first line's indentation: a stack's layout (counted
+        # only where trim = true trims it: else it is loaded byte for byte, no value padded).
         return 0
     if kind == "whitespace" and column.line_terminated:
         # Every value ends in one line break, padded by nothing else: a line terminator, written one way.
