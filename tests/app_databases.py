@@ -7154,7 +7154,7 @@ def beets_title(n: int) -> str:
 
 
 def beets_lyrics(n: int) -> str:
-    """Lyrics ending in a newline (trimmed, audited), ``''`` when none."""
+    """Lyrics ending in a newline (loaded byte for byte, a document's layout), ``''`` when none."""
     return "Line one\nLine two\n" * (n % 3) if n % 3 else ""
 
 
