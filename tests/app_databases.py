@@ -50794,3 +50794,594 @@ def woodpecker_rows() -> dict[str, list[Sequence[Any]]]:
 def woodpecker(path: Path) -> Path:
     """A Woodpecker CI server's ``woodpecker.sqlite`` (see the module's list)."""
     return write_export(path, WOODPECKER_DDL, woodpecker_rows(), bytes_as_text=False)
+
+
+# --- App (Monica, personal CRM: Laravel 5.x migrations on SQLite, database/migrations/2016..2019) ---
+
+#: Monica 2.x on SQLite as Laravel's SQLite schema grammar writes its migrations
+#: (``2016_06_08_005413_create_contacts_table.php``, ``2017_05_30_023116_create_money_table.php``
+#: (debts), ``create_special_dates`` (``CreateAgesTable``), ``2016_11_01_014353_create_activities``,
+#: ``2017_02_04_225618_change_reminders_table``, ``2016_12_13_133945_add_gifts_table`` and the
+#: ``add_*`` migrations after them): ``increments`` → ``integer not null primary key autoincrement``,
+#: ``boolean`` → ``tinyint(1)``, ``string`` → ``varchar``, ``longText`` → ``text``, ``date`` →
+#: ``date``, ``timestamps()`` → two nullable ``datetime``. The ``$table->foreign(...)`` calls of the
+#: later ``Schema::table`` migrations are not applied on SQLite: no foreign key is declared.
+MONICA_DDL = [
+    'create table "accounts" ("id" integer not null primary key autoincrement, "api_key" varchar not '
+    'null, "number_of_invitations_sent" integer null, "created_at" datetime null, "updated_at" '
+    "datetime null, \"has_access_to_paid_version_for_free\" tinyint(1) not null default '0', "
+    '"stripe_id" varchar null, "card_brand" varchar null, "card_last_four" varchar null, '
+    '"trial_ends_at" datetime null, "default_time_reminder_is_sent" time not null default \'12:00\')',
+    'create table "currencies" ("id" integer not null primary key autoincrement, "iso" varchar not '
+    'null, "name" varchar not null, "symbol" varchar not null)',
+    'create table "users" ("id" integer not null primary key autoincrement, "first_name" varchar not '
+    'null, "last_name" varchar not null, "email" varchar not null, "password" varchar not null, '
+    '"remember_token" varchar null, "created_at" datetime null, "updated_at" datetime null, '
+    '"account_id" integer not null, "timezone" varchar null, "locale" varchar not null default '
+    "'en', \"metric\" varchar not null default 'fahrenheit', \"fluid_container\" varchar not null "
+    "default 'false', \"contacts_sort_order\" varchar not null default 'firstnameAZ', "
+    '"name_order" varchar not null default \'firstname_lastname\', "currency_id" integer null, '
+    '"invited_by_user_id" integer null, "dashboard_active_tab" varchar not null default '
+    "'calls', \"gifts_active_tab\" varchar not null default 'ideas', \"profile_active_tab\" "
+    "varchar not null default 'notes', \"admin\" tinyint(1) not null default '0', \"email_verified_at\" "
+    "datetime null)",
+    'create unique index "users_email_unique" on "users" ("email")',
+    'create table "genders" ("id" integer not null primary key autoincrement, "account_id" integer '
+    'not null, "name" varchar not null, "type" varchar null, "created_at" datetime null, '
+    '"updated_at" datetime null)',
+    'create table "contacts" ("id" integer not null primary key autoincrement, "account_id" integer '
+    'not null, "first_name" varchar not null, "middle_name" varchar null, "last_name" varchar null, '
+    '"nickname" varchar null, "gender_id" integer not null, "description" varchar null, '
+    '"is_starred" tinyint(1) not null default \'0\', "is_partial" tinyint(1) not null default '
+    "'0', \"is_active\" tinyint(1) not null default '1', \"is_dead\" tinyint(1) not null default "
+    '\'0\', "deceased_special_date_id" integer null, "last_talked_to" date null, '
+    '"stay_in_touch_frequency" integer null, "stay_in_touch_trigger_date" datetime null, '
+    '"birthday_special_date_id" integer null, "first_met_special_date_id" integer null, '
+    '"job" varchar null, "company" varchar null, "food_preferences" text null, '
+    '"has_avatar" tinyint(1) not null default \'0\', "avatar_location" varchar not null default '
+    '\'local\', "default_avatar_color" varchar not null, "number_of_views" integer not null '
+    'default \'0\', "last_consulted_at" datetime null, "created_at" datetime null, "updated_at" '
+    'datetime null, "uuid" varchar null)',
+    'create table "special_dates" ("id" integer not null primary key autoincrement, "account_id" '
+    'integer not null, "contact_id" integer not null, "is_age_based" tinyint(1) not null default '
+    "'0', \"is_year_unknown\" tinyint(1) not null default '0', \"date\" date not null, "
+    '"reminder_id" integer null, "created_at" datetime null, "updated_at" datetime null, '
+    '"uuid" varchar null)',
+    'create table "activity_type_categories" ("id" integer not null primary key autoincrement, '
+    '"account_id" integer not null, "translation_key" varchar null, "name" varchar null, '
+    '"created_at" datetime null, "updated_at" datetime null)',
+    'create table "activity_types" ("id" integer not null primary key autoincrement, "account_id" '
+    'integer not null, "activity_type_category_id" integer not null, "translation_key" varchar null, '
+    '"name" varchar null, "location_type" varchar null, "created_at" datetime null, "updated_at" '
+    "datetime null)",
+    'create table "activities" ("id" integer not null primary key autoincrement, "account_id" integer '
+    'not null, "activity_type_id" integer null, "summary" varchar not null, "description" text null, '
+    '"happened_at" date not null, "created_at" datetime null, "updated_at" datetime null, '
+    '"uuid" varchar null)',
+    'create table "activity_contact" ("activity_id" integer not null, "contact_id" integer not null, '
+    '"account_id" integer not null)',
+    'create table "reminders" ("id" integer not null primary key autoincrement, "account_id" integer '
+    'not null, "contact_id" integer not null, "initial_date" date not null, "title" varchar null, '
+    '"description" text null, "frequency_type" varchar not null, "frequency_number" integer null, '
+    "\"delible\" tinyint(1) not null default '1', \"inactive\" tinyint(1) not null default '0', "
+    '"created_at" datetime null, "updated_at" datetime null, "uuid" varchar null)',
+    'create table "debts" ("id" integer not null primary key autoincrement, "account_id" integer not '
+    'null, "contact_id" integer not null, "in_debt" varchar not null default \'no\', "status" '
+    'varchar not null default \'inprogress\', "amount" integer not null, "reason" text null, '
+    '"created_at" datetime null, "updated_at" datetime null, "currency_id" integer null, '
+    '"uuid" varchar null)',
+    'create table "gifts" ("id" integer not null primary key autoincrement, "account_id" integer not '
+    'null, "contact_id" integer not null, "is_for" integer null, "name" varchar not null, "comment" '
+    'text null, "url" varchar null, "value" varchar null, "status" varchar not null default '
+    '\'idea\', "date" datetime null, "created_at" datetime null, "updated_at" datetime null, '
+    '"currency_id" integer null, "uuid" varchar null)',
+]
+
+MONICA_START = datetime(2019, 3, 4, 8, 15, 0)
+
+
+def monica_moment(minutes: int) -> str:
+    """Carbon's ``Y-m-d H:i:s`` in UTC, as Eloquent writes ``created_at`` and every ``$dates`` field."""
+    return (MONICA_START + timedelta(minutes=minutes)).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def monica_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """Rows shaped as Monica's Eloquent models write them: booleans 1/0 through PDO, ``$dates`` fields
+    (``special_dates.date``, ``activities.happened_at``, ``reminders.initial_date``) serialised with
+    the model's date format (midnight times in ``date`` columns), a contact's UUID from
+    ``Str::uuid()``, a debt's amount what the form posted (``12.5`` stored REAL beside INTEGER cells in
+    the ``integer`` column), a gift's value the text the user typed."""
+    accounts = [
+        (
+            i,
+            hashlib.sha1(f"monica {i}".encode()).hexdigest()[:30],
+            i - 1,
+            monica_moment(i),
+            monica_moment(60 * i),
+            int(i == 2),
+            None if i == 1 else f"cus_{hashlib.md5(str(i).encode()).hexdigest()[:14]}",
+            None if i == 1 else ("Visa", "MasterCard")[i % 2],
+            None if i == 1 else ("4242", "0417")[i % 2],
+            None,
+            "12:00",
+        )
+        for i in (1, 2, 3)
+    ]
+    currencies = [
+        (1, "CAD", "Canadian Dollar", "$"),
+        (2, "USD", "US Dollar", "$"),
+        (3, "EUR", "Euro", "€"),
+        (4, "GBP", "British Pound", "£"),
+        (5, "JPY", "Japanese Yen", "¥"),
+    ]
+    users = [
+        (
+            i,
+            first,
+            last,
+            f"{first.lower()}@example.org",
+            "$2y$10$" + hashlib.sha256(first.encode()).hexdigest()[:53],
+            None if i == 3 else hashlib.md5(last.encode()).hexdigest()[:60],
+            monica_moment(i),
+            monica_moment(100 * i),
+            1 if i < 3 else 2,
+            ("America/New_York", "Europe/Paris", "UTC")[i - 1],
+            ("en", "fr", "en")[i - 1],
+            ("fahrenheit", "celsius", "celsius")[i - 1],
+            "false" if i != 2 else "true",
+            ("firstnameAZ", "lastnameAZ", "firstnameAZ")[i - 1],
+            "firstname_lastname",
+            (2, 3, None)[i - 1],
+            None if i != 2 else 1,
+            ("calls", "notes", "calls")[i - 1],
+            "ideas",
+            "notes",
+            int(i == 1),
+            None if i == 3 else monica_moment(i + 5),
+        )
+        for i, (first, last) in enumerate((("Regis", "Freyd"), ("Amélie", "Durand"), ("Kofi", "Mensah")), 1)
+    ]
+    genders = [
+        (g + 3 * (a - 1), a, name, kind, monica_moment(a), monica_moment(a))
+        for a in (1, 2)
+        for g, (name, kind) in enumerate((("Man", "M"), ("Woman", "F"), ("Rather not say", "O")), 1)
+    ]
+    firsts = (
+        "Alice",
+        "Bruno",
+        "Chloé",
+        "Dmitri",
+        "Esi",
+        "Farid",
+        "Greta",
+        "Hiro",
+        "Ines",
+        "Jonas",
+        "Kalani",
+        "Léon",
+        "Maya",
+        "Nils",
+        "Olu",
+        "Priya",
+        "Quentin",
+        "Rosa",
+        "Sven",
+        "Tomás",
+    )
+    contacts = []
+    special_dates = []
+    for i, first in enumerate(firsts, 1):
+        account = 1 if i <= 14 else 2
+        birthday = 100 + i if i % 3 else None
+        if birthday is not None:
+            unknown = i % 5 == 1
+            # A birthday with no year is kept at the year it was entered; an age-based one on the 1st
+            # of January of the year the age gives (SpecialDate::createFromAge).
+            day = date(
+                2019 if unknown else 1960 + i, 1 if i % 4 == 0 else (i % 12) + 1, 1 if i % 4 == 0 else i
+            )
+            special_dates.append(
+                (
+                    birthday,
+                    account,
+                    i,
+                    int(i % 4 == 0),
+                    int(unknown),
+                    f"{day.isoformat()} 00:00:00",
+                    None if i % 2 else 1 + i % 12,
+                    monica_moment(10 * i),
+                    monica_moment(10 * i),
+                    str(uuid.UUID(hashlib.md5(f"sd{i}".encode()).hexdigest())),
+                )
+            )
+        contacts.append(
+            (
+                i,
+                account,
+                first,
+                "Maria" if i == 7 else None,
+                None if i in (5, 15) else f"Surname{i:02d}",
+                "Bru" if i == 2 else None,
+                1 + 3 * (account - 1) + i % 3,
+                "Met at the climbing gym.\nLikes tea." if i == 3 else None,
+                int(i % 6 == 0),
+                int(i in (19, 20)),
+                int(i != 11),
+                int(i == 12),
+                None,
+                (date(2019, 1, 1) + timedelta(days=7 * i)).isoformat() if i % 2 == 0 else None,
+                (7, 30, None)[i % 3],
+                None if i % 3 == 2 else monica_moment(1440 * i),
+                birthday,
+                None,
+                "Engineer" if i % 4 == 1 else None,
+                "Acme Corp" if i % 4 == 1 else None,
+                "vegetarian" if i == 8 else None,
+                int(i == 4),
+                "local",
+                ("#fdb660", "#93521e", "#bd5067", "#b3d5fe", "#ff9807")[i % 5],
+                i * 3 % 17,
+                None if i % 2 else monica_moment(2000 + i),
+                monica_moment(10 * i),
+                monica_moment(10 * i + 7),
+                str(uuid.UUID(hashlib.md5(f"contact{i}".encode()).hexdigest())),
+            )
+        )
+    activity_type_categories = [
+        (c, 1, key, None, monica_moment(1), monica_moment(1))
+        for c, key in enumerate(("simple_activities", "sport", "food"), 1)
+    ]
+    activity_types = [
+        (t, 1, (1, 1, 2, 2, 3)[t - 1], key, None, loc, monica_moment(1), monica_moment(1))
+        for t, (key, loc) in enumerate(
+            (
+                ("just_hung_out", None),
+                ("watched_movie_at_home", "my_place"),
+                ("ate_at_restaurant", "outside"),
+                ("went_bar", "outside"),
+                ("talked_at_home", "my_place"),
+            ),
+            1,
+        )
+    ]
+    activities = [
+        (
+            a,
+            1,
+            None if a % 5 == 0 else 1 + a % 5,
+            f"Activity {a}: " + ("dinner at Chez Léon" if a % 2 else "coffee"),
+            None if a % 3 else "We talked about **travel**.\n\n- Lisbon\n- Porto",
+            f"{(date(2019, 2, 1) + timedelta(days=3 * a)).isoformat()} 00:00:00",
+            monica_moment(300 + a),
+            monica_moment(300 + a),
+            str(uuid.UUID(hashlib.md5(f"activity{a}".encode()).hexdigest())),
+        )
+        for a in range(1, 13)
+    ]
+    activity_contact = [(a, c, 1) for a in range(1, 13) for c in sorted({1 + a % 14, 1 + (3 * a) % 14})]
+    reminders = [
+        (
+            r,
+            1,
+            1 + (2 * r) % 14,
+            f"{(date(2019, 4, 1) + timedelta(days=11 * r)).isoformat()} 00:00:00",
+            f"Call about {('the trip', 'the loan', 'her birthday')[r % 3]}",
+            None if r % 2 else f"Remember to ask about {('Lisbon', 'the new job')[r % 4 // 2]}.",
+            ("one_time", "week", "month", "year")[r % 4],
+            None if r % 4 == 0 else (1, 2, 1, 1)[r % 4],
+            int(r % 5 != 0),
+            int(r == 7),
+            monica_moment(400 + r),
+            monica_moment(400 + r),
+            str(uuid.UUID(hashlib.md5(f"reminder{r}".encode()).hexdigest())),
+        )
+        for r in range(1, 13)
+    ]
+    amounts = (150, 12.5, 2000, 35, 7.25, 80, 1234, 19.99, 60, 5, 300, 42)
+    debts = [
+        (
+            d,
+            1,
+            1 + d % 14,
+            ("yes", "no")[d % 2],
+            "complete" if d % 3 == 0 else "inprogress",
+            amount,
+            None if d % 4 == 0 else f"Debt {d}: " + ("concert tickets" if d % 2 else "rent share"),
+            monica_moment(500 + d),
+            monica_moment(600 + d),
+            (None, 2, 3, 4)[d % 4],
+            str(uuid.UUID(hashlib.md5(f"debt{d}".encode()).hexdigest())),
+        )
+        for d, amount in enumerate(amounts, 1)
+    ]
+    gifts = [
+        (
+            g,
+            1,
+            1 + (5 * g) % 14,
+            None if g % 3 else 1 + g % 14,
+            f"Gift {g}: " + ("a book" if g % 2 else "concert tickets"),
+            None if g % 2 else "She mentioned it twice.",
+            None if g % 3 == 1 else f"https://shop.example.com/item/{g * 37}",
+            (None, "25", "12.50", "100")[g % 4],
+            ("idea", "offered", "received")[g % 3],
+            None if g % 3 == 0 else monica_moment(700 + 60 * g),
+            monica_moment(700 + g),
+            monica_moment(700 + g),
+            None if g % 4 == 0 else 2,
+            str(uuid.UUID(hashlib.md5(f"gift{g}".encode()).hexdigest())),
+        )
+        for g in range(1, 11)
+    ]
+    return {
+        "accounts": accounts,
+        "currencies": currencies,
+        "users": users,
+        "genders": genders,
+        "contacts": contacts,
+        "special_dates": special_dates,
+        "activity_type_categories": activity_type_categories,
+        "activity_types": activity_types,
+        "activities": activities,
+        "activity_contact": activity_contact,
+        "reminders": reminders,
+        "debts": debts,
+        "gifts": gifts,
+    }
+
+
+def monica(path: Path) -> Path:
+    """A Monica personal CRM's ``database.sqlite`` (see the module's list)."""
+    return write_export(path, MONICA_DDL, monica_rows())
+
+
+# --- App (Kutt, URL shortener: server/models/*.model.js and server/migrations, run by knex 3 on
+# better-sqlite3 here; the statements below are those knex wrote) ---
+
+#: Kutt 3 on SQLite (``DB_CLIENT=better-sqlite3``): its ``create*Table`` functions (users, domains,
+#: hosts, ips, links, visits) then its migrations (``user-roles``: an ``enu`` role, a CHECK;
+#: ``visits_user_id``: a foreign key knex can only add by rebuilding ``visits``; ``add_domain_name``;
+#: ``remove_cooldown``: two ``dropColumn``s, ``users`` rebuilt), each statement as knex 3 wrote it to
+#: sqlite_master, and knex's own ``knex_migrations`` and ``knex_migrations_lock``.
+KUTT_DDL = [
+    "CREATE TABLE `domains` (`id` integer not null primary key autoincrement, `banned` boolean not "
+    "null default '0', `banned_by_id` integer, `address` varchar(255) not null, `homepage` "
+    "varchar(255) null, `user_id` integer, `uuid` char(36) not null default "
+    "(lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || "
+    "substr(lower(hex(randomblob(2))),2) || '-' || substr('89ab',abs(random()) % 4 + 1, 1) || "
+    "substr(lower(hex(randomblob(2))),2) || '-' || lower(hex(randomblob(6)))), `created_at` "
+    "datetime not null default CURRENT_TIMESTAMP, `updated_at` datetime not null default "
+    "CURRENT_TIMESTAMP, foreign key(`banned_by_id`) references `users`(`id`), constraint "
+    "`domains_user_id_foreign` foreign key(`user_id`) references `users`(`id`) on delete SET NULL)",
+    "CREATE UNIQUE INDEX `domains_address_unique` on `domains` (`address`)",
+    "CREATE TABLE `hosts` (`id` integer not null primary key autoincrement, `address` varchar(255) "
+    "not null, `banned` boolean not null default '0', `banned_by_id` integer, `created_at` datetime "
+    "not null default CURRENT_TIMESTAMP, `updated_at` datetime not null default CURRENT_TIMESTAMP, "
+    "foreign key(`banned_by_id`) references `users`(`id`))",
+    "CREATE UNIQUE INDEX `hosts_address_unique` on `hosts` (`address`)",
+    "CREATE TABLE `ips` (`id` integer not null primary key autoincrement, `ip` varchar(255) not "
+    "null, `created_at` datetime not null default CURRENT_TIMESTAMP, `updated_at` datetime not null "
+    "default CURRENT_TIMESTAMP)",
+    "CREATE UNIQUE INDEX `ips_ip_unique` on `ips` (`ip`)",
+    "CREATE TABLE `links` (`id` integer not null primary key autoincrement, `address` varchar(255) "
+    "not null, `description` varchar(255), `banned` boolean not null default '0', `banned_by_id` "
+    "integer, `domain_id` integer, `password` varchar(255), `expire_in` datetime, `target` "
+    "varchar(2097152) not null, `user_id` integer, `visit_count` integer not null default '0', "
+    "`uuid` char(36) not null default (lower(hex(randomblob(4))) || '-' || "
+    "lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))),2) || '-' || "
+    "substr('89ab',abs(random()) % 4 + 1, 1) || substr(lower(hex(randomblob(2))),2) || '-' || "
+    "lower(hex(randomblob(6)))), `created_at` datetime not null default CURRENT_TIMESTAMP, "
+    "`updated_at` datetime not null default CURRENT_TIMESTAMP, `domain_name` varchar(255) null, "
+    "foreign key(`banned_by_id`) references `users`(`id`), foreign key(`domain_id`) references "
+    "`domains`(`id`), constraint `links_user_id_foreign` foreign key(`user_id`) references "
+    "`users`(`id`) on delete CASCADE)",
+    'CREATE TABLE "visits" (`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL, `countries` json '
+    "DEFAULT '{}', `created_at` datetime NOT NULL DEFAULT CURRENT_TIMESTAMP, `updated_at` datetime "
+    "DEFAULT CURRENT_TIMESTAMP, `link_id` integer, `referrers` json DEFAULT '{}', `total` integer "
+    "NOT NULL DEFAULT '0', `br_chrome` integer NOT NULL DEFAULT '0', `br_edge` integer NOT NULL "
+    "DEFAULT '0', `br_firefox` integer NOT NULL DEFAULT '0', `br_ie` integer NOT NULL DEFAULT '0', "
+    "`br_opera` integer NOT NULL DEFAULT '0', `br_other` integer NOT NULL DEFAULT '0', `br_safari` "
+    "integer NOT NULL DEFAULT '0', `os_android` integer NOT NULL DEFAULT '0', `os_ios` integer NOT "
+    "NULL DEFAULT '0', `os_linux` integer NOT NULL DEFAULT '0', `os_macos` integer NOT NULL DEFAULT "
+    "'0', `os_other` integer NOT NULL DEFAULT '0', `os_windows` integer NOT NULL DEFAULT '0', "
+    "`user_id` integer, CONSTRAINT `visits_link_id_foreign` FOREIGN KEY (`link_id`) REFERENCES "
+    "`links` (`id`) ON DELETE CASCADE, CONSTRAINT `visits_user_id_foreign` FOREIGN KEY (`user_id`) "
+    "REFERENCES `users` (`id`) ON DELETE CASCADE)",
+    'CREATE TABLE "users" (`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL, `apikey` varchar(255), '
+    "`banned` boolean NOT NULL DEFAULT '0', `banned_by_id` integer, `email` varchar(255) NOT NULL, "
+    "`password` varchar(255) NOT NULL, `reset_password_expires` datetime, `reset_password_token` "
+    "varchar(255), `change_email_expires` datetime, `change_email_token` varchar(255), "
+    "`change_email_address` varchar(255), `verification_expires` datetime, `verification_token` "
+    "varchar(255), `verified` boolean NOT NULL DEFAULT '0', `created_at` datetime NOT NULL DEFAULT "
+    "CURRENT_TIMESTAMP, `updated_at` datetime NOT NULL DEFAULT CURRENT_TIMESTAMP, `role` text NOT "
+    "NULL CHECK (`role` in('USER' , 'ADMIN')) DEFAULT 'USER', FOREIGN KEY (`banned_by_id`) "
+    "REFERENCES `users` (`id`))",
+    "CREATE UNIQUE INDEX `users_email_unique` on `users` (`email`)",
+    "CREATE TABLE `knex_migrations` (`id` integer not null primary key autoincrement, `name` "
+    "varchar(255), `batch` integer, `migration_time` datetime)",
+    "CREATE TABLE `knex_migrations_lock` (`index` integer not null primary key autoincrement, "
+    "`is_locked` integer)",
+]
+
+KUTT_START = datetime(2025, 1, 6, 9, 0, 0)
+
+
+def kutt_moment(minutes: int) -> str:
+    """``utils.dateToUTC``'s ``YYYY-MM-DD hh:mm:ss`` (UTC) and SQLite's ``CURRENT_TIMESTAMP`` alike."""
+    return (KUTT_START + timedelta(minutes=minutes)).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def kutt_uuid(seed: str) -> str:
+    """A version-4 UUID as the column DEFAULT's expression writes it (lowercase, dashed)."""
+    return str(uuid.UUID(hashlib.md5(seed.encode()).hexdigest(), version=4))
+
+
+KUTT_BROWSERS = ("chrome", "edge", "firefox", "ie", "opera", "other", "safari")
+KUTT_SYSTEMS = ("android", "ios", "linux", "macos", "other", "windows")
+
+
+def kutt_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """Rows as Kutt's queries write them: booleans 1/0 (knex binds them as numbers), every moment
+    ``dateToUTC``'s text or the column DEFAULT's ``CURRENT_TIMESTAMP`` (same shape), a visit's
+    ``countries`` and ``referrers`` JSON objects (knex stringifies them), one row per link and hour
+    whose ``total`` is the sum of its browsers, its systems, its countries and its referrers; knex's
+    migration log its ``migration_time`` as knex binds a JS ``Date``: epoch milliseconds, INTEGER."""
+    alphabet = "abcdefghkmnpqrstuvwxyzABCDEFGHKLMNPQRSTUVWXYZ23456789"
+
+    def nanoid(seed: str, size: int) -> str:
+        digest = hashlib.sha256(seed.encode()).digest()
+        return "".join(alphabet[b % len(alphabet)] for b in digest[:size])
+
+    emails = (
+        "admin@kutt.example",
+        "ana@example.org",
+        "bo@example.net",
+        "cy@example.com",
+        "dee@example.org",
+        "spam@example.biz",
+    )
+    users = []
+    for i, email in enumerate(emails, 1):
+        verified = i != 5
+        users.append(
+            (
+                i,
+                None if i in (4, 5) else nanoid(f"key{i}", 40),
+                int(i == 6),
+                1 if i == 6 else None,
+                email,
+                "$2a$12$" + hashlib.sha256(email.encode()).hexdigest()[:53],
+                kutt_moment(60 * 24 * i + 30) if i == 3 else None,
+                kutt_uuid(f"reset{i}") if i == 3 else None,
+                None,
+                None,
+                None,
+                None if verified else kutt_moment(60 * 24 * i + 60),
+                None if verified else kutt_uuid(f"verify{i}"),
+                int(verified),
+                kutt_moment(60 * 24 * i),
+                kutt_moment(60 * 24 * i + (90 if i in (3, 6) else 0)),
+                "ADMIN" if i == 1 else "USER",
+            )
+        )
+    domains = [
+        (
+            1,
+            0,
+            None,
+            "go.acme.example",
+            "https://acme.example",
+            2,
+            kutt_uuid("d1"),
+            kutt_moment(3000),
+            kutt_moment(3000),
+        ),
+        (2, 0, None, "l.bo.example", None, 3, kutt_uuid("d2"), kutt_moment(3100), kutt_moment(3100)),
+        (3, 1, 1, "free-prizes.example", None, None, kutt_uuid("d3"), kutt_moment(3200), kutt_moment(3300)),
+    ]
+    hosts = [
+        (1, "malware.example", 1, 1, kutt_moment(4000), kutt_moment(4000)),
+        (2, "phish.example.net", 1, 1, kutt_moment(4100), kutt_moment(4100)),
+    ]
+    ips = [
+        (1, "203.0.113.7", kutt_moment(4200), kutt_moment(4200)),
+        (2, "2001:db8::1f", kutt_moment(4300), kutt_moment(4300)),
+        (3, "198.51.100.23", kutt_moment(4400), kutt_moment(4400)),
+    ]
+    links = []
+    for n in range(1, 25):
+        user = (None, 1, 2, 2, 3, 4, 6)[n % 7]
+        domain = 1 if user == 2 and n % 2 else 2 if user == 3 else None
+        banned = user == 6
+        links.append(
+            (
+                n,
+                f"promo-{n}" if n % 6 == 0 else nanoid(f"link{n}", 6),
+                None if n % 3 else f"Link {n}: " + ("spring sale" if n % 2 else "docs for the release"),
+                int(banned),
+                1 if banned else None,
+                domain,
+                "$2a$12$" + hashlib.sha256(f"pw{n}".encode()).hexdigest()[:53] if n % 8 == 0 else None,
+                kutt_moment(6000 + 60 * n) if n % 5 == 0 else None,
+                f"https://www.example.com/articles/{n * 131}?utm_source=kutt&utm_medium=short&ref={n}",
+                user,
+                0,
+                kutt_uuid(f"link{n}"),
+                kutt_moment(5000 + 7 * n),
+                kutt_moment(5000 + 7 * n + (45 if banned else 0)),
+                ("go.acme.example" if domain == 1 else "l.bo.example") if domain else None,
+            )
+        )
+    visits = []
+    counts: dict[int, int] = {}
+    for v in range(1, 31):
+        link = 1 + (v * 5) % 20
+        total = 1 + v % 4
+        browsers = [0] * len(KUTT_BROWSERS)
+        systems = [0] * len(KUTT_SYSTEMS)
+        for k in range(total):
+            browsers[(v + k) % len(KUTT_BROWSERS)] += 1
+            systems[(v + 2 * k) % len(KUTT_SYSTEMS)] += 1
+        countries: dict[str, int] = {}
+        referrers: dict[str, int] = {}
+        for k in range(total):
+            country = ("us", "de", "fr", "br", "in")[(v + k) % 5]
+            countries[country] = countries.get(country, 0) + 1
+            referrer = ("direct", "t.co", "www.google.com", "news.ycombinator.com")[(v * 3 + k) % 4]
+            referrers[referrer] = referrers.get(referrer, 0) + 1
+        hour = 7000 + 60 * v
+        counts[link] = counts.get(link, 0) + total
+        visits.append(
+            (
+                v,
+                json.dumps(countries, separators=(",", ":")),
+                kutt_moment(hour + v % 7),
+                kutt_moment(hour + 40 + v % 11) if total > 1 else kutt_moment(hour + v % 7),
+                link,
+                json.dumps(referrers, separators=(",", ":")),
+                total,
+                *browsers,
+                *systems,
+                links[link - 1][9],
+            )
+        )
+    links = [(*row[:10], counts.get(row[0], 0), *row[11:]) for row in links]
+    migrations = (
+        ("20200211220920_constraints.js", 1),
+        ("20200510140704_domains.js", 1),
+        ("20200718124944_description.js", 1),
+        ("20200730203154_expire_in.js", 1),
+        ("20200810195255_change_email.js", 1),
+        ("20240911230301_change_cooldown.js", 2),
+        ("20241103083933_user-roles.js", 2),
+        ("20241223062111_indexes.js", 3),
+        ("20241223103044_visits_user_id.js", 3),
+        ("20241223155527_visits_user_id_index.js", 3),
+        ("20250106070444_remove_cooldown.js", 4),
+        ("20250704163227_add_domain_name_to_links.js", 5),
+    )
+    batch_ms = {
+        1: 1_596_100_000_000,
+        2: 1_730_650_000_000,
+        3: 1_735_000_000_000,
+        4: 1_736_150_000_000,
+        5: 1_751_700_000_000,
+    }
+    knex_migrations = [
+        (m, name, batch, batch_ms[batch] + 3 * m + 41) for m, (name, batch) in enumerate(migrations, 1)
+    ]
+    return {
+        "domains": domains,
+        "hosts": hosts,
+        "ips": ips,
+        "links": links,
+        "visits": visits,
+        "users": users,
+        "knex_migrations": knex_migrations,
+        "knex_migrations_lock": [(1, 0)],
+    }
+
+
+def kutt(path: Path) -> Path:
+    """A Kutt URL shortener's ``db/data`` SQLite file (see the module's list)."""
+    return write_export(path, KUTT_DDL, kutt_rows())

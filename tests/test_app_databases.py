@@ -18078,3 +18078,142 @@ def test_woodpecker_ci_reads_xorm_seconds_as_instants_and_its_json_nulls_beside_
         ("log_entries", "step_id"): "steps.id",
         ("secrets", "repo_id"): "repos.id",
     }
+
+
+def test_monica_loads_laravel_s_sqlite_rows_with_its_references_found_by_the_data(run_export: Runner) -> None:
+    # Monica 2.x (Laravel 5.x migrations on SQLite): no foreign key declared (the later Schema::table
+    # ->foreign() calls are no-ops on SQLite), booleans tinyint(1) 0/1 (bigint, as the values say),
+    # Eloquent's `$dates` written 'Y-m-d H:i:s' even in `date` columns (midnight: read as the day,
+    # audited), a debt's amount INTEGER beside REAL (12.5) in its `integer` column (double precision,
+    # each cell exact), a gift's value typed text of decimals (numeric at the money scale), 'yes'/'no'
+    # and 'true'/'false' columns (listed boolean spellings), a reminder's '12:00' a time of day.
+    rows = apps.monica_rows()
+    ran, run_dir = run_export(apps.monica)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    with closing(sqlite3.connect(ran.db)) as con:
+        names = {table: [r[1] for r in con.execute(f'PRAGMA table_info("{table}")')] for table in rows}
+    stamp = "timestamp without time zone"
+
+    def expected(kind: str, value: Any) -> Any:
+        if value is None:
+            return None
+        if kind == stamp:
+            return datetime.strptime(value, "%Y-%m-%d %H:%M:%S")
+        if kind == "date":
+            return date.fromisoformat(value[:10])  # '2019-02-04 00:00:00' in a date column: its day
+        if kind == "time without time zone":
+            return time.fromisoformat(value)
+        if kind == "boolean":
+            return {"yes": True, "true": True, "no": False, "false": False}[value]
+        if kind == "numeric":
+            return f"{Decimal(value):.2f}"  # the money scale (read as text): '25' arrives as 25.00
+        return value
+
+    for table, values in rows.items():
+        types = ran.types(table)
+        if table == "activity_contact":  # a link table declaring no key: its rows as they are
+            link = pg_query(ran.uri, f'SELECT * FROM "{ran.base}".activity_contact')
+            assert sorted(link) == sorted(values)
+            continue
+        for index, column in enumerate(names[table]):
+            assert ran.values(table, column, "id") == {
+                row[0]: expected(types[column], row[index]) for row in values
+            }, (table, column)
+    assert ran.types("debts")["amount"] == "double precision"
+    assert {type(row[5]) for row in rows["debts"]} == {int, float}
+    assert ran.types("debts")["in_debt"] == ran.types("users")["fluid_container"] == "boolean"
+    assert ran.types("gifts")["value"] == "numeric"
+    for table, column in (("contacts", "is_starred"), ("reminders", "inactive"), ("users", "admin")):
+        assert ran.types(table)[column] == "bigint", (table, column)
+    for table, column in (
+        ("special_dates", "date"),
+        ("activities", "happened_at"),
+        ("reminders", "initial_date"),
+    ):
+        assert ran.types(table)[column] == "date", (table, column)
+        assert audit_rules(run_dir, table, column) == {
+            str(row[0]): {"date_format:%Y-%m-%d %H:%M:%S"} for row in rows[table]
+        }
+    # '0417' keeps its zero: the last four digits of a card are a code, not a number.
+    assert ran.types("accounts")["card_last_four"] == "text"
+    # A column holding one value alone (every row's account 1, a gift's currency 2, the one inviter)
+    # is too little to tell a reference from a code; a gift's `is_for` fits several tables alike.
+    assert references(run_dir) == {
+        ("users", "account_id"): "accounts.id",
+        ("users", "currency_id"): "currencies.id",
+        ("genders", "account_id"): "accounts.id",
+        ("contacts", "account_id"): "accounts.id",
+        ("contacts", "gender_id"): "genders.id",
+        ("contacts", "birthday_special_date_id"): "special_dates.id",
+        ("special_dates", "account_id"): "accounts.id",
+        ("special_dates", "contact_id"): "contacts.id",
+        ("special_dates", "reminder_id"): "reminders.id",
+        ("activity_types", "activity_type_category_id"): "activity_type_categories.id",
+        ("activities", "activity_type_id"): "activity_types.id",
+        ("activity_contact", "activity_id"): "activities.id",
+        ("activity_contact", "contact_id"): "contacts.id",
+        ("reminders", "contact_id"): "contacts.id",
+        ("debts", "contact_id"): "contacts.id",
+        ("debts", "currency_id"): "currencies.id",
+        ("gifts", "contact_id"): "contacts.id",
+    }
+    for table in ("activities", "reminders", "debts", "gifts", "activity_types"):
+        assert {row[1] for row in rows[table]} == {1}, table
+
+
+def test_kutt_loads_knex_s_sqlite_tables_and_reads_its_migration_log_s_milliseconds_as_instants(
+    run_export: Runner,
+) -> None:
+    # Kutt 3 (knex 3 on better-sqlite3): every moment UTC text 'YYYY-MM-DD hh:mm:ss' (its dateToUTC
+    # and CURRENT_TIMESTAMP), booleans declared `boolean` 0/1, visits' countries and referrers JSON
+    # text, foreign keys declared (two of them added by knex rebuilding `visits` and `users`); knex's
+    # own `knex_migrations.migration_time` epoch milliseconds (a JS Date bound by knex): instants.
+    rows = apps.kutt_rows()
+    ran, run_dir = run_export(apps.kutt)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    with closing(sqlite3.connect(ran.db)) as con:
+        names = {table: [r[1] for r in con.execute(f'PRAGMA table_info("{table}")')] for table in rows}
+
+    def expected(kind: str, value: Any) -> Any:
+        if value is None:
+            return None
+        if kind == "timestamp without time zone":
+            return datetime.strptime(value, "%Y-%m-%d %H:%M:%S")
+        if kind == "timestamp with time zone":
+            return UNIX_EPOCH + timedelta(milliseconds=value)
+        if kind == "boolean":
+            return bool(value)
+        return value
+
+    keys = {"knex_migrations_lock": "index"}
+    for table, values in rows.items():
+        types = ran.types(table)
+        for index, column in enumerate(names[table]):
+            assert ran.values(table, column, keys.get(table, "id")) == {
+                row[0]: expected(types[column], row[index]) for row in values
+            }, (table, column)
+    assert ran.types("knex_migrations")["migration_time"] == "timestamp with time zone"
+    for table in ("users", "domains", "hosts", "links"):
+        assert ran.types(table)["banned"] == "boolean", table
+    assert ran.types("visits")["countries"] == ran.types("visits")["referrers"] == "text"
+    visits = {row[0]: row for row in rows["visits"]}
+    assert all(
+        row[6] == sum(row[7:14]) == sum(row[14:20]) == sum(json.loads(row[1]).values())
+        for row in visits.values()
+    )
+    # All declared (knex writes each foreign key into the table's statement); `batch` counts runs.
+    assert references(run_dir) == {
+        ("domains", "banned_by_id"): "users.id",
+        ("domains", "user_id"): "users.id",
+        ("hosts", "banned_by_id"): "users.id",
+        ("links", "banned_by_id"): "users.id",
+        ("links", "domain_id"): "domains.id",
+        ("links", "user_id"): "users.id",
+        ("visits", "link_id"): "links.id",
+        ("visits", "user_id"): "users.id",
+        ("users", "banned_by_id"): "users.id",
+    }
