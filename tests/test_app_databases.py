@@ -72,7 +72,8 @@ notification server, a Baïkal CalDAV and CardDAV server, a Sonarr TV library, a
 Firefly III finance manager, a PhotoPrism photo index, a Seafile Seahub server, a Tandoor Recipes
 server, a Shiori bookmarks server, a Homebox inventory, dnf's history database, a GNOME Web (Epiphany)
 history, an Unmanic media optimiser, a Lollypop music library, a Dendrite Matrix homeserver, a
-WriteFreely blog, an Authelia authentication server, a Woodpecker CI server)
+WriteFreely blog, an Authelia authentication server, a Woodpecker CI server, a Monica personal CRM, a
+Kutt URL shortener)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
