@@ -18068,3 +18068,38 @@ def test_woodpecker_ci_reads_xorm_seconds_as_instants_and_its_json_nulls_beside_
         ("log_entries", "step_id"): "steps.id",
         ("secrets", "repo_id"): "repos.id",
     }
+
+
+def test_authelia_with_every_user_on_totp_relates_its_two_unique_usernames_neither_way(
+    run_export: Runner,
+) -> None:
+    # Authelia where every user has a TOTP device: totp_configurations.username and
+    # user_preferences.username, both UNIQUE (no foreign key), hold the same names, the same name naming
+    # neither table: a one-to-one pairing whose direction the data does not tell. Until 2026-12-06 each
+    # was found as the other's parent. The other tables' usernames fit both alike: no reference.
+    rows = apps.authelia_every_totp_rows()
+    ran, run_dir = run_export(apps.authelia_every_totp)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    with closing(sqlite3.connect(ran.db)) as con:
+        names = {table: [r[1] for r in con.execute(f'PRAGMA table_info("{table}")')] for table in rows}
+    at = names["totp_configurations"].index("username")
+    totp = {row[at] for row in rows["totp_configurations"]}
+    assert totp == {row[1] for row in rows["user_preferences"]}
+    found = references(run_dir)
+    assert not {key for key in found if key[1] == "username"}
+    notes = profiled(run_dir)["columns"]
+    for table in ("totp_configurations", "user_preferences"):
+        assert (
+            "totp_configurations.username and user_preferences.username hold the same values: a one-to-one "
+            "pairing whose direction the data does not tell; no reference inferred"
+        ) in notes[table]["username"]["notes"], table
+    # The declared references stay as declared.
+    assert found == {
+        ("oauth2_consent_preconfiguration", "subject"): "user_opaque_identifier.identifier",
+        ("oauth2_consent_session", "subject"): "user_opaque_identifier.identifier",
+        ("oauth2_consent_session", "preconfiguration"): "oauth2_consent_preconfiguration.id",
+        ("oauth2_access_token_session", "challenge_id"): "oauth2_consent_session.challenge_id",
+        ("oauth2_access_token_session", "subject"): "user_opaque_identifier.identifier",
+        ("oauth2_refresh_token_session", "challenge_id"): "oauth2_consent_session.challenge_id",
+        ("oauth2_refresh_token_session", "subject"): "user_opaque_identifier.identifier",
+    }
