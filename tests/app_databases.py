@@ -51385,3 +51385,35 @@ def kutt_rows() -> dict[str, list[tuple[Any, ...]]]:
 def kutt(path: Path) -> Path:
     """A Kutt URL shortener's ``db/data`` SQLite file (see the module's list)."""
     return write_export(path, KUTT_DDL, kutt_rows())
+
+
+# --- App (Authelia, every user with a TOTP device: the same migrations V0001-V0020, AUTHELIA_DDL) ---
+
+
+def authelia_every_totp_rows() -> dict[str, list[Sequence[Any]]]:
+    """Authelia's instance (:func:`authelia_rows`) once its last two users have registered a TOTP
+    device too, as Authelia's RegisterTOTPDevice writes one row per user: the devices' UNIQUE usernames
+    are then the preferences' UNIQUE usernames, the same set."""
+    rows = authelia_rows()
+    totp = list(rows["totp_configurations"])
+    for n, user in enumerate(AUTHELIA_USERS[len(totp) :], start=len(totp) + 1):
+        totp.append(
+            (
+                n,
+                authelia_time(n),
+                None,
+                user,
+                "Authelia",
+                "SHA1",
+                6,
+                30,
+                authelia_bytes(f"totp{n}", 12 + 32 + 16),
+            )
+        )
+    rows["totp_configurations"] = totp
+    return rows
+
+
+def authelia_every_totp(path: Path) -> Path:
+    """An Authelia ``db.sqlite3`` whose every user has a TOTP device (see the module's list)."""
+    return write_export(path, AUTHELIA_DDL, authelia_every_totp_rows(), bytes_as_text=False)

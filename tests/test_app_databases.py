@@ -17827,11 +17827,11 @@ def test_writefreely_keeps_go_strings_of_bytes_as_bytes_and_its_nanosecond_momen
         row[0]: None if row[4] is None else datetime.fromisoformat(row[4]) for row in rows["userinvites"]
     }
     found = references(run_dir)
-    # Each user's first blog is named by the username, so each set holds the other: both directions
-    # are in the data and neither is pinned here.
-    assert found.pop(("collections", "alias"), None) == "users.username"
-    assert found.pop(("users", "username"), None) == "collections.alias"
+    # Each user's first blog is named by the username, so each set holds the other: a one-to-one
+    # pairing, whose direction the names tell (username names users; until 2026-12-06 both ways).
+    assert {row[1] for row in rows["users"]} == {row[1] for row in rows["collections"]}
     assert found == {
+        ("collections", "alias"): "users.username",
         ("accesstokens", "user_id"): "users.id",
         ("collectionkeys", "collection_id"): "collections.id",
         ("collections", "owner_id"): "users.id",
@@ -18217,4 +18217,39 @@ def test_kutt_loads_knex_s_sqlite_tables_and_reads_its_migration_log_s_milliseco
         ("visits", "link_id"): "links.id",
         ("visits", "user_id"): "users.id",
         ("users", "banned_by_id"): "users.id",
+    }
+
+
+def test_authelia_with_every_user_on_totp_relates_its_two_unique_usernames_neither_way(
+    run_export: Runner,
+) -> None:
+    # Authelia where every user has a TOTP device: totp_configurations.username and
+    # user_preferences.username, both UNIQUE (no foreign key), hold the same names, the same name naming
+    # neither table: a one-to-one pairing whose direction the data does not tell. Until 2026-12-06 each
+    # was found as the other's parent. The other tables' usernames fit both alike: no reference.
+    rows = apps.authelia_every_totp_rows()
+    ran, run_dir = run_export(apps.authelia_every_totp)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    with closing(sqlite3.connect(ran.db)) as con:
+        names = {table: [r[1] for r in con.execute(f'PRAGMA table_info("{table}")')] for table in rows}
+    at = names["totp_configurations"].index("username")
+    totp = {row[at] for row in rows["totp_configurations"]}
+    assert totp == {row[1] for row in rows["user_preferences"]}
+    found = references(run_dir)
+    assert not {key for key in found if key[1] == "username"}
+    notes = profiled(run_dir)["columns"]
+    for table in ("totp_configurations", "user_preferences"):
+        assert (
+            "totp_configurations.username and user_preferences.username hold the same values: a one-to-one "
+            "pairing whose direction the data does not tell; no reference inferred"
+        ) in notes[table]["username"]["notes"], table
+    # The declared references stay as declared.
+    assert found == {
+        ("oauth2_consent_preconfiguration", "subject"): "user_opaque_identifier.identifier",
+        ("oauth2_consent_session", "subject"): "user_opaque_identifier.identifier",
+        ("oauth2_consent_session", "preconfiguration"): "oauth2_consent_preconfiguration.id",
+        ("oauth2_access_token_session", "challenge_id"): "oauth2_consent_session.challenge_id",
+        ("oauth2_access_token_session", "subject"): "user_opaque_identifier.identifier",
+        ("oauth2_refresh_token_session", "challenge_id"): "oauth2_consent_session.challenge_id",
+        ("oauth2_refresh_token_session", "subject"): "user_opaque_identifier.identifier",
     }

@@ -3278,3 +3278,205 @@ def test_a_negative_code_beside_keys_all_above_zero_stands_for_no_row_not_an_orp
     missing = level_id.issue("orphan_reference")
     assert missing is not None and missing.count == len(compilations) and missing.examples == ("-10",)
     assert artist_id.valid_count == len(links) and artist_id.min == -10
+
+
+#: Login names of a small instance: each a user's, each user's first blog named by it.
+_LOGINS = ("admin", "matt", "ines", "kofi", "yuki", "ana", "ben", "cy", "dora", "emil")
+
+
+def _one_note(column: ColumnProfile, words: str) -> str:
+    """The one note of ``column`` holding ``words``."""
+    found = [note for note in column.notes if words in note]
+    assert len(found) == 1, column.notes
+    return found[0]
+
+
+def test_two_unique_columns_holding_each_others_values_refer_the_way_their_names_say(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """A blog's alias is its owner's username (WriteFreely names each user's first blog so): two UNIQUE
+    text columns holding the same values, each found as the other's parent until 2026-12-06. A
+    reference is a child → parent direction: ``username`` names ``users``, the entity its own table
+    holds (``alias`` names no table), so the blogs' aliases refer to the users' names and not back. A
+    column naming the blogs by their alias (a chain: posts → collections → users) is kept, the alias
+    referring and referred to."""
+    users = [(n + 1, name) for n, name in enumerate(_LOGINS)]
+    collections = [(n + 1, name, f"{name}'s notes") for n, name in enumerate(reversed(_LOGINS))]
+    posts = [(p + 1, _LOGINS[(3 * p) % len(_LOGINS)]) for p in range(25)]
+    path = make_sqlite(
+        {
+            "users": ("CREATE TABLE users(id INTEGER PRIMARY KEY, username TEXT NOT NULL UNIQUE)", users),
+            "collections": (
+                "CREATE TABLE collections(id INTEGER PRIMARY KEY, alias TEXT UNIQUE, title TEXT)",
+                collections,
+            ),
+            "posts": ("CREATE TABLE posts(id INTEGER PRIMARY KEY, collection_alias TEXT)", posts),
+        }
+    )
+    assert {row[1] for row in users} == {row[1] for row in collections} >= {row[1] for row in posts}
+    found = profile(path)
+    assert _references_of(found) == {
+        ("collections", "alias"): "users.username",
+        ("posts", "collection_alias"): "collections.alias",
+    }
+    assert found["collections"]["alias"].issue("orphan_reference") is None
+    note = _one_note(found["users"]["username"], "one-to-one")
+    assert note == (
+        "values are keys of collections.alias, but collections.alias and users.username hold the same "
+        "values: a one-to-one pairing whose direction the names tell (users.username names users), so "
+        "users.username is the parent: no reference to collections.alias inferred"
+    )
+
+
+@pytest.mark.parametrize("told", ["nothing", "declared", "values"])
+def test_two_unique_columns_of_one_name_holding_each_others_values_refer_only_where_something_tells(
+    make_sqlite: SqliteFactory, told: str
+) -> None:
+    """Two UNIQUE ``username`` columns (Authelia's ``totp_configurations`` and ``user_preferences``,
+    every user with a TOTP device): the same values, the same name, naming neither table, both keys
+    declared alike: a one-to-one pairing whose direction the data does not tell, no reference either
+    way (until 2026-12-06 each was the other's parent). A declared reference to one of them
+    (``declared``) makes it the parent; so does holding every value of the other where the other holds
+    not every one of its (``values``: the superset is the parent)."""
+    names = list(_LOGINS) + (["zoe"] if told == "values" else [])
+    tables: dict[str, tuple[str, list[tuple[Any, ...]]]] = {
+        "totp": (
+            "CREATE TABLE totp(id INTEGER PRIMARY KEY, username TEXT NOT NULL UNIQUE, secret TEXT)",
+            [(n + 1, name, f"s{n}") for n, name in enumerate(_LOGINS)],
+        ),
+        "prefs": (
+            "CREATE TABLE prefs(id INTEGER PRIMARY KEY, username TEXT NOT NULL UNIQUE, method TEXT)",
+            [(n + 1, name, ("totp", "webauthn")[n % 2]) for n, name in enumerate(reversed(names))],
+        ),
+    }
+    if told == "declared":
+        tables["devices"] = (
+            "CREATE TABLE devices(id INTEGER PRIMARY KEY, username TEXT REFERENCES prefs(username))",
+            [(n + 1, _LOGINS[n % 4]) for n in range(6)],
+        )
+    path = make_sqlite(tables)
+    totp, prefs = {row[1] for row in tables["totp"][1]}, {row[1] for row in tables["prefs"][1]}
+    assert totp <= prefs and len(totp) / len(prefs) >= MIN_INCLUSION
+    found = profile(path)
+    got = _references_of(found)
+    if told == "nothing":
+        assert totp == prefs
+        assert got == {}
+        for table in ("totp", "prefs"):
+            assert _one_note(found[table]["username"], "one-to-one") == (
+                "prefs.username and totp.username hold the same values: a one-to-one pairing whose "
+                "direction the data does not tell; no reference inferred"
+            )
+        return
+    expected = {("totp", "username"): "prefs.username"}
+    if told == "declared":
+        expected[("devices", "username")] = "prefs.username"
+    assert got == expected
+    assert found["totp"]["username"].issue("orphan_reference") is None
+    note = _one_note(found["prefs"]["username"], "one-to-one")
+    assert note.startswith("values are keys of totp.username, but prefs.username and totp.username hold ")
+    assert note.endswith("so prefs.username is the parent: no reference to totp.username inferred")
+    if told == "values":
+        assert "hold each other's values" in note and "the values tell" in note
+    else:
+        assert "the export's declared references tell" in note
+
+
+def test_a_declared_primary_key_is_the_parent_of_a_unique_column_holding_its_values(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """A member's card keyed by the member's name (``member_cards.member TEXT PRIMARY KEY``, naming the
+    members) and the members' ``member_card`` (declared UNIQUE), holding the same names: each column's
+    name names both tables, so the names do not tell; the firmer key does (a PRIMARY KEY over a
+    UNIQUE one): the members' column refers to the cards' key, not back (until 2026-12-06 both)."""
+    cards = [(name, 100 + n) for n, name in enumerate(_LOGINS)]
+    members = [(n + 1, name) for n, name in enumerate(sorted(_LOGINS))]
+    path = make_sqlite(
+        {
+            "member_cards": ("CREATE TABLE member_cards(member TEXT PRIMARY KEY, points INTEGER)", cards),
+            "members": (
+                "CREATE TABLE members(id INTEGER PRIMARY KEY, member_card TEXT NOT NULL UNIQUE)",
+                members,
+            ),
+        }
+    )
+    assert {row[0] for row in cards} == {row[1] for row in members}
+    found = profile(path)
+    assert _references_of(found) == {("members", "member_card"): "member_cards.member"}
+    note = _one_note(found["member_cards"]["member"], "one-to-one")
+    assert "the keys tell (member_cards.member is the table's declared PRIMARY KEY)" in note
+
+
+@pytest.mark.parametrize("declared", [False, True])
+def test_three_unique_columns_referring_in_a_circle_keep_a_chain_only_where_something_tells(
+    make_sqlite: SqliteFactory, declared: bool
+) -> None:
+    """Three tables each holding the same names in a UNIQUE column named for the next table: each
+    column's name picks that table among the two whose values it fits, and the three references ran
+    in a circle (alpha → beta → gamma → alpha) until 2026-12-06. Nothing tells which is the parent:
+    none is kept, each column's note says so. A declared reference to beta's column makes beta the
+    parent: its own reference is dropped, the others kept as a chain to it (gamma → alpha → beta)."""
+    rows = [(n + 1, name) for n, name in enumerate(_LOGINS)]
+    tables: dict[str, tuple[str, list[tuple[Any, ...]]]] = {
+        "alpha": ("CREATE TABLE alpha(id INTEGER PRIMARY KEY, beta_name TEXT NOT NULL UNIQUE)", rows),
+        "beta": ("CREATE TABLE beta(id INTEGER PRIMARY KEY, gamma_name TEXT NOT NULL UNIQUE)", rows[::-1]),
+        "gamma": ("CREATE TABLE gamma(id INTEGER PRIMARY KEY, alpha_name TEXT NOT NULL UNIQUE)", rows),
+    }
+    if declared:
+        tables["marks"] = (
+            "CREATE TABLE marks(id INTEGER PRIMARY KEY, name TEXT REFERENCES beta(gamma_name))",
+            [(n + 1, _LOGINS[n]) for n in range(5)],
+        )
+    path = make_sqlite(tables)
+    found = profile(path)
+    got = _references_of(found)
+    circle = [("alpha", "beta_name"), ("beta", "gamma_name"), ("gamma", "alpha_name")]
+    if not declared:
+        assert got == {}
+        for table, column in circle:
+            assert _one_note(found[table][column], "one-to-one") == (
+                "alpha.beta_name, beta.gamma_name and gamma.alpha_name hold the same values in a circle "
+                "(alpha.beta_name → beta.gamma_name → gamma.alpha_name → alpha.beta_name): a one-to-one "
+                "pairing whose direction the data does not tell; no reference inferred"
+            )
+        return
+    assert got == {
+        ("marks", "name"): "beta.gamma_name",
+        ("gamma", "alpha_name"): "alpha.beta_name",
+        ("alpha", "beta_name"): "beta.gamma_name",
+    }
+    assert "so beta.gamma_name is the parent" in _one_note(found["beta"]["gamma_name"], "one-to-one")
+
+
+def test_a_found_reference_running_back_along_a_declared_one_is_dropped_a_declared_pair_kept(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """A declared foreign key is never dropped: two tables declaring each other's UNIQUE column (a
+    pair the schema says) keep both. A reference found in the data back along a declared one (``b``
+    declares none; its ``code`` holds the values of ``a.code``, declared to reference it) runs in a
+    circle with it: the declaration says which is the parent, the found one is dropped (until
+    2026-12-06 kept)."""
+    codes = [f"C{n:03d}" for n in range(12)]
+    rows = [(n + 1, code) for n, code in enumerate(codes)]
+    tags = [(n + 1, f"T{n:03d}") for n in range(12)]
+    path = make_sqlite(
+        {
+            "a": (
+                "CREATE TABLE a(id INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE REFERENCES b(code))",
+                rows,
+            ),
+            "b": ("CREATE TABLE b(id INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE)", rows[::-1]),
+            "c": ("CREATE TABLE c(id INTEGER PRIMARY KEY, tag TEXT NOT NULL UNIQUE REFERENCES d(tag))", tags),
+            "d": ("CREATE TABLE d(id INTEGER PRIMARY KEY, tag TEXT NOT NULL UNIQUE REFERENCES c(tag))", tags),
+        }
+    )
+    declared = {
+        (child, row[3]): f"{row[2]}.{row[4]}"
+        for child in ("a", "b", "c", "d")
+        for row in _query(path, f'PRAGMA foreign_key_list("{child}")')
+    }
+    assert declared == {("a", "code"): "b.code", ("c", "tag"): "d.tag", ("d", "tag"): "c.tag"}
+    found = profile(path)
+    assert _references_of(found) == declared
+    note = _one_note(found["b"]["code"], "one-to-one")
+    assert "the export's declared references tell (b.code is the parent of one)" in note

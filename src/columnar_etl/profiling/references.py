@@ -36,7 +36,10 @@
    breaks the tie; a name never makes a reference on its own. A table's last word that versions it
    (``PAYEE_V1``) is no part of its name here, and a column named exactly as the parent's key ``<thing>id``
    (``CATEGID`` beside ``CATEGORY_V1.CATEGID``: :func:`key_named_for`) names the parent as its entity does
-   (since 2026-12-05).
+   (since 2026-12-05). References found so run in no circle (:func:`_without_circles`): two key columns
+   holding each other's values (WriteFreely's ``collections.alias`` and ``users.username``) are a
+   one-to-one pairing, whose parent a declared reference, the names, the firmer key or a superset of
+   values tells; where nothing does, neither refers (since 2026-12-06; before, each was the other's parent).
 3. **Integers must beat chance.** Text keys (guids, codes, names) and keys of bytes (UUIDs, hashes) are drawn
    from a space so large that values shared by two columns are a link. Integer keys are mostly 1..N, so any
    column of small numbers (a 0/1/2 flag, a type code, a denominator of 100, a year) is made of "key values"
@@ -1656,6 +1659,7 @@ def find_references(
             continue
         chosen_fits[(child, column)] = chosen
     several = _of_several_tables(src, tables, chosen_fits, kept)
+    single: dict[tuple[str, str], Inclusion] = {}
     for (child, column), chosen in chosen_fits.items():
         profile = tables[child][column]
         if (child, column) in several:
@@ -1666,10 +1670,158 @@ def find_references(
                 "a column naming rows of several tables, no single reference (and no orphans counted)"
             )
             continue
+        single[(child, column)] = chosen
+    for (child, column), chosen in _without_circles(tables, found, single).items():
+        profile = tables[child][column]
         _record(profile, chosen, declared=False)
         found.append(Reference(child, (column,), chosen.parent, (chosen.key,), declared=False))
     references_as_written(tables)
     return found
+
+
+#: A column of a table: a node of the references' graph (:func:`_without_circles`).
+_Node = tuple[str, str]
+
+
+def _without_circles(
+    tables: Mapping[str, TableProfile],
+    declared: Sequence[Reference],
+    inferred: Mapping[_Node, Inclusion],
+) -> dict[_Node, Inclusion]:
+    """``inferred`` (child column → its chosen parent key) without the references that run in a circle:
+    a reference is a child → parent direction, and two key columns holding each other's values (each
+    user's blog named by the username, WriteFreely's ``collections.alias`` and ``users.username``; two
+    UNIQUE ``username`` columns of the same users) are a one-to-one pairing each found as the other's
+    parent. In each circle (two columns, or more: a → b → c → a, through declared references too) one
+    column is the parent (:func:`_parent_of_circle`) and its own reference in the circle is dropped,
+    the rest kept as a chain to it; where nothing tells which, every reference of the circle found in
+    the data is dropped. A declared reference is never dropped (the schema says it), nor a chain
+    (a → b → c, a column that refers and is referred to). A note on each column whose reference is
+    dropped says why. Since 2026-12-06: before, both directions were references, each column's values
+    not in the other counted as its orphans."""
+    kept = dict(inferred)
+    following: dict[_Node, list[_Node]] = {}
+    parents: set[_Node] = set()
+    for reference in declared:
+        if len(reference.columns) == 1 and len(reference.parent_columns) == 1:
+            node, key = (
+                (reference.child, reference.columns[0]),
+                (reference.parent, reference.parent_columns[0]),
+            )
+            following.setdefault(node, []).append(key)
+            parents.add(key)
+    while (circle := _first_circle(following, kept)) is not None:
+        top, why = _parent_of_circle(tables, circle, kept, parents)
+        named = _circle_named(circle, kept)
+        if top is not None:
+            fit = kept.pop(top)
+            tables[top[0]][top[1]].notes.append(
+                f"values are keys of {fit.parent}.{fit.key}, but {named}: a one-to-one pairing whose "
+                f"direction {why}, so {top[0]}.{top[1]} is the parent: no reference to "
+                f"{fit.parent}.{fit.key} inferred"
+            )
+            continue
+        for node in circle:
+            if node in kept:
+                kept.pop(node)
+                tables[node[0]][node[1]].notes.append(
+                    f"{named}: a one-to-one pairing whose direction the data does not tell; no reference "
+                    "inferred"
+                )
+    return kept
+
+
+def _first_circle(
+    following: Mapping[_Node, list[_Node]], kept: Mapping[_Node, Inclusion]
+) -> list[_Node] | None:
+    """The first circle (its columns, each referring to the next, the last to the first) through a
+    reference of ``kept``, else None: the shortest path back from each one's parent, in order."""
+
+    def after(node: _Node) -> list[_Node]:
+        found = list(following.get(node, ()))
+        if node in kept:
+            found.append((kept[node].parent, kept[node].key))
+        return found
+
+    for start in sorted(kept):
+        fit = kept[start]
+        first = (fit.parent, fit.key)
+        came: dict[_Node, _Node | None] = {first: None}
+        queue = [first]
+        while queue:
+            node = queue.pop(0)
+            if node == start:
+                path = [node]
+                while (back := came[path[-1]]) is not None:
+                    path.append(back)
+                return [start, *reversed(path[1:])]
+            for nxt in after(node):
+                if nxt not in came:
+                    came[nxt] = node
+                    queue.append(nxt)
+    return None
+
+
+def _circle_named(circle: list[_Node], kept: Mapping[_Node, Inclusion]) -> str:
+    """The note's words for a circle's columns: ``a.x and b.y hold the same values`` (or each other's,
+    where some of one's are not the next one's), a longer circle's in its order."""
+    names = [f"{table}.{column}" for table, column in circle]
+    listed = f"{names[0]} and {names[1]}" if len(names) == 2 else ", ".join(names[:-1]) + f" and {names[-1]}"
+    same = all(kept[node].share == 1.0 for node in circle if node in kept)
+    held = "hold the same values" if same else "hold each other's values"
+    if len(names) == 2:
+        return f"{listed} {held}"
+    return f"{listed} {held} in a circle ({' → '.join([*names, names[0]])})"
+
+
+def _key_rank(table: TableProfile, column: str) -> int:
+    """How firmly the schema makes ``column`` a key: 3 its declared PRIMARY KEY, 2 a declared UNIQUE
+    one, 1 unique in the data alone."""
+    if table.key == [column] and table.key_found == "declared_primary_key":
+        return 3
+    if (table.key == [column] and table.key_found == "declared_unique") or column in table.unique_alone:
+        return 2
+    return 1
+
+
+_KEY_KINDS = {3: "the table's declared PRIMARY KEY", 2: "declared UNIQUE", 1: "unique in the data alone"}
+
+
+def _parent_of_circle(
+    tables: Mapping[str, TableProfile],
+    circle: list[_Node],
+    kept: Mapping[_Node, Inclusion],
+    declared_parents: AbstractSet[_Node],
+) -> tuple[_Node | None, str]:
+    """The column of a circle that is the parent, whose own reference in the circle (one found in the
+    data) is dropped, and the words saying what tells: the first of these that points to exactly one
+    such column — the parent of a declared reference (the schema says it is one); the one whose table
+    a column of the circle names (:func:`_names`: ``username`` names ``users``, the entity its own table
+    holds; ``alias`` names no table); the firmest key (a PRIMARY KEY over a UNIQUE one over one unique in
+    the data alone); the one holding every value of the column referring to it where that column holds
+    not every one of its (``share``: a superset is the parent). (None, "") when none tells."""
+    candidates = [node for node in circle if node in kept and (kept[node].parent, kept[node].key) in circle]
+    before = {circle[(i + 1) % len(circle)]: circle[i] for i in range(len(circle))}
+
+    def one(chosen: list[_Node]) -> _Node | None:
+        return chosen[0] if len(chosen) == 1 else None
+
+    if (found := one([node for node in candidates if node in declared_parents])) is not None:
+        return found, f"the export's declared references tell ({found[0]}.{found[1]} is the parent of one)"
+    naming = {node: [f"{t}.{c}" for t, c in circle if _names(c, node[0])] for node in candidates}
+    if (found := one([node for node in candidates if naming[node]])) is not None:
+        return found, f"the names tell ({naming[found][0]} names {found[0]})"
+    ranks = {node: _key_rank(tables[node[0]], node[1]) for node in candidates}
+    if (found := one([node for node in candidates if ranks[node] == max(ranks.values())])) is not None:
+        return found, f"the keys tell ({found[0]}.{found[1]} is {_KEY_KINDS[ranks[found]]})"
+    held = {node: kept[before[node]].share if before[node] in kept else -1.0 for node in candidates}
+    if (found := one([node for node in candidates if held[node] == max(held.values())])) is not None:
+        child = before[found]
+        return found, (
+            f"the values tell ({kept[child].share:.1%} of {child[0]}.{child[1]}'s values are keys of "
+            f"{found[0]}.{found[1]}, a smaller share of the other column's theirs)"
+        )
+    return None, ""
 
 
 def _without_false_declarations(
