@@ -18068,3 +18068,105 @@ def test_woodpecker_ci_reads_xorm_seconds_as_instants_and_its_json_nulls_beside_
         ("log_entries", "step_id"): "steps.id",
         ("secrets", "repo_id"): "repos.id",
     }
+
+
+def test_netbird_store_reads_gorm_moments_keeps_nanoseconds_as_written_and_finds_the_undeclared_makers(
+    run_export: Runner,
+) -> None:
+    # NetBird's store.db (GORM on mattn/go-sqlite3, the sqlite baseline migration's DDL): time.Time is
+    # Go's `2006-01-02 15:04:05.999999999-07:00`, the fraction left out where 0: a column of them is
+    # instants, unless a value is finer than microseconds (then text, every value as written). Where
+    # fewer moments carry a fraction than not, they cost nothing (until 2026-12-06 a token's
+    # `last_used` scored 0); Go's zero time `0001-01-01 00:00:00+00:00` arrives as that instant. bool
+    # is `numeric` 0/1, a time.Duration nanoseconds (no moment), a session's start UnixNano (bigint with
+    # the instant's note); serialized slices and net.IP are JSON text (`null` NULL, `""` kept). GORM
+    # declares associations only: `created_by` (a token's maker, beside its declared owner) is found
+    # among the users since 2026-12-06, `group_peers.peer_id` and `accounts.created_by` by the data.
+    rows = apps.netbird_rows()
+    ran, run_dir = run_export(apps.netbird)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    with closing(sqlite3.connect(ran.db)) as con:
+        names = {table: [r[1] for r in con.execute(f'PRAGMA table_info("{table}")')] for table in rows}
+    instant = "timestamp with time zone"
+
+    def expected(kind: str, value: Any) -> Any:
+        if value is None:
+            return None
+        if kind == instant:
+            return datetime.fromisoformat(value)
+        if kind == "text":
+            return None if value.strip() in ("", "null") else value.strip()
+        return value
+
+    for table, values in rows.items():
+        if table == "group_peers":
+            continue
+        types = ran.types(table)
+        for index, column in enumerate(names[table]):
+            assert ran.values(table, column, "id") == {
+                row[0]: expected(types[column], row[index]) for row in values
+            }, (table, column)
+    members = pg_query(ran.uri, f'SELECT account_id, group_id, peer_id FROM "{ran.base}".group_peers')
+    assert sorted(members) == sorted(rows["group_peers"])
+    assert primary_key(ran.uri, ran.record["version_schema"], "group_peers") == ["group_id", "peer_id"]
+    moments = {
+        ("setup_keys", "created_at"),
+        ("setup_keys", "expires_at"),
+        ("setup_keys", "updated_at"),
+        ("peers", "last_login"),
+        ("users", "last_login"),
+        ("users", "created_at"),
+        ("personal_access_tokens", "expiration_date"),
+        ("personal_access_tokens", "created_at"),
+        ("personal_access_tokens", "last_used"),
+    }
+    # Nine fraction digits somewhere in the column: text, as written.
+    finer = {
+        ("accounts", "created_at"),
+        ("setup_keys", "last_used"),
+        ("peers", "peer_status_last_seen"),
+        ("peers", "created_at"),
+    }
+    for table, column in moments | finer:
+        index = names[table].index(column)
+        written = [row[index] for row in rows[table] if row[index] is not None]
+        assert any(len(value.split(".")[-1].split("+")[0]) == 9 for value in written if "." in value) == (
+            (table, column) in finer
+        ), (table, column)
+        assert ran.types(table)[column] == (instant if (table, column) in moments else "text"), (
+            table,
+            column,
+        )
+    tokens = ran.values("personal_access_tokens", "last_used", "id")
+    assert datetime(1, 1, 1, tzinfo=UTC) in tokens.values()  # Go's zero time, as written
+    columns = profiled(run_dir)["columns"]
+    used = columns["personal_access_tokens"]["last_used"]
+    assert used["quality"] == 100.0
+    (issue,) = [i for i in used["issues"] if i["kind"] == "non_iso_date"]
+    assert issue["detail"].endswith("costs nothing")
+    for table, column in (
+        ("accounts", "settings_peer_login_expiration"),
+        ("peers", "peer_status_session_started_at"),
+    ):
+        assert ran.types(table)[column] == "bigint", (table, column)
+    assert any(
+        "nanoseconds since 1970" in n for n in columns["peers"]["peer_status_session_started_at"]["notes"]
+    )
+    assert not columns["accounts"]["settings_peer_login_expiration"]["notes"]  # a Duration, no moment
+    assert references(run_dir) == {
+        ("accounts", "created_by"): "users.id",
+        ("setup_keys", "account_id"): "accounts.id",
+        ("peers", "account_id"): "accounts.id",
+        ("peers", "user_id"): "users.id",
+        ("users", "account_id"): "accounts.id",
+        ("personal_access_tokens", "user_id"): "users.id",
+        ("personal_access_tokens", "created_by"): "users.id",  # until 2026-12-06 none
+        ("groups", "account_id"): "accounts.id",
+        ("group_peers", "account_id"): "accounts.id",
+        ("group_peers", "group_id"): "groups.id",
+        ("group_peers", "peer_id"): "peers.id",
+        ("policies", "account_id"): "accounts.id",
+        ("policy_rules", "policy_id"): "policies.id",
+    }
