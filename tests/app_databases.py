@@ -51168,3 +51168,237 @@ def netbird_rows() -> dict[str, list[Sequence[Any]]]:
 def netbird(path: Path) -> Path:
     """A NetBird management server's ``store.db`` (see the module's list)."""
     return write_export(path, NETBIRD_DDL, netbird_rows())
+
+
+# --- App (Semaphore UI, Ansible UI: db/sql/migrations v0.0.0, v1.0.0, v1.2.0, v1.4.0-v1.8.0 and the
+# migration adding a template's type and a task's message, version and commit, as its SQLite
+# dialect runs them; go-gorp writes time.Now() through mattn/go-sqlite3) ---
+
+SEMAPHORE_DDL = [
+    "create table `user` (`id` integer primary key autoincrement, `created` datetime not null, "
+    "`username` varchar(255) not null, `name` varchar(255) not null, `email` varchar(255) not null, "
+    "`password` varchar(255) not null, unique (`username`), unique (`email`))",
+    "create table `project` (`id` integer primary key autoincrement, `created` datetime not null, "
+    "`name` varchar(255) not null)",
+    "create table `project__user` (`project_id` int not null, `user_id` int not null, "
+    "`admin` tinyint not null default 0, unique (`project_id`, `user_id`), "
+    "foreign key (`project_id`) references project(`id`) on delete cascade, "
+    "foreign key (`user_id`) references `user`(`id`) on delete cascade)",
+    "create table `access_key` (`id` integer primary key autoincrement, `name` varchar(255) not null, "
+    "`type` varchar(255) not null, `project_id` int null, `key` text null, `secret` text null, "
+    "foreign key (`project_id`) references project(`id`) on delete set null)",
+    "create table `project__repository` (`id` integer primary key autoincrement, `project_id` int not null, "
+    "`git_url` text not null, `ssh_key_id` int not null, "
+    "foreign key (`project_id`) references project(`id`) on delete cascade, "
+    "foreign key (`ssh_key_id`) references access_key(`id`))",
+    "create table `project__inventory` (`id` integer primary key autoincrement, `project_id` int not null, "
+    "`type` varchar(255) not null, `key_id` int null, `inventory` longtext not null, "
+    "foreign key (`project_id`) references project(`id`) on delete cascade, "
+    "foreign key (`key_id`) references access_key(`id`))",
+    "create table `project__environment` (`id` integer primary key autoincrement, `project_id` int not null, "
+    "`password` varchar(255) null, `json` longtext not null, "
+    "foreign key (`project_id`) references project(`id`) on delete cascade)",
+    "create table `project__template` (`id` integer primary key autoincrement, `ssh_key_id` int not null, "
+    "`project_id` int not null, `inventory_id` int not null, `repository_id` int not null, "
+    "`environment_id` int null, `playbook` varchar(255) not null, "
+    "foreign key (`project_id`) references project(`id`) on delete cascade, "
+    "foreign key (`ssh_key_id`) references access_key(`id`), "
+    "foreign key (`inventory_id`) references project__inventory(`id`), "
+    "foreign key (`repository_id`) references project__repository(`id`), "
+    "foreign key (`environment_id`) references project__environment(`id`))",
+    "create table `project__template_schedule` (`template_id` int primary key, "
+    "`cron_format` varchar(255) not null, "
+    "foreign key (`template_id`) references project__template(`id`) on delete cascade)",
+    "create table `task` (`id` integer primary key autoincrement, `template_id` int not null, "
+    "`status` varchar(255) not null, `playbook` varchar(255) not null, `environment` longtext null, "
+    "foreign key (`template_id`) references project__template(`id`) on delete cascade)",
+    "create table `task__output` (`task_id` int not null, `task` varchar(255) not null, "
+    "`time` datetime not null, `output` longtext not null, unique (`task_id`, `time`), "
+    "foreign key (`task_id`) references task(`id`) on delete cascade)",
+    # v1.0.0
+    "alter table task add `debug` boolean not null default false",
+    "alter table `project__template` add `arguments` text null",
+    "alter table `project__template` add `override_args` boolean not null default false",
+    "alter table `project__inventory` add `ssh_key_id` int null references access_key(`id`)",
+    # v1.2.0
+    "create table `user__token` (`id` varchar(32) not null primary key, `created` datetime not null, "
+    "`expired` tinyint not null default 0, `user_id` int not null, "
+    "foreign key (`user_id`) references `user`(`id`) on delete cascade)",
+    # v1.4.0
+    "CREATE TABLE `event` (`project_id` int DEFAULT NULL, `object_id` int DEFAULT NULL, "
+    "`object_type` varchar(20) DEFAULT '', `description` text, `created` datetime NOT NULL, "
+    "unique (`project_id`, `object_id`, `created`))",
+    "alter table `task` add `created` datetime null",
+    "alter table `task` add `start` datetime null",
+    "alter table `task` add `end` datetime null",
+    # v1.5.0
+    "CREATE TABLE `session` (`id` integer primary key autoincrement, `user_id` int NOT NULL, "
+    "`created` datetime NOT NULL, `last_active` datetime NOT NULL, `ip` varchar(15) NOT NULL DEFAULT '', "
+    "`user_agent` text NOT NULL, `expired` tinyint NOT NULL DEFAULT '0')",
+    "CREATE INDEX `user_id` ON `session`(`user_id`)",
+    "CREATE INDEX `expired` ON `session`(`expired`)",
+    # v1.6.0 - v1.8.0
+    "alter table project__environment add `removed` boolean default false",
+    "alter table project__inventory add `removed` boolean default false",
+    "alter table project__repository add `removed` boolean default false",
+    "alter table access_key add `removed` boolean default false",
+    "alter table task add user_id int",
+    "ALTER TABLE task ADD dry_run boolean NOT NULL DEFAULT false",
+    # a template's type, a task's message, version and commit
+    "alter table project__template add `type` varchar(10) not null default ''",
+    "alter table `task` add `message` varchar(250) not null default ''",
+    "alter table project__template add start_version varchar(20)",
+    "alter table project__template add build_template_id int references project__template(id)",
+    "alter table `task` add `version` varchar(20)",
+    "alter table `task` add commit_hash varchar(40)",
+    "alter table `task` add commit_message varchar(100) not null default ''",
+]
+
+#: The first project's creation: 2024-09-02 07:45:10 UTC.
+SEMAPHORE_START = datetime(2024, 9, 2, 7, 45, 10, tzinfo=UTC)
+
+
+def semaphore_now(seconds: float, nanos: int) -> str:
+    """``time.Now()`` as mattn/go-sqlite3 writes it (nanoseconds, zeros at the end left out)."""
+    return go_time(SEMAPHORE_START + timedelta(seconds=seconds), nanos)
+
+
+def semaphore_rows() -> dict[str, list[Sequence[Any]]]:
+    logins = ("admin", "anna", "ben", "ci")
+    users = [
+        (
+            i,
+            semaphore_now(60 * i, 123_456_789 * i % 1_000_000_000),
+            login,
+            ("Administrator", "Anna Berg", "Ben Okafor", "CI bot")[i - 1],
+            f"{login}@example.org",
+            "$2a$11$" + base64.b64encode(hashlib.sha256(login.encode()).digest()).decode()[:53],
+        )
+        for i, login in enumerate(logins, start=1)
+    ]
+    projects = [
+        (p, semaphore_now(3_600 * p, 987_654_321 - p), name) for p, name in ((1, "infra"), (2, "web"))
+    ]
+    members = [(1, 1, 1), (1, 2, 0), (1, 4, 0), (2, 1, 1), (2, 3, 0)]
+    keys = [
+        (1, "None", "none", 1, None, None, 0),
+        (2, "deploy ssh", "ssh", 1, None, base64.b64encode(hashlib.sha512(b"k2").digest()).decode(), 0),
+        (3, "None", "none", 2, None, None, 0),
+        (4, "vault", "login_password", 2, None, base64.b64encode(hashlib.sha512(b"k4").digest()).decode(), 1),
+    ]
+    repositories = [
+        (1, 1, "git@github.com:example/infra.git", 2, 0),
+        (2, 2, "https://github.com/example/web.git", 3, 0),
+        (3, 2, "https://github.com/example/old-web.git", 3, 1),
+    ]
+    inventories = [
+        (1, 1, "static", None, "[web]\nweb1.example.org\nweb2.example.org\n\n[db]\ndb1.example.org\n", 2, 0),
+        (2, 1, "file", None, "inventories/staging.ini", 2, 0),
+        (3, 2, "static", 4, "localhost ansible_connection=local", 3, 0),
+    ]
+    environments = [
+        (1, 1, None, "{}", 0),
+        (2, 1, None, '{"app_env": "staging", "replicas": 2}', 0),
+        (3, 2, None, '{\n  "domain": "web.example.org"\n}', 0),
+    ]
+    templates = [
+        (1, 2, 1, 1, 1, 1, "site.yml", None, 0, "", None, None),
+        (2, 2, 1, 2, 1, 2, "deploy.yml", '["-v", "--limit", "web"]', 1, "deploy", None, 3),
+        (3, 2, 1, 1, 1, None, "build.yml", None, 0, "build", "1.0.0", None),
+        (4, 3, 2, 3, 2, 3, "playbooks/web.yml", "[]", 0, "", None, None),
+    ]
+    schedules = [(1, "0 3 * * *"), (4, "*/15 * * * *")]
+    statuses = ("success", "error", "success", "stopped", "success", "running", "waiting")
+    tasks = []
+    for t in range(1, 22):
+        status = statuses[t % 7]
+        created = 86_400 + 3_000 * t
+        started = None if status == "waiting" else semaphore_now(created + 2, 111_111 * t)
+        ended = None if status in ("waiting", "running") else semaphore_now(created + 95 + t, 7_000_000 * t)
+        template = (t % 4) + 1
+        tasks.append(
+            (
+                t,
+                template,
+                status,
+                "",
+                "{}" if t % 3 else '{"limit": "web1"}',
+                int(t % 5 == 0),
+                semaphore_now(created, 500_000_000 + t),
+                started,
+                ended,
+                None if template in (1, 4) and t % 2 else (t % 4) + 1,
+                int(t % 6 == 0),
+                "" if t % 4 else f"hotfix {t}",
+                f"1.0.{t}" if template == 3 else None,
+                hashlib.sha1(f"commit {t}".encode()).hexdigest() if template != 4 else None,
+                f"Merge pull request #{100 + t}" if template != 4 else "",
+            )
+        )
+    outputs = []
+    for task in tasks[:8]:
+        t = task[0]
+        for line in range(4):
+            text = (
+                f"PLAY [web] {'*' * 20}",
+                "",
+                f"\x1b[0;32mok: [web{line}.example.org]\x1b[0m",
+                f"\x1b[0;33mchanged: [web{t}.example.org] => (item=nginx)\x1b[0m",
+            )[line]
+            outputs.append((t, "", semaphore_now(86_400 + 3_000 * t + 3 + line, 1_000 * t + line * 7), text))
+    tokens = [
+        (
+            base64.b32encode(hashlib.sha256(f"token {n}".encode()).digest()).decode().lower()[:32],
+            semaphore_now(200 * n, 42 * n),
+            int(n == 2),
+            n % 4 + 1,
+        )
+        for n in range(1, 6)
+    ]
+    events = []
+    for e in range(1, 16):
+        kind = ("task", "template", "inventory", "", "task")[e % 5]
+        events.append(
+            (
+                None if kind == "" else (e % 2) + 1,
+                None if kind == "" else e % 4 + 1,
+                kind,
+                f"Task ID {e % 4 + 1} queued for running"
+                if kind == "task"
+                else (f"{kind} updated" if kind else "User ben logged in"),
+                semaphore_now(86_400 + 600 * e, 3_333 * e),
+            )
+        )
+    sessions = [
+        (
+            s,
+            s % 4 + 1,
+            semaphore_now(40_000 + 900 * s, 5_555 * s),
+            semaphore_now(40_000 + 900 * s + 300, 6_666 * s),
+            "" if s == 3 else f"192.168.1.{10 + s}",
+            "Mozilla/5.0 (X11; Linux x86_64; rv:129.0) Gecko/20100101 Firefox/129.0",
+            int(s < 3),
+        )
+        for s in range(1, 7)
+    ]
+    return {
+        "user": users,
+        "project": projects,
+        "project__user": members,
+        "access_key": keys,
+        "project__repository": repositories,
+        "project__inventory": inventories,
+        "project__environment": environments,
+        "project__template": templates,
+        "project__template_schedule": schedules,
+        "task": tasks,
+        "task__output": outputs,
+        "user__token": tokens,
+        "event": events,
+        "session": sessions,
+    }
+
+
+def semaphore(path: Path) -> Path:
+    """A Semaphore UI server's ``database.sqlite`` (see the module's list)."""
+    return write_export(path, SEMAPHORE_DDL, semaphore_rows(), bytes_as_text=False)

@@ -18170,3 +18170,88 @@ def test_netbird_store_reads_gorm_moments_keeps_nanoseconds_as_written_and_finds
         ("policies", "account_id"): "accounts.id",
         ("policy_rules", "policy_id"): "policies.id",
     }
+
+
+def test_semaphore_keeps_go_nanosecond_moments_as_written_and_reads_booleans_and_its_undeclared_users(
+    run_export: Runner,
+) -> None:
+    # Semaphore UI's SQLite database (its migrations v0.0.0 to v1.8.0 and the one adding a task's
+    # message and commit): go-gorp writes time.Now() through mattn/go-sqlite3, nine fraction digits,
+    # so a column of them is text, every value as written; a task's `end` of whole milliseconds
+    # is instants. `boolean` columns of 0/1 are booleans (audited), `tinyint` flags integers; a
+    # static inventory (lines ending in a line break) arrives byte for byte. `task.user_id` and
+    # `session.user_id`, declared nowhere, are found among the users; `event.object_id` names a row
+    # of the table its `object_type` says, no single reference. A project's default key is named
+    # `None` (type `none`): the names column reads it as a null token (NULL, audited; not pinned).
+    rows = apps.semaphore_rows()
+    ran, run_dir = run_export(apps.semaphore)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_after"] == 100.0
+    with closing(sqlite3.connect(ran.db)) as con:
+        names = {table: [r[1] for r in con.execute(f'PRAGMA table_info("{table}")')] for table in rows}
+    instant = "timestamp with time zone"
+
+    def expected(kind: str, value: Any, column: str) -> Any:
+        if value is None:
+            return None
+        if kind == instant:
+            return datetime.fromisoformat(value)
+        if kind == "boolean":
+            return bool(value)
+        if kind == "text" and column != "inventory":
+            return None if value.strip() == "" else value.strip()
+        return value
+
+    keyed = {
+        "project__user": None,
+        "task__output": None,
+        "event": None,
+        "project__template_schedule": "template_id",
+    }
+    for table, values in rows.items():
+        key = keyed.get(table, "id")
+        if key is None:
+            continue
+        types = ran.types(table)
+        for index, column in enumerate(names[table]):
+            if (table, column) == ("access_key", "name"):
+                continue
+            assert ran.values(table, column, key) == {
+                row[names[table].index(key)]: expected(types[column], row[index], column) for row in values
+            }, (table, column)
+    outputs = pg_query(ran.uri, f'SELECT task_id, task, "time", output FROM "{ran.base}".task__output')
+    assert sorted(outputs) == sorted((t, None, at, text or None) for t, _, at, text in rows["task__output"])
+    assert primary_key(ran.uri, ran.record["version_schema"], "task__output") == ["task_id", "time"]
+    assert primary_key(ran.uri, ran.record["version_schema"], "project__user") == ["project_id", "user_id"]
+    members = pg_query(ran.uri, f'SELECT project_id, user_id, admin FROM "{ran.base}".project__user')
+    assert sorted(members) == sorted(rows["project__user"])
+    events = pg_query(
+        ran.uri, f'SELECT project_id, object_id, object_type, description, created FROM "{ran.base}".event'
+    )
+    assert sorted(events, key=str) == sorted(
+        ((p, o, kind or None, text, at) for p, o, kind, text, at in rows["event"]), key=str
+    )
+    keys = ran.values("access_key", "name", "id")
+    assert {k: v for k, v in keys.items() if v is not None} == {
+        row[0]: row[1] for row in rows["access_key"] if row[1] != "None"
+    }
+    for table, column in (
+        ("user", "created"),
+        ("task", "created"),
+        ("task", "start"),
+        ("task__output", "time"),
+    ):
+        assert ran.types(table)[column] == "text", (table, column)
+    assert ran.types("task")["end"] == instant
+    for table, column in (("task", "debug"), ("task", "dry_run"), ("access_key", "removed")):
+        assert ran.types(table)[column] == "boolean", (table, column)
+    assert ran.types("session")["expired"] == "bigint"
+    inventory = ran.values("project__inventory", "inventory", "id")
+    assert inventory[1] == rows["project__inventory"][0][4] and inventory[1].endswith("\n")
+    found = references(run_dir)
+    assert found[("task", "user_id")] == found[("session", "user_id")] == "user.id"
+    assert found[("event", "project_id")] == "project.id"
+    assert ("event", "object_id") not in found
+    assert found[("project__template", "build_template_id")] == "project__template.id"
+    assert found[("task__output", "task_id")] == "task.id"
