@@ -51417,3 +51417,611 @@ def authelia_every_totp_rows() -> dict[str, list[Sequence[Any]]]:
 def authelia_every_totp(path: Path) -> Path:
     """An Authelia ``db.sqlite3`` whose every user has a TOTP device (see the module's list)."""
     return write_export(path, AUTHELIA_DDL, authelia_every_totp_rows(), bytes_as_text=False)
+
+
+# --- App (NetBird, WireGuard mesh management server: its store.db, GORM on SQLite as
+# management/server/store/migrations/sqlite/20260930120000_baseline.sql creates it) ---
+
+NETBIRD_DDL = [
+    "CREATE TABLE `accounts` (`id` text,`created_by` text,`created_at` datetime,`domain` text,"
+    "`domain_category` text,`is_domain_primary_account` numeric,`network_identifier` text,`network_net` text,"
+    "`network_net_v6` text,`network_dns` text,`network_serial` integer,"
+    "`dns_settings_disabled_management_groups` text,`settings_peer_login_expiration_enabled` numeric,"
+    "`settings_peer_login_expiration` integer,`settings_peer_inactivity_expiration_enabled` numeric,"
+    "`settings_peer_inactivity_expiration` integer,`settings_regular_users_view_blocked` numeric,"
+    "`settings_groups_propagation_enabled` numeric,`settings_jwt_groups_enabled` numeric,"
+    "`settings_jwt_groups_claim_name` text,`settings_jwt_allow_groups` text,"
+    "`settings_routing_peer_dns_resolution_enabled` numeric,`settings_dns_domain` text,"
+    "`settings_network_range` text,`settings_network_range_v6` text,`settings_peer_expose_enabled` numeric,"
+    "`settings_peer_expose_groups` text,`settings_extra_peer_approval_enabled` numeric,"
+    "`settings_extra_user_approval_required` numeric,`settings_extra_integrated_validator` text,"
+    "`settings_extra_integrated_validator_groups` text,"
+    "`settings_lazy_connection_enabled` numeric DEFAULT false,"
+    '`settings_auto_update_version` text DEFAULT "disabled",'
+    "`settings_auto_update_always` numeric DEFAULT false,"
+    "`settings_ipv6_enabled_groups` text,`settings_metrics_push_enabled` numeric DEFAULT false,"
+    "`settings_agent_network_only` numeric DEFAULT false,`settings_dashboard_features` text,"
+    "`settings_local_mfa_enabled` numeric,`reverse_proxy_free_domain_nonce` text,PRIMARY KEY (`id`))",
+    "CREATE INDEX `idx_accounts_domain` ON `accounts`(`domain`)",
+    "CREATE TABLE `setup_keys` (`id` text,`account_id` text,`key` text,`key_secret` text,`name` text,"
+    "`type` text,`created_at` datetime,`expires_at` datetime,`updated_at` datetime,`revoked` numeric,"
+    "`used_times` integer,`last_used` datetime,`auto_groups` text,`usage_limit` integer,`ephemeral` numeric,"
+    "`allow_extra_dns_labels` numeric,PRIMARY KEY (`id`),CONSTRAINT `fk_accounts_setup_keys_g` FOREIGN KEY "
+    "(`account_id`) REFERENCES `accounts`(`id`))",
+    "CREATE INDEX `idx_setup_keys_key_secret` ON `setup_keys`(`key_secret`)",
+    "CREATE INDEX `idx_setup_keys_account_id` ON `setup_keys`(`account_id`)",
+    "CREATE TABLE `peers` (`id` text,`account_id` text,`key` text,`ip` text,`ipv6` text,`meta_hostname` text,"
+    "`meta_go_os` text,`meta_kernel` text,`meta_core` text,`meta_platform` text,`meta_os` text,"
+    "`meta_os_version` text,`meta_wt_version` text,`meta_ui_version` text,`meta_kernel_version` text,"
+    "`meta_network_addresses` text,`meta_system_serial_number` text,`meta_system_product_name` text,"
+    "`meta_system_manufacturer` text,`meta_environment` text,`meta_flags` text,`meta_files` text,"
+    "`meta_capabilities` text,`meta_sync_message_version` integer,`proxy_meta_embedded` numeric,"
+    "`proxy_meta_cluster` text,`name` text,`dns_label` text,`peer_status_last_seen` datetime,"
+    "`peer_status_session_started_at` integer NOT NULL DEFAULT 0,`peer_status_connected` numeric,"
+    "`peer_status_login_expired` numeric,`peer_status_requires_approval` numeric,`user_id` text,"
+    "`ssh_key` text,`ssh_enabled` numeric,`login_expiration_enabled` numeric,"
+    "`inactivity_expiration_enabled` numeric,`last_login` datetime,`created_at` datetime,`ephemeral` numeric,"
+    "`location_connection_ip` text,`location_country_code` text,`location_city_name` text,"
+    "`location_geo_name_id` integer,`extra_dns_labels` text,`allow_extra_dns_labels` numeric,"
+    "PRIMARY KEY (`id`),CONSTRAINT `fk_accounts_peers_g` FOREIGN KEY (`account_id`) REFERENCES "
+    "`accounts`(`id`))",
+    "CREATE INDEX `idx_peers_name` ON `peers`(`name`)",
+    "CREATE INDEX `idx_peers_account_id` ON `peers`(`account_id`)",
+    "CREATE TABLE `users` (`id` text,`account_id` text,`role` text,`is_service_user` numeric,"
+    "`non_deletable` numeric,`service_user_name` text,`auto_groups` text,`blocked` numeric,"
+    '`pending_approval` numeric,`last_login` datetime,`created_at` datetime,`issued` text DEFAULT "api",'
+    '`integration_ref_id` integer,`integration_ref_integration_type` text,`name` text DEFAULT "",'
+    '`email` text DEFAULT "",PRIMARY KEY (`id`),CONSTRAINT `fk_accounts_users_g` FOREIGN KEY '
+    "(`account_id`) REFERENCES `accounts`(`id`))",
+    "CREATE INDEX `idx_users_account_id` ON `users`(`account_id`)",
+    "CREATE TABLE `personal_access_tokens` (`id` text,`user_id` text,`name` text,`hashed_token` text,"
+    "`expiration_date` datetime,`created_by` text,`created_at` datetime,`last_used` datetime,"
+    "PRIMARY KEY (`id`),CONSTRAINT `fk_users_pa_ts_g` FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) "
+    "ON DELETE CASCADE)",
+    "CREATE TABLE `groups` (`id` text,`account_id` text,`public_id` text,`name` text,`issued` text,"
+    "`resources` text,`integration_ref_id` integer,`integration_ref_integration_type` text,"
+    "PRIMARY KEY (`id`),CONSTRAINT `fk_accounts_groups_g` FOREIGN KEY (`account_id`) REFERENCES "
+    "`accounts`(`id`))",
+    "CREATE TABLE `group_peers` (`account_id` text,`group_id` text,`peer_id` text,"
+    "PRIMARY KEY (`group_id`,`peer_id`),CONSTRAINT `fk_groups_group_peers` FOREIGN KEY (`group_id`) "
+    "REFERENCES `groups`(`id`) ON DELETE CASCADE)",
+    "CREATE TABLE `policies` (`id` text,`public_id` text,`account_id` text,`name` text,`description` text,"
+    "`enabled` numeric,`source_posture_checks` text,PRIMARY KEY (`id`),CONSTRAINT `fk_accounts_policies` "
+    "FOREIGN KEY (`account_id`) REFERENCES `accounts`(`id`))",
+    "CREATE TABLE `policy_rules` (`id` text,`policy_id` text,`name` text,`description` text,"
+    "`enabled` numeric,"
+    "`action` text,`destinations` text,`destination_resource` text,`sources` text,`source_resource` text,"
+    "`bidirectional` numeric,`protocol` text,`ports` text,`port_ranges` text,`authorized_groups` text,"
+    "`authorized_user` text,PRIMARY KEY (`id`),CONSTRAINT `fk_policies_rules` FOREIGN KEY (`policy_id`) "
+    "REFERENCES `policies`(`id`) ON DELETE CASCADE)",
+]
+
+#: The first account's creation: 2024-03-11 09:20:00 UTC.
+NETBIRD_START = datetime(2024, 3, 11, 9, 20, tzinfo=UTC)
+#: Go's zero time.Time as mattn/go-sqlite3 writes it (a never-set ``time.Time``, not a pointer).
+NETBIRD_ZERO_TIME = "0001-01-01 00:00:00+00:00"
+
+
+def netbird_xid(label: str) -> str:
+    """An rs/xid id: 12 bytes in lower-case base32hex, 20 characters (``cnmk0l3d5i3c73fgbel0``)."""
+    alphabet = "0123456789abcdefghijklmnopqrstuv"
+    value = int.from_bytes(hashlib.sha256(label.encode()).digest()[:12], "big") << 4
+    return "".join(alphabet[(value >> (5 * i)) & 31] for i in reversed(range(20)))
+
+
+def netbird_key(label: str) -> str:
+    """A WireGuard public key or a hashed secret: base64 of 32 bytes, 44 characters."""
+    return base64.b64encode(hashlib.sha256(label.encode()).digest()).decode()
+
+
+def netbird_at(minutes: float, nanos: int = 0) -> str:
+    """A ``time.Time`` GORM wrote (UTC) ``minutes`` after :data:`NETBIRD_START`."""
+    return go_time(NETBIRD_START + timedelta(minutes=minutes), nanos)
+
+
+def netbird_rows() -> dict[str, list[Sequence[Any]]]:
+    accounts_ids = [netbird_xid("account 1"), netbird_xid("account 2")]
+    owners = ["google-oauth2|104873920017364512093", "b3b0d6f2-5a3c-4c71-9e0d-7f21c9a4e851"]
+    groups = []
+    group_names = [("All", "api"), ("devs", "api"), ("servers", "api"), ("ops", "jwt")]
+    for a, account in enumerate(accounts_ids):
+        for g, (name, issued) in enumerate(group_names):
+            groups.append(
+                (
+                    netbird_xid(f"group {a} {g}"),
+                    account,
+                    "",
+                    name,
+                    issued,
+                    "null" if g % 2 else "[]",
+                    0,
+                    "",
+                )
+            )
+    all_groups = {account: netbird_xid(f"group {a} 0") for a, account in enumerate(accounts_ids)}
+    accounts = []
+    for a, account in enumerate(accounts_ids):
+        accounts.append(
+            (
+                account,
+                owners[a],
+                netbird_at(a * 4_000, 123_456_789 * (a + 1) % 1_000_000_000),
+                ("example.org", "gmail.com")[a],
+                ("private", "public")[a],
+                1 - a,
+                netbird_xid(f"network {a}"),
+                f'{{"IP":"100.{64 + a}.0.0","Mask":"//8AAA=="}}',
+                '{"IP":"","Mask":null}',
+                "",
+                7 + 13 * a,
+                "null" if a else f'["{netbird_xid("group 0 2")}"]',
+                1,
+                86_400_000_000_000 * (1 + 6 * a),  # time.Duration in nanoseconds: 24 h, 7 days
+                a,
+                600_000_000_000,  # 10 minutes
+                1 - a,
+                1,
+                a,
+                "groups" if a else "",
+                "null" if a else '["netbird-users"]',
+                1,
+                "" if a else "corp.internal",
+                "",
+                "",
+                0,
+                "null",
+                0,
+                0,
+                "",
+                "null" if a else "[]",
+                a,
+                "disabled" if a else "latest",
+                0,
+                "null",
+                0,
+                0,
+                "null",
+                None if a else 0,
+                "",
+            )
+        )
+    users = []
+    for u in range(6):
+        account = accounts_ids[u % 2]
+        service = u >= 4
+        users.append(
+            (
+                owners[u]
+                if u < 2
+                else (
+                    f"google-oauth2|10487392001736451{u:04d}"
+                    if u % 2 == 0
+                    else str(uuid.UUID(int=u * 7919 + 3))
+                ),
+                account,
+                ("owner", "owner", "admin", "user", "admin", "user")[u],
+                int(service),
+                0,
+                f"ci-runner-{u}" if service else "",
+                f'["{netbird_xid(f"group {u % 2} 1")}"]' if u % 3 == 0 else ("null" if u % 3 == 1 else "[]"),
+                int(u == 3),
+                0,
+                None if service else netbird_at(60 * 24 * u + 13.5, 500_000 * u),
+                netbird_at(u * 300, 1_000 * u),
+                "api" if u != 2 else "integration",
+                0,
+                "",
+                "",
+                "",
+            )
+        )
+    tokens = [
+        (
+            netbird_xid(f"token {t}"),
+            users[4 + t % 2][0],
+            f"deploy token {t}",
+            netbird_key(f"nbp_token {t}"),
+            netbird_at(60 * 24 * 90 + t, 0),
+            users[t % 2][0],
+            netbird_at(2_000 + 30 * t, 250_000_000),
+            None if t == 3 else (NETBIRD_ZERO_TIME if t == 2 else netbird_at(3_000 + 45 * t, 77_000 * t)),
+        )
+        for t in range(4)
+    ]
+    setup_keys = []
+    for k in range(6):
+        account = accounts_ids[k % 2]
+        secret = netbird_key(f"setup {k}")
+        setup_keys.append(
+            (
+                netbird_xid(f"setup key {k}"),
+                account,
+                netbird_key(secret),
+                secret[:5] + "****",
+                ("Default key", "laptops", "servers", "one-off onboarding", "ephemeral CI", "revoked")[k],
+                "one-off" if k == 3 else "reusable",
+                netbird_at(100 * k, 5_000_000 * k),
+                netbird_at(100 * k + 60 * 24 * 30, 5_000_000 * k),
+                netbird_at(100 * k + 7, 0),
+                int(k == 5),
+                (3, 0, 11, 1, 40, 2)[k],
+                None if k == 1 else netbird_at(500 + 100 * k, 999_000_000 - k),
+                f'["{netbird_xid(f"group {k % 2} 2")}"]' if k in (2, 4) else ("null" if k % 2 else "[]"),
+                1 if k == 3 else 0,
+                int(k == 4),
+                0,
+            )
+        )
+    peers = []
+    oses = [
+        ("linux", "Linux", "Ubuntu 22.04.4 LTS", "22.04", "6.5.0-28-generic", "x86_64"),
+        ("darwin", "Darwin", "macOS", "14.4.1", "23.4.0", "arm64"),
+        (
+            "windows",
+            "Windows",
+            "Microsoft Windows 11 Pro",
+            "10.0.22631",
+            "10.0.22631.3447 Build 22631.3447",
+            "x86_64",
+        ),
+        ("android", "Linux", "Android", "14", "5.10.177-android12-9", "aarch64"),
+    ]
+    for p in range(12):
+        account = accounts_ids[p % 2]
+        go_os, kernel, os_name, os_version, kernel_version, platform = oses[p % 4]
+        connected = p % 3 != 2
+        host = f"{('web', 'laptop', 'desk', 'phone')[p % 4]}-{p:02d}"
+        peers.append(
+            (
+                netbird_xid(f"peer {p}"),
+                account,
+                netbird_key(f"wg {p}"),
+                f'"100.{64 + p % 2}.{p * 7 % 256}.{p * 29 % 254 + 1}"',
+                '""',
+                host,
+                go_os,
+                kernel,
+                os_name,
+                platform,
+                os_name,
+                os_version,
+                ("0.27.4", "0.28.0", "0.26.3")[p % 3],
+                "" if p % 4 in (0, 3) else "0.27.4",
+                kernel_version,
+                f'[{{"NetIP":"192.168.{p}.{10 + p}/24","Mac":"aa:bb:cc:00:00:{p:02x}"}}]'
+                if p % 4 != 3
+                else "null",
+                "" if p % 4 == 3 else f"SN{p:06d}X",
+                "" if p % 4 == 3 else ("Standard PC", "MacBookPro18,3", "OptiPlex 7090")[p % 3],
+                "" if p % 4 == 3 else ("QEMU", "Apple Inc.", "Dell Inc.")[p % 3],
+                '{"Cloud":"","Platform":""}' if p % 4 else '{"Cloud":"Amazon Web Services","Platform":""}',
+                '{"RosenpassEnabled":false,"RosenpassPermissive":false,"ServerSSHAllowed":%s,'
+                '"DisableClientRoutes":false,"DisableServerRoutes":false,"DisableDNS":false,'
+                '"DisableFirewall":false,"BlockLANAccess":false,"BlockInbound":false,'
+                '"LazyConnectionEnabled":false}' % ("true" if p % 4 == 0 else "false"),
+                "null" if p % 2 else "[]",
+                "null",
+                (0, 1, 2)[p % 3],
+                0,
+                "",
+                host,
+                host if p != 6 else f"{host}-2",
+                netbird_at(60 * 24 * 20 + 5 * p, 314_159 * p) if p != 11 else NETBIRD_ZERO_TIME,
+                (
+                    int((NETBIRD_START + timedelta(days=20, minutes=5 * p - 30)).timestamp()) * 1_000_000_000
+                    + p
+                )
+                if connected
+                else 0,
+                int(connected),
+                int(p == 5),
+                int(p == 8),
+                "" if p % 4 == 0 else users[p % 2 + 2 * (p % 3 == 1)][0],
+                "ssh-ed25519 " + netbird_key(f"ssh {p}") if p % 4 == 0 else "",
+                int(p % 4 == 0),
+                int(p % 4 != 0),
+                0,
+                None if p % 4 == 0 else netbird_at(60 * 24 * 19 + 3 * p, 1_000 * p),
+                netbird_at(60 * 24 + 240 * p, 999_999_999 if p == 3 else 10 * p),
+                int(p == 10),
+                f'"{203}.0.113.{p + 1}"' if connected else "null",
+                ("DE", "US", "FR")[p % 3] if connected else "",
+                ("Berlin", "Ashburn", "Paris")[p % 3] if connected else "",
+                (2950159, 4744870, 2988507)[p % 3] if connected else 0,
+                f'["svc-{p}"]' if p == 4 else "null",
+                int(p == 4),
+            )
+        )
+    group_peers = []
+    for p, peer in enumerate(peers):
+        a = p % 2
+        group_peers.append((peer[1], netbird_xid(f"group {a} 0"), peer[0]))
+        if p % 4 == 0:
+            group_peers.append((peer[1], netbird_xid(f"group {a} 2"), peer[0]))
+        elif p % 4 in (1, 2):
+            group_peers.append((peer[1], netbird_xid(f"group {a} 1"), peer[0]))
+    policies = []
+    rules = []
+    for a, account in enumerate(accounts_ids):
+        for q, (name, description) in enumerate(
+            [
+                ("Default", "This is a default rule that allows connections between all the resources"),
+                ("devs to servers", ""),
+            ]
+        ):
+            policy = netbird_xid(f"policy {a} {q}")
+            policies.append(
+                (policy, "", account, name, description, int(not (a == 1 and q == 1)), "[]" if q else "null")
+            )
+            source = all_groups[account] if q == 0 else netbird_xid(f"group {a} 1")
+            target = all_groups[account] if q == 0 else netbird_xid(f"group {a} 2")
+            rules.append(
+                (
+                    policy if q == 0 else netbird_xid(f"rule {a} {q}"),
+                    policy,
+                    name,
+                    description,
+                    1,
+                    "accept",
+                    f'["{target}"]',
+                    '{"ID":"","Type":""}',
+                    f'["{source}"]',
+                    '{"ID":"","Type":""}',
+                    int(q == 0),
+                    "all" if q == 0 else "tcp",
+                    "null" if q == 0 else '["22","443"]',
+                    "null" if q == 0 else '[{"Start":8000,"End":8080}]',
+                    "null",
+                    "",
+                )
+            )
+    return {
+        "accounts": accounts,
+        "setup_keys": setup_keys,
+        "peers": peers,
+        "users": users,
+        "personal_access_tokens": tokens,
+        "groups": groups,
+        "group_peers": group_peers,
+        "policies": policies,
+        "policy_rules": rules,
+    }
+
+
+def netbird(path: Path) -> Path:
+    """A NetBird management server's ``store.db`` (see the module's list)."""
+    return write_export(path, NETBIRD_DDL, netbird_rows())
+
+
+# --- App (Semaphore UI, Ansible UI: db/sql/migrations v0.0.0, v1.0.0, v1.2.0, v1.4.0-v1.8.0 and the
+# migration adding a template's type and a task's message, version and commit, as its SQLite
+# dialect runs them; go-gorp writes time.Now() through mattn/go-sqlite3) ---
+
+SEMAPHORE_DDL = [
+    "create table `user` (`id` integer primary key autoincrement, `created` datetime not null, "
+    "`username` varchar(255) not null, `name` varchar(255) not null, `email` varchar(255) not null, "
+    "`password` varchar(255) not null, unique (`username`), unique (`email`))",
+    "create table `project` (`id` integer primary key autoincrement, `created` datetime not null, "
+    "`name` varchar(255) not null)",
+    "create table `project__user` (`project_id` int not null, `user_id` int not null, "
+    "`admin` tinyint not null default 0, unique (`project_id`, `user_id`), "
+    "foreign key (`project_id`) references project(`id`) on delete cascade, "
+    "foreign key (`user_id`) references `user`(`id`) on delete cascade)",
+    "create table `access_key` (`id` integer primary key autoincrement, `name` varchar(255) not null, "
+    "`type` varchar(255) not null, `project_id` int null, `key` text null, `secret` text null, "
+    "foreign key (`project_id`) references project(`id`) on delete set null)",
+    "create table `project__repository` (`id` integer primary key autoincrement, `project_id` int not null, "
+    "`git_url` text not null, `ssh_key_id` int not null, "
+    "foreign key (`project_id`) references project(`id`) on delete cascade, "
+    "foreign key (`ssh_key_id`) references access_key(`id`))",
+    "create table `project__inventory` (`id` integer primary key autoincrement, `project_id` int not null, "
+    "`type` varchar(255) not null, `key_id` int null, `inventory` longtext not null, "
+    "foreign key (`project_id`) references project(`id`) on delete cascade, "
+    "foreign key (`key_id`) references access_key(`id`))",
+    "create table `project__environment` (`id` integer primary key autoincrement, `project_id` int not null, "
+    "`password` varchar(255) null, `json` longtext not null, "
+    "foreign key (`project_id`) references project(`id`) on delete cascade)",
+    "create table `project__template` (`id` integer primary key autoincrement, `ssh_key_id` int not null, "
+    "`project_id` int not null, `inventory_id` int not null, `repository_id` int not null, "
+    "`environment_id` int null, `playbook` varchar(255) not null, "
+    "foreign key (`project_id`) references project(`id`) on delete cascade, "
+    "foreign key (`ssh_key_id`) references access_key(`id`), "
+    "foreign key (`inventory_id`) references project__inventory(`id`), "
+    "foreign key (`repository_id`) references project__repository(`id`), "
+    "foreign key (`environment_id`) references project__environment(`id`))",
+    "create table `project__template_schedule` (`template_id` int primary key, "
+    "`cron_format` varchar(255) not null, "
+    "foreign key (`template_id`) references project__template(`id`) on delete cascade)",
+    "create table `task` (`id` integer primary key autoincrement, `template_id` int not null, "
+    "`status` varchar(255) not null, `playbook` varchar(255) not null, `environment` longtext null, "
+    "foreign key (`template_id`) references project__template(`id`) on delete cascade)",
+    "create table `task__output` (`task_id` int not null, `task` varchar(255) not null, "
+    "`time` datetime not null, `output` longtext not null, unique (`task_id`, `time`), "
+    "foreign key (`task_id`) references task(`id`) on delete cascade)",
+    # v1.0.0
+    "alter table task add `debug` boolean not null default false",
+    "alter table `project__template` add `arguments` text null",
+    "alter table `project__template` add `override_args` boolean not null default false",
+    "alter table `project__inventory` add `ssh_key_id` int null references access_key(`id`)",
+    # v1.2.0
+    "create table `user__token` (`id` varchar(32) not null primary key, `created` datetime not null, "
+    "`expired` tinyint not null default 0, `user_id` int not null, "
+    "foreign key (`user_id`) references `user`(`id`) on delete cascade)",
+    # v1.4.0
+    "CREATE TABLE `event` (`project_id` int DEFAULT NULL, `object_id` int DEFAULT NULL, "
+    "`object_type` varchar(20) DEFAULT '', `description` text, `created` datetime NOT NULL, "
+    "unique (`project_id`, `object_id`, `created`))",
+    "alter table `task` add `created` datetime null",
+    "alter table `task` add `start` datetime null",
+    "alter table `task` add `end` datetime null",
+    # v1.5.0
+    "CREATE TABLE `session` (`id` integer primary key autoincrement, `user_id` int NOT NULL, "
+    "`created` datetime NOT NULL, `last_active` datetime NOT NULL, `ip` varchar(15) NOT NULL DEFAULT '', "
+    "`user_agent` text NOT NULL, `expired` tinyint NOT NULL DEFAULT '0')",
+    "CREATE INDEX `user_id` ON `session`(`user_id`)",
+    "CREATE INDEX `expired` ON `session`(`expired`)",
+    # v1.6.0 - v1.8.0
+    "alter table project__environment add `removed` boolean default false",
+    "alter table project__inventory add `removed` boolean default false",
+    "alter table project__repository add `removed` boolean default false",
+    "alter table access_key add `removed` boolean default false",
+    "alter table task add user_id int",
+    "ALTER TABLE task ADD dry_run boolean NOT NULL DEFAULT false",
+    # a template's type, a task's message, version and commit
+    "alter table project__template add `type` varchar(10) not null default ''",
+    "alter table `task` add `message` varchar(250) not null default ''",
+    "alter table project__template add start_version varchar(20)",
+    "alter table project__template add build_template_id int references project__template(id)",
+    "alter table `task` add `version` varchar(20)",
+    "alter table `task` add commit_hash varchar(40)",
+    "alter table `task` add commit_message varchar(100) not null default ''",
+]
+
+#: The first project's creation: 2024-09-02 07:45:10 UTC.
+SEMAPHORE_START = datetime(2024, 9, 2, 7, 45, 10, tzinfo=UTC)
+
+
+def semaphore_now(seconds: float, nanos: int) -> str:
+    """``time.Now()`` as mattn/go-sqlite3 writes it (nanoseconds, zeros at the end left out)."""
+    return go_time(SEMAPHORE_START + timedelta(seconds=seconds), nanos)
+
+
+def semaphore_rows() -> dict[str, list[Sequence[Any]]]:
+    logins = ("admin", "anna", "ben", "ci")
+    users = [
+        (
+            i,
+            semaphore_now(60 * i, 123_456_789 * i % 1_000_000_000),
+            login,
+            ("Administrator", "Anna Berg", "Ben Okafor", "CI bot")[i - 1],
+            f"{login}@example.org",
+            "$2a$11$" + base64.b64encode(hashlib.sha256(login.encode()).digest()).decode()[:53],
+        )
+        for i, login in enumerate(logins, start=1)
+    ]
+    projects = [
+        (p, semaphore_now(3_600 * p, 987_654_321 - p), name) for p, name in ((1, "infra"), (2, "web"))
+    ]
+    members = [(1, 1, 1), (1, 2, 0), (1, 4, 0), (2, 1, 1), (2, 3, 0)]
+    keys = [
+        (1, "None", "none", 1, None, None, 0),
+        (2, "deploy ssh", "ssh", 1, None, base64.b64encode(hashlib.sha512(b"k2").digest()).decode(), 0),
+        (3, "None", "none", 2, None, None, 0),
+        (4, "vault", "login_password", 2, None, base64.b64encode(hashlib.sha512(b"k4").digest()).decode(), 1),
+    ]
+    repositories = [
+        (1, 1, "git@github.com:example/infra.git", 2, 0),
+        (2, 2, "https://github.com/example/web.git", 3, 0),
+        (3, 2, "https://github.com/example/old-web.git", 3, 1),
+    ]
+    inventories = [
+        (1, 1, "static", None, "[web]\nweb1.example.org\nweb2.example.org\n\n[db]\ndb1.example.org\n", 2, 0),
+        (2, 1, "file", None, "inventories/staging.ini", 2, 0),
+        (3, 2, "static", 4, "localhost ansible_connection=local", 3, 0),
+    ]
+    environments = [
+        (1, 1, None, "{}", 0),
+        (2, 1, None, '{"app_env": "staging", "replicas": 2}', 0),
+        (3, 2, None, '{\n  "domain": "web.example.org"\n}', 0),
+    ]
+    templates = [
+        (1, 2, 1, 1, 1, 1, "site.yml", None, 0, "", None, None),
+        (2, 2, 1, 2, 1, 2, "deploy.yml", '["-v", "--limit", "web"]', 1, "deploy", None, 3),
+        (3, 2, 1, 1, 1, None, "build.yml", None, 0, "build", "1.0.0", None),
+        (4, 3, 2, 3, 2, 3, "playbooks/web.yml", "[]", 0, "", None, None),
+    ]
+    schedules = [(1, "0 3 * * *"), (4, "*/15 * * * *")]
+    statuses = ("success", "error", "success", "stopped", "success", "running", "waiting")
+    tasks = []
+    for t in range(1, 22):
+        status = statuses[t % 7]
+        created = 86_400 + 3_000 * t
+        started = None if status == "waiting" else semaphore_now(created + 2, 111_111 * t)
+        ended = None if status in ("waiting", "running") else semaphore_now(created + 95 + t, 7_000_000 * t)
+        template = (t % 4) + 1
+        tasks.append(
+            (
+                t,
+                template,
+                status,
+                "",
+                "{}" if t % 3 else '{"limit": "web1"}',
+                int(t % 5 == 0),
+                semaphore_now(created, 500_000_000 + t),
+                started,
+                ended,
+                None if template in (1, 4) and t % 2 else (t % 4) + 1,
+                int(t % 6 == 0),
+                "" if t % 4 else f"hotfix {t}",
+                f"1.0.{t}" if template == 3 else None,
+                hashlib.sha1(f"commit {t}".encode()).hexdigest() if template != 4 else None,
+                f"Merge pull request #{100 + t}" if template != 4 else "",
+            )
+        )
+    outputs = []
+    for task in tasks[:8]:
+        t = task[0]
+        for line in range(4):
+            text = (
+                f"PLAY [web] {'*' * 20}",
+                "",
+                f"\x1b[0;32mok: [web{line}.example.org]\x1b[0m",
+                f"\x1b[0;33mchanged: [web{t}.example.org] => (item=nginx)\x1b[0m",
+            )[line]
+            outputs.append((t, "", semaphore_now(86_400 + 3_000 * t + 3 + line, 1_000 * t + line * 7), text))
+    tokens = [
+        (
+            base64.b32encode(hashlib.sha256(f"token {n}".encode()).digest()).decode().lower()[:32],
+            semaphore_now(200 * n, 42 * n),
+            int(n == 2),
+            n % 4 + 1,
+        )
+        for n in range(1, 6)
+    ]
+    events = []
+    for e in range(1, 16):
+        kind = ("task", "template", "inventory", "", "task")[e % 5]
+        events.append(
+            (
+                None if kind == "" else (e % 2) + 1,
+                None if kind == "" else e % 4 + 1,
+                kind,
+                f"Task ID {e % 4 + 1} queued for running"
+                if kind == "task"
+                else (f"{kind} updated" if kind else "User ben logged in"),
+                semaphore_now(86_400 + 600 * e, 3_333 * e),
+            )
+        )
+    sessions = [
+        (
+            s,
+            s % 4 + 1,
+            semaphore_now(40_000 + 900 * s, 5_555 * s),
+            semaphore_now(40_000 + 900 * s + 300, 6_666 * s),
+            "" if s == 3 else f"192.168.1.{10 + s}",
+            "Mozilla/5.0 (X11; Linux x86_64; rv:129.0) Gecko/20100101 Firefox/129.0",
+            int(s < 3),
+        )
+        for s in range(1, 7)
+    ]
+    return {
+        "user": users,
+        "project": projects,
+        "project__user": members,
+        "access_key": keys,
+        "project__repository": repositories,
+        "project__inventory": inventories,
+        "project__environment": environments,
+        "project__template": templates,
+        "project__template_schedule": schedules,
+        "task": tasks,
+        "task__output": outputs,
+        "user__token": tokens,
+        "event": events,
+        "session": sessions,
+    }
+
+
+def semaphore(path: Path) -> Path:
+    """A Semaphore UI server's ``database.sqlite`` (see the module's list)."""
+    return write_export(path, SEMAPHORE_DDL, semaphore_rows(), bytes_as_text=False)

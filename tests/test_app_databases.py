@@ -73,7 +73,7 @@ Firefly III finance manager, a PhotoPrism photo index, a Seafile Seahub server, 
 server, a Shiori bookmarks server, a Homebox inventory, dnf's history database, a GNOME Web (Epiphany)
 history, an Unmanic media optimiser, a Lollypop music library, a Dendrite Matrix homeserver, a
 WriteFreely blog, an Authelia authentication server, a Woodpecker CI server, a Monica personal CRM, a
-Kutt URL shortener)
+Kutt URL shortener, a NetBird management server, a Semaphore UI server)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -18253,3 +18253,190 @@ def test_authelia_with_every_user_on_totp_relates_its_two_unique_usernames_neith
         ("oauth2_refresh_token_session", "challenge_id"): "oauth2_consent_session.challenge_id",
         ("oauth2_refresh_token_session", "subject"): "user_opaque_identifier.identifier",
     }
+
+
+def test_netbird_store_reads_gorm_moments_keeps_nanoseconds_as_written_and_finds_the_undeclared_makers(
+    run_export: Runner,
+) -> None:
+    # NetBird's store.db (GORM on mattn/go-sqlite3, the sqlite baseline migration's DDL): time.Time is
+    # Go's `2006-01-02 15:04:05.999999999-07:00`, the fraction left out where 0: a column of them is
+    # instants, unless a value is finer than microseconds (then text, every value as written). Where
+    # fewer moments carry a fraction than not, they cost nothing (until 2026-12-06 a token's
+    # `last_used` scored 0); Go's zero time `0001-01-01 00:00:00+00:00` arrives as that instant. bool
+    # is `numeric` 0/1, a time.Duration nanoseconds (no moment), a session's start UnixNano (bigint with
+    # the instant's note); serialized slices and net.IP are JSON text (`null` NULL, `""` kept). GORM
+    # declares associations only: `created_by` (a token's maker, beside its declared owner) is found
+    # among the users since 2026-12-06, `group_peers.peer_id` and `accounts.created_by` by the data.
+    rows = apps.netbird_rows()
+    ran, run_dir = run_export(apps.netbird)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    with closing(sqlite3.connect(ran.db)) as con:
+        names = {table: [r[1] for r in con.execute(f'PRAGMA table_info("{table}")')] for table in rows}
+    instant = "timestamp with time zone"
+
+    def expected(kind: str, value: Any) -> Any:
+        if value is None:
+            return None
+        if kind == instant:
+            return datetime.fromisoformat(value)
+        if kind == "text":
+            return None if value.strip() in ("", "null") else value.strip()
+        return value
+
+    for table, values in rows.items():
+        if table == "group_peers":
+            continue
+        types = ran.types(table)
+        for index, column in enumerate(names[table]):
+            assert ran.values(table, column, "id") == {
+                row[0]: expected(types[column], row[index]) for row in values
+            }, (table, column)
+    members = pg_query(ran.uri, f'SELECT account_id, group_id, peer_id FROM "{ran.base}".group_peers')
+    assert sorted(members) == sorted(rows["group_peers"])
+    assert primary_key(ran.uri, ran.record["version_schema"], "group_peers") == ["group_id", "peer_id"]
+    moments = {
+        ("setup_keys", "created_at"),
+        ("setup_keys", "expires_at"),
+        ("setup_keys", "updated_at"),
+        ("peers", "last_login"),
+        ("users", "last_login"),
+        ("users", "created_at"),
+        ("personal_access_tokens", "expiration_date"),
+        ("personal_access_tokens", "created_at"),
+        ("personal_access_tokens", "last_used"),
+    }
+    # Nine fraction digits somewhere in the column: text, as written.
+    finer = {
+        ("accounts", "created_at"),
+        ("setup_keys", "last_used"),
+        ("peers", "peer_status_last_seen"),
+        ("peers", "created_at"),
+    }
+    for table, column in moments | finer:
+        index = names[table].index(column)
+        written = [row[index] for row in rows[table] if row[index] is not None]
+        assert any(len(value.split(".")[-1].split("+")[0]) == 9 for value in written if "." in value) == (
+            (table, column) in finer
+        ), (table, column)
+        assert ran.types(table)[column] == (instant if (table, column) in moments else "text"), (
+            table,
+            column,
+        )
+    tokens = ran.values("personal_access_tokens", "last_used", "id")
+    assert datetime(1, 1, 1, tzinfo=UTC) in tokens.values()  # Go's zero time, as written
+    columns = profiled(run_dir)["columns"]
+    used = columns["personal_access_tokens"]["last_used"]
+    assert used["quality"] == 100.0
+    (issue,) = [i for i in used["issues"] if i["kind"] == "non_iso_date"]
+    assert issue["detail"].endswith("costs nothing")
+    for table, column in (
+        ("accounts", "settings_peer_login_expiration"),
+        ("peers", "peer_status_session_started_at"),
+    ):
+        assert ran.types(table)[column] == "bigint", (table, column)
+    assert any(
+        "nanoseconds since 1970" in n for n in columns["peers"]["peer_status_session_started_at"]["notes"]
+    )
+    assert not columns["accounts"]["settings_peer_login_expiration"]["notes"]  # a Duration, no moment
+    assert references(run_dir) == {
+        ("accounts", "created_by"): "users.id",
+        ("setup_keys", "account_id"): "accounts.id",
+        ("peers", "account_id"): "accounts.id",
+        ("peers", "user_id"): "users.id",
+        ("users", "account_id"): "accounts.id",
+        ("personal_access_tokens", "user_id"): "users.id",
+        ("personal_access_tokens", "created_by"): "users.id",  # until 2026-12-06 none
+        ("groups", "account_id"): "accounts.id",
+        ("group_peers", "account_id"): "accounts.id",
+        ("group_peers", "group_id"): "groups.id",
+        ("group_peers", "peer_id"): "peers.id",
+        ("policies", "account_id"): "accounts.id",
+        ("policy_rules", "policy_id"): "policies.id",
+    }
+
+
+def test_semaphore_keeps_go_nanosecond_moments_as_written_and_reads_booleans_and_its_undeclared_users(
+    run_export: Runner,
+) -> None:
+    # Semaphore UI's SQLite database (its migrations v0.0.0 to v1.8.0 and the one adding a task's
+    # message and commit): go-gorp writes time.Now() through mattn/go-sqlite3, nine fraction digits,
+    # so a column of them is text, every value as written; a task's `end` of whole milliseconds
+    # is instants. `boolean` columns of 0/1 are booleans (audited), `tinyint` flags integers; a
+    # static inventory (lines ending in a line break) arrives byte for byte. `task.user_id` and
+    # `session.user_id`, declared nowhere, are found among the users; `event.object_id` names a row
+    # of the table its `object_type` says, no single reference. A project's default key is named
+    # `None` (type `none`): the names column reads it as a null token (NULL, audited; not pinned).
+    rows = apps.semaphore_rows()
+    ran, run_dir = run_export(apps.semaphore)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_after"] == 100.0
+    with closing(sqlite3.connect(ran.db)) as con:
+        names = {table: [r[1] for r in con.execute(f'PRAGMA table_info("{table}")')] for table in rows}
+    instant = "timestamp with time zone"
+
+    def expected(kind: str, value: Any, column: str) -> Any:
+        if value is None:
+            return None
+        if kind == instant:
+            return datetime.fromisoformat(value)
+        if kind == "boolean":
+            return bool(value)
+        if kind == "text" and column != "inventory":
+            return None if value.strip() == "" else value.strip()
+        return value
+
+    keyed = {
+        "project__user": None,
+        "task__output": None,
+        "event": None,
+        "project__template_schedule": "template_id",
+    }
+    for table, values in rows.items():
+        key = keyed.get(table, "id")
+        if key is None:
+            continue
+        types = ran.types(table)
+        for index, column in enumerate(names[table]):
+            if (table, column) == ("access_key", "name"):
+                continue
+            assert ran.values(table, column, key) == {
+                row[names[table].index(key)]: expected(types[column], row[index], column) for row in values
+            }, (table, column)
+    outputs = pg_query(ran.uri, f'SELECT task_id, task, "time", output FROM "{ran.base}".task__output')
+    assert sorted(outputs) == sorted((t, None, at, text or None) for t, _, at, text in rows["task__output"])
+    assert primary_key(ran.uri, ran.record["version_schema"], "task__output") == ["task_id", "time"]
+    assert primary_key(ran.uri, ran.record["version_schema"], "project__user") == ["project_id", "user_id"]
+    members = pg_query(ran.uri, f'SELECT project_id, user_id, admin FROM "{ran.base}".project__user')
+    assert sorted(members) == sorted(rows["project__user"])
+    events = pg_query(
+        ran.uri, f'SELECT project_id, object_id, object_type, description, created FROM "{ran.base}".event'
+    )
+    assert sorted(events, key=str) == sorted(
+        ((p, o, kind or None, text, at) for p, o, kind, text, at in rows["event"]), key=str
+    )
+    keys = ran.values("access_key", "name", "id")
+    assert {k: v for k, v in keys.items() if v is not None} == {
+        row[0]: row[1] for row in rows["access_key"] if row[1] != "None"
+    }
+    for table, column in (
+        ("user", "created"),
+        ("task", "created"),
+        ("task", "start"),
+        ("task__output", "time"),
+    ):
+        assert ran.types(table)[column] == "text", (table, column)
+    assert ran.types("task")["end"] == instant
+    for table, column in (("task", "debug"), ("task", "dry_run"), ("access_key", "removed")):
+        assert ran.types(table)[column] == "boolean", (table, column)
+    assert ran.types("session")["expired"] == "bigint"
+    inventory = ran.values("project__inventory", "inventory", "id")
+    assert inventory[1] == rows["project__inventory"][0][4] and inventory[1].endswith("\n")
+    found = references(run_dir)
+    assert found[("task", "user_id")] == found[("session", "user_id")] == "user.id"
+    assert found[("event", "project_id")] == "project.id"
+    assert ("event", "object_id") not in found
+    assert found[("project__template", "build_template_id")] == "project__template.id"
+    assert found[("task__output", "task_id")] == "task.id"

@@ -1963,3 +1963,31 @@ def test_trim_true_still_trims_documents_and_says_so(tmp_path: Path, pg_uri: str
         **blank,
         **{(str(i), "trimmed"): "trim" for i, v, _ in rows if v.strip() and v != v.strip()},
     }
+
+
+def test_a_fraction_written_only_where_it_is_not_zero_is_no_second_way_beside_the_canonical_values(
+    tmp_path: Path,
+) -> None:
+    """A writer that drops a zero fraction (Go's ``2006-01-02 15:04:05.999999999-07:00``) writes most
+    moments of a column canonically (``2024-03-13 11:20:00+00:00``) and the odd one with its fraction:
+    one way of writing, at no cost, however few carry a fraction. A value written another way
+    (``Wed, 13 Mar 2024 12:05:00 +0000``) beside them still costs."""
+    export = tmp_path / "fractions.db"
+    zoned = [f"2024-03-13 1{h}:20:00+00:00" for h in range(4)] + ["2024-03-13 12:05:00.000077+00:00"]
+    rows = [(n, value, value if n else "Wed, 13 Mar 2024 12:05:00 +0000") for n, value in enumerate(zoned)]
+    con = sqlite3.connect(export)
+    with con:
+        con.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, zoned datetime, mixed datetime)")
+        con.executemany("INSERT INTO t VALUES (?, ?, ?)", rows)
+    con.close()
+    columns = profile(export).tables["t"].columns
+    column = columns["zoned"]
+    assert column.inferred_type == "timestamptz"
+    issue = column.issue("non_iso_date")
+    assert issue is not None and issue.count == 1
+    assert issue.detail is not None and issue.detail.endswith("costs nothing"), issue.detail
+    assert column.quality == 100.0
+    mixed = columns["mixed"]
+    assert mixed.issue_count("non_iso_date") == 2  # the fraction and the other way
+    assert "1 value written otherwise cost" in (mixed.issue("non_iso_date").detail or "")  # type: ignore[union-attr]
+    assert mixed.quality < 100.0

@@ -2405,9 +2405,10 @@ def test_a_declaring_tables_undeclared_column_named_for_its_parent_is_found(
     """An ORM declares some relations and leaves others to the code: Open WebUI's ``chat_message``
     declares its ``chat_id`` and not its ``user_id``, whose every value is a ``user.id`` (a UUID). A
     table that declares foreign keys has its other columns searched only for a parent its name names
-    (``user_id`` → ``user``): found. An undeclared enum there (``step`` 1..3, the first keys of a
-    three-row table) and a column named for no table whose text is keys (``author`` → ``user``)
-    are no reference, as before (until 2026-12-05 no column of a declaring table was searched)."""
+    (``user_id`` → ``user``), or a table of people a column naming a person's role (``author``, whose
+    text is users' keys): found (``author`` since 2026-12-06). An undeclared enum there (``step``
+    1..3, the first keys of a three-row table) is no reference, as before (until 2026-12-05 no column
+    of a declaring table was searched)."""
     users = [(f"{n:08x}-4e1d-8c3a-{n:012x}", f"user {n}") for n in range(1, 7)]
     chats = [(f"c{n:04d}-{n * 7:08x}", users[n % 6][0]) for n in range(1, 13)]
     messages = [
@@ -2435,6 +2436,7 @@ def test_a_declaring_tables_undeclared_column_named_for_its_parent_is_found(
         ("chat", "user_id"): "user.id",
         ("chat_message", "chat_id"): "chat.id",
         ("chat_message", "user_id"): "user.id",
+        ("chat_message", "author"): "user.id",
     }
 
 
@@ -3480,3 +3482,34 @@ def test_a_found_reference_running_back_along_a_declared_one_is_dropped_a_declar
     assert _references_of(found) == declared
     note = _one_note(found["b"]["code"], "one-to-one")
     assert "the export's declared references tell (b.code is the parent of one)" in note
+
+
+def test_a_declaring_tables_column_naming_a_persons_role_is_searched_among_the_tables_of_people(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """GORM declares a model's associations and nothing else: a token's ``user_id`` (its owner) is a
+    declared reference, its ``created_by`` (the user who made it, a string of the same ids) is not.
+    A column of a declaring table naming a person's role (``created_by``, ``owner``: a deed then
+    ``by``, or a role word) is searched among the tables of people, as a column naming its parent is:
+    found. ``sort_by`` (no deed) whose values are user ids is still searched nowhere (until 2026-12-06
+    neither was: ``created_by`` related nothing though every value was a user's id)."""
+    users = [(f"google-oauth2|{104873920017364510000 + n}", f"user {n}") for n in range(1, 7)]
+    tokens = [
+        (f"t{n:04d}", users[n % 6][0], users[(n * 5) % 6][0], users[(n + 1) % 6][0], f"deploy {n}")
+        for n in range(1, 21)
+    ]
+    path = make_sqlite(
+        {
+            "users": ("CREATE TABLE `users` (`id` text, `name` text, PRIMARY KEY (`id`))", users),
+            "tokens": (
+                "CREATE TABLE `tokens` (`id` text, `user_id` text, `created_by` text, `sort_by` text, "
+                "`name` text, PRIMARY KEY (`id`), CONSTRAINT `fk_users_tokens` FOREIGN KEY (`user_id`) "
+                "REFERENCES `users`(`id`))",
+                tokens,
+            ),
+        }
+    )
+    assert _references_of(profile(path)) == {
+        ("tokens", "user_id"): "users.id",
+        ("tokens", "created_by"): "users.id",
+    }

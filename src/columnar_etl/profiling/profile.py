@@ -537,17 +537,23 @@ def _own_format(
     canonically), when it holds more than the canonical way does. (None, 0) when the canonical way
     holds most, or as many (the non-canonical values then are the ones written otherwise).
     Canonical values written the own format's way (``canonical``: by way; ``+00:00`` beside
-    ``+02:00``, as one writer's offsets are) are not written otherwise.
+    ``+02:00``, as one writer's offsets are; ``…:00+00:00`` beside ``…:00.000077+00:00``, a fraction
+    written only where it is not 0) count as the own format's, never as written otherwise.
 
     A column written one regional way (``20.05.2025 08:42``, ``3,5``) is written in its format, not
     dirty; mixing ways is what the quality score charges (:mod:`columnar_etl.profiling.quality`).
     """
     if not written:
         return None, 0
-    form, count = max(written.items(), key=lambda item: (item[1], item[0]))
-    if count <= total - sum(written.values()):
+    same_way = canonical or {}
+    form, count = max(written.items(), key=lambda item: (item[1] + same_way.get(item[0], 0), item[0]))
+    # Canonical values written the form's way are of it, not of the canonical way it competes with: a
+    # writer that drops a zero fraction (Go's, Python's str) writes most moments canonically and the odd
+    # one with its fraction, one way (until 2026-12-06 such a minority cost as a second way).
+    same = same_way.get(form, 0)
+    if count + same <= total - sum(written.values()) - same:
         return None, 0
-    return form, total - count - (canonical or {}).get(form, 0)
+    return form, total - count - same
 
 
 #: The digit-group separators by name, as the profile's issues say them.

@@ -1616,7 +1616,8 @@ def find_references(
     # A table whose schema declares foreign keys declared its references: its other columns are
     # searched only for a parent their name names as its entity (an enum of 1s and 2s fits a small
     # table's keys; an ORM may leave one relation to the code: Open WebUI's ``chat_message.user_id``
-    # beside its declared ``chat_id``).
+    # beside its declared ``chat_id``), or a table of people a column naming a person's role
+    # (``created_by``: GORM declares a token's owner ``user_id``, not its maker; since 2026-12-06).
     declaring = {reference.child for reference in found}
     declared_columns = {(reference.child, column) for reference in found for column in reference.columns}
     pairs: list[Pair] = [
@@ -1630,7 +1631,10 @@ def find_references(
         for (child, column), parents in candidates(tables).items()
         if (child, column) not in declared_columns
         for parent, key in parents
-        if child not in declaring or _names_entity(column, parent) or key_named_for(column, key)
+        if child not in declaring
+        or _names_entity(column, parent)
+        or key_named_for(column, key)
+        or _person_among_people(column, parent)
     ]
     # As the profile reads the cells, and so the target holds them (no SQLite check to agree with): a
     # BLOB numeral (rule blob_numeral) is the number it spells.
