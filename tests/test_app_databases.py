@@ -17512,7 +17512,7 @@ def test_epiphany_history_reads_microseconds_to_the_microsecond_and_keeps_float_
     assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
 
 
-def test_unmanic_database_reads_peewee_moments_naive_and_aware_and_keeps_its_worker_logs_trimmed_audited(
+def test_unmanic_database_reads_peewee_moments_naive_and_aware_and_keeps_its_worker_logs_byte_for_byte(
     run_export: Runner,
 ) -> None:
     # Unmanic (peewee on SQLite): a DateTimeField is str(datetime), the server's wall clock in the task
@@ -17520,8 +17520,10 @@ def test_unmanic_database_reads_peewee_moments_naive_and_aware_and_keeps_its_wor
     # in the history ('2025-03-01 04:01:11.459458+00:00': instants); a BooleanField is an INTEGER 0/1
     # and stays an integer, as declared. Every declared foreign key is a reference, and the queue's
     # library_id, declared none, is found in the data. A worker's log opens each runner's block with two
-    # line breaks: trimmed, audited, and charged as padding (2 points per 1 % of rows); '' of a NOT NULL
-    # log with no command is missing, made NULL at no cost.
+    # line breaks, every log several lines padded by line breaks alone: documents (break_padded), loaded
+    # byte for byte, nothing trimmed, no cost (until 2026-12-06 each was trimmed, audited and charged as
+    # padding: the dump scored 0, the queue's log 50); '' of a NOT NULL log with no command is missing,
+    # made NULL at no cost.
     rows = apps.unmanic_rows()
     ran, run_dir = run_export(apps.unmanic)
     loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
@@ -17530,9 +17532,16 @@ def test_unmanic_database_reads_peewee_moments_naive_and_aware_and_keeps_its_wor
         info = {table: list(con.execute(f'PRAGMA table_info("{table}")')) for table in rows}
     names = {table: [r[1] for r in columns] for table, columns in info.items()}
 
-    def expected(kind: str, value: Any) -> Any:
+    logs = {"completedtaskscommandlogs": ("dump", 2), "tasks": ("log", 11)}
+    # Documents, loaded byte for byte: the logs, and a plugin's description of several lines ending in
+    # its last line's break beside one-line ones (line_terminated since 2026-12-06, h250).
+    documents = {(table, column) for table, (column, _) in logs.items()} | {("plugins", "description")}
+
+    def expected(kind: str, value: Any, document: bool = False) -> Any:
         if value is None:
             return None
+        if document:
+            return value if value.strip(WHITE_SPACE) else None
         if kind == "timestamp with time zone":
             return datetime.fromisoformat(value)
         if kind == "timestamp without time zone":
@@ -17545,7 +17554,7 @@ def test_unmanic_database_reads_peewee_moments_naive_and_aware_and_keeps_its_wor
         types = ran.types(table)
         for index, column in enumerate(names[table]):
             assert ran.values(table, column, "id") == {
-                row[0]: expected(types[column], row[index]) for row in values
+                row[0]: expected(types[column], row[index], (table, column) in documents) for row in values
             }, (table, column)
         for r in info[table]:
             if r[2] == "DATETIME" and table != "completedtasks":
@@ -17569,36 +17578,35 @@ def test_unmanic_database_reads_peewee_moments_naive_and_aware_and_keeps_its_wor
         ("workergroups_tags_through", "tags_id"): "tags.id",
         ("workerschedules", "worker_group_id"): "workergroups.id",
     }
-    logs = {"completedtaskscommandlogs": ("dump", 2), "tasks": ("log", 11)}
+    # Every log but a blank one opens with two line breaks (padding, to a trim): none trimmed or charged.
     padded_rows = {
         table: {
             str(row[0]) for row in rows[table] if row[index] and row[index] != row[index].strip(WHITE_SPACE)
         }
         for table, (_, index) in logs.items()
     }
-    for table, (column, _) in logs.items():
-        trimmed = {key for key, rules in audit_rules(run_dir, table, column).items() if "trim" in rules}
-        assert trimmed == padded_rows[table] != set(), table
-    padded = {table: len(keys) for table, keys in padded_rows.items()}
     columns = profiled(run_dir)["columns"]
-    charged = {
-        (t, c) for t, named in columns.items() for c, column in named.items() if column["quality"] < 100
-    }
-    assert charged == {(table, column) for table, (column, _) in logs.items()}
-    for table, (column, _) in logs.items():
-        assert columns[table][column]["quality"] == column_score(len(rows[table]), padded[table], COSMETIC)
-    scores = {
-        table: (
-            len(values),
-            [
-                column_score(len(values), padded[table], COSMETIC) if (table, name) in charged else 100.0
-                for name in names[table]
-            ],
+    for table, (column, index) in logs.items():
+        written = [row[index] for row in rows[table] if row[index]]
+        assert padded_rows[table] and len(padded_rows[table]) == len(written), table
+        assert all(v.startswith("\n\n") and "\n" in v.strip(WHITE_SPACE) for v in written), table
+        assert not {key for key, rules in audit_rules(run_dir, table, column).items() if "trim" in rules}
+        found = columns[table][column]
+        assert (found["break_padded"], found["layout_kept"], found["whitespace_padded_count"]) == (
+            True,
+            True,
+            0,
         )
-        for table, values in rows.items()
-    }
-    assert ran.record["quality_before"] == round(export_score(scores), 2)
-    assert ran.record["quality_after"] == 100.0
+        assert found["quality"] == 100.0, table
+    assert {
+        (t, c) for t, named in columns.items() for c, column in named.items() if column["quality"] < 100
+    } == set()
+    description = columns["plugins"]["description"]
+    assert (description["line_terminated"], description["layout_kept"]) == (True, True)
+    assert {
+        (t, c) for t, named in columns.items() for c, column in named.items() if column["layout_kept"]
+    } == (documents)
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
 
 
 def test_lollypop_library_relates_its_link_tables_and_its_compilations_artist_code_and_keeps_release_seconds(
