@@ -17987,8 +17987,10 @@ def test_woodpecker_ci_reads_xorm_seconds_as_instants_and_its_json_nulls_beside_
     # none and nil slices and maps JSON's `null` in TEXT, no NULL anywhere: one way for each, costing
     # nothing (until 2026-12-06 the pipelines' `null` made every blank string dirt, 80.43); an
     # agent's `last_contact` is an instant as a last login is (until 2026-12-06 bigint). bool is
-    # INTEGER 0/1 (bigint), a log line's bytes a BLOB, commit messages end in a line break (trimmed,
-    # audited). No foreign key is declared: each id column names its parent by the data, 0 for none.
+    # INTEGER 0/1 (bigint), a log line's bytes a BLOB, commit messages each end in one line break:
+    # documents (line_terminated), loaded byte for byte (until 2026-12-06, h250, trimmed and audited),
+    # as is a secret's SSH key (a PEM ending in its last line's break) beside one-line secrets.
+    # No foreign key is declared: each id column names its parent by the data, 0 for none.
     rows = apps.woodpecker_rows()
     ran, run_dir = run_export(apps.woodpecker)
     loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
@@ -17998,7 +18000,9 @@ def test_woodpecker_ci_reads_xorm_seconds_as_instants_and_its_json_nulls_beside_
         names = {table: [r[1] for r in con.execute(f'PRAGMA table_info("{table}")')] for table in rows}
     instant = "timestamp with time zone"
 
-    def expected(kind: str, value: Any) -> Any:
+    def expected(kind: str, value: Any, document: bool = False) -> Any:
+        if document:
+            return value  # a document: as written (none blank)
         if kind == instant:
             return UNIX_EPOCH + timedelta(seconds=value)
         if kind == "bigint" and isinstance(value, str):
@@ -18009,13 +18013,14 @@ def test_woodpecker_ci_reads_xorm_seconds_as_instants_and_its_json_nulls_beside_
         return value
 
     keys = {"perms": None}
+    documents = {("pipelines", "message"), ("secrets", "value")}
     for table, values in rows.items():
         types = ran.types(table)
         if keys.get(table, "id") is None:
             continue
         for index, column in enumerate(names[table]):
             assert ran.values(table, column, "id") == {
-                row[0]: expected(types[column], row[index]) for row in values
+                row[0]: expected(types[column], row[index], (table, column) in documents) for row in values
             }, (table, column)
     perms = pg_query(
         ran.uri,
@@ -18045,9 +18050,13 @@ def test_woodpecker_ci_reads_xorm_seconds_as_instants_and_its_json_nulls_beside_
     assert ran.types("agents")["last_contact"] == instant  # until 2026-12-06 bigint
     assert ran.types("log_entries")["data"] == "bytea"
     assert ran.types("log_entries")["time"] == "bigint"  # seconds since its step started
-    assert audit_rules(run_dir, "pipelines", "message") == {
-        str(row[0]): {"trim"} for row in rows["pipelines"]
-    }
+    assert all(row[names["pipelines"].index("message")].endswith("\n") for row in rows["pipelines"])
+    assert not audit_rules(run_dir, "pipelines", "message")
+    columns = profiled(run_dir)["columns"]
+    assert {
+        (t, c) for t, named in columns.items() for c, column in named.items() if column["layout_kept"]
+    } == (documents)
+    assert all(columns[table][column]["line_terminated"] for table, column in documents)
     blanks = {
         (table, column)
         for table, values in rows.items()
