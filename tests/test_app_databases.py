@@ -17513,7 +17513,7 @@ def test_epiphany_history_reads_microseconds_to_the_microsecond_and_keeps_float_
     assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
 
 
-def test_unmanic_database_reads_peewee_moments_naive_and_aware_and_keeps_its_worker_logs_trimmed_audited(
+def test_unmanic_database_reads_peewee_moments_naive_and_aware_and_keeps_its_worker_logs_byte_for_byte(
     run_export: Runner,
 ) -> None:
     # Unmanic (peewee on SQLite): a DateTimeField is str(datetime), the server's wall clock in the task
@@ -17521,9 +17521,10 @@ def test_unmanic_database_reads_peewee_moments_naive_and_aware_and_keeps_its_wor
     # in the history ('2025-03-01 04:01:11.459458+00:00': instants); a BooleanField is an INTEGER 0/1
     # and stays an integer, as declared. Every declared foreign key is a reference, and the queue's
     # library_id, declared none, is found in the data. A worker's log opens each runner's block with two
-    # line breaks: trimmed, audited, and charged as padding (2 points per 1 % of rows); '' of a NOT NULL
-    # log with no command is missing, made NULL at no cost. A plugin's description of several lines
-    # ends in one line break beside descriptions of one line: documents, loaded byte for byte.
+    # line breaks, every log several lines padded by line breaks alone: documents (break_padded), loaded
+    # byte for byte, nothing trimmed, no cost (until 2026-12-06 each was trimmed, audited and charged as
+    # padding: the dump scored 0, the queue's log 50); '' of a NOT NULL log with no command is missing,
+    # made NULL at no cost.
     rows = apps.unmanic_rows()
     ran, run_dir = run_export(apps.unmanic)
     loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
@@ -17532,11 +17533,16 @@ def test_unmanic_database_reads_peewee_moments_naive_and_aware_and_keeps_its_wor
         info = {table: list(con.execute(f'PRAGMA table_info("{table}")')) for table in rows}
     names = {table: [r[1] for r in columns] for table, columns in info.items()}
 
-    def expected(kind: str, value: Any, place: tuple[str, str]) -> Any:
+    logs = {"completedtaskscommandlogs": ("dump", 2), "tasks": ("log", 11)}
+    # Documents, loaded byte for byte: the logs, and a plugin's description of several lines ending in
+    # its last line's break beside one-line ones (line_terminated since 2026-12-06, h250).
+    documents = {(table, column) for table, (column, _) in logs.items()} | {("plugins", "description")}
+
+    def expected(kind: str, value: Any, document: bool = False) -> Any:
         if value is None:
             return None
-        if place == ("plugins", "description"):
-            return value or None  # documents: their layout kept
+        if document:
+            return value if value.strip(WHITE_SPACE) else None
         if kind == "timestamp with time zone":
             return datetime.fromisoformat(value)
         if kind == "timestamp without time zone":
@@ -17549,7 +17555,7 @@ def test_unmanic_database_reads_peewee_moments_naive_and_aware_and_keeps_its_wor
         types = ran.types(table)
         for index, column in enumerate(names[table]):
             assert ran.values(table, column, "id") == {
-                row[0]: expected(types[column], row[index], (table, column)) for row in values
+                row[0]: expected(types[column], row[index], (table, column) in documents) for row in values
             }, (table, column)
         for r in info[table]:
             if r[2] == "DATETIME" and table != "completedtasks":
@@ -17573,36 +17579,35 @@ def test_unmanic_database_reads_peewee_moments_naive_and_aware_and_keeps_its_wor
         ("workergroups_tags_through", "tags_id"): "tags.id",
         ("workerschedules", "worker_group_id"): "workergroups.id",
     }
-    logs = {"completedtaskscommandlogs": ("dump", 2), "tasks": ("log", 11)}
+    # Every log but a blank one opens with two line breaks (padding, to a trim): none trimmed or charged.
     padded_rows = {
         table: {
             str(row[0]) for row in rows[table] if row[index] and row[index] != row[index].strip(WHITE_SPACE)
         }
         for table, (_, index) in logs.items()
     }
-    for table, (column, _) in logs.items():
-        trimmed = {key for key, rules in audit_rules(run_dir, table, column).items() if "trim" in rules}
-        assert trimmed == padded_rows[table] != set(), table
-    padded = {table: len(keys) for table, keys in padded_rows.items()}
     columns = profiled(run_dir)["columns"]
-    charged = {
-        (t, c) for t, named in columns.items() for c, column in named.items() if column["quality"] < 100
-    }
-    assert charged == {(table, column) for table, (column, _) in logs.items()}
-    for table, (column, _) in logs.items():
-        assert columns[table][column]["quality"] == column_score(len(rows[table]), padded[table], COSMETIC)
-    scores = {
-        table: (
-            len(values),
-            [
-                column_score(len(values), padded[table], COSMETIC) if (table, name) in charged else 100.0
-                for name in names[table]
-            ],
+    for table, (column, index) in logs.items():
+        written = [row[index] for row in rows[table] if row[index]]
+        assert padded_rows[table] and len(padded_rows[table]) == len(written), table
+        assert all(v.startswith("\n\n") and "\n" in v.strip(WHITE_SPACE) for v in written), table
+        assert not {key for key, rules in audit_rules(run_dir, table, column).items() if "trim" in rules}
+        found = columns[table][column]
+        assert (found["break_padded"], found["layout_kept"], found["whitespace_padded_count"]) == (
+            True,
+            True,
+            0,
         )
-        for table, values in rows.items()
-    }
-    assert ran.record["quality_before"] == round(export_score(scores), 2)
-    assert ran.record["quality_after"] == 100.0
+        assert found["quality"] == 100.0, table
+    assert {
+        (t, c) for t, named in columns.items() for c, column in named.items() if column["quality"] < 100
+    } == set()
+    description = columns["plugins"]["description"]
+    assert (description["line_terminated"], description["layout_kept"]) == (True, True)
+    assert {
+        (t, c) for t, named in columns.items() for c, column in named.items() if column["layout_kept"]
+    } == (documents)
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
 
 
 def test_lollypop_library_relates_its_link_tables_and_its_compilations_artist_code_and_keeps_release_seconds(
@@ -17983,9 +17988,10 @@ def test_woodpecker_ci_reads_xorm_seconds_as_instants_and_its_json_nulls_beside_
     # none and nil slices and maps JSON's `null` in TEXT, no NULL anywhere: one way for each, costing
     # nothing (until 2026-12-06 the pipelines' `null` made every blank string dirt, 80.43); an
     # agent's `last_contact` is an instant as a last login is (until 2026-12-06 bigint). bool is
-    # INTEGER 0/1 (bigint), a log line's bytes a BLOB, commit messages end in a line break: documents,
-    # loaded byte for byte (until 2026-12-06 trimmed, audited). No foreign key is declared: each id
-    # column names its parent by the data, 0 for none.
+    # INTEGER 0/1 (bigint), a log line's bytes a BLOB, commit messages each end in one line break:
+    # documents (line_terminated), loaded byte for byte (until 2026-12-06, h250, trimmed and audited),
+    # as is a secret's SSH key (a PEM ending in its last line's break) beside one-line secrets.
+    # No foreign key is declared: each id column names its parent by the data, 0 for none.
     rows = apps.woodpecker_rows()
     ran, run_dir = run_export(apps.woodpecker)
     loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
@@ -17995,13 +18001,9 @@ def test_woodpecker_ci_reads_xorm_seconds_as_instants_and_its_json_nulls_beside_
         names = {table: [r[1] for r in con.execute(f'PRAGMA table_info("{table}")')] for table in rows}
     instant = "timestamp with time zone"
 
-    # Documents, their layout kept: every commit message ends in one line break; an SSH key's several
-    # lines end in one beside secrets of one line.
-    documents = {("pipelines", "message"), ("secrets", "value")}
-
-    def expected(kind: str, value: Any, place: tuple[str, str]) -> Any:
-        if place in documents and value:
-            return value
+    def expected(kind: str, value: Any, document: bool = False) -> Any:
+        if document:
+            return value  # a document: as written (none blank)
         if kind == instant:
             return UNIX_EPOCH + timedelta(seconds=value)
         if kind == "bigint" and isinstance(value, str):
@@ -18012,13 +18014,14 @@ def test_woodpecker_ci_reads_xorm_seconds_as_instants_and_its_json_nulls_beside_
         return value
 
     keys = {"perms": None}
+    documents = {("pipelines", "message"), ("secrets", "value")}
     for table, values in rows.items():
         types = ran.types(table)
         if keys.get(table, "id") is None:
             continue
         for index, column in enumerate(names[table]):
             assert ran.values(table, column, "id") == {
-                row[0]: expected(types[column], row[index], (table, column)) for row in values
+                row[0]: expected(types[column], row[index], (table, column) in documents) for row in values
             }, (table, column)
     perms = pg_query(
         ran.uri,
@@ -18049,8 +18052,12 @@ def test_woodpecker_ci_reads_xorm_seconds_as_instants_and_its_json_nulls_beside_
     assert ran.types("log_entries")["data"] == "bytea"
     assert ran.types("log_entries")["time"] == "bigint"  # seconds since its step started
     assert all(row[names["pipelines"].index("message")].endswith("\n") for row in rows["pipelines"])
-    assert audit_rules(run_dir, "pipelines", "message") == {}
-    assert all(profiled(run_dir)["columns"][table][column]["layout_kept"] for table, column in documents)
+    assert not audit_rules(run_dir, "pipelines", "message")
+    columns = profiled(run_dir)["columns"]
+    assert {
+        (t, c) for t, named in columns.items() for c, column in named.items() if column["layout_kept"]
+    } == (documents)
+    assert all(columns[table][column]["line_terminated"] for table, column in documents)
     blanks = {
         (table, column)
         for table, values in rows.items()

@@ -247,6 +247,11 @@ EDGE_CASES: list[Case] = [
     # bytes removed; padded otherwise, or of one line, trimmed.
     *(Case("text", v) for v in ("a\nb\n", "a\r\nb\r\n", "a\x00\nb\n", "a\nb\n\x00", "a\nb\n\n", " a\nb\n")),
     *(Case("text", v) for v in ("a\n", "a\rb\n", "\u2212a\nb\n")),
+    # Beside documents padded by line breaks alone: one more such is kept byte for byte (NUL bytes
+    # removed); one of one line, or padded by a space, a tab or a lone CR, is trimmed (and so are the
+    # anchors: the column is no longer documents).
+    *(Case("log", v) for v in ("\n\na\nb", "a\nb\n\n", "\r\na\r\nb\r\n", "\na\x00\nb", "a\nb\n", "\n")),
+    *(Case("log", v) for v in ("\nab", " \na\nb", "\ra\nb", "a\nb\r", "\ta\nb\n", "a\nb", "N/A\n")),
     *(Case("int", v) for v in ("1\n2\n", "12\n")),
     *(Case("int_text", v) for v in (b"12\xa0", b"\xa012")),
     *(Case("bool", v) for v in (b"yes\xa0",)),

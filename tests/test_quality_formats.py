@@ -1757,6 +1757,9 @@ DOCUMENT_FORMS: dict[str, list[str]] = {
     "documents": ["-----BEGIN KEY-----\nQUJD\n-----END KEY-----\n", "64738", "Köln", "a\r\nb\r\n"],
     # Python stacks as traceback.format_stack writes them, a profiler's right-aligned report.
     "indented": ['  File "v.py", line 8, in f\n    g()\n', "   12 calls\n   ü", '  File "w.py"\r\n  x\r\n'],
+    # A worker's log opening with two breaks, a Markdown file ending in two, a mail body in CRLF with a
+    # blank line first: documents padded by line breaks alone.
+    "break_padded": ["\n\nRUNNER: a\nok", "# Title\n\nBody ü\n\n", "\r\nHi,\r\nBye\r\n", "\na\nb"],
 }
 #: Names padded to a field's width (a dBase ``C(5)``): trimmed, the width no content.
 FIELD_NAMES = ["Ann  ", "Li   ", "Smith", "Bob  "]
@@ -1889,7 +1892,7 @@ def test_documents_are_loaded_byte_for_byte_and_fixed_width_fields_still_trimmed
     config = load_settings(**GATES_OPEN)
     found = profile(export, settings=config)
     body, name, note = (found.tables["notes"].columns[c] for c in ("body", "name", "note"))
-    assert body.layout_kept and (body.line_terminated or body.indented)
+    assert body.layout_kept and (body.line_terminated or body.indented or body.break_padded)
     assert (body.whitespace_padded_count, body.issue("whitespace")) == (0, None)
     assert any("documents, loaded byte for byte" in said for said in body.notes)
     assert name.padded_width == 5 and not name.layout_kept
@@ -1991,3 +1994,92 @@ def test_a_fraction_written_only_where_it_is_not_zero_is_no_second_way_beside_th
     assert mixed.issue_count("non_iso_date") == 2  # the fraction and the other way
     assert "1 value written otherwise cost" in (mixed.issue("non_iso_date").detail or "")  # type: ignore[union-attr]
     assert mixed.quality < 100.0
+
+
+def _break_padded_lines(value: Any) -> bool:
+    """``value`` is text of several lines whose padding is line breaks alone (``\\n``, ``\\r\\n``) at
+    its start, its end or both: padded, and nothing but such breaks around its trimmed text."""
+    if not isinstance(value, str):
+        return False
+    body = value.strip()
+    if "\n" not in body or value == body or value.strip("\r\n") != body:
+        return False
+    lead, trail = value[: len(value) - len(value.lstrip("\r\n"))], value[len(value.rstrip("\r\n")) :]
+    return all("\r" not in part.replace("\r\n", "") for part in (lead, trail))
+
+
+#: Columns of values, each judged padded by line breaks alone (or not) by :func:`_break_padded_lines`
+#: over every value that is neither ``''`` nor a null token once trimmed.
+BREAK_COLUMNS: dict[str, list[Any]] = {
+    # A media optimiser's worker logs (Unmanic): each runner's block opens with two line breaks.
+    "leading": ["\n\nRUNNER: \nx [Pass #1]\n\nLOG:\nframe= 1", "\n\nRUNNER: \ny\nended\n"],
+    # Markdown files ending in two breaks; a commit message with a blank line first.
+    "trailing": ["# Title\n\nBody\n\n", "a\nb\n\n\n"],
+    "both": ["\nSubject\n\nBody ü\n\n", "\n\na\nb\n"],
+    "crlf": ["\r\n\r\nHi,\r\nBye", "Hi\r\nyou\r\n\r\n", "\r\na\nb\n"],
+    "blank_aside": ["\na\nb", "", "\n\n", "NULL", "N/A\n", "c\nd\n\n"],
+    "one_line_beside": ["\n\na\nb", "\nc"],
+    "space_in_padding": ["\n\na\nb", " \nc\nd"],
+    "space_after_breaks": ["\n\na\nb", "\n c\nd"],
+    "tab_at_end": ["\na\nb", "c\nd\t\n"],
+    "nbsp": ["\na\nb", "\u00a0\nc\nd"],
+    "lone_cr": ["\na\nb", "\rc\nd"],
+    "cr_at_end": ["\na\nb", "c\nd\r"],
+    "unpadded_beside": ["\na\nb", "c\nd"],
+    "beside_number": ["\na\nb", 5],
+}
+
+
+def test_documents_padded_by_line_breaks_alone_keep_their_layout(tmp_path: Path) -> None:
+    """A text column every value of which (``''`` and null tokens aside) is several lines padded by
+    line breaks alone, ``\\n`` or ``\\r\\n``, at its start, its end or both (a media optimiser's worker
+    logs opening with two breaks, Markdown files ending in two, a mail body with a blank line first) is
+    documents: marked ``break_padded`` exactly there (judged here in Python), loaded byte for byte
+    (``layout_kept``, no ``whitespace`` issue, a note saying so), costing nothing. A value of one line
+    padded by a break, a value not padded beside padded ones, or any other padding (a space, a tab, a
+    no-break space, a lone CR) is charged as before; the operator's ``trim = true`` trims such documents
+    at no cost. (Until 2026-12-06 Unmanic's command logs scored 0, every value trimmed.)"""
+    export = tmp_path / "logs.db"
+    names = list(BREAK_COLUMNS)
+    rows = [
+        (n, *(values[n] if n < len(values) else None for values in BREAK_COLUMNS.values()))
+        for n in range(max(map(len, BREAK_COLUMNS.values())))
+    ]
+    con = sqlite3.connect(export)
+    with con:
+        con.execute(f"CREATE TABLE logs (id INTEGER PRIMARY KEY, {', '.join(f'{n} TEXT' for n in names)})")
+        con.executemany(f"INSERT INTO logs VALUES (?, {', '.join('?' * len(names))})", rows)
+    con.close()
+    expected = set()
+    for name, values in BREAK_COLUMNS.items():
+        present = [v for v in values if not isinstance(v, str) or v.strip() not in ("", "NULL", "N/A")]
+        if present and all(_break_padded_lines(v) for v in present):
+            expected.add(name)
+    assert expected == {"leading", "trailing", "both", "crlf", "blank_aside"}
+    columns = profile(export).tables["logs"].columns
+    assert {name for name, c in columns.items() if c.break_padded} == expected
+    assert not any(c.line_terminated or c.indented for c in columns.values())
+    for name, column in ((name, columns[name]) for name in names):
+        # The whitespace issue costs nothing exactly where every value is padded by line breaks alone.
+        unpadded = replace(column, issues=[i for i in column.issues if i.kind != "whitespace"])
+        free = score_column(column) == score_column(unpadded)
+        assert free == (name in expected or not column.whitespace_padded_count), name
+        assert column.layout_kept == (name in expected), name
+        assert column.issue("whitespace") is None or name not in expected, name
+        said = any(
+            "padded by line breaks alone" in note and "loaded byte for byte" in note for note in column.notes
+        )
+        assert said == (name in expected), name
+        if name not in expected and name != "beside_number":
+            padded = sum(
+                isinstance(v, str) and v.strip() not in ("", "NULL", "N/A") and v != v.strip()
+                for v in BREAK_COLUMNS[name]
+            )
+            assert column.whitespace_padded_count == padded, name
+
+    # trim = true trims them as it asks: each counted, at no cost.
+    asked = load_settings(**GATES_OPEN, columns={"logs": {"leading": {"trim": True}}})
+    leading = profile(export, settings=asked).tables["logs"].columns["leading"]
+    assert (leading.break_padded, leading.layout_kept, leading.quality) == (True, False, 100.0)
+    assert leading.issue_count("whitespace") == len(BREAK_COLUMNS["leading"])
+    assert "as trim = true asks" in (leading.issue("whitespace").detail or "")  # type: ignore[union-attr]

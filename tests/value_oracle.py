@@ -123,6 +123,11 @@ ANCHORS = {
         Anchors("grouped_ch", "TEXT", ("1'234.50", "-12'345.5", "7", "0.25"), "numeric"),
         Anchors("bool", "BOOLEAN", ("true", "false", "yes", "no"), "boolean"),
         Anchors("text", "TEXT", ("alpha", "beta gamma", "delta", "Épsilon"), "text"),
+        # Documents of several lines padded by line breaks alone (a worker's log opening with two
+        # breaks, a Markdown file ending in two, a mail body in CRLF with a blank line first).
+        Anchors(
+            "log", "TEXT", ("\n\nRUNNER: a\nok", "# T\n\nx ü\n\n", "\r\nHi,\r\nBye\r\n", "\nÉ\nz"), "text"
+        ),
         Anchors(
             "epoch", "INTEGER", (1_700_000_000, 1_000_000_001, 1_999_999_999), "timestamptz", suffix="_at"
         ),
@@ -260,6 +265,19 @@ def kept_document(text: str) -> str | None:
     if not text.endswith("\n") or "\n" not in body:
         return None
     return bare if bare in (body + "\n", body + "\r\n") else None
+
+
+def kept_break_padded(text: str) -> str | None:
+    """``text`` as a text column of documents padded by line breaks alone loads it when it is one of
+    them: of several lines (a line break in its trimmed text), padded, and padded by nothing but line
+    breaks (``\\n``, ``\\r\\n``; no lone CR) at its start, its end or both, once NUL bytes are gone. The
+    column is then documents, loaded byte for byte (NUL bytes removed); None where ``text`` is none."""
+    bare = text.replace("\x00", "")
+    body = bare.strip(WHITE_SPACE)
+    if "\n" not in body or bare == body or bare.strip("\r\n") != body:
+        return None
+    lead, trail = bare[: len(bare) - len(bare.lstrip("\r\n"))], bare[len(bare.rstrip("\r\n")) :]
+    return None if any("\r" in part.replace("\r\n", "") for part in (lead, trail)) else bare
 
 
 def is_absent(text: str) -> bool:
@@ -568,6 +586,8 @@ def expected(
         return UNKNOWN
     text = decoded(bytes(raw))
     if kind == "text":
+        if anchors == "log" and (document := kept_break_padded(text)) is not None:
+            return document  # beside the anchors' documents padded by line breaks: one of them
         if (document := kept_document(text)) is not None:
             return document  # a document beside the anchors' one-line values keeps its layout
         text = trimmed(text)

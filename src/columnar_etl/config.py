@@ -116,8 +116,9 @@ class ColumnOverride(BaseModel):
         'or boolean it is refused (set `type = "text"` to keep such a column\'s text). `true`: trimmed, '
         "documents too. Default (unset): trimmed, but documents the profile finds (every value ending in "
         "one line break, or every value of several lines ending so beside values of one line none pads, "
-        "or every value several lines indented: YAML, a mail body, a PEM, a stack; `line_terminated`, "
-        "`indented`) are loaded byte for byte, their blanks and null tokens still NULL; fixed-width "
+        "or every value several lines indented, or every value several lines padded by line breaks "
+        "alone: YAML, a mail body, a PEM, a stack, a worker's log; `line_terminated`, `indented`, "
+        "`break_padded`) are loaded byte for byte, their blanks and null tokens still NULL; fixed-width "
         "fields (`padded_width`) are trimmed.",
     )
     mask: Literal["hash", "drop"] | None = Field(

@@ -246,12 +246,19 @@ class ColumnProfile:
     #: Documents: loaded byte for byte (:attr:`layout_kept`), unless the operator's ``trim = true``
     #: trims them (each audited ``whitespace``, at no cost to the quality score).
     indented: bool = False
-    #: A column of documents (:attr:`line_terminated` or :attr:`indented`) whose layout cleaning keeps:
-    #: its values are loaded byte for byte, none trimmed (``planning.plan.ColumnPlan.keeps_layout``),
-    #: so none is counted padded (no ``whitespace`` issue; a note says so). Its blanks (``''``, a value
-    #: of whitespace alone) and null tokens, judged on the trimmed text as in any column, are still
-    #: NULL. Not where the operator's ``trim = true`` asks for the trim, nor for fixed-width fields
-    #: (:attr:`padded_width`: their padding is the field's width, trimmed).
+    #: A text column of documents padded by line breaks alone: every value (``''`` and null tokens
+    #: aside) is of several lines whose padding is line breaks, ``\n`` or ``\r\n``, at its start, its
+    #: end or both (a worker's log opening with two breaks, a mail body with a blank line first, a
+    #: Markdown file ending in two). Documents: loaded byte for byte (:attr:`layout_kept`), unless the
+    #: operator's ``trim = true`` trims them (each audited ``whitespace``, at no cost to the quality score).
+    break_padded: bool = False
+    #: A column of documents (:attr:`line_terminated`, :attr:`indented` or :attr:`break_padded`)
+    #: whose layout cleaning keeps: its values are loaded byte for byte, none trimmed
+    #: (``planning.plan.ColumnPlan.keeps_layout``), so none is counted padded (no ``whitespace``
+    #: issue; a note says so). Its blanks (``''``, a value of whitespace alone) and null tokens,
+    #: judged on the trimmed text as in any column, are still NULL. Not where the operator's
+    #: ``trim = true`` asks for the trim, nor for fixed-width fields (:attr:`padded_width`: their
+    #: padding is the field's width, trimmed).
     layout_kept: bool = False
     quality: float = 100.0
     personal_data: dict[str, int] = field(default_factory=dict)
@@ -399,6 +406,7 @@ class ColumnProfile:
             "line_terminated": self.line_terminated,
             "padded_width": self.padded_width,
             "indented": self.indented,
+            "break_padded": self.break_padded,
             "layout_kept": self.layout_kept,
             "date_formats": dict(self.date_formats),
             "date_order": self.date_order,

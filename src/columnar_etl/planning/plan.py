@@ -126,7 +126,8 @@ class ColumnPlan:
     #: ``''`` and null tokens written exactly so still NULL). Text only.
     trim: bool = True
     #: Documents (``ColumnProfile.layout_kept``: every value ends in one line break, or is several
-    #: lines indented): loaded byte for byte, no whitespace trimmed, as the profile found them (the
+    #: lines indented or padded by line breaks alone): loaded byte for byte, no whitespace trimmed,
+    #: as the profile found them (the
     #: operator's ``trim = true`` trims them, ``trim = false`` keeps blanks too). Unlike ``trim =
     #: false``, a value is judged blank or a null token on its trimmed text, as in any column: ``''``,
     #: ``'\n'`` and ``'N/A\n'`` are still NULL (audited). NUL bytes are still removed. Text only.
@@ -579,8 +580,11 @@ def build_plan(
 
 
 def _layout(column: ColumnProfile) -> str:
-    """The profile's mark of a column of documents (``line_terminated`` or ``indented``)."""
-    return "indented" if column.indented else "line_terminated"
+    """The profile's mark of a column of documents (``line_terminated``, ``indented`` or
+    ``break_padded``)."""
+    if column.indented:
+        return "indented"
+    return "line_terminated" if column.line_terminated else "break_padded"
 
 
 def default_reading_order(profile: Profile, settings: Settings) -> ReadingOrder:

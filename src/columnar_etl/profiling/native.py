@@ -31,6 +31,7 @@ import duckdb
 
 from columnar_etl.pg.identifiers import quote_ident, quote_literal
 from columnar_etl.profiling.sql import (
+    BREAK_PADDED,
     CLASS_FACTOR,
     EXAMPLES,
     INDENTED,
@@ -351,6 +352,7 @@ def _kind_profile_sql(
         # The least integer above 0 (sql.MIN_POSITIVE_INTEGER); a REAL cell is none.
         f"CAST({'NULL' if real else positive} AS HUGEINT) AS {MIN_POSITIVE_INTEGER}",
         f"CAST(NULL AS HUGEINT) AS {INDENTED}",
+        f"CAST(NULL AS HUGEINT) AS {BREAK_PADDED}",
         # The stand-ins for no end beside epoch integers (a REAL cell is none).
         open_end_sql(f"CASE WHEN k = {Shape.INTEGER:d} THEN v END", open_ended),
     ]

@@ -95,6 +95,7 @@ from columnar_etl.profiling.references import (
 from columnar_etl.profiling.schema_objects import indexes_not_copied, triggers_not_copied
 from columnar_etl.profiling.sql import (
     BOUNDS,
+    BREAK_PADDED,
     DATE_SHAPE_BY_CODE,
     DAY_PART_UNITS,
     DURATION_PART_UNITS,
@@ -1670,8 +1671,8 @@ def infer_column(
     ``1.200`` are decimals (:func:`_points_as_the_export_proves`); ``commas_proven``: they prove a
     decimal comma, so comma-joined integers such as ``1,3`` are decimals
     (:func:`_commas_as_the_export_proves`). ``trimmed``: the operator's ``trim = true`` for the
-    column: documents (:func:`line_terminated`, :func:`indented`) are trimmed as it asks, not loaded
-    byte for byte (``ColumnProfile.layout_kept``)."""
+    column: documents (:func:`line_terminated`, :func:`indented`, :func:`break_padded`) are trimmed as
+    it asks, not loaded byte for byte (``ColumnProfile.layout_kept``)."""
     if points_proven:
         agg = {**agg, POINTS_PROVEN: True}
     if commas_proven:
@@ -2354,7 +2355,9 @@ def _infer_column(
     # Documents keep their layout: loaded byte for byte, so no value of them is padded (none is
     # trimmed); a note says so. The operator's trim = true trims them (audited, at no cost).
     layout = not trimmed and (
-        line_terminated(inferred, counts, present) or indented(inferred, counts, present)
+        line_terminated(inferred, counts, present)
+        or indented(inferred, counts, present)
+        or break_padded(inferred, counts, present)
     )
     padded = 0 if layout else counts.flag(Flag.PADDED)
     if layout:
@@ -2371,7 +2374,8 @@ def _infer_column(
             counts.examples("whitespace"),
             detail=_line_terminated_detail(inferred, counts, present)
             or _padded_width_detail(inferred, counts)
-            or _indented_detail(inferred, counts, present),
+            or _indented_detail(inferred, counts, present)
+            or _break_padded_detail(inferred, counts, present),
         )
         add("nul_byte", counts.flag(Flag.NUL), counts.examples("nul"))
         add(
@@ -2503,6 +2507,7 @@ def _infer_column(
         line_terminated=line_terminated(inferred, counts, present),
         padded_width=padded_width(inferred, counts),
         indented=indented(inferred, counts, present),
+        break_padded=break_padded(inferred, counts, present),
         layout_kept=layout,
         nul_byte_count=counts.flag(Flag.NUL),
         distinct_count=int(counts["distinct"] or 0),
@@ -2568,6 +2573,12 @@ INDENTED_LINES = (
     "every value is several lines padded by its first line's indentation and at most one final line "
     "break: indentation, a layout, not padding"
 )
+#: ... where every value is several lines padded by line breaks alone (a worker's log opening with
+#: blank lines, a Markdown file ending in one).
+BREAK_PADDED_LINES = (
+    "every value is several lines padded by line breaks alone, at its start or its end: blank lines, a "
+    "layout, not padding"
+)
 #: How the note of a column of documents (``ColumnProfile.layout_kept``) ends.
 LAYOUT_KEPT = (
     "documents, loaded byte for byte: no value trimmed ('' and a value of blanks alone are still "
@@ -2583,8 +2594,10 @@ def _layout_kept_note(inferred: InferredType, counts: _Counts, present: int) -> 
         found = LINE_TERMINATED
     elif _documents_line_ended(counts):
         found = DOCUMENTS_TERMINATED
-    else:
+    elif indented(inferred, counts, present):
         found = INDENTED_LINES
+    else:
+        found = BREAK_PADDED_LINES
     return f"{found}: {LAYOUT_KEPT}"
 
 
@@ -2672,6 +2685,29 @@ def indented(inferred: InferredType, counts: _Counts, present: int) -> bool:
     layout = int(counts[INDENTED] or 0)
     padded = counts.padded_values()
     return present > 0 and layout == present == padded
+
+
+def break_padded(inferred: InferredType, counts: _Counts, present: int) -> bool:
+    """Whether a text column is documents padded by line breaks alone (``ColumnProfile.break_padded``):
+    every value that is neither NULL, ``''`` nor a null token (``present`` of them) is of several lines
+    whose padding is line breaks, ``\\n`` or ``\\r\\n``, at its start, its end or both, and nothing
+    else (:data:`.sql.BREAK_PADDED`: a worker's log each block of which opens with two breaks, a mail
+    body or a commit message with a blank line first, a Markdown file ending in two breaks); every
+    padded value but a null token's then is one, and every value is padded. A value of one line padded
+    by a break, a value not padded beside padded ones, or any other padding (a space, a tab, a lone
+    ``\\r``) is padding, as before."""
+    if inferred != "text":
+        return False
+    layout = int(counts[BREAK_PADDED] or 0)
+    padded = counts.padded_values()
+    return present > 0 and layout == present == padded
+
+
+def _break_padded_detail(inferred: InferredType, counts: _Counts, present: int) -> str | None:
+    """The ``whitespace`` issue's detail of a :func:`break_padded` column (None: padding)."""
+    if not break_padded(inferred, counts, present):
+        return None
+    return f"{BREAK_PADDED_LINES} {TRIMMED_AS_ASKED}"
 
 
 def _indented_detail(inferred: InferredType, counts: _Counts, present: int) -> str | None:
@@ -4271,7 +4307,7 @@ def fold_groups(
         UNGROUPED: ungrouped,
         **{
             name: sum(int(g[name] or 0) for _, g in coded)
-            for name in (LINE_ENDED, LINE_ENDED_LINES, LINES, SPACE_PADDED, INDENTED)
+            for name in (LINE_ENDED, LINE_ENDED_LINES, LINES, SPACE_PADDED, INDENTED, BREAK_PADDED)
         },
         "distinct": sum(int(g["distinct_values"]) for _, g in coded),
         "bytes": sum(int(g["bytes"] or 0) for _, g in coded),

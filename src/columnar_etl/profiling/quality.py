@@ -57,7 +57,10 @@ by spaces at its end alone, to one width in characters that its unpadded values 
 each value is still trimmed and audited, at no cost. Nor is indentation: a text column every value of
 which is several lines padded by its first line's indentation, spaces at its start, and at most one
 line break at its end (a Python stack, a profiler's report; ``ColumnProfile.indented``) is documents
-too, loaded byte for byte; trimmed as ``trim = true`` asks, it costs nothing.
+too, loaded byte for byte; trimmed as ``trim = true`` asks, it costs nothing. Nor are blank lines
+around documents: a text column every value of which is several lines padded by line breaks alone,
+``\\n`` or ``\\r\\n``, at its start, its end or both (a worker's log opening with two breaks, a
+Markdown file ending in two; ``ColumnProfile.break_padded``) is documents too, loaded byte for byte.
 
 floored at 0. A table scores the mean of its columns; the export scores the mean of its tables weighted
 by cells (rows × columns). The score after cleaning is measured the same way on what the cleaner did
@@ -146,6 +149,10 @@ def format_misfits(column: ColumnProfile, kind: str) -> int | None:
     if kind == "whitespace" and column.indented:
         # Every value several lines padded by its first line's indentation: a stack's layout (counted
         # only where trim = true trims it: else it is loaded byte for byte, no value padded).
+        return 0
+    if kind == "whitespace" and column.break_padded:
+        # Every value several lines padded by line breaks alone: blank lines around documents, a layout
+        # (counted only where trim = true trims it: else it is loaded byte for byte).
         return 0
     if kind == "whitespace" and column.line_terminated:
         # Every value ends in one line break, padded by nothing else: a line terminator, written one way.

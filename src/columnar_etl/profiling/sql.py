@@ -1208,6 +1208,7 @@ def table_profile_sql(
         # (The double n0: exact enough to judge a unit by, and no second cast of the text.)
         f"min(CASE WHEN k0 = {Shape.INTEGER:d} AND n0 > 0 THEN n0 END) AS {MIN_POSITIVE_INTEGER}",
         _indented_sql("r0", "t0", "k0", "code0", sign_bytes),
+        _break_padded_sql("r0", "t0", "k0", "code0", sign_bytes),
         open_end_sql(f"CASE WHEN k0 = {Shape.INTEGER:d} THEN try_cast(t0 AS HUGEINT) END", open_ended),
     ]
     # Per (column, code): cells, distinct values, examples; per column, its bounds (code NULL).
@@ -1455,6 +1456,35 @@ def _indented_sql(r: str, t: str, k: str, code: str, sign_bytes: str) -> str:
     return f"sum(CASE WHEN {indented} THEN weight END) AS {INDENTED}"
 
 
+#: The profile query's count, per code, of the padded values of several lines (null tokens aside) whose
+#: padding is line breaks alone, at their start, their end or both (:func:`_break_padded_sql`).
+BREAK_PADDED = "break_padded"
+
+
+def _break_padded_sql(r: str, t: str, k: str, code: str, sign_bytes: str) -> str:
+    """SQL aggregate: the cells of padded values (:attr:`Flag.PADDED`; null tokens aside) of several
+    lines (a line break in the trimmed ``t``) whose padding is line breaks alone, ``\\n`` or
+    ``\\r\\n``, at their start, their end or both (``'\\n\\nRUNNER: x\\nok'``, ``'# T\\n\\nx\\n\\n'``;
+    not ``' \\nx\\ny'``, ``'x\\ny\\t\\n'``, ``'x\\ny\\r'``, ``'\\nx'``), as :data:`BREAK_PADDED`. Raw ``r``
+    with its CR and LF characters trimmed at both ends is ``t`` (``sign_bytes``: a U+2212 that ``t``
+    reads as '-'), and neither end's padding holds a CR but before an LF. A text column every value of
+    which is so is documents laid out with blank lines around them, a worker's log, a mail body or a
+    Markdown file (``profile.break_padded``). A CASE: the tests run on padded values only, the CR
+    tests on their padding alone."""
+    breaks = f"{_CARRIAGE_RETURN} || {_LINE_FEED}"
+
+    def lone_return(end: str, trimmed: str) -> str:
+        padding = f"{end}({r}, (strlen({r}) - strlen({trimmed}({r}, {breaks})))::BIGINT)"
+        return f"contains(replace({padding}, {breaks}, ''), {_CARRIAGE_RETURN})"
+
+    padded = (
+        f"{_padded_value_sql(code, k)} AND contains({t}, {_LINE_FEED}) "
+        f"AND strlen(trim({r}, {breaks})) = strlen({t}) + {sign_bytes} "
+        f"AND NOT {lone_return('left', 'ltrim')} AND NOT {lone_return('right', 'rtrim')}"
+    )
+    return f"sum(CASE WHEN {padded} THEN weight END) AS {BREAK_PADDED}"
+
+
 #: The type of the profile query's ``token_cells``: each null token of a code, trimmed, its cells and
 #: their bytes as read.
 TOKEN_CELLS_TYPE = "STRUCT(token VARCHAR, cells BIGINT, bytes BIGINT)[]"
@@ -1481,6 +1511,7 @@ _COLUMN_ROW = {
     **{bound: f"{bound[:3]}({bound})" for bound in PADDED_WIDTH_BOUNDS},
     MIN_POSITIVE_INTEGER: f"min({MIN_POSITIVE_INTEGER})",
     INDENTED: f"sum({INDENTED})",
+    BREAK_PADDED: f"sum({BREAK_PADDED})",
     **{bound: f"{bound[:3]}({bound})" for bound in OPEN_END_BOUNDS},
     OPEN_END_CELLS: f"CASE WHEN count({OPEN_END_CELLS}) > 0 "
     f"THEN flatten(list({OPEN_END_CELLS}) FILTER (WHERE {OPEN_END_CELLS} IS NOT NULL)) END",
