@@ -50794,3 +50794,130 @@ def woodpecker_rows() -> dict[str, list[Sequence[Any]]]:
 def woodpecker(path: Path) -> Path:
     """A Woodpecker CI server's ``woodpecker.sqlite`` (see the module's list)."""
     return write_export(path, WOODPECKER_DDL, woodpecker_rows(), bytes_as_text=False)
+
+
+# --- Clementine (music player, 1.4.0~rc1 as Debian ships it: its clementine.db, schema version 51, the
+# tables as the application itself created them under Xvfb and filled them scanning a library) ---
+
+CLEMENTINE_DDL = [
+    "CREATE TABLE schema_version (\n  version INTEGER NOT NULL\n)",
+    "CREATE TABLE directories (\n  path TEXT NOT NULL,\n  subdirs INTEGER NOT NULL\n)",
+    "CREATE TABLE songs (\n  /* Metadata from taglib */\n  title TEXT,\n  album TEXT,\n  artist TEXT,\n"
+    "  albumartist TEXT,\n  composer TEXT,\n  track INTEGER,\n  disc INTEGER,\n  bpm REAL,\n  year INTEGER,\n"
+    "  genre TEXT,\n  comment TEXT,\n  compilation INTEGER,\n\n  length INTEGER,\n  bitrate INTEGER,\n"
+    "  samplerate INTEGER,\n\n  /* Information about the file on disk */\n  directory INTEGER NOT NULL,\n"
+    "  filename TEXT NOT NULL,\n  mtime INTEGER NOT NULL,\n  ctime INTEGER NOT NULL,\n"
+    "  filesize INTEGER NOT NULL\n, sampler INTEGER NOT NULL DEFAULT 0, art_automatic TEXT, art_manual TEXT, "
+    "filetype INTEGER NOT NULL DEFAULT 0, playcount INTEGER NOT NULL DEFAULT 0, lastplayed INTEGER, "
+    "rating INTEGER, forced_compilation_on INTEGER NOT NULL DEFAULT 0, forced_compilation_off INTEGER NOT "
+    "NULL DEFAULT 0, effective_compilation NOT NULL DEFAULT 0, skipcount INTEGER NOT NULL DEFAULT 0, score "
+    "INTEGER NOT NULL DEFAULT 0, beginning INTEGER NOT NULL DEFAULT 0, cue_path TEXT, unavailable INTEGER "
+    "DEFAULT 0, effective_albumartist TEXT, etag TEXT, performer TEXT, grouping TEXT, lyrics TEXT, "
+    "originalyear INTEGER, effective_originalyear INTEGER)",
+    "CREATE TABLE subdirectories (\n  directory INTEGER NOT NULL,\n  path TEXT NOT NULL,\n"
+    "  mtime INTEGER NOT NULL\n)",
+    "CREATE TABLE playlists (\n  name TEXT NOT NULL\n, last_played INTEGER NOT NULL DEFAULT -1, ui_order "
+    "INTEGER NOT NULL DEFAULT 0, dynamic_playlist_type TEXT, dynamic_playlist_data BLOB, "
+    'dynamic_playlist_backend TEXT DEFAULT "songs", special_type TEXT, ui_path TEXT, is_favorite INTEGER '
+    "NOT NULL DEFAULT 0)",
+    "CREATE TABLE playlist_items (\n  playlist INTEGER NOT NULL,\n  type TEXT NOT NULL, /* Library, Stream, "
+    "File, or Radio */\n\n  /* Library */\n  library_id INTEGER,\n\n  /* Stream, File or Radio */\n"
+    "  url TEXT,\n\n  /* Stream or Radio */\n  title TEXT,\n  artist TEXT,\n  album TEXT,\n"
+    "  length INTEGER,\n"
+    "\n  /* Radio */\n  radio_service TEXT\n, beginning INTEGER, cue_path TEXT, albumartist TEXT, composer "
+    "TEXT, track INTEGER, disc INTEGER, bpm REAL, year INTEGER, genre TEXT, comment TEXT, compilation "
+    "INTEGER, bitrate INTEGER, samplerate INTEGER, directory INTEGER, filename TEXT, mtime INTEGER, ctime "
+    "INTEGER, filesize INTEGER, sampler INTEGER NOT NULL DEFAULT 0, art_automatic TEXT, art_manual TEXT, "
+    "filetype INTEGER NOT NULL DEFAULT 0, playcount INTEGER NOT NULL DEFAULT 0, lastplayed INTEGER, rating "
+    "INTEGER, forced_compilation_on INTEGER NOT NULL DEFAULT 0, forced_compilation_off INTEGER NOT NULL "
+    "DEFAULT 0, effective_compilation NOT NULL DEFAULT 0, skipcount INTEGER NOT NULL DEFAULT 0, score "
+    "INTEGER NOT NULL DEFAULT 0, unavailable INTEGER DEFAULT 0, effective_albumartist TEXT, etag TEXT, "
+    "performer TEXT, grouping TEXT, lyrics TEXT, originalyear INTEGER, effective_originalyear INTEGER)",
+    "CREATE INDEX idx_comp_artist ON songs (effective_compilation, artist)",
+    "CREATE INDEX idx_album ON songs (album)",
+    "CREATE INDEX idx_title ON songs (title)",
+    "CREATE INDEX idx_filename ON songs (filename)",
+]
+#: The library's folder, and the Unix seconds Clementine's scan read as its files' mtime and ctime.
+CLEMENTINE_ROOT = "/srv/music"
+CLEMENTINE_SCANNED = 1717402500  # 2024-06-03 08:15:00 UTC
+CLEMENTINE_ALBUMS = (
+    (
+        "Kind of Blue",
+        "Miles Davis",
+        1959,
+        "Jazz",
+        ("So What", "Freddie Freeloader", "Blue in Green", "All Blues"),
+    ),
+    ("Mezzanine", "Massive Attack", 1998, "Trip-Hop", ("Angel", "Risingson", "Teardrop", "Inertia Creeps")),
+    (
+        "Ágætis byrjun",
+        "Sigur Rós",
+        1999,
+        "Post-Rock",
+        ("Intro", "Svefn-g-englar", "Starálfur", "Flugufrelsarinn"),
+    ),
+    ("Various Hits", "", -1, "", ("Track One", "Track Two", "Track Three")),
+)
+
+
+def clementine_rows() -> dict[str, list[Sequence[Any]]]:
+    """Rows as Clementine writes them (Song::BindToQuery): a tag it lacks is '' (text) or -1 (numbers,
+    BPM -1.0), lengths nanoseconds, mtime/ctime Unix seconds, `lastplayed` Unix seconds or -1, the file
+    a BLOB of its percent-encoded file:// URL; a row's identity is its rowid (no id column), which
+    `songs.directory`, `playlist_items.playlist` and `playlist_items.library_id` hold."""
+    songs: list[Sequence[Any]] = []
+    subdirectories: list[Sequence[Any]] = [(1, CLEMENTINE_ROOT, CLEMENTINE_SCANNED)]
+    for album, artist, year, genre, titles in CLEMENTINE_ALBUMS:
+        folder = f"{CLEMENTINE_ROOT}/{artist or 'Unknown'}"
+        subdirectories += [(1, folder, CLEMENTINE_SCANNED), (1, f"{folder}/{album}", CLEMENTINE_SCANNED)]
+        for track, title in enumerate(titles, start=1):
+            n = len(songs) + 1
+            url = "file://" + urllib.parse.quote(f"{folder}/{album}/{track:02d} {title}.wav")
+            played = n % 4 == 1
+            songs.append(
+                (title, album, artist, "", "", track, -1, -1.0, year, genre,
+                 "ripped 2024" if n % 5 == 0 else "", 0, (1 + n % 3) * 1_000_000_000,
+                 (353, 706, 1411)[n % 3], 22050 if n % 4 == 0 else 44100, 1, url.encode(),
+                 CLEMENTINE_SCANNED, CLEMENTINE_SCANNED, 44 + 88_200 * (1 + n % 3) * (1 + n % 2),
+                 0, None, None, 10, 1 + n % 3 if played else 0,
+                 CLEMENTINE_SCANNED + 3_600 * n + 17 if played else -1, -1, 0, 0, 0, int(n % 7 == 0), 0, 0,
+                 None, 0, artist, "", "", "", "", -1, -1)
+            )  # fmt: skip
+    default = (
+        None, "", "", "", -1, None, 0, None, "", "", -1, -1, -1.0, -1, "", "", 0, -1, -1, None, None, None,
+        None, None, 0, None, None, 0, 0, -1, -1, 0, 0, 0, 0, 0, 0, None, "", "", "", "", -1, -1,
+    )  # fmt: skip
+    items = [(1, "Library", song, *default) for song in (10, 3, 13, 5, 1, 7)]
+    items += [(2, "Library", song, *default) for song in (1, 2, 3, 4)]
+    items.append(
+        (
+            2,
+            "Stream",
+            None,
+            "http://ice.example.org:8000/jazz.ogg",
+            "Jazz Radio",
+            "",
+            "",
+            -1,
+            None,
+            *default[6:],
+        )
+    )
+    playlists = [
+        ("Playlist 1", 1, 0, None, None, None, None, None, 0),
+        ("Evening", -1, 1, None, None, None, None, None, 1),
+    ]
+    return {
+        "schema_version": [(51,)],
+        "directories": [(CLEMENTINE_ROOT, 1)],
+        "songs": songs,
+        "subdirectories": subdirectories,
+        "playlists": playlists,
+        "playlist_items": items,
+    }
+
+
+def clementine(path: Path) -> Path:
+    """A Clementine music player's ``clementine.db`` (see the module's list)."""
+    return write_export(path, CLEMENTINE_DDL, clementine_rows(), bytes_as_text=False)

@@ -18068,3 +18068,53 @@ def test_woodpecker_ci_reads_xorm_seconds_as_instants_and_its_json_nulls_beside_
         ("log_entries", "step_id"): "steps.id",
         ("secrets", "repo_id"): "repos.id",
     }
+
+
+def test_clementine_library_keeps_its_url_blobs_and_nanosecond_lengths_and_reads_its_scan_seconds(
+    run_export: Runner,
+) -> None:
+    # Clementine's clementine.db (1.4.0~rc1, schema 51; the tables as the application created them under
+    # Xvfb): a tag it lacks is '' in text and -1 in numbers (BPM -1.0), in tables that hold NULL too
+    # (a stream's fields on a library item, art never looked up); a file is a BLOB of its file:// URL
+    # (bytea, byte for byte), a length nanoseconds (bigint), a scan's mtime/ctime Unix seconds
+    # (instants), `lastplayed` Unix seconds or -1 (kept as written, with the instant's note).
+    rows = apps.clementine_rows()
+    ran, run_dir = run_export(apps.clementine)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_after"] == 100.0
+    with closing(sqlite3.connect(ran.db)) as con:
+        names = {table: [r[1] for r in con.execute(f'PRAGMA table_info("{table}")')] for table in rows}
+    instant = "timestamp with time zone"
+
+    def expected(kind: str, value: Any) -> Any:
+        if kind == instant:
+            return UNIX_EPOCH + timedelta(seconds=value)
+        if kind == "text":
+            return arrives_as(value)
+        return value
+
+    for table, values in rows.items():
+        types = ran.types(table)
+        selected = ", ".join(quote_ident(column) for column in names[table])
+        loaded = pg_query(ran.uri, f"SELECT {selected} FROM {quote_ident(ran.base)}.{quote_ident(table)}")
+        cells = [tuple(bytes(v) if isinstance(v, memoryview) else v for v in row) for row in loaded]
+        wanted = [
+            tuple(expected(types[column], row[i]) for i, column in enumerate(names[table])) for row in values
+        ]
+        assert sorted(cells, key=repr) == sorted(wanted, key=repr), table
+    songs = ran.types("songs")
+    assert songs["filename"] == ran.types("playlists")["dynamic_playlist_data"] == "bytea"
+    assert songs["mtime"] == songs["ctime"] == ran.types("subdirectories")["mtime"] == instant
+    assert songs["length"] == songs["lastplayed"] == songs["effective_compilation"] == "bigint"
+    assert songs["bpm"] == "double precision"
+    (note,) = [
+        n for n in profiled(run_dir)["columns"]["songs"]["lastplayed"]["notes"] if "-1 for no date" in n
+    ]
+    assert 'to_timestamp(NULLIF("lastplayed", -1))' in note
+    assert ran.values("songs", "filename", "title")["Starálfur"] == (
+        b"file:///srv/music/Sigur%20R%C3%B3s/%C3%81g%C3%A6tis%20byrjun/03%20Star%C3%A1lfur.wav"
+    )
+    # The scan lists the library's folder among its subdirectories. The rowid-held references
+    # (songs.directory, playlist_items.playlist and .library_id) are not found: the rowid is not carried.
+    assert references(run_dir) == {("directories", "path"): "subdirectories.path"}
