@@ -50921,3 +50921,91 @@ def clementine_rows() -> dict[str, list[Sequence[Any]]]:
 def clementine(path: Path) -> Path:
     """A Clementine music player's ``clementine.db`` (see the module's list)."""
     return write_export(path, CLEMENTINE_DDL, clementine_rows(), bytes_as_text=False)
+
+
+# --- Asterisk (PBX: cdr_sqlite3_custom and cel_sqlite3_custom's master.db, cdr/cdr_sqlite3_custom.c,
+# cel/cel_sqlite3_custom.c and configs/samples/c{d,e}l_sqlite3_custom.conf.sample) ---
+
+#: The sample configurations' columns; each module creates its table as
+#: ``CREATE TABLE %q (AcctId INTEGER PRIMARY KEY, %s)``: the columns have no type.
+ASTERISK_CDR_COLUMNS = (
+    "calldate, clid, dcontext, channel, dstchannel, lastapp, lastdata, duration, billsec, disposition, "
+    "amaflags, accountcode, uniqueid, userfield, test"
+)
+ASTERISK_CEL_COLUMNS = (
+    "eventtype, eventtime, cidname, cidnum, cidani, cidrdnis, ciddnid, context, exten, channame, appname, "
+    "appdata, amaflags, accountcode, uniqueid, userfield, peer, userdeftype, eventextra"
+)
+ASTERISK_DDL = [
+    f"CREATE TABLE cdr (AcctId INTEGER PRIMARY KEY, {ASTERISK_CDR_COLUMNS})",
+    f"CREATE TABLE cel (AcctId INTEGER PRIMARY KEY, {ASTERISK_CEL_COLUMNS})",
+]
+#: Unix seconds of the first call (2024-06-03 08:15:00 UTC); the PBX's clock runs at UTC+2.
+ASTERISK_START = 1717402500
+ASTERISK_ZONE = timezone(timedelta(hours=2))
+ASTERISK_CALLERS = (("Alice Smith", "1001"), ("Bob O'Neil", "1002"), ("", "+4930123456"), ("Carla", "1003"))
+ASTERISK_DISPOSITIONS = ("ANSWERED", "NO ANSWER", "BUSY", "ANSWERED", "FAILED", "ANSWERED")
+ASTERISK_EVENTS = ("CHAN_START", "ANSWER", "HANGUP", "CHAN_END", "LINKEDID_END")
+
+
+def asterisk_uniqueid(i: int) -> str:
+    """A channel's ``uniqueid``: ``"%ld.%d"`` of the Unix seconds it was made and the PBX's count of
+    channels (the 10th of a second is ``.10``, not ``.1``)."""
+    return f"{ASTERISK_START + 397 * i}.{(1, 4, 10, 13, 7, 22)[i % 6] + 30 * (i // 6)}"
+
+
+def asterisk_rows() -> dict[str, list[Sequence[Any]]]:
+    """Every value a TEXT cell: each module substitutes ``${CDR(...)}``/``${eventtime}`` into quoted
+    text (``sqlite3_mprintf("%q")``); a variable with no value is ''. ``CDR(start)`` is the server's
+    local time ``%Y-%m-%d %T``, CEL's ``eventtime`` (no ``dateformat`` in cel.conf) ``"%ld.%06ld"``
+    seconds and microseconds, ``CDR(amaflags)`` the flag's name, ``CHANNEL(amaflags)`` its number."""
+    cdr: list[Sequence[Any]] = []
+    cel: list[Sequence[Any]] = []
+    for i in range(30):
+        name, number = ASTERISK_CALLERS[i % 4]
+        start = ASTERISK_START + 397 * i
+        disposition = ASTERISK_DISPOSITIONS[i % 6]
+        duration = 5 + (i * 13) % 120
+        callee = f"10{(i + 1) % 4 + 1:02d}"
+        channel = f"PJSIP/{number}-{i:08x}" if number.startswith("1") else f"PJSIP/trunk-{i:08x}"
+        peer = f"PJSIP/{callee}-{i + 100:08x}" if disposition != "FAILED" else ""
+        app, data = ("Dial", f"PJSIP/{callee},30,tT") if i % 7 else ("VoiceMail", f"{callee}@default,u")
+        cdr.append(
+            (i + 1, datetime.fromtimestamp(start, ASTERISK_ZONE).strftime("%Y-%m-%d %H:%M:%S"),
+             f'"{name}" <{number}>' if name else number, "from-internal", channel, peer, app, data,
+             str(duration), str(duration - 4 if disposition == "ANSWERED" else 0), disposition,
+             "DOCUMENTATION", "sales" if i % 5 == 0 else "", asterisk_uniqueid(i),
+             "vip" if i % 9 == 0 else "", "")
+        )  # fmt: skip
+        for k, event in enumerate(ASTERISK_EVENTS):
+            micros = (i * 7919 + k * 104729) % 1_000_000
+            extra = (
+                '{"hangupcause":16,"hangupsource":"' + channel + '","dialstatus":"ANSWER"}'
+                if event == "HANGUP"
+                else ""
+            )
+            cel.append(
+                (len(cel) + 1, event, f"{start + 3 * k}.{micros:06d}", name, number, number, "",
+                 callee if k == 0 else "", "from-internal", callee, channel, "Dial" if k else "",
+                 f"PJSIP/{callee},30,tT" if k else "", "3", "", asterisk_uniqueid(i), "",
+                 peer if event == "ANSWER" else "", "", extra)
+            )  # fmt: skip
+    return {"cdr": cdr, "cel": cel}
+
+
+def asterisk(path: Path) -> Path:
+    """An Asterisk PBX's ``master.db`` of call detail records and channel events (see the module's
+    list)."""
+    con = sqlite3.connect(path)
+    with con:
+        for statement in ASTERISK_DDL:
+            con.execute(statement)
+        for table, values in asterisk_rows().items():
+            for row in values:
+                # Every cell quoted text, as the modules write them (an untyped column keeps it TEXT).
+                literals = ", ".join(
+                    str(v) if isinstance(v, int) else "'" + v.replace("'", "''") + "'" for v in row
+                )
+                con.execute(f"INSERT INTO {table} VALUES ({literals})")
+    con.close()
+    return path

@@ -18118,3 +18118,55 @@ def test_clementine_library_keeps_its_url_blobs_and_nanosecond_lengths_and_reads
     # The scan lists the library's folder among its subdirectories. The rowid-held references
     # (songs.directory, playlist_items.playlist and .library_id) are not found: the rowid is not carried.
     assert references(run_dir) == {("directories", "path"): "subdirectories.path"}
+
+
+def test_asterisk_master_db_keeps_its_call_ids_as_written_and_reads_its_local_call_dates(
+    run_export: Runner,
+) -> None:
+    # Asterisk's master.db (cdr_sqlite3_custom and cel_sqlite3_custom with their sample mappings):
+    # untyped columns, every value quoted TEXT. A call id is Unix seconds, a point and the PBX's
+    # count of channels: `1717402500.1` and `1717403294.10` are ids, text as written (until
+    # 2026-12-06 numeric(18,2): `.1` arrived `.10`, another channel's id). CDR(start) is the server's
+    # local time (timestamp, as written); CEL's eventtime `%ld.%06ld` seconds (numeric, the instant's
+    # note); '' where a variable is empty, the tables' one way (no cost); no reference between them.
+    rows = apps.asterisk_rows()
+    ran, run_dir = run_export(apps.asterisk)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    columns = {
+        "cdr": ["AcctId", *apps.ASTERISK_CDR_COLUMNS.split(", ")],
+        "cel": ["AcctId", *apps.ASTERISK_CEL_COLUMNS.split(", ")],
+    }
+
+    def expected(kind: str, value: Any) -> Any:
+        if isinstance(value, int) or kind == "text":
+            return value if isinstance(value, int) else arrives_as(value)
+        if kind == "bigint":
+            return int(value) if value else None
+        if kind == "numeric":
+            return value  # every digit as written (six after the point in each)
+        assert kind == "timestamp without time zone", kind
+        return datetime.strptime(value, "%Y-%m-%d %H:%M:%S")
+
+    for table, values in rows.items():
+        types = ran.types(table)
+        for index, column in enumerate(columns[table]):
+            assert ran.values(table, column, "AcctId") == {
+                row[0]: expected(types[column], row[index]) for row in values
+            }, (table, column)
+    for table in ("cdr", "cel"):
+        assert ran.types(table)["uniqueid"] == "text"
+        assert profiled(run_dir)["columns"][table]["uniqueid"]["type_reason"].startswith(
+            "Unix seconds and a counter after the point"
+        )
+    assert {"1717402500.1", "1717403294.10"} <= set(ran.values("cdr", "uniqueid", "AcctId").values())
+    cdr, cel = ran.types("cdr"), ran.types("cel")
+    assert cdr["calldate"] == "timestamp without time zone"
+    assert ran.values("cdr", "calldate", "AcctId")[1] == datetime(2024, 6, 3, 10, 15)  # 08:15 UTC
+    assert cdr["duration"] == cdr["billsec"] == cel["amaflags"] == "bigint"
+    assert cdr["amaflags"] == cdr["clid"] == cel["cidnum"] == "text"
+    assert cel["eventtime"] == "numeric"
+    (note,) = [n for n in profiled(run_dir)["columns"]["cel"]["eventtime"]["notes"] if "epoch seconds" in n]
+    assert 'to_timestamp("eventtime")' in note
+    assert references(run_dir) == {}
