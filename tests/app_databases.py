@@ -52025,3 +52025,218 @@ def semaphore_rows() -> dict[str, list[Sequence[Any]]]:
 def semaphore(path: Path) -> Path:
     """A Semaphore UI server's ``database.sqlite`` (see the module's list)."""
     return write_export(path, SEMAPHORE_DDL, semaphore_rows(), bytes_as_text=False)
+
+
+# --- Clementine (music player, 1.4.0~rc1 as Debian ships it: its clementine.db, schema version 51, the
+# tables as the application itself created them under Xvfb and filled them scanning a library) ---
+
+CLEMENTINE_DDL = [
+    "CREATE TABLE schema_version (\n  version INTEGER NOT NULL\n)",
+    "CREATE TABLE directories (\n  path TEXT NOT NULL,\n  subdirs INTEGER NOT NULL\n)",
+    "CREATE TABLE songs (\n  /* Metadata from taglib */\n  title TEXT,\n  album TEXT,\n  artist TEXT,\n"
+    "  albumartist TEXT,\n  composer TEXT,\n  track INTEGER,\n  disc INTEGER,\n  bpm REAL,\n  year INTEGER,\n"
+    "  genre TEXT,\n  comment TEXT,\n  compilation INTEGER,\n\n  length INTEGER,\n  bitrate INTEGER,\n"
+    "  samplerate INTEGER,\n\n  /* Information about the file on disk */\n  directory INTEGER NOT NULL,\n"
+    "  filename TEXT NOT NULL,\n  mtime INTEGER NOT NULL,\n  ctime INTEGER NOT NULL,\n"
+    "  filesize INTEGER NOT NULL\n, sampler INTEGER NOT NULL DEFAULT 0, art_automatic TEXT, art_manual TEXT, "
+    "filetype INTEGER NOT NULL DEFAULT 0, playcount INTEGER NOT NULL DEFAULT 0, lastplayed INTEGER, "
+    "rating INTEGER, forced_compilation_on INTEGER NOT NULL DEFAULT 0, forced_compilation_off INTEGER NOT "
+    "NULL DEFAULT 0, effective_compilation NOT NULL DEFAULT 0, skipcount INTEGER NOT NULL DEFAULT 0, score "
+    "INTEGER NOT NULL DEFAULT 0, beginning INTEGER NOT NULL DEFAULT 0, cue_path TEXT, unavailable INTEGER "
+    "DEFAULT 0, effective_albumartist TEXT, etag TEXT, performer TEXT, grouping TEXT, lyrics TEXT, "
+    "originalyear INTEGER, effective_originalyear INTEGER)",
+    "CREATE TABLE subdirectories (\n  directory INTEGER NOT NULL,\n  path TEXT NOT NULL,\n"
+    "  mtime INTEGER NOT NULL\n)",
+    "CREATE TABLE playlists (\n  name TEXT NOT NULL\n, last_played INTEGER NOT NULL DEFAULT -1, ui_order "
+    "INTEGER NOT NULL DEFAULT 0, dynamic_playlist_type TEXT, dynamic_playlist_data BLOB, "
+    'dynamic_playlist_backend TEXT DEFAULT "songs", special_type TEXT, ui_path TEXT, is_favorite INTEGER '
+    "NOT NULL DEFAULT 0)",
+    "CREATE TABLE playlist_items (\n  playlist INTEGER NOT NULL,\n  type TEXT NOT NULL, /* Library, Stream, "
+    "File, or Radio */\n\n  /* Library */\n  library_id INTEGER,\n\n  /* Stream, File or Radio */\n"
+    "  url TEXT,\n\n  /* Stream or Radio */\n  title TEXT,\n  artist TEXT,\n  album TEXT,\n"
+    "  length INTEGER,\n"
+    "\n  /* Radio */\n  radio_service TEXT\n, beginning INTEGER, cue_path TEXT, albumartist TEXT, composer "
+    "TEXT, track INTEGER, disc INTEGER, bpm REAL, year INTEGER, genre TEXT, comment TEXT, compilation "
+    "INTEGER, bitrate INTEGER, samplerate INTEGER, directory INTEGER, filename TEXT, mtime INTEGER, ctime "
+    "INTEGER, filesize INTEGER, sampler INTEGER NOT NULL DEFAULT 0, art_automatic TEXT, art_manual TEXT, "
+    "filetype INTEGER NOT NULL DEFAULT 0, playcount INTEGER NOT NULL DEFAULT 0, lastplayed INTEGER, rating "
+    "INTEGER, forced_compilation_on INTEGER NOT NULL DEFAULT 0, forced_compilation_off INTEGER NOT NULL "
+    "DEFAULT 0, effective_compilation NOT NULL DEFAULT 0, skipcount INTEGER NOT NULL DEFAULT 0, score "
+    "INTEGER NOT NULL DEFAULT 0, unavailable INTEGER DEFAULT 0, effective_albumartist TEXT, etag TEXT, "
+    "performer TEXT, grouping TEXT, lyrics TEXT, originalyear INTEGER, effective_originalyear INTEGER)",
+    "CREATE INDEX idx_comp_artist ON songs (effective_compilation, artist)",
+    "CREATE INDEX idx_album ON songs (album)",
+    "CREATE INDEX idx_title ON songs (title)",
+    "CREATE INDEX idx_filename ON songs (filename)",
+]
+#: The library's folder, and the Unix seconds Clementine's scan read as its files' mtime and ctime.
+CLEMENTINE_ROOT = "/srv/music"
+CLEMENTINE_SCANNED = 1717402500  # 2024-06-03 08:15:00 UTC
+CLEMENTINE_ALBUMS = (
+    (
+        "Kind of Blue",
+        "Miles Davis",
+        1959,
+        "Jazz",
+        ("So What", "Freddie Freeloader", "Blue in Green", "All Blues"),
+    ),
+    ("Mezzanine", "Massive Attack", 1998, "Trip-Hop", ("Angel", "Risingson", "Teardrop", "Inertia Creeps")),
+    (
+        "Ágætis byrjun",
+        "Sigur Rós",
+        1999,
+        "Post-Rock",
+        ("Intro", "Svefn-g-englar", "Starálfur", "Flugufrelsarinn"),
+    ),
+    ("Various Hits", "", -1, "", ("Track One", "Track Two", "Track Three")),
+)
+
+
+def clementine_rows() -> dict[str, list[Sequence[Any]]]:
+    """Rows as Clementine writes them (Song::BindToQuery): a tag it lacks is '' (text) or -1 (numbers,
+    BPM -1.0), lengths nanoseconds, mtime/ctime Unix seconds, `lastplayed` Unix seconds or -1, the file
+    a BLOB of its percent-encoded file:// URL; a row's identity is its rowid (no id column), which
+    `songs.directory`, `playlist_items.playlist` and `playlist_items.library_id` hold."""
+    songs: list[Sequence[Any]] = []
+    subdirectories: list[Sequence[Any]] = [(1, CLEMENTINE_ROOT, CLEMENTINE_SCANNED)]
+    for album, artist, year, genre, titles in CLEMENTINE_ALBUMS:
+        folder = f"{CLEMENTINE_ROOT}/{artist or 'Unknown'}"
+        subdirectories += [(1, folder, CLEMENTINE_SCANNED), (1, f"{folder}/{album}", CLEMENTINE_SCANNED)]
+        for track, title in enumerate(titles, start=1):
+            n = len(songs) + 1
+            url = "file://" + urllib.parse.quote(f"{folder}/{album}/{track:02d} {title}.wav")
+            played = n % 4 == 1
+            songs.append(
+                (title, album, artist, "", "", track, -1, -1.0, year, genre,
+                 "ripped 2024" if n % 5 == 0 else "", 0, (1 + n % 3) * 1_000_000_000,
+                 (353, 706, 1411)[n % 3], 22050 if n % 4 == 0 else 44100, 1, url.encode(),
+                 CLEMENTINE_SCANNED, CLEMENTINE_SCANNED, 44 + 88_200 * (1 + n % 3) * (1 + n % 2),
+                 0, None, None, 10, 1 + n % 3 if played else 0,
+                 CLEMENTINE_SCANNED + 3_600 * n + 17 if played else -1, -1, 0, 0, 0, int(n % 7 == 0), 0, 0,
+                 None, 0, artist, "", "", "", "", -1, -1)
+            )  # fmt: skip
+    default = (
+        None, "", "", "", -1, None, 0, None, "", "", -1, -1, -1.0, -1, "", "", 0, -1, -1, None, None, None,
+        None, None, 0, None, None, 0, 0, -1, -1, 0, 0, 0, 0, 0, 0, None, "", "", "", "", -1, -1,
+    )  # fmt: skip
+    items = [(1, "Library", song, *default) for song in (10, 3, 13, 5, 1, 7)]
+    items += [(2, "Library", song, *default) for song in (1, 2, 3, 4)]
+    items.append(
+        (
+            2,
+            "Stream",
+            None,
+            "http://ice.example.org:8000/jazz.ogg",
+            "Jazz Radio",
+            "",
+            "",
+            -1,
+            None,
+            *default[6:],
+        )
+    )
+    playlists = [
+        ("Playlist 1", 1, 0, None, None, None, None, None, 0),
+        ("Evening", -1, 1, None, None, None, None, None, 1),
+    ]
+    return {
+        "schema_version": [(51,)],
+        "directories": [(CLEMENTINE_ROOT, 1)],
+        "songs": songs,
+        "subdirectories": subdirectories,
+        "playlists": playlists,
+        "playlist_items": items,
+    }
+
+
+def clementine(path: Path) -> Path:
+    """A Clementine music player's ``clementine.db`` (see the module's list)."""
+    return write_export(path, CLEMENTINE_DDL, clementine_rows(), bytes_as_text=False)
+
+
+# --- Asterisk (PBX: cdr_sqlite3_custom and cel_sqlite3_custom's master.db, cdr/cdr_sqlite3_custom.c,
+# cel/cel_sqlite3_custom.c and configs/samples/c{d,e}l_sqlite3_custom.conf.sample) ---
+
+#: The sample configurations' columns; each module creates its table as
+#: ``CREATE TABLE %q (AcctId INTEGER PRIMARY KEY, %s)``: the columns have no type.
+ASTERISK_CDR_COLUMNS = (
+    "calldate, clid, dcontext, channel, dstchannel, lastapp, lastdata, duration, billsec, disposition, "
+    "amaflags, accountcode, uniqueid, userfield, test"
+)
+ASTERISK_CEL_COLUMNS = (
+    "eventtype, eventtime, cidname, cidnum, cidani, cidrdnis, ciddnid, context, exten, channame, appname, "
+    "appdata, amaflags, accountcode, uniqueid, userfield, peer, userdeftype, eventextra"
+)
+ASTERISK_DDL = [
+    f"CREATE TABLE cdr (AcctId INTEGER PRIMARY KEY, {ASTERISK_CDR_COLUMNS})",
+    f"CREATE TABLE cel (AcctId INTEGER PRIMARY KEY, {ASTERISK_CEL_COLUMNS})",
+]
+#: Unix seconds of the first call (2024-06-03 08:15:00 UTC); the PBX's clock runs at UTC+2.
+ASTERISK_START = 1717402500
+ASTERISK_ZONE = timezone(timedelta(hours=2))
+ASTERISK_CALLERS = (("Alice Smith", "1001"), ("Bob O'Neil", "1002"), ("", "+4930123456"), ("Carla", "1003"))
+ASTERISK_DISPOSITIONS = ("ANSWERED", "NO ANSWER", "BUSY", "ANSWERED", "FAILED", "ANSWERED")
+ASTERISK_EVENTS = ("CHAN_START", "ANSWER", "HANGUP", "CHAN_END", "LINKEDID_END")
+
+
+def asterisk_uniqueid(i: int) -> str:
+    """A channel's ``uniqueid``: ``"%ld.%d"`` of the Unix seconds it was made and the PBX's count of
+    channels (the 10th of a second is ``.10``, not ``.1``)."""
+    return f"{ASTERISK_START + 397 * i}.{(1, 4, 10, 13, 7, 22)[i % 6] + 30 * (i // 6)}"
+
+
+def asterisk_rows() -> dict[str, list[Sequence[Any]]]:
+    """Every value a TEXT cell: each module substitutes ``${CDR(...)}``/``${eventtime}`` into quoted
+    text (``sqlite3_mprintf("%q")``); a variable with no value is ''. ``CDR(start)`` is the server's
+    local time ``%Y-%m-%d %T``, CEL's ``eventtime`` (no ``dateformat`` in cel.conf) ``"%ld.%06ld"``
+    seconds and microseconds, ``CDR(amaflags)`` the flag's name, ``CHANNEL(amaflags)`` its number."""
+    cdr: list[Sequence[Any]] = []
+    cel: list[Sequence[Any]] = []
+    for i in range(30):
+        name, number = ASTERISK_CALLERS[i % 4]
+        start = ASTERISK_START + 397 * i
+        disposition = ASTERISK_DISPOSITIONS[i % 6]
+        duration = 5 + (i * 13) % 120
+        callee = f"10{(i + 1) % 4 + 1:02d}"
+        channel = f"PJSIP/{number}-{i:08x}" if number.startswith("1") else f"PJSIP/trunk-{i:08x}"
+        peer = f"PJSIP/{callee}-{i + 100:08x}" if disposition != "FAILED" else ""
+        app, data = ("Dial", f"PJSIP/{callee},30,tT") if i % 7 else ("VoiceMail", f"{callee}@default,u")
+        cdr.append(
+            (i + 1, datetime.fromtimestamp(start, ASTERISK_ZONE).strftime("%Y-%m-%d %H:%M:%S"),
+             f'"{name}" <{number}>' if name else number, "from-internal", channel, peer, app, data,
+             str(duration), str(duration - 4 if disposition == "ANSWERED" else 0), disposition,
+             "DOCUMENTATION", "sales" if i % 5 == 0 else "", asterisk_uniqueid(i),
+             "vip" if i % 9 == 0 else "", "")
+        )  # fmt: skip
+        for k, event in enumerate(ASTERISK_EVENTS):
+            micros = (i * 7919 + k * 104729) % 1_000_000
+            extra = (
+                '{"hangupcause":16,"hangupsource":"' + channel + '","dialstatus":"ANSWER"}'
+                if event == "HANGUP"
+                else ""
+            )
+            cel.append(
+                (len(cel) + 1, event, f"{start + 3 * k}.{micros:06d}", name, number, number, "",
+                 callee if k == 0 else "", "from-internal", callee, channel, "Dial" if k else "",
+                 f"PJSIP/{callee},30,tT" if k else "", "3", "", asterisk_uniqueid(i), "",
+                 peer if event == "ANSWER" else "", "", extra)
+            )  # fmt: skip
+    return {"cdr": cdr, "cel": cel}
+
+
+def asterisk(path: Path) -> Path:
+    """An Asterisk PBX's ``master.db`` of call detail records and channel events (see the module's
+    list)."""
+    con = sqlite3.connect(path)
+    with con:
+        for statement in ASTERISK_DDL:
+            con.execute(statement)
+        for table, values in asterisk_rows().items():
+            for row in values:
+                # Every cell quoted text, as the modules write them (an untyped column keeps it TEXT).
+                literals = ", ".join(
+                    str(v) if isinstance(v, int) else "'" + v.replace("'", "''") + "'" for v in row
+                )
+                con.execute(f"INSERT INTO {table} VALUES ({literals})")
+    con.close()
+    return path

@@ -73,7 +73,8 @@ Firefly III finance manager, a PhotoPrism photo index, a Seafile Seahub server, 
 server, a Shiori bookmarks server, a Homebox inventory, dnf's history database, a GNOME Web (Epiphany)
 history, an Unmanic media optimiser, a Lollypop music library, a Dendrite Matrix homeserver, a
 WriteFreely blog, an Authelia authentication server, a Woodpecker CI server, a Monica personal CRM, a
-Kutt URL shortener, a NetBird management server, a Semaphore UI server)
+Kutt URL shortener, a NetBird management server, a Semaphore UI server, a Clementine music library, an
+Asterisk PBX's call records)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -18447,3 +18448,105 @@ def test_semaphore_keeps_go_nanosecond_moments_as_written_and_reads_booleans_and
     assert ("event", "object_id") not in found
     assert found[("project__template", "build_template_id")] == "project__template.id"
     assert found[("task__output", "task_id")] == "task.id"
+
+
+def test_clementine_library_keeps_its_url_blobs_and_nanosecond_lengths_and_reads_its_scan_seconds(
+    run_export: Runner,
+) -> None:
+    # Clementine's clementine.db (1.4.0~rc1, schema 51; the tables as the application created them under
+    # Xvfb): a tag it lacks is '' in text and -1 in numbers (BPM -1.0), in tables that hold NULL too
+    # (a stream's fields on a library item, art never looked up); a file is a BLOB of its file:// URL
+    # (bytea, byte for byte), a length nanoseconds (bigint), a scan's mtime/ctime Unix seconds
+    # (instants), `lastplayed` Unix seconds or -1 (kept as written, with the instant's note).
+    rows = apps.clementine_rows()
+    ran, run_dir = run_export(apps.clementine)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_after"] == 100.0
+    with closing(sqlite3.connect(ran.db)) as con:
+        names = {table: [r[1] for r in con.execute(f'PRAGMA table_info("{table}")')] for table in rows}
+    instant = "timestamp with time zone"
+
+    def expected(kind: str, value: Any) -> Any:
+        if kind == instant:
+            return UNIX_EPOCH + timedelta(seconds=value)
+        if kind == "text":
+            return arrives_as(value)
+        return value
+
+    for table, values in rows.items():
+        types = ran.types(table)
+        selected = ", ".join(quote_ident(column) for column in names[table])
+        loaded = pg_query(ran.uri, f"SELECT {selected} FROM {quote_ident(ran.base)}.{quote_ident(table)}")
+        cells = [tuple(bytes(v) if isinstance(v, memoryview) else v for v in row) for row in loaded]
+        wanted = [
+            tuple(expected(types[column], row[i]) for i, column in enumerate(names[table])) for row in values
+        ]
+        assert sorted(cells, key=repr) == sorted(wanted, key=repr), table
+    songs = ran.types("songs")
+    assert songs["filename"] == ran.types("playlists")["dynamic_playlist_data"] == "bytea"
+    assert songs["mtime"] == songs["ctime"] == ran.types("subdirectories")["mtime"] == instant
+    assert songs["length"] == songs["lastplayed"] == songs["effective_compilation"] == "bigint"
+    assert songs["bpm"] == "double precision"
+    (note,) = [
+        n for n in profiled(run_dir)["columns"]["songs"]["lastplayed"]["notes"] if "-1 for no date" in n
+    ]
+    assert 'to_timestamp(NULLIF("lastplayed", -1))' in note
+    assert ran.values("songs", "filename", "title")["Starálfur"] == (
+        b"file:///srv/music/Sigur%20R%C3%B3s/%C3%81g%C3%A6tis%20byrjun/03%20Star%C3%A1lfur.wav"
+    )
+    # The scan lists the library's folder among its subdirectories. The rowid-held references
+    # (songs.directory, playlist_items.playlist and .library_id) are not found: the rowid is not carried.
+    assert references(run_dir) == {("directories", "path"): "subdirectories.path"}
+
+
+def test_asterisk_master_db_keeps_its_call_ids_as_written_and_reads_its_local_call_dates(
+    run_export: Runner,
+) -> None:
+    # Asterisk's master.db (cdr_sqlite3_custom and cel_sqlite3_custom with their sample mappings):
+    # untyped columns, every value quoted TEXT. A call id is Unix seconds, a point and the PBX's
+    # count of channels: `1717402500.1` and `1717403294.10` are ids, text as written (until
+    # 2026-12-06 numeric(18,2): `.1` arrived `.10`, another channel's id). CDR(start) is the server's
+    # local time (timestamp, as written); CEL's eventtime `%ld.%06ld` seconds (numeric, the instant's
+    # note); '' where a variable is empty, the tables' one way (no cost); no reference between them.
+    rows = apps.asterisk_rows()
+    ran, run_dir = run_export(apps.asterisk)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    columns = {
+        "cdr": ["AcctId", *apps.ASTERISK_CDR_COLUMNS.split(", ")],
+        "cel": ["AcctId", *apps.ASTERISK_CEL_COLUMNS.split(", ")],
+    }
+
+    def expected(kind: str, value: Any) -> Any:
+        if isinstance(value, int) or kind == "text":
+            return value if isinstance(value, int) else arrives_as(value)
+        if kind == "bigint":
+            return int(value) if value else None
+        if kind == "numeric":
+            return value  # every digit as written (six after the point in each)
+        assert kind == "timestamp without time zone", kind
+        return datetime.strptime(value, "%Y-%m-%d %H:%M:%S")
+
+    for table, values in rows.items():
+        types = ran.types(table)
+        for index, column in enumerate(columns[table]):
+            assert ran.values(table, column, "AcctId") == {
+                row[0]: expected(types[column], row[index]) for row in values
+            }, (table, column)
+    for table in ("cdr", "cel"):
+        assert ran.types(table)["uniqueid"] == "text"
+        assert profiled(run_dir)["columns"][table]["uniqueid"]["type_reason"].startswith(
+            "Unix seconds and a counter after the point"
+        )
+    assert {"1717402500.1", "1717403294.10"} <= set(ran.values("cdr", "uniqueid", "AcctId").values())
+    cdr, cel = ran.types("cdr"), ran.types("cel")
+    assert cdr["calldate"] == "timestamp without time zone"
+    assert ran.values("cdr", "calldate", "AcctId")[1] == datetime(2024, 6, 3, 10, 15)  # 08:15 UTC
+    assert cdr["duration"] == cdr["billsec"] == cel["amaflags"] == "bigint"
+    assert cdr["amaflags"] == cdr["clid"] == cel["cidnum"] == "text"
+    assert cel["eventtime"] == "numeric"
+    (note,) = [n for n in profiled(run_dir)["columns"]["cel"]["eventtime"]["notes"] if "epoch seconds" in n]
+    assert 'to_timestamp("eventtime")' in note
+    assert references(run_dir) == {}

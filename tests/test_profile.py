@@ -2388,3 +2388,37 @@ def test_versions_written_with_a_point_stay_text_and_other_numbers_do_not(make_s
     assert table["price"].inferred_type == "numeric"
     assert "1.10 follows 1.9" in table["scenario_version"].type_reason
     assert table["scenario_version"].quality == 100.0
+
+
+def test_unix_seconds_with_a_counter_after_the_point_stay_text_and_fractions_of_seconds_do_not(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """A PBX's call ids (Asterisk's `uniqueid`, `linkedid`: Unix seconds, a point, a counter of the
+    channels made, all TEXT in untyped columns) were numeric(18,2): `1717402500.1` arrived as
+    `1717402500.10`, the id of that second's tenth channel. Seconds with a fraction are written at one
+    scale or each in its shortest form; a fraction ending in a zero beside fewer fraction digits is a
+    counter: text since 2026-12-06. Fractions of seconds (one scale, or shortest) and a decimal that is
+    no Unix seconds (`0.9` beside `0.10`) are numbers as before."""
+    start = 1717402500
+    refs = [f"{start + 7 * i}.{(1, 4, 10, 13, 7, 20)[i % 6]}" for i in range(12)]
+    rows = [
+        (i, refs[i], f"{start + i}.{(i * 12_345) % 1_000_000:06d}", f"{start + i}.{(5, 25, 125)[i % 3]}",
+         ("0.9", "0.10")[i % 2])
+        for i in range(12)
+    ]  # fmt: skip
+    path = make_sqlite(
+        {"calls": ("CREATE TABLE calls (AcctId INTEGER PRIMARY KEY, call_ref, stamp, seen, hotfix)", rows)}
+    )
+    table = profile(path)["calls"]
+    assert table["call_ref"].inferred_type == "text"
+    # The pair named: the longest fraction ending in a zero, the shortest fraction (ties: by text).
+    padded = max((len(r.split(".")[1]), r) for r in refs if r.endswith("0"))[1]
+    shortest = min((len(r.split(".")[1]), r) for r in refs)[1]
+    assert (padded, shortest) == ("1717402577.20", "1717402500.1")
+    assert f"'{padded}' ends in a zero where '{shortest}' has fewer digits" in table["call_ref"].type_reason
+    assert not any("kept as numbers (" in note for note in table["call_ref"].notes)
+    assert {name: table[name].inferred_type for name in ("stamp", "seen", "hotfix")} == {
+        "stamp": "numeric",
+        "seen": "numeric",
+        "hotfix": "numeric",
+    }

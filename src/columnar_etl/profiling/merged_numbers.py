@@ -15,6 +15,10 @@ One aggregate per table, over its candidate columns only: ``numeric`` by the pro
 by its exponent text, with no REAL cell), whose plain numbers have fewer fraction digits in some values
 than in others (``min_scale`` below ``max_scale``; a column of amounts written with two decimals each,
 the usual case, cannot hold two texts of one number); no query when it has none.
+
+Unix seconds with a counter after the point (a PBX's call ids, ``1717402500.1`` beside
+``1717403294.10``) are kept apart too, though no two meet yet: a fraction ending in a zero beside
+fewer fraction digits is written as no seconds' fraction is (:func:`unpadded_fraction_sql`).
 """
 
 from __future__ import annotations
@@ -77,6 +81,31 @@ def merged_number_sql(relation: str, names: list[str]) -> str:
     )
 
 
+def unpadded_fraction_sql(relation: str, names: list[str]) -> str:
+    """DuckDB SQL over ``relation``: per column of ``names`` (by its index in it) whose plain decimals
+    are all Unix seconds with a point and include one ending its fraction in a zero (``.10``) with
+    more fraction digits than another value has (``.1``): that text and the shortest-fraction one; no
+    row for the others."""
+    trimmed = ", ".join(
+        minus_read_sql(trimmed_sql(f"CAST({quote_ident(name)} AS VARCHAR)")) for name in names
+    )
+    indexes = ", ".join(str(index) for index in range(len(names)))
+    scale = "CASE WHEN contains(t, '.') THEN length(t) - strpos(t, '.') ELSE 0 END"
+    zero = "contains(t, '.') AND suffix(t, '0')"
+    # Every value's whole part Unix seconds (2001-09-09 to 2033-05-18, as an epoch column's are):
+    # fractions of a second are written at one scale or shortest, never so; a counter is.
+    seconds = "TRY_CAST(split_part(t, '.', 1) AS BIGINT) BETWEEN 1000000000 AND 1999999999"
+    return (
+        # Ties of scale broken by the text, so the pair named is the same in every run.
+        "SELECT idx, arg_max(t, [lpad(sc::VARCHAR, 4, '0'), t]) FILTER (WHERE z) AS padded, "
+        "arg_min(t, [lpad(sc::VARCHAR, 4, '0'), t]) AS shortest FROM ("
+        f"SELECT DISTINCT idx, t, {scale} AS sc, {zero} AS z FROM ("
+        f"SELECT unnest([{indexes}]) AS idx, unnest([{trimmed}]) AS t FROM {relation}) AS cells "
+        f"WHERE regexp_full_match(t, {quote_literal(CANONICAL_NUMBER_REGEX)})) AS texts "
+        f"GROUP BY idx HAVING max(sc) FILTER (WHERE z) > min(sc) AND bool_and({seconds})"
+    )
+
+
 def merged_number_columns(src: Source, table: TableProfile) -> dict[str, str]:
     """``{column: why}`` of ``table``'s numeric columns holding two distinct texts of one number (the
     usual case: empty, and no query when no column has fraction digits)."""
@@ -89,7 +118,19 @@ def merged_number_columns(src: Source, table: TableProfile) -> dict[str, str]:
     doing = "comparing the numbers' texts"
     with query_errors(src.path, table.name, doing, memory_hint="raise profile_memory_limit"):
         rows = src.connection.cursor().execute(merged_number_sql(relation, names)).fetchall()
+        unpadded = src.connection.cursor().execute(unpadded_fraction_sql(relation, names)).fetchall()
     found: dict[str, str] = {}
+    for index, padded, shortest in unpadded:
+        # Seconds with a fraction are written at one scale (%.6f) or each shortest (a float's repr):
+        # a fraction ending in a zero beside fewer fraction digits elsewhere is neither, but a counter
+        # after the seconds (a PBX's call id 1717402500.10, the 10th channel of that second, beside
+        # 1717402500.1), which a number's scale would make the same value.
+        found[names[int(index)]] = (
+            f"Unix seconds and a counter after the point, no fraction of a second: '{padded}' ends in a "
+            f"zero where '{shortest}' has fewer digits (seconds' fractions are written at one scale or "
+            "each shortest); a number would pad '.1' to '.10', another value, so the column is kept as "
+            "text, every value as written"
+        )
     for index, merges, pair in rows:
         found[names[int(index)]] = (
             f"{merges} {'number is' if merges == 1 else 'numbers are'} written two ways, such as "
