@@ -102,7 +102,7 @@ import sys
 import urllib.parse
 import zlib
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from contextlib import closing
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
@@ -137,6 +137,16 @@ __all__ = ["run_export"]  # the fixture, used by name
 
 Runner = Callable[..., tuple[Ran, Path]]
 UNIX_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def charged_columns(columns: Mapping[str, Mapping[str, Any]]) -> dict[tuple[str, str], float]:
+    """The columns of a profile.json's ``columns`` that scored below 100, with their scores."""
+    return {
+        (table, name): column["quality"]
+        for table, named in columns.items()
+        for name, column in named.items()
+        if column["quality"] < 100
+    }
 
 
 def audited_columns(run_dir: Path) -> set[tuple[str, str, str]]:
@@ -6049,12 +6059,7 @@ def test_pretalx_keeps_review_scores_as_exact_decimals_and_its_answers_as_writte
     # in every row (person_id, review_id: answers to questions about submissions): '' is the table's
     # one way of writing none beside values, and costs nothing (docs/profiling.md, "Quality score";
     # until 2026-12-05 the only column below 100). Each '' is still made NULL and audited.
-    below = {
-        (table, name)
-        for table, columns in profiled(run_dir)["columns"].items()
-        for name, column in columns.items()
-        if column["quality"] < 100
-    }
+    below = set(charged_columns(profiled(run_dir)["columns"]))
     assert below == set()
     assert profiled(run_dir)["columns"]["submission_answer"]["answer_file"]["blank_is_missing"]
     assert len(audit_rules(run_dir, "submission_answer", "answer_file")) == sum(
@@ -15158,12 +15163,7 @@ def test_quiterss_keeps_dates_written_two_ways_as_text_and_charges_blank_authors
     blank = {n for n, item in items.items() if item["author_name"] == ""}
     assert ran.record["quality_before"] < 100.0 == ran.record["quality_after"]
     columns = profiled(run_dir)["columns"]
-    charged = {
-        (table, name): column["quality"]
-        for table, named in columns.items()
-        for name, column in named.items()
-        if column["quality"] < 100.0
-    }
+    charged = charged_columns(columns)
     assert set(charged) == {("news", "author_name"), ("feeds", "author_name")}, charged
     issues = {i["kind"]: i["count"] for i in columns["news"]["author_name"]["issues"]}
     assert issues == {"empty_string": len(blank)}
@@ -15449,12 +15449,7 @@ def test_mealie_keeps_its_hex_guids_reads_sqlalchemy_moments_and_charges_only_bl
     charged = _blanks_charged(db, rows)
     assert ("recipes", "description") in charged and ("recipe_instructions", "type") not in charged
     columns = profiled(run_dir)["columns"]
-    found = {
-        (table, name): column["quality"]
-        for table, named in columns.items()
-        for name, column in named.items()
-        if column["quality"] < 100.0
-    }
+    found = charged_columns(columns)
     assert found == {key: round(column_score(len(rows[key[0]]), n), 2) for key, n in charged.items()}
     assert ran.record["quality_before"] == _export_score_of(db, rows, charged)
     assert ran.record["quality_after"] == 100.0
@@ -15892,12 +15887,7 @@ def test_overseerr_reads_typeorm_moments_and_keeps_comma_joined_tag_ids_as_text(
     assert all(any(s[c] is None for s in settings) for _, c in blanks)
     charges = {**blanks, ("media_request", "tags"): sum(r["tags"] == "none" for r in requests)}
     columns = profiled(run_dir)["columns"]
-    found = {
-        (table, name): column["quality"]
-        for table, named_columns in columns.items()
-        for name, column in named_columns.items()
-        if column["quality"] < 100.0
-    }
+    found = charged_columns(columns)
     assert found == {key: round(column_score(len(rows[key[0]]), n), 2) for key, n in charges.items()}, found
     scores = {
         table: (
@@ -16019,12 +16009,7 @@ def test_nextcloud_sync_journal_keeps_its_root_path_key_and_refers_nothing_by_a_
     mangled = columns["metadata"]["e2eMangledName"]
     assert not any("fit the keys" in note for note in mangled["notes"]), mangled["notes"]
     assert mangled["blank_is_missing"] and mangled["quality"] == 100.0
-    charged = {
-        (table, name)
-        for table, named in columns.items()
-        for name, column in named.items()
-        if column["quality"] < 100.0
-    }
+    charged = set(charged_columns(columns))
     assert charged == {("metadata", "contentChecksum"), ("metadata", "lockOwnerEditor")}
     assert ran.record["quality_before"] < 100.0 == ran.record["quality_after"]
     assert ran.values("flags", "pinState", "path") == dict(rows["flags"])
@@ -16193,12 +16178,7 @@ def test_audiobookshelf_reads_its_sequelize_moments_and_keeps_its_polymorphic_id
     loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
     assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
     columns = profiled(run_dir)["columns"]
-    charged = {
-        (table, name)
-        for table, named in columns.items()
-        for name, column in named.items()
-        if column["quality"] < 100.0
-    }
+    charged = set(charged_columns(columns))
     assert charged == {("users", "pash")}
     assert ran.record["quality_after"] == 100.0 > ran.record["quality_before"]
     assert ran.values("users", "pash", "id") == {row[0]: row[3] or None for row in rows["users"]}
@@ -17001,12 +16981,7 @@ def test_photoprism_index_reads_go_moments_as_instants_and_keeps_float32_widths_
         and any(row[index] not in ("", None) for row in rows["files"])
     }
     columns = profiled(run_dir)["columns"]
-    charged = {
-        (table, name)
-        for table, named in columns.items()
-        for name, column in named.items()
-        if column["quality"] < 100
-    }
+    charged = set(charged_columns(columns))
     assert charged == {("files", column) for column in blanks_beside_values}
     assert ran.record["quality_before"] < 100.0 == ran.record["quality_after"]
 
@@ -17066,12 +17041,7 @@ def test_seahub_keeps_naive_django_moments_share_tokens_and_device_versions_as_w
         ("api2_tokenv2", "user"): users,
     }
     columns = profiled(run_dir)["columns"]
-    charged = {
-        (table, name)
-        for table, named in columns.items()
-        for name, column in named.items()
-        if column["quality"] < 100
-    }
+    charged = set(charged_columns(columns))
     assert charged == {("profile_profile", "institution")}
     assert ran.record["quality_before"] < 100.0 == ran.record["quality_after"]
 
@@ -17141,12 +17111,7 @@ def test_tandoor_recipes_keeps_decimal_amounts_tree_paths_and_meal_times_and_its
     assert {paths[9], paths[10], paths[14]} == {"0009", "000A", "00010001"}
     assert references(run_dir) == declared
     columns = profiled(run_dir)["columns"]
-    charged = {
-        (table, name)
-        for table, named in columns.items()
-        for name, column in named.items()
-        if column["quality"] < 100
-    }
+    charged = set(charged_columns(columns))
     assert charged == {
         ("cookbook_food", "url"),
         ("cookbook_ingredient", "note"),
@@ -17333,12 +17298,7 @@ def test_homebox_inventory_keeps_go_nanosecond_times_as_written_and_reads_its_pi
         ("auth_tokens", "user_auth_tokens"): "users.id",
     }
     columns = profiled(run_dir)["columns"]
-    charged = {
-        (table, name)
-        for table, named in columns.items()
-        for name, column in named.items()
-        if column["quality"] < 100
-    }
+    charged = set(charged_columns(columns))
     item_blanks = {
         ("items", column)
         for index, column in enumerate(names["items"])
@@ -17600,9 +17560,7 @@ def test_unmanic_database_reads_peewee_moments_naive_and_aware_and_keeps_its_wor
             0,
         )
         assert found["quality"] == 100.0, table
-    assert {
-        (t, c) for t, named in columns.items() for c, column in named.items() if column["quality"] < 100
-    } == set()
+    assert set(charged_columns(columns)) == set()
     description = columns["plugins"]["description"]
     assert (description["line_terminated"], description["layout_kept"]) == (True, True)
     assert {
@@ -17772,12 +17730,7 @@ def test_dendrite_homeserver_reads_its_millis_and_seconds_as_instants_and_number
     columns = profiled(run_dir)["columns"]
     messages = sum(1 for row in rows["roomserver_events"] if row[3] == 0)
     assert columns["roomserver_events"]["event_state_key_nid"]["no_reference_count"] == messages
-    charged = {
-        (table, name)
-        for table, named in columns.items()
-        for name, column in named.items()
-        if column["quality"] < 100
-    }
+    charged = set(charged_columns(columns))
     # The devices' '' user agents beside their NULL display names: missing written two ways in one table.
     assert charged == {("userapi_devices", "user_agent")}
     assert ran.record["quality_before"] < 100.0 == ran.record["quality_after"]
@@ -17962,12 +17915,7 @@ def test_authelia_keeps_go_nanosecond_moments_as_written_and_its_none_attestatio
         if held <= preferences and (table == "totp_configurations" or not held <= totp):
             found[(table, "username")] = "user_preferences.username"
     assert references(run_dir) == declared_references | found
-    charged = {
-        (table, name)
-        for table, named in profiled(run_dir)["columns"].items()
-        for name, column in named.items()
-        if column["quality"] < 100
-    }
+    charged = set(charged_columns(profiled(run_dir)["columns"]))
     # A Go string's '' in a nullable column without DEFAULT '' beside the NULLs of its table's other
     # columns: missing written two ways, charged as documented (the others are declared NOT NULL or
     # DEFAULT '').
