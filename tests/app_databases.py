@@ -52240,3 +52240,241 @@ def asterisk(path: Path) -> Path:
                 con.execute(f"INSERT INTO {table} VALUES ({literals})")
     con.close()
     return path
+
+
+# --- KitchenOwl (Flask + SQLAlchemy 2 / Alembic: backend/app/models/*.py, helpers/db_model_base.py,
+# helpers/db_model_timestamp_mixin.py, helpers/db_list_type.py, migrations/versions) ---
+
+#: SQLAlchemy's DDL for the models on SQLite: ``db.Boolean`` BOOLEAN (no CHECK since SQLAlchemy 1.4),
+#: ``db.Float`` FLOAT, ``db.DateTime`` DATETIME, ``db.Enum(Status)`` VARCHAR of the longest name,
+#: ``DbListType`` VARCHAR; constraints named by the metadata's naming convention; every model's
+#: ``created_at``/``updated_at`` (DbModelTimestampMixin) last.
+KITCHENOWL_STAMPS = "created_at DATETIME NOT NULL, updated_at DATETIME NOT NULL"
+KITCHENOWL_DDL = [
+    "CREATE TABLE file (filename VARCHAR NOT NULL, blur_hash VARCHAR(40), created_by INTEGER, "
+    f"{KITCHENOWL_STAMPS}, CONSTRAINT pk_file PRIMARY KEY (filename), "
+    "CONSTRAINT fk_file_created_by_user FOREIGN KEY(created_by) REFERENCES user (id))",
+    "CREATE TABLE user (id INTEGER NOT NULL, name VARCHAR(128), username VARCHAR(256) NOT NULL, "
+    "email VARCHAR(256), password VARCHAR(256), photo VARCHAR, admin BOOLEAN, email_verified BOOLEAN, "
+    f"last_seen DATETIME, {KITCHENOWL_STAMPS}, CONSTRAINT pk_user PRIMARY KEY (id), "
+    "CONSTRAINT fk_user_photo_file FOREIGN KEY(photo) REFERENCES file (filename))",
+    "CREATE UNIQUE INDEX ix_user_username ON user (username)",
+    "CREATE UNIQUE INDEX ix_user_email ON user (email)",
+    "CREATE TABLE household (id INTEGER NOT NULL, name VARCHAR(128) NOT NULL, photo VARCHAR, "
+    "language VARCHAR, planner_feature BOOLEAN NOT NULL, expenses_feature BOOLEAN NOT NULL, "
+    "view_ordering VARCHAR, description VARCHAR, link VARCHAR(255), verified BOOLEAN, "
+    f"{KITCHENOWL_STAMPS}, CONSTRAINT pk_household PRIMARY KEY (id), "
+    "CONSTRAINT fk_household_photo_file FOREIGN KEY(photo) REFERENCES file (filename))",
+    "CREATE TABLE household_member (household_id INTEGER NOT NULL, user_id INTEGER NOT NULL, "
+    f"owner BOOLEAN NOT NULL, admin BOOLEAN NOT NULL, expense_balance FLOAT NOT NULL, {KITCHENOWL_STAMPS}, "
+    "CONSTRAINT pk_household_member PRIMARY KEY (household_id, user_id), "
+    "CONSTRAINT fk_household_member_household_id_household FOREIGN KEY(household_id) "
+    "REFERENCES household (id), "
+    "CONSTRAINT fk_household_member_user_id_user FOREIGN KEY(user_id) REFERENCES user (id))",
+    'CREATE TABLE category (id INTEGER NOT NULL, name VARCHAR(128), "default" BOOLEAN, '
+    f"default_key VARCHAR(128), ordering INTEGER, household_id INTEGER NOT NULL, {KITCHENOWL_STAMPS}, "
+    "CONSTRAINT pk_category PRIMARY KEY (id), "
+    "CONSTRAINT fk_category_household_id_household FOREIGN KEY(household_id) REFERENCES household (id))",
+    "CREATE TABLE item (id INTEGER NOT NULL, name VARCHAR(128), icon VARCHAR(128), category_id INTEGER, "
+    '"default" BOOLEAN, default_key VARCHAR(128), household_id INTEGER NOT NULL, '
+    f"ordering INTEGER DEFAULT '0', support FLOAT DEFAULT '0.0', {KITCHENOWL_STAMPS}, "
+    "CONSTRAINT pk_item PRIMARY KEY (id), "
+    "CONSTRAINT fk_item_category_id_category FOREIGN KEY(category_id) REFERENCES category (id), "
+    "CONSTRAINT fk_item_household_id_household FOREIGN KEY(household_id) REFERENCES household (id))",
+    "CREATE INDEX ix_item_household_id ON item (household_id)",
+    f"CREATE TABLE shoppinglist (id INTEGER NOT NULL, name VARCHAR(128), household_id INTEGER NOT NULL, "
+    f"{KITCHENOWL_STAMPS}, CONSTRAINT pk_shoppinglist PRIMARY KEY (id), "
+    "CONSTRAINT fk_shoppinglist_household_id_household FOREIGN KEY(household_id) REFERENCES household (id))",
+    "CREATE TABLE shoppinglist_items (shoppinglist_id INTEGER NOT NULL, item_id INTEGER NOT NULL, "
+    f"description VARCHAR, created_by INTEGER, {KITCHENOWL_STAMPS}, "
+    "CONSTRAINT pk_shoppinglist_items PRIMARY KEY (shoppinglist_id, item_id), "
+    "CONSTRAINT fk_shoppinglist_items_shoppinglist_id_shoppinglist FOREIGN KEY(shoppinglist_id) "
+    "REFERENCES shoppinglist (id), "
+    "CONSTRAINT fk_shoppinglist_items_item_id_item FOREIGN KEY(item_id) REFERENCES item (id), "
+    "CONSTRAINT fk_shoppinglist_items_created_by_user FOREIGN KEY(created_by) REFERENCES user (id))",
+    "CREATE TABLE history (id INTEGER NOT NULL, shoppinglist_id INTEGER, item_id INTEGER, "
+    f"status VARCHAR(7), description VARCHAR, {KITCHENOWL_STAMPS}, CONSTRAINT pk_history PRIMARY KEY (id), "
+    "CONSTRAINT fk_history_shoppinglist_id_shoppinglist FOREIGN KEY(shoppinglist_id) "
+    "REFERENCES shoppinglist (id), "
+    "CONSTRAINT fk_history_item_id_item FOREIGN KEY(item_id) REFERENCES item (id))",
+    "CREATE TABLE recipe (id INTEGER NOT NULL, name VARCHAR(128), description VARCHAR, photo VARCHAR, "
+    "time INTEGER, cook_time INTEGER, prep_time INTEGER, yields INTEGER, source VARCHAR, "
+    "visibility VARCHAR(7) NOT NULL, suggestion_score INTEGER DEFAULT '0', "
+    f"suggestion_rank INTEGER DEFAULT '0', household_id INTEGER NOT NULL, {KITCHENOWL_STAMPS}, "
+    "CONSTRAINT pk_recipe PRIMARY KEY (id), "
+    "CONSTRAINT fk_recipe_photo_file FOREIGN KEY(photo) REFERENCES file (filename), "
+    "CONSTRAINT fk_recipe_household_id_household FOREIGN KEY(household_id) REFERENCES household (id))",
+    "CREATE TABLE recipe_items (recipe_id INTEGER NOT NULL, item_id INTEGER NOT NULL, "
+    f"description VARCHAR, optional BOOLEAN, {KITCHENOWL_STAMPS}, "
+    "CONSTRAINT pk_recipe_items PRIMARY KEY (recipe_id, item_id), "
+    "CONSTRAINT fk_recipe_items_recipe_id_recipe FOREIGN KEY(recipe_id) REFERENCES recipe (id), "
+    "CONSTRAINT fk_recipe_items_item_id_item FOREIGN KEY(item_id) REFERENCES item (id))",
+    'CREATE TABLE planner (recipe_id INTEGER NOT NULL, "when" DATETIME NOT NULL, yields INTEGER, '
+    f"household_id INTEGER NOT NULL, {KITCHENOWL_STAMPS}, "
+    'CONSTRAINT pk_planner PRIMARY KEY (recipe_id, "when"), '
+    "CONSTRAINT fk_planner_recipe_id_recipe FOREIGN KEY(recipe_id) REFERENCES recipe (id), "
+    "CONSTRAINT fk_planner_household_id_household FOREIGN KEY(household_id) REFERENCES household (id))",
+    "CREATE TABLE expense_category (id INTEGER NOT NULL, name VARCHAR(128), color INTEGER, "
+    f"household_id INTEGER NOT NULL, {KITCHENOWL_STAMPS}, CONSTRAINT pk_expense_category PRIMARY KEY (id), "
+    "CONSTRAINT fk_expense_category_household_id_household FOREIGN KEY(household_id) "
+    "REFERENCES household (id))",
+    "CREATE TABLE expense (id INTEGER NOT NULL, name VARCHAR(128), amount FLOAT, description VARCHAR, "
+    "date DATETIME NOT NULL, category_id INTEGER, photo VARCHAR, paid_by_id INTEGER, "
+    f"household_id INTEGER NOT NULL, exclude_from_statistics BOOLEAN NOT NULL, {KITCHENOWL_STAMPS}, "
+    "CONSTRAINT pk_expense PRIMARY KEY (id), "
+    "CONSTRAINT fk_expense_category_id_expense_category FOREIGN KEY(category_id) "
+    "REFERENCES expense_category (id), "
+    "CONSTRAINT fk_expense_photo_file FOREIGN KEY(photo) REFERENCES file (filename), "
+    "CONSTRAINT fk_expense_paid_by_id_user FOREIGN KEY(paid_by_id) REFERENCES user (id), "
+    "CONSTRAINT fk_expense_household_id_household FOREIGN KEY(household_id) REFERENCES household (id))",
+    "CREATE TABLE expense_paid_for (expense_id INTEGER NOT NULL, user_id INTEGER NOT NULL, "
+    f"factor INTEGER, {KITCHENOWL_STAMPS}, CONSTRAINT pk_expense_paid_for PRIMARY KEY (expense_id, user_id), "
+    "CONSTRAINT fk_expense_paid_for_expense_id_expense FOREIGN KEY(expense_id) REFERENCES expense (id), "
+    "CONSTRAINT fk_expense_paid_for_user_id_user FOREIGN KEY(user_id) REFERENCES user (id))",
+    "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL, "
+    "CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))",
+]
+#: The household's first minute (UTC); SQLAlchemy's SQLite DATETIME drops the zone of
+#: ``datetime.now(timezone.utc)`` and writes ``%Y-%m-%d %H:%M:%S.%f``, six digits always.
+KITCHENOWL_START = datetime(2024, 5, 6, 17, 42, 9, 318_204)
+KITCHENOWL_CATEGORIES = ("Fruits & vegetables", "Dairy", "Bakery", "Drinks", "Household")
+KITCHENOWL_ITEMS = (
+    ("Apples", "apple", 0, "apple"), ("Bananas", "banana", 0, "banana"), ("Tomatoes", "tomato", 0, "tomato"),
+    ("Onions", "onion", 0, "onion"), ("Milk", "milk", 1, "milk"), ("Butter", "butter", 1, "butter"),
+    ("Eggs", "eggs", 1, "eggs"), ("Gruyère", None, 1, None), ("Bread", "bread", 2, "bread"),
+    ("Croissants", None, 2, None), ("Orange juice", "juice", 3, "orange_juice"),
+    ("Sparkling water", None, 3, None), ("Dish soap", "dish-soap", 4, "dish_soap"),
+    ("Paper towels", None, None, None), ("Flour", "flour", None, "flour"), ("Sugar", "sugar", None, "sugar"),
+    ("Basil", None, 0, None), ("Spaghetti", "pasta", None, "spaghetti"), ("Parmesan", "cheese", 1, None),
+    ("Olive oil", "oil", None, "olive_oil"),
+)  # fmt: skip
+
+
+def kitchenowl_stamp(n: int, minutes: int = 0) -> str:
+    """A SQLAlchemy DATETIME cell ``n`` steps after the start (each step 3 h 17 min and some µs)."""
+    moment = KITCHENOWL_START + timedelta(minutes=197 * n + minutes, microseconds=7_919 * n)
+    return moment.strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def kitchenowl_rows() -> dict[str, list[Sequence[Any]]]:
+    """Rows as KitchenOwl's models save them: booleans 0/1, ``Float`` REAL (``support`` a ratio,
+    ``expense_balance`` and ``amount`` in the household's currency), History's ``Status`` by name
+    (``ADDED``/``DROPPED``), a description ``''`` where the user typed none (History's default),
+    ``view_ordering`` the JSON list DbListType dumps, uploads named by a uuid4 hex with a BlurHash,
+    the planner keyed by the recipe and the day's moment (midnight, microseconds ``.000000``)."""
+    stamps = lambda n: (kitchenowl_stamp(n), kitchenowl_stamp(n, 45 * (n % 3)))  # noqa: E731
+    photos = [f"{uuid.UUID(int=0x5EED_0000 + n * 7919).hex}.jpg" for n in range(1, 5)]
+    hashes = ("LEHV6nWB2yk8pyo0adR*.7kCMdnj", "LKO2?U%2Tw=w]~RBVZRi};RPxuwH", "L6PZfSi_.AyE_3t7t7R**0o#DgR4",
+              "LGF5?xYk^6#M@-5c,1J5@[or[Q6.")  # fmt: skip
+    users = [
+        (1, "Anna Berg", "anna", "anna@example.org",
+         "$2b$12$" + "Kq3WmR8cT1vY6pLz0aB2uO" + "e7GhJ4sN9xQ5fD1kV8wT3yR6bU0cI2m", photos[3], 1, 1,
+         kitchenowl_stamp(60), *stamps(0)),
+        (2, "Ben Okafor", "ben", "ben.okafor@example.com",
+         "$2b$12$" + "Zp9XsL2dQ7nH4tY1uW6eR3" + "aF8gK5jM0cV2bN7xS4qP1oI9lU3yT6e", None, 0, 0,
+         kitchenowl_stamp(58), *stamps(1)),
+        (3, "Chloé", "chloe", None, None, None, 0, 0, None, *stamps(2)),
+    ]  # fmt: skip
+    files = [(photos[n], hashes[n], 1 + n % 2, *stamps(3 + n)) for n in range(4)]
+    households = [
+        (1, "Berg family", photos[0], "en", 1, 1, '["items", "planner", "recipes", "balances", "profile"]',
+         None, None, 0, *stamps(3)),
+        (2, "WG Kastanienallee", None, "de", 1, 0, "[]", "Flat share, 3 people", "https://example.org/wg",
+         None, *stamps(4)),
+    ]  # fmt: skip
+    members = [
+        (1, 1, 1, 1, 23.75, *stamps(3)), (1, 2, 0, 1, -23.75, *stamps(5)),
+        (2, 2, 1, 1, 0.0, *stamps(4)), (2, 3, 0, 0, 0.0, *stamps(6)),
+    ]  # fmt: skip
+    categories = [
+        (n + 1, name, 1, name.split(" ")[0].lower(), n, 1, *stamps(3))
+        for n, name in enumerate(KITCHENOWL_CATEGORIES)
+    ]
+    items = []
+    for n, (name, icon, category, key) in enumerate(KITCHENOWL_ITEMS, start=1):
+        support = 0.0 if n % 4 == 0 else round(n / 48, 15)
+        items.append(
+            (n, name, icon, None if category is None else category + 1, int(key is not None), key,
+             1 if n <= 16 else 2, n % 7, support, *stamps(3 + n % 5))
+        )  # fmt: skip
+    shoppinglists = [
+        (1, "Default", 1, *stamps(3)),
+        (2, "Weekend market", 1, *stamps(9)),
+        (3, "Default", 2, *stamps(4)),
+    ]
+    shopping = [
+        (1, 1, "6", 1, *stamps(20)), (1, 5, "", 2, *stamps(21)), (1, 8, "200 g", 1, *stamps(22)),
+        (1, 9, "", None, *stamps(23)), (2, 3, "1 kg", 1, *stamps(24)), (2, 17, "", 1, *stamps(25)),
+        (3, 18, "2 packs", 3, *stamps(26)), (3, 20, "", 2, *stamps(27)),
+    ]  # fmt: skip
+    history = []
+    for n in range(1, 31):
+        item = 1 + (n * 7) % 16
+        status = "ADDED" if n % 3 else "DROPPED"
+        history.append((n, 1 + n % 2, item, status, ("", "2", "500 g", "")[n % 4], *stamps(10 + n)))
+    description = (
+        "1. Boil the pasta in salted water.\n2. Fry the garlic in olive oil.\n\n"
+        "Serve with *plenty* of parmesan."
+    )
+    recipes = [
+        (1, "Spaghetti aglio e olio", description, photos[1], 20, 10, 10, 2, "", "PRIVATE", 3, 1, 1,
+         *stamps(12)),
+        (2, "Tomato salad", "Slice, salt, drizzle.", None, 0, 0, 10, 4, "https://example.com/tomato-salad",
+         "PUBLIC", 0, 0, 1, *stamps(13)),
+        (3, "Banana bread", "", photos[2], 75, 60, 15, 8, "Grandma", "LINK", 5, 2, 1,
+         *stamps(14)),
+        (4, "Pfannkuchen", "Teig 30 min ruhen lassen.", None, None, None, None, None, None, "PRIVATE", 0, 0,
+         2,
+         *stamps(15)),
+    ]  # fmt: skip
+    recipe_items = [
+        (1, 18, "500 g", 0, *stamps(12)), (1, 20, "4 tbsp", 0, *stamps(12)), (1, 19, "", 1, *stamps(12)),
+        (2, 3, "4", 0, *stamps(13)), (2, 4, "1/2", 1, *stamps(13)), (2, 17, "a handful", 1, *stamps(13)),
+        (3, 2, "3 ripe", 0, *stamps(14)), (3, 15, "250 g", 0, *stamps(14)), (3, 16, "100 g", 0, *stamps(14)),
+        (3, 6, "", 0, *stamps(14)), (4, 18, "", 0, *stamps(15)),
+    ]  # fmt: skip
+    days = ("2024-05-13", "2024-05-13", "2024-05-15", "2024-05-20", "2024-05-18")
+    planner = [
+        (recipe, f"{day} 00:00:00.000000", yields, household, *stamps(30 + n))
+        for n, (day, recipe, yields, household) in enumerate(zip(days, (1, 2, 3, 1, 4), (2, None, 8, 4, None),
+                                                              (1, 1, 1, 1, 2), strict=True))
+    ]  # fmt: skip
+    # A category's colour is Flutter's ``Color.value``: 32-bit ARGB, opaque, so above 2^31.
+    expense_categories = [
+        (1, "Groceries", 0xFF4CAF50, 1, *stamps(8)), (2, "Eating out", 0xFFFF9800, 1, *stamps(8)),
+        (3, "Utilities", None, 1, *stamps(9)),
+    ]  # fmt: skip
+    expenses = []
+    paid_for = []
+    for n in range(1, 13):
+        amount = (12.5, 23.99, 4.2, 61.0, 7.35, 100.0)[n % 6] * (-1 if n == 7 else 1)
+        payer = 1 + n % 2
+        expenses.append(
+            (n, ("Groceries", "Bakery", "Pharmacy", "Restaurant", "Electricity", "Refund")[n % 6], amount,
+             "" if n % 3 else "split evenly", kitchenowl_stamp(14 + 2 * n, 30), (None, 1, 1, 2)[n % 4],
+             photos[3] if n == 4 else None, payer, 1, int(n == 11), *stamps(14 + 2 * n))
+        )  # fmt: skip
+        paid_for += [(n, 1, 1, *stamps(14 + 2 * n)), (n, 2, 1 + n % 2, *stamps(14 + 2 * n))]
+    return {
+        "file": files,
+        "user": users,
+        "household": households,
+        "household_member": members,
+        "category": categories,
+        "item": items,
+        "shoppinglist": shoppinglists,
+        "shoppinglist_items": shopping,
+        "history": history,
+        "recipe": recipes,
+        "recipe_items": recipe_items,
+        "planner": planner,
+        "expense_category": expense_categories,
+        "expense": expenses,
+        "expense_paid_for": paid_for,
+        "alembic_version": [("0a206a419a53",)],
+    }
+
+
+def kitchenowl(path: Path) -> Path:
+    """A KitchenOwl grocery and recipe server's ``database.db`` (see the module's list)."""
+    return write_export(path, KITCHENOWL_DDL, kitchenowl_rows())

@@ -18498,3 +18498,77 @@ def test_asterisk_master_db_keeps_its_call_ids_as_written_and_reads_its_local_ca
     (note,) = [n for n in profiled(run_dir)["columns"]["cel"]["eventtime"]["notes"] if "epoch seconds" in n]
     assert 'to_timestamp("eventtime")' in note
     assert references(run_dir) == {}
+
+
+def test_kitchenowl_server_reads_sqlalchemy_datetimes_and_booleans_and_keeps_its_floats_and_json_lists(
+    run_export: Runner,
+) -> None:
+    # KitchenOwl's database.db (Flask + SQLAlchemy 2, its models' DDL on SQLite): every DATETIME
+    # `%Y-%m-%d %H:%M:%S.%f` of naive UTC (timestamp, audited), BOOLEAN 0/1 (boolean), FLOAT REAL
+    # (double precision, every digit), History's status by its enum name, `view_ordering` a JSON list
+    # (text as written), a colour Flutter's 32-bit ARGB (bigint), composite keys (the planner's by a
+    # moment), every reference declared and found. A recipe's `source` is NULL where the client sent
+    # none and '' where it sent a blank: two ways in one column, so the table's blanks are charged.
+    rows = apps.kitchenowl_rows()
+    ran, run_dir = run_export(apps.kitchenowl)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    with closing(sqlite3.connect(ran.db)) as con:
+        names = {table: [r[1] for r in con.execute(f'PRAGMA table_info("{table}")')] for table in rows}
+    stamp = "timestamp without time zone"
+
+    def expected(kind: str, value: Any) -> Any:
+        if value is None:
+            return None
+        if kind == stamp:
+            return datetime.strptime(value, "%Y-%m-%d %H:%M:%S.%f")
+        if kind == "boolean":
+            return bool(value)
+        if kind == "text":
+            return arrives_as(value)
+        return value
+
+    for table, values in rows.items():
+        types = ran.types(table)
+        selected = ", ".join(quote_ident(column) for column in names[table])
+        loaded = pg_query(ran.uri, f"SELECT {selected} FROM {quote_ident(ran.base)}.{quote_ident(table)}")
+        wanted = [
+            tuple(expected(types[column], row[i]) for i, column in enumerate(names[table])) for row in values
+        ]
+        assert sorted(loaded, key=repr) == sorted(wanted, key=repr), table
+    for table in set(rows) - {"alembic_version"}:
+        types = ran.types(table)
+        assert types["created_at"] == types["updated_at"] == stamp, table
+    assert ran.types("planner")["when"] == ran.types("expense")["date"] == stamp
+    assert primary_key(ran.uri, ran.record["version_schema"], "planner") == ["recipe_id", "when"]
+    for table, column in (
+        ("user", "admin"),
+        ("household", "planner_feature"),
+        ("item", "default"),
+        ("recipe_items", "optional"),
+        ("expense", "exclude_from_statistics"),
+    ):
+        assert ran.types(table)[column] == "boolean", (table, column)
+    for table, column in (
+        ("item", "support"),
+        ("household_member", "expense_balance"),
+        ("expense", "amount"),
+    ):
+        assert ran.types(table)[column] == "double precision", (table, column)
+    assert ran.types("expense_category")["color"] == "bigint"
+    assert ran.types("household")["view_ordering"] == ran.types("history")["status"] == "text"
+    declared = {
+        (table, column): f"{parent}.{key}"
+        for statement in apps.KITCHENOWL_DDL
+        for table in re.findall(r"CREATE TABLE (\w+)", statement)
+        for column, parent, key in re.findall(r"FOREIGN KEY\((\w+)\) REFERENCES (\w+) \((\w+)\)", statement)
+    }
+    assert len(declared) == 27
+    assert references(run_dir) == declared
+    # The recipe table writes a missing text two ways (`source` NULL and ''): its one blank description
+    # and one blank source of four rows cost 4 points per 1 % each; every other column scores 100.
+    assert charged_columns(profiled(run_dir)["columns"]) == {
+        ("recipe", "description"): column_score(4, 1),
+        ("recipe", "source"): column_score(4, 1),
+    }
+    assert ran.record["quality_after"] == 100.0
