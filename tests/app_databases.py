@@ -52478,3 +52478,161 @@ def kitchenowl_rows() -> dict[str, list[Sequence[Any]]]:
 def kitchenowl(path: Path) -> Path:
     """A KitchenOwl grocery and recipe server's ``database.db`` (see the module's list)."""
     return write_export(path, KITCHENOWL_DDL, kitchenowl_rows())
+
+
+# --- Readeck (Go, mattn/go-sqlite3 through goqu: internal/db/migrations/sqlite3/0001-initial.sql, the
+# user_seed migration of internal/db/migrations.go, the bookmark_collection table of its collections
+# migration; values as internal/bookmarks/models.go binds them) ---
+
+READECK_DDL = [
+    "CREATE TABLE migration (id integer PRIMARY KEY, name text NOT NULL, applied datetime NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS user (id integer PRIMARY KEY AUTOINCREMENT, created datetime NOT NULL, "
+    "updated datetime NOT NULL, username text UNIQUE NOT NULL, email text UNIQUE NOT NULL, "
+    'password text NOT NULL, `group` text NOT NULL DEFAULT "user", settings json NOT NULL DEFAULT "{}", '
+    "seed INTEGER NOT NULL DEFAULT 0)",
+    "CREATE TABLE IF NOT EXISTS token (id integer PRIMARY KEY AUTOINCREMENT, uid text UNIQUE NOT NULL, "
+    "user_id integer NOT NULL, created datetime NOT NULL, expires datetime NULL, "
+    'is_enabled integer NOT NULL DEFAULT 1, application text NOT NULL, roles json NOT NULL DEFAULT "", '
+    "CONSTRAINT fk_token_user FOREIGN KEY (user_id) REFERENCES user(id) ON DELETE CASCADE)",
+    "CREATE TABLE IF NOT EXISTS bookmark (id integer PRIMARY KEY AUTOINCREMENT, uid text UNIQUE NOT NULL, "
+    "user_id integer NOT NULL, created datetime NOT NULL, updated datetime NOT NULL, "
+    "is_marked integer NOT NULL DEFAULT 0, is_archived integer NOT NULL DEFAULT 0, "
+    "is_read integer NOT NULL DEFAULT 0, state integer NOT NULL DEFAULT 0, url text NOT NULL, "
+    'title text NOT NULL, domain text NOT NULL DEFAULT "", site text NOT NULL DEFAULT "", '
+    'site_name text NOT NULL DEFAULT "", published datetime, authors json NOT NULL DEFAULT "", '
+    'lang text NOT NULL DEFAULT "", type text NOT NULL DEFAULT "", description text NOT NULL DEFAULT "", '
+    'text text NOT NULL DEFAULT "", word_count integer NOT NULL DEFAULT 0, embed text NOT NULL DEFAULT "", '
+    'file_path text NOT NULL DEFAULT "", files json NOT NULL DEFAULT "", errors json NOT NULL DEFAULT "", '
+    'labels json NOT NULL DEFAULT "", '
+    "CONSTRAINT fk_bookmark_user FOREIGN KEY (user_id) REFERENCES user(id) ON DELETE CASCADE)",
+    "CREATE VIRTUAL TABLE IF NOT EXISTS bookmark_idx USING fts5(tokenize='unicode61 remove_diacritics 2', "
+    "content='bookmark', content_rowid='id', title, description, text, site, author, label)",
+    "CREATE TRIGGER bookmark_ai AFTER INSERT ON bookmark BEGIN INSERT INTO bookmark_idx (rowid, title, "
+    "description, text, site, author, label) VALUES (new.id, new.title, new.description, new.text, "
+    "new.site_name || ' ' || new.site || ' ' || new.domain, new.authors, new.labels); END",
+    "CREATE TABLE IF NOT EXISTS bookmark_collection (id integer PRIMARY KEY AUTOINCREMENT, "
+    "uid text UNIQUE NOT NULL, user_id integer NOT NULL, created datetime NOT NULL, "
+    "updated datetime NOT NULL, name text NOT NULL, is_pinned integer NOT NULL DEFAULT 0, "
+    'filters json NOT NULL DEFAULT "{}", '
+    "CONSTRAINT fk_bookmark_collection_user FOREIGN KEY (user_id) REFERENCES user(id) ON DELETE CASCADE)",
+]
+#: The server's first minute; it runs in Paris (``TZ=Europe/Paris``): ``time.Now()`` is local time, and
+#: mattn/go-sqlite3 binds a ``time.Time`` as ``2006-01-02 15:04:05.999999999-07:00`` in its own zone, so
+#: winter rows are ``+01:00`` and summer rows ``+02:00`` (the clocks changed on 2024-03-31).
+READECK_START = datetime(2024, 3, 20, 7, 45, 12, tzinfo=UTC)
+READECK_PARIS = (timezone(timedelta(hours=1)), timezone(timedelta(hours=2)))
+READECK_SITES = (
+    ("https://go.dev/blog/routing-enhancements", "go.dev", "The Go Programming Language", "en", "article"),
+    ("https://www.lemonde.fr/sciences/article/2024/03/21/climat.html", "lemonde.fr", "Le Monde.fr", "fr",
+     "article"),
+    ("https://www.youtube.com/watch?v=dQw4w9WgXcQ", "youtube.com", "YouTube", "en", "video"),
+    ("https://www.flickr.com/photos/nasa/5391562465/", "flickr.com", "Flickr", "", "photo"),
+    ("https://sqlite.org/lang_datefunc.html", "sqlite.org", "", "en", "article"),
+)  # fmt: skip
+READECK_EMBED = '<iframe src="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"></iframe>'
+READECK_BASE57 = "23456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
+
+
+def readeck_uid(n: int) -> str:
+    """A ``shortuuid.New()``: 22 characters of its base-57 alphabet."""
+    value = uuid.UUID(int=(0x9E3779B97F4A7C15 * (n + 1)) % 2**128).int
+    digits = []
+    for _ in range(22):
+        value, digit = divmod(value, 57)
+        digits.append(READECK_BASE57[digit])
+    return "".join(digits)
+
+
+def readeck_time(n: int, minutes: int = 0) -> tuple[datetime, str]:
+    """Row ``n``'s moment (UTC, microseconds) and the text mattn/go-sqlite3 bound for it: Paris time,
+    nanoseconds after the point (trailing zeros dropped)."""
+    at = READECK_START + timedelta(hours=29 * n, minutes=minutes)
+    nanos = (n * 104_729_003 + minutes * 7_919) % 1_000_000_000
+    if n % 7 == 3:
+        nanos = 0  # Go writes no fraction for a whole second
+    summer = at >= datetime(2024, 3, 31, 1, tzinfo=UTC)
+    return at + timedelta(microseconds=nanos // 1000), go_time(
+        at, nanos, READECK_PARIS[summer].utcoffset(None)
+    )
+
+
+def go_json(value: Any) -> str:
+    """Go's ``json.Marshal``: no spaces, UTF-8 as is (a map's keys sorted, as these are)."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def readeck_rows() -> dict[str, list[Sequence[Any]]]:
+    """Rows as Readeck's managers insert them (``Prepared(true)``): a Go ``bool`` bound as 0/1, a
+    ``Strings`` or ``BookmarkFiles`` field the ``json.Marshal`` of its value (``null`` for a nil slice
+    or map, ``[]`` for an empty one), a string field ``''`` where the extractor found nothing, the
+    ``published`` ``*time.Time`` NULL where the page gives no date."""
+    users = [
+        (1, readeck_time(0)[1], readeck_time(0, 5)[1], "marie", "marie@example.fr",
+         "$argon2id$v=19$m=65536,t=1,p=4$c2FsdHNhbHRzYWx0$" + "Qk9PS01BUktTQVJFR1JFQVQ", "admin",
+         '{"debug_info":false,"reader_settings":{"font":"serif","font_size":3,"line_height":3}}', 20411),
+        (2, readeck_time(1)[1], readeck_time(1)[1], "tom", "tom@example.org",
+         "$argon2id$v=19$m=65536,t=1,p=4$cGVwcGVyc2FsdA$" + "UkVBREVDS0lTTklDRVRPTw", "user", "{}", 731),
+    ]  # fmt: skip
+    tokens = [
+        (1, readeck_uid(100), 1, readeck_time(2)[1], None, 1, "Readeck for Android",
+         '["scoped_bookmarks_r"]'),
+        (2, readeck_uid(101), 1, readeck_time(4)[1], readeck_time(40)[1], 1, "KOReader plugin",
+         '["scoped_bookmarks_r","scoped_bookmarks_w"]'),
+        (3, readeck_uid(102), 2, readeck_time(5)[1], None, 0, "curl", "null"),
+    ]  # fmt: skip
+    bookmarks = []
+    for n in range(1, 31):
+        url, domain, site_name, lang, kind = READECK_SITES[n % 5]
+        uid = readeck_uid(n)
+        state = 1 if n % 11 == 0 else 0  # StateError: the page could not be fetched
+        failed = state == 1
+        published = None if n % 4 == 0 or failed else readeck_time(n - 30)[1]
+        authors = "null" if n % 3 == 0 or failed else go_json(["Jane Doe", "Kōji Itō"][: 1 + n % 2])
+        files = (
+            "null"
+            if failed
+            else go_json(
+                {"article": {"name": "index.html", "type": "text/html"},
+                 "icon": {"name": "img/icon.png", "type": "image/png", "size": [32, 32]},
+                 "image": {"name": "img/image.jpeg", "type": "image/jpeg", "size": [1200, 675 + n]}}
+            )
+        )  # fmt: skip
+        labels = ("null", '["go"]', '["go","sqlite"]', "[]", '["à lire"]')[n % 5]
+        text = (
+            "" if failed else f"Paragraph one of bookmark {n}.\n\nParagraph two, with “quotes” and Ünïcode."
+        )
+        bookmarks.append(
+            (n, uid, 1 + n % 2, readeck_time(n)[1], readeck_time(n, 3 + n % 4)[1], int(n % 6 == 0),
+             int(n % 5 == 0), int(n % 3 == 0), state, f"{url}?ref={n}" if n > 5 else url,
+             url if failed else f"Bookmark {n}: {site_name or domain}", "" if failed else domain,
+             "" if failed else domain, "" if failed else site_name, published, authors,
+             "" if failed else lang, "" if failed else kind,
+             "" if failed or n % 4 == 1 else f"A summary of bookmark {n}.", text,
+             0 if failed else 180 * n + 7,
+             READECK_EMBED if kind == "video" else "",
+             "" if failed else f"{uid[:2]}/{uid}", files,
+             '["could not fetch: 503 Service Unavailable"]' if failed else "null", labels)
+        )  # fmt: skip
+    filters = (
+        '{"search":"","title":"","author":"","site":"","type":["article"],"labels":"go","is_marked":null,'
+        '"is_archived":false,"range_start":"","range_end":""}'
+    )
+    collections = [
+        (1, readeck_uid(200), 1, readeck_time(8)[1], readeck_time(8, 1)[1], "Go reading", 1, filters),
+        (2, readeck_uid(201), 1, readeck_time(9)[1], readeck_time(9)[1], "Videos", 0,
+         filters.replace('["article"]', '["video"]').replace('"go"', '""')),
+        (3, readeck_uid(202), 2, readeck_time(12)[1], readeck_time(12)[1], "Everything", 0, "{}"),
+    ]  # fmt: skip
+    return {
+        "migration": [(1, "user_seed", readeck_time(0)[1])],
+        "user": users,
+        "token": tokens,
+        "bookmark": bookmarks,
+        "bookmark_collection": collections,
+    }
+
+
+def readeck(path: Path) -> Path:
+    """A Readeck read-it-later server's ``db.sqlite3`` (see the module's list), its full-text index
+    filled by its trigger."""
+    return write_export(path, READECK_DDL, readeck_rows())

@@ -18572,3 +18572,71 @@ def test_kitchenowl_server_reads_sqlalchemy_datetimes_and_booleans_and_keeps_its
         ("recipe", "source"): column_score(4, 1),
     }
     assert ran.record["quality_after"] == 100.0
+
+
+def test_readeck_server_keeps_go_nanosecond_times_as_written_and_its_json_nulls_audited(
+    run_export: Runner,
+) -> None:
+    # Readeck's db.sqlite3 (its sqlite3 migrations; goqu's prepared inserts through mattn/go-sqlite3):
+    # every time.Time `2006-01-02 15:04:05.999999999-07:00` in the server's Paris time, nanoseconds
+    # finer than PostgreSQL keeps (text, as written; the migration's one whole second an instant);
+    # a Go bool 0/1 under `integer` (bigint); a nil slice or map JSON's `null` in its `json` columns
+    # (NULL, audited), `[]` kept; its FTS5 bookmark_idx indexes columns the bookmark table lacks
+    # (filled by its trigger), so no scan of it works: left out with a warning (exit 2) that says its
+    # documents are the bookmarks, which load (until 2026-12-06 it named the error alone).
+    rows = apps.readeck_rows()
+    ran, run_dir = run_export(apps.readeck)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"]) == (2, "warn")
+    assert ran.record["warnings"] == [
+        "table 'bookmark_idx' not loaded: a fts5 virtual table whose rows SQLite cannot read (no such "
+        "column: T.author); its documents are the rows of table 'bookmark' (its content=), which loads"
+    ]
+    assert set(json.loads((run_dir / "profile.json").read_text())["internal_tables"]) == {
+        f"bookmark_idx_{part}" for part in ("data", "idx", "docsize", "config")
+    }
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    with closing(sqlite3.connect(ran.db)) as con:
+        names = {table: [r[1] for r in con.execute(f'PRAGMA table_info("{table}")')] for table in rows}
+    json_columns = {
+        (table, column)
+        for statement in apps.READECK_DDL
+        for table in re.findall(r"CREATE TABLE (?:IF NOT EXISTS )?(\w+)", statement)
+        for column in re.findall(r"(\w+) json NOT NULL", statement)
+    }
+    assert len(json_columns) == 7
+    instant = "timestamp with time zone"
+
+    def expected(table: str, column: str, kind: str, value: Any) -> Any:
+        if kind == instant:
+            return datetime.fromisoformat(value)
+        if kind == "text" and (table, column) in json_columns and value == "null":
+            return None  # JSON's null in a declared json column: its way of writing none
+        return arrives_as(value) if kind == "text" else value
+
+    for table, values in rows.items():
+        types = ran.types(table)
+        for index, column in enumerate(names[table]):
+            assert ran.values(table, column, "id") == {
+                row[0]: expected(table, column, types[column], row[index]) for row in values
+            }, (table, column)
+    moments = {"created", "updated", "published", "expires"}
+    for table in ("user", "token", "bookmark", "bookmark_collection"):
+        for column in moments & set(names[table]):
+            assert ran.types(table)[column] == "text", (table, column)
+            reason = profiled(run_dir)["columns"][table][column]["type_reason"]
+            assert "finer than the microseconds PostgreSQL keeps" in reason, (table, column)
+    assert ran.types("migration")["applied"] == instant
+    assert ran.values("migration", "applied", "id") == {1: datetime(2024, 3, 20, 7, 45, 12, tzinfo=UTC)}
+    for column in ("is_marked", "is_archived", "is_read", "state", "word_count"):
+        assert ran.types("bookmark")[column] == "bigint", column
+    labels = ran.values("bookmark", "labels", "id")
+    assert labels[3] == "[]" and labels[5] is None and labels[4] == '["à lire"]'
+    assert {
+        r["rule"] for r in pq.read_table(run_dir / "audit.parquet").to_pylist() if r["column"] == "labels"
+    } == {"null_like_to_null"}
+    assert references(run_dir) == {
+        ("token", "user_id"): "user.id",
+        ("bookmark", "user_id"): "user.id",
+        ("bookmark_collection", "user_id"): "user.id",
+    }

@@ -529,6 +529,52 @@ def test_contentless_is_told_by_the_content_option(statement: str, expected: boo
     assert contentless(statement) is expected
 
 
+def indexed_by_trigger(path: Path) -> Path:
+    """``notes`` (its tags a JSON list) and an external-content FTS5 index over it whose ``tag`` column
+    the table lacks: the application's trigger fills it from ``tags`` (a read-it-later server's
+    ``bookmark_idx`` indexes ``author`` and ``label`` from ``authors`` and ``labels``)."""
+    con = sqlite3.connect(path)
+    with con:
+        con.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, title TEXT NOT NULL, tags TEXT NOT NULL)")
+        con.execute(
+            "CREATE VIRTUAL TABLE notes_idx USING fts5(title, tag, content='notes', content_rowid='id')"
+        )
+        con.execute(
+            "CREATE TRIGGER notes_ai AFTER INSERT ON notes BEGIN INSERT INTO notes_idx (rowid, title, tag) "
+            "VALUES (new.id, new.title, new.tags); END"
+        )
+        con.executemany(
+            "INSERT INTO notes VALUES (?, ?, ?)",
+            [(i, f"Note {i}", json.dumps(["work", "home"][: 1 + i % 2])) for i in range(1, 13)],
+        )
+    con.close()
+    return path
+
+
+def test_an_external_content_index_whose_columns_its_table_lacks_says_its_documents_load(
+    run_export: Runner, tmp_path: Path
+) -> None:
+    # SQLite reads an external-content index's columns from its content table by name: where a trigger
+    # fills one the table lacks, no scan of the index can work ("no such column: T.tag"), while the
+    # application's MATCH does. It is left out with a warning as any index SQLite cannot scan; until
+    # 2026-12-06 the warning did not say that its documents, the content table's rows, load (it did
+    # for an index whose tokenizer SQLite here lacks).
+    con = sqlite3.connect(indexed_by_trigger(tmp_path / "notes.db"))
+    with pytest.raises(sqlite3.OperationalError, match=r"no such column: T\.tag"):
+        con.execute("SELECT * FROM notes_idx").fetchall()
+    assert con.execute("SELECT rowid FROM notes_idx WHERE notes_idx MATCH 'home'").fetchall() == [
+        (i,) for i in range(1, 13) if i % 2
+    ]
+    con.close()
+    ran, run_dir = run_export(indexed_by_trigger)
+    loaded_cleanly(ran, run_dir, {"notes": 12})
+    assert (ran.code, ran.record["outcome"]) == (2, "warn")
+    assert ran.record["warnings"] == [
+        "table 'notes_idx' not loaded: a fts5 virtual table whose rows SQLite cannot read (no such column: "
+        "T.tag); its documents are the rows of table 'notes' (its content=), which loads"
+    ]
+
+
 def test_a_view_in_sql_newer_than_the_readers_sqlite_is_read_around_not_called_damage(
     run_export: Runner,
 ) -> None:

@@ -673,7 +673,8 @@ def contentless(sql: str) -> bool:
 def _unscannable(con: sqlite3.Connection, name: str, module: str, sql: str) -> str | None:
     """Why SQLite here cannot read the rows of the virtual table ``name`` although it knows its columns,
     or None when it can: a contentless full-text index (:func:`contentless`); an external-content index
-    whose ``content=`` table the export lacks ("no such table"); any other refusal of a scan, in
+    whose ``content=`` table the export lacks ("no such table") or whose columns that table lacks ("no
+    such column": the application's triggers fill them from others); any other refusal of a scan, in
     SQLite's words. Such a table is left out with a warning, as one whose module is missing: before,
     its row count failed and the preflight called the sound file corrupt (exit 3)."""
     if module in ("fts3", "fts4", "fts5") and contentless(sql):
@@ -1026,7 +1027,11 @@ def read_catalogue(path: Path) -> Catalogue:
                 )
                 continue
             if name in virtual and (why := _unscannable(con, name, *virtual[name])):
-                unreadable[name] = why
+                # An external-content index whose columns its content table lacks (a trigger fills
+                # them from others: Readeck's bookmark_idx) indexes rows that load all the same.
+                unreadable[name] = why + _documents_loaded(
+                    *virtual[name], [n for n in names if n not in virtual]
+                )
                 continue
             if missing and name not in virtual and (lacking := refused_without_collations(path, name)):
                 # Read all the same: through the reader's private copy, rebuilt there without it.
