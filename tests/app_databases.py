@@ -52636,3 +52636,124 @@ def readeck(path: Path) -> Path:
     """A Readeck read-it-later server's ``db.sqlite3`` (see the module's list), its full-text index
     filled by its trigger."""
     return write_export(path, READECK_DDL, readeck_rows())
+
+
+# --- Statping-ng (Go, jinzhu/gorm v1's AutoMigrate on mattn/go-sqlite3: types/services/struct.go,
+# types/hits/struct.go, types/failures/struct.go, types/checkins/struct.go, types/groups/struct.go;
+# gorm v1's dialect_sqlite3.go for the declared types) ---
+
+#: gorm v1's DDL for the structs: ``int`` integer, ``int64`` bigint, ``float64`` real, ``string``
+#: varchar(255), ``time.Time`` datetime, ``bool`` bool; a ``null.NullString`` (sql.NullString inside)
+#: takes its first field's type; a ``default:`` tag its DEFAULT; ``index`` a CREATE INDEX.
+STATPING_DDL = [
+    'CREATE TABLE "groups" ("id" integer primary key autoincrement,"name" varchar(255),'
+    '"public" bool DEFAULT true,"order_id" integer DEFAULT 0,"created_at" datetime,"updated_at" datetime )',
+    'CREATE TABLE "services" ("id" integer primary key autoincrement,"name" varchar(255),'
+    '"domain" varchar(255),"expected" varchar(255),"expected_status" integer DEFAULT 200,'
+    '"check_interval" integer DEFAULT 30,"check_type" varchar(255),"method" varchar(255),'
+    '"post_data" varchar(255),"port" integer NOT NULL,"timeout" integer DEFAULT 30,'
+    '"order_id" integer DEFAULT 0,"verify_ssl" bool DEFAULT false,"public" bool DEFAULT true,'
+    '"group_id" integer DEFAULT 0,"tls_cert" varchar(255),"tls_cert_key" varchar(255),'
+    '"tls_cert_root" varchar(255),"headers" varchar(255),"permalink" varchar(255),'
+    '"redirect" bool DEFAULT false,"created_at" datetime,"updated_at" datetime,"notify_after" bigint,'
+    '"allow_notifications" bool DEFAULT true,"notify_all_changes" bool DEFAULT true )',
+    'CREATE TABLE "hits" ("id" integer primary key autoincrement,"service" bigint,"latency" real,'
+    '"ping_time" real,"created_at" datetime )',
+    'CREATE TABLE "failures" ("id" integer primary key autoincrement,"issue" varchar(255),'
+    '"method" varchar(255),"method_id" bigint,"error_code" integer,"service" bigint,"checkin" bigint,'
+    '"ping_time" real,"created_at" datetime )',
+    'CREATE INDEX idx_failures_service ON "failures"(service)',
+    'CREATE INDEX idx_failures_checkin ON "failures"(checkin)',
+    'CREATE TABLE "checkins" ("id" integer primary key autoincrement,"service" bigint,"name" varchar(255),'
+    '"check_interval" bigint,"api_key" varchar(255),"created_at" datetime,"updated_at" datetime )',
+    'CREATE INDEX idx_checkins_service ON "checkins"(service)',
+    'CREATE TABLE "checkin_hits" ("id" integer primary key autoincrement,"checkin" bigint,'
+    '"from_location" varchar(255),"created_at" datetime )',
+    'CREATE INDEX idx_checkin_hits_checkin ON "checkin_hits"(checkin)',
+]
+#: The monitor's first check (UTC: BeforeCreate sets ``time.Now().UTC()``, gorm's ``NowFunc`` too).
+STATPING_START = datetime(2024, 4, 2, 9, 0, 0, tzinfo=UTC)
+STATPING_SERVICES = (
+    ("Website", "https://example.com", "", 200, 60, "http", "GET", "", 0, 1, "website"),
+    ("API health", "https://api.example.com/health", '"status":"ok"', 200, 30, "http", "GET", "", 0, 1,
+     "api-health"),
+    ("Webhook echo", "https://hooks.example.com/echo", "", 201, 120, "http", "POST", '{"ping":true}', 0, 1,
+     ""),
+    ("Postgres", "db.internal", "", 0, 30, "tcp", "", "", 5432, 2, "postgres"),
+    ("DNS resolver", "9.9.9.9", "", 0, 15, "udp", "", "", 53, 2, ""),
+    ("Gateway ping", "192.0.2.1", "", 0, 10, "icmp", "", "", 0, 0, "gateway"),
+)  # fmt: skip
+
+
+def statping_time(seconds: int, nanos: int) -> tuple[datetime, str]:
+    """A moment ``seconds`` after the start with ``nanos`` nanoseconds, and its mattn/go-sqlite3 text."""
+    at = STATPING_START + timedelta(seconds=seconds)
+    return at + timedelta(microseconds=nanos // 1000), go_time(at, nanos)
+
+
+def statping_rows() -> dict[str, list[Sequence[Any]]]:
+    """Rows as Statping-ng's gorm v1 creates them: a Go ``bool`` or ``null.NullBool`` bound 0/1, a
+    ``null.NullString`` ``''`` where the form left it empty (Valid, so not NULL), ``group_id`` 0 for
+    no group, a failure's ``checkin`` 0 when a service failed and ``service`` 0 when a checkin did
+    (``method`` ``checkin``), latencies and ping times ``float64`` seconds."""
+    stamp = lambda s, n=0: statping_time(s, n)[1]  # noqa: E731
+    groups = [
+        (1, "Public sites", 1, 1, stamp(0, 120_000_511), stamp(0, 120_000_511)),
+        (2, "Infrastructure", 0, 2, stamp(5, 7_334_002), stamp(86_400, 93_001)),
+    ]
+    services = []
+    for n, (name, domain, expected, status, interval, kind, method, post, port, group, link) in enumerate(
+        STATPING_SERVICES, start=1
+    ):
+        services.append(
+            (n, name, domain, expected, status, interval, kind, method, post, port, 30, n,
+             int(kind == "http"), int(group == 1), group, "", "", "",
+             "Authorization=Bearer abc123" if n == 2 else "", link, int(n == 1),
+             stamp(10 * n, 500_000_000 + n), stamp(10 * n + 3_600 * n, 17 * n), 2 if n < 4 else 0, 1,
+             int(n != 5))
+        )  # fmt: skip
+    hits = []
+    failures = []
+    for k in range(48):
+        service = 1 + k % 6
+        seconds = 60 * k
+        if k % 9 == 4:
+            issue = (
+                ("HTTP Status Code 503 did not match 200", 503)
+                if service <= 3
+                else ("dial tcp: i/o timeout", 0)
+            )
+            failures.append(
+                (len(failures) + 1, issue[0], "", 0, issue[1], service, 0, 0.000341 * (k + 1),
+                 stamp(seconds, 100_003 * k))
+            )  # fmt: skip
+            continue
+        latency = round(0.0123456789 * (1 + k % 7) + k / 10_000, 9)
+        hits.append(
+            (len(hits) + 1, service, latency, round(latency / 3, 9), stamp(seconds, 1_000_003 * k + 7))
+        )
+    checkins = [
+        (1, 1, "Nightly backup", 86_400, "7yHb2qZk", stamp(50, 4_000), stamp(50, 4_000)),
+        (2, 4, "Cron: vacuum", 3_600, "Q0pX4mNa", stamp(70, 0), stamp(7_270, 118)),
+    ]
+    checkin_hits = [
+        (n, 1 + n % 2, ("203.0.113.7", "198.51.100.23", "::1")[n % 3], stamp(3_600 * n, 55_555 * n))
+        for n in range(1, 13)
+    ]
+    failures.append(
+        (len(failures) + 1, "Checkin 'Nightly backup' has not been received in 24h0m0s", "checkin", 1, 0, 0,
+         1, 0.0, stamp(86_400 * 2, 42))
+    )  # fmt: skip
+    return {
+        "groups": groups,
+        "services": services,
+        "hits": hits,
+        "failures": failures,
+        "checkins": checkins,
+        "checkin_hits": checkin_hits,
+    }
+
+
+def statping(path: Path) -> Path:
+    """A Statping-ng status page's ``statping.db`` (see the module's list)."""
+    return write_export(path, STATPING_DDL, statping_rows())

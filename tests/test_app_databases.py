@@ -18640,3 +18640,62 @@ def test_readeck_server_keeps_go_nanosecond_times_as_written_and_its_json_nulls_
         ("bookmark", "user_id"): "user.id",
         ("bookmark_collection", "user_id"): "user.id",
     }
+
+
+def test_statping_monitor_finds_its_undeclared_references_past_zero_and_keeps_go_nanoseconds_as_written(
+    run_export: Runner,
+) -> None:
+    # Statping-ng's statping.db (jinzhu/gorm v1's AutoMigrate, mattn/go-sqlite3): no reference declared;
+    # each is found in the data, a service's `group_id` and a checkin's failure's `service` 0 for none
+    # (loaded as written, not orphans); `bool` 0/1 (boolean); latencies `real` seconds (double
+    # precision, every digit); each time.Time UTC with nanoseconds (text, as written) but a column
+    # whose every time is whole microseconds (an instant); a null.NullString '' (NULL, audited, the
+    # table's one way: no text NULL). Nothing is dirt: 100 before and after, exit 0.
+    rows = apps.statping_rows()
+    ran, run_dir = run_export(apps.statping)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    with closing(sqlite3.connect(ran.db)) as con:
+        names = {table: [r[1] for r in con.execute(f'PRAGMA table_info("{table}")')] for table in rows}
+    instant = "timestamp with time zone"
+
+    def expected(kind: str, value: Any) -> Any:
+        if kind == instant:
+            return datetime.fromisoformat(value)
+        if kind == "boolean":
+            return bool(value)
+        return arrives_as(value) if kind == "text" else value
+
+    for table, values in rows.items():
+        types = ran.types(table)
+        for index, column in enumerate(names[table]):
+            assert ran.values(table, column, "id") == {
+                row[0]: expected(types[column], row[index]) for row in values
+            }, (table, column)
+    for table in rows:
+        for column in ("created_at", "updated_at"):
+            if column in names[table] and (table, column) != ("checkins", "created_at"):
+                assert ran.types(table)[column] == "text", (table, column)
+    # Both of the checkins' creation times are whole microseconds (4 µs and none): instants.
+    assert ran.types("checkins")["created_at"] == instant
+    assert ran.values("checkins", "created_at", "id") == {
+        1: apps.STATPING_START + timedelta(seconds=50, microseconds=4),
+        2: apps.STATPING_START + timedelta(seconds=70),
+    }
+    services = ran.types("services")
+    for column in ("verify_ssl", "public", "redirect", "allow_notifications", "notify_all_changes"):
+        assert services[column] == "boolean", column
+    assert ran.types("hits")["latency"] == ran.types("failures")["ping_time"] == "double precision"
+    assert services["port"] == services["notify_after"] == ran.types("failures")["checkin"] == "bigint"
+    assert references(run_dir) == {
+        ("services", "group_id"): "groups.id",
+        ("hits", "service"): "services.id",
+        ("failures", "service"): "services.id",
+        ("checkins", "service"): "services.id",
+        ("checkin_hits", "checkin"): "checkins.id",
+    }
+    columns = profiled(run_dir)["columns"]
+    for table, column in (("services", "group_id"), ("failures", "service")):
+        assert any(note.startswith("0 stands for no reference") for note in columns[table][column]["notes"])
+    assert ran.values("services", "group_id", "id")[6] == 0
