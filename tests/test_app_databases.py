@@ -74,7 +74,7 @@ server, a Shiori bookmarks server, a Homebox inventory, dnf's history database, 
 history, an Unmanic media optimiser, a Lollypop music library, a Dendrite Matrix homeserver, a
 WriteFreely blog, an Authelia authentication server, a Woodpecker CI server, a Monica personal CRM, a
 Kutt URL shortener, a NetBird management server, a Semaphore UI server, a Clementine music library, an
-Asterisk PBX's call records)
+Asterisk PBX's call records, a KitchenOwl server, a Readeck server, a Statping-ng monitor)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
