@@ -52240,3 +52240,322 @@ def asterisk(path: Path) -> Path:
                 con.execute(f"INSERT INTO {table} VALUES ({literals})")
     con.close()
     return path
+
+
+# --- PocketBase (backend in one file: its pb_data/data.db as PocketBase 0.40.6 wrote it, run for real;
+# core/db_table.go, core/migrations_runner.go, core/field_*.go, tools/types/datetime.go) ---
+
+
+def pocketbase_system_table(name: str, tabs: int, *columns: str) -> str:
+    """A system table's statement as PocketBase's Go source writes it: a column a line, indented by
+    ``tabs`` tabs (its raw string literal's), the closing parenthesis by one fewer."""
+    lines = ",\n".join("\t" * tabs + column for column in columns)
+    return f"CREATE TABLE `{name}` (\n{lines}\n{chr(9) * (tabs - 1)})"
+
+
+#: The tables as PocketBase 0.40.6 created them (its system collections, the default `users` auth
+#: collection with four fields added, and three base collections made through its REST API), each
+#: statement as `sqlite_master` holds it; and a view collection's view.
+POCKETBASE_DDL = [
+    "CREATE TABLE `_migrations` (file VARCHAR(255) PRIMARY KEY NOT NULL, applied INTEGER NOT NULL)",
+    pocketbase_system_table(
+        "_params",
+        3,
+        "`id`      TEXT PRIMARY KEY DEFAULT ('r'||lower(hex(randomblob(7)))) NOT NULL",
+        "`value`   JSON DEFAULT NULL",
+        "`created` TEXT DEFAULT (strftime('%Y-%m-%d %H:%M:%fZ')) NOT NULL",
+        "`updated` TEXT DEFAULT (strftime('%Y-%m-%d %H:%M:%fZ')) NOT NULL",
+    ),
+    pocketbase_system_table(
+        "_collections",
+        4,
+        "`id`         TEXT PRIMARY KEY DEFAULT ('r'||lower(hex(randomblob(7)))) NOT NULL",
+        "`system`     BOOLEAN DEFAULT FALSE NOT NULL",
+        '`type`       TEXT DEFAULT "base" NOT NULL',
+        "`name`       TEXT UNIQUE NOT NULL",
+        '`fields`     JSON DEFAULT "[]" NOT NULL',
+        '`indexes`    JSON DEFAULT "[]" NOT NULL',
+        "`listRule`   TEXT DEFAULT NULL",
+        "`viewRule`   TEXT DEFAULT NULL",
+        "`createRule` TEXT DEFAULT NULL",
+        "`updateRule` TEXT DEFAULT NULL",
+        "`deleteRule` TEXT DEFAULT NULL",
+        '`options`    JSON DEFAULT "{}" NOT NULL',
+        "`created`    TEXT DEFAULT (strftime('%Y-%m-%d %H:%M:%fZ')) NOT NULL",
+        "`updated`    TEXT DEFAULT (strftime('%Y-%m-%d %H:%M:%fZ')) NOT NULL",
+    ),
+    "CREATE INDEX idx__collections_type on `_collections` (`type`)",
+    "CREATE TABLE `_mfas` (`collectionRef` TEXT DEFAULT '' NOT NULL, `created` TEXT DEFAULT '' NOT NULL, "
+    "`id` TEXT PRIMARY KEY DEFAULT ('r'||lower(hex(randomblob(7)))) NOT NULL, "
+    "`method` TEXT DEFAULT '' NOT NULL, `recordRef` TEXT DEFAULT '' NOT NULL, "
+    "`updated` TEXT DEFAULT '' NOT NULL)",
+    "CREATE INDEX `idx_mfas_collectionRef_recordRef` ON `_mfas` (\n  `collectionRef`,\n  `recordRef`\n)",
+    "CREATE TABLE `_authOrigins` (`collectionRef` TEXT DEFAULT '' NOT NULL, `created` TEXT DEFAULT '' NOT "
+    "NULL, `fingerprint` TEXT DEFAULT '' NOT NULL, `id` TEXT PRIMARY KEY DEFAULT ('r'||lower(hex(randomblob(7"
+    ")))) NOT NULL, `recordRef` TEXT DEFAULT '' NOT NULL, `updated` TEXT DEFAULT '' NOT NULL)",
+    "CREATE UNIQUE INDEX `idx_authOrigins_unique_pairs` ON `_authOrigins` (\n  `collectionRef`,\n  "
+    "`recordRef`,\n  `fingerprint`\n)",
+    "CREATE TABLE `_superusers` (`created` TEXT DEFAULT '' NOT NULL, `email` TEXT DEFAULT '' NOT NULL, "
+    "`emailVisibility` BOOLEAN DEFAULT FALSE NOT NULL, `id` TEXT PRIMARY KEY DEFAULT ('r'||lower(hex("
+    "randomblob(7)))) NOT NULL, `password` TEXT DEFAULT '' NOT NULL, `tokenKey` TEXT DEFAULT '' NOT NULL, "
+    "`updated` TEXT DEFAULT '' NOT NULL, `verified` BOOLEAN DEFAULT FALSE NOT NULL)",
+    "CREATE UNIQUE INDEX `idx_tokenKey_pbc_3142635823` ON `_superusers` (`tokenKey`)",
+    "CREATE UNIQUE INDEX `idx_email_pbc_3142635823` ON `_superusers` (`email`) WHERE `email` != ''",
+    "CREATE TABLE `users` (`avatar` TEXT DEFAULT '' NOT NULL, `created` TEXT DEFAULT '' NOT NULL, `email` "
+    "TEXT DEFAULT '' NOT NULL, `emailVisibility` BOOLEAN DEFAULT FALSE NOT NULL, `id` TEXT PRIMARY KEY "
+    "DEFAULT ('r'||lower(hex(randomblob(7)))) NOT NULL, `name` TEXT DEFAULT '' NOT NULL, `password` TEXT "
+    "DEFAULT '' NOT NULL, `tokenKey` TEXT DEFAULT '' NOT NULL, `updated` TEXT DEFAULT '' NOT NULL, "
+    '`verified` BOOLEAN DEFAULT FALSE NOT NULL, "bio" TEXT DEFAULT \'\' NOT NULL, "birthday" TEXT DEFAULT '
+    '\'\' NOT NULL, "settings" JSON DEFAULT NULL, "karma" NUMERIC DEFAULT 0 NOT NULL)',
+    "CREATE UNIQUE INDEX `idx_tokenKey__pb_users_auth_` ON `users` (`tokenKey`)",
+    "CREATE UNIQUE INDEX `idx_email__pb_users_auth_` ON `users` (`email`) WHERE `email` != ''",
+    "CREATE TABLE `tags` (`color` TEXT DEFAULT '' NOT NULL, `created` TEXT DEFAULT '' NOT NULL, `id` TEXT "
+    "PRIMARY KEY DEFAULT ('r'||lower(hex(randomblob(7)))) NOT NULL, `name` TEXT DEFAULT '' NOT NULL, "
+    "`updated` TEXT DEFAULT '' NOT NULL)",
+    "CREATE UNIQUE INDEX `idx_tags_name` ON `tags` (`name`)",
+    "CREATE TABLE `posts` (`author` TEXT DEFAULT '' NOT NULL, `body` TEXT DEFAULT '' NOT NULL, `contact` "
+    "TEXT DEFAULT '' NOT NULL, `cover` TEXT DEFAULT '' NOT NULL, `created` TEXT DEFAULT '' NOT NULL, `flags` "
+    "JSON DEFAULT '[]' NOT NULL, `id` TEXT PRIMARY KEY DEFAULT ('r'||lower(hex(randomblob(7)))) NOT NULL, "
+    '`location` JSON DEFAULT \'{"lon":0,"lat":0}\' NOT NULL, `meta` JSON DEFAULT NULL, `published` BOOLEAN '
+    "DEFAULT FALSE NOT NULL, `publishedAt` TEXT DEFAULT '' NOT NULL, `rating` NUMERIC DEFAULT 0 NOT NULL, "
+    "`slug` TEXT DEFAULT '' NOT NULL, `status` TEXT DEFAULT '' NOT NULL, `tags` JSON DEFAULT '[]' NOT NULL, "
+    "`title` TEXT DEFAULT '' NOT NULL, `updated` TEXT DEFAULT '' NOT NULL, `views` NUMERIC DEFAULT 0 NOT "
+    "NULL, `website` TEXT DEFAULT '' NOT NULL)",
+    "CREATE TABLE `comments` (`created` TEXT DEFAULT '' NOT NULL, `id` TEXT PRIMARY KEY DEFAULT ('r'||lower("
+    "hex(randomblob(7)))) NOT NULL, `message` TEXT DEFAULT '' NOT NULL, `post` TEXT DEFAULT '' NOT NULL, "
+    "`updated` TEXT DEFAULT '' NOT NULL, `upvotes` NUMERIC DEFAULT 0 NOT NULL, `user` TEXT DEFAULT '' NOT "
+    "NULL)",
+    "CREATE VIEW `post_stats` AS SELECT * FROM (SELECT posts.id, posts.title, count(comments.id) AS total, "
+    "max(comments.created) AS last FROM posts LEFT JOIN comments ON comments.post = posts.id GROUP BY "
+    "posts.id)",
+]
+#: The migrations PocketBase 0.40.6 runs on a new data.db, then the four its Admin UI's collection
+#: changes wrote (`pb_migrations/*.js`).
+POCKETBASE_MIGRATIONS = (
+    "1640988000_aux_init.go",
+    "1640988000_init.go",
+    "1717233556_v0.23_migrate.go",
+    "1717233557_v0.23_migrate2.go",
+    "1717233558_v0.23_migrate3.go",
+    "1717233559_v0.23_migrate4.go",
+    "1763020353_update_default_auth_alert_templates.go",
+    "1778828400_normalize_indexes.go",
+    "1796538948_updated_users.js",
+    "1796538948_created_tags.js",
+    "1796538948_created_posts.js",
+    "1796538948_created_comments.js",
+)
+#: `_migrations.applied`: Unix microseconds (`time.Now().UnixMicro()`) of the first migration.
+POCKETBASE_APPLIED = 1796538919363535
+#: A record's autodate is `types.NowDateTime()` written `2006-01-02 15:04:05.000Z`: milliseconds, UTC.
+POCKETBASE_START = datetime(2026, 12, 6, 6, 35, 19, 365000, tzinfo=UTC)
+POCKETBASE_USERS = (
+    "Ada Lovelace", "Grace Hopper", "", "Linus Torvalds", "Zoë Müller", "李雷", "Margaret Hamilton",
+    "O'Brien", "", "Edsger Dijkstra", "Barbara Liskov", "Ken Thompson",
+)  # fmt: skip
+POCKETBASE_TAGS = (
+    ("go", "#00add8"), ("sqlite", "#003b57"), ("etl", ""), ("rust", "#dea584"), ("postgres", "#336791"),
+    ("Data", "#ffffff"),
+)  # fmt: skip
+POCKETBASE_TITLES = ("Hello world", "Go & SQLite", "Über Daten", "  spaced  ", 'Quotes "q"')
+POCKETBASE_MESSAGES = ("Nice!", "I disagree.\nHere is why: …", "", "  trailing space ", "👍")
+POCKETBASE_FLAGS = (["featured"], [], ["pinned", "nsfw"], ["featured", "pinned"])
+POCKETBASE_AUTH_OPTIONS = '{"authRule":"","manageRule":null,"passwordAuth":{"enabled":true}}'
+#: A rule NULL locks the action to superusers, '' opens it to anyone, else it is a filter expression.
+POCKETBASE_OWN_RECORDS = (
+    "@request.auth.id != '' && recordRef = @request.auth.id && collectionRef = @request.auth.collectionId"
+)
+
+
+def pocketbase_id(kind: str, n: int) -> str:
+    """A record id as PocketBase makes one (15 characters of ``[a-z0-9]``), drawn from the row's kind
+    and number instead of at random."""
+    digest = int.from_bytes(hashlib.sha256(f"{kind}:{n}".encode()).digest()[:12])
+    alphabet = "abcdefghijklmnopqrstuvwxyz0123456789"
+    return "".join(alphabet[(digest >> (5 * k)) % 36] for k in range(15))
+
+
+def pocketbase_moment(milliseconds: int) -> str:
+    """``types.DateTime`` as PocketBase stores it: ``2006-01-02 15:04:05.000Z``."""
+    moment = POCKETBASE_START + timedelta(milliseconds=milliseconds)
+    return moment.strftime("%Y-%m-%d %H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+
+
+def pocketbase_fields(*fields: tuple[str, str]) -> str:
+    """A collection's ``fields`` JSON (``[{"id": ..., "name": ..., "type": ...}]``, keys sorted as Go's
+    encoder writes a map), its id field first."""
+    listed = [
+        {"autogeneratePattern": "[a-z0-9]{15}", "hidden": False, "id": "text3208210256", "max": 15, "min": 15,
+         "name": "id", "pattern": "^[a-z0-9]+$", "primaryKey": True, "required": True, "system": True,
+         "type": "text"},
+    ]  # fmt: skip
+    for name, kind in fields:
+        listed.append(
+            {"hidden": False, "id": f"{kind}{zlib.crc32(name.encode())}", "name": name, "presentable": False,
+             "required": name in ("title", "post"), "system": name in ("created", "updated", "email"),
+             "type": kind}
+        )  # fmt: skip
+    return json.dumps(listed, separators=(",", ":"), sort_keys=True)
+
+
+def pocketbase_rows() -> dict[str, list[Sequence[Any]]]:
+    """Rows as PocketBase writes them: every field a NOT NULL column with its zero value ('' for a text,
+    a date, a file or a single relation never set, 0 for a number, '[]' for a multiple select or
+    relation) but a JSON field, NULL until set; a number field NUMERIC (an INTEGER or REAL cell); a bool
+    0/1; a JSON field the JSON text (SQLite's NUMERIC affinity makes a bare `42` an INTEGER cell); the
+    settings `_params.value` a BLOB of JSON; ids 15 characters of [a-z0-9]."""
+    applied = [POCKETBASE_APPLIED + k * 1_500 + (k > 7) * 28_875_000_000 for k in range(12)]
+    migrations = [(file, at) for file, at in zip(POCKETBASE_MIGRATIONS, applied, strict=True)]
+    settings = json.dumps(
+        {"batch": {"enabled": False, "maxRequests": 50, "timeout": 3},
+         "meta": {"appName": "Acme", "appURL": "http://localhost:8090",
+                  "senderAddress": "support@example.com"},
+         "smtp": {"enabled": False, "host": "smtp.example.com", "port": 587}},
+        separators=(",", ":"),
+    ).encode()  # fmt: skip
+    params = [("settings", settings, pocketbase_moment(42), pocketbase_moment(42))]
+    superuser = pocketbase_id("superuser", 0)
+    superusers = [
+        (pocketbase_moment(258), "admin@example.com", 0, superuser,
+         "$2a$10$3SIAXa9rfxogzI0G5uH1n.TvL7581yuJxGzdenTXunX4pN9.2k2W6",
+         "ytxA5PYw07ZY8AS3bsv09ntqLlynDNEcIcLA9a6tooqxOBep6V", pocketbase_moment(258), 1),
+    ]  # fmt: skip
+    user_ids = [pocketbase_id("user", i) for i in range(len(POCKETBASE_USERS))]
+    users: list[Sequence[Any]] = []
+    for i, name in enumerate(POCKETBASE_USERS):
+        made = 29_000 + 300 * i
+        settings_json: str | None = (
+            json.dumps({"langs": ["en", "de"][: 1 + i % 2],
+                        "notifications": {"email": True, "push": i % 8 == 0},
+                        "theme": "dark" if i % 8 == 0 else "light"}, separators=(",", ":"))
+            if i % 4 == 0
+            else None if i % 4 == 1 else '[1,2.5,"three"]' if i % 4 == 2 else None
+        )  # fmt: skip
+        users.append(
+            (f"me{i:02d}_{pocketbase_id('avatar', i)[:10]}.png" if i < 3 else "", pocketbase_moment(made),
+             f"user{i}@example.com", int(i % 3 == 0), user_ids[i], name,
+             "$2a$10$" + hashlib.sha256(f"pw{i}".encode()).hexdigest()[:53],
+             hashlib.sha256(f"token{i}".encode()).hexdigest()[:50],
+             pocketbase_moment(made + (12 if i % 3 == 0 else 0) + (96_000 if i < 3 else 0)),
+             int(i % 3 == 0),
+             f"<p>Hello, I am <strong>{name or 'anonymous'}</strong>.</p>" if i % 2 == 0 else "",
+             f"19{60 + i}-{1 + i % 9:02d}-1{i % 10} 00:00:00.000Z" if i % 3 != 1 else "", settings_json,
+             (0, 12, -3, 1.5, 1_000_000)[i % 5])
+        )  # fmt: skip
+    tag_ids = [pocketbase_id("tag", i) for i in range(len(POCKETBASE_TAGS))]
+    tags = [
+        (color, pocketbase_moment(32_000 + 2 * i), tag_ids[i], name, pocketbase_moment(32_000 + 2 * i))
+        for i, (name, color) in enumerate(POCKETBASE_TAGS)
+    ]
+    post_ids = [pocketbase_id("post", i) for i in range(30)]
+    posts: list[Sequence[Any]] = []
+    for i in range(30):
+        made = 32_250 + i
+        meta = (
+            json.dumps({"draft": i % 2 == 0, "score": i / 4 if i % 4 else i // 4,
+                        "seo": {"keywords": ["a", "b"], "title": f"T{i}"}},
+                       separators=(",", ":")),
+            '"just a string"', "42", "true", None,
+        )[i % 5]  # fmt: skip
+        location = (
+            f'{{"lon":{13.4 + i / 100},"lat":{52.52 - i / 100}}}' if i % 6 == 1 else '{"lon":0,"lat":0}'
+        )
+        at = (
+            f"2025-{1 + i % 12:02d}-{1 + i % 28:02d} {i % 24:02d}:{i * 7 % 60:02d}:{i * 13 % 60:02d}."
+            f"{i * 111 % 1000:03d}Z"
+        )
+        body = ("", f"<p>Paragraph {i}</p>\n<p>Second line with &amp; and <em>emphasis</em></p>")[i % 4 > 0]
+        posts.append(
+            (user_ids[i % len(user_ids)] if i % 7 else "", body if i % 4 != 3 else "",
+             f"p{i}@example.org" if i % 4 == 0 else "",
+             f"cover_image_{pocketbase_id('cover', i)[:10]}.png" if i % 8 == 2 else "",
+             pocketbase_moment(made),
+             json.dumps(POCKETBASE_FLAGS[i % 4]).replace(" ", ""),
+             post_ids[i], location, meta, i % 2, at if i % 2 else "",
+             (4.5, 3, 0.1, 2.75, 5)[i % 5] if i % 3 else 0,
+             f"post-{i}" if i % 6 else "", ("draft", "published", "archived", "")[i % 4],
+             json.dumps([tag_ids[(i + k) % len(tag_ids)] for k in range(i % 4)]).replace(" ", ""),
+             f"Post number {i}: {POCKETBASE_TITLES[i % 5]}",
+             pocketbase_moment(made + (80 if i % 5 == 0 else 0)),
+             999 if i % 5 == 0 else i * 37 % 500, f"https://example.com/{i}" if i % 3 else "")
+        )  # fmt: skip
+    comments = [
+        (pocketbase_moment(32_290 + i), pocketbase_id("comment", i), POCKETBASE_MESSAGES[i % 5],
+         post_ids[i * 7 % 30], pocketbase_moment(32_290 + i), i % 6,
+         user_ids[i % len(user_ids)] if i % 9 else "")
+        for i in range(40)
+    ]  # fmt: skip
+    logged_in = (0, 1, 3, 4, 7, 9)
+    fingerprint = hashlib.md5(b"127.0.0.1 Python-urllib/3.12").hexdigest()
+    origins: list[Sequence[Any]] = [
+        ("pbc_3142635823", pocketbase_moment(28_850), fingerprint, pocketbase_id("origin", 0), superuser,
+         pocketbase_moment(125_040)),
+    ]  # fmt: skip
+    for k, i in enumerate(logged_in, start=1):
+        at = pocketbase_moment(125_270 + 180 * k)
+        origins.append(("_pb_users_auth_", at, fingerprint, pocketbase_id("origin", k), user_ids[i], at))
+    system = "@request.auth.id != ''"
+    collections: list[Sequence[Any]] = []
+    for k, (cid, is_system, kind, name, fields, indexes, rules, options) in enumerate(
+        [
+            ("pbc_2279338944", 1, "base", "_mfas", ("collectionRef", "recordRef", "method"),
+             ["CREATE INDEX `idx_mfas_collectionRef_recordRef` ON `_mfas` (collectionRef,recordRef)"],
+             (POCKETBASE_OWN_RECORDS, POCKETBASE_OWN_RECORDS, None, None, None), "{}"),
+            ("pbc_4275539003", 1, "base", "_authOrigins", ("collectionRef", "recordRef", "fingerprint"),
+             ["CREATE UNIQUE INDEX `idx_authOrigins_unique_pairs` ON `_authOrigins` "
+              "(collectionRef, recordRef, fingerprint)"],
+             (POCKETBASE_OWN_RECORDS, POCKETBASE_OWN_RECORDS, None, None, POCKETBASE_OWN_RECORDS), "{}"),
+            ("pbc_3142635823", 1, "auth", "_superusers", ("email", "password", "tokenKey", "verified"),
+             ["CREATE UNIQUE INDEX `idx_tokenKey_pbc_3142635823` ON `_superusers` (`tokenKey`)"],
+             (None, None, None, None, None), POCKETBASE_AUTH_OPTIONS),
+            ("_pb_users_auth_", 0, "auth", "users", ("email", "name", "avatar", "bio", "birthday", "karma"),
+             ["CREATE UNIQUE INDEX `idx_tokenKey__pb_users_auth_` ON `users` (`tokenKey`)"],
+             ("id = @request.auth.id", "id = @request.auth.id", "", "id = @request.auth.id",
+              "id = @request.auth.id"), POCKETBASE_AUTH_OPTIONS),
+            ("pbc_1219621782", 0, "base", "tags", ("name", "color", "created", "updated"),
+             ["CREATE UNIQUE INDEX idx_tags_name ON tags (name)"], (None, None, None, None, None), "{}"),
+            ("pbc_1125843985", 0, "base", "posts",
+             ("title", "slug", "body", "author", "tags", "meta", "created"),
+             [], ("", "", system, None, None), "{}"),
+            ("pbc_533777971", 0, "base", "comments", ("post", "user", "message", "upvotes", "created"),
+             [], (None, None, None, None, None), "{}"),
+            ("pbc_3581305361", 0, "view", "post_stats", ("title", "total", "last"), [],
+             ("", "", None, None, None),
+             '{"viewQuery":"SELECT posts.id, posts.title, count(comments.id) AS total, max(comments.created) '
+             'AS last FROM posts LEFT JOIN comments ON comments.post = posts.id GROUP BY posts.id"}'),
+        ]
+    ):  # fmt: skip
+        typed = [(f, "text" if f not in ("verified", "karma", "tags", "meta") else "json") for f in fields]
+        made = pocketbase_moment(k if is_system else 28_900 + 10 * k)
+        changed = pocketbase_moment(28_860) if name == "users" else made
+        collections.append(
+            (
+                cid,
+                is_system,
+                kind,
+                name,
+                pocketbase_fields(*typed),
+                json.dumps(indexes),
+                *rules,
+                options,
+                made,
+                changed,
+            )
+        )
+    return {
+        "_migrations": migrations,
+        "_params": params,
+        "_collections": collections,
+        "_mfas": [],
+        "_authOrigins": origins,
+        "_superusers": superusers,
+        "users": users,
+        "tags": tags,
+        "posts": posts,
+        "comments": comments,
+    }
+
+
+def pocketbase(path: Path) -> Path:
+    """A PocketBase backend's ``pb_data/data.db`` (see the module's list)."""
+    return write_export(path, POCKETBASE_DDL, pocketbase_rows(), bytes_as_text=False)

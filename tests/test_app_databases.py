@@ -18498,3 +18498,84 @@ def test_asterisk_master_db_keeps_its_call_ids_as_written_and_reads_its_local_ca
     (note,) = [n for n in profiled(run_dir)["columns"]["cel"]["eventtime"]["notes"] if "epoch seconds" in n]
     assert 'to_timestamp("eventtime")' in note
     assert references(run_dir) == {}
+
+
+def test_pocketbase_reads_its_millisecond_autodates_and_migration_micros_and_keeps_json_as_written(
+    run_export: Runner,
+) -> None:
+    # PocketBase's pb_data/data.db (0.40.6, run for real; the builder writes its tables' statements as
+    # sqlite_master held them): every field a NOT NULL column with its zero value ('' for a text, a
+    # date, a file or a relation never set: the column's one way, no cost), a JSON field NULL until set;
+    # autodates `2006-01-02 15:04:05.000Z` are instants to the millisecond; `_migrations.applied` Unix
+    # microseconds are instants too (until 2026-12-06 bigint, no note); NUMERIC number fields keep every
+    # digit, JSON text as written (a bare `42` an INTEGER cell by SQLite's affinity: '42'), the settings
+    # BLOB bytes. Relations are found by their values; `_authOrigins.recordRef` names a record of the
+    # collection its `collectionRef` says (superusers or users): no single reference. A collection's
+    # API rule '' (open to anyone) beside NULL (superusers only) is charged and made NULL, as any
+    # nullable text's blank beside NULLs (the documented rule; not pinned as right or wrong here).
+    rows = apps.pocketbase_rows()
+    ran, run_dir = run_export(apps.pocketbase)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_after"] == 100.0
+    with closing(sqlite3.connect(ran.db)) as con:
+        names = {table: [r[1] for r in con.execute(f'PRAGMA table_info("{table}")')] for table in rows}
+    instant = "timestamp with time zone"
+
+    def expected(kind: str, value: Any) -> Any:
+        if kind == instant:
+            if isinstance(value, int):
+                return UNIX_EPOCH + timedelta(microseconds=value)
+            return datetime.strptime(value, "%Y-%m-%d %H:%M:%S.%fZ").replace(tzinfo=UTC) if value else None
+        if kind == "boolean":
+            return bool(value)
+        if kind == "numeric":
+            return Decimal(str(value))  # every digit: 0.1 is 0.1, 1.5 is 1.5
+        if kind == "text":
+            return arrives_as(None if value is None else str(value))
+        return value
+
+    def read(kind: str, value: Any) -> Any:
+        if isinstance(value, memoryview):
+            return bytes(value)
+        return Decimal(value) if kind == "numeric" else value
+
+    for table, values in rows.items():
+        types = ran.types(table)
+        key = "file" if table == "_migrations" else "id"
+        for index, column in enumerate(names[table]):
+            loaded = {k: read(types[column], v) for k, v in ran.values(table, column, key).items()}
+            assert loaded == {
+                row[names[table].index(key)]: expected(types[column], row[index]) for row in values
+            }, (table, column)
+    assert ran.types("_migrations")["applied"] == instant
+    assert ran.values("_migrations", "applied", "file")["1640988000_init.go"] == datetime(
+        2026, 12, 6, 6, 35, 19, 365035, tzinfo=UTC
+    )
+    for table, column in (
+        ("users", "created"),
+        ("users", "birthday"),
+        ("posts", "publishedAt"),
+        ("tags", "updated"),
+    ):
+        assert ran.types(table)[column] == instant, (table, column)
+    assert ran.types("posts")["rating"] == ran.types("users")["karma"] == "numeric"
+    assert ran.types("posts")["views"] == ran.types("comments")["upvotes"] == "bigint"
+    assert ran.types("posts")["published"] == ran.types("_collections")["system"] == "boolean"
+    assert ran.types("_params")["value"] == "bytea"
+    assert ran.types("posts")["meta"] == ran.types("users")["settings"] == "text"
+    assert "42" in ran.values("posts", "meta", "id").values()
+    assert charged_columns(profiled(run_dir)["columns"]) == {
+        ("_collections", "listRule"): 0.0,
+        ("_collections", "viewRule"): 0.0,
+        ("_collections", "createRule"): 50.0,
+        ("posts", "title"): 60.0,
+        ("comments", "message"): 60.0,
+    }
+    assert references(run_dir) == {
+        ("_authOrigins", "collectionRef"): "_collections.id",
+        ("posts", "author"): "users.id",
+        ("comments", "post"): "posts.id",
+        ("comments", "user"): "users.id",
+    }
+    assert any("post_stats" in note for note in ran.record["notes"])
