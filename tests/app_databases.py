@@ -52559,3 +52559,327 @@ def pocketbase_rows() -> dict[str, list[Sequence[Any]]]:
 def pocketbase(path: Path) -> Path:
     """A PocketBase backend's ``pb_data/data.db`` (see the module's list)."""
     return write_export(path, POCKETBASE_DDL, pocketbase_rows(), bytes_as_text=False)
+
+
+# --- Stump (comics and e-book server in Rust, prisma-client-rust on SQLite: core/prisma/migrations, the
+# Prisma-era schema through 20250221_library_watcher; core/src/filesystem/scanner, core/src/db/entity) ---
+
+#: Each table's statement as its latest migration wrote it (Prisma's RedefineTables: `new_<t>` renamed,
+#: which SQLite stores under the table's name), then the migrations' ALTER TABLE ... ADD COLUMN and
+#: CREATE INDEX statements. `user_preferences` has its 20221231 columns only (the later ones are a
+#: reader's display settings, not modelled here).
+STUMP_DDL = [
+    'CREATE TABLE "_prisma_migrations" (\n    "id"                    TEXT PRIMARY KEY NOT NULL,\n'
+    '    "checksum"              TEXT NOT NULL,\n    "finished_at"           DATETIME,\n'
+    '    "migration_name"        TEXT NOT NULL,\n    "logs"                  TEXT,\n'
+    '    "rolled_back_at"        DATETIME,\n'
+    '    "started_at"            DATETIME NOT NULL DEFAULT current_timestamp,\n'
+    '    "applied_steps_count"   INTEGER UNSIGNED NOT NULL DEFAULT 0\n)',
+    'CREATE TABLE "user_preferences" (\n    "id" TEXT NOT NULL PRIMARY KEY,\n'
+    "    \"library_layout_mode\" TEXT NOT NULL DEFAULT 'GRID',\n"
+    "    \"series_layout_mode\" TEXT NOT NULL DEFAULT 'GRID',\n"
+    "    \"collection_layout_mode\" TEXT NOT NULL DEFAULT 'GRID',\n"
+    "    \"locale\" TEXT NOT NULL DEFAULT 'en'\n)",
+    'CREATE TABLE "users" (\n    "id" TEXT NOT NULL PRIMARY KEY,\n'
+    '    "username" TEXT NOT NULL COLLATE NOCASE,\n'
+    '    "hashed_password" TEXT NOT NULL,\n    "is_server_owner" BOOLEAN NOT NULL DEFAULT false,\n'
+    '    "avatar_url" TEXT,\n    "last_login" DATETIME,\n'
+    '    "created_at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,\n    "deleted_at" DATETIME,\n'
+    '    "is_locked" BOOLEAN NOT NULL DEFAULT false,\n    "max_sessions_allowed" INTEGER,\n'
+    '    "permissions" TEXT,\n    "user_preferences_id" TEXT,\n'
+    '    CONSTRAINT "users_user_preferences_id_fkey" FOREIGN KEY ("user_preferences_id") REFERENCES '
+    '"user_preferences" ("id") ON DELETE CASCADE ON UPDATE CASCADE\n)',
+    'CREATE UNIQUE INDEX "users_username_key" ON "users"("username")',
+    'CREATE UNIQUE INDEX "users_user_preferences_id_key" ON "users"("user_preferences_id")',
+    'CREATE TABLE "user_login_activity" (\n    "id" TEXT NOT NULL PRIMARY KEY,\n'
+    '    "ip_address" TEXT NOT NULL,\n'
+    '    "user_agent" TEXT NOT NULL,\n    "authentication_successful" BOOLEAN NOT NULL,\n'
+    '    "timestamp" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,\n    "user_id" TEXT NOT NULL,\n'
+    '    CONSTRAINT "user_login_activity_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "users" ("id") '
+    "ON DELETE CASCADE ON UPDATE CASCADE\n)",
+    'CREATE TABLE "job_schedule_configs" (\n    "id" TEXT NOT NULL PRIMARY KEY,\n'
+    '    "interval_secs" INTEGER NOT NULL DEFAULT 86400\n)',
+    'CREATE TABLE "library_configs" (\n  "id" TEXT NOT NULL PRIMARY KEY,\n'
+    "  \"library_pattern\" TEXT NOT NULL DEFAULT 'SERIES_BASED',\n"
+    '  "convert_rar_to_zip" BOOLEAN NOT NULL DEFAULT false,\n'
+    '  "hard_delete_conversions" BOOLEAN NOT NULL DEFAULT false,\n'
+    '  "generate_file_hashes" BOOLEAN NOT NULL DEFAULT false,\n'
+    '  "process_metadata" BOOLEAN NOT NULL DEFAULT true,\n  "thumbnail_config" BLOB,\n'
+    '  "ignore_rules" BLOB,\n'
+    '  "library_id" TEXT\n)',
+    'ALTER TABLE "library_configs" ADD COLUMN "watch" BOOLEAN default true',
+    'CREATE TABLE "libraries" (\n  "id" TEXT NOT NULL PRIMARY KEY,\n  "name" TEXT NOT NULL,\n'
+    '  "description" TEXT,\n  "path" TEXT NOT NULL,\n  "status" TEXT NOT NULL DEFAULT \'READY\',\n'
+    '  "updated_at" DATETIME NOT NULL,\n  "created_at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,\n'
+    '  "emoji" TEXT,\n  "config_id" TEXT NOT NULL,\n  "job_schedule_config_id" TEXT,\n'
+    '  CONSTRAINT "libraries_config_id_fkey" FOREIGN KEY ("config_id") REFERENCES "library_configs" ("id") '
+    "ON DELETE RESTRICT ON UPDATE CASCADE,\n"
+    '  CONSTRAINT "libraries_job_schedule_config_id_fkey" FOREIGN KEY ("job_schedule_config_id") REFERENCES '
+    '"job_schedule_configs" ("id") ON DELETE\n  SET NULL ON UPDATE CASCADE\n)',
+    'CREATE UNIQUE INDEX "libraries_name_key" ON "libraries"("name")',
+    'CREATE UNIQUE INDEX "libraries_path_key" ON "libraries"("path")',
+    'CREATE UNIQUE INDEX "libraries_config_id_key" ON "libraries"("config_id")',
+    'ALTER TABLE "libraries" ADD COLUMN "last_scanned_at" DATETIME',
+    'CREATE TABLE "series" (\n    "id" TEXT NOT NULL PRIMARY KEY,\n    "name" TEXT NOT NULL,\n'
+    '    "description" TEXT,\n    "updated_at" DATETIME NOT NULL,\n'
+    '    "created_at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,\n    "path" TEXT NOT NULL,\n'
+    '    "status" TEXT NOT NULL DEFAULT \'READY\',\n    "library_id" TEXT,\n'
+    '    CONSTRAINT "series_library_id_fkey" FOREIGN KEY ("library_id") REFERENCES "libraries" ("id") '
+    "ON DELETE CASCADE ON UPDATE CASCADE\n)",
+    'CREATE TABLE "series_metadata" (\n    "meta_type" TEXT NOT NULL,\n    "title" TEXT,\n'
+    '    "summary" TEXT,\n'
+    '    "publisher" TEXT,\n    "imprint" TEXT,\n    "comicid" INTEGER,\n    "volume" INTEGER,\n'
+    '    "booktype" TEXT,\n    "age_rating" INTEGER,\n    "status" TEXT,\n'
+    '    "series_id" TEXT NOT NULL PRIMARY KEY,\n'
+    '    CONSTRAINT "series_metadata_series_id_fkey" FOREIGN KEY ("series_id") REFERENCES "series" ("id") '
+    "ON DELETE CASCADE ON UPDATE CASCADE\n)",
+    'CREATE TABLE "media" (\n    "id" TEXT NOT NULL PRIMARY KEY,\n    "name" TEXT NOT NULL,\n'
+    '    "size" BIGINT NOT NULL,\n    "extension" TEXT NOT NULL,\n    "pages" INTEGER NOT NULL,\n'
+    '    "updated_at" DATETIME NOT NULL,\n    "created_at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,\n'
+    '    "modified_at" DATETIME,\n    "hash" TEXT,\n    "path" TEXT NOT NULL,\n'
+    '    "status" TEXT NOT NULL DEFAULT \'READY\',\n    "series_id" TEXT,\n'
+    '    CONSTRAINT "media_series_id_fkey" FOREIGN KEY ("series_id") REFERENCES "series" ("id") '
+    "ON DELETE CASCADE ON UPDATE CASCADE\n)",
+    'CREATE TABLE "media_metadata" (\n    "id" TEXT NOT NULL PRIMARY KEY,\n    "title" TEXT,\n'
+    '    "series" TEXT,\n'
+    '    "number" REAL,\n    "volume" INTEGER,\n    "summary" TEXT,\n    "notes" TEXT,\n    "genre" TEXT,\n'
+    '    "year" INTEGER,\n    "month" INTEGER,\n    "day" INTEGER,\n    "writers" TEXT,\n'
+    '    "pencillers" TEXT,\n    "inkers" TEXT,\n    "colorists" TEXT,\n    "letterers" TEXT,\n'
+    '    "cover_artists" TEXT,\n    "editors" TEXT,\n    "publisher" TEXT,\n    "links" TEXT,\n'
+    '    "characters" TEXT,\n    "teams" TEXT,\n    "page_count" INTEGER,\n    "media_id" TEXT,\n'
+    '    CONSTRAINT "media_metadata_media_id_fkey" FOREIGN KEY ("media_id") REFERENCES "media" ("id") '
+    "ON DELETE CASCADE ON UPDATE CASCADE\n)",
+    'CREATE UNIQUE INDEX "media_metadata_media_id_key" ON "media_metadata"("media_id")',
+    'ALTER TABLE "media_metadata" ADD COLUMN "age_rating" INTEGER',
+    'CREATE TABLE "tags" (\n    "id" TEXT NOT NULL PRIMARY KEY,\n    "name" TEXT NOT NULL\n)',
+    'CREATE UNIQUE INDEX "tags_name_key" ON "tags"("name")',
+    'CREATE TABLE "_SeriesToTag" (\n    "A" TEXT NOT NULL,\n    "B" TEXT NOT NULL,\n'
+    '    CONSTRAINT "_SeriesToTag_A_fkey" FOREIGN KEY ("A") REFERENCES "series" ("id") '
+    "ON DELETE CASCADE ON UPDATE CASCADE,\n"
+    '    CONSTRAINT "_SeriesToTag_B_fkey" FOREIGN KEY ("B") REFERENCES "tags" ("id") '
+    "ON DELETE CASCADE ON UPDATE CASCADE\n)",
+    'CREATE UNIQUE INDEX "_SeriesToTag_AB_unique" ON "_SeriesToTag"("A", "B")',
+    'CREATE INDEX "_SeriesToTag_B_index" ON "_SeriesToTag"("B")',
+    'CREATE TABLE "finished_reading_sessions" (\n    "id" TEXT NOT NULL PRIMARY KEY,\n'
+    '    "started_at" DATETIME NOT NULL,\n    "completed_at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,\n'
+    '    "media_id" TEXT NOT NULL,\n    "user_id" TEXT NOT NULL,\n'
+    '    CONSTRAINT "finished_reading_sessions_media_id_fkey" FOREIGN KEY ("media_id") REFERENCES "media" '
+    '("id") ON DELETE CASCADE ON UPDATE CASCADE,\n'
+    '    CONSTRAINT "finished_reading_sessions_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "users" '
+    '("id") ON DELETE CASCADE ON UPDATE CASCADE\n)',
+    'CREATE TABLE "reading_sessions" (\n    "id" TEXT NOT NULL PRIMARY KEY,\n    "page" INTEGER,\n'
+    '    "percentage_completed" REAL,\n    "epubcfi" TEXT,\n'
+    '    "started_at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,\n    "updated_at" DATETIME NOT NULL,\n'
+    '    "media_id" TEXT NOT NULL,\n    "user_id" TEXT NOT NULL,\n'
+    '    CONSTRAINT "reading_sessions_media_id_fkey" FOREIGN KEY ("media_id") REFERENCES "media" ("id") '
+    "ON DELETE CASCADE ON UPDATE CASCADE,\n"
+    '    CONSTRAINT "reading_sessions_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "users" ("id") '
+    "ON DELETE CASCADE ON UPDATE CASCADE\n)",
+    'CREATE UNIQUE INDEX "reading_sessions_user_id_media_id_key" ON "reading_sessions"'
+    '("user_id", "media_id")',
+    'ALTER TABLE "finished_reading_sessions" ADD COLUMN "elapsed_seconds" BIGINT',
+    'ALTER TABLE "reading_sessions" ADD COLUMN "elapsed_seconds" BIGINT',
+    'CREATE TABLE "jobs" (\n    "id" TEXT NOT NULL PRIMARY KEY,\n    "name" TEXT NOT NULL,\n'
+    '    "description" TEXT,\n    "status" TEXT NOT NULL DEFAULT \'QUEUED\',\n    "save_state" BLOB,\n'
+    '    "output_data" BLOB,\n    "ms_elapsed" BIGINT NOT NULL DEFAULT 0,\n'
+    '    "created_at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,\n    "completed_at" DATETIME\n)',
+    'CREATE TABLE "library_scan_records" (\n    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,\n'
+    '    "options" BLOB,\n    "timestamp" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,\n'
+    '    "library_id" TEXT NOT NULL,\n    "job_id" TEXT,\n'
+    '    CONSTRAINT "library_scan_records_library_id_fkey" FOREIGN KEY ("library_id") REFERENCES "libraries" '
+    '("id") ON DELETE CASCADE ON UPDATE CASCADE,\n'
+    '    CONSTRAINT "library_scan_records_job_id_fkey" FOREIGN KEY ("job_id") REFERENCES "jobs" ("id") '
+    "ON DELETE CASCADE ON UPDATE CASCADE\n)",
+    'CREATE UNIQUE INDEX "library_scan_records_job_id_key" ON "library_scan_records"("job_id")',
+]
+#: Stump's scan of 2025-03-02 09:14:07.250 UTC, as epoch milliseconds (a Prisma DateTime's cell).
+STUMP_SCANNED = 1740906847250
+#: The moment the 20240503 migration ran, as SQLite's CURRENT_TIMESTAMP writes it (UTC, no zone).
+STUMP_MIGRATED = "2024-05-03 15:18:31"
+STUMP_SERIES = (
+    ("Saga", "Image", "Continuing", ("cbz", "cbz", "cbz", "cbr")),
+    ("The Sandman", "DC Comics", "Ended", ("cbz", "cbz", "pdf")),
+    ("Persepolis", None, None, ("pdf",)),
+    ("Dune", "Ace", None, ("epub", "epub")),
+    ("Paper Girls", "Image", "Ended", ("cbz", "cbz", "cbz")),
+    ("Der Process", None, None, ("epub",)),
+)
+STUMP_USERS = (("oromei", True), ("Alice", False), ("bob", False), ("guest", False))
+
+
+def stump_uuid(kind: str, n: int) -> str:
+    """A ``@default(uuid())`` id: a version 4 UUID's text, drawn from the row's kind and number."""
+    return str(uuid.UUID(bytes=hashlib.sha256(f"{kind}:{n}".encode()).digest()[:16], version=4))
+
+
+def stump_cuid(kind: str, n: int) -> str:
+    """A ``@default(cuid())`` id (25 characters: ``c``, base-36 time, counter, fingerprint, random)."""
+    digest = int.from_bytes(hashlib.sha256(f"{kind}:{n}".encode()).digest()[:16])
+    alphabet = "0123456789abcdefghijklmnopqrstuvwxyz"
+    return "cl" + "".join(alphabet[(digest >> (5 * k)) % 36] for k in range(23))
+
+
+def stump_rows() -> dict[str, list[Sequence[Any]]]:
+    """Rows as Stump writes them through prisma-client-rust (the query engine binds a DateTime as epoch
+    milliseconds, a Bytes as a BLOB): serde JSON configs and job states as BLOBs, a scan's file hashes
+    only where the library generates them, a comic's reading session by page, an e-book's by percentage
+    and EPUB CFI, a user's permissions comma-joined."""
+    names = (
+        "20221231022841_lets_start_again_again", "20240503151831_historical_reading_sessions",
+        "20240904025817_rename_library_options_and_addtl_configs",
+        "20250108021921_case_insensitive_usernames",
+        "20250208194841_scan_history", "20250221232355_elapsed_seconds_read_time", "20250221_library_watcher",
+    )  # fmt: skip
+    migrations = [
+        (stump_uuid("migration", k), hashlib.sha256(name.encode()).hexdigest(),
+         STUMP_SCANNED - 86_400_000 + 40 * k + 31, name, None, None, STUMP_SCANNED - 86_400_000 + 40 * k, 1)
+        for k, name in enumerate(names)
+    ]  # fmt: skip
+    preferences = [(stump_cuid("preferences", u), ("GRID", "TABLE")[u % 2], "GRID", "GRID",
+                    ("en", "de")[u == 2])
+                   for u in range(len(STUMP_USERS))]  # fmt: skip
+    users: list[Sequence[Any]] = []
+    for u, (name, owner) in enumerate(STUMP_USERS):
+        created = STUMP_SCANNED - 86_000_000 + 3_600_000 * u
+        users.append(
+            (stump_cuid("user", u), name, "$2b$12$" + hashlib.sha256(name.encode()).hexdigest()[:53],
+             int(owner),
+             "https://avatars.example.org/alice.png" if name == "Alice" else None,
+             None if name == "guest" else STUMP_SCANNED + 7_200_000 + 61_037 * u, created,
+             STUMP_SCANNED + 9_000_000 if name == "guest" else None, int(name == "guest"),
+             3 if name == "bob" else None,
+             None if owner else "bookclub:read,file:download" if name == "Alice" else "file:download",
+             preferences[u][0])
+        )  # fmt: skip
+    logins = [
+        (stump_uuid("login", k), ("127.0.0.1", "192.0.2.14", "::1")[k % 3],
+         ("Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0",
+          "Stump/0.0.9 (Android)", "KOReader/2024.11")[k % 3],
+         int(k % 4 != 3), STUMP_SCANNED + 3_600_000 * k + 517, users[k % 3][0])
+        for k in range(10)
+    ]  # fmt: skip
+    schedules = [(stump_uuid("schedule", 0), 86400)]
+    thumbnail = (
+        b'{"resize_options":{"mode":"Scaled","height":0.5,"width":0.5},"format":"Webp","quality":0.75}'
+    )
+    configs = [
+        (stump_uuid("config", 0), "SERIES_BASED", 0, 0, 1, 1, thumbnail, b'["**/*.txt","**/.DS_Store"]',
+         stump_uuid("library", 0), 1),
+        (stump_uuid("config", 1), "COLLECTION_BASED", 1, 0, 0, 1, None, None, stump_uuid("library", 1), None),
+    ]  # fmt: skip
+    libraries = [
+        (stump_uuid("library", 0), "Comics", "Everything with panels", "/data/comics", "READY",
+         STUMP_SCANNED + 1_873, STUMP_SCANNED - 86_000_000, "📚", configs[0][0], schedules[0][0],
+         STUMP_SCANNED),
+        (stump_uuid("library", 1), "Books", None, "/data/books", "READY", STUMP_SCANNED + 2_004,
+         STUMP_SCANNED - 85_000_000, None, configs[1][0], None, None),
+    ]  # fmt: skip
+    series: list[Sequence[Any]] = []
+    series_metadata: list[Sequence[Any]] = []
+    media: list[Sequence[Any]] = []
+    media_metadata: list[Sequence[Any]] = []
+    for s, (title, publisher, status, files) in enumerate(STUMP_SERIES):
+        library = libraries[0] if files[0] != "epub" else libraries[1]
+        sid = stump_uuid("series", s)
+        path = f"{library[3]}/{title}"
+        series.append(
+            (sid, title, "A space opera" if title == "Saga" else None, STUMP_SCANNED + 100 * s + 7,
+             STUMP_SCANNED + 100 * s, path, "READY", library[0])
+        )  # fmt: skip
+        if publisher:
+            series_metadata.append(
+                ("comicSeries", title, None, publisher, "Vertigo" if title == "The Sandman" else None,
+                 40000 + 17 * s, 2012 - s if s % 2 == 0 else None, "Print", 17 if s == 0 else None, status,
+                 sid)
+            )  # fmt: skip
+        for k, extension in enumerate(files, start=1):
+            m = len(media)
+            name = f"{title} #{k:03d}" if extension in ("cbz", "cbr") else f"{title} {k}"
+            mid = stump_uuid("media", m)
+            media.append(
+                (mid, name, 18_400_000 + 731_337 * m if extension != "epub" else 612_345 + 1_009 * m,
+                 extension,
+                 (24 + m % 9) if extension != "epub" else 61 + m, STUMP_SCANNED + 100 * s + 11 + k,
+                 STUMP_SCANNED + 100 * s + 10 + k, STUMP_SCANNED - 31_536_000_000 + 86_400_000 * m,
+                 hashlib.sha256(name.encode()).hexdigest() if library is libraries[1] else None,
+                 f"{path}/{name}.{extension}", "MISSING" if m == 5 else "READY", sid)
+            )  # fmt: skip
+            if extension in ("cbz", "epub"):
+                media_metadata.append(
+                    (stump_cuid("metadata", m), name, title, (float(k), 1.5, float(k))[k % 3],
+                     1 if extension == "cbz" else None, None if k % 2 else f"Issue {k} of {title}.",
+                     None, ("Science Fiction, Fantasy", "Horror", None)[s % 3], 2012 + s, 1 + m % 12, None,
+                     "Brian K. Vaughan" if title in ("Saga", "Paper Girls") else None,
+                     "Fiona Staples" if title == "Saga" else None, None, None, None, None, None, publisher,
+                     None, "Alana, Marko" if title == "Saga" else None, None,
+                     (24 + m % 9) if extension == "cbz" else None, mid, 17 if title == "Saga" else None)
+                )  # fmt: skip
+    tags = [(stump_cuid("tag", t), name) for t, name in enumerate(("sci-fi", "horror", "Favourites"))]
+    series_tags = [(series[0][0], tags[0][0]), (series[0][0], tags[2][0]), (series[1][0], tags[1][0]),
+                   (series[3][0], tags[0][0])]  # fmt: skip
+    finished: list[Sequence[Any]] = [
+        (stump_uuid("finished", f), STUMP_SCANNED + 86_400_000 * f,
+         STUMP_SCANNED + 86_400_000 * f + 2_700_000,
+         media[f][0], users[f % 2][0], 2_700 - 60 * f if f > 1 else None)
+        for f in range(1, 5)
+    ]  # fmt: skip
+    # A progress completed before 0.0.3 (no `completed_at` then), moved by the 20240503 migration's
+    # INSERT ... SELECT with IFNULL("completed_at", CURRENT_TIMESTAMP): SQLite's text beside Prisma's
+    # milliseconds.
+    finished.insert(
+        0,
+        (
+            stump_uuid("finished", 0),
+            STUMP_SCANNED - 26_000_000_000,
+            STUMP_MIGRATED,
+            media[0][0],
+            users[0][0],
+            None,
+        ),
+    )
+    sessions: list[Sequence[Any]] = []
+    for r, m in enumerate((5, 6, 7, 9, 10, 12, 13)):
+        book = media[m][3] == "epub"
+        sessions.append(
+            (stump_uuid("session", r), None if book else 3 + r, round(0.137 * (r + 1), 4) if book else None,
+             f"epubcfi(/6/{4 + 2 * r}!/4/2/{2 * r + 2}/1:{17 * r})" if book else None,
+             STUMP_SCANNED + 3_600_000 * r, STUMP_SCANNED + 3_600_000 * r + 845_000, media[m][0],
+             users[r % 3][0], 845 if r % 2 else None)
+        )  # fmt: skip
+    jobs = [
+        (stump_uuid("job", j), ("library_scan", "thumbnail_generation", "library_scan")[j],
+         f"Scanning {libraries[j % 2][3]}" if j != 1 else None, ("COMPLETED", "COMPLETED", "FAILED")[j], None,
+         b'{"created_media":16,"created_series":6,"skipped_files":1}' if j == 0 else None, 4_321 + 997 * j,
+         STUMP_SCANNED - 60_000 + 600_000 * j, STUMP_SCANNED + 600_000 * j if j < 2 else None)
+        for j in range(3)
+    ]  # fmt: skip
+    scans = [
+        (1, b'{"config":{"force_rebuild":false,"regen_hashes":false}}', STUMP_SCANNED - 60_000,
+         libraries[0][0],
+         jobs[0][0]),
+        (2, None, STUMP_SCANNED + 1_140_000, libraries[1][0], jobs[2][0]),
+    ]  # fmt: skip
+    return {
+        "_prisma_migrations": migrations,
+        "user_preferences": preferences,
+        "users": users,
+        "user_login_activity": logins,
+        "job_schedule_configs": schedules,
+        "library_configs": configs,
+        "libraries": libraries,
+        "series": series,
+        "series_metadata": series_metadata,
+        "media": media,
+        "media_metadata": media_metadata,
+        "tags": tags,
+        "_SeriesToTag": series_tags,
+        "finished_reading_sessions": finished,
+        "reading_sessions": sessions,
+        "jobs": jobs,
+        "library_scan_records": scans,
+    }
+
+
+def stump(path: Path) -> Path:
+    """A Stump comics and e-book server's database (see the module's list)."""
+    return write_export(path, STUMP_DDL, stump_rows(), bytes_as_text=False)

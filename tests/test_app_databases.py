@@ -18579,3 +18579,85 @@ def test_pocketbase_reads_its_millisecond_autodates_and_migration_micros_and_kee
         ("comments", "user"): "users.id",
     }
     assert any("post_stats" in note for note in ran.record["notes"])
+
+
+def test_stump_reads_prismas_epoch_millis_keeps_its_serde_blobs_and_a_migrated_moment_as_written(
+    run_export: Runner,
+) -> None:
+    # Stump's database in its Prisma era (core/prisma/migrations through 20250221_library_watcher;
+    # the tables as their latest migration left them): prisma-client-rust binds every DateTime as epoch
+    # milliseconds (instants, each cell audited), Bytes as BLOBs (serde JSON configs, a job's output,
+    # a scan's options: bytea), a comic's reading session by page, an e-book's by a REAL percentage
+    # and an EPUB CFI. A finished session moved by the 20240503 migration got SQLite's
+    # CURRENT_TIMESTAMP text beside Prisma's milliseconds: that column is text, every value as written.
+    # Every reference is declared but `library_configs.library_id`, found by its values.
+    rows = apps.stump_rows()
+    ran, run_dir = run_export(apps.stump)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    with closing(sqlite3.connect(ran.db)) as con:
+        names = {table: [r[1] for r in con.execute(f'PRAGMA table_info("{table}")')] for table in rows}
+    instant = "timestamp with time zone"
+
+    def expected(kind: str, value: Any) -> Any:
+        if value is None:
+            return None
+        if kind == instant:
+            return UNIX_EPOCH + timedelta(milliseconds=value)
+        if kind == "boolean":
+            return bool(value)
+        if kind == "text":
+            return arrives_as(str(value))
+        return value
+
+    for table, values in rows.items():
+        types = ran.types(table)
+        keys = (
+            ["A", "B"] if table == "_SeriesToTag" else ["series_id" if table == "series_metadata" else "id"]
+        )
+        selected = ", ".join(quote_ident(column) for column in names[table])
+        loaded = pg_query(ran.uri, f"SELECT {selected} FROM {quote_ident(ran.base)}.{quote_ident(table)}")
+        cells = [tuple(bytes(v) if isinstance(v, memoryview) else v for v in row) for row in loaded]
+        wanted = [
+            tuple(expected(types[column], row[i]) for i, column in enumerate(names[table])) for row in values
+        ]
+        assert sorted(cells, key=repr) == sorted(wanted, key=repr), table
+        assert primary_key(ran.uri, ran.record["version_schema"], table) == keys, table
+    for table, column in (
+        ("media", "created_at"),
+        ("media", "modified_at"),
+        ("users", "last_login"),
+        ("reading_sessions", "updated_at"),
+        ("finished_reading_sessions", "started_at"),
+        ("library_scan_records", "timestamp"),
+        ("_prisma_migrations", "started_at"),
+    ):
+        assert ran.types(table)[column] == instant, (table, column)
+    completed = ran.values("finished_reading_sessions", "completed_at", "id")
+    assert ran.types("finished_reading_sessions")["completed_at"] == "text"
+    assert completed[apps.stump_uuid("finished", 0)] == apps.STUMP_MIGRATED
+    assert completed[apps.stump_uuid("finished", 1)] == str(apps.STUMP_SCANNED + 86_400_000 + 2_700_000)
+    assert ran.types("media")["size"] == ran.types("jobs")["ms_elapsed"] == "bigint"
+    assert ran.types("reading_sessions")["percentage_completed"] == "double precision"
+    assert ran.types("library_configs")["thumbnail_config"] == ran.types("jobs")["output_data"] == "bytea"
+    assert ran.types("library_configs")["watch"] == ran.types("users")["is_locked"] == "boolean"
+    assert references(run_dir) == {
+        ("users", "user_preferences_id"): "user_preferences.id",
+        ("user_login_activity", "user_id"): "users.id",
+        ("library_configs", "library_id"): "libraries.id",
+        ("libraries", "config_id"): "library_configs.id",
+        ("libraries", "job_schedule_config_id"): "job_schedule_configs.id",
+        ("series", "library_id"): "libraries.id",
+        ("series_metadata", "series_id"): "series.id",
+        ("media", "series_id"): "series.id",
+        ("media_metadata", "media_id"): "media.id",
+        ("_SeriesToTag", "A"): "series.id",
+        ("_SeriesToTag", "B"): "tags.id",
+        ("finished_reading_sessions", "media_id"): "media.id",
+        ("finished_reading_sessions", "user_id"): "users.id",
+        ("reading_sessions", "media_id"): "media.id",
+        ("reading_sessions", "user_id"): "users.id",
+        ("library_scan_records", "library_id"): "libraries.id",
+        ("library_scan_records", "job_id"): "jobs.id",
+    }
