@@ -52757,3 +52757,646 @@ def statping_rows() -> dict[str, list[Sequence[Any]]]:
 def statping(path: Path) -> Path:
     """A Statping-ng status page's ``statping.db`` (see the module's list)."""
     return write_export(path, STATPING_DDL, statping_rows())
+
+
+# --- PocketBase (backend in one file: its pb_data/data.db as PocketBase 0.40.6 wrote it, run for real;
+# core/db_table.go, core/migrations_runner.go, core/field_*.go, tools/types/datetime.go) ---
+
+
+def pocketbase_system_table(name: str, tabs: int, *columns: str) -> str:
+    """A system table's statement as PocketBase's Go source writes it: a column a line, indented by
+    ``tabs`` tabs (its raw string literal's), the closing parenthesis by one fewer."""
+    lines = ",\n".join("\t" * tabs + column for column in columns)
+    return f"CREATE TABLE `{name}` (\n{lines}\n{chr(9) * (tabs - 1)})"
+
+
+#: The tables as PocketBase 0.40.6 created them (its system collections, the default `users` auth
+#: collection with four fields added, and three base collections made through its REST API), each
+#: statement as `sqlite_master` holds it; and a view collection's view.
+POCKETBASE_DDL = [
+    "CREATE TABLE `_migrations` (file VARCHAR(255) PRIMARY KEY NOT NULL, applied INTEGER NOT NULL)",
+    pocketbase_system_table(
+        "_params",
+        3,
+        "`id`      TEXT PRIMARY KEY DEFAULT ('r'||lower(hex(randomblob(7)))) NOT NULL",
+        "`value`   JSON DEFAULT NULL",
+        "`created` TEXT DEFAULT (strftime('%Y-%m-%d %H:%M:%fZ')) NOT NULL",
+        "`updated` TEXT DEFAULT (strftime('%Y-%m-%d %H:%M:%fZ')) NOT NULL",
+    ),
+    pocketbase_system_table(
+        "_collections",
+        4,
+        "`id`         TEXT PRIMARY KEY DEFAULT ('r'||lower(hex(randomblob(7)))) NOT NULL",
+        "`system`     BOOLEAN DEFAULT FALSE NOT NULL",
+        '`type`       TEXT DEFAULT "base" NOT NULL',
+        "`name`       TEXT UNIQUE NOT NULL",
+        '`fields`     JSON DEFAULT "[]" NOT NULL',
+        '`indexes`    JSON DEFAULT "[]" NOT NULL',
+        "`listRule`   TEXT DEFAULT NULL",
+        "`viewRule`   TEXT DEFAULT NULL",
+        "`createRule` TEXT DEFAULT NULL",
+        "`updateRule` TEXT DEFAULT NULL",
+        "`deleteRule` TEXT DEFAULT NULL",
+        '`options`    JSON DEFAULT "{}" NOT NULL',
+        "`created`    TEXT DEFAULT (strftime('%Y-%m-%d %H:%M:%fZ')) NOT NULL",
+        "`updated`    TEXT DEFAULT (strftime('%Y-%m-%d %H:%M:%fZ')) NOT NULL",
+    ),
+    "CREATE INDEX idx__collections_type on `_collections` (`type`)",
+    "CREATE TABLE `_mfas` (`collectionRef` TEXT DEFAULT '' NOT NULL, `created` TEXT DEFAULT '' NOT NULL, "
+    "`id` TEXT PRIMARY KEY DEFAULT ('r'||lower(hex(randomblob(7)))) NOT NULL, "
+    "`method` TEXT DEFAULT '' NOT NULL, `recordRef` TEXT DEFAULT '' NOT NULL, "
+    "`updated` TEXT DEFAULT '' NOT NULL)",
+    "CREATE INDEX `idx_mfas_collectionRef_recordRef` ON `_mfas` (\n  `collectionRef`,\n  `recordRef`\n)",
+    "CREATE TABLE `_authOrigins` (`collectionRef` TEXT DEFAULT '' NOT NULL, `created` TEXT DEFAULT '' NOT "
+    "NULL, `fingerprint` TEXT DEFAULT '' NOT NULL, `id` TEXT PRIMARY KEY DEFAULT ('r'||lower(hex(randomblob(7"
+    ")))) NOT NULL, `recordRef` TEXT DEFAULT '' NOT NULL, `updated` TEXT DEFAULT '' NOT NULL)",
+    "CREATE UNIQUE INDEX `idx_authOrigins_unique_pairs` ON `_authOrigins` (\n  `collectionRef`,\n  "
+    "`recordRef`,\n  `fingerprint`\n)",
+    "CREATE TABLE `_superusers` (`created` TEXT DEFAULT '' NOT NULL, `email` TEXT DEFAULT '' NOT NULL, "
+    "`emailVisibility` BOOLEAN DEFAULT FALSE NOT NULL, `id` TEXT PRIMARY KEY DEFAULT ('r'||lower(hex("
+    "randomblob(7)))) NOT NULL, `password` TEXT DEFAULT '' NOT NULL, `tokenKey` TEXT DEFAULT '' NOT NULL, "
+    "`updated` TEXT DEFAULT '' NOT NULL, `verified` BOOLEAN DEFAULT FALSE NOT NULL)",
+    "CREATE UNIQUE INDEX `idx_tokenKey_pbc_3142635823` ON `_superusers` (`tokenKey`)",
+    "CREATE UNIQUE INDEX `idx_email_pbc_3142635823` ON `_superusers` (`email`) WHERE `email` != ''",
+    "CREATE TABLE `users` (`avatar` TEXT DEFAULT '' NOT NULL, `created` TEXT DEFAULT '' NOT NULL, `email` "
+    "TEXT DEFAULT '' NOT NULL, `emailVisibility` BOOLEAN DEFAULT FALSE NOT NULL, `id` TEXT PRIMARY KEY "
+    "DEFAULT ('r'||lower(hex(randomblob(7)))) NOT NULL, `name` TEXT DEFAULT '' NOT NULL, `password` TEXT "
+    "DEFAULT '' NOT NULL, `tokenKey` TEXT DEFAULT '' NOT NULL, `updated` TEXT DEFAULT '' NOT NULL, "
+    '`verified` BOOLEAN DEFAULT FALSE NOT NULL, "bio" TEXT DEFAULT \'\' NOT NULL, "birthday" TEXT DEFAULT '
+    '\'\' NOT NULL, "settings" JSON DEFAULT NULL, "karma" NUMERIC DEFAULT 0 NOT NULL)',
+    "CREATE UNIQUE INDEX `idx_tokenKey__pb_users_auth_` ON `users` (`tokenKey`)",
+    "CREATE UNIQUE INDEX `idx_email__pb_users_auth_` ON `users` (`email`) WHERE `email` != ''",
+    "CREATE TABLE `tags` (`color` TEXT DEFAULT '' NOT NULL, `created` TEXT DEFAULT '' NOT NULL, `id` TEXT "
+    "PRIMARY KEY DEFAULT ('r'||lower(hex(randomblob(7)))) NOT NULL, `name` TEXT DEFAULT '' NOT NULL, "
+    "`updated` TEXT DEFAULT '' NOT NULL)",
+    "CREATE UNIQUE INDEX `idx_tags_name` ON `tags` (`name`)",
+    "CREATE TABLE `posts` (`author` TEXT DEFAULT '' NOT NULL, `body` TEXT DEFAULT '' NOT NULL, `contact` "
+    "TEXT DEFAULT '' NOT NULL, `cover` TEXT DEFAULT '' NOT NULL, `created` TEXT DEFAULT '' NOT NULL, `flags` "
+    "JSON DEFAULT '[]' NOT NULL, `id` TEXT PRIMARY KEY DEFAULT ('r'||lower(hex(randomblob(7)))) NOT NULL, "
+    '`location` JSON DEFAULT \'{"lon":0,"lat":0}\' NOT NULL, `meta` JSON DEFAULT NULL, `published` BOOLEAN '
+    "DEFAULT FALSE NOT NULL, `publishedAt` TEXT DEFAULT '' NOT NULL, `rating` NUMERIC DEFAULT 0 NOT NULL, "
+    "`slug` TEXT DEFAULT '' NOT NULL, `status` TEXT DEFAULT '' NOT NULL, `tags` JSON DEFAULT '[]' NOT NULL, "
+    "`title` TEXT DEFAULT '' NOT NULL, `updated` TEXT DEFAULT '' NOT NULL, `views` NUMERIC DEFAULT 0 NOT "
+    "NULL, `website` TEXT DEFAULT '' NOT NULL)",
+    "CREATE TABLE `comments` (`created` TEXT DEFAULT '' NOT NULL, `id` TEXT PRIMARY KEY DEFAULT ('r'||lower("
+    "hex(randomblob(7)))) NOT NULL, `message` TEXT DEFAULT '' NOT NULL, `post` TEXT DEFAULT '' NOT NULL, "
+    "`updated` TEXT DEFAULT '' NOT NULL, `upvotes` NUMERIC DEFAULT 0 NOT NULL, `user` TEXT DEFAULT '' NOT "
+    "NULL)",
+    "CREATE VIEW `post_stats` AS SELECT * FROM (SELECT posts.id, posts.title, count(comments.id) AS total, "
+    "max(comments.created) AS last FROM posts LEFT JOIN comments ON comments.post = posts.id GROUP BY "
+    "posts.id)",
+]
+#: The migrations PocketBase 0.40.6 runs on a new data.db, then the four its Admin UI's collection
+#: changes wrote (`pb_migrations/*.js`).
+POCKETBASE_MIGRATIONS = (
+    "1640988000_aux_init.go",
+    "1640988000_init.go",
+    "1717233556_v0.23_migrate.go",
+    "1717233557_v0.23_migrate2.go",
+    "1717233558_v0.23_migrate3.go",
+    "1717233559_v0.23_migrate4.go",
+    "1763020353_update_default_auth_alert_templates.go",
+    "1778828400_normalize_indexes.go",
+    "1796538948_updated_users.js",
+    "1796538948_created_tags.js",
+    "1796538948_created_posts.js",
+    "1796538948_created_comments.js",
+)
+#: `_migrations.applied`: Unix microseconds (`time.Now().UnixMicro()`) of the first migration.
+POCKETBASE_APPLIED = 1796538919363535
+#: A record's autodate is `types.NowDateTime()` written `2006-01-02 15:04:05.000Z`: milliseconds, UTC.
+POCKETBASE_START = datetime(2026, 12, 6, 6, 35, 19, 365000, tzinfo=UTC)
+POCKETBASE_USERS = (
+    "Ada Lovelace", "Grace Hopper", "", "Linus Torvalds", "Zoë Müller", "李雷", "Margaret Hamilton",
+    "O'Brien", "", "Edsger Dijkstra", "Barbara Liskov", "Ken Thompson",
+)  # fmt: skip
+POCKETBASE_TAGS = (
+    ("go", "#00add8"), ("sqlite", "#003b57"), ("etl", ""), ("rust", "#dea584"), ("postgres", "#336791"),
+    ("Data", "#ffffff"),
+)  # fmt: skip
+POCKETBASE_TITLES = ("Hello world", "Go & SQLite", "Über Daten", "  spaced  ", 'Quotes "q"')
+POCKETBASE_MESSAGES = ("Nice!", "I disagree.\nHere is why: …", "", "  trailing space ", "👍")
+POCKETBASE_FLAGS = (["featured"], [], ["pinned", "nsfw"], ["featured", "pinned"])
+POCKETBASE_AUTH_OPTIONS = '{"authRule":"","manageRule":null,"passwordAuth":{"enabled":true}}'
+#: A rule NULL locks the action to superusers, '' opens it to anyone, else it is a filter expression.
+POCKETBASE_OWN_RECORDS = (
+    "@request.auth.id != '' && recordRef = @request.auth.id && collectionRef = @request.auth.collectionId"
+)
+
+
+def pocketbase_id(kind: str, n: int) -> str:
+    """A record id as PocketBase makes one (15 characters of ``[a-z0-9]``), drawn from the row's kind
+    and number instead of at random."""
+    digest = int.from_bytes(hashlib.sha256(f"{kind}:{n}".encode()).digest()[:12])
+    alphabet = "abcdefghijklmnopqrstuvwxyz0123456789"
+    return "".join(alphabet[(digest >> (5 * k)) % 36] for k in range(15))
+
+
+def pocketbase_moment(milliseconds: int) -> str:
+    """``types.DateTime`` as PocketBase stores it: ``2006-01-02 15:04:05.000Z``."""
+    moment = POCKETBASE_START + timedelta(milliseconds=milliseconds)
+    return moment.strftime("%Y-%m-%d %H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+
+
+def pocketbase_fields(*fields: tuple[str, str]) -> str:
+    """A collection's ``fields`` JSON (``[{"id": ..., "name": ..., "type": ...}]``, keys sorted as Go's
+    encoder writes a map), its id field first."""
+    listed = [
+        {"autogeneratePattern": "[a-z0-9]{15}", "hidden": False, "id": "text3208210256", "max": 15, "min": 15,
+         "name": "id", "pattern": "^[a-z0-9]+$", "primaryKey": True, "required": True, "system": True,
+         "type": "text"},
+    ]  # fmt: skip
+    for name, kind in fields:
+        listed.append(
+            {"hidden": False, "id": f"{kind}{zlib.crc32(name.encode())}", "name": name, "presentable": False,
+             "required": name in ("title", "post"), "system": name in ("created", "updated", "email"),
+             "type": kind}
+        )  # fmt: skip
+    return json.dumps(listed, separators=(",", ":"), sort_keys=True)
+
+
+def pocketbase_rows() -> dict[str, list[Sequence[Any]]]:
+    """Rows as PocketBase writes them: every field a NOT NULL column with its zero value ('' for a text,
+    a date, a file or a single relation never set, 0 for a number, '[]' for a multiple select or
+    relation) but a JSON field, NULL until set; a number field NUMERIC (an INTEGER or REAL cell); a bool
+    0/1; a JSON field the JSON text (SQLite's NUMERIC affinity makes a bare `42` an INTEGER cell); the
+    settings `_params.value` a BLOB of JSON; ids 15 characters of [a-z0-9]."""
+    applied = [POCKETBASE_APPLIED + k * 1_500 + (k > 7) * 28_875_000_000 for k in range(12)]
+    migrations = [(file, at) for file, at in zip(POCKETBASE_MIGRATIONS, applied, strict=True)]
+    settings = json.dumps(
+        {"batch": {"enabled": False, "maxRequests": 50, "timeout": 3},
+         "meta": {"appName": "Acme", "appURL": "http://localhost:8090",
+                  "senderAddress": "support@example.com"},
+         "smtp": {"enabled": False, "host": "smtp.example.com", "port": 587}},
+        separators=(",", ":"),
+    ).encode()  # fmt: skip
+    params = [("settings", settings, pocketbase_moment(42), pocketbase_moment(42))]
+    superuser = pocketbase_id("superuser", 0)
+    superusers = [
+        (pocketbase_moment(258), "admin@example.com", 0, superuser,
+         "$2a$10$3SIAXa9rfxogzI0G5uH1n.TvL7581yuJxGzdenTXunX4pN9.2k2W6",
+         "ytxA5PYw07ZY8AS3bsv09ntqLlynDNEcIcLA9a6tooqxOBep6V", pocketbase_moment(258), 1),
+    ]  # fmt: skip
+    user_ids = [pocketbase_id("user", i) for i in range(len(POCKETBASE_USERS))]
+    users: list[Sequence[Any]] = []
+    for i, name in enumerate(POCKETBASE_USERS):
+        made = 29_000 + 300 * i
+        settings_json: str | None = (
+            json.dumps({"langs": ["en", "de"][: 1 + i % 2],
+                        "notifications": {"email": True, "push": i % 8 == 0},
+                        "theme": "dark" if i % 8 == 0 else "light"}, separators=(",", ":"))
+            if i % 4 == 0
+            else None if i % 4 == 1 else '[1,2.5,"three"]' if i % 4 == 2 else None
+        )  # fmt: skip
+        users.append(
+            (f"me{i:02d}_{pocketbase_id('avatar', i)[:10]}.png" if i < 3 else "", pocketbase_moment(made),
+             f"user{i}@example.com", int(i % 3 == 0), user_ids[i], name,
+             "$2a$10$" + hashlib.sha256(f"pw{i}".encode()).hexdigest()[:53],
+             hashlib.sha256(f"token{i}".encode()).hexdigest()[:50],
+             pocketbase_moment(made + (12 if i % 3 == 0 else 0) + (96_000 if i < 3 else 0)),
+             int(i % 3 == 0),
+             f"<p>Hello, I am <strong>{name or 'anonymous'}</strong>.</p>" if i % 2 == 0 else "",
+             f"19{60 + i}-{1 + i % 9:02d}-1{i % 10} 00:00:00.000Z" if i % 3 != 1 else "", settings_json,
+             (0, 12, -3, 1.5, 1_000_000)[i % 5])
+        )  # fmt: skip
+    tag_ids = [pocketbase_id("tag", i) for i in range(len(POCKETBASE_TAGS))]
+    tags = [
+        (color, pocketbase_moment(32_000 + 2 * i), tag_ids[i], name, pocketbase_moment(32_000 + 2 * i))
+        for i, (name, color) in enumerate(POCKETBASE_TAGS)
+    ]
+    post_ids = [pocketbase_id("post", i) for i in range(30)]
+    posts: list[Sequence[Any]] = []
+    for i in range(30):
+        made = 32_250 + i
+        meta = (
+            json.dumps({"draft": i % 2 == 0, "score": i / 4 if i % 4 else i // 4,
+                        "seo": {"keywords": ["a", "b"], "title": f"T{i}"}},
+                       separators=(",", ":")),
+            '"just a string"', "42", "true", None,
+        )[i % 5]  # fmt: skip
+        location = (
+            f'{{"lon":{13.4 + i / 100},"lat":{52.52 - i / 100}}}' if i % 6 == 1 else '{"lon":0,"lat":0}'
+        )
+        at = (
+            f"2025-{1 + i % 12:02d}-{1 + i % 28:02d} {i % 24:02d}:{i * 7 % 60:02d}:{i * 13 % 60:02d}."
+            f"{i * 111 % 1000:03d}Z"
+        )
+        body = ("", f"<p>Paragraph {i}</p>\n<p>Second line with &amp; and <em>emphasis</em></p>")[i % 4 > 0]
+        posts.append(
+            (user_ids[i % len(user_ids)] if i % 7 else "", body if i % 4 != 3 else "",
+             f"p{i}@example.org" if i % 4 == 0 else "",
+             f"cover_image_{pocketbase_id('cover', i)[:10]}.png" if i % 8 == 2 else "",
+             pocketbase_moment(made),
+             json.dumps(POCKETBASE_FLAGS[i % 4]).replace(" ", ""),
+             post_ids[i], location, meta, i % 2, at if i % 2 else "",
+             (4.5, 3, 0.1, 2.75, 5)[i % 5] if i % 3 else 0,
+             f"post-{i}" if i % 6 else "", ("draft", "published", "archived", "")[i % 4],
+             json.dumps([tag_ids[(i + k) % len(tag_ids)] for k in range(i % 4)]).replace(" ", ""),
+             f"Post number {i}: {POCKETBASE_TITLES[i % 5]}",
+             pocketbase_moment(made + (80 if i % 5 == 0 else 0)),
+             999 if i % 5 == 0 else i * 37 % 500, f"https://example.com/{i}" if i % 3 else "")
+        )  # fmt: skip
+    comments = [
+        (pocketbase_moment(32_290 + i), pocketbase_id("comment", i), POCKETBASE_MESSAGES[i % 5],
+         post_ids[i * 7 % 30], pocketbase_moment(32_290 + i), i % 6,
+         user_ids[i % len(user_ids)] if i % 9 else "")
+        for i in range(40)
+    ]  # fmt: skip
+    logged_in = (0, 1, 3, 4, 7, 9)
+    fingerprint = hashlib.md5(b"127.0.0.1 Python-urllib/3.12").hexdigest()
+    origins: list[Sequence[Any]] = [
+        ("pbc_3142635823", pocketbase_moment(28_850), fingerprint, pocketbase_id("origin", 0), superuser,
+         pocketbase_moment(125_040)),
+    ]  # fmt: skip
+    for k, i in enumerate(logged_in, start=1):
+        at = pocketbase_moment(125_270 + 180 * k)
+        origins.append(("_pb_users_auth_", at, fingerprint, pocketbase_id("origin", k), user_ids[i], at))
+    system = "@request.auth.id != ''"
+    collections: list[Sequence[Any]] = []
+    for k, (cid, is_system, kind, name, fields, indexes, rules, options) in enumerate(
+        [
+            ("pbc_2279338944", 1, "base", "_mfas", ("collectionRef", "recordRef", "method"),
+             ["CREATE INDEX `idx_mfas_collectionRef_recordRef` ON `_mfas` (collectionRef,recordRef)"],
+             (POCKETBASE_OWN_RECORDS, POCKETBASE_OWN_RECORDS, None, None, None), "{}"),
+            ("pbc_4275539003", 1, "base", "_authOrigins", ("collectionRef", "recordRef", "fingerprint"),
+             ["CREATE UNIQUE INDEX `idx_authOrigins_unique_pairs` ON `_authOrigins` "
+              "(collectionRef, recordRef, fingerprint)"],
+             (POCKETBASE_OWN_RECORDS, POCKETBASE_OWN_RECORDS, None, None, POCKETBASE_OWN_RECORDS), "{}"),
+            ("pbc_3142635823", 1, "auth", "_superusers", ("email", "password", "tokenKey", "verified"),
+             ["CREATE UNIQUE INDEX `idx_tokenKey_pbc_3142635823` ON `_superusers` (`tokenKey`)"],
+             (None, None, None, None, None), POCKETBASE_AUTH_OPTIONS),
+            ("_pb_users_auth_", 0, "auth", "users", ("email", "name", "avatar", "bio", "birthday", "karma"),
+             ["CREATE UNIQUE INDEX `idx_tokenKey__pb_users_auth_` ON `users` (`tokenKey`)"],
+             ("id = @request.auth.id", "id = @request.auth.id", "", "id = @request.auth.id",
+              "id = @request.auth.id"), POCKETBASE_AUTH_OPTIONS),
+            ("pbc_1219621782", 0, "base", "tags", ("name", "color", "created", "updated"),
+             ["CREATE UNIQUE INDEX idx_tags_name ON tags (name)"], (None, None, None, None, None), "{}"),
+            ("pbc_1125843985", 0, "base", "posts",
+             ("title", "slug", "body", "author", "tags", "meta", "created"),
+             [], ("", "", system, None, None), "{}"),
+            ("pbc_533777971", 0, "base", "comments", ("post", "user", "message", "upvotes", "created"),
+             [], (None, None, None, None, None), "{}"),
+            ("pbc_3581305361", 0, "view", "post_stats", ("title", "total", "last"), [],
+             ("", "", None, None, None),
+             '{"viewQuery":"SELECT posts.id, posts.title, count(comments.id) AS total, max(comments.created) '
+             'AS last FROM posts LEFT JOIN comments ON comments.post = posts.id GROUP BY posts.id"}'),
+        ]
+    ):  # fmt: skip
+        typed = [(f, "text" if f not in ("verified", "karma", "tags", "meta") else "json") for f in fields]
+        made = pocketbase_moment(k if is_system else 28_900 + 10 * k)
+        changed = pocketbase_moment(28_860) if name == "users" else made
+        collections.append(
+            (
+                cid,
+                is_system,
+                kind,
+                name,
+                pocketbase_fields(*typed),
+                json.dumps(indexes),
+                *rules,
+                options,
+                made,
+                changed,
+            )
+        )
+    return {
+        "_migrations": migrations,
+        "_params": params,
+        "_collections": collections,
+        "_mfas": [],
+        "_authOrigins": origins,
+        "_superusers": superusers,
+        "users": users,
+        "tags": tags,
+        "posts": posts,
+        "comments": comments,
+    }
+
+
+def pocketbase(path: Path) -> Path:
+    """A PocketBase backend's ``pb_data/data.db`` (see the module's list)."""
+    return write_export(path, POCKETBASE_DDL, pocketbase_rows(), bytes_as_text=False)
+
+
+# --- Stump (comics and e-book server in Rust, prisma-client-rust on SQLite: core/prisma/migrations, the
+# Prisma-era schema through 20250221_library_watcher; core/src/filesystem/scanner, core/src/db/entity) ---
+
+#: Each table's statement as its latest migration wrote it (Prisma's RedefineTables: `new_<t>` renamed,
+#: which SQLite stores under the table's name), then the migrations' ALTER TABLE ... ADD COLUMN and
+#: CREATE INDEX statements. `user_preferences` has its 20221231 columns only (the later ones are a
+#: reader's display settings, not modelled here).
+STUMP_DDL = [
+    'CREATE TABLE "_prisma_migrations" (\n    "id"                    TEXT PRIMARY KEY NOT NULL,\n'
+    '    "checksum"              TEXT NOT NULL,\n    "finished_at"           DATETIME,\n'
+    '    "migration_name"        TEXT NOT NULL,\n    "logs"                  TEXT,\n'
+    '    "rolled_back_at"        DATETIME,\n'
+    '    "started_at"            DATETIME NOT NULL DEFAULT current_timestamp,\n'
+    '    "applied_steps_count"   INTEGER UNSIGNED NOT NULL DEFAULT 0\n)',
+    'CREATE TABLE "user_preferences" (\n    "id" TEXT NOT NULL PRIMARY KEY,\n'
+    "    \"library_layout_mode\" TEXT NOT NULL DEFAULT 'GRID',\n"
+    "    \"series_layout_mode\" TEXT NOT NULL DEFAULT 'GRID',\n"
+    "    \"collection_layout_mode\" TEXT NOT NULL DEFAULT 'GRID',\n"
+    "    \"locale\" TEXT NOT NULL DEFAULT 'en'\n)",
+    'CREATE TABLE "users" (\n    "id" TEXT NOT NULL PRIMARY KEY,\n'
+    '    "username" TEXT NOT NULL COLLATE NOCASE,\n'
+    '    "hashed_password" TEXT NOT NULL,\n    "is_server_owner" BOOLEAN NOT NULL DEFAULT false,\n'
+    '    "avatar_url" TEXT,\n    "last_login" DATETIME,\n'
+    '    "created_at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,\n    "deleted_at" DATETIME,\n'
+    '    "is_locked" BOOLEAN NOT NULL DEFAULT false,\n    "max_sessions_allowed" INTEGER,\n'
+    '    "permissions" TEXT,\n    "user_preferences_id" TEXT,\n'
+    '    CONSTRAINT "users_user_preferences_id_fkey" FOREIGN KEY ("user_preferences_id") REFERENCES '
+    '"user_preferences" ("id") ON DELETE CASCADE ON UPDATE CASCADE\n)',
+    'CREATE UNIQUE INDEX "users_username_key" ON "users"("username")',
+    'CREATE UNIQUE INDEX "users_user_preferences_id_key" ON "users"("user_preferences_id")',
+    'CREATE TABLE "user_login_activity" (\n    "id" TEXT NOT NULL PRIMARY KEY,\n'
+    '    "ip_address" TEXT NOT NULL,\n'
+    '    "user_agent" TEXT NOT NULL,\n    "authentication_successful" BOOLEAN NOT NULL,\n'
+    '    "timestamp" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,\n    "user_id" TEXT NOT NULL,\n'
+    '    CONSTRAINT "user_login_activity_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "users" ("id") '
+    "ON DELETE CASCADE ON UPDATE CASCADE\n)",
+    'CREATE TABLE "job_schedule_configs" (\n    "id" TEXT NOT NULL PRIMARY KEY,\n'
+    '    "interval_secs" INTEGER NOT NULL DEFAULT 86400\n)',
+    'CREATE TABLE "library_configs" (\n  "id" TEXT NOT NULL PRIMARY KEY,\n'
+    "  \"library_pattern\" TEXT NOT NULL DEFAULT 'SERIES_BASED',\n"
+    '  "convert_rar_to_zip" BOOLEAN NOT NULL DEFAULT false,\n'
+    '  "hard_delete_conversions" BOOLEAN NOT NULL DEFAULT false,\n'
+    '  "generate_file_hashes" BOOLEAN NOT NULL DEFAULT false,\n'
+    '  "process_metadata" BOOLEAN NOT NULL DEFAULT true,\n  "thumbnail_config" BLOB,\n'
+    '  "ignore_rules" BLOB,\n'
+    '  "library_id" TEXT\n)',
+    'ALTER TABLE "library_configs" ADD COLUMN "watch" BOOLEAN default true',
+    'CREATE TABLE "libraries" (\n  "id" TEXT NOT NULL PRIMARY KEY,\n  "name" TEXT NOT NULL,\n'
+    '  "description" TEXT,\n  "path" TEXT NOT NULL,\n  "status" TEXT NOT NULL DEFAULT \'READY\',\n'
+    '  "updated_at" DATETIME NOT NULL,\n  "created_at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,\n'
+    '  "emoji" TEXT,\n  "config_id" TEXT NOT NULL,\n  "job_schedule_config_id" TEXT,\n'
+    '  CONSTRAINT "libraries_config_id_fkey" FOREIGN KEY ("config_id") REFERENCES "library_configs" ("id") '
+    "ON DELETE RESTRICT ON UPDATE CASCADE,\n"
+    '  CONSTRAINT "libraries_job_schedule_config_id_fkey" FOREIGN KEY ("job_schedule_config_id") REFERENCES '
+    '"job_schedule_configs" ("id") ON DELETE\n  SET NULL ON UPDATE CASCADE\n)',
+    'CREATE UNIQUE INDEX "libraries_name_key" ON "libraries"("name")',
+    'CREATE UNIQUE INDEX "libraries_path_key" ON "libraries"("path")',
+    'CREATE UNIQUE INDEX "libraries_config_id_key" ON "libraries"("config_id")',
+    'ALTER TABLE "libraries" ADD COLUMN "last_scanned_at" DATETIME',
+    'CREATE TABLE "series" (\n    "id" TEXT NOT NULL PRIMARY KEY,\n    "name" TEXT NOT NULL,\n'
+    '    "description" TEXT,\n    "updated_at" DATETIME NOT NULL,\n'
+    '    "created_at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,\n    "path" TEXT NOT NULL,\n'
+    '    "status" TEXT NOT NULL DEFAULT \'READY\',\n    "library_id" TEXT,\n'
+    '    CONSTRAINT "series_library_id_fkey" FOREIGN KEY ("library_id") REFERENCES "libraries" ("id") '
+    "ON DELETE CASCADE ON UPDATE CASCADE\n)",
+    'CREATE TABLE "series_metadata" (\n    "meta_type" TEXT NOT NULL,\n    "title" TEXT,\n'
+    '    "summary" TEXT,\n'
+    '    "publisher" TEXT,\n    "imprint" TEXT,\n    "comicid" INTEGER,\n    "volume" INTEGER,\n'
+    '    "booktype" TEXT,\n    "age_rating" INTEGER,\n    "status" TEXT,\n'
+    '    "series_id" TEXT NOT NULL PRIMARY KEY,\n'
+    '    CONSTRAINT "series_metadata_series_id_fkey" FOREIGN KEY ("series_id") REFERENCES "series" ("id") '
+    "ON DELETE CASCADE ON UPDATE CASCADE\n)",
+    'CREATE TABLE "media" (\n    "id" TEXT NOT NULL PRIMARY KEY,\n    "name" TEXT NOT NULL,\n'
+    '    "size" BIGINT NOT NULL,\n    "extension" TEXT NOT NULL,\n    "pages" INTEGER NOT NULL,\n'
+    '    "updated_at" DATETIME NOT NULL,\n    "created_at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,\n'
+    '    "modified_at" DATETIME,\n    "hash" TEXT,\n    "path" TEXT NOT NULL,\n'
+    '    "status" TEXT NOT NULL DEFAULT \'READY\',\n    "series_id" TEXT,\n'
+    '    CONSTRAINT "media_series_id_fkey" FOREIGN KEY ("series_id") REFERENCES "series" ("id") '
+    "ON DELETE CASCADE ON UPDATE CASCADE\n)",
+    'CREATE TABLE "media_metadata" (\n    "id" TEXT NOT NULL PRIMARY KEY,\n    "title" TEXT,\n'
+    '    "series" TEXT,\n'
+    '    "number" REAL,\n    "volume" INTEGER,\n    "summary" TEXT,\n    "notes" TEXT,\n    "genre" TEXT,\n'
+    '    "year" INTEGER,\n    "month" INTEGER,\n    "day" INTEGER,\n    "writers" TEXT,\n'
+    '    "pencillers" TEXT,\n    "inkers" TEXT,\n    "colorists" TEXT,\n    "letterers" TEXT,\n'
+    '    "cover_artists" TEXT,\n    "editors" TEXT,\n    "publisher" TEXT,\n    "links" TEXT,\n'
+    '    "characters" TEXT,\n    "teams" TEXT,\n    "page_count" INTEGER,\n    "media_id" TEXT,\n'
+    '    CONSTRAINT "media_metadata_media_id_fkey" FOREIGN KEY ("media_id") REFERENCES "media" ("id") '
+    "ON DELETE CASCADE ON UPDATE CASCADE\n)",
+    'CREATE UNIQUE INDEX "media_metadata_media_id_key" ON "media_metadata"("media_id")',
+    'ALTER TABLE "media_metadata" ADD COLUMN "age_rating" INTEGER',
+    'CREATE TABLE "tags" (\n    "id" TEXT NOT NULL PRIMARY KEY,\n    "name" TEXT NOT NULL\n)',
+    'CREATE UNIQUE INDEX "tags_name_key" ON "tags"("name")',
+    'CREATE TABLE "_SeriesToTag" (\n    "A" TEXT NOT NULL,\n    "B" TEXT NOT NULL,\n'
+    '    CONSTRAINT "_SeriesToTag_A_fkey" FOREIGN KEY ("A") REFERENCES "series" ("id") '
+    "ON DELETE CASCADE ON UPDATE CASCADE,\n"
+    '    CONSTRAINT "_SeriesToTag_B_fkey" FOREIGN KEY ("B") REFERENCES "tags" ("id") '
+    "ON DELETE CASCADE ON UPDATE CASCADE\n)",
+    'CREATE UNIQUE INDEX "_SeriesToTag_AB_unique" ON "_SeriesToTag"("A", "B")',
+    'CREATE INDEX "_SeriesToTag_B_index" ON "_SeriesToTag"("B")',
+    'CREATE TABLE "finished_reading_sessions" (\n    "id" TEXT NOT NULL PRIMARY KEY,\n'
+    '    "started_at" DATETIME NOT NULL,\n    "completed_at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,\n'
+    '    "media_id" TEXT NOT NULL,\n    "user_id" TEXT NOT NULL,\n'
+    '    CONSTRAINT "finished_reading_sessions_media_id_fkey" FOREIGN KEY ("media_id") REFERENCES "media" '
+    '("id") ON DELETE CASCADE ON UPDATE CASCADE,\n'
+    '    CONSTRAINT "finished_reading_sessions_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "users" '
+    '("id") ON DELETE CASCADE ON UPDATE CASCADE\n)',
+    'CREATE TABLE "reading_sessions" (\n    "id" TEXT NOT NULL PRIMARY KEY,\n    "page" INTEGER,\n'
+    '    "percentage_completed" REAL,\n    "epubcfi" TEXT,\n'
+    '    "started_at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,\n    "updated_at" DATETIME NOT NULL,\n'
+    '    "media_id" TEXT NOT NULL,\n    "user_id" TEXT NOT NULL,\n'
+    '    CONSTRAINT "reading_sessions_media_id_fkey" FOREIGN KEY ("media_id") REFERENCES "media" ("id") '
+    "ON DELETE CASCADE ON UPDATE CASCADE,\n"
+    '    CONSTRAINT "reading_sessions_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "users" ("id") '
+    "ON DELETE CASCADE ON UPDATE CASCADE\n)",
+    'CREATE UNIQUE INDEX "reading_sessions_user_id_media_id_key" ON "reading_sessions"'
+    '("user_id", "media_id")',
+    'ALTER TABLE "finished_reading_sessions" ADD COLUMN "elapsed_seconds" BIGINT',
+    'ALTER TABLE "reading_sessions" ADD COLUMN "elapsed_seconds" BIGINT',
+    'CREATE TABLE "jobs" (\n    "id" TEXT NOT NULL PRIMARY KEY,\n    "name" TEXT NOT NULL,\n'
+    '    "description" TEXT,\n    "status" TEXT NOT NULL DEFAULT \'QUEUED\',\n    "save_state" BLOB,\n'
+    '    "output_data" BLOB,\n    "ms_elapsed" BIGINT NOT NULL DEFAULT 0,\n'
+    '    "created_at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,\n    "completed_at" DATETIME\n)',
+    'CREATE TABLE "library_scan_records" (\n    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,\n'
+    '    "options" BLOB,\n    "timestamp" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,\n'
+    '    "library_id" TEXT NOT NULL,\n    "job_id" TEXT,\n'
+    '    CONSTRAINT "library_scan_records_library_id_fkey" FOREIGN KEY ("library_id") REFERENCES "libraries" '
+    '("id") ON DELETE CASCADE ON UPDATE CASCADE,\n'
+    '    CONSTRAINT "library_scan_records_job_id_fkey" FOREIGN KEY ("job_id") REFERENCES "jobs" ("id") '
+    "ON DELETE CASCADE ON UPDATE CASCADE\n)",
+    'CREATE UNIQUE INDEX "library_scan_records_job_id_key" ON "library_scan_records"("job_id")',
+]
+#: Stump's scan of 2025-03-02 09:14:07.250 UTC, as epoch milliseconds (a Prisma DateTime's cell).
+STUMP_SCANNED = 1740906847250
+#: The moment the 20240503 migration ran, as SQLite's CURRENT_TIMESTAMP writes it (UTC, no zone).
+STUMP_MIGRATED = "2024-05-03 15:18:31"
+STUMP_SERIES = (
+    ("Saga", "Image", "Continuing", ("cbz", "cbz", "cbz", "cbr")),
+    ("The Sandman", "DC Comics", "Ended", ("cbz", "cbz", "pdf")),
+    ("Persepolis", None, None, ("pdf",)),
+    ("Dune", "Ace", None, ("epub", "epub")),
+    ("Paper Girls", "Image", "Ended", ("cbz", "cbz", "cbz")),
+    ("Der Process", None, None, ("epub",)),
+)
+STUMP_USERS = (("oromei", True), ("Alice", False), ("bob", False), ("guest", False))
+
+
+def stump_uuid(kind: str, n: int) -> str:
+    """A ``@default(uuid())`` id: a version 4 UUID's text, drawn from the row's kind and number."""
+    return str(uuid.UUID(bytes=hashlib.sha256(f"{kind}:{n}".encode()).digest()[:16], version=4))
+
+
+def stump_cuid(kind: str, n: int) -> str:
+    """A ``@default(cuid())`` id (25 characters: ``c``, base-36 time, counter, fingerprint, random)."""
+    digest = int.from_bytes(hashlib.sha256(f"{kind}:{n}".encode()).digest()[:16])
+    alphabet = "0123456789abcdefghijklmnopqrstuvwxyz"
+    return "cl" + "".join(alphabet[(digest >> (5 * k)) % 36] for k in range(23))
+
+
+def stump_rows() -> dict[str, list[Sequence[Any]]]:
+    """Rows as Stump writes them through prisma-client-rust (the query engine binds a DateTime as epoch
+    milliseconds, a Bytes as a BLOB): serde JSON configs and job states as BLOBs, a scan's file hashes
+    only where the library generates them, a comic's reading session by page, an e-book's by percentage
+    and EPUB CFI, a user's permissions comma-joined."""
+    names = (
+        "20221231022841_lets_start_again_again", "20240503151831_historical_reading_sessions",
+        "20240904025817_rename_library_options_and_addtl_configs",
+        "20250108021921_case_insensitive_usernames",
+        "20250208194841_scan_history", "20250221232355_elapsed_seconds_read_time", "20250221_library_watcher",
+    )  # fmt: skip
+    migrations = [
+        (stump_uuid("migration", k), hashlib.sha256(name.encode()).hexdigest(),
+         STUMP_SCANNED - 86_400_000 + 40 * k + 31, name, None, None, STUMP_SCANNED - 86_400_000 + 40 * k, 1)
+        for k, name in enumerate(names)
+    ]  # fmt: skip
+    preferences = [(stump_cuid("preferences", u), ("GRID", "TABLE")[u % 2], "GRID", "GRID",
+                    ("en", "de")[u == 2])
+                   for u in range(len(STUMP_USERS))]  # fmt: skip
+    users: list[Sequence[Any]] = []
+    for u, (name, owner) in enumerate(STUMP_USERS):
+        created = STUMP_SCANNED - 86_000_000 + 3_600_000 * u
+        users.append(
+            (stump_cuid("user", u), name, "$2b$12$" + hashlib.sha256(name.encode()).hexdigest()[:53],
+             int(owner),
+             "https://avatars.example.org/alice.png" if name == "Alice" else None,
+             None if name == "guest" else STUMP_SCANNED + 7_200_000 + 61_037 * u, created,
+             STUMP_SCANNED + 9_000_000 if name == "guest" else None, int(name == "guest"),
+             3 if name == "bob" else None,
+             None if owner else "bookclub:read,file:download" if name == "Alice" else "file:download",
+             preferences[u][0])
+        )  # fmt: skip
+    logins = [
+        (stump_uuid("login", k), ("127.0.0.1", "192.0.2.14", "::1")[k % 3],
+         ("Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0",
+          "Stump/0.0.9 (Android)", "KOReader/2024.11")[k % 3],
+         int(k % 4 != 3), STUMP_SCANNED + 3_600_000 * k + 517, users[k % 3][0])
+        for k in range(10)
+    ]  # fmt: skip
+    schedules = [(stump_uuid("schedule", 0), 86400)]
+    thumbnail = (
+        b'{"resize_options":{"mode":"Scaled","height":0.5,"width":0.5},"format":"Webp","quality":0.75}'
+    )
+    configs = [
+        (stump_uuid("config", 0), "SERIES_BASED", 0, 0, 1, 1, thumbnail, b'["**/*.txt","**/.DS_Store"]',
+         stump_uuid("library", 0), 1),
+        (stump_uuid("config", 1), "COLLECTION_BASED", 1, 0, 0, 1, None, None, stump_uuid("library", 1), None),
+    ]  # fmt: skip
+    libraries = [
+        (stump_uuid("library", 0), "Comics", "Everything with panels", "/data/comics", "READY",
+         STUMP_SCANNED + 1_873, STUMP_SCANNED - 86_000_000, "📚", configs[0][0], schedules[0][0],
+         STUMP_SCANNED),
+        (stump_uuid("library", 1), "Books", None, "/data/books", "READY", STUMP_SCANNED + 2_004,
+         STUMP_SCANNED - 85_000_000, None, configs[1][0], None, None),
+    ]  # fmt: skip
+    series: list[Sequence[Any]] = []
+    series_metadata: list[Sequence[Any]] = []
+    media: list[Sequence[Any]] = []
+    media_metadata: list[Sequence[Any]] = []
+    for s, (title, publisher, status, files) in enumerate(STUMP_SERIES):
+        library = libraries[0] if files[0] != "epub" else libraries[1]
+        sid = stump_uuid("series", s)
+        path = f"{library[3]}/{title}"
+        series.append(
+            (sid, title, "A space opera" if title == "Saga" else None, STUMP_SCANNED + 100 * s + 7,
+             STUMP_SCANNED + 100 * s, path, "READY", library[0])
+        )  # fmt: skip
+        if publisher:
+            series_metadata.append(
+                ("comicSeries", title, None, publisher, "Vertigo" if title == "The Sandman" else None,
+                 40000 + 17 * s, 2012 - s if s % 2 == 0 else None, "Print", 17 if s == 0 else None, status,
+                 sid)
+            )  # fmt: skip
+        for k, extension in enumerate(files, start=1):
+            m = len(media)
+            name = f"{title} #{k:03d}" if extension in ("cbz", "cbr") else f"{title} {k}"
+            mid = stump_uuid("media", m)
+            media.append(
+                (mid, name, 18_400_000 + 731_337 * m if extension != "epub" else 612_345 + 1_009 * m,
+                 extension,
+                 (24 + m % 9) if extension != "epub" else 61 + m, STUMP_SCANNED + 100 * s + 11 + k,
+                 STUMP_SCANNED + 100 * s + 10 + k, STUMP_SCANNED - 31_536_000_000 + 86_400_000 * m,
+                 hashlib.sha256(name.encode()).hexdigest() if library is libraries[1] else None,
+                 f"{path}/{name}.{extension}", "MISSING" if m == 5 else "READY", sid)
+            )  # fmt: skip
+            if extension in ("cbz", "epub"):
+                media_metadata.append(
+                    (stump_cuid("metadata", m), name, title, (float(k), 1.5, float(k))[k % 3],
+                     1 if extension == "cbz" else None, None if k % 2 else f"Issue {k} of {title}.",
+                     None, ("Science Fiction, Fantasy", "Horror", None)[s % 3], 2012 + s, 1 + m % 12, None,
+                     "Brian K. Vaughan" if title in ("Saga", "Paper Girls") else None,
+                     "Fiona Staples" if title == "Saga" else None, None, None, None, None, None, publisher,
+                     None, "Alana, Marko" if title == "Saga" else None, None,
+                     (24 + m % 9) if extension == "cbz" else None, mid, 17 if title == "Saga" else None)
+                )  # fmt: skip
+    tags = [(stump_cuid("tag", t), name) for t, name in enumerate(("sci-fi", "horror", "Favourites"))]
+    series_tags = [(series[0][0], tags[0][0]), (series[0][0], tags[2][0]), (series[1][0], tags[1][0]),
+                   (series[3][0], tags[0][0])]  # fmt: skip
+    finished: list[Sequence[Any]] = [
+        (stump_uuid("finished", f), STUMP_SCANNED + 86_400_000 * f,
+         STUMP_SCANNED + 86_400_000 * f + 2_700_000,
+         media[f][0], users[f % 2][0], 2_700 - 60 * f if f > 1 else None)
+        for f in range(1, 5)
+    ]  # fmt: skip
+    # A progress completed before 0.0.3 (no `completed_at` then), moved by the 20240503 migration's
+    # INSERT ... SELECT with IFNULL("completed_at", CURRENT_TIMESTAMP): SQLite's text beside Prisma's
+    # milliseconds.
+    finished.insert(
+        0,
+        (
+            stump_uuid("finished", 0),
+            STUMP_SCANNED - 26_000_000_000,
+            STUMP_MIGRATED,
+            media[0][0],
+            users[0][0],
+            None,
+        ),
+    )
+    sessions: list[Sequence[Any]] = []
+    for r, m in enumerate((5, 6, 7, 9, 10, 12, 13)):
+        book = media[m][3] == "epub"
+        sessions.append(
+            (stump_uuid("session", r), None if book else 3 + r, round(0.137 * (r + 1), 4) if book else None,
+             f"epubcfi(/6/{4 + 2 * r}!/4/2/{2 * r + 2}/1:{17 * r})" if book else None,
+             STUMP_SCANNED + 3_600_000 * r, STUMP_SCANNED + 3_600_000 * r + 845_000, media[m][0],
+             users[r % 3][0], 845 if r % 2 else None)
+        )  # fmt: skip
+    jobs = [
+        (stump_uuid("job", j), ("library_scan", "thumbnail_generation", "library_scan")[j],
+         f"Scanning {libraries[j % 2][3]}" if j != 1 else None, ("COMPLETED", "COMPLETED", "FAILED")[j], None,
+         b'{"created_media":16,"created_series":6,"skipped_files":1}' if j == 0 else None, 4_321 + 997 * j,
+         STUMP_SCANNED - 60_000 + 600_000 * j, STUMP_SCANNED + 600_000 * j if j < 2 else None)
+        for j in range(3)
+    ]  # fmt: skip
+    scans = [
+        (1, b'{"config":{"force_rebuild":false,"regen_hashes":false}}', STUMP_SCANNED - 60_000,
+         libraries[0][0],
+         jobs[0][0]),
+        (2, None, STUMP_SCANNED + 1_140_000, libraries[1][0], jobs[2][0]),
+    ]  # fmt: skip
+    return {
+        "_prisma_migrations": migrations,
+        "user_preferences": preferences,
+        "users": users,
+        "user_login_activity": logins,
+        "job_schedule_configs": schedules,
+        "library_configs": configs,
+        "libraries": libraries,
+        "series": series,
+        "series_metadata": series_metadata,
+        "media": media,
+        "media_metadata": media_metadata,
+        "tags": tags,
+        "_SeriesToTag": series_tags,
+        "finished_reading_sessions": finished,
+        "reading_sessions": sessions,
+        "jobs": jobs,
+        "library_scan_records": scans,
+    }
+
+
+def stump(path: Path) -> Path:
+    """A Stump comics and e-book server's database (see the module's list)."""
+    return write_export(path, STUMP_DDL, stump_rows(), bytes_as_text=False)

@@ -74,7 +74,8 @@ server, a Shiori bookmarks server, a Homebox inventory, dnf's history database, 
 history, an Unmanic media optimiser, a Lollypop music library, a Dendrite Matrix homeserver, a
 WriteFreely blog, an Authelia authentication server, a Woodpecker CI server, a Monica personal CRM, a
 Kutt URL shortener, a NetBird management server, a Semaphore UI server, a Clementine music library, an
-Asterisk PBX's call records, a KitchenOwl server, a Readeck server, a Statping-ng monitor)
+Asterisk PBX's call records, a KitchenOwl server, a Readeck server, a Statping-ng monitor, a PocketBase
+backend, a Stump comics server)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -18699,3 +18700,166 @@ def test_statping_monitor_finds_its_undeclared_references_past_zero_and_keeps_go
     for table, column in (("services", "group_id"), ("failures", "service")):
         assert any(note.startswith("0 stands for no reference") for note in columns[table][column]["notes"])
     assert ran.values("services", "group_id", "id")[6] == 0
+
+
+def test_pocketbase_reads_its_millisecond_autodates_and_migration_micros_and_keeps_json_as_written(
+    run_export: Runner,
+) -> None:
+    # PocketBase's pb_data/data.db (0.40.6, run for real; the builder writes its tables' statements as
+    # sqlite_master held them): every field a NOT NULL column with its zero value ('' for a text, a
+    # date, a file or a relation never set: the column's one way, no cost), a JSON field NULL until set;
+    # autodates `2006-01-02 15:04:05.000Z` are instants to the millisecond; `_migrations.applied` Unix
+    # microseconds are instants too (until 2026-12-06 bigint, no note); NUMERIC number fields keep every
+    # digit, JSON text as written (a bare `42` an INTEGER cell by SQLite's affinity: '42'), the settings
+    # BLOB bytes. Relations are found by their values; `_authOrigins.recordRef` names a record of the
+    # collection its `collectionRef` says (superusers or users): no single reference. A collection's
+    # API rule '' (open to anyone) beside NULL (superusers only) is charged and made NULL, as any
+    # nullable text's blank beside NULLs (the documented rule; not pinned as right or wrong here).
+    rows = apps.pocketbase_rows()
+    ran, run_dir = run_export(apps.pocketbase)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_after"] == 100.0
+    with closing(sqlite3.connect(ran.db)) as con:
+        names = {table: [r[1] for r in con.execute(f'PRAGMA table_info("{table}")')] for table in rows}
+    instant = "timestamp with time zone"
+
+    def expected(kind: str, value: Any) -> Any:
+        if kind == instant:
+            if isinstance(value, int):
+                return UNIX_EPOCH + timedelta(microseconds=value)
+            return datetime.strptime(value, "%Y-%m-%d %H:%M:%S.%fZ").replace(tzinfo=UTC) if value else None
+        if kind == "boolean":
+            return bool(value)
+        if kind == "numeric":
+            return Decimal(str(value))  # every digit: 0.1 is 0.1, 1.5 is 1.5
+        if kind == "text":
+            return arrives_as(None if value is None else str(value))
+        return value
+
+    def read(kind: str, value: Any) -> Any:
+        if isinstance(value, memoryview):
+            return bytes(value)
+        return Decimal(value) if kind == "numeric" else value
+
+    for table, values in rows.items():
+        types = ran.types(table)
+        key = "file" if table == "_migrations" else "id"
+        for index, column in enumerate(names[table]):
+            loaded = {k: read(types[column], v) for k, v in ran.values(table, column, key).items()}
+            assert loaded == {
+                row[names[table].index(key)]: expected(types[column], row[index]) for row in values
+            }, (table, column)
+    assert ran.types("_migrations")["applied"] == instant
+    assert ran.values("_migrations", "applied", "file")["1640988000_init.go"] == datetime(
+        2026, 12, 6, 6, 35, 19, 365035, tzinfo=UTC
+    )
+    for table, column in (
+        ("users", "created"),
+        ("users", "birthday"),
+        ("posts", "publishedAt"),
+        ("tags", "updated"),
+    ):
+        assert ran.types(table)[column] == instant, (table, column)
+    assert ran.types("posts")["rating"] == ran.types("users")["karma"] == "numeric"
+    assert ran.types("posts")["views"] == ran.types("comments")["upvotes"] == "bigint"
+    assert ran.types("posts")["published"] == ran.types("_collections")["system"] == "boolean"
+    assert ran.types("_params")["value"] == "bytea"
+    assert ran.types("posts")["meta"] == ran.types("users")["settings"] == "text"
+    assert "42" in ran.values("posts", "meta", "id").values()
+    assert charged_columns(profiled(run_dir)["columns"]) == {
+        ("_collections", "listRule"): 0.0,
+        ("_collections", "viewRule"): 0.0,
+        ("_collections", "createRule"): 50.0,
+        ("posts", "title"): 60.0,
+        ("comments", "message"): 60.0,
+    }
+    assert references(run_dir) == {
+        ("_authOrigins", "collectionRef"): "_collections.id",
+        ("posts", "author"): "users.id",
+        ("comments", "post"): "posts.id",
+        ("comments", "user"): "users.id",
+    }
+    assert any("post_stats" in note for note in ran.record["notes"])
+
+
+def test_stump_reads_prismas_epoch_millis_keeps_its_serde_blobs_and_a_migrated_moment_as_written(
+    run_export: Runner,
+) -> None:
+    # Stump's database in its Prisma era (core/prisma/migrations through 20250221_library_watcher;
+    # the tables as their latest migration left them): prisma-client-rust binds every DateTime as epoch
+    # milliseconds (instants, each cell audited), Bytes as BLOBs (serde JSON configs, a job's output,
+    # a scan's options: bytea), a comic's reading session by page, an e-book's by a REAL percentage
+    # and an EPUB CFI. A finished session moved by the 20240503 migration got SQLite's
+    # CURRENT_TIMESTAMP text beside Prisma's milliseconds: that column is text, every value as written.
+    # Every reference is declared but `library_configs.library_id`, found by its values.
+    rows = apps.stump_rows()
+    ran, run_dir = run_export(apps.stump)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    with closing(sqlite3.connect(ran.db)) as con:
+        names = {table: [r[1] for r in con.execute(f'PRAGMA table_info("{table}")')] for table in rows}
+    instant = "timestamp with time zone"
+
+    def expected(kind: str, value: Any) -> Any:
+        if value is None:
+            return None
+        if kind == instant:
+            return UNIX_EPOCH + timedelta(milliseconds=value)
+        if kind == "boolean":
+            return bool(value)
+        if kind == "text":
+            return arrives_as(str(value))
+        return value
+
+    for table, values in rows.items():
+        types = ran.types(table)
+        keys = (
+            ["A", "B"] if table == "_SeriesToTag" else ["series_id" if table == "series_metadata" else "id"]
+        )
+        selected = ", ".join(quote_ident(column) for column in names[table])
+        loaded = pg_query(ran.uri, f"SELECT {selected} FROM {quote_ident(ran.base)}.{quote_ident(table)}")
+        cells = [tuple(bytes(v) if isinstance(v, memoryview) else v for v in row) for row in loaded]
+        wanted = [
+            tuple(expected(types[column], row[i]) for i, column in enumerate(names[table])) for row in values
+        ]
+        assert sorted(cells, key=repr) == sorted(wanted, key=repr), table
+        assert primary_key(ran.uri, ran.record["version_schema"], table) == keys, table
+    for table, column in (
+        ("media", "created_at"),
+        ("media", "modified_at"),
+        ("users", "last_login"),
+        ("reading_sessions", "updated_at"),
+        ("finished_reading_sessions", "started_at"),
+        ("library_scan_records", "timestamp"),
+        ("_prisma_migrations", "started_at"),
+    ):
+        assert ran.types(table)[column] == instant, (table, column)
+    completed = ran.values("finished_reading_sessions", "completed_at", "id")
+    assert ran.types("finished_reading_sessions")["completed_at"] == "text"
+    assert completed[apps.stump_uuid("finished", 0)] == apps.STUMP_MIGRATED
+    assert completed[apps.stump_uuid("finished", 1)] == str(apps.STUMP_SCANNED + 86_400_000 + 2_700_000)
+    assert ran.types("media")["size"] == ran.types("jobs")["ms_elapsed"] == "bigint"
+    assert ran.types("reading_sessions")["percentage_completed"] == "double precision"
+    assert ran.types("library_configs")["thumbnail_config"] == ran.types("jobs")["output_data"] == "bytea"
+    assert ran.types("library_configs")["watch"] == ran.types("users")["is_locked"] == "boolean"
+    assert references(run_dir) == {
+        ("users", "user_preferences_id"): "user_preferences.id",
+        ("user_login_activity", "user_id"): "users.id",
+        ("library_configs", "library_id"): "libraries.id",
+        ("libraries", "config_id"): "library_configs.id",
+        ("libraries", "job_schedule_config_id"): "job_schedule_configs.id",
+        ("series", "library_id"): "libraries.id",
+        ("series_metadata", "series_id"): "series.id",
+        ("media", "series_id"): "series.id",
+        ("media_metadata", "media_id"): "media.id",
+        ("_SeriesToTag", "A"): "series.id",
+        ("_SeriesToTag", "B"): "tags.id",
+        ("finished_reading_sessions", "media_id"): "media.id",
+        ("finished_reading_sessions", "user_id"): "users.id",
+        ("reading_sessions", "media_id"): "media.id",
+        ("reading_sessions", "user_id"): "users.id",
+        ("library_scan_records", "library_id"): "libraries.id",
+        ("library_scan_records", "job_id"): "jobs.id",
+    }

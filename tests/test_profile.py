@@ -1160,6 +1160,28 @@ def test_the_moment_of_a_verification_reads_epoch_integers_as_instants(make_sqli
     }
 
 
+def test_the_moment_a_migration_was_applied_reads_epoch_integers_as_instants(
+    make_sqlite: SqliteFactory,
+) -> None:
+    # A backend's migration log (PocketBase's `_migrations (file VARCHAR(255) PRIMARY KEY, applied
+    # INTEGER)`, `time.Now().UnixMicro()` when each ran) stayed bigint with no word of what it held.
+    # `applied` names the moment of an application, as `published` and `completed` name theirs; a flag
+    # of 0/1, the count of steps applied (Prisma's `applied_steps_count`) or the one who applied are none.
+    micros = [1_796_538_919_363_535 + 19_099 * i for i in range(5)]
+    rows = [(f"17172335{i}_migrate.go", m, m // 1000, i % 2, 1 + i % 3, 40 + i) for i, m in enumerate(micros)]
+    ddl = (
+        "CREATE TABLE _migrations (file VARCHAR(255) PRIMARY KEY NOT NULL, applied INTEGER NOT NULL, "
+        "appliedAt INTEGER, is_applied INTEGER, applied_steps_count INTEGER, applied_by INTEGER)"
+    )
+    assert _types_beside_key(make_sqlite, "_migrations", ddl, rows, key="file") == {
+        "applied": "timestamptz",
+        "appliedAt": "timestamptz",
+        "is_applied": "integer",
+        "applied_steps_count": "integer",
+        "applied_by": "integer",
+    }
+
+
 def test_spans_of_time_are_not_epoch_timestamps(make_sqlite: SqliteFactory) -> None:
     # A help desk's time logged on a follow-up (Django's DurationField: BIGINT microseconds) of 20 to
     # 30 minutes is 1,200,000,000 to 1,800,000,000: epoch seconds' range. `time_spent` was loaded as

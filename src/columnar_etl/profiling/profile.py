@@ -240,6 +240,11 @@ _DATE_WORDS = frozenset(
         # bigint beside its `createdAt` read as instants (since 2026-12-06). A flag of 0/1 has no
         # epoch's digits; `verified_by`, `verified_count` are an id's and a count's.
         "verified",
+        # The moment of an application, as `published` names a publication: a backend's migration
+        # log (PocketBase's `_migrations.applied`, `time.Now().UnixMicro()`) stayed bigint with no
+        # note (since 2026-12-06). A flag of 0/1 has no epoch's digits; `applied_steps_count` (Prisma's)
+        # and `applied_by` are a count's and a person's.
+        "applied",
         # A start and a stop of something that ran (a media server monitor's streams, Tautulli's
         # `session_history.started` and `stopped`, Unix seconds beside its `added_at`; since 2026-12-05).
         "started",
