@@ -14710,7 +14710,9 @@ def test_grist_document_reads_its_epoch_dates_keeps_its_marshalled_cells_and_no_
     assert found[("_grist_Attachments", "fileIdent")] == "_gristsys_Files.ident"
     assert all(column != "manualSort" for _, column in found), found
     notes = profiled(run_dir)["columns"]["People"]["manualSort"]["notes"]
-    assert any("its own table's keys" in note for note in notes), notes
+    # Its camelCase last word is `sort`, as `manual_sort`'s is (since 2026-12-06, h258: the name's rule
+    # says why before the data's own-keys rule is reached).
+    assert any("its name says a code of the row (sort), not that table" in note for note in notes), notes
     tasks = ran.types("Tasks")
     assert {column: tasks[column] for column in ("manualSort", "Hours", "Project")} == dict.fromkeys(
         ("manualSort", "Hours", "Project"), "bigint"
