@@ -53400,3 +53400,1041 @@ def stump_rows() -> dict[str, list[Sequence[Any]]]:
 def stump(path: Path) -> Path:
     """A Stump comics and e-book server's database (see the module's list)."""
     return write_export(path, STUMP_DDL, stump_rows(), bytes_as_text=False)
+
+
+# --- App (Prowlarr, indexer manager: FluentMigrator's Datastore/Migration 001-045; its converters) ---
+# The tables of a prowlarr.db as migrations 001 (InitialSetup), 002 (ApplicationStatus), 003 (IndexerProps,
+# DownloadClients), 006/009 (AppSyncProfiles), 007 (History.Successful), 010 (IndexerProxies, Indexers.Tags),
+# 011 (ApplicationIndexerMapping.RemoteIndexerName), 015 (IndexerDefinitionVersions), 023
+# (DownloadClients.Categories DEFAULT '[]'), 024 (Users.Salt/Iterations) and 035 (Indexers.DownloadClientId)
+# leave them, as FluentMigrator's SQLite generator writes them; no FOREIGN KEY is declared anywhere.
+
+PROWLARR_DDL = [
+    'CREATE TABLE "VersionInfo" ("Version" INTEGER NOT NULL, "AppliedOn" DATETIME, "Description" TEXT)',
+    'CREATE TABLE "Config" ("Id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "Key" TEXT NOT NULL, '
+    '"Value" TEXT NOT NULL)',
+    'CREATE TABLE "History" ("Id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "IndexerId" INTEGER NOT NULL, '
+    '"Date" DATETIME NOT NULL, "Data" TEXT NOT NULL, "EventType" INTEGER, "DownloadId" TEXT, '
+    '"Successful" INTEGER NOT NULL DEFAULT 1)',
+    'CREATE TABLE "Notifications" ("Id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "Name" TEXT NOT NULL, '
+    '"OnGrab" INTEGER NOT NULL, "Settings" TEXT NOT NULL, "Implementation" TEXT NOT NULL, '
+    '"ConfigContract" TEXT, "Tags" TEXT, "OnHealthIssue" INTEGER NOT NULL DEFAULT 0, '
+    '"IncludeHealthWarnings" INTEGER NOT NULL DEFAULT 0, "OnApplicationUpdate" INTEGER NOT NULL DEFAULT 0, '
+    '"OnHealthRestored" INTEGER NOT NULL DEFAULT 0, "IncludeManualGrabs" INTEGER NOT NULL DEFAULT 0)',
+    'CREATE TABLE "ScheduledTasks" ("Id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"TypeName" TEXT NOT NULL, "Interval" INTEGER NOT NULL, "LastExecution" DATETIME NOT NULL, '
+    '"LastStartTime" DATETIME)',
+    'CREATE TABLE "Indexers" ("Id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "Name" TEXT NOT NULL, '
+    '"Implementation" TEXT NOT NULL, "Settings" TEXT, "ConfigContract" TEXT, "Enable" INTEGER, '
+    '"Priority" INTEGER NOT NULL DEFAULT 25, "Added" DATETIME NOT NULL, '
+    '"Redirect" INTEGER NOT NULL DEFAULT 0, "AppProfileId" INTEGER NOT NULL DEFAULT 1, "Tags" TEXT, '
+    '"DownloadClientId" INTEGER NOT NULL DEFAULT 0)',
+    'CREATE TABLE "Applications" ("Id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "Name" TEXT NOT NULL, '
+    '"Implementation" TEXT NOT NULL, "Settings" TEXT, "ConfigContract" TEXT, "SyncLevel" INTEGER NOT NULL, '
+    '"Tags" TEXT)',
+    'CREATE TABLE "ApplicationIndexerMapping" ("Id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"IndexerId" INTEGER NOT NULL, "AppId" INTEGER NOT NULL, "RemoteIndexerId" INTEGER NOT NULL, '
+    '"RemoteIndexerName" TEXT)',
+    'CREATE TABLE "AppSyncProfiles" ("Id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "Name" TEXT NOT NULL, '
+    '"EnableRss" INTEGER NOT NULL, "EnableInteractiveSearch" INTEGER NOT NULL, '
+    '"EnableAutomaticSearch" INTEGER NOT NULL, "MinimumSeeders" INTEGER NOT NULL DEFAULT 1)',
+    'CREATE TABLE "Tags" ("Id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "Label" TEXT NOT NULL)',
+    'CREATE TABLE "Users" ("Id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "Identifier" TEXT NOT NULL, '
+    '"Username" TEXT NOT NULL, "Password" TEXT NOT NULL, "Salt" TEXT, "Iterations" INTEGER)',
+    'CREATE TABLE "Commands" ("Id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "Name" TEXT NOT NULL, '
+    '"Body" TEXT NOT NULL, "Priority" INTEGER NOT NULL, "Status" INTEGER NOT NULL, '
+    '"QueuedAt" DATETIME NOT NULL, "StartedAt" DATETIME, "EndedAt" DATETIME, "Duration" TEXT, '
+    '"Exception" TEXT, "Trigger" INTEGER NOT NULL)',
+    'CREATE TABLE "IndexerStatus" ("Id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"ProviderId" INTEGER NOT NULL, "InitialFailure" DATETIME, "MostRecentFailure" DATETIME, '
+    '"EscalationLevel" INTEGER NOT NULL, "DisabledTill" DATETIME, "LastRssSyncReleaseInfo" TEXT, '
+    '"Cookies" TEXT, "CookiesExpirationDate" DATETIME)',
+    'CREATE TABLE "ApplicationStatus" ("Id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"ProviderId" INTEGER NOT NULL, "InitialFailure" DATETIME, "MostRecentFailure" DATETIME, '
+    '"EscalationLevel" INTEGER NOT NULL, "DisabledTill" DATETIME)',
+    'CREATE TABLE "DownloadClients" ("Id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"Enable" INTEGER NOT NULL, "Name" TEXT NOT NULL, "Implementation" TEXT NOT NULL, '
+    '"Settings" TEXT NOT NULL, "ConfigContract" TEXT NOT NULL, "Priority" INTEGER DEFAULT 1, '
+    '"Categories" TEXT DEFAULT \'[]\', "Tags" TEXT)',
+    'CREATE TABLE "IndexerDefinitionVersions" ("Id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"DefinitionId" TEXT NOT NULL, "File" TEXT NOT NULL, "Sha" TEXT, "LastUpdated" DATETIME)',
+    'CREATE TABLE "IndexerProxies" ("Id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "Name" TEXT NOT NULL, '
+    '"Settings" TEXT NOT NULL, "Implementation" TEXT NOT NULL, "ConfigContract" TEXT, "Tags" TEXT)',
+    'CREATE TABLE "CustomFilters" ("Id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "Type" TEXT NOT NULL, '
+    '"Label" TEXT NOT NULL, "Filters" TEXT NOT NULL)',
+    'CREATE UNIQUE INDEX "UC_Version" ON "VersionInfo" ("Version" ASC)',
+    'CREATE UNIQUE INDEX "IX_Config_Key" ON "Config" ("Key" ASC)',
+    'CREATE INDEX "IX_History_DownloadId" ON "History" ("DownloadId" ASC)',
+    'CREATE INDEX "IX_History_Date" ON "History" ("Date" ASC)',
+    'CREATE UNIQUE INDEX "IX_ScheduledTasks_TypeName" ON "ScheduledTasks" ("TypeName" ASC)',
+    'CREATE UNIQUE INDEX "IX_Indexers_Name" ON "Indexers" ("Name" ASC)',
+    'CREATE UNIQUE INDEX "IX_Applications_Name" ON "Applications" ("Name" ASC)',
+    'CREATE UNIQUE INDEX "IX_AppSyncProfiles_Name" ON "AppSyncProfiles" ("Name" ASC)',
+    'CREATE UNIQUE INDEX "IX_Tags_Label" ON "Tags" ("Label" ASC)',
+    'CREATE UNIQUE INDEX "IX_Users_Identifier" ON "Users" ("Identifier" ASC)',
+    'CREATE UNIQUE INDEX "IX_Users_Username" ON "Users" ("Username" ASC)',
+    'CREATE UNIQUE INDEX "IX_IndexerStatus_ProviderId" ON "IndexerStatus" ("ProviderId" ASC)',
+    'CREATE UNIQUE INDEX "IX_ApplicationStatus_ProviderId" ON "ApplicationStatus" ("ProviderId" ASC)',
+    'CREATE UNIQUE INDEX "IX_IndexerDefinitionVersions_DefinitionId" ON "IndexerDefinitionVersions" '
+    '("DefinitionId" ASC)',
+    'CREATE UNIQUE INDEX "IX_IndexerDefinitionVersions_File" ON "IndexerDefinitionVersions" ("File" ASC)',
+]
+#: (Name, Implementation, ConfigContract, definition file, enabled, priority, protocol "torrent"/"usenet").
+PROWLARR_INDEXERS = (
+    ("1337x", "Cardigann", "CardigannSettings", "1337x", 1, 25, "torrent"),
+    ("NZBgeek", "Newznab", "NewznabSettings", None, 1, 10, "usenet"),
+    ("TorrentLeech", "Cardigann", "CardigannSettings", "torrentleech", 1, 25, "torrent"),
+    ("Nyaa.si", "Cardigann", "CardigannSettings", "nyaasi", 0, 30, "torrent"),
+    ("DrunkenSlug", "Newznab", "NewznabSettings", None, 1, 20, "usenet"),
+    ("MyAnonamouse", "MyAnonamouse", "MyAnonamouseSettings", None, 1, 25, "torrent"),
+    ("EZTV", "Cardigann", "CardigannSettings", "eztv", None, 25, "torrent"),
+    ("The Pirate Bay", "Cardigann", "CardigannSettings", "thepiratebay", 1, 50, "torrent"),
+)
+#: Where the instance's "now" is (every DateTime lies before it).
+PROWLARR_NOW = datetime(2026, 12, 1, 21, 14, 3, 517236, tzinfo=UTC)
+
+
+def prowlarr_json(value: Any) -> str:
+    """System.Text.Json with WriteIndented and IgnoreNullValues (EmbeddedDocumentConverter): two spaces a
+    level, a list of numbers one a line, ``[]`` for an empty one, a null member left out."""
+
+    def without_nulls(item: Any) -> Any:
+        if isinstance(item, dict):
+            return {k: without_nulls(v) for k, v in item.items() if v is not None}
+        if isinstance(item, list):
+            return [without_nulls(v) for v in item]
+        return item
+
+    return json.dumps(without_nulls(value), indent=2, ensure_ascii=False)
+
+
+def prowlarr_rows() -> dict[str, list[Sequence[Any]]]:
+    """A Prowlarr instance: eight indexers with their indented JSON settings (Cardigann's extraFieldData,
+    Newznab's API path and categories, torrent seed settings), Enable NULL for one, Tags a JSON list of
+    tag ids, AppProfileId 1 and DownloadClientId 0 ("none") by default; three applications (Sonarr,
+    Radarr, Lidarr) with their sync categories, and the mapping of each indexer to its id in each
+    application; history of queries, RSS and grabs (Data a JSON object of strings, ``successful``
+    ``True``/``False``, Successful 0/1, DownloadId NULL but for grabs); indexer status with back-off
+    moments and a cookie document; definition versions with their git SHA; a user with a PBKDF2 hash
+    and its salt in base64; commands, tasks, the config's key/value text and VersionInfo."""
+    now = PROWLARR_NOW
+    indexers, versions = [], []
+    for n, (name, impl, contract, definition, enable, priority, protocol) in enumerate(PROWLARR_INDEXERS, 1):
+        settings: dict[str, Any] = {"baseUrl": None}
+        if impl == "Cardigann":
+            settings = {
+                "definitionFile": definition,
+                "extraFieldData": {"sort": 2, "type": 1}
+                if n % 2
+                else {"username": "prowl", "password": "s3cr3t"},
+                "baseUrl": f"https://{definition}.example.org/",
+            }
+            versions.append(
+                (
+                    len(versions) + 1,
+                    definition,
+                    definition,
+                    hashlib.sha1(definition.encode()).hexdigest(),
+                    sonarr_at(now - timedelta(days=n, minutes=7 * n), n),
+                )
+            )
+        elif impl == "Newznab":
+            settings = {
+                "baseUrl": f"https://api.{name.lower()}.example.net",
+                "apiPath": "/api",
+                "apiKey": hashlib.md5(name.encode()).hexdigest(),
+                "categories": [],
+                "vipExpiration": "2027-03-01" if n == 2 else "",
+            }
+        else:
+            settings = {"mamId": "Zk9xQ2hB" * 3, "searchType": 0, "searchInDescription": False}
+        settings["baseSettings"] = {"queryLimit": 100 if n == 2 else None, "grabLimit": None, "limitsUnit": 0}
+        if protocol == "torrent":
+            settings["torrentBaseSettings"] = {"appMinimumSeeders": 5 if n == 3 else None, "seedRatio": 1.5}
+        settings = {k: v for k, v in settings.items() if v is not None}
+        indexers.append(
+            (
+                n,
+                name,
+                impl,
+                prowlarr_json(settings),
+                contract,
+                enable,
+                priority,
+                sonarr_at(now - timedelta(days=200 - 9 * n, seconds=n * 13, microseconds=n * 7), n % 3),
+                int(n == 5),
+                1 if n != 4 else 2,
+                prowlarr_json([1] if n in (1, 3) else [1, 2] if n == 6 else []) if n != 8 else None,
+                0 if n != 2 else 1,
+            )
+        )
+    applications = [
+        (
+            1,
+            "Sonarr",
+            "Sonarr",
+            prowlarr_json(
+                {
+                    "prowlarrUrl": "http://prowlarr:9696",
+                    "baseUrl": "http://sonarr:8989",
+                    "apiKey": "8f1a5b2c9d0e4f6a8b7c6d5e4f3a2b1c",
+                    "syncCategories": [5000, 5010, 5020, 5030, 5040, 5045, 5050],
+                    "animeSyncCategories": [5070],
+                    "syncAnimeStandardFormatSearch": False,
+                }
+            ),
+            "SonarrSettings",
+            2,
+            prowlarr_json([]),
+        ),
+        (
+            2,
+            "Radarr",
+            "Radarr",
+            prowlarr_json(
+                {
+                    "prowlarrUrl": "http://prowlarr:9696",
+                    "baseUrl": "http://radarr:7878",
+                    "apiKey": "1c2b3a4f5e6d7c8b9a0f1e2d3c4b5a69",
+                    "syncCategories": [2000, 2010, 2020, 2030, 2040, 2045, 2050, 2060, 2070, 2080],
+                }
+            ),
+            "RadarrSettings",
+            2,
+            prowlarr_json([1]),
+        ),
+        (
+            3,
+            "Lidarr",
+            "Lidarr",
+            prowlarr_json(
+                {
+                    "prowlarrUrl": "http://prowlarr:9696",
+                    "baseUrl": "http://lidarr:8686",
+                    "apiKey": "00aa11bb22cc33dd44ee55ff66778899",
+                    "syncCategories": [3000, 3010, 3030, 3040],
+                }
+            ),
+            "LidarrSettings",
+            1,
+            None,
+        ),
+    ]
+    mapping = []
+    remote = {1: 0, 2: 0, 3: 0}
+    for app in (1, 2, 3):
+        for n in range(1, len(PROWLARR_INDEXERS) + 1):
+            if (app == 3 and n > 4) or (n == 4 and app == 2):
+                continue
+            remote[app] += 1
+            mapping.append(
+                (
+                    len(mapping) + 1,
+                    n,
+                    app,
+                    100 * app + remote[app],
+                    None if app == 3 else f"{PROWLARR_INDEXERS[n - 1][0]} (Prowlarr)",
+                )
+            )
+    history = []
+    categories = ("5000,5040", "2000,2040", "3000", "")
+    sources = ("Sonarr", "Radarr", "Lidarr", "Prowlarr")
+    for k in range(1, 37):
+        indexer = (k * 5) % len(PROWLARR_INDEXERS) + 1
+        event = (2, 2, 3, 1, 2, 5)[k % 6]
+        ok = k % 7 != 0
+        moment = now - timedelta(hours=72 - 2 * k, seconds=k * 17, microseconds=k * 1013)
+        data: dict[str, str] = {
+            "host": f"172.18.0.{k % 4 + 2}",
+            "source": sources[k % 4],
+            "successful": str(ok),
+            "elapsedTime": str(90 + 37 * k) if ok else "0",
+        }
+        if event == 1:
+            data |= {
+                "grabMethod": "Api",
+                "grabTitle": f"Some.Show.S0{k % 9 + 1}E{k:02d}.1080p.WEB.h264-GRP",
+                "publishedDate": sonarr_at(moment - timedelta(days=k)).replace(" ", "T"),
+                "infoUrl": f"https://1337x.example.org/torrent/{5_000_000 + k}/",
+                "url": "",
+            }
+        elif event in (2, 3):
+            data |= {
+                "query": "" if event == 3 else f"show {k}",
+                "queryType": "search" if event == 2 else "",
+                "categories": categories[k % 4],
+                "queryResults": str(k * 3 if ok else 0),
+                "url": "",
+            }
+        history.append(
+            (
+                k,
+                indexer,
+                sonarr_at(moment, k % 10),
+                prowlarr_json(data),
+                event,
+                hashlib.sha1(str(k).encode()).hexdigest().upper() if event == 1 else None,
+                int(ok),
+            )
+        )
+    commands = []
+    for n, (name, seconds) in enumerate(
+        (
+            ("ApplicationIndexerSync", 2.1904417),
+            ("IndexerDefinitionUpdate", 11.5),
+            ("Housekeeping", 0.0312),
+            ("CheckHealth", None),
+        ),
+        start=1,
+    ):
+        queued = now - timedelta(minutes=60 - 11 * n, microseconds=n * 53)
+        duration = None
+        if seconds is not None:
+            whole = int(seconds)
+            ticks = round((seconds - whole) * 10_000_000)
+            duration = f"00:00:{whole:02d}" + (f".{ticks:07d}" if ticks else "")
+        commands.append(
+            (
+                n,
+                name,
+                json.dumps(
+                    {"sendUpdatesToClient": n % 2 == 0, "updateScheduledTask": True, "name": name},
+                    separators=(",", ":"),
+                ),
+                0 if n != 4 else -1,
+                2 if seconds is not None else 1,
+                sonarr_at(queued, n),
+                sonarr_at(queued + timedelta(seconds=1)) if seconds is not None else None,
+                sonarr_at(queued + timedelta(seconds=1 + seconds)) if seconds is not None else None,
+                duration,
+                None,
+                2,
+            )
+        )
+    tasks = [
+        (
+            n,
+            f"NzbDrone.Core.{name}",
+            interval,
+            sonarr_at(now - timedelta(minutes=interval // 2 + n), n),
+            sonarr_at(now - timedelta(minutes=interval // 2 + n, seconds=3), n) if n % 2 else None,
+        )
+        for n, (name, interval) in enumerate(
+            (
+                ("Applications.ApplicationIndexerSyncCommand", 360),
+                ("IndexerVersions.IndexerDefinitionUpdateCommand", 360),
+                ("HealthCheck.CheckHealthCommand", 360),
+                ("Housekeeping.HousekeepingCommand", 1440),
+                ("Update.ApplicationUpdateCheckCommand", 360),
+                ("Backup.BackupCommand", 10080),
+                ("Messaging.Commands.MessagingCleanupCommand", 5),
+            ),
+            start=1,
+        )
+    ]
+    status = [
+        (
+            1,
+            4,
+            sonarr_at(now - timedelta(hours=5)),
+            sonarr_at(now - timedelta(minutes=41), 3),
+            3,
+            sonarr_at(now + timedelta(minutes=19), 3),
+            None,
+            None,
+            None,
+        ),
+        (
+            2,
+            3,
+            None,
+            None,
+            0,
+            None,
+            None,
+            prowlarr_json({"uid": "184221", "pass": "2b7c9f0a11e34d55", "cf_clearance": "x.Yz-0123"}),
+            sonarr_at(now + timedelta(days=30), 4),
+        ),
+        (
+            3,
+            7,
+            sonarr_at(now - timedelta(days=2, hours=1)),
+            sonarr_at(now - timedelta(days=2)),
+            1,
+            None,
+            prowlarr_json(
+                {"guid": "ab12", "title": "EZTV.Show.S01E01", "publishDate": "2026-11-29T10:00:00Z"}
+            ),
+            None,
+            None,
+        ),
+    ]
+    salt = base64.b64encode(hashlib.sha256(b"salt-prowlarr").digest()[:16]).decode()
+    password = base64.b64encode(
+        hashlib.pbkdf2_hmac("sha512", b"hunter2", base64.b64decode(salt), 10_000, 32)
+    ).decode()
+    return {
+        "VersionInfo": [
+            (v, f"{datetime(2022, 1, 9, 12, 0) + timedelta(seconds=v):%Y-%m-%dT%H:%M:%S}", d)
+            for v, d in (
+                (1, "InitialSetup"),
+                (2, "ApplicationStatus"),
+                (7, "history_failed"),
+                (23, "download_client_categories"),
+                (35, "download_client_per_indexer"),
+            )
+        ],
+        "Config": [
+            (1, "instancename", "Prowlarr"),
+            (2, "authenticationmethod", "forms"),
+            (3, "apikey", "5d7e0b8e4a2c4f1b9e3d6a7c8b9f0e1d"),
+            (4, "historycleanupdays", "365"),
+            (5, "loglevel", "info"),
+            (6, "uilanguage", "en"),
+            (7, "analyticsenabled", "False"),
+            (8, "proxyenabled", "False"),
+            (9, "proxyport", "8080"),
+            (10, "certificatevalidation", "enabled"),
+        ],
+        "History": history,
+        "Notifications": [
+            (
+                1,
+                "Discord",
+                1,
+                prowlarr_json(
+                    {"webHookUrl": "https://discord.example.com/api/webhooks/1/x", "grabFields": [0, 1, 2, 3]}
+                ),
+                "Discord",
+                "DiscordSettings",
+                prowlarr_json([]),
+                1,
+                0,
+                1,
+                0,
+                0,
+            ),
+        ],
+        "ScheduledTasks": tasks,
+        "Indexers": indexers,
+        "Applications": applications,
+        "ApplicationIndexerMapping": mapping,
+        "AppSyncProfiles": [(1, "Standard", 1, 1, 1, 1), (2, "Interactive only", 0, 1, 0, 3)],
+        "Tags": [(1, "sonarr"), (2, "flaresolverr")],
+        "Users": [(1, "3f2504e0-4f89-41d3-9a0c-0305e82c3301", "admin", password, salt, 10_000)],
+        "Commands": commands,
+        "IndexerStatus": status,
+        "ApplicationStatus": [
+            (
+                1,
+                3,
+                sonarr_at(now - timedelta(hours=1)),
+                sonarr_at(now - timedelta(minutes=5)),
+                1,
+                sonarr_at(now + timedelta(minutes=5)),
+            )
+        ],
+        "DownloadClients": [
+            (
+                1,
+                1,
+                "qBittorrent",
+                "QBittorrent",
+                prowlarr_json(
+                    {
+                        "host": "qbittorrent",
+                        "port": 8080,
+                        "useSsl": False,
+                        "username": "admin",
+                        "password": "adminadmin",
+                        "category": "prowlarr",
+                        "priority": 0,
+                    }
+                ),
+                "QBittorrentSettings",
+                1,
+                prowlarr_json([{"clientCategory": "tv", "categories": [5000, 5040]}]),
+                prowlarr_json([]),
+            ),
+            (
+                2,
+                0,
+                "SABnzbd",
+                "Sabnzbd",
+                prowlarr_json({"host": "sabnzbd", "port": 8080, "apiKey": "abc", "category": "prowlarr"}),
+                "SabnzbdSettings",
+                2,
+                "[]",
+                None,
+            ),
+        ],
+        "IndexerDefinitionVersions": versions,
+        "IndexerProxies": [
+            (
+                1,
+                "FlareSolverr",
+                prowlarr_json({"host": "http://flaresolverr:8191/", "requestTimeout": 60}),
+                "FlareSolverr",
+                "FlareSolverrSettings",
+                prowlarr_json([2]),
+            ),
+        ],
+        "CustomFilters": [
+            (
+                1,
+                "history",
+                "Failed grabs",
+                json.dumps([{"key": "successful", "value": [False], "type": "equal"}]),
+            ),
+        ],
+    }
+
+
+def prowlarr(path: Path) -> Path:
+    """A Prowlarr prowlarr.db (see the module's list)."""
+    return write_export(path, PROWLARR_DDL, prowlarr_rows(), bytes_as_text=False)
+
+
+#: The CREATE TABLEs of Prowlarr's second database, logs.db (migration 001's LogDbUpgrade, 004's
+#: UpdateHistory): NLog's database target writes each log event's Message, Time, Logger, Exception,
+#: ExceptionType and Level there.
+PROWLARR_LOGS_DDL = [
+    'CREATE TABLE "VersionInfo" ("Version" INTEGER NOT NULL, "AppliedOn" DATETIME, "Description" TEXT)',
+    'CREATE TABLE "Logs" ("Id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "Message" TEXT NOT NULL, '
+    '"Time" DATETIME NOT NULL, "Logger" TEXT NOT NULL, "Exception" TEXT, "ExceptionType" TEXT, '
+    '"Level" TEXT NOT NULL)',
+    'CREATE TABLE "UpdateHistory" ("Id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"Date" DATETIME NOT NULL, "Version" TEXT NOT NULL, "EventType" INTEGER NOT NULL)',
+    'CREATE UNIQUE INDEX "UC_Version" ON "VersionInfo" ("Version" ASC)',
+    'CREATE INDEX "IX_Logs_Time" ON "Logs" ("Time" ASC)',
+    'CREATE INDEX "IX_UpdateHistory_Date" ON "UpdateHistory" ("Date" ASC)',
+]
+#: A .NET exception's ToString() as NLog's ``${exception:format=ToString}`` keeps it: the inner
+#: exception, its stack lines indented by three spaces, no line break at the end.
+PROWLARR_EXCEPTION = (
+    "System.Net.Http.HttpRequestException: Connection refused (flaresolverr:8191)\n"
+    " ---> System.Net.Sockets.SocketException (111): Connection refused\n"
+    "   at System.Net.Sockets.Socket.AwaitableSocketAsyncEventArgs.ThrowException(SocketError error, "
+    "CancellationToken cancellationToken)\n"
+    "   --- End of inner exception stack trace ---\n"
+    "   at NzbDrone.Common.Http.Dispatchers.ManagedHttpDispatcher.GetResponseAsync(HttpRequest request, "
+    "CookieContainer cookies) in ./Prowlarr.Common/Http/Dispatchers/ManagedHttpDispatcher.cs:line 115"
+)
+
+
+def prowlarr_logs_rows() -> dict[str, list[Sequence[Any]]]:
+    """Prowlarr's logs.db: 40 log events (Info, Debug, Warn, Error; an error's exception and its type,
+    NULL otherwise) at .NET's seven fraction digits, three updates installed (EventType 1 updated,
+    2 rolled back: an enumeration, beside the table's own keys 1..3) and VersionInfo."""
+    now = PROWLARR_NOW
+    levels = ("Info", "Warn", "Error", "Info", "Debug", "Info")
+    logs = []
+    for i in range(1, 41):
+        level = levels[i % 6]
+        error = level == "Error"
+        logs.append(
+            (
+                i,
+                "An error occurred while processing feed. https://1337x.example.org/"
+                if error
+                else f"Searching indexer(s): [1337x, NZBgeek] for Term: [show {i}], Offset: [0], "
+                "Limit: [100], "
+                "Categories: [5000]",
+                sonarr_at(now - timedelta(minutes=400 - i * 7, microseconds=i * 77), i % 10),
+                "Cardigann" if error else "ReleaseSearchService",
+                PROWLARR_EXCEPTION if error else None,
+                "HttpRequestException" if error else None,
+                level,
+            )
+        )
+    updates = [
+        (i, sonarr_at(now - timedelta(days=90 - 30 * i)), version, 1 if i % 2 else 2)
+        for i, version in enumerate(("1.9.4.4039", "1.10.5.4116", "1.11.4.4173"), start=1)
+    ]
+    return {
+        "VersionInfo": [
+            (1, "2022-01-09T12:00:01", "InitialSetup"),
+            (4, "2022-03-01T12:00:04", "add_update_history"),
+        ],
+        "Logs": logs,
+        "UpdateHistory": updates,
+    }
+
+
+def prowlarr_logs(path: Path) -> Path:
+    """Prowlarr's logs.db (see the module's list)."""
+    return write_export(path, PROWLARR_LOGS_DDL, prowlarr_logs_rows(), bytes_as_text=False)
+
+
+# --- App (Readarr, book PVR: Datastore/Migration 001_initial_setup.cs, 010, 016, 018, 039 and 040) ---
+# FluentMigrator's SQLite generator: Create.TableForModel's ``"Id" INTEGER NOT NULL PRIMARY KEY
+# AUTOINCREMENT``, AsBoolean INTEGER, AsDateTime DATETIME, AsDouble NUMERIC; SeriesBookLink's two
+# ``.ForeignKey(...).OnDelete(Rule.Cascade)`` the only FOREIGN KEYs declared; the later migrations'
+# Alter.Table(...).AddColumn(...) as SQLite's ALTER TABLE ADD COLUMN (appended after the constraints).
+
+READARR_DDL = [
+    'CREATE TABLE "VersionInfo" ("Version" INTEGER NOT NULL, "AppliedOn" DATETIME, "Description" TEXT)',
+    'CREATE TABLE "Config" ("Id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "Key" TEXT NOT NULL, '
+    '"Value" TEXT NOT NULL)',
+    'CREATE TABLE "RootFolders" ("Id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "Path" TEXT NOT NULL, '
+    '"Name" TEXT, "DefaultMetadataProfileId" INTEGER NOT NULL DEFAULT 0, '
+    '"DefaultQualityProfileId" INTEGER NOT NULL DEFAULT 0, '
+    '"DefaultMonitorOption" INTEGER NOT NULL DEFAULT 0, '
+    '"DefaultTags" TEXT, "IsCalibreLibrary" INTEGER NOT NULL, "CalibreSettings" TEXT)',
+    'CREATE TABLE "Authors" ("Id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "CleanName" TEXT NOT NULL, '
+    '"Path" TEXT NOT NULL, "Monitored" INTEGER NOT NULL, "LastInfoSync" DATETIME, "SortName" TEXT, '
+    '"QualityProfileId" INTEGER, "Tags" TEXT, "Added" DATETIME, "AddOptions" TEXT, '
+    '"MetadataProfileId" INTEGER NOT NULL DEFAULT 1, "AuthorMetadataId" INTEGER NOT NULL)',
+    'CREATE TABLE "Books" ("Id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"AuthorMetadataId" INTEGER NOT NULL DEFAULT 0, "ForeignBookId" TEXT NOT NULL, '
+    '"TitleSlug" TEXT NOT NULL, '
+    '"Title" TEXT NOT NULL, "ReleaseDate" DATETIME, "Links" TEXT, "Genres" TEXT, "Ratings" TEXT, '
+    '"CleanTitle" TEXT NOT NULL, "Monitored" INTEGER NOT NULL, "AnyEditionOk" INTEGER NOT NULL, '
+    '"LastInfoSync" DATETIME, "Added" DATETIME, "AddOptions" TEXT)',
+    'CREATE TABLE "Series" ("Id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"ForeignSeriesId" TEXT NOT NULL, '
+    '"Title" TEXT NOT NULL, "Description" TEXT, "Numbered" INTEGER NOT NULL, "WorkCount" INTEGER NOT NULL, '
+    '"PrimaryWorkCount" INTEGER NOT NULL)',
+    'CREATE TABLE "SeriesBookLink" ("Id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"SeriesId" INTEGER NOT NULL, "BookId" INTEGER NOT NULL, "Position" TEXT, "IsPrimary" INTEGER NOT NULL, '
+    'CONSTRAINT "FK_SeriesBookLink_SeriesId_Series_Id" FOREIGN KEY ("SeriesId") REFERENCES "Series" ("Id") '
+    'ON DELETE CASCADE, CONSTRAINT "FK_SeriesBookLink_BookId_Books_Id" FOREIGN KEY ("BookId") '
+    'REFERENCES "Books" ("Id") ON DELETE CASCADE)',
+    'CREATE TABLE "AuthorMetadata" ("Id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"ForeignAuthorId" TEXT NOT NULL, "TitleSlug" TEXT NOT NULL, "Name" TEXT NOT NULL, "Overview" TEXT, '
+    '"Disambiguation" TEXT, "Gender" TEXT, "Hometown" TEXT, "Born" DATETIME, "Died" DATETIME, '
+    '"Status" INTEGER NOT NULL, "Images" TEXT NOT NULL, "Links" TEXT, "Genres" TEXT, "Ratings" TEXT, '
+    "\"Aliases\" TEXT NOT NULL DEFAULT '[]')",
+    'CREATE TABLE "Editions" ("Id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"BookId" INTEGER NOT NULL DEFAULT 0, "ForeignEditionId" TEXT NOT NULL, "Isbn13" TEXT, "Asin" TEXT, '
+    '"Title" TEXT NOT NULL, "TitleSlug" TEXT NOT NULL, "Language" TEXT, "Overview" TEXT, "Format" TEXT, '
+    '"IsEbook" INTEGER, "Disambiguation" TEXT, "Publisher" TEXT, "PageCount" INTEGER, '
+    '"ReleaseDate" DATETIME, '
+    '"Images" TEXT NOT NULL, "Links" TEXT, "Ratings" TEXT, "Monitored" INTEGER NOT NULL, '
+    '"ManualAdd" INTEGER NOT NULL)',
+    'CREATE TABLE "BookFiles" ("Id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"EditionId" INTEGER NOT NULL, '
+    '"CalibreId" INTEGER NOT NULL, "Quality" TEXT NOT NULL, "Size" INTEGER NOT NULL, "SceneName" TEXT, '
+    '"DateAdded" DATETIME NOT NULL, "ReleaseGroup" TEXT, "MediaInfo" TEXT, '
+    '"Modified" DATETIME NOT NULL DEFAULT \'2000-01-01T00:00:00\', "Path" TEXT NOT NULL)',
+    'CREATE TABLE "History" ("Id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "SourceTitle" TEXT NOT NULL, '
+    '"Date" DATETIME NOT NULL, "Quality" TEXT NOT NULL, "Data" TEXT NOT NULL, "EventType" INTEGER, '
+    '"DownloadId" TEXT, "AuthorId" INTEGER NOT NULL DEFAULT 0, "BookId" INTEGER NOT NULL DEFAULT 0)',
+    'CREATE TABLE "QualityProfiles" ("Id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "Name" TEXT NOT NULL, '
+    '"Cutoff" INTEGER NOT NULL, "Items" TEXT NOT NULL, "UpgradeAllowed" INTEGER)',
+    'CREATE TABLE "MetadataProfiles" ("Id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "Name" TEXT NOT NULL, '
+    '"MinPopularity" NUMERIC NOT NULL, "SkipMissingDate" INTEGER NOT NULL, '
+    '"SkipMissingIsbn" INTEGER NOT NULL, '
+    '"SkipPartsAndSets" INTEGER NOT NULL, "SkipSeriesSecondary" INTEGER NOT NULL, "AllowedLanguages" TEXT)',
+    'CREATE TABLE "Tags" ("Id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "Label" TEXT NOT NULL)',
+    'ALTER TABLE "BookFiles" ADD COLUMN "Part" INTEGER NOT NULL DEFAULT 1',
+    'ALTER TABLE "Books" ADD COLUMN "RelatedBooks" TEXT NOT NULL DEFAULT \'[]\'',
+    'ALTER TABLE "SeriesBookLink" ADD COLUMN "SeriesPosition" INTEGER NOT NULL DEFAULT 0',
+    'ALTER TABLE "Books" ADD COLUMN "LastSearchTime" DATETIME',
+    'ALTER TABLE "BookFiles" ADD COLUMN "IndexerFlags" INTEGER NOT NULL DEFAULT 0',
+    'CREATE UNIQUE INDEX "UC_Version" ON "VersionInfo" ("Version" ASC)',
+    'CREATE UNIQUE INDEX "IX_Config_Key" ON "Config" ("Key" ASC)',
+    'CREATE UNIQUE INDEX "IX_Authors_AuthorMetadataId" ON "Authors" ("AuthorMetadataId" ASC)',
+    'CREATE INDEX "IX_Books_ForeignBookId" ON "Books" ("ForeignBookId" ASC)',
+    'CREATE UNIQUE INDEX "IX_Books_TitleSlug" ON "Books" ("TitleSlug" ASC)',
+    'CREATE UNIQUE INDEX "IX_Series_ForeignSeriesId" ON "Series" ("ForeignSeriesId" ASC)',
+    'CREATE INDEX "IX_SeriesBookLink_SeriesId" ON "SeriesBookLink" ("SeriesId" ASC)',
+    'CREATE UNIQUE INDEX "IX_AuthorMetadata_ForeignAuthorId" ON "AuthorMetadata" ("ForeignAuthorId" ASC)',
+    'CREATE UNIQUE INDEX "IX_AuthorMetadata_TitleSlug" ON "AuthorMetadata" ("TitleSlug" ASC)',
+    'CREATE UNIQUE INDEX "IX_Editions_ForeignEditionId" ON "Editions" ("ForeignEditionId" ASC)',
+    'CREATE INDEX "IX_BookFiles_EditionId" ON "BookFiles" ("EditionId" ASC)',
+    'CREATE UNIQUE INDEX "IX_BookFiles_Path" ON "BookFiles" ("Path" ASC)',
+    'CREATE INDEX "IX_History_Date" ON "History" ("Date" ASC)',
+    'CREATE INDEX "IX_History_BookId" ON "History" ("BookId" ASC)',
+    'CREATE UNIQUE INDEX "IX_Tags_Label" ON "Tags" ("Label" ASC)',
+]
+#: (Goodreads author id, name, sort name, gender, hometown, born, died, [(Goodreads work id, title,
+#: first published or None, series position or None)]).
+READARR_AUTHORS = (
+    (
+        "1077326",
+        "J.K. Rowling",
+        "Rowling, J.K.",
+        "female",
+        "Yate, South Gloucestershire, England",
+        date(1965, 7, 31),
+        None,
+        [
+            ("4640799", "Harry Potter and the Philosopher's Stone", date(1997, 6, 26), "1"),
+            ("6231171", "Harry Potter and the Chamber of Secrets", date(1998, 7, 2), "2"),
+            ("2402163", "Harry Potter and the Prisoner of Azkaban", date(1999, 7, 8), "3"),
+            ("17929", "Fantastic Beasts and Where to Find Them", date(2001, 3, 12), "0.5"),
+        ],
+    ),
+    (
+        "1221698",
+        "Neil Gaiman",
+        "Gaiman, Neil",
+        "male",
+        "Portchester, Hampshire, England",
+        date(1960, 11, 10),
+        None,
+        [
+            ("1713426", "American Gods", date(2001, 6, 19), None),
+            ("2940583", "Coraline", date(2002, 7, 2), None),
+            ("1887917", "Good Omens", date(1990, 5, 1), None),
+        ],
+    ),
+    (
+        "1244",
+        "Mark Twain",
+        "Twain, Mark",
+        "male",
+        "Florida, Missouri, The United States",
+        date(1835, 11, 30),
+        date(1910, 4, 21),
+        [
+            ("1878542", "The Adventures of Tom Sawyer", date(1876, 1, 1), "1"),
+            ("2956372", "Adventures of Huckleberry Finn", date(1884, 12, 10), "2"),
+            ("3085346", "Tom Sawyer Abroad / Tom Sawyer, Detective", None, "3-4"),
+        ],
+    ),
+    (
+        "6452",
+        "Isabel Allende",
+        "Allende, Isabel",
+        "female",
+        "Lima, Peru",
+        date(1942, 8, 2),
+        None,
+        [
+            ("3331006", "La casa de los espíritus", date(1982, 1, 1), None),
+            ("840400", "Eva Luna", date(1987, 1, 1), None),
+        ],
+    ),
+    (
+        "3389",
+        "Stephen King",
+        "King, Stephen",
+        "",
+        None,
+        date(1947, 9, 21),
+        None,
+        [
+            ("150259", "The Gunslinger", date(1982, 6, 10), "1"),
+            ("1155136", "The Drawing of the Three", date(1987, 5, 1), "2"),
+            ("3335093", "The Waste Lands", date(1991, 8, 1), "3"),
+            ("1429537", "The Stand", date(1978, 10, 3), None),
+        ],
+    ),
+)
+READARR_NOW = datetime(2026, 12, 2, 7, 48, 19, 904117, tzinfo=UTC)
+
+
+def readarr_rows() -> dict[str, list[Sequence[Any]]]:
+    """A Readarr library: five authors (one dead, born 1835: a DateTime before 1900), their metadata's
+    Goodreads ids as digit TEXT, indented JSON images, links, genres and ratings; books and their
+    editions (ISBN-13 and ASIN text, NULL or ``''`` where the source had none, PageCount NULL or a count,
+    release dates at midnight UTC, one book undated), files of the monitored editions with their sizes in
+    bytes, CalibreId 0 outside a Calibre library, Modified at the declared default ``2000-01-01`` where
+    never read; three series linked by the declared FOREIGN KEYs, Position text as Goodreads writes it
+    (``1``, ``0.5``, ``3-4``) beside the integer SeriesPosition; history of grabs and imports (Data a JSON
+    object of strings, AuthorId and BookId 0 for none, DownloadId an upper-case info hash)."""
+    now = READARR_NOW
+    authors, metadata, books, editions, files, links, history = [], [], [], [], [], [], []
+    series = [
+        (1, "45175", "Harry Potter", "The Harry Potter series follows a young wizard.", 1, 24, 7),
+        (2, "48163", "Tom Sawyer & Huckleberry Finn", None, 1, 4, 4),
+        (3, "40843", "The Dark Tower", "", 1, 11, 8),
+    ]
+    series_of = {"1077326": 1, "1244": 2, "3389": 3}
+    formats = (("Hardcover", 0), ("Paperback", 0), ("Kindle Edition", 1), ("Audible Audio", 0), ("ebook", 1))
+    for a, (goodreads, name, sort, gender, town, born, died, works) in enumerate(READARR_AUTHORS, 1):
+        clean = re.sub(r"[^a-z0-9]", "", name.lower())
+        metadata.append(
+            (
+                a,
+                goodreads,
+                goodreads,
+                name,
+                f"{name} is an author.\nBorn in {town}." if town else None,
+                "",
+                gender or None if a != 5 else "",
+                town,
+                sonarr_at(datetime.combine(born, time(), UTC)),
+                sonarr_at(datetime.combine(died, time(), UTC)) if died else None,
+                1 if died else 0,
+                prowlarr_json(
+                    [
+                        {
+                            "url": f"https://images.gr-assets.com/authors/{goodreads}p5.jpg",
+                            "coverType": "poster",
+                            "extension": ".jpg",
+                        }
+                    ]
+                ),
+                prowlarr_json(
+                    [{"url": f"https://www.goodreads.com/author/show/{goodreads}", "name": "Goodreads"}]
+                ),
+                prowlarr_json(["fiction", "fantasy"] if a % 2 else []),
+                prowlarr_json(
+                    {"votes": 1_000_003 * a, "value": round(3.5 + a / 10, 2), "popularity": 4_013_775.5 * a}
+                ),
+                prowlarr_json([name.upper()]) if a == 3 else "[]",
+            )
+        )
+        authors.append(
+            (
+                a,
+                clean,
+                f"/books/{name}",
+                int(a != 4),
+                sonarr_at(now - timedelta(hours=a, microseconds=a * 111), a),
+                sort,
+                1 if a != 4 else 2,
+                prowlarr_json([1] if a in (1, 5) else []),
+                sonarr_at(now - timedelta(days=300 - a, seconds=a)),
+                prowlarr_json(
+                    {
+                        "monitor": "all",
+                        "booksToMonitor": [],
+                        "monitored": True,
+                        "searchForMissingBooks": a == 1,
+                    }
+                )
+                if a < 3
+                else None,
+                1,
+                a,
+            )
+        )
+        for w, (work, title, published, position) in enumerate(works):
+            book = len(books) + 1
+            books.append(
+                (
+                    book,
+                    a,
+                    work,
+                    work,
+                    title,
+                    sonarr_at(datetime.combine(published, time(), UTC)) if published else None,
+                    prowlarr_json(
+                        [
+                            {
+                                "url": f"https://www.goodreads.com/work/editions/{work}",
+                                "name": "Goodreads Editions",
+                            }
+                        ]
+                    ),
+                    prowlarr_json(["fiction"] if w % 2 else ["fantasy", "classics"]),
+                    prowlarr_json(
+                        {"votes": 100 * book + 7, "value": round(4.0 + book / 100, 2), "popularity": 0.0}
+                    ),
+                    re.sub(r"[^a-z0-9]", "", title.lower()),
+                    int(w != 2),
+                    int(book % 3 == 0),
+                    sonarr_at(now - timedelta(hours=book, seconds=book * 7)),
+                    sonarr_at(now - timedelta(days=290 - book)),
+                    None,
+                    prowlarr_json([int(other[0]) for other in works if other[0] != work][:2]),
+                    sonarr_at(now - timedelta(days=book, microseconds=book * 3), book % 4)
+                    if book % 4
+                    else None,
+                )
+            )
+            if goodreads in series_of and position is not None:
+                links.append(
+                    (
+                        len(links) + 1,
+                        series_of[goodreads],
+                        book,
+                        position,
+                        int(position != "0.5"),
+                        int(float(position.split("-")[0])) if "." not in position else 0,
+                    )
+                )
+            for e in range(1 + book % 3):
+                edition = len(editions) + 1
+                fmt, ebook = formats[(book + e) % len(formats)]
+                isbn = None if fmt == "Audible Audio" else "" if edition % 7 == 0 else f"978{edition:010d}"
+                asin = f"B0{edition:08X}" if ebook or fmt == "Audible Audio" else None if edition % 2 else ""
+                editions.append(
+                    (
+                        edition,
+                        book,
+                        str(20_000_000 + 37 * edition),
+                        isbn,
+                        asin,
+                        title if e == 0 else f"{title} ({fmt})",
+                        str(20_000_000 + 37 * edition),
+                        "eng" if a != 4 else "spa",
+                        None if e else f"The {fmt.lower()} of {title}.",
+                        fmt,
+                        ebook,
+                        "",
+                        "Bloomsbury" if a == 1 else None,
+                        None if ebook or edition % 5 == 0 else 180 + 13 * edition,
+                        sonarr_at(datetime.combine(published, time(), UTC) + timedelta(days=30 * e))
+                        if published
+                        else None,
+                        prowlarr_json(
+                            [
+                                {
+                                    "url": f"https://images.gr-assets.com/books/{edition}l.jpg",
+                                    "coverType": "cover",
+                                    "extension": ".jpg",
+                                }
+                            ]
+                        ),
+                        prowlarr_json([]),
+                        prowlarr_json({"votes": edition, "value": 3.87, "popularity": 0.0}),
+                        int(e == 0),
+                        0,
+                    )
+                )
+                if e == 0 and book % 2:
+                    bf = len(files) + 1
+                    ext = ".m4b" if fmt == "Audible Audio" else ".epub" if ebook else ".pdf"
+                    files.append(
+                        (
+                            bf,
+                            edition,
+                            0 if bf % 3 else 40 + bf,
+                            json.dumps(
+                                {
+                                    "quality": 2 if ext == ".epub" else 1 if ext == ".pdf" else 10,
+                                    "revision": {"version": 1, "real": 0, "isRepack": False},
+                                },
+                                separators=(",", ":"),
+                            ),
+                            1_234_567 * bf + 89,
+                            f"{name} - {title} (retail)" if bf % 2 else None,
+                            sonarr_at(now - timedelta(days=40 - bf, microseconds=bf * 41), bf % 5),
+                            "GRP" if bf % 2 else None,
+                            prowlarr_json(
+                                {
+                                    "audioFormat": "AAC",
+                                    "audioBitrate": 64,
+                                    "audioChannels": 2,
+                                    "audioBits": 0,
+                                    "audioSampleRate": 44100,
+                                }
+                            )
+                            if ext == ".m4b"
+                            else None,
+                            sonarr_at(now - timedelta(days=41 - bf)) if bf % 4 else "2000-01-01 00:00:00Z",
+                            f"/books/{name}/{title}/{title} - {name}{ext}",
+                            1,
+                            0 if bf % 3 else 8,
+                        )
+                    )
+    for k in range(1, 25):
+        book = books[k % len(books)]
+        event = (1, 3, 1, 4, 7, 1)[k % 6]
+        moment = now - timedelta(days=30 - k, seconds=k * 29, microseconds=k * 3001)
+        data: dict[str, str] = {
+            "indexer": "MyAnonamouse (Prowlarr)",
+            "releaseGroup": "",
+            "size": str(90_000 * k),
+            "downloadClient": "qBittorrent",
+            "protocol": "2",
+        }
+        if event == 1:
+            data |= {
+                "publishedDate": sonarr_at(moment - timedelta(days=k)).replace(" ", "T"),
+                "guid": f"mam-{700000 + k}",
+                "torrentInfoHash": hashlib.sha1(str(k).encode()).hexdigest(),
+            }
+        elif event == 4:
+            data |= {"message": "Unable to parse book file", "reason": "Unknown"}
+        history.append(
+            (
+                k,
+                f"{book[4]} [{'EPUB' if k % 2 else 'M4B'}]",
+                sonarr_at(moment, k % 10),
+                json.dumps(
+                    {"quality": 2 if k % 2 else 10, "revision": {"version": 1, "real": 0, "isRepack": False}},
+                    separators=(",", ":"),
+                ),
+                prowlarr_json(data),
+                event,
+                hashlib.sha1(str(k).encode()).hexdigest().upper() if event in (1, 3, 7) else None,
+                0 if event == 7 else book[1],
+                0 if event == 7 else book[0],
+            )
+        )
+    return {
+        "VersionInfo": [
+            (v, f"{datetime(2021, 2, 3, 10, 0) + timedelta(seconds=v):%Y-%m-%dT%H:%M:%S}", d)
+            for v, d in (
+                (1, "InitialSetup"),
+                (10, "add_bookfile_part"),
+                (16, "AddRelatedBooks"),
+                (18, "AddSeriesPosition"),
+                (40, "add_indexer_flags"),
+            )
+        ],
+        "Config": [
+            (1, "calibreupdatecheck", "False"),
+            (2, "downloadclientworkingfolders", "_UNPACK_|_FAILED_"),
+            (3, "writebooktags", "newFiles"),
+            (4, "updatecovers", "True"),
+            (5, "minimumage", "0"),
+            (6, "recyclebincleanupdays", "7"),
+            (7, "metadatasource", ""),
+        ],
+        "RootFolders": [
+            (1, "/books", "Books", 1, 1, 0, prowlarr_json([]), 0, None),
+            (
+                2,
+                "/calibre",
+                "Calibre",
+                1,
+                2,
+                1,
+                prowlarr_json([1]),
+                1,
+                prowlarr_json(
+                    {
+                        "host": "calibre",
+                        "port": 8081,
+                        "urlBase": "",
+                        "username": "",
+                        "library": "Calibre Library",
+                        "outputFormat": "epub",
+                        "outputProfile": 0,
+                        "useSsl": False,
+                    }
+                ),
+            ),
+        ],
+        "Authors": authors,
+        "Books": books,
+        "Series": series,
+        "SeriesBookLink": links,
+        "AuthorMetadata": metadata,
+        "Editions": editions,
+        "BookFiles": files,
+        "History": history,
+        "QualityProfiles": [
+            (
+                1,
+                "eBook",
+                2,
+                prowlarr_json(
+                    [
+                        {"quality": 0, "items": [], "allowed": False},
+                        {"quality": 2, "items": [], "allowed": True},
+                    ]
+                ),
+                1,
+            ),
+            (2, "Spoken", 10, prowlarr_json([{"quality": 10, "items": [], "allowed": True}]), None),
+        ],
+        "MetadataProfiles": [
+            (1, "Standard", 350, 1, 0, 1, 1, "eng, null"),
+            (2, "None", 1e10, 0, 0, 0, 0, None),
+            (3, "Popular", 2.5, 1, 1, 1, 1, "eng, spa"),
+        ],
+        "Tags": [(1, "favourites")],
+    }
+
+
+def readarr(path: Path) -> Path:
+    """A Readarr readarr.db (see the module's list)."""
+    return write_export(path, READARR_DDL, readarr_rows(), bytes_as_text=False)

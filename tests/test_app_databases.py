@@ -75,7 +75,8 @@ history, an Unmanic media optimiser, a Lollypop music library, a Dendrite Matrix
 WriteFreely blog, an Authelia authentication server, a Woodpecker CI server, a Monica personal CRM, a
 Kutt URL shortener, a NetBird management server, a Semaphore UI server, a Clementine music library, an
 Asterisk PBX's call records, a KitchenOwl server, a Readeck server, a Statping-ng monitor, a PocketBase
-backend, a Stump comics server)
+backend, a Stump comics server, a Prowlarr indexer manager (its database and its logs), a Readarr book
+manager)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -14711,7 +14712,9 @@ def test_grist_document_reads_its_epoch_dates_keeps_its_marshalled_cells_and_no_
     assert found[("_grist_Attachments", "fileIdent")] == "_gristsys_Files.ident"
     assert all(column != "manualSort" for _, column in found), found
     notes = profiled(run_dir)["columns"]["People"]["manualSort"]["notes"]
-    assert any("its own table's keys" in note for note in notes), notes
+    # Its camelCase last word is `sort`, as `manual_sort`'s is (since 2026-12-06, h258: the name's rule
+    # says why before the data's own-keys rule is reached).
+    assert any("its name says a code of the row (sort), not that table" in note for note in notes), notes
     tasks = ran.types("Tasks")
     assert {column: tasks[column] for column in ("manualSort", "Hours", "Project")} == dict.fromkeys(
         ("manualSort", "Hours", "Project"), "bigint"
@@ -18863,3 +18866,217 @@ def test_stump_reads_prismas_epoch_millis_keeps_its_serde_blobs_and_a_migrated_m
         ("library_scan_records", "library_id"): "libraries.id",
         ("library_scan_records", "job_id"): "jobs.id",
     }
+
+
+def _declared_columns(ddl: list[str], table: str) -> list[tuple[str, str]]:
+    """(name, declared type) of a table, read from a builder's own CREATE TABLE and ALTER TABLE."""
+    con = sqlite3.connect(":memory:")
+    for statement in ddl:
+        if statement.startswith(("CREATE TABLE", "ALTER TABLE")):
+            con.execute(statement)
+    return [(row[1], row[2]) for row in con.execute(f"PRAGMA table_info({quote_ident(table)})")]
+
+
+def _dotnet_moments(ran: Ran, rows: dict[str, list[Any]], ddl: list[str]) -> int:
+    """Assert each DATETIME column but VersionInfo's: text as written where a value carries .NET's
+    seventh fraction digit (100 ns, finer than PostgreSQL's microseconds), else timestamptz, each
+    value the instant its UTC text names; the number of columns read as instants."""
+    moments = 0
+    for table, values in rows.items():
+        types = ran.types(table)
+        for index, (name, declared) in enumerate(_declared_columns(ddl, table)):
+            if declared != "DATETIME" or table == "VersionInfo":
+                continue
+            written = {row[0]: row[index] for row in values}
+            got = ran.values(table, name, "Id")
+            if any(v and "." in v and len(v.split(".")[1].removesuffix("Z")) == 7 for v in written.values()):
+                assert (types[name], got) == ("text", written), (table, name)
+            else:
+                assert types[name] == "timestamp with time zone", (table, name)
+                assert got == {k: v and datetime.fromisoformat(v) for k, v in written.items()}, (table, name)
+                moments += 1
+    return moments
+
+
+def test_prowlarr_keeps_its_indented_settings_and_ticks_and_finds_its_indexers_and_applications(
+    run_export: Runner,
+) -> None:
+    # Prowlarr's prowlarr.db (FluentMigrator, System.Data.SQLite's UTC DateTime text): a moment with
+    # .NET's seventh fraction digit keeps its column text as written, the others are instants; every
+    # document (indexer and application settings, history data, cookies, tag lists) is
+    # System.Text.Json's indented text, kept as written; booleans and enumerations stay integers (an
+    # indexer's Enable NULL as written). No FOREIGN KEY is declared: history and the application
+    # mapping find their indexers, the mapping its applications, an indexer its sync profile; an
+    # event's type, a command's status and the remote application's own indexer ids refer to nothing.
+    rows = apps.prowlarr_rows()
+    ran, run_dir = run_export(apps.prowlarr)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    moments = _dotnet_moments(ran, rows, apps.PROWLARR_DDL)
+    assert moments >= 5 and ran.types("History")["Date"] == ran.types("Indexers")["Added"] == "text"
+    assert ran.types("VersionInfo")["AppliedOn"] == "timestamp without time zone"
+
+    def column(table: str, name: str) -> dict[Any, Any]:
+        index = [n for n, _ in _declared_columns(apps.PROWLARR_DDL, table)].index(name)
+        return {row[0]: row[index] for row in rows[table]}
+
+    for table, name in (
+        ("Indexers", "Settings"),
+        ("Indexers", "Tags"),
+        ("Indexers", "Enable"),
+        ("Applications", "Settings"),
+        ("Applications", "Tags"),
+        ("History", "Data"),
+        ("History", "DownloadId"),
+        ("History", "Successful"),
+        ("IndexerStatus", "Cookies"),
+        ("IndexerStatus", "LastRssSyncReleaseInfo"),
+        ("DownloadClients", "Categories"),
+        ("IndexerDefinitionVersions", "Sha"),
+        ("Users", "Password"),
+        ("Users", "Salt"),
+        ("Commands", "Duration"),
+        ("Commands", "Body"),
+        ("ApplicationIndexerMapping", "RemoteIndexerId"),
+        ("ApplicationIndexerMapping", "RemoteIndexerName"),
+    ):
+        assert ran.values(table, name, "Id") == column(table, name), (table, name)
+    assert ran.values("Config", "Value", "Key") == {key: value for _, key, value in rows["Config"]}
+    types = ran.types("Indexers")
+    assert types["Settings"] == types["Tags"] == "text"
+    assert types["Enable"] == types["Redirect"] == types["DownloadClientId"] == "bigint"
+    assert None in column("Indexers", "Enable").values()
+    assert "\n  " in column("Indexers", "Settings")[1] and column("Indexers", "Tags")[1] == "[\n  1\n]"
+
+    found = references(run_dir)
+    expected = {
+        ("History", "IndexerId"): "Indexers.Id",
+        ("Indexers", "AppProfileId"): "AppSyncProfiles.Id",
+        ("ApplicationIndexerMapping", "IndexerId"): "Indexers.Id",
+        ("ApplicationIndexerMapping", "AppId"): "Applications.Id",
+    }
+    # A status row's ProviderId (3 of the 8 indexers, one of the 3 applications) fits many small tables'
+    # keys alike: where it is found at all, it is its provider's.
+    providers = {
+        ("IndexerStatus", "ProviderId"): "Indexers.Id",
+        ("ApplicationStatus", "ProviderId"): "Applications.Id",
+    }
+    assert {k: v for k, v in found.items() if k not in providers} == expected
+    assert all(providers[k] == v for k, v in found.items() if k in providers)
+
+
+def test_prowlarr_logs_keep_their_ticks_and_an_update_event_type_is_no_reference_to_its_own_keys(
+    run_export: Runner,
+) -> None:
+    # Prowlarr's logs.db: NLog's events at .NET's seven fraction digits (text as written), an
+    # exception's ToString() with its indented stack lines as written; UpdateHistory's EventType 1 and 2
+    # (updated, rolled back) beside its own keys 1..3 is a code of the row, its PascalCase name read as
+    # `event_type` is (until 2026-12-06 a reference of the table to itself).
+    rows = apps.prowlarr_logs_rows()
+    ran, run_dir = run_export(apps.prowlarr_logs)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    assert _dotnet_moments(ran, rows, apps.PROWLARR_LOGS_DDL) == 1  # UpdateHistory.Date
+    assert ran.types("Logs")["Time"] == "text"
+    for index, name in enumerate(("Message", "Time", "Logger", "Exception", "ExceptionType", "Level"), 1):
+        assert ran.values("Logs", name, "Id") == {row[0]: row[index] for row in rows["Logs"]}, name
+    assert ran.values("UpdateHistory", "Version", "Id") == {row[0]: row[2] for row in rows["UpdateHistory"]}
+    assert ran.values("UpdateHistory", "EventType", "Id") == {row[0]: row[3] for row in rows["UpdateHistory"]}
+    assert {row[3] for row in rows["UpdateHistory"]} <= {row[0] for row in rows["UpdateHistory"]}
+    assert references(run_dir) == {}
+    notes = " ".join(profiled(run_dir)["columns"]["UpdateHistory"]["EventType"]["notes"])
+    assert "its name says a code of the row (type), not that table" in notes, notes
+
+
+def test_readarr_keeps_series_positions_as_written_reads_old_birthdays_and_finds_its_editions(
+    run_export: Runner,
+) -> None:
+    # Readarr's readarr.db (FluentMigrator; migrations' ALTER TABLE ADD COLUMN): Goodreads ids are
+    # digit TEXT (each arrives as its text's number or as written), ISBN-13s likewise, '' beside NULL
+    # made NULL by the blank rule and charged (the only charges); a series position is text as
+    # Goodreads writes it (`1`, `0.5`, `3-4`) beside the integer SeriesPosition; a DATETIME without
+    # .NET's seventh digit is an instant (an author born in 1835, the declared default 2000-01-01 of a
+    # file never read), with it text as written; a NUMERIC popularity exact. SeriesBookLink declares its
+    # two FOREIGN KEYs; authors, books, editions, files and history find their parents in the data, 0
+    # for "no book" no orphan; an event type, a part and a Calibre id refer to nothing.
+    rows = apps.readarr_rows()
+    ran, run_dir = run_export(apps.readarr)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] < 100.0 == ran.record["quality_after"]
+    columns = profiled(run_dir)["columns"]
+    assert (
+        set(charged_columns(columns))
+        == {(table, name) for table in rows for name in _blanks_beside_nulls(rows, apps.READARR_DDL, table)}
+        == {
+            ("Series", "Description"),
+            ("AuthorMetadata", "Gender"),
+            ("Editions", "Isbn13"),
+            ("Editions", "Asin"),
+        }
+    )
+    moments = _dotnet_moments(ran, rows, apps.READARR_DDL)
+    assert moments >= 5 and ran.types("History")["Date"] == "text"
+    born = ran.values("AuthorMetadata", "Born", "Id")
+    assert born[3] == datetime(1835, 11, 30, tzinfo=UTC)
+
+    def column(table: str, name: str) -> dict[Any, Any]:
+        index = [n for n, _ in _declared_columns(apps.READARR_DDL, table)].index(name)
+        return {row[0]: row[index] for row in rows[table]}
+
+    for table, name in (
+        ("AuthorMetadata", "ForeignAuthorId"),
+        ("AuthorMetadata", "TitleSlug"),
+        ("Books", "ForeignBookId"),
+        ("Editions", "ForeignEditionId"),
+        ("Series", "ForeignSeriesId"),
+        ("Editions", "Isbn13"),
+        ("Editions", "Asin"),
+    ):
+        got = ran.values(table, name, "Id")
+        assert {k: None if v is None else str(v) for k, v in got.items()} == {
+            k: v or None for k, v in column(table, name).items()
+        }, (table, name)
+    for table, name in (
+        ("SeriesBookLink", "Position"),
+        ("SeriesBookLink", "SeriesPosition"),
+        ("Books", "RelatedBooks"),
+        ("Books", "Ratings"),
+        ("AuthorMetadata", "Images"),
+        ("AuthorMetadata", "Aliases"),
+        ("Editions", "PageCount"),
+        ("BookFiles", "Size"),
+        ("BookFiles", "MediaInfo"),
+        ("BookFiles", "CalibreId"),
+        ("History", "Data"),
+        ("History", "DownloadId"),
+        ("RootFolders", "CalibreSettings"),
+        ("MetadataProfiles", "AllowedLanguages"),
+    ):
+        assert ran.values(table, name, "Id") == column(table, name), (table, name)
+    assert ran.types("SeriesBookLink")["Position"] == "text"
+    assert {"0.5", "3-4"} <= set(column("SeriesBookLink", "Position").values())
+    assert ran.types("BookFiles")["Size"] == "bigint"
+    assert {k: Decimal(v) for k, v in ran.values("MetadataProfiles", "MinPopularity", "Id").items()} == {
+        k: Decimal(str(v)) for k, v in column("MetadataProfiles", "MinPopularity").items()
+    }
+    assert ran.values("Config", "Value", "Key") == {key: value or None for _, key, value in rows["Config"]}
+
+    found = references(run_dir)
+    assert found == {
+        ("SeriesBookLink", "SeriesId"): "Series.Id",
+        ("SeriesBookLink", "BookId"): "Books.Id",
+        ("Authors", "AuthorMetadataId"): "AuthorMetadata.Id",
+        ("Authors", "QualityProfileId"): "QualityProfiles.Id",
+        ("Books", "AuthorMetadataId"): "AuthorMetadata.Id",
+        ("Editions", "BookId"): "Books.Id",
+        ("BookFiles", "EditionId"): "Editions.Id",
+        ("History", "AuthorId"): "Authors.Id",
+        ("History", "BookId"): "Books.Id",
+        ("RootFolders", "DefaultQualityProfileId"): "QualityProfiles.Id",
+    }
+    assert columns["History"]["BookId"]["no_reference_count"] == sum(
+        1 for row in rows["History"] if row[8] == 0
+    )

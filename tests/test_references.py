@@ -3513,3 +3513,50 @@ def test_a_declaring_tables_column_naming_a_persons_role_is_searched_among_the_t
         ("tokens", "user_id"): "users.id",
         ("tokens", "created_by"): "users.id",
     }
+
+
+def test_a_pascal_case_code_date_part_or_version_name_is_no_reference_to_a_table_it_does_not_name(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """.NET applications name columns in PascalCase (FluentMigrator's, as Prowlarr's logs.db keeps an
+    ``UpdateHistory.EventType`` of 1 and 2 beside its own keys 1..3): ``EventType`` 1..10, a
+    ``SyncLevel``, a ``RowVersion`` and a ``StartHour`` beside a settings table keyed 1..12 use most of
+    its keys and reach its upper half, so each was a reference to a setting, where ``event_type``,
+    ``sync_level``, ``row_version`` and ``start_hour`` were none. A capital starts a word for the code,
+    date-part and version words as it does for the position words: the name's last word says a code, a
+    part of the row's date or a version of the row, not that table. ``ConfigId`` beside them is found as
+    before."""
+    jobs = [
+        (n, (n * 7) % 10 + 1, (n * 3) % 11 + 1, (n * 5) % 12 + 1, n % 12 + 1, (n * 11) % 12 + 1)
+        for n in range(1, 31)
+    ]
+    path = make_sqlite(
+        {
+            "Config": (
+                'CREATE TABLE "Config" ("Id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "Key" TEXT, '
+                '"Value" TEXT)',
+                [(n, f"key{n}", str(n)) for n in range(1, 13)],
+            ),
+            "Jobs": (
+                'CREATE TABLE "Jobs" ("Id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, '
+                '"EventType" INTEGER NOT NULL, "SyncLevel" INTEGER NOT NULL, "RowVersion" INTEGER NOT NULL, '
+                '"StartHour" INTEGER NOT NULL, "ConfigId" INTEGER NOT NULL)',
+                jobs,
+            ),
+        }
+    )
+    words = {"EventType": "type", "SyncLevel": "level", "RowVersion": "version", "StartHour": "hour"}
+    for index, column in enumerate(words, start=1):
+        used = {row[index] for row in jobs}
+        assert used <= set(range(1, 13)) and len(used) >= 10 and max(used) >= 10, column
+    found = profile(path)
+    assert _references_of(found) == {("Jobs", "ConfigId"): "Config.Id"}
+    columns = found.tables["Jobs"].columns
+    for column, what in (
+        ("EventType", "a code of the row (type)"),
+        ("SyncLevel", "a code of the row (level)"),
+        ("RowVersion", "a version of the row (version)"),
+        ("StartHour", "a part of the row's date (hour)"),
+    ):
+        notes = " ".join(columns[column].notes)
+        assert f"its name says {what}, not that table" in notes, (column, notes)

@@ -1360,15 +1360,17 @@ def _count_word(column: str, *, named: bool) -> str | None:
 def _code_word(column: str) -> str | None:
     """The :data:`CODE_WORDS`, :data:`DATE_PART_WORDS`, :data:`VERSION_WORDS`,
     :data:`NESTED_SET_WORDS` or :data:`POSITION_WORDS` word a column's name ends in (``type``,
-    ``visit_type``, ``original_day``, ``table_version``, ``lft``, ``index``), else None. For the
-    position words a capital starts a word too (``EpisodeNumber``, ``QueuePosition``: .NET's and Java's
-    names; since 2026-12-06, before only ``_`` and the like parted them)."""
+    ``visit_type``, ``original_day``, ``table_version``, ``lft``, ``index``), else None. A capital
+    starts a word too (``EpisodeNumber``, ``QueuePosition``, ``EventType``, ``SyncLevel``,
+    ``RowVersion``, ``StartHour``: .NET's and Java's names; for the position words since 2026-12-06,
+    for the others since 2026-12-06 too, before only ``_`` and the like parted them: a .NET app's
+    ``UpdateHistory.EventType`` 1, 2 referred to its own keys)."""
     words = name_words(column)
     own = CODE_WORDS | DATE_PART_WORDS | VERSION_WORDS | NESTED_SET_WORDS | POSITION_WORDS
     if words and words[-1] in own:
         return words[-1]
     camel = camel_words(column)
-    return camel[-1] if camel and camel[-1] in POSITION_WORDS else None
+    return camel[-1] if camel and camel[-1] in own else None
 
 
 def _code_of_the_parents_kind(column: str, fit: Inclusion) -> str | None:
