@@ -52240,3 +52240,218 @@ def asterisk(path: Path) -> Path:
                 con.execute(f"INSERT INTO {table} VALUES ({literals})")
     con.close()
     return path
+
+
+# --- MediaWiki (1.39, Debian's package; maintenance/sqlite/tables-generated.sql as install.php ran it) ---
+
+#: The tables as ``php maintenance/install.php --dbtype=sqlite`` created them (sqlite_master's text):
+#: every string a ``BLOB`` (varbinary in tables.json), each timestamp ``YYYYMMDDHHMMSS`` text in UTC
+#: (``wfTimestamp(TS_MW)``), each column prefixed by its table's tag (``rev_``, ``rc_``, ``revcomment_``).
+MEDIAWIKI_DDL = (
+    'CREATE TABLE "actor" (\n actor_id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,\n'
+    " actor_user INTEGER  DEFAULT NULL,\n actor_name BLOB NOT NULL\n )",
+    'CREATE TABLE "user" (\n user_id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,\n'
+    " user_name BLOB DEFAULT '' NOT NULL,\n user_real_name BLOB DEFAULT '' NOT NULL,\n"
+    " user_password BLOB NOT NULL, user_newpassword BLOB NOT NULL,\n"
+    " user_newpass_time BLOB DEFAULT NULL,\n"
+    " user_email CLOB NOT NULL, user_touched BLOB NOT NULL,\n"
+    " user_token BLOB DEFAULT '' NOT NULL,\n user_email_authenticated BLOB DEFAULT NULL,\n"
+    " user_email_token BLOB DEFAULT NULL,\n user_email_token_expires BLOB DEFAULT NULL,\n"
+    " user_registration BLOB DEFAULT NULL,\n user_editcount INTEGER  DEFAULT NULL,\n"
+    " user_password_expires BLOB DEFAULT NULL\n )",
+    'CREATE TABLE "comment" (\n comment_id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,\n'
+    " comment_hash INTEGER NOT NULL, comment_text BLOB NOT NULL,\n"
+    " comment_data BLOB DEFAULT NULL\n )",
+    'CREATE TABLE "page" (\n page_id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,\n'
+    " page_namespace INTEGER NOT NULL, page_title BLOB NOT NULL,\n"
+    " page_is_redirect INTEGER  DEFAULT 0 NOT NULL,\n"
+    " page_is_new INTEGER  DEFAULT 0 NOT NULL,\n page_random REAL NOT NULL,\n"
+    " page_touched BLOB NOT NULL, page_links_updated BLOB DEFAULT NULL,\n"
+    " page_latest INTEGER  NOT NULL,\n page_len INTEGER  NOT NULL,\n"
+    " page_content_model BLOB DEFAULT NULL,\n page_lang BLOB DEFAULT NULL\n )",
+    'CREATE TABLE "revision" (\n rev_id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,\n'
+    " rev_page INTEGER  NOT NULL,\n rev_comment_id INTEGER  DEFAULT 0 NOT NULL,\n"
+    " rev_actor INTEGER  DEFAULT 0 NOT NULL,\n"
+    " rev_timestamp BLOB NOT NULL, rev_minor_edit INTEGER  DEFAULT 0 NOT NULL,\n"
+    " rev_deleted INTEGER  DEFAULT 0 NOT NULL,\n rev_len INTEGER  DEFAULT NULL,\n"
+    " rev_parent_id INTEGER  DEFAULT NULL,\n rev_sha1 BLOB DEFAULT '' NOT NULL\n )",
+    'CREATE TABLE "revision_comment_temp" (\n revcomment_rev INTEGER  NOT NULL,\n'
+    " revcomment_comment_id INTEGER  NOT NULL,\n PRIMARY KEY(\n"
+    " revcomment_rev, revcomment_comment_id\n )\n )",
+    'CREATE TABLE "slots" (\n slot_revision_id INTEGER  NOT NULL,\n'
+    " slot_role_id INTEGER  NOT NULL,\n slot_content_id INTEGER  NOT NULL,\n"
+    " slot_origin INTEGER  NOT NULL,\n PRIMARY KEY(slot_revision_id, slot_role_id)\n )",
+    'CREATE TABLE "slot_roles" (\n role_id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,\n'
+    " role_name BLOB NOT NULL\n )",
+    'CREATE TABLE "content" (\n content_id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,\n'
+    " content_size INTEGER  NOT NULL,\n"
+    " content_sha1 BLOB NOT NULL, content_model INTEGER  NOT NULL,\n"
+    " content_address BLOB NOT NULL\n )",
+    'CREATE TABLE "content_models" (\n model_id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,\n'
+    " model_name BLOB NOT NULL\n )",
+    'CREATE TABLE "text" (\n old_id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,\n'
+    " old_text BLOB NOT NULL, old_flags BLOB NOT NULL\n )",
+    'CREATE TABLE "recentchanges" (\n rc_id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,\n'
+    " rc_timestamp BLOB NOT NULL, rc_actor INTEGER  NOT NULL,\n"
+    " rc_namespace INTEGER DEFAULT 0 NOT NULL,\n"
+    " rc_title BLOB DEFAULT '' NOT NULL, rc_comment_id INTEGER  NOT NULL,\n"
+    " rc_minor INTEGER  DEFAULT 0 NOT NULL,\n rc_bot INTEGER  DEFAULT 0 NOT NULL,\n"
+    " rc_new INTEGER  DEFAULT 0 NOT NULL,\n rc_cur_id INTEGER  DEFAULT 0 NOT NULL,\n"
+    " rc_this_oldid INTEGER  DEFAULT 0 NOT NULL,\n rc_last_oldid INTEGER  DEFAULT 0 NOT NULL,\n"
+    " rc_type INTEGER  DEFAULT 0 NOT NULL,\n rc_source BLOB DEFAULT '' NOT NULL,\n"
+    " rc_patrolled INTEGER  DEFAULT 0 NOT NULL,\n"
+    " rc_ip BLOB DEFAULT '' NOT NULL, rc_old_len INTEGER DEFAULT NULL,\n"
+    " rc_new_len INTEGER DEFAULT NULL, rc_deleted INTEGER  DEFAULT 0 NOT NULL,\n"
+    " rc_logid INTEGER  DEFAULT 0 NOT NULL,\n"
+    " rc_log_type BLOB DEFAULT NULL, rc_log_action BLOB DEFAULT NULL,\n"
+    " rc_params BLOB DEFAULT NULL\n )",
+    'CREATE TABLE "archive" (\n ar_id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,\n'
+    " ar_namespace INTEGER DEFAULT 0 NOT NULL,\n"
+    " ar_title BLOB DEFAULT '' NOT NULL, ar_comment_id INTEGER  NOT NULL,\n"
+    " ar_actor INTEGER  NOT NULL,\n"
+    " ar_timestamp BLOB NOT NULL, ar_minor_edit INTEGER DEFAULT 0 NOT NULL,\n"
+    " ar_rev_id INTEGER  NOT NULL,\n ar_deleted INTEGER  DEFAULT 0 NOT NULL,\n"
+    " ar_len INTEGER  DEFAULT NULL,\n ar_page_id INTEGER  DEFAULT NULL,\n"
+    " ar_parent_id INTEGER  DEFAULT NULL,\n ar_sha1 BLOB DEFAULT '' NOT NULL\n )",
+)
+MEDIAWIKI_START = datetime(2024, 3, 4, 9, 15, 7, tzinfo=UTC)
+MEDIAWIKI_PAGES = (
+    "Help desk",
+    "Printer setup",
+    "VPN access",
+    "Password reset",
+    "Onboarding/Checklist",
+    "Über uns",
+)
+MEDIAWIKI_EDITORS = ("Alice", "Bob", "Carol", "Dieter Müller")
+
+
+def mediawiki_time(seconds: int) -> str:
+    """``wfTimestamp(TS_MW)``: UTC, ``YYYYMMDDHHMMSS``."""
+    return (MEDIAWIKI_START + timedelta(seconds=seconds)).strftime("%Y%m%d%H%M%S")
+
+
+def mediawiki_sha1(text: str) -> str:
+    """``SlotRecord::base36Sha1``: the SHA-1 in base 36, 31 digits, leading zeros kept."""
+    number, digits = int(hashlib.sha1(text.encode()).hexdigest(), 16), ""
+    while number:
+        number, digit = divmod(number, 36)
+        digits = "0123456789abcdefghijklmnopqrstuvwxyz"[digit] + digits
+    return digits.rjust(31, "0")
+
+
+def mediawiki_rows() -> dict[str, list[Sequence[Any]]]:
+    """A wiki's life as MediaWiki writes it (core's DerivedPageDataUpdater, RecentChange,
+    DeletePage, CommentStore): the installer's Main Page by "MediaWiki default", four editors' edits of
+    six pages (a bot's, a minor one), a redirect, a page deleted (its revision moved to ``archive``,
+    its slot kept, its recent changes dropped, a ``mw.log`` change added). Strings are TEXT cells in
+    BLOB columns; ``rc_log_type`` is NULL beside ``''`` in ``rc_log_action`` and ``rc_params`` for an
+    edit, as RecentChange writes them; a comment's hash is CRC32 as a signed 32-bit integer; wikitext
+    is saved less its trailing white space (the pre-save transform's rtrim)."""
+    t: dict[str, list[list[Any]]] = {name: [] for name in (
+        "actor", "user", "comment", "page", "revision", "revision_comment_temp", "slots", "slot_roles",
+        "content", "content_models", "text", "recentchanges", "archive")}  # fmt: skip
+    t["slot_roles"].append([1, "main"])
+    t["content_models"].append([1, "wikitext"])
+    comments: dict[str, int] = {}
+
+    def comment(text: str) -> int:
+        if text not in comments:
+            crc = zlib.crc32(text.encode()) ^ zlib.crc32(b"")
+            comments[text] = len(comments) + 1
+            t["comment"].append([comments[text], crc - (1 << 32) if crc > 0x7FFFFFFF else crc, text, None])
+        return comments[text]
+
+    def user(name: str, at: int, *, system: bool = False) -> int:
+        uid = len(t["user"]) + 1
+        salt = base64.b64encode(hashlib.md5(name.encode()).digest()).decode()
+        password = (
+            "" if system else f":pbkdf2:sha512:30000:64:{salt}:{base64.b64encode(salt.encode()).decode()}"
+        )
+        token = "*** INVALID ***" if system else hashlib.md5(f"token {name}".encode()).hexdigest()
+        t["user"].append([uid, name, "", password, "", None, "", mediawiki_time(at), token, None,
+                          None if system else "", None, mediawiki_time(at), 0, None])  # fmt: skip
+        t["actor"].append([len(t["actor"]) + 1, uid, name])
+        return uid
+
+    pages: dict[tuple[int, str], int] = {}
+    changes = 0
+
+    def next_rc() -> int:
+        nonlocal changes
+        changes += 1
+        return changes
+
+    clock = 0
+
+    def edit(
+        actor: int, title: str, text: str, summary: str, *, minor: int = 0, bot: int = 0, ns: int = 0
+    ) -> int:
+        nonlocal clock
+        text = text.rstrip()  # TextContent::normalizeLineEndings, the pre-save transform: rtrim()
+        clock += 37 + 11 * (len(t["revision"]) % 5)
+        now, key = mediawiki_time(clock), (ns, title.replace(" ", "_"))
+        cid, rev, size = comment(summary), len(t["revision"]) + len(t["archive"]) + 1, len(text.encode())
+        new = key not in pages
+        if new:
+            pages[key] = len(pages) + 1  # AUTOINCREMENT: a deleted page's id is never reused
+            random = int(hashlib.md5(title.encode()).hexdigest()[:8], 16) / 0xFFFFFFFF
+            t["page"].append([pages[key], ns, key[1], int(text.startswith("#REDIRECT")), 1,
+                              round(random, 12), now, now, rev, size, "wikitext", None])  # fmt: skip
+        page = next(p for p in t["page"] if p[0] == pages[key])
+        parent, old_len = (0, 0) if new else (page[8], page[9])
+        t["revision"].append([rev, page[0], 0, actor, now, minor, 0, size, parent, mediawiki_sha1(text)])
+        t["revision_comment_temp"].append([rev, cid])
+        t["text"].append([len(t["text"]) + 1, text, "utf-8"])
+        t["content"].append([len(t["content"]) + 1, size, mediawiki_sha1(text), 1, f"tt:{len(t['text'])}"])
+        t["slots"].append([rev, 1, len(t["content"]), rev])
+        page[4:10] = [int(new), page[5], now, now, rev, size]
+        t["recentchanges"].append([next_rc(), now, actor, ns, key[1], cid, minor, bot,
+                                   int(new), page[0], rev, parent, int(new), "mw.new" if new else "mw.edit",
+                                   0, "127.0.0.1", old_len, size, 0, 0, None, "", ""])  # fmt: skip
+        editor = t["user"][t["actor"][actor - 1][1] - 1]
+        editor[7], editor[13] = now, editor[13] + 1
+        return rev
+
+    admin, default = user("Admin", 0), user("MediaWiki default", 0, system=True)
+    edit(default, "Main Page", "<strong>MediaWiki has been installed.</strong>\n\nConsult the "
+         "[https://www.mediawiki.org/wiki/Special:MyLanguage/Help:Contents User's Guide].", "")  # fmt: skip
+    editors = [user(name, 300 + 60 * n) for n, name in enumerate(MEDIAWIKI_EDITORS)]
+    for n, title in enumerate(MEDIAWIKI_PAGES * 3):
+        actor = editors[n % len(editors)] + 0
+        body = f"== {title} ==\nRevision {n + 1} by {MEDIAWIKI_EDITORS[n % 4]}.\n\n* step one\n* step two\n"
+        edit(actor, title, body + "[[Category:Howto]]\n", f"edit {n + 1}: update {title}")
+    edit(editors[1], "Printer setup", "minor fix", "", minor=1)
+    edit(editors[2], "VPN", "#REDIRECT [[VPN access]]", "redirect")
+    bot_rev = edit(editors[0], "Bot page", "bot text", "bot edit", bot=1)
+    edit(editors[3], "Help desk", "Is the VPN page current? ~~~~", "question", ns=1)
+    # DeletePage: the revision to archive (its comment id, actor, timestamp), the page and its revision,
+    # comment link and recent changes gone, its slot and content kept for the archive; a log change.
+    revision = next(r for r in t["revision"] if r[0] == bot_rev)
+    page = next(p for p in t["page"] if p[0] == revision[1])
+    cid = next(c for r, c in t["revision_comment_temp"] if r == bot_rev)
+    t["archive"].append([1, 0, page[2], cid, revision[3], revision[4], 0, bot_rev, 0, revision[7],
+                         page[0], 0, revision[9]])  # fmt: skip
+    t["revision"].remove(revision)
+    t["page"].remove(page)
+    t["revision_comment_temp"] = [row for row in t["revision_comment_temp"] if row[0] != bot_rev]
+    t["recentchanges"] = [row for row in t["recentchanges"] if row[10] != bot_rev]
+    clock += 90
+    t["recentchanges"].append([next_rc(), mediawiki_time(clock), admin, 0, page[2],
+                               comment("spam"), 0, 0, 0, page[0], 0, 0, 3, "mw.log", 2, "127.0.0.1",
+                               None, None, 0, 14, "delete", "delete", "a:0:{}"])  # fmt: skip
+    edit(editors[0], "Alice", "I answer tickets about printers.", "", ns=2)
+    return {table: [tuple(row) for row in rows] for table, rows in t.items()}
+
+
+def mediawiki(path: Path) -> Path:
+    """A MediaWiki wiki's SQLite database (see the module's list)."""
+    con = sqlite3.connect(path)
+    with con:
+        for statement in MEDIAWIKI_DDL:
+            con.execute(statement)
+        for table, values in mediawiki_rows().items():
+            for row in values:
+                con.execute(f'INSERT INTO "{table}" VALUES ({", ".join("?" * len(row))})', row)
+    con.close()
+    return path

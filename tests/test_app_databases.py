@@ -18498,3 +18498,75 @@ def test_asterisk_master_db_keeps_its_call_ids_as_written_and_reads_its_local_ca
     (note,) = [n for n in profiled(run_dir)["columns"]["cel"]["eventtime"]["notes"] if "epoch seconds" in n]
     assert 'to_timestamp("eventtime")' in note
     assert references(run_dir) == {}
+
+
+def test_mediawiki_reads_its_compact_utc_timestamps_and_joins_each_revision_by_the_word_after_its_tag(
+    run_export: Runner,
+) -> None:
+    # MediaWiki 1.39's SQLite tables as install.php creates them (Debian's package, run here): strings
+    # in BLOB columns stored as TEXT, every timestamp `YYYYMMDDHHMMSS` UTC text (timestamp, as
+    # written), each column tagged with its table's prefix. `revcomment_rev` holds revisions' numbers,
+    # which fit the comments' keys as well: its tag's `comment` chose `comment.comment_id` until
+    # 2026-12-06; `rev` after the tag names `revision`. A deleted page's revision lives on in `archive`
+    # and its slot stays (an orphan of `revision`, as its log change's `rc_cur_id` is of `page`).
+    rows = apps.mediawiki_rows()
+    ran, run_dir = run_export(apps.mediawiki)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    with closing(sqlite3.connect(ran.db)) as con:
+        names = {table: [r[1] for r in con.execute(f'PRAGMA table_info("{table}")')] for table in rows}
+    moment = "timestamp without time zone"
+    stamps = {
+        ("user", "user_touched"), ("user", "user_registration"), ("page", "page_touched"),
+        ("page", "page_links_updated"), ("revision", "rev_timestamp"), ("recentchanges", "rc_timestamp"),
+        ("archive", "ar_timestamp"),
+    }  # fmt: skip
+
+    def expected(kind: str, value: Any) -> Any:
+        if kind == moment:
+            return datetime.strptime(value, "%Y%m%d%H%M%S")
+        if kind == "text":
+            return arrives_as(value)
+        return value
+
+    for table, values in rows.items():
+        types = ran.types(table)
+        for index, column in enumerate(names[table]):
+            present = [row[index] for row in values if row[index] is not None]
+            wanted = (
+                moment
+                if (table, column) in stamps
+                else "double precision"
+                if column == "page_random"
+                else "bytea"  # a BLOB column never filled: its declared type
+                if not present
+                else "bigint"
+                if isinstance(present[0], int)
+                else "text"
+            )
+            assert types[column] == wanted, (table, column)
+        selected = ", ".join(quote_ident(column) for column in names[table])
+        loaded = pg_query(ran.uri, f"SELECT {selected} FROM {quote_ident(ran.base)}.{quote_ident(table)}")
+        wanted_rows = [
+            tuple(expected(types[column], row[i]) for i, column in enumerate(names[table])) for row in values
+        ]
+        assert sorted(loaded, key=repr) == sorted(wanted_rows, key=repr), table
+    found = references(run_dir)
+    assert found[("revision_comment_temp", "revcomment_rev")] == "revision.rev_id"
+    assert found[("revision_comment_temp", "revcomment_comment_id")] == "comment.comment_id"
+    assert found[("revision", "rev_page")] == "page.page_id"
+    assert found[("revision", "rev_actor")] == found[("recentchanges", "rc_actor")] == "actor.actor_id"
+    assert found[("recentchanges", "rc_comment_id")] == "comment.comment_id"
+    assert found[("slots", "slot_revision_id")] == "revision.rev_id"
+    assert found[("slots", "slot_content_id")] == "content.content_id"
+    assert found[("actor", "actor_user")] == "user.user_id"
+    assert found[("recentchanges", "rc_cur_id")] == "page.page_id"
+    # What is charged: the archived revision's slot and the deleted page's log change (orphans), a
+    # token '' beside the system user's NULL, and an edit's '' action and parameters in a table whose
+    # log type of the same edits is NULL.
+    deleted = {row[7] for row in rows["archive"]}
+    assert {row[0] for row in rows["slots"]} - {row[0] for row in rows["revision"]} == deleted
+    assert set(charged_columns(profiled(run_dir)["columns"])) == {
+        ("slots", "slot_revision_id"), ("recentchanges", "rc_cur_id"), ("user", "user_email_token"),
+        ("recentchanges", "rc_log_action"), ("recentchanges", "rc_params"),
+    }  # fmt: skip
