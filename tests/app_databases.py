@@ -1727,6 +1727,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 from uuid import UUID
+from zoneinfo import ZoneInfo
 
 from tests.orm_exports import go_time
 from tests.other_products import FREE_TEXT, write_export
@@ -52453,5 +52454,432 @@ def mediawiki(path: Path) -> Path:
         for table, values in mediawiki_rows().items():
             for row in values:
                 con.execute(f'INSERT INTO "{table}" VALUES ({", ".join("?" * len(row))})', row)
+    con.close()
+    return path
+
+
+# --- Bugzilla (Bugzilla/DB/Schema.pm's tables as Bugzilla/DB/Schema/Sqlite.pm renders them) ---
+
+#: Schema.pm's abstract columns of the tables a bug's life writes (4.4's ABSTRACT_SCHEMA): name, type,
+#: NOT NULL, DEFAULT, PRIMARY KEY, REFERENCES (table, column, ON DELETE).
+BUGZILLA_SCHEMA: dict[str, list[tuple[str, str, bool, str | None, bool, tuple[str, str, str] | None]]] = {
+    "classifications": [
+        ("id", "SMALLSERIAL", True, None, True, None),
+        ("name", "varchar(64)", True, None, False, None),
+        ("description", "MEDIUMTEXT", False, None, False, None),
+        ("sortkey", "INT2", True, "0", False, None),
+    ],
+    "profiles": [
+        ("userid", "MEDIUMSERIAL", True, None, True, None),
+        ("login_name", "varchar(255)", True, None, False, None),
+        ("cryptpassword", "varchar(128)", False, None, False, None),
+        ("realname", "varchar(255)", True, "''", False, None),
+        ("disabledtext", "MEDIUMTEXT", True, "''", False, None),
+        ("disable_mail", "BOOLEAN", True, "FALSE", False, None),
+        ("mybugslink", "BOOLEAN", True, "TRUE", False, None),
+        ("extern_id", "varchar(64)", False, None, False, None),
+        ("is_enabled", "BOOLEAN", True, "TRUE", False, None),
+    ],
+    "products": [
+        ("id", "SMALLSERIAL", True, None, True, None),
+        ("name", "varchar(64)", True, None, False, None),
+        ("classification_id", "INT2", True, "'1'", False, ("classifications", "id", "CASCADE")),
+        ("description", "MEDIUMTEXT", True, None, False, None),
+        ("isactive", "BOOLEAN", True, "TRUE", False, None),
+        ("defaultmilestone", "varchar(20)", True, "'---'", False, None),
+        ("allows_unconfirmed", "BOOLEAN", True, "TRUE", False, None),
+    ],
+    "components": [
+        ("id", "SMALLSERIAL", True, None, True, None),
+        ("name", "varchar(64)", True, None, False, None),
+        ("product_id", "INT2", True, None, False, ("products", "id", "CASCADE")),
+        ("initialowner", "INT3", True, None, False, ("profiles", "userid", "RESTRICT")),
+        ("initialqacontact", "INT3", False, None, False, ("profiles", "userid", "SET NULL")),
+        ("description", "MEDIUMTEXT", True, None, False, None),
+        ("isactive", "BOOLEAN", True, "TRUE", False, None),
+    ],
+    "fielddefs": [
+        ("id", "MEDIUMSERIAL", True, None, True, None),
+        ("name", "varchar(64)", True, None, False, None),
+        ("type", "INT2", True, "0", False, None),
+        ("custom", "BOOLEAN", True, "FALSE", False, None),
+        ("description", "TINYTEXT", True, None, False, None),
+        ("mailhead", "BOOLEAN", True, "FALSE", False, None),
+        ("sortkey", "INT2", True, None, False, None),
+        ("obsolete", "BOOLEAN", True, "FALSE", False, None),
+        ("enter_bug", "BOOLEAN", True, "FALSE", False, None),
+        ("buglist", "BOOLEAN", True, "FALSE", False, None),
+        ("visibility_field_id", "INT3", False, None, False, ("fielddefs", "id", "RESTRICT")),
+        ("value_field_id", "INT3", False, None, False, ("fielddefs", "id", "RESTRICT")),
+        ("reverse_desc", "TINYTEXT", False, None, False, None),
+        ("is_mandatory", "BOOLEAN", True, "FALSE", False, None),
+        ("is_numeric", "BOOLEAN", True, "FALSE", False, None),
+    ],
+    "bugs": [
+        ("bug_id", "MEDIUMSERIAL", True, None, True, None),
+        ("assigned_to", "INT3", True, None, False, ("profiles", "userid", "RESTRICT")),
+        ("bug_file_loc", "MEDIUMTEXT", True, "''", False, None),
+        ("bug_severity", "varchar(64)", True, None, False, None),
+        ("bug_status", "varchar(64)", True, None, False, None),
+        ("creation_ts", "DATETIME", False, None, False, None),
+        ("delta_ts", "DATETIME", True, None, False, None),
+        ("short_desc", "varchar(255)", True, None, False, None),
+        ("op_sys", "varchar(64)", True, None, False, None),
+        ("priority", "varchar(64)", True, None, False, None),
+        ("product_id", "INT2", True, None, False, ("products", "id", "RESTRICT")),
+        ("rep_platform", "varchar(64)", True, None, False, None),
+        ("reporter", "INT3", True, None, False, ("profiles", "userid", "RESTRICT")),
+        ("version", "varchar(64)", True, None, False, None),
+        ("component_id", "INT2", True, None, False, ("components", "id", "RESTRICT")),
+        ("resolution", "varchar(64)", True, "''", False, None),
+        ("target_milestone", "varchar(20)", True, "'---'", False, None),
+        ("qa_contact", "INT3", False, None, False, ("profiles", "userid", "RESTRICT")),
+        ("status_whiteboard", "MEDIUMTEXT", True, "''", False, None),
+        ("lastdiffed", "DATETIME", False, None, False, None),
+        ("everconfirmed", "BOOLEAN", True, None, False, None),
+        ("reporter_accessible", "BOOLEAN", True, "TRUE", False, None),
+        ("cclist_accessible", "BOOLEAN", True, "TRUE", False, None),
+        ("estimated_time", "decimal(7,2)", True, "'0'", False, None),
+        ("remaining_time", "decimal(7,2)", True, "'0'", False, None),
+        ("deadline", "DATE", False, None, False, None),
+        ("alias", "varchar(20)", False, None, False, None),
+    ],
+    "longdescs": [
+        ("comment_id", "MEDIUMSERIAL", True, None, True, None),
+        ("bug_id", "INT3", True, None, False, ("bugs", "bug_id", "CASCADE")),
+        ("who", "INT3", True, None, False, ("profiles", "userid", "RESTRICT")),
+        ("bug_when", "DATETIME", True, None, False, None),
+        ("work_time", "decimal(7,2)", True, "'0'", False, None),
+        ("thetext", "LONGTEXT", True, None, False, None),
+        ("isprivate", "BOOLEAN", True, "FALSE", False, None),
+        ("already_wrapped", "BOOLEAN", True, "FALSE", False, None),
+        ("type", "INT2", True, "'0'", False, None),
+        ("extra_data", "varchar(255)", False, None, False, None),
+    ],
+    "bugs_activity": [
+        ("id", "INTSERIAL", True, None, True, None),
+        ("bug_id", "INT3", True, None, False, ("bugs", "bug_id", "CASCADE")),
+        ("attach_id", "INT3", False, None, False, None),
+        ("who", "INT3", True, None, False, ("profiles", "userid", "RESTRICT")),
+        ("bug_when", "DATETIME", True, None, False, None),
+        ("fieldid", "INT3", True, None, False, ("fielddefs", "id", "RESTRICT")),
+        ("added", "varchar(255)", False, None, False, None),
+        ("removed", "varchar(255)", False, None, False, None),
+        ("comment_id", "INT3", False, None, False, ("longdescs", "comment_id", "CASCADE")),
+    ],
+}
+#: Schema/Sqlite.pm's db_specific types and get_type_ddl: BOOLEAN and INTn are ``integer`` (TRUE 1,
+#: FALSE 0), a SERIAL key ``integer PRIMARY KEY AUTOINCREMENT``, TINY/MEDIUM/LONGTEXT ``text``, a
+#: ``DATE`` ``DATETIME``; text and char columns get ``COLLATE bugzilla`` (a case-insensitive collation
+#: Bugzilla registers on its connection, which no other reader of the file has); a ``DATETIME``
+#: ``text COLLATE BINARY``.
+BUGZILLA_TYPES = {
+    "BOOLEAN": "integer",
+    "INT1": "integer",
+    "INT2": "integer",
+    "INT3": "integer",
+    "INT4": "integer",
+    "SMALLSERIAL": "SERIAL",
+    "MEDIUMSERIAL": "SERIAL",
+    "INTSERIAL": "SERIAL",
+    "TINYTEXT": "text",
+    "MEDIUMTEXT": "text",
+    "LONGTEXT": "text",
+    "DATE": "DATETIME",
+}
+BUGZILLA_ZONE = ZoneInfo("Europe/Berlin")
+BUGZILLA_START = datetime(2024, 3, 25, 8, 30, tzinfo=BUGZILLA_ZONE)
+BUGZILLA_FIELDS = (
+    ("bug_id", "Bug #", 0),
+    ("short_desc", "Summary", 1),
+    ("classification", "Classification", 2),
+    ("product", "Product", 2),
+    ("version", "Version", 2),
+    ("rep_platform", "Platform", 2),
+    ("bug_file_loc", "URL", 1),
+    ("op_sys", "OS/Version", 2),
+    ("bug_status", "Status", 2),
+    ("status_whiteboard", "Status Whiteboard", 1),
+    ("keywords", "Keywords", 8),
+    ("resolution", "Resolution", 2),
+    ("bug_severity", "Severity", 2),
+    ("priority", "Priority", 2),
+    ("component", "Component", 2),
+    ("assigned_to", "AssignedTo", 0),
+    ("reporter", "ReportedBy", 0),
+    ("qa_contact", "QAContact", 0),
+    ("cc", "CC", 0),
+    ("dependson", "Depends on", 0),
+    ("blocked", "Blocks", 0),
+    ("longdesc", "Comment", 0),
+    ("estimated_time", "Orig. Est.", 0),
+    ("remaining_time", "Hours Left", 0),
+    ("deadline", "Deadline", 5),
+    ("alias", "Alias", 0),
+)
+
+
+def bugzilla_ddl(table: str) -> str:
+    """``_get_create_table_ddl`` of one table on SQLite: each column a line, then each foreign key
+    (FK_ON_CREATE: SQLite takes them in CREATE TABLE) as ``get_fk_ddl`` writes it."""
+    lines, keys = [], []
+    for name, kind, not_null, default, primary, references in BUGZILLA_SCHEMA[table]:
+        ddl = BUGZILLA_TYPES.get(kind, kind)
+        if default is not None:
+            ddl += " DEFAULT " + {"TRUE": "1", "FALSE": "0"}.get(default, default)
+        ddl += " PRIMARY KEY" if primary else ""
+        ddl += " NOT NULL" if not_null else ""
+        if primary and "SERIAL" in kind:
+            ddl = ddl.replace("SERIAL", "integer").replace("PRIMARY KEY", "PRIMARY KEY AUTOINCREMENT")
+        if "text" in kind.lower() or "char" in kind.lower():
+            ddl += " COLLATE bugzilla"
+        if kind == "DATETIME":
+            ddl = ddl.replace("DATETIME", "text COLLATE BINARY")
+        lines.append(f"\t{name}\t{ddl}")
+        if references:
+            parent, key, delete = references
+            keys.append(
+                f"\n     CONSTRAINT fk_{table}_{name}_{parent}_{key} FOREIGN KEY ({name})\n"
+                f"     REFERENCES {parent}({key})\n      ON UPDATE CASCADE ON DELETE {delete}"
+            )
+    return f"CREATE TABLE {table} (\n" + ",\n".join(lines + keys) + "\n)"
+
+
+def bugzilla_time(minutes: int) -> str:
+    """``NOW()`` on SQLite (Bugzilla::DB::Sqlite's ``_sqlite_now``): the server's local time zone's
+    wall clock, ``YYYY-MM-DD HH:MM:SS``."""
+    moment = (BUGZILLA_START.astimezone(UTC) + timedelta(minutes=minutes)).astimezone(BUGZILLA_ZONE)
+    return moment.strftime("%Y-%m-%d %H:%M:%S")
+
+
+def bugzilla_rows() -> dict[str, list[Sequence[Any]]]:
+    """A small tracker's quarter as Bugzilla writes it (Bugzilla::Bug->create, ->update, Comment,
+    User): text and char columns TEXT, booleans 0/1, an open bug's resolution '' and an unset
+    milestone and priority '---', hours (``decimal(7,2)``, NUMERIC affinity) 0 as an INTEGER and
+    fractions as REAL, a deadline a day's text, a comment's ``extra_data`` the bug id it was a
+    duplicate of (TEXT), ``bugs_activity`` the removed and added values as text ('' where a field was
+    empty). Each moment the wall clock of the server's zone, Europe/Berlin (the start of summer time
+    on 2024-03-31 among them)."""
+    people = (
+        "admin@example.com",
+        "anna.berg@example.com",
+        "bob@example.org",
+        "chen.li@example.com",
+        "dmitri@example.net",
+        "eva.mueller@example.de",
+    )
+    names = ("Administrator", "Anna Berg", "", "Chen Li", "Dmitri Ivanov", "Eva Müller")
+    profiles = [
+        (
+            n + 1,
+            login,
+            f"{'abcdefgh'[n:] + 'ABCDEFGH'[:n]}{hashlib.sha256(login.encode()).hexdigest()[:43]}{{SHA-256}}",
+            names[n],
+            "Left the company." if n == 4 else "",
+            0,
+            1,
+            None,
+            0 if n == 4 else 1,
+        )
+        for n, login in enumerate(people)
+    ]
+    fielddefs = [
+        (
+            n + 1,
+            name,
+            kind,
+            0,
+            description,
+            1 if n < 22 else 0,
+            (n + 1) * 50,
+            0,
+            int(n in (1, 4, 7, 13, 14)),
+            int(n not in (18, 19, 20, 21)),
+            None,
+            3 if name == "component" else None,
+            None,
+            int(n in (1, 4)),
+            0,
+        )
+        for n, (name, description, kind) in enumerate(BUGZILLA_FIELDS)
+    ]
+    statuses = ("UNCONFIRMED", "CONFIRMED", "IN_PROGRESS", "RESOLVED", "VERIFIED")
+    severities = ("normal", "major", "minor", "critical", "enhancement")
+    bugs: list[Sequence[Any]] = []
+    comments: list[Sequence[Any]] = []
+    activity: list[Sequence[Any]] = []
+    field = {name: n + 1 for n, (name, _, _) in enumerate(BUGZILLA_FIELDS)}
+    for n in range(36):
+        bug, created = n + 1, 1 + 173 * n
+        status = statuses[n % 5]
+        reporter, owner = n % 6 + 1, (n + 2) % 4 + 2
+        resolution = ("FIXED", "DUPLICATE", "WONTFIX")[n % 3] if status in ("RESOLVED", "VERIFIED") else ""
+        changed = created + 95 + 7 * n
+        estimated = (0, Decimal("2.5"), Decimal("8"), Decimal("0.75"))[n % 4]
+        comments.append(
+            (
+                len(comments) + 1,
+                bug,
+                reporter,
+                bugzilla_time(created),
+                0,
+                f"Steps to reproduce:\n1. Open ticket {1000 + n}\n2. Click Save\n\nActual: error {n}",
+                0,
+                0,
+                0,
+                None,
+            )
+        )
+        if status != "UNCONFIRMED":
+            comments.append(
+                (
+                    len(comments) + 1,
+                    bug,
+                    owner,
+                    bugzilla_time(changed),
+                    (0, 1.5, 0.25)[n % 3],
+                    "Confirmed; looking into it." if n % 2 else "I can reproduce this.",
+                    int(n % 7 == 3),
+                    0,
+                    0,
+                    None,
+                )
+            )
+            activity.append(
+                (
+                    len(activity) + 1,
+                    bug,
+                    None,
+                    owner,
+                    bugzilla_time(changed),
+                    field["bug_status"],
+                    "CONFIRMED",
+                    "UNCONFIRMED",
+                    None,
+                )
+            )
+        if resolution:
+            dupe = resolution == "DUPLICATE"
+            comments.append(
+                (
+                    len(comments) + 1,
+                    bug,
+                    owner,
+                    bugzilla_time(changed + 30),
+                    0,
+                    "" if dupe else "Fixed in the next build.",
+                    0,
+                    0,
+                    1 if dupe else 0,
+                    str(max(1, bug - 3)) if dupe else None,
+                )
+            )
+            activity.append(
+                (
+                    len(activity) + 1,
+                    bug,
+                    None,
+                    owner,
+                    bugzilla_time(changed + 30),
+                    field["resolution"],
+                    resolution,
+                    "",
+                    None,
+                )
+            )
+            activity.append(
+                (
+                    len(activity) + 1,
+                    bug,
+                    None,
+                    owner,
+                    bugzilla_time(changed + 30),
+                    field["bug_status"],
+                    status,
+                    "IN_PROGRESS",
+                    None,
+                )
+            )
+        if n % 4 == 1:
+            activity.append(
+                (
+                    len(activity) + 1,
+                    bug,
+                    None,
+                    1,
+                    bugzilla_time(changed + 45),
+                    field["estimated_time"],
+                    f"{estimated:.2f}",
+                    "0.00",
+                    None,
+                )
+            )
+        bugs.append(
+            (
+                bug,
+                owner,
+                f"https://help.example.com/t/{1000 + n}" if n % 3 == 0 else "",
+                severities[n % 5],
+                status,
+                bugzilla_time(created),
+                bugzilla_time(changed + 60),
+                f"Saving ticket {1000 + n} fails with error {n}" if n % 6 else f"Crash when {n} agents reply",
+                ("Linux", "Windows", "All")[n % 3],
+                ("---", "P1", "P2", "P3")[n % 4],
+                n % 2 + 1,
+                ("PC", "All")[n % 2],
+                reporter,
+                ("unspecified", "2.1", "2.2")[n % 3],
+                n % 3 + 1,
+                resolution,
+                "---" if n % 5 else "2.3",
+                None if n % 4 else 4,
+                "[needs-info]" if n % 9 == 2 else "",
+                bugzilla_time(changed + 61) if n % 8 else None,
+                int(status != "UNCONFIRMED"),
+                1,
+                1,
+                estimated,
+                estimated if status not in ("RESOLVED", "VERIFIED") else 0,
+                f"2024-{4 + n % 3:02d}-{10 + n % 18:02d}" if n % 5 == 2 else None,
+                f"save-{1000 + n}" if n % 10 == 0 else None,
+            )
+        )
+    return {
+        "classifications": [(1, "Unclassified", "Not assigned to any classification", 0)],
+        "profiles": profiles,
+        "products": [
+            (1, "Help Desk", 1, "The help desk web application.", 1, "---", 1),
+            (2, "Agent App", 1, "The agents' desktop client.", 1, "---", 0),
+        ],
+        "components": [
+            (1, "Tickets", 1, 2, 4, "Creating, editing and closing tickets.", 1),
+            (2, "Reports", 1, 3, None, "Dashboards and exports.", 1),
+            (3, "Desktop", 2, 4, 2, "The client itself.", 1),
+        ],
+        "fielddefs": fielddefs,
+        "bugs": bugs,
+        "longdescs": comments,
+        "bugs_activity": activity,
+    }
+
+
+def bugzilla(path: Path) -> Path:
+    """A Bugzilla installation's SQLite database (see the module's list). Bugzilla registers its
+    ``bugzilla`` collation on each connection; this builder does too, to write the file."""
+    con = sqlite3.connect(path)
+    con.create_collation("bugzilla", lambda a, b: (a.lower() > b.lower()) - (a.lower() < b.lower()))
+    with con:
+        con.execute("PRAGMA foreign_keys = ON")
+        for table in BUGZILLA_SCHEMA:
+            con.execute(bugzilla_ddl(table))
+        con.execute("CREATE UNIQUE INDEX profiles_login_name_idx ON profiles (login_name)")
+        con.execute("CREATE UNIQUE INDEX bugs_alias_idx ON bugs (alias)")
+        con.execute("CREATE INDEX bugs_short_desc_idx ON bugs (short_desc)")
+        for table, values in bugzilla_rows().items():
+            for row in values:
+                # DBD::SQLite binds each Perl scalar as text; the column's affinity stores it.
+                cells = [str(v) if isinstance(v, Decimal) else v for v in row]
+                con.execute(f"INSERT INTO {table} VALUES ({', '.join('?' * len(cells))})", cells)
     con.close()
     return path
