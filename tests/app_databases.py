@@ -1727,6 +1727,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 from uuid import UUID
+from zoneinfo import ZoneInfo
 
 from tests.orm_exports import go_time
 from tests.other_products import FREE_TEXT, write_export
@@ -54438,3 +54439,645 @@ def readarr_rows() -> dict[str, list[Sequence[Any]]]:
 def readarr(path: Path) -> Path:
     """A Readarr readarr.db (see the module's list)."""
     return write_export(path, READARR_DDL, readarr_rows(), bytes_as_text=False)
+
+
+# --- MediaWiki (1.39, Debian's package; maintenance/sqlite/tables-generated.sql as install.php ran it) ---
+
+#: The tables as ``php maintenance/install.php --dbtype=sqlite`` created them (sqlite_master's text):
+#: every string a ``BLOB`` (varbinary in tables.json), each timestamp ``YYYYMMDDHHMMSS`` text in UTC
+#: (``wfTimestamp(TS_MW)``), each column prefixed by its table's tag (``rev_``, ``rc_``, ``revcomment_``).
+MEDIAWIKI_DDL = (
+    'CREATE TABLE "actor" (\n actor_id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,\n'
+    " actor_user INTEGER  DEFAULT NULL,\n actor_name BLOB NOT NULL\n )",
+    'CREATE TABLE "user" (\n user_id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,\n'
+    " user_name BLOB DEFAULT '' NOT NULL,\n user_real_name BLOB DEFAULT '' NOT NULL,\n"
+    " user_password BLOB NOT NULL, user_newpassword BLOB NOT NULL,\n"
+    " user_newpass_time BLOB DEFAULT NULL,\n"
+    " user_email CLOB NOT NULL, user_touched BLOB NOT NULL,\n"
+    " user_token BLOB DEFAULT '' NOT NULL,\n user_email_authenticated BLOB DEFAULT NULL,\n"
+    " user_email_token BLOB DEFAULT NULL,\n user_email_token_expires BLOB DEFAULT NULL,\n"
+    " user_registration BLOB DEFAULT NULL,\n user_editcount INTEGER  DEFAULT NULL,\n"
+    " user_password_expires BLOB DEFAULT NULL\n )",
+    'CREATE TABLE "comment" (\n comment_id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,\n'
+    " comment_hash INTEGER NOT NULL, comment_text BLOB NOT NULL,\n"
+    " comment_data BLOB DEFAULT NULL\n )",
+    'CREATE TABLE "page" (\n page_id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,\n'
+    " page_namespace INTEGER NOT NULL, page_title BLOB NOT NULL,\n"
+    " page_is_redirect INTEGER  DEFAULT 0 NOT NULL,\n"
+    " page_is_new INTEGER  DEFAULT 0 NOT NULL,\n page_random REAL NOT NULL,\n"
+    " page_touched BLOB NOT NULL, page_links_updated BLOB DEFAULT NULL,\n"
+    " page_latest INTEGER  NOT NULL,\n page_len INTEGER  NOT NULL,\n"
+    " page_content_model BLOB DEFAULT NULL,\n page_lang BLOB DEFAULT NULL\n )",
+    'CREATE TABLE "revision" (\n rev_id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,\n'
+    " rev_page INTEGER  NOT NULL,\n rev_comment_id INTEGER  DEFAULT 0 NOT NULL,\n"
+    " rev_actor INTEGER  DEFAULT 0 NOT NULL,\n"
+    " rev_timestamp BLOB NOT NULL, rev_minor_edit INTEGER  DEFAULT 0 NOT NULL,\n"
+    " rev_deleted INTEGER  DEFAULT 0 NOT NULL,\n rev_len INTEGER  DEFAULT NULL,\n"
+    " rev_parent_id INTEGER  DEFAULT NULL,\n rev_sha1 BLOB DEFAULT '' NOT NULL\n )",
+    'CREATE TABLE "revision_comment_temp" (\n revcomment_rev INTEGER  NOT NULL,\n'
+    " revcomment_comment_id INTEGER  NOT NULL,\n PRIMARY KEY(\n"
+    " revcomment_rev, revcomment_comment_id\n )\n )",
+    'CREATE TABLE "slots" (\n slot_revision_id INTEGER  NOT NULL,\n'
+    " slot_role_id INTEGER  NOT NULL,\n slot_content_id INTEGER  NOT NULL,\n"
+    " slot_origin INTEGER  NOT NULL,\n PRIMARY KEY(slot_revision_id, slot_role_id)\n )",
+    'CREATE TABLE "slot_roles" (\n role_id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,\n'
+    " role_name BLOB NOT NULL\n )",
+    'CREATE TABLE "content" (\n content_id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,\n'
+    " content_size INTEGER  NOT NULL,\n"
+    " content_sha1 BLOB NOT NULL, content_model INTEGER  NOT NULL,\n"
+    " content_address BLOB NOT NULL\n )",
+    'CREATE TABLE "content_models" (\n model_id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,\n'
+    " model_name BLOB NOT NULL\n )",
+    'CREATE TABLE "text" (\n old_id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,\n'
+    " old_text BLOB NOT NULL, old_flags BLOB NOT NULL\n )",
+    'CREATE TABLE "recentchanges" (\n rc_id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,\n'
+    " rc_timestamp BLOB NOT NULL, rc_actor INTEGER  NOT NULL,\n"
+    " rc_namespace INTEGER DEFAULT 0 NOT NULL,\n"
+    " rc_title BLOB DEFAULT '' NOT NULL, rc_comment_id INTEGER  NOT NULL,\n"
+    " rc_minor INTEGER  DEFAULT 0 NOT NULL,\n rc_bot INTEGER  DEFAULT 0 NOT NULL,\n"
+    " rc_new INTEGER  DEFAULT 0 NOT NULL,\n rc_cur_id INTEGER  DEFAULT 0 NOT NULL,\n"
+    " rc_this_oldid INTEGER  DEFAULT 0 NOT NULL,\n rc_last_oldid INTEGER  DEFAULT 0 NOT NULL,\n"
+    " rc_type INTEGER  DEFAULT 0 NOT NULL,\n rc_source BLOB DEFAULT '' NOT NULL,\n"
+    " rc_patrolled INTEGER  DEFAULT 0 NOT NULL,\n"
+    " rc_ip BLOB DEFAULT '' NOT NULL, rc_old_len INTEGER DEFAULT NULL,\n"
+    " rc_new_len INTEGER DEFAULT NULL, rc_deleted INTEGER  DEFAULT 0 NOT NULL,\n"
+    " rc_logid INTEGER  DEFAULT 0 NOT NULL,\n"
+    " rc_log_type BLOB DEFAULT NULL, rc_log_action BLOB DEFAULT NULL,\n"
+    " rc_params BLOB DEFAULT NULL\n )",
+    'CREATE TABLE "archive" (\n ar_id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,\n'
+    " ar_namespace INTEGER DEFAULT 0 NOT NULL,\n"
+    " ar_title BLOB DEFAULT '' NOT NULL, ar_comment_id INTEGER  NOT NULL,\n"
+    " ar_actor INTEGER  NOT NULL,\n"
+    " ar_timestamp BLOB NOT NULL, ar_minor_edit INTEGER DEFAULT 0 NOT NULL,\n"
+    " ar_rev_id INTEGER  NOT NULL,\n ar_deleted INTEGER  DEFAULT 0 NOT NULL,\n"
+    " ar_len INTEGER  DEFAULT NULL,\n ar_page_id INTEGER  DEFAULT NULL,\n"
+    " ar_parent_id INTEGER  DEFAULT NULL,\n ar_sha1 BLOB DEFAULT '' NOT NULL\n )",
+)
+MEDIAWIKI_START = datetime(2024, 3, 4, 9, 15, 7, tzinfo=UTC)
+MEDIAWIKI_PAGES = (
+    "Help desk",
+    "Printer setup",
+    "VPN access",
+    "Password reset",
+    "Onboarding/Checklist",
+    "Über uns",
+)
+MEDIAWIKI_EDITORS = ("Alice", "Bob", "Carol", "Dieter Müller")
+
+
+def mediawiki_time(seconds: int) -> str:
+    """``wfTimestamp(TS_MW)``: UTC, ``YYYYMMDDHHMMSS``."""
+    return (MEDIAWIKI_START + timedelta(seconds=seconds)).strftime("%Y%m%d%H%M%S")
+
+
+def mediawiki_sha1(text: str) -> str:
+    """``SlotRecord::base36Sha1``: the SHA-1 in base 36, 31 digits, leading zeros kept."""
+    number, digits = int(hashlib.sha1(text.encode()).hexdigest(), 16), ""
+    while number:
+        number, digit = divmod(number, 36)
+        digits = "0123456789abcdefghijklmnopqrstuvwxyz"[digit] + digits
+    return digits.rjust(31, "0")
+
+
+def mediawiki_rows() -> dict[str, list[Sequence[Any]]]:
+    """A wiki's life as MediaWiki writes it (core's DerivedPageDataUpdater, RecentChange,
+    DeletePage, CommentStore): the installer's Main Page by "MediaWiki default", four editors' edits of
+    six pages (a bot's, a minor one), a redirect, a page deleted (its revision moved to ``archive``,
+    its slot kept, its recent changes dropped, a ``mw.log`` change added). Strings are TEXT cells in
+    BLOB columns; ``rc_log_type`` is NULL beside ``''`` in ``rc_log_action`` and ``rc_params`` for an
+    edit, as RecentChange writes them; a comment's hash is CRC32 as a signed 32-bit integer; wikitext
+    is saved less its trailing white space (the pre-save transform's rtrim)."""
+    t: dict[str, list[list[Any]]] = {name: [] for name in (
+        "actor", "user", "comment", "page", "revision", "revision_comment_temp", "slots", "slot_roles",
+        "content", "content_models", "text", "recentchanges", "archive")}  # fmt: skip
+    t["slot_roles"].append([1, "main"])
+    t["content_models"].append([1, "wikitext"])
+    comments: dict[str, int] = {}
+
+    def comment(text: str) -> int:
+        if text not in comments:
+            crc = zlib.crc32(text.encode()) ^ zlib.crc32(b"")
+            comments[text] = len(comments) + 1
+            t["comment"].append([comments[text], crc - (1 << 32) if crc > 0x7FFFFFFF else crc, text, None])
+        return comments[text]
+
+    def user(name: str, at: int, *, system: bool = False) -> int:
+        uid = len(t["user"]) + 1
+        salt = base64.b64encode(hashlib.md5(name.encode()).digest()).decode()
+        password = (
+            "" if system else f":pbkdf2:sha512:30000:64:{salt}:{base64.b64encode(salt.encode()).decode()}"
+        )
+        token = "*** INVALID ***" if system else hashlib.md5(f"token {name}".encode()).hexdigest()
+        t["user"].append([uid, name, "", password, "", None, "", mediawiki_time(at), token, None,
+                          None if system else "", None, mediawiki_time(at), 0, None])  # fmt: skip
+        t["actor"].append([len(t["actor"]) + 1, uid, name])
+        return uid
+
+    pages: dict[tuple[int, str], int] = {}
+    changes = 0
+
+    def next_rc() -> int:
+        nonlocal changes
+        changes += 1
+        return changes
+
+    clock = 0
+
+    def edit(
+        actor: int, title: str, text: str, summary: str, *, minor: int = 0, bot: int = 0, ns: int = 0
+    ) -> int:
+        nonlocal clock
+        text = text.rstrip()  # TextContent::normalizeLineEndings, the pre-save transform: rtrim()
+        clock += 37 + 11 * (len(t["revision"]) % 5)
+        now, key = mediawiki_time(clock), (ns, title.replace(" ", "_"))
+        cid, rev, size = comment(summary), len(t["revision"]) + len(t["archive"]) + 1, len(text.encode())
+        new = key not in pages
+        if new:
+            pages[key] = len(pages) + 1  # AUTOINCREMENT: a deleted page's id is never reused
+            random = int(hashlib.md5(title.encode()).hexdigest()[:8], 16) / 0xFFFFFFFF
+            t["page"].append([pages[key], ns, key[1], int(text.startswith("#REDIRECT")), 1,
+                              round(random, 12), now, now, rev, size, "wikitext", None])  # fmt: skip
+        page = next(p for p in t["page"] if p[0] == pages[key])
+        parent, old_len = (0, 0) if new else (page[8], page[9])
+        t["revision"].append([rev, page[0], 0, actor, now, minor, 0, size, parent, mediawiki_sha1(text)])
+        t["revision_comment_temp"].append([rev, cid])
+        t["text"].append([len(t["text"]) + 1, text, "utf-8"])
+        t["content"].append([len(t["content"]) + 1, size, mediawiki_sha1(text), 1, f"tt:{len(t['text'])}"])
+        t["slots"].append([rev, 1, len(t["content"]), rev])
+        page[4:10] = [int(new), page[5], now, now, rev, size]
+        t["recentchanges"].append([next_rc(), now, actor, ns, key[1], cid, minor, bot,
+                                   int(new), page[0], rev, parent, int(new), "mw.new" if new else "mw.edit",
+                                   0, "127.0.0.1", old_len, size, 0, 0, None, "", ""])  # fmt: skip
+        editor = t["user"][t["actor"][actor - 1][1] - 1]
+        editor[7], editor[13] = now, editor[13] + 1
+        return rev
+
+    admin, default = user("Admin", 0), user("MediaWiki default", 0, system=True)
+    edit(default, "Main Page", "<strong>MediaWiki has been installed.</strong>\n\nConsult the "
+         "[https://www.mediawiki.org/wiki/Special:MyLanguage/Help:Contents User's Guide].", "")  # fmt: skip
+    editors = [user(name, 300 + 60 * n) for n, name in enumerate(MEDIAWIKI_EDITORS)]
+    for n, title in enumerate(MEDIAWIKI_PAGES * 3):
+        actor = editors[n % len(editors)] + 0
+        body = f"== {title} ==\nRevision {n + 1} by {MEDIAWIKI_EDITORS[n % 4]}.\n\n* step one\n* step two\n"
+        edit(actor, title, body + "[[Category:Howto]]\n", f"edit {n + 1}: update {title}")
+    edit(editors[1], "Printer setup", "minor fix", "", minor=1)
+    edit(editors[2], "VPN", "#REDIRECT [[VPN access]]", "redirect")
+    bot_rev = edit(editors[0], "Bot page", "bot text", "bot edit", bot=1)
+    edit(editors[3], "Help desk", "Is the VPN page current? ~~~~", "question", ns=1)
+    # DeletePage: the revision to archive (its comment id, actor, timestamp), the page and its revision,
+    # comment link and recent changes gone, its slot and content kept for the archive; a log change.
+    revision = next(r for r in t["revision"] if r[0] == bot_rev)
+    page = next(p for p in t["page"] if p[0] == revision[1])
+    cid = next(c for r, c in t["revision_comment_temp"] if r == bot_rev)
+    t["archive"].append([1, 0, page[2], cid, revision[3], revision[4], 0, bot_rev, 0, revision[7],
+                         page[0], 0, revision[9]])  # fmt: skip
+    t["revision"].remove(revision)
+    t["page"].remove(page)
+    t["revision_comment_temp"] = [row for row in t["revision_comment_temp"] if row[0] != bot_rev]
+    t["recentchanges"] = [row for row in t["recentchanges"] if row[10] != bot_rev]
+    clock += 90
+    t["recentchanges"].append([next_rc(), mediawiki_time(clock), admin, 0, page[2],
+                               comment("spam"), 0, 0, 0, page[0], 0, 0, 3, "mw.log", 2, "127.0.0.1",
+                               None, None, 0, 14, "delete", "delete", "a:0:{}"])  # fmt: skip
+    edit(editors[0], "Alice", "I answer tickets about printers.", "", ns=2)
+    return {table: [tuple(row) for row in rows] for table, rows in t.items()}
+
+
+def mediawiki(path: Path) -> Path:
+    """A MediaWiki wiki's SQLite database (see the module's list)."""
+    con = sqlite3.connect(path)
+    with con:
+        for statement in MEDIAWIKI_DDL:
+            con.execute(statement)
+        for table, values in mediawiki_rows().items():
+            for row in values:
+                con.execute(f'INSERT INTO "{table}" VALUES ({", ".join("?" * len(row))})', row)
+    con.close()
+    return path
+
+
+# --- Bugzilla (Bugzilla/DB/Schema.pm's tables as Bugzilla/DB/Schema/Sqlite.pm renders them) ---
+
+#: Schema.pm's abstract columns of the tables a bug's life writes (4.4's ABSTRACT_SCHEMA): name, type,
+#: NOT NULL, DEFAULT, PRIMARY KEY, REFERENCES (table, column, ON DELETE).
+BUGZILLA_SCHEMA: dict[str, list[tuple[str, str, bool, str | None, bool, tuple[str, str, str] | None]]] = {
+    "classifications": [
+        ("id", "SMALLSERIAL", True, None, True, None),
+        ("name", "varchar(64)", True, None, False, None),
+        ("description", "MEDIUMTEXT", False, None, False, None),
+        ("sortkey", "INT2", True, "0", False, None),
+    ],
+    "profiles": [
+        ("userid", "MEDIUMSERIAL", True, None, True, None),
+        ("login_name", "varchar(255)", True, None, False, None),
+        ("cryptpassword", "varchar(128)", False, None, False, None),
+        ("realname", "varchar(255)", True, "''", False, None),
+        ("disabledtext", "MEDIUMTEXT", True, "''", False, None),
+        ("disable_mail", "BOOLEAN", True, "FALSE", False, None),
+        ("mybugslink", "BOOLEAN", True, "TRUE", False, None),
+        ("extern_id", "varchar(64)", False, None, False, None),
+        ("is_enabled", "BOOLEAN", True, "TRUE", False, None),
+    ],
+    "products": [
+        ("id", "SMALLSERIAL", True, None, True, None),
+        ("name", "varchar(64)", True, None, False, None),
+        ("classification_id", "INT2", True, "'1'", False, ("classifications", "id", "CASCADE")),
+        ("description", "MEDIUMTEXT", True, None, False, None),
+        ("isactive", "BOOLEAN", True, "TRUE", False, None),
+        ("defaultmilestone", "varchar(20)", True, "'---'", False, None),
+        ("allows_unconfirmed", "BOOLEAN", True, "TRUE", False, None),
+    ],
+    "components": [
+        ("id", "SMALLSERIAL", True, None, True, None),
+        ("name", "varchar(64)", True, None, False, None),
+        ("product_id", "INT2", True, None, False, ("products", "id", "CASCADE")),
+        ("initialowner", "INT3", True, None, False, ("profiles", "userid", "RESTRICT")),
+        ("initialqacontact", "INT3", False, None, False, ("profiles", "userid", "SET NULL")),
+        ("description", "MEDIUMTEXT", True, None, False, None),
+        ("isactive", "BOOLEAN", True, "TRUE", False, None),
+    ],
+    "fielddefs": [
+        ("id", "MEDIUMSERIAL", True, None, True, None),
+        ("name", "varchar(64)", True, None, False, None),
+        ("type", "INT2", True, "0", False, None),
+        ("custom", "BOOLEAN", True, "FALSE", False, None),
+        ("description", "TINYTEXT", True, None, False, None),
+        ("mailhead", "BOOLEAN", True, "FALSE", False, None),
+        ("sortkey", "INT2", True, None, False, None),
+        ("obsolete", "BOOLEAN", True, "FALSE", False, None),
+        ("enter_bug", "BOOLEAN", True, "FALSE", False, None),
+        ("buglist", "BOOLEAN", True, "FALSE", False, None),
+        ("visibility_field_id", "INT3", False, None, False, ("fielddefs", "id", "RESTRICT")),
+        ("value_field_id", "INT3", False, None, False, ("fielddefs", "id", "RESTRICT")),
+        ("reverse_desc", "TINYTEXT", False, None, False, None),
+        ("is_mandatory", "BOOLEAN", True, "FALSE", False, None),
+        ("is_numeric", "BOOLEAN", True, "FALSE", False, None),
+    ],
+    "bugs": [
+        ("bug_id", "MEDIUMSERIAL", True, None, True, None),
+        ("assigned_to", "INT3", True, None, False, ("profiles", "userid", "RESTRICT")),
+        ("bug_file_loc", "MEDIUMTEXT", True, "''", False, None),
+        ("bug_severity", "varchar(64)", True, None, False, None),
+        ("bug_status", "varchar(64)", True, None, False, None),
+        ("creation_ts", "DATETIME", False, None, False, None),
+        ("delta_ts", "DATETIME", True, None, False, None),
+        ("short_desc", "varchar(255)", True, None, False, None),
+        ("op_sys", "varchar(64)", True, None, False, None),
+        ("priority", "varchar(64)", True, None, False, None),
+        ("product_id", "INT2", True, None, False, ("products", "id", "RESTRICT")),
+        ("rep_platform", "varchar(64)", True, None, False, None),
+        ("reporter", "INT3", True, None, False, ("profiles", "userid", "RESTRICT")),
+        ("version", "varchar(64)", True, None, False, None),
+        ("component_id", "INT2", True, None, False, ("components", "id", "RESTRICT")),
+        ("resolution", "varchar(64)", True, "''", False, None),
+        ("target_milestone", "varchar(20)", True, "'---'", False, None),
+        ("qa_contact", "INT3", False, None, False, ("profiles", "userid", "RESTRICT")),
+        ("status_whiteboard", "MEDIUMTEXT", True, "''", False, None),
+        ("lastdiffed", "DATETIME", False, None, False, None),
+        ("everconfirmed", "BOOLEAN", True, None, False, None),
+        ("reporter_accessible", "BOOLEAN", True, "TRUE", False, None),
+        ("cclist_accessible", "BOOLEAN", True, "TRUE", False, None),
+        ("estimated_time", "decimal(7,2)", True, "'0'", False, None),
+        ("remaining_time", "decimal(7,2)", True, "'0'", False, None),
+        ("deadline", "DATE", False, None, False, None),
+        ("alias", "varchar(20)", False, None, False, None),
+    ],
+    "longdescs": [
+        ("comment_id", "MEDIUMSERIAL", True, None, True, None),
+        ("bug_id", "INT3", True, None, False, ("bugs", "bug_id", "CASCADE")),
+        ("who", "INT3", True, None, False, ("profiles", "userid", "RESTRICT")),
+        ("bug_when", "DATETIME", True, None, False, None),
+        ("work_time", "decimal(7,2)", True, "'0'", False, None),
+        ("thetext", "LONGTEXT", True, None, False, None),
+        ("isprivate", "BOOLEAN", True, "FALSE", False, None),
+        ("already_wrapped", "BOOLEAN", True, "FALSE", False, None),
+        ("type", "INT2", True, "'0'", False, None),
+        ("extra_data", "varchar(255)", False, None, False, None),
+    ],
+    "bugs_activity": [
+        ("id", "INTSERIAL", True, None, True, None),
+        ("bug_id", "INT3", True, None, False, ("bugs", "bug_id", "CASCADE")),
+        ("attach_id", "INT3", False, None, False, None),
+        ("who", "INT3", True, None, False, ("profiles", "userid", "RESTRICT")),
+        ("bug_when", "DATETIME", True, None, False, None),
+        ("fieldid", "INT3", True, None, False, ("fielddefs", "id", "RESTRICT")),
+        ("added", "varchar(255)", False, None, False, None),
+        ("removed", "varchar(255)", False, None, False, None),
+        ("comment_id", "INT3", False, None, False, ("longdescs", "comment_id", "CASCADE")),
+    ],
+}
+#: Schema/Sqlite.pm's db_specific types and get_type_ddl: BOOLEAN and INTn are ``integer`` (TRUE 1,
+#: FALSE 0), a SERIAL key ``integer PRIMARY KEY AUTOINCREMENT``, TINY/MEDIUM/LONGTEXT ``text``, a
+#: ``DATE`` ``DATETIME``; text and char columns get ``COLLATE bugzilla`` (a case-insensitive collation
+#: Bugzilla registers on its connection, which no other reader of the file has); a ``DATETIME``
+#: ``text COLLATE BINARY``.
+BUGZILLA_TYPES = {
+    "BOOLEAN": "integer",
+    "INT1": "integer",
+    "INT2": "integer",
+    "INT3": "integer",
+    "INT4": "integer",
+    "SMALLSERIAL": "SERIAL",
+    "MEDIUMSERIAL": "SERIAL",
+    "INTSERIAL": "SERIAL",
+    "TINYTEXT": "text",
+    "MEDIUMTEXT": "text",
+    "LONGTEXT": "text",
+    "DATE": "DATETIME",
+}
+BUGZILLA_ZONE = ZoneInfo("Europe/Berlin")
+BUGZILLA_START = datetime(2024, 3, 25, 8, 30, tzinfo=BUGZILLA_ZONE)
+BUGZILLA_FIELDS = (
+    ("bug_id", "Bug #", 0),
+    ("short_desc", "Summary", 1),
+    ("classification", "Classification", 2),
+    ("product", "Product", 2),
+    ("version", "Version", 2),
+    ("rep_platform", "Platform", 2),
+    ("bug_file_loc", "URL", 1),
+    ("op_sys", "OS/Version", 2),
+    ("bug_status", "Status", 2),
+    ("status_whiteboard", "Status Whiteboard", 1),
+    ("keywords", "Keywords", 8),
+    ("resolution", "Resolution", 2),
+    ("bug_severity", "Severity", 2),
+    ("priority", "Priority", 2),
+    ("component", "Component", 2),
+    ("assigned_to", "AssignedTo", 0),
+    ("reporter", "ReportedBy", 0),
+    ("qa_contact", "QAContact", 0),
+    ("cc", "CC", 0),
+    ("dependson", "Depends on", 0),
+    ("blocked", "Blocks", 0),
+    ("longdesc", "Comment", 0),
+    ("estimated_time", "Orig. Est.", 0),
+    ("remaining_time", "Hours Left", 0),
+    ("deadline", "Deadline", 5),
+    ("alias", "Alias", 0),
+)
+
+
+def bugzilla_ddl(table: str) -> str:
+    """``_get_create_table_ddl`` of one table on SQLite: each column a line, then each foreign key
+    (FK_ON_CREATE: SQLite takes them in CREATE TABLE) as ``get_fk_ddl`` writes it."""
+    lines, keys = [], []
+    for name, kind, not_null, default, primary, references in BUGZILLA_SCHEMA[table]:
+        ddl = BUGZILLA_TYPES.get(kind, kind)
+        if default is not None:
+            ddl += " DEFAULT " + {"TRUE": "1", "FALSE": "0"}.get(default, default)
+        ddl += " PRIMARY KEY" if primary else ""
+        ddl += " NOT NULL" if not_null else ""
+        if primary and "SERIAL" in kind:
+            ddl = ddl.replace("SERIAL", "integer").replace("PRIMARY KEY", "PRIMARY KEY AUTOINCREMENT")
+        if "text" in kind.lower() or "char" in kind.lower():
+            ddl += " COLLATE bugzilla"
+        if kind == "DATETIME":
+            ddl = ddl.replace("DATETIME", "text COLLATE BINARY")
+        lines.append(f"\t{name}\t{ddl}")
+        if references:
+            parent, key, delete = references
+            keys.append(
+                f"\n     CONSTRAINT fk_{table}_{name}_{parent}_{key} FOREIGN KEY ({name})\n"
+                f"     REFERENCES {parent}({key})\n      ON UPDATE CASCADE ON DELETE {delete}"
+            )
+    return f"CREATE TABLE {table} (\n" + ",\n".join(lines + keys) + "\n)"
+
+
+def bugzilla_time(minutes: int) -> str:
+    """``NOW()`` on SQLite (Bugzilla::DB::Sqlite's ``_sqlite_now``): the server's local time zone's
+    wall clock, ``YYYY-MM-DD HH:MM:SS``."""
+    moment = (BUGZILLA_START.astimezone(UTC) + timedelta(minutes=minutes)).astimezone(BUGZILLA_ZONE)
+    return moment.strftime("%Y-%m-%d %H:%M:%S")
+
+
+def bugzilla_rows() -> dict[str, list[Sequence[Any]]]:
+    """A small tracker's quarter as Bugzilla writes it (Bugzilla::Bug->create, ->update, Comment,
+    User): text and char columns TEXT, booleans 0/1, an open bug's resolution '' and an unset
+    milestone and priority '---', hours (``decimal(7,2)``, NUMERIC affinity) 0 as an INTEGER and
+    fractions as REAL, a deadline a day's text, a comment's ``extra_data`` the bug id it was a
+    duplicate of (TEXT), ``bugs_activity`` the removed and added values as text ('' where a field was
+    empty). Each moment the wall clock of the server's zone, Europe/Berlin (the start of summer time
+    on 2024-03-31 among them)."""
+    people = (
+        "admin@example.com",
+        "anna.berg@example.com",
+        "bob@example.org",
+        "chen.li@example.com",
+        "dmitri@example.net",
+        "eva.mueller@example.de",
+    )
+    names = ("Administrator", "Anna Berg", "", "Chen Li", "Dmitri Ivanov", "Eva Müller")
+    profiles = [
+        (
+            n + 1,
+            login,
+            f"{'abcdefgh'[n:] + 'ABCDEFGH'[:n]}{hashlib.sha256(login.encode()).hexdigest()[:43]}{{SHA-256}}",
+            names[n],
+            "Left the company." if n == 4 else "",
+            0,
+            1,
+            None,
+            0 if n == 4 else 1,
+        )
+        for n, login in enumerate(people)
+    ]
+    fielddefs = [
+        (
+            n + 1,
+            name,
+            kind,
+            0,
+            description,
+            1 if n < 22 else 0,
+            (n + 1) * 50,
+            0,
+            int(n in (1, 4, 7, 13, 14)),
+            int(n not in (18, 19, 20, 21)),
+            None,
+            3 if name == "component" else None,
+            None,
+            int(n in (1, 4)),
+            0,
+        )
+        for n, (name, description, kind) in enumerate(BUGZILLA_FIELDS)
+    ]
+    statuses = ("UNCONFIRMED", "CONFIRMED", "IN_PROGRESS", "RESOLVED", "VERIFIED")
+    severities = ("normal", "major", "minor", "critical", "enhancement")
+    bugs: list[Sequence[Any]] = []
+    comments: list[Sequence[Any]] = []
+    activity: list[Sequence[Any]] = []
+    field = {name: n + 1 for n, (name, _, _) in enumerate(BUGZILLA_FIELDS)}
+    for n in range(36):
+        bug, created = n + 1, 1 + 173 * n
+        status = statuses[n % 5]
+        reporter, owner = n % 6 + 1, (n + 2) % 4 + 2
+        resolution = ("FIXED", "DUPLICATE", "WONTFIX")[n % 3] if status in ("RESOLVED", "VERIFIED") else ""
+        changed = created + 95 + 7 * n
+        estimated = (0, Decimal("2.5"), Decimal("8"), Decimal("0.75"))[n % 4]
+        comments.append(
+            (
+                len(comments) + 1,
+                bug,
+                reporter,
+                bugzilla_time(created),
+                0,
+                f"Steps to reproduce:\n1. Open ticket {1000 + n}\n2. Click Save\n\nActual: error {n}",
+                0,
+                0,
+                0,
+                None,
+            )
+        )
+        if status != "UNCONFIRMED":
+            comments.append(
+                (
+                    len(comments) + 1,
+                    bug,
+                    owner,
+                    bugzilla_time(changed),
+                    (0, 1.5, 0.25)[n % 3],
+                    "Confirmed; looking into it." if n % 2 else "I can reproduce this.",
+                    int(n % 7 == 3),
+                    0,
+                    0,
+                    None,
+                )
+            )
+            activity.append(
+                (
+                    len(activity) + 1,
+                    bug,
+                    None,
+                    owner,
+                    bugzilla_time(changed),
+                    field["bug_status"],
+                    "CONFIRMED",
+                    "UNCONFIRMED",
+                    None,
+                )
+            )
+        if resolution:
+            dupe = resolution == "DUPLICATE"
+            comments.append(
+                (
+                    len(comments) + 1,
+                    bug,
+                    owner,
+                    bugzilla_time(changed + 30),
+                    0,
+                    "" if dupe else "Fixed in the next build.",
+                    0,
+                    0,
+                    1 if dupe else 0,
+                    str(max(1, bug - 3)) if dupe else None,
+                )
+            )
+            activity.append(
+                (
+                    len(activity) + 1,
+                    bug,
+                    None,
+                    owner,
+                    bugzilla_time(changed + 30),
+                    field["resolution"],
+                    resolution,
+                    "",
+                    None,
+                )
+            )
+            activity.append(
+                (
+                    len(activity) + 1,
+                    bug,
+                    None,
+                    owner,
+                    bugzilla_time(changed + 30),
+                    field["bug_status"],
+                    status,
+                    "IN_PROGRESS",
+                    None,
+                )
+            )
+        if n % 4 == 1:
+            activity.append(
+                (
+                    len(activity) + 1,
+                    bug,
+                    None,
+                    1,
+                    bugzilla_time(changed + 45),
+                    field["estimated_time"],
+                    f"{estimated:.2f}",
+                    "0.00",
+                    None,
+                )
+            )
+        bugs.append(
+            (
+                bug,
+                owner,
+                f"https://help.example.com/t/{1000 + n}" if n % 3 == 0 else "",
+                severities[n % 5],
+                status,
+                bugzilla_time(created),
+                bugzilla_time(changed + 60),
+                f"Saving ticket {1000 + n} fails with error {n}" if n % 6 else f"Crash when {n} agents reply",
+                ("Linux", "Windows", "All")[n % 3],
+                ("---", "P1", "P2", "P3")[n % 4],
+                n % 2 + 1,
+                ("PC", "All")[n % 2],
+                reporter,
+                ("unspecified", "2.1", "2.2")[n % 3],
+                n % 3 + 1,
+                resolution,
+                "---" if n % 5 else "2.3",
+                None if n % 4 else 4,
+                "[needs-info]" if n % 9 == 2 else "",
+                bugzilla_time(changed + 61) if n % 8 else None,
+                int(status != "UNCONFIRMED"),
+                1,
+                1,
+                estimated,
+                estimated if status not in ("RESOLVED", "VERIFIED") else 0,
+                f"2024-{4 + n % 3:02d}-{10 + n % 18:02d}" if n % 5 == 2 else None,
+                f"save-{1000 + n}" if n % 10 == 0 else None,
+            )
+        )
+    return {
+        "classifications": [(1, "Unclassified", "Not assigned to any classification", 0)],
+        "profiles": profiles,
+        "products": [
+            (1, "Help Desk", 1, "The help desk web application.", 1, "---", 1),
+            (2, "Agent App", 1, "The agents' desktop client.", 1, "---", 0),
+        ],
+        "components": [
+            (1, "Tickets", 1, 2, 4, "Creating, editing and closing tickets.", 1),
+            (2, "Reports", 1, 3, None, "Dashboards and exports.", 1),
+            (3, "Desktop", 2, 4, 2, "The client itself.", 1),
+        ],
+        "fielddefs": fielddefs,
+        "bugs": bugs,
+        "longdescs": comments,
+        "bugs_activity": activity,
+    }
+
+
+def bugzilla(path: Path) -> Path:
+    """A Bugzilla installation's SQLite database (see the module's list). Bugzilla registers its
+    ``bugzilla`` collation on each connection; this builder does too, to write the file."""
+    con = sqlite3.connect(path)
+    con.create_collation("bugzilla", lambda a, b: (a.lower() > b.lower()) - (a.lower() < b.lower()))
+    with con:
+        con.execute("PRAGMA foreign_keys = ON")
+        for table in BUGZILLA_SCHEMA:
+            con.execute(bugzilla_ddl(table))
+        con.execute("CREATE UNIQUE INDEX profiles_login_name_idx ON profiles (login_name)")
+        con.execute("CREATE UNIQUE INDEX bugs_alias_idx ON bugs (alias)")
+        con.execute("CREATE INDEX bugs_short_desc_idx ON bugs (short_desc)")
+        for table, values in bugzilla_rows().items():
+            for row in values:
+                # DBD::SQLite binds each Perl scalar as text; the column's affinity stores it.
+                cells = [str(v) if isinstance(v, Decimal) else v for v in row]
+                con.execute(f"INSERT INTO {table} VALUES ({', '.join('?' * len(cells))})", cells)
+    con.close()
+    return path

@@ -76,7 +76,7 @@ WriteFreely blog, an Authelia authentication server, a Woodpecker CI server, a M
 Kutt URL shortener, a NetBird management server, a Semaphore UI server, a Clementine music library, an
 Asterisk PBX's call records, a KitchenOwl server, a Readeck server, a Statping-ng monitor, a PocketBase
 backend, a Stump comics server, a Prowlarr indexer manager (its database and its logs), a Readarr book
-manager)
+manager, a MediaWiki wiki, a Bugzilla bug tracker)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -19080,3 +19080,131 @@ def test_readarr_keeps_series_positions_as_written_reads_old_birthdays_and_finds
     assert columns["History"]["BookId"]["no_reference_count"] == sum(
         1 for row in rows["History"] if row[8] == 0
     )
+
+
+def test_mediawiki_reads_its_compact_utc_timestamps_and_joins_each_revision_by_the_word_after_its_tag(
+    run_export: Runner,
+) -> None:
+    # MediaWiki 1.39's SQLite tables as install.php creates them (Debian's package, run here): strings
+    # in BLOB columns stored as TEXT, every timestamp `YYYYMMDDHHMMSS` UTC text (timestamp, as
+    # written), each column tagged with its table's prefix. `revcomment_rev` holds revisions' numbers,
+    # which fit the comments' keys as well: its tag's `comment` chose `comment.comment_id` until
+    # 2026-12-06; `rev` after the tag names `revision`. A deleted page's revision lives on in `archive`
+    # and its slot stays (an orphan of `revision`, as its log change's `rc_cur_id` is of `page`).
+    rows = apps.mediawiki_rows()
+    ran, run_dir = run_export(apps.mediawiki)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    with closing(sqlite3.connect(ran.db)) as con:
+        names = {table: [r[1] for r in con.execute(f'PRAGMA table_info("{table}")')] for table in rows}
+    moment = "timestamp without time zone"
+    stamps = {
+        ("user", "user_touched"), ("user", "user_registration"), ("page", "page_touched"),
+        ("page", "page_links_updated"), ("revision", "rev_timestamp"), ("recentchanges", "rc_timestamp"),
+        ("archive", "ar_timestamp"),
+    }  # fmt: skip
+
+    def expected(kind: str, value: Any) -> Any:
+        if kind == moment:
+            return datetime.strptime(value, "%Y%m%d%H%M%S")
+        if kind == "text":
+            return arrives_as(value)
+        return value
+
+    for table, values in rows.items():
+        types = ran.types(table)
+        for index, column in enumerate(names[table]):
+            present = [row[index] for row in values if row[index] is not None]
+            wanted = (
+                moment
+                if (table, column) in stamps
+                else "double precision"
+                if column == "page_random"
+                else "bytea"  # a BLOB column never filled: its declared type
+                if not present
+                else "bigint"
+                if isinstance(present[0], int)
+                else "text"
+            )
+            assert types[column] == wanted, (table, column)
+        selected = ", ".join(quote_ident(column) for column in names[table])
+        loaded = pg_query(ran.uri, f"SELECT {selected} FROM {quote_ident(ran.base)}.{quote_ident(table)}")
+        wanted_rows = [
+            tuple(expected(types[column], row[i]) for i, column in enumerate(names[table])) for row in values
+        ]
+        assert sorted(loaded, key=repr) == sorted(wanted_rows, key=repr), table
+    found = references(run_dir)
+    assert found[("revision_comment_temp", "revcomment_rev")] == "revision.rev_id"
+    assert found[("revision_comment_temp", "revcomment_comment_id")] == "comment.comment_id"
+    assert found[("revision", "rev_page")] == "page.page_id"
+    assert found[("revision", "rev_actor")] == found[("recentchanges", "rc_actor")] == "actor.actor_id"
+    assert found[("recentchanges", "rc_comment_id")] == "comment.comment_id"
+    assert found[("slots", "slot_revision_id")] == "revision.rev_id"
+    assert found[("slots", "slot_content_id")] == "content.content_id"
+    assert found[("actor", "actor_user")] == "user.user_id"
+    assert found[("recentchanges", "rc_cur_id")] == "page.page_id"
+    # What is charged: the archived revision's slot and the deleted page's log change (orphans), a
+    # token '' beside the system user's NULL, and an edit's '' action and parameters in a table whose
+    # log type of the same edits is NULL.
+    deleted = {row[7] for row in rows["archive"]}
+    assert {row[0] for row in rows["slots"]} - {row[0] for row in rows["revision"]} == deleted
+    assert set(charged_columns(profiled(run_dir)["columns"])) == {
+        ("slots", "slot_revision_id"), ("recentchanges", "rc_cur_id"), ("user", "user_email_token"),
+        ("recentchanges", "rc_log_action"), ("recentchanges", "rc_params"),
+    }  # fmt: skip
+
+
+def test_bugzilla_keeps_its_local_wall_clock_times_and_hours_and_reads_past_its_own_collation(
+    run_export: Runner,
+) -> None:
+    # Bugzilla's tables (Schema.pm) as Schema/Sqlite.pm renders them: every text and char column
+    # `COLLATE bugzilla`, a collation only Bugzilla's own connection registers (the sqlite3 shell's
+    # integrity_check fails on the file: "no such collation sequence"); each DATETIME `text COLLATE
+    # BINARY` of the server's local wall clock (timestamp, as written), a deadline a day (date); hours
+    # `decimal(7,2)`, 0 an INTEGER cell beside REAL fractions (numeric, exact); foreign keys declared
+    # in CREATE TABLE. An open bug's resolution '' (NOT NULL: no cost), '---' a milestone or priority
+    # never set (a value, kept).
+    rows = apps.bugzilla_rows()
+    ran, run_dir = run_export(apps.bugzilla)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    kinds = {
+        "DATETIME": "timestamp without time zone",
+        "DATE": "date",
+        "decimal(7,2)": "numeric",
+        **{
+            kind: "bigint" for kind in ("SMALLSERIAL", "MEDIUMSERIAL", "INTSERIAL", "BOOLEAN", "INT2", "INT3")
+        },
+    }
+
+    def expected(kind: str, value: Any) -> Any:
+        if value is None or kind == "text":
+            return arrives_as(value)
+        if kind == "timestamp without time zone":
+            return datetime.strptime(value, "%Y-%m-%d %H:%M:%S")
+        if kind == "date":
+            return date.fromisoformat(value)
+        if kind == "numeric":
+            return Decimal(str(value)).quantize(Decimal("0.01"))
+        return int(value)
+
+    for table, columns in apps.BUGZILLA_SCHEMA.items():
+        types = ran.types(table)
+        for index, (column, kind, *_) in enumerate(columns):
+            # A comment's extra_data, declared varchar(255), holds the bug ids it was a duplicate of:
+            # integers, the values deciding (its declared size is not kept).
+            wanted = "bigint" if (table, column) == ("longdescs", "extra_data") else kinds.get(kind, "text")
+            assert types[column] == wanted, (table, column)
+            loaded = ran.values(table, column, columns[0][0])
+            got = {k: Decimal(v) if wanted == "numeric" else v for k, v in loaded.items()}
+            assert got == {row[0]: expected(wanted, row[index]) for row in rows[table]}, (table, column)
+    assert references(run_dir) == {
+        (table, column): f"{parent}.{key}"
+        for table, columns in apps.BUGZILLA_SCHEMA.items()
+        for column, _, _, _, _, refers in columns
+        if refers
+        for parent, key, _ in [refers]
+    }
+    assert ran.values("bugs", "resolution", "bug_id")[1] is None  # '' of an open bug, NOT NULL: NULL
+    assert set(ran.values("bugs", "priority", "bug_id").values()) == {"---", "P1", "P2", "P3"}

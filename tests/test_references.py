@@ -3560,3 +3560,50 @@ def test_a_pascal_case_code_date_part_or_version_name_is_no_reference_to_a_table
     ):
         notes = " ".join(columns[column].notes)
         assert f"its name says {what}, not that table" in notes, (column, notes)
+
+
+def test_a_tag_every_column_of_a_table_begins_with_names_that_table_not_a_parent(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """Many PHP and Perl schemas begin every column of a table with an abbreviation of the table
+    (MediaWiki's ``rev_id``, ``rev_page``; ``revcomment_rev`` and ``revcomment_comment_id`` in
+    ``revision_comment_temp``). Such a tag names its own table: a link table ``vernote`` of versions
+    and notes, ``vernote_ver`` and ``vernote_note_id``, refers to ``versions`` by ``ver``, the word after
+    its tag, where the versions' numbers (1..30, two deleted) fit the notes' keys 1..30 as well. Until
+    2026-12-06 the tag's ``note`` chose ``notes`` for both columns. Where the words after the tag name
+    no table (``order_id`` in a table whose every column begins ``order_``), the whole name is read."""
+    versions = [n for n in range(1, 31) if n not in (7, 19)]
+    path = make_sqlite(
+        {
+            "versions": (
+                "CREATE TABLE versions (ver_id INTEGER PRIMARY KEY, ver_label TEXT)",
+                [(n, f"1.{n}") for n in versions],
+            ),
+            "notes": (
+                "CREATE TABLE notes (note_id INTEGER PRIMARY KEY, note_text TEXT)",
+                [(n, f"note {n}") for n in range(1, 31)],
+            ),
+            "vernote": (
+                "CREATE TABLE vernote (vernote_ver INTEGER, vernote_note_id INTEGER, "
+                "PRIMARY KEY (vernote_ver, vernote_note_id))",
+                [(n, 31 - n) for n in versions],
+            ),
+            "orders": (
+                "CREATE TABLE orders (id INTEGER PRIMARY KEY, placed TEXT)",
+                [(n, f"2024-01-{n:02d}") for n in range(1, 11)],
+            ),
+            "products": (
+                "CREATE TABLE products (id INTEGER PRIMARY KEY, sku TEXT)",
+                [(n, f"SKU-{n}") for n in range(1, 11)],
+            ),
+            "order_lines": (
+                "CREATE TABLE order_lines "
+                "(order_line INTEGER PRIMARY KEY, order_id INTEGER, order_qty INTEGER)",
+                [(n, (3 * n) % 10 + 1, n % 4 + 1) for n in range(1, 25)],
+            ),
+        }
+    )
+    found = _references(path)
+    assert found[("vernote", "vernote_ver")] == "versions.ver_id"
+    assert found[("vernote", "vernote_note_id")] == "notes.note_id"
+    assert found[("order_lines", "order_id")] == "orders.id"

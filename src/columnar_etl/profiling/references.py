@@ -162,6 +162,7 @@ from columnar_etl.source.cells import ColumnRead, class_column, hex_column, sqli
 from columnar_etl.source.export import Source
 from columnar_etl.source.naming import (
     camel_words,
+    column_tag,
     entity_of,
     key_named_for,
     name_words,
@@ -1424,6 +1425,7 @@ def _choose(
     fits: list[Inclusion],
     linked: AbstractSet[str] = frozenset(),
     named_so: AbstractSet[tuple[str, str]] = frozenset(),
+    bare: str = "",
 ) -> Inclusion | None:
     """The one parent the data points to: the only fit; among several, the one whose table (or key)
     the column's name names (of two it names, the one it names the most of: :func:`_most_named`),
@@ -1437,24 +1439,33 @@ def _choose(
     ``repo_id`` → ``repository``), else the table of people a person's role names
     (:func:`_person_among_people`: ``created_by_id`` → ``users``), and last, among those of the best
     share, the one whose table's name, a compound written as one word, the column's ends
-    (:func:`_ends_compound`: ``field_id`` → ``userfields``). None when still a tie."""
+    (:func:`_ends_compound`: ``field_id`` → ``userfields``). None when still a tie.
+
+    ``bare``: the column's name less its table's tag (:func:`column_tag`: ``rev`` of
+    ``revcomment_rev`` in ``revision_comment_temp``), whose names are read first: the tag names the
+    column's own table, not a parent. MediaWiki's ``revcomment_rev`` names ``comment`` by its tag alone
+    and ``revision`` by what follows (``rev``, :func:`_abbreviates`); until 2026-12-06 it was taken for a
+    reference to ``comment.comment_id``, whose keys 1..25 its revisions' numbers fit as well. Where the
+    bare name names none alone, the whole name's are read as before (``order_id`` of a table whose
+    every column begins ``order_``)."""
     if len(fits) <= 1:
         return fits[0] if fits else None
-    name = normalised_name(column)
-    for named in (
-        _most_named([fit for fit in fits if _names_table(column, fit)], name),
-        [
-            fit
-            for fit in fits
-            if normalised_name(fit.key) in name
-            and (normalised_name(fit.key) != name or key_named_for(column, fit.key))
-        ],
-        [fit for fit in fits if _same_entity(column, fit)],
-        [fit for fit in fits if _abbreviates(column, fit.parent)],
-        [fit for fit in fits if _person_among_people(column, fit.parent)],
-    ):
-        if len(named) == 1:
-            return named[0]
+    for said in (bare, column) if bare else (column,):
+        name = normalised_name(said)
+        for named in (
+            _most_named([fit for fit in fits if _names_table(said, fit)], name),
+            [
+                fit
+                for fit in fits
+                if normalised_name(fit.key) in name
+                and (normalised_name(fit.key) != name or key_named_for(said, fit.key))
+            ],
+            [fit for fit in fits if _same_entity(said, fit)],
+            [fit for fit in fits if _abbreviates(said, fit.parent)],
+            [fit for fit in fits if _person_among_people(said, fit.parent)],
+        ):
+            if len(named) == 1:
+                return named[0]
     best = max(fit.share for fit in fits)
     top = [fit for fit in fits if fit.share == best]
     if len(top) == 1:
@@ -1654,7 +1665,9 @@ def find_references(
         # Every parent whose keys the values reach competes, convincing or not: small numbers fitting
         # two tables' keys are ambiguous, even if only one of those tables is small enough to be half used.
         declared_keys = named_so.get(column.casefold(), frozenset())
-        chosen = _choose(column, fitting, linked_tables(child, set(tables)), declared_keys)
+        tag = column_tag(list(tables[child].columns))
+        bare = column[len(tag) :] if tag else ""
+        chosen = _choose(column, fitting, linked_tables(child, set(tables)), declared_keys, bare)
         if chosen is None:
             what = ", ".join(f"{fit.parent}.{fit.key}" for fit in fitting)
             profile.notes.append(f"values fit the keys of {what} alike: no reference chosen")

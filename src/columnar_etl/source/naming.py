@@ -54,6 +54,24 @@ def table_singulars(name: str) -> frozenset[str]:
     return singulars(name) | singulars(unversioned(name))
 
 
+def column_tag(columns: list[str]) -> str:
+    """The prefix every column of a table begins with, up to and including the last ``_`` of what
+    they share (``rev_`` of ``rev_id``, ``rev_page``; ``revcomment_`` of ``revcomment_rev`` and
+    ``revcomment_comment_id``), case aside, else ``''``: a table's tag, as MediaWiki, phpBB and many
+    PHP and Perl schemas prefix each column with an abbreviation of their own table. Two columns or
+    more, each with a word after the tag; a tag names the table it is in, no other."""
+    if len(columns) < 2:
+        return ""
+    folded = [column.casefold() for column in columns]
+    first, last = min(folded), max(folded)  # what these two share, every name between them shares
+    same = next((n for n, (a, b) in enumerate(zip(first, last, strict=False)) if a != b), len(first))
+    shared = first[:same]
+    cut = shared.rfind("_") + 1
+    if not re.search(r"[a-z0-9]", shared[:cut]) or any(len(column) <= cut for column in columns):
+        return ""
+    return shared[:cut]
+
+
 def key_named_for(column: str, key: str) -> bool:
     """Is the column named exactly as another table's key of the form ``<thing>id`` (``ACCOUNTID``,
     ``categ_id``; the thing of three letters or more), case and separators aside? The natural-join
