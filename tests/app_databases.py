@@ -52240,3 +52240,169 @@ def asterisk(path: Path) -> Path:
                 con.execute(f"INSERT INTO {table} VALUES ({literals})")
     con.close()
     return path
+
+
+# --- App (Taskwarrior 3, its replica's taskchampion.sqlite3: TaskChampion's storage/sqlite/schema.rs
+# upgrade_to_0_1, the rows as storage/sqlite/inner.rs writes them, the task keys of docs/src/tasks.md) ---
+
+TASKWARRIOR_DDL = [
+    "CREATE TABLE IF NOT EXISTS operations (id INTEGER PRIMARY KEY AUTOINCREMENT, data STRING);",
+    "CREATE TABLE IF NOT EXISTS sync_meta (key STRING PRIMARY KEY, value STRING);",
+    "CREATE TABLE IF NOT EXISTS tasks (uuid STRING PRIMARY KEY, data STRING);",
+    "CREATE TABLE IF NOT EXISTS working_set (id INTEGER PRIMARY KEY, uuid STRING);",
+    "ALTER TABLE operations ADD COLUMN uuid GENERATED ALWAYS AS (\n"
+    '                coalesce(json_extract(data, "$.Update.uuid"),\n'
+    '                         json_extract(data, "$.Create.uuid"),\n'
+    '                         json_extract(data, "$.Delete.uuid"))) VIRTUAL',
+    "CREATE INDEX operations_by_uuid ON operations (uuid)",
+    "ALTER TABLE operations ADD COLUMN synced bool DEFAULT false",
+    "CREATE INDEX operations_by_synced ON operations (synced)",
+    "CREATE TABLE IF NOT EXISTS version (\n"
+    "                singleton INTEGER PRIMARY KEY CHECK (singleton = 0),\n"
+    "                major INTEGER,\n                minor INTEGER)",
+]
+#: Unix seconds of the first `task add` (2024-08-25 19:06:11 UTC).
+TASKWARRIOR_START = 1724612771
+TASKWARRIOR_WORDS = (
+    "Pay the electricity bill",
+    "Write the Q3 report",
+    'Call Jörg about "the plan"',
+    "Review PR #412",
+    "Buy milk, eggs & bread",
+    "Renew passport ✈",
+    "Back up ~/photos to the NAS",
+)
+
+
+def taskwarrior_uuid(i: int) -> str:
+    """Task ``i``'s UUID (v4, as ``Uuid::new_v4`` makes them), hyphenated lowercase text (StoredUuid)."""
+    return str(UUID(bytes=hashlib.md5(f"task {i}".encode()).digest(), version=4))
+
+
+def taskwarrior_stamp(seconds: int, nanos: int) -> str:
+    """An operation's ``timestamp``: chrono's ``DateTime<Utc>`` through serde, RFC 3339 with the
+    nanoseconds of ``Utc::now()`` and ``Z``."""
+    return datetime.fromtimestamp(seconds, UTC).strftime("%Y-%m-%dT%H:%M:%S") + f".{nanos:09d}Z"
+
+
+def taskwarrior_tasks() -> list[tuple[str, dict[str, str]]]:
+    """Each task's UUID and key/value map as Taskwarrior 3 sets them: every value a string, moments
+    Unix seconds in decimal, a tag a ``tag_<name>`` key of value '', a dependency ``dep_<uuid>`` of
+    ``x``, an annotation ``annotation_<seconds>``, a recurring template and its children, a UDA."""
+    tasks: list[tuple[str, dict[str, str]]] = []
+    for i in range(30):
+        entry = TASKWARRIOR_START + 7_211 * i
+        task: dict[str, str] = {
+            "status": "pending",
+            "description": f"{TASKWARRIOR_WORDS[i % len(TASKWARRIOR_WORDS)]} ({i})",
+            "entry": str(entry),
+            "modified": str(entry + (0 if i % 4 else 95)),
+        }
+        if i % 3 == 0:
+            task["project"] = ("Home", "Work.Reports", "Work")[i % 9 // 3]
+        if i % 4 == 1:
+            task["priority"] = "HML"[i % 3]
+        if i % 5 == 2:
+            task["due"] = str(entry + 86_400 * (1 + i % 7))
+        if i % 2 == 0:
+            task["tag_next" if i % 4 == 0 else "tag_home"] = ""
+        if i % 6 == 5:
+            task[f"annotation_{entry + 60}"] = "see https://example.org/wiki?id=7&lang=de"
+        if i % 7 == 3 and i > 0:
+            task[f"dep_{taskwarrior_uuid(i - 1)}"] = "x"
+        if i % 8 == 6:
+            task["estimate"] = f"{1 + i % 3}.5"
+        if i % 5 == 3:
+            task["status"], task["end"] = "completed", str(entry + 5_400)
+        elif i % 11 == 7:
+            task["status"], task["end"] = "deleted", str(entry + 300)
+        elif i % 9 == 4:
+            task["wait"] = str(entry + 3 * 86_400)
+        elif i == 10:
+            task["start"] = str(entry + 120)
+        tasks.append((taskwarrior_uuid(i), task))
+    parent = taskwarrior_uuid(30)
+    template = {
+        "status": "recurring",
+        "description": "Water the plants",
+        "entry": str(TASKWARRIOR_START),
+        "modified": str(TASKWARRIOR_START + 604_800),
+        "due": str(TASKWARRIOR_START + 3_600),
+        "recur": "weekly",
+        "rtype": "periodic",
+        "mask": "-+",
+    }
+    tasks.append((parent, template))
+    for k in range(2):
+        child = {
+            "status": ("completed", "pending")[k],
+            "description": "Water the plants",
+            "entry": str(TASKWARRIOR_START + 604_800 * k),
+            "modified": str(TASKWARRIOR_START + 604_800 * k),
+            "due": str(TASKWARRIOR_START + 3_600 + 604_800 * k),
+            "recur": "weekly",
+            "rtype": "periodic",
+            "parent": parent,
+            "imask": str(k),
+        }
+        if k == 0:
+            child["end"] = str(TASKWARRIOR_START + 4_000)
+        tasks.append((taskwarrior_uuid(31 + k), child))
+    return tasks
+
+
+def taskwarrior_rows() -> dict[str, list[Sequence[Any]]]:
+    """The replica's rows: ``tasks`` each map as serde_json's compact JSON; ``operations`` the log of
+    each ``task`` command (an ``"UndoPoint"``, a ``Create``, one ``Update`` per key with ``old_value``
+    null), the first half synced (``synced`` 1 after ``sync_complete``), the rest not (the column's
+    DEFAULT false, 0), then a purged task's ``Delete`` with its ``old_task``: its operations name a
+    task no longer in ``tasks`` until the next sync removes them; ``working_set`` the pending tasks
+    numbered from 1 with the gaps that completing leaves; ``sync_meta`` the server's version UUID."""
+    tasks = taskwarrior_tasks()
+    operations: list[Sequence[Any]] = []
+    purged_uuid = taskwarrior_uuid(40)
+    purged = {"status": "deleted", "description": "Old idea", "entry": str(TASKWARRIOR_START - 86_400),
+              "modified": str(TASKWARRIOR_START - 600), "end": str(TASKWARRIOR_START - 600)}  # fmt: skip
+    logged = [*tasks[:20], (purged_uuid, purged), *tasks[20:]]
+    for n, (uuid_text, task) in enumerate(logged):
+        at = int(task["entry"])
+        ops: list[Any] = ["UndoPoint", {"Create": {"uuid": uuid_text}}]
+        for k, (key, value) in enumerate(task.items()):
+            nanos = (n * 7_919_777 + k * 104_729_123) % 1_000_000_000
+            ops.append(
+                {"Update": {"uuid": uuid_text, "property": key, "old_value": None, "value": value,
+                            "timestamp": taskwarrior_stamp(at, nanos)}}
+            )  # fmt: skip
+        synced = int(n < len(logged) // 2)
+        operations += [(json.dumps(op, ensure_ascii=False, separators=(",", ":")), synced) for op in ops]
+    delete = {"Delete": {"uuid": purged_uuid, "old_task": purged}}
+    operations += [
+        (json.dumps("UndoPoint"), 0),
+        (json.dumps(delete, ensure_ascii=False, separators=(",", ":")), 0),
+    ]
+    pending = [u for u, t in tasks if t["status"] == "pending"]
+    working = [(n + 1, u) for n, u in enumerate(pending) if n % 6 != 4]
+    return {
+        "operations": [(n + 1, data, synced) for n, (data, synced) in enumerate(operations)],
+        "sync_meta": [("base_version", str(UUID(bytes=hashlib.md5(b"server v17").digest(), version=4)))],
+        "tasks": [(u, json.dumps(t, ensure_ascii=False, separators=(",", ":"))) for u, t in tasks],
+        "working_set": working,
+        "version": [(0, 0, 1)],
+    }
+
+
+def taskwarrior(path: Path) -> Path:
+    """A Taskwarrior 3 replica's ``taskchampion.sqlite3`` (see the module's list)."""
+    con = sqlite3.connect(path)
+    with con:
+        for statement in TASKWARRIOR_DDL:
+            con.execute(statement)
+        for table, values in taskwarrior_rows().items():
+            for row in values:
+                if table == "operations":  # `uuid` is generated: the insert names the stored columns
+                    con.execute("INSERT INTO operations (id, data, synced) VALUES (?, ?, ?)", row)
+                else:
+                    con.execute(f"INSERT INTO {table} VALUES ({', '.join('?' * len(row))})", row)
+        con.execute("UPDATE sqlite_sequence SET seq = (SELECT max(id) FROM operations)")
+    con.close()
+    return path

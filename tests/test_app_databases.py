@@ -18498,3 +18498,57 @@ def test_asterisk_master_db_keeps_its_call_ids_as_written_and_reads_its_local_ca
     (note,) = [n for n in profiled(run_dir)["columns"]["cel"]["eventtime"]["notes"] if "epoch seconds" in n]
     assert 'to_timestamp("eventtime")' in note
     assert references(run_dir) == {}
+
+
+def test_taskwarrior_replica_keeps_its_json_maps_and_operation_log_and_finds_the_log_s_task(
+    run_export: Runner,
+) -> None:
+    # Taskwarrior 3's taskchampion.sqlite3 (TaskChampion's schema 0.1): every task a JSON map of
+    # strings in `data STRING` (NUMERIC affinity: the JSON stays TEXT), the operation log JSON too
+    # ("UndoPoint" a JSON string), its `uuid` a VIRTUAL column computed by json_extract, `synced bool
+    # DEFAULT false` 0/1. The text arrives as written; the log and the working set name tasks by UUID
+    # (found in the data); the purged task's operations, kept until the next sync, are its orphans.
+    rows = apps.taskwarrior_rows()
+    ran, run_dir = run_export(apps.taskwarrior)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+
+    def operation_uuid(data: str) -> str | None:
+        op = json.loads(data)
+        return None if op == "UndoPoint" else next(iter(op.values()))["uuid"]
+
+    operations = pg_query(ran.uri, f'SELECT id, data, uuid, synced FROM "{ran.base}".operations')
+    assert sorted(operations) == [(i, d, operation_uuid(d), bool(s)) for i, d, s in rows["operations"]]
+    assert ran.values("tasks", "data", "uuid") == dict(rows["tasks"])
+    assert ran.values("working_set", "uuid", "id") == dict(rows["working_set"])
+    assert ran.values("sync_meta", "value", "key") == dict(rows["sync_meta"])
+    assert pg_query(ran.uri, f'SELECT singleton, major, minor FROM "{ran.base}".version') == rows["version"]
+    assert ran.types("operations") == {"id": "bigint", "data": "text", "uuid": "text", "synced": "boolean"}
+    assert ran.types("tasks") == {"uuid": "text", "data": "text"}
+    assert primary_key(ran.uri, ran.record["version_schema"], "tasks") == ["uuid"]
+    assert primary_key(ran.uri, ran.record["version_schema"], "sync_meta") == ["key"]
+    assert audited_columns(run_dir) == {
+        ("operations", "synced", "boolean:1"),
+        ("operations", "synced", "boolean:0"),
+    }
+    assert references(run_dir) == {
+        ("operations", "uuid"): "tasks.uuid",
+        ("working_set", "uuid"): "tasks.uuid",
+    }
+    tasks = {u for u, _ in rows["tasks"]}
+    orphans = sum(operation_uuid(d) not in tasks | {None} for _, d, _ in rows["operations"])
+    assert orphans == 7  # the purged task's Create, its five Updates and its Delete
+    logged = len(rows["operations"])
+    scores = {
+        "operations": (logged, [100.0, 100.0, column_score(logged, orphans, 10.0), 100.0]),
+        **{
+            table: (len(values), [100.0] * len(values[0]))
+            for table, values in rows.items()
+            if table != "operations"
+        },
+    }
+    assert (
+        ran.record["quality_before"]
+        == ran.record["quality_after"]
+        == pytest.approx(export_score(scores), abs=0.01)
+    )
