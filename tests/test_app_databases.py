@@ -18552,3 +18552,89 @@ def test_taskwarrior_replica_keeps_its_json_maps_and_operation_log_and_finds_the
         == ran.record["quality_after"]
         == pytest.approx(export_score(scores), abs=0.01)
     )
+
+
+def test_focalboard_keeps_its_json_blobs_and_reads_its_epoch_milliseconds_and_board_references(
+    run_export: Runner,
+) -> None:
+    # Focalboard's focalboard.db (its migrations' SQLite DDL; the store binds Go values on
+    # mattn/go-sqlite3): every `fields`, `properties`, `card_properties` and `props` is json.Marshal's
+    # []byte, a BLOB in a TEXT column (bytea, byte for byte); create_at/update_at epoch milliseconds
+    # (instants, audited); delete_at 0 until deleted (bigint, with the instant's note where one row was
+    # deleted); insert_at SQLite's STRFTIME('%Y-%m-%d %H:%M:%f') text (a timestamp, as written); Go's
+    # bools 1/0 (booleans); '' for every unset text (NULL, no cost); the personal server's one team '0'.
+    rows = apps.focalboard_rows()
+    ran, run_dir = run_export(apps.focalboard)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    with closing(sqlite3.connect(ran.db)) as con:
+        names = {table: [r[1] for r in con.execute(f'PRAGMA table_info("{table}")')] for table in rows}
+    instant = "timestamp with time zone"
+
+    def expected(kind: str, value: Any) -> Any:
+        if kind == instant:
+            return UNIX_EPOCH + timedelta(milliseconds=value)
+        if kind == "timestamp without time zone":
+            return datetime.strptime(value, "%Y-%m-%d %H:%M:%S.%f")
+        if kind == "boolean":
+            return {0: False, 1: True}[value]
+        if kind == "bigint":
+            return int(value)
+        if kind == "text":
+            return arrives_as(value)
+        assert kind == "bytea" and isinstance(value, bytes), (kind, value)
+        return value
+
+    for table, values in rows.items():
+        types = ran.types(table)
+        selected = ", ".join(quote_ident(column) for column in names[table])
+        loaded = pg_query(ran.uri, f"SELECT {selected} FROM {quote_ident(ran.base)}.{quote_ident(table)}")
+        cells = [tuple(bytes(v) if isinstance(v, memoryview) else v for v in row) for row in loaded]
+        wanted = [
+            tuple(expected(types[column], row[i]) for i, column in enumerate(names[table])) for row in values
+        ]
+        assert sorted(cells, key=repr) == sorted(wanted, key=repr), table
+    blocks, boards = ran.types("blocks"), ran.types("boards")
+    assert blocks["fields"] == boards["card_properties"] == ran.types("users")["props"] == "bytea"
+    assert blocks["create_at"] == boards["update_at"] == ran.types("category_boards")["create_at"] == instant
+    assert blocks["delete_at"] == boards["delete_at"] == "bigint"
+    assert (
+        blocks["insert_at"]
+        == ran.types("board_members_history")["insert_at"]
+        == "timestamp without time zone"
+    )
+    assert boards["is_template"] == ran.types("board_members")["scheme_admin"] == "boolean"
+    assert ran.types("system_settings")["value"] == ran.types("preferences")["value"] == "text"
+    (note,) = [
+        n for n in profiled(run_dir)["columns"]["blocks"]["delete_at"]["notes"] if "0 for no date" in n
+    ]
+    assert 'to_timestamp(NULLIF("delete_at", 0) / 1000.0)' in note
+    deleted = {k: v for k, v in ran.values("blocks", "delete_at", "id").items() if v}
+    assert deleted == {row[0]: row[9] for row in rows["blocks"] if row[9]} and len(deleted) == 1
+    card = json.loads(ran.values("blocks", "fields", "id")[apps.focalboard_id("c", 1)])
+    assert card["contentOrder"] == [apps.focalboard_id("a", 1)]
+    # Each block's milliseconds read as its instant, each cell audited (the key is the block's id and
+    # insert_at).
+    audited = audit_rules(run_dir, "blocks", "create_at")
+    assert len(audited) == len(rows["blocks"]) and set().union(*audited.values()) == {"epoch:milliseconds"}
+    # The board each block belongs to, members and categories name their board, user and category;
+    # a block's parent is a board or another block (rows of two tables: no reference); the one team
+    # '0' (a constant) and the built-in template's creator 'system' (no user row) are no references.
+    assert references(run_dir) == {
+        ("blocks", "board_id"): "boards.id",
+        ("blocks", "root_id"): "boards.id",
+        ("blocks_history", "board_id"): "boards.id",
+        ("blocks_history", "root_id"): "boards.id",
+        ("boards_history", "id"): "boards.id",
+        ("board_members", "board_id"): "boards.id",
+        ("board_members", "user_id"): "users.id",
+        ("board_members_history", "board_id"): "boards.id",
+        ("board_members_history", "user_id"): "users.id",
+        ("categories", "user_id"): "users.id",
+        ("category_boards", "board_id"): "boards.id",
+        ("category_boards", "category_id"): "categories.id",
+        ("category_boards", "user_id"): "users.id",
+        ("preferences", "userid"): "users.id",
+        ("sessions", "user_id"): "users.id",
+    }
