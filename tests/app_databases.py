@@ -52409,9 +52409,10 @@ def taskwarrior(path: Path) -> Path:
 
 
 # --- App (Focalboard, Mattermost's boards as its personal server keeps them in focalboard.db: the
-# SQLite branches of server/services/store/sqlstore/migrations (blocks, users and sessions, boards and
-# board_members, board_members_history, categories and category_boards with their later columns,
-# preferences), the rows as its store's Go code binds them on mattn/go-sqlite3) ---
+# SQLite branches of server/services/store/sqlstore/migrations (blocks rebuilt keyed by id, users and
+# sessions, boards and board_members, board_members_history, categories and category_boards with their
+# later columns, preferences, sharing, subscriptions, notification_hints, file_info), the rows as its
+# store's Go code (blocks.go, board.go, subscriptions.go) binds them on mattn/go-sqlite3) ---
 
 FOCALBOARD_INSERT_AT = "insert_at DATETIME NOT NULL DEFAULT(STRFTIME('%Y-%m-%d %H:%M:%f', 'NOW'))"
 FOCALBOARD_BOARD_COLUMNS = (
@@ -52443,13 +52444,31 @@ FOCALBOARD_DDL = [
     "\tuser_id VARCHAR(100),\n"
     "\tprops       TEXT,\n\tcreate_at    BIGINT,\n\tupdate_at    BIGINT,\n\tPRIMARY KEY (id)\n)",
     "ALTER TABLE sessions ADD COLUMN auth_service VARCHAR(20)",
-    "CREATE TABLE IF NOT EXISTS blocks (\n\t" + FOCALBOARD_BLOCK_COLUMNS + ")",
     "CREATE TABLE IF NOT EXISTS blocks_history (\n\t" + FOCALBOARD_BLOCK_COLUMNS + ")",
     *(
-        f"ALTER TABLE {table} ADD COLUMN {column} VARCHAR(36)"
+        f"ALTER TABLE blocks_history ADD COLUMN {column} VARCHAR(36)"
         for column in ("root_id", "modified_by", "channel_id", "created_by", "board_id")
-        for table in ("blocks", "blocks_history")
     ),
+    # The unique-ids migration rebuilds `blocks` (SQLite cannot change a primary key) keyed by id alone.
+    "CREATE TABLE IF NOT EXISTS blocks (\n        id VARCHAR(36),\n        "
+    + FOCALBOARD_INSERT_AT
+    + ",\n        parent_id VARCHAR(36),\n        schema BIGINT,\n        type TEXT,\n        title TEXT,\n"
+    "        fields TEXT,\n        create_at BIGINT,\n        update_at BIGINT,\n        delete_at BIGINT,\n"
+    "        root_id VARCHAR(36),\n        modified_by VARCHAR(36),\n        channel_id VARCHAR(36),\n"
+    "        created_by VARCHAR(36),\n        board_id VARCHAR(36),\n        PRIMARY KEY (id)\n)",
+    "CREATE TABLE IF NOT EXISTS sharing (\n\tid VARCHAR(36),\n\tenabled BOOLEAN,\n\ttoken VARCHAR(100),\n"
+    "\tmodified_by VARCHAR(36),\n\tupdate_at BIGINT,\n\tPRIMARY KEY (id)\n)",
+    "ALTER TABLE sharing ADD COLUMN team_id VARCHAR(36)",
+    "CREATE TABLE IF NOT EXISTS subscriptions (\n\tblock_type VARCHAR(10),\n\tblock_id VARCHAR(36),\n"
+    "\tworkspace_id VARCHAR(36),\n\tsubscriber_type VARCHAR(10),\n\tsubscriber_id VARCHAR(36),\n"
+    "\tnotified_at BIGINT,\n\tcreate_at BIGINT,\n\tdelete_at BIGINT,\n"
+    "\tPRIMARY KEY (block_id, subscriber_id)\n)",
+    "CREATE TABLE IF NOT EXISTS notification_hints (\n\tblock_type VARCHAR(10),\n\tblock_id VARCHAR(36),\n"
+    "\tworkspace_id VARCHAR(36),\n\tmodified_by_id VARCHAR(36),\n\tcreate_at BIGINT,\n\tnotify_at BIGINT,\n"
+    "\tPRIMARY KEY (block_id)\n)",
+    "CREATE TABLE file_info (\n    id varchar(26) NOT NULL,\n    create_at BIGINT NOT NULL,\n"
+    "    delete_at BIGINT,\n    name TEXT NOT NULL,\n    extension VARCHAR(50) NOT NULL,\n"
+    "    size BIGINT NOT NULL,\n    archived BOOLEAN\n)",
     "CREATE TABLE IF NOT EXISTS boards (\n    " + FOCALBOARD_BOARD_COLUMNS.format(key=" PRIMARY KEY") + "\n)",
     "CREATE INDEX idx_board_team_id ON boards(team_id, is_template)",
     "CREATE INDEX idx_board_channel_id ON boards(channel_id)",
@@ -52789,8 +52808,50 @@ def focalboard_rows() -> dict[str, list[Sequence[Any]]]:
                     users[(k + 1) % 3],
                     board,
                 )
+    files = [
+        ("roadmap.png", ".png", 48_213),
+        ("budget 2024.pdf", ".pdf", 1_204_551),
+        ("logo.svg", ".svg", 3_318),
+    ]
+    rows["file_info"] = []
+    for k, (name, extension, size) in enumerate(files):
+        file_id = focalboard_id("i", k)[1:]
+        at = ms + 200_000 + 45_678 * k
+        rows["file_info"].append((file_id, at, at + 86_400_000 if k == 2 else 0, name, extension, size, 0))
+        block(
+            focalboard_id("a", 5000 + k),
+            boards[0][0],
+            "image" if k != 1 else "attachment",
+            "",
+            {"fileId": f"7{file_id}{extension}"} if k != 1 else {"attachmentId": f"7{file_id}{extension}"},
+            at,
+            users[0],
+            boards[0][0],
+        )
     rows["blocks"] = blocks
     rows["blocks_history"] = history
+    rows["sharing"] = [
+        (boards[0][0], 1, focalboard_id("k", 50), users[0], ms + 7_777_777, "0"),
+        (boards[1][0], 0, focalboard_id("k", 51), users[1], ms + 8_888_888, "0"),
+    ]
+    cards = [row for row in blocks if row[4] == "card"]
+    rows["subscriptions"] = [
+        (
+            "card",
+            card[0],
+            "0",
+            "user",
+            users[k % 3],
+            card[7] + 60_000 * k,
+            card[7],
+            0 if k % 4 else card[7] + 999,
+        )
+        for k, card in enumerate(cards[:6])
+    ]
+    rows["notification_hints"] = [
+        ("card", card[0], "0", users[1], card[8], card[8] + 300_000 + 17 * k)
+        for k, card in enumerate(cards[6:8])
+    ]
     categories = [
         (
             focalboard_id("7", u),

@@ -4048,8 +4048,11 @@ def test_geo_package_keeps_geometry_blobs_zip_codes_and_coordinates_and_reads_gd
     # extensions' table_name, declared nowhere, names the tables of gpkg_contents (the GeoPackage
     # standard: "SHALL reference values in the gpkg_contents table_name column or be NULL"), as every
     # declared table_name does (since 2026-12-05; before, its values fit three tables' names alike, none).
+    # GDAL's feature counts are keyed by the table's own name, a key of gpkg_contents (a one-to-one
+    # extension; since 2026-12-06: a table's own text key named for no table was never a child).
     assert references(run_dir) == {
         ("gpkg_extensions", "table_name"): "gpkg_contents.table_name",
+        ("gpkg_ogr_contents", "table_name"): "gpkg_contents.table_name",
         ("gpkg_contents", "srs_id"): "gpkg_spatial_ref_sys.srs_id",
         ("gpkg_geometry_columns", "table_name"): "gpkg_contents.table_name",
         ("gpkg_geometry_columns", "srs_id"): "gpkg_spatial_ref_sys.srs_id",
@@ -10011,9 +10014,12 @@ def test_evernote_notes_keep_their_naive_utc_times_compact_reminders_as_instants
     assert ran.values("resources", "attachment", "md5") == {
         hashlib.md5(b).hexdigest(): bool(r % 3) for r, b in enumerate(blobs)
     }
+    # Each resource's bytes are kept apart, keyed by the resource's own md5: a one-to-one extension of
+    # `resources` (since 2026-12-06: a table's own text key named for no table was never a child).
     assert references(run_dir) == {
         ("note_resources", "note_id"): "notes.id",
         ("note_resources", "resource_id"): "resources.md5",
+        ("resources_data", "md5"): "resources.md5",
     }
     assert primary_key(ran.uri, schema, "note_resources") == ["note_id", "resource_id"]
 
@@ -18619,11 +18625,20 @@ def test_focalboard_keeps_its_json_blobs_and_reads_its_epoch_milliseconds_and_bo
     audited = audit_rules(run_dir, "blocks", "create_at")
     assert len(audited) == len(rows["blocks"]) and set().union(*audited.values()) == {"epoch:milliseconds"}
     # The board each block belongs to, members and categories name their board, user and category;
-    # a block's parent is a board or another block (rows of two tables: no reference); the one team
-    # '0' (a constant) and the built-in template's creator 'system' (no user row) are no references.
+    # a shared board's settings are keyed by the board's own id (`sharing.id`: a one-to-one extension,
+    # no reference until 2026-12-06); a block's parent is a board or another block (rows of two tables:
+    # no reference); the one team '0' (a constant) and the built-in template's creator 'system' (no
+    # user row) are no references.
     assert references(run_dir) == {
         ("blocks", "board_id"): "boards.id",
         ("blocks", "root_id"): "boards.id",
+        ("blocks_history", "id"): "blocks.id",
+        ("sharing", "id"): "boards.id",
+        ("sharing", "modified_by"): "users.id",
+        ("subscriptions", "block_id"): "blocks.id",
+        ("subscriptions", "subscriber_id"): "users.id",
+        ("notification_hints", "block_id"): "blocks.id",
+        ("notification_hints", "modified_by_id"): "users.id",
         ("blocks_history", "board_id"): "boards.id",
         ("blocks_history", "root_id"): "boards.id",
         ("boards_history", "id"): "boards.id",
