@@ -55081,3 +55081,661 @@ def bugzilla(path: Path) -> Path:
                 con.execute(f"INSERT INTO {table} VALUES ({', '.join('?' * len(cells))})", cells)
     con.close()
     return path
+
+
+# --- App (Taskwarrior 3, its replica's taskchampion.sqlite3: TaskChampion's storage/sqlite/schema.rs
+# upgrade_to_0_1, the rows as storage/sqlite/inner.rs writes them, the task keys of docs/src/tasks.md) ---
+
+TASKWARRIOR_DDL = [
+    "CREATE TABLE IF NOT EXISTS operations (id INTEGER PRIMARY KEY AUTOINCREMENT, data STRING);",
+    "CREATE TABLE IF NOT EXISTS sync_meta (key STRING PRIMARY KEY, value STRING);",
+    "CREATE TABLE IF NOT EXISTS tasks (uuid STRING PRIMARY KEY, data STRING);",
+    "CREATE TABLE IF NOT EXISTS working_set (id INTEGER PRIMARY KEY, uuid STRING);",
+    "ALTER TABLE operations ADD COLUMN uuid GENERATED ALWAYS AS (\n"
+    '                coalesce(json_extract(data, "$.Update.uuid"),\n'
+    '                         json_extract(data, "$.Create.uuid"),\n'
+    '                         json_extract(data, "$.Delete.uuid"))) VIRTUAL',
+    "CREATE INDEX operations_by_uuid ON operations (uuid)",
+    "ALTER TABLE operations ADD COLUMN synced bool DEFAULT false",
+    "CREATE INDEX operations_by_synced ON operations (synced)",
+    "CREATE TABLE IF NOT EXISTS version (\n"
+    "                singleton INTEGER PRIMARY KEY CHECK (singleton = 0),\n"
+    "                major INTEGER,\n                minor INTEGER)",
+]
+#: Unix seconds of the first `task add` (2024-08-25 19:06:11 UTC).
+TASKWARRIOR_START = 1724612771
+TASKWARRIOR_WORDS = (
+    "Pay the electricity bill",
+    "Write the Q3 report",
+    'Call Jörg about "the plan"',
+    "Review PR #412",
+    "Buy milk, eggs & bread",
+    "Renew passport ✈",
+    "Back up ~/photos to the NAS",
+)
+
+
+def taskwarrior_uuid(i: int) -> str:
+    """Task ``i``'s UUID (v4, as ``Uuid::new_v4`` makes them), hyphenated lowercase text (StoredUuid)."""
+    return str(UUID(bytes=hashlib.md5(f"task {i}".encode()).digest(), version=4))
+
+
+def taskwarrior_stamp(seconds: int, nanos: int) -> str:
+    """An operation's ``timestamp``: chrono's ``DateTime<Utc>`` through serde, RFC 3339 with the
+    nanoseconds of ``Utc::now()`` and ``Z``."""
+    return datetime.fromtimestamp(seconds, UTC).strftime("%Y-%m-%dT%H:%M:%S") + f".{nanos:09d}Z"
+
+
+def taskwarrior_tasks() -> list[tuple[str, dict[str, str]]]:
+    """Each task's UUID and key/value map as Taskwarrior 3 sets them: every value a string, moments
+    Unix seconds in decimal, a tag a ``tag_<name>`` key of value '', a dependency ``dep_<uuid>`` of
+    ``x``, an annotation ``annotation_<seconds>``, a recurring template and its children, a UDA."""
+    tasks: list[tuple[str, dict[str, str]]] = []
+    for i in range(30):
+        entry = TASKWARRIOR_START + 7_211 * i
+        task: dict[str, str] = {
+            "status": "pending",
+            "description": f"{TASKWARRIOR_WORDS[i % len(TASKWARRIOR_WORDS)]} ({i})",
+            "entry": str(entry),
+            "modified": str(entry + (0 if i % 4 else 95)),
+        }
+        if i % 3 == 0:
+            task["project"] = ("Home", "Work.Reports", "Work")[i % 9 // 3]
+        if i % 4 == 1:
+            task["priority"] = "HML"[i % 3]
+        if i % 5 == 2:
+            task["due"] = str(entry + 86_400 * (1 + i % 7))
+        if i % 2 == 0:
+            task["tag_next" if i % 4 == 0 else "tag_home"] = ""
+        if i % 6 == 5:
+            task[f"annotation_{entry + 60}"] = "see https://example.org/wiki?id=7&lang=de"
+        if i % 7 == 3 and i > 0:
+            task[f"dep_{taskwarrior_uuid(i - 1)}"] = "x"
+        if i % 8 == 6:
+            task["estimate"] = f"{1 + i % 3}.5"
+        if i % 5 == 3:
+            task["status"], task["end"] = "completed", str(entry + 5_400)
+        elif i % 11 == 7:
+            task["status"], task["end"] = "deleted", str(entry + 300)
+        elif i % 9 == 4:
+            task["wait"] = str(entry + 3 * 86_400)
+        elif i == 10:
+            task["start"] = str(entry + 120)
+        tasks.append((taskwarrior_uuid(i), task))
+    parent = taskwarrior_uuid(30)
+    template = {
+        "status": "recurring",
+        "description": "Water the plants",
+        "entry": str(TASKWARRIOR_START),
+        "modified": str(TASKWARRIOR_START + 604_800),
+        "due": str(TASKWARRIOR_START + 3_600),
+        "recur": "weekly",
+        "rtype": "periodic",
+        "mask": "-+",
+    }
+    tasks.append((parent, template))
+    for k in range(2):
+        child = {
+            "status": ("completed", "pending")[k],
+            "description": "Water the plants",
+            "entry": str(TASKWARRIOR_START + 604_800 * k),
+            "modified": str(TASKWARRIOR_START + 604_800 * k),
+            "due": str(TASKWARRIOR_START + 3_600 + 604_800 * k),
+            "recur": "weekly",
+            "rtype": "periodic",
+            "parent": parent,
+            "imask": str(k),
+        }
+        if k == 0:
+            child["end"] = str(TASKWARRIOR_START + 4_000)
+        tasks.append((taskwarrior_uuid(31 + k), child))
+    return tasks
+
+
+def taskwarrior_rows() -> dict[str, list[Sequence[Any]]]:
+    """The replica's rows: ``tasks`` each map as serde_json's compact JSON; ``operations`` the log of
+    each ``task`` command (an ``"UndoPoint"``, a ``Create``, one ``Update`` per key with ``old_value``
+    null), the first half synced (``synced`` 1 after ``sync_complete``), the rest not (the column's
+    DEFAULT false, 0), then a purged task's ``Delete`` with its ``old_task``: its operations name a
+    task no longer in ``tasks`` until the next sync removes them; ``working_set`` the pending tasks
+    numbered from 1 with the gaps that completing leaves; ``sync_meta`` the server's version UUID."""
+    tasks = taskwarrior_tasks()
+    operations: list[Sequence[Any]] = []
+    purged_uuid = taskwarrior_uuid(40)
+    purged = {"status": "deleted", "description": "Old idea", "entry": str(TASKWARRIOR_START - 86_400),
+              "modified": str(TASKWARRIOR_START - 600), "end": str(TASKWARRIOR_START - 600)}  # fmt: skip
+    logged = [*tasks[:20], (purged_uuid, purged), *tasks[20:]]
+    for n, (uuid_text, task) in enumerate(logged):
+        at = int(task["entry"])
+        ops: list[Any] = ["UndoPoint", {"Create": {"uuid": uuid_text}}]
+        for k, (key, value) in enumerate(task.items()):
+            nanos = (n * 7_919_777 + k * 104_729_123) % 1_000_000_000
+            ops.append(
+                {"Update": {"uuid": uuid_text, "property": key, "old_value": None, "value": value,
+                            "timestamp": taskwarrior_stamp(at, nanos)}}
+            )  # fmt: skip
+        synced = int(n < len(logged) // 2)
+        operations += [(json.dumps(op, ensure_ascii=False, separators=(",", ":")), synced) for op in ops]
+    delete = {"Delete": {"uuid": purged_uuid, "old_task": purged}}
+    operations += [
+        (json.dumps("UndoPoint"), 0),
+        (json.dumps(delete, ensure_ascii=False, separators=(",", ":")), 0),
+    ]
+    pending = [u for u, t in tasks if t["status"] == "pending"]
+    working = [(n + 1, u) for n, u in enumerate(pending) if n % 6 != 4]
+    return {
+        "operations": [(n + 1, data, synced) for n, (data, synced) in enumerate(operations)],
+        "sync_meta": [("base_version", str(UUID(bytes=hashlib.md5(b"server v17").digest(), version=4)))],
+        "tasks": [(u, json.dumps(t, ensure_ascii=False, separators=(",", ":"))) for u, t in tasks],
+        "working_set": working,
+        "version": [(0, 0, 1)],
+    }
+
+
+def taskwarrior(path: Path) -> Path:
+    """A Taskwarrior 3 replica's ``taskchampion.sqlite3`` (see the module's list)."""
+    con = sqlite3.connect(path)
+    with con:
+        for statement in TASKWARRIOR_DDL:
+            con.execute(statement)
+        for table, values in taskwarrior_rows().items():
+            for row in values:
+                if table == "operations":  # `uuid` is generated: the insert names the stored columns
+                    con.execute("INSERT INTO operations (id, data, synced) VALUES (?, ?, ?)", row)
+                else:
+                    con.execute(f"INSERT INTO {table} VALUES ({', '.join('?' * len(row))})", row)
+        con.execute("UPDATE sqlite_sequence SET seq = (SELECT max(id) FROM operations)")
+    con.close()
+    return path
+
+
+# --- App (Focalboard, Mattermost's boards as its personal server keeps them in focalboard.db: the
+# SQLite branches of server/services/store/sqlstore/migrations (blocks rebuilt keyed by id, users and
+# sessions, boards and board_members, board_members_history, categories and category_boards with their
+# later columns, preferences, sharing, subscriptions, notification_hints, file_info), the rows as its
+# store's Go code (blocks.go, board.go, subscriptions.go) binds them on mattn/go-sqlite3) ---
+
+FOCALBOARD_INSERT_AT = "insert_at DATETIME NOT NULL DEFAULT(STRFTIME('%Y-%m-%d %H:%M:%f', 'NOW'))"
+FOCALBOARD_BOARD_COLUMNS = (
+    "id VARCHAR(36) NOT NULL{key},\n    " + FOCALBOARD_INSERT_AT + ",\n    team_id VARCHAR(36) NOT NULL,\n"
+    "    channel_id VARCHAR(36),\n    created_by VARCHAR(36),\n    modified_by VARCHAR(36),\n"
+    "    type VARCHAR(1) NOT NULL,\n    title TEXT NOT NULL,\n    description TEXT,\n    icon VARCHAR(256),\n"
+    "    show_description BOOLEAN,\n    is_template BOOLEAN,\n    template_version INT DEFAULT 0,\n"
+    "    properties TEXT,\n    card_properties TEXT,\n    create_at BIGINT,\n    update_at BIGINT,\n"
+    "    delete_at BIGINT"
+)
+FOCALBOARD_BLOCK_COLUMNS = (
+    "id VARCHAR(36),\n    " + FOCALBOARD_INSERT_AT + ",\n\tparent_id VARCHAR(36),\n\t`schema` BIGINT,\n"
+    "\ttype TEXT,\n\ttitle TEXT,\n\tfields TEXT,\n\tcreate_at BIGINT,\n\tupdate_at BIGINT,\n"
+    "\tdelete_at BIGINT,\n"
+    "\tPRIMARY KEY (id, insert_at)\n"
+)
+FOCALBOARD_DDL = [
+    "CREATE TABLE IF NOT EXISTS schema_migrations (Version bigint not null primary key, "
+    "Name varchar not null)",
+    "CREATE TABLE IF NOT EXISTS system_settings (\n\tid VARCHAR(100),\n\tvalue TEXT,\n\tPRIMARY KEY (id)\n)",
+    "CREATE TABLE IF NOT EXISTS teams (\n\tid VARCHAR(36),\n\tsignup_token VARCHAR(100) NOT NULL,\n"
+    "\tsettings TEXT,\n\tmodified_by VARCHAR(36),\n\tupdate_at BIGINT,\n\tPRIMARY KEY (id)\n)",
+    "CREATE TABLE IF NOT EXISTS users (\n\tid VARCHAR(100),\n\tusername VARCHAR(100),\n"
+    "\temail VARCHAR(255),\n"
+    "\tpassword VARCHAR(100),\n\tmfa_secret VARCHAR(100),\n\tauth_service VARCHAR(20),\n"
+    "\tauth_data VARCHAR(255),\n\tprops       TEXT,\n\tcreate_at    BIGINT,\n\tupdate_at    BIGINT,\n"
+    "\tdelete_at    BIGINT,\n\tPRIMARY KEY (id)\n)",
+    "CREATE TABLE IF NOT EXISTS sessions (\n\tid VARCHAR(100),\n\ttoken VARCHAR(100),\n"
+    "\tuser_id VARCHAR(100),\n"
+    "\tprops       TEXT,\n\tcreate_at    BIGINT,\n\tupdate_at    BIGINT,\n\tPRIMARY KEY (id)\n)",
+    "ALTER TABLE sessions ADD COLUMN auth_service VARCHAR(20)",
+    "CREATE TABLE IF NOT EXISTS blocks_history (\n\t" + FOCALBOARD_BLOCK_COLUMNS + ")",
+    *(
+        f"ALTER TABLE blocks_history ADD COLUMN {column} VARCHAR(36)"
+        for column in ("root_id", "modified_by", "channel_id", "created_by", "board_id")
+    ),
+    # The unique-ids migration rebuilds `blocks` (SQLite cannot change a primary key) keyed by id alone.
+    "CREATE TABLE IF NOT EXISTS blocks (\n        id VARCHAR(36),\n        "
+    + FOCALBOARD_INSERT_AT
+    + ",\n        parent_id VARCHAR(36),\n        schema BIGINT,\n        type TEXT,\n        title TEXT,\n"
+    "        fields TEXT,\n        create_at BIGINT,\n        update_at BIGINT,\n        delete_at BIGINT,\n"
+    "        root_id VARCHAR(36),\n        modified_by VARCHAR(36),\n        channel_id VARCHAR(36),\n"
+    "        created_by VARCHAR(36),\n        board_id VARCHAR(36),\n        PRIMARY KEY (id)\n)",
+    "CREATE TABLE IF NOT EXISTS sharing (\n\tid VARCHAR(36),\n\tenabled BOOLEAN,\n\ttoken VARCHAR(100),\n"
+    "\tmodified_by VARCHAR(36),\n\tupdate_at BIGINT,\n\tPRIMARY KEY (id)\n)",
+    "ALTER TABLE sharing ADD COLUMN team_id VARCHAR(36)",
+    "CREATE TABLE IF NOT EXISTS subscriptions (\n\tblock_type VARCHAR(10),\n\tblock_id VARCHAR(36),\n"
+    "\tworkspace_id VARCHAR(36),\n\tsubscriber_type VARCHAR(10),\n\tsubscriber_id VARCHAR(36),\n"
+    "\tnotified_at BIGINT,\n\tcreate_at BIGINT,\n\tdelete_at BIGINT,\n"
+    "\tPRIMARY KEY (block_id, subscriber_id)\n)",
+    "CREATE TABLE IF NOT EXISTS notification_hints (\n\tblock_type VARCHAR(10),\n\tblock_id VARCHAR(36),\n"
+    "\tworkspace_id VARCHAR(36),\n\tmodified_by_id VARCHAR(36),\n\tcreate_at BIGINT,\n\tnotify_at BIGINT,\n"
+    "\tPRIMARY KEY (block_id)\n)",
+    "CREATE TABLE file_info (\n    id varchar(26) NOT NULL,\n    create_at BIGINT NOT NULL,\n"
+    "    delete_at BIGINT,\n    name TEXT NOT NULL,\n    extension VARCHAR(50) NOT NULL,\n"
+    "    size BIGINT NOT NULL,\n    archived BOOLEAN\n)",
+    "CREATE TABLE IF NOT EXISTS boards (\n    " + FOCALBOARD_BOARD_COLUMNS.format(key=" PRIMARY KEY") + "\n)",
+    "CREATE INDEX idx_board_team_id ON boards(team_id, is_template)",
+    "CREATE INDEX idx_board_channel_id ON boards(channel_id)",
+    "CREATE TABLE IF NOT EXISTS boards_history (\n    "
+    + FOCALBOARD_BOARD_COLUMNS.format(key="")
+    + ",\n\n    PRIMARY KEY (id, insert_at)\n)",
+    "ALTER TABLE boards ADD COLUMN minimum_role VARCHAR(36) NOT NULL DEFAULT ''",
+    "ALTER TABLE boards_history ADD COLUMN minimum_role VARCHAR(36) NOT NULL DEFAULT ''",
+    "CREATE TABLE IF NOT EXISTS board_members (\n    board_id VARCHAR(36) NOT NULL,\n"
+    "    user_id VARCHAR(36) NOT NULL,\n    roles VARCHAR(64),\n    scheme_admin BOOLEAN,\n"
+    "    scheme_editor BOOLEAN,\n    scheme_commenter BOOLEAN,\n    scheme_viewer BOOLEAN,\n"
+    "    PRIMARY KEY (board_id, user_id)\n)",
+    "CREATE INDEX idx_boardmembers_user_id ON board_members(user_id)",
+    "CREATE TABLE board_members_history (\n    board_id VARCHAR(36) NOT NULL,\n"
+    "    user_id VARCHAR(36) NOT NULL,\n"
+    "    action VARCHAR(10),\n\t"
+    + FOCALBOARD_INSERT_AT
+    + ",\n    PRIMARY KEY (board_id, user_id, insert_at)\n)",
+    "CREATE INDEX idx_boardmembershistory_user_id ON board_members_history(user_id)",
+    "CREATE TABLE IF NOT EXISTS categories (\n    id varchar(36) NOT NULL,\n    name varchar(100) NOT NULL,\n"
+    "    user_id varchar(36) NOT NULL,\n    team_id varchar(36) NOT NULL,\n    channel_id varchar(36),\n"
+    "    create_at BIGINT,\n    update_at BIGINT,\n    delete_at BIGINT,\n    PRIMARY KEY (id)\n    )",
+    "CREATE INDEX idx_categories_user_id_team_id ON categories(user_id, team_id)",
+    "ALTER TABLE categories ADD collapsed boolean default false",
+    "ALTER TABLE categories ADD COLUMN type varchar(64)",
+    "ALTER TABLE categories ADD COLUMN sort_order BIGINT DEFAULT 0",
+    "CREATE TABLE IF NOT EXISTS category_boards (\n    id varchar(36) NOT NULL,\n"
+    "    user_id varchar(36) NOT NULL,\n"
+    "    category_id varchar(36) NOT NULL,\n    board_id VARCHAR(36) NOT NULL,\n    create_at BIGINT,\n"
+    "    update_at BIGINT,\n    delete_at BIGINT,\n    PRIMARY KEY (id)\n)",
+    "CREATE INDEX idx_categoryboards_category_id ON category_boards(category_id)",
+    "ALTER TABLE category_boards ADD COLUMN sort_order BIGINT DEFAULT 0",
+    "ALTER TABLE category_boards ADD COLUMN hidden boolean",
+    "CREATE TABLE IF NOT EXISTS preferences\n(\n    userid   varchar(36) not null,\n"
+    "    category varchar(32) not null,\n    name     varchar(32) not null,\n    value    text        null,\n"
+    "    primary key (userid, category, name)\n    )",
+]
+#: Epoch milliseconds of the server's first start (2024-06-03 08:15:00.000 UTC), utils.GetMillis().
+FOCALBOARD_START = 1717402500000
+FOCALBOARD_ALPHABET = "ybndrfg8ejkmcpqxot1uwisza345h769"
+
+
+def focalboard_id(kind: str, n: int) -> str:
+    """``utils.NewID(kind)``: the kind's letter and Mattermost's ``NewId``, 16 random bytes in base32 of
+    its own alphabet, 26 characters."""
+    digest = int.from_bytes(hashlib.md5(f"{kind}{n}".encode()).digest(), "big")
+    return kind + "".join(FOCALBOARD_ALPHABET[(digest >> (5 * k)) & 31] for k in range(26))
+
+
+def focalboard_insert_at(millis: int) -> str:
+    """The DATETIME DEFAULT: SQLite's STRFTIME('%Y-%m-%d %H:%M:%f', 'NOW'), UTC to the millisecond."""
+    moment = datetime(1970, 1, 1) + timedelta(milliseconds=millis)
+    return moment.strftime("%Y-%m-%d %H:%M:%S.") + f"{millis % 1000:03d}"
+
+
+def focalboard_json(value: Any) -> bytes:
+    """A JSON field as the store binds it: Go's ``json.Marshal`` bytes, a ``[]byte`` that mattn/go-sqlite3
+    binds as a BLOB (HTML characters escaped, no spaces)."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026").encode()
+
+
+FOCALBOARD_USERS = (
+    ("anna", "anna@example.org"),
+    ("bruno", "bruno@example.org"),
+    ("chen", "chen@example.org"),
+)
+FOCALBOARD_STATUSES = ("Not Started", "In Progress", "Blocked", "Completed 🎉")
+FOCALBOARD_CARDS = (
+    "Draft the launch plan",
+    "Fix login <redirect> bug",
+    "Café menu & prices",
+    "Prepare Q3 review",
+    "Interview: Jörg Müller",
+    "Update the FAQ",
+)
+
+
+def focalboard_rows() -> dict[str, list[Sequence[Any]]]:
+    """The rows of a personal server with three users, two boards of their own and one built-in
+    template (``created_by`` 'system', team '0', no user row), cards, views, text and comment blocks
+    whose ``fields`` are JSON BLOBs, each moment epoch milliseconds and ``delete_at`` 0 until deleted,
+    ``insert_at`` SQLite's own DATETIME text, BOOLEANs as Go's bools bound 1/0, ``channel_id`` ''."""
+    users = [focalboard_id("u", n) for n in range(len(FOCALBOARD_USERS))]
+    ms = FOCALBOARD_START
+    rows: dict[str, list[Sequence[Any]]] = {
+        "schema_migrations": [
+            (n, name)
+            for n, name in enumerate(
+                (
+                    "init",
+                    "system_settings_table",
+                    "blocks_rootid",
+                    "auth_table",
+                    "blocks_modifiedby",
+                    "sharing_table",
+                    "workspaces_table",
+                    "teams",
+                    "blocks_history",
+                    "blocks_created_by",
+                ),
+                start=1,
+            )
+        ],
+        "system_settings": [
+            ("TelemetryID", "7" + focalboard_id("x", 0)[1:]),
+            ("UniqueIDsMigrationComplete", "true"),
+            ("CategoryUuidIdMigrationComplete", "true"),
+            ("TeamLessBoardsMigrationComplete", "true"),
+            ("DeletedMembershipBoardsMigrationComplete", "true"),
+        ],
+        "teams": [("0", focalboard_id("k", 0), focalboard_json({}), "system", ms)],
+        "users": [
+            (
+                users[n],
+                name,
+                email,
+                f"$2a$10${hashlib.sha256(name.encode()).hexdigest()[:53]}",
+                "",
+                "",
+                "",
+                focalboard_json({}),
+                ms + 60_000 * n,
+                ms + 60_000 * n + (3_517 if n else 0),
+                0,
+            )
+            for n, (name, email) in enumerate(FOCALBOARD_USERS)
+        ],
+        "sessions": [
+            (
+                focalboard_id("s", n),
+                focalboard_id("k", n + 1),
+                users[n % 3],
+                focalboard_json({}),
+                ms + 3_600_000 * n + 907,
+                ms + 3_600_000 * n + 5_400_000 + 13 * n,
+                "",
+            )
+            for n in range(5)
+        ],
+    }
+    status_prop = "a972dc7a-5f4c-4e2d-8d3b-5d6f8c5c0c8e"
+    options = [
+        {
+            "id": focalboard_id("o", k),
+            "value": v,
+            "color": ("propColorGray", "propColorYellow", "propColorRed", "propColorGreen")[k],
+        }
+        for k, v in enumerate(FOCALBOARD_STATUSES)
+    ]
+    card_properties = [
+        {"id": status_prop, "name": "Status", "type": "select", "options": options},
+        {"id": "d3d682bf-e074-49d9-8df5-7320921c2d23", "name": "Due", "type": "date", "options": []},
+    ]
+    boards = [
+        (
+            focalboard_id("b", 0),
+            "0",
+            "",
+            users[0],
+            users[1],
+            "O",
+            "Roadmap 2024",
+            "What ships when.",
+            "🗺️",
+            1,
+            0,
+            0,
+        ),
+        (focalboard_id("b", 1), "0", "", users[1], users[1], "P", "Bruno's to-dos", "", "✅", 0, 0, 0),
+        (
+            focalboard_id("b", 2),
+            "0",
+            "",
+            "system",
+            "system",
+            "O",
+            "Project Tasks",
+            "Use this template to "
+            "stay on top of your project's tasks.\n\nTrack status, due dates and owners.",
+            "🎯",
+            1,
+            1,
+            7,
+        ),
+    ]
+    rows["boards"] = []
+    rows["boards_history"] = []
+    for n, (bid, team, channel, by, mod, kind, title, text, icon, show, template, version) in enumerate(
+        boards
+    ):
+        created = ms + 120_000 + 86_400_000 * n + 211 * n
+        updated = created + 7_200_000 + 17 * n
+        board = (
+            bid,
+            focalboard_insert_at(updated),
+            team,
+            channel,
+            by,
+            mod,
+            kind,
+            title,
+            text,
+            icon,
+            show,
+            template,
+            version,
+            focalboard_json({}),
+            focalboard_json(card_properties),
+            created,
+            updated,
+            0,
+            "",
+        )
+        rows["boards"].append(board)
+        rows["boards_history"] += [
+            (*board[:1], focalboard_insert_at(created), *board[2:16], created, *board[17:]),
+            board,
+        ]
+    rows["board_members"] = [
+        (boards[b][0], users[u], "", int(boards[b][3] == users[u]), 1, 0, 0)
+        for b in (0, 1)
+        for u in range(3)
+        if b == 0 or u == 1
+    ]
+    rows["board_members_history"] = [
+        (board, user, "created", focalboard_insert_at(ms + 130_000 + 1_001 * k))
+        for k, (board, user, *_) in enumerate(rows["board_members"])
+    ]
+    rows["board_members_history"].append(
+        (boards[0][0], users[2], "deleted", focalboard_insert_at(ms + 86_400_000 * 3 + 4_242))
+    )
+    blocks: list[Sequence[Any]] = []
+    history: list[Sequence[Any]] = []
+
+    def block(
+        bid: str,
+        parent: str,
+        kind: str,
+        title: str,
+        fields: Any,
+        at: int,
+        by: str,
+        board: str,
+        deleted: int = 0,
+    ) -> None:
+        row = (
+            bid,
+            focalboard_insert_at(at),
+            parent,
+            1,
+            kind,
+            title,
+            focalboard_json(fields),
+            at,
+            at,
+            deleted,
+            board,
+            by,
+            "",
+            by,
+            board,
+        )
+        blocks.append(row)
+        history.append(row)
+
+    for b in (0, 1, 2):
+        board, by = boards[b][0], boards[b][3]
+        at = ms + 180_000 + 86_400_000 * b
+        view = focalboard_id("v", b)
+        cards = [focalboard_id("c", 10 * b + k) for k in range(len(FOCALBOARD_CARDS) if b != 2 else 2)]
+        block(
+            view,
+            board,
+            "view",
+            "Board view",
+            {
+                "viewType": "board",
+                "groupById": status_prop,
+                "sortOptions": [],
+                "visiblePropertyIds": [],
+                "visibleOptionIds": [],
+                "hiddenOptionIds": [],
+                "collapsedOptionIds": [],
+                "filter": {"operation": "and", "filters": []},
+                "cardOrder": cards,
+                "columnWidths": {},
+                "columnCalculations": {},
+                "kanbanCalculations": {},
+                "defaultTemplateId": "",
+            },
+            at,
+            by,
+            board,
+        )
+        for k, card in enumerate(cards):
+            at += 61_234 + 997 * k
+            text = focalboard_id("a", 100 * b + k)
+            due = {"from": 1718668800000 + 86_400_000 * k} if k % 3 == 1 else None
+            props = {status_prop: options[k % 4]["id"]} | (
+                {"d3d682bf-e074-49d9-8df5-7320921c2d23": json.dumps(due)} if due else {}
+            )
+            block(
+                card,
+                board,
+                "card",
+                FOCALBOARD_CARDS[k % len(FOCALBOARD_CARDS)],
+                {
+                    "icon": "📝" if k % 2 else "",
+                    "isTemplate": b == 2,
+                    "properties": props,
+                    "contentOrder": [text],
+                },
+                at,
+                by,
+                board,
+                at + 3_600_000 if (b, k) == (0, 5) else 0,
+            )
+            block(
+                text,
+                card,
+                "text",
+                "## Notes\n\n- first\n- second" if k % 2 else "Plain words, no markup.",
+                {},
+                at + 5_000,
+                by,
+                board,
+            )
+            if k % 3 == 0 and b != 2:
+                block(
+                    focalboard_id("a", 1000 + 100 * b + k),
+                    card,
+                    "comment",
+                    "Looks good 👍",
+                    {},
+                    at + 90_000,
+                    users[(k + 1) % 3],
+                    board,
+                )
+    files = [
+        ("roadmap.png", ".png", 48_213),
+        ("budget 2024.pdf", ".pdf", 1_204_551),
+        ("logo.svg", ".svg", 3_318),
+    ]
+    rows["file_info"] = []
+    for k, (name, extension, size) in enumerate(files):
+        file_id = focalboard_id("i", k)[1:]
+        at = ms + 200_000 + 45_678 * k
+        rows["file_info"].append((file_id, at, at + 86_400_000 if k == 2 else 0, name, extension, size, 0))
+        block(
+            focalboard_id("a", 5000 + k),
+            boards[0][0],
+            "image" if k != 1 else "attachment",
+            "",
+            {"fileId": f"7{file_id}{extension}"} if k != 1 else {"attachmentId": f"7{file_id}{extension}"},
+            at,
+            users[0],
+            boards[0][0],
+        )
+    rows["blocks"] = blocks
+    rows["blocks_history"] = history
+    rows["sharing"] = [
+        (boards[0][0], 1, focalboard_id("k", 50), users[0], ms + 7_777_777, "0"),
+        (boards[1][0], 0, focalboard_id("k", 51), users[1], ms + 8_888_888, "0"),
+    ]
+    cards = [row for row in blocks if row[4] == "card"]
+    rows["subscriptions"] = [
+        (
+            "card",
+            card[0],
+            "0",
+            "user",
+            users[k % 3],
+            card[7] + 60_000 * k,
+            card[7],
+            0 if k % 4 else card[7] + 999,
+        )
+        for k, card in enumerate(cards[:6])
+    ]
+    rows["notification_hints"] = [
+        ("card", card[0], "0", users[1], card[8], card[8] + 300_000 + 17 * k)
+        for k, card in enumerate(cards[6:8])
+    ]
+    categories = [
+        (
+            focalboard_id("7", u),
+            "Boards",
+            users[u],
+            "0",
+            "",
+            ms + 125_000 + u,
+            ms + 125_000 + u,
+            0,
+            0,
+            "system",
+            0,
+        )
+        for u in range(3)
+    ]
+    categories.append(
+        (focalboard_id("7", 9), "Work 💼", users[0], "0", "", ms + 900_000, ms + 901_500, 0, 1, "custom", 10)
+    )
+    rows["categories"] = categories
+    rows["category_boards"] = [
+        (focalboard_id("7", 20 + k), user, category, board, ms + 126_000 + k, ms + 126_000 + k, 0, 10 * k, 0)
+        for k, (user, category, board) in enumerate(
+            [
+                (users[0], categories[3][0], boards[0][0]),
+                (users[1], categories[1][0], boards[0][0]),
+                (users[1], categories[1][0], boards[1][0]),
+                (users[2], categories[2][0], boards[0][0]),
+            ]
+        )
+    ]
+    rows["preferences"] = [
+        (users[0], "focalboard", "welcomePageViewed", "1"),
+        (users[0], "focalboard", "lastTeamId", "0"),
+        (users[0], "focalboard", "lastBoardId", json.dumps({"0": boards[0][0]})),
+        (users[1], "focalboard", "onboardingTourStarted", "true"),
+        (users[1], "focalboard", "onboardingTourStep", "2"),
+        (users[1], "focalboard", "version72MessageCanceled", "true"),
+        (users[2], "focalboard", "welcomePageViewed", "1"),
+    ]
+    return rows
+
+
+def focalboard(path: Path) -> Path:
+    """A Focalboard personal server's ``focalboard.db`` (see the module's list)."""
+    return write_export(path, FOCALBOARD_DDL, focalboard_rows(), bytes_as_text=False)

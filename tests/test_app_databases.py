@@ -76,7 +76,7 @@ WriteFreely blog, an Authelia authentication server, a Woodpecker CI server, a M
 Kutt URL shortener, a NetBird management server, a Semaphore UI server, a Clementine music library, an
 Asterisk PBX's call records, a KitchenOwl server, a Readeck server, a Statping-ng monitor, a PocketBase
 backend, a Stump comics server, a Prowlarr indexer manager (its database and its logs), a Readarr book
-manager, a MediaWiki wiki, a Bugzilla bug tracker)
+manager, a MediaWiki wiki, a Bugzilla bug tracker, Taskwarrior 3's task store, a Focalboard server)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -4050,8 +4050,11 @@ def test_geo_package_keeps_geometry_blobs_zip_codes_and_coordinates_and_reads_gd
     # extensions' table_name, declared nowhere, names the tables of gpkg_contents (the GeoPackage
     # standard: "SHALL reference values in the gpkg_contents table_name column or be NULL"), as every
     # declared table_name does (since 2026-12-05; before, its values fit three tables' names alike, none).
+    # GDAL's feature counts are keyed by the table's own name, a key of gpkg_contents (a one-to-one
+    # extension; since 2026-12-06: a table's own text key named for no table was never a child).
     assert references(run_dir) == {
         ("gpkg_extensions", "table_name"): "gpkg_contents.table_name",
+        ("gpkg_ogr_contents", "table_name"): "gpkg_contents.table_name",
         ("gpkg_contents", "srs_id"): "gpkg_spatial_ref_sys.srs_id",
         ("gpkg_geometry_columns", "table_name"): "gpkg_contents.table_name",
         ("gpkg_geometry_columns", "srs_id"): "gpkg_spatial_ref_sys.srs_id",
@@ -10013,9 +10016,12 @@ def test_evernote_notes_keep_their_naive_utc_times_compact_reminders_as_instants
     assert ran.values("resources", "attachment", "md5") == {
         hashlib.md5(b).hexdigest(): bool(r % 3) for r, b in enumerate(blobs)
     }
+    # Each resource's bytes are kept apart, keyed by the resource's own md5: a one-to-one extension of
+    # `resources` (since 2026-12-06: a table's own text key named for no table was never a child).
     assert references(run_dir) == {
         ("note_resources", "note_id"): "notes.id",
         ("note_resources", "resource_id"): "resources.md5",
+        ("resources_data", "md5"): "resources.md5",
     }
     assert primary_key(ran.uri, schema, "note_resources") == ["note_id", "resource_id"]
 
@@ -19208,3 +19214,152 @@ def test_bugzilla_keeps_its_local_wall_clock_times_and_hours_and_reads_past_its_
     }
     assert ran.values("bugs", "resolution", "bug_id")[1] is None  # '' of an open bug, NOT NULL: NULL
     assert set(ran.values("bugs", "priority", "bug_id").values()) == {"---", "P1", "P2", "P3"}
+
+
+def test_taskwarrior_replica_keeps_its_json_maps_and_operation_log_and_finds_the_log_s_task(
+    run_export: Runner,
+) -> None:
+    # Taskwarrior 3's taskchampion.sqlite3 (TaskChampion's schema 0.1): every task a JSON map of
+    # strings in `data STRING` (NUMERIC affinity: the JSON stays TEXT), the operation log JSON too
+    # ("UndoPoint" a JSON string), its `uuid` a VIRTUAL column computed by json_extract, `synced bool
+    # DEFAULT false` 0/1. The text arrives as written; the log and the working set name tasks by UUID
+    # (found in the data); the purged task's operations, kept until the next sync, are its orphans.
+    rows = apps.taskwarrior_rows()
+    ran, run_dir = run_export(apps.taskwarrior)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+
+    def operation_uuid(data: str) -> str | None:
+        op = json.loads(data)
+        return None if op == "UndoPoint" else next(iter(op.values()))["uuid"]
+
+    operations = pg_query(ran.uri, f'SELECT id, data, uuid, synced FROM "{ran.base}".operations')
+    assert sorted(operations) == [(i, d, operation_uuid(d), bool(s)) for i, d, s in rows["operations"]]
+    assert ran.values("tasks", "data", "uuid") == dict(rows["tasks"])
+    assert ran.values("working_set", "uuid", "id") == dict(rows["working_set"])
+    assert ran.values("sync_meta", "value", "key") == dict(rows["sync_meta"])
+    assert pg_query(ran.uri, f'SELECT singleton, major, minor FROM "{ran.base}".version') == rows["version"]
+    assert ran.types("operations") == {"id": "bigint", "data": "text", "uuid": "text", "synced": "boolean"}
+    assert ran.types("tasks") == {"uuid": "text", "data": "text"}
+    assert primary_key(ran.uri, ran.record["version_schema"], "tasks") == ["uuid"]
+    assert primary_key(ran.uri, ran.record["version_schema"], "sync_meta") == ["key"]
+    assert audited_columns(run_dir) == {
+        ("operations", "synced", "boolean:1"),
+        ("operations", "synced", "boolean:0"),
+    }
+    assert references(run_dir) == {
+        ("operations", "uuid"): "tasks.uuid",
+        ("working_set", "uuid"): "tasks.uuid",
+    }
+    tasks = {u for u, _ in rows["tasks"]}
+    orphans = sum(operation_uuid(d) not in tasks | {None} for _, d, _ in rows["operations"])
+    assert orphans == 7  # the purged task's Create, its five Updates and its Delete
+    logged = len(rows["operations"])
+    scores = {
+        "operations": (logged, [100.0, 100.0, column_score(logged, orphans, 10.0), 100.0]),
+        **{
+            table: (len(values), [100.0] * len(values[0]))
+            for table, values in rows.items()
+            if table != "operations"
+        },
+    }
+    assert (
+        ran.record["quality_before"]
+        == ran.record["quality_after"]
+        == pytest.approx(export_score(scores), abs=0.01)
+    )
+
+
+def test_focalboard_keeps_its_json_blobs_and_reads_its_epoch_milliseconds_and_board_references(
+    run_export: Runner,
+) -> None:
+    # Focalboard's focalboard.db (its migrations' SQLite DDL; the store binds Go values on
+    # mattn/go-sqlite3): every `fields`, `properties`, `card_properties` and `props` is json.Marshal's
+    # []byte, a BLOB in a TEXT column (bytea, byte for byte); create_at/update_at epoch milliseconds
+    # (instants, audited); delete_at 0 until deleted (bigint, with the instant's note where one row was
+    # deleted); insert_at SQLite's STRFTIME('%Y-%m-%d %H:%M:%f') text (a timestamp, as written); Go's
+    # bools 1/0 (booleans); '' for every unset text (NULL, no cost); the personal server's one team '0'.
+    rows = apps.focalboard_rows()
+    ran, run_dir = run_export(apps.focalboard)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    with closing(sqlite3.connect(ran.db)) as con:
+        names = {table: [r[1] for r in con.execute(f'PRAGMA table_info("{table}")')] for table in rows}
+    instant = "timestamp with time zone"
+
+    def expected(kind: str, value: Any) -> Any:
+        if kind == instant:
+            return UNIX_EPOCH + timedelta(milliseconds=value)
+        if kind == "timestamp without time zone":
+            return datetime.strptime(value, "%Y-%m-%d %H:%M:%S.%f")
+        if kind == "boolean":
+            return {0: False, 1: True}[value]
+        if kind == "bigint":
+            return int(value)
+        if kind == "text":
+            return arrives_as(value)
+        assert kind == "bytea" and isinstance(value, bytes), (kind, value)
+        return value
+
+    for table, values in rows.items():
+        types = ran.types(table)
+        selected = ", ".join(quote_ident(column) for column in names[table])
+        loaded = pg_query(ran.uri, f"SELECT {selected} FROM {quote_ident(ran.base)}.{quote_ident(table)}")
+        cells = [tuple(bytes(v) if isinstance(v, memoryview) else v for v in row) for row in loaded]
+        wanted = [
+            tuple(expected(types[column], row[i]) for i, column in enumerate(names[table])) for row in values
+        ]
+        assert sorted(cells, key=repr) == sorted(wanted, key=repr), table
+    blocks, boards = ran.types("blocks"), ran.types("boards")
+    assert blocks["fields"] == boards["card_properties"] == ran.types("users")["props"] == "bytea"
+    assert blocks["create_at"] == boards["update_at"] == ran.types("category_boards")["create_at"] == instant
+    assert blocks["delete_at"] == boards["delete_at"] == "bigint"
+    assert (
+        blocks["insert_at"]
+        == ran.types("board_members_history")["insert_at"]
+        == "timestamp without time zone"
+    )
+    assert boards["is_template"] == ran.types("board_members")["scheme_admin"] == "boolean"
+    assert ran.types("system_settings")["value"] == ran.types("preferences")["value"] == "text"
+    (note,) = [
+        n for n in profiled(run_dir)["columns"]["blocks"]["delete_at"]["notes"] if "0 for no date" in n
+    ]
+    assert 'to_timestamp(NULLIF("delete_at", 0) / 1000.0)' in note
+    deleted = {k: v for k, v in ran.values("blocks", "delete_at", "id").items() if v}
+    assert deleted == {row[0]: row[9] for row in rows["blocks"] if row[9]} and len(deleted) == 1
+    card = json.loads(ran.values("blocks", "fields", "id")[apps.focalboard_id("c", 1)])
+    assert card["contentOrder"] == [apps.focalboard_id("a", 1)]
+    # Each block's milliseconds read as its instant, each cell audited (the key is the block's id and
+    # insert_at).
+    audited = audit_rules(run_dir, "blocks", "create_at")
+    assert len(audited) == len(rows["blocks"]) and set().union(*audited.values()) == {"epoch:milliseconds"}
+    # The board each block belongs to, members and categories name their board, user and category;
+    # a shared board's settings are keyed by the board's own id (`sharing.id`: a one-to-one extension,
+    # no reference until 2026-12-06); a block's parent is a board or another block (rows of two tables:
+    # no reference); the one team '0' (a constant) and the built-in template's creator 'system' (no
+    # user row) are no references.
+    assert references(run_dir) == {
+        ("blocks", "board_id"): "boards.id",
+        ("blocks", "root_id"): "boards.id",
+        ("blocks_history", "id"): "blocks.id",
+        ("sharing", "id"): "boards.id",
+        ("sharing", "modified_by"): "users.id",
+        ("subscriptions", "block_id"): "blocks.id",
+        ("subscriptions", "subscriber_id"): "users.id",
+        ("notification_hints", "block_id"): "blocks.id",
+        ("notification_hints", "modified_by_id"): "users.id",
+        ("blocks_history", "board_id"): "boards.id",
+        ("blocks_history", "root_id"): "boards.id",
+        ("boards_history", "id"): "boards.id",
+        ("board_members", "board_id"): "boards.id",
+        ("board_members", "user_id"): "users.id",
+        ("board_members_history", "board_id"): "boards.id",
+        ("board_members_history", "user_id"): "users.id",
+        ("categories", "user_id"): "users.id",
+        ("category_boards", "board_id"): "boards.id",
+        ("category_boards", "category_id"): "categories.id",
+        ("category_boards", "user_id"): "users.id",
+        ("preferences", "userid"): "users.id",
+        ("sessions", "user_id"): "users.id",
+    }

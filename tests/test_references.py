@@ -3607,3 +3607,48 @@ def test_a_tag_every_column_of_a_table_begins_with_names_that_table_not_a_parent
     assert found[("vernote", "vernote_ver")] == "versions.ver_id"
     assert found[("vernote", "vernote_note_id")] == "notes.note_id"
     assert found[("order_lines", "order_id")] == "orders.id"
+
+
+def test_a_tables_own_text_key_named_for_no_table_refers_to_the_table_whose_keys_it_holds(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """A one-to-one extension keyed by its parent's own key under the name ``id``: Focalboard's
+    ``sharing (id VARCHAR(36) PRIMARY KEY, enabled BOOLEAN, token ...)`` holds the id of each shared
+    board, ``boards (id VARCHAR(36) PRIMARY KEY, ...)``. Until 2026-12-06 a table's own key of one
+    column was a child only where its name named another table: keys 1..N fit any table's keys 1..N.
+    Random text keys do not meet by chance: a declared text key whose values are another table's keys
+    refers to it. Integer keys named ``id`` stay no child, and two tables holding the very same text
+    keys are a pairing whose direction the data does not tell (neither refers)."""
+    boards = [(f"b{_guid(f'board {n}')[:26]}", f"Board {n}") for n in range(8)]
+    accounts = [(_guid(f"account {n}"), f"user{n}") for n in range(6)]
+    path = make_sqlite(
+        {
+            "boards": ("CREATE TABLE boards (id VARCHAR(36) PRIMARY KEY, title TEXT)", boards),
+            "sharing": (
+                "CREATE TABLE sharing (id VARCHAR(36), enabled BOOLEAN, token VARCHAR(100), "
+                "PRIMARY KEY (id))",
+                [(boards[n][0], n % 2, _guid(f"token {n}")) for n in (0, 2, 3, 5, 6)],
+            ),
+            # Keys of their own, none a board's: no reference.
+            "tokens": (
+                "CREATE TABLE tokens (id TEXT PRIMARY KEY, note TEXT)",
+                [(_guid(f"other {n}"), "x") for n in range(5)],
+            ),
+            # The very same keys in two tables: neither is the other's parent.
+            "accounts": ("CREATE TABLE accounts (id TEXT PRIMARY KEY, login TEXT)", accounts),
+            "profiles": (
+                "CREATE TABLE profiles (id TEXT PRIMARY KEY, bio TEXT)",
+                [(key, f"about {login}") for key, login in accounts],
+            ),
+            # Integer keys 1..N fit any other table's 1..N: no child.
+            "orders": (
+                "CREATE TABLE orders (id INTEGER PRIMARY KEY, total REAL)",
+                [(n, 1.5 * n) for n in range(1, 31)],
+            ),
+            "shipments": (
+                "CREATE TABLE shipments (id INTEGER PRIMARY KEY, note TEXT)",
+                [(n, "x") for n in range(1, 21)],
+            ),
+        }
+    )
+    assert _references(path) == {("sharing", "id"): "boards.id"}

@@ -19,9 +19,11 @@
    key, Gajim's ``last_archive_message``; that table alone, since 2026-12-05), the schema declares it the key
    (or the data alone makes it unique and its name ends in an id word: a link table whose every album has
    one artist, Lollypop's ``album_artists.album_id``, since 2026-12-06) and it names not its own table's
-   entity: a column of a key of several (a link table's ``(post_id,
-   tag_id)``, an order's ``(order_id, line_no)``) may refer, as any other (until 2026-12-05 no part of a key
-   did, and a link table related nothing). A column may refer to its own table's key (a ticket's parent
+   entity, or it is a declared key of text or short bytes whose name names no table (``id``: Focalboard's
+   ``sharing.id``, a shared board's key; such values meet only by a link, since 2026-12-06): a column of a
+   key of several (a link table's ``(post_id, tag_id)``, an order's ``(order_id, line_no)``) may refer, as
+   any other (until 2026-12-05 no part of a key did, and a link table related nothing). A column may refer
+   to its own table's key (a ticket's parent
    ticket, an employee's manager) if it is not a copy or a reordering of the key (its distinct values are
    fewer than :data:`MIN_INCLUSION` of the keys: an order, a rank or a legacy number numbers every row once;
    parents are shared); nor, such a column, to another table whose keys it fits, unless its name names that
@@ -650,6 +652,17 @@ def _fits(child: ColumnProfile, parent: ColumnProfile) -> bool:
     return bool(child.max >= parent.min and child.min <= parent.max)
 
 
+def _drawn_apart(column: ColumnProfile) -> bool:
+    """Are ``column``'s values text or short bytes, keys that two tables share only by a link (not
+    integers, which count 1..N in every table)?"""
+    return column.inferred_type == "text" or short_bytes(column)
+
+
+def _names_a_table(column: ColumnProfile, tables: Mapping[str, TableProfile]) -> bool:
+    """Does ``column``'s name name one of ``tables`` as its entity (:func:`_names_entity`)?"""
+    return any(_names_entity(column.name, table) for table in tables)
+
+
 def _fits_own_key(child: ColumnProfile, key: ColumnProfile) -> bool:
     """Could ``child`` refer to its own table's ``key``? :func:`_fits`, and not a copy or reordering of
     the key (small codes are turned away after the measure, by :func:`beyond_chance`, as for any key)."""
@@ -681,6 +694,12 @@ def candidates(tables: Mapping[str, TableProfile]) -> dict[tuple[str, str], list
                     for (p, k), key in parents.items()
                     if one_to_one and p != name and _names_entity(column.name, p) and _fits(column, key)
                 ]
+                if declared and not fitting and _drawn_apart(column) and not _names_a_table(column, tables):
+                    # A declared key of text or bytes named for no table (``id``): its values are
+                    # drawn from a space too large for chance, so another table's keys it holds make
+                    # it a one-to-one extension of that table (Focalboard's ``sharing.id``, each a
+                    # shared board's id; since 2026-12-06). Integer keys 1..N still never refer so.
+                    fitting = [(p, k) for (p, k), key in parents.items() if p != name and _fits(column, key)]
             else:
                 fitting = [
                     (p, k)
