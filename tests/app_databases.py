@@ -53127,3 +53127,328 @@ def wikijs_rows() -> dict[str, list[Sequence[Any]]]:
 def wikijs(path: Path) -> Path:
     """A Wiki.js 2.5 ``db.sqlite`` (see the module's list)."""
     return write_export(path, WIKIJS_DDL, wikijs_rows(), bytes_as_text=False)  # type: ignore[arg-type]
+
+
+# --- App (HedgeDoc 1.x, collaborative Markdown: lib/migrations 20150504155329-create-users to
+# 20220901102800-convert-history-to-longtext, run by sequelize 5 on node-sqlite3 here, and the session
+# store's Sessions; the statements below are those sequelize wrote to sqlite_master) ---
+
+#: HedgeDoc 1.x on SQLite (``db.dialect: sqlite``): umzug's ``SequelizeMeta`` log, the migrations in
+#: order (each ``changeColumn``/``addConstraint`` rebuilds its table on SQLite, which is why ``Notes``
+#: keeps neither its ``shortid`` nor its ``alias`` index, and why its foreign keys are table
+#: constraints), ``Temp`` (dropped only by a later migration), and connect-session-sequelize's
+#: ``Sessions`` (its model synced).
+HEDGEDOC_DDL = [
+    "CREATE TABLE `SequelizeMeta` (`name` VARCHAR(255) NOT NULL UNIQUE PRIMARY KEY)",
+    "CREATE TABLE `Temp` (`id` VARCHAR(255) PRIMARY KEY, `date` TEXT, `createdAt` DATETIME, "
+    "`updatedAt` DATETIME)",
+    'CREATE TABLE "Notes" (`id` UUID UNIQUE PRIMARY KEY, `ownerId` UUID, `content` TEXT, `title` '
+    "TEXT, `createdAt` DATETIME, `updatedAt` DATETIME, `shortid` VARCHAR(255) NOT NULL DEFAULT "
+    "'0000000000', `permission` TEXT NOT NULL DEFAULT 'private', `viewcount` INTEGER DEFAULT "
+    "'0', `lastchangeuserId` UUID, `lastchangeAt` DATETIME, `alias` VARCHAR(255), `savedAt` "
+    "DATETIME, `authorship` TEXT, `deletedAt` DATETIME, CONSTRAINT `Notes_owner_fkey` FOREIGN "
+    "KEY (`ownerId`) REFERENCES `Users` (`id`) ON DELETE CASCADE)",
+    'CREATE TABLE "Revisions" (`id` UUID PRIMARY KEY, `noteId` UUID, `patch` TEXT, `lastContent` '
+    "TEXT, `content` TEXT, `length` INTEGER, `createdAt` DATETIME, `updatedAt` DATETIME, "
+    "`authorship` TEXT, CONSTRAINT `Revisions_note_fkey` FOREIGN KEY (`noteId`) REFERENCES "
+    "`Notes` (`id`) ON DELETE CASCADE)",
+    'CREATE TABLE "Authors" (`id` INTEGER PRIMARY KEY AUTOINCREMENT, `color` VARCHAR(255), '
+    "`noteId` UUID, `userId` UUID, `createdAt` DATETIME, `updatedAt` DATETIME, CONSTRAINT "
+    "`Author_note_fkey` FOREIGN KEY (`noteId`) REFERENCES `Notes` (`id`) ON DELETE CASCADE, "
+    "CONSTRAINT `Author_user_fkey` FOREIGN KEY (`userId`) REFERENCES `Users` (`id`) ON DELETE "
+    "CASCADE)",
+    "CREATE TABLE `Users` (`id` UUID UNIQUE PRIMARY KEY, `profileid` VARCHAR(255) UNIQUE, "
+    "`profile` TEXT, `history` TEXT, `createdAt` DATETIME, `updatedAt` DATETIME, `accessToken` "
+    "VARCHAR(255), `refreshToken` VARCHAR(255), `email` TEXT, `password` TEXT, `deleteToken` "
+    "UUID)",
+    "CREATE TABLE `Sessions` (`sid` VARCHAR(36) PRIMARY KEY, `expires` DATETIME, `data` TEXT, "
+    "`createdAt` DATETIME NOT NULL, `updatedAt` DATETIME NOT NULL)",
+]
+
+HEDGEDOC_START = datetime(2024, 5, 6, 7, 30, 0, tzinfo=UTC)
+
+
+def hedgedoc_moment(seconds: float) -> datetime:
+    return HEDGEDOC_START + timedelta(seconds=seconds)
+
+
+def hedgedoc_date(seconds: float) -> str:
+    """sequelize's SQLite DATE: ``YYYY-MM-DD HH:MM:SS.SSS +00:00`` (UTC, milliseconds)."""
+    at = hedgedoc_moment(seconds)
+    return at.strftime("%Y-%m-%d %H:%M:%S.") + f"{at.microsecond // 1000:03d} +00:00"
+
+
+def hedgedoc_ms(seconds: float) -> int:
+    """A JS ``Date.now()``: epoch milliseconds (authorship spans, history entries)."""
+    return round(hedgedoc_moment(seconds).timestamp() * 1000)
+
+
+def hedgedoc_uuid(seed: str) -> str:
+    return str(uuid.UUID(hashlib.md5(seed.encode()).hexdigest(), version=4))
+
+
+def hedgedoc_shortid(seed: str) -> str:
+    """shortid.generate(): 7-14 characters of ``0-9a-zA-Z_-``."""
+    alphabet = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_-"
+    digest = hashlib.sha256(seed.encode()).digest()
+    return "".join(alphabet[b % 64] for b in digest[: 7 + digest[0] % 5])
+
+
+def hedgedoc_patch(before: str, after: str) -> str:
+    """diff-match-patch's ``patch_toText`` of text appended at the end: ``@@ -a,b +c,d @@``, a context
+    line, an insertion, each line's text ``encodeURI``d with spaces kept (a line break is ``%0A``)."""
+    context = before[-4:]
+    added = after[len(before) :]
+    start = len(before) - len(context) + 1
+
+    def encoded(text: str) -> str:
+        return urllib.parse.quote(text, safe=" !#$&'()*+,-./:;=?@_~").replace("%20", " ")
+
+    return (
+        f"@@ -{start},{len(context)} +{start},{len(context) + len(added)} @@\n"
+        f" {encoded(context)}\n+{encoded(added)}\n"
+    )
+
+
+def hedgedoc_rows() -> dict[str, list[Sequence[Any]]]:
+    """Rows as HedgeDoc 1.x writes them through sequelize: ids UUIDs (v4), every DATE sequelize's
+    ``YYYY-MM-DD HH:MM:SS.SSS +00:00``; a user's ``profile`` the passport profile as JSON (NULL for
+    e-mail sign-ins, whose ``password`` is a scrypt hash), ``history`` a JSON list whose ``time`` is
+    epoch milliseconds; a note's ``authorship`` JSON spans ``[userId, start, end, createdAt ms,
+    updatedAt ms]``, ``title`` parsed from its Markdown (``Untitled`` when none), anonymous notes no
+    owner; revisions as ``saveNoteRevision`` leaves them (the first a ``lastContent`` and no patch, each
+    later one a diff-match-patch patch, the latest alone keeping its ``content``); Authors one per note
+    and user with a ``#rrggbb`` colour; sessions' ``data`` the cookie and passport JSON."""
+    people = (
+        ("github", "583231", "octocat", "The Octocat"),
+        ("github", "1024025", "torvalds", "Linus Torvalds"),
+        ("gitlab", "40581", "ana.silva", "Ana Silva"),
+        ("oauth2", "f3a9c1d2-44b1-4cf0-9d0e-2a6b7e1f5c38", "m.keller", "Maria Keller"),
+        ("email", None, "jo@example.org", None),
+        ("email", None, "sam@example.net", None),
+        ("ldap", "uid=priya,ou=people,dc=acme,dc=example", "priya", "Priya Raman"),
+        ("github", "9919", "hedgehog", "Hedge Hog"),
+    )
+    user_ids = [hedgedoc_uuid(f"user{n}") for n in range(1, len(people) + 1)]
+    users: list[Sequence[Any]] = []
+    notes: list[Sequence[Any]] = []
+    revisions: list[Sequence[Any]] = []
+    authors: list[Sequence[Any]] = []
+    history: dict[int, list[dict[str, Any]]] = {n: [] for n in range(len(people))}
+    topics = (
+        ("Sprint 42 planning", ["meeting", "sprint"]),
+        ("Incident 2024-05-07: cache stampede", ["incident"]),
+        ("Onboarding notes", []),
+        ("Release checklist v1.9.9", ["release"]),
+        ("Reading list", []),
+        (None, []),
+        ("Workshop: intro to Rust 🦀", ["workshop", "rust"]),
+        ("Grocery list", []),
+        ("Architecture decision: queues", ["adr"]),
+        ("Retro — what went well", ["retro", "sprint"]),
+        ("Slides: HedgeDoc at FOSDEM", ["talk"]),
+        ("Meeting minutes (Zoë, Jürgen)", ["meeting"]),
+        ("features", []),
+        ("Untitled draft", []),
+    )
+    permissions = ("freely", "editable", "limited", "locked", "protected", "private")
+    for n, (title, tags) in enumerate(topics):
+        owner = None if n in (5, 13) else n % len(people)
+        note_id = hedgedoc_uuid(f"note{n}")
+        alias = "features" if title == "features" else None
+        front = (
+            f"---\ntitle: {title}\ntags: {', '.join(tags)}\ndescription: notes\n---\n\n"
+            if tags and n % 2
+            else ""
+        )
+        heading = f"# {title}\n\n" if title and not front else ""
+        body = "".join(f"- [ ] item {k} for {title or 'nobody'}\n" for k in range(1, 3 + n % 4))
+        body += "\n```js\nconsole.log('hi')\n```\n" if n % 3 == 0 else ""
+        if n % 5 == 4:
+            body += "\n:::info\nSee also [the docs](https://docs.hedgedoc.org).\n:::"
+        versions = [front + heading]
+        for k in range(1, 2 + n % 3):
+            versions.append(versions[-1] + body[: len(body) * k // (1 + n % 3)])
+        versions.append(front + heading + body)
+        # A save that changed nothing makes no revision (its patch would be empty).
+        versions = [text for k, text in enumerate(versions) if k == 0 or text != versions[k - 1]]
+        content = versions[-1]
+        created = 3600 * 6 * n
+        changed = created + 900 + 37 * n + (0.25 if n % 2 else 0)
+        editors = [owner] if owner is not None else []
+        if n % 3 == 1:
+            editors.append((n + 3) % len(people))
+        spans = []
+        start = 0
+        for k, who in enumerate(editors or [None]):
+            end = len(content) if k == len(editors or [None]) - 1 else len(content) // 2
+            spans.append(
+                [
+                    user_ids[who] if who is not None else None,
+                    start,
+                    end,
+                    hedgedoc_ms(created + 60 * k),
+                    hedgedoc_ms(changed),
+                ]
+            )
+            start = end
+        authorship = json.dumps(spans, separators=(",", ":"))
+        last_user = editors[-1] if editors else None
+        saved = changed + 300.5
+        notes.append(
+            (
+                note_id,
+                user_ids[owner] if owner is not None else None,
+                content,
+                title if title and title != "features" else ("features" if title else "Untitled"),
+                hedgedoc_date(created),
+                hedgedoc_date(saved),
+                hedgedoc_shortid(f"note{n}"),
+                permissions[n % 6] if owner is not None else "freely",
+                (n * 17) % 40,
+                user_ids[last_user] if last_user is not None else None,
+                hedgedoc_date(changed) if n != 13 else None,
+                alias,
+                hedgedoc_date(saved),
+                authorship,
+                None,
+            )
+        )
+        for k, text in enumerate(versions):
+            first = k == 0
+            latest = k == len(versions) - 1
+            at = created + (0 if first else 600 * k + 0.125 * k)
+            revisions.append(
+                (
+                    hedgedoc_uuid(f"rev{n}.{k}"),
+                    note_id,
+                    None if first else hedgedoc_patch(versions[k - 1], text),
+                    text if first else None,
+                    text if latest and not first else None,
+                    len(text),
+                    hedgedoc_date(at),
+                    hedgedoc_date(at + (5 if latest else 0)),
+                    None if first and not text else authorship,
+                )
+            )
+        for who in editors:
+            authors.append(
+                (
+                    len(authors) + 1,
+                    "#" + hashlib.md5(f"{n}{who}".encode()).hexdigest()[:6],
+                    note_id,
+                    user_ids[who],
+                    hedgedoc_date(created + 1),
+                    hedgedoc_date(created + 1),
+                )
+            )
+            history[who].append(
+                {
+                    "id": base64.urlsafe_b64encode(uuid.UUID(note_id).bytes).rstrip(b"=").decode(),
+                    "text": notes[-1][3],
+                    "time": hedgedoc_ms(changed),
+                    "tags": tags,
+                    "pinned": n % 4 == 0,
+                }
+            )
+    for n, (provider, profile_id, username, display) in enumerate(people):
+        email = provider == "email"
+        profile = (
+            None
+            if email
+            else json.dumps(
+                {
+                    "id": profile_id,
+                    "username": username,
+                    "displayName": display,
+                    "provider": provider,
+                    "photos": [{"value": f"https://avatars.example.com/{username}.png"}],
+                    "emails": [{"value": f"{username}@example.com"}] if n % 2 else [],
+                },
+                ensure_ascii=False,
+                separators=(",", ":"),
+            )
+        )
+        users.append(
+            (
+                user_ids[n],
+                profile_id,
+                profile,
+                json.dumps(history[n], ensure_ascii=False, separators=(",", ":"))
+                if history[n] or n % 3
+                else None,
+                hedgedoc_date(3600 * 24 * n + 11),
+                hedgedoc_date(3600 * 24 * n + 11 + (86400 * 3 + 0.5 if history[n] else 0)),
+                "gho_" + hashlib.sha1(username.encode()).hexdigest()[:36]
+                if provider in ("github", "gitlab")
+                else None,
+                hashlib.sha1(f"r{username}".encode()).hexdigest() if provider == "gitlab" else None,
+                username if email else None,
+                "$scrypt$ln=15,r=8,p=1$"
+                + base64.b64encode(hashlib.sha256(username.encode()).digest()).decode()
+                if email
+                else None,
+                hedgedoc_uuid(f"delete{n}"),
+            )
+        )
+    sessions = []
+    for s, who in enumerate((0, 2, 4, None, 6)):
+        created = 3600 * 24 * 5 + 4000 * s
+        expires = hedgedoc_moment(created + 14 * 86400)
+        cookie = {
+            "originalMaxAge": 1209600000,
+            "expires": expires.strftime("%Y-%m-%dT%H:%M:%S.") + f"{expires.microsecond // 1000:03d}Z",
+            "secure": True,
+            "httpOnly": True,
+            "path": "/",
+            "sameSite": "lax",
+        }
+        data: dict[str, Any] = {"cookie": cookie}
+        if who is not None:
+            data["passport"] = {"user": user_ids[who]}
+        else:
+            data["flash"] = {}
+        sessions.append(
+            (
+                base64.urlsafe_b64encode(hashlib.sha256(f"sid{s}".encode()).digest()[:24]).decode(),
+                hedgedoc_date(created + 14 * 86400),
+                json.dumps(data, separators=(",", ":")),
+                hedgedoc_date(created),
+                hedgedoc_date(created + 30 * s),
+            )
+        )
+    meta = [
+        (name,)
+        for name in (
+            "20150504155329-create-users.js",
+            "20150508114741-create-notes.js",
+            "20150515125813-create-temp.js",
+            "20150702001020-update-to-0_3_1.js",
+            "20150915153700-change-notes-title-to-text.js",
+            "20160112220142-note-add-lastchange.js",
+            "20160420180355-note-add-alias.js",
+            "20160515114000-user-add-tokens.js",
+            "20160607060246-support-revision.js",
+            "20160703062241-support-authorship.js",
+            "20161009040430-support-delete-note.js",
+            "20161201050312-support-email-signin.js",
+            "20180306150303-fix-enum.js",
+            "20180525153000-user-add-delete-token.js",
+            "20200321153000-fix-account-deletion.js",
+            "20220901102800-convert-history-to-longtext.js",
+        )
+    ]
+    return {
+        "SequelizeMeta": meta,
+        "Temp": [],
+        "Notes": notes,
+        "Revisions": revisions,
+        "Authors": authors,
+        "Users": users,
+        "Sessions": sessions,
+    }
+
+
+def hedgedoc(path: Path) -> Path:
+    """A HedgeDoc 1.x ``db.hedgedoc.sqlite`` (see the module's list)."""
+    return write_export(path, HEDGEDOC_DDL, hedgedoc_rows())

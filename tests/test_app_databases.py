@@ -18529,7 +18529,7 @@ def test_wikijs_loads_knex_s_iso_moments_as_instants_and_keeps_page_versions_byt
     }
     scores = {
         table: (
-            len(values),
+            max(len(values), 1),  # an empty table weighs as one row (profiling.quality.score_profile)
             [100.0 if (table, n) != ("users", "password") else column_score(11, 1) for n in names[table]],
         )
         for table, values in rows.items()
@@ -18583,3 +18583,94 @@ def test_wikijs_loads_knex_s_iso_moments_as_instants_and_keeps_page_versions_byt
     at = names["pageHistory"].index("pageId")
     page_ids = {row[0] for row in rows["pages"]}
     assert {row[at] for row in rows["pageHistory"]} - page_ids == {19, 20}
+
+
+def test_hedgedoc_reads_sequelize_dates_as_instants_and_finds_the_last_editor_among_the_users(
+    run_export: Runner,
+) -> None:
+    # HedgeDoc 1.x (sequelize 5 on SQLite): every DATE `YYYY-MM-DD HH:MM:SS.SSS +00:00` (instants), ids
+    # UUIDs (text), JSON in TEXT (profiles, histories with epoch-millisecond times, authorship spans)
+    # kept as written. Notes' Markdown ends in a line break in some notes and in none in others:
+    # documents, byte for byte. Notes declares ownerId and not lastchangeuserId, every value a user's
+    # UUID: found since 2026-12-06 (long text keys). Revisions as saveNoteRevision leaves them: the
+    # first of a note a lastContent ('' for a note saved empty), the others a diff-match-patch patch
+    # whose every line ends in a break, an insertion ending in a space written "x \n": padding by the
+    # documented rule (a space then a break, as a mail body's), each patch trimmed and audited, charged.
+    rows = apps.hedgedoc_rows()
+    ran, run_dir = run_export(apps.hedgedoc)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    with closing(sqlite3.connect(ran.db)) as con:
+        names = {table: [r[1] for r in con.execute(f'PRAGMA table_info("{table}")')] for table in rows}
+        declared = {
+            (table, fk[3]): f"{fk[2]}.{fk[4]}"
+            for table in rows
+            for fk in con.execute(f'PRAGMA foreign_key_list("{table}")')
+        }
+    revisions = rows["Revisions"]
+    patch, last = names["Revisions"].index("patch"), names["Revisions"].index("lastContent")
+    patches = [row[patch] for row in revisions if row[patch] is not None]
+    assert all(text.endswith("\n") for text in patches)
+    assert any(text.endswith(" \n") for text in patches)
+    padded_last = sum(1 for row in revisions if row[last] and row[last] != row[last].strip())
+    blank_last = sum(1 for row in revisions if row[last] == "")
+    charged = {
+        ("Revisions", "patch"): column_score(len(revisions), len(patches), COSMETIC),
+        ("Revisions", "lastContent"): max(
+            0.0,
+            column_score(len(revisions), blank_last)
+            + column_score(len(revisions), padded_last, COSMETIC)
+            - 100,
+        ),
+    }
+    columns = profiled(run_dir)["columns"]
+    assert charged_columns(columns) == {key: round(score, 2) for key, score in charged.items()}
+    scores = {
+        # An empty table weighs as one row (profiling.quality.score_profile).
+        table: (max(len(values), 1), [charged.get((table, n), 100.0) for n in names[table]])
+        for table, values in rows.items()
+    }
+    assert ran.record["quality_before"] == pytest.approx(export_score(scores), abs=0.01)
+    assert ran.record["quality_after"] == 100.0
+
+    def expected(kind: str, value: Any) -> Any:
+        if value is None:
+            return None
+        if kind == "timestamp with time zone":
+            return datetime.strptime(value, "%Y-%m-%d %H:%M:%S.%f %z")
+        if kind == "bigint":
+            return value
+        assert kind == "text", kind
+        return value if columns_kept(value) else arrives_as(value)
+
+    content = names["Notes"].index("content")
+    bodies = [row[content] for row in rows["Notes"]]
+    ended = [text for text in bodies if text != text.strip()]
+    assert ended and all(text.endswith("\n") and text[:-1] == text.strip() for text in ended)
+    assert any(not text.endswith("\n") and "\n" in text for text in bodies)
+    kept_whole = set(bodies) | {row[names["Revisions"].index("content")] for row in revisions}
+
+    def columns_kept(value: str) -> bool:
+        return value in kept_whole
+
+    for table, values in rows.items():
+        types = ran.types(table)
+        key = names[table][0]
+        for index, column in enumerate(names[table]):
+            assert ran.values(table, column, key) == {
+                row[0]: expected(types[column], row[index]) for row in values
+            }, (table, column)
+    notes, users = ran.types("Notes"), ran.types("Users")
+    assert (
+        notes["lastchangeAt"]
+        == notes["savedAt"]
+        == ran.types("Sessions")["expires"]
+        == "timestamp with time zone"
+    )
+    assert notes["deletedAt"] == ran.types("Temp")["createdAt"] == "timestamp with time zone"
+    assert notes["id"] == notes["authorship"] == users["profileid"] == users["history"] == "text"
+    assert notes["viewcount"] == ran.types("Authors")["id"] == "bigint"
+    assert columns["Notes"]["content"]["layout_kept"] is True
+    at = names["Notes"].index("lastchangeuserId")
+    assert {row[at] for row in rows["Notes"]} - {None} <= {row[0] for row in rows["Users"]}
+    assert references(run_dir) == {**declared, ("Notes", "lastchangeuserId"): "Users.id"}
