@@ -2440,54 +2440,6 @@ def test_a_declaring_tables_undeclared_column_named_for_its_parent_is_found(
     }
 
 
-def test_a_declaring_tables_undeclared_column_of_long_text_keys_is_found_whatever_its_name(
-    make_sqlite: SqliteFactory,
-) -> None:
-    """Keys of long text (UUIDs, hashes) are drawn from a space so large that a column sharing them
-    refers to their table, whatever its name: HedgeDoc's ``Notes`` declares its ``ownerId`` and not its
-    ``lastchangeuserId``, every value a user's UUID (the name names ``lastchangeuser``, no table). A
-    declaring table's undeclared column is searched for such a parent too (since 2026-12-06; before, it
-    related nothing). Short text keys (``locale`` 'en', 'fr' of a table of locales) and integers (an
-    enum 1..3 of a three-row table) are searched so only where the name names the parent, as before;
-    long values that are no key (a token) fit nothing."""
-    users = [(str(UUID(int=n * 7919 + (4 << 76), version=4)), f"user {n}") for n in range(1, 9)]
-    locales = [("en", "English"), ("fr", "Français"), ("de", "Deutsch")]
-    stages = [(1, "draft"), (2, "review"), (3, "final")]
-    notes = [
-        (
-            str(UUID(int=n * 104729 + (9 << 100), version=4)),
-            users[n % 8][0] if n % 5 else None,
-            users[(n * 3) % 8][0] if n % 7 else None,
-            locales[n % 3][0],
-            1 + n % 3,
-            hashlib.sha1(f"token {n}".encode()).hexdigest(),
-        )
-        for n in range(1, 31)
-    ]
-    path = make_sqlite(
-        {
-            "Users": ("CREATE TABLE Users (id UUID PRIMARY KEY, name TEXT)", users),
-            "locales": ("CREATE TABLE locales (code VARCHAR(5) PRIMARY KEY, name TEXT)", locales),
-            "stages": ("CREATE TABLE stages (id INTEGER PRIMARY KEY, name TEXT)", stages),
-            "Notes": (
-                "CREATE TABLE Notes (id UUID PRIMARY KEY, ownerId UUID, lastchangeuserId UUID, "
-                "lang VARCHAR(5), phase INTEGER, token TEXT, "
-                "CONSTRAINT Notes_owner_fkey FOREIGN KEY (ownerId) REFERENCES Users (id))",
-                notes,
-            ),
-        }
-    )
-    assert {row[2] for row in notes} - {None} <= {user[0] for user in users}
-    assert {row[3] for row in notes} == {code for code, _ in locales}
-    found = profile(path)
-    assert _references_of(found) == {
-        ("Notes", "ownerId"): "Users.id",
-        ("Notes", "lastchangeuserId"): "Users.id",
-    }
-    (note,) = found.tables["Notes"].columns["lastchangeuserId"].notes
-    assert note == "reference to Users.id found in the data (100.0% of its values)"
-
-
 def test_minus_one_for_no_reference_is_no_orphan_where_every_key_lies_above_zero(
     make_sqlite: SqliteFactory,
 ) -> None:

@@ -4,10 +4,8 @@
    references, exactly, and its other columns are searched (by the rules below) only for a parent
    their name names as its entity (``user_id`` → ``user``, :func:`_names_entity`): an enum of 1s and
    2s fits a small table's keys, and an ORM may leave a relation to the code (Open WebUI's
-   ``chat_message`` declares ``chat_id``, not ``user_id``), or a table of people a person's role names,
-   or a parent whose keys are long text (:func:`drawn_from_a_large_space`: UUIDs, hashes, which no enum
-   fits by chance; since 2026-12-06). Until 2026-12-04 its other columns were searched as well; from
-   then until 2026-12-05 none was.
+   ``chat_message`` declares ``chat_id``, not ``user_id``). Until 2026-12-04 its other columns were
+   searched as well; from then until 2026-12-05 none was.
 2. **Inferred by inclusion** in a table that declares none (the export may declare some tables' references and
    not others'): a column is a reference to another table's key when at least :data:`MIN_INCLUSION` of its
    distinct non-null values are values of that key. Names play no part. The parent key must be a single
@@ -1521,23 +1519,6 @@ IRREGULAR_DEEDS = frozenset(
 )
 
 
-#: The mean bytes of a text key's values from which they are taken for drawn from a space so large that
-#: a value another column shares is a link (a UUID's 36, a SHA-1's 40, a 21-character nanoid): no enum
-#: or code fits such keys by chance (:func:`drawn_from_a_large_space`).
-LONG_KEY_BYTES = 20
-
-
-def drawn_from_a_large_space(key: ColumnProfile) -> bool:
-    """Are the parent key's values text of :data:`LONG_KEY_BYTES` bytes or more on average (UUIDs,
-    hashes, random tokens)? A declaring table's undeclared column is searched for such a parent too: a
-    column sharing its values refers to it whatever its name (an ORM declares the relations its models
-    name and leaves others to the code: HedgeDoc's ``Notes.lastchangeuserId``, every value a user's
-    UUID, beside its declared ``ownerId``; since 2026-12-06). Short text keys (codes, names) and
-    integers are searched so only where the column's name names the parent, as before."""
-    values = key.row_count - key.null_count
-    return key.inferred_type == "text" and values > 0 and key.bytes / values >= LONG_KEY_BYTES
-
-
 def _person_among_people(column: str, parent: str) -> bool:
     """Does the column name a person's role (:data:`PERSON_ROLES`: ``created_by_id``, ``owner_id``) and
     the parent table hold people (:data:`PEOPLE`: ``users``, ``auth_user``, ``persons``)? Only a tie
@@ -1636,9 +1617,7 @@ def find_references(
     # searched only for a parent their name names as its entity (an enum of 1s and 2s fits a small
     # table's keys; an ORM may leave one relation to the code: Open WebUI's ``chat_message.user_id``
     # beside its declared ``chat_id``), or a table of people a column naming a person's role
-    # (``created_by``: GORM declares a token's owner ``user_id``, not its maker; since 2026-12-06), or
-    # a parent whose keys are long text (UUIDs, hashes, tokens: :func:`drawn_from_a_large_space`), which
-    # no enum fits by chance (HedgeDoc's ``Notes.lastchangeuserId`` beside its declared ``ownerId``).
+    # (``created_by``: GORM declares a token's owner ``user_id``, not its maker; since 2026-12-06).
     declaring = {reference.child for reference in found}
     declared_columns = {(reference.child, column) for reference in found for column in reference.columns}
     pairs: list[Pair] = [
@@ -1656,7 +1635,6 @@ def find_references(
         or _names_entity(column, parent)
         or key_named_for(column, key)
         or _person_among_people(column, parent)
-        or drawn_from_a_large_space(tables[parent][key])
     ]
     # As the profile reads the cells, and so the target holds them (no SQLite check to agree with): a
     # BLOB numeral (rule blob_numeral) is the number it spells.
