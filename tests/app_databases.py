@@ -55739,3 +55739,1215 @@ def focalboard_rows() -> dict[str, list[Sequence[Any]]]:
 def focalboard(path: Path) -> Path:
     """A Focalboard personal server's ``focalboard.db`` (see the module's list)."""
     return write_export(path, FOCALBOARD_DDL, focalboard_rows(), bytes_as_text=False)
+
+
+# --- App (Wiki.js 2.5: server/db/migrations-sqlite 2.0.0 and its later migrations 2.2.3-2.5.292, run by
+# knex 0.21 on node-sqlite3 here; the statements below are those knex wrote to sqlite_master) ---
+
+#: Wiki.js 2.x on SQLite (``db.type: sqlite``): the baseline ``2.0.0.js`` (every model table, the
+#: relation tables, ``users``' UNIQUE (providerKey, email), pageLinks' index), then the later
+#: migrations in order (``apiKeys``; ``pageHistory.versionDate``; ``users.lastLoginAt``;
+#: ``commentProviders``; ``pageTree.ancestors``; ``extra`` on pages and pageHistory; comments'
+#: ``render``/``name``/``email``/``ip``, ``replyTo``, ``notificationSent``; authentication's
+#: ``order``/``strategyKey``/``displayName``; ``groups.redirectOnLogin``; ``userAvatars``;
+#: ``pageNavigation``; ``pages.tocOptions``), each added column by ``ALTER TABLE ADD COLUMN``; knex's
+#: log ``migrations`` and ``migrations_lock`` (Wiki.js names its table ``migrations``).
+#: ``pageHistory.pageId`` lost its foreign key in 2.0.0-beta.11 (a deleted page keeps its history).
+WIKIJS_DDL = [
+    "CREATE TABLE `migrations` (`id` integer not null primary key autoincrement, `name` "
+    "varchar(255), `batch` integer, `migration_time` datetime)",
+    "CREATE TABLE `migrations_lock` (`index` integer not null primary key autoincrement, "
+    "`is_locked` integer)",
+    "CREATE TABLE `analytics` (`key` varchar(255) not null, `isEnabled` boolean not null default "
+    "'0', `config` json not null, primary key (`key`))",
+    "CREATE TABLE `assets` (`id` integer not null primary key autoincrement, `filename` "
+    "varchar(255) not null, `hash` varchar(255) not null default '', `ext` varchar(255) not "
+    "null, `kind` text check (`kind` in ('binary', 'image')) not null default 'binary', `mime` "
+    "varchar(255) not null default 'application/octet-stream', `fileSize` integer, `metadata` "
+    "json, `createdAt` varchar(255) not null, `updatedAt` varchar(255) not null, `folderId` "
+    "integer, `authorId` integer, foreign key(`folderId`) references `assetFolders`(`id`), "
+    "foreign key(`authorId`) references `users`(`id`))",
+    "CREATE TABLE `assetData` (`id` integer, `data` blob not null, primary key (`id`))",
+    "CREATE TABLE `assetFolders` (`id` integer not null primary key autoincrement, `name` "
+    "varchar(255) not null, `slug` varchar(255) not null, `parentId` integer, foreign "
+    "key(`parentId`) references `assetFolders`(`id`))",
+    "CREATE TABLE `authentication` (`key` varchar(255) not null, `isEnabled` boolean not null "
+    "default '0', `config` json not null, `selfRegistration` boolean not null default '0', "
+    "`domainWhitelist` json not null, `autoEnrollGroups` json not null, `order` integer not null "
+    "default '0', `strategyKey` varchar(255) not null default '', `displayName` varchar(255) not "
+    "null default '', primary key (`key`))",
+    "CREATE TABLE `comments` (`id` integer not null primary key autoincrement, `content` text "
+    "not null, `createdAt` varchar(255) not null, `updatedAt` varchar(255) not null, `pageId` "
+    "integer, `authorId` integer, `render` text not null default '', `name` varchar(255) not "
+    "null default '', `email` varchar(255) not null default '', `ip` varchar(255) not null "
+    "default '', `replyTo` integer not null default '0', `notificationSent` boolean not null "
+    "default '0', foreign key(`pageId`) references `pages`(`id`), foreign key(`authorId`) "
+    "references `users`(`id`))",
+    "CREATE TABLE `editors` (`key` varchar(255) not null, `isEnabled` boolean not null default "
+    "'0', `config` json not null, primary key (`key`))",
+    "CREATE TABLE `groups` (`id` integer not null primary key autoincrement, `name` varchar(255) "
+    "not null, `permissions` json not null, `pageRules` json not null, `isSystem` boolean not "
+    "null default '0', `createdAt` varchar(255) not null, `updatedAt` varchar(255) not null, "
+    "`redirectOnLogin` varchar(255) not null default '/')",
+    "CREATE TABLE `locales` (`code` varchar(5) not null, `strings` json, `isRTL` boolean not "
+    "null default '0', `name` varchar(255) not null, `nativeName` varchar(255) not null, "
+    "`availability` integer not null default '0', `createdAt` varchar(255) not null, `updatedAt` "
+    "varchar(255) not null, primary key (`code`))",
+    "CREATE TABLE `loggers` (`key` varchar(255) not null, `isEnabled` boolean not null default "
+    "'0', `level` varchar(255) not null default 'warn', `config` json, primary key (`key`))",
+    "CREATE TABLE `navigation` (`key` varchar(255) not null, `config` json, primary key (`key`))",
+    "CREATE TABLE `pageHistory` (`id` integer not null primary key autoincrement, `path` "
+    "varchar(255) not null, `hash` varchar(255) not null, `title` varchar(255) not null, "
+    "`description` varchar(255), `isPrivate` boolean not null default '0', `isPublished` boolean "
+    "not null default '0', `publishStartDate` varchar(255), `publishEndDate` varchar(255), "
+    "`content` text, `contentType` varchar(255) not null, `createdAt` varchar(255) not null, "
+    "`action` varchar(255) default 'updated', `pageId` integer, `editorKey` varchar(255), "
+    "`localeCode` varchar(5), `authorId` integer, `versionDate` varchar(255) not null default "
+    "'', `extra` json not null default '{}', foreign key(`editorKey`) references "
+    "`editors`(`key`), foreign key(`localeCode`) references `locales`(`code`), foreign "
+    "key(`authorId`) references `users`(`id`))",
+    "CREATE TABLE `pageLinks` (`id` integer not null primary key autoincrement, `pageId` "
+    "integer, `path` varchar(255) not null, `localeCode` varchar(5) not null, foreign "
+    "key(`pageId`) references `pages`(`id`) on delete CASCADE)",
+    "CREATE TABLE `pages` (`id` integer not null primary key autoincrement, `path` varchar(255) "
+    "not null, `hash` varchar(255) not null, `title` varchar(255) not null, `description` "
+    "varchar(255), `isPrivate` boolean not null default '0', `isPublished` boolean not null "
+    "default '0', `privateNS` varchar(255), `publishStartDate` varchar(255), `publishEndDate` "
+    "varchar(255), `content` text, `render` text, `toc` json, `contentType` varchar(255) not "
+    "null, `createdAt` varchar(255) not null, `updatedAt` varchar(255) not null, `editorKey` "
+    "varchar(255), `localeCode` varchar(5), `authorId` integer, `creatorId` integer, `extra` "
+    "json not null default '{}', `tocOptions` json not null default "
+    '\'{"min":1,"max":2,"useDefault":true}\', foreign key(`editorKey`) references '
+    "`editors`(`key`), foreign key(`localeCode`) references `locales`(`code`), foreign "
+    "key(`authorId`) references `users`(`id`), foreign key(`creatorId`) references `users`(`id`))",
+    "CREATE TABLE `pageTree` (`id` integer, `path` varchar(255) not null, `depth` integer not "
+    "null, `title` varchar(255) not null, `isPrivate` boolean not null default '0', `isFolder` "
+    "boolean not null default '0', `privateNS` varchar(255), `parent` integer, `pageId` integer, "
+    "`localeCode` varchar(5), `ancestors` json, foreign key(`parent`) references "
+    "`pageTree`(`id`) on delete CASCADE, foreign key(`pageId`) references `pages`(`id`) on "
+    "delete CASCADE, foreign key(`localeCode`) references `locales`(`code`), primary key (`id`))",
+    "CREATE TABLE `renderers` (`key` varchar(255) not null, `isEnabled` boolean not null default "
+    "'0', `config` json, primary key (`key`))",
+    "CREATE TABLE `searchEngines` (`key` varchar(255) not null, `isEnabled` boolean not null "
+    "default '0', `config` json, primary key (`key`))",
+    "CREATE TABLE `settings` (`key` varchar(255) not null, `value` json, `updatedAt` "
+    "varchar(255) not null, primary key (`key`))",
+    "CREATE TABLE `storage` (`key` varchar(255) not null, `isEnabled` boolean not null default "
+    "'0', `mode` varchar(255) not null default 'push', `config` json, `syncInterval` "
+    "varchar(255), `state` json, primary key (`key`))",
+    "CREATE TABLE `tags` (`id` integer not null primary key autoincrement, `tag` varchar(255) "
+    "not null, `title` varchar(255), `createdAt` varchar(255) not null, `updatedAt` varchar(255) "
+    "not null)",
+    "CREATE UNIQUE INDEX `tags_tag_unique` on `tags` (`tag`)",
+    "CREATE TABLE `userKeys` (`id` integer not null primary key autoincrement, `kind` "
+    "varchar(255) not null, `token` varchar(255) not null, `createdAt` varchar(255) not null, "
+    "`validUntil` varchar(255) not null, `userId` integer, foreign key(`userId`) references "
+    "`users`(`id`))",
+    "CREATE TABLE `users` (`id` integer not null primary key autoincrement, `email` varchar(255) "
+    "not null, `name` varchar(255) not null, `providerId` varchar(255), `password` varchar(255), "
+    "`tfaIsActive` boolean not null default '0', `tfaSecret` varchar(255), `jobTitle` "
+    "varchar(255) default '', `location` varchar(255) default '', `pictureUrl` varchar(255), "
+    "`timezone` varchar(255) not null default 'America/New_York', `isSystem` boolean not null "
+    "default '0', `isActive` boolean not null default '0', `isVerified` boolean not null default "
+    "'0', `mustChangePwd` boolean not null default '0', `createdAt` varchar(255) not null, "
+    "`updatedAt` varchar(255) not null, `providerKey` varchar(255) not null default 'local', "
+    "`localeCode` varchar(5) not null default 'en', `defaultEditor` varchar(255) not null "
+    "default 'markdown', `lastLoginAt` varchar(255), `dateFormat` varchar(255) not null default "
+    "'', `appearance` varchar(255) not null default '', foreign key(`providerKey`) references "
+    "`authentication`(`key`), foreign key(`localeCode`) references `locales`(`code`), foreign "
+    "key(`defaultEditor`) references `editors`(`key`))",
+    "CREATE TABLE `pageHistoryTags` (`id` integer not null primary key autoincrement, `pageId` "
+    "integer, `tagId` integer, foreign key(`pageId`) references `pageHistory`(`id`) on delete "
+    "CASCADE, foreign key(`tagId`) references `tags`(`id`) on delete CASCADE)",
+    "CREATE TABLE `pageTags` (`id` integer not null primary key autoincrement, `pageId` integer, "
+    "`tagId` integer, foreign key(`pageId`) references `pages`(`id`) on delete CASCADE, foreign "
+    "key(`tagId`) references `tags`(`id`) on delete CASCADE)",
+    "CREATE TABLE `userGroups` (`id` integer not null primary key autoincrement, `userId` "
+    "integer, `groupId` integer, foreign key(`userId`) references `users`(`id`) on delete "
+    "CASCADE, foreign key(`groupId`) references `groups`(`id`) on delete CASCADE)",
+    "CREATE UNIQUE INDEX `users_providerkey_email_unique` on `users` (`providerKey`, `email`)",
+    "CREATE INDEX `pagelinks_path_localecode_index` on `pageLinks` (`path`, `localeCode`)",
+    "CREATE TABLE `apiKeys` (`id` integer not null primary key autoincrement, `name` "
+    "varchar(255) not null, `key` text not null, `expiration` varchar(255) not null, `isRevoked` "
+    "boolean not null default '0', `createdAt` varchar(255) not null, `updatedAt` varchar(255) "
+    "not null)",
+    "CREATE TABLE `commentProviders` (`key` varchar(255) not null, `isEnabled` boolean not null "
+    "default '0', `config` json not null, primary key (`key`))",
+    "CREATE TABLE `userAvatars` (`id` integer, `data` blob not null, primary key (`id`))",
+    "CREATE TABLE `pageNavigation` (`key` varchar(255) not null, `isEnabled` boolean not null "
+    "default '0', `config` json not null, primary key (`key`))",
+]
+
+WIKIJS_START = datetime(2024, 3, 4, 8, 15, 0, tzinfo=UTC)
+
+
+def wikijs_moment(minutes: float) -> str:
+    """A JS ``new Date().toISOString()`` (moment's ``toISOString`` alike): UTC, milliseconds, ``Z``."""
+    at = WIKIJS_START + timedelta(minutes=minutes)
+    return at.strftime("%Y-%m-%dT%H:%M:%S.") + f"{at.microsecond // 1000:03d}Z"
+
+
+def wikijs_sha1(text: str) -> str:
+    """``pageHelper.generateHash`` / ``assetHelper.generateHash``: the SHA-1 hex of a path."""
+    return hashlib.sha1(text.encode()).hexdigest()
+
+
+WIKIJS_PAGES = (
+    # path, title, locale, editor, author, creator, published, publishStartDate
+    ("home", "Welcome to the ACME Wiki", "en", "markdown", 1, 1, 1, ""),
+    ("docs/install", "Installation", "en", "markdown", 3, 1, 1, ""),
+    ("docs/install/docker", "Install with Docker", "en", "markdown", 3, 3, 1, ""),
+    ("docs/install/linux", "Install on Linux", "en", "markdown", 4, 3, 1, ""),
+    ("docs/configuration", "Configuration", "en", "markdown", 3, 3, 1, ""),
+    ("docs/faq", "Frequently Asked Questions", "en", "ckeditor", 5, 4, 1, ""),
+    ("team/onboarding", "Onboarding checklist", "en", "markdown", 6, 6, 1, "2024-04-01"),
+    ("team/holidays-2024", "Holidays 2024", "en", "ckeditor", 6, 6, 0, "2024-12-01"),
+    ("api/graphql", "GraphQL API", "en", "code", 7, 7, 1, ""),
+    ("api/webhooks", "Webhooks", "en", "markdown", 7, 7, 1, ""),
+    ("runbooks/backup", "Backups — what, when, where", "en", "markdown", 4, 4, 1, ""),
+    ("runbooks/restore", "Restore drill", "en", "markdown", 4, 8, 1, ""),
+    ("accueil", "Bienvenue sur le wiki", "fr", "markdown", 9, 9, 1, ""),
+    ("docs/installation", "Installation (français)", "fr", "markdown", 9, 9, 1, ""),
+    ("الرئيسية", "الصفحة الرئيسية", "ar", "markdown", 10, 10, 1, ""),
+    ("drafts/roadmap", "Roadmap 2025 (draft)", "en", "markdown", 1, 1, 0, ""),
+    ("docs/troubleshooting", "Troubleshooting", "en", "markdown", 5, 3, 1, ""),
+    ("legal/privacy", "Privacy notice", "en", "ckeditor", 1, 1, 1, "2024-05-25"),
+)
+
+
+def wikijs_markdown(title: str, n: int) -> str:
+    """A page's Markdown as the editor saves it (LF line breaks, a trailing newline)."""
+    return (
+        f"# {title}\n\nThis page explains **{title.lower()}** for the team.\n\n"
+        f"## Steps\n\n1. Read the [overview](/en/home)\n2. Run `make step-{n}`\n3. Ask in #wiki\n\n"
+        f"> Last reviewed in sprint {n}.\n\n```bash\necho 'step {n}'\n```\n"
+    )
+
+
+def wikijs_render(title: str, n: int) -> str:
+    """The rendered HTML Wiki.js keeps beside the source (``render``)."""
+    anchor = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
+    return (
+        f'<h1 class="toc-header" id="{anchor}"><a href="#{anchor}" class="toc-anchor">¶</a> {title}</h1>\n'
+        f"<p>This page explains <strong>{title.lower()}</strong> for the team.</p>\n"
+        f'<h2 class="toc-header" id="steps"><a href="#steps" class="toc-anchor">¶</a> Steps</h2>\n'
+        f'<ol>\n<li>Read the <a class="is-internal-link is-valid-page" href="/en/home">overview</a></li>\n'
+        f"<li>Run <code>make step-{n}</code></li>\n<li>Ask in #wiki</li>\n</ol>\n"
+    )
+
+
+def wikijs_rows() -> dict[str, list[Sequence[Any]]]:
+    """Rows as Wiki.js 2.5's models write them through knex: every moment a JS ``toISOString()``
+    (``createdAt``, ``updatedAt``, ``lastLoginAt``, ``versionDate``, ``validUntil``,
+    ``expiration``), booleans bound as 1/0, JSON columns ``JSON.stringify`` text (settings' values
+    wrapped as ``{"v": …}``), a page's publish window the editor's ``YYYY-MM-DD`` or ``''`` (unset),
+    a page version's ``versionDate`` the page's ``updatedAt`` before the change; uploads' bytes in
+    ``assetData`` and ``userAvatars`` as BLOBs keyed by their asset's or user's id; the guest user
+    (id 2) the author of anonymous comments; a deleted page's history kept under its old id (its
+    ``pageId`` is in no page); knex's log its ``migration_time`` epoch milliseconds."""
+    users: list[Sequence[Any]] = []
+    people = (
+        ("admin@acme.example", "Administrator", "local", None),
+        ("guest@example.com", "Guest", "local", None),
+        ("ines.moreau@acme.example", "Inès Moreau", "local", None),
+        ("tom.becker@acme.example", "Tom Becker", "local", None),
+        (
+            "priya.n@acme.example",
+            "Priya Natarajan",
+            "0fbf5b24-6b9a-4c1e-9a41-5a2c1e6c3b11",
+            "112233445566778899",
+        ),
+        ("lee.w@acme.example", "Lee Wong", "0fbf5b24-6b9a-4c1e-9a41-5a2c1e6c3b11", "998877665544332211"),
+        ("dev.bot@acme.example", "API Docs Bot", "local", None),
+        ("sam.o@acme.example", "Sam O'Neill", "local", None),
+        ("julie.r@acme.example", "Julie Roux", "local", None),
+        ("omar.h@acme.example", "عمر حداد", "local", None),
+        ("left.company@acme.example", "Former Employee", "local", None),
+    )
+    for i, (email, name, provider, provider_id) in enumerate(people, 1):
+        local = provider == "local"
+        users.append(
+            (
+                i,
+                email,
+                name,
+                provider_id,
+                None
+                if not local
+                else ""
+                if i == 2
+                else "$2a$12$" + hashlib.sha256(email.encode()).hexdigest()[:53],
+                int(i == 4),
+                "JBSWY3DPEHPK3PXP" + str(i) if i == 4 else None,
+                ("Site Reliability Engineer" if i == 4 else "Technical Writer" if i in (3, 9) else ""),
+                ("Lyon" if i in (3, 9) else "Berlin" if i == 4 else ""),
+                "internal" if i in (3, 5) else "https://avatars.example.com/u/5521" if i == 6 else None,
+                (
+                    "Europe/Paris"
+                    if i in (3, 9)
+                    else "Europe/Berlin"
+                    if i == 4
+                    else "Asia/Dubai"
+                    if i == 10
+                    else "America/New_York"
+                ),
+                int(i == 2),
+                int(i != 11),
+                int(i != 8),
+                int(i == 8),
+                wikijs_moment(i * 1440),
+                wikijs_moment(i * 1440 + (0 if i in (2, 7) else 60 * i + 7)),
+                provider,
+                "fr" if i in (9,) else "ar" if i == 10 else "en",
+                "ckeditor" if i == 6 else "markdown",
+                None if i in (2, 7, 8) else wikijs_moment(40000 + 97 * i + 0.25 * i),
+                "YYYY-MM-DD" if i == 4 else "",
+                "dark" if i in (4, 5) else "",
+            )
+        )
+    groups = [
+        (1, "Administrators", '["manage:system"]', "[]", 1, wikijs_moment(0), wikijs_moment(0), "/"),
+        (
+            2,
+            "Guests",
+            '["read:pages","read:assets","read:comments"]',
+            '[{"id":"guest","roles":["read:pages","read:assets","read:comments"],"match":"START",'
+            '"deny":false,"path":"","locales":[]}]',
+            1,
+            wikijs_moment(0),
+            wikijs_moment(0),
+            "/",
+        ),
+        (
+            3,
+            "Editors",
+            '["read:pages","write:pages","manage:pages","read:assets","write:assets","read:comments",'
+            '"write:comments","read:history"]',
+            '[{"id":"editors","roles":["read:pages","write:pages","manage:pages","read:history"],'
+            '"match":"START","deny":false,"path":"","locales":[]}]',
+            0,
+            wikijs_moment(2000),
+            wikijs_moment(2500.5),
+            "/docs",
+        ),
+        (
+            4,
+            "Runbook owners",
+            '["read:pages","write:pages","read:source"]',
+            '[{"id":"rb","roles":["write:pages"],"match":"START","deny":false,"path":"runbooks",'
+            '"locales":["en"]}]',
+            0,
+            wikijs_moment(3000),
+            wikijs_moment(3000),
+            "/runbooks/backup",
+        ),
+    ]
+    memberships = (
+        (1, 1),
+        (2, 2),
+        (3, 3),
+        (4, 3),
+        (4, 4),
+        (5, 3),
+        (6, 3),
+        (7, 3),
+        (8, 4),
+        (9, 3),
+        (10, 3),
+        (11, 3),
+    )
+    user_groups = [(n, user, group) for n, (user, group) in enumerate(memberships, 1)]
+    authentication = [
+        ("local", 1, "{}", 0, '{"v":[]}', '{"v":[]}', 0, "local", "Local"),
+        (
+            "0fbf5b24-6b9a-4c1e-9a41-5a2c1e6c3b11",
+            1,
+            '{"clientId":"wiki","clientSecret":"s3cr3t","authorizationURL":"https://sso.acme.example/auth",'
+            '"tokenURL":"https://sso.acme.example/token","userInfoURL":"https://sso.acme.example/userinfo",'
+            '"skipUserProfile":false,"issuer":"https://sso.acme.example","emailClaim":"email",'
+            '"mapGroups":false,"groupsClaim":"groups","logoutURL":"","acrValues":""}',
+            1,
+            '{"v":["acme.example"]}',
+            '{"v":[3]}',
+            1,
+            "oidc",
+            "ACME SSO",
+        ),
+    ]
+    locales = [
+        ("en", "{}", 0, "English", "English", 100, wikijs_moment(0), wikijs_moment(0)),
+        (
+            "fr",
+            '{"common":{"actions":{"save":"Enregistrer","cancel":"Annuler"}}}',
+            0,
+            "French",
+            "Français",
+            92,
+            wikijs_moment(100),
+            wikijs_moment(100),
+        ),
+        (
+            "ar",
+            '{"common":{"actions":{"save":"حفظ"}}}',
+            1,
+            "Arabic",
+            "العربية",
+            61,
+            wikijs_moment(101),
+            wikijs_moment(101),
+        ),
+        (
+            "pt-br",
+            "{}",
+            0,
+            "Brazilian Portuguese",
+            "Português (Brasil)",
+            88,
+            wikijs_moment(102),
+            wikijs_moment(102),
+        ),
+    ]
+    editors = [
+        ("api", 0, "{}"),
+        ("ckeditor", 1, "{}"),
+        ("code", 1, "{}"),
+        ("markdown", 1, "{}"),
+        ("wysiwyg", 0, "{}"),
+    ]
+    pages: list[Sequence[Any]] = []
+    history: list[Sequence[Any]] = []
+    for n, (path, title, locale, editor, author, creator, published, start) in enumerate(WIKIJS_PAGES, 1):
+        created = wikijs_moment(3000 + 211 * n)
+        updated = wikijs_moment(3000 + 211 * n + (0 if n % 5 == 0 else 37 * n + 0.5))
+        html = editor == "ckeditor"
+        content = (
+            f"<h1>{title}</h1><p>Maintained by the team.</p><p>&nbsp;</p>"
+            if html
+            else "query {\n  pages {\n    list { id path title }\n  }\n}\n"
+            if editor == "code"
+            else wikijs_markdown(title, n)
+        )
+        pages.append(
+            (
+                n,
+                path,
+                wikijs_sha1(f"{locale}|{path}|"),
+                title,
+                "" if n % 3 else f"About {title.lower()}",
+                0,
+                published,
+                None,
+                start,
+                "2025-01-15" if n == 8 else "",
+                content,
+                content if html else wikijs_render(title, n),
+                "[]"
+                if html
+                else json.dumps(
+                    [
+                        {
+                            "title": title,
+                            "anchor": "#" + re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-"),
+                            "children": [{"title": "Steps", "anchor": "#steps", "children": []}],
+                        }
+                    ],
+                    ensure_ascii=False,
+                    separators=(",", ":"),
+                ),
+                "html" if html else "markdown",
+                created,
+                updated,
+                editor,
+                locale,
+                author,
+                creator,
+                '{"js":"","css":""}'
+                if n % 4
+                else '{"js":"","css":".page-col-content { max-width: 900px; }"}',
+                '{"min":1,"max":2,"useDefault":true}' if n % 6 else '{"min":1,"max":3,"useDefault":false}',
+            )
+        )
+        if n % 5 == 0:
+            continue
+        # Each edit kept the page's state before it (addVersion), versionDate its updatedAt then.
+        for k in range(1 + n % 3):
+            history.append(
+                (
+                    len(history) + 1,
+                    path,
+                    wikijs_sha1(f"{locale}|{path}|"),
+                    title if k else title.split(" ")[0],
+                    "",
+                    0,
+                    published if k else 0,
+                    start,
+                    "",
+                    content if k else content[: len(content) // 2],
+                    "html" if html else "markdown",
+                    wikijs_moment(3000 + 211 * n + 11 * k + 3),
+                    "updated",
+                    n,
+                    editor,
+                    locale,
+                    author if k else creator,
+                    created if not k else wikijs_moment(3000 + 211 * n + 11 * k),
+                    "{}",
+                )
+            )
+    # Two pages deleted since: their versions stay, under ids no page holds any more.
+    for gone, (path, title) in ((19, ("old/changelog", "Changelog (old)")), (20, ("sandbox", "Sandbox"))):
+        for action, minutes in (("updated", 0), ("moved", 30), ("deleted", 95)):
+            history.append(
+                (
+                    len(history) + 1,
+                    path if action != "deleted" else f"archive/{path}",
+                    wikijs_sha1(f"en|{path}|"),
+                    title,
+                    "",
+                    0,
+                    1,
+                    "",
+                    "",
+                    f"# {title}\n\nNothing here any more.\n",
+                    "markdown",
+                    wikijs_moment(9000 + 100 * gone + minutes),
+                    action,
+                    gone,
+                    "markdown",
+                    "en",
+                    1,
+                    wikijs_moment(9000 + 100 * gone + minutes - 5),
+                    "{}",
+                )
+            )
+    tags = [
+        (n, tag, title, wikijs_moment(5000 + n), wikijs_moment(5000 + n))
+        for n, (tag, title) in enumerate(
+            (
+                ("docker", "Docker"),
+                ("linux", None),
+                ("ops", "Operations"),
+                ("api", "API"),
+                ("onboarding", None),
+                ("hr", "HR"),
+                ("français", None),
+            ),
+            1,
+        )
+    ]
+    page_tags_pairs = (
+        (3, 1),
+        (4, 2),
+        (11, 3),
+        (12, 3),
+        (9, 4),
+        (10, 4),
+        (7, 5),
+        (8, 6),
+        (13, 7),
+        (14, 7),
+        (2, 1),
+        (2, 2),
+    )
+    page_tags = [(n, page, tag) for n, (page, tag) in enumerate(page_tags_pairs, 1)]
+    history_tags = [
+        (n, version, (version % 7) + 1) for n, version in enumerate(range(1, len(history) + 1, 3), 1)
+    ]
+    links = [
+        (1, 1, "docs/install", "en"),
+        (2, 1, "docs/faq", "en"),
+        (3, 2, "docs/install/docker", "en"),
+        (4, 2, "docs/install/linux", "en"),
+        (5, 4, "docs/configuration", "en"),
+        (6, 6, "docs/troubleshooting", "en"),
+        (7, 11, "runbooks/restore", "en"),
+        (8, 12, "runbooks/backup", "en"),
+        (9, 13, "docs/installation", "fr"),
+        (10, 17, "docs/not-written-yet", "en"),
+        (11, 1, "home", "en"),
+        (12, 7, "team/holidays-2024", "en"),
+    ]
+    # rebuild-tree: one node per locale and path, a folder where a path has pages under it (a page
+    # with children is both: its node keeps its page and is a folder), ``ancestors`` the ids above it.
+    nodes: dict[tuple[str, str], list[Any]] = {}
+    for n, (path, title, locale, *_rest) in sorted(enumerate(WIKIJS_PAGES, 1), key=lambda item: item[1][0]):
+        parts = path.split("/")
+        ancestors: list[int] = []
+        for depth in range(1, len(parts) + 1):
+            prefix = "/".join(parts[:depth])
+            is_page = depth == len(parts)
+            node = nodes.get((locale, prefix))
+            if node is None:
+                node = [
+                    len(nodes) + 1,
+                    prefix,
+                    depth,
+                    title if is_page else parts[depth - 1],
+                    0,
+                    int(not is_page),
+                    None,
+                    ancestors[-1] if ancestors else None,
+                    n if is_page else None,
+                    locale,
+                    json.dumps(ancestors, separators=(",", ":")),
+                ]
+                nodes[(locale, prefix)] = node
+            elif is_page:
+                node[3], node[8] = title, n
+            else:
+                node[5] = 1
+            ancestors.append(node[0])
+    tree: list[Sequence[Any]] = [tuple(node) for node in nodes.values()]
+
+    comments: list[Sequence[Any]] = []
+    remarks = (
+        ("Thanks, this worked on Debian 12 too.", 3),
+        ("The `make step-2` target fails without Docker 24+.", 4),
+        ("Could we add a section on proxies?", 2),
+        ("Merci pour la traduction !", 9),
+        ("Fixed the typo, thanks for spotting it.", 3),
+        ("Is this still accurate after the upgrade?", 2),
+        ("Yes — checked on 2024-06-02.", 4),
+        ("+1", 6),
+    )
+    for c in range(1, 25):
+        text, user = remarks[c % len(remarks)]
+        anonymous = user == 2
+        page = (1, 2, 3, 4, 6, 11, 13, 17)[c % 8]
+        name, email = people[user - 1][1], people[user - 1][0]
+        comments.append(
+            (
+                c,
+                text,
+                wikijs_moment(12000 + 53 * c),
+                wikijs_moment(12000 + 53 * c + (0 if c % 4 else 12)),
+                page,
+                user,
+                "<p>" + re.sub(r"`([^`]*)`", r"<code>\1</code>", text) + "</p>",
+                "Anonymous reader" if anonymous else name,
+                "reader@example.net" if anonymous else email,
+                f"::ffff:203.0.113.{10 + c}" if c % 5 else f"2001:db8::{c:x}",
+                0 if c % 6 else c - 1,
+                int(c < 20),
+            )
+        )
+    png = bytes.fromhex("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489") + bytes(
+        range(0, 256, 7)
+    )
+    assets_spec = (
+        ("architecture.png", ".png", "image/png", png, None, 3),
+        (
+            "runbook.pdf",
+            ".pdf",
+            "application/pdf",
+            b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n%%EOF\n",
+            2,
+            4,
+        ),
+        (
+            "logo.svg",
+            ".svg",
+            "image/svg+xml",
+            b'<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"/>\n',
+            1,
+            1,
+        ),
+        ("export.csv", ".csv", "text/csv", b"id;name\r\n1;caf\xe9\r\n", 2, 4),
+        ("empty.txt", ".txt", "text/plain", b"", 3, 6),
+        (
+            "screenshot 2024-05-02.jpg",
+            ".jpg",
+            "image/jpeg",
+            b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(40) + b"\xff\xd9",
+            3,
+            9,
+        ),
+    )
+    asset_folders = [(1, "images", "images", None), (2, "files", "files", None), (3, "screens", "screens", 1)]
+    folder_paths = {None: "", 1: "images/", 2: "files/", 3: "images/screens/"}
+    assets = []
+    asset_data = []
+    for n, (name, ext, mime, data, folder, author) in enumerate(assets_spec, 1):
+        assets.append(
+            (
+                n,
+                name,
+                wikijs_sha1(folder_paths[folder] + name),
+                ext,
+                "image" if mime.startswith("image/") else "binary",
+                mime,
+                len(data),
+                None,
+                wikijs_moment(15000 + 60 * n),
+                wikijs_moment(15000 + 60 * n + (5 if n == 2 else 0)),
+                folder,
+                author,
+            )
+        )
+        asset_data.append((n, data))
+    avatars = [
+        (3, b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01" + bytes(range(32)) + b"\xff\xd9"),
+        (5, png[:40]),
+    ]
+    settings = [
+        (
+            "auth",
+            '{"v":{"audience":"urn:wiki.js","tokenExpiration":"30m","tokenRenewal":"14d"}}',
+            wikijs_moment(1),
+        ),
+        (
+            "certs",
+            '{"v":{"jwk":{"kty":"RSA"},"public":"-----BEGIN RSA PUBLIC KEY-----\\nMIIBCgKCAQEA\\n'
+            '-----END RSA PUBLIC KEY-----\\n"}}',
+            wikijs_moment(1),
+        ),
+        ("company", '{"v":"ACME Corp."}', wikijs_moment(1)),
+        (
+            "features",
+            '{"v":{"featurePageRatings":true,"featurePageComments":true,"featurePersonalWikis":true}}',
+            wikijs_moment(1),
+        ),
+        ("graphEndpoint", '{"v":"https://graph.requarks.io"}', wikijs_moment(1)),
+        ("host", '{"v":"https://wiki.acme.example"}', wikijs_moment(2)),
+        (
+            "lang",
+            '{"v":{"code":"en","autoUpdate":true,"namespacing":true,"namespaces":["en","fr","ar"]}}',
+            wikijs_moment(2),
+        ),
+        ("logo", '{"v":{"hasLogo":false,"logoIsSquare":false}}', wikijs_moment(1)),
+        ("nav", '{"v":{"mode":"MIXED"}}', wikijs_moment(2)),
+        ("sessionSecret", '{"v":"' + hashlib.sha256(b"session").hexdigest() + '"}', wikijs_moment(1)),
+        (
+            "telemetry",
+            '{"v":{"isEnabled":false,"clientId":"4e0b4a0f-6d2c-4bdc-9b5d-6d1c0a8f2e33"}}',
+            wikijs_moment(1),
+        ),
+        ("title", '{"v":"ACME Wiki"}', wikijs_moment(2)),
+        (
+            "uploads",
+            '{"v":{"maxFileSize":5242880,"maxFiles":10,"scanSVG":true,"forceDownload":true}}',
+            wikijs_moment(3),
+        ),
+        (
+            "seo",
+            '{"v":{"description":"","robots":["index","follow"],"analyticsService":"","analyticsId":""}}',
+            wikijs_moment(3),
+        ),
+    ]
+    navigation = [
+        (
+            "site",
+            '[{"locale":"en","items":[{"id":"a1b2","icon":"mdi-home","kind":"link","label":"Home",'
+            '"target":"/","targetType":"home","visibilityMode":"all","visibilityGroups":null},'
+            '{"id":"c3d4","kind":"divider"}]},{"locale":"fr","items":[]}]',
+        )
+    ]
+    storage = [
+        (
+            "disk",
+            0,
+            "push",
+            '{"path":"","createDailyBackups":false}',
+            "P0D",
+            '{"status":"pending","message":"","lastAttempt":null}',
+        ),
+        (
+            "git",
+            1,
+            "sync",
+            '{"authType":"ssh","repoUrl":"git@git.acme.example:docs/wiki.git","branch":"main","sshPrivateKeyMode":"path",'
+            '"sshPrivateKeyPath":"/data/id_ed25519","verifySSL":true,"defaultEmail":"wiki@acme.example",'
+            '"defaultName":"Wiki.js","localRepoPath":"./data/repo","gitBinaryPath":""}',
+            "PT5M",
+            '{"status":"operational","message":"","lastAttempt":"' + wikijs_moment(44000) + '"}',
+        ),
+        ("s3", 0, "push", "{}", "P0D", '{"status":"pending","message":"","lastAttempt":null}'),
+    ]
+    renderers = [
+        (
+            "htmlCore",
+            1,
+            '{"absoluteLinks":false,"openExternalLinkNewTab":false,"relAttributeExternalLink":"noreferrer"}',
+        ),
+        (
+            "markdownCore",
+            1,
+            '{"allowHTML":true,"linkify":true,"linebreaks":true,"typographer":false,"quotes":"English"}',
+        ),
+        ("markdownKatex", 1, '{"useInline":true,"useBlocks":true}'),
+        ("markdownPlantuml", 0, '{"server":"https://plantuml.requarks.io","imageFormat":"svg"}'),
+    ]
+    search_engines = [
+        ("db", 1, "{}"),
+        ("postgres", 0, '{"dictLanguage":"english"}'),
+        (
+            "elasticsearch",
+            0,
+            '{"apiVersion":"7.x","hosts":"","verifyTLSCertificate":true,"indexName":"wiki","analyzer":"simple","sniffOnStart":false,"sniffInterval":0}',
+        ),
+    ]
+    analytics = [
+        ("google", 0, '{"propertyTrackingId":""}'),
+        ("matomo", 1, '{"siteId":3,"serverHost":"https://stats.acme.example"}'),
+    ]
+    loggers = [("console", 1, "info", "{}"), ("sentry", 0, "warn", '{"key":""}')]
+    comment_providers = [
+        ("default", 1, '{"akismet":"","minDelay":30}'),
+        ("commento", 0, '{"instanceUrl":"https://cdn.commento.io"}'),
+    ]
+    user_keys = [
+        (
+            1,
+            "resetPwd",
+            "k1" + hashlib.sha256(b"reset8").hexdigest()[:19],
+            wikijs_moment(41000),
+            wikijs_moment(41000 + 1440),
+            8,
+        ),
+        (
+            2,
+            "verify",
+            "k2" + hashlib.sha256(b"verify11").hexdigest()[:19],
+            wikijs_moment(41500),
+            wikijs_moment(41500 + 1440),
+            11,
+        ),
+    ]
+
+    def jwt(n: int) -> str:
+        def part(value: dict[str, Any]) -> str:
+            return (
+                base64.urlsafe_b64encode(json.dumps(value, separators=(",", ":")).encode())
+                .rstrip(b"=")
+                .decode()
+            )
+
+        return ".".join(
+            (
+                part({"alg": "RS256", "typ": "JWT"}),
+                part({"api": n, "grp": 1, "iat": 1710000000 + n, "aud": "urn:wiki.js"}),
+                base64.urlsafe_b64encode(hashlib.sha512(f"sig{n}".encode()).digest()).rstrip(b"=").decode(),
+            )
+        )
+
+    api_keys = [
+        (
+            1,
+            "CI docs sync",
+            jwt(1),
+            wikijs_moment(20000 + 525600),
+            0,
+            wikijs_moment(20000),
+            wikijs_moment(20000),
+        ),
+        (
+            2,
+            "Old importer",
+            jwt(2),
+            wikijs_moment(21000 + 43200),
+            1,
+            wikijs_moment(21000),
+            wikijs_moment(30000),
+        ),
+        (
+            3,
+            "Search bot",
+            jwt(3),
+            wikijs_moment(22000 + 5256000),
+            0,
+            wikijs_moment(22000),
+            wikijs_moment(22000),
+        ),
+    ]
+    migrations_done = (
+        "2.0.0.js",
+        "2.2.3.js",
+        "2.2.17.js",
+        "2.3.10.js",
+        "2.3.14.js",
+        "2.3.23.js",
+        "2.4.13.js",
+        "2.4.36.js",
+        "2.4.61.js",
+        "2.5.1.js",
+        "2.5.12.js",
+        "2.5.108.js",
+        "2.5.118.js",
+        "2.5.122.js",
+        "2.5.128.js",
+        "2.5.129.js",
+        "2.5.284.js",
+        "2.5.292.js",
+    )
+    migrations = [
+        (
+            n,
+            name,
+            1 if n <= 8 else 2 if n <= 16 else 3,
+            1_709_540_100_000 + (0 if n <= 8 else 9_000_000_000 if n <= 16 else 19_000_000_000) + 17 * n,
+        )
+        for n, name in enumerate(migrations_done, 1)
+    ]
+    return {
+        "migrations": migrations,
+        "migrations_lock": [(1, 0)],
+        "analytics": analytics,
+        "assets": assets,
+        "assetData": asset_data,
+        "assetFolders": asset_folders,
+        "authentication": authentication,
+        "comments": comments,
+        "editors": editors,
+        "groups": groups,
+        "locales": locales,
+        "loggers": loggers,
+        "navigation": navigation,
+        "pageHistory": history,
+        "pageLinks": links,
+        "pages": pages,
+        "pageTree": tree,
+        "renderers": renderers,
+        "searchEngines": search_engines,
+        "settings": settings,
+        "storage": storage,
+        "tags": tags,
+        "userKeys": user_keys,
+        "users": users,
+        "pageHistoryTags": history_tags,
+        "pageTags": page_tags,
+        "userGroups": user_groups,
+        "apiKeys": api_keys,
+        "commentProviders": comment_providers,
+        "userAvatars": avatars,
+        "pageNavigation": [],
+    }
+
+
+def wikijs(path: Path) -> Path:
+    """A Wiki.js 2.5 ``db.sqlite`` (see the module's list)."""
+    return write_export(path, WIKIJS_DDL, wikijs_rows(), bytes_as_text=False)  # type: ignore[arg-type]
+
+
+# --- App (HedgeDoc 1.x, collaborative Markdown: lib/migrations 20150504155329-create-users to
+# 20220901102800-convert-history-to-longtext, run by sequelize 5 on node-sqlite3 here, and the session
+# store's Sessions; the statements below are those sequelize wrote to sqlite_master) ---
+
+#: HedgeDoc 1.x on SQLite (``db.dialect: sqlite``): umzug's ``SequelizeMeta`` log, the migrations in
+#: order (each ``changeColumn``/``addConstraint`` rebuilds its table on SQLite, which is why ``Notes``
+#: keeps neither its ``shortid`` nor its ``alias`` index, and why its foreign keys are table
+#: constraints), ``Temp`` (dropped only by a later migration), and connect-session-sequelize's
+#: ``Sessions`` (its model synced).
+HEDGEDOC_DDL = [
+    "CREATE TABLE `SequelizeMeta` (`name` VARCHAR(255) NOT NULL UNIQUE PRIMARY KEY)",
+    "CREATE TABLE `Temp` (`id` VARCHAR(255) PRIMARY KEY, `date` TEXT, `createdAt` DATETIME, "
+    "`updatedAt` DATETIME)",
+    'CREATE TABLE "Notes" (`id` UUID UNIQUE PRIMARY KEY, `ownerId` UUID, `content` TEXT, `title` '
+    "TEXT, `createdAt` DATETIME, `updatedAt` DATETIME, `shortid` VARCHAR(255) NOT NULL DEFAULT "
+    "'0000000000', `permission` TEXT NOT NULL DEFAULT 'private', `viewcount` INTEGER DEFAULT "
+    "'0', `lastchangeuserId` UUID, `lastchangeAt` DATETIME, `alias` VARCHAR(255), `savedAt` "
+    "DATETIME, `authorship` TEXT, `deletedAt` DATETIME, CONSTRAINT `Notes_owner_fkey` FOREIGN "
+    "KEY (`ownerId`) REFERENCES `Users` (`id`) ON DELETE CASCADE)",
+    'CREATE TABLE "Revisions" (`id` UUID PRIMARY KEY, `noteId` UUID, `patch` TEXT, `lastContent` '
+    "TEXT, `content` TEXT, `length` INTEGER, `createdAt` DATETIME, `updatedAt` DATETIME, "
+    "`authorship` TEXT, CONSTRAINT `Revisions_note_fkey` FOREIGN KEY (`noteId`) REFERENCES "
+    "`Notes` (`id`) ON DELETE CASCADE)",
+    'CREATE TABLE "Authors" (`id` INTEGER PRIMARY KEY AUTOINCREMENT, `color` VARCHAR(255), '
+    "`noteId` UUID, `userId` UUID, `createdAt` DATETIME, `updatedAt` DATETIME, CONSTRAINT "
+    "`Author_note_fkey` FOREIGN KEY (`noteId`) REFERENCES `Notes` (`id`) ON DELETE CASCADE, "
+    "CONSTRAINT `Author_user_fkey` FOREIGN KEY (`userId`) REFERENCES `Users` (`id`) ON DELETE "
+    "CASCADE)",
+    "CREATE TABLE `Users` (`id` UUID UNIQUE PRIMARY KEY, `profileid` VARCHAR(255) UNIQUE, "
+    "`profile` TEXT, `history` TEXT, `createdAt` DATETIME, `updatedAt` DATETIME, `accessToken` "
+    "VARCHAR(255), `refreshToken` VARCHAR(255), `email` TEXT, `password` TEXT, `deleteToken` "
+    "UUID)",
+    "CREATE TABLE `Sessions` (`sid` VARCHAR(36) PRIMARY KEY, `expires` DATETIME, `data` TEXT, "
+    "`createdAt` DATETIME NOT NULL, `updatedAt` DATETIME NOT NULL)",
+]
+
+HEDGEDOC_START = datetime(2024, 5, 6, 7, 30, 0, tzinfo=UTC)
+
+
+def hedgedoc_moment(seconds: float) -> datetime:
+    return HEDGEDOC_START + timedelta(seconds=seconds)
+
+
+def hedgedoc_date(seconds: float) -> str:
+    """sequelize's SQLite DATE: ``YYYY-MM-DD HH:MM:SS.SSS +00:00`` (UTC, milliseconds)."""
+    at = hedgedoc_moment(seconds)
+    return at.strftime("%Y-%m-%d %H:%M:%S.") + f"{at.microsecond // 1000:03d} +00:00"
+
+
+def hedgedoc_ms(seconds: float) -> int:
+    """A JS ``Date.now()``: epoch milliseconds (authorship spans, history entries)."""
+    return round(hedgedoc_moment(seconds).timestamp() * 1000)
+
+
+def hedgedoc_uuid(seed: str) -> str:
+    return str(uuid.UUID(hashlib.md5(seed.encode()).hexdigest(), version=4))
+
+
+def hedgedoc_shortid(seed: str) -> str:
+    """shortid.generate(): 7-14 characters of ``0-9a-zA-Z_-``."""
+    alphabet = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_-"
+    digest = hashlib.sha256(seed.encode()).digest()
+    return "".join(alphabet[b % 64] for b in digest[: 7 + digest[0] % 5])
+
+
+def hedgedoc_patch(before: str, after: str) -> str:
+    """diff-match-patch's ``patch_toText`` of text appended at the end: ``@@ -a,b +c,d @@``, a context
+    line, an insertion, each line's text ``encodeURI``d with spaces kept (a line break is ``%0A``)."""
+    context = before[-4:]
+    added = after[len(before) :]
+    start = len(before) - len(context) + 1
+
+    def encoded(text: str) -> str:
+        return urllib.parse.quote(text, safe=" !#$&'()*+,-./:;=?@_~").replace("%20", " ")
+
+    return (
+        f"@@ -{start},{len(context)} +{start},{len(context) + len(added)} @@\n"
+        f" {encoded(context)}\n+{encoded(added)}\n"
+    )
+
+
+def hedgedoc_rows() -> dict[str, list[Sequence[Any]]]:
+    """Rows as HedgeDoc 1.x writes them through sequelize: ids UUIDs (v4), every DATE sequelize's
+    ``YYYY-MM-DD HH:MM:SS.SSS +00:00``; a user's ``profile`` the passport profile as JSON (NULL for
+    e-mail sign-ins, whose ``password`` is a scrypt hash), ``history`` a JSON list whose ``time`` is
+    epoch milliseconds; a note's ``authorship`` JSON spans ``[userId, start, end, createdAt ms,
+    updatedAt ms]``, ``title`` parsed from its Markdown (``Untitled`` when none), anonymous notes no
+    owner; revisions as ``saveNoteRevision`` leaves them (the first a ``lastContent`` and no patch, each
+    later one a diff-match-patch patch, the latest alone keeping its ``content``); Authors one per note
+    and user with a ``#rrggbb`` colour; sessions' ``data`` the cookie and passport JSON."""
+    people = (
+        ("github", "583231", "octocat", "The Octocat"),
+        ("github", "1024025", "torvalds", "Linus Torvalds"),
+        ("gitlab", "40581", "ana.silva", "Ana Silva"),
+        ("oauth2", "f3a9c1d2-44b1-4cf0-9d0e-2a6b7e1f5c38", "m.keller", "Maria Keller"),
+        ("email", None, "jo@example.org", None),
+        ("email", None, "sam@example.net", None),
+        ("ldap", "uid=priya,ou=people,dc=acme,dc=example", "priya", "Priya Raman"),
+        ("github", "9919", "hedgehog", "Hedge Hog"),
+    )
+    user_ids = [hedgedoc_uuid(f"user{n}") for n in range(1, len(people) + 1)]
+    users: list[Sequence[Any]] = []
+    notes: list[Sequence[Any]] = []
+    revisions: list[Sequence[Any]] = []
+    authors: list[Sequence[Any]] = []
+    history: dict[int, list[dict[str, Any]]] = {n: [] for n in range(len(people))}
+    topics = (
+        ("Sprint 42 planning", ["meeting", "sprint"]),
+        ("Incident 2024-05-07: cache stampede", ["incident"]),
+        ("Onboarding notes", []),
+        ("Release checklist v1.9.9", ["release"]),
+        ("Reading list", []),
+        (None, []),
+        ("Workshop: intro to Rust 🦀", ["workshop", "rust"]),
+        ("Grocery list", []),
+        ("Architecture decision: queues", ["adr"]),
+        ("Retro — what went well", ["retro", "sprint"]),
+        ("Slides: HedgeDoc at FOSDEM", ["talk"]),
+        ("Meeting minutes (Zoë, Jürgen)", ["meeting"]),
+        ("features", []),
+        ("Untitled draft", []),
+    )
+    permissions = ("freely", "editable", "limited", "locked", "protected", "private")
+    for n, (title, tags) in enumerate(topics):
+        owner = None if n in (5, 13) else n % len(people)
+        note_id = hedgedoc_uuid(f"note{n}")
+        alias = "features" if title == "features" else None
+        front = (
+            f"---\ntitle: {title}\ntags: {', '.join(tags)}\ndescription: notes\n---\n\n"
+            if tags and n % 2
+            else ""
+        )
+        heading = f"# {title}\n\n" if title and not front else ""
+        body = "".join(f"- [ ] item {k} for {title or 'nobody'}\n" for k in range(1, 3 + n % 4))
+        body += "\n```js\nconsole.log('hi')\n```\n" if n % 3 == 0 else ""
+        if n % 5 == 4:
+            body += "\n:::info\nSee also [the docs](https://docs.hedgedoc.org).\n:::"
+        versions = [front + heading]
+        for k in range(1, 2 + n % 3):
+            versions.append(versions[-1] + body[: len(body) * k // (1 + n % 3)])
+        versions.append(front + heading + body)
+        # A save that changed nothing makes no revision (its patch would be empty).
+        versions = [text for k, text in enumerate(versions) if k == 0 or text != versions[k - 1]]
+        content = versions[-1]
+        created = 3600 * 6 * n
+        changed = created + 900 + 37 * n + (0.25 if n % 2 else 0)
+        editors = [owner] if owner is not None else []
+        if n % 3 == 1:
+            editors.append((n + 3) % len(people))
+        spans = []
+        start = 0
+        for k, who in enumerate(editors or [None]):
+            end = len(content) if k == len(editors or [None]) - 1 else len(content) // 2
+            spans.append(
+                [
+                    user_ids[who] if who is not None else None,
+                    start,
+                    end,
+                    hedgedoc_ms(created + 60 * k),
+                    hedgedoc_ms(changed),
+                ]
+            )
+            start = end
+        authorship = json.dumps(spans, separators=(",", ":"))
+        last_user = editors[-1] if editors else None
+        saved = changed + 300.5
+        notes.append(
+            (
+                note_id,
+                user_ids[owner] if owner is not None else None,
+                content,
+                title if title and title != "features" else ("features" if title else "Untitled"),
+                hedgedoc_date(created),
+                hedgedoc_date(saved),
+                hedgedoc_shortid(f"note{n}"),
+                permissions[n % 6] if owner is not None else "freely",
+                (n * 17) % 40,
+                user_ids[last_user] if last_user is not None else None,
+                hedgedoc_date(changed) if n != 13 else None,
+                alias,
+                hedgedoc_date(saved),
+                authorship,
+                None,
+            )
+        )
+        for k, text in enumerate(versions):
+            first = k == 0
+            latest = k == len(versions) - 1
+            at = created + (0 if first else 600 * k + 0.125 * k)
+            revisions.append(
+                (
+                    hedgedoc_uuid(f"rev{n}.{k}"),
+                    note_id,
+                    None if first else hedgedoc_patch(versions[k - 1], text),
+                    text if first else None,
+                    text if latest and not first else None,
+                    len(text),
+                    hedgedoc_date(at),
+                    hedgedoc_date(at + (5 if latest else 0)),
+                    None if first and not text else authorship,
+                )
+            )
+        for who in editors:
+            authors.append(
+                (
+                    len(authors) + 1,
+                    "#" + hashlib.md5(f"{n}{who}".encode()).hexdigest()[:6],
+                    note_id,
+                    user_ids[who],
+                    hedgedoc_date(created + 1),
+                    hedgedoc_date(created + 1),
+                )
+            )
+            history[who].append(
+                {
+                    "id": base64.urlsafe_b64encode(uuid.UUID(note_id).bytes).rstrip(b"=").decode(),
+                    "text": notes[-1][3],
+                    "time": hedgedoc_ms(changed),
+                    "tags": tags,
+                    "pinned": n % 4 == 0,
+                }
+            )
+    for n, (provider, profile_id, username, display) in enumerate(people):
+        email = provider == "email"
+        profile = (
+            None
+            if email
+            else json.dumps(
+                {
+                    "id": profile_id,
+                    "username": username,
+                    "displayName": display,
+                    "provider": provider,
+                    "photos": [{"value": f"https://avatars.example.com/{username}.png"}],
+                    "emails": [{"value": f"{username}@example.com"}] if n % 2 else [],
+                },
+                ensure_ascii=False,
+                separators=(",", ":"),
+            )
+        )
+        users.append(
+            (
+                user_ids[n],
+                profile_id,
+                profile,
+                json.dumps(history[n], ensure_ascii=False, separators=(",", ":"))
+                if history[n] or n % 3
+                else None,
+                hedgedoc_date(3600 * 24 * n + 11),
+                hedgedoc_date(3600 * 24 * n + 11 + (86400 * 3 + 0.5 if history[n] else 0)),
+                "gho_" + hashlib.sha1(username.encode()).hexdigest()[:36]
+                if provider in ("github", "gitlab")
+                else None,
+                hashlib.sha1(f"r{username}".encode()).hexdigest() if provider == "gitlab" else None,
+                username if email else None,
+                "$scrypt$ln=15,r=8,p=1$"
+                + base64.b64encode(hashlib.sha256(username.encode()).digest()).decode()
+                if email
+                else None,
+                hedgedoc_uuid(f"delete{n}"),
+            )
+        )
+    sessions = []
+    for s, who in enumerate((0, 2, 4, None, 6)):
+        created = 3600 * 24 * 5 + 4000 * s
+        expires = hedgedoc_moment(created + 14 * 86400)
+        cookie = {
+            "originalMaxAge": 1209600000,
+            "expires": expires.strftime("%Y-%m-%dT%H:%M:%S.") + f"{expires.microsecond // 1000:03d}Z",
+            "secure": True,
+            "httpOnly": True,
+            "path": "/",
+            "sameSite": "lax",
+        }
+        data: dict[str, Any] = {"cookie": cookie}
+        if who is not None:
+            data["passport"] = {"user": user_ids[who]}
+        else:
+            data["flash"] = {}
+        sessions.append(
+            (
+                base64.urlsafe_b64encode(hashlib.sha256(f"sid{s}".encode()).digest()[:24]).decode(),
+                hedgedoc_date(created + 14 * 86400),
+                json.dumps(data, separators=(",", ":")),
+                hedgedoc_date(created),
+                hedgedoc_date(created + 30 * s),
+            )
+        )
+    meta = [
+        (name,)
+        for name in (
+            "20150504155329-create-users.js",
+            "20150508114741-create-notes.js",
+            "20150515125813-create-temp.js",
+            "20150702001020-update-to-0_3_1.js",
+            "20150915153700-change-notes-title-to-text.js",
+            "20160112220142-note-add-lastchange.js",
+            "20160420180355-note-add-alias.js",
+            "20160515114000-user-add-tokens.js",
+            "20160607060246-support-revision.js",
+            "20160703062241-support-authorship.js",
+            "20161009040430-support-delete-note.js",
+            "20161201050312-support-email-signin.js",
+            "20180306150303-fix-enum.js",
+            "20180525153000-user-add-delete-token.js",
+            "20200321153000-fix-account-deletion.js",
+            "20220901102800-convert-history-to-longtext.js",
+        )
+    ]
+    return {
+        "SequelizeMeta": meta,
+        "Temp": [],
+        "Notes": notes,
+        "Revisions": revisions,
+        "Authors": authors,
+        "Users": users,
+        "Sessions": sessions,
+    }
+
+
+def hedgedoc(path: Path) -> Path:
+    """A HedgeDoc 1.x ``db.hedgedoc.sqlite`` (see the module's list)."""
+    return write_export(path, HEDGEDOC_DDL, hedgedoc_rows())

@@ -76,7 +76,8 @@ WriteFreely blog, an Authelia authentication server, a Woodpecker CI server, a M
 Kutt URL shortener, a NetBird management server, a Semaphore UI server, a Clementine music library, an
 Asterisk PBX's call records, a KitchenOwl server, a Readeck server, a Statping-ng monitor, a PocketBase
 backend, a Stump comics server, a Prowlarr indexer manager (its database and its logs), a Readarr book
-manager, a MediaWiki wiki, a Bugzilla bug tracker, Taskwarrior 3's task store, a Focalboard server)
+manager, a MediaWiki wiki, a Bugzilla bug tracker, Taskwarrior 3's task store, a Focalboard server, a
+Wiki.js wiki, a HedgeDoc server)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -19363,3 +19364,184 @@ def test_focalboard_keeps_its_json_blobs_and_reads_its_epoch_milliseconds_and_bo
         ("preferences", "userid"): "users.id",
         ("sessions", "user_id"): "users.id",
     }
+
+
+def test_wikijs_loads_knex_s_iso_moments_as_instants_and_keeps_page_versions_byte_for_byte(
+    run_export: Runner,
+) -> None:
+    # Wiki.js 2.5 (knex 0.21 on SQLite): every moment a JS toISOString() in a varchar (instants), knex's
+    # migration log epoch milliseconds (instants), booleans 1/0, JSON columns text as written, uploads
+    # and avatars BLOBs (bytea, byte for byte). A page's publish window is the editor's YYYY-MM-DD or ''
+    # (a date, '' NULL at no cost: the table holds no NULL there). Page versions' Markdown ends in a
+    # line break in some versions and in none in others: documents, loaded byte for byte at no cost
+    # since 2026-12-06 (the column scored 0, each final break trimmed). The guest's password '' beside
+    # the SSO users' NULL is the one charged column: two spellings of no password.
+    rows = apps.wikijs_rows()
+    ran, run_dir = run_export(apps.wikijs)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    with closing(sqlite3.connect(ran.db)) as con:
+        names = {table: [r[1] for r in con.execute(f'PRAGMA table_info("{table}")')] for table in rows}
+        declared = {
+            (table, fk[3]): f"{fk[2]}.{fk[4]}"
+            for table in rows
+            for fk in con.execute(f'PRAGMA foreign_key_list("{table}")')
+        }
+    password = names["users"].index("password")
+    blanks = sum(row[password] == "" for row in rows["users"])
+    assert blanks == 1
+    columns = profiled(run_dir)["columns"]
+    assert charged_columns(columns) == {
+        ("users", "password"): round(column_score(len(rows["users"]), blanks), 2)
+    }
+    scores = {
+        table: (
+            max(len(values), 1),  # an empty table weighs as one row (profiling.quality.score_profile)
+            [100.0 if (table, n) != ("users", "password") else column_score(11, 1) for n in names[table]],
+        )
+        for table, values in rows.items()
+    }
+    assert ran.record["quality_before"] == pytest.approx(export_score(scores), abs=0.01)
+    assert ran.record["quality_after"] == 100.0
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+
+    def expected(kind: str, value: Any) -> Any:
+        if value is None or value == "":
+            return None
+        if kind == "timestamp with time zone":
+            if isinstance(value, int):
+                return UNIX_EPOCH + timedelta(milliseconds=value)
+            return datetime.fromisoformat(value.replace("Z", "+00:00"))
+        if kind == "date":
+            return date.fromisoformat(value)
+        if kind == "boolean":
+            return bool(value)
+        if kind == "bigint":
+            return int(value)
+        if kind == "bytea":
+            return bytes(value)
+        return value
+
+    for table, values in rows.items():
+        types = ran.types(table)
+        key = names[table][0]
+        for index, column in enumerate(names[table]):
+            assert ran.values(table, column, key) == {
+                row[0]: expected(types[column], row[index]) for row in values
+            }, (table, column)
+    pages, history, users = ran.types("pages"), ran.types("pageHistory"), ran.types("users")
+    assert pages["createdAt"] == history["versionDate"] == users["lastLoginAt"] == "timestamp with time zone"
+    assert ran.types("migrations")["migration_time"] == "timestamp with time zone"
+    assert pages["publishStartDate"] == pages["publishEndDate"] == history["publishStartDate"] == "date"
+    assert (
+        pages["isPublished"] == history["isPrivate"] == ran.types("comments")["notificationSent"] == "boolean"
+    )
+    assert ran.types("assetData")["data"] == ran.types("userAvatars")["data"] == "bytea"
+    assert pages["toc"] == pages["tocOptions"] == ran.types("settings")["value"] == "text"
+    content = names["pageHistory"].index("content")
+    ended = [row[content] for row in rows["pageHistory"] if row[content] != row[content].strip()]
+    assert ended and all(text.endswith("\n") and "\n" in text.strip() for text in ended)
+    assert len(ended) < sum("\n" in row[content].strip() for row in rows["pageHistory"])
+    assert columns["pageHistory"]["content"]["layout_kept"] is True
+    assert not {(t, c) for t, c, rule in audited_columns(run_dir) if rule == "trim"}
+    # Declared references only: a version's pageId has lost its foreign key and holds deleted pages'
+    # ids; an upload's and an avatar's id (its asset's, its user's) fit many tables' small ids alike.
+    assert references(run_dir) == declared
+    at = names["pageHistory"].index("pageId")
+    page_ids = {row[0] for row in rows["pages"]}
+    assert {row[at] for row in rows["pageHistory"]} - page_ids == {19, 20}
+
+
+def test_hedgedoc_reads_sequelize_dates_as_instants_and_keeps_its_notes_markdown_byte_for_byte(
+    run_export: Runner,
+) -> None:
+    # HedgeDoc 1.x (sequelize 5 on SQLite): every DATE `YYYY-MM-DD HH:MM:SS.SSS +00:00` (instants), ids
+    # UUIDs (text), JSON in TEXT (profiles, histories with epoch-millisecond times, authorship spans)
+    # kept as written. Notes' Markdown ends in a line break in some notes and in none in others:
+    # documents, byte for byte. Notes declares ownerId and not lastchangeuserId, every value a user's
+    # UUID, whose name names no table: not searched in a declaring table (left open, see below).
+    # Revisions as saveNoteRevision leaves them: the
+    # first of a note a lastContent ('' for a note saved empty), the others a diff-match-patch patch
+    # whose every line ends in a break, an insertion ending in a space written "x \n": padding by the
+    # documented rule (a space then a break, as a mail body's), each patch trimmed and audited, charged.
+    rows = apps.hedgedoc_rows()
+    ran, run_dir = run_export(apps.hedgedoc)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    with closing(sqlite3.connect(ran.db)) as con:
+        names = {table: [r[1] for r in con.execute(f'PRAGMA table_info("{table}")')] for table in rows}
+        declared = {
+            (table, fk[3]): f"{fk[2]}.{fk[4]}"
+            for table in rows
+            for fk in con.execute(f'PRAGMA foreign_key_list("{table}")')
+        }
+    revisions = rows["Revisions"]
+    patch, last = names["Revisions"].index("patch"), names["Revisions"].index("lastContent")
+    patches = [row[patch] for row in revisions if row[patch] is not None]
+    assert all(text.endswith("\n") for text in patches)
+    assert any(text.endswith(" \n") for text in patches)
+    padded_last = sum(1 for row in revisions if row[last] and row[last] != row[last].strip())
+    blank_last = sum(1 for row in revisions if row[last] == "")
+    charged = {
+        ("Revisions", "patch"): column_score(len(revisions), len(patches), COSMETIC),
+        ("Revisions", "lastContent"): max(
+            0.0,
+            column_score(len(revisions), blank_last)
+            + column_score(len(revisions), padded_last, COSMETIC)
+            - 100,
+        ),
+    }
+    columns = profiled(run_dir)["columns"]
+    assert charged_columns(columns) == {key: round(score, 2) for key, score in charged.items()}
+    scores = {
+        # An empty table weighs as one row (profiling.quality.score_profile).
+        table: (max(len(values), 1), [charged.get((table, n), 100.0) for n in names[table]])
+        for table, values in rows.items()
+    }
+    assert ran.record["quality_before"] == pytest.approx(export_score(scores), abs=0.01)
+    assert ran.record["quality_after"] == 100.0
+
+    def expected(kind: str, value: Any) -> Any:
+        if value is None:
+            return None
+        if kind == "timestamp with time zone":
+            return datetime.strptime(value, "%Y-%m-%d %H:%M:%S.%f %z")
+        if kind == "bigint":
+            return value
+        assert kind == "text", kind
+        return value if columns_kept(value) else arrives_as(value)
+
+    content = names["Notes"].index("content")
+    bodies = [row[content] for row in rows["Notes"]]
+    ended = [text for text in bodies if text != text.strip()]
+    assert ended and all(text.endswith("\n") and text[:-1] == text.strip() for text in ended)
+    assert any(not text.endswith("\n") and "\n" in text for text in bodies)
+    kept_whole = set(bodies) | {row[names["Revisions"].index("content")] for row in revisions}
+
+    def columns_kept(value: str) -> bool:
+        return value in kept_whole
+
+    for table, values in rows.items():
+        types = ran.types(table)
+        key = names[table][0]
+        for index, column in enumerate(names[table]):
+            assert ran.values(table, column, key) == {
+                row[0]: expected(types[column], row[index]) for row in values
+            }, (table, column)
+    notes, users = ran.types("Notes"), ran.types("Users")
+    assert (
+        notes["lastchangeAt"]
+        == notes["savedAt"]
+        == ran.types("Sessions")["expires"]
+        == "timestamp with time zone"
+    )
+    assert notes["deletedAt"] == ran.types("Temp")["createdAt"] == "timestamp with time zone"
+    assert notes["id"] == notes["authorship"] == users["profileid"] == users["history"] == "text"
+    assert notes["viewcount"] == ran.types("Authors")["id"] == "bigint"
+    assert columns["Notes"]["content"]["layout_kept"] is True
+    at = names["Notes"].index("lastchangeuserId")
+    assert {row[at] for row in rows["Notes"]} - {None} <= {row[0] for row in rows["Users"]}
+    # Every declared reference found; Notes.lastchangeuserId (a user's UUID in every row) is a
+    # reference the declaring table's name rule does not search: not pinned either way.
+    found = references(run_dir)
+    assert {child: parent for child, parent in found.items() if child in declared} == declared
+    assert set(found) <= {*declared, ("Notes", "lastchangeuserId")}

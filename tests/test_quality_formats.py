@@ -1013,16 +1013,15 @@ def _line_terminated(value: str) -> bool:
 
 def _column_line_terminated(present: list[Any]) -> bool:
     """A column's values (NULL, ``''`` and null tokens aside) write lines: each ends in one line break
-    and is padded by nothing else; or each value of several lines does, and no other is padded (a
-    document's line terminator beside values of one line)."""
+    and is padded by nothing else; or every padded value is of several lines and does (a document's
+    line terminator beside values of one line, and beside documents saved without it)."""
     if not present:
         return False
     texts = [v for v in present if isinstance(v, str)]
     if len(texts) == len(present) and all(_line_terminated(v) for v in texts):
         return True
     padded = [v for v in texts if v != v.strip()]
-    documents = [v for v in texts if "\n" in v.strip()]
-    return bool(padded) and all(_line_terminated(v) and "\n" in v.strip() for v in padded + documents)
+    return bool(padded) and all(_line_terminated(v) and "\n" in v.strip() for v in padded)
 
 
 def test_a_text_column_every_value_of_which_ends_in_one_line_break_costs_nothing(
@@ -1107,7 +1106,10 @@ LINE_COLUMNS: dict[str, list[Any]] = {
     # key/value table's PEM certificate beside its settings (Murmur's config).
     "documents": ["-----BEGIN K-----\nQUJD\n-----END K-----\n", "64738", "Köln", "x\r\ny\r\n", "NULL"],
     "document_beside_number": ["a\nb\n", 5],
+    # Documents saved with and without the final break (a wiki's Markdown pages): since 2026-12-06.
     "document_unended": ["a\nb\n", "c\nd", "x"],
+    "documents_partly_ended": ["# T\n\nbody\n", "# U\n\nbody", "<p>x</p>", "NULL", "x\r\ny\r\n"],
+    "documents_partly_one_line_ended": ["a\nb\n", "c\nd", "x\n"],
     "one_line_ended": ["a\nb\n", "c\n", "x"],
     "document_padded": ["a\nb\n", " c", "x"],
     "document_doubled": ["a\nb\n\n", "x"],
@@ -1145,6 +1147,8 @@ def test_line_terminated_is_counted_over_every_value_exactly(tmp_path: Path) -> 
         "nul_inside",
         "documents",
         "document_beside_number",
+        "document_unended",
+        "documents_partly_ended",
     }
     columns = profile(export).tables["lines"].columns
     assert {name for name, c in columns.items() if c.line_terminated} == expected
@@ -1158,6 +1162,69 @@ def test_line_terminated_is_counted_over_every_value_exactly(tmp_path: Path) -> 
         assert column.issue("whitespace") is None or name not in expected, name
         said = any("line terminator, not padding: documents" in note for note in column.notes)
         assert said == (name in expected), name
+
+
+def test_documents_saved_with_and_without_their_final_line_break_are_loaded_byte_for_byte(
+    settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A text column of documents some of which end in one line break and the others in none (a wiki's
+    Markdown pages and their history, saved from an editor that keeps what was typed), beside values of
+    one line none pads: every padded value is a document whose last line ends in its terminator, not
+    padding. Documents, loaded byte for byte, no ``trim`` audited, no cost (until 2026-12-06 each final
+    break was trimmed and the column scored 0: a Wiki.js ``pageHistory.content``). A value of one line
+    ending in a break beside them, or a document ending in two, costs and is trimmed as before."""
+    export = tmp_path / "wiki.db"
+    bodies = [
+        "# Install\n\nRun `make`.\n",
+        "# Install\n\nRun `make`.",
+        "<h1>FAQ</h1><p>Ask us.</p>",
+        "query {\n  pages { id }\n}\n",
+        "# Draft\r\n\r\nto do\r\n",
+        "# Draft\n\nto do",
+    ]
+    rows = [
+        (
+            n,
+            bodies[n % len(bodies)],
+            "ok\n" if n == 7 else bodies[n % len(bodies)] if n % 5 == 0 else "ok",
+            {5: "a\nb\n\n", 6: "c\nd\n"}.get(n, "e\nf"),
+        )
+        for n in range(1, 31)
+    ]
+    names = ("id", "content", "line_ended", "doubled")
+    con = sqlite3.connect(export)
+    with con:
+        con.execute(
+            "CREATE TABLE history (id INTEGER PRIMARY KEY, content TEXT, line_ended TEXT, doubled TEXT)"
+        )
+        con.executemany("INSERT INTO history VALUES (?, ?, ?, ?)", rows)
+    con.close()
+    padded = {name: sum(row[i] != row[i].strip() for row in rows) for i, name in enumerate(names) if i}
+    assert all(padded.values())
+    assert 0 < padded["content"] < sum("\n" in row[1].strip() for row in rows)
+    columns = profile(export).tables["history"].columns
+    content = columns["content"]
+    assert (content.line_terminated, content.layout_kept, content.issues, content.quality) == (
+        True,
+        True,
+        [],
+        100.0,
+    )
+    (note,) = content.notes
+    assert "(documents saved with and without it): a line terminator, not padding: documents" in note
+    for name in ("line_ended", "doubled"):
+        assert not columns[name].line_terminated, name
+        assert columns[name].quality == pytest.approx(column_score(len(rows), padded[name], COSMETIC)), name
+
+    record, audit = run_checked(export, settings, monkeypatch, "history")
+    assert (record["exit_code"], record["warnings"]) == (0, [])
+    assert Counter(a["column"] for a in audit if a["rule"] == "trim") == {
+        "line_ended": padded["line_ended"],
+        "doubled": padded["doubled"],
+    }
+    uri, schema = str(settings.target), record["version_schema"]
+    loaded = pg_query(uri, f'SELECT id, content FROM "{schema}".history ORDER BY id')
+    assert [tuple(row) for row in loaded] == [(row[0], row[1]) for row in rows]
 
 
 def test_a_null_token_in_a_column_declared_unique_is_one_of_its_values(

@@ -2573,6 +2573,12 @@ DOCUMENTS_TERMINATED = (
     "every value of several lines ends in one line break and is padded by nothing else, no other value "
     "is padded: a line terminator, not padding"
 )
+#: ... where the documents that end in a line break end in one, beside documents that end in none.
+DOCUMENTS_PARTLY_TERMINATED = (
+    "every padded value is of several lines and ends in one line break, padded by nothing else, beside "
+    "values of several lines ending in none (documents saved with and without it): a line terminator, "
+    "not padding"
+)
 #: ... where every value is several lines indented (a Python stack, a profiler's report).
 INDENTED_LINES = (
     "every value is several lines padded by its first line's indentation and at most one final line "
@@ -2599,6 +2605,8 @@ def _layout_kept_note(inferred: InferredType, counts: _Counts, present: int) -> 
         found = LINE_TERMINATED
     elif _documents_line_ended(counts):
         found = DOCUMENTS_TERMINATED
+    elif _documents_partly_line_ended(counts):
+        found = DOCUMENTS_PARTLY_TERMINATED
     elif indented(inferred, counts, present):
         found = INDENTED_LINES
     else:
@@ -2628,15 +2636,35 @@ def _documents_line_ended(counts: _Counts) -> bool:
     return documents > 0 and documents == ended == padded == int(counts[LINES] or 0)
 
 
+def _documents_partly_line_ended(counts: _Counts) -> bool:
+    """Some values of several lines end in exactly one line break and are padded by nothing else, the
+    others end in no break, and no other value is padded (:func:`_documents_line_ended` but for the
+    documents without the final break): documents whose last line ends in a line break in some and in
+    none in others, as files are saved (POSIX text files end in one; an editor, a textarea, a page
+    typed in a browser often leave it off: a wiki's Markdown pages and their history). Every padded
+    value is such a document: the break is its last line's terminator, not padding. A value of one
+    line ending in a break (``'x\n'`` beside ``'y'``), a document padded otherwise (``'a\nb\n\n'``,
+    ``' a\nb'``) is padding, as before."""
+    ended = int(counts[LINE_ENDED] or 0)
+    padded = counts.padded_values()
+    documents = int(counts[LINE_ENDED_LINES] or 0)
+    return 0 < documents == ended == padded < int(counts[LINES] or 0)
+
+
 def line_terminated(inferred: InferredType, counts: _Counts, present: int) -> bool:
     """Whether a text column writes its values one way, as lines (``ColumnProfile.line_terminated``):
     every value that is neither NULL, ``''`` nor a null token (``present`` of them) ends in exactly one
     line break, ``\\n`` or ``\\r\\n``, and is padded by nothing else (YAML documents, base64 lines,
     tracebacks: :func:`_every_value_line_ended`); or every value of several lines does and no other
-    value is padded (:func:`_documents_line_ended`). Only some values so (a text field's trailing
-    newline, typed or not), or one padded otherwise (``' x\\n'``, ``'x \\n'``, ``'x\\n\\n'``), is
-    padding as before."""
-    return inferred == "text" and (_every_value_line_ended(counts, present) or _documents_line_ended(counts))
+    value is padded (:func:`_documents_line_ended`); or every padded value is a value of several lines
+    that does, beside documents without the final break (:func:`_documents_partly_line_ended`). Only
+    some values of one line so (a text field's trailing newline, typed or not), or one padded
+    otherwise (``' x\\n'``, ``'x \\n'``, ``'x\\n\\n'``), is padding as before."""
+    return inferred == "text" and (
+        _every_value_line_ended(counts, present)
+        or _documents_line_ended(counts)
+        or _documents_partly_line_ended(counts)
+    )
 
 
 def padded_width(inferred: InferredType, counts: _Counts) -> int | None:
@@ -2728,7 +2756,11 @@ def _line_terminated_detail(inferred: InferredType, counts: _Counts, present: in
         return None
     if _every_value_line_ended(counts, present):
         return f"{LINE_TERMINATED} {TRIMMED_AS_ASKED}"
-    return f"{DOCUMENTS_TERMINATED} {TRIMMED_AS_ASKED}" if _documents_line_ended(counts) else None
+    if _documents_line_ended(counts):
+        return f"{DOCUMENTS_TERMINATED} {TRIMMED_AS_ASKED}"
+    if _documents_partly_line_ended(counts):
+        return f"{DOCUMENTS_PARTLY_TERMINATED} {TRIMMED_AS_ASKED}"
+    return None
 
 
 def _own_format_detail(own_format: str | None, misfits: int) -> str | None:
