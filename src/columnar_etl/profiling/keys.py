@@ -24,6 +24,7 @@ from __future__ import annotations
 import sqlite3
 import uuid
 from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -46,6 +47,7 @@ from columnar_etl.rules import (
 )
 from columnar_etl.source.catalogue import (
     DOCUMENT_ID,
+    ROWID_KEY,
     connect_read_only,
     declared_columns,
     declared_nullable,
@@ -171,14 +173,18 @@ def declared_with_others(declared: DeclaredKey, key: Sequence[str]) -> tuple[str
     return None
 
 
-def declared_keys(path: str | Path, tables: list[str]) -> dict[str, DeclaredKey]:
-    """The declared key of each of ``tables`` that has one (read from SQLite's catalogue, read-only)."""
+def declared_keys(
+    path: str | Path, tables: list[str], rowid_keyed: AbstractSet[str] = frozenset()
+) -> dict[str, DeclaredKey]:
+    """The declared key of each of ``tables`` that has one (read from SQLite's catalogue, read-only).
+    ``rowid_keyed``: tables read with their rowid as a column (:attr:`SourceTable.rowid_referrers`),
+    which is their key."""
     con = connect_read_only(Path(path))
     try:
         found = {}
         virtual = virtual_tables(con)
         for table in tables:
-            key = _declared_key(con, table, virtual)
+            key = _declared_key(con, table, virtual, table in rowid_keyed)
             if key is not None:
                 found[table] = key
         return found
@@ -187,7 +193,7 @@ def declared_keys(path: str | Path, tables: list[str]) -> dict[str, DeclaredKey]
 
 
 def _declared_key(
-    con: sqlite3.Connection, table: str, virtual: Mapping[str, tuple[str, str]]
+    con: sqlite3.Connection, table: str, virtual: Mapping[str, tuple[str, str]], rowid_keyed: bool = False
 ) -> DeclaredKey | None:
     info = declared_columns(con, table)  # with the generated ones, which a UNIQUE may name
     module = virtual.get(table, ("", ""))[0]
@@ -209,6 +215,15 @@ def _declared_key(
         columns = tuple(dict.fromkeys(columns))
         positions = [next(row[0] for row in info if row[1] == column) for column in columns]
         unique.append((len(columns), min(positions), columns))
+    if rowid_keyed:
+        # The rowid others refer to, read as a column of its own (a table with no declared primary key).
+        return DeclaredKey(
+            (ROWID_KEY,),
+            "declared_primary_key",
+            rowid_alias=True,
+            enforced=True,
+            others=_other_keys(unique, ()),
+        )
     if primary:
         columns = tuple(row[1] for row in sorted(primary, key=lambda row: row[5]))
         rowid = _has_rowid(con, table)

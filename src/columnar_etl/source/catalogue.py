@@ -12,6 +12,7 @@ import re
 import sqlite3
 import sys
 from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -20,7 +21,7 @@ from typing import Any
 from columnar_etl.errors import EtlError, SourceError
 from columnar_etl.pg.identifiers import quote_ident
 from columnar_etl.source.collations import missing_collations, stand_in_collations
-from columnar_etl.source.naming import camel_words
+from columnar_etl.source.naming import camel_words, names_entity
 from columnar_etl.source.side_files import JOURNAL_MAGIC, file_state_error
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -79,6 +80,10 @@ class SourceTable:
     #: A name reaching SQLite's rowid (``rowid``, ``_rowid_`` or ``oid``, whichever no column shadows) and
     #: the lowest and highest rowid; None for a WITHOUT ROWID table or when every alias is shadowed.
     rowid: tuple[str, int, int] | None = None
+    #: The columns (table, column) holding this table's rowids, its rows' only identity
+    #: (:func:`rowid_references`); when any, the table is read with its rowid as a column of its own,
+    #: :data:`ROWID_KEY` (first), its key.
+    rowid_referrers: tuple[tuple[str, str], ...] = ()
 
     @property
     def generated(self) -> set[str]:
@@ -558,6 +563,84 @@ def is_language_id(module: str, table: str, column: str) -> bool:
 _DOCUMENT_ID_COLUMN = SourceColumn(
     name=DOCUMENT_ID, declared_type="INTEGER", not_null=True, default=None, primary_key=True
 )
+
+
+#: The column a rowid table's rowid arrives as when other rows refer to it by its rowid alone
+#: (:func:`rowid_references`): the name SQLite itself reads it by.
+ROWID_KEY = "rowid"
+#: SQLite's names of a rowid table's rowid: a table with a column of one of them is read as it is.
+ROWID_NAMES = ("rowid", "_rowid_", "oid")
+
+
+def rowid_references(
+    con: sqlite3.Connection, tables: dict[str, SourceTable], skipped: AbstractSet[str] = frozenset()
+) -> dict[str, tuple[tuple[str, str], ...]]:
+    """The tables whose rows others refer to by their rowid alone, each with the referring columns
+    ((table, column), in the catalogue's order).
+
+    A rowid table with no declared primary key (so no rowid alias) and no column named as its rowid
+    (:data:`ROWID_NAMES`) still has an identity: its rowid, which an application reads (``SELECT
+    ROWID, ...``) and writes into other rows (``lastInsertId()``): Clementine's ``songs.directory``
+    holds a ``directories`` rowid. A column refers so when its name names the table as its entity
+    (:func:`~columnar_etl.source.naming.names_entity`: ``directory`` → ``directories``,
+    ``playlist_id`` → ``playlists``; a column of small integers that names nothing is no reference,
+    whatever values it holds), and every non-NULL value of it is an INTEGER that is one of the
+    table's rowids, at least one of them; ``0`` and negative integers are "no reference" where every
+    rowid is above 0 (as for any reference, ``NO_REFERENCES`` of the profile). A column of the table
+    itself (a tree) may refer to it, but not one holding only each row's own rowid (a copy of it). A
+    column naming two such tables that both fit refers to neither. One SQLite query per table holding
+    a candidate column (each value found by the parent's rowid B-tree), none when no name fits.
+    ``skipped``: tables not to read here (virtual tables, those SQLite here cannot scan)."""
+    parents = {
+        name: table
+        for name, table in tables.items()
+        if name not in skipped
+        and table.rowid is not None
+        and not any(column.primary_key for column in table.columns)
+        and not any(column.name.lower() in ROWID_NAMES for column in table.columns)
+    }
+    if not parents:
+        return {}
+    fits: dict[tuple[str, str], list[str]] = {}
+    for name, table in tables.items():
+        if name in skipped:
+            continue
+        candidates = [
+            (column.name, parent)
+            for column in table.columns
+            for parent in parents
+            if names_entity(column.name, parent)
+        ]
+        if not candidates:
+            continue
+        child = quote_ident(name)
+        cases = []
+        for at, (column, parent) in enumerate(candidates):
+            cell = f"c.{quote_ident(column)}"
+            rowids = parents[parent].rowid
+            assert rowids is not None
+            # A tree's column holding each row's own rowid is a copy of it, no reference (2).
+            found = f"CASE WHEN {cell} = c.rowid THEN 2 ELSE 1 END" if parent == name else "1"
+            none = f"WHEN {cell} <= 0 THEN 0 " if rowids[1] > 0 else ""
+            cases.append(
+                f"CASE WHEN {cell} IS NULL THEN NULL WHEN typeof({cell}) <> 'integer' THEN -1 "
+                f"WHEN EXISTS (SELECT 1 FROM {quote_ident(parent)} AS p WHERE p.rowid = {cell}) "
+                f"THEN {found} {none}ELSE -1 END AS x{at}"
+            )
+        counts = ", ".join(f"sum(x{at} = 1), sum(x{at} = -1)" for at in range(len(candidates)))
+        row = con.execute(f"SELECT {counts} FROM (SELECT {', '.join(cases)} FROM {child} AS c)").fetchone()
+        for at, (column, parent) in enumerate(candidates):
+            if (row[2 * at] or 0) > 0 and not row[2 * at + 1]:
+                fits.setdefault((name, column), []).append(parent)
+    referred: dict[str, tuple[tuple[str, str], ...]] = {}
+    for (name, column), found in fits.items():
+        if len(found) == 1:  # a name fitting two tables' rowids tells neither
+            referred[found[0]] = (*referred.get(found[0], ()), (name, column))
+    return referred
+
+
+#: A rowid others refer to, as a column (:func:`rowid_references`): SQLite keeps it unique and non-null.
+_ROWID_KEY_COLUMN = replace(_DOCUMENT_ID_COLUMN, name=ROWID_KEY)
 
 
 def internal_tables(
@@ -1058,6 +1141,14 @@ def read_catalogue(path: Path) -> Catalogue:
                 columns = (_DOCUMENT_ID_COLUMN, *columns)
             tables[name] = SourceTable(
                 name=name, columns=columns, path=path, rowid=_rowid_range(con, name, columns)
+            )
+        for name, referrers in rowid_references(con, tables, {*virtual, *collation_keyed}).items():
+            columns = (_ROWID_KEY_COLUMN, *tables[name].columns)
+            tables[name] = replace(
+                tables[name],
+                columns=columns,
+                rowid=_rowid_range(con, name, columns),
+                rowid_referrers=referrers,
             )
         tables = core_data_dates(tables)
         declared_indexes = indexes(con, list(tables))

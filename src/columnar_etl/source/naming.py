@@ -90,6 +90,15 @@ def entity_of(
     return found
 
 
+def names_entity(column: str, table: str) -> bool:
+    """Do a column and a table name the same thing: the column's :func:`entity_of` (its last word,
+    singular, less an ``id`` word) is the table's (``partner_id`` → ``res_partner``, ``directory`` →
+    ``directories``, ``senderid`` → ``sender``)? A name that merely contains the table's singular
+    (``slot_type`` beside ``slots``: a type) does not."""
+    camel = names_by_id_word(column)
+    return bool(entity_of(table, table=True, camel=camel) & entity_of(column, glued_id=True))
+
+
 def names_by_id_word(column: str) -> bool:
     """Whether a column's name ends in an ``id`` word (``listId``, ``list_id``, ``LISTID`` aside): it
     names a row by its key, so a camelCase table's last capitalised part is what it names."""
