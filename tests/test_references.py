@@ -3601,3 +3601,29 @@ def test_small_integers_naming_no_keyless_table_carry_no_rowid(make_sqlite: Sqli
     assert {name for name, table in found.tables.items() if "rowid" in table.columns} == {"genres"}
     carried = {key: ref for key, ref in _references_of(found).items() if ref.endswith(".rowid")}
     assert carried == {("scores", "genre"): "genres.rowid"}
+
+
+def test_a_keyless_tree_whose_column_names_it_refers_to_its_own_rowids(make_sqlite: SqliteFactory) -> None:
+    """A keyless ``folders`` whose ``parent_folder`` holds another folder's rowid (NULL at the roots;
+    row 3 deleted): a tree by rowid, found and carried. A link table's column named for the last word
+    of its own name (``album_artists.artist``, an artist's rowid) names the artists it links, not its
+    own table: no reference to its own rowids."""
+    folders = [("/", None), ("music", 1), ("gone", 1), ("jazz", 2), ("rock", 2), ("live", 5), ("tmp", None)]
+    artists = [("Miles",), ("Nina",), ("Sigur",)]
+    links = [("Kind of Blue", 1), ("Pastel Blues", 2), ("Takk", 3), ("Live", 1)]
+    path = _rowid_export(
+        make_sqlite,
+        {
+            "folders": ("CREATE TABLE folders (name TEXT NOT NULL, parent_folder INTEGER)", folders),
+            "artists": ("CREATE TABLE artists (name TEXT NOT NULL)", artists),
+            "album_artists": ("CREATE TABLE album_artists (album TEXT, artist INTEGER)", links),
+        },
+        {"folders": [3]},
+    )
+    found = profile(path)
+    assert _references_of(found) == {
+        ("folders", "parent_folder"): "folders.rowid",
+        ("album_artists", "artist"): "artists.rowid",
+    }
+    assert found["folders"].key == found["artists"].key == ["rowid"]
+    assert "rowid" not in found["album_artists"].columns

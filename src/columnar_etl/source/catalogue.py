@@ -21,7 +21,7 @@ from typing import Any
 from columnar_etl.errors import EtlError, SourceError
 from columnar_etl.pg.identifiers import quote_ident
 from columnar_etl.source.collations import missing_collations, stand_in_collations
-from columnar_etl.source.naming import camel_words, names_entity
+from columnar_etl.source.naming import camel_words, entity_of, names_by_id_word, table_singulars
 from columnar_etl.source.side_files import JOURNAL_MAGIC, file_state_error
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -587,9 +587,12 @@ def rowid_references(
     whatever values it holds), and every non-NULL value of it is an INTEGER that is one of the
     table's rowids, at least one of them; ``0`` and negative integers are "no reference" where every
     rowid is above 0 (as for any reference, ``NO_REFERENCES`` of the profile). A column of the table
-    itself (a tree) may refer to it, but not one holding only each row's own rowid (a copy of it). A
-    column naming two such tables that both fit refers to neither. One SQLite query per table holding
-    a candidate column (each value found by the parent's rowid B-tree), none when no name fits.
+    itself (a tree) may refer to it when it names the table by its whole name (``parent_folder`` in
+    ``folders``; not a link table's ``artist_id`` in ``album_artists``), but not one holding only each
+    row's own rowid (a copy of it). A column naming two tables of the export (``movieId``: ``movies``
+    and ``persons_movies``) names the one it names by its whole name, else neither. One SQLite query
+    per table holding a candidate column (each value found by the parent's rowid B-tree), none when
+    no name fits.
     ``skipped``: tables not to read here (virtual tables, those SQLite here cannot scan)."""
     parents = {
         name: table
@@ -601,42 +604,93 @@ def rowid_references(
     }
     if not parents:
         return {}
-    fits: dict[tuple[str, str], list[str]] = {}
+    # The tables each entity names (names_entity, inverted: a wide export's columns by its tables).
+    naming: dict[bool, dict[str, list[str]]] = {False: {}, True: {}}
+    for camel, index in naming.items():
+        for other in tables:
+            for entity in entity_of(other, table=True, camel=camel):
+                index.setdefault(entity, []).append(other)
+    referred: dict[str, tuple[tuple[str, str], ...]] = {}
     for name, table in tables.items():
         if name in skipped:
             continue
-        candidates = [
-            (column.name, parent)
-            for column in table.columns
-            for parent in parents
-            if names_entity(column.name, parent)
-        ]
+        candidates: list[tuple[str, str]] = []
+        for declared in table.columns:
+            index = naming[names_by_id_word(declared.name)]
+            entities = entity_of(declared.name, glued_id=True)
+            named = list(dict.fromkeys(other for entity in entities for other in index.get(entity, ())))
+            if len(named) > 1:
+                # ``movieId`` names ``movies`` and the link table ``persons_movies`` alike: the one it
+                # names by its whole name, if one; else it tells none.
+                named = [other for other in named if table_singulars(other) & entities]
+            # A table's own column must name it by its whole name (a link table's ``artist_id``
+            # names the artists it links, not ``album_artists``).
+            if (
+                len(named) == 1
+                and named[0] in parents
+                and (named[0] != name or entity_of(declared.name, glued_id=True) & table_singulars(name))
+            ):
+                candidates.append((declared.name, named[0]))
         if not candidates:
             continue
-        child = quote_ident(name)
         cases = []
         for at, (column, parent) in enumerate(candidates):
             cell = f"c.{quote_ident(column)}"
             rowids = parents[parent].rowid
             assert rowids is not None
             # A tree's column holding each row's own rowid is a copy of it, no reference (2).
-            found = f"CASE WHEN {cell} = c.rowid THEN 2 ELSE 1 END" if parent == name else "1"
+            held = f"CASE WHEN {cell} = c.rowid THEN 2 ELSE 1 END" if parent == name else "1"
             none = f"WHEN {cell} <= 0 THEN 0 " if rowids[1] > 0 else ""
             cases.append(
                 f"CASE WHEN {cell} IS NULL THEN NULL WHEN typeof({cell}) <> 'integer' THEN -1 "
                 f"WHEN EXISTS (SELECT 1 FROM {quote_ident(parent)} AS p WHERE p.rowid = {cell}) "
-                f"THEN {found} {none}ELSE -1 END AS x{at}"
+                f"THEN {held} {none}ELSE -1 END AS x{at}"
             )
         counts = ", ".join(f"sum(x{at} = 1), sum(x{at} = -1)" for at in range(len(candidates)))
-        row = con.execute(f"SELECT {counts} FROM (SELECT {', '.join(cases)} FROM {child} AS c)").fetchone()
+        row = con.execute(
+            f"SELECT {counts} FROM (SELECT {', '.join(cases)} FROM {quote_ident(name)} AS c)"
+        ).fetchone()
         for at, (column, parent) in enumerate(candidates):
             if (row[2 * at] or 0) > 0 and not row[2 * at + 1]:
-                fits.setdefault((name, column), []).append(parent)
-    referred: dict[str, tuple[tuple[str, str], ...]] = {}
-    for (name, column), found in fits.items():
-        if len(found) == 1:  # a name fitting two tables' rowids tells neither
-            referred[found[0]] = (*referred.get(found[0], ()), (name, column))
+                referred[parent] = (*referred.get(parent, ()), (name, column))
     return referred
+
+
+#: :func:`rowid_references` of the files read in this process, by their state (:func:`_file_state`):
+#: a run opens the export many times (gates, profile, cleaner, loader checks), and the answer needs
+#: a scan of each table holding a candidate column.
+_ROWID_REFERENCES: dict[tuple[Any, ...], dict[str, tuple[tuple[str, str], ...]]] = {}
+
+
+def _file_state(path: Path) -> tuple[Any, ...] | None:
+    """The file and its ``-wal`` as the system sees them (device, inode, size, modification time), or
+    None when either cannot be read: what a change of the export changes."""
+    state: list[Any] = [str(path.resolve())]
+    for file in (path, path.with_name(path.name + "-wal")):
+        try:
+            found = file.stat()
+        except FileNotFoundError:
+            state.append(None)
+            continue
+        except OSError:
+            return None
+        state.append((found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns))
+    return tuple(state)
+
+
+def _rowid_references_once(
+    con: sqlite3.Connection, path: Path, tables: dict[str, SourceTable], skipped: AbstractSet[str]
+) -> dict[str, tuple[tuple[str, str], ...]]:
+    """:func:`rowid_references`, asked of SQLite once per state of the file in a process."""
+    state = _file_state(path)
+    if state is not None and state in _ROWID_REFERENCES:
+        return _ROWID_REFERENCES[state]
+    found = rowid_references(con, tables, skipped)
+    if state is not None:
+        if len(_ROWID_REFERENCES) >= 64:
+            _ROWID_REFERENCES.clear()
+        _ROWID_REFERENCES[state] = found
+    return found
 
 
 #: A rowid others refer to, as a column (:func:`rowid_references`): SQLite keeps it unique and non-null.
@@ -1142,7 +1196,9 @@ def read_catalogue(path: Path) -> Catalogue:
             tables[name] = SourceTable(
                 name=name, columns=columns, path=path, rowid=_rowid_range(con, name, columns)
             )
-        for name, referrers in rowid_references(con, tables, {*virtual, *collation_keyed}).items():
+        for name, referrers in _rowid_references_once(
+            con, path, tables, {*virtual, *collation_keyed}
+        ).items():
             columns = (_ROWID_KEY_COLUMN, *tables[name].columns)
             tables[name] = replace(
                 tables[name],
