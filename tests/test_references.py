@@ -3627,3 +3627,24 @@ def test_a_keyless_tree_whose_column_names_it_refers_to_its_own_rowids(make_sqli
     }
     assert found["folders"].key == found["artists"].key == ["rowid"]
     assert "rowid" not in found["album_artists"].columns
+
+
+def test_a_keyless_table_with_a_column_named_as_its_own_identifier_is_no_rowid_parent(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """dbt's seeds: ``customers`` declares no key but has its ``customer_id``, numbered 1..N in the order
+    the rows were written, as its rowids are. ``orders.customer_id`` names customers and holds those
+    numbers: a reference to ``customers.customer_id`` (found in the data), not to the rowid, which is
+    not carried. (Its values fit both by chance; the name of the column says which one names a row.)"""
+    customers = [(n, f"customer {n}") for n in range(1, 11)]
+    orders = [(100 + n, 1 + (n * 7) % 10, n * 3) for n in range(20)]
+    path = make_sqlite(
+        {
+            "customers": ("CREATE TABLE customers (customer_id INTEGER, name TEXT)", customers),
+            "orders": ("CREATE TABLE orders (order_id INTEGER, customer_id INTEGER, amount INTEGER)", orders),
+        }
+    )
+    assert _query(path, "SELECT count(*) FROM customers WHERE customer_id <> rowid") == [(0,)]
+    found = profile(path)
+    assert _references_of(found) == {("orders", "customer_id"): "customers.customer_id"}
+    assert all("rowid" not in table.columns for table in found.tables.values())

@@ -62,7 +62,11 @@ from columnar_etl.source.cells import (
     row_digest_sql,
 )
 from columnar_etl.source.export import Source, query_errors
-from columnar_etl.source.naming import camel_words, entity_of, normalised_name, table_singulars
+from columnar_etl.source.naming import (
+    IDENTIFIER_WORDS,
+    camel_words,
+    names_own_identifier,
+)
 
 #: Example keys shown per table issue.
 EXAMPLES = 5
@@ -288,10 +292,6 @@ def data_key(table: TableProfile, copies: int = 0, exclude: tuple[str, ...] = ()
     return None
 
 
-#: The words ending a column's name that say it identifies a row (``id``, ``Ticket ID``, ``userUuid``).
-IDENTIFIER_WORDS = ("id", "uuid", "guid", "pk")
-
-
 def key_name_rank(column: str, table: str) -> int:
     """How a column's name ranks it as the key of ``table`` found in the data: 0 when it names the
     table's own identifier (``id``, ``uuid``, ``key``; ``Ticket ID``, ``ticketid`` or ``ticket_uuid``
@@ -299,9 +299,7 @@ def key_name_rank(column: str, table: str) -> int:
     (``customer_id``, ``userId``), else 2. Keys are not always named so: the rank only orders the
     columns unique in the data (a pandas export's ``tickets`` was keyed on its unique integer
     ``Postcode`` beside its ``Ticket ID`` of text until 2026-12-05)."""
-    normal = normalised_name(column)
-    own = table_singulars(table) | entity_of(table, table=True) | {normalised_name(table), ""}
-    if any(normal.endswith(word) and normal[: -len(word)] in own for word in (*IDENTIFIER_WORDS, "key")):
+    if names_own_identifier(column, table):
         return 0
     words = camel_words(column)
     return 1 if len(words) > 1 and words[-1] in IDENTIFIER_WORDS else 2

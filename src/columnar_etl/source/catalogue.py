@@ -21,7 +21,13 @@ from typing import Any
 from columnar_etl.errors import EtlError, SourceError
 from columnar_etl.pg.identifiers import quote_ident
 from columnar_etl.source.collations import missing_collations, stand_in_collations
-from columnar_etl.source.naming import camel_words, entity_of, names_by_id_word, table_singulars
+from columnar_etl.source.naming import (
+    camel_words,
+    entity_of,
+    names_by_id_word,
+    names_own_identifier,
+    table_singulars,
+)
 from columnar_etl.source.side_files import JOURNAL_MAGIC, file_state_error
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -578,11 +584,13 @@ def rowid_references(
     """The tables whose rows others refer to by their rowid alone, each with the referring columns
     ((table, column), in the catalogue's order).
 
-    A rowid table with no declared primary key (so no rowid alias) and no column named as its rowid
-    (:data:`ROWID_NAMES`) still has an identity: its rowid, which an application reads (``SELECT
-    ROWID, ...``) and writes into other rows (``lastInsertId()``): Clementine's ``songs.directory``
-    holds a ``directories`` rowid. A column refers so when its name names the table as its entity
-    (:func:`~columnar_etl.source.naming.names_entity`: ``directory`` → ``directories``,
+    A rowid table with no declared primary key (so no rowid alias), no column named as its rowid
+    (:data:`ROWID_NAMES`) and none named as its own identifier (``id``, ``customer_id`` in
+    ``customers``: :func:`~columnar_etl.source.naming.names_own_identifier`) still has an identity:
+    its rowid, which an application reads (``SELECT ROWID, ...``) and writes into other rows
+    (``lastInsertId()``): Clementine's ``songs.directory`` holds a ``directories`` rowid. A column
+    refers so when its name names the table as its entity (:func:`~columnar_etl.source.naming.names_entity`:
+    ``directory`` → ``directories``,
     ``playlist_id`` → ``playlists``; a column of small integers that names nothing is no reference,
     whatever values it holds), and every non-NULL value of it is an INTEGER that is one of the
     table's rowids, at least one of them; ``0`` and negative integers are "no reference" where every
@@ -601,6 +609,9 @@ def rowid_references(
         and table.rowid is not None
         and not any(column.primary_key for column in table.columns)
         and not any(column.name.lower() in ROWID_NAMES for column in table.columns)
+        # A column named as the table's own identifier (``customer_id`` in ``customers``) is what its
+        # rows are named by, even undeclared: its numbers may run as the rowids do, by chance.
+        and not any(names_own_identifier(column.name, name) for column in table.columns)
     }
     if not parents:
         return {}

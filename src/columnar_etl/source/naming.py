@@ -90,6 +90,18 @@ def entity_of(
     return found
 
 
+#: The words ending a column's name that say it identifies a row (``id``, ``Ticket ID``, ``userUuid``).
+IDENTIFIER_WORDS = ("id", "uuid", "guid", "pk")
+
+
+def names_own_identifier(column: str, table: str) -> bool:
+    """Does a column's name say it is ``table``'s own identifier (``id``, ``uuid``, ``key``; ``Ticket
+    ID``, ``ticketid`` or ``ticket_uuid`` in ``tickets``; ``comment_id`` in ``ticket_comments``)?"""
+    normal = normalised_name(column)
+    own = table_singulars(table) | entity_of(table, table=True) | {normalised_name(table), ""}
+    return any(normal.endswith(word) and normal[: -len(word)] in own for word in (*IDENTIFIER_WORDS, "key"))
+
+
 def names_entity(column: str, table: str) -> bool:
     """Do a column and a table name the same thing: the column's :func:`entity_of` (its last word,
     singular, less an ``id`` word) is the table's (``partner_id`` → ``res_partner``, ``directory`` →
