@@ -825,6 +825,18 @@ def check_table(
         source_name = {target: column for column, target in target_columns.items()}
         types = {source_name.get(name, name): kind for name, kind in types.items()}
         target_rows = [{source_name.get(k, k): v for k, v in row.items()} for row in target_rows]
+    if (
+        "rowid" in types
+        and not any(c.lower() in ("rowid", "_rowid_", "oid") for c in table.columns)
+        and table.rows
+        and all(row.rowid is not None for row in table.rows)
+    ):
+        # A table other rows refer to by its rowid alone arrives with it as a column `rowid`: each of
+        # its values must be its row's rowid, as SQLite reads it.
+        table.columns = ["rowid", *table.columns]
+        for row in table.rows:
+            row.cells = {"rowid": Cell("integer", row.rowid), **row.cells}
+        table.primary_key = table.primary_key or ["rowid"]
     violations = [
         Violation(table.name, None, c, "column", "absent", f"column missing (target has {sorted(types)})")
         for c in table.columns

@@ -18454,9 +18454,26 @@ def test_clementine_library_keeps_its_url_blobs_and_nanosecond_lengths_and_reads
     assert ran.values("songs", "filename", "title")["Starálfur"] == (
         b"file:///srv/music/Sigur%20R%C3%B3s/%C3%81g%C3%A6tis%20byrjun/03%20Star%C3%A1lfur.wav"
     )
-    # The scan lists the library's folder among its subdirectories. The rowid-held references
-    # (songs.directory, playlist_items.playlist and .library_id) are not found: the rowid is not carried.
-    assert references(run_dir) == {("directories", "path"): "subdirectories.path"}
+    # The scan lists the library's folder among its subdirectories. A directory and a playlist are
+    # their rowid (no id column), which songs.directory, subdirectories.directory and
+    # playlist_items.playlist hold: carried as a column `rowid` (bigint, the source's rowids, the
+    # tables' key), those references found (until 2026-12-06 the rowid was left behind, and they
+    # named no row). playlist_items.library_id holds a song's rowid under a name naming no table:
+    # not found, and songs load without one.
+    assert references(run_dir) == {
+        ("directories", "path"): "subdirectories.path",
+        ("songs", "directory"): "directories.rowid",
+        ("subdirectories", "directory"): "directories.rowid",
+        ("playlist_items", "playlist"): "playlists.rowid",
+    }
+    for table in ("directories", "playlists"):
+        assert ran.types(table)["rowid"] == "bigint"
+        by_rowid = dict(enumerate(rows[table], start=1))  # written in order, none deleted
+        assert ran.values(table, names[table][0], "rowid") == {
+            rowid: row[0] for rowid, row in by_rowid.items()
+        }
+        assert primary_key(ran.uri, ran.record["version_schema"], table) == ["rowid"]
+    assert all("rowid" not in ran.types(table) for table in ("songs", "subdirectories", "playlist_items"))
 
 
 def test_asterisk_master_db_keeps_its_call_ids_as_written_and_reads_its_local_call_dates(

@@ -18,6 +18,7 @@ import sqlite3
 import struct
 import uuid
 from collections.abc import Callable, Sequence
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
@@ -3282,3 +3283,40 @@ def test_a_declared_timestamp_with_no_value_yet_is_an_instant_where_the_exports_
     assert walls.pg_types("cameras")["deleted_at"] == walls.pg_types("photos")["published_at"] == moment
     assert walls.pg_types("photos")["seen_at"] == moment
     assert walls.pg_types("photos")["deleted_at"] == instant
+
+
+def test_rows_referred_to_by_their_rowid_alone_arrive_with_it_and_each_reference_finds_its_row(
+    pg_uri: str, tmp_path: Path
+) -> None:
+    """A keyless ``playlists`` (no id column: Clementine's) whose rows ``items.playlist`` names by their
+    SQLite rowid, rows 2 and 5 deleted (gaps) and two playlists equal in every column. The target's
+    ``playlists`` holds each row's rowid as a bigint column ``rowid``, its primary key, and every item
+    joins to the playlist of its rowid in the source; the equal rows are both kept (others point at
+    each). Until 2026-12-06 the rowid was left behind: the items' numbers named no row in the target,
+    and the two equal playlists were one, the other removed as an exact copy."""
+    path = tmp_path / "rowid.db"
+    playlists = [("Evening", 1), ("Gone", 0), ("Morning", 0), ("Morning", 0), ("Gone too", 1), ("Night", 1)]
+    with closing(sqlite3.connect(path)) as con, con:
+        con.execute("CREATE TABLE playlists (name TEXT NOT NULL, favourite INTEGER NOT NULL)")
+        con.executemany("INSERT INTO playlists VALUES (?, ?)", playlists)
+        con.execute("DELETE FROM playlists WHERE rowid IN (2, 5)")
+        con.execute("CREATE TABLE items (playlist INTEGER NOT NULL, position INTEGER, url TEXT)")
+        items = [(p, n, f"file:///music/{p}/{n}.ogg") for p in (1, 3, 4, 6) for n in range(1, 4)]
+        con.executemany("INSERT INTO items VALUES (?, ?, ?)", items)
+    # The builder's rows: rowid n is the n-th playlist written, 2 and 5 gone.
+    source = {n: playlists[n - 1] for n in (1, 3, 4, 6)}
+    loaded = load_and_check(path, pg_uri, tmp_path)
+    assert loaded.violations == [], summarize(loaded.violations)
+    assert loaded.result.outcome == "done"
+    assert loaded.data_type("playlists", "rowid") == "bigint"
+    assert primary_key(pg_uri, loaded.result.record.version_schema, "playlists") == ["rowid"]
+    base = quote_ident(loaded.base)
+    rows = pg_query(pg_uri, f"SELECT rowid, name, favourite FROM {base}.playlists")
+    assert {rowid: (name, favourite) for rowid, name, favourite in rows} == source
+    joined = pg_query(
+        pg_uri,
+        f"SELECT i.playlist, i.url, p.name FROM {base}.items AS i "
+        f"LEFT JOIN {base}.playlists AS p ON p.rowid = i.playlist",
+    )
+    assert sorted(joined) == sorted((p, url, source[p][0]) for p, _, url in items)
+    assert "rowid" not in loaded.pg_types("items")

@@ -3652,3 +3652,138 @@ def test_a_tables_own_text_key_named_for_no_table_refers_to_the_table_whose_keys
         }
     )
     assert _references(path) == {("sharing", "id"): "boards.id"}
+
+
+def _rowid_export(
+    make_sqlite: SqliteFactory,
+    tables: dict[str, tuple[str, list[tuple[Any, ...]]]],
+    deleted: dict[str, list[int]],
+) -> Path:
+    """``make_sqlite``'s file with the rows of those rowids deleted afterwards (gaps, as an application
+    deleting rows leaves them)."""
+    path = make_sqlite(tables)
+    con = sqlite3.connect(path)
+    with con:
+        for table, rowids in deleted.items():
+            con.executemany(f"DELETE FROM {table} WHERE rowid = ?", [(rowid,) for rowid in rowids])
+    con.close()
+    return path
+
+
+def test_a_keyless_table_referred_to_by_its_rowid_alone_is_keyed_by_it(make_sqlite: SqliteFactory) -> None:
+    """A music player's library (Clementine's): ``directories`` declares no key, and ``songs.directory``
+    holds the rowid of its directory, as the application wrote it (``lastInsertId()``). The rowid is
+    then the rows' identity: found as the reference's parent, carried as a column ``rowid``, the table's
+    key. Rows 2 and 4 were deleted (gaps), and two directories are identical but for their rowid: two
+    rows songs point at. ``position`` and ``rating`` (small integers within 1..N) name no table: no
+    reference. Until 2026-12-06 the rowid was never read, and nothing referred to ``directories``."""
+    directories = [("/srv/music", 1), ("/tmp/gone", 0), ("/srv/podcasts", 0), ("/tmp/gone2", 0),
+                   ("/mnt/usb", 1), ("/mnt/usb", 1)]  # fmt: skip
+    kept = {1: directories[0], 3: directories[2], 5: directories[4], 6: directories[5]}
+    songs = [(f"song {n}", [1, 3, 5, 6][n % 4], 1 + n % 3, 1 + n % 5) for n in range(24)]
+    path = _rowid_export(
+        make_sqlite,
+        {
+            "directories": (
+                "CREATE TABLE directories (path TEXT NOT NULL, subdirs INTEGER NOT NULL)",
+                directories,
+            ),
+            "songs": (
+                "CREATE TABLE songs (title TEXT, directory INTEGER NOT NULL, position INTEGER, "
+                "rating INTEGER)",
+                songs,
+            ),
+        },
+        {"directories": [2, 4]},
+    )
+    assert dict((r[0], r[1:]) for r in _query(path, "SELECT rowid, path, subdirs FROM directories")) == kept
+    found = profile(path)
+    assert _references_of(found) == {("songs", "directory"): "directories.rowid"}
+    folders = found["directories"]
+    assert next(iter(folders.columns)) == "rowid"
+    assert (folders.key, folders.key_found) == (["rowid"], "declared_primary_key")
+    assert folders["rowid"].inferred_type == "integer"
+    assert not folders.issues  # the two equal directories are two rows, no copies
+    assert any("songs.directory hold it" in note for note in folders["rowid"].notes)
+    assert "rowid" not in found["songs"].columns  # nothing refers to a song
+
+
+def test_small_integers_naming_no_keyless_table_carry_no_rowid(make_sqlite: SqliteFactory) -> None:
+    """Columns of small integers that fall within a keyless table's rowids 1..N but whose names name no
+    table (a rank, a position, a count) are no reference to it; nor is a column named for a keyless
+    table one of whose values is no rowid of it (an album 4 of three albums); nor a column naming a
+    WITHOUT ROWID table, which has no rowid. Only ``genres``, which ``scores.genre`` names and whose
+    rowids it holds, gets a ``rowid`` column; every other table loads as before."""
+    colours = [("red",), ("green",), ("blue",)]
+    genres = [("jazz",), ("rock",), ("folk",)]
+    scores = [(1 + n % 3, 1 + n % 2, n % 3 + 1, f"s{n}", 3 - n % 3) for n in range(12)]
+    albums = [("A",), ("B",), ("C",)]
+    tracks = [(album, f"t{n}") for n, album in enumerate([1, 2, 3, 4, 1, 2])]
+    tags = [("rock", 1), ("jazz", 2)]
+    posts = [(1 + n % 2, f"p{n}") for n in range(6)]
+    path = make_sqlite(
+        {
+            "colours": ("CREATE TABLE colours (name TEXT)", colours),
+            "genres": ("CREATE TABLE genres (name TEXT)", genres),
+            "scores": (
+                "CREATE TABLE scores (rank INTEGER, pos INTEGER, count INTEGER, label TEXT, genre INTEGER)",
+                scores,
+            ),
+            "albums": ("CREATE TABLE albums (title TEXT)", albums),
+            "tracks": ("CREATE TABLE tracks (album INTEGER, title TEXT)", tracks),
+            "tags": ("CREATE TABLE tags (name TEXT PRIMARY KEY, n INTEGER) WITHOUT ROWID", tags),
+            "posts": ("CREATE TABLE posts (tag INTEGER, body TEXT)", posts),
+        }
+    )
+    assert _query(path, "SELECT count(*) FROM tracks WHERE album NOT IN (SELECT rowid FROM albums)") == [(1,)]
+    found = profile(path)
+    assert {name for name, table in found.tables.items() if "rowid" in table.columns} == {"genres"}
+    carried = {key: ref for key, ref in _references_of(found).items() if ref.endswith(".rowid")}
+    assert carried == {("scores", "genre"): "genres.rowid"}
+
+
+def test_a_keyless_tree_whose_column_names_it_refers_to_its_own_rowids(make_sqlite: SqliteFactory) -> None:
+    """A keyless ``folders`` whose ``parent_folder`` holds another folder's rowid (NULL at the roots;
+    row 3 deleted): a tree by rowid, found and carried. A link table's column named for the last word
+    of its own name (``album_artists.artist``, an artist's rowid) names the artists it links, not its
+    own table: no reference to its own rowids."""
+    folders = [("/", None), ("music", 1), ("gone", 1), ("jazz", 2), ("rock", 2), ("live", 5), ("tmp", None)]
+    artists = [("Miles",), ("Nina",), ("Sigur",)]
+    links = [("Kind of Blue", 1), ("Pastel Blues", 2), ("Takk", 3), ("Live", 1)]
+    path = _rowid_export(
+        make_sqlite,
+        {
+            "folders": ("CREATE TABLE folders (name TEXT NOT NULL, parent_folder INTEGER)", folders),
+            "artists": ("CREATE TABLE artists (name TEXT NOT NULL)", artists),
+            "album_artists": ("CREATE TABLE album_artists (album TEXT, artist INTEGER)", links),
+        },
+        {"folders": [3]},
+    )
+    found = profile(path)
+    assert _references_of(found) == {
+        ("folders", "parent_folder"): "folders.rowid",
+        ("album_artists", "artist"): "artists.rowid",
+    }
+    assert found["folders"].key == found["artists"].key == ["rowid"]
+    assert "rowid" not in found["album_artists"].columns
+
+
+def test_a_keyless_table_with_a_column_named_as_its_own_identifier_is_no_rowid_parent(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """dbt's seeds: ``customers`` declares no key but has its ``customer_id``, numbered 1..N in the order
+    the rows were written, as its rowids are. ``orders.customer_id`` names customers and holds those
+    numbers: a reference to ``customers.customer_id`` (found in the data), not to the rowid, which is
+    not carried. (Its values fit both by chance; the name of the column says which one names a row.)"""
+    customers = [(n, f"customer {n}") for n in range(1, 11)]
+    orders = [(100 + n, 1 + (n * 7) % 10, n * 3) for n in range(20)]
+    path = make_sqlite(
+        {
+            "customers": ("CREATE TABLE customers (customer_id INTEGER, name TEXT)", customers),
+            "orders": ("CREATE TABLE orders (order_id INTEGER, customer_id INTEGER, amount INTEGER)", orders),
+        }
+    )
+    assert _query(path, "SELECT count(*) FROM customers WHERE customer_id <> rowid") == [(0,)]
+    found = profile(path)
+    assert _references_of(found) == {("orders", "customer_id"): "customers.customer_id"}
+    assert all("rowid" not in table.columns for table in found.tables.values())

@@ -385,6 +385,8 @@ class CleanStream:
         ``INTEGER PRIMARY KEY DESC``; see :func:`~columnar_etl.profiling.keys.declared_keys`)."""
         if self._src is None:
             raise CleanError("the clean stream is not open", hint="use it as `with clean_stream(...) as s:`")
+        if self._src.table(table).rowid_referrers:  # its rowid, read as a column: its key
+            return True
         declared = declared_keys(self.source, [table]).get(table)
         return declared is not None and declared.rowid_alias
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 import sqlite3
 import uuid
 from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -46,6 +47,7 @@ from columnar_etl.rules import (
 )
 from columnar_etl.source.catalogue import (
     DOCUMENT_ID,
+    ROWID_KEY,
     connect_read_only,
     declared_columns,
     declared_nullable,
@@ -60,7 +62,11 @@ from columnar_etl.source.cells import (
     row_digest_sql,
 )
 from columnar_etl.source.export import Source, query_errors
-from columnar_etl.source.naming import camel_words, entity_of, normalised_name, table_singulars
+from columnar_etl.source.naming import (
+    IDENTIFIER_WORDS,
+    camel_words,
+    names_own_identifier,
+)
 
 #: Example keys shown per table issue.
 EXAMPLES = 5
@@ -171,14 +177,18 @@ def declared_with_others(declared: DeclaredKey, key: Sequence[str]) -> tuple[str
     return None
 
 
-def declared_keys(path: str | Path, tables: list[str]) -> dict[str, DeclaredKey]:
-    """The declared key of each of ``tables`` that has one (read from SQLite's catalogue, read-only)."""
+def declared_keys(
+    path: str | Path, tables: list[str], rowid_keyed: AbstractSet[str] = frozenset()
+) -> dict[str, DeclaredKey]:
+    """The declared key of each of ``tables`` that has one (read from SQLite's catalogue, read-only).
+    ``rowid_keyed``: tables read with their rowid as a column (:attr:`SourceTable.rowid_referrers`),
+    which is their key."""
     con = connect_read_only(Path(path))
     try:
         found = {}
         virtual = virtual_tables(con)
         for table in tables:
-            key = _declared_key(con, table, virtual)
+            key = _declared_key(con, table, virtual, table in rowid_keyed)
             if key is not None:
                 found[table] = key
         return found
@@ -187,7 +197,7 @@ def declared_keys(path: str | Path, tables: list[str]) -> dict[str, DeclaredKey]
 
 
 def _declared_key(
-    con: sqlite3.Connection, table: str, virtual: Mapping[str, tuple[str, str]]
+    con: sqlite3.Connection, table: str, virtual: Mapping[str, tuple[str, str]], rowid_keyed: bool = False
 ) -> DeclaredKey | None:
     info = declared_columns(con, table)  # with the generated ones, which a UNIQUE may name
     module = virtual.get(table, ("", ""))[0]
@@ -209,6 +219,15 @@ def _declared_key(
         columns = tuple(dict.fromkeys(columns))
         positions = [next(row[0] for row in info if row[1] == column) for column in columns]
         unique.append((len(columns), min(positions), columns))
+    if rowid_keyed:
+        # The rowid others refer to, read as a column of its own (a table with no declared primary key).
+        return DeclaredKey(
+            (ROWID_KEY,),
+            "declared_primary_key",
+            rowid_alias=True,
+            enforced=True,
+            others=_other_keys(unique, ()),
+        )
     if primary:
         columns = tuple(row[1] for row in sorted(primary, key=lambda row: row[5]))
         rowid = _has_rowid(con, table)
@@ -273,10 +292,6 @@ def data_key(table: TableProfile, copies: int = 0, exclude: tuple[str, ...] = ()
     return None
 
 
-#: The words ending a column's name that say it identifies a row (``id``, ``Ticket ID``, ``userUuid``).
-IDENTIFIER_WORDS = ("id", "uuid", "guid", "pk")
-
-
 def key_name_rank(column: str, table: str) -> int:
     """How a column's name ranks it as the key of ``table`` found in the data: 0 when it names the
     table's own identifier (``id``, ``uuid``, ``key``; ``Ticket ID``, ``ticketid`` or ``ticket_uuid``
@@ -284,9 +299,7 @@ def key_name_rank(column: str, table: str) -> int:
     (``customer_id``, ``userId``), else 2. Keys are not always named so: the rank only orders the
     columns unique in the data (a pandas export's ``tickets`` was keyed on its unique integer
     ``Postcode`` beside its ``Ticket ID`` of text until 2026-12-05)."""
-    normal = normalised_name(column)
-    own = table_singulars(table) | entity_of(table, table=True) | {normalised_name(table), ""}
-    if any(normal.endswith(word) and normal[: -len(word)] in own for word in (*IDENTIFIER_WORDS, "key")):
+    if names_own_identifier(column, table):
         return 0
     words = camel_words(column)
     return 1 if len(words) > 1 and words[-1] in IDENTIFIER_WORDS else 2

@@ -158,7 +158,7 @@ from columnar_etl.rules import (
     epoch_units,
     whole_digits,
 )
-from columnar_etl.source.catalogue import SourceColumn, SourceIndex, SourceTable
+from columnar_etl.source.catalogue import ROWID_KEY, SourceColumn, SourceIndex, SourceTable
 from columnar_etl.source.cells import ColumnRead, sqlite_affinity
 from columnar_etl.source.export import Source, open_source, query_errors
 from columnar_etl.source.naming import camel_words
@@ -4825,7 +4825,8 @@ def _declared_keys(src: Source, names: list[str]) -> dict[str, DeclaredKey]:
     """The declared keys of ``names`` (tables as read), read from the export's own catalogue (a UNIQUE
     index the private copy lacks still proves its key), named as read (:attr:`Source.renamed`)."""
     renamed = src.renamed
-    keys = declared_keys(src.path, [renamed.export_table(name) for name in names])
+    rowid_keyed = {renamed.export_table(name) for name in names if src.table(name).rowid_referrers}
+    keys = declared_keys(src.path, [renamed.export_table(name) for name in names], rowid_keyed)
     found = {}
     for table, key in keys.items():
         name = renamed.table(table)
@@ -4862,6 +4863,42 @@ def _declared_references(src: Source, names: list[str]) -> list[Reference]:
         )
         for reference in found
     ]
+
+
+def _rowid_references(src: Source, names: list[str]) -> list[Reference]:
+    """The references to a table's rowid, carried as its column ``rowid``
+    (:attr:`~columnar_etl.source.catalogue.SourceTable.rowid_referrers`) between ``names`` (tables as
+    read), named as read (:attr:`Source.renamed`)."""
+    renamed = src.renamed
+    found = []
+    for parent in names:
+        for child, column in src.table(parent).rowid_referrers:
+            if renamed.table(child) in names:
+                found.append(
+                    Reference(
+                        renamed.table(child),
+                        (renamed.column(child, column),),
+                        parent,
+                        (ROWID_KEY,),
+                        declared=True,
+                        collations=("BINARY",),
+                        affinities=("INTEGER",),
+                        by_rowid=True,
+                    )
+                )
+    return found
+
+
+def _say_rowid_carried(src: Source, tables: Mapping[str, TableProfile]) -> None:
+    """A note on each rowid carried as a column (:func:`_rowid_references`): why it appeared."""
+    for name, table in tables.items():
+        referrers = src.table(name).rowid_referrers
+        if referrers and ROWID_KEY in table.columns:
+            held = ", ".join(f"{src.renamed.table(t)}.{src.renamed.column(t, c)}" for t, c in referrers)
+            table[ROWID_KEY].notes.append(
+                f"SQLite's rowid of the table, which has no key column: {held} hold it as the row's "
+                "identity, so it is loaded as this column (each value the row's rowid, its key)"
+            )
 
 
 def _dangling_declarations(src: Source, names: list[str]) -> dict[tuple[str, str], str]:
@@ -5083,7 +5120,15 @@ def profile(
         dangling = _dangling_declarations(src, names)
         # A foreign key naming a table the file lacks (SQLite's rename rewrites a clause to a table
         # then dropped) is no reference, but the export declares its references all the same.
-        find_references(src, profiled, declared_here, kept, declares=bool(declared_here or dangling))
+        find_references(
+            src,
+            profiled,
+            declared_here,
+            kept,
+            declares=bool(declared_here or dangling),
+            by_rowid=_rowid_references(src, names),
+        )
+        _say_rowid_carried(src, profiled)
         _say_dangling_declarations(src, profiled, dangling)
         say_joined_by_cleaning(src, profiled, declared_here, list(settings.null_tokens))
         not_null = {name: {c.name for c in src.table(name).columns if c.not_null} for name in profiled}

@@ -169,6 +169,7 @@ from columnar_etl.source.naming import (
     key_named_for,
     name_words,
     names_by_id_word,
+    names_entity,
     normalised_name,
     table_singulars,
 )
@@ -347,6 +348,10 @@ class Reference:
     #: column's (:func:`key_affinity`: ``INTEGER``, ``REAL``, ``NUMERIC``, ``TEXT``, or ``BLOB`` for
     #: none); () when unknown (the parent key's declared type then says it).
     affinities: tuple[str, ...] = ()
+    #: The parent key is its table's rowid, which the child holds as its rows' only identity
+    #: (:func:`~columnar_etl.source.catalogue.rowid_references`): found by the names and every value,
+    #: taken as a declared reference is, and carried as a column of the parent.
+    by_rowid: bool = False
 
 
 def _foreign_keys(con: Any, child: str) -> list[list[tuple[Any, ...]]]:
@@ -1434,9 +1439,8 @@ def _same_entity(column: str, fit: Inclusion) -> bool:
 
 
 def _names_entity(column: str, parent: str) -> bool:
-    """:func:`_same_entity` of a parent table's name."""
-    camel = names_by_id_word(column)
-    return bool(entity_of(parent, table=True, camel=camel) & entity_of(column, glued_id=True))
+    """:func:`_same_entity` of a parent table's name (:func:`names_entity`)."""
+    return names_entity(column, parent)
 
 
 def _choose(
@@ -1619,6 +1623,7 @@ def find_references(
     kept: Mapping[str, KeptValues] | None = None,
     *,
     declares: bool | None = None,
+    by_rowid: Sequence[Reference] = (),
 ) -> list[Reference]:
     """Set ``foreign_key`` and ``orphan_reference`` on the child columns; return the references.
 
@@ -1628,13 +1633,16 @@ def find_references(
     distinct counts are the sample's). ``kept``: the values the profile kept, by table (tables or
     columns without them are read). ``declares``: whether the export declares foreign keys at all,
     those naming a table or column it lacks (:func:`dangling_declarations`) too, which are no
-    references; by default, whether ``declared`` holds any.
+    references; by default, whether ``declared`` holds any. ``by_rowid``: references to a table's
+    rowid (:attr:`Reference.by_rowid`), taken as declared ones are, though the export declares none
+    by them (its other columns are searched as before).
     """
     if declares is None:
         declares = bool(declared)
     found: list[Reference] = []
     if declared:
         declared = _without_false_declarations(src, tables, declared)
+    declared = [*(declared or []), *by_rowid]
     if declared:
         by_number = _joined_by_number(src, tables, declared)
         _one_type_per_declared_reference(tables, declared, by_number)
@@ -1650,7 +1658,8 @@ def find_references(
     # table's keys; an ORM may leave one relation to the code: Open WebUI's ``chat_message.user_id``
     # beside its declared ``chat_id``), or a table of people a column naming a person's role
     # (``created_by``: GORM declares a token's owner ``user_id``, not its maker; since 2026-12-06).
-    declaring = {reference.child for reference in found}
+    declaring = {reference.child for reference in found if not reference.by_rowid}
+    carried = {(reference.parent, reference.parent_columns[0]) for reference in by_rowid}
     declared_columns = {(reference.child, column) for reference in found for column in reference.columns}
     pairs: list[Pair] = [
         (
@@ -1663,6 +1672,9 @@ def find_references(
         for (child, column), parents in candidates(tables).items()
         if (child, column) not in declared_columns
         for parent, key in parents
+        # A rowid carried for the columns naming its table is a parent only to such columns: small
+        # numbers within its 1..N (a position, a rank) say nothing of it.
+        if (parent, key) not in carried or _names_entity(column, parent)
         if child not in declaring
         or _names_entity(column, parent)
         or key_named_for(column, key)
@@ -2650,6 +2662,7 @@ def _record_declared(
     """Mark the declared references' columns; count their orphans (a composite one's on its first
     column: rows whose values together name no parent row)."""
     pairs: list[Pair] = []
+    by_rowid: list[bool] = []
     classes = storage_classes(tables, as_stored=True)
     composites: dict[str, list[tuple[Reference, list[str]]]] = {}
     for reference in declared:
@@ -2674,6 +2687,7 @@ def _record_declared(
         ]
         if len(ends) == 1:
             pairs.append((reference.child, ends[0][0], reference.parent, ends[0][1], kinds[0]))
+            by_rowid.append(reference.by_rowid)
             continue
         # A composite reference: its orphans are rows, counted on its first column (below, each child
         # table's composite references in one read of it).
@@ -2703,7 +2717,13 @@ def _record_declared(
                 )
             )
     for index, fit in measure(src, pairs, kept, classes).items():
-        _record(tables[pairs[index][0]][pairs[index][1]], fit, declared=True, compared=pairs[index][4])
+        _record(
+            tables[pairs[index][0]][pairs[index][1]],
+            fit,
+            declared=True,
+            compared=pairs[index][4],
+            by_rowid=by_rowid[index],
+        )
 
 
 #: Type families PostgreSQL compares across (a join along a reference of two of one family works), by
@@ -3229,13 +3249,20 @@ _COMPARED = {
 }
 
 
-def _record(column: ColumnProfile, fit: Inclusion, *, declared: bool, compared: str = "") -> None:
-    """``compared``: the kind the values were compared as (:data:`NOCASE_TEXT` folds the examples)."""
+def _record(
+    column: ColumnProfile, fit: Inclusion, *, declared: bool, compared: str = "", by_rowid: bool = False
+) -> None:
+    """``compared``: the kind the values were compared as (:data:`NOCASE_TEXT` folds the examples).
+    ``by_rowid``: the parent's rowid, which the column's name names and its values hold
+    (:attr:`Reference.by_rowid`)."""
     column.foreign_key = f"{fit.parent}.{fit.key}"
-    column.notes.append(
-        f"reference to {fit.parent}.{fit.key} "
-        + ("declared in the schema" if declared else f"found in the data ({fit.share:.1%} of its values)")
-    )
+    if by_rowid:
+        how = "held by its rows' rowid (the column names the table, every value is one of its rowids)"
+    elif declared:
+        how = "declared in the schema"
+    else:
+        how = f"found in the data ({fit.share:.1%} of its values)"
+    column.notes.append(f"reference to {fit.parent}.{fit.key} {how}")
     if fit.no_reference:
         column.no_reference_count = fit.no_reference
         column.no_reference_values = list(fit.no_reference_values)

@@ -108,6 +108,27 @@ def entity_of(
     return found
 
 
+#: The words ending a column's name that say it identifies a row (``id``, ``Ticket ID``, ``userUuid``).
+IDENTIFIER_WORDS = ("id", "uuid", "guid", "pk")
+
+
+def names_own_identifier(column: str, table: str) -> bool:
+    """Does a column's name say it is ``table``'s own identifier (``id``, ``uuid``, ``key``; ``Ticket
+    ID``, ``ticketid`` or ``ticket_uuid`` in ``tickets``; ``comment_id`` in ``ticket_comments``)?"""
+    normal = normalised_name(column)
+    own = table_singulars(table) | entity_of(table, table=True) | {normalised_name(table), ""}
+    return any(normal.endswith(word) and normal[: -len(word)] in own for word in (*IDENTIFIER_WORDS, "key"))
+
+
+def names_entity(column: str, table: str) -> bool:
+    """Do a column and a table name the same thing: the column's :func:`entity_of` (its last word,
+    singular, less an ``id`` word) is the table's (``partner_id`` → ``res_partner``, ``directory`` →
+    ``directories``, ``senderid`` → ``sender``)? A name that merely contains the table's singular
+    (``slot_type`` beside ``slots``: a type) does not."""
+    camel = names_by_id_word(column)
+    return bool(entity_of(table, table=True, camel=camel) & entity_of(column, glued_id=True))
+
+
 def names_by_id_word(column: str) -> bool:
     """Whether a column's name ends in an ``id`` word (``listId``, ``list_id``, ``LISTID`` aside): it
     names a row by its key, so a camelCase table's last capitalised part is what it names."""
