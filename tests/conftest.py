@@ -127,30 +127,8 @@ def pg_server_uri(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         return
     server = EmbeddedPostgres(tmp_path_factory.mktemp("pg") / "data")
     uri = server.start()
-    non_durable(uri)
     yield uri
     server.stop()
-
-
-#: PostgreSQL's "non-durable settings" (its manual, 14.5) for the session's own throwaway server: no
-#: flush to disk at each commit, CREATE DATABASE and DROP DATABASE. They change what survives a crash of
-#: the machine, nothing a client sees: the same statements, transactions and results. A test server
-#: named by COLUMNAR_ETL_TEST_PG_URI is left as it is.
-NON_DURABLE = {"fsync": "off", "synchronous_commit": "off", "full_page_writes": "off"}
-
-
-def non_durable(uri: str) -> None:
-    """Apply :data:`NON_DURABLE` to the server of ``uri`` (reloaded: no restart)."""
-    admin = connect(uri, autocommit=True)
-    try:
-        cursor = admin.cursor()
-        for name, value in NON_DURABLE.items():
-            cursor.execute(f"ALTER SYSTEM SET {name} = {value}")
-        cursor.execute("SELECT pg_reload_conf()")
-        cursor.fetchall()
-        cursor.close()
-    finally:
-        admin.close()
 
 
 @pytest.fixture
