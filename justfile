@@ -20,12 +20,18 @@ fmt:
     {{python}} -m ruff format {{paths}}
     {{python}} -m ruff check --fix {{paths}}
 
-# Lint, then the fast test suite (slow scale tests skipped), one worker a core (pytest-xdist, at most 4;
-# each worker starts its own embedded server); `just test -n 0` runs it in one process
+# Workers: pytest-xdist, at most 4, each starting its own embedded server; `just test -n 0` runs in one process
+# Lint, then the fast suite (no slow scale test, no application corpus), one worker a core
 test *args: lint
     {{python}} -m pytest -n auto --maxprocesses 4 {{args}}
 
-# Lint, then every test including the slow scale tests, the costliest property tests with many examples
+# tests/test_app_databases.py: one whole run per application's own database, every cell checked
+# The application-database corpus, one worker a core (no lint)
+test-corpus *args:
+    {{python}} -m pytest -m corpus -n auto --maxprocesses 4 tests/test_app_databases.py {{args}}
+
+# The costliest property tests draw many examples (COLUMNAR_ETL_THOROUGH=1)
+# Lint, then every test: the fast suite, the slow scale tests and the corpus, in one process
 test-all *args: lint
     COLUMNAR_ETL_THOROUGH=1 {{python}} -m pytest -m "" {{args}}
 

@@ -138,6 +138,10 @@ from .value_oracle import WHITE_SPACE
 
 __all__ = ["run_export"]  # the fixture, used by name
 
+#: A whole run per application, ~300 of them: `just test-corpus` and `just test-all` run them, not `just test`
+#: (they were a third of its time, past the clean clone's ~10-minute budget on 2 cores).
+pytestmark = pytest.mark.corpus
+
 Runner = Callable[..., tuple[Ran, Path]]
 UNIX_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
