@@ -18,7 +18,7 @@ the usual case, cannot hold two texts of one number); no query when it has none.
 
 Unix seconds with a counter after the point (a PBX's call ids, ``1717402500.1`` beside
 ``1717403294.10``) are kept apart too, though no two meet yet: a fraction ending in a zero beside
-fewer fraction digits is written as no seconds' fraction is (:func:`unpadded_fraction_sql`).
+fewer fraction digits is written as no seconds' fraction is (:func:`number_texts_sql`, the same scan).
 """
 
 from __future__ import annotations
@@ -60,10 +60,12 @@ def _candidates(table: TableProfile) -> list[ColumnProfile]:
     ]
 
 
-def merged_number_sql(relation: str, names: list[str]) -> str:
-    """DuckDB SQL over ``relation``: per column of ``names`` (by its index in it) that holds two distinct
-    trimmed texts of one number, how many numbers are so written and the pair first in text order; no
-    row for the others."""
+def number_texts_sql(relation: str, names: list[str]) -> str:
+    """DuckDB SQL over ``relation``, one scan of it: a row per column of ``names`` (by its index in it)
+    that holds two distinct trimmed texts of one number (how many numbers are so written and the pair
+    first in text order; else NULLs), or whose plain decimals are all Unix seconds with a point and
+    include one ending its fraction in a zero (``.10``) with more fraction digits than another value
+    has (``.1``: that text and the shortest-fraction one; else NULLs); no row for the others."""
     # Trimmed, and a leading U+2212 read as '-' (−1.5 and -1.50 are one number written two ways).
     trimmed = ", ".join(
         minus_read_sql(trimmed_sql(f"CAST({quote_ident(name)} AS VARCHAR)")) for name in names
@@ -71,38 +73,27 @@ def merged_number_sql(relation: str, names: list[str]) -> str:
     indexes = ", ".join(str(index) for index in range(len(names)))
     # A fraction's trailing zeros (and then its point) dropped: 1.10 -> 1.1, 2.0 -> 2, 10 stays 10.
     stripped = "CASE WHEN contains(t, '.') THEN rtrim(rtrim(t, '0'), '.') ELSE t END"
-    return (
-        "SELECT idx, count(*) AS merges, min([a, b]) AS pair FROM ("
-        "SELECT idx, count(*) AS n, min(t) AS a, max(t) AS b FROM ("
-        f"SELECT DISTINCT idx, t, {stripped} AS s FROM ("
-        f"SELECT unnest([{indexes}]) AS idx, unnest([{trimmed}]) AS t FROM {relation}) AS cells "
-        f"WHERE regexp_full_match(t, {quote_literal(CANONICAL_NUMBER_REGEX)})) AS texts "
-        "GROUP BY idx, s HAVING count(*) > 1) AS numbers GROUP BY idx"
-    )
-
-
-def unpadded_fraction_sql(relation: str, names: list[str]) -> str:
-    """DuckDB SQL over ``relation``: per column of ``names`` (by its index in it) whose plain decimals
-    are all Unix seconds with a point and include one ending its fraction in a zero (``.10``) with
-    more fraction digits than another value has (``.1``): that text and the shortest-fraction one; no
-    row for the others."""
-    trimmed = ", ".join(
-        minus_read_sql(trimmed_sql(f"CAST({quote_ident(name)} AS VARCHAR)")) for name in names
-    )
-    indexes = ", ".join(str(index) for index in range(len(names)))
     scale = "CASE WHEN contains(t, '.') THEN length(t) - strpos(t, '.') ELSE 0 END"
     zero = "contains(t, '.') AND suffix(t, '0')"
     # Every value's whole part Unix seconds (2001-09-09 to 2033-05-18, as an epoch column's are):
     # fractions of a second are written at one scale or shortest, never so; a counter is.
     seconds = "TRY_CAST(split_part(t, '.', 1) AS BIGINT) BETWEEN 1000000000 AND 1999999999"
     return (
-        # Ties of scale broken by the text, so the pair named is the same in every run.
-        "SELECT idx, arg_max(t, [lpad(sc::VARCHAR, 4, '0'), t]) FILTER (WHERE z) AS padded, "
-        "arg_min(t, [lpad(sc::VARCHAR, 4, '0'), t]) AS shortest FROM ("
-        f"SELECT DISTINCT idx, t, {scale} AS sc, {zero} AS z FROM ("
+        # The distinct number texts of each column, read once for both questions.
+        f"WITH texts AS MATERIALIZED (SELECT DISTINCT idx, t FROM ("
         f"SELECT unnest([{indexes}]) AS idx, unnest([{trimmed}]) AS t FROM {relation}) AS cells "
-        f"WHERE regexp_full_match(t, {quote_literal(CANONICAL_NUMBER_REGEX)})) AS texts "
-        f"GROUP BY idx HAVING max(sc) FILTER (WHERE z) > min(sc) AND bool_and({seconds})"
+        f"WHERE regexp_full_match(t, {quote_literal(CANONICAL_NUMBER_REGEX)})), "
+        "merged AS (SELECT idx, count(*) AS merges, min([a, b]) AS pair FROM ("
+        "SELECT idx, count(*) AS n, min(t) AS a, max(t) AS b FROM ("
+        f"SELECT idx, t, {stripped} AS s FROM texts) AS stripped "
+        "GROUP BY idx, s HAVING count(*) > 1) AS numbers GROUP BY idx), "
+        # Ties of scale broken by the text, so the pair named is the same in every run.
+        "unpadded AS (SELECT idx, arg_max(t, [lpad(sc::VARCHAR, 4, '0'), t]) FILTER (WHERE z) AS padded, "
+        "arg_min(t, [lpad(sc::VARCHAR, 4, '0'), t]) AS shortest FROM ("
+        f"SELECT idx, t, {scale} AS sc, {zero} AS z FROM texts) AS scaled "
+        f"GROUP BY idx HAVING max(sc) FILTER (WHERE z) > min(sc) AND bool_and({seconds})) "
+        "SELECT idx, merged.merges, merged.pair, unpadded.padded, unpadded.shortest "
+        "FROM merged FULL OUTER JOIN unpadded USING (idx)"
     )
 
 
@@ -117,26 +108,27 @@ def merged_number_columns(src: Source, table: TableProfile) -> dict[str, str]:
     relation = src.relation_sql(table.name, reads=[ColumnRead(name, blob_numerals=True) for name in names])
     doing = "comparing the numbers' texts"
     with query_errors(src.path, table.name, doing, memory_hint="raise profile_memory_limit"):
-        rows = src.connection.cursor().execute(merged_number_sql(relation, names)).fetchall()
-        unpadded = src.connection.cursor().execute(unpadded_fraction_sql(relation, names)).fetchall()
+        rows = src.connection.cursor().execute(number_texts_sql(relation, names)).fetchall()
     found: dict[str, str] = {}
-    for index, padded, shortest in unpadded:
+    for index, merges, pair, padded, shortest in rows:
+        name = names[int(index)]
+        if merges is not None:
+            found[name] = (
+                f"{merges} {'number is' if merges == 1 else 'numbers are'} written two ways, such as "
+                f"'{pair[0]}' and '{pair[1]}' (a version's 1.1 and 1.10): a number would make them one, "
+                "so the column is kept as text, every value as written (set the column's type to "
+                "numeric if they are amounts)"
+            )
+            continue
         # Seconds with a fraction are written at one scale (%.6f) or each shortest (a float's repr):
         # a fraction ending in a zero beside fewer fraction digits elsewhere is neither, but a counter
         # after the seconds (a PBX's call id 1717402500.10, the 10th channel of that second, beside
         # 1717402500.1), which a number's scale would make the same value.
-        found[names[int(index)]] = (
+        found[name] = (
             f"Unix seconds and a counter after the point, no fraction of a second: '{padded}' ends in a "
             f"zero where '{shortest}' has fewer digits (seconds' fractions are written at one scale or "
             "each shortest); a number would pad '.1' to '.10', another value, so the column is kept as "
             "text, every value as written"
-        )
-    for index, merges, pair in rows:
-        found[names[int(index)]] = (
-            f"{merges} {'number is' if merges == 1 else 'numbers are'} written two ways, such as "
-            f"'{pair[0]}' and '{pair[1]}' (a version's 1.1 and 1.10): a number would make them one, so "
-            "the column is kept as text, every value as written (set the column's type to numeric if "
-            "they are amounts)"
         )
     return found
 
