@@ -2,7 +2,7 @@
 
 1. **Declared.** When a table declares foreign keys (``PRAGMA foreign_key_list``), those are its
    references, exactly, and its other columns are searched (by the rules below) only for a parent
-   their name names as its entity (``user_id`` → ``user``, :func:`_names_entity`): an enum of 1s and
+   their name names as its entity (``user_id`` → ``user``, :func:`names_entity`): an enum of 1s and
    2s fits a small table's keys, and an ORM may leave a relation to the code (Open WebUI's
    ``chat_message`` declares ``chat_id``, not ``user_id``). Until 2026-12-04 its other columns were
    searched as well; from then until 2026-12-05 none was.
@@ -664,8 +664,8 @@ def _drawn_apart(column: ColumnProfile) -> bool:
 
 
 def _names_a_table(column: ColumnProfile, tables: Mapping[str, TableProfile]) -> bool:
-    """Does ``column``'s name name one of ``tables`` as its entity (:func:`_names_entity`)?"""
-    return any(_names_entity(column.name, table) for table in tables)
+    """Does ``column``'s name name one of ``tables`` as its entity (:func:`names_entity`)?"""
+    return any(names_entity(column.name, table) for table in tables)
 
 
 def _fits_own_key(child: ColumnProfile, key: ColumnProfile) -> bool:
@@ -693,11 +693,11 @@ def candidates(tables: Mapping[str, TableProfile]) -> dict[tuple[str, str], list
                 # export's accident; a history's ``episode`` numbers name no id.
                 declared = table.key_found in ("declared_primary_key", "declared_unique")
                 by_id = table.key_found == "data_unique" and names_by_id_word(column.name)
-                one_to_one = (declared or by_id) and not _names_entity(column.name, name)
+                one_to_one = (declared or by_id) and not names_entity(column.name, name)
                 fitting = [
                     (p, k)
                     for (p, k), key in parents.items()
-                    if one_to_one and p != name and _names_entity(column.name, p) and _fits(column, key)
+                    if one_to_one and p != name and names_entity(column.name, p) and _fits(column, key)
                 ]
                 if declared and not fitting and _drawn_apart(column) and not _names_a_table(column, tables):
                     # A declared key of text or bytes named for no table (``id``): its values are
@@ -1427,7 +1427,7 @@ def _holds_singular(column: str, parent: str) -> bool:
 
 def _names(column: str, parent: str) -> bool:
     """:func:`names_parent` of a parent table's name."""
-    return _holds_singular(column, parent) or _names_entity(column, parent)
+    return _holds_singular(column, parent) or names_entity(column, parent)
 
 
 def _same_entity(column: str, fit: Inclusion) -> bool:
@@ -1435,12 +1435,7 @@ def _same_entity(column: str, fit: Inclusion) -> bool:
     ``senderid``, its ``id`` glued on, → ``sender``; ``PAYEEID`` → ``PAYEE_V1``), or is the column named
     exactly as the parent's key ``<thing>id`` (:func:`key_named_for`: ``ACCOUNTID`` →
     ``ACCOUNTLIST_V1.ACCOUNTID``; since 2026-12-05)?"""
-    return _names_entity(column, fit.parent) or key_named_for(column, fit.key)
-
-
-def _names_entity(column: str, parent: str) -> bool:
-    """:func:`_same_entity` of a parent table's name (:func:`names_entity`)."""
-    return names_entity(column, parent)
+    return names_entity(column, fit.parent) or key_named_for(column, fit.key)
 
 
 def _choose(
@@ -1674,9 +1669,9 @@ def find_references(
         for parent, key in parents
         # A rowid carried for the columns naming its table is a parent only to such columns: small
         # numbers within its 1..N (a position, a rank) say nothing of it.
-        if (parent, key) not in carried or _names_entity(column, parent)
+        if (parent, key) not in carried or names_entity(column, parent)
         if child not in declaring
-        or _names_entity(column, parent)
+        or names_entity(column, parent)
         or key_named_for(column, key)
         or _person_among_people(column, parent)
     ]
@@ -2045,11 +2040,11 @@ def _turned_away(
 
 def _other_table_named(column: str, parent: str, tables: Iterable[str]) -> str | None:
     """The first table of the export, other than ``parent``, that a column's name names as its entity
-    (:func:`_names_entity`: ``card_type_id`` → ``card_types``), else None. Integers fitting the keys of
+    (:func:`names_entity`: ``card_type_id`` → ``card_types``), else None. Integers fitting the keys of
     a table the name does not name, where it names another, are keys by chance: a flashcard app's
     built-in card kinds 1, 2, 3, 5 (Mnemosyne's ``cards.card_type_id``, beside a ``card_types`` table
     of the kinds a user made, empty) over the keys 1..7 of its tags (since 2026-12-05)."""
-    named = sorted(table for table in tables if table != parent and _names_entity(column, table))
+    named = sorted(table for table in tables if table != parent and names_entity(column, table))
     return named[0] if named else None
 
 
