@@ -363,7 +363,7 @@ def test_spreadsheet_error_values_among_numbers_are_named_as_such(make_sqlite: S
     reason = "3 values such as #DIV/0!, #REF! are a spreadsheet's error values"
     assert table["ratio"].type_reason.startswith(reason)
     assert "null_tokens" in table["ratio"].type_reason
-    assert table["sku"].type_reason == "1 values such as 107A mix digits with other characters: codes"
+    assert table["sku"].type_reason == "1 value (107A) mixes digits with other characters: codes"
 
 
 RATIO_AS_NUMBERS = """

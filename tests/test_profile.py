@@ -1919,7 +1919,7 @@ def test_codes_with_digits_among_numbers_keep_a_text_column_text(make_sqlite: Sq
     assert {name: profiled[name].inferred_type for name in columns} == {
         name: expected for name, (_, _, expected) in columns.items()
     }
-    assert profiled["house"].type_reason == "1 values such as 12-3 mix digits with other characters: codes"
+    assert profiled["house"].type_reason == "1 value (12-3) mixes digits with other characters: codes"
 
 
 def test_small_tables_are_profiled_in_one_query_with_the_same_figures(

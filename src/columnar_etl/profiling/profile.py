@@ -163,6 +163,7 @@ from columnar_etl.source.cells import ColumnRead, sqlite_affinity
 from columnar_etl.source.export import Source, open_source, query_errors
 from columnar_etl.source.naming import camel_words
 from columnar_etl.source.sqlite_names import resolve_tables
+from columnar_etl.wording import agree, counted, such_as
 
 #: A type needs at least this share of the present values to be chosen; the rest is dirt that cleaning
 #: quarantines (``TBD`` among dates), and the circuit breaker judges how much of it there is.
@@ -937,41 +938,53 @@ def _unread_reason(counts: _Counts, unread: int) -> str:
     grouped = counts.shape(*DIGIT_GROUPED_SHAPES)
     if counts.group_doubt is not None and grouped:
         shown = ", ".join(repr(value) for value in counts.examples("digit_grouped")[:2])
-        return f"{grouped} numbers such as {shown} {_GROUP_DOUBTS[counts.group_doubt]}: kept as text"
+        doubt = _GROUP_DOUBTS[counts.group_doubt]
+        if grouped == 1:
+            doubt = re.sub(r"^are ", "is ", doubt)
+        return f"{such_as(grouped, 'number', shown)} {doubt}: kept as text"
     if counts.exponent_display:
         shown = ", ".join(repr(value) for value in counts.examples("exponent")[:2])
         return (
-            f"{unread} numbers such as {shown} beside integers only stand for whole numbers with digits "
+            f"{such_as(unread, 'number', shown)} beside integers only {agree(unread, 'stands', 'stand')} for "
+            "whole numbers with digits "
             "left out (a spreadsheet's display of a long number): kept as text, every cell as written "
             "(set the column's type to read them as numbers)"
         )
     if counts.exponent_codes:
         return (
-            f"{unread} values such as 1E5 beside integers look like codes, not exponents: kept as text "
+            f"{such_as(unread, 'value', '1E5', example=False)} beside integers "
+            f"{agree(unread, 'looks', 'look')} like codes, not exponents: kept as text "
             "(set the column's type to read them as numbers)"
         )
     if _points_unread(counts):
         return (
-            f"{unread} numbers such as 1.200 may be 1.2 or (a point grouping thousands) 1200, and no value "
+            f"{such_as(unread, 'number', '1.200', example=False)} may be 1.2 or (a point grouping "
+            "thousands) 1200, and no value "
             "tells which: kept as text (set the column's type to read them as decimals)"
         )
     joined = counts.shape(Shape.COMMA_JOINED)
     if counts.comma is None and joined and not counts.shape(Shape.GROUPED_INTEGER, Shape.GROUPED_DECIMAL):
         shown = ", ".join(repr(value) for value in counts.examples("comma")[:2])
         return (
-            f"{joined} values such as {shown} are {COMMA_JOINED_WHY}: kept as text; decimal_comma = true "
+            f"{such_as(joined, 'value', shown)} {agree(joined, 'is', 'are')} {COMMA_JOINED_WHY}: kept as "
+            "text; decimal_comma = true "
             "in [columns] reads them as decimals"
         )
     if counts.comma == "decimal":
-        why = f"{unread} numbers such as 1.234 read as 1234 beside decimal commas (3,5), as 1.234 elsewhere"
+        why = (
+            f"{such_as(unread, 'number', '1.234', example=False)} {agree(unread, 'reads', 'read')} as 1234 "
+            "beside decimal commas (3,5), as 1.234 elsewhere"
+        )
     elif counts.shape(*_COMMA_SHAPES):
         why = (
-            f"{unread} numbers with commas are written both as decimal commas (3,5) and with thousands "
+            f"{counted(unread, 'number')} with commas {agree(unread, 'is', 'are')} written both as decimal "
+            "commas (3,5) and with thousands "
             "separators (1,234.50)"
         )
     else:
         why = (
-            f"{unread} numbers such as 1,234 may have a decimal comma or a thousands separator and no "
+            f"{such_as(unread, 'number', '1,234', example=False)} may have a decimal comma or a thousands "
+            "separator and no "
             "value tells which"
         )
     return why + ": kept as text (set decimal_comma or thousands_separator in [columns])"
@@ -1456,7 +1469,8 @@ def _points_as_the_export_proves(tables: dict[str, TableProfile]) -> None:
         "point",
         lambda table: table.point_rereads,
         lambda column, shown: (
-            f"{column.points_unproven:,} numbers such as 1.200 read as decimals: the export's other "
+            f"{such_as(column.points_unproven, 'number', '1.200', example=False)} read as "
+            f"{agree(column.points_unproven, 'a decimal', 'decimals')}: the export's other "
             f"columns of numbers ({shown}) write a point as the decimal mark, and none a decimal comma"
         ),
         blocked=commas,
@@ -1480,7 +1494,8 @@ def _commas_as_the_export_proves(tables: dict[str, TableProfile]) -> None:
         "comma",
         lambda table: table.comma_rereads,
         lambda column, shown: (
-            f"{column.commas_unproven:,} numbers such as 1,3 read as decimals: the export's other "
+            f"{such_as(column.commas_unproven, 'number', '1,3', example=False)} read as "
+            f"{agree(column.commas_unproven, 'a decimal', 'decimals')}: the export's other "
             f"columns of numbers ({shown}) prove a decimal comma"
         ),
     )
@@ -2812,7 +2827,10 @@ def _lossless(
         # .NET writes seven fraction digits, Go and Java nine: PostgreSQL keeps six, and reading the
         # others would round them (a zero beyond the sixth loses nothing: those are read).
         shown = ", ".join(counts.examples("finer")[:2])
-        why = f"{finer} timestamps such as {shown} are finer than the microseconds PostgreSQL keeps"
+        why = (
+            f"{such_as(finer, 'timestamp', shown)} {agree(finer, 'is', 'are')} finer than the microseconds "
+            "PostgreSQL keeps"
+        )
         return "text", why, True
     if inferred in numbers and (wrong := counts.flag(Flag.NOT_CANONICAL)):
         why = f"{wrong} number-shaped values would not read back the same (leading zeros, '+')"
@@ -2823,13 +2841,15 @@ def _lossless(
         shown = ", ".join(examples[:2])
         if examples and all(value.strip() in SPREADSHEET_ERRORS for value in examples):
             # #DIV/0! among a sheet's numbers: a formula's error where it had no number, not a code.
+            errors = counts.shape(Shape.OTHER)
             why = (
-                f"{counts.shape(Shape.OTHER)} values such as {shown} are a spreadsheet's error values, no "
-                "numbers: kept as text (set the column's type and list them in its null_tokens to load "
-                "its numbers, each error NULL)"
+                f"{such_as(errors, 'value', shown)} {agree(errors, 'is', 'are')} a spreadsheet's error "
+                f"{agree(errors, 'value, no number', 'values, no numbers')}: kept as text (set the column's "
+                "type and list them in its null_tokens to load its numbers, each error NULL)"
             )
             return "text", why, False
-        return "text", f"{codes} values such as {shown} mix digits with other characters: codes", False
+        why = f"{such_as(codes, 'value', shown)} {agree(codes, 'mixes', 'mix')} digits with other characters"
+        return "text", f"{why}: codes", False
     if (
         inferred in numbers
         and counts.classes[StorageClass.REAL]
@@ -2859,8 +2879,12 @@ def _lossless(
         inferred, reason = "double", "REAL cells (double precision keeps all 17 digits)"
     if inferred == "double" and (inexact := counts.flag(Flag.NOT_A_DOUBLE)):
         if counts.classes[StorageClass.REAL] or counts.shape(Shape.EXPONENT, Shape.EXPONENT_BARE):
-            return "text", f"{inexact} values have more digits than a double holds, or none holds them", True
-        inferred, reason = "numeric", f"{inexact} numbers have more digits than a double holds, or none does"
+            why = (
+                f"{counted(inexact, 'value')} {agree(inexact, 'has', 'have')} more digits than a double holds"
+            )
+            return "text", f"{why}, or none holds {agree(inexact, 'it', 'them')}", True
+        why = f"{counted(inexact, 'number')} {agree(inexact, 'has', 'have')} more digits than a double holds"
+        inferred, reason = "numeric", f"{why}, or none does"
     # An integer of more than 38 digits (text: an INTEGER cell has at most 19): no numeric(38) holds
     # it, and the cleaner reads none as a number, a double's column included (a decimal that wide is
     # one there): the column is text, every cell kept.
@@ -2880,7 +2904,8 @@ def _lossless(
         # quarter of a column's rows halted the run).
         shown = ", ".join(counts.examples("non_finite")[:2])
         why = (
-            f"{non_finite} values such as {shown} are an infinity or NaN written as text (another "
+            f"{such_as(non_finite, 'value', shown)} {agree(non_finite, 'is', 'are')} an infinity or NaN "
+            "written as text (another "
             f"database's, or IEEE 754's as a program prints them), which no "
             f"{'date' if inferred in DATE_TYPES else 'number'} rule reads: kept as text, every value "
             "as written"
@@ -2889,8 +2914,9 @@ def _lossless(
     if inferred in DATE_TYPES and (two_digit := counts.shape(Shape.TWO_DIGIT_YEAR)):
         shown = ", ".join(counts.examples("two_digit_year")[:2])
         why = (
-            f"{two_digit} dates such as {shown} have two-digit years, which no rule reads (the century "
-            "is the writing session's rule; a column's own date_formats may read them)"
+            f"{such_as(two_digit, 'date', shown)} "
+            f"{agree(two_digit, 'has a two-digit year', 'have two-digit years')}, which no rule reads "
+            "(the century is the writing session's rule; a column's own date_formats may read them)"
         )
         return "text", why, True
     if inferred not in ("text", "bytea") and present:

@@ -73,6 +73,7 @@ from collections.abc import Mapping
 
 from columnar_etl.config import Settings
 from columnar_etl.models import DATE_TYPES, ColumnProfile, GateReason, GateResult, TableProfile
+from columnar_etl.wording import agree, counted
 
 #: Points per 1 % of rows, by issue kind.
 PENALTY_PER_PERCENT: dict[str, float] = {
@@ -237,7 +238,8 @@ def evaluate_gate(tables: Mapping[str, TableProfile], quality: float, settings: 
                 halts.append(
                     GateReason(
                         "invalid_encoding",
-                        f"{bad_bytes} values are not valid UTF-8 and source_encoding_fallback is `error` "
+                        f"{counted(bad_bytes, 'value')} {agree(bad_bytes, 'is', 'are')} not valid UTF-8 and "
+                        "source_encoding_fallback is `error` "
                         "(set it to cp1252 or latin-1 to decode them)",
                         bad_bytes,
                         0,

@@ -174,6 +174,7 @@ from columnar_etl.source.naming import (
     table_singulars,
 )
 from columnar_etl.source.sqlite_names import matching_name, sqlite_key
+from columnar_etl.wording import agree, such_as
 
 #: A column is a reference when at least this share of its distinct non-null values are parent keys.
 MIN_INCLUSION = 0.9
@@ -2385,9 +2386,10 @@ def _say_joined_by_number(
             "digits or lie past 2^53, which SQLite reads through a double, or keeps exact beside a double)"
         )
         why = (
-            f"{values.rows:,} values such as {shown} refer to {parent}.{key} by number, as SQLite "
-            f"matches them, but are written otherwise (leading zeros, '+', a fraction of zeros) and "
-            f"loaded as written, as text: no text equals a key of {parent}.{key} ({key_type}). "
+            f"{such_as(values.rows, 'value', shown)} {agree(values.rows, 'refers', 'refer')} to "
+            f"{parent}.{key} by number, as SQLite matches {agree(values.rows, 'it', 'them')}, but "
+            f"{agree(values.rows, 'is', 'are')} written otherwise (leading zeros, '+', a fraction of "
+            f"zeros) and loaded as written, as text: no text equals a key of {parent}.{key} ({key_type}). "
             f"A join needs a cast ({cast}, where every value is a number); {load}"
         )
         profile.joined_by_number = why
