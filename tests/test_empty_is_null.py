@@ -304,3 +304,24 @@ def test_blanks_kept_arrive_in_postgres_every_cell_checked(
     assert not [row for row in audit if row["column"] == "listRule" and row["rule"] == "empty_to_null"]
     # Nothing the column kept costs after cleaning: the kept '' is no loss.
     assert loaded.result.record.quality_after == 100.0
+
+
+def test_blanks_kept_beside_long_cells_read_apart_are_counted_alike(tmp_path: Path) -> None:
+    """Pasted logs of 0.5-1 MB beside '' and NULL, profiled within a limit that reads the long cells
+    apart (profiling.long_cells) and with memory to spare: the kept '' are text values either way."""
+    path = tmp_path / "logs.db"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE logs (id INTEGER PRIMARY KEY, body TEXT)")
+    bodies: list[str | None] = []
+    for number in range(30):
+        line = f"{number:04d} GET /index.html 200;"
+        bodies.append(line * (500_000 // len(line) + number * 300))
+    bodies += ["", "", None, "short"]
+    con.executemany("INSERT INTO logs VALUES (?, ?)", enumerate(bodies))
+    con.commit()
+    con.close()
+    kept = {"logs": {"body": {"empty_is_null": False}}}
+    for limit in ("64MB", "2GB"):
+        body = columnar_etl.profile(path, settings=load_settings(profile_memory_limit=limit, columns=kept))
+        column = body["logs"]["body"]
+        assert (column.empty_string_count, column.null_count, column.valid_count) == (0, 1, 33), limit
