@@ -18744,8 +18744,9 @@ def test_pocketbase_reads_its_millisecond_autodates_and_migration_micros_and_kee
     # digit, JSON text as written (a bare `42` an INTEGER cell by SQLite's affinity: '42'), the settings
     # BLOB bytes. Relations are found by their values; `_authOrigins.recordRef` names a record of the
     # collection its `collectionRef` says (superusers or users): no single reference. A collection's
-    # API rule '' (open to anyone) beside NULL (superusers only) is charged and made NULL, as any
-    # nullable text's blank beside NULLs (the documented rule; not pinned as right or wrong here).
+    # API rule '' (open to anyone) beside NULL (superusers only) is charged and made NULL by default, as
+    # any nullable text's blank beside NULLs (the documented rule), and the profile says the column holds
+    # both and how to keep its '' (`empty_is_null = false`: the next test).
     rows = apps.pocketbase_rows()
     ran, run_dir = run_export(apps.pocketbase)
     loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
@@ -18805,6 +18806,20 @@ def test_pocketbase_reads_its_millisecond_autodates_and_migration_micros_and_kee
         ("posts", "title"): 60.0,
         ("comments", "message"): 60.0,
     }
+    rules = [row[6:11] for row in rows["_collections"]]  # listRule ... deleteRule, as written
+    for place, rule in enumerate(("listRule", "viewRule", "createRule")):
+        nulls = sum(written[place] is None for written in rules)
+        blanks = sum(written[place] == "" for written in rules)
+        (issue,) = [
+            i
+            for i in profiled(run_dir)["columns"]["_collections"][rule]["issues"]
+            if i["kind"] == "empty_string"
+        ]
+        assert issue["detail"] == (
+            f"holds both NULL and '' ({nulls} and {blanks} rows): they may mean different things (an "
+            "application's 'unset' and 'set to nothing'), and both load as NULL; empty_is_null = false for "
+            "the column keeps its '' as written"
+        ), rule
     assert references(run_dir) == {
         ("_authOrigins", "collectionRef"): "_collections.id",
         ("posts", "author"): "users.id",
@@ -19566,3 +19581,49 @@ def test_hedgedoc_reads_sequelize_dates_as_instants_and_keeps_its_notes_markdown
     found = references(run_dir)
     assert {child: parent for child, parent in found.items() if child in declared} == declared
     assert set(found) <= {*declared, ("Notes", "lastchangeuserId")}
+
+
+#: PocketBase's API rules, each '' (anyone) or NULL (superusers only) or a filter: '' kept as written.
+POCKETBASE_RULES_KEPT = "".join(
+    f'[columns."_collections"."{rule}"]\nempty_is_null = false\n'
+    for rule in ("listRule", "viewRule", "createRule", "updateRule", "deleteRule")
+)
+
+
+def test_pocketbase_keeps_its_open_api_rules_apart_from_locked_ones_with_empty_is_null_false(
+    run_export: Runner,
+) -> None:
+    # PocketBase (core/collection_model.go: `ListRule *string`, ...; its API rules docs): a rule NULL
+    # locks the action to superusers, '' opens it to anyone. With `empty_is_null = false` on the five
+    # rule columns each '' arrives as '', NULL as NULL, and neither is audited nor charged: the posts
+    # collection is open to anyone, not locked. The other columns are cleaned as ever.
+    rows = apps.pocketbase_rows()
+    ran, run_dir = run_export(apps.pocketbase, config=POCKETBASE_RULES_KEPT)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    with closing(sqlite3.connect(ran.db)) as con:
+        names = [r[1] for r in con.execute('PRAGMA table_info("_collections")')]
+    rules = ("listRule", "viewRule", "createRule", "updateRule", "deleteRule")
+    for rule in rules:
+        at = names.index(rule)
+        assert ran.values("_collections", rule, "name") == {
+            row[3]: row[at] for row in rows["_collections"]
+        }, rule
+        assert not audit_rules(run_dir, "_collections", rule), rule
+    posts = {rule: ran.values("_collections", rule, "name")["posts"] for rule in rules}
+    assert (posts["listRule"], posts["viewRule"], posts["updateRule"]) == ("", "", None)
+    columns = profiled(run_dir)["columns"]
+    charged = charged_columns(columns)
+    assert not [key for key in charged if key[0] == "_collections"], charged
+    assert {key: score for key, score in charged.items() if key[0] != "_collections"} == {
+        ("posts", "title"): 60.0,
+        ("comments", "message"): 60.0,
+    }
+    assert all(columns["_collections"][rule]["empty_kept"] for rule in rules)
+    assert all(
+        any(
+            note.startswith("'' kept as a value (empty_is_null = false)")
+            for note in columns["_collections"][rule]["notes"]
+        )
+        for rule in rules
+    )

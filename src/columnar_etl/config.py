@@ -111,7 +111,8 @@ class ColumnOverride(BaseModel):
         "an annotation tool's spans name by character offsets: a leading blank trimmed would shift "
         "every span of that document): no whitespace is trimmed from its "
         "ends, so a value of blanks alone is a value too; NUL bytes are still removed and an invalid "
-        "encoding decoded, `''` is still NULL (it holds no layout) and so is a null token written "
+        "encoding decoded, `''` is still NULL (it holds no layout; `empty_is_null = false` keeps it) "
+        "and so is a null token written "
         "exactly so (`null_tokens = []`: none). Text columns only: on a column read as a date, number "
         'or boolean it is refused (set `type = "text"` to keep such a column\'s text). `true`: trimmed, '
         "documents too. Default (unset): trimmed, but documents the profile finds (every value ending in "
@@ -120,6 +121,17 @@ class ColumnOverride(BaseModel):
         "alone: YAML, a mail body, a PEM, a stack, a worker's log; `line_terminated`, `indented`, "
         "`break_padded`) are loaded byte for byte, their blanks and null tokens still NULL; fixed-width "
         "fields (`padded_width`) are trimmed.",
+    )
+    empty_is_null: bool | None = Field(
+        default=None,
+        description="`false`: the column's `''` is a value, not a missing one: loaded as `''`, not "
+        "audited, no `empty_string` issue and no cost, for an application that writes `''` and NULL into "
+        "one column with different meanings (PocketBase's API rules: `''` open to anyone, NULL superusers "
+        "only; the profile's `empty_string` detail names such columns). A value of blanks alone follows "
+        "`trim`: trimmed to `''` (audited `trim`), or kept as written with `trim = false`. NULL stays NULL "
+        "and null tokens stay null tokens (`null_tokens = []`: none). Text columns only: on a column "
+        'read as a date, number or boolean it is refused (set `type = "text"` to keep such a column\'s '
+        "text). Default (unset, `true`): `''` is NULL, audited `empty_to_null`.",
     )
     mask: Literal["hash", "drop"] | None = Field(
         default=None,

@@ -285,6 +285,10 @@ class ColumnProfile:
     #: its values counted as written (none padded, a value of blanks alone is text), as cleaning keeps
     #: them (``planning.plan.ColumnPlan.trim``).
     padding_kept: bool = False
+    #: The operator's ``empty_is_null = false`` (``[columns."t"."c"]``): a text column whose ``''`` is a
+    #: value, counted as text (no ``empty_string``), as cleaning keeps it
+    #: (``planning.plan.ColumnPlan.empty_is_null``).
+    empty_kept: bool = False
     #: BLOB cells read as the number text their ASCII bytes spell (a column declared a number type whose
     #: every BLOB is a numeral: ``Source.numeral_blobs``); counted under ``text`` in
     #: :attr:`storage_classes`, as the profile reads them; each audited ``blob_numeral`` when cleaned.
@@ -383,6 +387,7 @@ class ColumnProfile:
             "zero_dates": list(self.zero_dates),
             "as_written": self.as_written,
             "padding_kept": self.padding_kept,
+            "empty_kept": self.empty_kept,
             "blob_numerals": self.blob_numerals,
             "whitespace_padded_count": self.whitespace_padded_count,
             "nul_byte_count": self.nul_byte_count,

@@ -543,8 +543,9 @@ class ColumnExprs:
             # Documents keep their layout, not their blanks: a value is blank or a null token by its
             # trimmed text ('\n', 'N/A\n'), as in any column and as the profile counts it.
             t = t.str.strip_chars(WHITESPACE)
-        # A key as written keeps '' too: it is one of its values.
-        empty = pl.lit(False) if self.plan.as_written else t == ""
+        # A key as written keeps '' too: it is one of its values; so does a column the operator says
+        # holds '' as a value (empty_is_null = false), its blanks alone trimmed to '' as trim says.
+        empty = pl.lit(False) if self.plan.as_written or not self.plan.empty_is_null else t == ""
         null_like = t.is_in(list(self.plan.null_tokens)) if self.plan.null_tokens else pl.lit(False)
         return empty, null_like
 

@@ -377,7 +377,8 @@ class TableCleaner:
         read as, never copied into Polars (a 15 MB cell was copied there some 19 times): BLOBs read as
         bytes only, whose cells are never changed; in a batch of :data:`CHECKED_BATCH_ROWS` rows or
         :data:`CHECKED_BATCH_BYTES`, text none of whose cells holds a NUL byte, starts or ends with
-        whitespace (unless its padding is kept), is empty (unless kept as written) or a null token. Their
+        whitespace (unless its padding is kept), is empty (unless kept as written or ``''`` is a value of
+        it, ``empty_is_null = false``) or a null token. Their
         cells are loaded as the cleaning would write them, unchanged, and none is in the audit, as
         none would be. Keys, masked columns and columns read with storage classes or hex stay in the
         frame."""
@@ -392,7 +393,8 @@ class TableCleaner:
                 if not nul_free or not (unpadded or column.plan.keeps_blanks):
                     continue
                 array = batch.column(column.plan.name)
-                if not column.plan.as_written and pc.any(pc.equal(array, "")).as_py():
+                blanks_null = column.plan.empty_is_null and not column.plan.as_written
+                if blanks_null and pc.any(pc.equal(array, "")).as_py():
                     continue
                 tokens = pa.array(column.plan.null_tokens, pa.string())
                 if tokens and pc.any(pc.is_in(array, value_set=tokens)).as_py():

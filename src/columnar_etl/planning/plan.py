@@ -132,6 +132,10 @@ class ColumnPlan:
     #: false``, a value is judged blank or a null token on its trimmed text, as in any column: ``''``,
     #: ``'\n'`` and ``'N/A\n'`` are still NULL (audited). NUL bytes are still removed. Text only.
     keeps_layout: bool = False
+    #: False: the operator's ``empty_is_null = false`` (``[columns."t"."c"]``): the column's ``''`` is a
+    #: value (an application that writes ``''`` and NULL with different meanings), loaded as ``''`` and
+    #: not audited; a value of blanks alone follows :attr:`trim` (trimmed to ``''``, or kept). Text only.
+    empty_is_null: bool = True
 
     @property
     def keeps_padding(self) -> bool:
@@ -200,6 +204,7 @@ class ColumnPlan:
             "as_written": self.as_written,
             "trim": self.trim,
             "keeps_layout": self.keeps_layout,
+            "empty_is_null": self.empty_is_null,
         }
 
     @classmethod
@@ -251,6 +256,8 @@ class ColumnPlan:
             trim=bool(data.get("trim", True)) or data["type"] != "text",
             # A plan of before 2026-12-06 trims documents, as it did then.
             keeps_layout=bool(data.get("keeps_layout", False)) and data["type"] == "text",
+            # A plan of before 2026-12-06 makes every '' NULL, as it did then; only text keeps it.
+            empty_is_null=bool(data.get("empty_is_null", True)) or data["type"] != "text",
         )
 
 
@@ -557,6 +564,8 @@ def build_plan(
                 notes.append(f"{table.name}.{column.name}: loaded as written: {column.as_written}")
             elif not plan.trim:
                 notes.append(f"{table.name}.{column.name}: text kept with its padding (trim = false)")
+            if not plan.empty_is_null and not plan.as_written:
+                notes.append(f"{table.name}.{column.name}: '' kept as a value (empty_is_null = false)")
             elif plan.keeps_layout:
                 notes.append(
                     f"{table.name}.{column.name}: documents ({_layout(column)}): loaded byte for byte, "
@@ -895,6 +904,8 @@ def apply_override(
     ``trim = false`` keeps a text column's padding (:attr:`ColumnPlan.trim`); on a column read as
     another type (by the profile or by ``type``) it is a :class:`ConfigError`, as the other
     contradictions are: a date or number is read from its trimmed text, and no padding of it is kept.
+    ``empty_is_null = false`` keeps a text column's ``''`` as a value (:attr:`ColumnPlan.empty_is_null`);
+    on a column read as another type it is refused alike: no number or date is ``''``.
     """
     if override.mask == "hash" and override.type not in (None, "text"):
         raise ConfigError(
@@ -965,6 +976,17 @@ def apply_override(
                 "or remove trim = false",
             )
         changes["trim"] = False
+    if override.empty_is_null is False:
+        if kind != "text":
+            raise ConfigError(
+                f"empty_is_null = false keeps '' as a text value, but the column is read as {kind}",
+                column=plan.name,
+                hint="set type = \"text\" to load its values as the text they are, '' kept, "
+                "or remove empty_is_null = false",
+            )
+        changes["empty_is_null"] = False
+    elif override.empty_is_null:
+        changes["empty_is_null"] = True
     if override.decimal_comma and override.thousands_separator:
         raise ConfigError(
             "a comma cannot be both a decimal comma and a thousands separator",

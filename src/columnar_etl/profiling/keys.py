@@ -891,11 +891,15 @@ def cleaned_sql(column: ColumnProfile, value: str, null_tokens: list[str]) -> st
     cleaner's own (Polars), so a value the two read differently may be missed (never one they agree
     on). A column whose padding is kept (:attr:`ColumnProfile.padding_kept`) is not trimmed; nor are
     documents (:attr:`ColumnProfile.layout_kept`), whose blanks and null tokens are still judged on
-    their trimmed text, as the cleaner judges them."""
+    their trimmed text, as the cleaner judges them. A column whose ``''`` is a value
+    (:attr:`ColumnProfile.empty_kept`) keeps it: only its null tokens are NULL."""
     t = value if column.padding_kept or column.layout_kept else trimmed_sql(value)
     bare = trimmed_sql(value) if column.layout_kept else t
     tokens = column.read_as_null(null_tokens)
-    absent = f"{bare} = ''" + (f" OR {bare} IN ({', '.join(map(quote_literal, tokens))})" if tokens else "")
+    listed = f"{bare} IN ({', '.join(map(quote_literal, tokens))})" if tokens else ""
+    # A column whose '' is a value (empty_is_null = false) makes only its null tokens NULL.
+    blank = "" if column.empty_kept else f"{bare} = ''"
+    absent = " OR ".join(part for part in (blank, listed) if part) or "false"
     kind = column.inferred_type
     if kind in ("date", "timestamp", "timestamptz") and isinstance(column.min, int):
         typed = f"try_cast({t} AS HUGEINT)"  # epoch numbers: one per instant

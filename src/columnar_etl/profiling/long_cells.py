@@ -100,6 +100,7 @@ def long_text_rows(
     dated: list[int],
     cells: str,
     untrimmed: list[int] | None = None,
+    kept_empty: list[int] | None = None,
     timed: list[int] | None = None,
     clocked: list[int] | None = None,
     open_ended: list[int] | None = None,
@@ -110,9 +111,8 @@ def long_text_rows(
     counted short cells, each long BLOB's label and, for a column with long TEXT, a row of class
     ``l`` (value NULL) per distinct long value: no column of long text is kept for the reference
     search (:func:`.references.kept_values_sql`); its working tables are named after it. ``limit``:
-    ``profile_memory_limit`` in bytes; ``dated``, ``untrimmed``, ``timed``, ``clocked``, ``open_ended``:
-    as
-    :func:`.sql.table_profile_sql`'s."""
+    ``profile_memory_limit`` in bytes; ``dated``, ``untrimmed``, ``kept_empty``, ``timed``, ``clocked``,
+    ``open_ended``: as :func:`.sql.table_profile_sql`'s."""
     info = src.table(table)
     if info.rowid is None:
         raise ValueError(f"table {table!r} has no rowid: its long cells cannot be read apart")
@@ -182,6 +182,7 @@ def long_text_rows(
                 distinct=distinct,
                 dated=dated,
                 untrimmed=untrimmed or (),
+                kept_empty=kept_empty or (),
                 column_rows=False,
                 timed=timed or (),
                 clocked=clocked or (),

@@ -153,6 +153,14 @@ def untrimmed_places(settings: Settings, table: str, names: list[str]) -> list[i
     return [place for place, name in enumerate(names) if name in found and found[name].trim is False]
 
 
+def kept_empty_places(settings: Settings, table: str, names: list[str]) -> list[int]:
+    """The places in ``table`` (of columns ``names``, in its order) of the columns whose ``''`` is a
+    value (``empty_is_null = false``): the profile shapes ``''`` there as text, as cleaning keeps it
+    (:attr:`~columnar_etl.planning.plan.ColumnPlan.empty_is_null`)."""
+    found = table_overrides(settings, table, names)
+    return [place for place, name in enumerate(names) if name in found and found[name].empty_is_null is False]
+
+
 def trimmed_names(settings: Settings, table: str, names: list[str]) -> set[str]:
     """The columns of ``table`` (``names``, as the export wrote them) the operator's ``trim = true``
     trims: documents among them are trimmed as it asks, not loaded byte for byte
@@ -161,6 +169,12 @@ def trimmed_names(settings: Settings, table: str, names: list[str]) -> set[str]:
         return set()
     return {name for name, override in table_overrides(settings, table, names).items() if override.trim}
 
+
+#: The note of a column whose ``''`` is a value (``empty_is_null = false``).
+KEPT_EMPTY_NOTE = (
+    "'' kept as a value (empty_is_null = false): counted as text, not as a missing value; a value of "
+    "blanks alone follows trim"
+)
 
 #: The note of a column whose text keeps its padding (``trim = false``).
 UNTRIMMED_NOTE = (

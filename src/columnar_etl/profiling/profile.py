@@ -69,8 +69,10 @@ from columnar_etl.profiling.merged_numbers import KEPT_AS_NUMBERS, keep_numbers_
 from columnar_etl.profiling.native import native_candidates, native_rows
 from columnar_etl.profiling.overrides import (
     FORMAT_READS,
+    KEPT_EMPTY_NOTE,
     UNTRIMMED_NOTE,
     OverrideReading,
+    kept_empty_places,
     order_flag,
     override_reading,
     reading_overrides,
@@ -1078,6 +1080,21 @@ BLANK_IS_TEXTS_WAY = (
     "others no '': "
     "'' is how it writes a missing text (made NULL, no cost)"
 )
+
+
+def both_nulls_and_blanks(nulls: int, blanks: int) -> str:
+    """The ``empty_string`` detail of a text column that holds NULL and ``''`` (or blanks alone) and
+    whose blanks are no one way of writing missing: an application may mean two things by them
+    (PocketBase's API rules: ``''`` open to anyone, NULL superusers only). No rule can tell that from
+    the values (a help desk's blanks beside NULLs are its dirt), so the profile says so and the
+    operator decides (``empty_is_null = false``)."""
+    return (
+        f"holds both NULL and '' ({nulls:,} and {blanks:,} rows): they may mean different things (an "
+        "application's 'unset' and 'set to nothing'), and both load as NULL; empty_is_null = false for "
+        "the column keeps its '' as written"
+    )
+
+
 #: ... and where a column loaded as written (a key) holds '' as its only value cleaning would change.
 BLANK_KEPT_IN_KEY = (
     "'' is how it writes a missing value, the only one it can: kept as written in a key (no cost)"
@@ -1187,6 +1204,13 @@ def _blanks_as_the_table_writes_missing(
             elif by_kind and (column.inferred_type == "text" or _declared_string(column)):
                 detail = BLANK_IS_TEXTS_WAY
             else:
+                if column.null_count and column.inferred_type == "text":
+                    # Two ways in one column: dirt by the rule, or two meanings; the operator decides.
+                    _explain(
+                        column,
+                        "empty_string",
+                        both_nulls_and_blanks(column.null_count, column.empty_string_count),
+                    )
                 continue
             column.blank_is_missing = True
             _explain(column, "empty_string", detail)
@@ -3876,6 +3900,7 @@ def _table_steps(
     comma_rereads: dict[str, Callable[[], ColumnProfile]] = {}
     overrides = reading_overrides(settings, table, [column.name for column in info.columns])
     untrimmed = {info.columns[place].name for place in _untrimmed(src, settings, table)}
+    kept_empty = {info.columns[place].name for place in _kept_empty(src, settings, table)}
     trimmed = trimmed_names(settings, table, [column.name for column in info.columns])
     # The columns the text query read (it asked the source for them): typed scans hold no BLOB.
     numerals = src.known_numeral_blobs(table)
@@ -3915,7 +3940,13 @@ def _table_steps(
             columns[column.name] = infer(date_order_default=settings.date_order_default)
         if column.name in untrimmed and columns[column.name].inferred_type == "text":
             columns[column.name].padding_kept = True
-            columns[column.name].notes.append(UNTRIMMED_NOTE)
+            kept = column.name in kept_empty  # '' is no NULL there (empty_is_null = false)
+            columns[column.name].notes.append(
+                UNTRIMMED_NOTE.replace("'' is NULL, a", "a") if kept else UNTRIMMED_NOTE
+            )
+        if column.name in kept_empty and columns[column.name].inferred_type == "text":
+            columns[column.name].empty_kept = True
+            columns[column.name].notes.append(KEPT_EMPTY_NOTE)
         # An override's reading is the column's own: no other column's proof rereads it.
         if columns[column.name].date_order == "ambiguous" and columns[column.name].reading_override is None:
             rereads[column.name] = partial(_reread, infer)
@@ -4166,6 +4197,7 @@ class MarkedPlaces(TypedDict):
 
     dated: list[int]
     untrimmed: list[int]
+    kept_empty: list[int]
     timed: list[int]
     clocked: list[int]
     open_ended: list[int]
@@ -4179,6 +4211,7 @@ def _marked_places(
     return MarkedPlaces(
         dated=[place for place in _dated(src, table) if kept(place)],
         untrimmed=[place for place in _untrimmed(src, settings, table) if kept(place)],
+        kept_empty=[place for place in _kept_empty(src, settings, table) if kept(place)],
         timed=[place for place in named_compact_places(src, table) if kept(place)],
         clocked=[place for place in _clocked(src, table) if kept(place)],
         open_ended=[place for place in open_ended_places(src, table) if kept(place)],
@@ -4190,6 +4223,13 @@ def _untrimmed(src: Source, settings: Settings, table: str) -> list[int]:
     if not settings.columns:
         return []
     return untrimmed_places(settings, table, src.table(table).column_names)
+
+
+def _kept_empty(src: Source, settings: Settings, table: str) -> list[int]:
+    """The places in ``table`` of its columns whose ``''`` is a value (``empty_is_null = false``)."""
+    if not settings.columns:
+        return []
+    return kept_empty_places(settings, table, src.table(table).column_names)
 
 
 def _dated(src: Source, table: str) -> list[int]:

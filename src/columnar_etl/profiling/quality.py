@@ -43,7 +43,9 @@ written whose null tokens are all cleaning would change, in a column declared NO
 holding no NULL (``ColumnProfile.token_kept_in_key``: a user called ``null``), keeps them as the text
 they are: its ``null_like`` costs nothing. A column of ``trim = false`` has no ``whitespace`` issue
 at all: its padding is the layout the operator declared, and the profile counts its values as
-written (``ColumnProfile.padding_kept``), as cleaning keeps them. Nor is a line's terminator: a text
+written (``ColumnProfile.padding_kept``), as cleaning keeps them. A column of ``empty_is_null =
+false`` has no ``empty_string``: its ``''`` is a value (``ColumnProfile.empty_kept``). Nor is a line's
+terminator: a text
 column every value of which (NULL, ``''`` and null tokens aside) ends in exactly one line break, ``\\n``
 or ``\\r\\n``, and is padded by nothing else (YAML documents, base64 lines, tracebacks;
 ``ColumnProfile.line_terminated``, counted over every value by the profile query) writes lines:

@@ -318,6 +318,7 @@ def column_projections(
     untrimmed: Collection[int] = (),
     timed: Collection[int] = (),
     clocked: Collection[int] = (),
+    kept_empty: Collection[int] = (),
 ) -> tuple[list[str], ...]:
     """One column's expressions for the five nested SELECTs: trimmed, signed, shaped, parsed, coded.
 
@@ -339,6 +340,10 @@ def column_projections(
     values are shaped, counted and measured as written, as the cleaner keeps them (a value of blanks
     alone is text, no value is padded; NUL bytes aside, only ``''`` is empty and a null token is one
     written exactly so).
+    ``kept_empty``: the ``idx`` of the columns whose ``''`` is a value (``empty_is_null = false``):
+    there ``''`` (a value of blanks alone once trimmed, or NUL bytes alone once removed) is shaped
+    :attr:`Shape.OTHER`, text, and a value of blanks alone that the trim makes ``''`` is padded, as
+    the cleaner keeps and trims them.
     """
     raw = quote_ident(column)
     r, t, k, d, mf, n, g, code = (f"{x}{index}" for x in ("r", "t", "k", "d", "mf", "n", "g", "code"))
@@ -351,7 +356,12 @@ def column_projections(
     whens = [
         f"WHEN {r} IS NULL THEN {Shape.NULL:d}",
         *([f"WHEN {sc} = {StorageClass.BLOB:d} THEN {Shape.BLOB:d}"] if classes else []),
-        f"WHEN {t} = '' THEN {Shape.EMPTY:d}",
+        f"WHEN {t} = '' THEN "
+        + (
+            f"CASE WHEN {in_places(kept_empty)} THEN {Shape.OTHER:d} ELSE {Shape.EMPTY:d} END"
+            if kept_empty
+            else f"{Shape.EMPTY:d}"
+        ),
     ]
     if null_tokens:
         # strlen is O(1) on DuckDB strings: most values are longer than any token and skip the list.
@@ -532,6 +542,8 @@ def column_projections(
     # below); a column keeping its padding (trim = false) is not trimmed, so none of its values is padded.
     without_nul = f"replace({t}, {_NUL_SQL}, '')"
     nul_trimmed = trimmed_sql(without_nul)
+    # A value trimmed to '' is no padded value but a blank one, unless '' is a value (kept_empty).
+    nonempty = f"({t} <> '' OR {in_places(kept_empty)})" if kept_empty else f"{t} <> ''"
     if untrimmed:
         nul_trimmed = f"CASE WHEN {in_places(untrimmed)} THEN {without_nul} ELSE {nul_trimmed} END"
     parts = dict(
@@ -582,7 +594,7 @@ def column_projections(
                 # Padded: whitespace trimmed (NUL bytes removed are no padding: 'NULL\0' is not padded).
                 # The cleaner removes a text column's NULs before it trims, so the blanks a NUL hid
                 # from the trim of the value as written count too ('abc\n\0', '\0 x').
-                f"CASE WHEN {t} <> '' AND CASE WHEN contains({r}, {_NUL_SQL}) "
+                f"CASE WHEN {nonempty} AND CASE WHEN contains({r}, {_NUL_SQL}) "
                 f"THEN strlen(replace({r}, {_NUL_SQL}, '')) "
                 f"<> strlen({nul_trimmed}) + {sign_bytes} "
                 f"ELSE strlen({r}) <> strlen({t}) + {sign_bytes} END THEN {Flag.PADDED:d} ELSE 0 END",
@@ -692,10 +704,18 @@ def column_projections(
     # and a typed column's absent value is judged so too): '  \0', a field of NULs, 'NULL\0'.
     bare = trimmed_sql(f"replace({raw}, {_NUL_SQL}, '')")
     absent = _one_of(bare, ["", *null_tokens])
+    if kept_empty:
+        # '' is a value there: a NUL byte in it is no absent value's (the cleaner removes and audits it).
+        tokens_only = _one_of(bare, null_tokens) if null_tokens else "false"
+        absent = f"CASE WHEN {in_places(kept_empty)} THEN {tokens_only} ELSE {absent} END"
     text = f"CASE WHEN contains({raw}, {_NUL_SQL}) AND {absent} THEN {bare} ELSE {trimmed_sql(raw)} END"
     if untrimmed:
         plain = f"replace({raw}, {_NUL_SQL}, '')"
-        written = f"CASE WHEN contains({raw}, {_NUL_SQL}) AND {_one_of(plain, ['', *null_tokens])} "
+        gone = _one_of(plain, ["", *null_tokens])
+        if kept_empty:
+            kept_gone = _one_of(plain, null_tokens) if null_tokens else "false"
+            gone = f"CASE WHEN {in_places(kept_empty)} THEN {kept_gone} ELSE {gone} END"
+        written = f"CASE WHEN contains({raw}, {_NUL_SQL}) AND {gone} "
         written += f"THEN {plain} ELSE {raw} END"
         text = f"CASE WHEN {in_places(untrimmed)} THEN {written} ELSE {text} END"
     trim = (
@@ -1055,6 +1075,7 @@ def table_profile_sql(
     timed: Collection[int] = (),
     clocked: Collection[int] = (),
     open_ended: Collection[int] = (),
+    kept_empty: Collection[int] = (),
 ) -> str:
     """The one query profiling every column of ``relation``.
 
@@ -1072,7 +1093,8 @@ def table_profile_sql(
     sum, min or max over its rows (:mod:`.profile` folds them), so the whole table is profiled in one pass.
     ``distinct``: a query giving :func:`distinct_cells_sql`'s rows, already counted (then ``relation``
     is not read). ``positions``: see :func:`distinct_cells_sql`. ``dated``: the ``idx`` of the columns
-    declared a date or timestamp, ``untrimmed`` of those whose text keeps its padding, ``timed`` of
+    declared a date or timestamp, ``untrimmed`` of those whose text keeps its padding, ``kept_empty``
+    of those whose ``''`` is a value, ``timed`` of
     those whose name reads compact timestamps, ``clocked`` of those declared a time of day (see
     :func:`column_projections`), ``open_ended`` of those whose integers may be epoch instants
     (:func:`open_end_sql`). Without
@@ -1104,7 +1126,15 @@ def table_profile_sql(
     ]
     sql = f"SELECT\n  {_lines(decoded)}\nFROM (\n{sql}\n) AS utf8"
     levels = column_projections(
-        0, "v", null_tokens, classes=True, dated=dated, untrimmed=untrimmed, timed=timed, clocked=clocked
+        0,
+        "v",
+        null_tokens,
+        classes=True,
+        dated=dated,
+        untrimmed=untrimmed,
+        timed=timed,
+        clocked=clocked,
+        kept_empty=kept_empty,
     )
     for alias, level in zip(("decoded", "trimmed", "signed", "shaped", "parsed"), levels, strict=True):
         sql = f"SELECT\n  {_lines(['idx', 'weight', *level])}\nFROM (\n{sql}\n) AS {alias}"
