@@ -56951,3 +56951,863 @@ def hedgedoc_rows() -> dict[str, list[Sequence[Any]]]:
 def hedgedoc(path: Path) -> Path:
     """A HedgeDoc 1.x ``db.hedgedoc.sqlite`` (see the module's list)."""
     return write_export(path, HEDGEDOC_DDL, hedgedoc_rows())
+
+
+# --- App (Signal Desktop, its db.sqlite without SQLCipher: ts/sql/migrations 1-1561 as its docs'
+# database schema lists them; values as ts/sql/Server.node.ts and ts/models write them) ---
+
+#: Signal Desktop's tables as its migrations leave them (the subset a chat history needs). Declared
+#: ``STRING`` (NUMERIC affinity, the migrations' own), generated columns over the message's JSON
+#: (``->``/``->>``, ``json_array_length``), a column named ``rowid`` that is the table's INTEGER
+#: PRIMARY KEY, a ``mentions`` column declared with no type, ``STRICT`` tables, and the search
+#: index made with the tokenizer only Signal's SQLCipher build registers (:func:`signal_desktop`
+#: writes its statement).
+SIGNAL_DDL = (
+    "CREATE TABLE conversations(\n  id STRING PRIMARY KEY ASC,\n  json TEXT,\n\n  active_at INTEGER,\n"
+    "  type STRING,\n  members TEXT,\n  name TEXT,\n  profileName TEXT\n, profileFamilyName TEXT, "
+    "profileFullName TEXT, e164 TEXT, serviceId TEXT, groupId TEXT, profileLastFetchedAt INTEGER, "
+    "expireTimerVersion INTEGER NOT NULL DEFAULT 1)",
+    "CREATE TABLE messages(\n        rowid INTEGER PRIMARY KEY ASC,\n        id STRING UNIQUE,\n"
+    "        json TEXT,\n        readStatus INTEGER,\n        expires_at INTEGER,\n"
+    "        sent_at INTEGER,\n        schemaVersion INTEGER,\n        conversationId STRING,\n"
+    "        received_at INTEGER,\n        hasAttachments INTEGER,\n"
+    "        hasFileAttachments INTEGER,\n        hasVisualMediaAttachments INTEGER,\n"
+    "        expireTimer INTEGER,\n        expirationStartTimestamp INTEGER,\n        type STRING,\n"
+    "        body TEXT,\n        messageTimer INTEGER,\n        messageTimerStart INTEGER,\n"
+    "        messageTimerExpiresAt INTEGER,\n        isErased INTEGER,\n        isViewOnce INTEGER,\n"
+    "        sourceServiceId TEXT, serverGuid STRING NULL, sourceDevice INTEGER, storyId STRING, "
+    "isStory INTEGER\n      GENERATED ALWAYS AS (type IS 'story'), isChangeCreatedByUs INTEGER NOT NULL "
+    "DEFAULT 0, isTimerChangeFromSync INTEGER\n      GENERATED ALWAYS AS (\n"
+    "        json_extract(json, '$.expirationTimerUpdate.fromSync') IS 1\n      ), seenStatus NUMBER "
+    "default 0, storyDistributionListId STRING, expiresAt INT\n        GENERATED ALWAYS\n"
+    "        AS (ifnull(\n          expirationStartTimestamp + (expireTimer * 1000),\n"
+    "          9007199254740991\n        )), isUserInitiatedMessage INTEGER\n"
+    "      GENERATED ALWAYS AS (\n        type IS NULL\n        OR\n        type NOT IN (\n"
+    "          'change-number-notification',\n          'contact-removed-notification',\n"
+    "          'conversation-merge',\n          'group-v1-migration',\n          'group-v2-change',\n"
+    "          'keychange',\n          'message-history-unsynced',\n          'profile-change',\n"
+    "          'story',\n          'universal-timer-notification',\n          'verified-change'\n"
+    "        )\n      ), mentionsMe INTEGER NOT NULL DEFAULT 0, isGroupLeaveEvent INTEGER\n"
+    "      GENERATED ALWAYS AS (\n        type IS 'group-v2-change' AND\n"
+    "        json_array_length(json_extract(json, '$.groupV2Change.details')) IS 1 AND\n"
+    "        json_extract(json, '$.groupV2Change.details[0].type') IS 'member-remove' AND\n"
+    "        json_extract(json, '$.groupV2Change.from') IS NOT NULL AND\n"
+    "        json_extract(json, '$.groupV2Change.from') IS json_extract(json, "
+    "'$.groupV2Change.details[0].aci')\n      ), isGroupLeaveEventFromOther INTEGER\n"
+    "      GENERATED ALWAYS AS (\n        isGroupLeaveEvent IS 1\n        AND\n"
+    "        isChangeCreatedByUs IS 0\n      ), callId TEXT GENERATED ALWAYS AS (\n"
+    "      json_extract(json, '$.callId')\n    ), shouldAffectPreview INTEGER\n"
+    "      GENERATED ALWAYS AS (\n        type IS NULL\n        OR\n        type NOT IN (\n"
+    "          'change-number-notification',\n          'contact-removed-notification',\n"
+    "          'conversation-merge',\n          'group-v1-migration',\n          'keychange',\n"
+    "          'message-history-unsynced',\n          'profile-change',\n          'story',\n"
+    "          'universal-timer-notification',\n          'verified-change'\n        )\n"
+    "      ), isAddressableMessage INTEGER\n      GENERATED ALWAYS AS (\n        type IS NULL\n"
+    "        OR\n        type IN (\n          'incoming',\n          'outgoing'\n        )\n"
+    "      ), timestamp INTEGER, received_at_ms INTEGER, unidentifiedDeliveryReceived INTEGER, "
+    "serverTimestamp INTEGER, source TEXT, isSearchable INT GENERATED ALWAYS AS (\n"
+    "      isViewOnce IS NOT 1 AND storyId IS NULL\n    ) VIRTUAL, searchableText TEXT "
+    "GENERATED ALWAYS AS (\n      CASE\n        WHEN json -> 'poll' IS NOT NULL\n"
+    "        THEN json -> 'poll' ->> 'question'\n        ELSE body\n      END\n    ) VIRTUAL, "
+    "hasUnreadPollVotes INTEGER NOT NULL DEFAULT 0, hasExpireTimer INTEGER NOT NULL\n"
+    "      GENERATED ALWAYS AS (COALESCE(expireTimer, 0) > 0) VIRTUAL, hasPreviews INTEGER NOT NULL\n"
+    "      GENERATED ALWAYS AS (IFNULL(json_array_length(json, '$.preview'), 0) > 0), "
+    "hasContacts INTEGER NOT NULL\n      GENERATED ALWAYS AS (IFNULL(json_array_length(json, "
+    "'$.contact'), 0) > 0))",
+    "CREATE INDEX messages_id ON messages (id ASC)",
+    "CREATE INDEX messages_receipt ON messages (sent_at)",
+    "CREATE INDEX messages_expires_at ON messages (\n      expiresAt\n    )",
+    "CREATE VIRTUAL TABLE messages_fts USING fts5(\n      body,\n      tokenize = 'unicode61'\n    )",
+    "CREATE TABLE mentions (\n        messageId\n          REFERENCES messages (id)\n"
+    "          ON DELETE CASCADE,\n        mentionAci STRING,\n        start INTEGER,\n"
+    "        length INTEGER\n      )",
+    "CREATE TABLE reactions(\n        conversationId STRING,\n        emoji STRING,\n"
+    "        fromId STRING,\n        messageReceivedAt INTEGER,\n        targetAuthorAci STRING,\n"
+    "        targetTimestamp INTEGER,\n        unread INTEGER\n      , messageId STRING, "
+    "timestamp NUMBER)",
+    "CREATE TABLE items(\n        id STRING PRIMARY KEY ASC,\n        json TEXT\n      )",
+    "CREATE TABLE identityKeys(\n        id STRING PRIMARY KEY ASC,\n        json TEXT\n      )",
+    "CREATE TABLE sessions (\n        id TEXT NOT NULL PRIMARY KEY,\n"
+    "        ourServiceId TEXT NOT NULL,\n        serviceId TEXT NOT NULL,\n"
+    "        conversationId TEXT NOT NULL,\n        deviceId INTEGER NOT NULL,\n"
+    "        record BLOB NOT NULL\n      ) STRICT",
+    "CREATE TABLE sendLogPayloads(\n        id INTEGER PRIMARY KEY ASC,\n\n"
+    "        timestamp INTEGER NOT NULL,\n        contentHint INTEGER NOT NULL,\n"
+    "        proto BLOB NOT NULL\n      , urgent INTEGER, hasPniSignatureMessage INTEGER DEFAULT 0 "
+    "NOT NULL)",
+    "CREATE TABLE sendLogRecipients(\n        payloadId INTEGER NOT NULL,\n\n"
+    "        recipientServiceId STRING NOT NULL,\n        deviceId INTEGER NOT NULL,\n\n"
+    "        PRIMARY KEY (payloadId, recipientServiceId, deviceId),\n\n"
+    "        CONSTRAINT sendLogRecipientsForeignKey\n          FOREIGN KEY (payloadId)\n"
+    "          REFERENCES sendLogPayloads(id)\n          ON DELETE CASCADE\n      )",
+    "CREATE TABLE sendLogMessageIds(\n        payloadId INTEGER NOT NULL,\n\n"
+    "        messageId STRING NOT NULL,\n\n        PRIMARY KEY (payloadId, messageId),\n\n"
+    "        CONSTRAINT sendLogMessageIdsForeignKey\n          FOREIGN KEY (payloadId)\n"
+    "          REFERENCES sendLogPayloads(id)\n          ON DELETE CASCADE\n      )",
+    "CREATE TABLE callsHistory (\n        callId TEXT PRIMARY KEY,\n"
+    "        peerId TEXT NOT NULL, -- conversation id (legacy) | uuid | groupId | roomId\n"
+    "        ringerId TEXT DEFAULT NULL, -- ringer uuid\n"
+    '        mode TEXT NOT NULL, -- enum "Direct" | "Group"\n'
+    '        type TEXT NOT NULL, -- enum "Audio" | "Video" | "Group"\n'
+    '        direction TEXT NOT NULL, -- enum "Incoming" | "Outgoing\n'
+    "        status TEXT NOT NULL,\n        timestamp INTEGER NOT NULL,\n"
+    "        startedById TEXT DEFAULT NULL,\n        endedTimestamp INTEGER DEFAULT NULL,\n"
+    "        UNIQUE (callId, peerId) ON CONFLICT FAIL\n      )",
+    "CREATE TABLE jobs(\n        id TEXT PRIMARY KEY,\n        queueType TEXT STRING NOT NULL,\n"
+    "        timestamp INTEGER NOT NULL,\n        data STRING TEXT\n      )",
+    # Signal's trigger: each message's mentions from its JSON's bodyRanges, as the app keeps them.
+    "CREATE TRIGGER messages_on_insert_insert_mentions AFTER INSERT ON messages\n      BEGIN\n"
+    "        INSERT INTO mentions (messageId, mentionAci, start, length)\n"
+    "        SELECT messages.id, bodyRanges.value ->> 'mentionAci' as mentionAci,\n"
+    "          bodyRanges.value ->> 'start' as start,\n"
+    "          bodyRanges.value ->> 'length' as length\n"
+    "        FROM messages, json_each(messages.json ->> 'bodyRanges') as bodyRanges\n"
+    "        WHERE bodyRanges.value ->> 'mentionAci' IS NOT NULL\n"
+    "        AND messages.id = new.id;\n      END",
+    "CREATE TRIGGER messages_on_insert AFTER INSERT ON messages\n      WHEN new.isSearchable IS 1\n"
+    "      BEGIN\n        INSERT INTO messages_fts\n          (rowid, body)\n        VALUES\n"
+    "          (new.rowid, new.searchableText);\n      END",
+)
+
+#: The first launch's Date.now(): Signal's received_at is a counter seeded by it
+#: (ts/util/incrementMessageCounter.ts), one more per message, not the moment of receipt.
+SIGNAL_COUNTER_SEED = 1_652_000_000_000
+SIGNAL_START_MS = 1_716_194_520_123  # 2024-05-20 08:42:00.123 UTC
+
+
+def signal_uuid(label: str) -> str:
+    return str(uuid.UUID(hashlib.md5(label.encode()).hexdigest()))
+
+
+def signal_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """The rows of :func:`signal_desktop` (mentions and the search index are written by its triggers)."""
+    me = signal_uuid("aci:me")
+    people = [
+        ("Ann Lee", "Ann", "Lee", "+15550100001"),
+        ("Bo Müller", "Bo", "Müller", "+4915112345678"),
+        ("Chidi 🌻", "Chidi", None, "+2348012345678"),
+        ("Dana", "Dana", None, None),  # a username-only contact: no phone number
+        ("Émile Zola", "Émile", "Zola", "+33612345678"),
+    ]
+    conversations: list[tuple[Any, ...]] = []
+    conversation_ids: list[str] = []
+    acis: list[str] = []
+    for n, (full, given, family, e164) in enumerate(people):
+        cid = signal_uuid(f"conv{n}")
+        aci = signal_uuid(f"aci{n}")
+        conversation_ids.append(cid)
+        acis.append(aci)
+        active = SIGNAL_START_MS + 3_600_000 * 24 * n
+        attrs = {
+            "id": cid,
+            "type": "private",
+            "version": 2,
+            "serviceId": aci,
+            "e164": e164,
+            "profileName": given,
+            "profileFamilyName": family,
+            "profileSharing": n % 2 == 0,
+            "unreadCount": n % 3,
+            "verified": 0,
+            "active_at": active,
+            "expireTimerVersion": 1 + n % 2,
+            "markedUnread": False,
+            "isArchived": n == 4,
+            "messageCount": 0,
+            "sentMessageCount": 0,
+        }
+        conversations.append(
+            (
+                cid,
+                json.dumps(attrs, ensure_ascii=False, separators=(",", ":")),
+                active if n != 4 else None,
+                "private",
+                None,
+                full if n < 2 else None,  # a system contact's name, else none
+                given,
+                family,
+                f"{given} {family}" if family else given,
+                e164,
+                aci,
+                None,
+                active - 60_000 if n % 2 else None,
+                1 + n % 2,
+            )
+        )
+    group_id = base64.b64encode(hashlib.sha256(b"group").digest()).decode()
+    gid = signal_uuid("group")
+    conversation_ids.append(gid)
+    conversations.append(
+        (
+            gid,
+            json.dumps(
+                {
+                    "id": gid,
+                    "type": "group",
+                    "groupVersion": 2,
+                    "groupId": group_id,
+                    "name": "Book club 📚",
+                    "membersV2": [{"aci": a, "role": 1, "joinedAtVersion": 0} for a in acis[:3]],
+                    "revision": 7,
+                },
+                ensure_ascii=False,
+                separators=(",", ":"),
+            ),
+            SIGNAL_START_MS + 3_600_000 * 30,
+            "group",
+            " ".join(conversation_ids[:3]),
+            "Book club 📚",
+            None,
+            None,
+            None,
+            None,
+            None,
+            group_id,
+            None,
+            2,
+        )
+    )
+    bodies = (
+        "Hi! Are we still on for tomorrow?",
+        "Yes 👍 see you at 10",
+        "Line one\nLine two\n\nafter a blank line",
+        "Ça va? Größe: 42 — “quoted”",
+        "https://signal.org/blog/ see this",
+        "ok",
+        "写得很好",
+        "Thanks!",
+        "Call me at +1 (555) 010-2345",
+        "@Ann can you bring the book?",
+    )
+    types = ("incoming", "outgoing")
+    messages: list[tuple[Any, ...]] = []
+    reactions: list[tuple[Any, ...]] = []
+    payloads: list[tuple[Any, ...]] = []
+    recipients: list[tuple[Any, ...]] = []
+    sent_ids: list[tuple[Any, ...]] = []
+    calls: list[tuple[Any, ...]] = []
+    jobs: list[tuple[Any, ...]] = []
+    count = 36
+    for i in range(count):
+        mid = signal_uuid(f"msg{i}")
+        conv = i % 6
+        cid = conversation_ids[conv]
+        sent = SIGNAL_START_MS + 97_531 * i
+        received_ms = sent + 1_234 + 17 * i
+        counter = SIGNAL_COUNTER_SEED + 3 + i
+        kind = types[i % 2]
+        who = me if kind == "outgoing" else acis[i % 5]
+        body: str | None = bodies[i % len(bodies)]
+        attrs: dict[str, Any] = {
+            "id": mid,
+            "conversationId": cid,
+            "type": kind,
+            "sent_at": sent,
+            "timestamp": sent,
+            "received_at": counter,
+            "received_at_ms": received_ms,
+            "schemaVersion": 14,
+            "attachments": [],
+            "readStatus": 0,
+            "seenStatus": 2,
+        }
+        expire_timer = None
+        expire_start = None
+        extra_type = None
+        if i % 11 == 5:
+            extra_type = "keychange"
+        elif i % 11 == 8:
+            extra_type = "call-history"
+        elif i == 20:
+            extra_type = "group-v2-change"
+        if extra_type:
+            kind = extra_type
+            body = None
+            attrs["type"] = kind
+            who = None
+        if kind == "call-history":
+            call_id = str(int.from_bytes(hashlib.sha256(f"call{i}".encode()).digest()[:8], "big"))  # a u64
+            attrs["callId"] = call_id
+            calls.append(
+                (
+                    call_id,
+                    acis[i % 5],
+                    None,
+                    "Direct",
+                    ("Audio", "Video")[i % 2],
+                    ("Incoming", "Outgoing")[(i // 2) % 2],
+                    ("Accepted", "Missed")[i % 2],
+                    sent,
+                    None,
+                    sent + 65_000 if i % 2 == 0 else None,
+                )
+            )
+        if kind == "group-v2-change":
+            attrs["groupV2Change"] = {
+                "from": acis[2],
+                "details": [{"type": "member-remove", "aci": acis[2]}],
+            }
+        if kind == "keychange":
+            attrs["key_changed"] = conversation_ids[i % 5]
+        if body is not None:
+            attrs["body"] = body
+        if i % 7 == 3 and kind in types:
+            expire_timer = (86_400, 604_800)[i % 2]
+            expire_start = received_ms + 500
+            attrs["expireTimer"] = expire_timer
+            attrs["expirationStartTimestamp"] = expire_start
+        if body and body.startswith("@Ann"):
+            attrs["body"] = "\ufffc can you bring the book?"
+            body = attrs["body"]
+            attrs["bodyRanges"] = [{"start": 0, "length": 1, "mentionAci": acis[0]}]
+        if body and body.startswith("https://"):
+            attrs["preview"] = [{"url": "https://signal.org/blog/", "title": "Signal >> Blog", "date": None}]
+        readStatus = None
+        seen = None
+        if kind == "incoming":
+            readStatus = 0 if i < 30 else 1
+            seen = 2 if i < 30 else 1
+            attrs["source"] = people[i % 5][3]
+            attrs["sourceServiceId"] = who
+            attrs["sourceDevice"] = 1 + i % 3
+            attrs["serverGuid"] = signal_uuid(f"guid{i}")
+            attrs["serverTimestamp"] = sent + 310
+            attrs["unidentifiedDeliveryReceived"] = i % 4 == 1
+        elif kind == "outgoing":
+            attrs["sendStateByConversationId"] = {
+                cid: {"status": ("Sent", "Delivered", "Read")[i % 3], "updatedAt": sent + 2_000}
+            }
+            seen = 2
+        else:
+            seen = 2 if kind == "call-history" else 0
+        attrs["readStatus"] = readStatus if readStatus is not None else 0
+        attrs["seenStatus"] = seen
+        incoming = kind == "incoming"
+        messages.append(
+            (
+                i + 1,
+                mid,
+                json.dumps(attrs, ensure_ascii=False, separators=(",", ":")),
+                readStatus,
+                None,
+                sent,
+                14,
+                cid,
+                counter,
+                0,
+                0,
+                0,
+                expire_timer,
+                expire_start,
+                kind,
+                body,
+                None,
+                None,
+                None,
+                None,
+                None,
+                who,
+                attrs.get("serverGuid"),
+                attrs.get("sourceDevice"),
+                None,
+                int(kind == "group-v2-change"),
+                seen,
+                None,
+                int("bodyRanges" in attrs),
+                sent,
+                received_ms,
+                int(attrs["unidentifiedDeliveryReceived"]) if incoming else None,
+                attrs.get("serverTimestamp"),
+                attrs.get("source"),
+                0,
+            )
+        )
+        if kind == "outgoing":
+            payload = len(payloads) + 1
+            proto = b"\x0a" + bytes([len(body or "")]) + (body or "").encode()
+            payloads.append((payload, sent, (0, 1, 2)[i % 3], proto, 1 if i % 4 else 0, 0))
+            sent_ids.append((payload, mid))
+            recipients.append((payload, acis[i % 5], 1))
+            if i % 4 == 1:
+                recipients.append((payload, acis[i % 5], 2))
+        if i % 5 == 1 and kind in types:
+            reactions.append(
+                (
+                    cid,
+                    ("❤️", "👍", "😂")[i % 3],
+                    conversation_ids[(i + 1) % 5],
+                    counter + 1,
+                    who if kind == "incoming" else me,
+                    sent,
+                    int(kind == "outgoing"),
+                    mid,
+                    sent + 45_000,
+                )
+            )
+    jobs = [
+        (
+            signal_uuid(f"job{k}"),
+            ("conversation", "read sync", "single proto")[k % 3],
+            SIGNAL_START_MS + 1_000 * k,
+            json.dumps(
+                {
+                    "type": "NormalMessage",
+                    "conversationId": conversation_ids[k],
+                    "messageId": signal_uuid(f"msg{k}"),
+                    "revision": None,
+                },
+                separators=(",", ":"),
+            )
+            if k % 3 == 0
+            else None,
+        )
+        for k in range(4)
+    ]
+    items = [
+        ("number_id", json.dumps({"id": "number_id", "value": f"+15550100000.{2}"})),
+        ("uuid_id", json.dumps({"id": "uuid_id", "value": f"{me}.2"})),
+        ("theme-setting", json.dumps({"id": "theme-setting", "value": "system"})),
+        ("blocked", json.dumps({"id": "blocked", "value": []})),
+        ("read-receipt-setting", json.dumps({"id": "read-receipt-setting", "value": True})),
+        ("lastHeartbeat", json.dumps({"id": "lastHeartbeat", "value": 1716336000000})),
+        ("maxPreKeyId", json.dumps({"id": "maxPreKeyId", "value": 101})),
+    ]
+    identity = [
+        (
+            aci,
+            json.dumps(
+                {
+                    "id": aci,
+                    "publicKey": base64.b64encode(b"\x05" + hashlib.sha256(aci.encode()).digest()).decode(),
+                    "firstUse": n == 0,
+                    "timestamp": SIGNAL_START_MS - 86_400_000 * n,
+                    "verified": n % 3,
+                    "nonblockingApproval": False,
+                },
+                separators=(",", ":"),
+            ),
+        )
+        for n, aci in enumerate(acis)
+    ]
+    sessions = [
+        (
+            f"{me}:{aci}.{device}",
+            me,
+            aci,
+            conversation_ids[n],
+            device,
+            hashlib.sha512(f"{aci}{device}".encode()).digest() * 2,
+        )
+        for n, aci in enumerate(acis)
+        for device in ((1,) if n % 2 else (1, 2))
+    ]
+    return {
+        "conversations": conversations,
+        "messages": messages,
+        "reactions": reactions,
+        "items": items,
+        "identityKeys": identity,
+        "sessions": sessions,
+        "sendLogPayloads": payloads,
+        "sendLogRecipients": recipients,
+        "sendLogMessageIds": sent_ids,
+        "callsHistory": calls,
+        "jobs": jobs,
+    }
+
+
+#: The columns :func:`signal_desktop` writes in ``messages`` (its generated columns computed by SQLite).
+SIGNAL_MESSAGE_COLUMNS = (
+    "rowid",
+    "id",
+    "json",
+    "readStatus",
+    "expires_at",
+    "sent_at",
+    "schemaVersion",
+    "conversationId",
+    "received_at",
+    "hasAttachments",
+    "hasFileAttachments",
+    "hasVisualMediaAttachments",
+    "expireTimer",
+    "expirationStartTimestamp",
+    "type",
+    "body",
+    "messageTimer",
+    "messageTimerStart",
+    "messageTimerExpiresAt",
+    "isErased",
+    "isViewOnce",
+    "sourceServiceId",
+    "serverGuid",
+    "sourceDevice",
+    "storyId",
+    "isChangeCreatedByUs",
+    "seenStatus",
+    "storyDistributionListId",
+    "mentionsMe",
+    "timestamp",
+    "received_at_ms",
+    "unidentifiedDeliveryReceived",
+    "serverTimestamp",
+    "source",
+    "hasUnreadPollVotes",
+)
+
+
+def signal_desktop(path: Path) -> Path:
+    """Signal Desktop's ``db.sqlite`` (see the module's list): its triggers fill ``mentions`` and the
+    search index, whose statement then names Signal's own tokenizer, as Signal writes it."""
+    rows = signal_rows()
+    messages = rows.pop("messages")
+    write_export(path, SIGNAL_DDL, rows, bytes_as_text=False)
+    with closing(sqlite3.connect(path)) as con, con:
+        marks = ", ".join("?" for _ in SIGNAL_MESSAGE_COLUMNS)
+        names = ", ".join(SIGNAL_MESSAGE_COLUMNS)
+        con.executemany(f"INSERT INTO messages ({names}) VALUES ({marks})", messages)
+        con.execute("PRAGMA writable_schema = ON")  # the statement as Signal's connection wrote it
+        con.execute(
+            "UPDATE sqlite_master SET sql = replace(sql, 'unicode61', 'signal_tokenizer') "
+            "WHERE name = 'messages_fts'"
+        )
+        con.execute("PRAGMA user_version = 1561")
+    return path
+
+
+# --- App (Things 3, Cultured Code's main.sqlite: its DDL as a Things 3.24 library (database version
+# 29) holds it; values as the app writes them, read by thingsapi/things.py's things/database.py) ---
+
+#: Things 3's tables (the ones a task list needs), with the comments and appended columns of the app's
+#: own statements.
+THINGS_DDL = (
+    'CREATE TABLE TMTask (\n\n        "uuid"                              TEXT PRIMARY KEY,\n'
+    '        "leavesTombstone"                   INTEGER,\n\n'
+    '        "creationDate"                      REAL,\n'
+    '        "userModificationDate"              REAL,\n\n'
+    '        "type"                              INTEGER,\n\n'
+    '        "status"                            INTEGER,\n'
+    '        "stopDate"                          REAL,\n\n'
+    '        "trashed"                           INTEGER,\n\n'
+    '        "title"                             TEXT,\n'
+    '        "notes"                             TEXT,\n'
+    '        "notesSync"                         INTEGER,\n\n'
+    '        "cachedTags"                        BLOB,\n\n'
+    '        "start"                             INTEGER,\n'
+    '        "startDate"                         INTEGER,   -- REAL -> INTEGER\n'
+    '        "startBucket"                       INTEGER,\n'
+    '        "reminderTime"                      INTEGER,\n'
+    '        "lastReminderInteractionDate"       REAL,      -- Renamed from "lastAlarmInteractionDate"\n\n'
+    '        "deadline"                          INTEGER,   -- Renamed from "dueDate", REAL -> INTEGER\n'
+    '        "deadlineSuppressionDate"           INTEGER,   -- Renamed from "dueDateSuppressionDate", '
+    "REAL -> INTEGER\n"
+    '        "t2_deadlineOffset"                 INTEGER,   -- Renamed from "dueDateOffset"\n\n'
+    '        "index"                             INTEGER,\n'
+    '        "todayIndex"                        INTEGER,\n'
+    '        "todayIndexReferenceDate"           INTEGER,   -- REAL -> INTEGER\n\n'
+    '        "area"                              TEXT,\n'
+    '        "project"                           TEXT,\n'
+    '        "heading"                           TEXT,      -- Renamed from "actionGroup"\n'
+    '        "contact"                           TEXT,      -- Renamed from "delegate"\n\n'
+    '        "untrashedLeafActionsCount"         INTEGER,\n'
+    '        "openUntrashedLeafActionsCount"     INTEGER,\n\n'
+    '        "checklistItemsCount"               INTEGER,\n'
+    '        "openChecklistItemsCount"           INTEGER,\n\n'
+    '        "rt1_repeatingTemplate"             TEXT,      -- Renamed from "repeatingTemplate"\n'
+    '        "rt1_recurrenceRule"                BLOB,      -- Renamed from "recurrenceRule"\n'
+    '        "rt1_instanceCreationStartDate"     INTEGER,   -- Renamed from "instanceCreationStartDate", '
+    "REAL -> INTEGER\n"
+    '        "rt1_instanceCreationPaused"        INTEGER,   -- Renamed from "instanceCreationPaused"\n'
+    '        "rt1_instanceCreationCount"         INTEGER,   -- Renamed from "instanceCreationCount"\n'
+    '        "rt1_afterCompletionReferenceDate"  INTEGER,   -- Renamed from "afterCompletionReferenceDate", '
+    "REAL -> INTEGER\n"
+    '        "rt1_nextInstanceStartDate"         INTEGER,   -- Renamed from "nextInstanceStartDate", '
+    "REAL -> INTEGER\n\n"
+    '        "experimental"                      BLOB,\n\n'
+    '        "repeater"                          BLOB,\n'
+    '        "repeaterMigrationDate"             REAL\n    )',
+    "CREATE TABLE 'TMArea' (\n    'uuid'                 TEXT PRIMARY KEY,\n"
+    "    'title'                TEXT,\n    'visible'              INTEGER,\n"
+    "    'index'                INTEGER\n, 'cachedTags' BLOB, experimental BLOB)",
+    "CREATE TABLE 'TMChecklistItem' (\n    'uuid'                 TEXT PRIMARY KEY,\n"
+    "    'userModificationDate' REAL,\n    'creationDate'         REAL,\n"
+    "    'title'                TEXT,\n    'status'               INTEGER,\n"
+    "    'stopDate'             REAL,\n    'index'                INTEGER,\n"
+    "    'task'                 TEXT\n, 'leavesTombstone' INTEGER, experimental BLOB)",
+    "CREATE TABLE 'TMTag' (\n    'uuid'                 TEXT PRIMARY KEY,\n"
+    "    'title'                TEXT,\n    'shortcut'             TEXT,\n"
+    "    'usedDate'             REAL,\n    'parent'               TEXT,\n"
+    "    'index'                INTEGER\n, experimental BLOB)",
+    "CREATE TABLE 'TMTaskTag' (\n    'tasks'                TEXT NOT NULL,\n"
+    "    'tags'                 TEXT NOT NULL\n)",
+    "CREATE TABLE 'TMAreaTag' (\n    'areas'                TEXT NOT NULL,\n"
+    "    'tags'                 TEXT NOT NULL\n)",
+    "CREATE TABLE 'Meta' (\n    'key'                 TEXT PRIMARY KEY,\n    'value'               TEXT\n)",
+    "CREATE INDEX index_TMTask_project ON TMTask(project)",
+    "CREATE INDEX index_TMTask_area ON TMTask(area)",
+    "CREATE INDEX index_TMTaskTag_tasks ON TMTaskTag(tasks)",
+)
+
+THINGS_ALPHABET = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
+THINGS_START = 1_716_194_520.346_396  # Unix seconds (REAL): 2024-05-20 08:42:00.346396 UTC
+
+
+def things_id(label: str) -> str:
+    """A 22-character id as Things makes them (base-58 digits of 128 random bits)."""
+    number = int.from_bytes(hashlib.sha256(label.encode()).digest()[:16], "big")
+    digits = ""
+    while number:
+        number, rest = divmod(number, 58)
+        digits = THINGS_ALPHABET[rest] + digits
+    return digits.rjust(22, "1")[:22]
+
+
+def things_day(day: date) -> int:
+    """A day as Things packs it into an INTEGER: year << 16 | month << 12 | day << 7."""
+    return day.year << 16 | day.month << 12 | day.day << 7
+
+
+def things_time(hour: int, minute: int) -> int:
+    """A time of day as Things packs it (``reminderTime``): hour << 26 | minute << 20."""
+    return hour << 26 | minute << 20
+
+
+def things_rule(body: str) -> bytes:
+    """A repeat rule: an XML property list, as Things keeps it in ``rt1_recurrenceRule``."""
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" '
+        '"http://www.apple.com/DTDs/PropertyList-1.0.dtd">\n<plist version="1.0">\n<dict>\n'
+        f"{body}</dict>\n</plist>\n"
+    ).encode()
+
+
+def things_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """The rows of :func:`things3`."""
+    areas = [("Work", 1, 2), ("Home", 1, 1), ("Archive 2023", 0, 3)]
+    area_ids = [things_id(f"area{n}") for n in range(len(areas))]
+    tags = [
+        ("Errand", "e", None),
+        ("Waiting For", None, None),
+        ("Home stuff", None, None),
+        ("📞 Calls", None, 0),
+    ]
+    tag_ids = [things_id(f"tag{n}") for n in range(len(tags))]
+    weekly = things_rule(
+        "\t<key>ed</key>\n\t<real>64092211200</real>\n\t<key>fa</key>\n\t<integer>1</integer>\n"
+        "\t<key>fu</key>\n\t<integer>256</integer>\n\t<key>of</key>\n\t<array>\n\t\t<dict>\n"
+        "\t\t\t<key>wd</key>\n\t\t\t<integer>5</integer>\n\t\t</dict>\n\t</array>\n\t<key>rc</key>\n"
+        "\t<integer>0</integer>\n\t<key>rrv</key>\n\t<integer>4</integer>\n\t<key>tp</key>\n"
+        "\t<integer>0</integer>\n\t<key>ts</key>\n\t<integer>-2</integer>\n"
+    )
+    projects = [("Launch v2", 0, 0), ("Garden", 1, 3), ("Side quest", None, 0)]
+    project_ids = [things_id(f"project{n}") for n in range(len(projects))]
+    heading_ids = [things_id(f"heading{n}") for n in range(2)]
+    tasks: list[tuple[Any, ...]] = []
+
+    def task(
+        uuid_: str,
+        n: int,
+        kind: int,
+        title: str,
+        *,
+        status: int = 0,
+        notes: str = "",
+        start: int = 1,
+        start_date: int | None = None,
+        deadline: int | None = None,
+        reminder: int | None = None,
+        area: str | None = None,
+        project: str | None = None,
+        heading: str | None = None,
+        trashed: int = 0,
+        rule: bytes | None = None,
+        template: str | None = None,
+        next_start: int | None = None,
+        today: int | None = None,
+        evening: int = 0,
+    ) -> None:
+        created = THINGS_START + 86_400 * n + 0.015625 * n
+        modified = created + 3_600.5 + n
+        stop = modified + 60.25 if status in (2, 3) else None
+        tasks.append(
+            (
+                uuid_,
+                0,
+                created,
+                modified,
+                kind,
+                status,
+                stop,
+                trashed,
+                title,
+                notes,
+                0,
+                None,
+                start,
+                start_date,
+                evening,
+                reminder,
+                None,
+                deadline,
+                None,
+                0,
+                n * 7 - 40,
+                (n * 3 - 20) if today is not None else 0,
+                today,
+                area,
+                project,
+                heading,
+                None,
+                0,
+                0,
+                0,
+                0,
+                template,
+                rule,
+                None,
+                0,
+                0,
+                None,
+                next_start,
+                None,
+                None,
+                None,
+            )
+        )
+
+    for p, (title, area, status) in enumerate(projects):
+        task(
+            project_ids[p],
+            p,
+            1,
+            title,
+            status=status,
+            area=area_ids[area] if area is not None else None,
+            notes="Ship the thing.\nThen rest." if p == 0 else "",
+            deadline=things_day(date(2024, 10, 30)) if p == 0 else None,
+        )
+    task(heading_ids[0], 3, 2, "Marketing", project=project_ids[0])
+    task(heading_ids[1], 4, 2, "Old", project=project_ids[0], status=3)
+    titles = (
+        "Buy milk",
+        "Call mom 📞",
+        "Prune roses",
+        "Write post",
+        "Fix the fence",
+        "Book flights to Zürich",
+        "Read “Dune”",
+        "Pay invoice #1042",
+        "Renew passport",
+        "Email Ana re: 2025 budget",
+        "Backup laptop",
+        "Dentist 9:30",
+        "Plan Q3 — draft",
+        "Water plants",
+        "Return parcel",
+        "Order 2 × cables",
+        "Stretch",
+        "Tax forms",
+        "Clean inbox",
+        "Walk the dog",
+    )
+    todo_ids = [things_id(f"todo{n}") for n in range(len(titles))]
+    for n, title in enumerate(titles):
+        k = n + 5
+        status = (0, 0, 3, 0, 2, 0, 3)[n % 7]
+        start = (0, 1, 2, 1)[n % 4]
+        day = date(2024, 5, 21) + timedelta(days=3 * n)
+        task(
+            todo_ids[n],
+            k,
+            0,
+            title,
+            status=status,
+            notes=("", "", "Ask about the trip", "- [ ] draft\n- [ ] review", "")[n % 5],
+            start=start,
+            start_date=things_day(day) if start == 2 and n % 3 else None,
+            deadline=things_day(day + timedelta(days=7)) if n % 5 == 3 else None,
+            reminder=things_time(9 + n % 10, (0, 15, 30, 45)[n % 4]) if n % 6 == 1 else None,
+            area=area_ids[n % 2] if n % 4 == 1 else None,
+            project=project_ids[n % 3] if n % 4 == 2 else None,
+            heading=heading_ids[n % 2] if n % 8 == 3 else None,
+            trashed=int(n == 18),
+            today=things_day(date(2024, 5, 20)) if start == 1 and n % 2 else None,
+            evening=int(n % 9 == 4),
+        )
+    template = things_id("template")
+    task(
+        template,
+        26,
+        0,
+        "Weekly review",
+        start=2,
+        deadline=things_day(date(4001, 1, 1)),
+        reminder=things_time(9, 0),
+        project=project_ids[0],
+        rule=weekly,
+        next_start=things_day(date(2024, 6, 21)),
+    )
+    task(
+        things_id("instance"),
+        27,
+        0,
+        "Weekly review",
+        start=1,
+        start_date=things_day(date(2024, 6, 14)),
+        deadline=things_day(date(2024, 6, 16)),
+        project=project_ids[0],
+        template=template,
+    )
+    checklist = [
+        (
+            things_id(f"check{c}"),
+            THINGS_START + 86_400 * 9 + 120.5 * c,
+            THINGS_START + 86_400 * 9 + 60.125 * c,
+            ("Get quotes", "Cut costs", "Sign off", "Pack 🎒", "Charger")[c],
+            (3, 2, 0, 0, 3)[c],
+            THINGS_START + 86_400 * 10 + c if c in (0, 1, 4) else None,
+            c + 1,
+            todo_ids[3] if c < 3 else todo_ids[5],
+            0,
+            None,
+        )
+        for c in range(5)
+    ]
+    return {
+        "TMTask": tasks,
+        "TMArea": [(area_ids[n], t, v, i, None, None) for n, (t, v, i) in enumerate(areas)],
+        "TMChecklistItem": checklist,
+        "TMTag": [
+            (
+                tag_ids[n],
+                t,
+                s,
+                THINGS_START + 3_600 * n if n < 2 else None,
+                tag_ids[0] if n == 3 else None,
+                n + 1,
+                None,
+            )
+            for n, (t, s, _) in enumerate(tags)
+        ],
+        "TMTaskTag": [
+            (todo_ids[3], tag_ids[0]),
+            (todo_ids[3], tag_ids[1]),
+            (project_ids[0], tag_ids[0]),
+            (todo_ids[1], tag_ids[3]),
+            (todo_ids[7], tag_ids[1]),
+        ],
+        "TMAreaTag": [(area_ids[1], tag_ids[2])],
+        "Meta": [
+            (
+                "databaseVersion",
+                '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE plist PUBLIC '
+                '"-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">\n'
+                '<plist version="1.0">\n<integer>29</integer>\n</plist>\n',
+            ),
+        ],
+    }
+
+
+def things3(path: Path) -> Path:
+    """Things 3's ``main.sqlite`` (see the module's list)."""
+    return write_export(path, THINGS_DDL, things_rows(), bytes_as_text=False)

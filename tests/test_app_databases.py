@@ -77,7 +77,7 @@ Kutt URL shortener, a NetBird management server, a Semaphore UI server, a Clemen
 Asterisk PBX's call records, a KitchenOwl server, a Readeck server, a Statping-ng monitor, a PocketBase
 backend, a Stump comics server, a Prowlarr indexer manager (its database and its logs), a Readarr book
 manager, a MediaWiki wiki, a Bugzilla bug tracker, Taskwarrior 3's task store, a Focalboard server, a
-Wiki.js wiki, a HedgeDoc server)
+Wiki.js wiki, a HedgeDoc server, a Signal Desktop database, a Things 3 task database)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -19627,3 +19627,169 @@ def test_pocketbase_keeps_its_open_api_rules_apart_from_locked_ones_with_empty_i
         )
         for rule in rules
     )
+
+
+def _source_rows(db: Path, table: str) -> tuple[list[str], list[tuple[Any, ...]]]:
+    """A table's columns (generated ones too) and rows, as the export's own SQLite reads them."""
+    with closing(sqlite3.connect(db)) as con:
+        cursor = con.execute(f"SELECT * FROM {quote_ident(table)}")
+        return [d[0] for d in cursor.description], cursor.fetchall()
+
+
+def _loaded_rows(ran: Ran, table: str, names: list[str]) -> list[tuple[Any, ...]]:
+    selected = ", ".join(quote_ident(column) for column in names)
+    loaded = pg_query(ran.uri, f"SELECT {selected} FROM {quote_ident(ran.base)}.{quote_ident(table)}")
+    return [tuple(bytes(v) if isinstance(v, memoryview) else v for v in row) for row in loaded]
+
+
+def test_signal_desktop_reads_epoch_milliseconds_as_instants_and_keeps_u64_call_ids_and_the_never_sentinel(
+    run_export: Runner,
+) -> None:
+    # Signal Desktop's db.sqlite (SQLCipher aside): every moment INTEGER epoch milliseconds (instants,
+    # audited epoch:milliseconds); generated columns over the message's JSON (->, ->>,
+    # json_array_length) computed by SQLite and loaded as values; a column named rowid that is the
+    # messages' INTEGER PRIMARY KEY; `expiresAt` ifnull(start + timer * 1000, 9007199254740991), JS's
+    # largest safe integer for "never" beside a few real instants: integers as written; call ids are
+    # ringrtc's u64 as decimal text, above int64 in some rows: numeric, every digit. The search index
+    # names Signal's own tokenizer: left out with its warning (exit 2), its own copy of the documents
+    # (messages_fts_content) loads.
+    rows = apps.signal_rows()
+    ran, run_dir = run_export(apps.signal_desktop)
+    with closing(sqlite3.connect(ran.db)) as con:
+        mentions = con.execute("SELECT count(*) FROM mentions").fetchone()[0]
+        indexed = con.execute("SELECT count(*) FROM messages_fts_content").fetchone()[0]
+    counts = {table: len(values) for table, values in rows.items()}
+    counts |= {"mentions": mentions, "messages_fts_content": indexed}
+    assert mentions == sum("bodyRanges" in json.loads(row[2]) for row in rows["messages"]) == 2
+    assert indexed == len(rows["messages"])  # none view-once, none a story: all searchable
+    loaded_cleanly(ran, run_dir, counts)
+    assert (ran.code, ran.record["outcome"]) == (2, "warn")
+    (warning,) = ran.record["warnings"]
+    assert "signal_tokenizer" in warning and "'messages_fts_content' (its own copy of them)" in warning
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    instant = "timestamp with time zone"
+
+    def expected(kind: str, value: Any) -> Any:
+        if value is None:
+            return None
+        if kind == instant:
+            return UNIX_EPOCH + timedelta(milliseconds=value)
+        if kind == "numeric":
+            return str(Decimal(value))  # the driver hands a numeric over as its decimal text
+        assert kind in ("bigint", "text", "bytea"), kind
+        return value
+
+    for table in counts:
+        names, source = _source_rows(ran.db, table)
+        types = ran.types(table)
+        wanted = [tuple(expected(types[n], row[i]) for i, n in enumerate(names)) for row in source]
+        assert Counter(_loaded_rows(ran, table, names)) == Counter(wanted), table
+    messages = ran.types("messages")
+    for column in ("sent_at", "timestamp", "received_at_ms", "serverTimestamp", "expirationStartTimestamp"):
+        assert messages[column] == instant, column
+    assert ran.types("reactions")["timestamp"] == ran.types("callsHistory")["timestamp"] == instant
+    assert ran.types("sendLogPayloads")["timestamp"] == ran.types("conversations")["active_at"] == instant
+    assert messages["rowid"] == messages["expiresAt"] == messages["isUserInitiatedMessage"] == "bigint"
+    assert messages["callId"] == ran.types("callsHistory")["callId"] == "numeric"
+    assert messages["json"] == messages["searchableText"] == ran.types("items")["json"] == "text"
+    assert ran.types("sessions")["record"] == ran.types("sendLogPayloads")["proto"] == "bytea"
+    assert primary_key(ran.uri, ran.record["version_schema"], "messages") == ["rowid"]
+    sent = {row[0]: UNIX_EPOCH + timedelta(milliseconds=row[5]) for row in rows["messages"]}
+    assert ran.values("messages", "sent_at", "rowid") == sent
+    assert sent[1] == datetime(2024, 5, 20, 8, 42, 0, 123_000, tzinfo=UTC)
+    never = 9_007_199_254_740_991
+    expires = {row[0]: never if row[12] is None else row[13] + row[12] * 1000 for row in rows["messages"]}
+    assert ran.values("messages", "expiresAt", "rowid") == expires
+    assert 0 < sum(v != never for v in expires.values()) < len(expires)
+    calls = {row[0] for row in rows["callsHistory"]}
+    assert set(ran.values("callsHistory", "callId", "callId")) == calls
+    assert any(int(call) >= 2**63 for call in calls) and any(int(call) < 2**63 for call in calls)
+    audited = audited_columns(run_dir)
+    assert {rule for _, _, rule in audited} == {"epoch:milliseconds"}
+    assert ("messages", "sent_at", "epoch:milliseconds") in audited
+    assert references(run_dir) == {
+        ("conversations", "serviceId"): "identityKeys.id",
+        ("messages", "conversationId"): "conversations.id",
+        ("mentions", "messageId"): "messages.id",
+        ("reactions", "conversationId"): "conversations.id",
+        ("reactions", "fromId"): "conversations.id",
+        ("reactions", "messageId"): "messages.id",
+        ("sessions", "serviceId"): "identityKeys.id",
+        ("sessions", "conversationId"): "conversations.id",
+        ("sendLogRecipients", "payloadId"): "sendLogPayloads.id",
+        ("sendLogMessageIds", "payloadId"): "sendLogPayloads.id",
+        ("sendLogMessageIds", "messageId"): "messages.id",
+        ("callsHistory", "peerId"): "identityKeys.id",
+    }
+
+
+def test_things3_keeps_real_unix_seconds_and_packed_days_as_numbers_and_links_its_areas(
+    run_export: Runner,
+) -> None:
+    # Things 3's main.sqlite: creation, modification and stop moments REAL Unix seconds with a
+    # fraction (double precision, every digit; the note gives to_timestamp), a day INTEGER packed as
+    # year << 16 | month << 12 | day << 7 (startDate, deadline: 132_810_368 is 2024-05-21, no epoch)
+    # and a reminder's time packed as hour << 26 | minute << 20: integers as written, never instants.
+    # An empty note is '' in every row without one (no NULL beside it): NULL at no cost, audited.
+    # Repeat rules are XML plists in BLOBs (bytea, byte for byte); Meta's value a plist ending in a
+    # line break (kept byte for byte). Links declare nothing: each found in the data, and the one
+    # tagged area's TMAreaTag.areas, unique by accident, too (since 2026-12-06; it related nothing).
+    rows = apps.things_rows()
+    ran, run_dir = run_export(apps.things3)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    with closing(sqlite3.connect(ran.db)) as con:
+        names = {table: [r[1] for r in con.execute(f'PRAGMA table_info("{table}")')] for table in rows}
+
+    def expected(kind: str, value: Any) -> Any:
+        if value is None or value == "":
+            return None
+        assert kind in ("double precision", "bigint", "text", "bytea"), kind
+        return value
+
+    for table, values in rows.items():
+        types = ran.types(table)
+        wanted = [tuple(expected(types[n], row[i]) for i, n in enumerate(names[table])) for row in values]
+        assert Counter(_loaded_rows(ran, table, names[table])) == Counter(wanted), table
+    task = ran.types("TMTask")
+    for column in ("creationDate", "userModificationDate", "stopDate"):
+        assert task[column] == ran.types("TMChecklistItem")[column] == "double precision", column
+    for column in (
+        "startDate",
+        "deadline",
+        "reminderTime",
+        "todayIndexReferenceDate",
+        "rt1_nextInstanceStartDate",
+    ):
+        assert task[column] == "bigint", column
+    assert task["rt1_recurrenceRule"] == "bytea" and ran.types("Meta")["value"] == "text"
+    at = {name: names["TMTask"].index(name) for name in ("uuid", "creationDate", "deadline", "notes")}
+    deadlines = {row[at["uuid"]]: row[at["deadline"]] for row in rows["TMTask"]}
+    assert ran.values("TMTask", "deadline", "uuid") == deadlines
+    days = {(v >> 16, v >> 12 & 15, v >> 7 & 31) for v in deadlines.values() if v is not None}
+    assert (2024, 10, 30) in days and (4001, 1, 1) in days  # a repeating template's "no deadline"
+    # The operator's reading of the REAL seconds as instants, in PostgreSQL: the app's moments (to the µs).
+    moments = dict(
+        pg_query(ran.uri, f'SELECT uuid, to_timestamp("creationDate") FROM {quote_ident(ran.base)}."TMTask"')
+    )
+    for row in rows["TMTask"]:
+        wanted_moment = UNIX_EPOCH + timedelta(seconds=row[at["creationDate"]])
+        assert abs(moments[row[at["uuid"]]] - wanted_moment) <= timedelta(microseconds=1)
+    empty = {row[at["uuid"]] for row in rows["TMTask"] if row[at["notes"]] == ""}
+    assert empty and not any(row[at["notes"]] is None for row in rows["TMTask"])
+    assert audit_rules(run_dir, "TMTask", "notes") == {uuid_: {"empty_to_null"} for uuid_ in empty}
+    assert {(t, c) for t, c, _ in audited_columns(run_dir)} == {("TMTask", "notes")}
+    assert profiled(run_dir)["columns"]["Meta"]["value"]["layout_kept"] is True
+    assert references(run_dir) == {
+        ("TMTask", "area"): "TMArea.uuid",
+        ("TMTask", "project"): "TMTask.uuid",
+        ("TMTask", "heading"): "TMTask.uuid",
+        ("TMTask", "rt1_repeatingTemplate"): "TMTask.uuid",
+        ("TMChecklistItem", "task"): "TMTask.uuid",
+        ("TMTag", "parent"): "TMTag.uuid",
+        ("TMTaskTag", "tasks"): "TMTask.uuid",
+        ("TMTaskTag", "tags"): "TMTag.uuid",
+        ("TMAreaTag", "areas"): "TMArea.uuid",
+        ("TMAreaTag", "tags"): "TMTag.uuid",
+    }

@@ -3787,3 +3787,53 @@ def test_a_keyless_table_with_a_column_named_as_its_own_identifier_is_no_rowid_p
     found = profile(path)
     assert _references_of(found) == {("orders", "customer_id"): "customers.customer_id"}
     assert all("rowid" not in table.columns for table in found.tables.values())
+
+
+def test_a_link_tables_text_column_the_data_alone_makes_unique_still_refers(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """A to-do manager (Things 3's ``main.sqlite``) links areas to tags in ``TMAreaTag (areas TEXT NOT
+    NULL, tags TEXT NOT NULL)``, declaring no key and no foreign key, its ids 22 base-58 characters.
+    Where each tagged area has one tag, ``areas`` is unique in the data and becomes the table's key,
+    and a key only the data found was searched as a child only where its name ends in an id word: the
+    link lost its areas (``tags``, repeated, still referred). Text drawn from a space that large does
+    not meet another table's keys by chance, so such a key of text is a child as any other column; an
+    integer one named by no id word (an ``episode`` number unique in a short history, beside
+    ``episodes``) still is not: numbers 1..N fit any table's keys. Expected by construction: every
+    area and tag id written here is one of their tables' keys."""
+    alphabet = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
+
+    def ident(label: str) -> str:
+        digest = hashlib.sha256(label.encode()).digest()
+        return "".join(alphabet[b % 58] for b in digest[:22])
+
+    areas = [(ident(f"area{n}"), title) for n, title in enumerate(("Work", "Home", "Family"))]
+    tags = [(ident(f"tag{n}"), title) for n, title in enumerate(("Errand", "Calls", "Waiting"))]
+    links = [(areas[0][0], tags[1][0]), (areas[2][0], tags[1][0])]
+    path = make_sqlite(
+        {
+            "TMArea": ("CREATE TABLE 'TMArea' ('uuid' TEXT PRIMARY KEY, 'title' TEXT)", areas),
+            "TMTag": ("CREATE TABLE 'TMTag' ('uuid' TEXT PRIMARY KEY, 'title' TEXT)", tags),
+            "TMAreaTag": ("CREATE TABLE 'TMAreaTag' ('areas' TEXT NOT NULL, 'tags' TEXT NOT NULL)", links),
+            "history": (
+                "CREATE TABLE history(episode NUMERIC, action TEXT)",
+                [(n, "snatched") for n in range(1, 9)],
+            ),
+            "episodes": (
+                "CREATE TABLE episodes(episode_id INTEGER PRIMARY KEY, name TEXT)",
+                [(n, f"episode {n}") for n in range(1, 11)],
+            ),
+        }
+    )
+    # Independent check: the data alone makes areas unique, and each is an area's id.
+    assert _query(path, "SELECT count(DISTINCT areas), count(*) FROM TMAreaTag") == [(2, 2)]
+    assert _query(path, "SELECT count(*) FROM TMAreaTag WHERE areas NOT IN (SELECT uuid FROM TMArea)") == [
+        (0,)
+    ]
+    found = profile(path)
+    assert found["TMAreaTag"].key == ["areas"] and found["TMAreaTag"].key_found == "data_unique"
+    assert found["history"].key == ["episode"] and found["history"].key_found == "data_unique"
+    assert _references_of(found) == {
+        ("TMAreaTag", "areas"): "TMArea.uuid",
+        ("TMAreaTag", "tags"): "TMTag.uuid",
+    }

@@ -20,7 +20,9 @@
    (or the data alone makes it unique and its name ends in an id word: a link table whose every album has
    one artist, Lollypop's ``album_artists.album_id``, since 2026-12-06) and it names not its own table's
    entity, or it is a declared key of text or short bytes whose name names no table (``id``: Focalboard's
-   ``sharing.id``, a shared board's key; such values meet only by a link, since 2026-12-06): a column of a
+   ``sharing.id``, a shared board's key; such values meet only by a link, since 2026-12-06), or a key of
+   text or short bytes only the data makes unique, whatever its name (Things 3's ``TMAreaTag.areas``, one
+   tag per tagged area; a child as any other column, since 2026-12-06): a column of a
    key of several (a link table's ``(post_id, tag_id)``, an order's ``(order_id, line_no)``) may refer, as
    any other (until 2026-12-05 no part of a key did, and a link table related nothing). A column may refer
    to its own table's key (a ticket's parent
@@ -682,7 +684,12 @@ def candidates(tables: Mapping[str, TableProfile]) -> dict[tuple[str, str], list
     found: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for name, table in tables.items():
         for column in table:
-            if table.key == [column.name]:
+            # A key only the data makes unique, of text or short bytes, is this export's accident (a
+            # link table with one row per area this time: Things 3's ``TMAreaTag.areas``), and its
+            # values do not meet another table's keys by chance: a child as any other column (since
+            # 2026-12-06). Integer keys the data finds stay under the rules of names below.
+            accidental = table.key_found == "data_unique" and _drawn_apart(column)
+            if table.key == [column.name] and not accidental:
                 # A table's own single-column key is a child only where its name names another table
                 # as its entity, not its own (one-to-one: Gajim's ``last_archive_message.jid_id`` →
                 # ``jids``): keys 1..N fit any other table's keys 1..N, so a name naming no table
