@@ -2776,8 +2776,8 @@ def _record_declared(
                 other = fits[index]
                 profile.notes.append(
                     f"also declared to reference {other.parent}.{other.key}: {other.orphans:,} rows name no "
-                    f"row there, not counted as orphans ({profile.foreign_key}, the reference taken, holds "
-                    "more of its values)"
+                    f"row there, not counted as orphans (the reference taken is {profile.foreign_key}, the "
+                    "declared parent holding the most of its values, the first declared on a tie)"
                 )
 
 
