@@ -57811,3 +57811,906 @@ def things_rows() -> dict[str, list[tuple[Any, ...]]]:
 def things3(path: Path) -> Path:
     """Things 3's ``main.sqlite`` (see the module's list)."""
     return write_export(path, THINGS_DDL, things_rows(), bytes_as_text=False)
+
+
+# --- App (Ombi, media request server: its OmbiDatabase as EF Core's SQLite provider creates it from
+# src/Ombi.Store/Migrations/OmbiSqlite 20191102235658_Inital, 20200218231003_MobileDevices,
+# 20200516200222_IssueCreatedDate, 20210106134000_UserStreamingCountry and 20220210214920_4kMovieProperties)
+# ---
+
+#: EF Core's ``CREATE TABLE`` (``"Id" INTEGER NOT NULL CONSTRAINT "PK_x" PRIMARY KEY AUTOINCREMENT``, a
+#: nullable column ``TEXT NULL``, named foreign-key constraints), then each later migration's
+#: ``AddColumn`` as SQLite's ``ALTER TABLE … ADD``. ``Issues.IssueId`` carries two declared foreign keys
+#: (EF's shadow key of both ``MovieRequests.Issues`` and ``ChildRequests.Issues``).
+OMBI_DDL = [
+    'CREATE TABLE "__EFMigrationsHistory" ("MigrationId" TEXT NOT NULL CONSTRAINT '
+    '"PK___EFMigrationsHistory" PRIMARY KEY, "ProductVersion" TEXT NOT NULL)',
+    'CREATE TABLE "AspNetRoles" ("Id" TEXT NOT NULL CONSTRAINT "PK_AspNetRoles" PRIMARY KEY, '
+    '"Name" TEXT NULL, "NormalizedName" TEXT NULL, "ConcurrencyStamp" TEXT NULL)',
+    'CREATE TABLE "AspNetUsers" ("Id" TEXT NOT NULL CONSTRAINT "PK_AspNetUsers" PRIMARY KEY, '
+    '"UserName" TEXT NULL, "NormalizedUserName" TEXT NULL, "Email" TEXT NULL, "NormalizedEmail" '
+    'TEXT NULL, "EmailConfirmed" INTEGER NOT NULL, "PhoneNumber" TEXT NULL, "PhoneNumberConfirmed" '
+    'INTEGER NOT NULL, "TwoFactorEnabled" INTEGER NOT NULL, "LockoutEnd" TEXT NULL, '
+    '"LockoutEnabled" INTEGER NOT NULL, "AccessFailedCount" INTEGER NOT NULL, "Alias" TEXT NULL, '
+    '"UserType" INTEGER NOT NULL, "ProviderUserId" TEXT NULL, "LastLoggedIn" TEXT NULL, '
+    '"EmbyConnectUserId" TEXT NULL, "MovieRequestLimit" INTEGER NULL, "EpisodeRequestLimit" INTEGER '
+    'NULL, "MusicRequestLimit" INTEGER NULL, "UserAccessToken" TEXT NULL, "PasswordHash" TEXT NULL, '
+    '"SecurityStamp" TEXT NULL, "ConcurrencyStamp" TEXT NULL)',
+    'CREATE TABLE "IssueCategory" ("Id" INTEGER NOT NULL CONSTRAINT "PK_IssueCategory" PRIMARY KEY '
+    'AUTOINCREMENT, "Value" TEXT NULL)',
+    'CREATE TABLE "TvRequests" ("Id" INTEGER NOT NULL CONSTRAINT "PK_TvRequests" PRIMARY KEY '
+    'AUTOINCREMENT, "TvDbId" INTEGER NOT NULL, "ImdbId" TEXT NULL, "QualityOverride" INTEGER NULL, '
+    '"RootFolder" INTEGER NULL, "Overview" TEXT NULL, "Title" TEXT NULL, "PosterPath" TEXT NULL, '
+    '"Background" TEXT NULL, "ReleaseDate" TEXT NOT NULL, "Status" TEXT NULL, "TotalSeasons" INTEGER '
+    "NOT NULL)",
+    'CREATE TABLE "AspNetUserRoles" ("UserId" TEXT NOT NULL, "RoleId" TEXT NOT NULL, CONSTRAINT '
+    '"PK_AspNetUserRoles" PRIMARY KEY ("UserId", "RoleId"), CONSTRAINT '
+    '"FK_AspNetUserRoles_AspNetRoles_RoleId" FOREIGN KEY ("RoleId") REFERENCES "AspNetRoles" ("Id") '
+    'ON DELETE CASCADE, CONSTRAINT "FK_AspNetUserRoles_AspNetUsers_UserId" FOREIGN KEY ("UserId") '
+    'REFERENCES "AspNetUsers" ("Id") ON DELETE CASCADE)',
+    'CREATE TABLE "MovieRequests" ("Id" INTEGER NOT NULL CONSTRAINT "PK_MovieRequests" PRIMARY KEY '
+    'AUTOINCREMENT, "Title" TEXT NULL, "Approved" INTEGER NOT NULL, "MarkedAsApproved" TEXT NOT NULL, '
+    '"RequestedDate" TEXT NOT NULL, "Available" INTEGER NOT NULL, "MarkedAsAvailable" TEXT NULL, '
+    '"RequestedUserId" TEXT NULL, "Denied" INTEGER NULL, "MarkedAsDenied" TEXT NOT NULL, '
+    '"DeniedReason" TEXT NULL, "RequestType" INTEGER NOT NULL, "RequestedByAlias" TEXT NULL, '
+    '"ImdbId" TEXT NULL, "Overview" TEXT NULL, "PosterPath" TEXT NULL, "ReleaseDate" TEXT NOT NULL, '
+    '"DigitalReleaseDate" TEXT NULL, "Status" TEXT NULL, "Background" TEXT NULL, "TheMovieDbId" '
+    'INTEGER NOT NULL, "IssueId" INTEGER NULL, "RootPathOverride" INTEGER NOT NULL, '
+    '"QualityOverride" INTEGER NOT NULL, "LangCode" TEXT NULL, CONSTRAINT '
+    '"FK_MovieRequests_AspNetUsers_RequestedUserId" FOREIGN KEY ("RequestedUserId") REFERENCES '
+    '"AspNetUsers" ("Id") ON DELETE RESTRICT)',
+    'CREATE TABLE "RequestLog" ("Id" INTEGER NOT NULL CONSTRAINT "PK_RequestLog" PRIMARY KEY '
+    'AUTOINCREMENT, "UserId" TEXT NULL, "RequestType" INTEGER NOT NULL, "RequestDate" TEXT NOT NULL, '
+    '"RequestId" INTEGER NOT NULL, "EpisodeCount" INTEGER NOT NULL, CONSTRAINT '
+    '"FK_RequestLog_AspNetUsers_UserId" FOREIGN KEY ("UserId") REFERENCES "AspNetUsers" ("Id") ON '
+    "DELETE RESTRICT)",
+    'CREATE TABLE "Votes" ("Id" INTEGER NOT NULL CONSTRAINT "PK_Votes" PRIMARY KEY AUTOINCREMENT, '
+    '"RequestId" INTEGER NOT NULL, "VoteType" INTEGER NOT NULL, "RequestType" INTEGER NOT NULL, '
+    '"UserId" TEXT NULL, "Date" TEXT NOT NULL, "Deleted" INTEGER NOT NULL, CONSTRAINT '
+    '"FK_Votes_AspNetUsers_UserId" FOREIGN KEY ("UserId") REFERENCES "AspNetUsers" ("Id") ON DELETE '
+    "RESTRICT)",
+    'CREATE TABLE "ChildRequests" ("Id" INTEGER NOT NULL CONSTRAINT "PK_ChildRequests" PRIMARY KEY '
+    'AUTOINCREMENT, "Title" TEXT NULL, "Approved" INTEGER NOT NULL, "MarkedAsApproved" TEXT NOT NULL, '
+    '"RequestedDate" TEXT NOT NULL, "Available" INTEGER NOT NULL, "MarkedAsAvailable" TEXT NULL, '
+    '"RequestedUserId" TEXT NULL, "Denied" INTEGER NULL, "MarkedAsDenied" TEXT NOT NULL, '
+    '"DeniedReason" TEXT NULL, "RequestType" INTEGER NOT NULL, "RequestedByAlias" TEXT NULL, '
+    '"ParentRequestId" INTEGER NOT NULL, "IssueId" INTEGER NULL, "SeriesType" INTEGER NOT NULL, '
+    'CONSTRAINT "FK_ChildRequests_TvRequests_ParentRequestId" FOREIGN KEY ("ParentRequestId") '
+    'REFERENCES "TvRequests" ("Id") ON DELETE CASCADE, CONSTRAINT '
+    '"FK_ChildRequests_AspNetUsers_RequestedUserId" FOREIGN KEY ("RequestedUserId") REFERENCES '
+    '"AspNetUsers" ("Id") ON DELETE RESTRICT)',
+    'CREATE TABLE "Issues" ("Id" INTEGER NOT NULL CONSTRAINT "PK_Issues" PRIMARY KEY AUTOINCREMENT, '
+    '"Title" TEXT NULL, "RequestType" INTEGER NOT NULL, "ProviderId" TEXT NULL, "RequestId" INTEGER '
+    'NULL, "Subject" TEXT NULL, "Description" TEXT NULL, "IssueCategoryId" INTEGER NOT NULL, '
+    '"Status" INTEGER NOT NULL, "ResovledDate" TEXT NULL, "UserReportedId" TEXT NULL, "IssueId" '
+    'INTEGER NULL, CONSTRAINT "FK_Issues_IssueCategory_IssueCategoryId" FOREIGN KEY '
+    '("IssueCategoryId") REFERENCES "IssueCategory" ("Id") ON DELETE CASCADE, CONSTRAINT '
+    '"FK_Issues_ChildRequests_IssueId" FOREIGN KEY ("IssueId") REFERENCES "ChildRequests" ("Id") ON '
+    'DELETE RESTRICT, CONSTRAINT "FK_Issues_MovieRequests_IssueId" FOREIGN KEY ("IssueId") '
+    'REFERENCES "MovieRequests" ("Id") ON DELETE RESTRICT, CONSTRAINT '
+    '"FK_Issues_AspNetUsers_UserReportedId" FOREIGN KEY ("UserReportedId") REFERENCES "AspNetUsers" '
+    '("Id") ON DELETE RESTRICT)',
+    'CREATE TABLE "SeasonRequests" ("Id" INTEGER NOT NULL CONSTRAINT "PK_SeasonRequests" PRIMARY KEY '
+    'AUTOINCREMENT, "SeasonNumber" INTEGER NOT NULL, "ChildRequestId" INTEGER NOT NULL, CONSTRAINT '
+    '"FK_SeasonRequests_ChildRequests_ChildRequestId" FOREIGN KEY ("ChildRequestId") REFERENCES '
+    '"ChildRequests" ("Id") ON DELETE CASCADE)',
+    'CREATE TABLE "IssueComments" ("Id" INTEGER NOT NULL CONSTRAINT "PK_IssueComments" PRIMARY KEY '
+    'AUTOINCREMENT, "UserId" TEXT NULL, "Comment" TEXT NULL, "IssuesId" INTEGER NULL, "Date" TEXT NOT '
+    'NULL, CONSTRAINT "FK_IssueComments_Issues_IssuesId" FOREIGN KEY ("IssuesId") REFERENCES "Issues" '
+    '("Id") ON DELETE RESTRICT, CONSTRAINT "FK_IssueComments_AspNetUsers_UserId" FOREIGN KEY '
+    '("UserId") REFERENCES "AspNetUsers" ("Id") ON DELETE RESTRICT)',
+    'CREATE TABLE "EpisodeRequests" ("Id" INTEGER NOT NULL CONSTRAINT "PK_EpisodeRequests" PRIMARY '
+    'KEY AUTOINCREMENT, "EpisodeNumber" INTEGER NOT NULL, "Title" TEXT NULL, "AirDate" TEXT NOT NULL, '
+    '"Url" TEXT NULL, "Available" INTEGER NOT NULL, "Approved" INTEGER NOT NULL, "Requested" INTEGER '
+    'NOT NULL, "SeasonId" INTEGER NOT NULL, CONSTRAINT "FK_EpisodeRequests_SeasonRequests_SeasonId" '
+    'FOREIGN KEY ("SeasonId") REFERENCES "SeasonRequests" ("Id") ON DELETE CASCADE)',
+    'CREATE TABLE "MobileDevices" ("Id" INTEGER NOT NULL CONSTRAINT "PK_MobileDevices" PRIMARY KEY '
+    'AUTOINCREMENT, "Token" TEXT NULL, "UserId" TEXT NULL, "AddedAt" TEXT NOT NULL, CONSTRAINT '
+    '"FK_MobileDevices_AspNetUsers_UserId" FOREIGN KEY ("UserId") REFERENCES "AspNetUsers" ("Id") ON '
+    "DELETE RESTRICT)",
+    'CREATE INDEX "IX_AspNetUserRoles_RoleId" ON "AspNetUserRoles" ("RoleId")',
+    'CREATE UNIQUE INDEX "RoleNameIndex" ON "AspNetRoles" ("NormalizedName")',
+    'CREATE INDEX "EmailIndex" ON "AspNetUsers" ("NormalizedEmail")',
+    'CREATE UNIQUE INDEX "UserNameIndex" ON "AspNetUsers" ("NormalizedUserName")',
+    'CREATE INDEX "IX_ChildRequests_ParentRequestId" ON "ChildRequests" ("ParentRequestId")',
+    'CREATE INDEX "IX_Issues_IssueId" ON "Issues" ("IssueId")',
+    'CREATE INDEX "IX_MovieRequests_RequestedUserId" ON "MovieRequests" ("RequestedUserId")',
+    'CREATE INDEX "IX_EpisodeRequests_SeasonId" ON "EpisodeRequests" ("SeasonId")',
+    # 20200516200222_IssueCreatedDate, 20210106134000_UserStreamingCountry (and UserProfile's Language),
+    # 20220210214920_4kMovieProperties: AddColumn, a NOT NULL one with EF's default.
+    """ALTER TABLE "Issues" ADD "CreatedDate" TEXT NOT NULL DEFAULT '0001-01-01 00:00:00'""",
+    'ALTER TABLE "AspNetUsers" ADD "Language" TEXT NULL',
+    """ALTER TABLE "AspNetUsers" ADD "StreamingCountry" TEXT NOT NULL DEFAULT ''""",
+    'ALTER TABLE "MovieRequests" ADD "Approved4K" INTEGER NOT NULL DEFAULT 0',
+    'ALTER TABLE "MovieRequests" ADD "Available4K" INTEGER NOT NULL DEFAULT 0',
+    'ALTER TABLE "MovieRequests" ADD "Denied4K" INTEGER NULL',
+    'ALTER TABLE "MovieRequests" ADD "DeniedReason4K" TEXT NULL',
+    """ALTER TABLE "MovieRequests" ADD "MarkedAsApproved4K" TEXT NOT NULL DEFAULT '0001-01-01 00:00:00'""",
+    'ALTER TABLE "MovieRequests" ADD "MarkedAsAvailable4K" TEXT NULL',
+    """ALTER TABLE "MovieRequests" ADD "MarkedAsDenied4K" TEXT NOT NULL DEFAULT '0001-01-01 00:00:00'""",
+    """ALTER TABLE "MovieRequests" ADD "RequestedDate4k" TEXT NOT NULL DEFAULT '0001-01-01 00:00:00'""",
+]
+
+#: .NET's ``DateTime.MinValue`` as EF Core writes it: Ombi's "not yet" for a NOT NULL moment.
+OMBI_NEVER = "0001-01-01 00:00:00"
+OMBI_START = datetime(2024, 3, 4, 18, 15, 7)
+
+
+def ombi_guid(seed: str) -> str:
+    """``Guid.NewGuid().ToString()``: lower-case, dashed."""
+    return str(uuid.UUID(hashlib.md5(seed.encode()).hexdigest(), version=4))
+
+
+def ombi_time(seconds: float, ticks: int = 0) -> str:
+    """EF Core's SQLite ``DateTime``: ``yyyy-MM-dd HH:mm:ss.FFFFFFF`` (up to 7 digits, trailing zeros
+    and a bare point dropped), local time with no zone (Ombi writes ``DateTime.Now``)."""
+    at = OMBI_START + timedelta(seconds=seconds)
+    text = at.strftime("%Y-%m-%d %H:%M:%S")
+    fraction = f"{ticks:07d}".rstrip("0")
+    return f"{text}.{fraction}" if fraction else text
+
+
+def ombi_day(days: int) -> str:
+    """A release or air date from TheMovieDb / TheTVDB: midnight, ``yyyy-MM-dd 00:00:00``."""
+    return (date(2023, 1, 6) + timedelta(days=days)).strftime("%Y-%m-%d 00:00:00")
+
+
+def ombi_rows() -> dict[str, list[Sequence[Any]]]:
+    """Rows as Ombi v4 writes them through ASP.NET Identity and EF Core: ids GUID text, booleans 0/1,
+    every ``DateTime`` EF's ``yyyy-MM-dd HH:mm:ss.FFFFFFF`` with ``DateTime.MinValue`` for a NOT NULL
+    moment not reached yet, ``LockoutEnd`` a ``DateTimeOffset`` (``…+00:00``), ``StreamingCountry``
+    ``''`` where the column's default filled it; password hashes Identity v3 base64, security stamps
+    32 upper-case Base32 characters; enumerations as integers (``UserType`` 1 local, 2 Plex, 3 Emby,
+    5 Jellyfin; ``RequestType`` 0 TV, 1 movie)."""
+    roles = (
+        "Admin",
+        "AutoApproveMovie",
+        "RequestMovie",
+        "RequestTv",
+        "Disabled",
+        "ReceivesNewsletter",
+        "ManageOwnRequests",
+        "EditCustomPage",
+        "Request4KMovie",
+        "AutoApprove4KMovie",
+    )
+    role_ids = {name: ombi_guid(f"role-{name}") for name in roles}
+    aspnet_roles = [[role_ids[n], n, n.upper(), ombi_guid(f"stamp-{n}")] for n in roles]
+    people = (
+        ("admin", "admin@example.org", 1, None, "Admin"),
+        ("plexfan", "plexfan@example.com", 2, "7654321", None),
+        ("Zoë Müller", "zoe@example.de", 2, "1029384", "Zoë"),
+        ("emby_dad", None, 3, "9f1b0c3a2e6d4c5b8a7f6e5d4c3b2a19", None),
+        ("kids", None, 1, None, "Kids' room"),
+        ("jelly-jane", "jane@example.net", 5, "0b7c9d1e2f3a4b5c6d7e8f9a0b1c2d3e", None),
+        ("José", "jose@example.es", 2, "4455667", None),
+        ("guest", "", 1, None, ""),
+    )
+    users = []
+    user_ids = []
+    alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
+    for n, (name, email, kind, provider, alias) in enumerate(people):
+        uid = ombi_guid(f"user-{name}")
+        user_ids.append(uid)
+        digest = hashlib.sha256(name.encode()).digest()
+        stamp = "".join(alphabet[b % 32] for b in digest)
+        hashed = (
+            base64.b64encode(
+                b"\x01\x00\x00\x00\x01\x00\x00\x27\x10\x00\x00\x00\x10" + digest + digest[:16]
+            ).decode()
+            if kind == 1
+            else None
+        )
+        lockout = ombi_time(86400 * 9 + n * 60, 1234500).replace(" ", " ") + "+00:00" if n == 6 else None
+        users.append(
+            [
+                uid,
+                name,
+                name.upper(),
+                email,
+                email.upper() if email else email,
+                int(kind == 1 and email is not None),
+                None,
+                0,
+                0,
+                lockout,
+                1,
+                3 if n == 6 else 0,
+                alias,
+                kind,
+                provider,
+                ombi_time(3600 * (n + 1), (n * 1234567) % 10_000_000) if n != 7 else None,
+                None,
+                5 if n == 4 else None,
+                10 if n == 4 else None,
+                None,
+                f"{hashlib.md5(name.encode()).hexdigest()}" if kind == 2 else None,
+                hashed,
+                stamp,
+                ombi_guid(f"concurrency-{name}"),
+                ("en", "de", "fr", None)[n % 4],
+                ("US", "DE", "GB", "")[n % 4],
+            ]
+        )
+    user_roles = [[user_ids[0], role_ids["Admin"]]]
+    for n in range(1, len(people)):
+        user_roles.append([user_ids[n], role_ids["RequestMovie"]])
+        if n % 2:
+            user_roles.append([user_ids[n], role_ids["RequestTv"]])
+        if n % 3 == 0:
+            user_roles.append([user_ids[n], role_ids["AutoApproveMovie"]])
+    categories = [[1, "Wrong Audio"], [2, "No Subtitles"], [3, "Wrong Content"], [4, "Playback Issues"]]
+    movies_seen = (
+        ("Dune: Part Two", 693134, "tt15239678", "Released"),
+        ("Oppenheimer", 872585, "tt15398776", "Released"),
+        ("Amélie", 194, "tt0211915", "Released"),
+        ("Spirited Away", 129, "tt0245429", "Released"),
+        ("Furiosa: A Mad Max Saga", 786892, "tt12037194", "Post Production"),
+        ("The Zone of Interest", 467244, "tt7160372", "Released"),
+        ("Perfect Days", 976893, None, "Released"),
+        ("Inside Out 2", 1022789, "tt22022452", "In Production"),
+        ("Godzilla Minus One", 940721, "tt23289160", "Released"),
+        ("Past Lives", 666277, "tt13238346", "Released"),
+        ("Anatomy of a Fall", 915935, "tt17009710", "Released"),
+        ("Poor Things", 792307, "tt14230458", "Released"),
+    )
+    movies = []
+    for n, (title, tmdb, imdb, status) in enumerate(movies_seen):
+        asked = 86400 * n + 3600 * (n % 5)
+        approved = n % 4 != 3
+        available = n % 3 == 0 and approved
+        denied = None if n % 4 != 3 else True
+        user = user_ids[1 + n % (len(people) - 1)]
+        four_k = n in (0, 8)
+        movies.append(
+            [
+                n + 1,
+                title,
+                int(approved),
+                ombi_time(asked + 600, (n * 3331) % 10_000_000) if approved else OMBI_NEVER,
+                ombi_time(asked, (n * 7654321) % 10_000_000),
+                int(available),
+                ombi_time(asked + 86400 * 2, n * 100) if available else None,
+                user,
+                denied if denied is None else int(denied),
+                ombi_time(asked + 900) if denied else OMBI_NEVER,
+                "Not on our wishlist" if denied else None,
+                1,
+                None,
+                imdb,
+                f"Overview of {title}: a film.\n\nSecond paragraph.",
+                f"/poster{n:02d}.jpg",
+                ombi_day(40 * n - 300),
+                ombi_day(40 * n - 200) if n % 2 else None,
+                status,
+                f"/backdrop{n:02d}.jpg",
+                tmdb,
+                None,
+                0,
+                0 if n % 5 else 4,
+                ("en", "fr", "ja", None)[n % 4],
+                int(four_k and n == 0),
+                0,
+                None,
+                None,
+                ombi_time(asked + 700) if four_k and n == 0 else OMBI_NEVER,
+                None,
+                OMBI_NEVER,
+                ombi_time(asked + 60) if four_k else OMBI_NEVER,
+            ]
+        )
+    shows = (
+        ("Shōgun", 392573, "tt2788316", "Continuing", 1),
+        ("The Bear", 403245, "tt14452776", "Continuing", 3),
+        ("Severance", 371980, "tt11280740", "Continuing", 2),
+        ("Blue Eye Samurai", 405530, "tt13309742", "Continuing", 1),
+        ("Fleabag", 296762, "tt5687612", "Ended", 2),
+        ("Dark", 334824, "tt5753856", "Ended", 3),
+    )
+    tv, children, seasons, episodes = [], [], [], []
+    for n, (title, tvdb, imdb, status, total) in enumerate(shows):
+        tv.append(
+            [
+                n + 1,
+                tvdb,
+                imdb,
+                None if n % 2 else 7,
+                None if n % 3 else 2,
+                f"{title}: a series.",
+                title,
+                f"/tvposter{n}.jpg",
+                f"/tvback{n}.jpg",
+                ombi_day(-900 + 150 * n),
+                status,
+                total,
+            ]
+        )
+        for k in range(1 + n % 2):
+            cid = len(children) + 1
+            asked = 86400 * (n + 20) + 500 * k
+            approved = (n + k) % 3 != 2
+            children.append(
+                [
+                    cid,
+                    title,
+                    int(approved),
+                    ombi_time(asked + 300, 1) if approved else OMBI_NEVER,
+                    ombi_time(asked, (cid * 999_999) % 10_000_000),
+                    int(approved and n % 2 == 0),
+                    ombi_time(asked + 7200) if approved and n % 2 == 0 else None,
+                    user_ids[(n + k) % len(people)],
+                    None,
+                    OMBI_NEVER,
+                    None,
+                    0,
+                    None,
+                    n + 1,
+                    None,
+                    (0, 1)[k % 2],
+                ]
+            )
+            for s in range(1, 1 + min(total, 2)):
+                sid = len(seasons) + 1
+                seasons.append([sid, s + k, cid])
+                for e in range(1, 4):
+                    episodes.append(
+                        [
+                            len(episodes) + 1,
+                            e,
+                            f"Episode {e}" if e != 3 else f"Chapter {e}: “Ends”",
+                            ombi_day(-700 + 150 * n + 7 * e + 100 * s),
+                            None,
+                            int(approved and n % 2 == 0),
+                            int(approved),
+                            1,
+                            sid,
+                        ]
+                    )
+    issues = []
+    comments = []
+    for n in range(7):
+        movie = n % 2 == 0
+        req = movies[n] if movie else children[n % len(children)]
+        resolved = n % 3 == 0
+        issues.append(
+            [
+                n + 1,
+                req[1],
+                1 if movie else 0,
+                str(movies_seen[n][1]) if movie else str(shows[n % 6][1]),
+                req[0],
+                (
+                    "Sound is out of sync",
+                    "No English subs",
+                    "Wrong film",
+                    "Buffering",
+                    "Wrong episode",
+                    "",
+                    "Stutters",
+                )[n],
+                (
+                    "Audio lags by 2s after the intro",
+                    "Subtitles missing\r\nfor the whole season",
+                    "It's the 1984 version",
+                    "",
+                    "S01E02 is S01E03",
+                    "See title",
+                    None,
+                )[n],
+                1 + n % 4,
+                2 if resolved else n % 2,
+                ombi_time(86400 * (30 + n), 42) if resolved else None,
+                user_ids[(n + 1) % len(people)],
+                None,
+                ombi_time(86400 * (29 + n), (n * 1111111) % 10_000_000),
+            ]
+        )
+        for k in range(n % 3 + 1):
+            comments.append(
+                [
+                    len(comments) + 1,
+                    user_ids[(n + k) % len(people)],
+                    ("Thanks, looking into it", "Still happening 😕", "Fixed — re-downloaded")[k],
+                    n + 1,
+                    ombi_time(86400 * (29 + n) + 3600 * (k + 1), k * 5_000_000),
+                ]
+            )
+    log = []
+    votes = []
+    for movie in movies:
+        log.append([len(log) + 1, movie[7], 1, movie[4], movie[0], 0])
+    for n, child in enumerate(children):
+        log.append([len(log) + 1, child[7], 0, child[4], child[0], 3 * (1 + n % 2)])
+    for n in range(14):
+        votes.append(
+            [
+                n + 1,
+                1 + n % 6,
+                n % 2,
+                n % 3 % 2,
+                user_ids[n % len(people)],
+                ombi_time(86400 * 40 + 977 * n, (n * 31337) % 10_000_000),
+                int(n == 5),
+            ]
+        )
+    devices = [
+        [
+            n + 1,
+            f"f{hashlib.sha1(str(n).encode()).hexdigest()[:21]}:APA91b{hashlib.sha256(str(n).encode()).hexdigest()}",
+            user_ids[n % 4],
+            ombi_time(86400 * 3 + 600 * n, n * 1_000_001),
+        ]
+        for n in range(5)
+    ]
+    history = [
+        [name, version]
+        for name, version in (
+            ("20191102235658_Inital", "3.1.0"),
+            ("20200218231003_MobileDevices", "3.1.1"),
+            ("20200516200222_IssueCreatedDate", "3.1.1"),
+            ("20210106134000_UserStreamingCountry", "5.0.1"),
+            ("20220210214920_4kMovieProperties", "6.0.0"),
+        )
+    ]
+    return {
+        "__EFMigrationsHistory": history,
+        "AspNetRoles": aspnet_roles,
+        "AspNetUsers": users,
+        "IssueCategory": categories,
+        "TvRequests": tv,
+        "AspNetUserRoles": user_roles,
+        "MovieRequests": movies,
+        "RequestLog": log,
+        "Votes": votes,
+        "ChildRequests": children,
+        "Issues": issues,
+        "SeasonRequests": seasons,
+        "IssueComments": comments,
+        "EpisodeRequests": episodes,
+        "MobileDevices": devices,
+    }
+
+
+def ombi(path: Path) -> Path:
+    """An Ombi v4 ``Ombi.db`` (see the module's list)."""
+    return write_export(path, OMBI_DDL, ombi_rows())
+
+
+# --- App (LinkAce 2, bookmark archive: database/migrations 2018_08_22_212248_create_taxonomy_tables to
+# 2024_09_16_201436_add_oauth_to_users, run on SQLite by Laravel 10; the tables a later migration altered
+# rebuilt by Doctrine DBAL's SQLite platform, the others as Laravel's schema grammar creates them) ---
+
+#: LinkAce declares no foreign key: ``user_id``, ``link_id``, ``tag_id`` and ``list_id`` are plain
+#: ``integer … unsigned`` columns, the pivots ``link_tags`` / ``link_lists`` keyed by their pair. Tables
+#: whose columns a migration dropped or changed (``links``, ``lists`` (once ``categories``), ``tags``,
+#: ``notes``, ``users``) are Doctrine's rebuilds: ``CLOB`` text ``COLLATE "BINARY"``, ``BOOLEAN``,
+#: ``DEFAULT NULL``. The migration ``migrate_user_data`` creates a System user of id 0.
+LINKACE_DDL = [
+    'create table "migrations" ("id" integer not null primary key autoincrement, "migration" '
+    'varchar not null, "batch" integer not null)',
+    "CREATE TABLE users (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, name VARCHAR(255) NOT NULL "
+    'COLLATE "BINARY", email VARCHAR(255) NOT NULL COLLATE "BINARY", email_verified_at DATETIME '
+    'DEFAULT NULL, password VARCHAR(255) DEFAULT NULL COLLATE "BINARY", remember_token VARCHAR(100) '
+    'DEFAULT NULL COLLATE "BINARY", oauth_id VARCHAR(255) DEFAULT NULL COLLATE "BINARY", '
+    'oauth_provider VARCHAR(255) DEFAULT NULL COLLATE "BINARY", oauth_token VARCHAR(255) DEFAULT '
+    'NULL COLLATE "BINARY", oauth_token_secret VARCHAR(255) DEFAULT NULL COLLATE "BINARY", '
+    'oauth_refresh_token VARCHAR(255) DEFAULT NULL COLLATE "BINARY", blocked_at DATETIME DEFAULT '
+    "NULL, created_at DATETIME DEFAULT NULL, updated_at DATETIME DEFAULT NULL, two_factor_secret "
+    'CLOB DEFAULT NULL COLLATE "BINARY", two_factor_recovery_codes CLOB DEFAULT NULL COLLATE '
+    '"BINARY", deleted_at DATETIME DEFAULT NULL)',
+    "CREATE UNIQUE INDEX users_email_unique ON users (email)",
+    "CREATE TABLE links (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, user_id INTEGER NOT NULL, "
+    'url CLOB NOT NULL COLLATE "BINARY", title CLOB NOT NULL COLLATE "BINARY", description CLOB '
+    'DEFAULT NULL COLLATE "BINARY", icon VARCHAR(255) DEFAULT NULL COLLATE "BINARY", visibility '
+    "INTEGER DEFAULT 1 NOT NULL, status INTEGER DEFAULT 1 NOT NULL, check_disabled BOOLEAN DEFAULT 0 "
+    "NOT NULL, created_at DATETIME DEFAULT NULL, updated_at DATETIME DEFAULT NULL, deleted_at "
+    'DATETIME DEFAULT NULL, thumbnail CLOB DEFAULT NULL COLLATE "BINARY")',
+    "CREATE TABLE tags (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, user_id INTEGER NOT NULL, name "
+    'CLOB NOT NULL COLLATE "BINARY", visibility INTEGER DEFAULT 1 NOT NULL, created_at DATETIME '
+    "DEFAULT NULL, updated_at DATETIME DEFAULT NULL, deleted_at DATETIME DEFAULT NULL)",
+    "CREATE TABLE lists (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, user_id INTEGER NOT NULL, "
+    'name CLOB NOT NULL COLLATE "BINARY", description CLOB DEFAULT NULL COLLATE "BINARY", visibility '
+    "INTEGER DEFAULT 1 NOT NULL, created_at DATETIME DEFAULT NULL, updated_at DATETIME DEFAULT NULL, "
+    "deleted_at DATETIME DEFAULT NULL)",
+    "CREATE TABLE notes (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, user_id INTEGER NOT NULL, "
+    'link_id INTEGER NOT NULL, note CLOB NOT NULL COLLATE "BINARY", visibility INTEGER DEFAULT 1 NOT '
+    "NULL, created_at DATETIME DEFAULT NULL, updated_at DATETIME DEFAULT NULL, deleted_at DATETIME "
+    "DEFAULT NULL)",
+    'create table "link_tags" ("link_id" integer not null, "tag_id" integer not null, primary key '
+    '("link_id", "tag_id"))',
+    'create table "link_lists" ("link_id" integer not null, "list_id" integer not null, primary key '
+    '("link_id", "list_id"))',
+    'create table "settings" ("id" integer not null primary key autoincrement, "group" varchar not '
+    'null, "name" varchar not null, "locked" tinyint(1) not null, "payload" text not null, '
+    '"created_at" datetime, "updated_at" datetime)',
+    'create index "settings_group_index" on "settings" ("group")',
+    'create table "audits" ("id" integer not null primary key autoincrement, "user_type" varchar, '
+    '"user_id" integer, "event" varchar not null, "auditable_type" varchar not null, "auditable_id" '
+    'integer not null, "old_values" text, "new_values" text, "url" text, "ip_address" varchar, '
+    '"user_agent" varchar, "tags" varchar, "created_at" datetime, "updated_at" datetime)',
+    'create index "audits_auditable_type_auditable_id_index" on "audits" ("auditable_type", "auditable_id")',
+    'create table "personal_access_tokens" ("id" integer not null primary key autoincrement, '
+    '"tokenable_type" varchar not null, "tokenable_id" integer not null, "name" varchar not null, '
+    '"token" varchar not null, "abilities" text, "last_used_at" datetime, "expires_at" datetime, '
+    '"created_at" datetime, "updated_at" datetime)',
+    'create unique index "personal_access_tokens_token_unique" on "personal_access_tokens" ("token")',
+    'create table "roles" ("id" integer not null primary key autoincrement, "name" varchar not null, '
+    '"guard_name" varchar not null, "created_at" datetime, "updated_at" datetime)',
+    'create table "model_has_roles" ("role_id" integer not null, "model_type" varchar not null, '
+    '"model_id" integer not null, foreign key("role_id") references "roles"("id") on delete cascade, '
+    'primary key ("role_id", "model_id", "model_type"))',
+]
+
+LINKACE_START = datetime(2024, 2, 12, 8, 3, 11)
+
+
+def linkace_time(seconds: int) -> str:
+    """Eloquent's ``Y-m-d H:i:s`` in the app's time zone (UTC by default), no fraction."""
+    return (LINKACE_START + timedelta(seconds=seconds)).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def linkace_rows() -> dict[str, list[Sequence[Any]]]:
+    """Rows as LinkAce 2 writes them through Eloquent: timestamps ``Y-m-d H:i:s``, booleans 0/1,
+    visibility 1 public / 2 internal / 3 private, link status 1 ok / 2 moved / 3 broken; the System
+    user id 0 (its password a bcrypt hash, its two-factor secret Laravel's encrypted payload); audits
+    by owen-it/laravel-auditing (``old_values``/``new_values`` JSON, ``[]`` when none, ``auditable_type``
+    the model's class, the user ``App\\Models\\User`` or NULL for the scheduler's link checks); settings
+    spatie/laravel-settings' JSON payloads; Sanctum tokens' SHA-256 hex and ``abilities`` JSON."""
+    migrations = [
+        [n + 1, name, 1 if n < 14 else 2]
+        for n, name in enumerate(
+            (
+                "2013_04_09_062329_create_revisions_table",
+                "2014_10_12_000000_create_users_table",
+                "2014_10_12_100000_create_password_resets_table",
+                "2014_10_12_200000_add_two_factor_columns_to_users_table",
+                "2018_08_22_212248_create_taxonomy_tables",
+                "2018_08_22_212358_create_link_tables",
+                "2018_08_22_213055_create_note_tables",
+                "2018_09_27_214216_create_settings_table",
+                "2019_01_30_153129_update_link_table_for_icon",
+                "2019_02_11_143743_add_link_status",
+                "2019_07_16_173805_create_jobs_table",
+                "2019_07_16_175247_create_failed_jobs_table",
+                "2019_10_29_135735_move_category_to_list_table",
+                "2020_02_28_153446_add_check_disabled_to_links_table",
+                "2022_05_04_223548_create_audits_table",
+                "2022_05_06_083242_create_permission_tables",
+                "2022_06_22_115434_create_settings_table",
+                "2022_06_23_112431_migrate_user_data",
+                "2024_09_16_201436_add_oauth_to_users",
+            )
+        )
+    ]
+
+    def bcrypt(seed: str) -> str:
+        alphabet = "./ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+        digest = hashlib.sha512(seed.encode()).digest()
+        return "$2y$10$" + "".join(alphabet[b % 64] for b in digest[:53])
+
+    def encrypted(seed: str) -> str:
+        payload = {
+            "iv": base64.b64encode(hashlib.md5(seed.encode()).digest()).decode(),
+            "value": base64.b64encode(hashlib.sha256(seed.encode()).digest() * 3).decode(),
+            "mac": hashlib.sha256(b"mac" + seed.encode()).hexdigest(),
+            "tag": "",
+        }
+        return base64.b64encode(json.dumps(payload, separators=(",", ":")).encode()).decode()
+
+    people = (
+        (0, "System", "system@localhost", None),
+        (1, "kovah", "kevin@example.org", "github"),
+        (2, "Ana Lúcia", "ana@example.pt", None),
+        (3, "bob", "bob@example.com", None),
+        (4, "Ruth O'Neil", "ruth@example.ie", "keycloak"),
+    )
+    users = []
+    for n, (uid, name, email, oauth) in enumerate(people):
+        users.append(
+            [
+                uid,
+                name,
+                email,
+                None if uid == 0 else linkace_time(300 * n),
+                None if oauth else bcrypt(name),
+                hashlib.sha1(name.encode()).hexdigest()[:60] if n % 2 else None,
+                str(4_000_000 + 37 * n) if oauth else None,
+                oauth,
+                hashlib.sha256(name.encode()).hexdigest()[:40] if oauth else None,
+                None,
+                hashlib.md5(name.encode()).hexdigest() if oauth == "keycloak" else None,
+                linkace_time(86400 * 20) if n == 3 else None,
+                linkace_time(0) if uid == 0 else linkace_time(120 * n),
+                linkace_time(0) if uid == 0 else linkace_time(86400 * n + 7),
+                encrypted(f"2fa-{name}") if n in (0, 1) else None,
+                encrypted(f"codes-{name}") if n == 1 else None,
+                None,
+            ]
+        )
+    sites = (
+        ("https://laravel.com/docs/10.x/migrations", "Database: Migrations - Laravel 10.x"),
+        ("https://www.sqlite.org/lang_altertable.html", "ALTER TABLE"),
+        ("https://github.com/Kovah/LinkAce", "Kovah/LinkAce: Your self-hosted bookmark archive."),
+        ("https://de.wikipedia.org/wiki/Lesezeichen_(Internet)", "Lesezeichen (Internet) – Wikipedia"),
+        ("http://example.com/old-page?ref=rss&utm_source=feed", "Old page"),
+        ("https://www.postgresql.org/docs/16/datatype-datetime.html", "8.5. Date/Time Types"),
+        ("https://news.ycombinator.com/item?id=39312345", "Show HN: a self-hosted bookmark archive"),
+        ("https://duckdb.org/docs/extensions/sqlite", "SQLite Extension – DuckDB"),
+        ("https://archive.org/web/", "Wayback Machine"),
+        ("https://xn--bcher-kva.example/", "Bücher"),
+        ("https://pola.rs/", "Polars"),
+        ("https://arrow.apache.org/adbc/", "ADBC: Arrow Database Connectivity"),
+        ("https://www.youtube.com/watch?v=dQw4w9WgXcQ", "Rick Astley - Never Gonna Give You Up"),
+        ("https://blog.example.net/2023/12/31/year-in-review/", "2023: a year in review"),
+        ("https://docs.python.org/3/library/sqlite3.html", "sqlite3 — DB-API 2.0 interface"),
+        ("https://stackoverflow.com/questions/1234/how-to-x", "How to X?"),
+        ("https://broken.example.invalid/", "https://broken.example.invalid/"),
+        ("https://fr.example.org/été", "L'été"),
+    )
+    links = []
+    for n, (url, title) in enumerate(sites):
+        owner = 1 + n % 4
+        created = 3600 * 5 * n + 11 * n
+        status = 3 if "invalid" in url else 2 if url.startswith("http://") else 1
+        icon = (
+            "brand.github"
+            if "github" in url
+            else "brand.youtube"
+            if "youtube" in url
+            else "brand.wikipedia"
+            if "wikipedia" in url
+            else None
+            if n % 3
+            else "link"
+        )
+        # Laravel's ConvertEmptyStringsToNull middleware: a description left empty is NULL.
+        description = None if n % 4 == 0 else f"Read later: {title}.\nTagged for the team."
+        links.append(
+            [
+                n + 1,
+                owner,
+                url,
+                title,
+                description,
+                icon,
+                (1, 2, 3)[n % 3],
+                status,
+                int(n == 4),
+                linkace_time(created),
+                linkace_time(created + (0 if n % 2 else 86400 * 3 + n)),
+                linkace_time(created + 86400 * 30) if n == 13 else None,
+                f"https://img.example.org/thumb/{n:03d}.jpg" if n % 2 == 0 else None,
+            ]
+        )
+    tag_names = (
+        "php",
+        "laravel",
+        "databases",
+        "sqlite",
+        "to-read",
+        "video",
+        "wiki",
+        "python",
+        "Archiv",
+        "c#",
+    )
+    tags = [
+        [
+            k + 1,
+            1 + k % 4,
+            name,
+            (1, 2, 3)[k % 3],
+            linkace_time(600 * k),
+            linkace_time(600 * k + 60 * (k % 2)),
+            None,
+        ]
+        for k, name in enumerate(tag_names)
+    ]
+    lists = [
+        [1, 1, "Dev -> Docs", "Reference documentation", 1, linkace_time(100), linkace_time(100), None],
+        [2, 1, "Reading list", None, 3, linkace_time(200), linkace_time(900), None],
+        [3, 2, "Receitas", None, 2, linkace_time(300), linkace_time(300), None],
+        [4, 3, "Old stuff", "Archived", 3, linkace_time(400), linkace_time(86400), linkace_time(86400)],
+        [5, 4, "Talks", "Conference talks 🎤", 1, linkace_time(500), linkace_time(500), None],
+    ]
+    link_tags = sorted(
+        {(n + 1, 1 + (n * k + 3) % len(tag_names)) for n in range(len(sites)) for k in range(1 + n % 3)}
+    )
+    link_lists = sorted(
+        {(n + 1, 1 + (n + k) % len(lists)) for n in range(len(sites)) for k in range(n % 2 + 1)}
+    )
+    notes = [
+        [
+            k + 1,
+            links[3 * k][1],
+            3 * k + 1,
+            (
+                "Great **overview**.",
+                "Check the section on `ALTER TABLE`.\n\n- rename\n- drop",
+                "TODO",
+                "See also #42",
+                "Zitat: „Lesezeichen“",
+                "👍",
+            )[k],
+            (1, 2, 3)[k % 3],
+            linkace_time(3600 * 5 * 3 * k + 900),
+            linkace_time(3600 * 5 * 3 * k + 900 + 60 * k),
+            None,
+        ]
+        for k in range(6)
+    ]
+    settings = []
+    system = (
+        ("system", "page_title", '"LinkAce"'),
+        ("system", "guest_access_enabled", "false"),
+        ("system", "setup_completed", "true"),
+        ("system", "custom_header_content", "null"),
+        ("system", "cron_token", '"' + hashlib.md5(b"cron").hexdigest() + '"'),
+        ("system", "guest_links_per_page", "24"),
+        ("system", "guest_share", '{"email":true,"facebook":false,"twitter":false}'),
+    )
+    for group, name, payload in system:
+        settings.append([len(settings) + 1, group, name, 0, payload, linkace_time(50), linkace_time(50)])
+    for uid in (1, 2, 3, 4):
+        for name, payload in (
+            ("timezone", '"Europe/Berlin"' if uid % 2 else '"UTC"'),
+            ("date_format", '"Y-m-d"'),
+            ("links_default_visibility", str(1 + uid % 3)),
+            ("archive_backups_enabled", "true" if uid != 3 else "false"),
+            ("listitem_count", "24"),
+            ("locale", '"de_DE"' if uid == 2 else '"en_US"'),
+        ):
+            settings.append(
+                [
+                    len(settings) + 1,
+                    f"user-{uid}",
+                    name,
+                    0,
+                    payload,
+                    linkace_time(60 * uid),
+                    linkace_time(60 * uid + 5),
+                ]
+            )
+    audits = []
+    agent = "Mozilla/5.0 (X11; Linux x86_64; rv:122.0) Gecko/20100101 Firefox/122.0"
+    for n, link in enumerate(links):
+        audits.append(
+            [
+                len(audits) + 1,
+                "App\\Models\\User",
+                link[1],
+                "created",
+                "App\\Models\\Link",
+                link[0],
+                "[]",
+                json.dumps(
+                    {"url": link[2], "title": link[3], "user_id": link[1], "id": link[0]},
+                    separators=(",", ":"),
+                ),
+                "https://links.example.org/links",
+                "192.168.1.2" if n % 2 else "2001:db8::7",
+                agent,
+                None,
+                link[9],
+                link[9],
+            ]
+        )
+        if link[7] != 1:
+            audits.append(
+                [
+                    len(audits) + 1,
+                    None,
+                    None,
+                    "updated",
+                    "App\\Models\\Link",
+                    link[0],
+                    '{"status":1}',
+                    json.dumps({"status": link[7]}),
+                    "console",
+                    "127.0.0.1",
+                    "Symfony",
+                    None,
+                    linkace_time(86400 * 10 + n),
+                    linkace_time(86400 * 10 + n),
+                ]
+            )
+    for tag in tags[:4]:
+        audits.append(
+            [
+                len(audits) + 1,
+                "App\\Models\\User",
+                tag[1],
+                "created",
+                "App\\Models\\Tag",
+                tag[0],
+                "[]",
+                json.dumps({"name": tag[2], "visibility": tag[3]}),
+                "https://links.example.org/tags",
+                "192.168.1.2",
+                agent,
+                None,
+                tag[4],
+                tag[4],
+            ]
+        )
+    audits.append(
+        [
+            len(audits) + 1,
+            "App\\Models\\User",
+            1,
+            "relation:tags",
+            "App\\Models\\Link",
+            3,
+            '{"tags":[1]}',
+            '{"tags":[1,3]}',
+            "https://links.example.org/links/3",
+            "192.168.1.2",
+            agent,
+            None,
+            linkace_time(86400 * 12),
+            linkace_time(86400 * 12),
+        ]
+    )
+    tokens = [
+        [
+            1,
+            "App\\Models\\User",
+            1,
+            "MigratedApiToken",
+            hashlib.sha256(b"api-1").hexdigest(),
+            '["user_access"]',
+            linkace_time(86400 * 15 + 33),
+            None,
+            linkace_time(40),
+            linkace_time(86400 * 15 + 33),
+        ],
+        [
+            2,
+            "App\\Models\\User",
+            2,
+            "Firefox extension",
+            hashlib.sha256(b"api-2").hexdigest(),
+            '["user_access"]',
+            None,
+            None,
+            linkace_time(86400 * 2),
+            linkace_time(86400 * 2),
+        ],
+        [
+            3,
+            "App\\Models\\User",
+            0,
+            "system-cron",
+            hashlib.sha256(b"api-0").hexdigest(),
+            '["system_access","links.read","links.update"]',
+            linkace_time(86400 * 16),
+            linkace_time(86400 * 365),
+            linkace_time(86400 * 3),
+            linkace_time(86400 * 16),
+        ],
+    ]
+    roles = [
+        [1, "admin", "web", linkace_time(30), linkace_time(30)],
+        [2, "user", "web", linkace_time(30), linkace_time(30)],
+    ]
+    model_roles = [[1, "App\\Models\\User", 1]] + [[2, "App\\Models\\User", uid] for uid in (2, 3, 4)]
+    return {
+        "migrations": migrations,
+        "users": users,
+        "links": links,
+        "tags": tags,
+        "lists": lists,
+        "notes": notes,
+        "link_tags": [list(pair) for pair in link_tags],
+        "link_lists": [list(pair) for pair in link_lists],
+        "settings": settings,
+        "audits": audits,
+        "personal_access_tokens": tokens,
+        "roles": roles,
+        "model_has_roles": model_roles,
+    }
+
+
+def linkace(path: Path) -> Path:
+    """A LinkAce 2 ``database.sqlite`` (see the module's list)."""
+    return write_export(path, LINKACE_DDL, linkace_rows())

@@ -77,7 +77,8 @@ Kutt URL shortener, a NetBird management server, a Semaphore UI server, a Clemen
 Asterisk PBX's call records, a KitchenOwl server, a Readeck server, a Statping-ng monitor, a PocketBase
 backend, a Stump comics server, a Prowlarr indexer manager (its database and its logs), a Readarr book
 manager, a MediaWiki wiki, a Bugzilla bug tracker, Taskwarrior 3's task store, a Focalboard server, a
-Wiki.js wiki, a HedgeDoc server, a Signal Desktop database, a Things 3 task database)
+Wiki.js wiki, a HedgeDoc server, a Signal Desktop database, a Things 3 task database, an Ombi request
+server, a LinkAce bookmark archive)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -19793,3 +19794,171 @@ def test_things3_keeps_real_unix_seconds_and_packed_days_as_numbers_and_links_it
         ("TMAreaTag", "areas"): "TMArea.uuid",
         ("TMAreaTag", "tags"): "TMTag.uuid",
     }
+
+
+def test_ombi_keeps_ef_core_ticks_as_written_reads_min_value_dates_and_its_identity_references(
+    run_export: Runner,
+) -> None:
+    # Ombi v4's OmbiDatabase (EF Core on SQLite, ASP.NET Identity): GUID text keys, 0/1 booleans kept
+    # as the integers declared, EF's DateTime text: a column where some value has a 7th fraction digit
+    # (ticks finer than PostgreSQL's microseconds) stays text as written; one of whole seconds or
+    # coarser fractions, DateTime.MinValue for "not yet" among them, a timestamp (year 1 kept);
+    # LockoutEnd's DateTimeOffset an instant; TMDb ids written as digit text integers; every declared
+    # reference found, Issues.IssueId (declared to two parents, never filled) on one of them.
+    rows = apps.ombi_rows()
+    ran, run_dir = run_export(apps.ombi)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    with closing(sqlite3.connect(ran.db)) as con:
+        names = {table: [r[1] for r in con.execute(f'PRAGMA table_info("{table}")')] for table in rows}
+        # A column declared DEFAULT '' writes '' for "none": made NULL at no cost (docs/profiling.md).
+        blank_default = {
+            (table, r[1])
+            for table in rows
+            for r in con.execute(f'PRAGMA table_info("{table}")')
+            if r[4] == "''"
+        }
+        declared: dict[tuple[str, str], set[str]] = {}
+        for table in rows:
+            for fk in con.execute(f'PRAGMA foreign_key_list("{table}")'):
+                declared.setdefault((table, fk[3]), set()).add(f"{fk[2]}.{fk[4]}")
+
+    def finer_than_microseconds(text: str) -> bool:
+        return "." in text and len(text.rsplit(".", 1)[1]) == 7 and not text.endswith("0")
+
+    columns = profiled(run_dir)["columns"]
+    charged: dict[tuple[str, str], float] = {}
+    for table, values in rows.items():
+        for index, column in enumerate(names[table]):
+            written = [row[index] for row in values]
+            blanks = sum(1 for value in written if value == "")
+            if blanks and (table, column) not in blank_default:
+                charged[table, column] = column_score(len(values), blanks)
+    assert charged_columns(columns) == {key: round(score, 2) for key, score in charged.items()}
+    scores = {
+        table: (max(len(values), 1), [charged.get((table, n), 100.0) for n in names[table]])
+        for table, values in rows.items()
+    }
+    assert ran.record["quality_before"] == pytest.approx(export_score(scores), abs=0.01)
+    assert ran.record["quality_after"] == 100.0
+
+    moments = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d{1,7})?")
+    for table, values in rows.items():
+        types = ran.types(table)
+        for index, column in enumerate(names[table]):
+            written = [row[index] for row in values if row[index] is not None]
+            if written and all(isinstance(v, str) and moments.fullmatch(v) for v in written):
+                # Some tick finer than a microsecond: the column as written; else each a timestamp.
+                wanted = (
+                    "text" if any(map(finer_than_microseconds, written)) else "timestamp without time zone"
+                )
+                assert types[column] == wanted, (table, column)
+    users = ran.types("AspNetUsers")
+    assert users["LockoutEnd"] == "timestamp with time zone"
+    assert users["LastLoggedIn"] == "text"
+    assert ran.types("MovieRequests")["MarkedAsDenied"] == "timestamp without time zone"
+    assert ran.types("Issues")["ProviderId"] == "bigint"
+    assert users["EmailConfirmed"] == ran.types("MovieRequests")["Denied4K"] == "bigint"
+
+    def expected(kind: str, value: Any) -> Any:
+        if value is None:
+            return None
+        if kind == "timestamp without time zone":
+            return datetime.fromisoformat(value)
+        if kind == "timestamp with time zone":
+            return datetime.fromisoformat(value)
+        if kind == "bigint":
+            return int(value)
+        assert kind == "text", kind
+        return arrives_as(value)
+
+    for table, values in rows.items():
+        types = ran.types(table)
+        key = names[table][0]
+        if table == "AspNetUserRoles":
+            relation = f"{quote_ident(ran.base)}.{quote_ident(table)}"
+            got = pg_query(ran.uri, f'SELECT "UserId", "RoleId" FROM {relation}')
+            assert sorted(got) == sorted(tuple(row) for row in values)
+            continue
+        for index, column in enumerate(names[table]):
+            assert ran.values(table, column, key) == {
+                row[0]: expected(types[column], row[index]) for row in values
+            }, (table, column)
+    never = datetime(1, 1, 1)
+    denied = ran.values("MovieRequests", "MarkedAsDenied", "Id")
+    assert never in denied.values() and len(set(denied.values())) > 1
+    assert primary_key(ran.uri, ran.record["version_schema"], "AspNetUserRoles") == ["UserId", "RoleId"]
+    found = references(run_dir)
+    single = {child: next(iter(parents)) for child, parents in declared.items() if len(parents) == 1}
+    assert {child: parent for child, parent in found.items() if child in single} == single
+    assert found[("Issues", "IssueId")] in declared[("Issues", "IssueId")]
+    assert set(found) == set(declared)
+
+
+def test_linkace_finds_its_undeclared_references_and_no_single_one_for_its_polymorphic_audits(
+    run_export: Runner,
+) -> None:
+    # LinkAce 2 (Laravel on SQLite): no foreign key declared but model_has_roles.role_id; user_id,
+    # link_id, tag_id and list_id found in the data (the System user's id 0 a key like any other).
+    # audits.auditable_id holds a key of the table its auditable_type names (App\Models\Link, …\Tag):
+    # no single reference (until 2026-12-06 one of audits to themselves, "auditable" holding
+    # "audit"). Eloquent's Y-m-d H:i:s timestamps, JSON settings payloads and audit values as written.
+    rows = apps.linkace_rows()
+    ran, run_dir = run_export(apps.linkace)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    with closing(sqlite3.connect(ran.db)) as con:
+        names = {table: [r[1] for r in con.execute(f'PRAGMA table_info("{table}")')] for table in rows}
+    stamp = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d")
+
+    def expected(kind: str, value: Any) -> Any:
+        if value is None:
+            return None
+        if kind == "timestamp without time zone":
+            return datetime.fromisoformat(value)
+        if kind == "bigint":
+            return int(value)
+        if kind == "boolean":
+            return bool(value)
+        assert kind == "text", kind
+        # A payload of JSON text whose one missing value is JSON's own null: made NULL, audited
+        # (docs/profiling.md, "Nor is a declared JSON column's null").
+        return None if value == "null" else arrives_as(value)
+
+    for table, values in rows.items():
+        types = ran.types(table)
+        for index, column in enumerate(names[table]):
+            written = [row[index] for row in values if row[index] is not None]
+            if written and all(isinstance(v, str) and stamp.fullmatch(v) for v in written):
+                assert types[column] == "timestamp without time zone", (table, column)
+        if table in ("link_tags", "link_lists", "model_has_roles"):
+            relation = f"{quote_ident(ran.base)}.{quote_ident(table)}"
+            listed = ", ".join(quote_ident(name) for name in names[table])
+            assert sorted(pg_query(ran.uri, f"SELECT {listed} FROM {relation}")) == sorted(map(tuple, values))
+            continue
+        for index, column in enumerate(names[table]):
+            assert ran.values(table, column, names[table][0]) == {
+                row[0]: expected(types[column], row[index]) for row in values
+            }, (table, column)
+    assert ran.types("links")["check_disabled"] == "boolean"
+    assert ran.types("settings")["payload"] == ran.types("audits")["new_values"] == "text"
+    assert 0 in ran.values("users", "id", "id")
+    found = references(run_dir)
+    assert found == {
+        ("links", "user_id"): "users.id",
+        ("tags", "user_id"): "users.id",
+        ("lists", "user_id"): "users.id",
+        ("notes", "user_id"): "users.id",
+        ("notes", "link_id"): "links.id",
+        ("link_tags", "link_id"): "links.id",
+        ("link_tags", "tag_id"): "tags.id",
+        ("link_lists", "link_id"): "links.id",
+        ("link_lists", "list_id"): "lists.id",
+        ("audits", "user_id"): "users.id",
+        ("model_has_roles", "role_id"): "roles.id",
+    }
+    auditable = profiled(run_dir)["columns"]["audits"]["auditable_id"]
+    kinds = {row[names["audits"].index("auditable_type")] for row in rows["audits"]}
+    assert kinds == {"App\\Models\\Link", "App\\Models\\Tag"}
+    assert any("polymorphic reference" in note and "links, tags" in note for note in auditable["notes"])

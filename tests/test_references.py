@@ -2399,6 +2399,102 @@ def test_a_link_table_named_for_one_of_the_tables_its_values_fit_alike_refers_to
     assert ("reading_log", "value") not in found
 
 
+def test_a_column_declared_to_reference_two_tables_is_recorded_against_the_one_its_values_are_in(
+    make_sqlite: SqliteFactory,
+) -> None:
+    # EF Core declares one shadow key column for two navigations (Ombi's Issues.IssueId: FOREIGN KEY
+    # to ChildRequests and to MovieRequests). Each declaration was recorded in turn: foreign_key named
+    # the last, the orphans came from the other (a detail "no row in small", the reference shown
+    # "big.id"), and where both lacked values, two issues charged each row twice. One reference now:
+    # the declared parent holding the most values, its orphans the only ones, the other's a note.
+    small = [(i, f"s{i}") for i in range(1, 6)]
+    big = [(i, f"b{i}") for i in range(1, 31)]
+    children = [(i, None if i % 2 == 0 else (i if i < 27 else 99)) for i in range(1, 31)]
+    ddl = (
+        "CREATE TABLE child (id INTEGER PRIMARY KEY, pid INTEGER, "
+        "CONSTRAINT f1 FOREIGN KEY (pid) REFERENCES small (id), "
+        "CONSTRAINT f2 FOREIGN KEY (pid) REFERENCES big (id))"
+    )
+    db = make_sqlite(
+        {
+            "small": ("CREATE TABLE small (id INTEGER PRIMARY KEY, name TEXT)", small),
+            "big": ("CREATE TABLE big (id INTEGER PRIMARY KEY, name TEXT)", big),
+            "child": (ddl, children),
+        }
+    )
+    ((in_big,),) = _query(db, "SELECT count(*) FROM child WHERE pid NOT IN (SELECT id FROM big)")
+    ((in_small,),) = _query(db, "SELECT count(*) FROM child WHERE pid NOT IN (SELECT id FROM small)")
+    assert (in_big, in_small) == (2, 12)
+    column = profile(db)["child"]["pid"]
+    assert column.foreign_key == "big.id"
+    assert [(i.kind, i.count, i.detail) for i in column.issues] == [
+        ("orphan_reference", in_big, "no row in big with this id")
+    ]
+    assert "reference to big.id declared in the schema" in column.notes
+    assert any(
+        note.startswith(f"also declared to reference small.id: {in_small} rows") for note in column.notes
+    )
+    # Either order of the declarations, the same reference.
+    flipped = ddl.replace("REFERENCES small", "REFERENCES tmp").replace("REFERENCES big", "REFERENCES small")
+    again = make_sqlite(
+        {
+            "small": ("CREATE TABLE small (id INTEGER PRIMARY KEY, name TEXT)", small),
+            "big": ("CREATE TABLE big (id INTEGER PRIMARY KEY, name TEXT)", big),
+            "child": (flipped.replace("REFERENCES tmp", "REFERENCES big"), children),
+        },
+        name="flipped.db",
+    )
+    turned = profile(again)["child"]["pid"]
+    assert (turned.foreign_key, turned.issues) == (column.foreign_key, column.issues)
+
+
+def test_a_polymorphic_id_beside_its_type_column_naming_several_tables_is_no_single_reference(
+    make_sqlite: SqliteFactory,
+) -> None:
+    # Rails' and Laravel's polymorphic pair (``morphs('auditable')``): ``auditable_id`` holds a key of
+    # the table its row's ``auditable_type`` names (``App\Models\Link``, ``App\Models\Tag``). A
+    # LinkAce database's audits: ids 1..18 of links and 1..4 of tags, all among the audits' own keys,
+    # whose name "auditable" holds: a reference of audits to itself until 2026-12-06. Where every
+    # row's type names the one table the values fit, the pair is that reference.
+    links = [(i, f"https://example.org/{i}") for i in range(1, 19)]
+    tags = [(i, f"tag{i}") for i in range(1, 11)]
+    audits = [(n, "App\\Models\\Link", n, "created") for n in range(1, 19)]
+    audits += [(18 + n, "App\\Models\\Tag", n, "created") for n in range(1, 5)]
+    audits += [(23, "App\\Models\\Link", 3, "updated"), (24, "App\\Models\\Link", 5, "updated")]
+    db = make_sqlite(
+        {
+            "links": ("CREATE TABLE links (id INTEGER PRIMARY KEY, url TEXT)", links),
+            "tags": ("CREATE TABLE tags (id INTEGER PRIMARY KEY, name TEXT)", tags),
+            "audits": (
+                "CREATE TABLE audits (id INTEGER PRIMARY KEY, auditable_type TEXT, auditable_id INTEGER, "
+                "event TEXT)",
+                audits,
+            ),
+        }
+    )
+    column = profile(db)["audits"]["auditable_id"]
+    assert column.foreign_key is None
+    assert any("auditable_type" in note and "no single reference" in note for note in column.notes), (
+        column.notes
+    )
+    assert column.issues == []
+    # One type, naming the table the values are keys of: the reference stands.
+    pages = [(100 + i, f"page {i}") for i in range(1, 31)]
+    comments = [(n, "Page", 101 + (n * 7) % 30, f"comment {n}") for n in range(1, 41)]
+    one = make_sqlite(
+        {
+            "pages": ("CREATE TABLE pages (id INTEGER PRIMARY KEY, title TEXT)", pages),
+            "remarks": (
+                "CREATE TABLE remarks (id INTEGER PRIMARY KEY, subject_type TEXT, subject_id INTEGER, "
+                "body TEXT)",
+                comments,
+            ),
+        },
+        name="one.db",
+    )
+    assert profile(one)["remarks"]["subject_id"].foreign_key == "pages.id"
+
+
 def test_a_declaring_tables_undeclared_column_named_for_its_parent_is_found(
     make_sqlite: SqliteFactory,
 ) -> None:

@@ -1955,6 +1955,12 @@ def _turned_away(
     the values use, or however first, they are no chance (reaching the upper half still needed)."""
     profile = tables[child][column]
     where = f"{chosen.parent}.{chosen.key}"
+    if (polymorphic := _polymorphic_pair(src, tables, child, column, chosen.parent)) is not None:
+        kind, named_tables = polymorphic
+        return (
+            f"values are keys of {where}, but {kind} beside it names the table of each row's key "
+            f"({', '.join(named_tables)}): a polymorphic reference, no single reference inferred"
+        )
     integer = profile.inferred_type == "integer"
     named = names_parent(column, chosen) or said
     if integer and (count := _count_word(column, named=named)):
@@ -2044,6 +2050,49 @@ def _turned_away(
             "display name), no reference inferred"
         )
     return None
+
+
+#: What a polymorphic pair's type column holds, read for the tables it names: at most this many of
+#: its distinct values.
+_POLYMORPHIC_TYPES = 100
+
+
+def _polymorphic_pair(
+    src: Source, tables: Mapping[str, TableProfile], child: str, column: str, parent: str
+) -> tuple[str, list[str]] | None:
+    """The type column of the polymorphic pair ``column`` is the id of, and the tables its values name,
+    where they name another than ``parent`` (else None). Rails' ``belongs_to …, polymorphic: true``,
+    Laravel's ``morphs('auditable')``, and every schema keeping a row of one of several tables as
+    ``<name>_type`` beside ``<name>_id``: each row's type (a class, ``App\\Models\\Link``, or a table's
+    name) says which table its id is a key of. Ids of several tables overlap any one's keys 1..N, and
+    a name holding a table's singular (``auditable`` holds ``audit``) is no evidence: a LinkAce
+    database's ``audits.auditable_id`` (keys of its links and tags) was a reference of audits to
+    themselves until 2026-12-06. A type column none of whose values names a table of the export (a
+    ``link_type`` of ``internal``/``external`` beside a ``link_id``) makes no pair; one naming only
+    ``parent`` confirms it. Read only for a column with such a sibling (one query of its types)."""
+    normal = normalised_name(column)
+    if not normal.endswith("id") or len(normal) < 4:
+        return None
+    wanted = normal[:-2] + "type"
+    kind = next((name for name in tables[child].columns if normalised_name(name) == wanted), None)
+    if kind is None or tables[child][kind].inferred_type != "text":
+        return None
+    relation = src.relation_sql(child, reads=[ColumnRead(kind)])
+    value = quote_ident(kind)
+    sql = f"SELECT DISTINCT {value} FROM {relation} WHERE {value} IS NOT NULL LIMIT {_POLYMORPHIC_TYPES}"
+    named: set[str] = set()
+    unnamed = False
+    for (text,) in src.connection.cursor().execute(sql).fetchall():
+        last = re.split(r"[\\/.:]+", str(text).strip())[-1]
+        # The table of that very name (``Tag`` → ``tags``), else those naming it (``link_tags``).
+        these = {table for table in tables if normalised_name(last) in table_singulars(table)} or {
+            table for table in tables if last and names_entity(last, table)
+        }
+        named |= these
+        unnamed = unnamed or not these
+    if not named or (named == {parent} and not unnamed):
+        return None
+    return kind, sorted(named)
 
 
 def _other_table_named(column: str, parent: str, tables: Iterable[str]) -> str | None:
@@ -2720,14 +2769,25 @@ def _record_declared(
                     detail=f"no row in {reference.parent} with this ({keys}) for ({names})",
                 )
             )
-    for index, fit in measure(src, pairs, kept, classes).items():
-        _record(
-            tables[pairs[index][0]][pairs[index][1]],
-            fit,
-            declared=True,
-            compared=pairs[index][4],
-            by_rowid=by_rowid[index],
-        )
+    fits = measure(src, pairs, kept, classes)
+    # A column declared to reference several tables (EF Core's one shadow key for two navigations)
+    # is one reference: to the declared parent its values are in most (fewest orphans, the first
+    # declared on a tie), whose orphans alone are counted; each other parent is a note.
+    by_column: dict[tuple[str, str], list[int]] = {}
+    for index in sorted(fits):
+        by_column.setdefault((pairs[index][0], pairs[index][1]), []).append(index)
+    for (child_table, column), indexes in by_column.items():
+        chosen = min(indexes, key=lambda index: fits[index].orphans)
+        profile = tables[child_table][column]
+        _record(profile, fits[chosen], declared=True, compared=pairs[chosen][4], by_rowid=by_rowid[chosen])
+        for index in indexes:
+            if index != chosen:
+                other = fits[index]
+                profile.notes.append(
+                    f"also declared to reference {other.parent}.{other.key}: {other.orphans:,} rows name no "
+                    f"row there, not counted as orphans (the reference taken is {profile.foreign_key}, the "
+                    "declared parent holding the most of its values, the first declared on a tie)"
+                )
 
 
 #: Type families PostgreSQL compares across (a join along a reference of two of one family works), by
