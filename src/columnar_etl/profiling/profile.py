@@ -299,8 +299,10 @@ _BOUND_WORDS = frozenset({"from", "to"})
 _ZONE_NOT_MOMENT_WORDS = frozenset({"offset", "is", "use", "uses", "tz", "timezone", "zone", "in"})
 #: Events that name a moment only as the last one (``last_login``, ``lastLogin``, ``LastLogon``, or one
 #: lowercase word, ``lastlogin``): a ``login`` alone may be an account number of ten digits (a trading
-#: platform's), so the name must be the last event's and nothing else (``last_login_ip``,
-#: ``user_login``, ``last_login_count`` are none), as ``last_seen`` and ``visited`` are by their words.
+#: platform's), so the name must be the last event's and nothing else, or end in it after the words of
+#: whose event it is (``user_last_login``, a schema prefixing each column with its entity; since
+#: 2026-12-06): ``last_login_ip``, ``user_login``, ``last_login_count`` are none, as ``last_seen`` and
+#: ``visited`` are moments by their words.
 #: The last use too (``last_used``, ``lastUsed``: an API key's, pyLoad-ng's in epoch milliseconds beside
 #: its ``created_at``, or a form history's), where ``used`` alone is an amount (bytes used). The first
 #: of such an event is a moment as the last is (:data:`_EVENT_ORDINALS`: a form history's ``firstUsed``
@@ -437,6 +439,13 @@ def _date_like_name(name: str, date_words: frozenset[str] = _DATE_WORDS) -> bool
         and words <= _EVENT_ORDINALS | _LAST_EVENT_WORDS
     )
     ordered = [word.lower() for word in _NAME_WORDS.findall(name)]
+    # ... or the name ends in them, the words before naming whose event it is: a schema that prefixes
+    # every column with its entity (Drone CI's `user_last_login`, Unix seconds beside `user_created`;
+    # bigint with no note until 2026-12-06). Ending there, no word after them makes it an address,
+    # a count or an id of the event (`last_login_ip`); `user_login` has no ordinal.
+    last_event = last_event or (
+        len(ordered) > 2 and ordered[-2] in _EVENT_ORDINALS and ordered[-1] in _LAST_EVENT_WORDS
+    )
     validity_bound = any(
         first in _VALIDITY_WORDS and second in _BOUND_WORDS for first, second in pairwise(ordered)
     )
