@@ -19566,3 +19566,142 @@ def test_hedgedoc_reads_sequelize_dates_as_instants_and_keeps_its_notes_markdown
     found = references(run_dir)
     assert {child: parent for child, parent in found.items() if child in declared} == declared
     assert set(found) <= {*declared, ("Notes", "lastchangeuserId")}
+
+
+def test_drone_ci_keeps_json_blobs_reads_seconds_as_instants_and_an_added_columns_nulls_cost_nothing(
+    run_export: Runner,
+) -> None:
+    # Drone CI's SQLite database (store/shared/migrate/sqlite, its migrations run in order): every
+    # column prefixed by its entity, every moment Unix seconds (`*_created`, `*_updated`, a commit's
+    # `build_timestamp` instants; `*_started`, `*_finished`, `*_stopped` and `user_last_login` 0 until
+    # they happen, kept as numbers with the instant's note: until 2026-12-06 `user_last_login` had
+    # none), BOOLEAN 0/1 booleans, a forge's repo id TEXT of digits. sqlx's JSONText binds its bytes,
+    # so a build's params, a stage's dependencies and labels and a step's dependencies are BLOBs of
+    # JSON in TEXT columns: bytea, byte for byte, as secrets, templates, logs and cards are. Go strings
+    # write '' where they have none, no NULL but in `steps.step_schema`, added by a later release: its
+    # NULLs are the steps written before it (until 2026-12-06 they made every blank `step_error` dirt,
+    # scored 0). Stages, steps, cron, secrets, logs and cards declare their foreign keys; the others'
+    # references are found by the data.
+    rows = apps.drone_rows()
+    ran, run_dir = run_export(apps.drone)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    with closing(sqlite3.connect(ran.db)) as con:
+        info = {table: list(con.execute(f'PRAGMA table_info("{table}")')) for table in rows}
+    names = {table: [r[1] for r in columns] for table, columns in info.items()}
+    booleans = {(table, r[1]) for table, columns in info.items() for r in columns if r[2] == "BOOLEAN"}
+    instant = "timestamp with time zone"
+
+    def expected(table: str, column: str, kind: str, value: Any) -> Any:
+        if (table, column) in booleans:
+            assert kind == "boolean", (table, column)
+            return bool(value)
+        if kind == instant:
+            return UNIX_EPOCH + timedelta(seconds=value)
+        if kind == "bigint" and isinstance(value, str):
+            return int(value)  # a forge's repo id: TEXT of digits
+        if kind == "text":
+            return None if value is None or value == "" else value
+        return value
+
+    keys = {table: names[table][0] for table in rows}
+    for table, values in rows.items():
+        types = ran.types(table)
+        if table in ("perms", "latest"):
+            continue  # keyed by several columns: below
+        for index, column in enumerate(names[table]):
+            assert ran.values(table, column, keys[table]) == {
+                row[0]: expected(table, column, types[column], row[index]) for row in values
+            }, (table, column)
+    perms = pg_query(ran.uri, f'SELECT * FROM "{ran.base}".perms')
+    assert sorted(perms) == sorted(
+        (
+            row[0],
+            int(row[1]),
+            *map(bool, row[2:5]),
+            row[5],
+            *(UNIX_EPOCH + timedelta(seconds=s) for s in row[6:]),
+        )
+        for row in rows["perms"]
+    )
+    latest = pg_query(ran.uri, f'SELECT * FROM "{ran.base}".latest')
+    assert sorted(latest) == sorted(
+        (*row[:4], *(UNIX_EPOCH + timedelta(seconds=s) for s in row[4:6]), row[6]) for row in rows["latest"]
+    )
+    assert primary_key(ran.uri, ran.record["version_schema"], "perms") == ["perm_user_id", "perm_repo_uid"]
+    assert primary_key(ran.uri, ran.record["version_schema"], "latest") == [
+        "latest_repo_id",
+        "latest_type",
+        "latest_name",
+    ]
+    for table in rows:
+        for column in names[table] if rows[table] else ():  # the autoscaler's nodes: none, as declared
+            if column.endswith(("_created", "_updated")) or column == "build_timestamp":
+                assert ran.types(table)[column] == instant, (table, column)
+    for table, column in (
+        ("users", "user_last_login"),
+        ("builds", "build_started"),
+        ("builds", "build_finished"),
+        ("stages", "stage_started"),
+        ("stages", "stage_stopped"),
+        ("steps", "step_started"),
+        ("steps", "step_stopped"),
+    ):
+        assert ran.types(table)[column] == "bigint", (table, column)
+        assert 0 in {row[names[table].index(column)] for row in rows[table]}
+        (note,) = [n for n in profiled(run_dir)["columns"][table][column]["notes"] if "0 for no date" in n]
+        assert f'to_timestamp(NULLIF("{column}", 0))' in note
+    for table, column in (
+        ("builds", "build_params"),
+        ("stages", "stage_depends_on"),
+        ("stages", "stage_labels"),
+        ("steps", "step_depends_on"),
+        ("logs", "log_data"),
+        ("secrets", "secret_data"),
+        ("orgsecrets", "secret_data"),
+        ("templates", "template_data"),
+        ("cards", "card_data"),
+    ):
+        assert ran.types(table)[column] == "bytea", (table, column)
+    assert {row[names["builds"].index("build_params")] for row in rows["builds"]} == {
+        b"null",
+        b"{}",
+        b'{"DEPLOY_TO":"production"}',
+    }
+    assert ran.types("repos")["repo_uid"] == ran.types("perms")["perm_repo_uid"] == "bigint"
+    assert ran.types("builds")["build_deploy_id"] == "bigint"  # declared NUMBER
+    # The steps before the upgrade: NULL in the column it added, '' after where a step has no card.
+    schema = [row[names["steps"].index("step_schema")] for row in rows["steps"]]
+    first = schema.index("")
+    assert first and all(value is None for value in schema[:first]) and None not in schema[first:]
+    columns = profiled(run_dir)["columns"]
+    assert columns["steps"]["step_error"]["blank_is_missing"]
+    assert columns["steps"]["step_schema"]["blank_is_missing"]
+    assert any(
+        f"NULL in the {first} oldest rows alone" in n for n in columns["steps"]["step_schema"]["notes"]
+    )
+    assert Counter(
+        (a["column"], a["rule"])
+        for a in pq.read_table(run_dir / "audit.parquet").to_pylist()
+        if a["table"] == "steps" and a["rule"] == "empty_to_null"
+    ) == {
+        ("step_error", "empty_to_null"): sum(1 for row in rows["steps"] if row[5] == ""),
+        ("step_schema", "empty_to_null"): schema.count(""),
+    }
+    assert references(run_dir) == {
+        ("repos", "repo_user_id"): "users.user_id",
+        ("perms", "perm_user_id"): "users.user_id",
+        ("perms", "perm_repo_uid"): "repos.repo_uid",
+        ("builds", "build_repo_id"): "repos.repo_id",
+        ("builds", "build_author"): "users.user_login",
+        ("stages", "stage_repo_id"): "repos.repo_id",
+        ("stages", "stage_build_id"): "builds.build_id",
+        ("steps", "step_stage_id"): "stages.stage_id",
+        ("logs", "log_id"): "steps.step_id",
+        ("cron", "cron_repo_id"): "repos.repo_id",
+        ("secrets", "secret_repo_id"): "repos.repo_id",
+        ("latest", "latest_repo_id"): "repos.repo_id",
+        ("latest", "latest_build_id"): "builds.build_id",
+        ("cards", "card_id"): "steps.step_id",
+    }
