@@ -57496,3 +57496,342 @@ def drone_rows() -> dict[str, list[Sequence[Any]]]:
 def drone(path: Path) -> Path:
     """A Drone CI ``database.sqlite`` (see the module's list): bytes bound as BLOBs."""
     return write_export(path, DRONE_DDL, drone_rows(), bytes_as_text=False)
+
+
+# --- Gogs (a Git forge's gogs.db: xorm's Sync of its user struct, GORM's AutoMigrate of the rest, 0.13) ---
+
+#: ``user`` as go-xorm's SQLite dialect creates it (``bool`` and ``int`` INTEGER, every string TEXT); the
+#: other tables as GORM's SQLite driver creates them from ``internal/database``'s structs (its
+#: ``docs/dev/database_schema.md``): ``bool`` ``numeric``, ``time.Time`` ``datetime``.
+GOGS_DDL = [
+    "CREATE TABLE `user` (`id` INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, `lower_name` TEXT NOT NULL, "
+    "`name` TEXT NOT NULL, `full_name` TEXT NULL, `email` TEXT NOT NULL, `passwd` TEXT NOT NULL, "
+    "`login_source` INTEGER DEFAULT 0 NOT NULL, `login_name` TEXT NULL, `type` INTEGER NULL, "
+    "`location` TEXT NULL, `website` TEXT NULL, `rands` TEXT NULL, `salt` TEXT NULL, "
+    "`created_unix` INTEGER NULL, `updated_unix` INTEGER NULL, `last_repo_visibility` INTEGER NULL, "
+    "`max_repo_creation` INTEGER DEFAULT -1 NOT NULL, `is_active` INTEGER NULL, `is_admin` INTEGER NULL, "
+    "`allow_git_hook` INTEGER NULL, `allow_import_local` INTEGER NULL, `prohibit_login` INTEGER NULL, "
+    "`avatar` TEXT NOT NULL, `avatar_email` TEXT NOT NULL, `use_custom_avatar` INTEGER NULL, "
+    "`num_followers` INTEGER NULL, `num_following` INTEGER DEFAULT 0 NOT NULL, `num_stars` INTEGER NULL, "
+    "`num_repos` INTEGER NULL, `description` TEXT NULL, `num_teams` INTEGER NULL, "
+    "`num_members` INTEGER NULL)",
+    "CREATE UNIQUE INDEX `UQE_user_lower_name` ON `user` (`lower_name`)",
+    "CREATE UNIQUE INDEX `UQE_user_name` ON `user` (`name`)",
+    "CREATE TABLE `repository` (`id` INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, `owner_id` INTEGER NULL, "
+    "`lower_name` TEXT NOT NULL, `name` TEXT NOT NULL, `description` TEXT NULL, `website` TEXT NULL, "
+    "`default_branch` TEXT NULL, `size` INTEGER DEFAULT 0 NOT NULL, `num_watches` INTEGER NULL, "
+    "`num_stars` INTEGER NULL, `num_forks` INTEGER NULL, `num_issues` INTEGER NULL, "
+    "`num_closed_issues` INTEGER NULL, `num_pulls` INTEGER NULL, `num_closed_pulls` INTEGER NULL, "
+    "`num_milestones` INTEGER DEFAULT 0 NOT NULL, `num_closed_milestones` INTEGER DEFAULT 0 NOT NULL, "
+    "`is_private` INTEGER NULL, `is_bare` INTEGER NULL, `is_mirror` INTEGER NULL, "
+    "`enable_wiki` INTEGER DEFAULT true NOT NULL, `allow_public_wiki` INTEGER NULL, "
+    "`enable_external_wiki` INTEGER NULL, `external_wiki_url` TEXT NULL, "
+    "`enable_issues` INTEGER DEFAULT true NOT NULL, `allow_public_issues` INTEGER NULL, "
+    "`enable_external_tracker` INTEGER NULL, `external_tracker_url` TEXT NULL, "
+    "`external_tracker_format` TEXT NULL, `external_tracker_style` TEXT NULL, "
+    "`enable_pulls` INTEGER DEFAULT true NOT NULL, `pulls_ignore_whitespace` INTEGER DEFAULT false NOT NULL, "
+    "`pulls_allow_rebase` INTEGER DEFAULT false NOT NULL, `is_fork` INTEGER DEFAULT false NOT NULL, "
+    "`fork_id` INTEGER NULL, `created_unix` INTEGER NULL, `updated_unix` INTEGER NULL)",
+    "CREATE UNIQUE INDEX `UQE_repository_s` ON `repository` (`owner_id`,`lower_name`)",
+    "CREATE INDEX `IDX_repository_lower_name` ON `repository` (`lower_name`)",
+    "CREATE INDEX `IDX_repository_name` ON `repository` (`name`)",
+    "CREATE TABLE `access` (`id` integer,`user_id` integer NOT NULL,`repo_id` integer NOT NULL,"
+    "`mode` integer NOT NULL,PRIMARY KEY (`id`))",
+    "CREATE UNIQUE INDEX `access_user_repo_unique` ON `access`(`user_id`,`repo_id`)",
+    "CREATE TABLE `access_token` (`id` integer,`uid` integer,`name` text,`sha1` VARCHAR(40) UNIQUE,"
+    "`sha256` VARCHAR(64) NOT NULL UNIQUE,`created_unix` integer,`updated_unix` integer,PRIMARY KEY (`id`))",
+    "CREATE INDEX `idx_access_token_user_id` ON `access_token`(`uid`)",
+    "CREATE TABLE `action` (`id` integer,`user_id` integer,`op_type` integer,`act_user_id` integer,"
+    "`act_user_name` text,`repo_id` integer,`repo_user_name` text,`repo_name` text,`ref_name` text,"
+    "`is_private` numeric NOT NULL DEFAULT false,`content` text,`created_unix` integer,PRIMARY KEY (`id`))",
+    "CREATE INDEX `idx_action_repo_id` ON `action`(`repo_id`)",
+    "CREATE INDEX `idx_action_user_id` ON `action`(`user_id`)",
+    "CREATE TABLE `email_address` (`id` integer,`uid` integer NOT NULL,`email` text NOT NULL,"
+    "`is_activated` numeric NOT NULL DEFAULT false,PRIMARY KEY (`id`))",
+    "CREATE UNIQUE INDEX `email_address_user_email_unique` ON `email_address`(`uid`,`email`)",
+    "CREATE INDEX `idx_email_address_user_id` ON `email_address`(`uid`)",
+    "CREATE TABLE `follow` (`id` integer,`user_id` integer NOT NULL,`follow_id` integer NOT NULL,"
+    "PRIMARY KEY (`id`))",
+    "CREATE UNIQUE INDEX `follow_user_follow_unique` ON `follow`(`user_id`,`follow_id`)",
+    "CREATE TABLE `lfs_object` (`repo_id` integer,`oid` text,`size` integer NOT NULL,`storage` text NOT NULL,"
+    "`created_at` datetime NOT NULL,PRIMARY KEY (`repo_id`,`oid`))",
+    "CREATE TABLE `login_source` (`id` integer,`type` integer,`name` text UNIQUE,"
+    "`is_actived` numeric NOT NULL,"
+    "`is_default` numeric,`cfg` text,`created_unix` integer,`updated_unix` integer,PRIMARY KEY (`id`))",
+    "CREATE TABLE `notice` (`id` integer,`type` integer,`description` text,`created_unix` integer,"
+    "PRIMARY KEY (`id`))",
+]
+
+#: Unix seconds of the first account: 2024-05-01 10:00:00 UTC.
+GOGS_START = 1714557600
+#: (name, full name, type: 0 a person, 1 an organization)
+GOGS_USERS = (
+    ("admin", "Site Admin", 0),
+    ("alice", "Alice Liddell", 0),
+    ("bob", "", 0),
+    ("Carol.W", "Carol Wu", 0),
+    ("acme", "ACME Corp.", 1),
+    ("infra", "", 1),
+)
+
+
+def gogs_datetime(seconds: float) -> str:
+    """A ``time.Time`` as the Go SQLite driver writes it (``2006-01-02 15:04:05.999999999-07:00``): GORM's
+    ``NowFunc``, UTC truncated to the microsecond, its fraction's trailing zeros dropped (none when 0)."""
+    moment = datetime(1970, 1, 1, tzinfo=UTC) + timedelta(seconds=seconds)
+    fraction = f"{moment.microsecond:06d}".rstrip("0")
+    return moment.strftime("%Y-%m-%d %H:%M:%S") + (f".{fraction}" if fraction else "") + "+00:00"
+
+
+def gogs_rows() -> dict[str, list[Sequence[Any]]]:
+    users = []
+    for i, (name, full, kind) in enumerate(GOGS_USERS, start=1):
+        email = f"{name.lower()}@example.org" if kind == 0 else f"{name}@users.noreply.example.org"
+        users.append(
+            (
+                i,
+                name.lower(),
+                name,
+                full,
+                email,
+                "" if kind else hashlib.pbkdf2_hmac("sha256", name.encode(), b"salt", 10).hex() * 2,
+                2 if name == "Carol.W" else 0,
+                "cwu" if name == "Carol.W" else "",
+                kind,
+                "Berlin" if i % 3 == 0 else "",
+                "https://acme.example.com" if name == "acme" else "",
+                hashlib.md5(f"rands {i}".encode()).hexdigest()[:10],
+                hashlib.md5(f"salt {i}".encode()).hexdigest()[:10],
+                GOGS_START + 3_600 * i,
+                GOGS_START + 3_600 * i + 86_400 * (i % 4),
+                int(i == 2),
+                -1,
+                int(kind == 0 and i != 3),
+                int(i == 1),
+                0,
+                int(i == 1),
+                0,
+                hashlib.md5(email.encode()).hexdigest(),
+                email,
+                int(i == 4),
+                (2, 1, 0, 0, 0, 0)[i - 1],
+                (0, 1, 2, 0, 0, 0)[i - 1],
+                (3, 1, 0, 2, 0, 0)[i - 1],
+                (1, 2, 0, 1, 3, 1)[i - 1],
+                "Everything ACME builds" if name == "acme" else "",
+                (0, 0, 0, 0, 2, 1)[i - 1],
+                (0, 0, 0, 0, 3, 1)[i - 1],
+            )
+        )
+    # Repositories 1-8: owner and visibility; 8 is Carol's fork of 4, 7 a pull mirror.
+    repos = {1: (1, 0), 2: (2, 0), 3: (2, 1), 4: (5, 0), 5: (5, 1), 6: (5, 0), 7: (6, 1), 8: (4, 0)}
+    repositories = []
+    for r, (owner, private) in repos.items():
+        name = ("dotfiles", "wonderland", "notes", "api", "billing", "web", "mirror-linux", "api")[r - 1]
+        created = GOGS_START + 7_200 * r + 86_400
+        repositories.append(
+            (
+                r,
+                owner,
+                name,
+                name if r != 2 else "Wonderland",
+                ("", "Down the rabbit hole", "", "ACME's public API", "", "", "Mirror of torvalds/linux", "")[
+                    r - 1
+                ],
+                "https://api.acme.example.com" if r == 4 else "",
+                "master" if r != 6 else "main",
+                (12, 480, 0, 2_048, 96, 640, 4_194_304, 2_050)[r - 1] * 1_024,
+                1 + r % 3,
+                (0, 2, 0, 3, 0, 1, 0, 0)[r - 1],
+                (0, 0, 0, 1, 0, 0, 0, 0)[r - 1],
+                (0, 5, 0, 9, 2, 1, 0, 0)[r - 1],
+                (0, 3, 0, 6, 2, 0, 0, 0)[r - 1],
+                (0, 1, 0, 4, 0, 0, 0, 1)[r - 1],
+                (0, 1, 0, 3, 0, 0, 0, 1)[r - 1],
+                (0, 1, 0, 2, 0, 0, 0, 0)[r - 1],
+                (0, 1, 0, 1, 0, 0, 0, 0)[r - 1],
+                private,
+                int(r == 3),
+                int(r == 7),
+                int(r != 7),
+                0,
+                int(r == 4),
+                "https://wiki.acme.example.com/api" if r == 4 else "",
+                int(r != 7),
+                0,
+                int(r == 5),
+                "https://jira.example.com/browse/BILL" if r == 5 else "",
+                "https://jira.example.com/browse/{user}-{index}" if r == 5 else "",
+                "numeric" if r == 5 else "",
+                int(r != 7),
+                0,
+                int(r == 4),
+                int(r == 8),
+                4 if r == 8 else 0,
+                created,
+                created + 3_600 * (9 - r),
+            )
+        )
+    access = [
+        (n, user, repo, mode)
+        for n, (user, repo, mode) in enumerate(
+            [(2, 4, 2), (3, 4, 1), (4, 5, 3), (2, 5, 2), (3, 7, 4), (1, 7, 4), (4, 6, 1), (2, 8, 1)], start=1
+        )
+    ]
+    tokens = []
+    for n, (uid, name) in enumerate(
+        [(1, "ci"), (2, "laptop"), (2, "drone"), (4, "renovate"), (1, "backup script")], start=1
+    ):
+        sha256 = hashlib.sha256(f"token {n}".encode()).hexdigest()
+        created = GOGS_START + 86_400 * n + 17 * n
+        tokens.append((n, uid, name, sha256[:40], sha256, created, 0 if n in (3, 5) else created + 7_200 * n))
+    actions = []
+    kinds = (1, 5, 5, 6, 10, 5, 16, 5, 9, 8)  # create repo, push, issue, comment, push tag, ...
+    for n in range(1, 31):
+        op = kinds[n % len(kinds)]
+        repo = 1 + n % 8
+        owner, private = repos[repo]
+        actor = 1 + n % 4
+        owner_name = GOGS_USERS[owner - 1][0]
+        repo_name = ("dotfiles", "wonderland", "notes", "api", "billing", "web", "mirror-linux", "api")[
+            repo - 1
+        ]
+        sha = hashlib.sha1(f"commit {n}".encode()).hexdigest()
+        if op == 5:
+            moment = datetime(1970, 1, 1, tzinfo=UTC) + timedelta(seconds=GOGS_START + 5_000 * n - 40)
+            content = json.dumps(
+                {
+                    "Len": 1,
+                    "Commits": [
+                        {
+                            "Sha1": sha,
+                            "Message": f"Fix the build on {'Windows' if n % 2 else 'macOS'}\n",
+                            "AuthorEmail": f"{GOGS_USERS[actor - 1][0].lower()}@example.org",
+                            "AuthorName": GOGS_USERS[actor - 1][1] or GOGS_USERS[actor - 1][0],
+                            "CommitterEmail": f"{GOGS_USERS[actor - 1][0].lower()}@example.org",
+                            "CommitterName": GOGS_USERS[actor - 1][1] or GOGS_USERS[actor - 1][0],
+                            "Timestamp": moment.strftime("%Y-%m-%dT%H:%M:%S+02:00"),
+                        }
+                    ],
+                    "CompareURL": f"{owner_name}/{repo_name}/compare/{'0' * 7}...{sha[:10]}",
+                },
+                separators=(",", ":"),
+            )
+        elif op in (6, 10):
+            content = f"{n % 5 + 1}|{'Crash on startup' if op == 6 else 'Same here, on v0.13.0'}"
+        elif op == 8:
+            content = f"bob/{repo_name}"
+        elif op == 9:
+            content = ""
+        else:
+            content = ""
+        actions.append(
+            (
+                n,
+                actor if n % 3 else owner,
+                op,
+                actor,
+                GOGS_USERS[actor - 1][0],
+                repo,
+                owner_name,
+                repo_name,
+                {5: "master", 9: "v0.1.0", 16: "v0.1.0"}.get(op, ""),
+                private,
+                content,
+                GOGS_START + 5_000 * n,
+            )
+        )
+    emails = [
+        (1, 1, "admin@example.org", 1),
+        (2, 2, "alice@example.org", 1),
+        (3, 2, "alice.liddell@work.example.com", 0),
+        (4, 3, "bob@example.org", 0),
+        (5, 4, "carol.w@example.org", 1),
+    ]
+    follows = [(1, 2, 1), (2, 3, 1), (3, 1, 2), (4, 3, 2), (5, 4, 1)]
+    lfs = [
+        (
+            1 + n % 3,
+            hashlib.sha256(f"object {n}".encode()).hexdigest(),
+            1_024 * (n + 1) ** 3,
+            "local",
+            gogs_datetime(
+                GOGS_START + 40_000 * n + (0 if n % 4 == 0 else 0.000_001 * (123_456 * n % 999_999))
+            ),
+        )
+        for n in range(1, 13)
+    ]
+    sources = [
+        (
+            1,
+            2,
+            "Corporate LDAP",
+            1,
+            1,
+            json.dumps(
+                {
+                    "Host": "ldap.example.org",
+                    "Port": 636,
+                    "SecurityProtocol": 1,
+                    "SkipVerify": False,
+                    "BindDN": "cn=gogs,ou=services,dc=example,dc=org",
+                    "BindPassword": "",
+                    "UserBase": "ou=people,dc=example,dc=org",
+                    "AttributeUsername": "uid",
+                    "AttributeName": "givenName",
+                    "AttributeSurname": "sn",
+                    "AttributeMail": "mail",
+                    "Filter": "(&(objectClass=posixAccount)(uid=%s))",
+                    "AdminFilter": "",
+                    "GroupEnabled": False,
+                },
+                separators=(",", ":"),
+            ),
+            GOGS_START + 600,
+            GOGS_START + 86_400 * 3,
+        ),
+        (
+            2,
+            3,
+            "Mail relay",
+            0,
+            0,
+            json.dumps(
+                {"Auth": "PLAIN", "Host": "smtp.example.org", "Port": 587, "AllowedDomains": "", "TLS": True},
+                separators=(",", ":"),
+            ),
+            GOGS_START + 1_200,
+            GOGS_START + 1_200,
+        ),
+    ]
+    notices = [
+        (
+            n,
+            1,
+            (
+                "Failed to update mirror repository 'infra/repo-7': exit status 128 - fatal: could not read "
+                "Username for 'https://git.example.org': terminal prompts disabled",
+                "Delete repository 'bob/old-notes' wiki local copy: remove data/tmp/local-wiki/9: "
+                "directory not empty",
+            )[n % 2],
+            GOGS_START + 43_200 * n,
+        )
+        for n in range(1, 5)
+    ]
+    return {
+        "user": users,
+        "repository": repositories,
+        "access": access,
+        "access_token": tokens,
+        "action": actions,
+        "email_address": emails,
+        "follow": follows,
+        "lfs_object": lfs,
+        "login_source": sources,
+        "notice": notices,
+    }
+
+
+def gogs(path: Path) -> Path:
+    """A Gogs 0.13 ``gogs.db`` (see the module's list)."""
+    return write_export(path, GOGS_DDL, gogs_rows())

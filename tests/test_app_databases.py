@@ -19705,3 +19705,84 @@ def test_drone_ci_keeps_json_blobs_reads_seconds_as_instants_and_an_added_column
         ("latest", "latest_build_id"): "builds.build_id",
         ("cards", "card_id"): "steps.step_id",
     }
+
+
+def test_gogs_reads_xorm_and_gorm_tables_alike_and_go_time_text_as_instants(run_export: Runner) -> None:
+    # Gogs 0.13's gogs.db: `user` and `repository` made by go-xorm (bool INTEGER 0/1, `DEFAULT true`),
+    # the rest by GORM's AutoMigrate (bool `numeric`, `DEFAULT false`): 0/1 either way, kept as bigint
+    # (no rule reads a declared NUMERIC's 0/1 as booleans), every moment `*_unix` Unix seconds
+    # (instants; an access token's `updated_unix` 0 until first used, kept with the instant's note),
+    # an LFS object's `created_at` a `time.Time` as Go's SQLite driver writes it, its fraction's
+    # trailing zeros dropped and `+00:00` (instants, each audited by its format). Go strings write ''
+    # where they have none, no NULL anywhere: one way, costing nothing. No foreign key is declared:
+    # the data finds owners, actors and repositories; a token's or an address's `uid` (3 and 4 users
+    # of 6) and an LFS object's `repo_id` (repositories 1-3 of 8) are too few to tell from keys by
+    # chance, as documented.
+    rows = apps.gogs_rows()
+    ran, run_dir = run_export(apps.gogs)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    with closing(sqlite3.connect(ran.db)) as con:
+        names = {table: [r[1] for r in con.execute(f'PRAGMA table_info("{table}")')] for table in rows}
+    instant = "timestamp with time zone"
+
+    def expected(column: str, kind: str, value: Any) -> Any:
+        if kind == instant and isinstance(value, int):
+            return UNIX_EPOCH + timedelta(seconds=value)
+        if kind == instant:
+            return datetime.fromisoformat(value)  # '2024-05-03 17:33:20.61728+00:00'
+        if kind == "text":
+            return None if value == "" else value
+        return value
+
+    for table, values in rows.items():
+        types = ran.types(table)
+        if table == "lfs_object":
+            loaded = pg_query(ran.uri, f'SELECT * FROM "{ran.base}".lfs_object')
+            assert sorted(loaded) == sorted(
+                tuple(expected(c, types[c], v) for c, v in zip(names[table], row, strict=True))
+                for row in values
+            )
+            continue
+        for index, column in enumerate(names[table]):
+            assert ran.values(table, column, "id") == {
+                row[0]: expected(column, types[column], row[index]) for row in values
+            }, (table, column)
+    assert primary_key(ran.uri, ran.record["version_schema"], "lfs_object") == ["repo_id", "oid"]
+    for table in rows:
+        for column in names[table]:
+            if column in ("created_unix", "created_at") or (
+                column == "updated_unix" and table != "access_token"
+            ):
+                assert ran.types(table)[column] == instant, (table, column)
+    assert ran.types("access_token")["updated_unix"] == "bigint"
+    assert 0 in {row[-1] for row in rows["access_token"]}
+    (note,) = profiled(run_dir)["columns"]["access_token"]["updated_unix"]["notes"]
+    assert 'to_timestamp(NULLIF("updated_unix", 0))' in note
+    for table, column in (
+        ("user", "is_admin"),
+        ("repository", "enable_wiki"),
+        ("action", "is_private"),
+        ("email_address", "is_activated"),
+        ("login_source", "is_actived"),
+    ):
+        assert ran.types(table)[column] == "bigint", (table, column)
+    stamps = [row[4] for row in rows["lfs_object"]]
+    assert any(re.search(r"\.\d{1,5}\+", s) for s in stamps) and any("." not in s for s in stamps)
+    # Each stamp with a fraction audited by its format; those without one are PostgreSQL's own text.
+    assert set().union(*audit_rules(run_dir, "lfs_object", "created_at").values()) == {
+        "date_format:%Y-%m-%d %H:%M:%S.%f%z"
+    }
+    assert len(audit_rules(run_dir, "lfs_object", "created_at")) == sum("." in s for s in stamps)
+    assert references(run_dir) == {
+        ("repository", "owner_id"): "user.id",
+        ("access", "user_id"): "user.id",
+        ("access", "repo_id"): "repository.id",
+        ("action", "user_id"): "user.id",
+        ("action", "act_user_id"): "user.id",
+        ("action", "act_user_name"): "user.name",
+        ("action", "repo_id"): "repository.id",
+        ("action", "repo_user_name"): "user.name",
+        ("follow", "user_id"): "user.id",
+    }
