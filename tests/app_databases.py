@@ -57835,3 +57835,177 @@ def gogs_rows() -> dict[str, list[Sequence[Any]]]:
 def gogs(path: Path) -> Path:
     """A Gogs 0.13 ``gogs.db`` (see the module's list)."""
     return write_export(path, GOGS_DDL, gogs_rows())
+
+
+# --- Conduit (a Matrix homeserver in Rust: conduit.db, its key-value trees on SQLite, 0.x) ---
+
+
+def conduit_table(name: str) -> str:
+    """A tree as ``SqliteEngine::open_tree`` creates it (src/database/abstraction/sqlite.rs)."""
+    return f'CREATE TABLE IF NOT EXISTS {name} ( "key" BLOB PRIMARY KEY, "value" BLOB NOT NULL )'
+
+
+CONDUIT_TREES = (
+    "global",
+    "userid_password",
+    "userid_displayname",
+    "userid_avatarurl",
+    "userdeviceid_token",
+    "token_userdeviceid",
+    "userdeviceid_metadata",
+    "roomid_shortroomid",
+    "pduid_pdu",
+    "eventid_pduid",
+    "userroomid_joined",
+    "roomuserid_joined",
+    "roomid_joinedcount",
+)
+CONDUIT_DDL = ['CREATE TABLE IF NOT EXISTS _noop ("key" INT)', *(conduit_table(t) for t in CONDUIT_TREES)]
+CONDUIT_SERVER = "example.org"
+#: Milliseconds of the first event: 2024-02-01 12:00:00 UTC.
+CONDUIT_START_MS = 1_706_788_800_000
+
+
+def conduit_u64(value: int) -> bytes:
+    """``u64::to_be_bytes``: a counter, a short id, a version."""
+    return value.to_bytes(8, "big")
+
+
+def conduit_json(value: Any) -> bytes:
+    """``serde_json::to_vec``: compact JSON in the struct's field order."""
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+def conduit_rows() -> dict[str, list[Sequence[Any]]]:
+    sep = b"\xff"
+    users = ["alice", "bob", "charlie", "dana", "conduit"]
+    ids = {name: f"@{name}:{CONDUIT_SERVER}".encode() for name in users}
+    rooms = [
+        f"!{hashlib.sha256(f'room {r}'.encode()).hexdigest()[:18]}:{CONDUIT_SERVER}".encode()
+        for r in range(3)
+    ]
+    shorts = {room: 1 + r for r, room in enumerate(rooms)}
+    members = {
+        rooms[0]: ["alice", "bob", "charlie"],
+        rooms[1]: ["alice", "dana"],
+        rooms[2]: ["bob", "charlie", "dana"],
+    }
+    passwords = [
+        (
+            ids[name],
+            b""  # the server's own user and deactivated accounts have no password
+            if name in ("conduit", "dana")
+            else f"$argon2id$v=19$m=19456,t=2,p=1${base64.b64encode(name.encode()).decode().rstrip('=')}"
+            f"${base64.b64encode(hashlib.sha256(name.encode()).digest()).decode().rstrip('=')}".encode(),
+        )
+        for name in users
+    ]
+    names = [
+        (ids[n], full.encode())
+        for n, full in (("alice", "Alice Liddell"), ("bob", "Bob"), ("charlie", "Чарли 🦊"))
+    ]
+    avatars = [(ids["alice"], f"mxc://{CONDUIT_SERVER}/{hashlib.md5(b'alice').hexdigest()[:24]}".encode())]
+    devices, tokens, metadata = [], [], []
+    for n, name in enumerate(("alice", "alice", "bob", "charlie"), start=1):
+        device = base64.b32encode(hashlib.sha1(f"device {n}".encode()).digest()).decode()[:10]
+        token = (
+            base64.urlsafe_b64encode(hashlib.sha256(f"token {n}".encode()).digest()).decode()[:32].encode()
+        )
+        key = ids[name] + sep + device.encode()
+        devices.append((key, token))
+        tokens.append((token, key))
+        metadata.append(
+            (
+                key,
+                conduit_json(
+                    {
+                        "device_id": device,
+                        "display_name": ("Element Desktop", "Element Android", None, "FluffyChat")[n - 1],
+                        "last_seen_ip": None,
+                        "last_seen_ts": CONDUIT_START_MS + 3_600_000 * n if n != 3 else None,
+                    }
+                ),
+            )
+        )
+    pdus, events = [], []
+    count = 0
+    for room in rooms:
+        for e in range(8):
+            count += 1
+            sender = members[room][e % len(members[room])]
+            event_id = "$" + base64.urlsafe_b64encode(
+                hashlib.sha256(f"event {count}".encode()).digest()
+            ).decode().rstrip("=")
+            kind = (
+                "m.room.create"
+                if e == 0
+                else ("m.room.member" if e <= len(members[room]) else "m.room.message")
+            )
+            content: dict[str, Any] = (
+                {"creator": f"@{sender}:{CONDUIT_SERVER}", "room_version": "10"}
+                if kind == "m.room.create"
+                else {"membership": "join", "displayname": sender.title()}
+                if kind == "m.room.member"
+                else {
+                    "body": ("Hello!", "Lunch at 12?", "👍", "see https://matrix.org")[e % 4],
+                    "msgtype": "m.text",
+                }
+            )
+            pdu_id = conduit_u64(shorts[room]) + conduit_u64(count)
+            pdus.append(
+                (
+                    pdu_id,
+                    conduit_json(
+                        {
+                            "event_id": event_id,
+                            "room_id": room.decode(),
+                            "sender": f"@{sender}:{CONDUIT_SERVER}",
+                            "origin_server_ts": CONDUIT_START_MS + 60_000 * count + 7 * count,
+                            "type": kind,
+                            "content": content,
+                            "state_key": f"@{sender}:{CONDUIT_SERVER}"
+                            if kind == "m.room.member"
+                            else ("" if e == 0 else None),
+                            "prev_events": [] if e == 0 else [events[-1][0].decode()],
+                            "depth": e + 1,
+                            "auth_events": [] if e == 0 else [events[-e][0].decode()],
+                            "hashes": {
+                                "sha256": base64.b64encode(hashlib.sha256(event_id.encode()).digest())
+                                .decode()
+                                .rstrip("=")
+                            },
+                        }
+                    ),
+                )
+            )
+            events.append((event_id.encode(), pdu_id))
+    joined = [(ids[u] + sep + room, b"") for room, who in members.items() for u in who]
+    room_joined = [(room + sep + ids[u], b"") for room, who in members.items() for u in who]
+    return {
+        "_noop": [(1,)],
+        "global": [
+            (b"nextcount", conduit_u64(count + 9)),
+            (b"version", conduit_u64(11)),
+            (b"keypair", b"Ab3xYz9Q" + sep + hashlib.sha512(b"server key").digest()[:32]),
+        ],
+        "userid_password": passwords,
+        "userid_displayname": names,
+        "userid_avatarurl": avatars,
+        "userdeviceid_token": devices,
+        "token_userdeviceid": tokens,
+        "userdeviceid_metadata": metadata,
+        "roomid_shortroomid": [(room, conduit_u64(s)) for room, s in shorts.items()],
+        "pduid_pdu": pdus,
+        "eventid_pduid": events,
+        "userroomid_joined": joined,
+        "roomuserid_joined": room_joined,
+        "roomid_joinedcount": [(room, conduit_u64(len(who))) for room, who in members.items()],
+    }
+
+
+def conduit(path: Path) -> Path:
+    """A Conduit ``conduit.db`` (see the module's list): WAL mode, every key and value a BLOB."""
+    write_export(path, CONDUIT_DDL, conduit_rows(), bytes_as_text=False)
+    with closing(sqlite3.connect(path)) as con:
+        con.execute("PRAGMA journal_mode=WAL")
+    return path

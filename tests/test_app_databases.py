@@ -19786,3 +19786,36 @@ def test_gogs_reads_xorm_and_gorm_tables_alike_and_go_time_text_as_instants(run_
         ("action", "repo_user_name"): "user.name",
         ("follow", "user_id"): "user.id",
     }
+
+
+def test_conduit_homeserver_keeps_every_key_and_value_byte_for_byte_and_finds_references_by_bytes(
+    run_export: Runner,
+) -> None:
+    # Conduit's conduit.db (a Matrix homeserver in Rust; src/database/abstraction/sqlite.rs): WAL mode,
+    # every tree a table of ("key" BLOB PRIMARY KEY, "value" BLOB NOT NULL), rusqlite binding each
+    # &[u8]: user and room ids' UTF-8, ids joined by 0xFF, big-endian u64 counters and short ids, JSON
+    # of serde, an empty value for a membership (x'', not NULL). Every cell bytea, byte for byte, no
+    # audit; the keys the primary keys. References meet by the bytes alone: an event's PDU id names
+    # its PDU, a device's token names its entry, a display name's user names a user with a password;
+    # where a value fits two trees' keys alike (a token's device) or two trees hold the same keys (a
+    # room's short id and joined count), the data cannot tell, and none is chosen.
+    rows = apps.conduit_rows()
+    ran, run_dir = run_export(apps.conduit)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    for table, values in rows.items():
+        if table == "_noop":
+            assert ran.types(table) == {"key": "bigint"}
+            continue
+        assert ran.types(table) == {"key": "bytea", "value": "bytea"}, table
+        assert primary_key(ran.uri, ran.record["version_schema"], table) == ["key"]
+        loaded = pg_query(ran.uri, f'SELECT key, value FROM "{ran.base}".{table}')
+        assert sorted((bytes(k), bytes(v)) for k, v in loaded) == sorted(values), table
+    assert b"" in {value for _, value in rows["userroomid_joined"]}
+    assert not pq.read_table(run_dir / "audit.parquet").num_rows
+    assert references(run_dir) == {
+        ("userid_displayname", "key"): "userid_password.key",
+        ("userdeviceid_token", "value"): "token_userdeviceid.key",
+        ("eventid_pduid", "value"): "pduid_pdu.key",
+    }
