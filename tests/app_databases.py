@@ -57451,10 +57451,11 @@ def drone_rows() -> dict[str, list[Sequence[Any]]]:
             "tag": build[15].rsplit("/", 1)[1],
             "promote": build[24],
         }.get(kind, build[18])
-        latest = [row for row in latest if (row[0], row[2], row[3]) != (build[1], kind, name_)]
+        # One row per (repo, kind, name): created by its first build, updated by each later one.
         first = next(
             (row[4] for row in latest if (row[0], row[2], row[3]) == (build[1], kind, name_)), build[28]
         )
+        latest = [row for row in latest if (row[0], row[2], row[3]) != (build[1], kind, name_)]
         latest.append((build[1], build[0], kind, name_, first, build[29], 0))
     templates = [
         (
