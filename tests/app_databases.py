@@ -58714,3 +58714,1062 @@ def linkace_rows() -> dict[str, list[Sequence[Any]]]:
 def linkace(path: Path) -> Path:
     """A LinkAce 2 ``database.sqlite`` (see the module's list)."""
     return write_export(path, LINKACE_DDL, linkace_rows())
+
+
+# --- Drone CI (a CI server's database.sqlite: store/shared/migrate/sqlite's migrations, 1.x/2.x) ---
+
+#: Its migrations (ddl_gen.go) as run in order: the tables, the ALTERs appending columns, the indexes.
+DRONE_DDL = [
+    "CREATE TABLE IF NOT EXISTS migrations (\n name VARCHAR(255)\n,UNIQUE(name)\n)",
+    "CREATE TABLE IF NOT EXISTS users (\n user_id            INTEGER PRIMARY KEY AUTOINCREMENT\n"
+    ",user_login         TEXT COLLATE NOCASE\n,user_email         TEXT\n,user_admin         BOOLEAN\n"
+    ",user_machine       BOOLEAN\n,user_active        BOOLEAN\n,user_avatar        TEXT\n"
+    ",user_syncing       BOOLEAN\n,user_synced        INTEGER\n,user_created       INTEGER\n"
+    ",user_updated       INTEGER\n,user_last_login    INTEGER\n,user_oauth_token   TEXT\n"
+    ",user_oauth_refresh TEXT\n,user_oauth_expiry  INTEGER\n,user_hash          TEXT\n"
+    ",UNIQUE(user_login COLLATE NOCASE)\n,UNIQUE(user_hash)\n)",
+    "CREATE TABLE IF NOT EXISTS repos (\n repo_id                    INTEGER PRIMARY KEY AUTOINCREMENT\n"
+    ",repo_uid                   TEXT\n,repo_user_id               INTEGER\n"
+    ",repo_namespace             TEXT\n"
+    ",repo_name                  TEXT\n,repo_slug                  TEXT\n,repo_scm                   TEXT\n"
+    ",repo_clone_url             TEXT\n,repo_ssh_url               TEXT\n,repo_html_url              TEXT\n"
+    ",repo_active                BOOLEAN\n,repo_private               BOOLEAN\n"
+    ",repo_visibility            TEXT\n,repo_branch                TEXT\n"
+    ",repo_counter               INTEGER\n"
+    ",repo_config                TEXT\n,repo_timeout               INTEGER\n"
+    ",repo_trusted               BOOLEAN\n,repo_protected             BOOLEAN\n"
+    ",repo_synced                INTEGER\n,repo_created               INTEGER\n"
+    ",repo_updated               INTEGER\n,repo_version               INTEGER\n"
+    ",repo_signer                TEXT\n,repo_secret                TEXT\n"
+    ",UNIQUE(repo_slug)\n,UNIQUE(repo_uid)\n)",
+    "ALTER TABLE repos ADD COLUMN repo_no_forks BOOLEAN NOT NULL DEFAULT 0",
+    "ALTER TABLE repos ADD COLUMN repo_no_pulls BOOLEAN NOT NULL DEFAULT 0",
+    "ALTER TABLE repos ADD COLUMN repo_cancel_pulls BOOLEAN NOT NULL DEFAULT 0",
+    "ALTER TABLE repos ADD COLUMN repo_cancel_push BOOLEAN NOT NULL DEFAULT 0",
+    "ALTER TABLE repos ADD COLUMN repo_throttle INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE repos ADD COLUMN repo_cancel_running BOOLEAN NOT NULL DEFAULT 0",
+    "CREATE TABLE IF NOT EXISTS perms (\n perm_user_id  INTEGER\n,perm_repo_uid TEXT\n"
+    ",perm_read     BOOLEAN\n"
+    ",perm_write    BOOLEAN\n,perm_admin    BOOLEAN\n,perm_synced   INTEGER\n,perm_created  INTEGER\n"
+    ",perm_updated  INTEGER\n,PRIMARY KEY(perm_user_id, perm_repo_uid)\n)",
+    "CREATE INDEX IF NOT EXISTS ix_perms_user ON perms (perm_user_id)",
+    "CREATE INDEX IF NOT EXISTS ix_perms_repo ON perms (perm_repo_uid)",
+    "CREATE TABLE IF NOT EXISTS builds (\n build_id            INTEGER PRIMARY KEY AUTOINCREMENT\n"
+    ",build_repo_id       INTEGER\n,build_trigger       TEXT\n,build_number        INTEGER\n"
+    ",build_parent        INTEGER\n,build_status        TEXT\n,build_error         TEXT\n"
+    ",build_event         TEXT\n,build_action        TEXT\n,build_link          TEXT\n"
+    ",build_timestamp     INTEGER\n,build_title         TEXT\n,build_message       TEXT\n"
+    ",build_before        TEXT\n,build_after         TEXT\n,build_ref           TEXT\n"
+    ",build_source_repo   TEXT\n,build_source        TEXT\n,build_target        TEXT\n"
+    ",build_author        TEXT\n,build_author_name   TEXT\n,build_author_email  TEXT\n"
+    ",build_author_avatar TEXT\n,build_sender        TEXT\n,build_deploy        TEXT\n"
+    ",build_params        TEXT\n,build_started       INTEGER\n,build_finished      INTEGER\n"
+    ",build_created       INTEGER\n,build_updated       INTEGER\n,build_version       INTEGER\n"
+    ",UNIQUE(build_repo_id, build_number)\n)",
+    "CREATE INDEX IF NOT EXISTS ix_build_repo ON builds (build_repo_id)",
+    "CREATE INDEX IF NOT EXISTS ix_build_author ON builds (build_author)",
+    "CREATE INDEX IF NOT EXISTS ix_build_sender ON builds (build_sender)",
+    "CREATE INDEX IF NOT EXISTS ix_build_ref ON builds (build_repo_id, build_ref)",
+    "CREATE INDEX IF NOT EXISTS ix_build_incomplete ON builds (build_status)\n"
+    "WHERE build_status IN ('pending', 'running')",
+    "ALTER TABLE builds ADD COLUMN build_debug BOOLEAN NOT NULL DEFAULT 0",
+    "CREATE TABLE IF NOT EXISTS stages (\n stage_id          INTEGER PRIMARY KEY AUTOINCREMENT\n"
+    ",stage_repo_id     INTEGER\n,stage_build_id    INTEGER\n,stage_number      INTEGER\n"
+    ",stage_kind        TEXT\n,stage_type        TEXT\n,stage_name        TEXT\n,stage_status      TEXT\n"
+    ",stage_error       TEXT\n,stage_errignore   BOOLEAN\n,stage_exit_code   INTEGER\n"
+    ",stage_limit       INTEGER\n,stage_os          TEXT\n,stage_arch        TEXT\n,stage_variant     TEXT\n"
+    ",stage_kernel      TEXT\n,stage_machine     TEXT\n,stage_started     INTEGER\n"
+    ",stage_stopped     INTEGER\n,stage_created     INTEGER\n,stage_updated     INTEGER\n"
+    ",stage_version     INTEGER\n,stage_on_success  BOOLEAN\n,stage_on_failure  BOOLEAN\n"
+    ",stage_depends_on  TEXT\n,stage_labels      TEXT\n,UNIQUE(stage_build_id, stage_number)\n"
+    ",FOREIGN KEY(stage_build_id) REFERENCES builds(build_id) ON DELETE CASCADE\n)",
+    "CREATE INDEX IF NOT EXISTS ix_stages_build ON stages (stage_build_id)",
+    "CREATE INDEX IF NOT EXISTS ix_stage_in_progress ON stages (stage_status)\n"
+    "WHERE stage_status IN ('pending', 'running')",
+    "ALTER TABLE stages ADD COLUMN stage_limit_repo INTEGER NOT NULL DEFAULT 0",
+    "CREATE TABLE IF NOT EXISTS steps (\n step_id          INTEGER PRIMARY KEY AUTOINCREMENT\n"
+    ",step_stage_id    INTEGER\n,step_number      INTEGER\n,step_name        TEXT\n,step_status      TEXT\n"
+    ",step_error       TEXT\n,step_errignore   BOOLEAN\n,step_exit_code   INTEGER\n"
+    ",step_started     INTEGER\n,step_stopped     INTEGER\n,step_version     INTEGER\n"
+    ",UNIQUE(step_stage_id, step_number)\n"
+    ",FOREIGN KEY(step_stage_id) REFERENCES stages(stage_id) ON DELETE CASCADE\n)",
+    "CREATE INDEX IF NOT EXISTS ix_steps_stage ON steps (step_stage_id)",
+    "CREATE TABLE IF NOT EXISTS logs (\n log_id    INTEGER PRIMARY KEY\n,log_data  BLOB\n"
+    ",FOREIGN KEY(log_id) REFERENCES steps(step_id) ON DELETE CASCADE\n)",
+    "CREATE TABLE IF NOT EXISTS cron (\n cron_id          INTEGER PRIMARY KEY AUTOINCREMENT\n"
+    ",cron_repo_id     INTEGER\n,cron_name        TEXT\n,cron_expr        TEXT\n,cron_next        INTEGER\n"
+    ",cron_prev        INTEGER\n,cron_event       TEXT\n,cron_branch      TEXT\n,cron_target      TEXT\n"
+    ",cron_disabled    BOOLEAN\n,cron_created     INTEGER\n,cron_updated     INTEGER\n"
+    ",cron_version     INTEGER\n,UNIQUE(cron_repo_id, cron_name)\n"
+    ",FOREIGN KEY(cron_repo_id) REFERENCES repos(repo_id) ON DELETE CASCADE\n)",
+    "CREATE INDEX IF NOT EXISTS ix_cron_repo ON cron (cron_repo_id)",
+    "CREATE INDEX IF NOT EXISTS ix_cron_next ON cron (cron_next)",
+    "CREATE TABLE IF NOT EXISTS secrets (\n secret_id                INTEGER PRIMARY KEY AUTOINCREMENT\n"
+    ",secret_repo_id           INTEGER\n,secret_name              TEXT\n,secret_data              BLOB\n"
+    ",secret_pull_request      BOOLEAN\n,secret_pull_request_push BOOLEAN\n"
+    ",UNIQUE(secret_repo_id, secret_name)\n"
+    ",FOREIGN KEY(secret_repo_id) REFERENCES repos(repo_id) ON DELETE CASCADE\n)",
+    "CREATE INDEX IF NOT EXISTS ix_secret_repo ON secrets (secret_repo_id)",
+    "CREATE INDEX IF NOT EXISTS ix_secret_repo_name ON secrets (secret_repo_id, secret_name)",
+    "CREATE TABLE IF NOT EXISTS nodes (\n node_id         INTEGER PRIMARY KEY AUTOINCREMENT\n"
+    ",node_uid        TEXT\n,node_provider   TEXT\n,node_state      TEXT\n,node_name       TEXT\n"
+    ",node_image      TEXT\n,node_region     TEXT\n,node_size       TEXT\n,node_os         TEXT\n"
+    ",node_arch       TEXT\n,node_kernel     TEXT\n,node_variant    TEXT\n,node_address    TEXT\n"
+    ",node_capacity   INTEGER\n,node_filter     TEXT\n,node_labels     TEXT\n,node_error      TEXT\n"
+    ",node_ca_key     TEXT\n,node_ca_cert    TEXT\n,node_tls_key    TEXT\n,node_tls_cert   TEXT\n"
+    ",node_tls_name   TEXT\n,node_paused     BOOLEAN\n,node_protected  BOOLEAN\n,node_created    INTEGER\n"
+    ",node_updated    INTEGER\n,node_pulled     INTEGER\n\n,UNIQUE(node_name)\n)",
+    "ALTER TABLE builds ADD COLUMN build_cron TEXT NOT NULL DEFAULT ''",
+    "CREATE TABLE IF NOT EXISTS orgsecrets (\n secret_id                INTEGER PRIMARY KEY AUTOINCREMENT\n"
+    ",secret_namespace         TEXT COLLATE NOCASE\n,secret_name              TEXT COLLATE NOCASE\n"
+    ",secret_type              TEXT\n,secret_data              BLOB\n,secret_pull_request      BOOLEAN\n"
+    ",secret_pull_request_push BOOLEAN\n,UNIQUE(secret_namespace, secret_name)\n)",
+    "ALTER TABLE builds ADD COLUMN build_deploy_id NUMBER NOT NULL DEFAULT 0",
+    "CREATE TABLE IF NOT EXISTS latest (\n latest_repo_id  INTEGER\n,latest_build_id INTEGER\n"
+    ",latest_type     TEXT -- branch | tag     | pull_request | promote\n"
+    ",latest_name     TEXT -- master | v1.0.0, | 42           | production\n"
+    ",latest_created  INTEGER\n,latest_updated  INTEGER\n,latest_deleted  INTEGER\n"
+    ",PRIMARY KEY(latest_repo_id, latest_type, latest_name)\n)",
+    "CREATE INDEX IF NOT EXISTS ix_latest_repo ON latest (latest_repo_id)",
+    "CREATE TABLE IF NOT EXISTS templates (\n     template_id      INTEGER PRIMARY KEY AUTOINCREMENT\n"
+    "    ,template_name    TEXT UNIQUE\n    ,template_namespace TEXT COLLATE NOCASE\n"
+    "    ,template_data    BLOB\n    ,template_created INTEGER\n    ,template_updated INTEGER\n"
+    ",UNIQUE(template_name, template_namespace)\n)",
+    "CREATE INDEX IF NOT EXISTS ix_template_namespace ON templates (template_namespace)",
+    "ALTER TABLE steps ADD COLUMN step_depends_on TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE steps ADD COLUMN step_image TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE steps ADD COLUMN step_detached BOOLEAN NOT NULL DEFAULT FALSE",
+    "ALTER TABLE steps\n    ADD COLUMN step_schema TEXT",
+    "CREATE TABLE IF NOT EXISTS cards\n(\n    card_id   INTEGER PRIMARY KEY,\n    card_data BLOB,\n"
+    "    FOREIGN KEY (card_id) REFERENCES steps (step_id) ON DELETE CASCADE\n)",
+]
+
+#: The builds run before the server was upgraded to the release adding ``steps.step_schema``.
+DRONE_UPGRADED_AFTER = 12
+#: The card schema a publishing plugin's step names (``step.Schema``).
+DRONE_CARD_SCHEMA = "https://drone-plugins.github.io/drone-docker/card.json"
+#: Unix seconds of the first build: 2023-03-14 09:30:00 UTC.
+DRONE_START = 1678786200
+DRONE_USERS = ("octocat", "jane-doe", "deploy-bot", "Mara.K")
+DRONE_REPOS = (("octocat", "hello-world"), ("acme", "api"), ("acme", "web"), ("Mara.K", "dotfiles"))
+
+
+def drone_random(label: str, size: int = 32) -> str:
+    """``uniuri.NewLen(32)``: a user's hash, a repo's signer and secret (62 letters and digits)."""
+    alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+    digest = hashlib.sha512(label.encode()).digest()
+    return "".join(alphabet[b % 62] for b in digest[:size])
+
+
+def drone_json(value: Any) -> bytes:
+    """sqlx's ``types.JSONText`` of ``json.Marshal``: its ``Value()`` hands the driver ``[]byte``, which
+    go-sqlite3 binds as a BLOB, whatever the column declares (a nil map or slice is ``null``)."""
+    return json.dumps(value, separators=(",", ":")).encode()
+
+
+def drone_rows() -> dict[str, list[Sequence[Any]]]:
+    migrations = [
+        (name,)
+        for name in (
+            "create-table-users",
+            "create-table-repos",
+            "alter-table-repos-add-column-no-fork",
+            "alter-table-repos-add-column-no-pulls",
+            "alter-table-repos-add-column-cancel-pulls",
+            "alter-table-repos-add-column-cancel-push",
+            "alter-table-repos-add-column-throttle",
+            "alter-table-repos-add-column-cancel-running",
+            "create-table-perms",
+            "create-index-perms-user",
+            "create-index-perms-repo",
+            "create-table-builds",
+            "create-table-stages",
+            "create-table-steps",
+            "create-table-logs",
+            "create-table-cron",
+            "create-table-secrets",
+            "create-table-nodes",
+            "alter-table-builds-add-column-cron",
+            "create-table-org-secrets",
+            "alter-table-builds-add-column-deploy-id",
+            "create-table-latest",
+            "create-table-templates",
+            "create-new-table-cards",
+        )
+    ]
+    users = [
+        (
+            i,
+            login,
+            "" if login == "deploy-bot" else f"{login.lower()}@example.com",
+            int(i == 1),
+            int(login == "deploy-bot"),
+            int(i != 4),
+            f"https://avatars.githubusercontent.com/u/{583231 + i}?v=4",
+            0,
+            DRONE_START - 3600 + 60 * i,
+            DRONE_START - 86_400 * (10 - i),
+            DRONE_START + 7_200 * i,
+            0 if login == "deploy-bot" else DRONE_START + 9_000 * i,
+            "" if login == "deploy-bot" else f"gho_{drone_random(f'token {login}', 36)}",
+            "",
+            0,
+            drone_random(f"user {login}"),
+        )
+        for i, login in enumerate(DRONE_USERS, start=1)
+    ]
+    repos = [
+        (
+            i,
+            str(1296269 + 1000 * i),
+            1 if owner != "Mara.K" else 4,
+            owner,
+            name,
+            f"{owner}/{name}",
+            "",
+            f"https://github.com/{owner}/{name}.git",
+            f"git@github.com:{owner}/{name}.git",
+            f"https://github.com/{owner}/{name}",
+            int(i != 3),
+            int(i in (2, 3)),
+            ("public", "private", "internal", "public")[i - 1],
+            "main" if i != 1 else "master",
+            0,
+            ".drone.yml" if i != 2 else ".drone.star",
+            60 if i != 2 else 90,
+            int(i == 2),
+            int(i == 2),
+            DRONE_START - 3600,
+            DRONE_START - 86_400 * (30 - i),
+            DRONE_START + 600 * i,
+            1,
+            drone_random(f"signer {i}"),
+            drone_random(f"secret {i}"),
+            0,
+            int(i == 2),
+            int(i == 2),
+            int(i == 2),
+            0 if i != 3 else 2,
+            int(i == 3),
+        )
+        for i, (owner, name) in enumerate(DRONE_REPOS, start=1)
+    ]
+    perms = [
+        (
+            user,
+            repos[repo - 1][1],
+            1,
+            int(user != 3 or repo == 2),
+            int(user == 1),
+            DRONE_START - 3600 + repo,
+            DRONE_START - 86_400 + 60 * user,
+            DRONE_START - 3600 + repo,
+        )
+        for user in (1, 2, 3)
+        for repo in (1, 2, 3)
+        if (user, repo) != (2, 1)
+    ] + [(4, repos[3][1], 1, 1, 1, DRONE_START, DRONE_START - 86_400, DRONE_START)]
+    events = ("push", "pull_request", "push", "tag", "cron", "custom", "promote", "push")
+    statuses = ("success", "failure", "success", "success", "killed", "success", "error", "success")
+    builds, stages, steps, logs, cards = [], [], [], [], []
+    counters = dict.fromkeys(range(1, 5), 0)
+    stage_id = step_id = 0
+    for n in range(1, 31):
+        repo = 1 + (n * 5) % 4
+        counters[repo] += 1
+        number = counters[repo]
+        event = events[n % 8]
+        status = "running" if n == 30 else ("pending" if n == 29 else statuses[n % 8])
+        created = DRONE_START + 4_500 * n + 13 * n
+        started = 0 if status == "pending" else created + 2 + n % 4
+        finished = 0 if status in ("pending", "running") else started + 45 + 31 * n
+        owner, name = DRONE_REPOS[repo - 1]
+        author = DRONE_USERS[n % 3] if event != "cron" else ""
+        before = "0" * 40 if n % 7 == 0 else hashlib.sha1(f"before {n}".encode()).hexdigest()
+        after = hashlib.sha1(f"after {n}".encode()).hexdigest()
+        branch = "master" if repo == 1 else "main"
+        ref = {
+            "pull_request": f"refs/pull/{n}/head",
+            "tag": f"refs/tags/v0.{n}.0",
+        }.get(event, f"refs/heads/{branch}")
+        message = (
+            "Update README.md",
+            f"Merge pull request #{n} from {owner}/feature\n\nAdd health endpoint",
+            "fix: retry the upload",
+        )[n % 3]
+        params: Any = None if event not in ("custom", "promote") else {"DEPLOY_TO": "production"}
+        if event == "custom" and n % 2:
+            params = {}
+        builds.append(
+            (
+                n,
+                repo,
+                "@hook"
+                if event not in ("cron", "custom", "promote")
+                else ("@cron" if event == "cron" else author),
+                number,
+                number - 1 if event == "promote" and number > 1 else 0,
+                status,
+                "" if status != "error" else "yaml: line 12: did not find expected key",
+                event,
+                "opened" if event == "pull_request" else "",
+                f"https://github.com/{owner}/{name}/compare/{before[:12]}...{after[:12]}",
+                created - 90 - n,
+                f"Add health endpoint #{n}" if event == "pull_request" else "",
+                message,
+                before,
+                after,
+                ref,
+                f"{author or owner}/{name}" if event == "pull_request" else "",
+                "feature/health" if event == "pull_request" else branch,
+                branch,
+                author,
+                author.replace("-", " ").title() if author else "",
+                f"{author.lower()}@example.com" if author else "",
+                f"https://avatars.githubusercontent.com/u/{583231 + n % 4}?v=4" if author else "",
+                author or "drone",
+                "production" if event == "promote" else "",
+                drone_json(params),
+                started,
+                finished,
+                created,
+                finished or started or created,
+                3 if status not in ("pending", "running") else 1,
+                int(n == 11),
+                "nightly" if event == "cron" else "",
+                0 if event != "promote" else 1000 + n,
+            )
+        )
+        names = ("backend", "frontend") if n % 4 == 0 else ("default",)
+        for number_in_build, stage in enumerate(names, start=1):
+            stage_id += 1
+            stage_status = status if not (status == "error" and number_in_build > 1) else "skipped"
+            stages.append(
+                (
+                    stage_id,
+                    repo,
+                    n,
+                    number_in_build,
+                    "pipeline",
+                    "docker" if stage != "frontend" else "exec",
+                    stage,
+                    stage_status,
+                    "" if stage_status != "error" else "yaml: line 12: did not find expected key",
+                    0,
+                    int(stage_status in ("failure", "killed")) * (1 if stage_status == "failure" else 137),
+                    0,
+                    "linux",
+                    "amd64" if n % 5 else "arm64",
+                    "" if n % 5 else "v8",
+                    "",
+                    "" if stage_status == "pending" else f"runner-{1 + n % 2}",
+                    started,
+                    finished,
+                    created,
+                    finished or started or created,
+                    3,
+                    1,
+                    0,
+                    drone_json(None if number_in_build == 1 else ["backend"]),
+                    drone_json({} if n % 3 else {"region": "eu-west-1"}) if n % 6 else drone_json(None),
+                    0,
+                )
+            )
+            step_names = ("clone", "test", "publish") if stage != "frontend" else ("clone", "build")
+            for number_in_stage, step in enumerate(step_names, start=1):
+                step_id += 1
+                failed = stage_status == "failure" and step == "test"
+                skipped = stage_status in ("pending", "error", "skipped") or (
+                    stage_status == "failure" and step == "publish"
+                )
+                step_status = (
+                    "pending"
+                    if stage_status == "pending"
+                    else "skipped"
+                    if skipped
+                    else "failure"
+                    if failed
+                    else "running"
+                    if stage_status == "running" and number_in_stage == len(step_names)
+                    else "killed"
+                    if stage_status == "killed" and number_in_stage == 2
+                    else "success"
+                )
+                step_started = 0 if step_status in ("pending", "skipped") else started + 3 * number_in_stage
+                step_stopped = 0 if step_status in ("pending", "skipped", "running") else step_started + 7 + n
+                steps.append(
+                    (
+                        step_id,
+                        stage_id,
+                        number_in_stage,
+                        step,
+                        step_status,
+                        "" if step_status != "failure" else "exit status 2",
+                        int(step == "publish" and n % 2 == 0),
+                        {"failure": 2, "killed": 137}.get(step_status, 0),
+                        step_started,
+                        step_stopped,
+                        3 if step_status != "pending" else 1,
+                        drone_json(None if number_in_stage == 1 else [step_names[number_in_stage - 2]]),
+                        "drone/git:latest"
+                        if step == "clone"
+                        else ("golang:1.20" if step == "test" else "plugins/docker"),
+                        0,
+                        # Added by a later release (ALTER TABLE ... ADD COLUMN step_schema TEXT): the steps
+                        # of the builds before the upgrade hold NULL, later ones the card's schema or ''.
+                        None if n <= DRONE_UPGRADED_AFTER else DRONE_CARD_SCHEMA if step == "publish" else "",
+                    )
+                )
+                if step_status not in ("pending", "skipped"):
+                    lines = [
+                        {
+                            "pos": 0,
+                            "out": f"+ {'git clone' if step == 'clone' else 'go test ./...'}\n",
+                            "time": 0,
+                        },
+                        {
+                            "pos": 1,
+                            "out": f"ok  \tgithub.com/{owner}/{name}\t{0.01 * n:.3f}s\n",
+                            "time": 1 + n % 3,
+                        },
+                    ]
+                    if failed:
+                        lines.append({"pos": 2, "out": "FAIL\texit status 2\n", "time": 4})
+                    logs.append((step_id, drone_json(lines)))
+                if step == "publish" and step_status == "success":
+                    card = {"Tag": f"v0.{n}.0", "Digest": "sha256:" + (after + after)[:64]}
+                    cards.append((step_id, drone_json(card)))
+    cron = [
+        (
+            1,
+            2,
+            "nightly",
+            "0 0 2 * * *",
+            DRONE_START + 86_400 * 3,
+            DRONE_START + 86_400 * 2,
+            "push",
+            "main",
+            "",
+            0,
+            DRONE_START - 86_400,
+            DRONE_START + 86_400 * 2,
+            5,
+        ),
+        (
+            2,
+            3,
+            "weekly-audit",
+            "@weekly",
+            DRONE_START + 86_400 * 7,
+            0,
+            "push",
+            "main",
+            "",
+            1,
+            DRONE_START - 3_600,
+            DRONE_START - 3_600,
+            1,
+        ),
+        (
+            3,
+            1,
+            "hourly",
+            "@hourly",
+            DRONE_START + 3_600 * 49,
+            DRONE_START + 3_600 * 48,
+            "push",
+            "master",
+            "",
+            0,
+            DRONE_START - 7_200,
+            DRONE_START + 3_600 * 48,
+            48,
+        ),
+    ]
+    secrets = [
+        (1, 2, "docker_username", b"acme-ci", 0, 0),
+        (2, 2, "docker_password", b"dckr_pat_" + drone_random("docker", 27).encode(), 0, 0),
+        (3, 3, "aws_access_key_id", b"AKIA" + drone_random("aws", 16).upper().encode(), 1, 0),
+        (
+            4,
+            1,
+            "slack_webhook",
+            b"https://hooks.slack.com/services/T000/B000/" + drone_random("slack", 24).encode(),
+            1,
+            1,
+        ),
+    ]
+    nodes: list[Sequence[Any]] = []
+    orgsecrets = [
+        (1, "acme", "npm_token", "", b"npm_" + drone_random("npm", 36).encode(), 0, 0),
+        (2, "ACME", "sonar_token", "", hashlib.sha1(b"sonar").hexdigest().encode(), 1, 0),
+    ]
+    latest = []
+    for build in builds:
+        if build[5] in ("pending", "running"):
+            continue
+        kind = {"pull_request": "pull_request", "tag": "tag", "promote": "promote"}.get(build[7], "branch")
+        name_ = {
+            "pull_request": build[15].split("/")[2],
+            "tag": build[15].rsplit("/", 1)[1],
+            "promote": build[24],
+        }.get(kind, build[18])
+        # One row per (repo, kind, name): created by its first build, updated by each later one.
+        first = next(
+            (row[4] for row in latest if (row[0], row[2], row[3]) == (build[1], kind, name_)), build[28]
+        )
+        latest = [row for row in latest if (row[0], row[2], row[3]) != (build[1], kind, name_)]
+        latest.append((build[1], build[0], kind, name_, first, build[29], 0))
+    templates = [
+        (
+            1,
+            "go-test.yaml",
+            "acme",
+            b"kind: pipeline\ntype: docker\nname: {{ .input.name }}\n",
+            DRONE_START,
+            DRONE_START,
+        ),
+        (
+            2,
+            "node.starlark",
+            "acme",
+            b"def main(ctx):\n  return {'kind': 'pipeline'}\n",
+            DRONE_START + 60,
+            DRONE_START + 3600,
+        ),
+    ]
+    return {
+        "migrations": migrations,
+        "users": users,
+        "repos": repos,
+        "perms": perms,
+        "builds": builds,
+        "stages": stages,
+        "steps": steps,
+        "logs": logs,
+        "cron": cron,
+        "secrets": secrets,
+        "nodes": nodes,
+        "orgsecrets": orgsecrets,
+        "latest": latest,
+        "templates": templates,
+        "cards": cards,
+    }
+
+
+def drone(path: Path) -> Path:
+    """A Drone CI ``database.sqlite`` (see the module's list): bytes bound as BLOBs."""
+    return write_export(path, DRONE_DDL, drone_rows(), bytes_as_text=False)
+
+
+# --- Gogs (a Git forge's gogs.db: xorm's Sync of its user struct, GORM's AutoMigrate of the rest, 0.13) ---
+
+#: ``user`` as go-xorm's SQLite dialect creates it (``bool`` and ``int`` INTEGER, every string TEXT); the
+#: other tables as GORM's SQLite driver creates them from ``internal/database``'s structs (its
+#: ``docs/dev/database_schema.md``): ``bool`` ``numeric``, ``time.Time`` ``datetime``.
+GOGS_DDL = [
+    "CREATE TABLE `user` (`id` INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, `lower_name` TEXT NOT NULL, "
+    "`name` TEXT NOT NULL, `full_name` TEXT NULL, `email` TEXT NOT NULL, `passwd` TEXT NOT NULL, "
+    "`login_source` INTEGER DEFAULT 0 NOT NULL, `login_name` TEXT NULL, `type` INTEGER NULL, "
+    "`location` TEXT NULL, `website` TEXT NULL, `rands` TEXT NULL, `salt` TEXT NULL, "
+    "`created_unix` INTEGER NULL, `updated_unix` INTEGER NULL, `last_repo_visibility` INTEGER NULL, "
+    "`max_repo_creation` INTEGER DEFAULT -1 NOT NULL, `is_active` INTEGER NULL, `is_admin` INTEGER NULL, "
+    "`allow_git_hook` INTEGER NULL, `allow_import_local` INTEGER NULL, `prohibit_login` INTEGER NULL, "
+    "`avatar` TEXT NOT NULL, `avatar_email` TEXT NOT NULL, `use_custom_avatar` INTEGER NULL, "
+    "`num_followers` INTEGER NULL, `num_following` INTEGER DEFAULT 0 NOT NULL, `num_stars` INTEGER NULL, "
+    "`num_repos` INTEGER NULL, `description` TEXT NULL, `num_teams` INTEGER NULL, "
+    "`num_members` INTEGER NULL)",
+    "CREATE UNIQUE INDEX `UQE_user_lower_name` ON `user` (`lower_name`)",
+    "CREATE UNIQUE INDEX `UQE_user_name` ON `user` (`name`)",
+    "CREATE TABLE `repository` (`id` INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, `owner_id` INTEGER NULL, "
+    "`lower_name` TEXT NOT NULL, `name` TEXT NOT NULL, `description` TEXT NULL, `website` TEXT NULL, "
+    "`default_branch` TEXT NULL, `size` INTEGER DEFAULT 0 NOT NULL, `num_watches` INTEGER NULL, "
+    "`num_stars` INTEGER NULL, `num_forks` INTEGER NULL, `num_issues` INTEGER NULL, "
+    "`num_closed_issues` INTEGER NULL, `num_pulls` INTEGER NULL, `num_closed_pulls` INTEGER NULL, "
+    "`num_milestones` INTEGER DEFAULT 0 NOT NULL, `num_closed_milestones` INTEGER DEFAULT 0 NOT NULL, "
+    "`is_private` INTEGER NULL, `is_bare` INTEGER NULL, `is_mirror` INTEGER NULL, "
+    "`enable_wiki` INTEGER DEFAULT true NOT NULL, `allow_public_wiki` INTEGER NULL, "
+    "`enable_external_wiki` INTEGER NULL, `external_wiki_url` TEXT NULL, "
+    "`enable_issues` INTEGER DEFAULT true NOT NULL, `allow_public_issues` INTEGER NULL, "
+    "`enable_external_tracker` INTEGER NULL, `external_tracker_url` TEXT NULL, "
+    "`external_tracker_format` TEXT NULL, `external_tracker_style` TEXT NULL, "
+    "`enable_pulls` INTEGER DEFAULT true NOT NULL, `pulls_ignore_whitespace` INTEGER DEFAULT false NOT NULL, "
+    "`pulls_allow_rebase` INTEGER DEFAULT false NOT NULL, `is_fork` INTEGER DEFAULT false NOT NULL, "
+    "`fork_id` INTEGER NULL, `created_unix` INTEGER NULL, `updated_unix` INTEGER NULL)",
+    "CREATE UNIQUE INDEX `UQE_repository_s` ON `repository` (`owner_id`,`lower_name`)",
+    "CREATE INDEX `IDX_repository_lower_name` ON `repository` (`lower_name`)",
+    "CREATE INDEX `IDX_repository_name` ON `repository` (`name`)",
+    "CREATE TABLE `access` (`id` integer,`user_id` integer NOT NULL,`repo_id` integer NOT NULL,"
+    "`mode` integer NOT NULL,PRIMARY KEY (`id`))",
+    "CREATE UNIQUE INDEX `access_user_repo_unique` ON `access`(`user_id`,`repo_id`)",
+    "CREATE TABLE `access_token` (`id` integer,`uid` integer,`name` text,`sha1` VARCHAR(40) UNIQUE,"
+    "`sha256` VARCHAR(64) NOT NULL UNIQUE,`created_unix` integer,`updated_unix` integer,PRIMARY KEY (`id`))",
+    "CREATE INDEX `idx_access_token_user_id` ON `access_token`(`uid`)",
+    "CREATE TABLE `action` (`id` integer,`user_id` integer,`op_type` integer,`act_user_id` integer,"
+    "`act_user_name` text,`repo_id` integer,`repo_user_name` text,`repo_name` text,`ref_name` text,"
+    "`is_private` numeric NOT NULL DEFAULT false,`content` text,`created_unix` integer,PRIMARY KEY (`id`))",
+    "CREATE INDEX `idx_action_repo_id` ON `action`(`repo_id`)",
+    "CREATE INDEX `idx_action_user_id` ON `action`(`user_id`)",
+    "CREATE TABLE `email_address` (`id` integer,`uid` integer NOT NULL,`email` text NOT NULL,"
+    "`is_activated` numeric NOT NULL DEFAULT false,PRIMARY KEY (`id`))",
+    "CREATE UNIQUE INDEX `email_address_user_email_unique` ON `email_address`(`uid`,`email`)",
+    "CREATE INDEX `idx_email_address_user_id` ON `email_address`(`uid`)",
+    "CREATE TABLE `follow` (`id` integer,`user_id` integer NOT NULL,`follow_id` integer NOT NULL,"
+    "PRIMARY KEY (`id`))",
+    "CREATE UNIQUE INDEX `follow_user_follow_unique` ON `follow`(`user_id`,`follow_id`)",
+    "CREATE TABLE `lfs_object` (`repo_id` integer,`oid` text,`size` integer NOT NULL,`storage` text NOT NULL,"
+    "`created_at` datetime NOT NULL,PRIMARY KEY (`repo_id`,`oid`))",
+    "CREATE TABLE `login_source` (`id` integer,`type` integer,`name` text UNIQUE,"
+    "`is_actived` numeric NOT NULL,"
+    "`is_default` numeric,`cfg` text,`created_unix` integer,`updated_unix` integer,PRIMARY KEY (`id`))",
+    "CREATE TABLE `notice` (`id` integer,`type` integer,`description` text,`created_unix` integer,"
+    "PRIMARY KEY (`id`))",
+]
+
+#: Unix seconds of the first account: 2024-05-01 10:00:00 UTC.
+GOGS_START = 1714557600
+#: (name, full name, type: 0 a person, 1 an organization)
+GOGS_USERS = (
+    ("admin", "Site Admin", 0),
+    ("alice", "Alice Liddell", 0),
+    ("bob", "", 0),
+    ("Carol.W", "Carol Wu", 0),
+    ("acme", "ACME Corp.", 1),
+    ("infra", "", 1),
+)
+
+
+def gogs_datetime(seconds: float) -> str:
+    """A ``time.Time`` as the Go SQLite driver writes it (``2006-01-02 15:04:05.999999999-07:00``): GORM's
+    ``NowFunc``, UTC truncated to the microsecond, its fraction's trailing zeros dropped (none when 0)."""
+    moment = datetime(1970, 1, 1, tzinfo=UTC) + timedelta(seconds=seconds)
+    fraction = f"{moment.microsecond:06d}".rstrip("0")
+    return moment.strftime("%Y-%m-%d %H:%M:%S") + (f".{fraction}" if fraction else "") + "+00:00"
+
+
+def gogs_rows() -> dict[str, list[Sequence[Any]]]:
+    users = []
+    for i, (name, full, kind) in enumerate(GOGS_USERS, start=1):
+        email = f"{name.lower()}@example.org" if kind == 0 else f"{name}@users.noreply.example.org"
+        users.append(
+            (
+                i,
+                name.lower(),
+                name,
+                full,
+                email,
+                "" if kind else hashlib.pbkdf2_hmac("sha256", name.encode(), b"salt", 10).hex() * 2,
+                2 if name == "Carol.W" else 0,
+                "cwu" if name == "Carol.W" else "",
+                kind,
+                "Berlin" if i % 3 == 0 else "",
+                "https://acme.example.com" if name == "acme" else "",
+                hashlib.md5(f"rands {i}".encode()).hexdigest()[:10],
+                hashlib.md5(f"salt {i}".encode()).hexdigest()[:10],
+                GOGS_START + 3_600 * i,
+                GOGS_START + 3_600 * i + 86_400 * (i % 4),
+                int(i == 2),
+                -1,
+                int(kind == 0 and i != 3),
+                int(i == 1),
+                0,
+                int(i == 1),
+                0,
+                hashlib.md5(email.encode()).hexdigest(),
+                email,
+                int(i == 4),
+                (2, 1, 0, 0, 0, 0)[i - 1],
+                (0, 1, 2, 0, 0, 0)[i - 1],
+                (3, 1, 0, 2, 0, 0)[i - 1],
+                (1, 2, 0, 1, 3, 1)[i - 1],
+                "Everything ACME builds" if name == "acme" else "",
+                (0, 0, 0, 0, 2, 1)[i - 1],
+                (0, 0, 0, 0, 3, 1)[i - 1],
+            )
+        )
+    # Repositories 1-8: owner and visibility; 8 is Carol's fork of 4, 7 a pull mirror.
+    repos = {1: (1, 0), 2: (2, 0), 3: (2, 1), 4: (5, 0), 5: (5, 1), 6: (5, 0), 7: (6, 1), 8: (4, 0)}
+    repositories = []
+    for r, (owner, private) in repos.items():
+        name = ("dotfiles", "wonderland", "notes", "api", "billing", "web", "mirror-linux", "api")[r - 1]
+        created = GOGS_START + 7_200 * r + 86_400
+        repositories.append(
+            (
+                r,
+                owner,
+                name,
+                name if r != 2 else "Wonderland",
+                ("", "Down the rabbit hole", "", "ACME's public API", "", "", "Mirror of torvalds/linux", "")[
+                    r - 1
+                ],
+                "https://api.acme.example.com" if r == 4 else "",
+                "master" if r != 6 else "main",
+                (12, 480, 0, 2_048, 96, 640, 4_194_304, 2_050)[r - 1] * 1_024,
+                1 + r % 3,
+                (0, 2, 0, 3, 0, 1, 0, 0)[r - 1],
+                (0, 0, 0, 1, 0, 0, 0, 0)[r - 1],
+                (0, 5, 0, 9, 2, 1, 0, 0)[r - 1],
+                (0, 3, 0, 6, 2, 0, 0, 0)[r - 1],
+                (0, 1, 0, 4, 0, 0, 0, 1)[r - 1],
+                (0, 1, 0, 3, 0, 0, 0, 1)[r - 1],
+                (0, 1, 0, 2, 0, 0, 0, 0)[r - 1],
+                (0, 1, 0, 1, 0, 0, 0, 0)[r - 1],
+                private,
+                int(r == 3),
+                int(r == 7),
+                int(r != 7),
+                0,
+                int(r == 4),
+                "https://wiki.acme.example.com/api" if r == 4 else "",
+                int(r != 7),
+                0,
+                int(r == 5),
+                "https://jira.example.com/browse/BILL" if r == 5 else "",
+                "https://jira.example.com/browse/{user}-{index}" if r == 5 else "",
+                "numeric" if r == 5 else "",
+                int(r != 7),
+                0,
+                int(r == 4),
+                int(r == 8),
+                4 if r == 8 else 0,
+                created,
+                created + 3_600 * (9 - r),
+            )
+        )
+    access = [
+        (n, user, repo, mode)
+        for n, (user, repo, mode) in enumerate(
+            [(2, 4, 2), (3, 4, 1), (4, 5, 3), (2, 5, 2), (3, 7, 4), (1, 7, 4), (4, 6, 1), (2, 8, 1)], start=1
+        )
+    ]
+    tokens = []
+    for n, (uid, name) in enumerate(
+        [(1, "ci"), (2, "laptop"), (2, "drone"), (4, "renovate"), (1, "backup script")], start=1
+    ):
+        sha256 = hashlib.sha256(f"token {n}".encode()).hexdigest()
+        created = GOGS_START + 86_400 * n + 17 * n
+        tokens.append((n, uid, name, sha256[:40], sha256, created, 0 if n in (3, 5) else created + 7_200 * n))
+    actions = []
+    kinds = (1, 5, 5, 6, 10, 5, 16, 5, 9, 8)  # create repo, push, issue, comment, push tag, ...
+    for n in range(1, 31):
+        op = kinds[n % len(kinds)]
+        repo = 1 + n % 8
+        owner, private = repos[repo]
+        actor = 1 + n % 4
+        owner_name = GOGS_USERS[owner - 1][0]
+        repo_name = ("dotfiles", "wonderland", "notes", "api", "billing", "web", "mirror-linux", "api")[
+            repo - 1
+        ]
+        sha = hashlib.sha1(f"commit {n}".encode()).hexdigest()
+        if op == 5:
+            moment = datetime(1970, 1, 1, tzinfo=UTC) + timedelta(seconds=GOGS_START + 5_000 * n - 40)
+            content = json.dumps(
+                {
+                    "Len": 1,
+                    "Commits": [
+                        {
+                            "Sha1": sha,
+                            "Message": f"Fix the build on {'Windows' if n % 2 else 'macOS'}\n",
+                            "AuthorEmail": f"{GOGS_USERS[actor - 1][0].lower()}@example.org",
+                            "AuthorName": GOGS_USERS[actor - 1][1] or GOGS_USERS[actor - 1][0],
+                            "CommitterEmail": f"{GOGS_USERS[actor - 1][0].lower()}@example.org",
+                            "CommitterName": GOGS_USERS[actor - 1][1] or GOGS_USERS[actor - 1][0],
+                            "Timestamp": moment.strftime("%Y-%m-%dT%H:%M:%S+02:00"),
+                        }
+                    ],
+                    "CompareURL": f"{owner_name}/{repo_name}/compare/{'0' * 7}...{sha[:10]}",
+                },
+                separators=(",", ":"),
+            )
+        elif op in (6, 10):
+            content = f"{n % 5 + 1}|{'Crash on startup' if op == 6 else 'Same here, on v0.13.0'}"
+        elif op == 8:
+            content = f"bob/{repo_name}"
+        elif op == 9:
+            content = ""
+        else:
+            content = ""
+        actions.append(
+            (
+                n,
+                actor if n % 3 else owner,
+                op,
+                actor,
+                GOGS_USERS[actor - 1][0],
+                repo,
+                owner_name,
+                repo_name,
+                {5: "master", 9: "v0.1.0", 16: "v0.1.0"}.get(op, ""),
+                private,
+                content,
+                GOGS_START + 5_000 * n,
+            )
+        )
+    emails = [
+        (1, 1, "admin@example.org", 1),
+        (2, 2, "alice@example.org", 1),
+        (3, 2, "alice.liddell@work.example.com", 0),
+        (4, 3, "bob@example.org", 0),
+        (5, 4, "carol.w@example.org", 1),
+    ]
+    follows = [(1, 2, 1), (2, 3, 1), (3, 1, 2), (4, 3, 2), (5, 4, 1)]
+    lfs = [
+        (
+            1 + n % 3,
+            hashlib.sha256(f"object {n}".encode()).hexdigest(),
+            1_024 * (n + 1) ** 3,
+            "local",
+            gogs_datetime(
+                GOGS_START + 40_000 * n + (0 if n % 4 == 0 else 0.000_001 * (123_456 * n % 999_999))
+            ),
+        )
+        for n in range(1, 13)
+    ]
+    sources = [
+        (
+            1,
+            2,
+            "Corporate LDAP",
+            1,
+            1,
+            json.dumps(
+                {
+                    "Host": "ldap.example.org",
+                    "Port": 636,
+                    "SecurityProtocol": 1,
+                    "SkipVerify": False,
+                    "BindDN": "cn=gogs,ou=services,dc=example,dc=org",
+                    "BindPassword": "",
+                    "UserBase": "ou=people,dc=example,dc=org",
+                    "AttributeUsername": "uid",
+                    "AttributeName": "givenName",
+                    "AttributeSurname": "sn",
+                    "AttributeMail": "mail",
+                    "Filter": "(&(objectClass=posixAccount)(uid=%s))",
+                    "AdminFilter": "",
+                    "GroupEnabled": False,
+                },
+                separators=(",", ":"),
+            ),
+            GOGS_START + 600,
+            GOGS_START + 86_400 * 3,
+        ),
+        (
+            2,
+            3,
+            "Mail relay",
+            0,
+            0,
+            json.dumps(
+                {"Auth": "PLAIN", "Host": "smtp.example.org", "Port": 587, "AllowedDomains": "", "TLS": True},
+                separators=(",", ":"),
+            ),
+            GOGS_START + 1_200,
+            GOGS_START + 1_200,
+        ),
+    ]
+    notices = [
+        (
+            n,
+            1,
+            (
+                "Failed to update mirror repository 'infra/repo-7': exit status 128 - fatal: could not read "
+                "Username for 'https://git.example.org': terminal prompts disabled",
+                "Delete repository 'bob/old-notes' wiki local copy: remove data/tmp/local-wiki/9: "
+                "directory not empty",
+            )[n % 2],
+            GOGS_START + 43_200 * n,
+        )
+        for n in range(1, 5)
+    ]
+    return {
+        "user": users,
+        "repository": repositories,
+        "access": access,
+        "access_token": tokens,
+        "action": actions,
+        "email_address": emails,
+        "follow": follows,
+        "lfs_object": lfs,
+        "login_source": sources,
+        "notice": notices,
+    }
+
+
+def gogs(path: Path) -> Path:
+    """A Gogs 0.13 ``gogs.db`` (see the module's list)."""
+    return write_export(path, GOGS_DDL, gogs_rows())
+
+
+# --- Conduit (a Matrix homeserver in Rust: conduit.db, its key-value trees on SQLite, 0.x) ---
+
+
+def conduit_table(name: str) -> str:
+    """A tree as ``SqliteEngine::open_tree`` creates it (src/database/abstraction/sqlite.rs)."""
+    return f'CREATE TABLE IF NOT EXISTS {name} ( "key" BLOB PRIMARY KEY, "value" BLOB NOT NULL )'
+
+
+CONDUIT_TREES = (
+    "global",
+    "userid_password",
+    "userid_displayname",
+    "userid_avatarurl",
+    "userdeviceid_token",
+    "token_userdeviceid",
+    "userdeviceid_metadata",
+    "roomid_shortroomid",
+    "pduid_pdu",
+    "eventid_pduid",
+    "userroomid_joined",
+    "roomuserid_joined",
+    "roomid_joinedcount",
+)
+CONDUIT_DDL = ['CREATE TABLE IF NOT EXISTS _noop ("key" INT)', *(conduit_table(t) for t in CONDUIT_TREES)]
+CONDUIT_SERVER = "example.org"
+#: Milliseconds of the first event: 2024-02-01 12:00:00 UTC.
+CONDUIT_START_MS = 1_706_788_800_000
+
+
+def conduit_u64(value: int) -> bytes:
+    """``u64::to_be_bytes``: a counter, a short id, a version."""
+    return value.to_bytes(8, "big")
+
+
+def conduit_json(value: Any) -> bytes:
+    """``serde_json::to_vec``: compact JSON in the struct's field order."""
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+def conduit_rows() -> dict[str, list[Sequence[Any]]]:
+    sep = b"\xff"
+    users = ["alice", "bob", "charlie", "dana", "conduit"]
+    ids = {name: f"@{name}:{CONDUIT_SERVER}".encode() for name in users}
+    rooms = [
+        f"!{hashlib.sha256(f'room {r}'.encode()).hexdigest()[:18]}:{CONDUIT_SERVER}".encode()
+        for r in range(3)
+    ]
+    shorts = {room: 1 + r for r, room in enumerate(rooms)}
+    members = {
+        rooms[0]: ["alice", "bob", "charlie"],
+        rooms[1]: ["alice", "dana"],
+        rooms[2]: ["bob", "charlie", "dana"],
+    }
+    passwords = [
+        (
+            ids[name],
+            b""  # the server's own user and deactivated accounts have no password
+            if name in ("conduit", "dana")
+            else f"$argon2id$v=19$m=19456,t=2,p=1${base64.b64encode(name.encode()).decode().rstrip('=')}"
+            f"${base64.b64encode(hashlib.sha256(name.encode()).digest()).decode().rstrip('=')}".encode(),
+        )
+        for name in users
+    ]
+    names = [
+        (ids[n], full.encode())
+        for n, full in (("alice", "Alice Liddell"), ("bob", "Bob"), ("charlie", "Чарли 🦊"))
+    ]
+    avatars = [(ids["alice"], f"mxc://{CONDUIT_SERVER}/{hashlib.md5(b'alice').hexdigest()[:24]}".encode())]
+    devices, tokens, metadata = [], [], []
+    for n, name in enumerate(("alice", "alice", "bob", "charlie"), start=1):
+        device = base64.b32encode(hashlib.sha1(f"device {n}".encode()).digest()).decode()[:10]
+        token = (
+            base64.urlsafe_b64encode(hashlib.sha256(f"token {n}".encode()).digest()).decode()[:32].encode()
+        )
+        key = ids[name] + sep + device.encode()
+        devices.append((key, token))
+        tokens.append((token, key))
+        metadata.append(
+            (
+                key,
+                conduit_json(
+                    {
+                        "device_id": device,
+                        "display_name": ("Element Desktop", "Element Android", None, "FluffyChat")[n - 1],
+                        "last_seen_ip": None,
+                        "last_seen_ts": CONDUIT_START_MS + 3_600_000 * n if n != 3 else None,
+                    }
+                ),
+            )
+        )
+    pdus, events = [], []
+    count = 0
+    for room in rooms:
+        for e in range(8):
+            count += 1
+            sender = members[room][e % len(members[room])]
+            event_id = "$" + base64.urlsafe_b64encode(
+                hashlib.sha256(f"event {count}".encode()).digest()
+            ).decode().rstrip("=")
+            kind = (
+                "m.room.create"
+                if e == 0
+                else ("m.room.member" if e <= len(members[room]) else "m.room.message")
+            )
+            content: dict[str, Any] = (
+                {"creator": f"@{sender}:{CONDUIT_SERVER}", "room_version": "10"}
+                if kind == "m.room.create"
+                else {"membership": "join", "displayname": sender.title()}
+                if kind == "m.room.member"
+                else {
+                    "body": ("Hello!", "Lunch at 12?", "👍", "see https://matrix.org")[e % 4],
+                    "msgtype": "m.text",
+                }
+            )
+            pdu_id = conduit_u64(shorts[room]) + conduit_u64(count)
+            pdus.append(
+                (
+                    pdu_id,
+                    conduit_json(
+                        {
+                            "event_id": event_id,
+                            "room_id": room.decode(),
+                            "sender": f"@{sender}:{CONDUIT_SERVER}",
+                            "origin_server_ts": CONDUIT_START_MS + 60_000 * count + 7 * count,
+                            "type": kind,
+                            "content": content,
+                            "state_key": f"@{sender}:{CONDUIT_SERVER}"
+                            if kind == "m.room.member"
+                            else ("" if e == 0 else None),
+                            "prev_events": [] if e == 0 else [events[-1][0].decode()],
+                            "depth": e + 1,
+                            "auth_events": [] if e == 0 else [events[-e][0].decode()],
+                            "hashes": {
+                                "sha256": base64.b64encode(hashlib.sha256(event_id.encode()).digest())
+                                .decode()
+                                .rstrip("=")
+                            },
+                        }
+                    ),
+                )
+            )
+            events.append((event_id.encode(), pdu_id))
+    joined = [(ids[u] + sep + room, b"") for room, who in members.items() for u in who]
+    room_joined = [(room + sep + ids[u], b"") for room, who in members.items() for u in who]
+    return {
+        "_noop": [(1,)],
+        "global": [
+            (b"nextcount", conduit_u64(count + 9)),
+            (b"version", conduit_u64(11)),
+            (b"keypair", b"Ab3xYz9Q" + sep + hashlib.sha512(b"server key").digest()[:32]),
+        ],
+        "userid_password": passwords,
+        "userid_displayname": names,
+        "userid_avatarurl": avatars,
+        "userdeviceid_token": devices,
+        "token_userdeviceid": tokens,
+        "userdeviceid_metadata": metadata,
+        "roomid_shortroomid": [(room, conduit_u64(s)) for room, s in shorts.items()],
+        "pduid_pdu": pdus,
+        "eventid_pduid": events,
+        "userroomid_joined": joined,
+        "roomuserid_joined": room_joined,
+        "roomid_joinedcount": [(room, conduit_u64(len(who))) for room, who in members.items()],
+    }
+
+
+def conduit(path: Path) -> Path:
+    """A Conduit ``conduit.db`` (see the module's list): WAL mode, every key and value a BLOB."""
+    write_export(path, CONDUIT_DDL, conduit_rows(), bytes_as_text=False)
+    with closing(sqlite3.connect(path)) as con:
+        con.execute("PRAGMA journal_mode=WAL")
+    return path

@@ -78,7 +78,7 @@ Asterisk PBX's call records, a KitchenOwl server, a Readeck server, a Statping-n
 backend, a Stump comics server, a Prowlarr indexer manager (its database and its logs), a Readarr book
 manager, a MediaWiki wiki, a Bugzilla bug tracker, Taskwarrior 3's task store, a Focalboard server, a
 Wiki.js wiki, a HedgeDoc server, a Signal Desktop database, a Things 3 task database, an Ombi request
-server, a LinkAce bookmark archive)
+server, a LinkAce bookmark archive, a Drone CI server, a Gogs server, a Conduit Matrix homeserver)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -19962,3 +19962,256 @@ def test_linkace_finds_its_undeclared_references_and_no_single_one_for_its_polym
     kinds = {row[names["audits"].index("auditable_type")] for row in rows["audits"]}
     assert kinds == {"App\\Models\\Link", "App\\Models\\Tag"}
     assert any("polymorphic reference" in note and "links, tags" in note for note in auditable["notes"])
+
+
+def test_drone_ci_keeps_json_blobs_reads_seconds_as_instants_and_an_added_columns_nulls_cost_nothing(
+    run_export: Runner,
+) -> None:
+    # Drone CI's SQLite database (store/shared/migrate/sqlite, its migrations run in order): every
+    # column prefixed by its entity, every moment Unix seconds (`*_created`, `*_updated`, a commit's
+    # `build_timestamp` instants; `*_started`, `*_finished`, `*_stopped` and `user_last_login` 0 until
+    # they happen, kept as numbers with the instant's note: until 2026-12-06 `user_last_login` had
+    # none), BOOLEAN 0/1 booleans, a forge's repo id TEXT of digits. sqlx's JSONText binds its bytes,
+    # so a build's params, a stage's dependencies and labels and a step's dependencies are BLOBs of
+    # JSON in TEXT columns: bytea, byte for byte, as secrets, templates, logs and cards are. Go strings
+    # write '' where they have none, no NULL but in `steps.step_schema`, added by a later release: its
+    # NULLs are the steps written before it (until 2026-12-06 they made every blank `step_error` dirt,
+    # scored 0). Stages, steps, cron, secrets, logs and cards declare their foreign keys; the others'
+    # references are found by the data.
+    rows = apps.drone_rows()
+    ran, run_dir = run_export(apps.drone)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    with closing(sqlite3.connect(ran.db)) as con:
+        info = {table: list(con.execute(f'PRAGMA table_info("{table}")')) for table in rows}
+    names = {table: [r[1] for r in columns] for table, columns in info.items()}
+    booleans = {(table, r[1]) for table, columns in info.items() for r in columns if r[2] == "BOOLEAN"}
+    instant = "timestamp with time zone"
+
+    def expected(table: str, column: str, kind: str, value: Any) -> Any:
+        if (table, column) in booleans:
+            assert kind == "boolean", (table, column)
+            return bool(value)
+        if kind == instant:
+            return UNIX_EPOCH + timedelta(seconds=value)
+        if kind == "bigint" and isinstance(value, str):
+            return int(value)  # a forge's repo id: TEXT of digits
+        if kind == "text":
+            return None if value is None or value == "" else value
+        return value
+
+    keys = {table: names[table][0] for table in rows}
+    for table, values in rows.items():
+        types = ran.types(table)
+        if table in ("perms", "latest"):
+            continue  # keyed by several columns: below
+        for index, column in enumerate(names[table]):
+            assert ran.values(table, column, keys[table]) == {
+                row[0]: expected(table, column, types[column], row[index]) for row in values
+            }, (table, column)
+    perms = pg_query(ran.uri, f'SELECT * FROM "{ran.base}".perms')
+    assert sorted(perms) == sorted(
+        (
+            row[0],
+            int(row[1]),
+            *map(bool, row[2:5]),
+            row[5],
+            *(UNIX_EPOCH + timedelta(seconds=s) for s in row[6:]),
+        )
+        for row in rows["perms"]
+    )
+    latest = pg_query(ran.uri, f'SELECT * FROM "{ran.base}".latest')
+    assert sorted(latest) == sorted(
+        (*row[:4], *(UNIX_EPOCH + timedelta(seconds=s) for s in row[4:6]), row[6]) for row in rows["latest"]
+    )
+    assert primary_key(ran.uri, ran.record["version_schema"], "perms") == ["perm_user_id", "perm_repo_uid"]
+    assert primary_key(ran.uri, ran.record["version_schema"], "latest") == [
+        "latest_repo_id",
+        "latest_type",
+        "latest_name",
+    ]
+    for table in rows:
+        for column in names[table] if rows[table] else ():  # the autoscaler's nodes: none, as declared
+            if column.endswith(("_created", "_updated")) or column == "build_timestamp":
+                assert ran.types(table)[column] == instant, (table, column)
+    for table, column in (
+        ("users", "user_last_login"),
+        ("builds", "build_started"),
+        ("builds", "build_finished"),
+        ("stages", "stage_started"),
+        ("stages", "stage_stopped"),
+        ("steps", "step_started"),
+        ("steps", "step_stopped"),
+    ):
+        assert ran.types(table)[column] == "bigint", (table, column)
+        assert 0 in {row[names[table].index(column)] for row in rows[table]}
+        (note,) = [n for n in profiled(run_dir)["columns"][table][column]["notes"] if "0 for no date" in n]
+        assert f'to_timestamp(NULLIF("{column}", 0))' in note
+    for table, column in (
+        ("builds", "build_params"),
+        ("stages", "stage_depends_on"),
+        ("stages", "stage_labels"),
+        ("steps", "step_depends_on"),
+        ("logs", "log_data"),
+        ("secrets", "secret_data"),
+        ("orgsecrets", "secret_data"),
+        ("templates", "template_data"),
+        ("cards", "card_data"),
+    ):
+        assert ran.types(table)[column] == "bytea", (table, column)
+    assert {row[names["builds"].index("build_params")] for row in rows["builds"]} == {
+        b"null",
+        b"{}",
+        b'{"DEPLOY_TO":"production"}',
+    }
+    assert ran.types("repos")["repo_uid"] == ran.types("perms")["perm_repo_uid"] == "bigint"
+    assert ran.types("builds")["build_deploy_id"] == "bigint"  # declared NUMBER
+    # The steps before the upgrade: NULL in the column it added, '' after where a step has no card.
+    schema = [row[names["steps"].index("step_schema")] for row in rows["steps"]]
+    first = schema.index("")
+    assert first and all(value is None for value in schema[:first]) and None not in schema[first:]
+    columns = profiled(run_dir)["columns"]
+    assert columns["steps"]["step_error"]["blank_is_missing"]
+    assert columns["steps"]["step_schema"]["blank_is_missing"]
+    assert any(
+        f"NULL in the {first} oldest rows alone" in n for n in columns["steps"]["step_schema"]["notes"]
+    )
+    assert Counter(
+        (a["column"], a["rule"])
+        for a in pq.read_table(run_dir / "audit.parquet").to_pylist()
+        if a["table"] == "steps" and a["rule"] == "empty_to_null"
+    ) == {
+        ("step_error", "empty_to_null"): sum(1 for row in rows["steps"] if row[5] == ""),
+        ("step_schema", "empty_to_null"): schema.count(""),
+    }
+    assert references(run_dir) == {
+        ("repos", "repo_user_id"): "users.user_id",
+        ("perms", "perm_user_id"): "users.user_id",
+        ("perms", "perm_repo_uid"): "repos.repo_uid",
+        ("builds", "build_repo_id"): "repos.repo_id",
+        ("builds", "build_author"): "users.user_login",
+        ("stages", "stage_repo_id"): "repos.repo_id",
+        ("stages", "stage_build_id"): "builds.build_id",
+        ("steps", "step_stage_id"): "stages.stage_id",
+        ("logs", "log_id"): "steps.step_id",
+        ("cron", "cron_repo_id"): "repos.repo_id",
+        ("secrets", "secret_repo_id"): "repos.repo_id",
+        ("latest", "latest_repo_id"): "repos.repo_id",
+        ("latest", "latest_build_id"): "builds.build_id",
+        ("cards", "card_id"): "steps.step_id",
+    }
+
+
+def test_gogs_reads_xorm_and_gorm_tables_alike_and_go_time_text_as_instants(run_export: Runner) -> None:
+    # Gogs 0.13's gogs.db: `user` and `repository` made by go-xorm (bool INTEGER 0/1, `DEFAULT true`),
+    # the rest by GORM's AutoMigrate (bool `numeric`, `DEFAULT false`): 0/1 either way, kept as bigint
+    # (no rule reads a declared NUMERIC's 0/1 as booleans), every moment `*_unix` Unix seconds
+    # (instants; an access token's `updated_unix` 0 until first used, kept with the instant's note),
+    # an LFS object's `created_at` a `time.Time` as Go's SQLite driver writes it, its fraction's
+    # trailing zeros dropped and `+00:00` (instants, each audited by its format). Go strings write ''
+    # where they have none, no NULL anywhere: one way, costing nothing. No foreign key is declared:
+    # the data finds owners, actors and repositories; a token's or an address's `uid` (3 and 4 users
+    # of 6) and an LFS object's `repo_id` (repositories 1-3 of 8) are too few to tell from keys by
+    # chance, as documented.
+    rows = apps.gogs_rows()
+    ran, run_dir = run_export(apps.gogs)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    with closing(sqlite3.connect(ran.db)) as con:
+        names = {table: [r[1] for r in con.execute(f'PRAGMA table_info("{table}")')] for table in rows}
+    instant = "timestamp with time zone"
+
+    def expected(column: str, kind: str, value: Any) -> Any:
+        if kind == instant and isinstance(value, int):
+            return UNIX_EPOCH + timedelta(seconds=value)
+        if kind == instant:
+            return datetime.fromisoformat(value)  # '2024-05-03 17:33:20.61728+00:00'
+        if kind == "text":
+            return None if value == "" else value
+        return value
+
+    for table, values in rows.items():
+        types = ran.types(table)
+        if table == "lfs_object":
+            loaded = pg_query(ran.uri, f'SELECT * FROM "{ran.base}".lfs_object')
+            assert sorted(loaded) == sorted(
+                tuple(expected(c, types[c], v) for c, v in zip(names[table], row, strict=True))
+                for row in values
+            )
+            continue
+        for index, column in enumerate(names[table]):
+            assert ran.values(table, column, "id") == {
+                row[0]: expected(column, types[column], row[index]) for row in values
+            }, (table, column)
+    assert primary_key(ran.uri, ran.record["version_schema"], "lfs_object") == ["repo_id", "oid"]
+    for table in rows:
+        for column in names[table]:
+            if column in ("created_unix", "created_at") or (
+                column == "updated_unix" and table != "access_token"
+            ):
+                assert ran.types(table)[column] == instant, (table, column)
+    assert ran.types("access_token")["updated_unix"] == "bigint"
+    assert 0 in {row[-1] for row in rows["access_token"]}
+    (note,) = profiled(run_dir)["columns"]["access_token"]["updated_unix"]["notes"]
+    assert 'to_timestamp(NULLIF("updated_unix", 0))' in note
+    for table, column in (
+        ("user", "is_admin"),
+        ("repository", "enable_wiki"),
+        ("action", "is_private"),
+        ("email_address", "is_activated"),
+        ("login_source", "is_actived"),
+    ):
+        assert ran.types(table)[column] == "bigint", (table, column)
+    stamps = [row[4] for row in rows["lfs_object"]]
+    assert any(re.search(r"\.\d{1,5}\+", s) for s in stamps) and any("." not in s for s in stamps)
+    # Each stamp with a fraction audited by its format; those without one are PostgreSQL's own text.
+    assert set().union(*audit_rules(run_dir, "lfs_object", "created_at").values()) == {
+        "date_format:%Y-%m-%d %H:%M:%S.%f%z"
+    }
+    assert len(audit_rules(run_dir, "lfs_object", "created_at")) == sum("." in s for s in stamps)
+    assert references(run_dir) == {
+        ("repository", "owner_id"): "user.id",
+        ("access", "user_id"): "user.id",
+        ("access", "repo_id"): "repository.id",
+        ("action", "user_id"): "user.id",
+        ("action", "act_user_id"): "user.id",
+        ("action", "act_user_name"): "user.name",
+        ("action", "repo_id"): "repository.id",
+        ("action", "repo_user_name"): "user.name",
+        ("follow", "user_id"): "user.id",
+    }
+
+
+def test_conduit_homeserver_keeps_every_key_and_value_byte_for_byte_and_finds_references_by_bytes(
+    run_export: Runner,
+) -> None:
+    # Conduit's conduit.db (a Matrix homeserver in Rust; src/database/abstraction/sqlite.rs): WAL mode,
+    # every tree a table of ("key" BLOB PRIMARY KEY, "value" BLOB NOT NULL), rusqlite binding each
+    # &[u8]: user and room ids' UTF-8, ids joined by 0xFF, big-endian u64 counters and short ids, JSON
+    # of serde, an empty value for a membership (x'', not NULL). Every cell bytea, byte for byte, no
+    # audit; the keys the primary keys. References meet by the bytes alone: an event's PDU id names
+    # its PDU, a device's token names its entry, a display name's user names a user with a password;
+    # where a value fits two trees' keys alike (a token's device) or two trees hold the same keys (a
+    # room's short id and joined count), the data cannot tell, and none is chosen.
+    rows = apps.conduit_rows()
+    ran, run_dir = run_export(apps.conduit)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    for table, values in rows.items():
+        if table == "_noop":
+            assert ran.types(table) == {"key": "bigint"}
+            continue
+        assert ran.types(table) == {"key": "bytea", "value": "bytea"}, table
+        assert primary_key(ran.uri, ran.record["version_schema"], table) == ["key"]
+        loaded = pg_query(ran.uri, f'SELECT key, value FROM "{ran.base}".{table}')
+        assert sorted((bytes(k), bytes(v)) for k, v in loaded) == sorted(values), table
+    assert b"" in {value for _, value in rows["userroomid_joined"]}
+    assert not pq.read_table(run_dir / "audit.parquet").num_rows
+    assert references(run_dir) == {
+        ("userid_displayname", "key"): "userid_password.key",
+        ("userdeviceid_token", "value"): "token_userdeviceid.key",
+        ("eventid_pduid", "value"): "pduid_pdu.key",
+    }

@@ -822,6 +822,42 @@ def test_the_last_login_is_an_epoch_timestamp_as_the_last_visit_is(make_sqlite: 
     assert legacy["member"]["lastlogin"].inferred_type == "timestamptz"
 
 
+def test_a_last_login_named_after_its_entity_is_an_epoch_timestamp(make_sqlite: SqliteFactory) -> None:
+    # A schema prefixing every column with its entity (Drone CI's `users`: `user_created`,
+    # `user_last_login`, Unix seconds) names the last login after the entity's words: it stayed bigint
+    # with no note beside `user_created` read as instants. The name ends in the last event; a word
+    # after it is an address, a count or an id of it, and an entity's login without an ordinal is none.
+    rows = [(i, *(1_796_416_366 + 3601 * i,) * 7) for i in range(5)]
+    ddl = (
+        "CREATE TABLE users (user_id INTEGER PRIMARY KEY, user_last_login INTEGER, userLastLogin INTEGER, "
+        "account_first_used INTEGER, user_login INTEGER, user_last_login_ip INTEGER, "
+        "user_last_login_count INTEGER, user_id_last_login INTEGER)"
+    )
+    assert _types_beside_key(make_sqlite, "users", ddl, rows, key="user_id") == {
+        "user_last_login": "timestamptz",
+        "userLastLogin": "timestamptz",
+        "account_first_used": "timestamptz",
+        "user_login": "integer",
+        "user_last_login_ip": "integer",
+        "user_last_login_count": "integer",
+        "user_id_last_login": "integer",
+    }
+    # ... and beside a 0 for a user who never logged in, the integers are kept with the instant's note.
+    zeros = [(i, 0 if i == 2 else 1_796_416_366 + 3601 * i) for i in range(5)]
+    profiled = profile(
+        make_sqlite(
+            {
+                "members": (
+                    "CREATE TABLE members (user_id INTEGER PRIMARY KEY, user_last_login INTEGER)",
+                    zeros,
+                )
+            }
+        )
+    )["members"]["user_last_login"]
+    assert profiled.inferred_type == "integer"
+    assert any('to_timestamp(NULLIF("user_last_login", 0))' in note for note in profiled.notes)
+
+
 def test_the_last_contact_is_an_epoch_timestamp_as_the_last_login_is(make_sqlite: SqliteFactory) -> None:
     # A CI server's agents (Woodpecker's `agents.last_contact`, Unix seconds beside `created` and
     # `updated`) and a CRM's people keep the last contact as epoch integers: it stayed bigint beside

@@ -806,6 +806,74 @@ def test_a_column_never_filled_is_no_second_way_of_writing_missing_beside_blanks
     assert columns["resource"].quality == pytest.approx(column_score(len(rows), blanks))
 
 
+def _steps_upgraded(
+    path: Path, rows: int, upgraded_after: int, *, nulls: frozenset[int] = frozenset()
+) -> list:
+    """A Go server's table of steps (strings ``''`` where they have none, no NULL written), then a
+    release's ``ALTER TABLE steps ADD COLUMN schema TEXT`` after ``upgraded_after`` rows: those rows
+    hold NULL there (SQLite's), the later ones ``''`` or a value. ``nulls``: later rows written NULL
+    there all the same. Its rows as they read back."""
+    con = sqlite3.connect(path)
+    con.execute(
+        "CREATE TABLE steps (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT, error TEXT, status TEXT)"
+    )
+
+    def step(i: int) -> tuple[int, str, str, str]:
+        return (i, f"step {i}", "exit status 2" if i % 5 == 0 else "", "failure" if i % 5 == 0 else "success")
+
+    con.executemany("INSERT INTO steps VALUES (?, ?, ?, ?)", [step(i) for i in range(1, upgraded_after + 1)])
+    con.execute("ALTER TABLE steps ADD COLUMN schema TEXT")
+    con.executemany(
+        "INSERT INTO steps VALUES (?, ?, ?, ?, ?)",
+        [
+            (*step(i), None if i in nulls else ("https://example.org/card.json" if i % 3 == 0 else ""))
+            for i in range(upgraded_after + 1, rows + 1)
+        ],
+    )
+    con.commit()
+    written = con.execute("SELECT * FROM steps ORDER BY id").fetchall()
+    con.close()
+    return written
+
+
+def test_nulls_of_a_column_added_after_the_rows_are_no_second_way_beside_blanks(
+    settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A column added to a table already holding rows (``ALTER TABLE ... ADD COLUMN`` without a default)
+    is NULL in every row then present: NULLs all in the oldest rows (by rowid), a value in every row
+    after them, are the rows written before it existed, not a way the application writes a missing
+    value. A table whose only NULLs are such writes "missing" one way, ``''``: its blanks (the added
+    column's later ``''`` too) cost nothing, each still made NULL and audited. A NULL after the first
+    value is one the application wrote: a second way, and the blanks cost as before. (Until 2026-12-06
+    a Drone CI server's steps, ``step_schema`` added by a later release, scored ``step_error`` 0.)"""
+    export = tmp_path / "steps.db"
+    rows = _steps_upgraded(export, 40, 12)
+    blanks = {
+        name: sum(1 for row in rows if row[i] == "")
+        for i, name in enumerate(("id", "name", "error", "status", "schema"))
+    }
+    assert blanks["error"] and blanks["schema"] and sum(1 for row in rows if row[4] is None) == 12
+    profiled = profile(export)
+    columns = profiled.tables["steps"].columns
+    assert {name for name, c in columns.items() if c.blank_is_missing} == {"error", "schema"}
+    assert profiled.quality == 100.0
+    assert any("12 oldest rows alone" in note for note in columns["schema"].notes)
+    record, audit = run_checked(export, settings, monkeypatch, "steps")
+    assert (record["exit_code"], record["warnings"]) == (0, [])
+    assert Counter((a["column"], a["rule"]) for a in audit) == {
+        ("error", "empty_to_null"): blanks["error"],
+        ("schema", "empty_to_null"): blanks["schema"],
+    }
+
+    # One NULL written after the upgrade: the table writes a missing text two ways, charged as before.
+    mixed = tmp_path / "mixed.db"
+    rows = _steps_upgraded(mixed, 40, 12, nulls=frozenset({31}))
+    columns = profile(mixed).tables["steps"].columns
+    assert not any(c.blank_is_missing for c in columns.values())
+    assert columns["error"].quality == pytest.approx(column_score(len(rows), blanks["error"]))
+    assert not any("oldest rows" in note for note in columns["schema"].notes)
+
+
 def test_a_column_holding_one_null_token_in_every_row_holds_no_value_and_costs_nothing(
     settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -302,8 +302,10 @@ _BOUND_WORDS = frozenset({"from", "to"})
 _ZONE_NOT_MOMENT_WORDS = frozenset({"offset", "is", "use", "uses", "tz", "timezone", "zone", "in"})
 #: Events that name a moment only as the last one (``last_login``, ``lastLogin``, ``LastLogon``, or one
 #: lowercase word, ``lastlogin``): a ``login`` alone may be an account number of ten digits (a trading
-#: platform's), so the name must be the last event's and nothing else (``last_login_ip``,
-#: ``user_login``, ``last_login_count`` are none), as ``last_seen`` and ``visited`` are by their words.
+#: platform's), so the name must be the last event's and nothing else, or end in it after the words of
+#: whose event it is (``user_last_login``, a schema prefixing each column with its entity; since
+#: 2026-12-06): ``last_login_ip``, ``user_login``, ``last_login_count`` are none, as ``last_seen`` and
+#: ``visited`` are moments by their words.
 #: The last use too (``last_used``, ``lastUsed``: an API key's, pyLoad-ng's in epoch milliseconds beside
 #: its ``created_at``, or a form history's), where ``used`` alone is an amount (bytes used). The first
 #: of such an event is a moment as the last is (:data:`_EVENT_ORDINALS`: a form history's ``firstUsed``
@@ -440,6 +442,13 @@ def _date_like_name(name: str, date_words: frozenset[str] = _DATE_WORDS) -> bool
         and words <= _EVENT_ORDINALS | _LAST_EVENT_WORDS
     )
     ordered = [word.lower() for word in _NAME_WORDS.findall(name)]
+    # ... or the name ends in them, the words before naming whose event it is: a schema that prefixes
+    # every column with its entity (Drone CI's `user_last_login`, Unix seconds beside `user_created`;
+    # bigint with no note until 2026-12-06). Ending there, no word after them makes it an address,
+    # a count or an id of the event (`last_login_ip`); `user_login` has no ordinal.
+    last_event = last_event or (
+        len(ordered) > 2 and ordered[-2] in _EVENT_ORDINALS and ordered[-1] in _LAST_EVENT_WORDS
+    )
     validity_bound = any(
         first in _VALIDITY_WORDS and second in _BOUND_WORDS for first, second in pairwise(ordered)
     )
@@ -1145,6 +1154,7 @@ def _blanks_as_the_table_writes_missing(
     not_null: Mapping[str, set[str]],
     blank_default: Mapping[str, set[str]] | None = None,
     unique: Mapping[str, set[str]] | None = None,
+    added_later: Mapping[str, set[str]] | None = None,
 ) -> None:
     """Mark the columns (``ColumnProfile.blank_is_missing``) whose one way of writing a missing value
     is ``''``: every column of a table that holds no NULL and no null token (``N/A``, ``NULL``) at all,
@@ -1171,13 +1181,19 @@ def _blanks_as_the_table_writes_missing(
     bouncers, ``ip_address`` ``''`` until one connects beside ``type`` and ``version`` NULL, scored
     91.67 until 2026-12-05). ``unique``: per table, the columns of its declared UNIQUE indexes and
     constraints (:func:`unique_members`), whose NULLs are no second way of writing a missing text
-    (:func:`_text_blank_typed_null`)."""
+    (:func:`_text_blank_typed_null`). ``added_later``: per table, its columns added after rows were
+    written (:func:`_columns_added_later`), whose NULLs are those rows' and no way of writing missing
+    either."""
     blank_default = blank_default or {}
     unique = unique or {}
+    added_later = added_later or {}
     for name, table in tables.items():
         columns = list(table)
+        later = added_later.get(name, set())
         whole = bool(columns) and not any(
-            (column.null_count or column.null_like_count) and not _missing_its_own_way(column)
+            (column.null_count or column.null_like_count)
+            and not _missing_its_own_way(column)
+            and column.name not in later
             for column in columns
         )
         by_kind = _text_blank_typed_null(columns, unique.get(name, set()))
@@ -1214,6 +1230,54 @@ def _blanks_as_the_table_writes_missing(
                 continue
             column.blank_is_missing = True
             _explain(column, "empty_string", detail)
+
+
+def _columns_added_later(src: Source, tables: Mapping[str, TableProfile]) -> dict[str, set[str]]:
+    """Per table holding ``''`` somewhere, its columns whose NULLs are all in its oldest rows
+    (:meth:`Source.nulls_before_values`), where they are the only NULLs (and no null token) that keep
+    the table from writing a missing value one way and are its last columns: columns without a
+    declared default added by
+    ``ALTER TABLE ... ADD COLUMN`` to a table already holding rows, which SQLite gives NULL there. A
+    Go server's steps (Drone CI's ``steps.step_schema``, added in a release after the table, its
+    later rows ``''`` where a step has none, as every string of the table) scored its ``step_error``
+    blanks 0 until 2026-12-06. Each such column gets a note; one scan per table concerned."""
+    found: dict[str, set[str]] = {}
+    for name, table in tables.items():
+        columns = list(table)
+        if not any(column.empty_string_count for column in columns):
+            continue
+        holding = [
+            column
+            for column in columns
+            if (column.null_count or column.null_like_count) and not _missing_its_own_way(column)
+        ]
+        order = [column.name for column in src.table(name).columns]
+        declared = {column.name: column for column in src.table(name).columns}
+        if (
+            not holding
+            # ADD COLUMN appends: such columns are the table's last, none declared after them
+            # holding a value where they hold NULL (a NULL in the first row of a column declared
+            # among the others is one the application wrote).
+            or set(order[len(order) - len(holding) :]) != {column.name for column in holding}
+            or any(
+                column.null_like_count
+                or declared[column.name].default is not None
+                or declared[column.name].primary_key
+                for column in holding
+            )
+        ):
+            continue
+        later = src.nulls_before_values(name, [column.name for column in holding])
+        if len(later) < len(holding):
+            continue  # another column's NULLs write a missing value all the same
+        found[name] = later
+        for column in holding:
+            column.notes.append(
+                f"NULL in the {column.null_count} oldest rows alone (by rowid), a value in every row "
+                "after them: rows written before the column was added (ALTER TABLE ... ADD COLUMN gives "
+                "them NULL), no way the table writes a missing value"
+            )
+    return found
 
 
 def declares_blank_default(default: str | None) -> bool:
@@ -5206,7 +5270,13 @@ def profile(
         _tokens_kept_in_keys(profiled, not_null)
         _tokens_as_unfilled_columns(profiled)
         _json_nulls_as_missing(profiled, src.json_documents)
-        _blanks_as_the_table_writes_missing(profiled, not_null, blank_default, unique_members(src.indexes))
+        _blanks_as_the_table_writes_missing(
+            profiled,
+            not_null,
+            blank_default,
+            unique_members(src.indexes),
+            _columns_added_later(src, profiled),
+        )
         internal, unreadable, views = dict(src.internal), dict(src.unreadable), dict(src.views)
         unreadable_columns = {name: dict(why) for name, why in src.unreadable_columns.items()}
         indexes, triggers = indexes_not_copied(src.indexes, profiled), triggers_not_copied(src.triggers)

@@ -546,6 +546,35 @@ class Source:
             con.close()
         return found
 
+    def nulls_before_values(self, table: str, columns: Sequence[str]) -> set[str]:
+        """Those of ``columns`` of ``table`` whose NULL cells are all in rows older than every one of
+        their values: each NULL's rowid lower than the lowest rowid of a value, and a value after them.
+        That is a column added to a table already holding rows (SQLite's ``ALTER TABLE ... ADD
+        COLUMN`` without a default gives every row then present NULL there): its NULLs are the rows
+        written before it existed, not a value its application wrote. One aggregate scan of the table
+        in SQLite by its rowid; none for a WITHOUT ROWID table or one SQLite here cannot read."""
+        rowid = self.table(table).rowid
+        if not columns or rowid is None:
+            return set()
+        order = quote_ident(rowid[0])
+        bounds = ", ".join(
+            f"max(CASE WHEN {quote_ident(name)} IS NULL THEN {order} END), "
+            f"min(CASE WHEN {quote_ident(name)} IS NOT NULL THEN {order} END)"
+            for name in columns
+        )
+        con = connect_read_only(self.read_path)
+        try:
+            row = con.execute(f"SELECT {bounds} FROM {quote_ident(table)}").fetchone()
+        except sqlite3.Error:
+            return set()
+        finally:
+            con.close()
+        return {
+            name
+            for i, name in enumerate(columns)
+            if row[2 * i] is not None and row[2 * i + 1] is not None and row[2 * i] < row[2 * i + 1]
+        }
+
     def json_documents(self, table: str, columns: Sequence[str]) -> set[str]:
         """Those of ``columns`` of ``table`` whose every cell is NULL or JSON text (SQLite's
         ``json_valid``: a document, a string in JSON's quotes, a number, ``true``, ``false``, ``null``),
