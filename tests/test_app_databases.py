@@ -19566,3 +19566,129 @@ def test_hedgedoc_reads_sequelize_dates_as_instants_and_keeps_its_notes_markdown
     found = references(run_dir)
     assert {child: parent for child, parent in found.items() if child in declared} == declared
     assert set(found) <= {*declared, ("Notes", "lastchangeuserId")}
+
+
+def test_audacity_project_keeps_its_sample_blocks_and_binary_documents_byte_for_byte(
+    run_export: Runner,
+) -> None:
+    # An Audacity 3 .aup3 as ProjectFileIO and SqliteSampleBlock write it (checked against a project
+    # Debian's audacity 3.2.4 saved under Xvfb, and one it left with a hot WAL when killed): the project
+    # document and its autosave as binary XML BLOBs, each sample block's samples and summaries as
+    # BLOBs of little-endian numbers beside its format code (0x0004000F for float32) and REAL min, max
+    # and RMS. No declared foreign key; a block's id is named only inside the binary document, so no
+    # column refers to another, and the AUTOINCREMENT ids with gaps are keys, not references.
+    rows = apps.audacity_rows()
+    ran, run_dir = run_export(apps.audacity)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    assert (
+        ran.types("project")
+        == ran.types("autosave")
+        == {
+            "id": "bigint",
+            "dict": "bytea",
+            "doc": "bytea",
+        }
+    )
+    assert ran.types("sampleblocks") == {
+        "blockid": "bigint",
+        "sampleformat": "bigint",
+        "summin": "double precision",
+        "summax": "double precision",
+        "sumrms": "double precision",
+        "summary256": "bytea",
+        "summary64k": "bytea",
+        "samples": "bytea",
+    }
+    names = ["blockid", "sampleformat", "summin", "summax", "sumrms", "summary256", "summary64k", "samples"]
+    blocks = rows["sampleblocks"]
+    for index, column in enumerate(names):
+        assert ran.values("sampleblocks", column, "blockid") == {row[0]: row[index] for row in blocks}, column
+    # Each block's samples are its 512 numbers in its own width, read back exactly as written.
+    widths = {0x00020001: 2, 0x00040001: 4, 0x0004000F: 4}
+    samples = ran.values("sampleblocks", "samples", "blockid")
+    assert {len(samples[row[0]]) for row in blocks} == {512 * w for w in widths.values()}
+    assert all(len(samples[row[0]]) == 512 * widths[row[1]] for row in blocks)
+    assert {row[1] for row in blocks} == set(widths)
+    first = next(row for row in blocks if row[1] == 0x0004000F)
+    assert list(struct.unpack("<512f", samples[first[0]])) == [
+        struct.unpack("<f", struct.pack("<f", v))[0] for v in apps.audacity_samples(first[0])
+    ]
+    [(key, dictionary, document)] = rows["project"]
+    assert ran.values("project", "dict", "id") == {key: dictionary}
+    assert ran.values("project", "doc", "id") == {key: document}
+    assert dictionary.startswith(b"\x00\x04\x0f\x00\x00")
+    assert ran.values("autosave", "id", "id") == {}
+    assert references(run_dir) == {}
+
+
+def test_plex_library_reads_its_epoch_seconds_as_instants_and_finds_its_undeclared_references(
+    run_export: Runner,
+) -> None:
+    # A Plex Media Server library database: no foreign key declared anywhere; dt_integer(8) moments as
+    # Unix seconds (instants, UTC), the older datetime columns as wall-clock text, durations and marker
+    # offsets in milliseconds (integers), '' for every unset string and NULL for unset numbers and
+    # moments (the table's one way for each kind: no cost), an index in Plex's own collation.
+    rows = apps.plex_rows()
+    ran, run_dir = run_export(apps.plex)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    with closing(sqlite3.connect(ran.db)) as con:
+        names = {table: [r[1] for r in con.execute(f'PRAGMA table_info("{table}")')] for table in rows}
+    types = {table: ran.types(table) for table in rows}
+    items = types["metadata_items"]
+    instants = {"refreshed_at", "added_at", "created_at", "updated_at", "deleted_at"}
+    assert {c for c, kind in items.items() if kind == "timestamp with time zone"} == instants
+    assert (
+        ran.types("media_parts")["created_at"]
+        == ran.types("taggings")["created_at"]
+        == ("timestamp with time zone")
+    )
+    assert (
+        ran.types("library_sections")["scanned_at"]
+        == ran.types("tags")["created_at"]
+        == ("timestamp without time zone")
+    )
+    # Release dates from 1927 on, negative before 1970: integers kept as written (the name alone reads
+    # Unix seconds from 2001 on; dt_integer is no date type SQLite or the profile knows).
+    assert items["originally_available_at"] == "bigint"
+    assert items["duration"] == items["changed_at"] == ran.types("media_items")["size"] == "bigint"
+    assert items["rating"] == ran.types("media_items")["display_aspect_ratio"] == "double precision"
+    assert ran.types("section_locations")["available"] == "boolean"
+
+    def expected(table: str, column: str, value: Any) -> Any:
+        kind = types[table][column]
+        if value is None or value == "":
+            return None
+        if kind == "timestamp with time zone":
+            return datetime.fromtimestamp(value, UTC)
+        if kind == "timestamp without time zone":
+            return datetime.strptime(value, "%Y-%m-%d %H:%M:%S")
+        if kind == "boolean":
+            return bool(value)
+        return value
+
+    for table, values in rows.items():
+        for index, column in enumerate(names[table]):
+            assert ran.values(table, column, "id") == {
+                row[0]: expected(table, column, row[index]) for row in values
+            }, (table, column)
+    found = references(run_dir)
+    # Every reference the data shows, by name and values; metadata_items.parent_id (a season's show, an
+    # episode's season: the table's own ids 9 to 11 of 23, a tree's parents below its leaves) fits two
+    # other tables' keys as well and is not pinned either way.
+    assert {child: parent for child, parent in found.items() if child != ("metadata_items", "parent_id")} == {
+        ("section_locations", "library_section_id"): "library_sections.id",
+        ("directories", "library_section_id"): "library_sections.id",
+        ("directories", "parent_directory_id"): "directories.id",
+        ("metadata_items", "library_section_id"): "library_sections.id",
+        ("media_items", "library_section_id"): "library_sections.id",
+        ("media_items", "section_location_id"): "section_locations.id",
+        ("media_items", "metadata_item_id"): "metadata_items.id",
+        ("media_parts", "media_item_id"): "media_items.id",
+        ("media_parts", "directory_id"): "directories.id",
+        ("taggings", "metadata_item_id"): "metadata_items.id",
+        ("taggings", "tag_id"): "tags.id",
+    }
