@@ -19692,3 +19692,80 @@ def test_plex_library_reads_its_epoch_seconds_as_instants_and_finds_its_undeclar
         ("taggings", "metadata_item_id"): "metadata_items.id",
         ("taggings", "tag_id"): "tags.id",
     }
+
+
+def test_skype_main_db_reads_its_unix_seconds_as_instants_keeps_its_numbers_and_relates_its_conversations(
+    run_export: Runner,
+) -> None:
+    # Skype's legacy main.db (the tables plaso's parser reads): no foreign key declared; every moment
+    # INTEGER Unix seconds (instants), the account's registration_timestamp in minutes (no epoch
+    # seconds' digits: kept as written), birthdays INTEGER YYYYMMDD, a transfer's size TEXT of digits
+    # (a number), 32-byte guids and JPEG avatars byte for byte, crc and remote_id 32-bit numbers.
+    # Messages and transfers name their conversation convo_id, whose keys fit the contacts' keys alike:
+    # "convo" clips "conversation" (docs/profiling.md, the abbreviation tie-break).
+    rows = apps.skype_rows()
+    ran, run_dir = run_export(apps.skype)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    names = {table: apps.skype_columns(table) for table in rows}
+    types = {table: ran.types(table) for table in rows}
+    messages = rows["Messages"]
+    body = names["Messages"].index("body_xml")
+    texts = [row[body] for row in messages]
+    blank_bodies = sum(1 for text in texts if text == "")
+    padded_bodies = sum(1 for text in texts if text and text != text.strip())
+    mood = names["Contacts"].index("mood_text")
+    blank_moods = sum(1 for row in rows["Contacts"] if row[mood] == "")
+    assert blank_bodies and padded_bodies and blank_moods
+    charged = {
+        ("Messages", "body_xml"): max(
+            0.0,
+            column_score(len(messages), blank_bodies)
+            + column_score(len(messages), padded_bodies, COSMETIC)
+            - 100,
+        ),
+        ("Contacts", "mood_text"): column_score(len(rows["Contacts"]), blank_moods),
+    }
+    columns = profiled(run_dir)["columns"]
+    assert charged_columns(columns) == {key: round(score, 2) for key, score in charged.items()}
+    scores = {
+        table: (max(len(values), 1), [charged.get((table, n), 100.0) for n in names[table]])
+        for table, values in rows.items()
+    }
+    assert ran.record["quality_before"] == pytest.approx(export_score(scores), abs=0.01)
+    assert ran.record["quality_after"] == 100.0
+
+    def expected(table: str, column: str, value: Any) -> Any:
+        kind = types[table][column]
+        if value is None:
+            return None
+        if kind == "timestamp with time zone":
+            return datetime.fromtimestamp(value, UTC)
+        if kind == "bigint":
+            return int(value)
+        if kind == "text":
+            return arrives_as(value)
+        return value
+
+    for table, values in rows.items():
+        key = names[table][0]
+        for index, column in enumerate(names[table]):
+            assert ran.values(table, column, key) == {
+                row[0]: expected(table, column, row[index]) for row in values
+            }, (table, column)
+    accounts, contacts = types["Accounts"], types["Contacts"]
+    assert accounts["registration_timestamp"] == accounts["birthday"] == contacts["birthday"] == "bigint"
+    assert accounts["lastonline_timestamp"] == contacts["profile_timestamp"] == "timestamp with time zone"
+    assert (
+        types["Messages"]["timestamp"]
+        == types["Messages"]["edited_timestamp"]
+        == ("timestamp with time zone")
+    )
+    assert types["Calls"]["begin_timestamp"] == types["Transfers"]["starttime"] == "timestamp with time zone"
+    assert types["Transfers"]["filesize"] == types["Messages"]["crc"] == "bigint"
+    assert types["Messages"]["guid"] == contacts["avatar_image"] == "bytea"
+    assert references(run_dir) == {
+        ("Messages", "convo_id"): "Conversations.id",
+        ("Transfers", "convo_id"): "Conversations.id",
+        ("CallMembers", "call_db_id"): "Calls.id",
+    }
