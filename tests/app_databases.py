@@ -59773,3 +59773,1016 @@ def conduit(path: Path) -> Path:
     with closing(sqlite3.connect(path)) as con:
         con.execute("PRAGMA journal_mode=WAL")
     return path
+
+
+# --- App (Audacity 3.x project, an .aup3: ProjectFileIO.cpp's ProjectFileSchema and
+# SqliteSampleBlock.cpp's writes; checked against the file Debian's audacity 3.2.4 saved under Xvfb) ---
+
+#: Audacity's ``ProjectFileSchema`` (``CREATE TABLE IF NOT EXISTS <schema>.project (...)``): the project
+#: document and its autosave as Audacity's binary XML (a name dictionary and a document BLOB), and
+#: the audio in ``sampleblocks``, each block's samples and summaries BLOBs of little-endian numbers.
+AUDACITY_DDL = [
+    "CREATE TABLE project(  id                   INTEGER PRIMARY KEY,  dict                 BLOB,"
+    "  doc                  BLOB)",
+    "CREATE TABLE autosave(  id                   INTEGER PRIMARY KEY,  dict                 BLOB,"
+    "  doc                  BLOB)",
+    "CREATE TABLE sampleblocks(  blockid              INTEGER PRIMARY KEY AUTOINCREMENT,"
+    "  sampleformat         INTEGER,  summin               REAL,  summax               REAL,"
+    "  sumrms               REAL,  summary256           BLOB,  summary64k           BLOB,"
+    "  samples              BLOB)",
+]
+
+#: SampleFormat.h: ``int16Sample = 0x00020001``, ``int24Sample = 0x00040001``, ``floatSample =
+#: 0x0004000F`` (the width in bytes in the high half).
+AUDACITY_FORMATS = (0x00020001, 0x00040001, 0x0004000F)
+
+
+def audacity_samples(n: int) -> list[float]:
+    """Block ``n``'s samples: a sine of its own pitch and level, as ``Tone:`` generates (512 of them;
+    Audacity's blocks hold up to a megabyte, these are small), clipped to [-1, 1]."""
+    level, pitch = 0.1 + 0.15 * (n % 6), 220.0 * (1 + n % 4)
+    return [level * math.sin(2 * math.pi * pitch * i / 8000) for i in range(512)]
+
+
+def audacity_block(n: int) -> tuple[Any, ...]:
+    """One ``sampleblocks`` row as SqliteSampleBlock::Commit binds it: the samples in the block's
+    format (float32, int16 or int24 packed in 4 bytes), summaries of (min, max, rms) float32 triples
+    per 256 and per 65,536 samples, and the whole block's min, max and RMS as REAL (sqlite3_bind_double
+    of a float)."""
+    fmt = AUDACITY_FORMATS[n % 3] if n % 5 else AUDACITY_FORMATS[2]
+    values = audacity_samples(n)
+    if fmt == AUDACITY_FORMATS[0]:
+        samples = struct.pack(f"<{len(values)}h", *(round(v * 32767) for v in values))
+    elif fmt == AUDACITY_FORMATS[1]:
+        samples = struct.pack(f"<{len(values)}i", *(round(v * 8388607) for v in values))
+    else:
+        samples = struct.pack(f"<{len(values)}f", *values)
+    as_float = [struct.unpack("<f", struct.pack("<f", v))[0] for v in values]
+
+    def summary(chunk: list[float]) -> tuple[float, float, float]:
+        rms = math.sqrt(sum(v * v for v in chunk) / len(chunk))
+        return min(chunk), max(chunk), rms
+
+    s256 = b"".join(struct.pack("<3f", *summary(as_float[i : i + 256])) for i in range(0, 512, 256))
+    s64k = struct.pack("<3f", *summary(as_float))
+    low, high, rms = (struct.unpack("<f", struct.pack("<f", v))[0] for v in summary(as_float))
+    return (n, fmt, low, high, rms, s256, s64k, samples)
+
+
+def audacity_document(tracks: int) -> tuple[bytes, bytes]:
+    """``dict`` and ``doc`` as ProjectSerializer writes them: a dictionary of (id, name) pairs in
+    UTF-16 code units after a ``CharSize`` byte, then the document as one-byte opcodes with
+    little-endian lengths and values (the file Audacity 3.2.4 saved starts ``00 04 0F 00 ...``)."""
+    names = ["project", "wavetrack", "waveclip", "sequence", "waveblock", "name", "rate", "start"]
+    dictionary = bytearray([0, 4])  # FT_CharSize, sizeof(wxChar)
+    for index, name in enumerate(names):
+        encoded = name.encode("utf-32-le")
+        dictionary += bytes([15]) + struct.pack("<hh", index, len(encoded)) + encoded  # FT_Name
+    document = bytearray()
+    for track in range(tracks):
+        label = f"Track {track + 1} – take {track % 3} 😀".encode("utf-32-le")
+        document += bytes([1]) + struct.pack("<h", 1)  # FT_StartTag wavetrack
+        document += bytes([4]) + struct.pack("<hi", 5, len(label)) + label  # FT_String name
+        document += bytes([11]) + struct.pack("<hd", 6, 8000.0)  # FT_Double rate
+        document += bytes([2]) + struct.pack("<h", 1)  # FT_EndTag
+    return bytes(dictionary), bytes(document)
+
+
+def audacity_rows() -> dict[str, list[Sequence[Any]]]:
+    """A project Audacity saved (``project`` holds its document, ``autosave`` is emptied by the
+    save), and 30 sample blocks numbered from 1 as AUTOINCREMENT gives them, two deleted by an edit
+    (their ids gone: blocks 7 and 19). Silence has no block (a negative id in the document)."""
+    dictionary, document = audacity_document(4)
+    blocks = [audacity_block(n) for n in range(1, 33) if n not in (7, 19)]
+    return {"project": [(1, dictionary, document)], "autosave": [], "sampleblocks": blocks}
+
+
+def audacity(path: Path) -> Path:
+    """An Audacity 3 ``.aup3`` project (see the module's list): its application id and user version
+    as ProjectFileIO sets them (``PRAGMA application_id = 0x41554459``, ``user_version``), 64 KB
+    pages, WAL mode."""
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA page_size = 65536")
+    con.execute("PRAGMA application_id = 1096107097")
+    con.execute("PRAGMA user_version = 50331648")
+    con.close()
+    write_export(path, AUDACITY_DDL, audacity_rows(), bytes_as_text=False)
+    with closing(sqlite3.connect(path)) as con:
+        con.execute("PRAGMA journal_mode = WAL")
+    return path
+
+
+# --- App (Plex Media Server's com.plexapp.plugins.library.db: the statements of its `.schema` as
+# danrahn/MarkerEditorForPlex's test helper recreates them (taggings, tags, library_sections,
+# metadata_items, media_items, media_parts) and a Go Plex datastore's test schema (section_locations,
+# with rows of a 2020 dump); the naturalsort index its fix-up scripts drop) ---
+
+PLEX_DDL = [
+    'CREATE TABLE "section_locations" ("id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, '
+    '"library_section_id" integer, "root_path" varchar(255), "available" boolean DEFAULT \'t\', '
+    '"scanned_at" datetime, "created_at" datetime, "updated_at" datetime)',
+    'CREATE TABLE "library_sections" ("id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, "library_id" '
+    'integer, "name" varchar(255), "name_sort" varchar(255) COLLATE NOCASE, "section_type" integer, '
+    '"language" varchar(255), "agent" varchar(255), "scanner" varchar(255), "user_thumb_url" '
+    'varchar(255), "user_art_url" varchar(255), "user_theme_music_url" varchar(255), "public" boolean, '
+    '"created_at" datetime, "updated_at" datetime, "scanned_at" datetime, "display_secondary_level" '
+    'boolean, "user_fields" varchar(255), "query_xml" text, "query_type" integer, "uuid" varchar(255), '
+    "'changed_at' integer(8) default '0', 'content_changed_at' integer(8) default '0')",
+    'CREATE TABLE "metadata_items" ("id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, '
+    '"library_section_id" integer, "parent_id" integer, "metadata_type" integer, "guid" varchar(255), '
+    '"media_item_count" integer, "title" varchar(255), "title_sort" varchar(255) COLLATE NOCASE, '
+    '"original_title" varchar(255), "studio" varchar(255), "rating" float, "rating_count" integer, '
+    '"tagline" varchar(255), "summary" text, "trivia" text, "quotes" text, "content_rating" '
+    'varchar(255), "content_rating_age" integer, "index" integer, "absolute_index" integer, "duration" '
+    'integer, "user_thumb_url" varchar(255), "user_art_url" varchar(255), "user_banner_url" '
+    'varchar(255), "user_music_url" varchar(255), "user_fields" varchar(255), "tags_genre" '
+    'varchar(255), "tags_collection" varchar(255), "tags_director" varchar(255), "tags_writer" '
+    'varchar(255), "tags_star" varchar(255), "originally_available_at" dt_integer(8), "available_at" '
+    'dt_integer(8), "expires_at" dt_integer(8), "refreshed_at" dt_integer(8), "year" integer, '
+    '"added_at" dt_integer(8), "created_at" dt_integer(8), "updated_at" dt_integer(8), "deleted_at" '
+    'dt_integer(8), "tags_country" varchar(255), "extra_data" varchar(255), "hash" varchar(255), '
+    "'audience_rating' float, 'changed_at' integer(8) default '0', 'resources_changed_at' integer(8) "
+    "default '0', 'remote' integer, 'edition_title' varchar(255))",
+    'CREATE TABLE "media_items" ("id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, "library_section_id" '
+    'integer, "section_location_id" integer, "metadata_item_id" integer, "type_id" integer, "width" '
+    'integer, "height" integer, "size" integer(8), "duration" integer, "bitrate" integer, "container" '
+    'varchar(255), "video_codec" varchar(255), "audio_codec" varchar(255), "display_aspect_ratio" '
+    'float, "frames_per_second" float, "audio_channels" integer, "interlaced" boolean, "source" '
+    'varchar(255), "hints" varchar(255), "display_offset" integer, "settings" varchar(255), '
+    '"created_at" dt_integer(8), "updated_at" dt_integer(8), "optimized_for_streaming" boolean, '
+    '"deleted_at" dt_integer(8), "media_analysis_version" integer DEFAULT 0, "sample_aspect_ratio" '
+    "float, \"extra_data\" varchar(255), 'proxy_type' integer, 'channel_id' integer, 'begins_at' "
+    "dt_integer(8), 'ends_at' dt_integer(8), 'color_trc' varchar(255))",
+    'CREATE TABLE "media_parts" ("id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, "media_item_id" '
+    'integer, "directory_id" integer, "hash" varchar(255), "open_subtitle_hash" varchar(255), "file" '
+    'varchar(255), "index" integer, "size" integer(8), "duration" integer, "created_at" dt_integer(8), '
+    '"updated_at" dt_integer(8), "deleted_at" dt_integer(8), "extra_data" varchar(255))',
+    'CREATE TABLE "directories" ("id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, '
+    '"library_section_id" integer, "parent_directory_id" integer, "path" varchar(255), "created_at" '
+    'datetime, "updated_at" datetime, "deleted_at" datetime)',
+    'CREATE TABLE "tags" ("id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, "metadata_item_id" integer, '
+    '"tag" varchar(255) COLLATE NOCASE, "tag_type" integer, "user_thumb_url" varchar(255), '
+    '"user_art_url" varchar(255), "user_music_url" varchar(255), "created_at" datetime, "updated_at" '
+    "datetime, \"tag_value\" integer, 'extra_data' varchar(255), 'key' varchar(255), 'parent_id' "
+    "integer)",
+    'CREATE TABLE "taggings" ("id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, "metadata_item_id" '
+    'integer, "tag_id" integer, "index" integer, "text" varchar(255), "time_offset" integer, '
+    '"end_time_offset" integer, "thumb_url" varchar(255), "created_at" dt_integer(8), \'extra_data\' '
+    "varchar(255))",
+    'CREATE INDEX "index_metadata_items_on_parent_id" ON "metadata_items" ("parent_id" )',
+    'CREATE INDEX "index_taggings_on_tag_id" ON "taggings" ("tag_id" )',
+    'CREATE INDEX "index_media_parts_on_media_item_id" ON "media_parts" ("media_item_id" )',
+    # Plex's own collation (its fix-up scripts drop this index to open the file elsewhere).
+    "CREATE INDEX 'index_title_sort_naturalsort' ON 'metadata_items' ('title_sort' COLLATE naturalsort)",
+]
+
+PLEX_EPOCH = 1_700_000_000  # 2023-11-14 22:13:20 UTC: the library's first scan
+
+
+def plex_wall(seconds: int) -> str:
+    """A Rails-era ``datetime`` column's text (section_locations, library_sections, tags): UTC."""
+    return datetime.fromtimestamp(seconds, UTC).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def plex_day(year: int, month: int, day: int) -> int:
+    """``originally_available_at`` as Plex stores a release date: Unix seconds of its midnight UTC
+    (negative before 1970)."""
+    return int(datetime(year, month, day, tzinfo=UTC).timestamp())
+
+
+#: Movies: (title, title_sort, year, release date, rating, audience rating, genres, edition).
+PLEX_MOVIES = (
+    ("The Godfather", "Godfather", 1972, (1972, 3, 14), 9.7, 9.8, "Crime|Drama", None),
+    ("12 Angry Men", "", 1957, (1957, 4, 10), 10.0, 9.7, "Drama", None),
+    ("Amélie", "Amelie", 2001, (2001, 4, 25), 8.9, 9.4, "Comedy|Romance", None),
+    ("Blade Runner", "", 1982, (1982, 6, 25), 8.9, 9.1, "Sci-Fi|Thriller", "The Final Cut"),
+    ("Spirited Away", "", 2001, (2001, 7, 20), 9.6, 9.6, "Animation|Family|Fantasy", None),
+    ("Metropolis", "", 1927, (1927, 1, 10), 9.7, 8.9, "", None),
+    ("Parasite", "", 2019, (2019, 5, 30), 9.9, 9.0, "Comedy|Thriller|Drama", None),
+    ("Home Video 2023-08", "", None, None, None, None, "", None),
+)
+
+
+def plex_rows() -> dict[str, list[Sequence[Any]]]:
+    """Rows as Plex Media Server writes them: ``dt_integer(8)`` moments as Unix seconds (a release date
+    its midnight UTC, negative before 1970; ``deleted_at`` NULL until the file goes), the older
+    ``datetime`` columns as ``YYYY-MM-DD HH:MM:SS`` text, durations and marker offsets in
+    milliseconds, ``''`` for an unset string (title_sort, tagline, user_thumb_url), ``extra_data`` and
+    ``user_fields`` as URL-encoded ``key=value`` pairs (``pv%3AlastAddedAt=...``), genres joined by
+    ``|``, 40-hex hashes, ``plex://`` guids (``local://`` for a home video), media sizes past 2^31
+    bytes, a show's seasons and episodes tied by ``parent_id`` (no declared foreign key anywhere)."""
+    sections = [
+        (
+            1,
+            None,
+            "Movies",
+            "",
+            1,
+            "en-US",
+            "tv.plex.agents.movie",
+            "Plex Movie",
+            "",
+            "",
+            "",
+            None,
+            plex_wall(PLEX_EPOCH),
+            plex_wall(PLEX_EPOCH + 86_400),
+            plex_wall(PLEX_EPOCH + 90_000),
+            None,
+            f"pr%3AcollectionMode=1&pr%3AenableBIFGeneration=0&pv%3AlastAddedAt={PLEX_EPOCH + 80_000}",
+            "",
+            None,
+            "b755029d-39a1-421f-8850-b4f11dde469e",
+            46005545,
+            47050956,
+        ),
+        (
+            2,
+            None,
+            "TV Shows",
+            "",
+            2,
+            "en-US",
+            "tv.plex.agents.series",
+            "Plex TV Series",
+            "",
+            "",
+            "",
+            None,
+            plex_wall(PLEX_EPOCH + 60),
+            plex_wall(PLEX_EPOCH + 86_460),
+            plex_wall(PLEX_EPOCH + 90_060),
+            None,
+            f"pr%3AenableBIFGeneration=0&pv%3AlastAddedAt={PLEX_EPOCH + 81_000}",
+            "",
+            None,
+            "5ac23cdc-5321-4aca-9d50-63f6e58b402e",
+            46005877,
+            47051099,
+        ),
+    ]
+    locations = [
+        (
+            1,
+            1,
+            "/data/Movies",
+            1,
+            plex_wall(PLEX_EPOCH + 90_000),
+            plex_wall(PLEX_EPOCH),
+            plex_wall(PLEX_EPOCH + 90_000),
+        ),
+        (
+            2,
+            2,
+            "/data/TV",
+            1,
+            plex_wall(PLEX_EPOCH + 90_060),
+            plex_wall(PLEX_EPOCH + 60),
+            plex_wall(PLEX_EPOCH + 90_060),
+        ),
+        (
+            3,
+            1,
+            "/mnt/old-disk/Movies",
+            0,
+            plex_wall(PLEX_EPOCH + 3_600),
+            plex_wall(PLEX_EPOCH + 120),
+            plex_wall(PLEX_EPOCH + 3_600),
+        ),
+    ]
+    items: list[tuple[Any, ...]] = []
+    media: list[tuple[Any, ...]] = []
+    parts: list[tuple[Any, ...]] = []
+
+    def item(
+        n: int,
+        section: int,
+        parent: int | None,
+        kind: int,
+        guid: str,
+        title: str,
+        title_sort: str,
+        rating: float | None,
+        index: int | None,
+        duration: int | None,
+        genres: str,
+        released: int | None,
+        year: int | None,
+        audience: float | None,
+        edition: str | None,
+        summary: str,
+    ) -> None:
+        added = PLEX_EPOCH + 3_600 * n
+        digest = hashlib.sha1(f"plex-{n}".encode()).hexdigest()
+        items.append(
+            (
+                n,
+                section,
+                parent,
+                kind,
+                guid,
+                1 if kind in (1, 4) else None,
+                title,
+                title_sort,
+                "",
+                "" if kind != 1 else ("Paramount" if n % 2 else "Studio Ghibli"),
+                rating,
+                None,
+                "" if n % 3 else "An offer you can't refuse.",
+                summary,
+                "",
+                "",
+                "" if kind in (3, 4) else ("R" if n % 2 else "PG-13"),
+                None,
+                index,
+                None,
+                duration,
+                f"metadata://posters/tv.plex.agents.movie_{digest[:24]}" if kind == 1 else "",
+                "",
+                "",
+                "",
+                "lockedFields=1|5" if n % 7 == 0 else "",
+                genres,
+                "",
+                "",
+                "",
+                "",
+                released,
+                None,
+                None,
+                added + 120,
+                year,
+                added,
+                added,
+                added + 600 + n,
+                None if n != 8 else added + 7_200,
+                "",
+                f"at%3AaudienceRatingImage=rottentomatoes%3A%2F%2Fimage.rating.upright&at%3Arating{n}"
+                if kind == 1 and rating is not None
+                else "",
+                digest,
+                audience,
+                47_000_000 + 17 * n,
+                46_000_000 + 13 * n,
+                None,
+                edition or "",
+            )
+        )
+        if kind in (1, 4):
+            m = len(media) + 1
+            directory = 3 + (n - 1) % 4 if section == 1 else 8 + (parent or 0) % 2
+            width, height = ((3840, 2160) if n % 4 == 0 else (1920, 1080)) if kind == 1 else (1280, 720)
+            size = 4_294_967_296 + 7_919 * n * 1_000_003 if kind == 1 else 734_003_200 + 99_991 * n
+            media.append(
+                (
+                    m,
+                    section,
+                    1 if section == 1 else 2,
+                    n,
+                    None,
+                    width,
+                    height,
+                    size,
+                    duration,
+                    round(size * 8 / max(duration or 1, 1)),
+                    "mkv" if n % 2 else "mp4",
+                    "hevc" if width == 3840 else "h264",
+                    "eac3" if n % 3 else "aac",
+                    2.3899999856948853 if n % 5 == 0 else 1.7777777777777777,
+                    23.976023976023978 if kind == 1 else 25.0,
+                    6 if kind == 1 else 2,
+                    None,
+                    None,
+                    "" if kind == 1 else f"?episode={index}&name=Show&season=1",
+                    None,
+                    "",
+                    added,
+                    added + 60,
+                    1 if n % 2 else 0,
+                    None,
+                    6,
+                    1.0,
+                    f"ma%3AvideoProfile=main&ma%3AaudioProfile=lc&ma%3Aduration={duration}",
+                    None,
+                    None,
+                    None,
+                    None,
+                    "bt709" if n % 2 else "",
+                )
+            )
+            parts.append(
+                (
+                    m,
+                    m,
+                    directory,
+                    hashlib.sha1(f"part-{n}".encode()).hexdigest(),
+                    hashlib.md5(f"osh-{n}".encode()).hexdigest()[:16],
+                    f"/data/{'Movies' if section == 1 else 'TV'}/{title} ({year or 'x'})/{title}.mkv",
+                    None,
+                    size,
+                    duration,
+                    added,
+                    added + 60,
+                    None,
+                    f"ma%3Acontainer={'mkv' if n % 2 else 'mp4'}&ma%3Aduration={duration}",
+                )
+            )
+
+    for n, (title, sort, year, day, rating, audience, genres, edition) in enumerate(PLEX_MOVIES, 1):
+        guid = f"plex://movie/5d776{n:03d}880197001ec967c{n}" if year else f"local://{n}"
+        summary = f"{title}:\nline two of the summary, “quoted”." if year else ""
+        item(
+            n,
+            1,
+            None,
+            1,
+            guid,
+            title,
+            sort,
+            rating,
+            None,
+            5_400_000 + 61_003 * n,
+            genres,
+            plex_day(*day) if day else None,
+            year,
+            audience,
+            edition,
+            summary,
+        )
+    show = len(items) + 1
+    item(
+        show,
+        2,
+        None,
+        2,
+        "plex://show/5d9c086fe9d5a1001f4d1234",
+        "Bluey",
+        "",
+        9.3,
+        1,
+        None,
+        "Animation|Kids",
+        plex_day(2018, 10, 1),
+        2018,
+        9.5,
+        None,
+        "A blue heeler puppy.",
+    )
+    seasons = [show + 1, show + 2]
+    for s, number in zip(seasons, (1, 2), strict=True):
+        item(
+            s,
+            2,
+            show,
+            3,
+            f"plex://season/602e69ba{number:04d}",
+            f"Season {number}",
+            "",
+            None,
+            number,
+            None,
+            "",
+            plex_day(2018 + number, 1, 1),
+            None,
+            None,
+            None,
+            "",
+        )
+    for e in range(12):
+        season = seasons[e // 6]
+        item(
+            len(items) + 1,
+            2,
+            season,
+            4,
+            f"plex://episode/5d9c1275{e:06d}",
+            f"Episode {e + 1}",
+            "",
+            7.5 + (e % 5) / 10,
+            e % 6 + 1,
+            420_000 + 1_000 * e,
+            "",
+            plex_day(2018 + e // 6, 10, 1 + e),
+            2018 + e // 6,
+            None,
+            None,
+            f"Bluey and Bingo, part {e + 1}." if e % 4 else "",
+        )
+    tags = [
+        (
+            t + 1,
+            None,
+            name,
+            kind,
+            "",
+            "",
+            "",
+            plex_wall(PLEX_EPOCH + t),
+            plex_wall(PLEX_EPOCH + t),
+            None,
+            "",
+            key,
+            None,
+        )
+        for t, (name, kind, key) in enumerate(
+            (
+                ("Crime", 1, ""),
+                ("Drama", 1, ""),
+                ("Comedy", 1, ""),
+                ("Thriller", 1, ""),
+                ("Francis Ford Coppola", 4, "/library/people/5d776e0c"),
+                ("Hayao Miyazaki", 4, "/library/people/5d776e0d"),
+                ("intro", 12, ""),
+                ("credits", 12, ""),
+            )
+        )
+    ]
+    taggings = []
+    for n in range(1, len(items) + 1):
+        genres = items[n - 1][26]
+        for i, name in enumerate(g for g in genres.split("|") if g):
+            found = [t[0] for t in tags if t[2] == name]
+            if found:
+                taggings.append((len(taggings) + 1, n, found[0], i, "", None, None, "", items[n - 1][36], ""))
+    for n in (1, 5):
+        taggings.append(
+            (len(taggings) + 1, n, 5 if n == 1 else 6, 0, "", None, None, "", items[n - 1][36], "")
+        )
+    for e in range(len(items) - 11, len(items) + 1):  # episodes: an intro marker each, credits on some
+        taggings.append(
+            (
+                len(taggings) + 1,
+                e,
+                7,
+                0,
+                "intro",
+                1_000 * (e % 5),
+                30_000 + 250 * e,
+                "",
+                items[e - 1][36],
+                "pv%3Aversion=5",
+            )
+        )
+        if e % 3 == 0:
+            taggings.append(
+                (
+                    len(taggings) + 1,
+                    e,
+                    8,
+                    1,
+                    "credits",
+                    400_000,
+                    420_000 + 1_000 * (e - 12),
+                    "",
+                    items[e - 1][36],
+                    "pv%3Afinal=1&pv%3Aversion=5",
+                )
+            )
+    directories = [
+        (d, section, parent, path, plex_wall(PLEX_EPOCH + 60 * d), plex_wall(PLEX_EPOCH + 3_600 * d), None)
+        for d, section, parent, path in (
+            (1, 1, None, ""),
+            (2, 2, None, ""),
+            (3, 1, 1, "The Godfather (1972)"),
+            (4, 1, 1, "12 Angry Men (1957)"),
+            (5, 1, 1, "Amélie (2001)"),
+            (6, 1, 1, "Blade Runner (1982)"),
+            (7, 2, 2, "Bluey"),
+            (8, 2, 7, "Bluey/Season 01"),
+            (9, 2, 7, "Bluey/Season 02"),
+        )
+    ]
+    return {
+        "section_locations": locations,
+        "directories": directories,
+        "library_sections": sections,
+        "metadata_items": items,
+        "media_items": media,
+        "media_parts": parts,
+        "tags": tags,
+        "taggings": taggings,
+    }
+
+
+def plex(path: Path) -> Path:
+    """A Plex Media Server ``com.plexapp.plugins.library.db`` (see the module's list), its
+    naturalsort index written through Plex's own collation (registered here as Plex registers it)."""
+    con = sqlite3.connect(path)
+    con.create_collation("naturalsort", lambda a, b: (a > b) - (a < b))
+    with con:
+        for statement in PLEX_DDL:
+            con.execute(statement)
+        for table, values in plex_rows().items():
+            for row in values:
+                con.execute(f'INSERT INTO "{table}" VALUES ({", ".join("?" * len(row))})', row)
+    con.close()
+    return path
+
+
+# --- App (Skype's legacy desktop client, main.db: the CREATE TABLE statements plaso's Skype plugin
+# (log2timeline/plaso, plaso/parsers/sqlite_plugins/skype.py, SCHEMAS) reads, values as its parser and
+# forensic write-ups describe them) ---
+
+SKYPE_DDL = [
+    "CREATE TABLE Accounts (id INTEGER NOT NULL PRIMARY KEY, is_permanent INTEGER, status INTEGER, "
+    "pwdchangestatus INTEGER, logoutreason INTEGER, commitstatus INTEGER, suggested_skypename TEXT, "
+    "skypeout_balance_currency TEXT, skypeout_balance INTEGER, skypeout_precision INTEGER, "
+    "skypein_numbers TEXT, subscriptions TEXT, cblsyncstatus INTEGER, offline_callforward TEXT, "
+    "chat_policy INTEGER, skype_call_policy INTEGER, pstn_call_policy INTEGER, avatar_policy INTEGER, "
+    "buddycount_policy INTEGER, timezone_policy INTEGER, webpresence_policy INTEGER, "
+    "phonenumbers_policy INTEGER, voicemail_policy INTEGER, authrequest_policy INTEGER, ad_policy "
+    "INTEGER, partner_optedout TEXT, service_provider_info TEXT, registration_timestamp INTEGER, "
+    "nr_of_other_instances INTEGER, partner_channel_status TEXT, flamingo_xmpp_status INTEGER, "
+    "federated_presence_policy INTEGER, liveid_membername TEXT, roaming_history_enabled INTEGER, "
+    "cobrand_id INTEGER, owner_under_legal_age INTEGER, type INTEGER, skypename TEXT, pstnnumber TEXT, "
+    "fullname TEXT, birthday INTEGER, gender INTEGER, languages TEXT, country TEXT, province TEXT, "
+    "city TEXT, phone_home TEXT, phone_office TEXT, phone_mobile TEXT, emails TEXT, homepage TEXT, "
+    "about TEXT, profile_timestamp INTEGER, received_authrequest TEXT, displayname TEXT, refreshing "
+    "INTEGER, given_authlevel INTEGER, aliases TEXT, authreq_timestamp INTEGER, mood_text TEXT, "
+    "timezone INTEGER, nrof_authed_buddies INTEGER, ipcountry TEXT, given_displayname TEXT, "
+    "availability INTEGER, lastonline_timestamp INTEGER, capabilities BLOB, avatar_image BLOB, "
+    "assigned_speeddial TEXT, lastused_timestamp INTEGER, authrequest_count INTEGER, assigned_comment "
+    "TEXT, alertstring TEXT, avatar_timestamp INTEGER, mood_timestamp INTEGER, rich_mood_text TEXT, "
+    "synced_email BLOB, set_availability INTEGER, options_change_future BLOB, cbl_profile_blob BLOB, "
+    "authorized_time INTEGER, sent_authrequest TEXT, sent_authrequest_time INTEGER, "
+    "sent_authrequest_serial INTEGER, buddyblob BLOB, cbl_future BLOB, node_capabilities INTEGER, "
+    "node_capabilities_and INTEGER, revoked_auth INTEGER, added_in_shared_group INTEGER, "
+    "in_shared_group INTEGER, authreq_history BLOB, profile_attachments BLOB, stack_version INTEGER, "
+    "offline_authreq_id INTEGER, verified_email BLOB, verified_company BLOB, uses_jcs INTEGER)",
+    "CREATE TABLE Contacts (id INTEGER NOT NULL PRIMARY KEY, is_permanent INTEGER, type INTEGER, "
+    "skypename TEXT, pstnnumber TEXT, aliases TEXT, fullname TEXT, birthday INTEGER, gender INTEGER, "
+    "languages TEXT, country TEXT, province TEXT, city TEXT, phone_home TEXT, phone_office TEXT, "
+    "phone_mobile TEXT, emails TEXT, hashed_emails TEXT, homepage TEXT, about TEXT, avatar_image BLOB, "
+    "mood_text TEXT, rich_mood_text TEXT, timezone INTEGER, capabilities BLOB, profile_timestamp "
+    "INTEGER, nrof_authed_buddies INTEGER, ipcountry TEXT, avatar_timestamp INTEGER, mood_timestamp "
+    "INTEGER, received_authrequest TEXT, authreq_timestamp INTEGER, lastonline_timestamp INTEGER, "
+    "availability INTEGER, displayname TEXT, refreshing INTEGER, given_authlevel INTEGER, "
+    "given_displayname TEXT, assigned_speeddial TEXT, assigned_comment TEXT, alertstring TEXT, "
+    "lastused_timestamp INTEGER, authrequest_count INTEGER, assigned_phone1 TEXT, "
+    "assigned_phone1_label TEXT, assigned_phone2 TEXT, assigned_phone2_label TEXT, assigned_phone3 "
+    "TEXT, assigned_phone3_label TEXT, buddystatus INTEGER, isauthorized INTEGER, popularity_ord "
+    "INTEGER, external_id TEXT, external_system_id TEXT, isblocked INTEGER, authorization_certificate "
+    "BLOB, certificate_send_count INTEGER, account_modification_serial_nr INTEGER, "
+    "saved_directory_blob BLOB, nr_of_buddies INTEGER, server_synced INTEGER, contactlist_track "
+    "INTEGER, last_used_networktime INTEGER, authorized_time INTEGER, sent_authrequest TEXT, "
+    "sent_authrequest_time INTEGER, sent_authrequest_serial INTEGER, buddyblob BLOB, cbl_future BLOB, "
+    "node_capabilities INTEGER, revoked_auth INTEGER, added_in_shared_group INTEGER, in_shared_group "
+    "INTEGER, authreq_history BLOB, profile_attachments BLOB, stack_version INTEGER, "
+    "offline_authreq_id INTEGER, node_capabilities_and INTEGER, authreq_crc INTEGER, authreq_src "
+    "INTEGER, pop_score INTEGER, authreq_nodeinfo BLOB, main_phone TEXT, unified_servants TEXT, "
+    "phone_home_normalized TEXT, phone_office_normalized TEXT, phone_mobile_normalized TEXT, "
+    "sent_authrequest_initmethod INTEGER, authreq_initmethod INTEGER, verified_email BLOB, "
+    "verified_company BLOB, sent_authrequest_extrasbitmask INTEGER, liveid_cid TEXT, "
+    "extprop_seen_birthday INTEGER, extprop_sms_target INTEGER, extprop_external_data TEXT, "
+    "extprop_must_hide_avatar INTEGER)",
+    "CREATE TABLE Conversations (id INTEGER NOT NULL PRIMARY KEY, is_permanent INTEGER, identity "
+    "TEXT, type INTEGER, live_host TEXT, live_start_timestamp INTEGER, live_is_muted INTEGER, "
+    "alert_string TEXT, is_bookmarked INTEGER, given_displayname TEXT, displayname TEXT, "
+    "local_livestatus INTEGER, inbox_timestamp INTEGER, inbox_message_id INTEGER, "
+    "unconsumed_suppressed_messages INTEGER, unconsumed_normal_messages INTEGER, "
+    "unconsumed_elevated_messages INTEGER, unconsumed_messages_voice INTEGER, active_vm_id INTEGER, "
+    "context_horizon INTEGER, consumption_horizon INTEGER, last_activity_timestamp INTEGER, "
+    "active_invoice_message INTEGER, spawned_from_convo_id INTEGER, pinned_order INTEGER, creator "
+    "TEXT, creation_timestamp INTEGER, my_status INTEGER, opt_joining_enabled INTEGER, "
+    "opt_access_token TEXT, opt_entry_level_rank INTEGER, opt_disclose_history INTEGER, "
+    "opt_history_limit_in_days INTEGER, opt_admin_only_activities INTEGER, passwordhint TEXT, "
+    "meta_name TEXT, meta_topic TEXT, meta_guidelines TEXT, meta_picture BLOB, picture TEXT, "
+    "is_p2p_migrated INTEGER, premium_video_status INTEGER, premium_video_is_grace_period INTEGER, "
+    "guid TEXT, dialog_partner TEXT, meta_description TEXT, premium_video_sponsor_list TEXT, "
+    "mcr_caller TEXT, chat_dbid INTEGER, history_horizon INTEGER, history_sync_state TEXT, "
+    "thread_version TEXT, consumption_horizon_set_at INTEGER, alt_identity TEXT, "
+    "extprop_profile_height INTEGER, extprop_chat_width INTEGER, extprop_chat_left_margin INTEGER, "
+    "extprop_chat_right_margin INTEGER, extprop_entry_height INTEGER, extprop_windowpos_x INTEGER, "
+    "extprop_windowpos_y INTEGER, extprop_windowpos_w INTEGER, extprop_windowpos_h INTEGER, "
+    "extprop_window_maximized INTEGER, extprop_window_detached INTEGER, extprop_pinned_order INTEGER, "
+    "extprop_new_in_inbox INTEGER, extprop_tab_order INTEGER, extprop_video_layout INTEGER, "
+    "extprop_video_chat_height INTEGER, extprop_chat_avatar INTEGER, extprop_consumption_timestamp "
+    "INTEGER, extprop_form_visible INTEGER, extprop_recovery_mode INTEGER)",
+    "CREATE TABLE DbMeta (key TEXT NOT NULL PRIMARY KEY, value TEXT)",
+    "CREATE TABLE Messages (id INTEGER NOT NULL PRIMARY KEY, is_permanent INTEGER, convo_id INTEGER, "
+    "chatname TEXT, author TEXT, from_dispname TEXT, author_was_live INTEGER, guid BLOB, "
+    "dialog_partner TEXT, timestamp INTEGER, type INTEGER, sending_status INTEGER, "
+    "consumption_status INTEGER, edited_by TEXT, edited_timestamp INTEGER, param_key INTEGER, "
+    "param_value INTEGER, body_xml TEXT, identities TEXT, reason TEXT, leavereason INTEGER, "
+    "participant_count INTEGER, error_code INTEGER, chatmsg_type INTEGER, chatmsg_status INTEGER, "
+    "body_is_rawxml INTEGER, oldoptions INTEGER, newoptions INTEGER, newrole INTEGER, pk_id INTEGER, "
+    "crc INTEGER, remote_id INTEGER, call_guid TEXT, extprop_contact_review_date TEXT, "
+    "extprop_contact_received_stamp INTEGER, extprop_contact_reviewed INTEGER)",
+    "CREATE TABLE Calls (id INTEGER NOT NULL PRIMARY KEY, is_permanent INTEGER, begin_timestamp "
+    "INTEGER, topic TEXT, is_muted INTEGER, is_unseen_missed INTEGER, host_identity TEXT, mike_status "
+    "INTEGER, duration INTEGER, soundlevel INTEGER, access_token TEXT, active_members INTEGER, "
+    "is_active INTEGER, name TEXT, video_disabled INTEGER, joined_existing INTEGER, server_identity "
+    "TEXT, vaa_input_status INTEGER, is_incoming INTEGER, is_conference INTEGER, is_on_hold INTEGER, "
+    "start_timestamp INTEGER, quality_problems TEXT, current_video_audience TEXT, "
+    "premium_video_status INTEGER, premium_video_is_grace_period INTEGER, is_premium_video_sponsor "
+    "INTEGER, premium_video_sponsor_list TEXT, old_members BLOB, partner_handle TEXT, "
+    "partner_dispname TEXT, type INTEGER, status INTEGER, failurereason INTEGER, failurecode INTEGER, "
+    "pstn_number TEXT, old_duration INTEGER, conf_participants BLOB, pstn_status TEXT, members BLOB, "
+    "conv_dbid INTEGER)",
+    "CREATE TABLE CallMembers (id INTEGER NOT NULL PRIMARY KEY, is_permanent INTEGER, identity TEXT, "
+    "dispname TEXT, languages TEXT, call_duration INTEGER, price_per_minute INTEGER, price_precision "
+    "INTEGER, price_currency TEXT, payment_category TEXT, type INTEGER, status INTEGER, failurereason "
+    "INTEGER, sounderror_code INTEGER, soundlevel INTEGER, pstn_statustext TEXT, pstn_feedback TEXT, "
+    "forward_targets TEXT, forwarded_by TEXT, debuginfo TEXT, videostatus INTEGER, target_identity "
+    "TEXT, mike_status INTEGER, is_read_only INTEGER, quality_status INTEGER, call_name TEXT, "
+    "transfer_status INTEGER, transfer_active INTEGER, transferred_by TEXT, transferred_to TEXT, guid "
+    "TEXT, next_redial_time INTEGER, nrof_redials_done INTEGER, nrof_redials_left INTEGER, "
+    "transfer_topic TEXT, real_identity TEXT, start_timestamp INTEGER, is_conference INTEGER, "
+    "quality_problems TEXT, identity_type INTEGER, country TEXT, creation_timestamp INTEGER, stats_xml "
+    "TEXT, is_premium_video_sponsor INTEGER, is_multiparty_video_capable INTEGER, "
+    "recovery_in_progress INTEGER, nonse_word TEXT, nr_of_delivered_push_notifications INTEGER, "
+    "call_session_guid TEXT, version_string TEXT, pk_status INTEGER, call_db_id INTEGER, prime_status "
+    "INTEGER)",
+    "CREATE TABLE Transfers (id INTEGER NOT NULL PRIMARY KEY, is_permanent INTEGER, type INTEGER, "
+    "partner_handle TEXT, partner_dispname TEXT, status INTEGER, failurereason INTEGER, starttime "
+    "INTEGER, finishtime INTEGER, filepath TEXT, filename TEXT, filesize TEXT, bytestransferred TEXT, "
+    "bytespersecond INTEGER, chatmsg_guid BLOB, chatmsg_index INTEGER, convo_id INTEGER, pk_id "
+    "INTEGER, nodeid BLOB, last_activity INTEGER, flags INTEGER, old_status INTEGER, old_filepath "
+    "INTEGER, accepttime INTEGER, parent_id INTEGER, offer_send_list TEXT, extprop_localfilename TEXT, "
+    "extprop_hide_from_history INTEGER, extprop_window_visible INTEGER, extprop_handled_by_chat "
+    "INTEGER)",
+]
+
+SKYPE_START = 1_420_070_400  # 2015-01-01 00:00:00 UTC
+SKYPE_ME = "anna.kowalska85"
+#: Contacts: (skypename, full name, birthday as Skype keeps it, YYYYMMDD or NULL, city, mood).
+SKYPE_CONTACTS = (
+    ("echo123", "Echo / Sound Test Service", None, "", None),
+    ("bob.smith.1980", "Bob Smith", 19800229, "London", "Out fishing 🎣"),
+    ("chloé_dubois", "Chloé Dubois", 19911105, "Lyon", ""),
+    ("daniel.k", "Daniel Kowalski", None, "Kraków", "<b>busy</b> &amp; tired"),
+    ("live:emma_w", "Emma Watson-Lee", 20010101, "", None),
+    ("+48601234567", "", None, "", None),
+)
+
+
+def skype_columns(table: str) -> list[str]:
+    """The columns of one of :data:`SKYPE_DDL`'s tables, in order (an in-memory copy of the schema)."""
+    with closing(sqlite3.connect(":memory:")) as con:
+        for statement in SKYPE_DDL:
+            con.execute(statement)
+        return [row[1] for row in con.execute(f'PRAGMA table_info("{table}")')]
+
+
+def skype_row(table: str, **values: Any) -> tuple[Any, ...]:
+    """A row of ``table`` as Skype leaves it: the columns it writes, every other one NULL (most of
+    its many columns are never filled)."""
+    columns = skype_columns(table)
+    assert set(values) <= set(columns), set(values) - set(columns)
+    return tuple(values.get(column) for column in columns)
+
+
+def skype_guid(n: int) -> bytes:
+    """A message's ``guid``: 32 bytes (a SHA-256 of the chat and the message, as the client makes it)."""
+    return hashlib.sha256(f"skype-message-{n}".encode()).digest()
+
+
+def skype_rows() -> dict[str, list[Sequence[Any]]]:
+    """Rows as the Skype 7 desktop client writes main.db: every moment INTEGER Unix seconds (UTC), a
+    birthday an INTEGER ``YYYYMMDD``, a time zone seconds east of UTC plus 86,400, a message's
+    ``body_xml`` Skype's XML (entities escaped, ``<ss type="smile">:)</ss>`` emoticons, quotes and
+    ``<a>`` links), NULL in the many columns a row does not use, ``guid`` 32 bytes, ``crc`` an
+    unsigned 32-bit checksum, ``remote_id`` a signed 32-bit number, a file size TEXT of digits, and
+    an avatar's JPEG bytes after Skype's leading zero byte. Conversations are keyed by ``id``;
+    messages and transfers name theirs by ``convo_id``, calls by ``conv_dbid``, call members their
+    call by ``call_db_id``: no foreign key declared."""
+    accounts = [
+        skype_row(
+            "Accounts",
+            id=1,
+            is_permanent=1,
+            status=7,
+            skypeout_balance_currency="EUR",
+            skypeout_balance=0,
+            skypeout_precision=2,
+            registration_timestamp=23_667_840,
+            type=1,
+            skypename=SKYPE_ME,
+            fullname="Anna Kowalska",
+            birthday=19850714,
+            gender=2,
+            languages="pl",
+            country="pl",
+            city="Warszawa",
+            emails="anna@example.pl",
+            profile_timestamp=SKYPE_START + 3_600,
+            timezone=90_000,
+            availability=2,
+            lastonline_timestamp=SKYPE_START + 86_400 * 30,
+            lastused_timestamp=SKYPE_START + 86_400 * 30,
+            mood_timestamp=SKYPE_START + 7_200,
+            mood_text="Praca 🙂",
+            avatar_image=None,
+            set_availability=2,
+            uses_jcs=1,
+        )
+    ]
+    contacts = []
+    for n, (name, full, birthday, city, mood) in enumerate(SKYPE_CONTACTS, 1):
+        jpeg = b"\x00\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes([n] * 24) + b"\xff\xd9"
+        contacts.append(
+            skype_row(
+                "Contacts",
+                id=n,
+                is_permanent=1,
+                type=1 if not name.startswith("+") else 2,
+                skypename=None if name.startswith("+") else name,
+                pstnnumber=name if name.startswith("+") else None,
+                fullname=full or None,
+                birthday=birthday,
+                gender=(None, 1, 2, 1, 2, None)[n - 1],
+                languages="en" if n % 2 else None,
+                country=("", "gb", "fr", "pl", "us", "")[n - 1] or None,
+                city=city or None,
+                phone_mobile="+44 7700 900123" if n == 2 else None,
+                avatar_image=jpeg if n in (2, 3) else None,
+                mood_text=mood,
+                timezone=86_400 + 3_600 * ((n % 3) - 1) if n > 1 else None,
+                profile_timestamp=SKYPE_START + 600 * n if n > 1 else None,
+                lastonline_timestamp=SKYPE_START + 86_400 * (20 + n) if n in (2, 3, 4) else None,
+                availability=(1, 2, 1, 6, 1, 2)[n - 1],
+                displayname=full or name,
+                buddystatus=3,
+                isauthorized=1 if n < 6 else None,
+                popularity_ord=n,
+                authreq_timestamp=SKYPE_START + 60 * n if n in (3, 5) else None,
+                received_authrequest="Hi, it's Chloé from the conference" if n == 3 else None,
+                nr_of_buddies=(None, 120, 48, 3, 7, None)[n - 1],
+            )
+        )
+    conversations = []
+    for c, (identity, kind) in enumerate(
+        (
+            ("echo123", 1),
+            ("bob.smith.1980", 1),
+            ("chloé_dubois", 1),
+            ("daniel.k", 1),
+            ("#anna.kowalska85/$bob.smith.1980;3e8f51c1a7b2d04c", 2),
+            ("+48601234567", 1),
+        ),
+        1,
+    ):
+        conversations.append(
+            skype_row(
+                "Conversations",
+                id=c,
+                is_permanent=1,
+                identity=identity,
+                type=kind,
+                displayname="Bob, Chloé, Daniel" if kind == 2 else SKYPE_CONTACTS[c - 1][1] or identity,
+                meta_topic="Weekend trip 🏔️" if kind == 2 else None,
+                inbox_timestamp=SKYPE_START + 86_400 * c,
+                last_activity_timestamp=SKYPE_START + 86_400 * c + 900,
+                creation_timestamp=SKYPE_START + 3_600 * c if kind == 2 else None,
+                creator=SKYPE_ME if kind == 2 else None,
+                my_status=1 if kind == 2 else None,
+                consumption_horizon=SKYPE_START + 86_400 * c + 600,
+                unconsumed_normal_messages=c % 2,
+                dialog_partner=identity if kind == 1 else None,
+                is_bookmarked=0,
+                opt_joining_enabled=1 if kind == 2 else None,
+            )
+        )
+    bodies = (
+        'Hi Bob &amp; welcome back <ss type="smile">:)</ss>',
+        'See <a href="https://example.com/trip?a=1&amp;b=2">https://example.com/trip?a=1&amp;b=2</a>',
+        '<quote author="bob.smith.1980" timestamp="1420160400">where?</quote>Kraków, Rynek',
+        "Line one\nLine two\n",
+        "Ça va? «oui» — 👍",
+        "",
+        "  indented reply",
+        "ok",
+    )
+    messages = []
+    for m in range(1, 31):
+        convo = m % 6 + 1
+        identity = conversations[convo - 1][2]
+        kind = 61 if m % 7 else (30 if m % 2 else 39)  # a text, or a call started / ended
+        author = SKYPE_ME if m % 3 else (identity if not identity.startswith("#") else "daniel.k")
+        edited = m in (4, 11)
+        messages.append(
+            skype_row(
+                "Messages",
+                id=100 + m,
+                is_permanent=1,
+                convo_id=convo,
+                chatname=f"#{SKYPE_ME}/${identity.lstrip('#')};{hashlib.md5(identity.encode()).hexdigest()[:16]}",
+                author=author,
+                from_dispname="Anna Kowalska" if author == SKYPE_ME else author,
+                guid=skype_guid(m),
+                dialog_partner=identity if convo != 5 else None,
+                timestamp=SKYPE_START + 86_400 * convo + 37 * m,
+                type=kind,
+                sending_status=2 if author == SKYPE_ME else None,
+                consumption_status=0,
+                edited_by=author if edited else None,
+                edited_timestamp=SKYPE_START + 86_400 * convo + 37 * m + 120 if edited else None,
+                param_key=None,
+                param_value=None if kind == 61 else 42 + m,
+                body_xml=bodies[m % 8]
+                if kind == 61
+                else (
+                    '<partlist type="started" alt=""><part identity="bob.smith.1980">'
+                    "<name>Bob Smith</name></part></partlist>"
+                    if kind == 30
+                    else '<partlist type="ended" alt=""><part identity="bob.smith.1980">'
+                    "<name>Bob Smith</name><duration>64</duration></part></partlist>"
+                ),
+                chatmsg_type=3 if kind == 61 else 18,
+                chatmsg_status=4 if author != SKYPE_ME else 2,
+                participant_count=3 if convo == 5 else 2 if kind != 61 else None,
+                pk_id=None if m % 5 else 1_000 + m,
+                crc=(2_654_435_761 * m) % 2**32,
+                remote_id=((1_103_515_245 * m + 12_345) % 2**32) - 2**31,
+                call_guid=f"{SKYPE_ME}-{m:04d}-bob.smith.1980" if kind != 61 else None,
+            )
+        )
+    calls = []
+    members = []
+    for k in range(1, 7):
+        incoming = k % 2
+        begin = SKYPE_START + 86_400 * 2 + 3_600 * k
+        calls.append(
+            skype_row(
+                "Calls",
+                id=200 + k,
+                is_permanent=1,
+                begin_timestamp=begin,
+                host_identity=SKYPE_ME if not incoming else "bob.smith.1980",
+                duration=(64, 0, 1_805, 12, 0, 300)[k - 1],
+                name=f"{k}-{begin}",
+                is_incoming=incoming,
+                is_conference=1 if k == 6 else 0,
+                is_unseen_missed=1 if k == 2 else 0,
+                start_timestamp=begin + 5 if k not in (2, 5) else None,
+                type=1,
+                status=(7, 13, 7, 7, 8, 7)[k - 1],
+                partner_handle="bob.smith.1980" if k != 4 else "echo123",
+                partner_dispname="Bob Smith" if k != 4 else "Echo / Sound Test Service",
+                conv_dbid=2 if k != 4 else 1,
+                current_video_audience="",
+            )
+        )
+        for p, identity in enumerate(("bob.smith.1980", "daniel.k")[: 2 if k == 6 else 1]):
+            members.append(
+                skype_row(
+                    "CallMembers",
+                    id=300 + len(members) + 1,
+                    is_permanent=1,
+                    identity=identity,
+                    dispname="Bob Smith" if p == 0 else "Daniel Kowalski",
+                    call_duration=(64, 0, 1_805, 12, 0, 300)[k - 1] or None,
+                    type=2 - incoming,
+                    status=(6, 13, 6, 6, 8, 6)[k - 1],
+                    videostatus=(1, 1, 3, 1, 1, 3)[k - 1],
+                    guid=f"{SKYPE_ME}-{identity}-{begin}",
+                    start_timestamp=begin + 5 if k not in (2, 5) else None,
+                    creation_timestamp=begin,
+                    call_db_id=200 + k,
+                    call_name=f"{k}-{begin}",
+                    is_conference=1 if k == 6 else 0,
+                    identity_type=1,
+                    country="gb" if p == 0 else "pl",
+                )
+            )
+    transfers = [
+        skype_row(
+            "Transfers",
+            id=400 + t,
+            is_permanent=1,
+            type=(1, 2, 2, 1)[t - 1],
+            partner_handle=("bob.smith.1980", "chloé_dubois", "daniel.k", "bob.smith.1980")[t - 1],
+            partner_dispname=("Bob Smith", "Chloé Dubois", "Daniel Kowalski", "Bob Smith")[t - 1],
+            status=(8, 8, 12, 2)[t - 1],
+            starttime=SKYPE_START + 86_400 * (t + 1) + 60,
+            finishtime=SKYPE_START + 86_400 * (t + 1) + 180 if t != 4 else None,
+            filepath=("C:\\Users\\Anna\\Documents", "C:\\Users\\Anna\\Downloads", "", "")[t - 1],
+            filename=("bilety.pdf", "photo 2015-01-03 😀.jpg", "slides.pptx", "notes.txt")[t - 1],
+            filesize=str(4_096 * 1_021 * t),
+            bytestransferred=str(4_096 * 1_021 * t if t != 3 else 4_096),
+            chatmsg_guid=skype_guid(t),
+            chatmsg_index=0,
+            convo_id=(2, 3, 4, 2)[t - 1],
+            pk_id=500 + t,
+            accepttime=SKYPE_START + 86_400 * (t + 1) + 90 if t < 3 else None,
+            parent_id=None if t != 4 else 401,
+            offer_send_list=None,
+        )
+        for t in range(1, 5)
+    ]
+    meta = [("SyncFailed", "0"), ("SkypeVersion", "7.40.0.151"), ("SchemaVersion", "120")]
+    return {
+        "Accounts": accounts,
+        "Contacts": contacts,
+        "Conversations": conversations,
+        "DbMeta": meta,
+        "Messages": messages,
+        "Calls": calls,
+        "CallMembers": members,
+        "Transfers": transfers,
+    }
+
+
+def skype(path: Path) -> Path:
+    """A Skype desktop client's ``main.db`` (see the module's list)."""
+    return write_export(path, SKYPE_DDL, skype_rows(), bytes_as_text=False)

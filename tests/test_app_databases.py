@@ -78,7 +78,8 @@ Asterisk PBX's call records, a KitchenOwl server, a Readeck server, a Statping-n
 backend, a Stump comics server, a Prowlarr indexer manager (its database and its logs), a Readarr book
 manager, a MediaWiki wiki, a Bugzilla bug tracker, Taskwarrior 3's task store, a Focalboard server, a
 Wiki.js wiki, a HedgeDoc server, a Signal Desktop database, a Things 3 task database, an Ombi request
-server, a LinkAce bookmark archive, a Drone CI server, a Gogs server, a Conduit Matrix homeserver)
+server, a LinkAce bookmark archive, a Drone CI server, a Gogs server, a Conduit Matrix homeserver, an
+Audacity 3 project, a Plex Media Server library, a Skype main.db)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -20214,4 +20215,207 @@ def test_conduit_homeserver_keeps_every_key_and_value_byte_for_byte_and_finds_re
         ("userid_displayname", "key"): "userid_password.key",
         ("userdeviceid_token", "value"): "token_userdeviceid.key",
         ("eventid_pduid", "value"): "pduid_pdu.key",
+    }
+
+
+def test_audacity_project_keeps_its_sample_blocks_and_binary_documents_byte_for_byte(
+    run_export: Runner,
+) -> None:
+    # An Audacity 3 .aup3 as ProjectFileIO and SqliteSampleBlock write it (checked against a project
+    # Debian's audacity 3.2.4 saved under Xvfb, and one it left with a hot WAL when killed): the project
+    # document and its autosave as binary XML BLOBs, each sample block's samples and summaries as
+    # BLOBs of little-endian numbers beside its format code (0x0004000F for float32) and REAL min, max
+    # and RMS. No declared foreign key; a block's id is named only inside the binary document, so no
+    # column refers to another, and the AUTOINCREMENT ids with gaps are keys, not references.
+    rows = apps.audacity_rows()
+    ran, run_dir = run_export(apps.audacity)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    assert (
+        ran.types("project")
+        == ran.types("autosave")
+        == {
+            "id": "bigint",
+            "dict": "bytea",
+            "doc": "bytea",
+        }
+    )
+    assert ran.types("sampleblocks") == {
+        "blockid": "bigint",
+        "sampleformat": "bigint",
+        "summin": "double precision",
+        "summax": "double precision",
+        "sumrms": "double precision",
+        "summary256": "bytea",
+        "summary64k": "bytea",
+        "samples": "bytea",
+    }
+    names = ["blockid", "sampleformat", "summin", "summax", "sumrms", "summary256", "summary64k", "samples"]
+    blocks = rows["sampleblocks"]
+    for index, column in enumerate(names):
+        assert ran.values("sampleblocks", column, "blockid") == {row[0]: row[index] for row in blocks}, column
+    # Each block's samples are its 512 numbers in its own width, read back exactly as written.
+    widths = {0x00020001: 2, 0x00040001: 4, 0x0004000F: 4}
+    samples = ran.values("sampleblocks", "samples", "blockid")
+    assert {len(samples[row[0]]) for row in blocks} == {512 * w for w in widths.values()}
+    assert all(len(samples[row[0]]) == 512 * widths[row[1]] for row in blocks)
+    assert {row[1] for row in blocks} == set(widths)
+    first = next(row for row in blocks if row[1] == 0x0004000F)
+    assert list(struct.unpack("<512f", samples[first[0]])) == [
+        struct.unpack("<f", struct.pack("<f", v))[0] for v in apps.audacity_samples(first[0])
+    ]
+    [(key, dictionary, document)] = rows["project"]
+    assert ran.values("project", "dict", "id") == {key: dictionary}
+    assert ran.values("project", "doc", "id") == {key: document}
+    assert dictionary.startswith(b"\x00\x04\x0f\x00\x00")
+    assert ran.values("autosave", "id", "id") == {}
+    assert references(run_dir) == {}
+
+
+def test_plex_library_reads_its_epoch_seconds_as_instants_and_finds_its_undeclared_references(
+    run_export: Runner,
+) -> None:
+    # A Plex Media Server library database: no foreign key declared anywhere; dt_integer(8) moments as
+    # Unix seconds (instants, UTC), the older datetime columns as wall-clock text, durations and marker
+    # offsets in milliseconds (integers), '' for every unset string and NULL for unset numbers and
+    # moments (the table's one way for each kind: no cost), an index in Plex's own collation.
+    rows = apps.plex_rows()
+    ran, run_dir = run_export(apps.plex)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    with closing(sqlite3.connect(ran.db)) as con:
+        names = {table: [r[1] for r in con.execute(f'PRAGMA table_info("{table}")')] for table in rows}
+    types = {table: ran.types(table) for table in rows}
+    items = types["metadata_items"]
+    instants = {"refreshed_at", "added_at", "created_at", "updated_at", "deleted_at"}
+    assert {c for c, kind in items.items() if kind == "timestamp with time zone"} == instants
+    assert (
+        ran.types("media_parts")["created_at"]
+        == ran.types("taggings")["created_at"]
+        == ("timestamp with time zone")
+    )
+    assert (
+        ran.types("library_sections")["scanned_at"]
+        == ran.types("tags")["created_at"]
+        == ("timestamp without time zone")
+    )
+    # Release dates from 1927 on, negative before 1970: integers kept as written (the name alone reads
+    # Unix seconds from 2001 on; dt_integer is no date type SQLite or the profile knows).
+    assert items["originally_available_at"] == "bigint"
+    assert items["duration"] == items["changed_at"] == ran.types("media_items")["size"] == "bigint"
+    assert items["rating"] == ran.types("media_items")["display_aspect_ratio"] == "double precision"
+    assert ran.types("section_locations")["available"] == "boolean"
+
+    def expected(table: str, column: str, value: Any) -> Any:
+        kind = types[table][column]
+        if value is None or value == "":
+            return None
+        if kind == "timestamp with time zone":
+            return datetime.fromtimestamp(value, UTC)
+        if kind == "timestamp without time zone":
+            return datetime.strptime(value, "%Y-%m-%d %H:%M:%S")
+        if kind == "boolean":
+            return bool(value)
+        return value
+
+    for table, values in rows.items():
+        for index, column in enumerate(names[table]):
+            assert ran.values(table, column, "id") == {
+                row[0]: expected(table, column, row[index]) for row in values
+            }, (table, column)
+    found = references(run_dir)
+    # Every reference the data shows, by name and values; metadata_items.parent_id (a season's show, an
+    # episode's season: the table's own ids 9 to 11 of 23, a tree's parents below its leaves) fits two
+    # other tables' keys as well and is not pinned either way.
+    assert {child: parent for child, parent in found.items() if child != ("metadata_items", "parent_id")} == {
+        ("section_locations", "library_section_id"): "library_sections.id",
+        ("directories", "library_section_id"): "library_sections.id",
+        ("directories", "parent_directory_id"): "directories.id",
+        ("metadata_items", "library_section_id"): "library_sections.id",
+        ("media_items", "library_section_id"): "library_sections.id",
+        ("media_items", "section_location_id"): "section_locations.id",
+        ("media_items", "metadata_item_id"): "metadata_items.id",
+        ("media_parts", "media_item_id"): "media_items.id",
+        ("media_parts", "directory_id"): "directories.id",
+        ("taggings", "metadata_item_id"): "metadata_items.id",
+        ("taggings", "tag_id"): "tags.id",
+    }
+
+
+def test_skype_main_db_reads_its_unix_seconds_as_instants_keeps_its_numbers_and_relates_its_conversations(
+    run_export: Runner,
+) -> None:
+    # Skype's legacy main.db (the tables plaso's parser reads): no foreign key declared; every moment
+    # INTEGER Unix seconds (instants), the account's registration_timestamp in minutes (no epoch
+    # seconds' digits: kept as written), birthdays INTEGER YYYYMMDD, a transfer's size TEXT of digits
+    # (a number), 32-byte guids and JPEG avatars byte for byte, crc and remote_id 32-bit numbers.
+    # Messages and transfers name their conversation convo_id, whose keys fit the contacts' keys alike:
+    # "convo" clips "conversation" (docs/profiling.md, the abbreviation tie-break).
+    rows = apps.skype_rows()
+    ran, run_dir = run_export(apps.skype)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    names = {table: apps.skype_columns(table) for table in rows}
+    types = {table: ran.types(table) for table in rows}
+    messages = rows["Messages"]
+    body = names["Messages"].index("body_xml")
+    texts = [row[body] for row in messages]
+    blank_bodies = sum(1 for text in texts if text == "")
+    padded_bodies = sum(1 for text in texts if text and text != text.strip())
+    mood = names["Contacts"].index("mood_text")
+    blank_moods = sum(1 for row in rows["Contacts"] if row[mood] == "")
+    assert blank_bodies and padded_bodies and blank_moods
+    charged = {
+        ("Messages", "body_xml"): max(
+            0.0,
+            column_score(len(messages), blank_bodies)
+            + column_score(len(messages), padded_bodies, COSMETIC)
+            - 100,
+        ),
+        ("Contacts", "mood_text"): column_score(len(rows["Contacts"]), blank_moods),
+    }
+    columns = profiled(run_dir)["columns"]
+    assert charged_columns(columns) == {key: round(score, 2) for key, score in charged.items()}
+    scores = {
+        table: (max(len(values), 1), [charged.get((table, n), 100.0) for n in names[table]])
+        for table, values in rows.items()
+    }
+    assert ran.record["quality_before"] == pytest.approx(export_score(scores), abs=0.01)
+    assert ran.record["quality_after"] == 100.0
+
+    def expected(table: str, column: str, value: Any) -> Any:
+        kind = types[table][column]
+        if value is None:
+            return None
+        if kind == "timestamp with time zone":
+            return datetime.fromtimestamp(value, UTC)
+        if kind == "bigint":
+            return int(value)
+        if kind == "text":
+            return arrives_as(value)
+        return value
+
+    for table, values in rows.items():
+        key = names[table][0]
+        for index, column in enumerate(names[table]):
+            assert ran.values(table, column, key) == {
+                row[0]: expected(table, column, row[index]) for row in values
+            }, (table, column)
+    accounts, contacts = types["Accounts"], types["Contacts"]
+    assert accounts["registration_timestamp"] == accounts["birthday"] == contacts["birthday"] == "bigint"
+    assert accounts["lastonline_timestamp"] == contacts["profile_timestamp"] == "timestamp with time zone"
+    assert (
+        types["Messages"]["timestamp"]
+        == types["Messages"]["edited_timestamp"]
+        == ("timestamp with time zone")
+    )
+    assert types["Calls"]["begin_timestamp"] == types["Transfers"]["starttime"] == "timestamp with time zone"
+    assert types["Transfers"]["filesize"] == types["Messages"]["crc"] == "bigint"
+    assert types["Messages"]["guid"] == contacts["avatar_image"] == "bytea"
+    assert references(run_dir) == {
+        ("Messages", "convo_id"): "Conversations.id",
+        ("Transfers", "convo_id"): "Conversations.id",
+        ("CallMembers", "call_db_id"): "Calls.id",
     }

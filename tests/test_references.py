@@ -1406,6 +1406,49 @@ def test_a_column_naming_its_table_by_an_abbreviation_chooses_that_table(
     assert _references(tied) == {}
 
 
+def test_a_column_naming_its_table_by_a_clipped_word_with_later_letters_chooses_that_table(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """A chat client's messages name their conversation ``convo_id`` (Skype's ``main.db``: no foreign
+    key declared), and its conversations' keys fit its contacts' keys alike. ``convo`` is no prefix of
+    ``conversation``, but its start (``conv``) is, and its last letter follows in order: a word
+    clipped with a later letter kept (``acct`` of ``account``), which names ``conversations`` and not
+    ``contacts`` (``con`` then ``vo``, not in ``tact``). A name whose letters after the shared start
+    are not the parent's in order (``cnvx_id``) still breaks no tie."""
+    tables = {
+        "conversations": (
+            "CREATE TABLE conversations (id INTEGER PRIMARY KEY, identity TEXT)",
+            [(n, f"chat{n}") for n in range(1, 7)],
+        ),
+        "contacts": (
+            "CREATE TABLE contacts (id INTEGER PRIMARY KEY, skypename TEXT)",
+            [(n, f"user{n}") for n in range(1, 7)],
+        ),
+    }
+    messages = [(100 + n, n % 6 + 1, f"message {n}") for n in range(1, 31)]
+    path = make_sqlite(
+        {
+            **tables,
+            "messages": (
+                "CREATE TABLE messages (id INTEGER PRIMARY KEY, convo_id INTEGER, body TEXT)",
+                messages,
+            ),
+        }
+    )
+    assert _references(path) == {("messages", "convo_id"): "conversations.id"}
+    unrelated = make_sqlite(
+        {
+            **tables,
+            "messages": (
+                "CREATE TABLE messages (id INTEGER PRIMARY KEY, convx_id INTEGER, body TEXT)",
+                messages,
+            ),
+        },
+        name="unrelated.db",
+    )
+    assert _references(unrelated) == {}
+
+
 def test_a_column_naming_two_tables_refers_to_the_one_it_names_the_most_of(
     make_sqlite: SqliteFactory,
 ) -> None:

@@ -1531,9 +1531,25 @@ MIN_ABBREVIATION = 3
 def _abbreviates(column: str, parent: str) -> bool:
     """Does the column's entity (:func:`entity_of`: ``repo`` of ``repo_id``) begin the parent table's,
     shorter than it, of :data:`MIN_ABBREVIATION` letters or more (``repository``: a forge's, Gitea's,
-    ``issue.repo_id``; ``org`` of ``organization``)? Only a tie between tables the values fit is broken
-    so (:func:`_choose`): such a name says which table no more than its numbers do. Since 2026-12-05."""
-    return _entity_part_of(column, parent, str.startswith)
+    ``issue.repo_id``; ``org`` of ``organization``)? Or clip it (:func:`_clips`): begin with that many
+    of its letters or more, the rest of its letters following in order (``convo`` of
+    ``conversation``: Skype's ``Messages.convo_id``; ``acct`` of ``account``; since 2026-12-06). Only a
+    tie between tables the values fit is broken so (:func:`_choose`): such a name says which table no
+    more than its numbers do. Since 2026-12-05."""
+    return _entity_part_of(column, parent, str.startswith) or _entity_part_of(column, parent, _clips)
+
+
+def _clips(long: str, short: str) -> bool:
+    """Is ``short`` ``long`` clipped with later letters kept: its first :data:`MIN_ABBREVIATION`
+    letters or more are ``long``'s, and its other letters follow in ``long``'s rest, in order
+    (``convo``: ``conv`` then ``o`` of ``ersation``)?"""
+    start = 0
+    while start < min(len(long), len(short)) and long[start] == short[start]:
+        start += 1
+    if start < MIN_ABBREVIATION:
+        return False
+    rest = iter(long[start:])
+    return all(letter in rest for letter in short[start:])
 
 
 def _entity_part_of(column: str, parent: str, part: Callable[[str, str], bool]) -> bool:
