@@ -1446,8 +1446,8 @@ def _choose(
     bare: str = "",
 ) -> Inclusion | None:
     """The one parent the data points to: the only fit; among several, the one whose table (or key)
-    the column's name names (of two it names, the one it names the most of: :func:`_most_named`),
-    else the one whose table's name ends in the column's (``sale`` →
+    the column's name names (of two it names, the one it names the most of: :func:`_most_named`;
+    of two keys it holds, the longer holding the other: :func:`_most_keyed`), else the one whose table's name ends in the column's (``sale`` →
     ``sale_sale``, ``partner_id`` → ``res_partner``); else the one with the best share; else, among
     those of the best share, the one of the tables a link table is named for (``linked``:
     :func:`linked_tables`; ``books_custom_column_5_link.value`` → ``custom_column_5``), else the one
@@ -1472,12 +1472,14 @@ def _choose(
         name = normalised_name(said)
         for named in (
             _most_named([fit for fit in fits if _names_table(said, fit)], name),
-            [
-                fit
-                for fit in fits
-                if normalised_name(fit.key) in name
-                and (normalised_name(fit.key) != name or key_named_for(said, fit.key))
-            ],
+            _most_keyed(
+                [
+                    fit
+                    for fit in fits
+                    if normalised_name(fit.key) in name
+                    and (normalised_name(fit.key) != name or key_named_for(said, fit.key))
+                ]
+            ),
             [fit for fit in fits if _same_entity(said, fit)],
             [fit for fit in fits if _abbreviates(said, fit.parent)],
             [fit for fit in fits if _person_among_people(said, fit.parent)],
@@ -1496,6 +1498,22 @@ def _choose(
         return named[0]
     named = [fit for fit in top if _ends_compound(column, fit.parent)]
     return named[0] if len(named) == 1 else None
+
+
+def _most_keyed(fits: list[Inclusion]) -> list[Inclusion]:
+    """Of the parents whose key's name a column's holds (:func:`_choose`), the one whose key's is the
+    longest and holds every other's alone (``SmartPlaylistID`` holds ``SmartPlaylistID`` more than
+    ``PlaylistID``), else all of them. A name holding a longer key whole says that key, the shorter
+    one only as a part of it: Banshee's ``CoreSmartPlaylistEntries.SmartPlaylistID``, whose smart
+    playlists 1..3 fit ``CorePlaylists.PlaylistID`` as well, referred to neither until 2026-12-06."""
+    if len(fits) <= 1:
+        return fits
+    keys = {id(fit): normalised_name(fit.key) for fit in fits}
+    longest = max(fits, key=lambda fit: len(keys[id(fit)]))
+    top = keys[id(longest)]
+    if all(fit is longest or (keys[id(fit)] in top and keys[id(fit)] != top) for fit in fits):
+        return [longest]
+    return fits
 
 
 def _most_named(fits: list[Inclusion], name: str) -> list[Inclusion]:
