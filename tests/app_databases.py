@@ -56951,3 +56951,348 @@ def hedgedoc_rows() -> dict[str, list[Sequence[Any]]]:
 def hedgedoc(path: Path) -> Path:
     """A HedgeDoc 1.x ``db.hedgedoc.sqlite`` (see the module's list)."""
     return write_export(path, HEDGEDOC_DDL, hedgedoc_rows())
+
+
+# --- App (Banshee 2.x music player: src/Core/Banshee.Services/Banshee.Database/BansheeDbFormatMigrator.cs,
+# its fresh-database CreateConfiguration and CreateTablesAndIndexes at CURRENT_VERSION 45; values shaped
+# as Banshee.Collection.Database's DatabaseTrackInfo/DatabaseAlbumInfo/DatabaseArtistInfo, Hyena's
+# SqliteUtils (a DateTime bound as Unix seconds, DateTime.MinValue as NULL, a TimeSpan as milliseconds)
+# and Shuffler.cs write them) ---
+
+#: Banshee's ``banshee.db``: the statements of InitializeFreshDatabase as sqlite_master keeps them. No
+#: foreign key is declared anywhere; the playback shuffler records its shuffles under ShufflerId 0, a
+#: shuffler CoreShufflers never holds (Shuffler.cs: ``Id = "playback"; DbId = 0``).
+BANSHEE_DDL = [
+    "CREATE TABLE CoreConfiguration (EntryID INTEGER PRIMARY KEY, Key TEXT, Value TEXT)",
+    "CREATE TABLE CorePrimarySources (PrimarySourceID INTEGER PRIMARY KEY, StringID TEXT UNIQUE, "
+    "CachedCount INTEGER, IsTemporary INTEGER DEFAULT 0)",
+    "CREATE TABLE CoreTracks (PrimarySourceID INTEGER NOT NULL, TrackID INTEGER PRIMARY KEY, ArtistID "
+    "INTEGER, AlbumID INTEGER, TagSetID INTEGER, ExternalID INTEGER, MusicBrainzID TEXT, Uri TEXT, "
+    "MimeType TEXT, FileSize INTEGER, BitRate INTEGER, SampleRate INTEGER, BitsPerSample INTEGER, "
+    "Attributes INTEGER DEFAULT 5, LastStreamError INTEGER DEFAULT 0, Title TEXT, TitleLowered TEXT, "
+    "TitleSort TEXT, TitleSortKey BLOB, TrackNumber INTEGER, TrackCount INTEGER, Disc INTEGER, "
+    "DiscCount INTEGER, Duration INTEGER, Year INTEGER, Genre TEXT, Composer TEXT, Conductor TEXT, "
+    "Grouping TEXT, Copyright TEXT, LicenseUri TEXT, Comment TEXT, Rating INTEGER, Score INTEGER, "
+    "PlayCount INTEGER, SkipCount INTEGER, LastPlayedStamp INTEGER, LastSkippedStamp INTEGER, "
+    "DateAddedStamp INTEGER, DateUpdatedStamp INTEGER, MetadataHash TEXT, BPM INTEGER, LastSyncedStamp "
+    "INTEGER, FileModifiedStamp INTEGER)",
+    "CREATE INDEX CoreTracksPrimarySourceIndex ON CoreTracks(ArtistID, AlbumID, PrimarySourceID, Disc, "
+    "TrackNumber, Uri)",
+    "CREATE INDEX CoreTracksAggregatesIndex ON CoreTracks(FileSize, Duration)",
+    "CREATE INDEX CoreTracksExternalIDIndex ON CoreTracks(PrimarySourceID, ExternalID)",
+    "CREATE INDEX CoreTracksUriIndex ON CoreTracks(PrimarySourceID, Uri)",
+    "CREATE INDEX CoreTracksCoverArtIndex ON CoreTracks (PrimarySourceID, AlbumID, DateUpdatedStamp)",
+    "CREATE TABLE CoreAlbums (AlbumID INTEGER PRIMARY KEY, ArtistID INTEGER, TagSetID INTEGER, "
+    "MusicBrainzID TEXT, Title TEXT, TitleLowered TEXT, TitleSort TEXT, TitleSortKey BLOB, ReleaseDate "
+    "INTEGER, Duration INTEGER, Year INTEGER, IsCompilation INTEGER DEFAULT 0, ArtistName TEXT, "
+    "ArtistNameLowered TEXT, ArtistNameSort TEXT, ArtistNameSortKey BLOB, Rating INTEGER, ArtworkID TEXT)",
+    "CREATE INDEX CoreAlbumsIndex ON CoreAlbums(ArtistID, TitleSortKey)",
+    "CREATE INDEX CoreAlbumsArtistIndex ON CoreAlbums(TitleSortKey, ArtistNameSortKey)",
+    "CREATE TABLE CoreArtists (ArtistID INTEGER PRIMARY KEY, TagSetID INTEGER, MusicBrainzID TEXT, Name "
+    "TEXT, NameLowered TEXT, NameSort TEXT, NameSortKey BLOB, Rating INTEGER)",
+    "CREATE INDEX CoreArtistsIndex ON CoreArtists(NameSortKey)",
+    "CREATE TABLE CorePlaylists (PrimarySourceID INTEGER, PlaylistID INTEGER PRIMARY KEY, Name TEXT, "
+    "SortColumn INTEGER NOT NULL DEFAULT -1, SortType INTEGER NOT NULL DEFAULT 0, Special INTEGER NOT "
+    "NULL DEFAULT 0, CachedCount INTEGER, IsTemporary INTEGER DEFAULT 0)",
+    "CREATE TABLE CorePlaylistEntries (EntryID INTEGER PRIMARY KEY, PlaylistID INTEGER NOT NULL, TrackID "
+    "INTEGER NOT NULL, ViewOrder INTEGER NOT NULL DEFAULT 0, Generated INTEGER NOT NULL DEFAULT 0)",
+    "CREATE INDEX CorePlaylistEntriesIndex ON CorePlaylistEntries(PlaylistID, TrackID)",
+    "CREATE TABLE CoreSmartPlaylists (PrimarySourceID INTEGER, SmartPlaylistID INTEGER PRIMARY KEY, Name "
+    "TEXT NOT NULL, Condition TEXT, OrderBy TEXT, LimitNumber TEXT, LimitCriterion TEXT, CachedCount "
+    "INTEGER, IsTemporary INTEGER DEFAULT 0, IsHiddenWhenEmpty INTEGER DEFAULT 0)",
+    "CREATE TABLE CoreSmartPlaylistEntries (EntryID INTEGER PRIMARY KEY, SmartPlaylistID INTEGER NOT "
+    "NULL, TrackID INTEGER NOT NULL)",
+    "CREATE INDEX CoreSmartPlaylistEntriesIndex ON CoreSmartPlaylistEntries(SmartPlaylistID, TrackID)",
+    "CREATE TABLE CoreRemovedTracks (TrackID INTEGER NOT NULL, Uri TEXT, DateRemovedStamp INTEGER)",
+    "CREATE TABLE CoreCacheModels (CacheID INTEGER PRIMARY KEY, ModelID TEXT)",
+    "CREATE TABLE CoreShuffles (ShufflerId INTEGER, TrackID INTEGER, LastShuffledAt INTEGER, CONSTRAINT "
+    "one_entry_per_track UNIQUE (ShufflerID, TrackID))",
+    "CREATE INDEX CoreShufflesIndex ON CoreShuffles (ShufflerId, TrackID, LastShuffledAt)",
+    "CREATE TABLE CoreShufflers (ShufflerId INTEGER PRIMARY KEY, Id TEXT UNIQUE)",
+    "CREATE TABLE CoreShuffleModifications (ShufflerId INTEGER, TrackID INTEGER, LastModifiedAt INTEGER, "
+    "ModificationType INTEGER, CONSTRAINT one_entry_per_track UNIQUE (ShufflerID, TrackID))",
+    "CREATE INDEX CoreShuffleModificationsIndex ON CoreShuffleModifications (ShufflerId, TrackID, "
+    "LastModifiedAt, ModificationType)",
+]
+
+#: When the library was imported (Unix seconds, as Hyena's DateTimeUtil.FromDateTime writes a DateTime).
+BANSHEE_IMPORTED = 1_262_304_000 + 86_400 * 40 + 3_600 * 19 + 17
+
+
+def banshee_search_key(text: str) -> str:
+    """Hyena's StringUtil.SearchKey: lower case, the combining marks dropped (the *Lowered columns)."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def banshee_sort_key(text: str) -> bytes:
+    """A collation key as Mono's CompareInfo.GetSortKey(…).KeyData gives it (HYENA_COLLATION_KEY): one
+    primary weight pair per letter, the level separators 0x01, a closing 0x00."""
+    primary = b"".join(bytes((0x0E, ord(c) & 0xFF)) for c in banshee_search_key(text) if c.isalnum())
+    return primary + b"\x01\x01\x01\x01\x00"
+
+
+def banshee_rows() -> dict[str, list[Sequence[Any]]]:
+    """A library of 12 artists, 10 albums, 40 tracks (music, a podcast's episodes and a video), its
+    playlists, smart playlists, removed tracks and shuffles, as Banshee 2.6 writes them."""
+    artists = [
+        ("Radiohead", None),
+        ("The Beatles", "Beatles, The"),
+        ("Beyoncé", None),
+        ("Sigur Rós", None),
+        ("Björk", None),
+        ("The National", "National, The"),
+        ("Daft Punk", None),
+        ("Nina Simone", None),
+        ("Miles Davis", None),
+        ("Various Artists", None),
+        ("Unknown Artist", None),
+        ("Linux Outlaws", None),
+    ]
+    core_artists = [
+        (
+            n + 1,
+            0,
+            str(uuid.UUID(hashlib.md5(f"artist{n}".encode()).hexdigest())) if n % 3 != 2 else None,
+            name,
+            banshee_search_key(name),
+            sort,
+            banshee_sort_key(sort or name),
+            0,
+        )
+        for n, (name, sort) in enumerate(artists)
+    ]
+    albums = [
+        (1, "OK Computer", 1997, 0),
+        (2, "Abbey Road", 1969, 0),
+        (3, "Lemonade", 2016, 0),
+        (4, "Ágætis byrjun", 1999, 0),
+        (5, "Homogenic", 1997, 0),
+        (6, "High Violet", 2010, 0),
+        (7, "Discovery", 2001, 0),
+        (8, "Kind of Blue", 1959, 0),
+        (10, "Now That's What I Call Music! 42", 0, 1),
+        (12, "Linux Outlaws", 0, 0),
+    ]
+    core_albums = []
+    for a, (artist, title, year, compilation) in enumerate(albums):
+        name = artists[artist - 1][0]
+        core_albums.append(
+            (
+                a + 1,
+                artist,
+                0,
+                str(uuid.UUID(hashlib.md5(f"album{a}".encode()).hexdigest())) if a % 4 != 3 else None,
+                title,
+                banshee_search_key(title),
+                None,
+                banshee_sort_key(title),
+                # ReleaseDate: a DateTime, MinValue (never set) bound as NULL, else its midnight's seconds
+                int((datetime(year, 1, 1, tzinfo=UTC) - datetime(1970, 1, 1, tzinfo=UTC)).total_seconds())
+                if year and a % 2 == 0
+                else None,
+                0,
+                year,
+                compilation,
+                name,
+                banshee_search_key(name),
+                artists[artist - 1][1],
+                banshee_sort_key(artists[artist - 1][1] or name),
+                0,
+                "album-"
+                + hashlib.md5(f"{banshee_search_key(name)}\t{banshee_search_key(title)}".encode()).hexdigest()
+                if a != 9
+                else None,
+            )
+        )
+    genres = (
+        "Alternative",
+        "Rock",
+        "R&B",
+        "Post-Rock",
+        "Electronic",
+        "Indie",
+        "House",
+        "Jazz",
+        None,
+        "Podcast",
+    )
+    tracks = []
+    for t in range(40):
+        album = t % 10 + 1 if t < 36 else 10
+        artist = albums[album - 1][0] if album != 9 else (t % 7) + 1
+        podcast, video = album == 10, t == 39
+        title = (
+            f"Episode {t + 100}: Free Software Weekly"
+            if podcast and not video
+            else (
+                "Live at Glastonbury" if video else f"{albums[album - 1][1].split()[0]} Track {t // 10 + 1}"
+            )
+        )
+        number = t // 10 + 1
+        flac = album in (4, 8)
+        folder = urllib.parse.quote(f"/home/alice/Music/{artists[artist - 1][0]}/{albums[album - 1][1]}")
+        uri = (
+            f"file://{folder}/{number:02d}.%20{urllib.parse.quote(title)}.{'flac' if flac else 'mp3'}"
+            if not podcast
+            else f"http://example.org/podcast/lo{t:03d}.ogg"
+        )
+        duration_ms = 120_000 + (t * 7919) % 300_000 + (t % 1000)
+        added = BANSHEE_IMPORTED + 37 * t
+        played = added + 86_400 * (t % 9) + 311 * t if t % 4 else None
+        skipped = added + 7_200 + t if t % 7 == 3 else None
+        tracks.append(
+            (
+                3 if podcast else (2 if video else 1),
+                t + 1,
+                artist,
+                album,
+                0,
+                t + 100 if podcast else 0,
+                str(uuid.UUID(hashlib.md5(f"track{t}".encode()).hexdigest())) if t % 5 else None,
+                uri,
+                "taglib/flac" if flac else ("taglib/ogg" if podcast else "taglib/mp3"),
+                (duration_ms // 1000) * (900 if flac else 32) * 1000 // 8 + t,
+                900 + t if flac else (128 if podcast else 320),
+                44_100 if t % 6 else 48_000,
+                16 if flac else 0,
+                9 if podcast else (2 if video else 5),
+                0,
+                title,
+                banshee_search_key(title),
+                None,
+                banshee_sort_key(title),
+                0 if podcast else number,
+                0 if podcast else 4,
+                0 if podcast else 1,
+                0 if podcast else 1,
+                duration_ms,
+                albums[album - 1][2],
+                genres[album - 1],
+                "Lennon–McCartney" if album == 2 else None,
+                None,
+                None,
+                "℗ 2010 4AD" if album == 6 else None,
+                "http://creativecommons.org/licenses/by-sa/3.0/" if podcast else None,
+                "Ripped with Sound Juicer" if t % 8 == 1 else None,
+                t % 6,
+                (t * 13) % 101,
+                t % 9,
+                t % 7 // 3,
+                played,
+                skipped,
+                added,
+                added + 3_600 * (t % 3),
+                hashlib.md5(f"meta{t}".encode()).hexdigest(),
+                0 if t % 10 else 120 + t,
+                added if t % 2 else None,
+                added - 86_400 * 300 - 13 * t,
+            )
+        )
+    playlists = [
+        (1, 1, "Play Queue", -1, 0, 1, 3, 0),
+        (1, 2, "Road Trip", 9, 1, 0, 5, 0),
+        (1, 3, "Sunday Morning", -1, 0, 0, 4, 0),
+    ]
+    entries = [(1, 1, 5, 0, 1), (2, 1, 6, 1, 1), (3, 1, 12, 2, 0)]
+    entries += [(4 + n, 2, t, n, 0) for n, t in enumerate((2, 7, 17, 22, 27))]
+    entries += [(9 + n, 3, t, n, 0) for n, t in enumerate((8, 18, 28, 38))]
+    smart = [
+        (
+            1,
+            1,
+            "Favorites",
+            '<request><query banshee-version="1"><greaterThan><field name="rating" /><int>3</int>'
+            "</greaterThan></query></request>",
+            None,
+            None,
+            None,
+            8,
+            0,
+            0,
+        ),
+        (
+            1,
+            2,
+            "Recently Added",
+            '<request><query banshee-version="1"><lessThan><field name="added" /><timespan>1209600'
+            "</timespan></lessThan></query></request>",
+            None,
+            None,
+            None,
+            0,
+            0,
+            1,
+        ),
+        (
+            1,
+            3,
+            "Unheard",
+            '<request><query banshee-version="1"><equals><field name="playcount" /><int>0</int>'
+            "</equals></query></request>",
+            "CoreTracks.DateAddedStamp DESC",
+            "25",
+            "songs",
+            5,
+            0,
+            0,
+        ),
+    ]
+    rated = [t for t in tracks if t[32] > 3]
+    smart_entries = [(n + 1, 1, t[1]) for n, t in enumerate(rated)]
+    smart_entries += [
+        (len(smart_entries) + n + 1, 3, t[1]) for n, t in enumerate(t for t in tracks if not t[34])
+    ]
+    removed = [
+        (
+            41,
+            "file:///home/alice/Music/Radiohead/Kid%20A/01.%20Everything%20In%20Its%20Right%20Place.mp3",
+            BANSHEE_IMPORTED + 86_400 * 12,
+        ),
+        (42, "file:///home/alice/Music/Unknown%20Artist/track01.mp3", BANSHEE_IMPORTED + 86_400 * 12 + 4),
+        (43, "http://example.org/podcast/lo000.ogg", BANSHEE_IMPORTED + 86_400 * 30),
+    ]
+    models = [
+        (1, "MusicLibrarySource-Library"),
+        (2, "MusicLibrarySource-Library-ArtistModel"),
+        (3, "MusicLibrarySource-Library-AlbumModel"),
+        (4, "PlaylistSource-2"),
+        (5, "PlayQueueSource-1"),
+    ]
+    shufflers = [(1, "PlayQueueSource-1"), (2, "PlaylistSource-2")]
+    shuffles = [(0, t, BANSHEE_IMPORTED + 86_400 * 2 + 200 * t) for t in range(3, 30, 4)]
+    shuffles += [(1, t, BANSHEE_IMPORTED + 86_400 * 3 + 90 * t) for t in (5, 6, 12)]
+    modifications = [
+        (1, 6, BANSHEE_IMPORTED + 86_400 * 3 + 17, 0),
+        (1, 12, BANSHEE_IMPORTED + 86_400 * 3 + 18, 1),
+    ]
+    return {
+        "CoreConfiguration": [
+            (1, "DatabaseVersion", "45"),
+            (2, "MetadataVersion", "8"),
+            (3, "Podcast.version", "7"),
+        ],
+        "CorePrimarySources": [
+            (1, "MusicLibrarySource-Library", 36, 0),
+            (2, "VideoLibrarySource-VideoLibrary", 1, 0),
+            (3, "PodcastSource-podcasting", 3, 0),
+            (4, "FileSystemQueueSource-file-system-queue", None, 1),
+        ],
+        "CoreTracks": tracks,
+        "CoreAlbums": core_albums,
+        "CoreArtists": core_artists,
+        "CorePlaylists": playlists,
+        "CorePlaylistEntries": entries,
+        "CoreSmartPlaylists": smart,
+        "CoreSmartPlaylistEntries": smart_entries,
+        "CoreRemovedTracks": removed,
+        "CoreCacheModels": models,
+        "CoreShuffles": shuffles,
+        "CoreShufflers": shufflers,
+        "CoreShuffleModifications": modifications,
+    }
+
+
+def banshee(path: Path) -> Path:
+    """Banshee's ``banshee.db`` (see the module's list); its collation keys are BLOBs."""
+    return write_export(path, BANSHEE_DDL, banshee_rows(), bytes_as_text=False)

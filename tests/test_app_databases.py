@@ -19566,3 +19566,87 @@ def test_hedgedoc_reads_sequelize_dates_as_instants_and_keeps_its_notes_markdown
     found = references(run_dir)
     assert {child: parent for child, parent in found.items() if child in declared} == declared
     assert set(found) <= {*declared, ("Notes", "lastchangeuserId")}
+
+
+def test_banshee_library_reads_its_stamps_as_instants_keeps_collation_keys_and_joins_smart_playlists(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.banshee)
+    rows = apps.banshee_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    with closing(sqlite3.connect(ran.db)) as con:
+        names = {table: [r[1] for r in con.execute(f'PRAGMA table_info("{table}")')] for table in rows}
+    # Hyena binds a DateTime as Unix seconds (DateTime.MinValue as NULL): every *Stamp and *At column
+    # is an instant, each cell audited; ReleaseDate, a name of no moment, keeps its integers.
+    stamps = {("CoreTracks", column) for column in names["CoreTracks"] if column.endswith("Stamp")} | {
+        ("CoreRemovedTracks", "DateRemovedStamp"),
+        ("CoreShuffles", "LastShuffledAt"),
+        ("CoreShuffleModifications", "LastModifiedAt"),
+    }
+    blobs = {
+        (t, c) for t in ("CoreTracks", "CoreAlbums", "CoreArtists") for c in names[t] if c.endswith("SortKey")
+    }
+    for table, column in stamps:
+        assert ran.types(table)[column] == "timestamp with time zone", (table, column)
+    for table, column in blobs:
+        assert ran.types(table)[column] == "bytea", (table, column)
+    tracks = ran.types("CoreTracks")
+    assert tracks["Duration"] == tracks["FileSize"] == tracks["Year"] == "bigint"
+    assert ran.types("CoreAlbums")["ReleaseDate"] == "bigint"
+    assert tracks["MusicBrainzID"] == tracks["Uri"] == tracks["MetadataHash"] == "text"
+
+    def expected(table: str, column: str, value: Any) -> Any:
+        if value is None:
+            return None
+        if (table, column) in stamps:
+            return UNIX_EPOCH + timedelta(seconds=value)
+        # A smart playlist's limit, a number Banshee writes as TEXT: the number it spells.
+        return int(value) if column == "LimitNumber" else value
+
+    for table in ("CoreTracks", "CoreAlbums", "CoreArtists", "CoreSmartPlaylists", "CorePlaylistEntries"):
+        key = names[table][1] if table in ("CoreTracks", "CoreSmartPlaylists") else names[table][0]
+        at = names[table].index(key)
+        for index, column in enumerate(names[table]):
+            got = {
+                k: bytes(v) if isinstance(v, memoryview) else v
+                for k, v in ran.values(table, column, key).items()
+            }
+            assert got == {row[at]: expected(table, column, row[index]) for row in rows[table]}, (
+                table,
+                column,
+            )
+    audited = audited_columns(run_dir)
+    assert {(t, c) for t, c, rule in audited} == stamps
+    assert {rule for _, _, rule in audited} == {"epoch:seconds"}
+    # No foreign key is declared: each found in the data. A smart playlist's entries name their
+    # playlist by its key's very name, SmartPlaylistID, whose small numbers fit CorePlaylists'
+    # PlaylistID (a part of that name) as well (until 2026-12-06 neither was chosen).
+    found = references(run_dir)
+    expected_references = {
+        ("CoreTracks", "PrimarySourceID"): "CorePrimarySources.PrimarySourceID",
+        ("CoreTracks", "ArtistID"): "CoreArtists.ArtistID",
+        ("CoreTracks", "AlbumID"): "CoreAlbums.AlbumID",
+        ("CoreAlbums", "ArtistID"): "CoreArtists.ArtistID",
+        ("CorePlaylistEntries", "PlaylistID"): "CorePlaylists.PlaylistID",
+        ("CorePlaylistEntries", "TrackID"): "CoreTracks.TrackID",
+        ("CoreSmartPlaylistEntries", "SmartPlaylistID"): "CoreSmartPlaylists.SmartPlaylistID",
+        ("CoreSmartPlaylistEntries", "TrackID"): "CoreTracks.TrackID",
+        ("CoreShuffles", "TrackID"): "CoreTracks.TrackID",
+    }
+    smart = {row[1] for row in rows["CoreSmartPlaylistEntries"]}
+    playlists = {row[1] for row in rows["CorePlaylists"]}
+    assert smart <= playlists and smart <= {row[1] for row in rows["CoreSmartPlaylists"]}
+    # Not pinned: the playback shuffler's 0 (no CoreShufflers row) and a few small numbers.
+    unpinned = {
+        ("CoreShuffles", "ShufflerId"),
+        ("CoreShuffleModifications", "ShufflerId"),
+        ("CoreShuffleModifications", "TrackID"),
+        ("CorePlaylists", "PrimarySourceID"),
+        ("CoreSmartPlaylists", "PrimarySourceID"),
+    }
+    assert {k: v for k, v in found.items() if k not in unpinned} == expected_references
+    for (table, column), parent in found.items():
+        if (table, column) in unpinned:
+            assert parent.split(".")[1] == column, (table, column, parent)
