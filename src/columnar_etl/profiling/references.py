@@ -1447,8 +1447,8 @@ def _choose(
 ) -> Inclusion | None:
     """The one parent the data points to: the only fit; among several, the one whose table (or key)
     the column's name names (of two it names, the one it names the most of: :func:`_most_named`;
-    of two keys it holds, the longer holding the other: :func:`_most_keyed`), else the one whose table's name ends in the column's (``sale`` →
-    ``sale_sale``, ``partner_id`` → ``res_partner``); else the one with the best share; else, among
+    of two keys it holds, the longer holding the other: :func:`_most_keyed`), else the one whose
+    table's name ends in the column's (``sale`` → ``sale_sale``, ``partner_id`` → ``res_partner``); else the one with the best share; else, among
     those of the best share, the one of the tables a link table is named for (``linked``:
     :func:`linked_tables`; ``books_custom_column_5_link.value`` → ``custom_column_5``), else the one
     key the export's declared references of the column's name name (``named_so``:
