@@ -1445,19 +1445,19 @@ def _choose(
     named_so: AbstractSet[tuple[str, str]] = frozenset(),
     bare: str = "",
 ) -> Inclusion | None:
-    """The one parent the data points to: the only fit; among several, the one whose table (or key)
-    the column's name names (of two it names, the one it names the most of: :func:`_most_named`;
-    of two keys it holds, the longer holding the other: :func:`_most_keyed`), else the one whose
-    table's name ends in the column's (``sale`` → ``sale_sale``, ``partner_id`` → ``res_partner``); else the one with the best share; else, among
-    those of the best share, the one of the tables a link table is named for (``linked``:
-    :func:`linked_tables`; ``books_custom_column_5_link.value`` → ``custom_column_5``), else the one
-    key the export's declared references of the column's name name (``named_so``:
-    :func:`declared_by_name`; Zim's ``tasklist.source`` → ``pages.id``, as its ``links.source``
-    declares), else the one whose table's name the column's abbreviates (:func:`_abbreviates`:
-    ``repo_id`` → ``repository``), else the table of people a person's role names
-    (:func:`_person_among_people`: ``created_by_id`` → ``users``), and last, among those of the best
-    share, the one whose table's name, a compound written as one word, the column's ends
-    (:func:`_ends_compound`: ``field_id`` → ``userfields``). None when still a tie.
+    """The one parent the data points to: the only fit; among several, the one whose table (or key) the
+    column's name names (of two it names, the one it names the most of: :func:`_most_named`; of two keys
+    it holds, the longer holding the other: :func:`_most_keyed`), else the one whose table's name ends in
+    the column's (``sale`` → ``sale_sale``, ``partner_id`` → ``res_partner``); else the one with the best
+    share; else, among those of the best share, the one of the tables a link table is named for
+    (``linked``: :func:`linked_tables`; ``books_custom_column_5_link.value`` → ``custom_column_5``), else
+    the one key the export's declared references of the column's name name (``named_so``:
+    :func:`declared_by_name`; Zim's ``tasklist.source`` → ``pages.id``, as its ``links.source`` declares),
+    else the one whose table's name the column's abbreviates (:func:`_abbreviates`: ``repo_id`` →
+    ``repository``), else the table of people a person's role names (:func:`_person_among_people`:
+    ``created_by_id`` → ``users``), and last, among those of the best share, the one whose table's name, a
+    compound written as one word, the column's ends (:func:`_ends_compound`: ``field_id`` →
+    ``userfields``). None when still a tie.
 
     ``bare``: the column's name less its table's tag (:func:`column_tag`: ``rev`` of
     ``revcomment_rev`` in ``revision_comment_temp``), whose names are read first: the tag names the
