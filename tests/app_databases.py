@@ -1719,6 +1719,7 @@ import unicodedata
 import urllib.parse
 import uuid
 import zlib
+from collections import Counter
 from collections.abc import Sequence
 from contextlib import closing
 from datetime import UTC, date, datetime, time, timedelta, timezone
@@ -57296,3 +57297,102 @@ def banshee_rows() -> dict[str, list[Sequence[Any]]]:
 def banshee(path: Path) -> Path:
     """Banshee's ``banshee.db`` (see the module's list); its collation keys are BLOBs."""
     return write_export(path, BANSHEE_DDL, banshee_rows(), bytes_as_text=False)
+
+
+# --- App (rspamd 3.4 spam filter: its fuzzy storage's SQLite backend, src/libserver/fuzzy_backend/
+# fuzzy_backend_sqlite.c, and its Bayes statfile's sqlite3 backend, src/libstat/backends/sqlite3_backend.c;
+# both files made by rspamd 3.4 itself here (Debian's package, fuzzy_add and learn_spam through rspamc),
+# the statements below those it wrote to sqlite_master, the values shaped as it wrote them) ---
+
+#: The fuzzy storage's ``fuzzy.db``: each hash's 64-byte digest bound as TEXT of raw bytes
+#: (``sqlite3_bind_text`` with its length), its 32 shingles as signed 64-bit integers, Unix seconds.
+RSPAMD_FUZZY_DDL = [
+    "CREATE TABLE digests(\tid INTEGER PRIMARY KEY,\tflag INTEGER NOT NULL,\tdigest TEXT NOT NULL,\tvalue "
+    "INTEGER,\ttime INTEGER)",
+    "CREATE TABLE shingles(\tvalue INTEGER NOT NULL,\tnumber INTEGER NOT NULL,\tdigest_id INTEGER REFERENCES "
+    "digests(id) ON DELETE CASCADE \tON UPDATE CASCADE)",
+    "CREATE TABLE sources(\tname TEXT UNIQUE,\tversion INTEGER,\tlast INTEGER)",
+    "CREATE UNIQUE INDEX d ON digests(digest)",
+    "CREATE INDEX t ON digests(time)",
+    "CREATE INDEX dgst_id ON shingles(digest_id)",
+    "CREATE UNIQUE INDEX s ON shingles(value, number)",
+]
+
+#: When the hashes were added (Unix seconds, ``time(NULL)``).
+RSPAMD_ADDED = 1_796_549_514
+
+
+def rspamd_int64(seed: str) -> int:
+    """A signed 64-bit integer as rspamd's hashes give (a shingle, a Bayes token)."""
+    return int.from_bytes(hashlib.blake2b(seed.encode(), digest_size=8).digest(), "little", signed=True)
+
+
+def rspamd_digest(n: int) -> bytes:
+    """A message's 64-byte fuzzy digest (not UTF-8: stored as TEXT of those bytes)."""
+    digest = hashlib.blake2b(f"message {n}".encode()).digest()
+    try:
+        digest.decode("utf-8")
+    except UnicodeDecodeError:
+        return digest
+    return hashlib.blake2b(digest).digest()
+
+
+def rspamd_fuzzy_rows() -> dict[str, list[Sequence[Any]]]:
+    """12 hashes (denied, probable, whitelisted: flags 11, 12, 13 as the fuzzy_check rule maps them),
+    32 shingles each, the one ``local`` source."""
+    flags = (11, 11, 11, 11, 11, 11, 11, 12, 12, 12, 13, 13)
+    weights = {11: 10, 12: 5, 13: 1}
+    digests = [
+        (n + 1, flag, rspamd_digest(n), weights[flag] * (2 if n == 0 else 1), RSPAMD_ADDED + 61 * n)
+        for n, flag in enumerate(flags)
+    ]
+    shingles = [(rspamd_int64(f"{n}/{i}"), i, n + 1) for n in range(len(flags)) for i in range(32)]
+    return {
+        "digests": digests,
+        "shingles": shingles,
+        "sources": [("local", len(flags), RSPAMD_ADDED + 61 * 11)],
+    }
+
+
+def rspamd_fuzzy(path: Path) -> Path:
+    """rspamd's fuzzy storage ``fuzzy.db`` (see the module's list)."""
+    return write_export(path, RSPAMD_FUZZY_DDL, rspamd_fuzzy_rows())
+
+
+#: A Bayes statfile (``bayes.spam.sqlite``) of the sqlite3 backend, per-language statistics on.
+RSPAMD_BAYES_DDL = [
+    "CREATE TABLE tokenizer(data BLOB)",
+    "CREATE TABLE users(id INTEGER PRIMARY KEY,name TEXT,learns INTEGER)",
+    "CREATE TABLE languages(id INTEGER PRIMARY KEY,name TEXT,learns INTEGER)",
+    "CREATE TABLE tokens(token INTEGER NOT NULL,user INTEGER NOT NULL REFERENCES users(id) ON DELETE "
+    "CASCADE,language INTEGER NOT NULL REFERENCES languages(id) ON DELETE CASCADE,value INTEGER,modified "
+    "INTEGER,CONSTRAINT tid UNIQUE (token, user, language) ON CONFLICT REPLACE)",
+    "CREATE UNIQUE INDEX un ON users(name)",
+    "CREATE INDEX tok ON tokens(token)",
+    "CREATE UNIQUE INDEX ln ON languages(name)",
+]
+
+#: The osb tokenizer's configuration as the backend stores it: base32 text in the BLOB column.
+RSPAMD_TOKENIZER = "x5hrg47pmu7rdbyyfyynyyyyyoxi5s45yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy"
+RSPAMD_LANGUAGES = ("default", "ro", "sl", "de", "no")
+
+
+def rspamd_bayes_rows() -> dict[str, list[Sequence[Any]]]:
+    """The one ``default`` user (per-user statistics off), the languages learnt (``default`` for text
+    of no detected language), 150 tokens with their counts and Unix-second modification times."""
+    tokens = [
+        (rspamd_int64(f"token {n}"), 0, 0 if n % 5 else 1 + n % 4, 1 + n % 3, RSPAMD_ADDED - 32 + n // 60)
+        for n in range(150)
+    ]
+    used = Counter(row[2] for row in tokens)
+    return {
+        "tokenizer": [(RSPAMD_TOKENIZER,)],
+        "users": [(0, "default", 6)],
+        "languages": [(n, name, max(1, used[n] // 20)) for n, name in enumerate(RSPAMD_LANGUAGES)],
+        "tokens": tokens,
+    }
+
+
+def rspamd_bayes(path: Path) -> Path:
+    """An rspamd Bayes statfile (see the module's list)."""
+    return write_export(path, RSPAMD_BAYES_DDL, rspamd_bayes_rows())

@@ -19650,3 +19650,65 @@ def test_banshee_library_reads_its_stamps_as_instants_keeps_collation_keys_and_j
     for (table, column), parent in found.items():
         if (table, column) in unpinned:
             assert parent.split(".")[1] == column, (table, column, parent)
+
+
+def test_rspamd_fuzzy_storage_keeps_its_raw_digests_as_bytes_and_its_shingles_exactly(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.rspamd_fuzzy)
+    rows = apps.rspamd_fuzzy_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    digests = ran.types("digests")
+    # A digest is 64 bytes bound as TEXT: no text in any encoding, bytea, byte for byte.
+    assert digests["digest"] == "bytea"
+    assert digests["time"] == "timestamp with time zone"
+    assert digests["id"] == digests["flag"] == digests["value"] == "bigint"
+    assert set(ran.types("shingles").values()) == {"bigint"}
+    assert ran.types("sources") == {"name": "text", "version": "bigint", "last": "bigint"}
+    got = {k: bytes(v) for k, v in ran.values("digests", "digest", "id").items()}
+    assert got == {row[0]: row[2] for row in rows["digests"]}
+    assert ran.values("digests", "time", "id") == {
+        row[0]: UNIX_EPOCH + timedelta(seconds=row[4]) for row in rows["digests"]
+    }
+    assert ran.values("digests", "value", "id") == {row[0]: row[3] for row in rows["digests"]}
+    shingles = pg_query(ran.uri, f"SELECT value, number, digest_id FROM {quote_ident(ran.base)}.shingles")
+    assert sorted(shingles) == sorted(tuple(row) for row in rows["shingles"])
+    assert any(value < 0 for value, _, _ in shingles) and any(value > 2**62 for value, _, _ in shingles)
+    assert pg_query(ran.uri, f"SELECT * FROM {quote_ident(ran.base)}.sources") == [tuple(rows["sources"][0])]
+    assert audited_columns(run_dir) == {
+        ("digests", "digest", "as_bytes"),
+        ("digests", "time", "epoch:seconds"),
+    }
+    assert references(run_dir) == {("shingles", "digest_id"): "digests.id"}
+
+
+def test_rspamd_bayes_statfile_keeps_its_tokens_and_refers_its_one_user_to_no_language(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.rspamd_bayes)
+    rows = apps.rspamd_bayes_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    tokens = ran.types("tokens")
+    assert tokens["modified"] == "timestamp with time zone"
+    assert tokens["token"] == tokens["value"] == tokens["user"] == tokens["language"] == "bigint"
+    # The tokenizer's configuration, base32 text in a BLOB column, is text as written.
+    assert ran.types("tokenizer") == {"data": "text"}
+    assert pg_query(ran.uri, f"SELECT data FROM {quote_ident(ran.base)}.tokenizer") == [
+        (apps.RSPAMD_TOKENIZER,)
+    ]
+    loaded = pg_query(
+        ran.uri, f'SELECT token, "user", language, value, modified FROM {quote_ident(ran.base)}.tokens'
+    )
+    assert sorted(loaded) == sorted(
+        (token, user, language, value, UNIX_EPOCH + timedelta(seconds=modified))
+        for token, user, language, value, modified in rows["tokens"]
+    )
+    assert ran.values("users", "name", "id") == {0: "default"}
+    assert ran.values("languages", "name", "id") == dict(enumerate(apps.RSPAMD_LANGUAGES))
+    # The declared references only: the one user's name, the word `default`, is also a language's
+    # name, and was a reference to languages.name until 2026-12-06.
+    assert references(run_dir) == {("tokens", "user"): "users.id", ("tokens", "language"): "languages.id"}
