@@ -1436,6 +1436,27 @@ def test_a_column_naming_two_tables_refers_to_the_one_it_names_the_most_of(
     }
 
 
+def test_an_empty_blob_beside_hashes_names_no_row_as_a_blank_names_none(make_sqlite: SqliteFactory) -> None:
+    """A version control store (monotone's ``.mtn``) keys its revisions by their 20-byte SHA-1 and
+    writes its root revision's parent in ``revision_ancestry`` as the null id, an empty BLOB: beside
+    the 7 parents that are revisions, that ``x''`` was an eighth value (7 of 8, under 90 %), and no
+    reference was found. No bytes name no row, as a blank names none: the reference is found, the
+    empty BLOB no orphan."""
+    ids = [hashlib.sha1(f"revision {n}".encode()).digest() for n in range(8)]
+    path = make_sqlite(
+        {
+            "revisions": ("CREATE TABLE revisions (id PRIMARY KEY, data NOT NULL)", [(i, b"x") for i in ids]),
+            "revision_ancestry": (
+                "CREATE TABLE revision_ancestry (parent NOT NULL, child NOT NULL, UNIQUE (parent, child))",
+                [(b"", ids[0])] + [(ids[n - 1], ids[n]) for n in range(1, 8)],
+            ),
+        }
+    )
+    found = _references(path)
+    assert found[("revision_ancestry", "parent")] == "revisions.id"
+    assert found[("revision_ancestry", "child")] == "revisions.id"
+
+
 def test_one_word_two_tables_share_is_no_reference_but_one_drawn_code_still_is(
     make_sqlite: SqliteFactory,
 ) -> None:

@@ -837,8 +837,12 @@ def _blob_value(hex_text: str) -> str:
 def _bytes_value(text: str, hex_text: str) -> str:
     """SQL: a bytea column's cell (``text``, its text; ``hex_text``, its bytes in hex where a BLOB or
     a TEXT cell not valid UTF-8, else NULL) as the bytes the target holds: a BLOB's, another cell's
-    UTF-8 (a bytea column loads its TEXT cells as their bytes), as :func:`_blob_value` writes them."""
-    return _blob_value(f"coalesce({hex_text}, hex(encode({text})))")
+    UTF-8 (a bytea column loads its TEXT cells as their bytes), as :func:`_blob_value` writes them.
+    No bytes at all (an empty BLOB, ``x''``) are none, as a blank is no text compared: NULL. A null
+    hash written so names no row (monotone's root revision, whose ``revision_ancestry.parent`` is
+    ``x''``: its 7 parents beside it were 7 of 8 values, and no reference was found until 2026-12-06);
+    the target keeps it as written."""
+    return _blob_value(f"nullif(coalesce({hex_text}, hex(encode({text}))), '')")
 
 
 def _value(text: str, kind: str, stored: str | None = None) -> str:
