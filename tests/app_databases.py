@@ -1719,7 +1719,6 @@ import unicodedata
 import urllib.parse
 import uuid
 import zlib
-from collections import Counter
 from collections.abc import Sequence
 from contextlib import closing
 from datetime import UTC, date, datetime, time, timedelta, timezone
@@ -57384,7 +57383,7 @@ def rspamd_bayes_rows() -> dict[str, list[Sequence[Any]]]:
         (rspamd_int64(f"token {n}"), 0, 0 if n % 5 else 1 + n % 4, 1 + n % 3, RSPAMD_ADDED - 32 + n // 60)
         for n in range(150)
     ]
-    used = Counter(row[2] for row in tokens)
+    used = {n: sum(1 for row in tokens if row[2] == n) for n in range(len(RSPAMD_LANGUAGES))}
     return {
         "tokenizer": [(RSPAMD_TOKENIZER,)],
         "users": [(0, "default", 6)],
@@ -57396,3 +57395,281 @@ def rspamd_bayes_rows() -> dict[str, list[Sequence[Any]]]:
 def rspamd_bayes(path: Path) -> Path:
     """An rspamd Bayes statfile (see the module's list)."""
     return write_export(path, RSPAMD_BAYES_DDL, rspamd_bayes_rows())
+
+
+# --- App (monotone 1.1 version control: src/schema.sql, the schema database.cc initialises a fresh
+# database with; values bound as database.cc's query_param binds them, text() for ASCII text and blob()
+# for everything else: ids as raw 20-byte SHA-1s, contents gzip-compressed, cert values as the bytes
+# of their text) ---
+
+#: monotone's schema.sql (its columns declare no type: BLOB affinity, every cell kept as bound), its
+#: statements as sqlite_master keeps them (the file's tabs as spaces here).
+MONOTONE_SCHEMA = """
+CREATE TABLE files
+    (
+    id primary key,   -- strong hash of file contents
+    data not null     -- compressed contents of a file
+    );
+
+CREATE TABLE file_deltas
+    (
+    id not null,      -- strong hash of file contents
+    base not null,    -- joins with files.id or file_deltas.id
+    delta not null,   -- compressed rdiff to construct current from base
+    unique(id, base)
+    );
+
+CREATE TABLE file_sizes
+    (
+    id primary key,     -- joins with files.id or file_deltas.id
+    size not null       -- the size of the file in byte
+    );
+
+CREATE TABLE revisions
+    (
+    id primary key,      -- SHA1(text of revision)
+    data not null        -- compressed, encoded contents of a revision
+    );
+
+CREATE TABLE revision_ancestry
+    (
+    parent not null,     -- joins with revisions.id
+    child not null,      -- joins with revisions.id
+    unique(parent, child)
+    );
+
+CREATE INDEX revision_ancestry__child ON revision_ancestry (child);
+
+CREATE TABLE heights
+    (
+    revision not null,    -- joins with revisions.id
+    height not null,    -- complex height, array of big endian u32 integers
+    unique(revision, height)
+    );
+
+CREATE INDEX heights__height ON heights (height);
+
+CREATE TABLE rosters
+    (
+    id primary key,         -- a revision id
+    checksum not null,      -- checksum of 'data', to protect against disk corruption
+    data not null           -- compressed, encoded contents of the roster
+    );
+
+CREATE TABLE roster_deltas
+    (
+    id primary key,         -- a revision id
+    checksum not null,      -- checksum of 'delta', to protect against disk corruption
+    base not null,          -- joins with either rosters.id or roster_deltas.id
+    delta not null          -- rdiff to construct current from base
+    );
+
+CREATE TABLE next_roster_node_number
+    (
+    node primary key        -- only one entry in this table, ever
+    );
+
+CREATE TABLE public_keys
+    (
+    id primary key,         -- hash of remaining fields separated by ":"
+    name not null,          -- key identifier chosen by user
+    keydata not null        -- RSA public params
+    );
+
+CREATE TABLE revision_certs
+    (
+    hash not null unique,   -- hash of remaining fields separated by ":"
+    revision_id not null,   -- joins with revisions.id
+    name not null,          -- opaque string chosen by user
+    value not null,         -- opaque blob
+    keypair_id not null,    -- joins with public_keys.id
+    signature not null,     -- RSA/SHA1 signature of "[name@id:val]"
+    unique(name, value, revision_id, keypair_id, signature)
+    );
+
+CREATE INDEX revision_certs__revnameval ON revision_certs (revision_id,
+       name, value, keypair_id, signature);
+
+CREATE TABLE branch_epochs
+    (
+    hash not null unique,         -- hash of remaining fields separated by ":"
+    branch not null unique,       -- joins with revision_certs.value
+    epoch not null                -- random binary id
+    );
+
+CREATE TABLE branch_leaves
+        (
+        branch not null,        -- joins with revision_certs.value
+        revision_id not null,   -- joins with revisions.id
+        unique(branch, revision_id)
+        );
+
+CREATE TABLE db_vars
+        (
+        domain not null,      -- scope of application of a var
+        name not null,        -- var key
+        value not null,       -- var value
+        unique(domain, name)
+        );
+
+CREATE TABLE manifests
+    (
+    id primary key,      -- strong hash of all the entries in a manifest
+    data not null        -- compressed, encoded contents of a manifest
+    );
+
+CREATE TABLE manifest_deltas
+    (
+    id not null,      -- strong hash of all the entries in a manifest
+    base not null,    -- joins with either manifest.id or manifest_deltas.id
+    delta not null,   -- rdiff to construct current from base
+    unique(id, base)
+    );
+
+CREATE TABLE manifest_certs
+    (
+    hash not null unique,   -- hash of remaining fields separated by ":"
+    id not null,            -- joins with manifests.id or manifest_deltas.id
+    name not null,          -- opaque string chosen by user
+    value not null,         -- opaque blob
+    keypair not null,       -- joins with public_keys.id
+    signature not null,     -- RSA/SHA1 signature of "[name@id:val]"
+    unique(name, id, value, keypair, signature)
+    )
+"""
+MONOTONE_DDL = [statement.strip() for statement in MONOTONE_SCHEMA.split(";") if statement.strip()]
+
+
+MONOTONE_BRANCH = "net.example.widget"
+MONOTONE_START = datetime(2026, 10, 5, 8, 0, 0)
+
+
+def monotone_gzip(text: str) -> bytes:
+    """monotone's pack: gzip (deterministic here: no name, time 0)."""
+    packer = zlib.compressobj(9, zlib.DEFLATED, 31)
+    return packer.compress(text.encode()) + packer.flush()
+
+
+def monotone_sha1(data: str | bytes) -> bytes:
+    return hashlib.sha1(data.encode() if isinstance(data, str) else data).digest()
+
+
+def monotone_file(n: int, version: int) -> str:
+    """The text of file ``n`` at its ``version``."""
+    return "".join(f"line {i} of widget{n}.c, revision {version}\n" for i in range(3 + n % 4 + version))
+
+
+def monotone_rows() -> dict[str, list[Sequence[Any]]]:
+    """A branch of 8 revisions (a root, six children, one merge), 6 files and their deltas, 4 certs a
+    revision (branch, date, author, changelog: values the bytes of their text), one key, its epoch and
+    leaves, the database's vars. The root's ancestry row has the null revision (an empty blob) as parent."""
+    key_name = "alice@example.net"
+    keydata = monotone_sha1("alice's RSA public key") * 7
+    key_id = monotone_sha1(f"{key_name}:{base64.b64encode(keydata).decode()}")
+    files: list[Sequence[Any]] = []
+    deltas: list[Sequence[Any]] = []
+    sizes: list[Sequence[Any]] = []
+    latest: dict[int, bytes] = {}
+    revisions: list[Sequence[Any]] = []
+    ancestry: list[Sequence[Any]] = []
+    heights: list[Sequence[Any]] = []
+    certs: list[Sequence[Any]] = []
+    parents: list[list[bytes]] = []
+    ids: list[bytes] = []
+    for r in range(8):
+        touched = range(6) if r == 0 else [r % 6] if r != 7 else []
+        lines = ['format_version "1"', "", f"new_manifest [{monotone_sha1(f'manifest {r}').hex()}]", ""]
+        for n in touched:
+            text = monotone_file(n, r)
+            file_id = monotone_sha1(text)
+            if n in latest:
+                deltas.append(
+                    (latest[n], file_id, monotone_gzip(f"@@ delta of widget{n}.c to revision {r} @@\n"))
+                )
+                lines += [
+                    f'patch "widget{n}.c"',
+                    f" from [{file_id.hex()}]",
+                    f"   to [{latest[n].hex()}]",
+                    "",
+                ]
+                files = [row for row in files if row[0] != latest[n]] + [(file_id, monotone_gzip(text))]
+            else:
+                files.append((file_id, monotone_gzip(text)))
+                lines += [f'add_file "widget{n}.c"', f" content [{file_id.hex()}]", ""]
+            sizes.append((file_id, str(len(text))))
+            latest[n] = file_id
+        if r == 0:
+            mine: list[bytes] = [b""]
+        elif r == 7:
+            mine = [ids[5], ids[6]]
+        elif r == 6:
+            mine = [ids[3]]
+        else:
+            mine = [ids[r - 1]]
+        revision_text = "\n".join([f"old_revision [{p.hex()}]" for p in mine] + lines)
+        rid = monotone_sha1(revision_text)
+        ids.append(rid)
+        parents.append(mine)
+        revisions.append((rid, monotone_gzip(revision_text)))
+        ancestry += [(p, rid) for p in mine]
+        depth = 0 if r == 0 else (r if r < 6 else (4 if r == 6 else 6))
+        heights.append((rid, struct.pack(">I", depth) + (struct.pack(">II", 1, 0) if r == 6 else b"")))
+        moment = (MONOTONE_START + timedelta(hours=7 * r, minutes=13 * r, seconds=r)).strftime(
+            "%Y-%m-%dT%H:%M:%S"
+        )
+        values = {
+            "branch": MONOTONE_BRANCH,
+            "date": moment,
+            "author": key_name if r % 3 else "Bob Builder <bob@example.net>",
+            "changelog": f"Revision {r}: fix widget{r % 6}.c\n\n  * widget{r % 6}.c: handle the empty case.\n"
+            if r != 7
+            else "merge of two heads\n",
+        }
+        for name, value in values.items():
+            signature = monotone_sha1(f"sig {r} {name}") * 6 + monotone_sha1(f"sig {r}")[:8]
+            cert_hash = monotone_sha1(f"{rid.hex()}:{name}:{value}:{key_name}:{signature.hex()}")
+            certs.append((cert_hash, rid, name, value.encode(), key_id, signature))
+    rosters = [
+        (ids[7], monotone_sha1("roster 7"), monotone_gzip('format_version "1"\n\ndir ""\n ident "1"\n'))
+    ]
+    roster_deltas = [
+        (
+            ids[r],
+            monotone_sha1(f"roster delta {r}"),
+            ids[r + 1] if r < 6 else ids[7],
+            monotone_gzip(f"delta {r}\n"),
+        )
+        for r in range(7)
+    ]
+    epoch = monotone_sha1("epoch of the branch")
+    return {
+        "files": files,
+        "file_deltas": deltas,
+        "file_sizes": sizes,
+        "revisions": revisions,
+        "revision_ancestry": ancestry,
+        "heights": heights,
+        "rosters": rosters,
+        "roster_deltas": roster_deltas,
+        "next_roster_node_number": [("8",)],
+        "public_keys": [(key_id, key_name, keydata)],
+        "revision_certs": certs,
+        "branch_epochs": [
+            (monotone_sha1(f"{MONOTONE_BRANCH}:{epoch.hex()}"), MONOTONE_BRANCH.encode(), epoch)
+        ],
+        "branch_leaves": [(MONOTONE_BRANCH.encode(), ids[7])],
+        "db_vars": [
+            ("database", b"default-server", b"mtn://code.example.net/widget"),
+            ("database", b"default-include-pattern", b"net.example.widget*"),
+            ("database", b"default-exclude-pattern", b""),
+            ("known-servers", b"mtn://code.example.net", monotone_sha1("server key")),
+        ],
+        "manifests": [],
+        "manifest_deltas": [],
+        "manifest_certs": [],
+    }
+
+
+def monotone(path: Path) -> Path:
+    """A monotone ``.mtn`` database (see the module's list)."""
+    return write_export(path, MONOTONE_DDL, monotone_rows(), bytes_as_text=False)

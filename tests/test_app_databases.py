@@ -19712,3 +19712,56 @@ def test_rspamd_bayes_statfile_keeps_its_tokens_and_refers_its_one_user_to_no_la
     # The declared references only: the one user's name, the word `default`, is also a language's
     # name, and was a reference to languages.name until 2026-12-06.
     assert references(run_dir) == {("tokens", "user"): "users.id", ("tokens", "language"): "languages.id"}
+
+
+def test_monotone_database_keeps_every_hash_and_blob_byte_for_byte_and_joins_the_root_revision(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.monotone)
+    rows = apps.monotone_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    # Untyped columns keep each cell as bound: blob() ids, contents and cert values are bytea; text()
+    # names are text; a size and the next node number, decimal text, are the numbers they spell.
+    assert ran.types("revision_certs") == {
+        "hash": "bytea",
+        "revision_id": "bytea",
+        "name": "text",
+        "value": "bytea",
+        "keypair_id": "bytea",
+        "signature": "bytea",
+    }
+    assert ran.types("file_sizes") == {"id": "bytea", "size": "bigint"}
+    assert ran.types("next_roster_node_number") == {"node": "bigint"}
+    assert ran.types("db_vars") == {"domain": "text", "name": "bytea", "value": "bytea"}
+    numbers = {("file_sizes", "size"), ("next_roster_node_number", "node")}
+    with closing(sqlite3.connect(ran.db)) as con:
+        names = {table: [r[1] for r in con.execute(f'PRAGMA table_info("{table}")')] for table in rows}
+    for table, values in rows.items():
+        columns = ", ".join(quote_ident(name) for name in names[table])
+        loaded = pg_query(ran.uri, f"SELECT {columns} FROM {quote_ident(ran.base)}.{quote_ident(table)}")
+        got = sorted(tuple(bytes(v) if isinstance(v, memoryview) else v for v in row) for row in loaded)
+        want = sorted(
+            tuple(int(v) if (table, names[table][i]) in numbers else v for i, v in enumerate(row))
+            for row in values
+        )
+        assert got == want, table
+    # The root revision's parent is the null id, an empty BLOB: kept as written, and no value of the
+    # reference (until 2026-12-06 it made the parents 7 of 8 revisions, and none was found).
+    assert (b"", rows["revisions"][0][0]) in {tuple(row) for row in rows["revision_ancestry"]}
+    assert audited_columns(run_dir) == set()
+    found = references(run_dir)
+    for child in (
+        ("revision_ancestry", "parent"),
+        ("revision_ancestry", "child"),
+        ("heights", "revision"),
+        ("rosters", "id"),
+        ("roster_deltas", "id"),
+        ("roster_deltas", "base"),
+        ("revision_certs", "revision_id"),
+        ("branch_leaves", "revision_id"),
+    ):
+        assert found[child] == "revisions.id", child
+    assert found[("revision_certs", "keypair_id")] == "public_keys.id"
+    assert found[("branch_leaves", "branch")] == "branch_epochs.branch"
