@@ -1457,47 +1457,6 @@ def test_an_empty_blob_beside_hashes_names_no_row_as_a_blank_names_none(make_sql
     assert found[("revision_ancestry", "child")] == "revisions.id"
 
 
-def test_one_word_two_tables_share_is_no_reference_but_one_drawn_code_still_is(
-    make_sqlite: SqliteFactory,
-) -> None:
-    """A spam filter's Bayes statfile (rspamd's sqlite3 backend) keeps its one user ``default`` and
-    the languages it learnt, ``default`` among them, each name declared unique: the user's name, one
-    word, fitted a language's name, and ``users.name`` was a reference to ``languages.name``. One word
-    shared once is no evidence (as a constant integer is none); one drawn code, digits and all, still
-    is, and so is a word whose column's name names the parent."""
-
-    def export(owner: str, name: str) -> Path:
-        return make_sqlite(
-            {
-                "languages": (
-                    "CREATE TABLE languages (id INTEGER PRIMARY KEY, name TEXT UNIQUE, learns INTEGER)",
-                    [(n, word, 3 * n + 1) for n, word in enumerate(("default", "de", "ro", "sl", "no"))],
-                ),
-                "users": (
-                    "CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT UNIQUE, learns INTEGER, "
-                    "language TEXT)",
-                    [(0, owner, 6, "de")],
-                ),
-            },
-            name=name,
-        )
-
-    assert _references(export("default", "word.db")) == {("users", "language"): "languages.name"}
-    with_code = export("user-7f3a9c", "code.db")
-    assert _references(with_code) == {("users", "language"): "languages.name"}
-    coded = make_sqlite(
-        {
-            "accounts": (
-                "CREATE TABLE accounts (id INTEGER PRIMARY KEY, code TEXT UNIQUE)",
-                [(n, f"acct-{n:04d}x") for n in range(1, 6)],
-            ),
-            "owner": ("CREATE TABLE owner (id INTEGER PRIMARY KEY, account TEXT)", [(1, "acct-0003x")]),
-        },
-        name="coded.db",
-    )
-    assert _references(coded) == {("owner", "account"): "accounts.code"}
-
-
 def test_a_column_named_as_a_longer_key_holding_a_shorter_one_refers_to_the_longer(
     make_sqlite: SqliteFactory,
 ) -> None:

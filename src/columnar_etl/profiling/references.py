@@ -657,20 +657,6 @@ def _fits(child: ColumnProfile, parent: ColumnProfile) -> bool:
     return bool(child.max >= parent.min and child.min <= parent.max)
 
 
-def _one_word_alone(column: ColumnProfile) -> bool:
-    """Is ``column`` of text holding one value, a word (letters alone: ``default``, ``en``, ``admin``)?
-    A word two tables share once is a word, not a drawn key: rspamd's Bayes statfile names its one
-    user ``default`` and its languages ``default``, ``de``, ``ro``, and ``users.name`` was a reference
-    to ``languages.name`` until 2026-12-06. Such a column refers only to a parent its name names (as
-    :data:`MIN_DISTINCT` keeps a constant integer from any); a GUID, a hash or a code with digits, drawn
-    from a space too large for chance, still refers by its one value."""
-    if column.inferred_type != "text":
-        return False
-    compared = column.distinct_count - (1 if column.empty_string_count else 0)
-    value = column.max if column.min == "" else column.min
-    return compared == 1 and isinstance(value, str) and value.strip().isalpha()
-
-
 def _drawn_apart(column: ColumnProfile) -> bool:
     """Are ``column``'s values text or short bytes, keys that two tables share only by a link (not
     integers, which count 1..N in every table)?"""
@@ -725,11 +711,6 @@ def candidates(tables: Mapping[str, TableProfile]) -> dict[tuple[str, str], list
                     for (p, k), key in parents.items()
                     if (p, k) != (name, column.name)
                     and (_fits_own_key(column, key) if p == name else _fits(column, key))
-                    and (
-                        not _one_word_alone(column)
-                        or names_entity(column.name, p)
-                        or key_named_for(column.name, k)
-                    )
                 ]
             if fitting:
                 found[(name, column.name)] = fitting
