@@ -60786,3 +60786,725 @@ def skype_rows() -> dict[str, list[Sequence[Any]]]:
 def skype(path: Path) -> Path:
     """A Skype desktop client's ``main.db`` (see the module's list)."""
     return write_export(path, SKYPE_DDL, skype_rows(), bytes_as_text=False)
+
+
+# --- App (Banshee 2.x music player: src/Core/Banshee.Services/Banshee.Database/BansheeDbFormatMigrator.cs,
+# its fresh-database CreateConfiguration and CreateTablesAndIndexes at CURRENT_VERSION 45; values shaped
+# as Banshee.Collection.Database's DatabaseTrackInfo/DatabaseAlbumInfo/DatabaseArtistInfo, Hyena's
+# SqliteUtils (a DateTime bound as Unix seconds, DateTime.MinValue as NULL, a TimeSpan as milliseconds)
+# and Shuffler.cs write them) ---
+
+#: Banshee's ``banshee.db``: the statements of InitializeFreshDatabase as sqlite_master keeps them. No
+#: foreign key is declared anywhere; the playback shuffler records its shuffles under ShufflerId 0, a
+#: shuffler CoreShufflers never holds (Shuffler.cs: ``Id = "playback"; DbId = 0``).
+BANSHEE_DDL = [
+    "CREATE TABLE CoreConfiguration (EntryID INTEGER PRIMARY KEY, Key TEXT, Value TEXT)",
+    "CREATE TABLE CorePrimarySources (PrimarySourceID INTEGER PRIMARY KEY, StringID TEXT UNIQUE, "
+    "CachedCount INTEGER, IsTemporary INTEGER DEFAULT 0)",
+    "CREATE TABLE CoreTracks (PrimarySourceID INTEGER NOT NULL, TrackID INTEGER PRIMARY KEY, ArtistID "
+    "INTEGER, AlbumID INTEGER, TagSetID INTEGER, ExternalID INTEGER, MusicBrainzID TEXT, Uri TEXT, "
+    "MimeType TEXT, FileSize INTEGER, BitRate INTEGER, SampleRate INTEGER, BitsPerSample INTEGER, "
+    "Attributes INTEGER DEFAULT 5, LastStreamError INTEGER DEFAULT 0, Title TEXT, TitleLowered TEXT, "
+    "TitleSort TEXT, TitleSortKey BLOB, TrackNumber INTEGER, TrackCount INTEGER, Disc INTEGER, "
+    "DiscCount INTEGER, Duration INTEGER, Year INTEGER, Genre TEXT, Composer TEXT, Conductor TEXT, "
+    "Grouping TEXT, Copyright TEXT, LicenseUri TEXT, Comment TEXT, Rating INTEGER, Score INTEGER, "
+    "PlayCount INTEGER, SkipCount INTEGER, LastPlayedStamp INTEGER, LastSkippedStamp INTEGER, "
+    "DateAddedStamp INTEGER, DateUpdatedStamp INTEGER, MetadataHash TEXT, BPM INTEGER, LastSyncedStamp "
+    "INTEGER, FileModifiedStamp INTEGER)",
+    "CREATE INDEX CoreTracksPrimarySourceIndex ON CoreTracks(ArtistID, AlbumID, PrimarySourceID, Disc, "
+    "TrackNumber, Uri)",
+    "CREATE INDEX CoreTracksAggregatesIndex ON CoreTracks(FileSize, Duration)",
+    "CREATE INDEX CoreTracksExternalIDIndex ON CoreTracks(PrimarySourceID, ExternalID)",
+    "CREATE INDEX CoreTracksUriIndex ON CoreTracks(PrimarySourceID, Uri)",
+    "CREATE INDEX CoreTracksCoverArtIndex ON CoreTracks (PrimarySourceID, AlbumID, DateUpdatedStamp)",
+    "CREATE TABLE CoreAlbums (AlbumID INTEGER PRIMARY KEY, ArtistID INTEGER, TagSetID INTEGER, "
+    "MusicBrainzID TEXT, Title TEXT, TitleLowered TEXT, TitleSort TEXT, TitleSortKey BLOB, ReleaseDate "
+    "INTEGER, Duration INTEGER, Year INTEGER, IsCompilation INTEGER DEFAULT 0, ArtistName TEXT, "
+    "ArtistNameLowered TEXT, ArtistNameSort TEXT, ArtistNameSortKey BLOB, Rating INTEGER, ArtworkID TEXT)",
+    "CREATE INDEX CoreAlbumsIndex ON CoreAlbums(ArtistID, TitleSortKey)",
+    "CREATE INDEX CoreAlbumsArtistIndex ON CoreAlbums(TitleSortKey, ArtistNameSortKey)",
+    "CREATE TABLE CoreArtists (ArtistID INTEGER PRIMARY KEY, TagSetID INTEGER, MusicBrainzID TEXT, Name "
+    "TEXT, NameLowered TEXT, NameSort TEXT, NameSortKey BLOB, Rating INTEGER)",
+    "CREATE INDEX CoreArtistsIndex ON CoreArtists(NameSortKey)",
+    "CREATE TABLE CorePlaylists (PrimarySourceID INTEGER, PlaylistID INTEGER PRIMARY KEY, Name TEXT, "
+    "SortColumn INTEGER NOT NULL DEFAULT -1, SortType INTEGER NOT NULL DEFAULT 0, Special INTEGER NOT "
+    "NULL DEFAULT 0, CachedCount INTEGER, IsTemporary INTEGER DEFAULT 0)",
+    "CREATE TABLE CorePlaylistEntries (EntryID INTEGER PRIMARY KEY, PlaylistID INTEGER NOT NULL, TrackID "
+    "INTEGER NOT NULL, ViewOrder INTEGER NOT NULL DEFAULT 0, Generated INTEGER NOT NULL DEFAULT 0)",
+    "CREATE INDEX CorePlaylistEntriesIndex ON CorePlaylistEntries(PlaylistID, TrackID)",
+    "CREATE TABLE CoreSmartPlaylists (PrimarySourceID INTEGER, SmartPlaylistID INTEGER PRIMARY KEY, Name "
+    "TEXT NOT NULL, Condition TEXT, OrderBy TEXT, LimitNumber TEXT, LimitCriterion TEXT, CachedCount "
+    "INTEGER, IsTemporary INTEGER DEFAULT 0, IsHiddenWhenEmpty INTEGER DEFAULT 0)",
+    "CREATE TABLE CoreSmartPlaylistEntries (EntryID INTEGER PRIMARY KEY, SmartPlaylistID INTEGER NOT "
+    "NULL, TrackID INTEGER NOT NULL)",
+    "CREATE INDEX CoreSmartPlaylistEntriesIndex ON CoreSmartPlaylistEntries(SmartPlaylistID, TrackID)",
+    "CREATE TABLE CoreRemovedTracks (TrackID INTEGER NOT NULL, Uri TEXT, DateRemovedStamp INTEGER)",
+    "CREATE TABLE CoreCacheModels (CacheID INTEGER PRIMARY KEY, ModelID TEXT)",
+    "CREATE TABLE CoreShuffles (ShufflerId INTEGER, TrackID INTEGER, LastShuffledAt INTEGER, CONSTRAINT "
+    "one_entry_per_track UNIQUE (ShufflerID, TrackID))",
+    "CREATE INDEX CoreShufflesIndex ON CoreShuffles (ShufflerId, TrackID, LastShuffledAt)",
+    "CREATE TABLE CoreShufflers (ShufflerId INTEGER PRIMARY KEY, Id TEXT UNIQUE)",
+    "CREATE TABLE CoreShuffleModifications (ShufflerId INTEGER, TrackID INTEGER, LastModifiedAt INTEGER, "
+    "ModificationType INTEGER, CONSTRAINT one_entry_per_track UNIQUE (ShufflerID, TrackID))",
+    "CREATE INDEX CoreShuffleModificationsIndex ON CoreShuffleModifications (ShufflerId, TrackID, "
+    "LastModifiedAt, ModificationType)",
+]
+
+#: When the library was imported (Unix seconds, as Hyena's DateTimeUtil.FromDateTime writes a DateTime).
+BANSHEE_IMPORTED = 1_262_304_000 + 86_400 * 40 + 3_600 * 19 + 17
+
+
+def banshee_search_key(text: str) -> str:
+    """Hyena's StringUtil.SearchKey: lower case, the combining marks dropped (the *Lowered columns)."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def banshee_sort_key(text: str) -> bytes:
+    """A collation key as Mono's CompareInfo.GetSortKey(…).KeyData gives it (HYENA_COLLATION_KEY): one
+    primary weight pair per letter, the level separators 0x01, a closing 0x00."""
+    primary = b"".join(bytes((0x0E, ord(c) & 0xFF)) for c in banshee_search_key(text) if c.isalnum())
+    return primary + b"\x01\x01\x01\x01\x00"
+
+
+def banshee_rows() -> dict[str, list[Sequence[Any]]]:
+    """A library of 12 artists, 10 albums, 40 tracks (music, a podcast's episodes and a video), its
+    playlists, smart playlists, removed tracks and shuffles, as Banshee 2.6 writes them."""
+    artists = [
+        ("Radiohead", None),
+        ("The Beatles", "Beatles, The"),
+        ("Beyoncé", None),
+        ("Sigur Rós", None),
+        ("Björk", None),
+        ("The National", "National, The"),
+        ("Daft Punk", None),
+        ("Nina Simone", None),
+        ("Miles Davis", None),
+        ("Various Artists", None),
+        ("Unknown Artist", None),
+        ("Linux Outlaws", None),
+    ]
+    core_artists = [
+        (
+            n + 1,
+            0,
+            str(uuid.UUID(hashlib.md5(f"artist{n}".encode()).hexdigest())) if n % 3 != 2 else None,
+            name,
+            banshee_search_key(name),
+            sort,
+            banshee_sort_key(sort or name),
+            0,
+        )
+        for n, (name, sort) in enumerate(artists)
+    ]
+    albums = [
+        (1, "OK Computer", 1997, 0),
+        (2, "Abbey Road", 1969, 0),
+        (3, "Lemonade", 2016, 0),
+        (4, "Ágætis byrjun", 1999, 0),
+        (5, "Homogenic", 1997, 0),
+        (6, "High Violet", 2010, 0),
+        (7, "Discovery", 2001, 0),
+        (8, "Kind of Blue", 1959, 0),
+        (10, "Now That's What I Call Music! 42", 0, 1),
+        (12, "Linux Outlaws", 0, 0),
+    ]
+    core_albums = []
+    for a, (artist, title, year, compilation) in enumerate(albums):
+        name = artists[artist - 1][0]
+        core_albums.append(
+            (
+                a + 1,
+                artist,
+                0,
+                str(uuid.UUID(hashlib.md5(f"album{a}".encode()).hexdigest())) if a % 4 != 3 else None,
+                title,
+                banshee_search_key(title),
+                None,
+                banshee_sort_key(title),
+                # ReleaseDate: a DateTime, MinValue (never set) bound as NULL, else its midnight's seconds
+                int((datetime(year, 1, 1, tzinfo=UTC) - datetime(1970, 1, 1, tzinfo=UTC)).total_seconds())
+                if year and a % 2 == 0
+                else None,
+                0,
+                year,
+                compilation,
+                name,
+                banshee_search_key(name),
+                artists[artist - 1][1],
+                banshee_sort_key(artists[artist - 1][1] or name),
+                0,
+                "album-"
+                + hashlib.md5(f"{banshee_search_key(name)}\t{banshee_search_key(title)}".encode()).hexdigest()
+                if a != 9
+                else None,
+            )
+        )
+    genres = (
+        "Alternative",
+        "Rock",
+        "R&B",
+        "Post-Rock",
+        "Electronic",
+        "Indie",
+        "House",
+        "Jazz",
+        None,
+        "Podcast",
+    )
+    tracks = []
+    for t in range(40):
+        album = t % 10 + 1 if t < 36 else 10
+        artist = albums[album - 1][0] if album != 9 else (t % 7) + 1
+        podcast, video = album == 10, t == 39
+        title = (
+            f"Episode {t + 100}: Free Software Weekly"
+            if podcast and not video
+            else (
+                "Live at Glastonbury" if video else f"{albums[album - 1][1].split()[0]} Track {t // 10 + 1}"
+            )
+        )
+        number = t // 10 + 1
+        flac = album in (4, 8)
+        folder = urllib.parse.quote(f"/home/alice/Music/{artists[artist - 1][0]}/{albums[album - 1][1]}")
+        uri = (
+            f"file://{folder}/{number:02d}.%20{urllib.parse.quote(title)}.{'flac' if flac else 'mp3'}"
+            if not podcast
+            else f"http://example.org/podcast/lo{t:03d}.ogg"
+        )
+        duration_ms = 120_000 + (t * 7919) % 300_000 + (t % 1000)
+        added = BANSHEE_IMPORTED + 37 * t
+        played = added + 86_400 * (t % 9) + 311 * t if t % 4 else None
+        skipped = added + 7_200 + t if t % 7 == 3 else None
+        tracks.append(
+            (
+                3 if podcast else (2 if video else 1),
+                t + 1,
+                artist,
+                album,
+                0,
+                t + 100 if podcast else 0,
+                str(uuid.UUID(hashlib.md5(f"track{t}".encode()).hexdigest())) if t % 5 else None,
+                uri,
+                "taglib/flac" if flac else ("taglib/ogg" if podcast else "taglib/mp3"),
+                (duration_ms // 1000) * (900 if flac else 32) * 1000 // 8 + t,
+                900 + t if flac else (128 if podcast else 320),
+                44_100 if t % 6 else 48_000,
+                16 if flac else 0,
+                9 if podcast else (2 if video else 5),
+                0,
+                title,
+                banshee_search_key(title),
+                None,
+                banshee_sort_key(title),
+                0 if podcast else number,
+                0 if podcast else 4,
+                0 if podcast else 1,
+                0 if podcast else 1,
+                duration_ms,
+                albums[album - 1][2],
+                genres[album - 1],
+                "Lennon–McCartney" if album == 2 else None,
+                None,
+                None,
+                "℗ 2010 4AD" if album == 6 else None,
+                "http://creativecommons.org/licenses/by-sa/3.0/" if podcast else None,
+                "Ripped with Sound Juicer" if t % 8 == 1 else None,
+                t % 6,
+                (t * 13) % 101,
+                t % 9,
+                t % 7 // 3,
+                played,
+                skipped,
+                added,
+                added + 3_600 * (t % 3),
+                hashlib.md5(f"meta{t}".encode()).hexdigest(),
+                0 if t % 10 else 120 + t,
+                added if t % 2 else None,
+                added - 86_400 * 300 - 13 * t,
+            )
+        )
+    playlists = [
+        (1, 1, "Play Queue", -1, 0, 1, 3, 0),
+        (1, 2, "Road Trip", 9, 1, 0, 5, 0),
+        (1, 3, "Sunday Morning", -1, 0, 0, 4, 0),
+    ]
+    entries = [(1, 1, 5, 0, 1), (2, 1, 6, 1, 1), (3, 1, 12, 2, 0)]
+    entries += [(4 + n, 2, t, n, 0) for n, t in enumerate((2, 7, 17, 22, 27))]
+    entries += [(9 + n, 3, t, n, 0) for n, t in enumerate((8, 18, 28, 38))]
+    smart = [
+        (
+            1,
+            1,
+            "Favorites",
+            '<request><query banshee-version="1"><greaterThan><field name="rating" /><int>3</int>'
+            "</greaterThan></query></request>",
+            None,
+            None,
+            None,
+            8,
+            0,
+            0,
+        ),
+        (
+            1,
+            2,
+            "Recently Added",
+            '<request><query banshee-version="1"><lessThan><field name="added" /><timespan>1209600'
+            "</timespan></lessThan></query></request>",
+            None,
+            None,
+            None,
+            0,
+            0,
+            1,
+        ),
+        (
+            1,
+            3,
+            "Unheard",
+            '<request><query banshee-version="1"><equals><field name="playcount" /><int>0</int>'
+            "</equals></query></request>",
+            "CoreTracks.DateAddedStamp DESC",
+            "25",
+            "songs",
+            5,
+            0,
+            0,
+        ),
+    ]
+    rated = [t for t in tracks if t[32] > 3]
+    smart_entries = [(n + 1, 1, t[1]) for n, t in enumerate(rated)]
+    smart_entries += [
+        (len(smart_entries) + n + 1, 3, t[1]) for n, t in enumerate(t for t in tracks if not t[34])
+    ]
+    removed = [
+        (
+            41,
+            "file:///home/alice/Music/Radiohead/Kid%20A/01.%20Everything%20In%20Its%20Right%20Place.mp3",
+            BANSHEE_IMPORTED + 86_400 * 12,
+        ),
+        (42, "file:///home/alice/Music/Unknown%20Artist/track01.mp3", BANSHEE_IMPORTED + 86_400 * 12 + 4),
+        (43, "http://example.org/podcast/lo000.ogg", BANSHEE_IMPORTED + 86_400 * 30),
+    ]
+    models = [
+        (1, "MusicLibrarySource-Library"),
+        (2, "MusicLibrarySource-Library-ArtistModel"),
+        (3, "MusicLibrarySource-Library-AlbumModel"),
+        (4, "PlaylistSource-2"),
+        (5, "PlayQueueSource-1"),
+    ]
+    shufflers = [(1, "PlayQueueSource-1"), (2, "PlaylistSource-2")]
+    shuffles = [(0, t, BANSHEE_IMPORTED + 86_400 * 2 + 200 * t) for t in range(3, 30, 4)]
+    shuffles += [(1, t, BANSHEE_IMPORTED + 86_400 * 3 + 90 * t) for t in (5, 6, 12)]
+    modifications = [
+        (1, 6, BANSHEE_IMPORTED + 86_400 * 3 + 17, 0),
+        (1, 12, BANSHEE_IMPORTED + 86_400 * 3 + 18, 1),
+    ]
+    return {
+        "CoreConfiguration": [
+            (1, "DatabaseVersion", "45"),
+            (2, "MetadataVersion", "8"),
+            (3, "Podcast.version", "7"),
+        ],
+        "CorePrimarySources": [
+            (1, "MusicLibrarySource-Library", 36, 0),
+            (2, "VideoLibrarySource-VideoLibrary", 1, 0),
+            (3, "PodcastSource-podcasting", 3, 0),
+            (4, "FileSystemQueueSource-file-system-queue", None, 1),
+        ],
+        "CoreTracks": tracks,
+        "CoreAlbums": core_albums,
+        "CoreArtists": core_artists,
+        "CorePlaylists": playlists,
+        "CorePlaylistEntries": entries,
+        "CoreSmartPlaylists": smart,
+        "CoreSmartPlaylistEntries": smart_entries,
+        "CoreRemovedTracks": removed,
+        "CoreCacheModels": models,
+        "CoreShuffles": shuffles,
+        "CoreShufflers": shufflers,
+        "CoreShuffleModifications": modifications,
+    }
+
+
+def banshee(path: Path) -> Path:
+    """Banshee's ``banshee.db`` (see the module's list); its collation keys are BLOBs."""
+    return write_export(path, BANSHEE_DDL, banshee_rows(), bytes_as_text=False)
+
+
+# --- App (rspamd 3.4 spam filter: its fuzzy storage's SQLite backend, src/libserver/fuzzy_backend/
+# fuzzy_backend_sqlite.c, and its Bayes statfile's sqlite3 backend, src/libstat/backends/sqlite3_backend.c;
+# both files made by rspamd 3.4 itself here (Debian's package, fuzzy_add and learn_spam through rspamc),
+# the statements below those it wrote to sqlite_master, the values shaped as it wrote them) ---
+
+#: The fuzzy storage's ``fuzzy.db``: each hash's 64-byte digest bound as TEXT of raw bytes
+#: (``sqlite3_bind_text`` with its length), its 32 shingles as signed 64-bit integers, Unix seconds.
+RSPAMD_FUZZY_DDL = [
+    "CREATE TABLE digests(\tid INTEGER PRIMARY KEY,\tflag INTEGER NOT NULL,\tdigest TEXT NOT NULL,\tvalue "
+    "INTEGER,\ttime INTEGER)",
+    "CREATE TABLE shingles(\tvalue INTEGER NOT NULL,\tnumber INTEGER NOT NULL,\tdigest_id INTEGER REFERENCES "
+    "digests(id) ON DELETE CASCADE \tON UPDATE CASCADE)",
+    "CREATE TABLE sources(\tname TEXT UNIQUE,\tversion INTEGER,\tlast INTEGER)",
+    "CREATE UNIQUE INDEX d ON digests(digest)",
+    "CREATE INDEX t ON digests(time)",
+    "CREATE INDEX dgst_id ON shingles(digest_id)",
+    "CREATE UNIQUE INDEX s ON shingles(value, number)",
+]
+
+#: When the hashes were added (Unix seconds, ``time(NULL)``).
+RSPAMD_ADDED = 1_796_549_514
+
+
+def rspamd_int64(seed: str) -> int:
+    """A signed 64-bit integer as rspamd's hashes give (a shingle, a Bayes token)."""
+    return int.from_bytes(hashlib.blake2b(seed.encode(), digest_size=8).digest(), "little", signed=True)
+
+
+def rspamd_digest(n: int) -> bytes:
+    """A message's 64-byte fuzzy digest (not UTF-8: stored as TEXT of those bytes)."""
+    digest = hashlib.blake2b(f"message {n}".encode()).digest()
+    try:
+        digest.decode("utf-8")
+    except UnicodeDecodeError:
+        return digest
+    return hashlib.blake2b(digest).digest()
+
+
+def rspamd_fuzzy_rows() -> dict[str, list[Sequence[Any]]]:
+    """12 hashes (denied, probable, whitelisted: flags 11, 12, 13 as the fuzzy_check rule maps them),
+    32 shingles each, the one ``local`` source."""
+    flags = (11, 11, 11, 11, 11, 11, 11, 12, 12, 12, 13, 13)
+    weights = {11: 10, 12: 5, 13: 1}
+    digests = [
+        (n + 1, flag, rspamd_digest(n), weights[flag] * (2 if n == 0 else 1), RSPAMD_ADDED + 61 * n)
+        for n, flag in enumerate(flags)
+    ]
+    shingles = [(rspamd_int64(f"{n}/{i}"), i, n + 1) for n in range(len(flags)) for i in range(32)]
+    return {
+        "digests": digests,
+        "shingles": shingles,
+        "sources": [("local", len(flags), RSPAMD_ADDED + 61 * 11)],
+    }
+
+
+def rspamd_fuzzy(path: Path) -> Path:
+    """rspamd's fuzzy storage ``fuzzy.db`` (see the module's list)."""
+    return write_export(path, RSPAMD_FUZZY_DDL, rspamd_fuzzy_rows())
+
+
+#: A Bayes statfile (``bayes.spam.sqlite``) of the sqlite3 backend, per-language statistics on.
+RSPAMD_BAYES_DDL = [
+    "CREATE TABLE tokenizer(data BLOB)",
+    "CREATE TABLE users(id INTEGER PRIMARY KEY,name TEXT,learns INTEGER)",
+    "CREATE TABLE languages(id INTEGER PRIMARY KEY,name TEXT,learns INTEGER)",
+    "CREATE TABLE tokens(token INTEGER NOT NULL,user INTEGER NOT NULL REFERENCES users(id) ON DELETE "
+    "CASCADE,language INTEGER NOT NULL REFERENCES languages(id) ON DELETE CASCADE,value INTEGER,modified "
+    "INTEGER,CONSTRAINT tid UNIQUE (token, user, language) ON CONFLICT REPLACE)",
+    "CREATE UNIQUE INDEX un ON users(name)",
+    "CREATE INDEX tok ON tokens(token)",
+    "CREATE UNIQUE INDEX ln ON languages(name)",
+]
+
+#: The osb tokenizer's configuration as the backend stores it: base32 text in the BLOB column.
+RSPAMD_TOKENIZER = "x5hrg47pmu7rdbyyfyynyyyyyoxi5s45yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy"
+RSPAMD_LANGUAGES = ("default", "ro", "sl", "de", "no")
+
+
+def rspamd_bayes_rows() -> dict[str, list[Sequence[Any]]]:
+    """The one ``default`` user (per-user statistics off), the languages learnt (``default`` for text
+    of no detected language), 150 tokens with their counts and Unix-second modification times."""
+    tokens = [
+        (rspamd_int64(f"token {n}"), 0, 0 if n % 5 else 1 + n % 4, 1 + n % 3, RSPAMD_ADDED - 32 + n // 60)
+        for n in range(150)
+    ]
+    used = {n: sum(1 for row in tokens if row[2] == n) for n in range(len(RSPAMD_LANGUAGES))}
+    return {
+        "tokenizer": [(RSPAMD_TOKENIZER,)],
+        "users": [(0, "default", 6)],
+        "languages": [(n, name, max(1, used[n] // 20)) for n, name in enumerate(RSPAMD_LANGUAGES)],
+        "tokens": tokens,
+    }
+
+
+def rspamd_bayes(path: Path) -> Path:
+    """An rspamd Bayes statfile (see the module's list)."""
+    return write_export(path, RSPAMD_BAYES_DDL, rspamd_bayes_rows())
+
+
+# --- App (monotone 1.1 version control: src/schema.sql, the schema database.cc initialises a fresh
+# database with; values bound as database.cc's query_param binds them, text() for ASCII text and blob()
+# for everything else: ids as raw 20-byte SHA-1s, contents gzip-compressed, cert values as the bytes
+# of their text) ---
+
+#: monotone's schema.sql (its columns declare no type: BLOB affinity, every cell kept as bound), its
+#: statements as sqlite_master keeps them (the file's tabs as spaces here).
+MONOTONE_SCHEMA = """
+CREATE TABLE files
+    (
+    id primary key,   -- strong hash of file contents
+    data not null     -- compressed contents of a file
+    );
+
+CREATE TABLE file_deltas
+    (
+    id not null,      -- strong hash of file contents
+    base not null,    -- joins with files.id or file_deltas.id
+    delta not null,   -- compressed rdiff to construct current from base
+    unique(id, base)
+    );
+
+CREATE TABLE file_sizes
+    (
+    id primary key,     -- joins with files.id or file_deltas.id
+    size not null       -- the size of the file in byte
+    );
+
+CREATE TABLE revisions
+    (
+    id primary key,      -- SHA1(text of revision)
+    data not null        -- compressed, encoded contents of a revision
+    );
+
+CREATE TABLE revision_ancestry
+    (
+    parent not null,     -- joins with revisions.id
+    child not null,      -- joins with revisions.id
+    unique(parent, child)
+    );
+
+CREATE INDEX revision_ancestry__child ON revision_ancestry (child);
+
+CREATE TABLE heights
+    (
+    revision not null,    -- joins with revisions.id
+    height not null,    -- complex height, array of big endian u32 integers
+    unique(revision, height)
+    );
+
+CREATE INDEX heights__height ON heights (height);
+
+CREATE TABLE rosters
+    (
+    id primary key,         -- a revision id
+    checksum not null,      -- checksum of 'data', to protect against disk corruption
+    data not null           -- compressed, encoded contents of the roster
+    );
+
+CREATE TABLE roster_deltas
+    (
+    id primary key,         -- a revision id
+    checksum not null,      -- checksum of 'delta', to protect against disk corruption
+    base not null,          -- joins with either rosters.id or roster_deltas.id
+    delta not null          -- rdiff to construct current from base
+    );
+
+CREATE TABLE next_roster_node_number
+    (
+    node primary key        -- only one entry in this table, ever
+    );
+
+CREATE TABLE public_keys
+    (
+    id primary key,         -- hash of remaining fields separated by ":"
+    name not null,          -- key identifier chosen by user
+    keydata not null        -- RSA public params
+    );
+
+CREATE TABLE revision_certs
+    (
+    hash not null unique,   -- hash of remaining fields separated by ":"
+    revision_id not null,   -- joins with revisions.id
+    name not null,          -- opaque string chosen by user
+    value not null,         -- opaque blob
+    keypair_id not null,    -- joins with public_keys.id
+    signature not null,     -- RSA/SHA1 signature of "[name@id:val]"
+    unique(name, value, revision_id, keypair_id, signature)
+    );
+
+CREATE INDEX revision_certs__revnameval ON revision_certs (revision_id,
+       name, value, keypair_id, signature);
+
+CREATE TABLE branch_epochs
+    (
+    hash not null unique,         -- hash of remaining fields separated by ":"
+    branch not null unique,       -- joins with revision_certs.value
+    epoch not null                -- random binary id
+    );
+
+CREATE TABLE branch_leaves
+        (
+        branch not null,        -- joins with revision_certs.value
+        revision_id not null,   -- joins with revisions.id
+        unique(branch, revision_id)
+        );
+
+CREATE TABLE db_vars
+        (
+        domain not null,      -- scope of application of a var
+        name not null,        -- var key
+        value not null,       -- var value
+        unique(domain, name)
+        );
+
+CREATE TABLE manifests
+    (
+    id primary key,      -- strong hash of all the entries in a manifest
+    data not null        -- compressed, encoded contents of a manifest
+    );
+
+CREATE TABLE manifest_deltas
+    (
+    id not null,      -- strong hash of all the entries in a manifest
+    base not null,    -- joins with either manifest.id or manifest_deltas.id
+    delta not null,   -- rdiff to construct current from base
+    unique(id, base)
+    );
+
+CREATE TABLE manifest_certs
+    (
+    hash not null unique,   -- hash of remaining fields separated by ":"
+    id not null,            -- joins with manifests.id or manifest_deltas.id
+    name not null,          -- opaque string chosen by user
+    value not null,         -- opaque blob
+    keypair not null,       -- joins with public_keys.id
+    signature not null,     -- RSA/SHA1 signature of "[name@id:val]"
+    unique(name, id, value, keypair, signature)
+    )
+"""
+MONOTONE_DDL = [statement.strip() for statement in MONOTONE_SCHEMA.split(";") if statement.strip()]
+
+
+MONOTONE_BRANCH = "net.example.widget"
+MONOTONE_START = datetime(2026, 10, 5, 8, 0, 0)
+
+
+def monotone_gzip(text: str) -> bytes:
+    """monotone's pack: gzip (deterministic here: no name, time 0)."""
+    packer = zlib.compressobj(9, zlib.DEFLATED, 31)
+    return packer.compress(text.encode()) + packer.flush()
+
+
+def monotone_sha1(data: str | bytes) -> bytes:
+    return hashlib.sha1(data.encode() if isinstance(data, str) else data).digest()
+
+
+def monotone_file(n: int, version: int) -> str:
+    """The text of file ``n`` at its ``version``."""
+    return "".join(f"line {i} of widget{n}.c, revision {version}\n" for i in range(3 + n % 4 + version))
+
+
+def monotone_rows() -> dict[str, list[Sequence[Any]]]:
+    """A branch of 8 revisions (a root, six children, one merge), 6 files and their deltas, 4 certs a
+    revision (branch, date, author, changelog: values the bytes of their text), one key, its epoch and
+    leaves, the database's vars. The root's ancestry row has the null revision (an empty blob) as parent."""
+    key_name = "alice@example.net"
+    keydata = monotone_sha1("alice's RSA public key") * 7
+    key_id = monotone_sha1(f"{key_name}:{base64.b64encode(keydata).decode()}")
+    files: list[Sequence[Any]] = []
+    deltas: list[Sequence[Any]] = []
+    sizes: list[Sequence[Any]] = []
+    latest: dict[int, bytes] = {}
+    revisions: list[Sequence[Any]] = []
+    ancestry: list[Sequence[Any]] = []
+    heights: list[Sequence[Any]] = []
+    certs: list[Sequence[Any]] = []
+    parents: list[list[bytes]] = []
+    ids: list[bytes] = []
+    for r in range(8):
+        touched = range(6) if r == 0 else [r % 6] if r != 7 else []
+        lines = ['format_version "1"', "", f"new_manifest [{monotone_sha1(f'manifest {r}').hex()}]", ""]
+        for n in touched:
+            text = monotone_file(n, r)
+            file_id = monotone_sha1(text)
+            if n in latest:
+                deltas.append(
+                    (latest[n], file_id, monotone_gzip(f"@@ delta of widget{n}.c to revision {r} @@\n"))
+                )
+                lines += [
+                    f'patch "widget{n}.c"',
+                    f" from [{file_id.hex()}]",
+                    f"   to [{latest[n].hex()}]",
+                    "",
+                ]
+                files = [row for row in files if row[0] != latest[n]] + [(file_id, monotone_gzip(text))]
+            else:
+                files.append((file_id, monotone_gzip(text)))
+                lines += [f'add_file "widget{n}.c"', f" content [{file_id.hex()}]", ""]
+            sizes.append((file_id, str(len(text))))
+            latest[n] = file_id
+        if r == 0:
+            mine: list[bytes] = [b""]
+        elif r == 7:
+            mine = [ids[5], ids[6]]
+        elif r == 6:
+            mine = [ids[3]]
+        else:
+            mine = [ids[r - 1]]
+        revision_text = "\n".join([f"old_revision [{p.hex()}]" for p in mine] + lines)
+        rid = monotone_sha1(revision_text)
+        ids.append(rid)
+        parents.append(mine)
+        revisions.append((rid, monotone_gzip(revision_text)))
+        ancestry += [(p, rid) for p in mine]
+        depth = 0 if r == 0 else (r if r < 6 else (4 if r == 6 else 6))
+        heights.append((rid, struct.pack(">I", depth) + (struct.pack(">II", 1, 0) if r == 6 else b"")))
+        moment = (MONOTONE_START + timedelta(hours=7 * r, minutes=13 * r, seconds=r)).strftime(
+            "%Y-%m-%dT%H:%M:%S"
+        )
+        values = {
+            "branch": MONOTONE_BRANCH,
+            "date": moment,
+            "author": key_name if r % 3 else "Bob Builder <bob@example.net>",
+            "changelog": f"Revision {r}: fix widget{r % 6}.c\n\n  * widget{r % 6}.c: handle the empty case.\n"
+            if r != 7
+            else "merge of two heads\n",
+        }
+        for name, value in values.items():
+            signature = monotone_sha1(f"sig {r} {name}") * 6 + monotone_sha1(f"sig {r}")[:8]
+            cert_hash = monotone_sha1(f"{rid.hex()}:{name}:{value}:{key_name}:{signature.hex()}")
+            certs.append((cert_hash, rid, name, value.encode(), key_id, signature))
+    rosters = [
+        (ids[7], monotone_sha1("roster 7"), monotone_gzip('format_version "1"\n\ndir ""\n ident "1"\n'))
+    ]
+    roster_deltas = [
+        (
+            ids[r],
+            monotone_sha1(f"roster delta {r}"),
+            ids[r + 1] if r < 6 else ids[7],
+            monotone_gzip(f"delta {r}\n"),
+        )
+        for r in range(7)
+    ]
+    epoch = monotone_sha1("epoch of the branch")
+    return {
+        "files": files,
+        "file_deltas": deltas,
+        "file_sizes": sizes,
+        "revisions": revisions,
+        "revision_ancestry": ancestry,
+        "heights": heights,
+        "rosters": rosters,
+        "roster_deltas": roster_deltas,
+        "next_roster_node_number": [("8",)],
+        "public_keys": [(key_id, key_name, keydata)],
+        "revision_certs": certs,
+        "branch_epochs": [
+            (monotone_sha1(f"{MONOTONE_BRANCH}:{epoch.hex()}"), MONOTONE_BRANCH.encode(), epoch)
+        ],
+        "branch_leaves": [(MONOTONE_BRANCH.encode(), ids[7])],
+        "db_vars": [
+            ("database", b"default-server", b"mtn://code.example.net/widget"),
+            ("database", b"default-include-pattern", b"net.example.widget*"),
+            ("database", b"default-exclude-pattern", b""),
+            ("known-servers", b"mtn://code.example.net", monotone_sha1("server key")),
+        ],
+        "manifests": [],
+        "manifest_deltas": [],
+        "manifest_certs": [],
+    }
+
+
+def monotone(path: Path) -> Path:
+    """A monotone ``.mtn`` database (see the module's list)."""
+    return write_export(path, MONOTONE_DDL, monotone_rows(), bytes_as_text=False)

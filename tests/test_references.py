@@ -1479,6 +1479,60 @@ def test_a_column_naming_two_tables_refers_to_the_one_it_names_the_most_of(
     }
 
 
+def test_an_empty_blob_beside_hashes_names_no_row_as_a_blank_names_none(make_sqlite: SqliteFactory) -> None:
+    """A version control store (monotone's ``.mtn``) keys its revisions by their 20-byte SHA-1 and
+    writes its root revision's parent in ``revision_ancestry`` as the null id, an empty BLOB: beside
+    the 7 parents that are revisions, that ``x''`` was an eighth value (7 of 8, under 90 %), and no
+    reference was found. No bytes name no row, as a blank names none: the reference is found, the
+    empty BLOB no orphan."""
+    ids = [hashlib.sha1(f"revision {n}".encode()).digest() for n in range(8)]
+    path = make_sqlite(
+        {
+            "revisions": ("CREATE TABLE revisions (id PRIMARY KEY, data NOT NULL)", [(i, b"x") for i in ids]),
+            "revision_ancestry": (
+                "CREATE TABLE revision_ancestry (parent NOT NULL, child NOT NULL, UNIQUE (parent, child))",
+                [(b"", ids[0])] + [(ids[n - 1], ids[n]) for n in range(1, 8)],
+            ),
+        }
+    )
+    found = _references(path)
+    assert found[("revision_ancestry", "parent")] == "revisions.id"
+    assert found[("revision_ancestry", "child")] == "revisions.id"
+
+
+def test_a_column_named_as_a_longer_key_holding_a_shorter_one_refers_to_the_longer(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """Tables named with their application's prefix (Banshee's ``CorePlaylists``,
+    ``CoreSmartPlaylists``), keyed 1..4 each, name no table in a column's name; their keys do. An
+    entry's ``smart_playlist_id`` is the very name of the smart playlists' key and holds the playlists'
+    ``playlist_id`` as a part: both were named alike and the tie was never broken (no reference). The
+    longer key, holding the other, says more of the name: ``app_smart_playlists`` is chosen, and an
+    entry's ``playlist_id`` still refers to ``app_playlists``."""
+    lists = [(n, f"list {n}") for n in range(1, 5)]
+    path = make_sqlite(
+        {
+            "app_playlists": (
+                "CREATE TABLE app_playlists (playlist_id INTEGER PRIMARY KEY, name TEXT)",
+                lists,
+            ),
+            "app_smart_playlists": (
+                "CREATE TABLE app_smart_playlists (smart_playlist_id INTEGER PRIMARY KEY, name TEXT)",
+                lists,
+            ),
+            "app_entries": (
+                "CREATE TABLE app_entries (entry_id INTEGER PRIMARY KEY, playlist_id INTEGER, "
+                "smart_playlist_id INTEGER)",
+                [(n, 1 + n % 4, 1 + (n * 3) % 4) for n in range(1, 31)],
+            ),
+        }
+    )
+    assert _references(path) == {
+        ("app_entries", "playlist_id"): "app_playlists.playlist_id",
+        ("app_entries", "smart_playlist_id"): "app_smart_playlists.smart_playlist_id",
+    }
+
+
 def test_a_column_naming_the_last_word_of_a_compound_table_name_chooses_that_table(
     make_sqlite: SqliteFactory,
 ) -> None:

@@ -826,8 +826,12 @@ def _blob_value(hex_text: str) -> str:
 def _bytes_value(text: str, hex_text: str) -> str:
     """SQL: a bytea column's cell (``text``, its text; ``hex_text``, its bytes in hex where a BLOB or
     a TEXT cell not valid UTF-8, else NULL) as the bytes the target holds: a BLOB's, another cell's
-    UTF-8 (a bytea column loads its TEXT cells as their bytes), as :func:`_blob_value` writes them."""
-    return _blob_value(f"coalesce({hex_text}, hex(encode({text})))")
+    UTF-8 (a bytea column loads its TEXT cells as their bytes), as :func:`_blob_value` writes them.
+    No bytes at all (an empty BLOB, ``x''``) are none, as a blank is no text compared: NULL. A null
+    hash written so names no row (monotone's root revision, whose ``revision_ancestry.parent`` is
+    ``x''``: its 7 parents beside it were 7 of 8 values, and no reference was found until 2026-12-06);
+    the target keeps it as written."""
+    return _blob_value(f"nullif(coalesce({hex_text}, hex(encode({text}))), '')")
 
 
 def _value(text: str, kind: str, stored: str | None = None) -> str:
@@ -1453,19 +1457,19 @@ def _choose(
     named_so: AbstractSet[tuple[str, str]] = frozenset(),
     bare: str = "",
 ) -> Inclusion | None:
-    """The one parent the data points to: the only fit; among several, the one whose table (or key)
-    the column's name names (of two it names, the one it names the most of: :func:`_most_named`),
-    else the one whose table's name ends in the column's (``sale`` →
-    ``sale_sale``, ``partner_id`` → ``res_partner``); else the one with the best share; else, among
-    those of the best share, the one of the tables a link table is named for (``linked``:
-    :func:`linked_tables`; ``books_custom_column_5_link.value`` → ``custom_column_5``), else the one
-    key the export's declared references of the column's name name (``named_so``:
-    :func:`declared_by_name`; Zim's ``tasklist.source`` → ``pages.id``, as its ``links.source``
-    declares), else the one whose table's name the column's abbreviates (:func:`_abbreviates`:
-    ``repo_id`` → ``repository``), else the table of people a person's role names
-    (:func:`_person_among_people`: ``created_by_id`` → ``users``), and last, among those of the best
-    share, the one whose table's name, a compound written as one word, the column's ends
-    (:func:`_ends_compound`: ``field_id`` → ``userfields``). None when still a tie.
+    """The one parent the data points to: the only fit; among several, the one whose table (or key) the
+    column's name names (of two it names, the one it names the most of: :func:`_most_named`; of two keys
+    it holds, the longer holding the other: :func:`_most_keyed`), else the one whose table's name ends in
+    the column's (``sale`` → ``sale_sale``, ``partner_id`` → ``res_partner``); else the one with the best
+    share; else, among those of the best share, the one of the tables a link table is named for
+    (``linked``: :func:`linked_tables`; ``books_custom_column_5_link.value`` → ``custom_column_5``), else
+    the one key the export's declared references of the column's name name (``named_so``:
+    :func:`declared_by_name`; Zim's ``tasklist.source`` → ``pages.id``, as its ``links.source`` declares),
+    else the one whose table's name the column's abbreviates (:func:`_abbreviates`: ``repo_id`` →
+    ``repository``), else the table of people a person's role names (:func:`_person_among_people`:
+    ``created_by_id`` → ``users``), and last, among those of the best share, the one whose table's name, a
+    compound written as one word, the column's ends (:func:`_ends_compound`: ``field_id`` →
+    ``userfields``). None when still a tie.
 
     ``bare``: the column's name less its table's tag (:func:`column_tag`: ``rev`` of
     ``revcomment_rev`` in ``revision_comment_temp``), whose names are read first: the tag names the
@@ -1480,12 +1484,14 @@ def _choose(
         name = normalised_name(said)
         for named in (
             _most_named([fit for fit in fits if _names_table(said, fit)], name),
-            [
-                fit
-                for fit in fits
-                if normalised_name(fit.key) in name
-                and (normalised_name(fit.key) != name or key_named_for(said, fit.key))
-            ],
+            _most_keyed(
+                [
+                    fit
+                    for fit in fits
+                    if normalised_name(fit.key) in name
+                    and (normalised_name(fit.key) != name or key_named_for(said, fit.key))
+                ]
+            ),
             [fit for fit in fits if _same_entity(said, fit)],
             [fit for fit in fits if _abbreviates(said, fit.parent)],
             [fit for fit in fits if _person_among_people(said, fit.parent)],
@@ -1504,6 +1510,22 @@ def _choose(
         return named[0]
     named = [fit for fit in top if _ends_compound(column, fit.parent)]
     return named[0] if len(named) == 1 else None
+
+
+def _most_keyed(fits: list[Inclusion]) -> list[Inclusion]:
+    """Of the parents whose key's name a column's holds (:func:`_choose`), the one whose key's is the
+    longest and holds every other's alone (``SmartPlaylistID`` holds ``SmartPlaylistID`` more than
+    ``PlaylistID``), else all of them. A name holding a longer key whole says that key, the shorter
+    one only as a part of it: Banshee's ``CoreSmartPlaylistEntries.SmartPlaylistID``, whose smart
+    playlists 1..3 fit ``CorePlaylists.PlaylistID`` as well, referred to neither until 2026-12-06."""
+    if len(fits) <= 1:
+        return fits
+    keys = {id(fit): normalised_name(fit.key) for fit in fits}
+    longest = max(fits, key=lambda fit: len(keys[id(fit)]))
+    top = keys[id(longest)]
+    if all(fit is longest or (keys[id(fit)] in top and keys[id(fit)] != top) for fit in fits):
+        return [longest]
+    return fits
 
 
 def _most_named(fits: list[Inclusion], name: str) -> list[Inclusion]:
