@@ -19482,8 +19482,12 @@ def test_hedgedoc_reads_sequelize_dates_as_instants_and_keeps_its_notes_markdown
     # UUID, whose name names no table: not searched in a declaring table (left open, see below).
     # Revisions as saveNoteRevision leaves them: the
     # first of a note a lastContent ('' for a note saved empty), the others a diff-match-patch patch
-    # whose every line ends in a break, an insertion ending in a space written "x \n": padding by the
-    # documented rule (a space then a break, as a mail body's), each patch trimmed and audited, charged.
+    # whose every line ends in a break, an insertion ending in a space written "x \n" (patch_toText:
+    # each diff line then "\n"): a value of several lines is a document, loaded byte for byte whatever
+    # pads it, no trim audited, no cost (until 2026-12-06 each such patch was trimmed, charged, and no
+    # longer applied: diff-match-patch counts characters). A lastContent of one line padded by its
+    # breaks ('# features\n\n', a note of a heading alone) is trimmed and charged, as padding of one
+    # line is.
     rows = apps.hedgedoc_rows()
     ran, run_dir = run_export(apps.hedgedoc)
     loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
@@ -19500,10 +19504,14 @@ def test_hedgedoc_reads_sequelize_dates_as_instants_and_keeps_its_notes_markdown
     patches = [row[patch] for row in revisions if row[patch] is not None]
     assert all(text.endswith("\n") for text in patches)
     assert any(text.endswith(" \n") for text in patches)
-    padded_last = sum(1 for row in revisions if row[last] and row[last] != row[last].strip())
+    padded_last = sum(
+        1
+        for row in revisions
+        if row[last] and row[last] != row[last].strip() and "\n" not in row[last].strip()
+    )
+    assert padded_last and any(row[last] and "\n" in row[last].strip() for row in revisions)
     blank_last = sum(1 for row in revisions if row[last] == "")
     charged = {
-        ("Revisions", "patch"): column_score(len(revisions), len(patches), COSMETIC),
         ("Revisions", "lastContent"): max(
             0.0,
             column_score(len(revisions), blank_last)
@@ -19559,6 +19567,11 @@ def test_hedgedoc_reads_sequelize_dates_as_instants_and_keeps_its_notes_markdown
     assert notes["id"] == notes["authorship"] == users["profileid"] == users["history"] == "text"
     assert notes["viewcount"] == ran.types("Authors")["id"] == "bigint"
     assert columns["Notes"]["content"]["layout_kept"] is True
+    # The patches arrive as written: each applies to the text it was made from.
+    loaded = ran.values("Revisions", "patch", names["Revisions"][0])
+    assert {row[0]: row[patch] for row in revisions} == loaded
+    assert columns["Revisions"]["patch"]["padded_documents"] == sum(t != t.strip() for t in patches)
+    assert ("Revisions", "patch", "trim") not in audited_columns(run_dir)
     at = names["Notes"].index("lastchangeuserId")
     assert {row[at] for row in rows["Notes"]} - {None} <= {row[0] for row in rows["Users"]}
     # Every declared reference found; Notes.lastchangeuserId (a user's UUID in every row) is a

@@ -893,6 +893,10 @@ def cleaned_sql(column: ColumnProfile, value: str, null_tokens: list[str]) -> st
     documents (:attr:`ColumnProfile.layout_kept`), whose blanks and null tokens are still judged on
     their trimmed text, as the cleaner judges them."""
     t = value if column.padding_kept or column.layout_kept else trimmed_sql(value)
+    if column.inferred_type == "text" and not (
+        column.padding_kept or column.layout_kept or column.documents_trimmed
+    ):  # a value of several lines is a document, kept as written
+        t = f"(CASE WHEN contains({t}, chr(10)) THEN {value} ELSE {t} END)"
     bare = trimmed_sql(value) if column.layout_kept else t
     tokens = column.read_as_null(null_tokens)
     absent = f"{bare} = ''" + (f" OR {bare} IN ({', '.join(map(quote_literal, tokens))})" if tokens else "")

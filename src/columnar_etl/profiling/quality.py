@@ -146,14 +146,10 @@ def format_misfits(column: ColumnProfile, kind: str) -> int | None:
     if kind == "whitespace" and column.padded_width is not None:
         # Padded by spaces to one width the unpadded values fill: fixed-width fields, a layout.
         return 0
-    if kind == "whitespace" and column.indented:
-        # Every value several lines padded by its first line's indentation: a stack's layout (counted
-        # only where trim = true trims it: else it is loaded byte for byte, no value padded).
-        return 0
-    if kind == "whitespace" and column.break_padded:
-        # Every value several lines padded by line breaks alone: blank lines around documents, a layout
-        # (counted only where trim = true trims it: else it is loaded byte for byte).
-        return 0
+    if kind == "whitespace" and column.documents_trimmed:
+        # Documents (values of several lines) trimmed as trim = true asks cost nothing; the values of
+        # one line as before (by default documents are loaded byte for byte, none counted padded).
+        return column.whitespace_padded_count - column.padded_documents
     if kind == "whitespace" and column.line_terminated:
         # Every value ends in one line break, padded by nothing else: a line terminator, written one way.
         return 0
