@@ -146,13 +146,14 @@ def format_misfits(column: ColumnProfile, kind: str) -> int | None:
     if kind == "whitespace" and column.padded_width is not None:
         # Padded by spaces to one width the unpadded values fill: fixed-width fields, a layout.
         return 0
+    if kind == "whitespace" and column.line_terminated:
+        # Every value ends in one line break, padded by nothing else: a line terminator, written one way
+        # (values of one line too: base64 in lines), trimmed only where trim = true asks.
+        return 0
     if kind == "whitespace" and column.documents_trimmed:
         # Documents (values of several lines) trimmed as trim = true asks cost nothing; the values of
         # one line as before (by default documents are loaded byte for byte, none counted padded).
         return column.whitespace_padded_count - column.padded_documents
-    if kind == "whitespace" and column.line_terminated:
-        # Every value ends in one line break, padded by nothing else: a line terminator, written one way.
-        return 0
     if kind == "minus_sign":
         # The typographically correct sign (ICU/CLDR's for many locales), read exactly: no dirt.
         return 0
