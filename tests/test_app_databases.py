@@ -1797,13 +1797,14 @@ def test_ghost_blog_reads_model_text_and_knex_millis_as_its_times_and_joins_its_
         assert joined == [(rows[table],)], (table, column)
 
 
-def test_mail_archive_keeps_every_charset_offset_and_attachment_and_trims_bodies_audited(
+def test_mail_archive_keeps_every_charset_offset_and_attachment_and_its_bodies_byte_for_byte(
     run_export: Runner,
 ) -> None:
-    # A mail archive's bodies keep every character of their scripts; only the newline ending each body is
-    # trimmed, each audited; the UTC instants arrive as timestamps without a zone beside the offsets in
-    # minutes, the epoch-dated mail kept as written; attachments byte for byte (the empty one empty, not
-    # NULL); the sender references its text key; no warning.
+    # A mail archive's bodies keep every character of their scripts; a body of several lines is a
+    # document, loaded byte for byte with the newline ending it (until 2026-12-06 trimmed, audited), a
+    # body of one line trimmed, audited; the UTC instants arrive as timestamps without a zone beside
+    # the offsets in minutes, the epoch-dated mail kept as written; attachments byte for byte (the
+    # empty one empty, not NULL); the sender references its text key; no warning.
     mails = len(apps.MAIL_BODIES) + 1
     ran, run_dir = run_export(apps.mail_archive)
     tables = {"hyperkitty_sender": mails, "hyperkitty_thread": 2, "hyperkitty_email": mails}
@@ -1815,8 +1816,13 @@ def test_mail_archive_keeps_every_charset_offset_and_attachment_and_trims_bodies
     assert (types["timezone"], types["content"], types["subject"]) == ("bigint", "text", "text")
     assert ran.types("hyperkitty_attachment")["content"] == "bytea"
     bodies = [*apps.MAIL_BODIES, "old one\n"]
-    assert ran.values("hyperkitty_email", "content", "id") == {i + 1: b.strip() for i, b in enumerate(bodies)}
-    assert audit_rules(run_dir, "hyperkitty_email", "content") == {str(i + 1): {"trim"} for i in range(mails)}
+    assert any("\n" in b.strip() for b in bodies) and "\n" not in bodies[-1].strip()
+    assert ran.values("hyperkitty_email", "content", "id") == {
+        i + 1: b if "\n" in b.strip() else b.strip() for i, b in enumerate(bodies)
+    }
+    assert audit_rules(run_dir, "hyperkitty_email", "content") == {
+        str(i + 1): {"trim"} for i, b in enumerate(bodies) if b != b.strip() and "\n" not in b.strip()
+    }
     assert ran.values("hyperkitty_email", "subject", "id") == {
         i + 1: s for i, s in enumerate([*apps.MAIL_SUBJECTS, "epoch"])
     }
@@ -2746,9 +2752,11 @@ def test_music_library_paths_arrive_byte_for_byte_and_release_days_refer_to_no_a
 
 def anki_arrives_as(text: str) -> str | None:
     """A text as the trim rule leaves it: Unicode's White_Space gone from its ends, NULL if nothing is
-    left. Python's ``str.strip()`` would also strip the unit separator ``\x1f`` that ends a note whose
-    last field is empty, which is no White_Space and is kept."""
-    return text.strip(WHITE_SPACE) or None
+    left; a text of several lines (a line break in its trimmed text) as written, a document. Python's
+    ``str.strip()`` would also strip the unit separator ``\x1f`` that ends a note whose last field is
+    empty, which is no White_Space and is kept."""
+    bare = text.strip(WHITE_SPACE)
+    return (text if "\n" in bare else bare) or None
 
 
 def test_anki_collection_keeps_its_separators_and_epoch_ids_and_finds_its_references(
@@ -2795,7 +2803,8 @@ def test_anki_collection_keeps_its_separators_and_epoch_ids_and_finds_its_refere
     assert ran.values("notes", "csum", "id") == {
         apps.anki_note_id(n): apps.anki_checksum(n) for n in range(notes)
     }
-    # Fields joined by \x1f keep every separator (an empty last field included); only the ends trimmed.
+    # Fields joined by \x1f keep every separator (an empty last field included); only the ends of a note
+    # of one line trimmed (a note of several lines is a document, kept byte for byte).
     flds = ran.values("notes", "flds", "id")
     assert flds == {
         apps.anki_note_id(n): anki_arrives_as(apps.ANKI_SEPARATOR.join(apps.anki_fields(n)))
@@ -5824,7 +5833,8 @@ def test_django_celery_keeps_json_results_and_cron_fields_as_written_and_reads_s
     loaded_cleanly(ran, run_dir, tables)
     assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
     # Results: JSON text of any kind (a number, a string, an object) and the JSON string of a Python
-    # repr for the arguments, as written; a failure's traceback loses its final newline, audited.
+    # repr for the arguments, as written; a failure's traceback, several lines, is a document: loaded
+    # byte for byte with its final newline (until 2026-12-06 trimmed, audited).
     task = f"{res}taskresult"
     types = ran.types(task)
     for column in (
@@ -5842,7 +5852,9 @@ def test_django_celery_keeps_json_results_and_cron_fields_as_written_and_reads_s
     assert ran.values(task, "task_args", "id") == {k: r[3] for k, r in written.items()}
     assert ran.values(task, "task_kwargs", "id") == {k: r[4] for k, r in written.items()}
     assert ran.values(task, "traceback", "id") == {k: arrives_as(r[2]) for k, r in written.items()}
-    assert audit_rules(run_dir, task, "traceback") == {str(k): {"trim"} for k, r in written.items() if r[2]}
+    assert any(r[2] and r[2].endswith("\n") for r in written.values())
+    assert ran.values(task, "traceback", "id") == {k: r[2] for k, r in written.items()}
+    assert audit_rules(run_dir, task, "traceback") == {}
     assert ran.values(task, "periodic_task_name", "id") == {
         n + 1: arrives_as(apps.django_celery_task_name(n % periodic)) if n % 3 == 1 else None
         for n in range(results)
@@ -11676,9 +11688,10 @@ def test_silk_profiler_keeps_its_stacks_as_indented_lines_at_no_cost_and_its_mom
     laid out in indented lines: marked ``indented``, loaded byte for byte (documents; until 2026-12-06
     trimmed and audited), at no cost (until 2026-12-05
     the table scored 50). ``pyprofile``, pstats' report right-aligned, holds one report ending in three
-    line breaks: padding, charged as before. Django's ``datetime`` text (UTC, no zone written) is a
-    timestamp without a zone, to the microsecond; ``time_taken`` REAL milliseconds doubles; a uuid's
-    text key and its references as declared; exit 0."""
+    line breaks: not ``indented``, but each report, several lines, is a document, loaded byte for byte
+    at no cost (until 2026-12-06 each was trimmed and charged). Django's ``datetime`` text (UTC, no
+    zone written) is a timestamp without a zone, to the microsecond; ``time_taken`` REAL milliseconds
+    doubles; a uuid's text key and its references as declared; exit 0."""
     rows = apps.silk_rows()
     ran, run_dir = run_export(apps.silk_profiler)
     loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
@@ -11705,15 +11718,16 @@ def test_silk_profiler_keeps_its_stacks_as_indented_lines_at_no_cost_and_its_mom
     assert ran.values("silk_sqlquery", "traceback", "id") == stacks
     assert audit_rules(run_dir, "silk_sqlquery", "traceback") == {}
 
-    # The reports: one ends in three line breaks, so the column is padding, each padded value charged.
+    # The reports: one ends in three line breaks, so the column is not indented lines; each report is
+    # several lines all the same, a document: loaded byte for byte, its padding reported, no cost.
     reports = [row[14] for row in rows["silk_request"]]
     assert sum(report.endswith("\n\n\n") for report in reports) == 1
+    assert all(report != report.strip() and "\n" in report.strip() for report in reports)
     pyprofile = columns["silk_request"]["pyprofile"]
     assert pyprofile["indented"] is False
-    assert pyprofile["quality"] == pytest.approx(column_score(len(reports), len(reports), COSMETIC))
-    assert ran.values("silk_request", "pyprofile", "id") == {
-        row[0]: row[14].strip() for row in rows["silk_request"]
-    }
+    assert (pyprofile["quality"], pyprofile["padded_documents"]) == (100.0, len(reports))
+    assert ran.values("silk_request", "pyprofile", "id") == {row[0]: row[14] for row in rows["silk_request"]}
+    assert audit_rules(run_dir, "silk_request", "pyprofile") == {}
 
     request = ran.types("silk_request")
     assert (request["id"], request["start_time"], request["time_taken"], request["num_sql_queries"]) == (
@@ -19500,8 +19514,12 @@ def test_hedgedoc_reads_sequelize_dates_as_instants_and_keeps_its_notes_markdown
     # UUID, whose name names no table: not searched in a declaring table (left open, see below).
     # Revisions as saveNoteRevision leaves them: the
     # first of a note a lastContent ('' for a note saved empty), the others a diff-match-patch patch
-    # whose every line ends in a break, an insertion ending in a space written "x \n": padding by the
-    # documented rule (a space then a break, as a mail body's), each patch trimmed and audited, charged.
+    # whose every line ends in a break, an insertion ending in a space written "x \n" (patch_toText:
+    # each diff line then "\n"): a value of several lines is a document, loaded byte for byte whatever
+    # pads it, no trim audited, no cost (until 2026-12-06 each such patch was trimmed, charged, and no
+    # longer applied: diff-match-patch counts characters). A lastContent of one line padded by its
+    # breaks ('# features\n\n', a note of a heading alone) is trimmed and charged, as padding of one
+    # line is.
     rows = apps.hedgedoc_rows()
     ran, run_dir = run_export(apps.hedgedoc)
     loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
@@ -19518,10 +19536,14 @@ def test_hedgedoc_reads_sequelize_dates_as_instants_and_keeps_its_notes_markdown
     patches = [row[patch] for row in revisions if row[patch] is not None]
     assert all(text.endswith("\n") for text in patches)
     assert any(text.endswith(" \n") for text in patches)
-    padded_last = sum(1 for row in revisions if row[last] and row[last] != row[last].strip())
+    padded_last = sum(
+        1
+        for row in revisions
+        if row[last] and row[last] != row[last].strip() and "\n" not in row[last].strip()
+    )
+    assert padded_last and any(row[last] and "\n" in row[last].strip() for row in revisions)
     blank_last = sum(1 for row in revisions if row[last] == "")
     charged = {
-        ("Revisions", "patch"): column_score(len(revisions), len(patches), COSMETIC),
         ("Revisions", "lastContent"): max(
             0.0,
             column_score(len(revisions), blank_last)
@@ -19577,6 +19599,11 @@ def test_hedgedoc_reads_sequelize_dates_as_instants_and_keeps_its_notes_markdown
     assert notes["id"] == notes["authorship"] == users["profileid"] == users["history"] == "text"
     assert notes["viewcount"] == ran.types("Authors")["id"] == "bigint"
     assert columns["Notes"]["content"]["layout_kept"] is True
+    # The patches arrive as written: each applies to the text it was made from.
+    loaded = ran.values("Revisions", "patch", names["Revisions"][0])
+    assert {row[0]: row[patch] for row in revisions} == loaded
+    assert columns["Revisions"]["patch"]["padded_documents"] == sum(t != t.strip() for t in patches)
+    assert ("Revisions", "patch", "trim") not in audited_columns(run_dir)
     at = names["Notes"].index("lastchangeuserId")
     assert {row[at] for row in rows["Notes"]} - {None} <= {row[0] for row in rows["Users"]}
     # Every declared reference found; Notes.lastchangeuserId (a user's UUID in every row) is a

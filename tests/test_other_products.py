@@ -38,12 +38,13 @@ runner = CliRunner()
 
 def arrives_as(text: str | None) -> str | None:
     """The value a free-text cell arrives as by the documented rules (README, "The rule"): ends
-    trimmed, blank NULL; anything else as is. The null tokens this data holds (`NULL`, `None`, as the
+    trimmed, blank NULL; a document (a line break in its trimmed text) byte for byte, whatever pads
+    it; anything else as is. The null tokens this data holds (`NULL`, `None`, as the
     whole text of a cell) stand in a column of prose as often as its other texts: they are two of its
     texts, not NULL (docs/profiling.md, "Null tokens that are values")."""
     if text is None or not text.strip():
         return None
-    return text.strip()
+    return text if "\n" in text.strip() else text.strip()
 
 
 @dataclass

@@ -243,13 +243,12 @@ EDGE_CASES: list[Case] = [
     # Text: padding, NBSP, NUL, null tokens, cp1252 bytes.
     *(Case("text", v) for v in (" a ", "\u00a0b\u2007", "c\x00", "\x00 d", "NULL", "--", "0000-00-00", "")),
     *(Case("text", v) for v in (b"caf\xe9", b"\x80 euro", b"na\xefve\xa0", b"\x81\x8d", "\u3000x\u3000")),
-    # Documents beside the anchors' one-line values: kept byte for byte (their column's layout), NUL
-    # bytes removed; padded otherwise, or of one line, trimmed.
+    # Documents (a line break in the trimmed text): kept byte for byte whatever pads them, NUL bytes
+    # removed; a value of one line, padded, is trimmed.
     *(Case("text", v) for v in ("a\nb\n", "a\r\nb\r\n", "a\x00\nb\n", "a\nb\n\x00", "a\nb\n\n", " a\nb\n")),
     *(Case("text", v) for v in ("a\n", "a\rb\n", "\u2212a\nb\n")),
-    # Beside documents padded by line breaks alone: one more such is kept byte for byte (NUL bytes
-    # removed); one of one line, or padded by a space, a tab or a lone CR, is trimmed (and so are the
-    # anchors: the column is no longer documents).
+    # Beside documents padded by line breaks alone: documents however padded are kept byte for byte
+    # (NUL bytes removed); one of one line is trimmed, blanks and null tokens are NULL.
     *(Case("log", v) for v in ("\n\na\nb", "a\nb\n\n", "\r\na\r\nb\r\n", "\na\x00\nb", "a\nb\n", "\n")),
     *(Case("log", v) for v in ("\nab", " \na\nb", "\ra\nb", "a\nb\r", "\ta\nb\n", "a\nb", "N/A\n")),
     *(Case("int", v) for v in ("1\n2\n", "12\n")),

@@ -1240,7 +1240,8 @@ def test_documents_saved_with_and_without_their_final_line_break_are_loaded_byte
     one line none pads: every padded value is a document whose last line ends in its terminator, not
     padding. Documents, loaded byte for byte, no ``trim`` audited, no cost (until 2026-12-06 each final
     break was trimmed and the column scored 0: a Wiki.js ``pageHistory.content``). A value of one line
-    ending in a break beside them, or a document ending in two, costs and is trimmed as before."""
+    ending in a break beside them costs and is trimmed as before; a document ending in two is a
+    document too, loaded byte for byte at no cost (until 2026-12-06 trimmed and charged)."""
     export = tmp_path / "wiki.db"
     bodies = [
         "# Install\n\nRun `make`.\n",
@@ -1280,19 +1281,27 @@ def test_documents_saved_with_and_without_their_final_line_break_are_loaded_byte
     )
     (note,) = content.notes
     assert "(documents saved with and without it): a line terminator, not padding: documents" in note
+    # Only values of one line are padding; a padded value of several lines is a document, kept.
+    one_line = {
+        name: sum(row[i] != row[i].strip() and "\n" not in row[i].strip() for row in rows)
+        for i, name in enumerate(names)
+        if i
+    }
+    assert (one_line["line_ended"], one_line["doubled"]) == (1, 0)
     for name in ("line_ended", "doubled"):
         assert not columns[name].line_terminated, name
-        assert columns[name].quality == pytest.approx(column_score(len(rows), padded[name], COSMETIC)), name
+        assert columns[name].whitespace_padded_count == one_line[name], name
+        assert columns[name].padded_documents == padded[name] - one_line[name], name
+        assert columns[name].quality == pytest.approx(column_score(len(rows), one_line[name], COSMETIC)), name
 
     record, audit = run_checked(export, settings, monkeypatch, "history")
     assert (record["exit_code"], record["warnings"]) == (0, [])
-    assert Counter(a["column"] for a in audit if a["rule"] == "trim") == {
-        "line_ended": padded["line_ended"],
-        "doubled": padded["doubled"],
-    }
+    assert Counter(a["column"] for a in audit if a["rule"] == "trim") == {"line_ended": 1}
     uri, schema = str(settings.target), record["version_schema"]
-    loaded = pg_query(uri, f'SELECT id, content FROM "{schema}".history ORDER BY id')
-    assert [tuple(row) for row in loaded] == [(row[0], row[1]) for row in rows]
+    loaded = pg_query(uri, f'SELECT id, content, line_ended, doubled FROM "{schema}".history ORDER BY id')
+    assert [tuple(row) for row in loaded] == [
+        (row[0], row[1], row[2] if "\n" in row[2].strip() else row[2].strip(), row[3]) for row in rows
+    ]
 
 
 def test_a_null_token_in_a_column_declared_unique_is_one_of_its_values(
@@ -2172,8 +2181,11 @@ def test_documents_padded_by_line_breaks_alone_keep_their_layout(tmp_path: Path)
     documents: marked ``break_padded`` exactly there (judged here in Python), loaded byte for byte
     (``layout_kept``, no ``whitespace`` issue, a note saying so), costing nothing. A value of one line
     padded by a break, a value not padded beside padded ones, or any other padding (a space, a tab, a
-    no-break space, a lone CR) is charged as before; the operator's ``trim = true`` trims such documents
-    at no cost. (Until 2026-12-06 Unmanic's command logs scored 0, every value trimmed.)"""
+    no-break space, a lone CR) is no such layout: its values of one line are padding, charged and
+    trimmed as before, and its padded documents (a line break in their trimmed text) are loaded byte
+    for byte all the same, at no cost (until 2026-12-06 charged and trimmed). The operator's ``trim =
+    true`` trims such documents at no cost. (Until 2026-12-06 Unmanic's command logs scored 0, every
+    value trimmed.)"""
     export = tmp_path / "logs.db"
     names = list(BREAK_COLUMNS)
     rows = [
@@ -2206,11 +2218,14 @@ def test_documents_padded_by_line_breaks_alone_keep_their_layout(tmp_path: Path)
         )
         assert said == (name in expected), name
         if name not in expected and name != "beside_number":
-            padded = sum(
-                isinstance(v, str) and v.strip() not in ("", "NULL", "N/A") and v != v.strip()
+            padded = [
+                v
                 for v in BREAK_COLUMNS[name]
-            )
-            assert column.whitespace_padded_count == padded, name
+                if isinstance(v, str) and v.strip() not in ("", "NULL", "N/A") and v != v.strip()
+            ]
+            lines = sum("\n" in v.strip() for v in padded)
+            assert column.whitespace_padded_count == len(padded) - lines, name
+            assert column.padded_documents == lines, name
 
     # trim = true trims them as it asks: each counted, at no cost.
     asked = load_settings(**GATES_OPEN, columns={"logs": {"leading": {"trim": True}}})
@@ -2218,3 +2233,90 @@ def test_documents_padded_by_line_breaks_alone_keep_their_layout(tmp_path: Path)
     assert (leading.break_padded, leading.layout_kept, leading.quality) == (True, False, 100.0)
     assert leading.issue_count("whitespace") == len(BREAK_COLUMNS["leading"])
     assert "as trim = true asks" in (leading.issue("whitespace").detail or "")  # type: ignore[union-attr]
+
+
+#: A column of documents and values of one line: diff-match-patch patches as ``patch_toText`` writes
+#: them (each diff line then a line break: an insertion ending in a space is ``'+de \n'``), mail bodies
+#: ending in a signature separator (``'-- \n'``) or in blank lines, an indented snippet, a document no
+#: whitespace pads, beside values of one line (a name typed with blanks, a text with a final break).
+DOCUMENT_BODIES = [
+    "@@ -1,3 +1,6 @@\n abc\n+de \n",
+    "@@ -4,6 +4,7 @@\n  sea\n-l\n+L \n",
+    "Hi all,\n\nthe build is green.\n\n-- \n",
+    "See below.\n\n> quoted\n\n\n",
+    "  indented\n  code\n",
+    "a\nb",
+    " Ann ",
+    "plain",
+    None,
+    "x\n",
+]
+#: Beside them, documents' blanks and null tokens: still NULL, judged on their trimmed text.
+DOCUMENT_REPLIES = ["\n \n", "N/A\n", "ok\nthanks \n", None, "", "fine", "fine", "fine", "fine", "fine"]
+
+
+def test_values_of_several_lines_are_documents_loaded_byte_for_byte_whatever_pads_them(
+    settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A text value of several lines (a line break in its trimmed text) is a document: loaded byte
+    for byte whatever pads it (a patch's insertion ending in a space, a mail's signature separator,
+    blank lines, indentation), no ``trim`` audited, reported in a note at no cost; trimming is for
+    values of one line, padding charged and trimmed as before. Blanks and null tokens are still NULL.
+    The operator's ``trim = true`` trims documents too, each audited, at no cost. (Until 2026-12-06
+    such a column's documents were trimmed and charged: a HedgeDoc patch no longer applied.)"""
+    export = tmp_path / "docs.db"
+    rows = [
+        (n + 1, body, reply)
+        for n, (body, reply) in enumerate(zip(DOCUMENT_BODIES, DOCUMENT_REPLIES, strict=True))
+    ]
+    rows += [(n, f"note {n}", "fine") for n in range(len(rows) + 1, 101)]  # enough rows to pass the gate
+    con = sqlite3.connect(export)
+    with con:
+        con.execute("CREATE TABLE posts (id INTEGER PRIMARY KEY, body TEXT, reply TEXT)")
+        con.executemany("INSERT INTO posts VALUES (?, ?, ?)", rows)
+    con.close()
+    texts = [row[1] for row in rows if row[1] is not None]
+    documents = [text for text in texts if text != text.strip() and "\n" in text.strip()]
+    one_line = [text for text in texts if text != text.strip() and "\n" not in text.strip()]
+    assert (len(documents), len(one_line)) == (5, 2)
+
+    body = profile(export).tables["posts"].columns["body"]
+    assert (body.layout_kept, body.line_terminated, body.indented, body.break_padded) == (False,) * 4
+    assert (body.whitespace_padded_count, body.padded_documents, body.documents_trimmed) == (2, 5, False)
+    # Its examples are the padded values of one line among the smallest padded ones (no documents).
+    shown = body.issue("whitespace").examples  # type: ignore[union-attr]
+    assert shown and set(shown) <= set(one_line)
+    assert body.quality == pytest.approx(column_score(len(rows), len(one_line), COSMETIC))
+    assert any("5 padded values of several lines" in note and "byte for byte" in note for note in body.notes)
+
+    record, audit = run_checked(export, settings, monkeypatch, "posts")
+    assert (record["exit_code"], record["warnings"]) == (0, [])
+    trimmed = {(a["column"], int(a["row_key"])) for a in audit if a["rule"] == "trim"}
+    assert trimmed == {("body", row[0]) for row in rows if row[1] in one_line}
+    uri, schema = str(settings.target), record["version_schema"]
+    loaded = pg_query(uri, f'SELECT id, body, reply FROM "{schema}".posts ORDER BY id')
+
+    def arrives(text: str | None) -> str | None:
+        bare = None if text is None else text.strip()
+        if bare is None or bare in ("", "N/A"):
+            return None
+        return text if "\n" in bare else bare
+
+    assert [tuple(row) for row in loaded] == [(n, arrives(b), arrives(r)) for n, b, r in rows]
+
+    # trim = true trims the documents too: each counted and audited, at no cost.
+    asked = load_settings(**GATES_OPEN, columns={"posts": {"body": {"trim": True}}})
+    found = profile(export, settings=asked)
+    trimmed_body = found.tables["posts"].columns["body"]
+    assert (trimmed_body.whitespace_padded_count, trimmed_body.padded_documents) == (7, 5)
+    assert trimmed_body.documents_trimmed and trimmed_body.quality == body.quality
+    assert "5 of them are values of several lines" in (trimmed_body.issue("whitespace").detail or "")  # type: ignore[union-attr]
+    plan = build_plan(found, settings=asked)
+    assert not plan["posts"]["body"].keeps_documents and plan["posts"]["reply"].keeps_documents
+    result = clean(export, plan, settings=asked)
+    trims = Counter(a["column"] for a in result.audit.to_pylist() if a["rule"] == "trim")
+    assert trims["body"] == 7
+    assert result.data is not None
+    assert result.data["posts"].column("body").to_pylist() == [
+        None if row[1] is None else row[1].strip() for row in rows
+    ]

@@ -29,6 +29,7 @@ from columnar_etl.planning.plan import ColumnPlan, Plan
 from .conftest import SqliteFactory, pg_query
 from .lossless_check import summarize
 from .test_lossless import GATES_OPEN, load_and_check
+from .value_oracle import WHITE_SPACE
 
 runner = CliRunner()
 
@@ -340,3 +341,60 @@ def test_generated_layout_text_is_profiled_and_cleaned_alike(cells: list[str | N
     assert (column.whitespace_padded_count, column.issue("whitespace")) == (0, None)
     assert column.valid_count == result["t"]["c"].non_null == sum(value is not None for value in expected)
     assert not [row for row in result.audit.to_pylist() if row["rule"] == "trim"]
+
+
+def _arrives(cell: str | None, tokens: Collection[str], *, layout: bool) -> str | None:
+    """What a cell of a text column trimmed by default becomes: NUL bytes removed; NULL where its
+    trimmed text is '' or a token; a document (a line break in its trimmed text) as written, as is
+    every value of a column whose layout is kept (``layout``); else its trimmed text."""
+    if cell is None:
+        return None
+    text = cell.replace("\0", "")
+    bare = text.strip(WHITE_SPACE)
+    if bare == "" or bare in tokens:
+        return None
+    return text if layout or "\n" in bare else bare
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(cells=st.lists(st.one_of(st.none(), LAYOUT), min_size=1, max_size=40))
+@example(cells=["a\nb ", " x ", "\n\nc\nd\n\n", "e\nf", "NULL\n", " \n "])  # documents beside a name
+def test_generated_text_of_several_lines_is_kept_and_of_one_line_trimmed_alike(
+    cells: list[str | None], tmp_path: Path
+) -> None:
+    path = tmp_path / f"documents_{uuid.uuid4().hex[:8]}.db"
+    con = sqlite3.connect(path)
+    with con:
+        con.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, c TEXT)")
+        con.executemany("INSERT INTO t VALUES (?, ?)", list(enumerate(cells)))
+    con.close()
+    config = load_settings(**GATES_OPEN, columns={"t": {"c": {"type": "text"}}})
+    found = columnar_etl.profile(path, settings=config)
+    column = found["t"]["c"]
+    plan = columnar_etl.plan(found, settings=config)
+    result = clean(path, plan, settings=config)
+    assert result.data is not None
+    tokens = set(next(c for c in plan["t"].columns if c.name == "c").null_tokens)
+    expected = [_arrives(cell, tokens, layout=column.layout_kept) for cell in cells]
+    assert result.data["t"].column("c").to_pylist() == expected
+    # The profile counts what the cleaner does: the values it trims, and the documents it keeps.
+    kept = [
+        cell.replace("\0", "")
+        for cell in cells
+        if cell is not None and _arrives(cell, tokens, layout=False) is not None
+    ]
+    trims = {row["row_key"] for row in result.audit.to_pylist() if "trim" in row["rule"].split(",")}
+    assert column.whitespace_padded_count >= len(trims)
+    if not column.layout_kept:
+        assert len(trims) == sum(
+            text != text.strip(WHITE_SPACE) and "\n" not in text.strip(WHITE_SPACE) for text in kept
+        )
+        assert column.padded_documents == sum(
+            text != text.strip(WHITE_SPACE) and "\n" in text.strip(WHITE_SPACE) for text in kept
+        )
+    assert column.valid_count == result["t"]["c"].non_null == sum(value is not None for value in expected)

@@ -256,28 +256,11 @@ def trimmed(text: str) -> str:
 
 
 def kept_document(text: str) -> str | None:
-    """``text`` as a text column beside values of one line none pads loads it when it is a document: of
-    several lines (a line break in its trimmed text), ending in one line break (``\\n`` or ``\\r\\n``, its
-    last character as written) and padded by nothing else once NUL bytes are gone. The column is then
-    documents, loaded byte for byte (NUL bytes removed); None where ``text`` is none."""
+    """``text`` as a text column loads it when it is a document: of several lines (a line break in its
+    trimmed text, once NUL bytes are gone), loaded byte for byte whatever pads it (NUL bytes removed);
+    None where ``text`` is of one line (trimmed, as padding is)."""
     bare = text.replace("\x00", "")
-    body = bare.strip(WHITE_SPACE)
-    if not text.endswith("\n") or "\n" not in body:
-        return None
-    return bare if bare in (body + "\n", body + "\r\n") else None
-
-
-def kept_break_padded(text: str) -> str | None:
-    """``text`` as a text column of documents padded by line breaks alone loads it when it is one of
-    them: of several lines (a line break in its trimmed text), padded, and padded by nothing but line
-    breaks (``\\n``, ``\\r\\n``; no lone CR) at its start, its end or both, once NUL bytes are gone. The
-    column is then documents, loaded byte for byte (NUL bytes removed); None where ``text`` is none."""
-    bare = text.replace("\x00", "")
-    body = bare.strip(WHITE_SPACE)
-    if "\n" not in body or bare == body or bare.strip("\r\n") != body:
-        return None
-    lead, trail = bare[: len(bare) - len(bare.lstrip("\r\n"))], bare[len(bare.rstrip("\r\n")) :]
-    return None if any("\r" in part.replace("\r\n", "") for part in (lead, trail)) else bare
+    return bare if "\n" in bare.strip(WHITE_SPACE) else None
 
 
 def is_absent(text: str) -> bool:
@@ -586,10 +569,8 @@ def expected(
         return UNKNOWN
     text = decoded(bytes(raw))
     if kind == "text":
-        if anchors == "log" and (document := kept_break_padded(text)) is not None:
-            return document  # beside the anchors' documents padded by line breaks: one of them
         if (document := kept_document(text)) is not None:
-            return document  # a document beside the anchors' one-line values keeps its layout
+            return document  # a value of several lines is a document: loaded byte for byte
         text = trimmed(text)
         return None if is_absent(text) else text
     # NUL bytes are removed from text (PostgreSQL text holds none); in a typed column a value with one

@@ -115,12 +115,13 @@ class ColumnOverride(BaseModel):
         "and so is a null token written "
         "exactly so (`null_tokens = []`: none). Text columns only: on a column read as a date, number "
         'or boolean it is refused (set `type = "text"` to keep such a column\'s text). `true`: trimmed, '
-        "documents too. Default (unset): trimmed, but documents the profile finds (every value ending in "
-        "one line break, or every value of several lines ending so beside values of one line none pads, "
-        "or every value several lines indented, or every value several lines padded by line breaks "
-        "alone: YAML, a mail body, a PEM, a stack, a worker's log; `line_terminated`, `indented`, "
-        "`break_padded`) are loaded byte for byte, their blanks and null tokens still NULL; fixed-width "
-        "fields (`padded_width`) are trimmed.",
+        "documents too (each audited, their padding at no cost). Default (unset): values of one line "
+        "trimmed (a name, a code, an e-mail: padding there is a typing accident; fixed-width fields, "
+        "`padded_width`, too), but a value of several lines (a line break in its trimmed text: a "
+        "patch, a mail body, a stack, a Markdown page; `padded_documents`) is a document, loaded byte "
+        "for byte whatever pads it, and so is every value of a column every value of which ends in one "
+        "line break (YAML, base64 lines, a PEM; `line_terminated`); blanks and null tokens are still "
+        "NULL.",
     )
     empty_is_null: bool | None = Field(
         default=None,

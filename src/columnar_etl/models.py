@@ -260,6 +260,14 @@ class ColumnProfile:
     #: ``trim = true`` asks for the trim, nor for fixed-width fields (:attr:`padded_width`: their
     #: padding is the field's width, trimmed).
     layout_kept: bool = False
+    #: The padded values of several lines (a line break in their trimmed text; null tokens aside) of a
+    #: text column whose layout is not otherwise kept (:attr:`layout_kept`): documents, loaded byte
+    #: for byte whatever pads them, so not in :attr:`whitespace_padded_count` (a note reports them, at
+    #: no cost); trimming is for values of one line. Where the operator's ``trim = true`` trims them
+    #: (:attr:`documents_trimmed`) they are counted in it, each audited, at no cost to the quality score.
+    padded_documents: int = 0
+    #: The operator's ``trim = true`` trims the column's :attr:`padded_documents` too.
+    documents_trimmed: bool = False
     quality: float = 100.0
     personal_data: dict[str, int] = field(default_factory=dict)
     #: Non-NULL cells per SQLite storage class (``integer``, ``real``, ``text``, ``blob``).
@@ -413,6 +421,8 @@ class ColumnProfile:
             "indented": self.indented,
             "break_padded": self.break_padded,
             "layout_kept": self.layout_kept,
+            "padded_documents": self.padded_documents,
+            "documents_trimmed": self.documents_trimmed,
             "date_formats": dict(self.date_formats),
             "date_order": self.date_order,
             "export_date_order": self.export_date_order,

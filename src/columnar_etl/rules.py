@@ -8,7 +8,9 @@ what is profiled valid and what is cleaned, together; no other module spells a r
 
 The documented rules (docs/profiling.md, ARCHITECTURE.md "The rule every stage keeps"):
 
-- trim :data:`WHITESPACE` at both ends of text (not of documents the profile finds, loaded byte for
+- trim :data:`WHITESPACE` at both ends of text of one line (not of a value of several lines, a line
+  break in its trimmed text: a document, loaded byte for byte whatever pads it,
+  ``ColumnProfile.padded_documents``; nor of a column of documents the profile finds, loaded byte for
   byte: ``ColumnProfile.layout_kept``); remove :data:`NUL` bytes from text (a text column's
   first; a typed column's value holding one is no number or date, unless it is empty or a null token
   without them: a field of NULs, as C programs pad fixed-width fields, is empty);

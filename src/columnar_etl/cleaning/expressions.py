@@ -267,6 +267,17 @@ _CANONICAL: dict[str, tuple[str, str | None]] = {
 _TIMESTAMP_FRACTION_OUT = TIMESTAMP_FRACTION_TEXT.replace(".%f", "%.6f")
 
 
+def trimmed_text(text: pl.Expr, *, documents: bool) -> pl.Expr:
+    """``text`` trimmed of :data:`WHITESPACE` at its ends (rule ``trim``); with ``documents``, a value
+    of several lines (a line break in its trimmed text) is a document and keeps its padding: the
+    layout of a patch, a mail body, a stack, a Markdown page (``ColumnPlan.keeps_documents``, as the
+    profile counts them). One test of the trimmed text per value, no second trim."""
+    trimmed = text.str.strip_chars(WHITESPACE)
+    if not documents:
+        return trimmed
+    return pl.when(trimmed.str.contains("\n", literal=True)).then(text).otherwise(trimmed)
+
+
 def polars_type(plan: ColumnPlan) -> pl.DataType:
     """The Polars type of the cleaned column (its Arrow form is ``plan.arrow_type()``)."""
     types: dict[str, pl.DataType] = {
@@ -512,7 +523,7 @@ class ColumnExprs:
             raw = raw.str.replace_all(NUL, "", literal=True)
         raw = self.reals_shortest(raw)
         kept = self.unpadded or self.plan.keeps_padding  # a key as written, trim = false, documents
-        return (raw if kept else raw.str.strip_chars(WHITESPACE)).alias(self.t)
+        return (raw if kept else trimmed_text(raw, documents=self.plan.keeps_documents)).alias(self.t)
 
     def reals_shortest(self, text: pl.Expr) -> pl.Expr:
         """``text`` (this column's cells as read) with its REAL cells as their shortest text (``0.1``,

@@ -20,7 +20,7 @@ import pyarrow.compute as pc
 
 from columnar_etl.cleaning.audit import ROW_KEY, LogSink, changed_rows, changed_rows_of, float8_text
 from columnar_etl.cleaning.duplicates import CopyFilter
-from columnar_etl.cleaning.expressions import CHANGE_STATS, Change, ColumnExprs, canonical_text
+from columnar_etl.cleaning.expressions import CHANGE_STATS, Change, ColumnExprs, canonical_text, trimmed_text
 from columnar_etl.cleaning.outliers import EXAMPLES, Fence, judged_columns, outside
 from columnar_etl.cleaning.result import ColumnCleanStats, TableCleanStats
 from columnar_etl.errors import CleanError, ConfigError
@@ -315,7 +315,9 @@ class TableCleaner:
             # made of (quarantined) as written.
             return pl.coalesce(float8_text(pl.col(column.v)), raw.str.strip_chars(WHITESPACE))
         shown = column.reals_shortest(raw)
-        return shown if column.plan.keeps_padding else shown.str.strip_chars(WHITESPACE)
+        return (
+            shown if column.plan.keeps_padding else trimmed_text(shown, documents=column.plan.keeps_documents)
+        )
 
     def clean(self, batch: pa.RecordBatch) -> pa.RecordBatch | None:
         """The cleaned batch (None when every row was dropped)."""

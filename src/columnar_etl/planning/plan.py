@@ -136,6 +136,12 @@ class ColumnPlan:
     #: value (an application that writes ``''`` and NULL with different meanings), loaded as ``''`` and
     #: not audited; a value of blanks alone follows :attr:`trim` (trimmed to ``''``, or kept). Text only.
     empty_is_null: bool = True
+    #: A value of several lines (a line break in its trimmed text) is a document: loaded byte for
+    #: byte whatever pads it, as the profile counts it (``ColumnProfile.padded_documents``); values of
+    #: one line are trimmed. Every text column's, unless the operator's ``trim`` says otherwise
+    #: (``trim = true`` trims documents too). A value is still blank or a null token by its trimmed
+    #: text, and NUL bytes are still removed. Text only.
+    keeps_documents: bool = False
 
     @property
     def keeps_padding(self) -> bool:
@@ -205,6 +211,7 @@ class ColumnPlan:
             "trim": self.trim,
             "keeps_layout": self.keeps_layout,
             "empty_is_null": self.empty_is_null,
+            "keeps_documents": self.keeps_documents,
         }
 
     @classmethod
@@ -258,6 +265,8 @@ class ColumnPlan:
             keeps_layout=bool(data.get("keeps_layout", False)) and data["type"] == "text",
             # A plan of before 2026-12-06 makes every '' NULL, as it did then; only text keeps it.
             empty_is_null=bool(data.get("empty_is_null", True)) or data["type"] != "text",
+            # A plan of before 2026-12-06 trims a document unless its column's layout is kept.
+            keeps_documents=bool(data.get("keeps_documents", False)) and data["type"] == "text",
         )
 
 
@@ -715,6 +724,7 @@ def as_bytes(column: ColumnPlan) -> ColumnPlan:
         precision=NUMERIC_PRECISION,
         as_written=False,
         keeps_layout=False,
+        keeps_documents=False,
     )
 
 
@@ -774,6 +784,8 @@ def column_plan(
         digit_groups=column.digit_groups,
         # Documents: loaded byte for byte, as the profile counted them (none padded).
         keeps_layout=column.layout_kept and kind == "text",
+        # Documents (values of several lines): loaded byte for byte, as the profile counted them.
+        keeps_documents=kind == "text" and not column.documents_trimmed,
     )
     if column.as_written is not None:
         # Its distinct values stay distinct: text, as the source wrote it (see ColumnPlan.as_written).
@@ -784,6 +796,7 @@ def column_plan(
             **NO_NUMBER_READING,
             as_written=True,
             keeps_layout=False,
+            keeps_documents=False,
         )
     if kind in DATE_TYPES:
         order: ReadingOrder = default_order
@@ -925,9 +938,11 @@ def apply_override(
     if kind != "text":
         changes["as_written"] = False  # the operator's type is read by its rules
         changes["keeps_layout"] = False  # a date or number is read from its trimmed text
+        changes["keeps_documents"] = False
     if override.trim is not None:
         # The operator's trim = true trims documents too; trim = false keeps blanks as values as well.
         changes["keeps_layout"] = False
+        changes["keeps_documents"] = False
     if kind != plan.type:
         changes.update(
             formats=(), date_order=None, scale=None, epoch_unit=None, rounds=False, checks_scale=False

@@ -894,6 +894,10 @@ def cleaned_sql(column: ColumnProfile, value: str, null_tokens: list[str]) -> st
     their trimmed text, as the cleaner judges them. A column whose ``''`` is a value
     (:attr:`ColumnProfile.empty_kept`) keeps it: only its null tokens are NULL."""
     t = value if column.padding_kept or column.layout_kept else trimmed_sql(value)
+    if column.inferred_type == "text" and not (
+        column.padding_kept or column.layout_kept or column.documents_trimmed
+    ):  # a value of several lines is a document, kept as written
+        t = f"(CASE WHEN contains({t}, chr(10)) THEN {value} ELSE {t} END)"
     bare = trimmed_sql(value) if column.layout_kept else t
     tokens = column.read_as_null(null_tokens)
     listed = f"{bare} IN ({', '.join(map(quote_literal, tokens))})" if tokens else ""

@@ -152,6 +152,7 @@ from columnar_etl.rules import (
     OTHER_CALENDARS_FROM_YEAR,
     SPREADSHEET_ERRORS,
     UTC_OFFSET_TEXT,
+    WHITESPACE,
     YEARS,
     ZONED_SHAPES,
     DateShape,
@@ -681,6 +682,12 @@ def _grouped_codes(counts: _Counts) -> bool:
     return len(str(int(low))) == len(str(int(high))) >= CODE_GROUP_DIGITS
 
 
+#: A column's padded values of several lines (a line break in their trimmed text; null tokens aside),
+#: folded from the profile query's :data:`.sql.LINES` of its padded codes (:func:`fold_groups`):
+#: documents, loaded byte for byte unless the operator's ``trim = true`` trims them.
+PADDED_LINES = "padded_lines"
+
+
 class _Counts:
     """One column's figures (:func:`fold_groups`), decoded: each code folds a shape and per-value flags."""
 
@@ -855,6 +862,11 @@ class _Counts:
         """Padded values but null tokens (made NULL whatever pads them): what a layout of the column's
         padding (line terminators, fixed widths, indentation) must account for, every one."""
         return self.flag(Flag.PADDED) - self.valid(Shape.NULL_LIKE, None, Flag.PADDED)
+
+    def padded_documents(self) -> int:
+        """Padded values of several lines (a line break in their trimmed text; null tokens aside):
+        documents, which cleaning loads byte for byte unless ``trim = true`` (:data:`PADDED_LINES`)."""
+        return int(self.agg.get(PADDED_LINES) or 0)
 
     def valid(self, shape: Shape, order: DateOrder | None, flag: Flag | None = None) -> int:
         """Values of ``shape`` that are real dates when slash dates are read in ``order`` (or, with
@@ -2467,9 +2479,18 @@ def _infer_column(
         or indented(inferred, counts, present)
         or break_padded(inferred, counts, present)
     )
-    padded = 0 if layout else counts.flag(Flag.PADDED)
+    # A value of several lines (a line break in its trimmed text) is a document, loaded byte for byte
+    # whatever pads it: trimming is for values of one line (a name, a code, an e-mail), where padding
+    # is a typing accident. Its padding is reported in a note, at no cost; trim = true trims it too
+    # (counted padded, audited, at no cost). Until 2026-12-06 a document was trimmed unless every value
+    # of its column had one of the layouts above (a HedgeDoc patch ending in 'x \n' no longer applied).
+    documents = counts.padded_documents() if inferred == "text" else 0
+    padded = 0 if layout else counts.flag(Flag.PADDED) - (0 if trimmed else documents)
+    padded_examples, document_examples = _padding_examples(counts.examples("whitespace"))
     if layout:
         notes.append(_layout_kept_note(inferred, counts, present))
+    elif documents and not trimmed:
+        notes.append(_documents_kept_note(documents, document_examples))
     if inferred != "bytea":
         # A bytea column's TEXT cells are loaded as their bytes (mixed_storage_classes above): nothing
         # made NULL, trimmed, stripped or decoded, so no such dirt to report or to score (until
@@ -2479,11 +2500,12 @@ def _infer_column(
         add(
             "whitespace",
             padded,
-            counts.examples("whitespace"),
+            counts.examples("whitespace") if trimmed else padded_examples,
             detail=_line_terminated_detail(inferred, counts, present)
             or _padded_width_detail(inferred, counts)
             or _indented_detail(inferred, counts, present)
-            or _break_padded_detail(inferred, counts, present),
+            or _break_padded_detail(inferred, counts, present)
+            or _documents_trimmed_detail(documents if trimmed else 0),
         )
         add("nul_byte", counts.flag(Flag.NUL), counts.examples("nul"))
         add(
@@ -2612,6 +2634,8 @@ def _infer_column(
         empty_string_count=empty,
         null_like_count=null_like,
         whitespace_padded_count=padded,
+        padded_documents=0 if layout else documents,
+        documents_trimmed=trimmed and documents > 0,
         line_terminated=line_terminated(inferred, counts, present),
         padded_width=padded_width(inferred, counts),
         indented=indented(inferred, counts, present),
@@ -2698,6 +2722,11 @@ LAYOUT_KEPT = (
     "documents, loaded byte for byte: no value trimmed ('' and a value of blanks alone are still "
     "NULL; trim = true trims them)"
 )
+#: How the note of a column's padded values of several lines, loaded byte for byte, ends.
+DOCUMENTS_KEPT = (
+    "documents (a line break inside), loaded byte for byte, whatever pads them: not trimmed, no cost; "
+    "trim = true trims them"
+)
 #: How the ``whitespace`` issue's detail of documents the operator's ``trim = true`` trims ends.
 TRIMMED_AS_ASKED = "(each value trimmed and audited, as trim = true asks; no cost)"
 
@@ -2715,6 +2744,30 @@ def _layout_kept_note(inferred: InferredType, counts: _Counts, present: int) -> 
     else:
         found = BREAK_PADDED_LINES
     return f"{found}: {LAYOUT_KEPT}"
+
+
+def _padding_examples(examples: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The padded examples of one line (padding, trimmed) and those of several lines (documents, a
+    line break in their trimmed text: loaded byte for byte), apart."""
+    lines = tuple(value for value in examples if "\n" in value.strip(WHITESPACE))
+    return tuple(value for value in examples if value not in lines), lines
+
+
+def _documents_kept_note(documents: int, examples: tuple[str, ...]) -> str:
+    """The note of a text column whose padded values of several lines are loaded byte for byte."""
+    shown = f" (e.g. {', '.join(repr(value) for value in examples[:3])})" if examples else ""
+    return f"{documents:,} padded {_values(documents)} of several lines{shown}: {DOCUMENTS_KEPT}"
+
+
+def _documents_trimmed_detail(documents: int) -> str | None:
+    """The ``whitespace`` issue's detail where ``trim = true`` trims ``documents`` padded values of
+    several lines (None: none): they cost nothing, the values of one line as before."""
+    if not documents:
+        return None
+    return (
+        f"{documents:,} of them {'is a value' if documents == 1 else 'are values'} of several lines, "
+        f"documents {TRIMMED_AS_ASKED}"
+    )
 
 
 def _every_value_line_ended(counts: _Counts, present: int) -> bool:
@@ -4476,6 +4529,9 @@ def fold_groups(
             name: sum(int(g[name] or 0) for _, g in coded)
             for name in (LINE_ENDED, LINE_ENDED_LINES, LINES, SPACE_PADDED, INDENTED, BREAK_PADDED)
         },
+        # The padded values of several lines (documents, loaded byte for byte): the LINES of the codes
+        # of padded values (a code holds padded values or none: Flag.PADDED), no aggregate of its own.
+        PADDED_LINES: sum(int(g[LINES] or 0) for (_, _, flags), g in coded if flags & Flag.PADDED),
         "distinct": sum(int(g["distinct_values"]) for _, g in coded),
         "bytes": sum(int(g["bytes"] or 0) for _, g in coded),
         "tokens_as_values": sorted(tokens),

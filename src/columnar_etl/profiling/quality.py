@@ -52,17 +52,17 @@ or ``\\r\\n``, and is padded by nothing else (YAML documents, base64 lines, trac
 documents, loaded byte for byte (``ColumnProfile.layout_kept``: none of its values trimmed, so none
 counted padded, no ``whitespace`` issue); trimmed as the operator's ``trim = true`` asks, its
 ``whitespace`` issue is reported and each value audited, but it costs nothing. Only some values so, or
-one padded otherwise (``' x\\n'``, ``'x \\n'``, ``'x\\n\\n'``), costs as before. Nor is the
+one of one line padded otherwise (``' x\\n'``, ``'x \\n'``, ``'x\\n\\n'``), costs as before. Nor is the
 padding of fixed-width fields: a text column every padded value of which (null tokens aside) is padded
 by spaces at its end alone, to one width in characters that its unpadded values fill (a dBase
 ``C(30)`` through dbf-to-sqlite, a ``CHAR(10)`` copied as written; ``ColumnProfile.padded_width``):
-each value is still trimmed and audited, at no cost. Nor is indentation: a text column every value of
-which is several lines padded by its first line's indentation, spaces at its start, and at most one
-line break at its end (a Python stack, a profiler's report; ``ColumnProfile.indented``) is documents
-too, loaded byte for byte; trimmed as ``trim = true`` asks, it costs nothing. Nor are blank lines
-around documents: a text column every value of which is several lines padded by line breaks alone,
-``\\n`` or ``\\r\\n``, at its start, its end or both (a worker's log opening with two breaks, a
-Markdown file ending in two; ``ColumnProfile.break_padded``) is documents too, loaded byte for byte.
+each value is still trimmed and audited, at no cost. Nor is a document's padding: a text value of
+several lines (a line break in its trimmed text: a patch, a mail body, a stack, a Markdown page) is
+loaded byte for byte whatever pads it, so it is not counted padded
+(``ColumnProfile.padded_documents``, reported in a note); trimmed as ``trim = true`` asks
+(``ColumnProfile.documents_trimmed``), it costs nothing, the values of one line as before. Columns
+every value of which is several lines indented or padded by line breaks alone
+(``ColumnProfile.indented``, ``ColumnProfile.break_padded``) are such documents, loaded byte for byte.
 
 floored at 0. A table scores the mean of its columns; the export scores the mean of its tables weighted
 by cells (rows × columns). The score after cleaning is measured the same way on what the cleaner did
@@ -149,17 +149,14 @@ def format_misfits(column: ColumnProfile, kind: str) -> int | None:
     if kind == "whitespace" and column.padded_width is not None:
         # Padded by spaces to one width the unpadded values fill: fixed-width fields, a layout.
         return 0
-    if kind == "whitespace" and column.indented:
-        # Every value several lines padded by its first line's indentation: a stack's layout (counted
-        # only where trim = true trims it: else it is loaded byte for byte, no value padded).
-        return 0
-    if kind == "whitespace" and column.break_padded:
-        # Every value several lines padded by line breaks alone: blank lines around documents, a layout
-        # (counted only where trim = true trims it: else it is loaded byte for byte).
-        return 0
     if kind == "whitespace" and column.line_terminated:
-        # Every value ends in one line break, padded by nothing else: a line terminator, written one way.
+        # Every value ends in one line break, padded by nothing else: a line terminator, written one way
+        # (values of one line too: base64 in lines), trimmed only where trim = true asks.
         return 0
+    if kind == "whitespace" and column.documents_trimmed:
+        # Documents (values of several lines) trimmed as trim = true asks cost nothing; the values of
+        # one line as before (by default documents are loaded byte for byte, none counted padded).
+        return column.whitespace_padded_count - column.padded_documents
     if kind == "minus_sign":
         # The typographically correct sign (ICU/CLDR's for many locales), read exactly: no dirt.
         return 0

@@ -2621,6 +2621,8 @@ def _as_bytes_beside_bytes(ends: tuple[tuple[ColumnProfile, str], ...]) -> bool:
     widened.indented = False
     widened.break_padded = False
     widened.layout_kept = False
+    widened.padded_documents = 0
+    widened.documents_trimmed = False
     widened.issues = [issue for issue in widened.issues if issue.kind not in _TEXT_ONLY_ISSUES]
     widened.type_reason = f"TEXT cells, as bytes like {other} (a declared reference's other end)"
     widened.notes.append(

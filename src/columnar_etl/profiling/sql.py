@@ -1231,7 +1231,7 @@ def table_profile_sql(
         "max(unicode(sp0)) AS max_separator",
         _ungrouped_sql("t0", "k0", "n0"),
         _line_ended_sql("r0", "t0", "k0", "code0", sign_bytes),
-        _lines_sql("t0", "k0"),
+        _lines_sql("t0", "k0", "code0"),
         _padded_width_sql("r0", "t0", "k0", "code0", sign_bytes),
         # The least integer above 0: epoch integers beside -1 (and 0) for "no date" are judged on it
         # (profile._epoch_beside_zeros).
@@ -1374,14 +1374,19 @@ def _line_ended_sql(r: str, t: str, k: str, code: str, sign_bytes: str) -> str:
     )
 
 
-def _lines_sql(t: str, k: str) -> str:
+def _lines_sql(t: str, k: str, code: str) -> str:
     """SQL aggregate: the cells of values (null tokens aside) whose trimmed text ``t`` holds a line
-    break, values of several lines, as :data:`LINES`. A column whose every such value is a
+    break, values of several lines, as :data:`LINES`: documents, which cleaning keeps byte for byte
+    (``profile.PADDED_LINES``: those of padded codes). A value holding a NUL byte is judged as the
+    cleaner judges it, its NULs removed before the trim (``'abc\\n\\0'`` is one line: ``abc``), on
+    such values alone (:attr:`Flag.NUL`, O(1)). A column whose every such value is a
     :data:`LINE_ENDED_LINES` one, and whose other values are not padded, writes documents that end in
     their last line's break beside values of one line (``profile.line_terminated``)."""
+    bare = trimmed_sql(f"replace({t}, {_NUL_SQL}, '')")
     return (
         f"sum(CASE WHEN {k} = {Shape.NULL_LIKE:d} THEN NULL "
-        f"WHEN contains({t}, {_LINE_FEED}) THEN weight END) AS {LINES}"
+        f"WHEN NOT contains({t}, {_LINE_FEED}) THEN NULL "
+        f"WHEN ({code} & {Flag.NUL:d}) = 0 OR contains({bare}, {_LINE_FEED}) THEN weight END) AS {LINES}"
     )
 
 
