@@ -27,7 +27,13 @@ PACKAGE = "columnar_etl"
 #: import each other (cycles aside). Foundations: errors, then what config needs, config, what every
 #: stage uses; then the stages in the order data moves; then orchestration, rendering, the CLI, the API.
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("columnar_etl.errors", "columnar_etl.version", "columnar_etl.rules", "columnar_etl.process"),
+    (
+        "columnar_etl.errors",
+        "columnar_etl.version",
+        "columnar_etl.rules",
+        "columnar_etl.process",
+        "columnar_etl.wording",
+    ),
     ("columnar_etl.atomic", "columnar_etl.pg.conninfo", "columnar_etl.pg.identifiers"),
     ("columnar_etl.config",),
     ("columnar_etl.observability",),
