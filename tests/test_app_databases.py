@@ -20391,7 +20391,8 @@ def test_skype_main_db_reads_its_unix_seconds_as_instants_keeps_its_numbers_and_
     body = names["Messages"].index("body_xml")
     texts = [row[body] for row in messages]
     blank_bodies = sum(1 for text in texts if text == "")
-    padded_bodies = sum(1 for text in texts if text and text != text.strip())
+    # A body of several lines is a document, its padding kept at no cost; one of one line is trimmed.
+    padded_bodies = sum(1 for text in texts if text and text != text.strip() and "\n" not in text.strip())
     mood = names["Contacts"].index("mood_text")
     blank_moods = sum(1 for row in rows["Contacts"] if row[mood] == "")
     assert blank_bodies and padded_bodies and blank_moods
