@@ -889,6 +889,18 @@ def known_formats(order: ReadingOrder, *, zoned: bool = False) -> list[str]:
     ]
 
 
+def _text_only(column: str, kind: str, setting: str, does: str, kept: str) -> None:
+    """Refuse ``setting = false`` (which ``does`` what it does to text) on a column read as ``kind``,
+    not text: no number or date holds padding or ``''``."""
+    if kind != "text":
+        raise ConfigError(
+            f"{setting} = false {does}, but the column is read as {kind}",
+            column=column,
+            hint=f'set type = "text" to load its values as the text they are, {kept}, '
+            f"or remove {setting} = false",
+        )
+
+
 def apply_override(
     plan: ColumnPlan,
     override: ColumnOverride,
@@ -983,22 +995,10 @@ def apply_override(
     if override.null_tokens is not None:
         changes["null_tokens"] = tuple(override.null_tokens)
     if override.trim is False:
-        if kind != "text":
-            raise ConfigError(
-                f"trim = false keeps text as written, but the column is read as {kind}",
-                column=plan.name,
-                hint='set type = "text" to load its values as the text they are, padding kept, '
-                "or remove trim = false",
-            )
+        _text_only(plan.name, kind, "trim", "keeps text as written", "padding kept")
         changes["trim"] = False
     if override.empty_is_null is False:
-        if kind != "text":
-            raise ConfigError(
-                f"empty_is_null = false keeps '' as a text value, but the column is read as {kind}",
-                column=plan.name,
-                hint="set type = \"text\" to load its values as the text they are, '' kept, "
-                "or remove empty_is_null = false",
-            )
+        _text_only(plan.name, kind, "empty_is_null", "keeps '' as a text value", "'' kept")
         changes["empty_is_null"] = False
     elif override.empty_is_null:
         changes["empty_is_null"] = True
