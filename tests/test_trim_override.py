@@ -26,7 +26,7 @@ from columnar_etl.errors import ConfigError
 from columnar_etl.pipeline.clean import clean
 from columnar_etl.planning.plan import ColumnPlan, Plan
 
-from .conftest import SqliteFactory, pg_query
+from .conftest import SqliteFactory, examples, pg_query
 from .lossless_check import summarize
 from .test_lossless import GATES_OPEN, load_and_check
 from .value_oracle import WHITE_SPACE
@@ -310,7 +310,7 @@ LAYOUT = st.lists(
 
 
 @settings(
-    max_examples=25,
+    max_examples=examples(10, 60),
     deadline=None,
     phases=[Phase.explicit, Phase.reuse, Phase.generate],
     suppress_health_check=[HealthCheck.function_scoped_fixture],
@@ -357,7 +357,7 @@ def _arrives(cell: str | None, tokens: Collection[str], *, layout: bool) -> str 
 
 
 @settings(
-    max_examples=25,
+    max_examples=examples(10, 60),
     deadline=None,
     phases=[Phase.explicit, Phase.reuse, Phase.generate],
     suppress_health_check=[HealthCheck.function_scoped_fixture],
