@@ -951,6 +951,10 @@ def apply_override(
         changes["as_written"] = False  # the operator's type is read by its rules
         changes["keeps_layout"] = False  # a date or number is read from its trimmed text
         changes["keeps_documents"] = False
+    elif plan.type != "text" and not plan.as_written:
+        # Made text by the operator (a column the profile read as bytes or numbers): its documents are
+        # kept as every text column's are (a value of several lines, its NUL bytes removed).
+        changes["keeps_documents"] = True
     if override.trim is not None:
         # The operator's trim = true trims documents too; trim = false keeps blanks as values as well.
         changes["keeps_layout"] = False
