@@ -6,6 +6,9 @@ Five rows each holding a 15 MB TEXT and a 15 MB BLOB (a ~150 MB export, every ce
 apart, and exited 1 at 1.67 GB of RSS; five rows of 8 MB + 8 MB passed at 999 MB. The whole process
 is measured here in a fresh interpreter (its children's peak RSS, ``RUSAGE_CHILDREN``), against a
 bound made of the setting and of what the same command costs on an export of one short row.
+
+Marked ``slow`` (each test writes and reads ~80–150 MB in fresh processes, 8–14 s): it runs in
+``just test-all`` and ``-m slow``, not in CI's fast suite.
 """
 
 from __future__ import annotations
@@ -23,6 +26,8 @@ import pytest
 from columnar_etl.profiling.profile import memory_bytes
 
 from .conftest import pg_query, run_python
+
+pytestmark = pytest.mark.slow
 
 #: The default ``profile_memory_limit``, set explicitly: the bound below is made of it.
 LIMIT = "256MB"

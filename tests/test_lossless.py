@@ -688,7 +688,7 @@ def write_tables(path: Path, spec: dict[str, TableSpec]) -> Path:
 
 
 @settings(
-    max_examples=15,
+    max_examples=examples(8, 60),
     deadline=None,
     # Shrinking reruns the whole pipeline per attempt (minutes); the violations list says what broke.
     phases=[Phase.explicit, Phase.reuse, Phase.generate],
@@ -704,7 +704,7 @@ def test_every_cell_arrives_or_is_audited(spec: dict[str, TableSpec], pg_uri: st
 
 
 @settings(
-    max_examples=examples(8, 60),
+    max_examples=examples(5, 60),
     deadline=None,
     phases=[Phase.explicit, Phase.reuse, Phase.generate],
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
@@ -1148,7 +1148,7 @@ def _check_amounts(
 
 @pytest.mark.parametrize("beside_text", [True, False], ids=["text_path", "typed_scan"])
 @settings(
-    max_examples=examples(6, 80),
+    max_examples=examples(4, 80),
     deadline=None,
     phases=[Phase.explicit, Phase.reuse, Phase.generate],
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
