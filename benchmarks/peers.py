@@ -325,6 +325,26 @@ def timed(argv: list[str], env: dict[str, str], timeout: float) -> Outcome:
     )
 
 
+#: Work of the machine-speed probe (:func:`machine_probe`): SHA-256 over this many bytes, ~20 ms.
+PROBE_BYTES = 32 * 2**20
+_PROBE_DATA = bytes(range(256)) * (2**20 // 256)
+
+
+def machine_probe() -> float:
+    """Seconds this process takes for a fixed piece of single-threaded CPU work (SHA-256 of
+    :data:`PROBE_BYTES`). Taken right before and after every measured command: a shared machine slows
+    down now and then (another tenant, a throttled core), and every process measured meanwhile, the
+    server's share included, takes longer and uses more CPU for the same work; the probe shows such a
+    round (:func:`benchmarks.report.disturbed_lines`), where the command's own stage times cannot."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    started = time.perf_counter()
+    for _ in range(PROBE_BYTES // len(_PROBE_DATA)):
+        digest.update(_PROBE_DATA)
+    return time.perf_counter() - started
+
+
 def pgloader_uri(uri: str) -> str:
     """The embedded server's URI (``postgresql://user:@/db?host=/socket/dir``) in pgloader's unix form."""
     from urllib.parse import parse_qs, urlsplit
@@ -539,8 +559,10 @@ def bench_dataset(
             assert argv is not None
             since = time.time() - 1
             server_before = server.cpu_seconds()
+            probe_before = machine_probe()
             try:
                 out = timed(argv, env, timeout)
+                probe_after = machine_probe()
                 server_after = server.cpu_seconds()
                 counts = count_target(uri, SCHEMAS[peer], tables)
             finally:
@@ -564,6 +586,8 @@ def bench_dataset(
                 "exit_code": out.returncode,
                 "timed_out": out.timed_out,
                 "ok": ok,
+                # The machine's speed just before and after (:func:`machine_probe`), in seconds.
+                "probe_s": [round(probe_before, 4), round(probe_after, 4)],
             }
             if peer == "run":
                 # Where the time went inside the run (its own record); the rest is process overhead.

@@ -96,7 +96,7 @@ def markdown_table(report: dict[str, Any]) -> str:
                 f"| {dataset} | {label} | {wall_cell} | {cpu:.2f} s | {server_cell} | {rss:.0f} MiB "
                 f"| {rows_cell} | {ratio} | {cpu_ratio} |"
             )
-    lines.extend(["", *target_lines(report), *stage_lines(report)])
+    lines.extend(["", *target_lines(report), *stage_lines(report), *disturbed_lines(report)])
     return "\n".join(lines)
 
 
@@ -218,6 +218,51 @@ def stage_lines(report: dict[str, Any]) -> list[str]:
             f"artefacts) {outside:.2f} s{split}"
         )
     return lines
+
+
+#: A round whose machine probes (their mean) took this many times the benchmark's median is disturbed.
+DISTURBED = 1.25
+
+
+def disturbed_lines(report: dict[str, Any]) -> list[str]:
+    """Rounds measured while the machine was slow: the mean of the probes taken just before and after
+    the command (``probe_s``, ``benchmarks/peers.py``'s ``machine_probe``) at least :data:`DISTURBED`
+    times the median of every round's. Named with their wall time beside the peer's median, so a slow
+    round is read as the machine's, not the code's; the medians stand as measured. No line for a
+    benchmark run without probes."""
+    rounds = [
+        (name, peer, r)
+        for name, data in report["datasets"].items()
+        for peer, entry in data["peers"].items()
+        for r in entry.get("rounds", [])
+        if r.get("probe_s")
+    ]
+    if not rounds:
+        return []
+    means = [statistics.fmean(r["probe_s"]) for _, _, r in rounds]
+    median = statistics.median(means)
+    slow = [
+        (name, peer, r, mean / median)
+        for (name, peer, r), mean in zip(rounds, means, strict=True)
+        if mean >= DISTURBED * median
+    ]
+    if not slow:
+        return [
+            f"- machine probe: no round disturbed (every round's probe within {DISTURBED:g}× of their "
+            f"median, {median * 1000:.0f} ms)"
+        ]
+    parts = []
+    for name, peer, r, times in slow:
+        entry = report["datasets"][name]["peers"][peer]
+        typical = _median(entry, "wall_s")
+        beside = "" if typical is None else f" (median {typical:.2f} s)"
+        parts.append(
+            f"{name} {peer} round {r['round'] + 1}: probe {times:.2f}×, wall {r['wall_s']:.2f} s{beside}"
+        )
+    return [
+        f"- machine probe: {len(slow)} of {len(rounds)} rounds ran on a slowed machine "
+        f"(probe ≥ {DISTURBED:g}× the median {median * 1000:.0f} ms): {'; '.join(parts)}"
+    ]
 
 
 def svg_plot(report: dict[str, Any]) -> str:

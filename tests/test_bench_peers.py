@@ -210,3 +210,36 @@ def test_scale_targets_judge_time_growth_and_rss_at_40x() -> None:
         "- wide run: ×10.0 rows from 1× to 10× took ×10.0 wall, ×9.0 CPU (issue 19 target ≤ ×11 time): met",
         "- wide run at 40×: peak RSS 650 MB (issue 19 target ≤ 600 MB): **missed**",
     ]
+
+
+def test_disturbed_rounds_are_named_by_their_machine_probe() -> None:
+    # Probe means by hand: 0.050, 0.052, 0.048, 0.070 (0.06 and 0.08), 0.049 → median 0.050; 0.070 /
+    # 0.050 = 1.40 ≥ 1.25: the wide run's round 3 is named, beside its peer's median wall (3.31 s).
+    def rounds(*probes: list[float]) -> list[dict[str, Any]]:
+        return [{"round": i, "wall_s": 3.3 + i, "probe_s": p} for i, p in enumerate(probes)]
+
+    data: dict[str, Any] = {
+        "datasets": {
+            "wide": {
+                "peers": {
+                    "run": {
+                        "rounds": rounds([0.05, 0.05], [0.052, 0.052], [0.06, 0.08]),
+                        "median": {"wall_s": 3.31},
+                    },
+                    "floor": {"rounds": rounds([0.048, 0.048], [0.049, 0.049]), "median": {"wall_s": 2.1}},
+                }
+            }
+        }
+    }
+    assert report.disturbed_lines(data) == [
+        "- machine probe: 1 of 5 rounds ran on a slowed machine (probe ≥ 1.25× the median 50 ms): "
+        "wide run round 3: probe 1.40×, wall 5.30 s (median 3.31 s)"
+    ]
+    data["datasets"]["wide"]["peers"]["run"]["rounds"][2]["probe_s"] = [0.05, 0.06]  # 0.055: 1.10×
+    assert report.disturbed_lines(data) == [
+        "- machine probe: no round disturbed (every round's probe within 1.25× of their median, 50 ms)"
+    ]
+    for entry in data["datasets"]["wide"]["peers"].values():  # a benchmark run without probes
+        for r in entry["rounds"]:
+            del r["probe_s"]
+    assert report.disturbed_lines(data) == []
