@@ -20653,3 +20653,49 @@ def test_monotone_database_keeps_every_hash_and_blob_byte_for_byte_and_joins_the
         assert found[child] == "revisions.id", child
     assert found[("revision_certs", "keypair_id")] == "public_keys.id"
     assert found[("branch_leaves", "branch")] == "branch_epochs.branch"
+
+
+def test_calibre_full_text_search_names_its_indexes_not_loaded_and_loads_the_texts_they_index(
+    run_export: Runner,
+) -> None:
+    """calibre's ``full-text-search.db``: its two FTS5 indexes are made with a tokenizer only calibre
+    registers and name their content table as calibre attached the file, ``fts_db.books_text`` (SQLite
+    takes the name whole: no scan of them works here, nor in calibre, which joins ``books_text`` itself).
+    Their documents are the rows of ``books_text``, which load: the indexes are named as not loaded
+    with where their documents are, no warning (exit 0; until 2026-12-06 two warnings, exit 2, that
+    said their documents were nowhere)."""
+    rows = apps.calibre_fts_rows()
+    ran, run_dir = run_export(apps.calibre_full_text_search)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    profile = json.loads((run_dir / "profile.json").read_text())
+    assert profile["unreadable_tables"] == {}
+    # SQLite's own words for each (the stemmed index wraps calibre's tokenizer in porter's).
+    refused = {}
+    with closing(sqlite3.connect(ran.db)) as con:
+        for name in ("books_fts", "books_fts_stemmed"):
+            with pytest.raises(sqlite3.OperationalError) as error:
+                con.execute(f"SELECT * FROM {name}")
+            refused[name] = str(error.value)
+    assert refused == {
+        "books_fts": "no such tokenizer: calibre",
+        "books_fts_stemmed": "error in tokenizer constructor",
+    }
+    assert profile["full_text_not_loaded"] == {
+        name: f"a fts5 virtual table, whose tokenizer SQLite here lacks ({why}); its documents are the rows "
+        "of table 'books_text' (its content=), which loads"
+        for name, why in refused.items()
+    }
+    assert [n.split(":")[0] for n in ran.record["notes"] if "full-text index" in n] == [
+        "table 'books_fts' not loaded",
+        "table 'books_fts_stemmed' not loaded",
+    ]
+    assert set(profile["internal_tables"]) == {
+        f"{index}_{part}"
+        for index in ("books_fts", "books_fts_stemmed")
+        for part in ("data", "idx", "docsize", "config")
+    }
+    # Every extracted text arrives as calibre wrote it, paragraphs and all.
+    texts = ran.values("books_text", "searchable_text", "id")
+    assert {k: v for k, v in texts.items() if v} == {r[0]: r[6] for r in rows["books_text"] if r[6]}
+    assert ran.values("books_text", "book", "id") == {r[0]: r[1] for r in rows["books_text"]}

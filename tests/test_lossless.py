@@ -1598,15 +1598,19 @@ def test_a_virtual_table_whose_module_is_missing_is_left_out_with_a_warning(
     assert vectors == [(b"\x00\x00\x80\x3f\x00\x00\x00\x3f",)]
 
 
+@pytest.mark.parametrize("content", ["books_text", "fts_db.books_text"])
 def test_a_full_text_index_with_the_applications_own_tokenizer_is_left_out_and_the_rest_checked(
-    pg_uri: str, tmp_path: Path
+    pg_uri: str, tmp_path: Path, content: str
 ) -> None:
     # calibre's full-text-search.db: FTS5 indexes over a table of the file (``content=``) made with a
     # tokenizer only the application registers (``tokenize = 'calibre ...'``). SQLite here lists not
     # even their columns ("no such tokenizer"); the run leaves them out and loads the rest, and names
     # them in a note saying their documents load with their content table (until 2026-12-06 a warning,
     # exit 2: an index is derived from its documents). Until 2026-12-04 the checker stopped at them
-    # (it passed over a missing module only).
+    # (it passed over a missing module only). calibre creates its index in the file it attaches as
+    # ``fts_db`` and names its content table so, ``content = 'fts_db.books_text'``, which SQLite takes
+    # whole (no table of the file has that name): its documents are the rows of ``books_text`` all the
+    # same (until 2026-12-06 such an index was said to have its documents nowhere).
     path = sqlite_file(
         tmp_path / "search.db",
         "CREATE TABLE books_text (id INTEGER PRIMARY KEY, book INTEGER, searchable_text TEXT)",
@@ -1621,7 +1625,8 @@ def test_a_full_text_index_with_the_applications_own_tokenizer_is_left_out_and_t
         con.execute("INSERT INTO books_fts (books_fts) VALUES ('rebuild')")
         con.execute("PRAGMA writable_schema = ON")  # the statement as the application wrote it
         con.execute(
-            "UPDATE sqlite_master SET sql = replace(sql, 'unicode61', 'shelfapp') WHERE name = 'books_fts'"
+            "UPDATE sqlite_master SET sql = replace(replace(sql, 'unicode61', 'shelfapp'), "
+            f"'books_text', '{content}') WHERE name = 'books_fts'"
         )
     con.close()
     with pytest.raises(sqlite3.OperationalError, match="no such tokenizer: shelfapp"):

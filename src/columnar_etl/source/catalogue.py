@@ -776,13 +776,26 @@ def documents_table(module: str, sql: str, tables: Sequence[str], own_copy: str 
     ``books_fts`` over ``books_text``, with a tokenizer only calibre registers; Readeck's
     ``bookmark_idx`` over ``bookmark``, whose columns a trigger fills); else None: its documents are
     elsewhere (a view, a table the export lacks), or in the index alone (contentless), or it is no
-    full-text index (``vec0``, an R*Tree of an unknown module)."""
+    full-text index (``vec0``, an R*Tree of an unknown module).
+
+    A ``content=`` name qualified by the schema the application attached the file as, which SQLite
+    takes whole (calibre's ``content = 'fts_db.books_text'``: its index is created in the attached
+    ``fts_db``, and its triggers fill it from ``books_text``), names the file's table of the name
+    after the dot, when the file has no table of the whole name."""
     if module not in FULL_TEXT_MODULES:
         return None
     if own_copy is not None:
         return own_copy
-    named = {name.lower() for name in _content_tables(sql) if name}
-    return next((table for table in tables if table.lower() in named), None)
+    lowered = {table.lower(): table for table in tables}
+    for name in _content_tables(sql):
+        if not name:
+            continue
+        found = lowered.get(name.lower())
+        if found is None and "." in name:
+            found = lowered.get(name.split(".", 1)[1].lower())
+        if found is not None:
+            return found
+    return None
 
 
 def _documents_loaded(module: str, sql: str, tables: Sequence[str], own_copy: str | None = None) -> str:
