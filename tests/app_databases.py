@@ -61508,3 +61508,110 @@ def monotone_rows() -> dict[str, list[Sequence[Any]]]:
 def monotone(path: Path) -> Path:
     """A monotone ``.mtn`` database (see the module's list)."""
     return write_export(path, MONOTONE_DDL, monotone_rows(), bytes_as_text=False)
+
+
+# --- App (calibre 7 e-book manager's full-text-search.db: resources/fts_sqlite.sql, run on the library's
+# connection with the file attached as fts_db; src/calibre/db/fts/connect.py's add_text writes its rows) ---
+
+#: calibre's ``resources/fts_sqlite.sql`` as its ``SchemaUpgrade`` runs it, the file attached as
+#: ``fts_db``: its indexes name their content table ``fts_db.books_text``, which SQLite takes whole,
+#: and a tokenizer only calibre registers (:func:`calibre_full_text_search` writes that statement).
+CALIBRE_FTS_DDL = (
+    "CREATE TABLE fts_db.dirtied_formats ( id INTEGER PRIMARY KEY,\n\tbook INTEGER NOT NULL,\n\tformat TEXT "
+    "NOT NULL COLLATE NOCASE,\n    in_progress INTEGER NOT NULL DEFAULT FALSE,\n    UNIQUE(book, format)\n)",
+    "CREATE TABLE fts_db.books_text ( id INTEGER PRIMARY KEY,\n\tbook INTEGER NOT NULL,\n\ttimestamp REAL "
+    "NOT NULL,\n\tformat TEXT NOT NULL COLLATE NOCASE,\n    format_hash TEXT NOT NULL COLLATE NOCASE,\n    "
+    'format_size INTEGER NOT NULL DEFAULT 0,\n    searchable_text TEXT NOT NULL DEFAULT "",\n    text_size '
+    'INTEGER NOT NULL DEFAULT 0,\n    text_hash TEXT NOT NULL COLLATE NOCASE DEFAULT "",\n    err_msg TEXT '
+    'DEFAULT "",\n    UNIQUE(book, format)\n)',
+    "CREATE VIRTUAL TABLE fts_db.books_fts USING fts5(searchable_text, content = 'fts_db.books_text', "
+    "content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2')",
+    "CREATE VIRTUAL TABLE fts_db.books_fts_stemmed USING fts5(searchable_text, content = "
+    "'fts_db.books_text', content_rowid = 'id', tokenize = 'porter unicode61 remove_diacritics 2')",
+    "CREATE TRIGGER fts_db.books_fts_insert_trg AFTER INSERT ON fts_db.books_text \nBEGIN\n    INSERT INTO "
+    "books_fts(rowid, searchable_text) VALUES (NEW.id, NEW.searchable_text);\n    INSERT INTO "
+    "books_fts_stemmed(rowid, searchable_text) VALUES (NEW.id, NEW.searchable_text);\n    DELETE FROM "
+    "dirtied_formats WHERE book=NEW.book AND format=NEW.format;\nEND",
+    "CREATE TRIGGER fts_db.books_fts_delete_trg AFTER DELETE ON fts_db.books_text \nBEGIN\n    INSERT INTO "
+    "books_fts(books_fts, rowid, searchable_text) VALUES('delete', OLD.id, OLD.searchable_text);\n    INSERT "
+    "INTO books_fts_stemmed(books_fts_stemmed, rowid, searchable_text) VALUES('delete', OLD.id, "
+    "OLD.searchable_text);\nEND",
+    "CREATE TRIGGER fts_db.books_fts_update_trg AFTER UPDATE ON fts_db.books_text \nBEGIN\n    INSERT INTO "
+    "books_fts(books_fts, rowid, searchable_text) VALUES('delete', OLD.id, OLD.searchable_text);\n    INSERT "
+    "INTO books_fts(rowid, searchable_text) VALUES (NEW.id, NEW.searchable_text);\n    INSERT INTO "
+    "books_fts_stemmed(books_fts_stemmed, rowid, searchable_text) VALUES('delete', OLD.id, "
+    "OLD.searchable_text);\n    INSERT INTO books_fts_stemmed(rowid, searchable_text) VALUES (NEW.id, "
+    "NEW.searchable_text);\n    DELETE FROM dirtied_formats WHERE book=NEW.book AND format=NEW.format;\nEND",
+)
+
+#: Seconds since the epoch of calibre's first indexing job here (``(utcnow() - EPOCH).total_seconds()``).
+CALIBRE_FTS_START = 1_717_000_000.123456
+
+
+def calibre_fts_text(book: int, fmt: str) -> str:
+    """The text calibre extracted from ``book``'s ``fmt`` file: paragraphs, accents and a quotation."""
+    return (
+        f"Chapter {book}\n\nIt was a bright cold day in April, and the clocks were striking {book % 13}.\n\n"
+        f"« Déjà vu », said the {fmt.lower()} reader — naïve as ever."
+    )
+
+
+def calibre_fts_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """calibre's rows: ``books_text`` as ``add_text`` inserts them (book, timestamp, format, format_size,
+    format_hash, then searchable_text, text_size, text_hash; or err_msg for a file it could not read, its
+    other columns their defaults), ids in order; ``dirtied_formats``, the formats still queued (one in
+    progress). Full rows in the tables' column order; ``books_text``'s ids are the ones SQLite gives."""
+    books_text: list[tuple[Any, ...]] = []
+    for n, (book, fmt) in enumerate(
+        [(b, f) for b in range(1, 10) for f in ("EPUB", "PDF") if b % 3 or f == "EPUB"]
+    ):
+        ts = CALIBRE_FTS_START + 61.25 * n
+        size = 100_000 + 7_919 * book + (50_000 if fmt == "PDF" else 0)
+        fmt_hash = hashlib.sha256(f"{book}.{fmt}".encode()).hexdigest()
+        if book == 7 and fmt == "PDF":  # a file calibre could not read: its error, no text
+            books_text.append(
+                (n + 1, book, ts, fmt, fmt_hash, size, "", 0, "", "Failed to extract text: DRM")
+            )
+            continue
+        text = calibre_fts_text(book, fmt)
+        text_hash = hashlib.sha1(text.encode("utf-8")).hexdigest()
+        books_text.append((n + 1, book, ts, fmt, fmt_hash, size, text, len(text), text_hash, ""))
+    dirtied = [(1, 10, "EPUB", 1), (2, 11, "AZW3", 0), (3, 11, "MOBI", 0)]
+    return {"dirtied_formats": dirtied, "books_text": books_text}
+
+
+def calibre_full_text_search(path: Path) -> Path:
+    """calibre's ``full-text-search.db`` (see the module's list): made as calibre makes it, attached as
+    ``fts_db`` to the library's connection, its rows inserted as ``add_text`` does (the triggers fill
+    both indexes), then its indexes' statements naming calibre's own tokenizer, as calibre writes them."""
+    rows = calibre_fts_rows()
+    with closing(sqlite3.connect(":memory:")) as con:
+        con.execute("ATTACH DATABASE ? AS fts_db", (str(path),))
+        with con:
+            for statement in CALIBRE_FTS_DDL:
+                con.execute(statement)
+            con.executemany(
+                "INSERT INTO fts_db.dirtied_formats (id, book, format, in_progress) VALUES (?, ?, ?, ?)",
+                rows["dirtied_formats"],
+            )
+            for row in rows["books_text"]:
+                if row[9]:
+                    con.execute(
+                        "INSERT OR REPLACE INTO fts_db.books_text (book, timestamp, format, format_size, "
+                        "format_hash, err_msg) VALUES (?, ?, ?, ?, ?, ?)",
+                        (row[1], row[2], row[3], row[5], row[4], row[9]),
+                    )
+                else:
+                    con.execute(
+                        "INSERT OR REPLACE INTO fts_db.books_text (book, timestamp, format, format_size, "
+                        "format_hash, searchable_text, text_size, text_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        (row[1], row[2], row[3], row[5], row[4], row[6], row[7], row[8]),
+                    )
+            con.execute("PRAGMA fts_db.user_version=1")
+    with closing(sqlite3.connect(path)) as con, con:
+        con.execute("PRAGMA writable_schema = ON")  # the statements as calibre's connection wrote them
+        con.execute(
+            "UPDATE sqlite_master SET sql = replace(sql, 'unicode61 remove_diacritics', "
+            "'calibre remove_diacritics') WHERE name IN ('books_fts', 'books_fts_stemmed')"
+        )
+    return path

@@ -12653,8 +12653,9 @@ def test_geary_mail_reads_its_servers_internaldates_as_instants_and_leaves_its_o
     Unix seconds with ``-1`` for no ``Date:``, stays integers as written with the instant's note. The
     empty subjects and the messages without flags (``''``) are made NULL and audited, and cost as
     blanks beside the table's NULLs. The declared references are found; the FTS5 index, made with a
-    tokenizer only Geary registers, is left out with a warning (exit 2), its own copy of the documents
-    (``MessageSearchTable_content``) loaded as written, everything else loaded."""
+    tokenizer only Geary registers, is not loaded, named in a note (exit 0; until 2026-12-06 a warning,
+    exit 2), its own copy of the documents (``MessageSearchTable_content``) loaded as written,
+    everything else loaded."""
     rows = apps.geary_rows()
     ran, run_dir = run_export(apps.geary_mail)
     indexed = [m for m in rows["MessageTable"] if m[15] is not None]
@@ -12663,8 +12664,8 @@ def test_geary_mail_reads_its_servers_internaldates_as_instants_and_leaves_its_o
         run_dir,
         {table: len(values) for table, values in rows.items()} | {"MessageSearchTable_content": len(indexed)},
     )
-    assert (ran.code, ran.record["outcome"]) == (2, "warn")
-    assert ran.record["warnings"] == [
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert [n.split("; a full-text index")[0] for n in ran.record["notes"] if "full-text index" in n] == [
         "table 'MessageSearchTable' not loaded: a fts5 virtual table, whose tokenizer SQLite here lacks "
         "(no such tokenizer: geary_tokeniser); its documents are the rows of table "
         "'MessageSearchTable_content' (its own copy of them), which loads"
@@ -12741,8 +12742,9 @@ def test_thunderbird_gloda_reads_its_prtime_dates_as_instants_and_loads_the_bodi
 ) -> None:
     """Thunderbird's ``global-messages-db.sqlite`` (gloda). ``messages.date``, PRTime microseconds,
     arrives as instants, each audited ``epoch:microseconds``. Its FTS3 indexes, made with a tokenizer
-    only Thunderbird registers (``mozporter``), cannot be read here and are left out with a warning
-    (exit 2), but the copy of the documents each keeps itself loads as written: ``messagesText_content``
+    only Thunderbird registers (``mozporter``), cannot be read here and are not loaded, named in notes
+    (exit 0; until 2026-12-06 warnings, exit 2), and the copy of the documents each keeps itself loads
+    as written: ``messagesText_content``
     holds each message's body, found nowhere else in the file (until 2026-12-05 left out as the
     index's storage). The conversations are found by the data; every cell checked."""
     rows = apps.gloda_rows()
@@ -12754,8 +12756,8 @@ def test_thunderbird_gloda_reads_its_prtime_dates_as_instants_and_loads_the_bodi
         {table: len(values) for table, values in rows.items()}
         | {"messagesText_content": len(messages), "conversationsText_content": len(rows["conversations"])},
     )
-    assert (ran.code, ran.record["outcome"]) == (2, "warn")
-    assert ran.record["warnings"] == [
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert [n.split("; a full-text index")[0] for n in ran.record["notes"] if "full-text index" in n] == [
         f"table '{name}' not loaded: a fts3 virtual table, whose tokenizer SQLite here lacks (unknown "
         f"tokenizer: mozporter); its documents are the rows of table '{name}_content' (its own copy of "
         "them), which loads"
@@ -18631,13 +18633,14 @@ def test_readeck_server_keeps_go_nanosecond_times_as_written_and_its_json_nulls_
     # finer than PostgreSQL keeps (text, as written; the migration's one whole second an instant);
     # a Go bool 0/1 under `integer` (bigint); a nil slice or map JSON's `null` in its `json` columns
     # (NULL, audited), `[]` kept; its FTS5 bookmark_idx indexes columns the bookmark table lacks
-    # (filled by its trigger), so no scan of it works: left out with a warning (exit 2) that says its
-    # documents are the bookmarks, which load (until 2026-12-06 it named the error alone).
+    # (filled by its trigger), so no scan of it works: not loaded, named in a note saying its documents
+    # are the bookmarks, which load (exit 0; until 2026-12-06 a warning, exit 2, first naming the error
+    # alone).
     rows = apps.readeck_rows()
     ran, run_dir = run_export(apps.readeck)
     loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
-    assert (ran.code, ran.record["outcome"]) == (2, "warn")
-    assert ran.record["warnings"] == [
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert [n.split("; a full-text index")[0] for n in ran.record["notes"] if "full-text index" in n] == [
         "table 'bookmark_idx' not loaded: a fts5 virtual table whose rows SQLite cannot read (no such "
         "column: T.author); its documents are the rows of table 'bookmark' (its content=), which loads"
     ]
@@ -19681,8 +19684,8 @@ def test_signal_desktop_reads_epoch_milliseconds_as_instants_and_keeps_u64_call_
     # messages' INTEGER PRIMARY KEY; `expiresAt` ifnull(start + timer * 1000, 9007199254740991), JS's
     # largest safe integer for "never" beside a few real instants: integers as written; call ids are
     # ringrtc's u64 as decimal text, above int64 in some rows: numeric, every digit. The search index
-    # names Signal's own tokenizer: left out with its warning (exit 2), its own copy of the documents
-    # (messages_fts_content) loads.
+    # names Signal's own tokenizer: not loaded, named in a note (exit 0; until 2026-12-06 a warning,
+    # exit 2), its own copy of the documents (messages_fts_content) loads.
     rows = apps.signal_rows()
     ran, run_dir = run_export(apps.signal_desktop)
     with closing(sqlite3.connect(ran.db)) as con:
@@ -19693,9 +19696,9 @@ def test_signal_desktop_reads_epoch_milliseconds_as_instants_and_keeps_u64_call_
     assert mentions == sum("bodyRanges" in json.loads(row[2]) for row in rows["messages"]) == 2
     assert indexed == len(rows["messages"])  # none view-once, none a story: all searchable
     loaded_cleanly(ran, run_dir, counts)
-    assert (ran.code, ran.record["outcome"]) == (2, "warn")
-    (warning,) = ran.record["warnings"]
-    assert "signal_tokenizer" in warning and "'messages_fts_content' (its own copy of them)" in warning
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    (note,) = [n for n in ran.record["notes"] if "full-text index" in n]
+    assert "signal_tokenizer" in note and "'messages_fts_content' (its own copy of them)" in note
     assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
     instant = "timestamp with time zone"
 
@@ -20653,3 +20656,49 @@ def test_monotone_database_keeps_every_hash_and_blob_byte_for_byte_and_joins_the
         assert found[child] == "revisions.id", child
     assert found[("revision_certs", "keypair_id")] == "public_keys.id"
     assert found[("branch_leaves", "branch")] == "branch_epochs.branch"
+
+
+def test_calibre_full_text_search_names_its_indexes_not_loaded_and_loads_the_texts_they_index(
+    run_export: Runner,
+) -> None:
+    """calibre's ``full-text-search.db``: its two FTS5 indexes are made with a tokenizer only calibre
+    registers and name their content table as calibre attached the file, ``fts_db.books_text`` (SQLite
+    takes the name whole: no scan of them works here, nor in calibre, which joins ``books_text`` itself).
+    Their documents are the rows of ``books_text``, which load: the indexes are named as not loaded
+    with where their documents are, no warning (exit 0; until 2026-12-06 two warnings, exit 2, that
+    said their documents were nowhere)."""
+    rows = apps.calibre_fts_rows()
+    ran, run_dir = run_export(apps.calibre_full_text_search)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    profile = json.loads((run_dir / "profile.json").read_text())
+    assert profile["unreadable_tables"] == {}
+    # SQLite's own words for each (the stemmed index wraps calibre's tokenizer in porter's).
+    refused = {}
+    with closing(sqlite3.connect(ran.db)) as con:
+        for name in ("books_fts", "books_fts_stemmed"):
+            with pytest.raises(sqlite3.OperationalError) as error:
+                con.execute(f"SELECT * FROM {name}")
+            refused[name] = str(error.value)
+    assert refused == {
+        "books_fts": "no such tokenizer: calibre",
+        "books_fts_stemmed": "error in tokenizer constructor",
+    }
+    assert profile["full_text_not_loaded"] == {
+        name: f"a fts5 virtual table, whose tokenizer SQLite here lacks ({why}); its documents are the rows "
+        "of table 'books_text' (its content=), which loads"
+        for name, why in refused.items()
+    }
+    assert [n.split(":")[0] for n in ran.record["notes"] if "full-text index" in n] == [
+        "table 'books_fts' not loaded",
+        "table 'books_fts_stemmed' not loaded",
+    ]
+    assert set(profile["internal_tables"]) == {
+        f"{index}_{part}"
+        for index in ("books_fts", "books_fts_stemmed")
+        for part in ("data", "idx", "docsize", "config")
+    }
+    # Every extracted text arrives as calibre wrote it, paragraphs and all.
+    texts = ran.values("books_text", "searchable_text", "id")
+    assert {k: v for k, v in texts.items() if v} == {r[0]: r[6] for r in rows["books_text"] if r[6]}
+    assert ran.values("books_text", "book", "id") == {r[0]: r[1] for r in rows["books_text"]}

@@ -30,9 +30,11 @@ import pyarrow.parquet as pq
 import pytest
 from hypothesis import HealthCheck, Phase, currently_in_test_context, event, example, given, settings
 from hypothesis import strategies as st
+from typer.testing import CliRunner
 
 import columnar_etl
 from columnar_etl.backups import verify_backup
+from columnar_etl.cli import app
 from columnar_etl.config import load_settings
 from columnar_etl.pg.connect import connect
 from columnar_etl.pg.identifiers import quote_ident
@@ -1596,14 +1598,19 @@ def test_a_virtual_table_whose_module_is_missing_is_left_out_with_a_warning(
     assert vectors == [(b"\x00\x00\x80\x3f\x00\x00\x00\x3f",)]
 
 
+@pytest.mark.parametrize("content", ["books_text", "fts_db.books_text"])
 def test_a_full_text_index_with_the_applications_own_tokenizer_is_left_out_and_the_rest_checked(
-    pg_uri: str, tmp_path: Path
+    pg_uri: str, tmp_path: Path, content: str
 ) -> None:
     # calibre's full-text-search.db: FTS5 indexes over a table of the file (``content=``) made with a
     # tokenizer only the application registers (``tokenize = 'calibre ...'``). SQLite here lists not
-    # even their columns ("no such tokenizer"); the run leaves them out with a warning and loads the
-    # rest, and says its documents are loaded with its content table. Until 2026-12-04 the checker
-    # stopped at them (it passed over a missing module only).
+    # even their columns ("no such tokenizer"); the run leaves them out and loads the rest, and names
+    # them in a note saying their documents load with their content table (until 2026-12-06 a warning,
+    # exit 2: an index is derived from its documents). Until 2026-12-04 the checker stopped at them
+    # (it passed over a missing module only). calibre creates its index in the file it attaches as
+    # ``fts_db`` and names its content table so, ``content = 'fts_db.books_text'``, which SQLite takes
+    # whole (no table of the file has that name): its documents are the rows of ``books_text`` all the
+    # same (until 2026-12-06 such an index was said to have its documents nowhere).
     path = sqlite_file(
         tmp_path / "search.db",
         "CREATE TABLE books_text (id INTEGER PRIMARY KEY, book INTEGER, searchable_text TEXT)",
@@ -1618,15 +1625,17 @@ def test_a_full_text_index_with_the_applications_own_tokenizer_is_left_out_and_t
         con.execute("INSERT INTO books_fts (books_fts) VALUES ('rebuild')")
         con.execute("PRAGMA writable_schema = ON")  # the statement as the application wrote it
         con.execute(
-            "UPDATE sqlite_master SET sql = replace(sql, 'unicode61', 'shelfapp') WHERE name = 'books_fts'"
+            "UPDATE sqlite_master SET sql = replace(replace(sql, 'unicode61', 'shelfapp'), "
+            f"'books_text', '{content}') WHERE name = 'books_fts'"
         )
     con.close()
     with pytest.raises(sqlite3.OperationalError, match="no such tokenizer: shelfapp"):
         source_values(path, "SELECT count(*) FROM books_fts")
     loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
     assert loaded.violations == [], summarize(loaded.violations)
-    # The warning says where the index's documents are: its content table, which loads.
-    assert [w for w in loaded.result.record.warnings if "not loaded" in w] == [
+    # The note says where the index's documents are: its content table, which loads.
+    assert (loaded.result.exit_code, loaded.result.record.warnings) == (0, [])
+    assert [n.split("; a full-text index")[0] for n in loaded.result.record.notes if "not loaded" in n] == [
         "table 'books_fts' not loaded: a fts5 virtual table, whose tokenizer SQLite here lacks "
         "(no such tokenizer: shelfapp); its documents are the rows of table 'books_text' (its "
         "content=), which loads"
@@ -1643,8 +1652,9 @@ def test_a_full_text_index_with_its_own_tokenizer_keeping_its_own_copy_loads_tha
     # (FTS3, tokenize=mozporter: its messagesText holds each message's body, found nowhere else in the
     # file), Geary's MessageSearchTable (FTS5, geary_tokeniser). SQLite here cannot read the index
     # without the tokenizer, but its copy of the documents is a plain table (<index>_content: the
-    # rowid, then a column per indexed column), which it reads; it loads as it is, and the warning says
-    # so. Until 2026-12-05 it was left out as the index's storage, and the documents with it.
+    # rowid, then a column per indexed column), which it reads; it loads as it is, and a note says so
+    # (until 2026-12-06 a warning, exit 2). Until 2026-12-05 it was left out as the index's storage,
+    # and the documents with it.
     path = sqlite_file(
         tmp_path / "mail.db",
         "CREATE TABLE messages (id INTEGER PRIMARY KEY, subject TEXT)",
@@ -1666,7 +1676,8 @@ def test_a_full_text_index_with_its_own_tokenizer_keeping_its_own_copy_loads_tha
         source_values(path, "SELECT count(*) FROM messagesText")
     loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
     assert loaded.violations == [], summarize(loaded.violations)
-    assert [w for w in loaded.result.record.warnings if "not loaded" in w] == [
+    assert (loaded.result.exit_code, loaded.result.record.warnings) == (0, [])
+    assert [n.split("; a full-text index")[0] for n in loaded.result.record.notes if "not loaded" in n] == [
         f"table 'messagesText' not loaded: a {module} virtual table, whose tokenizer SQLite here lacks "
         f"({'no such' if module == 'fts5' else 'unknown'} tokenizer: mailapp); its documents are the rows of "
         "table 'messagesText_content' (its own copy of them), which loads"
@@ -1676,7 +1687,139 @@ def test_a_full_text_index_with_its_own_tokenizer_keeping_its_own_copy_loads_tha
     copied = pg_query(pg_uri, f"SELECT {key}, {body}, {author} FROM {relation}")
     assert sorted(copied) == bodies
     # The index's other storage (its tokens, in the module's own binary pages) stays out.
-    assert not [w for w in loaded.result.record.warnings if "_segments" in w or "_data" in w]
+    assert not [n for n in loaded.result.record.notes if "_segments" in n or "_data" in n]
+    profiled = json.loads((Path(loaded.result.run_dir) / "profile.json").read_text())
+    assert (list(profiled["full_text_not_loaded"]), profiled["unreadable_tables"]) == (["messagesText"], {})
+
+
+def _full_text_indexes(path: Path, *, negatives: bool) -> Path:
+    """``notes`` (its tags a JSON list) with an external-content FTS5 index over it, ``notes_idx``, whose
+    column ``tag`` the table lacks (the application's trigger fills it from ``tags``: no scan of the
+    index can work, "no such column: T.tag"); ``mail_idx``, an FTS4 index made with a tokenizer only the
+    writing application registers, keeping its own copy of its documents (``mail_idx_content``). With
+    ``negatives``, three virtual tables whose data arrives nowhere else: a contentless FTS4 index
+    (``words``), an FTS5 index whose content= table the file lacks (``orphans``), a ``vec0`` table."""
+    con = sqlite3.connect(path)
+    with con:
+        con.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, title TEXT NOT NULL, tags TEXT NOT NULL)")
+        con.execute(
+            "CREATE VIRTUAL TABLE notes_idx USING fts5(title, tag, content='notes', content_rowid='id')"
+        )
+        con.execute(
+            "CREATE TRIGGER notes_ai AFTER INSERT ON notes BEGIN INSERT INTO notes_idx (rowid, title, tag) "
+            "VALUES (new.id, new.title, new.tags); END"
+        )
+        con.executemany(
+            "INSERT INTO notes VALUES (?, ?, ?)",
+            [(i, f"Note {i}", json.dumps(["work", "home"][: 1 + i % 2])) for i in range(1, 13)],
+        )
+        con.execute("CREATE VIRTUAL TABLE mail_idx USING fts4(body, tokenize=porter)")
+        con.executemany(
+            "INSERT INTO mail_idx (docid, body) VALUES (?, ?)", [(i, f"body {i} ✉") for i in range(1, 9)]
+        )
+        if negatives:
+            con.execute("CREATE VIRTUAL TABLE words USING fts4(content='', body)")
+            con.execute("INSERT INTO words (docid, body) VALUES (1, 'only the tokens')")
+            con.execute("CREATE TABLE old_docs (id INTEGER PRIMARY KEY, body TEXT)")
+            con.execute(
+                "CREATE VIRTUAL TABLE orphans USING fts5(body, content='old_docs', content_rowid='id')"
+            )
+            con.execute("DROP TABLE old_docs")
+        con.execute("PRAGMA writable_schema = ON")  # the statements as the applications wrote them
+        con.execute(
+            "UPDATE sqlite_master SET sql = replace(sql, 'porter', 'mailapp') WHERE name = 'mail_idx'"
+        )
+        if negatives:
+            con.execute(
+                "INSERT INTO sqlite_master (type, name, tbl_name, rootpage, sql) VALUES ('table', "
+                "'embeddings', 'embeddings', 0, 'CREATE VIRTUAL TABLE embeddings USING vec0(v float[2])')"
+            )
+    con.close()
+    return path
+
+
+#: What ``profile.json``'s ``full_text_not_loaded`` says of :func:`_full_text_indexes`' two indexes.
+_FULL_TEXT_NOT_LOADED = {
+    "notes_idx": "a fts5 virtual table whose rows SQLite cannot read (no such column: T.tag); its documents "
+    "are the rows of table 'notes' (its content=), which loads",
+    "mail_idx": "a fts4 virtual table, whose tokenizer SQLite here lacks (unknown tokenizer: mailapp); its "
+    "documents are the rows of table 'mail_idx_content' (its own copy of them), which loads",
+}
+
+
+def test_a_full_text_index_whose_documents_load_is_named_as_not_loaded_without_a_warning(
+    pg_uri: str, tmp_path: Path
+) -> None:
+    # A full-text index SQLite here cannot read whose documents load all the same (its content= table,
+    # or its own copy of them) is derived data, as the export's own indexes are: until 2026-12-06 it was
+    # a warning (exit 2, outcome warn) every quarter, for nothing an operator could act on. Now it is
+    # named, with where its documents are, in profile.json, run.json's notes, the report, the console.
+    path = _full_text_indexes(tmp_path / "search.db", negatives=False)
+    for index in ("notes_idx", "mail_idx"):
+        with pytest.raises(sqlite3.OperationalError, match=r"no such column|tokenizer"):
+            source_values(path, f"SELECT * FROM {index}")
+    dashboards = tmp_path / "dashboards.sql"
+    dashboards.write_text("-- name: notes\nSELECT count(*) FROM {schema}.notes\n")
+    loaded = load_and_check(path, pg_uri, tmp_path, dashboard_templates=dashboards, **GATES_OPEN)
+    assert loaded.violations == [], summarize(loaded.violations)
+    record = loaded.result.record
+    assert (loaded.result.exit_code, record.outcome, record.warnings) == (0, "done", [])
+    assert {t: (r["in"], r["out"]) for t, r in record.rows.items()} == {
+        "notes": (12, 12),
+        "mail_idx_content": (8, 8),
+    }
+    expected = [
+        f"table {name!r} not loaded: {why}; a full-text index is derived from its documents, as the "
+        "export's own indexes are, and is not copied: index them on the target (PostgreSQL's full-text "
+        "search) if readers search them"
+        for name, why in _FULL_TEXT_NOT_LOADED.items()
+    ]
+    assert [n for n in record.notes if "full-text" in n] == expected
+    run = json.loads((Path(loaded.result.run_dir) / "run.json").read_text())
+    assert (run["outcome"], run["warnings"], run["notes"]) == ("done", [], record.notes)
+    profiled = json.loads((Path(loaded.result.run_dir) / "profile.json").read_text())
+    assert profiled["full_text_not_loaded"] == _FULL_TEXT_NOT_LOADED
+    assert profiled["unreadable_tables"] == {}
+    report = (Path(loaded.result.run_dir) / "report.html").read_text()
+    assert "<b>Note:</b> table &#39;notes_idx&#39; not loaded: a fts5 virtual table" in report
+    bodies = pg_query(pg_uri, f"SELECT docid, c0body FROM {quote_ident(loaded.base)}.mail_idx_content")
+    assert sorted(bodies) == [(i, f"body {i} ✉") for i in range(1, 9)]
+
+    # The profile (API, JSON, HTML, console) names them alike, and the command exits 0.
+    found = columnar_etl.profile(path)
+    assert (found.left_out, found.full_text_not_loaded) == ([], _FULL_TEXT_NOT_LOADED)
+    assert [n for n in found.notes if "full-text" in n] == expected
+    html = found._repr_html_()
+    assert 'full-text index <span class="cetl-mono">notes_idx</span>' in html
+    shown = CliRunner().invoke(app, ["profile", str(path)], env={"COLUMNS": "4000"})
+    assert shown.exit_code == 0, shown.output
+    assert "table 'mail_idx' not loaded: a fts4 virtual table, whose tokenizer" in shown.output
+
+
+def test_a_virtual_table_whose_data_arrives_nowhere_else_is_still_a_warning_beside_full_text_notes(
+    pg_uri: str, tmp_path: Path
+) -> None:
+    # Not every full-text index is derived data that loads: a contentless one keeps only its documents'
+    # tokens, one whose content= table the file lacks has its documents nowhere in it, and a vec0 table
+    # (no full-text index) holds vectors found nowhere else. Those stay warnings (exit 2), beside the
+    # notes of the indexes whose documents load.
+    path = _full_text_indexes(tmp_path / "search.db", negatives=True)
+    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
+    assert loaded.violations == [], summarize(loaded.violations)
+    record = loaded.result.record
+    assert (loaded.result.exit_code, record.outcome) == (2, "warn")
+    profiled = json.loads((Path(loaded.result.run_dir) / "profile.json").read_text())
+    assert profiled["full_text_not_loaded"] == _FULL_TEXT_NOT_LOADED
+    unreadable = profiled["unreadable_tables"]
+    assert list(unreadable) == ["words", "orphans", "embeddings"]
+    assert unreadable["words"].startswith("a contentless fts4 index")
+    assert "no such table: main.old_docs" in unreadable["orphans"]
+    assert "no such module: vec0" in unreadable["embeddings"]
+    assert record.warnings == [f"table {name!r} not loaded: {why}" for name, why in unreadable.items()]
+    assert [n.split(":")[0] for n in record.notes if "full-text" in n] == [
+        "table 'notes_idx' not loaded",
+        "table 'mail_idx' not loaded",
+    ]
 
 
 def test_views_are_named_as_not_loaded_without_a_warning(pg_uri: str, tmp_path: Path) -> None:

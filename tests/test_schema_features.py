@@ -556,9 +556,9 @@ def test_an_external_content_index_whose_columns_its_table_lacks_says_its_docume
 ) -> None:
     # SQLite reads an external-content index's columns from its content table by name: where a trigger
     # fills one the table lacks, no scan of the index can work ("no such column: T.tag"), while the
-    # application's MATCH does. It is left out with a warning as any index SQLite cannot scan; until
-    # 2026-12-06 the warning did not say that its documents, the content table's rows, load (it did
-    # for an index whose tokenizer SQLite here lacks).
+    # application's MATCH does. It is left out as any index SQLite cannot scan, and named in a note
+    # saying that its documents, the content table's rows, load: an index is derived from its documents
+    # (until 2026-12-06 a warning, exit 2, first without saying where its documents were).
     con = sqlite3.connect(indexed_by_trigger(tmp_path / "notes.db"))
     with pytest.raises(sqlite3.OperationalError, match=r"no such column: T\.tag"):
         con.execute("SELECT * FROM notes_idx").fetchall()
@@ -568,11 +568,13 @@ def test_an_external_content_index_whose_columns_its_table_lacks_says_its_docume
     con.close()
     ran, run_dir = run_export(indexed_by_trigger)
     loaded_cleanly(ran, run_dir, {"notes": 12})
-    assert (ran.code, ran.record["outcome"]) == (2, "warn")
-    assert ran.record["warnings"] == [
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert [note.split("; a full-text index")[0] for note in ran.record["notes"] if "not loaded" in note] == [
         "table 'notes_idx' not loaded: a fts5 virtual table whose rows SQLite cannot read (no such column: "
         "T.tag); its documents are the rows of table 'notes' (its content=), which loads"
     ]
+    assert profile_of(run_dir)["unreadable_tables"] == {}
+    assert list(profile_of(run_dir)["full_text_not_loaded"]) == ["notes_idx"]
 
 
 def test_a_view_in_sql_newer_than_the_readers_sqlite_is_read_around_not_called_damage(

@@ -746,6 +746,43 @@ def test_a_key_an_applications_collation_keeps_twice_leaves_its_table_out_saying
     assert (file_checksum(path), os.stat(path).st_mtime_ns) == before
 
 
+def test_a_full_text_index_over_a_table_left_out_stays_a_warning(tmp_path: Path) -> None:
+    # A full-text index SQLite here cannot read whose documents are a table of the file is named as not
+    # loaded without a warning (it is derived data); when that table is itself left out (an
+    # application's collation under which its rebuild fails), its documents do not arrive either: the
+    # index is unreadable again, saying so.
+    path = tmp_path / "odd.db"
+    con = sqlite3.connect(path)
+    con.create_collation("never_equal", lambda left, right: -1)
+    with con:
+        con.execute("CREATE TABLE kept (k TEXT PRIMARY KEY COLLATE never_equal, n INTEGER) WITHOUT ROWID")
+        con.executemany("INSERT INTO kept VALUES (?, ?)", [("a", 1), ("a", 2)])
+        con.execute("CREATE VIRTUAL TABLE kept_idx USING fts5(k, content='kept', tokenize='unicode61')")
+        con.execute("CREATE TABLE other (id INTEGER PRIMARY KEY, v TEXT)")
+        con.execute("CREATE VIRTUAL TABLE other_idx USING fts5(v, content='other', content_rowid='id')")
+        con.execute("INSERT INTO other VALUES (1, 'x')")
+        con.execute("INSERT INTO other_idx (rowid, v) VALUES (1, 'x')")
+        con.execute("PRAGMA writable_schema = ON")  # the statements as the application wrote them
+        con.execute(
+            "UPDATE sqlite_master SET sql = replace(sql, 'unicode61', 'oddapp') WHERE name = 'kept_idx'"
+        )
+        con.execute(
+            "UPDATE sqlite_master SET sql = replace(sql, 'fts5(v,', 'fts5(v, tag,') WHERE name = 'other_idx'"
+        )
+    con.close()
+    with open_source(path) as src:
+        assert list(src.tables) == ["other"]
+        assert list(src.full_text) == ["other_idx"]
+        assert src.full_text["other_idx"].endswith(
+            "its documents are the rows of table 'other' (its content=), which loads"
+        )
+        assert list(src.unreadable) == ["kept", "kept_idx"]
+        assert src.unreadable["kept_idx"] == (
+            "a fts5 virtual table, whose tokenizer SQLite here lacks (no such tokenizer: oddapp); its "
+            "documents are the rows of table 'kept', which is not loaded either"
+        )
+
+
 def test_query_errors_are_one_line_naming_what_failed(make_sqlite: SqliteFactory) -> None:
     # A failed query of the export (here: SQLite refuses it) is one line saying what was being done and
     # SQLite's reason, never DuckDB's multi-line message with the query; out of memory gets its hint.

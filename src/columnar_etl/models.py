@@ -641,9 +641,15 @@ class Profile:
     #: Tables of the file that are a virtual table's storage (an FTS index's segments, an R*Tree's
     #: nodes), each with what it belongs to: not profiled, cleaned or loaded (the virtual table is).
     internal_tables: dict[str, str] = field(default_factory=dict)
-    #: Virtual tables whose module the reading SQLite lacks (``vec0``, an application's own), each with
-    #: why: their rows cannot be read, so they are not profiled, cleaned or loaded.
+    #: Virtual tables whose module the reading SQLite lacks (``vec0``, an application's own), or whose
+    #: rows it cannot list (a contentless index), each with why: not profiled, cleaned or loaded, and
+    #: their data arrives nowhere else (a warning; see :attr:`full_text_not_loaded` for those whose does).
     unreadable_tables: dict[str, str] = field(default_factory=dict)
+    #: Full-text indexes (FTS3/4/5) the reading SQLite cannot read whose documents load all the same
+    #: (their ``content=`` table, or their own copy of them, ``<index>_content``), each with why and
+    #: where its documents are: not loaded, as the export's own indexes are not copied (an index is
+    #: derived from its documents); not a warning, and no penalty. Absent from an older profile.json.
+    full_text_not_loaded: dict[str, str] = field(default_factory=dict)
     #: Generated columns the reading SQLite cannot compute (a VIRTUAL one calling ``sqrt``), per table,
     #: each with why: not loaded; the table's other columns are.
     unreadable_columns: dict[str, dict[str, str]] = field(default_factory=dict)
@@ -674,7 +680,9 @@ class Profile:
 
     @property
     def left_out(self) -> list[str]:
-        """One line per table of the export that is not loaded because it cannot be read here."""
+        """One line per table or column of the export that is not loaded because it cannot be read here,
+        its data arriving nowhere else (a warning); a full-text index whose documents load is a note
+        (:attr:`full_text_notes`)."""
         tables = [f"table {name!r} not loaded: {why}" for name, why in self.unreadable_tables.items()]
         return tables + [
             f"column {column!r} of table {table!r} not loaded: {why}"
@@ -727,6 +735,16 @@ class Profile:
             "holds no data of its own, only a query over the export's tables); recreate a view on the "
             "target from its CREATE VIEW in the export's sqlite_master if readers need it"
         )
+
+    @property
+    def full_text_notes(self) -> list[str]:
+        """One line per full-text index not loaded whose documents load (:attr:`full_text_not_loaded`)."""
+        return [
+            f"table {name!r} not loaded: {why}; a full-text index is derived from its documents, as the "
+            "export's own indexes are, and is not copied: index them on the target (PostgreSQL's full-text "
+            "search) if readers search them"
+            for name, why in self.full_text_not_loaded.items()
+        ]
 
     @property
     def indexes_note(self) -> str | None:
@@ -802,9 +820,10 @@ class Profile:
     @property
     def notes(self) -> list[str]:
         """What the operator should know of the export's schema and is no warning (nothing of the data
-        is missing): its views, indexes and triggers, which the target does not get, and those the
-        export was read without (:attr:`dropped_for_reader`), and its tables read through a copy without
-        the writing application's collation (:attr:`rebuilt_for_reader`)."""
+        is missing): its views, indexes and triggers, which the target does not get, its full-text
+        indexes SQLite here cannot read whose documents load (:attr:`full_text_not_loaded`), and those
+        the export was read without (:attr:`dropped_for_reader`), and its tables read through a copy
+        without the writing application's collation (:attr:`rebuilt_for_reader`)."""
         found = (
             self.views_note,
             self.indexes_note,
@@ -812,7 +831,7 @@ class Profile:
             self.private_copy_note,
             self.rebuilt_note,
         )
-        return self.renamed_notes + [note for note in found if note]
+        return self.renamed_notes + self.full_text_notes + [note for note in found if note]
 
     def __getitem__(self, table: str) -> TableProfile:
         return self.tables[table]
@@ -835,6 +854,7 @@ class Profile:
             "tables": [table.to_dict() for table in self.tables.values()],
             "internal_tables": dict(self.internal_tables),
             "unreadable_tables": dict(self.unreadable_tables),
+            "full_text_not_loaded": dict(self.full_text_not_loaded),
             "unreadable_columns": {name: dict(why) for name, why in self.unreadable_columns.items()},
             "views_not_loaded": dict(self.views_not_loaded),
             "indexes_not_copied": dict(self.indexes_not_copied),

@@ -1055,7 +1055,8 @@ def column_overrides(
     anything is written (the values of a column meant to be masked are in the profile until then);
     its hint names the columns like it and those whose names hold an invisible character, escaped.
     A table or column the export has but that is not loaded (:attr:`Profile.unreadable_tables`,
-    :attr:`Profile.unreadable_columns`: the run warns of it) is skipped: a mask on it is kept without
+    :attr:`Profile.unreadable_columns`: the run warns of it; :attr:`Profile.full_text_not_loaded`, a
+    full-text index whose documents load) is skipped: a mask on it is kept without
     effort, and it was refused with "names a column the table does not have". So is a table the
     export has that the profile was not asked for (:attr:`Profile.not_profiled`: ``clean --table``).
     """
@@ -1069,10 +1070,19 @@ def column_overrides(
             table = str(loaded_as[table])
         # As SQLite names them: [columns."tick"] is the export's table Tick.
         table = (
-            matching_name(table, [*profile.tables, *profile.unreadable_tables, *profile.not_profiled])
+            matching_name(
+                table,
+                [
+                    *profile.tables,
+                    *profile.unreadable_tables,
+                    *profile.full_text_not_loaded,
+                    *profile.not_profiled,
+                ],
+            )
             or table
         )
-        if table in profile.unreadable_tables or table in profile.not_profiled:
+        not_loaded = {*profile.unreadable_tables, *profile.full_text_not_loaded, *profile.not_profiled}
+        if table in not_loaded:
             continue
         left_out = profile.unreadable_columns.get(table, {})
         overrides = {column: override for column, override in overrides.items() if column not in left_out}

@@ -5334,6 +5334,7 @@ def profile(
             _columns_added_later(src, profiled),
         )
         internal, unreadable, views = dict(src.internal), dict(src.unreadable), dict(src.views)
+        full_text = dict(src.full_text)
         unreadable_columns = {name: dict(why) for name, why in src.unreadable_columns.items()}
         indexes, triggers = indexes_not_copied(src.indexes, profiled), triggers_not_copied(src.triggers)
         dropped, renamed = src.dropped_for_reader, src.renamed.records()
@@ -5344,6 +5345,8 @@ def profile(
         log.warning("tables left out: SQLite here cannot read them", tables=unreadable)
     if unreadable_columns:
         log.warning("generated columns left out: SQLite here cannot compute them", columns=unreadable_columns)
+    if full_text:
+        log.info("full-text indexes not loaded: their documents load", indexes=sorted(full_text))
     if views:
         log.info("views not loaded: their rows are their tables'", views=sorted(views))
     if indexes or triggers:
@@ -5372,6 +5375,7 @@ def profile(
         sample=sample,
         internal_tables=internal,
         unreadable_tables=unreadable,
+        full_text_not_loaded=full_text,
         unreadable_columns=unreadable_columns,
         views_not_loaded=views,
         indexes_not_copied=indexes,

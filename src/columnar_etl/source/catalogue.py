@@ -769,20 +769,45 @@ def _content_tables(sql: str) -> list[str]:
     return found
 
 
-def _documents_loaded(module: str, sql: str, tables: Sequence[str], own_copy: str | None = None) -> str:
-    """What a full-text index SQLite here cannot read leaves loaded: ``; its documents are the rows of
-    table 'docs' (its content=), which loads`` for an external-content index whose ``content=`` is one
-    of the export's plain ``tables`` (calibre's ``books_fts`` over ``books_text``, with a tokenizer only
-    calibre registers); ``; its documents are the rows of table 'notes_content' (its own copy of them),
-    which loads`` for one that keeps its documents itself, ``own_copy`` (:func:`own_copies`); else
-    ``''``: its documents are elsewhere, or in the index alone."""
+def documents_table(module: str, sql: str, tables: Sequence[str], own_copy: str | None = None) -> str | None:
+    """The table holding the documents of a full-text index SQLite here cannot read, when it loads:
+    the index's own copy of them, ``own_copy`` (:func:`own_copies`), for one that keeps its documents
+    itself; its ``content=`` table when that is one of the export's plain ``tables`` (calibre's
+    ``books_fts`` over ``books_text``, with a tokenizer only calibre registers; Readeck's
+    ``bookmark_idx`` over ``bookmark``, whose columns a trigger fills); else None: its documents are
+    elsewhere (a view, a table the export lacks), or in the index alone (contentless), or it is no
+    full-text index (``vec0``, an R*Tree of an unknown module).
+
+    A ``content=`` name qualified by the schema the application attached the file as, which SQLite
+    takes whole (calibre's ``content = 'fts_db.books_text'``: its index is created in the attached
+    ``fts_db``, and its triggers fill it from ``books_text``), names the file's table of the name
+    after the dot, when the file has no table of the whole name."""
     if module not in FULL_TEXT_MODULES:
-        return ""
+        return None
     if own_copy is not None:
-        return f"; its documents are the rows of table {own_copy!r} (its own copy of them), which loads"
-    named = {name.lower() for name in _content_tables(sql) if name}
-    found = [table for table in tables if table.lower() in named]
-    return f"; its documents are the rows of table {found[0]!r} (its content=), which loads" if found else ""
+        return own_copy
+    lowered = {table.lower(): table for table in tables}
+    for name in _content_tables(sql):
+        if not name:
+            continue
+        found = lowered.get(name.lower())
+        if found is None and "." in name:
+            found = lowered.get(name.split(".", 1)[1].lower())
+        if found is not None:
+            return found
+    return None
+
+
+def _documents_loaded(module: str, sql: str, tables: Sequence[str], own_copy: str | None = None) -> str:
+    """What a full-text index SQLite here cannot read leaves loaded (:func:`documents_table`): ``; its
+    documents are the rows of table 'docs' (its content=), which loads`` for an external-content index;
+    ``; its documents are the rows of table 'notes_content' (its own copy of them), which loads`` for
+    one that keeps its documents itself; else ``''``."""
+    found = documents_table(module, sql, tables, own_copy)
+    if found is None:
+        return ""
+    how = "its own copy of them" if own_copy is not None else "its content="
+    return f"; its documents are the rows of table {found!r} ({how}), which loads"
 
 
 def own_copies(
@@ -823,8 +848,9 @@ def _unscannable(con: sqlite3.Connection, name: str, module: str, sql: str) -> s
     or None when it can: a contentless full-text index (:func:`contentless`); an external-content index
     whose ``content=`` table the export lacks ("no such table") or whose columns that table lacks ("no
     such column": the application's triggers fill them from others); any other refusal of a scan, in
-    SQLite's words. Such a table is left out with a warning, as one whose module is missing: before,
-    its row count failed and the preflight called the sound file corrupt (exit 3)."""
+    SQLite's words. Such a table is left out, as one whose module is missing (with a warning, unless
+    it is a full-text index whose documents load: :func:`documents_table`): before, its row count
+    failed and the preflight called the sound file corrupt (exit 3)."""
     if module in ("fts3", "fts4", "fts5") and contentless(sql):
         return (
             f"a contentless {module} index: it keeps its documents' tokens, no copy of the documents, "
@@ -1035,7 +1061,7 @@ class Catalogue:
     tables: dict[str, SourceTable]
     #: Tables left out as a virtual table's storage (:func:`internal_tables`), each with its owner.
     internal: dict[str, str]
-    #: Virtual tables that cannot be read here, each with why.
+    #: Virtual tables that cannot be read here and whose data does not arrive otherwise, each with why.
     unreadable: dict[str, str]
     #: The database's text encoding (``PRAGMA encoding``): ``UTF-8``, ``UTF-16le`` or ``UTF-16be``.
     encoding: str = "UTF-8"
@@ -1050,6 +1076,12 @@ class Catalogue:
     #: has, each with why (:func:`refused_without_collations`); read through the reader's private
     #: copy, rebuilt there without it (:mod:`.collations`).
     collation_keyed: dict[str, str] = field(default_factory=dict)
+    #: Full-text indexes (FTS3/4/5) SQLite here cannot read whose documents load all the same (their
+    #: ``content=`` table, or their own copy of them: :func:`documents_table`), each with why: not
+    #: loaded, as the export's own indexes are not copied, and no warning (none of the data is missing).
+    full_text: dict[str, str] = field(default_factory=dict)
+    #: Per index of :attr:`full_text`, the table (among :attr:`tables`) holding its documents.
+    documents: dict[str, str] = field(default_factory=dict)
 
 
 _CHECK_IN = re.compile(
@@ -1136,6 +1168,10 @@ def read_catalogue(path: Path) -> Catalogue:
     sqlite-vec's ``vec0``): a SQLite without that module cannot read them, nor list the table's
     columns ("no such module"). Such a table is left out (the run warns), not taken for damage: the
     file is sound, and its other tables load. Its storage tables, plain tables, load as they are.
+    A full-text index SQLite here cannot read whose documents load all the same (its ``content=``
+    table, or its own copy of them: :func:`documents_table`) is listed apart
+    (:attr:`Catalogue.full_text`): it is derived from them, as the export's own indexes are, and its
+    leaving out is no warning.
     A WITHOUT ROWID table kept in the order of a collating sequence only the writing application
     defines is listed (:attr:`Catalogue.collation_keyed`) and read: the reader's SQLite needs it rebuilt.
     """
@@ -1147,7 +1183,8 @@ def read_catalogue(path: Path) -> Catalogue:
         copies = own_copies(con, virtual, internal)
         for copy in copies.values():
             del internal[copy]
-        unreadable: dict[str, str] = {}
+        # Virtual tables SQLite here cannot read, each with why and its own copy of its documents.
+        left_out: dict[str, tuple[str, str | None]] = {}
         # Each table's CREATE statement too: its CHECK lists (declared_choices).
         statements = {
             row[0]: row[1]
@@ -1167,19 +1204,18 @@ def read_catalogue(path: Path) -> Catalogue:
             except sqlite3.OperationalError as exc:
                 if name not in virtual:
                     raise
-                module, sql = virtual[name]
+                module = virtual[name][0]
                 # FTS5 is here, but not the tokenizer an application registers (calibre's): say which.
                 part = "tokenizer" if "tokenizer" in str(exc) else "module"
-                unreadable[name] = f"a {module} virtual table, whose {part} SQLite here lacks ({exc})" + (
-                    _documents_loaded(module, sql, [n for n in names if n not in virtual], copies.get(name))
+                left_out[name] = (
+                    f"a {module} virtual table, whose {part} SQLite here lacks ({exc})",
+                    copies.get(name),
                 )
                 continue
             if name in virtual and (why := _unscannable(con, name, *virtual[name])):
                 # An external-content index whose columns its content table lacks (a trigger fills
                 # them from others: Readeck's bookmark_idx) indexes rows that load all the same.
-                unreadable[name] = why + _documents_loaded(
-                    *virtual[name], [n for n in names if n not in virtual]
-                )
+                left_out[name] = (why, None)
                 continue
             if missing and name not in virtual and (lacking := refused_without_collations(path, name)):
                 # Read all the same: through the reader's private copy, rebuilt there without it.
@@ -1222,6 +1258,20 @@ def read_catalogue(path: Path) -> Catalogue:
                 rowid=_rowid_range(con, name, columns),
                 rowid_referrers=referrers,
             )
+        # A full-text index whose documents load (its content= table, its own copy of them) is derived
+        # data, as the export's own indexes are: named, no warning. Any other is data that does not
+        # arrive (vec0's vectors, a contentless index's only trace of its documents): a warning.
+        unreadable: dict[str, str] = {}
+        full_text: dict[str, str] = {}
+        documents: dict[str, str] = {}
+        plain = [name for name in tables if name not in virtual]
+        for name, (why, own_copy) in left_out.items():
+            found = documents_table(*virtual[name], plain, own_copy)
+            if found is None:
+                unreadable[name] = why
+            else:
+                full_text[name] = why + _documents_loaded(*virtual[name], plain, own_copy)
+                documents[name] = found
         tables = core_data_dates(tables)
         declared_indexes = indexes(con, list(tables))
         tables = setting_values(tables, declared_indexes)
@@ -1235,6 +1285,8 @@ def read_catalogue(path: Path) -> Catalogue:
             declared_indexes,
             triggers(con),
             collation_keyed,
+            full_text,
+            documents,
         )
     except sqlite3.DatabaseError as exc:
         if _UNDECODABLE_NAME in str(exc):

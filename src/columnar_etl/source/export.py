@@ -199,9 +199,13 @@ class Source:
     #: Tables of the file left out as a virtual table's storage, each with what it belongs to
     #: (:func:`~columnar_etl.source.catalogue.internal_tables`): never profiled, cleaned or loaded.
     internal: dict[str, str] = field(default_factory=dict)
-    #: Virtual tables whose module this SQLite lacks, each with why: their rows cannot be read here,
-    #: so they are not profiled, cleaned or loaded (the run warns).
+    #: Virtual tables whose module this SQLite lacks (or that it cannot scan), each with why, their data
+    #: arriving nowhere else: not profiled, cleaned or loaded (the run warns).
     unreadable: dict[str, str] = field(default_factory=dict)
+    #: Full-text indexes this SQLite cannot read whose documents load all the same (their ``content=``
+    #: table, or their own copy of them), each with why: not loaded, as the export's own indexes are
+    #: not copied, and no warning (:attr:`~columnar_etl.source.catalogue.Catalogue.full_text`).
+    full_text: dict[str, str] = field(default_factory=dict)
     #: Generated columns DuckDB's SQLite cannot compute, per table, each with why: not read (the run
     #: warns); the table's other columns are.
     unreadable_columns: dict[str, dict[str, str]] = field(default_factory=dict)
@@ -1009,6 +1013,7 @@ class Source:
             "tables": [table.to_dict() for table in self.tables.values()],
             "internal_tables": dict(self.internal),
             "unreadable_tables": dict(self.unreadable),
+            "full_text_not_loaded": dict(self.full_text),
             "unreadable_columns": {name: dict(why) for name, why in self.unreadable_columns.items()},
             "views_not_loaded": dict(self.views),
             "dropped_for_reader": self.dropped_for_reader,
@@ -1282,7 +1287,13 @@ def open_source(path: str | Path, encoding_fallback: EncodingFallback = "cp1252"
     # An empty name (DuckDB and PostgreSQL cannot write it) or one of the readers' own helper columns'
     # (DuckDB matches names case-insensitively: __CLEAN_CLASSES shadows __clean_classes) is read, and
     # loaded, under a name of its own, renamed in the private copy (never in the export).
-    others = [*catalogue.internal, *catalogue.unreadable, *catalogue.views, *catalogue.triggers]
+    others = [
+        *catalogue.internal,
+        *catalogue.unreadable,
+        *catalogue.full_text,
+        *catalogue.views,
+        *catalogue.triggers,
+    ]
     renamed = reader_names(tables, [*others, *(index.name for index in catalogue.indexes)])
     rebuild = [renamed.table(name) for name in catalogue.collation_keyed]
     copy: PrivateCopy | None
@@ -1290,15 +1301,21 @@ def open_source(path: str | Path, encoding_fallback: EncodingFallback = "cp1252"
         con, copy = _snapshot_readable(path, renamed, rebuild)
     else:
         con, copy = _readable(_attached(path, path), path, renamed, rebuild)
-    unreadable = dict(catalogue.unreadable)
+    unreadable, full_text = dict(catalogue.unreadable), dict(catalogue.full_text)
     if copy is not None:
         # Every read of rows (counts included) is of the copy: one snapshot.
         tables = {name: replace(table, path=copy.path) for name, table in renamed.applied(tables).items()}
         for name, why in copy.not_rebuilt.items():  # left out, as before the copy rebuilt such tables
             del tables[name]
-            unreadable[renamed.export_table(name)] = (
-                f"{catalogue.collation_keyed[renamed.export_table(name)]}; {why}"
-            )
+            export_name = renamed.export_table(name)
+            unreadable[export_name] = f"{catalogue.collation_keyed[export_name]}; {why}"
+            # A full-text index whose documents were this table's: its data no longer arrives.
+            for index, documents in catalogue.documents.items():
+                if documents == export_name and index in full_text:
+                    unreadable[index] = (
+                        f"{full_text.pop(index).split('; its documents are')[0]}; its documents are the "
+                        f"rows of table {export_name!r}, which is not loaded either"
+                    )
     try:
         tables, unreadable_columns = _columns_the_reader_computes(con, tables)
     except BaseException:
@@ -1314,6 +1331,7 @@ def open_source(path: str | Path, encoding_fallback: EncodingFallback = "cp1252"
         encoding_fallback=encoding_fallback,
         internal=catalogue.internal,
         unreadable=unreadable,
+        full_text=full_text,
         views=catalogue.views,
         indexes=tuple(_renamed_index(index, renamed) for index in catalogue.indexes),
         triggers={name: renamed.table(table) for name, table in catalogue.triggers.items()},
