@@ -61615,3 +61615,592 @@ def calibre_full_text_search(path: Path) -> Path:
             "'calibre remove_diacritics') WHERE name IN ('books_fts', 'books_fts_stemmed')"
         )
     return path
+
+
+# --- Windows push notifications (wpndatabase.db: the DDL plaso's windows_push_notification plugin
+# records, log2timeline/plaso plaso/parsers/sqlite_plugins/windows_push_notification.py) ---
+
+WPN_DDL = [
+    "CREATE TABLE [NotificationHandler] ( [RecordId] INTEGER PRIMARY KEY, [PrimaryId] TEXT NOT "
+    "NULL COLLATE NOCASE, [WNSId] TEXT COLLATE NOCASE, [HandlerType] TEXT, [WNFEventName] INT64, "
+    "[SystemDataPropertySet] BLOB, [CreatedTime] DATETIME, [ModifiedTime] DATETIME, [ParentId] "
+    "TEXT COLLATE NOCASE, [ContainerSid] TEXT COLLATE NOCASE)",
+    "CREATE TABLE [Notification]( [Order] INTEGER NOT NULL PRIMARY KEY, [Id] INTEGER NOT NULL, "
+    "[HandlerId] INTEGER CONSTRAINT[NotificationToHandler] "
+    "REFERENCES[NotificationHandler]([RecordId]) ON DELETE CASCADE ON UPDATE CASCADE, [ActivityId] "
+    "GUID,[Type] TEXT NOT NULL, [Payload] BLOB, [Tag] TEXT, [Group] TEXT, [ExpiryTime] INT64, "
+    "[ArrivalTime] INT64, [DataVersion] INT64 DEFAULT '0', [PayloadType] TEXT NOT NULL, [BootId] "
+    "INT64 DEFAULT '0', [ExpiresOnReboot] BOOLEAN DEFAULT 'FALSE', UNIQUE([Id]) ON CONFLICT "
+    "REPLACE)",
+    "CREATE TABLE [HandlerAssets]( [HandlerId] INTEGER CONSTRAINT[AssetsToHandler] "
+    "REFERENCES[NotificationHandler]([RecordId]) ON DELETE CASCADE ON UPDATE CASCADE, [AssetKey] "
+    "TEXT NOT NULL, [AssetValue] TEXT, CONSTRAINT[] PRIMARY KEY([AssetKey], [HandlerId]) ON "
+    "CONFLICT REPLACE)",
+    "CREATE TABLE [HandlerSettings]( [HandlerId] INTEGER CONSTRAINT[SettingsToHandler] "
+    "REFERENCES[NotificationHandler]([RecordId]) ON DELETE CASCADE ON UPDATE CASCADE, [SettingKey] "
+    "TEXT NOT NULL, [Value] INT, CONSTRAINT[] PRIMARY KEY([SettingKey], [HandlerId]) ON CONFLICT "
+    "REPLACE)",
+    "CREATE TABLE [Metadata]( [Key] TEXT, [Value] INT64, CONSTRAINT[] PRIMARY KEY([Key]) ON "
+    "CONFLICT REPLACE)",
+    "CREATE TABLE [NotificationData]( [NotificationId] INTEGER CONSTRAINT[DataToNotification] "
+    "REFERENCES[Notification]([Id]) ON DELETE CASCADE ON UPDATE CASCADE, [Key] TEXT NOT NULL, "
+    "[Value] TEXT, CONSTRAINT[] PRIMARY KEY([Key], [NotificationId]) ON CONFLICT REPLACE)",
+    "CREATE TABLE [WNSPushChannel]( [ChannelId] TEXT NOT NULL, [HandlerId] INTEGER "
+    "REFERENCES[NotificationHandler]([RecordId]) ON DELETE CASCADE ON UPDATE CASCADE, [Uri] TEXT, "
+    "[ExpiryTime] INT64, [CreatedTime] INT64, [DeviceVersion] INT64 DEFAULT '0', CONSTRAINT[] "
+    "PRIMARY KEY([ChannelId]) ON CONFLICT REPLACE)",
+]
+#: Windows' FILETIME: 100-nanosecond ticks since 1601-01-01 UTC.
+FILETIME_EPOCH = datetime(1601, 1, 1, tzinfo=UTC)
+WPN_START = datetime(2024, 3, 4, 8, 15, 2, tzinfo=UTC)
+WPN_APPS = (
+    ("Microsoft.Windows.Explorer", "app:desktop"),
+    ("Microsoft.WindowsStore_8wekyb3d8bbwe!App", "app:immersive"),
+    ("Microsoft.Office.OUTLOOK.EXE.15", "app:desktop"),
+    ("windows.immersivecontrolpanel_cw5n1h2txyewy!microsoft.windows.immersivecontrolpanel", "app:immersive"),
+    ("Microsoft.SkyDrive.Desktop", "app:desktop"),
+    ("Windows.SystemToast.SecurityAndMaintenance", "app:system"),
+    ("MSTeams_8wekyb3d8bbwe!MSTeams", "app:immersive"),
+    ("Microsoft.YourPhone_8wekyb3d8bbwe!App", "app:immersive"),
+)
+
+
+def filetime(moment: datetime) -> int:
+    """``moment`` as FILETIME ticks (exact: microseconds times ten)."""
+    delta = moment - FILETIME_EPOCH
+    return (delta.days * 86_400 + delta.seconds) * 10_000_000 + delta.microseconds * 10
+
+
+def wpn_arrival(n: int) -> int:
+    """The ``n``-th notification's ArrivalTime: FILETIME ticks, to the 100 nanoseconds (a final digit
+    no microsecond holds)."""
+    return filetime(WPN_START + timedelta(hours=5 * n, minutes=17 * n, seconds=41 * n)) + (7 * n + 3) % 10
+
+
+def wpn_payload(n: int, kind: str) -> bytes:
+    """The XML a toast, tile or badge notification was given, UTF-8 bytes as Windows stores it."""
+    if kind == "badge":
+        return f'<?xml version="1.0" encoding="utf-8"?><badge value="{n % 9 + 1}"/>'.encode()
+    if kind == "tile":
+        return (
+            '<tile><visual version="2"><binding template="TileWide310x150Text04" fallback="TileWideText04">'
+            f'<text id="1">Mises à jour {n}</text></binding></visual></tile>'
+        ).encode()
+    return (
+        f'<toast launch="action=open&amp;id={n}" activationType="foreground"><visual><binding '
+        f'template="ToastGeneric"><text>Nouveau message n°{n}</text><text>Réunion à {9 + n % 8}h — salle '
+        f'« Été » 😀</text></binding></visual><audio src="ms-winsoundevent:Notification.Default"/></toast>'
+    ).encode()
+
+
+def wpn_rows() -> dict[str, list[Sequence[Any]]]:
+    """8 handlers (one of each type, CreatedTime and ModifiedTime as ``DATETIME`` text in UTC, a
+    WNF state name as a 64-bit integer or NULL), 30 notifications of three kinds (FILETIME arrival and
+    expiry to the 100 nanoseconds, a toast's three days, a tile's NULL; ActivityId a GUID BLOB or NULL;
+    ``ExpiresOnReboot`` the words ``FALSE`` / ``TRUE``; Tag and Group blank or text), their data, the
+    handlers' assets and settings, the metadata and push channels."""
+    handlers: list[Sequence[Any]] = []
+    for i, (primary, kind) in enumerate(WPN_APPS):
+        created = WPN_START - timedelta(days=200 - 9 * i, seconds=37 * i)
+        handlers.append(
+            (
+                i + 1,
+                primary,
+                "NonImmersivePackage" if kind == "app:desktop" else None,
+                kind,
+                0x41C64E6DA3BC0074 + 0x100 * i if kind == "app:system" or i % 3 == 0 else None,
+                None,
+                created.strftime("%Y-%m-%d %H:%M:%S"),
+                (created + timedelta(days=3 * i + 1, hours=i)).strftime("%Y-%m-%d %H:%M:%S"),
+                None if kind != "app:immersive" else primary.split("!")[0],
+                "S-1-15-2-1609473798-1231923017-684268153-4268514328-882773646-2760585773-1760938157"
+                if kind == "app:immersive"
+                else None,
+            )
+        )
+    notifications: list[Sequence[Any]] = []
+    data: list[Sequence[Any]] = []
+    for n in range(30):
+        kind = ("toast", "toast", "tile", "badge", "toast")[n % 5]
+        arrival = wpn_arrival(n)
+        handler = n % len(WPN_APPS) + 1
+        notification_id = 1000 + 3 * n
+        notifications.append(
+            (
+                n + 1,
+                notification_id,
+                handler,
+                uuid.UUID(int=(0x9E3779B97F4A7C15 * (n + 1)) % 2**128 | 1 << 127).bytes_le
+                if kind == "toast"
+                else None,
+                kind,
+                wpn_payload(n, kind),
+                "" if kind == "badge" else str(n * 7919 % 65536),
+                "" if kind != "toast" else ("Messages" if n % 2 else "Mentions"),
+                arrival + 3 * 86_400 * 10_000_000 if kind == "toast" else None,
+                arrival,
+                n % 4 + 1 if kind != "badge" else 0,
+                "Xml",
+                filetime(WPN_START - timedelta(hours=2, minutes=n // 10)) if kind == "toast" else 0,
+                "TRUE" if n % 7 == 3 else "FALSE",
+            )
+        )
+        if kind == "toast" and n % 3 == 0:
+            data.append((notification_id, "progressValue", f"0.{n % 9 + 1}"))
+            data.append((notification_id, "progressStatus", "Téléchargement…" if n % 2 else ""))
+    assets = [
+        (i + 1, "DisplayName", name.split("!")[0].split("_")[0]) for i, (name, _) in enumerate(WPN_APPS)
+    ]
+    assets += [
+        (i + 1, "IconUri", f"ms-appx:///Assets/Square44x44Logo.targetsize-{16 * (i % 3 + 1)}.png")
+        for i in range(0, 8, 2)
+    ]
+    settings = [
+        (i + 1, key, (i + k) % 2 if key != "s:toast" else 1)
+        for i in range(len(WPN_APPS))
+        for k, key in enumerate(("s:toast", "s:banner", "s:lock", "s:sound"))
+    ]
+    channels = [
+        (
+            f"{i:02d}" + hashlib.sha1(f"channel {i}".encode()).hexdigest()[:30].upper(),
+            i,
+            f"https://wns2-db5p.notify.windows.com/w/?token=BQYAAAD{hashlib.sha256(str(i).encode()).hexdigest()[:40]}",
+            filetime(WPN_START + timedelta(days=30, minutes=i)),
+            filetime(WPN_START - timedelta(minutes=11 * i)),
+            i % 2,
+        )
+        for i in (2, 4, 7, 8)
+    ]
+    return {
+        "NotificationHandler": handlers,
+        "Notification": notifications,
+        "HandlerAssets": assets,
+        "HandlerSettings": settings,
+        "Metadata": [("toast:maxCount", 20), ("toastCondensed:maxCount", 80), ("SchemaVersion", 12)],
+        "NotificationData": data,
+        "WNSPushChannel": channels,
+    }
+
+
+def wpn_database(path: Path) -> Path:
+    """A Windows notification database (see the module's list)."""
+    return write_export(path, WPN_DDL, wpn_rows(), bytes_as_text=False)
+
+
+# --- Windows Timeline (ActivitiesCache.db of Windows 10 1803: the DDL plaso's windows_timeline plugin
+# records, log2timeline/plaso plaso/parsers/sqlite_plugins/windows_timeline.py; values as
+# kacos2000/WindowsTimeline's schema notes and WxTCmd read them) ---
+
+TIMELINE_DDL = [
+    "CREATE TABLE [Activity]([Id] GUID PRIMARY KEY NOT NULL, [AppId] TEXT NOT NULL, "
+    "[PackageIdHash] TEXT, [AppActivityId] TEXT, [ActivityType] INT NOT NULL, [ActivityStatus] INT "
+    "NOT NULL, [ParentActivityId] GUID, [Tag] TEXT, [Group] TEXT, [MatchId] TEXT, "
+    "[LastModifiedTime] DATETIME NOT NULL, [ExpirationTime] DATETIME, [Payload] BLOB, [Priority] "
+    "INT, [IsLocalOnly] INT, [PlatformDeviceId] TEXT, [CreatedInCloud] DATETIME, [StartTime] "
+    "DATETIME, [EndTime] DATETIME, [LastModifiedOnClient] DATETIME, [GroupAppActivityId] TEXT, "
+    "[ClipboardPayload] BLOB, [EnterpriseId] TEXT, [OriginalPayload] BLOB, "
+    "[OriginalLastModifiedOnClient] DATETIME, [ETag] INT NOT NULL)",
+    "CREATE TABLE [ActivityAssetCache]([ResourceId] INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, "
+    "[AppId] TEXT NOT NULL, [AssetHash] TEXT NOT NULL, [TimeToLive] DATETIME NOT NULL, [AssetUri] "
+    "TEXT, [AssetId] TEXT, [AssetKey] TEXT, [Contents] BLOB)",
+    "CREATE TABLE [ActivityOperation]([OperationOrder] INTEGER PRIMARY KEY ASC NOT NULL, [Id] GUID "
+    "NOT NULL, [OperationType] INT NOT NULL, [AppId] TEXT NOT NULL, [PackageIdHash] TEXT, "
+    "[AppActivityId] TEXT, [ActivityType] INT NOT NULL, [ParentActivityId] GUID, [Tag] TEXT, "
+    "[Group] TEXT, [MatchId] TEXT, [LastModifiedTime] DATETIME NOT NULL, [ExpirationTime] "
+    "DATETIME, [Payload] BLOB, [Priority] INT, [CreatedTime] DATETIME, [Attachments] TEXT, "
+    "[PlatformDeviceId] TEXT, [CreatedInCloud] DATETIME, [StartTime] DATETIME NOT NULL, [EndTime] "
+    "DATETIME, [LastModifiedOnClient] DATETIME NOT NULL, [CorrelationVector] TEXT, "
+    "[GroupAppActivityId] TEXT, [ClipboardPayload] BLOB, [EnterpriseId] TEXT, [OriginalPayload] "
+    "BLOB, [OriginalLastModifiedOnClient] DATETIME, [ETag] INT NOT NULL)",
+    "CREATE TABLE [Activity_PackageId]([ActivityId] GUID NOT NULL, [Platform] TEXT NOT NULL, "
+    "[PackageName] TEXT NOT NULL, [ExpirationTime] DATETIME NOT NULL)",
+    "CREATE TABLE [AppSettings]([AppId] TEXT PRIMARY KEY NOT NULL, [SettingsPropertyBag] BLOB, "
+    "[AppTitle] TEXT, [Logo4141] TEXT)",
+    "CREATE TABLE [ManualSequence]([Key] TEXT PRIMARY KEY NOT NULL, [Value] INT NOT NULL)",
+    "CREATE TABLE [Metadata]([Key] TEXT PRIMARY KEY NOT NULL, [Value] TEXT)",
+]
+TIMELINE_START = 1_709_539_200 + 8 * 3600 + 12 * 60 + 7  # 2024-03-04 08:12:07 UTC
+TIMELINE_APPS = (
+    ("Microsoft.Windows.Explorer", "explorer.exe", "File Explorer", "C:\\Users\\alice\\Documents"),
+    (
+        "{6D809377-6AF0-444B-8957-A3773F02200E}\\Notepad++\\notepad++.exe",
+        "notepad++.exe",
+        "Notepad++",
+        "C:\\Users\\alice\\Desktop\\notes — été.txt",
+    ),
+    ("Microsoft.Office.WINWORD.EXE.15", "WINWORD.EXE", "Word", "C:\\Users\\alice\\OneDrive\\Rapport Q1.docx"),
+    (
+        "Microsoft.MicrosoftEdge_8wekyb3d8bbwe!MicrosoftEdge",
+        "msedge.exe",
+        "Microsoft Edge",
+        "https://example.org/wiki/Fenêtre?x=1&y=2",
+    ),
+    (
+        "{1AC14E77-02E7-4E5D-B744-2EB1AE5198B7}\\mspaint.exe",
+        "mspaint.exe",
+        "Paint",
+        "C:\\Users\\alice\\Pictures\\😀.png",
+    ),
+)
+TIMELINE_DEVICE = "yJ8QWYtq2u3m2y5fk/4H0zXw7WQp0Q4m8I2gN6sCmtc="
+TIMELINE_ZERO_GUID = bytes(16)
+
+
+def timeline_guid(n: int) -> bytes:
+    """A random-looking GUID as Windows stores one in a ``GUID`` column: its 16 bytes, little-endian
+    fields first (``UUID.bytes_le``)."""
+    return uuid.UUID(hashlib.md5(f"activity {n}".encode()).hexdigest(), version=4).bytes_le
+
+
+def timeline_app_id(app: int) -> str:
+    """The ``AppId`` JSON text: the application under each platform's name."""
+    identity, exe, _, _ = TIMELINE_APPS[app]
+    entries = [
+        {
+            "application": identity,
+            "platform": "windows_win32" if "!" not in identity else "windows_universal",
+        },
+        {"application": exe, "platform": "x_exe_path"},
+        {"application": "", "platform": "packageId"},
+        {"application": "", "platform": "alternateId"},
+    ]
+    return json.dumps(entries, separators=(",", ":"))
+
+
+def timeline_payload(n: int, kind: int) -> bytes | None:
+    """The ``Payload`` JSON bytes: an opened file's card (type 5), an engagement's duration (type 6),
+    none for a clipboard entry (type 10)."""
+    _, _, title, where = TIMELINE_APPS[n % len(TIMELINE_APPS)]
+    if kind == 5:
+        return json.dumps(
+            {
+                "displayText": where.rsplit("\\", 1)[-1],
+                "activationUri": f"ms-shellactivity:{n}",
+                "appDisplayName": title,
+                "description": where,
+                "backgroundColor": "black",
+                "contentUri": where if where.startswith("http") else "file:///" + where.replace("\\", "/"),
+            },
+            ensure_ascii=False,
+        ).encode()
+    if kind == 6:
+        return json.dumps(
+            {
+                "type": "UserEngaged",
+                "reportingApp": "ShellActivityMonitor",
+                "activeDurationSeconds": 30 + 17 * n,
+                "shellContentDescription": {"MergedGap": n % 4 * 5},
+                "userTimezone": "Europe/Paris",
+            },
+            separators=(",", ":"),
+        ).encode()
+    return None
+
+
+def timeline_rows() -> dict[str, list[Sequence[Any]]]:
+    """24 activities (types 5, 6 and 10; ``DATETIME`` columns of Unix seconds, ``EndTime``,
+    ``CreatedInCloud`` and ``OriginalLastModifiedOnClient`` 0 until the event; the parent the all-zero
+    GUID; ``EnterpriseId`` and ``GroupAppActivityId`` blank), 10 pending operations on them, each
+    activity's package ids, the apps' settings, the sequence and metadata."""
+    activities: list[Sequence[Any]] = []
+    operations: list[Sequence[Any]] = []
+    packages: list[Sequence[Any]] = []
+    for n in range(24):
+        kind = (5, 6, 6, 10)[n % 4]
+        app = n % len(TIMELINE_APPS)
+        start = TIMELINE_START + 3_607 * n
+        end = start + 30 + 17 * n if kind == 6 else 0
+        modified = start + (end - start if end else 5)
+        uploaded = modified + 41 if n % 3 else 0
+        clipboard = (
+            json.dumps(
+                [{"content": base64.b64encode(f"copié n°{n}".encode()).decode(), "formatName": "Text"}]
+            ).encode()
+            if kind == 10
+            else None
+        )
+        activities.append(
+            (
+                timeline_guid(n),
+                timeline_app_id(app),
+                base64.b64encode(hashlib.sha256(TIMELINE_APPS[app][0].encode()).digest()).decode(),
+                f"ECB32AF3-1440-4086-94E3-5311F97F89C4\\{n}" if kind != 10 else "",
+                kind,
+                1 if n % 5 else 2,
+                TIMELINE_ZERO_GUID,
+                None,
+                None,
+                None,
+                modified,
+                start + 30 * 86_400,
+                timeline_payload(n, kind),
+                1 if kind == 6 else 3,
+                1 if kind == 10 else 0,
+                TIMELINE_DEVICE,
+                uploaded,
+                start,
+                end,
+                modified,
+                "",
+                clipboard,
+                "",
+                None,
+                0,
+                100 + n,
+            )
+        )
+        for platform, name in (
+            ("x_exe_path", TIMELINE_APPS[app][1]),
+            ("windows_win32", TIMELINE_APPS[app][0]),
+        ):
+            packages.append((timeline_guid(n), platform, name, start + 30 * 86_400))
+        if n % 24 >= 14:
+            operations.append(
+                (
+                    n - 13,
+                    timeline_guid(n),
+                    1 if n % 2 else 2,
+                    timeline_app_id(app),
+                    base64.b64encode(hashlib.sha256(TIMELINE_APPS[app][0].encode()).digest()).decode(),
+                    f"ECB32AF3-1440-4086-94E3-5311F97F89C4\\{n}" if kind != 10 else "",
+                    kind,
+                    TIMELINE_ZERO_GUID,
+                    None,
+                    None,
+                    None,
+                    modified,
+                    start + 30 * 86_400,
+                    timeline_payload(n, kind),
+                    1 if kind == 6 else 3,
+                    modified + 2,
+                    None,
+                    TIMELINE_DEVICE,
+                    0,
+                    start,
+                    end,
+                    modified,
+                    f"RBgt0HM+LEu4cAT5.{n}.{n % 3 + 1}",
+                    "",
+                    clipboard,
+                    "",
+                    None,
+                    0,
+                    100 + n,
+                )
+            )
+    settings = [
+        (
+            TIMELINE_APPS[i][0],
+            None if i % 2 else struct.pack("<IIi", 1, 2, -1),
+            TIMELINE_APPS[i][2],
+            f"https://res.example.net/logos/{hashlib.md5(TIMELINE_APPS[i][0].encode()).hexdigest()}.png",
+        )
+        for i in range(len(TIMELINE_APPS))
+    ]
+    return {
+        "Activity": activities,
+        "ActivityAssetCache": [],
+        "ActivityOperation": operations,
+        "Activity_PackageId": packages,
+        "AppSettings": settings,
+        "ManualSequence": [("Activity", 123), ("ActivityOperation", 110)],
+        "Metadata": [("LastDeviceIdUpload", str(TIMELINE_START + 86_400)), ("CdpSettingsVersion", "2")],
+    }
+
+
+def windows_timeline(path: Path) -> Path:
+    """A Windows Timeline ActivitiesCache.db (see the module's list)."""
+    return write_export(path, TIMELINE_DDL, timeline_rows(), bytes_as_text=False)
+
+
+# --- macOS TCC.db (the privacy database tccd writes: DDL as `sqlite3 TCC.db .schema` prints it on
+# macOS 26, and the access table's columns as Rainforest QA's and Keith Johnson's write-ups of tccd
+# document them) ---
+
+TCC_DDL = [
+    "CREATE TABLE admin (key TEXT PRIMARY KEY NOT NULL, value INTEGER NOT NULL)",
+    "CREATE TABLE policies (\tid\t\tINTEGER\tNOT NULL PRIMARY KEY, \tbundle_id\tTEXT\tNOT NULL, "
+    "\tuuid\t\tTEXT\tNOT NULL, \tdisplay\t\tTEXT\tNOT NULL, \tUNIQUE (bundle_id, uuid))",
+    "CREATE TABLE active_policy (\tclient\t\tTEXT\tNOT NULL, \tclient_type\tINTEGER\tNOT NULL, "
+    "\tpolicy_id\tINTEGER NOT NULL, \tPRIMARY KEY (client, client_type), \tFOREIGN KEY (policy_id) "
+    "REFERENCES policies(id) ON DELETE CASCADE ON UPDATE CASCADE)",
+    "CREATE TABLE access_overrides (\tservice\t\tTEXT\tNOT NULL PRIMARY KEY)",
+    "CREATE TABLE expired (    service        TEXT        NOT NULL,     client         TEXT        "
+    "NOT NULL,     client_type    INTEGER     NOT NULL,     csreq          BLOB,     last_modified "
+    " INTEGER     NOT NULL ,     expired_at     INTEGER     NOT NULL DEFAULT "
+    "(CAST(strftime('%s','now') AS INTEGER)),     PRIMARY KEY (service, client, client_type))",
+    'CREATE TABLE "access" (    service        TEXT        NOT NULL,     client         TEXT       '
+    " NOT NULL,     client_type    INTEGER     NOT NULL,     auth_value     INTEGER     NOT NULL,  "
+    "   auth_reason    INTEGER     NOT NULL,     auth_version   INTEGER     NOT NULL,     csreq    "
+    "      BLOB,     policy_id      INTEGER,     indirect_object_identifier_type    INTEGER,     "
+    "indirect_object_identifier         TEXT NOT NULL DEFAULT 'UNUSED',     "
+    "indirect_object_code_identity      BLOB,     flags          INTEGER,     last_modified  "
+    "INTEGER     NOT NULL DEFAULT (CAST(strftime('%s','now') AS INTEGER)), pid INTEGER, "
+    "pid_version INTEGER, boot_uuid TEXT NOT NULL DEFAULT 'UNUSED', last_reminded INTEGER NOT NULL "
+    "DEFAULT 0,     PRIMARY KEY (service, client, client_type, indirect_object_identifier),    "
+    "FOREIGN KEY (policy_id) REFERENCES policies(id) ON DELETE CASCADE ON UPDATE CASCADE)",
+    "CREATE TABLE integrity_flag (    key TEXT PRIMARY KEY NOT NULL,    value INTEGER NOT NULL)",
+    "CREATE INDEX active_policy_id ON active_policy(policy_id)",
+]
+TCC_START = 1_760_000_000  # 2025-10-09 08:53:20 UTC
+TCC_SERVICES = (
+    "kTCCServiceCamera",
+    "kTCCServiceMicrophone",
+    "kTCCServiceScreenCapture",
+    "kTCCServiceSystemPolicyDesktopFolder",
+    "kTCCServiceSystemPolicyDocumentsFolder",
+    "kTCCServiceAppleEvents",
+    "kTCCServiceAccessibility",
+    "kTCCServiceListenEvent",
+)
+TCC_CLIENTS = (
+    ("com.apple.Terminal", 0),
+    ("us.zoom.xos", 0),
+    ("com.microsoft.teams2", 0),
+    ("com.googlecode.iterm2", 0),
+    ("/usr/local/bin/backup-tool", 1),
+    ("org.mozilla.firefox", 0),
+)
+
+
+def tcc_csreq(client: str) -> bytes:
+    """A code requirement as ``csreq -b`` compiles one: the magic ``fade0c00``, its length, then the
+    identifier's clause (enough of its shape: big-endian words and the padded identifier)."""
+    name = client.encode()
+    padded = name + bytes(-len(name) % 4)
+    body = struct.pack(">III", 1, 6, 2) + struct.pack(">I", len(name)) + padded + bytes.fromhex("0000000f")
+    return bytes.fromhex("fade0c00") + struct.pack(">I", len(body) + 8) + body
+
+
+def tcc_rows() -> dict[str, list[Sequence[Any]]]:
+    """30 grants (auth_value 0 denied, 2 allowed, 3 limited; auth_reason codes; a csreq BLOB or NULL;
+    ``UNUSED`` in the key's indirect object but for Apple Events, whose target is a bundle id;
+    ``last_modified`` Unix seconds, ``last_reminded`` 0 or Unix seconds; ``boot_uuid`` ``UNUSED`` or a
+    boot's UUID), 4 expired grants, 3 MDM policies and the clients they govern."""
+    access: list[Sequence[Any]] = []
+    for n in range(30):
+        service = TCC_SERVICES[n % len(TCC_SERVICES)]
+        client, client_type = TCC_CLIENTS[(n % 8 + n // 8) % len(TCC_CLIENTS)]
+        events = service == "kTCCServiceAppleEvents"
+        target = (
+            ("com.apple.finder", "com.apple.systemevents", "com.apple.Safari")[n % 3] if events else "UNUSED"
+        )
+        modified = TCC_START + 86_400 * n + 613 * n
+        access.append(
+            (
+                service,
+                client,
+                client_type,
+                (0, 2, 2, 3, 2)[n % 5],
+                (2, 3, 4, 5, 2, 3)[n % 6],
+                1,
+                tcc_csreq(client) if n % 4 else None,
+                1 + n % 3 if n % 10 == 7 else None,
+                0 if events else None,
+                target,
+                tcc_csreq(target) if events else None,
+                0 if n % 3 else None,
+                modified,
+                4_000 + 37 * n if n % 6 == 1 else None,
+                2 if n % 6 == 1 else None,
+                str(UUID(int=0xB00700000000400080000000000000 + n // 5)).upper() if n % 6 == 1 else "UNUSED",
+                modified + 7 * 86_400 if n % 5 == 2 else 0,
+            )
+        )
+    expired = [
+        (
+            TCC_SERVICES[i],
+            TCC_CLIENTS[i][0],
+            TCC_CLIENTS[i][1],
+            tcc_csreq(TCC_CLIENTS[i][0]) if i % 2 else None,
+            TCC_START - 86_400 * (40 - i),
+            TCC_START - 86_400 * (10 - i) + 59 * i,
+        )
+        for i in range(4)
+    ]
+    policies = [
+        (
+            1,
+            "com.example.mdm.privacy",
+            "6F3A1C2E-8B4D-4E5F-9A1B-2C3D4E5F6A7B",
+            "Privacy Preferences (Acme IT)",
+        ),
+        (2, "com.example.mdm.privacy", "0D9E8F7A-6B5C-4D3E-8F1A-2B3C4D5E6F70", "Privacy Preferences (Zoom)"),
+        (3, "com.jamf.tcc", "A1B2C3D4-E5F6-4711-8899-AABBCCDDEEFF", "Jamf PPPC"),
+    ]
+    active = [("us.zoom.xos", 0, 2), ("com.microsoft.teams2", 0, 1), ("/usr/local/bin/backup-tool", 1, 3)]
+    return {
+        "admin": [("version", 31)],
+        "policies": policies,
+        "active_policy": active,
+        "access_overrides": [("kTCCServiceUbiquity",)],
+        "expired": expired,
+        "access": access,
+        "integrity_flag": [("integrity_check_done", 1)],
+    }
+
+
+def tcc_database(path: Path) -> Path:
+    """A macOS TCC.db (see the module's list)."""
+    return write_export(path, TCC_DDL, tcc_rows(), bytes_as_text=False)
+
+
+# --- macOS QuarantineEventsV2 (LaunchServices' download quarantine log: the DDL plaso's
+# ls_quarantine plugin records, log2timeline/plaso plaso/parsers/sqlite_plugins/ls_quarantine.py;
+# LSQuarantineTimeStamp a CFAbsoluteTime, REAL seconds since 2001-01-01 UTC) ---
+
+QUARANTINE_DDL = [
+    "CREATE TABLE LSQuarantineEvent (  LSQuarantineEventIdentifier TEXT PRIMARY KEY NOT NULL,  "
+    "LSQuarantineTimeStamp REAL,  LSQuarantineAgentBundleIdentifier TEXT,  LSQuarantineAgentName "
+    "TEXT,  LSQuarantineDataURLString TEXT,  LSQuarantineSenderName TEXT,  "
+    "LSQuarantineSenderAddress TEXT,  LSQuarantineTypeNumber INTEGER,  LSQuarantineOriginTitle "
+    "TEXT,  LSQuarantineOriginURLString TEXT,  LSQuarantineOriginAlias BLOB )",
+    "CREATE INDEX LSQuarantineEventIndex  ON LSQuarantineEvent (  LSQuarantineEventIdentifier )",
+]
+#: Apple's reference date: a CFAbsoluteTime counts seconds from it.
+APPLE_EPOCH = datetime(2001, 1, 1, tzinfo=UTC)
+#: 2025-10-09 08:53:20 UTC as a CFAbsoluteTime.
+QUARANTINE_START = 781_606_400.0
+QUARANTINE_AGENTS = (
+    ("com.apple.Safari", "Safari", 0),
+    ("com.google.Chrome", "Google Chrome", 0),
+    ("com.apple.mail", "Mail", 3),
+    (None, "sharingd", 5),
+    ("org.mozilla.firefox", "Firefox", 0),
+)
+
+
+def quarantine_stamp(n: int) -> float:
+    """The ``n``-th download's CFAbsoluteTime: whole seconds or with the sub-second digits
+    ``CFAbsoluteTimeGetCurrent`` returns (binary fractions a double holds exactly)."""
+    return QUARANTINE_START + 5_413 * n + (n % 4) * 0.25 + (n % 3) * 0.0078125
+
+
+def quarantine_rows() -> dict[str, list[Sequence[Any]]]:
+    """30 downloads: an upper-case UUID key, the time, the agent (an AirDrop's has no bundle id and
+    names its sender), the file's and its page's URLs, NULL where the agent gives none."""
+    events: list[Sequence[Any]] = []
+    for n in range(30):
+        bundle, agent, kind = QUARANTINE_AGENTS[n % len(QUARANTINE_AGENTS)]
+        web = kind == 0
+        events.append(
+            (
+                str(uuid.UUID(hashlib.md5(f"download {n}".encode()).hexdigest(), version=4)).upper(),
+                quarantine_stamp(n),
+                bundle,
+                agent,
+                f"https://dl.example.com/files/{n}/Setup%20{n}.dmg?sig=ab{n:03d}&exp=1" if web else None,
+                "Élodie’s MacBook Pro" if agent == "sharingd" else None,
+                None,
+                kind,
+                None,
+                f"https://www.example.com/downloads?page={n % 4}" if web and n % 2 else None,
+                None,
+            )
+        )
+    return {"LSQuarantineEvent": events}
+
+
+def quarantine_events(path: Path) -> Path:
+    """A macOS QuarantineEventsV2 database (see the module's list)."""
+    return write_export(path, QUARANTINE_DDL, quarantine_rows(), bytes_as_text=False)

@@ -80,7 +80,9 @@ manager, a MediaWiki wiki, a Bugzilla bug tracker, Taskwarrior 3's task store, a
 Wiki.js wiki, a HedgeDoc server, a Signal Desktop database, a Things 3 task database, an Ombi request
 server, a LinkAce bookmark archive, a Drone CI server, a Gogs server, a Conduit Matrix homeserver, an
 Audacity 3 project, a Plex Media Server library, a Skype main.db, a Banshee music library, rspamd's
-fuzzy storage and Bayes statfiles, a monotone repository)
+fuzzy storage and Bayes statfiles, a monotone repository, calibre's full-text search database, a Windows
+notification database, a Windows Timeline activities cache, a macOS TCC database, a macOS quarantine
+events database)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -20702,3 +20704,249 @@ def test_calibre_full_text_search_names_its_indexes_not_loaded_and_loads_the_tex
     texts = ran.values("books_text", "searchable_text", "id")
     assert {k: v for k, v in texts.items() if v} == {r[0]: r[6] for r in rows["books_text"] if r[6]}
     assert ran.values("books_text", "book", "id") == {r[0]: r[1] for r in rows["books_text"]}
+
+
+def _filetime_note(column: str) -> str:
+    return (
+        "integers are Windows FILETIME, 100-nanosecond ticks since 1601-01-01 UTC, finer than a "
+        "timestamptz's microseconds: kept as numbers (bigint), every value as written; the instant is "
+        f'to_timestamp(("{column}" - 116444736000000000) / 10000000.0)'
+    )
+
+
+def test_windows_notification_database_keeps_filetime_ticks_and_notes_their_instant(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.wpn_database)
+    rows = apps.wpn_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    notification = ran.types("Notification")
+    # FILETIME ticks to the 100 nanoseconds: bigint, every digit, and a note giving the instant (until
+    # 2026-12-06 none did); the GUID and the XML payload are bytes; the words FALSE/TRUE a boolean.
+    assert notification["ArrivalTime"] == notification["ExpiryTime"] == "bigint"
+    assert notification["ActivityId"] == notification["Payload"] == "bytea"
+    assert notification["ExpiresOnReboot"] == "boolean"
+    assert ran.types("WNSPushChannel")["CreatedTime"] == ran.types("WNSPushChannel")["ExpiryTime"] == "bigint"
+    by_order = {row[0]: row for row in rows["Notification"]}
+    assert ran.values("Notification", "ArrivalTime", "Order") == {k: r[9] for k, r in by_order.items()}
+    assert ran.values("Notification", "ExpiryTime", "Order") == {k: r[8] for k, r in by_order.items()}
+    assert any(r[9] % 10 for r in by_order.values())  # ticks no microsecond holds
+    assert {k: bytes(v) for k, v in ran.values("Notification", "Payload", "Order").items()} == {
+        k: r[5] for k, r in by_order.items()
+    }
+    assert {
+        k: None if v is None else bytes(v)
+        for k, v in ran.values("Notification", "ActivityId", "Order").items()
+    } == {k: r[3] for k, r in by_order.items()}
+    assert ran.values("Notification", "ExpiresOnReboot", "Order") == {
+        k: r[13] == "TRUE" for k, r in by_order.items()
+    }
+    for table, column in (
+        ("Notification", "ArrivalTime"),
+        ("Notification", "ExpiryTime"),
+        ("WNSPushChannel", "CreatedTime"),
+        ("WNSPushChannel", "ExpiryTime"),
+    ):
+        assert [n for n in _notes(run_dir, table, column) if "the instant is" in n] == [
+            _filetime_note(column)
+        ]
+    # The note's expression names each notification's arrival, to the microsecond (a double of seconds).
+    [(order, arrival)] = pg_query(
+        ran.uri,
+        'SELECT "Order", to_timestamp(("ArrivalTime" - 116444736000000000) / 10000000.0) '
+        f'FROM {quote_ident(ran.base)}."Notification" WHERE "Order" = 8',
+    )
+    expected = apps.FILETIME_EPOCH + timedelta(microseconds=by_order[order][9] // 10)
+    assert abs(arrival - expected) <= timedelta(microseconds=1)
+    assert expected.year == 2024
+    # The handlers' DATETIME text, read as written (UTC wall clock).
+    assert ran.types("NotificationHandler")["CreatedTime"] == "timestamp without time zone"
+    assert ran.values("NotificationHandler", "CreatedTime", "RecordId") == {
+        r[0]: datetime.strptime(r[6], "%Y-%m-%d %H:%M:%S") for r in rows["NotificationHandler"]
+    }
+    assert ran.values("NotificationHandler", "WNFEventName", "RecordId") == {
+        r[0]: r[4] for r in rows["NotificationHandler"]
+    }
+    assert audited_columns(run_dir) == {
+        ("Notification", "ExpiresOnReboot", "boolean:FALSE"),
+        ("Notification", "ExpiresOnReboot", "boolean:TRUE"),
+        ("Notification", "Group", "empty_to_null"),
+        ("Notification", "Tag", "empty_to_null"),
+        ("NotificationData", "Value", "empty_to_null"),
+    }
+    assert references(run_dir) == {
+        ("Notification", "HandlerId"): "NotificationHandler.RecordId",
+        ("HandlerAssets", "HandlerId"): "NotificationHandler.RecordId",
+        ("HandlerSettings", "HandlerId"): "NotificationHandler.RecordId",
+        ("NotificationData", "NotificationId"): "Notification.Id",
+        ("WNSPushChannel", "HandlerId"): "NotificationHandler.RecordId",
+    }
+
+
+def test_windows_timeline_reads_unix_seconds_as_instants_keeps_no_date_zeros_and_its_guid_bytes(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.windows_timeline)
+    rows = apps.timeline_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    activity = ran.types("Activity")
+    instants = ("LastModifiedTime", "ExpirationTime", "StartTime", "LastModifiedOnClient")
+    assert {activity[c] for c in instants} == {"timestamp with time zone"}
+    # Unix seconds beside 0 until the event (EndTime of an opened file, CreatedInCloud before upload):
+    # integers as written, a note giving the others' instant; all 0: integers.
+    assert (
+        activity["EndTime"]
+        == activity["CreatedInCloud"]
+        == activity["OriginalLastModifiedOnClient"]
+        == "bigint"
+    )
+    assert activity["Id"] == activity["ParentActivityId"] == activity["Payload"] == "bytea"
+    assert activity["ClipboardPayload"] == "bytea"
+    names = [
+        "Id", "AppId", "PackageIdHash", "AppActivityId", "ActivityType", "ActivityStatus", "ParentActivityId",
+        "Tag", "Group", "MatchId", "LastModifiedTime", "ExpirationTime", "Payload", "Priority", "IsLocalOnly",
+        "PlatformDeviceId", "CreatedInCloud", "StartTime", "EndTime", "LastModifiedOnClient",
+        "GroupAppActivityId", "ClipboardPayload", "EnterpriseId", "OriginalPayload",
+        "OriginalLastModifiedOnClient", "ETag",
+    ]  # fmt: skip
+    columns = ", ".join(quote_ident(name) for name in names)
+    loaded = pg_query(ran.uri, f'SELECT {columns} FROM {quote_ident(ran.base)}."Activity"')
+    got = {bytes(row[0]): row for row in loaded}
+    assert len(got) == len(rows["Activity"])
+    for row in rows["Activity"]:
+        want = dict(zip(names, row, strict=True))
+        have = dict(zip(names, got[row[0]], strict=True))
+        for name in names:
+            value = have[name]
+            value = bytes(value) if isinstance(value, memoryview) else value
+            expected = want[name]
+            if name in instants:
+                expected = UNIX_EPOCH + timedelta(seconds=expected)
+            elif expected == "":
+                expected = None  # '' is how this table writes a missing text: NULL, audited
+            assert value == expected, (name, value, expected)
+    for column in ("EndTime", "CreatedInCloud"):
+        assert [n for n in _notes(run_dir, "Activity", column) if "the instant is" in n] == [
+            "integers are seconds since 1970-01-01 UTC, 0 for no date in a column declared DATETIME: kept as "
+            f'numbers (bigint), every value as written; the instant is to_timestamp(NULLIF("{column}", 0))'
+        ]
+    packages = pg_query(
+        ran.uri,
+        'SELECT "ActivityId", "Platform", "PackageName", "ExpirationTime" '
+        f'FROM {quote_ident(ran.base)}."Activity_PackageId"',
+    )
+    assert sorted((bytes(a), p, n, e) for a, p, n, e in packages) == sorted(
+        (a, p, n, UNIX_EPOCH + timedelta(seconds=e)) for a, p, n, e in rows["Activity_PackageId"]
+    )
+    assert ran.values("ActivityOperation", "CorrelationVector", "OperationOrder") == {
+        r[0]: r[22] for r in rows["ActivityOperation"]
+    }
+    assert {(t, c) for t, c, rule in audited_columns(run_dir) if rule == "epoch:seconds"} == {
+        (t, c) for t in ("Activity", "ActivityOperation") for c in instants
+    } | {
+        ("ActivityOperation", "CreatedTime"),
+        ("Activity_PackageId", "ExpirationTime"),
+    }
+    # The GUIDs, 16 bytes each: the package ids' and the pending operations' refer to the activities
+    # (every value found there); the parent, the all-zero GUID everywhere, refers to nothing.
+    assert references(run_dir) == {
+        ("Activity_PackageId", "ActivityId"): "Activity.Id",
+        ("ActivityOperation", "Id"): "Activity.Id",
+    }
+
+
+def test_macos_tcc_database_reads_its_unix_seconds_and_keeps_code_requirements_and_unused_keys(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.tcc_database)
+    rows = apps.tcc_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    access = ran.types("access")
+    assert access["last_modified"] == "timestamp with time zone"
+    assert access["csreq"] == access["indirect_object_code_identity"] == "bytea"
+    assert access["auth_value"] == access["auth_reason"] == access["last_reminded"] == "bigint"
+    assert access["indirect_object_identifier"] == access["boot_uuid"] == "text"
+    assert primary_key(ran.uri, ran.record["version_schema"], "access") == [
+        "service",
+        "client",
+        "client_type",
+        "indirect_object_identifier",
+    ]
+    names = [
+        "service", "client", "client_type", "auth_value", "auth_reason", "auth_version", "csreq", "policy_id",
+        "indirect_object_identifier_type", "indirect_object_identifier", "indirect_object_code_identity",
+        "flags", "last_modified", "pid", "pid_version", "boot_uuid", "last_reminded",
+    ]  # fmt: skip
+    columns = ", ".join(quote_ident(name) for name in names)
+    loaded = pg_query(ran.uri, f"SELECT {columns} FROM {quote_ident(ran.base)}.access")
+    got = sorted(tuple(bytes(v) if isinstance(v, memoryview) else v for v in row) for row in loaded)
+    want = sorted(
+        tuple(
+            UNIX_EPOCH + timedelta(seconds=v) if name == "last_modified" else v
+            for name, v in zip(names, row, strict=True)
+        )
+        for row in rows["access"]
+    )
+    assert got == want
+    # The placeholder UNUSED, in the key and the boot's UUID, is a value as written, no null token.
+    assert sum(row[9] == "UNUSED" for row in got) == sum(row[9] == "UNUSED" for row in rows["access"]) > 0
+    assert pg_query(
+        ran.uri, f"SELECT last_modified, expired_at FROM {quote_ident(ran.base)}.expired ORDER BY 1"
+    ) == [
+        (UNIX_EPOCH + timedelta(seconds=r[4]), UNIX_EPOCH + timedelta(seconds=r[5]))
+        for r in sorted(rows["expired"], key=lambda r: r[4])
+    ]
+    assert audited_columns(run_dir) == {
+        ("access", "last_modified", "epoch:seconds"),
+        ("expired", "last_modified", "epoch:seconds"),
+        ("expired", "expired_at", "epoch:seconds"),
+    }
+    assert references(run_dir) == {
+        ("access", "policy_id"): "policies.id",
+        ("active_policy", "policy_id"): "policies.id",
+    }
+
+
+def test_macos_quarantine_events_keep_apple_reference_seconds_as_doubles_and_uuid_keys_as_text(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.quarantine_events)
+    rows = apps.quarantine_rows()
+    loaded_cleanly(ran, run_dir, {"LSQuarantineEvent": len(rows["LSQuarantineEvent"])})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    events = ran.types("LSQuarantineEvent")
+    # Seconds since 2001 (a CFAbsoluteTime) outside a Core Data store: every digit of the double, never
+    # read as Unix seconds (they would be instants of 1995).
+    assert events["LSQuarantineTimeStamp"] == "double precision"
+    assert events["LSQuarantineEventIdentifier"] == "text"
+    assert events["LSQuarantineTypeNumber"] == "bigint"
+    assert events["LSQuarantineOriginAlias"] == "bytea"
+    assert ran.values("LSQuarantineEvent", "LSQuarantineTimeStamp", "LSQuarantineEventIdentifier") == {
+        r[0]: r[1] for r in rows["LSQuarantineEvent"]
+    }
+    assert any(r[1] % 1 for r in rows["LSQuarantineEvent"])
+    assert ran.values("LSQuarantineEvent", "LSQuarantineDataURLString", "LSQuarantineEventIdentifier") == {
+        r[0]: r[4] for r in rows["LSQuarantineEvent"]
+    }
+    assert ran.values("LSQuarantineEvent", "LSQuarantineSenderName", "LSQuarantineEventIdentifier") == {
+        r[0]: r[5] for r in rows["LSQuarantineEvent"]
+    }
+    assert ran.values(
+        "LSQuarantineEvent", "LSQuarantineAgentBundleIdentifier", "LSQuarantineEventIdentifier"
+    ) == {r[0]: r[2] for r in rows["LSQuarantineEvent"]}
+    [(moment,)] = pg_query(
+        ran.uri,
+        "SELECT timestamptz '2001-01-01 00:00:00+00' + \"LSQuarantineTimeStamp\" * interval '1 second' "
+        f'FROM {quote_ident(ran.base)}."LSQuarantineEvent" WHERE "LSQuarantineEventIdentifier" = '
+        f"'{rows['LSQuarantineEvent'][5][0]}'",
+    )
+    assert moment == apps.APPLE_EPOCH + timedelta(seconds=apps.quarantine_stamp(5))
+    assert audited_columns(run_dir) == set()
+    assert references(run_dir) == {}

@@ -133,3 +133,67 @@ def test_nanoseconds_beside_zeros_get_the_note_giving_the_instant_of_the_others(
             else:  # a double of seconds: the microsecond, give or take one
                 expected = _instant(written[i])
                 assert expected is not None and abs(instant - expected) <= timedelta(microseconds=1)
+
+
+# Windows FILETIME: 100-nanosecond ticks since 1601-01-01 UTC (Windows' notification database's
+# `ArrivalTime`, Active Directory's `lastLogon`, .NET's `ToFileTimeUtc()`), as finely written as
+# nanoseconds: kept as integers, a note giving the instant since 2026-12-06 (until then none under a
+# time's name, and where a date was declared a note read them as nanoseconds since 1970: 1974).
+FILETIME_EPOCH = datetime(1601, 1, 1, tzinfo=UTC)
+#: The rows' moments (2024-03-04 08:15:02 UTC on, five hours and a second apart) in ticks, each with
+#: a final digit no microsecond holds.
+TICKS = [(13_354_006_502 + 18_001 * i) * 10_000_000 + 1_234_567 + 3 * i for i in range(ROWS)]
+FILETIME_COLUMNS: dict[str, tuple[str, list[int | None]]] = {
+    "ArrivalTime": ("INT64", TICKS),
+    "expires": (
+        "INTEGER",
+        [None if i % 4 == 1 else t + 3 * 86_400 * 10_000_000 for i, t in enumerate(TICKS)],
+    ),
+    "seen": ("DATETIME", TICKS),
+    "BootTime": ("INT64", [0 if i % 3 == 0 else t for i, t in enumerate(TICKS)]),
+    # The same integers under a name of no time: no moment at all.
+    "checksum": ("INTEGER", TICKS),
+}
+
+
+def _filetime_instant(ticks: int | None) -> datetime | None:
+    return None if ticks in (None, 0) else FILETIME_EPOCH + timedelta(microseconds=ticks // 10)
+
+
+def test_windows_filetime_keeps_its_integers_and_gets_a_note_giving_the_instant(
+    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path
+) -> None:
+    names = list(FILETIME_COLUMNS)
+    rows = [(i, *(FILETIME_COLUMNS[name][1][i] for name in names)) for i in range(ROWS)]
+    columns = ", ".join(f'"{n}" {FILETIME_COLUMNS[n][0]}' for n in names)
+    path = make_sqlite({"wpn": (f"CREATE TABLE wpn (id INTEGER PRIMARY KEY, {columns})", rows)}, name="ft.db")
+    table = profile(path)["wpn"]
+    for name in names:
+        column = table[name]
+        assert column.inferred_type == "integer", (name, column.type_reason)
+        instants = [n for n in column.notes if "the instant is" in n]
+        if name == "checksum":
+            assert instants == [], column.notes
+            continue
+        zero = ", 0 for no date" if name == "BootTime" else ""
+        declared = " in a column declared DATETIME" if name == "seen" else ""
+        target = f'NULLIF("{name}", 0)' if zero else f'"{name}"'
+        assert instants == [
+            f"integers are Windows FILETIME, 100-nanosecond ticks since 1601-01-01 UTC{zero}, finer than a "
+            f"timestamptz's microseconds{declared}: kept as numbers (bigint), every value as written; the "
+            f"instant is to_timestamp(({target} - 116444736000000000) / 10000000.0)"
+        ], (name, column.notes)
+    # Every value a moment, as DATETIME declares: no type_mismatch.
+    assert table["seen"].issues == []
+    ran = load_and_check(path, pg_uri, tmp_path)
+    assert not ran.violations, summarize(ran.violations)
+    for name in names[:-1]:
+        assert ran.data_type("wpn", name) == "bigint", name
+        loaded = note_instants(pg_uri, ran.base, "wpn", table[name].notes)
+        assert len(loaded) == ROWS
+        for i, instant in loaded:
+            expected = _filetime_instant(FILETIME_COLUMNS[name][1][i])
+            if expected is None:
+                assert instant is None, (name, i)
+            else:  # a double of seconds: the microsecond, give or take one
+                assert abs(instant - expected) <= timedelta(microseconds=1), (name, i, instant)

@@ -1172,6 +1172,14 @@ EPOCH_MICROS = (1_000_000_000_000_000, 2_000_000_000_000_000)
 #: The same window in nanoseconds (a shell history's ``timestamp``, Go's ``UnixNano``): moments a
 #: timestamptz would round to the microsecond, so never read as instants; a note gives the expression.
 EPOCH_NANOS = (1_000_000_000_000_000_000, 2_000_000_000_000_000_000)
+#: Windows' FILETIME (``ArrivalTime`` of its notification database, Active Directory's ``lastLogon``, .NET's
+#: ``ToFileTimeUtc()``): 100-nanosecond ticks since 1601-01-01 UTC, the same window (2001-09-09 to
+#: 2033-05-18) in those ticks. Finer than a timestamptz holds, so never read: a note gives the instant.
+#: As Unix nanoseconds they would be instants of 1974-1975, which the declared types' rule would claim.
+FILETIME_TICKS = (126_444_736_000_000_000, 136_444_736_000_000_000)
+#: FILETIME's ticks at the Unix epoch (1970-01-01 00:00:00 UTC), and how many make a second.
+FILETIME_UNIX_EPOCH = 116_444_736_000_000_000
+FILETIME_PER_SECOND = 10_000_000
 #: The scale of each epoch unit: how many of it make a second.
 EPOCH_PER_SECOND = {"seconds": 1, "milliseconds": 1_000, "microseconds": 1_000_000}
 #: Far-future instants applications write in an epoch integer column for "never" / "no end", by the

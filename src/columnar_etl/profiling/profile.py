@@ -144,6 +144,9 @@ from columnar_etl.rules import (
     EPOCH_OPEN_ENDS,
     EPOCH_PER_SECOND,
     EPOCH_SECONDS,
+    FILETIME_PER_SECOND,
+    FILETIME_TICKS,
+    FILETIME_UNIX_EPOCH,
     GREGORIAN_FIRST_DAY,
     GROUPED_SHAPES,
     JULIAN_DAYS,
@@ -2216,7 +2219,9 @@ def _infer_column(
     one_way = (
         _moment_numbers(column, family, counts, fractional)
         if inferred in ("double", "numeric") and fractional and not n_dates
-        else _epoch_days(column, family, counts) or _epoch_nanoseconds(column, family, counts)
+        else _epoch_days(column, family, counts)
+        or _windows_filetime(column, family, counts)
+        or _epoch_nanoseconds(column, family, counts)
         if inferred == "integer" and not n_dates
         else None
     )
@@ -3504,6 +3509,8 @@ class MomentUnit(Enum):
     EPOCH_MICROSECONDS = "microseconds"
     #: Finer than a timestamptz holds (:func:`_epoch_nanoseconds`): kept as integers, never read.
     EPOCH_NANOSECONDS = "nanoseconds"
+    #: Windows' 100-nanosecond ticks since 1601 (:func:`_windows_filetime`): integers, never read.
+    FILETIME = "FILETIME ticks"
     JULIAN_DAYS = "Julian days"
     #: Whole days since 1970-01-01 (:func:`_epoch_days`): a date, not an instant.
     EPOCH_DAYS = "days"
@@ -3576,6 +3583,7 @@ def _moment_expression(column: SourceColumn, moments: MomentNumbers | None) -> s
         MomentUnit.EPOCH_MILLISECONDS: f"to_timestamp({name} / 1000.0)",
         MomentUnit.EPOCH_MICROSECONDS: f"to_timestamp({name} / 1000000.0)",
         MomentUnit.EPOCH_NANOSECONDS: f"to_timestamp({name} / 1000000000.0)",
+        MomentUnit.FILETIME: f"to_timestamp(({name} - {FILETIME_UNIX_EPOCH}) / {FILETIME_PER_SECOND}.0)",
         MomentUnit.JULIAN_DAYS: f"to_timestamp(({name} - 2440587.5) * 86400)",
         MomentUnit.EPOCH_DAYS: f"DATE '1970-01-01' + {name}::integer",
     }
@@ -3665,6 +3673,39 @@ def _epoch_nanoseconds(
     )
 
 
+#: What a FILETIME note says the integers are.
+_FILETIME_PHRASE = "integers are Windows FILETIME, 100-nanosecond ticks since 1601-01-01 UTC"
+_FINER = "finer than a timestamptz's microseconds"
+
+
+def _windows_filetime(
+    column: SourceColumn,
+    family: InferredType | None,
+    counts: _Counts,
+    bounds: tuple[int, int] | None = None,
+) -> MomentNumbers | None:
+    """Integers that count Windows FILETIME ticks, 100 nanoseconds since 1601-01-01 UTC (Windows'
+    notification database's ``ArrivalTime`` and ``ExpiryTime``, Active Directory's ``lastLogon``,
+    .NET's ``DateTime.ToFileTimeUtc()``), or None: in a column whose name says it holds a time or
+    declared a date or timestamp, every one from 2001-09-09 to 2033-05-18 in those ticks
+    (:data:`~columnar_etl.rules.FILETIME_TICKS`, the coarser units' window). Not a key of one column
+    (an identifier). Tried before nanoseconds: a declared type's nanoseconds from 1900 would read them
+    as instants of 1974. A timestamptz holds microseconds: reading them would round, so they stay
+    integers and only the note says what they are (until 2026-12-06 nothing did, and where a date was
+    declared the note read them as epoch nanoseconds). ``bounds``: the integers' other than 0
+    (:func:`_epoch_beside_zeros`), in place of the column's."""
+    if column.primary_key and not column.composite_key:
+        return None
+    if column.counts_from is not None or counts["min_number"] is None:
+        return None
+    if not (_date_like_name(column.name) or family in DATE_TYPES):
+        return None
+    low, high = bounds or _integer_bounds(counts)
+    if not (FILETIME_TICKS[0] <= low and high <= FILETIME_TICKS[1]):
+        return None
+    return MomentNumbers(f"{_FILETIME_PHRASE}, {_FINER}", MomentUnit.FILETIME)
+
+
 def _epoch_beside_zeros(
     column: SourceColumn, family: InferredType | None, counts: _Counts
 ) -> MomentNumbers | None:
@@ -3694,6 +3735,10 @@ def _epoch_beside_zeros(
         return None
     said = " and ".join(str(value) for value in no_dates)
     unit = _epoch_reading(column, family, counts, bounds=(int(low), int(high)))
+    if unit is None and _windows_filetime(column, family, counts, bounds=(int(low), int(high))):
+        return MomentNumbers(
+            f"{_FILETIME_PHRASE}, {said} for no date, {_FINER}", MomentUnit.FILETIME, no_dates
+        )
     if unit is None:
         # A 1 beside the 0s is no nanosecond of 1970 (a flag's): the coarser units' window has no room
         # for it, a declared type's years from 1900 have.
