@@ -20794,6 +20794,10 @@ def test_sabnzbd_history_reads_its_unix_seconds_and_finds_no_reference_in_its_du
     rss = ran.types("rss")
     assert rss["created_at"] == rss["downloaded_at"] == "timestamp with time zone"
     assert rss["age"] == rss["size"] == "bigint"
+    # NULL until the feed's downloaded entries are cleared, beside the table's Unix seconds: an instant
+    # too (until 2026-12-06 bigint, whose type the first archived entry would have changed).
+    assert {row[19] for row in rows["rss"]} == {None}
+    assert rss["archived_at"] == "timestamp with time zone"
 
     def blank(value: Any) -> Any:
         return None if value == "" else value
