@@ -62204,3 +62204,783 @@ def quarantine_rows() -> dict[str, list[Sequence[Any]]]:
 def quarantine_events(path: Path) -> Path:
     """A macOS QuarantineEventsV2 database (see the module's list)."""
     return write_export(path, QUARANTINE_DDL, quarantine_rows(), bytes_as_text=False)
+
+
+# --- Frigate NVR (frigate.db: the schema migrations 001-032 leave, read from a `.schema` dump of a
+# frigate.db; values as frigate/models.py's peewee fields and frigate's maintainers write them) ---
+
+FRIGATE_DDL = [
+    'CREATE TABLE "event" ("id" VARCHAR(30) NOT NULL PRIMARY KEY, "label" VARCHAR(20) NOT NULL, '
+    '"camera" VARCHAR(20) NOT NULL, "start_time" DATETIME NOT NULL, "end_time" DATETIME, "top_score" REAL, '
+    '"false_positive" INTEGER, "zones" JSON NOT NULL, "thumbnail" TEXT , "has_clip" INTEGER NOT NULL, '
+    '"has_snapshot" INTEGER NOT NULL, "region" JSON, "box" JSON, "area" INTEGER, '
+    '"retain_indefinitely" INTEGER NOT NULL, "sub_label" VARCHAR(100), "ratio" REAL, "plus_id" VARCHAR(30), '
+    '"score" REAL, "model_hash" VARCHAR(32), "detector_type" VARCHAR(32), "model_type" VARCHAR(32), '
+    '"data" JSON NOT NULL)',
+    'CREATE TABLE "export" ("id" VARCHAR(30) NOT NULL PRIMARY KEY, "camera" VARCHAR(20) NOT NULL, '
+    '"name" VARCHAR(100) NOT NULL, "date" DATETIME NOT NULL, "video_path" VARCHAR(255) NOT NULL, '
+    '"thumb_path" VARCHAR(255) NOT NULL, "in_progress" INTEGER NOT NULL)',
+    'CREATE TABLE "migratehistory" ("id" INTEGER NOT NULL PRIMARY KEY, "name" VARCHAR(255) NOT NULL, '
+    '"migrated_at" DATETIME NOT NULL)',
+    'CREATE TABLE "previews" ("id" VARCHAR(30) NOT NULL PRIMARY KEY, "camera" VARCHAR(20) NOT NULL, '
+    '"path" VARCHAR(255) NOT NULL, "start_time" DATETIME NOT NULL, "end_time" DATETIME NOT NULL, '
+    '"duration" REAL NOT NULL)',
+    'CREATE TABLE "recordings" ("id" VARCHAR(30) NOT NULL PRIMARY KEY, "camera" VARCHAR(20) NOT NULL, '
+    '"path" VARCHAR(255) NOT NULL, "start_time" DATETIME NOT NULL, "end_time" DATETIME NOT NULL, '
+    '"duration" REAL NOT NULL, "objects" INTEGER, "motion" INTEGER, "segment_size" REAL NOT NULL, '
+    '"dBFS" INTEGER, "regions" INTEGER)',
+    'CREATE TABLE "regions" ("camera" VARCHAR(20) NOT NULL PRIMARY KEY, "last_update" DATETIME NOT NULL, '
+    '"grid" JSON)',
+    'CREATE TABLE "reviewsegment" ("id" VARCHAR(30) NOT NULL PRIMARY KEY, "camera" VARCHAR(20) NOT NULL, '
+    '"start_time" DATETIME NOT NULL, "end_time" DATETIME, "severity" VARCHAR(30) NOT NULL, '
+    '"thumb_path" VARCHAR(255) NOT NULL, "data" JSON NOT NULL)',
+    'CREATE TABLE "timeline" ("timestamp" DATETIME NOT NULL, "camera" VARCHAR(20) NOT NULL, '
+    '"source" VARCHAR(20) NOT NULL, "source_id" VARCHAR(30), "class_type" VARCHAR(50) NOT NULL, '
+    '"data" JSON)',
+    """CREATE TABLE trigger (
+            camera VARCHAR(20) NOT NULL,
+            name VARCHAR NOT NULL,
+            type VARCHAR(10) NOT NULL,
+            model VARCHAR(30) NOT NULL,
+            data TEXT NOT NULL,
+            threshold REAL,
+            embedding BLOB,
+            triggering_event_id VARCHAR(30),
+            last_triggered DATETIME,
+            PRIMARY KEY (camera, name)
+        )""",
+    'CREATE TABLE "user" ("username" VARCHAR(30) NOT NULL PRIMARY KEY, '
+    '"password_hash" VARCHAR(120) NOT NULL, "notification_tokens" JSON NOT NULL, '
+    "\"role\" VARCHAR(20) NOT NULL DEFAULT 'admin', "
+    "password_changed_at DATETIME NULL)",
+    """CREATE TABLE "userreviewstatus" (
+            "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+            "user_id" VARCHAR(30) NOT NULL,
+            "review_segment_id" VARCHAR(30) NOT NULL,
+            "has_been_reviewed" INTEGER NOT NULL DEFAULT 0,
+            FOREIGN KEY ("review_segment_id") REFERENCES "reviewsegment" ("id") ON DELETE CASCADE
+        )""",
+    'CREATE INDEX "event_camera" ON "event" ("camera")',
+    'CREATE INDEX "event_label" ON "event" ("label")',
+    'CREATE INDEX "event_start_time_end_time" ON "event" ("start_time" DESC, "end_time" DESC)',
+    'CREATE UNIQUE INDEX "recordings_path" ON "recordings" ("path")',
+    'CREATE INDEX "recordings_camera_start_time_end_time" ON "recordings" '
+    '("camera", "start_time" DESC, "end_time" DESC)',
+    'CREATE INDEX "timeline_source_id" ON "timeline" ("source_id")',
+    'CREATE UNIQUE INDEX "userreviewstatus_user_segment" ON "userreviewstatus" '
+    '("user_id", "review_segment_id")',
+]
+
+FRIGATE_START = 1716194520.0  # 2024-05-20 08:42:00 UTC: frigate stores datetime.timestamp() floats
+FRIGATE_CAMERAS = ("front_door", "driveway", "backyard")
+FRIGATE_LABELS = ("person", "car", "dog", "package")
+
+
+def frigate_json(value: Any) -> str:
+    """playhouse's JSONField binds ``json(json.dumps(value))``: SQLite's json() minifies it."""
+    return json.dumps(value, separators=(",", ":"))
+
+
+def frigate_id(moment: float, n: int) -> str:
+    """``f"{frame_time}-{rand_id}"``: the frame's float seconds and six lowercase letters or digits."""
+    alphabet = "abcdefghijklmnopqrstuvwxyz0123456789"
+    return f"{moment}-" + "".join(alphabet[(n * 7 + k * 11) % 36] for k in range(6))
+
+
+def frigate_rows() -> dict[str, list[Sequence[Any]]]:
+    """30 tracked objects (the last two still in progress: no end_time), their timeline entries, the
+    review segments grouping them and a user's reviews of them, 24 recording segments, previews, two
+    exports, the motion regions grid per camera, two users, one semantic-search trigger and peewee-migrate's
+    history. Since 0.14 the event's old box/region/area/ratio/top_score/score columns are NULL and
+    ``data`` holds them; an event of 0.13 (the first six) still has them."""
+    events: list[Sequence[Any]] = []
+    timeline: list[Sequence[Any]] = []
+    reviews: list[Sequence[Any]] = []
+    statuses: list[Sequence[Any]] = []
+    for n in range(30):
+        start = round(FRIGATE_START + n * 613.25 + (n * 0.137) % 1, 6)
+        end = None if n >= 28 else round(start + 8.5 + n * 1.75, 6)
+        camera = FRIGATE_CAMERAS[n % 3]
+        label = FRIGATE_LABELS[n % 4]
+        event_id = frigate_id(start, n)
+        box = [round(0.1 + (n % 5) * 0.07, 4), round(0.2 + (n % 3) * 0.05, 4), 0.25, 0.5]
+        region = [0.0, 0.05, 0.625, 0.625]
+        score = round(0.6 + (n % 7) * 0.05, 6)
+        top = round(score + 0.02, 6)
+        zones = [] if n % 4 == 0 else ["porch"] if n % 4 == 1 else ["porch", "street"]
+        old = n < 6
+        data = {
+            "box": box,
+            "region": region,
+            "score": score,
+            "top_score": top,
+            "attributes": [{"label": "face", "score": 0.81}] if label == "person" and n % 3 == 0 else [],
+            "type": "object",
+            "max_severity": "alert" if label in ("person", "car") else "detection",
+            "path_data": [[[round(box[0] + 0.1, 4), round(box[1] + 0.4, 4)], round(start + 1.5, 6)]],
+        }
+        if n % 9 == 4:
+            data["description"] = "A person in a blue jacket leaves a parcel by the door.\nThen walks away."
+        events.append(
+            (
+                event_id,
+                label,
+                camera,
+                start,
+                end,
+                top if old else None,
+                0 if n % 10 else 1,
+                frigate_json(zones),
+                base64.b64encode(b"\xff\xd8\xff\xe0" + bytes(range(n, n + 24))).decode() if old else None,
+                1,
+                1 if n % 5 else 0,
+                frigate_json(region) if old else None,
+                frigate_json(box) if old else None,
+                (n + 3) * 1021 if old else None,
+                1 if n % 11 == 3 else 0,
+                ("Alice" if n % 2 else "UPS") if n % 6 == 1 else None,
+                round(0.5 + (n % 4) * 0.25, 6) if old else None,
+                f"{n:024x}" if n % 8 == 2 else None,
+                score if old else None,
+                "a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6" if n >= 6 else None,
+                "cpu" if n % 2 else "edgetpu",
+                "ssd",
+                frigate_json(data),
+            )
+        )
+        for k, kind in enumerate(("visible", "entered_zone", "active", "gone")):
+            if kind == "entered_zone" and not zones:
+                continue
+            if kind == "gone" and end is None:
+                continue
+            moment = end if kind == "gone" else round(start + k * 1.25, 6)
+            timeline.append(
+                (
+                    moment,
+                    camera,
+                    "tracked_object",
+                    event_id,
+                    kind,
+                    frigate_json(
+                        {
+                            "camera": camera,
+                            "label": label,
+                            "sub_label": None,
+                            "box": box,
+                            "region": region,
+                            "attribute": "",
+                            **({"zones": zones} if kind == "entered_zone" else {}),
+                        }
+                    ),
+                )
+            )
+        if n % 2 == 0:
+            review_id = frigate_id(round(start - 0.5, 6), n + 100)
+            members = [event_id] + ([events[-2][0]] if n else [])
+            reviews.append(
+                (
+                    review_id,
+                    camera,
+                    round(start - 0.5, 6),
+                    None if end is None else round(end + 30.0, 6),
+                    data["max_severity"],
+                    f"/media/frigate/clips/review/thumb-{camera}-{review_id}.webp",
+                    frigate_json(
+                        {
+                            "detections": members,
+                            "objects": [label],
+                            "sub_labels": [],
+                            "zones": zones,
+                            "audio": [],
+                        }
+                    ),
+                )
+            )
+            if n % 4 == 0:
+                statuses.append((len(statuses) + 1, "admin", review_id, 1 if n % 8 == 0 else 0))
+    recordings: list[Sequence[Any]] = []
+    previews: list[Sequence[Any]] = []
+    for n in range(24):
+        camera = FRIGATE_CAMERAS[n % 3]
+        start = FRIGATE_START + (n // 3) * 10.0
+        moment = datetime.fromtimestamp(start, UTC)
+        duration = round(10.0 - (n % 4) * 0.033, 3)
+        recordings.append(
+            (
+                frigate_id(start, n + 200),
+                camera,
+                f"/media/frigate/recordings/{moment:%Y-%m-%d/%H}/{camera}/{moment:%M.%S}.mp4",
+                start,
+                start + duration,
+                duration,
+                (n * 3) % 7,
+                (n * 13) % 97,
+                round(1.2 + n * 0.0625, 6),
+                -((n * 7) % 60) - 20 if n % 6 else None,
+                n % 5,
+            )
+        )
+        if n < 6:
+            pstart = FRIGATE_START + n * 3600.0
+            previews.append(
+                (
+                    f"{FRIGATE_CAMERAS[n % 3]}_{pstart}",
+                    FRIGATE_CAMERAS[n % 3],
+                    f"/media/frigate/clips/previews/{FRIGATE_CAMERAS[n % 3]}/{pstart}-{pstart + 3600.0}.mp4",
+                    pstart,
+                    pstart + 3600.0,
+                    3600.0,
+                )
+            )
+    exports = [
+        (
+            f"{camera}_{frigate_id(FRIGATE_START, i)[-6:]}",
+            camera,
+            f"{camera.replace('_', ' ').title()} - 2024-05-20 08:4{i}",
+            FRIGATE_START + 7200.0 + i * 61.5,
+            f"/media/frigate/exports/{camera}_{frigate_id(FRIGATE_START, i)[-6:]}.mp4",
+            f"/media/frigate/clips/export/{camera}_{frigate_id(FRIGATE_START, i)[-6:]}.webp",
+            i,
+        )
+        for i, camera in enumerate(FRIGATE_CAMERAS[:2])
+    ]
+    regions = [
+        (
+            camera,
+            FRIGATE_START + 86400.0 + i * 0.5,
+            frigate_json(
+                [
+                    [
+                        {"x": x, "y": y, "sizes": [0.25 + (x + y + i) % 3 * 0.125], "mean": 0.3, "std": 0.1}
+                        for y in range(2)
+                    ]
+                    for x in range(2)
+                ]
+            ),
+        )
+        for i, camera in enumerate(FRIGATE_CAMERAS)
+    ]
+    users = [
+        (
+            "admin",
+            "pbkdf2_sha256$600000$"
+            + base64.b64encode(b"frigate-salt-0").decode()
+            + "$"
+            + base64.b64encode(hashlib.sha256(b"admin").digest()).decode(),
+            "[]",
+            "admin",
+            None,
+        ),
+        (
+            "viewer",
+            "pbkdf2_sha256$600000$"
+            + base64.b64encode(b"frigate-salt-1").decode()
+            + "$"
+            + base64.b64encode(hashlib.sha256(b"viewer").digest()).decode(),
+            frigate_json(
+                [{"endpoint": "https://push.example.net/abc", "keys": {"auth": "x1", "p256dh": "BNc"}}]
+            ),
+            "viewer",
+            FRIGATE_START + 5000.25,
+        ),
+    ]
+    triggers = [
+        (
+            "front_door",
+            "parcel",
+            "description",
+            "jinav1",
+            "a delivery person leaving a parcel",
+            0.8,
+            struct.pack("<8f", *(0.125 * k - 0.5 for k in range(8))),
+            events[4][0],
+            events[4][3],
+        )
+    ]
+    history = [
+        (i + 1, name, str(datetime(2024, 5, 20, 8, 30, i, i * 12345)))
+        for i, name in enumerate(
+            (
+                "001_create_events_table",
+                "002_add_clip_snapshot",
+                "003_create_recordings_table",
+                "032_add_password_changed_at",
+            )
+        )
+    ]
+    return {
+        "event": events,
+        "export": exports,
+        "migratehistory": history,
+        "previews": previews,
+        "recordings": recordings,
+        "regions": regions,
+        "reviewsegment": reviews,
+        "timeline": timeline,
+        "trigger": triggers,
+        "user": users,
+        "userreviewstatus": statuses,
+    }
+
+
+def frigate(path: Path) -> Path:
+    """Frigate NVR's ``frigate.db`` (see the module's list)."""
+    return write_export(path, FRIGATE_DDL, frigate_rows(), bytes_as_text=False)
+
+
+# --- Klipper Moonraker (moonraker-sql.db of 0.9+: the tables Moonraker 0.11.0's own SqliteProvider and
+# history component create, read from moonraker/components/database.py and history.py; values encoded as
+# its encode_record and json_wrapper do) ---
+
+MOONRAKER_DDL = [
+    "CREATE TABLE table_registry (\n    name TEXT NOT NULL PRIMARY KEY,\n    prototype TEXT NOT NULL,\n"
+    "    version INT\n)",
+    "CREATE TABLE namespace_store (\n    namespace TEXT NOT NULL,\n    key TEXT NOT NULL,\n"
+    "    value record NOT NULL,\n    PRIMARY KEY (namespace, key)\n)",
+    "CREATE TABLE job_history (\n    job_id INTEGER PRIMARY KEY ASC,\n    user TEXT NOT NULL,\n"
+    "    filename TEXT,\n    status TEXT NOT NULL,\n    start_time REAL NOT NULL,\n    end_time REAL,\n"
+    "    print_duration REAL NOT NULL,\n    total_duration REAL NOT NULL,\n    filament_used REAL NOT NULL,\n"
+    "    metadata pyjson,\n    auxiliary_data pyjson NOT NULL,\n    instance_id TEXT NOT NULL\n)",
+    "CREATE TABLE job_totals (\n    provider TEXT NOT NULL,\n    field TEXT NOT NULL,\n    maximum REAL,\n"
+    "    total REAL,\n    instance_id TEXT NOT NULL,\n    PRIMARY KEY (provider, field, instance_id)\n)",
+]
+
+MOONRAKER_START = 1716194520.25  # 2024-05-20 08:42:00.25 UTC: time.time() when the first print started
+
+
+def moonraker_json(value: Any) -> bytes:
+    """Moonraker's json_wrapper.dumps without msgspec: compact JSON, encoded: bytes, bound as a BLOB."""
+    return json.dumps(value, separators=(",", ":")).encode()
+
+
+def moonraker_record(value: Any) -> bytes:
+    """database.encode_record: a type letter and the value (``q`` int64, ``d`` double, ``?`` bool, ``s``
+    UTF-8 text; a list or dict as its JSON; ``\\x00`` for None), native byte order (little-endian)."""
+    if value is None:
+        return b"\x00"
+    if isinstance(value, bool):
+        return b"?" + struct.pack("?", value)
+    if isinstance(value, int):
+        return b"q" + struct.pack("q", value)
+    if isinstance(value, float):
+        return b"d" + struct.pack("d", value)
+    if isinstance(value, str):
+        return b"s" + value.encode()
+    return moonraker_json(value)
+
+
+def moonraker_gcode(n: int) -> str:
+    return (
+        "3DBenchy.gcode",
+        "calibration/cube_20mm.gcode",
+        "Voron/ stealthburner_main_body.gcode",
+        "lid – PETG.gcode",
+        "spool holder.gcode",
+    )[n % 5]
+
+
+def moonraker_metadata(n: int) -> dict[str, Any]:
+    """The file manager's metadata of a G-code file, as its metadata.py extracts it."""
+    name = moonraker_gcode(n)
+    stem = name.rsplit("/", 1)[-1].removesuffix(".gcode")
+    return {
+        "size": 1834521 + n * 104729,
+        "modified": round(MOONRAKER_START - 86400 + n * 3.5, 6),
+        "uuid": str(UUID(int=0x5A17 * (n + 1) << 64 | n)),
+        "slicer": "PrusaSlicer" if n % 2 else "OrcaSlicer",
+        "slicer_version": "2.7.4" if n % 2 else "2.1.1",
+        "gcode_start_byte": 35412 + n,
+        "gcode_end_byte": 1812003 + n * 104729,
+        "layer_count": 120 + n * 4,
+        "object_height": 24.0 + n * 0.2,
+        "estimated_time": 5320 + n * 97,
+        "nozzle_diameter": 0.4,
+        "layer_height": 0.2,
+        "first_layer_height": 0.2,
+        "first_layer_extr_temp": 215.0 + (n % 3) * 20,
+        "first_layer_bed_temp": 60.0,
+        "chamber_temp": 0.0,
+        "filament_name": "Generic PLA" if n % 3 else "Prusament PETG",
+        "filament_type": "PLA" if n % 3 else "PETG",
+        "filament_total": round(4812.33 + n * 17.25, 2),
+        "filament_weight_total": round(14.35 + n * 0.05, 2),
+        "thumbnails": [
+            {"width": w, "height": w, "size": 1024 + w * 37, "relative_path": f".thumbs/{stem}-{w}x{w}.png"}
+            for w in (32, 300)
+        ],
+        "print_start_time": None,
+        "job_id": None,
+    }
+
+
+def moonraker_rows() -> dict[str, list[Sequence[Any]]]:
+    """namespace_store holds each namespace's items as encoded records (a UI's settings dicts, the
+    instance's id, counters, the G-code metadata of each file); job_history 30 prints (the last one still
+    printing: no end_time) with their metadata and auxiliary data as JSON bytes; job_totals the history's
+    totals and maxima and the power sensor's energy total. A print's ``job_id`` is shown as six hex
+    digits (``f"{id:06X}"``) in the metadata of the file it printed."""
+    history: list[Sequence[Any]] = []
+    statuses = ("completed", "completed", "cancelled", "completed", "error", "klippy_shutdown", "completed")
+    for n in range(30):
+        start = round(MOONRAKER_START + n * 9187.125 + (n * 0.318) % 1, 6)
+        running = n == 29
+        status = "in_progress" if running else statuses[n % len(statuses)]
+        total = round(1200.5 + n * 311.375, 6) if not running else round(512.25, 6)
+        printed = round(total - 93.75, 6) if status != "cancelled" else round(total / 3, 6)
+        metadata = moonraker_metadata(n % 5)
+        metadata["print_start_time"] = start
+        metadata["job_id"] = f"{n + 1:06X}"
+        aux: list[dict[str, Any]] = [
+            {
+                "provider": "sensor power",
+                "name": "energy",
+                "value": round(0.0125 * (n + 1), 6),
+                "description": "Printer Energy",
+                "units": "kWh",
+            }
+        ]
+        if n % 4 == 1:
+            aux.append(
+                {
+                    "provider": "spoolman",
+                    "name": "spool_ids",
+                    "value": [3 + n % 2],
+                    "description": "Spool IDs used",
+                    "units": None,
+                }
+            )
+        history.append(
+            (
+                n + 1,
+                ("No User", "pi", "_API_KEY_USER_")[n % 3],
+                moonraker_gcode(n),
+                status,
+                start,
+                None if running else round(start + total, 6),
+                printed,
+                total,
+                round(metadata["filament_total"] * (printed / total), 6) if n % 6 else 0.0,
+                metadata if n != 7 else {},
+                aux if n % 9 else [],
+                "default",
+            )
+        )
+    finished = [row for row in history if row[5] is not None]
+    totals: list[Sequence[Any]] = [
+        ("history", "total_jobs", None, float(len(finished)), "default"),
+        ("history", "total_time", None, round(sum(row[7] for row in finished), 6), "default"),
+        ("history", "total_print_time", None, round(sum(row[6] for row in finished), 6), "default"),
+        ("history", "total_filament_used", None, round(sum(row[8] for row in finished), 6), "default"),
+        ("history", "longest_job", max(row[7] for row in finished), None, "default"),
+        ("history", "longest_print", max(row[6] for row in finished), None, "default"),
+        (
+            "sensor power",
+            "energy",
+            0.0125 * 29,
+            round(sum(0.0125 * (n + 1) for n in range(29)), 6),
+            "default",
+        ),
+    ]
+    namespace: list[tuple[str, str, Any]] = [
+        ("moonraker", "instance_id", "8f3b1c2d4e5f46a7b8c9d0e1f2a3b4c5"),
+        ("database", "database_version", 2),
+        ("database", "unsafe_shutdowns", 3),
+        ("database", "debug_counter", {"get": 0, "post": 0, "delete": 0}),
+        ("database", "protected_namespaces", ["moonraker", "gcode_metadata", "history"]),
+        ("moonraker", "file_manager", {"metadata_version": 3, "gcode_path": "/home/pi/printer_data/gcodes"}),
+        ("moonraker", "machine", {"provider": "systemd_dbus", "sudo_password": None}),
+        ("moonraker", "update_manager", {"last_refresh_time": MOONRAKER_START - 3600.0, "refresh": True}),
+        (
+            "authorized_users",
+            "_API_KEY_USER_",
+            {
+                "username": "_API_KEY_USER_",
+                "api_key": "9b0e2f3a6c4d4f8e8a1b2c3d4e5f6a7b",
+                "created_on": MOONRAKER_START - 7200.5,
+            },
+        ),
+        (
+            "authorized_users",
+            "pi",
+            {
+                "username": "pi",
+                "password": "3f2a" * 16,
+                "salt": "a1b2" * 8,
+                "source": "moonraker",
+                "created_on": MOONRAKER_START - 7000.0,
+            },
+        ),
+        (
+            "mainsail",
+            "general",
+            {
+                "printername": "Voron 2.4 «Trident»",
+                "language": "de",
+                "calcEstimateTime": ["file", "filament"],
+            },
+        ),
+        ("mainsail", "initVersion", "v2.11.2"),
+        (
+            "mainsail",
+            "dashboard",
+            {
+                "nonExpandPanels": {"desktop": []},
+                "control": {"feedrateXY": 100, "offsetsZ": [0.005, 0.01, 0.025, 0.05]},
+            },
+        ),
+        (
+            "mainsail",
+            "uiSettings",
+            {"boolWebcamNavi": False, "primary": "#2196f3", "lockSlidersOnTouchDevices": True},
+        ),
+        ("mainsail", "maxLogLines", 500),
+        ("mainsail", "zoom", 1.25),
+        ("mainsail", "heightmapLocked", True),
+        ("mainsail", "welcome", "Grüße — 歓迎 🖨"),
+        ("fluidd", "console", {"consoleHistory": ["G28", "QUAD_GANTRY_LEVEL", "BED_MESH_CALIBRATE"]}),
+        (
+            "fluidd",
+            "uiSettings",
+            {"general": {"instanceName": "Trident", "dateFormat": "iso"}, "theme": {"isDark": True}},
+        ),
+        ("announcements", "entries", []),
+        (
+            "webcams",
+            "a83c2fe2b1d24b0f",
+            {
+                "name": "nozzle cam",
+                "location": "printer",
+                "service": "webrtc-camerastreamer",
+                "enabled": True,
+                "target_fps": 15,
+                "rotation": 0,
+                "flip_horizontal": False,
+            },
+        ),
+        ("klippy_macros", "-1", -1),
+        ("klippy_macros", "big", 2**62 + 5),
+    ]
+    namespace += [
+        (
+            "gcode_metadata",
+            moonraker_gcode(n),
+            dict(moonraker_metadata(n), print_start_time=history[25 + n][4], job_id=f"{26 + n:06X}"),
+        )
+        for n in range(4)
+    ]
+    namespace += [("gcode_metadata", moonraker_gcode(4), moonraker_metadata(4))]
+    return {
+        "table_registry": [],
+        "namespace_store": namespace,
+        "job_history": history,
+        "job_totals": totals,
+    }
+
+
+def moonraker(path: Path) -> Path:
+    """Klipper Moonraker's ``moonraker-sql.db`` (see the module's list)."""
+    rows = moonraker_rows()
+    registry = [
+        ("namespace_store", MOONRAKER_DDL[1].removeprefix("CREATE TABLE "), 1),
+        ("job_history", MOONRAKER_DDL[2].removeprefix("CREATE TABLE "), 1),
+        ("job_totals", MOONRAKER_DDL[3].removeprefix("CREATE TABLE "), 1),
+    ]
+    encoded = {
+        "table_registry": registry,
+        "namespace_store": [(ns, key, moonraker_record(value)) for ns, key, value in rows["namespace_store"]],
+        "job_history": [
+            (*row[:9], moonraker_json(row[9]), moonraker_json(row[10]), row[11])
+            for row in rows["job_history"]
+        ],
+        "job_totals": rows["job_totals"],
+    }
+    return write_export(path, MOONRAKER_DDL, encoded, bytes_as_text=False)
+
+
+# --- SABnzbd (history1.db: the DDL of sabnzbd/database.py's create_history_db and create_rss_table,
+# user_version 7; values as its build_history_info and rss_build_job_info bind them) ---
+
+SABNZBD_DDL = [
+    """CREATE TABLE history (
+            "id" INTEGER PRIMARY KEY,
+            "completed" INTEGER NOT NULL,
+            "name" TEXT NOT NULL,
+            "nzb_name" TEXT NOT NULL,
+            "category" TEXT,
+            "pp" TEXT,
+            "script" TEXT,
+            "report" TEXT,
+            "url" TEXT,
+            "status" TEXT,
+            "nzo_id" TEXT,
+            "storage" TEXT,
+            "path" TEXT,
+            "script_log" BLOB,
+            "script_line" TEXT,
+            "download_time" INTEGER,
+            "postproc_time" INTEGER,
+            "stage_log" TEXT,
+            "downloaded" INTEGER,
+            "completeness" INTEGER,
+            "fail_message" TEXT,
+            "url_info" TEXT,
+            "bytes" INTEGER,
+            "meta" TEXT,
+            "series" TEXT,
+            "md5sum" TEXT,
+            "password" TEXT,
+            "duplicate_key" TEXT,
+            "archive" INTEGER,
+            "time_added" INTEGER
+        )""",
+    "PRAGMA user_version = 7",
+    "CREATE UNIQUE INDEX idx_history_nzo_id ON history(nzo_id)",
+    "CREATE INDEX idx_history_archive_completed ON history(archive, completed DESC)",
+    """CREATE TABLE rss (
+                "id" INTEGER PRIMARY KEY,
+                "feed" TEXT NOT NULL,
+                "state" TEXT NOT NULL
+                         CHECK (state IN (
+                         'G',  -- Good
+                         'B',  -- Bad
+                         'D',  -- Downloaded
+                         'X'  -- Expired
+                         )),
+                "title" TEXT NOT NULL,
+                "url" TEXT NOT NULL,
+                "infourl" TEXT,
+                "category" TEXT,
+                "orgcat" TEXT,
+                "pp" TEXT,
+                "script" TEXT,
+                "priority" TEXT,
+                "season" INTEGER,
+                "episode" INTEGER,
+                "size" INTEGER,
+                "rule" INTEGER,
+                "age" INTEGER NOT NULL,
+                "initial_scan" INTEGER,
+                "created_at" INTEGER NOT NULL,
+                "downloaded_at" INTEGER,
+                "archived_at" INTEGER,
+                UNIQUE (feed, url)
+            )""",
+    "CREATE INDEX idx_rss_feed ON rss(feed)",
+    "CREATE INDEX idx_rss_feed_state ON rss(feed, state)",
+]
+
+SABNZBD_START = 1716194520  # 2024-05-20 08:42:00 UTC: int(time.time()) of the first job's completion
+SABNZBD_RELEASES = (
+    ("The.Expanse.S0{s}E{e:02d}.1080p.WEB.h264-GRP", "tv"),
+    ("Severance.S0{s}E{e:02d}.2160p.ATVP.WEB-DL.DDP5.1.HDR.H.265-FLUX", "tv"),
+    ("Dune.Part.Two.2024.1080p.BluRay.x264-SPARKS", "movies"),
+    ("Ubuntu 24.04 LTS Desktop amd64 ISO", "*"),
+    ("Die.Ärzte.-.Geräusch.(2003).FLAC", "audio"),
+)
+
+
+def sabnzbd_nzo_id(n: int) -> str:
+    """``SABnzbd_nzo_`` and eight random lowercase letters and digits (its get_new_id)."""
+    alphabet = "abcdefghijklmnopqrstuvwxyz0123456789_"
+    return "SABnzbd_nzo_" + "".join(alphabet[(n * 13 + k * 7 + k * k) % 37] for k in range(8))
+
+
+def sabnzbd_rows() -> dict[str, list[Sequence[Any]]]:
+    """32 history jobs: completed and failed, some with a post-processing script's output zlib-compressed
+    in a BLOB (the others' ``script_log`` is ``''``, the empty output bound as it is), stage logs of
+    ``Stage:::line;line`` joined by CRLF, sizes past 2**32 bytes, ``completeness``, ``meta`` and
+    ``series`` never written (NULL), ``archive`` NULL or 1, ``script`` the text ``None``; and an RSS feed's
+    40 entries with their Unix seconds."""
+    history: list[Sequence[Any]] = []
+    for n in range(32):
+        template, category = SABNZBD_RELEASES[n % len(SABNZBD_RELEASES)]
+        name = template.format(s=1 + n % 3, e=1 + n)
+        failed = n % 7 == 3
+        size = 734003200 + n * 1073741827 if category != "movies" else 9663676416 + n * 7919
+        download = 30 + (n * 37) % 900
+        post = 0 if failed else 3 + n % 40
+        completed = SABNZBD_START + n * 5400 + (n * 97) % 600
+        stages = [
+            f"Download:::Downloaded in {download // 60} mins {download % 60} seconds at an average of "
+            f"{size / download / 1024 / 1024:.1f} MB/s<br/>Age: {n + 2}d<br/>{n % 4} articles were malformed"
+        ]
+        if failed:
+            stages.append(f"Unpack:::[{name}] Unpacking failed, archive requires a password")
+        else:
+            stages += [
+                f"Repair:::[{name}] Quick Check OK",
+                f"Unpack:::[{name}] Unpacked 1 files/folders in {post} seconds",
+            ]
+        script_output = f"Renaming {name}.mkv\nDone: {name}\n" if n % 4 == 1 and not failed else ""
+        history.append(
+            (
+                n + 1,
+                completed,
+                name,
+                f"{name}.nzb",
+                category,
+                "D" if n % 3 else "U",
+                "None" if n % 4 != 1 else "rename.py",
+                "future" if n == 5 else "",
+                f"https://indexer.example/getnzb/{n:08x}.nzb?apikey=abc&i=1" if n % 2 else "",
+                "Failed" if failed else "Completed",
+                sabnzbd_nzo_id(n),
+                "" if failed else f"/downloads/complete/{category.strip('*') or 'default'}/{name}",
+                f"/downloads/incomplete/{name}",
+                zlib.compress(script_output.encode()) if script_output else "",
+                "Finished" if script_output else "",
+                download,
+                post,
+                "\r\n".join(stages),
+                size,
+                None,
+                "Unpacking failed, archive requires a password" if failed else "",
+                f"https://indexer.example/details/{n:08x}" if n % 2 else "",
+                size,
+                None,
+                None,
+                hashlib.md5(name.encode()).hexdigest(),
+                "s3cr3t" if n % 9 == 2 else None,
+                f"{name.split('.S0')[0].lower().replace('.', ' ')}/{1 + n % 3}/{1 + n}"
+                if category == "tv"
+                else "",
+                1 if n < 10 else None,
+                completed - download - post - 60 - n % 5,
+            )
+        )
+    rss: list[Sequence[Any]] = []
+    for n in range(40):
+        template, category = SABNZBD_RELEASES[n % 2]
+        title = template.format(s=2, e=1 + n)
+        age = SABNZBD_START - 3 * 86400 + n * 3613
+        state = "D" if n % 5 == 0 else "G" if n % 3 else "B"
+        rss.append(
+            (
+                n + 1,
+                "Indexer TV",
+                state,
+                title,
+                f"https://indexer.example/getnzb/{n + 500:08x}.nzb?i=1&r=abc",
+                f"https://indexer.example/details/{n + 500:08x}" if n % 4 else None,
+                category if state != "B" else None,
+                "TV > HD" if n % 6 else None,
+                "3" if state == "D" else None,
+                None,
+                "0" if state == "D" else None,
+                2,
+                1 + n,
+                1503238553 + n * 10485761,
+                0 if state != "B" else None,
+                age,
+                1 if n < 8 else 0,
+                age + 600 + n,
+                age + 1800 if state == "D" else None,
+                None,
+            )
+        )
+    return {"history": history, "rss": rss}
+
+
+def sabnzbd(path: Path) -> Path:
+    """SABnzbd's ``history1.db`` (see the module's list)."""
+    return write_export(path, SABNZBD_DDL, sabnzbd_rows(), bytes_as_text=False)

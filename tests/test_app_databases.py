@@ -82,7 +82,7 @@ server, a LinkAce bookmark archive, a Drone CI server, a Gogs server, a Conduit 
 Audacity 3 project, a Plex Media Server library, a Skype main.db, a Banshee music library, rspamd's
 fuzzy storage and Bayes statfiles, a monotone repository, calibre's full-text search database, a Windows
 notification database, a Windows Timeline activities cache, a macOS TCC database, a macOS quarantine
-events database)
+events database, a Frigate NVR database, a Klipper Moonraker database, a SABnzbd history database)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -20950,3 +20950,190 @@ def test_macos_quarantine_events_keep_apple_reference_seconds_as_doubles_and_uui
     assert moment == apps.APPLE_EPOCH + timedelta(seconds=apps.quarantine_stamp(5))
     assert audited_columns(run_dir) == set()
     assert references(run_dir) == {}
+
+
+def _arrives_as_written(
+    ran: Ran, table: str, rows: list[Any], converted: Mapping[str, Callable[[Any], Any]]
+) -> None:
+    """Every row of ``table`` loaded: each cell its source value, or ``converted[column](value)`` for
+    the columns a rule reads (NULL stays NULL); compared as multisets of whole rows."""
+    with closing(sqlite3.connect(ran.db)) as con:
+        names = [r[1] for r in con.execute(f'PRAGMA table_info("{table}")')]
+    columns = ", ".join(quote_ident(name) for name in names)
+    loaded = pg_query(ran.uri, f"SELECT {columns} FROM {quote_ident(ran.base)}.{quote_ident(table)}")
+    got = sorted(
+        (tuple(bytes(v) if isinstance(v, memoryview) else v for v in row) for row in loaded), key=repr
+    )
+    want = sorted(
+        (
+            tuple(
+                None if v is None else converted[name](v) if name in converted else v
+                for name, v in zip(names, row, strict=True)
+            )
+            for row in rows
+        ),
+        key=repr,
+    )
+    assert len(got) == len(want), table
+    for a, b in zip(got, want, strict=True):
+        assert a == b, (table, a, b)
+
+
+def _unix(value: float) -> datetime:
+    return UNIX_EPOCH + timedelta(seconds=value)
+
+
+def test_frigate_database_keeps_its_real_seconds_as_written_and_reads_its_whole_seconds_as_instants(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.frigate)
+    rows = apps.frigate_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    # Frigate binds datetime.timestamp() floats to DATETIME columns: a column of fractions keeps every
+    # digit as a double (its note gives the instant); a column whose every second is whole (SQLite's
+    # NUMERIC affinity stored it INTEGER: a recording segment starts on a second) is instants, audited.
+    event = ran.types("event")
+    assert (
+        event["start_time"] == event["end_time"] == event["top_score"] == event["score"] == "double precision"
+    )
+    assert event["false_positive"] == event["has_clip"] == event["retain_indefinitely"] == "bigint"
+    assert event["zones"] == event["data"] == event["box"] == event["thumbnail"] == "text"
+    assert ran.types("recordings")["start_time"] == "timestamp with time zone"
+    assert ran.types("recordings")["end_time"] == "double precision"
+    assert (
+        ran.types("previews")["start_time"] == ran.types("previews")["end_time"] == "timestamp with time zone"
+    )
+    assert (
+        ran.types("timeline")["timestamp"] == ran.types("reviewsegment")["start_time"] == "double precision"
+    )
+    assert ran.types("migratehistory")["migrated_at"] == "timestamp without time zone"
+    assert ran.types("trigger")["embedding"] == "bytea"
+    # Whole seconds, bound as floats: SQLite's NUMERIC affinity (DATETIME) stores them INTEGER.
+    assert all(row[3] % 1 == 0 for row in rows["recordings"] + rows["previews"])
+    assert any(row[4] % 1 for row in rows["recordings"])
+    instants = {("recordings", "start_time"), ("previews", "start_time"), ("previews", "end_time")}
+    for table, values in rows.items():
+        converted: dict[str, Callable[[Any], Any]] = {column: _unix for t, column in instants if t == table}
+        if table == "migratehistory":
+            converted["migrated_at"] = datetime.fromisoformat
+        _arrives_as_written(ran, table, values, converted)
+    # peewee-migrate's str(datetime.utcnow()): its text read as the wall clock it is.
+    audited = audited_columns(run_dir)
+    assert {(t, c) for t, c, _ in audited} == instants | {("migratehistory", "migrated_at")}
+    assert {rule for t, _, rule in audited if t != "migratehistory"} == {"epoch:seconds"}
+    assert all(rule.startswith("date_format:") for t, _, rule in audited if t == "migratehistory")
+    # No foreign key but the reviews' is declared: the timeline and a trigger name their tracked object,
+    # a review its user; every table's camera is one of the cameras keying the motion regions.
+    cameras = {
+        (table, "camera"): "regions.camera"
+        for table in ("event", "export", "previews", "recordings", "reviewsegment", "timeline", "trigger")
+    }
+    assert references(run_dir) == cameras | {
+        ("timeline", "source_id"): "event.id",
+        ("trigger", "triggering_event_id"): "event.id",
+        ("userreviewstatus", "user_id"): "user.username",
+        ("userreviewstatus", "review_segment_id"): "reviewsegment.id",
+    }
+
+
+def test_moonraker_database_keeps_its_encoded_records_and_json_blobs_byte_for_byte(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.moonraker)
+    rows = apps.moonraker_rows()
+    counts = {table: len(values) for table, values in rows.items()} | {"table_registry": 3}
+    loaded_cleanly(ran, run_dir, counts)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    # Every namespace value is a BLOB of encode_record (a type letter, then the value's bytes or its
+    # JSON), every job's metadata and auxiliary data the bytes json_wrapper.dumps returned: bytea,
+    # byte for byte. REAL seconds of time.time() keep every digit.
+    assert ran.types("namespace_store") == {"namespace": "text", "key": "text", "value": "bytea"}
+    history = ran.types("job_history")
+    assert history["metadata"] == history["auxiliary_data"] == "bytea"
+    assert history["start_time"] == history["end_time"] == history["filament_used"] == "double precision"
+    assert history["job_id"] == "bigint"
+    assert set(ran.types("job_totals").values()) == {"text", "double precision"}
+    stored = {(ns, key): apps.moonraker_record(value) for ns, key, value in rows["namespace_store"]}
+    loaded = pg_query(ran.uri, f"SELECT namespace, key, value FROM {quote_ident(ran.base)}.namespace_store")
+    assert {(ns, key): bytes(value) for ns, key, value in loaded} == stored
+    assert stored[("klippy_macros", "big")] == b"q" + struct.pack("<q", 2**62 + 5)
+    _arrives_as_written(
+        ran,
+        "job_history",
+        rows["job_history"],
+        {"metadata": apps.moonraker_json, "auxiliary_data": apps.moonraker_json},
+    )
+    _arrives_as_written(ran, "job_totals", rows["job_totals"], {})
+    prototypes = dict(
+        pg_query(ran.uri, f"SELECT name, prototype FROM {quote_ident(ran.base)}.table_registry")
+    )
+    assert prototypes["job_history"] == apps.MOONRAKER_DDL[2].removeprefix("CREATE TABLE ")
+    assert audited_columns(run_dir) == set()
+    assert references(run_dir) == {}
+
+
+def test_sabnzbd_history_reads_its_unix_seconds_and_finds_no_reference_in_its_durations(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.sabnzbd)
+    rows = apps.sabnzbd_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    history = ran.types("history")
+    assert history["completed"] == history["time_added"] == "timestamp with time zone"
+    assert history["bytes"] == history["downloaded"] == history["download_time"] == "bigint"
+    assert history["postproc_time"] == history["archive"] == "bigint"
+    assert history["script_log"] == "bytea"
+    assert history["stage_log"] == history["nzo_id"] == history["fail_message"] == "text"
+    rss = ran.types("rss")
+    assert rss["created_at"] == rss["downloaded_at"] == "timestamp with time zone"
+    assert rss["age"] == rss["size"] == "bigint"
+    # NULL until the feed's downloaded entries are cleared, beside the table's Unix seconds: an instant
+    # too (until 2026-12-06 bigint, whose type the first archived entry would have changed).
+    assert {row[19] for row in rows["rss"]} == {None}
+    assert rss["archived_at"] == "timestamp with time zone"
+
+    def blank(value: Any) -> Any:
+        return None if value == "" else value
+
+    text = {
+        name: blank
+        for name in ("report", "url", "storage", "script_line", "fail_message", "url_info", "duplicate_key")
+    }
+    _arrives_as_written(
+        ran,
+        "history",
+        rows["history"],
+        text
+        | {
+            "completed": _unix,
+            "time_added": _unix,
+            # The text None is SABnzbd's "no script": a null token, NULL.
+            "script": lambda v: None if v == "None" else v,
+            # '' where no script wrote output, a BLOB of zlib's bytes where one did: bytea, '' its no bytes.
+            "script_log": lambda v: v.encode() if isinstance(v, str) else v,
+        },
+    )
+    _arrives_as_written(
+        ran,
+        "rss",
+        rows["rss"],
+        {"created_at": _unix, "downloaded_at": _unix, "pp": int, "priority": int},
+    )
+    # A stage log keeps its CRLF between stages, a compressed script log its bytes.
+    logs = ran.values("history", "stage_log", "id")
+    assert all(logs[row[0]] == row[17] and "\r\n" in row[17] for row in rows["history"])
+    assert {
+        zlib.decompress(bytes(v)).decode()
+        for v in ran.values("history", "script_log", "id").values()
+        if bytes(v)
+    } == {f"Renaming {row[2]}.mkv\nDone: {row[2]}\n" for row in rows["history"] if row[13]}
+    # The seconds post-processing took (0 for a failed job) fit most of the RSS entries' keys 1..40:
+    # a duration, no reference (until 2026-12-06, a reference to rss.id).
+    durations = {row[16] for row in rows["history"]} - {0}
+    assert durations <= {row[0] for row in rows["rss"]} and len(durations) > 20
+    assert references(run_dir) == {}
+    assert ("history", "postproc_time", "epoch:seconds") not in audited_columns(run_dir)

@@ -2480,3 +2480,50 @@ def test_unix_seconds_with_a_counter_after_the_point_stay_text_and_fractions_of_
         "seen": "numeric",
         "hotfix": "numeric",
     }
+
+
+def test_an_empty_integer_named_as_a_moment_is_an_instant_where_its_tables_moments_all_are(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """A download manager's RSS table (SABnzbd's ``rss``) keeps each entry's ``created_at`` and
+    ``downloaded_at`` as INTEGER Unix seconds, and ``archived_at`` NULL until the feed's downloaded
+    entries are cleared: typed bigint by its declaration alone beside the table's instants, the next
+    export's first archived entry changed its type (a drift warning). An integer column with no value
+    yet, named as a moment, where every other column of its table so named holding integers reads them
+    as epoch instants of one unit, is typed as they are; beside a column so named of other integers (a
+    duration) nothing changes, nor does a column named as no moment."""
+    start = 1716194520
+    path = make_sqlite(
+        {
+            "rss": (
+                "CREATE TABLE rss (id INTEGER PRIMARY KEY, title TEXT, created_at INTEGER NOT NULL, "
+                "downloaded_at INTEGER, archived_at INTEGER, retries INTEGER)",
+                [
+                    (
+                        n,
+                        f"entry {n}",
+                        start + n * 3613,
+                        start + n * 3613 + 600 if n % 3 == 0 else None,
+                        None,
+                        None,
+                    )
+                    for n in range(1, 31)
+                ],
+            ),
+            "history": (
+                "CREATE TABLE history (id INTEGER PRIMARY KEY, completed INTEGER NOT NULL, "
+                "download_time INTEGER, finished_at INTEGER)",
+                [(n, start + n * 5400, 30 + n * 7, None) for n in range(1, 31)],
+            ),
+        }
+    )
+    result = profile(path)
+    rss, history = result["rss"], result["history"]
+    assert rss["created_at"].inferred_type == rss["downloaded_at"].inferred_type == "timestamptz"
+    assert rss["archived_at"].inferred_type == "timestamptz"
+    assert "every other column of its table named as a moment" in " ".join(rss["archived_at"].notes)
+    assert rss["retries"].inferred_type == "integer"
+    # Durations under a moment's name beside the completion's instants: the empty one keeps its type.
+    assert history["completed"].inferred_type == "timestamptz"
+    assert history["download_time"].inferred_type == "integer"
+    assert history["finished_at"].inferred_type == "integer"

@@ -1790,6 +1790,58 @@ def test_a_column_named_for_a_span_of_time_is_no_reference_unless_it_names_the_t
         assert f"its name says a count ({word})" in " ".join(column.notes), name
 
 
+def test_a_column_whose_name_ends_in_time_is_no_reference_unless_it_names_the_table(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """A download manager (SABnzbd's ``history1.db``) keeps each job's ``postproc_time``, the seconds its
+    post-processing took (3 to 34; 0 for a failed job), beside an RSS table keyed 1..40: every duration
+    but the 0s is a key, over half of them, so the column was a reference to ``rss.id``, and a job
+    post-processed in a minute would be an orphan. A name whose last word is ``time`` (``postproc_time``,
+    ``downloadTime``) holds a moment or a span counted in units, how long or when, not which row: no
+    reference; a ``time`` beside a ``times`` table names it and refers to it as before."""
+    jobs = 32
+    rss = ("CREATE TABLE rss (id INTEGER PRIMARY KEY, title TEXT)", [(n, f"entry {n}") for n in range(1, 41)])
+    path = make_sqlite(
+        {
+            "rss": rss,
+            "history": (
+                "CREATE TABLE history (id INTEGER PRIMARY KEY, name TEXT, postproc_time INTEGER, "
+                "downloadTime INTEGER, rss_id INTEGER)",
+                [
+                    (j, f"job {j}", 0 if j % 7 == 3 else 3 + j % 32, 5 + j % 30, 1 + (j * 3) % 40)
+                    for j in range(1, jobs + 1)
+                ],
+            ),
+        }
+    )
+    # Every duration but the 0s is a key of rss, over half of them, up to the upper half.
+    durations = {3 + j % 32 for j in range(1, jobs + 1) if j % 7 != 3}
+    assert len(durations) > 20 and durations <= set(range(1, 41))
+    assert _query(path, "SELECT count(*) FROM rss WHERE id IN (SELECT postproc_time FROM history)") == [
+        (len(durations),)
+    ]
+    assert _references(path) == {("history", "rss_id"): "rss.id"}
+    [table] = [t for t in profile(path).tables.values() if t.name == "history"]
+    for name in ("postproc_time", "downloadTime"):
+        column = next(c for c in table if c.name == name)
+        assert "its name says a count (time)" in " ".join(column.notes), name
+    named = make_sqlite(
+        {
+            "rss": rss,
+            "times": (
+                "CREATE TABLE times (id INTEGER PRIMARY KEY, label TEXT)",
+                [(n, f"slot {n}") for n in range(1, 6)],
+            ),
+            "slots": (
+                "CREATE TABLE slots (id INTEGER PRIMARY KEY, time INTEGER)",
+                [(j, 1 + j % 5) for j in range(1, jobs + 1)],
+            ),
+        },
+        "named.db",
+    )
+    assert _references(named) == {("slots", "time"): "times.id"}
+
+
 def test_a_column_naming_another_table_of_the_export_is_no_reference_to_the_table_its_numbers_fit(
     make_sqlite: SqliteFactory,
 ) -> None:

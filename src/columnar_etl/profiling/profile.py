@@ -1685,6 +1685,50 @@ def _empty_moments_as_the_export_writes(tables: Mapping[str, TableProfile]) -> N
             )
 
 
+def _empty_epochs_as_the_table_writes(tables: Mapping[str, TableProfile]) -> None:
+    """Type an integer column named as a moment (:func:`_date_like_name`) that holds no value yet as
+    instants (``timestamptz``, in their unit) where every other column of its table so named that
+    holds integers reads them as epoch instants of one unit (at least one does): the table's writer
+    counts its moments so, and the empty column's first value will be one too.
+
+    A download manager's RSS table (SABnzbd's ``rss``) keeps ``created_at`` and ``downloaded_at`` as
+    INTEGER Unix seconds and ``archived_at`` NULL until the feed is cleared: bigint by its declaration
+    alone beside the table's instants (until 2026-12-06), whose type the next export's first archived
+    entry changed (a drift warning, exit 2). Beside a column so named of other integers (a duration,
+    ``download_time``) or of another unit, nothing is changed; a key is never typed so.
+    """
+    for table in tables.values():
+        witnesses = [
+            column
+            for column in table.columns.values()
+            if column.type_reason != NO_VALUES_REASON
+            and _date_like_name(column.name)
+            and column.storage_classes.get("integer", 0) > 0
+        ]
+        units = {column.epoch_unit for column in witnesses}
+        if not witnesses or len(units) != 1 or any(c.inferred_type != "timestamptz" for c in witnesses):
+            continue
+        [unit] = units
+        if unit is None:
+            continue
+        shown = ", ".join(column.name for column in witnesses[:3])
+        shown += f" and {len(witnesses) - 3} more" if len(witnesses) > 3 else ""
+        for column in table.columns.values():
+            if (
+                column.type_reason == NO_VALUES_REASON
+                and column.inferred_type == "integer"
+                and column.name not in table.key
+                and _date_like_name(column.name)
+            ):
+                column.inferred_type = "timestamptz"
+                column.epoch_unit = unit
+                column.notes.append(
+                    f"no values; declared {column.declared_type or 'no type'}, typed timestamptz: every "
+                    f"other column of its table named as a moment that holds integers ({shown}) reads "
+                    f"them as epoch {unit}, so its first value will be one too"
+                )
+
+
 def _key_found_again(table: TableProfile) -> None:
     """Find ``table``'s key in the data again once its key column is read as another type: a key found
     in the data is an integer, text or short bytes column (keys.data_key), and a column of numbers
@@ -5342,6 +5386,7 @@ def profile(
         _commas_as_the_export_proves(profiled)
         _points_as_the_export_proves(profiled)
         _empty_moments_as_the_export_writes(profiled)
+        _empty_epochs_as_the_table_writes(profiled)
         kept = {name: values for name, (_, values) in results.items() if values is not None}
         # References need every table's key and figures: declared ones, else inferred from the data.
         # Their one query counts every kept value: DuckDB first hands back what the tables' queries

@@ -1360,9 +1360,13 @@ TALLY_LAST_WORDS = frozenset(
 #: a battery's ``charge_interval_days``, a ``retry_delay``, a cache's ``ttl``): how long, a count of
 #: units, not which row. Intervals of 1 or 2 fit the keys of any table of a few rows (Grocy's
 #: ``chores.period_interval`` "referred to" the three rows of its ``users``). A name naming the parent
-#: (``duration`` beside a ``durations`` table) refers as before. Since 2026-12-05.
+#: (``duration`` beside a ``durations`` table) refers as before. Since 2026-12-05. So does ``time``, a
+#: moment or a span counted in units (a download manager's ``postproc_time``, the seconds a job's
+#: post-processing took, 0 for none: SABnzbd's ``history.postproc_time`` "referred to" the 40 entries of
+#: its ``rss``); a ``time`` beside a ``times`` table names it. Since 2026-12-06.
 SPAN_LAST_WORDS = frozenset(
     {
+        "time",
         "interval",
         "duration",
         "days",
