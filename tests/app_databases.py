@@ -61508,3 +61508,368 @@ def monotone_rows() -> dict[str, list[Sequence[Any]]]:
 def monotone(path: Path) -> Path:
     """A monotone ``.mtn`` database (see the module's list)."""
     return write_export(path, MONOTONE_DDL, monotone_rows(), bytes_as_text=False)
+
+
+# --- App (Subversion 1.14 working copy, its .svn/wc.db: subversion/libsvn_wc/wc-metadata.sql at format
+# 31, the statements below those `svn checkout` wrote to sqlite_master on Debian's subversion 1.14.2; the
+# values shaped as libsvn_wc wrote them in a working copy made here for real (checkout, commits,
+# properties, a local move, a lock, an external, a changelist, text, property and tree conflicts)) ---
+
+#: wc-metadata.sql as SQLite keeps it (svn strips the comments and joins each statement's lines).
+SVN_WC_DDL = [
+    "CREATE TABLE REPOSITORY (   id INTEGER PRIMARY KEY AUTOINCREMENT,   root  TEXT UNIQUE NOT NULL,   "
+    "uuid  TEXT NOT NULL   )",
+    "CREATE INDEX I_UUID ON REPOSITORY (uuid)",
+    "CREATE INDEX I_ROOT ON REPOSITORY (root)",
+    "CREATE TABLE WCROOT (   id  INTEGER PRIMARY KEY AUTOINCREMENT,   local_abspath  TEXT UNIQUE   )",
+    "CREATE UNIQUE INDEX I_LOCAL_ABSPATH ON WCROOT (local_abspath)",
+    "CREATE TABLE PRISTINE (   checksum  TEXT NOT NULL PRIMARY KEY,   compression  INTEGER,   size  "
+    "INTEGER NOT NULL,   refcount  INTEGER NOT NULL,   md5_checksum  TEXT NOT NULL   )",
+    "CREATE INDEX I_PRISTINE_MD5 ON PRISTINE (md5_checksum)",
+    "CREATE TABLE ACTUAL_NODE (   wc_id  INTEGER NOT NULL REFERENCES WCROOT (id),   local_relpath  TEXT "
+    "NOT NULL,   parent_relpath  TEXT,   properties  BLOB,   conflict_old  TEXT,   conflict_new  TEXT,   "
+    "conflict_working  TEXT,   prop_reject  TEXT,   changelist  TEXT,   text_mod  TEXT,   "
+    "tree_conflict_data  TEXT,   conflict_data  BLOB,   older_checksum  TEXT REFERENCES PRISTINE "
+    "(checksum),   left_checksum  TEXT REFERENCES PRISTINE (checksum),   right_checksum  TEXT REFERENCES "
+    "PRISTINE (checksum),   PRIMARY KEY (wc_id, local_relpath)   )",
+    "CREATE UNIQUE INDEX I_ACTUAL_PARENT ON ACTUAL_NODE (wc_id, parent_relpath,                          "
+    "                           local_relpath)",
+    "CREATE TABLE LOCK (   repos_id  INTEGER NOT NULL REFERENCES REPOSITORY (id),   repos_relpath  TEXT "
+    "NOT NULL,   lock_token  TEXT NOT NULL,   lock_owner  TEXT,   lock_comment  TEXT,   lock_date  "
+    "INTEGER,   PRIMARY KEY (repos_id, repos_relpath)   )",
+    "CREATE TABLE WORK_QUEUE (   id  INTEGER PRIMARY KEY AUTOINCREMENT,   work  BLOB NOT NULL   )",
+    "CREATE TABLE WC_LOCK (   wc_id  INTEGER NOT NULL  REFERENCES WCROOT (id),   local_dir_relpath  TEXT "
+    "NOT NULL,   locked_levels  INTEGER NOT NULL DEFAULT -1,   PRIMARY KEY (wc_id, local_dir_relpath)  )",
+    "CREATE TABLE NODES (   wc_id  INTEGER NOT NULL REFERENCES WCROOT (id),   local_relpath  TEXT NOT "
+    "NULL,   op_depth INTEGER NOT NULL,   parent_relpath  TEXT,   repos_id  INTEGER REFERENCES "
+    "REPOSITORY (id),   repos_path  TEXT,   revision  INTEGER,   presence  TEXT NOT NULL,   moved_here  "
+    "INTEGER,   moved_to  TEXT,   kind  TEXT NOT NULL,   properties  BLOB,   depth  TEXT,   checksum  "
+    "TEXT REFERENCES PRISTINE (checksum),   symlink_target  TEXT,   changed_revision  INTEGER,   "
+    "changed_date      INTEGER,   changed_author    TEXT,   translated_size  INTEGER,   last_mod_time  "
+    "INTEGER,   dav_cache  BLOB,   file_external  INTEGER,   inherited_props  BLOB,   PRIMARY KEY "
+    "(wc_id, local_relpath, op_depth)   )",
+    "CREATE UNIQUE INDEX I_NODES_PARENT ON NODES (wc_id, parent_relpath,                                 "
+    "             local_relpath, op_depth)",
+    "CREATE UNIQUE INDEX I_NODES_MOVED ON NODES (wc_id, moved_to, op_depth)",
+    "CREATE VIEW NODES_CURRENT AS   SELECT * FROM nodes AS n     WHERE op_depth = (SELECT MAX(op_depth) "
+    "FROM nodes AS n2                       WHERE n2.wc_id = n.wc_id                         AND "
+    "n2.local_relpath = n.local_relpath)",
+    "CREATE VIEW NODES_BASE AS   SELECT * FROM nodes   WHERE op_depth = 0",
+    "CREATE TRIGGER nodes_insert_trigger AFTER INSERT ON nodes WHEN NEW.checksum IS NOT NULL BEGIN   "
+    "UPDATE pristine SET refcount = refcount + 1   WHERE checksum = NEW.checksum; END",
+    "CREATE TRIGGER nodes_delete_trigger AFTER DELETE ON nodes WHEN OLD.checksum IS NOT NULL BEGIN   "
+    "UPDATE pristine SET refcount = refcount - 1   WHERE checksum = OLD.checksum; END",
+    "CREATE TRIGGER nodes_update_checksum_trigger AFTER UPDATE OF checksum ON nodes WHEN NEW.checksum IS "
+    "NOT OLD.checksum BEGIN   UPDATE pristine SET refcount = refcount + 1   WHERE checksum = "
+    "NEW.checksum;   UPDATE pristine SET refcount = refcount - 1   WHERE checksum = OLD.checksum; END",
+    "CREATE TABLE EXTERNALS (   wc_id  INTEGER NOT NULL REFERENCES WCROOT (id),   local_relpath  TEXT "
+    "NOT NULL,   parent_relpath  TEXT NOT NULL,   repos_id  INTEGER NOT NULL REFERENCES REPOSITORY (id), "
+    "  presence  TEXT NOT NULL,   kind  TEXT NOT NULL,   def_local_relpath         TEXT NOT NULL,   "
+    "def_repos_relpath         TEXT NOT NULL,   def_operational_revision  TEXT,   def_revision           "
+    "   TEXT,   PRIMARY KEY (wc_id, local_relpath) )",
+    "CREATE UNIQUE INDEX I_EXTERNALS_DEFINED ON EXTERNALS (wc_id,                                        "
+    "               def_local_relpath,                                                       "
+    "local_relpath)",
+    # STMT_INSTALL_SCHEMA_STATISTICS: svn writes sqlite_stat1 itself, so SQLite plans as on a large tree.
+    "ANALYZE sqlite_master",
+]
+
+SVN_REPOS_ROOT = "file:///srv/svn/widget"
+SVN_REPOS_UUID = "0b1627e9-72bd-4690-8ec6-5bff40541216"
+#: The first commit's moment in apr_time_t: microseconds since 1970-01-01 UTC.
+SVN_EPOCH_START = 1_796_549_514_539_866
+SVN_REVISION = 9
+#: (path, content or None for a directory, changed revision, its properties): the working copy's BASE.
+SVN_TREE: list[tuple[str, bytes | None, int, list[tuple[str, str]]]] = [
+    ("", None, 9, [("svn:ignore", "*.o\n*.tmp\n")]),
+    ("README.md", b"Widget\n======\n\nBuild it with `make`.\n", 2, [("svn:eol-style", "native")]),
+    ("empty.txt", b"", 2, []),
+    ("logo.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01", 2, [("svn:mime-type", "image/png")]),
+    ("link.md", b"link README.md", 9, [("svn:special", "*")]),
+    ("dir with space", None, 2, []),
+    ("dir with space/ünï café.txt", "naïve café\n".encode(), 2, []),
+    ("docs", None, 6, [("custom:multi", "line one\nline two")]),
+    ("docs/README.copy", b"Widget\n======\n\nBuild it with `make`.\n", 6, [("svn:eol-style", "native")]),
+    ("docs/guide.txt", b"Read the README first.\n", 5, []),
+    ("src", None, 8, []),
+    ("src/Makefile", b"all:\n\tcc -o widget *.c\n", 3, [("svn:executable", "*")]),
+    *[
+        (
+            f"src/file{n}.c",
+            f"/* file {n} */\nint f{n}(void) {{ return {n}; }}\n".encode(),
+            2 + n % 6,
+            [("svn:keywords", "Id Rev")] if n % 3 == 0 else [],
+        )
+        for n in range(1, 9)
+    ],
+    ("src/lib", None, 7, []),
+    *[(f"src/lib/part{n}.h", f"#define PART{n} {n}\n".encode(), 7, []) for n in range(1, 4)],
+]
+SVN_AUTHORS = ("anna", "bruno", "chen")
+
+
+def svn_skel(items: Sequence[Any]) -> bytes:
+    """libsvn_subr/skel.c's unparse of a list: an atom implicit where it is a name (a letter first, under
+    100 bytes, no space nor parenthesis), else explicit as ``<length> <bytes>``; lists in parentheses."""
+
+    def atom(value: str | bytes) -> bytes:
+        data = value.encode() if isinstance(value, str) else value
+        implicit = (
+            0 < len(data) < 100
+            and chr(data[0]).isascii()
+            and chr(data[0]).isalpha()
+            and not any(chr(b) in " \t\n\r\f()[]" for b in data)
+        )
+        return data if implicit else str(len(data)).encode() + b" " + data
+
+    return b"(" + b" ".join(svn_skel(i) if isinstance(i, list) else atom(i) for i in items) + b")"
+
+
+def svn_props(props: Sequence[tuple[str, str]]) -> bytes:
+    """A property hash as svn_skel__unparse_proplist writes it: name, value, name, value, ..."""
+    return svn_skel([part for pair in props for part in pair])
+
+
+def svn_sha1(content: bytes) -> str:
+    return "$sha1$" + hashlib.sha1(content).hexdigest()
+
+
+def svn_changed_date(revision: int) -> int:
+    """The commit's svn:date as apr_time_t (microseconds), an hour and a few seconds per revision."""
+    return SVN_EPOCH_START + revision * 3_601_234_567
+
+
+def svn_parent(path: str) -> str | None:
+    """NODES.parent_relpath: the root's is NULL, a top-level node's the root's path ``''``."""
+    return None if path == "" else path.rpartition("/")[0]
+
+
+def svn_conflict_location(path: str, revision: int) -> list[Any]:
+    return ["subversion", SVN_REPOS_ROOT, SVN_REPOS_UUID, f"trunk/{path}", str(revision), "file"]
+
+
+SVN_NODES = [
+    "wc_id",
+    "local_relpath",
+    "op_depth",
+    "parent_relpath",
+    "repos_id",
+    "repos_path",
+    "revision",
+    "presence",
+    "moved_here",
+    "moved_to",
+    "kind",
+    "properties",
+    "depth",
+    "checksum",
+    "symlink_target",
+    "changed_revision",
+    "changed_date",
+    "changed_author",
+    "translated_size",
+    "last_mod_time",
+    "dav_cache",
+    "file_external",
+    "inherited_props",
+]
+SVN_ACTUAL = [
+    "wc_id",
+    "local_relpath",
+    "parent_relpath",
+    "properties",
+    "conflict_old",
+    "conflict_new",
+    "conflict_working",
+    "prop_reject",
+    "changelist",
+    "text_mod",
+    "tree_conflict_data",
+    "conflict_data",
+    "older_checksum",
+    "left_checksum",
+    "right_checksum",
+]
+
+
+def svn_row(columns: Sequence[str], **values: Any) -> dict[str, Any]:
+    """A row of ``columns`` in order: working copy 1, a file, NULL where not given."""
+    return {name: values.get(name, {"wc_id": 1, "kind": "file"}.get(name)) for name in columns}
+
+
+def svn_wc_rows() -> dict[str, list[Sequence[Any]]]:
+    """A checkout of ``trunk`` at r9 (BASE, op_depth 0) with local changes above it: ``src/new.c``
+    added (its changed_date 0, no commit yet), ``src/file6.c`` deleted and locked, ``empty.txt`` moved
+    to ``docs/moved-empty.txt`` (moved_to / moved_here), ``src/file1.c`` and ``src/file3.c`` in text and
+    property conflict, ``src/file4.c`` deleted against an incoming edit (a tree conflict), ``src/file2.c``
+    in the changelist ``fixes``, ``docs`` with an svn:externals definition."""
+    nodes: list[Sequence[Any]] = []
+    pristine: dict[str, tuple[bytes, int]] = {}
+    for i, (path, content, changed, props) in enumerate(SVN_TREE):
+        is_file = content is not None
+        checksum = svn_sha1(content) if content is not None else None
+        if content is not None:
+            pristine[checksum or ""] = (content, pristine.get(checksum or "", (content, 0))[1] + 1)
+        stat = path not in ("src/file1.c", "src/file3.c", "link.md")  # not stat'ed since the update
+        nodes.append(
+            (
+                1,
+                path,
+                0,
+                svn_parent(path),
+                1,
+                "trunk" if path == "" else f"trunk/{path}",
+                SVN_REVISION,
+                "normal",
+                None,
+                None,
+                "file" if is_file else "dir",
+                svn_props(props) if props or path == "src" else None,
+                None if is_file else "infinity",
+                checksum,
+                None,
+                changed,
+                svn_changed_date(changed),
+                SVN_AUTHORS[changed % 3],
+                len(content) if content is not None and stat else None,
+                SVN_EPOCH_START + 12_345 + 8_000 * i if is_file and stat else None,
+                None,
+                None,
+                b"()" if path == "" else None,
+            )
+        )
+    empty = svn_sha1(b"")
+    local = [
+        # An add: no commit yet, its changed_date 0 (apr_time_t's "no time"), the rest NULL.
+        svn_row(
+            SVN_NODES,
+            local_relpath="src/new.c",
+            op_depth=2,
+            parent_relpath="src",
+            presence="normal",
+            changed_date=0,
+        ),
+        svn_row(
+            SVN_NODES, local_relpath="src/file6.c", op_depth=2, parent_relpath="src", presence="base-deleted"
+        ),
+        svn_row(
+            SVN_NODES, local_relpath="src/file4.c", op_depth=2, parent_relpath="src", presence="base-deleted"
+        ),
+        svn_row(
+            SVN_NODES,
+            local_relpath="empty.txt",
+            op_depth=1,
+            parent_relpath="",
+            presence="base-deleted",
+            moved_to="docs/moved-empty.txt",
+        ),
+        svn_row(
+            SVN_NODES,
+            local_relpath="docs/moved-empty.txt",
+            op_depth=2,
+            parent_relpath="docs",
+            repos_id=1,
+            repos_path="trunk/empty.txt",
+            revision=SVN_REVISION,
+            presence="normal",
+            moved_here=1,
+            checksum=empty,
+            changed_revision=2,
+            changed_date=svn_changed_date(2),
+            changed_author=SVN_AUTHORS[2],
+            translated_size=0,
+            last_mod_time=SVN_EPOCH_START + 20_000,
+        ),
+    ]
+    nodes += [tuple(row.values()) for row in local]
+    pristine[empty] = (b"", pristine[empty][1] + 1)
+    # Older texts the conflicts still name, and texts no node uses any more (refcount 0, kept until
+    # `svn cleanup --vacuum-pristines`).
+    for n in (1, 3, 4):
+        older = f"/* file {n} */ (r{SVN_REVISION - 1})\n".encode()
+        pristine[svn_sha1(older)] = (older, 0)
+
+    def update(path: str, old: int, conflict: list[Any]) -> bytes:
+        """A conflict skel: the operation (update, from r``old`` to r9) and the one conflict."""
+        locations = [svn_conflict_location(path, old), svn_conflict_location(path, SVN_REVISION)]
+        return svn_skel([["update", locations], [conflict]])
+
+    prop_conflict = ["prop", ["src/file3.c.prej"], ["custom:state"], []]
+    prop_conflict += [["custom:state", "mine"], ["custom:state", "theirs"]]
+    externals = [
+        ("svn:externals", f"ext {SVN_REPOS_ROOT}/branches/b1/docs\n"),
+        ("custom:multi", "line one\nline two"),
+    ]
+    actual = [
+        tuple(row.values())
+        for row in (
+            svn_row(
+                SVN_ACTUAL,
+                local_relpath="src/file1.c",
+                parent_relpath="src",
+                conflict_data=update(
+                    "src/file1.c", 8, ["text", ["src/file1.c.r8", "src/file1.c.mine", "src/file1.c.r9"]]
+                ),
+            ),
+            svn_row(
+                SVN_ACTUAL,
+                local_relpath="src/file3.c",
+                parent_relpath="src",
+                properties=svn_props([("custom:state", "mine")]),
+                conflict_data=update("src/file3.c", 8, prop_conflict),
+            ),
+            svn_row(
+                SVN_ACTUAL,
+                local_relpath="src/file4.c",
+                parent_relpath="src",
+                conflict_data=update("src/file4.c", SVN_REVISION, ["tree", [], "deleted", "edited"]),
+            ),
+            svn_row(SVN_ACTUAL, local_relpath="src/file2.c", parent_relpath="src", changelist="fixes"),
+            svn_row(SVN_ACTUAL, local_relpath="docs", parent_relpath="", properties=svn_props(externals)),
+        )
+    ]
+    return {
+        "REPOSITORY": [(1, SVN_REPOS_ROOT, SVN_REPOS_UUID)],
+        "WCROOT": [(1, None)],
+        "NODES": nodes,
+        "PRISTINE": [
+            (checksum, None, len(content), refcount, "$md5 $" + hashlib.md5(content).hexdigest())
+            for checksum, (content, refcount) in pristine.items()
+        ],
+        "ACTUAL_NODE": actual,
+        "LOCK": [
+            (
+                1,
+                "trunk/src/file6.c",
+                "opaquelocktoken:41037db6-3cb4-4ac0-b1b6-b57d104be547",
+                "anna",
+                "editing",
+                svn_changed_date(SVN_REVISION) + 4_270_580,
+            )
+        ],
+        "WORK_QUEUE": [],
+        "WC_LOCK": [],
+        "EXTERNALS": [
+            (1, "docs/ext", "docs", 1, "normal", "dir", "docs", "branches/b1/docs", None, None),
+        ],
+        "sqlite_stat1": [
+            ("NODES", "sqlite_autoindex_NODES_1", "8000 8000 2 1"),
+            ("NODES", "I_NODES_PARENT", "8000 8000 10 2 1"),
+            ("NODES", "I_NODES_MOVED", "8000 8000 1 1"),
+            ("ACTUAL_NODE", "sqlite_autoindex_ACTUAL_NODE_1", "8000 8000 1"),
+            ("ACTUAL_NODE", "I_ACTUAL_PARENT", "8000 8000 10 1"),
+            ("LOCK", "sqlite_autoindex_LOCK_1", "100 100 1"),
+            ("WC_LOCK", "sqlite_autoindex_WC_LOCK_1", "100 100 1"),
+            ("EXTERNALS", "sqlite_autoindex_EXTERNALS_1", "100 100 1"),
+            ("EXTERNALS", "I_EXTERNALS_DEFINED", "100 100 3 1"),
+        ],
+    }
+
+
+def svn_wc(path: Path) -> Path:
+    """A Subversion working copy's ``.svn/wc.db`` (see the module's list). NODES is written before
+    PRISTINE, so its insert trigger finds no pristine row to count: each refcount is as the rows say."""
+    write_export(path, SVN_WC_DDL, svn_wc_rows(), bytes_as_text=False)
+    with closing(sqlite3.connect(path)) as con:
+        con.execute("PRAGMA user_version = 31")
+    return path

@@ -20653,3 +20653,121 @@ def test_monotone_database_keeps_every_hash_and_blob_byte_for_byte_and_joins_the
         assert found[child] == "revisions.id", child
     assert found[("revision_certs", "keypair_id")] == "public_keys.id"
     assert found[("branch_leaves", "branch")] == "branch_epochs.branch"
+
+
+def test_subversion_working_copy_reads_apr_microseconds_keeps_skels_and_its_root_path_in_the_key(
+    run_export: Runner,
+) -> None:
+    # A Subversion 1.14 working copy's .svn/wc.db (wc-metadata.sql at format 31, as `svn checkout`
+    # wrote it here): apr_time_t microseconds (last_mod_time, lock_date) are instants, audited;
+    # changed_date holds 0 for a node added but not committed (bigint as written, the instant in its
+    # note); properties, conflicts and inherited properties are skel BLOBs, bytea byte for byte;
+    # '$sha1$...' checksums are PRISTINE's declared key, referred to as declared.
+    rows = apps.svn_wc_rows()
+    ran, run_dir = run_export(apps.svn_wc)
+    counts = {table: len(values) for table, values in rows.items() if table != "sqlite_stat1"}
+    loaded_cleanly(ran, run_dir, counts)
+    # The root's path '' is a value of NODES' key (wc_id, local_relpath, op_depth): loaded as written,
+    # with the warning a key loaded as written always gives.
+    assert (ran.code, ran.record["outcome"]) == (2, "warn")
+    [warning] = ran.record["warnings"]
+    assert warning.startswith("NODES.local_relpath: text loaded as written"), warning
+    instant = "timestamp with time zone"
+    nodes = ran.types("NODES")
+    assert nodes["last_mod_time"] == instant
+    assert (
+        nodes["changed_date"]
+        == nodes["revision"]
+        == nodes["op_depth"]
+        == nodes["translated_size"]
+        == "bigint"
+    )
+    assert nodes["properties"] == nodes["inherited_props"] == nodes["dav_cache"] == "bytea"
+    assert nodes["local_relpath"] == nodes["parent_relpath"] == nodes["checksum"] == "text"
+    assert ran.types("LOCK")["lock_date"] == instant
+    assert ran.types("ACTUAL_NODE")["conflict_data"] == ran.types("ACTUAL_NODE")["properties"] == "bytea"
+    assert ran.types("PRISTINE") == {
+        "checksum": "text",
+        "compression": "bigint",
+        "size": "bigint",
+        "refcount": "bigint",
+        "md5_checksum": "text",
+    }
+    with closing(sqlite3.connect(ran.db)) as con:
+        names = {table: [r[1] for r in con.execute(f'PRAGMA table_info("{table}")')] for table in counts}
+
+    def expected(column: str, value: Any) -> Any:
+        if column in ("last_mod_time", "lock_date") and value is not None:
+            return UNIX_EPOCH + timedelta(microseconds=value)
+        if column == "parent_relpath" and value == "":
+            return None  # '' → NULL (empty_to_null, audited): see below; the key's own '' is kept
+        return value
+
+    for table in counts:
+        columns = ", ".join(quote_ident(name) for name in names[table])
+        loaded = pg_query(ran.uri, f"SELECT {columns} FROM {quote_ident(ran.base)}.{quote_ident(table)}")
+        got = sorted(
+            (tuple(bytes(v) if isinstance(v, memoryview) else v for v in row) for row in loaded), key=repr
+        )
+        want = sorted(
+            (tuple(expected(names[table][i], v) for i, v in enumerate(row)) for row in rows[table]),
+            key=repr,
+        )
+        assert got == want, table
+    # The working copy's root: its path '' kept, its parent NULL; a top-level node's parent, '' in the
+    # source, is NULL too (the documented '' → NULL; the profile names the column as holding both, and
+    # empty_is_null = false keeps its '' apart).
+    root = pg_query(
+        ran.uri,
+        f'SELECT local_relpath, parent_relpath FROM {quote_ident(ran.base)}."NODES" WHERE op_depth = 0 '
+        "AND local_relpath = ''",
+    )
+    assert root == [("", None)]
+    profile = profiled(run_dir)
+    detail = {i["kind"]: i.get("detail") for i in profile["columns"]["NODES"]["parent_relpath"]["issues"]}
+    assert "holds both NULL and ''" in (detail["empty_string"] or "")
+    note = " ".join(profile["columns"]["NODES"]["changed_date"]["notes"])
+    assert "0 for no date" in note and "microseconds" in note
+    assert audited_columns(run_dir) == {
+        ("NODES", "parent_relpath", "empty_to_null"),
+        ("ACTUAL_NODE", "parent_relpath", "empty_to_null"),
+        ("NODES", "last_mod_time", "epoch:microseconds"),
+        ("LOCK", "lock_date", "epoch:microseconds"),
+    }
+    assert references(run_dir) == {
+        ("ACTUAL_NODE", "wc_id"): "WCROOT.id",
+        ("ACTUAL_NODE", "older_checksum"): "PRISTINE.checksum",
+        ("ACTUAL_NODE", "left_checksum"): "PRISTINE.checksum",
+        ("ACTUAL_NODE", "right_checksum"): "PRISTINE.checksum",
+        ("LOCK", "repos_id"): "REPOSITORY.id",
+        ("WC_LOCK", "wc_id"): "WCROOT.id",
+        ("NODES", "wc_id"): "WCROOT.id",
+        ("NODES", "repos_id"): "REPOSITORY.id",
+        ("NODES", "checksum"): "PRISTINE.checksum",
+        ("EXTERNALS", "wc_id"): "WCROOT.id",
+        ("EXTERNALS", "repos_id"): "REPOSITORY.id",
+    }
+    # Each blank parent charged as any blank beside NULLs: NODES' 8 of its rows, ACTUAL_NODE's 1.
+    nodes_rows, actual_rows = len(rows["NODES"]), len(rows["ACTUAL_NODE"])
+    node_blanks = sum(row[3] == "" for row in rows["NODES"])
+    actual_blanks = sum(row[2] == "" for row in rows["ACTUAL_NODE"])
+    assert charged_columns(profile["columns"]) == {
+        ("NODES", "parent_relpath"): column_score(nodes_rows, node_blanks),
+        ("ACTUAL_NODE", "parent_relpath"): column_score(actual_rows, actual_blanks),
+    }
+    scores = {
+        table: (
+            len(rows[table]) or 1,
+            [
+                column_score(
+                    len(rows[table]), sum(row[3 if table == "NODES" else 2] == "" for row in rows[table])
+                )
+                if table in ("NODES", "ACTUAL_NODE") and name == "parent_relpath"
+                else 100.0
+                for name in names[table]
+            ],
+        )
+        for table in counts
+    }
+    assert ran.record["quality_before"] == pytest.approx(export_score(scores), abs=0.01)
+    assert ran.record["quality_after"] == 100.0
