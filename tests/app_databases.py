@@ -61873,3 +61873,314 @@ def svn_wc(path: Path) -> Path:
     with closing(sqlite3.connect(path)) as con:
         con.execute("PRAGMA user_version = 31")
     return path
+
+
+# --- App (rpm 4.18's SQLite database, rpmdb.sqlite: lib/backend/sqlite.c's statements as `rpm --initdb`
+# and `rpm -ivh` wrote them to sqlite_master here (Debian's rpm 4.18, packages built with rpmbuild); each
+# package's header a BLOB in Packages, its index tables keyed by TEXT or, for Installtid and Sigmd5, the
+# raw bytes of the value, as sqlite.c's sqlite_idxdbPut binds them; rpm 4.18 reads the file this builder
+# writes: `rpm --dbpath DIR -qa`, `-q --whatprovides vi`, `-qf /usr/share/zoneinfo/UTC`) ---
+
+#: (table, key type, whether sqlite.c also indexes hnum): rpm's tag indexes in the order --initdb made them.
+RPMDB_INDEXES = (
+    ("Name", "TEXT", False),
+    ("Basenames", "TEXT", True),
+    ("Group", "TEXT", False),
+    ("Requirename", "TEXT", True),
+    ("Providename", "TEXT", True),
+    ("Conflictname", "TEXT", True),
+    ("Obsoletename", "TEXT", True),
+    ("Triggername", "TEXT", True),
+    ("Dirnames", "TEXT", True),
+    ("Installtid", "BLOB", None),
+    ("Sigmd5", "BLOB", None),
+    ("Sha1header", "TEXT", False),
+    ("Filetriggername", "TEXT", True),
+    ("Transfiletriggername", "TEXT", True),
+    ("Recommendname", "TEXT", True),
+    ("Suggestname", "TEXT", True),
+    ("Supplementname", "TEXT", True),
+    ("Enhancename", "TEXT", True),
+)
+
+
+def rpmdb_ddl() -> list[str]:
+    """sqlite.c's init: ``CREATE TABLE IF NOT EXISTS '%q' (key '%q' NOT NULL, hnum INTEGER NOT NULL, idx
+    INTEGER NOT NULL, FOREIGN KEY (hnum) REFERENCES 'Packages'(hnum))`` per index, its key index unless
+    the key is a BLOB, its hnum index where the tag holds many values per package."""
+    ddl = [
+        "CREATE TABLE IF NOT EXISTS 'Packages' (hnum INTEGER PRIMARY KEY AUTOINCREMENT,blob BLOB NOT NULL)",
+    ]
+    for table, key, by_hnum in RPMDB_INDEXES:
+        ddl.append(
+            f"CREATE TABLE IF NOT EXISTS '{table}' (key '{key}' NOT NULL, hnum INTEGER NOT NULL, idx INTEGER "
+            "NOT NULL, FOREIGN KEY (hnum) REFERENCES 'Packages'(hnum))"
+        )
+        if key == "TEXT":
+            ddl.append(f"CREATE INDEX '{table}_key_idx' ON '{table}'(key ASC)")
+        if by_hnum:
+            ddl.append(f"CREATE INDEX '{table}_hnum_idx' ON '{table}'(hnum ASC)")
+    ddl.append("ANALYZE sqlite_master")
+    return ddl
+
+
+#: The first transaction: rpm's transaction id is the time it began (Unix seconds).
+RPMDB_TID = 1_796_559_948
+
+
+def rpm_header(tags: Sequence[tuple[int, int, Any]]) -> bytes:
+    """An rpm header as headerExport writes it: entry count and data length (big-endian int32), the
+    region's entry (tag 63, BIN, 16 bytes at the data's end) and one 16-byte entry per tag (tag, type,
+    offset, count), then the data, each value aligned to its type; the region's trailer last, whose
+    offset is minus the entries' size. Types: 4 INT32, 6 STRING, 7 BIN, 8 STRING_ARRAY, 9 I18NSTRING."""
+    entries, data = [], b""
+    for tag, kind, value in tags:
+        if kind == 4:
+            data += b"\0" * (-len(data) % 4)
+            payload, count = b"".join(struct.pack(">i", v) for v in value), len(value)
+        elif kind == 7:
+            payload, count = value, len(value)
+        elif kind == 6:
+            payload, count = value.encode() + b"\0", 1
+        else:
+            payload, count = b"".join(v.encode() + b"\0" for v in value), len(value)
+        entries.append(struct.pack(">iiii", tag, kind, len(data), count))
+        data += payload
+    il = len(entries) + 1
+    trailer = struct.pack(">iiii", 63, 7, -16 * il, 16)
+    region = struct.pack(">iiii", 63, 7, len(data), 16)
+    data += trailer
+    return struct.pack(">ii", il, len(data)) + region + b"".join(entries) + data
+
+
+#: (name, version, release, arch, summary, files, requires, provides, conflicts, obsoletes, recommends,
+#: transaction): ten packages of four transactions, two kernels installed side by side (install-only).
+RPMDB_PACKAGES: list[
+    tuple[str, str, str, str, str, list[str], list[str], list[str], list[str], list[str], list[str], int]
+] = [
+    (
+        "filesystem",
+        "3.18",
+        "6.fc39",
+        "x86_64",
+        "The basic directory layout for a Linux system",
+        ["/etc", "/usr", "/var"],
+        [],
+        [],
+        [],
+        [],
+        [],
+        0,
+    ),
+    (
+        "bash",
+        "5.2.26",
+        "1.fc39",
+        "x86_64",
+        "The GNU Bourne Again shell",
+        ["/usr/bin/bash", "/usr/bin/sh", "/etc/skel/.bashrc"],
+        ["filesystem >= 3"],
+        ["/bin/sh", "/bin/bash"],
+        [],
+        [],
+        [],
+        0,
+    ),
+    (
+        "zlib",
+        "1.2.13",
+        "4.fc39",
+        "x86_64",
+        "Compression and decompression library",
+        ["/usr/lib64/libz.so.1", "/usr/lib64/libz.so.1.2.13"],
+        [],
+        ["libz.so.1()(64bit)"],
+        [],
+        [],
+        [],
+        0,
+    ),
+    (
+        "kernel-core",
+        "6.8.9",
+        "200.fc39",
+        "x86_64",
+        "The Linux kernel",
+        ["/lib/modules/6.8.9-200.fc39.x86_64/vmlinuz"],
+        ["/bin/sh"],
+        ["kernel-core-uname-r = 6.8.9"],
+        [],
+        [],
+        ["linux-firmware"],
+        1,
+    ),
+    (
+        "h272-alpha",
+        "1.5",
+        "3",
+        "noarch",
+        "Test package alpha – ünïcode summary",
+        ["/etc/h272/alpha.conf", "/opt/h272/alpha/data.txt", "/opt/h272/alpha/link"],
+        [],
+        [],
+        [],
+        [],
+        [],
+        1,
+    ),
+    (
+        "h272-beta",
+        "1.4",
+        "2",
+        "noarch",
+        "Test package beta",
+        ["/etc/h272/beta.conf", "/opt/h272/beta/data.txt"],
+        ["h272-alpha >= 1.0"],
+        ["virtual-beta = 3"],
+        [],
+        [],
+        [],
+        1,
+    ),
+    (
+        "h272-gamma",
+        "1.5",
+        "2",
+        "noarch",
+        "Test package gamma",
+        ["/etc/h272/gamma.conf", "/opt/h272/gamma/data.txt"],
+        ["h272-beta"],
+        [],
+        ["h272-old"],
+        ["h272-legacy < 2"],
+        [],
+        2,
+    ),
+    (
+        "kernel-core",
+        "6.9.4",
+        "100.fc39",
+        "x86_64",
+        "The Linux kernel",
+        ["/lib/modules/6.9.4-100.fc39.x86_64/vmlinuz"],
+        ["/bin/sh"],
+        ["kernel-core-uname-r = 6.9.4"],
+        [],
+        [],
+        ["linux-firmware"],
+        3,
+    ),
+    (
+        "vim-minimal",
+        "9.1.393",
+        "1.fc39",
+        "x86_64",
+        "A minimal version of the VIM editor",
+        ["/usr/bin/vi", "/usr/share/man/man1/vi.1.gz"],
+        ["libz.so.1()(64bit)"],
+        ["vi"],
+        [],
+        ["vim-tiny"],
+        [],
+        3,
+    ),
+    (
+        "tzdata",
+        "2024a",
+        "2.fc39",
+        "noarch",
+        "Timezone data",
+        ["/usr/share/zoneinfo/UTC", "/usr/share/zoneinfo/Europe/Paris", "/usr/share/zoneinfo/Europe/Zürich"],
+        [],
+        [],
+        [],
+        [],
+        [],
+        3,
+    ),
+]
+
+
+def rpmdb_rows() -> dict[str, list[Sequence[Any]]]:
+    """The packages as rpm -ivh left them: hnum from 2 (the first alpha, upgraded to 1.5-3, was erased:
+    AUTOINCREMENT never reuses its 1), each name and its dependencies indexed by (key, hnum, idx), idx
+    the value's place in the header's array (rpmlib() dependencies are not indexed, so their places are
+    gaps); Installtid's key the transaction id's 4 bytes in the machine's order (little-endian here),
+    Sigmd5's the 16 raw bytes of the MD5 digest, Sha1header's its hex text."""
+    rows: dict[str, list[Sequence[Any]]] = {"Packages": []}
+    rows.update({table: [] for table, _, _ in RPMDB_INDEXES})
+    for n, (
+        name,
+        version,
+        release,
+        arch,
+        summary,
+        files,
+        requires,
+        provides,
+        conflicts,
+        obsoletes,
+        recommends,
+        tx,
+    ) in enumerate(RPMDB_PACKAGES):
+        hnum = n + 2
+        tid = RPMDB_TID + 97 * tx
+        dirs = sorted({f.rpartition("/")[0] + "/" for f in files})
+        basenames = [f.rpartition("/")[2] for f in files]
+        # rpmbuild's own: config(name) provided and required where %config files are, the package
+        # provides itself.
+        config = (
+            [f"config({name}) = {version}-{release}"]
+            if any(f.startswith("/etc/h272/") for f in files)
+            else []
+        )
+        requires_all = [
+            *config,
+            "rpmlib(CompressedFileNames) <= 3.0.4-1",
+            *requires,
+            "rpmlib(FileDigests) <= 4.6.0-1",
+        ]
+        provides_all = [*config, *provides, f"{name} = {version}-{release}"]
+        header = rpm_header(
+            [
+                (100, 8, ["C"]),
+                (1000, 6, name),
+                (1001, 6, version),
+                (1002, 6, release),
+                (1004, 9, [summary]),
+                (1008, 4, [tid + 3]),
+                (1009, 4, [4096 * (n + 1)]),
+                (1016, 9, ["Unspecified"]),
+                (1022, 6, arch),
+                (1047, 8, [p.split(" ")[0] for p in provides_all]),
+                (1049, 8, [r.split(" ")[0] for r in requires_all]),
+                (1116, 4, [dirs.index(f.rpartition("/")[0] + "/") for f in files]),
+                (1117, 8, basenames),
+                (1118, 8, dirs),
+                (1128, 4, [tid]),
+            ]
+        )
+        rows["Packages"].append((hnum, header))
+        rows["Name"].append((name, hnum, 0))
+        rows["Group"].append(("Unspecified", hnum, 0))
+        rows["Basenames"] += [(b, hnum, i) for i, b in enumerate(basenames)]
+        rows["Dirnames"] += [(d, hnum, i) for i, d in enumerate(dirs)]
+        rows["Requirename"] += [
+            (r.split(" ")[0], hnum, i) for i, r in enumerate(requires_all) if not r.startswith("rpmlib(")
+        ]
+        rows["Providename"] += [(p.split(" ")[0], hnum, i) for i, p in enumerate(provides_all)]
+        rows["Conflictname"] += [(c, hnum, i) for i, c in enumerate(conflicts)]
+        rows["Obsoletename"] += [(o.split(" ")[0], hnum, i) for i, o in enumerate(obsoletes)]
+        rows["Recommendname"] += [(r, hnum, i) for i, r in enumerate(recommends)]
+        rows["Installtid"].append((struct.pack("<I", tid), hnum, 0))
+        rows["Sigmd5"].append((hashlib.md5(header).digest(), hnum, 0))
+        rows["Sha1header"].append((hashlib.sha1(header).hexdigest(), hnum, 0))
+    return rows
+
+
+def rpmdb(path: Path) -> Path:
+    """rpm's ``rpmdb.sqlite`` (see the module's list), in WAL mode as sqlite.c opens it."""
+    write_export(path, rpmdb_ddl(), rpmdb_rows(), bytes_as_text=False)
+    with closing(sqlite3.connect(path)) as con:
+        con.execute("PRAGMA journal_mode = WAL")
+    return path

@@ -20771,3 +20771,35 @@ def test_subversion_working_copy_reads_apr_microseconds_keeps_skels_and_its_root
     }
     assert ran.record["quality_before"] == pytest.approx(export_score(scores), abs=0.01)
     assert ran.record["quality_after"] == 100.0
+
+
+def test_rpmdb_keeps_its_headers_and_byte_keys_as_bytes_and_joins_every_index_to_its_package(
+    run_export: Runner,
+) -> None:
+    # rpm 4.18's rpmdb.sqlite (sqlite.c's statements as `rpm --initdb` wrote them here; WAL mode): each
+    # header a BLOB (bytea byte for byte), the name, file and dependency indexes TEXT keys, Installtid's
+    # and Sigmd5's keys raw bytes (bytea: a transaction id's 4 little-endian bytes are no instant to
+    # read), every index's hnum the declared reference to Packages. Nothing to clean: exit 0, 100.
+    rows = apps.rpmdb_rows()
+    ran, run_dir = run_export(apps.rpmdb)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    assert ran.types("Packages") == {"hnum": "bigint", "blob": "bytea"}
+    indexes = [table for table, _, _ in apps.RPMDB_INDEXES]
+    for table, key, _ in apps.RPMDB_INDEXES:
+        kind = "bytea" if key == "BLOB" else "text"
+        assert ran.types(table) == {"key": kind, "hnum": "bigint", "idx": "bigint"}, table
+    for table in ["Packages", *indexes]:
+        columns = ", ".join(quote_ident(c) for c in ran.types(table))
+        loaded = pg_query(ran.uri, f"SELECT {columns} FROM {quote_ident(ran.base)}.{quote_ident(table)}")
+        got = sorted(tuple(bytes(v) if isinstance(v, memoryview) else v for v in row) for row in loaded)
+        assert got == sorted(tuple(row) for row in rows[table]), table
+    # A transaction id's bytes read back as the second rpm began it.
+    tids = {
+        struct.unpack("<I", bytes(key))[0]
+        for (key,) in pg_query(ran.uri, f'SELECT key FROM {quote_ident(ran.base)}."Installtid"')
+    }
+    assert tids == {apps.RPMDB_TID + 97 * package[-1] for package in apps.RPMDB_PACKAGES}
+    assert audited_columns(run_dir) == set()
+    assert references(run_dir) == {(table, "hnum"): "Packages.hnum" for table in indexes}
