@@ -358,12 +358,14 @@ class Reference:
 
 
 def _foreign_keys(con: Any, child: str) -> list[list[tuple[Any, ...]]]:
-    """The foreign keys ``child`` declares: for each, its ``PRAGMA foreign_key_list`` rows in the
-    key's column order."""
+    """The foreign keys ``child`` declares, in the order its CREATE TABLE writes them: for each, its
+    ``PRAGMA foreign_key_list`` rows in the key's column order."""
     by_id: dict[int, list[tuple[Any, ...]]] = {}
     for row in con.execute(f"PRAGMA foreign_key_list({quote_ident(child)})"):
         by_id.setdefault(int(row[0]), []).append(row)
-    return [sorted(rows, key=lambda row: row[1]) for rows in by_id.values()]
+    # SQLite lists a table's foreign keys last declared first (id 0 is the last clause): reversed, so
+    # that "the first declared" (a column declared to reference two tables, on a tie) is the first.
+    return [sorted(by_id[key], key=lambda row: row[1]) for key in sorted(by_id, reverse=True)]
 
 
 def declared_references(path: str | Path, tables: list[str]) -> list[Reference]:
