@@ -62184,3 +62184,295 @@ def rpmdb(path: Path) -> Path:
     with closing(sqlite3.connect(path)) as con:
         con.execute("PRAGMA journal_mode = WAL")
     return path
+
+
+# --- App (Podman 4.8+, its SQLite state database db.sql: libpod/sqlite_state_internal.go's
+# createSQLiteTables (schema version 1), the values as libpod/sqlite_state.go binds them on
+# mattn/go-sqlite3: json.Marshal's []byte a BLOB at every add and save, Refresh's string(newJSON) a TEXT
+# after a reboot; IDs 64 hex digits; sql.NullString NULL for no pod, infra container or storage id;
+# ContainerExitCode's time.Now().Unix()) ---
+
+#: createSQLiteTables' statements (a Go map: its order varies; this is one), as SQLite keeps them.
+PODMAN_DDL = [
+    """CREATE TABLE DBConfig(
+                ID            INTEGER PRIMARY KEY NOT NULL,
+                SchemaVersion INTEGER NOT NULL,
+                OS            TEXT    NOT NULL,
+                StaticDir     TEXT    NOT NULL,
+                TmpDir        TEXT    NOT NULL,
+                GraphRoot     TEXT    NOT NULL,
+                RunRoot       TEXT    NOT NULL,
+                GraphDriver   TEXT    NOT NULL,
+                VolumeDir     TEXT    NOT NULL,
+                CHECK (ID IN (1))
+        )""",
+    """CREATE TABLE IDNamespace(
+                ID TEXT PRIMARY KEY NOT NULL
+        )""",
+    """CREATE TABLE ContainerConfig(
+                ID              TEXT    PRIMARY KEY NOT NULL,
+                Name            TEXT    UNIQUE NOT NULL,
+                PodID           TEXT,
+                JSON            TEXT    NOT NULL,
+                FOREIGN KEY (ID)    REFERENCES IDNamespace(ID)    DEFERRABLE INITIALLY DEFERRED,
+                FOREIGN KEY (ID)    REFERENCES ContainerState(ID) DEFERRABLE INITIALLY DEFERRED,
+                FOREIGN KEY (PodID) REFERENCES PodConfig(ID)
+        )""",
+    """CREATE TABLE ContainerState(
+                ID       TEXT    PRIMARY KEY NOT NULL,
+                State    INTEGER NOT NULL,
+                ExitCode INTEGER,
+                JSON     TEXT    NOT NULL,
+                FOREIGN KEY (ID) REFERENCES ContainerConfig(ID) DEFERRABLE INITIALLY DEFERRED,
+                CHECK (ExitCode BETWEEN -1 AND 255)
+        )""",
+    """CREATE TABLE ContainerExecSession(
+                ID          TEXT PRIMARY KEY NOT NULL,
+                ContainerID TEXT NOT NULL,
+                FOREIGN KEY (ContainerID) REFERENCES ContainerConfig(ID)
+        )""",
+    """CREATE TABLE ContainerDependency(
+                ID           TEXT NOT NULL,
+                DependencyID TEXT NOT NULL,
+                PRIMARY KEY (ID, DependencyID),
+                FOREIGN KEY (ID)           REFERENCES ContainerConfig(ID) DEFERRABLE INITIALLY DEFERRED,
+                FOREIGN KEY (DependencyID) REFERENCES ContainerConfig(ID),
+                CHECK (ID <> DependencyID)
+        )""",
+    """CREATE TABLE ContainerVolume(
+                ContainerID TEXT NOT NULL,
+                VolumeName  TEXT NOT NULL,
+                PRIMARY KEY (ContainerID, VolumeName),
+                FOREIGN KEY (ContainerID) REFERENCES ContainerConfig(ID) DEFERRABLE INITIALLY DEFERRED,
+                FOREIGN KEY (VolumeName)  REFERENCES VolumeConfig(Name)
+        )""",
+    """CREATE TABLE ContainerExitCode(
+                ID        TEXT    PRIMARY KEY NOT NULL,
+                Timestamp INTEGER NOT NULL,
+                ExitCode  INTEGER NOT NULL,
+                CHECK (ExitCode BETWEEN -1 AND 255)
+        )""",
+    """CREATE TABLE PodConfig(
+                ID              TEXT    PRIMARY KEY NOT NULL,
+                Name            TEXT    UNIQUE NOT NULL,
+                JSON            TEXT    NOT NULL,
+                FOREIGN KEY (ID) REFERENCES IDNamespace(ID) DEFERRABLE INITIALLY DEFERRED,
+                FOREIGN KEY (ID) REFERENCES PodState(ID)    DEFERRABLE INITIALLY DEFERRED
+        )""",
+    """CREATE TABLE PodState(
+                ID               TEXT PRIMARY KEY NOT NULL,
+                InfraContainerID TEXT,
+                JSON             TEXT NOT NULL,
+                FOREIGN KEY (ID)               REFERENCES PodConfig(ID)       DEFERRABLE INITIALLY DEFERRED,
+                FOREIGN KEY (InfraContainerID) REFERENCES ContainerConfig(ID) DEFERRABLE INITIALLY DEFERRED
+        )""",
+    """CREATE TABLE VolumeConfig(
+                Name            TEXT    PRIMARY KEY NOT NULL,
+                StorageID       TEXT,
+                JSON            TEXT    NOT NULL,
+                FOREIGN KEY (Name) REFERENCES VolumeState(Name) DEFERRABLE INITIALLY DEFERRED
+        )""",
+    """CREATE TABLE VolumeState(
+                Name TEXT PRIMARY KEY NOT NULL,
+                JSON TEXT NOT NULL,
+                FOREIGN KEY (Name) REFERENCES VolumeConfig(Name) DEFERRABLE INITIALLY DEFERRED
+        )""",
+]
+
+#: The host's boot: containers created before it had their state rewritten by Refresh (TEXT).
+PODMAN_REBOOT = datetime(2026, 10, 5, 9, 0, 0, tzinfo=UTC)
+PODMAN_ZERO_TIME = "0001-01-01T00:00:00Z"
+PODMAN_IMAGES = (
+    "docker.io/library/nginx:latest",
+    "docker.io/library/postgres:16",
+    "quay.io/prometheus/node-exporter:v1.8.1",
+    "localhost/podman-pause:4.9.3-1708357294",
+)
+
+
+def podman_id(seed: str) -> str:
+    """A container, pod or exec session id: 64 hex digits (stringid.GenerateRandomID)."""
+    return hashlib.sha256(seed.encode()).hexdigest()
+
+
+def podman_json(value: Any) -> bytes:
+    """json.Marshal: no spaces, <, > and & escaped, non-ASCII as UTF-8."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026").encode()
+
+
+def podman_time(moment: datetime) -> str:
+    """Go's time.Time in JSON: RFC 3339 with nanoseconds, trailing zeros dropped, Z for UTC."""
+    text = moment.strftime("%Y-%m-%dT%H:%M:%S.%f").rstrip("0").rstrip(".")
+    return text + ("Z" if moment.utcoffset() == timedelta(0) else moment.strftime("%z")[:3] + ":00")
+
+
+def podman_rows() -> dict[str, list[Sequence[Any]]]:
+    """18 containers (3 pods' infra and members, the rest alone), 3 pods, 5 volumes (2 named, 3
+    anonymous with 64-hex names), after one reboot: the states written before it TEXT, those saved
+    since (started, stopped) BLOBs; exit codes and exec sessions only since the reboot (Refresh
+    deletes them). ContainerState's State and ExitCode columns hold the values of the add (configured,
+    0): every save updates the JSON alone."""
+    pods = [(podman_id(f"pod {n}"), name) for n, name in enumerate(("blog", "monitoring", "db"))]
+    containers: list[dict[str, Any]] = []
+    for n in range(18):
+        pod = pods[n % 3] if n < 9 else None
+        infra = pod is not None and n < 3
+        name = f"{pod[1]}-infra" if infra and pod else (f"{pod[1]}-app{n}" if pod else f"job_{n:02d}")
+        created = PODMAN_REBOOT + timedelta(minutes=17 * n - 120, microseconds=123_457 * n)
+        running = n % 4 != 3
+        saved_after = created > PODMAN_REBOOT or n % 5 == 0  # started or stopped since the boot
+        containers.append(
+            {
+                "id": podman_id(f"container {n}"),
+                "name": name,
+                "pod": pod[0] if pod else None,
+                "infra": infra,
+                "image": PODMAN_IMAGES[3] if infra else PODMAN_IMAGES[n % 3],
+                "created": created,
+                "running": running,
+                "saved_after": saved_after,
+                "lock": n + 4,
+            }
+        )
+    by_pod = {pod_id: [c for c in containers if c["pod"] == pod_id] for pod_id, _ in pods}
+    rows: dict[str, list[Sequence[Any]]] = {
+        "DBConfig": [
+            (
+                1,
+                1,
+                "linux",
+                "/var/lib/containers/storage/libpod",
+                "/run/libpod",
+                "/var/lib/containers/storage",
+                "/run/containers/storage",
+                "overlay",
+                "/var/lib/containers/storage/volumes",
+            )
+        ],
+        "IDNamespace": [(c["id"],) for c in containers] + [(pod_id,) for pod_id, _ in pods],
+        "ContainerConfig": [],
+        "ContainerState": [],
+        "ContainerExecSession": [],
+        "ContainerDependency": [],
+        "ContainerVolume": [],
+        "ContainerExitCode": [],
+        "PodConfig": [],
+        "PodState": [],
+        "VolumeConfig": [],
+        "VolumeState": [],
+    }
+    volumes = ["pgdata", "blog-uploads", *(podman_id(f"anonymous volume {n}") for n in range(3))]
+    for n, c in enumerate(containers):
+        config = {
+            "spec": {
+                "ociVersion": "1.1.0+dev",
+                "process": {
+                    "user": {"uid": 0, "gid": 0},
+                    "args": ["/catatonit", "-P"]
+                    if c["infra"]
+                    else ["sh", "-c", "exec app >/dev/null 2>&1 && true"],
+                    "env": [
+                        "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+                        "container=podman",
+                    ],
+                    "cwd": "/",
+                },
+                "hostname": c["id"][:12],
+                "annotations": {
+                    "io.container.manager": "libpod",
+                    "org.opencontainers.image.stopSignal": "15",
+                },
+            },
+            "id": c["id"],
+            "name": c["name"],
+            "rootfsImageID": podman_id(c["image"]),
+            "rootfsImageName": c["image"],
+            "createdTime": podman_time(c["created"]),
+            "lockID": c["lock"],
+            **({"pod": c["pod"], "isInfra": c["infra"]} if c["pod"] else {}),
+            "shmSize": 65536000,
+            "labels": {"io.podman.compose.project": "blog"} if n % 6 == 1 else None,
+            "createCommand": ["podman", "run", "-d", "--name", c["name"], c["image"]],
+        }
+        # Started (again, for one made before the boot) since the boot, or last before it.
+        started = (max(c["created"], PODMAN_REBOOT) if c["saved_after"] else c["created"]) + timedelta(
+            seconds=2.5
+        )
+        stopped = not c["running"]
+        state = {
+            "state": 6 if stopped else (3 if c["saved_after"] else 1),
+            "runDir": f"/run/containers/storage/overlay-containers/{c['id']}/userdata",
+            "mounted": not stopped and c["saved_after"],
+            "startedTime": podman_time(started) if c["saved_after"] else PODMAN_ZERO_TIME,
+            "finishedTime": podman_time(started + timedelta(hours=1)) if stopped else PODMAN_ZERO_TIME,
+            "exitCode": (137 if n % 8 == 3 else 0) if stopped else 0,
+            "exited": stopped,
+            "oomKilled": False,
+            "pid": 0 if stopped or not c["saved_after"] else 4_000 + 7 * n,
+            "conmonPid": 0 if stopped or not c["saved_after"] else 3_990 + 7 * n,
+        }
+        state_json = podman_json(state)
+        rows["ContainerConfig"].append((c["id"], c["name"], c["pod"], podman_json(config)))
+        rows["ContainerState"].append(
+            (c["id"], 1, 0, state_json if c["saved_after"] else state_json.decode())
+        )
+        if stopped and c["saved_after"]:
+            exited = int((started + timedelta(hours=1)).timestamp())
+            rows["ContainerExitCode"].append((c["id"], exited, state["exitCode"]))
+        if c["pod"] and not c["infra"]:
+            infra_id = next(x["id"] for x in by_pod[c["pod"]] if x["infra"])
+            rows["ContainerDependency"].append((c["id"], infra_id))
+        if n in (5, 8, 12, 13, 16):
+            rows["ContainerVolume"].append((c["id"], volumes[[5, 8, 12, 13, 16].index(n)]))
+        if c["running"] and n in (4, 10):
+            rows["ContainerExecSession"].append((podman_id(f"exec {n}"), c["id"]))
+    for pod_id, name in pods:
+        members = by_pod[pod_id]
+        infra_id = next(x["id"] for x in members if x["infra"])
+        config = {
+            "id": pod_id,
+            "name": name,
+            "namespace": "",
+            "hostname": name,
+            "labels": {},
+            "cgroupParent": "machine.slice",
+            "sharesCgroup": True,
+            "infraConfig": {"hasInfraCtr": True, "infraPortBindings": None},
+            "created": podman_time(members[0]["created"] - timedelta(seconds=1)),
+            "lockID": len(rows["PodConfig"]) + 1,
+        }
+        state = {
+            "cgroupPath": f"machine.slice/machine-libpod_pod_{pod_id}.slice",
+            "infraContainerID": infra_id,
+        }
+        rows["PodConfig"].append((pod_id, name, podman_json(config)))
+        rows["PodState"].append(
+            (pod_id, infra_id, podman_json(state).decode() if name == "db" else podman_json(state))
+        )
+    for n, name in enumerate(volumes):
+        anonymous = n >= 2
+        config = {
+            "name": name,
+            "labels": {},
+            "driver": "local",
+            "mountPoint": f"/var/lib/containers/storage/volumes/{name}/_data",
+            "createdAt": podman_time(PODMAN_REBOOT - timedelta(days=3 - n, hours=n)),
+            "options": {},
+            "isAnon": anonymous,
+            "uid": 999 if name == "pgdata" else 0,
+            "gid": 999 if name == "pgdata" else 0,
+        }
+        storage = podman_id(f"storage {name}") if n == 1 else None  # an image-backed volume's storage id
+        rows["VolumeConfig"].append((name, storage, podman_json(config)))
+        state = {"mountCount": 1 if n in (0, 2) else 0, "needsCopyUp": n == 4, "needsChown": False}
+        rows["VolumeState"].append((name, podman_json(state) if n in (0, 2) else podman_json(state).decode()))
+    return rows
+
+
+def podman(path: Path) -> Path:
+    """Podman's SQLite state ``db.sql`` (see the module's list), in WAL mode as NewSqliteState sets it."""
+    write_export(path, PODMAN_DDL, podman_rows(), bytes_as_text=False)
+    with closing(sqlite3.connect(path)) as con:
+        con.execute("PRAGMA journal_mode = WAL")
+    return path

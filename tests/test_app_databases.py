@@ -20803,3 +20803,103 @@ def test_rpmdb_keeps_its_headers_and_byte_keys_as_bytes_and_joins_every_index_to
     assert tids == {apps.RPMDB_TID + 97 * package[-1] for package in apps.RPMDB_PACKAGES}
     assert audited_columns(run_dir) == set()
     assert references(run_dir) == {(table, "hnum"): "Packages.hnum" for table in indexes}
+
+
+def test_podman_state_keeps_its_json_blobs_and_text_as_bytes_and_takes_the_first_declared_parent(
+    run_export: Runner,
+) -> None:
+    # Podman's SQLite state (createSQLiteTables' DDL; mattn/go-sqlite3 binds json.Marshal's []byte as
+    # BLOBs, Refresh's strings after a reboot as TEXT): each JSON column holds BLOB cells, some beside
+    # TEXT ones, and arrives as bytea (a TEXT cell as the bytes of its text); ContainerExitCode's
+    # time.Now().Unix() seconds are instants, audited. ContainerConfig.ID and PodConfig.ID are declared
+    # to reference IDNamespace(ID) first and their state tables second, both holding every id: the
+    # first declared is the reference (until 2026-12-06 the last declared was taken).
+    rows = apps.podman_rows()
+    ran, run_dir = run_export(apps.podman)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    assert ran.types("ContainerState") == {
+        "ID": "text",
+        "State": "bigint",
+        "ExitCode": "bigint",
+        "JSON": "bytea",
+    }
+    assert ran.types("ContainerExitCode") == {
+        "ID": "text",
+        "Timestamp": "timestamp with time zone",
+        "ExitCode": "bigint",
+    }
+    for table in ("ContainerConfig", "PodConfig", "PodState", "VolumeConfig", "VolumeState"):
+        assert ran.types(table)["JSON"] == "bytea", table
+    with closing(sqlite3.connect(ran.db)) as con:
+        names = {table: [r[1] for r in con.execute(f'PRAGMA table_info("{table}")')] for table in rows}
+        stored = dict(con.execute("SELECT typeof(JSON), count(*) FROM ContainerState GROUP BY 1").fetchall())
+    assert stored == {
+        "blob": sum(isinstance(row[3], bytes) for row in rows["ContainerState"]),
+        "text": sum(isinstance(row[3], str) for row in rows["ContainerState"]),
+    }
+    assert stored["blob"] and stored["text"]
+
+    def expected(table: str, column: str, value: Any) -> Any:
+        if column == "JSON" and isinstance(value, str):
+            return value.encode()
+        if table == "ContainerExitCode" and column == "Timestamp":
+            return UNIX_EPOCH + timedelta(seconds=value)
+        return value
+
+    for table in rows:
+        columns = ", ".join(quote_ident(name) for name in names[table])
+        loaded = pg_query(ran.uri, f"SELECT {columns} FROM {quote_ident(ran.base)}.{quote_ident(table)}")
+        got = sorted(tuple(bytes(v) if isinstance(v, memoryview) else v for v in row) for row in loaded)
+        want = sorted(
+            tuple(expected(table, names[table][i], v) for i, v in enumerate(row)) for row in rows[table]
+        )
+        assert got == want, table
+    # Every JSON document reads back as the JSON it was, BLOB or TEXT in the source.
+    states = pg_query(
+        ran.uri, f'SELECT "ID", convert_from("JSON", \'UTF8\') FROM {quote_ident(ran.base)}."ContainerState"'
+    )
+    by_id = {row[0]: row[3] for row in rows["ContainerState"]}
+    for key, text in states:
+        source = by_id[key]
+        assert json.loads(text) == json.loads(source if isinstance(source, str) else source.decode())
+    # A TEXT cell of a bytea column arrives as the bytes of its text, audited as_bytes.
+    json_tables = (
+        "ContainerConfig",
+        "ContainerState",
+        "PodConfig",
+        "PodState",
+        "VolumeConfig",
+        "VolumeState",
+    )
+    text_cells = {
+        (table, "JSON", "as_bytes")
+        for table in json_tables
+        if any(isinstance(row[-1], str) for row in rows[table])
+    }
+    assert text_cells == {
+        ("ContainerState", "JSON", "as_bytes"),
+        ("PodState", "JSON", "as_bytes"),
+        ("VolumeState", "JSON", "as_bytes"),
+    }
+    assert audited_columns(run_dir) == {("ContainerExitCode", "Timestamp", "epoch:seconds")} | text_cells
+    assert references(run_dir) == {
+        ("ContainerConfig", "ID"): "IDNamespace.ID",
+        ("ContainerConfig", "PodID"): "PodConfig.ID",
+        ("ContainerState", "ID"): "ContainerConfig.ID",
+        ("ContainerExecSession", "ContainerID"): "ContainerConfig.ID",
+        ("ContainerDependency", "ID"): "ContainerConfig.ID",
+        ("ContainerDependency", "DependencyID"): "ContainerConfig.ID",
+        ("ContainerVolume", "ContainerID"): "ContainerConfig.ID",
+        ("ContainerVolume", "VolumeName"): "VolumeConfig.Name",
+        ("PodConfig", "ID"): "IDNamespace.ID",
+        ("PodState", "ID"): "PodConfig.ID",
+        ("PodState", "InfraContainerID"): "ContainerConfig.ID",
+        ("VolumeConfig", "Name"): "VolumeState.Name",
+        ("VolumeState", "Name"): "VolumeConfig.Name",
+    }
+    notes = profiled(run_dir)["columns"]["ContainerConfig"]["ID"]["notes"]
+    assert any(note.startswith("also declared to reference ContainerState.ID: 0 rows") for note in notes), (
+        notes
+    )
