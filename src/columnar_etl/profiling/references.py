@@ -358,14 +358,12 @@ class Reference:
 
 
 def _foreign_keys(con: Any, child: str) -> list[list[tuple[Any, ...]]]:
-    """The foreign keys ``child`` declares, in the order its CREATE TABLE writes them: for each, its
-    ``PRAGMA foreign_key_list`` rows in the key's column order."""
+    """The foreign keys ``child`` declares: for each, its ``PRAGMA foreign_key_list`` rows in the
+    key's column order. SQLite lists them last declared first (id 0 is the CREATE TABLE's last clause)."""
     by_id: dict[int, list[tuple[Any, ...]]] = {}
     for row in con.execute(f"PRAGMA foreign_key_list({quote_ident(child)})"):
         by_id.setdefault(int(row[0]), []).append(row)
-    # SQLite lists a table's foreign keys last declared first (id 0 is the last clause): reversed, so
-    # that "the first declared" (a column declared to reference two tables, on a tie) is the first.
-    return [sorted(by_id[key], key=lambda row: row[1]) for key in sorted(by_id, reverse=True)]
+    return [sorted(rows, key=lambda row: row[1]) for rows in by_id.values()]
 
 
 def declared_references(path: str | Path, tables: list[str]) -> list[Reference]:
@@ -374,7 +372,9 @@ def declared_references(path: str | Path, tables: list[str]) -> list[Reference]:
     try:
         found: list[Reference] = []
         for child in tables:
-            for rows in _foreign_keys(con, child):
+            # In the order the CREATE TABLE writes them, so that "the first declared" (a column declared
+            # to reference two tables, on a tie: see _record_declared) is the first.
+            for rows in reversed(_foreign_keys(con, child)):
                 # SQLite compares table names without regard to the case of A-Z only: "ä" names no
                 # table "Ä" (a dangling declaration, see dangling_declarations).
                 parent = matching_name(str(rows[0][2]), tables)
