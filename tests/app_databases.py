@@ -62984,3 +62984,971 @@ def sabnzbd_rows() -> dict[str, list[Sequence[Any]]]:
 def sabnzbd(path: Path) -> Path:
     """SABnzbd's ``history1.db`` (see the module's list)."""
     return write_export(path, SABNZBD_DDL, sabnzbd_rows(), bytes_as_text=False)
+
+
+# --- App (Subversion 1.14 working copy, its .svn/wc.db: subversion/libsvn_wc/wc-metadata.sql at format
+# 31, the statements below those `svn checkout` wrote to sqlite_master on Debian's subversion 1.14.2; the
+# values shaped as libsvn_wc wrote them in a working copy made here for real (checkout, commits,
+# properties, a local move, a lock, an external, a changelist, text, property and tree conflicts)) ---
+
+#: wc-metadata.sql as SQLite keeps it (svn strips the comments and joins each statement's lines).
+SVN_WC_DDL = [
+    "CREATE TABLE REPOSITORY (   id INTEGER PRIMARY KEY AUTOINCREMENT,   root  TEXT UNIQUE NOT NULL,   "
+    "uuid  TEXT NOT NULL   )",
+    "CREATE INDEX I_UUID ON REPOSITORY (uuid)",
+    "CREATE INDEX I_ROOT ON REPOSITORY (root)",
+    "CREATE TABLE WCROOT (   id  INTEGER PRIMARY KEY AUTOINCREMENT,   local_abspath  TEXT UNIQUE   )",
+    "CREATE UNIQUE INDEX I_LOCAL_ABSPATH ON WCROOT (local_abspath)",
+    "CREATE TABLE PRISTINE (   checksum  TEXT NOT NULL PRIMARY KEY,   compression  INTEGER,   size  "
+    "INTEGER NOT NULL,   refcount  INTEGER NOT NULL,   md5_checksum  TEXT NOT NULL   )",
+    "CREATE INDEX I_PRISTINE_MD5 ON PRISTINE (md5_checksum)",
+    "CREATE TABLE ACTUAL_NODE (   wc_id  INTEGER NOT NULL REFERENCES WCROOT (id),   local_relpath  TEXT "
+    "NOT NULL,   parent_relpath  TEXT,   properties  BLOB,   conflict_old  TEXT,   conflict_new  TEXT,   "
+    "conflict_working  TEXT,   prop_reject  TEXT,   changelist  TEXT,   text_mod  TEXT,   "
+    "tree_conflict_data  TEXT,   conflict_data  BLOB,   older_checksum  TEXT REFERENCES PRISTINE "
+    "(checksum),   left_checksum  TEXT REFERENCES PRISTINE (checksum),   right_checksum  TEXT REFERENCES "
+    "PRISTINE (checksum),   PRIMARY KEY (wc_id, local_relpath)   )",
+    "CREATE UNIQUE INDEX I_ACTUAL_PARENT ON ACTUAL_NODE (wc_id, parent_relpath,                          "
+    "                           local_relpath)",
+    "CREATE TABLE LOCK (   repos_id  INTEGER NOT NULL REFERENCES REPOSITORY (id),   repos_relpath  TEXT "
+    "NOT NULL,   lock_token  TEXT NOT NULL,   lock_owner  TEXT,   lock_comment  TEXT,   lock_date  "
+    "INTEGER,   PRIMARY KEY (repos_id, repos_relpath)   )",
+    "CREATE TABLE WORK_QUEUE (   id  INTEGER PRIMARY KEY AUTOINCREMENT,   work  BLOB NOT NULL   )",
+    "CREATE TABLE WC_LOCK (   wc_id  INTEGER NOT NULL  REFERENCES WCROOT (id),   local_dir_relpath  TEXT "
+    "NOT NULL,   locked_levels  INTEGER NOT NULL DEFAULT -1,   PRIMARY KEY (wc_id, local_dir_relpath)  )",
+    "CREATE TABLE NODES (   wc_id  INTEGER NOT NULL REFERENCES WCROOT (id),   local_relpath  TEXT NOT "
+    "NULL,   op_depth INTEGER NOT NULL,   parent_relpath  TEXT,   repos_id  INTEGER REFERENCES "
+    "REPOSITORY (id),   repos_path  TEXT,   revision  INTEGER,   presence  TEXT NOT NULL,   moved_here  "
+    "INTEGER,   moved_to  TEXT,   kind  TEXT NOT NULL,   properties  BLOB,   depth  TEXT,   checksum  "
+    "TEXT REFERENCES PRISTINE (checksum),   symlink_target  TEXT,   changed_revision  INTEGER,   "
+    "changed_date      INTEGER,   changed_author    TEXT,   translated_size  INTEGER,   last_mod_time  "
+    "INTEGER,   dav_cache  BLOB,   file_external  INTEGER,   inherited_props  BLOB,   PRIMARY KEY "
+    "(wc_id, local_relpath, op_depth)   )",
+    "CREATE UNIQUE INDEX I_NODES_PARENT ON NODES (wc_id, parent_relpath,                                 "
+    "             local_relpath, op_depth)",
+    "CREATE UNIQUE INDEX I_NODES_MOVED ON NODES (wc_id, moved_to, op_depth)",
+    "CREATE VIEW NODES_CURRENT AS   SELECT * FROM nodes AS n     WHERE op_depth = (SELECT MAX(op_depth) "
+    "FROM nodes AS n2                       WHERE n2.wc_id = n.wc_id                         AND "
+    "n2.local_relpath = n.local_relpath)",
+    "CREATE VIEW NODES_BASE AS   SELECT * FROM nodes   WHERE op_depth = 0",
+    "CREATE TRIGGER nodes_insert_trigger AFTER INSERT ON nodes WHEN NEW.checksum IS NOT NULL BEGIN   "
+    "UPDATE pristine SET refcount = refcount + 1   WHERE checksum = NEW.checksum; END",
+    "CREATE TRIGGER nodes_delete_trigger AFTER DELETE ON nodes WHEN OLD.checksum IS NOT NULL BEGIN   "
+    "UPDATE pristine SET refcount = refcount - 1   WHERE checksum = OLD.checksum; END",
+    "CREATE TRIGGER nodes_update_checksum_trigger AFTER UPDATE OF checksum ON nodes WHEN NEW.checksum IS "
+    "NOT OLD.checksum BEGIN   UPDATE pristine SET refcount = refcount + 1   WHERE checksum = "
+    "NEW.checksum;   UPDATE pristine SET refcount = refcount - 1   WHERE checksum = OLD.checksum; END",
+    "CREATE TABLE EXTERNALS (   wc_id  INTEGER NOT NULL REFERENCES WCROOT (id),   local_relpath  TEXT "
+    "NOT NULL,   parent_relpath  TEXT NOT NULL,   repos_id  INTEGER NOT NULL REFERENCES REPOSITORY (id), "
+    "  presence  TEXT NOT NULL,   kind  TEXT NOT NULL,   def_local_relpath         TEXT NOT NULL,   "
+    "def_repos_relpath         TEXT NOT NULL,   def_operational_revision  TEXT,   def_revision           "
+    "   TEXT,   PRIMARY KEY (wc_id, local_relpath) )",
+    "CREATE UNIQUE INDEX I_EXTERNALS_DEFINED ON EXTERNALS (wc_id,                                        "
+    "               def_local_relpath,                                                       "
+    "local_relpath)",
+    # STMT_INSTALL_SCHEMA_STATISTICS: svn writes sqlite_stat1 itself, so SQLite plans as on a large tree.
+    "ANALYZE sqlite_master",
+]
+
+SVN_REPOS_ROOT = "file:///srv/svn/widget"
+SVN_REPOS_UUID = "0b1627e9-72bd-4690-8ec6-5bff40541216"
+#: The first commit's moment in apr_time_t: microseconds since 1970-01-01 UTC.
+SVN_EPOCH_START = 1_796_549_514_539_866
+SVN_REVISION = 9
+#: (path, content or None for a directory, changed revision, its properties): the working copy's BASE.
+SVN_TREE: list[tuple[str, bytes | None, int, list[tuple[str, str]]]] = [
+    ("", None, 9, [("svn:ignore", "*.o\n*.tmp\n")]),
+    ("README.md", b"Widget\n======\n\nBuild it with `make`.\n", 2, [("svn:eol-style", "native")]),
+    ("empty.txt", b"", 2, []),
+    ("logo.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01", 2, [("svn:mime-type", "image/png")]),
+    ("link.md", b"link README.md", 9, [("svn:special", "*")]),
+    ("dir with space", None, 2, []),
+    ("dir with space/ünï café.txt", "naïve café\n".encode(), 2, []),
+    ("docs", None, 6, [("custom:multi", "line one\nline two")]),
+    ("docs/README.copy", b"Widget\n======\n\nBuild it with `make`.\n", 6, [("svn:eol-style", "native")]),
+    ("docs/guide.txt", b"Read the README first.\n", 5, []),
+    ("src", None, 8, []),
+    ("src/Makefile", b"all:\n\tcc -o widget *.c\n", 3, [("svn:executable", "*")]),
+    *[
+        (
+            f"src/file{n}.c",
+            f"/* file {n} */\nint f{n}(void) {{ return {n}; }}\n".encode(),
+            2 + n % 6,
+            [("svn:keywords", "Id Rev")] if n % 3 == 0 else [],
+        )
+        for n in range(1, 9)
+    ],
+    ("src/lib", None, 7, []),
+    *[(f"src/lib/part{n}.h", f"#define PART{n} {n}\n".encode(), 7, []) for n in range(1, 4)],
+]
+SVN_AUTHORS = ("anna", "bruno", "chen")
+
+
+def svn_skel(items: Sequence[Any]) -> bytes:
+    """libsvn_subr/skel.c's unparse of a list: an atom implicit where it is a name (a letter first, under
+    100 bytes, no space nor parenthesis), else explicit as ``<length> <bytes>``; lists in parentheses."""
+
+    def atom(value: str | bytes) -> bytes:
+        data = value.encode() if isinstance(value, str) else value
+        implicit = (
+            0 < len(data) < 100
+            and chr(data[0]).isascii()
+            and chr(data[0]).isalpha()
+            and not any(chr(b) in " \t\n\r\f()[]" for b in data)
+        )
+        return data if implicit else str(len(data)).encode() + b" " + data
+
+    return b"(" + b" ".join(svn_skel(i) if isinstance(i, list) else atom(i) for i in items) + b")"
+
+
+def svn_props(props: Sequence[tuple[str, str]]) -> bytes:
+    """A property hash as svn_skel__unparse_proplist writes it: name, value, name, value, ..."""
+    return svn_skel([part for pair in props for part in pair])
+
+
+def svn_sha1(content: bytes) -> str:
+    return "$sha1$" + hashlib.sha1(content).hexdigest()
+
+
+def svn_changed_date(revision: int) -> int:
+    """The commit's svn:date as apr_time_t (microseconds), an hour and a few seconds per revision."""
+    return SVN_EPOCH_START + revision * 3_601_234_567
+
+
+def svn_parent(path: str) -> str | None:
+    """NODES.parent_relpath: the root's is NULL, a top-level node's the root's path ``''``."""
+    return None if path == "" else path.rpartition("/")[0]
+
+
+def svn_conflict_location(path: str, revision: int) -> list[Any]:
+    return ["subversion", SVN_REPOS_ROOT, SVN_REPOS_UUID, f"trunk/{path}", str(revision), "file"]
+
+
+SVN_NODES = [
+    "wc_id",
+    "local_relpath",
+    "op_depth",
+    "parent_relpath",
+    "repos_id",
+    "repos_path",
+    "revision",
+    "presence",
+    "moved_here",
+    "moved_to",
+    "kind",
+    "properties",
+    "depth",
+    "checksum",
+    "symlink_target",
+    "changed_revision",
+    "changed_date",
+    "changed_author",
+    "translated_size",
+    "last_mod_time",
+    "dav_cache",
+    "file_external",
+    "inherited_props",
+]
+SVN_ACTUAL = [
+    "wc_id",
+    "local_relpath",
+    "parent_relpath",
+    "properties",
+    "conflict_old",
+    "conflict_new",
+    "conflict_working",
+    "prop_reject",
+    "changelist",
+    "text_mod",
+    "tree_conflict_data",
+    "conflict_data",
+    "older_checksum",
+    "left_checksum",
+    "right_checksum",
+]
+
+
+def svn_row(columns: Sequence[str], **values: Any) -> dict[str, Any]:
+    """A row of ``columns`` in order: working copy 1, a file, NULL where not given."""
+    return {name: values.get(name, {"wc_id": 1, "kind": "file"}.get(name)) for name in columns}
+
+
+def svn_wc_rows() -> dict[str, list[Sequence[Any]]]:
+    """A checkout of ``trunk`` at r9 (BASE, op_depth 0) with local changes above it: ``src/new.c``
+    added (its changed_date 0, no commit yet), ``src/file6.c`` deleted and locked, ``empty.txt`` moved
+    to ``docs/moved-empty.txt`` (moved_to / moved_here), ``src/file1.c`` and ``src/file3.c`` in text and
+    property conflict, ``src/file4.c`` deleted against an incoming edit (a tree conflict), ``src/file2.c``
+    in the changelist ``fixes``, ``docs`` with an svn:externals definition."""
+    nodes: list[Sequence[Any]] = []
+    pristine: dict[str, tuple[bytes, int]] = {}
+    for i, (path, content, changed, props) in enumerate(SVN_TREE):
+        is_file = content is not None
+        checksum = svn_sha1(content) if content is not None else None
+        if content is not None:
+            pristine[checksum or ""] = (content, pristine.get(checksum or "", (content, 0))[1] + 1)
+        stat = path not in ("src/file1.c", "src/file3.c", "link.md")  # not stat'ed since the update
+        nodes.append(
+            (
+                1,
+                path,
+                0,
+                svn_parent(path),
+                1,
+                "trunk" if path == "" else f"trunk/{path}",
+                SVN_REVISION,
+                "normal",
+                None,
+                None,
+                "file" if is_file else "dir",
+                svn_props(props) if props or path == "src" else None,
+                None if is_file else "infinity",
+                checksum,
+                None,
+                changed,
+                svn_changed_date(changed),
+                SVN_AUTHORS[changed % 3],
+                len(content) if content is not None and stat else None,
+                SVN_EPOCH_START + 12_345 + 8_000 * i if is_file and stat else None,
+                None,
+                None,
+                b"()" if path == "" else None,
+            )
+        )
+    empty = svn_sha1(b"")
+    local = [
+        # An add: no commit yet, its changed_date 0 (apr_time_t's "no time"), the rest NULL.
+        svn_row(
+            SVN_NODES,
+            local_relpath="src/new.c",
+            op_depth=2,
+            parent_relpath="src",
+            presence="normal",
+            changed_date=0,
+        ),
+        svn_row(
+            SVN_NODES, local_relpath="src/file6.c", op_depth=2, parent_relpath="src", presence="base-deleted"
+        ),
+        svn_row(
+            SVN_NODES, local_relpath="src/file4.c", op_depth=2, parent_relpath="src", presence="base-deleted"
+        ),
+        svn_row(
+            SVN_NODES,
+            local_relpath="empty.txt",
+            op_depth=1,
+            parent_relpath="",
+            presence="base-deleted",
+            moved_to="docs/moved-empty.txt",
+        ),
+        svn_row(
+            SVN_NODES,
+            local_relpath="docs/moved-empty.txt",
+            op_depth=2,
+            parent_relpath="docs",
+            repos_id=1,
+            repos_path="trunk/empty.txt",
+            revision=SVN_REVISION,
+            presence="normal",
+            moved_here=1,
+            checksum=empty,
+            changed_revision=2,
+            changed_date=svn_changed_date(2),
+            changed_author=SVN_AUTHORS[2],
+            translated_size=0,
+            last_mod_time=SVN_EPOCH_START + 20_000,
+        ),
+    ]
+    nodes += [tuple(row.values()) for row in local]
+    pristine[empty] = (b"", pristine[empty][1] + 1)
+    # Older texts the conflicts still name, and texts no node uses any more (refcount 0, kept until
+    # `svn cleanup --vacuum-pristines`).
+    for n in (1, 3, 4):
+        older = f"/* file {n} */ (r{SVN_REVISION - 1})\n".encode()
+        pristine[svn_sha1(older)] = (older, 0)
+
+    def update(path: str, old: int, conflict: list[Any]) -> bytes:
+        """A conflict skel: the operation (update, from r``old`` to r9) and the one conflict."""
+        locations = [svn_conflict_location(path, old), svn_conflict_location(path, SVN_REVISION)]
+        return svn_skel([["update", locations], [conflict]])
+
+    prop_conflict = ["prop", ["src/file3.c.prej"], ["custom:state"], []]
+    prop_conflict += [["custom:state", "mine"], ["custom:state", "theirs"]]
+    externals = [
+        ("svn:externals", f"ext {SVN_REPOS_ROOT}/branches/b1/docs\n"),
+        ("custom:multi", "line one\nline two"),
+    ]
+    actual = [
+        tuple(row.values())
+        for row in (
+            svn_row(
+                SVN_ACTUAL,
+                local_relpath="src/file1.c",
+                parent_relpath="src",
+                conflict_data=update(
+                    "src/file1.c", 8, ["text", ["src/file1.c.r8", "src/file1.c.mine", "src/file1.c.r9"]]
+                ),
+            ),
+            svn_row(
+                SVN_ACTUAL,
+                local_relpath="src/file3.c",
+                parent_relpath="src",
+                properties=svn_props([("custom:state", "mine")]),
+                conflict_data=update("src/file3.c", 8, prop_conflict),
+            ),
+            svn_row(
+                SVN_ACTUAL,
+                local_relpath="src/file4.c",
+                parent_relpath="src",
+                conflict_data=update("src/file4.c", SVN_REVISION, ["tree", [], "deleted", "edited"]),
+            ),
+            svn_row(SVN_ACTUAL, local_relpath="src/file2.c", parent_relpath="src", changelist="fixes"),
+            svn_row(SVN_ACTUAL, local_relpath="docs", parent_relpath="", properties=svn_props(externals)),
+        )
+    ]
+    return {
+        "REPOSITORY": [(1, SVN_REPOS_ROOT, SVN_REPOS_UUID)],
+        "WCROOT": [(1, None)],
+        "NODES": nodes,
+        "PRISTINE": [
+            (checksum, None, len(content), refcount, "$md5 $" + hashlib.md5(content).hexdigest())
+            for checksum, (content, refcount) in pristine.items()
+        ],
+        "ACTUAL_NODE": actual,
+        "LOCK": [
+            (
+                1,
+                "trunk/src/file6.c",
+                "opaquelocktoken:41037db6-3cb4-4ac0-b1b6-b57d104be547",
+                "anna",
+                "editing",
+                svn_changed_date(SVN_REVISION) + 4_270_580,
+            )
+        ],
+        "WORK_QUEUE": [],
+        "WC_LOCK": [],
+        "EXTERNALS": [
+            (1, "docs/ext", "docs", 1, "normal", "dir", "docs", "branches/b1/docs", None, None),
+        ],
+        "sqlite_stat1": [
+            ("NODES", "sqlite_autoindex_NODES_1", "8000 8000 2 1"),
+            ("NODES", "I_NODES_PARENT", "8000 8000 10 2 1"),
+            ("NODES", "I_NODES_MOVED", "8000 8000 1 1"),
+            ("ACTUAL_NODE", "sqlite_autoindex_ACTUAL_NODE_1", "8000 8000 1"),
+            ("ACTUAL_NODE", "I_ACTUAL_PARENT", "8000 8000 10 1"),
+            ("LOCK", "sqlite_autoindex_LOCK_1", "100 100 1"),
+            ("WC_LOCK", "sqlite_autoindex_WC_LOCK_1", "100 100 1"),
+            ("EXTERNALS", "sqlite_autoindex_EXTERNALS_1", "100 100 1"),
+            ("EXTERNALS", "I_EXTERNALS_DEFINED", "100 100 3 1"),
+        ],
+    }
+
+
+def svn_wc(path: Path) -> Path:
+    """A Subversion working copy's ``.svn/wc.db`` (see the module's list). NODES is written before
+    PRISTINE, so its insert trigger finds no pristine row to count: each refcount is as the rows say."""
+    write_export(path, SVN_WC_DDL, svn_wc_rows(), bytes_as_text=False)
+    with closing(sqlite3.connect(path)) as con:
+        con.execute("PRAGMA user_version = 31")
+    return path
+
+
+# --- App (rpm 4.18's SQLite database, rpmdb.sqlite: lib/backend/sqlite.c's statements as `rpm --initdb`
+# and `rpm -ivh` wrote them to sqlite_master here (Debian's rpm 4.18, packages built with rpmbuild); each
+# package's header a BLOB in Packages, its index tables keyed by TEXT or, for Installtid and Sigmd5, the
+# raw bytes of the value, as sqlite.c's sqlite_idxdbPut binds them; rpm 4.18 reads the file this builder
+# writes: `rpm --dbpath DIR -qa`, `-q --whatprovides vi`, `-qf /usr/share/zoneinfo/UTC`) ---
+
+#: (table, key type, whether sqlite.c also indexes hnum): rpm's tag indexes in the order --initdb made them.
+RPMDB_INDEXES = (
+    ("Name", "TEXT", False),
+    ("Basenames", "TEXT", True),
+    ("Group", "TEXT", False),
+    ("Requirename", "TEXT", True),
+    ("Providename", "TEXT", True),
+    ("Conflictname", "TEXT", True),
+    ("Obsoletename", "TEXT", True),
+    ("Triggername", "TEXT", True),
+    ("Dirnames", "TEXT", True),
+    ("Installtid", "BLOB", None),
+    ("Sigmd5", "BLOB", None),
+    ("Sha1header", "TEXT", False),
+    ("Filetriggername", "TEXT", True),
+    ("Transfiletriggername", "TEXT", True),
+    ("Recommendname", "TEXT", True),
+    ("Suggestname", "TEXT", True),
+    ("Supplementname", "TEXT", True),
+    ("Enhancename", "TEXT", True),
+)
+
+
+def rpmdb_ddl() -> list[str]:
+    """sqlite.c's init: ``CREATE TABLE IF NOT EXISTS '%q' (key '%q' NOT NULL, hnum INTEGER NOT NULL, idx
+    INTEGER NOT NULL, FOREIGN KEY (hnum) REFERENCES 'Packages'(hnum))`` per index, its key index unless
+    the key is a BLOB, its hnum index where the tag holds many values per package."""
+    ddl = [
+        "CREATE TABLE IF NOT EXISTS 'Packages' (hnum INTEGER PRIMARY KEY AUTOINCREMENT,blob BLOB NOT NULL)",
+    ]
+    for table, key, by_hnum in RPMDB_INDEXES:
+        ddl.append(
+            f"CREATE TABLE IF NOT EXISTS '{table}' (key '{key}' NOT NULL, hnum INTEGER NOT NULL, idx INTEGER "
+            "NOT NULL, FOREIGN KEY (hnum) REFERENCES 'Packages'(hnum))"
+        )
+        if key == "TEXT":
+            ddl.append(f"CREATE INDEX '{table}_key_idx' ON '{table}'(key ASC)")
+        if by_hnum:
+            ddl.append(f"CREATE INDEX '{table}_hnum_idx' ON '{table}'(hnum ASC)")
+    ddl.append("ANALYZE sqlite_master")
+    return ddl
+
+
+#: The first transaction: rpm's transaction id is the time it began (Unix seconds).
+RPMDB_TID = 1_796_559_948
+
+
+def rpm_header(tags: Sequence[tuple[int, int, Any]]) -> bytes:
+    """An rpm header as headerExport writes it: entry count and data length (big-endian int32), the
+    region's entry (tag 63, BIN, 16 bytes at the data's end) and one 16-byte entry per tag (tag, type,
+    offset, count), then the data, each value aligned to its type; the region's trailer last, whose
+    offset is minus the entries' size. Types: 4 INT32, 6 STRING, 7 BIN, 8 STRING_ARRAY, 9 I18NSTRING."""
+    entries, data = [], b""
+    for tag, kind, value in tags:
+        if kind == 4:
+            data += b"\0" * (-len(data) % 4)
+            payload, count = b"".join(struct.pack(">i", v) for v in value), len(value)
+        elif kind == 7:
+            payload, count = value, len(value)
+        elif kind == 6:
+            payload, count = value.encode() + b"\0", 1
+        else:
+            payload, count = b"".join(v.encode() + b"\0" for v in value), len(value)
+        entries.append(struct.pack(">iiii", tag, kind, len(data), count))
+        data += payload
+    il = len(entries) + 1
+    trailer = struct.pack(">iiii", 63, 7, -16 * il, 16)
+    region = struct.pack(">iiii", 63, 7, len(data), 16)
+    data += trailer
+    return struct.pack(">ii", il, len(data)) + region + b"".join(entries) + data
+
+
+#: (name, version, release, arch, summary, files, requires, provides, conflicts, obsoletes, recommends,
+#: transaction): ten packages of four transactions, two kernels installed side by side (install-only).
+RPMDB_PACKAGES: list[
+    tuple[str, str, str, str, str, list[str], list[str], list[str], list[str], list[str], list[str], int]
+] = [
+    (
+        "filesystem",
+        "3.18",
+        "6.fc39",
+        "x86_64",
+        "The basic directory layout for a Linux system",
+        ["/etc", "/usr", "/var"],
+        [],
+        [],
+        [],
+        [],
+        [],
+        0,
+    ),
+    (
+        "bash",
+        "5.2.26",
+        "1.fc39",
+        "x86_64",
+        "The GNU Bourne Again shell",
+        ["/usr/bin/bash", "/usr/bin/sh", "/etc/skel/.bashrc"],
+        ["filesystem >= 3"],
+        ["/bin/sh", "/bin/bash"],
+        [],
+        [],
+        [],
+        0,
+    ),
+    (
+        "zlib",
+        "1.2.13",
+        "4.fc39",
+        "x86_64",
+        "Compression and decompression library",
+        ["/usr/lib64/libz.so.1", "/usr/lib64/libz.so.1.2.13"],
+        [],
+        ["libz.so.1()(64bit)"],
+        [],
+        [],
+        [],
+        0,
+    ),
+    (
+        "kernel-core",
+        "6.8.9",
+        "200.fc39",
+        "x86_64",
+        "The Linux kernel",
+        ["/lib/modules/6.8.9-200.fc39.x86_64/vmlinuz"],
+        ["/bin/sh"],
+        ["kernel-core-uname-r = 6.8.9"],
+        [],
+        [],
+        ["linux-firmware"],
+        1,
+    ),
+    (
+        "h272-alpha",
+        "1.5",
+        "3",
+        "noarch",
+        "Test package alpha – ünïcode summary",
+        ["/etc/h272/alpha.conf", "/opt/h272/alpha/data.txt", "/opt/h272/alpha/link"],
+        [],
+        [],
+        [],
+        [],
+        [],
+        1,
+    ),
+    (
+        "h272-beta",
+        "1.4",
+        "2",
+        "noarch",
+        "Test package beta",
+        ["/etc/h272/beta.conf", "/opt/h272/beta/data.txt"],
+        ["h272-alpha >= 1.0"],
+        ["virtual-beta = 3"],
+        [],
+        [],
+        [],
+        1,
+    ),
+    (
+        "h272-gamma",
+        "1.5",
+        "2",
+        "noarch",
+        "Test package gamma",
+        ["/etc/h272/gamma.conf", "/opt/h272/gamma/data.txt"],
+        ["h272-beta"],
+        [],
+        ["h272-old"],
+        ["h272-legacy < 2"],
+        [],
+        2,
+    ),
+    (
+        "kernel-core",
+        "6.9.4",
+        "100.fc39",
+        "x86_64",
+        "The Linux kernel",
+        ["/lib/modules/6.9.4-100.fc39.x86_64/vmlinuz"],
+        ["/bin/sh"],
+        ["kernel-core-uname-r = 6.9.4"],
+        [],
+        [],
+        ["linux-firmware"],
+        3,
+    ),
+    (
+        "vim-minimal",
+        "9.1.393",
+        "1.fc39",
+        "x86_64",
+        "A minimal version of the VIM editor",
+        ["/usr/bin/vi", "/usr/share/man/man1/vi.1.gz"],
+        ["libz.so.1()(64bit)"],
+        ["vi"],
+        [],
+        ["vim-tiny"],
+        [],
+        3,
+    ),
+    (
+        "tzdata",
+        "2024a",
+        "2.fc39",
+        "noarch",
+        "Timezone data",
+        ["/usr/share/zoneinfo/UTC", "/usr/share/zoneinfo/Europe/Paris", "/usr/share/zoneinfo/Europe/Zürich"],
+        [],
+        [],
+        [],
+        [],
+        [],
+        3,
+    ),
+]
+
+
+def rpmdb_rows() -> dict[str, list[Sequence[Any]]]:
+    """The packages as rpm -ivh left them: hnum from 2 (the first alpha, upgraded to 1.5-3, was erased:
+    AUTOINCREMENT never reuses its 1), each name and its dependencies indexed by (key, hnum, idx), idx
+    the value's place in the header's array (rpmlib() dependencies are not indexed, so their places are
+    gaps); Installtid's key the transaction id's 4 bytes in the machine's order (little-endian here),
+    Sigmd5's the 16 raw bytes of the MD5 digest, Sha1header's its hex text."""
+    rows: dict[str, list[Sequence[Any]]] = {"Packages": []}
+    rows.update({table: [] for table, _, _ in RPMDB_INDEXES})
+    for n, (
+        name,
+        version,
+        release,
+        arch,
+        summary,
+        files,
+        requires,
+        provides,
+        conflicts,
+        obsoletes,
+        recommends,
+        tx,
+    ) in enumerate(RPMDB_PACKAGES):
+        hnum = n + 2
+        tid = RPMDB_TID + 97 * tx
+        dirs = sorted({f.rpartition("/")[0] + "/" for f in files})
+        basenames = [f.rpartition("/")[2] for f in files]
+        # rpmbuild's own: config(name) provided and required where %config files are, the package
+        # provides itself.
+        config = (
+            [f"config({name}) = {version}-{release}"]
+            if any(f.startswith("/etc/h272/") for f in files)
+            else []
+        )
+        requires_all = [
+            *config,
+            "rpmlib(CompressedFileNames) <= 3.0.4-1",
+            *requires,
+            "rpmlib(FileDigests) <= 4.6.0-1",
+        ]
+        provides_all = [*config, *provides, f"{name} = {version}-{release}"]
+        header = rpm_header(
+            [
+                (100, 8, ["C"]),
+                (1000, 6, name),
+                (1001, 6, version),
+                (1002, 6, release),
+                (1004, 9, [summary]),
+                (1008, 4, [tid + 3]),
+                (1009, 4, [4096 * (n + 1)]),
+                (1016, 9, ["Unspecified"]),
+                (1022, 6, arch),
+                (1047, 8, [p.split(" ")[0] for p in provides_all]),
+                (1049, 8, [r.split(" ")[0] for r in requires_all]),
+                (1116, 4, [dirs.index(f.rpartition("/")[0] + "/") for f in files]),
+                (1117, 8, basenames),
+                (1118, 8, dirs),
+                (1128, 4, [tid]),
+            ]
+        )
+        rows["Packages"].append((hnum, header))
+        rows["Name"].append((name, hnum, 0))
+        rows["Group"].append(("Unspecified", hnum, 0))
+        rows["Basenames"] += [(b, hnum, i) for i, b in enumerate(basenames)]
+        rows["Dirnames"] += [(d, hnum, i) for i, d in enumerate(dirs)]
+        rows["Requirename"] += [
+            (r.split(" ")[0], hnum, i) for i, r in enumerate(requires_all) if not r.startswith("rpmlib(")
+        ]
+        rows["Providename"] += [(p.split(" ")[0], hnum, i) for i, p in enumerate(provides_all)]
+        rows["Conflictname"] += [(c, hnum, i) for i, c in enumerate(conflicts)]
+        rows["Obsoletename"] += [(o.split(" ")[0], hnum, i) for i, o in enumerate(obsoletes)]
+        rows["Recommendname"] += [(r, hnum, i) for i, r in enumerate(recommends)]
+        rows["Installtid"].append((struct.pack("<I", tid), hnum, 0))
+        rows["Sigmd5"].append((hashlib.md5(header).digest(), hnum, 0))
+        rows["Sha1header"].append((hashlib.sha1(header).hexdigest(), hnum, 0))
+    return rows
+
+
+def rpmdb(path: Path) -> Path:
+    """rpm's ``rpmdb.sqlite`` (see the module's list), in WAL mode as sqlite.c opens it."""
+    write_export(path, rpmdb_ddl(), rpmdb_rows(), bytes_as_text=False)
+    with closing(sqlite3.connect(path)) as con:
+        con.execute("PRAGMA journal_mode = WAL")
+    return path
+
+
+# --- App (Podman 4.8+, its SQLite state database db.sql: libpod/sqlite_state_internal.go's
+# createSQLiteTables (schema version 1), the values as libpod/sqlite_state.go binds them on
+# mattn/go-sqlite3: json.Marshal's []byte a BLOB at every add and save, Refresh's string(newJSON) a TEXT
+# after a reboot; IDs 64 hex digits; sql.NullString NULL for no pod, infra container or storage id;
+# ContainerExitCode's time.Now().Unix()) ---
+
+#: createSQLiteTables' statements (a Go map: its order varies; this is one), as SQLite keeps them.
+PODMAN_DDL = [
+    """CREATE TABLE DBConfig(
+                ID            INTEGER PRIMARY KEY NOT NULL,
+                SchemaVersion INTEGER NOT NULL,
+                OS            TEXT    NOT NULL,
+                StaticDir     TEXT    NOT NULL,
+                TmpDir        TEXT    NOT NULL,
+                GraphRoot     TEXT    NOT NULL,
+                RunRoot       TEXT    NOT NULL,
+                GraphDriver   TEXT    NOT NULL,
+                VolumeDir     TEXT    NOT NULL,
+                CHECK (ID IN (1))
+        )""",
+    """CREATE TABLE IDNamespace(
+                ID TEXT PRIMARY KEY NOT NULL
+        )""",
+    """CREATE TABLE ContainerConfig(
+                ID              TEXT    PRIMARY KEY NOT NULL,
+                Name            TEXT    UNIQUE NOT NULL,
+                PodID           TEXT,
+                JSON            TEXT    NOT NULL,
+                FOREIGN KEY (ID)    REFERENCES IDNamespace(ID)    DEFERRABLE INITIALLY DEFERRED,
+                FOREIGN KEY (ID)    REFERENCES ContainerState(ID) DEFERRABLE INITIALLY DEFERRED,
+                FOREIGN KEY (PodID) REFERENCES PodConfig(ID)
+        )""",
+    """CREATE TABLE ContainerState(
+                ID       TEXT    PRIMARY KEY NOT NULL,
+                State    INTEGER NOT NULL,
+                ExitCode INTEGER,
+                JSON     TEXT    NOT NULL,
+                FOREIGN KEY (ID) REFERENCES ContainerConfig(ID) DEFERRABLE INITIALLY DEFERRED,
+                CHECK (ExitCode BETWEEN -1 AND 255)
+        )""",
+    """CREATE TABLE ContainerExecSession(
+                ID          TEXT PRIMARY KEY NOT NULL,
+                ContainerID TEXT NOT NULL,
+                FOREIGN KEY (ContainerID) REFERENCES ContainerConfig(ID)
+        )""",
+    """CREATE TABLE ContainerDependency(
+                ID           TEXT NOT NULL,
+                DependencyID TEXT NOT NULL,
+                PRIMARY KEY (ID, DependencyID),
+                FOREIGN KEY (ID)           REFERENCES ContainerConfig(ID) DEFERRABLE INITIALLY DEFERRED,
+                FOREIGN KEY (DependencyID) REFERENCES ContainerConfig(ID),
+                CHECK (ID <> DependencyID)
+        )""",
+    """CREATE TABLE ContainerVolume(
+                ContainerID TEXT NOT NULL,
+                VolumeName  TEXT NOT NULL,
+                PRIMARY KEY (ContainerID, VolumeName),
+                FOREIGN KEY (ContainerID) REFERENCES ContainerConfig(ID) DEFERRABLE INITIALLY DEFERRED,
+                FOREIGN KEY (VolumeName)  REFERENCES VolumeConfig(Name)
+        )""",
+    """CREATE TABLE ContainerExitCode(
+                ID        TEXT    PRIMARY KEY NOT NULL,
+                Timestamp INTEGER NOT NULL,
+                ExitCode  INTEGER NOT NULL,
+                CHECK (ExitCode BETWEEN -1 AND 255)
+        )""",
+    """CREATE TABLE PodConfig(
+                ID              TEXT    PRIMARY KEY NOT NULL,
+                Name            TEXT    UNIQUE NOT NULL,
+                JSON            TEXT    NOT NULL,
+                FOREIGN KEY (ID) REFERENCES IDNamespace(ID) DEFERRABLE INITIALLY DEFERRED,
+                FOREIGN KEY (ID) REFERENCES PodState(ID)    DEFERRABLE INITIALLY DEFERRED
+        )""",
+    """CREATE TABLE PodState(
+                ID               TEXT PRIMARY KEY NOT NULL,
+                InfraContainerID TEXT,
+                JSON             TEXT NOT NULL,
+                FOREIGN KEY (ID)               REFERENCES PodConfig(ID)       DEFERRABLE INITIALLY DEFERRED,
+                FOREIGN KEY (InfraContainerID) REFERENCES ContainerConfig(ID) DEFERRABLE INITIALLY DEFERRED
+        )""",
+    """CREATE TABLE VolumeConfig(
+                Name            TEXT    PRIMARY KEY NOT NULL,
+                StorageID       TEXT,
+                JSON            TEXT    NOT NULL,
+                FOREIGN KEY (Name) REFERENCES VolumeState(Name) DEFERRABLE INITIALLY DEFERRED
+        )""",
+    """CREATE TABLE VolumeState(
+                Name TEXT PRIMARY KEY NOT NULL,
+                JSON TEXT NOT NULL,
+                FOREIGN KEY (Name) REFERENCES VolumeConfig(Name) DEFERRABLE INITIALLY DEFERRED
+        )""",
+]
+
+#: The host's boot: containers created before it had their state rewritten by Refresh (TEXT).
+PODMAN_REBOOT = datetime(2026, 10, 5, 9, 0, 0, tzinfo=UTC)
+PODMAN_ZERO_TIME = "0001-01-01T00:00:00Z"
+PODMAN_IMAGES = (
+    "docker.io/library/nginx:latest",
+    "docker.io/library/postgres:16",
+    "quay.io/prometheus/node-exporter:v1.8.1",
+    "localhost/podman-pause:4.9.3-1708357294",
+)
+
+
+def podman_id(seed: str) -> str:
+    """A container, pod or exec session id: 64 hex digits (stringid.GenerateRandomID)."""
+    return hashlib.sha256(seed.encode()).hexdigest()
+
+
+def podman_json(value: Any) -> bytes:
+    """json.Marshal: no spaces, <, > and & escaped, non-ASCII as UTF-8."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026").encode()
+
+
+def podman_time(moment: datetime) -> str:
+    """Go's time.Time in JSON: RFC 3339 with nanoseconds, trailing zeros dropped, Z for UTC."""
+    text = moment.strftime("%Y-%m-%dT%H:%M:%S.%f").rstrip("0").rstrip(".")
+    return text + ("Z" if moment.utcoffset() == timedelta(0) else moment.strftime("%z")[:3] + ":00")
+
+
+def podman_rows() -> dict[str, list[Sequence[Any]]]:
+    """18 containers (3 pods' infra and members, the rest alone), 3 pods, 5 volumes (2 named, 3
+    anonymous with 64-hex names), after one reboot: the states written before it TEXT, those saved
+    since (started, stopped) BLOBs; exit codes and exec sessions only since the reboot (Refresh
+    deletes them). ContainerState's State and ExitCode columns hold the values of the add (configured,
+    0): every save updates the JSON alone."""
+    pods = [(podman_id(f"pod {n}"), name) for n, name in enumerate(("blog", "monitoring", "db"))]
+    containers: list[dict[str, Any]] = []
+    for n in range(18):
+        pod = pods[n % 3] if n < 9 else None
+        infra = pod is not None and n < 3
+        name = f"{pod[1]}-infra" if infra and pod else (f"{pod[1]}-app{n}" if pod else f"job_{n:02d}")
+        created = PODMAN_REBOOT + timedelta(minutes=17 * n - 120, microseconds=123_457 * n)
+        running = n % 4 != 3
+        saved_after = created > PODMAN_REBOOT or n % 5 == 0  # started or stopped since the boot
+        containers.append(
+            {
+                "id": podman_id(f"container {n}"),
+                "name": name,
+                "pod": pod[0] if pod else None,
+                "infra": infra,
+                "image": PODMAN_IMAGES[3] if infra else PODMAN_IMAGES[n % 3],
+                "created": created,
+                "running": running,
+                "saved_after": saved_after,
+                "lock": n + 4,
+            }
+        )
+    by_pod = {pod_id: [c for c in containers if c["pod"] == pod_id] for pod_id, _ in pods}
+    rows: dict[str, list[Sequence[Any]]] = {
+        "DBConfig": [
+            (
+                1,
+                1,
+                "linux",
+                "/var/lib/containers/storage/libpod",
+                "/run/libpod",
+                "/var/lib/containers/storage",
+                "/run/containers/storage",
+                "overlay",
+                "/var/lib/containers/storage/volumes",
+            )
+        ],
+        "IDNamespace": [(c["id"],) for c in containers] + [(pod_id,) for pod_id, _ in pods],
+        "ContainerConfig": [],
+        "ContainerState": [],
+        "ContainerExecSession": [],
+        "ContainerDependency": [],
+        "ContainerVolume": [],
+        "ContainerExitCode": [],
+        "PodConfig": [],
+        "PodState": [],
+        "VolumeConfig": [],
+        "VolumeState": [],
+    }
+    volumes = ["pgdata", "blog-uploads", *(podman_id(f"anonymous volume {n}") for n in range(3))]
+    for n, c in enumerate(containers):
+        config = {
+            "spec": {
+                "ociVersion": "1.1.0+dev",
+                "process": {
+                    "user": {"uid": 0, "gid": 0},
+                    "args": ["/catatonit", "-P"]
+                    if c["infra"]
+                    else ["sh", "-c", "exec app >/dev/null 2>&1 && true"],
+                    "env": [
+                        "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+                        "container=podman",
+                    ],
+                    "cwd": "/",
+                },
+                "hostname": c["id"][:12],
+                "annotations": {
+                    "io.container.manager": "libpod",
+                    "org.opencontainers.image.stopSignal": "15",
+                },
+            },
+            "id": c["id"],
+            "name": c["name"],
+            "rootfsImageID": podman_id(c["image"]),
+            "rootfsImageName": c["image"],
+            "createdTime": podman_time(c["created"]),
+            "lockID": c["lock"],
+            **({"pod": c["pod"], "isInfra": c["infra"]} if c["pod"] else {}),
+            "shmSize": 65536000,
+            "labels": {"io.podman.compose.project": "blog"} if n % 6 == 1 else None,
+            "createCommand": ["podman", "run", "-d", "--name", c["name"], c["image"]],
+        }
+        # Started (again, for one made before the boot) since the boot, or last before it.
+        started = (max(c["created"], PODMAN_REBOOT) if c["saved_after"] else c["created"]) + timedelta(
+            seconds=2.5
+        )
+        stopped = not c["running"]
+        state = {
+            "state": 6 if stopped else (3 if c["saved_after"] else 1),
+            "runDir": f"/run/containers/storage/overlay-containers/{c['id']}/userdata",
+            "mounted": not stopped and c["saved_after"],
+            "startedTime": podman_time(started) if c["saved_after"] else PODMAN_ZERO_TIME,
+            "finishedTime": podman_time(started + timedelta(hours=1)) if stopped else PODMAN_ZERO_TIME,
+            "exitCode": (137 if n % 8 == 3 else 0) if stopped else 0,
+            "exited": stopped,
+            "oomKilled": False,
+            "pid": 0 if stopped or not c["saved_after"] else 4_000 + 7 * n,
+            "conmonPid": 0 if stopped or not c["saved_after"] else 3_990 + 7 * n,
+        }
+        state_json = podman_json(state)
+        rows["ContainerConfig"].append((c["id"], c["name"], c["pod"], podman_json(config)))
+        rows["ContainerState"].append(
+            (c["id"], 1, 0, state_json if c["saved_after"] else state_json.decode())
+        )
+        if stopped and c["saved_after"]:
+            exited = int((started + timedelta(hours=1)).timestamp())
+            rows["ContainerExitCode"].append((c["id"], exited, state["exitCode"]))
+        if c["pod"] and not c["infra"]:
+            infra_id = next(x["id"] for x in by_pod[c["pod"]] if x["infra"])
+            rows["ContainerDependency"].append((c["id"], infra_id))
+        if n in (5, 8, 12, 13, 16):
+            rows["ContainerVolume"].append((c["id"], volumes[[5, 8, 12, 13, 16].index(n)]))
+        if c["running"] and n in (4, 10):
+            rows["ContainerExecSession"].append((podman_id(f"exec {n}"), c["id"]))
+    for pod_id, name in pods:
+        members = by_pod[pod_id]
+        infra_id = next(x["id"] for x in members if x["infra"])
+        config = {
+            "id": pod_id,
+            "name": name,
+            "namespace": "",
+            "hostname": name,
+            "labels": {},
+            "cgroupParent": "machine.slice",
+            "sharesCgroup": True,
+            "infraConfig": {"hasInfraCtr": True, "infraPortBindings": None},
+            "created": podman_time(members[0]["created"] - timedelta(seconds=1)),
+            "lockID": len(rows["PodConfig"]) + 1,
+        }
+        state = {
+            "cgroupPath": f"machine.slice/machine-libpod_pod_{pod_id}.slice",
+            "infraContainerID": infra_id,
+        }
+        rows["PodConfig"].append((pod_id, name, podman_json(config)))
+        rows["PodState"].append(
+            (pod_id, infra_id, podman_json(state).decode() if name == "db" else podman_json(state))
+        )
+    for n, name in enumerate(volumes):
+        anonymous = n >= 2
+        config = {
+            "name": name,
+            "labels": {},
+            "driver": "local",
+            "mountPoint": f"/var/lib/containers/storage/volumes/{name}/_data",
+            "createdAt": podman_time(PODMAN_REBOOT - timedelta(days=3 - n, hours=n)),
+            "options": {},
+            "isAnon": anonymous,
+            "uid": 999 if name == "pgdata" else 0,
+            "gid": 999 if name == "pgdata" else 0,
+        }
+        storage = podman_id(f"storage {name}") if n == 1 else None  # an image-backed volume's storage id
+        rows["VolumeConfig"].append((name, storage, podman_json(config)))
+        state = {"mountCount": 1 if n in (0, 2) else 0, "needsCopyUp": n == 4, "needsChown": False}
+        rows["VolumeState"].append((name, podman_json(state) if n in (0, 2) else podman_json(state).decode()))
+    return rows
+
+
+def podman(path: Path) -> Path:
+    """Podman's SQLite state ``db.sql`` (see the module's list), in WAL mode as NewSqliteState sets it."""
+    write_export(path, PODMAN_DDL, podman_rows(), bytes_as_text=False)
+    with closing(sqlite3.connect(path)) as con:
+        con.execute("PRAGMA journal_mode = WAL")
+    return path

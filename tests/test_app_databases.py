@@ -82,7 +82,8 @@ server, a LinkAce bookmark archive, a Drone CI server, a Gogs server, a Conduit 
 Audacity 3 project, a Plex Media Server library, a Skype main.db, a Banshee music library, rspamd's
 fuzzy storage and Bayes statfiles, a monotone repository, calibre's full-text search database, a Windows
 notification database, a Windows Timeline activities cache, a macOS TCC database, a macOS quarantine
-events database, a Frigate NVR database, a Klipper Moonraker database, a SABnzbd history database)
+events database, a Frigate NVR database, a Klipper Moonraker database, a SABnzbd history database, a
+Subversion working copy, an rpm SQLite database, a Podman state database)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -21137,3 +21138,253 @@ def test_sabnzbd_history_reads_its_unix_seconds_and_finds_no_reference_in_its_du
     assert durations <= {row[0] for row in rows["rss"]} and len(durations) > 20
     assert references(run_dir) == {}
     assert ("history", "postproc_time", "epoch:seconds") not in audited_columns(run_dir)
+
+
+def test_subversion_working_copy_reads_apr_microseconds_keeps_skels_and_its_root_path_in_the_key(
+    run_export: Runner,
+) -> None:
+    # A Subversion 1.14 working copy's .svn/wc.db (wc-metadata.sql at format 31, as `svn checkout`
+    # wrote it here): apr_time_t microseconds (last_mod_time, lock_date) are instants, audited;
+    # changed_date holds 0 for a node added but not committed (bigint as written, the instant in its
+    # note); properties, conflicts and inherited properties are skel BLOBs, bytea byte for byte;
+    # '$sha1$...' checksums are PRISTINE's declared key, referred to as declared.
+    rows = apps.svn_wc_rows()
+    ran, run_dir = run_export(apps.svn_wc)
+    counts = {table: len(values) for table, values in rows.items() if table != "sqlite_stat1"}
+    loaded_cleanly(ran, run_dir, counts)
+    # The root's path '' is a value of NODES' key (wc_id, local_relpath, op_depth): loaded as written,
+    # with the warning a key loaded as written always gives.
+    assert (ran.code, ran.record["outcome"]) == (2, "warn")
+    [warning] = ran.record["warnings"]
+    assert warning.startswith("NODES.local_relpath: text loaded as written"), warning
+    instant = "timestamp with time zone"
+    nodes = ran.types("NODES")
+    assert nodes["last_mod_time"] == instant
+    assert (
+        nodes["changed_date"]
+        == nodes["revision"]
+        == nodes["op_depth"]
+        == nodes["translated_size"]
+        == "bigint"
+    )
+    assert nodes["properties"] == nodes["inherited_props"] == nodes["dav_cache"] == "bytea"
+    assert nodes["local_relpath"] == nodes["parent_relpath"] == nodes["checksum"] == "text"
+    assert ran.types("LOCK")["lock_date"] == instant
+    assert ran.types("ACTUAL_NODE")["conflict_data"] == ran.types("ACTUAL_NODE")["properties"] == "bytea"
+    assert ran.types("PRISTINE") == {
+        "checksum": "text",
+        "compression": "bigint",
+        "size": "bigint",
+        "refcount": "bigint",
+        "md5_checksum": "text",
+    }
+    with closing(sqlite3.connect(ran.db)) as con:
+        names = {table: [r[1] for r in con.execute(f'PRAGMA table_info("{table}")')] for table in counts}
+
+    def expected(column: str, value: Any) -> Any:
+        if column in ("last_mod_time", "lock_date") and value is not None:
+            return UNIX_EPOCH + timedelta(microseconds=value)
+        if column == "parent_relpath" and value == "":
+            return None  # '' → NULL (empty_to_null, audited): see below; the key's own '' is kept
+        return value
+
+    for table in counts:
+        columns = ", ".join(quote_ident(name) for name in names[table])
+        loaded = pg_query(ran.uri, f"SELECT {columns} FROM {quote_ident(ran.base)}.{quote_ident(table)}")
+        got = sorted(
+            (tuple(bytes(v) if isinstance(v, memoryview) else v for v in row) for row in loaded), key=repr
+        )
+        want = sorted(
+            (tuple(expected(names[table][i], v) for i, v in enumerate(row)) for row in rows[table]),
+            key=repr,
+        )
+        assert got == want, table
+    # The working copy's root: its path '' kept, its parent NULL; a top-level node's parent, '' in the
+    # source, is NULL too (the documented '' → NULL; the profile names the column as holding both, and
+    # empty_is_null = false keeps its '' apart).
+    root = pg_query(
+        ran.uri,
+        f'SELECT local_relpath, parent_relpath FROM {quote_ident(ran.base)}."NODES" WHERE op_depth = 0 '
+        "AND local_relpath = ''",
+    )
+    assert root == [("", None)]
+    profile = profiled(run_dir)
+    detail = {i["kind"]: i.get("detail") for i in profile["columns"]["NODES"]["parent_relpath"]["issues"]}
+    assert "holds both NULL and ''" in (detail["empty_string"] or "")
+    note = " ".join(profile["columns"]["NODES"]["changed_date"]["notes"])
+    assert "0 for no date" in note and "microseconds" in note
+    assert audited_columns(run_dir) == {
+        ("NODES", "parent_relpath", "empty_to_null"),
+        ("ACTUAL_NODE", "parent_relpath", "empty_to_null"),
+        ("NODES", "last_mod_time", "epoch:microseconds"),
+        ("LOCK", "lock_date", "epoch:microseconds"),
+    }
+    assert references(run_dir) == {
+        ("ACTUAL_NODE", "wc_id"): "WCROOT.id",
+        ("ACTUAL_NODE", "older_checksum"): "PRISTINE.checksum",
+        ("ACTUAL_NODE", "left_checksum"): "PRISTINE.checksum",
+        ("ACTUAL_NODE", "right_checksum"): "PRISTINE.checksum",
+        ("LOCK", "repos_id"): "REPOSITORY.id",
+        ("WC_LOCK", "wc_id"): "WCROOT.id",
+        ("NODES", "wc_id"): "WCROOT.id",
+        ("NODES", "repos_id"): "REPOSITORY.id",
+        ("NODES", "checksum"): "PRISTINE.checksum",
+        ("EXTERNALS", "wc_id"): "WCROOT.id",
+        ("EXTERNALS", "repos_id"): "REPOSITORY.id",
+    }
+    # Each blank parent charged as any blank beside NULLs: NODES' 8 of its rows, ACTUAL_NODE's 1.
+    nodes_rows, actual_rows = len(rows["NODES"]), len(rows["ACTUAL_NODE"])
+    node_blanks = sum(row[3] == "" for row in rows["NODES"])
+    actual_blanks = sum(row[2] == "" for row in rows["ACTUAL_NODE"])
+    assert charged_columns(profile["columns"]) == {
+        ("NODES", "parent_relpath"): column_score(nodes_rows, node_blanks),
+        ("ACTUAL_NODE", "parent_relpath"): column_score(actual_rows, actual_blanks),
+    }
+    scores = {
+        table: (
+            len(rows[table]) or 1,
+            [
+                column_score(
+                    len(rows[table]), sum(row[3 if table == "NODES" else 2] == "" for row in rows[table])
+                )
+                if table in ("NODES", "ACTUAL_NODE") and name == "parent_relpath"
+                else 100.0
+                for name in names[table]
+            ],
+        )
+        for table in counts
+    }
+    assert ran.record["quality_before"] == pytest.approx(export_score(scores), abs=0.01)
+    assert ran.record["quality_after"] == 100.0
+
+
+def test_rpmdb_keeps_its_headers_and_byte_keys_as_bytes_and_joins_every_index_to_its_package(
+    run_export: Runner,
+) -> None:
+    # rpm 4.18's rpmdb.sqlite (sqlite.c's statements as `rpm --initdb` wrote them here; WAL mode): each
+    # header a BLOB (bytea byte for byte), the name, file and dependency indexes TEXT keys, Installtid's
+    # and Sigmd5's keys raw bytes (bytea: a transaction id's 4 little-endian bytes are no instant to
+    # read), every index's hnum the declared reference to Packages. Nothing to clean: exit 0, 100.
+    rows = apps.rpmdb_rows()
+    ran, run_dir = run_export(apps.rpmdb)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    assert ran.types("Packages") == {"hnum": "bigint", "blob": "bytea"}
+    indexes = [table for table, _, _ in apps.RPMDB_INDEXES]
+    for table, key, _ in apps.RPMDB_INDEXES:
+        kind = "bytea" if key == "BLOB" else "text"
+        assert ran.types(table) == {"key": kind, "hnum": "bigint", "idx": "bigint"}, table
+    for table in ["Packages", *indexes]:
+        columns = ", ".join(quote_ident(c) for c in ran.types(table))
+        loaded = pg_query(ran.uri, f"SELECT {columns} FROM {quote_ident(ran.base)}.{quote_ident(table)}")
+        got = sorted(tuple(bytes(v) if isinstance(v, memoryview) else v for v in row) for row in loaded)
+        assert got == sorted(tuple(row) for row in rows[table]), table
+    # A transaction id's bytes read back as the second rpm began it.
+    tids = {
+        struct.unpack("<I", bytes(key))[0]
+        for (key,) in pg_query(ran.uri, f'SELECT key FROM {quote_ident(ran.base)}."Installtid"')
+    }
+    assert tids == {apps.RPMDB_TID + 97 * package[-1] for package in apps.RPMDB_PACKAGES}
+    assert audited_columns(run_dir) == set()
+    assert references(run_dir) == {(table, "hnum"): "Packages.hnum" for table in indexes}
+
+
+def test_podman_state_keeps_its_json_blobs_and_text_as_bytes_and_takes_the_first_declared_parent(
+    run_export: Runner,
+) -> None:
+    # Podman's SQLite state (createSQLiteTables' DDL; mattn/go-sqlite3 binds json.Marshal's []byte as
+    # BLOBs, Refresh's strings after a reboot as TEXT): each JSON column holds BLOB cells, some beside
+    # TEXT ones, and arrives as bytea (a TEXT cell as the bytes of its text); ContainerExitCode's
+    # time.Now().Unix() seconds are instants, audited. ContainerConfig.ID and PodConfig.ID are declared
+    # to reference IDNamespace(ID) first and their state tables second, both holding every id: the
+    # first declared is the reference (until 2026-12-06 the last declared was taken).
+    rows = apps.podman_rows()
+    ran, run_dir = run_export(apps.podman)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    assert ran.types("ContainerState") == {
+        "ID": "text",
+        "State": "bigint",
+        "ExitCode": "bigint",
+        "JSON": "bytea",
+    }
+    assert ran.types("ContainerExitCode") == {
+        "ID": "text",
+        "Timestamp": "timestamp with time zone",
+        "ExitCode": "bigint",
+    }
+    for table in ("ContainerConfig", "PodConfig", "PodState", "VolumeConfig", "VolumeState"):
+        assert ran.types(table)["JSON"] == "bytea", table
+    with closing(sqlite3.connect(ran.db)) as con:
+        names = {table: [r[1] for r in con.execute(f'PRAGMA table_info("{table}")')] for table in rows}
+        stored = dict(con.execute("SELECT typeof(JSON), count(*) FROM ContainerState GROUP BY 1").fetchall())
+    assert stored == {
+        "blob": sum(isinstance(row[3], bytes) for row in rows["ContainerState"]),
+        "text": sum(isinstance(row[3], str) for row in rows["ContainerState"]),
+    }
+    assert stored["blob"] and stored["text"]
+
+    def expected(table: str, column: str, value: Any) -> Any:
+        if column == "JSON" and isinstance(value, str):
+            return value.encode()
+        if table == "ContainerExitCode" and column == "Timestamp":
+            return UNIX_EPOCH + timedelta(seconds=value)
+        return value
+
+    for table in rows:
+        columns = ", ".join(quote_ident(name) for name in names[table])
+        loaded = pg_query(ran.uri, f"SELECT {columns} FROM {quote_ident(ran.base)}.{quote_ident(table)}")
+        got = sorted(tuple(bytes(v) if isinstance(v, memoryview) else v for v in row) for row in loaded)
+        want = sorted(
+            tuple(expected(table, names[table][i], v) for i, v in enumerate(row)) for row in rows[table]
+        )
+        assert got == want, table
+    # Every JSON document reads back as the JSON it was, BLOB or TEXT in the source.
+    states = pg_query(
+        ran.uri, f'SELECT "ID", convert_from("JSON", \'UTF8\') FROM {quote_ident(ran.base)}."ContainerState"'
+    )
+    by_id = {row[0]: row[3] for row in rows["ContainerState"]}
+    for key, text in states:
+        source = by_id[key]
+        assert json.loads(text) == json.loads(source if isinstance(source, str) else source.decode())
+    # A TEXT cell of a bytea column arrives as the bytes of its text, audited as_bytes.
+    json_tables = (
+        "ContainerConfig",
+        "ContainerState",
+        "PodConfig",
+        "PodState",
+        "VolumeConfig",
+        "VolumeState",
+    )
+    text_cells = {
+        (table, "JSON", "as_bytes")
+        for table in json_tables
+        if any(isinstance(row[-1], str) for row in rows[table])
+    }
+    assert text_cells == {
+        ("ContainerState", "JSON", "as_bytes"),
+        ("PodState", "JSON", "as_bytes"),
+        ("VolumeState", "JSON", "as_bytes"),
+    }
+    assert audited_columns(run_dir) == {("ContainerExitCode", "Timestamp", "epoch:seconds")} | text_cells
+    assert references(run_dir) == {
+        ("ContainerConfig", "ID"): "IDNamespace.ID",
+        ("ContainerConfig", "PodID"): "PodConfig.ID",
+        ("ContainerState", "ID"): "ContainerConfig.ID",
+        ("ContainerExecSession", "ContainerID"): "ContainerConfig.ID",
+        ("ContainerDependency", "ID"): "ContainerConfig.ID",
+        ("ContainerDependency", "DependencyID"): "ContainerConfig.ID",
+        ("ContainerVolume", "ContainerID"): "ContainerConfig.ID",
+        ("ContainerVolume", "VolumeName"): "VolumeConfig.Name",
+        ("PodConfig", "ID"): "IDNamespace.ID",
+        ("PodState", "ID"): "PodConfig.ID",
+        ("PodState", "InfraContainerID"): "ContainerConfig.ID",
+        ("VolumeConfig", "Name"): "VolumeState.Name",
+        ("VolumeState", "Name"): "VolumeConfig.Name",
+    }
+    notes = profiled(run_dir)["columns"]["ContainerConfig"]["ID"]["notes"]
+    assert any(note.startswith("also declared to reference ContainerState.ID: 0 rows") for note in notes), (
+        notes
+    )

@@ -2597,6 +2597,37 @@ def test_a_column_declared_to_reference_two_tables_is_recorded_against_the_one_i
     assert (turned.foreign_key, turned.issues) == (column.foreign_key, column.issues)
 
 
+@pytest.mark.parametrize("order", [("registry", "state"), ("state", "registry")])
+def test_a_column_declared_to_reference_two_tables_holding_all_its_values_takes_the_first_declared(
+    make_sqlite: SqliteFactory, order: tuple[str, str]
+) -> None:
+    # A container engine's state (Podman's ContainerConfig.ID: FOREIGN KEY (ID) REFERENCES
+    # IDNamespace(ID), then REFERENCES ContainerState(ID)) names the same ids in both parents: a tie,
+    # which the first declared wins (docs/profiling.md). SQLite's PRAGMA foreign_key_list lists a
+    # table's foreign keys last declared first, and the last declared was taken.
+    ids = [(f"{n:064x}",) for n in range(1, 13)]
+    first, second = order
+    ddl = (
+        "CREATE TABLE config (id TEXT PRIMARY KEY NOT NULL, name TEXT NOT NULL, "
+        f"FOREIGN KEY (id) REFERENCES {first}(id), FOREIGN KEY (id) REFERENCES {second}(id))"
+    )
+    db = make_sqlite(
+        {
+            "registry": ("CREATE TABLE registry (id TEXT PRIMARY KEY NOT NULL)", ids),
+            "state": (
+                "CREATE TABLE state (id TEXT PRIMARY KEY NOT NULL, status INTEGER)",
+                [(i, 3) for (i,) in ids],
+            ),
+            "config": (ddl, [(i, f"web-{n}") for n, (i,) in enumerate(ids)]),
+        },
+        name=f"{first}_first.db",
+    )
+    column = profile(db)["config"]["id"]
+    assert column.foreign_key == f"{first}.id"
+    assert [i.kind for i in column.issues] == []
+    assert any(note.startswith(f"also declared to reference {second}.id: 0 rows") for note in column.notes)
+
+
 def test_a_polymorphic_id_beside_its_type_column_naming_several_tables_is_no_single_reference(
     make_sqlite: SqliteFactory,
 ) -> None:

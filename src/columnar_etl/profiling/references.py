@@ -359,7 +359,7 @@ class Reference:
 
 def _foreign_keys(con: Any, child: str) -> list[list[tuple[Any, ...]]]:
     """The foreign keys ``child`` declares: for each, its ``PRAGMA foreign_key_list`` rows in the
-    key's column order."""
+    key's column order. SQLite lists them last declared first (id 0 is the CREATE TABLE's last clause)."""
     by_id: dict[int, list[tuple[Any, ...]]] = {}
     for row in con.execute(f"PRAGMA foreign_key_list({quote_ident(child)})"):
         by_id.setdefault(int(row[0]), []).append(row)
@@ -372,7 +372,9 @@ def declared_references(path: str | Path, tables: list[str]) -> list[Reference]:
     try:
         found: list[Reference] = []
         for child in tables:
-            for rows in _foreign_keys(con, child):
+            # In the order the CREATE TABLE writes them, so that "the first declared" (a column declared
+            # to reference two tables, on a tie: see _record_declared) is the first.
+            for rows in reversed(_foreign_keys(con, child)):
                 # SQLite compares table names without regard to the case of A-Z only: "ä" names no
                 # table "Ä" (a dangling declaration, see dangling_declarations).
                 parent = matching_name(str(rows[0][2]), tables)
