@@ -61508,3 +61508,377 @@ def monotone_rows() -> dict[str, list[Sequence[Any]]]:
 def monotone(path: Path) -> Path:
     """A monotone ``.mtn`` database (see the module's list)."""
     return write_export(path, MONOTONE_DDL, monotone_rows(), bytes_as_text=False)
+
+
+# --- Adobe Lightroom Classic (its catalog .lrcat: `sqlite3 .schema` of a Lightroom Classic 13 catalog,
+# TurbulentRice/lr-ai-editor lrcat_schema.sql; values as readers of catalogs describe them) ---
+
+#: Lightroom's tables as its catalog declares them: most columns untyped (SQLite keeps each value as Lua
+#: bound it), one counter for every table's ``id_local``, a UUID ``id_global`` beside it.
+LIGHTROOM_DDL = [
+    "CREATE TABLE Adobe_variablesTable (id_local INTEGER PRIMARY KEY, id_global UNIQUE NOT NULL, name, "
+    "type, value NOT NULL DEFAULT '')",
+    "CREATE TABLE AgLibraryRootFolder (id_local INTEGER PRIMARY KEY, id_global UNIQUE NOT NULL, "
+    "absolutePath UNIQUE NOT NULL DEFAULT '', name NOT NULL DEFAULT '', relativePathFromCatalog)",
+    "CREATE TABLE AgLibraryFolder (id_local INTEGER PRIMARY KEY, id_global UNIQUE NOT NULL, "
+    "parentId INTEGER, pathFromRoot NOT NULL DEFAULT '', rootFolder INTEGER NOT NULL DEFAULT 0, "
+    "visibility INTEGER)",
+    "CREATE TABLE AgLibraryFile (id_local INTEGER PRIMARY KEY, id_global UNIQUE NOT NULL, baseName NOT NULL "
+    "DEFAULT '', errorMessage, errorTime, extension NOT NULL DEFAULT '', externalModTime, folder INTEGER NOT "
+    "NULL DEFAULT 0, idx_filename NOT NULL DEFAULT '', importHash, lc_idx_filename NOT NULL DEFAULT '', "
+    "lc_idx_filenameExtension NOT NULL DEFAULT '', md5, modTime, originalFilename NOT NULL DEFAULT '', "
+    "sidecarExtensions)",
+    "CREATE TABLE Adobe_images (id_local INTEGER PRIMARY KEY, id_global UNIQUE NOT NULL, aspectRatioCache "
+    "NOT NULL DEFAULT -1, bitDepth NOT NULL DEFAULT 0, captureTime, colorChannels NOT NULL DEFAULT 0, "
+    "colorLabels NOT NULL DEFAULT '', colorMode NOT NULL DEFAULT -1, copyCreationTime NOT NULL DEFAULT "
+    "-63113817600, copyName, copyReason, developSettingsIDCache, editLock INTEGER NOT NULL DEFAULT 0, "
+    "fileFormat NOT NULL DEFAULT 'unset', fileHeight, fileWidth, hasMissingSidecars INTEGER, masterImage "
+    "INTEGER, orientation, originalCaptureTime, originalRootEntity INTEGER, panningDistanceH, "
+    "panningDistanceV, pick NOT NULL DEFAULT 0, positionInFolder NOT NULL DEFAULT 'z', propertiesCache, "
+    "pyramidIDCache, rating, rootFile INTEGER NOT NULL DEFAULT 0, sidecarStatus, touchCount NOT NULL "
+    "DEFAULT 0, touchTime NOT NULL DEFAULT 0)",
+    "CREATE TABLE AgInternedExifCameraModel (id_local INTEGER PRIMARY KEY, searchIndex, value)",
+    "CREATE TABLE AgInternedExifLens (id_local INTEGER PRIMARY KEY, searchIndex, value)",
+    "CREATE TABLE AgHarvestedExifMetadata (id_local INTEGER PRIMARY KEY, image INTEGER, aperture, "
+    "cameraModelRef INTEGER, cameraSNRef INTEGER, dateDay, dateMonth, dateYear, flashFired INTEGER, "
+    "focalLength, gpsLatitude, gpsLongitude, gpsSequence NOT NULL DEFAULT 0, hasGPS INTEGER, isoSpeedRating, "
+    "lensRef INTEGER, shutterSpeed)",
+    "CREATE TABLE AgLibraryKeyword (id_local INTEGER PRIMARY KEY, id_global UNIQUE NOT NULL, dateCreated NOT "
+    "NULL DEFAULT '', genealogy NOT NULL DEFAULT '', imageCountCache DEFAULT -1, includeOnExport INTEGER NOT "
+    "NULL DEFAULT 1, includeParents INTEGER NOT NULL DEFAULT 1, includeSynonyms INTEGER NOT NULL DEFAULT 1, "
+    "keywordType, lastApplied, lc_name, name, parent INTEGER)",
+    "CREATE TABLE AgLibraryKeywordImage (id_local INTEGER PRIMARY KEY, image INTEGER NOT NULL DEFAULT 0, "
+    "tag INTEGER NOT NULL DEFAULT 0)",
+    "CREATE TABLE AgLibraryCollection (id_local INTEGER PRIMARY KEY, creationId NOT NULL DEFAULT '', "
+    "genealogy NOT NULL DEFAULT '', imageCount, name NOT NULL DEFAULT '', parent INTEGER, systemOnly NOT "
+    "NULL DEFAULT '')",
+    "CREATE TABLE AgLibraryCollectionImage (id_local INTEGER PRIMARY KEY, collection INTEGER NOT NULL "
+    "DEFAULT 0, image INTEGER NOT NULL DEFAULT 0, pick NOT NULL DEFAULT 0, positionInCollection)",
+    "CREATE TABLE AgLibraryImport (id_local INTEGER PRIMARY KEY, imageCount, importDate NOT NULL DEFAULT '', "
+    "name)",
+    "CREATE TABLE AgLibraryImportImage (id_local INTEGER PRIMARY KEY, image INTEGER NOT NULL DEFAULT 0, "
+    "import INTEGER NOT NULL DEFAULT 0)",
+    "CREATE TABLE Adobe_AdditionalMetadata (id_local INTEGER PRIMARY KEY, id_global UNIQUE NOT NULL, "
+    "additionalInfoSet INTEGER NOT NULL DEFAULT 0, embeddedXmp INTEGER NOT NULL DEFAULT 0, "
+    "externalXmpIsDirty INTEGER NOT NULL DEFAULT 0, image INTEGER, incrementalWhiteBalance INTEGER NOT NULL "
+    "DEFAULT 0, internalXmpDigest, isRawFile INTEGER NOT NULL DEFAULT 0, lastSynchronizedHash, "
+    "lastSynchronizedTimestamp NOT NULL DEFAULT -63113817600, metadataPresetID, metadataVersion, monochrome "
+    "INTEGER NOT NULL DEFAULT 0, xmp NOT NULL DEFAULT '')",
+]
+
+#: Lightroom's "no date": -63113817600 seconds from 2001-01-01, the year 1 (``copyCreationTime`` of a master).
+LIGHTROOM_NO_DATE = -63113817600
+LIGHTROOM_IMAGES = 30
+LIGHTROOM_LABELS = ("", "", "Red", "", "Yellow", "Green", "", "Blue", "Purple")
+LIGHTROOM_CAMERAS = ("Canon EOS R5", "NIKON Z 6_2", "ILCE-7M4")
+LIGHTROOM_LENSES = ("RF24-105mm F4 L IS USM", "NIKKOR Z 50mm f/1.8 S", "FE 35mm F1.8")
+LIGHTROOM_KEYWORDS = ("Family", "Anna", "Ben", "Travel", "Lisbon", "Porto", "Sunset", "Café", "Éloïse")
+
+
+def lightroom_uuid(n: int) -> str:
+    """An ``id_global``: an upper-case UUID, as Lightroom's ``LrUUID`` writes them."""
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"lightroom/{n}")).upper()
+
+
+def lightroom_cocoa(moment: datetime) -> float:
+    """Seconds since 2001-01-01 UTC with their fraction (``modTime``, ``touchTime``, ``dateCreated``)."""
+    return (moment - datetime(2001, 1, 1, tzinfo=UTC)).total_seconds()
+
+
+def lightroom_genealogy(*ids: int) -> str:
+    """A keyword's or collection's path: each ``id_local`` prefixed by its number of digits."""
+    return "".join(f"/{len(str(i))}{i}" for i in ids)
+
+
+def lightroom_rows() -> dict[str, list[Sequence[Any]]]:
+    """A catalog of 30 images (three virtual copies among them) in two root folders, their files, EXIF
+    (aperture and shutter speed as APEX values, GPS where the camera had it), 9 keywords under the root
+    keyword, 3 collections in a set, 2 imports and the XMP Lightroom keeps of each image. One counter
+    numbers every ``id_local`` of the catalog, as Lightroom's does; the capture time is ISO text of the
+    camera's wall clock (hundredths where EXIF had sub-seconds), the other moments seconds since 2001
+    as REALs."""
+    counter = iter(range(20, 100000))
+    variables: list[Sequence[Any]] = []
+    for name, value in (
+        ("Adobe_DBVersion", "1300025"),
+        ("Adobe_storeProviderID", lightroom_uuid(1)),
+        ("AgLibraryKeyword_rootTagID", "24"),
+        ("Adobe_entityIDCounter", "2051"),
+        ("AgLibraryFolder_lastImportDestination", ""),
+    ):
+        n = next(counter)
+        variables.append((n, lightroom_uuid(n), name, None, value))
+    roots: list[Sequence[Any]] = []
+    for absolute, name, relative in (
+        ("/Users/anna/Pictures/", "Pictures", "../../Pictures/"),
+        ("/Volumes/Photos 2024/", "Photos 2024", None),
+    ):
+        n = next(counter)
+        roots.append((n, lightroom_uuid(n), absolute, name, relative))
+    keywords: list[Sequence[Any]] = []
+    root_keyword = next(counter)
+    base = datetime(2024, 5, 2, 9, 14, 3, 250000, tzinfo=UTC)
+    keywords.append(
+        (
+            root_keyword,
+            lightroom_uuid(root_keyword),
+            lightroom_cocoa(base),
+            lightroom_genealogy(root_keyword),
+            -1,
+            1,
+            1,
+            1,
+            None,
+            None,
+            None,
+            None,
+            None,
+        )
+    )
+    keyword_ids: list[int] = []
+    for k, name in enumerate(LIGHTROOM_KEYWORDS):
+        n = next(counter)
+        parent = root_keyword if k in (0, 3, 6, 7, 8) else keyword_ids[0 if k < 3 else 3]
+        path = [root_keyword] if parent == root_keyword else [root_keyword, parent]
+        keywords.append(
+            (
+                n,
+                lightroom_uuid(n),
+                lightroom_cocoa(base + timedelta(minutes=17 * k, seconds=0.125 * k)),
+                lightroom_genealogy(*path, n),
+                -1 if k % 3 else None,
+                1,
+                1 if k != 2 else 0,
+                1,
+                None,
+                lightroom_cocoa(base + timedelta(days=k + 1, seconds=0.5)) if k % 2 else None,
+                name.lower(),
+                name,
+                parent,
+            )
+        )
+        keyword_ids.append(n)
+    folders: list[Sequence[Any]] = []
+    folder_ids: list[int] = []
+    for r, root in enumerate(roots):
+        top = next(counter)
+        folders.append((top, lightroom_uuid(top), None, "", root[0], None))
+        year = next(counter)
+        folders.append((year, lightroom_uuid(year), top, "2024/", root[0], None))
+        for d in range(2):
+            n = next(counter)
+            folders.append((n, lightroom_uuid(n), year, f"2024/2024-0{6 + r}-1{d + 2}/", root[0], None))
+            folder_ids.append(n)
+    cameras = []
+    for name in LIGHTROOM_CAMERAS:
+        n = next(counter)
+        cameras.append((n, f"/t{name.lower().replace(' ', '/t')}/t", name))
+    lenses = []
+    for name in LIGHTROOM_LENSES:
+        n = next(counter)
+        lenses.append((n, f"/t{name.lower().replace(' ', '/t')}/t", name))
+    imports: list[Sequence[Any]] = []
+    for i in range(2):
+        n = next(counter)
+        imports.append((n, 15, f"2024-0{6 + i}-1{4 + i}T21:0{i}:3{i}", None if i == 0 else "Lisbon trip"))
+    files: list[Sequence[Any]] = []
+    images: list[Sequence[Any]] = []
+    exif: list[Sequence[Any]] = []
+    xmp: list[Sequence[Any]] = []
+    import_images: list[Sequence[Any]] = []
+    keyword_images: list[Sequence[Any]] = []
+    masters: list[int] = []
+    for i in range(LIGHTROOM_IMAGES):
+        camera = i % 3
+        shot = datetime(2024, 6 + (i >= 15), 12 + (i % 15) // 8, 8 + i % 11, (7 * i) % 60, (13 * i) % 60)
+        hundredths = (37 * i) % 100 if camera != 2 else None
+        capture = shot.strftime("%Y-%m-%dT%H:%M:%S") + (
+            f".{hundredths:02d}" if hundredths is not None else ""
+        )
+        extension = ("CR3", "NEF", "ARW")[camera] if i % 5 else "JPG"
+        base_name = (f"IMG_{4100 + i:04d}", f"DSC_{1200 + i:04d}", f"DSC0{5000 + i}")[camera]
+        virtual = i in (9, 19, 28)
+        if virtual:
+            master = masters[-1]
+            master_row = next(row for row in images if row[0] == master)
+            root_file = master_row[28]
+        else:
+            file_id = next(counter)
+            modified = lightroom_cocoa(shot.replace(tzinfo=UTC) + timedelta(days=2, microseconds=1234 * i))
+            files.append(
+                (
+                    file_id,
+                    lightroom_uuid(file_id),
+                    base_name,
+                    None,
+                    None,
+                    extension,
+                    modified if i % 4 == 0 else None,
+                    folder_ids[(i // 8) % 4],
+                    f"{base_name}.{extension}",
+                    f"{shot:%Y:%m:%d %H:%M:%S}{base_name}.{extension}{20000000 + 7919 * i}",
+                    f"{base_name}.{extension}".lower(),
+                    extension.lower(),
+                    None,
+                    modified,
+                    f"{base_name}.{extension}",
+                    "JPG" if camera == 0 and extension != "JPG" and i % 2 else "",
+                )
+            )
+            root_file = file_id
+        n = next(counter)
+        if not virtual:
+            masters.append(n)
+        landscape = i % 6 != 5
+        width, height = ((8192, 5464), (6048, 4024), (7008, 4672))[camera]
+        rating = None if i % 4 == 1 else float(i % 6)
+        pick = 0 if i % 7 else (1.0 if i % 2 else -1.0)
+        touched = lightroom_cocoa(
+            datetime(2024, 7, 20, tzinfo=UTC) + timedelta(minutes=41 * i, microseconds=i)
+        )
+        images.append(
+            (
+                n,
+                lightroom_uuid(n),
+                (width / height) if landscape else (height / width),
+                16 if extension != "JPG" else 8,
+                capture if i != 23 else None,
+                3,
+                LIGHTROOM_LABELS[i % len(LIGHTROOM_LABELS)],
+                -1,
+                touched + 0.5 if virtual else LIGHTROOM_NO_DATE,
+                f"Copy {1 + i % 2}" if virtual else None,
+                "copy" if virtual else None,
+                None,
+                0,
+                "RAW" if extension != "JPG" else "JPG",
+                height,
+                width,
+                0 if extension != "JPG" else None,
+                master if virtual else None,
+                "AB" if landscape else ("DA" if i % 2 else "BC"),
+                None if i % 10 != 4 else (shot - timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M:%S"),
+                None,
+                None,
+                None,
+                pick,
+                "z",
+                None,
+                None,
+                rating,
+                root_file,
+                2 if i % 3 else 0,
+                i % 9,
+                touched if i % 8 else 0,
+            )
+        )
+        if not virtual:
+            import_images.append((next(counter), n, imports[i >= 15][0]))
+            aperture = (2.970854, 1.0, 1.695994)[camera]  # APEX: f/2.8, f/1.4, f/1.8
+            speed = (6.643856, 7.643856, 9.965784)[i % 3]  # APEX: 1/100, 1/200, 1/1000 s
+            gps = camera != 1
+            exif.append(
+                (
+                    next(counter),
+                    n,
+                    aperture,
+                    cameras[camera][0],
+                    None,
+                    float(shot.day),
+                    float(shot.month),
+                    float(shot.year),
+                    0 if i % 5 else 1,
+                    (24.0, 50.0, 35.0)[camera] + (i % 4) * 0 if camera else 24.0 + 9 * (i % 10),
+                    38.7139 + i / 10000 if gps else None,
+                    -9.1394 - i / 10000 if gps else None,
+                    0,
+                    1 if gps else 0,
+                    float((100, 400, 3200)[i % 3]),
+                    lenses[camera][0],
+                    speed,
+                )
+            )
+            rdf = (
+                '<x:xmpmeta xmlns:x="adobe:ns:meta/" '
+                'x:xmptk="Adobe XMP Core 7.0-c000 1.000000, 0000/00/00-00:00:00">\n'
+                ' <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">\n'
+                f'  <rdf:Description rdf:about="" xmp:Rating="{int(rating or 0)}" '
+                f'xmp:CreateDate="{capture}"/>\n'
+                " </rdf:RDF>\n</x:xmpmeta>\n"
+            )
+            m = next(counter)
+            xmp.append(
+                (
+                    m,
+                    lightroom_uuid(m),
+                    0,
+                    0,
+                    0,
+                    n,
+                    0,
+                    hashlib.md5(rdf.encode()).hexdigest(),
+                    1 if extension != "JPG" else 0,
+                    None,
+                    LIGHTROOM_NO_DATE if i % 3 else touched,
+                    None,
+                    "3.0" if i % 2 else None,
+                    0,
+                    rdf,
+                )
+            )
+        for k in {i % 9, (i * 5) % 9} if i % 4 else set():
+            keyword_images.append((next(counter), n, keyword_ids[k]))
+    collections: list[Sequence[Any]] = []
+    group = next(counter)
+    collections.append(
+        (group, "com.adobe.ag.library.group", lightroom_genealogy(group), None, "Trips", None, 0.0)
+    )
+    smart = next(counter)
+    collections.append(
+        (
+            smart,
+            "com.adobe.ag.library.smart_collection",
+            lightroom_genealogy(smart),
+            None,
+            "Five Stars",
+            None,
+            0.0,
+        )
+    )
+    chosen = next(counter)
+    collections.append(
+        (
+            chosen,
+            "com.adobe.ag.library.collection",
+            lightroom_genealogy(group, chosen),
+            8.0,
+            "Lisbon picks",
+            group,
+            0.0,
+        )
+    )
+    collection_images = [
+        (next(counter), chosen, images[i][0], 0, None if i % 3 else f"{i}") for i in range(15, 23)
+    ]
+    return {
+        "Adobe_variablesTable": variables,
+        "AgLibraryRootFolder": roots,
+        "AgLibraryFolder": folders,
+        "AgLibraryFile": files,
+        "Adobe_images": images,
+        "AgInternedExifCameraModel": cameras,
+        "AgInternedExifLens": lenses,
+        "AgHarvestedExifMetadata": exif,
+        "AgLibraryKeyword": keywords,
+        "AgLibraryKeywordImage": keyword_images,
+        "AgLibraryCollection": collections,
+        "AgLibraryCollectionImage": collection_images,
+        "AgLibraryImport": imports,
+        "AgLibraryImportImage": import_images,
+        "Adobe_AdditionalMetadata": xmp,
+    }
+
+
+def lightroom(path: Path) -> Path:
+    """An Adobe Lightroom Classic catalog (see the module's list)."""
+    return write_export(path, LIGHTROOM_DDL, lightroom_rows())

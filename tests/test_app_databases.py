@@ -20653,3 +20653,77 @@ def test_monotone_database_keeps_every_hash_and_blob_byte_for_byte_and_joins_the
         assert found[child] == "revisions.id", child
     assert found[("revision_certs", "keypair_id")] == "public_keys.id"
     assert found[("branch_leaves", "branch")] == "branch_epochs.branch"
+
+
+def test_lightroom_catalog_keeps_its_untyped_numbers_and_reads_capture_times_as_wall_clock(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.lightroom)
+    rows = apps.lightroom_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    images = ran.types("Adobe_images")
+    # ISO text of the camera's clock, hundredths where EXIF had them, no zone: a wall clock.
+    assert images["captureTime"] == images["originalCaptureTime"] == "timestamp without time zone"
+    # Untyped columns of Lua numbers: REAL and INTEGER side by side (the -63113817600 "no date" of a
+    # master beside a virtual copy's seconds since 2001) are doubles, every digit kept.
+    for name in ("aspectRatioCache", "copyCreationTime", "pick", "rating", "touchTime"):
+        assert images[name] == "double precision", name
+    assert images["id_global"] == images["orientation"] == images["colorLabels"] == "text"
+    assert images["rootFile"] == images["masterImage"] == images["bitDepth"] == "bigint"
+    with closing(sqlite3.connect(ran.db)) as con:
+        columns = [r[1] for r in con.execute('PRAGMA table_info("Adobe_images")')]
+    by_id = {row[0]: dict(zip(columns, row, strict=True)) for row in rows["Adobe_images"]}
+    assert ran.values("Adobe_images", "captureTime", "id_local") == {
+        n: None if row["captureTime"] is None else datetime.fromisoformat(row["captureTime"])
+        for n, row in by_id.items()
+    }
+    for name in ("copyCreationTime", "touchTime", "pick", "rating", "aspectRatioCache"):
+        assert ran.values("Adobe_images", name, "id_local") == {n: row[name] for n, row in by_id.items()}, (
+            name
+        )
+    assert ran.values("Adobe_images", "colorLabels", "id_local") == {
+        n: row["colorLabels"] or None for n, row in by_id.items()
+    }
+    assert ran.values("Adobe_images", "id_global", "id_local") == {
+        n: row["id_global"] for n, row in by_id.items()
+    }
+    exif = ran.types("AgHarvestedExifMetadata")
+    assert {
+        exif[name] for name in ("aperture", "shutterSpeed", "focalLength", "gpsLatitude", "dateYear")
+    } == {"double precision"}
+    assert ran.values("AgHarvestedExifMetadata", "shutterSpeed", "id_local") == {
+        row[0]: row[16] for row in rows["AgHarvestedExifMetadata"]
+    }
+    assert ran.values("AgLibraryKeyword", "dateCreated", "id_local") == {
+        row[0]: row[2] for row in rows["AgLibraryKeyword"]
+    }
+    assert ran.values("AgLibraryKeyword", "name", "id_local") == {
+        row[0]: row[11] for row in rows["AgLibraryKeyword"]
+    }
+    assert ran.values("AgLibraryFile", "modTime", "id_local") == {
+        row[0]: row[13] for row in rows["AgLibraryFile"]
+    }
+    assert ran.types("AgLibraryImport")["importDate"] == "timestamp without time zone"
+    assert ran.values("Adobe_AdditionalMetadata", "xmp", "id_local") == {
+        row[0]: row[14] for row in rows["Adobe_AdditionalMetadata"]
+    }
+    # The one counter of the catalog keeps every table's keys apart: each reference is found, none made up.
+    found = references(run_dir)
+    assert found == {
+        ("AgLibraryFolder", "parentId"): "AgLibraryFolder.id_local",
+        ("AgLibraryFolder", "rootFolder"): "AgLibraryRootFolder.id_local",
+        ("AgLibraryFile", "folder"): "AgLibraryFolder.id_local",
+        ("Adobe_images", "masterImage"): "Adobe_images.id_local",
+        ("Adobe_images", "rootFile"): "AgLibraryFile.id_local",
+        ("AgHarvestedExifMetadata", "image"): "Adobe_images.id_local",
+        ("AgHarvestedExifMetadata", "cameraModelRef"): "AgInternedExifCameraModel.id_local",
+        ("AgHarvestedExifMetadata", "lensRef"): "AgInternedExifLens.id_local",
+        ("AgLibraryKeywordImage", "image"): "Adobe_images.id_local",
+        ("AgLibraryKeywordImage", "tag"): "AgLibraryKeyword.id_local",
+        ("AgLibraryCollectionImage", "image"): "Adobe_images.id_local",
+        ("AgLibraryImportImage", "image"): "Adobe_images.id_local",
+        ("AgLibraryImportImage", "import"): "AgLibraryImport.id_local",
+        ("Adobe_AdditionalMetadata", "image"): "Adobe_images.id_local",
+    }
