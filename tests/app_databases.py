@@ -61882,3 +61882,256 @@ def lightroom_rows() -> dict[str, list[Sequence[Any]]]:
 def lightroom(path: Path) -> Path:
     """An Adobe Lightroom Classic catalog (see the module's list)."""
     return write_export(path, LIGHTROOM_DDL, lightroom_rows())
+
+
+# --- Thunderbird calendar (local.sqlite: the schema calStorageUpgrade's getSql writes at version 23,
+# comm-central calendar/providers/storage; values as CalStorageModel binds them) ---
+
+THUNDERBIRD_CALENDAR_DDL = [
+    "CREATE TABLE cal_calendar_schema_version (version INTEGER)",
+    "CREATE TABLE cal_tz_version (version TEXT)",
+    "CREATE TABLE cal_events (cal_id TEXT, id TEXT, time_created INTEGER, last_modified INTEGER, "
+    "title TEXT, priority INTEGER, privacy TEXT, ical_status TEXT, flags INTEGER, event_start INTEGER, "
+    "event_end INTEGER, event_stamp INTEGER, event_start_tz TEXT, event_end_tz TEXT, recurrence_id INTEGER, "
+    "recurrence_id_tz TEXT, alarm_last_ack INTEGER, offline_journal INTEGER)",
+    "CREATE TABLE cal_todos (cal_id TEXT, id TEXT, time_created INTEGER, last_modified INTEGER, title TEXT, "
+    "priority INTEGER, privacy TEXT, ical_status TEXT, flags INTEGER, todo_entry INTEGER, todo_due INTEGER, "
+    "todo_completed INTEGER, todo_complete INTEGER, todo_entry_tz TEXT, todo_due_tz TEXT, "
+    "todo_completed_tz TEXT, recurrence_id INTEGER, recurrence_id_tz TEXT, alarm_last_ack INTEGER, "
+    "todo_stamp INTEGER, offline_journal INTEGER)",
+    "CREATE TABLE cal_attendees (item_id TEXT, recurrence_id INTEGER, recurrence_id_tz TEXT, cal_id TEXT, "
+    "icalString TEXT)",
+    "CREATE TABLE cal_recurrence (item_id TEXT, cal_id TEXT, icalString TEXT)",
+    "CREATE TABLE cal_properties (item_id TEXT, key TEXT, value BLOB, recurrence_id INTEGER, "
+    "recurrence_id_tz TEXT, cal_id TEXT)",
+    "CREATE TABLE cal_parameters (cal_id TEXT, item_id TEXT, recurrence_id INTEGER, recurrence_id_tz TEXT, "
+    "key1 TEXT, key2 TEXT, value BLOB)",
+    "CREATE TABLE cal_alarms (cal_id TEXT, item_id TEXT, recurrence_id INTEGER, recurrence_id_tz TEXT, "
+    "icalString TEXT)",
+    "CREATE TABLE cal_metadata (cal_id TEXT, item_id TEXT UNIQUE, value BLOB)",
+]
+
+#: Two calendars (their ids: the UUIDs of the calendar manager's prefs) and the zones of their events.
+THUNDERBIRD_CALENDARS = ("3f2a9c1e-8d0b-4c5e-9a7f-1b2c3d4e5f60", "b7e4d2a1-6c3f-4e8d-a9b0-c1d2e3f4a5b6")
+THUNDERBIRD_ZONES = ("Europe/Berlin", "UTC", "America/New_York", "Europe/Berlin", "floating")
+THUNDERBIRD_EVENTS = 24
+THUNDERBIRD_TODOS = 10
+#: CAL_ITEM_FLAG: PRIVATE 1, HAS_ATTENDEES 2, HAS_PROPERTIES 4, EVENT_ALLDAY 8, HAS_RECURRENCE 16,
+#: HAS_EXCEPTIONS 32, HAS_ALARMS 256.
+THUNDERBIRD_ALARM = (
+    "BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER;VALUE=DURATION:-PT15M\r\n"
+    "DESCRIPTION:Default Mozilla Description\r\nEND:VALARM\r\n"
+)
+
+
+def thunderbird_native(moment: datetime) -> int:
+    """``calIDateTime.nativeTime``: PRTime microseconds since 1970-01-01 UTC, of whole seconds (a
+    calIDateTime has no fraction); a floating or all-day time is its wall clock counted as UTC."""
+    moment = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return int(moment.timestamp()) * 1_000_000
+
+
+def thunderbird_calendar_rows() -> dict[str, list[Sequence[Any]]]:
+    """24 events in two calendars (zoned, UTC, all-day floating, a weekly series with two exceptions
+    keyed by their RECURRENCE-ID), 10 tasks (a due date or none, done ones with their completion),
+    their attendees, rules, properties (values bound as JavaScript gave them: text, and the integers of
+    SEQUENCE and X-MOZ-GENERATION), parameters, alarms and offline metadata."""
+    events: list[Sequence[Any]] = []
+    todos: list[Sequence[Any]] = []
+    attendees: list[Sequence[Any]] = []
+    recurrence: list[Sequence[Any]] = []
+    properties: list[Sequence[Any]] = []
+    parameters: list[Sequence[Any]] = []
+    alarms: list[Sequence[Any]] = []
+    metadata: list[Sequence[Any]] = []
+    created0 = datetime(2024, 9, 2, 7, 31, 12, tzinfo=UTC)
+    people = ("anna@example.org", "ben.ortiz@example.com", "chloé@example.fr", "dara@example.net")
+    for n in range(THUNDERBIRD_EVENTS):
+        cal_id = THUNDERBIRD_CALENDARS[n % 2]
+        uid = str(uuid.uuid5(uuid.NAMESPACE_URL, f"thunderbird/event/{n}"))
+        zone = THUNDERBIRD_ZONES[n % len(THUNDERBIRD_ZONES)]
+        day = date(2024, 10, 1) + timedelta(days=n)
+        created = created0 + timedelta(hours=5 * n, seconds=17 * n)
+        modified = created + timedelta(days=n % 4, minutes=3 * n)
+        flags = 0
+        if zone == "floating":  # an all-day event: its days, counted as UTC midnights
+            start = thunderbird_native(datetime.combine(day, time()))
+            end = thunderbird_native(datetime.combine(day + timedelta(days=1 + n % 2), time()))
+            flags |= 8
+        else:
+            wall = datetime.combine(day, time(8 + n % 9, (n % 4) * 15), tzinfo=ZoneInfo(zone))
+            start = thunderbird_native(wall)
+            end = thunderbird_native(wall + timedelta(minutes=30 + 30 * (n % 3)))
+        guests = people[: n % 4] if n % 3 else ()
+        if guests:
+            flags |= 2
+            attendees.append((uid, None, None, cal_id, f"ORGANIZER;CN=Anna Weber:mailto:{people[0]}"))
+            for g, email in enumerate(guests):
+                state = ("ACCEPTED", "NEEDS-ACTION", "TENTATIVE", "DECLINED")[(n + g) % 4]
+                attendees.append(
+                    (
+                        uid,
+                        None,
+                        None,
+                        cal_id,
+                        f"ATTENDEE;RSVP=TRUE;PARTSTAT={state};ROLE=REQ-PARTICIPANT:mailto:{email}",
+                    )
+                )
+                parameters.append((cal_id, uid, None, None, "ATTENDEE", "CN", email.split("@")[0].title()))
+        flags |= 4
+        properties.append(
+            (
+                uid,
+                "DESCRIPTION",
+                f"Agenda:\n- item {n}\n- next steps" if n % 2 else f"Call {n}",
+                None,
+                None,
+                cal_id,
+            )
+        )
+        if n % 3 == 0:
+            properties.append(
+                (
+                    uid,
+                    "LOCATION",
+                    ("Room 4.12", "https://meet.example.org/abc-defg-hij", "")[n % 3 // 1],
+                    None,
+                    None,
+                    cal_id,
+                )
+            )
+        properties.append((uid, "SEQUENCE", n % 3, None, None, cal_id))
+        properties.append((uid, "X-MOZ-GENERATION", 1 + n % 5, None, None, cal_id))
+        if n % 4 == 1:
+            properties.append((uid, "CATEGORIES", "Business,Follow up", None, None, cal_id))
+        if n % 5 == 2:
+            properties.append((uid, "X-MOZ-SEND-INVITATIONS", "TRUE", None, None, cal_id))
+        if n % 2 == 0:
+            flags |= 256
+            alarms.append((cal_id, uid, None, None, THUNDERBIRD_ALARM))
+        series = n == 6
+        if series:
+            flags |= 16 | 32
+            recurrence.append((uid, cal_id, "RRULE:FREQ=WEEKLY;COUNT=8;BYDAY=MO"))
+            recurrence.append(
+                (
+                    uid,
+                    cal_id,
+                    f"EXDATE;TZID={zone}:{day + timedelta(days=14):%Y%m%d}T"
+                    f"{8 + n % 9:02d}{(n % 4) * 15:02d}00",
+                )
+            )
+        privacy = (None, "PUBLIC", "PRIVATE", "CONFIDENTIAL")[n % 4]
+        if privacy == "PRIVATE":
+            flags |= 1
+        ack = thunderbird_native(datetime.fromtimestamp(start // 1_000_000, UTC) - timedelta(minutes=15))
+        events.append(
+            (
+                cal_id,
+                uid,
+                thunderbird_native(created),
+                thunderbird_native(modified),
+                f"Weekly sync {n}"
+                if series
+                else ("Ünterhaltung", "Standup", "1:1 with Ben", "Dentist 🦷")[n % 4] + f" #{n}",
+                (None, 0, 1, 5, 9)[n % 5],
+                privacy,
+                (None, "CONFIRMED", "TENTATIVE", "CANCELLED")[n % 4],
+                flags,
+                start,
+                end,
+                thunderbird_native(modified),
+                zone,
+                zone,
+                None,
+                None,
+                ack if n % 2 == 0 and n < 12 else None,
+                (None, None, None, 1, 2)[n % 5] if cal_id == THUNDERBIRD_CALENDARS[1] else None,
+            )
+        )
+        if series:  # two occurrences moved: the same UID, keyed by the start they replace
+            for week in (1, 3):
+                rid_wall = datetime.combine(
+                    day + timedelta(days=7 * week), time(8 + n % 9, (n % 4) * 15), tzinfo=ZoneInfo(zone)
+                )
+                moved = rid_wall + timedelta(hours=2)
+                events.append(
+                    (
+                        cal_id,
+                        uid,
+                        thunderbird_native(created),
+                        thunderbird_native(modified + timedelta(days=week)),
+                        f"Weekly sync {n} (moved)",
+                        None,
+                        privacy,
+                        "CONFIRMED",
+                        4,
+                        thunderbird_native(moved),
+                        thunderbird_native(moved + timedelta(minutes=30)),
+                        thunderbird_native(modified),
+                        zone,
+                        zone,
+                        thunderbird_native(rid_wall),
+                        zone,
+                        None,
+                        None,
+                    )
+                )
+                properties.append((uid, "SEQUENCE", week, thunderbird_native(rid_wall), zone, cal_id))
+        if cal_id == THUNDERBIRD_CALENDARS[1] and n % 3 == 1:
+            metadata.append((cal_id, uid, f'"{hashlib.md5(uid.encode()).hexdigest()[:16]}"'))
+    for t in range(THUNDERBIRD_TODOS):
+        cal_id = THUNDERBIRD_CALENDARS[t % 2]
+        uid = str(uuid.uuid5(uuid.NAMESPACE_URL, f"thunderbird/todo/{t}"))
+        created = created0 + timedelta(days=t, hours=3, seconds=11 * t)
+        zone = ("Europe/Berlin", "UTC", "floating")[t % 3]
+        entry_wall = datetime.combine(date(2024, 10, 3 + t), time(9, 0))
+        entry = thunderbird_native(
+            entry_wall.replace(tzinfo=ZoneInfo(zone)) if zone != "floating" else entry_wall
+        )
+        due = None if t % 4 == 3 else entry + (2 + t % 3) * 86_400_000_000
+        done = t % 3 == 0
+        completed = thunderbird_native(created + timedelta(days=4, hours=t)) if done else None
+        todos.append(
+            (
+                cal_id,
+                uid,
+                thunderbird_native(created),
+                thunderbird_native(created + timedelta(hours=t)),
+                f"Task {t}: " + ("renew passport", "file expenses", "call plumber", "review PR #42")[t % 4],
+                (None, 1, 5, 9)[t % 4],
+                None,
+                "COMPLETED" if done else ("NEEDS-ACTION", "IN-PROCESS")[t % 2],
+                4,
+                entry if t % 5 else None,
+                due,
+                completed,
+                100 if done else (0, 25, 50)[t % 3],
+                zone if t % 5 else None,
+                zone if due is not None else None,
+                "UTC" if done else None,
+                None,
+                None,
+                None,
+                thunderbird_native(created + timedelta(hours=t)),
+                None,
+            )
+        )
+        properties.append((uid, "DESCRIPTION", f"todo {t}", None, None, cal_id))
+    return {
+        "cal_calendar_schema_version": [(23,)],
+        "cal_tz_version": [("2.2024a",)],
+        "cal_events": events,
+        "cal_todos": todos,
+        "cal_attendees": attendees,
+        "cal_recurrence": recurrence,
+        "cal_properties": properties,
+        "cal_parameters": parameters,
+        "cal_alarms": alarms,
+        "cal_metadata": metadata,
+    }
+
+
+def thunderbird_calendar(path: Path) -> Path:
+    """Thunderbird's calendar ``local.sqlite`` (see the module's list)."""
+    return write_export(path, THUNDERBIRD_CALENDAR_DDL, thunderbird_calendar_rows())

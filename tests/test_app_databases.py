@@ -20727,3 +20727,67 @@ def test_lightroom_catalog_keeps_its_untyped_numbers_and_reads_capture_times_as_
         ("AgLibraryImportImage", "import"): "AgLibraryImport.id_local",
         ("Adobe_AdditionalMetadata", "image"): "Adobe_images.id_local",
     }
+
+
+def test_thunderbird_calendar_reads_its_prtime_microseconds_as_instants_and_keeps_its_zone_names(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.thunderbird_calendar)
+    rows = apps.thunderbird_calendar_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    instant = "timestamp with time zone"
+    events = ran.types("cal_events")
+    # Every moment CalStorageModel writes is PRTime microseconds: the start and end of an event (until
+    # 2026-12-06 bigint beside its event_stamp read as an instant), its stamp, its creation.
+    for name in ("time_created", "last_modified", "event_start", "event_end", "event_stamp"):
+        assert events[name] == instant, name
+    # The occurrence an exception replaces is named by its microseconds: an identifier, kept as written.
+    assert events["recurrence_id"] == events["flags"] == "bigint"
+    assert events["event_start_tz"] == events["id"] == events["cal_id"] == "text"
+    todos = ran.types("cal_todos")
+    assert (todos["todo_due"], todos["todo_completed"], todos["todo_stamp"]) == (instant, instant, instant)
+    with closing(sqlite3.connect(ran.db)) as con:
+        columns = [r[1] for r in con.execute('PRAGMA table_info("cal_events")')]
+    loaded = pg_query(
+        ran.uri,
+        f"SELECT id, recurrence_id, event_start, event_end, event_start_tz, title "
+        f"FROM {quote_ident(ran.base)}.cal_events",
+    )
+    want = []
+    for row in rows["cal_events"]:
+        event = dict(zip(columns, row, strict=True))
+        want.append(
+            (
+                event["id"],
+                event["recurrence_id"],
+                UNIX_EPOCH + timedelta(microseconds=event["event_start"]),
+                UNIX_EPOCH + timedelta(microseconds=event["event_end"]),
+                event["event_start_tz"],
+                event["title"],
+            )
+        )
+    assert sorted(loaded, key=repr) == sorted(want, key=repr)
+    # An all-day event is its days at UTC midnight, zone "floating"; a zoned one the instant its wall
+    # clock names in its zone (10:00 in Berlin is 08:00 UTC in summer time).
+    floating = [w for w in want if w[4] == "floating"]
+    assert floating and all(w[2].time() == time(0) for w in floating)
+    assert ran.values("cal_todos", "todo_due", "id") == {
+        row[1]: None if row[10] is None else UNIX_EPOCH + timedelta(microseconds=row[10])
+        for row in rows["cal_todos"]
+    }
+    # Values as JavaScript bound them into a BLOB column: text beside the integers of SEQUENCE and
+    # X-MOZ-GENERATION, text in the target, each integer its decimal digits.
+    assert ran.types("cal_properties")["value"] == "text"
+    properties = pg_query(ran.uri, f"SELECT item_id, key, value FROM {quote_ident(ran.base)}.cal_properties")
+    assert sorted(properties, key=repr) == sorted(
+        ((item, key, arrives_as(str(value))) for item, key, value, *_ in rows["cal_properties"]), key=repr
+    )
+    # An alarm's VALARM keeps its CRLFs and its last line break, byte for byte.
+    assert {
+        v for (v,) in pg_query(ran.uri, f'SELECT "icalString" FROM {quote_ident(ran.base)}.cal_alarms')
+    } == {apps.THUNDERBIRD_ALARM}
+    audited = audited_columns(run_dir)
+    assert ("cal_events", "event_start", "epoch:microseconds") in audited
+    assert ("cal_todos", "todo_due", "epoch:microseconds") in audited
