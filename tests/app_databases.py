@@ -62135,3 +62135,271 @@ def thunderbird_calendar_rows() -> dict[str, list[Sequence[Any]]]:
 def thunderbird_calendar(path: Path) -> Path:
     """Thunderbird's calendar ``local.sqlite`` (see the module's list)."""
     return write_export(path, THUNDERBIRD_CALENDAR_DDL, thunderbird_calendar_rows())
+
+
+# --- Mailspring (edgehill.db: Mailspring-Sync's SETUP_QUERIES, MailSync/constants.h; values as
+# MailModel::bindToQuery, Thread::bindToQuery and Message::bindToQuery bind them) ---
+
+MAILSPRING_DDL = [
+    "CREATE TABLE IF NOT EXISTS `_State` (id VARCHAR(40) PRIMARY KEY, value TEXT)",
+    "CREATE TABLE IF NOT EXISTS Folder (id VARCHAR(40) PRIMARY KEY, accountId VARCHAR(40), version INTEGER, "
+    "data TEXT, path VARCHAR(255), role VARCHAR(255), createdAt DATETIME, updatedAt DATETIME)",
+    "CREATE TABLE IF NOT EXISTS Label (id VARCHAR(40) PRIMARY KEY, accountId VARCHAR(40), version INTEGER, "
+    "data TEXT, path VARCHAR(255), role VARCHAR(255), createdAt DATETIME, updatedAt DATETIME)",
+    "CREATE TABLE IF NOT EXISTS Thread (id VARCHAR(42) PRIMARY KEY, accountId VARCHAR(42), version INTEGER, "
+    "data TEXT, gThrId VARCHAR(20), subject VARCHAR(500), snippet VARCHAR(255), unread INTEGER, "
+    "starred INTEGER, firstMessageTimestamp DATETIME, lastMessageTimestamp DATETIME, "
+    "lastMessageReceivedTimestamp DATETIME, lastMessageSentTimestamp DATETIME, inAllMail TINYINT(1), "
+    "isSearchIndexed TINYINT(1), participants TEXT, hasAttachments INTEGER)",
+    "CREATE TABLE IF NOT EXISTS ThreadReference (threadId VARCHAR(42), accountId VARCHAR(40), "
+    "headerMessageId VARCHAR(255), PRIMARY KEY (threadId, accountId, headerMessageId))",
+    "CREATE TABLE IF NOT EXISTS ThreadCategory (id VARCHAR(40), value VARCHAR(40), inAllMail TINYINT(1), "
+    "unread TINYINT(1), lastMessageReceivedTimestamp DATETIME, lastMessageSentTimestamp DATETIME, "
+    "PRIMARY KEY (id, value))",
+    "CREATE TABLE IF NOT EXISTS `ThreadCounts` (`categoryId` TEXT PRIMARY KEY, `unread` INTEGER, "
+    "`total` INTEGER)",
+    "CREATE TABLE IF NOT EXISTS `Account` (id VARCHAR(40) PRIMARY KEY, data BLOB, accountId VARCHAR(40), "
+    "email_address TEXT)",
+    "CREATE TABLE IF NOT EXISTS Message (id VARCHAR(40) PRIMARY KEY, accountId VARCHAR(40), version INTEGER, "
+    "data TEXT, headerMessageId VARCHAR(255), gMsgId VARCHAR(255), gThrId VARCHAR(255), "
+    "subject VARCHAR(500), date DATETIME, draft TINYINT(1), unread TINYINT(1), starred TINYINT(1), "
+    "remoteUID INTEGER, remoteXGMLabels TEXT, remoteFolderId VARCHAR(40), "
+    "replyToHeaderMessageId VARCHAR(255), threadId VARCHAR(40))",
+    "CREATE TABLE IF NOT EXISTS `ModelPluginMetadata` (id VARCHAR(40), `objectType` VARCHAR(15), "
+    "`value` TEXT, `expiration` DATETIME, PRIMARY KEY (`value`, `id`))",
+    "CREATE TABLE IF NOT EXISTS `MessageBody` (id VARCHAR(40) PRIMARY KEY, `value` TEXT)",
+    "CREATE TABLE IF NOT EXISTS `Contact` (id VARCHAR(40) PRIMARY KEY, data BLOB, accountId VARCHAR(40), "
+    "name TEXT, email TEXT, version INTEGER, refs INTEGER DEFAULT 0)",
+]
+MAILSPRING_THREADS = 16
+MAILSPRING_PEOPLE = (
+    ("Anna Weber", "anna@example.org"),
+    ("Ben Ortiz", "ben.ortiz@example.com"),
+    ("Chloé Martin", "chloe+lists@example.fr"),
+    ("", "noreply@shop.example"),
+    ("Dara O'Neil", "dara@example.net"),
+)
+_BASE58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
+
+
+def mailspring_id(*parts: object) -> str:
+    """A model id as MailUtils writes one: base58 of a SHA-256 of what identifies it, 30 characters."""
+    number = int.from_bytes(hashlib.sha256("/".join(map(str, parts)).encode()).digest(), "big")
+    out = ""
+    while number and len(out) < 30:
+        number, digit = divmod(number, 58)
+        out += _BASE58[digit]
+    return out
+
+
+def mailspring_rows() -> dict[str, list[Sequence[Any]]]:
+    """One Gmail account: its folders and labels, 16 threads of one to three messages (a draft among
+    them), each model's JSON ``data`` beside the columns extracted from it (timestamps bound as doubles
+    into DATETIME columns: Unix seconds, kept as integers by NUMERIC affinity; Gmail's 64-bit message
+    and thread ids as decimal text), bodies, contacts, plugin metadata and the sync state."""
+    account = hashlib.sha256(b"anna@example.org:imap.gmail.com").hexdigest()[:8]
+    folders = []
+    labels = []
+    for path, role in (("[Gmail]/All Mail", "all"), ("[Gmail]/Trash", "trash"), ("[Gmail]/Spam", "spam")):
+        fid = mailspring_id(account, path)
+        data = {
+            "id": fid,
+            "aid": account,
+            "v": 1,
+            "__cls": "Folder",
+            "path": path,
+            "role": role,
+            "localStatus": {"uidnext": 4211, "uidvalidity": 635247, "syncedMinUID": 1, "bodiesPresent": 1},
+        }
+        folders.append((fid, account, 1, json.dumps(data), path, role, None, None))
+    for path, role in (
+        ("INBOX", "inbox"),
+        ("[Gmail]/Sent Mail", "sent"),
+        ("[Gmail]/Important", "important"),
+        ("Receipts", ""),
+        ("Family/Ärzte", ""),
+    ):
+        lid = mailspring_id(account, "label", path)
+        data = {"id": lid, "aid": account, "v": 1, "__cls": "Label", "path": path, "role": role}
+        labels.append((lid, account, 1, json.dumps(data, ensure_ascii=False), path, role, None, None))
+    threads = []
+    messages = []
+    references = []
+    categories = []
+    bodies = []
+    metadata = []
+    start = 1_764_583_200  # 2025-12-01 10:00 UTC
+    for t in range(MAILSPRING_THREADS):
+        tid = "t:" + mailspring_id(account, "thread", t)
+        g_thread = str(1_850_000_000_000_000_000 + 7919 * t)
+        count = 1 + t % 3
+        stamps = [start + 86_400 * t + 3_593 * m for m in range(count)]
+        subject = ("Invoice #{0}", "Re: Lunch on Friday?", "Your order has shipped 📦", "Termin beim Arzt")[
+            t % 4
+        ]
+        subject = subject.format(4100 + t)
+        people = [MAILSPRING_PEOPLE[(t + k) % len(MAILSPRING_PEOPLE)] for k in range(2)]
+        unread = sum(1 for m in range(count) if (t + m) % 3 == 0)
+        draft_last = t % 7 == 3
+        received = [s for m, s in enumerate(stamps) if not (draft_last and m == count - 1)]
+        sent = stamps[1::2]
+        thread_labels = [labels[0][0]] + ([labels[3][0]] if t % 4 == 0 else [])
+        data = {
+            "id": tid,
+            "aid": account,
+            "v": 1 + t % 2,
+            "__cls": "Thread",
+            "subject": subject,
+            "lmt": stamps[-1],
+            "fmt": stamps[0],
+            "lmrt": received[-1] if received else 0,
+            "lmst": sent[-1] if sent else 0,
+            "unread": unread,
+            "starred": int(t % 5 == 0),
+            "inAllMail": True,
+            "attachmentCount": t % 2,
+            "searchRowId": t + 1,
+            "folders": [{"id": folders[0][0], "_refs": count, "_u": unread}],
+            "labels": [{"id": lid, "_refs": count, "_u": unread} for lid in thread_labels],
+            "participants": [{"name": n, "email": e} for n, e in people],
+        }
+        threads.append(
+            (
+                tid,
+                account,
+                1 + t % 2,
+                json.dumps(data, ensure_ascii=False),
+                g_thread,
+                subject,
+                None,
+                unread,
+                int(t % 5 == 0),
+                stamps[0],
+                stamps[-1],
+                received[-1] if received else 0,
+                sent[-1] if sent else 0,
+                1,
+                1 if t % 6 else 0,
+                None,
+                t % 2,
+            )
+        )
+        categories.append(
+            (tid, folders[0][0], 1, int(unread > 0), received[-1] if received else 0, sent[-1] if sent else 0)
+        )
+        for lid in thread_labels:
+            categories.append(
+                (tid, lid, 1, int(unread > 0), received[-1] if received else 0, sent[-1] if sent else 0)
+            )
+        previous = None
+        for m, stamp in enumerate(stamps):
+            draft = draft_last and m == count - 1
+            header = f"<{mailspring_id('header', t, m)[:16]}@mail.example.org>"
+            mid = mailspring_id(account, "message", t, m)
+            sender = people[m % 2]
+            g_message = str(1_850_000_000_000_001_000 + 7919 * t + m)
+            gmail_labels = (
+                ["\\Inbox"] + (["\\Important"] if t % 3 == 0 else []) + (["Receipts"] if t % 4 == 0 else [])
+            )
+            message = {
+                "id": mid,
+                "aid": account,
+                "v": 1,
+                "__cls": "Message",
+                "headerMessageId": header,
+                "subject": subject,
+                "date": stamp,
+                "draft": draft,
+                "unread": (t + m) % 3 == 0,
+                "starred": False,
+                "threadId": tid,
+                "remoteUID": 0 if draft else 3000 + 10 * t + m,
+                "from": [{"name": sender[0], "email": sender[1]}],
+                "to": [{"name": people[(m + 1) % 2][0], "email": people[(m + 1) % 2][1]}],
+                "cc": [],
+                "bcc": [],
+                "replyTo": [],
+                "files": [],
+                "snippet": f"Hello {t}/{m} …",
+                "plaintext": False,
+                "replyToHeaderMessageId": previous,
+                "folder": {"id": folders[0][0]},
+            }
+            messages.append(
+                (
+                    mid,
+                    account,
+                    1,
+                    json.dumps(message, ensure_ascii=False),
+                    header,
+                    None if draft else g_message,
+                    g_thread,
+                    subject,
+                    stamp,
+                    int(draft),
+                    int((t + m) % 3 == 0),
+                    0,
+                    0 if draft else 3000 + 10 * t + m,
+                    json.dumps(gmail_labels),
+                    folders[0][0],
+                    previous,
+                    tid,
+                )
+            )
+            references.append((tid, account, header))
+            body = f'<div dir="ltr">Hi,<br><br>message {m} of thread {t}.<br></div>\r\n' if t % 5 else None
+            bodies.append((mid, body))
+            previous = header
+        if t % 4 == 1:
+            expiration = stamps[-1] + 3 * 86_400 if t % 8 == 1 else None
+            value = {"expiration": expiration, "timestamp": stamps[-1]} if expiration else {"open_count": t}
+            metadata.append((tid, "Thread", json.dumps(value), expiration))
+    contacts = []
+    for c, (name, email) in enumerate(MAILSPRING_PEOPLE):
+        cid = mailspring_id(account, "contact", email)
+        data = {
+            "id": cid,
+            "aid": account,
+            "v": 1,
+            "__cls": "Contact",
+            "name": name,
+            "email": email,
+            "refs": 3 + c,
+        }
+        contacts.append((cid, json.dumps(data, ensure_ascii=False), account, name, email, 1, 3 + c))
+    counts = [
+        (labels[0][0], sum(1 for row in threads if row[7]), len(threads)),
+        (folders[0][0], sum(1 for row in threads if row[7]), len(threads)),
+    ]
+    account_data = {
+        "id": account,
+        "__cls": "Account",
+        "provider": "gmail",
+        "emailAddress": "anna@example.org",
+        "settings": {"imap_host": "imap.gmail.com", "imap_port": 993, "imap_security": "SSL / TLS"},
+        "syncState": {"initialSyncCompleted": True},
+    }
+    state = [
+        (f"cursor-{account}", "48213"),
+        (f"{account}-imap-capabilities", json.dumps(["IMAP4rev1", "X-GM-EXT-1", "CONDSTORE", "IDLE"])),
+        ("shouldRebuildSearch", "0"),
+    ]
+    return {
+        "_State": state,
+        "Folder": folders,
+        "Label": labels,
+        "Thread": threads,
+        "ThreadReference": references,
+        "ThreadCategory": categories,
+        "ThreadCounts": counts,
+        "Account": [(account, json.dumps(account_data), account, "anna@example.org")],
+        "Message": messages,
+        "ModelPluginMetadata": metadata,
+        "MessageBody": bodies,
+        "Contact": contacts,
+    }
+
+
+def mailspring(path: Path) -> Path:
+    """Mailspring's ``edgehill.db`` (see the module's list)."""
+    return write_export(path, MAILSPRING_DDL, mailspring_rows())

@@ -20791,3 +20791,50 @@ def test_thunderbird_calendar_reads_its_prtime_microseconds_as_instants_and_keep
     audited = audited_columns(run_dir)
     assert ("cal_events", "event_start", "epoch:microseconds") in audited
     assert ("cal_todos", "todo_due", "epoch:microseconds") in audited
+
+
+def test_mailspring_store_keeps_its_json_beside_the_columns_extracted_from_it(run_export: Runner) -> None:
+    ran, run_dir = run_export(apps.mailspring)
+    rows = apps.mailspring_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    instant = "timestamp with time zone"
+    thread = ran.types("Thread")
+    # Doubles bound into DATETIME columns, kept as integers by NUMERIC affinity: Unix seconds.
+    assert thread["firstMessageTimestamp"] == thread["lastMessageTimestamp"] == instant
+    # A thread with no message received or sent has 0 there: no column of instants, every integer kept.
+    assert thread["lastMessageReceivedTimestamp"] == thread["lastMessageSentTimestamp"] == "bigint"
+    assert thread["data"] == thread["subject"] == thread["accountId"] == "text"
+    assert ran.types("Message")["date"] == ran.types("ModelPluginMetadata")["expiration"] == instant
+    # Gmail's 64-bit thread and message ids, decimal text, are the numbers they spell.
+    assert thread["gThrId"] == ran.types("Message")["gMsgId"] == "bigint"
+    assert ran.values("Thread", "gThrId", "id") == {row[0]: int(row[4]) for row in rows["Thread"]}
+    assert ran.values("Thread", "firstMessageTimestamp", "id") == {
+        row[0]: UNIX_EPOCH + timedelta(seconds=row[9]) for row in rows["Thread"]
+    }
+    assert ran.values("Thread", "lastMessageSentTimestamp", "id") == {
+        row[0]: row[12] for row in rows["Thread"]
+    }
+    # The model's JSON is text as written, each document equal to the columns drawn from it.
+    assert ran.values("Message", "data", "id") == {row[0]: row[3] for row in rows["Message"]}
+    for key, data in ran.values("Message", "data", "id").items():
+        assert json.loads(data)["id"] == key
+    assert ran.values("Message", "remoteXGMLabels", "id") == {row[0]: row[13] for row in rows["Message"]}
+    assert ran.values("Message", "date", "id") == {
+        row[0]: UNIX_EPOCH + timedelta(seconds=row[8]) for row in rows["Message"]
+    }
+    assert ran.values("MessageBody", "value", "id") == {row[0]: row[1] for row in rows["MessageBody"]}
+    assert ran.values("Contact", "name", "id") == {row[0]: row[3] or None for row in rows["Contact"]}
+    # A category is a folder or a label (ThreadCategory.value, ThreadCounts.categoryId): no reference to
+    # either; a message and its body pair one to one, no direction told.
+    # Each model's account: one id of hex digits, a key drawn from a space too large for chance.
+    assert references(run_dir) == {
+        **{(table, "accountId"): "Account.id" for table in ("Folder", "Label", "Thread", "ThreadReference")},
+        **{(table, "accountId"): "Account.id" for table in ("Message", "Contact")},
+        ("ThreadReference", "threadId"): "Thread.id",
+        ("ThreadCategory", "id"): "Thread.id",
+        ("Message", "remoteFolderId"): "Folder.id",
+        ("Message", "threadId"): "Thread.id",
+        ("ModelPluginMetadata", "id"): "Thread.id",
+    }
