@@ -63952,3 +63952,898 @@ def podman(path: Path) -> Path:
     with closing(sqlite3.connect(path)) as con:
         con.execute("PRAGMA journal_mode = WAL")
     return path
+
+
+# --- Adobe Lightroom Classic (its catalog .lrcat: `sqlite3 .schema` of a Lightroom Classic 13 catalog,
+# TurbulentRice/lr-ai-editor lrcat_schema.sql; values as readers of catalogs describe them) ---
+
+#: Lightroom's tables as its catalog declares them: most columns untyped (SQLite keeps each value as Lua
+#: bound it), one counter for every table's ``id_local``, a UUID ``id_global`` beside it.
+LIGHTROOM_DDL = [
+    "CREATE TABLE Adobe_variablesTable (id_local INTEGER PRIMARY KEY, id_global UNIQUE NOT NULL, name, "
+    "type, value NOT NULL DEFAULT '')",
+    "CREATE TABLE AgLibraryRootFolder (id_local INTEGER PRIMARY KEY, id_global UNIQUE NOT NULL, "
+    "absolutePath UNIQUE NOT NULL DEFAULT '', name NOT NULL DEFAULT '', relativePathFromCatalog)",
+    "CREATE TABLE AgLibraryFolder (id_local INTEGER PRIMARY KEY, id_global UNIQUE NOT NULL, "
+    "parentId INTEGER, pathFromRoot NOT NULL DEFAULT '', rootFolder INTEGER NOT NULL DEFAULT 0, "
+    "visibility INTEGER)",
+    "CREATE TABLE AgLibraryFile (id_local INTEGER PRIMARY KEY, id_global UNIQUE NOT NULL, baseName NOT NULL "
+    "DEFAULT '', errorMessage, errorTime, extension NOT NULL DEFAULT '', externalModTime, folder INTEGER NOT "
+    "NULL DEFAULT 0, idx_filename NOT NULL DEFAULT '', importHash, lc_idx_filename NOT NULL DEFAULT '', "
+    "lc_idx_filenameExtension NOT NULL DEFAULT '', md5, modTime, originalFilename NOT NULL DEFAULT '', "
+    "sidecarExtensions)",
+    "CREATE TABLE Adobe_images (id_local INTEGER PRIMARY KEY, id_global UNIQUE NOT NULL, aspectRatioCache "
+    "NOT NULL DEFAULT -1, bitDepth NOT NULL DEFAULT 0, captureTime, colorChannels NOT NULL DEFAULT 0, "
+    "colorLabels NOT NULL DEFAULT '', colorMode NOT NULL DEFAULT -1, copyCreationTime NOT NULL DEFAULT "
+    "-63113817600, copyName, copyReason, developSettingsIDCache, editLock INTEGER NOT NULL DEFAULT 0, "
+    "fileFormat NOT NULL DEFAULT 'unset', fileHeight, fileWidth, hasMissingSidecars INTEGER, masterImage "
+    "INTEGER, orientation, originalCaptureTime, originalRootEntity INTEGER, panningDistanceH, "
+    "panningDistanceV, pick NOT NULL DEFAULT 0, positionInFolder NOT NULL DEFAULT 'z', propertiesCache, "
+    "pyramidIDCache, rating, rootFile INTEGER NOT NULL DEFAULT 0, sidecarStatus, touchCount NOT NULL "
+    "DEFAULT 0, touchTime NOT NULL DEFAULT 0)",
+    "CREATE TABLE AgInternedExifCameraModel (id_local INTEGER PRIMARY KEY, searchIndex, value)",
+    "CREATE TABLE AgInternedExifLens (id_local INTEGER PRIMARY KEY, searchIndex, value)",
+    "CREATE TABLE AgHarvestedExifMetadata (id_local INTEGER PRIMARY KEY, image INTEGER, aperture, "
+    "cameraModelRef INTEGER, cameraSNRef INTEGER, dateDay, dateMonth, dateYear, flashFired INTEGER, "
+    "focalLength, gpsLatitude, gpsLongitude, gpsSequence NOT NULL DEFAULT 0, hasGPS INTEGER, isoSpeedRating, "
+    "lensRef INTEGER, shutterSpeed)",
+    "CREATE TABLE AgLibraryKeyword (id_local INTEGER PRIMARY KEY, id_global UNIQUE NOT NULL, dateCreated NOT "
+    "NULL DEFAULT '', genealogy NOT NULL DEFAULT '', imageCountCache DEFAULT -1, includeOnExport INTEGER NOT "
+    "NULL DEFAULT 1, includeParents INTEGER NOT NULL DEFAULT 1, includeSynonyms INTEGER NOT NULL DEFAULT 1, "
+    "keywordType, lastApplied, lc_name, name, parent INTEGER)",
+    "CREATE TABLE AgLibraryKeywordImage (id_local INTEGER PRIMARY KEY, image INTEGER NOT NULL DEFAULT 0, "
+    "tag INTEGER NOT NULL DEFAULT 0)",
+    "CREATE TABLE AgLibraryCollection (id_local INTEGER PRIMARY KEY, creationId NOT NULL DEFAULT '', "
+    "genealogy NOT NULL DEFAULT '', imageCount, name NOT NULL DEFAULT '', parent INTEGER, systemOnly NOT "
+    "NULL DEFAULT '')",
+    "CREATE TABLE AgLibraryCollectionImage (id_local INTEGER PRIMARY KEY, collection INTEGER NOT NULL "
+    "DEFAULT 0, image INTEGER NOT NULL DEFAULT 0, pick NOT NULL DEFAULT 0, positionInCollection)",
+    "CREATE TABLE AgLibraryImport (id_local INTEGER PRIMARY KEY, imageCount, importDate NOT NULL DEFAULT '', "
+    "name)",
+    "CREATE TABLE AgLibraryImportImage (id_local INTEGER PRIMARY KEY, image INTEGER NOT NULL DEFAULT 0, "
+    "import INTEGER NOT NULL DEFAULT 0)",
+    "CREATE TABLE Adobe_AdditionalMetadata (id_local INTEGER PRIMARY KEY, id_global UNIQUE NOT NULL, "
+    "additionalInfoSet INTEGER NOT NULL DEFAULT 0, embeddedXmp INTEGER NOT NULL DEFAULT 0, "
+    "externalXmpIsDirty INTEGER NOT NULL DEFAULT 0, image INTEGER, incrementalWhiteBalance INTEGER NOT NULL "
+    "DEFAULT 0, internalXmpDigest, isRawFile INTEGER NOT NULL DEFAULT 0, lastSynchronizedHash, "
+    "lastSynchronizedTimestamp NOT NULL DEFAULT -63113817600, metadataPresetID, metadataVersion, monochrome "
+    "INTEGER NOT NULL DEFAULT 0, xmp NOT NULL DEFAULT '')",
+]
+
+#: Lightroom's "no date": -63113817600 seconds from 2001-01-01, the year 1 (``copyCreationTime`` of a master).
+LIGHTROOM_NO_DATE = -63113817600
+LIGHTROOM_IMAGES = 30
+LIGHTROOM_LABELS = ("", "", "Red", "", "Yellow", "Green", "", "Blue", "Purple")
+LIGHTROOM_CAMERAS = ("Canon EOS R5", "NIKON Z 6_2", "ILCE-7M4")
+LIGHTROOM_LENSES = ("RF24-105mm F4 L IS USM", "NIKKOR Z 50mm f/1.8 S", "FE 35mm F1.8")
+LIGHTROOM_KEYWORDS = ("Family", "Anna", "Ben", "Travel", "Lisbon", "Porto", "Sunset", "Café", "Éloïse")
+
+
+def lightroom_uuid(n: int) -> str:
+    """An ``id_global``: an upper-case UUID, as Lightroom's ``LrUUID`` writes them."""
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"lightroom/{n}")).upper()
+
+
+def lightroom_cocoa(moment: datetime) -> float:
+    """Seconds since 2001-01-01 UTC with their fraction (``modTime``, ``touchTime``, ``dateCreated``)."""
+    return (moment - datetime(2001, 1, 1, tzinfo=UTC)).total_seconds()
+
+
+def lightroom_genealogy(*ids: int) -> str:
+    """A keyword's or collection's path: each ``id_local`` prefixed by its number of digits."""
+    return "".join(f"/{len(str(i))}{i}" for i in ids)
+
+
+def lightroom_rows() -> dict[str, list[Sequence[Any]]]:
+    """A catalog of 30 images (three virtual copies among them) in two root folders, their files, EXIF
+    (aperture and shutter speed as APEX values, GPS where the camera had it), 9 keywords under the root
+    keyword, 3 collections in a set, 2 imports and the XMP Lightroom keeps of each image. One counter
+    numbers every ``id_local`` of the catalog, as Lightroom's does; the capture time is ISO text of the
+    camera's wall clock (hundredths where EXIF had sub-seconds), the other moments seconds since 2001
+    as REALs."""
+    counter = iter(range(20, 100000))
+    variables: list[Sequence[Any]] = []
+    for name, value in (
+        ("Adobe_DBVersion", "1300025"),
+        ("Adobe_storeProviderID", lightroom_uuid(1)),
+        ("AgLibraryKeyword_rootTagID", "24"),
+        ("Adobe_entityIDCounter", "2051"),
+        ("AgLibraryFolder_lastImportDestination", ""),
+    ):
+        n = next(counter)
+        variables.append((n, lightroom_uuid(n), name, None, value))
+    roots: list[Sequence[Any]] = []
+    for absolute, name, relative in (
+        ("/Users/anna/Pictures/", "Pictures", "../../Pictures/"),
+        ("/Volumes/Photos 2024/", "Photos 2024", None),
+    ):
+        n = next(counter)
+        roots.append((n, lightroom_uuid(n), absolute, name, relative))
+    keywords: list[Sequence[Any]] = []
+    root_keyword = next(counter)
+    base = datetime(2024, 5, 2, 9, 14, 3, 250000, tzinfo=UTC)
+    keywords.append(
+        (
+            root_keyword,
+            lightroom_uuid(root_keyword),
+            lightroom_cocoa(base),
+            lightroom_genealogy(root_keyword),
+            -1,
+            1,
+            1,
+            1,
+            None,
+            None,
+            None,
+            None,
+            None,
+        )
+    )
+    keyword_ids: list[int] = []
+    for k, name in enumerate(LIGHTROOM_KEYWORDS):
+        n = next(counter)
+        parent = root_keyword if k in (0, 3, 6, 7, 8) else keyword_ids[0 if k < 3 else 3]
+        path = [root_keyword] if parent == root_keyword else [root_keyword, parent]
+        keywords.append(
+            (
+                n,
+                lightroom_uuid(n),
+                lightroom_cocoa(base + timedelta(minutes=17 * k, seconds=0.125 * k)),
+                lightroom_genealogy(*path, n),
+                -1 if k % 3 else None,
+                1,
+                1 if k != 2 else 0,
+                1,
+                None,
+                lightroom_cocoa(base + timedelta(days=k + 1, seconds=0.5)) if k % 2 else None,
+                name.lower(),
+                name,
+                parent,
+            )
+        )
+        keyword_ids.append(n)
+    folders: list[Sequence[Any]] = []
+    folder_ids: list[int] = []
+    for r, root in enumerate(roots):
+        top = next(counter)
+        folders.append((top, lightroom_uuid(top), None, "", root[0], None))
+        year = next(counter)
+        folders.append((year, lightroom_uuid(year), top, "2024/", root[0], None))
+        for d in range(2):
+            n = next(counter)
+            folders.append((n, lightroom_uuid(n), year, f"2024/2024-0{6 + r}-1{d + 2}/", root[0], None))
+            folder_ids.append(n)
+    cameras = []
+    for name in LIGHTROOM_CAMERAS:
+        n = next(counter)
+        cameras.append((n, f"/t{name.lower().replace(' ', '/t')}/t", name))
+    lenses = []
+    for name in LIGHTROOM_LENSES:
+        n = next(counter)
+        lenses.append((n, f"/t{name.lower().replace(' ', '/t')}/t", name))
+    imports: list[Sequence[Any]] = []
+    for i in range(2):
+        n = next(counter)
+        imports.append((n, 15, f"2024-0{6 + i}-1{4 + i}T21:0{i}:3{i}", None if i == 0 else "Lisbon trip"))
+    files: list[Sequence[Any]] = []
+    images: list[Sequence[Any]] = []
+    exif: list[Sequence[Any]] = []
+    xmp: list[Sequence[Any]] = []
+    import_images: list[Sequence[Any]] = []
+    keyword_images: list[Sequence[Any]] = []
+    masters: list[int] = []
+    for i in range(LIGHTROOM_IMAGES):
+        camera = i % 3
+        shot = datetime(2024, 6 + (i >= 15), 12 + (i % 15) // 8, 8 + i % 11, (7 * i) % 60, (13 * i) % 60)
+        hundredths = (37 * i) % 100 if camera != 2 else None
+        capture = shot.strftime("%Y-%m-%dT%H:%M:%S") + (
+            f".{hundredths:02d}" if hundredths is not None else ""
+        )
+        extension = ("CR3", "NEF", "ARW")[camera] if i % 5 else "JPG"
+        base_name = (f"IMG_{4100 + i:04d}", f"DSC_{1200 + i:04d}", f"DSC0{5000 + i}")[camera]
+        virtual = i in (9, 19, 28)
+        if virtual:
+            master = masters[-1]
+            master_row = next(row for row in images if row[0] == master)
+            root_file = master_row[28]
+        else:
+            file_id = next(counter)
+            modified = lightroom_cocoa(shot.replace(tzinfo=UTC) + timedelta(days=2, microseconds=1234 * i))
+            files.append(
+                (
+                    file_id,
+                    lightroom_uuid(file_id),
+                    base_name,
+                    None,
+                    None,
+                    extension,
+                    modified if i % 4 == 0 else None,
+                    folder_ids[(i // 8) % 4],
+                    f"{base_name}.{extension}",
+                    f"{shot:%Y:%m:%d %H:%M:%S}{base_name}.{extension}{20000000 + 7919 * i}",
+                    f"{base_name}.{extension}".lower(),
+                    extension.lower(),
+                    None,
+                    modified,
+                    f"{base_name}.{extension}",
+                    "JPG" if camera == 0 and extension != "JPG" and i % 2 else "",
+                )
+            )
+            root_file = file_id
+        n = next(counter)
+        if not virtual:
+            masters.append(n)
+        landscape = i % 6 != 5
+        width, height = ((8192, 5464), (6048, 4024), (7008, 4672))[camera]
+        rating = None if i % 4 == 1 else float(i % 6)
+        pick = 0 if i % 7 else (1.0 if i % 2 else -1.0)
+        touched = lightroom_cocoa(
+            datetime(2024, 7, 20, tzinfo=UTC) + timedelta(minutes=41 * i, microseconds=i)
+        )
+        images.append(
+            (
+                n,
+                lightroom_uuid(n),
+                (width / height) if landscape else (height / width),
+                16 if extension != "JPG" else 8,
+                capture if i != 23 else None,
+                3,
+                LIGHTROOM_LABELS[i % len(LIGHTROOM_LABELS)],
+                -1,
+                touched + 0.5 if virtual else LIGHTROOM_NO_DATE,
+                f"Copy {1 + i % 2}" if virtual else None,
+                "copy" if virtual else None,
+                None,
+                0,
+                "RAW" if extension != "JPG" else "JPG",
+                height,
+                width,
+                0 if extension != "JPG" else None,
+                master if virtual else None,
+                "AB" if landscape else ("DA" if i % 2 else "BC"),
+                None if i % 10 != 4 else (shot - timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M:%S"),
+                None,
+                None,
+                None,
+                pick,
+                "z",
+                None,
+                None,
+                rating,
+                root_file,
+                2 if i % 3 else 0,
+                i % 9,
+                touched if i % 8 else 0,
+            )
+        )
+        if not virtual:
+            import_images.append((next(counter), n, imports[i >= 15][0]))
+            aperture = (2.970854, 1.0, 1.695994)[camera]  # APEX: f/2.8, f/1.4, f/1.8
+            speed = (6.643856, 7.643856, 9.965784)[i % 3]  # APEX: 1/100, 1/200, 1/1000 s
+            gps = camera != 1
+            exif.append(
+                (
+                    next(counter),
+                    n,
+                    aperture,
+                    cameras[camera][0],
+                    None,
+                    float(shot.day),
+                    float(shot.month),
+                    float(shot.year),
+                    0 if i % 5 else 1,
+                    (24.0, 50.0, 35.0)[camera] + (i % 4) * 0 if camera else 24.0 + 9 * (i % 10),
+                    38.7139 + i / 10000 if gps else None,
+                    -9.1394 - i / 10000 if gps else None,
+                    0,
+                    1 if gps else 0,
+                    float((100, 400, 3200)[i % 3]),
+                    lenses[camera][0],
+                    speed,
+                )
+            )
+            rdf = (
+                '<x:xmpmeta xmlns:x="adobe:ns:meta/" '
+                'x:xmptk="Adobe XMP Core 7.0-c000 1.000000, 0000/00/00-00:00:00">\n'
+                ' <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">\n'
+                f'  <rdf:Description rdf:about="" xmp:Rating="{int(rating or 0)}" '
+                f'xmp:CreateDate="{capture}"/>\n'
+                " </rdf:RDF>\n</x:xmpmeta>\n"
+            )
+            m = next(counter)
+            xmp.append(
+                (
+                    m,
+                    lightroom_uuid(m),
+                    0,
+                    0,
+                    0,
+                    n,
+                    0,
+                    hashlib.md5(rdf.encode()).hexdigest(),
+                    1 if extension != "JPG" else 0,
+                    None,
+                    LIGHTROOM_NO_DATE if i % 3 else touched,
+                    None,
+                    "3.0" if i % 2 else None,
+                    0,
+                    rdf,
+                )
+            )
+        for k in {i % 9, (i * 5) % 9} if i % 4 else set():
+            keyword_images.append((next(counter), n, keyword_ids[k]))
+    collections: list[Sequence[Any]] = []
+    group = next(counter)
+    collections.append(
+        (group, "com.adobe.ag.library.group", lightroom_genealogy(group), None, "Trips", None, 0.0)
+    )
+    smart = next(counter)
+    collections.append(
+        (
+            smart,
+            "com.adobe.ag.library.smart_collection",
+            lightroom_genealogy(smart),
+            None,
+            "Five Stars",
+            None,
+            0.0,
+        )
+    )
+    chosen = next(counter)
+    collections.append(
+        (
+            chosen,
+            "com.adobe.ag.library.collection",
+            lightroom_genealogy(group, chosen),
+            8.0,
+            "Lisbon picks",
+            group,
+            0.0,
+        )
+    )
+    collection_images = [
+        (next(counter), chosen, images[i][0], 0, None if i % 3 else f"{i}") for i in range(15, 23)
+    ]
+    return {
+        "Adobe_variablesTable": variables,
+        "AgLibraryRootFolder": roots,
+        "AgLibraryFolder": folders,
+        "AgLibraryFile": files,
+        "Adobe_images": images,
+        "AgInternedExifCameraModel": cameras,
+        "AgInternedExifLens": lenses,
+        "AgHarvestedExifMetadata": exif,
+        "AgLibraryKeyword": keywords,
+        "AgLibraryKeywordImage": keyword_images,
+        "AgLibraryCollection": collections,
+        "AgLibraryCollectionImage": collection_images,
+        "AgLibraryImport": imports,
+        "AgLibraryImportImage": import_images,
+        "Adobe_AdditionalMetadata": xmp,
+    }
+
+
+def lightroom(path: Path) -> Path:
+    """An Adobe Lightroom Classic catalog (see the module's list)."""
+    return write_export(path, LIGHTROOM_DDL, lightroom_rows())
+
+
+# --- Thunderbird calendar (local.sqlite: the schema calStorageUpgrade's getSql writes at version 23,
+# comm-central calendar/providers/storage; values as CalStorageModel binds them) ---
+
+THUNDERBIRD_CALENDAR_DDL = [
+    "CREATE TABLE cal_calendar_schema_version (version INTEGER)",
+    "CREATE TABLE cal_tz_version (version TEXT)",
+    "CREATE TABLE cal_events (cal_id TEXT, id TEXT, time_created INTEGER, last_modified INTEGER, "
+    "title TEXT, priority INTEGER, privacy TEXT, ical_status TEXT, flags INTEGER, event_start INTEGER, "
+    "event_end INTEGER, event_stamp INTEGER, event_start_tz TEXT, event_end_tz TEXT, recurrence_id INTEGER, "
+    "recurrence_id_tz TEXT, alarm_last_ack INTEGER, offline_journal INTEGER)",
+    "CREATE TABLE cal_todos (cal_id TEXT, id TEXT, time_created INTEGER, last_modified INTEGER, title TEXT, "
+    "priority INTEGER, privacy TEXT, ical_status TEXT, flags INTEGER, todo_entry INTEGER, todo_due INTEGER, "
+    "todo_completed INTEGER, todo_complete INTEGER, todo_entry_tz TEXT, todo_due_tz TEXT, "
+    "todo_completed_tz TEXT, recurrence_id INTEGER, recurrence_id_tz TEXT, alarm_last_ack INTEGER, "
+    "todo_stamp INTEGER, offline_journal INTEGER)",
+    "CREATE TABLE cal_attendees (item_id TEXT, recurrence_id INTEGER, recurrence_id_tz TEXT, cal_id TEXT, "
+    "icalString TEXT)",
+    "CREATE TABLE cal_recurrence (item_id TEXT, cal_id TEXT, icalString TEXT)",
+    "CREATE TABLE cal_properties (item_id TEXT, key TEXT, value BLOB, recurrence_id INTEGER, "
+    "recurrence_id_tz TEXT, cal_id TEXT)",
+    "CREATE TABLE cal_parameters (cal_id TEXT, item_id TEXT, recurrence_id INTEGER, recurrence_id_tz TEXT, "
+    "key1 TEXT, key2 TEXT, value BLOB)",
+    "CREATE TABLE cal_alarms (cal_id TEXT, item_id TEXT, recurrence_id INTEGER, recurrence_id_tz TEXT, "
+    "icalString TEXT)",
+    "CREATE TABLE cal_metadata (cal_id TEXT, item_id TEXT UNIQUE, value BLOB)",
+]
+
+#: Two calendars (their ids: the UUIDs of the calendar manager's prefs) and the zones of their events.
+THUNDERBIRD_CALENDARS = ("3f2a9c1e-8d0b-4c5e-9a7f-1b2c3d4e5f60", "b7e4d2a1-6c3f-4e8d-a9b0-c1d2e3f4a5b6")
+THUNDERBIRD_ZONES = ("Europe/Berlin", "UTC", "America/New_York", "Europe/Berlin", "floating")
+THUNDERBIRD_EVENTS = 24
+THUNDERBIRD_TODOS = 10
+#: CAL_ITEM_FLAG: PRIVATE 1, HAS_ATTENDEES 2, HAS_PROPERTIES 4, EVENT_ALLDAY 8, HAS_RECURRENCE 16,
+#: HAS_EXCEPTIONS 32, HAS_ALARMS 256.
+THUNDERBIRD_ALARM = (
+    "BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER;VALUE=DURATION:-PT15M\r\n"
+    "DESCRIPTION:Default Mozilla Description\r\nEND:VALARM\r\n"
+)
+
+
+def thunderbird_native(moment: datetime) -> int:
+    """``calIDateTime.nativeTime``: PRTime microseconds since 1970-01-01 UTC, of whole seconds (a
+    calIDateTime has no fraction); a floating or all-day time is its wall clock counted as UTC."""
+    moment = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return int(moment.timestamp()) * 1_000_000
+
+
+def thunderbird_calendar_rows() -> dict[str, list[Sequence[Any]]]:
+    """24 events in two calendars (zoned, UTC, all-day floating, a weekly series with two exceptions
+    keyed by their RECURRENCE-ID), 10 tasks (a due date or none, done ones with their completion),
+    their attendees, rules, properties (values bound as JavaScript gave them: text, and the integers of
+    SEQUENCE and X-MOZ-GENERATION), parameters, alarms and offline metadata."""
+    events: list[Sequence[Any]] = []
+    todos: list[Sequence[Any]] = []
+    attendees: list[Sequence[Any]] = []
+    recurrence: list[Sequence[Any]] = []
+    properties: list[Sequence[Any]] = []
+    parameters: list[Sequence[Any]] = []
+    alarms: list[Sequence[Any]] = []
+    metadata: list[Sequence[Any]] = []
+    created0 = datetime(2024, 9, 2, 7, 31, 12, tzinfo=UTC)
+    people = ("anna@example.org", "ben.ortiz@example.com", "chloé@example.fr", "dara@example.net")
+    for n in range(THUNDERBIRD_EVENTS):
+        cal_id = THUNDERBIRD_CALENDARS[n % 2]
+        uid = str(uuid.uuid5(uuid.NAMESPACE_URL, f"thunderbird/event/{n}"))
+        zone = THUNDERBIRD_ZONES[n % len(THUNDERBIRD_ZONES)]
+        day = date(2024, 10, 1) + timedelta(days=n)
+        created = created0 + timedelta(hours=5 * n, seconds=17 * n)
+        modified = created + timedelta(days=n % 4, minutes=3 * n)
+        flags = 0
+        if zone == "floating":  # an all-day event: its days, counted as UTC midnights
+            start = thunderbird_native(datetime.combine(day, time()))
+            end = thunderbird_native(datetime.combine(day + timedelta(days=1 + n % 2), time()))
+            flags |= 8
+        else:
+            wall = datetime.combine(day, time(8 + n % 9, (n % 4) * 15), tzinfo=ZoneInfo(zone))
+            start = thunderbird_native(wall)
+            end = thunderbird_native(wall + timedelta(minutes=30 + 30 * (n % 3)))
+        guests = people[: n % 4] if n % 3 else ()
+        if guests:
+            flags |= 2
+            attendees.append((uid, None, None, cal_id, f"ORGANIZER;CN=Anna Weber:mailto:{people[0]}"))
+            for g, email in enumerate(guests):
+                state = ("ACCEPTED", "NEEDS-ACTION", "TENTATIVE", "DECLINED")[(n + g) % 4]
+                attendees.append(
+                    (
+                        uid,
+                        None,
+                        None,
+                        cal_id,
+                        f"ATTENDEE;RSVP=TRUE;PARTSTAT={state};ROLE=REQ-PARTICIPANT:mailto:{email}",
+                    )
+                )
+                parameters.append((cal_id, uid, None, None, "ATTENDEE", "CN", email.split("@")[0].title()))
+        flags |= 4
+        properties.append(
+            (
+                uid,
+                "DESCRIPTION",
+                f"Agenda:\n- item {n}\n- next steps" if n % 2 else f"Call {n}",
+                None,
+                None,
+                cal_id,
+            )
+        )
+        if n % 3 == 0:
+            properties.append(
+                (
+                    uid,
+                    "LOCATION",
+                    ("Room 4.12", "https://meet.example.org/abc-defg-hij", "")[n % 3 // 1],
+                    None,
+                    None,
+                    cal_id,
+                )
+            )
+        properties.append((uid, "SEQUENCE", n % 3, None, None, cal_id))
+        properties.append((uid, "X-MOZ-GENERATION", 1 + n % 5, None, None, cal_id))
+        if n % 4 == 1:
+            properties.append((uid, "CATEGORIES", "Business,Follow up", None, None, cal_id))
+        if n % 5 == 2:
+            properties.append((uid, "X-MOZ-SEND-INVITATIONS", "TRUE", None, None, cal_id))
+        if n % 2 == 0:
+            flags |= 256
+            alarms.append((cal_id, uid, None, None, THUNDERBIRD_ALARM))
+        series = n == 6
+        if series:
+            flags |= 16 | 32
+            recurrence.append((uid, cal_id, "RRULE:FREQ=WEEKLY;COUNT=8;BYDAY=MO"))
+            recurrence.append(
+                (
+                    uid,
+                    cal_id,
+                    f"EXDATE;TZID={zone}:{day + timedelta(days=14):%Y%m%d}T"
+                    f"{8 + n % 9:02d}{(n % 4) * 15:02d}00",
+                )
+            )
+        privacy = (None, "PUBLIC", "PRIVATE", "CONFIDENTIAL")[n % 4]
+        if privacy == "PRIVATE":
+            flags |= 1
+        ack = thunderbird_native(datetime.fromtimestamp(start // 1_000_000, UTC) - timedelta(minutes=15))
+        events.append(
+            (
+                cal_id,
+                uid,
+                thunderbird_native(created),
+                thunderbird_native(modified),
+                f"Weekly sync {n}"
+                if series
+                else ("Ünterhaltung", "Standup", "1:1 with Ben", "Dentist 🦷")[n % 4] + f" #{n}",
+                (None, 0, 1, 5, 9)[n % 5],
+                privacy,
+                (None, "CONFIRMED", "TENTATIVE", "CANCELLED")[n % 4],
+                flags,
+                start,
+                end,
+                thunderbird_native(modified),
+                zone,
+                zone,
+                None,
+                None,
+                ack if n % 2 == 0 and n < 12 else None,
+                (None, None, None, 1, 2)[n % 5] if cal_id == THUNDERBIRD_CALENDARS[1] else None,
+            )
+        )
+        if series:  # two occurrences moved: the same UID, keyed by the start they replace
+            for week in (1, 3):
+                rid_wall = datetime.combine(
+                    day + timedelta(days=7 * week), time(8 + n % 9, (n % 4) * 15), tzinfo=ZoneInfo(zone)
+                )
+                moved = rid_wall + timedelta(hours=2)
+                events.append(
+                    (
+                        cal_id,
+                        uid,
+                        thunderbird_native(created),
+                        thunderbird_native(modified + timedelta(days=week)),
+                        f"Weekly sync {n} (moved)",
+                        None,
+                        privacy,
+                        "CONFIRMED",
+                        4,
+                        thunderbird_native(moved),
+                        thunderbird_native(moved + timedelta(minutes=30)),
+                        thunderbird_native(modified),
+                        zone,
+                        zone,
+                        thunderbird_native(rid_wall),
+                        zone,
+                        None,
+                        None,
+                    )
+                )
+                properties.append((uid, "SEQUENCE", week, thunderbird_native(rid_wall), zone, cal_id))
+        if cal_id == THUNDERBIRD_CALENDARS[1] and n % 3 == 1:
+            metadata.append((cal_id, uid, f'"{hashlib.md5(uid.encode()).hexdigest()[:16]}"'))
+    for t in range(THUNDERBIRD_TODOS):
+        cal_id = THUNDERBIRD_CALENDARS[t % 2]
+        uid = str(uuid.uuid5(uuid.NAMESPACE_URL, f"thunderbird/todo/{t}"))
+        created = created0 + timedelta(days=t, hours=3, seconds=11 * t)
+        zone = ("Europe/Berlin", "UTC", "floating")[t % 3]
+        entry_wall = datetime.combine(date(2024, 10, 3 + t), time(9, 0))
+        entry = thunderbird_native(
+            entry_wall.replace(tzinfo=ZoneInfo(zone)) if zone != "floating" else entry_wall
+        )
+        due = None if t % 4 == 3 else entry + (2 + t % 3) * 86_400_000_000
+        done = t % 3 == 0
+        completed = thunderbird_native(created + timedelta(days=4, hours=t)) if done else None
+        todos.append(
+            (
+                cal_id,
+                uid,
+                thunderbird_native(created),
+                thunderbird_native(created + timedelta(hours=t)),
+                f"Task {t}: " + ("renew passport", "file expenses", "call plumber", "review PR #42")[t % 4],
+                (None, 1, 5, 9)[t % 4],
+                None,
+                "COMPLETED" if done else ("NEEDS-ACTION", "IN-PROCESS")[t % 2],
+                4,
+                entry if t % 5 else None,
+                due,
+                completed,
+                100 if done else (0, 25, 50)[t % 3],
+                zone if t % 5 else None,
+                zone if due is not None else None,
+                "UTC" if done else None,
+                None,
+                None,
+                None,
+                thunderbird_native(created + timedelta(hours=t)),
+                None,
+            )
+        )
+        properties.append((uid, "DESCRIPTION", f"todo {t}", None, None, cal_id))
+    return {
+        "cal_calendar_schema_version": [(23,)],
+        "cal_tz_version": [("2.2024a",)],
+        "cal_events": events,
+        "cal_todos": todos,
+        "cal_attendees": attendees,
+        "cal_recurrence": recurrence,
+        "cal_properties": properties,
+        "cal_parameters": parameters,
+        "cal_alarms": alarms,
+        "cal_metadata": metadata,
+    }
+
+
+def thunderbird_calendar(path: Path) -> Path:
+    """Thunderbird's calendar ``local.sqlite`` (see the module's list)."""
+    return write_export(path, THUNDERBIRD_CALENDAR_DDL, thunderbird_calendar_rows())
+
+
+# --- Mailspring (edgehill.db: Mailspring-Sync's SETUP_QUERIES, MailSync/constants.h; values as
+# MailModel::bindToQuery, Thread::bindToQuery and Message::bindToQuery bind them) ---
+
+MAILSPRING_DDL = [
+    "CREATE TABLE IF NOT EXISTS `_State` (id VARCHAR(40) PRIMARY KEY, value TEXT)",
+    "CREATE TABLE IF NOT EXISTS Folder (id VARCHAR(40) PRIMARY KEY, accountId VARCHAR(40), version INTEGER, "
+    "data TEXT, path VARCHAR(255), role VARCHAR(255), createdAt DATETIME, updatedAt DATETIME)",
+    "CREATE TABLE IF NOT EXISTS Label (id VARCHAR(40) PRIMARY KEY, accountId VARCHAR(40), version INTEGER, "
+    "data TEXT, path VARCHAR(255), role VARCHAR(255), createdAt DATETIME, updatedAt DATETIME)",
+    "CREATE TABLE IF NOT EXISTS Thread (id VARCHAR(42) PRIMARY KEY, accountId VARCHAR(42), version INTEGER, "
+    "data TEXT, gThrId VARCHAR(20), subject VARCHAR(500), snippet VARCHAR(255), unread INTEGER, "
+    "starred INTEGER, firstMessageTimestamp DATETIME, lastMessageTimestamp DATETIME, "
+    "lastMessageReceivedTimestamp DATETIME, lastMessageSentTimestamp DATETIME, inAllMail TINYINT(1), "
+    "isSearchIndexed TINYINT(1), participants TEXT, hasAttachments INTEGER)",
+    "CREATE TABLE IF NOT EXISTS ThreadReference (threadId VARCHAR(42), accountId VARCHAR(40), "
+    "headerMessageId VARCHAR(255), PRIMARY KEY (threadId, accountId, headerMessageId))",
+    "CREATE TABLE IF NOT EXISTS ThreadCategory (id VARCHAR(40), value VARCHAR(40), inAllMail TINYINT(1), "
+    "unread TINYINT(1), lastMessageReceivedTimestamp DATETIME, lastMessageSentTimestamp DATETIME, "
+    "PRIMARY KEY (id, value))",
+    "CREATE TABLE IF NOT EXISTS `ThreadCounts` (`categoryId` TEXT PRIMARY KEY, `unread` INTEGER, "
+    "`total` INTEGER)",
+    "CREATE TABLE IF NOT EXISTS `Account` (id VARCHAR(40) PRIMARY KEY, data BLOB, accountId VARCHAR(40), "
+    "email_address TEXT)",
+    "CREATE TABLE IF NOT EXISTS Message (id VARCHAR(40) PRIMARY KEY, accountId VARCHAR(40), version INTEGER, "
+    "data TEXT, headerMessageId VARCHAR(255), gMsgId VARCHAR(255), gThrId VARCHAR(255), "
+    "subject VARCHAR(500), date DATETIME, draft TINYINT(1), unread TINYINT(1), starred TINYINT(1), "
+    "remoteUID INTEGER, remoteXGMLabels TEXT, remoteFolderId VARCHAR(40), "
+    "replyToHeaderMessageId VARCHAR(255), threadId VARCHAR(40))",
+    "CREATE TABLE IF NOT EXISTS `ModelPluginMetadata` (id VARCHAR(40), `objectType` VARCHAR(15), "
+    "`value` TEXT, `expiration` DATETIME, PRIMARY KEY (`value`, `id`))",
+    "CREATE TABLE IF NOT EXISTS `MessageBody` (id VARCHAR(40) PRIMARY KEY, `value` TEXT)",
+    "CREATE TABLE IF NOT EXISTS `Contact` (id VARCHAR(40) PRIMARY KEY, data BLOB, accountId VARCHAR(40), "
+    "name TEXT, email TEXT, version INTEGER, refs INTEGER DEFAULT 0)",
+]
+MAILSPRING_THREADS = 16
+MAILSPRING_PEOPLE = (
+    ("Anna Weber", "anna@example.org"),
+    ("Ben Ortiz", "ben.ortiz@example.com"),
+    ("Chloé Martin", "chloe+lists@example.fr"),
+    ("", "noreply@shop.example"),
+    ("Dara O'Neil", "dara@example.net"),
+)
+_BASE58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
+
+
+def mailspring_id(*parts: object) -> str:
+    """A model id as MailUtils writes one: base58 of a SHA-256 of what identifies it, 30 characters."""
+    number = int.from_bytes(hashlib.sha256("/".join(map(str, parts)).encode()).digest(), "big")
+    out = ""
+    while number and len(out) < 30:
+        number, digit = divmod(number, 58)
+        out += _BASE58[digit]
+    return out
+
+
+def mailspring_rows() -> dict[str, list[Sequence[Any]]]:
+    """One Gmail account: its folders and labels, 16 threads of one to three messages (a draft among
+    them), each model's JSON ``data`` beside the columns extracted from it (timestamps bound as doubles
+    into DATETIME columns: Unix seconds, kept as integers by NUMERIC affinity; Gmail's 64-bit message
+    and thread ids as decimal text), bodies, contacts, plugin metadata and the sync state."""
+    account = hashlib.sha256(b"anna@example.org:imap.gmail.com").hexdigest()[:8]
+    folders = []
+    labels = []
+    for path, role in (("[Gmail]/All Mail", "all"), ("[Gmail]/Trash", "trash"), ("[Gmail]/Spam", "spam")):
+        fid = mailspring_id(account, path)
+        data = {
+            "id": fid,
+            "aid": account,
+            "v": 1,
+            "__cls": "Folder",
+            "path": path,
+            "role": role,
+            "localStatus": {"uidnext": 4211, "uidvalidity": 635247, "syncedMinUID": 1, "bodiesPresent": 1},
+        }
+        folders.append((fid, account, 1, json.dumps(data), path, role, None, None))
+    for path, role in (
+        ("INBOX", "inbox"),
+        ("[Gmail]/Sent Mail", "sent"),
+        ("[Gmail]/Important", "important"),
+        ("Receipts", ""),
+        ("Family/Ärzte", ""),
+    ):
+        lid = mailspring_id(account, "label", path)
+        data = {"id": lid, "aid": account, "v": 1, "__cls": "Label", "path": path, "role": role}
+        labels.append((lid, account, 1, json.dumps(data, ensure_ascii=False), path, role, None, None))
+    threads = []
+    messages = []
+    references = []
+    categories = []
+    bodies = []
+    metadata = []
+    start = 1_764_583_200  # 2025-12-01 10:00 UTC
+    for t in range(MAILSPRING_THREADS):
+        tid = "t:" + mailspring_id(account, "thread", t)
+        g_thread = str(1_850_000_000_000_000_000 + 7919 * t)
+        count = 1 + t % 3
+        stamps = [start + 86_400 * t + 3_593 * m for m in range(count)]
+        subject = ("Invoice #{0}", "Re: Lunch on Friday?", "Your order has shipped 📦", "Termin beim Arzt")[
+            t % 4
+        ]
+        subject = subject.format(4100 + t)
+        people = [MAILSPRING_PEOPLE[(t + k) % len(MAILSPRING_PEOPLE)] for k in range(2)]
+        unread = sum(1 for m in range(count) if (t + m) % 3 == 0)
+        draft_last = t % 7 == 3
+        received = [s for m, s in enumerate(stamps) if not (draft_last and m == count - 1)]
+        sent = stamps[1::2]
+        thread_labels = [labels[0][0]] + ([labels[3][0]] if t % 4 == 0 else [])
+        data = {
+            "id": tid,
+            "aid": account,
+            "v": 1 + t % 2,
+            "__cls": "Thread",
+            "subject": subject,
+            "lmt": stamps[-1],
+            "fmt": stamps[0],
+            "lmrt": received[-1] if received else 0,
+            "lmst": sent[-1] if sent else 0,
+            "unread": unread,
+            "starred": int(t % 5 == 0),
+            "inAllMail": True,
+            "attachmentCount": t % 2,
+            "searchRowId": t + 1,
+            "folders": [{"id": folders[0][0], "_refs": count, "_u": unread}],
+            "labels": [{"id": lid, "_refs": count, "_u": unread} for lid in thread_labels],
+            "participants": [{"name": n, "email": e} for n, e in people],
+        }
+        threads.append(
+            (
+                tid,
+                account,
+                1 + t % 2,
+                json.dumps(data, ensure_ascii=False),
+                g_thread,
+                subject,
+                None,
+                unread,
+                int(t % 5 == 0),
+                stamps[0],
+                stamps[-1],
+                received[-1] if received else 0,
+                sent[-1] if sent else 0,
+                1,
+                1 if t % 6 else 0,
+                None,
+                t % 2,
+            )
+        )
+        categories.append(
+            (tid, folders[0][0], 1, int(unread > 0), received[-1] if received else 0, sent[-1] if sent else 0)
+        )
+        for lid in thread_labels:
+            categories.append(
+                (tid, lid, 1, int(unread > 0), received[-1] if received else 0, sent[-1] if sent else 0)
+            )
+        previous = None
+        for m, stamp in enumerate(stamps):
+            draft = draft_last and m == count - 1
+            header = f"<{mailspring_id('header', t, m)[:16]}@mail.example.org>"
+            mid = mailspring_id(account, "message", t, m)
+            sender = people[m % 2]
+            g_message = str(1_850_000_000_000_001_000 + 7919 * t + m)
+            gmail_labels = (
+                ["\\Inbox"] + (["\\Important"] if t % 3 == 0 else []) + (["Receipts"] if t % 4 == 0 else [])
+            )
+            message = {
+                "id": mid,
+                "aid": account,
+                "v": 1,
+                "__cls": "Message",
+                "headerMessageId": header,
+                "subject": subject,
+                "date": stamp,
+                "draft": draft,
+                "unread": (t + m) % 3 == 0,
+                "starred": False,
+                "threadId": tid,
+                "remoteUID": 0 if draft else 3000 + 10 * t + m,
+                "from": [{"name": sender[0], "email": sender[1]}],
+                "to": [{"name": people[(m + 1) % 2][0], "email": people[(m + 1) % 2][1]}],
+                "cc": [],
+                "bcc": [],
+                "replyTo": [],
+                "files": [],
+                "snippet": f"Hello {t}/{m} …",
+                "plaintext": False,
+                "replyToHeaderMessageId": previous,
+                "folder": {"id": folders[0][0]},
+            }
+            messages.append(
+                (
+                    mid,
+                    account,
+                    1,
+                    json.dumps(message, ensure_ascii=False),
+                    header,
+                    None if draft else g_message,
+                    g_thread,
+                    subject,
+                    stamp,
+                    int(draft),
+                    int((t + m) % 3 == 0),
+                    0,
+                    0 if draft else 3000 + 10 * t + m,
+                    json.dumps(gmail_labels),
+                    folders[0][0],
+                    previous,
+                    tid,
+                )
+            )
+            references.append((tid, account, header))
+            body = f'<div dir="ltr">Hi,<br><br>message {m} of thread {t}.<br></div>\r\n' if t % 5 else None
+            bodies.append((mid, body))
+            previous = header
+        if t % 4 == 1:
+            expiration = stamps[-1] + 3 * 86_400 if t % 8 == 1 else None
+            value = {"expiration": expiration, "timestamp": stamps[-1]} if expiration else {"open_count": t}
+            metadata.append((tid, "Thread", json.dumps(value), expiration))
+    contacts = []
+    for c, (name, email) in enumerate(MAILSPRING_PEOPLE):
+        cid = mailspring_id(account, "contact", email)
+        data = {
+            "id": cid,
+            "aid": account,
+            "v": 1,
+            "__cls": "Contact",
+            "name": name,
+            "email": email,
+            "refs": 3 + c,
+        }
+        contacts.append((cid, json.dumps(data, ensure_ascii=False), account, name, email, 1, 3 + c))
+    counts = [
+        (labels[0][0], sum(1 for row in threads if row[7]), len(threads)),
+        (folders[0][0], sum(1 for row in threads if row[7]), len(threads)),
+    ]
+    account_data = {
+        "id": account,
+        "__cls": "Account",
+        "provider": "gmail",
+        "emailAddress": "anna@example.org",
+        "settings": {"imap_host": "imap.gmail.com", "imap_port": 993, "imap_security": "SSL / TLS"},
+        "syncState": {"initialSyncCompleted": True},
+    }
+    state = [
+        (f"cursor-{account}", "48213"),
+        (f"{account}-imap-capabilities", json.dumps(["IMAP4rev1", "X-GM-EXT-1", "CONDSTORE", "IDLE"])),
+        ("shouldRebuildSearch", "0"),
+    ]
+    return {
+        "_State": state,
+        "Folder": folders,
+        "Label": labels,
+        "Thread": threads,
+        "ThreadReference": references,
+        "ThreadCategory": categories,
+        "ThreadCounts": counts,
+        "Account": [(account, json.dumps(account_data), account, "anna@example.org")],
+        "Message": messages,
+        "ModelPluginMetadata": metadata,
+        "MessageBody": bodies,
+        "Contact": contacts,
+    }
+
+
+def mailspring(path: Path) -> Path:
+    """Mailspring's ``edgehill.db`` (see the module's list)."""
+    return write_export(path, MAILSPRING_DDL, mailspring_rows())

@@ -83,7 +83,8 @@ Audacity 3 project, a Plex Media Server library, a Skype main.db, a Banshee musi
 fuzzy storage and Bayes statfiles, a monotone repository, calibre's full-text search database, a Windows
 notification database, a Windows Timeline activities cache, a macOS TCC database, a macOS quarantine
 events database, a Frigate NVR database, a Klipper Moonraker database, a SABnzbd history database, a
-Subversion working copy, an rpm SQLite database, a Podman state database)
+Subversion working copy, an rpm SQLite database, a Podman state database, an Adobe Lightroom Classic
+catalog, a Thunderbird calendar, a Mailspring mail database)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -21388,3 +21389,192 @@ def test_podman_state_keeps_its_json_blobs_and_text_as_bytes_and_takes_the_first
     assert any(note.startswith("also declared to reference ContainerState.ID: 0 rows") for note in notes), (
         notes
     )
+
+
+def test_lightroom_catalog_keeps_its_untyped_numbers_and_reads_capture_times_as_wall_clock(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.lightroom)
+    rows = apps.lightroom_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    images = ran.types("Adobe_images")
+    # ISO text of the camera's clock, hundredths where EXIF had them, no zone: a wall clock.
+    assert images["captureTime"] == images["originalCaptureTime"] == "timestamp without time zone"
+    # Untyped columns of Lua numbers: REAL and INTEGER side by side (the -63113817600 "no date" of a
+    # master beside a virtual copy's seconds since 2001) are doubles, every digit kept.
+    for name in ("aspectRatioCache", "copyCreationTime", "pick", "rating", "touchTime"):
+        assert images[name] == "double precision", name
+    assert images["id_global"] == images["orientation"] == images["colorLabels"] == "text"
+    assert images["rootFile"] == images["masterImage"] == images["bitDepth"] == "bigint"
+    with closing(sqlite3.connect(ran.db)) as con:
+        columns = [r[1] for r in con.execute('PRAGMA table_info("Adobe_images")')]
+    by_id = {row[0]: dict(zip(columns, row, strict=True)) for row in rows["Adobe_images"]}
+    assert ran.values("Adobe_images", "captureTime", "id_local") == {
+        n: None if row["captureTime"] is None else datetime.fromisoformat(row["captureTime"])
+        for n, row in by_id.items()
+    }
+    for name in ("copyCreationTime", "touchTime", "pick", "rating", "aspectRatioCache"):
+        assert ran.values("Adobe_images", name, "id_local") == {n: row[name] for n, row in by_id.items()}, (
+            name
+        )
+    assert ran.values("Adobe_images", "colorLabels", "id_local") == {
+        n: row["colorLabels"] or None for n, row in by_id.items()
+    }
+    assert ran.values("Adobe_images", "id_global", "id_local") == {
+        n: row["id_global"] for n, row in by_id.items()
+    }
+    exif = ran.types("AgHarvestedExifMetadata")
+    assert {
+        exif[name] for name in ("aperture", "shutterSpeed", "focalLength", "gpsLatitude", "dateYear")
+    } == {"double precision"}
+    assert ran.values("AgHarvestedExifMetadata", "shutterSpeed", "id_local") == {
+        row[0]: row[16] for row in rows["AgHarvestedExifMetadata"]
+    }
+    assert ran.values("AgLibraryKeyword", "dateCreated", "id_local") == {
+        row[0]: row[2] for row in rows["AgLibraryKeyword"]
+    }
+    assert ran.values("AgLibraryKeyword", "name", "id_local") == {
+        row[0]: row[11] for row in rows["AgLibraryKeyword"]
+    }
+    assert ran.values("AgLibraryFile", "modTime", "id_local") == {
+        row[0]: row[13] for row in rows["AgLibraryFile"]
+    }
+    assert ran.types("AgLibraryImport")["importDate"] == "timestamp without time zone"
+    assert ran.values("Adobe_AdditionalMetadata", "xmp", "id_local") == {
+        row[0]: row[14] for row in rows["Adobe_AdditionalMetadata"]
+    }
+    # The one counter of the catalog keeps every table's keys apart: each reference is found, none made up.
+    found = references(run_dir)
+    assert found == {
+        ("AgLibraryFolder", "parentId"): "AgLibraryFolder.id_local",
+        ("AgLibraryFolder", "rootFolder"): "AgLibraryRootFolder.id_local",
+        ("AgLibraryFile", "folder"): "AgLibraryFolder.id_local",
+        ("Adobe_images", "masterImage"): "Adobe_images.id_local",
+        ("Adobe_images", "rootFile"): "AgLibraryFile.id_local",
+        ("AgHarvestedExifMetadata", "image"): "Adobe_images.id_local",
+        ("AgHarvestedExifMetadata", "cameraModelRef"): "AgInternedExifCameraModel.id_local",
+        ("AgHarvestedExifMetadata", "lensRef"): "AgInternedExifLens.id_local",
+        ("AgLibraryKeywordImage", "image"): "Adobe_images.id_local",
+        ("AgLibraryKeywordImage", "tag"): "AgLibraryKeyword.id_local",
+        ("AgLibraryCollectionImage", "image"): "Adobe_images.id_local",
+        ("AgLibraryImportImage", "image"): "Adobe_images.id_local",
+        ("AgLibraryImportImage", "import"): "AgLibraryImport.id_local",
+        ("Adobe_AdditionalMetadata", "image"): "Adobe_images.id_local",
+    }
+
+
+def test_thunderbird_calendar_reads_its_prtime_microseconds_as_instants_and_keeps_its_zone_names(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.thunderbird_calendar)
+    rows = apps.thunderbird_calendar_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    instant = "timestamp with time zone"
+    events = ran.types("cal_events")
+    # Every moment CalStorageModel writes is PRTime microseconds: the start and end of an event (until
+    # 2026-12-06 bigint beside its event_stamp read as an instant), its stamp, its creation.
+    for name in ("time_created", "last_modified", "event_start", "event_end", "event_stamp"):
+        assert events[name] == instant, name
+    # The occurrence an exception replaces is named by its microseconds: an identifier, kept as written.
+    assert events["recurrence_id"] == events["flags"] == "bigint"
+    assert events["event_start_tz"] == events["id"] == events["cal_id"] == "text"
+    todos = ran.types("cal_todos")
+    assert (todos["todo_due"], todos["todo_completed"], todos["todo_stamp"]) == (instant, instant, instant)
+    with closing(sqlite3.connect(ran.db)) as con:
+        columns = [r[1] for r in con.execute('PRAGMA table_info("cal_events")')]
+    loaded = pg_query(
+        ran.uri,
+        f"SELECT id, recurrence_id, event_start, event_end, event_start_tz, title "
+        f"FROM {quote_ident(ran.base)}.cal_events",
+    )
+    want = []
+    for row in rows["cal_events"]:
+        event = dict(zip(columns, row, strict=True))
+        want.append(
+            (
+                event["id"],
+                event["recurrence_id"],
+                UNIX_EPOCH + timedelta(microseconds=event["event_start"]),
+                UNIX_EPOCH + timedelta(microseconds=event["event_end"]),
+                event["event_start_tz"],
+                event["title"],
+            )
+        )
+    assert sorted(loaded, key=repr) == sorted(want, key=repr)
+    # An all-day event is its days at UTC midnight, zone "floating"; a zoned one the instant its wall
+    # clock names in its zone (10:00 in Berlin is 08:00 UTC in summer time).
+    floating = [w for w in want if w[4] == "floating"]
+    assert floating and all(w[2].time() == time(0) for w in floating)
+    assert ran.values("cal_todos", "todo_due", "id") == {
+        row[1]: None if row[10] is None else UNIX_EPOCH + timedelta(microseconds=row[10])
+        for row in rows["cal_todos"]
+    }
+    # Values as JavaScript bound them into a BLOB column: text beside the integers of SEQUENCE and
+    # X-MOZ-GENERATION, text in the target, each integer its decimal digits.
+    assert ran.types("cal_properties")["value"] == "text"
+    properties = pg_query(ran.uri, f"SELECT item_id, key, value FROM {quote_ident(ran.base)}.cal_properties")
+    assert sorted(properties, key=repr) == sorted(
+        ((item, key, arrives_as(str(value))) for item, key, value, *_ in rows["cal_properties"]), key=repr
+    )
+    # An alarm's VALARM keeps its CRLFs and its last line break, byte for byte.
+    assert {
+        v for (v,) in pg_query(ran.uri, f'SELECT "icalString" FROM {quote_ident(ran.base)}.cal_alarms')
+    } == {apps.THUNDERBIRD_ALARM}
+    # No table names an item by a key: an event and its exceptions share their id. Not pinned: the
+    # two rules of the one series name the one event whose alarm is alone in cal_alarms, whose
+    # item_id is unique in the data, and the rules are taken for a reference to the alarms.
+    assert set(references(run_dir)) <= {("cal_recurrence", "item_id")}
+    audited = audited_columns(run_dir)
+    assert ("cal_events", "event_start", "epoch:microseconds") in audited
+    assert ("cal_todos", "todo_due", "epoch:microseconds") in audited
+
+
+def test_mailspring_store_keeps_its_json_beside_the_columns_extracted_from_it(run_export: Runner) -> None:
+    ran, run_dir = run_export(apps.mailspring)
+    rows = apps.mailspring_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    instant = "timestamp with time zone"
+    thread = ran.types("Thread")
+    # Doubles bound into DATETIME columns, kept as integers by NUMERIC affinity: Unix seconds.
+    assert thread["firstMessageTimestamp"] == thread["lastMessageTimestamp"] == instant
+    # A thread with no message received or sent has 0 there: no column of instants, every integer kept.
+    assert thread["lastMessageReceivedTimestamp"] == thread["lastMessageSentTimestamp"] == "bigint"
+    assert thread["data"] == thread["subject"] == thread["accountId"] == "text"
+    assert ran.types("Message")["date"] == ran.types("ModelPluginMetadata")["expiration"] == instant
+    # Gmail's 64-bit thread and message ids, decimal text, are the numbers they spell.
+    assert thread["gThrId"] == ran.types("Message")["gMsgId"] == "bigint"
+    assert ran.values("Thread", "gThrId", "id") == {row[0]: int(row[4]) for row in rows["Thread"]}
+    assert ran.values("Thread", "firstMessageTimestamp", "id") == {
+        row[0]: UNIX_EPOCH + timedelta(seconds=row[9]) for row in rows["Thread"]
+    }
+    assert ran.values("Thread", "lastMessageSentTimestamp", "id") == {
+        row[0]: row[12] for row in rows["Thread"]
+    }
+    # The model's JSON is text as written, each document equal to the columns drawn from it.
+    assert ran.values("Message", "data", "id") == {row[0]: row[3] for row in rows["Message"]}
+    for key, data in ran.values("Message", "data", "id").items():
+        assert json.loads(data)["id"] == key
+    assert ran.values("Message", "remoteXGMLabels", "id") == {row[0]: row[13] for row in rows["Message"]}
+    assert ran.values("Message", "date", "id") == {
+        row[0]: UNIX_EPOCH + timedelta(seconds=row[8]) for row in rows["Message"]
+    }
+    assert ran.values("MessageBody", "value", "id") == {row[0]: row[1] for row in rows["MessageBody"]}
+    assert ran.values("Contact", "name", "id") == {row[0]: row[3] or None for row in rows["Contact"]}
+    # A category is a folder or a label (ThreadCategory.value, ThreadCounts.categoryId): no reference to
+    # either; a message and its body pair one to one, no direction told.
+    # Each model's account: one id of hex digits, a key drawn from a space too large for chance.
+    assert references(run_dir) == {
+        **{(table, "accountId"): "Account.id" for table in ("Folder", "Label", "Thread", "ThreadReference")},
+        **{(table, "accountId"): "Account.id" for table in ("Message", "Contact")},
+        ("ThreadReference", "threadId"): "Thread.id",
+        ("ThreadCategory", "id"): "Thread.id",
+        ("Message", "remoteFolderId"): "Folder.id",
+        ("Message", "threadId"): "Thread.id",
+        ("ModelPluginMetadata", "id"): "Thread.id",
+    }

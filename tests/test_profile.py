@@ -1105,6 +1105,33 @@ def test_the_moments_a_state_holds_since_and_until_are_epoch_timestamps(make_sql
     }
 
 
+def test_a_start_an_end_or_a_due_of_epoch_microseconds_is_an_instant(make_sqlite: SqliteFactory) -> None:
+    # A mail client's calendar (Thunderbird's `local.sqlite`: `cal_events.event_start`, `event_end`
+    # and `cal_todos.todo_due`, PRTime microseconds) stayed bigint beside its `event_stamp` read as
+    # instants: `start`, `end` and `due` also name offsets and amounts. Of such digits in microseconds
+    # (2001 to 2033: 1e15 to 2e15) no offset in bytes (a petabyte) or amount in cents is: instants.
+    # In seconds or milliseconds they stay numbers (a block's start at 1.5 GB, an amount due in cents);
+    # an id of one (`start_id`) is none.
+    micros = [1_796_491_564_000_000 + 3_600_000_000 * i for i in range(5)]
+    rows = [
+        (i, m, m + 1_800_000_000, m + 86_400_000_000, m, m // 1_000_000, m // 1000, 1_500_000_000 + i)
+        for i, m in enumerate(micros)
+    ]
+    ddl = (
+        "CREATE TABLE cal_events (id INTEGER PRIMARY KEY, event_start INTEGER, event_end INTEGER, "
+        "todo_due INTEGER, start_id INTEGER, block_start INTEGER, amount_due INTEGER, chunk_end INTEGER)"
+    )
+    assert _types_beside_key(make_sqlite, "cal_events", ddl, rows, key="id") == {
+        "event_start": "timestamptz",
+        "event_end": "timestamptz",
+        "todo_due": "timestamptz",
+        "start_id": "integer",
+        "block_start": "integer",
+        "amount_due": "integer",
+        "chunk_end": "integer",
+    }
+
+
 def test_a_name_saying_unix_time_reads_epoch_integers_as_instants(make_sqlite: SqliteFactory) -> None:
     # A forge's own database (Gitea's: every moment a Go `timeutil.TimeStamp`, Unix seconds, in a
     # column named `<event>_unix`) had its `created_unix` and `updated_unix` read as instants by their

@@ -387,6 +387,13 @@ _DATE_ENDINGS = ("date", "time", "stamp", "created", "updated", "modified", "acc
 #: a word that is the beginning alone or ends in an id's or a count's word (``timeofbanid``,
 #: :data:`_NOT_DATE_WORDS`).
 _DATE_BEGINNINGS = ("timeof", "dateof")
+#: Words of a span's bound or a deadline (``event_start``, ``event_end``, ``todo_due``): an offset or an
+#: amount as often as a moment (a block's ``start`` at 1.5 GB, ``amount_due`` in cents), so a moment only
+#: where the integers are epoch microseconds of 2001 to 2033 (:func:`_epoch_reading`), as no offset in
+#: bytes (a petabyte) or amount in cents (ten trillion) is: Thunderbird's calendar keeps each event's
+#: ``event_start`` and ``event_end`` as PRTime microseconds, which stayed bigint beside its
+#: ``event_stamp`` read as instants until 2026-12-06.
+_SPAN_BOUND_WORDS = frozenset({"start", "end", "due"})
 #: Words ending like one of a point in time that are none (durations, people, verbs).
 _NOT_DATE_ENDINGS = frozenset(
     {
@@ -3468,9 +3475,14 @@ def _epoch_reading(
             else epoch_units(*(bounds or _integer_bounds(counts)))
         )
         return units[0] if len(units) == 1 else None
-    if not _date_like_name(column.name):
+    named = _date_like_name(column.name)
+    if not named and not _date_like_name(column.name, _DATE_WORDS | _SPAN_BOUND_WORDS):
         return None
     unit = _epoch_unit(*(bounds or _integer_bounds(counts)))
+    if not named and unit != "microseconds":
+        # A start, an end or a due in seconds or milliseconds may be an offset or an amount of such
+        # digits (a block's start at 1.5 GB, an amount due in cents): only microseconds say a moment.
+        return None
     part = counts.agg.get("max_duration_part_beside_open_ends" if open_ends else "max_duration_part")
     if part is not None and part <= _DURATION_PART.get(unit or "", -1):
         # Microseconds of whole seconds read as epoch seconds, or of whole minutes read as epoch
