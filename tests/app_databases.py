@@ -61508,3 +61508,429 @@ def monotone_rows() -> dict[str, list[Sequence[Any]]]:
 def monotone(path: Path) -> Path:
     """A monotone ``.mtn`` database (see the module's list)."""
     return write_export(path, MONOTONE_DDL, monotone_rows(), bytes_as_text=False)
+
+
+# --- App (a Rails 8 application's Solid Queue, Solid Cache and Solid Cable databases: the gems' schema
+# files rails/solid_queue lib/generators/solid_queue/install/templates/db/queue_schema.rb,
+# rails/solid_cache .../db/cache_structure.sqlite3.sql and rails/solid_cable .../db/cable_schema.rb as
+# the SQLite adapter loads them (its structure.sql: `datetime(6)`, `varchar`, `bigint`, `boolean`, the
+# foreign keys folded into each table as `CONSTRAINT "fk_rails_…"`); values as Active Record binds them
+# on SQLite: `quoted_date` (UTC, `.%06d` only when the microsecond is not 0), booleans 1/0, `binary`
+# columns as BLOBs, Active Job's serialized arguments as JSON text) ---
+
+#: The tables ``bin/rails db:prepare`` leaves in ``storage/production_queue.sqlite3``.
+RAILS_QUEUE_DDL = [
+    'CREATE TABLE "schema_migrations" ("version" varchar NOT NULL PRIMARY KEY)',
+    'CREATE TABLE "ar_internal_metadata" ("key" varchar NOT NULL PRIMARY KEY, "value" varchar, '
+    '"created_at" datetime(6) NOT NULL, "updated_at" datetime(6) NOT NULL)',
+    'CREATE TABLE "solid_queue_jobs" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "queue_name" '
+    'varchar NOT NULL, "class_name" varchar NOT NULL, "arguments" text, "priority" integer DEFAULT 0 '
+    'NOT NULL, "active_job_id" varchar, "scheduled_at" datetime(6), "finished_at" datetime(6), '
+    '"concurrency_key" varchar, "created_at" datetime(6) NOT NULL, "updated_at" datetime(6) NOT NULL)',
+    'CREATE INDEX "index_solid_queue_jobs_on_active_job_id" ON "solid_queue_jobs" ("active_job_id")',
+    'CREATE INDEX "index_solid_queue_jobs_on_class_name" ON "solid_queue_jobs" ("class_name")',
+    'CREATE INDEX "index_solid_queue_jobs_on_finished_at" ON "solid_queue_jobs" ("finished_at")',
+    'CREATE INDEX "index_solid_queue_jobs_for_filtering" ON "solid_queue_jobs" ("queue_name", "finished_at")',
+    'CREATE INDEX "index_solid_queue_jobs_for_alerting" ON "solid_queue_jobs" ("scheduled_at", '
+    '"finished_at")',
+    'CREATE TABLE "solid_queue_pauses" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "queue_name" '
+    'varchar NOT NULL, "created_at" datetime(6) NOT NULL)',
+    'CREATE UNIQUE INDEX "index_solid_queue_pauses_on_queue_name" ON "solid_queue_pauses" ("queue_name")',
+    'CREATE TABLE "solid_queue_processes" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "kind" '
+    'varchar NOT NULL, "last_heartbeat_at" datetime(6) NOT NULL, "supervisor_id" bigint, "pid" integer '
+    'NOT NULL, "hostname" varchar, "metadata" text, "created_at" datetime(6) NOT NULL, "name" varchar '
+    "NOT NULL)",
+    'CREATE UNIQUE INDEX "index_solid_queue_processes_on_name_and_supervisor_id" ON '
+    '"solid_queue_processes" ("name", "supervisor_id")',
+    'CREATE TABLE "solid_queue_recurring_tasks" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, '
+    '"key" varchar NOT NULL, "schedule" varchar NOT NULL, "command" varchar(2048), "class_name" '
+    'varchar, "arguments" text, "queue_name" varchar, "priority" integer DEFAULT 0, "static" boolean '
+    'DEFAULT 1 NOT NULL, "description" text, "created_at" datetime(6) NOT NULL, "updated_at" '
+    "datetime(6) NOT NULL)",
+    'CREATE UNIQUE INDEX "index_solid_queue_recurring_tasks_on_key" ON "solid_queue_recurring_tasks" ("key")',
+    'CREATE TABLE "solid_queue_semaphores" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "key" '
+    'varchar NOT NULL, "value" integer DEFAULT 1 NOT NULL, "expires_at" datetime(6) NOT NULL, '
+    '"created_at" datetime(6) NOT NULL, "updated_at" datetime(6) NOT NULL)',
+    'CREATE UNIQUE INDEX "index_solid_queue_semaphores_on_key" ON "solid_queue_semaphores" ("key")',
+    'CREATE TABLE "solid_queue_blocked_executions" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, '
+    '"job_id" bigint NOT NULL, "queue_name" varchar NOT NULL, "priority" integer DEFAULT 0 NOT NULL, '
+    '"concurrency_key" varchar NOT NULL, "expires_at" datetime(6) NOT NULL, "created_at" datetime(6) '
+    'NOT NULL, CONSTRAINT "fk_rails_4cd34e2228"\nFOREIGN KEY ("job_id")\n  REFERENCES '
+    '"solid_queue_jobs" ("id")\n ON DELETE CASCADE)',
+    'CREATE UNIQUE INDEX "index_solid_queue_blocked_executions_on_job_id" ON '
+    '"solid_queue_blocked_executions" ("job_id")',
+    'CREATE TABLE "solid_queue_claimed_executions" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, '
+    '"job_id" bigint NOT NULL, "process_id" bigint, "created_at" datetime(6) NOT NULL, CONSTRAINT '
+    '"fk_rails_9cfe4d4944"\nFOREIGN KEY ("job_id")\n  REFERENCES "solid_queue_jobs" ("id")\n ON DELETE '
+    "CASCADE)",
+    'CREATE UNIQUE INDEX "index_solid_queue_claimed_executions_on_job_id" ON '
+    '"solid_queue_claimed_executions" ("job_id")',
+    'CREATE TABLE "solid_queue_failed_executions" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, '
+    '"job_id" bigint NOT NULL, "error" text, "created_at" datetime(6) NOT NULL, CONSTRAINT '
+    '"fk_rails_39bbc7a631"\nFOREIGN KEY ("job_id")\n  REFERENCES "solid_queue_jobs" ("id")\n ON DELETE '
+    "CASCADE)",
+    'CREATE UNIQUE INDEX "index_solid_queue_failed_executions_on_job_id" ON '
+    '"solid_queue_failed_executions" ("job_id")',
+    'CREATE TABLE "solid_queue_ready_executions" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, '
+    '"job_id" bigint NOT NULL, "queue_name" varchar NOT NULL, "priority" integer DEFAULT 0 NOT NULL, '
+    '"created_at" datetime(6) NOT NULL, CONSTRAINT "fk_rails_81fcbd66af"\nFOREIGN KEY ("job_id")\n  '
+    'REFERENCES "solid_queue_jobs" ("id")\n ON DELETE CASCADE)',
+    'CREATE UNIQUE INDEX "index_solid_queue_ready_executions_on_job_id" ON '
+    '"solid_queue_ready_executions" ("job_id")',
+    'CREATE TABLE "solid_queue_recurring_executions" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, '
+    '"job_id" bigint NOT NULL, "task_key" varchar NOT NULL, "run_at" datetime(6) NOT NULL, '
+    '"created_at" datetime(6) NOT NULL, CONSTRAINT "fk_rails_318a5533ed"\nFOREIGN KEY ("job_id")\n  '
+    'REFERENCES "solid_queue_jobs" ("id")\n ON DELETE CASCADE)',
+    'CREATE UNIQUE INDEX "index_solid_queue_recurring_executions_on_task_key_and_run_at" ON '
+    '"solid_queue_recurring_executions" ("task_key", "run_at")',
+    'CREATE TABLE "solid_queue_scheduled_executions" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, '
+    '"job_id" bigint NOT NULL, "queue_name" varchar NOT NULL, "priority" integer DEFAULT 0 NOT NULL, '
+    '"scheduled_at" datetime(6) NOT NULL, "created_at" datetime(6) NOT NULL, CONSTRAINT '
+    '"fk_rails_c4316f352d"\nFOREIGN KEY ("job_id")\n  REFERENCES "solid_queue_jobs" ("id")\n ON DELETE '
+    "CASCADE)",
+    'CREATE UNIQUE INDEX "index_solid_queue_scheduled_executions_on_job_id" ON '
+    '"solid_queue_scheduled_executions" ("job_id")',
+]
+
+#: When the queue database was prepared; every moment of the three databases counts from it (UTC).
+RAILS_T0 = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)
+
+
+def rails_time(moment: datetime) -> str:
+    """Active Record's ``quoted_date`` on SQLite: UTC, microseconds only when there are some."""
+    text = moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S")
+    return f"{text}.{moment.microsecond:06d}" if moment.microsecond else text
+
+
+def rails_moment(n: int) -> datetime:
+    """Row ``n``'s moment: 7 min 13 s apart, a microsecond part in most (none in every fifth)."""
+    return RAILS_T0 + timedelta(seconds=433 * n, microseconds=0 if n % 5 == 0 else 104_729 * n % 1_000_000)
+
+
+def rails_hash(value: bytes) -> int:
+    """Solid Cache's ``key_hash`` and Solid Cable's ``channel_hash``: SHA-256's first 8 bytes, ``q>``."""
+    return int.from_bytes(hashlib.sha256(value).digest()[:8], "big", signed=True)
+
+
+RAILS_JOB_CLASSES = (
+    "ActionMailer::MailDeliveryJob",
+    "ImportFeedJob",
+    "Turbo::Streams::BroadcastStreamJob",
+    "ActiveStorage::AnalyzeJob",
+)
+
+
+def rails_job_arguments(n: int, klass: str, queue: str, enqueued: datetime) -> str:
+    """Active Job's ``serialize`` as Ruby's ``to_json`` writes it (compact, no key sorted)."""
+    args: list[Any]
+    if klass == "ActionMailer::MailDeliveryJob":
+        args = [
+            "UserMailer",
+            "welcome" if n % 2 else "password_reset",
+            "deliver_now",
+            {"args": [{"_aj_globalid": f"gid://shop/User/{n}"}], "_aj_ruby2_keywords": ["args"]},
+        ]
+    elif klass == "ImportFeedJob":
+        args = [
+            {"_aj_globalid": f"gid://shop/Feed/{n % 3 + 1}"},
+            {"full": n % 2 == 0, "_aj_symbol_keys": ["full"]},
+        ]
+    elif klass == "Turbo::Streams::BroadcastStreamJob":
+        args = [
+            "Z2lkOi8vc2hvcC9Sb29tLzM",
+            {
+                "content": f'<turbo-stream action="append" target="messages">n° {n} ✓</turbo-stream>',
+                "_aj_ruby2_keywords": ["content"],
+            },
+        ]
+    else:
+        args = [{"_aj_globalid": f"gid://shop/ActiveStorage::Blob/{n}"}]
+    job = {
+        "job_class": klass,
+        "job_id": str(uuid.uuid5(uuid.NAMESPACE_URL, f"job/{n}")),
+        "provider_job_id": None,
+        "queue_name": queue,
+        "priority": None,
+        "arguments": args,
+        "executions": 0,
+        "exception_executions": {},
+        "locale": "en",
+        "timezone": "UTC",
+        "enqueued_at": enqueued.strftime("%Y-%m-%dT%H:%M:%S.%f") + "000Z",
+        "scheduled_at": None,
+    }
+    return (
+        json.dumps(job, separators=(",", ":"), ensure_ascii=False)
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+    )
+
+
+def rails_solid_queue_rows() -> dict[str, list[Sequence[Any]]]:
+    """40 jobs: 1-24 finished (kept: ``preserve_finished_jobs``), 25-28 failed, 29-32 ready, 33-35
+    scheduled, 36-37 claimed by the worker, 38 blocked on a concurrency key, 39-40 enqueued by the
+    recurring tasks (finished); the supervisor and its worker, dispatcher and scheduler; one pause, one
+    semaphore, two recurring tasks (one a command, one a job class)."""
+    queues = ("default", "default", "real_time", "low")
+    jobs = []
+    for n in range(1, 41):
+        klass = "ImportFeedJob" if n == 38 else RAILS_JOB_CLASSES[n % 4]
+        queue = queues[n % 4]
+        created = rails_moment(n)
+        scheduled = created + timedelta(hours=2) if 33 <= n <= 35 else created
+        finished = created + timedelta(seconds=3, microseconds=250_000) if n <= 24 or n >= 39 else None
+        key = f"ImportFeedJob/Feed/{n % 3 + 1}" if klass == "ImportFeedJob" else None
+        updated = finished or created
+        jobs.append(
+            (
+                n,
+                queue,
+                klass,
+                rails_job_arguments(n, klass, queue, created),
+                10 if queue == "low" else 0,
+                str(uuid.uuid5(uuid.NAMESPACE_URL, f"job/{n}")),
+                rails_time(scheduled),
+                None if finished is None else rails_time(finished),
+                key,
+                rails_time(created),
+                rails_time(updated),
+            )
+        )
+    boot = RAILS_T0 - timedelta(minutes=5, microseconds=-371_200)
+    beat = RAILS_T0 + timedelta(hours=5, seconds=59, microseconds=812_004)
+    processes = []
+    for pid, (kind, metadata) in enumerate(
+        (
+            ("Supervisor", None),
+            ("Worker", {"polling_interval": 0.1, "queues": "*", "thread_pool_size": 3, "idle_threads": 1}),
+            (
+                "Dispatcher",
+                {"polling_interval": 1, "batch_size": 500, "concurrency_maintenance_interval": 600},
+            ),
+            ("Scheduler", {"recurring_schedule": ["clear_solid_queue_finished_jobs", "nightly_import"]}),
+        ),
+        start=1,
+    ):
+        name = f"{kind.lower()}-{hashlib.sha1(kind.encode()).hexdigest()[:20]}"
+        processes.append(
+            (
+                pid,
+                kind,
+                rails_time(beat),
+                None if pid == 1 else 1,
+                41_200 + pid,
+                "web-1",
+                None if metadata is None else json.dumps(metadata, separators=(",", ":")),
+                rails_time(boot),
+                name,
+            )
+        )
+    error = {
+        "exception_class": "Net::ReadTimeout",
+        "message": "Net::ReadTimeout with #<TCPSocket:(closed)>",
+        "backtrace": [
+            "/usr/local/lib/ruby/3.4.0/net/protocol.rb:229:in 'Net::BufferedIO#rbuf_fill'",
+            "/rails/app/jobs/import_feed_job.rb:12:in 'ImportFeedJob#perform'",
+        ],
+    }
+    failed = [
+        (
+            n - 24,
+            n,
+            json.dumps(error, separators=(",", ":")),
+            rails_time(rails_moment(n) + timedelta(seconds=31)),
+        )
+        for n in range(25, 29)
+    ]
+    by_id = {row[0]: row for row in jobs}
+    ready = [(n - 28, n, by_id[n][1], by_id[n][4], by_id[n][9]) for n in range(29, 33)]
+    scheduled = [(n - 32, n, by_id[n][1], by_id[n][4], by_id[n][6], by_id[n][9]) for n in range(33, 36)]
+    claimed = [(n - 35, n, 2, rails_time(rails_moment(n) + timedelta(seconds=1))) for n in (36, 37)]
+    blocked = [
+        (
+            1,
+            38,
+            by_id[38][1],
+            by_id[38][4],
+            by_id[38][8],
+            rails_time(rails_moment(38) + timedelta(minutes=3)),
+            by_id[38][9],
+        )
+    ]
+    tasks = [
+        (
+            1,
+            "clear_solid_queue_finished_jobs",
+            "every hour at minute 12",
+            "SolidQueue::Job.clear_finished_in_batches(sleep_between_batches: 0.3)",
+            None,
+            None,
+            None,
+            0,
+            1,
+            None,
+            rails_time(boot),
+            rails_time(boot),
+        ),
+        (
+            2,
+            "nightly_import",
+            "every day at 3am",
+            None,
+            "ImportFeedJob",
+            "[]",
+            "low",
+            10,
+            1,
+            "Imports every feed's new items",
+            rails_time(boot),
+            rails_time(boot),
+        ),
+    ]
+    recurring = [
+        (
+            1,
+            39,
+            "clear_solid_queue_finished_jobs",
+            rails_time(rails_moment(39).replace(microsecond=0)),
+            by_id[39][9],
+        ),
+        (2, 40, "nightly_import", rails_time(rails_moment(40).replace(microsecond=0)), by_id[40][9]),
+    ]
+    return {
+        "schema_migrations": [("20240904193154",)],
+        "ar_internal_metadata": [
+            ("environment", "production", rails_time(boot), rails_time(boot)),
+            ("schema_sha1", hashlib.sha1(b"queue_schema.rb").hexdigest(), rails_time(boot), rails_time(boot)),
+        ],
+        "solid_queue_jobs": jobs,
+        "solid_queue_pauses": [(1, "low", rails_time(RAILS_T0 + timedelta(hours=1, microseconds=5)))],
+        "solid_queue_processes": processes,
+        "solid_queue_recurring_tasks": tasks,
+        "solid_queue_semaphores": [
+            (
+                1,
+                "ImportFeedJob/Feed/3",
+                0,
+                rails_time(rails_moment(38) + timedelta(minutes=3)),
+                by_id[38][9],
+                by_id[38][9],
+            )
+        ],
+        "solid_queue_blocked_executions": blocked,
+        "solid_queue_claimed_executions": claimed,
+        "solid_queue_failed_executions": failed,
+        "solid_queue_ready_executions": ready,
+        "solid_queue_recurring_executions": recurring,
+        "solid_queue_scheduled_executions": scheduled,
+    }
+
+
+def rails_solid_queue(path: Path) -> Path:
+    """A Rails 8 application's ``production_queue.sqlite3`` (see the section's header)."""
+    return write_export(path, RAILS_QUEUE_DDL, rails_solid_queue_rows())
+
+
+#: Solid Cache's ``cache_structure.sqlite3.sql`` (``storage/production_cache.sqlite3``).
+RAILS_CACHE_DDL = [
+    'CREATE TABLE "schema_migrations" ("version" varchar NOT NULL PRIMARY KEY)',
+    'CREATE TABLE "ar_internal_metadata" ("key" varchar NOT NULL PRIMARY KEY, "value" varchar, '
+    '"created_at" datetime(6) NOT NULL, "updated_at" datetime(6) NOT NULL)',
+    'CREATE TABLE "solid_cache_entries" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "key" '
+    'blob(1024) NOT NULL, "value" blob(536870912) NOT NULL, "created_at" datetime(6) NOT NULL, '
+    '"key_hash" integer(8) NOT NULL, "byte_size" integer(4) NOT NULL)',
+    'CREATE INDEX "index_solid_cache_entries_on_byte_size" ON "solid_cache_entries" ("byte_size")',
+    'CREATE INDEX "index_solid_cache_entries_on_key_hash_and_byte_size" ON "solid_cache_entries" '
+    '("key_hash", "byte_size")',
+    'CREATE UNIQUE INDEX "index_solid_cache_entries_on_key_hash" ON "solid_cache_entries" ("key_hash")',
+]
+
+
+def rails_cache_value(n: int, expires: float | None) -> bytes:
+    """A cache entry as Rails 7.1's cache coder dumps it: the signature, the type, a compression flag,
+    the expiry as a little-endian double (-1.0 for none), the version's length and text, the payload
+    (a rendered fragment's text, or a Marshal dump of a count)."""
+    version = b"" if n % 3 else f"20261130{n:06d}".encode()
+    payload = (
+        f'<div class="product" id="product_{n}">Café crème № {n}</div>'.encode()
+        if n % 2
+        else b"\x04\x08i" + bytes([n + 5])
+    )
+    header = bytes([0x00, 0x11, 1 if n % 2 else 2, 0]) + struct.pack(
+        "<d", -1.0 if expires is None else expires
+    )
+    return header + struct.pack("<l", len(version)) + version + payload
+
+
+def rails_solid_cache_rows() -> dict[str, list[Sequence[Any]]]:
+    """30 entries: view fragments and counters keyed as Rails' cache keys (a product's ``cache_key``
+    with version), the ``key_hash`` Solid Cache computes (signed), ``byte_size`` its estimate."""
+    entries = []
+    for n in range(1, 31):
+        key = (
+            f"views/products/_product:{hashlib.md5(str(n).encode()).hexdigest()}/products/{n}".encode()
+            if n % 2
+            else f"counters/unread/{n}".encode()
+        )
+        expires = None if n % 4 else (RAILS_T0 + timedelta(hours=n)).timestamp()
+        value = rails_cache_value(n, expires)
+        entries.append(
+            (n, key, value, rails_time(rails_moment(n)), rails_hash(key), len(key) + len(value) + 140)
+        )
+    boot = rails_time(RAILS_T0 - timedelta(minutes=5))
+    return {
+        "schema_migrations": [("1",)],
+        "ar_internal_metadata": [("environment", "production", boot, boot)],
+        "solid_cache_entries": entries,
+    }
+
+
+def rails_solid_cache(path: Path) -> Path:
+    """A Rails 8 application's ``production_cache.sqlite3`` (see the section's header)."""
+    return write_export(path, RAILS_CACHE_DDL, rails_solid_cache_rows(), bytes_as_text=False)
+
+
+#: Solid Cable's ``cable_schema.rb`` as the SQLite adapter loads it (``storage/production_cable.sqlite3``).
+RAILS_CABLE_DDL = [
+    'CREATE TABLE "schema_migrations" ("version" varchar NOT NULL PRIMARY KEY)',
+    'CREATE TABLE "ar_internal_metadata" ("key" varchar NOT NULL PRIMARY KEY, "value" varchar, '
+    '"created_at" datetime(6) NOT NULL, "updated_at" datetime(6) NOT NULL)',
+    'CREATE TABLE "solid_cable_messages" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "channel" '
+    'blob(1024) NOT NULL, "payload" blob(536870912) NOT NULL, "created_at" datetime(6) NOT NULL, '
+    '"updated_at" datetime(6) NOT NULL, "channel_hash" integer(8) NOT NULL)',
+    'CREATE INDEX "index_solid_cable_messages_on_channel" ON "solid_cable_messages" ("channel")',
+    'CREATE INDEX "index_solid_cable_messages_on_channel_hash" ON "solid_cable_messages" ("channel_hash")',
+    'CREATE INDEX "index_solid_cable_messages_on_created_at" ON "solid_cable_messages" ("created_at")',
+]
+
+#: Turbo's signed stream names (``gid://shop/Room/3`` and friends, Base64) and a plain channel name.
+RAILS_CABLE_CHANNELS = (b"Z2lkOi8vc2hvcC9Sb29tLzM", b"Z2lkOi8vc2hvcC9Sb29tLzc", b"notifications:user_12")
+
+
+def rails_solid_cable_rows() -> dict[str, list[Sequence[Any]]]:
+    """30 broadcasts of the last day (``message_retention``): Turbo Stream HTML as Action Cable encodes
+    it (``ActiveSupport::JSON.encode``, ``<`` and ``>`` escaped) and a notification's JSON object."""
+    messages = []
+    for n in range(1, 31):
+        channel = RAILS_CABLE_CHANNELS[n % 3]
+        if n % 3 == 2:
+            payload = json.dumps({"title": f"Commande n° {n} expédiée", "unread": n}, separators=(",", ":"))
+        else:
+            html = (
+                '<turbo-stream action="append" target="messages">'
+                f"<template>Message {n} — “ok”</template></turbo-stream>"
+            )
+            payload = json.dumps(html, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e")
+        moment = rails_time(rails_moment(n))
+        messages.append((n, channel, payload.encode(), moment, moment, rails_hash(channel)))
+    boot = rails_time(RAILS_T0 - timedelta(minutes=5))
+    return {
+        "schema_migrations": [("1",)],
+        "ar_internal_metadata": [("environment", "production", boot, boot)],
+        "solid_cable_messages": messages,
+    }
+
+
+def rails_solid_cable(path: Path) -> Path:
+    """A Rails 8 application's ``production_cable.sqlite3`` (see the section's header)."""
+    return write_export(path, RAILS_CABLE_DDL, rails_solid_cable_rows(), bytes_as_text=False)

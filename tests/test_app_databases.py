@@ -20653,3 +20653,152 @@ def test_monotone_database_keeps_every_hash_and_blob_byte_for_byte_and_joins_the
         assert found[child] == "revisions.id", child
     assert found[("revision_certs", "keypair_id")] == "public_keys.id"
     assert found[("branch_leaves", "branch")] == "branch_epochs.branch"
+
+
+def rails_read(text: str | None) -> datetime | None:
+    """A ``quoted_date`` text as the target's timestamp (a wall clock, no zone: none is written)."""
+    return None if text is None else datetime.fromisoformat(text)
+
+
+def test_rails_solid_queue_database_keeps_its_jobs_json_and_microsecond_moments_and_declared_references(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.rails_solid_queue)
+    rows = apps.rails_solid_queue_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    jobs = ran.types("solid_queue_jobs")
+    for name in ("scheduled_at", "finished_at", "created_at", "updated_at"):
+        assert jobs[name] == "timestamp without time zone", name
+    assert jobs["id"] == jobs["priority"] == "bigint"
+    assert jobs["arguments"] == jobs["active_job_id"] == jobs["concurrency_key"] == "text"
+    assert ran.types("solid_queue_recurring_tasks")["static"] == "boolean"
+    assert ran.types("solid_queue_processes")["supervisor_id"] == "bigint"
+    # Each datetime(6) as written: six digits where Rails wrote them, a whole second where it wrote none.
+    for column, index in (("scheduled_at", 6), ("finished_at", 7), ("created_at", 9), ("updated_at", 10)):
+        assert ran.values("solid_queue_jobs", column, "id") == {
+            row[0]: rails_read(row[index]) for row in rows["solid_queue_jobs"]
+        }, column
+    assert any("." not in row[9] for row in rows["solid_queue_jobs"])
+    # Active Job's JSON, its escaped `<` and its non-ASCII text, byte for byte; NULL keys stay NULL.
+    assert ran.values("solid_queue_jobs", "arguments", "id") == {
+        row[0]: row[3] for row in rows["solid_queue_jobs"]
+    }
+    assert ran.values("solid_queue_jobs", "concurrency_key", "id") == {
+        row[0]: row[8] for row in rows["solid_queue_jobs"]
+    }
+    assert ran.values("solid_queue_processes", "metadata", "id") == {
+        row[0]: row[6] for row in rows["solid_queue_processes"]
+    }
+    assert ran.values("solid_queue_processes", "supervisor_id", "id") == {1: None, 2: 1, 3: 1, 4: 1}
+    assert ran.values("solid_queue_recurring_tasks", "static", "id") == {1: True, 2: True}
+    assert ran.values("solid_queue_recurring_tasks", "command", "id") == {
+        row[0]: row[3] for row in rows["solid_queue_recurring_tasks"]
+    }
+    assert ran.values("solid_queue_failed_executions", "error", "id") == {
+        row[0]: row[2] for row in rows["solid_queue_failed_executions"]
+    }
+    assert ran.values("solid_queue_recurring_executions", "run_at", "id") == {
+        row[0]: rails_read(row[3]) for row in rows["solid_queue_recurring_executions"]
+    }
+    # The migration's version, decimal text, is the number it spells.
+    assert ran.values("schema_migrations", "version", "version") == {20240904193154: 20240904193154}
+    # Each datetime(6) column holding a fraction is audited as read by its format (a column of whole
+    # seconds, the recurring runs' `run_at`, needs none); the boolean 1s as booleans.
+    with closing(sqlite3.connect(ran.db)) as con:
+        moments = {
+            (table, name)
+            for table in rows
+            for _, name, declared, *_ in con.execute(f'PRAGMA table_info("{table}")')
+            if declared == "datetime(6)"
+            and con.execute(f'SELECT count(*) FROM "{table}" WHERE "{name}" LIKE \'%.%\'').fetchone()[0]
+        }
+    assert ("solid_queue_recurring_executions", "run_at") not in moments
+    assert audited_columns(run_dir) == {
+        (table, name, "date_format:%Y-%m-%d %H:%M:%S.%f") for table, name in moments
+    } | {("solid_queue_recurring_tasks", "static", "boolean:1")}
+    # The six foreign keys the adapter folded into each execution table.
+    found = references(run_dir)
+    for table in ("blocked", "claimed", "failed", "ready", "recurring", "scheduled"):
+        assert found[(f"solid_queue_{table}_executions", "job_id")] == "solid_queue_jobs.id", table
+    # Not pinned: the nightly task's queue `low`, one cell, is also the one paused queue's name, and may be
+    # taken for a reference to solid_queue_pauses.queue_name (as a book's one security trading in `EUR`).
+    assert set(found) - {("solid_queue_recurring_tasks", "queue_name")} == {
+        (f"solid_queue_{table}_executions", "job_id")
+        for table in ("blocked", "claimed", "failed", "ready", "recurring", "scheduled")
+    }
+
+
+def test_rails_solid_cache_database_keeps_keys_and_entries_as_bytes_and_signed_key_hashes(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.rails_solid_cache)
+    rows = apps.rails_solid_cache_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    assert ran.types("solid_cache_entries") == {
+        "id": "bigint",
+        "key": "bytea",
+        "value": "bytea",
+        "created_at": "timestamp without time zone",
+        "key_hash": "bigint",
+        "byte_size": "bigint",
+    }
+    entries = rows["solid_cache_entries"]
+    # BLOBs byte for byte, those that are UTF-8 text (every key, half the values) too.
+    assert {k: bytes(v) for k, v in ran.values("solid_cache_entries", "key", "id").items()} == {
+        row[0]: row[1] for row in entries
+    }
+    assert {k: bytes(v) for k, v in ran.values("solid_cache_entries", "value", "id").items()} == {
+        row[0]: row[2] for row in entries
+    }
+    # SHA-256's first eight bytes as a signed integer: negative and above 2**53 alike, exact.
+    hashes = ran.values("solid_cache_entries", "key_hash", "id")
+    assert hashes == {
+        row[0]: int.from_bytes(hashlib.sha256(row[1]).digest()[:8], "big", signed=True) for row in entries
+    }
+    assert any(h < 0 for h in hashes.values()) and any(h > 2**53 for h in hashes.values())
+    assert ran.values("solid_cache_entries", "byte_size", "id") == {
+        row[0]: len(row[1]) + len(row[2]) + 140 for row in entries
+    }
+    assert ran.values("solid_cache_entries", "created_at", "id") == {
+        row[0]: rails_read(row[3]) for row in entries
+    }
+    assert audited_columns(run_dir) == {
+        ("solid_cache_entries", "created_at", "date_format:%Y-%m-%d %H:%M:%S.%f")
+    }
+    assert references(run_dir) == {}
+
+
+def test_rails_solid_cable_database_keeps_channels_and_payloads_as_bytes_and_finds_no_reference(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.rails_solid_cable)
+    rows = apps.rails_solid_cable_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    assert ran.types("solid_cable_messages") == {
+        "id": "bigint",
+        "channel": "bytea",
+        "payload": "bytea",
+        "created_at": "timestamp without time zone",
+        "updated_at": "timestamp without time zone",
+        "channel_hash": "bigint",
+    }
+    messages = rows["solid_cable_messages"]
+    assert {k: bytes(v) for k, v in ran.values("solid_cable_messages", "payload", "id").items()} == {
+        row[0]: row[2] for row in messages
+    }
+    assert {k: bytes(v) for k, v in ran.values("solid_cable_messages", "channel", "id").items()} == {
+        row[0]: row[1] for row in messages
+    }
+    assert ran.values("solid_cable_messages", "channel_hash", "id") == {
+        row[0]: int.from_bytes(hashlib.sha256(row[1]).digest()[:8], "big", signed=True) for row in messages
+    }
+    assert ran.values("solid_cable_messages", "updated_at", "id") == {
+        row[0]: rails_read(row[4]) for row in messages
+    }
+    assert references(run_dir) == {}
