@@ -61934,3 +61934,521 @@ def rails_solid_cable_rows() -> dict[str, list[Sequence[Any]]]:
 def rails_solid_cable(path: Path) -> Path:
     """A Rails 8 application's ``production_cable.sqlite3`` (see the section's header)."""
     return write_export(path, RAILS_CABLE_DDL, rails_solid_cable_rows(), bytes_as_text=False)
+
+
+# --- App (a Nextcloud server on SQLite: nextcloud/server core/Migrations/Version13000Date20170718121200.php
+# with Version13000Date20170919121250's widening to bigint, the jobs' later argument_hash and
+# time_sensitive, nextcloud/activity lib/Migration/Version2006Date20170808154933.php; the DDL is what
+# Doctrine DBAL 3.6's SQLite platform emits for those tables (run here, Debian's php-doctrine-dbal);
+# values as Nextcloud's Cache, JobList, config and activity code write them) ---
+
+#: ``Schema::toSql`` of the migrations' tables on DBAL's SqlitePlatform (the ``oc_`` prefix).
+NEXTCLOUD_SERVER_DDL = [
+    "CREATE TABLE oc_appconfig (appid VARCHAR(32) DEFAULT '' NOT NULL, configkey VARCHAR(64) DEFAULT '' "
+    "NOT NULL, configvalue CLOB DEFAULT NULL, PRIMARY KEY(appid, configkey))",
+    "CREATE INDEX appconfig_config_key_index ON oc_appconfig (configkey)",
+    "CREATE INDEX appconfig_appid_key ON oc_appconfig (appid)",
+    "CREATE TABLE oc_storages (numeric_id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, id VARCHAR(64) "
+    "DEFAULT NULL, available INTEGER DEFAULT 1 NOT NULL, last_checked INTEGER DEFAULT NULL)",
+    "CREATE UNIQUE INDEX storages_id_index ON oc_storages (id)",
+    "CREATE TABLE oc_mimetypes (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, mimetype VARCHAR(255) "
+    "DEFAULT '' NOT NULL)",
+    "CREATE UNIQUE INDEX mimetype_id_index ON oc_mimetypes (mimetype)",
+    "CREATE TABLE oc_filecache (fileid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, storage BIGINT "
+    "DEFAULT 0 NOT NULL, path VARCHAR(4000) DEFAULT NULL, path_hash VARCHAR(32) DEFAULT '' NOT NULL, "
+    "parent BIGINT DEFAULT 0 NOT NULL, name VARCHAR(250) DEFAULT NULL, mimetype BIGINT DEFAULT 0 NOT "
+    "NULL, mimepart BIGINT DEFAULT 0 NOT NULL, size BIGINT DEFAULT 0 NOT NULL, mtime BIGINT DEFAULT "
+    "0 NOT NULL, storage_mtime BIGINT DEFAULT 0 NOT NULL, encrypted INTEGER DEFAULT 0 NOT NULL, "
+    "unencrypted_size BIGINT DEFAULT 0 NOT NULL, etag VARCHAR(40) DEFAULT NULL, permissions INTEGER "
+    "DEFAULT 0, checksum VARCHAR(255) DEFAULT NULL)",
+    "CREATE UNIQUE INDEX fs_storage_path_hash ON oc_filecache (storage, path_hash)",
+    "CREATE INDEX fs_parent_name_hash ON oc_filecache (parent, name)",
+    "CREATE INDEX fs_storage_mimetype ON oc_filecache (storage, mimetype)",
+    "CREATE TABLE oc_preferences (userid VARCHAR(64) DEFAULT '' NOT NULL, appid VARCHAR(32) DEFAULT "
+    "'' NOT NULL, configkey VARCHAR(64) DEFAULT '' NOT NULL, configvalue CLOB DEFAULT NULL, PRIMARY "
+    "KEY(userid, appid, configkey))",
+    "CREATE TABLE oc_jobs (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, class VARCHAR(255) DEFAULT "
+    "'' NOT NULL, argument VARCHAR(4000) DEFAULT '' NOT NULL, last_run INTEGER DEFAULT 0, "
+    "last_checked INTEGER DEFAULT 0, reserved_at INTEGER DEFAULT 0, execution_duration INTEGER "
+    "DEFAULT 0 NOT NULL, argument_hash VARCHAR(64) DEFAULT NULL, time_sensitive SMALLINT DEFAULT 1 "
+    "NOT NULL)",
+    "CREATE INDEX job_class_index ON oc_jobs (class)",
+    "CREATE INDEX job_argument_hash ON oc_jobs (class, argument_hash)",
+    "CREATE TABLE oc_activity (activity_id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, timestamp "
+    "INTEGER DEFAULT 0 NOT NULL, priority INTEGER DEFAULT 0 NOT NULL, type VARCHAR(255) DEFAULT "
+    "NULL, user VARCHAR(64) DEFAULT NULL, affecteduser VARCHAR(64) NOT NULL, app VARCHAR(32) NOT "
+    "NULL, subject VARCHAR(255) NOT NULL, subjectparams CLOB NOT NULL, message VARCHAR(255) DEFAULT "
+    "NULL, messageparams CLOB DEFAULT NULL, file VARCHAR(4000) DEFAULT NULL, link VARCHAR(4000) "
+    "DEFAULT NULL, object_type VARCHAR(255) DEFAULT NULL, object_id BIGINT DEFAULT 0 NOT NULL)",
+    "CREATE INDEX activity_user_time ON oc_activity (affecteduser, timestamp)",
+    "CREATE INDEX activity_object ON oc_activity (object_type, object_id)",
+]
+
+#: The server's clock at install (Unix seconds); every time counts from it.
+NEXTCLOUD_SERVER_T0 = 1_796_300_000
+NEXTCLOUD_MIMETYPES = (
+    "httpd",
+    "httpd/unix-directory",
+    "application",
+    "application/pdf",
+    "image",
+    "image/jpeg",
+    "text",
+    "text/markdown",
+    "application/vnd.oasis.opendocument.text",
+    "image/png",
+)
+#: Each user's home files below ``files/`` (folders end with ``/``): the skeleton, a photo folder with an
+#: emoji, a name with an accent, an uploaded PDF.
+NEXTCLOUD_SERVER_FILES = (
+    "Documents/",
+    "Photos/",
+    "Photos/2026 🏖/",
+    "Readme.md",
+    "Nextcloud Manual.pdf",
+    "Documents/Résumé.odt",
+    "Documents/Welcome to Nextcloud Hub.odt",
+    "Photos/Birdie.jpg",
+    "Photos/2026 🏖/IMG_0042.jpg",
+    "Photos/2026 🏖/screenshot.png",
+)
+
+
+def nextcloud_etag(n: int) -> str:
+    """``uniqid()``: 13 hex digits of the microsecond clock (8 of seconds, 5 of microseconds)."""
+    return f"{NEXTCLOUD_SERVER_T0 + 977 * n:08x}{(104_729 * n) % 0xFFFFF:05x}"
+
+
+def nextcloud_server_rows() -> dict[str, list[Sequence[Any]]]:
+    """The apps' settings (every value text, a default quota ``none``: no limit); three home storages
+    and the local data storage (one unavailable since a check); each home's root
+    (path ``''``, parent ``-1``), ``files`` and the skeleton's files; users' preferences as the config
+    writes them (every value text); background jobs (arguments as ``json_encode`` writes them, the hash
+    their SHA-256); file activities (``json_encode``'s escaped slashes)."""
+    mime = {name: n for n, name in enumerate(NEXTCLOUD_MIMETYPES, start=1)}
+    storages = [
+        (1, "home::alice", 1, None),
+        (2, "home::bob", 1, None),
+        (3, "local::/var/www/html/data/", 1, None),
+        (4, "home::carol", 0, NEXTCLOUD_SERVER_T0 + 86_400),
+    ]
+    files: list[tuple[Any, ...]] = []
+    for storage in (1, 2, 4):
+        ids: dict[str, int] = {}
+        paths = ["", "files", *(f"files/{p.rstrip('/')}" for p in NEXTCLOUD_SERVER_FILES)]
+        folders = {
+            "",
+            "files",
+            *(f"files/{p.rstrip('/')}" for p in NEXTCLOUD_SERVER_FILES if p.endswith("/")),
+        }
+        for path in paths:
+            fileid = len(files) + 1
+            ids[path] = fileid
+            parent = -1 if path == "" else ids[path.rpartition("/")[0] if "/" in path else ""]
+            name = path.rpartition("/")[2]
+            kind = (
+                "httpd/unix-directory"
+                if path in folders
+                else {
+                    "md": "text/markdown",
+                    "pdf": "application/pdf",
+                    "odt": "application/vnd.oasis.opendocument.text",
+                    "jpg": "image/jpeg",
+                    "png": "image/png",
+                }[name.rpartition(".")[2]]
+            )
+            size = 0 if path in folders else 1_000 + 7_919 * fileid * fileid
+            mtime = NEXTCLOUD_SERVER_T0 + 3_600 * fileid + 17
+            checksum = (
+                None
+                if path in folders or fileid % 3
+                else f"SHA1:{hashlib.sha1(path.encode()).hexdigest()} "
+                f"MD5:{hashlib.md5(path.encode()).hexdigest()}"
+            )
+            files.append(
+                (
+                    fileid,
+                    storage,
+                    path,
+                    hashlib.md5(path.encode()).hexdigest(),
+                    parent,
+                    name,
+                    mime[kind],
+                    mime[kind.partition("/")[0]],
+                    size,
+                    mtime,
+                    mtime - (0 if fileid % 4 else 60),
+                    0,
+                    0,
+                    nextcloud_etag(fileid),
+                    31 if path in folders else 27,
+                    checksum,
+                )
+            )
+        # A folder's size is the sum of what it holds, as the scanner propagates it.
+        for index in sorted(
+            (i for i, row in enumerate(files) if row[1] == storage and row[2] in folders),
+            key=lambda i: -len(files[i][2]),
+        ):
+            fileid = files[index][0]
+            total = sum(row[8] for row in files if row[4] == fileid)
+            files[index] = (*files[index][:8], total, *files[index][9:])
+    users = ("alice", "bob", "carol")
+    preferences: list[tuple[Any, ...]] = []
+    for n, user in enumerate(users):
+        preferences += [
+            (user, "core", "lang", ("en", "de", "fr")[n]),
+            (user, "core", "timezone", ("Europe/Berlin", "UTC", "America/Montreal")[n]),
+            (user, "login", "lastLogin", str(NEXTCLOUD_SERVER_T0 + 86_400 * (n + 1) + 321)),
+            (user, "login", "firstLogin", str(NEXTCLOUD_SERVER_T0 + 600 * n)),
+            (user, "settings", "email", f"{user}@example.org"),
+            (user, "files", "quota", ("5 GB", "none", "default")[n]),
+            (user, "firstrunwizard", "show", "0"),
+            (user, "avatar", "generated", "true"),
+            (user, "activity", "notify_email_file_changed", str(n % 2)),
+            (user, "dashboard", "layout", "recommendations,spreadsheet_feed,mail"),
+        ]
+    preferences.append(("carol", "core", "enabled", "false"))
+    preferences.append(("bob", "settings", "display_name", ""))
+    job_classes = (
+        ("OCA\\Files\\BackgroundJob\\ScanFiles", None),
+        ("OC\\Authentication\\Token\\TokenCleanupJob", None),
+        ("OCA\\Activity\\BackgroundJob\\EmailNotification", None),
+        ("OCA\\Files_Trashbin\\BackgroundJob\\ExpireTrash", None),
+        ("OCA\\FirstRunWizard\\Notification\\BackgroundJob", {"uid": "alice"}),
+        ("OCA\\FirstRunWizard\\Notification\\BackgroundJob", {"uid": "bob"}),
+        ("OC\\Preview\\BackgroundCleanupJob", None),
+        ("OCA\\UpdateNotification\\BackgroundJob\\UpdateAvailableNotifications", []),
+    )
+    jobs = []
+    for n, (klass, argument) in enumerate(job_classes, start=1):
+        text = json.dumps(argument, separators=(",", ":"))
+        ran = n % 4 != 0
+        jobs.append(
+            (
+                n,
+                klass,
+                text,
+                NEXTCLOUD_SERVER_T0 + 300 * n if ran else 0,
+                NEXTCLOUD_SERVER_T0 + 300 * n + (1 if ran else 0),
+                0,
+                n % 3 if ran else 0,
+                hashlib.sha256(text.encode()).hexdigest(),
+                0 if "Cleanup" in klass or "Expire" in klass else 1,
+            )
+        )
+    activities = []
+    for row in files:
+        if row[2].startswith("files/") and row[6] != mime["httpd/unix-directory"]:
+            owner = users[(1, 2, 4).index(row[1])]
+            path = "/" + row[2].removeprefix("files/")
+            changed = row[0] % 2 == 0
+            activities.append(
+                (
+                    len(activities) + 1,
+                    row[9] + 2,
+                    30,
+                    "file_changed" if changed else "file_created",
+                    owner,
+                    owner,
+                    "files",
+                    "changed_self" if changed else "created_self",
+                    json.dumps([{str(row[0]): path}], separators=(",", ":")).replace("/", "\\/"),
+                    "",
+                    "[]",
+                    path,
+                    "https://cloud.example.org/apps/files/?dir="
+                    + urllib.parse.quote(path.rpartition("/")[0] or "/", safe="/"),
+                    "files",
+                    row[0],
+                )
+            )
+    appconfig = [
+        ("core", "installedat", f"{NEXTCLOUD_SERVER_T0}.1234"),
+        ("core", "lastupdatedat", str(NEXTCLOUD_SERVER_T0 + 7_200)),
+        ("core", "vendor", "nextcloud"),
+        ("core", "backgroundjobs_mode", "cron"),
+        ("core", "lastcron", str(NEXTCLOUD_SERVER_T0 + 3_000)),
+        ("files", "enabled", "yes"),
+        ("files", "installed_version", "2.3.1"),
+        ("files", "default_quota", "none"),
+        ("activity", "enabled", "yes"),
+        ("activity", "types", "filesystem"),
+        ("activity", "installed_version", "3.0.0"),
+        ("theming", "cachebuster", "5"),
+        ("theming", "color", "#0082c9"),
+        ("firstrunwizard", "enabled", "no"),
+        ("files_sharing", "enabled", "yes"),
+        ("files_sharing", "types", "filesystem"),
+    ]
+    return {
+        "oc_appconfig": appconfig,
+        "oc_storages": storages,
+        "oc_mimetypes": [(n, name) for name, n in mime.items()],
+        "oc_filecache": files,
+        "oc_preferences": preferences,
+        "oc_jobs": jobs,
+        "oc_activity": activities,
+    }
+
+
+def nextcloud_server(path: Path) -> Path:
+    """A Nextcloud server's ``owncloud.db`` (see the section's header)."""
+    return write_export(path, NEXTCLOUD_SERVER_DDL, nextcloud_server_rows())
+
+
+# --- App (Nginx Proxy Manager's database.sqlite: NginxProxyManager/nginx-proxy-manager
+# backend/migrations/20180618015850_initial.js and the proxy host's later columns (websockets,
+# forward_host, http2_support, forward_scheme, disabled, customlocations, hsts) and settings, the DDL knex 3
+# emits for them on SQLite (run here: `knex.schema ... .toSQL()` with the sqlite3 client); values as
+# backend/models write them: `created_on`/`modified_on` by now_helper.js's `datetime('now')`, the
+# `jsonAttributes` (domain_names sorted, meta, locations, roles) as JSON.stringify, flags 0/1, no access
+# list or certificate as 0, `is_deleted` soft deletes) ---
+
+#: knex's statements, in the migrations' order (its backquotes, its `default '0'` text defaults).
+NPM_DDL = [
+    "create table `auth` (`id` integer not null primary key autoincrement, `created_on` datetime not "
+    "null, `modified_on` datetime not null, `user_id` integer not null, `type` varchar(30) not null, "
+    "`secret` varchar(255) not null, `meta` json not null, `is_deleted` integer not null default '0')",
+    "create table `user` (`id` integer not null primary key autoincrement, `created_on` datetime not "
+    "null, `modified_on` datetime not null, `is_deleted` integer not null default '0', `is_disabled` "
+    "integer not null default '0', `email` varchar(255) not null, `name` varchar(255) not null, "
+    "`nickname` varchar(255) not null, `avatar` varchar(255) not null, `roles` json not null)",
+    "create table `proxy_host` (`id` integer not null primary key autoincrement, `created_on` "
+    "datetime not null, `modified_on` datetime not null, `owner_user_id` integer not null, "
+    "`is_deleted` integer not null default '0', `domain_names` json not null, `forward_ip` "
+    "varchar(255) not null, `forward_port` integer not null, `root_dir` varchar(255) not null, "
+    "`index_file` varchar(255) not null, `static` integer not null default '0', `access_list_id` "
+    "integer not null default '0', `certificate_id` integer not null default '0', `ssl_forced` "
+    "integer not null default '0', `caching_enabled` integer not null default '0', `block_exploits` "
+    "integer not null default '0', `advanced_config` text not null default '', `meta` json not null)",
+    "alter table `proxy_host` add column `allow_websocket_upgrade` integer not null default '0'",
+    "alter table `proxy_host` rename `forward_ip` to `forward_host`",
+    "alter table `proxy_host` add column `http2_support` integer not null default '0'",
+    "alter table `proxy_host` add column `forward_scheme` varchar(255) not null default 'http'",
+    "alter table `proxy_host` add column `enabled` integer not null default '1'",
+    "alter table `proxy_host` add column `locations` json",
+    "alter table `proxy_host` add column `hsts_enabled` integer not null default '0'",
+    "alter table `proxy_host` add column `hsts_subdomains` integer not null default '0'",
+    "create table `access_list` (`id` integer not null primary key autoincrement, `created_on` "
+    "datetime not null, `modified_on` datetime not null, `owner_user_id` integer not null, "
+    "`is_deleted` integer not null default '0', `name` varchar(255) not null, `meta` json not null)",
+    "create table `certificate` (`id` integer not null primary key autoincrement, `created_on` "
+    "datetime not null, `modified_on` datetime not null, `owner_user_id` integer not null, "
+    "`is_deleted` integer not null default '0', `provider` varchar(255) not null, `nice_name` "
+    "varchar(255) not null default '', `domain_names` json not null, `expires_on` datetime not null, "
+    "`meta` json not null)",
+    "create table `audit_log` (`id` integer not null primary key autoincrement, `created_on` "
+    "datetime not null, `modified_on` datetime not null, `user_id` integer not null, `object_type` "
+    "varchar(255) not null default '', `object_id` integer not null default '0', `action` "
+    "varchar(255) not null, `meta` json not null)",
+    "create table `setting` (`id` varchar(255) not null, `name` varchar(100) not null, `description` "
+    "varchar(255) not null, `value` varchar(255) not null, `meta` json not null, primary key (`id`))",
+]
+
+#: When the first admin signed in; every moment of the database counts from it (UTC wall clock).
+NPM_T0 = datetime(2026, 10, 2, 7, 41, 3)
+
+
+def npm_now(minutes: int) -> str:
+    """``datetime('now')`` ``minutes`` after :data:`NPM_T0`: SQLite's text, whole seconds."""
+    return (NPM_T0 + timedelta(minutes=minutes, seconds=7 * minutes % 60)).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def npm_json(value: Any) -> str:
+    """``JSON.stringify``: compact, no key sorted, non-ASCII as is, ``/`` not escaped."""
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+
+
+def npm_rows() -> dict[str, list[Sequence[Any]]]:
+    """Two users (the first admin, a deleted one), their auth secrets; 24 proxy hosts (a few
+    disabled, two soft-deleted; most with a Let's Encrypt certificate, some behind an access list, the
+    rest 0: none), their certificates (one custom, one expired and deleted), access lists, the audit log
+    of what was done, the default-site setting."""
+    users = [
+        (
+            1,
+            npm_now(0),
+            npm_now(3),
+            0,
+            0,
+            "admin@example.com",
+            "Administrator",
+            "Admin",
+            "//www.gravatar.com/avatar/e64c7d89f26bd1972efa854d13d7dd61?default=mm",
+            npm_json(["admin"]),
+        ),
+        (
+            2,
+            npm_now(40),
+            npm_now(900),
+            1,
+            0,
+            "ops@example.com",
+            "Ops Team",
+            "ops",
+            "//www.gravatar.com/avatar/7f1c9e0a1b2c3d4e5f60718293a4b5c6?default=mm",
+            npm_json([]),
+        ),
+    ]
+    auth = [
+        (
+            n,
+            user[1],
+            user[2],
+            user[0],
+            "password",
+            f"$2b$13${hashlib.sha256(user[5].encode()).hexdigest()[:53]}",
+            npm_json({}),
+            user[3],
+        )
+        for n, user in enumerate(users, start=1)
+    ]
+    certificates = []
+    for n in range(1, 11):
+        domains = sorted(
+            {f"app{n}.example.com", f"www.app{n}.example.com"} if n % 3 else {f"*.lab{n}.example.org"}
+        )
+        expired = n == 10
+        provider = "other" if n == 9 else "letsencrypt"
+        meta = (
+            {
+                "certificate": "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n",
+                "certificate_key": "-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----\n",
+            }
+            if provider == "other"
+            else {
+                "letsencrypt_email": "admin@example.com",
+                "letsencrypt_agree": True,
+                "dns_challenge": n % 3 == 0,
+                **({"dns_provider": "cloudflare"} if n % 3 == 0 else {}),
+            }
+        )
+        certificates.append(
+            (
+                n,
+                npm_now(60 * n),
+                npm_now(60 * n + 2),
+                1,
+                1 if expired else 0,
+                provider,
+                "Lab wildcard" if n % 3 == 0 else "",
+                npm_json(domains),
+                (NPM_T0 + timedelta(days=90 if not expired else -3, minutes=60 * n)).strftime(
+                    "%Y-%m-%d %H:%M:%S"
+                ),
+                npm_json(meta),
+            )
+        )
+    access_lists = [
+        (1, npm_now(30), npm_now(31), 1, 0, "Office only", npm_json({})),
+        (2, npm_now(35), npm_now(36), 1, 0, "Family — läsbar", npm_json({})),
+    ]
+    hosts = []
+    for n in range(1, 25):
+        cert = n if n <= 10 else 0
+        domains = sorted([f"app{n}.example.com", *([f"www.app{n}.example.com"] if n % 4 == 0 else [])])
+        meta = {
+            "letsencrypt_agree": cert > 0,
+            "dns_challenge": False,
+            "nginx_online": n != 7,
+            "nginx_err": None if n != 7 else 'nginx: [emerg] host not found in upstream "app7"',
+        }
+        locations = (
+            None
+            if n % 5 == 0
+            else npm_json(
+                [
+                    {
+                        "path": "/api",
+                        "advanced_config": "",
+                        "forward_scheme": "http",
+                        "forward_host": "10.0.0.9",
+                        "forward_port": 8080,
+                    }
+                ]
+            )
+            if n % 6 == 0
+            else "[]"
+        )
+        hosts.append(
+            (
+                n,
+                npm_now(100 + 13 * n),
+                npm_now(100 + 13 * n + (n % 3) * 600),
+                1,
+                1 if n in (11, 17) else 0,
+                npm_json(domains),
+                f"172.17.0.{n + 1}" if n % 2 else f"service-{n}",
+                (8080, 3000, 80, 443, 9000)[n % 5],
+                "",
+                "",
+                0,
+                (0, 0, 1, 2)[n % 4],
+                cert,
+                1 if cert and n % 2 else 0,
+                n % 2,
+                1,
+                "client_max_body_size 0;\nproxy_read_timeout 600s;" if n % 8 == 0 else "",
+                npm_json(meta),
+                1 if n % 3 else 0,
+                1 if cert else 0,
+                "https" if n % 7 == 0 else "http",
+                0 if n in (5, 13) else 1,
+                locations,
+                1 if cert and n % 4 == 0 else 0,
+                0,
+            )
+        )
+    audit = []
+    for host in hosts:
+        audit.append(
+            (
+                len(audit) + 1,
+                host[1],
+                host[1],
+                1,
+                "proxy-host",
+                host[0],
+                "created",
+                npm_json({"domain_names": json.loads(host[5]), "forward_host": host[6], "enabled": True}),
+            )
+        )
+        if host[4]:
+            audit.append(
+                (
+                    len(audit) + 1,
+                    host[2],
+                    host[2],
+                    1,
+                    "proxy-host",
+                    host[0],
+                    "deleted",
+                    npm_json({"domain_names": json.loads(host[5])}),
+                )
+            )
+    audit.append(
+        (len(audit) + 1, npm_now(900), npm_now(900), 1, "user", 2, "deleted", npm_json({"name": "Ops Team"}))
+    )
+    return {
+        "auth": auth,
+        "user": users,
+        "proxy_host": hosts,
+        "access_list": access_lists,
+        "certificate": certificates,
+        "audit_log": audit,
+        "setting": [
+            (
+                "default-site",
+                "Default Site",
+                "What to show when Nginx is hit with an unknown Host",
+                "congratulations",
+                npm_json({}),
+            )
+        ],
+    }
+
+
+def nginx_proxy_manager(path: Path) -> Path:
+    """Nginx Proxy Manager's ``database.sqlite`` (see the section's header)."""
+    return write_export(path, NPM_DDL, npm_rows())

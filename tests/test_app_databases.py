@@ -20802,3 +20802,117 @@ def test_rails_solid_cable_database_keeps_channels_and_payloads_as_bytes_and_fin
         row[0]: rails_read(row[4]) for row in messages
     }
     assert references(run_dir) == {}
+
+
+def test_nextcloud_server_database_relates_its_file_tree_and_keeps_each_settings_value(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.nextcloud_server)
+    rows = apps.nextcloud_server_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_after"] == 100.0
+    files = rows["oc_filecache"]
+    cache = ran.types("oc_filecache")
+    assert cache["mtime"] == cache["storage_mtime"] == "timestamp with time zone"
+    for name in ("fileid", "storage", "parent", "mimetype", "mimepart", "size", "permissions"):
+        assert cache[name] == "bigint", name
+    assert cache["path"] == cache["path_hash"] == cache["etag"] == cache["checksum"] == "text"
+    # Unix seconds as instants; sizes, permission bits and etags as written; a root's '' path and name
+    # NULL by the blank rule (audited).
+    assert ran.values("oc_filecache", "mtime", "fileid") == {
+        row[0]: UNIX_EPOCH + timedelta(seconds=row[9]) for row in files
+    }
+    assert ran.values("oc_filecache", "size", "fileid") == {row[0]: row[8] for row in files}
+    assert ran.values("oc_filecache", "permissions", "fileid") == {row[0]: row[14] for row in files}
+    assert ran.values("oc_filecache", "etag", "fileid") == {row[0]: row[13] for row in files}
+    assert ran.values("oc_filecache", "path", "fileid") == {row[0]: row[2] or None for row in files}
+    assert ran.values("oc_filecache", "parent", "fileid") == {row[0]: row[4] for row in files}
+    # Each setting's value as written: the quota `none` (no limit) is one, not NULL; a blank is NULL.
+    appconfig = pg_query(
+        ran.uri, f"SELECT appid, configkey, configvalue FROM {quote_ident(ran.base)}.oc_appconfig"
+    )
+    assert sorted(appconfig) == sorted(rows["oc_appconfig"])
+    preferences = pg_query(
+        ran.uri, f"SELECT userid, appid, configkey, configvalue FROM {quote_ident(ran.base)}.oc_preferences"
+    )
+    assert sorted(preferences) == sorted((u, a, k, v or None) for u, a, k, v in rows["oc_preferences"])
+    assert ("bob", "files", "quota", "none") in preferences
+    # JSON's `null` argument is NULL; the activities' escaped JSON as written; '' messages NULL.
+    assert ran.values("oc_jobs", "argument", "id") == {
+        row[0]: None if row[2] == "null" else row[2] for row in rows["oc_jobs"]
+    }
+    activities = rows["oc_activity"]
+    assert ran.values("oc_activity", "subjectparams", "activity_id") == {row[0]: row[8] for row in activities}
+    assert ran.values("oc_activity", "timestamp", "activity_id") == {
+        row[0]: UNIX_EPOCH + timedelta(seconds=row[1]) for row in activities
+    }
+    assert set(ran.values("oc_activity", "message", "activity_id").values()) == {None}
+    assert audited_columns(run_dir) == {
+        ("oc_filecache", "mtime", "epoch:seconds"),
+        ("oc_filecache", "storage_mtime", "epoch:seconds"),
+        ("oc_filecache", "path", "empty_to_null"),
+        ("oc_filecache", "name", "empty_to_null"),
+        ("oc_activity", "timestamp", "epoch:seconds"),
+        ("oc_activity", "message", "empty_to_null"),
+        ("oc_jobs", "argument", "null_like_to_null"),
+        ("oc_preferences", "configvalue", "empty_to_null"),
+    }
+    # The file tree (a folder's `parent`, -1 at each root: until 2026-12-06 no reference), the storage
+    # and the mime type of each file, an activity's file. Not found: `mimepart`, whose four values are
+    # keys of oc_mimetypes and of oc_jobs alike (no name to tell).
+    assert references(run_dir) == {
+        ("oc_filecache", "storage"): "oc_storages.numeric_id",
+        ("oc_filecache", "parent"): "oc_filecache.fileid",
+        ("oc_filecache", "mimetype"): "oc_mimetypes.id",
+        ("oc_activity", "object_id"): "oc_filecache.fileid",
+    }
+    # Charged: only each root's '' path and name (see the report).
+    columns = profiled(run_dir)["columns"]
+    assert set(charged_columns(columns)) == {("oc_filecache", "path"), ("oc_filecache", "name")}
+    assert columns["oc_preferences"]["configvalue"]["tokens_as_values"] == ["none"]
+
+
+def test_nginx_proxy_manager_database_keeps_its_json_flags_and_moments_and_reads_0_as_no_reference(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.nginx_proxy_manager)
+    rows = apps.npm_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    hosts = rows["proxy_host"]
+    types = ran.types("proxy_host")
+    assert types["created_on"] == types["modified_on"] == "timestamp without time zone"
+    # knex's `json` columns are text as JSON.stringify wrote them; its 0/1 flags integers as written.
+    assert types["domain_names"] == types["meta"] == types["locations"] == "text"
+    for flag in ("is_deleted", "ssl_forced", "caching_enabled", "block_exploits", "enabled", "hsts_enabled"):
+        assert types[flag] == "bigint", flag
+    assert ran.values("proxy_host", "domain_names", "id") == {row[0]: row[5] for row in hosts}
+    assert ran.values("proxy_host", "meta", "id") == {row[0]: row[17] for row in hosts}
+    assert ran.values("proxy_host", "locations", "id") == {row[0]: row[22] for row in hosts}
+    assert ran.values("proxy_host", "enabled", "id") == {row[0]: row[21] for row in hosts}
+    assert ran.values("proxy_host", "created_on", "id") == {
+        row[0]: datetime.fromisoformat(row[1]) for row in hosts
+    }
+    assert ran.values("proxy_host", "advanced_config", "id") == {row[0]: row[16] or None for row in hosts}
+    assert ran.values("certificate", "expires_on", "id") == {
+        row[0]: datetime.fromisoformat(row[8]) for row in rows["certificate"]
+    }
+    assert ran.values("user", "roles", "id") == {1: '["admin"]', 2: "[]"}
+    assert audited_columns(run_dir) == {
+        ("proxy_host", "root_dir", "empty_to_null"),
+        ("proxy_host", "index_file", "empty_to_null"),
+        ("proxy_host", "advanced_config", "empty_to_null"),
+        ("certificate", "nice_name", "empty_to_null"),
+    }
+    # No access list or certificate is 0, no reference, kept as written; the certificates and access
+    # lists a host names are found. Not found: each owner's `owner_user_id`, 1 in every row (the one
+    # admin; a single value tells no reference), and the audit log's `object_id`, keys of the table
+    # its `object_type` names.
+    assert ran.values("proxy_host", "certificate_id", "id") == {row[0]: row[12] for row in hosts}
+    assert references(run_dir) == {
+        ("auth", "user_id"): "user.id",
+        ("proxy_host", "access_list_id"): "access_list.id",
+        ("proxy_host", "certificate_id"): "certificate.id",
+    }
