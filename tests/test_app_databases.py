@@ -11284,8 +11284,9 @@ def test_gerbera_media_database_keeps_its_hashes_and_encoded_metadata_and_trims_
 ) -> None:
     """Gerbera's ``gerbera.db`` after importing an album: its declared foreign keys name
     ``cds_object``, a table it does not have (the table is ``mt_cds_object``): no reference, a note
-    says so; the tree's ``parent_id`` uses too few of the keys to tell from chance; the declared ones
-    of its empty tables stand. Location hashes above 2^31 arrive as bigint; the URL-encoded metadata
+    says so; the tree's ``parent_id``, keys of its own table, is its reference by its name (until
+    2026-12-06 it used too few of the keys to tell from chance); the declared ones of its empty tables
+    stand. Location hashes above 2^31 arrive as bigint; the URL-encoded metadata
     and resources text as written; the full-name view's title of a track with no artist
     (`` - Ålbum Twø 🎶 - 0042``) is trimmed, each audited; ``varchar`` ``'3'`` is the number it holds."""
     objects = apps.gerbera_objects()
@@ -11302,6 +11303,7 @@ def test_gerbera_media_database_keeps_its_hashes_and_encoded_metadata_and_trims_
     assert references(run_dir) == {
         ("mt_cds_active_item", "id"): "mt_cds_object.id",
         ("mt_autoscan", "obj_id"): "mt_cds_object.id",
+        ("mt_cds_object", "parent_id"): "mt_cds_object.id",
     }
     columns = profiled(run_dir)["columns"]["mt_cds_object"]
     for column in ("ref_id", "parent_id"):
