@@ -64847,3 +64847,947 @@ def mailspring_rows() -> dict[str, list[Sequence[Any]]]:
 def mailspring(path: Path) -> Path:
     """Mailspring's ``edgehill.db`` (see the module's list)."""
     return write_export(path, MAILSPRING_DDL, mailspring_rows())
+
+
+# --- App (a Rails 8 application's Solid Queue, Solid Cache and Solid Cable databases: the gems' schema
+# files rails/solid_queue lib/generators/solid_queue/install/templates/db/queue_schema.rb,
+# rails/solid_cache .../db/cache_structure.sqlite3.sql and rails/solid_cable .../db/cable_schema.rb as
+# the SQLite adapter loads them (its structure.sql: `datetime(6)`, `varchar`, `bigint`, `boolean`, the
+# foreign keys folded into each table as `CONSTRAINT "fk_rails_…"`); values as Active Record binds them
+# on SQLite: `quoted_date` (UTC, `.%06d` only when the microsecond is not 0), booleans 1/0, `binary`
+# columns as BLOBs, Active Job's serialized arguments as JSON text) ---
+
+#: The tables ``bin/rails db:prepare`` leaves in ``storage/production_queue.sqlite3``.
+RAILS_QUEUE_DDL = [
+    'CREATE TABLE "schema_migrations" ("version" varchar NOT NULL PRIMARY KEY)',
+    'CREATE TABLE "ar_internal_metadata" ("key" varchar NOT NULL PRIMARY KEY, "value" varchar, '
+    '"created_at" datetime(6) NOT NULL, "updated_at" datetime(6) NOT NULL)',
+    'CREATE TABLE "solid_queue_jobs" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "queue_name" '
+    'varchar NOT NULL, "class_name" varchar NOT NULL, "arguments" text, "priority" integer DEFAULT 0 '
+    'NOT NULL, "active_job_id" varchar, "scheduled_at" datetime(6), "finished_at" datetime(6), '
+    '"concurrency_key" varchar, "created_at" datetime(6) NOT NULL, "updated_at" datetime(6) NOT NULL)',
+    'CREATE INDEX "index_solid_queue_jobs_on_active_job_id" ON "solid_queue_jobs" ("active_job_id")',
+    'CREATE INDEX "index_solid_queue_jobs_on_class_name" ON "solid_queue_jobs" ("class_name")',
+    'CREATE INDEX "index_solid_queue_jobs_on_finished_at" ON "solid_queue_jobs" ("finished_at")',
+    'CREATE INDEX "index_solid_queue_jobs_for_filtering" ON "solid_queue_jobs" ("queue_name", "finished_at")',
+    'CREATE INDEX "index_solid_queue_jobs_for_alerting" ON "solid_queue_jobs" ("scheduled_at", '
+    '"finished_at")',
+    'CREATE TABLE "solid_queue_pauses" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "queue_name" '
+    'varchar NOT NULL, "created_at" datetime(6) NOT NULL)',
+    'CREATE UNIQUE INDEX "index_solid_queue_pauses_on_queue_name" ON "solid_queue_pauses" ("queue_name")',
+    'CREATE TABLE "solid_queue_processes" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "kind" '
+    'varchar NOT NULL, "last_heartbeat_at" datetime(6) NOT NULL, "supervisor_id" bigint, "pid" integer '
+    'NOT NULL, "hostname" varchar, "metadata" text, "created_at" datetime(6) NOT NULL, "name" varchar '
+    "NOT NULL)",
+    'CREATE UNIQUE INDEX "index_solid_queue_processes_on_name_and_supervisor_id" ON '
+    '"solid_queue_processes" ("name", "supervisor_id")',
+    'CREATE TABLE "solid_queue_recurring_tasks" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, '
+    '"key" varchar NOT NULL, "schedule" varchar NOT NULL, "command" varchar(2048), "class_name" '
+    'varchar, "arguments" text, "queue_name" varchar, "priority" integer DEFAULT 0, "static" boolean '
+    'DEFAULT 1 NOT NULL, "description" text, "created_at" datetime(6) NOT NULL, "updated_at" '
+    "datetime(6) NOT NULL)",
+    'CREATE UNIQUE INDEX "index_solid_queue_recurring_tasks_on_key" ON "solid_queue_recurring_tasks" ("key")',
+    'CREATE TABLE "solid_queue_semaphores" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "key" '
+    'varchar NOT NULL, "value" integer DEFAULT 1 NOT NULL, "expires_at" datetime(6) NOT NULL, '
+    '"created_at" datetime(6) NOT NULL, "updated_at" datetime(6) NOT NULL)',
+    'CREATE UNIQUE INDEX "index_solid_queue_semaphores_on_key" ON "solid_queue_semaphores" ("key")',
+    'CREATE TABLE "solid_queue_blocked_executions" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, '
+    '"job_id" bigint NOT NULL, "queue_name" varchar NOT NULL, "priority" integer DEFAULT 0 NOT NULL, '
+    '"concurrency_key" varchar NOT NULL, "expires_at" datetime(6) NOT NULL, "created_at" datetime(6) '
+    'NOT NULL, CONSTRAINT "fk_rails_4cd34e2228"\nFOREIGN KEY ("job_id")\n  REFERENCES '
+    '"solid_queue_jobs" ("id")\n ON DELETE CASCADE)',
+    'CREATE UNIQUE INDEX "index_solid_queue_blocked_executions_on_job_id" ON '
+    '"solid_queue_blocked_executions" ("job_id")',
+    'CREATE TABLE "solid_queue_claimed_executions" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, '
+    '"job_id" bigint NOT NULL, "process_id" bigint, "created_at" datetime(6) NOT NULL, CONSTRAINT '
+    '"fk_rails_9cfe4d4944"\nFOREIGN KEY ("job_id")\n  REFERENCES "solid_queue_jobs" ("id")\n ON DELETE '
+    "CASCADE)",
+    'CREATE UNIQUE INDEX "index_solid_queue_claimed_executions_on_job_id" ON '
+    '"solid_queue_claimed_executions" ("job_id")',
+    'CREATE TABLE "solid_queue_failed_executions" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, '
+    '"job_id" bigint NOT NULL, "error" text, "created_at" datetime(6) NOT NULL, CONSTRAINT '
+    '"fk_rails_39bbc7a631"\nFOREIGN KEY ("job_id")\n  REFERENCES "solid_queue_jobs" ("id")\n ON DELETE '
+    "CASCADE)",
+    'CREATE UNIQUE INDEX "index_solid_queue_failed_executions_on_job_id" ON '
+    '"solid_queue_failed_executions" ("job_id")',
+    'CREATE TABLE "solid_queue_ready_executions" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, '
+    '"job_id" bigint NOT NULL, "queue_name" varchar NOT NULL, "priority" integer DEFAULT 0 NOT NULL, '
+    '"created_at" datetime(6) NOT NULL, CONSTRAINT "fk_rails_81fcbd66af"\nFOREIGN KEY ("job_id")\n  '
+    'REFERENCES "solid_queue_jobs" ("id")\n ON DELETE CASCADE)',
+    'CREATE UNIQUE INDEX "index_solid_queue_ready_executions_on_job_id" ON '
+    '"solid_queue_ready_executions" ("job_id")',
+    'CREATE TABLE "solid_queue_recurring_executions" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, '
+    '"job_id" bigint NOT NULL, "task_key" varchar NOT NULL, "run_at" datetime(6) NOT NULL, '
+    '"created_at" datetime(6) NOT NULL, CONSTRAINT "fk_rails_318a5533ed"\nFOREIGN KEY ("job_id")\n  '
+    'REFERENCES "solid_queue_jobs" ("id")\n ON DELETE CASCADE)',
+    'CREATE UNIQUE INDEX "index_solid_queue_recurring_executions_on_task_key_and_run_at" ON '
+    '"solid_queue_recurring_executions" ("task_key", "run_at")',
+    'CREATE TABLE "solid_queue_scheduled_executions" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, '
+    '"job_id" bigint NOT NULL, "queue_name" varchar NOT NULL, "priority" integer DEFAULT 0 NOT NULL, '
+    '"scheduled_at" datetime(6) NOT NULL, "created_at" datetime(6) NOT NULL, CONSTRAINT '
+    '"fk_rails_c4316f352d"\nFOREIGN KEY ("job_id")\n  REFERENCES "solid_queue_jobs" ("id")\n ON DELETE '
+    "CASCADE)",
+    'CREATE UNIQUE INDEX "index_solid_queue_scheduled_executions_on_job_id" ON '
+    '"solid_queue_scheduled_executions" ("job_id")',
+]
+
+#: When the queue database was prepared; every moment of the three databases counts from it (UTC).
+RAILS_T0 = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)
+
+
+def rails_time(moment: datetime) -> str:
+    """Active Record's ``quoted_date`` on SQLite: UTC, microseconds only when there are some."""
+    text = moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S")
+    return f"{text}.{moment.microsecond:06d}" if moment.microsecond else text
+
+
+def rails_moment(n: int) -> datetime:
+    """Row ``n``'s moment: 7 min 13 s apart, a microsecond part in most (none in every fifth)."""
+    return RAILS_T0 + timedelta(seconds=433 * n, microseconds=0 if n % 5 == 0 else 104_729 * n % 1_000_000)
+
+
+def rails_hash(value: bytes) -> int:
+    """Solid Cache's ``key_hash`` and Solid Cable's ``channel_hash``: SHA-256's first 8 bytes, ``q>``."""
+    return int.from_bytes(hashlib.sha256(value).digest()[:8], "big", signed=True)
+
+
+RAILS_JOB_CLASSES = (
+    "ActionMailer::MailDeliveryJob",
+    "ImportFeedJob",
+    "Turbo::Streams::BroadcastStreamJob",
+    "ActiveStorage::AnalyzeJob",
+)
+
+
+def rails_job_arguments(n: int, klass: str, queue: str, enqueued: datetime) -> str:
+    """Active Job's ``serialize`` as Ruby's ``to_json`` writes it (compact, no key sorted)."""
+    args: list[Any]
+    if klass == "ActionMailer::MailDeliveryJob":
+        args = [
+            "UserMailer",
+            "welcome" if n % 2 else "password_reset",
+            "deliver_now",
+            {"args": [{"_aj_globalid": f"gid://shop/User/{n}"}], "_aj_ruby2_keywords": ["args"]},
+        ]
+    elif klass == "ImportFeedJob":
+        args = [
+            {"_aj_globalid": f"gid://shop/Feed/{n % 3 + 1}"},
+            {"full": n % 2 == 0, "_aj_symbol_keys": ["full"]},
+        ]
+    elif klass == "Turbo::Streams::BroadcastStreamJob":
+        args = [
+            "Z2lkOi8vc2hvcC9Sb29tLzM",
+            {
+                "content": f'<turbo-stream action="append" target="messages">n° {n} ✓</turbo-stream>',
+                "_aj_ruby2_keywords": ["content"],
+            },
+        ]
+    else:
+        args = [{"_aj_globalid": f"gid://shop/ActiveStorage::Blob/{n}"}]
+    job = {
+        "job_class": klass,
+        "job_id": str(uuid.uuid5(uuid.NAMESPACE_URL, f"job/{n}")),
+        "provider_job_id": None,
+        "queue_name": queue,
+        "priority": None,
+        "arguments": args,
+        "executions": 0,
+        "exception_executions": {},
+        "locale": "en",
+        "timezone": "UTC",
+        "enqueued_at": enqueued.strftime("%Y-%m-%dT%H:%M:%S.%f") + "000Z",
+        "scheduled_at": None,
+    }
+    return (
+        json.dumps(job, separators=(",", ":"), ensure_ascii=False)
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+    )
+
+
+def rails_solid_queue_rows() -> dict[str, list[Sequence[Any]]]:
+    """40 jobs: 1-24 finished (kept: ``preserve_finished_jobs``), 25-28 failed, 29-32 ready, 33-35
+    scheduled, 36-37 claimed by the worker, 38 blocked on a concurrency key, 39-40 enqueued by the
+    recurring tasks (finished); the supervisor and its worker, dispatcher and scheduler; one pause, one
+    semaphore, two recurring tasks (one a command, one a job class)."""
+    queues = ("default", "default", "real_time", "low")
+    jobs = []
+    for n in range(1, 41):
+        klass = "ImportFeedJob" if n == 38 else RAILS_JOB_CLASSES[n % 4]
+        queue = queues[n % 4]
+        created = rails_moment(n)
+        scheduled = created + timedelta(hours=2) if 33 <= n <= 35 else created
+        finished = created + timedelta(seconds=3, microseconds=250_000) if n <= 24 or n >= 39 else None
+        key = f"ImportFeedJob/Feed/{n % 3 + 1}" if klass == "ImportFeedJob" else None
+        updated = finished or created
+        jobs.append(
+            (
+                n,
+                queue,
+                klass,
+                rails_job_arguments(n, klass, queue, created),
+                10 if queue == "low" else 0,
+                str(uuid.uuid5(uuid.NAMESPACE_URL, f"job/{n}")),
+                rails_time(scheduled),
+                None if finished is None else rails_time(finished),
+                key,
+                rails_time(created),
+                rails_time(updated),
+            )
+        )
+    boot = RAILS_T0 - timedelta(minutes=5, microseconds=-371_200)
+    beat = RAILS_T0 + timedelta(hours=5, seconds=59, microseconds=812_004)
+    processes = []
+    for pid, (kind, metadata) in enumerate(
+        (
+            ("Supervisor", None),
+            ("Worker", {"polling_interval": 0.1, "queues": "*", "thread_pool_size": 3, "idle_threads": 1}),
+            (
+                "Dispatcher",
+                {"polling_interval": 1, "batch_size": 500, "concurrency_maintenance_interval": 600},
+            ),
+            ("Scheduler", {"recurring_schedule": ["clear_solid_queue_finished_jobs", "nightly_import"]}),
+        ),
+        start=1,
+    ):
+        name = f"{kind.lower()}-{hashlib.sha1(kind.encode()).hexdigest()[:20]}"
+        processes.append(
+            (
+                pid,
+                kind,
+                rails_time(beat),
+                None if pid == 1 else 1,
+                41_200 + pid,
+                "web-1",
+                None if metadata is None else json.dumps(metadata, separators=(",", ":")),
+                rails_time(boot),
+                name,
+            )
+        )
+    error = {
+        "exception_class": "Net::ReadTimeout",
+        "message": "Net::ReadTimeout with #<TCPSocket:(closed)>",
+        "backtrace": [
+            "/usr/local/lib/ruby/3.4.0/net/protocol.rb:229:in 'Net::BufferedIO#rbuf_fill'",
+            "/rails/app/jobs/import_feed_job.rb:12:in 'ImportFeedJob#perform'",
+        ],
+    }
+    failed = [
+        (
+            n - 24,
+            n,
+            json.dumps(error, separators=(",", ":")),
+            rails_time(rails_moment(n) + timedelta(seconds=31)),
+        )
+        for n in range(25, 29)
+    ]
+    by_id = {row[0]: row for row in jobs}
+    ready = [(n - 28, n, by_id[n][1], by_id[n][4], by_id[n][9]) for n in range(29, 33)]
+    scheduled = [(n - 32, n, by_id[n][1], by_id[n][4], by_id[n][6], by_id[n][9]) for n in range(33, 36)]
+    claimed = [(n - 35, n, 2, rails_time(rails_moment(n) + timedelta(seconds=1))) for n in (36, 37)]
+    blocked = [
+        (
+            1,
+            38,
+            by_id[38][1],
+            by_id[38][4],
+            by_id[38][8],
+            rails_time(rails_moment(38) + timedelta(minutes=3)),
+            by_id[38][9],
+        )
+    ]
+    tasks = [
+        (
+            1,
+            "clear_solid_queue_finished_jobs",
+            "every hour at minute 12",
+            "SolidQueue::Job.clear_finished_in_batches(sleep_between_batches: 0.3)",
+            None,
+            None,
+            None,
+            0,
+            1,
+            None,
+            rails_time(boot),
+            rails_time(boot),
+        ),
+        (
+            2,
+            "nightly_import",
+            "every day at 3am",
+            None,
+            "ImportFeedJob",
+            "[]",
+            "low",
+            10,
+            1,
+            "Imports every feed's new items",
+            rails_time(boot),
+            rails_time(boot),
+        ),
+    ]
+    recurring = [
+        (
+            1,
+            39,
+            "clear_solid_queue_finished_jobs",
+            rails_time(rails_moment(39).replace(microsecond=0)),
+            by_id[39][9],
+        ),
+        (2, 40, "nightly_import", rails_time(rails_moment(40).replace(microsecond=0)), by_id[40][9]),
+    ]
+    return {
+        "schema_migrations": [("20240904193154",)],
+        "ar_internal_metadata": [
+            ("environment", "production", rails_time(boot), rails_time(boot)),
+            ("schema_sha1", hashlib.sha1(b"queue_schema.rb").hexdigest(), rails_time(boot), rails_time(boot)),
+        ],
+        "solid_queue_jobs": jobs,
+        "solid_queue_pauses": [(1, "low", rails_time(RAILS_T0 + timedelta(hours=1, microseconds=5)))],
+        "solid_queue_processes": processes,
+        "solid_queue_recurring_tasks": tasks,
+        "solid_queue_semaphores": [
+            (
+                1,
+                "ImportFeedJob/Feed/3",
+                0,
+                rails_time(rails_moment(38) + timedelta(minutes=3)),
+                by_id[38][9],
+                by_id[38][9],
+            )
+        ],
+        "solid_queue_blocked_executions": blocked,
+        "solid_queue_claimed_executions": claimed,
+        "solid_queue_failed_executions": failed,
+        "solid_queue_ready_executions": ready,
+        "solid_queue_recurring_executions": recurring,
+        "solid_queue_scheduled_executions": scheduled,
+    }
+
+
+def rails_solid_queue(path: Path) -> Path:
+    """A Rails 8 application's ``production_queue.sqlite3`` (see the section's header)."""
+    return write_export(path, RAILS_QUEUE_DDL, rails_solid_queue_rows())
+
+
+#: Solid Cache's ``cache_structure.sqlite3.sql`` (``storage/production_cache.sqlite3``).
+RAILS_CACHE_DDL = [
+    'CREATE TABLE "schema_migrations" ("version" varchar NOT NULL PRIMARY KEY)',
+    'CREATE TABLE "ar_internal_metadata" ("key" varchar NOT NULL PRIMARY KEY, "value" varchar, '
+    '"created_at" datetime(6) NOT NULL, "updated_at" datetime(6) NOT NULL)',
+    'CREATE TABLE "solid_cache_entries" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "key" '
+    'blob(1024) NOT NULL, "value" blob(536870912) NOT NULL, "created_at" datetime(6) NOT NULL, '
+    '"key_hash" integer(8) NOT NULL, "byte_size" integer(4) NOT NULL)',
+    'CREATE INDEX "index_solid_cache_entries_on_byte_size" ON "solid_cache_entries" ("byte_size")',
+    'CREATE INDEX "index_solid_cache_entries_on_key_hash_and_byte_size" ON "solid_cache_entries" '
+    '("key_hash", "byte_size")',
+    'CREATE UNIQUE INDEX "index_solid_cache_entries_on_key_hash" ON "solid_cache_entries" ("key_hash")',
+]
+
+
+def rails_cache_value(n: int, expires: float | None) -> bytes:
+    """A cache entry as Rails 7.1's cache coder dumps it: the signature, the type, a compression flag,
+    the expiry as a little-endian double (-1.0 for none), the version's length and text, the payload
+    (a rendered fragment's text, or a Marshal dump of a count)."""
+    version = b"" if n % 3 else f"20261130{n:06d}".encode()
+    payload = (
+        f'<div class="product" id="product_{n}">Café crème № {n}</div>'.encode()
+        if n % 2
+        else b"\x04\x08i" + bytes([n + 5])
+    )
+    header = bytes([0x00, 0x11, 1 if n % 2 else 2, 0]) + struct.pack(
+        "<d", -1.0 if expires is None else expires
+    )
+    return header + struct.pack("<l", len(version)) + version + payload
+
+
+def rails_solid_cache_rows() -> dict[str, list[Sequence[Any]]]:
+    """30 entries: view fragments and counters keyed as Rails' cache keys (a product's ``cache_key``
+    with version), the ``key_hash`` Solid Cache computes (signed), ``byte_size`` its estimate."""
+    entries = []
+    for n in range(1, 31):
+        key = (
+            f"views/products/_product:{hashlib.md5(str(n).encode()).hexdigest()}/products/{n}".encode()
+            if n % 2
+            else f"counters/unread/{n}".encode()
+        )
+        expires = None if n % 4 else (RAILS_T0 + timedelta(hours=n)).timestamp()
+        value = rails_cache_value(n, expires)
+        entries.append(
+            (n, key, value, rails_time(rails_moment(n)), rails_hash(key), len(key) + len(value) + 140)
+        )
+    boot = rails_time(RAILS_T0 - timedelta(minutes=5))
+    return {
+        "schema_migrations": [("1",)],
+        "ar_internal_metadata": [("environment", "production", boot, boot)],
+        "solid_cache_entries": entries,
+    }
+
+
+def rails_solid_cache(path: Path) -> Path:
+    """A Rails 8 application's ``production_cache.sqlite3`` (see the section's header)."""
+    return write_export(path, RAILS_CACHE_DDL, rails_solid_cache_rows(), bytes_as_text=False)
+
+
+#: Solid Cable's ``cable_schema.rb`` as the SQLite adapter loads it (``storage/production_cable.sqlite3``).
+RAILS_CABLE_DDL = [
+    'CREATE TABLE "schema_migrations" ("version" varchar NOT NULL PRIMARY KEY)',
+    'CREATE TABLE "ar_internal_metadata" ("key" varchar NOT NULL PRIMARY KEY, "value" varchar, '
+    '"created_at" datetime(6) NOT NULL, "updated_at" datetime(6) NOT NULL)',
+    'CREATE TABLE "solid_cable_messages" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "channel" '
+    'blob(1024) NOT NULL, "payload" blob(536870912) NOT NULL, "created_at" datetime(6) NOT NULL, '
+    '"updated_at" datetime(6) NOT NULL, "channel_hash" integer(8) NOT NULL)',
+    'CREATE INDEX "index_solid_cable_messages_on_channel" ON "solid_cable_messages" ("channel")',
+    'CREATE INDEX "index_solid_cable_messages_on_channel_hash" ON "solid_cable_messages" ("channel_hash")',
+    'CREATE INDEX "index_solid_cable_messages_on_created_at" ON "solid_cable_messages" ("created_at")',
+]
+
+#: Turbo's signed stream names (``gid://shop/Room/3`` and friends, Base64) and a plain channel name.
+RAILS_CABLE_CHANNELS = (b"Z2lkOi8vc2hvcC9Sb29tLzM", b"Z2lkOi8vc2hvcC9Sb29tLzc", b"notifications:user_12")
+
+
+def rails_solid_cable_rows() -> dict[str, list[Sequence[Any]]]:
+    """30 broadcasts of the last day (``message_retention``): Turbo Stream HTML as Action Cable encodes
+    it (``ActiveSupport::JSON.encode``, ``<`` and ``>`` escaped) and a notification's JSON object."""
+    messages = []
+    for n in range(1, 31):
+        channel = RAILS_CABLE_CHANNELS[n % 3]
+        if n % 3 == 2:
+            payload = json.dumps({"title": f"Commande n° {n} expédiée", "unread": n}, separators=(",", ":"))
+        else:
+            html = (
+                '<turbo-stream action="append" target="messages">'
+                f"<template>Message {n} — “ok”</template></turbo-stream>"
+            )
+            payload = json.dumps(html, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e")
+        moment = rails_time(rails_moment(n))
+        messages.append((n, channel, payload.encode(), moment, moment, rails_hash(channel)))
+    boot = rails_time(RAILS_T0 - timedelta(minutes=5))
+    return {
+        "schema_migrations": [("1",)],
+        "ar_internal_metadata": [("environment", "production", boot, boot)],
+        "solid_cable_messages": messages,
+    }
+
+
+def rails_solid_cable(path: Path) -> Path:
+    """A Rails 8 application's ``production_cable.sqlite3`` (see the section's header)."""
+    return write_export(path, RAILS_CABLE_DDL, rails_solid_cable_rows(), bytes_as_text=False)
+
+
+# --- App (a Nextcloud server on SQLite: nextcloud/server core/Migrations/Version13000Date20170718121200.php
+# with Version13000Date20170919121250's widening to bigint, the jobs' later argument_hash and
+# time_sensitive, nextcloud/activity lib/Migration/Version2006Date20170808154933.php; the DDL is what
+# Doctrine DBAL 3.6's SQLite platform emits for those tables (run here, Debian's php-doctrine-dbal);
+# values as Nextcloud's Cache, JobList, config and activity code write them) ---
+
+#: ``Schema::toSql`` of the migrations' tables on DBAL's SqlitePlatform (the ``oc_`` prefix).
+NEXTCLOUD_SERVER_DDL = [
+    "CREATE TABLE oc_appconfig (appid VARCHAR(32) DEFAULT '' NOT NULL, configkey VARCHAR(64) DEFAULT '' "
+    "NOT NULL, configvalue CLOB DEFAULT NULL, PRIMARY KEY(appid, configkey))",
+    "CREATE INDEX appconfig_config_key_index ON oc_appconfig (configkey)",
+    "CREATE INDEX appconfig_appid_key ON oc_appconfig (appid)",
+    "CREATE TABLE oc_storages (numeric_id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, id VARCHAR(64) "
+    "DEFAULT NULL, available INTEGER DEFAULT 1 NOT NULL, last_checked INTEGER DEFAULT NULL)",
+    "CREATE UNIQUE INDEX storages_id_index ON oc_storages (id)",
+    "CREATE TABLE oc_mimetypes (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, mimetype VARCHAR(255) "
+    "DEFAULT '' NOT NULL)",
+    "CREATE UNIQUE INDEX mimetype_id_index ON oc_mimetypes (mimetype)",
+    "CREATE TABLE oc_filecache (fileid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, storage BIGINT "
+    "DEFAULT 0 NOT NULL, path VARCHAR(4000) DEFAULT NULL, path_hash VARCHAR(32) DEFAULT '' NOT NULL, "
+    "parent BIGINT DEFAULT 0 NOT NULL, name VARCHAR(250) DEFAULT NULL, mimetype BIGINT DEFAULT 0 NOT "
+    "NULL, mimepart BIGINT DEFAULT 0 NOT NULL, size BIGINT DEFAULT 0 NOT NULL, mtime BIGINT DEFAULT "
+    "0 NOT NULL, storage_mtime BIGINT DEFAULT 0 NOT NULL, encrypted INTEGER DEFAULT 0 NOT NULL, "
+    "unencrypted_size BIGINT DEFAULT 0 NOT NULL, etag VARCHAR(40) DEFAULT NULL, permissions INTEGER "
+    "DEFAULT 0, checksum VARCHAR(255) DEFAULT NULL)",
+    "CREATE UNIQUE INDEX fs_storage_path_hash ON oc_filecache (storage, path_hash)",
+    "CREATE INDEX fs_parent_name_hash ON oc_filecache (parent, name)",
+    "CREATE INDEX fs_storage_mimetype ON oc_filecache (storage, mimetype)",
+    "CREATE TABLE oc_preferences (userid VARCHAR(64) DEFAULT '' NOT NULL, appid VARCHAR(32) DEFAULT "
+    "'' NOT NULL, configkey VARCHAR(64) DEFAULT '' NOT NULL, configvalue CLOB DEFAULT NULL, PRIMARY "
+    "KEY(userid, appid, configkey))",
+    "CREATE TABLE oc_jobs (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, class VARCHAR(255) DEFAULT "
+    "'' NOT NULL, argument VARCHAR(4000) DEFAULT '' NOT NULL, last_run INTEGER DEFAULT 0, "
+    "last_checked INTEGER DEFAULT 0, reserved_at INTEGER DEFAULT 0, execution_duration INTEGER "
+    "DEFAULT 0 NOT NULL, argument_hash VARCHAR(64) DEFAULT NULL, time_sensitive SMALLINT DEFAULT 1 "
+    "NOT NULL)",
+    "CREATE INDEX job_class_index ON oc_jobs (class)",
+    "CREATE INDEX job_argument_hash ON oc_jobs (class, argument_hash)",
+    "CREATE TABLE oc_activity (activity_id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, timestamp "
+    "INTEGER DEFAULT 0 NOT NULL, priority INTEGER DEFAULT 0 NOT NULL, type VARCHAR(255) DEFAULT "
+    "NULL, user VARCHAR(64) DEFAULT NULL, affecteduser VARCHAR(64) NOT NULL, app VARCHAR(32) NOT "
+    "NULL, subject VARCHAR(255) NOT NULL, subjectparams CLOB NOT NULL, message VARCHAR(255) DEFAULT "
+    "NULL, messageparams CLOB DEFAULT NULL, file VARCHAR(4000) DEFAULT NULL, link VARCHAR(4000) "
+    "DEFAULT NULL, object_type VARCHAR(255) DEFAULT NULL, object_id BIGINT DEFAULT 0 NOT NULL)",
+    "CREATE INDEX activity_user_time ON oc_activity (affecteduser, timestamp)",
+    "CREATE INDEX activity_object ON oc_activity (object_type, object_id)",
+]
+
+#: The server's clock at install (Unix seconds); every time counts from it.
+NEXTCLOUD_SERVER_T0 = 1_796_300_000
+NEXTCLOUD_MIMETYPES = (
+    "httpd",
+    "httpd/unix-directory",
+    "application",
+    "application/pdf",
+    "image",
+    "image/jpeg",
+    "text",
+    "text/markdown",
+    "application/vnd.oasis.opendocument.text",
+    "image/png",
+)
+#: Each user's home files below ``files/`` (folders end with ``/``): the skeleton, a photo folder with an
+#: emoji, a name with an accent, an uploaded PDF.
+NEXTCLOUD_SERVER_FILES = (
+    "Documents/",
+    "Photos/",
+    "Photos/2026 🏖/",
+    "Readme.md",
+    "Nextcloud Manual.pdf",
+    "Documents/Résumé.odt",
+    "Documents/Welcome to Nextcloud Hub.odt",
+    "Photos/Birdie.jpg",
+    "Photos/2026 🏖/IMG_0042.jpg",
+    "Photos/2026 🏖/screenshot.png",
+)
+
+
+def nextcloud_etag(n: int) -> str:
+    """``uniqid()``: 13 hex digits of the microsecond clock (8 of seconds, 5 of microseconds)."""
+    return f"{NEXTCLOUD_SERVER_T0 + 977 * n:08x}{(104_729 * n) % 0xFFFFF:05x}"
+
+
+def nextcloud_server_rows() -> dict[str, list[Sequence[Any]]]:
+    """The apps' settings (every value text, a default quota ``none``: no limit); three home storages
+    and the local data storage (one unavailable since a check); each home's root
+    (path ``''``, parent ``-1``), ``files`` and the skeleton's files; users' preferences as the config
+    writes them (every value text); background jobs (arguments as ``json_encode`` writes them, the hash
+    their SHA-256); file activities (``json_encode``'s escaped slashes)."""
+    mime = {name: n for n, name in enumerate(NEXTCLOUD_MIMETYPES, start=1)}
+    storages = [
+        (1, "home::alice", 1, None),
+        (2, "home::bob", 1, None),
+        (3, "local::/var/www/html/data/", 1, None),
+        (4, "home::carol", 0, NEXTCLOUD_SERVER_T0 + 86_400),
+    ]
+    files: list[tuple[Any, ...]] = []
+    for storage in (1, 2, 4):
+        ids: dict[str, int] = {}
+        paths = ["", "files", *(f"files/{p.rstrip('/')}" for p in NEXTCLOUD_SERVER_FILES)]
+        folders = {
+            "",
+            "files",
+            *(f"files/{p.rstrip('/')}" for p in NEXTCLOUD_SERVER_FILES if p.endswith("/")),
+        }
+        for path in paths:
+            fileid = len(files) + 1
+            ids[path] = fileid
+            parent = -1 if path == "" else ids[path.rpartition("/")[0] if "/" in path else ""]
+            name = path.rpartition("/")[2]
+            kind = (
+                "httpd/unix-directory"
+                if path in folders
+                else {
+                    "md": "text/markdown",
+                    "pdf": "application/pdf",
+                    "odt": "application/vnd.oasis.opendocument.text",
+                    "jpg": "image/jpeg",
+                    "png": "image/png",
+                }[name.rpartition(".")[2]]
+            )
+            size = 0 if path in folders else 1_000 + 7_919 * fileid * fileid
+            mtime = NEXTCLOUD_SERVER_T0 + 3_600 * fileid + 17
+            checksum = (
+                None
+                if path in folders or fileid % 3
+                else f"SHA1:{hashlib.sha1(path.encode()).hexdigest()} "
+                f"MD5:{hashlib.md5(path.encode()).hexdigest()}"
+            )
+            files.append(
+                (
+                    fileid,
+                    storage,
+                    path,
+                    hashlib.md5(path.encode()).hexdigest(),
+                    parent,
+                    name,
+                    mime[kind],
+                    mime[kind.partition("/")[0]],
+                    size,
+                    mtime,
+                    mtime - (0 if fileid % 4 else 60),
+                    0,
+                    0,
+                    nextcloud_etag(fileid),
+                    31 if path in folders else 27,
+                    checksum,
+                )
+            )
+        # A folder's size is the sum of what it holds, as the scanner propagates it.
+        for index in sorted(
+            (i for i, row in enumerate(files) if row[1] == storage and row[2] in folders),
+            key=lambda i: -len(files[i][2]),
+        ):
+            fileid = files[index][0]
+            total = sum(row[8] for row in files if row[4] == fileid)
+            files[index] = (*files[index][:8], total, *files[index][9:])
+    users = ("alice", "bob", "carol")
+    preferences: list[tuple[Any, ...]] = []
+    for n, user in enumerate(users):
+        preferences += [
+            (user, "core", "lang", ("en", "de", "fr")[n]),
+            (user, "core", "timezone", ("Europe/Berlin", "UTC", "America/Montreal")[n]),
+            (user, "login", "lastLogin", str(NEXTCLOUD_SERVER_T0 + 86_400 * (n + 1) + 321)),
+            (user, "login", "firstLogin", str(NEXTCLOUD_SERVER_T0 + 600 * n)),
+            (user, "settings", "email", f"{user}@example.org"),
+            (user, "files", "quota", ("5 GB", "none", "default")[n]),
+            (user, "firstrunwizard", "show", "0"),
+            (user, "avatar", "generated", "true"),
+            (user, "activity", "notify_email_file_changed", str(n % 2)),
+            (user, "dashboard", "layout", "recommendations,spreadsheet_feed,mail"),
+        ]
+    preferences.append(("carol", "core", "enabled", "false"))
+    preferences.append(("bob", "settings", "display_name", ""))
+    job_classes = (
+        ("OCA\\Files\\BackgroundJob\\ScanFiles", None),
+        ("OC\\Authentication\\Token\\TokenCleanupJob", None),
+        ("OCA\\Activity\\BackgroundJob\\EmailNotification", None),
+        ("OCA\\Files_Trashbin\\BackgroundJob\\ExpireTrash", None),
+        ("OCA\\FirstRunWizard\\Notification\\BackgroundJob", {"uid": "alice"}),
+        ("OCA\\FirstRunWizard\\Notification\\BackgroundJob", {"uid": "bob"}),
+        ("OC\\Preview\\BackgroundCleanupJob", None),
+        ("OCA\\UpdateNotification\\BackgroundJob\\UpdateAvailableNotifications", []),
+    )
+    jobs = []
+    for n, (klass, argument) in enumerate(job_classes, start=1):
+        text = json.dumps(argument, separators=(",", ":"))
+        ran = n % 4 != 0
+        jobs.append(
+            (
+                n,
+                klass,
+                text,
+                NEXTCLOUD_SERVER_T0 + 300 * n if ran else 0,
+                NEXTCLOUD_SERVER_T0 + 300 * n + (1 if ran else 0),
+                0,
+                n % 3 if ran else 0,
+                hashlib.sha256(text.encode()).hexdigest(),
+                0 if "Cleanup" in klass or "Expire" in klass else 1,
+            )
+        )
+    activities = []
+    for row in files:
+        if row[2].startswith("files/") and row[6] != mime["httpd/unix-directory"]:
+            owner = users[(1, 2, 4).index(row[1])]
+            path = "/" + row[2].removeprefix("files/")
+            changed = row[0] % 2 == 0
+            activities.append(
+                (
+                    len(activities) + 1,
+                    row[9] + 2,
+                    30,
+                    "file_changed" if changed else "file_created",
+                    owner,
+                    owner,
+                    "files",
+                    "changed_self" if changed else "created_self",
+                    json.dumps([{str(row[0]): path}], separators=(",", ":")).replace("/", "\\/"),
+                    "",
+                    "[]",
+                    path,
+                    "https://cloud.example.org/apps/files/?dir="
+                    + urllib.parse.quote(path.rpartition("/")[0] or "/", safe="/"),
+                    "files",
+                    row[0],
+                )
+            )
+    appconfig = [
+        ("core", "installedat", f"{NEXTCLOUD_SERVER_T0}.1234"),
+        ("core", "lastupdatedat", str(NEXTCLOUD_SERVER_T0 + 7_200)),
+        ("core", "vendor", "nextcloud"),
+        ("core", "backgroundjobs_mode", "cron"),
+        ("core", "lastcron", str(NEXTCLOUD_SERVER_T0 + 3_000)),
+        ("files", "enabled", "yes"),
+        ("files", "installed_version", "2.3.1"),
+        ("files", "default_quota", "none"),
+        ("activity", "enabled", "yes"),
+        ("activity", "types", "filesystem"),
+        ("activity", "installed_version", "3.0.0"),
+        ("theming", "cachebuster", "5"),
+        ("theming", "color", "#0082c9"),
+        ("firstrunwizard", "enabled", "no"),
+        ("files_sharing", "enabled", "yes"),
+        ("files_sharing", "types", "filesystem"),
+    ]
+    return {
+        "oc_appconfig": appconfig,
+        "oc_storages": storages,
+        "oc_mimetypes": [(n, name) for name, n in mime.items()],
+        "oc_filecache": files,
+        "oc_preferences": preferences,
+        "oc_jobs": jobs,
+        "oc_activity": activities,
+    }
+
+
+def nextcloud_server(path: Path) -> Path:
+    """A Nextcloud server's ``owncloud.db`` (see the section's header)."""
+    return write_export(path, NEXTCLOUD_SERVER_DDL, nextcloud_server_rows())
+
+
+# --- App (Nginx Proxy Manager's database.sqlite: NginxProxyManager/nginx-proxy-manager
+# backend/migrations/20180618015850_initial.js and the proxy host's later columns (websockets,
+# forward_host, http2_support, forward_scheme, disabled, customlocations, hsts) and settings, the DDL knex 3
+# emits for them on SQLite (run here: `knex.schema ... .toSQL()` with the sqlite3 client); values as
+# backend/models write them: `created_on`/`modified_on` by now_helper.js's `datetime('now')`, the
+# `jsonAttributes` (domain_names sorted, meta, locations, roles) as JSON.stringify, flags 0/1, no access
+# list or certificate as 0, `is_deleted` soft deletes) ---
+
+#: knex's statements, in the migrations' order (its backquotes, its `default '0'` text defaults).
+NPM_DDL = [
+    "create table `auth` (`id` integer not null primary key autoincrement, `created_on` datetime not "
+    "null, `modified_on` datetime not null, `user_id` integer not null, `type` varchar(30) not null, "
+    "`secret` varchar(255) not null, `meta` json not null, `is_deleted` integer not null default '0')",
+    "create table `user` (`id` integer not null primary key autoincrement, `created_on` datetime not "
+    "null, `modified_on` datetime not null, `is_deleted` integer not null default '0', `is_disabled` "
+    "integer not null default '0', `email` varchar(255) not null, `name` varchar(255) not null, "
+    "`nickname` varchar(255) not null, `avatar` varchar(255) not null, `roles` json not null)",
+    "create table `proxy_host` (`id` integer not null primary key autoincrement, `created_on` "
+    "datetime not null, `modified_on` datetime not null, `owner_user_id` integer not null, "
+    "`is_deleted` integer not null default '0', `domain_names` json not null, `forward_ip` "
+    "varchar(255) not null, `forward_port` integer not null, `root_dir` varchar(255) not null, "
+    "`index_file` varchar(255) not null, `static` integer not null default '0', `access_list_id` "
+    "integer not null default '0', `certificate_id` integer not null default '0', `ssl_forced` "
+    "integer not null default '0', `caching_enabled` integer not null default '0', `block_exploits` "
+    "integer not null default '0', `advanced_config` text not null default '', `meta` json not null)",
+    "alter table `proxy_host` add column `allow_websocket_upgrade` integer not null default '0'",
+    "alter table `proxy_host` rename `forward_ip` to `forward_host`",
+    "alter table `proxy_host` add column `http2_support` integer not null default '0'",
+    "alter table `proxy_host` add column `forward_scheme` varchar(255) not null default 'http'",
+    "alter table `proxy_host` add column `enabled` integer not null default '1'",
+    "alter table `proxy_host` add column `locations` json",
+    "alter table `proxy_host` add column `hsts_enabled` integer not null default '0'",
+    "alter table `proxy_host` add column `hsts_subdomains` integer not null default '0'",
+    "create table `access_list` (`id` integer not null primary key autoincrement, `created_on` "
+    "datetime not null, `modified_on` datetime not null, `owner_user_id` integer not null, "
+    "`is_deleted` integer not null default '0', `name` varchar(255) not null, `meta` json not null)",
+    "create table `certificate` (`id` integer not null primary key autoincrement, `created_on` "
+    "datetime not null, `modified_on` datetime not null, `owner_user_id` integer not null, "
+    "`is_deleted` integer not null default '0', `provider` varchar(255) not null, `nice_name` "
+    "varchar(255) not null default '', `domain_names` json not null, `expires_on` datetime not null, "
+    "`meta` json not null)",
+    "create table `audit_log` (`id` integer not null primary key autoincrement, `created_on` "
+    "datetime not null, `modified_on` datetime not null, `user_id` integer not null, `object_type` "
+    "varchar(255) not null default '', `object_id` integer not null default '0', `action` "
+    "varchar(255) not null, `meta` json not null)",
+    "create table `setting` (`id` varchar(255) not null, `name` varchar(100) not null, `description` "
+    "varchar(255) not null, `value` varchar(255) not null, `meta` json not null, primary key (`id`))",
+]
+
+#: When the first admin signed in; every moment of the database counts from it (UTC wall clock).
+NPM_T0 = datetime(2026, 10, 2, 7, 41, 3)
+
+
+def npm_now(minutes: int) -> str:
+    """``datetime('now')`` ``minutes`` after :data:`NPM_T0`: SQLite's text, whole seconds."""
+    return (NPM_T0 + timedelta(minutes=minutes, seconds=7 * minutes % 60)).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def npm_json(value: Any) -> str:
+    """``JSON.stringify``: compact, no key sorted, non-ASCII as is, ``/`` not escaped."""
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+
+
+def npm_rows() -> dict[str, list[Sequence[Any]]]:
+    """Two users (the first admin, a deleted one), their auth secrets; 24 proxy hosts (a few
+    disabled, two soft-deleted; most with a Let's Encrypt certificate, some behind an access list, the
+    rest 0: none), their certificates (one custom, one expired and deleted), access lists, the audit log
+    of what was done, the default-site setting."""
+    users = [
+        (
+            1,
+            npm_now(0),
+            npm_now(3),
+            0,
+            0,
+            "admin@example.com",
+            "Administrator",
+            "Admin",
+            "//www.gravatar.com/avatar/e64c7d89f26bd1972efa854d13d7dd61?default=mm",
+            npm_json(["admin"]),
+        ),
+        (
+            2,
+            npm_now(40),
+            npm_now(900),
+            1,
+            0,
+            "ops@example.com",
+            "Ops Team",
+            "ops",
+            "//www.gravatar.com/avatar/7f1c9e0a1b2c3d4e5f60718293a4b5c6?default=mm",
+            npm_json([]),
+        ),
+    ]
+    auth = [
+        (
+            n,
+            user[1],
+            user[2],
+            user[0],
+            "password",
+            f"$2b$13${hashlib.sha256(user[5].encode()).hexdigest()[:53]}",
+            npm_json({}),
+            user[3],
+        )
+        for n, user in enumerate(users, start=1)
+    ]
+    certificates = []
+    for n in range(1, 11):
+        domains = sorted(
+            {f"app{n}.example.com", f"www.app{n}.example.com"} if n % 3 else {f"*.lab{n}.example.org"}
+        )
+        expired = n == 10
+        provider = "other" if n == 9 else "letsencrypt"
+        meta = (
+            {
+                "certificate": "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n",
+                "certificate_key": "-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----\n",
+            }
+            if provider == "other"
+            else {
+                "letsencrypt_email": "admin@example.com",
+                "letsencrypt_agree": True,
+                "dns_challenge": n % 3 == 0,
+                **({"dns_provider": "cloudflare"} if n % 3 == 0 else {}),
+            }
+        )
+        certificates.append(
+            (
+                n,
+                npm_now(60 * n),
+                npm_now(60 * n + 2),
+                1,
+                1 if expired else 0,
+                provider,
+                "Lab wildcard" if n % 3 == 0 else "",
+                npm_json(domains),
+                (NPM_T0 + timedelta(days=90 if not expired else -3, minutes=60 * n)).strftime(
+                    "%Y-%m-%d %H:%M:%S"
+                ),
+                npm_json(meta),
+            )
+        )
+    access_lists = [
+        (1, npm_now(30), npm_now(31), 1, 0, "Office only", npm_json({})),
+        (2, npm_now(35), npm_now(36), 1, 0, "Family — läsbar", npm_json({})),
+    ]
+    hosts = []
+    for n in range(1, 25):
+        cert = n if n <= 10 else 0
+        domains = sorted([f"app{n}.example.com", *([f"www.app{n}.example.com"] if n % 4 == 0 else [])])
+        meta = {
+            "letsencrypt_agree": cert > 0,
+            "dns_challenge": False,
+            "nginx_online": n != 7,
+            "nginx_err": None if n != 7 else 'nginx: [emerg] host not found in upstream "app7"',
+        }
+        locations = (
+            None
+            if n % 5 == 0
+            else npm_json(
+                [
+                    {
+                        "path": "/api",
+                        "advanced_config": "",
+                        "forward_scheme": "http",
+                        "forward_host": "10.0.0.9",
+                        "forward_port": 8080,
+                    }
+                ]
+            )
+            if n % 6 == 0
+            else "[]"
+        )
+        hosts.append(
+            (
+                n,
+                npm_now(100 + 13 * n),
+                npm_now(100 + 13 * n + (n % 3) * 600),
+                1,
+                1 if n in (11, 17) else 0,
+                npm_json(domains),
+                f"172.17.0.{n + 1}" if n % 2 else f"service-{n}",
+                (8080, 3000, 80, 443, 9000)[n % 5],
+                "",
+                "",
+                0,
+                (0, 0, 1, 2)[n % 4],
+                cert,
+                1 if cert and n % 2 else 0,
+                n % 2,
+                1,
+                "client_max_body_size 0;\nproxy_read_timeout 600s;" if n % 8 == 0 else "",
+                npm_json(meta),
+                1 if n % 3 else 0,
+                1 if cert else 0,
+                "https" if n % 7 == 0 else "http",
+                0 if n in (5, 13) else 1,
+                locations,
+                1 if cert and n % 4 == 0 else 0,
+                0,
+            )
+        )
+    audit = []
+    for host in hosts:
+        audit.append(
+            (
+                len(audit) + 1,
+                host[1],
+                host[1],
+                1,
+                "proxy-host",
+                host[0],
+                "created",
+                npm_json({"domain_names": json.loads(host[5]), "forward_host": host[6], "enabled": True}),
+            )
+        )
+        if host[4]:
+            audit.append(
+                (
+                    len(audit) + 1,
+                    host[2],
+                    host[2],
+                    1,
+                    "proxy-host",
+                    host[0],
+                    "deleted",
+                    npm_json({"domain_names": json.loads(host[5])}),
+                )
+            )
+    audit.append(
+        (len(audit) + 1, npm_now(900), npm_now(900), 1, "user", 2, "deleted", npm_json({"name": "Ops Team"}))
+    )
+    return {
+        "auth": auth,
+        "user": users,
+        "proxy_host": hosts,
+        "access_list": access_lists,
+        "certificate": certificates,
+        "audit_log": audit,
+        "setting": [
+            (
+                "default-site",
+                "Default Site",
+                "What to show when Nginx is hit with an unknown Host",
+                "congratulations",
+                npm_json({}),
+            )
+        ],
+    }
+
+
+def nginx_proxy_manager(path: Path) -> Path:
+    """Nginx Proxy Manager's ``database.sqlite`` (see the section's header)."""
+    return write_export(path, NPM_DDL, npm_rows())

@@ -84,7 +84,8 @@ fuzzy storage and Bayes statfiles, a monotone repository, calibre's full-text se
 notification database, a Windows Timeline activities cache, a macOS TCC database, a macOS quarantine
 events database, a Frigate NVR database, a Klipper Moonraker database, a SABnzbd history database, a
 Subversion working copy, an rpm SQLite database, a Podman state database, an Adobe Lightroom Classic
-catalog, a Thunderbird calendar, a Mailspring mail database)
+catalog, a Thunderbird calendar, a Mailspring mail database, a Rails 8 application's Solid Queue, Solid
+Cache and Solid Cable databases, a Nextcloud server, an Nginx Proxy Manager database)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -11288,8 +11289,9 @@ def test_gerbera_media_database_keeps_its_hashes_and_encoded_metadata_and_trims_
 ) -> None:
     """Gerbera's ``gerbera.db`` after importing an album: its declared foreign keys name
     ``cds_object``, a table it does not have (the table is ``mt_cds_object``): no reference, a note
-    says so; the tree's ``parent_id`` uses too few of the keys to tell from chance; the declared ones
-    of its empty tables stand. Location hashes above 2^31 arrive as bigint; the URL-encoded metadata
+    says so; the tree's ``parent_id``, keys of its own table, is its reference by its name (until
+    2026-12-06 it used too few of the keys to tell from chance); the declared ones of its empty tables
+    stand. Location hashes above 2^31 arrive as bigint; the URL-encoded metadata
     and resources text as written; the full-name view's title of a track with no artist
     (`` - Ålbum Twø 🎶 - 0042``) is trimmed, each audited; ``varchar`` ``'3'`` is the number it holds."""
     objects = apps.gerbera_objects()
@@ -11306,6 +11308,7 @@ def test_gerbera_media_database_keeps_its_hashes_and_encoded_metadata_and_trims_
     assert references(run_dir) == {
         ("mt_cds_active_item", "id"): "mt_cds_object.id",
         ("mt_autoscan", "obj_id"): "mt_cds_object.id",
+        ("mt_cds_object", "parent_id"): "mt_cds_object.id",
     }
     columns = profiled(run_dir)["columns"]["mt_cds_object"]
     for column in ("ref_id", "parent_id"):
@@ -21577,4 +21580,269 @@ def test_mailspring_store_keeps_its_json_beside_the_columns_extracted_from_it(ru
         ("Message", "remoteFolderId"): "Folder.id",
         ("Message", "threadId"): "Thread.id",
         ("ModelPluginMetadata", "id"): "Thread.id",
+    }
+
+
+def rails_read(text: str | None) -> datetime | None:
+    """A ``quoted_date`` text as the target's timestamp (a wall clock, no zone: none is written)."""
+    return None if text is None else datetime.fromisoformat(text)
+
+
+def test_rails_solid_queue_database_keeps_its_jobs_json_and_microsecond_moments_and_declared_references(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.rails_solid_queue)
+    rows = apps.rails_solid_queue_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    jobs = ran.types("solid_queue_jobs")
+    for name in ("scheduled_at", "finished_at", "created_at", "updated_at"):
+        assert jobs[name] == "timestamp without time zone", name
+    assert jobs["id"] == jobs["priority"] == "bigint"
+    assert jobs["arguments"] == jobs["active_job_id"] == jobs["concurrency_key"] == "text"
+    assert ran.types("solid_queue_recurring_tasks")["static"] == "boolean"
+    assert ran.types("solid_queue_processes")["supervisor_id"] == "bigint"
+    # Each datetime(6) as written: six digits where Rails wrote them, a whole second where it wrote none.
+    for column, index in (("scheduled_at", 6), ("finished_at", 7), ("created_at", 9), ("updated_at", 10)):
+        assert ran.values("solid_queue_jobs", column, "id") == {
+            row[0]: rails_read(row[index]) for row in rows["solid_queue_jobs"]
+        }, column
+    assert any("." not in row[9] for row in rows["solid_queue_jobs"])
+    # Active Job's JSON, its escaped `<` and its non-ASCII text, byte for byte; NULL keys stay NULL.
+    assert ran.values("solid_queue_jobs", "arguments", "id") == {
+        row[0]: row[3] for row in rows["solid_queue_jobs"]
+    }
+    assert ran.values("solid_queue_jobs", "concurrency_key", "id") == {
+        row[0]: row[8] for row in rows["solid_queue_jobs"]
+    }
+    assert ran.values("solid_queue_processes", "metadata", "id") == {
+        row[0]: row[6] for row in rows["solid_queue_processes"]
+    }
+    assert ran.values("solid_queue_processes", "supervisor_id", "id") == {1: None, 2: 1, 3: 1, 4: 1}
+    assert ran.values("solid_queue_recurring_tasks", "static", "id") == {1: True, 2: True}
+    assert ran.values("solid_queue_recurring_tasks", "command", "id") == {
+        row[0]: row[3] for row in rows["solid_queue_recurring_tasks"]
+    }
+    assert ran.values("solid_queue_failed_executions", "error", "id") == {
+        row[0]: row[2] for row in rows["solid_queue_failed_executions"]
+    }
+    assert ran.values("solid_queue_recurring_executions", "run_at", "id") == {
+        row[0]: rails_read(row[3]) for row in rows["solid_queue_recurring_executions"]
+    }
+    # The migration's version, decimal text, is the number it spells.
+    assert ran.values("schema_migrations", "version", "version") == {20240904193154: 20240904193154}
+    # Each datetime(6) column holding a fraction is audited as read by its format (a column of whole
+    # seconds, the recurring runs' `run_at`, needs none); the boolean 1s as booleans.
+    with closing(sqlite3.connect(ran.db)) as con:
+        moments = {
+            (table, name)
+            for table in rows
+            for _, name, declared, *_ in con.execute(f'PRAGMA table_info("{table}")')
+            if declared == "datetime(6)"
+            and con.execute(f'SELECT count(*) FROM "{table}" WHERE "{name}" LIKE \'%.%\'').fetchone()[0]
+        }
+    assert ("solid_queue_recurring_executions", "run_at") not in moments
+    assert audited_columns(run_dir) == {
+        (table, name, "date_format:%Y-%m-%d %H:%M:%S.%f") for table, name in moments
+    } | {("solid_queue_recurring_tasks", "static", "boolean:1")}
+    # The six foreign keys the adapter folded into each execution table.
+    found = references(run_dir)
+    for table in ("blocked", "claimed", "failed", "ready", "recurring", "scheduled"):
+        assert found[(f"solid_queue_{table}_executions", "job_id")] == "solid_queue_jobs.id", table
+    # Not pinned: the nightly task's queue `low`, one cell, is also the one paused queue's name, and may be
+    # taken for a reference to solid_queue_pauses.queue_name (as a book's one security trading in `EUR`).
+    assert set(found) - {("solid_queue_recurring_tasks", "queue_name")} == {
+        (f"solid_queue_{table}_executions", "job_id")
+        for table in ("blocked", "claimed", "failed", "ready", "recurring", "scheduled")
+    }
+
+
+def test_rails_solid_cache_database_keeps_keys_and_entries_as_bytes_and_signed_key_hashes(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.rails_solid_cache)
+    rows = apps.rails_solid_cache_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    assert ran.types("solid_cache_entries") == {
+        "id": "bigint",
+        "key": "bytea",
+        "value": "bytea",
+        "created_at": "timestamp without time zone",
+        "key_hash": "bigint",
+        "byte_size": "bigint",
+    }
+    entries = rows["solid_cache_entries"]
+    # BLOBs byte for byte, those that are UTF-8 text (every key, half the values) too.
+    assert {k: bytes(v) for k, v in ran.values("solid_cache_entries", "key", "id").items()} == {
+        row[0]: row[1] for row in entries
+    }
+    assert {k: bytes(v) for k, v in ran.values("solid_cache_entries", "value", "id").items()} == {
+        row[0]: row[2] for row in entries
+    }
+    # SHA-256's first eight bytes as a signed integer: negative and above 2**53 alike, exact.
+    hashes = ran.values("solid_cache_entries", "key_hash", "id")
+    assert hashes == {
+        row[0]: int.from_bytes(hashlib.sha256(row[1]).digest()[:8], "big", signed=True) for row in entries
+    }
+    assert any(h < 0 for h in hashes.values()) and any(h > 2**53 for h in hashes.values())
+    assert ran.values("solid_cache_entries", "byte_size", "id") == {
+        row[0]: len(row[1]) + len(row[2]) + 140 for row in entries
+    }
+    assert ran.values("solid_cache_entries", "created_at", "id") == {
+        row[0]: rails_read(row[3]) for row in entries
+    }
+    assert audited_columns(run_dir) == {
+        ("solid_cache_entries", "created_at", "date_format:%Y-%m-%d %H:%M:%S.%f")
+    }
+    assert references(run_dir) == {}
+
+
+def test_rails_solid_cable_database_keeps_channels_and_payloads_as_bytes_and_finds_no_reference(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.rails_solid_cable)
+    rows = apps.rails_solid_cable_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    assert ran.types("solid_cable_messages") == {
+        "id": "bigint",
+        "channel": "bytea",
+        "payload": "bytea",
+        "created_at": "timestamp without time zone",
+        "updated_at": "timestamp without time zone",
+        "channel_hash": "bigint",
+    }
+    messages = rows["solid_cable_messages"]
+    assert {k: bytes(v) for k, v in ran.values("solid_cable_messages", "payload", "id").items()} == {
+        row[0]: row[2] for row in messages
+    }
+    assert {k: bytes(v) for k, v in ran.values("solid_cable_messages", "channel", "id").items()} == {
+        row[0]: row[1] for row in messages
+    }
+    assert ran.values("solid_cable_messages", "channel_hash", "id") == {
+        row[0]: int.from_bytes(hashlib.sha256(row[1]).digest()[:8], "big", signed=True) for row in messages
+    }
+    assert ran.values("solid_cable_messages", "updated_at", "id") == {
+        row[0]: rails_read(row[4]) for row in messages
+    }
+    assert references(run_dir) == {}
+
+
+def test_nextcloud_server_database_relates_its_file_tree_and_keeps_each_settings_value(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.nextcloud_server)
+    rows = apps.nextcloud_server_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_after"] == 100.0
+    files = rows["oc_filecache"]
+    cache = ran.types("oc_filecache")
+    assert cache["mtime"] == cache["storage_mtime"] == "timestamp with time zone"
+    for name in ("fileid", "storage", "parent", "mimetype", "mimepart", "size", "permissions"):
+        assert cache[name] == "bigint", name
+    assert cache["path"] == cache["path_hash"] == cache["etag"] == cache["checksum"] == "text"
+    # Unix seconds as instants; sizes, permission bits and etags as written; a root's '' path and name
+    # NULL by the blank rule (audited).
+    assert ran.values("oc_filecache", "mtime", "fileid") == {
+        row[0]: UNIX_EPOCH + timedelta(seconds=row[9]) for row in files
+    }
+    assert ran.values("oc_filecache", "size", "fileid") == {row[0]: row[8] for row in files}
+    assert ran.values("oc_filecache", "permissions", "fileid") == {row[0]: row[14] for row in files}
+    assert ran.values("oc_filecache", "etag", "fileid") == {row[0]: row[13] for row in files}
+    assert ran.values("oc_filecache", "path", "fileid") == {row[0]: row[2] or None for row in files}
+    assert ran.values("oc_filecache", "parent", "fileid") == {row[0]: row[4] for row in files}
+    # Each setting's value as written: the quota `none` (no limit) is one, not NULL; a blank is NULL.
+    appconfig = pg_query(
+        ran.uri, f"SELECT appid, configkey, configvalue FROM {quote_ident(ran.base)}.oc_appconfig"
+    )
+    assert sorted(appconfig) == sorted(rows["oc_appconfig"])
+    preferences = pg_query(
+        ran.uri, f"SELECT userid, appid, configkey, configvalue FROM {quote_ident(ran.base)}.oc_preferences"
+    )
+    assert sorted(preferences) == sorted((u, a, k, v or None) for u, a, k, v in rows["oc_preferences"])
+    assert ("bob", "files", "quota", "none") in preferences
+    # JSON's `null` argument is NULL; the activities' escaped JSON as written; '' messages NULL.
+    assert ran.values("oc_jobs", "argument", "id") == {
+        row[0]: None if row[2] == "null" else row[2] for row in rows["oc_jobs"]
+    }
+    activities = rows["oc_activity"]
+    assert ran.values("oc_activity", "subjectparams", "activity_id") == {row[0]: row[8] for row in activities}
+    assert ran.values("oc_activity", "timestamp", "activity_id") == {
+        row[0]: UNIX_EPOCH + timedelta(seconds=row[1]) for row in activities
+    }
+    assert set(ran.values("oc_activity", "message", "activity_id").values()) == {None}
+    assert audited_columns(run_dir) == {
+        ("oc_filecache", "mtime", "epoch:seconds"),
+        ("oc_filecache", "storage_mtime", "epoch:seconds"),
+        ("oc_filecache", "path", "empty_to_null"),
+        ("oc_filecache", "name", "empty_to_null"),
+        ("oc_activity", "timestamp", "epoch:seconds"),
+        ("oc_activity", "message", "empty_to_null"),
+        ("oc_jobs", "argument", "null_like_to_null"),
+        ("oc_preferences", "configvalue", "empty_to_null"),
+    }
+    # The file tree (a folder's `parent`, -1 at each root: until 2026-12-06 no reference), the storage
+    # and the mime type of each file, an activity's file. Not found: `mimepart`, whose four values are
+    # keys of oc_mimetypes and of oc_jobs alike (no name to tell).
+    assert references(run_dir) == {
+        ("oc_filecache", "storage"): "oc_storages.numeric_id",
+        ("oc_filecache", "parent"): "oc_filecache.fileid",
+        ("oc_filecache", "mimetype"): "oc_mimetypes.id",
+        ("oc_activity", "object_id"): "oc_filecache.fileid",
+    }
+    # Charged: only each storage root's '' path and name, blanks in a table that writes other missing
+    # values as NULL (its checksums); there the root's empty path is a value, not a missing one, but no
+    # general rule tells it from a blank left empty (it is still made NULL, audited).
+    columns = profiled(run_dir)["columns"]
+    assert set(charged_columns(columns)) == {("oc_filecache", "path"), ("oc_filecache", "name")}
+    assert columns["oc_preferences"]["configvalue"]["tokens_as_values"] == ["none"]
+
+
+def test_nginx_proxy_manager_database_keeps_its_json_flags_and_moments_and_reads_0_as_no_reference(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.nginx_proxy_manager)
+    rows = apps.npm_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    hosts = rows["proxy_host"]
+    types = ran.types("proxy_host")
+    assert types["created_on"] == types["modified_on"] == "timestamp without time zone"
+    # knex's `json` columns are text as JSON.stringify wrote them; its 0/1 flags integers as written.
+    assert types["domain_names"] == types["meta"] == types["locations"] == "text"
+    for flag in ("is_deleted", "ssl_forced", "caching_enabled", "block_exploits", "enabled", "hsts_enabled"):
+        assert types[flag] == "bigint", flag
+    assert ran.values("proxy_host", "domain_names", "id") == {row[0]: row[5] for row in hosts}
+    assert ran.values("proxy_host", "meta", "id") == {row[0]: row[17] for row in hosts}
+    assert ran.values("proxy_host", "locations", "id") == {row[0]: row[22] for row in hosts}
+    assert ran.values("proxy_host", "enabled", "id") == {row[0]: row[21] for row in hosts}
+    assert ran.values("proxy_host", "created_on", "id") == {
+        row[0]: datetime.fromisoformat(row[1]) for row in hosts
+    }
+    assert ran.values("proxy_host", "advanced_config", "id") == {row[0]: row[16] or None for row in hosts}
+    assert ran.values("certificate", "expires_on", "id") == {
+        row[0]: datetime.fromisoformat(row[8]) for row in rows["certificate"]
+    }
+    assert ran.values("user", "roles", "id") == {1: '["admin"]', 2: "[]"}
+    assert audited_columns(run_dir) == {
+        ("proxy_host", "root_dir", "empty_to_null"),
+        ("proxy_host", "index_file", "empty_to_null"),
+        ("proxy_host", "advanced_config", "empty_to_null"),
+        ("certificate", "nice_name", "empty_to_null"),
+    }
+    # No access list or certificate is 0, no reference, kept as written; the certificates and access
+    # lists a host names are found. Not found: each owner's `owner_user_id`, 1 in every row (the one
+    # admin; a single value tells no reference), and the audit log's `object_id`, keys of the table
+    # its `object_type` names.
+    assert ran.values("proxy_host", "certificate_id", "id") == {row[0]: row[12] for row in hosts}
+    assert references(run_dir) == {
+        ("auth", "user_id"): "user.id",
+        ("proxy_host", "access_list_id"): "access_list.id",
+        ("proxy_host", "certificate_id"): "certificate.id",
     }

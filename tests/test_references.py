@@ -4113,3 +4113,49 @@ def test_a_link_tables_text_column_the_data_alone_makes_unique_still_refers(
         ("TMAreaTag", "areas"): "TMArea.uuid",
         ("TMAreaTag", "tags"): "TMTag.uuid",
     }
+
+
+def test_a_column_named_parent_holding_its_own_tables_keys_is_the_trees_reference(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """A tree kept as an adjacency list: each node's ``parent`` is another node's key (``-1`` at the
+    roots, as a file cache writes a storage's root), the folders of each of three trees numbered
+    before their files. The parents are under half the keys and fill most of the span from the lowest
+    to the highest, so the numbers alone cannot tell them from a counter; the name says which table:
+    a node's parent is a row of its own table. The same numbers under a name saying nothing (``batch``)
+    are still no reference."""
+    trees, per_tree, folders = 3, 12, 5
+    nodes = []
+    for tree in range(trees):
+        first = tree * per_tree + 1
+        for n in range(first, first + per_tree):
+            if n == first:
+                parent = -1
+            elif n < first + folders:
+                parent = first + (n - first - 1) // 2
+            else:
+                parent = first + (n - first) % folders
+            nodes.append((n, parent, parent, f"node {n}"))
+    path = make_sqlite(
+        {
+            "nodes": (
+                "CREATE TABLE nodes (id INTEGER PRIMARY KEY, parent BIGINT NOT NULL, batch BIGINT NOT NULL, "
+                "name TEXT)",
+                nodes,
+            ),
+        }
+    )
+    # Independent checks of the shape claimed: every non-root parent is a key; under half the keys are
+    # parents, filling over half the integers from the lowest parent to the highest, which ranks in the
+    # upper half of the keys.
+    ((distinct, low, high, orphans, keys),) = _query(
+        path,
+        "SELECT count(DISTINCT parent), min(parent), max(parent), "
+        "count(*) FILTER (WHERE parent NOT IN (SELECT id FROM nodes)), (SELECT count(*) FROM nodes) "
+        "FROM nodes WHERE parent > 0",
+    )
+    assert orphans == 0 and 2 * distinct < keys and 2 * distinct >= high - low + 1 and 2 * high >= keys + 1
+    column = profile(path)["nodes"]
+    assert column["parent"].foreign_key == "nodes.id", column["parent"].notes
+    assert column["batch"].foreign_key is None
+    assert any("too few, too low" in note for note in column["batch"].notes), column["batch"].notes

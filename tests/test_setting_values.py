@@ -145,3 +145,55 @@ def test_a_null_token_word_in_a_name_value_tables_values_is_that_settings_value(
     assert dict(pg_query(pg_uri, f'SELECT value, name FROM "{schema}".readings WHERE value IS NULL')) == {
         None: "cpu"
     }
+
+
+def test_a_name_value_table_named_in_glued_lower_case_and_scoped_by_two_columns_is_one(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """Settings whose columns are named in one lower-case word each (``configkey``, ``configvalue``,
+    as many PHP schemas write them), a setting's name unique per user and application (``PRIMARY KEY
+    (userid, appid, configkey)``), and an application's settings unique per application: each row's
+    value is of the kind its own name says. A quota ``none`` (no limit) is that setting's value, kept
+    as written, not NULL; numbers written as text stay that text. A table of readings keyed by three
+    columns none of which names a setting is none."""
+    preferences = [
+        ("alice", "files", "quota", "none"),
+        ("alice", "core", "lang", "en"),
+        ("alice", "login", "lastLogin", "1796386721"),
+        ("bob", "files", "quota", "5 GB"),
+        ("bob", "core", "lang", "de"),
+        ("bob", "activity", "notify_email", "1"),
+    ]
+    appconfig = [("core", "installedat", "1796300000.1234"), ("files", "default_quota", "none"),
+                 ("core", "vendor", "nextcloud"), ("files", "enabled", "yes")]  # fmt: skip
+    readings = [("cpu", "host1", "a", "none"), ("cpu", "host1", "b", "0.25"), ("mem", "host2", "a", "12.75"),
+                ("mem", "host2", "b", "13")]  # fmt: skip
+    path = make_sqlite(
+        {
+            "preferences": (
+                "CREATE TABLE preferences (userid VARCHAR(64) DEFAULT '' NOT NULL, appid VARCHAR(32) "
+                "DEFAULT '' NOT NULL, configkey VARCHAR(64) DEFAULT '' NOT NULL, configvalue CLOB DEFAULT "
+                "NULL, "
+                "PRIMARY KEY(userid, appid, configkey))",
+                preferences,
+            ),
+            "appconfig": (
+                "CREATE TABLE appconfig (appid VARCHAR(32) DEFAULT '' NOT NULL, configkey VARCHAR(64) "
+                "DEFAULT '' NOT NULL, configvalue CLOB DEFAULT NULL, PRIMARY KEY(appid, configkey))",
+                appconfig,
+            ),
+            "readings": (
+                "CREATE TABLE readings (metric TEXT, host TEXT, probe TEXT, value TEXT, "
+                "PRIMARY KEY (metric, host, probe))",
+                readings,
+            ),
+        },
+    )
+    found = profile(path)
+    for table in ("preferences", "appconfig"):
+        value = found[table]["configvalue"]
+        assert value.tokens_as_values == ["none"], table
+        assert value.null_like_count == 0, table
+        assert value.inferred_type == "text", table
+    assert found["readings"]["value"].null_like_count == 1
+    assert found["readings"]["value"].tokens_as_values == []

@@ -172,6 +172,7 @@ from columnar_etl.source.naming import (
     name_words,
     names_by_id_word,
     names_entity,
+    names_own_parent,
     normalised_name,
     table_singulars,
 )
@@ -2006,7 +2007,9 @@ def _turned_away(
             f"({', '.join(named_tables)}): a polymorphic reference, no single reference inferred"
         )
     integer = profile.inferred_type == "integer"
-    named = names_parent(column, chosen) or said
+    # A tree's `parent` names its own table as `ticket_id` names tickets (since 2026-12-06).
+    own_parent = chosen.parent == child and names_own_parent(column)
+    named = names_parent(column, chosen) or said or own_parent
     if integer and (count := _count_word(column, named=named)):
         return (
             f"values are keys of {where}, but its name says a count ({count}), how many, not which row: "
@@ -2046,7 +2049,7 @@ def _turned_away(
             "its keys, no reference inferred"
         )
     far = keys_above_their_count(tables[chosen.parent][chosen.key])
-    entity = _same_entity(column, chosen) or said
+    entity = _same_entity(column, chosen) or said or own_parent
     if integer and not beyond_chance(chosen, named=named, far=far, entity=entity):
         return (
             f"values are keys of {where}, but too few, too low among its keys or too close together to "

@@ -468,7 +468,9 @@ def setting_values(tables: dict[str, SourceTable], declared: Sequence[SourceInde
 
     A name/value table holds an application's settings, one per row: a column named as a setting's name
     (:data:`SETTING_NAME_WORDS`: ``name``, ``key``, ``option_name``) that the schema makes unique,
-    alone or with one other column (a user's settings: ``PRIMARY KEY (user_id, key)``), and a column
+    alone or with one or two other columns (a user's settings: ``PRIMARY KEY (user_id, key)``; a
+    user's settings per application, Nextcloud's ``PRIMARY KEY (userid, appid, configkey)``, since
+    2026-12-06), and a column
     named as its value (:data:`SETTING_VALUE_WORDS`: ``value``, ``option_value``). vnStat's ``info``
     (``name TEXT UNIQUE``, ``value TEXT``) holds its version ``2.10``, a schema number ``1`` and a
     creation time; WordPress's ``wp_options``, Joplin's ``settings`` are alike. The value is of the
@@ -489,7 +491,7 @@ def setting_values(tables: dict[str, SourceTable], declared: Sequence[SourceInde
         named = {
             column
             for columns in sets
-            if 1 <= len(columns) <= 2
+            if 1 <= len(columns) <= 3
             for column in columns
             if _setting_words(column, SETTING_NAME_WORDS)
         }
@@ -513,9 +515,16 @@ def setting_values(tables: dict[str, SourceTable], declared: Sequence[SourceInde
 
 def _setting_words(name: str, last: frozenset[str]) -> bool:
     """Is ``name`` a setting table's column: its last word of ``last``, its others of
-    :data:`SETTING_NAME_WORDS` (``option_name``, ``meta_value``; not ``display_name``)?"""
+    :data:`SETTING_NAME_WORDS` (``option_name``, ``meta_value``; not ``display_name``)? A last word
+    that is such words glued in lower case (``configkey``, ``configvalue``, ``propertyname``, as many
+    PHP schemas name them: Nextcloud's ``oc_preferences``) is read as those words (since 2026-12-06);
+    ``username`` and ``filename`` are no such words."""
     words = camel_words(name)
-    return bool(words) and words[-1] in last and all(word in SETTING_NAME_WORDS for word in words[:-1])
+    if not words:
+        return False
+    *before, final = words
+    glued = re.fullmatch(f"(?:{'|'.join(sorted(SETTING_NAME_WORDS))})+(?:{'|'.join(sorted(last))})", final)
+    return (final in last or glued is not None) and all(word in SETTING_NAME_WORDS for word in before)
 
 
 def core_data_dates(tables: dict[str, SourceTable]) -> dict[str, SourceTable]:

@@ -129,6 +129,19 @@ def names_entity(column: str, table: str) -> bool:
     return bool(entity_of(table, table=True, camel=camel) & entity_of(column, glued_id=True))
 
 
+#: A column name's last word (less an ``id`` word) that names the row's parent among its own table's
+#: rows: an adjacency list's link (a folder's ``parent``, ``parent_id``, ``ParentID``).
+TREE_WORDS = frozenset({"parent"})
+
+
+def names_own_parent(column: str) -> bool:
+    """Does a column's name say it holds the key of its row's parent in its own table (its
+    :func:`entity_of` is ``parent``: ``parent``, ``parent_id``, ``parentId``, ``PARENTID``)? A tree kept
+    as an adjacency list names its own table so, as ``ticket_id`` names ``tickets`` (since 2026-12-06).
+    ``parent_type`` (a type) and ``parent_folder`` (a folder) do not say it."""
+    return bool(entity_of(column, glued_id=True) & TREE_WORDS)
+
+
 def names_by_id_word(column: str) -> bool:
     """Whether a column's name ends in an ``id`` word (``listId``, ``list_id``, ``LISTID`` aside): it
     names a row by its key, so a camelCase table's last capitalised part is what it names."""
