@@ -9855,9 +9855,16 @@ def test_waline_comments_likes_are_counts_not_references_and_its_local_times_arr
         c: apps.waline_comment(c).strip() for c in range(1, comments + 1)
     }
     assert ("wl_Comment", "comment", "trim") in audited_columns(run_dir)
-    # The commenter is a user; a reply's pid and rid are comments' ids, but of keys 1..40 with no gap
-    # any number is one: nothing tells them from numbers, and none is inferred.
-    assert references(run_dir) == {("wl_Comment", "user_id"): "wl_Users.id"}
+    # The commenter is a user; a reply's pid and rid are comments' ids. Of keys 1..40 with no gap any
+    # number is one, but each reply names an older comment, none itself: the rows' order tells them
+    # from numbers (until 2026-12-06 neither was inferred). By the builder: every one an older comment.
+    replies = [(c, apps.waline_parent(c)) for c in range(1, comments + 1)]
+    assert all(p[0] < c and p[1] < c for c, p in replies if p is not None)
+    assert references(run_dir) == {
+        ("wl_Comment", "user_id"): "wl_Users.id",
+        ("wl_Comment", "pid"): "wl_Comment.id",
+        ("wl_Comment", "rid"): "wl_Comment.id",
+    }
     # The score: '' for a link, mail, nick or user agent not given beside NULL user ids and likes is
     # how the table writes a missing text, NULL a missing number, each kind one way: no cost (until
     # 2026-12-05 charged, the real database scoring 77.6). Padded comments cosmetic. The users' '' url

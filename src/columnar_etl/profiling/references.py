@@ -2282,6 +2282,10 @@ def older_rows(src: Source, table: str, column: str, key: str) -> bool:
     its own. A tree's parents sit low among the keys (a library's three shows before their seasons and
     episodes: rule 3's "upper half" turns them away), and where this holds they need not reach it.
 
+    The first keys one after another, each held by one row (1..10 in every third row), are what a
+    counter numbering some of the rows holds (a tree's parents are shared, a chain's keys have gaps):
+    no tree, as the data cannot tell them apart.
+
     Two queries over the table's two columns, the second (the chance, one sort of the values) only
     where the first (self-loops, newer rows named) leaves it possible; only for an integer column that
     fits its own key (:func:`_fits_own_key`), 90 % of its values keys (the measure)."""
@@ -2293,10 +2297,15 @@ def older_rows(src: Source, table: str, column: str, key: str) -> bool:
         "AND v IN (SELECT k FROM cells WHERE k IS NOT NULL))"
     )
     cursor = src.connection.cursor()
-    counts = f"{rows} SELECT count(*), count(*) FILTER (WHERE v >= k), count(DISTINCT v) FROM held"
-    held, newer, distinct = cursor.execute(counts).fetchone() or (0, 0, 0)
+    counts = (
+        f"{rows} SELECT count(*), count(*) FILTER (WHERE v >= k), count(DISTINCT v), min(v), max(v), "
+        "(SELECT min(k) FROM cells) FROM held"
+    )
+    held, newer, distinct, low, high, lowest = cursor.execute(counts).fetchone() or (0, 0, 0, 0, 0, 0)
     if not held or newer or int(distinct) < MIN_DISTINCT:
         return False
+    if held == distinct and low == lowest and high - low + 1 == distinct:
+        return False  # the first keys, one row each, in order: a counter numbering some rows (alert 1..10)
     # Each row's key and each value as marks in one order, a key before the values equal to it: the
     # values counted up to a row's key mark are those below its key.
     chance = (
