@@ -65791,3 +65791,116 @@ def npm_rows() -> dict[str, list[Sequence[Any]]]:
 def nginx_proxy_manager(path: Path) -> Path:
     """Nginx Proxy Manager's ``database.sqlite`` (see the section's header)."""
     return write_export(path, NPM_DDL, npm_rows())
+
+
+# --- App (k3s's datastore, kine: pkg/drivers/sqlite/sqlite.go's schema, the rows
+# pkg/logstructured/logstructured.go and sqllog/sql.go append: one row per revision of a key) ---
+
+#: kine's SQLite schema as its driver creates it (``name`` declared INTEGER, holding the keys' paths).
+KINE_DDL = (
+    "CREATE TABLE IF NOT EXISTS kine\n\t\t\t(\n\t\t\t\tid INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+    "\t\t\t\tname INTEGER,\n\t\t\t\tcreated INTEGER,\n\t\t\t\tdeleted INTEGER,\n"
+    "\t\t\t\tcreate_revision INTEGER,\n\t\t\t\tprev_revision INTEGER,\n\t\t\t\tlease INTEGER,\n"
+    "\t\t\t\tvalue BLOB,\n\t\t\t\told_value BLOB\n\t\t\t)",
+    "CREATE INDEX IF NOT EXISTS kine_name_index ON kine (name)",
+    "CREATE INDEX IF NOT EXISTS kine_name_id_index ON kine (name,id)",
+    "CREATE INDEX IF NOT EXISTS kine_id_deleted_index ON kine (id,deleted)",
+    "CREATE INDEX IF NOT EXISTS kine_prev_revision_index ON kine (prev_revision)",
+    "CREATE UNIQUE INDEX IF NOT EXISTS kine_name_prev_revision_uindex ON kine (name, prev_revision)",
+)
+
+
+def kine_object(kind: str, name: str, step: int) -> bytes:
+    """A Kubernetes object as the API server stores it: ``k8s\\x00`` then protobuf bytes (a type
+    meta, then the object's raw bytes; here its kind, name and a resource step, deterministic)."""
+    body = f"{kind}/{name}#{step}".encode()
+    meta = b"\n\x02v1\x12" + bytes([len(kind)]) + kind.encode()
+    return b"k8s\x00\n" + bytes([len(meta)]) + meta + b"\x12" + bytes([len(body)]) + body + b"\x1a\x00"
+
+
+def kine_rows() -> list[tuple[Any, ...]]:
+    """The ``kine`` table of a k3s server's first minutes, each row appended as kine appends it (before
+    any compaction: kine keeps the last 1,000 revisions): ``compact_rev_key`` first (``prev_revision``
+    0, an empty value), then the health key. A create's ``prev_revision`` is the current revision (the
+    newest row), its ``create_revision`` 0 (the row's own id is its create revision when read), its
+    ``old_value`` NULL, or, re-creating a deleted key, the deleted row's revision and value; an update's
+    ``create_revision`` is the key's create row, its ``prev_revision`` the key's current row, its
+    ``old_value`` that row's value; a delete (``deleted`` 1) carries the current row's value twice.
+    ``created``/``deleted`` are Go booleans bound as 1/0; ``lease`` a TTL in seconds (events: 3660)."""
+    rows: list[tuple[Any, ...]] = []
+    current: dict[str, tuple[int, int, bytes, int]] = {}  # key → (row id, create revision, value, lease)
+
+    def append(
+        name: str,
+        created: int,
+        deleted: int,
+        create_rev: int,
+        prev: int,
+        lease: int,
+        value: bytes,
+        old: bytes | None,
+    ) -> int:
+        rows.append((len(rows) + 1, name, created, deleted, create_rev, prev, lease, value, old))
+        return len(rows)
+
+    def create(name: str, value: bytes, lease: int = 0) -> None:
+        gone = current.get(name)
+        if gone is not None and rows[gone[0] - 1][3] == 1:  # a deleted key: its delete row is the previous
+            key = append(name, 1, 0, 0, gone[0], lease, value, gone[2])
+        else:
+            key = append(name, 1, 0, 0, len(rows), lease, value, None)
+        current[name] = (key, key, value, lease)
+
+    def update(name: str, value: bytes) -> None:
+        row, created_at, old, lease = current[name]
+        key = append(name, 0, 0, created_at, row, lease, value, old)
+        current[name] = (key, created_at, value, lease)
+
+    def delete(name: str) -> None:
+        row, created_at, old, lease = current[name]
+        key = append(name, 0, 1, created_at, row, lease, old, old)
+        current[name] = (key, created_at, old, lease)
+
+    append("compact_rev_key", 1, 0, 0, 0, 0, b"", None)
+    current["compact_rev_key"] = (1, 1, b"", 0)
+    create("/registry/health", b'{"health":"true"}')
+    for namespace in ("default", "kube-system", "kube-public", "kube-node-lease"):
+        create(f"/registry/namespaces/{namespace}", kine_object("Namespace", namespace, 0))
+    create("/registry/ranges/serviceips", kine_object("RangeAllocation", "serviceips", 0))
+    create("/registry/ranges/servicenodeports", kine_object("RangeAllocation", "servicenodeports", 0))
+    for role in ("admin", "edit", "view", "cluster-admin", "system:discovery"):
+        create(f"/registry/clusterroles/{role}", kine_object("ClusterRole", role, 0))
+    create("/registry/services/specs/default/kubernetes", kine_object("Service", "kubernetes", 0))
+    update("/registry/ranges/serviceips", kine_object("RangeAllocation", "serviceips", 1))
+    for lease in ("kube-scheduler", "kube-controller-manager"):
+        create(f"/registry/leases/kube-system/{lease}", kine_object("Lease", lease, 0))
+    create("/registry/minions/node-1", kine_object("Node", "node-1", 0))
+    create("/registry/leases/kube-node-lease/node-1", kine_object("Lease", "node-1", 0))
+    for step in range(1, 9):
+        for lease in ("kube-scheduler", "kube-controller-manager"):
+            update(f"/registry/leases/kube-system/{lease}", kine_object("Lease", lease, step))
+        if step % 2 == 0:
+            update("/registry/leases/kube-node-lease/node-1", kine_object("Lease", "node-1", step))
+        if step in (2, 5):
+            event = f"node-1.{step:04x}"
+            create(f"/registry/events/default/{event}", kine_object("Event", event, 0), lease=3660)
+        if step == 3:
+            create("/registry/pods/kube-system/coredns-1", kine_object("Pod", "coredns-1", 0))
+            update("/registry/pods/kube-system/coredns-1", kine_object("Pod", "coredns-1", 1))
+        if step == 6:
+            update("/registry/minions/node-1", kine_object("Node", "node-1", step))
+            delete("/registry/pods/kube-system/coredns-1")
+        if step == 7:
+            create("/registry/pods/kube-system/coredns-1", kine_object("Pod", "coredns-1", 2))
+    return rows
+
+
+def kine(path: Path) -> Path:
+    """A k3s ``state.db`` (kine's one table; see the module's list)."""
+    con = sqlite3.connect(path)
+    with con:
+        for statement in KINE_DDL:
+            con.execute(statement)
+        con.executemany("INSERT INTO kine VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", kine_rows())
+    con.close()
+    return path

@@ -12,12 +12,13 @@ import math
 import shutil
 import sqlite3
 import time
+from collections import Counter
 from pathlib import Path
 from typing import Any
 from uuid import UUID
 
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 
@@ -40,7 +41,7 @@ from columnar_etl.report.console import render_profile_console
 from columnar_etl.source.export import open_source
 from export_generator.random_shape import generate_random_export
 from export_generator.wide import generate_wide_export
-from tests.conftest import SqliteFactory
+from tests.conftest import SqliteFactory, examples
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "chinook.sqlite"
 CHINOOK = CORPUS if CORPUS.exists() else Path("/work/shared/corpus/chinook.sqlite")
@@ -4159,3 +4160,212 @@ def test_a_column_named_parent_holding_its_own_tables_keys_is_the_trees_referenc
     assert column["parent"].foreign_key == "nodes.id", column["parent"].notes
     assert column["batch"].foreign_key is None
     assert any("too few, too low" in note for note in column["batch"].notes), column["batch"].notes
+
+
+def _library_rows() -> list[tuple[int, int | None, int, int | None, str]]:
+    """A media library's items in the order a scan makes them (id, parent_id, kind, child_index,
+    title): 8 movies, then 2 shows, each show's seasons after it, each season's episodes after that.
+    Parents are made before their children: the parents' ids are few and low among the 38 keys."""
+    rows: list[tuple[int, int | None, int, int | None, str]] = [
+        (n, None, 1, None, f"movie {n}") for n in range(1, 9)
+    ]
+    shows = [(9, 2), (10, 2)]  # (show id, its seasons)
+    rows += [(show, None, 2, None, f"show {show}") for show, _ in shows]
+    seasons = []
+    for show, count in shows:
+        for index in range(1, count + 1):
+            seasons.append((len(rows) + 1, show))
+            rows.append((len(rows) + 1, show, 3, index, f"season {index} of {show}"))
+    for season, _ in seasons:
+        for index in range(1, 7):
+            rows.append((len(rows) + 1, season, 4, index, f"episode {index}"))
+    return rows
+
+
+def test_a_tree_whose_parents_come_first_refers_to_its_own_table(make_sqlite: SqliteFactory) -> None:
+    """A library of movies, shows, seasons and episodes in one table (Plex's ``metadata_items``): each
+    season's ``parent_id`` is its show's id, each episode's its season's. Shows are scanned before their
+    seasons and seasons before their episodes, so the 6 parents are ids 9..14 of 38, all in the lower
+    half of the keys, which rule 3 reads as codes at the bottom; two other tables' keys 1..20 hold them
+    as well. Each row holding a value names an older row, none its own: a tree of the table's own rows,
+    preferred to the tables whose keys merely hold the values (until 2026-12-06 no reference)."""
+    items = _library_rows()
+    others = [(n, f"part {n}") for n in range(1, 21)]
+    path = make_sqlite(
+        {
+            "items": (
+                "CREATE TABLE items (id INTEGER PRIMARY KEY, parent_id INTEGER, kind INTEGER, "
+                "child_index INTEGER, title TEXT)",
+                items,
+            ),
+            "media": ("CREATE TABLE media (id INTEGER PRIMARY KEY, file TEXT)", others),
+            "parts": ("CREATE TABLE parts (id INTEGER PRIMARY KEY, file TEXT)", others),
+        }
+    )
+    # Independent checks by SQLite: every parent is an item made before its child, low among the keys.
+    assert _query(
+        path,
+        "SELECT count(*), count(*) FILTER (WHERE parent_id < id), "
+        "count(*) FILTER (WHERE parent_id IN (SELECT id FROM items)), max(parent_id) FROM items "
+        "WHERE parent_id IS NOT NULL",
+    ) == [(28, 28, 28, 14)]
+    assert 2 * 14 < 38 + 1 and len(items) == 38  # the highest parent ranks in the lower half of the keys
+    found = profile(path)
+    assert _references_of(found) == {("items", "parent_id"): "items.id"}
+    column = found["items"]["parent_id"]
+    assert column.issue("orphan_reference") is None
+    assert any("names an older row" in note for note in column.notes), column.notes
+    # The kind (1 in the first row: its own key) and the place among siblings (1..6, each below its
+    # row's key, but the first rows, where a code and a tree differ, hold none) are no tree.
+    assert found["items"]["kind"].foreign_key is None
+    assert found["items"]["child_index"].foreign_key is None
+
+
+def _category_rows() -> list[tuple[Any, ...]]:
+    """A category tree made breadth first (id, parent_id, depth, slot, stage, anchor, children, name): 3
+    roots, 3 children each, 2 grandchildren each. ``depth`` 0..2 and ``slot`` (the place among its
+    siblings, NULL for a root) describe the row, ``stage`` is a code from 1 to 5, ``anchor`` names an
+    older row or, in one row, its own, and ``children`` counts the row's children (NULL for a leaf)."""
+    rows: list[list[Any]] = []
+    for root in range(3):
+        rows.append([len(rows) + 1, None, 0, None, f"root {root}"])
+    for parent in (1, 2, 3):
+        for slot in range(1, 4):
+            rows.append([len(rows) + 1, parent, 1, slot, f"child {slot} of {parent}"])
+    for parent in range(4, 13):
+        for slot in range(1, 3):
+            rows.append([len(rows) + 1, parent, 2, slot, f"grandchild {slot} of {parent}"])
+    counts = Counter(row[1] for row in rows)
+    out = []
+    for row in rows:
+        key = row[0]
+        stage = (key * 7) % 5 + 1  # 3 in the first row: a code points at a newer row or its own
+        anchor = None if key <= 2 else (key if key == 20 else (key // 3) + 1)
+        out.append((key, row[1], row[2], row[3], stage, anchor, counts.get(key) or None, row[4]))
+    return out
+
+
+def test_a_category_tree_refers_to_itself_and_its_codes_counts_and_places_do_not(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """A category tree made roots first: its ``parent_id`` names 12 of its 30 keys, all in their lower
+    half (no reference until 2026-12-06). Beside it, what must not become a self-reference: a depth
+    0..2 (0 is no key), a place among siblings (1..3, NULL for the roots: each below its row's key, but
+    only rows keyed above every value hold one, which any numbers would point "back" from), a code 1..5
+    (3 in the first row: a newer row), a column naming older rows but its own in one (a self-loop, no
+    tree), a count of children (3 in the first row), and ``level``, ``position``, ``sort_order`` copies of
+    those named as codes and places."""
+    rows = _category_rows()
+    path = make_sqlite(
+        {
+            "categories": (
+                "CREATE TABLE categories (id INTEGER PRIMARY KEY, parent_id INTEGER, depth INTEGER, "
+                "slot INTEGER, stage INTEGER, anchor INTEGER, children INTEGER, name TEXT, "
+                "level INTEGER, position INTEGER, sort_order INTEGER)",
+                [(*row, row[2], row[3], row[3]) for row in rows],
+            ),
+        }
+    )
+    # Independent checks by SQLite of what each column is.
+    assert _query(
+        path,
+        "SELECT count(*) FILTER (WHERE parent_id >= id), count(DISTINCT parent_id), max(parent_id), "
+        "count(*) FILTER (WHERE anchor = id), count(*) FILTER (WHERE anchor > id), "
+        "(SELECT stage FROM categories WHERE id = 1), (SELECT children FROM categories WHERE id = 1) "
+        "FROM categories",
+    ) == [(0, 12, 12, 1, 0, 3, 3)]
+    found = profile(path)
+    assert _references_of(found) == {("categories", "parent_id"): "categories.id"}
+    assert found["categories"]["parent_id"].issue("orphan_reference") is None
+
+
+def test_a_chain_of_revisions_refers_to_its_own_table(make_sqlite: SqliteFactory) -> None:
+    """A document store keeping each save as a row, ``previous_id`` naming the save it replaced (NULL
+    for a document's first): 20 documents saved once, then 10 saves of five of them. The values are 10
+    keys of 30, spread up to the 26th: under half the keys, no run, and the span they fill makes no
+    chance measure of rule 3 tell them from numbers; each names an older save, none its own: a chain
+    (until 2026-12-06 no reference)."""
+    rows: list[tuple[int, str, int | None, str]] = [(n, f"doc {n}", None, "v1") for n in range(1, 21)]
+    latest = {f"doc {n}": n for n in range(1, 21)}
+    for step, doc in enumerate((3, 7, 12, 3, 15, 18, 7, 3, 12, 18)):
+        name = f"doc {doc}"
+        key = len(rows) + 1
+        rows.append((key, name, latest[name], f"v{step + 2}"))
+        latest[name] = key
+    path = make_sqlite(
+        {
+            "saves": (
+                "CREATE TABLE saves (id INTEGER PRIMARY KEY, document TEXT, previous_id INTEGER, body TEXT)",
+                rows,
+            ),
+        }
+    )
+    assert _query(
+        path,
+        "SELECT count(*), count(*) FILTER (WHERE previous_id < id), count(DISTINCT previous_id), "
+        "max(previous_id) FROM saves WHERE previous_id IS NOT NULL",
+    ) == [(10, 10, 10, 26)]
+    found = profile(path)
+    assert _references_of(found) == {("saves", "previous_id"): "saves.id"}
+
+
+def _tree_chance(parents: list[int | None]) -> float:
+    """The chance, were the values of a column dealt to its rows at random, that every row holding one
+    (row ``k`` keyed ``k + 1``) would hold a value below its key: the product over those rows of the
+    share of the values below their key (computed here from the rows, independently of the package)."""
+    values = [p for p in parents if p is not None]
+    chance = 1.0
+    for key, parent in enumerate(parents, start=1):
+        if parent is not None:
+            chance *= sum(1 for v in values if v < key) / len(values)
+    return chance
+
+
+@st.composite
+def _forests(draw: st.DrawFn) -> tuple[list[int | None], list[int | None]]:
+    """A forest made roots first, each later node's parent an older node; and a code column (1..5,
+    NULL in some rows but the first) of the same rows."""
+    roots = draw(st.integers(min_value=1, max_value=4))
+    size = draw(st.integers(min_value=roots + 4, max_value=60))
+    parents: list[int | None] = [None] * roots
+    for key in range(roots + 1, size + 1):
+        parents.append(draw(st.integers(min_value=1, max_value=key - 1)))
+    codes: list[int | None] = [draw(st.integers(min_value=1, max_value=5))]
+    codes += draw(st.lists(st.one_of(st.none(), st.integers(1, 5)), min_size=size - 1, max_size=size - 1))
+    return parents, codes
+
+
+@settings(
+    max_examples=examples(10, 60), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(drawn=_forests())
+def test_a_forest_made_parents_first_refers_to_its_own_rows_and_a_code_beside_it_never(
+    tmp_path: Path, drawn: tuple[list[int | None], list[int | None]]
+) -> None:
+    """Whatever the forest, its ``parent`` column refers to its own table's key wherever the order of its
+    rows beats chance (:func:`_tree_chance` at most 0.2, two parents or more, fewer than 90 % of the keys;
+    computed here from the rows), and a code of 1..5 whose first row holds one never does."""
+    parents, codes = drawn
+    path = tmp_path / f"forest{abs(hash((tuple(parents), tuple(codes))))}.db"
+    path.unlink(missing_ok=True)
+    con = sqlite3.connect(path)
+    with con:
+        con.execute("CREATE TABLE nodes (id INTEGER PRIMARY KEY, parent INTEGER, grade INTEGER)")
+        con.executemany(
+            "INSERT INTO nodes VALUES (?, ?, ?)",
+            [(key, parent, code) for key, (parent, code) in enumerate(zip(parents, codes, strict=True), 1)],
+        )
+    con.close()
+    found = _references_of(profile(path))
+    assert ("nodes", "grade") not in found
+    held = sorted(p for p in parents if p is not None)
+    distinct = len(set(held))
+    # The first keys one after another, one child each, are what a counter of rows holds: no tree.
+    counter = held == list(range(1, len(held) + 1))
+    if (
+        distinct >= 2
+        and distinct < MIN_INCLUSION * len(parents)
+        and _tree_chance(parents) <= 0.2
+        and not counter
+    ):
+        assert found.get(("nodes", "parent")) == "nodes.id", (parents, _tree_chance(parents))

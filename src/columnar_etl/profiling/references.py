@@ -99,12 +99,31 @@
    the persons' keys 1..120, half of them in their upper half, referred to ``persons.id`` until
    2026-12-05.
 
+   A column referring to its own table's integer key as a tree or a chain does (a season's show, an
+   episode's season, a reply's comment, a revision's predecessor) is told by the rows' order, which
+   codes do not keep (:func:`older_rows`, since 2026-12-06): parents are made before their children,
+   so every row holding a key of the table names an older row, none its own. Were the values dealt
+   to those rows at random, the row keyed ``k`` would hold one below ``k`` with probability ``F(k)``,
+   the share of the values below ``k``; that all do has chance ``prod F(k)``, at most
+   :data:`MAX_CHANCE` (rows keyed above every value count 1: the evidence is in the first rows
+   holding one, where a status 3 in row 1 points at a newer row and a level 1 in row 1 at its own).
+   With at least :data:`MIN_DISTINCT` keys among its values, such a column need not reach the upper
+   half of the keys (a library's shows, made before their seasons and episodes, are ids 9 to 11 of
+   23: until 2026-12-06 no reference), the counter and first-keys rules do not apply, and a name
+   ending in a version word no longer turns it away (a version of its own row names no older row;
+   kine's ``prev_revision`` does); the other names still do. It is preferred to other tables whose
+   keys hold its values unless the name names one of them (:func:`_choose`): a tree's parent is its
+   own kind. Pruning measures it against its own keys however low its values, where it has a root
+   (a NULL, or 0 or below: :func:`_may_root_a_tree`).
+
    What this loses: a true integer reference with a single value, or using few keys all in the lower
    half of keys numbered from near 1, or, under a name that is not the parent's entity, a sample of
    under half the keys or a short run of them (orders of the latest customers only), or, under a name
    not naming its table, a run of the first keys of a growing table (orders of its first customers
    only), or in an export declaring other references, of any table, or there any run of consecutive
-   keys (the references of a batch of parents, 20..79). The data cannot tell those from
+   keys (the references of a batch of parents, 20..79), or a tree whose rows were re-parented to a
+   newer row, or whose roots hold 0 under a name naming no table beside few parents (kine's
+   ``create_revision``: its 0 one value of seven). The data cannot tell those from
    codes; declare the foreign key and it is taken as declared.
 
 Cost stays bounded: candidates are pruned with the profile's figures alone (type, distinct counts,
@@ -621,8 +640,10 @@ def short_bytes(column: ColumnProfile) -> bool:
     return column.inferred_type == "bytea" and present > 0 and column.bytes <= KEPT_VALUE_BYTES * present
 
 
-def _fits(child: ColumnProfile, parent: ColumnProfile) -> bool:
-    """Could ``child``'s values be ``parent``'s keys? Decided from the profiles alone (no query)."""
+def _fits(child: ColumnProfile, parent: ColumnProfile, *, lower_half: bool = False) -> bool:
+    """Could ``child``'s values be ``parent``'s keys? Decided from the profiles alone (no query).
+    ``lower_half``: values that could rank only in the lower half of the keys fit too (a tree's
+    parents, older than their children: :func:`_fits_own_key`)."""
     if child.inferred_type != parent.inferred_type or child.distinct_count == 0:
         return False
     if child.inferred_type == "bytea" and not (short_bytes(child) and short_bytes(parent)):
@@ -657,7 +678,8 @@ def _fits(child: ColumnProfile, parent: ColumnProfile) -> bool:
         # them (a million-row table's small counts and codes against its own key: ~1 s of the profile).
         keys = parent.distinct_count - parent.invalid_count - parent.empty_string_count
         keys -= parent.null_like_count + parent.whitespace_padded_count
-        if 2 * (child.max - parent.min + 1) < keys + 1 and not keys_above_their_count(parent):
+        low = 2 * (child.max - parent.min + 1) < keys + 1
+        if low and not lower_half and not keys_above_their_count(parent):
             return False
     # The ranges must overlap (a stricter bound would need the data: a tenth may lie outside).
     return bool(child.max >= parent.min and child.min <= parent.max)
@@ -676,8 +698,18 @@ def _names_a_table(column: ColumnProfile, tables: Mapping[str, TableProfile]) ->
 
 def _fits_own_key(child: ColumnProfile, key: ColumnProfile) -> bool:
     """Could ``child`` refer to its own table's ``key``? :func:`_fits`, and not a copy or reordering of
-    the key (small codes are turned away after the measure, by :func:`beyond_chance`, as for any key)."""
-    return _fits(child, key) and child.distinct_count < MIN_INCLUSION * key.distinct_count
+    the key (small codes are turned away after the measure, by :func:`beyond_chance`, as for any key).
+    Values only in the lower half of the keys fit where the column may hold a tree's roots
+    (:func:`_may_root_a_tree`): parents older than their children (:func:`older_rows`)."""
+    fits = _fits(child, key) or (_may_root_a_tree(child) and _fits(child, key, lower_half=True))
+    return fits and child.distinct_count < MIN_INCLUSION * key.distinct_count
+
+
+def _may_root_a_tree(column: ColumnProfile) -> bool:
+    """Has ``column`` a row that may be a root of a tree of its own table's rows: a NULL, or an integer
+    at or below 0 (the "no reference" of :data:`NO_REFERENCES`)? A tree's oldest row points at no older
+    one (:func:`older_rows`), so a column without such a row is none (read from the profile's counts)."""
+    return column.null_count > 0 or (isinstance(column.min, int) and column.min <= 0)
 
 
 def candidates(tables: Mapping[str, TableProfile]) -> dict[tuple[str, str], list[tuple[str, str]]]:
@@ -1463,6 +1495,7 @@ def _choose(
     linked: AbstractSet[str] = frozenset(),
     named_so: AbstractSet[tuple[str, str]] = frozenset(),
     bare: str = "",
+    tree: Inclusion | None = None,
 ) -> Inclusion | None:
     """The one parent the data points to: the only fit; among several, the one whose table (or key) the
     column's name names (of two it names, the one it names the most of: :func:`_most_named`; of two keys
@@ -1476,7 +1509,9 @@ def _choose(
     ``repository``), else the table of people a person's role names (:func:`_person_among_people`:
     ``created_by_id`` → ``users``), and last, among those of the best share, the one whose table's name, a
     compound written as one word, the column's ends (:func:`_ends_compound`: ``field_id`` →
-    ``userfields``). None when still a tie.
+    ``userfields``). None when still a tie. ``tree``: the column's fit to its own table's key where
+    each row names an older row (:func:`older_rows`), chosen after the names and before the shares:
+    other tables' keys hold a tree's values by chance (since 2026-12-06).
 
     ``bare``: the column's name less its table's tag (:func:`column_tag`: ``rev`` of
     ``revcomment_rev`` in ``revision_comment_temp``), whose names are read first: the tag names the
@@ -1505,6 +1540,8 @@ def _choose(
         ):
             if len(named) == 1:
                 return named[0]
+    if tree is not None and tree in fits:
+        return tree  # a tree's parent is its own kind: other tables' keys fit by chance rules alone
     best = max(fit.share for fit in fits)
     top = [fit for fit in fits if fit.share == best]
     if len(top) == 1:
@@ -1734,11 +1771,18 @@ def find_references(
     named_so = declared_by_name(found)
     fits: dict[tuple[str, str], list[Inclusion]] = {}
     chosen_fits: dict[tuple[str, str], Inclusion] = {}
+    # Columns referring to their own table's key as a tree does, each row to an older one (older_rows).
+    trees: dict[tuple[str, str], Inclusion] = {}
     for index, (child, column, parent, key, kind) in enumerate(pairs):
         fit = measured.get(index)
         far = keys_above_their_count(tables[parent][key])
-        if fit is not None and fit.share >= MIN_INCLUSION and (kind != "integer" or reaches(fit, far=far)):
-            fits.setdefault((child, column), []).append(fit)
+        if fit is None or fit.share < MIN_INCLUSION:
+            continue
+        if kind == "integer" and parent == child and older_rows(src, child, column, key):
+            trees[(child, column)] = fit
+        elif kind == "integer" and not reaches(fit, far=far):
+            continue
+        fits.setdefault((child, column), []).append(fit)
     for (child, column), fitting in fits.items():
         profile = tables[child][column]
         # Every parent whose keys the values reach competes, convincing or not: small numbers fitting
@@ -1746,13 +1790,17 @@ def find_references(
         declared_keys = named_so.get(column.casefold(), frozenset())
         tag = column_tag(list(tables[child].columns))
         bare = column[len(tag) :] if tag else ""
-        chosen = _choose(column, fitting, linked_tables(child, set(tables)), declared_keys, bare)
+        tree = trees.get((child, column))
+        chosen = _choose(column, fitting, linked_tables(child, set(tables)), declared_keys, bare, tree)
         if chosen is None:
             what = ", ".join(f"{fit.parent}.{fit.key}" for fit in fitting)
             profile.notes.append(f"values fit the keys of {what} alike: no reference chosen")
             continue
         said = (chosen.parent, chosen.key) in declared_keys
-        if (why := _turned_away(src, tables, child, column, chosen, declares, said=said)) is not None:
+        grown = chosen is tree
+        if (
+            why := _turned_away(src, tables, child, column, chosen, declares, said=said, tree=grown)
+        ) is not None:
             profile.notes.append(why)
             continue
         chosen_fits[(child, column)] = chosen
@@ -1772,6 +1820,12 @@ def find_references(
     for (child, column), chosen in _without_circles(tables, found, single).items():
         profile = tables[child][column]
         _record(profile, chosen, declared=False)
+        if chosen is trees.get((child, column)):
+            profile.notes.append(
+                f"each row holding a key of {chosen.parent}.{chosen.key} names an older row, none its own: "
+                "a tree or a chain of its own rows (parents made first), beyond chance however low "
+                "among the keys"
+            )
         found.append(Reference(child, (column,), chosen.parent, (chosen.key,), declared=False))
     references_as_written(tables)
     return found
@@ -1989,6 +2043,7 @@ def _turned_away(
     declares: bool = False,
     *,
     said: bool = False,
+    tree: bool = False,
 ) -> str | None:
     """Why ``child.column``, whose values are keys of ``chosen``, is no reference to it after all (the
     column's note), or None: integers named as a count or as a code, a counter
@@ -1997,7 +2052,11 @@ def _turned_away(
     row's key (the one rule reading the data again, last). ``said``: the export's declared references
     of the column's name all name ``chosen`` (:func:`declared_by_name`): the name names the parent by
     the export's own schema, as a name that is the parent's entity does, so however few of its keys
-    the values use, or however first, they are no chance (reaching the upper half still needed)."""
+    the values use, or however first, they are no chance (reaching the upper half still needed).
+    ``tree``: ``chosen`` is the column's own table, each row naming an older row (:func:`older_rows`):
+    the rows' order beats chance, so the rules reading the values alone (a counter, too few or too low
+    keys, the first keys) do not apply, nor a name ending in a version word (a version of its own row
+    names no older row: ``prev_revision``, each row's previous revision, does); the other names do."""
     profile = tables[child][column]
     where = f"{chosen.parent}.{chosen.key}"
     if (polymorphic := _polymorphic_pair(src, tables, child, column, chosen.parent)) is not None:
@@ -2015,7 +2074,8 @@ def _turned_away(
             f"values are keys of {where}, but its name says a count ({count}), how many, not which row: "
             "no reference inferred"
         )
-    if integer and not named and (code := _code_word(column)):
+    code = _code_word(column) if integer and not named else None
+    if code and not (tree and code in VERSION_WORDS):
         what = (
             "a part of the row's date"
             if code in DATE_PART_WORDS
@@ -2043,6 +2103,8 @@ def _turned_away(
             f"values are keys of {where}, but its name names {other}, {which}, as its entity, not that "
             "one: no reference inferred"
         )
+    if tree:
+        return None  # each row names an older one: no counter, no code, no copy of its key
     if integer and not named and runs_past_keys(profile, tables[chosen.parent][chosen.key]):
         return (
             f"values run on, one after another, past the highest key of {where}: a counter overlapping "
@@ -2208,6 +2270,61 @@ def _copies_own_key(src: Source, table: str, column: str, key: str) -> bool:
     sql = f"SELECT count({value}), count(*) FILTER (WHERE {value} = {own}) FROM {relation}"
     filled, copied = src.connection.cursor().execute(sql).fetchone() or (0, 0)
     return int(filled) > 0 and int(copied) == int(filled)
+
+
+def older_rows(src: Source, table: str, column: str, key: str) -> bool:
+    """Does ``column`` refer to its own table's integer ``key`` as a tree or a chain does, each row to an
+    older one (a season to its show, an episode to its season, a reply to the comment it answers, a
+    revision to the one it replaced)? Parents are made before their children and keys grow with time,
+    so in the rows whose value is a key of the table (``held``): none names its own row (a self-loop,
+    no tree), every one names a row of a lower key, and the values are at least :data:`MIN_DISTINCT`
+    keys. The oldest row can name no older one: it is a root (NULL, 0 or below; the pruning asked for
+    such a row, :func:`_may_root_a_tree`).
+
+    Chance: a code, a level or a count is no pointer at rows, and nothing ties its value to the row's
+    key. Were the ``held`` values dealt to those rows at random (the same values, the rows keeping their
+    keys), the row keyed ``k`` would hold a value below ``k`` with probability ``F(k)``, the share of
+    the values below ``k``, and all would with probability ``prod F(k)`` over the rows. That is at most
+    :data:`MAX_CHANCE` for a reference (a Bayes factor of 5, rule 3's): a tree predicts the order
+    always. Rows keyed above every value add nothing (``F = 1``): the evidence is in the first rows
+    holding a value, where a code's (a status 3 in the row keyed 1 or 2) would point at a newer row or
+    its own. A tree's parents sit low among the keys (a library's three shows before their seasons and
+    episodes: rule 3's "upper half" turns them away), and where this holds they need not reach it.
+
+    The first keys one after another, each held by one row (1..10 in every third row), are what a
+    counter numbering some of the rows holds (a tree's parents are shared, a chain's keys have gaps):
+    no tree, as the data cannot tell them apart.
+
+    Two queries over the table's two columns, the second (the chance, one sort of the values) only
+    where the first (self-loops, newer rows named) leaves it possible; only for an integer column that
+    fits its own key (:func:`_fits_own_key`), 90 % of its values keys (the measure)."""
+    relation = src.relation_sql(table, reads=[ColumnRead(column), ColumnRead(key)])
+    value, own = quote_ident(column), quote_ident(key)
+    rows = (
+        f"WITH cells AS (SELECT try_cast({value} AS BIGINT) AS v, try_cast({own} AS BIGINT) AS k "
+        f"FROM {relation}), held AS (SELECT v, k FROM cells WHERE k IS NOT NULL "
+        "AND v IN (SELECT k FROM cells WHERE k IS NOT NULL))"
+    )
+    cursor = src.connection.cursor()
+    counts = (
+        f"{rows} SELECT count(*), count(*) FILTER (WHERE v >= k), count(DISTINCT v), min(v), max(v), "
+        "(SELECT min(k) FROM cells) FROM held"
+    )
+    held, newer, distinct, low, high, lowest = cursor.execute(counts).fetchone() or (0, 0, 0, 0, 0, 0)
+    if not held or newer or int(distinct) < MIN_DISTINCT:
+        return False
+    if held == distinct and low == lowest and high - low + 1 == distinct:
+        return False  # the first keys, one row each, in order: a counter numbering some rows (alert 1..10)
+    # Each row's key and each value as marks in one order, a key before the values equal to it: the
+    # values counted up to a row's key mark are those below its key.
+    chance = (
+        f"{rows}, marks AS (SELECT v AS x, 1 AS is_value FROM held UNION ALL SELECT k AS x, 0 AS is_value "
+        "FROM held WHERE k <= (SELECT max(v) FROM held)), ranked AS (SELECT is_value, sum(is_value) "
+        "OVER (ORDER BY x, is_value ROWS UNBOUNDED PRECEDING) AS below FROM marks) "
+        f"SELECT coalesce(sum(ln(below / {int(held)})), 0) FROM ranked WHERE is_value = 0"
+    )
+    (logged,) = cursor.execute(chance).fetchone() or (0.0,)
+    return float(logged) <= math.log(MAX_CHANCE)
 
 
 def _of_several_tables(
