@@ -61508,3 +61508,707 @@ def monotone_rows() -> dict[str, list[Sequence[Any]]]:
 def monotone(path: Path) -> Path:
     """A monotone ``.mtn`` database (see the module's list)."""
     return write_export(path, MONOTONE_DDL, monotone_rows(), bytes_as_text=False)
+
+
+# --- App (WordPress 6.5 on SQLite through the SQLite Database Integration plugin: the CREATE TABLE
+# statements as the plugin's WP_SQLite_Translator wrote them when WordPress's installer ran its
+# wp-admin/includes/schema.php (taken from the .ht.sqlite of a Playground build of WordPress 6.5 that
+# the installer made for real: bigint(20) unsigned as `integer`, varchar and datetime as `text ...
+# COLLATE NOCASE`, every NOT NULL as `NOT NULL ON CONFLICT REPLACE`, the MySQL types kept in its
+# `_mysql_data_types_cache`); values as wp-includes/post.php, comment.php, option.php and meta.php write
+# them through the plugin: dates as MySQL's `Y-m-d H:i:s` text, '0000-00-00 00:00:00' for a draft's
+# GMT date, comment_approved '0'/'1'/'spam'/'trash', PHP-serialized options and meta, `0` for no
+# parent, author or user) ---
+
+WORDPRESS_TABLE_TYPES = {
+    "wp_users": [
+        ("ID", "bigint(20) unsigned"),
+        ("user_login", "varchar(60)"),
+        ("user_pass", "varchar(255)"),
+        ("user_nicename", "varchar(50)"),
+        ("user_email", "varchar(100)"),
+        ("user_url", "varchar(100)"),
+        ("user_registered", "datetime"),
+        ("user_activation_key", "varchar(255)"),
+        ("user_status", "int(11)"),
+        ("display_name", "varchar(250)"),
+    ],
+    "wp_usermeta": [
+        ("umeta_id", "bigint(20) unsigned"),
+        ("user_id", "bigint(20) unsigned"),
+        ("meta_key", "varchar(255)"),
+        ("meta_value", "longtext"),
+    ],
+    "wp_terms": [
+        ("term_id", "bigint(20) unsigned"),
+        ("name", "varchar(200)"),
+        ("slug", "varchar(200)"),
+        ("term_group", "bigint(10)"),
+    ],
+    "wp_term_taxonomy": [
+        ("term_taxonomy_id", "bigint(20) unsigned"),
+        ("term_id", "bigint(20) unsigned"),
+        ("taxonomy", "varchar(32)"),
+        ("description", "longtext"),
+        ("parent", "bigint(20) unsigned"),
+        ("count", "bigint(20)"),
+    ],
+    "wp_term_relationships": [
+        ("object_id", "bigint(20) unsigned"),
+        ("term_taxonomy_id", "bigint(20) unsigned"),
+        ("term_order", "int(11)"),
+    ],
+    "wp_commentmeta": [
+        ("meta_id", "bigint(20) unsigned"),
+        ("comment_id", "bigint(20) unsigned"),
+        ("meta_key", "varchar(255)"),
+        ("meta_value", "longtext"),
+    ],
+    "wp_comments": [
+        ("comment_ID", "bigint(20) unsigned"),
+        ("comment_post_ID", "bigint(20) unsigned"),
+        ("comment_author", "tinytext"),
+        ("comment_author_email", "varchar(100)"),
+        ("comment_author_url", "varchar(200)"),
+        ("comment_author_IP", "varchar(100)"),
+        ("comment_date", "datetime"),
+        ("comment_date_gmt", "datetime"),
+        ("comment_content", "text"),
+        ("comment_karma", "int(11)"),
+        ("comment_approved", "varchar(20)"),
+        ("comment_agent", "varchar(255)"),
+        ("comment_type", "varchar(20)"),
+        ("comment_parent", "bigint(20) unsigned"),
+        ("user_id", "bigint(20) unsigned"),
+    ],
+    "wp_options": [
+        ("option_id", "bigint(20) unsigned"),
+        ("option_name", "varchar(191)"),
+        ("option_value", "longtext"),
+        ("autoload", "varchar(20)"),
+    ],
+    "wp_postmeta": [
+        ("meta_id", "bigint(20) unsigned"),
+        ("post_id", "bigint(20) unsigned"),
+        ("meta_key", "varchar(255)"),
+        ("meta_value", "longtext"),
+    ],
+    "wp_posts": [
+        ("ID", "bigint(20) unsigned"),
+        ("post_author", "bigint(20) unsigned"),
+        ("post_date", "datetime"),
+        ("post_date_gmt", "datetime"),
+        ("post_content", "longtext"),
+        ("post_title", "text"),
+        ("post_excerpt", "text"),
+        ("post_status", "varchar(20)"),
+        ("comment_status", "varchar(20)"),
+        ("ping_status", "varchar(20)"),
+        ("post_password", "varchar(255)"),
+        ("post_name", "varchar(200)"),
+        ("to_ping", "text"),
+        ("pinged", "text"),
+        ("post_modified", "datetime"),
+        ("post_modified_gmt", "datetime"),
+        ("post_content_filtered", "longtext"),
+        ("post_parent", "bigint(20) unsigned"),
+        ("guid", "varchar(255)"),
+        ("menu_order", "int(11)"),
+        ("post_type", "varchar(20)"),
+        ("post_mime_type", "varchar(100)"),
+        ("comment_count", "bigint(20)"),
+    ],
+}
+
+#: The translator's DEFAULTs, from schema.php's (`''` for text, `'0000-00-00 00:00:00'` for datetime,
+#: `'0'` or `0` for numbers), where they are not those.
+WORDPRESS_DEFAULTS = {
+    ("wp_posts", "post_status"): "'publish'",
+    ("wp_posts", "comment_status"): "'open'",
+    ("wp_posts", "ping_status"): "'open'",
+    ("wp_posts", "post_type"): "'post'",
+    ("wp_comments", "comment_approved"): "'1'",
+    ("wp_comments", "comment_type"): "'comment'",
+    ("wp_options", "autoload"): "'yes'",
+}
+#: The columns schema.php declares `DEFAULT NULL` or with no DEFAULT (the meta tables' key and value).
+WORDPRESS_NULLABLE = {"meta_key", "meta_value"}
+#: Tables whose integers schema.php declares `DEFAULT 0` (the translator keeps it unquoted).
+WORDPRESS_BARE_ZERO = {"wp_terms", "wp_term_taxonomy", "wp_term_relationships"}
+
+
+def wordpress_ddl() -> list[str]:
+    """The plugin's CREATE TABLE and CREATE INDEX statements, as the installer's run left them."""
+    ddl = [
+        "CREATE TABLE _mysql_data_types_cache (\n\t\t`table` TEXT NOT NULL,\n\t\t`column_or_index` TEXT NOT "
+        "NULL,\n\t\t`mysql_type` TEXT NOT NULL,\n\t\tPRIMARY KEY(`table`, `column_or_index`)\n\t)"
+    ]
+    for table, columns in WORDPRESS_TABLE_TYPES.items():
+        lines = []
+        for i, (name, mysql_type) in enumerate(columns):
+            integer = "int(" in mysql_type
+            affinity = "integer" if integer else "text"
+            if table == "wp_term_relationships":
+                lines.append(f'"{name}" integer NOT NULL ON CONFLICT REPLACE DEFAULT 0')
+                continue
+            if i == 0:
+                lines.append(
+                    f'"{name}" integer PRIMARY KEY AUTOINCREMENT NOT NULL ON CONFLICT REPLACE DEFAULT 0'
+                )
+                continue
+            if name in WORDPRESS_NULLABLE:
+                default = " DEFAULT NULL" if name == "meta_key" else ""
+                lines.append(f'"{name}" text{default} COLLATE NOCASE')
+                continue
+            if (table, name) in WORDPRESS_DEFAULTS:
+                default = WORDPRESS_DEFAULTS[(table, name)]
+            elif mysql_type == "datetime":
+                default = "'0000-00-00 00:00:00'"
+            elif integer:
+                default = "0" if table in WORDPRESS_BARE_ZERO else "'0'"
+            else:
+                default = "''"
+            collate = "" if integer else " COLLATE NOCASE"
+            lines.append(f'"{name}" {affinity} NOT NULL ON CONFLICT REPLACE DEFAULT {default}{collate}')
+        if table == "wp_term_relationships":
+            lines.append('PRIMARY KEY ("object_id", "term_taxonomy_id")')
+        ddl.append(f'CREATE TABLE "{table}" (\n' + ",\n".join(lines) + ")")
+    ddl += [
+        'CREATE UNIQUE INDEX "wp_options__option_name" ON "wp_options" ("option_name")',
+        'CREATE INDEX "wp_options__autoload" ON "wp_options" ("autoload")',
+        'CREATE UNIQUE INDEX "wp_term_taxonomy__term_id_taxonomy" ON "wp_term_taxonomy" '
+        '("term_id", "taxonomy")',
+        'CREATE INDEX "wp_postmeta__post_id" ON "wp_postmeta" ("post_id")',
+        'CREATE INDEX "wp_postmeta__meta_key" ON "wp_postmeta" ("meta_key")',
+        'CREATE INDEX "wp_posts__post_name" ON "wp_posts" ("post_name")',
+        'CREATE INDEX "wp_posts__type_status_date" ON "wp_posts" '
+        '("post_type", "post_status", "post_date", "ID")',
+        'CREATE INDEX "wp_posts__post_parent" ON "wp_posts" ("post_parent")',
+        'CREATE INDEX "wp_posts__post_author" ON "wp_posts" ("post_author")',
+        'CREATE INDEX "wp_comments__comment_post_ID" ON "wp_comments" ("comment_post_ID")',
+        'CREATE INDEX "wp_comments__comment_parent" ON "wp_comments" ("comment_parent")',
+    ]
+    return ddl
+
+
+def wordpress_serialize(value: Any) -> str:
+    """PHP's serialize() of str, int, bool, float, None, list and dict (maybe_serialize's format)."""
+    if value is None:
+        return "N;"
+    if isinstance(value, bool):
+        return f"b:{int(value)};"
+    if isinstance(value, int):
+        return f"i:{value};"
+    if isinstance(value, float):
+        return f"d:{value!r};"
+    if isinstance(value, str):
+        return f's:{len(value.encode())}:"{value}";'
+    items = enumerate(value) if isinstance(value, list) else value.items()
+    body = "".join(wordpress_serialize(k) + wordpress_serialize(v) for k, v in items)
+    return f"a:{len(value)}:{{{body}}}"
+
+
+WORDPRESS_SITE = "https://blog.example.org"
+WORDPRESS_START = datetime(2024, 3, 4, 9, 15, 0)
+WORDPRESS_OFFSET = timedelta(hours=2)  # gmt_offset 2: a site in Europe/Berlin's summer time
+WORDPRESS_ZERO = "0000-00-00 00:00:00"
+
+
+def wordpress_stamp(moment: datetime) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M:%S")
+
+
+def wordpress_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """A small blog: 3 users, 12 posts and pages with their revisions, attachments, an auto-draft and a
+    draft (GMT date the zero date), a nav menu item, threaded comments of every approval state."""
+    users = [
+        (
+            1,
+            "admin",
+            "$P$Bh7lamDyWEKQzccZ5XjtDR7g3Um8dm.",
+            "admin",
+            "admin@blog.example.org",
+            WORDPRESS_SITE,
+            "2024-03-01 08:00:00",
+            "",
+            0,
+            "admin",
+        ),
+        (
+            2,
+            "marta",
+            "$wp$2y$10$4nA1xO2v0l9o0Qy5oH3ZluH2wWl1vKk4p3nNQeGqK8m1pU4z6l3bS",
+            "marta",
+            "marta@example.net",
+            "",
+            "2024-03-02 11:20:41",
+            "",
+            0,
+            "Marta Nowak",
+        ),
+        (
+            3,
+            "jp",
+            "$P$BQ9W1uB6CqTq4fLw6S9yJm0vX1nV2b.",
+            "jp",
+            "jp@example.com",
+            "https://jp.example.com",
+            "2024-03-03 19:05:12",
+            "1709493912:$P$BJ2b9tXoZ7v8o1nT7d7d3FvI9lV0bE1",
+            0,
+            "Jean-Pierre",
+        ),
+    ]
+    usermeta: list[tuple[Any, ...]] = []
+    for uid, login, *_rest in users:
+        role = "administrator" if uid == 1 else ("editor" if uid == 2 else "subscriber")
+        level = {1: "10", 2: "7", 3: "0"}[uid]
+        for key, value in (
+            ("nickname", login),
+            ("first_name", "" if uid == 1 else users[uid - 1][9].split()[0]),
+            ("last_name", "Nowak" if uid == 2 else ""),
+            ("description", ""),
+            ("rich_editing", "true"),
+            ("syntax_highlighting", "true"),
+            ("comment_shortcuts", "false"),
+            ("admin_color", "fresh"),
+            ("use_ssl", "0"),
+            ("show_admin_bar_front", "true"),
+            ("locale", "" if uid != 2 else "pl_PL"),
+            ("wp_capabilities", wordpress_serialize({role: True})),
+            ("wp_user_level", level),
+            ("dismissed_wp_pointers", ""),
+        ):
+            usermeta.append((len(usermeta) + 1, uid, key, value))
+    usermeta.append(
+        (
+            len(usermeta) + 1,
+            1,
+            "session_tokens",
+            wordpress_serialize(
+                {
+                    "5d41402abc4b2a76b9719d911017c592a3c1e5f0b8d6e4a2c9f7b1d3e5a7c9e1": {
+                        "expiration": 1710749700,
+                        "ip": "192.0.2.10",
+                        "ua": "Mozilla/5.0 (X11; Linux x86_64; rv:123.0) Gecko/20100101 Firefox/123.0",
+                        "login": 1709540100,
+                    }
+                }
+            ),
+        )
+    )
+    usermeta.append((len(usermeta) + 1, 1, "wp_dashboard_quick_press_last_post_id", "17"))
+    usermeta.append((len(usermeta) + 1, 2, "wp_user-settings", "libraryContent=browse&editor=tinymce"))
+    usermeta.append((len(usermeta) + 1, 2, "wp_user-settings-time", "1709632811"))
+
+    terms = [
+        (1, "Uncategorized", "uncategorized", 0),
+        (2, "News", "news", 0),
+        (3, "Releases", "releases", 0),
+        (4, "sqlite", "sqlite", 0),
+        (5, "postgres", "postgres", 0),
+        (6, "Main menu", "main-menu", 0),
+    ]
+    taxonomy = [
+        (1, 1, "category", "", 0, 2),
+        (2, 2, "category", "What happens on the project.", 0, 3),
+        (3, 3, "category", "", 2, 2),
+        (4, 4, "post_tag", "", 0, 3),
+        (5, 5, "post_tag", "", 0, 1),
+        (6, 6, "nav_menu", "", 0, 1),
+    ]
+
+    posts: list[tuple[Any, ...]] = []
+    postmeta: list[tuple[Any, ...]] = []
+    relationships: list[tuple[Any, ...]] = []
+
+    def meta(post_id: int, key: str, value: str) -> None:
+        postmeta.append((len(postmeta) + 1, post_id, key, value))
+
+    def post(**fields: Any) -> int:
+        pid = len(posts) + 1
+        local = fields.get("local", WORDPRESS_START + timedelta(days=pid, minutes=7 * pid))
+        status = fields.get("status", "publish")
+        kind = fields.get("type", "post")
+        gmt = (
+            WORDPRESS_ZERO if status in ("draft", "auto-draft") else wordpress_stamp(local - WORDPRESS_OFFSET)
+        )
+        modified = local + timedelta(hours=fields.get("edited_hours", 0))
+        name = fields.get("name", "")
+        guid = fields.get("guid", f"{WORDPRESS_SITE}/?{'page_id' if kind == 'page' else 'p'}={pid}")
+        posts.append(
+            (
+                pid,
+                fields.get("author", 1),
+                wordpress_stamp(local),
+                gmt,
+                fields.get("content", ""),
+                fields.get("title", ""),
+                fields.get("excerpt", ""),
+                status,
+                fields.get("comment_status", "open" if kind == "post" else "closed"),
+                fields.get("ping_status", "open" if kind == "post" else "closed"),
+                "",
+                name,
+                "",
+                fields.get("pinged", ""),
+                wordpress_stamp(modified),
+                wordpress_stamp(modified - WORDPRESS_OFFSET),
+                "",
+                fields.get("parent", 0),
+                guid,
+                fields.get("menu_order", 0),
+                kind,
+                fields.get("mime", ""),
+                fields.get("comments", 0),
+            )
+        )
+        return pid
+
+    def paragraph(text: str) -> str:
+        return f"<!-- wp:paragraph -->\n<p>{text}</p>\n<!-- /wp:paragraph -->"
+
+    hello = post(
+        title="Hello world!",
+        name="hello-world",
+        content=paragraph(
+            "Welcome to WordPress. This is your first post. Edit or delete it, then start writing!"
+        ),
+        comments=1,
+    )
+    relationships.append((hello, 1, 0))
+    about = post(
+        type="page",
+        title="About",
+        name="about",
+        content=paragraph("We move help-desk exports.")
+        + "\n\n"
+        + paragraph("Write to us: hello@blog.example.org"),
+        menu_order=1,
+    )
+    meta(about, "_wp_page_template", "default")
+    team = post(
+        type="page", title="Team", name="team", parent=about, content=paragraph("Marta and JP."), menu_order=2
+    )
+    meta(team, "_wp_page_template", "templates/full-width.php")
+    meta(team, "_edit_last", "2")
+    photo = post(
+        type="attachment",
+        title="harbour",
+        name="harbour",
+        status="inherit",
+        parent=0,
+        guid=f"{WORDPRESS_SITE}/wp-content/uploads/2024/03/harbour.jpg",
+        mime="image/jpeg",
+        comment_status="open",
+        ping_status="closed",
+    )
+    meta(photo, "_wp_attached_file", "2024/03/harbour.jpg")
+    meta(
+        photo,
+        "_wp_attachment_metadata",
+        wordpress_serialize(
+            {
+                "width": 1920,
+                "height": 1280,
+                "file": "2024/03/harbour.jpg",
+                "filesize": 402113,
+                "sizes": {
+                    "medium": {
+                        "file": "harbour-300x200.jpg",
+                        "width": 300,
+                        "height": 200,
+                        "mime-type": "image/jpeg",
+                        "filesize": 14321,
+                    },
+                    "thumbnail": {
+                        "file": "harbour-150x150.jpg",
+                        "width": 150,
+                        "height": 150,
+                        "mime-type": "image/jpeg",
+                        "filesize": 6230,
+                    },
+                },
+                "image_meta": {
+                    "aperture": "2.8",
+                    "credit": "",
+                    "camera": "X-T30",
+                    "caption": "",
+                    "created_timestamp": "1709290800",
+                    "copyright": "",
+                    "focal_length": "23",
+                    "iso": "200",
+                    "shutter_speed": "0.004",
+                    "title": "",
+                    "orientation": "1",
+                    "keywords": [],
+                },
+            }
+        ),
+    )
+    meta(photo, "_wp_attachment_image_alt", "The harbour at dusk")
+    release_posts = []
+    for n in range(1, 7):
+        pid = post(
+            author=1 + n % 2,
+            title=f"Release 0.{n}",
+            name=f"release-0-{n}",
+            content=paragraph(f"Version 0.{n} loads {n * 12} more shapes.")
+            + (
+                '\n\n<!-- wp:image {"id":4} -->\n<figure class="wp-block-image"><img src="'
+                f'{WORDPRESS_SITE}/wp-content/uploads/2024/03/harbour.jpg" alt="" class="wp-image-4"/>'
+                "</figure>\n<!-- /wp:image -->"
+                if n % 3 == 0
+                else ""
+            ),
+            excerpt="" if n % 2 else f"Notes on 0.{n}.",
+            edited_hours=n,
+            pinged=f"{WORDPRESS_SITE}/release-0-{n - 1}/" if n > 1 else "",
+            comments=2 if n in (2, 5) else 0,
+        )
+        release_posts.append(pid)
+        meta(pid, "_edit_lock", f"{1709550000 + 3600 * n}:{1 + n % 2}")
+        meta(pid, "_edit_last", str(1 + n % 2))
+        if n % 3 == 0:
+            meta(pid, "_thumbnail_id", str(photo))
+        if n == 4:
+            meta(pid, "_wp_old_slug", "release-0-4-draft")
+            meta(pid, "_wp_old_date", "2024-03-08")
+        if n == 6:
+            meta(pid, "_encloseme", "1")
+            meta(pid, "_pingme", "1")
+        relationships.append((pid, 2 if n < 4 else 3, 0))
+        relationships.append((pid, 4, 0))
+        if n == 5:
+            relationships.append((pid, 5, 0))
+        # A revision of each (wp_save_post_revision: inherit, the parent's id, `<id>-revision-v1`).
+        rev = post(
+            author=1 + n % 2,
+            title=f"Release 0.{n}",
+            name=f"{pid}-revision-v1",
+            status="inherit",
+            type="revision",
+            parent=pid,
+            content=paragraph(f"Version 0.{n} loads {n * 12} more shapes."),
+            guid=f"{WORDPRESS_SITE}/?p={len(posts) + 1}",
+            comment_status="closed",
+            ping_status="closed",
+        )
+        del rev
+    draft = post(author=2, title="Roadmap", name="", status="draft", content=paragraph("Not yet."))
+    meta(draft, "_edit_lock", "1709722800:2")
+    relationships.append((draft, 1, 0))
+    auto = post(title="Auto Draft", status="auto-draft", content="")
+    del auto
+    item_id = len(posts) + 1
+    item = post(
+        type="nav_menu_item",
+        title="",
+        name=str(item_id),
+        menu_order=1,
+        comment_status="closed",
+        ping_status="closed",
+        guid=f"{WORDPRESS_SITE}/?p={item_id}",
+    )
+    for key, value in (
+        ("_menu_item_type", "post_type"),
+        ("_menu_item_menu_item_parent", "0"),
+        ("_menu_item_object_id", str(about)),
+        ("_menu_item_object", "page"),
+        ("_menu_item_target", ""),
+        ("_menu_item_classes", wordpress_serialize([""])),
+        ("_menu_item_xfn", ""),
+        ("_menu_item_url", ""),
+    ):
+        meta(item, key, value)
+    relationships.append((item, 6, 0))
+
+    comments: list[tuple[Any, ...]] = []
+
+    def comment(post_id: int, approved: str, **fields: Any) -> int:
+        cid = len(comments) + 1
+        local = WORDPRESS_START + timedelta(days=post_id + 1, hours=cid)
+        comments.append(
+            (
+                cid,
+                post_id,
+                fields.get("author", "A WordPress Commenter"),
+                fields.get("email", "wapuu@wordpress.example"),
+                fields.get("url", ""),
+                fields.get("ip", f"203.0.113.{10 + cid}"),
+                wordpress_stamp(local),
+                wordpress_stamp(local - WORDPRESS_OFFSET),
+                fields.get("content", f"Comment {cid}."),
+                0,
+                approved,
+                fields.get(
+                    "agent",
+                    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
+                    "Chrome/122.0.0.0 Safari/537.36",
+                ),
+                fields.get("type", "comment"),
+                fields.get("parent", 0),
+                fields.get("user", 0),
+            )
+        )
+        return cid
+
+    first = comment(
+        hello,
+        "1",
+        url="https://wordpress.org/",
+        ip="",
+        agent="",
+        content="Hi, this is a comment.\nTo get started with moderating, editing, and deleting comments, "
+        "please visit the Comments screen in the dashboard.",
+    )
+    r2 = release_posts[1]
+    q = comment(r2, "1", author="Ola", email="ola@example.pl", content="Does it read Firefox's places?")
+    a = comment(
+        r2,
+        "1",
+        author="marta",
+        email="marta@example.net",
+        user=2,
+        parent=q,
+        ip="2001:db8::7",
+        content="It does: microseconds since 1970.",
+    )
+    comment(r2, "1", author="Ola", email="ola@example.pl", parent=a, content="Thanks!")
+    comment(r2, "0", author="Ben", email="ben@example.com", content="Held for moderation: two links.")
+    comment(
+        r2,
+        "spam",
+        author="cheap pills",
+        email="x@spam.example",
+        url="http://spam.example/",
+        content='<a href="http://spam.example/">great post</a>',
+    )
+    r5 = release_posts[4]
+    comment(
+        r5,
+        "1",
+        author="Release 0.4",
+        email="",
+        url=f"{WORDPRESS_SITE}/release-0-4/",
+        type="pingback",
+        ip="192.0.2.10",
+        agent="WordPress/6.5; https://blog.example.org",
+        content="[&#8230;] see 0.5 [&#8230;]",
+    )
+    comment(r5, "trash", author="Ben", email="ben@example.com", content="Wrong thread, sorry.")
+    comment(r5, "1", author="jp", email="jp@example.com", user=3, content="Vérifié sur 0.5 : ça marche.")
+    commentmeta = [
+        (1, 5, "akismet_result", "false"),
+        (2, 6, "akismet_result", "true"),
+        (
+            3,
+            6,
+            "akismet_history",
+            wordpress_serialize({"time": 1709900000.123456, "event": "check-spam", "user": ""}),
+        ),
+        (4, 8, "_wp_trash_meta_status", "1"),
+        (5, 8, "_wp_trash_meta_time", "1710001234"),
+    ]
+    del first
+
+    options: list[tuple[Any, ...]] = []
+    for name, value, autoload in (
+        ("siteurl", WORDPRESS_SITE, "yes"),
+        ("home", WORDPRESS_SITE, "yes"),
+        ("blogname", "Column notes", "yes"),
+        ("blogdescription", "", "yes"),
+        ("users_can_register", "0", "yes"),
+        ("admin_email", "admin@blog.example.org", "yes"),
+        ("start_of_week", "1", "yes"),
+        ("posts_per_rss", "10", "yes"),
+        ("mailserver_port", "110", "yes"),
+        ("default_category", "1", "yes"),
+        ("date_format", "F j, Y", "yes"),
+        ("time_format", "g:i a", "yes"),
+        ("permalink_structure", "/%postname%/", "yes"),
+        (
+            "rewrite_rules",
+            wordpress_serialize(
+                {
+                    "^wp-json/?$": "index.php?rest_route=/",
+                    "(.?.+?)(?:/([0-9]+))?/?$": "index.php?pagename=$matches[1]&page=$matches[2]",
+                }
+            ),
+            "yes",
+        ),
+        ("active_plugins", wordpress_serialize(["sqlite-database-integration/load.php"]), "yes"),
+        ("gmt_offset", "2", "yes"),
+        ("timezone_string", "", "yes"),
+        ("template", "twentytwentyfour", "yes"),
+        ("stylesheet", "twentytwentyfour", "yes"),
+        ("db_version", "57155", "yes"),
+        ("thumbnail_size_w", "150", "yes"),
+        ("medium_size_w", "300", "yes"),
+        ("large_size_w", "1024", "yes"),
+        ("page_on_front", "0", "yes"),
+        ("page_for_posts", "0", "yes"),
+        ("sticky_posts", wordpress_serialize([release_posts[5]]), "yes"),
+        (
+            "widget_block",
+            wordpress_serialize({2: {"content": "<!-- wp:search /-->"}, "_multiwidget": 1}),
+            "yes",
+        ),
+        ("wp_page_for_privacy_policy", "0", "yes"),
+        ("admin_email_lifespan", "1725091200", "yes"),
+        ("site_icon", "0", "yes"),
+        ("initial_db_version", "57155", "yes"),
+        ("fresh_site", "0", "yes"),
+        ("user_count", "3", "no"),
+        ("recently_edited", "", "no"),
+        ("uninstall_plugins", "a:0:{}", "no"),
+        (
+            "cron",
+            wordpress_serialize(
+                {
+                    1709900000: {
+                        "wp_version_check": {
+                            "40cd750bba9870f18aada2478b24840a": {
+                                "schedule": "twicedaily",
+                                "args": [],
+                                "interval": 43200,
+                            }
+                        }
+                    },
+                    "version": 2,
+                }
+            ),
+            "yes",
+        ),
+        ("_transient_timeout_feed_mod_ac0b00fe65abe10e0c5b588f3ed8c7ca", "1709946010", "no"),
+        ("_transient_feed_mod_ac0b00fe65abe10e0c5b588f3ed8c7ca", "1709902810", "no"),
+        ("_site_transient_timeout_theme_roots", "1709904610", "no"),
+        ("_site_transient_theme_roots", wordpress_serialize({"twentytwentyfour": "/themes"}), "no"),
+        ("_transient_doing_cron", "1709902810.4412219524383544921875", "yes"),
+        ("nav_menu_options", wordpress_serialize({"0": False, "auto_add": []}), "yes"),
+    ):
+        options.append((len(options) + 1, name, value, autoload))
+
+    cache = [
+        (table, column, mysql_type)
+        for table, columns in WORDPRESS_TABLE_TYPES.items()
+        for column, mysql_type in columns
+    ]
+    return {
+        "_mysql_data_types_cache": cache,
+        "wp_users": users,
+        "wp_usermeta": usermeta,
+        "wp_terms": terms,
+        "wp_term_taxonomy": taxonomy,
+        "wp_term_relationships": relationships,
+        "wp_commentmeta": commentmeta,
+        "wp_comments": comments,
+        "wp_options": options,
+        "wp_postmeta": postmeta,
+        "wp_posts": posts,
+    }
+
+
+def wordpress(path: Path) -> Path:
+    """A WordPress site's ``wp-content/database/.ht.sqlite`` (see the module's list)."""
+    return write_export(path, wordpress_ddl(), wordpress_rows())
