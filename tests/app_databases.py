@@ -62212,3 +62212,567 @@ def wordpress_rows() -> dict[str, list[tuple[Any, ...]]]:
 def wordpress(path: Path) -> Path:
     """A WordPress site's ``wp-content/database/.ht.sqlite`` (see the module's list)."""
     return write_export(path, wordpress_ddl(), wordpress_rows())
+
+
+# --- App (Drupal 10.3 on SQLite: core/modules/sqlite/src/Driver/Database/sqlite/Schema.php's
+# createFieldSql over the schemas of core's hook_schema (system.install's key_value, key_value_expire,
+# sessions; Cache\DatabaseBackend::schemaDefinition; Config\DatabaseStorage::schemaDefinition;
+# dblog.install's watchdog) and of the entity storage SqlContentEntityStorageSchema derives from
+# Node, User and Term base fields: `"nid" INTEGER NOT NULL CHECK ("nid">= 0)`, a serial as
+# `INTEGER PRIMARY KEY AUTOINCREMENT`, a case-insensitive string (`binary` FALSE) `COLLATE
+# NOCASE_UTF8`, the collation the driver's Connection registers on its own PDO handle, a numeric
+# with a scale as FLOAT; values as the database API binds them through PDO: BLOB fields as strings
+# (serialize()d PHP in TEXT cells), times as Unix seconds, a cache's `created` as
+# round(microtime(TRUE), 3), CACHE_PERMANENT -1, the anonymous user 0 with an empty name, a root
+# term's parent 0) ---
+
+
+def drupal_column(
+    name: str,
+    kind: str,
+    *,
+    null: bool = False,
+    default: Any = None,
+    unsigned: bool = False,
+    nocase: bool = False,
+) -> str:
+    """One column as Schema::createFieldSql writes it."""
+    sql = f'"{name}" {kind}'
+    if nocase:
+        sql += " COLLATE NOCASE_UTF8"
+    sql += " NULL" if null else " NOT NULL"
+    if unsigned:
+        sql += f' CHECK ("{name}">= 0)'
+    if default is not None:
+        sql += f" DEFAULT {default!r}" if isinstance(default, str) else f" DEFAULT {default}"
+    elif null:
+        sql += " DEFAULT NULL"
+    return sql
+
+
+def drupal_serial(name: str) -> str:
+    return f'"{name}" INTEGER PRIMARY KEY AUTOINCREMENT CHECK ("{name}">= 0)'
+
+
+def drupal_table(name: str, columns: list[str], key: list[str] | None = None) -> str:
+    parts = list(columns)
+    if key:
+        parts.append(" PRIMARY KEY (" + ", ".join(f'"{k}"' for k in key) + ")")
+    return f'CREATE TABLE "{name}" (\n' + ", \n".join(parts) + "\n)\n"
+
+
+def drupal_ddl() -> list[str]:
+    c = drupal_column
+    field_columns = [
+        c("bundle", "VARCHAR(128)", default=""),
+        c("deleted", "INTEGER", default=0),
+        c("entity_id", "INTEGER", unsigned=True),
+        c("revision_id", "INTEGER", unsigned=True),
+        c("langcode", "VARCHAR(32)", default=""),
+        c("delta", "INTEGER", unsigned=True),
+    ]
+    field_key = ["entity_id", "deleted", "delta", "langcode"]
+    return [
+        drupal_table(
+            "key_value",
+            [
+                c("collection", "VARCHAR(128)", default=""),
+                c("name", "VARCHAR(128)", default=""),
+                c("value", "BLOB"),
+            ],
+            ["collection", "name"],
+        ),
+        drupal_table(
+            "key_value_expire",
+            [
+                c("collection", "VARCHAR(128)", default=""),
+                c("name", "VARCHAR(128)", default=""),
+                c("value", "BLOB"),
+                c("expire", "INTEGER", default=2147483647),
+            ],
+            ["collection", "name"],
+        ),
+        drupal_table(
+            "config",
+            [
+                c("collection", "VARCHAR(255)", default=""),
+                c("name", "VARCHAR(255)", default=""),
+                c("data", "BLOB", null=True),
+            ],
+            ["collection", "name"],
+        ),
+        drupal_table(
+            "cache_config",
+            [
+                c("cid", "VARCHAR(255)", default=""),
+                c("data", "BLOB", null=True),
+                c("expire", "INTEGER", default=0),
+                c("created", "FLOAT", default=0),
+                c("serialized", "INTEGER", default=0),
+                c("tags", "TEXT", null=True),
+                c("checksum", "VARCHAR(255)"),
+            ],
+            ["cid"],
+        ),
+        'CREATE INDEX "cache_config_expire" ON "cache_config" ("expire")\n',
+        'CREATE INDEX "cache_config_created" ON "cache_config" ("created")\n',
+        drupal_table(
+            "node",
+            [
+                drupal_serial("nid"),
+                c("vid", "INTEGER", null=True, unsigned=True),
+                c("type", "VARCHAR(32)"),
+                c("uuid", "VARCHAR(128)"),
+                c("langcode", "VARCHAR(12)"),
+            ],
+        ),
+        'CREATE UNIQUE INDEX "node_node_field__uuid__value" ON "node" ("uuid")\n',
+        'CREATE UNIQUE INDEX "node_node__vid" ON "node" ("vid")\n',
+        drupal_table(
+            "node_field_data",
+            [
+                c("nid", "INTEGER", unsigned=True),
+                c("vid", "INTEGER", unsigned=True),
+                c("type", "VARCHAR(32)"),
+                c("langcode", "VARCHAR(12)"),
+                c("status", "INTEGER"),
+                c("uid", "INTEGER", unsigned=True),
+                c("title", "VARCHAR(255)", nocase=True),
+                c("created", "INTEGER"),
+                c("changed", "INTEGER"),
+                c("promote", "INTEGER"),
+                c("sticky", "INTEGER"),
+                c("default_langcode", "INTEGER"),
+                c("revision_translation_affected", "INTEGER", null=True),
+            ],
+            ["nid", "langcode"],
+        ),
+        'CREATE INDEX "node_field_data_node__id__default_langcode__langcode" ON "node_field_data" '
+        '("nid", "default_langcode", "langcode")\n',
+        'CREATE INDEX "node_field_data_node_field__uid__target_id" ON "node_field_data" ("uid")\n',
+        drupal_table(
+            "node__body",
+            [
+                *field_columns,
+                c("body_value", "TEXT"),
+                c("body_summary", "TEXT", null=True),
+                c("body_format", "VARCHAR(255)", null=True),
+            ],
+            field_key,
+        ),
+        drupal_table(
+            "node__field_tags",
+            [*field_columns, c("field_tags_target_id", "INTEGER", unsigned=True)],
+            field_key,
+        ),
+        drupal_table(
+            "users",
+            [c("uid", "INTEGER", unsigned=True), c("uuid", "VARCHAR(128)"), c("langcode", "VARCHAR(12)")],
+            ["uid"],
+        ),
+        'CREATE UNIQUE INDEX "users_user_field__uuid__value" ON "users" ("uuid")\n',
+        drupal_table(
+            "users_field_data",
+            [
+                c("uid", "INTEGER", unsigned=True),
+                c("langcode", "VARCHAR(12)"),
+                c("preferred_langcode", "VARCHAR(12)", null=True),
+                c("preferred_admin_langcode", "VARCHAR(12)", null=True),
+                c("name", "VARCHAR(60)", nocase=True),
+                c("pass", "VARCHAR(255)", null=True),
+                c("mail", "VARCHAR(254)", null=True),
+                c("timezone", "VARCHAR(32)", null=True),
+                c("status", "INTEGER", null=True),
+                c("created", "INTEGER"),
+                c("changed", "INTEGER", null=True),
+                c("access", "INTEGER"),
+                c("login", "INTEGER", null=True),
+                c("init", "VARCHAR(254)", null=True),
+                c("default_langcode", "INTEGER"),
+            ],
+            ["uid", "langcode"],
+        ),
+        'CREATE UNIQUE INDEX "users_field_data_user__name" ON "users_field_data" ("name", "langcode")\n',
+        drupal_table(
+            "taxonomy_term_data",
+            [
+                drupal_serial("tid"),
+                c("revision_id", "INTEGER", null=True, unsigned=True),
+                c("vid", "VARCHAR(32)"),
+                c("uuid", "VARCHAR(128)"),
+                c("langcode", "VARCHAR(12)"),
+            ],
+        ),
+        drupal_table(
+            "taxonomy_term_field_data",
+            [
+                c("tid", "INTEGER", unsigned=True),
+                c("revision_id", "INTEGER", unsigned=True),
+                c("vid", "VARCHAR(32)"),
+                c("langcode", "VARCHAR(12)"),
+                c("status", "INTEGER"),
+                c("name", "VARCHAR(255)", nocase=True),
+                c("description__value", "TEXT", null=True),
+                c("description__format", "VARCHAR(255)", null=True),
+                c("weight", "INTEGER"),
+                c("changed", "INTEGER", null=True),
+                c("default_langcode", "INTEGER"),
+                c("revision_translation_affected", "INTEGER", null=True),
+            ],
+            ["tid", "langcode"],
+        ),
+        drupal_table(
+            "taxonomy_term__parent",
+            [*field_columns, c("parent_target_id", "INTEGER", unsigned=True)],
+            field_key,
+        ),
+        drupal_table(
+            "taxonomy_index",
+            [
+                c("nid", "INTEGER", default=0, unsigned=True),
+                c("tid", "INTEGER", default=0, unsigned=True),
+                c("status", "INTEGER", default=1),
+                c("sticky", "INTEGER", null=True, default=0),
+                c("created", "INTEGER", default=0),
+            ],
+            ["nid", "tid"],
+        ),
+        drupal_table(
+            "watchdog",
+            [
+                drupal_serial("wid"),
+                c("uid", "INTEGER", default=0, unsigned=True),
+                c("type", "VARCHAR(64)", default=""),
+                c("message", "TEXT"),
+                c("variables", "BLOB"),
+                c("severity", "INTEGER", default=0, unsigned=True),
+                c("link", "TEXT", null=True),
+                c("location", "TEXT"),
+                c("referer", "TEXT", null=True),
+                c("hostname", "VARCHAR(128)", default=""),
+                c("timestamp", "INTEGER", default=0),
+            ],
+        ),
+        drupal_table(
+            "sessions",
+            [
+                c("uid", "INTEGER", unsigned=True),
+                c("sid", "VARCHAR(128)"),
+                c("hostname", "VARCHAR(128)", default=""),
+                c("timestamp", "INTEGER", default=0),
+                c("session", "BLOB", null=True),
+            ],
+            ["sid"],
+        ),
+    ]
+
+
+def drupal_uuid(kind: str, n: int) -> str:
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"drupal:{kind}:{n}"))
+
+
+DRUPAL_INSTALLED = 1709283600  # 2024-03-01 09:00:00 UTC
+
+
+def drupal_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """A Drupal 10 standard site: 4 users besides the anonymous one, 10 articles and pages (two in a
+    translation), a tags vocabulary with a tree, their key/value state, config, a config cache,
+    dblog entries and sessions."""
+    s = wordpress_serialize
+    t0 = DRUPAL_INSTALLED
+    users = [(0, drupal_uuid("user", 0), "en")] + [(u, drupal_uuid("user", u), "en") for u in range(1, 5)]
+    names = {0: "", 1: "admin", 2: "editor", 3: "Zoë", 4: "writer"}
+    users_data = []
+    for uid, _uuid, lang in users:
+        created = t0 + 600 * uid
+        anonymous = uid == 0
+        users_data.append(
+            (
+                uid,
+                lang,
+                "en",
+                None if uid != 1 else "en",
+                names[uid],
+                None if anonymous else f"$2y$10${hashlib.sha256(names[uid].encode()).hexdigest()[:53]}",
+                None if anonymous else f"{names[uid].lower()}@example.org",
+                None if anonymous else ("Europe/Paris" if uid != 4 else "UTC"),
+                0 if anonymous else (0 if uid == 4 else 1),
+                created,
+                created + (0 if anonymous else 3600 * uid),
+                0 if anonymous or uid == 4 else created + 86400 * uid,
+                0 if anonymous or uid == 4 else created + 86400 * uid - 30,
+                None if anonymous else f"{names[uid].lower()}@example.org",
+                1,
+            )
+        )
+    nodes, node_data, bodies, tags_links, index = [], [], [], [], []
+    for nid in range(1, 11):
+        kind = "page" if nid % 4 == 0 else "article"
+        nodes.append((nid, nid + 10, kind, drupal_uuid("node", nid), "en"))
+        created = t0 + 86400 * nid + 37 * nid
+        langs = ["en", "fr"] if nid in (3, 7) else ["en"]
+        for lang in langs:
+            title = f"Article {nid}" if lang == "en" else f"Article {nid} (français)"
+            node_data.append(
+                (
+                    nid,
+                    nid + 10,
+                    kind,
+                    lang,
+                    0 if nid == 9 else 1,
+                    2 + nid % 2,
+                    title,
+                    created,
+                    created + 3600 * (nid % 3),
+                    1 if kind == "article" else 0,
+                    1 if nid == 2 else 0,
+                    1 if lang == "en" else 0,
+                    1,
+                )
+            )
+            bodies.append(
+                (
+                    kind,
+                    0,
+                    nid,
+                    nid + 10,
+                    lang,
+                    0,
+                    f"<p>Body of {nid}.</p>\r\n<p>Second paragraph.</p>"
+                    if lang == "en"
+                    else f"<p>Texte {nid}.</p>",
+                    "" if nid % 2 else f"Summary {nid}",
+                    "basic_html" if nid % 5 else "full_html",
+                )
+            )
+        if kind == "article":
+            for delta, tid in enumerate(sorted({1 + nid % 6, 1 + (nid * 2) % 6})):
+                tags_links.append(("article", 0, nid, nid + 10, "en", delta, tid))
+                index.append((nid, tid, 0 if nid == 9 else 1, 1 if nid == 2 else 0, created))
+    terms, term_data, parents = [], [], []
+    tag_names = ["Drupal", "SQLite", "PostgreSQL", "drupal 10", "Migration", "Performance"]
+    for tid, name in enumerate(tag_names, start=1):
+        terms.append((tid, tid, "tags", drupal_uuid("term", tid), "en"))
+        term_data.append(
+            (
+                tid,
+                tid,
+                "tags",
+                "en",
+                1,
+                name,
+                None if tid % 2 else f"<p>About {name}.</p>",
+                None if tid % 2 else "basic_html",
+                tid - 1,
+                t0 + 7200 * tid,
+                1,
+                1,
+            )
+        )
+        parents.append(("tags", 0, tid, tid, "en", 0, 0 if tid <= 3 else 1 + tid % 3))
+    key_value = [
+        ("system.schema", "node", s(8700)),
+        ("system.schema", "user", "i:10100;"),
+        ("system.schema", "taxonomy", "i:10100;"),
+        ("system.schema", "dblog", "i:10101;"),
+        ("state", "system.cron_last", s(t0 + 86400 * 11)),
+        ("state", "system.cron_key", s("mJ3q0kT8wJvQ2oE9xYcZs5uB7nF1hD4g")),
+        ("state", "install_time", s(t0)),
+        ("state", "system.maintenance_mode", "b:0;"),
+        ("state", "node.min_max_update_time", s({"min_created": t0 + 86437, "max_created": t0 + 864370})),
+        (
+            "post_update",
+            "existing_updates",
+            s(
+                [
+                    "node_post_update_glossary_view_published",
+                    "system_post_update_add_expand_all_items_key_in_system_menu_block",
+                ]
+            ),
+        ),
+        (
+            "entity.storage_schema.sql",
+            "node.field_schema_data.title",
+            s(
+                {
+                    "node_field_data": {
+                        "fields": {
+                            "title": {"type": "varchar", "length": 255, "binary": False, "not null": True}
+                        }
+                    }
+                }
+            ),
+        ),
+        (
+            "config.entity.key_store.node_type",
+            "uuid:3f6a4b2c-1d2e-4f50-8a9b-0c1d2e3f4a5b",
+            s(["node.type.article"]),
+        ),
+    ]
+    key_value_expire = [
+        (
+            "form",
+            "form-" + hashlib.sha256(b"form 1").hexdigest()[:43],
+            s({"#type": "form", "#build_id": "x"}),
+            t0 + 86400 * 11 + 21600,
+        ),
+        ("user.private_tempstore.node_preview", "a8f3c1", s({"owner": "2", "data": "preview"}), 2147483647),
+        ("update", "update_project_projects", s({"drupal": {"name": "drupal"}}), t0 + 86400 * 11 + 3600),
+    ]
+    config = [
+        (
+            "",
+            "system.site",
+            s(
+                {
+                    "uuid": drupal_uuid("site", 1),
+                    "name": "Column notes",
+                    "mail": "admin@example.org",
+                    "slogan": "",
+                    "page": {"403": "", "404": "", "front": "/node"},
+                    "admin_compact_mode": False,
+                    "weight_select_max": 100,
+                    "default_langcode": "en",
+                    "mail_notification": "",
+                }
+            ),
+        ),
+        (
+            "",
+            "core.extension",
+            s(
+                {
+                    "module": {"node": 0, "user": 0, "taxonomy": 0, "dblog": 0, "standard": 1000},
+                    "theme": {"olivero": 0, "claro": 0},
+                    "profile": "standard",
+                }
+            ),
+        ),
+        (
+            "",
+            "system.date",
+            s(
+                {
+                    "country": {"default": "FR"},
+                    "first_day": 1,
+                    "timezone": {"default": "Europe/Paris", "user": {"configurable": True}},
+                }
+            ),
+        ),
+        (
+            "",
+            "node.type.article",
+            s(
+                {
+                    "uuid": "3f6a4b2c-1d2e-4f50-8a9b-0c1d2e3f4a5b",
+                    "langcode": "en",
+                    "status": True,
+                    "name": "Article",
+                    "type": "article",
+                    "new_revision": True,
+                    "preview_mode": 1,
+                }
+            ),
+        ),
+        ("language.fr", "system.site", s({"name": "Notes en colonnes"})),
+    ]
+    cache = []
+    # The config cache holds what was read since its last clear: some objects, and the translated
+    # site name's lookup, a miss cached as FALSE.
+    for i, (_collection, name, data) in enumerate(config[:2]):
+        created = round(t0 + 86400 * 11 + 12.345 + 0.111 * i, 3)
+        cache.append((name, data, -1, created, 1, "", "0"))
+    cache.append(("field.storage.node.body", "b:0;", -1, round(t0 + 86400 * 11 + 12.9, 3), 1, "", "0"))
+    cache.append(
+        ("system.site:fr", "b:0;", -1, round(t0 + 86400 * 11 + 13.5, 3), 1, "config:system.site", "3")
+    )
+    watchdog = []
+    events = [
+        (1, "user", "Session opened for %name.", {"%name": "admin"}, 5, ""),
+        (
+            0,
+            "php",
+            "%type: @message in %function (line %line of %file).",
+            {
+                "%type": "Warning",
+                "@message": 'Undefined array key "x"',
+                "%function": "foo()",
+                "%line": 12,
+                "%file": "/var/www/web/modules/custom/x.module",
+                "severity_level": 4,
+            },
+            3,
+            "",
+        ),
+        (
+            2,
+            "content",
+            "@type: added %title.",
+            {"@type": "article", "%title": "Article 5"},
+            5,
+            '<a href="/node/5">View</a>',
+        ),
+        (0, "page not found", "/wp-login.php", [], 4, ""),
+        (3, "user", "Login attempt failed for %user.", {"%user": "Zoë"}, 5, ""),
+        (1, "cron", "Cron run completed.", [], 5, ""),
+    ]
+    for wid, (uid, kind, message, variables, severity, link) in enumerate(events, start=1):
+        watchdog.append(
+            (
+                wid,
+                uid,
+                kind,
+                message,
+                s(variables),
+                severity,
+                link,
+                f"https://site.example.org/{'user/login' if kind == 'user' else 'node/5'}",
+                "" if wid % 2 else "https://site.example.org/",
+                f"198.51.100.{wid}",
+                t0 + 86400 * 11 + 60 * wid,
+            )
+        )
+    sessions = [
+        (
+            1,
+            "Xq1" + hashlib.sha256(b"s1").hexdigest()[:40],
+            "192.0.2.1",
+            t0 + 86400 * 11,
+            '_sf2_attributes|a:1:{s:3:"uid";s:1:"1";}_sf2_meta|a:4:{s:1:"u";i:1710234000;s:1:"c";'
+            'i:1710230000;s:1:"l";i:2000000;s:1:"s";s:43:"' + "k" * 43 + '";}',
+        ),
+        (0, "Yr2" + hashlib.sha256(b"s2").hexdigest()[:40], "2001:db8::2", t0 + 86400 * 11 + 5, ""),
+    ]
+    return {
+        "key_value": key_value,
+        "key_value_expire": key_value_expire,
+        "config": config,
+        "cache_config": cache,
+        "node": nodes,
+        "node_field_data": node_data,
+        "node__body": bodies,
+        "node__field_tags": tags_links,
+        "users": users,
+        "users_field_data": users_data,
+        "taxonomy_term_data": terms,
+        "taxonomy_term_field_data": term_data,
+        "taxonomy_term__parent": parents,
+        "taxonomy_index": index,
+        "watchdog": watchdog,
+        "sessions": sessions,
+    }
+
+
+def drupal(path: Path) -> Path:
+    """A Drupal 10 site's SQLite database (see the module's list): its tables written through a
+    connection with Drupal's own NOCASE_UTF8 collation, as its driver registers it."""
+    con = sqlite3.connect(path)
+    con.create_collation("NOCASE_UTF8", lambda a, b: (a.lower() > b.lower()) - (a.lower() < b.lower()))
+    with con:
+        for statement in drupal_ddl():
+            con.execute(statement)
+        for table, values in drupal_rows().items():
+            for row in values:
+                con.execute(f'INSERT INTO "{table}" VALUES ({", ".join("?" * len(row))})', row)
+    con.close()
+    return path
