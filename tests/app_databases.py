@@ -62776,3 +62776,522 @@ def drupal(path: Path) -> Path:
                 con.execute(f'INSERT INTO "{table}" VALUES ({", ".join("?" * len(row))})', row)
     con.close()
     return path
+
+
+# --- App (phpBB 3.3 on SQLite3: phpbb/db/tools/tools.php's sqlite3 type map and sql_create_table
+# (`INTEGER UNSIGNED` for UINT, BOOL and TIMESTAMP, `INTEGER PRIMARY KEY AUTOINCREMENT` for an
+# auto_increment, `NOT NULL DEFAULT '0'`) over the tables of phpbb/db/migration/data/v30x/release_3_0_0
+# and later migrations; values as includes/functions_posting.php, functions_user.php and the
+# installer write them: Unix seconds, 0 for never (post_edit_time, user_lastvisit), 0 for no row
+# (topic_moved_id, post_edit_user, forum parent_id), ANONYMOUS = 1, BBCode uids of 8 characters and
+# base64 bitfields, IPs as text, birthdays as sprintf('%2d-%2d-%4d'), colours as 6 hex digits) ---
+
+#: (table, [(column, sqlite3 type, default or None for an auto_increment)], primary key or None).
+PHPBB_TABLES: list[tuple[str, list[tuple[str, str, str | None]], list[str] | None]] = [
+    (
+        "phpbb_config",
+        [
+            ("config_name", "VARCHAR(255)", ""),
+            ("config_value", "VARCHAR(255)", ""),
+            ("is_dynamic", "INTEGER UNSIGNED", "0"),
+        ],
+        ["config_name"],
+    ),
+    (
+        "phpbb_forums",
+        [
+            ("forum_id", "", None),
+            ("parent_id", "INTEGER UNSIGNED", "0"),
+            ("left_id", "INTEGER UNSIGNED", "0"),
+            ("right_id", "INTEGER UNSIGNED", "0"),
+            ("forum_name", "VARCHAR(255)", ""),
+            ("forum_desc", "TEXT(65535)", ""),
+            ("forum_desc_uid", "VARCHAR(8)", ""),
+            ("forum_type", "TINYINT(4)", "0"),
+            ("forum_posts_approved", "INTEGER UNSIGNED", "0"),
+            ("forum_topics_approved", "INTEGER UNSIGNED", "0"),
+            ("forum_last_post_id", "INTEGER UNSIGNED", "0"),
+            ("forum_last_poster_id", "INTEGER UNSIGNED", "0"),
+            ("forum_last_post_time", "INTEGER UNSIGNED", "0"),
+            ("forum_last_poster_name", "VARCHAR(255)", ""),
+            ("forum_last_poster_colour", "VARCHAR(6)", ""),
+        ],
+        None,
+    ),
+    (
+        "phpbb_users",
+        [
+            ("user_id", "", None),
+            ("user_type", "TINYINT(2)", "0"),
+            ("group_id", "INTEGER UNSIGNED", "3"),
+            ("user_permissions", "MEDIUMTEXT(16777215)", ""),
+            ("user_ip", "VARCHAR(40)", ""),
+            ("user_regdate", "INTEGER UNSIGNED", "0"),
+            ("username", "VARCHAR(255)", ""),
+            ("username_clean", "VARCHAR(255)", ""),
+            ("user_password", "VARCHAR(255)", ""),
+            ("user_email", "VARCHAR(100)", ""),
+            ("user_birthday", "VARCHAR(10)", ""),
+            ("user_lastvisit", "INTEGER UNSIGNED", "0"),
+            ("user_lastmark", "INTEGER UNSIGNED", "0"),
+            ("user_posts", "INTEGER UNSIGNED", "0"),
+            ("user_lang", "VARCHAR(30)", ""),
+            ("user_timezone", "VARCHAR(100)", ""),
+            ("user_dateformat", "VARCHAR(64)", "d M Y H:i"),
+            ("user_colour", "VARCHAR(6)", ""),
+            ("user_inactive_time", "INTEGER UNSIGNED", "0"),
+            ("user_options", "INTEGER UNSIGNED", "230271"),
+            ("user_sig", "MEDIUMTEXT(16777215)", ""),
+            ("user_sig_bbcode_uid", "VARCHAR(8)", ""),
+            ("user_sig_bbcode_bitfield", "VARCHAR(255)", ""),
+        ],
+        None,
+    ),
+    (
+        "phpbb_topics",
+        [
+            ("topic_id", "", None),
+            ("forum_id", "INTEGER UNSIGNED", "0"),
+            ("icon_id", "INTEGER UNSIGNED", "0"),
+            ("topic_title", "VARCHAR(255)", ""),
+            ("topic_poster", "INTEGER UNSIGNED", "0"),
+            ("topic_time", "INTEGER UNSIGNED", "0"),
+            ("topic_views", "INTEGER UNSIGNED", "0"),
+            ("topic_status", "TINYINT(3)", "0"),
+            ("topic_type", "TINYINT(3)", "0"),
+            ("topic_first_post_id", "INTEGER UNSIGNED", "0"),
+            ("topic_last_post_id", "INTEGER UNSIGNED", "0"),
+            ("topic_last_poster_name", "VARCHAR(255)", ""),
+            ("topic_last_post_time", "INTEGER UNSIGNED", "0"),
+            ("topic_moved_id", "INTEGER UNSIGNED", "0"),
+            ("topic_visibility", "TINYINT(3)", "0"),
+            ("topic_posts_approved", "INTEGER UNSIGNED", "0"),
+        ],
+        None,
+    ),
+    (
+        "phpbb_posts",
+        [
+            ("post_id", "", None),
+            ("topic_id", "INTEGER UNSIGNED", "0"),
+            ("forum_id", "INTEGER UNSIGNED", "0"),
+            ("poster_id", "INTEGER UNSIGNED", "0"),
+            ("icon_id", "INTEGER UNSIGNED", "0"),
+            ("poster_ip", "VARCHAR(40)", ""),
+            ("post_time", "INTEGER UNSIGNED", "0"),
+            ("post_reported", "INTEGER UNSIGNED", "0"),
+            ("enable_bbcode", "INTEGER UNSIGNED", "1"),
+            ("enable_smilies", "INTEGER UNSIGNED", "1"),
+            ("enable_magic_url", "INTEGER UNSIGNED", "1"),
+            ("enable_sig", "INTEGER UNSIGNED", "1"),
+            ("post_username", "VARCHAR(255)", ""),
+            ("post_subject", "VARCHAR(255)", ""),
+            ("post_text", "MEDIUMTEXT(16777215)", ""),
+            ("post_checksum", "VARCHAR(32)", ""),
+            ("post_attachment", "INTEGER UNSIGNED", "0"),
+            ("bbcode_bitfield", "VARCHAR(255)", ""),
+            ("bbcode_uid", "VARCHAR(8)", ""),
+            ("post_postcount", "INTEGER UNSIGNED", "1"),
+            ("post_edit_time", "INTEGER UNSIGNED", "0"),
+            ("post_edit_reason", "VARCHAR(255)", ""),
+            ("post_edit_user", "INTEGER UNSIGNED", "0"),
+            ("post_edit_count", "INTEGER UNSIGNED", "0"),
+            ("post_edit_locked", "INTEGER UNSIGNED", "0"),
+            ("post_visibility", "TINYINT(3)", "0"),
+            ("post_delete_time", "INTEGER UNSIGNED", "0"),
+            ("post_delete_reason", "VARCHAR(255)", ""),
+            ("post_delete_user", "INTEGER UNSIGNED", "0"),
+        ],
+        None,
+    ),
+]
+
+
+def phpbb_ddl() -> list[str]:
+    """sql_create_table's statements for sqlite3, the indexes of the posts and topics among them."""
+    ddl = []
+    for table, columns, key in PHPBB_TABLES:
+        lines = []
+        for name, kind, default in columns:
+            if default is None:
+                lines.append(f"\t{name} INTEGER PRIMARY KEY AUTOINCREMENT")
+            else:
+                lines.append(f"\t{name} {kind} NOT NULL DEFAULT '{default}'")
+        if key:
+            lines.append(f"\tPRIMARY KEY ({', '.join(key)})")
+        ddl.append(f"CREATE TABLE {table} (\n" + ",\n".join(lines) + "\n);")
+    ddl += [
+        "CREATE INDEX phpbb_config_is_dynamic ON phpbb_config (is_dynamic);",
+        "CREATE INDEX phpbb_forums_left_right_id ON phpbb_forums (left_id, right_id);",
+        "CREATE UNIQUE INDEX phpbb_users_username_clean ON phpbb_users (username_clean);",
+        "CREATE INDEX phpbb_topics_forum_id ON phpbb_topics (forum_id);",
+        "CREATE INDEX phpbb_posts_topic_id ON phpbb_posts (topic_id);",
+        "CREATE INDEX phpbb_posts_poster_id ON phpbb_posts (poster_id);",
+        "CREATE INDEX phpbb_posts_poster_ip ON phpbb_posts (poster_ip);",
+    ]
+    return ddl
+
+
+PHPBB_START = 1704103200  # 2024-01-01 10:00:00 UTC
+PHPBB_OPTIONS = 230271
+
+
+def phpbb_bbcode_uid(n: int) -> str:
+    """unique_id()'s 8 base-36 characters, as generate_text_for_storage() keeps them."""
+    return base64.b32encode(hashlib.sha1(f"uid {n}".encode()).digest()).decode().lower()[:8]
+
+
+def phpbb_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """A small board: the guest and bot accounts the installer writes, 5 members, 3 forums under a
+    category, 8 topics (one moved: a shadow topic), 24 posts with BBCode, edits and a soft delete."""
+    start = PHPBB_START
+    config = [
+        ("board_startdate", str(start - 86400 * 30), 0),
+        ("version", "3.3.11", 0),
+        ("sitename", "Column notes forum", 0),
+        ("site_desc", "", 0),
+        ("num_posts", "24", 1),
+        ("num_topics", "8", 1),
+        ("num_users", "5", 1),
+        ("newest_user_id", "7", 1),
+        ("newest_username", "Zoë", 1),
+        ("newest_user_colour", "", 1),
+        ("record_online_date", str(start + 3600 * 30), 1),
+        ("record_online_users", "4", 1),
+        ("cron_lock", "0", 1),
+        ("last_queue_run", "0", 1),
+        ("rand_seed", "e1c0a9b2f3d4e5f60718293a4b5c6d7e", 1),
+        ("rand_seed_last_update", str(start + 86400 * 7 + 13), 1),
+        ("default_dateformat", "D M d, Y g:i a", 0),
+        ("board_timezone", "UTC", 0),
+        ("max_post_chars", "60000", 0),
+        ("flood_interval", "15", 0),
+        ("allow_birthdays", "1", 0),
+        ("cookie_name", "phpbb3_8f2k1", 0),
+        ("avatar_salt", "0c8f2e1d9b7a6c5e4d3f2a1b0c9d8e7f", 0),
+        ("plupload_salt", "4e5d6c7b8a9f0e1d2c3b4a5f6e7d8c9b", 0),
+    ]
+    forums = [
+        (1, 0, 1, 8, "Your first category", "", "", 0, 0, 0, 0, 0, 0, "", ""),
+        (
+            2,
+            1,
+            2,
+            3,
+            "Announcements",
+            "News of the [b:7x0q2dyl]project[/b:7x0q2dyl].",
+            "7x0q2dyl",
+            1,
+            0,
+            0,
+            0,
+            0,
+            0,
+            "",
+            "",
+        ),
+        (3, 1, 4, 5, "Support", "Ask here.", "", 1, 0, 0, 0, 0, 0, "", ""),
+        (4, 1, 6, 7, "Off topic", "", "", 1, 0, 0, 0, 0, 0, "", ""),
+    ]
+    perms = "00000000006xv1ssxs\ni1cjyo000000\nqlaq53000000\nzik0zi000000"
+    users = [
+        # ANONYMOUS, as the installer writes it: never visited, no e-mail, user_type USER_IGNORE.
+        (
+            1,
+            2,
+            1,
+            "",
+            "",
+            start - 86400 * 30,
+            "Anonymous",
+            "anonymous",
+            "",
+            "",
+            "",
+            0,
+            0,
+            0,
+            "en",
+            "",
+            "d M Y H:i",
+            "",
+            0,
+            PHPBB_OPTIONS,
+            "",
+            "",
+            "",
+        ),
+        (
+            2,
+            3,
+            5,
+            perms,
+            "192.0.2.1",
+            start - 86400 * 30,
+            "admin",
+            "admin",
+            "$argon2id$v=19$m=65536,t=4,p=2$c2FsdHNhbHQ$aGFzaGhhc2g",
+            "admin@example.org",
+            " 5- 3-1990",
+            start + 86400 * 9,
+            start + 86400 * 9 - 100,
+            9,
+            "en",
+            "UTC",
+            "D M d, Y g:i a",
+            "AA0000",
+            0,
+            230271,
+            "[i:3k1m9z0a]Admin[/i:3k1m9z0a]",
+            "3k1m9z0a",
+            "Ag==",
+        ),
+        (
+            3,
+            2,
+            6,
+            "",
+            "",
+            start - 86400 * 30,
+            "Google [Bot]",
+            "google [bot]",
+            "",
+            "",
+            "",
+            0,
+            0,
+            0,
+            "en",
+            "UTC",
+            "D M d, Y g:i a",
+            "9E8DA7",
+            0,
+            PHPBB_OPTIONS,
+            "",
+            "",
+            "",
+        ),
+        (
+            4,
+            0,
+            2,
+            perms,
+            "2001:db8::4",
+            start + 3600,
+            "marta",
+            "marta",
+            "$2y$10$Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vY",
+            "marta@example.net",
+            "24-12-1985",
+            start + 86400 * 8,
+            start + 86400 * 8,
+            6,
+            "pl",
+            "Europe/Warsaw",
+            "d.m.Y, H:i",
+            "00AA00",
+            0,
+            230271,
+            "",
+            "",
+            "",
+        ),
+        (
+            5,
+            0,
+            2,
+            "",
+            "198.51.100.5",
+            start + 7200,
+            "jp",
+            "jp",
+            "$2y$10$YmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFy",
+            "jp@example.com",
+            "",
+            start + 86400 * 7,
+            start + 86400 * 6,
+            5,
+            "fr",
+            "Europe/Paris",
+            "D M d, Y g:i a",
+            "",
+            0,
+            230271,
+            "",
+            "",
+            "",
+        ),
+        (
+            6,
+            1,
+            7,
+            "",
+            "198.51.100.6",
+            start + 86400 * 3,
+            "newbie",
+            "newbie",
+            "$2y$10$cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4",
+            "newbie@example.com",
+            " 1- 1-   0",
+            0,
+            start + 86400 * 3,
+            0,
+            "en",
+            "UTC",
+            "D M d, Y g:i a",
+            "",
+            start + 86400 * 3,
+            230271,
+            "",
+            "",
+            "",
+        ),
+        (
+            7,
+            0,
+            2,
+            "",
+            "203.0.113.7",
+            start + 86400 * 4,
+            "Zoë",
+            "zoë",
+            "$2y$10$Zm9vcXV4YmFyYmF6Zm9vcXV4YmFyYmF6Zm9vcXV4YmFyYmF6Zm9vcX",
+            "zoe@example.org",
+            "",
+            start + 86400 * 9 + 60,
+            start + 86400 * 9,
+            4,
+            "fr",
+            "Europe/Paris",
+            "D M d, Y g:i a",
+            "006699",
+            0,
+            230271,
+            "",
+            "",
+            "",
+        ),
+    ]
+    members = [2, 4, 5, 7]
+    topics, posts = [], []
+    post_id = 0
+    for t in range(1, 9):
+        forum = 2 + t % 3
+        first_time = start + 86400 * t
+        n_posts = 3
+        topic_posts = []
+        for p in range(n_posts):
+            post_id += 1
+            poster = members[(t + p) % len(members)] if not (t == 5 and p == 2) else 1  # a guest's reply
+            uid = phpbb_bbcode_uid(post_id) if (post_id % 3) else ""
+            text = (
+                f"Post {post_id}: see [b:{uid}]this[/b:{uid}] and [url=https://example.org/{post_id}:{uid}]"
+                f"the page[/url:{uid}]."
+                if uid
+                else f"Post {post_id}, plain text.\nSecond line."
+            )
+            edited = post_id % 5 == 0
+            deleted = post_id == 11
+            posts.append(
+                (
+                    post_id,
+                    t,
+                    forum,
+                    poster,
+                    0,
+                    ["192.0.2.44", "2001:db8::1f", "198.51.100.9", "::1"][post_id % 4],
+                    first_time + 1800 * p + post_id,
+                    0,
+                    1,
+                    1,
+                    1,
+                    0 if poster == 1 else 1,
+                    "Guest poster" if poster == 1 else "",
+                    f"Re: Topic {t}" if p else f"Topic {t}",
+                    text,
+                    hashlib.md5(text.encode()).hexdigest(),
+                    0,
+                    "QQ==" if uid else "",
+                    uid,
+                    0 if poster == 1 else 1,
+                    first_time + 1800 * p + post_id + 600 if edited else 0,
+                    "typo" if edited else "",
+                    poster if edited else 0,
+                    1 if edited else 0,
+                    0,
+                    2 if deleted else 1,
+                    first_time + 86400 if deleted else 0,
+                    "spam" if deleted else "",
+                    2 if deleted else 0,
+                )
+            )
+            topic_posts.append(posts[-1])
+        first, last = topic_posts[0], topic_posts[-1]
+        topics.append(
+            (
+                t,
+                forum,
+                0,
+                f"Topic {t}",
+                first[3],
+                first[6],
+                10 * t + 3,
+                1 if t == 6 else 0,
+                1 if t == 1 else 0,
+                first[0],
+                last[0],
+                last[12] or next(u[6] for u in users if u[0] == last[3]),
+                last[6],
+                0,
+                1,
+                n_posts,
+            )
+        )
+    # Topic 7 moved to Support, its shadow left in its old forum: topic_moved_id names the real topic.
+    topics.append(
+        (
+            9,
+            4,
+            0,
+            "Topic 7",
+            topics[6][4],
+            topics[6][5],
+            0,
+            2,
+            0,
+            topics[6][9],
+            topics[6][10],
+            topics[6][11],
+            topics[6][12],
+            7,
+            1,
+            0,
+        )
+    )
+    for i, forum in enumerate(forums):
+        fid = forum[0]
+        mine = [p for p in posts if p[2] == fid]
+        if mine:
+            last = max(mine, key=lambda p: p[6])
+            forums[i] = (
+                *forum[:8],
+                len(mine),
+                len({p[1] for p in mine}),
+                last[0],
+                last[3],
+                last[6],
+                last[12] or next(u[6] for u in users if u[0] == last[3]),
+                next(u[17] for u in users if u[0] == last[3]),
+            )
+    return {
+        "phpbb_config": config,
+        "phpbb_forums": forums,
+        "phpbb_users": users,
+        "phpbb_topics": topics,
+        "phpbb_posts": posts,
+    }
+
+
+def phpbb(path: Path) -> Path:
+    """A phpBB 3.3 board's SQLite3 database (see the module's list)."""
+    return write_export(path, phpbb_ddl(), phpbb_rows())

@@ -20789,3 +20789,63 @@ def test_drupal_site_reads_unix_seconds_as_instants_keeps_serialized_blobs_and_i
     # Not pinned: a root term's parent is 0, and the tree's parents 0..3 fit the 5 users' keys 0..4
     # (the anonymous user is 0) better than the 6 terms': found as a reference to users.uid, by chance.
     assert set(found) - set(want) <= {("taxonomy_term__parent", "parent_target_id")}
+
+
+def test_phpbb_board_reads_its_unix_seconds_keeps_zero_for_never_and_its_right_aligned_birthdays_cost_nothing(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.phpbb)
+    rows = apps.phpbb_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    # sprintf('%2d-%2d-%4d') birthdays are right-aligned fixed-width fields: trimmed and audited, at no
+    # cost (until 2026-12-06 the column scored 42.86 and the export 99.65).
+    birthday = profiled(run_dir)["columns"]["phpbb_users"]["user_birthday"]
+    assert birthday["padded_width"] == 10
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    assert charged_columns(profiled(run_dir)["columns"]) == {}
+    assert ran.values("phpbb_users", "user_birthday", "user_id") == {
+        row[0]: row[10].strip() or None for row in rows["phpbb_users"]
+    }
+    assert ("phpbb_users", "user_birthday", "trim") in audited_columns(run_dir)
+    posts = rows["phpbb_posts"]
+    types = ran.types("phpbb_posts")
+    assert types["post_time"] == "timestamp with time zone"
+    # 0 for never edited or deleted beside Unix seconds: integers as written (the note gives the instant).
+    assert types["post_edit_time"] == types["post_delete_time"] == "bigint"
+    assert ran.values("phpbb_posts", "post_time", "post_id") == {
+        row[0]: UNIX_EPOCH + timedelta(seconds=row[6]) for row in posts
+    }
+    assert ran.values("phpbb_posts", "post_edit_time", "post_id") == {row[0]: row[20] for row in posts}
+    # IPs, BBCode with its uids, base64 bitfields and MD5 checksums as written; '' is NULL.
+    assert ran.values("phpbb_posts", "poster_ip", "post_id") == {row[0]: row[5] for row in posts}
+    assert ran.values("phpbb_posts", "post_text", "post_id") == {row[0]: row[14] for row in posts}
+    assert ran.values("phpbb_posts", "bbcode_uid", "post_id") == {row[0]: row[18] or None for row in posts}
+    assert ran.values("phpbb_posts", "bbcode_bitfield", "post_id") == {
+        row[0]: row[17] or None for row in posts
+    }
+    assert ran.values("phpbb_users", "user_colour", "user_id") == {
+        row[0]: row[17] or None for row in rows["phpbb_users"]
+    }
+    found = references(run_dir)
+    want = {
+        ("phpbb_topics", "forum_id"): "phpbb_forums.forum_id",
+        ("phpbb_topics", "topic_first_post_id"): "phpbb_posts.post_id",
+        ("phpbb_topics", "topic_last_post_id"): "phpbb_posts.post_id",
+        ("phpbb_posts", "topic_id"): "phpbb_topics.topic_id",
+        ("phpbb_posts", "forum_id"): "phpbb_forums.forum_id",
+        ("phpbb_posts", "post_edit_user"): "phpbb_users.user_id",
+        ("phpbb_forums", "forum_last_post_id"): "phpbb_posts.post_id",
+    }
+    assert {k: v for k, v in found.items() if k in want} == want
+    # Not pinned: the last poster's name, the username as typed, is found among the users'
+    # username_clean (the one text column they declare unique) where the names are lower case.
+    assert set(found) - set(want) <= {("phpbb_forums", "forum_last_poster_name")}
+    # 0 for no row (a never-edited post's editor, an empty forum's last post) is no orphan.
+    columns = profiled(run_dir)["columns"]
+    assert columns["phpbb_posts"]["post_edit_user"]["no_reference_count"] == sum(
+        row[22] == 0 for row in posts
+    )
+    assert columns["phpbb_forums"]["forum_last_post_id"]["no_reference_count"] == sum(
+        row[10] == 0 for row in rows["phpbb_forums"]
+    )
