@@ -65904,3 +65904,1790 @@ def kine(path: Path) -> Path:
         con.executemany("INSERT INTO kine VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", kine_rows())
     con.close()
     return path
+
+
+# --- App (WordPress 6.5 on SQLite through the SQLite Database Integration plugin: the CREATE TABLE
+# statements as the plugin's WP_SQLite_Translator wrote them when WordPress's installer ran its
+# wp-admin/includes/schema.php (taken from the .ht.sqlite of a Playground build of WordPress 6.5 that
+# the installer made for real: bigint(20) unsigned as `integer`, varchar and datetime as `text ...
+# COLLATE NOCASE`, every NOT NULL as `NOT NULL ON CONFLICT REPLACE`, the MySQL types kept in its
+# `_mysql_data_types_cache`); values as wp-includes/post.php, comment.php, option.php and meta.php write
+# them through the plugin: dates as MySQL's `Y-m-d H:i:s` text, '0000-00-00 00:00:00' for a draft's
+# GMT date, comment_approved '0'/'1'/'spam'/'trash', PHP-serialized options and meta, `0` for no
+# parent, author or user) ---
+
+WORDPRESS_TABLE_TYPES = {
+    "wp_users": [
+        ("ID", "bigint(20) unsigned"),
+        ("user_login", "varchar(60)"),
+        ("user_pass", "varchar(255)"),
+        ("user_nicename", "varchar(50)"),
+        ("user_email", "varchar(100)"),
+        ("user_url", "varchar(100)"),
+        ("user_registered", "datetime"),
+        ("user_activation_key", "varchar(255)"),
+        ("user_status", "int(11)"),
+        ("display_name", "varchar(250)"),
+    ],
+    "wp_usermeta": [
+        ("umeta_id", "bigint(20) unsigned"),
+        ("user_id", "bigint(20) unsigned"),
+        ("meta_key", "varchar(255)"),
+        ("meta_value", "longtext"),
+    ],
+    "wp_terms": [
+        ("term_id", "bigint(20) unsigned"),
+        ("name", "varchar(200)"),
+        ("slug", "varchar(200)"),
+        ("term_group", "bigint(10)"),
+    ],
+    "wp_term_taxonomy": [
+        ("term_taxonomy_id", "bigint(20) unsigned"),
+        ("term_id", "bigint(20) unsigned"),
+        ("taxonomy", "varchar(32)"),
+        ("description", "longtext"),
+        ("parent", "bigint(20) unsigned"),
+        ("count", "bigint(20)"),
+    ],
+    "wp_term_relationships": [
+        ("object_id", "bigint(20) unsigned"),
+        ("term_taxonomy_id", "bigint(20) unsigned"),
+        ("term_order", "int(11)"),
+    ],
+    "wp_commentmeta": [
+        ("meta_id", "bigint(20) unsigned"),
+        ("comment_id", "bigint(20) unsigned"),
+        ("meta_key", "varchar(255)"),
+        ("meta_value", "longtext"),
+    ],
+    "wp_comments": [
+        ("comment_ID", "bigint(20) unsigned"),
+        ("comment_post_ID", "bigint(20) unsigned"),
+        ("comment_author", "tinytext"),
+        ("comment_author_email", "varchar(100)"),
+        ("comment_author_url", "varchar(200)"),
+        ("comment_author_IP", "varchar(100)"),
+        ("comment_date", "datetime"),
+        ("comment_date_gmt", "datetime"),
+        ("comment_content", "text"),
+        ("comment_karma", "int(11)"),
+        ("comment_approved", "varchar(20)"),
+        ("comment_agent", "varchar(255)"),
+        ("comment_type", "varchar(20)"),
+        ("comment_parent", "bigint(20) unsigned"),
+        ("user_id", "bigint(20) unsigned"),
+    ],
+    "wp_options": [
+        ("option_id", "bigint(20) unsigned"),
+        ("option_name", "varchar(191)"),
+        ("option_value", "longtext"),
+        ("autoload", "varchar(20)"),
+    ],
+    "wp_postmeta": [
+        ("meta_id", "bigint(20) unsigned"),
+        ("post_id", "bigint(20) unsigned"),
+        ("meta_key", "varchar(255)"),
+        ("meta_value", "longtext"),
+    ],
+    "wp_posts": [
+        ("ID", "bigint(20) unsigned"),
+        ("post_author", "bigint(20) unsigned"),
+        ("post_date", "datetime"),
+        ("post_date_gmt", "datetime"),
+        ("post_content", "longtext"),
+        ("post_title", "text"),
+        ("post_excerpt", "text"),
+        ("post_status", "varchar(20)"),
+        ("comment_status", "varchar(20)"),
+        ("ping_status", "varchar(20)"),
+        ("post_password", "varchar(255)"),
+        ("post_name", "varchar(200)"),
+        ("to_ping", "text"),
+        ("pinged", "text"),
+        ("post_modified", "datetime"),
+        ("post_modified_gmt", "datetime"),
+        ("post_content_filtered", "longtext"),
+        ("post_parent", "bigint(20) unsigned"),
+        ("guid", "varchar(255)"),
+        ("menu_order", "int(11)"),
+        ("post_type", "varchar(20)"),
+        ("post_mime_type", "varchar(100)"),
+        ("comment_count", "bigint(20)"),
+    ],
+}
+
+#: The translator's DEFAULTs, from schema.php's (`''` for text, `'0000-00-00 00:00:00'` for datetime,
+#: `'0'` or `0` for numbers), where they are not those.
+WORDPRESS_DEFAULTS = {
+    ("wp_posts", "post_status"): "'publish'",
+    ("wp_posts", "comment_status"): "'open'",
+    ("wp_posts", "ping_status"): "'open'",
+    ("wp_posts", "post_type"): "'post'",
+    ("wp_comments", "comment_approved"): "'1'",
+    ("wp_comments", "comment_type"): "'comment'",
+    ("wp_options", "autoload"): "'yes'",
+}
+#: The columns schema.php declares `DEFAULT NULL` or with no DEFAULT (the meta tables' key and value).
+WORDPRESS_NULLABLE = {"meta_key", "meta_value"}
+#: Tables whose integers schema.php declares `DEFAULT 0` (the translator keeps it unquoted).
+WORDPRESS_BARE_ZERO = {"wp_terms", "wp_term_taxonomy", "wp_term_relationships"}
+
+
+def wordpress_ddl() -> list[str]:
+    """The plugin's CREATE TABLE and CREATE INDEX statements, as the installer's run left them."""
+    ddl = [
+        "CREATE TABLE _mysql_data_types_cache (\n\t\t`table` TEXT NOT NULL,\n\t\t`column_or_index` TEXT NOT "
+        "NULL,\n\t\t`mysql_type` TEXT NOT NULL,\n\t\tPRIMARY KEY(`table`, `column_or_index`)\n\t)"
+    ]
+    for table, columns in WORDPRESS_TABLE_TYPES.items():
+        lines = []
+        for i, (name, mysql_type) in enumerate(columns):
+            integer = "int(" in mysql_type
+            affinity = "integer" if integer else "text"
+            if table == "wp_term_relationships":
+                lines.append(f'"{name}" integer NOT NULL ON CONFLICT REPLACE DEFAULT 0')
+                continue
+            if i == 0:
+                lines.append(
+                    f'"{name}" integer PRIMARY KEY AUTOINCREMENT NOT NULL ON CONFLICT REPLACE DEFAULT 0'
+                )
+                continue
+            if name in WORDPRESS_NULLABLE:
+                default = " DEFAULT NULL" if name == "meta_key" else ""
+                lines.append(f'"{name}" text{default} COLLATE NOCASE')
+                continue
+            if (table, name) in WORDPRESS_DEFAULTS:
+                default = WORDPRESS_DEFAULTS[(table, name)]
+            elif mysql_type == "datetime":
+                default = "'0000-00-00 00:00:00'"
+            elif integer:
+                default = "0" if table in WORDPRESS_BARE_ZERO else "'0'"
+            else:
+                default = "''"
+            collate = "" if integer else " COLLATE NOCASE"
+            lines.append(f'"{name}" {affinity} NOT NULL ON CONFLICT REPLACE DEFAULT {default}{collate}')
+        if table == "wp_term_relationships":
+            lines.append('PRIMARY KEY ("object_id", "term_taxonomy_id")')
+        ddl.append(f'CREATE TABLE "{table}" (\n' + ",\n".join(lines) + ")")
+    ddl += [
+        'CREATE UNIQUE INDEX "wp_options__option_name" ON "wp_options" ("option_name")',
+        'CREATE INDEX "wp_options__autoload" ON "wp_options" ("autoload")',
+        'CREATE UNIQUE INDEX "wp_term_taxonomy__term_id_taxonomy" ON "wp_term_taxonomy" '
+        '("term_id", "taxonomy")',
+        'CREATE INDEX "wp_postmeta__post_id" ON "wp_postmeta" ("post_id")',
+        'CREATE INDEX "wp_postmeta__meta_key" ON "wp_postmeta" ("meta_key")',
+        'CREATE INDEX "wp_posts__post_name" ON "wp_posts" ("post_name")',
+        'CREATE INDEX "wp_posts__type_status_date" ON "wp_posts" '
+        '("post_type", "post_status", "post_date", "ID")',
+        'CREATE INDEX "wp_posts__post_parent" ON "wp_posts" ("post_parent")',
+        'CREATE INDEX "wp_posts__post_author" ON "wp_posts" ("post_author")',
+        'CREATE INDEX "wp_comments__comment_post_ID" ON "wp_comments" ("comment_post_ID")',
+        'CREATE INDEX "wp_comments__comment_parent" ON "wp_comments" ("comment_parent")',
+    ]
+    return ddl
+
+
+def wordpress_serialize(value: Any) -> str:
+    """PHP's serialize() of str, int, bool, float, None, list and dict (maybe_serialize's format)."""
+    if value is None:
+        return "N;"
+    if isinstance(value, bool):
+        return f"b:{int(value)};"
+    if isinstance(value, int):
+        return f"i:{value};"
+    if isinstance(value, float):
+        return f"d:{value!r};"
+    if isinstance(value, str):
+        return f's:{len(value.encode())}:"{value}";'
+    items = enumerate(value) if isinstance(value, list) else value.items()
+    body = "".join(wordpress_serialize(k) + wordpress_serialize(v) for k, v in items)
+    return f"a:{len(value)}:{{{body}}}"
+
+
+WORDPRESS_SITE = "https://blog.example.org"
+WORDPRESS_START = datetime(2024, 3, 4, 9, 15, 0)
+WORDPRESS_OFFSET = timedelta(hours=2)  # gmt_offset 2: a site in Europe/Berlin's summer time
+WORDPRESS_ZERO = "0000-00-00 00:00:00"
+
+
+def wordpress_stamp(moment: datetime) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M:%S")
+
+
+def wordpress_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """A small blog: 3 users, 12 posts and pages with their revisions, attachments, an auto-draft and a
+    draft (GMT date the zero date), a nav menu item, threaded comments of every approval state."""
+    users = [
+        (
+            1,
+            "admin",
+            "$P$Bh7lamDyWEKQzccZ5XjtDR7g3Um8dm.",
+            "admin",
+            "admin@blog.example.org",
+            WORDPRESS_SITE,
+            "2024-03-01 08:00:00",
+            "",
+            0,
+            "admin",
+        ),
+        (
+            2,
+            "marta",
+            "$wp$2y$10$4nA1xO2v0l9o0Qy5oH3ZluH2wWl1vKk4p3nNQeGqK8m1pU4z6l3bS",
+            "marta",
+            "marta@example.net",
+            "",
+            "2024-03-02 11:20:41",
+            "",
+            0,
+            "Marta Nowak",
+        ),
+        (
+            3,
+            "jp",
+            "$P$BQ9W1uB6CqTq4fLw6S9yJm0vX1nV2b.",
+            "jp",
+            "jp@example.com",
+            "https://jp.example.com",
+            "2024-03-03 19:05:12",
+            "1709493912:$P$BJ2b9tXoZ7v8o1nT7d7d3FvI9lV0bE1",
+            0,
+            "Jean-Pierre",
+        ),
+    ]
+    usermeta: list[tuple[Any, ...]] = []
+    for uid, login, *_rest in users:
+        role = "administrator" if uid == 1 else ("editor" if uid == 2 else "subscriber")
+        level = {1: "10", 2: "7", 3: "0"}[uid]
+        for key, value in (
+            ("nickname", login),
+            ("first_name", "" if uid == 1 else users[uid - 1][9].split()[0]),
+            ("last_name", "Nowak" if uid == 2 else ""),
+            ("description", ""),
+            ("rich_editing", "true"),
+            ("syntax_highlighting", "true"),
+            ("comment_shortcuts", "false"),
+            ("admin_color", "fresh"),
+            ("use_ssl", "0"),
+            ("show_admin_bar_front", "true"),
+            ("locale", "" if uid != 2 else "pl_PL"),
+            ("wp_capabilities", wordpress_serialize({role: True})),
+            ("wp_user_level", level),
+            ("dismissed_wp_pointers", ""),
+        ):
+            usermeta.append((len(usermeta) + 1, uid, key, value))
+    usermeta.append(
+        (
+            len(usermeta) + 1,
+            1,
+            "session_tokens",
+            wordpress_serialize(
+                {
+                    "5d41402abc4b2a76b9719d911017c592a3c1e5f0b8d6e4a2c9f7b1d3e5a7c9e1": {
+                        "expiration": 1710749700,
+                        "ip": "192.0.2.10",
+                        "ua": "Mozilla/5.0 (X11; Linux x86_64; rv:123.0) Gecko/20100101 Firefox/123.0",
+                        "login": 1709540100,
+                    }
+                }
+            ),
+        )
+    )
+    usermeta.append((len(usermeta) + 1, 1, "wp_dashboard_quick_press_last_post_id", "17"))
+    usermeta.append((len(usermeta) + 1, 2, "wp_user-settings", "libraryContent=browse&editor=tinymce"))
+    usermeta.append((len(usermeta) + 1, 2, "wp_user-settings-time", "1709632811"))
+
+    terms = [
+        (1, "Uncategorized", "uncategorized", 0),
+        (2, "News", "news", 0),
+        (3, "Releases", "releases", 0),
+        (4, "sqlite", "sqlite", 0),
+        (5, "postgres", "postgres", 0),
+        (6, "Main menu", "main-menu", 0),
+    ]
+    taxonomy = [
+        (1, 1, "category", "", 0, 2),
+        (2, 2, "category", "What happens on the project.", 0, 3),
+        (3, 3, "category", "", 2, 2),
+        (4, 4, "post_tag", "", 0, 3),
+        (5, 5, "post_tag", "", 0, 1),
+        (6, 6, "nav_menu", "", 0, 1),
+    ]
+
+    posts: list[tuple[Any, ...]] = []
+    postmeta: list[tuple[Any, ...]] = []
+    relationships: list[tuple[Any, ...]] = []
+
+    def meta(post_id: int, key: str, value: str) -> None:
+        postmeta.append((len(postmeta) + 1, post_id, key, value))
+
+    def post(**fields: Any) -> int:
+        pid = len(posts) + 1
+        local = fields.get("local", WORDPRESS_START + timedelta(days=pid, minutes=7 * pid))
+        status = fields.get("status", "publish")
+        kind = fields.get("type", "post")
+        gmt = (
+            WORDPRESS_ZERO if status in ("draft", "auto-draft") else wordpress_stamp(local - WORDPRESS_OFFSET)
+        )
+        modified = local + timedelta(hours=fields.get("edited_hours", 0))
+        name = fields.get("name", "")
+        guid = fields.get("guid", f"{WORDPRESS_SITE}/?{'page_id' if kind == 'page' else 'p'}={pid}")
+        posts.append(
+            (
+                pid,
+                fields.get("author", 1),
+                wordpress_stamp(local),
+                gmt,
+                fields.get("content", ""),
+                fields.get("title", ""),
+                fields.get("excerpt", ""),
+                status,
+                fields.get("comment_status", "open" if kind == "post" else "closed"),
+                fields.get("ping_status", "open" if kind == "post" else "closed"),
+                "",
+                name,
+                "",
+                fields.get("pinged", ""),
+                wordpress_stamp(modified),
+                wordpress_stamp(modified - WORDPRESS_OFFSET),
+                "",
+                fields.get("parent", 0),
+                guid,
+                fields.get("menu_order", 0),
+                kind,
+                fields.get("mime", ""),
+                fields.get("comments", 0),
+            )
+        )
+        return pid
+
+    def paragraph(text: str) -> str:
+        return f"<!-- wp:paragraph -->\n<p>{text}</p>\n<!-- /wp:paragraph -->"
+
+    hello = post(
+        title="Hello world!",
+        name="hello-world",
+        content=paragraph(
+            "Welcome to WordPress. This is your first post. Edit or delete it, then start writing!"
+        ),
+        comments=1,
+    )
+    relationships.append((hello, 1, 0))
+    about = post(
+        type="page",
+        title="About",
+        name="about",
+        content=paragraph("We move help-desk exports.")
+        + "\n\n"
+        + paragraph("Write to us: hello@blog.example.org"),
+        menu_order=1,
+    )
+    meta(about, "_wp_page_template", "default")
+    team = post(
+        type="page", title="Team", name="team", parent=about, content=paragraph("Marta and JP."), menu_order=2
+    )
+    meta(team, "_wp_page_template", "templates/full-width.php")
+    meta(team, "_edit_last", "2")
+    photo = post(
+        type="attachment",
+        title="harbour",
+        name="harbour",
+        status="inherit",
+        parent=0,
+        guid=f"{WORDPRESS_SITE}/wp-content/uploads/2024/03/harbour.jpg",
+        mime="image/jpeg",
+        comment_status="open",
+        ping_status="closed",
+    )
+    meta(photo, "_wp_attached_file", "2024/03/harbour.jpg")
+    meta(
+        photo,
+        "_wp_attachment_metadata",
+        wordpress_serialize(
+            {
+                "width": 1920,
+                "height": 1280,
+                "file": "2024/03/harbour.jpg",
+                "filesize": 402113,
+                "sizes": {
+                    "medium": {
+                        "file": "harbour-300x200.jpg",
+                        "width": 300,
+                        "height": 200,
+                        "mime-type": "image/jpeg",
+                        "filesize": 14321,
+                    },
+                    "thumbnail": {
+                        "file": "harbour-150x150.jpg",
+                        "width": 150,
+                        "height": 150,
+                        "mime-type": "image/jpeg",
+                        "filesize": 6230,
+                    },
+                },
+                "image_meta": {
+                    "aperture": "2.8",
+                    "credit": "",
+                    "camera": "X-T30",
+                    "caption": "",
+                    "created_timestamp": "1709290800",
+                    "copyright": "",
+                    "focal_length": "23",
+                    "iso": "200",
+                    "shutter_speed": "0.004",
+                    "title": "",
+                    "orientation": "1",
+                    "keywords": [],
+                },
+            }
+        ),
+    )
+    meta(photo, "_wp_attachment_image_alt", "The harbour at dusk")
+    release_posts = []
+    for n in range(1, 7):
+        pid = post(
+            author=1 + n % 2,
+            title=f"Release 0.{n}",
+            name=f"release-0-{n}",
+            content=paragraph(f"Version 0.{n} loads {n * 12} more shapes.")
+            + (
+                '\n\n<!-- wp:image {"id":4} -->\n<figure class="wp-block-image"><img src="'
+                f'{WORDPRESS_SITE}/wp-content/uploads/2024/03/harbour.jpg" alt="" class="wp-image-4"/>'
+                "</figure>\n<!-- /wp:image -->"
+                if n % 3 == 0
+                else ""
+            ),
+            excerpt="" if n % 2 else f"Notes on 0.{n}.",
+            edited_hours=n,
+            pinged=f"{WORDPRESS_SITE}/release-0-{n - 1}/" if n > 1 else "",
+            comments=2 if n in (2, 5) else 0,
+        )
+        release_posts.append(pid)
+        meta(pid, "_edit_lock", f"{1709550000 + 3600 * n}:{1 + n % 2}")
+        meta(pid, "_edit_last", str(1 + n % 2))
+        if n % 3 == 0:
+            meta(pid, "_thumbnail_id", str(photo))
+        if n == 4:
+            meta(pid, "_wp_old_slug", "release-0-4-draft")
+            meta(pid, "_wp_old_date", "2024-03-08")
+        if n == 6:
+            meta(pid, "_encloseme", "1")
+            meta(pid, "_pingme", "1")
+        relationships.append((pid, 2 if n < 4 else 3, 0))
+        relationships.append((pid, 4, 0))
+        if n == 5:
+            relationships.append((pid, 5, 0))
+        # A revision of each (wp_save_post_revision: inherit, the parent's id, `<id>-revision-v1`).
+        rev = post(
+            author=1 + n % 2,
+            title=f"Release 0.{n}",
+            name=f"{pid}-revision-v1",
+            status="inherit",
+            type="revision",
+            parent=pid,
+            content=paragraph(f"Version 0.{n} loads {n * 12} more shapes."),
+            guid=f"{WORDPRESS_SITE}/?p={len(posts) + 1}",
+            comment_status="closed",
+            ping_status="closed",
+        )
+        del rev
+    draft = post(author=2, title="Roadmap", name="", status="draft", content=paragraph("Not yet."))
+    meta(draft, "_edit_lock", "1709722800:2")
+    relationships.append((draft, 1, 0))
+    auto = post(title="Auto Draft", status="auto-draft", content="")
+    del auto
+    item_id = len(posts) + 1
+    item = post(
+        type="nav_menu_item",
+        title="",
+        name=str(item_id),
+        menu_order=1,
+        comment_status="closed",
+        ping_status="closed",
+        guid=f"{WORDPRESS_SITE}/?p={item_id}",
+    )
+    for key, value in (
+        ("_menu_item_type", "post_type"),
+        ("_menu_item_menu_item_parent", "0"),
+        ("_menu_item_object_id", str(about)),
+        ("_menu_item_object", "page"),
+        ("_menu_item_target", ""),
+        ("_menu_item_classes", wordpress_serialize([""])),
+        ("_menu_item_xfn", ""),
+        ("_menu_item_url", ""),
+    ):
+        meta(item, key, value)
+    relationships.append((item, 6, 0))
+
+    comments: list[tuple[Any, ...]] = []
+
+    def comment(post_id: int, approved: str, **fields: Any) -> int:
+        cid = len(comments) + 1
+        local = WORDPRESS_START + timedelta(days=post_id + 1, hours=cid)
+        comments.append(
+            (
+                cid,
+                post_id,
+                fields.get("author", "A WordPress Commenter"),
+                fields.get("email", "wapuu@wordpress.example"),
+                fields.get("url", ""),
+                fields.get("ip", f"203.0.113.{10 + cid}"),
+                wordpress_stamp(local),
+                wordpress_stamp(local - WORDPRESS_OFFSET),
+                fields.get("content", f"Comment {cid}."),
+                0,
+                approved,
+                fields.get(
+                    "agent",
+                    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
+                    "Chrome/122.0.0.0 Safari/537.36",
+                ),
+                fields.get("type", "comment"),
+                fields.get("parent", 0),
+                fields.get("user", 0),
+            )
+        )
+        return cid
+
+    first = comment(
+        hello,
+        "1",
+        url="https://wordpress.org/",
+        ip="",
+        agent="",
+        content="Hi, this is a comment.\nTo get started with moderating, editing, and deleting comments, "
+        "please visit the Comments screen in the dashboard.",
+    )
+    r2 = release_posts[1]
+    q = comment(r2, "1", author="Ola", email="ola@example.pl", content="Does it read Firefox's places?")
+    a = comment(
+        r2,
+        "1",
+        author="marta",
+        email="marta@example.net",
+        user=2,
+        parent=q,
+        ip="2001:db8::7",
+        content="It does: microseconds since 1970.",
+    )
+    comment(r2, "1", author="Ola", email="ola@example.pl", parent=a, content="Thanks!")
+    comment(r2, "0", author="Ben", email="ben@example.com", content="Held for moderation: two links.")
+    comment(
+        r2,
+        "spam",
+        author="cheap pills",
+        email="x@spam.example",
+        url="http://spam.example/",
+        content='<a href="http://spam.example/">great post</a>',
+    )
+    r5 = release_posts[4]
+    comment(
+        r5,
+        "1",
+        author="Release 0.4",
+        email="",
+        url=f"{WORDPRESS_SITE}/release-0-4/",
+        type="pingback",
+        ip="192.0.2.10",
+        agent="WordPress/6.5; https://blog.example.org",
+        content="[&#8230;] see 0.5 [&#8230;]",
+    )
+    comment(r5, "trash", author="Ben", email="ben@example.com", content="Wrong thread, sorry.")
+    comment(r5, "1", author="jp", email="jp@example.com", user=3, content="Vérifié sur 0.5 : ça marche.")
+    commentmeta = [
+        (1, 5, "akismet_result", "false"),
+        (2, 6, "akismet_result", "true"),
+        (
+            3,
+            6,
+            "akismet_history",
+            wordpress_serialize({"time": 1709900000.123456, "event": "check-spam", "user": ""}),
+        ),
+        (4, 8, "_wp_trash_meta_status", "1"),
+        (5, 8, "_wp_trash_meta_time", "1710001234"),
+    ]
+    del first
+
+    options: list[tuple[Any, ...]] = []
+    for name, value, autoload in (
+        ("siteurl", WORDPRESS_SITE, "yes"),
+        ("home", WORDPRESS_SITE, "yes"),
+        ("blogname", "Column notes", "yes"),
+        ("blogdescription", "", "yes"),
+        ("users_can_register", "0", "yes"),
+        ("admin_email", "admin@blog.example.org", "yes"),
+        ("start_of_week", "1", "yes"),
+        ("posts_per_rss", "10", "yes"),
+        ("mailserver_port", "110", "yes"),
+        ("default_category", "1", "yes"),
+        ("date_format", "F j, Y", "yes"),
+        ("time_format", "g:i a", "yes"),
+        ("permalink_structure", "/%postname%/", "yes"),
+        (
+            "rewrite_rules",
+            wordpress_serialize(
+                {
+                    "^wp-json/?$": "index.php?rest_route=/",
+                    "(.?.+?)(?:/([0-9]+))?/?$": "index.php?pagename=$matches[1]&page=$matches[2]",
+                }
+            ),
+            "yes",
+        ),
+        ("active_plugins", wordpress_serialize(["sqlite-database-integration/load.php"]), "yes"),
+        ("gmt_offset", "2", "yes"),
+        ("timezone_string", "", "yes"),
+        ("template", "twentytwentyfour", "yes"),
+        ("stylesheet", "twentytwentyfour", "yes"),
+        ("db_version", "57155", "yes"),
+        ("thumbnail_size_w", "150", "yes"),
+        ("medium_size_w", "300", "yes"),
+        ("large_size_w", "1024", "yes"),
+        ("page_on_front", "0", "yes"),
+        ("page_for_posts", "0", "yes"),
+        ("sticky_posts", wordpress_serialize([release_posts[5]]), "yes"),
+        (
+            "widget_block",
+            wordpress_serialize({2: {"content": "<!-- wp:search /-->"}, "_multiwidget": 1}),
+            "yes",
+        ),
+        ("wp_page_for_privacy_policy", "0", "yes"),
+        ("admin_email_lifespan", "1725091200", "yes"),
+        ("site_icon", "0", "yes"),
+        ("initial_db_version", "57155", "yes"),
+        ("fresh_site", "0", "yes"),
+        ("user_count", "3", "no"),
+        ("recently_edited", "", "no"),
+        ("uninstall_plugins", "a:0:{}", "no"),
+        (
+            "cron",
+            wordpress_serialize(
+                {
+                    1709900000: {
+                        "wp_version_check": {
+                            "40cd750bba9870f18aada2478b24840a": {
+                                "schedule": "twicedaily",
+                                "args": [],
+                                "interval": 43200,
+                            }
+                        }
+                    },
+                    "version": 2,
+                }
+            ),
+            "yes",
+        ),
+        ("_transient_timeout_feed_mod_ac0b00fe65abe10e0c5b588f3ed8c7ca", "1709946010", "no"),
+        ("_transient_feed_mod_ac0b00fe65abe10e0c5b588f3ed8c7ca", "1709902810", "no"),
+        ("_site_transient_timeout_theme_roots", "1709904610", "no"),
+        ("_site_transient_theme_roots", wordpress_serialize({"twentytwentyfour": "/themes"}), "no"),
+        ("_transient_doing_cron", "1709902810.4412219524383544921875", "yes"),
+        ("nav_menu_options", wordpress_serialize({"0": False, "auto_add": []}), "yes"),
+    ):
+        options.append((len(options) + 1, name, value, autoload))
+
+    cache = [
+        (table, column, mysql_type)
+        for table, columns in WORDPRESS_TABLE_TYPES.items()
+        for column, mysql_type in columns
+    ]
+    return {
+        "_mysql_data_types_cache": cache,
+        "wp_users": users,
+        "wp_usermeta": usermeta,
+        "wp_terms": terms,
+        "wp_term_taxonomy": taxonomy,
+        "wp_term_relationships": relationships,
+        "wp_commentmeta": commentmeta,
+        "wp_comments": comments,
+        "wp_options": options,
+        "wp_postmeta": postmeta,
+        "wp_posts": posts,
+    }
+
+
+def wordpress(path: Path) -> Path:
+    """A WordPress site's ``wp-content/database/.ht.sqlite`` (see the module's list)."""
+    return write_export(path, wordpress_ddl(), wordpress_rows())
+
+
+# --- App (Drupal 10.3 on SQLite: core/modules/sqlite/src/Driver/Database/sqlite/Schema.php's
+# createFieldSql over the schemas of core's hook_schema (system.install's key_value, key_value_expire,
+# sessions; Cache\DatabaseBackend::schemaDefinition; Config\DatabaseStorage::schemaDefinition;
+# dblog.install's watchdog) and of the entity storage SqlContentEntityStorageSchema derives from
+# Node, User and Term base fields: `"nid" INTEGER NOT NULL CHECK ("nid">= 0)`, a serial as
+# `INTEGER PRIMARY KEY AUTOINCREMENT`, a case-insensitive string (`binary` FALSE) `COLLATE
+# NOCASE_UTF8`, the collation the driver's Connection registers on its own PDO handle, a numeric
+# with a scale as FLOAT; values as the database API binds them through PDO: BLOB fields as strings
+# (serialize()d PHP in TEXT cells), times as Unix seconds, a cache's `created` as
+# round(microtime(TRUE), 3), CACHE_PERMANENT -1, the anonymous user 0 with an empty name, a root
+# term's parent 0) ---
+
+
+def drupal_column(
+    name: str,
+    kind: str,
+    *,
+    null: bool = False,
+    default: Any = None,
+    unsigned: bool = False,
+    nocase: bool = False,
+) -> str:
+    """One column as Schema::createFieldSql writes it."""
+    sql = f'"{name}" {kind}'
+    if nocase:
+        sql += " COLLATE NOCASE_UTF8"
+    sql += " NULL" if null else " NOT NULL"
+    if unsigned:
+        sql += f' CHECK ("{name}">= 0)'
+    if default is not None:
+        sql += f" DEFAULT {default!r}" if isinstance(default, str) else f" DEFAULT {default}"
+    elif null:
+        sql += " DEFAULT NULL"
+    return sql
+
+
+def drupal_serial(name: str) -> str:
+    return f'"{name}" INTEGER PRIMARY KEY AUTOINCREMENT CHECK ("{name}">= 0)'
+
+
+def drupal_table(name: str, columns: list[str], key: list[str] | None = None) -> str:
+    parts = list(columns)
+    if key:
+        parts.append(" PRIMARY KEY (" + ", ".join(f'"{k}"' for k in key) + ")")
+    return f'CREATE TABLE "{name}" (\n' + ", \n".join(parts) + "\n)\n"
+
+
+def drupal_ddl() -> list[str]:
+    c = drupal_column
+    field_columns = [
+        c("bundle", "VARCHAR(128)", default=""),
+        c("deleted", "INTEGER", default=0),
+        c("entity_id", "INTEGER", unsigned=True),
+        c("revision_id", "INTEGER", unsigned=True),
+        c("langcode", "VARCHAR(32)", default=""),
+        c("delta", "INTEGER", unsigned=True),
+    ]
+    field_key = ["entity_id", "deleted", "delta", "langcode"]
+    return [
+        drupal_table(
+            "key_value",
+            [
+                c("collection", "VARCHAR(128)", default=""),
+                c("name", "VARCHAR(128)", default=""),
+                c("value", "BLOB"),
+            ],
+            ["collection", "name"],
+        ),
+        drupal_table(
+            "key_value_expire",
+            [
+                c("collection", "VARCHAR(128)", default=""),
+                c("name", "VARCHAR(128)", default=""),
+                c("value", "BLOB"),
+                c("expire", "INTEGER", default=2147483647),
+            ],
+            ["collection", "name"],
+        ),
+        drupal_table(
+            "config",
+            [
+                c("collection", "VARCHAR(255)", default=""),
+                c("name", "VARCHAR(255)", default=""),
+                c("data", "BLOB", null=True),
+            ],
+            ["collection", "name"],
+        ),
+        drupal_table(
+            "cache_config",
+            [
+                c("cid", "VARCHAR(255)", default=""),
+                c("data", "BLOB", null=True),
+                c("expire", "INTEGER", default=0),
+                c("created", "FLOAT", default=0),
+                c("serialized", "INTEGER", default=0),
+                c("tags", "TEXT", null=True),
+                c("checksum", "VARCHAR(255)"),
+            ],
+            ["cid"],
+        ),
+        'CREATE INDEX "cache_config_expire" ON "cache_config" ("expire")\n',
+        'CREATE INDEX "cache_config_created" ON "cache_config" ("created")\n',
+        drupal_table(
+            "node",
+            [
+                drupal_serial("nid"),
+                c("vid", "INTEGER", null=True, unsigned=True),
+                c("type", "VARCHAR(32)"),
+                c("uuid", "VARCHAR(128)"),
+                c("langcode", "VARCHAR(12)"),
+            ],
+        ),
+        'CREATE UNIQUE INDEX "node_node_field__uuid__value" ON "node" ("uuid")\n',
+        'CREATE UNIQUE INDEX "node_node__vid" ON "node" ("vid")\n',
+        drupal_table(
+            "node_field_data",
+            [
+                c("nid", "INTEGER", unsigned=True),
+                c("vid", "INTEGER", unsigned=True),
+                c("type", "VARCHAR(32)"),
+                c("langcode", "VARCHAR(12)"),
+                c("status", "INTEGER"),
+                c("uid", "INTEGER", unsigned=True),
+                c("title", "VARCHAR(255)", nocase=True),
+                c("created", "INTEGER"),
+                c("changed", "INTEGER"),
+                c("promote", "INTEGER"),
+                c("sticky", "INTEGER"),
+                c("default_langcode", "INTEGER"),
+                c("revision_translation_affected", "INTEGER", null=True),
+            ],
+            ["nid", "langcode"],
+        ),
+        'CREATE INDEX "node_field_data_node__id__default_langcode__langcode" ON "node_field_data" '
+        '("nid", "default_langcode", "langcode")\n',
+        'CREATE INDEX "node_field_data_node_field__uid__target_id" ON "node_field_data" ("uid")\n',
+        drupal_table(
+            "node__body",
+            [
+                *field_columns,
+                c("body_value", "TEXT"),
+                c("body_summary", "TEXT", null=True),
+                c("body_format", "VARCHAR(255)", null=True),
+            ],
+            field_key,
+        ),
+        drupal_table(
+            "node__field_tags",
+            [*field_columns, c("field_tags_target_id", "INTEGER", unsigned=True)],
+            field_key,
+        ),
+        drupal_table(
+            "users",
+            [c("uid", "INTEGER", unsigned=True), c("uuid", "VARCHAR(128)"), c("langcode", "VARCHAR(12)")],
+            ["uid"],
+        ),
+        'CREATE UNIQUE INDEX "users_user_field__uuid__value" ON "users" ("uuid")\n',
+        drupal_table(
+            "users_field_data",
+            [
+                c("uid", "INTEGER", unsigned=True),
+                c("langcode", "VARCHAR(12)"),
+                c("preferred_langcode", "VARCHAR(12)", null=True),
+                c("preferred_admin_langcode", "VARCHAR(12)", null=True),
+                c("name", "VARCHAR(60)", nocase=True),
+                c("pass", "VARCHAR(255)", null=True),
+                c("mail", "VARCHAR(254)", null=True),
+                c("timezone", "VARCHAR(32)", null=True),
+                c("status", "INTEGER", null=True),
+                c("created", "INTEGER"),
+                c("changed", "INTEGER", null=True),
+                c("access", "INTEGER"),
+                c("login", "INTEGER", null=True),
+                c("init", "VARCHAR(254)", null=True),
+                c("default_langcode", "INTEGER"),
+            ],
+            ["uid", "langcode"],
+        ),
+        'CREATE UNIQUE INDEX "users_field_data_user__name" ON "users_field_data" ("name", "langcode")\n',
+        drupal_table(
+            "taxonomy_term_data",
+            [
+                drupal_serial("tid"),
+                c("revision_id", "INTEGER", null=True, unsigned=True),
+                c("vid", "VARCHAR(32)"),
+                c("uuid", "VARCHAR(128)"),
+                c("langcode", "VARCHAR(12)"),
+            ],
+        ),
+        drupal_table(
+            "taxonomy_term_field_data",
+            [
+                c("tid", "INTEGER", unsigned=True),
+                c("revision_id", "INTEGER", unsigned=True),
+                c("vid", "VARCHAR(32)"),
+                c("langcode", "VARCHAR(12)"),
+                c("status", "INTEGER"),
+                c("name", "VARCHAR(255)", nocase=True),
+                c("description__value", "TEXT", null=True),
+                c("description__format", "VARCHAR(255)", null=True),
+                c("weight", "INTEGER"),
+                c("changed", "INTEGER", null=True),
+                c("default_langcode", "INTEGER"),
+                c("revision_translation_affected", "INTEGER", null=True),
+            ],
+            ["tid", "langcode"],
+        ),
+        drupal_table(
+            "taxonomy_term__parent",
+            [*field_columns, c("parent_target_id", "INTEGER", unsigned=True)],
+            field_key,
+        ),
+        drupal_table(
+            "taxonomy_index",
+            [
+                c("nid", "INTEGER", default=0, unsigned=True),
+                c("tid", "INTEGER", default=0, unsigned=True),
+                c("status", "INTEGER", default=1),
+                c("sticky", "INTEGER", null=True, default=0),
+                c("created", "INTEGER", default=0),
+            ],
+            ["nid", "tid"],
+        ),
+        drupal_table(
+            "watchdog",
+            [
+                drupal_serial("wid"),
+                c("uid", "INTEGER", default=0, unsigned=True),
+                c("type", "VARCHAR(64)", default=""),
+                c("message", "TEXT"),
+                c("variables", "BLOB"),
+                c("severity", "INTEGER", default=0, unsigned=True),
+                c("link", "TEXT", null=True),
+                c("location", "TEXT"),
+                c("referer", "TEXT", null=True),
+                c("hostname", "VARCHAR(128)", default=""),
+                c("timestamp", "INTEGER", default=0),
+            ],
+        ),
+        drupal_table(
+            "sessions",
+            [
+                c("uid", "INTEGER", unsigned=True),
+                c("sid", "VARCHAR(128)"),
+                c("hostname", "VARCHAR(128)", default=""),
+                c("timestamp", "INTEGER", default=0),
+                c("session", "BLOB", null=True),
+            ],
+            ["sid"],
+        ),
+    ]
+
+
+def drupal_uuid(kind: str, n: int) -> str:
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"drupal:{kind}:{n}"))
+
+
+DRUPAL_INSTALLED = 1709283600  # 2024-03-01 09:00:00 UTC
+
+
+def drupal_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """A Drupal 10 standard site: 4 users besides the anonymous one, 10 articles and pages (two in a
+    translation), a tags vocabulary with a tree, their key/value state, config, a config cache,
+    dblog entries and sessions."""
+    s = wordpress_serialize
+    t0 = DRUPAL_INSTALLED
+    users = [(0, drupal_uuid("user", 0), "en")] + [(u, drupal_uuid("user", u), "en") for u in range(1, 5)]
+    names = {0: "", 1: "admin", 2: "editor", 3: "Zoë", 4: "writer"}
+    users_data = []
+    for uid, _uuid, lang in users:
+        created = t0 + 600 * uid
+        anonymous = uid == 0
+        users_data.append(
+            (
+                uid,
+                lang,
+                "en",
+                None if uid != 1 else "en",
+                names[uid],
+                None if anonymous else f"$2y$10${hashlib.sha256(names[uid].encode()).hexdigest()[:53]}",
+                None if anonymous else f"{names[uid].lower()}@example.org",
+                None if anonymous else ("Europe/Paris" if uid != 4 else "UTC"),
+                0 if anonymous else (0 if uid == 4 else 1),
+                created,
+                created + (0 if anonymous else 3600 * uid),
+                0 if anonymous or uid == 4 else created + 86400 * uid,
+                0 if anonymous or uid == 4 else created + 86400 * uid - 30,
+                None if anonymous else f"{names[uid].lower()}@example.org",
+                1,
+            )
+        )
+    nodes, node_data, bodies, tags_links, index = [], [], [], [], []
+    for nid in range(1, 11):
+        kind = "page" if nid % 4 == 0 else "article"
+        nodes.append((nid, nid + 10, kind, drupal_uuid("node", nid), "en"))
+        created = t0 + 86400 * nid + 37 * nid
+        langs = ["en", "fr"] if nid in (3, 7) else ["en"]
+        for lang in langs:
+            title = f"Article {nid}" if lang == "en" else f"Article {nid} (français)"
+            node_data.append(
+                (
+                    nid,
+                    nid + 10,
+                    kind,
+                    lang,
+                    0 if nid == 9 else 1,
+                    2 + nid % 2,
+                    title,
+                    created,
+                    created + 3600 * (nid % 3),
+                    1 if kind == "article" else 0,
+                    1 if nid == 2 else 0,
+                    1 if lang == "en" else 0,
+                    1,
+                )
+            )
+            bodies.append(
+                (
+                    kind,
+                    0,
+                    nid,
+                    nid + 10,
+                    lang,
+                    0,
+                    f"<p>Body of {nid}.</p>\r\n<p>Second paragraph.</p>"
+                    if lang == "en"
+                    else f"<p>Texte {nid}.</p>",
+                    "" if nid % 2 else f"Summary {nid}",
+                    "basic_html" if nid % 5 else "full_html",
+                )
+            )
+        if kind == "article":
+            for delta, tid in enumerate(sorted({1 + nid % 6, 1 + (nid * 2) % 6})):
+                tags_links.append(("article", 0, nid, nid + 10, "en", delta, tid))
+                index.append((nid, tid, 0 if nid == 9 else 1, 1 if nid == 2 else 0, created))
+    terms, term_data, parents = [], [], []
+    tag_names = ["Drupal", "SQLite", "PostgreSQL", "drupal 10", "Migration", "Performance"]
+    for tid, name in enumerate(tag_names, start=1):
+        terms.append((tid, tid, "tags", drupal_uuid("term", tid), "en"))
+        term_data.append(
+            (
+                tid,
+                tid,
+                "tags",
+                "en",
+                1,
+                name,
+                None if tid % 2 else f"<p>About {name}.</p>",
+                None if tid % 2 else "basic_html",
+                tid - 1,
+                t0 + 7200 * tid,
+                1,
+                1,
+            )
+        )
+        parents.append(("tags", 0, tid, tid, "en", 0, 0 if tid <= 3 else 1 + tid % 3))
+    key_value = [
+        ("system.schema", "node", s(8700)),
+        ("system.schema", "user", "i:10100;"),
+        ("system.schema", "taxonomy", "i:10100;"),
+        ("system.schema", "dblog", "i:10101;"),
+        ("state", "system.cron_last", s(t0 + 86400 * 11)),
+        ("state", "system.cron_key", s("mJ3q0kT8wJvQ2oE9xYcZs5uB7nF1hD4g")),
+        ("state", "install_time", s(t0)),
+        ("state", "system.maintenance_mode", "b:0;"),
+        ("state", "node.min_max_update_time", s({"min_created": t0 + 86437, "max_created": t0 + 864370})),
+        (
+            "post_update",
+            "existing_updates",
+            s(
+                [
+                    "node_post_update_glossary_view_published",
+                    "system_post_update_add_expand_all_items_key_in_system_menu_block",
+                ]
+            ),
+        ),
+        (
+            "entity.storage_schema.sql",
+            "node.field_schema_data.title",
+            s(
+                {
+                    "node_field_data": {
+                        "fields": {
+                            "title": {"type": "varchar", "length": 255, "binary": False, "not null": True}
+                        }
+                    }
+                }
+            ),
+        ),
+        (
+            "config.entity.key_store.node_type",
+            "uuid:3f6a4b2c-1d2e-4f50-8a9b-0c1d2e3f4a5b",
+            s(["node.type.article"]),
+        ),
+    ]
+    key_value_expire = [
+        (
+            "form",
+            "form-" + hashlib.sha256(b"form 1").hexdigest()[:43],
+            s({"#type": "form", "#build_id": "x"}),
+            t0 + 86400 * 11 + 21600,
+        ),
+        ("user.private_tempstore.node_preview", "a8f3c1", s({"owner": "2", "data": "preview"}), 2147483647),
+        ("update", "update_project_projects", s({"drupal": {"name": "drupal"}}), t0 + 86400 * 11 + 3600),
+    ]
+    config = [
+        (
+            "",
+            "system.site",
+            s(
+                {
+                    "uuid": drupal_uuid("site", 1),
+                    "name": "Column notes",
+                    "mail": "admin@example.org",
+                    "slogan": "",
+                    "page": {"403": "", "404": "", "front": "/node"},
+                    "admin_compact_mode": False,
+                    "weight_select_max": 100,
+                    "default_langcode": "en",
+                    "mail_notification": "",
+                }
+            ),
+        ),
+        (
+            "",
+            "core.extension",
+            s(
+                {
+                    "module": {"node": 0, "user": 0, "taxonomy": 0, "dblog": 0, "standard": 1000},
+                    "theme": {"olivero": 0, "claro": 0},
+                    "profile": "standard",
+                }
+            ),
+        ),
+        (
+            "",
+            "system.date",
+            s(
+                {
+                    "country": {"default": "FR"},
+                    "first_day": 1,
+                    "timezone": {"default": "Europe/Paris", "user": {"configurable": True}},
+                }
+            ),
+        ),
+        (
+            "",
+            "node.type.article",
+            s(
+                {
+                    "uuid": "3f6a4b2c-1d2e-4f50-8a9b-0c1d2e3f4a5b",
+                    "langcode": "en",
+                    "status": True,
+                    "name": "Article",
+                    "type": "article",
+                    "new_revision": True,
+                    "preview_mode": 1,
+                }
+            ),
+        ),
+        ("language.fr", "system.site", s({"name": "Notes en colonnes"})),
+    ]
+    cache = []
+    # The config cache holds what was read since its last clear: some objects, and the translated
+    # site name's lookup, a miss cached as FALSE.
+    for i, (_collection, name, data) in enumerate(config[:2]):
+        created = round(t0 + 86400 * 11 + 12.345 + 0.111 * i, 3)
+        cache.append((name, data, -1, created, 1, "", "0"))
+    cache.append(("field.storage.node.body", "b:0;", -1, round(t0 + 86400 * 11 + 12.9, 3), 1, "", "0"))
+    cache.append(
+        ("system.site:fr", "b:0;", -1, round(t0 + 86400 * 11 + 13.5, 3), 1, "config:system.site", "3")
+    )
+    watchdog = []
+    events = [
+        (1, "user", "Session opened for %name.", {"%name": "admin"}, 5, ""),
+        (
+            0,
+            "php",
+            "%type: @message in %function (line %line of %file).",
+            {
+                "%type": "Warning",
+                "@message": 'Undefined array key "x"',
+                "%function": "foo()",
+                "%line": 12,
+                "%file": "/var/www/web/modules/custom/x.module",
+                "severity_level": 4,
+            },
+            3,
+            "",
+        ),
+        (
+            2,
+            "content",
+            "@type: added %title.",
+            {"@type": "article", "%title": "Article 5"},
+            5,
+            '<a href="/node/5">View</a>',
+        ),
+        (0, "page not found", "/wp-login.php", [], 4, ""),
+        (3, "user", "Login attempt failed for %user.", {"%user": "Zoë"}, 5, ""),
+        (1, "cron", "Cron run completed.", [], 5, ""),
+    ]
+    for wid, (uid, kind, message, variables, severity, link) in enumerate(events, start=1):
+        watchdog.append(
+            (
+                wid,
+                uid,
+                kind,
+                message,
+                s(variables),
+                severity,
+                link,
+                f"https://site.example.org/{'user/login' if kind == 'user' else 'node/5'}",
+                "" if wid % 2 else "https://site.example.org/",
+                f"198.51.100.{wid}",
+                t0 + 86400 * 11 + 60 * wid,
+            )
+        )
+    sessions = [
+        (
+            1,
+            "Xq1" + hashlib.sha256(b"s1").hexdigest()[:40],
+            "192.0.2.1",
+            t0 + 86400 * 11,
+            '_sf2_attributes|a:1:{s:3:"uid";s:1:"1";}_sf2_meta|a:4:{s:1:"u";i:1710234000;s:1:"c";'
+            'i:1710230000;s:1:"l";i:2000000;s:1:"s";s:43:"' + "k" * 43 + '";}',
+        ),
+        (0, "Yr2" + hashlib.sha256(b"s2").hexdigest()[:40], "2001:db8::2", t0 + 86400 * 11 + 5, ""),
+    ]
+    return {
+        "key_value": key_value,
+        "key_value_expire": key_value_expire,
+        "config": config,
+        "cache_config": cache,
+        "node": nodes,
+        "node_field_data": node_data,
+        "node__body": bodies,
+        "node__field_tags": tags_links,
+        "users": users,
+        "users_field_data": users_data,
+        "taxonomy_term_data": terms,
+        "taxonomy_term_field_data": term_data,
+        "taxonomy_term__parent": parents,
+        "taxonomy_index": index,
+        "watchdog": watchdog,
+        "sessions": sessions,
+    }
+
+
+def drupal(path: Path) -> Path:
+    """A Drupal 10 site's SQLite database (see the module's list): its tables written through a
+    connection with Drupal's own NOCASE_UTF8 collation, as its driver registers it."""
+    con = sqlite3.connect(path)
+    con.create_collation("NOCASE_UTF8", lambda a, b: (a.lower() > b.lower()) - (a.lower() < b.lower()))
+    with con:
+        for statement in drupal_ddl():
+            con.execute(statement)
+        for table, values in drupal_rows().items():
+            for row in values:
+                con.execute(f'INSERT INTO "{table}" VALUES ({", ".join("?" * len(row))})', row)
+    con.close()
+    return path
+
+
+# --- App (phpBB 3.3 on SQLite3: phpbb/db/tools/tools.php's sqlite3 type map and sql_create_table
+# (`INTEGER UNSIGNED` for UINT, BOOL and TIMESTAMP, `INTEGER PRIMARY KEY AUTOINCREMENT` for an
+# auto_increment, `NOT NULL DEFAULT '0'`) over the tables of phpbb/db/migration/data/v30x/release_3_0_0
+# and later migrations; values as includes/functions_posting.php, functions_user.php and the
+# installer write them: Unix seconds, 0 for never (post_edit_time, user_lastvisit), 0 for no row
+# (topic_moved_id, post_edit_user, forum parent_id), ANONYMOUS = 1, BBCode uids of 8 characters and
+# base64 bitfields, IPs as text, birthdays as sprintf('%2d-%2d-%4d'), colours as 6 hex digits) ---
+
+#: (table, [(column, sqlite3 type, default or None for an auto_increment)], primary key or None).
+PHPBB_TABLES: list[tuple[str, list[tuple[str, str, str | None]], list[str] | None]] = [
+    (
+        "phpbb_config",
+        [
+            ("config_name", "VARCHAR(255)", ""),
+            ("config_value", "VARCHAR(255)", ""),
+            ("is_dynamic", "INTEGER UNSIGNED", "0"),
+        ],
+        ["config_name"],
+    ),
+    (
+        "phpbb_forums",
+        [
+            ("forum_id", "", None),
+            ("parent_id", "INTEGER UNSIGNED", "0"),
+            ("left_id", "INTEGER UNSIGNED", "0"),
+            ("right_id", "INTEGER UNSIGNED", "0"),
+            ("forum_name", "VARCHAR(255)", ""),
+            ("forum_desc", "TEXT(65535)", ""),
+            ("forum_desc_uid", "VARCHAR(8)", ""),
+            ("forum_type", "TINYINT(4)", "0"),
+            ("forum_posts_approved", "INTEGER UNSIGNED", "0"),
+            ("forum_topics_approved", "INTEGER UNSIGNED", "0"),
+            ("forum_last_post_id", "INTEGER UNSIGNED", "0"),
+            ("forum_last_poster_id", "INTEGER UNSIGNED", "0"),
+            ("forum_last_post_time", "INTEGER UNSIGNED", "0"),
+            ("forum_last_poster_name", "VARCHAR(255)", ""),
+            ("forum_last_poster_colour", "VARCHAR(6)", ""),
+        ],
+        None,
+    ),
+    (
+        "phpbb_users",
+        [
+            ("user_id", "", None),
+            ("user_type", "TINYINT(2)", "0"),
+            ("group_id", "INTEGER UNSIGNED", "3"),
+            ("user_permissions", "MEDIUMTEXT(16777215)", ""),
+            ("user_ip", "VARCHAR(40)", ""),
+            ("user_regdate", "INTEGER UNSIGNED", "0"),
+            ("username", "VARCHAR(255)", ""),
+            ("username_clean", "VARCHAR(255)", ""),
+            ("user_password", "VARCHAR(255)", ""),
+            ("user_email", "VARCHAR(100)", ""),
+            ("user_birthday", "VARCHAR(10)", ""),
+            ("user_lastvisit", "INTEGER UNSIGNED", "0"),
+            ("user_lastmark", "INTEGER UNSIGNED", "0"),
+            ("user_posts", "INTEGER UNSIGNED", "0"),
+            ("user_lang", "VARCHAR(30)", ""),
+            ("user_timezone", "VARCHAR(100)", ""),
+            ("user_dateformat", "VARCHAR(64)", "d M Y H:i"),
+            ("user_colour", "VARCHAR(6)", ""),
+            ("user_inactive_time", "INTEGER UNSIGNED", "0"),
+            ("user_options", "INTEGER UNSIGNED", "230271"),
+            ("user_sig", "MEDIUMTEXT(16777215)", ""),
+            ("user_sig_bbcode_uid", "VARCHAR(8)", ""),
+            ("user_sig_bbcode_bitfield", "VARCHAR(255)", ""),
+        ],
+        None,
+    ),
+    (
+        "phpbb_topics",
+        [
+            ("topic_id", "", None),
+            ("forum_id", "INTEGER UNSIGNED", "0"),
+            ("icon_id", "INTEGER UNSIGNED", "0"),
+            ("topic_title", "VARCHAR(255)", ""),
+            ("topic_poster", "INTEGER UNSIGNED", "0"),
+            ("topic_time", "INTEGER UNSIGNED", "0"),
+            ("topic_views", "INTEGER UNSIGNED", "0"),
+            ("topic_status", "TINYINT(3)", "0"),
+            ("topic_type", "TINYINT(3)", "0"),
+            ("topic_first_post_id", "INTEGER UNSIGNED", "0"),
+            ("topic_last_post_id", "INTEGER UNSIGNED", "0"),
+            ("topic_last_poster_name", "VARCHAR(255)", ""),
+            ("topic_last_post_time", "INTEGER UNSIGNED", "0"),
+            ("topic_moved_id", "INTEGER UNSIGNED", "0"),
+            ("topic_visibility", "TINYINT(3)", "0"),
+            ("topic_posts_approved", "INTEGER UNSIGNED", "0"),
+        ],
+        None,
+    ),
+    (
+        "phpbb_posts",
+        [
+            ("post_id", "", None),
+            ("topic_id", "INTEGER UNSIGNED", "0"),
+            ("forum_id", "INTEGER UNSIGNED", "0"),
+            ("poster_id", "INTEGER UNSIGNED", "0"),
+            ("icon_id", "INTEGER UNSIGNED", "0"),
+            ("poster_ip", "VARCHAR(40)", ""),
+            ("post_time", "INTEGER UNSIGNED", "0"),
+            ("post_reported", "INTEGER UNSIGNED", "0"),
+            ("enable_bbcode", "INTEGER UNSIGNED", "1"),
+            ("enable_smilies", "INTEGER UNSIGNED", "1"),
+            ("enable_magic_url", "INTEGER UNSIGNED", "1"),
+            ("enable_sig", "INTEGER UNSIGNED", "1"),
+            ("post_username", "VARCHAR(255)", ""),
+            ("post_subject", "VARCHAR(255)", ""),
+            ("post_text", "MEDIUMTEXT(16777215)", ""),
+            ("post_checksum", "VARCHAR(32)", ""),
+            ("post_attachment", "INTEGER UNSIGNED", "0"),
+            ("bbcode_bitfield", "VARCHAR(255)", ""),
+            ("bbcode_uid", "VARCHAR(8)", ""),
+            ("post_postcount", "INTEGER UNSIGNED", "1"),
+            ("post_edit_time", "INTEGER UNSIGNED", "0"),
+            ("post_edit_reason", "VARCHAR(255)", ""),
+            ("post_edit_user", "INTEGER UNSIGNED", "0"),
+            ("post_edit_count", "INTEGER UNSIGNED", "0"),
+            ("post_edit_locked", "INTEGER UNSIGNED", "0"),
+            ("post_visibility", "TINYINT(3)", "0"),
+            ("post_delete_time", "INTEGER UNSIGNED", "0"),
+            ("post_delete_reason", "VARCHAR(255)", ""),
+            ("post_delete_user", "INTEGER UNSIGNED", "0"),
+        ],
+        None,
+    ),
+]
+
+
+def phpbb_ddl() -> list[str]:
+    """sql_create_table's statements for sqlite3, the indexes of the posts and topics among them."""
+    ddl = []
+    for table, columns, key in PHPBB_TABLES:
+        lines = []
+        for name, kind, default in columns:
+            if default is None:
+                lines.append(f"\t{name} INTEGER PRIMARY KEY AUTOINCREMENT")
+            else:
+                lines.append(f"\t{name} {kind} NOT NULL DEFAULT '{default}'")
+        if key:
+            lines.append(f"\tPRIMARY KEY ({', '.join(key)})")
+        ddl.append(f"CREATE TABLE {table} (\n" + ",\n".join(lines) + "\n);")
+    ddl += [
+        "CREATE INDEX phpbb_config_is_dynamic ON phpbb_config (is_dynamic);",
+        "CREATE INDEX phpbb_forums_left_right_id ON phpbb_forums (left_id, right_id);",
+        "CREATE UNIQUE INDEX phpbb_users_username_clean ON phpbb_users (username_clean);",
+        "CREATE INDEX phpbb_topics_forum_id ON phpbb_topics (forum_id);",
+        "CREATE INDEX phpbb_posts_topic_id ON phpbb_posts (topic_id);",
+        "CREATE INDEX phpbb_posts_poster_id ON phpbb_posts (poster_id);",
+        "CREATE INDEX phpbb_posts_poster_ip ON phpbb_posts (poster_ip);",
+    ]
+    return ddl
+
+
+PHPBB_START = 1704103200  # 2024-01-01 10:00:00 UTC
+PHPBB_OPTIONS = 230271
+
+
+def phpbb_bbcode_uid(n: int) -> str:
+    """unique_id()'s 8 base-36 characters, as generate_text_for_storage() keeps them."""
+    return base64.b32encode(hashlib.sha1(f"uid {n}".encode()).digest()).decode().lower()[:8]
+
+
+def phpbb_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """A small board: the guest and bot accounts the installer writes, 5 members, 3 forums under a
+    category, 8 topics (one moved: a shadow topic), 24 posts with BBCode, edits and a soft delete."""
+    start = PHPBB_START
+    config = [
+        ("board_startdate", str(start - 86400 * 30), 0),
+        ("version", "3.3.11", 0),
+        ("sitename", "Column notes forum", 0),
+        ("site_desc", "", 0),
+        ("num_posts", "24", 1),
+        ("num_topics", "8", 1),
+        ("num_users", "5", 1),
+        ("newest_user_id", "7", 1),
+        ("newest_username", "Zoë", 1),
+        ("newest_user_colour", "", 1),
+        ("record_online_date", str(start + 3600 * 30), 1),
+        ("record_online_users", "4", 1),
+        ("cron_lock", "0", 1),
+        ("last_queue_run", "0", 1),
+        ("rand_seed", "e1c0a9b2f3d4e5f60718293a4b5c6d7e", 1),
+        ("rand_seed_last_update", str(start + 86400 * 7 + 13), 1),
+        ("default_dateformat", "D M d, Y g:i a", 0),
+        ("board_timezone", "UTC", 0),
+        ("max_post_chars", "60000", 0),
+        ("flood_interval", "15", 0),
+        ("allow_birthdays", "1", 0),
+        ("cookie_name", "phpbb3_8f2k1", 0),
+        ("avatar_salt", "0c8f2e1d9b7a6c5e4d3f2a1b0c9d8e7f", 0),
+        ("plupload_salt", "4e5d6c7b8a9f0e1d2c3b4a5f6e7d8c9b", 0),
+    ]
+    forums = [
+        (1, 0, 1, 8, "Your first category", "", "", 0, 0, 0, 0, 0, 0, "", ""),
+        (
+            2,
+            1,
+            2,
+            3,
+            "Announcements",
+            "News of the [b:7x0q2dyl]project[/b:7x0q2dyl].",
+            "7x0q2dyl",
+            1,
+            0,
+            0,
+            0,
+            0,
+            0,
+            "",
+            "",
+        ),
+        (3, 1, 4, 5, "Support", "Ask here.", "", 1, 0, 0, 0, 0, 0, "", ""),
+        (4, 1, 6, 7, "Off topic", "", "", 1, 0, 0, 0, 0, 0, "", ""),
+    ]
+    perms = "00000000006xv1ssxs\ni1cjyo000000\nqlaq53000000\nzik0zi000000"
+    users = [
+        # ANONYMOUS, as the installer writes it: never visited, no e-mail, user_type USER_IGNORE.
+        (
+            1,
+            2,
+            1,
+            "",
+            "",
+            start - 86400 * 30,
+            "Anonymous",
+            "anonymous",
+            "",
+            "",
+            "",
+            0,
+            0,
+            0,
+            "en",
+            "",
+            "d M Y H:i",
+            "",
+            0,
+            PHPBB_OPTIONS,
+            "",
+            "",
+            "",
+        ),
+        (
+            2,
+            3,
+            5,
+            perms,
+            "192.0.2.1",
+            start - 86400 * 30,
+            "admin",
+            "admin",
+            "$argon2id$v=19$m=65536,t=4,p=2$c2FsdHNhbHQ$aGFzaGhhc2g",
+            "admin@example.org",
+            " 5- 3-1990",
+            start + 86400 * 9,
+            start + 86400 * 9 - 100,
+            9,
+            "en",
+            "UTC",
+            "D M d, Y g:i a",
+            "AA0000",
+            0,
+            230271,
+            "[i:3k1m9z0a]Admin[/i:3k1m9z0a]",
+            "3k1m9z0a",
+            "Ag==",
+        ),
+        (
+            3,
+            2,
+            6,
+            "",
+            "",
+            start - 86400 * 30,
+            "Google [Bot]",
+            "google [bot]",
+            "",
+            "",
+            "",
+            0,
+            0,
+            0,
+            "en",
+            "UTC",
+            "D M d, Y g:i a",
+            "9E8DA7",
+            0,
+            PHPBB_OPTIONS,
+            "",
+            "",
+            "",
+        ),
+        (
+            4,
+            0,
+            2,
+            perms,
+            "2001:db8::4",
+            start + 3600,
+            "marta",
+            "marta",
+            "$2y$10$Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vY",
+            "marta@example.net",
+            "24-12-1985",
+            start + 86400 * 8,
+            start + 86400 * 8,
+            6,
+            "pl",
+            "Europe/Warsaw",
+            "d.m.Y, H:i",
+            "00AA00",
+            0,
+            230271,
+            "",
+            "",
+            "",
+        ),
+        (
+            5,
+            0,
+            2,
+            "",
+            "198.51.100.5",
+            start + 7200,
+            "jp",
+            "jp",
+            "$2y$10$YmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFy",
+            "jp@example.com",
+            "",
+            start + 86400 * 7,
+            start + 86400 * 6,
+            5,
+            "fr",
+            "Europe/Paris",
+            "D M d, Y g:i a",
+            "",
+            0,
+            230271,
+            "",
+            "",
+            "",
+        ),
+        (
+            6,
+            1,
+            7,
+            "",
+            "198.51.100.6",
+            start + 86400 * 3,
+            "newbie",
+            "newbie",
+            "$2y$10$cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4",
+            "newbie@example.com",
+            " 1- 1-   0",
+            0,
+            start + 86400 * 3,
+            0,
+            "en",
+            "UTC",
+            "D M d, Y g:i a",
+            "",
+            start + 86400 * 3,
+            230271,
+            "",
+            "",
+            "",
+        ),
+        (
+            7,
+            0,
+            2,
+            "",
+            "203.0.113.7",
+            start + 86400 * 4,
+            "Zoë",
+            "zoë",
+            "$2y$10$Zm9vcXV4YmFyYmF6Zm9vcXV4YmFyYmF6Zm9vcXV4YmFyYmF6Zm9vcX",
+            "zoe@example.org",
+            "",
+            start + 86400 * 9 + 60,
+            start + 86400 * 9,
+            4,
+            "fr",
+            "Europe/Paris",
+            "D M d, Y g:i a",
+            "006699",
+            0,
+            230271,
+            "",
+            "",
+            "",
+        ),
+    ]
+    members = [2, 4, 5, 7]
+    topics, posts = [], []
+    post_id = 0
+    for t in range(1, 9):
+        forum = 2 + t % 3
+        first_time = start + 86400 * t
+        n_posts = 3
+        topic_posts = []
+        for p in range(n_posts):
+            post_id += 1
+            poster = members[(t + p) % len(members)] if not (t == 5 and p == 2) else 1  # a guest's reply
+            uid = phpbb_bbcode_uid(post_id) if (post_id % 3) else ""
+            text = (
+                f"Post {post_id}: see [b:{uid}]this[/b:{uid}] and [url=https://example.org/{post_id}:{uid}]"
+                f"the page[/url:{uid}]."
+                if uid
+                else f"Post {post_id}, plain text.\nSecond line."
+            )
+            edited = post_id % 5 == 0
+            deleted = post_id == 11
+            posts.append(
+                (
+                    post_id,
+                    t,
+                    forum,
+                    poster,
+                    0,
+                    ["192.0.2.44", "2001:db8::1f", "198.51.100.9", "::1"][post_id % 4],
+                    first_time + 1800 * p + post_id,
+                    0,
+                    1,
+                    1,
+                    1,
+                    0 if poster == 1 else 1,
+                    "Guest poster" if poster == 1 else "",
+                    f"Re: Topic {t}" if p else f"Topic {t}",
+                    text,
+                    hashlib.md5(text.encode()).hexdigest(),
+                    0,
+                    "QQ==" if uid else "",
+                    uid,
+                    0 if poster == 1 else 1,
+                    first_time + 1800 * p + post_id + 600 if edited else 0,
+                    "typo" if edited else "",
+                    poster if edited else 0,
+                    1 if edited else 0,
+                    0,
+                    2 if deleted else 1,
+                    first_time + 86400 if deleted else 0,
+                    "spam" if deleted else "",
+                    2 if deleted else 0,
+                )
+            )
+            topic_posts.append(posts[-1])
+        first, last = topic_posts[0], topic_posts[-1]
+        topics.append(
+            (
+                t,
+                forum,
+                0,
+                f"Topic {t}",
+                first[3],
+                first[6],
+                10 * t + 3,
+                1 if t == 6 else 0,
+                1 if t == 1 else 0,
+                first[0],
+                last[0],
+                last[12] or next(u[6] for u in users if u[0] == last[3]),
+                last[6],
+                0,
+                1,
+                n_posts,
+            )
+        )
+    # Topic 7 moved to Support, its shadow left in its old forum: topic_moved_id names the real topic.
+    topics.append(
+        (
+            9,
+            4,
+            0,
+            "Topic 7",
+            topics[6][4],
+            topics[6][5],
+            0,
+            2,
+            0,
+            topics[6][9],
+            topics[6][10],
+            topics[6][11],
+            topics[6][12],
+            7,
+            1,
+            0,
+        )
+    )
+    for i, forum in enumerate(forums):
+        fid = forum[0]
+        mine = [p for p in posts if p[2] == fid]
+        if mine:
+            last = max(mine, key=lambda p: p[6])
+            forums[i] = (
+                *forum[:8],
+                len(mine),
+                len({p[1] for p in mine}),
+                last[0],
+                last[3],
+                last[6],
+                last[12] or next(u[6] for u in users if u[0] == last[3]),
+                next(u[17] for u in users if u[0] == last[3]),
+            )
+    return {
+        "phpbb_config": config,
+        "phpbb_forums": forums,
+        "phpbb_users": users,
+        "phpbb_topics": topics,
+        "phpbb_posts": posts,
+    }
+
+
+def phpbb(path: Path) -> Path:
+    """A phpBB 3.3 board's SQLite3 database (see the module's list)."""
+    return write_export(path, phpbb_ddl(), phpbb_rows())

@@ -1480,12 +1480,14 @@ def test_the_words_null_and_none_as_whole_summaries_are_texts_and_keep_the_csv_w
 
 def _fixed_width(present: list[Any]) -> int | None:
     """The width a column's values (NULL, ``''`` and null tokens aside) are laid out in, judged in
-    Python: every padded value is padded by spaces at its end alone, to one width in characters, of
-    at most 1,024 bytes, and every unpadded value fills it (in bytes: ASCII); with no unpadded value,
-    the padded values' lengths differ. None otherwise."""
+    Python: every padded value is padded by spaces at its end alone, or every one at its start alone
+    (right-aligned), to one width in characters, of at most 1,024 bytes, and every unpadded value fills
+    it (in bytes: ASCII); with no unpadded value, the padded values' lengths differ. None otherwise."""
     texts = [str(v) for v in present]  # a number in a TEXT column is stored as its text
     padded = [v for v in texts if v != v.strip()]
-    if not padded or any(v.rstrip(" ") != v.strip() for v in padded):
+    if not padded or not (
+        all(v.rstrip(" ") == v.strip() for v in padded) or all(v.lstrip(" ") == v.strip() for v in padded)
+    ):
         return None
     if any(len(v.encode()) > 1024 for v in padded):
         return None  # no field is so long: free text (sql.FIXED_WIDTH_BYTES)
@@ -1508,7 +1510,11 @@ WIDTH_COLUMNS: dict[str, list[Any]] = {
     "blanks_aside": ["ab    ", "", "      ", "NULL  ", "abcdef", None, "x     "],
     "same_length": ["abc ", "xyz ", "def "],  # one length padded alike: no width shown
     "free_text": ["hello ", "hi there  ", "ok"],
-    "right_aligned": ["   abc", "  abcd", "abcdef"],
+    "right_aligned": ["   abc", "  abcd", "abcdef"],  # printf's %6s
+    # printf's '%2d-%2d-%4d' (a forum's birthdays, phpBB's): right-aligned fields inside, one width.
+    "printf_fields": [" 5- 3-1990", "24-12-1985", " 1- 1-   0", ""],
+    "both_alignments": ["  abc", "abc  ", "abcde"],  # left and right in one column: no one layout
+    "both_ends": [" abc ", "abcde"],
     "tabbed": ["ab\t   ", "abc   ", "abcdef"],
     "short_unpadded": ["ab    ", "abc   ", "ab", "abcdef"],
     "long_unpadded": ["ab    ", "abcdefgh"],
@@ -1526,7 +1532,8 @@ def test_fixed_width_fields_are_counted_over_every_value_and_their_padding_costs
 ) -> None:
     """A text column laid out in fixed-width fields (a dBase ``C(30)`` through dbf-to-sqlite, a
     ``CHAR(10)`` copied as written) is marked ``padded_width`` exactly where every padded value is
-    padded by spaces at its end to one width that the unpadded values fill (judged here in Python).
+    padded by spaces at its end, or every one at its start (right-aligned, printf's ``%2d``: since
+    2026-12-06), to one width that the unpadded values fill (judged here in Python).
     Its ``whitespace`` issue is reported at no cost; every value is still trimmed and audited. (Until
     2026-12-05 such a column scored 0: a dBase table of names and cities, 81.25.)"""
     export = tmp_path / "fixed.db"
@@ -1547,7 +1554,14 @@ def test_fixed_width_fields_are_counted_over_every_value_and_their_padding_costs
         ]
         if (width := _fixed_width(present)) is not None:
             expected[name] = width
-    assert expected == {"name": 12, "city": 10, "blanks_aside": 6, "wide_unpadded": 6}
+    assert expected == {
+        "name": 12,
+        "city": 10,
+        "blanks_aside": 6,
+        "wide_unpadded": 6,
+        "right_aligned": 6,
+        "printf_fields": 10,
+    }
     columns = profile(export).tables["fixed"].columns
     assert {name: c.padded_width for name, c in columns.items() if c.padded_width is not None} == expected
     for name, column in columns.items():

@@ -42,6 +42,7 @@ from columnar_etl.profiling.sql import (
     PADDED_WIDTH_BOUNDS,
     SHAPE_FACTOR,
     SPACE_PADDED,
+    START_PADDED,
     TOKEN_CELLS_TYPE,
     UNGROUPED,
     Flag,
@@ -348,6 +349,7 @@ def _kind_profile_sql(
         f"CAST(NULL AS HUGEINT) AS {LINE_ENDED_LINES}",
         f"CAST(NULL AS HUGEINT) AS {LINES}",
         f"CAST(NULL AS HUGEINT) AS {SPACE_PADDED}",
+        f"CAST(NULL AS HUGEINT) AS {START_PADDED}",
         *(f"CAST(NULL AS BIGINT) AS {bound}" for bound in PADDED_WIDTH_BOUNDS),
         # The least integer above 0 (sql.MIN_POSITIVE_INTEGER); a REAL cell is none.
         f"CAST({'NULL' if real else positive} AS HUGEINT) AS {MIN_POSITIVE_INTEGER}",

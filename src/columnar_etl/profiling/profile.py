@@ -114,6 +114,7 @@ from columnar_etl.profiling.sql import (
     PADDED_WIDTH_BOUNDS,
     SLASH_SHAPES,
     SPACE_PADDED,
+    START_PADDED,
     STORAGE_CLASS_NAMES,
     UNGROUPED,
     WALL_CLOCK_SHAPES,
@@ -2881,10 +2882,12 @@ def line_terminated(inferred: InferredType, counts: _Counts, present: int) -> bo
 
 def padded_width(inferred: InferredType, counts: _Counts) -> int | None:
     """The width of a text column laid out in fixed-width fields (``ColumnProfile.padded_width``), else
-    None: every padded value, null tokens aside, is padded by spaces at its end alone, to one width in
-    characters (:data:`.sql.SPACE_PADDED`, :data:`.sql.PADDED_WIDTH_BOUNDS`), and every value no
-    whitespace pads fills that width, in bytes (O(1) to count: exact for ASCII, which fixed-width files
-    mostly are; a value of other characters is judged by its bytes, ``'abcdé'`` filling 6).
+    None: every padded value, null tokens aside, is padded by spaces at its end alone, or every one at
+    its start alone (right-aligned fields, printf's ``%5d``: ``'   42'``, since 2026-12-06), to one
+    width in characters (:data:`.sql.SPACE_PADDED`, :data:`.sql.START_PADDED`,
+    :data:`.sql.PADDED_WIDTH_BOUNDS`), and every value no whitespace pads fills that width, in bytes
+    (O(1) to count: exact for ASCII, which fixed-width files mostly are; a value of other characters
+    is judged by its bytes, ``'abcdé'`` filling 6).
     Where no value fills it, the padded values' lengths must differ (``'Ann  '``, ``'Smith'`` padded
     to 5 or 30): one length padded alike (``'abc '`` in every row) shows no width to fill."""
     padded = counts.padded_values()
@@ -2892,7 +2895,7 @@ def padded_width(inferred: InferredType, counts: _Counts) -> int | None:
     if (
         inferred != "text"
         or padded == 0
-        or int(counts[SPACE_PADDED] or 0) != padded
+        or padded not in (int(counts[SPACE_PADDED] or 0), int(counts[START_PADDED] or 0))
         or width is None
         or width < 1  # a padded value longer than any field (sql.FIXED_WIDTH_BYTES)
         or width != counts["max_padded_width"]
@@ -2912,9 +2915,11 @@ def _padded_width_detail(inferred: InferredType, counts: _Counts) -> str | None:
     width = padded_width(inferred, counts)
     if width is None:
         return None
+    end = "end" if int(counts[SPACE_PADDED] or 0) == counts.padded_values() else "start"
     return (
-        f"every padded value is padded by spaces at its end to {width:,} characters, the width the values "
-        "not padded fill: fixed-width fields, not padding (each value still trimmed and audited, no cost)"
+        f"every padded value is padded by spaces at its {end} to {width:,} characters, the width the "
+        "values not padded fill: fixed-width fields, not padding (each value still trimmed and audited, "
+        "no cost)"
     )
 
 
@@ -4628,7 +4633,15 @@ def fold_groups(
         UNGROUPED: ungrouped,
         **{
             name: sum(int(g[name] or 0) for _, g in coded)
-            for name in (LINE_ENDED, LINE_ENDED_LINES, LINES, SPACE_PADDED, INDENTED, BREAK_PADDED)
+            for name in (
+                LINE_ENDED,
+                LINE_ENDED_LINES,
+                LINES,
+                SPACE_PADDED,
+                START_PADDED,
+                INDENTED,
+                BREAK_PADDED,
+            )
         },
         # The padded values of several lines (documents, loaded byte for byte): the LINES of the codes
         # of padded values (a code holds padded values or none: Flag.PADDED), no aggregate of its own.

@@ -54,7 +54,8 @@ counted padded, no ``whitespace`` issue); trimmed as the operator's ``trim = tru
 ``whitespace`` issue is reported and each value audited, but it costs nothing. Only some values so, or
 one of one line padded otherwise (``' x\\n'``, ``'x \\n'``, ``'x\\n\\n'``), costs as before. Nor is the
 padding of fixed-width fields: a text column every padded value of which (null tokens aside) is padded
-by spaces at its end alone, to one width in characters that its unpadded values fill (a dBase
+by spaces at its end alone, or every one at its start alone (right-aligned, printf's ``%5d``), to one
+width in characters that its unpadded values fill (a dBase
 ``C(30)`` through dbf-to-sqlite, a ``CHAR(10)`` copied as written; ``ColumnProfile.padded_width``):
 each value is still trimmed and audited, at no cost. Nor is a document's padding: a text value of
 several lines (a line break in its trimmed text: a patch, a mail body, a stack, a Markdown page) is

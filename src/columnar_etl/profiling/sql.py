@@ -1393,6 +1393,10 @@ def _lines_sql(t: str, k: str, code: str) -> str:
 #: The profile query's count, per code, of the padded values (null tokens aside) padded by spaces at
 #: their end alone (:func:`_padded_width_sql`); a count, not a bound.
 SPACE_PADDED = "space_padded"
+#: The same count of the values padded by spaces at their start alone (``'   42'``, ``' 5- 3-1990'``:
+#: printf's ``%5d``, right-aligned fields), whose widths the same bounds take (a column's padded
+#: values are all one or all the other where it is laid out in fixed-width fields).
+START_PADDED = "start_padded"
 #: Its bounds: the width in characters of those values as written (:func:`_padded_width_sql`). The
 #: bytes of the values no whitespace pads are their codes' ``min_value_bytes`` / ``max_value_bytes``
 #: (a code holds padded values or none: ``profile.fold_groups``).
@@ -1405,7 +1409,8 @@ FIXED_WIDTH_BYTES = 1024
 def _padded_width_sql(r: str, t: str, k: str, code: str, sign_bytes: str) -> str:
     """SQL aggregates: the cells of padded values (:attr:`Flag.PADDED`; null tokens aside) padded by
     spaces at their end and nothing else (``'Smith    '``; not ``' Smith'``, a tab after it), as
-    :data:`SPACE_PADDED`; and the least and greatest width of those as written, in characters (-1 for
+    :data:`SPACE_PADDED`, and those padded by spaces at their start alone (``'   42'``), as
+    :data:`START_PADDED`; and the least and greatest width of either as written, in characters (-1 for
     one longer than :data:`FIXED_WIDTH_BYTES`: no field is). A text column whose padded values are all
     so, to one width, beside unpadded values that fill it (their codes' bytes), is laid out in
     fixed-width fields (a dBase ``C(30)``, a ``CHAR(10)``): ``profile.padded_width``. Each test is
@@ -1416,11 +1421,18 @@ def _padded_width_sql(r: str, t: str, k: str, code: str, sign_bytes: str) -> str
         f"{_padded_value_sql(code, k)} "
         f"AND left({r}, 1) = left({t}, 1) AND ends_with({r}, repeat(' ', {padding}))"
     )
+    # Right-aligned (since 2026-12-06): spaces at the start alone, the value's last character its own.
+    started = (
+        f"{_padded_value_sql(code, k)} "
+        f"AND right({r}, 1) = right({t}, 1) AND starts_with({r}, repeat(' ', {padding}))"
+    )
     width = f"CASE WHEN strlen({r}) <= {FIXED_WIDTH_BYTES} THEN length({r}) ELSE -1 END"
+    either = f"(({spaced}) OR ({started}))"
     return (
         f"sum(CASE WHEN {spaced} THEN weight END) AS {SPACE_PADDED}, "
-        f"min(CASE WHEN {spaced} THEN {width} END) AS min_padded_width, "
-        f"max(CASE WHEN {spaced} THEN {width} END) AS max_padded_width"
+        f"sum(CASE WHEN {started} THEN weight END) AS {START_PADDED}, "
+        f"min(CASE WHEN {either} THEN {width} END) AS min_padded_width, "
+        f"max(CASE WHEN {either} THEN {width} END) AS max_padded_width"
     )
 
 
@@ -1543,6 +1555,7 @@ _COLUMN_ROW = {
     LINE_ENDED_LINES: f"sum({LINE_ENDED_LINES})",
     LINES: f"sum({LINES})",
     SPACE_PADDED: f"sum({SPACE_PADDED})",
+    START_PADDED: f"sum({START_PADDED})",
     **{bound: f"{bound[:3]}({bound})" for bound in PADDED_WIDTH_BOUNDS},
     MIN_POSITIVE_INTEGER: f"min({MIN_POSITIVE_INTEGER})",
     INDENTED: f"sum({INDENTED})",
