@@ -4123,8 +4123,9 @@ def test_a_column_named_parent_holding_its_own_tables_keys_is_the_trees_referenc
     roots, as a file cache writes a storage's root), the folders of each of three trees numbered
     before their files. The parents are under half the keys and fill most of the span from the lowest
     to the highest, so the numbers alone cannot tell them from a counter; the name says which table:
-    a node's parent is a row of its own table. The same numbers under a name saying nothing (``batch``)
-    are still no reference."""
+    a node's parent is a row of its own table. The same numbers under a name saying nothing (``batch``),
+    dealt to the rows in reverse so that some point at a younger row or at their own (no tree by the
+    rows' order, :func:`older_rows`, which finds a tree under any name), are still no reference."""
     trees, per_tree, folders = 3, 12, 5
     nodes = []
     for tree in range(trees):
@@ -4136,7 +4137,11 @@ def test_a_column_named_parent_holding_its_own_tables_keys_is_the_trees_referenc
                 parent = first + (n - first - 1) // 2
             else:
                 parent = first + (n - first) % folders
-            nodes.append((n, parent, parent, f"node {n}"))
+            nodes.append((n, parent, f"node {n}"))
+    batches = [parent for _, parent, _ in reversed(nodes)]
+    nodes = [(n, parent, batch, name) for (n, parent, name), batch in zip(nodes, batches, strict=True)]
+    # Independently: some batch values point at a younger row or at the row itself.
+    assert any(batch >= n for n, _, batch, _ in nodes)
     path = make_sqlite(
         {
             "nodes": (
