@@ -50,6 +50,7 @@ from .lossless_check import (
     equal_unaudited,
     summarize,
 )
+from .test_schema_features import indexed_by_trigger
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 #: Gates opened for generated and tiny files: the circuit breaker and the quality gate judge an export's
@@ -1699,20 +1700,8 @@ def _full_text_indexes(path: Path, *, negatives: bool) -> Path:
     writing application registers, keeping its own copy of its documents (``mail_idx_content``). With
     ``negatives``, three virtual tables whose data arrives nowhere else: a contentless FTS4 index
     (``words``), an FTS5 index whose content= table the file lacks (``orphans``), a ``vec0`` table."""
-    con = sqlite3.connect(path)
+    con = sqlite3.connect(indexed_by_trigger(path))
     with con:
-        con.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, title TEXT NOT NULL, tags TEXT NOT NULL)")
-        con.execute(
-            "CREATE VIRTUAL TABLE notes_idx USING fts5(title, tag, content='notes', content_rowid='id')"
-        )
-        con.execute(
-            "CREATE TRIGGER notes_ai AFTER INSERT ON notes BEGIN INSERT INTO notes_idx (rowid, title, tag) "
-            "VALUES (new.id, new.title, new.tags); END"
-        )
-        con.executemany(
-            "INSERT INTO notes VALUES (?, ?, ?)",
-            [(i, f"Note {i}", json.dumps(["work", "home"][: 1 + i % 2])) for i in range(1, 13)],
-        )
         con.execute("CREATE VIRTUAL TABLE mail_idx USING fts4(body, tokenize=porter)")
         con.executemany(
             "INSERT INTO mail_idx (docid, body) VALUES (?, ?)", [(i, f"body {i} ✉") for i in range(1, 9)]
