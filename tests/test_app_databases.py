@@ -21467,8 +21467,14 @@ def test_lightroom_catalog_keeps_its_untyped_numbers_and_reads_capture_times_as_
         row[0]: row[14] for row in rows["Adobe_AdditionalMetadata"]
     }
     # The one counter of the catalog keeps every table's keys apart: each reference is found, none made up.
+    # The keyword tree's parent (3 keywords, each made before its children) is found by the rows' order
+    # since h276's rule (2026-12-06); the builder's own rows say each is a keyword's id_local.
+    assert {row[12] for row in rows["AgLibraryKeyword"]} - {None} <= {
+        row[0] for row in rows["AgLibraryKeyword"]
+    }
     found = references(run_dir)
     assert found == {
+        ("AgLibraryKeyword", "parent"): "AgLibraryKeyword.id_local",
         ("AgLibraryFolder", "parentId"): "AgLibraryFolder.id_local",
         ("AgLibraryFolder", "rootFolder"): "AgLibraryRootFolder.id_local",
         ("AgLibraryFile", "folder"): "AgLibraryFolder.id_local",
