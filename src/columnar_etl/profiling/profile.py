@@ -3701,6 +3701,10 @@ def _epoch_days(column: SourceColumn, family: InferredType | None, counts: _Coun
     return MomentNumbers("integers are days since 1970-01-01", MomentUnit.EPOCH_DAYS)
 
 
+#: Why integers of a unit finer than a microsecond stay integers (nanoseconds, FILETIME ticks).
+_FINER = "finer than a timestamptz's microseconds"
+
+
 def _epoch_nanoseconds(
     column: SourceColumn,
     family: InferredType | None,
@@ -3729,14 +3733,13 @@ def _epoch_nanoseconds(
     if not moments:
         return None
     return MomentNumbers(
-        "integers are epoch nanoseconds, finer than a timestamptz's microseconds",
+        f"integers are epoch nanoseconds, {_FINER}",
         MomentUnit.EPOCH_NANOSECONDS,
     )
 
 
 #: What a FILETIME note says the integers are.
 _FILETIME_PHRASE = "integers are Windows FILETIME, 100-nanosecond ticks since 1601-01-01 UTC"
-_FINER = "finer than a timestamptz's microseconds"
 
 
 def _windows_filetime(

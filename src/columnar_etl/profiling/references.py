@@ -1770,11 +1770,9 @@ def find_references(
     # the measure reads every row, and a million-row table's counts 0..9999 beside its keys 1..1M cost
     # 0.8 s of the profile for a pair the rank rule then turned away (since 2026-12-06).
     ordered: dict[Pair, bool] = {
-        pair: older_rows(src, pair[0], pair[1], pair[3])
-        for pair in pairs
-        if pair[4] == "integer"
-        and pair[0] == pair[2]
-        and not _fits(tables[pair[0]][pair[1]], tables[pair[2]][pair[3]])
+        (child, column, parent, key, kind): older_rows(src, child, column, key)
+        for child, column, parent, key, kind in pairs
+        if kind == "integer" and parent == child and not _fits(tables[child][column], tables[parent][key])
     }
     pairs = [pair for pair in pairs if ordered.get(pair, True)]
     # As the profile reads the cells, and so the target holds them (no SQLite check to agree with): a

@@ -807,16 +807,17 @@ def documents_table(module: str, sql: str, tables: Sequence[str], own_copy: str 
     return None
 
 
-def _documents_loaded(module: str, sql: str, tables: Sequence[str], own_copy: str | None = None) -> str:
-    """What a full-text index SQLite here cannot read leaves loaded (:func:`documents_table`): ``; its
-    documents are the rows of table 'docs' (its content=), which loads`` for an external-content index;
-    ``; its documents are the rows of table 'notes_content' (its own copy of them), which loads`` for
-    one that keeps its documents itself; else ``''``."""
-    found = documents_table(module, sql, tables, own_copy)
-    if found is None:
-        return ""
+#: How a full-text index's reason names the table holding its documents (:func:`documents_said`).
+DOCUMENTS_ARE = "; its documents are the rows of table"
+
+
+def documents_said(table: str, own_copy: str | None) -> str:
+    """What a full-text index SQLite here cannot read leaves loaded, its documents' ``table``
+    (:func:`documents_table`): ``; its documents are the rows of table 'docs' (its content=), which
+    loads`` for an external-content index; ``; its documents are the rows of table 'notes_content'
+    (its own copy of them), which loads`` for one that keeps its documents itself (``own_copy``)."""
     how = "its own copy of them" if own_copy is not None else "its content="
-    return f"; its documents are the rows of table {found!r} ({how}), which loads"
+    return f"{DOCUMENTS_ARE} {table!r} ({how}), which loads"
 
 
 def own_copies(
@@ -1279,7 +1280,7 @@ def read_catalogue(path: Path) -> Catalogue:
             if found is None:
                 unreadable[name] = why
             else:
-                full_text[name] = why + _documents_loaded(*virtual[name], plain, own_copy)
+                full_text[name] = why + documents_said(found, own_copy)
                 documents[name] = found
         tables = core_data_dates(tables)
         declared_indexes = indexes(con, list(tables))

@@ -32,6 +32,7 @@ from columnar_etl.leftovers import temporary_prefix
 from columnar_etl.pg.identifiers import quote_ident, quote_literal
 from columnar_etl.rules import NUL
 from columnar_etl.source.catalogue import (
+    DOCUMENTS_ARE,
     SourceIndex,
     SourceTable,
     UnparsedObject,
@@ -1313,8 +1314,8 @@ def open_source(path: str | Path, encoding_fallback: EncodingFallback = "cp1252"
             for index, documents in catalogue.documents.items():
                 if documents == export_name and index in full_text:
                     unreadable[index] = (
-                        f"{full_text.pop(index).split('; its documents are')[0]}; its documents are the "
-                        f"rows of table {export_name!r}, which is not loaded either"
+                        f"{full_text.pop(index).split(DOCUMENTS_ARE)[0]}{DOCUMENTS_ARE} {export_name!r}, "
+                        "which is not loaded either"
                     )
     try:
         tables, unreadable_columns = _columns_the_reader_computes(con, tables)
