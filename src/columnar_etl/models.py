@@ -289,6 +289,11 @@ class ColumnProfile:
     #: read as NULL, no conversion): it is (part of) a declared key, or references one, whose distinct
     #: values its cleaning would make equal or NULL (``profiling.keys.merged_key_columns``). None: cleaned.
     as_written: str | None = None
+    #: Loaded as written only so that its declared key keeps values cleaning would make NULL (``''``
+    #: or a null token under NOT NULL: each a value of the key, or the one way it writes none; or a
+    #: column referencing such a key): no two values meet, nothing is ambiguous, so the operator gets a
+    #: note (:attr:`Profile.key_values_kept_notes`), not a warning (:attr:`Profile.written_as_is`).
+    key_values_kept: bool = False
     #: The operator's ``trim = false`` (``[columns."t"."c"]``): a text column whose padding is layout,
     #: its values counted as written (none padded, a value of blanks alone is text), as cleaning keeps
     #: them (``planning.plan.ColumnPlan.trim``).
@@ -394,6 +399,7 @@ class ColumnProfile:
             "tokens_as_values": list(self.tokens_as_values),
             "zero_dates": list(self.zero_dates),
             "as_written": self.as_written,
+            "key_values_kept": self.key_values_kept,
             "padding_kept": self.padding_kept,
             "empty_kept": self.empty_kept,
             "blob_numerals": self.blob_numerals,
@@ -692,13 +698,28 @@ class Profile:
 
     @property
     def written_as_is(self) -> list[str]:
-        """One line per column loaded as written (:attr:`ColumnProfile.as_written`), and why."""
+        """One line per column loaded as written (:attr:`ColumnProfile.as_written`), and why: a warning,
+        except where it only keeps its key's values cleaning would make NULL
+        (:attr:`key_values_kept_notes`)."""
         return [
             f"{table.name}.{column.name}: text loaded as written (not trimmed, no value read as NULL), "
             f"so its key keeps every source value: {column.as_written}"
             for table in self.tables.values()
             for column in table
-            if column.as_written is not None
+            if column.as_written is not None and not column.key_values_kept
+        ]
+
+    @property
+    def key_values_kept_notes(self) -> list[str]:
+        """One line per column loaded as written only so that its key keeps values cleaning would make
+        NULL (:attr:`ColumnProfile.key_values_kept`: ``''`` or a null token, each a value of a NOT NULL
+        key): what cleaning did not do, and no warning, since no two values meet."""
+        return [
+            f"{table.name}.{column.name}: text loaded as written (not trimmed, no value read as NULL), "
+            f"so its key keeps every source value: {column.as_written}"
+            for table in self.tables.values()
+            for column in table
+            if column.as_written is not None and column.key_values_kept
         ]
 
     @property
@@ -820,7 +841,8 @@ class Profile:
     @property
     def notes(self) -> list[str]:
         """What the operator should know of the export's schema and is no warning (nothing of the data
-        is missing): its views, indexes and triggers, which the target does not get, its full-text
+        is missing): its views, indexes and triggers, which the target does not get, its keys' values
+        kept as written that cleaning would make NULL (:attr:`key_values_kept_notes`), its full-text
         indexes SQLite here cannot read whose documents load (:attr:`full_text_not_loaded`), and those
         the export was read without (:attr:`dropped_for_reader`), and its tables read through a copy
         without the writing application's collation (:attr:`rebuilt_for_reader`)."""
@@ -831,7 +853,12 @@ class Profile:
             self.private_copy_note,
             self.rebuilt_note,
         )
-        return self.renamed_notes + self.full_text_notes + [note for note in found if note]
+        return (
+            self.renamed_notes
+            + self.full_text_notes
+            + self.key_values_kept_notes
+            + [note for note in found if note]
+        )
 
     def __getitem__(self, table: str) -> TableProfile:
         return self.tables[table]

@@ -953,6 +953,17 @@ def _cleaned_text_sql(column: ColumnProfile, cleaned: str) -> str:
     return cleaned if kind == "text" else f"CAST({cleaned} AS VARCHAR)"
 
 
+@dataclass(frozen=True, slots=True)
+class KeptAsWritten:
+    """Why a key's column is loaded as written (:func:`merged_key_columns`), and whether only to keep
+    values of one spelling cleaning would make NULL (``values_kept``: ``''`` alone, or one null token,
+    in a NOT NULL key, no two values meeting), which the operator is told in a note, not a warning
+    (``ColumnProfile.key_values_kept``)."""
+
+    why: str
+    values_kept: bool = False
+
+
 def merged_key_columns(
     src: Source,
     table: TableProfile,
@@ -960,11 +971,12 @@ def merged_key_columns(
     *,
     nulls: bool = True,
     written: tuple[str, ...] = (),
-) -> dict[str, str]:
+) -> dict[str, KeptAsWritten]:
     """The columns of ``table``'s key that cleaning would make two distinct keys equal by, or a key
     NULL by (padding trimmed, ``'N/A'`` read as NULL, ``2000-1-5`` and ``2000-01-05`` one date), with
     why and an example: only the columns holding two values as written within a merged group, or
-    made NULL in a key lost (a key's ISO dates beside a blank made NULL are no such column), until
+    made NULL in a key lost (a key's ISO dates beside a blank made NULL are no such column; those
+    alone keep values, :attr:`KeptAsWritten.values_kept`), until
     the key compared with those columns as written (``written``) has none; empty when it would make
     none (the usual case: no query at all when no key column has a value cleaning changes). Without
     ``nulls``, a key made NULL does not count (a UNIQUE key beside the primary key whose columns may
@@ -1024,6 +1036,12 @@ def merged_key_columns(
         )
         merging = "".join(f", bool_or({_flag('d', i)}) FILTER (WHERE n > 1)" for i in at)
         nulling = "".join(f", bool_or({names[i]} IS NULL)" for i in at)
+        # Per changing column: whether the values it makes NULL are one spelling ('' alone, or 'N/A').
+        spelt = "".join(
+            f", min({raw[i]}) FILTER (WHERE {names[i]} IS NULL) IS NOT DISTINCT FROM "
+            f"max({raw[i]}) FILTER (WHERE {names[i]} IS NULL)"
+            for i in at
+        )
         sql = (
             f"WITH cleaned AS (SELECT {', '.join(raw)}, {columns} FROM {relation} WHERE {present}), "
             f"groups AS (SELECT count(DISTINCT row({', '.join(raw)})) AS n, min({label}) AS a, "
@@ -1031,40 +1049,54 @@ def merged_key_columns(
             "SELECT m.*, l.* FROM "
             "(SELECT count(*) FILTER (WHERE n > 1) AS merges, any_value([a, b]) FILTER (WHERE n > 1) AS pair"
             f"{merging} FROM groups) AS m, (SELECT count(*) AS lost, any_value({label}) AS example"
-            f"{nulling} FROM cleaned WHERE {lost}) AS l"
+            f"{nulling}{spelt} FROM cleaned WHERE {lost}) AS l"
         )
     else:
         merging = "".join(f", bool_or({_flag('d', i)}) FILTER (WHERE n > 1 AND NOT lost)" for i in at)
         nulling = "".join(f", bool_or({_flag('l', i)}) FILTER (WHERE lost)" for i in at)
+        bounds = "".join(
+            f", min({raw[i]}) FILTER (WHERE {names[i]} IS NULL) AS {_flag('lo', i)}"
+            f", max({raw[i]}) FILTER (WHERE {names[i]} IS NULL) AS {_flag('hi', i)}"
+            for i in at
+        )
+        spelt = "".join(
+            f", min({_flag('lo', i)}) FILTER (WHERE lost) IS NOT DISTINCT FROM "
+            f"max({_flag('hi', i)}) FILTER (WHERE lost)"
+            for i in at
+        )
         sql = (
             f"WITH cleaned AS (SELECT row({', '.join(raw)}) AS raw, {', '.join(raw)}, {label} AS label, "
             f"{columns} FROM {relation} WHERE {present}), "
             f"groups AS (SELECT count(DISTINCT raw) AS n, min(label) AS a, max(label) AS b, "
-            f"bool_or({lost}) AS lost{spread}{nulled_by} FROM cleaned GROUP BY {grouped}) "
+            f"bool_or({lost}) AS lost{spread}{nulled_by}{bounds} FROM cleaned GROUP BY {grouped}) "
             "SELECT count(*) FILTER (WHERE n > 1 AND NOT lost), "
             f"any_value([a, b]) FILTER (WHERE n > 1 AND NOT lost){merging}, "
-            f"count(*) FILTER (WHERE lost), any_value(a) FILTER (WHERE lost){nulling} FROM groups"
+            f"count(*) FILTER (WHERE lost), any_value(a) FILTER (WHERE lost){nulling}{spelt} FROM groups"
         )
     doing = "comparing the key's values with their cleaned ones"
     with query_errors(src.path, table.name, doing, memory_hint="raise profile_memory_limit"):
         found = src.connection.cursor().execute(sql).fetchone()
     width = len(changing)
-    found = found or (0, None, *[None] * width, 0, None, *[None] * width)
+    found = found or (0, None, *[None] * width, 0, None, *[None] * (2 * width))
     merges, pair, lost_keys, nulled = found[0], found[1], found[2 + width], found[3 + width]
     merging_columns = [name for name, flag in zip(changing, found[2 : 2 + width], strict=True) if flag]
-    nulling_columns = [name for name, flag in zip(changing, found[4 + width :], strict=True) if flag]
+    made_null = zip(changing, found[4 + width : 4 + 2 * width], found[4 + 2 * width :], strict=True)
+    # A column making values of one spelling NULL ('' alone: Drupal's default config collection, the
+    # anonymous user's name) keeps the key's own way of writing none, or a value: a note. Two spellings
+    # ('' beside 'N/A') are dirt in a key, worth a look: a warning, as a merge is.
+    nulling_columns = {name: bool(one) for name, flag, one in made_null if flag}
     key = ", ".join(table.key)
     # Only the columns that make the keys meet (two values as written in one merged group) or a key
     # NULL (its value made NULL) are loaded as written; the key's other columns are cleaned as ever.
-    kept: dict[str, str] = {}
+    kept: dict[str, KeptAsWritten] = {}
     examples: list[object] = []
     if merges:
         why = f"cleaning would make distinct keys ({key}) equal, e.g. {pair[0]} and {pair[1]}"
-        kept |= dict.fromkeys(merging_columns, why)
+        kept |= dict.fromkeys(merging_columns, KeptAsWritten(why))
         examples += [pair[0], pair[1]]
     if lost_keys and nulls:
         why = f"cleaning would make a key ({key}) NULL, e.g. {nulled}"
-        kept |= {name: why for name in nulling_columns if name not in kept}
+        kept |= {name: KeptAsWritten(why, one) for name, one in nulling_columns.items() if name not in kept}
         examples.append(nulled)
     # The examples are of every key column (joined by ` | `): each column's profile remembers them, so
     # a masked one's hide them wherever the reason is quoted.
@@ -1107,13 +1139,15 @@ def key_merged_by_cleaning(
             continue
         if not changes_values(column):
             return None  # data_key would have taken it: a key, not merged
-        why = merged_key_columns(src, replace(table, key=[column.name]), null_tokens).get(column.name)
-        return (column.name, why) if why else None
+        kept = merged_key_columns(src, replace(table, key=[column.name]), null_tokens).get(column.name)
+        return (column.name, kept.why) if kept else None
     return None
 
 
-def keep_as_written(column: ColumnProfile, why: str) -> None:
-    """Make ``column`` loaded as the text it holds, untouched (:attr:`ColumnProfile.as_written`).
+def keep_as_written(column: ColumnProfile, why: str, *, values_kept: bool = False) -> None:
+    """Make ``column`` loaded as the text it holds, untouched (:attr:`ColumnProfile.as_written`);
+    ``values_kept``: only so that a key keeps values cleaning would make NULL
+    (:attr:`ColumnProfile.key_values_kept`: a note, not a warning).
 
     A column declared TEXT or with no type then holds what it claims: the ``type_mismatch`` of the
     type its values read as (``declared TEXT but the values are boolean``) no longer applies, and left
@@ -1124,6 +1158,7 @@ def keep_as_written(column: ColumnProfile, why: str) -> None:
         # bytes of its text), none trimmed or made NULL; as text its BLOB cells would be lost.
         return
     column.as_written = why
+    column.key_values_kept = values_kept
     if declared_family(column.declared_type) in ("text", None):
         column.issues = [issue for issue in column.issues if issue.kind != "type_mismatch"]
     if column.inferred_type != "text":

@@ -5082,8 +5082,8 @@ def _keyed_steps(
     if naming is not None:
         # A declared key whose distinct values cleaning would merge (or null) keeps them as written.
         # On a sample too: the columns' figures are the sample's, the comparison reads every row.
-        for name, why in merged_key_columns(src, profiled, tokens).items():
-            keep_as_written(profiled[name], why)
+        for name, reason in merged_key_columns(src, profiled, tokens).items():
+            keep_as_written(profiled[name], reason.why, values_kept=reason.values_kept)
     elif sample is None and (merged := key_merged_by_cleaning(src, profiled, tokens)):
         # Distinct on every row as written, not once cleaned: no key, and the operator is told why.
         name, why = merged
@@ -5102,8 +5102,8 @@ def _keyed_steps(
                 continue
             alternate = replace(profiled, key=list(columns))
             nulls = all(name in required for name in columns)
-            for name, why in merged_key_columns(src, alternate, tokens, nulls=nulls).items():
-                keep_as_written(profiled[name], why)
+            for name, reason in merged_key_columns(src, alternate, tokens, nulls=nulls).items():
+                keep_as_written(profiled[name], reason.why, values_kept=reason.values_kept)
     return profiled, kept
 
 

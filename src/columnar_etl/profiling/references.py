@@ -2399,7 +2399,11 @@ def references_as_written(tables: Mapping[str, TableProfile]) -> None:
                 # The key's reason quotes its values: this column's texts quote them now too.
                 column.quoted += key.quoted
                 why = key.as_written
-                keep_as_written(column, f"it references {column.foreign_key}, loaded as written ({why})")
+                keep_as_written(
+                    column,
+                    f"it references {column.foreign_key}, loaded as written ({why})",
+                    values_kept=key.key_values_kept,
+                )
                 written[f"{table.name}.{column.name}"] = column
                 changed = True
 
