@@ -873,3 +873,21 @@ def test_columns_dropped_by_the_export_name_of_a_renamed_table_and_column_make_i
         drops = {table: {column: ColumnOverride(mask="drop"), "m0": ColumnOverride(mask="drop")}}
         fits = preflight(path, settings=settings.model_copy(update={"columns": drops}), target=pg_server_uri)
         assert fits.check("source_readable").status == "pass", (table, column, fits.check("source_readable"))
+
+
+def test_dependency_versions_read_from_the_headers_are_importlibs() -> None:
+    """The versions and requirements read from METADATA's headers alone (cheaper than importlib's whole
+    parse) are importlib.metadata's own, for every runtime dependency and for pytest (not one)."""
+    import importlib.metadata
+
+    names = environment_checks.runtime_requirements()
+    expected = [
+        re.match(r"^[A-Za-z0-9][A-Za-z0-9._-]*", requirement).group(0)  # type: ignore[union-attr]
+        for requirement in importlib.metadata.requires("columnar-etl") or []
+        if "extra ==" not in requirement
+    ]
+    assert names == expected and "duckdb" in names
+    for name in [*names, "pytest"]:
+        assert environment_checks.installed_version(name) == importlib.metadata.version(name), name
+    with pytest.raises(importlib.metadata.PackageNotFoundError):
+        environment_checks.installed_version("no-such-distribution-here")
