@@ -4374,3 +4374,33 @@ def test_a_forest_made_parents_first_refers_to_its_own_rows_and_a_code_beside_it
         and not counter
     ):
         assert found.get(("nodes", "parent")) == "nodes.id", (parents, _tree_chance(parents))
+
+
+def test_a_date_part_glued_after_of_in_a_name_of_one_word_is_no_reference(make_sqlite: SqliteFactory) -> None:
+    """SQL's ``DAYOFWEEK`` names a part of a date in one word, and so do upper-case schemas (Core
+    Data's ``ZSTARTDAYOFWEEK`` and ``ZSTARTSECONDOFDAY``, macOS's knowledgeC.db): a day of the week 1..7
+    beside a table of 7 sources keyed 1..7 uses every key, so it was a reference to a source where
+    ``start_day_of_week`` was none. A date-part word after ``of`` at the end of the name's one word
+    says a part of the row's date, not that table; ``ZSOURCE`` beside it is found as before."""
+    events = [(n, n % 7 + 1, (n * 3) % 7 + 1, (n * 5) % 7 + 1, (n * 2) % 7 + 1) for n in range(1, 41)]
+    path = make_sqlite(
+        {
+            "ZSOURCE": (
+                "CREATE TABLE ZSOURCE (Z_PK INTEGER PRIMARY KEY, ZBUNDLEID VARCHAR)",
+                [(n, f"com.example.app{n}") for n in range(1, 8)],
+            ),
+            "ZEVENT": (
+                "CREATE TABLE ZEVENT (Z_PK INTEGER PRIMARY KEY, ZSTARTDAYOFWEEK INTEGER, "
+                "ZENDDAYOFWEEK INTEGER, dayofweek INTEGER, ZSOURCE INTEGER)",
+                events,
+            ),
+        }
+    )
+    for index in (1, 2, 3):
+        assert {row[index] for row in events} == set(range(1, 8))
+    found = profile(path)
+    assert _references_of(found) == {("ZEVENT", "ZSOURCE"): "ZSOURCE.Z_PK"}
+    columns = found.tables["ZEVENT"].columns
+    for column in ("ZSTARTDAYOFWEEK", "ZENDDAYOFWEEK", "dayofweek"):
+        notes = " ".join(columns[column].notes)
+        assert "its name says a part of the row's date (week), not that table" in notes, (column, notes)

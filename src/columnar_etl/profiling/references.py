@@ -1324,6 +1324,11 @@ CODE_WORDS = frozenset(
 DATE_PART_WORDS = frozenset(
     {"year", "quarter", "month", "week", "weekday", "day", "hour", "minute", "second", "millisecond"}
 )
+#: A :data:`DATE_PART_WORDS` word after ``of`` at the end of a name's last word, something before it
+#: (``dayofweek`` → ``week``, ``ZSTARTSECONDOFDAY`` → ``day``): since 2026-12-06.
+_GLUED_DATE_PART = re.compile(
+    r"[a-z0-9]of(" + "|".join(sorted(DATE_PART_WORDS, key=len, reverse=True)) + r")$"
+)
 
 
 #: The last words of a column's name that say it holds a version of its own row (a schema's
@@ -1446,7 +1451,12 @@ def _code_word(column: str) -> str | None:
     if words and words[-1] in own:
         return words[-1]
     camel = camel_words(column)
-    return camel[-1] if camel and camel[-1] in own else None
+    if camel and camel[-1] in own:
+        return camel[-1]
+    # A part of a date glued after `of` in a name of one word, as SQL's DAYOFWEEK names it and Core
+    # Data's upper-case names write it (``ZSTARTDAYOFWEEK``, ``secondofday``, ``weekofyear``).
+    glued = _GLUED_DATE_PART.search(words[-1]) if words else None
+    return glued[1] if glued else None
 
 
 def _code_of_the_parents_kind(column: str, fit: Inclusion) -> str | None:
