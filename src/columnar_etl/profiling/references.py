@@ -180,7 +180,12 @@ from columnar_etl.models import ColumnProfile, Issue, TableProfile
 from columnar_etl.pg.identifiers import quote_ident
 from columnar_etl.profiling.keys import changes_values, cleaned_sql, keep_as_written, unique_and_present
 from columnar_etl.profiling.sql import EXAMPLES, trimmed_sql
-from columnar_etl.source.catalogue import connect_read_only, declared_columns
+from columnar_etl.source.catalogue import (
+    CORE_DATA_ENTITY_COLUMNS,
+    CORE_DATA_TABLES,
+    connect_read_only,
+    declared_columns,
+)
 from columnar_etl.source.cells import ColumnRead, class_column, hex_column, sqlite_affinity
 from columnar_etl.source.export import Source
 from columnar_etl.source.naming import (
@@ -1459,6 +1464,18 @@ def _code_word(column: str) -> str | None:
     return glued[1] if glued else None
 
 
+def core_data_row_version(tables: Mapping[str, TableProfile], table: str, column: str) -> bool:
+    """Is ``table.column`` the ``Z_OPT`` of an entity's table in an Apple Core Data store (its
+    ``Z_PRIMARYKEY`` and ``Z_METADATA``; the table has ``Z_PK``, ``Z_ENT`` and ``Z_OPT``, as
+    :func:`.catalogue.core_data_dates` reads the store's dates)? It holds the version of its row that
+    Core Data's optimistic locking counts up at each save, 1 to a few: the keys 1..N of any small
+    entity's table, its own among them, by chance (macOS knowledgeC.db's ``Z_OPT`` "referred to" its 3
+    sources). Since 2026-12-06."""
+    if column.lower() != "z_opt" or not CORE_DATA_TABLES.issubset(name.lower() for name in tables):
+        return False
+    return CORE_DATA_ENTITY_COLUMNS.issubset(name.lower() for name in tables[table].columns)
+
+
 def _code_of_the_parents_kind(column: str, fit: Inclusion) -> str | None:
     """The :data:`CODE_WORDS`, :data:`DATE_PART_WORDS` or :data:`POSITION_WORDS` word that follows the
     parent table's singular at the end of a column's name (``type`` of ``buffertype`` beside a table
@@ -2112,6 +2129,11 @@ def _turned_away(
         return (
             f"values are keys of {where}, but its name says {what} ({code}), not that table: "
             "no reference inferred"
+        )
+    if integer and core_data_row_version(tables, child, column):
+        return (
+            f"values are keys of {where}, but it is Core Data's {column}, a version of its own row "
+            "(optimistic locking counts each save), not that table: no reference inferred"
         )
     if integer and (code := _code_of_the_parents_kind(column, chosen)):
         what = "the place among its siblings" if code in POSITION_WORDS else "a code"
