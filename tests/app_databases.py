@@ -67691,3 +67691,638 @@ def phpbb_rows() -> dict[str, list[tuple[Any, ...]]]:
 def phpbb(path: Path) -> Path:
     """A phpBB 3.3 board's SQLite3 database (see the module's list)."""
     return write_export(path, phpbb_ddl(), phpbb_rows())
+
+
+# --- App (Safari's History.db: the CREATE TABLE statements Safari's SafariShared framework runs, as
+# forensic parsers and importers quote them (plaso's sqlite_plugins/safari.py reads visit_time as Cocoa
+# seconds; Beam's SafariImporter.swift and a Safari 27 fixture's historySchema list the DDL); values
+# shaped as Safari writes them: visit_time REAL seconds since 2001-01-01 UTC with their fraction,
+# domain_expansion NULL for an address of no registrable domain, daily/weekly visit counts as packed
+# little-endian int32 BLOBs (empty where none), autocomplete_triggers a binary plist, BOOLEAN 0/1,
+# redirect_source/redirect_destination naming the visit before and after a redirect) ---
+
+
+def safari_history_ddl() -> list[str]:
+    return [
+        "CREATE TABLE history_items (id INTEGER PRIMARY KEY AUTOINCREMENT,url TEXT NOT NULL UNIQUE,"
+        "domain_expansion TEXT NULL,visit_count INTEGER NOT NULL,daily_visit_counts BLOB NOT NULL,"
+        "weekly_visit_counts BLOB NULL,autocomplete_triggers BLOB NULL,"
+        "should_recompute_derived_visit_counts INTEGER NOT NULL,visit_count_score INTEGER NOT NULL,"
+        "status_code INTEGER NOT NULL DEFAULT 0)",
+        "CREATE TABLE history_visits (id INTEGER PRIMARY KEY AUTOINCREMENT,history_item INTEGER NOT NULL "
+        "REFERENCES history_items(id) ON DELETE CASCADE,visit_time REAL NOT NULL,title TEXT NULL,"
+        "load_successful BOOLEAN NOT NULL DEFAULT 1,http_non_get BOOLEAN NOT NULL DEFAULT 0,"
+        "synthesized BOOLEAN NOT NULL DEFAULT 0,redirect_source INTEGER NULL UNIQUE REFERENCES "
+        "history_visits(id) ON DELETE CASCADE,redirect_destination INTEGER NULL UNIQUE REFERENCES "
+        "history_visits(id) ON DELETE CASCADE,origin INTEGER NOT NULL DEFAULT 0,generation INTEGER NOT NULL "
+        "DEFAULT 0,attributes INTEGER NOT NULL DEFAULT 0,score INTEGER NOT NULL DEFAULT 0)",
+        "CREATE TABLE history_tombstones (id INTEGER PRIMARY KEY AUTOINCREMENT,start_time REAL NOT NULL,"
+        "end_time REAL NOT NULL,url TEXT,generation INTEGER NOT NULL DEFAULT 0, udid TEXT, attributes "
+        "INTEGER "
+        "NOT NULL DEFAULT 0)",
+        "CREATE TABLE metadata (key TEXT NOT NULL UNIQUE, value)",
+        "CREATE TABLE history_client_versions (client_version INTEGER PRIMARY KEY,last_seen REAL NOT NULL)",
+        "CREATE TABLE history_event_listeners (listener_name TEXT PRIMARY KEY NOT NULL UNIQUE,"
+        "last_seen REAL NOT NULL)",
+        "CREATE TABLE history_events (id INTEGER PRIMARY KEY AUTOINCREMENT,event_type TEXT NOT NULL,"
+        "event_time REAL NOT NULL,pending_listeners TEXT NOT NULL,value BLOB)",
+        "CREATE TABLE history_tags (id INTEGER PRIMARY KEY,type INTEGER NOT NULL,level INTEGER NOT NULL,"
+        "identifier TEXT NOT NULL,title TEXT NOT NULL,modification_timestamp REAL NOT NULL,"
+        "item_count INTEGER NOT NULL DEFAULT 0)",
+        "CREATE TABLE history_items_to_tags (history_item INTEGER NOT NULL,tag_id INTEGER NOT NULL,"
+        "timestamp REAL NOT NULL,FOREIGN KEY(tag_id) REFERENCES history_tags(id) ON DELETE CASCADE,"
+        "FOREIGN KEY(history_item) REFERENCES history_items(id) ON DELETE CASCADE,"
+        "UNIQUE(history_item, tag_id) ON CONFLICT REPLACE)",
+        "CREATE INDEX history_items__domain_expansion ON history_items (domain_expansion)",
+        "CREATE INDEX history_visits__last_visit ON history_visits (history_item, visit_time DESC, "
+        "synthesized ASC)",
+        "CREATE INDEX history_visits__origin ON history_visits (origin, generation)",
+    ]
+
+
+SAFARI_SITES = (
+    ("https://www.apple.com/", "apple", "Apple"),
+    ("https://en.wikipedia.org/wiki/SQLite", "en.wikipedia", "SQLite - Wikipedia"),
+    ("https://news.ycombinator.com/", "news.ycombinator", "Hacker News"),
+    (
+        "https://github.com/duckdb/duckdb",
+        "github",
+        "GitHub - duckdb/duckdb: DuckDB is an analytical database",
+    ),
+    ("https://www.bbc.co.uk/news", "bbc", "Home - BBC News"),
+    ("http://192.168.1.1/", None, "Router  "),
+    ("http://localhost:8000/admin/", None, ""),
+    ("https://t.co/AbC123", "t", None),
+    ("https://example.org/landing?utm_source=t.co", "example", "Landing — Example"),
+    (
+        "https://www.google.com/search?q=safari+history.db&client=safari",
+        "google",
+        "safari history.db - Google",
+    ),
+    ("https://mail.example.com/login", "mail.example", "Sign in"),
+    ("https://www.zeit.de/index", "zeit", "ZEIT ONLINE | Nachrichten, Hintergründe und Debatten"),
+    ("https://www.nhk.or.jp/", "nhk", "NHKオンライン"),
+    (
+        "https://developer.apple.com/documentation/foundation/date",
+        "developer.apple",
+        "Date | Apple Developer",
+    ),
+    ("file:///Users/ana/Desktop/report.html", None, "report.html"),
+    ("https://down.example.net/", "down.example", None),
+    ("https://www.youtube.com/watch?v=dQw4w9WgXcQ", "youtube", "Rick Astley - Never Gonna Give You Up 🎵"),
+    ("https://docs.python.org/3/library/sqlite3.html", "docs.python", "sqlite3 — DB-API 2.0 interface"),
+)
+
+
+def safari_apple_seconds(i: int) -> float:
+    """A visit's time as Safari writes it: CFAbsoluteTimeGetCurrent(), seconds since 2001-01-01 UTC with
+    their fraction (2025-11 on), i.e. about 7.85e8."""
+    return 785_000_000.0 + 5_437.123456 * i + (i % 7) * 0.000977
+
+
+def safari_history_rows() -> dict[str, list[Sequence[Any]]]:
+    def counts(*values: int) -> bytes:
+        return struct.pack(f"<{len(values)}i", *values)
+
+    triggers = plistlib.dumps(["app", "appl"], fmt=plistlib.FMT_BINARY)
+    items, visits = [], []
+    visit_id = 0
+    for n, (url, domain, title) in enumerate(SAFARI_SITES, start=1):
+        visits_of_item = 1 + n % 4
+        items.append(
+            (
+                n,
+                url,
+                domain,
+                visits_of_item,
+                b"" if n % 5 == 0 else counts(*[(n + d) % 3 for d in range(1 + n % 3)]),
+                None if n % 2 else counts(visits_of_item, 0),
+                triggers if n in (1, 14) else None,
+                1 if n % 6 == 0 else 0,
+                20 * visits_of_item,
+                (0, 200, 200, 404)[n % 4] if url.startswith("http") else 0,
+            )
+        )
+        for v in range(visits_of_item):
+            visit_id += 1
+            visits.append(
+                [
+                    visit_id,
+                    n,
+                    safari_apple_seconds(visit_id),
+                    title,
+                    0 if url.startswith("https://down.") else 1,
+                    1 if (url.endswith("/login") and v == 0) else 0,
+                    1 if v == 2 else 0,
+                    None,
+                    None,
+                    1 if visit_id % 5 == 0 else 0,
+                    visit_id // 4,
+                    (0, 1, 2, 4)[visit_id % 4],
+                    (100, 50, 0, 25)[visit_id % 4],
+                ]
+            )
+    # The redirect chain a shortened link makes: t.co (item 8) to the landing page (item 9), each visit
+    # naming the other, a NULL everywhere else.
+    by_item: dict[int, list[list[Any]]] = {}
+    for visit in visits:
+        by_item.setdefault(visit[1], []).append(visit)
+    for source, destination in zip(by_item[8], by_item[9], strict=False):
+        source[8] = destination[0]
+        destination[7] = source[0]
+    tombstones = [
+        (
+            1,
+            safari_apple_seconds(3) - 0.5,
+            safari_apple_seconds(3) + 0.5,
+            "https://gone.example/",
+            5,
+            None,
+            0,
+        ),
+        (2, 784_000_000.0, 784_086_400.0, None, 6, "3B1C7E0A-7C53-4B7A-9D43-2A4A5D1B6C01", 0),
+        (3, safari_apple_seconds(20), safari_apple_seconds(20), "https://private.example/", 7, None, 1),
+    ]
+    metadata = [("version", 20), ("history_visits_generation", 17)]
+    client_versions = [(1, safari_apple_seconds(2)), (2, safari_apple_seconds(40))]
+    listeners = [("SafariHistoryServiceCloudHistory", safari_apple_seconds(41))]
+    events = [
+        (
+            1,
+            "DeleteHistoryItems",
+            safari_apple_seconds(30),
+            '["SafariHistoryServiceCloudHistory"]',
+            plistlib.dumps({"urls": ["https://gone.example/"]}, fmt=plistlib.FMT_BINARY),
+        ),
+        (2, "DeleteAllHistory", safari_apple_seconds(35), "[]", None),
+    ]
+    tags = [
+        (1, 0, 0, "topic.shopping", "Shopping", safari_apple_seconds(12), 2),
+        (2, 0, 1, "topic.news", "News", safari_apple_seconds(13), 3),
+    ]
+    items_to_tags = [
+        (10, 1, safari_apple_seconds(14)),
+        (11, 1, safari_apple_seconds(15)),
+        (3, 2, safari_apple_seconds(16)),
+        (5, 2, safari_apple_seconds(17)),
+        (12, 2, safari_apple_seconds(18)),
+    ]
+    return {
+        "history_items": items,
+        "history_visits": [tuple(v) for v in visits],
+        "history_tombstones": tombstones,
+        "metadata": metadata,
+        "history_client_versions": client_versions,
+        "history_event_listeners": listeners,
+        "history_events": events,
+        "history_tags": tags,
+        "history_items_to_tags": items_to_tags,
+    }
+
+
+def safari_history(path: Path) -> Path:
+    """Safari's History.db (see the module's list)."""
+    return write_export(path, safari_history_ddl(), safari_history_rows(), bytes_as_text=False)
+
+
+# --- App (Apple Mail's Envelope Index, Mail 16 on macOS: the CREATE TABLE statements of its
+# ~/Library/Mail/V10/MailData/Envelope Index as a connector's test fixture copies them from Mail's own
+# file (schema only), and readers' queries (messages.sender/subject/mailbox joined to each table's
+# ROWID); values shaped as Mail writes them: a column named ROWID as every table's key, date_sent and
+# date_received Unix seconds (NULL date_sent and sender for an unsent draft), flags a 64-bit bit field,
+# message_id a signed 64-bit hash of the Message-ID header, subject_prefix 'Re: ' with its space,
+# addresses' comment '' for no display name, subjects and summaries interned once each) ---
+
+
+def apple_mail_ddl() -> list[str]:
+    return [
+        "CREATE TABLE messages (ROWID INTEGER PRIMARY KEY AUTOINCREMENT,\nmessage_id INTEGER NOT NULL "
+        "DEFAULT 0,\n"
+        "global_message_id INTEGER NOT NULL,\nremote_id INTEGER,\ndocument_id TEXT COLLATE BINARY,\nsender "
+        "INTEGER,\n"
+        "subject_prefix TEXT COLLATE BINARY,\nsubject INTEGER NOT NULL,\nsummary INTEGER,\ndate_sent "
+        "INTEGER,\n"
+        "date_received INTEGER,\nmailbox INTEGER NOT NULL,\nremote_mailbox INTEGER,\n"
+        "flags INTEGER NOT NULL DEFAULT 0,\nread INTEGER NOT NULL DEFAULT 0,\nflagged INTEGER NOT NULL "
+        "DEFAULT 0,\n"
+        "deleted INTEGER NOT NULL DEFAULT 0,\nsize INTEGER NOT NULL DEFAULT 0,\n"
+        "conversation_id INTEGER NOT NULL DEFAULT 0,\ndate_last_viewed INTEGER,\nlist_id_hash INTEGER,\n"
+        "unsubscribe_type INTEGER,\nsearchable_message INTEGER,\nbrand_indicator INTEGER,\ndisplay_date "
+        "INTEGER,\n"
+        "flag_color INTEGER,\ncolor TEXT COLLATE BINARY,\ntype INTEGER,\nfuzzy_ancestor INTEGER,\n"
+        "automated_conversation INTEGER DEFAULT 0,\nroot_status INTEGER DEFAULT -1, is_urgent INTEGER NOT "
+        "NULL "
+        "DEFAULT 0)",
+        "CREATE TABLE mailboxes (ROWID INTEGER PRIMARY KEY AUTOINCREMENT,\nurl TEXT COLLATE BINARY NOT "
+        "NULL,\n"
+        "total_count INTEGER NOT NULL DEFAULT 0,\nunread_count INTEGER NOT NULL DEFAULT 0,\n"
+        "deleted_count INTEGER NOT NULL DEFAULT 0,\nunseen_count INTEGER NOT NULL DEFAULT 0,\n"
+        "unread_count_adjusted_for_duplicates INTEGER NOT NULL DEFAULT 0,\nchange_identifier TEXT COLLATE "
+        "BINARY,\n"
+        "source INTEGER,\nalleged_change_identifier TEXT COLLATE BINARY,\nUNIQUE(url) ON CONFLICT ABORT)",
+        "CREATE TABLE addresses (ROWID INTEGER PRIMARY KEY AUTOINCREMENT,\naddress TEXT COLLATE NOCASE NOT "
+        "NULL,\n"
+        "comment TEXT COLLATE BINARY NOT NULL,\nUNIQUE(address, comment) ON CONFLICT ABORT)",
+        "CREATE TABLE recipients (ROWID INTEGER PRIMARY KEY,\nmessage INTEGER NOT NULL,\naddress INTEGER "
+        "NOT NULL,\n"
+        "type INTEGER,\nposition INTEGER,\nUNIQUE(message, type, position) ON CONFLICT ABORT)",
+        "CREATE TABLE attachments (ROWID INTEGER PRIMARY KEY AUTOINCREMENT,\nmessage INTEGER NOT NULL "
+        "REFERENCES "
+        "messages(ROWID) ON DELETE CASCADE,\nattachment_id TEXT COLLATE BINARY,\nname TEXT COLLATE BINARY,\n"
+        "UNIQUE(message, attachment_id) ON CONFLICT ABORT)",
+        "CREATE TABLE labels (message_id INTEGER REFERENCES messages(ROWID) ON DELETE CASCADE, mailbox_id "
+        "INTEGER "
+        "REFERENCES mailboxes(ROWID) ON DELETE CASCADE, PRIMARY KEY(message_id, mailbox_id)) WITHOUT ROWID",
+        "CREATE TABLE conversations (conversation_id INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+        "flags INTEGER NOT NULL DEFAULT 0,\nsync_key TEXT COLLATE BINARY)",
+        "CREATE TABLE message_global_data (ROWID INTEGER PRIMARY KEY AUTOINCREMENT,\nmessage_id INTEGER,\n"
+        "follow_up_start_date INTEGER,\nfollow_up_end_date INTEGER,\n"
+        "follow_up_jsonstringformodelevaluationforsuggestions TEXT COLLATE BINARY,\nread_later_date "
+        "INTEGER,\n"
+        "send_later_date INTEGER,\nvalidation_state INTEGER NOT NULL DEFAULT 0,\nmodel_category INTEGER,\n"
+        "model_subcategory INTEGER,\ncategory_model_version INTEGER,\ncategory_is_temporary INTEGER,\n"
+        "model_analytics TEXT COLLATE BINARY,\nmodel_high_impact INTEGER NOT NULL DEFAULT 0,\n"
+        "generated_summary INTEGER,\nurgent INTEGER, message_id_header TEXT COLLATE BINARY, due_by INTEGER,\n"
+        "UNIQUE(message_id) ON CONFLICT ABORT)",
+        "CREATE TABLE subjects (ROWID INTEGER PRIMARY KEY AUTOINCREMENT,\nsubject TEXT COLLATE RTRIM NOT "
+        "NULL,\n"
+        "UNIQUE(subject) ON CONFLICT ABORT)",
+        "CREATE TABLE summaries (ROWID INTEGER PRIMARY KEY AUTOINCREMENT,\nsummary TEXT COLLATE RTRIM NOT "
+        "NULL,\n"
+        "UNIQUE(summary) ON CONFLICT ABORT)",
+        "CREATE TABLE message_metadata (message_id INTEGER PRIMARY KEY,\ntimestamp INTEGER NOT NULL,\n"
+        "json_values TEXT COLLATE BINARY NOT NULL)",
+        "CREATE TABLE events (ROWID INTEGER PRIMARY KEY AUTOINCREMENT, message_id INTEGER NOT NULL "
+        "REFERENCES "
+        "messages(ROWID) ON DELETE CASCADE, start_date INTEGER, end_date INTEGER, location TEXT, out_of_date "
+        "INTEGER DEFAULT 0, processed INTEGER DEFAULT 0, is_all_day INTEGER DEFAULT 0, associated_id_string "
+        "TEXT, "
+        "original_receiving_account TEXT, ical_uid TEXT, is_response_requested INTEGER DEFAULT 0)",
+    ]
+
+
+APPLE_MAIL_ACCOUNT = "3F2504E0-4F89-11D3-9A0C-0305E82C3301"
+APPLE_MAIL_PEOPLE = (
+    ("ann@example.com", "Ann Lee"),
+    ("Ann@Example.com", "Ann"),
+    ("me@example.com", ""),
+    ("bo@example.org", "Bo Ström"),
+    ("noreply@github.com", "GitHub"),
+    ("list@lists.example.net", ""),
+    ("kenji@example.jp", "山田 健二"),
+    ("o'brien@example.ie", "O'Brien, Seán"),
+)
+APPLE_MAIL_SUBJECTS = (
+    "Budget numbers",
+    "Q3 planning",
+    "[duckdb/duckdb] Fix reading of WAL files (#12345)",
+    "Lunch?",
+    "Weekly digest",
+    "Réunion de lundi",
+    "",
+    "会議の議事録",
+)
+
+
+def apple_mail_message_id(i: int) -> int:
+    """The signed 64-bit hash Mail keeps of a message's Message-ID header."""
+    return int.from_bytes(hashlib.sha1(f"<m{i}@example.com>".encode()).digest()[:8], "big", signed=True)
+
+
+def apple_mail_rows() -> dict[str, list[Sequence[Any]]]:
+    start = 1_764_000_000  # 2025-11-24 16:00:00 UTC
+    urls = [
+        f"imap://{APPLE_MAIL_ACCOUNT}/INBOX",
+        f"imap://{APPLE_MAIL_ACCOUNT}/Sent%20Messages",
+        f"imap://{APPLE_MAIL_ACCOUNT}/Drafts",
+        f"imap://{APPLE_MAIL_ACCOUNT}/%5BGmail%5D/All%20Mail",
+        "local:///Archive",
+    ]
+    addresses = [(n, a, c) for n, (a, c) in enumerate(APPLE_MAIL_PEOPLE, start=1)]
+    subjects = [(n, s) for n, s in enumerate(APPLE_MAIL_SUBJECTS, start=1)]
+    summaries = [
+        (1, "Here are the Q3 numbers, see the attached sheet."),
+        (2, "Thanks, reviewing before standup."),
+        (3, "Merged #12345 into main."),
+        (4, "Ça marche pour lundi 10 h."),
+    ]
+    messages, recipients, attachments, labels, global_data, metadata, events = [], [], [], [], [], [], []
+    conversations = []
+    recipient_id = 0
+    for i in range(1, 31):
+        draft = i in (9, 23)
+        mailbox = 3 if draft else (1, 1, 2, 4, 5)[i % 5]
+        sender = None if draft else (3 if mailbox == 2 else 1 + (i * 3) % len(addresses))
+        received = start + 3_611 * i + 97 * (i % 4)
+        sent = None if draft else received - 45 - (i % 9) * 60
+        conversation = i if i % 4 else i - 1
+        if conversation == i:
+            conversations.append((i, (0, 1, 4)[i % 3], None if i % 2 else f"sync-{i:04d}"))
+        flags = (
+            (1 if i % 3 else 0) | (2 if i % 7 == 0 else 0) | (1 << 33 if i % 5 == 0 else 0) | (i % 4) << 10
+        )
+        messages.append(
+            (
+                i,
+                apple_mail_message_id(i),
+                i,
+                None if draft else 4000 + i,
+                None if i % 6 else f"{uuid.UUID(int=i * 7919)}".upper(),
+                sender,
+                "Re: " if i % 4 == 0 else ("Fwd: " if i % 11 == 0 else None),
+                1 + i % len(subjects),
+                None if i % 3 == 2 else 1 + i % len(summaries),
+                sent,
+                received,
+                mailbox,
+                None,
+                flags,
+                flags & 1,
+                1 if i % 7 == 0 else 0,
+                1 if i == 17 else 0,
+                1_200 + 37 * i * i,
+                conversation,
+                received + 3_600 if i % 3 == 0 else None,
+                None if i % 5 else int.from_bytes(hashlib.md5(b"list-id").digest()[:8], "big", signed=True),
+                None if i % 5 else 1,
+                1 if i % 8 else 0,
+                None,
+                sent if sent is not None else received,
+                (None, 0, 1, 5)[i % 4],
+                None if i % 9 else "000000FF",
+                0 if i % 10 else 1,
+                None,
+                0,
+                (-1, 1, 3)[i % 3],
+                0,
+            )
+        )
+        if not draft:
+            for position, address in enumerate({3, 1 + i % len(addresses)}):
+                recipient_id += 1
+                recipients.append((recipient_id, i, address, position % 2, position))
+        if i % 6 == 1:
+            attachments.append((len(attachments) + 1, i, "2", f"report-{i}.pdf"))
+            if i % 12 == 1:
+                attachments.append((len(attachments) + 1, i, "3", "image001.png"))
+        if mailbox in (1, 4):
+            labels.append((i, 4))
+            if i % 2:
+                labels.append((i, 1))
+        global_data.append(
+            (
+                i,
+                i,
+                received + 86_400 if i % 10 == 0 else None,
+                received + 172_800 if i % 10 == 0 else None,
+                None,
+                None,
+                received + 600 if draft else None,
+                (0, 1, 2)[i % 3],
+                None if i % 2 else (0, 1, 3)[i % 3],
+                None if i % 2 else i % 5,
+                None if i % 2 else 7,
+                None if i % 2 else 0,
+                None,
+                1 if i % 13 == 0 else 0,
+                None,
+                None if i % 2 else 0,
+                f"<m{i}@example.com>",
+                None,
+            )
+        )
+        if i % 3 == 0:
+            metadata.append(
+                (i, received + 5, json.dumps({"isMailingList": i % 5 == 0, "senderDomain": "example.com"}))
+            )
+        if i in (6, 14, 27):
+            events.append(
+                (
+                    len(events) + 1,
+                    i,
+                    received + 86_400 * 3,
+                    received + 86_400 * 3 + 3_600,
+                    None if i == 14 else "Room 4.01",
+                    0,
+                    1,
+                    1 if i == 27 else 0,
+                    None,
+                    "me@example.com",
+                    f"{uuid.UUID(int=i)}".upper(),
+                    1 if i == 6 else 0,
+                )
+            )
+    mailboxes = [
+        (
+            n,
+            url,
+            sum(m[11] == n for m in messages),
+            sum(m[11] == n and not m[14] for m in messages),
+            sum(m[11] == n and m[16] for m in messages),
+            0,
+            sum(m[11] == n and not m[14] for m in messages),
+            None if n == 5 else f"{1_000 + n * 17}",
+            None,
+            None if n == 5 else f"{1_000 + n * 17}",
+        )
+        for n, url in enumerate(urls, start=1)
+    ]
+    return {
+        "messages": messages,
+        "mailboxes": mailboxes,
+        "addresses": addresses,
+        "recipients": recipients,
+        "attachments": attachments,
+        "labels": labels,
+        "conversations": conversations,
+        "message_global_data": global_data,
+        "subjects": subjects,
+        "summaries": summaries,
+        "message_metadata": metadata,
+        "events": events,
+    }
+
+
+def apple_mail(path: Path) -> Path:
+    """Apple Mail's Envelope Index (see the module's list)."""
+    return write_export(path, apple_mail_ddl(), apple_mail_rows(), bytes_as_text=False)
+
+
+# --- App (macOS knowledgeC.db, CoreDuet's Core Data store: the CREATE TABLE statements of its ZOBJECT,
+# ZSOURCE and ZSTRUCTUREDMETADATA (a part of its ~300 columns) as an activity connector's test fixture
+# copies them from macOS's own file, and forensic parsers' queries (APOLLO's and mac_apt's knowledgeC
+# modules: ZSTARTDATE/ZENDDATE/ZCREATIONDATE + 978307200, ZOBJECT.ZSOURCE = ZSOURCE.Z_PK,
+# ZOBJECT.ZSTRUCTUREDMETADATA = ZSTRUCTUREDMETADATA.Z_PK); Core Data's own Z_PRIMARYKEY and Z_METADATA;
+# values shaped as CoreDuet writes them: REAL seconds since 2001-01-01 UTC, ZSECONDSFROMGMT the zone's
+# offset in seconds, ZSTARTDAYOFWEEK 1..7, ZSTARTSECONDOFDAY 0..86399, stream names '/app/inFocus',
+# bundle ids in ZVALUESTRING, ZUUIDHASH a signed 64-bit hash, NULL relations where an event has none) ---
+
+
+def knowledge_c_ddl() -> list[str]:
+    return [
+        "CREATE TABLE ZOBJECT ( Z_PK INTEGER PRIMARY KEY, Z_ENT INTEGER, Z_OPT INTEGER, ZUUIDHASH INTEGER, "
+        "ZEVENT INTEGER, ZSOURCE INTEGER, ZCATEGORYTYPE INTEGER, ZINTEGERVALUE INTEGER, "
+        "ZCOMPATIBILITYVERSION "
+        "INTEGER, ZENDDAYOFWEEK INTEGER, ZENDSECONDOFDAY INTEGER, ZHASCUSTOMMETADATA INTEGER, "
+        "ZHASSTRUCTUREDMETADATA INTEGER, ZSECONDSFROMGMT INTEGER, ZSHOULDSYNC INTEGER, ZSTARTDAYOFWEEK "
+        "INTEGER, "
+        "ZSTARTSECONDOFDAY INTEGER, ZVALUECLASS INTEGER, ZVALUEINTEGER INTEGER, ZVALUETYPECODE INTEGER, "
+        "ZSTRUCTUREDMETADATA INTEGER, ZVALUE INTEGER, Z9_VALUE INTEGER, ZIDENTIFIERTYPE INTEGER, "
+        "ZQUANTITYTYPE "
+        "INTEGER, ZCREATIONDATE TIMESTAMP, ZLOCALCREATIONDATE TIMESTAMP, ZCONFIDENCE FLOAT, ZENDDATE "
+        "TIMESTAMP, "
+        "ZSTARTDATE TIMESTAMP, ZVALUEDOUBLE FLOAT, ZDOUBLEVALUE FLOAT, ZUUID VARCHAR, ZSTREAMNAME VARCHAR, "
+        "ZVALUESTRING VARCHAR, ZSTRING VARCHAR, ZMETADATA BLOB )",
+        "CREATE TABLE ZSTRUCTUREDMETADATA ( Z_PK INTEGER PRIMARY KEY, Z_ENT INTEGER, Z_OPT INTEGER, "
+        "Z_DKINTENTMETADATAKEY__DIRECTION INTEGER, Z_DKINTENTMETADATAKEY__DONATEDBYSIRI INTEGER, "
+        "Z_DKINTENTMETADATAKEY__INTENTHANDLINGSTATUS INTEGER, Z_DKINTENTMETADATAKEY__INTENTTYPE INTEGER, "
+        "Z_DKINTENTMETADATAKEY__DERIVEDINTENTIDENTIFIER VARCHAR, Z_DKINTENTMETADATAKEY__INTENTCLASS VARCHAR, "
+        "Z_DKINTENTMETADATAKEY__INTENTVERB VARCHAR, Z_DKINTENTMETADATAKEY__INTERACTIONIDENTIFIER VARCHAR, "
+        "Z_DKINTENTMETADATAKEY__RELATEDCONTACTIDENTIFIERS VARCHAR, "
+        "Z_DKINTENTMETADATAKEY__SERIALIZEDINTERACTION "
+        "BLOB, Z_DKDISCOVERABILITYSIGNALSMETADATAKEY__OSBUILD VARCHAR, "
+        "Z_DKDISCOVERABILITYSIGNALSMETADATAKEY__USERINFO BLOB, ZMETADATAHASH VARCHAR )",
+        "CREATE TABLE ZSOURCE ( Z_PK INTEGER PRIMARY KEY, Z_ENT INTEGER, Z_OPT INTEGER, ZUSERID INTEGER, "
+        "ZBUNDLEID VARCHAR, ZDEVICEID VARCHAR, ZGROUPID VARCHAR, ZINTENTID VARCHAR, ZITEMID VARCHAR, "
+        "ZSOURCEID VARCHAR )",
+        "CREATE TABLE Z_PRIMARYKEY (Z_ENT INTEGER PRIMARY KEY, Z_NAME VARCHAR, Z_SUPER INTEGER, Z_MAX "
+        "INTEGER)",
+        "CREATE TABLE Z_METADATA (Z_VERSION INTEGER PRIMARY KEY, Z_UUID VARCHAR(255), Z_PLIST BLOB)",
+    ]
+
+
+KNOWLEDGE_C_APPS = (
+    "com.apple.Safari",
+    "com.apple.mail",
+    "com.apple.Notes",
+    "com.apple.Terminal",
+    "net.whatsapp.WhatsApp",
+)
+
+
+def knowledge_c_start(i: int) -> float:
+    """An event's start, CFAbsoluteTime: seconds since 2001-01-01 UTC with their fraction (2025-11-16 on,
+    five hours apart: over a week)."""
+    return 785_000_000.0 + 18_111.25 * i + (i % 5) * 0.123456
+
+
+def knowledge_c_rows() -> dict[str, list[Sequence[Any]]]:
+    streams = ("/app/inFocus", "/app/usage", "/device/isLocked", "/display/isBacklit", "/app/intents")
+    objects, structured = [], []
+    for i in range(1, 41):
+        stream = streams[i % len(streams)]
+        start = knowledge_c_start(i)
+        end = start + 37.5 * (1 + i % 9)
+        offset = 3_600 if i < 30 else -28_800  # the Mac travelled: Paris, then San Francisco
+        local = start + offset
+        intent = stream == "/app/intents" and i < 30  # the intents donated before the trip
+        boolean = stream in ("/device/isLocked", "/display/isBacklit")
+        if intent:
+            structured.append(
+                (
+                    len(structured) + 1,
+                    3,
+                    1,
+                    i % 3,
+                    0,
+                    (0, 1, 5)[i % 3],
+                    2,
+                    None,
+                    "INSendMessageIntent",
+                    "SendMessage",
+                    f"{uuid.UUID(int=i * 104729)}".upper(),
+                    None if i % 2 else "contact-1:ABPerson,contact-2:ABPerson",
+                    plistlib.dumps({"intent": "INSendMessageIntent", "n": i}, fmt=plistlib.FMT_BINARY),
+                    None,
+                    None,
+                    hashlib.sha1(f"meta{i}".encode()).hexdigest()[:16],
+                )
+            )
+        objects.append(
+            (
+                i,
+                11,
+                1 + i % 3,
+                int.from_bytes(hashlib.sha1(f"uuid{i}".encode()).digest()[:8], "big", signed=True),
+                None,
+                None if boolean else 1 + i % 8,
+                None,
+                None,
+                None,
+                int(datetime.fromtimestamp(end + 978_307_200 + offset, UTC).isoweekday() % 7 + 1),
+                int(end + offset) % 86_400,
+                0,
+                1 if intent else 0,
+                offset,
+                0 if boolean else 1,
+                int(datetime.fromtimestamp(local + 978_307_200, UTC).isoweekday() % 7 + 1),
+                int(local) % 86_400,
+                1 if boolean else 2,
+                (i // 5) % 2 if boolean else None,
+                -7_399_130_279_094_025_426 if boolean else 6_132_009_251_232_176_210,
+                len(structured) if intent else None,
+                None,
+                None,
+                None,
+                None,
+                end + 0.25,
+                end + 0.25 + offset,
+                1.0,
+                end,
+                start,
+                None,
+                None,
+                f"{uuid.UUID(int=i * 7_919 + 17)}".upper(),
+                stream,
+                None if boolean else KNOWLEDGE_C_APPS[i % len(KNOWLEDGE_C_APPS)],
+                None,
+                None,
+            )
+        )
+    sources = [
+        (1, 4, 1, 501, "com.apple.Safari", None, None, None, None, None),
+        (2, 4, 1, 501, "com.apple.mail", None, None, None, None, "message:%3C1@example.com%3E"),
+        (
+            3,
+            4,
+            2,
+            501,
+            "net.whatsapp.WhatsApp",
+            None,
+            "group.net.whatsapp",
+            "INSendMessageIntent",
+            "chat-7",
+            None,
+        ),
+        (4, 4, 1, 501, "com.apple.Notes", None, None, None, "note-42", None),
+        (5, 4, 1, 501, "com.apple.Terminal", None, None, None, None, None),
+        (6, 4, 3, 501, "com.apple.MobileSMS", "5A1D2C3B-0000-4000-8000-00000000000F", None, None, None, None),
+        (7, 4, 1, 0, "com.apple.screensaver", None, None, None, None, None),
+        (8, 4, 1, 501, "com.apple.Music", None, None, None, "song-1001", None),
+    ]
+    return {
+        "ZOBJECT": objects,
+        "ZSTRUCTUREDMETADATA": structured,
+        "ZSOURCE": sources,
+        "Z_PRIMARYKEY": [
+            (1, "CustomMetadata", 0, 0),
+            (3, "StructuredMetadata", 0, len(structured)),
+            (4, "Source", 0, len(sources)),
+            (10, "Object", 0, 0),
+            (11, "Event", 10, len(objects)),
+        ],
+        "Z_METADATA": [
+            (
+                1,
+                "6C2C4F8E-2B9A-4B1F-8E33-7A0E1C2D3F45",
+                plistlib.dumps(
+                    {"NSStoreType": "SQLite", "NSPersistenceFrameworkVersion": 1414}, fmt=plistlib.FMT_BINARY
+                ),
+            )
+        ],
+    }
+
+
+def knowledge_c(path: Path) -> Path:
+    """macOS's knowledgeC.db (see the module's list)."""
+    return write_export(path, knowledge_c_ddl(), knowledge_c_rows(), bytes_as_text=False)

@@ -86,7 +86,8 @@ events database, a Frigate NVR database, a Klipper Moonraker database, a SABnzbd
 Subversion working copy, an rpm SQLite database, a Podman state database, an Adobe Lightroom Classic
 catalog, a Thunderbird calendar, a Mailspring mail database, a Rails 8 application's Solid Queue, Solid
 Cache and Solid Cable databases, a Nextcloud server, an Nginx Proxy Manager database, a k3s kine state
-database, a WordPress site on SQLite, a Drupal 10 site on SQLite, a phpBB 3.3 board on SQLite)
+database, a WordPress site on SQLite, a Drupal 10 site on SQLite, a phpBB 3.3 board on SQLite, a Safari
+browsing history, an Apple Mail envelope index, a macOS knowledgeC database)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -22136,3 +22137,171 @@ def test_phpbb_board_reads_its_unix_seconds_keeps_zero_for_never_and_its_right_a
     assert columns["phpbb_forums"]["forum_last_post_id"]["no_reference_count"] == sum(
         row[10] == 0 for row in rows["phpbb_forums"]
     )
+
+
+def test_safari_history_keeps_apple_seconds_as_doubles_its_blobs_byte_for_byte_and_its_redirects(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.safari_history)
+    rows = apps.safari_history_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    # Only the visits' titles cost anything: '' beside NULL, and a padded title (both audited).
+    assert set(charged_columns(profiled(run_dir)["columns"])) == {("history_visits", "title")}
+    assert ran.record["quality_after"] == 100.0
+    visits = rows["history_visits"]
+    types = ran.types("history_visits")
+    # Seconds since 2001-01-01 in no Core Data store: nothing says which epoch, so REAL stays a double,
+    # every digit (read as Unix seconds they would be instants of 1994).
+    assert types["visit_time"] == "double precision"
+    assert ran.values("history_visits", "visit_time", "id") == {row[0]: row[2] for row in visits}
+    for column in ("load_successful", "http_non_get", "synthesized"):
+        assert types[column] == "boolean", column
+    assert ran.values("history_visits", "load_successful", "id") == {row[0]: bool(row[4]) for row in visits}
+    assert ran.values("history_visits", "synthesized", "id") == {row[0]: bool(row[6]) for row in visits}
+    assert ran.values("history_visits", "title", "id") == {row[0]: arrives_as(row[3]) for row in visits}
+    # The redirect chain each visit names, NULL elsewhere.
+    assert ran.values("history_visits", "redirect_destination", "id") == {row[0]: row[8] for row in visits}
+    assert ran.values("history_visits", "redirect_source", "id") == {row[0]: row[7] for row in visits}
+    assert sum(row[7] is not None for row in visits) == 1
+    # Packed int32 counts, an empty BLOB among them (no NULL), and binary plists: bytea, byte for byte.
+    items = rows["history_items"]
+    assert ran.types("history_items")["daily_visit_counts"] == "bytea"
+    daily = ran.values("history_items", "daily_visit_counts", "id")
+    assert {k: bytes(v) for k, v in daily.items()} == {row[0]: row[4] for row in items}
+    assert sum(row[4] == b"" for row in items) == 3
+    triggers = ran.values("history_items", "autocomplete_triggers", "id")
+    assert {k: None if v is None else bytes(v) for k, v in triggers.items()} == {
+        row[0]: row[6] for row in items
+    }
+    assert ran.values("history_items", "domain_expansion", "id") == {row[0]: row[2] for row in items}
+    assert ran.types("metadata")["value"] == "bigint"
+    assert ran.values("metadata", "value", "key") == dict(rows["metadata"])
+    assert ran.values("history_tombstones", "start_time", "id") == {
+        r[0]: r[1] for r in rows["history_tombstones"]
+    }
+    assert references(run_dir) == {
+        ("history_visits", "history_item"): "history_items.id",
+        ("history_visits", "redirect_source"): "history_visits.id",
+        ("history_visits", "redirect_destination"): "history_visits.id",
+        ("history_items_to_tags", "history_item"): "history_items.id",
+        ("history_items_to_tags", "tag_id"): "history_tags.id",
+    }
+
+
+def test_apple_mail_envelope_index_reads_unix_seconds_keeps_its_hashes_and_finds_its_rowid_references(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.apple_mail)
+    rows = apps.apple_mail_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    # '' for no display name and the empty subject are values of declared UNIQUE keys: kept as written,
+    # each with its documented note; nothing warns.
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert [w.split(":")[0] for w in kept_key_notes(ran)] == ["addresses.comment", "subjects.subject"]
+    assert ran.values("addresses", "comment", "ROWID") == {row[0]: row[2] for row in rows["addresses"]}
+    assert ran.values("subjects", "subject", "ROWID") == dict(rows["subjects"])
+    assert ran.record["quality_after"] == 100.0
+    messages = rows["messages"]
+    types = ran.types("messages")
+    assert primary_key(ran.uri, ran.record["version_schema"], "messages") == ["ROWID"]
+    for column in ("date_sent", "date_received", "date_last_viewed", "display_date"):
+        assert types[column] == "timestamp with time zone", column
+    assert ran.values("messages", "date_sent", "ROWID") == {
+        row[0]: None if row[9] is None else UNIX_EPOCH + timedelta(seconds=row[9]) for row in messages
+    }
+    assert ran.values("messages", "date_received", "ROWID") == {
+        row[0]: UNIX_EPOCH + timedelta(seconds=row[10]) for row in messages
+    }
+    # Signed 64-bit hashes and bit fields past 32 bits: bigint, exact; a draft's sender NULL.
+    assert ran.values("messages", "message_id", "ROWID") == {row[0]: row[1] for row in messages}
+    assert ran.values("messages", "flags", "ROWID") == {row[0]: row[13] for row in messages}
+    assert any(row[13] >= 1 << 33 for row in messages)
+    assert ran.values("messages", "list_id_hash", "ROWID") == {row[0]: row[20] for row in messages}
+    assert ran.values("messages", "sender", "ROWID") == {row[0]: row[5] for row in messages}
+    # 'Re: ' is trimmed as any padded one-line text, audited.
+    assert ran.values("messages", "subject_prefix", "ROWID") == {
+        row[0]: arrives_as(row[6]) for row in messages
+    }
+    assert set(audit_rules(run_dir, "messages", "subject_prefix")) == {
+        str(row[0]) for row in messages if row[6] is not None
+    }
+    assert ran.types("message_metadata")["json_values"] == "text"
+    assert ran.values("message_metadata", "json_values", "message_id") == {
+        row[0]: row[2] for row in rows["message_metadata"]
+    }
+    found = references(run_dir)
+    want = {
+        ("messages", "subject"): "subjects.ROWID",
+        ("messages", "summary"): "summaries.ROWID",
+        ("messages", "mailbox"): "mailboxes.ROWID",
+        ("messages", "conversation_id"): "conversations.conversation_id",
+        ("recipients", "message"): "messages.ROWID",
+        ("recipients", "address"): "addresses.ROWID",
+        ("attachments", "message"): "messages.ROWID",
+        ("labels", "message_id"): "messages.ROWID",
+        ("labels", "mailbox_id"): "mailboxes.ROWID",
+        ("message_global_data", "message_id"): "messages.ROWID",
+        ("message_metadata", "message_id"): "messages.ROWID",
+        ("events", "message_id"): "messages.ROWID",
+    }
+    assert {k: v for k, v in found.items() if k in want} == want
+    # Not pinned: the sender's addresses 1..8 fit the 8 attachments' and 8 subjects' keys alike, and
+    # global_message_id 1..30 the recipients' keys as well as message_global_data's: no reference chosen.
+    assert set(found) - set(want) <= {("messages", "sender"), ("messages", "global_message_id")}
+
+
+def test_knowledge_c_keeps_core_data_seconds_and_finds_no_reference_in_its_days_of_week(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.knowledge_c)
+    rows = apps.knowledge_c_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    objects = rows["ZOBJECT"]
+    types = ran.types("ZOBJECT")
+    # A Core Data store's dates: seconds since 2001-01-01, doubles, every digit, none audited.
+    for index, column in (
+        (25, "ZCREATIONDATE"),
+        (26, "ZLOCALCREATIONDATE"),
+        (28, "ZENDDATE"),
+        (29, "ZSTARTDATE"),
+    ):
+        assert types[column] == "double precision", column
+        assert ran.values("ZOBJECT", column, "Z_PK") == {row[0]: row[index] for row in objects}, column
+        assert audit_rules(run_dir, "ZOBJECT", column) == {}, column
+    assert ran.values("ZOBJECT", "ZSTARTDATE", "Z_PK")[1] == apps.knowledge_c_start(1)
+    moments = dict(
+        pg_query(
+            ran.uri,
+            "SELECT \"Z_PK\", timestamptz '2001-01-01 00:00:00+00' + \"ZSTARTDATE\" * interval '1 second' "
+            f'FROM "{ran.base}"."ZOBJECT"',
+        )
+    )
+    for row in objects:
+        assert abs(moments[row[0]] - apps.apple_instant(row[29])) <= timedelta(microseconds=1)
+    assert ran.values("ZOBJECT", "ZSECONDSFROMGMT", "Z_PK") == {row[0]: row[13] for row in objects}
+    assert ran.values("ZOBJECT", "ZUUIDHASH", "Z_PK") == {row[0]: row[3] for row in objects}
+    assert ran.values("ZOBJECT", "ZVALUETYPECODE", "Z_PK") == {row[0]: row[19] for row in objects}
+    assert ran.values("ZOBJECT", "ZVALUESTRING", "Z_PK") == {row[0]: row[34] for row in objects}
+    assert ran.values("ZOBJECT", "ZSTARTDAYOFWEEK", "Z_PK") == {row[0]: row[15] for row in objects}
+    assert {row[15] for row in objects} == set(range(1, 8))
+    blob = "Z_DKINTENTMETADATAKEY__SERIALIZEDINTERACTION"
+    assert ran.types("ZSTRUCTUREDMETADATA")[blob] == "bytea"
+    got = ran.values("ZSTRUCTUREDMETADATA", blob, "Z_PK")
+    assert {k: bytes(v) for k, v in got.items()} == {row[0]: row[12] for row in rows["ZSTRUCTUREDMETADATA"]}
+    # The relations found in the data; a day of the week, a version counter (Z_OPT) and a value's
+    # class are no references.
+    found = references(run_dir)
+    assert {k: v for k, v in found.items() if k[0] == "ZOBJECT"} == {
+        ("ZOBJECT", "ZSOURCE"): "ZSOURCE.Z_PK",
+        ("ZOBJECT", "ZSTRUCTUREDMETADATA"): "ZSTRUCTUREDMETADATA.Z_PK",
+    }
+    assert set(found) <= {
+        ("ZOBJECT", "ZSOURCE"),
+        ("ZOBJECT", "ZSTRUCTUREDMETADATA"),
+        ("ZOBJECT", "Z_ENT"),
+        ("ZSTRUCTUREDMETADATA", "Z_ENT"),
+        ("ZSOURCE", "Z_ENT"),
+    }

@@ -4374,3 +4374,73 @@ def test_a_forest_made_parents_first_refers_to_its_own_rows_and_a_code_beside_it
         and not counter
     ):
         assert found.get(("nodes", "parent")) == "nodes.id", (parents, _tree_chance(parents))
+
+
+def test_a_date_part_glued_after_of_in_a_name_of_one_word_is_no_reference(make_sqlite: SqliteFactory) -> None:
+    """SQL's ``DAYOFWEEK`` names a part of a date in one word, and so do upper-case schemas (Core
+    Data's ``ZSTARTDAYOFWEEK`` and ``ZSTARTSECONDOFDAY``, macOS's knowledgeC.db): a day of the week 1..7
+    beside a table of 7 sources keyed 1..7 uses every key, so it was a reference to a source where
+    ``start_day_of_week`` was none. A date-part word after ``of`` at the end of the name's one word
+    says a part of the row's date, not that table; ``ZSOURCE`` beside it is found as before."""
+    events = [(n, n % 7 + 1, (n * 3) % 7 + 1, (n * 5) % 7 + 1, (n * 2) % 7 + 1) for n in range(1, 41)]
+    path = make_sqlite(
+        {
+            "ZSOURCE": (
+                "CREATE TABLE ZSOURCE (Z_PK INTEGER PRIMARY KEY, ZBUNDLEID VARCHAR)",
+                [(n, f"com.example.app{n}") for n in range(1, 8)],
+            ),
+            "ZEVENT": (
+                "CREATE TABLE ZEVENT (Z_PK INTEGER PRIMARY KEY, ZSTARTDAYOFWEEK INTEGER, "
+                "ZENDDAYOFWEEK INTEGER, dayofweek INTEGER, ZSOURCE INTEGER)",
+                events,
+            ),
+        }
+    )
+    for index in (1, 2, 3):
+        assert {row[index] for row in events} == set(range(1, 8))
+    found = profile(path)
+    assert _references_of(found) == {("ZEVENT", "ZSOURCE"): "ZSOURCE.Z_PK"}
+    columns = found.tables["ZEVENT"].columns
+    for column in ("ZSTARTDAYOFWEEK", "ZENDDAYOFWEEK", "dayofweek"):
+        notes = " ".join(columns[column].notes)
+        assert "its name says a part of the row's date (week), not that table" in notes, (column, notes)
+
+
+def _core_data_store(make_sqlite: SqliteFactory, *, store: bool) -> Path:
+    """A Core Data store (``store``: its Z_PRIMARYKEY and Z_METADATA beside its entities' tables) of 3
+    accounts and 30 notes, each row's ``Z_OPT`` the version Core Data's optimistic locking counts, 1..3."""
+    tables: dict[str, tuple[str, list[tuple[Any, ...]]]] = {
+        "ZACCOUNT": (
+            "CREATE TABLE ZACCOUNT ( Z_PK INTEGER PRIMARY KEY, Z_ENT INTEGER, Z_OPT INTEGER, ZNAME VARCHAR )",
+            [(n, 1, 4 - n, f"account {n}") for n in range(1, 4)],
+        ),
+        "ZNOTE": (
+            "CREATE TABLE ZNOTE ( Z_PK INTEGER PRIMARY KEY, Z_ENT INTEGER, Z_OPT INTEGER, ZACCOUNT INTEGER, "
+            "ZTITLE VARCHAR )",
+            [(n, 2, (n * 7) % 3 + 1, n % 3 + 1, f"note {n}") for n in range(1, 31)],
+        ),
+    }
+    if store:
+        tables["Z_PRIMARYKEY"] = (
+            "CREATE TABLE Z_PRIMARYKEY (Z_ENT INTEGER PRIMARY KEY, Z_NAME VARCHAR, Z_SUPER INTEGER, "
+            "Z_MAX INTEGER)",
+            [(1, "Account", 0, 3), (2, "Note", 0, 30)],
+        )
+        tables["Z_METADATA"] = (
+            "CREATE TABLE Z_METADATA (Z_VERSION INTEGER PRIMARY KEY, Z_UUID VARCHAR(255), Z_PLIST BLOB)",
+            [(1, "6C2C4F8E-2B9A-4B1F-8E33-7A0E1C2D3F45", b"bplist00")],
+        )
+    return make_sqlite(tables)
+
+
+def test_core_datas_row_version_z_opt_is_no_reference_to_a_small_entity(make_sqlite: SqliteFactory) -> None:
+    """Every table of an Apple Core Data store keeps ``Z_OPT``, the version of its row that Core Data's
+    optimistic locking counts up from 1 at each save: versions 1..3 fit the keys 1..3 of a small
+    entity's table (3 accounts, 3 sources of macOS's knowledgeC.db), so the notes' ``Z_OPT`` referred
+    to the accounts. In a Core Data store (its Z_PRIMARYKEY and
+    Z_METADATA; the table has Z_PK, Z_ENT and Z_OPT, as the store's dates are read) ``Z_OPT`` is a
+    version of its row, no reference; the to-one relation ``ZACCOUNT`` is found as before."""
+    found = profile(_core_data_store(make_sqlite, store=True))
+    assert _references_of(found) == {("ZNOTE", "ZACCOUNT"): "ZACCOUNT.Z_PK"}
+    notes = " ".join(found.tables["ZNOTE"].columns["Z_OPT"].notes)
+    assert "it is Core Data's Z_OPT, a version of its own row" in notes, notes

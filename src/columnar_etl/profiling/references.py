@@ -180,7 +180,12 @@ from columnar_etl.models import ColumnProfile, Issue, TableProfile
 from columnar_etl.pg.identifiers import quote_ident
 from columnar_etl.profiling.keys import changes_values, cleaned_sql, keep_as_written, unique_and_present
 from columnar_etl.profiling.sql import EXAMPLES, trimmed_sql
-from columnar_etl.source.catalogue import connect_read_only, declared_columns
+from columnar_etl.source.catalogue import (
+    CORE_DATA_ENTITY_COLUMNS,
+    CORE_DATA_TABLES,
+    connect_read_only,
+    declared_columns,
+)
 from columnar_etl.source.cells import HELPER_PREFIX, ColumnRead, class_column, hex_column, sqlite_affinity
 from columnar_etl.source.export import Source
 from columnar_etl.source.naming import (
@@ -1324,6 +1329,11 @@ CODE_WORDS = frozenset(
 DATE_PART_WORDS = frozenset(
     {"year", "quarter", "month", "week", "weekday", "day", "hour", "minute", "second", "millisecond"}
 )
+#: A :data:`DATE_PART_WORDS` word after ``of`` at the end of a name's last word, something before it
+#: (``dayofweek`` → ``week``, ``ZSTARTSECONDOFDAY`` → ``day``): since 2026-12-06.
+_GLUED_DATE_PART = re.compile(
+    r"[a-z0-9]of(" + "|".join(sorted(DATE_PART_WORDS, key=len, reverse=True)) + r")$"
+)
 
 
 #: The last words of a column's name that say it holds a version of its own row (a schema's
@@ -1446,7 +1456,24 @@ def _code_word(column: str) -> str | None:
     if words and words[-1] in own:
         return words[-1]
     camel = camel_words(column)
-    return camel[-1] if camel and camel[-1] in own else None
+    if camel and camel[-1] in own:
+        return camel[-1]
+    # A part of a date glued after `of` in a name of one word, as SQL's DAYOFWEEK names it and Core
+    # Data's upper-case names write it (``ZSTARTDAYOFWEEK``, ``secondofday``, ``weekofyear``).
+    glued = _GLUED_DATE_PART.search(words[-1]) if words else None
+    return glued[1] if glued else None
+
+
+def core_data_row_version(tables: Mapping[str, TableProfile], table: str, column: str) -> bool:
+    """Is ``table.column`` the ``Z_OPT`` of an entity's table in an Apple Core Data store (its
+    ``Z_PRIMARYKEY`` and ``Z_METADATA``; the table has ``Z_PK``, ``Z_ENT`` and ``Z_OPT``, as
+    :func:`.catalogue.core_data_dates` reads the store's dates)? It holds the version of its row that
+    Core Data's optimistic locking counts up at each save, 1 to a few: the keys 1..N of any small
+    entity's table, its own among them, by chance (macOS knowledgeC.db's ``Z_OPT`` "referred to" its 3
+    sources). Since 2026-12-06."""
+    if column.lower() != "z_opt" or not CORE_DATA_TABLES.issubset(name.lower() for name in tables):
+        return False
+    return CORE_DATA_ENTITY_COLUMNS.issubset(name.lower() for name in tables[table].columns)
 
 
 def _code_of_the_parents_kind(column: str, fit: Inclusion) -> str | None:
@@ -2102,6 +2129,11 @@ def _turned_away(
         return (
             f"values are keys of {where}, but its name says {what} ({code}), not that table: "
             "no reference inferred"
+        )
+    if integer and core_data_row_version(tables, child, column):
+        return (
+            f"values are keys of {where}, but it is Core Data's {column}, a version of its own row "
+            "(optimistic locking counts each save), not that table: no reference inferred"
         )
     if integer and (code := _code_of_the_parents_kind(column, chosen)):
         what = "the place among its siblings" if code in POSITION_WORDS else "a code"
