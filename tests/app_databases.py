@@ -67691,3 +67691,426 @@ def phpbb_rows() -> dict[str, list[tuple[Any, ...]]]:
 def phpbb(path: Path) -> Path:
     """A phpBB 3.3 board's SQLite3 database (see the module's list)."""
     return write_export(path, phpbb_ddl(), phpbb_rows())
+
+
+# --- App (Stash's stash-go.sqlite: stashapp/stash pkg/sqlite/migrations 1_initial, 32_files,
+# 35_assoc_tables, 37_scene_activity, 42_performer_disambig_aliases, 45_blobs and 48_cleanup for the
+# DDL; values as pkg/sqlite writes them: timestamp.go's Timestamp binds time.Format(time.RFC3339) in
+# the server's local zone, date.go's Date '2006-01-02', zero.String NULL for '', Go booleans 1/0,
+# fingerprint.go's interface{} fingerprint: md5 and oshash hex strings, a video's phash as int64) ---
+
+STASH_DDL = [
+    "CREATE TABLE `blobs` (\n    `checksum` varchar(255) NOT NULL PRIMARY KEY,\n    `blob` blob\n);",
+    "CREATE TABLE `tags` (\n  `id` integer not null primary key autoincrement,\n  `name` varchar(255),\n"
+    "  `created_at` datetime not null,\n  `updated_at` datetime not null,\n"
+    "  `ignore_auto_tag` boolean not null default '0',\n  `description` text,\n"
+    "  `image_blob` varchar(255) REFERENCES `blobs`(`checksum`),\n"
+    "  `favorite` boolean not null default '0'\n);",
+    "CREATE UNIQUE INDEX `tags_name_unique` on `tags` (`name`);",
+    "CREATE TABLE `studios` (\n  `id` INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,\n"
+    "  `name` VARCHAR(255) NOT NULL,\n"
+    "  `url` VARCHAR(255),\n  `parent_id` INTEGER DEFAULT NULL CHECK (`id` IS NOT `parent_id`) "
+    "REFERENCES `studios`(`id`) ON DELETE SET NULL,\n  `created_at` DATETIME NOT NULL,\n"
+    "  `updated_at` DATETIME NOT NULL,\n  `details` TEXT,\n  `rating` TINYINT,\n"
+    "  `ignore_auto_tag` BOOLEAN NOT NULL DEFAULT FALSE,\n"
+    "  `image_blob` VARCHAR(255) REFERENCES `blobs`(`checksum`),\n"
+    "  `favorite` boolean not null default '0'\n);",
+    "CREATE UNIQUE INDEX `index_studios_on_name_unique` ON `studios`(`name`);",
+    "CREATE TABLE `performers` (\n  `id` integer not null primary key autoincrement,\n"
+    "  `name` varchar(255) not null,\n"
+    "  `disambiguation` varchar(255),\n  `gender` varchar(20),\n  `birthdate` date,\n"
+    "  `ethnicity` varchar(255),\n  `country` varchar(255),\n  `eye_color` varchar(255),\n"
+    "  `height` int,\n  `measurements` varchar(255),\n  `fake_tits` varchar(255),\n"
+    "  `career_length` varchar(255),\n  `tattoos` varchar(255),\n  `piercings` varchar(255),\n"
+    "  `favorite` boolean not null default '0',\n  `created_at` datetime not null,\n"
+    "  `updated_at` datetime not null,\n  `details` text,\n  `death_date` date,\n"
+    "  `hair_color` varchar(255),\n  `weight` integer,\n  `rating` tinyint,\n"
+    "  `ignore_auto_tag` boolean not null default '0',\n"
+    "  `image_blob` varchar(255) REFERENCES `blobs`(`checksum`)\n);",
+    "CREATE UNIQUE INDEX `performers_name_unique` on `performers` (`name`) WHERE `disambiguation` IS NULL;",
+    "CREATE TABLE `folders` (\n  `id` integer not null primary key autoincrement,\n"
+    "  `path` varchar(255) NOT NULL,\n"
+    "  `parent_folder_id` integer,\n  `mod_time` datetime not null,\n  `missing_since` datetime,\n"
+    "  `last_scanned` datetime not null,\n  `created_at` datetime not null,\n"
+    "  `updated_at` datetime not null,\n"
+    "  `zip_file_id` integer REFERENCES `files`(`id`) ON DELETE CASCADE,\n"
+    "  foreign key(`parent_folder_id`) references `folders`(`id`) on delete CASCADE\n);",
+    "CREATE INDEX `index_folders_on_parent_folder_id` on `folders` (`parent_folder_id`);",
+    "CREATE TABLE `files` (\n  `id` integer not null primary key autoincrement,\n"
+    "  `basename` varchar(255) NOT NULL,\n"
+    "  `zip_file_id` integer,\n  `parent_folder_id` integer not null,\n  `size` integer NOT NULL,\n"
+    "  `mod_time` datetime not null,\n  `missing_since` datetime,\n  `last_scanned` datetime not null,\n"
+    "  `created_at` datetime not null,\n  `updated_at` datetime not null,\n"
+    "  foreign key(`parent_folder_id`) references `folders`(`id`) on delete CASCADE,\n"
+    "  foreign key(`zip_file_id`) references `files`(`id`) on delete CASCADE,\n  CHECK (`basename` != '')\n"
+    ");",
+    "CREATE UNIQUE INDEX `index_files_zip_basename_unique` ON `files` "
+    "(`zip_file_id`, `parent_folder_id`, `basename`);",
+    "CREATE UNIQUE INDEX `index_folders_path_unique` on `folders` (`zip_file_id`, `path`);",
+    "CREATE TABLE `files_fingerprints` (\n  `file_id` integer NOT NULL,\n  `type` varchar(255) NOT NULL,\n"
+    "  `fingerprint` blob NOT NULL,\n  foreign key(`file_id`) references `files`(`id`) on delete CASCADE,\n"
+    "  PRIMARY KEY (`file_id`, `type`, `fingerprint`)\n);",
+    "CREATE INDEX `index_fingerprint_type_fingerprint` ON `files_fingerprints` (`type`, `fingerprint`);",
+    "CREATE TABLE `video_files` (\n  `file_id` integer NOT NULL primary key,\n  `duration` float NOT NULL,\n"
+    "\t`video_codec` varchar(255) NOT NULL,\n\t`format` varchar(255) NOT NULL,\n"
+    "\t`audio_codec` varchar(255) NOT NULL,\n\t`width` tinyint NOT NULL,\n\t`height` tinyint NOT NULL,\n"
+    "\t`frame_rate` float NOT NULL,\n\t`bit_rate` integer NOT NULL,\n"
+    "  `interactive` boolean not null default '0',\n  `interactive_speed` int,\n"
+    "  foreign key(`file_id`) references `files`(`id`) on delete CASCADE\n);",
+    "CREATE TABLE `scenes` (\n  `id` integer not null primary key autoincrement,\n  `title` varchar(255),\n"
+    "  `details` text,\n  `date` date,\n  `rating` tinyint,\n  `studio_id` integer,\n"
+    "  `o_counter` tinyint not null default 0,\n  `organized` boolean not null default '0',\n"
+    "  `created_at` datetime not null,\n  `updated_at` datetime not null,\n  `code` text,\n"
+    "  `director` text,\n  `resume_time` float not null default 0,\n"
+    "  `play_duration` float not null default 0,\n"
+    "  `cover_blob` varchar(255) REFERENCES `blobs`(`checksum`),\n"
+    "  foreign key(`studio_id`) references `studios`(`id`) on delete SET NULL\n);",
+    "CREATE INDEX `index_scenes_on_studio_id` on `scenes` (`studio_id`);",
+    "CREATE TABLE `scenes_files` (\n    `scene_id` integer NOT NULL,\n    `file_id` integer NOT NULL,\n"
+    "    `primary` boolean NOT NULL,\n"
+    "    foreign key(`scene_id`) references `scenes`(`id`) on delete CASCADE,\n"
+    "    foreign key(`file_id`) references `files`(`id`) on delete CASCADE,\n"
+    "    PRIMARY KEY(`scene_id`, `file_id`)\n);",
+    "CREATE INDEX `index_scenes_files_file_id` ON `scenes_files` (`file_id`);",
+    "CREATE TABLE `scenes_tags` (\n  `scene_id` integer,\n  `tag_id` integer,\n"
+    "  foreign key(`scene_id`) references `scenes`(`id`) on delete CASCADE,\n"
+    "  foreign key(`tag_id`) references `tags`(`id`) on delete CASCADE,\n"
+    "  PRIMARY KEY(`scene_id`, `tag_id`)\n);",
+    "CREATE INDEX `index_scenes_tags_on_tag_id` on `scenes_tags` (`tag_id`);",
+    "CREATE TABLE `performers_scenes` (\n  `performer_id` integer,\n  `scene_id` integer,\n"
+    "  foreign key(`performer_id`) references `performers`(`id`) on delete CASCADE,\n"
+    "  foreign key(`scene_id`) references `scenes`(`id`) on delete CASCADE,\n"
+    "  PRIMARY KEY (`scene_id`, `performer_id`)\n);",
+    "CREATE INDEX `index_performers_scenes_on_performer_id` on `performers_scenes` (`performer_id`);",
+]
+
+#: The server's zone: its RFC3339 stamps carry +01:00 in winter, +02:00 in summer.
+STASH_ZONE = ZoneInfo("Europe/Berlin")
+STASH_START = datetime(2024, 2, 10, 20, 15, 7, tzinfo=UTC)
+
+
+def stash_moment(n: int) -> datetime:
+    """The n-th moment the server wrote (whole seconds: RFC3339 carries none finer), across DST."""
+    return (STASH_START + timedelta(days=9 * n, hours=n % 7, seconds=37 * n)).astimezone(STASH_ZONE)
+
+
+def stash_rfc3339(moment: datetime) -> str:
+    """Go's time.Format(time.RFC3339): '2006-01-02T15:04:05Z07:00', 'Z' for UTC."""
+    text = moment.isoformat(timespec="seconds")
+    return text[:-6] + "Z" if text.endswith("+00:00") else text
+
+
+def stash_jpeg(n: int) -> bytes:
+    """A cover or portrait: JPEG's SOI and JFIF header, then deterministic bytes."""
+    return (
+        b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"
+        + hashlib.sha256(f"image {n}".encode()).digest() * (3 + n % 4)
+        + b"\xff\xd9"
+    )
+
+
+def stash_phash(n: int) -> int:
+    """A video's perceptual hash: a uint64 Stash stores as int64 (half of them negative)."""
+    value = int.from_bytes(hashlib.sha1(f"phash {n}".encode()).digest()[:8], "big")
+    return value - (1 << 64) if value >= 1 << 63 else value
+
+
+def stash_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """A small library: 4 studios (a network and its sites), 8 tags, 8 performers, 30 scenes each with
+    one video file (two with a second file), their md5/oshash/phash fingerprints, a zip of extras."""
+    rfc = stash_rfc3339
+    images = [stash_jpeg(n) for n in range(1, 15)]
+    blobs = [(hashlib.md5(image).hexdigest(), image) for image in images]
+    studios = [
+        (
+            1,
+            "Northlight Network",
+            "https://northlight.example",
+            None,
+            rfc(stash_moment(0)),
+            rfc(stash_moment(3)),
+            "The network.",
+            80,
+            0,
+            blobs[0][0],
+            1,
+        ),
+        (
+            2,
+            "Northlight Studio",
+            "https://studio.northlight.example",
+            1,
+            rfc(stash_moment(1)),
+            rfc(stash_moment(1)),
+            None,
+            None,
+            0,
+            blobs[1][0],
+            0,
+        ),
+        (
+            3,
+            "Harbour Films",
+            None,
+            1,
+            rfc(stash_moment(2)),
+            rfc(stash_moment(8)),
+            "Coastal shoots.",
+            60,
+            0,
+            None,
+            0,
+        ),
+        (
+            4,
+            "Ölmühle Produktion",
+            "https://oelmuehle.example",
+            None,
+            rfc(stash_moment(4)),
+            rfc(stash_moment(4)),
+            None,
+            100,
+            1,
+            None,
+            1,
+        ),
+    ]
+    tag_names = ["Outdoor", "Interview", "Behind the Scenes", "4K", "Drama", "Comedy", "Music", "Café"]
+    tags = [
+        (
+            i + 1,
+            name,
+            rfc(stash_moment(i)),
+            rfc(stash_moment(i + i % 3)),
+            1 if name == "4K" else 0,
+            None if i % 3 else f"Scenes tagged {name.lower()}.",
+            blobs[2 + i][0] if i < 3 else None,
+            1 if i in (0, 4) else 0,
+        )
+        for i, name in enumerate(tag_names)
+    ]
+    genders = ["FEMALE", "MALE", "NON_BINARY", "FEMALE", "TRANSGENDER_FEMALE", "MALE", "FEMALE", "INTERSEX"]
+    names = [
+        "Ada Lind",
+        "Bruno Keller",
+        "Chris Vale",
+        "Dana Ørsted",
+        "Eve Marlow",
+        "Finn Adler",
+        "Gia Rossi",
+        "Hal Quinn",
+    ]
+    performers = []
+    for i, name in enumerate(names):
+        performers.append(
+            (
+                i + 1,
+                name,
+                "the director" if i == 5 else None,
+                genders[i],
+                None if i % 4 == 3 else f"{1980 + i * 2}-{(i % 12) + 1:02d}-{(i * 3) % 27 + 1:02d}",
+                ["Caucasian", "Black", None, "Asian", "Mixed", "Caucasian", "Latin", None][i],
+                ["US", "DE", "GB", "DK", "US", "DE", "IT", None][i],
+                ["Blue", "Brown", None, "Green", "Brown", "Hazel", "Brown", None][i],
+                None if i == 7 else 160 + i * 4,
+                "34C-24-35" if genders[i] == "FEMALE" else None,
+                "Natural" if genders[i] == "FEMALE" else None,
+                ["2015-2020", "2018 -", None, "2010-2014", "2019 -", "2012 - 2016", None, "2021 -"][i],
+                None if i % 2 else "Left shoulder; star",
+                None,
+                1 if i in (0, 3) else 0,
+                rfc(stash_moment(i * 2)),
+                rfc(stash_moment(i * 2 + 5)),
+                None if i % 3 else f"Biography of {name}.",
+                "2023-11-30" if i == 7 else None,
+                ["Blonde", "Brunette", "Black", "Red", None, "Auburn", "Brunette", "Grey"][i],
+                None if i % 4 == 2 else 55 + i * 3,
+                [100, 80, None, 60, 90, None, 40, 20][i],
+                0,
+                blobs[5 + i][0] if i < 6 else None,
+            )
+        )
+    folders = [
+        (
+            1,
+            "/data/stash",
+            None,
+            rfc(stash_moment(0)),
+            None,
+            rfc(stash_moment(30)),
+            rfc(stash_moment(0)),
+            rfc(stash_moment(30)),
+            None,
+        ),
+        (
+            2,
+            "/data/stash/northlight",
+            1,
+            rfc(stash_moment(1)),
+            None,
+            rfc(stash_moment(30)),
+            rfc(stash_moment(1)),
+            rfc(stash_moment(30)),
+            None,
+        ),
+        (
+            3,
+            "/data/stash/harbour",
+            1,
+            rfc(stash_moment(2)),
+            None,
+            rfc(stash_moment(30)),
+            rfc(stash_moment(2)),
+            rfc(stash_moment(30)),
+            None,
+        ),
+        (
+            4,
+            "/data/stash/old",
+            1,
+            rfc(stash_moment(3)),
+            rfc(stash_moment(29)),
+            rfc(stash_moment(28)),
+            rfc(stash_moment(3)),
+            rfc(stash_moment(29)),
+            None,
+        ),
+    ]
+    files: list[tuple[Any, ...]] = []
+    video_files: list[tuple[Any, ...]] = []
+    fingerprints: list[tuple[Any, ...]] = []
+    scenes: list[tuple[Any, ...]] = []
+    scenes_files: list[tuple[Any, ...]] = []
+    codecs = [
+        ("h264", "mp4", "aac"),
+        ("hevc", "mkv", "opus"),
+        ("vp9", "webm", "opus"),
+        ("h264", "mov", "aac"),
+    ]
+    sizes = [(1920, 1080), (3840, 2160), (1280, 720), (1080, 1920)]
+    rates = [29.97, 25.0, 23.976, 59.94, 30.0]
+    for s in range(1, 31):
+        folder = 2 if s % 3 else 3
+        moment = stash_moment(s)
+        file_count = 2 if s in (7, 19) else 1
+        for k in range(file_count):
+            file_id = len(files) + 1
+            basename = f"scene_{s:03d}{'_alt' if k else ''}.{codecs[s % 4][1]}"
+            size = 180_000_000 + s * 73_451_219 + k * 5_000_000_123
+            mod = moment - timedelta(days=2, minutes=s)
+            files.append(
+                (
+                    file_id,
+                    basename,
+                    None,
+                    folder,
+                    size,
+                    rfc(mod),
+                    None,
+                    rfc(moment),
+                    rfc(moment),
+                    rfc(moment + timedelta(hours=s % 5)),
+                )
+            )
+            duration = round(600 + s * 97.417 + k * 0.5, 3)
+            width, height = sizes[s % 4]
+            video_files.append(
+                (
+                    file_id,
+                    duration,
+                    codecs[s % 4][0],
+                    codecs[s % 4][1],
+                    codecs[s % 4][2],
+                    width,
+                    height,
+                    rates[s % 5],
+                    2_000_000 + s * 312_345,
+                    1 if s % 11 == 0 else 0,
+                    None if s % 11 else 75,
+                )
+            )
+            md5 = hashlib.md5(f"file {file_id}".encode()).hexdigest()
+            oshash = hashlib.sha1(f"oshash {file_id}".encode()).hexdigest()[:16]
+            fingerprints += [(file_id, "oshash", oshash), (file_id, "phash", stash_phash(file_id))]
+            if s % 2 == 0:  # md5 only when "calculate MD5" is on at scan time
+                fingerprints.append((file_id, "md5", md5))
+            scenes_files.append((s, file_id, 0 if k else 1))
+        rating = [None, 20, 40, 60, 80, 100, 35, None, 90, 70][s % 10]
+        scenes.append(
+            (
+                s,
+                None if s % 9 == 0 else f"Scene {s}: {['Harbour Light', 'Night Drive', 'Café Talk'][s % 3]}",
+                None if s % 4 else "Shot on location.\nTwo takes.",
+                None if s % 8 == 0 else f"{2019 + s % 5}-{(s % 12) + 1:02d}-{(s * 7) % 28 + 1:02d}",
+                rating,
+                None if s % 10 == 0 else [1, 2, 3, 4][s % 4],
+                s % 4,
+                1 if s % 3 == 0 else 0,
+                rfc(moment),
+                rfc(moment + timedelta(days=s % 6, seconds=s)),
+                None if s % 5 else f"NL-{s:04d}",
+                None if s % 6 else "Finn Adler",
+                0 if s % 7 else round(s * 12.345, 3),
+                0 if s % 2 else round(s * 31.5, 1),
+                blobs[(s % 3) + 11][0] if s % 3 != 1 else None,
+            )
+        )
+    # A zip of extras in the old folder, and the folder Stash makes for the zip's inside.
+    zip_id = len(files) + 1
+    files.append(
+        (
+            zip_id,
+            "extras.zip",
+            None,
+            4,
+            48_213_557,
+            rfc(stash_moment(3)),
+            rfc(stash_moment(29)),
+            rfc(stash_moment(28)),
+            rfc(stash_moment(3)),
+            rfc(stash_moment(29)),
+        )
+    )
+    fingerprints.append((zip_id, "md5", hashlib.md5(b"extras.zip").hexdigest()))
+    folders.append(
+        (
+            5,
+            "/data/stash/old/extras.zip",
+            4,
+            rfc(stash_moment(3)),
+            None,
+            rfc(stash_moment(28)),
+            rfc(stash_moment(3)),
+            rfc(stash_moment(28)),
+            zip_id,
+        )
+    )
+    scenes_tags = [(s, t) for s in range(1, 31) for t in range(1, 9) if (s + t) % 4 == 0 or (s * t) % 11 == 1]
+    performers_scenes = [(s, p) for s in range(1, 31) for p in range(1, 9) if (s + 2 * p) % 5 == 0]
+    return {
+        "blobs": blobs,
+        "tags": tags,
+        "studios": studios,
+        "performers": performers,
+        "folders": folders,
+        "files": files,
+        "files_fingerprints": fingerprints,
+        "video_files": video_files,
+        "scenes": scenes,
+        "scenes_files": scenes_files,
+        "scenes_tags": scenes_tags,
+        "performers_scenes": [(p, s) for s, p in performers_scenes],
+    }
+
+
+def stash(path: Path) -> Path:
+    """A Stash ``stash-go.sqlite`` (see the module's list)."""
+    con = sqlite3.connect(path)
+    with con:
+        for statement in STASH_DDL:
+            con.execute(statement)
+        for table, values in stash_rows().items():
+            marks = ", ".join("?" * len(values[0]))
+            con.executemany(f"INSERT INTO `{table}` VALUES ({marks})", values)
+    con.close()
+    return path

@@ -22121,3 +22121,81 @@ def test_phpbb_board_reads_its_unix_seconds_keeps_zero_for_never_and_its_right_a
     assert columns["phpbb_forums"]["forum_last_post_id"]["no_reference_count"] == sum(
         row[10] == 0 for row in rows["phpbb_forums"]
     )
+
+
+def test_stash_library_reads_its_rfc3339_offsets_as_instants_and_keeps_mixed_fingerprints_as_written(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.stash)
+    rows = apps.stash_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    assert charged_columns(profiled(run_dir)["columns"]) == {}
+    # RFC3339 stamps in the server's zone (+01:00 in winter, +02:00 in summer): each the very instant.
+    scenes = rows["scenes"]
+    assert {row[8][-6:] for row in scenes} == {"+01:00", "+02:00"}
+    for table, column, index in (
+        ("scenes", "created_at", 8),
+        ("scenes", "updated_at", 9),
+        ("files", "mod_time", 5),
+        ("files", "missing_since", 6),
+        ("folders", "last_scanned", 5),
+        ("performers", "created_at", 15),
+    ):
+        assert ran.types(table)[column] == "timestamp with time zone", column
+        assert ran.values(table, column, "id") == {
+            row[0]: row[index] and datetime.fromisoformat(row[index]) for row in rows[table]
+        }, (table, column)
+    # Dates as days; ratings 1-100, o-counters and sizes as integers; durations and frame rates as doubles.
+    types = ran.types("scenes")
+    assert (types["date"], types["rating"], types["organized"]) == ("date", "bigint", "boolean")
+    assert ran.values("scenes", "date", "id") == {
+        row[0]: row[3] and date.fromisoformat(row[3]) for row in scenes
+    }
+    assert ran.values("scenes", "rating", "id") == {row[0]: row[4] for row in scenes}
+    assert ran.values("scenes", "organized", "id") == {row[0]: bool(row[7]) for row in scenes}
+    assert ran.values("scenes", "details", "id") == {row[0]: row[2] for row in scenes}
+    assert ran.values("performers", "birthdate", "id") == {
+        row[0]: row[4] and date.fromisoformat(row[4]) for row in rows["performers"]
+    }
+    assert ran.values("performers", "career_length", "id") == {row[0]: row[11] for row in rows["performers"]}
+    assert ran.values("files", "size", "id") == {row[0]: row[4] for row in rows["files"]}
+    video = rows["video_files"]
+    assert (
+        ran.types("video_files")["frame_rate"] == ran.types("video_files")["duration"] == "double precision"
+    )
+    assert ran.values("video_files", "frame_rate", "file_id") == {row[0]: row[7] for row in video}
+    assert ran.values("video_files", "duration", "file_id") == {row[0]: row[1] for row in video}
+    # A BLOB-declared fingerprint holds md5/oshash hex TEXT beside a phash INTEGER (int64, half of them
+    # negative): text, each integer its decimal digits, every hex string as written.
+    assert ran.types("files_fingerprints")["fingerprint"] == "text"
+    got = pg_query(
+        ran.uri, f"SELECT file_id, type, fingerprint FROM {quote_ident(ran.base)}.files_fingerprints"
+    )
+    want = [(f, kind, str(value)) for f, kind, value in rows["files_fingerprints"]]
+    assert any(value < 0 for _, kind, value in rows["files_fingerprints"] if kind == "phash")
+    assert sorted(got) == sorted(want)
+    # Covers and portraits byte for byte, keyed by their md5 text.
+    blobs = pg_query(ran.uri, f"SELECT checksum, blob FROM {quote_ident(ran.base)}.blobs")
+    assert sorted((key, bytes(value)) for key, value in blobs) == sorted(rows["blobs"])
+    assert references(run_dir) == {
+        ("files", "parent_folder_id"): "folders.id",
+        ("files", "zip_file_id"): "files.id",
+        ("files_fingerprints", "file_id"): "files.id",
+        ("folders", "parent_folder_id"): "folders.id",
+        ("folders", "zip_file_id"): "files.id",
+        ("performers", "image_blob"): "blobs.checksum",
+        ("performers_scenes", "performer_id"): "performers.id",
+        ("performers_scenes", "scene_id"): "scenes.id",
+        ("scenes", "cover_blob"): "blobs.checksum",
+        ("scenes", "studio_id"): "studios.id",
+        ("scenes_files", "file_id"): "files.id",
+        ("scenes_files", "scene_id"): "scenes.id",
+        ("scenes_tags", "scene_id"): "scenes.id",
+        ("scenes_tags", "tag_id"): "tags.id",
+        ("studios", "image_blob"): "blobs.checksum",
+        ("studios", "parent_id"): "studios.id",
+        ("tags", "image_blob"): "blobs.checksum",
+        ("video_files", "file_id"): "files.id",
+    }
