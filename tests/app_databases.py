@@ -68114,3 +68114,633 @@ def stash(path: Path) -> Path:
             con.executemany(f"INSERT INTO `{table}` VALUES ({marks})", values)
     con.close()
     return path
+
+
+# --- App (Domoticz's domoticz.db: main/SQLHelper.cpp's CREATE TABLE statements and triggers at
+# DB_VERSION 118 (domoticz/domoticz 006864af); values as SQLHelper.cpp and WebServer.cpp write them:
+# local wall-clock 'YYYY-MM-DD HH:MM:SS' (datetime('now','localtime') and TimeToString), calendar days
+# 'YYYY-MM-DD' under DATETIME and DATE declarations, sValue's ';'-joined readings, a timer's
+# '%04d-%02d-%02d' date of a timer without one ('0000-00-00'), a never-sent notification's DEFAULT 0,
+# Hardware's Mode1-6 bound with %d into CHAR columns, Users' base64 user names and MD5 passwords,
+# DeviceStatus Options' base64 'key:value;' pairs, Preferences' nValue or sValue) ---
+
+DOMOTICZ_DDL = [
+    "CREATE TABLE IF NOT EXISTS [DeviceStatus] ([ID] INTEGER PRIMARY KEY, [HardwareID] INTEGER NOT NULL, "
+    "[DeviceID] VARCHAR(25) NOT NULL, [Unit] INTEGER DEFAULT 0, [Name] VARCHAR(100) DEFAULT Unknown, "
+    "[Used] INTEGER DEFAULT 0, [Type] INTEGER NOT NULL, [SubType] INTEGER NOT NULL, "
+    "[SwitchType] INTEGER DEFAULT 0, [Favorite] INTEGER DEFAULT 0, [SignalLevel] INTEGER DEFAULT 0, "
+    "[BatteryLevel] INTEGER DEFAULT 0, [nValue] INTEGER DEFAULT 0, [sValue] VARCHAR(200) DEFAULT null, "
+    "[LastUpdate] DATETIME DEFAULT (datetime('now','localtime')),[Order] INTEGER BIGINT(10) default 0, "
+    "[AddjValue] FLOAT DEFAULT 0, [AddjMulti] FLOAT DEFAULT 1, [AddjValue2] FLOAT DEFAULT 0, "
+    "[AddjMulti2] FLOAT DEFAULT 1, [StrParam1] VARCHAR(200) DEFAULT '', [StrParam2] VARCHAR(200) DEFAULT '', "
+    "[LastLevel] INTEGER DEFAULT 0, [Protected] INTEGER DEFAULT 0, [CustomImage] INTEGER DEFAULT 0, "
+    "[Description] VARCHAR(200) DEFAULT '', [Options] TEXT DEFAULT null);",
+    "CREATE TRIGGER IF NOT EXISTS devicestatusupdate AFTER INSERT ON DeviceStatus\nBEGIN\n"
+    "\tUPDATE DeviceStatus SET [Order] = (SELECT MAX([Order]) FROM DeviceStatus)+1 "
+    "WHERE DeviceStatus.ID = NEW.ID;\nEND;\n",
+    "CREATE TABLE IF NOT EXISTS [LightingLog] ([DeviceRowID] BIGINT(10) NOT NULL, "
+    "[nValue] INTEGER DEFAULT 0, "
+    "[sValue] VARCHAR(200), [User] VARCHAR(100) DEFAULT (''), "
+    "[Date] DATETIME DEFAULT (datetime('now','localtime')));",
+    "CREATE TABLE IF NOT EXISTS [Preferences] ([Key] VARCHAR(50) NOT NULL, [nValue] INTEGER DEFAULT 0, "
+    "[sValue] VARCHAR(200));",
+    "CREATE TABLE IF NOT EXISTS [Temperature] ([DeviceRowID] BIGINT(10) NOT NULL, "
+    "[Temperature] FLOAT NOT NULL, "
+    "[Chill] FLOAT DEFAULT 0, [Humidity] INTEGER DEFAULT 0, [Barometer] INTEGER DEFAULT 0, "
+    "[DewPoint] FLOAT DEFAULT 0, [SetPoint] FLOAT DEFAULT 0, "
+    "[Date] DATETIME DEFAULT (datetime('now','localtime')));",
+    "CREATE TABLE IF NOT EXISTS [Temperature_Calendar] ([DeviceRowID] BIGINT(10) NOT NULL, "
+    "[Temp_Min] FLOAT NOT NULL, [Temp_Max] FLOAT NOT NULL, [Temp_Avg] FLOAT DEFAULT 0, "
+    "[Chill_Min] FLOAT DEFAULT 0, [Chill_Max] FLOAT, [Humidity] INTEGER DEFAULT 0, "
+    "[Barometer] INTEGER DEFAULT 0, [DewPoint] FLOAT DEFAULT 0, [SetPoint_Min] FLOAT DEFAULT 0, "
+    "[SetPoint_Max] FLOAT DEFAULT 0, [SetPoint_Avg] FLOAT DEFAULT 0, [Date] DATE NOT NULL);",
+    "CREATE TABLE IF NOT EXISTS [Timers] ([ID] INTEGER PRIMARY KEY, [Active] BOOLEAN DEFAULT true, "
+    "[DeviceRowID] BIGINT(10) NOT NULL, [Date] DATE DEFAULT 0, [Time] TIME NOT NULL, "
+    "[Type] INTEGER NOT NULL, "
+    "[Cmd] INTEGER NOT NULL, [Level] INTEGER DEFAULT 15, [Hue] INTEGER DEFAULT 0, "
+    "[UseRandomness] INTEGER DEFAULT 0, [TimerPlan] INTEGER DEFAULT 0, [Days] INTEGER NOT NULL, "
+    "[Month] INTEGER DEFAULT 0, [MDay] INTEGER DEFAULT 0, [Occurence] INTEGER DEFAULT 0);",
+    "CREATE TABLE IF NOT EXISTS [MultiMeter] ([DeviceRowID] BIGINT(10) NOT NULL, [Value1] BIGINT NOT NULL, "
+    "[Value2] BIGINT DEFAULT 0, [Value3] BIGINT DEFAULT 0, [Value4] BIGINT DEFAULT 0, "
+    "[Value5] BIGINT DEFAULT 0, [Value6] BIGINT DEFAULT 0, "
+    "[Date] DATETIME DEFAULT (datetime('now','localtime')));",
+    "CREATE TABLE IF NOT EXISTS [Notifications] ([ID] INTEGER PRIMARY KEY, "
+    "[DeviceRowID] BIGINT(10) NOT NULL, "
+    "[Params] VARCHAR(100), [CustomMessage] VARCHAR(300) DEFAULT (''), "
+    "[ActiveSystems] VARCHAR(200) DEFAULT (''), [Priority] INTEGER default 0, "
+    "[SendAlways] INTEGER default 0, [LastSend] DATETIME DEFAULT 0);",
+    "CREATE TABLE IF NOT EXISTS [Hardware] ([ID] INTEGER PRIMARY KEY, [Name] VARCHAR(200) NOT NULL, "
+    "[Enabled] INTEGER DEFAULT 1, [Type] INTEGER NOT NULL, [Address] VARCHAR(200), [Port] INTEGER, "
+    "[SerialPort] VARCHAR(50) DEFAULT (''), [Username] VARCHAR(100), [Password] VARCHAR(100), "
+    "[Extra] TEXT DEFAULT (''),[Mode1] CHAR DEFAULT 0, [Mode2] CHAR DEFAULT 0, [Mode3] CHAR DEFAULT 0, "
+    "[Mode4] CHAR DEFAULT 0, [Mode5] CHAR DEFAULT 0, [Mode6] CHAR DEFAULT 0, "
+    "[DataTimeout] INTEGER DEFAULT 0);",
+    "CREATE TABLE IF NOT EXISTS [Users] ([ID] INTEGER PRIMARY KEY, [Active] INTEGER NOT NULL DEFAULT 0, "
+    "[Username] VARCHAR(200) NOT NULL, [Password] VARCHAR(200) NOT NULL, [Rights] INTEGER DEFAULT 255, "
+    "[TabsEnabled] INTEGER DEFAULT 255, [RemoteSharing] INTEGER DEFAULT 0);",
+    "CREATE TABLE IF NOT EXISTS [Meter] ([DeviceRowID] BIGINT NOT NULL, [Value] BIGINT NOT NULL, "
+    "[Usage] INTEGER DEFAULT 0, [Date] DATETIME DEFAULT (datetime('now','localtime')));",
+    "CREATE TABLE IF NOT EXISTS [Meter_Calendar] ([DeviceRowID] BIGINT NOT NULL, [Value] BIGINT NOT NULL, "
+    "[Counter] BIGINT DEFAULT 0, [Date] DATETIME DEFAULT (datetime('now','localtime')));",
+    "CREATE TABLE IF NOT EXISTS [Percentage] ([DeviceRowID] BIGINT(10) NOT NULL, "
+    "[Percentage] FLOAT NOT NULL, "
+    "[Date] DATETIME DEFAULT (datetime('now','localtime')));",
+]
+
+#: The evening the short logs cover, local wall-clock time (Domoticz writes no zone).
+DOMOTICZ_START = datetime(2024, 11, 14, 18, 0, 0)
+DOMOTICZ_TEXT = "%Y-%m-%d %H:%M:%S"
+
+
+def domoticz_options(pairs: dict[str, str]) -> str:
+    """DeviceStatus.Options as BuildDeviceOptions writes it: 'key:base64(value)' joined by ';'."""
+    return ";".join(f"{k}:{base64.b64encode(v.encode()).decode()}" for k, v in pairs.items())
+
+
+def domoticz_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """A house: 4 hardware entries, 12 devices, their 5-minute short logs of one evening, day calendars,
+    timers, notifications, switch history, 3 users and the preferences a first start writes."""
+    at = DOMOTICZ_START
+    text = DOMOTICZ_TEXT
+    hardware = [
+        (1, "Dummy", 1, 15, "", 0, "", "", "", "", "0", "0", "0", "0", "0", "0", 0),
+        (2, "RFXtrx433", 1, 1, "", 0, "/dev/ttyUSB0", "", "", "", "0", "0", "0", "0", "34", "1", 0),
+        (3, "P1 Smart Meter", 1, 4, "192.168.1.40", 8088, "", "", "", "", "0", "0", "0", "0", "0", "0", 0),
+        (4, "Motherboard", 1, 23, "", 0, "", "", "", "", "0", "0", "0", "0", "0", "0", 0),
+        (5, "Buienradar", 0, 93, "", 0, "", "", "", "6260", "300", "0", "0", "0", "0", "0", 600),
+    ]
+    selector = domoticz_options(
+        {"LevelActions": "||", "LevelNames": "Off|Low|High", "LevelOffHidden": "false", "SelectorStyle": "0"}
+    )
+    devices: list[tuple[Any, ...]] = [
+        # ID, HardwareID, DeviceID, Unit, Name, Used, Type, SubType, SwitchType, Favorite, SignalLevel,
+        # BatteryLevel, nValue, sValue, LastUpdate, Order, AddjValue, AddjMulti, AddjValue2, AddjMulti2,
+        # StrParam1, StrParam2, LastLevel, Protected, CustomImage, Description, Options
+        (
+            1,
+            2,
+            "EA01",
+            1,
+            "Living room",
+            1,
+            82,
+            1,
+            0,
+            1,
+            6,
+            100,
+            0,
+            "21.4;52;1",
+            0,
+            0,
+            0.0,
+            1.0,
+            0.0,
+            1.0,
+            "",
+            "",
+            0,
+            0,
+            0,
+            "",
+            None,
+        ),
+        (
+            2,
+            2,
+            "F102",
+            1,
+            "Garden",
+            1,
+            82,
+            5,
+            0,
+            1,
+            5,
+            80,
+            0,
+            "7.9;88;3",
+            0,
+            0,
+            -0.3,
+            1.0,
+            0.0,
+            1.0,
+            "",
+            "",
+            0,
+            0,
+            0,
+            "",
+            None,
+        ),
+        (
+            3,
+            3,
+            "1",
+            1,
+            "Power",
+            1,
+            250,
+            1,
+            0,
+            1,
+            12,
+            255,
+            0,
+            "1843512;1023877;2214460;412009;538;0",
+            0,
+            0,
+            0.0,
+            1.0,
+            0.0,
+            1.0,
+            "",
+            "",
+            0,
+            0,
+            0,
+            "",
+            None,
+        ),
+        (
+            4,
+            3,
+            "2",
+            1,
+            "Gas",
+            1,
+            251,
+            2,
+            0,
+            0,
+            12,
+            255,
+            0,
+            "2764120",
+            0,
+            0,
+            0.0,
+            1.0,
+            0.0,
+            1.0,
+            "",
+            "",
+            0,
+            0,
+            0,
+            "",
+            None,
+        ),
+        (
+            5,
+            1,
+            "0001401A",
+            1,
+            "Boiler kWh",
+            1,
+            243,
+            29,
+            0,
+            0,
+            12,
+            255,
+            0,
+            "1200.000;51233.500",
+            0,
+            0,
+            0.0,
+            1.0,
+            0.0,
+            1.0,
+            "",
+            "",
+            0,
+            0,
+            0,
+            "",
+            None,
+        ),
+        (
+            6,
+            4,
+            "0000044C",
+            1,
+            "CPU_Usage",
+            1,
+            243,
+            6,
+            0,
+            0,
+            12,
+            255,
+            0,
+            "12.57",
+            0,
+            0,
+            0.0,
+            1.0,
+            0.0,
+            1.0,
+            "",
+            "",
+            0,
+            0,
+            0,
+            "",
+            None,
+        ),
+        (
+            7,
+            2,
+            "00D2A8E2",
+            10,
+            "Hall light",
+            1,
+            16,
+            0,
+            0,
+            1,
+            7,
+            255,
+            1,
+            "",
+            0,
+            0,
+            0.0,
+            1.0,
+            0.0,
+            1.0,
+            "",
+            "",
+            100,
+            0,
+            0,
+            "",
+            None,
+        ),
+        (
+            8,
+            1,
+            "00014058",
+            1,
+            "Fan mode",
+            1,
+            244,
+            62,
+            18,
+            0,
+            12,
+            255,
+            2,
+            "20",
+            0,
+            0,
+            0.0,
+            1.0,
+            0.0,
+            1.0,
+            "",
+            "",
+            20,
+            0,
+            0,
+            "Ventilation speed",
+            selector,
+        ),
+        (
+            9,
+            2,
+            "0B1E8F2",
+            3,
+            "Front door",
+            1,
+            17,
+            0,
+            11,
+            0,
+            8,
+            255,
+            0,
+            "",
+            0,
+            0,
+            0.0,
+            1.0,
+            0.0,
+            1.0,
+            "",
+            "",
+            0,
+            1,
+            0,
+            "",
+            None,
+        ),
+        (
+            10,
+            1,
+            "00082010",
+            1,
+            "Thermostat",
+            1,
+            242,
+            1,
+            0,
+            1,
+            12,
+            255,
+            0,
+            "19.50",
+            0,
+            0,
+            0.0,
+            1.0,
+            0.0,
+            1.0,
+            "",
+            "",
+            0,
+            0,
+            0,
+            "",
+            None,
+        ),
+        (
+            11,
+            5,
+            "1",
+            1,
+            "Rain",
+            0,
+            85,
+            1,
+            0,
+            0,
+            12,
+            255,
+            0,
+            "0;0.0",
+            0,
+            0,
+            0.0,
+            1.0,
+            0.0,
+            1.0,
+            "",
+            "",
+            0,
+            0,
+            0,
+            "",
+            None,
+        ),
+        (
+            12,
+            2,
+            "ABCD",
+            2,
+            "Unknown",
+            0,
+            80,
+            1,
+            0,
+            0,
+            4,
+            10,
+            0,
+            "3.1",
+            0,
+            0,
+            0.0,
+            1.0,
+            0.0,
+            1.0,
+            "",
+            "",
+            0,
+            0,
+            0,
+            "",
+            None,
+        ),
+    ]
+    devices = [
+        (
+            *row[:14],
+            (at + timedelta(hours=2, minutes=5 * row[0], seconds=row[0] * 7)).strftime(text),
+            row[0],
+            *row[16:],
+        )
+        for row in devices
+    ]
+    temperature = []
+    for step in range(36):
+        moment = (at + timedelta(minutes=5 * step)).strftime(text)
+        temperature.append(
+            (1, round(21.0 + (step % 9) * 0.1, 1), 0.0, 50 + step % 4, 0, 10.7 + step % 3 / 10, 0.0, moment)
+        )
+        temperature.append(
+            (2, round(9.4 - step * 0.05, 2), 0.0, 84 + step % 6, 0, 6.3 + step % 5 / 10, 0.0, moment)
+        )
+    days = [(at.date() - timedelta(days=n)) for n in range(10, 0, -1)]
+    temperature_calendar = []
+    for n, day in enumerate(days):
+        temperature_calendar.append(
+            (
+                1,
+                19.8 + n % 3 / 10,
+                22.1 + n % 4 / 10,
+                21.02 + n / 100,
+                0.0,
+                None,
+                51 + n % 5,
+                0,
+                10.5,
+                0.0,
+                0.0,
+                0.0,
+                day.isoformat(),
+            )
+        )
+        temperature_calendar.append(
+            (2, 4.1 + n / 10, 11.6 - n / 10, 8.3, 0.0, None, 86, 0, 5.9, 0.0, 0.0, 0.0, day.isoformat())
+        )
+    multimeter = []
+    meter = []
+    percentage = []
+    for step in range(36):
+        moment = (at + timedelta(minutes=5 * step)).strftime(text)
+        multimeter.append(
+            (3, 1843100 + step * 11, 1023877, 2214200 + step * 7, 412009, 400 + step * 9 % 250, 0, moment)
+        )
+        meter.append((4, 2764000 + step * 3, 0, moment))
+        meter.append((5, 51200500 + step * 916, 1100 + step * 17 % 90, moment))
+        percentage.append((6, round(3.5 + step * 1.37 % 20, 2), moment))
+    meter_calendar = []
+    for n, day in enumerate(days):
+        meter_calendar.append((4, 2100 + n * 37, 2740000 + n * 2100, day.isoformat()))
+        meter_calendar.append((5, 10500 + n * 410, 51090000 + n * 10500, day.isoformat()))
+    timers = [
+        (1, 1, 7, "0000-00-00", "07:00", 2, 0, 100, 0, 0, 0, 127, 0, 0, 0),
+        (2, 1, 7, "0000-00-00", "23:30", 2, 1, 100, 0, 1, 0, 127, 0, 0, 0),
+        (3, 1, 8, "0000-00-00", "06:45", 2, 0, 20, 0, 0, 0, 31, 0, 0, 0),
+        (4, 0, 8, "0000-00-00", "22:00", 4, 1, 0, 0, 0, 0, 0, 0, 0, 0),
+        (5, 1, 7, "2024-12-24", "17:00", 5, 0, 100, 0, 0, 0, 0, 0, 0, 0),
+        (6, 1, 7, "2024-12-31", "23:59", 5, 1, 100, 0, 0, 0, 0, 0, 0, 0),
+        (7, 1, 10, "0000-00-00", "06:30", 0, 0, 15, 0, 0, 0, 128, 0, 0, 0),
+    ]
+    notifications = [
+        (1, 2, "T<2", "Frost in the garden", "", 0, 0, "2024-11-12 06:41:10"),
+        (2, 9, "S", "", "", 1, 1, "2024-11-14 19:02:44"),
+        (3, 5, "U>3", "", "", 0, 0, 0),
+        (4, 12, "B<10", "Replace battery", "", 0, 0, 0),
+        (5, 6, "P>90", "", "telegram", 2, 0, 0),
+    ]
+    lighting = []
+    for n in range(24):
+        device = [7, 8, 9][n % 3]
+        value = n % 2 if device != 8 else 2
+        level = "" if device != 8 else ["0", "10", "20"][n % 3]
+        user = ["", "admin", "", "Timer"][n % 4] if device != 9 else ""
+        moment = (at - timedelta(hours=26) + timedelta(minutes=73 * n, seconds=n * 11)).strftime(text)
+        lighting.append((device, value, level, user, moment))
+    users = [
+        (1, 1, base64.b64encode(b"admin").decode(), hashlib.md5(b"correct horse").hexdigest(), 2, 255, 0),
+        (
+            2,
+            1,
+            base64.b64encode(b"sanne.de.vries").decode(),
+            hashlib.md5(b"tulips").hexdigest(),
+            1,
+            255,
+            0,
+        ),
+        (
+            3,
+            0,
+            base64.b64encode(b"kitchen-tablet").decode(),
+            hashlib.md5(b"kiosk").hexdigest(),
+            0,
+            3,
+            1,
+        ),
+    ]
+    preferences = [
+        ("DB_Version", 118, ""),
+        ("LightHistoryDays", 30, ""),
+        ("MeterDividerEnergy", 1000, ""),
+        ("MeterDividerGas", 100, ""),
+        ("MeterDividerWater", 100, ""),
+        ("RandomTimerFrame", 15, ""),
+        ("ElectricVoltage", 230, ""),
+        ("CM113DisplayType", 0, ""),
+        ("5MinuteHistoryDays", 1, ""),
+        ("SensorTimeout", 60, ""),
+        ("SensorTimeoutNotification", 0, ""),
+        ("UseAutoUpdate", 1, ""),
+        ("UseAutoBackup", 0, ""),
+        ("Rego6XXType", 0, ""),
+        ("CostEnergy", 2149, ""),
+        ("CostEnergyT2", 2149, ""),
+        ("CostGas", 6218, ""),
+        ("Title", 0, "Domoticz"),
+        ("Location", 0, "52.370216;4.895168"),
+        ("Language", 0, "nl"),
+        ("WebUserName", 0, base64.b64encode(b"admin").decode()),
+        ("WebPassword", 0, hashlib.md5(b"correct horse").hexdigest()),
+        ("SecPassword", 0, hashlib.md5(b"1234").hexdigest()),
+        ("ProtectionPassword", 0, hashlib.md5(b"4321").hexdigest()),
+        ("WebLocalNetworks", 0, "127.0.0.*;192.168.1.*"),
+        ("NotificationSensorInterval", 43200, ""),
+        ("NotificationSwitchInterval", 0, ""),
+        ("DashboardType", 0, ""),
+        ("MobileType", 0, ""),
+        ("WindUnit", 0, ""),
+        ("TempUnit", 0, ""),
+        ("DegreeDaysBaseTemperature", 0, "18.0"),
+        ("HTTPURL", 0, base64.b64encode(b"https://api.example.net/#FIELD1&msg=#MESSAGE").decode()),
+        ("EmailFrom", 0, ""),
+        ("SecStatus", 0, ""),
+        ("SecOnDelay", 30, ""),
+        ("AuthenticationMethod", 0, ""),
+        ("ReleaseChannel", 0, ""),
+    ]
+    return {
+        "Hardware": hardware,
+        "DeviceStatus": devices,
+        "Temperature": temperature,
+        "Temperature_Calendar": temperature_calendar,
+        "MultiMeter": multimeter,
+        "Meter": meter,
+        "Meter_Calendar": meter_calendar,
+        "Percentage": percentage,
+        "Timers": timers,
+        "Notifications": notifications,
+        "LightingLog": lighting,
+        "Users": users,
+        "Preferences": preferences,
+    }
+
+
+def domoticz(path: Path) -> Path:
+    """A Domoticz ``domoticz.db`` (see the module's list). DeviceStatus rows go in as CSQLHelper's
+    insert does (without [Order]): its trigger numbers them."""
+    con = sqlite3.connect(path)
+    with con:
+        for statement in DOMOTICZ_DDL:
+            con.execute(statement)
+        for table, values in domoticz_rows().items():
+            if table == "DeviceStatus":
+                columns = [r[1] for r in con.execute("PRAGMA table_info([DeviceStatus])") if r[1] != "Order"]
+                names = ", ".join(f"[{c}]" for c in columns)
+                marks = ", ".join("?" * len(columns))
+                con.executemany(
+                    f"INSERT INTO [DeviceStatus] ({names}) VALUES ({marks})",
+                    [row[:15] + row[16:] for row in values],
+                )
+                continue
+            marks = ", ".join("?" * len(values[0]))
+            con.executemany(f"INSERT INTO [{table}] VALUES ({marks})", values)
+    con.close()
+    return path
