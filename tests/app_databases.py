@@ -68326,3 +68326,1056 @@ def knowledge_c_rows() -> dict[str, list[Sequence[Any]]]:
 def knowledge_c(path: Path) -> Path:
     """macOS's knowledgeC.db (see the module's list)."""
     return write_export(path, knowledge_c_ddl(), knowledge_c_rows(), bytes_as_text=False)
+
+
+# --- App (Stash's stash-go.sqlite: stashapp/stash pkg/sqlite/migrations 1_initial, 32_files,
+# 35_assoc_tables, 37_scene_activity, 42_performer_disambig_aliases, 45_blobs and 48_cleanup for the
+# DDL; values as pkg/sqlite writes them: timestamp.go's Timestamp binds time.Format(time.RFC3339) in
+# the server's local zone, date.go's Date '2006-01-02', zero.String NULL for '', Go booleans 1/0,
+# fingerprint.go's interface{} fingerprint: md5 and oshash hex strings, a video's phash as int64) ---
+
+STASH_DDL = [
+    "CREATE TABLE `blobs` (\n    `checksum` varchar(255) NOT NULL PRIMARY KEY,\n    `blob` blob\n);",
+    "CREATE TABLE `tags` (\n  `id` integer not null primary key autoincrement,\n  `name` varchar(255),\n"
+    "  `created_at` datetime not null,\n  `updated_at` datetime not null,\n"
+    "  `ignore_auto_tag` boolean not null default '0',\n  `description` text,\n"
+    "  `image_blob` varchar(255) REFERENCES `blobs`(`checksum`),\n"
+    "  `favorite` boolean not null default '0'\n);",
+    "CREATE UNIQUE INDEX `tags_name_unique` on `tags` (`name`);",
+    "CREATE TABLE `studios` (\n  `id` INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,\n"
+    "  `name` VARCHAR(255) NOT NULL,\n"
+    "  `url` VARCHAR(255),\n  `parent_id` INTEGER DEFAULT NULL CHECK (`id` IS NOT `parent_id`) "
+    "REFERENCES `studios`(`id`) ON DELETE SET NULL,\n  `created_at` DATETIME NOT NULL,\n"
+    "  `updated_at` DATETIME NOT NULL,\n  `details` TEXT,\n  `rating` TINYINT,\n"
+    "  `ignore_auto_tag` BOOLEAN NOT NULL DEFAULT FALSE,\n"
+    "  `image_blob` VARCHAR(255) REFERENCES `blobs`(`checksum`),\n"
+    "  `favorite` boolean not null default '0'\n);",
+    "CREATE UNIQUE INDEX `index_studios_on_name_unique` ON `studios`(`name`);",
+    "CREATE TABLE `performers` (\n  `id` integer not null primary key autoincrement,\n"
+    "  `name` varchar(255) not null,\n"
+    "  `disambiguation` varchar(255),\n  `gender` varchar(20),\n  `birthdate` date,\n"
+    "  `ethnicity` varchar(255),\n  `country` varchar(255),\n  `eye_color` varchar(255),\n"
+    "  `height` int,\n  `measurements` varchar(255),\n  `fake_tits` varchar(255),\n"
+    "  `career_length` varchar(255),\n  `tattoos` varchar(255),\n  `piercings` varchar(255),\n"
+    "  `favorite` boolean not null default '0',\n  `created_at` datetime not null,\n"
+    "  `updated_at` datetime not null,\n  `details` text,\n  `death_date` date,\n"
+    "  `hair_color` varchar(255),\n  `weight` integer,\n  `rating` tinyint,\n"
+    "  `ignore_auto_tag` boolean not null default '0',\n"
+    "  `image_blob` varchar(255) REFERENCES `blobs`(`checksum`)\n);",
+    "CREATE UNIQUE INDEX `performers_name_unique` on `performers` (`name`) WHERE `disambiguation` IS NULL;",
+    "CREATE TABLE `folders` (\n  `id` integer not null primary key autoincrement,\n"
+    "  `path` varchar(255) NOT NULL,\n"
+    "  `parent_folder_id` integer,\n  `mod_time` datetime not null,\n  `missing_since` datetime,\n"
+    "  `last_scanned` datetime not null,\n  `created_at` datetime not null,\n"
+    "  `updated_at` datetime not null,\n"
+    "  `zip_file_id` integer REFERENCES `files`(`id`) ON DELETE CASCADE,\n"
+    "  foreign key(`parent_folder_id`) references `folders`(`id`) on delete CASCADE\n);",
+    "CREATE INDEX `index_folders_on_parent_folder_id` on `folders` (`parent_folder_id`);",
+    "CREATE TABLE `files` (\n  `id` integer not null primary key autoincrement,\n"
+    "  `basename` varchar(255) NOT NULL,\n"
+    "  `zip_file_id` integer,\n  `parent_folder_id` integer not null,\n  `size` integer NOT NULL,\n"
+    "  `mod_time` datetime not null,\n  `missing_since` datetime,\n  `last_scanned` datetime not null,\n"
+    "  `created_at` datetime not null,\n  `updated_at` datetime not null,\n"
+    "  foreign key(`parent_folder_id`) references `folders`(`id`) on delete CASCADE,\n"
+    "  foreign key(`zip_file_id`) references `files`(`id`) on delete CASCADE,\n  CHECK (`basename` != '')\n"
+    ");",
+    "CREATE UNIQUE INDEX `index_files_zip_basename_unique` ON `files` "
+    "(`zip_file_id`, `parent_folder_id`, `basename`);",
+    "CREATE UNIQUE INDEX `index_folders_path_unique` on `folders` (`zip_file_id`, `path`);",
+    "CREATE TABLE `files_fingerprints` (\n  `file_id` integer NOT NULL,\n  `type` varchar(255) NOT NULL,\n"
+    "  `fingerprint` blob NOT NULL,\n  foreign key(`file_id`) references `files`(`id`) on delete CASCADE,\n"
+    "  PRIMARY KEY (`file_id`, `type`, `fingerprint`)\n);",
+    "CREATE INDEX `index_fingerprint_type_fingerprint` ON `files_fingerprints` (`type`, `fingerprint`);",
+    "CREATE TABLE `video_files` (\n  `file_id` integer NOT NULL primary key,\n  `duration` float NOT NULL,\n"
+    "\t`video_codec` varchar(255) NOT NULL,\n\t`format` varchar(255) NOT NULL,\n"
+    "\t`audio_codec` varchar(255) NOT NULL,\n\t`width` tinyint NOT NULL,\n\t`height` tinyint NOT NULL,\n"
+    "\t`frame_rate` float NOT NULL,\n\t`bit_rate` integer NOT NULL,\n"
+    "  `interactive` boolean not null default '0',\n  `interactive_speed` int,\n"
+    "  foreign key(`file_id`) references `files`(`id`) on delete CASCADE\n);",
+    "CREATE TABLE `scenes` (\n  `id` integer not null primary key autoincrement,\n  `title` varchar(255),\n"
+    "  `details` text,\n  `date` date,\n  `rating` tinyint,\n  `studio_id` integer,\n"
+    "  `o_counter` tinyint not null default 0,\n  `organized` boolean not null default '0',\n"
+    "  `created_at` datetime not null,\n  `updated_at` datetime not null,\n  `code` text,\n"
+    "  `director` text,\n  `resume_time` float not null default 0,\n"
+    "  `play_duration` float not null default 0,\n"
+    "  `cover_blob` varchar(255) REFERENCES `blobs`(`checksum`),\n"
+    "  foreign key(`studio_id`) references `studios`(`id`) on delete SET NULL\n);",
+    "CREATE INDEX `index_scenes_on_studio_id` on `scenes` (`studio_id`);",
+    "CREATE TABLE `scenes_files` (\n    `scene_id` integer NOT NULL,\n    `file_id` integer NOT NULL,\n"
+    "    `primary` boolean NOT NULL,\n"
+    "    foreign key(`scene_id`) references `scenes`(`id`) on delete CASCADE,\n"
+    "    foreign key(`file_id`) references `files`(`id`) on delete CASCADE,\n"
+    "    PRIMARY KEY(`scene_id`, `file_id`)\n);",
+    "CREATE INDEX `index_scenes_files_file_id` ON `scenes_files` (`file_id`);",
+    "CREATE TABLE `scenes_tags` (\n  `scene_id` integer,\n  `tag_id` integer,\n"
+    "  foreign key(`scene_id`) references `scenes`(`id`) on delete CASCADE,\n"
+    "  foreign key(`tag_id`) references `tags`(`id`) on delete CASCADE,\n"
+    "  PRIMARY KEY(`scene_id`, `tag_id`)\n);",
+    "CREATE INDEX `index_scenes_tags_on_tag_id` on `scenes_tags` (`tag_id`);",
+    "CREATE TABLE `performers_scenes` (\n  `performer_id` integer,\n  `scene_id` integer,\n"
+    "  foreign key(`performer_id`) references `performers`(`id`) on delete CASCADE,\n"
+    "  foreign key(`scene_id`) references `scenes`(`id`) on delete CASCADE,\n"
+    "  PRIMARY KEY (`scene_id`, `performer_id`)\n);",
+    "CREATE INDEX `index_performers_scenes_on_performer_id` on `performers_scenes` (`performer_id`);",
+]
+
+#: The server's zone: its RFC3339 stamps carry +01:00 in winter, +02:00 in summer.
+STASH_ZONE = ZoneInfo("Europe/Berlin")
+STASH_START = datetime(2024, 2, 10, 20, 15, 7, tzinfo=UTC)
+
+
+def stash_moment(n: int) -> datetime:
+    """The n-th moment the server wrote (whole seconds: RFC3339 carries none finer), across DST."""
+    return (STASH_START + timedelta(days=9 * n, hours=n % 7, seconds=37 * n)).astimezone(STASH_ZONE)
+
+
+def stash_rfc3339(moment: datetime) -> str:
+    """Go's time.Format(time.RFC3339): '2006-01-02T15:04:05Z07:00', 'Z' for UTC."""
+    text = moment.isoformat(timespec="seconds")
+    return text[:-6] + "Z" if text.endswith("+00:00") else text
+
+
+def stash_jpeg(n: int) -> bytes:
+    """A cover or portrait: JPEG's SOI and JFIF header, then deterministic bytes."""
+    return (
+        b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"
+        + hashlib.sha256(f"image {n}".encode()).digest() * (3 + n % 4)
+        + b"\xff\xd9"
+    )
+
+
+def stash_phash(n: int) -> int:
+    """A video's perceptual hash: a uint64 Stash stores as int64 (half of them negative)."""
+    value = int.from_bytes(hashlib.sha1(f"phash {n}".encode()).digest()[:8], "big")
+    return value - (1 << 64) if value >= 1 << 63 else value
+
+
+def stash_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """A small library: 4 studios (a network and its sites), 8 tags, 8 performers, 30 scenes each with
+    one video file (two with a second file), their md5/oshash/phash fingerprints, a zip of extras."""
+    rfc = stash_rfc3339
+    images = [stash_jpeg(n) for n in range(1, 15)]
+    blobs = [(hashlib.md5(image).hexdigest(), image) for image in images]
+    studios = [
+        (
+            1,
+            "Northlight Network",
+            "https://northlight.example",
+            None,
+            rfc(stash_moment(0)),
+            rfc(stash_moment(3)),
+            "The network.",
+            80,
+            0,
+            blobs[0][0],
+            1,
+        ),
+        (
+            2,
+            "Northlight Studio",
+            "https://studio.northlight.example",
+            1,
+            rfc(stash_moment(1)),
+            rfc(stash_moment(1)),
+            None,
+            None,
+            0,
+            blobs[1][0],
+            0,
+        ),
+        (
+            3,
+            "Harbour Films",
+            None,
+            1,
+            rfc(stash_moment(2)),
+            rfc(stash_moment(8)),
+            "Coastal shoots.",
+            60,
+            0,
+            None,
+            0,
+        ),
+        (
+            4,
+            "Ölmühle Produktion",
+            "https://oelmuehle.example",
+            None,
+            rfc(stash_moment(4)),
+            rfc(stash_moment(4)),
+            None,
+            100,
+            1,
+            None,
+            1,
+        ),
+    ]
+    tag_names = ["Outdoor", "Interview", "Behind the Scenes", "4K", "Drama", "Comedy", "Music", "Café"]
+    tags = [
+        (
+            i + 1,
+            name,
+            rfc(stash_moment(i)),
+            rfc(stash_moment(i + i % 3)),
+            1 if name == "4K" else 0,
+            None if i % 3 else f"Scenes tagged {name.lower()}.",
+            blobs[2 + i][0] if i < 3 else None,
+            1 if i in (0, 4) else 0,
+        )
+        for i, name in enumerate(tag_names)
+    ]
+    genders = ["FEMALE", "MALE", "NON_BINARY", "FEMALE", "TRANSGENDER_FEMALE", "MALE", "FEMALE", "INTERSEX"]
+    names = [
+        "Ada Lind",
+        "Bruno Keller",
+        "Chris Vale",
+        "Dana Ørsted",
+        "Eve Marlow",
+        "Finn Adler",
+        "Gia Rossi",
+        "Hal Quinn",
+    ]
+    performers = []
+    for i, name in enumerate(names):
+        performers.append(
+            (
+                i + 1,
+                name,
+                "the director" if i == 5 else None,
+                genders[i],
+                None if i % 4 == 3 else f"{1980 + i * 2}-{(i % 12) + 1:02d}-{(i * 3) % 27 + 1:02d}",
+                ["Caucasian", "Black", None, "Asian", "Mixed", "Caucasian", "Latin", None][i],
+                ["US", "DE", "GB", "DK", "US", "DE", "IT", None][i],
+                ["Blue", "Brown", None, "Green", "Brown", "Hazel", "Brown", None][i],
+                None if i == 7 else 160 + i * 4,
+                "34C-24-35" if genders[i] == "FEMALE" else None,
+                "Natural" if genders[i] == "FEMALE" else None,
+                ["2015-2020", "2018 -", None, "2010-2014", "2019 -", "2012 - 2016", None, "2021 -"][i],
+                None if i % 2 else "Left shoulder; star",
+                None,
+                1 if i in (0, 3) else 0,
+                rfc(stash_moment(i * 2)),
+                rfc(stash_moment(i * 2 + 5)),
+                None if i % 3 else f"Biography of {name}.",
+                "2023-11-30" if i == 7 else None,
+                ["Blonde", "Brunette", "Black", "Red", None, "Auburn", "Brunette", "Grey"][i],
+                None if i % 4 == 2 else 55 + i * 3,
+                [100, 80, None, 60, 90, None, 40, 20][i],
+                0,
+                blobs[5 + i][0] if i < 6 else None,
+            )
+        )
+    folders = [
+        (
+            1,
+            "/data/stash",
+            None,
+            rfc(stash_moment(0)),
+            None,
+            rfc(stash_moment(30)),
+            rfc(stash_moment(0)),
+            rfc(stash_moment(30)),
+            None,
+        ),
+        (
+            2,
+            "/data/stash/northlight",
+            1,
+            rfc(stash_moment(1)),
+            None,
+            rfc(stash_moment(30)),
+            rfc(stash_moment(1)),
+            rfc(stash_moment(30)),
+            None,
+        ),
+        (
+            3,
+            "/data/stash/harbour",
+            1,
+            rfc(stash_moment(2)),
+            None,
+            rfc(stash_moment(30)),
+            rfc(stash_moment(2)),
+            rfc(stash_moment(30)),
+            None,
+        ),
+        (
+            4,
+            "/data/stash/old",
+            1,
+            rfc(stash_moment(3)),
+            rfc(stash_moment(29)),
+            rfc(stash_moment(28)),
+            rfc(stash_moment(3)),
+            rfc(stash_moment(29)),
+            None,
+        ),
+    ]
+    files: list[tuple[Any, ...]] = []
+    video_files: list[tuple[Any, ...]] = []
+    fingerprints: list[tuple[Any, ...]] = []
+    scenes: list[tuple[Any, ...]] = []
+    scenes_files: list[tuple[Any, ...]] = []
+    codecs = [
+        ("h264", "mp4", "aac"),
+        ("hevc", "mkv", "opus"),
+        ("vp9", "webm", "opus"),
+        ("h264", "mov", "aac"),
+    ]
+    sizes = [(1920, 1080), (3840, 2160), (1280, 720), (1080, 1920)]
+    rates = [29.97, 25.0, 23.976, 59.94, 30.0]
+    for s in range(1, 31):
+        folder = 2 if s % 3 else 3
+        moment = stash_moment(s)
+        file_count = 2 if s in (7, 19) else 1
+        for k in range(file_count):
+            file_id = len(files) + 1
+            basename = f"scene_{s:03d}{'_alt' if k else ''}.{codecs[s % 4][1]}"
+            size = 180_000_000 + s * 73_451_219 + k * 5_000_000_123
+            mod = moment - timedelta(days=2, minutes=s)
+            files.append(
+                (
+                    file_id,
+                    basename,
+                    None,
+                    folder,
+                    size,
+                    rfc(mod),
+                    None,
+                    rfc(moment),
+                    rfc(moment),
+                    rfc(moment + timedelta(hours=s % 5)),
+                )
+            )
+            duration = round(600 + s * 97.417 + k * 0.5, 3)
+            width, height = sizes[s % 4]
+            video_files.append(
+                (
+                    file_id,
+                    duration,
+                    codecs[s % 4][0],
+                    codecs[s % 4][1],
+                    codecs[s % 4][2],
+                    width,
+                    height,
+                    rates[s % 5],
+                    2_000_000 + s * 312_345,
+                    1 if s % 11 == 0 else 0,
+                    None if s % 11 else 75,
+                )
+            )
+            md5 = hashlib.md5(f"file {file_id}".encode()).hexdigest()
+            oshash = hashlib.sha1(f"oshash {file_id}".encode()).hexdigest()[:16]
+            fingerprints += [(file_id, "oshash", oshash), (file_id, "phash", stash_phash(file_id))]
+            if s % 2 == 0:  # md5 only when "calculate MD5" is on at scan time
+                fingerprints.append((file_id, "md5", md5))
+            scenes_files.append((s, file_id, 0 if k else 1))
+        rating = [None, 20, 40, 60, 80, 100, 35, None, 90, 70][s % 10]
+        scenes.append(
+            (
+                s,
+                None if s % 9 == 0 else f"Scene {s}: {['Harbour Light', 'Night Drive', 'Café Talk'][s % 3]}",
+                None if s % 4 else "Shot on location.\nTwo takes.",
+                None if s % 8 == 0 else f"{2019 + s % 5}-{(s % 12) + 1:02d}-{(s * 7) % 28 + 1:02d}",
+                rating,
+                None if s % 10 == 0 else [1, 2, 3, 4][s % 4],
+                s % 4,
+                1 if s % 3 == 0 else 0,
+                rfc(moment),
+                rfc(moment + timedelta(days=s % 6, seconds=s)),
+                None if s % 5 else f"NL-{s:04d}",
+                None if s % 6 else "Finn Adler",
+                0 if s % 7 else round(s * 12.345, 3),
+                0 if s % 2 else round(s * 31.5, 1),
+                blobs[(s % 3) + 11][0] if s % 3 != 1 else None,
+            )
+        )
+    # A zip of extras in the old folder, and the folder Stash makes for the zip's inside.
+    zip_id = len(files) + 1
+    files.append(
+        (
+            zip_id,
+            "extras.zip",
+            None,
+            4,
+            48_213_557,
+            rfc(stash_moment(3)),
+            rfc(stash_moment(29)),
+            rfc(stash_moment(28)),
+            rfc(stash_moment(3)),
+            rfc(stash_moment(29)),
+        )
+    )
+    fingerprints.append((zip_id, "md5", hashlib.md5(b"extras.zip").hexdigest()))
+    folders.append(
+        (
+            5,
+            "/data/stash/old/extras.zip",
+            4,
+            rfc(stash_moment(3)),
+            None,
+            rfc(stash_moment(28)),
+            rfc(stash_moment(3)),
+            rfc(stash_moment(28)),
+            zip_id,
+        )
+    )
+    scenes_tags = [(s, t) for s in range(1, 31) for t in range(1, 9) if (s + t) % 4 == 0 or (s * t) % 11 == 1]
+    performers_scenes = [(s, p) for s in range(1, 31) for p in range(1, 9) if (s + 2 * p) % 5 == 0]
+    return {
+        "blobs": blobs,
+        "tags": tags,
+        "studios": studios,
+        "performers": performers,
+        "folders": folders,
+        "files": files,
+        "files_fingerprints": fingerprints,
+        "video_files": video_files,
+        "scenes": scenes,
+        "scenes_files": scenes_files,
+        "scenes_tags": scenes_tags,
+        "performers_scenes": [(p, s) for s, p in performers_scenes],
+    }
+
+
+def stash(path: Path) -> Path:
+    """A Stash ``stash-go.sqlite`` (see the module's list)."""
+    con = sqlite3.connect(path)
+    with con:
+        for statement in STASH_DDL:
+            con.execute(statement)
+        for table, values in stash_rows().items():
+            marks = ", ".join("?" * len(values[0]))
+            con.executemany(f"INSERT INTO `{table}` VALUES ({marks})", values)
+    con.close()
+    return path
+
+
+# --- App (Domoticz's domoticz.db: main/SQLHelper.cpp's CREATE TABLE statements and triggers at
+# DB_VERSION 118 (domoticz/domoticz 006864af); values as SQLHelper.cpp and WebServer.cpp write them:
+# local wall-clock 'YYYY-MM-DD HH:MM:SS' (datetime('now','localtime') and TimeToString), calendar days
+# 'YYYY-MM-DD' under DATETIME and DATE declarations, sValue's ';'-joined readings, a timer's
+# '%04d-%02d-%02d' date of a timer without one ('0000-00-00'), a never-sent notification's DEFAULT 0,
+# Hardware's Mode1-6 bound with %d into CHAR columns, Users' base64 user names and MD5 passwords,
+# DeviceStatus Options' base64 'key:value;' pairs, Preferences' nValue or sValue) ---
+
+DOMOTICZ_DDL = [
+    "CREATE TABLE IF NOT EXISTS [DeviceStatus] ([ID] INTEGER PRIMARY KEY, [HardwareID] INTEGER NOT NULL, "
+    "[DeviceID] VARCHAR(25) NOT NULL, [Unit] INTEGER DEFAULT 0, [Name] VARCHAR(100) DEFAULT Unknown, "
+    "[Used] INTEGER DEFAULT 0, [Type] INTEGER NOT NULL, [SubType] INTEGER NOT NULL, "
+    "[SwitchType] INTEGER DEFAULT 0, [Favorite] INTEGER DEFAULT 0, [SignalLevel] INTEGER DEFAULT 0, "
+    "[BatteryLevel] INTEGER DEFAULT 0, [nValue] INTEGER DEFAULT 0, [sValue] VARCHAR(200) DEFAULT null, "
+    "[LastUpdate] DATETIME DEFAULT (datetime('now','localtime')),[Order] INTEGER BIGINT(10) default 0, "
+    "[AddjValue] FLOAT DEFAULT 0, [AddjMulti] FLOAT DEFAULT 1, [AddjValue2] FLOAT DEFAULT 0, "
+    "[AddjMulti2] FLOAT DEFAULT 1, [StrParam1] VARCHAR(200) DEFAULT '', [StrParam2] VARCHAR(200) DEFAULT '', "
+    "[LastLevel] INTEGER DEFAULT 0, [Protected] INTEGER DEFAULT 0, [CustomImage] INTEGER DEFAULT 0, "
+    "[Description] VARCHAR(200) DEFAULT '', [Options] TEXT DEFAULT null);",
+    "CREATE TRIGGER IF NOT EXISTS devicestatusupdate AFTER INSERT ON DeviceStatus\nBEGIN\n"
+    "\tUPDATE DeviceStatus SET [Order] = (SELECT MAX([Order]) FROM DeviceStatus)+1 "
+    "WHERE DeviceStatus.ID = NEW.ID;\nEND;\n",
+    "CREATE TABLE IF NOT EXISTS [LightingLog] ([DeviceRowID] BIGINT(10) NOT NULL, "
+    "[nValue] INTEGER DEFAULT 0, "
+    "[sValue] VARCHAR(200), [User] VARCHAR(100) DEFAULT (''), "
+    "[Date] DATETIME DEFAULT (datetime('now','localtime')));",
+    "CREATE TABLE IF NOT EXISTS [Preferences] ([Key] VARCHAR(50) NOT NULL, [nValue] INTEGER DEFAULT 0, "
+    "[sValue] VARCHAR(200));",
+    "CREATE TABLE IF NOT EXISTS [Temperature] ([DeviceRowID] BIGINT(10) NOT NULL, "
+    "[Temperature] FLOAT NOT NULL, "
+    "[Chill] FLOAT DEFAULT 0, [Humidity] INTEGER DEFAULT 0, [Barometer] INTEGER DEFAULT 0, "
+    "[DewPoint] FLOAT DEFAULT 0, [SetPoint] FLOAT DEFAULT 0, "
+    "[Date] DATETIME DEFAULT (datetime('now','localtime')));",
+    "CREATE TABLE IF NOT EXISTS [Temperature_Calendar] ([DeviceRowID] BIGINT(10) NOT NULL, "
+    "[Temp_Min] FLOAT NOT NULL, [Temp_Max] FLOAT NOT NULL, [Temp_Avg] FLOAT DEFAULT 0, "
+    "[Chill_Min] FLOAT DEFAULT 0, [Chill_Max] FLOAT, [Humidity] INTEGER DEFAULT 0, "
+    "[Barometer] INTEGER DEFAULT 0, [DewPoint] FLOAT DEFAULT 0, [SetPoint_Min] FLOAT DEFAULT 0, "
+    "[SetPoint_Max] FLOAT DEFAULT 0, [SetPoint_Avg] FLOAT DEFAULT 0, [Date] DATE NOT NULL);",
+    "CREATE TABLE IF NOT EXISTS [Timers] ([ID] INTEGER PRIMARY KEY, [Active] BOOLEAN DEFAULT true, "
+    "[DeviceRowID] BIGINT(10) NOT NULL, [Date] DATE DEFAULT 0, [Time] TIME NOT NULL, "
+    "[Type] INTEGER NOT NULL, "
+    "[Cmd] INTEGER NOT NULL, [Level] INTEGER DEFAULT 15, [Hue] INTEGER DEFAULT 0, "
+    "[UseRandomness] INTEGER DEFAULT 0, [TimerPlan] INTEGER DEFAULT 0, [Days] INTEGER NOT NULL, "
+    "[Month] INTEGER DEFAULT 0, [MDay] INTEGER DEFAULT 0, [Occurence] INTEGER DEFAULT 0);",
+    "CREATE TABLE IF NOT EXISTS [MultiMeter] ([DeviceRowID] BIGINT(10) NOT NULL, [Value1] BIGINT NOT NULL, "
+    "[Value2] BIGINT DEFAULT 0, [Value3] BIGINT DEFAULT 0, [Value4] BIGINT DEFAULT 0, "
+    "[Value5] BIGINT DEFAULT 0, [Value6] BIGINT DEFAULT 0, "
+    "[Date] DATETIME DEFAULT (datetime('now','localtime')));",
+    "CREATE TABLE IF NOT EXISTS [Notifications] ([ID] INTEGER PRIMARY KEY, "
+    "[DeviceRowID] BIGINT(10) NOT NULL, "
+    "[Params] VARCHAR(100), [CustomMessage] VARCHAR(300) DEFAULT (''), "
+    "[ActiveSystems] VARCHAR(200) DEFAULT (''), [Priority] INTEGER default 0, "
+    "[SendAlways] INTEGER default 0, [LastSend] DATETIME DEFAULT 0);",
+    "CREATE TABLE IF NOT EXISTS [Hardware] ([ID] INTEGER PRIMARY KEY, [Name] VARCHAR(200) NOT NULL, "
+    "[Enabled] INTEGER DEFAULT 1, [Type] INTEGER NOT NULL, [Address] VARCHAR(200), [Port] INTEGER, "
+    "[SerialPort] VARCHAR(50) DEFAULT (''), [Username] VARCHAR(100), [Password] VARCHAR(100), "
+    "[Extra] TEXT DEFAULT (''),[Mode1] CHAR DEFAULT 0, [Mode2] CHAR DEFAULT 0, [Mode3] CHAR DEFAULT 0, "
+    "[Mode4] CHAR DEFAULT 0, [Mode5] CHAR DEFAULT 0, [Mode6] CHAR DEFAULT 0, "
+    "[DataTimeout] INTEGER DEFAULT 0);",
+    "CREATE TABLE IF NOT EXISTS [Users] ([ID] INTEGER PRIMARY KEY, [Active] INTEGER NOT NULL DEFAULT 0, "
+    "[Username] VARCHAR(200) NOT NULL, [Password] VARCHAR(200) NOT NULL, [Rights] INTEGER DEFAULT 255, "
+    "[TabsEnabled] INTEGER DEFAULT 255, [RemoteSharing] INTEGER DEFAULT 0);",
+    "CREATE TABLE IF NOT EXISTS [Meter] ([DeviceRowID] BIGINT NOT NULL, [Value] BIGINT NOT NULL, "
+    "[Usage] INTEGER DEFAULT 0, [Date] DATETIME DEFAULT (datetime('now','localtime')));",
+    "CREATE TABLE IF NOT EXISTS [Meter_Calendar] ([DeviceRowID] BIGINT NOT NULL, [Value] BIGINT NOT NULL, "
+    "[Counter] BIGINT DEFAULT 0, [Date] DATETIME DEFAULT (datetime('now','localtime')));",
+    "CREATE TABLE IF NOT EXISTS [Percentage] ([DeviceRowID] BIGINT(10) NOT NULL, "
+    "[Percentage] FLOAT NOT NULL, "
+    "[Date] DATETIME DEFAULT (datetime('now','localtime')));",
+]
+
+#: The evening the short logs cover, local wall-clock time (Domoticz writes no zone).
+DOMOTICZ_START = datetime(2024, 11, 14, 18, 0, 0)
+DOMOTICZ_TEXT = "%Y-%m-%d %H:%M:%S"
+
+
+def domoticz_options(pairs: dict[str, str]) -> str:
+    """DeviceStatus.Options as BuildDeviceOptions writes it: 'key:base64(value)' joined by ';'."""
+    return ";".join(f"{k}:{base64.b64encode(v.encode()).decode()}" for k, v in pairs.items())
+
+
+def domoticz_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """A house: 4 hardware entries, 12 devices, their 5-minute short logs of one evening, day calendars,
+    timers, notifications, switch history, 3 users and the preferences a first start writes."""
+    at = DOMOTICZ_START
+    text = DOMOTICZ_TEXT
+    hardware = [
+        (1, "Dummy", 1, 15, "", 0, "", "", "", "", "0", "0", "0", "0", "0", "0", 0),
+        (2, "RFXtrx433", 1, 1, "", 0, "/dev/ttyUSB0", "", "", "", "0", "0", "0", "0", "34", "1", 0),
+        (3, "P1 Smart Meter", 1, 4, "192.168.1.40", 8088, "", "", "", "", "0", "0", "0", "0", "0", "0", 0),
+        (4, "Motherboard", 1, 23, "", 0, "", "", "", "", "0", "0", "0", "0", "0", "0", 0),
+        (5, "Buienradar", 0, 93, "", 0, "", "", "", "6260", "300", "0", "0", "0", "0", "0", 600),
+    ]
+    selector = domoticz_options(
+        {"LevelActions": "||", "LevelNames": "Off|Low|High", "LevelOffHidden": "false", "SelectorStyle": "0"}
+    )
+    devices: list[tuple[Any, ...]] = [
+        # ID, HardwareID, DeviceID, Unit, Name, Used, Type, SubType, SwitchType, Favorite, SignalLevel,
+        # BatteryLevel, nValue, sValue, LastUpdate, Order, AddjValue, AddjMulti, AddjValue2, AddjMulti2,
+        # StrParam1, StrParam2, LastLevel, Protected, CustomImage, Description, Options
+        (
+            1,
+            2,
+            "EA01",
+            1,
+            "Living room",
+            1,
+            82,
+            1,
+            0,
+            1,
+            6,
+            100,
+            0,
+            "21.4;52;1",
+            0,
+            0,
+            0.0,
+            1.0,
+            0.0,
+            1.0,
+            "",
+            "",
+            0,
+            0,
+            0,
+            "",
+            None,
+        ),
+        (
+            2,
+            2,
+            "F102",
+            1,
+            "Garden",
+            1,
+            82,
+            5,
+            0,
+            1,
+            5,
+            80,
+            0,
+            "7.9;88;3",
+            0,
+            0,
+            -0.3,
+            1.0,
+            0.0,
+            1.0,
+            "",
+            "",
+            0,
+            0,
+            0,
+            "",
+            None,
+        ),
+        (
+            3,
+            3,
+            "1",
+            1,
+            "Power",
+            1,
+            250,
+            1,
+            0,
+            1,
+            12,
+            255,
+            0,
+            "1843512;1023877;2214460;412009;538;0",
+            0,
+            0,
+            0.0,
+            1.0,
+            0.0,
+            1.0,
+            "",
+            "",
+            0,
+            0,
+            0,
+            "",
+            None,
+        ),
+        (
+            4,
+            3,
+            "2",
+            1,
+            "Gas",
+            1,
+            251,
+            2,
+            0,
+            0,
+            12,
+            255,
+            0,
+            "2764120",
+            0,
+            0,
+            0.0,
+            1.0,
+            0.0,
+            1.0,
+            "",
+            "",
+            0,
+            0,
+            0,
+            "",
+            None,
+        ),
+        (
+            5,
+            1,
+            "0001401A",
+            1,
+            "Boiler kWh",
+            1,
+            243,
+            29,
+            0,
+            0,
+            12,
+            255,
+            0,
+            "1200.000;51233.500",
+            0,
+            0,
+            0.0,
+            1.0,
+            0.0,
+            1.0,
+            "",
+            "",
+            0,
+            0,
+            0,
+            "",
+            None,
+        ),
+        (
+            6,
+            4,
+            "0000044C",
+            1,
+            "CPU_Usage",
+            1,
+            243,
+            6,
+            0,
+            0,
+            12,
+            255,
+            0,
+            "12.57",
+            0,
+            0,
+            0.0,
+            1.0,
+            0.0,
+            1.0,
+            "",
+            "",
+            0,
+            0,
+            0,
+            "",
+            None,
+        ),
+        (
+            7,
+            2,
+            "00D2A8E2",
+            10,
+            "Hall light",
+            1,
+            16,
+            0,
+            0,
+            1,
+            7,
+            255,
+            1,
+            "",
+            0,
+            0,
+            0.0,
+            1.0,
+            0.0,
+            1.0,
+            "",
+            "",
+            100,
+            0,
+            0,
+            "",
+            None,
+        ),
+        (
+            8,
+            1,
+            "00014058",
+            1,
+            "Fan mode",
+            1,
+            244,
+            62,
+            18,
+            0,
+            12,
+            255,
+            2,
+            "20",
+            0,
+            0,
+            0.0,
+            1.0,
+            0.0,
+            1.0,
+            "",
+            "",
+            20,
+            0,
+            0,
+            "Ventilation speed",
+            selector,
+        ),
+        (
+            9,
+            2,
+            "0B1E8F2",
+            3,
+            "Front door",
+            1,
+            17,
+            0,
+            11,
+            0,
+            8,
+            255,
+            0,
+            "",
+            0,
+            0,
+            0.0,
+            1.0,
+            0.0,
+            1.0,
+            "",
+            "",
+            0,
+            1,
+            0,
+            "",
+            None,
+        ),
+        (
+            10,
+            1,
+            "00082010",
+            1,
+            "Thermostat",
+            1,
+            242,
+            1,
+            0,
+            1,
+            12,
+            255,
+            0,
+            "19.50",
+            0,
+            0,
+            0.0,
+            1.0,
+            0.0,
+            1.0,
+            "",
+            "",
+            0,
+            0,
+            0,
+            "",
+            None,
+        ),
+        (
+            11,
+            5,
+            "1",
+            1,
+            "Rain",
+            0,
+            85,
+            1,
+            0,
+            0,
+            12,
+            255,
+            0,
+            "0;0.0",
+            0,
+            0,
+            0.0,
+            1.0,
+            0.0,
+            1.0,
+            "",
+            "",
+            0,
+            0,
+            0,
+            "",
+            None,
+        ),
+        (
+            12,
+            2,
+            "ABCD",
+            2,
+            "Unknown",
+            0,
+            80,
+            1,
+            0,
+            0,
+            4,
+            10,
+            0,
+            "3.1",
+            0,
+            0,
+            0.0,
+            1.0,
+            0.0,
+            1.0,
+            "",
+            "",
+            0,
+            0,
+            0,
+            "",
+            None,
+        ),
+    ]
+    devices = [
+        (
+            *row[:14],
+            (at + timedelta(hours=2, minutes=5 * row[0], seconds=row[0] * 7)).strftime(text),
+            row[0],
+            *row[16:],
+        )
+        for row in devices
+    ]
+    temperature = []
+    for step in range(36):
+        moment = (at + timedelta(minutes=5 * step)).strftime(text)
+        temperature.append(
+            (1, round(21.0 + (step % 9) * 0.1, 1), 0.0, 50 + step % 4, 0, 10.7 + step % 3 / 10, 0.0, moment)
+        )
+        temperature.append(
+            (2, round(9.4 - step * 0.05, 2), 0.0, 84 + step % 6, 0, 6.3 + step % 5 / 10, 0.0, moment)
+        )
+    days = [(at.date() - timedelta(days=n)) for n in range(10, 0, -1)]
+    temperature_calendar = []
+    for n, day in enumerate(days):
+        temperature_calendar.append(
+            (
+                1,
+                19.8 + n % 3 / 10,
+                22.1 + n % 4 / 10,
+                21.02 + n / 100,
+                0.0,
+                None,
+                51 + n % 5,
+                0,
+                10.5,
+                0.0,
+                0.0,
+                0.0,
+                day.isoformat(),
+            )
+        )
+        temperature_calendar.append(
+            (2, 4.1 + n / 10, 11.6 - n / 10, 8.3, 0.0, None, 86, 0, 5.9, 0.0, 0.0, 0.0, day.isoformat())
+        )
+    multimeter = []
+    meter = []
+    percentage = []
+    for step in range(36):
+        moment = (at + timedelta(minutes=5 * step)).strftime(text)
+        multimeter.append(
+            (3, 1843100 + step * 11, 1023877, 2214200 + step * 7, 412009, 400 + step * 9 % 250, 0, moment)
+        )
+        meter.append((4, 2764000 + step * 3, 0, moment))
+        meter.append((5, 51200500 + step * 916, 1100 + step * 17 % 90, moment))
+        percentage.append((6, round(3.5 + step * 1.37 % 20, 2), moment))
+    meter_calendar = []
+    for n, day in enumerate(days):
+        meter_calendar.append((4, 2100 + n * 37, 2740000 + n * 2100, day.isoformat()))
+        meter_calendar.append((5, 10500 + n * 410, 51090000 + n * 10500, day.isoformat()))
+    timers = [
+        (1, 1, 7, "0000-00-00", "07:00", 2, 0, 100, 0, 0, 0, 127, 0, 0, 0),
+        (2, 1, 7, "0000-00-00", "23:30", 2, 1, 100, 0, 1, 0, 127, 0, 0, 0),
+        (3, 1, 8, "0000-00-00", "06:45", 2, 0, 20, 0, 0, 0, 31, 0, 0, 0),
+        (4, 0, 8, "0000-00-00", "22:00", 4, 1, 0, 0, 0, 0, 0, 0, 0, 0),
+        (5, 1, 7, "2024-12-24", "17:00", 5, 0, 100, 0, 0, 0, 0, 0, 0, 0),
+        (6, 1, 7, "2024-12-31", "23:59", 5, 1, 100, 0, 0, 0, 0, 0, 0, 0),
+        (7, 1, 10, "0000-00-00", "06:30", 0, 0, 15, 0, 0, 0, 128, 0, 0, 0),
+    ]
+    notifications = [
+        (1, 2, "T<2", "Frost in the garden", "", 0, 0, "2024-11-12 06:41:10"),
+        (2, 9, "S", "", "", 1, 1, "2024-11-14 19:02:44"),
+        (3, 5, "U>3", "", "", 0, 0, 0),
+        (4, 12, "B<10", "Replace battery", "", 0, 0, 0),
+        (5, 6, "P>90", "", "telegram", 2, 0, 0),
+    ]
+    lighting = []
+    for n in range(24):
+        device = [7, 8, 9][n % 3]
+        value = n % 2 if device != 8 else 2
+        level = "" if device != 8 else ["0", "10", "20"][n % 3]
+        user = ["", "admin", "", "Timer"][n % 4] if device != 9 else ""
+        moment = (at - timedelta(hours=26) + timedelta(minutes=73 * n, seconds=n * 11)).strftime(text)
+        lighting.append((device, value, level, user, moment))
+    users = [
+        (1, 1, base64.b64encode(b"admin").decode(), hashlib.md5(b"correct horse").hexdigest(), 2, 255, 0),
+        (
+            2,
+            1,
+            base64.b64encode(b"sanne.de.vries").decode(),
+            hashlib.md5(b"tulips").hexdigest(),
+            1,
+            255,
+            0,
+        ),
+        (
+            3,
+            0,
+            base64.b64encode(b"kitchen-tablet").decode(),
+            hashlib.md5(b"kiosk").hexdigest(),
+            0,
+            3,
+            1,
+        ),
+    ]
+    preferences = [
+        ("DB_Version", 118, ""),
+        ("LightHistoryDays", 30, ""),
+        ("MeterDividerEnergy", 1000, ""),
+        ("MeterDividerGas", 100, ""),
+        ("MeterDividerWater", 100, ""),
+        ("RandomTimerFrame", 15, ""),
+        ("ElectricVoltage", 230, ""),
+        ("CM113DisplayType", 0, ""),
+        ("5MinuteHistoryDays", 1, ""),
+        ("SensorTimeout", 60, ""),
+        ("SensorTimeoutNotification", 0, ""),
+        ("UseAutoUpdate", 1, ""),
+        ("UseAutoBackup", 0, ""),
+        ("Rego6XXType", 0, ""),
+        ("CostEnergy", 2149, ""),
+        ("CostEnergyT2", 2149, ""),
+        ("CostGas", 6218, ""),
+        ("Title", 0, "Domoticz"),
+        ("Location", 0, "52.370216;4.895168"),
+        ("Language", 0, "nl"),
+        ("WebUserName", 0, base64.b64encode(b"admin").decode()),
+        ("WebPassword", 0, hashlib.md5(b"correct horse").hexdigest()),
+        ("SecPassword", 0, hashlib.md5(b"1234").hexdigest()),
+        ("ProtectionPassword", 0, hashlib.md5(b"4321").hexdigest()),
+        ("WebLocalNetworks", 0, "127.0.0.*;192.168.1.*"),
+        ("NotificationSensorInterval", 43200, ""),
+        ("NotificationSwitchInterval", 0, ""),
+        ("DashboardType", 0, ""),
+        ("MobileType", 0, ""),
+        ("WindUnit", 0, ""),
+        ("TempUnit", 0, ""),
+        ("DegreeDaysBaseTemperature", 0, "18.0"),
+        ("HTTPURL", 0, base64.b64encode(b"https://api.example.net/#FIELD1&msg=#MESSAGE").decode()),
+        ("EmailFrom", 0, ""),
+        ("SecStatus", 0, ""),
+        ("SecOnDelay", 30, ""),
+        ("AuthenticationMethod", 0, ""),
+        ("ReleaseChannel", 0, ""),
+    ]
+    return {
+        "Hardware": hardware,
+        "DeviceStatus": devices,
+        "Temperature": temperature,
+        "Temperature_Calendar": temperature_calendar,
+        "MultiMeter": multimeter,
+        "Meter": meter,
+        "Meter_Calendar": meter_calendar,
+        "Percentage": percentage,
+        "Timers": timers,
+        "Notifications": notifications,
+        "LightingLog": lighting,
+        "Users": users,
+        "Preferences": preferences,
+    }
+
+
+def domoticz(path: Path) -> Path:
+    """A Domoticz ``domoticz.db`` (see the module's list). DeviceStatus rows go in as CSQLHelper's
+    insert does (without [Order]): its trigger numbers them."""
+    con = sqlite3.connect(path)
+    with con:
+        for statement in DOMOTICZ_DDL:
+            con.execute(statement)
+        for table, values in domoticz_rows().items():
+            if table == "DeviceStatus":
+                columns = [r[1] for r in con.execute("PRAGMA table_info([DeviceStatus])") if r[1] != "Order"]
+                names = ", ".join(f"[{c}]" for c in columns)
+                marks = ", ".join("?" * len(columns))
+                con.executemany(
+                    f"INSERT INTO [DeviceStatus] ({names}) VALUES ({marks})",
+                    [row[:15] + row[16:] for row in values],
+                )
+                continue
+            marks = ", ".join("?" * len(values[0]))
+            con.executemany(f"INSERT INTO [{table}] VALUES ({marks})", values)
+    con.close()
+    return path

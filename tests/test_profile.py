@@ -420,7 +420,9 @@ def test_compact_dates_need_a_declared_date_type_and_every_integer_a_date(make_s
     assert stamp.date_formats == {"%Y-%m-%d %H:%M:%S": 1, "%Y%m%d": 1, "%Y%m%d%H%M%S": 2}
     assert (stamp.min, stamp.max) == (dt.datetime(2024, 12, 31, 23, 59, 59), dt.datetime(2025, 6, 1, 8, 0))
     for name in ("bad", "n", "u", "one", "clock", "leap", "hour24"):
-        assert profiled[name].inferred_type == "integer", name
+        # "one" holds the date 2025-06-01 beside its integers: text, so that no date of the type it
+        # declares is quarantined (an integer column until 2026-12-06, that date lost as an invalid number).
+        assert profiled[name].inferred_type == ("text" if name == "one" else "integer"), name
         assert "%Y%m%d" not in profiled[name].date_formats, name
 
 

@@ -344,3 +344,42 @@ def test_a_date_columns_default_quoting_sqls_current_time_is_no_date_null_audite
         if row["rule"] == "null_like_to_null":
             nulled.setdefault(str(row["column"]), set()).add(int(row["row_key"]))
     assert nulled == {"created_at": untimed, "seen": untimed}
+
+
+def test_dates_beside_more_zeros_in_a_declared_date_column_are_no_dirt_kept_as_text(
+    pg_uri: str, tmp_path: Path
+) -> None:
+    # A notification never sent keeps its DATETIME DEFAULT 0; the few sent hold their local time. Most
+    # of the column is 0 (no zero date then, see above), but its dates are values of the very type it
+    # declares: kept, the column text, every cell as written (until 2026-12-06 it was bigint and each
+    # date quarantined as an invalid number, NULL in the target). Controls: a column declared INTEGER
+    # keeps its integers, its stray words quarantined as before; a DATETIME of epoch seconds beside 0.
+    path = tmp_path / "sent.db"
+    sent = {3: _stamp(3), 11: _stamp(11)[:10], 17: _stamp(17).replace(" ", "T")}
+    with closing(sqlite3.connect(path)) as con, con:
+        con.execute(
+            "CREATE TABLE note (id INTEGER PRIMARY KEY, last_sent DATETIME DEFAULT 0, "
+            "tries INTEGER, done_at DATETIME)"
+        )
+        for i in range(ROWS):
+            tries = "abc" if i == 7 else i % 4
+            done = SECONDS[i] if i % 3 else 0
+            if i in sent:
+                con.execute("INSERT INTO note VALUES (?, ?, ?, ?)", (i, sent[i], tries, done))
+            else:
+                con.execute("INSERT INTO note (id, tries, done_at) VALUES (?, ?, ?)", (i, tries, done))
+    with closing(sqlite3.connect(path)) as con:
+        stored = dict(con.execute("SELECT typeof(last_sent), count(*) FROM note GROUP BY 1").fetchall())
+    assert stored == {"integer": ROWS - len(sent), "text": len(sent)}
+    table = profile(path)["note"]
+    assert table["last_sent"].inferred_type == "text", table["last_sent"].type_reason
+    # No dirt and no misfit: every value is a date as declared or the DEFAULT 0 it declares.
+    assert _kinds(table["last_sent"].issues) == {}, table["last_sent"].issues
+    assert any("DEFAULT 0" in note for note in table["last_sent"].notes), table["last_sent"].notes
+    assert table["tries"].inferred_type == "integer"
+    assert _kinds(table["tries"].issues)["invalid_number"] == 1
+    assert table["done_at"].inferred_type == "integer"
+    ran = load_and_check(path, pg_uri, tmp_path)
+    assert not ran.violations, summarize(ran.violations)
+    assert ran.data_type("note", "last_sent") == "text"
+    assert ran.values("note", "last_sent", "id") == {i: sent.get(i, "0") for i in range(ROWS)}

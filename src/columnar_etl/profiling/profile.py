@@ -2248,6 +2248,11 @@ def _infer_column(
     inferred, reason, whole = _lossless(
         inferred, reason, counts, column.declared_type, present, key=column.primary_key
     )
+    dates_beside_default = (
+        _dates_beside_default_zeros(column, counts, present)
+        if inferred == "text" and shaped != "text"
+        else None
+    )
     if inferred == "date" and (
         midnights := sum(counts.valid(s, None, Flag.MIDNIGHT) for s in WALL_CLOCK_SHAPES)
     ):
@@ -2586,6 +2591,11 @@ def _infer_column(
             detail=f"declared {column.declared_type}; {misfits:,} of {present:,} {_values(present)} "
             f"{'is' if misfits == 1 else 'are'} not {_a(shaped)}: inferred {inferred}",
         )
+    elif dates_beside_default:
+        # Dates, as declared, beside the schema's DEFAULT 0 of the rows never set (more of them than
+        # dates: no zero date, see _zero_dates_as_null_like): text so that no date is lost, and no value
+        # misfits (its note says so; the 0s arrive as '0').
+        notes.append(dates_beside_default)
     elif two_ways or read_as_moment or written_binary:
         # Nothing but moments, as declared: text only so that neither way is lost, no value misfits
         # (until 2026-12-03 each was a type_mismatch, and one such column in a table of ten halted the
@@ -3126,6 +3136,17 @@ def _lossless(
         if key and invalid:
             why = f"{invalid} of {present} values are not {inferred} and the column is in the declared key"
             return "text", f"{why}: kept as text (a key value is never quarantined)", False
+        # A column declared a date or timestamp that reads as numbers (a DATETIME DEFAULT 0 of rows
+        # mostly never set: a notification never sent): its dates are values of the declared type, no
+        # dirt to quarantine (until 2026-12-06 each was an invalid number, NULL in the target).
+        if inferred in numbers and family in ("date", "timestamp") and invalid:
+            dated = counts.text_shape(*DATE_SHAPE_BY_CODE)
+            if dated:
+                why = (
+                    f"{counted(dated, 'value')} {agree(dated, 'is a date', 'are dates')}, as the column "
+                    f"is declared ({column_type}), beside {present - dated:,} numbers"
+                )
+                return "text", f"{why}: kept as text, every value as written", False
         # Neither TEXT nor no declared type (SQLite's "any": what CSV imports create) claims a type:
         # only the values can, and a value cleaning would lose is then no dirt but a sign the column
         # is text (30 % of words in an undeclared column were quarantined as invalid numbers).
@@ -3317,6 +3338,27 @@ def _text_of_the_type(
     # Only TEXT cells are stored as text: a REAL infinity (1e999) is a number of no such shape (until
     # 2026-12-04 every one was said to be "stored as TEXT").
     return max(0, min(valid - stored_as_numbers, counts.classes[StorageClass.TEXT]))
+
+
+def _dates_beside_default_zeros(column: SourceColumn, counts: _Counts, present: int) -> str | None:
+    """The note of a column declared a date or timestamp with ``DEFAULT 0`` whose every value is a
+    date as written or that 0 (the rows never set), kept as text (:func:`_lossless`: more 0s than
+    dates); None otherwise."""
+    if declared_family(column.declared_type) not in DATE_TYPES or (column.default or "").strip() != "0":
+        return None
+    zeros = 0
+    for code, count in (counts.agg["codes"] or {}).items():
+        _, shape, bits = split_code(int(code))
+        if shape == Shape.INTEGER and bits & Flag.ZERO_ONE and not bits & Flag.TRUE_WORD:
+            zeros += count
+    dated = counts.text_shape(*DATE_SHAPE_BY_CODE)
+    if not zeros or not dated or zeros + dated != present:
+        return None
+    return (
+        f"{counted(dated, 'date')} beside {counted(zeros, 'cell')} holding the DEFAULT 0 the column "
+        f"declares ({column.declared_type}) for a row never set: kept as text, every value as written "
+        "(the 0s outnumber the dates, so they are not read as zero dates)"
+    )
 
 
 def _declared_misfits(counts: _Counts, family: InferredType | None, present: int) -> tuple[int, str]:
