@@ -68223,3 +68223,230 @@ UNIX_EPOCH_UTC = datetime(1970, 1, 1, tzinfo=UTC)
 def duplicati(path: Path) -> Path:
     """A Duplicati 2 backup job's local database (see the module's list)."""
     return write_export(path, DUPLICATI_DDL, duplicati_rows())
+
+
+# --- App (UrBackup server's backup_server.db: the sqlite3 dump of the database the server ships
+# (urbackupserver's backup_server.sql, db_version 3: its CREATE TABLEs with the columns its ALTER TABLEs
+# added) and server_update.cpp's upgrade18_19/19_20 (backups.archived, archive_timeout); dates as its
+# CURRENT_TIMESTAMP defaults write them, running as datetime(0, 'unixepoch') for none, SHA-512 BLOBs,
+# logs as its ServerLogger writes them: "<level>-<unix seconds>-<message>" lines) ---
+
+URBACKUP_DDL = [
+    "CREATE TABLE clients (\n id INTEGER PRIMARY KEY,\n name TEXT,\n lastbackup DATE,\n lastseen DATE\n, "
+    "lastbackup_image DATE, bytes_used_files INTEGER, bytes_used_images INTEGER)",
+    "CREATE TABLE settings (\n  key TEXT,\n  value TEXT , clientid INTEGER)",
+    "CREATE TABLE backups (\n id INTEGER PRIMARY KEY,\n clientid INTEGER,\n backuptime DATE DEFAULT "
+    "CURRENT_TIMESTAMP,\n incremental INTEGER,\n path TEXT\n, complete INTEGER, running DATE, size_bytes "
+    "INTEGER, done INTEGER, archived INTEGER, archive_timeout INTEGER)",
+    "CREATE TABLE files (\n backupid INTEGER,\n fullpath TEXT,\n shahash BLOB,\n filesize INTEGER,\n created "
+    "DATE DEFAULT CURRENT_TIMESTAMP\n, rsize INTEGER, did_count INTEGER)",
+    "CREATE TABLE backup_images (\n id INTEGER PRIMARY KEY,\n clientid INTEGER,\n backuptime DATE DEFAULT "
+    "CURRENT_TIMESTAMP,\n incremental INTEGER,\n incremental_ref INTEGER,\n path TEXT,\n complete INTEGER\n, "
+    "running DATE, size_bytes INTEGER)",
+    "CREATE TABLE del_stats (\nbackupid INTEGER,\nimage INTEGER,\ndelsize INTEGER,\ncreated DATE DEFAULT "
+    "CURRENT_TIMESTAMP\n, clientid INTEGER REFERENCES clients(id) ON DELETE CASCADE, incremental INTEGER, "
+    "stoptime DATE)",
+    "CREATE TABLE si_users\n(\nid INTEGER PRIMARY KEY,\nname TEXT,\npassword_md5 TEXT,\nsalt TEXT\n)",
+    "CREATE TABLE si_permissions\n(\nclientid INTEGER REFERENCES si_users(id) ON DELETE CASCADE,\nt_right "
+    "TEXT,\nt_domain TEXT\n)",
+    "CREATE TABLE clients_hist (\n id INTEGER REFERENCES clients(id) ON DELETE CASCADE,\n name TEXT,\n "
+    "lastbackup DATE,\n lastseen DATE,\n lastbackup_image DATE,\n bytes_used_files INTEGER,\n "
+    "bytes_used_images INTEGER,\n created DATE DEFAULT CURRENT_TIMESTAMP\n, hist_id INTEGER REFERENCES "
+    "clients_hist_id(id) ON DELETE CASCADE)",
+    "CREATE TABLE clients_hist_id (\n id INTEGER PRIMARY KEY,\n created DATE DEFAULT CURRENT_TIMESTAMP\n)",
+    "CREATE TABLE logs (\n id INTEGER PRIMARY KEY,\n clientid INTEGER REFERENCES clients(id) ON DELETE "
+    "CASCADE,\n created DATE DEFAULT CURRENT_TIMESTAMP,\n sent INTEGER DEFAULT 0,\n logdata TEXT\n, errors "
+    "INTEGER, warnings INTEGER, infos INTEGER, image INTEGER, incremental INTEGER)",
+    "CREATE TABLE misc (\n id INTEGER PRIMARY KEY,\n tkey TEXT,\n tvalue TEXT\n)",
+    "CREATE INDEX files_idx ON files (shahash)",
+    "CREATE INDEX clients_hist_created_idx ON clients_hist (created)",
+]
+
+#: The server's first backup: 2024-03-11 22:00:00 UTC, CURRENT_TIMESTAMP's text.
+URBACKUP_START = datetime(2024, 3, 11, 22, 0, 0, tzinfo=UTC)
+#: What `datetime(0, 'unixepoch')` wrote into `running` for a backup not running.
+URBACKUP_NOT_RUNNING = "1970-01-01 00:00:00"
+
+
+def urbackup_time(moment: datetime) -> str:
+    """A moment as SQLite's CURRENT_TIMESTAMP writes it (UTC, to the second)."""
+    return moment.strftime("%Y-%m-%d %H:%M:%S")
+
+
+def urbackup_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """Four clients backed up nightly for a week (file backups, a full one first; image backups of the
+    Windows machines), the files of each backup, the history snapshots and the logs."""
+    names = ["fileserver", "ann-laptop", "WIN-BUILD01", "kitchen-pc"]
+    clients, backups, images, files, logs, dels, hist, hist_ids = [], [], [], [], [], [], [], []
+    for c, name in enumerate(names, 1):
+        windows = name.isupper() or name == "kitchen-pc"
+        last = URBACKUP_START + timedelta(days=6, minutes=7 * c)
+        clients.append(
+            (
+                c,
+                name,
+                urbackup_time(last),
+                urbackup_time(last + timedelta(hours=9, seconds=13 * c)),
+                urbackup_time(last - timedelta(days=2)) if windows else None,
+                1_073_741_824 * c + 12_345 * c,
+                53_687_091_200 * c if windows else 0,
+            )
+        )
+    for day in range(7):
+        for c, name in enumerate(names, 1):
+            if (c, day) == (4, 3):
+                continue  # the kitchen PC was off that night
+            when = URBACKUP_START + timedelta(days=day, minutes=7 * c)
+            b = len(backups) + 1
+            full = day == 0
+            running = day == 6 and c == 2  # still running when the database was copied
+            backups.append(
+                (
+                    b,
+                    c,
+                    urbackup_time(when),
+                    0 if full else day,
+                    f"{when:%y%m%d-%H%M}",
+                    0 if running else 1,
+                    urbackup_time(when + timedelta(minutes=41)) if running else URBACKUP_NOT_RUNNING,
+                    (734_003_200 if full else 3_145_728 * (day + c)) + 4_096 * b,
+                    0 if running else 1,
+                    1 if (c, day) == (1, 0) else 0,
+                    int((when + timedelta(days=90)).timestamp()) if (c, day) == (1, 0) else 0,
+                )
+            )
+            for f in range(2 if full else 1):
+                # The same files night after night: a path is in every backup that saw it change.
+                path = (
+                    f"/home/{name}/documents/report-{f}.odt"
+                    if not name.isupper()
+                    else (f"C:\\Users\\build\\src\\module_{f}.cs")
+                )
+                data = f"{name}:{path}:{day}"
+                size = 10_240 + 977 * (b + f)
+                files.append(
+                    (
+                        b,
+                        path,
+                        hashlib.sha512(data.encode()).digest(),
+                        size,
+                        urbackup_time(when + timedelta(minutes=3 + f)),
+                        0 if full else size,
+                        1,
+                    )
+                )
+            levels = [(0, f"Starting {'full' if full else 'incremental'} file backup...")]
+            if c == 3 and day == 2:
+                levels.append((1, "Error getting file list. Trying again later."))
+            if not running:
+                levels.append((0, f"Transferred {3.1 + 0.2 * day:.2f} GB - Average speed: 55.{c} MBit/s"))
+            stamp = int(when.timestamp())
+            logs.append(
+                (
+                    len(logs) + 1,
+                    c,
+                    urbackup_time(when + timedelta(minutes=42)),
+                    1,
+                    "".join(f"{level}-{stamp + 60 * i}-{text}\n" for i, (level, text) in enumerate(levels)),
+                    sum(level == 2 for level, _ in levels),
+                    sum(level == 1 for level, _ in levels),
+                    sum(level == 0 for level, _ in levels),
+                    0,
+                    0 if full else 1,
+                )
+            )
+    for c in (3, 4):
+        for day in (0, 4):
+            when = URBACKUP_START + timedelta(days=day, hours=2, minutes=c)
+            i = len(images) + 1
+            images.append(
+                (
+                    i,
+                    c,
+                    urbackup_time(when),
+                    0 if day == 0 else 1,
+                    0 if day == 0 else i - 1,
+                    f"/media/backup/{names[c - 1]}/Image_C_{when:%y%m%d-%H%M}.vhdz",
+                    1,
+                    URBACKUP_NOT_RUNNING,
+                    21_474_836_480 + 104_857_600 * i,
+                )
+            )
+    # The nightly cleanup deleted the first incremental of two clients; del_stats says what it freed.
+    for b in (5, 6):
+        row = backups[b - 1]
+        dels.append(
+            (
+                b,
+                0,
+                row[7],
+                urbackup_time(URBACKUP_START + timedelta(days=6, hours=4)),
+                row[1],
+                1,
+                urbackup_time(URBACKUP_START + timedelta(days=6, hours=4, seconds=37)),
+            )
+        )
+    # A statistics snapshot of every client each day (clients_hist_id names the snapshot).
+    for day in range(1, 7):
+        at = URBACKUP_START + timedelta(days=day, hours=3)
+        hist_ids.append((day, urbackup_time(at)))
+        for client in clients:
+            hist.append(
+                (
+                    client[0],
+                    client[1],
+                    client[2],
+                    client[3],
+                    client[4],
+                    client[5] - 1_000 * day,
+                    client[6],
+                    urbackup_time(at),
+                    day,
+                )
+            )
+    users = [
+        (1, "admin", hashlib.md5(b"adminsalt1" + b"secret").hexdigest(), "saltsalt1a"),
+        (2, "helpdesk", hashlib.md5(b"helpsalt2" + b"secret").hexdigest(), "saltsalt2b"),
+    ]
+    permissions = [
+        (1, "all", "all"),
+        (2, "1,2", "browse_backups"),
+        (2, "1,2,3,4", "status"),
+        (2, "1", "logs"),
+    ]
+    # Global settings (clientid 0) and a client's overrides, every value text as the web interface posts it.
+    settings = [
+        ("backupfolder", "/media/backup", 0),
+        ("update_freq_incr", "18000", 0),
+        ("update_freq_full", "2592000", 0),
+        ("max_file_incr", "100", 0),
+        ("min_file_incr", "40", 0),
+        ("allow_overwrite", "true", 0),
+        ("backup_window_incr_file", "1-7/0-24", 0),
+        ("internet_authkey", "Hq3LmZ9xT1", 1),
+        ("computername", "", 0),
+        ("update_freq_incr", "7200", 2),
+        ("exclude_files", "*.tmp;*\\Temp\\*", 3),
+        ("image_letters", "C", 3),
+        ("image_letters", "C", 4),
+    ]
+    return {
+        "clients": clients,
+        "settings": settings,
+        "backups": backups,
+        "files": files,
+        "backup_images": images,
+        "del_stats": dels,
+        "si_users": users,
+        "si_permissions": permissions,
+        "clients_hist": hist,
+        "clients_hist_id": hist_ids,
+        "logs": logs,
+        # db_version as upgrade() keeps it, and upgrade22_23's files_cache ('none': no cache).
+        "misc": [(1, "db_version", "53"), (2, "files_cache", "none")],
+    }
+
+
+def urbackup(path: Path) -> Path:
+    """An UrBackup server's backup_server.db (see the module's list)."""
+    return write_export(path, URBACKUP_DDL, urbackup_rows(), bytes_as_text=False)  # type: ignore[arg-type]

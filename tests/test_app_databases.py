@@ -22267,3 +22267,67 @@ def test_duplicati_job_database_keeps_dotnet_ticks_with_their_instant_and_its_se
             ("FileLookup", "MetadataID"): "Metadataset.ID",
         }.items()
     )
+
+
+def test_urbackup_server_reads_its_current_timestamp_text_keeps_the_epoch_for_not_running_and_its_logs(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.urbackup)
+    rows = apps.urbackup_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_after"] == 100.0
+    # Not pinned: misc is a name/value table the rules do not recognise (tkey and tvalue, the name
+    # declared unique nowhere), so files_cache's 'none' beside db_version's 53 is a null token there.
+    assert set(charged_columns(profiled(run_dir)["columns"])) <= {("misc", "tvalue")}
+    # CURRENT_TIMESTAMP's text in columns declared DATE: wall-clock timestamps, as written.
+    backups = rows["backups"]
+    assert ran.types("backups")["backuptime"] == "timestamp without time zone"
+    assert ran.values("backups", "backuptime", "id") == {
+        row[0]: datetime.strptime(row[2], "%Y-%m-%d %H:%M:%S") for row in backups
+    }
+    assert ran.values("clients", "lastseen", "id") == {
+        row[0]: datetime.strptime(row[3], "%Y-%m-%d %H:%M:%S") for row in rows["clients"]
+    }
+    # datetime(0, 'unixepoch') for a backup not running is kept as written, the note saying so.
+    assert ran.types("backups")["running"] == "timestamp without time zone"
+    assert ran.values("backups", "running", "id") == {
+        row[0]: datetime.strptime(row[6], "%Y-%m-%d %H:%M:%S") for row in backups
+    }
+    running = profiled(run_dir)["columns"]["backups"]["running"]["notes"]
+    assert any("the Unix epoch, which applications write for 0 (no date)" in note for note in running)
+    # SHA-512 hashes as bytes; the logs' "<level>-<seconds>-<message>\n" lines byte for byte.
+    files = pg_query(
+        ran.uri, f"SELECT backupid, fullpath, shahash, filesize FROM {quote_ident(ran.base)}.files"
+    )
+    assert sorted(files) == sorted(row[:4] for row in rows["files"])
+    assert ran.values("logs", "logdata", "id") == {row[0]: row[4] for row in rows["logs"]}
+    # Settings as the web interface posts them: text as written, the blank computer name NULL.
+    settings = pg_query(ran.uri, f"SELECT key, value, clientid FROM {quote_ident(ran.base)}.settings")
+    assert sorted(settings, key=repr) == sorted(
+        ((key, value or None, client) for key, value, client in rows["settings"]), key=repr
+    )
+    found = references(run_dir)
+    want = {
+        ("settings", "clientid"): "clients.id",
+        ("backups", "clientid"): "clients.id",
+        ("files", "backupid"): "backups.id",
+        ("backup_images", "clientid"): "clients.id",
+        ("del_stats", "clientid"): "clients.id",
+        ("si_permissions", "clientid"): "si_users.id",
+        ("clients_hist", "id"): "clients.id",
+        ("clients_hist", "hist_id"): "clients_hist_id.id",
+        ("logs", "clientid"): "clients.id",
+    }
+    assert {k: v for k, v in found.items() if k in want} == want
+    # Not pinned: two deleted backups' ids and an image's previous image are more than the data shows.
+    assert (
+        found.items() - want.items()
+        <= {
+            ("del_stats", "backupid"): "backups.id",
+            ("backup_images", "incremental_ref"): "backup_images.id",
+        }.items()
+    )
+    # clientid 0 is the server's global settings: no reference, no orphan.
+    clientid = profiled(run_dir)["columns"]["settings"]["clientid"]
+    assert clientid["no_reference_count"] == sum(row[2] == 0 for row in rows["settings"])
