@@ -69379,3 +69379,762 @@ def domoticz(path: Path) -> Path:
             con.executemany(f"INSERT INTO [{table}] VALUES ({marks})", values)
     con.close()
     return path
+
+
+# --- App (Kismet's .kismet log: kis_database_logfile.cc's CREATE TABLEs of db_version 10, each value
+# bound as its log_* functions bind it: sqlite3_bind_int64 seconds and microseconds, MACs and UUIDs as
+# text, 0 for no GPS fix, the device's and alert's JSON bound as BLOBs, data and snapshot JSON as text,
+# '' for a packet without a link frame) ---
+
+KISMET_DDL = [
+    "CREATE TABLE KISMET (kismet_version TEXT, db_version INT, db_module TEXT)",
+    "CREATE TABLE devices (first_time INT, last_time INT, devkey TEXT, phyname TEXT, devmac TEXT, "
+    "strongest_signal INT, min_lat REAL, min_lon REAL, max_lat REAL, max_lon REAL, avg_lat REAL, "
+    "avg_lon REAL, bytes_data INT, type TEXT, device BLOB, UNIQUE(phyname, devmac) ON CONFLICT REPLACE)",
+    "CREATE TABLE packets (ts_sec INT, ts_usec INT, phyname TEXT, sourcemac TEXT, destmac TEXT, "
+    "transmac TEXT, frequency REAL, devkey TEXT, lat REAL, lon REAL, alt REAL, speed REAL, heading REAL, "
+    "packet_len INT, signal INT, datasource TEXT, dlt INT, packet BLOB, error INT, tags TEXT, "
+    "datarate REAL, hash INT, packetid INT, packet_full_len INT)",
+    "CREATE TABLE data (ts_sec INT, ts_usec INT, phyname TEXT, devmac TEXT, lat REAL, lon REAL, alt REAL, "
+    "speed REAL, heading REAL, datasource TEXT, type TEXT, json BLOB)",
+    "CREATE TABLE datasources (uuid TEXT, typestring TEXT, definition TEXT, name TEXT, interface TEXT, "
+    "json BLOB, UNIQUE(uuid) ON CONFLICT REPLACE)",
+    "CREATE TABLE alerts (ts_sec INT, ts_usec INT, phyname TEXT, devmac TEXT, lat REAL, lon REAL, "
+    "header TEXT, json BLOB)",
+    "CREATE TABLE messages (ts_sec INT, lat REAL, lon REAL, msgtype TEXT, message TEXT)",
+    "CREATE TABLE snapshots (ts_sec INT, ts_usec INT, lat REAL, lon REAL, snaptype TEXT, json BLOB)",
+]
+
+#: The log's first second: 2024-06-01 09:30:00 UTC.
+KISMET_START = 1717234200
+KISMET_SOURCES = ("5FE308BD-0000-0000-0000-00C0CA9A2F5E", "5FE308BD-0000-0000-0000-9C5C8E4D1A20")
+KISMET_NO_SOURCE = "00000000-0000-0000-0000-000000000000"
+
+
+def kismet_mac(n: int) -> str:
+    """A device's MAC as mac_addr::Mac2String writes it: upper-case hex pairs."""
+    return ":".join(f"{b:02X}" for b in (0xB8, 0xAE, 0xED, 0x10 + n % 7, n * 37 % 256, n * 11 % 256))
+
+
+def kismet_key(phy: int, mac: str) -> str:
+    """device_key::as_string: the phy's hash and the MAC's 48 bits, each as 16 hex digits, joined by '_'."""
+    return f"{phy:08X}00000000_{int(mac.replace(':', ''), 16) << 16:016X}"
+
+
+def kismet_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """A 20-minute war walk: 14 Wi-Fi and 2 Bluetooth devices, 48 packets, two sources, a GPS fix
+    from the eighth minute on (0 before it, as Kismet binds no fix)."""
+    wifi, bt = 0x4202770D, 0x9A3C5E21
+
+    def fix(second: int) -> tuple[float, float, float, float, float]:
+        if second < 480:
+            return (0.0, 0.0, 0.0, 0.0, 0.0)
+        step = (second - 480) // 30
+        return (
+            round(47.6062095 + step * 0.0000731, 7),
+            round(-122.3320708 - step * 0.0000513, 7),
+            round(56.25 + step * 0.5, 2),
+            round(1.3 + step % 4 * 0.17, 2),
+            round(80.0 + step * 3.75, 2),
+        )
+
+    devices = []
+    for n in range(1, 17):
+        phy, phyname = (bt, "Bluetooth") if n > 14 else (wifi, "IEEE802.11")
+        mac = kismet_mac(n)
+        first = KISMET_START + 20 * n
+        last = first + 60 * (n % 9) + 5
+        kind = "BTLE" if n > 14 else ("Wi-Fi AP" if n % 3 == 1 else "Wi-Fi Client")
+        lat = fix(first)
+        located = lat[0] != 0.0
+        signal = -38 - 4 * n
+        device = {
+            "kismet.device.base.key": kismet_key(phy, mac),
+            "kismet.device.base.macaddr": mac,
+            "kismet.device.base.phyname": phyname,
+            "kismet.device.base.name": f"Net{n:02d}" if kind == "Wi-Fi AP" else "",
+            "kismet.device.base.type": kind,
+            "kismet.device.base.first_time": first,
+            "kismet.device.base.last_time": last,
+            "kismet.device.base.signal": {"kismet.common.signal.max_signal": signal},
+            "kismet.device.base.channel": "6" if n % 2 else "36",
+            "kismet.device.base.frequency": 2437000 if n % 2 else 5180000,
+        }
+        devices.append(
+            (
+                first,
+                last,
+                kismet_key(phy, mac),
+                phyname,
+                mac,
+                signal,
+                lat[0],
+                lat[1],
+                round(lat[0] + 0.0002, 7) if located else 0.0,
+                round(lat[1] + 0.0003, 7) if located else 0.0,
+                round(lat[0] + 0.0001, 7) if located else 0.0,
+                round(lat[1] + 0.00015, 7) if located else 0.0,
+                1500 * n * (n % 4),
+                kind,
+                json.dumps(device).encode(),
+            )
+        )
+    packets = []
+    for p in range(1, 49):
+        second = 25 * p
+        n = p % 14 + 1
+        source, dest = kismet_mac(n), "FF:FF:FF:FF:FF:FF" if p % 3 == 0 else kismet_mac((n + 3) % 14 + 1)
+        framed = p % 16 != 0  # a packet whose capture carried no link frame: dlt -1 and '' bound as text
+        frame = bytes([0x00, 0x00, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x80 if p % 3 == 0 else 0x88, 0x01])
+        frame += bytes.fromhex(dest.replace(":", "")) + bytes.fromhex(source.replace(":", ""))
+        frame += bytes((p * 13 + i) % 256 for i in range(20 + p % 7))
+        lat, lon, alt, speed, heading = fix(second)
+        packets.append(
+            (
+                KISMET_START + second,
+                (p * 104729) % 1_000_000,
+                "IEEE802.11",
+                source,
+                dest,
+                source if p % 3 == 0 else kismet_mac((n + 5) % 14 + 1),
+                2437000.0 if n % 2 else 5180000.0,
+                kismet_key(wifi, source),
+                lat,
+                lon,
+                alt,
+                speed,
+                heading,
+                len(frame) if framed else 0,
+                -40 - p % 45,
+                KISMET_SOURCES[p % 2],
+                127 if framed else -1,
+                frame if framed else "",
+                1 if p % 23 == 0 else 0,
+                "" if p % 5 else "DOT11_WPAEAPOL",
+                [1.0, 6.0, 54.0, 866.7][p % 4],
+                zlib.crc32(frame),
+                p,
+                len(frame) if framed else 0,
+            )
+        )
+    datasources = [
+        (
+            uuid_,
+            "linuxwifi",
+            f"wlan{i}mon:name=walk{i}",
+            f"walk{i}",
+            f"wlan{i}mon",
+            json.dumps(
+                {
+                    "kismet.datasource.uuid": uuid_,
+                    "kismet.datasource.type_driver": {"kismet.datasource.driver.type": "linuxwifi"},
+                    "kismet.datasource.channels": ["1", "6", "11", "36", "40"],
+                    "kismet.datasource.hop_rate": 5.0,
+                }
+            ).encode(),
+        )
+        for i, uuid_ in enumerate(KISMET_SOURCES)
+    ]
+    alerts = []
+    for a, (header, n, second) in enumerate(
+        [
+            ("DEAUTHFLOOD", 3, 300),
+            ("PROBENOJOIN", 5, 420),
+            ("APSPOOF", 1, 610),
+            ("DEAUTHFLOOD", 3, 905),
+            ("BSSTIMESTAMP", 7, 1010),
+            ("NOCLIENTMFP", 10, 1130),
+        ]
+    ):
+        moment = KISMET_START + second + (a * 0.137 + 0.5)
+        lat, lon, *_ = fix(second)
+        alerts.append(
+            (
+                KISMET_START + second,
+                int((moment % 1) * 1_000_000),
+                "IEEE802.11",
+                kismet_mac(n),
+                lat,
+                lon,
+                header,
+                json.dumps(
+                    {
+                        "kismet.alert.header": header,
+                        "kismet.alert.timestamp": moment,
+                        "kismet.alert.transmitter_mac": kismet_mac(n),
+                        "kismet.alert.text": f"{header} seen from {kismet_mac(n)}",
+                    }
+                ).encode(),
+            )
+        )
+    # A message's ts_sec is time(0); INFO, ERROR, ... as ProcessMessage names its flags.
+    messages = [
+        (
+            KISMET_START + 45 * m,
+            *fix(45 * m)[:2],
+            ["INFO", "INFO", "ERROR", "INFO", "DEBUG"][m % 5],
+            [
+                "Opened kismetdb log file 'Kismet-20240601-09-30-00-1.kismet'",
+                "Saving packets to the Kismet database log.",
+                "Interface 'wlan1mon' encountered an error: Device busy",
+                "Detected new 802.11 Wi-Fi access point B8:AE:ED:11:25:0B",
+                "GPS position is valid",
+            ][m % 5],
+        )
+        for m in range(12)
+    ]
+    # Kismet snapshots the GPS track and the device counts, once a minute; JSON bound as text.
+    snapshots = []
+    for s in range(1, 21):
+        second = 60 * s
+        lat, lon, alt, speed, heading = fix(second)
+        kind = "GPS" if s % 2 else "DEVICES"
+        body = (
+            {"kismet.common.location.lat": lat, "kismet.common.location.lon": lon, "alt": alt}
+            if kind == "GPS"
+            else {"kismet.devicetracker.num_devices": min(16, s), "packets": 2 * s}
+        )
+        snapshots.append((KISMET_START + second, 0, lat, lon, kind, json.dumps(body)))
+    # Metablob records of some packets (RTL433 meter readings, as datasource_rtl433 logs them).
+    data = [
+        (
+            KISMET_START + 130 * d,
+            (d * 7919) % 1_000_000,
+            "RTL433",
+            f"02:00:00:{d:02X}:4C:7E",
+            *fix(130 * d),
+            KISMET_SOURCES[0],
+            "RTL433",
+            json.dumps({"model": "Acurite-Tower", "id": 1000 + d, "temperature_C": 18.5 + d * 0.3}),
+        )
+        for d in range(1, 9)
+    ]
+    return {
+        "KISMET": [("2023-07-R1", 10, "kismetlog")],
+        "devices": devices,
+        "packets": packets,
+        "data": data,
+        "datasources": datasources,
+        "alerts": alerts,
+        "messages": messages,
+        "snapshots": snapshots,
+    }
+
+
+def kismet(path: Path) -> Path:
+    """A Kismet capture's .kismet log (see the module's list)."""
+    return write_export(path, KISMET_DDL, kismet_rows(), bytes_as_text=False)  # type: ignore[arg-type]
+
+
+# --- App (Duplicati 2's local job database: Duplicati/Library/Main/Database/Database schema/Schema.sql
+# and its numbered upgrade scripts (9. Refactor Paths: PathPrefix and FileLookup; 10: Fileset's
+# IsFullBackup; 15: Remotevolume's ArchiveTime; 18: its LockExpirationTime), the values as
+# LocalDatabase.cs binds them: Unix seconds for operations, filesets and remote operations, .NET ticks
+# for a file's Lastmodified, base64 SHA-256 hashes, -100 and -200 for a folder's and a symlink's blockset,
+# JSON text of a remote operation's data) ---
+
+DUPLICATI_DDL = [
+    'CREATE TABLE "Operation" ("ID" INTEGER PRIMARY KEY, "Description" TEXT NOT NULL, '
+    '"Timestamp" INTEGER NOT NULL)',
+    'CREATE TABLE "Remotevolume" ("ID" INTEGER PRIMARY KEY, "OperationID" INTEGER NOT NULL, '
+    '"Name" TEXT NOT NULL, "Type" TEXT NOT NULL, "Size" INTEGER NULL, "Hash" TEXT NULL, '
+    '"State" TEXT NOT NULL, "VerificationCount" INTEGER NOT NULL, "DeleteGraceTime" INTEGER NOT NULL, '
+    '"ArchiveTime" INTEGER NOT NULL, "LockExpirationTime" INTEGER NULL)',
+    'CREATE UNIQUE INDEX "RemotevolumeName" ON "Remotevolume" ("Name", "State")',
+    'CREATE TABLE "IndexBlockLink" ("IndexVolumeID" INTEGER NOT NULL, "BlockVolumeID" INTEGER NOT NULL)',
+    'CREATE TABLE "Fileset" ("ID" INTEGER PRIMARY KEY, "OperationID" INTEGER NOT NULL, '
+    '"VolumeID" INTEGER NOT NULL, "Timestamp" INTEGER NOT NULL, "IsFullBackup" INTEGER NOT NULL DEFAULT 1)',
+    'CREATE TABLE "FilesetEntry" ("FilesetID" INTEGER NOT NULL, "FileID" INTEGER NOT NULL, '
+    '"Lastmodified" INTEGER NOT NULL)',
+    'CREATE UNIQUE INDEX "FilesetentryIndex" on "FilesetEntry" ("FilesetID", "FileID")',
+    'CREATE TABLE "PathPrefix" ("ID" INTEGER PRIMARY KEY, "Prefix" TEXT NOT NULL)',
+    'CREATE UNIQUE INDEX "PathPrefixPrefix" ON "PathPrefix" ("Prefix")',
+    'CREATE TABLE "FileLookup" ("ID" INTEGER PRIMARY KEY, "PrefixID" INTEGER NOT NULL, "Path" TEXT NOT NULL, '
+    '"BlocksetID" INTEGER NOT NULL, "MetadataID" INTEGER NOT NULL)',
+    'CREATE UNIQUE INDEX "FileLookupPath" ON "FileLookup" ("PrefixID", "Path", "BlocksetID", "MetadataID")',
+    'CREATE VIEW "File" AS SELECT "A"."ID" AS "ID", "B"."Prefix" || "A"."Path" AS "Path", '
+    '"A"."BlocksetID" AS "BlocksetID", "A"."MetadataID" AS "MetadataID" FROM "FileLookup" "A", '
+    '"PathPrefix" "B" WHERE "A"."PrefixID" = "B"."ID"',
+    'CREATE TABLE "BlocklistHash" ("BlocksetID" INTEGER NOT NULL, "Index" INTEGER NOT NULL, '
+    '"Hash" TEXT NOT NULL)',
+    'CREATE TABLE "Blockset" ("ID" INTEGER PRIMARY KEY, "Length" INTEGER NOT NULL, "FullHash" TEXT NOT NULL)',
+    'CREATE UNIQUE INDEX "BlocksetFullHash" ON "Blockset" ("FullHash", "Length")',
+    'CREATE TABLE "BlocksetEntry" ("BlocksetID" INTEGER NOT NULL, "Index" INTEGER NOT NULL, '
+    '"BlockID" INTEGER NOT NULL, CONSTRAINT "BlocksetEntry_PK_IdIndex" PRIMARY KEY ("BlocksetID", "Index")) '
+    "WITHOUT ROWID",
+    'CREATE INDEX "BlocksetEntry_IndexIdsBackwards" ON "BlocksetEntry" ("BlockID")',
+    'CREATE TABLE "Block" ("ID" INTEGER PRIMARY KEY, "Hash" TEXT NOT NULL, "Size" INTEGER NOT NULL, '
+    '"VolumeID" INTEGER NOT NULL)',
+    'CREATE UNIQUE INDEX "BlockHashSize" ON "Block" ("Hash", "Size")',
+    'CREATE INDEX "Block_IndexByVolumeId" ON "Block" ("VolumeID")',
+    'CREATE TABLE "DeletedBlock" ("ID" INTEGER PRIMARY KEY, "Hash" TEXT NOT NULL, "Size" INTEGER NOT NULL, '
+    '"VolumeID" INTEGER NOT NULL)',
+    'CREATE TABLE "DuplicateBlock" ("BlockID" INTEGER NOT NULL, "VolumeID" INTEGER NOT NULL)',
+    'CREATE TABLE "Metadataset" ("ID" INTEGER PRIMARY KEY, "BlocksetID" INTEGER NOT NULL)',
+    'CREATE INDEX "MetadatasetBlocksetID" ON "Metadataset" ("BlocksetID")',
+    'CREATE TABLE "RemoteOperation" ("ID" INTEGER PRIMARY KEY, "OperationID" INTEGER NOT NULL, '
+    '"Timestamp" INTEGER NOT NULL, "Operation" TEXT NOT NULL, "Path" TEXT NOT NULL, "Data" BLOB NULL)',
+    'CREATE TABLE "LogData" ("ID" INTEGER PRIMARY KEY, "OperationID" INTEGER NOT NULL, '
+    '"Timestamp" INTEGER NOT NULL, "Type" TEXT NOT NULL, "Message" TEXT NOT NULL, "Exception" TEXT NULL)',
+    'CREATE TABLE "ChangeJournalData" ("ID" INTEGER PRIMARY KEY, "FilesetID" INTEGER NOT NULL, '
+    '"VolumeName" TEXT NOT NULL, "JournalID" INTEGER NOT NULL, "NextUsn" INTEGER NOT NULL, '
+    '"ConfigHash" TEXT NOT NULL)',
+    'CREATE TABLE "Version" ("ID" INTEGER PRIMARY KEY, "Version" INTEGER NOT NULL)',
+    'CREATE TABLE "Configuration" ("Key" TEXT PRIMARY KEY NOT NULL, "Value" TEXT NOT NULL)',
+]
+
+#: The first backup's second: 2024-05-06 02:00:00 UTC, nightly after it.
+DUPLICATI_START = 1714960800
+#: .NET's DateTime.Ticks of the Unix epoch (100-nanosecond ticks since 0001-01-01).
+DOTNET_UNIX_TICKS = 621355968000000000
+DUPLICATI_BLOCKSIZE = 102400
+
+
+def duplicati_hash(text: str) -> str:
+    """A block's or file's hash as Duplicati writes it: the SHA-256's base64."""
+    return base64.b64encode(hashlib.sha256(text.encode()).digest()).decode()
+
+
+def duplicati_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """Three nightly backups of a home folder (the third a partial one), each its dlist, dblock and
+    dindex volumes, a compact that deleted a block volume, and the log of each operation."""
+    operations, volumes, filesets, remote_ops, log = [], [], [], [], []
+    for o, (what, day) in enumerate(
+        [("Backup", 0), ("Backup", 1), ("Compact", 1), ("Backup", 2), ("Test", 2)], 1
+    ):
+        operations.append((o, what, DUPLICATI_START + 86400 * day + 60 * o))
+    stamp = {o: t for o, _, t in operations}
+    salt = "a1f3"
+    for o in (1, 2, 4):
+        moment = datetime.fromtimestamp(stamp[o], UTC).strftime("%Y%m%dT%H%M%SZ")
+        base = len(volumes)
+        for kind, suffix, size in (
+            ("Blocks", "dblock", 52_428_800 - o * 3_331),
+            ("Index", "dindex", 18_231 + o),
+            ("Files", "dlist", 4_112 + 17 * o),
+        ):
+            name = (
+                f"duplicati-{moment}.dlist.zip.aes"
+                if kind == "Files"
+                else f"duplicati-{suffix[1]}{hashlib.md5(f'{salt}{o}{kind}'.encode()).hexdigest()}"
+                f".{suffix}.zip.aes"
+            )
+            volumes.append(
+                (
+                    base + len(volumes) - base + 1,
+                    o,
+                    name,
+                    kind,
+                    size,
+                    duplicati_hash(name),
+                    "Verified" if o < 4 else "Uploaded",
+                    1 if o < 4 else 0,
+                    0,
+                    0,
+                    None,
+                )
+            )
+        filesets.append((len(filesets) + 1, o, base + 3, stamp[o], 0 if o == 4 else 1))
+    # The compact deleted the first block volume after its grace time; a temporary volume never uploaded.
+    first = volumes[0]
+    volumes[0] = (*first[:6], "Deleted", first[7], stamp[3] + 3600, 0, None)
+    volumes.append(
+        (
+            len(volumes) + 1,
+            3,
+            "duplicati-b0c1e2d3f4a5b6c7d8e9f0a1b2c3d4e5f.dblock.zip.aes",
+            "Blocks",
+            None,
+            None,
+            "Temporary",
+            0,
+            0,
+            0,
+            None,
+        )
+    )
+    index_links = [(2, 1), (5, 4), (8, 7)]
+    prefixes = ["/", "/home/", "/home/ann/", "/home/ann/Documents/", "/home/ann/Pictures/"]
+    # Files: (prefix, name, kind) — a folder ends in '/', its blockset -100; a symlink -200.
+    entries = [
+        (1, "ann/", "folder"),
+        (2, "Documents/", "folder"),
+        (2, "Pictures/", "folder"),
+        (2, ".bashrc", "file"),
+        (2, ".config", "link"),
+        (3, "report.odt", "file"),
+        (3, "budget 2024.ods", "file"),
+        (3, "notes.txt", "file"),
+        (3, "empty.txt", "empty"),
+        (4, "beach.jpg", "file"),
+        (4, "cat.png", "file"),
+        (3, "notes.txt", "file2"),
+    ]
+    blocks, blocksets, blockset_entries, blocklist_hashes, metadatasets, lookups = [], [], [], [], [], []
+    for f, (prefix, name, kind) in enumerate(entries, 1):
+        # The metadata blockset: one small block of the file's attributes.
+        meta_block = len(blocks) + 1
+        perm = "493" if kind == "folder" else "420"
+        meta_text = json.dumps({"unix:uid-gid-perm": f"1000-1000-{perm}", "CoreLastWritetime": str(f)})
+        blocks.append((meta_block, duplicati_hash(meta_text), len(meta_text), 1 + 3 * (f % 3)))
+        meta_set = len(blocksets) + 1
+        blocksets.append((meta_set, len(meta_text), duplicati_hash(meta_text + "full")))
+        blockset_entries.append((meta_set, 0, meta_block))
+        metadatasets.append((len(metadatasets) + 1, meta_set))
+        if kind in ("folder", "link"):
+            data_set = -100 if kind == "folder" else -200
+        else:
+            length = 0 if kind == "empty" else 1_234 + f * 98_765
+            data_set = len(blocksets) + 1
+            blocksets.append((data_set, length, duplicati_hash(f"{prefix}{name}{kind}")))
+            for index in range(-(-length // DUPLICATI_BLOCKSIZE) if length else 1):
+                size = min(DUPLICATI_BLOCKSIZE, length - index * DUPLICATI_BLOCKSIZE) if length else 0
+                block = len(blocks) + 1
+                blocks.append((block, duplicati_hash(f"{name}{kind}{index}"), size, 1 + 3 * (f % 3)))
+                blockset_entries.append((data_set, index, block))
+            if length > DUPLICATI_BLOCKSIZE:
+                blocklist_hashes.append((data_set, 0, duplicati_hash(f"blocklist {name}{kind}")))
+        lookups.append((f, prefix, name, data_set, len(metadatasets)))
+    # Every file is in each full backup; the partial third lacks the pictures; notes.txt changed on day 1.
+    fileset_entries = []
+    for fileset, _, _, _, full in filesets:
+        for f, prefix, name, _, _ in lookups:
+            if (not full and prefix == 5) or (name == "notes.txt" and (f == 12) != (fileset > 1)):
+                continue
+            written = datetime(2024, 4, 1 + f % 20, 8 + f % 9, 3 * f % 60, 7, tzinfo=UTC)
+            if f == 12:
+                written = datetime(2024, 5, 6, 21, 14, 55, 250_000, tzinfo=UTC)
+            ticks = (
+                DOTNET_UNIX_TICKS
+                + int((written - UNIX_EPOCH_UTC).total_seconds()) * 10**7
+                + written.microsecond * 10
+            )
+            fileset_entries.append((fileset, f, ticks))
+    deleted_blocks = [(1, duplicati_hash("gone 1"), 102400, 1), (2, duplicati_hash("gone 2"), 5_221, 1)]
+    duplicate_blocks = [(3, 7)]
+    for r, (o, what, path) in enumerate(
+        [
+            (1, "put", volumes[0][2]),
+            (1, "put", volumes[1][2]),
+            (1, "put", volumes[2][2]),
+            (1, "list", ""),
+            (2, "put", volumes[3][2]),
+            (2, "put", volumes[4][2]),
+            (2, "put", volumes[5][2]),
+            (3, "delete", volumes[0][2]),
+            (4, "put", volumes[6][2]),
+            (4, "put", volumes[7][2]),
+            (4, "put", volumes[8][2]),
+            (5, "get", volumes[5][2]),
+        ],
+        1,
+    ):
+        data = (
+            json.dumps({"Size": 4_112, "Hash": duplicati_hash(path)})
+            if what in ("put", "get")
+            else json.dumps(
+                [
+                    {
+                        "Name": v[2],
+                        "Size": v[4] or 0,
+                        "IsFolder": False,
+                        "LastModification": "2024-05-06T02:01:00Z",
+                    }
+                    for v in volumes[:2]
+                ]
+            )
+            if what == "list"
+            else None
+        )
+        remote_ops.append((r, o, stamp[o] + 7 * r, what, path, data))
+    for m, (o, kind, message, exception) in enumerate(
+        [
+            (1, "Information", "The operation Backup has started", None),
+            (
+                1,
+                "Information",
+                "Backend event: Put - Completed: duplicati-20240506T020100Z.dlist.zip.aes (4.03 KB)",
+                None,
+            ),
+            (
+                2,
+                "Warning",
+                "Failed to process path: /home/ann/.cache/lock",
+                "System.UnauthorizedAccessException: Access to the path '/home/ann/.cache/lock' is denied.\n"
+                "   at Duplicati.Library.Snapshots.NoSnapshotLinux.OpenRead(String localPath)\n"
+                "   at Duplicati.Library.Main.Operation.Backup.FileBlockProcessor.Run()",
+            ),
+            (3, "Information", "Compacting because there are 1 fully deletable volume(s)", None),
+            (
+                4,
+                "Error",
+                "The operation Backup has failed with error: Aborted",
+                "System.OperationCanceledException: Aborted",
+            ),
+            (5, "Information", "The operation Test has completed", None),
+        ],
+        1,
+    ):
+        log.append((m, o, stamp[o] + 3 * m, kind, message, exception))
+    return {
+        "Operation": operations,
+        "Remotevolume": volumes,
+        "IndexBlockLink": index_links,
+        "Fileset": filesets,
+        "FilesetEntry": fileset_entries,
+        "PathPrefix": [(n, p) for n, p in enumerate(prefixes, 1)],
+        "FileLookup": lookups,
+        "BlocklistHash": blocklist_hashes,
+        "Blockset": blocksets,
+        "BlocksetEntry": blockset_entries,
+        "Block": blocks,
+        "DeletedBlock": deleted_blocks,
+        "DuplicateBlock": duplicate_blocks,
+        "Metadataset": metadatasets,
+        "RemoteOperation": remote_ops,
+        "LogData": log,
+        "ChangeJournalData": [],
+        "Version": [(1, 19)],
+        "Configuration": [
+            ("blocksize", str(DUPLICATI_BLOCKSIZE)),
+            ("blockhash", "SHA256"),
+            ("filehash", "SHA256"),
+            ("passphrase", "no-encryption"),
+            ("repair-in-progress", "false"),
+        ],
+    }
+
+
+UNIX_EPOCH_UTC = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def duplicati(path: Path) -> Path:
+    """A Duplicati 2 backup job's local database (see the module's list)."""
+    return write_export(path, DUPLICATI_DDL, duplicati_rows())
+
+
+# --- App (UrBackup server's backup_server.db: the sqlite3 dump of the database the server ships
+# (urbackupserver's backup_server.sql, db_version 3: its CREATE TABLEs with the columns its ALTER TABLEs
+# added) and server_update.cpp's upgrade18_19/19_20 (backups.archived, archive_timeout); dates as its
+# CURRENT_TIMESTAMP defaults write them, running as datetime(0, 'unixepoch') for none, SHA-512 BLOBs,
+# logs as its ServerLogger writes them: "<level>-<unix seconds>-<message>" lines) ---
+
+URBACKUP_DDL = [
+    "CREATE TABLE clients (\n id INTEGER PRIMARY KEY,\n name TEXT,\n lastbackup DATE,\n lastseen DATE\n, "
+    "lastbackup_image DATE, bytes_used_files INTEGER, bytes_used_images INTEGER)",
+    "CREATE TABLE settings (\n  key TEXT,\n  value TEXT , clientid INTEGER)",
+    "CREATE TABLE backups (\n id INTEGER PRIMARY KEY,\n clientid INTEGER,\n backuptime DATE DEFAULT "
+    "CURRENT_TIMESTAMP,\n incremental INTEGER,\n path TEXT\n, complete INTEGER, running DATE, size_bytes "
+    "INTEGER, done INTEGER, archived INTEGER, archive_timeout INTEGER)",
+    "CREATE TABLE files (\n backupid INTEGER,\n fullpath TEXT,\n shahash BLOB,\n filesize INTEGER,\n created "
+    "DATE DEFAULT CURRENT_TIMESTAMP\n, rsize INTEGER, did_count INTEGER)",
+    "CREATE TABLE backup_images (\n id INTEGER PRIMARY KEY,\n clientid INTEGER,\n backuptime DATE DEFAULT "
+    "CURRENT_TIMESTAMP,\n incremental INTEGER,\n incremental_ref INTEGER,\n path TEXT,\n complete INTEGER\n, "
+    "running DATE, size_bytes INTEGER)",
+    "CREATE TABLE del_stats (\nbackupid INTEGER,\nimage INTEGER,\ndelsize INTEGER,\ncreated DATE DEFAULT "
+    "CURRENT_TIMESTAMP\n, clientid INTEGER REFERENCES clients(id) ON DELETE CASCADE, incremental INTEGER, "
+    "stoptime DATE)",
+    "CREATE TABLE si_users\n(\nid INTEGER PRIMARY KEY,\nname TEXT,\npassword_md5 TEXT,\nsalt TEXT\n)",
+    "CREATE TABLE si_permissions\n(\nclientid INTEGER REFERENCES si_users(id) ON DELETE CASCADE,\nt_right "
+    "TEXT,\nt_domain TEXT\n)",
+    "CREATE TABLE clients_hist (\n id INTEGER REFERENCES clients(id) ON DELETE CASCADE,\n name TEXT,\n "
+    "lastbackup DATE,\n lastseen DATE,\n lastbackup_image DATE,\n bytes_used_files INTEGER,\n "
+    "bytes_used_images INTEGER,\n created DATE DEFAULT CURRENT_TIMESTAMP\n, hist_id INTEGER REFERENCES "
+    "clients_hist_id(id) ON DELETE CASCADE)",
+    "CREATE TABLE clients_hist_id (\n id INTEGER PRIMARY KEY,\n created DATE DEFAULT CURRENT_TIMESTAMP\n)",
+    "CREATE TABLE logs (\n id INTEGER PRIMARY KEY,\n clientid INTEGER REFERENCES clients(id) ON DELETE "
+    "CASCADE,\n created DATE DEFAULT CURRENT_TIMESTAMP,\n sent INTEGER DEFAULT 0,\n logdata TEXT\n, errors "
+    "INTEGER, warnings INTEGER, infos INTEGER, image INTEGER, incremental INTEGER)",
+    "CREATE TABLE misc (\n id INTEGER PRIMARY KEY,\n tkey TEXT,\n tvalue TEXT\n)",
+    "CREATE INDEX files_idx ON files (shahash)",
+    "CREATE INDEX clients_hist_created_idx ON clients_hist (created)",
+]
+
+#: The server's first backup: 2024-03-11 22:00:00 UTC, CURRENT_TIMESTAMP's text.
+URBACKUP_START = datetime(2024, 3, 11, 22, 0, 0, tzinfo=UTC)
+#: What `datetime(0, 'unixepoch')` wrote into `running` for a backup not running.
+URBACKUP_NOT_RUNNING = "1970-01-01 00:00:00"
+
+
+def urbackup_time(moment: datetime) -> str:
+    """A moment as SQLite's CURRENT_TIMESTAMP writes it (UTC, to the second)."""
+    return moment.strftime("%Y-%m-%d %H:%M:%S")
+
+
+def urbackup_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """Four clients backed up nightly for a week (file backups, a full one first; image backups of the
+    Windows machines), the files of each backup, the history snapshots and the logs."""
+    names = ["fileserver", "ann-laptop", "WIN-BUILD01", "kitchen-pc"]
+    clients, backups, images, files, logs, dels, hist, hist_ids = [], [], [], [], [], [], [], []
+    for c, name in enumerate(names, 1):
+        windows = name.isupper() or name == "kitchen-pc"
+        last = URBACKUP_START + timedelta(days=6, minutes=7 * c)
+        clients.append(
+            (
+                c,
+                name,
+                urbackup_time(last),
+                urbackup_time(last + timedelta(hours=9, seconds=13 * c)),
+                urbackup_time(last - timedelta(days=2)) if windows else None,
+                1_073_741_824 * c + 12_345 * c,
+                53_687_091_200 * c if windows else 0,
+            )
+        )
+    for day in range(7):
+        for c, name in enumerate(names, 1):
+            if (c, day) == (4, 3):
+                continue  # the kitchen PC was off that night
+            when = URBACKUP_START + timedelta(days=day, minutes=7 * c)
+            b = len(backups) + 1
+            full = day == 0
+            running = day == 6 and c == 2  # still running when the database was copied
+            backups.append(
+                (
+                    b,
+                    c,
+                    urbackup_time(when),
+                    0 if full else day,
+                    f"{when:%y%m%d-%H%M}",
+                    0 if running else 1,
+                    urbackup_time(when + timedelta(minutes=41)) if running else URBACKUP_NOT_RUNNING,
+                    (734_003_200 if full else 3_145_728 * (day + c)) + 4_096 * b,
+                    0 if running else 1,
+                    1 if (c, day) == (1, 0) else 0,
+                    int((when + timedelta(days=90)).timestamp()) if (c, day) == (1, 0) else 0,
+                )
+            )
+            for f in range(2 if full else 1):
+                # The same files night after night: a path is in every backup that saw it change.
+                path = (
+                    f"/home/{name}/documents/report-{f}.odt"
+                    if not name.isupper()
+                    else (f"C:\\Users\\build\\src\\module_{f}.cs")
+                )
+                data = f"{name}:{path}:{day}"
+                size = 10_240 + 977 * (b + f)
+                files.append(
+                    (
+                        b,
+                        path,
+                        hashlib.sha512(data.encode()).digest(),
+                        size,
+                        urbackup_time(when + timedelta(minutes=3 + f)),
+                        0 if full else size,
+                        1,
+                    )
+                )
+            levels = [(0, f"Starting {'full' if full else 'incremental'} file backup...")]
+            if c == 3 and day == 2:
+                levels.append((1, "Error getting file list. Trying again later."))
+            if not running:
+                levels.append((0, f"Transferred {3.1 + 0.2 * day:.2f} GB - Average speed: 55.{c} MBit/s"))
+            stamp = int(when.timestamp())
+            logs.append(
+                (
+                    len(logs) + 1,
+                    c,
+                    urbackup_time(when + timedelta(minutes=42)),
+                    1,
+                    "".join(f"{level}-{stamp + 60 * i}-{text}\n" for i, (level, text) in enumerate(levels)),
+                    sum(level == 2 for level, _ in levels),
+                    sum(level == 1 for level, _ in levels),
+                    sum(level == 0 for level, _ in levels),
+                    0,
+                    0 if full else 1,
+                )
+            )
+    for c in (3, 4):
+        for day in (0, 4):
+            when = URBACKUP_START + timedelta(days=day, hours=2, minutes=c)
+            i = len(images) + 1
+            images.append(
+                (
+                    i,
+                    c,
+                    urbackup_time(when),
+                    0 if day == 0 else 1,
+                    0 if day == 0 else i - 1,
+                    f"/media/backup/{names[c - 1]}/Image_C_{when:%y%m%d-%H%M}.vhdz",
+                    1,
+                    URBACKUP_NOT_RUNNING,
+                    21_474_836_480 + 104_857_600 * i,
+                )
+            )
+    # The nightly cleanup deleted the first incremental of two clients; del_stats says what it freed.
+    for b in (5, 6):
+        row = backups[b - 1]
+        dels.append(
+            (
+                b,
+                0,
+                row[7],
+                urbackup_time(URBACKUP_START + timedelta(days=6, hours=4)),
+                row[1],
+                1,
+                urbackup_time(URBACKUP_START + timedelta(days=6, hours=4, seconds=37)),
+            )
+        )
+    # A statistics snapshot of every client each day (clients_hist_id names the snapshot).
+    for day in range(1, 7):
+        at = URBACKUP_START + timedelta(days=day, hours=3)
+        hist_ids.append((day, urbackup_time(at)))
+        for client in clients:
+            hist.append(
+                (
+                    client[0],
+                    client[1],
+                    client[2],
+                    client[3],
+                    client[4],
+                    client[5] - 1_000 * day,
+                    client[6],
+                    urbackup_time(at),
+                    day,
+                )
+            )
+    users = [
+        (1, "admin", hashlib.md5(b"adminsalt1" + b"secret").hexdigest(), "saltsalt1a"),
+        (2, "helpdesk", hashlib.md5(b"helpsalt2" + b"secret").hexdigest(), "saltsalt2b"),
+    ]
+    permissions = [
+        (1, "all", "all"),
+        (2, "1,2", "browse_backups"),
+        (2, "1,2,3,4", "status"),
+        (2, "1", "logs"),
+    ]
+    # Global settings (clientid 0) and a client's overrides, every value text as the web interface posts it.
+    settings = [
+        ("backupfolder", "/media/backup", 0),
+        ("update_freq_incr", "18000", 0),
+        ("update_freq_full", "2592000", 0),
+        ("max_file_incr", "100", 0),
+        ("min_file_incr", "40", 0),
+        ("allow_overwrite", "true", 0),
+        ("backup_window_incr_file", "1-7/0-24", 0),
+        ("internet_authkey", "Hq3LmZ9xT1", 1),
+        ("computername", "", 0),
+        ("update_freq_incr", "7200", 2),
+        ("exclude_files", "*.tmp;*\\Temp\\*", 3),
+        ("image_letters", "C", 3),
+        ("image_letters", "C", 4),
+    ]
+    return {
+        "clients": clients,
+        "settings": settings,
+        "backups": backups,
+        "files": files,
+        "backup_images": images,
+        "del_stats": dels,
+        "si_users": users,
+        "si_permissions": permissions,
+        "clients_hist": hist,
+        "clients_hist_id": hist_ids,
+        "logs": logs,
+        # db_version as upgrade() keeps it, and upgrade22_23's files_cache ('none': no cache).
+        "misc": [(1, "db_version", "53"), (2, "files_cache", "none")],
+    }
+
+
+def urbackup(path: Path) -> Path:
+    """An UrBackup server's backup_server.db (see the module's list)."""
+    return write_export(path, URBACKUP_DDL, urbackup_rows(), bytes_as_text=False)  # type: ignore[arg-type]

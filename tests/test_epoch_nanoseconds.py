@@ -197,3 +197,66 @@ def test_windows_filetime_keeps_its_integers_and_gets_a_note_giving_the_instant(
                 assert instant is None, (name, i)
             else:  # a double of seconds: the microsecond, give or take one
                 assert abs(instant - expected) <= timedelta(microseconds=1), (name, i, instant)
+
+
+# .NET's DateTime.Ticks: 100-nanosecond ticks since 0001-01-01 (a backup tool's file times, Duplicati's
+# `FilesetEntry.Lastmodified` of `ToUniversalTime().Ticks`), as finely written as FILETIME: kept as
+# integers, a note giving the instant since 2026-12-06 (until then none, and where a date was declared
+# a note read them as nanoseconds since 1970: 1990).
+DOTNET_EPOCH = datetime(1, 1, 1, tzinfo=UTC)
+#: The rows' moments (2024-03-04 08:15:02 UTC on, five hours and a second apart) in .NET ticks, each
+#: with a final digit no microsecond holds.
+DOTNET_TICKS = [
+    int((datetime(2024, 3, 4, 8, 15, 2, tzinfo=UTC) - DOTNET_EPOCH).total_seconds() + 18_001 * i) * 10_000_000
+    + 7_654_321
+    + 3 * i
+    for i in range(ROWS)
+]
+DOTNET_COLUMNS: dict[str, tuple[str, list[int | None]]] = {
+    "Lastmodified": ("INTEGER", DOTNET_TICKS),
+    "seen": ("DATETIME", DOTNET_TICKS),
+    "written_at": ("INTEGER", [0 if i % 3 == 0 else t for i, t in enumerate(DOTNET_TICKS)]),
+    # The same integers under a name of no time: no moment at all.
+    "checksum": ("INTEGER", DOTNET_TICKS),
+}
+
+
+def test_dotnet_ticks_keep_their_integers_and_get_a_note_giving_the_instant(
+    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path
+) -> None:
+    names = list(DOTNET_COLUMNS)
+    rows = [(i, *(DOTNET_COLUMNS[name][1][i] for name in names)) for i in range(ROWS)]
+    columns = ", ".join(f'"{n}" {DOTNET_COLUMNS[n][0]}' for n in names)
+    path = make_sqlite(
+        {"entry": (f"CREATE TABLE entry (id INTEGER PRIMARY KEY, {columns})", rows)}, name="dt.db"
+    )
+    table = profile(path)["entry"]
+    for name in names:
+        column = table[name]
+        assert column.inferred_type == "integer", (name, column.type_reason)
+        instants = [n for n in column.notes if "the instant is" in n]
+        if name == "checksum":
+            assert instants == [], column.notes
+            continue
+        zero = ", 0 for no date" if name == "written_at" else ""
+        declared = " in a column declared DATETIME" if name == "seen" else ""
+        target = f'NULLIF("{name}", 0)' if zero else f'"{name}"'
+        assert instants == [
+            f"integers are .NET DateTime ticks, 100-nanosecond ticks since 0001-01-01 UTC{zero}, finer than "
+            f"a timestamptz's microseconds{declared}: kept as numbers (bigint), every value as written; the "
+            f"instant is to_timestamp(({target} - 621355968000000000) / 10000000.0)"
+        ], (name, column.notes)
+    assert table["seen"].issues == []
+    ran = load_and_check(path, pg_uri, tmp_path)
+    assert not ran.violations, summarize(ran.violations)
+    for name in names[:-1]:
+        assert ran.data_type("entry", name) == "bigint", name
+        loaded = note_instants(pg_uri, ran.base, "entry", table[name].notes)
+        assert len(loaded) == ROWS
+        for i, instant in loaded:
+            ticks = DOTNET_COLUMNS[name][1][i]
+            if ticks in (None, 0):
+                assert instant is None, (name, i)
+            else:  # a double of seconds: the microsecond, give or take one
+                expected = DOTNET_EPOCH + timedelta(microseconds=ticks // 10)
+                assert abs(instant - expected) <= timedelta(microseconds=1), (name, i, instant)

@@ -4444,3 +4444,51 @@ def test_core_datas_row_version_z_opt_is_no_reference_to_a_small_entity(make_sql
     assert _references_of(found) == {("ZNOTE", "ZACCOUNT"): "ZACCOUNT.Z_PK"}
     notes = " ".join(found.tables["ZNOTE"].columns["Z_OPT"].notes)
     assert "it is Core Data's Z_OPT, a version of its own row" in notes, notes
+
+
+def test_a_text_column_unique_in_a_table_keyed_by_several_columns_is_a_key_references_name(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """A wireless survey's log (Kismet's ``.kismet``) keys ``devices`` by ``UNIQUE(phyname, devmac)``
+    and names each device by its ``devkey`` (``4202770D00000000_B8AEED11250B0000``), which every
+    packet's ``devkey`` holds, declared nowhere: until 2026-12-06 no reference (only a table's one-column
+    key, or a text column declared unique by itself, was a parent). A table keyed by several columns
+    has no one-column key to be named by; a text column of short values filled and distinct in every
+    row is its identifier, as a declared one is. Not a NULL-holding one, not free text longer than a
+    key, not integers (a position numbered 1..N fits any small numbers), and not beside a one-column
+    key (a text column unique in the data alone is no parent there). Expected by SQLite: each child's
+    distinct values all among the parent column's, from ``IN`` queries on the file."""
+    keys = [f"4202770D00000000_B8AEED{n * 37 % 256:02X}{n * 11 % 256:02X}0000" for n in range(1, 13)]
+    path = make_sqlite(
+        {
+            "devices": (
+                "CREATE TABLE devices(phyname TEXT, devmac TEXT, devkey TEXT, alias TEXT, notes TEXT, "
+                "slot INT, UNIQUE(phyname, devmac))",
+                [
+                    (
+                        "IEEE802.11",
+                        f"B8:AE:ED:00:00:{n:02X}",
+                        key,
+                        None if n == 3 else f"dev{n}",
+                        f"device {n} " + "seen on a walk; " * 20,
+                        n,
+                    )
+                    for n, key in enumerate(keys, 1)
+                ],
+            ),
+            "packets": (
+                "CREATE TABLE packets(packetid INTEGER PRIMARY KEY, devkey TEXT, alias TEXT, seq INT)",
+                [(p, keys[p % 9], f"dev{1 + p % 4}", 1 + p % 12) for p in range(1, 31)],
+            ),
+        }
+    )
+    inside = _query(
+        path,
+        "SELECT count(DISTINCT devkey) FILTER (WHERE devkey IN (SELECT devkey FROM devices)), "
+        "count(DISTINCT devkey) FROM packets",
+    )
+    assert inside[0][0] == inside[0][1] == 9
+    found = profile(path)
+    assert found["devices"].key == ["phyname", "devmac"]
+    assert _references_of(found) == {("packets", "devkey"): "devices.devkey"}
+    assert found["packets"]["devkey"].issue("orphan_reference") is None

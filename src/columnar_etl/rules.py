@@ -1180,6 +1180,13 @@ FILETIME_TICKS = (126_444_736_000_000_000, 136_444_736_000_000_000)
 #: FILETIME's ticks at the Unix epoch (1970-01-01 00:00:00 UTC), and how many make a second.
 FILETIME_UNIX_EPOCH = 116_444_736_000_000_000
 FILETIME_PER_SECOND = 10_000_000
+#: .NET's ``DateTime.Ticks`` (a backup tool's file times, Duplicati's ``FilesetEntry.Lastmodified`` of
+#: ``ToUniversalTime().Ticks``): 100-nanosecond ticks since 0001-01-01, the same window (2001-09-09 to
+#: 2033-05-18) in those ticks, far from FILETIME's and from Unix nanoseconds'. Finer than a timestamptz
+#: holds, so never read: a note gives the instant. As Unix nanoseconds they would be instants of 1990.
+DOTNET_TICKS = (631_355_968_000_000_000, 641_355_968_000_000_000)
+#: ``DateTime.Ticks`` at the Unix epoch (1970-01-01 00:00:00 UTC); a second is FILETIME's ten million.
+DOTNET_UNIX_EPOCH = 621_355_968_000_000_000
 #: The scale of each epoch unit: how many of it make a second.
 EPOCH_PER_SECOND = {"seconds": 1, "milliseconds": 1_000, "microseconds": 1_000_000}
 #: Far-future instants applications write in an epoch integer column for "never" / "no end", by the

@@ -138,6 +138,8 @@ from columnar_etl.rules import (
     DATE_SHAPES,
     DEFAULT_NULL_TOKENS,
     DIGIT_GROUPED_SHAPES,
+    DOTNET_TICKS,
+    DOTNET_UNIX_EPOCH,
     EPOCH_DAYS,
     EPOCH_MICROS,
     EPOCH_MILLIS,
@@ -3614,6 +3616,8 @@ class MomentUnit(Enum):
     EPOCH_NANOSECONDS = "nanoseconds"
     #: Windows' 100-nanosecond ticks since 1601 (:func:`_windows_filetime`): integers, never read.
     FILETIME = "FILETIME ticks"
+    #: .NET's 100-nanosecond ticks since 0001-01-01 (:func:`_windows_filetime`): integers, never read.
+    DOTNET_TICKS = ".NET ticks"
     JULIAN_DAYS = "Julian days"
     #: Whole days since 1970-01-01 (:func:`_epoch_days`): a date, not an instant.
     EPOCH_DAYS = "days"
@@ -3687,6 +3691,7 @@ def _moment_expression(column: SourceColumn, moments: MomentNumbers | None) -> s
         MomentUnit.EPOCH_MICROSECONDS: f"to_timestamp({name} / 1000000.0)",
         MomentUnit.EPOCH_NANOSECONDS: f"to_timestamp({name} / 1000000000.0)",
         MomentUnit.FILETIME: f"to_timestamp(({name} - {FILETIME_UNIX_EPOCH}) / {FILETIME_PER_SECOND}.0)",
+        MomentUnit.DOTNET_TICKS: f"to_timestamp(({name} - {DOTNET_UNIX_EPOCH}) / {FILETIME_PER_SECOND}.0)",
         MomentUnit.JULIAN_DAYS: f"to_timestamp(({name} - 2440587.5) * 86400)",
         MomentUnit.EPOCH_DAYS: f"DATE '1970-01-01' + {name}::integer",
     }
@@ -3782,6 +3787,13 @@ def _epoch_nanoseconds(
 
 #: What a FILETIME note says the integers are.
 _FILETIME_PHRASE = "integers are Windows FILETIME, 100-nanosecond ticks since 1601-01-01 UTC"
+#: What a .NET ticks note says the integers are.
+_DOTNET_PHRASE = "integers are .NET DateTime ticks, 100-nanosecond ticks since 0001-01-01 UTC"
+#: Each count of 100-nanosecond ticks: its window, its phrase and its unit.
+_TICK_COUNTS = (
+    (FILETIME_TICKS, _FILETIME_PHRASE, MomentUnit.FILETIME),
+    (DOTNET_TICKS, _DOTNET_PHRASE, MomentUnit.DOTNET_TICKS),
+)
 
 
 def _windows_filetime(
@@ -3799,7 +3811,12 @@ def _windows_filetime(
     as instants of 1974. A timestamptz holds microseconds: reading them would round, so they stay
     integers and only the note says what they are (until 2026-12-06 nothing did, and where a date was
     declared the note read them as epoch nanoseconds). ``bounds``: the integers' other than 0
-    (:func:`_epoch_beside_zeros`), in place of the column's."""
+    (:func:`_epoch_beside_zeros`), in place of the column's.
+
+    So, since 2026-12-06, are .NET's ``DateTime.Ticks``, 100 nanoseconds since 0001-01-01
+    (:data:`~columnar_etl.rules.DOTNET_TICKS`, the same window): a backup tool's file times, Duplicati's
+    ``FilesetEntry.Lastmodified``, had no note, and where a date was declared one reading them as
+    nanoseconds since 1970 (instants of 1990)."""
     if column.primary_key and not column.composite_key:
         return None
     if column.counts_from is not None or counts["min_number"] is None:
@@ -3807,9 +3824,10 @@ def _windows_filetime(
     if not (_date_like_name(column.name) or family in DATE_TYPES):
         return None
     low, high = bounds or _integer_bounds(counts)
-    if not (FILETIME_TICKS[0] <= low and high <= FILETIME_TICKS[1]):
-        return None
-    return MomentNumbers(f"{_FILETIME_PHRASE}, {_FINER}", MomentUnit.FILETIME)
+    for (first, last), phrase, unit in _TICK_COUNTS:
+        if first <= low and high <= last:
+            return MomentNumbers(f"{phrase}, {_FINER}", unit)
+    return None
 
 
 def _epoch_beside_zeros(
@@ -3841,10 +3859,9 @@ def _epoch_beside_zeros(
         return None
     said = " and ".join(str(value) for value in no_dates)
     unit = _epoch_reading(column, family, counts, bounds=(int(low), int(high)))
-    if unit is None and _windows_filetime(column, family, counts, bounds=(int(low), int(high))):
-        return MomentNumbers(
-            f"{_FILETIME_PHRASE}, {said} for no date, {_FINER}", MomentUnit.FILETIME, no_dates
-        )
+    if unit is None and (ticks := _windows_filetime(column, family, counts, bounds=(int(low), int(high)))):
+        phrase = _FILETIME_PHRASE if ticks.unit == MomentUnit.FILETIME else _DOTNET_PHRASE
+        return MomentNumbers(f"{phrase}, {said} for no date, {_FINER}", ticks.unit, no_dates)
     if unit is None:
         # A 1 beside the 0s is no nanosecond of 1970 (a flag's): the coarser units' window has no room
         # for it, a declared type's years from 1900 have.

@@ -178,7 +178,13 @@ import duckdb
 
 from columnar_etl.models import ColumnProfile, Issue, TableProfile
 from columnar_etl.pg.identifiers import quote_ident
-from columnar_etl.profiling.keys import changes_values, cleaned_sql, keep_as_written, unique_and_present
+from columnar_etl.profiling.keys import (
+    changes_values,
+    cleaned_sql,
+    keep_as_written,
+    key_like,
+    unique_and_present,
+)
 from columnar_etl.profiling.sql import EXAMPLES, trimmed_sql
 from columnar_etl.source.catalogue import (
     CORE_DATA_ENTITY_COLUMNS,
@@ -609,9 +615,24 @@ def _parent_keys(tables: Mapping[str, TableProfile]) -> dict[tuple[str, str], Co
     media server monitor's Plex account numbers (0 for the server's owner, 1234567...) under
     ``users.user_id INTEGER UNIQUE`` beside its rowid, which its play history's ``user_id`` holds
     (Tautulli's; since 2026-12-05, before no reference). One numbered 1..N as the key is (a position, a
-    rank) is no parent: any small numbers fit it."""
+    rank) is no parent: any small numbers fit it.
+
+    A table keyed by several columns has no one-column key to be named by: there, since 2026-12-06,
+    each text column of short values (:func:`.keys.key_like`) filled and distinct in every row is a
+    parent too, its identifier as a declared one is: a wireless survey's ``devices`` keyed by
+    ``UNIQUE(phyname, devmac)`` beside its ``devkey``, which every packet holds (Kismet's log;
+    before, no reference). Beside a one-column key, a text column unique in the data alone is none."""
     parents = {}
     for name, table in tables.items():
+        if len(table.key) > 1:
+            for column in table:
+                if (
+                    column.inferred_type == "text"
+                    and column.name not in table.key
+                    and key_like(column, table)
+                    and unique_and_present(column, table.row_count)
+                ):
+                    parents[(name, column.name)] = column
         if (
             len(table.key) == 1
             and table.null_keys == 0
