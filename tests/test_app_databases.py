@@ -22000,13 +22000,16 @@ def test_wordpress_on_sqlite_reads_its_mysql_dates_keeps_serialized_php_and_join
         ("wp_comments", "user_id"): "wp_users.ID",
         ("wp_postmeta", "post_id"): "wp_posts.ID",
         ("wp_posts", "post_author"): "wp_users.ID",
-    }
-    # The trees (post_parent, comment_parent, a term's parent) and term_relationships.object_id are
-    # references the data of a blog this small cannot show beyond chance: none invented, if any found.
-    trees = {
+        # Each page names an older page, its 0 a root's "no parent" left out of the share (since
+        # 2026-12-06: before, the 0 was one value of 8, under 90 % keys).
         ("wp_posts", "post_parent"): "wp_posts.ID",
+    }
+    # The other trees (comment_parent; a term's parent, a term_id, one value here) and
+    # term_relationships.object_id are references the data of a blog this small cannot show beyond
+    # chance: none invented, if any found.
+    trees = {
         ("wp_comments", "comment_parent"): "wp_comments.comment_ID",
-        ("wp_term_taxonomy", "parent"): "wp_term_taxonomy.term_taxonomy_id",
+        ("wp_term_taxonomy", "parent"): "wp_terms.term_id",
         ("wp_term_relationships", "object_id"): "wp_posts.ID",
     }
     assert {k: v for k, v in found.items() if k in want} == want
@@ -22074,11 +22077,18 @@ def test_drupal_site_reads_unix_seconds_as_instants_keeps_serialized_blobs_and_i
         ("users_field_data", "uid"): "users.uid",
         ("taxonomy_index", "nid"): "node.nid",
         ("watchdog", "uid"): "users.uid",
+        # The term tree beside the terms: its entity_id fits the nodes' and log entries' keys as well,
+        # and the table is named for the terms' (taxonomy_term__parent of taxonomy_term_data); its
+        # parents 0..3 fit the 5 users' keys 0..4 (the anonymous user is 0), but the name says parent
+        # and the row's entity is a term: until 2026-12-06 a reference to users.uid, invented.
+        ("taxonomy_term__parent", "entity_id"): "taxonomy_term_data.tid",
+        ("taxonomy_term__parent", "parent_target_id"): "taxonomy_term_data.tid",
     }
-    assert {k: v for k, v in found.items() if k in want} == want
-    # Not pinned: a root term's parent is 0, and the tree's parents 0..3 fit the 5 users' keys 0..4
-    # (the anonymous user is 0) better than the 6 terms': found as a reference to users.uid, by chance.
-    assert set(found) - set(want) <= {("taxonomy_term__parent", "parent_target_id")}
+    assert found == want
+    parent = profiled(run_dir)["columns"]["taxonomy_term__parent"]["parent_target_id"]
+    roots = sum(row[6] == 0 for row in rows["taxonomy_term__parent"])
+    assert parent["no_reference_count"] == roots > 0
+    assert any(note.startswith("0 stands for no reference, no parent") for note in parent["notes"])
 
 
 def test_phpbb_board_reads_its_unix_seconds_keeps_zero_for_never_and_its_right_aligned_birthdays_cost_nothing(

@@ -35,6 +35,7 @@ from columnar_etl.profiling.references import (
     inclusion_sql,
     kept_values,
     measure,
+    owning_tables,
 )
 from columnar_etl.profiling.sql import trimmed_sql
 from columnar_etl.report.console import render_profile_console
@@ -4492,3 +4493,207 @@ def test_a_text_column_unique_in_a_table_keyed_by_several_columns_is_a_key_refer
     assert found["devices"].key == ["phyname", "devmac"]
     assert _references_of(found) == {("packets", "devkey"): "devices.devkey"}
     assert found["packets"]["devkey"].issue("orphan_reference") is None
+
+
+def _term_tree_rows() -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+    """A CMS's tags as Drupal keeps them: users keyed from 0 (the anonymous user 0), 6 terms, and the
+    terms' tree beside them, one row per term (``entity_id``), ``parent_target_id`` its parent term or
+    0 for a root (3 roots; terms 4, 5, 6 under 2, 3, 1)."""
+    users = [(uid, f"user {uid}") for uid in range(5)]
+    terms = [(tid, tid, "tags", f"term {tid}") for tid in range(1, 7)]
+    parents = [("tags", 0, tid, tid, "en", 0, 0 if tid <= 3 else 1 + tid % 3) for tid in range(1, 7)]
+    return users, terms, parents
+
+
+def test_a_tree_beside_its_entity_refers_to_the_entitys_table_not_to_users_keyed_from_0(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """Drupal's ``taxonomy_term__parent``: each row names a term (``entity_id``, in the table's key) and
+    its parent term (``parent_target_id``, 0 for a root). The parents 0..3 fit the 5 users' keys 0..4
+    (the anonymous user is 0) and reach their upper half, where the 3 parent terms of 6 do not: until
+    2026-12-06 the column referred to ``users.uid``. The name says parent, the row's entity is a term:
+    it refers to the terms, its 0 the roots' "no parent" (no orphan). The terms' ``entity_id`` fits the
+    keys of 10 nodes and 6 log entries as well as the 6 terms'; the table is named for the terms' own
+    (``taxonomy_term__parent`` of ``taxonomy_term_data``): that tie breaks to the terms."""
+    users, terms, parents = _term_tree_rows()
+    path = make_sqlite(
+        {
+            "users": ("CREATE TABLE users (uid INTEGER NOT NULL PRIMARY KEY, name TEXT)", users),
+            "node": (
+                "CREATE TABLE node (nid INTEGER PRIMARY KEY AUTOINCREMENT, title TEXT)",
+                [(nid, f"node {nid}") for nid in range(1, 11)],
+            ),
+            "watchdog": (
+                "CREATE TABLE watchdog (wid INTEGER PRIMARY KEY AUTOINCREMENT, message TEXT)",
+                [(wid, f"event {wid}") for wid in range(1, 7)],
+            ),
+            "taxonomy_term_data": (
+                "CREATE TABLE taxonomy_term_data (tid INTEGER PRIMARY KEY AUTOINCREMENT, "
+                "revision_id INTEGER, vid TEXT, uuid TEXT)",
+                terms,
+            ),
+            "taxonomy_term__parent": (
+                "CREATE TABLE taxonomy_term__parent (bundle TEXT NOT NULL, deleted INTEGER NOT NULL, "
+                "entity_id INTEGER NOT NULL, revision_id INTEGER NOT NULL, langcode TEXT NOT NULL, "
+                "delta INTEGER NOT NULL, parent_target_id INTEGER NOT NULL, "
+                "PRIMARY KEY (entity_id, deleted, delta, langcode))",
+                parents,
+            ),
+        }
+    )
+    # Independent checks by SQLite: the parents other than 0 are 3 terms, in the lower half of the 6;
+    # every parent value, 0 too, is a user's key, up to their upper half.
+    assert _query(
+        path,
+        "SELECT count(DISTINCT parent_target_id) FILTER (WHERE parent_target_id > 0), "
+        "count(*) FILTER (WHERE parent_target_id = 0), max(parent_target_id), "
+        "count(*) FILTER (WHERE parent_target_id > 0 AND parent_target_id NOT IN "
+        "(SELECT tid FROM taxonomy_term_data)), "
+        "count(*) FILTER (WHERE parent_target_id NOT IN (SELECT uid FROM users)) FROM taxonomy_term__parent",
+    ) == [(3, 3, 3, 0, 0)]
+    found = profile(path)
+    refs = _references_of(found)
+    assert refs[("taxonomy_term__parent", "entity_id")] == "taxonomy_term_data.tid"
+    assert refs[("taxonomy_term__parent", "parent_target_id")] == "taxonomy_term_data.tid"
+    assert "users.uid" not in {v for (t, _), v in refs.items() if t == "taxonomy_term__parent"}
+    column = found["taxonomy_term__parent"]["parent_target_id"]
+    assert column.issue("orphan_reference") is None
+    assert column.no_reference_count == 3
+    assert any(note.startswith("0 stands for no reference, no parent") for note in column.notes), column.notes
+    assert any("a tree's parent beside taxonomy_term__parent.entity_id" in note for note in column.notes)
+
+
+def test_wordpress_term_taxonomy_parent_refers_to_the_terms_not_users_or_its_own_rows(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """WordPress's ``wp_term_taxonomy``: each row a term's taxonomy (``term_id``, one row each),
+    ``parent`` the parent term's ``term_id`` or 0 for a root. The parents 0, 2, 3, 5 are keys of 7
+    users keyed from 0 (an anonymous 0; the counter of used keys reaches their upper half): until
+    2026-12-06 the column referred to ``wp_users.ID``. Its rows' own keys (``term_taxonomy_id``, equal
+    to ``term_id`` here, as on most sites) hold them too; the row's entity is a term, and each row
+    names an older term: the reference is to ``wp_terms.term_id``."""
+    users = [(uid, f"user{uid}") for uid in range(7)]
+    names = ["Uncategorized", "News", "Releases", "Minor", "Events", "Talks", "sqlite", "postgres"]
+    names += ["Workshops", "Patches"]
+    terms = [(tid, name, name.lower(), 0) for tid, name in enumerate(names, start=1)]
+    parent = {3: 2, 4: 3, 6: 5, 9: 5, 10: 3}
+    taxonomy = {7: "post_tag", 8: "post_tag"}
+    rows = [
+        (tid, tid, taxonomy.get(tid, "category"), "", parent.get(tid, 0), (tid * 7) % 23 + 5)
+        for tid in range(1, len(names) + 1)
+    ]
+    path = make_sqlite(
+        {
+            "wp_users": ("CREATE TABLE wp_users (ID INTEGER PRIMARY KEY, user_login TEXT)", users),
+            "wp_terms": (
+                "CREATE TABLE wp_terms (term_id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT, slug TEXT, "
+                "term_group INTEGER)",
+                terms,
+            ),
+            "wp_term_taxonomy": (
+                "CREATE TABLE wp_term_taxonomy (term_taxonomy_id INTEGER PRIMARY KEY AUTOINCREMENT, "
+                "term_id INTEGER NOT NULL DEFAULT 0, taxonomy TEXT NOT NULL DEFAULT '', description TEXT, "
+                "parent INTEGER NOT NULL DEFAULT 0, count INTEGER NOT NULL DEFAULT 0)",
+                rows,
+            ),
+        }
+    )
+    # Independent checks by SQLite: every parent value is a user's key; those other than 0 are terms,
+    # each an older term than its row's.
+    assert _query(
+        path,
+        "SELECT count(*) FILTER (WHERE parent NOT IN (SELECT ID FROM wp_users)), "
+        "count(*) FILTER (WHERE parent > 0 AND parent NOT IN (SELECT term_id FROM wp_terms)), "
+        "count(*) FILTER (WHERE parent > 0 AND parent >= term_id), count(*) FILTER (WHERE parent = 0) "
+        "FROM wp_term_taxonomy",
+    ) == [(0, 0, 0, len(names) - len(parent))]
+    found = profile(path)
+    refs = _references_of(found)
+    assert refs[("wp_term_taxonomy", "term_id")] == "wp_terms.term_id"
+    assert refs[("wp_term_taxonomy", "parent")] == "wp_terms.term_id", found["wp_term_taxonomy"][
+        "parent"
+    ].notes
+    column = found["wp_term_taxonomy"]["parent"]
+    assert column.issue("orphan_reference") is None
+    assert column.no_reference_count == len(names) - len(parent)
+
+
+def test_parent_words_flags_levels_and_strangers_beside_an_entity_make_no_tree(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """Beside an entity's reference (``entity_id`` → ``items``, in a key with ``delta``), columns that
+    are no tree of the items, each 0..3 (or 0/1) where 5 users are keyed 0..4: ``parent_type`` (a
+    type), ``parent_count`` (a count), ``is_parent`` (a 0/1 flag), ``level`` and ``depth`` (a row's
+    depth in its tree: ``depth`` referred to ``users.uid`` until 2026-12-06); and in another extension
+    table, a ``parent`` whose values fit neither the items' keys nor any other: no reference, and no
+    tree said."""
+    users = [(uid, f"user {uid}") for uid in range(5)]
+    items = [(n, f"item {n}") for n in range(1, 13)]
+    props = [(n, 0, (n * 3) % 4, n % 4, n % 2, (n + 1) % 4, (n + 2) % 4, f"prop {n}") for n in range(1, 13)]
+    strangers = [(n, 0, (0, 40, 41, 57)[n % 4]) for n in range(1, 13)]
+    path = make_sqlite(
+        {
+            "users": ("CREATE TABLE users (uid INTEGER NOT NULL PRIMARY KEY, name TEXT)", users),
+            "items": ("CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT)", items),
+            "items__props": (
+                "CREATE TABLE items__props (entity_id INTEGER NOT NULL, delta INTEGER NOT NULL, "
+                "parent_type INTEGER, parent_count INTEGER, is_parent INTEGER, level INTEGER, depth INTEGER, "
+                "note TEXT, PRIMARY KEY (entity_id, delta))",
+                props,
+            ),
+            "items__links": (
+                "CREATE TABLE items__links (entity_id INTEGER NOT NULL, delta INTEGER NOT NULL, "
+                "parent INTEGER, PRIMARY KEY (entity_id, delta))",
+                strangers,
+            ),
+        }
+    )
+    # Independent checks by SQLite: each 0..3 column's values are users' keys; the strangers' parents
+    # other than 0 are no key of any table.
+    for column in ("parent_type", "parent_count", "level", "depth"):
+        assert _query(
+            path,
+            f"SELECT count(DISTINCT {column}), "
+            f"count(*) FILTER (WHERE {column} NOT IN (SELECT uid FROM users)) FROM items__props",
+        ) == [(4, 0)], column
+    assert _query(
+        path,
+        "SELECT count(*) FROM items__links WHERE parent > 0 AND (parent IN (SELECT id FROM items) "
+        "OR parent IN (SELECT uid FROM users) OR parent IN (SELECT entity_id FROM items__props))",
+    ) == [(0,)]
+    found = profile(path)
+    refs = _references_of(found)
+    assert refs == {
+        ("items__props", "entity_id"): "items.id",
+        ("items__links", "entity_id"): "items.id",
+    }
+    for table in ("items__props", "items__links"):
+        for column in found[table]:
+            assert not any("a tree's parent" in note for note in column.notes), (table, column.name)
+
+
+def test_a_table_is_a_part_of_the_one_table_its_name_begins_with_beyond_the_exports_prefix() -> None:
+    """The tie-break naming a table's owner (:func:`owning_tables`): a table whose name begins with
+    another's words (all, the last by its singular; or all but a last word where two or more are left)
+    holds that table's rows' parts, beyond the prefix every table of the export shares; no owner where
+    two tables share as many words, where only a prefix is shared, or where one word is left of a
+    name less its last."""
+    drupal = {"node", "node__body", "taxonomy_term_data", "taxonomy_term__parent", "watchdog", "users"}
+    assert owning_tables("taxonomy_term__parent", drupal) == {"taxonomy_term_data"}
+    assert owning_tables("node__body", drupal) == {"node"}
+    assert owning_tables("watchdog", drupal) == frozenset()
+    wordpress = {
+        "wp_terms",
+        "wp_term_taxonomy",
+        "wp_term_relationships",
+        "wp_posts",
+        "wp_postmeta",
+        "wp_users",
+    }
+    assert owning_tables("wp_term_taxonomy", wordpress) == {"wp_terms"}
+    assert owning_tables("wp_postmeta", wordpress) == frozenset()  # one word, postmeta, is no post
+    assert owning_tables("wp_users", wordpress) == frozenset()  # the prefix wp names no table
+    shop = {"shop_order", "shop_product_line", "shop_product", "payments"}
+    assert owning_tables("shop_product_line", shop) == {"shop_product"}
+    assert owning_tables("shop_order", shop) == frozenset()  # shop alone is no shop_product
+    assert owning_tables("payments", shop) == frozenset()

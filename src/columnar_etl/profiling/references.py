@@ -116,6 +116,28 @@
    own kind. Pruning measures it against its own keys however low its values, where it has a root
    (a NULL, or 0 or below: :func:`_may_root_a_tree`).
 
+   A tree kept beside its entity's table (:func:`_tree_beside`, since 2026-12-06): CMSs keep a tree's
+   parent in a table whose row names the entity (Drupal's ``taxonomy_term__parent``: ``entity_id`` a
+   term, ``parent_target_id`` its parent term; WordPress's ``wp_term_taxonomy``: ``term_id`` and
+   ``parent``), 0 for a root. A column whose name says parent (:func:`names_own_parent`, an entity
+   reference field's ``parent_target_id`` too) in a table another integer column of which names the
+   row (a column of its key, or one value a row: :func:`_names_the_row`) and refers to a table T
+   (declared, or found by these rules) refers to T where, the root's values (0, negatives) left out of
+   the share as for a name naming the parent, 90 % of its values are T's keys, at least
+   :data:`MIN_DISTINCT` of them, no row names its own entity, and chance is beaten: each row holding a
+   value names an older entity (:func:`older_rows`, the entity in place of the row's key), or the
+   values use half of T's keys, or they could be keys by chance at most :data:`MAX_CHANCE` (rule 3,
+   without its upper half: parents are few and low). T is chosen before any other table whose keys
+   hold the values (users keyed from 0, whose anonymous 0 a root's 0 is; the table's own key): the
+   name says parent, the row's entity is T's. Its 0 is counted as "no reference, no parent" (the
+   roots), not orphans. Pruning measures such a column against every table's keys however low its
+   values, where it has a root. The column naming the row's entity is itself found by the rules
+   above; where its values fit several tables alike, the one its table is named as a part of breaks
+   the tie (:func:`owning_tables`: ``taxonomy_term__parent`` of ``taxonomy_term_data``). What this
+   loses: a tree beside an entity whose column is not found (several tables alike, none named), one
+   of a single parent (WordPress's categories under one), and one whose parents are keys of T by
+   no more than chance (codes named parent).
+
    What this loses: a true integer reference with a single value, or using few keys all in the lower
    half of keys numbered from near 1, or, under a name that is not the parent's entity, a sample of
    under half the keys or a short run of them (orders of the latest customers only), or, under a name
@@ -204,6 +226,7 @@ from columnar_etl.source.naming import (
     names_entity,
     names_own_parent,
     normalised_name,
+    singulars,
     table_singulars,
 )
 from columnar_etl.source.sqlite_names import matching_name, sqlite_key
@@ -731,6 +754,16 @@ def _fits_own_key(child: ColumnProfile, key: ColumnProfile) -> bool:
     return fits and child.distinct_count < MIN_INCLUSION * key.distinct_count
 
 
+def _fits_another(child: ColumnProfile, key: ColumnProfile) -> bool:
+    """Could ``child`` refer to another table's ``key``? :func:`_fits`; values only in the lower half of
+    the keys fit too where the column's name says a tree's parent and it may hold a root
+    (:func:`names_own_parent`, :func:`_may_root_a_tree`): the parents of a tree kept beside its entity's
+    table (:func:`_tree_beside`) are few and low among its keys, as a tree's in its own table are."""
+    if _fits(child, key):
+        return True
+    return names_own_parent(child.name) and _may_root_a_tree(child) and _fits(child, key, lower_half=True)
+
+
 def _may_root_a_tree(column: ColumnProfile) -> bool:
     """Has ``column`` a row that may be a root of a tree of its own table's rows: a NULL, or an integer
     at or below 0 (the "no reference" of :data:`NO_REFERENCES`)? A tree's oldest row points at no older
@@ -779,7 +812,7 @@ def candidates(tables: Mapping[str, TableProfile]) -> dict[tuple[str, str], list
                     (p, k)
                     for (p, k), key in parents.items()
                     if (p, k) != (name, column.name)
-                    and (_fits_own_key(column, key) if p == name else _fits(column, key))
+                    and (_fits_own_key(column, key) if p == name else _fits_another(column, key))
                 ]
             if fitting:
                 found[(name, column.name)] = fitting
@@ -1222,9 +1255,12 @@ def _share_of_references(
     standing for no reference (0, -1) are left out of them where the column's name names the parent
     (Skrooge's ``r_payee_id`` beside ``payee``, osTicket's ``staff_id``, Hamster's ``category_id``
     beside ``categories``): otherwise, among the 8 payees of a small book, the 0 alone was a ninth
-    value, 89 %, and no reference was found (since 2026-12-05, for -1 too). A name naming no table
-    keeps them among its values (an enum 0..8 beside 8 rows)."""
-    if none and distinct > none and (_names(column, parent) or key_named_for(column, key)):
+    value, 89 %, and no reference was found (since 2026-12-05, for -1 too). So are they where the name
+    says a tree's parent (:func:`names_own_parent`): 0 is a root's "no parent", whichever table the
+    tree is of (a term's ``parent_target_id`` 0..3 beside terms keyed 1..6: since 2026-12-06, before 3
+    of 4 values). A name naming no table keeps them among its values (an enum 0..8 beside 8 rows)."""
+    named = _names(column, parent) or key_named_for(column, key) or names_own_parent(column)
+    if none and distinct > none and named:
         return hits / (distinct - none)
     return hits / distinct if distinct else 0.0
 
@@ -1338,8 +1374,11 @@ def names_parent(column: str, fit: Inclusion) -> bool:
 #: bookmark's type 1..3, a ticket's priority), not another row's key: integers of few values fit a
 #: small table's keys 1..N by chance (Firefox's ``moz_bookmarks.type`` "referred to" the three rows of
 #: ``moz_anno_attributes``). A name ending in ``id`` (``priority_id``, Redmine's enumerations) is a key.
+#: ``depth``, a row's depth in its tree as ``level`` is (0 at a root), since 2026-12-06: 0..3 beside
+#: users keyed from 0 (an anonymous 0) referred to them.
 CODE_WORDS = frozenset(
-    {"type", "kind", "status", "state", "mode", "level", "priority", "severity", "flags", "rank", "sort"}
+    {"type", "kind", "status", "state", "mode", "level", "depth", "priority", "severity", "flags"}
+    | {"rank", "sort"}
 )
 
 
@@ -1544,6 +1583,7 @@ def _choose(
     named_so: AbstractSet[tuple[str, str]] = frozenset(),
     bare: str = "",
     tree: Inclusion | None = None,
+    owners: AbstractSet[str] = frozenset(),
 ) -> Inclusion | None:
     """The one parent the data points to: the only fit; among several, the one whose table (or key) the
     column's name names (of two it names, the one it names the most of: :func:`_most_named`; of two keys
@@ -1559,7 +1599,10 @@ def _choose(
     compound written as one word, the column's ends (:func:`_ends_compound`: ``field_id`` →
     ``userfields``). None when still a tie. ``tree``: the column's fit to its own table's key where
     each row names an older row (:func:`older_rows`), chosen after the names and before the shares:
-    other tables' keys hold a tree's values by chance (since 2026-12-06).
+    other tables' keys hold a tree's values by chance (since 2026-12-06). ``owners``: the tables the
+    column's own table is named as a part of (:func:`owning_tables`: ``taxonomy_term__parent`` of
+    ``taxonomy_term_data``), the last tie-break, for a column naming its row's entity (in the table's
+    key, or one value a row: :func:`_names_the_row`) alone (since 2026-12-06).
 
     ``bare``: the column's name less its table's tag (:func:`column_tag`: ``rev`` of
     ``revcomment_rev`` in ``revision_comment_temp``), whose names are read first: the tag names the
@@ -1601,6 +1644,9 @@ def _choose(
     if len(named) == 1:
         return named[0]
     named = [fit for fit in top if _ends_compound(column, fit.parent)]
+    if len(named) == 1:
+        return named[0]
+    named = [fit for fit in top if fit.parent in owners]
     return named[0] if len(named) == 1 else None
 
 
@@ -1749,6 +1795,47 @@ def linked_tables(child: str, tables: AbstractSet[str]) -> frozenset[str]:
     return found if len(found) >= 2 else frozenset()
 
 
+def owning_tables(child: str, tables: AbstractSet[str]) -> frozenset[str]:
+    """The table ``child`` is named as a part or an extension of, as a schema names a table holding
+    more of another's rows (``node__body`` of ``node``; Drupal's ``taxonomy_term__parent`` of
+    ``taxonomy_term_data``, both named for the entity ``taxonomy_term``; ``wp_term_taxonomy`` of
+    ``wp_terms``), else none: the other table whose name's words the child's begins with, all of them
+    (the last compared by its singular), or all but the last where the words left are two or more (a
+    table's name for its entity and a word for its storage: ``_data``), more words than every table of
+    the export begins with (a prefix such as ``wp_`` names no table), the child's name longer; the one
+    table sharing the most such words. Among parents a column's values fit alike, the one so named is
+    chosen for the column naming the row's entity, last of the tie-breaks (:func:`_choose`; a
+    ``holder`` or a ``field_id`` of a part's rows names what it likes; since 2026-12-06: before, a
+    Drupal term's ``entity_id`` fit its 6 terms', 10 nodes' and 6 log entries' keys alike, and
+    referred to none)."""
+    words = name_words(child)
+    everyone = [name_words(name) for name in tables]
+    tag = min((_shared_words(words, other) for other in everyone), default=0)
+
+    def shared(parent: str) -> int:
+        named = name_words(parent)
+        same = _shared_words(words, named)
+        whole = same == len(named)
+        stem = same == len(named) - 1 and same - tag >= 2
+        return same if (whole or stem) and same > tag and same < len(words) else 0
+
+    counts = {parent: shared(parent) for parent in tables if parent != child}
+    best = max(counts.values(), default=0)
+    top = [parent for parent, count in counts.items() if count == best]
+    return frozenset(top) if best and len(top) == 1 else frozenset()
+
+
+def _shared_words(words: list[str], other: list[str]) -> int:
+    """How many leading words two names share, the last compared by its singular (``term`` of
+    ``wp_term_taxonomy``, ``terms`` of ``wp_terms``)."""
+    same = 0
+    for mine, theirs in zip(words, other, strict=False):
+        if mine != theirs and not (singulars(mine) & singulars(theirs)):
+            break
+        same += 1
+    return same
+
+
 def find_references(
     src: Source,
     tables: Mapping[str, TableProfile],
@@ -1794,6 +1881,13 @@ def find_references(
     declaring = {reference.child for reference in found if not reference.by_rowid}
     carried = {(reference.parent, reference.parent_columns[0]) for reference in by_rowid}
     declared_columns = {(reference.child, column) for reference in found for column in reference.columns}
+    # The parents a table's declared references name: a tree's parent beside its entity's declared one
+    # (_tree_beside) is measured against that entity's table, in a declaring table too.
+    declared_parents = {
+        (reference.child, reference.parent, reference.parent_columns[0])
+        for reference in found
+        if len(reference.columns) == 1 and not reference.by_rowid
+    }
     pairs: list[Pair] = [
         (
             child,
@@ -1812,6 +1906,7 @@ def find_references(
         or names_entity(column, parent)
         or key_named_for(column, key)
         or _person_among_people(column, parent)
+        or (names_own_parent(column) and (child, parent, key) in declared_parents)
     ]
     # A column beside its own table's key that may be a tree's only (its values below the upper half of
     # the keys: _fits_own_key) is measured only where the rows' order shows one (older_rows), asked first:
@@ -1831,6 +1926,9 @@ def find_references(
     chosen_fits: dict[tuple[str, str], Inclusion] = {}
     # Columns referring to their own table's key as a tree does, each row to an older one (older_rows).
     trees: dict[tuple[str, str], Inclusion] = {}
+    # Each column's fits to other tables' keys, those its values do not reach too: a tree's parents
+    # beside its entity's table are low among its keys (_tree_beside).
+    every_fit: dict[tuple[str, str], list[Inclusion]] = {}
     for index, (child, column, parent, key, kind) in enumerate(pairs):
         fit = measured.get(index)
         far = keys_above_their_count(tables[parent][key])
@@ -1838,20 +1936,51 @@ def find_references(
             continue
         pair = (child, column, parent, key, kind)
         own = kind == "integer" and parent == child
+        if kind == "integer" and not own:
+            every_fit.setdefault((child, column), []).append(fit)
         if own and (ordered[pair] if pair in ordered else older_rows(src, child, column, key)):
             trees[(child, column)] = fit
         elif kind == "integer" and not reaches(fit, far=far):
             continue
         fits.setdefault((child, column), []).append(fit)
-    for (child, column), fitting in fits.items():
+    # A tree's parent beside its entity (_tree_beside) is decided after the table's other columns, whose
+    # references say which table the rows' entity is of.
+    tree_named = [node for node in every_fit if names_own_parent(node[1]) and node not in fits]
+    deciding = sorted([*fits, *tree_named], key=lambda node: names_own_parent(node[1]))
+    for child, column in deciding:
+        fitting = fits.get((child, column), [])
         profile = tables[child][column]
+        beside = (
+            _tree_beside(src, tables, child, column, every_fit[(child, column)], found, chosen_fits)
+            if names_own_parent(column) and (child, column) in every_fit
+            else None
+        )
+        if beside is not None:
+            fit, entity = beside
+            if (why := _turned_away(src, tables, child, column, fit, declares, tree=True)) is not None:
+                profile.notes.append(why)
+                continue
+            profile.notes.append(
+                f"a tree's parent beside {child}.{entity}, the row's entity, a reference to "
+                f"{fit.parent}.{fit.key}: its values other than a root's are keys of {fit.parent}.{fit.key}, "
+                "so it refers there (before any other table whose keys hold them)"
+            )
+            chosen_fits[(child, column)] = fit
+            continue
+        if not fitting:
+            continue
         # Every parent whose keys the values reach competes, convincing or not: small numbers fitting
         # two tables' keys are ambiguous, even if only one of those tables is small enough to be half used.
         declared_keys = named_so.get(column.casefold(), frozenset())
         tag = column_tag(list(tables[child].columns))
         bare = column[len(tag) :] if tag else ""
         tree = trees.get((child, column))
-        chosen = _choose(column, fitting, linked_tables(child, set(tables)), declared_keys, bare, tree)
+        # The table a table is named as a part of breaks a tie for the column naming its row's entity
+        # (in its key, or one value a row) alone: another column of a part names what it likes.
+        owners = owning_tables(child, set(tables)) if _names_the_row(tables[child], column) else frozenset()
+        chosen = _choose(
+            column, fitting, linked_tables(child, set(tables)), declared_keys, bare, tree, owners
+        )
         if chosen is None:
             what = ", ".join(f"{fit.parent}.{fit.key}" for fit in fitting)
             profile.notes.append(f"values fit the keys of {what} alike: no reference chosen")
@@ -1879,7 +2008,7 @@ def find_references(
         single[(child, column)] = chosen
     for (child, column), chosen in _without_circles(tables, found, single).items():
         profile = tables[child][column]
-        _record(profile, chosen, declared=False)
+        _record(profile, chosen, declared=False, root=names_own_parent(column))
         if chosen is trees.get((child, column)):
             profile.notes.append(
                 f"each row holding a key of {chosen.parent}.{chosen.key} names an older row, none its own: "
@@ -1889,6 +2018,84 @@ def find_references(
         found.append(Reference(child, (column,), chosen.parent, (chosen.key,), declared=False))
     references_as_written(tables)
     return found
+
+
+def _tree_beside(
+    src: Source,
+    tables: Mapping[str, TableProfile],
+    child: str,
+    column: str,
+    fitting: list[Inclusion],
+    found: Sequence[Reference],
+    chosen: Mapping[tuple[str, str], Inclusion],
+) -> tuple[Inclusion, str] | None:
+    """The fit of ``child.column``, a tree's parent by its name (:func:`names_own_parent`), to the table
+    its row's entity is of, and that entity's column; None where it is no such tree. A CMS keeps a
+    tree's parent beside the entity's table, in a table whose row names the entity (Drupal's
+    ``taxonomy_term__parent``: ``entity_id`` a term, ``parent_target_id`` its parent term, 0 for a root;
+    WordPress's ``wp_term_taxonomy``: ``term_id`` and ``parent``): the parent is a row of the entity's
+    table, not of the table itself. The entity's column (``entity``) is another integer column of the
+    table that names its row (:func:`_names_the_row`: in its key, or unique in every row) and refers to
+    a table (declared, or ``chosen`` in the data); the column is that table's tree when its values other
+    than a root's (0, a negative, NULL: left out of the share, :func:`_share_of_references`) are keys of
+    it, at least :data:`MIN_DISTINCT` of them, in ``fitting`` (each fit to another table's keys that 90 %
+    of its values are), for exactly one such table; no row naming its own entity (a self-loop is no
+    tree); and chance beaten as rule 3 beats it, without the rank (parents are made first, few and low
+    among the keys): each row holding a value names an older entity (:func:`older_rows`, the entity in
+    place of the row's key), or the values use half the keys, or could be keys by chance at most
+    :data:`MAX_CHANCE` (:func:`beyond_chance`). Other tables whose keys hold the values (users keyed from
+    0, whose anonymous 0 a root's 0 is) are passed over: the name says parent, and the row's entity is of
+    that table. Since 2026-12-06; before, Drupal's term tree referred to its users."""
+    table = tables[child]
+    targets: dict[tuple[str, str], list[str]] = {}
+    for reference in found:
+        if reference.child == child and len(reference.columns) == 1 and not reference.by_rowid:
+            targets.setdefault((reference.parent, reference.parent_columns[0]), []).append(
+                reference.columns[0]
+            )
+    for (table_name, other), fit in chosen.items():
+        if table_name == child:
+            targets.setdefault((fit.parent, fit.key), []).append(other)
+    entities = {
+        parent: [name for name in names if name != column and _names_the_row(table, name)]
+        for parent, names in targets.items()
+        if parent[0] != child
+    }
+    matches = [
+        fit
+        for fit in fitting
+        if entities.get((fit.parent, fit.key)) and fit.found >= MIN_DISTINCT and fit.parent != child
+    ]
+    if len(matches) != 1:
+        return None
+    fit = matches[0]
+    entity = entities[(fit.parent, fit.key)][0]
+    if _names_own_entity(src, child, column, entity):
+        return None
+    if older_rows(src, child, column, entity) or beyond_chance(fit, named=True, far=True):
+        return fit, entity
+    return None
+
+
+def _names_the_row(table: TableProfile, column: str) -> bool:
+    """Does integer ``column`` name its row's entity: a column of the table's key (Drupal's field
+    tables, keyed by ``(entity_id, deleted, delta, langcode)``), or one value in every row, each in
+    one row (WordPress's ``wp_term_taxonomy.term_id``)?"""
+    profile = table[column]
+    if profile.inferred_type != "integer":
+        return False
+    if column in table.key:
+        return True
+    return profile.null_count == 0 and profile.distinct_count == table.row_count > 0
+
+
+def _names_own_entity(src: Source, table: str, column: str, entity: str) -> bool:
+    """Does a row of ``table`` hold in ``column`` its own ``entity`` (a self-loop: no tree)? One scan."""
+    relation = src.relation_sql(table, reads=[ColumnRead(column), ColumnRead(entity)])
+    value, own = quote_ident(column), quote_ident(entity)
+    sql = f"SELECT count(*) FROM {relation} WHERE try_cast({value} AS BIGINT) = try_cast({own} AS BIGINT)"
+    (same,) = src.connection.cursor().execute(sql).fetchone() or (0,)
+    return int(same) > 0
 
 
 #: A column of a table: a node of the references' graph (:func:`_without_circles`).
@@ -3561,11 +3768,18 @@ _COMPARED = {
 
 
 def _record(
-    column: ColumnProfile, fit: Inclusion, *, declared: bool, compared: str = "", by_rowid: bool = False
+    column: ColumnProfile,
+    fit: Inclusion,
+    *,
+    declared: bool,
+    compared: str = "",
+    by_rowid: bool = False,
+    root: bool = False,
 ) -> None:
     """``compared``: the kind the values were compared as (:data:`NOCASE_TEXT` folds the examples).
     ``by_rowid``: the parent's rowid, which the column's name names and its values hold
-    (:attr:`Reference.by_rowid`)."""
+    (:attr:`Reference.by_rowid`). ``root``: the column's name says a tree's parent
+    (:func:`names_own_parent`): its "no reference" is a root's "no parent", and its note says so."""
     column.foreign_key = f"{fit.parent}.{fit.key}"
     if by_rowid:
         how = "held by its rows' rowid (the column names the table, every value is one of its rowids)"
@@ -3582,9 +3796,10 @@ def _record(
             if set(fit.no_reference_values) <= set(NIL_UUIDS)
             else f"no key of {fit.parent}.{fit.key} is 0 or lower"
         )
+        parent = ", no parent: the roots of its tree" if root else ""
         column.notes.append(
-            f"{column.no_reference_said} for no reference ({fit.no_reference:,} rows; {why}): not counted "
-            "as orphans, loaded as it is"
+            f"{column.no_reference_said} for no reference{parent} ({fit.no_reference:,} rows; {why}): not "
+            "counted as orphans, loaded as it is"
         )
     if fit.orphans:
         column.issues.append(

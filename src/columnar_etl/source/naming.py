@@ -134,12 +134,25 @@ def names_entity(column: str, table: str) -> bool:
 TREE_WORDS = frozenset({"parent"})
 
 
+#: Words a reference column's name may end in after the thing it names, an ``id`` aside: an entity
+#: reference field keeps its key as ``<field>_target_id`` (Drupal's ``taxonomy_term__parent`` holds a
+#: term's ``parent_target_id``), so the field's name is what the column names.
+TARGET_WORDS = frozenset({"target"})
+
+
 def names_own_parent(column: str) -> bool:
     """Does a column's name say it holds the key of its row's parent in its own table (its
     :func:`entity_of` is ``parent``: ``parent``, ``parent_id``, ``parentId``, ``PARENTID``)? A tree kept
     as an adjacency list names its own table so, as ``ticket_id`` names ``tickets`` (since 2026-12-06).
-    ``parent_type`` (a type) and ``parent_folder`` (a folder) do not say it."""
-    return bool(entity_of(column, glued_id=True) & TREE_WORDS)
+    ``parent_type`` (a type) and ``parent_folder`` (a folder) do not say it. An entity reference
+    field's ``parent_target_id`` (:data:`TARGET_WORDS`) says it as ``parent_id`` does (since
+    2026-12-06)."""
+    if entity_of(column, glued_id=True) & TREE_WORDS:
+        return True
+    words = camel_words(column)
+    if len(words) > 1 and words[-1] == "id":
+        words.pop()
+    return len(words) > 1 and words[-1] in TARGET_WORDS and words[-2] in TREE_WORDS
 
 
 def names_by_id_word(column: str) -> bool:
