@@ -67691,3 +67691,342 @@ def phpbb_rows() -> dict[str, list[tuple[Any, ...]]]:
 def phpbb(path: Path) -> Path:
     """A phpBB 3.3 board's SQLite3 database (see the module's list)."""
     return write_export(path, phpbb_ddl(), phpbb_rows())
+
+
+# --- App (a Kobo eReader's KoboReader.sqlite: the CREATE TABLE statements of a device's database as
+# AshKyd/kobo-sync's kobo.schema.md lists them (content, Bookmark, Shelf, ShelfContent, user, Event,
+# DbVersion); values as the firmware and calibre's Kobo driver (src/calibre/devices/kobo/driver.py)
+# write them: ContentID text keys (a store book's UUID, its chapters '<uuid>!OEBPS!Text/…', a
+# sideloaded book's 'file:///mnt/onboard/…' URL, its chapters '<url>#(<n>)OEBPS/…'), ContentType '6'
+# for a book and '9' for a chapter in a TEXT column, DateLastRead ISO text with a Z, the bookmarks'
+# dates with '.000', BOOL columns holding the firmware's 'true'/'false' text, the untyped
+# FavouritesIndex -1, ___PercentRead 0..100, a bookmark's StartContainerPath 'span#kobo\.12\.1') ---
+
+KOBO_DDL = [
+    """CREATE TABLE content(
+  ContentID TEXT NOT NULL, ContentType TEXT NOT NULL, MimeType TEXT NOT NULL, BookID TEXT,
+  BookTitle TEXT, ImageId TEXT, Title TEXT COLLATE NOCASE, Attribution TEXT COLLATE NOCASE,
+  Description TEXT, DateCreated TEXT, ShortCoverKey TEXT, adobe_location TEXT, Publisher TEXT,
+  IsEncrypted BOOL, DateLastRead TEXT, FirstTimeReading BOOL, ChapterIDBookmarked TEXT,
+  ParagraphBookmarked INTEGER, BookmarkWordOffset INTEGER, NumShortcovers INTEGER, VolumeIndex INTEGER,
+  ___NumPages INTEGER, ReadStatus INTEGER, ___SyncTime TEXT, ___UserID TEXT NOT NULL,
+  PublicationId TEXT, ___FileOffset INTEGER, ___FileSize INTEGER, ___PercentRead INTEGER,
+  ___ExpirationStatus INTEGER, FavouritesIndex NOT NULL DEFAULT -1, Accessibility INTEGER DEFAULT 1,
+  ContentURL TEXT, Language TEXT, BookshelfTags TEXT, IsDownloaded BIT NOT NULL DEFAULT 1,
+  FeedbackType INTEGER DEFAULT 0, AverageRating INTEGER DEFAULT 0, Depth INTEGER,
+  PageProgressDirection TEXT, InWishlist BOOL NOT NULL DEFAULT FALSE, ISBN TEXT,
+  WishlistedDate TEXT DEFAULT "0000-00-00T00:00:00.000", FeedbackTypeSynced INTEGER DEFAULT 0,
+  IsSocialEnabled BOOL NOT NULL DEFAULT TRUE, EpubType INT NOT NULL DEFAULT -1,
+  Monetization INTEGER DEFAULT 2, ExternalId TEXT, Series TEXT, SeriesNumber TEXT, Subtitle TEXT,
+  WordCount INTEGER DEFAULT -1, Fallback TEXT, RestOfBookEstimate INTEGER,
+  CurrentChapterEstimate INTEGER, CurrentChapterProgress FLOAT, PocketStatus INTEGER DEFAULT 0,
+  UnsyncedPocketChanges TEXT, ImageUrl TEXT, DateAdded TEXT, WorkId TEXT, Properties TEXT,
+  RenditionSpread TEXT, RatingCount INTEGER DEFAULT 0, ReviewsSyncDate TEXT, MediaOverlay TEXT,
+  MediaOverlayType TEXT, RedirectPreviewUrl TEXT, PreviewFileSize INTEGER, EntitlementId TEXT,
+  CrossRevisionId TEXT, DownloadUrl TEXT, ReadStateSynced BIT NOT NULL DEFAULT false,
+  TimesStartedReading INTEGER, TimeSpentReading INTEGER, LastTimeStartedReading TEXT,
+  LastTimeFinishedReading TEXT, ApplicableSubscriptions TEXT, ExternalIds TEXT,
+  PurchaseRevisionId TEXT, SeriesID TEXT, SeriesNumberFloat REAL, AdobeLoanExpiration TEXT,
+  HideFromHomePage bit, IsInternetArchive BOOL NOT NULL DEFAULT FALSE, titleKana TEXT,
+  subtitleKana TEXT, seriesKana TEXT, attributionKana TEXT, publisherKana TEXT,
+  IsPurchaseable BOOL DEFAULT TRUE, IsSupported BOOL DEFAULT TRUE, AnnotationsSyncToken TEXT,
+  DateModified TEXT DEFAULT "0000-00-00T00:00:00.000", StorePages INTEGER DEFAULT 0,
+  StoreWordCount INTEGER DEFAULT 0, StoreTimeToReadLowerEstimate INTEGER DEFAULT 0,
+  StoreTimeToReadUpperEstimate INTEGER DEFAULT 0, Duration INTEGER DEFAULT 0,
+  IsAbridged BOOL DEFAULT NULL, SyncConflictType INTEGER DEFAULT 0,
+  PRIMARY KEY (ContentID))""",
+    """CREATE TABLE Bookmark (
+  BookmarkID TEXT NOT NULL, VolumeID TEXT NOT NULL, ContentID TEXT NOT NULL,
+  StartContainerPath TEXT NOT NULL, StartContainerChildIndex INTEGER NOT NULL, StartOffset INTEGER NOT NULL,
+  EndContainerPath TEXT NOT NULL, EndContainerChildIndex INTEGER NOT NULL, EndOffset INTEGER NOT NULL,
+  Text TEXT, Annotation TEXT, ExtraAnnotationData BLOB, DateCreated TEXT,
+  ChapterProgress REAL NOT NULL DEFAULT 0, Hidden BOOL NOT NULL DEFAULT 0, Version TEXT,
+  DateModified TEXT, Creator TEXT, UUID TEXT, UserID TEXT, SyncTime TEXT, Published BIT default false,
+  ContextString TEXT, Type TEXT, Color INTEGER DEFAULT 0,
+  PRIMARY KEY (BookmarkID) )""",
+    """CREATE TABLE Shelf (
+  CreationDate TEXT, Id TEXT, InternalName TEXT, LastModified TEXT, Name TEXT, Type TEXT,
+  _IsDeleted BOOL, _IsVisible BOOL, _IsSynced BOOL, _SyncTime TEXT, LastAccessed TEXT,
+  PRIMARY KEY(Id))""",
+    """CREATE TABLE ShelfContent (
+  ShelfName TEXT, ContentId TEXT, DateModified TEXT, _IsDeleted BOOL, _IsSynced BOOL,
+  PRIMARY KEY(ShelfName, ContentId))""",
+    """CREATE TABLE user(
+  UserID TEXT NOT NULL, UserKey TEXT NOT NULL, UserDisplayName TEXT, UserEmail TEXT, ___DeviceID TEXT,
+  FacebookAuthToken TEXT, HasMadePurchase BIT DEFAULT FALSE, IsOneStoreAccount BIT DEFAULT FALSE,
+  IsChildAccount BIT DEFAULT FALSE, RefreshToken TEXT, AuthToken TEXT, AuthType TEXT, Loyalty BLOB,
+  IsLibraryMigrated BIT NOT NULL DEFAULT true, SyncContinuationToken TEXT,
+  Subscription INT NOT NULL DEFAULT 0, LibrarySyncType TEXT, LibrarySyncTime TEXT,
+  SyncTokenAppVersion TEXT, Storefront TEXT, NewUserPromoCurrency TEXT,
+  NewUserPromoValue REAL NOT NULL DEFAULT -1.0, KoboAccessToken TEXT, KoboAccessTokenExpiry TEXT,
+  AnnotationsSyncToken TEXT, PrivacyPermissions BLOB, AnnotationsMigrated BIT NOT NULL DEFAULT false,
+  NotebookSyncTime TEXT, NotebookSyncToken TEXT, PRIMARY KEY (UserID))""",
+    """CREATE TABLE Event (
+  EventType INTEGER NOT NULL, FirstOccurrence TEXT, LastOccurrence TEXT, EventCount INTEGER DEFAULT 0,
+  ContentID TEXT, ExtraData BLOB, Checksum TEXT, PRIMARY KEY (EventType, ContentID) )""",
+    "CREATE TABLE DbVersion(version INTEGER NOT NULL, PRIMARY KEY(version))",
+    "CREATE INDEX content_bookid_index ON content(BookID)",
+    "CREATE INDEX bookmark_content ON Bookmark(ContentID)",
+]
+
+KOBO_USER = "5f0e2c1a-7b3d-4e8f-9a10-b2c3d4e5f601"
+KOBO_START = datetime(2024, 1, 6, 21, 14, 5, tzinfo=UTC)
+KOBO_BOOKS = 12
+KOBO_CHAPTERS = 4
+KOBO_AUTHORS = ("Jane Austen", "Mary Shelley", "Émile Zola", "Fyodor Dostoevsky", "Ursula K. Le Guin")
+KOBO_TITLES = (
+    "Pride and Prejudice",
+    "Frankenstein",
+    "Germinal",
+    "Crime and Punishment",
+    "The Dispossessed",
+    "Emma",
+)
+
+
+def kobo_book_id(n: int) -> str:
+    """A store book's UUID, a sideloaded one's URL on the device's storage (every third book)."""
+    if n % 3 == 2:
+        title = KOBO_TITLES[n % len(KOBO_TITLES)]
+        return f"file:///mnt/onboard/Books/{KOBO_AUTHORS[n % len(KOBO_AUTHORS)]} - {title} {n}.kepub.epub"
+    return str(UUID(hashlib.md5(f"kobo book {n}".encode()).hexdigest()))
+
+
+def kobo_chapter_id(n: int, c: int) -> str:
+    book = kobo_book_id(n)
+    if book.startswith("file://"):
+        return f"{book}#({c})OEBPS/Text/chapter{c + 1:03d}.xhtml"
+    return f"{book}!OEBPS!Text/chapter{c + 1:03d}.xhtml"
+
+
+def kobo_stamp(moment: datetime, *, millis: bool = False) -> str:
+    """The firmware's ISO text: 'Z' for a read date, '.000' without a zone for a bookmark's."""
+    text = moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S")
+    return f"{text}.000" if millis else f"{text}Z"
+
+
+def kobo_read_status(n: int) -> int:
+    return (0, 1, 2)[n % 3] if n % 4 else 1
+
+
+def kobo_percent(n: int) -> int:
+    return {0: 0, 1: (n * 17) % 97 + 1, 2: 100}[kobo_read_status(n)]
+
+
+def kobo_last_read(n: int) -> datetime | None:
+    if kobo_read_status(n) == 0:
+        return None
+    return KOBO_START + timedelta(days=n * 3, minutes=n * 41, seconds=n * 7)
+
+
+def kobo_extra_data(percent: int) -> bytes:
+    """An event's attributes as Qt's QDataStream writes a QVariantMap: the count, then each key (its
+    UTF-16 bytes' length, the bytes) and value (the QVariant's type, 2 for an int, and the int)."""
+    key = "progress".encode("utf-16-be")
+    return struct.pack(">II", 1, len(key)) + key + struct.pack(">IBi", 2, 0, percent)
+
+
+def kobo_rows() -> dict[str, list[dict[str, Any]]]:
+    content: list[dict[str, Any]] = []
+    for n in range(KOBO_BOOKS):
+        book = kobo_book_id(n)
+        sideloaded = book.startswith("file://")
+        title = KOBO_TITLES[n % len(KOBO_TITLES)]
+        read = kobo_last_read(n)
+        added = KOBO_START - timedelta(days=30 - n, hours=n)
+        content.append(
+            {
+                "ContentID": book,
+                "ContentType": 6,
+                "MimeType": "application/x-kobo-epub+zip",
+                "BookID": None,
+                "BookTitle": None,
+                "ImageId": book.replace("/", "_").replace(":", "_").replace(" ", "_"),
+                "Title": f"{title} {n}",
+                "Attribution": KOBO_AUTHORS[n % len(KOBO_AUTHORS)],
+                "Description": None if sideloaded else f"<p>A classic, edition {n}.</p>",
+                "DateCreated": None if sideloaded else kobo_stamp(added - timedelta(days=400)),
+                "Publisher": None if sideloaded else "Penguin Classics",
+                "IsEncrypted": "false",
+                "DateLastRead": None if read is None else kobo_stamp(read),
+                "FirstTimeReading": "true" if kobo_read_status(n) == 0 else "false",
+                "ChapterIDBookmarked": None
+                if read is None
+                else f"OEBPS/Text/chapter{n % KOBO_CHAPTERS + 1:03d}.xhtml#kobo.{n + 3}.1",
+                "ReadStatus": kobo_read_status(n),
+                "___SyncTime": kobo_stamp(added),
+                "___UserID": "adobe_user" if sideloaded else KOBO_USER,
+                "___FileOffset": 0,
+                "___FileSize": 0,
+                "___PercentRead": kobo_percent(n),
+                "___ExpirationStatus": 0,
+                "FavouritesIndex": -1,
+                "Language": ("en", "fr", "ru")[n % 3],
+                "IsDownloaded": "true",
+                "Depth": 0,
+                "ISBN": None if sideloaded else f"978014143{n:04d}",
+                "Series": "Rougon-Macquart" if n % 6 == 2 else None,
+                "SeriesNumber": ("13", "13.5")[n % 2] if n % 6 == 2 else None,
+                "SeriesNumberFloat": (13.0, 13.5)[n % 2] if n % 6 == 2 else None,
+                "WordCount": 120_000 + n * 1_531,
+                "RestOfBookEstimate": None if read is None else 3_600 * (100 - kobo_percent(n)) // 10,
+                "CurrentChapterEstimate": None if read is None else 60 * (n + 5),
+                "CurrentChapterProgress": None if read is None else (n % 7) / 8,
+                "DateAdded": kobo_stamp(added),
+                "TimesStartedReading": 0 if read is None else n % 4 + 1,
+                "TimeSpentReading": 0 if read is None else 3_000 + n * 611,
+                "LastTimeStartedReading": None if read is None else kobo_stamp(read - timedelta(hours=1)),
+                "LastTimeFinishedReading": kobo_stamp(read) if kobo_read_status(n) == 2 and read else None,
+            }
+        )
+        for c in range(KOBO_CHAPTERS):
+            content.append(
+                {
+                    "ContentID": kobo_chapter_id(n, c),
+                    "ContentType": 9,
+                    "MimeType": "application/xhtml+xml",
+                    "BookID": book,
+                    "BookTitle": f"{title} {n}",
+                    "Title": f"Chapter {c + 1}" if c else "Cover",
+                    "Attribution": KOBO_AUTHORS[n % len(KOBO_AUTHORS)],
+                    "VolumeIndex": c,
+                    "___UserID": "adobe_user" if sideloaded else KOBO_USER,
+                    "___FileOffset": 25 * c,
+                    "___FileSize": 25,
+                    "___PercentRead": 0 if c else 100,
+                    "ReadStatus": 0,
+                    "Depth": 1,
+                    "IsDownloaded": "true",
+                }
+            )
+    bookmarks: list[dict[str, Any]] = []
+    passages = (
+        "It is a truth universally acknowledged, that a single man in possession of a good fortune,",
+        "\n  Beware; for I am fearless, and therefore powerful.  \n",
+        "Pain and suffering are always inevitable for a large intelligence and a deep heart.",
+        "You cannot buy the revolution. You cannot make the revolution.\nYou can only be the revolution.",
+    )
+    for b in range(30):
+        n = b % KOBO_BOOKS
+        if kobo_last_read(n) is None:
+            n = (n + 1) % KOBO_BOOKS
+        c = b % (KOBO_CHAPTERS - 1) + 1
+        kind = ("highlight", "note", "dogear")[b % 3]
+        created = KOBO_START + timedelta(days=b, hours=b % 5, minutes=b * 3, seconds=b)
+        start = b * 13 % 40
+        bookmarks.append(
+            {
+                "BookmarkID": str(UUID(hashlib.md5(f"kobo bookmark {b}".encode()).hexdigest())),
+                "VolumeID": kobo_book_id(n),
+                "ContentID": kobo_chapter_id(n, c),
+                "StartContainerPath": f"span#kobo\\.{b + 2}\\.{b % 3 + 1}",
+                "StartContainerChildIndex": -99,
+                "StartOffset": start,
+                "EndContainerPath": f"span#kobo\\.{b + 2}\\.{b % 3 + 2}",
+                "EndContainerChildIndex": -99,
+                "EndOffset": start + 11,
+                "Text": None if kind == "dogear" else passages[b % len(passages)],
+                "Annotation": f"Remember this ({b})" if kind == "note" else None,
+                "ExtraAnnotationData": None,
+                "DateCreated": kobo_stamp(created, millis=True),
+                "ChapterProgress": (b % 9) / 9,
+                "Hidden": "false",
+                "Version": "",
+                "DateModified": kobo_stamp(created + timedelta(minutes=b % 4), millis=True)
+                if b % 4
+                else None,
+                "Creator": None,
+                "UUID": None,
+                "UserID": KOBO_USER,
+                "SyncTime": kobo_stamp(created + timedelta(hours=2)) if b % 2 else None,
+                "Published": "false",
+                "ContextString": None,
+                "Type": kind,
+                "Color": b % 4 if kind == "highlight" else 0,
+            }
+        )
+    shelves = ("Favourites", "To read", "Classiques français", "Book club 2024")
+    shelf_rows = [
+        {
+            "CreationDate": kobo_stamp(KOBO_START + timedelta(days=s)),
+            "Id": str(UUID(hashlib.md5(f"kobo shelf {s}".encode()).hexdigest())),
+            "InternalName": name,
+            "LastModified": kobo_stamp(KOBO_START + timedelta(days=s + 10, minutes=s)),
+            "Name": name,
+            "Type": "UserTag",
+            "_IsDeleted": "true" if s == 3 else "false",
+            "_IsVisible": "false" if s == 3 else "true",
+            "_IsSynced": "true",
+            "_SyncTime": kobo_stamp(KOBO_START + timedelta(days=s + 10, minutes=s + 5)),
+            "LastAccessed": kobo_stamp(KOBO_START + timedelta(days=s + 12)) if s < 2 else None,
+        }
+        for s, name in enumerate(shelves)
+    ]
+    shelf_content = [
+        {
+            "ShelfName": shelves[i % 3],
+            "ContentId": kobo_book_id(i),
+            "DateModified": kobo_stamp(KOBO_START + timedelta(days=i + 11, seconds=i * 13)),
+            "_IsDeleted": "false",
+            "_IsSynced": "true" if i % 2 else "false",
+        }
+        for i in range(KOBO_BOOKS)
+    ]
+    user = [
+        {
+            "UserID": KOBO_USER,
+            "UserKey": "0a1b2c3d-4e5f-6071-8293-a4b5c6d7e8f9",
+            "UserDisplayName": "reader",
+            "UserEmail": "reader@example.org",
+            "___DeviceID": "N418000000001",
+            "HasMadePurchase": "true",
+            "AuthType": "Kobo",
+            "Loyalty": None,
+            "Subscription": 0,
+            "LibrarySyncType": "full",
+            "LibrarySyncTime": kobo_stamp(KOBO_START + timedelta(days=40)),
+            "SyncTokenAppVersion": "4.38.21908",
+            "Storefront": "CA",
+            "NewUserPromoValue": -1.0,
+            "KoboAccessTokenExpiry": kobo_stamp(KOBO_START + timedelta(days=41)),
+            "AnnotationsMigrated": "true",
+        }
+    ]
+    events = []
+    for e in range(16):
+        n = e % KOBO_BOOKS
+        first = KOBO_START + timedelta(days=e, minutes=e * 7)
+        events.append(
+            {
+                "EventType": (3, 5, 46, 1012)[e // KOBO_BOOKS * 2 + e % 2],
+                "FirstOccurrence": kobo_stamp(first),
+                "LastOccurrence": kobo_stamp(first + timedelta(days=e % 5, hours=1)),
+                "EventCount": e % 5 + 1,
+                "ContentID": kobo_book_id(n),
+                # A QDataStream of the event's attributes (a QVariantMap): a count then key/value pairs.
+                "ExtraData": kobo_extra_data(kobo_percent(n)),
+                "Checksum": hashlib.md5(f"event {e}".encode()).hexdigest(),
+            }
+        )
+    return {
+        "content": content,
+        "Bookmark": bookmarks,
+        "Shelf": shelf_rows,
+        "ShelfContent": shelf_content,
+        "user": user,
+        "Event": events,
+        "DbVersion": [{"version": 170}],
+    }
+
+
+def kobo_reader(path: Path) -> Path:
+    """A Kobo eReader's KoboReader.sqlite (see the module's list)."""
+    with closing(sqlite3.connect(path)) as con, con:
+        for statement in KOBO_DDL:
+            con.execute(statement)
+        for table, rows in kobo_rows().items():
+            for row in rows:
+                names = ", ".join(f'"{name}"' for name in row)
+                marks = ", ".join("?" for _ in row)
+                con.execute(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', list(row.values()))
+    return path

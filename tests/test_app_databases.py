@@ -22121,3 +22121,102 @@ def test_phpbb_board_reads_its_unix_seconds_keeps_zero_for_never_and_its_right_a
     assert columns["phpbb_forums"]["forum_last_post_id"]["no_reference_count"] == sum(
         row[10] == 0 for row in rows["phpbb_forums"]
     )
+
+
+def test_kobo_reader_reads_its_iso_dates_and_its_bit_flags_as_booleans_and_finds_its_text_keys(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.kobo_reader)
+    rows = apps.kobo_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    # The firmware's 'true'/'false' under BIT are booleans as under BOOL (until 2026-12-06 text, each
+    # column charged 20 points); only the highlights padded with the page's blanks are charged.
+    passages = [row["Text"] for row in rows["Bookmark"]]
+    padded = sum(text is not None and text != text.strip() for text in passages)
+    assert padded == 5
+    assert charged_columns(profiled(run_dir)["columns"]) == {
+        ("Bookmark", "Text"): round(column_score(len(passages), padded, COSMETIC), 2)
+    }
+    with closing(sqlite3.connect(ran.db)) as source:
+        widths = {table: len(source.execute(f'PRAGMA table_info("{table}")').fetchall()) for table in rows}
+    expected = export_score(
+        {
+            table: (
+                len(values),
+                [column_score(len(passages), padded, COSMETIC)] + [100.0] * (widths[table] - 1)
+                if table == "Bookmark"
+                else [100.0] * widths[table],
+            )
+            for table, values in rows.items()
+        }
+    )
+    assert abs(ran.record["quality_before"] - expected) <= 0.005
+    assert ran.record["quality_after"] == 100.0
+    books = {row["ContentID"]: row for row in rows["content"]}
+    types = ran.types("content")
+    assert types["ContentID"] == types["BookID"] == types["ChapterIDBookmarked"] == "text"
+    assert types["DateLastRead"] == types["DateAdded"] == "timestamp with time zone"
+    assert types["IsDownloaded"] == types["IsEncrypted"] == types["InWishlist"] == "boolean"
+    assert types["___PercentRead"] == types["FavouritesIndex"] == types["ReadStatus"] == "bigint"
+    assert types["CurrentChapterProgress"] == "double precision"
+    # The DEFAULT "0000-00-00T00:00:00.000" of a TEXT column, in every row: text as written.
+    assert types["WishlistedDate"] == "text"
+    assert set(ran.values("content", "WishlistedDate", "ContentID").values()) == {"0000-00-00T00:00:00.000"}
+    # A read date with its Z is the instant; an unread book's NULL stays NULL.
+    assert ran.values("content", "DateLastRead", "ContentID") == {
+        key: None if row.get("DateLastRead") is None else datetime.fromisoformat(row["DateLastRead"])
+        for key, row in books.items()
+    }
+    assert ran.values("content", "DateLastRead", "ContentID")[apps.kobo_book_id(1)] == apps.kobo_last_read(1)
+    assert ran.values("content", "___PercentRead", "ContentID") == {
+        key: row["___PercentRead"] for key, row in books.items()
+    }
+    # '6' and '9' bound as integers into ContentType TEXT are its digits: a book's and a chapter's kind.
+    assert ran.values("content", "ContentType", "ContentID") == {
+        key: row["ContentType"] for key, row in books.items()
+    }
+    assert set(ran.values("content", "IsDownloaded", "ContentID").values()) == {True}
+    assert ran.values("content", "FirstTimeReading", "ContentID") == {
+        key: None if "FirstTimeReading" not in row else row["FirstTimeReading"] == "true"
+        for key, row in books.items()
+    }
+    assert ran.values("content", "FavouritesIndex", "ContentID") == dict.fromkeys(books, -1)
+    assert ran.values("content", "CurrentChapterProgress", "ContentID") == {
+        key: row.get("CurrentChapterProgress") for key, row in books.items()
+    }
+    # The bookmarks: container paths with their backslashes, naive '.000' times, exact REAL progress.
+    marks = {row["BookmarkID"]: row for row in rows["Bookmark"]}
+    assert ran.types("Bookmark")["DateCreated"] == "timestamp without time zone"
+    assert ran.types("Bookmark")["Published"] == ran.types("Bookmark")["Hidden"] == "boolean"
+    assert ran.values("Bookmark", "StartContainerPath", "BookmarkID") == {
+        key: row["StartContainerPath"] for key, row in marks.items()
+    }
+    assert ran.values("Bookmark", "StartContainerPath", "BookmarkID")[rows["Bookmark"][0]["BookmarkID"]] == (
+        "span#kobo\\.2\\.1"
+    )
+    assert ran.values("Bookmark", "DateCreated", "BookmarkID") == {
+        key: datetime.fromisoformat(row["DateCreated"]) for key, row in marks.items()
+    }
+    assert ran.values("Bookmark", "ChapterProgress", "BookmarkID") == {
+        key: row["ChapterProgress"] for key, row in marks.items()
+    }
+    assert ran.values("Bookmark", "Text", "BookmarkID") == {
+        key: arrives_as(row["Text"]) for key, row in marks.items()
+    }
+    assert set(ran.values("Bookmark", "Published", "BookmarkID").values()) == {False}
+    assert ran.values("user", "HasMadePurchase", "UserID") == {apps.KOBO_USER: True}
+    # Qt's serialized attributes, byte for byte.
+    assert ran.types("Event")["ExtraData"] == "bytea"
+    extra = pg_query(ran.uri, f'SELECT "ExtraData" FROM {quote_ident(ran.base)}."Event"')
+    assert sorted(bytes(value) for (value,) in extra) == sorted(row["ExtraData"] for row in rows["Event"])
+    found = references(run_dir)
+    want = {
+        ("content", "BookID"): "content.ContentID",
+        ("Bookmark", "VolumeID"): "content.ContentID",
+        ("Bookmark", "ContentID"): "content.ContentID",
+        ("Bookmark", "UserID"): "user.UserID",
+        ("ShelfContent", "ContentId"): "content.ContentID",
+        ("Event", "ContentID"): "content.ContentID",
+    }
+    assert found == want
