@@ -68030,3 +68030,170 @@ def kobo_reader(path: Path) -> Path:
                 marks = ", ".join("?" for _ in row)
                 con.execute(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', list(row.values()))
     return path
+
+
+# --- App (a CherryTree document, `.ctb`: the CREATE TABLE statements of cherrytree's
+# src/ct/ct_storage_sqlite.cc (node, codebox, grid, image, children, bookmark; no primary key, `node_id
+# INTEGER UNIQUE`), values as CherryTree 0.99.48 (Debian's) wrote them when it saved a document as
+# "SQLite, Not Protected": nodes and children depth first, father_id 0 at each root, sequence among
+# siblings from 1, ts_creation/ts_lastsave INTEGER Unix seconds (0 for a node imported without them),
+# is_ro the bitfield custom_icon_id << 1 | read-only, is_richtxt foreground_rgb24 << 3 | foreground set
+# << 2 | bold << 1 | rich text, level exclude-from-search bits, a rich node's txt its XML, a code node's
+# its code, anchored widgets at consecutive offsets after the text, a grid's cells as XML (header row
+# last), images as PNG bytes (GdkPixbuf re-encodes them; here zlib's), an anchor a row with NULL png,
+# an embedded file its bytes with filename and time) ---
+
+CHERRYTREE_DDL = [
+    "CREATE TABLE node (node_id INTEGER UNIQUE,name TEXT,txt TEXT,syntax TEXT,tags TEXT,is_ro INTEGER,"
+    "is_richtxt INTEGER,has_codebox INTEGER,has_table INTEGER,has_image INTEGER,level INTEGER,"
+    "ts_creation INTEGER,ts_lastsave INTEGER)",
+    "CREATE TABLE codebox (node_id INTEGER,offset INTEGER,justification TEXT,txt TEXT,syntax TEXT,"
+    "width INTEGER,height INTEGER,is_width_pix INTEGER,do_highl_bra INTEGER,do_show_linenum INTEGER)",
+    "CREATE TABLE grid (node_id INTEGER,offset INTEGER,justification TEXT,txt TEXT,col_min INTEGER,"
+    "col_max INTEGER)",
+    "CREATE TABLE image (node_id INTEGER,offset INTEGER,justification TEXT,anchor TEXT,png BLOB,"
+    "filename TEXT,link TEXT,time INTEGER)",
+    "CREATE TABLE children (node_id INTEGER UNIQUE,father_id INTEGER,sequence INTEGER)",
+    "CREATE TABLE bookmark (node_id INTEGER UNIQUE,sequence INTEGER)",
+]
+
+CHERRYTREE_NODES = 30
+CHERRYTREE_XML = '<?xml version="1.0" encoding="UTF-8"?>\n'
+CHERRYTREE_SYNTAX = ("sh", "python3", "plain-text")
+
+
+def cherrytree_father(n: int) -> int:
+    """Three roots (0), then four children a node, each node's father an older node."""
+    return 0 if n <= 3 else (n - 4) // 4 + 1
+
+
+def cherrytree_depth_first() -> list[int]:
+    def below(n: int) -> list[int]:
+        return [n] + [
+            m for k in range(1, CHERRYTREE_NODES + 1) if cherrytree_father(k) == n for m in below(k)
+        ]
+
+    return [n for root in (1, 2, 3) for n in below(root)]
+
+
+def cherrytree_is_code(n: int) -> bool:
+    return n % 5 == 0
+
+
+def cherrytree_times(n: int) -> tuple[int, int]:
+    """ts_creation and ts_lastsave: Unix seconds, 0 for a node imported without them."""
+    if n % 9 == 0:
+        return 0, 0
+    created = 1704103200 + n * 86_400 + n * 3_607
+    return created, created + (n % 4) * 5_400 + 60
+
+
+def cherrytree_text(n: int) -> str:
+    return f"Note {n}: plans & ideas <draft>\nsecond line of node {n}\n"
+
+
+def cherrytree_code(n: int) -> str:
+    syntax = CHERRYTREE_SYNTAX[(n // 5) % 3]
+    return {
+        "sh": f"#!/bin/sh\necho 'node {n}'\n",
+        "python3": f'print("node {n}")\n',
+        "plain-text": f"plain text {n}\n\tindented\n",
+    }[syntax]
+
+
+def cherrytree_png(n: int) -> bytes:
+    """A small RGB PNG of its own pixels."""
+    width, height = 8 + n % 5, 6
+    raw = b"".join(
+        b"\x00"
+        + bytes(v for x in range(width) for v in ((x * n + y * 7) % 256, (x + y * n) % 256, n * 40 % 256))
+        for y in range(height)
+    )
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )
+
+
+def cherrytree_widgets(n: int) -> list[str]:
+    """A rich node's anchored widgets in the order they stand after its text."""
+    if cherrytree_is_code(n):
+        return []
+    kinds = [
+        ("file", n % 10 == 4),
+        ("anchor", n % 8 == 3),
+        ("png", n % 3 == 2),
+        ("grid", n % 4 == 2),
+        ("codebox", n % 3 == 1),
+    ]
+    return [kind for kind, present in kinds if present]
+
+
+def cherrytree_grid(n: int) -> str:
+    return (
+        f'{CHERRYTREE_XML}<table col_widths="0,0"><row><cell>{n}</cell><cell>apples &amp; pears</cell></row>'
+        f"<row><cell>{n + 1}</cell><cell></cell></row><row><cell>id</cell><cell>fruit</cell></row></table>\n"
+    )
+
+
+def cherrytree_rows() -> dict[str, list[tuple[Any, ...]]]:
+    rows: dict[str, list[tuple[Any, ...]]] = {t: [] for t in ("node", "codebox", "grid", "image", "children")}
+    for n in cherrytree_depth_first():
+        widgets = cherrytree_widgets(n)
+        foreground = 0xFF0000 if n % 6 == 0 else (0x00AA55 if n % 6 == 3 else None)
+        rich = not cherrytree_is_code(n)
+        is_richtxt = int(rich) | (n % 4 == 0) << 1 | (0 if foreground is None else 4 | foreground << 3)
+        if rich:
+            escaped = cherrytree_text(n).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            anchored = '<rich_text justification="left"></rich_text>' if widgets else ""
+            txt = f"{CHERRYTREE_XML}<node><rich_text>{escaped}</rich_text>{anchored}</node>\n"
+        else:
+            txt = cherrytree_code(n)
+        created, saved = cherrytree_times(n)
+        rows["node"].append(
+            (
+                n,
+                f"Node {n}{' — ünïcode' if n % 7 == 1 else ''}",
+                txt,
+                "custom-colors" if rich else CHERRYTREE_SYNTAX[(n // 5) % 3],
+                ("", "work", "ideas home")[n % 3],
+                int(n % 11 == 0) | (10 if n % 7 == 0 else 0) << 1,
+                is_richtxt,
+                int("codebox" in widgets),
+                int("grid" in widgets),
+                int(bool({"png", "anchor", "file"} & set(widgets))),
+                int(n % 13 == 0),
+                created,
+                saved,
+            )
+        )
+        siblings = [k for k in range(1, CHERRYTREE_NODES + 1) if cherrytree_father(k) == cherrytree_father(n)]
+        rows["children"].append((n, cherrytree_father(n), siblings.index(n) + 1))
+        for place, kind in enumerate(widgets):
+            offset = len(cherrytree_text(n)) + place
+            if kind == "codebox":
+                code = f"x = {n}\nprint(x * 2)"
+                rows["codebox"].append((n, offset, "left", code, "python3", 500 + n, 100 + n, 1, 1, n % 2))
+            elif kind == "grid":
+                rows["grid"].append((n, offset, "left", cherrytree_grid(n), 400, 400))
+            elif kind == "png":
+                rows["image"].append((n, offset, "left", "", cherrytree_png(n), "", "", 0))
+            elif kind == "anchor":
+                rows["image"].append((n, offset, "left", f"section-{n}", None, "", "", 0))
+            else:
+                attached = f"attached file {n}\n".encode()
+                rows["image"].append((n, offset, "left", "", attached, f"notes-{n}.txt", "", 1704200000 + n))
+    rows["bookmark"] = [(node, place) for place, node in enumerate((2, 7, 12, 25), start=1)]
+    return rows
+
+
+def cherrytree(path: Path) -> Path:
+    """A CherryTree document's SQLite file (see the module's list)."""
+    return write_export(path, CHERRYTREE_DDL, cherrytree_rows(), bytes_as_text=False)

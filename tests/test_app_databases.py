@@ -22223,3 +22223,54 @@ def test_kobo_reader_reads_its_iso_dates_and_its_bit_flags_as_booleans_and_finds
         ("Event", "ContentID"): "content.ContentID",
     }
     assert found == want
+
+
+def test_cherrytree_document_keeps_its_xml_and_pngs_and_finds_its_tree_under_roots_at_0(
+    run_export: Runner,
+) -> None:
+    # Built as CherryTree 0.99.48 saved it (the builder's rows equal, but for the PNGs' encoding, those
+    # of a document Debian's cherrytree wrote under Xvfb). Until 2026-12-06 children.father_id (0 at
+    # the 3 roots beside 7 fathers) referred to nothing, and the 0/1 flags node.has_codebox and
+    # has_image were references to the keyless codebox's and image's first rowid, each table loaded
+    # with a carried rowid as its key.
+    ran, run_dir = run_export(apps.cherrytree)
+    rows = apps.cherrytree_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    assert charged_columns(profiled(run_dir)["columns"]) == {}
+    found = references(run_dir)
+    assert found == {
+        ("codebox", "node_id"): "node.node_id",
+        ("grid", "node_id"): "node.node_id",
+        ("image", "node_id"): "node.node_id",
+        ("children", "node_id"): "node.node_id",
+        ("bookmark", "node_id"): "node.node_id",
+        ("children", "father_id"): "children.node_id",
+    }
+    assert "rowid" not in ran.types("codebox") and "rowid" not in ran.types("image")
+    father = profiled(run_dir)["columns"]["children"]["father_id"]
+    assert father["no_reference_count"] == sum(row[1] == 0 for row in rows["children"]) == 3
+    assert ran.values("children", "father_id", "node_id") == {row[0]: row[1] for row in rows["children"]}
+    assert primary_key(ran.uri, ran.record["version_schema"], "node") == ["node_id"]
+    # Unix seconds beside 0 for a node without times stay the integers they are; the bitfields too.
+    types = ran.types("node")
+    assert types["ts_creation"] == types["ts_lastsave"] == types["is_richtxt"] == types["is_ro"] == "bigint"
+    nodes = {row[0]: row for row in rows["node"]}
+    for index, column in enumerate(("ts_creation", "ts_lastsave"), start=11):
+        assert ran.values("node", column, "node_id") == {n: row[index] for n, row in nodes.items()}, column
+    assert ran.values("node", "is_richtxt", "node_id")[18] == 1 | 4 | 0xFF0000 << 3
+    # A rich node's XML and a code node's code, byte for byte (each ends in its line break).
+    assert ran.values("node", "txt", "node_id") == {n: row[2] for n, row in nodes.items()}
+    assert ran.values("node", "name", "node_id") == {n: row[1] for n, row in nodes.items()}
+    assert ran.values("node", "tags", "node_id") == {n: row[4] or None for n, row in nodes.items()}
+    assert ran.values("grid", "txt", "node_id") == {row[0]: row[3] for row in rows["grid"]}
+    # PNGs and an embedded file as bytes; an anchor's NULL png stays NULL.
+    assert ran.types("image")["png"] == "bytea"
+    images = pg_query(
+        ran.uri, f'SELECT node_id, "offset", anchor, png, filename, time FROM {quote_ident(ran.base)}.image'
+    )
+    assert sorted(
+        (node, offset, anchor, None if png is None else bytes(png), filename, time)
+        for node, offset, anchor, png, filename, time in images
+    ) == sorted((r[0], r[1], r[3] or None, r[4], r[5] or None, r[7]) for r in rows["image"])
