@@ -68197,3 +68197,156 @@ def cherrytree_rows() -> dict[str, list[tuple[Any, ...]]]:
 def cherrytree(path: Path) -> Path:
     """A CherryTree document's SQLite file (see the module's list)."""
     return write_export(path, CHERRYTREE_DDL, cherrytree_rows(), bytes_as_text=False)
+
+
+# --- App (gPodder 3.11's `Database`: src/gpodder/schema.py's initialize_database (podcast, episode,
+# version 8, its unique and lookup indexes), rows as gpodder.model's PodcastChannel.save and
+# PodcastEpisode.save write them through dbsqlite._save_object (run for real with Debian's gpodder
+# 3.11.1 to check): Python bools bound as 0/1 (is_new, archive, pause_subscription), published and
+# last_playback integer Unix seconds (0 for never), total_time and current_position seconds (0 for
+# unknown), state 0 normal / 1 downloaded / 2 deleted, '' for no auth, one of description and
+# description_html '' (only one is kept), chapters JSON text, HTTP's Last-Modified as sent, an ETag
+# with its quotes, the GTK UI's cached cover thumbnail as PNG bytes) ---
+
+GPODDER_DDL = [
+    """CREATE TABLE podcast (
+        id INTEGER PRIMARY KEY NOT NULL,
+        title TEXT NOT NULL DEFAULT '',
+        url TEXT NOT NULL DEFAULT '',
+        link TEXT NOT NULL DEFAULT '',
+        description TEXT NOT NULL DEFAULT '',
+        cover_url TEXT NULL DEFAULT NULL,
+        auth_username TEXT NULL DEFAULT NULL,
+        auth_password TEXT NULL DEFAULT NULL,
+        http_last_modified TEXT NULL DEFAULT NULL,
+        http_etag TEXT NULL DEFAULT NULL,
+        auto_archive_episodes INTEGER NOT NULL DEFAULT 0,
+        download_folder TEXT NOT NULL DEFAULT '',
+        pause_subscription INTEGER NOT NULL DEFAULT 0,
+        section TEXT NOT NULL DEFAULT '',
+        payment_url TEXT NULL DEFAULT NULL,
+        download_strategy INTEGER NOT NULL DEFAULT 0,
+        sync_to_mp3_player INTEGER NOT NULL DEFAULT 1,
+        cover_thumb BLOB NULL DEFAULT NULL
+    )""",
+    "CREATE UNIQUE INDEX idx_podcast_url ON podcast (url)",
+    "CREATE UNIQUE INDEX idx_podcast_download_folder ON podcast (download_folder)",
+    """CREATE TABLE episode (
+        id INTEGER PRIMARY KEY NOT NULL,
+        podcast_id INTEGER NOT NULL,
+        title TEXT NOT NULL DEFAULT '',
+        description TEXT NOT NULL DEFAULT '',
+        url TEXT NOT NULL,
+        published INTEGER NOT NULL DEFAULT 0,
+        guid TEXT NOT NULL,
+        link TEXT NOT NULL DEFAULT '',
+        file_size INTEGER NOT NULL DEFAULT 0,
+        mime_type TEXT NOT NULL DEFAULT 'application/octet-stream',
+        state INTEGER NOT NULL DEFAULT 0,
+        is_new INTEGER NOT NULL DEFAULT 0,
+        archive INTEGER NOT NULL DEFAULT 0,
+        download_filename TEXT NULL DEFAULT NULL,
+        total_time INTEGER NOT NULL DEFAULT 0,
+        current_position INTEGER NOT NULL DEFAULT 0,
+        current_position_updated INTEGER NOT NULL DEFAULT 0,
+        last_playback INTEGER NOT NULL DEFAULT 0,
+        payment_url TEXT NULL DEFAULT NULL,
+        description_html TEXT NOT NULL DEFAULT '',
+        episode_art_url TEXT NULL DEFAULT NULL,
+        chapters TEXT NULL DEFAULT NULL
+    )""",
+    "CREATE INDEX idx_episode_podcast_id ON episode (podcast_id)",
+    "CREATE UNIQUE INDEX idx_episode_download_filename ON episode (podcast_id, download_filename)",
+    "CREATE UNIQUE INDEX idx_episode_guid ON episode (podcast_id, guid)",
+    "CREATE INDEX idx_episode_state ON episode (state)",
+    "CREATE INDEX idx_episode_is_new ON episode (is_new)",
+    "CREATE INDEX idx_episode_archive ON episode (archive)",
+    "CREATE INDEX idx_episode_published ON episode (published)",
+    "CREATE TABLE version (version integer)",
+]
+
+GPODDER_START = 1704103200  # 2024-01-01 10:00:00 UTC
+GPODDER_TITLES = ("Linux Outlaws", "Science Friday", "Café Crème — Podcast", "Radiolab")
+GPODDER_EPISODES = 8
+GPODDER_CHAPTERS = [{"start": 0, "title": "Intro"}, {"start": 95, "title": "Main"}]
+
+
+def gpodder_published(p: int, e: int) -> int:
+    return GPODDER_START + p * 3600 + e * 7 * 86_400
+
+
+def gpodder_played(p: int) -> int:
+    """When episode 1 of podcast ``p`` was last played (and its position saved)."""
+    return GPODDER_START + 40 * 86_400 + p
+
+
+def gpodder_rows() -> dict[str, list[tuple[Any, ...]]]:
+    podcasts: list[tuple[Any, ...]] = []
+    episodes: list[tuple[Any, ...]] = []
+    for p, title in enumerate(GPODDER_TITLES):
+        podcasts.append(
+            (
+                p + 1,
+                title,
+                f"https://feeds.example.org/show-{p}/rss",
+                f"https://example.org/show-{p}",
+                f"Show {p} about things.\n",
+                None if p == 2 else f"https://example.org/show-{p}/cover.jpg",
+                "",
+                "",
+                # feedcore keeps a response's Last-Modified as sent (RFC 1123); not every server sends one.
+                strftime_gmt(GPODDER_START + p * 86_400) if p % 2 == 0 else None,
+                None if p == 3 else f'W/"{p:04x}abc"',
+                int(p == 1),
+                title,
+                int(p == 3),
+                "video" if p == 3 else "audio",
+                None,
+                0,
+                1,
+                b"\x89PNG\r\n\x1a\n" + bytes(range(p, 40 + p)) if p < 2 else None,
+            )
+        )
+        for e in range(GPODDER_EPISODES):
+            html = e % 2 == 1
+            downloaded = e < 3
+            played = e == 1
+            state = 1 if downloaded else (2 if e == 6 else 0)
+            is_new = int(not played and e != 6 and not (downloaded and e == 0))
+            episodes.append(
+                (
+                    p * GPODDER_EPISODES + e + 1,
+                    p + 1,
+                    f"Episode {e}: {title}",
+                    "" if html else f"Notes for episode {e}",
+                    f"https://cdn.example.org/show-{p}/ep{e}.mp3",
+                    gpodder_published(p, e),
+                    f"tag:example.org,2024:show-{p}/ep-{e}",
+                    f"https://example.org/show-{p}/{e}",
+                    0 if e == 5 else 28_000_000 + e * 1_234_567,
+                    "video/mp4" if p == 3 else "audio/mpeg",
+                    state,
+                    is_new,
+                    int(p == 1),
+                    f"Episode {e}.mp3" if downloaded else None,
+                    1800 + e * 61 if e % 3 else 0,
+                    912 if played else 0,
+                    gpodder_played(p) if played else 0,
+                    gpodder_played(p) if played else 0,
+                    None,
+                    f"<p>Notes for <b>episode {e}</b></p>" if html else "",
+                    None,
+                    json.dumps(GPODDER_CHAPTERS) if e == 3 else None,
+                )
+            )
+    return {"podcast": podcasts, "episode": episodes, "version": [(8,)]}
+
+
+def strftime_gmt(seconds: int) -> str:
+    """HTTP's date (RFC 1123), as a server sends Last-Modified."""
+    return datetime.fromtimestamp(seconds, UTC).strftime("%a, %d %b %Y %H:%M:%S GMT")
+
+
+def gpodder(path: Path) -> Path:
+    """A gPodder podcast client's Database (see the module's list)."""
+    return write_export(path, GPODDER_DDL, gpodder_rows(), bytes_as_text=False)

@@ -22274,3 +22274,67 @@ def test_cherrytree_document_keeps_its_xml_and_pngs_and_finds_its_tree_under_roo
         (node, offset, anchor, None if png is None else bytes(png), filename, time)
         for node, offset, anchor, png, filename, time in images
     ) == sorted((r[0], r[1], r[3] or None, r[4], r[5] or None, r[7]) for r in rows["image"])
+
+
+def test_gpodder_database_reads_published_unix_seconds_keeps_its_zeros_for_never_and_its_thumbnails(
+    run_export: Runner,
+) -> None:
+    # Built as gPodder 3.11's model writes it (the builder's rows equal those Debian's gpodder 3.11.1
+    # wrote through PodcastChannel.save and PodcastEpisode.save).
+    ran, run_dir = run_export(apps.gpodder)
+    rows = apps.gpodder_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    assert charged_columns(profiled(run_dir)["columns"]) == {}
+    assert references(run_dir) == {("episode", "podcast_id"): "podcast.id"}
+    episodes = {row[0]: row for row in rows["episode"]}
+    types = ran.types("episode")
+    # A feed's publication date in Unix seconds is the instant, audited; the other moments hold 0 for
+    # never (played, position saved): integers as written, as are durations, positions and states.
+    assert types["published"] == "timestamp with time zone"
+    assert ran.values("episode", "published", "id") == {
+        key: UNIX_EPOCH + timedelta(seconds=row[5]) for key, row in episodes.items()
+    }
+    assert audit_rules(run_dir, "episode", "published") == {str(key): {"epoch:seconds"} for key in episodes}
+    assert ran.values("episode", "published", "id")[1] == datetime(2024, 1, 1, 10, tzinfo=UTC)
+    for index, column in (
+        (10, "state"),
+        (11, "is_new"),
+        (12, "archive"),
+        (14, "total_time"),
+        (15, "current_position"),
+        (16, "current_position_updated"),
+        (17, "last_playback"),
+        (8, "file_size"),
+    ):
+        assert types[column] == "bigint", column
+        assert ran.values("episode", column, "id") == {key: row[index] for key, row in episodes.items()}, (
+            column
+        )
+    # One of the two descriptions is '' (gPodder keeps only one): NULL by the blank rule; chapters JSON.
+    assert ran.values("episode", "description", "id") == {
+        key: row[3] or None for key, row in episodes.items()
+    }
+    assert ran.values("episode", "description_html", "id") == {
+        key: row[19] or None for key, row in episodes.items()
+    }
+    assert ran.values("episode", "chapters", "id") == {key: row[21] for key, row in episodes.items()}
+    assert ran.values("episode", "download_filename", "id") == {key: row[13] for key, row in episodes.items()}
+    podcasts = {row[0]: row for row in rows["podcast"]}
+    assert ran.types("podcast")["http_last_modified"] == "timestamp with time zone"
+    assert ran.values("podcast", "http_last_modified", "id") == {
+        key: None
+        if row[8] is None
+        else datetime.strptime(row[8], "%a, %d %b %Y %H:%M:%S GMT").replace(tzinfo=UTC)
+        for key, row in podcasts.items()
+    }
+    assert ran.values("podcast", "http_etag", "id") == {key: row[9] for key, row in podcasts.items()}
+    assert ran.values("podcast", "auth_username", "id") == dict.fromkeys(podcasts)
+    assert ran.values("podcast", "download_folder", "id") == {key: row[11] for key, row in podcasts.items()}
+    assert ran.types("podcast")["cover_thumb"] == "bytea"
+    thumbs = pg_query(ran.uri, f"SELECT id, cover_thumb FROM {quote_ident(ran.base)}.podcast")
+    assert {key: None if thumb is None else bytes(thumb) for key, thumb in thumbs} == {
+        key: row[17] for key, row in podcasts.items()
+    }
+    assert pg_query(ran.uri, f"SELECT version FROM {quote_ident(ran.base)}.version") == [(8,)]
