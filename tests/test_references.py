@@ -4409,39 +4409,3 @@ def test_a_flag_of_0s_and_1s_named_for_a_keyless_table_is_no_reference_to_its_fi
     assert carried == {("notes", "codebox"): "codebox.rowid", ("pictures", "image"): "image.rowid"}
     assert found["node"]["has_codebox"].foreign_key is None
     assert found["node"]["has_image"].foreign_key is None
-
-
-def test_a_trees_roots_holding_0_beside_few_parents_leave_its_parents_a_reference(
-    make_sqlite: SqliteFactory,
-) -> None:
-    """A CherryTree document's ``children (node_id INTEGER UNIQUE, father_id INTEGER, sequence
-    INTEGER)`` (helper h279): each node's father, 0 at the three roots, 7 distinct fathers among 30
-    nodes, rows written depth first. Every father is an older node (a lower id), none its own: a tree
-    by the rows' order. Its 0 stands for no parent, yet counted among its values it made 7 of 8 keys
-    (87.5 %, under 90 %): until 2026-12-06 no reference. ``sequence`` (a place among siblings, 1..4)
-    stays none."""
-
-    def father(n: int) -> int:
-        return 0 if n <= 3 else (n - 4) // 4 + 1
-
-    def depth_first(n: int) -> list[int]:
-        return [n] + [m for k in range(1, 31) if father(k) == n for m in depth_first(k)]
-
-    order = [n for root in (1, 2, 3) for n in depth_first(root)]
-    place = {n: [k for k in range(1, 31) if father(k) == father(n)].index(n) + 1 for n in order}
-    rows = [(n, father(n), place[n]) for n in order]
-    assert sorted(n for n, _, _ in rows) == list(range(1, 31))
-    assert len({f for _, f, _ in rows} - {0}) == 7 and all(0 <= f < n for n, f, _ in rows)
-    path = make_sqlite(
-        {
-            "children": (
-                "CREATE TABLE children (node_id INTEGER UNIQUE, father_id INTEGER, sequence INTEGER)",
-                rows,
-            )
-        }
-    )
-    found = profile(path)
-    assert _references_of(found) == {("children", "father_id"): "children.node_id"}
-    father_id = found["children"]["father_id"]
-    assert father_id.no_reference_count == sum(f == 0 for _, f, _ in rows)
-    assert not [issue for issue in father_id.issues if issue.kind == "orphan_reference"]

@@ -169,7 +169,7 @@ from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Seq
 from collections.abc import Set as AbstractSet
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from string import ascii_lowercase, ascii_uppercase
 from typing import Any, TypeVar
@@ -961,8 +961,6 @@ class Inclusion:
     no_reference: int = 0
     no_reference_values: tuple[str, ...] = ()
     elsewhere: int = 0
-    #: The child column's distinct values measured (keys, orphans and those standing for no reference).
-    distinct: int = 0
 
 
 #: Non-NULL cells per storage class (``ColumnProfile.storage_classes``) of (table, column).
@@ -1182,7 +1180,6 @@ def measure(
             no_reference=int(none),
             no_reference_values=nones,
             elsewhere=int(elsewhere),
-            distinct=int(distinct),
         )
     return found
 
@@ -1204,13 +1201,6 @@ def _share_of_references(
     if none and distinct > none and (_names(column, parent) or key_named_for(column, key)):
         return hits / (distinct - none)
     return hits / distinct if distinct else 0.0
-
-
-def _roots_aside(fit: Inclusion) -> Inclusion:
-    """``fit`` with its values standing for no reference (0, -1: a tree's roots) left out of the values
-    its share is of, as :func:`_share_of_references` leaves them out under a name naming the parent."""
-    others = fit.distinct - len(fit.no_reference_values)
-    return replace(fit, share=fit.found / others) if others > 0 else fit
 
 
 def reaches(fit: Inclusion, *, far: bool = False) -> bool:
@@ -1796,20 +1786,10 @@ def find_references(
     for index, (child, column, parent, key, kind) in enumerate(pairs):
         fit = measured.get(index)
         far = keys_above_their_count(tables[parent][key])
-        if fit is None:
+        if fit is None or fit.share < MIN_INCLUSION:
             continue
         pair = (child, column, parent, key, kind)
         own = kind == "integer" and parent == child
-        if own and fit.share < MIN_INCLUSION and fit.no_reference_values:
-            # A tree's roots hold 0 (or -1) for no parent: no value among its parents (CherryTree's
-            # children.father_id, 0 at each root beside 7 parents: 7 of 8 values, 87.5 %, was no
-            # reference until 2026-12-06). Where the rows' order shows the tree, the share is of the others.
-            if pair not in ordered:
-                ordered[pair] = older_rows(src, child, column, key)
-            if ordered[pair]:
-                fit = _roots_aside(fit)
-        if fit.share < MIN_INCLUSION:
-            continue
         if own and (ordered[pair] if pair in ordered else older_rows(src, child, column, key)):
             trees[(child, column)] = fit
         elif kind == "integer" and not reaches(fit, far=far):
