@@ -70138,3 +70138,662 @@ def urbackup_rows() -> dict[str, list[tuple[Any, ...]]]:
 def urbackup(path: Path) -> Path:
     """An UrBackup server's backup_server.db (see the module's list)."""
     return write_export(path, URBACKUP_DDL, urbackup_rows(), bytes_as_text=False)  # type: ignore[arg-type]
+
+
+# --- App (a Kobo eReader's KoboReader.sqlite: the CREATE TABLE statements of a device's database as
+# AshKyd/kobo-sync's kobo.schema.md lists them (content, Bookmark, Shelf, ShelfContent, user, Event,
+# DbVersion); values as the firmware and calibre's Kobo driver (src/calibre/devices/kobo/driver.py)
+# write them: ContentID text keys (a store book's UUID, its chapters '<uuid>!OEBPS!Text/…', a
+# sideloaded book's 'file:///mnt/onboard/…' URL, its chapters '<url>#(<n>)OEBPS/…'), ContentType '6'
+# for a book and '9' for a chapter in a TEXT column, DateLastRead ISO text with a Z, the bookmarks'
+# dates with '.000', BOOL columns holding the firmware's 'true'/'false' text, the untyped
+# FavouritesIndex -1, ___PercentRead 0..100, a bookmark's StartContainerPath 'span#kobo\.12\.1') ---
+
+KOBO_DDL = [
+    """CREATE TABLE content(
+  ContentID TEXT NOT NULL, ContentType TEXT NOT NULL, MimeType TEXT NOT NULL, BookID TEXT,
+  BookTitle TEXT, ImageId TEXT, Title TEXT COLLATE NOCASE, Attribution TEXT COLLATE NOCASE,
+  Description TEXT, DateCreated TEXT, ShortCoverKey TEXT, adobe_location TEXT, Publisher TEXT,
+  IsEncrypted BOOL, DateLastRead TEXT, FirstTimeReading BOOL, ChapterIDBookmarked TEXT,
+  ParagraphBookmarked INTEGER, BookmarkWordOffset INTEGER, NumShortcovers INTEGER, VolumeIndex INTEGER,
+  ___NumPages INTEGER, ReadStatus INTEGER, ___SyncTime TEXT, ___UserID TEXT NOT NULL,
+  PublicationId TEXT, ___FileOffset INTEGER, ___FileSize INTEGER, ___PercentRead INTEGER,
+  ___ExpirationStatus INTEGER, FavouritesIndex NOT NULL DEFAULT -1, Accessibility INTEGER DEFAULT 1,
+  ContentURL TEXT, Language TEXT, BookshelfTags TEXT, IsDownloaded BIT NOT NULL DEFAULT 1,
+  FeedbackType INTEGER DEFAULT 0, AverageRating INTEGER DEFAULT 0, Depth INTEGER,
+  PageProgressDirection TEXT, InWishlist BOOL NOT NULL DEFAULT FALSE, ISBN TEXT,
+  WishlistedDate TEXT DEFAULT "0000-00-00T00:00:00.000", FeedbackTypeSynced INTEGER DEFAULT 0,
+  IsSocialEnabled BOOL NOT NULL DEFAULT TRUE, EpubType INT NOT NULL DEFAULT -1,
+  Monetization INTEGER DEFAULT 2, ExternalId TEXT, Series TEXT, SeriesNumber TEXT, Subtitle TEXT,
+  WordCount INTEGER DEFAULT -1, Fallback TEXT, RestOfBookEstimate INTEGER,
+  CurrentChapterEstimate INTEGER, CurrentChapterProgress FLOAT, PocketStatus INTEGER DEFAULT 0,
+  UnsyncedPocketChanges TEXT, ImageUrl TEXT, DateAdded TEXT, WorkId TEXT, Properties TEXT,
+  RenditionSpread TEXT, RatingCount INTEGER DEFAULT 0, ReviewsSyncDate TEXT, MediaOverlay TEXT,
+  MediaOverlayType TEXT, RedirectPreviewUrl TEXT, PreviewFileSize INTEGER, EntitlementId TEXT,
+  CrossRevisionId TEXT, DownloadUrl TEXT, ReadStateSynced BIT NOT NULL DEFAULT false,
+  TimesStartedReading INTEGER, TimeSpentReading INTEGER, LastTimeStartedReading TEXT,
+  LastTimeFinishedReading TEXT, ApplicableSubscriptions TEXT, ExternalIds TEXT,
+  PurchaseRevisionId TEXT, SeriesID TEXT, SeriesNumberFloat REAL, AdobeLoanExpiration TEXT,
+  HideFromHomePage bit, IsInternetArchive BOOL NOT NULL DEFAULT FALSE, titleKana TEXT,
+  subtitleKana TEXT, seriesKana TEXT, attributionKana TEXT, publisherKana TEXT,
+  IsPurchaseable BOOL DEFAULT TRUE, IsSupported BOOL DEFAULT TRUE, AnnotationsSyncToken TEXT,
+  DateModified TEXT DEFAULT "0000-00-00T00:00:00.000", StorePages INTEGER DEFAULT 0,
+  StoreWordCount INTEGER DEFAULT 0, StoreTimeToReadLowerEstimate INTEGER DEFAULT 0,
+  StoreTimeToReadUpperEstimate INTEGER DEFAULT 0, Duration INTEGER DEFAULT 0,
+  IsAbridged BOOL DEFAULT NULL, SyncConflictType INTEGER DEFAULT 0,
+  PRIMARY KEY (ContentID))""",
+    """CREATE TABLE Bookmark (
+  BookmarkID TEXT NOT NULL, VolumeID TEXT NOT NULL, ContentID TEXT NOT NULL,
+  StartContainerPath TEXT NOT NULL, StartContainerChildIndex INTEGER NOT NULL, StartOffset INTEGER NOT NULL,
+  EndContainerPath TEXT NOT NULL, EndContainerChildIndex INTEGER NOT NULL, EndOffset INTEGER NOT NULL,
+  Text TEXT, Annotation TEXT, ExtraAnnotationData BLOB, DateCreated TEXT,
+  ChapterProgress REAL NOT NULL DEFAULT 0, Hidden BOOL NOT NULL DEFAULT 0, Version TEXT,
+  DateModified TEXT, Creator TEXT, UUID TEXT, UserID TEXT, SyncTime TEXT, Published BIT default false,
+  ContextString TEXT, Type TEXT, Color INTEGER DEFAULT 0,
+  PRIMARY KEY (BookmarkID) )""",
+    """CREATE TABLE Shelf (
+  CreationDate TEXT, Id TEXT, InternalName TEXT, LastModified TEXT, Name TEXT, Type TEXT,
+  _IsDeleted BOOL, _IsVisible BOOL, _IsSynced BOOL, _SyncTime TEXT, LastAccessed TEXT,
+  PRIMARY KEY(Id))""",
+    """CREATE TABLE ShelfContent (
+  ShelfName TEXT, ContentId TEXT, DateModified TEXT, _IsDeleted BOOL, _IsSynced BOOL,
+  PRIMARY KEY(ShelfName, ContentId))""",
+    """CREATE TABLE user(
+  UserID TEXT NOT NULL, UserKey TEXT NOT NULL, UserDisplayName TEXT, UserEmail TEXT, ___DeviceID TEXT,
+  FacebookAuthToken TEXT, HasMadePurchase BIT DEFAULT FALSE, IsOneStoreAccount BIT DEFAULT FALSE,
+  IsChildAccount BIT DEFAULT FALSE, RefreshToken TEXT, AuthToken TEXT, AuthType TEXT, Loyalty BLOB,
+  IsLibraryMigrated BIT NOT NULL DEFAULT true, SyncContinuationToken TEXT,
+  Subscription INT NOT NULL DEFAULT 0, LibrarySyncType TEXT, LibrarySyncTime TEXT,
+  SyncTokenAppVersion TEXT, Storefront TEXT, NewUserPromoCurrency TEXT,
+  NewUserPromoValue REAL NOT NULL DEFAULT -1.0, KoboAccessToken TEXT, KoboAccessTokenExpiry TEXT,
+  AnnotationsSyncToken TEXT, PrivacyPermissions BLOB, AnnotationsMigrated BIT NOT NULL DEFAULT false,
+  NotebookSyncTime TEXT, NotebookSyncToken TEXT, PRIMARY KEY (UserID))""",
+    """CREATE TABLE Event (
+  EventType INTEGER NOT NULL, FirstOccurrence TEXT, LastOccurrence TEXT, EventCount INTEGER DEFAULT 0,
+  ContentID TEXT, ExtraData BLOB, Checksum TEXT, PRIMARY KEY (EventType, ContentID) )""",
+    "CREATE TABLE DbVersion(version INTEGER NOT NULL, PRIMARY KEY(version))",
+    "CREATE INDEX content_bookid_index ON content(BookID)",
+    "CREATE INDEX bookmark_content ON Bookmark(ContentID)",
+]
+
+KOBO_USER = "5f0e2c1a-7b3d-4e8f-9a10-b2c3d4e5f601"
+KOBO_START = datetime(2024, 1, 6, 21, 14, 5, tzinfo=UTC)
+KOBO_BOOKS = 12
+KOBO_CHAPTERS = 4
+KOBO_AUTHORS = ("Jane Austen", "Mary Shelley", "Émile Zola", "Fyodor Dostoevsky", "Ursula K. Le Guin")
+KOBO_TITLES = (
+    "Pride and Prejudice",
+    "Frankenstein",
+    "Germinal",
+    "Crime and Punishment",
+    "The Dispossessed",
+    "Emma",
+)
+
+
+def kobo_book_id(n: int) -> str:
+    """A store book's UUID, a sideloaded one's URL on the device's storage (every third book)."""
+    if n % 3 == 2:
+        title = KOBO_TITLES[n % len(KOBO_TITLES)]
+        return f"file:///mnt/onboard/Books/{KOBO_AUTHORS[n % len(KOBO_AUTHORS)]} - {title} {n}.kepub.epub"
+    return str(UUID(hashlib.md5(f"kobo book {n}".encode()).hexdigest()))
+
+
+def kobo_chapter_id(n: int, c: int) -> str:
+    book = kobo_book_id(n)
+    if book.startswith("file://"):
+        return f"{book}#({c})OEBPS/Text/chapter{c + 1:03d}.xhtml"
+    return f"{book}!OEBPS!Text/chapter{c + 1:03d}.xhtml"
+
+
+def kobo_stamp(moment: datetime, *, millis: bool = False) -> str:
+    """The firmware's ISO text: 'Z' for a read date, '.000' without a zone for a bookmark's."""
+    text = moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S")
+    return f"{text}.000" if millis else f"{text}Z"
+
+
+def kobo_read_status(n: int) -> int:
+    return (0, 1, 2)[n % 3] if n % 4 else 1
+
+
+def kobo_percent(n: int) -> int:
+    return {0: 0, 1: (n * 17) % 97 + 1, 2: 100}[kobo_read_status(n)]
+
+
+def kobo_last_read(n: int) -> datetime | None:
+    if kobo_read_status(n) == 0:
+        return None
+    return KOBO_START + timedelta(days=n * 3, minutes=n * 41, seconds=n * 7)
+
+
+def kobo_extra_data(percent: int) -> bytes:
+    """An event's attributes as Qt's QDataStream writes a QVariantMap: the count, then each key (its
+    UTF-16 bytes' length, the bytes) and value (the QVariant's type, 2 for an int, and the int)."""
+    key = "progress".encode("utf-16-be")
+    return struct.pack(">II", 1, len(key)) + key + struct.pack(">IBi", 2, 0, percent)
+
+
+def kobo_rows() -> dict[str, list[dict[str, Any]]]:
+    content: list[dict[str, Any]] = []
+    for n in range(KOBO_BOOKS):
+        book = kobo_book_id(n)
+        sideloaded = book.startswith("file://")
+        title = KOBO_TITLES[n % len(KOBO_TITLES)]
+        read = kobo_last_read(n)
+        added = KOBO_START - timedelta(days=30 - n, hours=n)
+        content.append(
+            {
+                "ContentID": book,
+                "ContentType": 6,
+                "MimeType": "application/x-kobo-epub+zip",
+                "BookID": None,
+                "BookTitle": None,
+                "ImageId": book.replace("/", "_").replace(":", "_").replace(" ", "_"),
+                "Title": f"{title} {n}",
+                "Attribution": KOBO_AUTHORS[n % len(KOBO_AUTHORS)],
+                "Description": None if sideloaded else f"<p>A classic, edition {n}.</p>",
+                "DateCreated": None if sideloaded else kobo_stamp(added - timedelta(days=400)),
+                "Publisher": None if sideloaded else "Penguin Classics",
+                "IsEncrypted": "false",
+                "DateLastRead": None if read is None else kobo_stamp(read),
+                "FirstTimeReading": "true" if kobo_read_status(n) == 0 else "false",
+                "ChapterIDBookmarked": None
+                if read is None
+                else f"OEBPS/Text/chapter{n % KOBO_CHAPTERS + 1:03d}.xhtml#kobo.{n + 3}.1",
+                "ReadStatus": kobo_read_status(n),
+                "___SyncTime": kobo_stamp(added),
+                "___UserID": "adobe_user" if sideloaded else KOBO_USER,
+                "___FileOffset": 0,
+                "___FileSize": 0,
+                "___PercentRead": kobo_percent(n),
+                "___ExpirationStatus": 0,
+                "FavouritesIndex": -1,
+                "Language": ("en", "fr", "ru")[n % 3],
+                "IsDownloaded": "true",
+                "Depth": 0,
+                "ISBN": None if sideloaded else f"978014143{n:04d}",
+                "Series": "Rougon-Macquart" if n % 6 == 2 else None,
+                "SeriesNumber": ("13", "13.5")[n % 2] if n % 6 == 2 else None,
+                "SeriesNumberFloat": (13.0, 13.5)[n % 2] if n % 6 == 2 else None,
+                "WordCount": 120_000 + n * 1_531,
+                "RestOfBookEstimate": None if read is None else 3_600 * (100 - kobo_percent(n)) // 10,
+                "CurrentChapterEstimate": None if read is None else 60 * (n + 5),
+                "CurrentChapterProgress": None if read is None else (n % 7) / 8,
+                "DateAdded": kobo_stamp(added),
+                "TimesStartedReading": 0 if read is None else n % 4 + 1,
+                "TimeSpentReading": 0 if read is None else 3_000 + n * 611,
+                "LastTimeStartedReading": None if read is None else kobo_stamp(read - timedelta(hours=1)),
+                "LastTimeFinishedReading": kobo_stamp(read) if kobo_read_status(n) == 2 and read else None,
+            }
+        )
+        for c in range(KOBO_CHAPTERS):
+            content.append(
+                {
+                    "ContentID": kobo_chapter_id(n, c),
+                    "ContentType": 9,
+                    "MimeType": "application/xhtml+xml",
+                    "BookID": book,
+                    "BookTitle": f"{title} {n}",
+                    "Title": f"Chapter {c + 1}" if c else "Cover",
+                    "Attribution": KOBO_AUTHORS[n % len(KOBO_AUTHORS)],
+                    "VolumeIndex": c,
+                    "___UserID": "adobe_user" if sideloaded else KOBO_USER,
+                    "___FileOffset": 25 * c,
+                    "___FileSize": 25,
+                    "___PercentRead": 0 if c else 100,
+                    "ReadStatus": 0,
+                    "Depth": 1,
+                    "IsDownloaded": "true",
+                }
+            )
+    bookmarks: list[dict[str, Any]] = []
+    passages = (
+        "It is a truth universally acknowledged, that a single man in possession of a good fortune,",
+        "\n  Beware; for I am fearless, and therefore powerful.  \n",
+        "Pain and suffering are always inevitable for a large intelligence and a deep heart.",
+        "You cannot buy the revolution. You cannot make the revolution.\nYou can only be the revolution.",
+    )
+    for b in range(30):
+        n = b % KOBO_BOOKS
+        if kobo_last_read(n) is None:
+            n = (n + 1) % KOBO_BOOKS
+        c = b % (KOBO_CHAPTERS - 1) + 1
+        kind = ("highlight", "note", "dogear")[b % 3]
+        created = KOBO_START + timedelta(days=b, hours=b % 5, minutes=b * 3, seconds=b)
+        start = b * 13 % 40
+        bookmarks.append(
+            {
+                "BookmarkID": str(UUID(hashlib.md5(f"kobo bookmark {b}".encode()).hexdigest())),
+                "VolumeID": kobo_book_id(n),
+                "ContentID": kobo_chapter_id(n, c),
+                "StartContainerPath": f"span#kobo\\.{b + 2}\\.{b % 3 + 1}",
+                "StartContainerChildIndex": -99,
+                "StartOffset": start,
+                "EndContainerPath": f"span#kobo\\.{b + 2}\\.{b % 3 + 2}",
+                "EndContainerChildIndex": -99,
+                "EndOffset": start + 11,
+                "Text": None if kind == "dogear" else passages[b % len(passages)],
+                "Annotation": f"Remember this ({b})" if kind == "note" else None,
+                "ExtraAnnotationData": None,
+                "DateCreated": kobo_stamp(created, millis=True),
+                "ChapterProgress": (b % 9) / 9,
+                "Hidden": "false",
+                "Version": "",
+                "DateModified": kobo_stamp(created + timedelta(minutes=b % 4), millis=True)
+                if b % 4
+                else None,
+                "Creator": None,
+                "UUID": None,
+                "UserID": KOBO_USER,
+                "SyncTime": kobo_stamp(created + timedelta(hours=2)) if b % 2 else None,
+                "Published": "false",
+                "ContextString": None,
+                "Type": kind,
+                "Color": b % 4 if kind == "highlight" else 0,
+            }
+        )
+    shelves = ("Favourites", "To read", "Classiques français", "Book club 2024")
+    shelf_rows = [
+        {
+            "CreationDate": kobo_stamp(KOBO_START + timedelta(days=s)),
+            "Id": str(UUID(hashlib.md5(f"kobo shelf {s}".encode()).hexdigest())),
+            "InternalName": name,
+            "LastModified": kobo_stamp(KOBO_START + timedelta(days=s + 10, minutes=s)),
+            "Name": name,
+            "Type": "UserTag",
+            "_IsDeleted": "true" if s == 3 else "false",
+            "_IsVisible": "false" if s == 3 else "true",
+            "_IsSynced": "true",
+            "_SyncTime": kobo_stamp(KOBO_START + timedelta(days=s + 10, minutes=s + 5)),
+            "LastAccessed": kobo_stamp(KOBO_START + timedelta(days=s + 12)) if s < 2 else None,
+        }
+        for s, name in enumerate(shelves)
+    ]
+    shelf_content = [
+        {
+            "ShelfName": shelves[i % 3],
+            "ContentId": kobo_book_id(i),
+            "DateModified": kobo_stamp(KOBO_START + timedelta(days=i + 11, seconds=i * 13)),
+            "_IsDeleted": "false",
+            "_IsSynced": "true" if i % 2 else "false",
+        }
+        for i in range(KOBO_BOOKS)
+    ]
+    user = [
+        {
+            "UserID": KOBO_USER,
+            "UserKey": "0a1b2c3d-4e5f-6071-8293-a4b5c6d7e8f9",
+            "UserDisplayName": "reader",
+            "UserEmail": "reader@example.org",
+            "___DeviceID": "N418000000001",
+            "HasMadePurchase": "true",
+            "AuthType": "Kobo",
+            "Loyalty": None,
+            "Subscription": 0,
+            "LibrarySyncType": "full",
+            "LibrarySyncTime": kobo_stamp(KOBO_START + timedelta(days=40)),
+            "SyncTokenAppVersion": "4.38.21908",
+            "Storefront": "CA",
+            "NewUserPromoValue": -1.0,
+            "KoboAccessTokenExpiry": kobo_stamp(KOBO_START + timedelta(days=41)),
+            "AnnotationsMigrated": "true",
+        }
+    ]
+    events = []
+    for e in range(16):
+        n = e % KOBO_BOOKS
+        first = KOBO_START + timedelta(days=e, minutes=e * 7)
+        events.append(
+            {
+                "EventType": (3, 5, 46, 1012)[e // KOBO_BOOKS * 2 + e % 2],
+                "FirstOccurrence": kobo_stamp(first),
+                "LastOccurrence": kobo_stamp(first + timedelta(days=e % 5, hours=1)),
+                "EventCount": e % 5 + 1,
+                "ContentID": kobo_book_id(n),
+                # A QDataStream of the event's attributes (a QVariantMap): a count then key/value pairs.
+                "ExtraData": kobo_extra_data(kobo_percent(n)),
+                "Checksum": hashlib.md5(f"event {e}".encode()).hexdigest(),
+            }
+        )
+    return {
+        "content": content,
+        "Bookmark": bookmarks,
+        "Shelf": shelf_rows,
+        "ShelfContent": shelf_content,
+        "user": user,
+        "Event": events,
+        "DbVersion": [{"version": 170}],
+    }
+
+
+def kobo_reader(path: Path) -> Path:
+    """A Kobo eReader's KoboReader.sqlite (see the module's list)."""
+    with closing(sqlite3.connect(path)) as con, con:
+        for statement in KOBO_DDL:
+            con.execute(statement)
+        for table, rows in kobo_rows().items():
+            for row in rows:
+                names = ", ".join(f'"{name}"' for name in row)
+                marks = ", ".join("?" for _ in row)
+                con.execute(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', list(row.values()))
+    return path
+
+
+# --- App (a CherryTree document, `.ctb`: the CREATE TABLE statements of cherrytree's
+# src/ct/ct_storage_sqlite.cc (node, codebox, grid, image, children, bookmark; no primary key, `node_id
+# INTEGER UNIQUE`), values as CherryTree 0.99.48 (Debian's) wrote them when it saved a document as
+# "SQLite, Not Protected": nodes and children depth first, father_id 0 at each root, sequence among
+# siblings from 1, ts_creation/ts_lastsave INTEGER Unix seconds (0 for a node imported without them),
+# is_ro the bitfield custom_icon_id << 1 | read-only, is_richtxt foreground_rgb24 << 3 | foreground set
+# << 2 | bold << 1 | rich text, level exclude-from-search bits, a rich node's txt its XML, a code node's
+# its code, anchored widgets at consecutive offsets after the text, a grid's cells as XML (header row
+# last), images as PNG bytes (GdkPixbuf re-encodes them; here zlib's), an anchor a row with NULL png,
+# an embedded file its bytes with filename and time) ---
+
+CHERRYTREE_DDL = [
+    "CREATE TABLE node (node_id INTEGER UNIQUE,name TEXT,txt TEXT,syntax TEXT,tags TEXT,is_ro INTEGER,"
+    "is_richtxt INTEGER,has_codebox INTEGER,has_table INTEGER,has_image INTEGER,level INTEGER,"
+    "ts_creation INTEGER,ts_lastsave INTEGER)",
+    "CREATE TABLE codebox (node_id INTEGER,offset INTEGER,justification TEXT,txt TEXT,syntax TEXT,"
+    "width INTEGER,height INTEGER,is_width_pix INTEGER,do_highl_bra INTEGER,do_show_linenum INTEGER)",
+    "CREATE TABLE grid (node_id INTEGER,offset INTEGER,justification TEXT,txt TEXT,col_min INTEGER,"
+    "col_max INTEGER)",
+    "CREATE TABLE image (node_id INTEGER,offset INTEGER,justification TEXT,anchor TEXT,png BLOB,"
+    "filename TEXT,link TEXT,time INTEGER)",
+    "CREATE TABLE children (node_id INTEGER UNIQUE,father_id INTEGER,sequence INTEGER)",
+    "CREATE TABLE bookmark (node_id INTEGER UNIQUE,sequence INTEGER)",
+]
+
+CHERRYTREE_NODES = 30
+CHERRYTREE_XML = '<?xml version="1.0" encoding="UTF-8"?>\n'
+CHERRYTREE_SYNTAX = ("sh", "python3", "plain-text")
+
+
+def cherrytree_father(n: int) -> int:
+    """Three roots (0), then four children a node, each node's father an older node."""
+    return 0 if n <= 3 else (n - 4) // 4 + 1
+
+
+def cherrytree_depth_first() -> list[int]:
+    def below(n: int) -> list[int]:
+        return [n] + [
+            m for k in range(1, CHERRYTREE_NODES + 1) if cherrytree_father(k) == n for m in below(k)
+        ]
+
+    return [n for root in (1, 2, 3) for n in below(root)]
+
+
+def cherrytree_is_code(n: int) -> bool:
+    return n % 5 == 0
+
+
+def cherrytree_times(n: int) -> tuple[int, int]:
+    """ts_creation and ts_lastsave: Unix seconds, 0 for a node imported without them."""
+    if n % 9 == 0:
+        return 0, 0
+    created = 1704103200 + n * 86_400 + n * 3_607
+    return created, created + (n % 4) * 5_400 + 60
+
+
+def cherrytree_text(n: int) -> str:
+    return f"Note {n}: plans & ideas <draft>\nsecond line of node {n}\n"
+
+
+def cherrytree_code(n: int) -> str:
+    syntax = CHERRYTREE_SYNTAX[(n // 5) % 3]
+    return {
+        "sh": f"#!/bin/sh\necho 'node {n}'\n",
+        "python3": f'print("node {n}")\n',
+        "plain-text": f"plain text {n}\n\tindented\n",
+    }[syntax]
+
+
+def cherrytree_png(n: int) -> bytes:
+    """A small RGB PNG of its own pixels."""
+    width, height = 8 + n % 5, 6
+    raw = b"".join(
+        b"\x00"
+        + bytes(v for x in range(width) for v in ((x * n + y * 7) % 256, (x + y * n) % 256, n * 40 % 256))
+        for y in range(height)
+    )
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )
+
+
+def cherrytree_widgets(n: int) -> list[str]:
+    """A rich node's anchored widgets in the order they stand after its text."""
+    if cherrytree_is_code(n):
+        return []
+    kinds = [
+        ("file", n % 10 == 4),
+        ("anchor", n % 8 == 3),
+        ("png", n % 3 == 2),
+        ("grid", n % 4 == 2),
+        ("codebox", n % 3 == 1),
+    ]
+    return [kind for kind, present in kinds if present]
+
+
+def cherrytree_grid(n: int) -> str:
+    return (
+        f'{CHERRYTREE_XML}<table col_widths="0,0"><row><cell>{n}</cell><cell>apples &amp; pears</cell></row>'
+        f"<row><cell>{n + 1}</cell><cell></cell></row><row><cell>id</cell><cell>fruit</cell></row></table>\n"
+    )
+
+
+def cherrytree_rows() -> dict[str, list[tuple[Any, ...]]]:
+    rows: dict[str, list[tuple[Any, ...]]] = {t: [] for t in ("node", "codebox", "grid", "image", "children")}
+    for n in cherrytree_depth_first():
+        widgets = cherrytree_widgets(n)
+        foreground = 0xFF0000 if n % 6 == 0 else (0x00AA55 if n % 6 == 3 else None)
+        rich = not cherrytree_is_code(n)
+        is_richtxt = int(rich) | (n % 4 == 0) << 1 | (0 if foreground is None else 4 | foreground << 3)
+        if rich:
+            escaped = cherrytree_text(n).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            anchored = '<rich_text justification="left"></rich_text>' if widgets else ""
+            txt = f"{CHERRYTREE_XML}<node><rich_text>{escaped}</rich_text>{anchored}</node>\n"
+        else:
+            txt = cherrytree_code(n)
+        created, saved = cherrytree_times(n)
+        rows["node"].append(
+            (
+                n,
+                f"Node {n}{' — ünïcode' if n % 7 == 1 else ''}",
+                txt,
+                "custom-colors" if rich else CHERRYTREE_SYNTAX[(n // 5) % 3],
+                ("", "work", "ideas home")[n % 3],
+                int(n % 11 == 0) | (10 if n % 7 == 0 else 0) << 1,
+                is_richtxt,
+                int("codebox" in widgets),
+                int("grid" in widgets),
+                int(bool({"png", "anchor", "file"} & set(widgets))),
+                int(n % 13 == 0),
+                created,
+                saved,
+            )
+        )
+        siblings = [k for k in range(1, CHERRYTREE_NODES + 1) if cherrytree_father(k) == cherrytree_father(n)]
+        rows["children"].append((n, cherrytree_father(n), siblings.index(n) + 1))
+        for place, kind in enumerate(widgets):
+            offset = len(cherrytree_text(n)) + place
+            if kind == "codebox":
+                code = f"x = {n}\nprint(x * 2)"
+                rows["codebox"].append((n, offset, "left", code, "python3", 500 + n, 100 + n, 1, 1, n % 2))
+            elif kind == "grid":
+                rows["grid"].append((n, offset, "left", cherrytree_grid(n), 400, 400))
+            elif kind == "png":
+                rows["image"].append((n, offset, "left", "", cherrytree_png(n), "", "", 0))
+            elif kind == "anchor":
+                rows["image"].append((n, offset, "left", f"section-{n}", None, "", "", 0))
+            else:
+                attached = f"attached file {n}\n".encode()
+                rows["image"].append((n, offset, "left", "", attached, f"notes-{n}.txt", "", 1704200000 + n))
+    rows["bookmark"] = [(node, place) for place, node in enumerate((2, 7, 12, 25), start=1)]
+    return rows
+
+
+def cherrytree(path: Path) -> Path:
+    """A CherryTree document's SQLite file (see the module's list)."""
+    return write_export(path, CHERRYTREE_DDL, cherrytree_rows(), bytes_as_text=False)
+
+
+# --- App (gPodder 3.11's `Database`: src/gpodder/schema.py's initialize_database (podcast, episode,
+# version 8, its unique and lookup indexes), rows as gpodder.model's PodcastChannel.save and
+# PodcastEpisode.save write them through dbsqlite._save_object (run for real with Debian's gpodder
+# 3.11.1 to check): Python bools bound as 0/1 (is_new, archive, pause_subscription), published and
+# last_playback integer Unix seconds (0 for never), total_time and current_position seconds (0 for
+# unknown), state 0 normal / 1 downloaded / 2 deleted, '' for no auth, one of description and
+# description_html '' (only one is kept), chapters JSON text, HTTP's Last-Modified as sent, an ETag
+# with its quotes, the GTK UI's cached cover thumbnail as PNG bytes) ---
+
+GPODDER_DDL = [
+    """CREATE TABLE podcast (
+        id INTEGER PRIMARY KEY NOT NULL,
+        title TEXT NOT NULL DEFAULT '',
+        url TEXT NOT NULL DEFAULT '',
+        link TEXT NOT NULL DEFAULT '',
+        description TEXT NOT NULL DEFAULT '',
+        cover_url TEXT NULL DEFAULT NULL,
+        auth_username TEXT NULL DEFAULT NULL,
+        auth_password TEXT NULL DEFAULT NULL,
+        http_last_modified TEXT NULL DEFAULT NULL,
+        http_etag TEXT NULL DEFAULT NULL,
+        auto_archive_episodes INTEGER NOT NULL DEFAULT 0,
+        download_folder TEXT NOT NULL DEFAULT '',
+        pause_subscription INTEGER NOT NULL DEFAULT 0,
+        section TEXT NOT NULL DEFAULT '',
+        payment_url TEXT NULL DEFAULT NULL,
+        download_strategy INTEGER NOT NULL DEFAULT 0,
+        sync_to_mp3_player INTEGER NOT NULL DEFAULT 1,
+        cover_thumb BLOB NULL DEFAULT NULL
+    )""",
+    "CREATE UNIQUE INDEX idx_podcast_url ON podcast (url)",
+    "CREATE UNIQUE INDEX idx_podcast_download_folder ON podcast (download_folder)",
+    """CREATE TABLE episode (
+        id INTEGER PRIMARY KEY NOT NULL,
+        podcast_id INTEGER NOT NULL,
+        title TEXT NOT NULL DEFAULT '',
+        description TEXT NOT NULL DEFAULT '',
+        url TEXT NOT NULL,
+        published INTEGER NOT NULL DEFAULT 0,
+        guid TEXT NOT NULL,
+        link TEXT NOT NULL DEFAULT '',
+        file_size INTEGER NOT NULL DEFAULT 0,
+        mime_type TEXT NOT NULL DEFAULT 'application/octet-stream',
+        state INTEGER NOT NULL DEFAULT 0,
+        is_new INTEGER NOT NULL DEFAULT 0,
+        archive INTEGER NOT NULL DEFAULT 0,
+        download_filename TEXT NULL DEFAULT NULL,
+        total_time INTEGER NOT NULL DEFAULT 0,
+        current_position INTEGER NOT NULL DEFAULT 0,
+        current_position_updated INTEGER NOT NULL DEFAULT 0,
+        last_playback INTEGER NOT NULL DEFAULT 0,
+        payment_url TEXT NULL DEFAULT NULL,
+        description_html TEXT NOT NULL DEFAULT '',
+        episode_art_url TEXT NULL DEFAULT NULL,
+        chapters TEXT NULL DEFAULT NULL
+    )""",
+    "CREATE INDEX idx_episode_podcast_id ON episode (podcast_id)",
+    "CREATE UNIQUE INDEX idx_episode_download_filename ON episode (podcast_id, download_filename)",
+    "CREATE UNIQUE INDEX idx_episode_guid ON episode (podcast_id, guid)",
+    "CREATE INDEX idx_episode_state ON episode (state)",
+    "CREATE INDEX idx_episode_is_new ON episode (is_new)",
+    "CREATE INDEX idx_episode_archive ON episode (archive)",
+    "CREATE INDEX idx_episode_published ON episode (published)",
+    "CREATE TABLE version (version integer)",
+]
+
+GPODDER_START = 1704103200  # 2024-01-01 10:00:00 UTC
+GPODDER_TITLES = ("Linux Outlaws", "Science Friday", "Café Crème — Podcast", "Radiolab")
+GPODDER_EPISODES = 8
+GPODDER_CHAPTERS = [{"start": 0, "title": "Intro"}, {"start": 95, "title": "Main"}]
+
+
+def gpodder_published(p: int, e: int) -> int:
+    return GPODDER_START + p * 3600 + e * 7 * 86_400
+
+
+def gpodder_played(p: int) -> int:
+    """When episode 1 of podcast ``p`` was last played (and its position saved)."""
+    return GPODDER_START + 40 * 86_400 + p
+
+
+def gpodder_rows() -> dict[str, list[tuple[Any, ...]]]:
+    podcasts: list[tuple[Any, ...]] = []
+    episodes: list[tuple[Any, ...]] = []
+    for p, title in enumerate(GPODDER_TITLES):
+        podcasts.append(
+            (
+                p + 1,
+                title,
+                f"https://feeds.example.org/show-{p}/rss",
+                f"https://example.org/show-{p}",
+                f"Show {p} about things.\n",
+                None if p == 2 else f"https://example.org/show-{p}/cover.jpg",
+                "",
+                "",
+                # feedcore keeps a response's Last-Modified as sent (RFC 1123); not every server sends one.
+                strftime_gmt(GPODDER_START + p * 86_400) if p % 2 == 0 else None,
+                None if p == 3 else f'W/"{p:04x}abc"',
+                int(p == 1),
+                title,
+                int(p == 3),
+                "video" if p == 3 else "audio",
+                None,
+                0,
+                1,
+                b"\x89PNG\r\n\x1a\n" + bytes(range(p, 40 + p)) if p < 2 else None,
+            )
+        )
+        for e in range(GPODDER_EPISODES):
+            html = e % 2 == 1
+            downloaded = e < 3
+            played = e == 1
+            state = 1 if downloaded else (2 if e == 6 else 0)
+            is_new = int(not played and e != 6 and not (downloaded and e == 0))
+            episodes.append(
+                (
+                    p * GPODDER_EPISODES + e + 1,
+                    p + 1,
+                    f"Episode {e}: {title}",
+                    "" if html else f"Notes for episode {e}",
+                    f"https://cdn.example.org/show-{p}/ep{e}.mp3",
+                    gpodder_published(p, e),
+                    f"tag:example.org,2024:show-{p}/ep-{e}",
+                    f"https://example.org/show-{p}/{e}",
+                    0 if e == 5 else 28_000_000 + e * 1_234_567,
+                    "video/mp4" if p == 3 else "audio/mpeg",
+                    state,
+                    is_new,
+                    int(p == 1),
+                    f"Episode {e}.mp3" if downloaded else None,
+                    1800 + e * 61 if e % 3 else 0,
+                    912 if played else 0,
+                    gpodder_played(p) if played else 0,
+                    gpodder_played(p) if played else 0,
+                    None,
+                    f"<p>Notes for <b>episode {e}</b></p>" if html else "",
+                    None,
+                    json.dumps(GPODDER_CHAPTERS) if e == 3 else None,
+                )
+            )
+    return {"podcast": podcasts, "episode": episodes, "version": [(8,)]}
+
+
+def strftime_gmt(seconds: int) -> str:
+    """HTTP's date (RFC 1123), as a server sends Last-Modified."""
+    return datetime.fromtimestamp(seconds, UTC).strftime("%a, %d %b %Y %H:%M:%S GMT")
+
+
+def gpodder(path: Path) -> Path:
+    """A gPodder podcast client's Database (see the module's list)."""
+    return write_export(path, GPODDER_DDL, gpodder_rows(), bytes_as_text=False)

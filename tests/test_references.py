@@ -4699,3 +4699,38 @@ def test_a_table_is_a_part_of_the_one_table_its_name_begins_with_beyond_the_expo
     assert owning_tables("shop_product_line", shop) == {"shop_product"}
     assert owning_tables("shop_order", shop) == frozenset()  # shop alone is no shop_product
     assert owning_tables("payments", shop) == frozenset()
+
+
+def test_a_flag_of_0s_and_1s_named_for_a_keyless_table_is_no_reference_to_its_first_rowid(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """A CherryTree document (``.ctb``, helper h279): ``codebox`` and ``image`` declare no key, and
+    ``node.has_codebox`` / ``node.has_image`` are 0/1 flags saying whether the node holds one. Their
+    names name those tables and every 1 is a rowid of theirs (the first): until 2026-12-06 each was
+    a reference to ``codebox.rowid`` / ``image.rowid``, and both tables were keyed by a rowid nothing
+    refers to. A column of 0s and 1s alone is a flag, no reference (as the pair 0, 1 is none found in the
+    data). A column naming ``codebox`` that holds other rowids still refers (0 for none), and one
+    holding the rowid 1 alone, no 0 (a library of one directory), too."""
+    codeboxes = [(n, f"print({n})") for n in (1, 1, 2, 4)]
+    images = [(n, bytes([137, 80, 78, 71, n])) for n in (1, 3)]
+    nodes = [(n, f"node {n}", int(n in (1, 2, 4)), int(n in (1, 3))) for n in range(1, 7)]
+    notes = [(f"note {n}", [1, 2, 0, 3, 4][n % 5]) for n in range(10)]
+    pictures = [(f"picture {n}", 1) for n in range(3)]
+    path = make_sqlite(
+        {
+            "node": (
+                "CREATE TABLE node (node_id INTEGER UNIQUE, name TEXT, has_codebox INTEGER, "
+                "has_image INTEGER)",
+                nodes,
+            ),
+            "codebox": ("CREATE TABLE codebox (node_id INTEGER, txt TEXT)", codeboxes),
+            "image": ("CREATE TABLE image (node_id INTEGER, png BLOB)", images),
+            "notes": ("CREATE TABLE notes (title TEXT, codebox INTEGER)", notes),
+            "pictures": ("CREATE TABLE pictures (title TEXT, image INTEGER)", pictures),
+        }
+    )
+    found = profile(path)
+    carried = {key: ref for key, ref in _references_of(found).items() if ref.endswith(".rowid")}
+    assert carried == {("notes", "codebox"): "codebox.rowid", ("pictures", "image"): "image.rowid"}
+    assert found["node"]["has_codebox"].foreign_key is None
+    assert found["node"]["has_image"].foreign_key is None

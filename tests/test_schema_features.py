@@ -670,3 +670,56 @@ def test_a_generated_column_the_reader_cannot_compute_is_left_out_with_a_warning
     levels = dict(source_rows(ran.db, "SELECT id, level FROM readings"))
     assert ran.values("readings", "level", "id") == levels
     assert levels[sf.ROWS] == 4  # floor(log2(16.5 + 1)), SQLite's own
+
+
+def test_a_bit_column_of_boolean_words_is_boolean_and_its_integers_alone_stay_integers(
+    make_sqlite: SqliteFactory, run_export: Runner
+) -> None:
+    # helper h279 (a Kobo eReader's KoboReader.sqlite: `IsDownloaded BIT NOT NULL DEFAULT 1` and
+    # `Published BIT default false` hold the firmware's 'true'/'false' text). BIT is a flag: until
+    # 2026-12-06 its words were "not an integer", the column text and charged 20 points (80), while
+    # the same words under BOOL were booleans at no cost. A BIT column of 0/1 alone stays bigint.
+    ddl = (
+        "CREATE TABLE books (id INTEGER PRIMARY KEY, downloaded BIT NOT NULL DEFAULT 1, "
+        "published BIT DEFAULT false, synced BIT(1), failed BIT)"
+    )
+    rows = [
+        (
+            i,
+            "true",
+            ("false", "true")[i % 2],
+            # Words the application binds beside the INTEGER 0 of the declared DEFAULT false.
+            0 if i % 3 == 0 else ("true", "false")[i % 2],
+            i % 2,
+        )
+        for i in range(1, 13)
+    ]
+    path = make_sqlite({"books": (ddl, rows)})
+    found = profile(path)["books"]
+    assert {name: found[name].inferred_type for name in ("downloaded", "published", "synced", "failed")} == {
+        "downloaded": "boolean",
+        "published": "boolean",
+        "synced": "boolean",
+        "failed": "integer",
+    }
+    assert [found[name].quality for name in ("downloaded", "published", "synced", "failed")] == [100.0] * 4
+
+    def kobo_flags(target: Path) -> Path:
+        target.write_bytes(path.read_bytes())
+        return target
+
+    ran, run_dir = run_export(kobo_flags)
+    loaded_cleanly(ran, run_dir, {"books": len(rows)})
+    assert (ran.code, ran.record["warnings"]) == (0, [])
+    assert ran.record["quality_before"] == 100.0
+    types = ran.types("books")
+    assert [types[name] for name in ("downloaded", "published", "synced", "failed")] == [
+        "boolean",
+        "boolean",
+        "boolean",
+        "bigint",
+    ]
+    truth = {"true": True, "false": False, 0: False, 1: True}
+    for position, name in enumerate(("downloaded", "published", "synced"), start=1):
+        assert ran.values("books", name, "id") == {row[0]: truth[row[position]] for row in rows}, name
+    assert ran.values("books", "failed", "id") == {row[0]: row[4] for row in rows}

@@ -64,6 +64,13 @@ _BIT_TYPE = "BIT"
 _BINARY_WORDS = ("BYTEA", "BINARY", "VARBINARY", "IMAGE")
 
 
+def declared_bit(declared: str) -> bool:
+    """The declared type is SQL Server's or MySQL's ``BIT`` (:data:`_BIT_TYPE`): a flag, an integer
+    family whose 0 and 1 stay numbers, but whose ``true``/``false`` text is a boolean's
+    (:func:`columnar_etl.profiling.profile.infer_column`)."""
+    return declared.upper().strip().split("(")[0].strip() == _BIT_TYPE
+
+
 def declared_binary(declared: str) -> bool:
     """The declared type names bytes (see :data:`_BINARY_WORDS`). Only a column with no value goes by it
     (its cells' storage classes decide otherwise: a BLOB cell is bytes whatever the declaration)."""
@@ -93,7 +100,7 @@ def declared_family(declared: str) -> InferredType | None:
         return "date"
     if ("INT" in upper and not _names_float(upper)) or bare in _SERIAL_TYPES:
         return "integer"
-    if bare.split("(")[0].strip() == _BIT_TYPE:
+    if declared_bit(bare):
         return "integer"
     if _names_text(upper) or upper.startswith(_TEXT_WORDS):
         return "text"

@@ -44,6 +44,7 @@ from columnar_etl.pg.identifiers import quote_ident
 from columnar_etl.profiling.affinity import (
     READ_AS_TIME,
     declared_binary,
+    declared_bit,
     declared_family,
     declared_scale,
     declared_wall_clock_time,
@@ -2078,6 +2079,11 @@ def _infer_column(
     n_numbers = counts.numbers() - compact
     n_bool_words = counts.shape(Shape.BOOLEAN_WORD)
     n_bool = n_bool_words + counts.flag(Flag.ZERO_ONE)
+    if family == "integer" and n_bool_words and declared_bit(column.declared_type):
+        # SQL Server's and MySQL's BIT is a flag: its 0s and 1s stay the integers they are (a column of
+        # them alone is bigint), but an application that binds its flags as words (a Kobo eReader's
+        # 'true'/'false' under `IsDownloaded BIT NOT NULL DEFAULT 1`) writes a boolean, as under BOOL.
+        family = "boolean"
     fractional = counts.numbers() - counts.integers()
     # PostgreSQL's infinity and NaN beside a column's dates or numbers are values of its type: they
     # count towards its majority (a temporal table's valid_to is 'infinity' for every current row),

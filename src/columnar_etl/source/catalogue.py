@@ -666,12 +666,21 @@ def rowid_references(
                 f"WHEN EXISTS (SELECT 1 FROM {quote_ident(parent)} AS p WHERE p.rowid = {cell}) "
                 f"THEN {held} {none}ELSE -1 END AS x{at}"
             )
-        counts = ", ".join(f"sum(x{at} = 1), sum(x{at} = -1)" for at in range(len(candidates)))
+            # The rows naming a rowid other than 1, and those holding 0: a column of 0s and 1s alone is
+            # a flag (CherryTree's ``node.has_codebox`` beside its keyless ``codebox``), whose 1 fits
+            # any table's first row, as the pair 0, 1 is no reference found in the data (MIN_DISTINCT).
+            cases.append(f"{cell} AS v{at}")
+        counts = ", ".join(
+            f"sum(x{at} = 1), sum(x{at} = -1), sum(x{at} = 1 AND v{at} <> 1), sum(x{at} = 0 AND v{at} = 0)"
+            for at in range(len(candidates))
+        )
         row = con.execute(
             f"SELECT {counts} FROM (SELECT {', '.join(cases)} FROM {quote_ident(name)} AS c)"
         ).fetchone()
         for at, (column, parent) in enumerate(candidates):
-            if (row[2 * at] or 0) > 0 and not row[2 * at + 1]:
+            held, misfits, beyond, zeros = row[4 * at : 4 * at + 4]
+            flag = not beyond and bool(zeros)
+            if (held or 0) > 0 and not misfits and not flag:
                 referred[parent] = (*referred.get(parent, ()), (name, column))
     return referred
 
