@@ -70797,3 +70797,524 @@ def strftime_gmt(seconds: int) -> str:
 def gpodder(path: Path) -> Path:
     """A gPodder podcast client's Database (see the module's list)."""
     return write_export(path, GPODDER_DDL, gpodder_rows(), bytes_as_text=False)
+
+
+# --- VS Code state.vscdb (what: src/vs/base/parts/storage/node/storage.ts, common/storage.ts) ---
+
+#: VS Code's storage table as its SQLiteStorageDatabase creates it (node/storage.ts, doConnect), with the
+#: user_version it sets; every value is a JS string bound by @vscode/sqlite3 (TEXT cells in a column
+#: declared BLOB): common/storage.ts's set() writes String(value) for booleans and numbers and
+#: JSON.stringify for objects and arrays, and deletes the row for undefined/null.
+VSCODE_STATE_DDL = (
+    "PRAGMA user_version = 1",
+    "CREATE TABLE IF NOT EXISTS ItemTable (key TEXT UNIQUE ON CONFLICT REPLACE, value BLOB)",
+)
+
+
+def vscode_http_date(at: datetime) -> str:
+    """JavaScript's Date.prototype.toUTCString(), which telemetry's session dates are stored as."""
+    return at.strftime("%a, %d %b %Y %H:%M:%S GMT")
+
+
+def vscode_state_rows(extensions: int = 12) -> dict[str, list[Sequence[Any]]]:
+    """A user profile's globalStorage/state.vscdb: workbench mementos, telemetry's session dates, the
+    recently opened list, extension global state (JSON), secrets as a serialized Buffer, numbers and
+    booleans as their String(), and '' where an extension stored an empty string."""
+    first = datetime(2024, 3, 11, 8, 14, 2, tzinfo=UTC)
+    last = datetime(2026, 12, 4, 17, 40, 55, tzinfo=UTC)
+    items: list[tuple[str, str]] = [
+        ("__$__isNewStorageMarker", "false"),
+        (
+            "__$__targetStorageMarker",
+            json.dumps({"workbench.panel.pinnedPanels": 0, "nps/isCandidate": 1}, separators=(",", ":")),
+        ),
+        ("telemetry.firstSessionDate", vscode_http_date(first)),
+        ("telemetry.lastSessionDate", vscode_http_date(last - timedelta(days=2, minutes=7))),
+        ("telemetry.currentSessionDate", vscode_http_date(last)),
+        ("workbench.telemetryOptOutShown", "true"),
+        ("nps/sessionCount", "7"),
+        ("nps/lastSessionDate", last.strftime("%a %b %d %Y")),  # Date.toDateString()
+        ("nps/isCandidate", "false"),
+        ("releaseNotes/lastVersion", "1.96.2"),
+        ("workbench.panel.lastNonMaximizedHeight", "300"),
+        ("workbench.sideBar.size", "248.5"),
+        ("commandPalette.mru.counter", "14"),
+        ("encryption.migratedToGnomeLibsecret", "true"),
+        (
+            "colorThemeData",
+            json.dumps(
+                {
+                    "id": "vs-dark vscode-theme-defaults-themes-dark_modern-json",
+                    "label": "Dark Modern",
+                    "settingsId": "Default Dark Modern",
+                    "themeSemanticHighlighting": True,
+                    "colorMap": {"editor.background": "#1f1f1f", "focusBorder": "#0078d4"},
+                    "watch": False,
+                },
+                separators=(",", ":"),
+            ),
+        ),
+        (
+            "history.recentlyOpenedPathsList",
+            json.dumps(
+                {
+                    "entries": [
+                        {"folderUri": "file:///home/ana/src/columnar"},
+                        {"fileUri": "file:///home/ana/notes/Caf%C3%A9%20menu.md"},
+                        {
+                            "folderUri": "vscode-remote://ssh-remote%2Bbuild01/srv/app",
+                            "label": "/srv/app [SSH: build01]",
+                            "remoteAuthority": "ssh-remote+build01",
+                        },
+                        {
+                            "workspace": {
+                                "id": "3f1c2a9b7d4e5f60718293a4b5c6d7e8",
+                                "configPath": "file:///home/ana/work/multi.code-workspace",
+                            }
+                        },
+                    ]
+                },
+                separators=(",", ":"),
+            ),
+        ),
+        (
+            "terminal.history.entries.commands",
+            json.dumps(
+                {
+                    "entries": [
+                        {"key": "git status", "value": {"shellType": "bash"}},
+                        {"key": "pytest -q -x", "value": {"shellType": "bash"}},
+                        {"key": 'echo "naïve — ok"', "value": {"shellType": "zsh"}},
+                    ]
+                },
+                separators=(",", ":"),
+            ),
+        ),
+        (
+            "workbench.activity.pinnedViewlets2",
+            json.dumps(
+                [
+                    {"id": "workbench.view.explorer", "pinned": True, "visible": True, "order": 0},
+                    {"id": "workbench.view.search", "pinned": True, "visible": True, "order": 1},
+                    {"id": "workbench.view.scm", "pinned": True, "visible": True, "order": 2},
+                    {"id": "workbench.view.extension.test", "pinned": False, "visible": False, "order": 6},
+                ],
+                separators=(",", ":"),
+            ),
+        ),
+        ("extensionsIdentifiers/disabled", "[]"),
+        ("workbench.view.search.state.hidden", "[]"),
+        ("chat.workspaceTransfer", "[]"),
+        (
+            "memento/gettingStartedService",
+            json.dumps({"pickColorTheme": {"done": True}, "settingsAndSync": {"done": False}}),
+        ),
+        ("ms-vscode.remote-explorer", "{}"),
+        ("github.copilot-chat", ""),  # an extension's globalState.update(key, '')
+        (
+            'secret://{"extensionId":"vscode.github-authentication","key":"github.auth"}',
+            json.dumps({"type": "Buffer", "data": list(b"v11\x9a\x01\x7f secret")}, separators=(",", ":")),
+        ),
+    ]
+    for n in range(extensions):
+        ext = f"publisher{n % 5}.extension-{n}"
+        state = {
+            "lastChecked": 1733400000000 + 86400000 * n,
+            "welcomeShown": n % 2 == 0,
+            "version": f"{n % 3}.{n}.{n * 7 % 10}",
+        }
+        items.append((ext, json.dumps(state, separators=(",", ":"))))
+        items.append((f"{ext}/installCount", str(n * 3 + 1)))
+    return {"ItemTable": items}
+
+
+def vscode_state(path: Path) -> Path:
+    """VS Code's globalStorage/state.vscdb (see the module's list)."""
+    return write_export(path, VSCODE_STATE_DDL, vscode_state_rows())
+
+
+def vscode_workspace_state_rows(files: int = 10) -> dict[str, list[Sequence[Any]]]:
+    """A workspaceStorage/<hash>/state.vscdb: the editor parts' mementos, breakpoints, the explorer's
+    tree state, view sizes as numbers' text, SCM's visible repositories, and per-file view state."""
+    root = "file:///home/ana/src/columnar"
+    items: list[tuple[str, str]] = [
+        (
+            "memento/workbench.parts.editor",
+            json.dumps(
+                {
+                    "editorpart.state": {
+                        "serializedGrid": {
+                            "root": {
+                                "type": "branch",
+                                "data": [{"type": "leaf", "data": {"id": 1}}],
+                                "size": 1040,
+                            },
+                            "orientation": 0,
+                            "width": 1040,
+                            "height": 780,
+                        },
+                        "activeGroup": 1,
+                        "mostRecentActiveGroups": [1],
+                    }
+                },
+                separators=(",", ":"),
+            ),
+        ),
+        (
+            "workbench.explorer.treeViewState",
+            json.dumps(
+                {
+                    "focus": [f"{root}/src"],
+                    "selection": [],
+                    "expanded": [root, f"{root}/src", f"{root}/tests"],
+                    "scrollTop": 0,
+                },
+                separators=(",", ":"),
+            ),
+        ),
+        (
+            "debug.breakpoint",
+            json.dumps(
+                [
+                    {
+                        "enabled": True,
+                        "uri": {
+                            "$mid": 1,
+                            "fsPath": "/home/ana/src/columnar/src/run.py",
+                            "external": f"{root}/src/run.py",
+                            "path": "/home/ana/src/columnar/src/run.py",
+                            "scheme": "file",
+                        },
+                        "lineNumber": 42,
+                        "column": None,
+                        "condition": "n == 3",
+                    },
+                ],
+                separators=(",", ":"),
+            ),
+        ),
+        ("debug.selectedconfigname", "Python: Current File"),
+        ("debug.selectedroot", f"{root}/.vscode/launch.json"),
+        (
+            "scm:view:visibleRepositories",
+            json.dumps(
+                {"all": [f"git:Git:{root}"], "sortKey": "discoveryTime", "visible": [0]},
+                separators=(",", ":"),
+            ),
+        ),
+        ("workbench.view.explorer.numberOfVisibleViews", "1"),
+        ("workbench.panel.height", "262"),
+        ("workbench.zenMode.active", "false"),
+        (
+            "terminal.integrated.layoutInfo",
+            json.dumps(
+                {
+                    "tabs": [
+                        {
+                            "isActive": True,
+                            "activePersistentProcessId": 3,
+                            "terminals": [{"relativeSize": 1, "terminal": 3}],
+                        }
+                    ]
+                },
+                separators=(",", ":"),
+            ),
+        ),
+        ("workbench.find.history", json.dumps(["TODO", "def \\w+\\(", "naïve", "  "], separators=(",", ":"))),
+        (
+            "workbench.search.history",
+            json.dumps({"search": ["quality", "\t"], "replace": []}, separators=(",", ":")),
+        ),
+        ("ms-python.python", json.dumps({"PYTHON_ENV_INFO": {"/usr/bin/python3": "3.11.7"}})),
+        ("output.activechannel", ""),
+    ]
+    for n in range(files):
+        uri = f"{root}/src/module_{n}.py"
+        items.append(
+            (
+                f"{uri}.viewstate",
+                json.dumps(
+                    {
+                        "cursorState": [
+                            {
+                                "inSelectionMode": False,
+                                "selectionStart": {"lineNumber": n + 1, "column": 1},
+                                "position": {"lineNumber": n + 1, "column": 5 + n},
+                            }
+                        ],
+                        "viewState": {
+                            "scrollLeft": 0,
+                            "firstPosition": {"lineNumber": 1, "column": 1},
+                            "firstPositionDeltaTop": -n,
+                        },
+                    },
+                    separators=(",", ":"),
+                ),
+            )
+        )
+    return {"ItemTable": items}
+
+
+def vscode_workspace_state(path: Path) -> Path:
+    """A VS Code workspaceStorage/<hash>/state.vscdb (see the module's list)."""
+    return write_export(path, VSCODE_STATE_DDL, vscode_workspace_state_rows())
+
+
+# --- cargo's global cache tracker (what: cargo 1.95 run for real; its global_cache_tracker.rs) ---
+
+#: ``$CARGO_HOME/.global-cache`` as cargo 1.95 left it (its migrations, read back from the file it wrote:
+#: ``PRAGMA user_version = 7``), every table keyed and referenced as declared.
+CARGO_GLOBAL_CACHE_DDL = (
+    "PRAGMA user_version = 7",
+    """CREATE TABLE registry_index (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                name TEXT UNIQUE NOT NULL,
+                timestamp INTEGER NOT NULL
+            )""",
+    """CREATE TABLE registry_crate (
+                registry_id INTEGER NOT NULL,
+                name TEXT NOT NULL,
+                size INTEGER NOT NULL,
+                timestamp INTEGER NOT NULL,
+                PRIMARY KEY (registry_id, name),
+                FOREIGN KEY (registry_id) REFERENCES registry_index (id) ON DELETE CASCADE
+             )""",
+    """CREATE TABLE registry_src (
+                registry_id INTEGER NOT NULL,
+                name TEXT NOT NULL,
+                size INTEGER,
+                timestamp INTEGER NOT NULL,
+                PRIMARY KEY (registry_id, name),
+                FOREIGN KEY (registry_id) REFERENCES registry_index (id) ON DELETE CASCADE
+             )""",
+    """CREATE TABLE git_db (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                name TEXT UNIQUE NOT NULL,
+                timestamp INTEGER NOT NULL
+             )""",
+    """CREATE TABLE git_checkout (
+                git_id INTEGER NOT NULL,
+                name TEXT UNIQUE NOT NULL,
+                size INTEGER,
+                timestamp INTEGER NOT NULL,
+                PRIMARY KEY (git_id, name),
+                FOREIGN KEY (git_id) REFERENCES git_db (id) ON DELETE CASCADE
+             )""",
+    """CREATE TABLE global_data (
+                last_auto_gc INTEGER NOT NULL
+            )""",
+)
+
+#: Crates a workspace depends on, with a version each (the registry's file names are name-version).
+CARGO_CRATES = (
+    ("serde", "1.0.215"),
+    ("serde_derive", "1.0.215"),
+    ("serde_json", "1.0.133"),
+    ("syn", "2.0.90"),
+    ("quote", "1.0.37"),
+    ("proc-macro2", "1.0.92"),
+    ("unicode-ident", "1.0.14"),
+    ("itoa", "1.0.14"),
+    ("ryu", "1.0.18"),
+    ("memchr", "2.7.4"),
+    ("libc", "0.2.167"),
+    ("cfg-if", "1.0.0"),
+    ("log", "0.4.22"),
+    ("anyhow", "1.0.94"),
+    ("thiserror", "2.0.4"),
+    ("tokio", "1.42.0"),
+    ("bytes", "1.9.0"),
+    ("pin-project-lite", "0.2.15"),
+    ("mio", "1.0.3"),
+    ("windows-sys", "0.52.0"),
+    ("windows_x86_64_gnu", "0.52.6"),
+    ("regex", "1.11.1"),
+    ("regex-syntax", "0.8.5"),
+    ("aho-corasick", "1.1.3"),
+    ("clap", "4.5.23"),
+    ("clap_builder", "4.5.23"),
+    ("hashbrown", "0.15.2"),
+    ("smallvec", "1.13.2"),
+    ("rand", "0.8.5"),
+    ("rand_core", "0.6.4"),
+)
+
+
+def cargo_global_cache_rows() -> dict[str, list[Sequence[Any]]]:
+    """The tracker's rows as cargo writes them: each a name of a directory or file under
+    ``$CARGO_HOME/registry`` or ``$CARGO_HOME/git`` and the Unix second it was last used; a ``.crate``
+    file's size always, an unpacked source's and a checkout's only once ``cargo clean gc`` has measured
+    them (NULL until then); two registries (crates.io's sparse index and a mirror), three git
+    repositories; one row of ``global_data``: the last automatic clean, Unix seconds."""
+    start = 1_764_547_200  # 2025-12-01 00:00:00 UTC
+    indexes = [
+        (1, "index.crates.io-1949cf8c6b5b557f", start + 86400 * 5 + 3600),
+        (2, "mirror.example.org-0e457ff3cde568d8", start + 86400 * 2 + 77),
+    ]
+    crates: list[Sequence[Any]] = []
+    sources: list[Sequence[Any]] = []
+    for n, (name, version) in enumerate(CARGO_CRATES):
+        registry = 1 if n % 5 else 2
+        used = indexes[registry - 1][2] - 3600 * (n % 4) - 86400 * (n % 3)
+        size = 9_000 + (n * 7_919) % 480_000
+        crates.append((registry, f"{name}-{version}.crate", size, used))
+        sources.append(
+            (registry, f"{name}-{version}", size * 4 + 1_111 if n % 4 == 0 else None, used + n % 2)
+        )
+    repos = [
+        (1, "serde-lite-6257da903f038ea1", start + 86400 * 3),
+        (2, "widgetkit-46cf078652f9a919", start + 86400 * 4 + 12),
+        (3, "ring-8d95df1c9b2e0a7f", start + 600),
+    ]
+    checkouts = [
+        (1, "64fe732", None, start + 86400 * 3),
+        (2, "9b98820", 48_211, start + 86400 * 4 + 12),
+        (2, "669c831", None, start + 86400 * 1),
+        (3, "1e37250", None, start + 600),  # a short hash of digits and one e: text as written
+        (3, "0a5b7c9", 2_410_337, start + 601),
+    ]
+    return {
+        "registry_index": indexes,
+        "registry_crate": crates,
+        "registry_src": sources,
+        "git_db": repos,
+        "git_checkout": checkouts,
+        "global_data": [(start + 86400 * 5,)],
+    }
+
+
+def cargo_global_cache(path: Path) -> Path:
+    """cargo's ``$CARGO_HOME/.global-cache`` (see the module's list)."""
+    return write_export(path, CARGO_GLOBAL_CACHE_DDL, cargo_global_cache_rows())
+
+
+# --- qBittorrent 5 resume data (what: src/base/bittorrent/dbresumedatastorage.cpp, DB_VERSION 10) ---
+
+#: ``torrents.db`` as DBResumeDataStorage::createDB writes it (WAL; names quoted in backticks, and the
+#: enum columns' DEFAULTs too, which SQLite reads as strings: `None`, `Default`).
+QBITTORRENT_DDL = (
+    "PRAGMA journal_mode = WAL",
+    "CREATE TABLE `meta` (`id` INTEGER PRIMARY KEY,`name` TEXT NOT NULL UNIQUE,`value` BLOB)",
+    "CREATE TABLE `torrents` (`id` INTEGER PRIMARY KEY,`torrent_id` BLOB NOT NULL UNIQUE,"
+    "`queue_position` INTEGER NOT NULL DEFAULT -1,`name` TEXT,`category` TEXT,`tags` TEXT,`comment` TEXT,"
+    "`target_save_path` TEXT,`download_path` TEXT,`content_layout` TEXT NOT NULL,"
+    "`ratio_limit` INTEGER NOT NULL,`seeding_time_limit` INTEGER NOT NULL,"
+    "`inactive_seeding_time_limit` INTEGER NOT NULL,`share_limits_mode` TEXT NOT NULL DEFAULT `Default`,"
+    "`share_limit_action` TEXT NOT NULL DEFAULT `Default`,`has_outer_pieces_priority` INTEGER NOT NULL,"
+    "`has_seed_status` INTEGER NOT NULL,`operating_mode` TEXT NOT NULL,`stopped` INTEGER NOT NULL,"
+    "`stop_condition` TEXT NOT NULL DEFAULT `None`,`ssl_certificate` TEXT,`ssl_private_key` TEXT,"
+    "`ssl_dh_params` TEXT,`libtorrent_resume_data` BLOB NOT NULL,`metadata` BLOB)",
+    "CREATE INDEX `torrents_queue_position_INDEX` ON `torrents` (`queue_position`)",
+)
+
+
+def bencode(value: Any) -> bytes:
+    """libtorrent's bencoding: integers ``i…e``, byte strings ``<length>:<bytes>``, lists ``l…e`` and
+    dictionaries ``d…e`` with their keys in byte order."""
+    if isinstance(value, bool | int):
+        return b"i%de" % int(value)
+    if isinstance(value, str):
+        value = value.encode()
+    if isinstance(value, bytes):
+        return b"%d:%s" % (len(value), value)
+    if isinstance(value, list):
+        return b"l" + b"".join(bencode(item) for item in value) + b"e"
+    items = sorted((k.encode() if isinstance(k, str) else k, v) for k, v in value.items())
+    return b"d" + b"".join(bencode(k) + bencode(v) for k, v in items) + b"e"
+
+
+#: (torrent name, files (path, bytes)); a few with accents, CJK and brackets, as torrents are named.
+QBITTORRENT_TORRENTS = (
+    ("debian-12.8.0-amd64-netinst.iso", (("debian-12.8.0-amd64-netinst.iso", 661_651_456),)),
+    ("Café Society (2016) [1080p]", (("Café Society.mkv", 2_147_483_648), ("Subs/Français.srt", 81_233))),
+    ("ubuntu-24.04.1-desktop-amd64.iso", (("ubuntu-24.04.1-desktop-amd64.iso", 6_203_355_136),)),
+    ("archlinux-2024.12.01-x86_64.iso", (("archlinux-2024.12.01-x86_64.iso", 1_213_202_432),)),
+    ("Big Buck Bunny", (("Big Buck Bunny.mp4", 276_134_947), ("poster.jpg", 310_380))),
+    ("日本語の本 (PDF)", (("本.pdf", 20_000_000),)),
+    ("Sintel (2010) 4K", (("sintel-4k.mkv", 4_416_278_528),)),
+    ("linuxmint-22-cinnamon-64bit.iso", (("linuxmint-22-cinnamon-64bit.iso", 2_914_560_000),)),
+)
+
+
+def qbittorrent_rows(torrents: int = 32) -> dict[str, list[Sequence[Any]]]:
+    """One row per torrent as StoreJob::perform binds it (shapes read back from qBittorrent-nox 4.5.2
+    run here with ``ResumeDataStorageType=SQLite``): the info hash's 40 hex digits as text in the
+    BLOB-declared ``torrent_id``, ``queue_position`` -1 for a finished torrent and 0.. for the download
+    queue, the ratio limit times 1000 (-2000: the global limit, -1000: none), time limits in minutes
+    (-2 global, -1 none), enum names (``Original``, ``AutoManaged``, ``None``, ``Default``), flags as
+    0/1, tags comma-joined, NULL for an unset name/category/tags/paths, libtorrent's bencoded resume
+    data and the torrent's bencoded metadata (NULL for a magnet link still waiting for it)."""
+    rows: list[Sequence[Any]] = []
+    waiting = 0
+    for n in range(torrents):
+        title, files = QBITTORRENT_TORRENTS[n % len(QBITTORRENT_TORRENTS)]
+        title = title if n < len(QBITTORRENT_TORRENTS) else f"{title} ({n})"
+        info: dict[str, Any] = {
+            "name": title,
+            "piece length": 4_194_304,
+            "pieces": hashlib.sha1(title.encode()).digest() * 2,
+        }
+        if len(files) == 1:
+            info["length"] = files[0][1]
+        else:
+            info["files"] = [{"length": size, "path": path.split("/")} for path, size in files]
+        info_hash = hashlib.sha1(bencode(info)).digest()
+        magnet = n % 9 == 8
+        finished = n % 3 == 0 and not magnet
+        queue = -1 if finished else waiting
+        waiting += 0 if finished else 1
+        stopped = int(n % 5 == 1)
+        save_path = None if n % 4 == 3 else ("/srv/seed" if finished else "/home/ana/Downloads")
+        resume = {
+            "active_time": 60 * n,
+            "added_time": 1_764_547_200 + 3_600 * n,
+            "allocation": "sparse",
+            "auto_managed": int(not stopped),
+            "completed_time": 1_764_547_200 + 3_600 * n + 900 if finished else 0,
+            "file-format": "libtorrent resume file",
+            "file-version": 1,
+            "info-hash": info_hash,
+            "info-hash2": bytes(32),
+            "libtorrent-version": "2.0.10.0",
+            "name": title,
+            "paused": stopped,
+            "pieces": b"" if magnet else (b"\x01" if finished else b"\x00") * 2,
+            "save_path": save_path or "/home/ana/Downloads",
+            "trackers": [["udp://tracker.example.org:1337/announce"]],
+            "total_uploaded": 1_048_576 * n if finished else 0,
+        }
+        rows.append(
+            (
+                n + 1,
+                info_hash.hex(),
+                queue,
+                f"{title} [renamed]" if n % 7 == 5 else None,
+                [None, "Linux ISOs", "Films/Français", "books"][n % 4],
+                [None, "seed", "hd,keep", "日本"][n % 4] if n % 6 else None,
+                "Überprüft ✓" if n % 8 == 1 else None,
+                save_path,
+                None,
+                ["Original", "Subfolder", "NoSubfolder"][n % 3],
+                [-2000, -1000, 2500, 1000][n % 4],
+                [-2, -1, 1440][n % 3],
+                -2,
+                "Default",
+                ["Default", "Default", "Stop", "Remove"][n % 4],
+                int(n % 6 == 2),
+                int(finished),
+                "Forced" if n % 10 == 4 else "AutoManaged",
+                stopped,
+                "MetadataReceived" if magnet else ("FilesChecked" if n == 10 else "None"),
+                None,
+                None,
+                None,
+                bencode(resume),
+                None if magnet else bencode({"info": info, "creation date": 1_733_400_000 + n}),
+            )
+        )
+    return {"meta": [(1, "version", 10)], "torrents": rows}
+
+
+def qbittorrent(path: Path) -> Path:
+    """qBittorrent 5's SQLite resume data store, ``torrents.db`` (see the module's list)."""
+    return write_export(path, QBITTORRENT_DDL, qbittorrent_rows(), bytes_as_text=False)

@@ -89,7 +89,9 @@ Cache and Solid Cable databases, a Nextcloud server, an Nginx Proxy Manager data
 database, a WordPress site on SQLite, a Drupal 10 site on SQLite, a phpBB 3.3 board on SQLite, a Safari
 browsing history, an Apple Mail envelope index, a macOS knowledgeC database, a Stash media library, a
 Domoticz home automation server, a Kismet wireless capture log, a Duplicati backup job database, an
-UrBackup server database, a Kobo eReader database, a CherryTree document, a gPodder podcast database)
+UrBackup server database, a Kobo eReader database, a CherryTree document, a gPodder podcast database,
+cargo's global cache tracker, a VS Code state database (global and workspace), a qBittorrent resume-data
+database)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -22891,3 +22893,108 @@ def test_gpodder_database_reads_published_unix_seconds_keeps_its_zeros_for_never
         key: row[17] for key, row in podcasts.items()
     }
     assert pg_query(ran.uri, f"SELECT version FROM {quote_ident(ran.base)}.version") == [(8,)]
+
+
+def test_cargo_global_cache_reads_its_unix_seconds_as_instants_and_finds_its_declared_references(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.cargo_global_cache)
+    rows = apps.cargo_global_cache_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    assert charged_columns(profiled(run_dir)["columns"]) == {}
+    schema = ran.record["version_schema"]
+    # Each row's last use, Unix seconds under a date-like name: instants. The last automatic clean,
+    # Unix seconds under a name that says no time, stays the integer it is.
+    for table in ("registry_index", "registry_crate", "registry_src", "git_db", "git_checkout"):
+        assert ran.types(table)["timestamp"] == "timestamp with time zone", table
+    assert ran.types("global_data")["last_auto_gc"] == "bigint"
+    assert ran.values("global_data", "last_auto_gc", "last_auto_gc") == {
+        row[0]: row[0] for row in rows["global_data"]
+    }
+    base = quote_ident(ran.base)
+    for table in ("registry_crate", "registry_src", "git_checkout"):
+        parent = "git_id" if table == "git_checkout" else "registry_id"
+        got = pg_query(ran.uri, f"SELECT {parent}, name, size, timestamp FROM {base}.{table}")
+        # Sizes as written, NULL where cargo has not measured them yet; names as written (a short
+        # hash of digits and one e, 1e37250, is no number).
+        assert sorted(got) == sorted(
+            (parent_id, name, size, UNIX_EPOCH + timedelta(seconds=used))
+            for parent_id, name, size, used in rows[table]
+        ), table
+        assert primary_key(ran.uri, schema, table) == [parent, "name"]
+    for table in ("registry_index", "git_db"):
+        got = pg_query(ran.uri, f"SELECT id, name, timestamp FROM {base}.{table}")
+        assert sorted(got) == sorted(
+            (i, name, UNIX_EPOCH + timedelta(seconds=t)) for i, name, t in rows[table]
+        )
+        assert primary_key(ran.uri, schema, table) == ["id"]
+    assert references(run_dir) == {
+        ("registry_crate", "registry_id"): "registry_index.id",
+        ("registry_src", "registry_id"): "registry_index.id",
+        ("git_checkout", "git_id"): "git_db.id",
+    }
+
+
+def _vscode_item_table(run_export: Runner, build: Callable[[Path], Path], rows: list[Any]) -> None:
+    """VS Code's ItemTable: its key the table's key, every value the text it wrote (JSON, the String()
+    of a number, a boolean or a date), '' NULL at no cost, nothing else changed."""
+    ran, run_dir = run_export(build)
+    loaded_cleanly(ran, run_dir, {"ItemTable": len(rows)})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    assert charged_columns(profiled(run_dir)["columns"]) == {}
+    assert ran.types("ItemTable") == {"key": "text", "value": "text"}
+    assert primary_key(ran.uri, ran.record["version_schema"], "ItemTable") == ["key"]
+    assert ran.values("ItemTable", "value", "key") == {key: value or None for key, value in rows}
+    blanks = {key for key, value in rows if value == ""}
+    assert blanks
+    assert audit_rules(run_dir, "ItemTable", "value") == {key: {"empty_to_null"} for key in blanks}
+    assert references(run_dir) == {}
+
+
+def test_vscode_global_state_keeps_every_stored_string_as_written(run_export: Runner) -> None:
+    _vscode_item_table(run_export, apps.vscode_state, apps.vscode_state_rows()["ItemTable"])
+
+
+def test_vscode_workspace_state_keeps_every_stored_string_as_written(run_export: Runner) -> None:
+    _vscode_item_table(
+        run_export, apps.vscode_workspace_state, apps.vscode_workspace_state_rows()["ItemTable"]
+    )
+
+
+def test_qbittorrent_keeps_its_resume_data_bytes_and_its_stop_condition_none_as_written(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.qbittorrent)
+    rows = apps.qbittorrent_rows()
+    torrents = rows["torrents"]
+    loaded_cleanly(ran, run_dir, {"meta": 1, "torrents": len(torrents)})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    # stop_condition TEXT NOT NULL DEFAULT `None`: the enum's member None is a value, kept at no cost
+    # (until 2026-12-06 NULL, audited, the column scoring 0 and the file 96.01).
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    assert charged_columns(profiled(run_dir)["columns"]) == {}
+    stop = profiled(run_dir)["columns"]["torrents"]["stop_condition"]
+    assert stop["tokens_as_values"] == ["None"]
+    assert ran.values("torrents", "stop_condition", "id") == {row[0]: row[19] for row in torrents}
+    assert audit_rules(run_dir, "torrents", "stop_condition") == {}
+    types = ran.types("torrents")
+    assert {name: types[name] for name in ("torrent_id", "libtorrent_resume_data", "metadata")} == {
+        "torrent_id": "text",
+        "libtorrent_resume_data": "bytea",
+        "metadata": "bytea",
+    }
+    # Limits and flags as the integers qBittorrent writes (a ratio times 1000, -2000 the global one).
+    for name in ("queue_position", "ratio_limit", "seeding_time_limit", "has_seed_status", "stopped"):
+        assert types[name] == "bigint", name
+    # Every cell as written: hashes, names with accents and CJK, NULL where unset, the bencoded
+    # resume data and metadata byte for byte (NULL for a magnet link still waiting for it).
+    base = quote_ident(ran.base)
+    got = pg_query(ran.uri, f"SELECT * FROM {base}.torrents ORDER BY id")
+    assert got == [tuple(row) for row in torrents]
+    assert pg_query(ran.uri, f"SELECT id, name, value FROM {base}.meta") == [(1, "version", 10)]
+    assert primary_key(ran.uri, ran.record["version_schema"], "torrents") == ["id"]
+    # queue_position -1..n beside keys 1..n is the torrent's place in the queue, no reference.
+    assert references(run_dir) == {}

@@ -1422,6 +1422,75 @@ def test_a_null_token_bound_as_text_beside_numbers_bound_as_numbers_is_a_value(
     }
 
 
+#: A download client's stop conditions, an enum's member names, "None" the member a new torrent gets.
+STOP_CONDITIONS = ["None"] * 30 + ["MetadataReceived"] * 6 + ["FilesChecked"] * 4
+
+
+def test_a_null_token_a_not_null_column_declares_its_default_is_one_of_its_values(
+    settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A column declared NOT NULL whose declared DEFAULT is a word the null tokens list (``None``,
+    ``none``) holds that word as a value: the schema forbids a missing value there and names the word
+    as what each row holds unless its writer gives another (qBittorrent's ``stop_condition TEXT NOT
+    NULL DEFAULT `None``` beside ``MetadataReceived``, SQLite reading the backquoted default as the
+    string). Kept as written, no rule, no cost, whether other values stand beside it or not. A
+    nullable column with that default, a NOT NULL one without it, a mark (``N/A``) or a spelling of
+    null (``null``) as the default read their tokens as NULL, as before. (Until 2026-12-06 the word
+    arrived as NULL, audited, and the column scored 0 among other members.)"""
+    export = tmp_path / "torrents.db"
+    rows = [
+        (
+            i + 1,
+            condition,
+            condition,
+            condition,
+            "N/A" if condition == "None" else "ok",
+            "null" if condition == "None" else '{"a": 1}',
+        )
+        for i, condition in enumerate(STOP_CONDITIONS)
+    ]
+    con = sqlite3.connect(export)
+    with con:
+        con.execute(
+            "CREATE TABLE torrents (id INTEGER PRIMARY KEY, stop_condition TEXT NOT NULL DEFAULT `None`, "
+            "loose TEXT DEFAULT 'None', plain TEXT NOT NULL, flag TEXT NOT NULL DEFAULT 'N/A', "
+            "js TEXT NOT NULL DEFAULT 'null', mode TEXT NOT NULL DEFAULT \"none\")"
+        )
+        # mode never given: every row holds its declared default, the token alone.
+        con.executemany(
+            "INSERT INTO torrents (id, stop_condition, loose, plain, flag, js) VALUES (?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+    con.close()
+    nones = STOP_CONDITIONS.count("None")
+    columns = profile(export).tables["torrents"].columns
+    assert columns["stop_condition"].tokens_as_values == ["None"]
+    assert (columns["stop_condition"].null_like_count, columns["stop_condition"].quality) == (0, 100.0)
+    assert any("declared NOT NULL with DEFAULT 'None'" in note for note in columns["stop_condition"].notes)
+    assert columns["mode"].tokens_as_values == ["none"]
+    assert (columns["mode"].null_like_count, columns["mode"].quality) == (0, 100.0)
+    for name in ("loose", "plain", "flag", "js"):
+        assert (name, columns[name].null_like_count) == (name, nones)
+
+    # The other columns' tokens (three quarters of their rows) cost what they cost: the gate open.
+    monkeypatch.setenv("COLUMNAR_ETL_MIN_QUALITY", "0")
+    _, audit = run_checked(export, settings, monkeypatch, "torrents")
+    relation = f'"{settings.base_schema}".torrents'
+    got = pg_query(
+        str(settings.target), f"SELECT id, stop_condition, mode, loose, plain FROM {relation} ORDER BY id"
+    )
+    assert got == [
+        (i + 1, condition, "none", *(None if condition == "None" else condition,) * 2)
+        for i, condition in enumerate(STOP_CONDITIONS)
+    ]
+    assert Counter(a["column"] for a in audit if a["rule"] == "null_like_to_null") == {
+        "loose": nones,
+        "plain": nones,
+        "flag": nones,
+        "js": nones,
+    }
+
+
 PROSE_SUBJECTS = ("printer", "VPN client", "invoice", "laptop battery", "shared mailbox", "badge reader")
 PROSE_TROUBLES = ("stops after the update", "asks for the password again", "shows the wrong total")
 

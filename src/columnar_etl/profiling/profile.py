@@ -1324,20 +1324,43 @@ def _bare_default(default: str | None) -> str:
 
 #: A declared default that is one literal, as ``PRAGMA table_info`` gives it (``'INHERIT'``, ``2``,
 #: ``-1``; SQLite drops the parentheses of ``DEFAULT ('INHERIT')``, which are allowed here too): the
-#: string (``''`` read as one quote) or the number.
-_LITERAL_DEFAULT = re.compile(r"\(*\s*(?:'((?:[^']|'')*)'|([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?))\s*\)*")
+#: string (``''`` read as one quote) or the number. A quoted identifier (``"None"``, ``\`None\```,
+#: ``[None]``) is a string too: SQLite stores its text in each row given no value (qBittorrent's
+#: ``stop_condition TEXT NOT NULL DEFAULT \`None\```).
+_LITERAL_DEFAULT = re.compile(
+    r"\(*\s*(?:'((?:[^']|'')*)'|([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)"
+    r'|"((?:[^"]|"")*)"|`((?:[^`]|``)*)`|\[([^\]]*)\])\s*\)*'
+)
 
 
 def _literal_default(default: str | None) -> tuple[str | None, str | None]:
     """A declared default that is one literal (:data:`_LITERAL_DEFAULT`), as ``(text, None)`` for a
-    quoted string (its ``''`` read as one quote) or ``(None, number)`` for a number as written;
-    ``(None, None)`` for an expression (``datetime('now')``, ``CURRENT_TIMESTAMP``), SQL's NULL or none.
-    The one reader of a declared literal: the boolean and never-set-date rules read it alike."""
+    quoted string (its ``''`` read as one quote; a quoted identifier's text likewise) or
+    ``(None, number)`` for a number as written; ``(None, None)`` for an expression
+    (``datetime('now')``, ``CURRENT_TIMESTAMP``), SQL's NULL or none. The one reader of a declared
+    literal: the boolean, never-set-date and declared-token rules read it alike."""
     match = _LITERAL_DEFAULT.fullmatch((default or "").strip())
     if match is None:
         return None, None
-    text, number = match.groups()
-    return (None if text is None else text.replace("''", "'")), number
+    single, number, double, backquoted, bracketed = match.groups()
+    if single is not None:
+        return single.replace("''", "'"), None
+    if double is not None:
+        return double.replace('""', '"'), None
+    if backquoted is not None:
+        return backquoted.replace("``", "`"), None
+    return bracketed, number
+
+
+def declared_default_value(column: SourceColumn) -> str | None:
+    """The text a column declared NOT NULL holds in each row its writer gives no value: its declared
+    DEFAULT when that is a string (:func:`_literal_default`); None otherwise (a nullable column, no
+    default, a number or an expression). The schema forbids a missing value there, so that text is one
+    of the column's values, never a way of writing none (see :func:`_tokens_as_values`)."""
+    if not column.not_null:
+        return None
+    text, _ = _literal_default(column.default)
+    return text
 
 
 def _text_blank_typed_null(columns: Sequence[ColumnProfile], unique: set[str] | None = None) -> bool:
@@ -2674,15 +2697,24 @@ def _infer_column(
         )
     tokens = list(agg.get("tokens_as_values") or ())
     quoted: list[str] = []
-    if tokens:
+    default_text = declared_default_value(column)
+    # The tokens kept because the column's values show it (the declared default's has its own note).
+    shown = [token for token in tokens if token != default_text]
+    if len(shown) < len(tokens):
+        notes.append(
+            f"null token {default_text!r} kept as a value: the column is declared NOT NULL with DEFAULT "
+            f"{default_text!r}, the value each row holds unless its writer gives another, never a missing "
+            "one (set the column's null_tokens to read it as NULL)"
+        )
+    if shown:
         quoted = [repr(_clipped(counts["min_text"])), repr(_clipped(counts["max_text"]))]
         notes.append(
-            f"null token{'s' if len(tokens) > 1 else ''} {', '.join(map(repr, tokens))} kept as "
-            f"value{'s' if len(tokens) > 1 else ''}: the other values are words of that form, a "
+            f"null token{'s' if len(shown) > 1 else ''} {', '.join(map(repr, shown))} kept as "
+            f"value{'s' if len(shown) > 1 else ''}: the other values are words of that form, a "
             "vocabulary of words as rare, or free text whose texts stand about as often "
             f"({quoted[0]} to {quoted[1]}; set the "
             f"column's null_tokens to read "
-            f"{'them' if len(tokens) > 1 else 'it'} as NULL)"
+            f"{'them' if len(shown) > 1 else 'it'} as NULL)"
         )
     quoted += open_ends_quoted
     if blob_numerals:
@@ -4211,6 +4243,7 @@ def _table_steps(
                     declared_unique=column.name in declared_unique,
                     as_bound=sqlite_affinity(column.declared_type) == "BLOB",
                     setting_value=column.setting_value,
+                    default_value=declared_default_value(column),
                 ),
                 override=overrides.get(column.name),
                 blob_numerals=numerals.get(column.name, 0),
@@ -4651,6 +4684,7 @@ def fold_groups(
     declared_unique: bool = False,
     as_bound: bool = False,
     setting_value: bool = False,
+    default_value: str | None = None,
 ) -> dict[str, Any]:
     """One column's figures from its rows of the profile query (see sql.table_profile_sql).
 
@@ -4658,12 +4692,17 @@ def fold_groups(
     values and examples. ``declared_unique``: the schema declares the column unique by itself (beside
     the table's key); ``as_bound``: its affinity is BLOB (no declared type), so each cell's storage
     class is the one its writer bound (see :func:`_tokens_as_values`); ``setting_value``: it is a
-    name/value table's values (:attr:`SourceColumn.setting_value`).
+    name/value table's values (:attr:`SourceColumn.setting_value`); ``default_value``: the text the
+    schema has a NOT NULL column hold where none is given (:func:`declared_default_value`).
     """
     whole = next((g for g in groups if g["code"] is None), None)
     coded = [(split_code(int(g["code"])), g) for g in groups if g["code"] is not None]
     tokens = _tokens_as_values(
-        coded, declared_unique=declared_unique, as_bound=as_bound, setting_value=setting_value
+        coded,
+        declared_unique=declared_unique,
+        as_bound=as_bound,
+        setting_value=setting_value,
+        default_value=default_value,
     )
     if tokens:
         # Those tokens are text like the column's other values from here on (codes, examples); a row
@@ -4921,6 +4960,7 @@ def _tokens_as_values(
     declared_unique: bool = False,
     as_bound: bool = False,
     setting_value: bool = False,
+    default_value: str | None = None,
 ) -> set[str]:
     """The null tokens that are values of this column, not NULL: a token whose word form (a code of
     capitals, a capitalised or a lower-case word; :data:`.sql.WORD_FORMS`) every other value of the
@@ -4965,7 +5005,19 @@ def _tokens_as_values(
     mark (``N/A``, ``-``) stands for NULL as above, and so does ``null``, JSON's literal: settings kept
     as JSON text (Uptime Kuma's) write an unset one so. Since 2026-12-06.
 
+    A word token that a column declared NOT NULL has as its declared DEFAULT (``default_value``:
+    :func:`declared_default_value`) is one of its values, alone or beside others: the schema forbids a
+    missing value there and names the word as what a row holds unless given another (qBittorrent's
+    ``stop_condition TEXT NOT NULL DEFAULT `None```, an enum's member beside ``MetadataReceived``). A
+    mark (``N/A``) or a spelling of null (``null``, ``NULL``: SQL's NULL quoted by mistake, JSON's
+    literal) as the default says nothing, as a nullable column's default does. Since 2026-12-06.
+
     ``coded``: the column's rows of the profile query, with their split codes."""
+    kept: set[str] = set()
+    if default_value is not None and default_value.lower() != JSON_NULL:
+        for _, form, g in _named_token_rows(coded):
+            if form is not None:
+                kept |= {token for token in _token_cells(g) if token == default_value}
     others = [
         (shape, flags, g)
         for (_, shape, flags), g in coded
@@ -4973,8 +5025,7 @@ def _tokens_as_values(
     ]
     distinct_others = sum(int(g["distinct_values"]) for _, _, g in others)
     if distinct_others < 1:
-        return set()
-    kept: set[str] = set()
+        return kept
     if setting_value:
         for _, form, g in _named_token_rows(coded):
             if form is not None:
