@@ -71318,3 +71318,337 @@ def qbittorrent_rows(torrents: int = 32) -> dict[str, list[Sequence[Any]]]:
 def qbittorrent(path: Path) -> Path:
     """qBittorrent 5's SQLite resume data store, ``torrents.db`` (see the module's list)."""
     return write_export(path, QBITTORRENT_DDL, qbittorrent_rows(), bytes_as_text=False)
+
+
+# --- A NetNewsWire account's DB.sqlite3 (NetNewsWire: ArticlesDatabase.swift's tableCreationStatements) ---
+
+#: NetNewsWire 6/7's articles database of an account (``Accounts/<id>/DB.sqlite3``), the DDL of
+#: ``Modules/ArticlesDatabase/Sources/ArticlesDatabase/ArticlesDatabase.swift`` (the ``searchRowID``,
+#: ``markdown`` and ``authors`` columns as its ``ALTER TABLE``s add them, last), its index, its FTS4
+#: search table and its trigger.
+NETNEWSWIRE_DDL: tuple[str, ...] = (
+    "CREATE TABLE if not EXISTS articles (articleID TEXT NOT NULL PRIMARY KEY, feedID TEXT NOT NULL, "
+    "uniqueID TEXT NOT NULL, title TEXT, contentHTML TEXT, contentText TEXT, url TEXT, externalURL TEXT, "
+    "summary TEXT, imageURL TEXT, bannerImageURL TEXT, datePublished DATE, dateModified DATE)",
+    "ALTER TABLE articles add column searchRowID INTEGER",
+    "ALTER TABLE articles add column markdown TEXT",
+    "ALTER TABLE articles add column authors TEXT",
+    "CREATE TABLE if not EXISTS statuses (articleID TEXT NOT NULL PRIMARY KEY, read BOOL NOT NULL DEFAULT 0, "
+    "starred BOOL NOT NULL DEFAULT 0, dateArrived DATE NOT NULL DEFAULT 0)",
+    "CREATE TABLE if not EXISTS authors (authorID TEXT NOT NULL PRIMARY KEY, name TEXT, url TEXT, "
+    "avatarURL TEXT, emailAddress TEXT)",
+    "CREATE TABLE if not EXISTS authorsLookup (authorID TEXT NOT NULL, articleID TEXT NOT NULL, "
+    "PRIMARY KEY(authorID, articleID))",
+    "CREATE INDEX if not EXISTS articles_feedID_datePublished_articleID on articles "
+    "(feedID, datePublished, articleID)",
+    "CREATE INDEX if not EXISTS statuses_starred_index on statuses (starred)",
+    "CREATE INDEX if not EXISTS authorsLookup_articleID on authorsLookup (articleID)",
+    "CREATE VIRTUAL TABLE if not EXISTS search using fts4(title, body)",
+    "CREATE TRIGGER if not EXISTS articles_after_delete_trigger_delete_search_text after delete on articles "
+    "begin delete from search where rowid = OLD.searchRowID; end",
+)
+
+#: The local account's feeds: its feedID is the feed's URL.
+NETNEWSWIRE_FEEDS: tuple[str, ...] = (
+    "https://daringfireball.net/feeds/main",
+    "https://www.example.org/blog/feed.json",
+    "https://inessential.com/xml/rss.xml",
+)
+
+
+def netnewswire_author(
+    name: str | None, url: str | None, avatar: str | None, email: str | None
+) -> dict[str, str]:
+    """An ``Author`` as Articles/Author.swift makes one: its ``authorID`` the MD5 of its four fields
+    joined (``nil`` as ''), its ``nil`` fields left out of its JSON (``encodeIfPresent``)."""
+    author = {
+        "authorID": hashlib.md5(f"{name or ''}{url or ''}{avatar or ''}{email or ''}".encode()).hexdigest()
+    }
+    for key, value in (("name", name), ("url", url), ("avatarURL", avatar), ("emailAddress", email)):
+        if value is not None:
+            author[key] = value
+    return author
+
+
+def netnewswire_json(authors: list[dict[str, str]]) -> str:
+    """``Set<Author>.json()``: Foundation's ``JSONEncoder`` with its defaults, compact, ``/`` written
+    ``\\/`` (no ``.withoutEscapingSlashes``)."""
+    return json.dumps(authors, ensure_ascii=False, separators=(",", ":")).replace("/", "\\/")
+
+
+def netnewswire_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """An account after three feeds were read for a few weeks: each article's ``articleID`` the MD5 of
+    ``"<feedID> <uniqueID>"`` (Articles/Article.swift), dates bound by FMDB as ``timeIntervalSince1970``
+    doubles into ``DATE`` columns (NUMERIC affinity: whole seconds kept as INTEGER, fractions as REAL),
+    ``read``/``starred`` as FMDB binds a ``BOOL`` (1/0), ``''`` where an update cleared a field
+    (Article+Database.swift's ``?? ""``), statuses kept for articles already deleted, authors and their
+    lookup rows, the FTS4 ``search`` rows the articles' ``searchRowID`` names (NULL until indexed), and
+    the ``authors`` JSON column of the 2026 migration (NULL for articles it has not reached)."""
+    start = 1_716_194_520  # 2024-05-20 08:42:00 UTC
+    people = [
+        netnewswire_author("John Gruber", "https://daringfireball.net/", None, None),
+        netnewswire_author("Zoë Ångström", None, "https://www.example.org/zoe.png", "zoe@example.org"),
+        netnewswire_author("Brent Simmons", "https://inessential.com/", None, None),
+        netnewswire_author(None, None, None, "editor@example.org"),
+    ]
+    articles, statuses, lookup, search = [], [], [], []
+    for n in range(1, 31):
+        feed = NETNEWSWIRE_FEEDS[n % 3]
+        if n % 3 == 1:  # a JSON Feed: item ids and ISO dates with fractions of a second
+            unique = f"https://www.example.org/blog/{2024}/{n:02d}"
+            published: float | int | None = start + 86_400 * n + 0.25 * (n % 4)
+        elif n % 3 == 0:  # RSS with <guid>, RFC 822 dates (whole seconds)
+            unique = f"https://daringfireball.net/linked/2024/05/{n:02d}/item"
+            published = start + 86_400 * n
+        else:  # RSS without <guid>: RSParser's calculated uniqueID (an MD5 of the item's fields)
+            unique = hashlib.md5(f"permalink-{n}".encode()).hexdigest()
+            published = None if n == 5 else start + 86_400 * n - 3_600
+        article_id = hashlib.md5(f"{feed} {unique}".encode()).hexdigest()
+        html = (
+            f'<p>Article {n} — “quoted” text, café ☕ and a <a href="https://example.org/{n}">link</a>.</p>\n'
+            f"<p>Second paragraph.</p>"
+        )
+        modified = start + 86_400 * n + 7_200.5 if n % 7 == 0 else None
+        indexed = n <= 26
+        writers = [people[n % 4]] + ([people[(n + 1) % 4]] if n % 5 == 0 else [])
+        migrated = n % 4 != 2
+        articles.append(
+            (
+                article_id,
+                feed,
+                unique,
+                "" if n == 11 else f"Article {n}: “{['Apple', 'Swift', 'RSS'][n % 3]}”",
+                html,
+                None,
+                f"https://example.org/{n}" if n % 6 else "",
+                f"https://elsewhere.example.net/story?id={n}&ref=rss" if n % 3 == 0 else None,
+                f"Summary of article {n}." if n % 2 else None,
+                f"https://example.org/img/{n}.jpg" if n % 4 == 0 else None,
+                None,
+                float(published) if published is not None else None,
+                modified,
+                n if indexed else None,
+                None,
+                netnewswire_json(writers) if migrated else None,
+            )
+        )
+        statuses.append(
+            (article_id, int(n % 3 != 0), int(n % 8 == 0), start + 86_400 * n + 61.123456 * (n % 5))
+        )
+        lookup.extend((w["authorID"], article_id) for w in writers)
+        if indexed:
+            search.append(
+                (n, f"Article {n}", f"Article {n} — “quoted” text, café ☕ and a link.\nSecond paragraph.")
+            )
+    # Statuses outlive their articles (kept for sync and for starred ones: StatusesTable.swift).
+    for n in range(31, 37):
+        gone = hashlib.md5(f"{NETNEWSWIRE_FEEDS[0]} https://daringfireball.net/old/{n}".encode()).hexdigest()
+        statuses.append((gone, 1, int(n == 33), start - 86_400 * (n - 30) + 0.5))
+    return {
+        "articles": articles,
+        "statuses": statuses,
+        "authors": [
+            (p["authorID"], p.get("name"), p.get("url"), p.get("avatarURL"), p.get("emailAddress"))
+            for p in people
+        ],
+        "authorsLookup": lookup,
+        "search": search,
+    }
+
+
+def netnewswire(path: Path) -> Path:
+    """A NetNewsWire account's ``DB.sqlite3`` (see the module's list)."""
+    con = sqlite3.connect(path)
+    with con:
+        for statement in NETNEWSWIRE_DDL:
+            con.execute(statement)
+        for table, values in netnewswire_rows().items():
+            if table == "search":
+                con.executemany("INSERT INTO search (rowid, title, body) VALUES (?, ?, ?)", values)
+            else:
+                marks = ", ".join("?" * len(values[0]))
+                con.executemany(f'INSERT INTO "{table}" VALUES ({marks})', values)
+    con.close()
+    return path
+
+
+# --- Zeitgeist's activity.sqlite (zeitgeist 1.0.4: libzeitgeist/sql-schema.vala, as its daemon writes it) ---
+
+_ZG_LOOKUP = "(id INTEGER PRIMARY KEY AUTOINCREMENT, value VARCHAR UNIQUE)"
+_ZG_FK = ", ".join(
+    f"CONSTRAINT {column}_fk FOREIGN KEY({column}) REFERENCES {table}(id) ON DELETE CASCADE"
+    for column, table in (
+        ("interpretation", "interpretation"),
+        ("manifestation", "manifestation"),
+        ("actor", "actor"),
+        ("origin", "uri"),
+        ("payload", "payload"),
+        ("subj_id", "uri"),
+        ("subj_id_current", "uri"),
+        ("subj_interpretation", "interpretation"),
+        ("subj_manifestation", "manifestation"),
+        ("subj_origin", "uri"),
+        ("subj_origin_current", "uri"),
+        ("subj_mimetype", "mimetype"),
+        ("subj_text", "text"),
+        ("subj_storage", "storage"),
+    )
+)
+
+#: The schema (core version 11) zeitgeist-daemon 1.0.4 created on this machine in ``activity.sqlite``:
+#: its tables in its order, a trigger, the ``event_view`` and some of its indexes.
+ZEITGEIST_DDL: tuple[str, ...] = (
+    "CREATE TABLE uri (id INTEGER PRIMARY KEY, value VARCHAR UNIQUE)",
+    f"CREATE TABLE interpretation {_ZG_LOOKUP}",
+    f"CREATE TABLE manifestation {_ZG_LOOKUP}",
+    f"CREATE TABLE mimetype {_ZG_LOOKUP}",
+    f"CREATE TABLE actor {_ZG_LOOKUP}",
+    "CREATE TABLE text (id INTEGER PRIMARY KEY, value VARCHAR UNIQUE)",
+    "CREATE TABLE payload (id INTEGER PRIMARY KEY, value BLOB)",
+    "CREATE TABLE storage (id INTEGER PRIMARY KEY, value VARCHAR UNIQUE, state INTEGER, icon VARCHAR, "
+    "display_name VARCHAR)",
+    "CREATE TABLE event (id INTEGER NOT NULL, timestamp INTEGER NOT NULL, interpretation INTEGER NOT NULL, "
+    "manifestation INTEGER NOT NULL, actor INTEGER NOT NULL, payload INTEGER, subj_id INTEGER NOT NULL, "
+    "subj_interpretation INTEGER, subj_manifestation INTEGER, subj_origin INTEGER, subj_mimetype INTEGER, "
+    "subj_text INTEGER, subj_storage INTEGER, origin INTEGER, subj_id_current INTEGER, "
+    f"subj_origin_current INTEGER, {_ZG_FK}, "
+    "PRIMARY KEY (timestamp, interpretation, manifestation, actor, subj_id))",
+    "CREATE TRIGGER fkdc_event_payload AFTER DELETE ON event WHEN (OLD.payload IS NOT NULL) "
+    "BEGIN DELETE FROM payload WHERE id=OLD.payload; END",
+    "CREATE TABLE extensions_conf (extension VARCHAR, key VARCHAR, value BLOB, "
+    "CONSTRAINT unique_extension UNIQUE (extension, key))",
+    "CREATE VIEW event_view AS SELECT event.id, event.timestamp, (SELECT value FROM payload WHERE "
+    "payload.id=event.payload) AS payload, (SELECT value FROM uri WHERE uri.id=event.subj_id) AS subj_uri "
+    "FROM event",
+    "CREATE TABLE schema_version (schema VARCHAR PRIMARY KEY ON CONFLICT REPLACE, version INT)",
+    "CREATE INDEX event_id ON event(id, timestamp)",
+    "CREATE INDEX event_timestamp ON event(timestamp, id)",
+    "CREATE INDEX event_subj_id ON event(subj_id, timestamp, subj_interpretation, id)",
+)
+
+_ZG = "http://www.zeitgeist-project.com/ontologies/2010/01/27/zg#"
+_NFO = "http://www.semanticdesktop.org/ontologies/2007/03/22/nfo#"
+ZEITGEIST_ACTORS = (
+    "application://org.gnome.gedit.desktop",
+    "application://firefox-esr.desktop",
+    "application://org.gnome.Nautilus.desktop",
+    "application://libreoffice-writer.desktop",
+)
+#: A document's file name, its percent-encoded URI name, its MIME type and its nfo class.
+ZEITGEIST_FILES = (
+    ("report.odt", "report.odt", "application/vnd.oasis.opendocument.text", "Document"),
+    ("notes 2024.txt", "notes%202024.txt", "text/plain", "TextDocument"),
+    ("Zoë's photo.jpg", "Zo%C3%AB%27s%20photo.jpg", "image/jpeg", "Image"),
+    ("données.csv", "donn%C3%A9es.csv", "text/csv", "Spreadsheet"),
+)
+#: Events the daemon's client deleted (``DeleteEvents``): their ids never come back, and the
+#: ``fkdc_`` triggers took the rows of their lookup tables no other event used.
+ZEITGEIST_DELETED = (3, 6)
+
+
+def zeitgeist_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """A desktop's activity log as zeitgeist-daemon writes it (its ``engine.vala`` and
+    ``table-lookup.vala``): every event one row per subject (two subjects, two rows of one ``id``),
+    ``timestamp`` in Unix milliseconds, each URI, interpretation, manifestation, actor, MIME type, text
+    and storage once in its lookup table, numbered in order of first use (the ``AUTOINCREMENT`` ones by
+    ``sqlite_sequence``), ``payload`` 0 for an event with none (the daemon binds 0, not NULL) and the
+    payload's id otherwise, ``origin`` NULL unless the event has one, a move's ``subj_id_current``
+    naming its new URI, the ``unknown`` storage for local files, and ``schema_version``'s creation
+    time in milliseconds. The daemon on this machine wrote the same shapes (its own file)."""
+    base = 1_716_194_520_123  # 2024-05-20 08:42:00.123 UTC
+    lookups: dict[str, dict[str, int]] = {
+        t: {} for t in ("uri", "interpretation", "manifestation", "mimetype", "actor", "text", "storage")
+    }
+
+    def lookup(table: str, value: str) -> int:
+        ids = lookups[table]
+        return ids.setdefault(value, len(ids) + 1)
+
+    kinds = ("AccessEvent", "ModifyEvent", "CreateEvent", "LeaveEvent")
+    events, payloads = [], []
+    subjects: list[tuple[int, int, list[tuple[str, str, str, str, str, str, str]]]] = []
+    for i in range(36):
+        timestamp = base + i * 3_600_130
+        if i % 3 == 1:
+            uri = f"https://example.org/page/{i}?q=caf%C3%A9&n={i}"
+            subject = (
+                uri,
+                uri,
+                f"{_NFO}Website",
+                f"{_NFO}WebDataObject",
+                "https://example.org/",
+                "text/html",
+            )
+            subjects.append((i, timestamp, [(*subject, f"Page {i} — café ☕", "net")]))
+        else:
+            name, encoded, mime, nfo = ZEITGEIST_FILES[i % 4]
+            uri = f"file:///home/ann/Documents/{encoded}"
+            current = uri if i % 5 else f"file:///home/ann/Archive/{encoded}"
+            subject = (
+                uri,
+                current,
+                f"{_NFO}{nfo}",
+                f"{_NFO}FileDataObject",
+                "file:///home/ann/Documents",
+                mime,
+            )
+            subjects.append((i, timestamp, [(*subject, name, "unknown")]))
+    pair = [
+        (f"file:///home/ann/{n}.txt",) * 2
+        + (f"{_NFO}TextDocument", f"{_NFO}FileDataObject", "file:///home/ann")
+        for n in "ab"
+    ]
+    subjects.append(
+        (
+            36,
+            base + 200_000_000,
+            [(*p, "text/plain", f"{n}.txt", "unknown") for p, n in zip(pair, "ab", strict=True)],
+        )
+    )
+    for i, timestamp, of in subjects:
+        event_id = i + 1
+        if event_id in ZEITGEIST_DELETED:
+            continue
+        moved = of[0][0] != of[0][1]
+        kind = "MoveEvent" if moved else kinds[i % 4]
+        payload = 0
+        if i % 6 == 0 and i < 36:
+            payloads.append((len(payloads) + 1, bytes([0, 1, 2, 255, 254]) + f"payload {i}".encode()))
+            payload = len(payloads)
+        origin = lookup("uri", "application://org.gnome.Shell.desktop") if i % 9 == 4 else None
+        for uri, current, interpretation, manifestation, where, mime, text, storage in of:
+            events.append(
+                (
+                    event_id,
+                    timestamp,
+                    lookup("interpretation", f"{_ZG}{kind}"),
+                    lookup("manifestation", f"{_ZG}{'ScheduledActivity' if i % 7 == 3 else 'UserActivity'}"),
+                    lookup("actor", ZEITGEIST_ACTORS[i % 4]),
+                    payload,
+                    lookup("uri", uri),
+                    lookup("interpretation", interpretation),
+                    lookup("manifestation", manifestation),
+                    lookup("uri", where),
+                    lookup("mimetype", mime),
+                    lookup("text", text),
+                    lookup("storage", storage),
+                    origin,
+                    lookup("uri", current),
+                    lookup("uri", where),
+                )
+            )
+    rows: dict[str, list[tuple[Any, ...]]] = {
+        table: [(number, value) for value, number in ids.items()]
+        for table, ids in lookups.items()
+        if table != "storage"
+    }
+    rows["storage"] = [(number, value, None, None, None) for value, number in lookups["storage"].items()]
+    rows["payload"] = payloads
+    rows["event"] = events
+    rows["schema_version"] = [("core", 11), ("database_creation", 1_796_570_320_326)]
+    return rows
+
+
+def zeitgeist(path: Path) -> Path:
+    """Zeitgeist's ``activity.sqlite`` (see the module's list)."""
+    return write_export(path, ZEITGEIST_DDL, zeitgeist_rows(), bytes_as_text=False)

@@ -91,7 +91,7 @@ browsing history, an Apple Mail envelope index, a macOS knowledgeC database, a S
 Domoticz home automation server, a Kismet wireless capture log, a Duplicati backup job database, an
 UrBackup server database, a Kobo eReader database, a CherryTree document, a gPodder podcast database,
 cargo's global cache tracker, a VS Code state database (global and workspace), a qBittorrent resume-data
-database)
+database, a NetNewsWire articles database, a Zeitgeist activity log (run for real))
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -22998,3 +22998,109 @@ def test_qbittorrent_keeps_its_resume_data_bytes_and_its_stop_condition_none_as_
     assert primary_key(ran.uri, ran.record["version_schema"], "torrents") == ["id"]
     # queue_position -1..n beside keys 1..n is the torrent's place in the queue, no reference.
     assert references(run_dir) == {}
+
+
+def test_netnewswire_account_keeps_its_fmdb_seconds_as_doubles_and_joins_its_md5_keys(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.netnewswire)
+    rows = apps.netnewswire_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    articles, statuses = rows["articles"], rows["statuses"]
+    # '' where an update cleared a field (Article+Database.swift's `?? ""`): NULL by the blank rule,
+    # charged as any blank; nothing else costs.
+    blanks = {"title": sum(row[3] == "" for row in articles), "url": sum(row[6] == "" for row in articles)}
+    assert charged_columns(profiled(run_dir)["columns"]) == {
+        ("articles", name): round(column_score(len(articles), count), 2) for name, count in blanks.items()
+    }
+    scores = {t: (len(v), [100.0] * len(v[0])) for t, v in rows.items()}
+    scores["articles"] = (
+        len(articles),
+        [column_score(len(articles), blanks["title"]), column_score(len(articles), blanks["url"])]
+        + [100.0] * 14,
+    )
+    assert ran.record["quality_before"] == pytest.approx(export_score(scores), abs=0.01)
+    assert ran.record["quality_after"] == 100.0
+    # FMDB's timeIntervalSince1970 doubles in DATE columns, INTEGER where whole (NUMERIC affinity), REAL
+    # otherwise: one way of writing Unix seconds, kept as double precision, every digit as written.
+    types = ran.types("articles")
+    assert types["datePublished"] == types["dateModified"] == "double precision"
+    assert ran.types("statuses")["dateArrived"] == "double precision"
+    assert ran.values("articles", "datePublished", "articleID") == {row[0]: row[11] for row in articles}
+    assert ran.values("articles", "dateModified", "articleID") == {row[0]: row[12] for row in articles}
+    assert ran.values("statuses", "dateArrived", "articleID") == {row[0]: row[3] for row in statuses}
+    # FMDB's BOOL binding, 1/0 in BOOL columns: booleans.
+    assert ran.types("statuses")["read"] == ran.types("statuses")["starred"] == "boolean"
+    assert ran.values("statuses", "read", "articleID") == {row[0]: bool(row[1]) for row in statuses}
+    assert ran.values("statuses", "starred", "articleID") == {row[0]: bool(row[2]) for row in statuses}
+    # Text as written: HTML with curly quotes, the authors' JSON with its escaped slashes, MD5 keys.
+    assert ran.values("articles", "contentHTML", "articleID") == {row[0]: row[4] for row in articles}
+    assert ran.values("articles", "authors", "articleID") == {row[0]: row[15] for row in articles}
+    assert ran.values("articles", "title", "articleID") == {row[0]: row[3] or None for row in articles}
+    assert ran.values("articles", "url", "articleID") == {row[0]: row[6] or None for row in articles}
+    assert primary_key(ran.uri, ran.record["version_schema"], "authorsLookup") == ["authorID", "articleID"]
+    # The FTS4 search table arrives keyed by its rowid, which articles.searchRowID names.
+    assert ran.values("search", "body", "rowid") == {row[0]: row[2] for row in rows["search"]}
+    found = references(run_dir)
+    assert found == {
+        ("articles", "searchRowID"): "search.rowid",
+        ("authorsLookup", "authorID"): "authors.authorID",
+        ("authorsLookup", "articleID"): "articles.articleID",
+    }
+
+
+def test_zeitgeist_activity_log_reads_its_milliseconds_keeps_payload_bytes_and_its_zero_for_no_payload(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.zeitgeist)
+    rows = apps.zeitgeist_rows()
+    loaded_cleanly(
+        ran, run_dir, {**{table: len(values) for table, values in rows.items()}, "extensions_conf": 0}
+    )
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    assert charged_columns(profiled(run_dir)["columns"]) == {}
+    events = rows["event"]
+    # Unix milliseconds under `timestamp`: instants, exact to the millisecond, part of the declared key.
+    assert ran.types("event")["timestamp"] == "timestamp with time zone"
+    assert primary_key(ran.uri, ran.record["version_schema"], "event") == [
+        "timestamp",
+        "interpretation",
+        "manifestation",
+        "actor",
+        "subj_id",
+    ]
+    got = pg_query(
+        ran.uri, f"SELECT id, timestamp, subj_id, payload, origin FROM {quote_ident(ran.base)}.event"
+    )
+    assert sorted(got) == sorted(
+        (row[0], UNIX_EPOCH + timedelta(milliseconds=row[1]), row[6], row[5], row[13]) for row in events
+    )
+    # The payload's bytes byte for byte; 0 for no payload is no orphan of the declared reference.
+    assert ran.types("payload")["value"] == "bytea"
+    assert ran.values("payload", "value", "id") == dict(rows["payload"])
+    payload = profiled(run_dir)["columns"]["event"]["payload"]
+    assert payload["no_reference_count"] == sum(row[5] == 0 for row in events)
+    assert ran.values("text", "value", "id") == dict(rows["text"])
+    assert ran.values("uri", "value", "id") == dict(rows["uri"])
+    # schema_version's creation time in milliseconds beside a version number: integers as written.
+    assert ran.values("schema_version", "version", "schema") == dict(rows["schema_version"])
+    found = references(run_dir)
+    declared = {
+        "interpretation": "interpretation",
+        "manifestation": "manifestation",
+        "actor": "actor",
+        "origin": "uri",
+        "payload": "payload",
+        "subj_id": "uri",
+        "subj_id_current": "uri",
+        "subj_interpretation": "interpretation",
+        "subj_manifestation": "manifestation",
+        "subj_origin": "uri",
+        "subj_origin_current": "uri",
+        "subj_mimetype": "mimetype",
+        "subj_text": "text",
+        "subj_storage": "storage",
+    }
+    assert found == {("event", column): f"{table}.id" for column, table in declared.items()}

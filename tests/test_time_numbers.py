@@ -597,3 +597,45 @@ def test_names_of_an_access_an_expiry_or_a_last_sighting_read_their_epoch_intege
     for name, values in numbers.items():
         assert ran.data_type("jar", name) == "bigint", name
         assert ran.values("jar", name, "id") == dict(enumerate(values)), name
+
+
+def test_a_zero_time_beside_epoch_integers_of_a_declared_date_does_not_make_them_a_finer_unit(
+    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path
+) -> None:
+    # Go's zero time and .NET's DateTime.MinValue, 0001-01-01 00:00:00 UTC, are what a feed without a
+    # date gives (Hugo's `Mon, 01 Jan 0001 00:00:00 +0000`); a feed reader binding it as Unix seconds
+    # writes -62135596800 beside 2024's seconds in its DATE column. No unit reads year 1 within 1900 to
+    # 2099 in seconds, and until 2026-12-06 milliseconds did (-62135596800 ms is 1968-01-11): every 2024
+    # date loaded as an instant of January 1970, audited epoch:milliseconds. A coarser unit's values read
+    # in a finer one land near the epoch (the largest here, 1970-01-20 as milliseconds) while the
+    # coarser unit reads them as moments away from it: that unit is not theirs, and with no other the
+    # integers stay as written. Milliseconds of 2024 beside the zero time in milliseconds alike (not
+    # microseconds of 1970). Expected values are the rows' own integers (Python's datetime arithmetic).
+    epoch = datetime(1970, 1, 1, tzinfo=UTC)
+    zero = int((datetime(1, 1, 1, tzinfo=UTC) - epoch).total_seconds())
+    assert zero == -62_135_596_800
+    rows_n = 12
+    seconds = [
+        int((datetime(2024, 5, 20, 8, 42, tzinfo=UTC) - epoch).total_seconds()) + 86_400 * i
+        for i in range(rows_n)
+    ]
+    seconds[3] = zero
+    millis = [value * 1_000 + 123 for value in seconds]
+    millis[3] = zero * 1_000
+    assert epoch_units(min(seconds), max(seconds)) == [] and epoch_units(min(millis), max(millis)) == []
+    # Unchanged: the same without the zero time reads in its own unit.
+    assert epoch_units(min(seconds[4:]), max(seconds)) == ["seconds"]
+    assert epoch_units(min(millis[4:]), max(millis)) == ["milliseconds"]
+    rows = [(i, seconds[i], millis[i]) for i in range(rows_n)]
+    path = make_sqlite(
+        {"item": ("CREATE TABLE item (id INTEGER PRIMARY KEY, published DATE, modified DATETIME)", rows)},
+        name="feeds.db",
+    )
+    table = profile(path)["item"]
+    for name in ("published", "modified"):
+        assert table[name].inferred_type == "integer", (name, table[name].type_reason, table[name].notes)
+    ran = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
+    assert not ran.violations, summarize(ran.violations)
+    assert ran.data_type("item", "published") == ran.data_type("item", "modified") == "bigint"
+    assert ran.values("item", "published", "id") == dict(enumerate(seconds))
+    assert ran.values("item", "modified", "id") == dict(enumerate(millis))

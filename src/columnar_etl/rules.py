@@ -1238,11 +1238,22 @@ def epoch_units(low: int, high: int) -> list[str]:
 def declared_epoch_fits(low: int, high: int, per_second: int) -> bool:
     """Are integers from ``low`` to ``high`` moments of a column declared a date or timestamp when
     counted in a unit of which ``per_second`` make a second: every one within
-    :data:`DECLARED_EPOCH_SECONDS`, not every one within :data:`NEAR_EPOCH_SECONDS`?"""
+    :data:`DECLARED_EPOCH_SECONDS`, not every one within :data:`NEAR_EPOCH_SECONDS`, and the largest
+    not near the epoch where the next coarser unit (a thousand times fewer a second) reads it as a
+    moment away from it? Those are a coarser unit's values read in this one, beside a value far before
+    them (Go's and .NET's zero time, 0001-01-01, as Unix seconds: -62135596800, 1968 as milliseconds):
+    until 2026-12-06 a feed reader's publication dates of 2024 in Unix seconds beside one such value
+    were read as milliseconds, every one an instant of January 1970."""
     first, end = DECLARED_EPOCH_SECONDS
     near_first, near_end = NEAR_EPOCH_SECONDS
-    return (
-        first * per_second <= low
-        and high < end * per_second
-        and not (near_first * per_second <= low and high < near_end * per_second)
+    if not (first * per_second <= low and high < end * per_second):
+        return False
+    if near_first * per_second <= low and high < near_end * per_second:
+        return False
+    coarser = per_second // 1_000
+    return not (
+        coarser
+        and near_first * per_second <= high < near_end * per_second
+        and first * coarser <= high < end * coarser
+        and not near_first * coarser <= high < near_end * coarser
     )
