@@ -35,7 +35,9 @@ from columnar_etl.profiling.references import (
     inclusion_sql,
     kept_values,
     measure,
+    older_rows,
     owning_tables,
+    wide_rows,
 )
 from columnar_etl.profiling.sql import trimmed_sql
 from columnar_etl.report.console import render_profile_console
@@ -4734,3 +4736,32 @@ def test_a_flag_of_0s_and_1s_named_for_a_keyless_table_is_no_reference_to_its_fi
     assert carried == {("notes", "codebox"): "codebox.rowid", ("pictures", "image"): "image.rowid"}
     assert found["node"]["has_codebox"].foreign_key is None
     assert found["node"]["has_image"].foreign_key is None
+
+
+def test_the_tree_check_reads_its_columns_once_or_again_alike(tmp_path: Path) -> None:
+    """older_rows answers alike whether it reads the two columns from the export once (a table of wide
+    rows) or again per use: a tree made parents first, a chain, a code whose first rows point at newer
+    rows, a self-loop, the first keys one row each (a counter). Rows padded with 400 bytes of text are
+    wide (wide_rows); the answers are those the rows' construction says."""
+    path = tmp_path / "orders.db"
+    con = sqlite3.connect(path)
+    parents = [None, None, 1, 1, 2, 3, 3, 5, 6, 6, 2, 8]
+    cases = {
+        "tree": (parents, True),
+        "chain": ([None, 1, None, 2, 4, 5, None, 7, 6, 9, 8, 10], True),  # a gap: 1..N in order count
+        "code": ([3, 5, 1, 2, 4, 3, 5, 1, 2, 4, 3, 5], False),
+        "loop": ([1, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], False),
+        "counter": ([None, 1, None, 2, None, 3, None, 4, None, 5, None, 6], False),
+    }
+    with con:
+        con.execute(f"CREATE TABLE t (id INTEGER PRIMARY KEY, pad TEXT, {', '.join(cases)})")
+        con.executemany(
+            f"INSERT INTO t VALUES ({', '.join('?' * (len(cases) + 2))})",
+            [(row + 1, "x" * 400, *(values[row] for values, _ in cases.values())) for row in range(12)],
+        )
+    con.close()
+    assert wide_rows(profile(path).tables["t"])
+    with open_source(path) as src:
+        for name, (_, tree) in cases.items():
+            answers = {once: older_rows(src, "t", name, "id", read_once=once) for once in (True, False)}
+            assert answers == {True: tree, False: tree}, name

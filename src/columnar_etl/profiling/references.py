@@ -1913,7 +1913,9 @@ def find_references(
     # the measure reads every row, and a million-row table's counts 0..9999 beside its keys 1..1M cost
     # 0.8 s of the profile for a pair the rank rule then turned away (since 2026-12-06).
     ordered: dict[Pair, bool] = {
-        (child, column, parent, key, kind): older_rows(src, child, column, key)
+        (child, column, parent, key, kind): older_rows(
+            src, child, column, key, read_once=wide_rows(tables[child])
+        )
         for child, column, parent, key, kind in pairs
         if kind == "integer" and parent == child and not _fits(tables[child][column], tables[parent][key])
     }
@@ -1938,7 +1940,11 @@ def find_references(
         own = kind == "integer" and parent == child
         if kind == "integer" and not own:
             every_fit.setdefault((child, column), []).append(fit)
-        if own and (ordered[pair] if pair in ordered else older_rows(src, child, column, key)):
+        if own and (
+            ordered[pair]
+            if pair in ordered
+            else older_rows(src, child, column, key, read_once=wide_rows(tables[child]))
+        ):
             trees[(child, column)] = fit
         elif kind == "integer" and not reaches(fit, far=far):
             continue
@@ -2072,7 +2078,10 @@ def _tree_beside(
     entity = entities[(fit.parent, fit.key)][0]
     if _names_own_entity(src, child, column, entity):
         return None
-    if older_rows(src, child, column, entity) or beyond_chance(fit, named=True, far=True):
+    read_once = wide_rows(tables[child])
+    if older_rows(src, child, column, entity, read_once=read_once) or beyond_chance(
+        fit, named=True, far=True
+    ):
         return fit, entity
     return None
 
@@ -2544,7 +2553,7 @@ def _copies_own_key(src: Source, table: str, column: str, key: str) -> bool:
     return int(filled) > 0 and int(copied) == int(filled)
 
 
-def older_rows(src: Source, table: str, column: str, key: str) -> bool:
+def older_rows(src: Source, table: str, column: str, key: str, *, read_once: bool = False) -> bool:
     """Does ``column`` refer to its own table's integer ``key`` as a tree or a chain does, each row to an
     older one (a season to its show, an episode to its season, a reply to the comment it answers, a
     revision to the one it replaced)? Parents are made before their children and keys grow with time,
@@ -2567,23 +2576,29 @@ def older_rows(src: Source, table: str, column: str, key: str) -> bool:
     counter numbering some of the rows holds (a tree's parents are shared, a chain's keys have gaps):
     no tree, as the data cannot tell them apart.
 
-    Two queries over the table's two columns (read from the export once), the second (the chance, one
-    sort of the values) only where the first (self-loops, newer rows named) leaves it possible; only
-    for an integer column that fits its own key (:func:`_fits_own_key`), 90 % of its values keys (the
-    measure)."""
+    Two queries over the table's two columns, the second (the chance, one sort of the values) only
+    where the first (self-loops, newer rows named) leaves it possible; only for an integer column that
+    fits its own key (:func:`_fits_own_key`), 90 % of its values keys (the measure). Each query reads
+    the export's table several times; ``read_once`` (a table of wide rows, :func:`wide_rows`) reads the
+    two columns from it once into a table of the cursor's own instead: on the wide bench export's
+    36-column tickets the check took 0.54-0.78 s, 0.29-0.39 s so, on a busy machine. On a table of
+    narrow rows the reads cost less than keeping them (a million rows: +0.08 s), so it is not done."""
     relation = src.relation_sql(table, reads=[ColumnRead(column), ColumnRead(key)])
     value, own = quote_ident(column), quote_ident(key)
-    # The two columns read from the export once, into a table of this cursor's own (each query below
-    # reads them several times: reading the export again for each cost a 36-column table of long text
-    # 0.2-0.6 s, where its two integer columns, once read, take milliseconds).
-    cells = quote_ident(f"{HELPER_PREFIX}older_rows")
-    rows = f"WITH held AS (SELECT v, k FROM {cells} WHERE v IN (SELECT k FROM {cells}))"
+    pairs = (
+        f"SELECT v, k FROM (SELECT try_cast({value} AS BIGINT) AS v, try_cast({own} AS BIGINT) AS k "
+        f"FROM {relation}) WHERE k IS NOT NULL"
+    )
     cursor = src.connection.cursor()
+    if read_once:
+        cells = quote_ident(f"{HELPER_PREFIX}older_rows")
+        rows = f"WITH held AS (SELECT v, k FROM {cells} WHERE v IN (SELECT k FROM {cells}))"
+    else:
+        cells = "cells"
+        rows = f"WITH cells AS ({pairs}), held AS (SELECT v, k FROM cells WHERE v IN (SELECT k FROM cells))"
     try:
-        cursor.execute(
-            f"CREATE OR REPLACE TEMP TABLE {cells} AS SELECT v, k FROM (SELECT try_cast({value} AS BIGINT) "
-            f"AS v, try_cast({own} AS BIGINT) AS k FROM {relation}) WHERE k IS NOT NULL"
-        )
+        if read_once:
+            cursor.execute(f"CREATE OR REPLACE TEMP TABLE {cells} AS {pairs}")
         counts = (
             f"{rows} SELECT count(*), count(*) FILTER (WHERE v >= k), count(DISTINCT v), min(v), max(v), "
             f"(SELECT min(k) FROM {cells}) FROM held"
@@ -2607,8 +2622,20 @@ def older_rows(src: Source, table: str, column: str, key: str) -> bool:
         (logged,) = cursor.execute(chance).fetchone() or (0.0,)
         return float(logged) <= math.log(MAX_CHANCE)
     finally:
-        cursor.execute(f"DROP TABLE IF EXISTS {cells}")
+        if read_once:
+            cursor.execute(f"DROP TABLE IF EXISTS {cells}")
         cursor.close()
+
+
+#: Bytes a table's row holds on average (``ColumnProfile.bytes``, every column) above which
+#: :func:`older_rows` reads its two columns once rather than the table again per use.
+WIDE_ROW_BYTES = 256
+
+
+def wide_rows(table: TableProfile) -> bool:
+    """Whether ``table``'s rows average more than :data:`WIDE_ROW_BYTES` (long text, many columns)."""
+    rows = table.sampled_rows or table.row_count
+    return rows > 0 and sum(column.bytes for column in table) > WIDE_ROW_BYTES * rows
 
 
 def _of_several_tables(
