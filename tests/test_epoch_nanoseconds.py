@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import cast
 
 from columnar_etl import profile
 
@@ -156,18 +157,28 @@ FILETIME_COLUMNS: dict[str, tuple[str, list[int | None]]] = {
 }
 
 
-def _filetime_instant(ticks: int | None) -> datetime | None:
-    return None if ticks in (None, 0) else FILETIME_EPOCH + timedelta(microseconds=ticks // 10)
-
-
-def test_windows_filetime_keeps_its_integers_and_gets_a_note_giving_the_instant(
-    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path
+def _ticks_kept_with_their_instants(
+    make_sqlite: SqliteFactory,
+    pg_uri: str,
+    tmp_path: Path,
+    columns_of: dict[str, tuple[str, list[int | None]]],
+    *,
+    kind: str,
+    epoch: datetime,
+    zero_column: str,
 ) -> None:
-    names = list(FILETIME_COLUMNS)
-    rows = [(i, *(FILETIME_COLUMNS[name][1][i] for name in names)) for i in range(ROWS)]
-    columns = ", ".join(f'"{n}" {FILETIME_COLUMNS[n][0]}' for n in names)
-    path = make_sqlite({"wpn": (f"CREATE TABLE wpn (id INTEGER PRIMARY KEY, {columns})", rows)}, name="ft.db")
-    table = profile(path)["wpn"]
+    """A table of ``columns_of`` (declared type, values) holding 100-nanosecond ticks since ``epoch``
+    (``kind``: what the note calls them, its offset computed here from the epoch): each column integers
+    (bigint in the target), with one note giving the instant (0 read as no date in ``zero_column``),
+    none under ``checksum``; the note's SQL run on the target gives each row's instant, to the
+    microsecond (a double of seconds: give or take one)."""
+    names = list(columns_of)
+    rows = [(i, *(columns_of[name][1][i] for name in names)) for i in range(ROWS)]
+    columns = ", ".join(f'"{n}" {columns_of[n][0]}' for n in names)
+    path = make_sqlite({"t": (f"CREATE TABLE t (id INTEGER PRIMARY KEY, {columns})", rows)}, name="ticks.db")
+    table = profile(path)["t"]
+    offset = (UNIX_EPOCH - epoch) // timedelta(microseconds=1) * 10
+    since = epoch.date().isoformat()
     for name in names:
         column = table[name]
         assert column.inferred_type == "integer", (name, column.type_reason)
@@ -175,28 +186,43 @@ def test_windows_filetime_keeps_its_integers_and_gets_a_note_giving_the_instant(
         if name == "checksum":
             assert instants == [], column.notes
             continue
-        zero = ", 0 for no date" if name == "BootTime" else ""
+        zero = ", 0 for no date" if name == zero_column else ""
         declared = " in a column declared DATETIME" if name == "seen" else ""
         target = f'NULLIF("{name}", 0)' if zero else f'"{name}"'
         assert instants == [
-            f"integers are Windows FILETIME, 100-nanosecond ticks since 1601-01-01 UTC{zero}, finer than a "
+            f"integers are {kind}, 100-nanosecond ticks since {since} UTC{zero}, finer than a "
             f"timestamptz's microseconds{declared}: kept as numbers (bigint), every value as written; the "
-            f"instant is to_timestamp(({target} - 116444736000000000) / 10000000.0)"
+            f"instant is to_timestamp(({target} - {offset}) / 10000000.0)"
         ], (name, column.notes)
     # Every value a moment, as DATETIME declares: no type_mismatch.
     assert table["seen"].issues == []
     ran = load_and_check(path, pg_uri, tmp_path)
     assert not ran.violations, summarize(ran.violations)
     for name in names[:-1]:
-        assert ran.data_type("wpn", name) == "bigint", name
-        loaded = note_instants(pg_uri, ran.base, "wpn", table[name].notes)
+        assert ran.data_type("t", name) == "bigint", name
+        loaded = note_instants(pg_uri, ran.base, "t", table[name].notes)
         assert len(loaded) == ROWS
         for i, instant in loaded:
-            expected = _filetime_instant(FILETIME_COLUMNS[name][1][i])
-            if expected is None:
+            ticks = columns_of[name][1][i]
+            if ticks in (None, 0):
                 assert instant is None, (name, i)
-            else:  # a double of seconds: the microsecond, give or take one
+            else:
+                expected = epoch + timedelta(microseconds=cast(int, ticks) // 10)
                 assert abs(instant - expected) <= timedelta(microseconds=1), (name, i, instant)
+
+
+def test_windows_filetime_keeps_its_integers_and_gets_a_note_giving_the_instant(
+    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path
+) -> None:
+    _ticks_kept_with_their_instants(
+        make_sqlite,
+        pg_uri,
+        tmp_path,
+        FILETIME_COLUMNS,
+        kind="Windows FILETIME",
+        epoch=FILETIME_EPOCH,
+        zero_column="BootTime",
+    )
 
 
 # .NET's DateTime.Ticks: 100-nanosecond ticks since 0001-01-01 (a backup tool's file times, Duplicati's
@@ -224,39 +250,12 @@ DOTNET_COLUMNS: dict[str, tuple[str, list[int | None]]] = {
 def test_dotnet_ticks_keep_their_integers_and_get_a_note_giving_the_instant(
     make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path
 ) -> None:
-    names = list(DOTNET_COLUMNS)
-    rows = [(i, *(DOTNET_COLUMNS[name][1][i] for name in names)) for i in range(ROWS)]
-    columns = ", ".join(f'"{n}" {DOTNET_COLUMNS[n][0]}' for n in names)
-    path = make_sqlite(
-        {"entry": (f"CREATE TABLE entry (id INTEGER PRIMARY KEY, {columns})", rows)}, name="dt.db"
+    _ticks_kept_with_their_instants(
+        make_sqlite,
+        pg_uri,
+        tmp_path,
+        DOTNET_COLUMNS,
+        kind=".NET DateTime ticks",
+        epoch=DOTNET_EPOCH,
+        zero_column="written_at",
     )
-    table = profile(path)["entry"]
-    for name in names:
-        column = table[name]
-        assert column.inferred_type == "integer", (name, column.type_reason)
-        instants = [n for n in column.notes if "the instant is" in n]
-        if name == "checksum":
-            assert instants == [], column.notes
-            continue
-        zero = ", 0 for no date" if name == "written_at" else ""
-        declared = " in a column declared DATETIME" if name == "seen" else ""
-        target = f'NULLIF("{name}", 0)' if zero else f'"{name}"'
-        assert instants == [
-            f"integers are .NET DateTime ticks, 100-nanosecond ticks since 0001-01-01 UTC{zero}, finer than "
-            f"a timestamptz's microseconds{declared}: kept as numbers (bigint), every value as written; the "
-            f"instant is to_timestamp(({target} - 621355968000000000) / 10000000.0)"
-        ], (name, column.notes)
-    assert table["seen"].issues == []
-    ran = load_and_check(path, pg_uri, tmp_path)
-    assert not ran.violations, summarize(ran.violations)
-    for name in names[:-1]:
-        assert ran.data_type("entry", name) == "bigint", name
-        loaded = note_instants(pg_uri, ran.base, "entry", table[name].notes)
-        assert len(loaded) == ROWS
-        for i, instant in loaded:
-            ticks = DOTNET_COLUMNS[name][1][i]
-            if ticks in (None, 0):
-                assert instant is None, (name, i)
-            else:  # a double of seconds: the microsecond, give or take one
-                expected = DOTNET_EPOCH + timedelta(microseconds=ticks // 10)
-                assert abs(instant - expected) <= timedelta(microseconds=1), (name, i, instant)
