@@ -71652,3 +71652,268 @@ def zeitgeist_rows() -> dict[str, list[tuple[Any, ...]]]:
 def zeitgeist(path: Path) -> Path:
     """Zeitgeist's ``activity.sqlite`` (see the module's list)."""
     return write_export(path, ZEITGEIST_DDL, zeitgeist_rows(), bytes_as_text=False)
+
+
+# --- SiYuan's siyuan.db (what: kernel/sql/database.go's initDBTables and block.go's inserts) ---
+
+#: SiYuan's tables as ``initDBTables`` creates them: no declared types, no keys (its FTS5 tables use
+#: SiYuan's own ``siyuan`` tokenizer, which no stock SQLite has, and are left out here).
+SIYUAN_DDL: tuple[str, ...] = (
+    "CREATE TABLE stat (key, value)",
+    "CREATE TABLE blocks (id, parent_id, root_id, hash, box, path, hpath, name, alias, memo, tag, content, "
+    "fcontent, markdown, length, type, subtype, ial, sort, created, updated)",
+    "CREATE TABLE spans (id, block_id, root_id, box, path, content, markdown, type, ial)",
+    "CREATE TABLE assets (id, block_id, root_id, box, docpath, path, name, title, hash)",
+    "CREATE TABLE attributes (id, name, value, type, block_id, root_id, box, path)",
+    "CREATE TABLE refs (id, def_block_id, def_block_parent_id, def_block_root_id, def_block_path, block_id, "
+    "root_id, box, path, content, markdown, type)",
+    "CREATE TABLE file_annotation_refs (id, file_path, annotation_id, block_id, root_id, box, path, content, "
+    "type)",
+)
+
+SIYUAN_BOX = "20210808180117-czj9bvb"
+_SIYUAN_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789"
+
+
+def siyuan_id(stamp: datetime, number: int) -> str:
+    """``ast.NewNodeID()``: the local wall clock ``20060102150405``, a dash and 7 of ``[a-z0-9]``."""
+    suffix = "".join(_SIYUAN_ALPHABET[(number * 7 + 3 * i * i + i) % 36] for i in range(7))
+    return f"{stamp:%Y%m%d%H%M%S}-{suffix}"
+
+
+def siyuan_rows(documents: int = 4) -> dict[str, list[tuple[Any, ...]]]:
+    """A notebook of ``documents`` documents as SiYuan's kernel indexes them (``fromTree`` and
+    ``insertBlocks0``): each block's ``created`` the 14 digits of its id and ``updated`` its IAL's
+    ``updated`` (TEXT), ``length`` and ``sort`` INTEGERs, ``''`` for every absent string (a document's
+    ``parent_id``, ``name``, ``alias``, ``memo``, ``tag``, ``markdown``), the IAL as kramdown text
+    (``{: id="…" updated="…"}``), a 7-hex ``hash``, headings' subtype ``h2``, lists' ``u``/``o``/``t``;
+    spans of text marks, an asset per document with its etag, custom attributes, and block references
+    whose ``def_block_*`` come from the block tree (``''`` when the target is gone)."""
+    start = datetime(2024, 5, 20, 8, 42, 0)
+    rows: dict[str, list[tuple[Any, ...]]] = {
+        "stat": [("siyuan_database_ver", "20220501173914")],
+        "blocks": [],
+        "spans": [],
+        "assets": [],
+        "attributes": [],
+        "refs": [],
+        "file_annotation_refs": [],
+    }
+    number = 0
+    paragraph_ids: list[tuple[str, str, str, str]] = []  # id, parent, root, path
+    for doc in range(documents):
+        stamp = start + timedelta(days=doc * 9, minutes=doc * 17)
+        number += 1
+        root = siyuan_id(stamp, number)
+        path = f"/{root}.sy"
+        title = ("Reading list", "Meeting notes — Q2", "数据库笔记", "Trip to Zoë's")[doc % 4]
+        hpath = f"/{title}"
+        updated = f"{stamp + timedelta(hours=doc + 1, seconds=doc * 13):%Y%m%d%H%M%S}"
+        ial = f'{{: id="{root}" title="{title}" type="doc" updated="{updated}"}}'
+        tag = "" if doc % 2 else "#project#"
+        rows["blocks"].append(
+            (
+                root,
+                "",
+                root,
+                f"{(number * 2654435761) % 16**7:07x}",
+                SIYUAN_BOX,
+                path,
+                hpath,
+                "",
+                "",
+                "",
+                tag,
+                title,
+                title,
+                "",
+                len(title),
+                "d",
+                "",
+                ial,
+                0,
+                root[:14],
+                updated,
+            )
+        )
+        rows["attributes"].append(
+            (siyuan_id(stamp, 900 + doc), "custom-priority", str(doc + 1), "b", root, root, SIYUAN_BOX, path)
+        )
+        if doc % 2 == 0:
+            rows["attributes"].append(
+                (siyuan_id(stamp, 950 + doc), "bookmark", "⭐️", "b", root, root, SIYUAN_BOX, path)
+            )
+        heading = ""
+        for block in range(7):
+            number += 1
+            block_stamp = stamp + timedelta(seconds=block * 41 + 1)
+            block_id = siyuan_id(block_stamp, number)
+            block_updated = f"{block_stamp + timedelta(minutes=block * 3):%Y%m%d%H%M%S}"
+            block_ial = f'{{: id="{block_id}" updated="{block_updated}"}}'
+            kind, subtype, sort = "p", "", 10
+            parent = heading or root
+            name = alias = memo = ""
+            if block == 0:
+                kind, subtype, sort = "h", "h2", 5
+                content = f"Section {doc + 1}"
+                markdown = f"## Section {doc + 1}"
+                parent = root
+            elif block == 3:
+                kind, subtype, sort = "l", "u" if doc % 2 else "t", 20
+                content = "buy milk call Zoë"
+                markdown = "* [ ] buy milk\n* [X] call Zoë" if subtype == "t" else "* buy milk\n* call Zoë"
+            elif block == 5:
+                kind, subtype, sort = "c", "", 30
+                content = "SELECT * FROM blocks WHERE type = 'd'"
+                markdown = f"```sql\n{content}\n```"
+            elif block == 6:
+                kind, subtype, sort = "query_embed", "", 40
+                content = "SELECT * FROM blocks WHERE content LIKE '%milk%'"
+                markdown = "{{" + content + "}}"
+                block_ial = f'{{: id="{block_id}" updated="{block_updated}" custom-heading-mode="0"}}'
+            else:
+                content = f"Paragraph {block} of {title} with **bold** and a ref"
+                markdown = f"Paragraph {block} of {title} with **bold** and a ref"
+                if block == 2:
+                    name = f"note-{doc}"
+                    memo = "" if doc % 3 else "check later"
+                    block_ial = f'{{: id="{block_id}" name="{name}" memo="{memo}" updated="{block_updated}"}}'
+                    rows["attributes"].append(
+                        (
+                            siyuan_id(block_stamp, 800 + doc),
+                            "name",
+                            name,
+                            "b",
+                            block_id,
+                            root,
+                            SIYUAN_BOX,
+                            path,
+                        )
+                    )
+                paragraph_ids.append((block_id, parent, root, path))
+            rows["blocks"].append(
+                (
+                    block_id,
+                    parent,
+                    root,
+                    f"{(number * 2654435761) % 16**7:07x}",
+                    SIYUAN_BOX,
+                    path,
+                    hpath,
+                    name,
+                    alias,
+                    memo,
+                    "",
+                    content,
+                    content,
+                    markdown,
+                    len(content),
+                    kind,
+                    subtype,
+                    block_ial,
+                    sort,
+                    block_id[:14],
+                    block_updated,
+                )
+            )
+            if block == 0:
+                heading = block_id
+            if block == 1:
+                rows["spans"].append(
+                    (
+                        siyuan_id(block_stamp, 700 + doc),
+                        block_id,
+                        root,
+                        SIYUAN_BOX,
+                        path,
+                        "bold",
+                        "**bold**",
+                        "textmark strong",
+                        "",
+                    )
+                )
+                asset = (
+                    f"assets/image-{block_stamp:%Y%m%d%H%M%S}-{siyuan_id(block_stamp, 600 + doc)[15:]}.png"
+                )
+                rows["spans"].append(
+                    (
+                        siyuan_id(block_stamp, 650 + doc),
+                        block_id,
+                        root,
+                        SIYUAN_BOX,
+                        path,
+                        "",
+                        f"![]({asset})",
+                        "img",
+                        "",
+                    )
+                )
+                etag = f"{(number * 40503 + 7) ** 3:032x}"[-32:] if doc != 3 else ""
+                rows["assets"].append(
+                    (
+                        siyuan_id(block_stamp, 550 + doc),
+                        block_id,
+                        root,
+                        SIYUAN_BOX,
+                        path,
+                        asset,
+                        asset.rsplit("/", 1)[-1],
+                        "",
+                        etag,
+                    )
+                )
+    # Block references: paragraph i cites paragraph i+1's block (the tree knows its parent and root);
+    # the last cites a block since deleted, whose tree entry is gone.
+    ref_stamp = start + timedelta(days=40)
+    for i, (block_id, _parent, root, path) in enumerate(paragraph_ids):
+        number += 1
+        if i + 1 < len(paragraph_ids):
+            target, t_parent, t_root, t_path = paragraph_ids[i + 1]
+            text = f"Paragraph {i + 1}"
+        else:
+            target, t_parent, t_root, t_path = siyuan_id(ref_stamp, 999), "", "", ""
+            text = "gone"
+        rows["refs"].append(
+            (
+                siyuan_id(ref_stamp + timedelta(seconds=i), number),
+                target,
+                t_parent,
+                t_root,
+                t_path,
+                block_id,
+                root,
+                SIYUAN_BOX,
+                path,
+                text,
+                f'(({target} "{text}"))',
+                "textmark",
+            )
+        )
+    return rows
+
+
+#: The FTS5 index SiYuan searches by default (``initDBTables``), tokenized by its own ``siyuan``
+#: tokenizer, which stock SQLite lacks: built here with ``unicode61`` and the schema's text then set to
+#: SiYuan's own, so the file reads as a real ``siyuan.db`` does outside SiYuan.
+SIYUAN_FTS = (
+    "CREATE VIRTUAL TABLE blocks_fts_case_insensitive USING fts5(id UNINDEXED, parent_id UNINDEXED, "
+    "root_id UNINDEXED, hash UNINDEXED, box UNINDEXED, path UNINDEXED, hpath, name, alias, memo, tag, "
+    "content, fcontent, markdown UNINDEXED, length UNINDEXED, type UNINDEXED, subtype UNINDEXED, ial, "
+    'sort UNINDEXED, created UNINDEXED, updated UNINDEXED, tokenize="siyuan case_insensitive")'
+)
+
+
+def siyuan(path: Path) -> Path:
+    """SiYuan's ``siyuan.db`` (see the module's list), with its FTS5 index of the blocks."""
+    write_export(path, SIYUAN_DDL, siyuan_rows(), bytes_as_text=False)
+    con = sqlite3.connect(path)
+    with con:
+        con.execute(SIYUAN_FTS.replace('"siyuan case_insensitive"', '"unicode61"'))
+        con.execute("INSERT INTO blocks_fts_case_insensitive SELECT * FROM blocks")
+    with con:
+        con.execute("PRAGMA writable_schema = ON")
+        con.execute(
+            "UPDATE sqlite_master SET sql = ? WHERE name = 'blocks_fts_case_insensitive'", (SIYUAN_FTS,)
+        )
+    con.close()
+    return path

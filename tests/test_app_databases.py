@@ -23104,3 +23104,63 @@ def test_zeitgeist_activity_log_reads_its_milliseconds_keeps_payload_bytes_and_i
         "subj_storage": "storage",
     }
     assert found == {("event", column): f"{table}.id" for column, table in declared.items()}
+
+
+def test_siyuan_database_reads_its_compact_local_times_and_finds_block_references_through_ids(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.siyuan)
+    rows = apps.siyuan_rows()
+    blocks = rows["blocks"]
+    loaded_cleanly(
+        ran,
+        run_dir,
+        {**{table: len(values) for table, values in rows.items()}, "blocks_fts_case_insensitive_content": 32},
+    )
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    # Untyped columns: ids and text as written, ``length``/``sort`` integers, and created/updated, the
+    # local wall clock as 14 digits of text, timestamps without a zone.
+    types = ran.types("blocks")
+    assert (types["id"], types["ial"], types["markdown"]) == ("text", "text", "text")
+    assert types["length"] == types["sort"] == "bigint"
+    assert types["created"] == types["updated"] == "timestamp without time zone"
+    as_time = {row[0]: datetime.strptime(row[19], "%Y%m%d%H%M%S") for row in blocks}
+    assert ran.values("blocks", "created", "id") == as_time
+    assert ran.values("blocks", "updated", "id") == {
+        row[0]: datetime.strptime(row[20], "%Y%m%d%H%M%S") for row in blocks
+    }
+    for index, column in ((11, "content"), (13, "markdown"), (17, "ial"), (7, "name"), (16, "subtype")):
+        assert ran.values("blocks", column, "id") == {row[0]: arrives_as(row[index]) for row in blocks}
+    assert ran.values("blocks", "length", "id") == {row[0]: row[14] for row in blocks}
+    assert ran.values("blocks", "hash", "id") == {row[0]: row[3] for row in blocks}
+    assert ran.values("attributes", "value", "id") == {row[0]: row[2] for row in rows["attributes"]}
+    assert ran.values("assets", "hash", "id") == {row[0]: arrives_as(row[8]) for row in rows["assets"]}
+    assert ran.values("stat", "key", "key") == {"siyuan_database_ver": "siyuan_database_ver"}
+    # The FTS5 index's tokenizer is SiYuan's own: the index is left out, its copy of the blocks loads.
+    record = profiled(run_dir)
+    assert (
+        "blocks_fts_case_insensitive"
+        in json.loads((run_dir / "profile.json").read_text())["full_text_not_loaded"]
+    )
+    # References through the block ids, found in the data; a reference to a deleted block is the one
+    # orphan, charged (10 points per 1 % of refs' rows).
+    found = references(run_dir)
+    expected = {
+        (table, column): "blocks.id"
+        for table, columns in {
+            "blocks": ("parent_id", "root_id"),
+            "spans": ("block_id", "root_id"),
+            "assets": ("block_id", "root_id"),
+            "attributes": ("block_id", "root_id"),
+            "refs": ("def_block_id", "def_block_parent_id", "def_block_root_id", "block_id", "root_id"),
+            "blocks_fts_case_insensitive_content": ("c0", "c1", "c2"),
+        }.items()
+        for column in columns
+    }
+    assert found == expected
+    block_ids = {row[0] for row in blocks}
+    orphans = sum(row[1] not in block_ids for row in rows["refs"])
+    assert orphans == 1
+    assert charged_columns(record["columns"]) == {
+        ("refs", "def_block_id"): pytest.approx(column_score(len(rows["refs"]), orphans, 10.0), abs=0.01)
+    }
