@@ -71917,3 +71917,288 @@ def siyuan(path: Path) -> Path:
         )
     con.close()
     return path
+
+
+# --- Owncast's owncast.db (what: db/schema.sql, persistence/tables/*.go, core/data/datastore.go) ---
+
+#: Owncast 0.1's tables as it creates them: ``db/schema.sql`` (ActivityPub, bans, notifications, auth)
+#: and the Go ``CREATE TABLE`` of ``persistence/tables`` (messages, users, webhooks) and the datastore.
+OWNCAST_DDL: tuple[str, ...] = (
+    'CREATE TABLE IF NOT EXISTS Store ("key" string NOT NULL PRIMARY KEY, "value" BLOB, '
+    '"timestamp" DATE DEFAULT CURRENT_TIMESTAMP NOT NULL)',
+    'CREATE TABLE IF NOT EXISTS users ("id" TEXT, '
+    '"display_name" TEXT NOT NULL, "display_color" NUMBER NOT NULL, '
+    '"created_at" TIMESTAMP DEFAULT CURRENT_TIMESTAMP, "disabled_at" TIMESTAMP, '
+    "\"previous_names\" TEXT DEFAULT '', "
+    '"namechanged_at" TIMESTAMP, "authenticated_at" TIMESTAMP, "scopes" TEXT, '
+    "\"type\" TEXT DEFAULT 'STANDARD', "
+    '"last_used" DATETIME DEFAULT CURRENT_TIMESTAMP, PRIMARY KEY (id))',
+    'CREATE TABLE IF NOT EXISTS user_access_tokens ("token" TEXT NOT NULL PRIMARY KEY, '
+    '"user_id" TEXT NOT NULL, '
+    '"timestamp" DATE DEFAULT CURRENT_TIMESTAMP NOT NULL, FOREIGN KEY(user_id) REFERENCES users(id))',
+    'CREATE TABLE IF NOT EXISTS messages ("id" string NOT NULL, '
+    '"user_id" TEXT, "body" TEXT, "eventType" TEXT, '
+    '"hidden_at" DATETIME, "timestamp" DATETIME, "title" TEXT, "subtitle" TEXT, "image" TEXT, "link" TEXT, '
+    "PRIMARY KEY (id))",
+    "CREATE INDEX IF NOT EXISTS idx_user_id ON messages (user_id)",
+    'CREATE TABLE IF NOT EXISTS webhooks ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "url" string NOT NULL, '
+    '"events" TEXT NOT NULL, "timestamp" DATETIME DEFAULT CURRENT_TIMESTAMP, "last_used" DATETIME)',
+    'CREATE TABLE IF NOT EXISTS ap_followers ("iri" TEXT NOT NULL, "inbox" TEXT NOT NULL, "name" TEXT, '
+    '"username" TEXT NOT NULL, "image" TEXT, "request" TEXT NOT NULL, "created_at" TIMESTAMP DEFAULT '
+    'CURRENT_TIMESTAMP, "approved_at" TIMESTAMP, "disabled_at" TIMESTAMP, PRIMARY KEY (iri))',
+    'CREATE TABLE IF NOT EXISTS ap_outbox ("iri" TEXT NOT NULL, "value" BLOB, "type" TEXT NOT NULL, '
+    '"created_at" TIMESTAMP DEFAULT CURRENT_TIMESTAMP, '
+    '"live_notification" BOOLEAN DEFAULT FALSE, PRIMARY KEY (iri))',
+    'CREATE TABLE IF NOT EXISTS ap_accepted_activities ("id" INTEGER NOT NULL PRIMARY KEY, '
+    '"iri" TEXT NOT NULL, '
+    '"actor" TEXT NOT NULL, "type" TEXT NOT NULL, "timestamp" TIMESTAMP NOT NULL)',
+    'CREATE TABLE IF NOT EXISTS ip_bans ("ip_address" TEXT NOT NULL PRIMARY KEY, "notes" TEXT, '
+    '"created_at" TIMESTAMP DEFAULT CURRENT_TIMESTAMP)',
+    'CREATE TABLE IF NOT EXISTS notifications ("id" INTEGER NOT NULL PRIMARY KEY, "channel" TEXT NOT NULL, '
+    '"destination" TEXT NOT NULL, "created_at" TIMESTAMP DEFAULT CURRENT_TIMESTAMP)',
+    'CREATE TABLE IF NOT EXISTS auth ("id" INTEGER NOT NULL PRIMARY KEY, "user_id" TEXT NOT NULL, '
+    '"token" TEXT NOT NULL, "type" TEXT NOT NULL, "timestamp" DATE DEFAULT CURRENT_TIMESTAMP NOT NULL)',
+)
+
+_SHORTID = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_-"
+OWNCAST_ZONE = "Europe/Berlin"
+
+
+def owncast_shortid(number: int) -> str:
+    """teris-io/shortid's 9 characters of ``[0-9a-zA-Z_-]`` (the ids of users and messages)."""
+    digest = hashlib.sha256(f"owncast-{number}".encode()).digest()
+    return "".join(_SHORTID[byte % 64] for byte in digest[:9])
+
+
+def go_sqlite_time(moment: datetime) -> str:
+    """mattn/go-sqlite3's text of a bound ``time.Time``: ``2006-01-02 15:04:05.999999999-07:00``, the
+    nanoseconds with their trailing zeros dropped (none at all for a whole second), the zone's offset."""
+    nanos = moment.microsecond * 1000 + (moment.second * 7 + moment.minute * 13) % 1000
+    fraction = f".{nanos:09d}".rstrip("0").rstrip(".") if nanos else ""
+    offset = moment.strftime("%z")
+    return f"{moment:%Y-%m-%d %H:%M:%S}{fraction}{offset[:3]}:{offset[3:]}"
+
+
+def gob(value: str | bool | float | int) -> bytes:
+    """encoding/gob's stream of one value of a basic type (``Datastore.Save``): the message's length,
+    the type id (bool 1, int 2, float 4, string 6), a zero byte, the value."""
+
+    def uint(n: int) -> bytes:
+        if n < 128:
+            return bytes([n])
+        raw = n.to_bytes((n.bit_length() + 7) // 8, "big")
+        return bytes([256 - len(raw)]) + raw
+
+    if isinstance(value, bool):
+        body = uint(1 * 2) + b"\x00" + uint(int(value))
+    elif isinstance(value, int):
+        body = uint(2 * 2) + b"\x00" + uint(value * 2 if value >= 0 else (~value << 1) | 1)
+    elif isinstance(value, float):
+        bits = struct.unpack(">Q", struct.pack(">d", value))[0]
+        body = uint(4 * 2) + b"\x00" + uint(int.from_bytes(bits.to_bytes(8, "big")[::-1], "big"))
+    else:
+        data = value.encode()
+        body = uint(6 * 2) + b"\x00" + uint(len(data)) + data
+    return uint(len(body)) + body
+
+
+def owncast_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """A season of streams on an Owncast server in Berlin (across the switch to summer time): every Go
+    ``time.Time`` bound through mattn/go-sqlite3 (nanoseconds, ``+01:00`` then ``+02:00``), every
+    ``DEFAULT CURRENT_TIMESTAMP`` SQLite's UTC ``2024-03-20 08:42:00``, users and messages keyed by
+    shortids, ``previous_names`` joined by commas, ``scopes`` too (NULL for most), a federated action's
+    message with no user but a title and a link, config values gob-encoded in ``Store.value``,
+    ActivityPub activities as JSON bytes in ``ap_outbox.value`` and ``live_notification`` a Go bool
+    (1/0), a browser push subscription's JSON and a Discord webhook as ``notifications.destination``,
+    a ban's note a Go string (``''`` for none)."""
+    zone = ZoneInfo(OWNCAST_ZONE)
+    start = datetime(2024, 3, 22, 19, 0, 0, 120_000, tzinfo=zone)
+
+    def utc_text(moment: datetime) -> str:
+        return f"{moment.astimezone(UTC):%Y-%m-%d %H:%M:%S}"
+
+    names = ("gabek", "Zoë", "streamfan_42", "ナナ", "bot-o-matic", "mo", "alice", "k8s-kid")
+    users: list[tuple[Any, ...]] = []
+    for i, name in enumerate(names):
+        created = start + timedelta(days=i * 2, minutes=i * 7, microseconds=i * 31_337)
+        previous = name if i % 3 else f"{name},Guest {1000 + i}"
+        api = name.startswith("bot")
+        users.append(
+            (
+                owncast_shortid(i + 1),
+                name,
+                (i * 5) % 8,
+                go_sqlite_time(created),
+                go_sqlite_time(created + timedelta(days=3)) if i == 5 else None,
+                previous,
+                go_sqlite_time(created + timedelta(hours=1)) if i % 3 == 0 else None,
+                go_sqlite_time(created + timedelta(minutes=2)) if i in (0, 6) else None,
+                "CAN_SEND_SYSTEM_MESSAGES,CAN_SEND_MESSAGES" if api else ("MODERATOR" if i == 0 else None),
+                "API" if api else "STANDARD",
+                utc_text(created + timedelta(days=1)),
+            )
+        )
+    messages: list[tuple[Any, ...]] = []
+    for m in range(40):
+        sent = start + timedelta(days=(m * 11) // 20, minutes=m * 3, seconds=m * 7, microseconds=m * 4_321)
+        if m % 10 == 9:
+            actor = f"https://mastodon.social/users/fan{m}"
+            messages.append(
+                (
+                    owncast_shortid(100 + m),
+                    None,
+                    f"<p>{actor.split('/')[-1]} just followed!</p>",
+                    "FEDIVERSE_ENGAGEMENT_FOLLOW",
+                    None,
+                    go_sqlite_time(sent),
+                    f"@fan{m}@mastodon.social",
+                    None,
+                    None,
+                    actor,
+                )
+            )
+            continue
+        user = users[m % len(users)]
+        body = (
+            f"<p>hello #{m} 👋</p>",
+            '<p>gg <img src="/img/emoji/party.gif" class="emoji"></p>',
+            "<p>what's the bitrate?</p>",
+            "<p>Schönen Abend!</p>",
+        )[m % 4]
+        hidden = go_sqlite_time(sent + timedelta(seconds=30)) if m % 13 == 5 else None
+        messages.append(
+            (
+                owncast_shortid(100 + m),
+                user[0],
+                body,
+                "CHAT",
+                hidden,
+                go_sqlite_time(sent),
+                None,
+                None,
+                None,
+                None,
+            )
+        )
+    store = [
+        ("server_name", gob("Gabe's Stream"), utc_text(start)),
+        ("server_summary", gob("Live coding, mostly Go.\nSometimes music."), utc_text(start)),
+        ("http_port_number", gob(8080.0), utc_text(start)),
+        ("rtmp_port_number", gob(1935.0), utc_text(start)),
+        ("chat_disabled", gob(False), utc_text(start)),
+        ("federation_enabled", gob(True), utc_text(start + timedelta(days=1))),
+        ("HAS_POPULATED_DEFAULTS", gob(True), utc_text(start)),
+        ("stream_latency_level", gob(4), utc_text(start)),
+        ("SERVER_INITIALIZED_DATE", gob(go_sqlite_time(start)), utc_text(start)),
+    ]
+    tokens = [
+        (
+            f"{owncast_shortid(500 + i)}{owncast_shortid(600 + i)}AAAA-_{i:02d}=",
+            user[0],
+            utc_text(start + timedelta(days=i)),
+        )
+        for i, user in enumerate(users)
+    ]
+    webhooks = [
+        (
+            1,
+            "https://hooks.example.org/owncast",
+            "CHAT,USER_JOINED,STREAM_STARTED",
+            utc_text(start),
+            go_sqlite_time(start + timedelta(days=4)),
+        ),
+        (3, "http://127.0.0.1:5000/webhook", "STREAM_STOPPED", utc_text(start + timedelta(days=2)), None),
+    ]
+    followers = [
+        (
+            f"https://{host}/users/{who}",
+            f"https://{host}/users/{who}/inbox",
+            display or None,
+            f"{who}@{host}",
+            f"https://{host}/avatars/{who}.png" if i % 2 else None,
+            f"https://{host}/{owncast_shortid(700 + i)}",
+            utc_text(start + timedelta(days=i)),
+            go_sqlite_time(start + timedelta(days=i, minutes=5)) if i != 2 else None,
+            go_sqlite_time(start + timedelta(days=i + 5)) if i == 4 else None,
+        )
+        for i, (host, who, display) in enumerate(
+            (
+                ("mastodon.social", "fan9", "Fan Nine"),
+                ("fosstodon.org", "Zoe", "Zoë ✨"),
+                ("hachyderm.io", "ops", ""),
+                ("mstdn.jp", "nana", "ナナ"),
+                ("social.example", "spam", "Spam"),
+            )
+        )
+    ]
+    outbox = []
+    for i in range(6):
+        iri = f"https://stream.example.org/federation/{owncast_shortid(800 + i)}"
+        activity = {
+            "@context": "https://www.w3.org/ns/activitystreams",
+            "id": iri,
+            "type": "Create",
+            "object": {"type": "Note", "content": f"<p>I'm live! Stream {i} 🎥</p>"},
+        }
+        outbox.append(
+            (
+                iri,
+                json.dumps(activity, separators=(",", ":")).encode(),
+                "Create",
+                utc_text(start + timedelta(days=i * 2)),
+                int(i % 2 == 0),
+            )
+        )
+    accepted = [
+        (
+            i + 1,
+            f"https://mastodon.social/{owncast_shortid(900 + i)}",
+            f"https://mastodon.social/users/fan{i}",
+            ("Follow", "Like", "Announce")[i % 3],
+            go_sqlite_time(start + timedelta(days=i * 2, hours=2)),
+        )
+        for i in range(9)
+    ]
+    bans = [
+        ("203.0.113.7", "spam links", utc_text(start + timedelta(days=3))),
+        ("2001:db8::1f", "", utc_text(start + timedelta(days=5))),
+        ("198.51.100.23", "", utc_text(start + timedelta(days=8))),
+    ]
+    push = {
+        "endpoint": "https://fcm.googleapis.com/fcm/send/dGVzdA:APA91b",
+        "expirationTime": None,
+        "keys": {"p256dh": "BOr6...", "auth": "k8Jq..."},
+    }
+    notifications = [
+        (1, "browser", json.dumps(push), utc_text(start)),
+        (2, "discord", "https://discord.com/api/webhooks/123456789012345678/abcDEF", utc_text(start)),
+        (
+            4,
+            "browser",
+            json.dumps({**push, "endpoint": push["endpoint"] + "x"}),
+            utc_text(start + timedelta(days=6)),
+        ),
+    ]
+    auth = [
+        (1, users[0][0], "https://gabek.example/", "INDIEAUTH", utc_text(start)),
+        (2, users[6][0], "alice@fosstodon.org", "FEDIVERSE", utc_text(start + timedelta(days=12))),
+    ]
+    return {
+        "Store": store,
+        "users": users,
+        "user_access_tokens": tokens,
+        "messages": messages,
+        "webhooks": webhooks,
+        "ap_followers": followers,
+        "ap_outbox": outbox,
+        "ap_accepted_activities": accepted,
+        "ip_bans": bans,
+        "notifications": notifications,
+        "auth": auth,
+    }
+
+
+def owncast(path: Path) -> Path:
+    """Owncast's ``owncast.db`` (see the module's list); ``webhooks`` by ``AUTOINCREMENT`` (one deleted)."""
+    write_export(path, OWNCAST_DDL, owncast_rows(), bytes_as_text=False)
+    return path

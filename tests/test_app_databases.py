@@ -23164,3 +23164,59 @@ def test_siyuan_database_reads_its_compact_local_times_and_finds_block_reference
     assert charged_columns(record["columns"]) == {
         ("refs", "def_block_id"): pytest.approx(column_score(len(rows["refs"]), orphans, 10.0), abs=0.01)
     }
+
+
+def test_owncast_database_keeps_go_nanosecond_times_and_gob_bytes_and_reads_sqlite_defaults(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.owncast)
+    rows = apps.owncast_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    assert charged_columns(profiled(run_dir)["columns"]) == {}
+    users, messages = rows["users"], rows["messages"]
+    # mattn/go-sqlite3's time.Time text of nanoseconds: kept as written (a timestamptz would round it).
+    assert ran.types("messages")["timestamp"] == ran.types("users")["created_at"] == "text"
+    assert ran.values("messages", "timestamp", "id") == {row[0]: row[5] for row in messages}
+    assert ran.values("messages", "hidden_at", "id") == {row[0]: row[4] for row in messages}
+    assert ran.values("users", "created_at", "id") == {row[0]: row[3] for row in users}
+    # Where every such value has whole microseconds (Go dropped the zeros), instants, offsets read:
+    # +01:00 before Berlin's switch to summer time, +02:00 after.
+    accepted = rows["ap_accepted_activities"]
+    assert ran.types("ap_accepted_activities")["timestamp"] == "timestamp with time zone"
+    assert ran.values("ap_accepted_activities", "timestamp", "id") == {
+        row[0]: datetime.fromisoformat(row[4]) for row in accepted
+    }
+    assert {row[4][-6:] for row in accepted} == {"+01:00", "+02:00"}
+    # SQLite's CURRENT_TIMESTAMP text: a timestamp as written (naive).
+    for table, column, index in (
+        ("users", "last_used", 10),
+        ("ip_bans", "created_at", 2),
+        ("Store", "timestamp", 2),
+    ):
+        assert ran.types(table)[column] == "timestamp without time zone"
+        key = "key" if table == "Store" else ("ip_address" if table == "ip_bans" else "id")
+        assert ran.values(table, column, key) == {
+            row[0]: datetime.strptime(row[index], "%Y-%m-%d %H:%M:%S") for row in rows[table]
+        }
+    # gob-encoded config values and ActivityPub JSON: bytes byte for byte; Go's bool a boolean.
+    assert ran.types("Store")["value"] == ran.types("ap_outbox")["value"] == "bytea"
+    assert ran.values("Store", "value", "key") == {row[0]: row[1] for row in rows["Store"]}
+    assert ran.values("ap_outbox", "value", "iri") == {row[0]: row[1] for row in rows["ap_outbox"]}
+    assert ran.values("ap_outbox", "live_notification", "iri") == {
+        row[0]: bool(row[4]) for row in rows["ap_outbox"]
+    }
+    assert ran.types("users")["display_color"] == "bigint"
+    assert ran.values("users", "previous_names", "id") == {row[0]: row[5] for row in users}
+    assert ran.values("notifications", "destination", "id") == {
+        row[0]: row[2] for row in rows["notifications"]
+    }
+    # A ban's note is a Go string: '' for none, and the table holds no NULL: made NULL, audited.
+    assert ran.values("ip_bans", "notes", "ip_address") == {row[0]: row[1] or None for row in rows["ip_bans"]}
+    # References: the declared one, and the shortids of users named by messages and auth.
+    assert references(run_dir) == {
+        ("user_access_tokens", "user_id"): "users.id",
+        ("messages", "user_id"): "users.id",
+        ("auth", "user_id"): "users.id",
+    }
