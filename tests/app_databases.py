@@ -72202,3 +72202,390 @@ def owncast(path: Path) -> Path:
     """Owncast's ``owncast.db`` (see the module's list); ``webhooks`` by ``AUTOINCREMENT`` (one deleted)."""
     write_export(path, OWNCAST_DDL, owncast_rows(), bytes_as_text=False)
     return path
+
+
+# --- SFTPGo's sftpgo.db (what: internal/dataprovider/sqlite.go, sqliteInitialSQL then V24 and V25) ---
+
+#: SFTPGo 2.5's SQLite schema: ``sqliteInitialSQL`` (schema version 23; no table prefix), then the V24
+#: (roles) and V25 (``last_password_change``) migrations, whose ``ALTER TABLE`` SQLite appends.
+SFTPGO_DDL: tuple[str, ...] = (
+    'CREATE TABLE "schema_version" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "version" '
+    "integer NOT NULL)",
+    'CREATE TABLE "admins" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"username" varchar(255) NOT NULL UNIQUE, "description" varchar(512) NULL, '
+    '"password" varchar(255) NOT NULL, "email" varchar(255) NULL, "status" integer NOT NULL, '
+    '"permissions" text NOT NULL, "filters" text NULL, "additional_info" text NULL, '
+    '"last_login" bigint NOT NULL, "created_at" bigint NOT NULL, "updated_at" bigint NOT NULL)',
+    'CREATE TABLE "defender_hosts" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"ip" varchar(50) NOT NULL UNIQUE, "ban_time" bigint NOT NULL, "updated_at" bigint NOT NULL)',
+    'CREATE TABLE "defender_events" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"date_time" bigint NOT NULL, "score" integer NOT NULL, "host_id" integer NOT NULL '
+    'REFERENCES "defender_hosts" ("id") ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED)',
+    'CREATE TABLE "folders" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"name" varchar(255) NOT NULL UNIQUE, "description" varchar(512) NULL, "path" text NULL, '
+    '"used_quota_size" bigint NOT NULL, "used_quota_files" integer NOT NULL, '
+    '"last_quota_update" bigint NOT NULL, "filesystem" text NULL)',
+    'CREATE TABLE "groups" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"name" varchar(255) NOT NULL UNIQUE, "description" varchar(512) NULL, "created_at" bigint NOT NULL, '
+    '"updated_at" bigint NOT NULL, "user_settings" text NULL)',
+    'CREATE TABLE "users" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"username" varchar(255) NOT NULL UNIQUE, "status" integer NOT NULL, "expiration_date" bigint NOT NULL, '
+    '"description" varchar(512) NULL, "password" text NULL, "public_keys" text NULL, '
+    '"home_dir" text NOT NULL, "uid" bigint NOT NULL, "gid" bigint NOT NULL, "max_sessions" '
+    "integer NOT NULL, "
+    '"quota_size" bigint NOT NULL, "quota_files" integer NOT NULL, "permissions" text NOT NULL, '
+    '"used_quota_size" bigint NOT NULL, "used_quota_files" integer NOT NULL, '
+    '"last_quota_update" bigint NOT NULL, "upload_bandwidth" integer NOT NULL, '
+    '"download_bandwidth" integer NOT NULL, "last_login" bigint NOT NULL, "filters" text NULL, '
+    '"filesystem" text NULL, "additional_info" text NULL, "created_at" bigint NOT NULL, '
+    '"updated_at" bigint NOT NULL, "email" varchar(255) NULL, "upload_data_transfer" integer NOT NULL, '
+    '"download_data_transfer" integer NOT NULL, "total_data_transfer" integer NOT NULL, '
+    '"used_upload_data_transfer" integer NOT NULL, "used_download_data_transfer" integer NOT NULL, '
+    '"deleted_at" bigint NOT NULL, "first_download" bigint NOT NULL, "first_upload" bigint NOT NULL)',
+    'CREATE TABLE "users_groups_mapping" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"user_id" integer NOT NULL REFERENCES "users" ("id") ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED, '
+    '"group_id" integer NOT NULL REFERENCES "groups" ("id") ON DELETE NO ACTION, '
+    '"group_type" integer NOT NULL, CONSTRAINT "unique_user_group_mapping" UNIQUE ("user_id", "group_id"))',
+    'CREATE TABLE "users_folders_mapping" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"user_id" integer NOT NULL REFERENCES "users" ("id") ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED, '
+    '"folder_id" integer NOT NULL REFERENCES "folders" ("id") ON DELETE CASCADE DEFERRABLE '
+    "INITIALLY DEFERRED, "
+    '"virtual_path" text NOT NULL, "quota_size" bigint NOT NULL, "quota_files" integer NOT NULL, '
+    'CONSTRAINT "unique_user_folder_mapping" UNIQUE ("user_id", "folder_id"))',
+    'CREATE TABLE "shares" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"share_id" varchar(60) NOT NULL UNIQUE, "name" varchar(255) NOT NULL, "description" varchar(512) NULL, '
+    '"scope" integer NOT NULL, "paths" text NOT NULL, "created_at" bigint NOT NULL, '
+    '"updated_at" bigint NOT NULL, "last_use_at" bigint NOT NULL, "expires_at" bigint NOT NULL, '
+    '"password" text NULL, "max_tokens" integer NOT NULL, "used_tokens" integer NOT NULL, '
+    '"allow_from" text NULL, '
+    '"user_id" integer NOT NULL REFERENCES "users" ("id") ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED)',
+    'CREATE TABLE "api_keys" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "name" varchar(255) NOT NULL, '
+    '"key_id" varchar(50) NOT NULL UNIQUE, "api_key" varchar(255) NOT NULL UNIQUE, "scope" integer NOT NULL, '
+    '"created_at" bigint NOT NULL, "updated_at" bigint NOT NULL, "last_use_at" bigint NOT NULL, '
+    '"expires_at" bigint NOT NULL, "description" text NULL, '
+    '"admin_id" integer NULL REFERENCES "admins" ("id") ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED, '
+    '"user_id" integer NULL REFERENCES "users" ("id") ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED)',
+    'CREATE TABLE "events_rules" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"name" varchar(255) NOT NULL UNIQUE, "description" varchar(512) NULL, "created_at" bigint NOT NULL, '
+    '"updated_at" bigint NOT NULL, "trigger" integer NOT NULL, "conditions" text NOT NULL, '
+    '"deleted_at" bigint NOT NULL)',
+    'CREATE TABLE "events_actions" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"name" varchar(255) NOT NULL UNIQUE, "description" varchar(512) NULL, "type" integer NOT NULL, '
+    '"options" text NOT NULL)',
+    'CREATE TABLE "rules_actions_mapping" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"rule_id" integer NOT NULL REFERENCES "events_rules" ("id")  ON DELETE CASCADE DEFERRABLE '
+    "INITIALLY DEFERRED, "
+    '"action_id" integer NOT NULL REFERENCES "events_actions" ("id")  ON DELETE NO ACTION DEFERRABLE '
+    'INITIALLY DEFERRED, "order" integer NOT NULL, "options" text NOT NULL, '
+    'CONSTRAINT "unique_rule_action_mapping" UNIQUE ("rule_id", "action_id"))',
+    'CREATE TABLE "tasks" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "name" '
+    "varchar(255) NOT NULL UNIQUE, "
+    '"updated_at" bigint NOT NULL, "version" bigint NOT NULL)',
+    'CREATE TABLE "roles" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "name" '
+    "varchar(255) NOT NULL UNIQUE, "
+    '"description" varchar(512) NULL, "created_at" bigint NOT NULL, "updated_at" bigint NOT NULL)',
+    'ALTER TABLE "users" ADD COLUMN "role_id" integer NULL REFERENCES "roles" ("id") ON DELETE SET NULL',
+    'ALTER TABLE "admins" ADD COLUMN "role_id" integer NULL REFERENCES "roles" ("id") ON DELETE NO ACTION',
+    'ALTER TABLE "users" ADD COLUMN "last_password_change" bigint DEFAULT 0 NOT NULL',
+    'CREATE INDEX "users_deleted_at_idx" ON "users" ("deleted_at")',
+)
+
+SFTPGO_START_MS = 1_716_194_520_123  # 2024-05-20 08:42:00.123 UTC: util.GetTimeAsMsSinceEpoch(time.Now())
+
+
+def _sftpgo_json(value: Any) -> str:
+    """Go's ``json.Marshal``: no spaces, ``<``, ``>`` and ``&`` escaped as ``\\u003c`` and so on."""
+    text = json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def sftpgo_rows(users: int = 24) -> dict[str, list[tuple[Any, ...]]]:
+    """An SFTPGo server's provider as ``sqlCommonAddUser`` and friends write it: every moment epoch
+    milliseconds of ``util.GetTimeAsMsSinceEpoch``, ``0`` for "never" (a ``last_login`` before the first
+    login, an ``expiration_date`` of no expiry, ``deleted_at``, ``first_download``/``first_upload``),
+    ``status`` 1/0, permissions, filters and filesystem config as Go's JSON (``json.Marshal``), ``''``
+    for a Go string left empty (description, email, additional_info), bcrypt or argon2id hashes,
+    ``role_id`` NULL for no role, and quotas and bandwidths 0 for unlimited."""
+    start = SFTPGO_START_MS
+    hour = 3_600_000
+    day = 24 * hour
+    rows: dict[str, list[tuple[Any, ...]]] = {"schema_version": [(1, 25)]}
+    rows["roles"] = [
+        (1, "support", "", start, start),
+        (2, "eu-partners", "EU partners' accounts", start, start + day),
+    ]
+    admin_filters = {
+        "allow_list": [],
+        "allow_api_key_auth": True,
+        "totp_config": {"secret": {}},
+        "preferences": {"hide_user_page_sections": 0, "default_users_expiration": 0},
+    }
+    rows["admins"] = [
+        (
+            1,
+            "admin",
+            "",
+            "$2a$10$" + "Xy7Qe1" * 9,
+            "",
+            1,
+            _sftpgo_json(["*"]),
+            _sftpgo_json(admin_filters),
+            "",
+            start + 40 * day + 12_345,
+            start,
+            start + 2 * day,
+            None,
+        ),
+        (
+            2,
+            "helpdesk",
+            "Support desk <ops@example.org>",
+            "$argon2id$v=19$m=65536,t=1,p=2$" + "c2FsdHNhbHQ" + "$" + "aGFzaA" * 7,
+            "ops@example.org",
+            1,
+            _sftpgo_json(["view_users", "view_conns", "close_conns", "view_status"]),
+            _sftpgo_json({**admin_filters, "allow_list": ["10.0.0.0/8"]}),
+            "",
+            0,
+            start + day,
+            start + day,
+            1,
+        ),
+    ]
+    filesystems = (
+        {
+            "provider": 0,
+            "s3config": {},
+            "gcsconfig": {},
+            "azblobconfig": {},
+            "cryptconfig": {},
+            "sftpconfig": {},
+            "httpconfig": {},
+        },
+        {
+            "provider": 1,
+            "s3config": {
+                "bucket": "acme-files",
+                "region": "eu-central-1",
+                "access_key": "AKIAEXAMPLE",
+                "access_secret": {
+                    "status": "Secretbox",
+                    "payload": "c2VjcmV0",
+                    "key": "a2V5",
+                    "additional_data": "alice",
+                    "mode": 0,
+                },
+                "key_prefix": "users/alice/",
+                "upload_part_size": 5,
+                "upload_concurrency": 2,
+            },
+        },
+    )
+    rows["users"] = []
+    for n in range(users):
+        uid = n + 1
+        created = start + n * 37 * hour + n * 1_001
+        logged_in = n % 4 != 3
+        expires = created + 365 * day if n % 5 == 0 else 0
+        filters = {
+            "allowed_ip": ["192.168.1.0/24"] if n % 6 == 0 else [],
+            "denied_ip": [],
+            "denied_login_methods": [],
+            "denied_protocols": ["FTP"] if n % 3 == 0 else [],
+            "file_patterns": [],
+            "max_upload_file_size": 0,
+            "tls_username": "None",
+            "web_client": [],
+            "start_directory": "",
+            "two_factor_protocols": [],
+            "ftp_security": 0,
+            "is_anonymous": False,
+            "default_shares_expiration": 0,
+            "password_expiration": 0,
+        }
+        rows["users"].append(
+            (
+                uid,
+                f"user{uid:02d}" if n % 7 else f"ünïcode.{uid}@example.org",
+                int(n % 9 != 4),
+                expires,
+                "" if n % 4 else f"Customer #{1000 + n} & partners",
+                "$2a$10$" + f"{n:02d}" * 26 + "u",
+                _sftpgo_json([f"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI{n:04d} user{uid}@laptop"])
+                if n % 2
+                else "null",
+                f"/srv/sftpgo/data/user{uid:02d}",
+                0,
+                0,
+                n % 3,
+                (n % 4) * 1_073_741_824,
+                0,
+                _sftpgo_json({"/": ["*"]} if n % 3 else {"/": ["list", "download"], "/uploads": ["*"]}),
+                (n * 7_919_113) % 5_000_000_000,
+                n * 3,
+                created + 5 * hour if n % 2 else 0,
+                0,
+                0,
+                created + 3 * day + n * 17 if logged_in else 0,
+                _sftpgo_json(filters),
+                _sftpgo_json(filesystems[1] if n == 1 else filesystems[0]),
+                "",
+                created,
+                created + day if n % 3 else created,
+                "" if n % 2 else f"user{uid}@example.org",
+                0,
+                0,
+                10_240 if n % 8 == 0 else 0,
+                0,
+                (n * 13) % 97,
+                0,
+                created + 3 * day + 60_000 if logged_in and n % 2 else 0,
+                created + 4 * day if logged_in and n % 3 else 0,
+                None if n % 5 else 1 + n % 2,
+                created + 30 * day if n % 6 == 0 else 0,
+            )
+        )
+    rows["groups"] = [
+        (1, "customers", "", start, start, _sftpgo_json({"home_dir": "/srv/sftpgo/data/%username%"})),
+        (
+            2,
+            "readonly",
+            "read-only partners",
+            start + day,
+            start + 2 * day,
+            _sftpgo_json({"permissions": {"/": ["list", "download"]}}),
+        ),
+    ]
+    rows["users_groups_mapping"] = [(i + 1, 2 + i, 1 + i % 2, 1 if i % 2 == 0 else 2) for i in range(10)]
+    rows["folders"] = [
+        (
+            1,
+            "shared",
+            "",
+            "/srv/sftpgo/shared",
+            123_456_789,
+            42,
+            start + 6 * hour,
+            _sftpgo_json(filesystems[0]),
+        ),
+        (2, "archive", "old projects", "/srv/sftpgo/archive", 0, 0, 0, _sftpgo_json(filesystems[0])),
+    ]
+    rows["users_folders_mapping"] = [
+        (1, 3, 1, "/shared", -1, -1),
+        (2, 5, 2, "/archive", 0, 0),
+        (3, 5, 1, "/shared", -1, -1),
+    ]
+    rows["shares"] = [
+        (
+            i + 1,
+            f"{'kX9vR2mQp7LwT4nB8cZ3yF'[i:]}{'aBcDeFgHiJ'[:i]}",
+            f"share {i}",
+            "",
+            1 + i % 2,
+            _sftpgo_json(["/docs/report.pdf"] if i % 2 else ["/docs"]),
+            start + i * day,
+            start + i * day,
+            start + i * day + 2 * hour if i % 3 else 0,
+            start + (i + 30) * day if i % 2 else 0,
+            "" if i % 2 else "$2a$10$" + "sh" * 26 + "e",
+            0 if i % 2 else 10,
+            i % 4,
+            _sftpgo_json(["192.168.1.0/24"] if i == 2 else []),
+            2 + i,
+        )
+        for i in range(6)
+    ]
+    rows["api_keys"] = [
+        (
+            1,
+            "backup script",
+            "ZHbH5W3mQ6pT8v",
+            "$argon2id$v=19$m=65536,t=1,p=2$a2V5$" + "YXBp" * 10,
+            1,
+            start,
+            start,
+            start + 9 * day,
+            0,
+            "",
+            1,
+            None,
+        ),
+        (
+            2,
+            "alice's sync",
+            "Lq2Rt9Wx7Yz3Ab",
+            "$argon2id$v=19$m=65536,t=1,p=2$a2V6$" + "YXBq" * 10,
+            2,
+            start + day,
+            start + day,
+            0,
+            start + 90 * day,
+            "nightly rclone",
+            None,
+            3,
+        ),
+    ]
+    rows["defender_hosts"] = [
+        (
+            i + 1,
+            ("203.0.113.9", "198.51.100.77", "2001:db8:85a3::8a2e:370:7334", "192.0.2.1")[i],
+            start + i * hour + 30 * 60_000 if i % 2 == 0 else 0,
+            start + i * hour,
+        )
+        for i in range(4)
+    ]
+    rows["defender_events"] = [
+        (i + 1, start + (i % 4) * hour - (i // 4) * 60_000, (1, 2, 5)[i % 3], 1 + i % 4) for i in range(12)
+    ]
+    rows["events_rules"] = [
+        (
+            1,
+            "notify uploads",
+            "",
+            start,
+            start,
+            1,
+            _sftpgo_json({"fs_events": ["upload"], "options": {"names": [{"pattern": "user*"}]}}),
+            0,
+        ),
+        (
+            2,
+            "daily backup",
+            "",
+            start,
+            start + day,
+            3,
+            _sftpgo_json({"schedules": [{"hour": "0", "day_of_week": "*"}]}),
+            0,
+        ),
+    ]
+    rows["events_actions"] = [
+        (
+            1,
+            "http notify",
+            "",
+            1,
+            _sftpgo_json(
+                {
+                    "http_config": {
+                        "endpoint": "https://hooks.example.org/sftpgo?a=1&b=2",
+                        "timeout": 20,
+                        "method": "POST",
+                    }
+                }
+            ),
+        ),
+        (2, "backup", "", 5, _sftpgo_json({})),
+    ]
+    rows["rules_actions_mapping"] = [
+        (1, 1, 1, 0, _sftpgo_json({"is_failure_action": False})),
+        (2, 2, 2, 0, _sftpgo_json({})),
+    ]
+    # A scheduled rule's run, locked across instances by the rule's name (``GetTaskByName(rule.Name)``).
+    rows["tasks"] = [(1, "daily backup", start + day, 3)]
+    return rows
+
+
+def sftpgo(path: Path) -> Path:
+    """SFTPGo's ``sftpgo.db`` (see the module's list)."""
+    return write_export(path, SFTPGO_DDL, sftpgo_rows(), bytes_as_text=False)

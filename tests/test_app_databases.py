@@ -23220,3 +23220,98 @@ def test_owncast_database_keeps_go_nanosecond_times_and_gob_bytes_and_reads_sqli
         ("messages", "user_id"): "users.id",
         ("auth", "user_id"): "users.id",
     }
+
+
+def test_sftpgo_provider_reads_its_epoch_millis_keeps_zero_for_never_and_its_go_json(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.sftpgo)
+    rows = apps.sftpgo_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    assert charged_columns(profiled(run_dir)["columns"]) == {}
+    users = rows["users"]
+    columns = [
+        "id",
+        "username",
+        "status",
+        "expiration_date",
+        "description",
+        "password",
+        "public_keys",
+        "home_dir",
+        "uid",
+        "gid",
+        "max_sessions",
+        "quota_size",
+        "quota_files",
+        "permissions",
+        "used_quota_size",
+        "used_quota_files",
+        "last_quota_update",
+        "upload_bandwidth",
+        "download_bandwidth",
+        "last_login",
+        "filters",
+        "filesystem",
+        "additional_info",
+        "created_at",
+        "updated_at",
+        "email",
+        "upload_data_transfer",
+        "download_data_transfer",
+        "total_data_transfer",
+        "used_upload_data_transfer",
+        "used_download_data_transfer",
+        "deleted_at",
+        "first_download",
+        "first_upload",
+        "role_id",
+        "last_password_change",
+    ]
+    at = {name: index for index, name in enumerate(columns)}
+    # Epoch milliseconds of a moment that always happened: instants, to the millisecond.
+    types = ran.types("users")
+    assert types["created_at"] == types["updated_at"] == "timestamp with time zone"
+    for name in ("created_at", "updated_at"):
+        assert ran.values("users", name, "id") == {
+            row[0]: UNIX_EPOCH + timedelta(milliseconds=row[at[name]]) for row in users
+        }
+    assert ran.values("defender_events", "date_time", "id") == {
+        row[0]: UNIX_EPOCH + timedelta(milliseconds=row[1]) for row in rows["defender_events"]
+    }
+    # 0 for "never" beside milliseconds: integers as written (the note gives the instant).
+    for name in ("last_login", "expiration_date", "first_download", "last_password_change", "deleted_at"):
+        assert types[name] == "bigint"
+        assert ran.values("users", name, "id") == {row[0]: row[at[name]] for row in users}
+    assert ran.values("shares", "expires_at", "id") == {row[0]: row[9] for row in rows["shares"]}
+    # Go's JSON as written; json.Marshal's `null` for a nil slice is JSON's missing value (made NULL).
+    for name in ("permissions", "filters", "filesystem"):
+        assert ran.values("users", name, "id") == {row[0]: row[at[name]] for row in users}
+    assert ran.values("users", "public_keys", "id") == {
+        row[0]: None if row[at["public_keys"]] == "null" else row[at["public_keys"]] for row in users
+    }
+    assert ran.values("events_actions", "options", "id") == {row[0]: row[4] for row in rows["events_actions"]}
+    # Go strings left empty: '' made NULL; hashes and usernames as written; status 1/0 integers.
+    assert ran.values("users", "description", "id") == {row[0]: row[4] or None for row in users}
+    assert ran.values("users", "password", "id") == {row[0]: row[5] for row in users}
+    assert ran.values("users", "username", "id") == {row[0]: row[1] for row in users}
+    assert ran.values("users", "status", "id") == {row[0]: row[2] for row in users}
+    assert ran.values("users", "role_id", "id") == {row[0]: row[at["role_id"]] for row in users}
+    # Every declared reference, and a scheduled task locked by its rule's name.
+    declared = {
+        ("defender_events", "host_id"): "defender_hosts.id",
+        ("users_groups_mapping", "user_id"): "users.id",
+        ("users_groups_mapping", "group_id"): "groups.id",
+        ("users_folders_mapping", "user_id"): "users.id",
+        ("users_folders_mapping", "folder_id"): "folders.id",
+        ("shares", "user_id"): "users.id",
+        ("api_keys", "admin_id"): "admins.id",
+        ("api_keys", "user_id"): "users.id",
+        ("rules_actions_mapping", "rule_id"): "events_rules.id",
+        ("rules_actions_mapping", "action_id"): "events_actions.id",
+        ("users", "role_id"): "roles.id",
+        ("admins", "role_id"): "roles.id",
+    }
+    assert references(run_dir) == {**declared, ("tasks", "name"): "events_rules.name"}
