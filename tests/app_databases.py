@@ -71652,3 +71652,940 @@ def zeitgeist_rows() -> dict[str, list[tuple[Any, ...]]]:
 def zeitgeist(path: Path) -> Path:
     """Zeitgeist's ``activity.sqlite`` (see the module's list)."""
     return write_export(path, ZEITGEIST_DDL, zeitgeist_rows(), bytes_as_text=False)
+
+
+# --- SiYuan's siyuan.db (what: kernel/sql/database.go's initDBTables and block.go's inserts) ---
+
+#: SiYuan's tables as ``initDBTables`` creates them: no declared types, no keys (its FTS5 tables use
+#: SiYuan's own ``siyuan`` tokenizer, which no stock SQLite has, and are left out here).
+SIYUAN_DDL: tuple[str, ...] = (
+    "CREATE TABLE stat (key, value)",
+    "CREATE TABLE blocks (id, parent_id, root_id, hash, box, path, hpath, name, alias, memo, tag, content, "
+    "fcontent, markdown, length, type, subtype, ial, sort, created, updated)",
+    "CREATE TABLE spans (id, block_id, root_id, box, path, content, markdown, type, ial)",
+    "CREATE TABLE assets (id, block_id, root_id, box, docpath, path, name, title, hash)",
+    "CREATE TABLE attributes (id, name, value, type, block_id, root_id, box, path)",
+    "CREATE TABLE refs (id, def_block_id, def_block_parent_id, def_block_root_id, def_block_path, block_id, "
+    "root_id, box, path, content, markdown, type)",
+    "CREATE TABLE file_annotation_refs (id, file_path, annotation_id, block_id, root_id, box, path, content, "
+    "type)",
+)
+
+SIYUAN_BOX = "20210808180117-czj9bvb"
+_SIYUAN_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789"
+
+
+def siyuan_id(stamp: datetime, number: int) -> str:
+    """``ast.NewNodeID()``: the local wall clock ``20060102150405``, a dash and 7 of ``[a-z0-9]``."""
+    suffix = "".join(_SIYUAN_ALPHABET[(number * 7 + 3 * i * i + i) % 36] for i in range(7))
+    return f"{stamp:%Y%m%d%H%M%S}-{suffix}"
+
+
+def siyuan_rows(documents: int = 4) -> dict[str, list[tuple[Any, ...]]]:
+    """A notebook of ``documents`` documents as SiYuan's kernel indexes them (``fromTree`` and
+    ``insertBlocks0``): each block's ``created`` the 14 digits of its id and ``updated`` its IAL's
+    ``updated`` (TEXT), ``length`` and ``sort`` INTEGERs, ``''`` for every absent string (a document's
+    ``parent_id``, ``name``, ``alias``, ``memo``, ``tag``, ``markdown``), the IAL as kramdown text
+    (``{: id="…" updated="…"}``), a 7-hex ``hash``, headings' subtype ``h2``, lists' ``u``/``o``/``t``;
+    spans of text marks, an asset per document with its etag, custom attributes, and block references
+    whose ``def_block_*`` come from the block tree (``''`` when the target is gone)."""
+    start = datetime(2024, 5, 20, 8, 42, 0)
+    rows: dict[str, list[tuple[Any, ...]]] = {
+        "stat": [("siyuan_database_ver", "20220501173914")],
+        "blocks": [],
+        "spans": [],
+        "assets": [],
+        "attributes": [],
+        "refs": [],
+        "file_annotation_refs": [],
+    }
+    number = 0
+    paragraph_ids: list[tuple[str, str, str, str]] = []  # id, parent, root, path
+    for doc in range(documents):
+        stamp = start + timedelta(days=doc * 9, minutes=doc * 17)
+        number += 1
+        root = siyuan_id(stamp, number)
+        path = f"/{root}.sy"
+        title = ("Reading list", "Meeting notes — Q2", "数据库笔记", "Trip to Zoë's")[doc % 4]
+        hpath = f"/{title}"
+        updated = f"{stamp + timedelta(hours=doc + 1, seconds=doc * 13):%Y%m%d%H%M%S}"
+        ial = f'{{: id="{root}" title="{title}" type="doc" updated="{updated}"}}'
+        tag = "" if doc % 2 else "#project#"
+        rows["blocks"].append(
+            (
+                root,
+                "",
+                root,
+                f"{(number * 2654435761) % 16**7:07x}",
+                SIYUAN_BOX,
+                path,
+                hpath,
+                "",
+                "",
+                "",
+                tag,
+                title,
+                title,
+                "",
+                len(title),
+                "d",
+                "",
+                ial,
+                0,
+                root[:14],
+                updated,
+            )
+        )
+        rows["attributes"].append(
+            (siyuan_id(stamp, 900 + doc), "custom-priority", str(doc + 1), "b", root, root, SIYUAN_BOX, path)
+        )
+        if doc % 2 == 0:
+            rows["attributes"].append(
+                (siyuan_id(stamp, 950 + doc), "bookmark", "⭐️", "b", root, root, SIYUAN_BOX, path)
+            )
+        heading = ""
+        for block in range(7):
+            number += 1
+            block_stamp = stamp + timedelta(seconds=block * 41 + 1)
+            block_id = siyuan_id(block_stamp, number)
+            block_updated = f"{block_stamp + timedelta(minutes=block * 3):%Y%m%d%H%M%S}"
+            block_ial = f'{{: id="{block_id}" updated="{block_updated}"}}'
+            kind, subtype, sort = "p", "", 10
+            parent = heading or root
+            name = alias = memo = ""
+            if block == 0:
+                kind, subtype, sort = "h", "h2", 5
+                content = f"Section {doc + 1}"
+                markdown = f"## Section {doc + 1}"
+                parent = root
+            elif block == 3:
+                kind, subtype, sort = "l", "u" if doc % 2 else "t", 20
+                content = "buy milk call Zoë"
+                markdown = "* [ ] buy milk\n* [X] call Zoë" if subtype == "t" else "* buy milk\n* call Zoë"
+            elif block == 5:
+                kind, subtype, sort = "c", "", 30
+                content = "SELECT * FROM blocks WHERE type = 'd'"
+                markdown = f"```sql\n{content}\n```"
+            elif block == 6:
+                kind, subtype, sort = "query_embed", "", 40
+                content = "SELECT * FROM blocks WHERE content LIKE '%milk%'"
+                markdown = "{{" + content + "}}"
+                block_ial = f'{{: id="{block_id}" updated="{block_updated}" custom-heading-mode="0"}}'
+            else:
+                content = f"Paragraph {block} of {title} with **bold** and a ref"
+                markdown = f"Paragraph {block} of {title} with **bold** and a ref"
+                if block == 2:
+                    name = f"note-{doc}"
+                    memo = "" if doc % 3 else "check later"
+                    block_ial = f'{{: id="{block_id}" name="{name}" memo="{memo}" updated="{block_updated}"}}'
+                    rows["attributes"].append(
+                        (
+                            siyuan_id(block_stamp, 800 + doc),
+                            "name",
+                            name,
+                            "b",
+                            block_id,
+                            root,
+                            SIYUAN_BOX,
+                            path,
+                        )
+                    )
+                paragraph_ids.append((block_id, parent, root, path))
+            rows["blocks"].append(
+                (
+                    block_id,
+                    parent,
+                    root,
+                    f"{(number * 2654435761) % 16**7:07x}",
+                    SIYUAN_BOX,
+                    path,
+                    hpath,
+                    name,
+                    alias,
+                    memo,
+                    "",
+                    content,
+                    content,
+                    markdown,
+                    len(content),
+                    kind,
+                    subtype,
+                    block_ial,
+                    sort,
+                    block_id[:14],
+                    block_updated,
+                )
+            )
+            if block == 0:
+                heading = block_id
+            if block == 1:
+                rows["spans"].append(
+                    (
+                        siyuan_id(block_stamp, 700 + doc),
+                        block_id,
+                        root,
+                        SIYUAN_BOX,
+                        path,
+                        "bold",
+                        "**bold**",
+                        "textmark strong",
+                        "",
+                    )
+                )
+                asset = (
+                    f"assets/image-{block_stamp:%Y%m%d%H%M%S}-{siyuan_id(block_stamp, 600 + doc)[15:]}.png"
+                )
+                rows["spans"].append(
+                    (
+                        siyuan_id(block_stamp, 650 + doc),
+                        block_id,
+                        root,
+                        SIYUAN_BOX,
+                        path,
+                        "",
+                        f"![]({asset})",
+                        "img",
+                        "",
+                    )
+                )
+                etag = f"{(number * 40503 + 7) ** 3:032x}"[-32:] if doc != 3 else ""
+                rows["assets"].append(
+                    (
+                        siyuan_id(block_stamp, 550 + doc),
+                        block_id,
+                        root,
+                        SIYUAN_BOX,
+                        path,
+                        asset,
+                        asset.rsplit("/", 1)[-1],
+                        "",
+                        etag,
+                    )
+                )
+    # Block references: paragraph i cites paragraph i+1's block (the tree knows its parent and root);
+    # the last cites a block since deleted, whose tree entry is gone.
+    ref_stamp = start + timedelta(days=40)
+    for i, (block_id, _parent, root, path) in enumerate(paragraph_ids):
+        number += 1
+        if i + 1 < len(paragraph_ids):
+            target, t_parent, t_root, t_path = paragraph_ids[i + 1]
+            text = f"Paragraph {i + 1}"
+        else:
+            target, t_parent, t_root, t_path = siyuan_id(ref_stamp, 999), "", "", ""
+            text = "gone"
+        rows["refs"].append(
+            (
+                siyuan_id(ref_stamp + timedelta(seconds=i), number),
+                target,
+                t_parent,
+                t_root,
+                t_path,
+                block_id,
+                root,
+                SIYUAN_BOX,
+                path,
+                text,
+                f'(({target} "{text}"))',
+                "textmark",
+            )
+        )
+    return rows
+
+
+#: The FTS5 index SiYuan searches by default (``initDBTables``), tokenized by its own ``siyuan``
+#: tokenizer, which stock SQLite lacks: built here with ``unicode61`` and the schema's text then set to
+#: SiYuan's own, so the file reads as a real ``siyuan.db`` does outside SiYuan.
+SIYUAN_FTS = (
+    "CREATE VIRTUAL TABLE blocks_fts_case_insensitive USING fts5(id UNINDEXED, parent_id UNINDEXED, "
+    "root_id UNINDEXED, hash UNINDEXED, box UNINDEXED, path UNINDEXED, hpath, name, alias, memo, tag, "
+    "content, fcontent, markdown UNINDEXED, length UNINDEXED, type UNINDEXED, subtype UNINDEXED, ial, "
+    'sort UNINDEXED, created UNINDEXED, updated UNINDEXED, tokenize="siyuan case_insensitive")'
+)
+
+
+def siyuan(path: Path) -> Path:
+    """SiYuan's ``siyuan.db`` (see the module's list), with its FTS5 index of the blocks."""
+    write_export(path, SIYUAN_DDL, siyuan_rows(), bytes_as_text=False)
+    con = sqlite3.connect(path)
+    with con:
+        con.execute(SIYUAN_FTS.replace('"siyuan case_insensitive"', '"unicode61"'))
+        con.execute("INSERT INTO blocks_fts_case_insensitive SELECT * FROM blocks")
+    with con:
+        con.execute("PRAGMA writable_schema = ON")
+        con.execute(
+            "UPDATE sqlite_master SET sql = ? WHERE name = 'blocks_fts_case_insensitive'", (SIYUAN_FTS,)
+        )
+    con.close()
+    return path
+
+
+# --- Owncast's owncast.db (what: db/schema.sql, persistence/tables/*.go, core/data/datastore.go) ---
+
+#: Owncast 0.1's tables as it creates them: ``db/schema.sql`` (ActivityPub, bans, notifications, auth)
+#: and the Go ``CREATE TABLE`` of ``persistence/tables`` (messages, users, webhooks) and the datastore.
+OWNCAST_DDL: tuple[str, ...] = (
+    'CREATE TABLE IF NOT EXISTS Store ("key" string NOT NULL PRIMARY KEY, "value" BLOB, '
+    '"timestamp" DATE DEFAULT CURRENT_TIMESTAMP NOT NULL)',
+    'CREATE TABLE IF NOT EXISTS users ("id" TEXT, '
+    '"display_name" TEXT NOT NULL, "display_color" NUMBER NOT NULL, '
+    '"created_at" TIMESTAMP DEFAULT CURRENT_TIMESTAMP, "disabled_at" TIMESTAMP, '
+    "\"previous_names\" TEXT DEFAULT '', "
+    '"namechanged_at" TIMESTAMP, "authenticated_at" TIMESTAMP, "scopes" TEXT, '
+    "\"type\" TEXT DEFAULT 'STANDARD', "
+    '"last_used" DATETIME DEFAULT CURRENT_TIMESTAMP, PRIMARY KEY (id))',
+    'CREATE TABLE IF NOT EXISTS user_access_tokens ("token" TEXT NOT NULL PRIMARY KEY, '
+    '"user_id" TEXT NOT NULL, '
+    '"timestamp" DATE DEFAULT CURRENT_TIMESTAMP NOT NULL, FOREIGN KEY(user_id) REFERENCES users(id))',
+    'CREATE TABLE IF NOT EXISTS messages ("id" string NOT NULL, '
+    '"user_id" TEXT, "body" TEXT, "eventType" TEXT, '
+    '"hidden_at" DATETIME, "timestamp" DATETIME, "title" TEXT, "subtitle" TEXT, "image" TEXT, "link" TEXT, '
+    "PRIMARY KEY (id))",
+    "CREATE INDEX IF NOT EXISTS idx_user_id ON messages (user_id)",
+    'CREATE TABLE IF NOT EXISTS webhooks ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "url" string NOT NULL, '
+    '"events" TEXT NOT NULL, "timestamp" DATETIME DEFAULT CURRENT_TIMESTAMP, "last_used" DATETIME)',
+    'CREATE TABLE IF NOT EXISTS ap_followers ("iri" TEXT NOT NULL, "inbox" TEXT NOT NULL, "name" TEXT, '
+    '"username" TEXT NOT NULL, "image" TEXT, "request" TEXT NOT NULL, "created_at" TIMESTAMP DEFAULT '
+    'CURRENT_TIMESTAMP, "approved_at" TIMESTAMP, "disabled_at" TIMESTAMP, PRIMARY KEY (iri))',
+    'CREATE TABLE IF NOT EXISTS ap_outbox ("iri" TEXT NOT NULL, "value" BLOB, "type" TEXT NOT NULL, '
+    '"created_at" TIMESTAMP DEFAULT CURRENT_TIMESTAMP, '
+    '"live_notification" BOOLEAN DEFAULT FALSE, PRIMARY KEY (iri))',
+    'CREATE TABLE IF NOT EXISTS ap_accepted_activities ("id" INTEGER NOT NULL PRIMARY KEY, '
+    '"iri" TEXT NOT NULL, '
+    '"actor" TEXT NOT NULL, "type" TEXT NOT NULL, "timestamp" TIMESTAMP NOT NULL)',
+    'CREATE TABLE IF NOT EXISTS ip_bans ("ip_address" TEXT NOT NULL PRIMARY KEY, "notes" TEXT, '
+    '"created_at" TIMESTAMP DEFAULT CURRENT_TIMESTAMP)',
+    'CREATE TABLE IF NOT EXISTS notifications ("id" INTEGER NOT NULL PRIMARY KEY, "channel" TEXT NOT NULL, '
+    '"destination" TEXT NOT NULL, "created_at" TIMESTAMP DEFAULT CURRENT_TIMESTAMP)',
+    'CREATE TABLE IF NOT EXISTS auth ("id" INTEGER NOT NULL PRIMARY KEY, "user_id" TEXT NOT NULL, '
+    '"token" TEXT NOT NULL, "type" TEXT NOT NULL, "timestamp" DATE DEFAULT CURRENT_TIMESTAMP NOT NULL)',
+)
+
+_SHORTID = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_-"
+OWNCAST_ZONE = "Europe/Berlin"
+
+
+def owncast_shortid(number: int) -> str:
+    """teris-io/shortid's 9 characters of ``[0-9a-zA-Z_-]`` (the ids of users and messages)."""
+    digest = hashlib.sha256(f"owncast-{number}".encode()).digest()
+    return "".join(_SHORTID[byte % 64] for byte in digest[:9])
+
+
+def go_sqlite_time(moment: datetime) -> str:
+    """mattn/go-sqlite3's text of a bound ``time.Time``: ``2006-01-02 15:04:05.999999999-07:00``, the
+    nanoseconds with their trailing zeros dropped (none at all for a whole second), the zone's offset."""
+    nanos = moment.microsecond * 1000 + (moment.second * 7 + moment.minute * 13) % 1000
+    fraction = f".{nanos:09d}".rstrip("0").rstrip(".") if nanos else ""
+    offset = moment.strftime("%z")
+    return f"{moment:%Y-%m-%d %H:%M:%S}{fraction}{offset[:3]}:{offset[3:]}"
+
+
+def gob(value: str | bool | float | int) -> bytes:
+    """encoding/gob's stream of one value of a basic type (``Datastore.Save``): the message's length,
+    the type id (bool 1, int 2, float 4, string 6), a zero byte, the value."""
+
+    def uint(n: int) -> bytes:
+        if n < 128:
+            return bytes([n])
+        raw = n.to_bytes((n.bit_length() + 7) // 8, "big")
+        return bytes([256 - len(raw)]) + raw
+
+    if isinstance(value, bool):
+        body = uint(1 * 2) + b"\x00" + uint(int(value))
+    elif isinstance(value, int):
+        body = uint(2 * 2) + b"\x00" + uint(value * 2 if value >= 0 else (~value << 1) | 1)
+    elif isinstance(value, float):
+        bits = struct.unpack(">Q", struct.pack(">d", value))[0]
+        body = uint(4 * 2) + b"\x00" + uint(int.from_bytes(bits.to_bytes(8, "big")[::-1], "big"))
+    else:
+        data = value.encode()
+        body = uint(6 * 2) + b"\x00" + uint(len(data)) + data
+    return uint(len(body)) + body
+
+
+def owncast_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """A season of streams on an Owncast server in Berlin (across the switch to summer time): every Go
+    ``time.Time`` bound through mattn/go-sqlite3 (nanoseconds, ``+01:00`` then ``+02:00``), every
+    ``DEFAULT CURRENT_TIMESTAMP`` SQLite's UTC ``2024-03-20 08:42:00``, users and messages keyed by
+    shortids, ``previous_names`` joined by commas, ``scopes`` too (NULL for most), a federated action's
+    message with no user but a title and a link, config values gob-encoded in ``Store.value``,
+    ActivityPub activities as JSON bytes in ``ap_outbox.value`` and ``live_notification`` a Go bool
+    (1/0), a browser push subscription's JSON and a Discord webhook as ``notifications.destination``,
+    a ban's note a Go string (``''`` for none)."""
+    zone = ZoneInfo(OWNCAST_ZONE)
+    start = datetime(2024, 3, 22, 19, 0, 0, 120_000, tzinfo=zone)
+
+    def utc_text(moment: datetime) -> str:
+        return f"{moment.astimezone(UTC):%Y-%m-%d %H:%M:%S}"
+
+    names = ("gabek", "Zoë", "streamfan_42", "ナナ", "bot-o-matic", "mo", "alice", "k8s-kid")
+    users: list[tuple[Any, ...]] = []
+    for i, name in enumerate(names):
+        created = start + timedelta(days=i * 2, minutes=i * 7, microseconds=i * 31_337)
+        previous = name if i % 3 else f"{name},Guest {1000 + i}"
+        api = name.startswith("bot")
+        users.append(
+            (
+                owncast_shortid(i + 1),
+                name,
+                (i * 5) % 8,
+                go_sqlite_time(created),
+                go_sqlite_time(created + timedelta(days=3)) if i == 5 else None,
+                previous,
+                go_sqlite_time(created + timedelta(hours=1)) if i % 3 == 0 else None,
+                go_sqlite_time(created + timedelta(minutes=2)) if i in (0, 6) else None,
+                "CAN_SEND_SYSTEM_MESSAGES,CAN_SEND_MESSAGES" if api else ("MODERATOR" if i == 0 else None),
+                "API" if api else "STANDARD",
+                utc_text(created + timedelta(days=1)),
+            )
+        )
+    messages: list[tuple[Any, ...]] = []
+    for m in range(40):
+        sent = start + timedelta(days=(m * 11) // 20, minutes=m * 3, seconds=m * 7, microseconds=m * 4_321)
+        if m % 10 == 9:
+            actor = f"https://mastodon.social/users/fan{m}"
+            messages.append(
+                (
+                    owncast_shortid(100 + m),
+                    None,
+                    f"<p>{actor.split('/')[-1]} just followed!</p>",
+                    "FEDIVERSE_ENGAGEMENT_FOLLOW",
+                    None,
+                    go_sqlite_time(sent),
+                    f"@fan{m}@mastodon.social",
+                    None,
+                    None,
+                    actor,
+                )
+            )
+            continue
+        user = users[m % len(users)]
+        body = (
+            f"<p>hello #{m} 👋</p>",
+            '<p>gg <img src="/img/emoji/party.gif" class="emoji"></p>',
+            "<p>what's the bitrate?</p>",
+            "<p>Schönen Abend!</p>",
+        )[m % 4]
+        hidden = go_sqlite_time(sent + timedelta(seconds=30)) if m % 13 == 5 else None
+        messages.append(
+            (
+                owncast_shortid(100 + m),
+                user[0],
+                body,
+                "CHAT",
+                hidden,
+                go_sqlite_time(sent),
+                None,
+                None,
+                None,
+                None,
+            )
+        )
+    store = [
+        ("server_name", gob("Gabe's Stream"), utc_text(start)),
+        ("server_summary", gob("Live coding, mostly Go.\nSometimes music."), utc_text(start)),
+        ("http_port_number", gob(8080.0), utc_text(start)),
+        ("rtmp_port_number", gob(1935.0), utc_text(start)),
+        ("chat_disabled", gob(False), utc_text(start)),
+        ("federation_enabled", gob(True), utc_text(start + timedelta(days=1))),
+        ("HAS_POPULATED_DEFAULTS", gob(True), utc_text(start)),
+        ("stream_latency_level", gob(4), utc_text(start)),
+        ("SERVER_INITIALIZED_DATE", gob(go_sqlite_time(start)), utc_text(start)),
+    ]
+    tokens = [
+        (
+            f"{owncast_shortid(500 + i)}{owncast_shortid(600 + i)}AAAA-_{i:02d}=",
+            user[0],
+            utc_text(start + timedelta(days=i)),
+        )
+        for i, user in enumerate(users)
+    ]
+    webhooks = [
+        (
+            1,
+            "https://hooks.example.org/owncast",
+            "CHAT,USER_JOINED,STREAM_STARTED",
+            utc_text(start),
+            go_sqlite_time(start + timedelta(days=4)),
+        ),
+        (3, "http://127.0.0.1:5000/webhook", "STREAM_STOPPED", utc_text(start + timedelta(days=2)), None),
+    ]
+    followers = [
+        (
+            f"https://{host}/users/{who}",
+            f"https://{host}/users/{who}/inbox",
+            display or None,
+            f"{who}@{host}",
+            f"https://{host}/avatars/{who}.png" if i % 2 else None,
+            f"https://{host}/{owncast_shortid(700 + i)}",
+            utc_text(start + timedelta(days=i)),
+            go_sqlite_time(start + timedelta(days=i, minutes=5)) if i != 2 else None,
+            go_sqlite_time(start + timedelta(days=i + 5)) if i == 4 else None,
+        )
+        for i, (host, who, display) in enumerate(
+            (
+                ("mastodon.social", "fan9", "Fan Nine"),
+                ("fosstodon.org", "Zoe", "Zoë ✨"),
+                ("hachyderm.io", "ops", ""),
+                ("mstdn.jp", "nana", "ナナ"),
+                ("social.example", "spam", "Spam"),
+            )
+        )
+    ]
+    outbox = []
+    for i in range(6):
+        iri = f"https://stream.example.org/federation/{owncast_shortid(800 + i)}"
+        activity = {
+            "@context": "https://www.w3.org/ns/activitystreams",
+            "id": iri,
+            "type": "Create",
+            "object": {"type": "Note", "content": f"<p>I'm live! Stream {i} 🎥</p>"},
+        }
+        outbox.append(
+            (
+                iri,
+                json.dumps(activity, separators=(",", ":")).encode(),
+                "Create",
+                utc_text(start + timedelta(days=i * 2)),
+                int(i % 2 == 0),
+            )
+        )
+    accepted = [
+        (
+            i + 1,
+            f"https://mastodon.social/{owncast_shortid(900 + i)}",
+            f"https://mastodon.social/users/fan{i}",
+            ("Follow", "Like", "Announce")[i % 3],
+            go_sqlite_time(start + timedelta(days=i * 2, hours=2)),
+        )
+        for i in range(9)
+    ]
+    bans = [
+        ("203.0.113.7", "spam links", utc_text(start + timedelta(days=3))),
+        ("2001:db8::1f", "", utc_text(start + timedelta(days=5))),
+        ("198.51.100.23", "", utc_text(start + timedelta(days=8))),
+    ]
+    push = {
+        "endpoint": "https://fcm.googleapis.com/fcm/send/dGVzdA:APA91b",
+        "expirationTime": None,
+        "keys": {"p256dh": "BOr6...", "auth": "k8Jq..."},
+    }
+    notifications = [
+        (1, "browser", json.dumps(push), utc_text(start)),
+        (2, "discord", "https://discord.com/api/webhooks/123456789012345678/abcDEF", utc_text(start)),
+        (
+            4,
+            "browser",
+            json.dumps({**push, "endpoint": push["endpoint"] + "x"}),
+            utc_text(start + timedelta(days=6)),
+        ),
+    ]
+    auth = [
+        (1, users[0][0], "https://gabek.example/", "INDIEAUTH", utc_text(start)),
+        (2, users[6][0], "alice@fosstodon.org", "FEDIVERSE", utc_text(start + timedelta(days=12))),
+    ]
+    return {
+        "Store": store,
+        "users": users,
+        "user_access_tokens": tokens,
+        "messages": messages,
+        "webhooks": webhooks,
+        "ap_followers": followers,
+        "ap_outbox": outbox,
+        "ap_accepted_activities": accepted,
+        "ip_bans": bans,
+        "notifications": notifications,
+        "auth": auth,
+    }
+
+
+def owncast(path: Path) -> Path:
+    """Owncast's ``owncast.db`` (see the module's list); ``webhooks`` by ``AUTOINCREMENT`` (one deleted)."""
+    write_export(path, OWNCAST_DDL, owncast_rows(), bytes_as_text=False)
+    return path
+
+
+# --- SFTPGo's sftpgo.db (what: internal/dataprovider/sqlite.go, sqliteInitialSQL then V24 and V25) ---
+
+#: SFTPGo 2.5's SQLite schema: ``sqliteInitialSQL`` (schema version 23; no table prefix), then the V24
+#: (roles) and V25 (``last_password_change``) migrations, whose ``ALTER TABLE`` SQLite appends.
+SFTPGO_DDL: tuple[str, ...] = (
+    'CREATE TABLE "schema_version" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "version" '
+    "integer NOT NULL)",
+    'CREATE TABLE "admins" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"username" varchar(255) NOT NULL UNIQUE, "description" varchar(512) NULL, '
+    '"password" varchar(255) NOT NULL, "email" varchar(255) NULL, "status" integer NOT NULL, '
+    '"permissions" text NOT NULL, "filters" text NULL, "additional_info" text NULL, '
+    '"last_login" bigint NOT NULL, "created_at" bigint NOT NULL, "updated_at" bigint NOT NULL)',
+    'CREATE TABLE "defender_hosts" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"ip" varchar(50) NOT NULL UNIQUE, "ban_time" bigint NOT NULL, "updated_at" bigint NOT NULL)',
+    'CREATE TABLE "defender_events" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"date_time" bigint NOT NULL, "score" integer NOT NULL, "host_id" integer NOT NULL '
+    'REFERENCES "defender_hosts" ("id") ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED)',
+    'CREATE TABLE "folders" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"name" varchar(255) NOT NULL UNIQUE, "description" varchar(512) NULL, "path" text NULL, '
+    '"used_quota_size" bigint NOT NULL, "used_quota_files" integer NOT NULL, '
+    '"last_quota_update" bigint NOT NULL, "filesystem" text NULL)',
+    'CREATE TABLE "groups" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"name" varchar(255) NOT NULL UNIQUE, "description" varchar(512) NULL, "created_at" bigint NOT NULL, '
+    '"updated_at" bigint NOT NULL, "user_settings" text NULL)',
+    'CREATE TABLE "users" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"username" varchar(255) NOT NULL UNIQUE, "status" integer NOT NULL, "expiration_date" bigint NOT NULL, '
+    '"description" varchar(512) NULL, "password" text NULL, "public_keys" text NULL, '
+    '"home_dir" text NOT NULL, "uid" bigint NOT NULL, "gid" bigint NOT NULL, "max_sessions" '
+    "integer NOT NULL, "
+    '"quota_size" bigint NOT NULL, "quota_files" integer NOT NULL, "permissions" text NOT NULL, '
+    '"used_quota_size" bigint NOT NULL, "used_quota_files" integer NOT NULL, '
+    '"last_quota_update" bigint NOT NULL, "upload_bandwidth" integer NOT NULL, '
+    '"download_bandwidth" integer NOT NULL, "last_login" bigint NOT NULL, "filters" text NULL, '
+    '"filesystem" text NULL, "additional_info" text NULL, "created_at" bigint NOT NULL, '
+    '"updated_at" bigint NOT NULL, "email" varchar(255) NULL, "upload_data_transfer" integer NOT NULL, '
+    '"download_data_transfer" integer NOT NULL, "total_data_transfer" integer NOT NULL, '
+    '"used_upload_data_transfer" integer NOT NULL, "used_download_data_transfer" integer NOT NULL, '
+    '"deleted_at" bigint NOT NULL, "first_download" bigint NOT NULL, "first_upload" bigint NOT NULL)',
+    'CREATE TABLE "users_groups_mapping" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"user_id" integer NOT NULL REFERENCES "users" ("id") ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED, '
+    '"group_id" integer NOT NULL REFERENCES "groups" ("id") ON DELETE NO ACTION, '
+    '"group_type" integer NOT NULL, CONSTRAINT "unique_user_group_mapping" UNIQUE ("user_id", "group_id"))',
+    'CREATE TABLE "users_folders_mapping" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"user_id" integer NOT NULL REFERENCES "users" ("id") ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED, '
+    '"folder_id" integer NOT NULL REFERENCES "folders" ("id") ON DELETE CASCADE DEFERRABLE '
+    "INITIALLY DEFERRED, "
+    '"virtual_path" text NOT NULL, "quota_size" bigint NOT NULL, "quota_files" integer NOT NULL, '
+    'CONSTRAINT "unique_user_folder_mapping" UNIQUE ("user_id", "folder_id"))',
+    'CREATE TABLE "shares" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"share_id" varchar(60) NOT NULL UNIQUE, "name" varchar(255) NOT NULL, "description" varchar(512) NULL, '
+    '"scope" integer NOT NULL, "paths" text NOT NULL, "created_at" bigint NOT NULL, '
+    '"updated_at" bigint NOT NULL, "last_use_at" bigint NOT NULL, "expires_at" bigint NOT NULL, '
+    '"password" text NULL, "max_tokens" integer NOT NULL, "used_tokens" integer NOT NULL, '
+    '"allow_from" text NULL, '
+    '"user_id" integer NOT NULL REFERENCES "users" ("id") ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED)',
+    'CREATE TABLE "api_keys" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "name" varchar(255) NOT NULL, '
+    '"key_id" varchar(50) NOT NULL UNIQUE, "api_key" varchar(255) NOT NULL UNIQUE, "scope" integer NOT NULL, '
+    '"created_at" bigint NOT NULL, "updated_at" bigint NOT NULL, "last_use_at" bigint NOT NULL, '
+    '"expires_at" bigint NOT NULL, "description" text NULL, '
+    '"admin_id" integer NULL REFERENCES "admins" ("id") ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED, '
+    '"user_id" integer NULL REFERENCES "users" ("id") ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED)',
+    'CREATE TABLE "events_rules" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"name" varchar(255) NOT NULL UNIQUE, "description" varchar(512) NULL, "created_at" bigint NOT NULL, '
+    '"updated_at" bigint NOT NULL, "trigger" integer NOT NULL, "conditions" text NOT NULL, '
+    '"deleted_at" bigint NOT NULL)',
+    'CREATE TABLE "events_actions" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"name" varchar(255) NOT NULL UNIQUE, "description" varchar(512) NULL, "type" integer NOT NULL, '
+    '"options" text NOT NULL)',
+    'CREATE TABLE "rules_actions_mapping" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"rule_id" integer NOT NULL REFERENCES "events_rules" ("id")  ON DELETE CASCADE DEFERRABLE '
+    "INITIALLY DEFERRED, "
+    '"action_id" integer NOT NULL REFERENCES "events_actions" ("id")  ON DELETE NO ACTION DEFERRABLE '
+    'INITIALLY DEFERRED, "order" integer NOT NULL, "options" text NOT NULL, '
+    'CONSTRAINT "unique_rule_action_mapping" UNIQUE ("rule_id", "action_id"))',
+    'CREATE TABLE "tasks" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "name" '
+    "varchar(255) NOT NULL UNIQUE, "
+    '"updated_at" bigint NOT NULL, "version" bigint NOT NULL)',
+    'CREATE TABLE "roles" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "name" '
+    "varchar(255) NOT NULL UNIQUE, "
+    '"description" varchar(512) NULL, "created_at" bigint NOT NULL, "updated_at" bigint NOT NULL)',
+    'ALTER TABLE "users" ADD COLUMN "role_id" integer NULL REFERENCES "roles" ("id") ON DELETE SET NULL',
+    'ALTER TABLE "admins" ADD COLUMN "role_id" integer NULL REFERENCES "roles" ("id") ON DELETE NO ACTION',
+    'ALTER TABLE "users" ADD COLUMN "last_password_change" bigint DEFAULT 0 NOT NULL',
+    'CREATE INDEX "users_deleted_at_idx" ON "users" ("deleted_at")',
+)
+
+SFTPGO_START_MS = 1_716_194_520_123  # 2024-05-20 08:42:00.123 UTC: util.GetTimeAsMsSinceEpoch(time.Now())
+
+
+def _sftpgo_json(value: Any) -> str:
+    """Go's ``json.Marshal``: no spaces, ``<``, ``>`` and ``&`` escaped as ``\\u003c`` and so on."""
+    text = json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def sftpgo_rows(users: int = 24) -> dict[str, list[tuple[Any, ...]]]:
+    """An SFTPGo server's provider as ``sqlCommonAddUser`` and friends write it: every moment epoch
+    milliseconds of ``util.GetTimeAsMsSinceEpoch``, ``0`` for "never" (a ``last_login`` before the first
+    login, an ``expiration_date`` of no expiry, ``deleted_at``, ``first_download``/``first_upload``),
+    ``status`` 1/0, permissions, filters and filesystem config as Go's JSON (``json.Marshal``), ``''``
+    for a Go string left empty (description, email, additional_info), bcrypt or argon2id hashes,
+    ``role_id`` NULL for no role, and quotas and bandwidths 0 for unlimited."""
+    start = SFTPGO_START_MS
+    hour = 3_600_000
+    day = 24 * hour
+    rows: dict[str, list[tuple[Any, ...]]] = {"schema_version": [(1, 25)]}
+    rows["roles"] = [
+        (1, "support", "", start, start),
+        (2, "eu-partners", "EU partners' accounts", start, start + day),
+    ]
+    admin_filters = {
+        "allow_list": [],
+        "allow_api_key_auth": True,
+        "totp_config": {"secret": {}},
+        "preferences": {"hide_user_page_sections": 0, "default_users_expiration": 0},
+    }
+    rows["admins"] = [
+        (
+            1,
+            "admin",
+            "",
+            "$2a$10$" + "Xy7Qe1" * 9,
+            "",
+            1,
+            _sftpgo_json(["*"]),
+            _sftpgo_json(admin_filters),
+            "",
+            start + 40 * day + 12_345,
+            start,
+            start + 2 * day,
+            None,
+        ),
+        (
+            2,
+            "helpdesk",
+            "Support desk <ops@example.org>",
+            "$argon2id$v=19$m=65536,t=1,p=2$" + "c2FsdHNhbHQ" + "$" + "aGFzaA" * 7,
+            "ops@example.org",
+            1,
+            _sftpgo_json(["view_users", "view_conns", "close_conns", "view_status"]),
+            _sftpgo_json({**admin_filters, "allow_list": ["10.0.0.0/8"]}),
+            "",
+            0,
+            start + day,
+            start + day,
+            1,
+        ),
+    ]
+    filesystems = (
+        {
+            "provider": 0,
+            "s3config": {},
+            "gcsconfig": {},
+            "azblobconfig": {},
+            "cryptconfig": {},
+            "sftpconfig": {},
+            "httpconfig": {},
+        },
+        {
+            "provider": 1,
+            "s3config": {
+                "bucket": "acme-files",
+                "region": "eu-central-1",
+                "access_key": "AKIAEXAMPLE",
+                "access_secret": {
+                    "status": "Secretbox",
+                    "payload": "c2VjcmV0",
+                    "key": "a2V5",
+                    "additional_data": "alice",
+                    "mode": 0,
+                },
+                "key_prefix": "users/alice/",
+                "upload_part_size": 5,
+                "upload_concurrency": 2,
+            },
+        },
+    )
+    rows["users"] = []
+    for n in range(users):
+        uid = n + 1
+        created = start + n * 37 * hour + n * 1_001
+        logged_in = n % 4 != 3
+        expires = created + 365 * day if n % 5 == 0 else 0
+        filters = {
+            "allowed_ip": ["192.168.1.0/24"] if n % 6 == 0 else [],
+            "denied_ip": [],
+            "denied_login_methods": [],
+            "denied_protocols": ["FTP"] if n % 3 == 0 else [],
+            "file_patterns": [],
+            "max_upload_file_size": 0,
+            "tls_username": "None",
+            "web_client": [],
+            "start_directory": "",
+            "two_factor_protocols": [],
+            "ftp_security": 0,
+            "is_anonymous": False,
+            "default_shares_expiration": 0,
+            "password_expiration": 0,
+        }
+        rows["users"].append(
+            (
+                uid,
+                f"user{uid:02d}" if n % 7 else f"ünïcode.{uid}@example.org",
+                int(n % 9 != 4),
+                expires,
+                "" if n % 4 else f"Customer #{1000 + n} & partners",
+                "$2a$10$" + f"{n:02d}" * 26 + "u",
+                _sftpgo_json([f"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI{n:04d} user{uid}@laptop"])
+                if n % 2
+                else "null",
+                f"/srv/sftpgo/data/user{uid:02d}",
+                0,
+                0,
+                n % 3,
+                (n % 4) * 1_073_741_824,
+                0,
+                _sftpgo_json({"/": ["*"]} if n % 3 else {"/": ["list", "download"], "/uploads": ["*"]}),
+                (n * 7_919_113) % 5_000_000_000,
+                n * 3,
+                created + 5 * hour if n % 2 else 0,
+                0,
+                0,
+                created + 3 * day + n * 17 if logged_in else 0,
+                _sftpgo_json(filters),
+                _sftpgo_json(filesystems[1] if n == 1 else filesystems[0]),
+                "",
+                created,
+                created + day if n % 3 else created,
+                "" if n % 2 else f"user{uid}@example.org",
+                0,
+                0,
+                10_240 if n % 8 == 0 else 0,
+                0,
+                (n * 13) % 97,
+                0,
+                created + 3 * day + 60_000 if logged_in and n % 2 else 0,
+                created + 4 * day if logged_in and n % 3 else 0,
+                None if n % 5 else 1 + n % 2,
+                created + 30 * day if n % 6 == 0 else 0,
+            )
+        )
+    rows["groups"] = [
+        (1, "customers", "", start, start, _sftpgo_json({"home_dir": "/srv/sftpgo/data/%username%"})),
+        (
+            2,
+            "readonly",
+            "read-only partners",
+            start + day,
+            start + 2 * day,
+            _sftpgo_json({"permissions": {"/": ["list", "download"]}}),
+        ),
+    ]
+    rows["users_groups_mapping"] = [(i + 1, 2 + i, 1 + i % 2, 1 if i % 2 == 0 else 2) for i in range(10)]
+    rows["folders"] = [
+        (
+            1,
+            "shared",
+            "",
+            "/srv/sftpgo/shared",
+            123_456_789,
+            42,
+            start + 6 * hour,
+            _sftpgo_json(filesystems[0]),
+        ),
+        (2, "archive", "old projects", "/srv/sftpgo/archive", 0, 0, 0, _sftpgo_json(filesystems[0])),
+    ]
+    rows["users_folders_mapping"] = [
+        (1, 3, 1, "/shared", -1, -1),
+        (2, 5, 2, "/archive", 0, 0),
+        (3, 5, 1, "/shared", -1, -1),
+    ]
+    rows["shares"] = [
+        (
+            i + 1,
+            f"{'kX9vR2mQp7LwT4nB8cZ3yF'[i:]}{'aBcDeFgHiJ'[:i]}",
+            f"share {i}",
+            "",
+            1 + i % 2,
+            _sftpgo_json(["/docs/report.pdf"] if i % 2 else ["/docs"]),
+            start + i * day,
+            start + i * day,
+            start + i * day + 2 * hour if i % 3 else 0,
+            start + (i + 30) * day if i % 2 else 0,
+            "" if i % 2 else "$2a$10$" + "sh" * 26 + "e",
+            0 if i % 2 else 10,
+            i % 4,
+            _sftpgo_json(["192.168.1.0/24"] if i == 2 else []),
+            2 + i,
+        )
+        for i in range(6)
+    ]
+    rows["api_keys"] = [
+        (
+            1,
+            "backup script",
+            "ZHbH5W3mQ6pT8v",
+            "$argon2id$v=19$m=65536,t=1,p=2$a2V5$" + "YXBp" * 10,
+            1,
+            start,
+            start,
+            start + 9 * day,
+            0,
+            "",
+            1,
+            None,
+        ),
+        (
+            2,
+            "alice's sync",
+            "Lq2Rt9Wx7Yz3Ab",
+            "$argon2id$v=19$m=65536,t=1,p=2$a2V6$" + "YXBq" * 10,
+            2,
+            start + day,
+            start + day,
+            0,
+            start + 90 * day,
+            "nightly rclone",
+            None,
+            3,
+        ),
+    ]
+    rows["defender_hosts"] = [
+        (
+            i + 1,
+            ("203.0.113.9", "198.51.100.77", "2001:db8:85a3::8a2e:370:7334", "192.0.2.1")[i],
+            start + i * hour + 30 * 60_000 if i % 2 == 0 else 0,
+            start + i * hour,
+        )
+        for i in range(4)
+    ]
+    rows["defender_events"] = [
+        (i + 1, start + (i % 4) * hour - (i // 4) * 60_000, (1, 2, 5)[i % 3], 1 + i % 4) for i in range(12)
+    ]
+    rows["events_rules"] = [
+        (
+            1,
+            "notify uploads",
+            "",
+            start,
+            start,
+            1,
+            _sftpgo_json({"fs_events": ["upload"], "options": {"names": [{"pattern": "user*"}]}}),
+            0,
+        ),
+        (
+            2,
+            "daily backup",
+            "",
+            start,
+            start + day,
+            3,
+            _sftpgo_json({"schedules": [{"hour": "0", "day_of_week": "*"}]}),
+            0,
+        ),
+    ]
+    rows["events_actions"] = [
+        (
+            1,
+            "http notify",
+            "",
+            1,
+            _sftpgo_json(
+                {
+                    "http_config": {
+                        "endpoint": "https://hooks.example.org/sftpgo?a=1&b=2",
+                        "timeout": 20,
+                        "method": "POST",
+                    }
+                }
+            ),
+        ),
+        (2, "backup", "", 5, _sftpgo_json({})),
+    ]
+    rows["rules_actions_mapping"] = [
+        (1, 1, 1, 0, _sftpgo_json({"is_failure_action": False})),
+        (2, 2, 2, 0, _sftpgo_json({})),
+    ]
+    # A scheduled rule's run, locked across instances by the rule's name (``GetTaskByName(rule.Name)``).
+    rows["tasks"] = [(1, "daily backup", start + day, 3)]
+    return rows
+
+
+def sftpgo(path: Path) -> Path:
+    """SFTPGo's ``sftpgo.db`` (see the module's list)."""
+    return write_export(path, SFTPGO_DDL, sftpgo_rows(), bytes_as_text=False)

@@ -91,7 +91,8 @@ browsing history, an Apple Mail envelope index, a macOS knowledgeC database, a S
 Domoticz home automation server, a Kismet wireless capture log, a Duplicati backup job database, an
 UrBackup server database, a Kobo eReader database, a CherryTree document, a gPodder podcast database,
 cargo's global cache tracker, a VS Code state database (global and workspace), a qBittorrent resume-data
-database, a NetNewsWire articles database, a Zeitgeist activity log (run for real))
+database, a NetNewsWire articles database, a Zeitgeist activity log (run for real), a SiYuan notes
+database, an Owncast streaming server database, an SFTPGo server database)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -23104,3 +23105,214 @@ def test_zeitgeist_activity_log_reads_its_milliseconds_keeps_payload_bytes_and_i
         "subj_storage": "storage",
     }
     assert found == {("event", column): f"{table}.id" for column, table in declared.items()}
+
+
+def test_siyuan_database_reads_its_compact_local_times_and_finds_block_references_through_ids(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.siyuan)
+    rows = apps.siyuan_rows()
+    blocks = rows["blocks"]
+    loaded_cleanly(
+        ran,
+        run_dir,
+        {**{table: len(values) for table, values in rows.items()}, "blocks_fts_case_insensitive_content": 32},
+    )
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    # Untyped columns: ids and text as written, ``length``/``sort`` integers, and created/updated, the
+    # local wall clock as 14 digits of text, timestamps without a zone.
+    types = ran.types("blocks")
+    assert (types["id"], types["ial"], types["markdown"]) == ("text", "text", "text")
+    assert types["length"] == types["sort"] == "bigint"
+    assert types["created"] == types["updated"] == "timestamp without time zone"
+    as_time = {row[0]: datetime.strptime(row[19], "%Y%m%d%H%M%S") for row in blocks}
+    assert ran.values("blocks", "created", "id") == as_time
+    assert ran.values("blocks", "updated", "id") == {
+        row[0]: datetime.strptime(row[20], "%Y%m%d%H%M%S") for row in blocks
+    }
+    for index, column in ((11, "content"), (13, "markdown"), (17, "ial"), (7, "name"), (16, "subtype")):
+        assert ran.values("blocks", column, "id") == {row[0]: arrives_as(row[index]) for row in blocks}
+    assert ran.values("blocks", "length", "id") == {row[0]: row[14] for row in blocks}
+    assert ran.values("blocks", "hash", "id") == {row[0]: row[3] for row in blocks}
+    assert ran.values("attributes", "value", "id") == {row[0]: row[2] for row in rows["attributes"]}
+    assert ran.values("assets", "hash", "id") == {row[0]: arrives_as(row[8]) for row in rows["assets"]}
+    assert ran.values("stat", "key", "key") == {"siyuan_database_ver": "siyuan_database_ver"}
+    # The FTS5 index's tokenizer is SiYuan's own: the index is left out, its copy of the blocks loads.
+    record = profiled(run_dir)
+    assert (
+        "blocks_fts_case_insensitive"
+        in json.loads((run_dir / "profile.json").read_text())["full_text_not_loaded"]
+    )
+    # References through the block ids, found in the data; a reference to a deleted block is the one
+    # orphan, charged (10 points per 1 % of refs' rows).
+    found = references(run_dir)
+    expected = {
+        (table, column): "blocks.id"
+        for table, columns in {
+            "blocks": ("parent_id", "root_id"),
+            "spans": ("block_id", "root_id"),
+            "assets": ("block_id", "root_id"),
+            "attributes": ("block_id", "root_id"),
+            "refs": ("def_block_id", "def_block_parent_id", "def_block_root_id", "block_id", "root_id"),
+            "blocks_fts_case_insensitive_content": ("c0", "c1", "c2"),
+        }.items()
+        for column in columns
+    }
+    assert found == expected
+    block_ids = {row[0] for row in blocks}
+    orphans = sum(row[1] not in block_ids for row in rows["refs"])
+    assert orphans == 1
+    assert charged_columns(record["columns"]) == {
+        ("refs", "def_block_id"): pytest.approx(column_score(len(rows["refs"]), orphans, 10.0), abs=0.01)
+    }
+
+
+def test_owncast_database_keeps_go_nanosecond_times_and_gob_bytes_and_reads_sqlite_defaults(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.owncast)
+    rows = apps.owncast_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    assert charged_columns(profiled(run_dir)["columns"]) == {}
+    users, messages = rows["users"], rows["messages"]
+    # mattn/go-sqlite3's time.Time text of nanoseconds: kept as written (a timestamptz would round it).
+    assert ran.types("messages")["timestamp"] == ran.types("users")["created_at"] == "text"
+    assert ran.values("messages", "timestamp", "id") == {row[0]: row[5] for row in messages}
+    assert ran.values("messages", "hidden_at", "id") == {row[0]: row[4] for row in messages}
+    assert ran.values("users", "created_at", "id") == {row[0]: row[3] for row in users}
+    # Where every such value has whole microseconds (Go dropped the zeros), instants, offsets read:
+    # +01:00 before Berlin's switch to summer time, +02:00 after.
+    accepted = rows["ap_accepted_activities"]
+    assert ran.types("ap_accepted_activities")["timestamp"] == "timestamp with time zone"
+    assert ran.values("ap_accepted_activities", "timestamp", "id") == {
+        row[0]: datetime.fromisoformat(row[4]) for row in accepted
+    }
+    assert {row[4][-6:] for row in accepted} == {"+01:00", "+02:00"}
+    # SQLite's CURRENT_TIMESTAMP text: a timestamp as written (naive).
+    for table, column, index in (
+        ("users", "last_used", 10),
+        ("ip_bans", "created_at", 2),
+        ("Store", "timestamp", 2),
+    ):
+        assert ran.types(table)[column] == "timestamp without time zone"
+        key = "key" if table == "Store" else ("ip_address" if table == "ip_bans" else "id")
+        assert ran.values(table, column, key) == {
+            row[0]: datetime.strptime(row[index], "%Y-%m-%d %H:%M:%S") for row in rows[table]
+        }
+    # gob-encoded config values and ActivityPub JSON: bytes byte for byte; Go's bool a boolean.
+    assert ran.types("Store")["value"] == ran.types("ap_outbox")["value"] == "bytea"
+    assert ran.values("Store", "value", "key") == {row[0]: row[1] for row in rows["Store"]}
+    assert ran.values("ap_outbox", "value", "iri") == {row[0]: row[1] for row in rows["ap_outbox"]}
+    assert ran.values("ap_outbox", "live_notification", "iri") == {
+        row[0]: bool(row[4]) for row in rows["ap_outbox"]
+    }
+    assert ran.types("users")["display_color"] == "bigint"
+    assert ran.values("users", "previous_names", "id") == {row[0]: row[5] for row in users}
+    assert ran.values("notifications", "destination", "id") == {
+        row[0]: row[2] for row in rows["notifications"]
+    }
+    # A ban's note is a Go string: '' for none, and the table holds no NULL: made NULL, audited.
+    assert ran.values("ip_bans", "notes", "ip_address") == {row[0]: row[1] or None for row in rows["ip_bans"]}
+    # References: the declared one, and the shortids of users named by messages and auth.
+    assert references(run_dir) == {
+        ("user_access_tokens", "user_id"): "users.id",
+        ("messages", "user_id"): "users.id",
+        ("auth", "user_id"): "users.id",
+    }
+
+
+def test_sftpgo_provider_reads_its_epoch_millis_keeps_zero_for_never_and_its_go_json(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.sftpgo)
+    rows = apps.sftpgo_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    assert charged_columns(profiled(run_dir)["columns"]) == {}
+    users = rows["users"]
+    columns = [
+        "id",
+        "username",
+        "status",
+        "expiration_date",
+        "description",
+        "password",
+        "public_keys",
+        "home_dir",
+        "uid",
+        "gid",
+        "max_sessions",
+        "quota_size",
+        "quota_files",
+        "permissions",
+        "used_quota_size",
+        "used_quota_files",
+        "last_quota_update",
+        "upload_bandwidth",
+        "download_bandwidth",
+        "last_login",
+        "filters",
+        "filesystem",
+        "additional_info",
+        "created_at",
+        "updated_at",
+        "email",
+        "upload_data_transfer",
+        "download_data_transfer",
+        "total_data_transfer",
+        "used_upload_data_transfer",
+        "used_download_data_transfer",
+        "deleted_at",
+        "first_download",
+        "first_upload",
+        "role_id",
+        "last_password_change",
+    ]
+    at = {name: index for index, name in enumerate(columns)}
+    # Epoch milliseconds of a moment that always happened: instants, to the millisecond.
+    types = ran.types("users")
+    assert types["created_at"] == types["updated_at"] == "timestamp with time zone"
+    for name in ("created_at", "updated_at"):
+        assert ran.values("users", name, "id") == {
+            row[0]: UNIX_EPOCH + timedelta(milliseconds=row[at[name]]) for row in users
+        }
+    assert ran.values("defender_events", "date_time", "id") == {
+        row[0]: UNIX_EPOCH + timedelta(milliseconds=row[1]) for row in rows["defender_events"]
+    }
+    # 0 for "never" beside milliseconds: integers as written (the note gives the instant).
+    for name in ("last_login", "expiration_date", "first_download", "last_password_change", "deleted_at"):
+        assert types[name] == "bigint"
+        assert ran.values("users", name, "id") == {row[0]: row[at[name]] for row in users}
+    assert ran.values("shares", "expires_at", "id") == {row[0]: row[9] for row in rows["shares"]}
+    # Go's JSON as written; json.Marshal's `null` for a nil slice is JSON's missing value (made NULL).
+    for name in ("permissions", "filters", "filesystem"):
+        assert ran.values("users", name, "id") == {row[0]: row[at[name]] for row in users}
+    assert ran.values("users", "public_keys", "id") == {
+        row[0]: None if row[at["public_keys"]] == "null" else row[at["public_keys"]] for row in users
+    }
+    assert ran.values("events_actions", "options", "id") == {row[0]: row[4] for row in rows["events_actions"]}
+    # Go strings left empty: '' made NULL; hashes and usernames as written; status 1/0 integers.
+    assert ran.values("users", "description", "id") == {row[0]: row[4] or None for row in users}
+    assert ran.values("users", "password", "id") == {row[0]: row[5] for row in users}
+    assert ran.values("users", "username", "id") == {row[0]: row[1] for row in users}
+    assert ran.values("users", "status", "id") == {row[0]: row[2] for row in users}
+    assert ran.values("users", "role_id", "id") == {row[0]: row[at["role_id"]] for row in users}
+    # Every declared reference, and a scheduled task locked by its rule's name.
+    declared = {
+        ("defender_events", "host_id"): "defender_hosts.id",
+        ("users_groups_mapping", "user_id"): "users.id",
+        ("users_groups_mapping", "group_id"): "groups.id",
+        ("users_folders_mapping", "user_id"): "users.id",
+        ("users_folders_mapping", "folder_id"): "folders.id",
+        ("shares", "user_id"): "users.id",
+        ("api_keys", "admin_id"): "admins.id",
+        ("api_keys", "user_id"): "users.id",
+        ("rules_actions_mapping", "rule_id"): "events_rules.id",
+        ("rules_actions_mapping", "action_id"): "events_actions.id",
+        ("users", "role_id"): "roles.id",
+        ("admins", "role_id"): "roles.id",
+    }
+    assert references(run_dir) == {**declared, ("tasks", "name"): "events_rules.name"}
