@@ -71652,3 +71652,244 @@ def zeitgeist_rows() -> dict[str, list[tuple[Any, ...]]]:
 def zeitgeist(path: Path) -> Path:
     """Zeitgeist's ``activity.sqlite`` (see the module's list)."""
     return write_export(path, ZEITGEIST_DDL, zeitgeist_rows(), bytes_as_text=False)
+
+
+# --- Mylar3 (comic downloader: mylar/__init__.py dbcheck() of mylar3/mylar3) ---
+
+MYLAR3_DDL = (
+    "CREATE TABLE IF NOT EXISTS comics (ComicID TEXT UNIQUE, ComicName TEXT, ComicSortName TEXT, "
+    "ComicYear TEXT, DateAdded TEXT, Status TEXT, IncludeExtras INTEGER, Have INTEGER, "
+    "Total INTEGER, ComicImage TEXT, "
+    "FirstImageSize INTEGER, ComicPublisher TEXT, PublisherImprint TEXT, ComicLocation TEXT, "
+    "ComicPublished TEXT, NewPublish TEXT, LatestIssue TEXT, intLatestIssue INT, "
+    "LatestDate TEXT, Description TEXT, "
+    "DescriptionEdit TEXT, QUALalt_vers TEXT, QUALtype TEXT, QUALscanner TEXT, QUALquality TEXT, "
+    "LastUpdated TEXT, AlternateSearch TEXT, UseFuzzy TEXT, ComicVersion TEXT, SortOrder INTEGER, "
+    "DetailURL TEXT, ForceContinuing INTEGER, ComicName_Filesafe TEXT, AlternateFileName TEXT, "
+    "ComicImageURL TEXT, ComicImageALTURL TEXT, DynamicComicName TEXT, AllowPacks TEXT, Type TEXT, "
+    "Corrected_SeriesYear TEXT, Corrected_Type TEXT, TorrentID_32P TEXT, LatestIssueID TEXT, Collects CLOB, "
+    "IgnoreType INTEGER, AgeRating TEXT, FilesUpdated TEXT, seriesjsonPresent INT, dirlocked INTEGER, "
+    "cv_removed INTEGER)",
+    "CREATE TABLE IF NOT EXISTS issues (IssueID TEXT, ComicName TEXT, IssueName TEXT, Issue_Number TEXT, "
+    "DateAdded TEXT, Status TEXT, Type TEXT, ComicID TEXT, ArtworkURL Text, ReleaseDate TEXT, Location TEXT, "
+    "IssueDate TEXT, DigitalDate TEXT, Int_IssueNumber INT, ComicSize TEXT, AltIssueNumber TEXT, "
+    "IssueDate_Edit TEXT, ImageURL TEXT, ImageURL_ALT TEXT, forced_file INT)",
+    "ALTER TABLE issues ADD COLUMN inCacheDIR TEXT",
+    "CREATE TABLE IF NOT EXISTS snatched (IssueID TEXT, ComicName TEXT, Issue_Number TEXT, Size INTEGER, "
+    "DateAdded TEXT, Status TEXT, FolderName TEXT, ComicID TEXT, Provider TEXT, Hash TEXT, crc TEXT)",
+    "CREATE TABLE IF NOT EXISTS weekly (SHIPDATE TEXT, PUBLISHER TEXT, ISSUE TEXT, COMIC VARCHAR(150), "
+    "EXTRA TEXT, STATUS TEXT, ComicID TEXT, IssueID TEXT, CV_Last_Update TEXT, DynamicName TEXT, "
+    "weeknumber TEXT, year TEXT, volume TEXT, seriesyear TEXT, annuallink TEXT, format TEXT, "
+    "rowid INTEGER PRIMARY KEY)",
+    "CREATE TABLE IF NOT EXISTS annuals (IssueID TEXT, Issue_Number TEXT, IssueName TEXT, IssueDate TEXT, "
+    "Status TEXT, ComicID TEXT, GCDComicID TEXT, Location TEXT, ComicSize TEXT, Int_IssueNumber INT, "
+    "ComicName TEXT, ReleaseDate TEXT, DigitalDate TEXT, ReleaseComicID TEXT, ReleaseComicName TEXT, "
+    "IssueDate_Edit TEXT, DateAdded TEXT, Deleted INT DEFAULT 0)",
+    "CREATE TABLE IF NOT EXISTS mylar_info(DatabaseVersion INTEGER PRIMARY KEY)",
+    "CREATE INDEX IF NOT EXISTS issues_id on issues(IssueID)",
+    "CREATE INDEX IF NOT EXISTS comics_id on comics(ComicID)",
+)
+
+#: ComicVine volume ids (text of digits), names, publishers, start years and types as Mylar keeps them.
+MYLAR3_SERIES = (
+    ("42721", "Batman", "DC Comics", "2011", "Print"),
+    ("18166", "Saga", "Image", "2012", "Print"),
+    ("91273", "Monstress", "Image", "2015", "Print"),
+    ("130271", "Immortal X-Men", "Marvel", "2022", "Print"),
+    ("109862", "Something is Killing the Children", "BOOM! Studios", "2019", "Print"),
+    ("135544", "Zoë & the Café Mystère", "Dark Horse Comics", "2023", "TPB"),
+)
+MYLAR3_ISSUE_STATUS = ("Downloaded", "Wanted", "Skipped", "Archived", "Snatched", "Downloaded")
+
+
+def mylar3_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """A Mylar3 watchlist as its code writes it (``importer.py``, ``updater.py``, ``weeklypull.py``,
+    ``helpers.py``): ComicVine ids as text of digits, ``DateAdded``/``IssueDate``/``ReleaseDate`` as
+    ``helpers.today()``'s ``YYYY-MM-DD`` with ``'0000-00-00'`` for a date ComicVine does not know,
+    ``LastUpdated`` and the snatch time as ``helpers.now()``'s ``YYYY-MM-DD HH:MM:SS``, ``Int_IssueNumber``
+    as ``helpers.issuedigits`` (the number times 1000), ``ComicSize`` as the byte count's text, status
+    words, NULL where a field was never set, the weekly pull list's week and year as text."""
+    comics, issues, annuals, snatched, weekly = [], [], [], [], []
+    day0 = date(2024, 3, 4)
+    issue_id = 290_100
+    for s, (cid, name, publisher, year, kind) in enumerate(MYLAR3_SERIES):
+        count = 8
+        safe = name.replace(":", "").replace("&", "and")
+        location = f"/comics/{safe} ({year})"
+        first = date(int(year), 1 + s, 10)
+        series_issues = []
+        for n in range(1, count + 1):
+            issue_id += 7
+            status = MYLAR3_ISSUE_STATUS[(n + s) % 6]
+            store = first + timedelta(days=28 * (n - 1))
+            unknown = s == 5 and n > 6  # solicited, no date yet
+            number = "12.1" if (s == 0 and n == 8) else str(n)
+            digits = 12_100 if number == "12.1" else n * 1000
+            have = status in ("Downloaded", "Archived")
+            size = str(20_000_000 + 137_911 * n + s) if have else None
+            file_name = f"{safe} {number:0>3} ({store.year}).cbz" if have else None
+            series_issues.append((str(issue_id), number, store, unknown))
+            issues.append(
+                (
+                    str(issue_id),
+                    name,
+                    None if n % 3 == 0 else f"Chapter {n}: “{name}” part {n}",
+                    number,
+                    (day0 + timedelta(days=s)).isoformat(),
+                    status,
+                    None,
+                    cid,
+                    None,
+                    "0000-00-00" if unknown else (store - timedelta(days=7)).isoformat(),
+                    file_name,
+                    "0000-00-00" if unknown else store.replace(day=1).isoformat(),
+                    "0000-00-00",
+                    digits,
+                    size,
+                    None,
+                    None,
+                    f"https://comicvine.gamespot.com/a/uploads/scale_large/6/{issue_id}.jpg",
+                    f"https://comicvine.gamespot.com/a/uploads/scale_small/6/{issue_id}.jpg",
+                    0 if have else None,
+                    None,
+                )
+            )
+            if status in ("Snatched", "Downloaded"):
+                moment = datetime(2024, 3, 5, 9, 0, 0) + timedelta(hours=5 * len(snatched), seconds=17 * n)
+                snatched.append(
+                    (
+                        str(issue_id),
+                        name,
+                        number,
+                        int(size) if size else 31_457_280 + n,
+                        moment.strftime("%Y-%m-%d %H:%M:%S"),
+                        "Snatched" if status == "Snatched" else "Post-Processed",
+                        None if status == "Snatched" else f"{safe}.{number}.({store.year}).(digital)",
+                        cid,
+                        "DDL(GetComics)" if n % 2 else "experimental",
+                        None if n % 2 else hashlib.sha1(f"{cid}-{n}".encode()).hexdigest().upper(),
+                        None,
+                    )
+                )
+        last_id, last_number, last_store, _ = series_issues[-1]
+        have_count = sum(1 for row in issues if row[7] == cid and row[5] in ("Downloaded", "Archived"))
+        comics.append(
+            (
+                cid,
+                name,
+                name.lower().removeprefix("the "),
+                year,
+                day0.isoformat(),
+                "Active" if s != 4 else "Paused",
+                None,
+                have_count,
+                count,
+                f"cache/{cid}.jpg",
+                None if s % 2 else 183_422 + s,
+                publisher,
+                None if s != 3 else "X-Men",
+                location,
+                f"{first.strftime('%B')} {year} - Present",
+                "False" if s != 1 else "True",
+                last_number,
+                12_100 if last_number == "12.1" else int(last_number) * 1000,
+                "0000-00-00" if s == 5 else last_store.isoformat(),
+                f"<p>{name} — an ongoing series from {publisher}.</p>",
+                None,
+                None,
+                None,
+                None,
+                None,
+                (datetime(2024, 3, 6, 22, 15, 1) + timedelta(minutes=13 * s)).strftime("%Y-%m-%d %H:%M:%S"),
+                None if s != 0 else "Batman##The Batman",
+                None,
+                "v1" if s != 0 else "v2",
+                None,
+                f"https://comicvine.gamespot.com/volume/4050-{cid}/",
+                0,
+                safe,
+                None,
+                f"https://comicvine.gamespot.com/a/uploads/scale_large/6/{cid}.jpg",
+                f"https://comicvine.gamespot.com/a/uploads/scale_small/6/{cid}.jpg",
+                name.lower().replace(" ", "").replace("&", "and"),
+                None if s != 2 else "0",
+                kind,
+                None,
+                None,
+                None,
+                last_id,
+                None if kind != "TPB" else json.dumps([{"series": name, "issues": "1-6"}]),
+                0,
+                None,
+                None if s % 2 else "2024-03-06",
+                1 if s % 2 else 0,
+                None,
+                0,
+            )
+        )
+        if s < 2:
+            annual_cid = str(int(cid) + 50_000)
+            for n in (1, 2):
+                issue_id += 3
+                store = first + timedelta(days=300 + 365 * (n - 1))
+                annuals.append(
+                    (
+                        str(issue_id),
+                        str(n),
+                        f"{name} Annual #{n}",
+                        store.replace(day=1).isoformat(),
+                        "Wanted" if n == 2 else "Downloaded",
+                        cid,
+                        None,
+                        None if n == 2 else f"{name} Annual {n:03} ({store.year}).cbz",
+                        None if n == 2 else str(41_234_567 + n),
+                        n * 1000,
+                        name,
+                        (store - timedelta(days=7)).isoformat(),
+                        "0000-00-00",
+                        annual_cid,
+                        f"{name} Annual",
+                        None,
+                        day0.isoformat(),
+                        0,
+                    )
+                )
+    ship = date(2024, 12, 4)
+    for w in range(24):
+        watched = w % 3 == 0
+        s = w % len(MYLAR3_SERIES)
+        cid, name, publisher, year, kind = MYLAR3_SERIES[s]
+        weekly.append(
+            (
+                ship.isoformat(),
+                publisher.upper(),
+                str(10 + w),
+                name.upper() if watched else f"Other Title {w}",
+                "" if w % 4 else "(MR)",
+                "Wanted" if watched and w % 2 == 0 else "Skipped",
+                cid if watched else None,
+                [row[0] for row in issues if row[7] == cid][w % 8] if watched else None,
+                "2024-12-03" if watched else None,
+                name.lower().replace(" ", "") if watched else f"othertitle{w}",
+                "49",
+                "2024",
+                "v1" if watched else None,
+                year if watched else None,
+                None,
+                "Print" if w % 5 else "Digital",
+                w + 1,
+            )
+        )
+    return {
+        "comics": comics,
+        "issues": issues,
+        "snatched": snatched,
+        "weekly": weekly,
+        "annuals": annuals,
+        "mylar_info": [(12,)],
+    }
+
+
+def mylar3(path: Path) -> Path:
+    """Mylar3's ``mylar.db`` (see the module's list)."""
+    return write_export(path, MYLAR3_DDL, mylar3_rows())

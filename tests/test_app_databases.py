@@ -23104,3 +23104,72 @@ def test_zeitgeist_activity_log_reads_its_milliseconds_keeps_payload_bytes_and_i
         "subj_storage": "storage",
     }
     assert found == {("event", column): f"{table}.id" for column, table in declared.items()}
+
+
+def test_mylar3_watchlist_reads_its_dates_and_digit_ids_and_finds_its_comicvine_references(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.mylar3)
+    rows = apps.mylar3_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    comics, issues, snatched, weekly = rows["comics"], rows["issues"], rows["snatched"], rows["weekly"]
+    zero = "0000-00-00"
+    # The zero date Mylar writes for a date ComicVine does not know is a null token (charged), and ''
+    # in the pull list's EXTRA a blank; a column of nothing but the zero date holds no value (no cost).
+    charged = {
+        ("comics", "LatestDate", 18): sum(row[18] == zero for row in comics),
+        ("issues", "ReleaseDate", 9): sum(row[9] == zero for row in issues),
+        ("issues", "IssueDate", 11): sum(row[11] == zero for row in issues),
+        ("weekly", "EXTRA", 4): sum(row[4] == "" for row in weekly),
+    }
+    assert charged_columns(profiled(run_dir)["columns"]) == {
+        (table, name): round(column_score(len(rows[table]), count), 2)
+        for (table, name, _), count in charged.items()
+    }
+    scores = {t: (len(v), [100.0] * len(v[0])) for t, v in rows.items()}
+    for (table, _, index), count in charged.items():
+        scores[table][1][index] = column_score(len(rows[table]), count)
+    assert ran.record["quality_before"] == pytest.approx(export_score(scores), abs=0.01)
+    assert ran.record["quality_after"] == 100.0
+    # helpers.today()'s dates are dates, helpers.now()'s times naive timestamps, the zero date NULL.
+    types = ran.types("issues")
+    assert types["IssueDate"] == types["ReleaseDate"] == types["DateAdded"] == "date"
+    assert (
+        ran.types("comics")["LastUpdated"]
+        == ran.types("snatched")["DateAdded"]
+        == ("timestamp without time zone")
+    )
+    day = {row[0]: None if row[11] == zero else date.fromisoformat(row[11]) for row in issues}
+    assert ran.values("issues", "IssueDate", "IssueID") == {int(k): v for k, v in day.items()}
+    assert ran.values("snatched", "DateAdded", "IssueID") == {
+        int(row[0]): datetime.strptime(row[4], "%Y-%m-%d %H:%M:%S") for row in snatched
+    }
+    assert ran.values("snatched", "Hash", "IssueID") == {int(row[0]): row[9] for row in snatched}
+    assert ran.values("comics", "LastUpdated", "ComicID") == {
+        int(row[0]): datetime.strptime(row[25], "%Y-%m-%d %H:%M:%S") for row in comics
+    }
+    assert ran.values("weekly", "SHIPDATE", "rowid") == {
+        row[16]: date.fromisoformat(row[0]) for row in weekly
+    }
+    # Issue numbers with a point (12.1) exact, sizes as the integers they spell, names as written.
+    assert ran.types("issues")["Issue_Number"] == "numeric"
+    numbers = ran.values("issues", "Issue_Number", "IssueID")
+    assert {k: Decimal(v) for k, v in numbers.items()} == {int(row[0]): Decimal(row[3]) for row in issues}
+    assert ran.values("issues", "ComicSize", "IssueID") == {
+        int(row[0]): None if row[14] is None else int(row[14]) for row in issues
+    }
+    assert ran.values("issues", "IssueName", "IssueID") == {int(row[0]): row[2] for row in issues}
+    assert ran.values("comics", "ComicName", "ComicID") == {int(row[0]): row[1] for row in comics}
+    assert ran.values("comics", "NewPublish", "ComicID") == {int(row[0]): row[15] == "True" for row in comics}
+    assert ran.values("comics", "Collects", "ComicID") == {int(row[0]): row[43] for row in comics}
+    # ComicVine's ids as text of digits join the series, issues and pull list to each other.
+    assert references(run_dir) == {
+        ("comics", "LatestIssueID"): "issues.IssueID",
+        ("issues", "ComicID"): "comics.ComicID",
+        ("snatched", "IssueID"): "issues.IssueID",
+        ("snatched", "ComicID"): "comics.ComicID",
+        ("weekly", "ComicID"): "comics.ComicID",
+        ("weekly", "IssueID"): "issues.IssueID",
+        ("annuals", "ComicID"): "comics.ComicID",
+    }
