@@ -71893,3 +71893,236 @@ def mylar3_rows() -> dict[str, list[tuple[Any, ...]]]:
 def mylar3(path: Path) -> Path:
     """Mylar3's ``mylar.db`` (see the module's list)."""
     return write_export(path, MYLAR3_DDL, mylar3_rows())
+
+
+# --- LazyLibrarian (book downloader: lazylibrarian/dbupgrade.py, its new v60 tables) ---
+
+LAZYLIBRARIAN_DDL = (
+    "CREATE TABLE authors (AuthorID TEXT UNIQUE, AuthorName TEXT UNIQUE, AuthorImg TEXT, AuthorLink TEXT, "
+    "DateAdded TEXT, Status TEXT, LastBook TEXT, LastBookImg TEXT, LastLink TEXT, LastDate TEXT, "
+    "HaveBooks INTEGER DEFAULT 0, TotalBooks INTEGER DEFAULT 0, AuthorBorn TEXT, AuthorDeath TEXT, "
+    "UnignoredBooks INTEGER DEFAULT 0, Manual TEXT, GRfollow TEXT, LastBookID TEXT, "
+    "Updated INTEGER DEFAULT 0, Reason TEXT, About TEXT, AKA TEXT)",
+    "CREATE TABLE wanted (BookID TEXT, NZBurl TEXT, NZBtitle TEXT, NZBdate TEXT, NZBprov TEXT, "
+    "Status TEXT, NZBsize TEXT, AuxInfo TEXT, NZBmode TEXT, Source TEXT, DownloadID TEXT, DLResult TEXT)",
+    "CREATE TABLE series (SeriesID INTEGER UNIQUE, SeriesName TEXT, Status TEXT, Have INTEGER DEFAULT 0, "
+    "Total INTEGER DEFAULT 0, Updated INTEGER DEFAULT 0, Reason TEXT)",
+    "CREATE TABLE users (UserID TEXT UNIQUE, UserName TEXT UNIQUE, Password TEXT, Email TEXT, Name TEXT, "
+    "Perms INTEGER DEFAULT 0, HaveRead TEXT, ToRead TEXT, CalibreRead TEXT, CalibreToRead TEXT, "
+    "BookType TEXT, SendTo TEXT, Last_Login TEXT, Login_Count INTEGER DEFAULT 0)",
+    "CREATE TABLE genres (GenreID INTEGER PRIMARY KEY AUTOINCREMENT, GenreName TEXT UNIQUE)",
+    "CREATE TABLE jobs (Name TEXT, Finish INTEGER DEFAULT 0, Start INTEGER DEFAULT 0)",
+    "CREATE TABLE books (AuthorID TEXT REFERENCES authors (AuthorID) ON DELETE CASCADE, BookName TEXT, "
+    "BookSub TEXT, BookDesc TEXT, BookGenre TEXT, BookIsbn TEXT, BookPub TEXT, BookRate INTEGER DEFAULT 0, "
+    "BookImg TEXT, BookPages INTEGER DEFAULT 0, BookLink TEXT, BookID TEXT UNIQUE, BookFile TEXT, "
+    "BookDate TEXT, BookLang TEXT, BookAdded TEXT, Status TEXT, WorkPage TEXT, Manual TEXT, "
+    "SeriesDisplay TEXT, BookLibrary TEXT, AudioFile TEXT, AudioLibrary TEXT, AudioStatus TEXT, "
+    "WorkID TEXT, ScanResult TEXT, OriginalPubDate TEXT, Requester TEXT, AudioRequester TEXT, "
+    "LT_WorkID TEXT, Narrator TEXT)",
+    "CREATE TABLE member (SeriesID INTEGER REFERENCES series (SeriesID) ON DELETE CASCADE, "
+    "BookID TEXT REFERENCES books (BookID) ON DELETE CASCADE, WorkID TEXT, SeriesNum TEXT)",
+    "CREATE TABLE seriesauthors (SeriesID INTEGER, AuthorID TEXT REFERENCES authors (AuthorID) "
+    "ON DELETE CASCADE, UNIQUE (SeriesID,AuthorID))",
+    "CREATE TABLE genrebooks (GenreID INTEGER REFERENCES genres (GenreID) ON DELETE CASCADE, "
+    "BookID TEXT REFERENCES books (BookID) ON DELETE CASCADE, UNIQUE (GenreID,BookID))",
+    "CREATE INDEX books_index_authorid ON books(AuthorID)",
+    "CREATE INDEX books_index_status ON books(Status)",
+    "CREATE INDEX authors_index_status ON authors(Status)",
+    "CREATE INDEX wanted_index_status ON wanted(Status)",
+)
+
+#: GoodReads author ids (text of digits), names (accents, a CJK name) and the series each writes.
+LAZYLIBRARIAN_AUTHORS = (
+    ("1077326", "J.K. Rowling", "Harry Potter"),
+    ("9256", "Terry Pratchett", "Discworld"),
+    ("4763", "Ursula K. Le Guin", "Earthsea"),
+    ("2546", "Haruki Murakami", "1Q84"),
+    ("58293", "Pierre Lemaître", "Les Enfants du désastre"),
+    ("3389", "N. K. Jemisin", "The Broken Earth"),
+)
+LAZYLIBRARIAN_GENRES = ("Fantasy", "Fiction", "Science Fiction", "Young Adult", "Mystery")
+
+
+def lazylibrarian_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """A LazyLibrarian library as its code writes it (``importer.py``, ``searchbook.py``,
+    ``postprocess.py``, ``dbupgrade.py``'s ``check_db``): GoodReads ids as text of digits, ``DateAdded``
+    and ``BookAdded`` as ``today()``'s ``YYYY-MM-DD``, ``BookDate``/``LastDate`` as the provider gives
+    them (a day, a year alone, or ``'0000'`` where ``check_db`` found none), a snatch's ``NZBdate``
+    as ``now()``'s ``YYYY-MM-DD HH:MM:SS``, ``Updated`` and the jobs' times as ``int(time.time())``,
+    the book's rating a REAL under ``BookRate INTEGER``, ISBN-13s as text, series numbers as text
+    (``'2.5'`` a novella between two books), ``BookSub`` '' where the title has no subtitle, and the
+    admin user ``initialise`` adds (its md5 password, ``Perms`` 65535)."""
+    authors, books, wanted, series, member, seriesauthors, genrebooks = [], [], [], [], [], [], []
+    genres = [(i + 1, name) for i, name in enumerate(LAZYLIBRARIAN_GENRES)]
+    updated0 = 1_733_472_000  # 2024-12-06 08:00:00 UTC
+    book_id = 40_000
+    for a, (aid, name, series_name) in enumerate(LAZYLIBRARIAN_AUTHORS):
+        series_id = 40_100 + 17 * a
+        series_books = []
+        for n in range(1, 7):
+            book_id += 13 + a
+            bid = str(book_id)
+            year = 1990 + 3 * a + n
+            if n == 6 and a % 2 == 0:
+                bookdate = "0000"  # check_db: no valid date from the provider
+            elif n == 5:
+                bookdate = str(year)  # the provider gave a year alone
+            else:
+                bookdate = f"{year}-{1 + (n * 5 + a) % 12:02d}-{1 + (n * 7 + a) % 28:02d}"
+            status = ("Open", "Have", "Wanted", "Skipped", "Ignored", "Snatched")[(n + a) % 6]
+            have = status in ("Open", "Have")
+            number = "2.5" if n == 3 and a == 1 else str(n if n < 3 or a != 1 else n - 1)
+            books.append(
+                (
+                    aid,
+                    f"{series_name} {n}" if a != 4 else f"Tome {n} — l'été",
+                    "" if n % 2 else f"A {series_name} Novel",
+                    f"<p>Book {n} of <i>{series_name}</i>.</p>",
+                    ", ".join(LAZYLIBRARIAN_GENRES[(a + k) % 5] for k in range(1 + n % 3)),
+                    "" if n == 4 else f"978{(30_000_000_0 + book_id * 7):010d}",
+                    ("Bloomsbury", "Gollancz", "Ace", "Knopf", "Albin Michel", "Orbit")[a],
+                    round(3.5 + ((a * 7 + n * 3) % 15) / 10 + 0.01 * n, 2),
+                    f"cache/book/{bid}.jpg",
+                    200 + 37 * n + a,
+                    f"https://www.goodreads.com/book/show/{bid}",
+                    bid,
+                    f"/books/{name}/{series_name} {n}/{series_name} {n}.epub" if have else None,
+                    bookdate,
+                    "eng" if a not in (3, 4) else ("jpn" if a == 3 else "fre"),
+                    date(2024, 11, 2 + a).isoformat(),
+                    status,
+                    f"https://www.librarything.com/work/{200_000 + book_id}",
+                    None,
+                    f"{series_name} #{number}",
+                    "2024-11-20 10:11:12" if have else None,
+                    None,
+                    None,
+                    "Skipped",
+                    str(1_000_000 + book_id),
+                    None if not have else "Matched",
+                    "" if n % 4 else f"{year - 1}-06-01",
+                    None,
+                    None,
+                    None,
+                    None,
+                )
+            )
+            series_books.append((bid, number, have))
+            member.append((series_id, bid, str(1_000_000 + book_id), number))
+            genrebooks.append((1 + (a + n) % 5, bid))
+            if status in ("Snatched", "Wanted") or (have and n % 2 == 0):
+                moment = datetime(2024, 11, 10, 18, 30, 5) + timedelta(hours=7 * len(wanted), minutes=n)
+                torrent = n % 2 == 0
+                wanted.append(
+                    (
+                        bid,
+                        f"magnet:?xt=urn:btih:{hashlib.sha1(bid.encode()).hexdigest()}"
+                        if torrent
+                        else f"https://api.nzbgeek.info/api?t=get&id={bid}",
+                        f"{name} - {series_name} {n} (retail) (epub)",
+                        moment.strftime("%Y-%m-%d %H:%M:%S"),
+                        "Jackett_1337x" if torrent else "NZBGeek",
+                        "Processed" if have else "Snatched",
+                        f"{(1_200_000 + 313_377 * n) / 1_048_576:.2f}",
+                        "eBook",
+                        "torrent" if torrent else "nzb",
+                        "QBITTORRENT" if torrent else "SABNZBD",
+                        hashlib.sha1(bid.encode()).hexdigest() if torrent else f"SABnzbd_nzo_{bid}",
+                        None,
+                    )
+                )
+        have_count = sum(h for _, _, h in series_books)
+        series.append(
+            (
+                series_id,
+                series_name,
+                "Active" if a % 3 else "Paused",
+                have_count,
+                len(series_books),
+                updated0 + 3_601 * a,
+                f"Author: {name}",
+            )
+        )
+        seriesauthors.append((series_id, aid))
+        last = books[-1]
+        authors.append(
+            (
+                aid,
+                name,
+                f"cache/author/{aid}.jpg",
+                f"https://www.goodreads.com/author/show/{aid}",
+                date(2024, 11, 2 + a).isoformat(),
+                ("Active", "Wanted", "Paused", "Active", "Ignored", "Active")[a],
+                last[1],
+                last[8],
+                last[10],
+                last[13],
+                have_count,
+                len(series_books),
+                f"19{50 + a * 3}-0{1 + a}-1{a}" if a != 4 else "",
+                "2015-03-12" if a == 1 else "",
+                sum(1 for row in books if row[0] == aid and row[16] != "Ignored"),
+                None,
+                None,
+                last[11],
+                updated0 + 7_207 * a,
+                "Manual add" if a % 2 else f"Series: {series_name}",
+                None if a % 3 else f"{name} is the author of {series_name}.",
+                None,
+            )
+        )
+    users = [
+        (
+            "a7Kx2pQ9Zr",
+            "admin",
+            hashlib.md5(b"admin").hexdigest(),
+            None,
+            "admin",
+            65535,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            "2024-12-05 21:14:09",
+            14,
+        ),
+        (
+            "Tq4mN8vB1c",
+            "zoë",
+            hashlib.md5(b"hunter2").hexdigest(),
+            "zoe@example.org",
+            "Zoë Martín",
+            1,
+            "40013, 40026",
+            "40039",
+            None,
+            None,
+            "eBook",
+            "zoe@kindle.com",
+            None,
+            0,
+        ),
+    ]
+    jobs = [
+        (job, updated0 - 600 + 41 * i, updated0 - 660 + 41 * i)
+        for i, job in enumerate(("search_book", "search_rss_book", "check_for_updates", "author_update"))
+    ]
+    return {
+        "authors": authors,
+        "wanted": wanted,
+        "series": series,
+        "users": users,
+        "genres": genres,
+        "jobs": jobs,
+        "books": books,
+        "member": member,
+        "seriesauthors": seriesauthors,
+        "genrebooks": genrebooks,
+    }
+
+
+def lazylibrarian(path: Path) -> Path:
+    """LazyLibrarian's ``lazylibrarian.db`` (see the module's list)."""
+    return write_export(path, LAZYLIBRARIAN_DDL, lazylibrarian_rows())

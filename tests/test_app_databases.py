@@ -23173,3 +23173,65 @@ def test_mylar3_watchlist_reads_its_dates_and_digit_ids_and_finds_its_comicvine_
         ("weekly", "IssueID"): "issues.IssueID",
         ("annuals", "ComicID"): "comics.ComicID",
     }
+
+
+def test_lazylibrarian_keeps_its_partial_book_dates_as_written_and_reads_its_seconds_and_declared_references(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.lazylibrarian)
+    rows = apps.lazylibrarian_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    authors, books, wanted = rows["authors"], rows["books"], rows["wanted"]
+    # '' where the provider gave nothing (no subtitle, no ISBN, no birth date): blanks, charged as any.
+    blank = {("authors", 12): "AuthorBorn", ("authors", 13): "AuthorDeath"}
+    blank |= {("books", 2): "BookSub", ("books", 5): "BookIsbn", ("books", 26): "OriginalPubDate"}
+    counts = {key: sum(row[key[1]] == "" for row in rows[key[0]]) for key in blank}
+    assert charged_columns(profiled(run_dir)["columns"]) == {
+        (table, blank[table, i]): round(column_score(len(rows[table]), n), 2)
+        for (table, i), n in counts.items()
+    }
+    scores = {t: (len(v), [100.0] * len(v[0])) for t, v in rows.items()}
+    for (table, i), n in counts.items():
+        scores[table][1][i] = column_score(len(rows[table]), n)
+    assert ran.record["quality_before"] == pytest.approx(export_score(scores), abs=0.01)
+    assert ran.record["quality_after"] == 100.0
+    # A book's date is a day, a year alone or check_db's '0000': one column of three precisions
+    # stays text, every value as written; today()'s days are dates, now()'s times timestamps.
+    assert ran.types("books")["BookDate"] == ran.types("authors")["LastDate"] == "text"
+    assert ran.values("books", "BookDate", "BookID") == {int(row[11]): row[13] for row in books}
+    assert ran.values("authors", "LastDate", "AuthorID") == {int(row[0]): row[9] for row in authors}
+    assert ran.types("books")["BookAdded"] == "date"
+    assert ran.values("books", "BookAdded", "BookID") == {
+        int(row[11]): date.fromisoformat(row[15]) for row in books
+    }
+    assert ran.types("wanted")["NZBdate"] == "timestamp without time zone"
+    assert ran.values("wanted", "NZBdate", "BookID") == {
+        int(row[0]): datetime.strptime(row[3], "%Y-%m-%d %H:%M:%S") for row in wanted
+    }
+    # int(time.time()) under `Updated`: instants; the rating a REAL under INTEGER: every digit.
+    assert ran.types("series")["Updated"] == ran.types("authors")["Updated"] == "timestamp with time zone"
+    assert ran.values("series", "Updated", "SeriesID") == {
+        row[0]: UNIX_EPOCH + timedelta(seconds=row[5]) for row in rows["series"]
+    }
+    assert ran.types("books")["BookRate"] == "double precision"
+    assert ran.values("books", "BookRate", "BookID") == {int(row[11]): row[7] for row in books}
+    assert ran.values("books", "BookName", "BookID") == {int(row[11]): row[1] for row in books}
+    assert ran.values("users", "Password", "UserID") == {row[0]: row[2] for row in rows["users"]}
+    assert ran.values("users", "Name", "UserID") == {row[0]: row[4] for row in rows["users"]}
+    numbers = ran.values("member", "SeriesNum", "BookID")
+    assert {k: Decimal(v) for k, v in numbers.items()} == {
+        int(row[1]): Decimal(row[3]) for row in rows["member"]
+    }
+    # The schema's references, and the ones its data shows (a series' authors, an author's last book).
+    assert references(run_dir) == {
+        ("books", "AuthorID"): "authors.AuthorID",
+        ("member", "SeriesID"): "series.SeriesID",
+        ("member", "BookID"): "books.BookID",
+        ("seriesauthors", "SeriesID"): "series.SeriesID",
+        ("seriesauthors", "AuthorID"): "authors.AuthorID",
+        ("genrebooks", "GenreID"): "genres.GenreID",
+        ("genrebooks", "BookID"): "books.BookID",
+        ("authors", "LastBookID"): "books.BookID",
+        ("wanted", "BookID"): "books.BookID",
+    }
