@@ -72126,3 +72126,226 @@ def lazylibrarian_rows() -> dict[str, list[tuple[Any, ...]]]:
 def lazylibrarian(path: Path) -> Path:
     """LazyLibrarian's ``lazylibrarian.db`` (see the module's list)."""
     return write_export(path, LAZYLIBRARIAN_DDL, lazylibrarian_rows())
+
+
+# --- PiGallery2 (photo gallery: TypeORM entities of src/backend/model/database/enitites) ---
+
+PIGALLERY2_DDL = (
+    'CREATE TABLE "user_entity" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "name" varchar NOT NULL, '
+    '"password" varchar NOT NULL, "role" smallint NOT NULL, "usedSharingKey" varchar, '
+    'CONSTRAINT "UQ_3fe76ecf0f0ef036ff981e9f67d" UNIQUE ("name"))',
+    'CREATE TABLE "directory_entity" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, '
+    '"name" varchar NOT NULL, '
+    '"path" varchar NOT NULL, "lastModified" bigint NOT NULL, "lastScanned" bigint, '
+    '"mediaCount" integer NOT NULL, '
+    '"youngestMedia" bigint, "oldestMedia" bigint, "validCover" boolean NOT NULL DEFAULT (0), '
+    '"parentId" integer, "coverId" integer, CONSTRAINT "UQ_directory_name_path" UNIQUE ("name", "path"), '
+    'CONSTRAINT "FK_directory_parent" FOREIGN KEY ("parentId") REFERENCES "directory_entity" ("id") '
+    'ON DELETE CASCADE ON UPDATE NO ACTION, CONSTRAINT "FK_directory_cover" FOREIGN KEY ("coverId") '
+    'REFERENCES "media_entity" ("id") ON DELETE SET NULL ON UPDATE NO ACTION)',
+    'CREATE TABLE "media_entity" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "name" varchar NOT NULL, '
+    '"metadataTitle" text, "metadataCaption" text, "metadataSizeWidth" integer NOT NULL, '
+    '"metadataSizeHeight" integer NOT NULL, "metadataCreationDate" bigint NOT NULL, '
+    '"metadataCreationDateOffset" text, "metadataFileSize" integer NOT NULL, "metadataKeywords" text, '
+    '"metadataRating" tinyint, "metadataPersons" text, "metadataPersonsLength" tinyint NOT NULL DEFAULT (0), '
+    '"metadataBitRate" integer, "metadataDuration" integer, "metadataCameraDataISO" integer, '
+    '"metadataCameraDataModel" text, "metadataCameraDataMake" text, "metadataCameraDataFStop" float, '
+    '"metadataCameraDataExposure" float, "metadataCameraDataFocalLength" float, '
+    '"metadataCameraDataLens" text, '
+    '"metadataPositionDataGPSDataLatitude" float, "metadataPositionDataGPSDataLongitude" float, '
+    '"metadataPositionDataCountry" text, "metadataPositionDataState" text, "metadataPositionDataCity" text, '
+    '"type" varchar(16) NOT NULL, "directoryId" integer NOT NULL, '
+    'CONSTRAINT "UQ_media_name_directory" UNIQUE ("name", "directoryId"), '
+    'CONSTRAINT "FK_media_directory" FOREIGN KEY ("directoryId") REFERENCES "directory_entity" ("id") '
+    "ON DELETE CASCADE ON UPDATE NO ACTION)",
+    'CREATE INDEX "IDX_media_type" ON "media_entity" ("type")',
+    'CREATE TABLE "person_entry" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "name" varchar NOT NULL, '
+    '"count" integer NOT NULL DEFAULT (0), "isFavourite" boolean NOT NULL DEFAULT (0), '
+    '"sampleRegionId" integer, '
+    'CONSTRAINT "UQ_person_name" UNIQUE ("name"), CONSTRAINT "REL_person_sample" UNIQUE ("sampleRegionId"), '
+    'CONSTRAINT "FK_person_sample" FOREIGN KEY ("sampleRegionId") REFERENCES "face_region_entry" ("id") '
+    "ON DELETE SET NULL ON UPDATE NO ACTION)",
+    'CREATE TABLE "face_region_entry" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, '
+    '"boxWidth" integer NOT NULL, "boxHeight" integer NOT NULL, "boxLeft" integer NOT NULL, '
+    '"boxTop" integer NOT NULL, "mediaId" integer NOT NULL, "personId" integer NOT NULL, '
+    'CONSTRAINT "FK_face_media" FOREIGN KEY ("mediaId") REFERENCES "media_entity" ("id") ON DELETE CASCADE, '
+    "C"
+    'ONSTRAINT "FK_face_person" FOREIGN KEY ("personId") REFERENCES "person_entry" ("id") ON DELETE CASCADE)',
+    'CREATE TABLE "album_base_entity" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, '
+    '"name" varchar NOT NULL, '
+    '"locked" boolean NOT NULL DEFAULT (0), "count" integer NOT NULL DEFAULT (0), "searchQuery" text, '
+    '"type" varchar NOT NULL, "coverId" integer, CONSTRAINT "UQ_album_name" UNIQUE ("name"), '
+    'CONSTRAINT "FK_album_cover" FOREIGN KEY ("coverId") REFERENCES "media_entity" ("id") '
+    "ON DELETE SET NULL ON UPDATE NO ACTION)",
+    'CREATE TABLE "sharing_entity" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, '
+    '"sharingKey" varchar NOT NULL, "searchQuery" text NOT NULL, "password" text, "expires" bigint NOT NULL, '
+    '"timeStamp" bigint NOT NULL, "creatorId" integer NOT NULL, CONSTRAINT "FK_sharing_creator" '
+    'FOREIGN KEY ("creatorId") REFERENCES "user_entity" ("id") ON DELETE CASCADE ON UPDATE NO ACTION)',
+    'CREATE TABLE "version_entity" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, '
+    '"version" integer NOT NULL)',
+)
+
+PIGALLERY2_PEOPLE = ("Anna", "Béla Kovács", "山田太郎", "Chloé")
+PIGALLERY2_PLACES = (
+    ("Hungary", "Budapest", "Budapest", 47.497913, 19.040236),
+    ("Japan", "Tokyo", "Shibuya", 35.661777, 139.704051),
+    ("France", "Provence-Alpes-Côte d'Azur", "Nice", 43.7101728, 7.2619532),
+)
+
+
+def pigallery2_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """A PiGallery2 index as its TypeORM entities write it on SQLite (``DirectoryEntity``,
+    ``MediaEntity``'s embedded metadata, ``PersonEntry``, ``FaceRegionEntry``, ``AlbumBaseEntity``,
+    ``SharingEntity``, ``UserEntity``): the directory's ``lastModified``/``lastScanned`` and a share's
+    ``expires``/``timeStamp`` in epoch milliseconds, a photo's ``creationDate`` in milliseconds of its
+    local wall clock with its offset text beside it, ``simple-array`` keywords and persons as
+    comma-joined text ('' for an empty list: TypeORM joins []), ``simple-json``-like search queries as
+    JSON text, booleans 0/1, camera floats as the EXIF reader gives them (``1/250`` s exposure as
+    0.004), video bit rates and durations (ms) NULL on photos, the single-table ``type`` discriminator,
+    bcrypt password hashes and the self-referencing directory tree."""
+    base_ms = 1_717_000_000_000  # 2024-05-29 16:26:40 UTC
+    directories = [(1, ".", "./", base_ms, base_ms + 5_000, 0, None, None, 0, None, None)]
+    media: list[tuple[Any, ...]] = []
+    faces: list[tuple[Any, ...]] = []
+    for d in range(2, 7):
+        place = PIGALLERY2_PLACES[d % 3]
+        directories.append(
+            (
+                d,
+                f"{2020 + d} {place[2]}",
+                "./" if d < 5 else "./2026 Nice/",
+                base_ms + d * 86_400_123,
+                None if d == 6 else base_ms + d * 86_400_123 + 61_234,
+                0,
+                None,
+                None,
+                0,
+                1 if d < 5 else 4,
+                None,
+            )
+        )
+    for i in range(1, 31):
+        d = 2 + i % 5
+        country, state, city, lat, lon = PIGALLERY2_PLACES[d % 3]
+        video = i % 7 == 0
+        taken = 1_600_000_000_000 + i * 3_600_000 * 37 + (i % 3) * 250
+        keywords = ",".join(("holiday", "sea", "family", "Zoë")[: i % 5])
+        persons = [PIGALLERY2_PEOPLE[(i + k) % 4] for k in range(i % 3)] if not video else []
+        media.append(
+            (
+                i,
+                f"IMG_{1000 + i}.jpg" if not video else f"VID_{1000 + i}.mp4",
+                None if i % 4 else f"Day {i} — {city}",
+                None if i % 3 else f"Caption, with commas, {i}",
+                4032 if not video else 1920,
+                3024 if not video else 1080,
+                taken,
+                ("+02:00", "+09:00", "+01:00")[d % 3] if i % 6 else None,
+                2_345_678 + i * 1_013 if not video else 45_678_901 + i,
+                keywords,
+                (i % 6) if not video else 0,
+                ",".join(persons) if persons else None,
+                len(persons),
+                None if not video else 8_123_456,
+                None if not video else 12_345 + i,
+                None if video else 100 * (1 + i % 4),
+                None if video else ("Pixel 7", "ILCE-7M3", "iPhone 13 mini")[i % 3],
+                None if video else ("Google", "SONY", "Apple")[i % 3],
+                None if video else (1.85, 2.8, 4.0, 1.6)[i % 4],
+                None if video else (0.004, 0.0166666666666667, 0.008, 0.5)[i % 4],
+                None if video else (6.81, 35.0, 5.1, 24.0)[i % 4],
+                None if video or i % 2 else "FE 24-105mm F4 G OSS",
+                None if i % 5 == 0 else lat + i / 1000,
+                None if i % 5 == 0 else lon - i / 1000,
+                None if i % 5 == 0 else country,
+                None if i % 5 == 0 else state,
+                None if i % 5 == 0 else city,
+                "PhotoEntity" if not video else "VideoEntity",
+                d,
+            )
+        )
+        for k, person in enumerate(persons):
+            faces.append(
+                (
+                    len(faces) + 1,
+                    300 + k,
+                    320 + k,
+                    100 * k + i,
+                    50 + i,
+                    i,
+                    PIGALLERY2_PEOPLE.index(person) + 1,
+                )
+            )
+    counts = {d: sum(1 for row in media if row[-1] == d) for d in range(1, 7)}
+    directories = [
+        (
+            *row[:5],
+            counts.get(row[0], 0),
+            max((m[6] for m in media if m[-1] == row[0]), default=None),
+            min((m[6] for m in media if m[-1] == row[0]), default=None),
+            1 if counts.get(row[0]) else 0,
+            row[9],
+            min((m[0] for m in media if m[-1] == row[0]), default=None),
+        )
+        for row in directories
+    ]
+    people = {p: sum(1 for face in faces if face[6] == p) for p in range(1, 5)}
+    persons_rows = [
+        (p + 1, name, people[p + 1], 1 if p == 1 else 0, next(f[0] for f in faces if f[6] == p + 1))
+        for p, name in enumerate(PIGALLERY2_PEOPLE)
+    ]
+    albums = [
+        (
+            1,
+            "Favourites",
+            1,
+            sum(1 for m in media if (m[10] or 0) >= 4),
+            json.dumps({"type": 105, "value": 4, "min": 4}),
+            "SavedSearchEntity",
+            None,
+        ),
+        (
+            2,
+            "Zoë in Nice",
+            0,
+            3,
+            json.dumps(
+                {"type": 1, "list": [{"type": 207, "text": "Zoë"}, {"type": 203, "text": "Nice"}]},
+                ensure_ascii=False,
+            ),
+            "SavedSearchEntity",
+            5,
+        ),
+    ]
+    users = [
+        (1, "admin", "$2a$10$8Z2Lb9p8gq0cJ6tXk9N1aO1fR5mDqUv0p1rGk4Yc0a6u5lJqZr1xW", 4, None),
+        (2, "guest", "$2a$10$Q7r3sV0v3kN8yW2mJp4L6uQe9XhT1bZ5cD8fG2hJ4kL6mN8pQ0rS2", 1, None),
+        (3, "zoé", "$2a$10$Hh1Jj2Kk3Ll4Mm5Nn6Oo7Pp8Qq9Rr0Ss1Tt2Uu3Vv4Ww5Xx6Yy7Zz8", 2, "sh4R3k3y"),
+    ]
+    shares = [
+        (
+            s + 1,
+            ("sh4R3k3y", "Xk29pLmq", "a1B2c3D4")[s],
+            json.dumps({"type": 100, "text": ("/2022 Budapest", "/2023 Shibuya", "/2026 Nice")[s]}),
+            None if s != 1 else "$2a$10$Aa1Bb2Cc3Dd4Ee5Ff6Gg7Hh8Ii9Jj0Kk1Ll2Mm3Nn4Oo5Pp6Qq7Rr8",
+            base_ms + (s + 1) * 604_800_000,
+            base_ms + s * 3_600_017,
+            1 if s != 2 else 3,
+        )
+        for s in range(3)
+    ]
+    return {
+        "user_entity": users,
+        "directory_entity": directories,
+        "media_entity": media,
+        "person_entry": persons_rows,
+        "face_region_entry": faces,
+        "album_base_entity": albums,
+        "sharing_entity": shares,
+        "version_entity": [(1, 35)],
+    }
+
+
+def pigallery2(path: Path) -> Path:
+    """PiGallery2's ``sqlite.db`` (see the module's list)."""
+    return write_export(path, PIGALLERY2_DDL, pigallery2_rows())

@@ -23235,3 +23235,73 @@ def test_lazylibrarian_keeps_its_partial_book_dates_as_written_and_reads_its_sec
         ("authors", "LastBookID"): "books.BookID",
         ("wanted", "BookID"): "books.BookID",
     }
+
+
+def test_pigallery2_reads_its_typeorm_milliseconds_as_instants_last_scan_too_and_keeps_its_lists_and_json(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.pigallery2)
+    rows = apps.pigallery2_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    media, directories, shares = rows["media_entity"], rows["directory_entity"], rows["sharing_entity"]
+    # TypeORM joins an empty simple-array as '': a blank, charged as any; nothing else costs.
+    blanks = sum(row[9] == "" for row in media)
+    assert charged_columns(profiled(run_dir)["columns"]) == {
+        ("media_entity", "metadataKeywords"): round(column_score(len(media), blanks), 2)
+    }
+    scores = {t: (len(v), [100.0] * len(v[0])) for t, v in rows.items()}
+    scores["media_entity"][1][9] = column_score(len(media), blanks)
+    assert ran.record["quality_before"] == pytest.approx(export_score(scores), abs=0.01)
+    assert ran.record["quality_after"] == 100.0
+    # Epoch milliseconds: the folder's last change and its last scan alike (until 2026-12-06
+    # lastScanned stayed bigint beside lastModified), a share's expiry and creation, a photo's date.
+    instant = "timestamp with time zone"
+    directory_types = ran.types("directory_entity")
+    assert directory_types["lastModified"] == directory_types["lastScanned"] == instant
+    assert ran.types("sharing_entity")["expires"] == ran.types("sharing_entity")["timeStamp"] == instant
+    assert ran.types("media_entity")["metadataCreationDate"] == instant
+
+    def moment(ms: int | None) -> datetime | None:
+        return None if ms is None else UNIX_EPOCH + timedelta(milliseconds=ms)
+
+    assert ran.values("directory_entity", "lastScanned", "id") == {
+        row[0]: moment(row[4]) for row in directories
+    }
+    assert ran.values("directory_entity", "lastModified", "id") == {
+        row[0]: moment(row[3]) for row in directories
+    }
+    assert ran.values("sharing_entity", "expires", "id") == {row[0]: moment(row[4]) for row in shares}
+    assert ran.values("media_entity", "metadataCreationDate", "id") == {
+        row[0]: moment(row[6]) for row in media
+    }
+    # The oldest and youngest media's milliseconds carry no name of a moment: integers as written.
+    assert directory_types["youngestMedia"] == "bigint"
+    assert ran.values("directory_entity", "youngestMedia", "id") == {row[0]: row[6] for row in directories}
+    # Floats of EXIF as written, lists and JSON text as written, booleans, the discriminator.
+    for index, name in ((19, "metadataCameraDataExposure"), (22, "metadataPositionDataGPSDataLatitude")):
+        assert ran.types("media_entity")[name] == "double precision"
+        assert ran.values("media_entity", name, "id") == {row[0]: row[index] for row in media}
+    assert ran.values("media_entity", "metadataKeywords", "id") == {row[0]: row[9] or None for row in media}
+    assert ran.values("media_entity", "metadataPersons", "id") == {row[0]: row[11] for row in media}
+    assert ran.values("media_entity", "type", "id") == {row[0]: row[27] for row in media}
+    assert ran.values("album_base_entity", "searchQuery", "id") == {
+        row[0]: row[4] for row in rows["album_base_entity"]
+    }
+    assert ran.values("sharing_entity", "searchQuery", "id") == {row[0]: row[2] for row in shares}
+    assert ran.types("person_entry")["isFavourite"] == "boolean"
+    assert ran.values("person_entry", "isFavourite", "id") == {
+        row[0]: bool(row[3]) for row in rows["person_entry"]
+    }
+    assert ran.values("user_entity", "password", "id") == {row[0]: row[2] for row in rows["user_entity"]}
+    # Every relation TypeORM declares, and no other.
+    assert references(run_dir) == {
+        ("directory_entity", "parentId"): "directory_entity.id",
+        ("directory_entity", "coverId"): "media_entity.id",
+        ("media_entity", "directoryId"): "directory_entity.id",
+        ("person_entry", "sampleRegionId"): "face_region_entry.id",
+        ("face_region_entry", "mediaId"): "media_entity.id",
+        ("face_region_entry", "personId"): "person_entry.id",
+        ("album_base_entity", "coverId"): "media_entity.id",
+        ("sharing_entity", "creatorId"): "user_entity.id",
+    }
