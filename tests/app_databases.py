@@ -72589,3 +72589,700 @@ def sftpgo_rows(users: int = 24) -> dict[str, list[tuple[Any, ...]]]:
 def sftpgo(path: Path) -> Path:
     """SFTPGo's ``sftpgo.db`` (see the module's list)."""
     return write_export(path, SFTPGO_DDL, sftpgo_rows(), bytes_as_text=False)
+
+
+# --- Mylar3 (comic downloader: mylar/__init__.py dbcheck() of mylar3/mylar3) ---
+
+MYLAR3_DDL = (
+    "CREATE TABLE IF NOT EXISTS comics (ComicID TEXT UNIQUE, ComicName TEXT, ComicSortName TEXT, "
+    "ComicYear TEXT, DateAdded TEXT, Status TEXT, IncludeExtras INTEGER, Have INTEGER, "
+    "Total INTEGER, ComicImage TEXT, "
+    "FirstImageSize INTEGER, ComicPublisher TEXT, PublisherImprint TEXT, ComicLocation TEXT, "
+    "ComicPublished TEXT, NewPublish TEXT, LatestIssue TEXT, intLatestIssue INT, "
+    "LatestDate TEXT, Description TEXT, "
+    "DescriptionEdit TEXT, QUALalt_vers TEXT, QUALtype TEXT, QUALscanner TEXT, QUALquality TEXT, "
+    "LastUpdated TEXT, AlternateSearch TEXT, UseFuzzy TEXT, ComicVersion TEXT, SortOrder INTEGER, "
+    "DetailURL TEXT, ForceContinuing INTEGER, ComicName_Filesafe TEXT, AlternateFileName TEXT, "
+    "ComicImageURL TEXT, ComicImageALTURL TEXT, DynamicComicName TEXT, AllowPacks TEXT, Type TEXT, "
+    "Corrected_SeriesYear TEXT, Corrected_Type TEXT, TorrentID_32P TEXT, LatestIssueID TEXT, Collects CLOB, "
+    "IgnoreType INTEGER, AgeRating TEXT, FilesUpdated TEXT, seriesjsonPresent INT, dirlocked INTEGER, "
+    "cv_removed INTEGER)",
+    "CREATE TABLE IF NOT EXISTS issues (IssueID TEXT, ComicName TEXT, IssueName TEXT, Issue_Number TEXT, "
+    "DateAdded TEXT, Status TEXT, Type TEXT, ComicID TEXT, ArtworkURL Text, ReleaseDate TEXT, Location TEXT, "
+    "IssueDate TEXT, DigitalDate TEXT, Int_IssueNumber INT, ComicSize TEXT, AltIssueNumber TEXT, "
+    "IssueDate_Edit TEXT, ImageURL TEXT, ImageURL_ALT TEXT, forced_file INT)",
+    "ALTER TABLE issues ADD COLUMN inCacheDIR TEXT",
+    "CREATE TABLE IF NOT EXISTS snatched (IssueID TEXT, ComicName TEXT, Issue_Number TEXT, Size INTEGER, "
+    "DateAdded TEXT, Status TEXT, FolderName TEXT, ComicID TEXT, Provider TEXT, Hash TEXT, crc TEXT)",
+    "CREATE TABLE IF NOT EXISTS weekly (SHIPDATE TEXT, PUBLISHER TEXT, ISSUE TEXT, COMIC VARCHAR(150), "
+    "EXTRA TEXT, STATUS TEXT, ComicID TEXT, IssueID TEXT, CV_Last_Update TEXT, DynamicName TEXT, "
+    "weeknumber TEXT, year TEXT, volume TEXT, seriesyear TEXT, annuallink TEXT, format TEXT, "
+    "rowid INTEGER PRIMARY KEY)",
+    "CREATE TABLE IF NOT EXISTS annuals (IssueID TEXT, Issue_Number TEXT, IssueName TEXT, IssueDate TEXT, "
+    "Status TEXT, ComicID TEXT, GCDComicID TEXT, Location TEXT, ComicSize TEXT, Int_IssueNumber INT, "
+    "ComicName TEXT, ReleaseDate TEXT, DigitalDate TEXT, ReleaseComicID TEXT, ReleaseComicName TEXT, "
+    "IssueDate_Edit TEXT, DateAdded TEXT, Deleted INT DEFAULT 0)",
+    "CREATE TABLE IF NOT EXISTS mylar_info(DatabaseVersion INTEGER PRIMARY KEY)",
+    "CREATE INDEX IF NOT EXISTS issues_id on issues(IssueID)",
+    "CREATE INDEX IF NOT EXISTS comics_id on comics(ComicID)",
+)
+
+#: ComicVine volume ids (text of digits), names, publishers, start years and types as Mylar keeps them.
+MYLAR3_SERIES = (
+    ("42721", "Batman", "DC Comics", "2011", "Print"),
+    ("18166", "Saga", "Image", "2012", "Print"),
+    ("91273", "Monstress", "Image", "2015", "Print"),
+    ("130271", "Immortal X-Men", "Marvel", "2022", "Print"),
+    ("109862", "Something is Killing the Children", "BOOM! Studios", "2019", "Print"),
+    ("135544", "Zoë & the Café Mystère", "Dark Horse Comics", "2023", "TPB"),
+)
+MYLAR3_ISSUE_STATUS = ("Downloaded", "Wanted", "Skipped", "Archived", "Snatched", "Downloaded")
+
+
+def mylar3_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """A Mylar3 watchlist as its code writes it (``importer.py``, ``updater.py``, ``weeklypull.py``,
+    ``helpers.py``): ComicVine ids as text of digits, ``DateAdded``/``IssueDate``/``ReleaseDate`` as
+    ``helpers.today()``'s ``YYYY-MM-DD`` with ``'0000-00-00'`` for a date ComicVine does not know,
+    ``LastUpdated`` and the snatch time as ``helpers.now()``'s ``YYYY-MM-DD HH:MM:SS``, ``Int_IssueNumber``
+    as ``helpers.issuedigits`` (the number times 1000), ``ComicSize`` as the byte count's text, status
+    words, NULL where a field was never set, the weekly pull list's week and year as text."""
+    comics, issues, annuals, snatched, weekly = [], [], [], [], []
+    day0 = date(2024, 3, 4)
+    issue_id = 290_100
+    for s, (cid, name, publisher, year, kind) in enumerate(MYLAR3_SERIES):
+        count = 8
+        safe = name.replace(":", "").replace("&", "and")
+        location = f"/comics/{safe} ({year})"
+        first = date(int(year), 1 + s, 10)
+        series_issues = []
+        for n in range(1, count + 1):
+            issue_id += 7
+            status = MYLAR3_ISSUE_STATUS[(n + s) % 6]
+            store = first + timedelta(days=28 * (n - 1))
+            unknown = s == 5 and n > 6  # solicited, no date yet
+            number = "12.1" if (s == 0 and n == 8) else str(n)
+            digits = 12_100 if number == "12.1" else n * 1000
+            have = status in ("Downloaded", "Archived")
+            size = str(20_000_000 + 137_911 * n + s) if have else None
+            file_name = f"{safe} {number:0>3} ({store.year}).cbz" if have else None
+            series_issues.append((str(issue_id), number, store, unknown))
+            issues.append(
+                (
+                    str(issue_id),
+                    name,
+                    None if n % 3 == 0 else f"Chapter {n}: “{name}” part {n}",
+                    number,
+                    (day0 + timedelta(days=s)).isoformat(),
+                    status,
+                    None,
+                    cid,
+                    None,
+                    "0000-00-00" if unknown else (store - timedelta(days=7)).isoformat(),
+                    file_name,
+                    "0000-00-00" if unknown else store.replace(day=1).isoformat(),
+                    "0000-00-00",
+                    digits,
+                    size,
+                    None,
+                    None,
+                    f"https://comicvine.gamespot.com/a/uploads/scale_large/6/{issue_id}.jpg",
+                    f"https://comicvine.gamespot.com/a/uploads/scale_small/6/{issue_id}.jpg",
+                    0 if have else None,
+                    None,
+                )
+            )
+            if status in ("Snatched", "Downloaded"):
+                moment = datetime(2024, 3, 5, 9, 0, 0) + timedelta(hours=5 * len(snatched), seconds=17 * n)
+                snatched.append(
+                    (
+                        str(issue_id),
+                        name,
+                        number,
+                        int(size) if size else 31_457_280 + n,
+                        moment.strftime("%Y-%m-%d %H:%M:%S"),
+                        "Snatched" if status == "Snatched" else "Post-Processed",
+                        None if status == "Snatched" else f"{safe}.{number}.({store.year}).(digital)",
+                        cid,
+                        "DDL(GetComics)" if n % 2 else "experimental",
+                        None if n % 2 else hashlib.sha1(f"{cid}-{n}".encode()).hexdigest().upper(),
+                        None,
+                    )
+                )
+        last_id, last_number, last_store, _ = series_issues[-1]
+        have_count = sum(1 for row in issues if row[7] == cid and row[5] in ("Downloaded", "Archived"))
+        comics.append(
+            (
+                cid,
+                name,
+                name.lower().removeprefix("the "),
+                year,
+                day0.isoformat(),
+                "Active" if s != 4 else "Paused",
+                None,
+                have_count,
+                count,
+                f"cache/{cid}.jpg",
+                None if s % 2 else 183_422 + s,
+                publisher,
+                None if s != 3 else "X-Men",
+                location,
+                f"{first.strftime('%B')} {year} - Present",
+                "False" if s != 1 else "True",
+                last_number,
+                12_100 if last_number == "12.1" else int(last_number) * 1000,
+                "0000-00-00" if s == 5 else last_store.isoformat(),
+                f"<p>{name} — an ongoing series from {publisher}.</p>",
+                None,
+                None,
+                None,
+                None,
+                None,
+                (datetime(2024, 3, 6, 22, 15, 1) + timedelta(minutes=13 * s)).strftime("%Y-%m-%d %H:%M:%S"),
+                None if s != 0 else "Batman##The Batman",
+                None,
+                "v1" if s != 0 else "v2",
+                None,
+                f"https://comicvine.gamespot.com/volume/4050-{cid}/",
+                0,
+                safe,
+                None,
+                f"https://comicvine.gamespot.com/a/uploads/scale_large/6/{cid}.jpg",
+                f"https://comicvine.gamespot.com/a/uploads/scale_small/6/{cid}.jpg",
+                name.lower().replace(" ", "").replace("&", "and"),
+                None if s != 2 else "0",
+                kind,
+                None,
+                None,
+                None,
+                last_id,
+                None if kind != "TPB" else json.dumps([{"series": name, "issues": "1-6"}]),
+                0,
+                None,
+                None if s % 2 else "2024-03-06",
+                1 if s % 2 else 0,
+                None,
+                0,
+            )
+        )
+        if s < 2:
+            annual_cid = str(int(cid) + 50_000)
+            for n in (1, 2):
+                issue_id += 3
+                store = first + timedelta(days=300 + 365 * (n - 1))
+                annuals.append(
+                    (
+                        str(issue_id),
+                        str(n),
+                        f"{name} Annual #{n}",
+                        store.replace(day=1).isoformat(),
+                        "Wanted" if n == 2 else "Downloaded",
+                        cid,
+                        None,
+                        None if n == 2 else f"{name} Annual {n:03} ({store.year}).cbz",
+                        None if n == 2 else str(41_234_567 + n),
+                        n * 1000,
+                        name,
+                        (store - timedelta(days=7)).isoformat(),
+                        "0000-00-00",
+                        annual_cid,
+                        f"{name} Annual",
+                        None,
+                        day0.isoformat(),
+                        0,
+                    )
+                )
+    ship = date(2024, 12, 4)
+    for w in range(24):
+        watched = w % 3 == 0
+        s = w % len(MYLAR3_SERIES)
+        cid, name, publisher, year, kind = MYLAR3_SERIES[s]
+        weekly.append(
+            (
+                ship.isoformat(),
+                publisher.upper(),
+                str(10 + w),
+                name.upper() if watched else f"Other Title {w}",
+                "" if w % 4 else "(MR)",
+                "Wanted" if watched and w % 2 == 0 else "Skipped",
+                cid if watched else None,
+                [row[0] for row in issues if row[7] == cid][w % 8] if watched else None,
+                "2024-12-03" if watched else None,
+                name.lower().replace(" ", "") if watched else f"othertitle{w}",
+                "49",
+                "2024",
+                "v1" if watched else None,
+                year if watched else None,
+                None,
+                "Print" if w % 5 else "Digital",
+                w + 1,
+            )
+        )
+    return {
+        "comics": comics,
+        "issues": issues,
+        "snatched": snatched,
+        "weekly": weekly,
+        "annuals": annuals,
+        "mylar_info": [(12,)],
+    }
+
+
+def mylar3(path: Path) -> Path:
+    """Mylar3's ``mylar.db`` (see the module's list)."""
+    return write_export(path, MYLAR3_DDL, mylar3_rows())
+
+
+# --- LazyLibrarian (book downloader: lazylibrarian/dbupgrade.py, its new v60 tables) ---
+
+LAZYLIBRARIAN_DDL = (
+    "CREATE TABLE authors (AuthorID TEXT UNIQUE, AuthorName TEXT UNIQUE, AuthorImg TEXT, AuthorLink TEXT, "
+    "DateAdded TEXT, Status TEXT, LastBook TEXT, LastBookImg TEXT, LastLink TEXT, LastDate TEXT, "
+    "HaveBooks INTEGER DEFAULT 0, TotalBooks INTEGER DEFAULT 0, AuthorBorn TEXT, AuthorDeath TEXT, "
+    "UnignoredBooks INTEGER DEFAULT 0, Manual TEXT, GRfollow TEXT, LastBookID TEXT, "
+    "Updated INTEGER DEFAULT 0, Reason TEXT, About TEXT, AKA TEXT)",
+    "CREATE TABLE wanted (BookID TEXT, NZBurl TEXT, NZBtitle TEXT, NZBdate TEXT, NZBprov TEXT, "
+    "Status TEXT, NZBsize TEXT, AuxInfo TEXT, NZBmode TEXT, Source TEXT, DownloadID TEXT, DLResult TEXT)",
+    "CREATE TABLE series (SeriesID INTEGER UNIQUE, SeriesName TEXT, Status TEXT, Have INTEGER DEFAULT 0, "
+    "Total INTEGER DEFAULT 0, Updated INTEGER DEFAULT 0, Reason TEXT)",
+    "CREATE TABLE users (UserID TEXT UNIQUE, UserName TEXT UNIQUE, Password TEXT, Email TEXT, Name TEXT, "
+    "Perms INTEGER DEFAULT 0, HaveRead TEXT, ToRead TEXT, CalibreRead TEXT, CalibreToRead TEXT, "
+    "BookType TEXT, SendTo TEXT, Last_Login TEXT, Login_Count INTEGER DEFAULT 0)",
+    "CREATE TABLE genres (GenreID INTEGER PRIMARY KEY AUTOINCREMENT, GenreName TEXT UNIQUE)",
+    "CREATE TABLE jobs (Name TEXT, Finish INTEGER DEFAULT 0, Start INTEGER DEFAULT 0)",
+    "CREATE TABLE books (AuthorID TEXT REFERENCES authors (AuthorID) ON DELETE CASCADE, BookName TEXT, "
+    "BookSub TEXT, BookDesc TEXT, BookGenre TEXT, BookIsbn TEXT, BookPub TEXT, BookRate INTEGER DEFAULT 0, "
+    "BookImg TEXT, BookPages INTEGER DEFAULT 0, BookLink TEXT, BookID TEXT UNIQUE, BookFile TEXT, "
+    "BookDate TEXT, BookLang TEXT, BookAdded TEXT, Status TEXT, WorkPage TEXT, Manual TEXT, "
+    "SeriesDisplay TEXT, BookLibrary TEXT, AudioFile TEXT, AudioLibrary TEXT, AudioStatus TEXT, "
+    "WorkID TEXT, ScanResult TEXT, OriginalPubDate TEXT, Requester TEXT, AudioRequester TEXT, "
+    "LT_WorkID TEXT, Narrator TEXT)",
+    "CREATE TABLE member (SeriesID INTEGER REFERENCES series (SeriesID) ON DELETE CASCADE, "
+    "BookID TEXT REFERENCES books (BookID) ON DELETE CASCADE, WorkID TEXT, SeriesNum TEXT)",
+    "CREATE TABLE seriesauthors (SeriesID INTEGER, AuthorID TEXT REFERENCES authors (AuthorID) "
+    "ON DELETE CASCADE, UNIQUE (SeriesID,AuthorID))",
+    "CREATE TABLE genrebooks (GenreID INTEGER REFERENCES genres (GenreID) ON DELETE CASCADE, "
+    "BookID TEXT REFERENCES books (BookID) ON DELETE CASCADE, UNIQUE (GenreID,BookID))",
+    "CREATE INDEX books_index_authorid ON books(AuthorID)",
+    "CREATE INDEX books_index_status ON books(Status)",
+    "CREATE INDEX authors_index_status ON authors(Status)",
+    "CREATE INDEX wanted_index_status ON wanted(Status)",
+)
+
+#: GoodReads author ids (text of digits), names (accents, a CJK name) and the series each writes.
+LAZYLIBRARIAN_AUTHORS = (
+    ("1077326", "J.K. Rowling", "Harry Potter"),
+    ("9256", "Terry Pratchett", "Discworld"),
+    ("4763", "Ursula K. Le Guin", "Earthsea"),
+    ("2546", "Haruki Murakami", "1Q84"),
+    ("58293", "Pierre Lemaître", "Les Enfants du désastre"),
+    ("3389", "N. K. Jemisin", "The Broken Earth"),
+)
+LAZYLIBRARIAN_GENRES = ("Fantasy", "Fiction", "Science Fiction", "Young Adult", "Mystery")
+
+
+def lazylibrarian_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """A LazyLibrarian library as its code writes it (``importer.py``, ``searchbook.py``,
+    ``postprocess.py``, ``dbupgrade.py``'s ``check_db``): GoodReads ids as text of digits, ``DateAdded``
+    and ``BookAdded`` as ``today()``'s ``YYYY-MM-DD``, ``BookDate``/``LastDate`` as the provider gives
+    them (a day, a year alone, or ``'0000'`` where ``check_db`` found none), a snatch's ``NZBdate``
+    as ``now()``'s ``YYYY-MM-DD HH:MM:SS``, ``Updated`` and the jobs' times as ``int(time.time())``,
+    the book's rating a REAL under ``BookRate INTEGER``, ISBN-13s as text, series numbers as text
+    (``'2.5'`` a novella between two books), ``BookSub`` '' where the title has no subtitle, and the
+    admin user ``initialise`` adds (its md5 password, ``Perms`` 65535)."""
+    authors, books, wanted, series, member, seriesauthors, genrebooks = [], [], [], [], [], [], []
+    genres = [(i + 1, name) for i, name in enumerate(LAZYLIBRARIAN_GENRES)]
+    updated0 = 1_733_472_000  # 2024-12-06 08:00:00 UTC
+    book_id = 40_000
+    for a, (aid, name, series_name) in enumerate(LAZYLIBRARIAN_AUTHORS):
+        series_id = 40_100 + 17 * a
+        series_books = []
+        for n in range(1, 7):
+            book_id += 13 + a
+            bid = str(book_id)
+            year = 1990 + 3 * a + n
+            if n == 6 and a % 2 == 0:
+                bookdate = "0000"  # check_db: no valid date from the provider
+            elif n == 5:
+                bookdate = str(year)  # the provider gave a year alone
+            else:
+                bookdate = f"{year}-{1 + (n * 5 + a) % 12:02d}-{1 + (n * 7 + a) % 28:02d}"
+            status = ("Open", "Have", "Wanted", "Skipped", "Ignored", "Snatched")[(n + a) % 6]
+            have = status in ("Open", "Have")
+            number = "2.5" if n == 3 and a == 1 else str(n if n < 3 or a != 1 else n - 1)
+            books.append(
+                (
+                    aid,
+                    f"{series_name} {n}" if a != 4 else f"Tome {n} — l'été",
+                    "" if n % 2 else f"A {series_name} Novel",
+                    f"<p>Book {n} of <i>{series_name}</i>.</p>",
+                    ", ".join(LAZYLIBRARIAN_GENRES[(a + k) % 5] for k in range(1 + n % 3)),
+                    "" if n == 4 else f"978{(30_000_000_0 + book_id * 7):010d}",
+                    ("Bloomsbury", "Gollancz", "Ace", "Knopf", "Albin Michel", "Orbit")[a],
+                    round(3.5 + ((a * 7 + n * 3) % 15) / 10 + 0.01 * n, 2),
+                    f"cache/book/{bid}.jpg",
+                    200 + 37 * n + a,
+                    f"https://www.goodreads.com/book/show/{bid}",
+                    bid,
+                    f"/books/{name}/{series_name} {n}/{series_name} {n}.epub" if have else None,
+                    bookdate,
+                    "eng" if a not in (3, 4) else ("jpn" if a == 3 else "fre"),
+                    date(2024, 11, 2 + a).isoformat(),
+                    status,
+                    f"https://www.librarything.com/work/{200_000 + book_id}",
+                    None,
+                    f"{series_name} #{number}",
+                    "2024-11-20 10:11:12" if have else None,
+                    None,
+                    None,
+                    "Skipped",
+                    str(1_000_000 + book_id),
+                    None if not have else "Matched",
+                    "" if n % 4 else f"{year - 1}-06-01",
+                    None,
+                    None,
+                    None,
+                    None,
+                )
+            )
+            series_books.append((bid, number, have))
+            member.append((series_id, bid, str(1_000_000 + book_id), number))
+            genrebooks.append((1 + (a + n) % 5, bid))
+            if status in ("Snatched", "Wanted") or (have and n % 2 == 0):
+                moment = datetime(2024, 11, 10, 18, 30, 5) + timedelta(hours=7 * len(wanted), minutes=n)
+                torrent = n % 2 == 0
+                wanted.append(
+                    (
+                        bid,
+                        f"magnet:?xt=urn:btih:{hashlib.sha1(bid.encode()).hexdigest()}"
+                        if torrent
+                        else f"https://api.nzbgeek.info/api?t=get&id={bid}",
+                        f"{name} - {series_name} {n} (retail) (epub)",
+                        moment.strftime("%Y-%m-%d %H:%M:%S"),
+                        "Jackett_1337x" if torrent else "NZBGeek",
+                        "Processed" if have else "Snatched",
+                        f"{(1_200_000 + 313_377 * n) / 1_048_576:.2f}",
+                        "eBook",
+                        "torrent" if torrent else "nzb",
+                        "QBITTORRENT" if torrent else "SABNZBD",
+                        hashlib.sha1(bid.encode()).hexdigest() if torrent else f"SABnzbd_nzo_{bid}",
+                        None,
+                    )
+                )
+        have_count = sum(h for _, _, h in series_books)
+        series.append(
+            (
+                series_id,
+                series_name,
+                "Active" if a % 3 else "Paused",
+                have_count,
+                len(series_books),
+                updated0 + 3_601 * a,
+                f"Author: {name}",
+            )
+        )
+        seriesauthors.append((series_id, aid))
+        last = books[-1]
+        authors.append(
+            (
+                aid,
+                name,
+                f"cache/author/{aid}.jpg",
+                f"https://www.goodreads.com/author/show/{aid}",
+                date(2024, 11, 2 + a).isoformat(),
+                ("Active", "Wanted", "Paused", "Active", "Ignored", "Active")[a],
+                last[1],
+                last[8],
+                last[10],
+                last[13],
+                have_count,
+                len(series_books),
+                f"19{50 + a * 3}-0{1 + a}-1{a}" if a != 4 else "",
+                "2015-03-12" if a == 1 else "",
+                sum(1 for row in books if row[0] == aid and row[16] != "Ignored"),
+                None,
+                None,
+                last[11],
+                updated0 + 7_207 * a,
+                "Manual add" if a % 2 else f"Series: {series_name}",
+                None if a % 3 else f"{name} is the author of {series_name}.",
+                None,
+            )
+        )
+    users = [
+        (
+            "a7Kx2pQ9Zr",
+            "admin",
+            hashlib.md5(b"admin").hexdigest(),
+            None,
+            "admin",
+            65535,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            "2024-12-05 21:14:09",
+            14,
+        ),
+        (
+            "Tq4mN8vB1c",
+            "zoë",
+            hashlib.md5(b"hunter2").hexdigest(),
+            "zoe@example.org",
+            "Zoë Martín",
+            1,
+            "40013, 40026",
+            "40039",
+            None,
+            None,
+            "eBook",
+            "zoe@kindle.com",
+            None,
+            0,
+        ),
+    ]
+    jobs = [
+        (job, updated0 - 600 + 41 * i, updated0 - 660 + 41 * i)
+        for i, job in enumerate(("search_book", "search_rss_book", "check_for_updates", "author_update"))
+    ]
+    return {
+        "authors": authors,
+        "wanted": wanted,
+        "series": series,
+        "users": users,
+        "genres": genres,
+        "jobs": jobs,
+        "books": books,
+        "member": member,
+        "seriesauthors": seriesauthors,
+        "genrebooks": genrebooks,
+    }
+
+
+def lazylibrarian(path: Path) -> Path:
+    """LazyLibrarian's ``lazylibrarian.db`` (see the module's list)."""
+    return write_export(path, LAZYLIBRARIAN_DDL, lazylibrarian_rows())
+
+
+# --- PiGallery2 (photo gallery: TypeORM entities of src/backend/model/database/enitites) ---
+
+PIGALLERY2_DDL = (
+    'CREATE TABLE "user_entity" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "name" varchar NOT NULL, '
+    '"password" varchar NOT NULL, "role" smallint NOT NULL, "usedSharingKey" varchar, '
+    'CONSTRAINT "UQ_3fe76ecf0f0ef036ff981e9f67d" UNIQUE ("name"))',
+    'CREATE TABLE "directory_entity" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, '
+    '"name" varchar NOT NULL, '
+    '"path" varchar NOT NULL, "lastModified" bigint NOT NULL, "lastScanned" bigint, '
+    '"mediaCount" integer NOT NULL, '
+    '"youngestMedia" bigint, "oldestMedia" bigint, "validCover" boolean NOT NULL DEFAULT (0), '
+    '"parentId" integer, "coverId" integer, CONSTRAINT "UQ_directory_name_path" UNIQUE ("name", "path"), '
+    'CONSTRAINT "FK_directory_parent" FOREIGN KEY ("parentId") REFERENCES "directory_entity" ("id") '
+    'ON DELETE CASCADE ON UPDATE NO ACTION, CONSTRAINT "FK_directory_cover" FOREIGN KEY ("coverId") '
+    'REFERENCES "media_entity" ("id") ON DELETE SET NULL ON UPDATE NO ACTION)',
+    'CREATE TABLE "media_entity" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "name" varchar NOT NULL, '
+    '"metadataTitle" text, "metadataCaption" text, "metadataSizeWidth" integer NOT NULL, '
+    '"metadataSizeHeight" integer NOT NULL, "metadataCreationDate" bigint NOT NULL, '
+    '"metadataCreationDateOffset" text, "metadataFileSize" integer NOT NULL, "metadataKeywords" text, '
+    '"metadataRating" tinyint, "metadataPersons" text, "metadataPersonsLength" tinyint NOT NULL DEFAULT (0), '
+    '"metadataBitRate" integer, "metadataDuration" integer, "metadataCameraDataISO" integer, '
+    '"metadataCameraDataModel" text, "metadataCameraDataMake" text, "metadataCameraDataFStop" float, '
+    '"metadataCameraDataExposure" float, "metadataCameraDataFocalLength" float, '
+    '"metadataCameraDataLens" text, '
+    '"metadataPositionDataGPSDataLatitude" float, "metadataPositionDataGPSDataLongitude" float, '
+    '"metadataPositionDataCountry" text, "metadataPositionDataState" text, "metadataPositionDataCity" text, '
+    '"type" varchar(16) NOT NULL, "directoryId" integer NOT NULL, '
+    'CONSTRAINT "UQ_media_name_directory" UNIQUE ("name", "directoryId"), '
+    'CONSTRAINT "FK_media_directory" FOREIGN KEY ("directoryId") REFERENCES "directory_entity" ("id") '
+    "ON DELETE CASCADE ON UPDATE NO ACTION)",
+    'CREATE INDEX "IDX_media_type" ON "media_entity" ("type")',
+    'CREATE TABLE "person_entry" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "name" varchar NOT NULL, '
+    '"count" integer NOT NULL DEFAULT (0), "isFavourite" boolean NOT NULL DEFAULT (0), '
+    '"sampleRegionId" integer, '
+    'CONSTRAINT "UQ_person_name" UNIQUE ("name"), CONSTRAINT "REL_person_sample" UNIQUE ("sampleRegionId"), '
+    'CONSTRAINT "FK_person_sample" FOREIGN KEY ("sampleRegionId") REFERENCES "face_region_entry" ("id") '
+    "ON DELETE SET NULL ON UPDATE NO ACTION)",
+    'CREATE TABLE "face_region_entry" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, '
+    '"boxWidth" integer NOT NULL, "boxHeight" integer NOT NULL, "boxLeft" integer NOT NULL, '
+    '"boxTop" integer NOT NULL, "mediaId" integer NOT NULL, "personId" integer NOT NULL, '
+    'CONSTRAINT "FK_face_media" FOREIGN KEY ("mediaId") REFERENCES "media_entity" ("id") ON DELETE CASCADE, '
+    "C"
+    'ONSTRAINT "FK_face_person" FOREIGN KEY ("personId") REFERENCES "person_entry" ("id") ON DELETE CASCADE)',
+    'CREATE TABLE "album_base_entity" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, '
+    '"name" varchar NOT NULL, '
+    '"locked" boolean NOT NULL DEFAULT (0), "count" integer NOT NULL DEFAULT (0), "searchQuery" text, '
+    '"type" varchar NOT NULL, "coverId" integer, CONSTRAINT "UQ_album_name" UNIQUE ("name"), '
+    'CONSTRAINT "FK_album_cover" FOREIGN KEY ("coverId") REFERENCES "media_entity" ("id") '
+    "ON DELETE SET NULL ON UPDATE NO ACTION)",
+    'CREATE TABLE "sharing_entity" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, '
+    '"sharingKey" varchar NOT NULL, "searchQuery" text NOT NULL, "password" text, "expires" bigint NOT NULL, '
+    '"timeStamp" bigint NOT NULL, "creatorId" integer NOT NULL, CONSTRAINT "FK_sharing_creator" '
+    'FOREIGN KEY ("creatorId") REFERENCES "user_entity" ("id") ON DELETE CASCADE ON UPDATE NO ACTION)',
+    'CREATE TABLE "version_entity" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, '
+    '"version" integer NOT NULL)',
+)
+
+PIGALLERY2_PEOPLE = ("Anna", "Béla Kovács", "山田太郎", "Chloé")
+PIGALLERY2_PLACES = (
+    ("Hungary", "Budapest", "Budapest", 47.497913, 19.040236),
+    ("Japan", "Tokyo", "Shibuya", 35.661777, 139.704051),
+    ("France", "Provence-Alpes-Côte d'Azur", "Nice", 43.7101728, 7.2619532),
+)
+
+
+def pigallery2_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """A PiGallery2 index as its TypeORM entities write it on SQLite (``DirectoryEntity``,
+    ``MediaEntity``'s embedded metadata, ``PersonEntry``, ``FaceRegionEntry``, ``AlbumBaseEntity``,
+    ``SharingEntity``, ``UserEntity``): the directory's ``lastModified``/``lastScanned`` and a share's
+    ``expires``/``timeStamp`` in epoch milliseconds, a photo's ``creationDate`` in milliseconds of its
+    local wall clock with its offset text beside it, ``simple-array`` keywords and persons as
+    comma-joined text ('' for an empty list: TypeORM joins []), ``simple-json``-like search queries as
+    JSON text, booleans 0/1, camera floats as the EXIF reader gives them (``1/250`` s exposure as
+    0.004), video bit rates and durations (ms) NULL on photos, the single-table ``type`` discriminator,
+    bcrypt password hashes and the self-referencing directory tree."""
+    base_ms = 1_717_000_000_000  # 2024-05-29 16:26:40 UTC
+    directories = [(1, ".", "./", base_ms, base_ms + 5_000, 0, None, None, 0, None, None)]
+    media: list[tuple[Any, ...]] = []
+    faces: list[tuple[Any, ...]] = []
+    for d in range(2, 7):
+        place = PIGALLERY2_PLACES[d % 3]
+        directories.append(
+            (
+                d,
+                f"{2020 + d} {place[2]}",
+                "./" if d < 5 else "./2026 Nice/",
+                base_ms + d * 86_400_123,
+                None if d == 6 else base_ms + d * 86_400_123 + 61_234,
+                0,
+                None,
+                None,
+                0,
+                1 if d < 5 else 4,
+                None,
+            )
+        )
+    for i in range(1, 31):
+        d = 2 + i % 5
+        country, state, city, lat, lon = PIGALLERY2_PLACES[d % 3]
+        video = i % 7 == 0
+        taken = 1_600_000_000_000 + i * 3_600_000 * 37 + (i % 3) * 250
+        keywords = ",".join(("holiday", "sea", "family", "Zoë")[: i % 5])
+        persons = [PIGALLERY2_PEOPLE[(i + k) % 4] for k in range(i % 3)] if not video else []
+        media.append(
+            (
+                i,
+                f"IMG_{1000 + i}.jpg" if not video else f"VID_{1000 + i}.mp4",
+                None if i % 4 else f"Day {i} — {city}",
+                None if i % 3 else f"Caption, with commas, {i}",
+                4032 if not video else 1920,
+                3024 if not video else 1080,
+                taken,
+                ("+02:00", "+09:00", "+01:00")[d % 3] if i % 6 else None,
+                2_345_678 + i * 1_013 if not video else 45_678_901 + i,
+                keywords,
+                (i % 6) if not video else 0,
+                ",".join(persons) if persons else None,
+                len(persons),
+                None if not video else 8_123_456,
+                None if not video else 12_345 + i,
+                None if video else 100 * (1 + i % 4),
+                None if video else ("Pixel 7", "ILCE-7M3", "iPhone 13 mini")[i % 3],
+                None if video else ("Google", "SONY", "Apple")[i % 3],
+                None if video else (1.85, 2.8, 4.0, 1.6)[i % 4],
+                None if video else (0.004, 0.0166666666666667, 0.008, 0.5)[i % 4],
+                None if video else (6.81, 35.0, 5.1, 24.0)[i % 4],
+                None if video or i % 2 else "FE 24-105mm F4 G OSS",
+                None if i % 5 == 0 else lat + i / 1000,
+                None if i % 5 == 0 else lon - i / 1000,
+                None if i % 5 == 0 else country,
+                None if i % 5 == 0 else state,
+                None if i % 5 == 0 else city,
+                "PhotoEntity" if not video else "VideoEntity",
+                d,
+            )
+        )
+        for k, person in enumerate(persons):
+            faces.append(
+                (
+                    len(faces) + 1,
+                    300 + k,
+                    320 + k,
+                    100 * k + i,
+                    50 + i,
+                    i,
+                    PIGALLERY2_PEOPLE.index(person) + 1,
+                )
+            )
+    counts = {d: sum(1 for row in media if row[-1] == d) for d in range(1, 7)}
+    directories = [
+        (
+            *row[:5],
+            counts.get(row[0], 0),
+            max((m[6] for m in media if m[-1] == row[0]), default=None),
+            min((m[6] for m in media if m[-1] == row[0]), default=None),
+            1 if counts.get(row[0]) else 0,
+            row[9],
+            min((m[0] for m in media if m[-1] == row[0]), default=None),
+        )
+        for row in directories
+    ]
+    people = {p: sum(1 for face in faces if face[6] == p) for p in range(1, 5)}
+    persons_rows = [
+        (p + 1, name, people[p + 1], 1 if p == 1 else 0, next(f[0] for f in faces if f[6] == p + 1))
+        for p, name in enumerate(PIGALLERY2_PEOPLE)
+    ]
+    albums = [
+        (
+            1,
+            "Favourites",
+            1,
+            sum(1 for m in media if (m[10] or 0) >= 4),
+            json.dumps({"type": 105, "value": 4, "min": 4}),
+            "SavedSearchEntity",
+            None,
+        ),
+        (
+            2,
+            "Zoë in Nice",
+            0,
+            3,
+            json.dumps(
+                {"type": 1, "list": [{"type": 207, "text": "Zoë"}, {"type": 203, "text": "Nice"}]},
+                ensure_ascii=False,
+            ),
+            "SavedSearchEntity",
+            5,
+        ),
+    ]
+    users = [
+        (1, "admin", "$2a$10$8Z2Lb9p8gq0cJ6tXk9N1aO1fR5mDqUv0p1rGk4Yc0a6u5lJqZr1xW", 4, None),
+        (2, "guest", "$2a$10$Q7r3sV0v3kN8yW2mJp4L6uQe9XhT1bZ5cD8fG2hJ4kL6mN8pQ0rS2", 1, None),
+        (3, "zoé", "$2a$10$Hh1Jj2Kk3Ll4Mm5Nn6Oo7Pp8Qq9Rr0Ss1Tt2Uu3Vv4Ww5Xx6Yy7Zz8", 2, "sh4R3k3y"),
+    ]
+    shares = [
+        (
+            s + 1,
+            ("sh4R3k3y", "Xk29pLmq", "a1B2c3D4")[s],
+            json.dumps({"type": 100, "text": ("/2022 Budapest", "/2023 Shibuya", "/2026 Nice")[s]}),
+            None if s != 1 else "$2a$10$Aa1Bb2Cc3Dd4Ee5Ff6Gg7Hh8Ii9Jj0Kk1Ll2Mm3Nn4Oo5Pp6Qq7Rr8",
+            base_ms + (s + 1) * 604_800_000,
+            base_ms + s * 3_600_017,
+            1 if s != 2 else 3,
+        )
+        for s in range(3)
+    ]
+    return {
+        "user_entity": users,
+        "directory_entity": directories,
+        "media_entity": media,
+        "person_entry": persons_rows,
+        "face_region_entry": faces,
+        "album_base_entity": albums,
+        "sharing_entity": shares,
+        "version_entity": [(1, 35)],
+    }
+
+
+def pigallery2(path: Path) -> Path:
+    """PiGallery2's ``sqlite.db`` (see the module's list)."""
+    return write_export(path, PIGALLERY2_DDL, pigallery2_rows())

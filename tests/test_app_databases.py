@@ -92,7 +92,8 @@ Domoticz home automation server, a Kismet wireless capture log, a Duplicati back
 UrBackup server database, a Kobo eReader database, a CherryTree document, a gPodder podcast database,
 cargo's global cache tracker, a VS Code state database (global and workspace), a qBittorrent resume-data
 database, a NetNewsWire articles database, a Zeitgeist activity log (run for real), a SiYuan notes
-database, an Owncast streaming server database, an SFTPGo server database)
+database, an Owncast streaming server database, an SFTPGo server database, a Mylar3 comics database, a
+LazyLibrarian books database, a PiGallery2 gallery database)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -23317,3 +23318,204 @@ def test_sftpgo_provider_reads_its_epoch_millis_keeps_zero_for_never_and_its_go_
         ("admins", "role_id"): "roles.id",
     }
     assert references(run_dir) == {**declared, ("tasks", "name"): "events_rules.name"}
+
+
+def test_mylar3_watchlist_reads_its_dates_and_digit_ids_and_finds_its_comicvine_references(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.mylar3)
+    rows = apps.mylar3_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    comics, issues, snatched, weekly = rows["comics"], rows["issues"], rows["snatched"], rows["weekly"]
+    zero = "0000-00-00"
+    # The zero date Mylar writes for a date ComicVine does not know is a null token (charged), and ''
+    # in the pull list's EXTRA a blank; a column of nothing but the zero date holds no value (no cost).
+    charged = {
+        ("comics", "LatestDate", 18): sum(row[18] == zero for row in comics),
+        ("issues", "ReleaseDate", 9): sum(row[9] == zero for row in issues),
+        ("issues", "IssueDate", 11): sum(row[11] == zero for row in issues),
+        ("weekly", "EXTRA", 4): sum(row[4] == "" for row in weekly),
+    }
+    assert charged_columns(profiled(run_dir)["columns"]) == {
+        (table, name): round(column_score(len(rows[table]), count), 2)
+        for (table, name, _), count in charged.items()
+    }
+    scores = {t: (len(v), [100.0] * len(v[0])) for t, v in rows.items()}
+    for (table, _, index), count in charged.items():
+        scores[table][1][index] = column_score(len(rows[table]), count)
+    assert ran.record["quality_before"] == pytest.approx(export_score(scores), abs=0.01)
+    assert ran.record["quality_after"] == 100.0
+    # helpers.today()'s dates are dates, helpers.now()'s times naive timestamps, the zero date NULL.
+    types = ran.types("issues")
+    assert types["IssueDate"] == types["ReleaseDate"] == types["DateAdded"] == "date"
+    assert (
+        ran.types("comics")["LastUpdated"]
+        == ran.types("snatched")["DateAdded"]
+        == ("timestamp without time zone")
+    )
+    day = {row[0]: None if row[11] == zero else date.fromisoformat(row[11]) for row in issues}
+    assert ran.values("issues", "IssueDate", "IssueID") == {int(k): v for k, v in day.items()}
+    assert ran.values("snatched", "DateAdded", "IssueID") == {
+        int(row[0]): datetime.strptime(row[4], "%Y-%m-%d %H:%M:%S") for row in snatched
+    }
+    assert ran.values("snatched", "Hash", "IssueID") == {int(row[0]): row[9] for row in snatched}
+    assert ran.values("comics", "LastUpdated", "ComicID") == {
+        int(row[0]): datetime.strptime(row[25], "%Y-%m-%d %H:%M:%S") for row in comics
+    }
+    assert ran.values("weekly", "SHIPDATE", "rowid") == {
+        row[16]: date.fromisoformat(row[0]) for row in weekly
+    }
+    # Issue numbers with a point (12.1) exact, sizes as the integers they spell, names as written.
+    assert ran.types("issues")["Issue_Number"] == "numeric"
+    numbers = ran.values("issues", "Issue_Number", "IssueID")
+    assert {k: Decimal(v) for k, v in numbers.items()} == {int(row[0]): Decimal(row[3]) for row in issues}
+    assert ran.values("issues", "ComicSize", "IssueID") == {
+        int(row[0]): None if row[14] is None else int(row[14]) for row in issues
+    }
+    assert ran.values("issues", "IssueName", "IssueID") == {int(row[0]): row[2] for row in issues}
+    assert ran.values("comics", "ComicName", "ComicID") == {int(row[0]): row[1] for row in comics}
+    assert ran.values("comics", "NewPublish", "ComicID") == {int(row[0]): row[15] == "True" for row in comics}
+    assert ran.values("comics", "Collects", "ComicID") == {int(row[0]): row[43] for row in comics}
+    # ComicVine's ids as text of digits join the series, issues and pull list to each other.
+    assert references(run_dir) == {
+        ("comics", "LatestIssueID"): "issues.IssueID",
+        ("issues", "ComicID"): "comics.ComicID",
+        ("snatched", "IssueID"): "issues.IssueID",
+        ("snatched", "ComicID"): "comics.ComicID",
+        ("weekly", "ComicID"): "comics.ComicID",
+        ("weekly", "IssueID"): "issues.IssueID",
+        ("annuals", "ComicID"): "comics.ComicID",
+    }
+
+
+def test_lazylibrarian_keeps_its_partial_book_dates_as_written_and_reads_its_seconds_and_declared_references(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.lazylibrarian)
+    rows = apps.lazylibrarian_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    authors, books, wanted = rows["authors"], rows["books"], rows["wanted"]
+    # '' where the provider gave nothing (no subtitle, no ISBN, no birth date): blanks, charged as any.
+    blank = {("authors", 12): "AuthorBorn", ("authors", 13): "AuthorDeath"}
+    blank |= {("books", 2): "BookSub", ("books", 5): "BookIsbn", ("books", 26): "OriginalPubDate"}
+    counts = {key: sum(row[key[1]] == "" for row in rows[key[0]]) for key in blank}
+    assert charged_columns(profiled(run_dir)["columns"]) == {
+        (table, blank[table, i]): round(column_score(len(rows[table]), n), 2)
+        for (table, i), n in counts.items()
+    }
+    scores = {t: (len(v), [100.0] * len(v[0])) for t, v in rows.items()}
+    for (table, i), n in counts.items():
+        scores[table][1][i] = column_score(len(rows[table]), n)
+    assert ran.record["quality_before"] == pytest.approx(export_score(scores), abs=0.01)
+    assert ran.record["quality_after"] == 100.0
+    # A book's date is a day, a year alone or check_db's '0000': one column of three precisions
+    # stays text, every value as written; today()'s days are dates, now()'s times timestamps.
+    assert ran.types("books")["BookDate"] == ran.types("authors")["LastDate"] == "text"
+    assert ran.values("books", "BookDate", "BookID") == {int(row[11]): row[13] for row in books}
+    assert ran.values("authors", "LastDate", "AuthorID") == {int(row[0]): row[9] for row in authors}
+    assert ran.types("books")["BookAdded"] == "date"
+    assert ran.values("books", "BookAdded", "BookID") == {
+        int(row[11]): date.fromisoformat(row[15]) for row in books
+    }
+    assert ran.types("wanted")["NZBdate"] == "timestamp without time zone"
+    assert ran.values("wanted", "NZBdate", "BookID") == {
+        int(row[0]): datetime.strptime(row[3], "%Y-%m-%d %H:%M:%S") for row in wanted
+    }
+    # int(time.time()) under `Updated`: instants; the rating a REAL under INTEGER: every digit.
+    assert ran.types("series")["Updated"] == ran.types("authors")["Updated"] == "timestamp with time zone"
+    assert ran.values("series", "Updated", "SeriesID") == {
+        row[0]: UNIX_EPOCH + timedelta(seconds=row[5]) for row in rows["series"]
+    }
+    assert ran.types("books")["BookRate"] == "double precision"
+    assert ran.values("books", "BookRate", "BookID") == {int(row[11]): row[7] for row in books}
+    assert ran.values("books", "BookName", "BookID") == {int(row[11]): row[1] for row in books}
+    assert ran.values("users", "Password", "UserID") == {row[0]: row[2] for row in rows["users"]}
+    assert ran.values("users", "Name", "UserID") == {row[0]: row[4] for row in rows["users"]}
+    numbers = ran.values("member", "SeriesNum", "BookID")
+    assert {k: Decimal(v) for k, v in numbers.items()} == {
+        int(row[1]): Decimal(row[3]) for row in rows["member"]
+    }
+    # The schema's references, and the ones its data shows (a series' authors, an author's last book).
+    assert references(run_dir) == {
+        ("books", "AuthorID"): "authors.AuthorID",
+        ("member", "SeriesID"): "series.SeriesID",
+        ("member", "BookID"): "books.BookID",
+        ("seriesauthors", "SeriesID"): "series.SeriesID",
+        ("seriesauthors", "AuthorID"): "authors.AuthorID",
+        ("genrebooks", "GenreID"): "genres.GenreID",
+        ("genrebooks", "BookID"): "books.BookID",
+        ("authors", "LastBookID"): "books.BookID",
+        ("wanted", "BookID"): "books.BookID",
+    }
+
+
+def test_pigallery2_reads_its_typeorm_milliseconds_as_instants_last_scan_too_and_keeps_its_lists_and_json(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.pigallery2)
+    rows = apps.pigallery2_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    media, directories, shares = rows["media_entity"], rows["directory_entity"], rows["sharing_entity"]
+    # TypeORM joins an empty simple-array as '': a blank, charged as any; nothing else costs.
+    blanks = sum(row[9] == "" for row in media)
+    assert charged_columns(profiled(run_dir)["columns"]) == {
+        ("media_entity", "metadataKeywords"): round(column_score(len(media), blanks), 2)
+    }
+    scores = {t: (len(v), [100.0] * len(v[0])) for t, v in rows.items()}
+    scores["media_entity"][1][9] = column_score(len(media), blanks)
+    assert ran.record["quality_before"] == pytest.approx(export_score(scores), abs=0.01)
+    assert ran.record["quality_after"] == 100.0
+    # Epoch milliseconds: the folder's last change and its last scan alike (until 2026-12-06
+    # lastScanned stayed bigint beside lastModified), a share's expiry and creation, a photo's date.
+    instant = "timestamp with time zone"
+    directory_types = ran.types("directory_entity")
+    assert directory_types["lastModified"] == directory_types["lastScanned"] == instant
+    assert ran.types("sharing_entity")["expires"] == ran.types("sharing_entity")["timeStamp"] == instant
+    assert ran.types("media_entity")["metadataCreationDate"] == instant
+
+    def moment(ms: int | None) -> datetime | None:
+        return None if ms is None else UNIX_EPOCH + timedelta(milliseconds=ms)
+
+    assert ran.values("directory_entity", "lastScanned", "id") == {
+        row[0]: moment(row[4]) for row in directories
+    }
+    assert ran.values("directory_entity", "lastModified", "id") == {
+        row[0]: moment(row[3]) for row in directories
+    }
+    assert ran.values("sharing_entity", "expires", "id") == {row[0]: moment(row[4]) for row in shares}
+    assert ran.values("media_entity", "metadataCreationDate", "id") == {
+        row[0]: moment(row[6]) for row in media
+    }
+    # The oldest and youngest media's milliseconds carry no name of a moment: integers as written.
+    assert directory_types["youngestMedia"] == "bigint"
+    assert ran.values("directory_entity", "youngestMedia", "id") == {row[0]: row[6] for row in directories}
+    # Floats of EXIF as written, lists and JSON text as written, booleans, the discriminator.
+    for index, name in ((19, "metadataCameraDataExposure"), (22, "metadataPositionDataGPSDataLatitude")):
+        assert ran.types("media_entity")[name] == "double precision"
+        assert ran.values("media_entity", name, "id") == {row[0]: row[index] for row in media}
+    assert ran.values("media_entity", "metadataKeywords", "id") == {row[0]: row[9] or None for row in media}
+    assert ran.values("media_entity", "metadataPersons", "id") == {row[0]: row[11] for row in media}
+    assert ran.values("media_entity", "type", "id") == {row[0]: row[27] for row in media}
+    assert ran.values("album_base_entity", "searchQuery", "id") == {
+        row[0]: row[4] for row in rows["album_base_entity"]
+    }
+    assert ran.values("sharing_entity", "searchQuery", "id") == {row[0]: row[2] for row in shares}
+    assert ran.types("person_entry")["isFavourite"] == "boolean"
+    assert ran.values("person_entry", "isFavourite", "id") == {
+        row[0]: bool(row[3]) for row in rows["person_entry"]
+    }
+    assert ran.values("user_entity", "password", "id") == {row[0]: row[2] for row in rows["user_entity"]}
+    # Every relation TypeORM declares, and no other.
+    assert references(run_dir) == {
+        ("directory_entity", "parentId"): "directory_entity.id",
+        ("directory_entity", "coverId"): "media_entity.id",
+        ("media_entity", "directoryId"): "directory_entity.id",
+        ("person_entry", "sampleRegionId"): "face_region_entry.id",
+        ("face_region_entry", "mediaId"): "media_entity.id",
+        ("face_region_entry", "personId"): "person_entry.id",
+        ("album_base_entity", "coverId"): "media_entity.id",
+        ("sharing_entity", "creatorId"): "user_entity.id",
+    }

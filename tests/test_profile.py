@@ -882,6 +882,31 @@ def test_the_last_contact_is_an_epoch_timestamp_as_the_last_login_is(make_sqlite
     }
 
 
+def test_the_last_scan_is_an_epoch_timestamp_as_the_last_visit_is(make_sqlite: SqliteFactory) -> None:
+    # A media library's folders (PiGallery2's TypeORM `directory_entity.lastScanned`, epoch
+    # milliseconds beside `lastModified`) keep the last scan as epoch integers: it stayed bigint beside
+    # instants. A scan is a moment only as the last or first one: `scanned` alone is a flag or a count
+    # of pages, `scan` an id, and the last scan's count or id is none.
+    rows = [(i, *(1_796_416_366_123 + 3_600_007 * i,) * 8) for i in range(5)]
+    ddl = (
+        "CREATE TABLE folders (id INTEGER PRIMARY KEY, lastScanned INTEGER, last_scanned INTEGER, "
+        "last_scan INTEGER, first_scanned INTEGER, scanned INTEGER, scan INTEGER, last_scan_id INTEGER, "
+        "last_scanned_count INTEGER)"
+    )
+    profiled = profile(make_sqlite({"folders": (ddl, rows)}))["folders"]
+    types = {name: profiled[name].inferred_type for name in profiled.columns if name != "id"}
+    assert types == {
+        "lastScanned": "timestamptz",
+        "last_scanned": "timestamptz",
+        "last_scan": "timestamptz",
+        "first_scanned": "timestamptz",
+        "scanned": "integer",
+        "scan": "integer",
+        "last_scan_id": "integer",
+        "last_scanned_count": "integer",
+    }
+
+
 def test_the_last_use_is_an_epoch_timestamp_as_the_last_login_is(make_sqlite: SqliteFactory) -> None:
     # A download manager's API keys (pyLoad-ng's `apikeys`) keep `last_used` as epoch milliseconds
     # beside `created_at`, which was read as instants while `last_used` stayed bigint; a form history

@@ -354,6 +354,12 @@ _LAST_EVENT_WORDS = frozenset(
         # seconds beside their `created`; a CRM's people), where `contact` alone is a person or an id
         # (since 2026-12-06).
         "contact",
+        # The last scan (`lastScanned`, `last_scanned`, `last_scan`: a media library's folders,
+        # PiGallery2's TypeORM `directory_entity.lastScanned` in epoch milliseconds beside its
+        # `lastModified`), where `scanned` alone is a flag or a count of pages and `scan` an id
+        # (since 2026-12-06).
+        "scan",
+        "scanned",
     }
 )
 _EVENT_ORDINALS = frozenset({"first", "last"})
