@@ -71652,3 +71652,159 @@ def zeitgeist_rows() -> dict[str, list[tuple[Any, ...]]]:
 def zeitgeist(path: Path) -> Path:
     """Zeitgeist's ``activity.sqlite`` (see the module's list)."""
     return write_export(path, ZEITGEIST_DDL, zeitgeist_rows(), bytes_as_text=False)
+
+
+# --- Bitcoin Core descriptor wallet (what: wallet/sqlite.cpp's CREATE TABLE, walletdb.cpp's records) ---
+#
+# One table, ``main(key BLOB PRIMARY KEY NOT NULL, value BLOB NOT NULL)``, every record a pair of bytes
+# in Bitcoin's serialization: the key a CompactSize-prefixed record type ("version", "walletdescriptor",
+# "tx" ...) then the record's own key, the value its data (little-endian integers, CompactSize-prefixed
+# strings and vectors, 32-byte hashes). ``PRAGMA application_id`` holds the network's magic bytes read
+# big-endian (mainnet 0xf9beb4d9, negative as SQLite's signed 32-bit integer), ``user_version`` 0.
+
+BITCOIN_WALLET_DDL = [
+    "PRAGMA application_id = -105990951",
+    "PRAGMA user_version = 0",
+    "CREATE TABLE main(key BLOB PRIMARY KEY NOT NULL, value BLOB NOT NULL)",
+]
+
+
+def _btc_compact(n: int) -> bytes:
+    """Bitcoin's CompactSize: one byte below 253, else a marker and 2, 4 or 8 little-endian bytes."""
+    if n < 253:
+        return bytes([n])
+    if n <= 0xFFFF:
+        return b"\xfd" + struct.pack("<H", n)
+    return b"\xfe" + struct.pack("<I", n)
+
+
+def _btc_str(value: bytes) -> bytes:
+    return _btc_compact(len(value)) + value
+
+
+def _btc_hash(seed: str) -> bytes:
+    return hashlib.sha256(hashlib.sha256(seed.encode()).digest()).digest()
+
+
+def bitcoin_wallet_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """The records of a descriptor wallet after ``createwallet``, a few receives and a spend."""
+    records: list[tuple[bytes, bytes]] = [
+        (_btc_str(b"version"), struct.pack("<i", 270000)),
+        (_btc_str(b"minversion"), struct.pack("<i", 169900)),
+        # WALLET_FLAG_DESCRIPTORS | WALLET_FLAG_LAST_HARDENED_XPUB_CACHED
+        (_btc_str(b"flags"), struct.pack("<Q", (1 << 34) | (1 << 2))),
+        (_btc_str(b"orderposnext"), struct.pack("<q", 9)),
+        # CBlockLocator: an int32 version then a vector of hashes (empty for the legacy record).
+        (_btc_str(b"bestblock"), struct.pack("<i", 270000) + b"\x00"),
+        (_btc_str(b"bestblock_nomerkle"), struct.pack("<i", 270000) + b"\x01" + _btc_hash("tip")),
+    ]
+    kinds = [("pkh", "44h", 0), ("sh(wpkh", "49h", 1), ("wpkh", "84h", 2), ("tr", "86h", 3)]
+    fingerprint = "d34db33f"
+    for n, (kind, purpose, output_type) in enumerate(kinds):
+        for internal in (0, 1):
+            xpub = base64.b32encode(_btc_hash(f"xpub{n}{internal}") * 2).decode().rstrip("=")[:107]
+            closing_parens = ")" * kind.count("(")
+            origin = f"[{fingerprint}/{purpose}/0h/0h]"
+            text = f"{kind}({origin}xpub{xpub}/{internal}/*){closing_parens}#{xpub[:8].lower()}"
+            desc_id = _btc_hash(text)
+            created = 1_733_410_000 + n * 2 + internal  # Unix seconds, uint64
+            next_index = 7 - internal * 3 - n
+            records.append(
+                (
+                    _btc_str(b"walletdescriptor") + desc_id,
+                    _btc_str(text.encode()) + struct.pack("<Qiii", created, next_index, 0, next_index + 999),
+                )
+            )
+            records.append(
+                (
+                    _btc_str(b"walletdescriptorcache") + desc_id + struct.pack("<I", 0),
+                    _btc_str(b"\x04\x88\xb2\x1e" + _btc_hash(f"parent{n}{internal}") * 2 + b"\x03" * 6),
+                )
+            )
+            records.append(
+                (
+                    _btc_str(b"walletdescriptorlhcache") + desc_id + struct.pack("<I", 0),
+                    _btc_str(b"\x04\x88\xb2\x1e" + _btc_hash(f"hardened{n}{internal}") * 2 + b"\x02" * 6),
+                )
+            )
+            for index in range(2):
+                records.append(
+                    (
+                        _btc_str(b"walletdescriptorcache") + desc_id + struct.pack("<II", 0, index),
+                        _btc_str(
+                            b"\x04\x88\xb2\x1e" + _btc_hash(f"child{n}{internal}{index}") * 2 + b"\x00" * 6
+                        ),
+                    )
+                )
+            pubkey = b"\x02" + _btc_hash(f"pub{n}{internal}")
+            # CPrivKey: the DER private key (214 bytes compressed), then the hash of pubkey + privkey.
+            privkey = b"\x30\x81\xd3\x02\x01\x01\x04\x20" + _btc_hash(f"priv{n}{internal}") + b"\x00" * 174
+            records.append(
+                (
+                    _btc_str(b"walletdescriptorkey") + desc_id + _btc_str(pubkey),
+                    _btc_str(privkey) + hashlib.sha256(pubkey + privkey).digest(),
+                )
+            )
+            spk = b"activeinternalspk" if internal else b"activeexternalspk"
+            records.append((_btc_str(spk) + bytes([output_type]), desc_id))
+    addresses = [
+        ("bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq", "Rent — März"),
+        ("bc1q9vza2e8x573nczrlzms0wvx3gsqjx7vavgkx0l", ""),
+        ("1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2", "exchange"),
+        ("3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy", "cold storage 冷"),
+        ("bc1p5d7rjq7g6rdk2yhzks9smlaqtedr4dekq08ge8ztwac72sfr9rusxg3297", "taproot"),
+    ]
+    for i, (address, label) in enumerate(addresses):
+        records.append((_btc_str(b"name") + _btc_str(address.encode()), _btc_str(label.encode())))
+        records.append(
+            (_btc_str(b"purpose") + _btc_str(address.encode()), _btc_str(b"send" if i == 2 else b"receive"))
+        )
+    # SetAddressUsed: ("destdata", (address, "used")) -> "p".
+    records.append(
+        (_btc_str(b"destdata") + _btc_str(addresses[0][0].encode()) + _btc_str(b"used"), _btc_str(b"p"))
+    )
+    for i in range(8):
+        txid = _btc_hash(f"tx{i}")
+        raw = (
+            struct.pack("<i", 2)
+            + b"\x00\x01\x01"
+            + _btc_hash(f"prev{i}")
+            + struct.pack("<I", i % 3)
+            + b"\x00"
+            + struct.pack("<I", 0xFFFFFFFD)
+            + b"\x02"
+            + struct.pack("<q", 50_000 + i * 12_345)
+            + _btc_str(b"\x00\x14" + _btc_hash(f"out{i}")[:20])
+            + struct.pack("<q", 1_000_000 - i)
+            + _btc_str(b"\x00\x14" + _btc_hash(f"change{i}")[:20])
+            + b"\x02"
+            + _btc_str(b"\x30\x44" + _btc_hash(f"sig{i}") * 2 + b"\x01")
+            + _btc_str(b"\x02" + _btc_hash(f"wit{i}"))
+            + struct.pack("<I", 0)
+        )
+        map_value = [(b"timesmart", str(1_733_420_000 + i * 600).encode())]
+        if i == 5:
+            map_value.append((b"comment", "payé".encode()))
+        wallet_tx = (
+            raw
+            + (_btc_hash(f"block{i}") if i < 7 else b"\x00" * 32)  # unconfirmed: the null hash
+            + b"\x00"  # vMerkleBranch, unused
+            + struct.pack("<i", i if i < 7 else -1)
+            + b"\x00"  # vUnused
+            + _btc_compact(len(map_value))
+            + b"".join(_btc_str(k) + _btc_str(v) for k, v in map_value)
+            + b"\x00"  # vOrderForm
+            + struct.pack("<I", 0)
+            + struct.pack("<I", 1_733_420_000 + i * 600)
+            + bytes([i % 2])
+            + b"\x00"
+        )
+        records.append((_btc_str(b"tx") + txid, wallet_tx))
+    # lockunspent(persistent=true): ("lockedutxo", (txid, n)) -> uint8_t{'1'}.
+    records.append((_btc_str(b"lockedutxo") + _btc_hash("tx3") + struct.pack("<I", 1), b"1"))
+    return {"main": records}
+
+
+def bitcoin_wallet(path: Path) -> Path:
+    """A Bitcoin Core descriptor wallet's ``wallet.dat`` (see the module's list)."""
+    return write_export(path, BITCOIN_WALLET_DDL, bitcoin_wallet_rows(), bytes_as_text=False)

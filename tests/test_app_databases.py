@@ -23104,3 +23104,20 @@ def test_zeitgeist_activity_log_reads_its_milliseconds_keeps_payload_bytes_and_i
         "subj_storage": "storage",
     }
     assert found == {("event", column): f"{table}.id" for column, table in declared.items()}
+
+
+def test_bitcoin_descriptor_wallet_keeps_its_serialized_records_byte_for_byte_keyed_by_their_bytes(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.bitcoin_wallet)
+    records = apps.bitcoin_wallet_rows()["main"]
+    loaded_cleanly(ran, run_dir, {"main": len(records)})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    assert charged_columns(profiled(run_dir)["columns"]) == {}
+    # Bitcoin's serialization in BLOB cells: bytes, never decoded, the record type's length byte and
+    # all; a one-byte value b"1" (a locked coin) is that byte, no number nor boolean.
+    assert ran.types("main") == {"key": "bytea", "value": "bytea"}
+    assert ran.values("main", "value", "key") == dict(records)
+    assert primary_key(ran.uri, ran.record["version_schema"], "main") == ["key"]
+    assert references(run_dir) == {}
