@@ -71808,3 +71808,275 @@ def bitcoin_wallet_rows() -> dict[str, list[tuple[Any, ...]]]:
 def bitcoin_wallet(path: Path) -> Path:
     """A Bitcoin Core descriptor wallet's ``wallet.dat`` (see the module's list)."""
     return write_export(path, BITCOIN_WALLET_DDL, bitcoin_wallet_rows(), bytes_as_text=False)
+
+
+# --- Photoview (photoview.db: GORM's AutoMigrate through mattn/go-sqlite3, api/graphql/models) ---
+#
+# The models of photoview/photoview's api/graphql/models (base.go's Model: id, created_at, updated_at,
+# deleted_at; media.go, album.go, media_exif.go, face_detection.go, video_metadata.go, share_token.go,
+# site_info.go, user.go) as GORM's SQLite migrator declares them: int as integer, float64 as real, bool
+# as numeric, time.Time as datetime, a FaceDescriptor (128 float32, binary.Write little-endian) as
+# BLOB, a FaceRectangle (``fmt.Sprintf("%f:%f:%f:%f", ...)``) as VARCHAR(64). mattn/go-sqlite3 writes
+# each time.Time as ``2006-01-02 15:04:05.999999999-07:00`` text, each bool as 1/0.
+
+PHOTOVIEW_DDL = [
+    "CREATE TABLE `users` (`id` integer PRIMARY KEY AUTOINCREMENT,`created_at` datetime,"
+    "`updated_at` datetime,`deleted_at` datetime,`username` text,`password` text,"
+    "`admin` numeric DEFAULT false,"
+    "CONSTRAINT `uni_users_username` UNIQUE (`username`))",
+    "CREATE TABLE `albums` (`id` integer PRIMARY KEY AUTOINCREMENT,`created_at` datetime,"
+    "`updated_at` datetime,`deleted_at` datetime,`title` text NOT NULL,`parent_album_id` integer,"
+    "`path` text NOT NULL,"
+    "`path_hash` text,`cover_id` integer,CONSTRAINT `fk_albums_parent_album` FOREIGN KEY (`parent_album_id`) "
+    "REFERENCES `albums`(`id`) ON DELETE SET NULL,CONSTRAINT `uni_albums_path_hash` UNIQUE (`path_hash`))",
+    "CREATE TABLE `user_albums` (`album_id` integer,`user_id` integer,PRIMARY KEY (`album_id`,`user_id`),"
+    "CONSTRAINT `fk_user_albums_album` FOREIGN KEY (`album_id`) REFERENCES `albums`(`id`) ON DELETE CASCADE,"
+    "CONSTRAINT `fk_user_albums_user` FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON DELETE CASCADE)",
+    "CREATE TABLE `media_exif` (`id` integer PRIMARY KEY AUTOINCREMENT,`created_at` datetime,"
+    "`updated_at` datetime,`deleted_at` datetime,`camera` text,`maker` text,`lens` text,`date_shot` datetime,"
+    "`exposure` text,`aperture` real,`iso` integer,`focal_length` real,`flash` integer,`orientation` integer,"
+    "`exposure_program` integer,`gps_latitude` real,`gps_longitude` real,`description` text)",
+    "CREATE TABLE `video_metadata` (`id` integer PRIMARY KEY AUTOINCREMENT,`created_at` datetime,"
+    "`updated_at` datetime,`deleted_at` datetime,`width` integer NOT NULL,`height` integer NOT NULL,"
+    "`duration` real NOT NULL,`codec` text,`framerate` real,`bitrate` text,`color_profile` text,"
+    "`audio` text)",
+    "CREATE TABLE `media` (`id` integer PRIMARY KEY AUTOINCREMENT,`created_at` datetime,"
+    "`updated_at` datetime,`deleted_at` datetime,`title` text NOT NULL,`path` text NOT NULL,"
+    "`path_hash` text NOT NULL,"
+    "`album_id` integer NOT NULL,`exif_id` integer,`date_shot` datetime NOT NULL,`type` text NOT NULL,"
+    "`video_metadata_id` integer,`side_car_path` text,`side_car_hash` text,"
+    "CONSTRAINT `fk_media_album` FOREIGN KEY (`album_id`) REFERENCES `albums`(`id`) ON DELETE CASCADE,"
+    "CONSTRAINT `fk_media_exif` FOREIGN KEY (`exif_id`) REFERENCES `media_exif`(`id`) ON DELETE CASCADE,"
+    "CONSTRAINT `fk_media_video_metadata` FOREIGN KEY (`video_metadata_id`) "
+    "REFERENCES `video_metadata`(`id`) ON DELETE CASCADE,"
+    "CONSTRAINT `uni_media_path_hash` UNIQUE (`path_hash`),"
+    "CONSTRAINT `uni_media_side_car_hash` UNIQUE (`side_car_hash`))",
+    "CREATE TABLE `media_urls` (`id` integer PRIMARY KEY AUTOINCREMENT,`created_at` datetime,"
+    "`updated_at` datetime,`deleted_at` datetime,`media_id` integer NOT NULL,`media_name` text NOT NULL,"
+    "`width` integer NOT NULL,`height` integer NOT NULL,`purpose` text NOT NULL,`content_type` text NOT NULL,"
+    "`file_size` integer NOT NULL,CONSTRAINT `fk_media_media_url` FOREIGN KEY (`media_id`) REFERENCES "
+    "`media`(`id`) ON DELETE CASCADE)",
+    "CREATE TABLE `face_groups` (`id` integer PRIMARY KEY AUTOINCREMENT,`created_at` datetime,"
+    "`updated_at` datetime,`deleted_at` datetime,`label` text)",
+    "CREATE TABLE `image_faces` (`id` integer PRIMARY KEY AUTOINCREMENT,`created_at` datetime,"
+    "`updated_at` datetime,`deleted_at` datetime,`face_group_id` integer NOT NULL,"
+    "`media_id` integer NOT NULL,"
+    "`descriptor` BLOB NOT NULL,`rectangle` VARCHAR(64) NOT NULL,CONSTRAINT `fk_face_groups_image_faces` "
+    "FOREIGN KEY (`face_group_id`) REFERENCES `face_groups`(`id`) ON DELETE CASCADE,"
+    "CONSTRAINT `fk_image_faces_media` FOREIGN KEY (`media_id`) REFERENCES `media`(`id`) ON DELETE CASCADE)",
+    "CREATE TABLE `share_tokens` (`id` integer PRIMARY KEY AUTOINCREMENT,`created_at` datetime,"
+    "`updated_at` datetime,`deleted_at` datetime,`value` text NOT NULL,`owner_id` integer NOT NULL,"
+    "`expire` datetime,`password` text,`album_id` integer,`media_id` integer,"
+    "CONSTRAINT `fk_share_tokens_owner` FOREIGN KEY (`owner_id`) REFERENCES `users`(`id`) ON DELETE CASCADE,"
+    "CONSTRAINT `fk_share_tokens_album` FOREIGN KEY (`album_id`) REFERENCES `albums`(`id`) ON DELETE CASCADE,"
+    "CONSTRAINT `fk_share_tokens_media` FOREIGN KEY (`media_id`) REFERENCES `media`(`id`) ON DELETE CASCADE)",
+    "CREATE TABLE `access_tokens` (`id` integer PRIMARY KEY AUTOINCREMENT,`created_at` datetime,"
+    "`updated_at` datetime,`deleted_at` datetime,`user_id` integer NOT NULL,`value` text NOT NULL,"
+    "`expire` datetime NOT NULL,CONSTRAINT `fk_access_tokens_user` FOREIGN KEY (`user_id`) REFERENCES "
+    "`users`(`id`) ON DELETE CASCADE)",
+    "CREATE TABLE `site_info` (`initial_setup` numeric NOT NULL,`periodic_scan_interval` integer NOT NULL "
+    "DEFAULT 0,`concurrent_workers` integer NOT NULL DEFAULT 3)",
+    "CREATE INDEX `idx_users_deleted_at` ON `users`(`deleted_at`)",
+    "CREATE INDEX `idx_albums_parent_album_id` ON `albums`(`parent_album_id`)",
+    "CREATE INDEX `idx_media_album_id` ON `media`(`album_id`)",
+    "CREATE INDEX `idx_media_type` ON `media`(`type`)",
+    "CREATE INDEX `idx_media_urls_purpose` ON `media_urls`(`purpose`)",
+    "CREATE INDEX `idx_image_faces_media_id` ON `image_faces`(`media_id`)",
+]
+
+PHOTOVIEW_START = datetime(2026, 3, 14, 9, 26, 53, tzinfo=UTC)
+PHOTOVIEW_EXPOSURES = ("1/250", "1/60", "1/8", "1/4000", "0.5", "2", "30", "1/125")
+PHOTOVIEW_CAMERAS = (
+    ("Canon", "Canon EOS 6D", "EF24-105mm f/4L IS USM"),
+    ("NIKON CORPORATION", "NIKON D750", None),
+    ("Apple", "iPhone 13 mini", "iPhone 13 mini back dual wide camera 5.1mm f/1.6"),
+    ("FUJIFILM", "X-T3", "XF18-55mmF2.8-4 R LM OIS"),
+)
+
+
+def _photoview_descriptor(seed: int) -> bytes:
+    """A go-face descriptor: 128 float32, little-endian (binary.Write)."""
+    return struct.pack("<128f", *(((seed * 131 + i * 17) % 200 - 100) / 1000 for i in range(128)))
+
+
+def photoview_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """A library of three users, a tree of albums, photos with EXIF, videos, their scaled copies, faces."""
+
+    def at(seconds: int, nanos: int = 0, offset: timedelta = timedelta(0)) -> str:
+        return go_time(PHOTOVIEW_START + timedelta(seconds=seconds), nanos, offset)
+
+    users = [
+        (1, at(0, 120_345_678), at(0, 120_345_678), None, "admin", "$2a$12$" + "K" * 53, 1),
+        (2, at(3600, 5_000), at(7200, 981_000_001), None, "ann", "$2a$12$" + "q" * 53, 0),
+        (3, at(86_400), at(90_000, 1), at(95_000, 77), "bjørn", None, 0),
+    ]
+    album_paths = [
+        "/photos",
+        "/photos/2024",
+        "/photos/2024/Été à Nice",
+        "/photos/phone",
+        "/photos/phone/DCIM",
+    ]
+    albums = []
+    for i, path in enumerate(album_paths):
+        parent = None if i == 0 else (1 if i in (1, 3) else i)
+        albums.append(
+            (
+                i + 1,
+                at(600 + i, 200_000_000 + i),
+                at(600 + i, 200_000_000 + i),
+                None,
+                path.rsplit("/", 1)[1],
+                parent,
+                path,
+                hashlib.md5(path.encode()).hexdigest(),
+                None if i == 0 else 3 * i,  # the cover: a media id (no declared reference)
+            )
+        )
+    user_albums = [(a, 1) for a in range(1, 6)] + [(2, 2), (3, 2), (4, 3), (5, 3)]
+    exif, media, urls, videos = [], [], [], []
+    for i in range(1, 31):
+        album = 2 + i % 4
+        is_video = i % 9 == 0
+        shot_offset = timedelta(hours=2) if i % 5 == 0 else timedelta(0)
+        shot = at(-86_400 * (40 - i) + i * 37, 0, shot_offset)
+        exif_id = None
+        video_id = None
+        ext = "mp4" if is_video else ("HEIC" if album >= 4 else "jpg")
+        title = f"IMG_{4000 + i:04d}.{ext}" if i != 7 else "Plage du Château.jpg"
+        path = f"{album_paths[album - 1]}/{title}"
+        if is_video:
+            video_id = len(videos) + 1
+            videos.append(
+                (
+                    video_id,
+                    at(700 + i, 1000),
+                    at(700 + i, 1000),
+                    None,
+                    1920,
+                    1080,
+                    12.345 + i,
+                    "h264",
+                    29.97 if i % 2 else 60.0,
+                    "12483 kbps" if i != 27 else None,
+                    "bt709",
+                    "2 channels",
+                )
+            )
+        elif i % 6 != 5:
+            exif_id = len(exif) + 1
+            maker, camera, lens = PHOTOVIEW_CAMERAS[i % 4]
+            exif.append(
+                (
+                    exif_id,
+                    at(700 + i, 123_000),
+                    at(700 + i, 123_000),
+                    None,
+                    camera,
+                    maker,
+                    lens,
+                    shot,
+                    PHOTOVIEW_EXPOSURES[i % 8],
+                    [4.0, 2.8, 1.6, 5.6][i % 4],
+                    [100, 400, 1600, 3200][i % 4],
+                    [24.0, 50.0, 5.1, 35.0][i % 4],
+                    [16, 0, 24, 9][i % 4],
+                    [1, 6, 8, 1][i % 4],
+                    2,
+                    None if i % 7 == 0 else 43.695 + i / 997,
+                    None if i % 7 == 0 else -7.2713 - i / 991 if i % 2 else 7.2713 + i / 991,
+                    None,
+                )
+            )
+        side_car = f"{path}.xmp" if i % 8 == 1 else None
+        media.append(
+            (
+                i,
+                at(800 + i, 500_000 * i),
+                at(800 + i, 500_000 * i),
+                at(900_000, 1) if i == 29 else None,
+                title,
+                path,
+                hashlib.md5(path.encode()).hexdigest(),
+                album,
+                exif_id,
+                shot,
+                "video" if is_video else "photo",
+                video_id,
+                side_car,
+                hashlib.md5(side_car.encode()).hexdigest() if side_car else None,
+            )
+        )
+        stem = re.sub(r"[ ./]", "_", title)
+        purposes = (
+            [("video-web", "video/mp4", 1920, 1080), ("video-thumbnail", "image/jpeg", 1024, 576)]
+            if is_video
+            else [("thumbnail", "image/jpeg", 1024, 768), ("high-res", "image/jpeg", 4032, 3024)]
+        )
+        if ext == "jpg":
+            purposes.append(("original", "image/jpeg", 6000, 4000))
+        for purpose, content_type, width, height in purposes:
+            urls.append(
+                (
+                    len(urls) + 1,
+                    at(1000 + len(urls)),
+                    at(1000 + len(urls)),
+                    None,
+                    i,
+                    f"{stem}_{purpose}_{i:08x}.{'mp4' if purpose == 'video-web' else 'jpg'}",
+                    width,
+                    height,
+                    purpose,
+                    content_type,
+                    width * height // 7 + i,
+                )
+            )
+    face_groups = [
+        (1, at(5000), at(5000), None, "Ann"),
+        (2, at(5001), at(6000, 9), None, None),
+        (3, at(5002), at(5002), None, "Zoë"),
+        (4, at(5003), at(5003), at(7000), None),
+    ]
+    faces = []
+    for n in range(1, 15):
+        box = (0.1 + n / 100, 0.3 + n / 100, 0.25 + n / 200, 0.55 + n / 200)
+        faces.append(
+            (
+                n,
+                at(5100 + n, 10_000 * n),
+                at(5100 + n, 10_000 * n),
+                None,
+                1 + n % 4,
+                [1, 2, 3, 4, 6, 8, 10, 11, 12, 13, 14, 15, 16, 17][n - 1],
+                _photoview_descriptor(n),
+                ":".join(f"{v:f}" for v in box),
+            )
+        )
+    share_tokens = [
+        (1, at(9000), at(9000), None, "8bWxT3qZ", 2, None, None, 3, None),
+        (2, at(9100), at(9100), None, "Yc2Lk9pA", 1, at(9100 + 86_400 * 7), "$2a$12$" + "p" * 53, None, 7),
+        (3, at(9200), at(9200), None, "mN4rS6tU", 2, None, None, None, 12),
+    ]
+    access_tokens = [
+        (n, at(10_000 + n), at(10_000 + n), None, 1 + n % 3, f"tok{n:021d}", at(10_000 + n + 14 * 86_400))
+        for n in range(1, 7)
+    ]
+    return {
+        "users": users,
+        "albums": albums,
+        "user_albums": user_albums,
+        "media_exif": exif,
+        "video_metadata": videos,
+        "media": media,
+        "media_urls": urls,
+        "face_groups": face_groups,
+        "image_faces": faces,
+        "share_tokens": share_tokens,
+        "access_tokens": access_tokens,
+        "site_info": [(1, 0, 3)],
+    }
+
+
+def photoview(path: Path) -> Path:
+    """Photoview's ``photoview.db`` (see the module's list)."""
+    return write_export(path, PHOTOVIEW_DDL, photoview_rows(), bytes_as_text=False)

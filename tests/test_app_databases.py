@@ -23121,3 +23121,94 @@ def test_bitcoin_descriptor_wallet_keeps_its_serialized_records_byte_for_byte_ke
     assert ran.values("main", "value", "key") == dict(records)
     assert primary_key(ran.uri, ran.record["version_schema"], "main") == ["key"]
     assert references(run_dir) == {}
+
+
+def _go_moments_type(values: list[Any]) -> str:
+    """What mattn/go-sqlite3's moments load as: instants, text where one is finer than microseconds
+    (Go's nanoseconds, kept as written), the declared timestamp where there is none yet."""
+    present = [value for value in values if value is not None]
+    if not present:
+        return "timestamp without time zone"
+    fractions = [re.search(r"\.(\d+)", value) for value in present]
+    if any(match and len(match.group(1)) > 6 for match in fractions):
+        return "text"
+    return "timestamp with time zone"
+
+
+def test_photoview_library_reads_go_moments_as_instants_keeps_nanoseconds_and_face_descriptors_exactly(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.photoview)
+    rows = apps.photoview_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    assert charged_columns(profiled(run_dir)["columns"]) == {}
+    names = {
+        match.group(1): re.findall(r"(?:\(|,)`(\w+)` ", statement)
+        for statement in apps.PHOTOVIEW_DDL
+        if (match := re.match(r"CREATE TABLE `(\w+)`", statement))
+    }
+    # Every time.Time as go-sqlite3 writes it, with its offset: instants (an EXIF date shot at +02:00
+    # is its instant); a column holding one of Go's nanoseconds is text, each value as written.
+    moments = ("created_at", "updated_at", "deleted_at", "date_shot", "expire")
+    for table, columns in names.items():
+        types = ran.types(table)
+        for column in columns:
+            if column not in moments:
+                continue
+            index = columns.index(column)
+            kind = _go_moments_type([row[index] for row in rows[table]])
+            assert types[column] == kind, (table, column)
+            key = "id" if "id" in columns else columns[0]
+            expected = {
+                row[columns.index(key)]: row[index]
+                if row[index] is None or kind == "text"
+                else datetime.fromisoformat(row[index])
+                for row in rows[table]
+            }
+            assert ran.values(table, column, key) == expected, (table, column)
+    assert ran.types("users")["created_at"] == "text"
+    assert ran.types("media")["date_shot"] == "timestamp with time zone"
+    # Go's bools declared numeric stay 0/1 numbers, as Headscale's; REAL EXIF readings exact; the
+    # exposure a photographer's fraction, text as written (1/250, no date).
+    assert ran.types("users")["admin"] == "bigint"
+    exif = names["media_exif"]
+    for column in ("aperture", "focal_length", "gps_latitude", "gps_longitude"):
+        assert ran.types("media_exif")[column] == "double precision"
+        assert ran.values("media_exif", column, "id") == {
+            row[0]: row[exif.index(column)] for row in rows["media_exif"]
+        }
+    assert ran.types("media_exif")["exposure"] == "text"
+    assert ran.values("media_exif", "exposure", "id") == {
+        row[0]: row[exif.index("exposure")] for row in rows["media_exif"]
+    }
+    # The face descriptor's 128 float32 as bytes, its rectangle's "%f:%f:%f:%f" text as written.
+    assert ran.types("image_faces")["descriptor"] == "bytea"
+    assert {k: bytes(v) for k, v in ran.values("image_faces", "descriptor", "id").items()} == {
+        row[0]: row[6] for row in rows["image_faces"]
+    }
+    assert ran.values("image_faces", "rectangle", "id") == {row[0]: row[7] for row in rows["image_faces"]}
+    assert ran.values("media", "title", "id") == {row[0]: row[4] for row in rows["media"]}
+    assert ran.values("albums", "path", "id") == {row[0]: row[6] for row in rows["albums"]}
+    assert primary_key(ran.uri, ran.record["version_schema"], "user_albums") == ["album_id", "user_id"]
+    declared = {
+        ("albums", "parent_album_id"): "albums.id",
+        ("user_albums", "album_id"): "albums.id",
+        ("user_albums", "user_id"): "users.id",
+        ("media", "album_id"): "albums.id",
+        ("media", "exif_id"): "media_exif.id",
+        ("media", "video_metadata_id"): "video_metadata.id",
+        ("media_urls", "media_id"): "media.id",
+        ("image_faces", "face_group_id"): "face_groups.id",
+        ("image_faces", "media_id"): "media.id",
+        ("share_tokens", "owner_id"): "users.id",
+        ("share_tokens", "album_id"): "albums.id",
+        ("share_tokens", "media_id"): "media.id",
+        ("access_tokens", "user_id"): "users.id",
+    }
+    # albums.cover_id names a media id undeclared; four covers among thirty media ids are too few
+    # to tell from chance, so it may go unfound: nothing else is invented.
+    found = references(run_dir)
+    assert {k: v for k, v in found.items() if k != ("albums", "cover_id")} == declared
+    assert found.get(("albums", "cover_id"), "media.id") == "media.id"
