@@ -72080,3 +72080,276 @@ def photoview_rows() -> dict[str, list[tuple[Any, ...]]]:
 def photoview(path: Path) -> Path:
     """Photoview's ``photoview.db`` (see the module's list)."""
     return write_export(path, PHOTOVIEW_DDL, photoview_rows(), bytes_as_text=False)
+
+
+# --- FileFlows (FileFlows.sqlite: Server/Database's DbManager CreateDbScript and Tables.sql, NPoco) ---
+#
+# FileFlows keeps each configuration object (flows, libraries, nodes, plugins, settings) as a row of
+# DbObject: its Guid ``Uid`` as text, ``Name``, the .NET type's full name, two moments and the object as
+# System.Text.Json writes it. System.Data.SQLite binds a local DateTime (``DateTime.Now``) as
+# ``yyyy-MM-dd HH:mm:ss.FFFFFFF`` (no offset, seven fraction digits, trailing zeros dropped), a bool as
+# 1/0; the JSON writes the same moments with their offset. LibraryFile is each file a library found:
+# ``Guid.Empty`` where a reference is unset (no duplicate, no node yet), ``DateTime.MinValue`` where
+# processing has not started, ``''`` where a string is unset (every column NOT NULL).
+
+FILEFLOWS_DDL = [
+    "CREATE TABLE DbObject(Uid VARCHAR(36) NOT NULL PRIMARY KEY, Name VARCHAR(1024) NOT NULL, "
+    "Type VARCHAR(255) NOT NULL, DateCreated datetime default current_timestamp, "
+    "DateModified datetime default current_timestamp, Data TEXT NOT NULL)",
+    "CREATE TABLE DbLogMessage(ClientUid VARCHAR(36) NOT NULL, LogDate datetime default current_timestamp, "
+    "Type int NOT NULL, Message TEXT NOT NULL)",
+    "CREATE INDEX idx_DbLogMessage_Client ON DbLogMessage (ClientUid)",
+    "CREATE INDEX idx_DbLogMessage_LogDate ON DbLogMessage (LogDate)",
+    "CREATE TABLE DbStatistic(LogDate datetime default current_timestamp, Name varchar(100) NOT NULL, "
+    "Type int NOT NULL, StringValue TEXT NOT NULL, NumberValue REAL NOT NULL)",
+    "CREATE TABLE LibraryFile(Uid VARCHAR(36) NOT NULL PRIMARY KEY, Name VARCHAR(1024) NOT NULL, "
+    "DateCreated datetime default current_timestamp, DateModified datetime default current_timestamp, "
+    "RelativePath VARCHAR(1024) NOT NULL, Status int NOT NULL, ProcessingOrder int NOT NULL, "
+    "Fingerprint VARCHAR(255) NOT NULL, Enabled boolean not null, IsDirectory boolean not null, "
+    "Priority int not null, OriginalSize bigint NOT NULL, FinalSize bigint NOT NULL, "
+    "CreationTime datetime default current_timestamp, LastWriteTime datetime default current_timestamp, "
+    "ProcessingStarted datetime default current_timestamp NOT NULL, "
+    "ProcessingEnded datetime default current_timestamp NOT NULL, LibraryUid varchar(36) NOT NULL, "
+    "LibraryName VARCHAR(100) NOT NULL, FlowUid varchar(36) NOT NULL, FlowName VARCHAR(100) NOT NULL, "
+    "DuplicateUid varchar(36) NOT NULL, DuplicateName VARCHAR(1024) NOT NULL, NodeUid varchar(36) NOT NULL, "
+    "NodeName VARCHAR(100) NOT NULL, WorkerUid varchar(36) NOT NULL, OutputPath VARCHAR(1024) NOT NULL, "
+    "NoLongerExistsAfterProcessing boolean not null, OriginalMetadata TEXT NOT NULL, "
+    "FinalMetadata TEXT NOT NULL, ExecutedNodes TEXT NOT NULL)",
+    "CREATE INDEX idx_LibraryFile_Status ON LibraryFile(Status)",
+    "CREATE INDEX idx_LibraryFile_DateModified ON LibraryFile(DateModified)",
+]
+
+FILEFLOWS_START = datetime(2026, 4, 2, 21, 7, 33)  # the server's local wall clock (Pacific/Auckland)
+FILEFLOWS_OFFSET = "+13:00"
+FILEFLOWS_EMPTY = "00000000-0000-0000-0000-000000000000"
+FILEFLOWS_MIN_DATE = "0001-01-01 00:00:00"
+
+
+def _fileflows_uid(seed: str) -> str:
+    return str(UUID(bytes=hashlib.md5(seed.encode()).digest(), version=4))
+
+
+def _fileflows_time(seconds: float, ticks: int) -> tuple[str, str]:
+    """System.Data.SQLite's ``yyyy-MM-dd HH:mm:ss.FFFFFFF`` of a local DateTime and the JSON's
+    ``yyyy-MM-ddTHH:mm:ss.FFFFFFF+13:00`` of the same moment (``ticks``: 100 ns units past the second)."""
+    moment = FILEFLOWS_START + timedelta(seconds=seconds)
+    fraction = f"{ticks:07d}".rstrip("0")
+    text = f"{moment:%Y-%m-%d %H:%M:%S}{'.' + fraction if fraction else ''}"
+    return text, text.replace(" ", "T") + FILEFLOWS_OFFSET
+
+
+def fileflows_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """A server with its internal node, two libraries, three flows, plugins, settings, files, logs."""
+    objects: list[tuple[Any, ...]] = []
+    node = "bf47da28-051e-452e-ad21-c6a3f477fea9"  # Globals.InternalNodeUid
+
+    def add(uid: str, name: str, kind: str, at: int, ticks: int, data: dict[str, Any]) -> None:
+        created, created_json = _fileflows_time(at, ticks)
+        modified, modified_json = _fileflows_time(at + 3600 * (at % 3), ticks // 3)
+        body = {"Uid": uid, "Name": name, "DateCreated": created_json, "DateModified": modified_json, **data}
+        objects.append((uid, name, f"FileFlows.Shared.Models.{kind}", created, modified, json.dumps(body)))
+
+    add(
+        node,
+        "FileFlowsServer",
+        "ProcessingNode",
+        0,
+        4_567_891,
+        {
+            "Address": "FileFlowsServer",
+            "TempPath": "/temp",
+            "Enabled": True,
+            "FlowRunners": 2,
+            "Schedule": "1" * 672,
+            "Mappings": None,
+            "AllLibraries": 1,
+            "Libraries": None,
+        },
+    )
+    add(
+        _fileflows_uid("node2"),
+        "Åsa's NAS",
+        "ProcessingNode",
+        50,
+        1_000_000,
+        {
+            "Address": "192.168.1.40",
+            "TempPath": "/mnt/temp",
+            "Enabled": False,
+            "FlowRunners": 1,
+            "Schedule": "0" * 96 + "1" * 576,
+            "Mappings": [{"Key": "/media", "Value": "\\\\nas\\media"}],
+            "AllLibraries": 2,
+            "Libraries": [],
+        },
+    )
+    flows = [
+        (_fileflows_uid(f"flow{n}"), name)
+        for n, name in enumerate(("Convert to HEVC", "Audio → AAC", "Tidy"))
+    ]
+    for n, (uid, name) in enumerate(flows):
+        parts = [
+            {
+                "Uid": _fileflows_uid(f"part{n}{p}"),
+                "FlowElementUid": f"FileFlows.VideoNodes.Step{p}",
+                "xPos": 450 + 100 * p,
+                "yPos": 50.5 * p,
+                "Outputs": 2,
+                "OutputConnections": [],
+            }
+            for p in range(3)
+        ]
+        add(uid, name, "Flow", 100 + n, 250_000 * (n + 1), {"Enabled": n != 2, "Type": 0, "Parts": parts})
+    libraries = [(_fileflows_uid(f"lib{n}"), name) for n, name in enumerate(("Movies", "TV Shows"))]
+    for n, (uid, name) in enumerate(libraries):
+        add(
+            uid,
+            name,
+            "Library",
+            200 + n,
+            0 if n else 3_300_000,
+            {
+                "Enabled": True,
+                "Path": f"/media/{name.lower().replace(' ', '')}",
+                "Filter": r"\.(mkv|mp4|avi|mov)$",
+                "ExclusionFilter": "",
+                "Flow": {"Uid": flows[n][0], "Name": flows[n][1], "Type": "FileFlows.Shared.Models.Flow"},
+                "Schedule": "1" * 672,
+                "ScanInterval": 10800,
+                "FileSizeDetectionInterval": 5,
+                "UseFingerprinting": n == 0,
+                "Priority": 2,
+                "ProcessingOrder": 0,
+                "LastScanned": "0001-01-01T00:00:00",
+            },
+        )
+    for n, plugin in enumerate(("VideoNodes", "BasicNodes", "MetaNodes", "Gotify")):
+        add(
+            _fileflows_uid(f"plugin{n}"),
+            plugin,
+            "PluginInfo",
+            300 + n,
+            1_234_567 * (n + 1) % 10_000_000,
+            {
+                "Enabled": n != 3,
+                "Version": f"1.0.{n}.{100 + n * 17}",
+                "Deleted": False,
+                "HasSettings": n == 3,
+                "Elements": [],
+            },
+        )
+    add(
+        _fileflows_uid("settings"),
+        "Settings",
+        "Settings",
+        10,
+        8_000_000,
+        {
+            "AutoUpdatePlugins": True,
+            "DisableTelemetry": False,
+            "LogQueueMessages": False,
+            "LogFileRetention": 5,
+        },
+    )
+    files = []
+    for i in range(1, 25):
+        library = i % 2
+        relative = (
+            f"Movie {i:02d} ({2000 + i})/Movie {i:02d} ({2000 + i}).mkv"
+            if library == 0
+            else (f"Show/Season {i % 3 + 1}/Show - S0{i % 3 + 1}E{i:02d} - Épisode.mkv")
+        )
+        path = f"/media/{'movies' if library == 0 else 'tvshows'}/{relative}"
+        status = [0, 1, 1, 4, 5, 1, -3, 0][i % 8]
+        processed = status in (1, 4)
+        started, _ = (
+            _fileflows_time(5000 + i * 700, 4_000_000 + i)
+            if processed or status == 2
+            else (FILEFLOWS_MIN_DATE, None)
+        )
+        ended, _ = _fileflows_time(5000 + i * 700 + 333, 120 * i) if processed else (FILEFLOWS_MIN_DATE, None)
+        created, _ = _fileflows_time(4000 + i, 9_999_999 - i)
+        duplicate = files[0][0] if status == 5 else FILEFLOWS_EMPTY
+        size = 1_500_000_000 + i * 98_765_431
+        final = size * 3 // 5 if status == 1 else 0
+        metadata = (
+            json.dumps({"Duration": 5400.5 + i, "VideoCodec": "h264", "Width": 1920}) if processed else "{}"
+        )
+        executed = json.dumps(
+            [
+                {
+                    "NodeName": "Video File",
+                    "NodeUid": "FileFlows.VideoNodes.VideoFile",
+                    "ProcessingTime": "00:00:01.2345678",
+                    "Output": 1,
+                }
+            ]
+            if processed
+            else []
+        )
+        files.append(
+            (
+                _fileflows_uid(f"file{i}"),
+                path,
+                created,
+                _fileflows_time(4000 + i + (3600 if processed else 0), 7_000_000)[0],
+                relative,
+                status,
+                -1 if i % 11 else 1,
+                hashlib.sha256(path.encode()).hexdigest() if library == 0 else "",
+                1 if i % 13 else 0,
+                0,
+                0,
+                size,
+                final,
+                _fileflows_time(-86_400 * i, 0)[0],
+                _fileflows_time(-86_400 * i + 60, 5_000_000)[0],
+                started,
+                ended,
+                libraries[library][0],
+                libraries[library][1],
+                flows[library][0] if status != 0 else FILEFLOWS_EMPTY,
+                flows[library][1] if status != 0 else "",
+                duplicate,
+                files[0][1] if status == 5 else "",
+                node if processed else FILEFLOWS_EMPTY,
+                "FileFlowsServer" if processed else "",
+                _fileflows_uid(f"worker{i}") if processed else FILEFLOWS_EMPTY,
+                path.replace(".mkv", ".hevc.mkv") if status == 1 else "",
+                0,
+                metadata,
+                metadata if status == 1 else "{}",
+                executed,
+            )
+        )
+    logs = []
+    for i in range(30):
+        level = [2, 2, 1, 3, 0][i % 5]  # LogType: Error 0, Warning 1, Info 2, Debug 3
+        message = [
+            "Library scan complete: 12 files",
+            "Processing file: /media/movies/Movie 01 (2001)/Movie 01 (2001).mkv",
+            "Node 'Åsa's NAS' is disabled",
+            "Checking for plugin updates",
+            "Failed to execute flow: ffmpeg exited 1\nStack:\n   at FileFlows.Server.Workers.Run()",
+        ][i % 5]
+        logs.append(
+            (node if i % 7 else FILEFLOWS_EMPTY, _fileflows_time(6000 + i * 30, 1_000 * i)[0], level, message)
+        )
+    stats = []
+    for i in range(20):
+        number = i % 2 == 0
+        stats.append(
+            (
+                _fileflows_time(7000 + i * 45, 2_500_000)[0],
+                "COMPARISON" if number else "CODEC",
+                1 if number else 0,
+                "" if number else ["hevc", "h264", "aac", "ac3"][i % 4],
+                round(0.6 + i / 100, 6) if number else 0.0,
+            )
+        )
+    return {"DbObject": objects, "LibraryFile": files, "DbLogMessage": logs, "DbStatistic": stats}
+
+
+def fileflows(path: Path) -> Path:
+    """FileFlows' ``FileFlows.sqlite`` (see the module's list)."""
+    return write_export(path, FILEFLOWS_DDL, fileflows_rows(), bytes_as_text=False)

@@ -23212,3 +23212,71 @@ def test_photoview_library_reads_go_moments_as_instants_keeps_nanoseconds_and_fa
     found = references(run_dir)
     assert {k: v for k, v in found.items() if k != ("albums", "cover_id")} == declared
     assert found.get(("albums", "cover_id"), "media.id") == "media.id"
+
+
+def test_fileflows_server_joins_its_guid_references_beside_guid_empty_and_keeps_dotnet_ticks_as_written(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.fileflows)
+    rows = apps.fileflows_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    # '' where a NOT NULL string is unset (no flow, no node, no output yet): NULL by the blank rule,
+    # audited, at no cost (an ORM's blank string fields); nothing else costs.
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    assert charged_columns(profiled(run_dir)["columns"]) == {}
+    names = {
+        match.group(1): re.findall(r"(?:\(|, )(\w+) ", statement)
+        for statement in apps.FILEFLOWS_DDL
+        if (match := re.match(r"CREATE TABLE (\w+)\(", statement))
+    }
+    assert {t: len(c) for t, c in names.items()} == {t: len(v[0]) for t, v in rows.items()}
+    moments = set(re.findall(r"(\w+) datetime", " ".join(apps.FILEFLOWS_DDL)))
+
+    def loaded(value: Any, kind: str) -> Any:
+        if value == "":
+            return None
+        if kind == "boolean":
+            return bool(value)
+        if kind == "timestamp without time zone":
+            return datetime.fromisoformat(value)
+        return value
+
+    # System.Data.SQLite's local DateTimes: wall clocks; a column holding one of .NET's seven fraction
+    # digits is text, every value as written; DateTime.MinValue (0001-01-01) is a value like any other.
+    for table, columns in names.items():
+        types = ran.types(table)
+        for index, column in enumerate(columns):
+            if column in moments:
+                values = [row[index] for row in rows[table]]
+                finer = any(re.search(r"\.\d{7}$", value) for value in values)
+                assert types[column] == ("text" if finer else "timestamp without time zone"), (table, column)
+        relation = f"{quote_ident(ran.base)}.{quote_ident(table)}"
+        got = pg_query(ran.uri, f"SELECT {', '.join(quote_ident(c) for c in columns)} FROM {relation}")
+        expected = [
+            tuple(loaded(v, types[c]) for v, c in zip(row, columns, strict=True)) for row in rows[table]
+        ]
+        assert sorted(got, key=repr) == sorted(expected, key=repr), table
+    assert ran.types("LibraryFile")["ProcessingStarted"] == "text"
+    assert ran.types("LibraryFile")["ProcessingEnded"] == "timestamp without time zone"
+    for flag in ("Enabled", "IsDirectory", "NoLongerExistsAfterProcessing"):
+        assert ran.types("LibraryFile")[flag] == "boolean"
+    assert ran.types("DbStatistic")["NumberValue"] == "double precision"
+    assert primary_key(ran.uri, ran.record["version_schema"], "DbObject") == ["Uid"]
+    # Every configuration object in DbObject, referred to by role-named GUID columns; Guid.Empty where
+    # none is set stands for no reference (counted, no orphan); a worker's GUID, stored nowhere, is none.
+    assert references(run_dir) == {
+        ("LibraryFile", "LibraryUid"): "DbObject.Uid",
+        ("LibraryFile", "FlowUid"): "DbObject.Uid",
+        ("LibraryFile", "NodeUid"): "DbObject.Uid",
+        ("LibraryFile", "DuplicateUid"): "LibraryFile.Uid",
+        ("DbLogMessage", "ClientUid"): "DbObject.Uid",
+    }
+    columns = profiled(run_dir)["columns"]
+    files = names["LibraryFile"]
+    for column in ("FlowUid", "NodeUid", "DuplicateUid"):
+        empty = sum(row[files.index(column)] == apps.FILEFLOWS_EMPTY for row in rows["LibraryFile"])
+        assert columns["LibraryFile"][column]["no_reference_count"] == empty > 0, column
+    assert columns["DbLogMessage"]["ClientUid"]["no_reference_count"] == sum(
+        row[0] == apps.FILEFLOWS_EMPTY for row in rows["DbLogMessage"]
+    )

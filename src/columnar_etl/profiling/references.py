@@ -177,7 +177,8 @@ rule), and any positive number is a legal key. Where the column's name names the
 of the inclusion share (:func:`_share_of_references`; since 2026-12-05, for ``-1`` too); elsewhere they
 count among the values. So does the nil UUID (:data:`NIL_UUIDS`, .NET's ``Guid.Empty``) beside the keys of a
 text parent that does not hold it: no UUID generator draws it (Jellyfin's activity log names it as the user
-of an event no user caused; since 2026-12-05).
+of an event no user caused; since 2026-12-05), and, no enum counting from it, it is left out of the share
+whatever the column's name (FileFlows' ``LibraryFile.FlowUid`` beside ``DbObject.Uid``; since 2026-12-06).
 """
 
 from __future__ import annotations
