@@ -73286,3 +73286,704 @@ def pigallery2_rows() -> dict[str, list[tuple[Any, ...]]]:
 def pigallery2(path: Path) -> Path:
     """PiGallery2's ``sqlite.db`` (see the module's list)."""
     return write_export(path, PIGALLERY2_DDL, pigallery2_rows())
+
+
+# --- Bitcoin Core descriptor wallet (what: wallet/sqlite.cpp's CREATE TABLE, walletdb.cpp's records) ---
+#
+# One table, ``main(key BLOB PRIMARY KEY NOT NULL, value BLOB NOT NULL)``, every record a pair of bytes
+# in Bitcoin's serialization: the key a CompactSize-prefixed record type ("version", "walletdescriptor",
+# "tx" ...) then the record's own key, the value its data (little-endian integers, CompactSize-prefixed
+# strings and vectors, 32-byte hashes). ``PRAGMA application_id`` holds the network's magic bytes read
+# big-endian (mainnet 0xf9beb4d9, negative as SQLite's signed 32-bit integer), ``user_version`` 0.
+
+BITCOIN_WALLET_DDL = [
+    "PRAGMA application_id = -105990951",
+    "PRAGMA user_version = 0",
+    "CREATE TABLE main(key BLOB PRIMARY KEY NOT NULL, value BLOB NOT NULL)",
+]
+
+
+def _btc_compact(n: int) -> bytes:
+    """Bitcoin's CompactSize: one byte below 253, else a marker and 2, 4 or 8 little-endian bytes."""
+    if n < 253:
+        return bytes([n])
+    if n <= 0xFFFF:
+        return b"\xfd" + struct.pack("<H", n)
+    return b"\xfe" + struct.pack("<I", n)
+
+
+def _btc_str(value: bytes) -> bytes:
+    return _btc_compact(len(value)) + value
+
+
+def _btc_hash(seed: str) -> bytes:
+    return hashlib.sha256(hashlib.sha256(seed.encode()).digest()).digest()
+
+
+def bitcoin_wallet_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """The records of a descriptor wallet after ``createwallet``, a few receives and a spend."""
+    records: list[tuple[bytes, bytes]] = [
+        (_btc_str(b"version"), struct.pack("<i", 270000)),
+        (_btc_str(b"minversion"), struct.pack("<i", 169900)),
+        # WALLET_FLAG_DESCRIPTORS | WALLET_FLAG_LAST_HARDENED_XPUB_CACHED
+        (_btc_str(b"flags"), struct.pack("<Q", (1 << 34) | (1 << 2))),
+        (_btc_str(b"orderposnext"), struct.pack("<q", 9)),
+        # CBlockLocator: an int32 version then a vector of hashes (empty for the legacy record).
+        (_btc_str(b"bestblock"), struct.pack("<i", 270000) + b"\x00"),
+        (_btc_str(b"bestblock_nomerkle"), struct.pack("<i", 270000) + b"\x01" + _btc_hash("tip")),
+    ]
+    kinds = [("pkh", "44h", 0), ("sh(wpkh", "49h", 1), ("wpkh", "84h", 2), ("tr", "86h", 3)]
+    fingerprint = "d34db33f"
+    for n, (kind, purpose, output_type) in enumerate(kinds):
+        for internal in (0, 1):
+            xpub = base64.b32encode(_btc_hash(f"xpub{n}{internal}") * 2).decode().rstrip("=")[:107]
+            closing_parens = ")" * kind.count("(")
+            origin = f"[{fingerprint}/{purpose}/0h/0h]"
+            text = f"{kind}({origin}xpub{xpub}/{internal}/*){closing_parens}#{xpub[:8].lower()}"
+            desc_id = _btc_hash(text)
+            created = 1_733_410_000 + n * 2 + internal  # Unix seconds, uint64
+            next_index = 7 - internal * 3 - n
+            records.append(
+                (
+                    _btc_str(b"walletdescriptor") + desc_id,
+                    _btc_str(text.encode()) + struct.pack("<Qiii", created, next_index, 0, next_index + 999),
+                )
+            )
+            records.append(
+                (
+                    _btc_str(b"walletdescriptorcache") + desc_id + struct.pack("<I", 0),
+                    _btc_str(b"\x04\x88\xb2\x1e" + _btc_hash(f"parent{n}{internal}") * 2 + b"\x03" * 6),
+                )
+            )
+            records.append(
+                (
+                    _btc_str(b"walletdescriptorlhcache") + desc_id + struct.pack("<I", 0),
+                    _btc_str(b"\x04\x88\xb2\x1e" + _btc_hash(f"hardened{n}{internal}") * 2 + b"\x02" * 6),
+                )
+            )
+            for index in range(2):
+                records.append(
+                    (
+                        _btc_str(b"walletdescriptorcache") + desc_id + struct.pack("<II", 0, index),
+                        _btc_str(
+                            b"\x04\x88\xb2\x1e" + _btc_hash(f"child{n}{internal}{index}") * 2 + b"\x00" * 6
+                        ),
+                    )
+                )
+            pubkey = b"\x02" + _btc_hash(f"pub{n}{internal}")
+            # CPrivKey: the DER private key (214 bytes compressed), then the hash of pubkey + privkey.
+            privkey = b"\x30\x81\xd3\x02\x01\x01\x04\x20" + _btc_hash(f"priv{n}{internal}") + b"\x00" * 174
+            records.append(
+                (
+                    _btc_str(b"walletdescriptorkey") + desc_id + _btc_str(pubkey),
+                    _btc_str(privkey) + hashlib.sha256(pubkey + privkey).digest(),
+                )
+            )
+            spk = b"activeinternalspk" if internal else b"activeexternalspk"
+            records.append((_btc_str(spk) + bytes([output_type]), desc_id))
+    addresses = [
+        ("bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq", "Rent — März"),
+        ("bc1q9vza2e8x573nczrlzms0wvx3gsqjx7vavgkx0l", ""),
+        ("1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2", "exchange"),
+        ("3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy", "cold storage 冷"),
+        ("bc1p5d7rjq7g6rdk2yhzks9smlaqtedr4dekq08ge8ztwac72sfr9rusxg3297", "taproot"),
+    ]
+    for i, (address, label) in enumerate(addresses):
+        records.append((_btc_str(b"name") + _btc_str(address.encode()), _btc_str(label.encode())))
+        records.append(
+            (_btc_str(b"purpose") + _btc_str(address.encode()), _btc_str(b"send" if i == 2 else b"receive"))
+        )
+    # SetAddressUsed: ("destdata", (address, "used")) -> "p".
+    records.append(
+        (_btc_str(b"destdata") + _btc_str(addresses[0][0].encode()) + _btc_str(b"used"), _btc_str(b"p"))
+    )
+    for i in range(8):
+        txid = _btc_hash(f"tx{i}")
+        raw = (
+            struct.pack("<i", 2)
+            + b"\x00\x01\x01"
+            + _btc_hash(f"prev{i}")
+            + struct.pack("<I", i % 3)
+            + b"\x00"
+            + struct.pack("<I", 0xFFFFFFFD)
+            + b"\x02"
+            + struct.pack("<q", 50_000 + i * 12_345)
+            + _btc_str(b"\x00\x14" + _btc_hash(f"out{i}")[:20])
+            + struct.pack("<q", 1_000_000 - i)
+            + _btc_str(b"\x00\x14" + _btc_hash(f"change{i}")[:20])
+            + b"\x02"
+            + _btc_str(b"\x30\x44" + _btc_hash(f"sig{i}") * 2 + b"\x01")
+            + _btc_str(b"\x02" + _btc_hash(f"wit{i}"))
+            + struct.pack("<I", 0)
+        )
+        map_value = [(b"timesmart", str(1_733_420_000 + i * 600).encode())]
+        if i == 5:
+            map_value.append((b"comment", "payé".encode()))
+        wallet_tx = (
+            raw
+            + (_btc_hash(f"block{i}") if i < 7 else b"\x00" * 32)  # unconfirmed: the null hash
+            + b"\x00"  # vMerkleBranch, unused
+            + struct.pack("<i", i if i < 7 else -1)
+            + b"\x00"  # vUnused
+            + _btc_compact(len(map_value))
+            + b"".join(_btc_str(k) + _btc_str(v) for k, v in map_value)
+            + b"\x00"  # vOrderForm
+            + struct.pack("<I", 0)
+            + struct.pack("<I", 1_733_420_000 + i * 600)
+            + bytes([i % 2])
+            + b"\x00"
+        )
+        records.append((_btc_str(b"tx") + txid, wallet_tx))
+    # lockunspent(persistent=true): ("lockedutxo", (txid, n)) -> uint8_t{'1'}.
+    records.append((_btc_str(b"lockedutxo") + _btc_hash("tx3") + struct.pack("<I", 1), b"1"))
+    return {"main": records}
+
+
+def bitcoin_wallet(path: Path) -> Path:
+    """A Bitcoin Core descriptor wallet's ``wallet.dat`` (see the module's list)."""
+    return write_export(path, BITCOIN_WALLET_DDL, bitcoin_wallet_rows(), bytes_as_text=False)
+
+
+# --- Photoview (photoview.db: GORM's AutoMigrate through mattn/go-sqlite3, api/graphql/models) ---
+#
+# The models of photoview/photoview's api/graphql/models (base.go's Model: id, created_at, updated_at,
+# deleted_at; media.go, album.go, media_exif.go, face_detection.go, video_metadata.go, share_token.go,
+# site_info.go, user.go) as GORM's SQLite migrator declares them: int as integer, float64 as real, bool
+# as numeric, time.Time as datetime, a FaceDescriptor (128 float32, binary.Write little-endian) as
+# BLOB, a FaceRectangle (``fmt.Sprintf("%f:%f:%f:%f", ...)``) as VARCHAR(64). mattn/go-sqlite3 writes
+# each time.Time as ``2006-01-02 15:04:05.999999999-07:00`` text, each bool as 1/0.
+
+PHOTOVIEW_DDL = [
+    "CREATE TABLE `users` (`id` integer PRIMARY KEY AUTOINCREMENT,`created_at` datetime,"
+    "`updated_at` datetime,`deleted_at` datetime,`username` text,`password` text,"
+    "`admin` numeric DEFAULT false,"
+    "CONSTRAINT `uni_users_username` UNIQUE (`username`))",
+    "CREATE TABLE `albums` (`id` integer PRIMARY KEY AUTOINCREMENT,`created_at` datetime,"
+    "`updated_at` datetime,`deleted_at` datetime,`title` text NOT NULL,`parent_album_id` integer,"
+    "`path` text NOT NULL,"
+    "`path_hash` text,`cover_id` integer,CONSTRAINT `fk_albums_parent_album` FOREIGN KEY (`parent_album_id`) "
+    "REFERENCES `albums`(`id`) ON DELETE SET NULL,CONSTRAINT `uni_albums_path_hash` UNIQUE (`path_hash`))",
+    "CREATE TABLE `user_albums` (`album_id` integer,`user_id` integer,PRIMARY KEY (`album_id`,`user_id`),"
+    "CONSTRAINT `fk_user_albums_album` FOREIGN KEY (`album_id`) REFERENCES `albums`(`id`) ON DELETE CASCADE,"
+    "CONSTRAINT `fk_user_albums_user` FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON DELETE CASCADE)",
+    "CREATE TABLE `media_exif` (`id` integer PRIMARY KEY AUTOINCREMENT,`created_at` datetime,"
+    "`updated_at` datetime,`deleted_at` datetime,`camera` text,`maker` text,`lens` text,`date_shot` datetime,"
+    "`exposure` text,`aperture` real,`iso` integer,`focal_length` real,`flash` integer,`orientation` integer,"
+    "`exposure_program` integer,`gps_latitude` real,`gps_longitude` real,`description` text)",
+    "CREATE TABLE `video_metadata` (`id` integer PRIMARY KEY AUTOINCREMENT,`created_at` datetime,"
+    "`updated_at` datetime,`deleted_at` datetime,`width` integer NOT NULL,`height` integer NOT NULL,"
+    "`duration` real NOT NULL,`codec` text,`framerate` real,`bitrate` text,`color_profile` text,"
+    "`audio` text)",
+    "CREATE TABLE `media` (`id` integer PRIMARY KEY AUTOINCREMENT,`created_at` datetime,"
+    "`updated_at` datetime,`deleted_at` datetime,`title` text NOT NULL,`path` text NOT NULL,"
+    "`path_hash` text NOT NULL,"
+    "`album_id` integer NOT NULL,`exif_id` integer,`date_shot` datetime NOT NULL,`type` text NOT NULL,"
+    "`video_metadata_id` integer,`side_car_path` text,`side_car_hash` text,"
+    "CONSTRAINT `fk_media_album` FOREIGN KEY (`album_id`) REFERENCES `albums`(`id`) ON DELETE CASCADE,"
+    "CONSTRAINT `fk_media_exif` FOREIGN KEY (`exif_id`) REFERENCES `media_exif`(`id`) ON DELETE CASCADE,"
+    "CONSTRAINT `fk_media_video_metadata` FOREIGN KEY (`video_metadata_id`) "
+    "REFERENCES `video_metadata`(`id`) ON DELETE CASCADE,"
+    "CONSTRAINT `uni_media_path_hash` UNIQUE (`path_hash`),"
+    "CONSTRAINT `uni_media_side_car_hash` UNIQUE (`side_car_hash`))",
+    "CREATE TABLE `media_urls` (`id` integer PRIMARY KEY AUTOINCREMENT,`created_at` datetime,"
+    "`updated_at` datetime,`deleted_at` datetime,`media_id` integer NOT NULL,`media_name` text NOT NULL,"
+    "`width` integer NOT NULL,`height` integer NOT NULL,`purpose` text NOT NULL,`content_type` text NOT NULL,"
+    "`file_size` integer NOT NULL,CONSTRAINT `fk_media_media_url` FOREIGN KEY (`media_id`) REFERENCES "
+    "`media`(`id`) ON DELETE CASCADE)",
+    "CREATE TABLE `face_groups` (`id` integer PRIMARY KEY AUTOINCREMENT,`created_at` datetime,"
+    "`updated_at` datetime,`deleted_at` datetime,`label` text)",
+    "CREATE TABLE `image_faces` (`id` integer PRIMARY KEY AUTOINCREMENT,`created_at` datetime,"
+    "`updated_at` datetime,`deleted_at` datetime,`face_group_id` integer NOT NULL,"
+    "`media_id` integer NOT NULL,"
+    "`descriptor` BLOB NOT NULL,`rectangle` VARCHAR(64) NOT NULL,CONSTRAINT `fk_face_groups_image_faces` "
+    "FOREIGN KEY (`face_group_id`) REFERENCES `face_groups`(`id`) ON DELETE CASCADE,"
+    "CONSTRAINT `fk_image_faces_media` FOREIGN KEY (`media_id`) REFERENCES `media`(`id`) ON DELETE CASCADE)",
+    "CREATE TABLE `share_tokens` (`id` integer PRIMARY KEY AUTOINCREMENT,`created_at` datetime,"
+    "`updated_at` datetime,`deleted_at` datetime,`value` text NOT NULL,`owner_id` integer NOT NULL,"
+    "`expire` datetime,`password` text,`album_id` integer,`media_id` integer,"
+    "CONSTRAINT `fk_share_tokens_owner` FOREIGN KEY (`owner_id`) REFERENCES `users`(`id`) ON DELETE CASCADE,"
+    "CONSTRAINT `fk_share_tokens_album` FOREIGN KEY (`album_id`) REFERENCES `albums`(`id`) ON DELETE CASCADE,"
+    "CONSTRAINT `fk_share_tokens_media` FOREIGN KEY (`media_id`) REFERENCES `media`(`id`) ON DELETE CASCADE)",
+    "CREATE TABLE `access_tokens` (`id` integer PRIMARY KEY AUTOINCREMENT,`created_at` datetime,"
+    "`updated_at` datetime,`deleted_at` datetime,`user_id` integer NOT NULL,`value` text NOT NULL,"
+    "`expire` datetime NOT NULL,CONSTRAINT `fk_access_tokens_user` FOREIGN KEY (`user_id`) REFERENCES "
+    "`users`(`id`) ON DELETE CASCADE)",
+    "CREATE TABLE `site_info` (`initial_setup` numeric NOT NULL,`periodic_scan_interval` integer NOT NULL "
+    "DEFAULT 0,`concurrent_workers` integer NOT NULL DEFAULT 3)",
+    "CREATE INDEX `idx_users_deleted_at` ON `users`(`deleted_at`)",
+    "CREATE INDEX `idx_albums_parent_album_id` ON `albums`(`parent_album_id`)",
+    "CREATE INDEX `idx_media_album_id` ON `media`(`album_id`)",
+    "CREATE INDEX `idx_media_type` ON `media`(`type`)",
+    "CREATE INDEX `idx_media_urls_purpose` ON `media_urls`(`purpose`)",
+    "CREATE INDEX `idx_image_faces_media_id` ON `image_faces`(`media_id`)",
+]
+
+PHOTOVIEW_START = datetime(2026, 3, 14, 9, 26, 53, tzinfo=UTC)
+PHOTOVIEW_EXPOSURES = ("1/250", "1/60", "1/8", "1/4000", "0.5", "2", "30", "1/125")
+PHOTOVIEW_CAMERAS = (
+    ("Canon", "Canon EOS 6D", "EF24-105mm f/4L IS USM"),
+    ("NIKON CORPORATION", "NIKON D750", None),
+    ("Apple", "iPhone 13 mini", "iPhone 13 mini back dual wide camera 5.1mm f/1.6"),
+    ("FUJIFILM", "X-T3", "XF18-55mmF2.8-4 R LM OIS"),
+)
+
+
+def _photoview_descriptor(seed: int) -> bytes:
+    """A go-face descriptor: 128 float32, little-endian (binary.Write)."""
+    return struct.pack("<128f", *(((seed * 131 + i * 17) % 200 - 100) / 1000 for i in range(128)))
+
+
+def photoview_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """A library of three users, a tree of albums, photos with EXIF, videos, their scaled copies, faces."""
+
+    def at(seconds: int, nanos: int = 0, offset: timedelta = timedelta(0)) -> str:
+        return go_time(PHOTOVIEW_START + timedelta(seconds=seconds), nanos, offset)
+
+    users = [
+        (1, at(0, 120_345_678), at(0, 120_345_678), None, "admin", "$2a$12$" + "K" * 53, 1),
+        (2, at(3600, 5_000), at(7200, 981_000_001), None, "ann", "$2a$12$" + "q" * 53, 0),
+        (3, at(86_400), at(90_000, 1), at(95_000, 77), "bjørn", None, 0),
+    ]
+    album_paths = [
+        "/photos",
+        "/photos/2024",
+        "/photos/2024/Été à Nice",
+        "/photos/phone",
+        "/photos/phone/DCIM",
+    ]
+    albums = []
+    for i, path in enumerate(album_paths):
+        parent = None if i == 0 else (1 if i in (1, 3) else i)
+        albums.append(
+            (
+                i + 1,
+                at(600 + i, 200_000_000 + i),
+                at(600 + i, 200_000_000 + i),
+                None,
+                path.rsplit("/", 1)[1],
+                parent,
+                path,
+                hashlib.md5(path.encode()).hexdigest(),
+                None if i == 0 else 3 * i,  # the cover: a media id (no declared reference)
+            )
+        )
+    user_albums = [(a, 1) for a in range(1, 6)] + [(2, 2), (3, 2), (4, 3), (5, 3)]
+    exif, media, urls, videos = [], [], [], []
+    for i in range(1, 31):
+        album = 2 + i % 4
+        is_video = i % 9 == 0
+        shot_offset = timedelta(hours=2) if i % 5 == 0 else timedelta(0)
+        shot = at(-86_400 * (40 - i) + i * 37, 0, shot_offset)
+        exif_id = None
+        video_id = None
+        ext = "mp4" if is_video else ("HEIC" if album >= 4 else "jpg")
+        title = f"IMG_{4000 + i:04d}.{ext}" if i != 7 else "Plage du Château.jpg"
+        path = f"{album_paths[album - 1]}/{title}"
+        if is_video:
+            video_id = len(videos) + 1
+            videos.append(
+                (
+                    video_id,
+                    at(700 + i, 1000),
+                    at(700 + i, 1000),
+                    None,
+                    1920,
+                    1080,
+                    12.345 + i,
+                    "h264",
+                    29.97 if i % 2 else 60.0,
+                    "12483 kbps" if i != 27 else None,
+                    "bt709",
+                    "2 channels",
+                )
+            )
+        elif i % 6 != 5:
+            exif_id = len(exif) + 1
+            maker, camera, lens = PHOTOVIEW_CAMERAS[i % 4]
+            exif.append(
+                (
+                    exif_id,
+                    at(700 + i, 123_000),
+                    at(700 + i, 123_000),
+                    None,
+                    camera,
+                    maker,
+                    lens,
+                    shot,
+                    PHOTOVIEW_EXPOSURES[i % 8],
+                    [4.0, 2.8, 1.6, 5.6][i % 4],
+                    [100, 400, 1600, 3200][i % 4],
+                    [24.0, 50.0, 5.1, 35.0][i % 4],
+                    [16, 0, 24, 9][i % 4],
+                    [1, 6, 8, 1][i % 4],
+                    2,
+                    None if i % 7 == 0 else 43.695 + i / 997,
+                    None if i % 7 == 0 else -7.2713 - i / 991 if i % 2 else 7.2713 + i / 991,
+                    None,
+                )
+            )
+        side_car = f"{path}.xmp" if i % 8 == 1 else None
+        media.append(
+            (
+                i,
+                at(800 + i, 500_000 * i),
+                at(800 + i, 500_000 * i),
+                at(900_000, 1) if i == 29 else None,
+                title,
+                path,
+                hashlib.md5(path.encode()).hexdigest(),
+                album,
+                exif_id,
+                shot,
+                "video" if is_video else "photo",
+                video_id,
+                side_car,
+                hashlib.md5(side_car.encode()).hexdigest() if side_car else None,
+            )
+        )
+        stem = re.sub(r"[ ./]", "_", title)
+        purposes = (
+            [("video-web", "video/mp4", 1920, 1080), ("video-thumbnail", "image/jpeg", 1024, 576)]
+            if is_video
+            else [("thumbnail", "image/jpeg", 1024, 768), ("high-res", "image/jpeg", 4032, 3024)]
+        )
+        if ext == "jpg":
+            purposes.append(("original", "image/jpeg", 6000, 4000))
+        for purpose, content_type, width, height in purposes:
+            urls.append(
+                (
+                    len(urls) + 1,
+                    at(1000 + len(urls)),
+                    at(1000 + len(urls)),
+                    None,
+                    i,
+                    f"{stem}_{purpose}_{i:08x}.{'mp4' if purpose == 'video-web' else 'jpg'}",
+                    width,
+                    height,
+                    purpose,
+                    content_type,
+                    width * height // 7 + i,
+                )
+            )
+    face_groups = [
+        (1, at(5000), at(5000), None, "Ann"),
+        (2, at(5001), at(6000, 9), None, None),
+        (3, at(5002), at(5002), None, "Zoë"),
+        (4, at(5003), at(5003), at(7000), None),
+    ]
+    faces = []
+    for n in range(1, 15):
+        box = (0.1 + n / 100, 0.3 + n / 100, 0.25 + n / 200, 0.55 + n / 200)
+        faces.append(
+            (
+                n,
+                at(5100 + n, 10_000 * n),
+                at(5100 + n, 10_000 * n),
+                None,
+                1 + n % 4,
+                [1, 2, 3, 4, 6, 8, 10, 11, 12, 13, 14, 15, 16, 17][n - 1],
+                _photoview_descriptor(n),
+                ":".join(f"{v:f}" for v in box),
+            )
+        )
+    share_tokens = [
+        (1, at(9000), at(9000), None, "8bWxT3qZ", 2, None, None, 3, None),
+        (2, at(9100), at(9100), None, "Yc2Lk9pA", 1, at(9100 + 86_400 * 7), "$2a$12$" + "p" * 53, None, 7),
+        (3, at(9200), at(9200), None, "mN4rS6tU", 2, None, None, None, 12),
+    ]
+    access_tokens = [
+        (n, at(10_000 + n), at(10_000 + n), None, 1 + n % 3, f"tok{n:021d}", at(10_000 + n + 14 * 86_400))
+        for n in range(1, 7)
+    ]
+    return {
+        "users": users,
+        "albums": albums,
+        "user_albums": user_albums,
+        "media_exif": exif,
+        "video_metadata": videos,
+        "media": media,
+        "media_urls": urls,
+        "face_groups": face_groups,
+        "image_faces": faces,
+        "share_tokens": share_tokens,
+        "access_tokens": access_tokens,
+        "site_info": [(1, 0, 3)],
+    }
+
+
+def photoview(path: Path) -> Path:
+    """Photoview's ``photoview.db`` (see the module's list)."""
+    return write_export(path, PHOTOVIEW_DDL, photoview_rows(), bytes_as_text=False)
+
+
+# --- FileFlows (FileFlows.sqlite: Server/Database's DbManager CreateDbScript and Tables.sql, NPoco) ---
+#
+# FileFlows keeps each configuration object (flows, libraries, nodes, plugins, settings) as a row of
+# DbObject: its Guid ``Uid`` as text, ``Name``, the .NET type's full name, two moments and the object as
+# System.Text.Json writes it. System.Data.SQLite binds a local DateTime (``DateTime.Now``) as
+# ``yyyy-MM-dd HH:mm:ss.FFFFFFF`` (no offset, seven fraction digits, trailing zeros dropped), a bool as
+# 1/0; the JSON writes the same moments with their offset. LibraryFile is each file a library found:
+# ``Guid.Empty`` where a reference is unset (no duplicate, no node yet), ``DateTime.MinValue`` where
+# processing has not started, ``''`` where a string is unset (every column NOT NULL).
+
+FILEFLOWS_DDL = [
+    "CREATE TABLE DbObject(Uid VARCHAR(36) NOT NULL PRIMARY KEY, Name VARCHAR(1024) NOT NULL, "
+    "Type VARCHAR(255) NOT NULL, DateCreated datetime default current_timestamp, "
+    "DateModified datetime default current_timestamp, Data TEXT NOT NULL)",
+    "CREATE TABLE DbLogMessage(ClientUid VARCHAR(36) NOT NULL, LogDate datetime default current_timestamp, "
+    "Type int NOT NULL, Message TEXT NOT NULL)",
+    "CREATE INDEX idx_DbLogMessage_Client ON DbLogMessage (ClientUid)",
+    "CREATE INDEX idx_DbLogMessage_LogDate ON DbLogMessage (LogDate)",
+    "CREATE TABLE DbStatistic(LogDate datetime default current_timestamp, Name varchar(100) NOT NULL, "
+    "Type int NOT NULL, StringValue TEXT NOT NULL, NumberValue REAL NOT NULL)",
+    "CREATE TABLE LibraryFile(Uid VARCHAR(36) NOT NULL PRIMARY KEY, Name VARCHAR(1024) NOT NULL, "
+    "DateCreated datetime default current_timestamp, DateModified datetime default current_timestamp, "
+    "RelativePath VARCHAR(1024) NOT NULL, Status int NOT NULL, ProcessingOrder int NOT NULL, "
+    "Fingerprint VARCHAR(255) NOT NULL, Enabled boolean not null, IsDirectory boolean not null, "
+    "Priority int not null, OriginalSize bigint NOT NULL, FinalSize bigint NOT NULL, "
+    "CreationTime datetime default current_timestamp, LastWriteTime datetime default current_timestamp, "
+    "ProcessingStarted datetime default current_timestamp NOT NULL, "
+    "ProcessingEnded datetime default current_timestamp NOT NULL, LibraryUid varchar(36) NOT NULL, "
+    "LibraryName VARCHAR(100) NOT NULL, FlowUid varchar(36) NOT NULL, FlowName VARCHAR(100) NOT NULL, "
+    "DuplicateUid varchar(36) NOT NULL, DuplicateName VARCHAR(1024) NOT NULL, NodeUid varchar(36) NOT NULL, "
+    "NodeName VARCHAR(100) NOT NULL, WorkerUid varchar(36) NOT NULL, OutputPath VARCHAR(1024) NOT NULL, "
+    "NoLongerExistsAfterProcessing boolean not null, OriginalMetadata TEXT NOT NULL, "
+    "FinalMetadata TEXT NOT NULL, ExecutedNodes TEXT NOT NULL)",
+    "CREATE INDEX idx_LibraryFile_Status ON LibraryFile(Status)",
+    "CREATE INDEX idx_LibraryFile_DateModified ON LibraryFile(DateModified)",
+]
+
+FILEFLOWS_START = datetime(2026, 4, 2, 21, 7, 33)  # the server's local wall clock (Pacific/Auckland)
+FILEFLOWS_OFFSET = "+13:00"
+FILEFLOWS_EMPTY = "00000000-0000-0000-0000-000000000000"
+FILEFLOWS_MIN_DATE = "0001-01-01 00:00:00"
+
+
+def _fileflows_uid(seed: str) -> str:
+    return str(UUID(bytes=hashlib.md5(seed.encode()).digest(), version=4))
+
+
+def _fileflows_time(seconds: float, ticks: int) -> tuple[str, str]:
+    """System.Data.SQLite's ``yyyy-MM-dd HH:mm:ss.FFFFFFF`` of a local DateTime and the JSON's
+    ``yyyy-MM-ddTHH:mm:ss.FFFFFFF+13:00`` of the same moment (``ticks``: 100 ns units past the second)."""
+    moment = FILEFLOWS_START + timedelta(seconds=seconds)
+    fraction = f"{ticks:07d}".rstrip("0")
+    text = f"{moment:%Y-%m-%d %H:%M:%S}{'.' + fraction if fraction else ''}"
+    return text, text.replace(" ", "T") + FILEFLOWS_OFFSET
+
+
+def fileflows_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """A server with its internal node, two libraries, three flows, plugins, settings, files, logs."""
+    objects: list[tuple[Any, ...]] = []
+    node = "bf47da28-051e-452e-ad21-c6a3f477fea9"  # Globals.InternalNodeUid
+
+    def add(uid: str, name: str, kind: str, at: int, ticks: int, data: dict[str, Any]) -> None:
+        created, created_json = _fileflows_time(at, ticks)
+        modified, modified_json = _fileflows_time(at + 3600 * (at % 3), ticks // 3)
+        body = {"Uid": uid, "Name": name, "DateCreated": created_json, "DateModified": modified_json, **data}
+        objects.append((uid, name, f"FileFlows.Shared.Models.{kind}", created, modified, json.dumps(body)))
+
+    add(
+        node,
+        "FileFlowsServer",
+        "ProcessingNode",
+        0,
+        4_567_891,
+        {
+            "Address": "FileFlowsServer",
+            "TempPath": "/temp",
+            "Enabled": True,
+            "FlowRunners": 2,
+            "Schedule": "1" * 672,
+            "Mappings": None,
+            "AllLibraries": 1,
+            "Libraries": None,
+        },
+    )
+    add(
+        _fileflows_uid("node2"),
+        "Åsa's NAS",
+        "ProcessingNode",
+        50,
+        1_000_000,
+        {
+            "Address": "192.168.1.40",
+            "TempPath": "/mnt/temp",
+            "Enabled": False,
+            "FlowRunners": 1,
+            "Schedule": "0" * 96 + "1" * 576,
+            "Mappings": [{"Key": "/media", "Value": "\\\\nas\\media"}],
+            "AllLibraries": 2,
+            "Libraries": [],
+        },
+    )
+    flows = [
+        (_fileflows_uid(f"flow{n}"), name)
+        for n, name in enumerate(("Convert to HEVC", "Audio → AAC", "Tidy"))
+    ]
+    for n, (uid, name) in enumerate(flows):
+        parts = [
+            {
+                "Uid": _fileflows_uid(f"part{n}{p}"),
+                "FlowElementUid": f"FileFlows.VideoNodes.Step{p}",
+                "xPos": 450 + 100 * p,
+                "yPos": 50.5 * p,
+                "Outputs": 2,
+                "OutputConnections": [],
+            }
+            for p in range(3)
+        ]
+        add(uid, name, "Flow", 100 + n, 250_000 * (n + 1), {"Enabled": n != 2, "Type": 0, "Parts": parts})
+    libraries = [(_fileflows_uid(f"lib{n}"), name) for n, name in enumerate(("Movies", "TV Shows"))]
+    for n, (uid, name) in enumerate(libraries):
+        add(
+            uid,
+            name,
+            "Library",
+            200 + n,
+            0 if n else 3_300_000,
+            {
+                "Enabled": True,
+                "Path": f"/media/{name.lower().replace(' ', '')}",
+                "Filter": r"\.(mkv|mp4|avi|mov)$",
+                "ExclusionFilter": "",
+                "Flow": {"Uid": flows[n][0], "Name": flows[n][1], "Type": "FileFlows.Shared.Models.Flow"},
+                "Schedule": "1" * 672,
+                "ScanInterval": 10800,
+                "FileSizeDetectionInterval": 5,
+                "UseFingerprinting": n == 0,
+                "Priority": 2,
+                "ProcessingOrder": 0,
+                "LastScanned": "0001-01-01T00:00:00",
+            },
+        )
+    for n, plugin in enumerate(("VideoNodes", "BasicNodes", "MetaNodes", "Gotify")):
+        add(
+            _fileflows_uid(f"plugin{n}"),
+            plugin,
+            "PluginInfo",
+            300 + n,
+            1_234_567 * (n + 1) % 10_000_000,
+            {
+                "Enabled": n != 3,
+                "Version": f"1.0.{n}.{100 + n * 17}",
+                "Deleted": False,
+                "HasSettings": n == 3,
+                "Elements": [],
+            },
+        )
+    add(
+        _fileflows_uid("settings"),
+        "Settings",
+        "Settings",
+        10,
+        8_000_000,
+        {
+            "AutoUpdatePlugins": True,
+            "DisableTelemetry": False,
+            "LogQueueMessages": False,
+            "LogFileRetention": 5,
+        },
+    )
+    files = []
+    for i in range(1, 25):
+        library = i % 2
+        relative = (
+            f"Movie {i:02d} ({2000 + i})/Movie {i:02d} ({2000 + i}).mkv"
+            if library == 0
+            else (f"Show/Season {i % 3 + 1}/Show - S0{i % 3 + 1}E{i:02d} - Épisode.mkv")
+        )
+        path = f"/media/{'movies' if library == 0 else 'tvshows'}/{relative}"
+        status = [0, 1, 1, 4, 5, 1, -3, 0][i % 8]
+        processed = status in (1, 4)
+        started, _ = (
+            _fileflows_time(5000 + i * 700, 4_000_000 + i)
+            if processed or status == 2
+            else (FILEFLOWS_MIN_DATE, None)
+        )
+        ended, _ = _fileflows_time(5000 + i * 700 + 333, 120 * i) if processed else (FILEFLOWS_MIN_DATE, None)
+        created, _ = _fileflows_time(4000 + i, 9_999_999 - i)
+        duplicate = files[0][0] if status == 5 else FILEFLOWS_EMPTY
+        size = 1_500_000_000 + i * 98_765_431
+        final = size * 3 // 5 if status == 1 else 0
+        metadata = (
+            json.dumps({"Duration": 5400.5 + i, "VideoCodec": "h264", "Width": 1920}) if processed else "{}"
+        )
+        executed = json.dumps(
+            [
+                {
+                    "NodeName": "Video File",
+                    "NodeUid": "FileFlows.VideoNodes.VideoFile",
+                    "ProcessingTime": "00:00:01.2345678",
+                    "Output": 1,
+                }
+            ]
+            if processed
+            else []
+        )
+        files.append(
+            (
+                _fileflows_uid(f"file{i}"),
+                path,
+                created,
+                _fileflows_time(4000 + i + (3600 if processed else 0), 7_000_000)[0],
+                relative,
+                status,
+                -1 if i % 11 else 1,
+                hashlib.sha256(path.encode()).hexdigest() if library == 0 else "",
+                1 if i % 13 else 0,
+                0,
+                0,
+                size,
+                final,
+                _fileflows_time(-86_400 * i, 0)[0],
+                _fileflows_time(-86_400 * i + 60, 5_000_000)[0],
+                started,
+                ended,
+                libraries[library][0],
+                libraries[library][1],
+                flows[library][0] if status != 0 else FILEFLOWS_EMPTY,
+                flows[library][1] if status != 0 else "",
+                duplicate,
+                files[0][1] if status == 5 else "",
+                node if processed else FILEFLOWS_EMPTY,
+                "FileFlowsServer" if processed else "",
+                _fileflows_uid(f"worker{i}") if processed else FILEFLOWS_EMPTY,
+                path.replace(".mkv", ".hevc.mkv") if status == 1 else "",
+                0,
+                metadata,
+                metadata if status == 1 else "{}",
+                executed,
+            )
+        )
+    logs = []
+    for i in range(30):
+        level = [2, 2, 1, 3, 0][i % 5]  # LogType: Error 0, Warning 1, Info 2, Debug 3
+        message = [
+            "Library scan complete: 12 files",
+            "Processing file: /media/movies/Movie 01 (2001)/Movie 01 (2001).mkv",
+            "Node 'Åsa's NAS' is disabled",
+            "Checking for plugin updates",
+            "Failed to execute flow: ffmpeg exited 1\nStack:\n   at FileFlows.Server.Workers.Run()",
+        ][i % 5]
+        logs.append(
+            (node if i % 7 else FILEFLOWS_EMPTY, _fileflows_time(6000 + i * 30, 1_000 * i)[0], level, message)
+        )
+    stats = []
+    for i in range(20):
+        number = i % 2 == 0
+        stats.append(
+            (
+                _fileflows_time(7000 + i * 45, 2_500_000)[0],
+                "COMPARISON" if number else "CODEC",
+                1 if number else 0,
+                "" if number else ["hevc", "h264", "aac", "ac3"][i % 4],
+                round(0.6 + i / 100, 6) if number else 0.0,
+            )
+        )
+    return {"DbObject": objects, "LibraryFile": files, "DbLogMessage": logs, "DbStatistic": stats}
+
+
+def fileflows(path: Path) -> Path:
+    """FileFlows' ``FileFlows.sqlite`` (see the module's list)."""
+    return write_export(path, FILEFLOWS_DDL, fileflows_rows(), bytes_as_text=False)

@@ -3326,6 +3326,50 @@ def test_the_nil_uuid_for_no_reference_is_no_orphan_of_a_table_keyed_by_guids(
     assert item.issue("orphan_reference") is None
 
 
+def test_the_nil_uuid_is_left_out_of_the_share_whatever_the_column_is_named(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """An application keeping its objects in one table keyed by GUIDs (a media-processing server's
+    ``DbObject.Uid``) refers to them from columns named for their role, not for that table (a file's
+    ``FlowUid``, ``NodeUid``), writing ``Guid.Empty`` where none is set yet. Two flows and the nil UUID
+    were three values, 67 % of them keys, and no reference was found: the nil UUID was left out of the
+    share only where the name names the parent. No generator draws it and no enum counts from it, so it
+    is "none" whatever the name (an integer 0 beside an unnamed parent still counts: an enum 0..8).
+    GUIDs that are no key of any table (a worker's, never stored) still refer to nothing."""
+    keys = [str(UUID(int=(n + 1) * 0x9E3779B97F4A7C15F39CC0605CEDC835 % (1 << 128))) for n in range(8)]
+    nil = "00000000-0000-0000-0000-000000000000"
+    files = [
+        (
+            str(UUID(int=(n + 101) * 0x2545F4914F6CDD1D % (1 << 128))),
+            nil if n % 3 == 0 else keys[n % 2],
+            str(UUID(int=(n + 501) * 0x9E3779B97F4A7C15 % (1 << 128))) if n % 3 else nil,
+        )
+        for n in range(24)
+    ]
+    path = make_sqlite(
+        {
+            "objects": (
+                'CREATE TABLE "objects" ("Uid" VARCHAR(36) NOT NULL PRIMARY KEY, "Name" TEXT NOT NULL)',
+                [(k, f"object {n}") for n, k in enumerate(keys)],
+            ),
+            "jobs": (
+                'CREATE TABLE "jobs" ("Uid" VARCHAR(36) NOT NULL PRIMARY KEY, "PipelineUid" VARCHAR(36) '
+                'NOT NULL, "WorkerUid" VARCHAR(36) NOT NULL)',
+                files,
+            ),
+        }
+    )
+    # Independently: two distinct keys, the nil UUID a third value, 2 of 3 below the share.
+    pipelines = {p for _, p, _ in files}
+    assert pipelines - set(keys) == {nil} and len(pipelines) == 3 and MIN_INCLUSION > 2 / 3
+    result = profile(path)
+    assert _references(path) == {("jobs", "PipelineUid"): "objects.Uid"}
+    pipeline = result["jobs"]["PipelineUid"]
+    assert pipeline.no_reference_count == sum(1 for _, p, _ in files if p == nil) > 0
+    assert pipeline.issue("orphan_reference") is None and pipeline.quality == 100.0
+    assert any(f"{nil} stands for no reference" in note for note in pipeline.notes), pipeline.notes
+
+
 def test_a_column_of_blanks_alone_refers_to_no_key_kept_as_written_with_a_blank(
     make_sqlite: SqliteFactory,
 ) -> None:

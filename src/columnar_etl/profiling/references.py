@@ -177,7 +177,8 @@ rule), and any positive number is a legal key. Where the column's name names the
 of the inclusion share (:func:`_share_of_references`; since 2026-12-05, for ``-1`` too); elsewhere they
 count among the values. So does the nil UUID (:data:`NIL_UUIDS`, .NET's ``Guid.Empty``) beside the keys of a
 text parent that does not hold it: no UUID generator draws it (Jellyfin's activity log names it as the user
-of an event no user caused; since 2026-12-05).
+of an event no user caused; since 2026-12-05), and, no enum counting from it, it is left out of the share
+whatever the column's name (FileFlows' ``LibraryFile.FlowUid`` beside ``DbObject.Uid``; since 2026-12-06).
 """
 
 from __future__ import annotations
@@ -1223,7 +1224,9 @@ def measure(
     for pair, distinct, hits, orphans, examples, reach, keys, low, high, none, nones, elsewhere in rows:
         _, column, parent, key, kind = pairs[int(pair)]
         nones = tuple(sorted(set(nones or ()), key=_no_reference_order, reverse=True))
-        share = _share_of_references(column, parent, int(distinct), int(hits), len(nones), key)
+        share = _share_of_references(
+            column, parent, int(distinct), int(hits), len(nones), key, nil=bool(set(nones) & set(NIL_UUIDS))
+        )
         ends = (int(low), int(high)) if kind == "integer" and None not in (low, high) else (None, None)
         found[int(pair)] = Inclusion(
             parent,
@@ -1249,7 +1252,7 @@ def _no_reference_order(value: str) -> tuple[int, int]:
 
 
 def _share_of_references(
-    column: str, parent: str, distinct: int, hits: int, none: int, key: str = ""
+    column: str, parent: str, distinct: int, hits: int, none: int, key: str = "", *, nil: bool = False
 ) -> float:
     """The share of a child column's distinct values that are keys of ``parent``. The ``none`` values
     standing for no reference (0, -1) are left out of them where the column's name names the parent
@@ -1258,9 +1261,15 @@ def _share_of_references(
     value, 89 %, and no reference was found (since 2026-12-05, for -1 too). So are they where the name
     says a tree's parent (:func:`names_own_parent`): 0 is a root's "no parent", whichever table the
     tree is of (a term's ``parent_target_id`` 0..3 beside terms keyed 1..6: since 2026-12-06, before 3
-    of 4 values). A name naming no table keeps them among its values (an enum 0..8 beside 8 rows)."""
+    of 4 values). A name naming no table keeps them among its values (an enum 0..8 beside 8 rows).
+
+    The nil UUID (``nil``: one of the ``none`` values is one of :data:`NIL_UUIDS`) is left out
+    whatever the name: no generator draws it and no enum counts from it, so beside GUID keys it is
+    "none" and nothing else (FileFlows' ``LibraryFile.FlowUid``, ``Guid.Empty`` for a file no flow
+    took yet, beside its flows' keys in ``DbObject.Uid``: until 2026-12-06 a third value, 67 %, and
+    no reference was found)."""
     named = _names(column, parent) or key_named_for(column, key) or names_own_parent(column)
-    if none and distinct > none and named:
+    if none and distinct > none and (named or nil):
         return hits / (distinct - none)
     return hits / distinct if distinct else 0.0
 
