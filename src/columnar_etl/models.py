@@ -701,25 +701,23 @@ class Profile:
         """One line per column loaded as written (:attr:`ColumnProfile.as_written`), and why: a warning,
         except where it only keeps its key's values cleaning would make NULL
         (:attr:`key_values_kept_notes`)."""
-        return [
-            f"{table.name}.{column.name}: text loaded as written (not trimmed, no value read as NULL), "
-            f"so its key keeps every source value: {column.as_written}"
-            for table in self.tables.values()
-            for column in table
-            if column.as_written is not None and not column.key_values_kept
-        ]
+        return self._loaded_as_written(values_kept=False)
 
     @property
     def key_values_kept_notes(self) -> list[str]:
         """One line per column loaded as written only so that its key keeps values cleaning would make
         NULL (:attr:`ColumnProfile.key_values_kept`: ``''`` or a null token, each a value of a NOT NULL
         key): what cleaning did not do, and no warning, since no two values meet."""
+        return self._loaded_as_written(values_kept=True)
+
+    def _loaded_as_written(self, *, values_kept: bool) -> list[str]:
+        """One line per column loaded as written whose ``key_values_kept`` is ``values_kept``, and why."""
         return [
             f"{table.name}.{column.name}: text loaded as written (not trimmed, no value read as NULL), "
             f"so its key keeps every source value: {column.as_written}"
             for table in self.tables.values()
             for column in table
-            if column.as_written is not None and column.key_values_kept
+            if column.as_written is not None and column.key_values_kept == values_kept
         ]
 
     @property

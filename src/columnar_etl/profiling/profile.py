@@ -3904,7 +3904,7 @@ def _epoch_beside_zeros(
     said = " and ".join(str(value) for value in no_dates)
     unit = _epoch_reading(column, family, counts, bounds=(int(low), int(high)))
     if unit is None and (ticks := _windows_filetime(column, family, counts, bounds=(int(low), int(high)))):
-        phrase = _FILETIME_PHRASE if ticks.unit == MomentUnit.FILETIME else _DOTNET_PHRASE
+        phrase = next(words for _, words, unit in _TICK_COUNTS if unit == ticks.unit)
         return MomentNumbers(f"{phrase}, {said} for no date, {_FINER}", ticks.unit, no_dates)
     if unit is None:
         # A 1 beside the 0s is no nanosecond of 1970 (a flag's): the coarser units' window has no room

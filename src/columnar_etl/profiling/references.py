@@ -751,8 +751,9 @@ def _fits_own_key(child: ColumnProfile, key: ColumnProfile) -> bool:
     the key (small codes are turned away after the measure, by :func:`beyond_chance`, as for any key).
     Values only in the lower half of the keys fit where the column may hold a tree's roots
     (:func:`_may_root_a_tree`): parents older than their children (:func:`older_rows`)."""
-    fits = _fits(child, key) or (_may_root_a_tree(child) and _fits(child, key, lower_half=True))
-    return fits and child.distinct_count < MIN_INCLUSION * key.distinct_count
+    return (_fits(child, key) or _fits_as_tree(child, key)) and (
+        child.distinct_count < MIN_INCLUSION * key.distinct_count
+    )
 
 
 def _fits_another(child: ColumnProfile, key: ColumnProfile) -> bool:
@@ -760,9 +761,13 @@ def _fits_another(child: ColumnProfile, key: ColumnProfile) -> bool:
     the keys fit too where the column's name says a tree's parent and it may hold a root
     (:func:`names_own_parent`, :func:`_may_root_a_tree`): the parents of a tree kept beside its entity's
     table (:func:`_tree_beside`) are few and low among its keys, as a tree's in its own table are."""
-    if _fits(child, key):
-        return True
-    return names_own_parent(child.name) and _may_root_a_tree(child) and _fits(child, key, lower_half=True)
+    return _fits(child, key) or (names_own_parent(child.name) and _fits_as_tree(child, key))
+
+
+def _fits_as_tree(child: ColumnProfile, key: ColumnProfile) -> bool:
+    """Could ``child`` be a tree's parents among ``key``'s values: it may hold a root
+    (:func:`_may_root_a_tree`) and its values fit, however low in the keys (parents made first)?"""
+    return _may_root_a_tree(child) and _fits(child, key, lower_half=True)
 
 
 def _may_root_a_tree(column: ColumnProfile) -> bool:
@@ -2616,9 +2621,8 @@ def older_rows(src: Source, table: str, column: str, key: str, *, read_once: boo
         if not held or newer or int(distinct) < MIN_DISTINCT:
             return False
         if held == distinct and low == lowest and high - low + 1 == distinct:
-            return (
-                False  # the first keys, one row each, in order: a counter numbering some rows (alert 1..10)
-            )
+            # The first keys, one row each, in order: a counter numbering some rows (alert 1..10).
+            return False
         # Each row's key and each value as marks in one order, a key before the values equal to it: the
         # values counted up to a row's key mark are those below its key.
         chance = (
