@@ -249,7 +249,7 @@ def test_profile_and_cleaner_agree_under_every_override(tmp_path: Path) -> None:
     names = list(AGREE)
     rows = [[AGREE[name][0][i] for name in names] for i in range(12)]
     # Declared date types: a TEXT column keeps its text where more than a few values would be
-    # quarantined (profiling.profile._lossless); declared, the majority of dates decides.
+    # quarantined (profiling.lossless.lossless); declared, the majority of dates decides.
     declared = ", ".join(f"{name} {'TIMESTAMP' if name == 'clock' else 'DATE'}" for name in names)
     db = write_export(tmp_path / "agree.db", [f"CREATE TABLE t ({declared})"], {"t": rows})
     gates = {"halt_quality": 0.0, "halt_corrupt_date_share": 1.0, "min_quality": 0.0}

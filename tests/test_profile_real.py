@@ -333,7 +333,7 @@ def _significant_digits(value: float) -> int:
 
 
 def test_the_most_significant_digits_of_real_cells_as_python_counts_them(make_sqlite: SqliteFactory) -> None:
-    # profile._written_decimals judges a declared decimal column by its REAL cells' shortest texts, each
+    # lossless._written_decimals judges a declared decimal column by its REAL cells' shortest texts, each
     # of at most 15 significant digits: the text query (SQLite's digits) counts them as Decimal counts
     # Python's repr (0.1 + 0.2: 17, 1/3: 16, 5e-324: 1). The typed scan reads only columns of REAL
     # affinity, whose declared type claims a double (never asked): it counts none.

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from columnar_etl import profile
 from columnar_etl.pg.identifiers import quote_ident
-from columnar_etl.profiling.profile import MomentNumbers, MomentUnit, _moment_expression
+from columnar_etl.profiling.epochs import MomentNumbers, MomentUnit, moment_expression
 from columnar_etl.rules import epoch_units
 from columnar_etl.source.catalogue import SourceColumn
 
@@ -391,8 +391,8 @@ def test_the_instants_expression_follows_the_unit_not_the_wording() -> None:
     }
     for unit, expression in expected.items():
         reworded = MomentNumbers("numbers said another way", unit)
-        assert _moment_expression(column, reworded) == expression, unit
-    assert _moment_expression(column, None) is None
+        assert moment_expression(column, reworded) == expression, unit
+    assert moment_expression(column, None) is None
 
 
 def test_days_since_1970_in_a_column_declared_date_are_days_with_no_misfit_and_the_note_reads_them(

@@ -154,7 +154,7 @@ class ColumnProfile:
     date_formats: dict[str, int] = field(default_factory=dict)
     date_order: DateOrder | None = None
     #: The order an ``ambiguous`` column's slash dates are read in when the export's other date columns
-    #: prove one (None: ``date_order_default``; see ``profiling.profile._read_as_the_export_proves``).
+    #: prove one (None: ``date_order_default``; see ``profiling.number_reading.read_as_the_export_proves``).
     export_date_order: Literal["day_first", "month_first"] | None = None
     issues: list[Issue] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -184,7 +184,7 @@ class ColumnProfile:
     #: None where not counted (no number written as TEXT: REAL cells only, or no number at all).
     max_whole_digits: int | None = None
     #: How the column's numbers read a comma: ``decimal`` (``3,5``), ``thousands`` (``1,234.50``), or
-    #: None (no comma read; see ``profiling.profile._comma_reading``).
+    #: None (no comma read; see ``profiling.number_reading._comma_reading``).
     comma: Literal["decimal", "thousands"] | None = None
     #: The column's own format: the way most of its converted values are written, when that is not the
     #: canonical way (ISO dates, point decimals, ungrouped numbers) and the column's reading is proven
@@ -205,7 +205,7 @@ class ColumnProfile:
     reading_override: dict[str, Any] | None = None
     #: The separator grouping the column's digits other than a comma (``" "``, ``"\u202f"``, ``"'"``
     #: ...): its numbers are read without it, a comma after it as a decimal comma. None where no value
-    #: proves the convention (see ``profiling.profile._group_reading``).
+    #: proves the convention (see ``profiling.number_reading._group_reading``).
     digit_groups: str | None = None
     #: The column's table writes a missing value one way, ``''``: it holds no NULL and no null token
     #: at all (a CSV imported into SQLite: sqlite-utils, ``.import``, DB Browser). Its empty strings
@@ -277,12 +277,12 @@ class ColumnProfile:
     #: Bytes of all its values as stored (TEXT and BLOB lengths, numbers as text): sizes read batches.
     bytes: int = 0
     #: Null tokens that are values of this column (the country code ``NA`` among ``DE`` and ``FR``):
-    #: counted as valid text, and not read as NULL by its plan (``profiling.profile._tokens_as_values``).
+    #: counted as valid text, and not read as NULL by its plan (``profiling.tokens.tokens_kept_as_values``).
     tokens_as_values: list[str] = field(default_factory=list)
     #: Values that are a zero date in this column declared a date or timestamp: MySQL's (``0``, as SQLite
-    #: stores a ``DEFAULT 0``; ``profiling.profile._zero_dates_as_null_like``) or its declared DEFAULT
+    #: stores a ``DEFAULT 0``; ``profiling.inference._zero_dates_as_null_like``) or its declared DEFAULT
     #: that is no date (``'0000-01-01T00:00:00.000Z'``, no calendar's; ``'now()'``, SQL quoted as text;
-    #: ``profiling.profile.never_set_default``):
+    #: ``profiling.inference.never_set_default``):
     #: counted null-like, and read as NULL by its plan beside the null tokens.
     zero_dates: list[str] = field(default_factory=list)
     #: Why the column is loaded as the text it holds, untouched (not trimmed, no null token or blank
@@ -329,7 +329,7 @@ class ColumnProfile:
     #: How the column's TEXT numbers write a decimal mark, by their own proof: ``point`` (a point
     #: decimal no thousands group can be: ``2.5``, ``0.750``), ``comma`` (a decimal comma: ``3,5``,
     #: ``39 924,83``), None (neither, or both). What the export's other columns read ``1.200`` by
-    #: (``profiling.profile._points_as_the_export_proves``). Not in the JSON.
+    #: (``profiling.blanks.points_as_the_export_proves``). Not in the JSON.
     decimal_mark: Literal["point", "comma"] | None = field(default=None, repr=False, compare=False)
     #: Numbers such as ``1.200`` the column left unread for want of a value of its own proving the
     #: point a decimal mark (its ``type_reason`` says so). Not in the JSON.

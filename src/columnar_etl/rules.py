@@ -35,7 +35,7 @@ The documented rules (docs/profiling.md, ARCHITECTURE.md "The rule every stage k
   ``39 924,83`` with U+0020, U+00A0, U+202F or U+2009, ``39 924.83``, ``1'234.50``) → number with the
   separator removed (and a decimal comma made a point), only in a column that proves the convention:
   every value a number in it, one separator, one decimal mark, and a value only grouping explains
-  (``profiling.profile._group_reading``); else the column keeps its text;
+  (``profiling.number_reading._group_reading``); else the column keeps its text;
 - a number of any of those shapes written with :data:`MINUS_SIGN` (U+2212, what ICU/CLDR write for
   Swedish, Norwegian, Finnish, Lithuanian, Slovenian ... negatives: ``−1 234,50``, ``−3,5``, ``−12``) in
   place of its leading ``-`` (:data:`MINUS_SIGN_START_REGEX`: the whole trimmed value, the sign first,
@@ -184,7 +184,7 @@ class Shape(IntEnum):
     EXPONENT = 22  # 1.5e3
     COMMA_DECIMAL = 23  # 0,5, 1,05, -3,5 (a comma only a decimal can hold: proves a decimal comma)
     # 1,3, 16,10751: a decimal comma, or integers joined by a comma (a list of ids): the column's
-    # other values, or the export's other columns, decide (profile._comma_reading).
+    # other values, or the export's other columns, decide (number_reading._comma_reading).
     COMMA_JOINED = 96
     COMMA_GROUP3 = 41  # 1,234: a decimal comma (1.234) or a thousands separator (1234): the column decides
     GROUPED_INTEGER = 42  # 3,000,000 (proves commas group thousands)
@@ -192,7 +192,7 @@ class Shape(IntEnum):
     DOT_GROUP3 = 46  # 1.234: a decimal (1.234), or where commas are decimal a thousands separator (1234)
     EXPONENT_BARE = 47  # 1E5, 12e3: an exponent, or (beside integers only) a code such as a product's
     # Grouped by spaces or apostrophes (French, Nordic, Slavic, Swiss exports): read only where the
-    # column proves the convention (profile._group_reading).
+    # column proves the convention (number_reading._group_reading).
     SPACE_GROUP3 = 91  # 123 456: one number, or two beside each other: the column decides
     DIGIT_GROUPED_INTEGER = 92  # 1 234 567, 12\u202f345, 1'234 (no second reading)
     DIGIT_GROUPED_COMMA = 93  # 39 924,83 (and with U+00A0, U+202F, U+2009)
@@ -280,7 +280,7 @@ class Shape(IntEnum):
     TIME_OF_DAY = 122
     # A timestamp whose fraction has digits beyond the microsecond that are not zero (.NET's seven
     # digits: 2025-05-20T08:42:00.1234567): no date shape, since PostgreSQL keeps microseconds and
-    # reading it would round; a date column holding one stays text (profile._lossless).
+    # reading it would round; a date column holding one stays text (lossless.lossless).
     TS_FINER_THAN_MICROSECONDS = 90
     BOOLEAN_WORD = 30  # yes / No / TRUE / f
     # A BLOB cell: bytes, never shaped as text. (It was 40 until 2026-12-02, TS_ISO_T_FRACTION_ZONE's
@@ -288,7 +288,7 @@ class Shape(IntEnum):
     BLOB = 116
     # TEXT naming a value no finite number or date is (:data:`NON_FINITE_WORDS`: PostgreSQL's
     # ``infinity`` / ``-infinity`` timestamps and ``NaN`` / ``Infinity`` numerics): no
-    # number's or date's shape, and no dirt either (profile._lossless keeps its column text).
+    # number's or date's shape, and no dirt either (lossless.lossless keeps its column text).
     NON_FINITE = 117
     # A date whose year has two digits (:data:`TWO_DIGIT_YEAR_REGEX`: Oracle's ``DD-MON-RR``,
     # ``20-MAY-24`` and ``20-MAY-24 08.42.00.123000 AM``; a US short date ``5/20/24 8:42 AM``): never read
@@ -1022,7 +1022,7 @@ NOT_MINUS_SIGNS = ("\u2013", "\ufe63", "\uff0d")
 #: An integer: at most 38 digits (the widest decimal), a sign allowed.
 INTEGER_REGEX = r"[+-]?\d{1,38}"
 #: An integer as the profile shapes it: any number of digits. One of more than 38 is a number too, no
-#: code: its column is kept text, every cell kept (profile._lossless), as a decimal that wide keeps
+#: code: its column is kept text, every cell kept (lossless.lossless), as a decimal that wide keeps
 #: it; shaped as no number it was counted ``invalid_number`` and quarantined (until 2026-12-02). The
 #: cleaner reads integers of :data:`INTEGER_REGEX` only: a wider one never reaches it as a number.
 PROFILE_INTEGER_REGEX = r"[+-]?\d+"

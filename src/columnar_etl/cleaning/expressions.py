@@ -948,7 +948,7 @@ class ColumnExprs:
         """The text is of a day-or-month-first shape, and a date only in the order the column does not
         read (the profile's ``other_date_order``). Whether the column holds a valid value of that very
         shape does not matter: ``5/20/2025 8:42`` among ``25/12/2024 10:00:00`` is in the other order
-        as the profile counts it (``profile._Counts.other_order``), not an impossible date."""
+        as the profile counts it (``number_reading.Counts.other_order``), not an impossible date."""
         t = pl.col(self.t)
         found: pl.Expr = pl.lit(False)
         for shape in DATE_SHAPES:

@@ -67,7 +67,7 @@ _BINARY_WORDS = ("BYTEA", "BINARY", "VARBINARY", "IMAGE")
 def declared_bit(declared: str) -> bool:
     """The declared type is SQL Server's or MySQL's ``BIT`` (:data:`_BIT_TYPE`): a flag, an integer
     family whose 0 and 1 stay numbers, but whose ``true``/``false`` text is a boolean's
-    (:func:`columnar_etl.profiling.profile.infer_column`)."""
+    (:func:`columnar_etl.profiling.inference.infer_column`)."""
     return declared.upper().strip().split("(")[0].strip() == _BIT_TYPE
 
 
@@ -170,7 +170,7 @@ def time_of_day_or_interval(declared: str) -> bool:
 _WALL_CLOCK_TIME = re.compile(r"TIME\s*(\(\s*\d+\s*\))?(\s+WITHOUT\s+TIME\s+ZONE)?")
 
 
-#: What the note of a column read as ``time`` says (profile.infer_column); dropped where the column
+#: What the note of a column read as ``time`` says (inference.infer_column); dropped where the column
 #: becomes text after all (keys.keep_as_written).
 READ_AS_TIME = "every value is a time of day (24-hour, no UTC offset), read as time"
 
@@ -178,7 +178,7 @@ READ_AS_TIME = "every value is a time of day (24-hour, no UTC offset), read as t
 def declared_wall_clock_time(declared: str) -> bool:
     """Whether a declared type names a time of day without zone (:data:`_WALL_CLOCK_TIME`): a column
     whose every present value is a time of day (:data:`~columnar_etl.rules.TIME_OF_DAY_REGEX`) is
-    read as PostgreSQL's ``time`` (profile.infer_column)."""
+    read as PostgreSQL's ``time`` (inference.infer_column)."""
     return bool(_WALL_CLOCK_TIME.fullmatch(declared.upper().strip()))
 
 

@@ -6,7 +6,7 @@ is INTEGER (a null token aside) and whose only possible flags are those of ``'0'
 column is read by DuckDB's typed scan (``sqlite_all_varchar`` off: a column DuckDB types ``BIGINT``
 arrives as int64), its distinct values are counted as numbers, and :func:`native_profile_sql` gives
 *the same rows* the profile query gives for the same cells: same codes, counts, bytes, examples and
-bounds, so :func:`.profile.fold_groups` and :func:`.profile.infer_column` see no difference.
+bounds, so :func:`.profile.fold_groups` and :func:`.inference.infer_column` see no difference.
 
 Which columns hold INTEGER cells only is not known before a full scan, and SQLite's ``typeof`` of every
 cell costs a scan of its own. The typed scan checks it instead: it reads a ``BIGINT`` column's
@@ -250,7 +250,7 @@ def _kind_profile_sql(
         )
         digits = "CAST(NULL AS BIGINT) AS max_digits"
         # Not counted: a column this scan reads as doubles has REAL affinity, so its declared type
-        # claims a double, never a decimal, and profile._written_decimals (a declared decimal's REAL
+        # claims a double, never a decimal, and lossless._written_decimals (a declared decimal's REAL
         # cells) never asks (counting each distinct double's digits cost a 1M-row table of two REAL
         # columns 0.3 s of CPU). The text query counts them (sql.real_digits_sql).
         real_digits = "CAST(NULL AS BIGINT) AS max_real_digits"

@@ -163,7 +163,7 @@ def format_misfits(column: ColumnProfile, kind: str) -> int | None:
         return 0
     if kind == "thousands_separator" and column.digit_groups is not None:
         # Digits grouped by spaces or apostrophes are proven only where every value is written that
-        # one way (profiling.profile._group_reading): the column's convention, no mixing to charge.
+        # one way (profiling.number_reading._group_reading): the column's convention, no mixing to charge.
         return 0
     if kind in FORMAT_KINDS and column.own_format is not None:
         return column.format_misfits

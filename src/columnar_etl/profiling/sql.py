@@ -182,28 +182,28 @@ class Flag(IntEnum):
     WORD_CAPITAL = 65536  # None, Low, Müller: a capital, then lower-case letters
     WORD_LOWER = 131072  # none, low: lower-case letters only; or a lower-case code (LOWER_CODE)
     # Short text of no other shape with a digit in it (107A, 12-3, 3.5kg): among numbers, a code or a
-    # value in a form no rule reads, not a placeholder such as n/a or ? (see profile._lossless).
+    # value in a form no rule reads, not a placeholder such as n/a or ? (see lossless.lossless).
     DIGITS = 262144
     # An integer of a declared date column that is a valid compact timestamp (20250520084207; its
     # VALID_* flags say it is a date or timestamp at all, this one which: see column_projections).
     COMPACT_TIME = 524288
     # An integer of a declared date column with a compact form's digits (8 or 14) that is no valid
     # date or timestamp (20251301): where the column reads compact dates, an impossible date, as the
-    # cleaner calls it (see profile.infer_column).
+    # cleaner calls it (see inference.infer_column).
     COMPACT_NO_DAY = 1048576
     # TEXT written with U+2212 MINUS SIGN before its digits (rules.MINUS_SIGN_START_REGEX): shaped,
     # parsed and counted with '-' in its place; a number of the column's is audited ``minus_sign``.
     MINUS_SIGN = 2097152
     # A date shape with a time of day and no UTC offset whose time is exactly midnight (00:00:00, any
     # fraction all zeros: sqlite-jdbc's ``2024-05-27 00:00:00.000``): a whole day written as a
-    # timestamp. A column declared DATE of such values (and dates) alone is of dates (profile.infer_column).
+    # timestamp. A column declared DATE of such values (and dates) alone is of dates (inference.infer_column).
     MIDNIGHT = 4194304
     # A NUL byte no text's terminator explains: one with another byte after it (not only NULs at the
     # end, as a C string's), or one after control bytes (BINARY_CONTROL_REGEX: no text is written of
     # them). Binary data written as TEXT (Chromium's protobuf blobs) holds them; set with NUL. Set alone
     # (no NUL) on TEXT that is no UTF-8 and holds such control bytes (bytes PHP's PDO bound as a
     # string, random_bytes() in an Eloquent binary() column). A column most of whose values hold one
-    # is bytea (profile.binary_text).
+    # is bytea (inference.binary_text).
     BINARY_NUL = 8388608
 
 
@@ -804,7 +804,7 @@ def exponent_scale_sql(t: str) -> str:
     a mere expansion. A REAL cell's shortest text is an exponent below 10^-4 (``5e-05``, ``5.46e-06``)
     and counts so too: a wallet's ``DECIMAL(18,8)`` fee of ``'0.00005'`` is a decimal of five fraction
     digits, not a reason to keep the column a double (until 2026-12-05 its exponents had no scale, and
-    such a column was double precision: profile._written_decimals)."""
+    such a column was double precision: lossless._written_decimals)."""
     fraction = f"length(regexp_extract({t}, '\\.([0-9]*)[eE]', 1))"
     return f"least(greatest({fraction} - {_exponent(t)}, 0), 1000)::INTEGER"
 
@@ -814,7 +814,7 @@ def real_digits_sql(t: str) -> str:
     ``150000000.5`` 10, ``1.23e-06`` 3, ``1e+20`` 1, ``0.0`` none): its mantissa's digits, leading and
     trailing zeros aside. A double's shortest text of at most 15 (DBL_DIG) is the decimal an
     application wrote as it stands; a computed double's runs to 16 or 17 (``0.30000000000000004``,
-    ``0.3333333333333333``): ``max_real_digits``, profile._written_decimals. String functions only
+    ``0.3333333333333333``): ``max_real_digits``, lossless._written_decimals. String functions only
     (the text is lower-case, ``e`` its only letter): no regular expression per value."""
     digits = f"replace(ltrim(split_part({t}, 'e', 1), '-'), '.', '')"
     return f"strlen(trim({digits}, '0'))"
@@ -1216,7 +1216,7 @@ def table_profile_sql(
         f"WHEN k0 IN ({_codes(_GROUPED_INTEGERS)}) THEN {digits_before_mark} "
         "END) AS max_digits",
         whole,
-        # The most significant digits of a REAL cell's shortest text (profile._written_decimals).
+        # The most significant digits of a REAL cell's shortest text (lossless._written_decimals).
         f"max(CASE WHEN sc0 = {StorageClass.REAL:d} AND k0 IN ({_codes([Shape.DECIMAL, Shape.EXPONENT])}) "
         f"THEN {real_digits_sql('t0')} END) AS max_real_digits",
         # The text as written (a U+2212 that t0 reads as '-' restored).
@@ -1226,7 +1226,7 @@ def table_profile_sql(
         f"min(CASE WHEN {worded} THEN strlen(t0) + {sign_bytes} END) AS min_value_bytes",
         f"max(CASE WHEN {worded} THEN strlen(t0) + {sign_bytes} END) AS max_value_bytes",
         # The separators of the numbers grouped by spaces or apostrophes, as code points: one column
-        # reads one (profile._group_reading).
+        # reads one (number_reading._group_reading).
         "min(unicode(sp0)) AS min_separator",
         "max(unicode(sp0)) AS max_separator",
         _ungrouped_sql("t0", "k0", "n0"),
@@ -1234,7 +1234,7 @@ def table_profile_sql(
         _lines_sql("t0", "k0", "code0"),
         _padded_width_sql("r0", "t0", "k0", "code0", sign_bytes),
         # The least integer above 0: epoch integers beside -1 (and 0) for "no date" are judged on it
-        # (profile._epoch_beside_zeros).
+        # (epochs.epoch_beside_zeros).
         # (The double n0: exact enough to judge a unit by, and no second cast of the text.)
         f"min(CASE WHEN k0 = {Shape.INTEGER:d} AND n0 > 0 THEN n0 END) AS {MIN_POSITIVE_INTEGER}",
         _indented_sql("r0", "t0", "k0", "code0", sign_bytes),
@@ -1351,7 +1351,7 @@ _LINE_FEED, _CARRIAGE_RETURN = "chr(10)", "chr(13)"
 def _padded_value_sql(code: str, k: str) -> str:
     """SQL condition: the row's code marks padded values (:attr:`Flag.PADDED`) and its shape is no null
     token's: the values whose padding the layouts below read (line terminators, fixed widths,
-    indentation), as ``profile._Counts.padded_values`` counts them."""
+    indentation), as ``number_reading.Counts.padded_values`` counts them."""
     return f"(({code} & {Flag.PADDED:d}) <> 0 AND {k} <> {Shape.NULL_LIKE:d})"
 
 
@@ -1361,7 +1361,7 @@ def _line_ended_sql(r: str, t: str, k: str, code: str, sign_bytes: str) -> str:
     ``' x\\n'``, ``'x \\n'``, ``'x\\n\\n'``), as :data:`LINE_ENDED`. Raw text ``r`` ends in the break and is
     longer than its trimmed ``t`` by the break's bytes alone: the trim took it (whitespace, at the end)
     and nothing more (``sign_bytes``: a U+2212 that ``t`` reads as '-'). A text column every value of
-    which ends so writes a line terminator, not padding (``profile.line_terminated``). A CASE: the
+    which ends so writes a line terminator, not padding (``layout.line_terminated``). A CASE: the
     tests run on padded values only, which few are."""
     ends = f"ends_with({r}, {_LINE_FEED})"
     crlf = f"ends_with({r}, {_CARRIAGE_RETURN} || {_LINE_FEED})"
@@ -1377,11 +1377,11 @@ def _line_ended_sql(r: str, t: str, k: str, code: str, sign_bytes: str) -> str:
 def _lines_sql(t: str, k: str, code: str) -> str:
     """SQL aggregate: the cells of values (null tokens aside) whose trimmed text ``t`` holds a line
     break, values of several lines, as :data:`LINES`: documents, which cleaning keeps byte for byte
-    (``profile.PADDED_LINES``: those of padded codes). A value holding a NUL byte is judged as the
+    (``number_reading.PADDED_LINES``: those of padded codes). A value holding a NUL byte is judged as the
     cleaner judges it, its NULs removed before the trim (``'abc\\n\\0'`` is one line: ``abc``), on
     such values alone (:attr:`Flag.NUL`, O(1)). A column whose every such value is a
     :data:`LINE_ENDED_LINES` one, and whose other values are not padded, writes documents that end in
-    their last line's break beside values of one line (``profile.line_terminated``)."""
+    their last line's break beside values of one line (``layout.line_terminated``)."""
     bare = trimmed_sql(f"replace({t}, {_NUL_SQL}, '')")
     return (
         f"sum(CASE WHEN {k} = {Shape.NULL_LIKE:d} THEN NULL "
@@ -1413,7 +1413,7 @@ def _padded_width_sql(r: str, t: str, k: str, code: str, sign_bytes: str) -> str
     :data:`START_PADDED`; and the least and greatest width of either as written, in characters (-1 for
     one longer than :data:`FIXED_WIDTH_BYTES`: no field is). A text column whose padded values are all
     so, to one width, beside unpadded values that fill it (their codes' bytes), is laid out in
-    fixed-width fields (a dBase ``C(30)``, a ``CHAR(10)``): ``profile.padded_width``. Each test is
+    fixed-width fields (a dBase ``C(30)``, a ``CHAR(10)``): ``layout.padded_width``. Each test is
     O(1) or O(padding) but the character count, on short padded values alone (a CASE): a long free
     text padded by a blank costs no pass over it."""
     padding = f"(strlen({r}) - strlen({t}) - {sign_bytes})::INTEGER"
@@ -1455,7 +1455,7 @@ def open_end_sql(integer: str, places: Collection[int]) -> str:
     or timestamp, :func:`.profile.open_ended_places`): ``max_beside_open_ends``, the largest that is
     none of :data:`~columnar_etl.rules.EPOCH_OPEN_ENDS` (9999-12-31, 2038-01-19 in each epoch unit),
     ``max_duration_part_beside_open_ends``, their :func:`duration_part_sql`, and
-    :data:`OPEN_END_CELLS`, the cells of each stand-in (``profile._epoch_open_ends`` judges the unit
+    :data:`OPEN_END_CELLS`, the cells of each stand-in (``epochs.epoch_open_ends`` judges the unit
     on the others). NULL constants where no column is at ``places``: the typed scan of a table of no
     date column counts nothing more (an aggregate counted where it was never needed cost the 1M-row
     narrow bench 0.3 s once)."""
@@ -1490,7 +1490,7 @@ def _indented_sql(r: str, t: str, k: str, code: str, sign_bytes: str) -> str:
     ``'  x'``), as :data:`INDENTED`. Raw ``r`` starts with a space, and without its leading spaces is
     longer than ``t`` by its final break's bytes alone (``sign_bytes``: a U+2212 that ``t`` reads as
     '-'). A text column every value of which is so is laid out in indented lines, a Python stack or a
-    profiler's report (``profile.indented``). A CASE: the tests run on padded values only."""
+    profiler's report (``layout.indented``). A CASE: the tests run on padded values only."""
     body = f"ltrim({r}, ' ')"
     ending = (
         f"CASE WHEN ends_with({body}, {_CARRIAGE_RETURN} || {_LINE_FEED}) THEN 2 "
@@ -1516,7 +1516,7 @@ def _break_padded_sql(r: str, t: str, k: str, code: str, sign_bytes: str) -> str
     with its CR and LF characters trimmed at both ends is ``t`` (``sign_bytes``: a U+2212 that ``t``
     reads as '-'), and neither end's padding holds a CR but before an LF. A text column every value of
     which is so is documents laid out with blank lines around them, a worker's log, a mail body or a
-    Markdown file (``profile.break_padded``). A CASE: the tests run on padded values only, the CR
+    Markdown file (``layout.break_padded``). A CASE: the tests run on padded values only, the CR
     tests on their padding alone."""
     breaks = f"{_CARRIAGE_RETURN} || {_LINE_FEED}"
 
