@@ -32,7 +32,7 @@ from columnar_etl.profiling.keys import (
     narrowing_filter,
 )
 from columnar_etl.profiling.profile import profile, profile_table
-from columnar_etl.profiling.references import kept_values
+from columnar_etl.profiling.reference_rows import kept_values
 from columnar_etl.source.export import open_source
 from tests.conftest import SqliteFactory, pg_query, primary_key, run_settings
 

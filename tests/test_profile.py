@@ -22,7 +22,7 @@ from columnar_etl.config import load_settings
 from columnar_etl.errors import SourceError
 from columnar_etl.models import ISSUE_KINDS, Profile
 from columnar_etl.profiling import profile as profile_module
-from columnar_etl.profiling.references import KEPT_PREFIX
+from columnar_etl.profiling.reference_rows import KEPT_PREFIX
 from columnar_etl.report.html import profile_html_document
 from columnar_etl.source.identity import file_checksum
 from export_generator import Truth, generate_export
@@ -1364,7 +1364,7 @@ def test_orphan_references(make_sqlite: SqliteFactory) -> None:
         'CREATE TABLE tickets ("TKT-Ticket ID" INTEGER PRIMARY KEY, s TEXT)',
         [(i, "x") for i in range(1, 31)],
     )
-    # 28 of the 30 values are tickets: above references.MIN_INCLUSION (90 %).
+    # 28 of the 30 values are tickets: above reference_rows.MIN_INCLUSION (90 %).
     comments = (
         'CREATE TABLE comments ("CMT-Comment ID" INTEGER PRIMARY KEY, "CMT-Ticket ID" INTEGER)',
         [(i, i if i <= 28 else 100 + i) for i in range(1, 31)],

@@ -24,22 +24,13 @@ from rich.console import Console
 
 from columnar_etl.config import load_settings
 from columnar_etl.models import ColumnProfile, Profile
+from columnar_etl.profiling.inclusion import NOCASE_TEXT, Pair, inclusion_sql, measure
+from columnar_etl.profiling.parent_keys import fits_keys
 from columnar_etl.profiling.profile import profile, profile_table
-from columnar_etl.profiling.references import (
-    KEPT_PREFIX,
-    KEPT_VALUE_BYTES,
-    MIN_INCLUSION,
-    NOCASE_TEXT,
-    Pair,
-    _fits,
-    inclusion_sql,
-    kept_values,
-    measure,
-    older_rows,
-    owning_tables,
-    wide_rows,
-)
+from columnar_etl.profiling.reference_names import owning_tables
+from columnar_etl.profiling.reference_rows import KEPT_PREFIX, KEPT_VALUE_BYTES, MIN_INCLUSION, kept_values
 from columnar_etl.profiling.sql import trimmed_sql
+from columnar_etl.profiling.trees import older_rows, wide_rows
 from columnar_etl.report.console import render_profile_console
 from columnar_etl.source.export import open_source
 from export_generator.random_shape import generate_random_export
@@ -2348,14 +2339,14 @@ def _keys_and_values(draw: st.DrawFn) -> tuple[set[int], set[int]]:
 def test_a_parent_pruned_before_the_measure_is_one_the_values_cannot_reach(
     drawn: tuple[set[int], set[int]],
 ) -> None:
-    """``_fits`` rules a parent key out from the profiles alone when the values cannot reach the upper
+    """``fits_keys`` rules a parent key out from the profiles alone when the values cannot reach the upper
     half of its keys; checked against the rank the measure computes, counted here from the sets."""
     keys, values = drawn
     assume(len(values) >= 2)
     child, parent = _integer_column("v", values), _integer_column("k", keys)
     found = values & keys
     rank = sum(key <= max(found) for key in keys) if found else 0
-    if not _fits(child, parent):
+    if not fits_keys(child, parent):
         assert 2 * rank < len(keys) + 1 or (
             math.ceil(len(values) * MIN_INCLUSION) > len(keys)
             or values == {0, 1}
@@ -2366,8 +2357,8 @@ def test_a_parent_pruned_before_the_measure_is_one_the_values_cannot_reach(
 
 def test_small_counts_against_a_big_key_are_ruled_out_before_any_read() -> None:
     key = _integer_column("id", set(range(1, 100_001)))
-    assert not _fits(_integer_column("count", set(range(10_000))), key)  # rank at most 10,000 of 100,000
-    assert _fits(_integer_column("parent", set(range(40_000, 60_001, 3))), key)  # may reach: measured
+    assert not fits_keys(_integer_column("count", set(range(10_000))), key)  # rank at most 10,000 of 100,000
+    assert fits_keys(_integer_column("parent", set(range(40_000, 60_001, 3))), key)  # may reach: measured
 
 
 def test_mysqls_zero_for_no_reference_is_not_an_orphan(make_sqlite: SqliteFactory) -> None:

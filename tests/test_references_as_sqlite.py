@@ -23,7 +23,7 @@ import duckdb
 import pytest
 
 from columnar_etl import profile
-from columnar_etl.profiling import references
+from columnar_etl.profiling import written_references
 
 from .conftest import SqliteFactory, pg_query
 from .lossless_check import summarize
@@ -350,7 +350,7 @@ def test_composite_orphans_of_many_small_tables_are_counted_side_by_side_as_sqli
     expected = {name: len(con.execute(f"PRAGMA foreign_key_check({name})").fetchall()) for name in children}
     con.close()
     assert all(expected.values())
-    real, threads, failed = references._composite_orphans, set(), []
+    real, threads, failed = written_references.composite_orphans, set(), []
 
     def counted(src: Any, tables: Any, child: str, *args: Any) -> Any:
         threads.add(threading.current_thread().name)
@@ -359,7 +359,7 @@ def test_composite_orphans_of_many_small_tables_are_counted_side_by_side_as_sqli
             raise duckdb.OutOfMemoryException("Out of Memory Error: could not allocate block")
         return real(src, tables, child, *args)
 
-    monkeypatch.setattr(references, "_composite_orphans", counted)
+    monkeypatch.setattr(written_references, "composite_orphans", counted)
     profiled = profile(path)
     assert {name: profiled[name]["x"].issue_count("orphan_reference") for name in children} == expected
     assert failed == ["c3"] and any(name.startswith("references") for name in threads)

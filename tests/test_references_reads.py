@@ -18,7 +18,14 @@ import pytest
 
 from columnar_etl import profile
 from columnar_etl.models import Profile
-from columnar_etl.profiling import references
+from columnar_etl.profiling import (
+    cleaning_joins,
+    inclusion,
+    reference_circles,
+    references,
+    trees,
+    written_references,
+)
 from columnar_etl.source.export import Source
 
 from .conftest import SqliteFactory
@@ -70,9 +77,13 @@ def _profiled_with_reads(path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[P
     """The profile of ``path``, and the reads of each table the reference checks asked for."""
     reads: Counter[str] = Counter()
     relation_sql = Source.relation_sql
+    checks = {
+        m.__name__
+        for m in (references, inclusion, cleaning_joins, reference_circles, trees, written_references)
+    }
 
     def counted(self: Source, table: str, *args: object, **kwargs: object) -> str:
-        if sys._getframe(1).f_globals.get("__name__") == references.__name__:
+        if sys._getframe(1).f_globals.get("__name__") in checks:
             reads[table] += 1
         return relation_sql(self, table, *args, **kwargs)  # type: ignore[arg-type]
 
@@ -134,7 +145,7 @@ def test_the_reference_checks_read_a_child_table_once_however_many_references_it
     assert table["y0"].issue_count("orphan_reference") == orphans[declared[("y0", "b")]]
     assert one["c"]["n0"].joined_by_number is not None
     # Twice the references, not twice the reads of c (10 reads against 6 until 2026-12-04); a read
-    # serves at most 8 columns (references.py's _BATCH_COLUMNS).
+    # serves at most 8 columns (cleaning_joins.py's _BATCH_COLUMNS).
     assert 0 < reads["c"] == reads_of_one["c"], (reads, reads_of_one)
 
 

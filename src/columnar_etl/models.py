@@ -171,7 +171,7 @@ class ColumnProfile:
     #: Where cleaning makes the target's join along the column's declared reference differ from SQLite's
     #: foreign key check: how many rows SQLite counts as orphans join once cleaned (padding trimmed, a
     #: timestamp at midnight equal to a date), how many naming a row no longer do
-    #: (``profiling.references.say_joined_by_cleaning``). None: no such rows.
+    #: (``profiling.cleaning_joins.say_joined_by_cleaning``). None: no such rows.
     joined_by_cleaning: str | None = None
     max_scale: int | None = None
     #: The fewest fraction digits of the column's plain numbers (an integer's none): below

@@ -133,7 +133,7 @@ def blanks_as_the_table_writes_missing(
     default ``text NULL DEFAULT ''`` beside optional fields NULL until set (a CrowdSec agent's
     bouncers, ``ip_address`` ``''`` until one connects beside ``type`` and ``version`` NULL, scored
     91.67 until 2026-12-05). ``unique``: per table, the columns of its declared UNIQUE indexes and
-    constraints (:func:`unique_members`), whose NULLs are no second way of writing a missing text
+    constraints (:func:`.profile.unique_members`), whose NULLs are no second way of writing a missing text
     (:func:`_text_blank_typed_null`). ``added_later``: per table, its columns added after rows were
     written (:func:`columns_added_later`), whose NULLs are those rows' and no way of writing missing
     either."""
@@ -283,7 +283,7 @@ def declared_default_value(column: SourceColumn) -> str | None:
     """The text a column declared NOT NULL holds in each row its writer gives no value: its declared
     DEFAULT when that is a string (:func:`literal_default`); None otherwise (a nullable column, no
     default, a number or an expression). The schema forbids a missing value there, so that text is one
-    of the column's values, never a way of writing none (see :func:`tokens_kept_as_values`)."""
+    of the column's values, never a way of writing none (see :func:`.tokens.tokens_kept_as_values`)."""
     if not column.not_null:
         return None
     text, _ = literal_default(column.default)
@@ -637,8 +637,8 @@ def empty_moments_as_the_export_writes(tables: Mapping[str, TableProfile]) -> No
 
 
 def empty_epochs_as_the_table_writes(tables: Mapping[str, TableProfile]) -> None:
-    """Type an integer column named as a moment (:func:`date_like_name`) that holds no value yet as
-    instants (``timestamptz``, in their unit) where every other column of its table so named that
+    """Type an integer column named as a moment (:func:`.date_names.date_like_name`) that holds no value yet
+    as instants (``timestamptz``, in their unit) where every other column of its table so named that
     holds integers reads them as epoch instants of one unit (at least one does): the table's writer
     counts its moments so, and the empty column's first value will be one too.
 

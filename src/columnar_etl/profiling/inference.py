@@ -106,9 +106,7 @@ from columnar_etl.profiling.overrides import (
     order_flag,
     override_reading,
 )
-from columnar_etl.profiling.references import (
-    VERSION_WORDS,
-)
+from columnar_etl.profiling.reference_names import VERSION_WORDS
 from columnar_etl.profiling.sql import (
     DATE_SHAPE_BY_CODE,
     EXAMPLES,
@@ -278,11 +276,12 @@ def infer_column(
     NULL too.
 
     ``points_proven``: the export's other columns prove a point the decimal mark, so numbers such as
-    ``1.200`` are decimals (:func:`points_as_the_export_proves`); ``commas_proven``: they prove a
+    ``1.200`` are decimals (:func:`.blanks.points_as_the_export_proves`); ``commas_proven``: they prove a
     decimal comma, so comma-joined integers such as ``1,3`` are decimals
-    (:func:`commas_as_the_export_proves`). ``trimmed``: the operator's ``trim = true`` for the
-    column: documents (:func:`line_terminated`, :func:`indented`, :func:`break_padded`) are trimmed as
-    it asks, not loaded byte for byte (``ColumnProfile.layout_kept``)."""
+    (:func:`.blanks.commas_as_the_export_proves`). ``trimmed``: the operator's ``trim = true`` for the
+    column: documents (:func:`.layout.line_terminated`, :func:`.layout.indented`,
+    :func:`.layout.break_padded`) are trimmed as it asks, not loaded byte for byte
+    (``ColumnProfile.layout_kept``)."""
     if points_proven:
         agg = {**agg, POINTS_PROVEN: True}
     if commas_proven:
@@ -361,7 +360,7 @@ VERSION_TEXT = "versions or ids written with a point (1.10 follows 1.9, not 1.1)
 
 
 #: The last words of a column's name that say its numbers with a point are labels: versions
-#: (:data:`.references.VERSION_WORDS`) and dotted identifiers (``id``: Mnemosyne's ``fact_view_id``
+#: (:data:`.reference_names.VERSION_WORDS`) and dotted identifiers (``id``: Mnemosyne's ``fact_view_id``
 #: ``'2.1'``, a card kind's second view).
 LABEL_WORDS = VERSION_WORDS | {"id"}
 

@@ -336,7 +336,7 @@ def key_candidates(table: TableProfile) -> list[ColumnProfile]:
 def unique_and_present(column: ColumnProfile, rows: int) -> bool:
     """Does ``column`` hold a value in each of ``rows`` rows, every one distinct, and nothing cleaning
     could merge or make NULL? What names every row: a key found in the data, or another key a
-    reference may name (references._parent_keys)."""
+    reference may name (parent_keys.keys_referable)."""
     # Cleaning trims, nulls blanks and quarantines unparseable values: any of those could make two
     # distinct raw values equal, or a value NULL, in the target. So can typing: the INTEGER 5 and the
     # TEXT '5' are two distinct values to SQLite (and the profile), one in a typed column; a column of
@@ -406,7 +406,7 @@ def narrowing_filter(
     when the table has no rowid to name them by or they are more than :data:`MAX_LISTED_ROWS`.
 
     ``counted``: a DuckDB relation of the table's values already counted, ``(idx, val, weight)`` (the
-    profile's kept values, :func:`.references.kept_values_sql`), that holds ``column``'s, and its
+    profile's kept values, :func:`.reference_rows.kept_values_sql`), that holds ``column``'s, and its
     ``idx`` there: the repeated values are then read from their counts (:func:`_repeated_rows`), not
     found by reading the column again and grouping its every value.
     """

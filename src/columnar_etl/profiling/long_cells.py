@@ -110,7 +110,7 @@ def long_text_rows(
     cells read apart (see the module). ``cells`` (the name of a DuckDB table) is left holding the
     counted short cells, each long BLOB's label and, for a column with long TEXT, a row of class
     ``l`` (value NULL) per distinct long value: no column of long text is kept for the reference
-    search (:func:`.references.kept_values_sql`); its working tables are named after it. ``limit``:
+    search (:func:`.reference_rows.kept_values_sql`); its working tables are named after it. ``limit``:
     ``profile_memory_limit`` in bytes; ``dated``, ``untrimmed``, ``kept_empty``, ``timed``, ``clocked``,
     ``open_ended``: as :func:`.sql.table_profile_sql`'s."""
     info = src.table(table)

@@ -65,8 +65,8 @@ def lossless(
     - a numeric column whose widest number's whole digits and its scale exceed 38 (what cleaning's
       decimal128 holds: ``1e400``, 39 whole digits and ``.5``) is text, declared a number type or not;
     - a column declared with TEXT affinity (``CHAR``, ``CLOB``, ``TEXT``), or with no type (or one that
-      claims none), is narrowed only when at most :data:`TEXT_NARROWING_SHARE` of its values would be
-      quarantined; one declared a type up to the majority rule (the circuit breaker judges how much
+      claims none), is narrowed only when at most :data:`.number_reading.TEXT_NARROWING_SHARE` of its values
+      would be quarantined; one declared a type up to the majority rule (the circuit breaker judges how much
       dirt there is);
     - a column of the declared primary key (``key``) is never narrowed so that a value would be
       quarantined: a key value is the row's identity, and one NULL in it costs the table its key.
@@ -223,7 +223,7 @@ def compact_dates(
     beside it was quarantined as unparseable until 2026-12-01); else none. Without the declared type,
     or beside one integer that is none in a column of numbers, ``20250520`` is a number (a count, an
     id, an amount in cents). Not declared so, a column whose name says it holds a time
-    (:func:`named_compact_places`) reads fourteen digits only, and only when every value is one of
+    (:func:`.profile.named_compact_places`) reads fourteen digits only, and only when every value is one of
     1970 to 2099 (infinities aside: beside them the column keeps its text, see :func:`lossless`):
     MediaWiki's ``rev_timestamp`` text ``20261204153012``."""
     compact = counts.valid(Shape.INTEGER, "day_first")

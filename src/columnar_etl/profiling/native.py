@@ -398,7 +398,7 @@ def native_rows(
     """The profile query's rows for those of ``candidates`` (:func:`native_candidates`) whose cells are
     all INTEGER (or NULL; those in ``reals`` all REAL), from one typed scan, and those columns' names
     (in table order). With ``keep`` (a table name), their counted values stay in it for the reference
-    search's kept values (:func:`.references.kept_native_sql` keeps the integers). ``unique``: the
+    search's kept values (:func:`.reference_rows.kept_native_sql` keeps the integers). ``unique``: the
     table's rowid alias, if any (see :func:`native_distinct_sql`). ``timed``: the columns whose
     14-digit integers are read as compact timestamps (see :func:`native_profile_sql`); ``open_ended``:
     those whose integers may be epoch instants (:func:`.sql.open_end_sql`).

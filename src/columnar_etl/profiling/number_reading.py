@@ -78,7 +78,7 @@ def _comma_reading(counts: Counts, text_points: int, proven: bool = False) -> Co
     ``1,3`` and ``16,10751`` may be a decimal or two ids joined by a comma (a list of tags): they
     prove neither, and are read as decimals beside such proof, beside fractions written otherwise
     (TEXT ``2.5``, REAL cells: no list of ids holds a fraction), or (``proven``) where the export's
-    other columns prove decimal commas (:func:`commas_as_the_export_proves`). ``3,000,000`` and
+    other columns prove decimal commas (:func:`.blanks.commas_as_the_export_proves`). ``3,000,000`` and
     ``1,234.50`` prove commas group
     thousands, as does a point decimal (TEXT ``2.5``) beside ``1,234``: where a point is the decimal
     mark, a comma groups. Proof both ways, or ``1,234`` alone, decides nothing (None): those values
@@ -222,13 +222,14 @@ def _grouped_codes(counts: Counts) -> bool:
 
 
 #: A column's padded values of several lines (a line break in their trimmed text; null tokens aside),
-#: folded from the profile query's :data:`.sql.LINES` of its padded codes (:func:`fold_groups`):
+#: folded from the profile query's :data:`.sql.LINES` of its padded codes (:func:`.profile.fold_groups`):
 #: documents, loaded byte for byte unless the operator's ``trim = true`` trims them.
 PADDED_LINES = "padded_lines"
 
 
 class Counts:
-    """One column's figures (:func:`fold_groups`), decoded: each code folds a shape and per-value flags."""
+    """One column's figures (:func:`.profile.fold_groups`), decoded: each code folds a shape and per-value
+    flags."""
 
     def __init__(self, agg: dict[str, Any]) -> None:
         self.agg = dict(agg)
@@ -246,7 +247,7 @@ class Counts:
         #: Slash (dashed) dates that are no date read in an order but are one in the other, by order.
         self.other_order: dict[str, int] = {"day_first": 0, "month_first": 0}
         #: Integers read as compact dates (``20250520``) and timestamps (``20250520084207``), by format
-        #: (set by :func:`infer_column`, see :func:`compact_dates`).
+        #: (set by :func:`.inference.infer_column`, see :func:`.lossless.compact_dates`).
         self.compact: dict[str, int] = {}
         text_points = 0
         both = Flag.VALID_DAY_FIRST | Flag.VALID_MONTH_FIRST
@@ -552,7 +553,7 @@ def unread_reason(counts: Counts, unread: int) -> str:
     return why + ": kept as text (set decimal_comma or thousands_separator in [columns])"
 
 
-#: The note of a column whose slash dates prove both orders (see :func:`_date_order`).
+#: The note of a column whose slash dates prove both orders (see :func:`.inference._date_order`).
 CONFLICTING_ORDER = "conflicting date order evidence"
 
 

@@ -1,9 +1,13 @@
 """Gate 1: profile every column of the export — real type, confidence, dirt — from vectorized SQL.
 
 One query per table (:mod:`.sql`) returns, per column, how many values have each shape and which
-of them parse; :func:`infer_column` turns those numbers into a :class:`ColumnProfile`. The
+of them parse; :func:`.inference.infer_column` turns those numbers into a :class:`ColumnProfile`. The
 declared SQLite type is evidence only: it breaks ties (a 0/1 column declared BOOLEAN is boolean) and is
 compared with what the data holds (``type_mismatch``); it never decides on its own.
+
+This module runs the gate: each table's steps (the scan, its long cells, kept values, keys), the
+reference search (:mod:`.references`) and the quality gate. What a column's counts mean is read by
+:mod:`.inference` and the modules it draws on (:mod:`.number_reading`, :mod:`.blanks`, :mod:`.epochs`, ...).
 """
 
 from __future__ import annotations
@@ -52,6 +56,7 @@ from columnar_etl.profiling.blanks import (
     tokens_kept_in_keys,
 )
 from columnar_etl.profiling.cell_sizes import records_over, refuse_large_cells
+from columnar_etl.profiling.cleaning_joins import say_joined_by_cleaning
 from columnar_etl.profiling.date_names import date_like_name, declared_dated, named_compact
 from columnar_etl.profiling.inference import infer_column, never_set_default
 from columnar_etl.profiling.keys import (
@@ -78,20 +83,17 @@ from columnar_etl.profiling.overrides import (
     trimmed_names,
     untrimmed_places,
 )
+from columnar_etl.profiling.parent_keys import REFERENCE_TYPES
 from columnar_etl.profiling.quality import evaluate_gate, score_profile
-from columnar_etl.profiling.references import (
+from columnar_etl.profiling.reference_rows import (
     KEPT_PREFIX,
-    REFERENCE_TYPES,
     KeptValues,
     Reference,
-    dangling_declarations,
-    declared_references,
-    find_references,
     kept_native_sql,
     kept_values,
     kept_values_sql,
-    say_joined_by_cleaning,
 )
+from columnar_etl.profiling.references import dangling_declarations, declared_references, find_references
 from columnar_etl.profiling.schema_objects import indexes_not_copied, triggers_not_copied
 from columnar_etl.profiling.sql import (
     BOUNDS,
@@ -342,11 +344,11 @@ def _table_steps(
     export's comments ran out of 256 MB for their text columns alone, where all their columns
     together fit). With ``keep`` (a DuckDB table name; not on a sample), the distinct cells are
     counted into tables first, and the short values of its columns are kept in ``keep`` for the
-    reference search (:func:`.references.kept_values_sql`, a view), which then reads no column twice.
+    reference search (:func:`.reference_rows.kept_values_sql`, a view), which then reads no column twice.
     ``unique``: the table's rowid alias (a declared key SQLite keeps unique and non-null), whose values
     the typed scan counts without grouping them (:func:`.native.native_distinct_sql`).
     ``declared_unique``: the columns the schema declares unique by themselves beside the table's key,
-    whose null tokens among text are values (:func:`tokens_kept_as_values`). With ``whole``
+    whose null tokens among text are values (:func:`.tokens.tokens_kept_as_values`). With ``whole``
     (and ``typed``), the typed scan is used only when it may read every column (a table of INTEGER and
     REAL columns only); any other table is read all as text. That is what a table too big to share
     the memory limit gets: all as text, as above, unless the typed scan spares the text query
@@ -557,12 +559,12 @@ def _keep_values(
     names: list[str],
     columns: dict[str, ColumnProfile],
 ) -> None:
-    """The values kept for the reference search (:func:`.references.kept_values`): view ``keep`` over
+    """The values kept for the reference search (:func:`.reference_rows.kept_values`): view ``keep`` over
     the counted numbers (``numbers``, :func:`.native.native_rows`; their digits are written only for
     the columns the search asks for, none often, and they take less memory than their text) and the
     kept values of the counted cells (the tables ``counted``, dropped then: two tables of counted cells
     at once would hold memory the next query needs, a table alone at 40x). Only the columns a reference
-    inferred from the data can have (:data:`.references.REFERENCE_TYPES`: integer, text) are kept
+    inferred from the data can have (:data:`.parent_keys.REFERENCE_TYPES`: integer, text) are kept
     from the cells: the search reads any other it needs from the export again (a declared reference
     on a REAL column), as it does a column of long values."""
     parts = [kept_native_sql(numbers)] if numbers else []
@@ -803,7 +805,7 @@ def _kept_empty(src: Source, settings: Settings, table: str) -> list[int]:
 def _dated(src: Source, table: str) -> list[int]:
     """The places in ``table`` of its columns declared a date or timestamp (``DATE``, ``DATETIME``,
     ``TIMESTAMP``; not ``TIME``, a time of day), whose eight-digit integers the text query also parses
-    as compact dates (see :func:`compact_dates`)."""
+    as compact dates (see :func:`.lossless.compact_dates`)."""
     return [
         place for place, column in enumerate(src.table(table).columns) if declared_dated(column.declared_type)
     ]
@@ -822,19 +824,19 @@ def _clocked(src: Source, table: str) -> list[int]:
 
 def named_compact_places(src: Source, table: str) -> list[int]:
     """The places in ``table`` of its columns not declared a date or timestamp whose name says they
-    hold a time (``rev_timestamp``, ``page_touched``, ``user_registration``; :func:`date_like_name`,
-    with :data:`_COMPACT_TIME_WORDS`), not the one column of a declared primary key (an identifier,
-    whatever its name): the profile reads their 14-digit integers as compact timestamps (see
-    :func:`compact_dates`)."""
+    hold a time (``rev_timestamp``, ``page_touched``, ``user_registration``;
+    :func:`.date_names.date_like_name`, with :data:`.date_names._COMPACT_TIME_WORDS`), not the one column of a
+    declared primary key (an identifier, whatever its name): the profile reads their 14-digit integers as
+    compact timestamps (see :func:`.lossless.compact_dates`)."""
     return [place for place, column in enumerate(src.table(table).columns) if named_compact(column)]
 
 
 def open_ended_places(src: Source, table: str) -> list[int]:
-    """The places in ``table`` of its columns whose integers :func:`epoch_reading` may read as epoch
-    instants: a date-like name (:func:`date_like_name`) or a declared date or timestamp type, not the
-    one column of a declared primary key (an identifier, whatever its name) nor a Core Data date
+    """The places in ``table`` of its columns whose integers :func:`.epochs.epoch_reading` may read as epoch
+    instants: a date-like name (:func:`.date_names.date_like_name`) or a declared date or timestamp type, not
+    the one column of a declared primary key (an identifier, whatever its name) nor a Core Data date
     (another epoch). Only theirs are counted beside the stand-ins for no end
-    (:func:`.sql.open_end_sql`, :func:`epoch_open_ends`)."""
+    (:func:`.sql.open_end_sql`, :func:`.epochs.epoch_open_ends`)."""
     return [
         place
         for place, column in enumerate(src.table(table).columns)
@@ -889,9 +891,9 @@ def fold_groups(
     The row without a code holds the column's bounds; one row per code holds its cells, distinct
     values and examples. ``declared_unique``: the schema declares the column unique by itself (beside
     the table's key); ``as_bound``: its affinity is BLOB (no declared type), so each cell's storage
-    class is the one its writer bound (see :func:`tokens_kept_as_values`); ``setting_value``: it is a
+    class is the one its writer bound (see :func:`.tokens.tokens_kept_as_values`); ``setting_value``: it is a
     name/value table's values (:attr:`SourceColumn.setting_value`); ``default_value``: the text the
-    schema has a NOT NULL column hold where none is given (:func:`declared_default_value`).
+    schema has a NOT NULL column hold where none is given (:func:`.blanks.declared_default_value`).
     """
     whole = next((g for g in groups if g["code"] is None), None)
     coded = [(split_code(int(g["code"])), g) for g in groups if g["code"] is not None]
@@ -1002,7 +1004,7 @@ def _bounds_beside_zeros(
     coded: list[tuple[tuple[StorageClass, Shape, int], dict[str, Any]]],
 ) -> dict[str, Any]:
     """The bounds of a column's numbers other than its bare ``0`` cells (``min_beside_zeros`` /
-    ``max_beside_zeros``: epoch integers beside 0 for "no date", :func:`epoch_beside_zeros`), from the
+    ``max_beside_zeros``: epoch integers beside 0 for "no date", :func:`.epochs.epoch_beside_zeros`), from the
     rows of its codes (a ``0`` or ``1`` is a code of its own, :attr:`Flag.ZERO_ONE`): None unless the
     column holds a 0 and no 1, and other numbers. The plain integers' exact bounds where a code has them."""
     zeros = [g for (_, _, flags), g in coded if flags & Flag.ZERO_ONE and g["min_number"] is not None]
@@ -1095,7 +1097,7 @@ def _keyed_steps(
             "in a UNIQUE constraint, so it names no row by them; the table's key is "
             f"{what} (declared UNIQUE, else found in the data)"
         )
-    # Another key a reference found in the data may name (references._parent_keys).
+    # Another key a reference found in the data may name (parent_keys.keys_referable).
     profiled.unique_alone = tuple(name for name in alone if name not in profiled.key)
     if declared is not None and profiled.key_found == "data_unique":
         # A key found in the data that the schema makes unique only with other columns names this

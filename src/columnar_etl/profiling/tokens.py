@@ -195,7 +195,7 @@ def tokens_kept_as_values(
     as JSON text (Uptime Kuma's) write an unset one so. Since 2026-12-06.
 
     A word token that a column declared NOT NULL has as its declared DEFAULT (``default_value``:
-    :func:`declared_default_value`) is one of its values, alone or beside others: the schema forbids a
+    :func:`.blanks.declared_default_value`) is one of its values, alone or beside others: the schema forbids a
     missing value there and names the word as what a row holds unless given another (qBittorrent's
     ``stop_condition TEXT NOT NULL DEFAULT `None```, an enum's member beside ``MetadataReceived``). A
     mark (``N/A``) or a spelling of null (``null``, ``NULL``: SQL's NULL quoted by mistake, JSON's

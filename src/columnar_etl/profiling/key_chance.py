@@ -1,0 +1,82 @@
+"""Whether integers held in a parent's keys beat chance: reach, spread, runs and counters."""
+
+from __future__ import annotations
+
+import math
+
+from columnar_etl.models import ColumnProfile
+from columnar_etl.profiling.inclusion import Inclusion
+from columnar_etl.profiling.reference_rows import MAX_CHANCE, MIN_DISTINCT
+
+#: Keys left above a run of consecutive keys from the lowest (:func:`_counter_from_the_lowest_key`)
+#: that make it a counter's range rather than a lookup used but for its last codes.
+COUNTER_SHORT_BY = 10
+
+
+def reaches(fit: Inclusion, *, far: bool = False) -> bool:
+    """Do integer values that are keys (``fit``) reach the upper half of the keys (by rank)? If not,
+    they sit at the bottom like codes: that parent is ruled out, not even a rival of another. Unless
+    the parent's keys are ``far`` above their count (:func:`keys_above_their_count`): no code sits
+    among those, and the chance measure alone tells a sample of the oldest keys from chance."""
+    return far or 2 * fit.reach >= fit.keys + 1
+
+
+def keys_above_their_count(key: ColumnProfile) -> bool:
+    """Is every integer key above the number of keys (the lowest key greater than their count)? Such
+    keys are not numbered from 1 (epoch milliseconds, as Anki keys its cards; codes from 1024): no
+    code counting from 0 or 1 runs up to them, so the rank rule, which turns codes away, does not
+    apply, and a reference to the oldest rows alone (the cards reviewed so far) is found when its
+    values could not be keys by chance (since 2026-12-05)."""
+    return isinstance(key.min, int) and key.min > key.distinct_count
+
+
+def beyond_chance(fit: Inclusion, *, named: bool = False, far: bool = False, entity: bool = False) -> bool:
+    """Do integer values that are keys (``fit``) show a reference rather than small numbers that are
+    keys by chance? Two or more keys found, reaching the upper half of the keys (or keys ``far`` above
+    their count), and either half the keys used or a chance of at most :data:`.reference_rows.MAX_CHANCE` (the
+    module's rule 3). A column ``named`` for the parent (:func:`.reference_names.names_parent`) using half its
+    keys is one even as a run from the lowest. A column whose name is the parent's ``entity`` (its last word,
+    less ``id``, the table's singular: ``book`` → ``books``, ``ticket_id`` → ``tickets``;
+    :func:`.reference_names.same_entity`) is one however few of the keys it uses: the name says which table,
+    reaching the upper half that they are no codes at the bottom (a library's ratings of 40 % of its books,
+    spread over all of them; since 2026-12-05: before, half the keys were needed, and keys 1..N fill
+    their span, so no chance could ever tell). ``slot_type`` names ``slots`` but is a type."""
+    if fit.found < MIN_DISTINCT or not reaches(fit, far=far):
+        return False
+    if entity:
+        return True  # the name says which table; reaching the upper half, that they are no codes
+    if 2 * fit.found >= fit.keys and (named or not _counter_from_the_lowest_key(fit)):
+        return True  # a lookup table, used: tickets of 4 priorities
+    if fit.low is None or fit.high is None or 2 * fit.found >= fit.high - fit.low + 1:
+        return False  # a run of numbers (years, counters, codes), not a sample of a few keys
+    # The share of the integers from 0 (or the lowest key found, if negative) to the highest key found
+    # that are keys: `reach` of them at most. Evidence is how unlikely it is that `found` values as
+    # likely anywhere in that span all land on keys.
+    density = min(1.0, fit.reach / (fit.high - min(0, fit.low) + 1))
+    return fit.found * math.log(density) <= math.log(MAX_CHANCE)
+
+
+def _counter_from_the_lowest_key(fit: Inclusion) -> bool:
+    """Are the keys found every key from the lowest up (``reach`` of them), consecutive integers,
+    :data:`COUNTER_SHORT_BY` keys or more short of the last? Any counter from 1 (a ticket's priority
+    0..99 beside a table of links keyed 1..132) lands on such keys: that many keys used is no evidence
+    of a reference, where the same run up to the last key (every priority used) is, or a lookup's codes
+    but its last few (3 statuses of 5)."""
+    return first_keys(fit) and fit.reach <= fit.keys - COUNTER_SHORT_BY
+
+
+def first_keys(fit: Inclusion) -> bool:
+    """Are the keys found the first keys of the parent, every one from the lowest up (``reach`` of
+    them), and consecutive integers (1, 2 of keys 1..3)? What any enum or counter numbered from 1
+    holds: in an export that declares its references, no evidence of one it left undeclared."""
+    return fit.found == fit.reach and consecutive_keys(fit)
+
+
+def consecutive_keys(fit: Inclusion) -> bool:
+    """Are the keys found consecutive integers, every one from the lowest found to the highest (ages
+    20..79 of persons keyed 1..120)? :func:`first_keys` from anywhere in the keys: what an age, a year
+    or a counter holds, and, in an export that declares its references, no evidence of one it left
+    undeclared (a sample of a parent's keys leaves gaps)."""
+    if fit.low is None or fit.high is None:
+        return False
+    return fit.high - fit.low + 1 == fit.found
