@@ -79,7 +79,6 @@ from columnar_etl.profiling.lossless import (
     lossless,
     text_of_the_type,
     values_with_time,
-    values_word,
     widest_whole_digits,
 )
 from columnar_etl.profiling.merged_numbers import KEPT_AS_NUMBERS
@@ -136,6 +135,7 @@ from columnar_etl.rules import (
 )
 from columnar_etl.source.catalogue import SourceColumn
 from columnar_etl.source.naming import camel_words
+from columnar_etl.wording import agree, counted
 
 #: The families a declared number type claims (SQLite's INTEGER, REAL and NUMERIC affinities).
 NUMBER_FAMILIES = ("integer", "numeric", "double")
@@ -689,7 +689,7 @@ def _infer_column(
         midnights := sum(counts.valid(s, None, Flag.MIDNIGHT) for s in WALL_CLOCK_SHAPES)
     ):
         notes.append(
-            f"{midnights:,} {values_word(midnights)} written as a timestamp at midnight in a column declared "
+            f"{counted(midnights, 'value')} written as a timestamp at midnight in a column declared "
             f"{column.declared_type}: read as {'its' if midnights == 1 else 'their'} day, the time of zeros "
             "dropped (audited date_format)"
         )
@@ -1020,7 +1020,7 @@ def _infer_column(
         add(
             "type_mismatch",
             misfits,
-            detail=f"declared {column.declared_type}; {misfits:,} of {present:,} {values_word(present)} "
+            detail=f"declared {column.declared_type}; {misfits:,} of {counted(present, 'value')} "
             f"{'is' if misfits == 1 else 'are'} not {_a(shaped)}: inferred {inferred}",
         )
     elif dates_beside_default:
@@ -1054,7 +1054,7 @@ def _infer_column(
             "type_mismatch",
             stored_as_text,
             detail=f"declared {column.declared_type}; {stored_as_text:,} of {present:,} "
-            f"{values_word(present)} {'is' if stored_as_text == 1 else 'are'} stored as TEXT and "
+            f"{agree(present, 'value', 'values')} {agree(stored_as_text, 'is', 'are')} stored as TEXT and "
             f"{'reads' if stored_as_text == 1 else 'read'} as {inferred}",
         )
     # BLOB is SQLite's word for bytes (bytea's), as BINARY(16), VARBINARY and BYTEA are other databases':

@@ -5,7 +5,6 @@ from __future__ import annotations
 from columnar_etl.models import (
     InferredType,
 )
-from columnar_etl.profiling.lossless import values_word
 from columnar_etl.profiling.number_reading import Counts
 from columnar_etl.profiling.sql import (
     BREAK_PADDED,
@@ -16,6 +15,7 @@ from columnar_etl.profiling.sql import (
     SPACE_PADDED,
     START_PADDED,
 )
+from columnar_etl.wording import agree, counted
 
 #: Where every value of a text column ends in one line break: the note of the column, whose values
 #: are loaded byte for byte, or, trimmed by the operator's ``trim = true``, its ``whitespace`` issue's
@@ -77,7 +77,8 @@ def layout_kept_note(inferred: InferredType, counts: Counts, present: int) -> st
 def documents_kept_note(documents: int, examples: tuple[str, ...]) -> str:
     """The note of a text column whose padded values of several lines are loaded byte for byte."""
     shown = f" (e.g. {', '.join(repr(value) for value in examples[:3])})" if examples else ""
-    return f"{documents:,} padded {values_word(documents)} of several lines{shown}: {DOCUMENTS_KEPT}"
+    values = agree(documents, "value", "values")
+    return f"{documents:,} padded {values} of several lines{shown}: {DOCUMENTS_KEPT}"
 
 
 def documents_trimmed_detail(documents: int) -> str | None:
@@ -249,5 +250,5 @@ def own_format_detail(own_format: str | None, misfits: int) -> str | None:
     column has its own format."""
     if own_format is None:
         return None
-    otherwise = f"{misfits:,} {values_word(misfits)} written otherwise cost" if misfits else "costs nothing"
+    otherwise = f"{counted(misfits, 'value')} written otherwise cost" if misfits else "costs nothing"
     return f"the column's own format ({own_format}), converted by its rule: {otherwise}"

@@ -423,9 +423,5 @@ def declared_misfits(counts: Counts, family: InferredType | None, present: int) 
     verb = "is" if misfits == 1 else "are"
     return (
         misfits,
-        f"{misfits:,} of {present:,} {values_word(present)} {verb} not {what} ({', '.join(parts)})",
+        f"{misfits:,} of {counted(present, 'value')} {verb} not {what} ({', '.join(parts)})",
     )
-
-
-def values_word(n: int) -> str:
-    return "value" if n == 1 else "values"
