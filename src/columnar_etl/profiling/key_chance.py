@@ -6,7 +6,10 @@ import math
 
 from columnar_etl.models import ColumnProfile
 from columnar_etl.profiling.inclusion import Inclusion
-from columnar_etl.profiling.reference_rows import MAX_CHANCE, MIN_DISTINCT
+from columnar_etl.profiling.reference_rows import (
+    MAX_CHANCE,
+    MIN_DISTINCT,
+)
 
 #: Keys left above a run of consecutive keys from the lowest (:func:`_counter_from_the_lowest_key`)
 #: that make it a counter's range rather than a lookup used but for its last codes.
@@ -80,3 +83,28 @@ def consecutive_keys(fit: Inclusion) -> bool:
     if fit.low is None or fit.high is None:
         return False
     return fit.high - fit.low + 1 == fit.found
+
+
+def spread_keys(key: ColumnProfile) -> bool:
+    """Do integer values fill under half of the integers from their lowest to their highest? Then they
+    are no run numbered as rows are (a position, a rank, a counter, which any small numbers fit), but
+    numbers drawn from a range larger than their count: an integer column so, declared unique beside
+    the table's key, may be referred to (:func:`keys_referable`; since 2026-12-05)."""
+    if not (isinstance(key.min, int) and isinstance(key.max, int)):
+        return False
+    return 2 * key.distinct_count < key.max - key.min + 1
+
+
+def runs_past_keys(child: ColumnProfile, key: ColumnProfile) -> bool:
+    """Do a child column's integers run on, every number from its lowest to its highest, from above
+    the parent's lowest key to past its highest (ISO weeks 9..22 beside keys 1..21)? Keys are numbered
+    upwards: numbers above the highest are no rows yet, and a window of consecutive numbers sliding
+    over the keys is a counter that overlaps them, not a sample of them (the module's rule 3). A run
+    from the lowest key on (comments of tickets 1..360, tickets 1..340 kept) is a reference with
+    orphans."""
+    low, high, first, top = child.min, child.max, key.min, key.max
+    if not (
+        isinstance(low, int) and isinstance(high, int) and isinstance(first, int) and isinstance(top, int)
+    ):
+        return False
+    return low > first and high > top and child.distinct_count == high - low + 1

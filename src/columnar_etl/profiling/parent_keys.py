@@ -8,7 +8,7 @@ from typing import Any
 
 from columnar_etl.models import ColumnProfile, TableProfile
 from columnar_etl.pg.identifiers import quote_ident
-from columnar_etl.profiling.key_chance import keys_above_their_count
+from columnar_etl.profiling.key_chance import keys_above_their_count, spread_keys
 from columnar_etl.profiling.keys import (
     key_like,
     unique_and_present,
@@ -257,13 +257,3 @@ def candidates(tables: Mapping[str, TableProfile]) -> dict[tuple[str, str], list
             if fitting:
                 found[(name, column.name)] = fitting
     return found
-
-
-def spread_keys(key: ColumnProfile) -> bool:
-    """Do integer values fill under half of the integers from their lowest to their highest? Then they
-    are no run numbered as rows are (a position, a rank, a counter, which any small numbers fit), but
-    numbers drawn from a range larger than their count: an integer column so, declared unique beside
-    the table's key, may be referred to (:func:`keys_referable`; since 2026-12-05)."""
-    if not (isinstance(key.min, int) and isinstance(key.max, int)):
-        return False
-    return 2 * key.distinct_count < key.max - key.min + 1

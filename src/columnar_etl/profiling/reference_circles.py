@@ -15,6 +15,7 @@ from columnar_etl.profiling.key_chance import (
     consecutive_keys,
     first_keys,
     keys_above_their_count,
+    runs_past_keys,
 )
 from columnar_etl.profiling.reference_names import (
     DATE_PART_WORDS,
@@ -23,6 +24,7 @@ from columnar_etl.profiling.reference_names import (
     VERSION_WORDS,
     code_of_the_parents_kind,
     code_word,
+    core_data_row_version,
     count_word,
     names_parent,
     person_among_people,
@@ -31,8 +33,6 @@ from columnar_etl.profiling.reference_names import (
 from columnar_etl.profiling.reference_rows import MIN_DISTINCT, Reference, names_parent_table
 from columnar_etl.profiling.trees import older_rows, wide_rows
 from columnar_etl.source.catalogue import (
-    CORE_DATA_ENTITY_COLUMNS,
-    CORE_DATA_TABLES,
     connect_read_only,
 )
 from columnar_etl.source.cells import ColumnRead
@@ -43,33 +43,6 @@ from columnar_etl.source.naming import (
     normalised_name,
     table_singulars,
 )
-
-
-def runs_past_keys(child: ColumnProfile, key: ColumnProfile) -> bool:
-    """Do a child column's integers run on, every number from its lowest to its highest, from above
-    the parent's lowest key to past its highest (ISO weeks 9..22 beside keys 1..21)? Keys are numbered
-    upwards: numbers above the highest are no rows yet, and a window of consecutive numbers sliding
-    over the keys is a counter that overlaps them, not a sample of them (the module's rule 3). A run
-    from the lowest key on (comments of tickets 1..360, tickets 1..340 kept) is a reference with
-    orphans."""
-    low, high, first, top = child.min, child.max, key.min, key.max
-    if not (
-        isinstance(low, int) and isinstance(high, int) and isinstance(first, int) and isinstance(top, int)
-    ):
-        return False
-    return low > first and high > top and child.distinct_count == high - low + 1
-
-
-def core_data_row_version(tables: Mapping[str, TableProfile], table: str, column: str) -> bool:
-    """Is ``table.column`` the ``Z_OPT`` of an entity's table in an Apple Core Data store (its
-    ``Z_PRIMARYKEY`` and ``Z_METADATA``; the table has ``Z_PK``, ``Z_ENT`` and ``Z_OPT``, as
-    :func:`.catalogue.core_data_dates` reads the store's dates)? It holds the version of its row that
-    Core Data's optimistic locking counts up at each save, 1 to a few: the keys 1..N of any small
-    entity's table, its own among them, by chance (macOS knowledgeC.db's ``Z_OPT`` "referred to" its 3
-    sources). Since 2026-12-06."""
-    if column.lower() != "z_opt" or not CORE_DATA_TABLES.issubset(name.lower() for name in tables):
-        return False
-    return CORE_DATA_ENTITY_COLUMNS.issubset(name.lower() for name in tables[table].columns)
 
 
 def tree_beside(

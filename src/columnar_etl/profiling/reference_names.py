@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from collections.abc import Set as AbstractSet
 
+from columnar_etl.models import TableProfile
 from columnar_etl.profiling.inclusion import Inclusion
 from columnar_etl.profiling.reference_rows import Reference, holds_singular, names_parent_table
+from columnar_etl.source.catalogue import (
+    CORE_DATA_ENTITY_COLUMNS,
+    CORE_DATA_TABLES,
+)
 from columnar_etl.source.naming import (
     camel_words,
     entity_of,
@@ -23,7 +28,7 @@ from columnar_etl.source.naming import (
 def names_parent(column: str, fit: Inclusion) -> bool:
     """Does the column's name name the parent table (``ticket_id``, ``ticketId`` → ``tickets``;
     ``partner_id`` → ``res_partner``), as :func:`choose` breaks a tie? The counter rules
-    (:func:`.reference_circles.runs_past_keys`, :func:`.key_chance._counter_from_the_lowest_key`) read numbers
+    (:func:`.key_chance.runs_past_keys`, :func:`.key_chance._counter_from_the_lowest_key`) read numbers
     alone: a run of tickets 1..200 of 300 under ``ticket_id`` (a one-row-per-ticket table, the newest without
     a row yet) is a reference, where a priority or a week running over a table's keys is none. A column named
     exactly as the parent's key of the form ``<thing>id`` (:func:`key_named_for`: ``CATEGID`` beside
@@ -454,3 +459,15 @@ def _shared_words(words: list[str], other: list[str]) -> int:
             break
         same += 1
     return same
+
+
+def core_data_row_version(tables: Mapping[str, TableProfile], table: str, column: str) -> bool:
+    """Is ``table.column`` the ``Z_OPT`` of an entity's table in an Apple Core Data store (its
+    ``Z_PRIMARYKEY`` and ``Z_METADATA``; the table has ``Z_PK``, ``Z_ENT`` and ``Z_OPT``, as
+    :func:`.catalogue.core_data_dates` reads the store's dates)? It holds the version of its row that
+    Core Data's optimistic locking counts up at each save, 1 to a few: the keys 1..N of any small
+    entity's table, its own among them, by chance (macOS knowledgeC.db's ``Z_OPT`` "referred to" its 3
+    sources). Since 2026-12-06."""
+    if column.lower() != "z_opt" or not CORE_DATA_TABLES.issubset(name.lower() for name in tables):
+        return False
+    return CORE_DATA_ENTITY_COLUMNS.issubset(name.lower() for name in tables[table].columns)

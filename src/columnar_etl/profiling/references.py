@@ -76,7 +76,7 @@
      only through use of half the keys;
    - and its values are no window of consecutive numbers starting above the parent's lowest key and
      running on past its highest (ISO weeks 9..22 beside keys 1..21: 13 of 14 are keys, over half of
-     them used, but numbers above the highest key are no rows yet; :func:`.reference_circles.runs_past_keys`).
+     them used, but numbers above the highest key are no rows yet; :func:`.key_chance.runs_past_keys`).
      Until 2026-12-04 such a counter was a reference, its numbers past the keys counted as orphans.
 
    Both counter rules read numbers alone, and yield to a name: a column whose name names the parent
