@@ -329,7 +329,7 @@ class ColumnProfile:
     #: How the column's TEXT numbers write a decimal mark, by their own proof: ``point`` (a point
     #: decimal no thousands group can be: ``2.5``, ``0.750``), ``comma`` (a decimal comma: ``3,5``,
     #: ``39 924,83``), None (neither, or both). What the export's other columns read ``1.200`` by
-    #: (``profiling.blanks.points_as_the_export_proves``). Not in the JSON.
+    #: (``profiling.number_reading.points_as_the_export_proves``). Not in the JSON.
     decimal_mark: Literal["point", "comma"] | None = field(default=None, repr=False, compare=False)
     #: Numbers such as ``1.200`` the column left unread for want of a value of its own proving the
     #: point a decimal mark (its ``type_reason`` says so). Not in the JSON.

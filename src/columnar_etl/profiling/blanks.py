@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
-from typing import Literal
 
 from columnar_etl.models import (
     ColumnProfile,
@@ -16,9 +15,6 @@ from columnar_etl.profiling.affinity import (
     declared_zoned,
 )
 from columnar_etl.profiling.date_names import date_like_name
-from columnar_etl.profiling.keys import (
-    data_key,
-)
 from columnar_etl.rules import (
     BOOLEAN_FALSE_WORDS,
     BOOLEAN_TRUE_WORDS,
@@ -26,7 +22,6 @@ from columnar_etl.rules import (
 )
 from columnar_etl.source.catalogue import SourceColumn
 from columnar_etl.source.export import Source
-from columnar_etl.wording import agree, such_as
 
 #: The ``empty_string`` issue's detail where ``''`` is the table's spelling of missing.
 BLANK_IS_MISSING = "the table holds no NULL: '' is how it writes a missing value (made NULL, no cost)"
@@ -502,93 +497,6 @@ def _changed_beside_missing(column: ColumnProfile) -> bool:
     )
 
 
-def points_as_the_export_proves(tables: dict[str, TableProfile]) -> None:
-    """Read numbers such as ``1.200`` that no value of their own column proves a decimal or a thousands
-    group, in a column holding no other integer than ``0`` (``ColumnProfile.points_unproven``), as
-    decimals where the export's other columns of numbers write a point as the decimal mark (``2.5``,
-    ``0.750`` as TEXT: ``decimal_mark`` ``point``) and no column of the export writes a decimal comma.
-
-    An export comes from one writer, and one writer writes its numbers one way: an Apple Health
-    export's daily ``activeEnergyBurned`` (``317.250``, always three decimals) stayed text beside its
-    records' ``value`` (``0.173``) and workouts' ``totalDistance`` (``4.750000``), read as decimals
-    (until 2026-12-05). A German stock list's ``1.200`` (1200) beside ``850`` in its column, or beside
-    ``3,5`` elsewhere in its export, or in an export of no point decimal at all, is still read neither
-    way: text, as its type reason says.
-    """
-    commas = any(
-        column.decimal_mark == "comma" for table in tables.values() for column in table.columns.values()
-    )
-    _reread_as_witnessed(
-        tables,
-        "point",
-        lambda table: table.point_rereads,
-        lambda column, shown: (
-            f"{such_as(column.points_unproven, 'number', '1.200', example=False)} read as "
-            f"{agree(column.points_unproven, 'a decimal', 'decimals')}: the export's other "
-            f"columns of numbers ({shown}) write a point as the decimal mark, and none a decimal comma"
-        ),
-        blocked=commas,
-    )
-
-
-def commas_as_the_export_proves(tables: dict[str, TableProfile]) -> None:
-    """Read comma-joined integers (``1,3``, ``16,10751``) that no value of their own column proves
-    decimals (``ColumnProfile.commas_unproven``) as decimal commas where another column of the export,
-    read as numbers, proves a decimal comma by its own values (``0,5``, ``1,05``, ``-1,5``,
-    ``39 924,83``: ``decimal_mark`` ``comma``).
-
-    An export comes from one writer, and a German one writes every number so: a quantity column of
-    ``2,5`` and ``12,25`` beside a price column of ``149,00`` is of decimals. Ids joined by commas (a
-    TypeORM ``simple-array`` of tag ids, ``'1,3'``; Overseerr's ``media_request.tags``) were read as
-    one number each (1.3) until 2026-12-06; with no such column in the export they stay text, as
-    their type reason says.
-    """
-    _reread_as_witnessed(
-        tables,
-        "comma",
-        lambda table: table.comma_rereads,
-        lambda column, shown: (
-            f"{such_as(column.commas_unproven, 'number', '1,3', example=False)} read as "
-            f"{agree(column.commas_unproven, 'a decimal', 'decimals')}: the export's other "
-            f"columns of numbers ({shown}) prove a decimal comma"
-        ),
-    )
-
-
-def _reread_as_witnessed(
-    tables: Mapping[str, TableProfile],
-    mark: Literal["point", "comma"],
-    rereads: Callable[[TableProfile], dict[str, Callable[[], ColumnProfile]]],
-    note: Callable[[ColumnProfile, str], str],
-    *,
-    blocked: bool = False,
-) -> None:
-    """Replace each column a table's ``rereads`` can read again as decimals by that reading, where
-    other columns of the export read as numbers write ``mark`` as their decimal mark (the witnesses,
-    named in the column's ``note``, given its profile as first read) and nothing ``blocked`` it; a
-    column the rereading leaves text (for another reason as well) or one loaded as written stays."""
-    witnesses = [
-        f"{table.name}.{column.name}"
-        for table in tables.values()
-        for column in table.columns.values()
-        if column.decimal_mark == mark and column.inferred_type in ("numeric", "double")
-    ]
-    shown = ", ".join(witnesses[:3]) + (f" and {len(witnesses) - 3} more" if len(witnesses) > 3 else "")
-    for table in tables.values():
-        pending = rereads(table)
-        for name, reread in pending.items():
-            if blocked or not witnesses or table[name].as_written is not None:
-                continue
-            column = reread()
-            if column.inferred_type not in ("numeric", "double"):
-                continue  # text for another reason as well
-            column.notes.append(note(table[name], shown))
-            table.columns[name] = column
-            if table.key_found == "data_unique" and name in table.key:
-                _key_found_again(table)
-        pending.clear()
-
-
 #: The type reason of a column with no present value, typed by its declaration alone.
 NO_VALUES_REASON = "no values: the declared type"
 
@@ -678,18 +586,6 @@ def empty_epochs_as_the_table_writes(tables: Mapping[str, TableProfile]) -> None
                     f"other column of its table named as a moment that holds integers ({shown}) reads "
                     f"them as epoch {unit}, so its first value will be one too"
                 )
-
-
-def _key_found_again(table: TableProfile) -> None:
-    """Find ``table``'s key in the data again once its key column is read as another type: a key found
-    in the data is an integer, text or short bytes column (keys.data_key), and a column of numbers
-    such as ``317.250``, unique text when the key was found, is a measurement once read as decimals
-    (an Apple Health export's ``activity_summary`` was keyed, and loaded with a PRIMARY KEY, on its
-    ``activeEnergyBurned`` until 2026-12-05). The next column the rule finds is the key (unique among the
-    rows but their exact copies, as before), or none; nothing is counted again."""
-    column = data_key(table, table.duplicate_rows or 0, exclude=tuple(table.key))
-    table.key, table.key_found = ([column], "data_unique") if column is not None else ([], None)
-    table.key_part_of = None
 
 
 #: What a boolean column's CHECK list or literal default may hold (:func:`lists_no_boolean`): its

@@ -45,13 +45,11 @@ from columnar_etl.profiling.affinity import (
 from columnar_etl.profiling.blanks import (
     blanks_as_the_table_writes_missing,
     columns_added_later,
-    commas_as_the_export_proves,
     declared_default_value,
     declares_blank_default,
     empty_epochs_as_the_table_writes,
     empty_moments_as_the_export_writes,
     json_nulls_as_missing,
-    points_as_the_export_proves,
     tokens_as_unfilled_columns,
     tokens_kept_in_keys,
 )
@@ -74,7 +72,12 @@ from columnar_etl.profiling.keys import (
 from columnar_etl.profiling.long_cells import long_text_rows, read_bytes
 from columnar_etl.profiling.merged_numbers import keep_numbers_apart, merged_number_columns
 from columnar_etl.profiling.native import native_candidates, native_rows
-from columnar_etl.profiling.number_reading import PADDED_LINES, read_as_the_export_proves
+from columnar_etl.profiling.number_reading import (
+    PADDED_LINES,
+    commas_as_the_export_proves,
+    points_as_the_export_proves,
+    read_as_the_export_proves,
+)
 from columnar_etl.profiling.overrides import (
     KEPT_EMPTY_NOTE,
     UNTRIMMED_NOTE,
