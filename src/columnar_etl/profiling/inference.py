@@ -276,8 +276,8 @@ def infer_column(
     NULL too.
 
     ``points_proven``: the export's other columns prove a point the decimal mark, so numbers such as
-    ``1.200`` are decimals (:func:`.number_reading.points_as_the_export_proves`); ``commas_proven``: they prove a
-    decimal comma, so comma-joined integers such as ``1,3`` are decimals
+    ``1.200`` are decimals (:func:`.number_reading.points_as_the_export_proves`); ``commas_proven``: they
+    prove a decimal comma, so comma-joined integers such as ``1,3`` are decimals
     (:func:`.number_reading.commas_as_the_export_proves`). ``trimmed``: the operator's ``trim = true`` for the
     column: documents (:func:`.layout.line_terminated`, :func:`.layout.indented`,
     :func:`.layout.break_padded`) are trimmed as it asks, not loaded byte for byte
