@@ -115,7 +115,17 @@
    kine's ``prev_revision`` does); the other names still do. It is preferred to other tables whose
    keys hold its values unless the name names one of them (:func:`.reference_names.choose`): a tree's parent
    is its own kind. Pruning measures it against its own keys however low its values, where it has a root
-   (a NULL, or 0 or below: :func:`.parent_keys._may_root_a_tree`).
+   (a NULL, or 0 or below: :func:`.parent_keys._may_root_a_tree`). Its roots' 0 (or negatives), no key of
+   the table, are left out of the share where the rows set them apart from a code's lowest value
+   (:func:`.trees.roots_apart`, since 2026-12-06): its other values fill under half of the keys up to
+   the highest (kine's ``create_revision``, each update's create row, 0 in every create row: keys 7,
+   16..19 and 28), or every row holding 0 is older than every row naming a row (the roots made first: a
+   CherryTree document's ``children.father_id``, 0 at its 3 top nodes). A code counting from 0 dealt over
+   the rows in turn (ratings 0..5: row 2 holds 1, row 3 holds 2...) names older rows too, but its values
+   above 0 are the first keys one after another and its 0 comes back after them: none. Where each row of
+   the table is one entity of another (its key is one column referring there without orphans: CherryTree's
+   ``children`` keyed by ``node_id`` → ``node``), the tree is of those entities and refers to that table
+   (:func:`.trees.entity_of_rows`, since 2026-12-06).
 
    A tree kept beside its entity's table (:func:`.reference_circles.tree_beside`, since 2026-12-06): CMSs keep
    a tree's parent in a table whose row names the entity (Drupal's ``taxonomy_term__parent``: ``entity_id`` a
