@@ -21903,8 +21903,10 @@ def test_k3s_kine_state_db_keeps_its_revisions_byte_for_byte_and_chains_each_to_
     # revision each row replaced (an update's or a delete's: the key's current row; a create's: the
     # newest row then), every one an older row, none its own; the first row, compact_rev_key, 0. Its
     # name ends in a version word and its values use most keys: until 2026-12-06 "a version of the
-    # row", no reference. create_revision (0 for every create, 6 create rows besides) is no reference:
-    # its 0 is a seventh value of seven and its name names no table (docs/profiling.md, what is lost).
+    # row", no reference. create_revision names the create row of each update's key, 0 in every create
+    # row: until 2026-12-06 its 0 was a seventh value of seven (86 % keys) and no reference was found;
+    # its 6 create rows updated later name older rows and fill under half of the keys up to the
+    # highest, so its 0s are the roots' (trees.roots_apart).
     # Its name column is declared INTEGER and holds every key's path: 1 column of 9 mistyped, past the
     # default gate's 10 % (the run halts, exit 3, as for any such export); the operator's setting lets
     # it load, the paths as text.
@@ -21944,11 +21946,20 @@ def test_k3s_kine_state_db_keeps_its_revisions_byte_for_byte_and_chains_each_to_
     chained = [(row[0], row[5]) for row in rows if row[5]]
     assert chained and all(prev in ids and prev < key for key, prev in chained)
     assert [row[5] for row in rows if not row[5]] == [0]
+    # create_revision, by the builder's rows: every value but 0 an older row's id, that of a create row.
+    created = [(row[0], row[4]) for row in rows if row[4]]
+    assert created and all(
+        origin in ids and origin < key and rows[origin - 1][4] == 0 for key, origin in created
+    )
     found = references(run_dir)
-    assert found == {("kine", "prev_revision"): "kine.id"}
-    column = profiled(run_dir)["columns"]["kine"]["prev_revision"]
+    assert found == {("kine", "prev_revision"): "kine.id", ("kine", "create_revision"): "kine.id"}
+    columns = profiled(run_dir)["columns"]["kine"]
+    column = columns["prev_revision"]
     assert not [i for i in column.get("issues", []) if i["kind"] == "orphan_reference"]
     assert column["no_reference_count"] == 1
+    column = columns["create_revision"]
+    assert not [i for i in column.get("issues", []) if i["kind"] == "orphan_reference"]
+    assert column["no_reference_count"] == sum(row[4] == 0 for row in rows) == len(rows) - len(created)
 
 
 def test_wordpress_on_sqlite_reads_its_mysql_dates_keeps_serialized_php_and_joins_its_meta(
@@ -22792,9 +22803,10 @@ def test_cherrytree_document_keeps_its_xml_and_pngs_and_takes_no_flag_for_a_rowi
     # Built as CherryTree 0.99.48 saved it (the builder's rows equal, but for the PNGs' encoding, those
     # of a document Debian's cherrytree wrote under Xvfb). Until 2026-12-06 the 0/1 flags
     # node.has_codebox and has_image were references to the keyless codebox's and image's first rowid,
-    # each table loaded with a carried rowid as its key. Not found (docs/profiling.md, what the tree
-    # rule loses): children.father_id, 0 at the 3 roots beside 7 fathers, its 0 an eighth value of
-    # eight, under 90 % keys.
+    # each table loaded with a carried rowid as its key; and children.father_id, 0 at the 3 roots
+    # beside 7 fathers, its 0 an eighth value of eight (under 90 % keys), was no reference. Its 3 top
+    # nodes come before every node under one (trees.roots_apart), and each row of children is a node
+    # (children.node_id refers to node): the fathers are nodes.
     ran, run_dir = run_export(apps.cherrytree)
     rows = apps.cherrytree_rows()
     loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
@@ -22808,7 +22820,16 @@ def test_cherrytree_document_keeps_its_xml_and_pngs_and_takes_no_flag_for_a_rowi
         ("image", "node_id"): "node.node_id",
         ("children", "node_id"): "node.node_id",
         ("bookmark", "node_id"): "node.node_id",
+        ("children", "father_id"): "node.node_id",
     }
+    # By the builder's rows: every father but 0 an older node; the 0s are the first rows, the roots.
+    fathers = {row[0]: row[1] for row in rows["children"]}
+    nodes_ids = {row[0] for row in rows["node"]}
+    assert all(father in nodes_ids and father < node for node, father in fathers.items() if father)
+    assert max(n for n, f in fathers.items() if not f) < min(n for n, f in fathers.items() if f)
+    father = profiled(run_dir)["columns"]["children"]["father_id"]
+    assert not [i for i in father.get("issues", []) if i["kind"] == "orphan_reference"]
+    assert father["no_reference_count"] == sum(f == 0 for f in fathers.values()) == 3
     assert "rowid" not in ran.types("codebox") and "rowid" not in ran.types("image")
     assert ran.values("children", "father_id", "node_id") == {row[0]: row[1] for row in rows["children"]}
     assert primary_key(ran.uri, ran.record["version_schema"], "node") == ["node_id"]

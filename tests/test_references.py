@@ -4800,3 +4800,159 @@ def test_the_tree_check_reads_its_columns_once_or_again_alike(tmp_path: Path) ->
         for name, (_, tree) in cases.items():
             answers = {once: older_rows(src, "t", name, "id", read_once=once) for once in (True, False)}
             assert answers == {True: tree, False: tree}, name
+
+
+def _revision_rows() -> list[tuple[int, str, int]]:
+    """A key-value store's log of revisions (k3s's kine keeps one so): 8 keys created first, then
+    updates, each naming in ``origin`` the row that created its key (3, 6, and from row 17 the key
+    created in row 16), 0 in every create row (rows 1..8, 16, 27 and 34: the row is its own origin)."""
+    rows = []
+    for key in range(1, 41):
+        if key <= 8 or key in (16, 27, 34):
+            origin = 0
+        elif key < 16:
+            origin = (3, 6)[key % 2]
+        else:
+            origin = (3, 6, 16, 16)[key % 4]
+        rows.append((key, f"/registry/item-{key}", origin))
+    return rows
+
+
+def _chance_of_older_rows(pairs: list[tuple[int, int]]) -> float:
+    """An independent computation of older_rows' chance: for (key, value) pairs whose value is a key,
+    the product over the rows keyed up to the highest value of the share of those values below the
+    row's key (values dealt to the rows at random would all fall below their rows' keys so often)."""
+    keys = {key for key, _ in pairs}
+    held = [(key, value) for key, value in pairs if value in keys]
+    values = [value for _, value in held]
+    return math.prod(sum(v < key for v in values) / len(values) for key, _ in held if key <= max(values))
+
+
+def test_a_tree_whose_roots_hold_0_among_its_rows_refers_to_its_own_table(make_sqlite: SqliteFactory) -> None:
+    """A revision log whose ``origin`` names the row that created each row's key, 0 in every create
+    row: its 3 values naming rows are keys 3, 6 and 16, each an older row, and its 0 a fourth value of
+    four (75 % keys): no reference until 2026-12-06. No row is keyed 0, the other values name older rows
+    beyond chance as a tree's do, and they fill under half of the keys up to the highest (3 of 16), no
+    run from the lowest key that 0 would continue as a code's lowest value: the 0s are the roots, left
+    out of the share and counted as "no reference", not as orphans."""
+    rows = _revision_rows()
+    path = make_sqlite(
+        {
+            "revisions": (
+                "CREATE TABLE revisions (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT, origin INTEGER)",
+                rows,
+            )
+        }
+    )
+    # Independent checks by SQLite: 4 distinct values, 3 of them keys, each an older row; 11 roots,
+    # some after the first row naming one (no roots-first order); no key at or below 0.
+    assert _query(
+        path,
+        "SELECT count(DISTINCT origin), count(DISTINCT origin) FILTER (WHERE origin IN (SELECT id FROM "
+        "revisions)), count(*) FILTER (WHERE origin > 0 AND origin >= id), "
+        "count(*) FILTER (WHERE origin = 0), "
+        "max(id) FILTER (WHERE origin = 0) > min(id) FILTER (WHERE origin > 0), min(id) FROM revisions",
+    ) == [(4, 3, 0, 11, 1, 1)]
+    assert MIN_INCLUSION > 3 / 4  # the share with the 0 among the values
+    assert _chance_of_older_rows([(key, origin) for key, _, origin in rows]) <= 0.2
+    found = profile(path)
+    assert _references_of(found) == {("revisions", "origin"): "revisions.id"}
+    column = found["revisions"]["origin"]
+    assert column.issue("orphan_reference") is None
+    assert column.no_reference_count == sum(origin == 0 for _, _, origin in rows) == 11
+    assert any("the roots of its tree" in note for note in column.notes), column.notes
+
+
+def _node_tree() -> list[int]:
+    """Each node's father (index: node - 1) in an outline of 24 nodes: 3 top nodes (0: no father)
+    made first, then 3 nodes under each older node in turn."""
+    return [0 if node <= 3 else (node - 4) // 3 + 1 for node in range(1, 25)]
+
+
+def test_a_tree_beside_its_entity_whose_top_nodes_hold_0_and_come_first_is_found(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """An outliner's document (CherryTree's ``.ctb`` keeps its nodes so): ``node`` holds each node,
+    ``children`` its place in the tree beside it, keyed by the node (``node_id`` UNIQUE), its
+    ``father_id`` 0 for a top node. The fathers are nodes 1..7, the first keys one after another, and
+    0 an eighth value of eight (87.5 % keys): no reference until 2026-12-06. A code counting from 0
+    (0..7) holds such values too, but comes back to 0 after its others; here every row holding 0 is
+    older than every row naming a father (the top nodes made first) and the others name older rows
+    beyond chance: a tree of the table's rows, its 0 the roots'. Each row of ``children`` is one node
+    (its key refers to ``node``), so the tree is the nodes': ``father_id`` refers to ``node.node_id``.
+    ``sequence``, the place among siblings (1..3), is none."""
+    fathers = _node_tree()
+    places = [fathers[: node - 1].count(fathers[node - 1]) + 1 for node in range(1, 25)]
+
+    def depth_first(node: int) -> list[int]:
+        return [node] + [m for k, f in enumerate(fathers, start=1) if f == node for m in depth_first(k)]
+
+    order = [node for top in (1, 2, 3) for node in depth_first(top)]
+    path = make_sqlite(
+        {
+            "node": (
+                "CREATE TABLE node (node_id INTEGER UNIQUE, name TEXT, txt TEXT)",
+                [(node, f"Node {node}", f"text of node {node}") for node in order],
+            ),
+            "children": (
+                "CREATE TABLE children (node_id INTEGER UNIQUE, father_id INTEGER, sequence INTEGER)",
+                [(node, fathers[node - 1], places[node - 1]) for node in order],
+            ),
+        }
+    )
+    # Independent checks by SQLite: 8 values, 7 of them nodes, each older than its child, a run from
+    # the lowest key; the 3 rows holding 0 are the first 3 keys, before any row naming a father.
+    assert _query(
+        path,
+        "SELECT count(DISTINCT father_id), count(DISTINCT father_id) FILTER (WHERE father_id IN "
+        "(SELECT node_id FROM node)), count(*) FILTER (WHERE father_id > 0 AND father_id >= node_id), "
+        "max(node_id) FILTER (WHERE father_id = 0), min(node_id) FILTER (WHERE father_id > 0), "
+        "max(father_id) FROM children",
+    ) == [(8, 7, 0, 3, 4, 7)]
+    assert MIN_INCLUSION > 7 / 8  # the share with the 0 among the values
+    assert _chance_of_older_rows(list(enumerate(fathers, start=1))) <= 0.2
+    found = profile(path)
+    assert _references_of(found) == {
+        ("children", "node_id"): "node.node_id",
+        ("children", "father_id"): "node.node_id",
+    }
+    father = found["children"]["father_id"]
+    assert father.issue("orphan_reference") is None
+    assert father.no_reference_count == fathers.count(0) == 3
+    assert any("the roots of its tree" in note for note in father.notes), father.notes
+
+
+def test_a_code_counting_from_0_beside_keys_1_to_n_is_no_tree_whatever_its_order(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """Codes whose 0 is a value (a status 0..3, a rating 0..5 dealt over the rows in turn) name older
+    rows as a tree would: row 2 holds 1, row 3 holds 2... and rows keyed above every value hold any. A
+    rule leaving every 0 out as a root's took them for trees (tried and reverted on 2026-12-06: a
+    flashcard's repetitions, a DNS log's DNSSEC states, a music library's ratings). Their values other
+    than 0 are the first keys one after another (the 0 below them continues the run), and 0 comes back
+    after them: nothing sets the 0 apart from the code's other values, and none is a reference."""
+    # A mark 0..3 (a status under a name saying nothing): the first rows 0, 1, 2, 2, then 3 as often
+    # as 0, 1 and 2 together.
+    mark = [0, 1, 2, 2] + [(0, 3, 1, 3, 2, 3)[key % 6] for key in range(5, 41)]
+    rows = [(key, mark[key - 1], (key - 1) % 6, f"item {key}") for key in range(1, 41)]
+    path = make_sqlite(
+        {
+            "items": (
+                "CREATE TABLE items (id INTEGER PRIMARY KEY, mark INTEGER, rating INTEGER, name TEXT)",
+                rows,
+            )
+        }
+    )
+    # Independent checks: every value above 0 names an older row, beyond chance as a tree's would;
+    # the 0 comes back after the first row holding another value.
+    for index in (1, 2):
+        pairs = [(row[0], row[index]) for row in rows]
+        assert all(value < key for key, value in pairs if value)
+        assert _chance_of_older_rows(pairs) <= 0.2
+        assert max(key for key, value in pairs if value == 0) > min(key for key, value in pairs if value)
+    with open_source(path) as src:  # the rows' order alone takes both for trees
+        assert older_rows(src, "items", "mark", "id") and older_rows(src, "items", "rating", "id")
+    found = profile(path)
+    assert _references_of(found) == {}
+    assert found["items"]["mark"].no_reference_count == 0
+    assert found["items"]["rating"].no_reference_count == 0

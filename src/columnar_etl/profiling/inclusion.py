@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from string import ascii_lowercase, ascii_uppercase
 
 from columnar_etl.models import ColumnProfile, Issue, TableProfile
@@ -213,7 +213,8 @@ class Inclusion:
     ``no_reference``: the child rows holding one of :data:`NO_REFERENCES` where it stands for no
     reference (not among ``orphans``), ``no_reference_values`` those values, highest first;
     ``elsewhere``: the ``orphans`` whose value is a key of another parent measured for the same child
-    column (measured so only on request: :func:`measure`)."""
+    column (measured so only on request: :func:`measure`); ``distinct``: the child column's distinct
+    values measured (keys, orphans and those standing for no reference)."""
 
     parent: str
     key: str
@@ -228,6 +229,7 @@ class Inclusion:
     no_reference: int = 0
     no_reference_values: tuple[str, ...] = ()
     elsewhere: int = 0
+    distinct: int = 0
 
 
 #: Non-NULL cells per storage class (``ColumnProfile.storage_classes``) of (table, column).
@@ -449,6 +451,7 @@ def measure(
             no_reference=int(none),
             no_reference_values=nones,
             elsewhere=int(elsewhere),
+            distinct=int(distinct),
         )
     return found
 
@@ -479,6 +482,14 @@ def _share_of_references(
     if none and distinct > none and (named or nil):
         return hits / (distinct - none)
     return hits / distinct if distinct else 0.0
+
+
+def roots_aside(fit: Inclusion) -> Inclusion:
+    """``fit`` with its values standing for no reference (0, negatives: a tree's roots) left out of the
+    values its share is of, as :func:`_share_of_references` leaves them out under a name naming the
+    parent: where the rows show them a tree's roots (:func:`.trees.roots_apart`)."""
+    others = fit.distinct - len(fit.no_reference_values)
+    return replace(fit, share=fit.found / others) if others > 0 else fit
 
 
 def declared_kind(

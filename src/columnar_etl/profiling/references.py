@@ -115,7 +115,17 @@
    kine's ``prev_revision`` does); the other names still do. It is preferred to other tables whose
    keys hold its values unless the name names one of them (:func:`.reference_names.choose`): a tree's parent
    is its own kind. Pruning measures it against its own keys however low its values, where it has a root
-   (a NULL, or 0 or below: :func:`.parent_keys._may_root_a_tree`).
+   (a NULL, or 0 or below: :func:`.parent_keys._may_root_a_tree`). Its roots' 0 (or negatives), no key of
+   the table, are left out of the share where the rows set them apart from a code's lowest value
+   (:func:`.trees.roots_apart`, since 2026-12-06): its other values fill under half of the keys up to
+   the highest (kine's ``create_revision``, each update's create row, 0 in every create row: keys 7,
+   16..19 and 28), or every row holding 0 is older than every row naming a row (the roots made first: a
+   CherryTree document's ``children.father_id``, 0 at its 3 top nodes). A code counting from 0 dealt over
+   the rows in turn (ratings 0..5: row 2 holds 1, row 3 holds 2...) names older rows too, but its values
+   above 0 are the first keys one after another and its 0 comes back after them: none. Where each row of
+   the table is one entity of another (its key is one column referring there without orphans: CherryTree's
+   ``children`` keyed by ``node_id`` → ``node``), the tree is of those entities and refers to that table
+   (:func:`.trees.entity_of_rows`, since 2026-12-06).
 
    A tree kept beside its entity's table (:func:`.reference_circles.tree_beside`, since 2026-12-06): CMSs keep
    a tree's parent in a table whose row names the entity (Drupal's ``taxonomy_term__parent``: ``entity_id`` a
@@ -189,6 +199,7 @@ import re
 import sqlite3
 from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -200,6 +211,7 @@ from columnar_etl.profiling.inclusion import (
     as_written_kind,
     measure,
     record_inclusion,
+    roots_aside,
     storage_classes,
 )
 from columnar_etl.profiling.key_chance import keys_above_their_count, reaches
@@ -221,7 +233,13 @@ from columnar_etl.profiling.reference_names import (
     person_among_people,
 )
 from columnar_etl.profiling.reference_rows import MIN_INCLUSION, KeptValues, Reference
-from columnar_etl.profiling.trees import of_several_tables, older_rows, wide_rows
+from columnar_etl.profiling.trees import (
+    entity_of_rows,
+    of_several_tables,
+    older_rows,
+    roots_apart,
+    wide_rows,
+)
 from columnar_etl.profiling.written_references import (
     mark_declared,
     one_type_per_declared_reference,
@@ -542,16 +560,30 @@ def find_references(
     chosen_fits: dict[tuple[str, str], Inclusion] = {}
     # Columns referring to their own table's key as a tree does, each row to an older one (older_rows).
     trees: dict[tuple[str, str], Inclusion] = {}
+    # Such columns whose 0 (or -1) the rows show a tree's roots (roots_apart), left out of their share.
+    rooted: set[tuple[str, str]] = set()
     # Each column's fits to other tables' keys, those its values do not reach too: a tree's parents
     # beside its entity's table are low among its keys (tree_beside).
     every_fit: dict[tuple[str, str], list[Inclusion]] = {}
     for index, (child, column, parent, key, kind) in enumerate(pairs):
         fit = measured.get(index)
         far = keys_above_their_count(tables[parent][key])
-        if fit is None or fit.share < MIN_INCLUSION:
+        if fit is None:
             continue
         pair = (child, column, parent, key, kind)
         own = kind == "integer" and parent == child
+        if own and fit.share < MIN_INCLUSION and fit.no_reference_values:
+            # A tree's roots may hold 0 (or -1) for no parent, no key of the table: where its other values
+            # name older rows (older_rows) and the rows holding 0 stand apart from them (roots_apart), the
+            # share is of those others (CherryTree's children.father_id, kine's create_revision: until
+            # 2026-12-06 its 0 was one value among its 8 and 7, and no reference was found).
+            if pair not in ordered:
+                ordered[pair] = older_rows(src, child, column, key, read_once=wide_rows(tables[child]))
+            if ordered[pair] and roots_apart(src, child, column, key):
+                fit = roots_aside(fit)
+                rooted.add((child, column))
+        if fit.share < MIN_INCLUSION:
+            continue
         if kind == "integer" and not own:
             every_fit.setdefault((child, column), []).append(fit)
         if own and (
@@ -624,14 +656,28 @@ def find_references(
             )
             continue
         single[(child, column)] = chosen
-    for (child, column), chosen in without_circles(tables, found, single).items():
+    settled = without_circles(tables, found, single)
+    for (child, column), chosen in settled.items():
         profile = tables[child][column]
-        record_inclusion(profile, chosen, declared=False, root=names_own_parent(column))
-        if chosen is trees.get((child, column)):
+        grown = chosen is trees.get((child, column))
+        rows_fit = chosen
+        # A tree of rows each of which is one entity of another table is a tree of those entities.
+        of_entity = entity_of_rows(tables, child, settled, found) if grown and not chosen.orphans else None
+        if of_entity is not None:
+            chosen = replace(chosen, parent=of_entity[1], key=of_entity[2])
+        root = names_own_parent(column) or (grown and (child, column) in rooted)
+        record_inclusion(profile, chosen, declared=False, root=root)
+        if grown:
             profile.notes.append(
-                f"each row holding a key of {chosen.parent}.{chosen.key} names an older row, none its own: "
-                "a tree or a chain of its own rows (parents made first), beyond chance however low "
+                f"each row holding a key of {rows_fit.parent}.{rows_fit.key} names an older row, none its "
+                "own: a tree or a chain of its own rows (parents made first), beyond chance however low "
                 "among the keys"
+            )
+        if of_entity is not None:
+            profile.notes.append(
+                f"each row of {child} is one of {of_entity[1]} ({child}.{of_entity[0]}, its key, refers to "
+                f"{of_entity[1]}.{of_entity[2]} without orphans): a tree of those, so it refers to "
+                f"{of_entity[1]}.{of_entity[2]}"
             )
         found.append(Reference(child, (column,), chosen.parent, (chosen.key,), declared=False))
     references_as_written(tables)

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from columnar_etl.models import TableProfile
 from columnar_etl.pg.identifiers import quote_ident
 from columnar_etl.profiling.inclusion import Inclusion, Pair, as_written_kind, measure, storage_classes
 from columnar_etl.profiling.parent_keys import DRAWN_TYPES, keys_referable
-from columnar_etl.profiling.reference_rows import MAX_CHANCE, MIN_DISTINCT, KeptValues
+from columnar_etl.profiling.reference_rows import MAX_CHANCE, MIN_DISTINCT, KeptValues, Reference
 from columnar_etl.source.cells import HELPER_PREFIX, ColumnRead
 from columnar_etl.source.export import Source
 
@@ -85,6 +85,78 @@ def older_rows(src: Source, table: str, column: str, key: str, *, read_once: boo
         if read_once:
             cursor.execute(f"DROP TABLE IF EXISTS {cells}")
         cursor.close()
+
+
+def roots_apart(src: Source, table: str, column: str, key: str) -> bool:
+    """Do the rows of ``table`` holding 0 (or a negative number: no key of the table, all above 0) in
+    ``column`` stand apart from its values naming rows, as a tree's roots do, and not as the lowest
+    value of a code or a counter counting from 0? Asked where the other values name older rows as a
+    tree's do (:func:`older_rows`), which a code counting from 0 dealt over the rows in turn passes as
+    well (row 2 holding 1, row 3 holding 2...: a music library's ratings 0..5, a DNS log's DNSSEC
+    states 0..5, a flashcard's repetitions 0..3). A 0 is no key at all, so it stands for no parent
+    (a root) where one of two holds:
+
+    - the values naming rows fill under half of the table's keys up to the highest of them: they are
+      no run from the lowest key, which the 0 would continue downwards (0..5), but the keys of some
+      rows (kine's ``create_revision``: each update names the row that created its key, 0 in every
+      create row; its 6 creates updated later are keys 7, 16..19 and 28 of 28);
+    - or every row holding 0 is older than every row naming a row: the roots were made first, before
+      any row below them (a CherryTree document's three top nodes 1..3, 0 in ``children.father_id``,
+      each node after them under an older one), where a code comes back to 0 after its other values.
+
+    What the data cannot tell stays no reference: a run of the first keys from the lowest (1..7) under
+    roots that come back after the first rows naming them. What this takes for a tree: a counter from 0
+    numbering rows in groups of a few (0, 0, 0, 1, 1, 1, 1, 2...), older rows beyond chance as its
+    groups are short. One query over the table's two columns."""
+    relation = src.relation_sql(table, reads=[ColumnRead(column), ColumnRead(key)])
+    value, own = quote_ident(column), quote_ident(key)
+    sql = (
+        f"WITH cells AS (SELECT v, k FROM (SELECT try_cast({value} AS BIGINT) AS v, "
+        f"try_cast({own} AS BIGINT) AS k FROM {relation}) WHERE k IS NOT NULL), "
+        "held AS (SELECT v, k FROM cells WHERE v IN (SELECT k FROM cells)), "
+        "roots AS (SELECT k FROM cells WHERE v <= 0 AND v NOT IN (SELECT k FROM cells)) "
+        "SELECT (SELECT count(DISTINCT v) FROM held), "
+        "(SELECT count(*) FROM cells WHERE k <= (SELECT max(v) FROM held)), "
+        "(SELECT max(k) FROM roots), (SELECT min(k) FROM held)"
+    )
+    cursor = src.connection.cursor()
+    try:
+        parents, keys, last_root, first_child = cursor.execute(sql).fetchone() or (0, 0, None, None)
+    finally:
+        cursor.close()
+    if not parents or last_root is None:
+        return False
+    return 2 * int(parents) < int(keys) or int(last_root) < int(first_child)
+
+
+def entity_of_rows(
+    tables: Mapping[str, TableProfile],
+    table: str,
+    inferred: Mapping[tuple[str, str], Inclusion],
+    found: Sequence[Reference],
+) -> tuple[str, str, str] | None:
+    """The entity each row of ``table`` is one of, where its key is one column that refers to another
+    table's key without orphans (``inferred`` in the data, or ``found``: declared): (that column, the
+    table, its key); None otherwise. A table so keyed holds one row per entity beside the entity's
+    own table (a CherryTree document's ``children``, keyed by ``node_id`` → ``node``: each node's place
+    in the tree), so a tree of its rows (:func:`older_rows`) is a tree of those entities, and its
+    values, keys of the table, are keys of the entity's table too: its parent is an entity, as a tree
+    kept beside its entity's table refers to that table (:func:`.reference_circles.tree_beside`)."""
+    if len(tables[table].key) != 1:
+        return None
+    (own,) = tables[table].key
+    fit = inferred.get((table, own))
+    if fit is not None:
+        return (own, fit.parent, fit.key) if fit.parent != table and not fit.orphans else None
+    for reference in found:
+        if (
+            reference.child == table
+            and reference.columns == (own,)
+            and reference.parent != table
+            and tables[table][own].issue("orphan_reference") is None
+        ):
+            return own, reference.parent, reference.parent_columns[0]
+    return None
 
 
 #: Bytes a table's row holds on average (``ColumnProfile.bytes``, every column) above which
