@@ -73987,3 +73987,503 @@ def fileflows_rows() -> dict[str, list[tuple[Any, ...]]]:
 def fileflows(path: Path) -> Path:
     """FileFlows' ``FileFlows.sqlite`` (see the module's list)."""
     return write_export(path, FILEFLOWS_DDL, fileflows_rows(), bytes_as_text=False)
+
+
+# --- TrueNAS middleware (freenas-v1.db: middlewared's sa.Model tables as alembic's batch mode rewrote them,
+# tasks_cronjob still in Django's DDL; src/middlewared/middlewared/sqlalchemy.py, plugins/account.py,
+# plugins/pool.py, plugins/smb.py, plugins/cron.py, plugins/system_general.py, plugins/crypto_/) ---
+#
+# ``sa.Column`` is NOT NULL unless told (middlewared.sqlalchemy.Column), the naming convention names every
+# constraint (``pk_<table>``, ``uq_<table>_<column>``, ``fk_<table>_<column>_<referred table>``); a
+# Boolean is 0/1 (alembic 12.0's fix_booleans rewrote Django's 'true'/'1' spellings), ``sa.JSON`` is
+# ``json.dumps`` text ('[]' for an empty list), ``sa.EncryptedText`` is pwenc's base64 of an 8-byte nonce
+# and the AES-CTR ciphertext ('' for an empty value), ``sa.DateTime`` SQLAlchemy's naive
+# 'YYYY-MM-DD HH:MM:SS.ffffff' text, ``bsdusr_last_password_change`` int(datetime.timestamp()), a pool's
+# ZFS GUID the decimal text of an unsigned 64-bit integer (past bigint for half of them).
+
+TRUENAS_DDL = [
+    'CREATE TABLE "account_bsdgroups" (\n\tid INTEGER NOT NULL, \n\tbsdgrp_gid INTEGER NOT NULL, \n\t'
+    "bsdgrp_group VARCHAR(120) NOT NULL, \n\tbsdgrp_builtin BOOLEAN NOT NULL, \n\t"
+    "bsdgrp_smb BOOLEAN NOT NULL, "
+    "\n\tbsdgrp_sudo_commands TEXT NOT NULL, \n\tbsdgrp_sudo_commands_nopasswd TEXT NOT NULL, \n\t"
+    "bsdgrp_userns_idmap INTEGER NOT NULL, \n\tCONSTRAINT pk_account_bsdgroups PRIMARY KEY (id), \n\t"
+    "CONSTRAINT uq_account_bsdgroups_bsdgrp_group UNIQUE (bsdgrp_group)\n)",
+    'CREATE TABLE "account_bsdusers" (\n\tid INTEGER NOT NULL, \n\tbsdusr_uid INTEGER NOT NULL, \n\t'
+    "bsdusr_username VARCHAR(16) NOT NULL, \n\tbsdusr_unixhash VARCHAR(128) NOT NULL, \n\t"
+    "bsdusr_smbhash TEXT NOT NULL, \n\tbsdusr_home VARCHAR(255) NOT NULL, \n\t"
+    "bsdusr_shell VARCHAR(120) NOT NULL, "
+    "\n\tbsdusr_full_name VARCHAR(120) NOT NULL, \n\tbsdusr_builtin BOOLEAN NOT NULL, \n\t"
+    "bsdusr_smb BOOLEAN NOT NULL, \n\tbsdusr_userns_idmap INTEGER NOT NULL, \n\t"
+    "bsdusr_password_disabled BOOLEAN NOT NULL, \n\tbsdusr_ssh_password_enabled BOOLEAN NOT NULL, \n\t"
+    "bsdusr_locked BOOLEAN NOT NULL, \n\tbsdusr_sudo_commands TEXT NOT NULL, \n\t"
+    "bsdusr_sudo_commands_nopasswd TEXT NOT NULL, \n\tbsdusr_group_id INTEGER NOT NULL, \n\t"
+    "bsdusr_email VARCHAR(254), \n\tbsdusr_last_password_change INTEGER, \n\tbsdusr_password_history TEXT, "
+    "\n\tCONSTRAINT pk_account_bsdusers PRIMARY KEY (id), \n\t"
+    "CONSTRAINT fk_account_bsdusers_bsdusr_group_id_account_bsdgroups FOREIGN KEY(bsdusr_group_id) "
+    "REFERENCES account_bsdgroups (id), \n\tCONSTRAINT uq_account_bsdusers_bsdusr_username UNIQUE "
+    "(bsdusr_username)\n)",
+    "CREATE INDEX ix_account_bsdusers_bsdusr_group_id ON account_bsdusers (bsdusr_group_id)",
+    'CREATE TABLE "account_bsdgroupmembership" (\n\tid INTEGER NOT NULL, \n\t'
+    "bsdgrpmember_group_id INTEGER NOT NULL, \n\tbsdgrpmember_user_id INTEGER NOT NULL, \n\t"
+    "CONSTRAINT pk_account_bsdgroupmembership PRIMARY KEY (id), \n\t"
+    "CONSTRAINT fk_account_bsdgroupmembership_bsdgrpmember_group_id_account_bsdgroups FOREIGN "
+    "KEY(bsdgrpmember_group_id) REFERENCES account_bsdgroups (id) ON DELETE CASCADE, \n\t"
+    "CONSTRAINT fk_account_bsdgroupmembership_bsdgrpmember_user_id_account_bsdusers FOREIGN "
+    "KEY(bsdgrpmember_user_id) REFERENCES account_bsdusers (id) ON DELETE CASCADE\n)",
+    'CREATE TABLE "storage_volume" (\n\tid INTEGER NOT NULL, \n\tvol_name VARCHAR(120) NOT NULL, \n\t'
+    "vol_guid VARCHAR(50) NOT NULL, \n\tCONSTRAINT pk_storage_volume PRIMARY KEY (id), \n\t"
+    "CONSTRAINT uq_storage_volume_vol_name UNIQUE (vol_name)\n)",
+    'CREATE TABLE "system_certificate" (\n\tid INTEGER NOT NULL, \n\tcert_type INTEGER NOT NULL, \n\t'
+    "cert_name VARCHAR(120) NOT NULL, \n\tcert_certificate TEXT, \n\tcert_privatekey TEXT, \n\t"
+    "cert_CSR TEXT, \n\tcert_revoked_date DATETIME, \n\tcert_acme_uri VARCHAR(200), \n\t"
+    "cert_domains_authenticators TEXT, \n\tcert_renew_days INTEGER, \n\t"
+    "cert_add_to_trusted_store BOOLEAN NOT NULL, \n\tCONSTRAINT pk_system_certificate PRIMARY KEY (id), \n\t"
+    "CONSTRAINT uq_system_certificate_cert_name UNIQUE (cert_name)\n)",
+    'CREATE TABLE "system_settings" (\n\tid INTEGER NOT NULL, \n\tstg_guiaddress TEXT NOT NULL, \n\t'
+    "stg_guiv6address TEXT NOT NULL, \n\tstg_guiallowlist TEXT NOT NULL, \n\tstg_guiport INTEGER NOT NULL, "
+    "\n\tstg_guihttpsport INTEGER NOT NULL, \n\tstg_guihttpsredirect BOOLEAN NOT NULL, \n\t"
+    "stg_guihttpsprotocols TEXT NOT NULL, \n\tstg_guix_frame_options VARCHAR(120) NOT NULL, \n\t"
+    "stg_guiconsolemsg BOOLEAN NOT NULL, \n\tstg_kbdmap VARCHAR(120) NOT NULL, \n\t"
+    "stg_birthday DATETIME, \n\tstg_timezone VARCHAR(120) NOT NULL, \n\tstg_wizardshown BOOLEAN NOT NULL, "
+    "\n\tstg_pwenc_check VARCHAR(100) NOT NULL, \n\tstg_guicertificate_id INTEGER, \n\t"
+    "stg_usage_collection BOOLEAN, \n\tstg_ds_auth BOOLEAN NOT NULL, \n\t"
+    "CONSTRAINT pk_system_settings PRIMARY KEY (id), \n\t"
+    "CONSTRAINT fk_system_settings_stg_guicertificate_id_system_certificate FOREIGN "
+    "KEY(stg_guicertificate_id) REFERENCES system_certificate (id)\n)",
+    'CREATE TABLE "sharing_cifs_share" (\n\tid INTEGER NOT NULL, \n\tcifs_purpose VARCHAR(120) NOT NULL, \n\t'
+    "cifs_path VARCHAR(255), \n\tcifs_path_suffix VARCHAR(255) NOT NULL, \n\tcifs_home BOOLEAN NOT NULL, \n\t"
+    "cifs_name VARCHAR(120) NOT NULL, \n\tcifs_comment VARCHAR(120) NOT NULL, \n\t"
+    "cifs_ro BOOLEAN NOT NULL, \n\t"
+    "cifs_browsable BOOLEAN NOT NULL, \n\tcifs_recyclebin BOOLEAN NOT NULL, \n\t"
+    "cifs_guestok BOOLEAN NOT NULL, "
+    "\n\tcifs_hostsallow TEXT NOT NULL, \n\tcifs_hostsdeny TEXT NOT NULL, \n\tcifs_auxsmbconf TEXT NOT NULL, "
+    "\n\tcifs_aapl_name_mangling BOOLEAN NOT NULL, \n\tcifs_abe BOOLEAN NOT NULL, \n\t"
+    "cifs_acl BOOLEAN NOT NULL, "
+    "\n\tcifs_durablehandle BOOLEAN NOT NULL, \n\tcifs_streams BOOLEAN NOT NULL, \n\t"
+    "cifs_timemachine BOOLEAN NOT NULL, \n\tcifs_timemachine_quota INTEGER NOT NULL, \n\t"
+    "cifs_vuid VARCHAR(36) NOT NULL, \n\tcifs_shadowcopy BOOLEAN NOT NULL, \n\tcifs_fsrvp BOOLEAN NOT NULL, "
+    "\n\tcifs_enabled BOOLEAN NOT NULL, \n\tcifs_share_acl TEXT NOT NULL, \n\tcifs_afp BOOLEAN NOT NULL, \n\t"
+    "cifs_audit TEXT NOT NULL, \n\tCONSTRAINT pk_sharing_cifs_share PRIMARY KEY (id)\n)",
+    'CREATE TABLE "tasks_cronjob" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "cron_minute" '
+    'varchar(100) NOT NULL, "cron_hour" varchar(100) NOT NULL, "cron_daymonth" varchar(100) NOT NULL, '
+    '"cron_month" varchar(100) NOT NULL, "cron_dayweek" varchar(100) NOT NULL, "cron_user" varchar(60) '
+    'NOT NULL, "cron_command" text NOT NULL, "cron_description" varchar(200) NOT NULL, "cron_enabled" bool '
+    'NOT NULL, "cron_stdout" bool NOT NULL, "cron_stderr" bool NOT NULL)',
+    "CREATE TABLE alembic_version (\n\tversion_num VARCHAR(32) NOT NULL, \n\t"
+    "CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)\n)",
+]
+
+
+def _truenas_encrypted(seed: str, plain: str) -> str:
+    """pwenc.encrypt: base64 of an 8-byte nonce and the AES-CTR ciphertext, as long as the plain text
+    (here bytes standing in for the cipher's); '' for an empty value, as EncryptedText binds it."""
+    if not plain:
+        return ""
+    stream = hashlib.sha512(seed.encode()).digest() * (1 + len(plain) // 64)
+    return base64.b64encode(stream[:8] + stream[8 : 8 + len(plain.encode())]).decode()
+
+
+def _truenas_moment(seconds: int, micro: int) -> str:
+    """SQLAlchemy's SQLite DateTime of a naive UTC datetime: 'YYYY-MM-DD HH:MM:SS.ffffff'."""
+    moment = datetime(2023, 4, 1, 9, 30) + timedelta(seconds=seconds, microseconds=micro)
+    return moment.strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def truenas_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """A TrueNAS SCALE box after setup: its builtin accounts, a dozen people, pools, shares, cron jobs."""
+    builtin_groups = [
+        ("root", 0),
+        ("daemon", 1),
+        ("bin", 2),
+        ("sys", 3),
+        ("adm", 4),
+        ("tty", 5),
+        ("disk", 6),
+        ("lp", 7),
+        ("mail", 8),
+        ("kmem", 15),
+        ("wheel", 0),
+        ("operator", 37),
+        ("staff", 50),
+        ("sshd", 110),
+        ("messagebus", 106),
+        ("www-data", 33),
+        ("nslcd", 115),
+        ("ftp", 14),
+        ("builtin_administrators", 544),
+        ("builtin_users", 545),
+        ("builtin_guests", 546),
+        ("truenas_admin", 950),
+        ("nogroup", 65534),
+    ]
+    groups: list[tuple[Any, ...]] = []
+    for n, (name, gid) in enumerate(builtin_groups, start=1):
+        sudo = '["ALL"]' if name == "builtin_administrators" else "[]"
+        groups.append(
+            (n, gid if name != "wheel" else 10, name, 1, int(name.startswith("builtin")), sudo, "[]", 0)
+        )
+    people = [
+        "anna",
+        "bernd",
+        "chloe",
+        "dmitri",
+        "eva",
+        "farid",
+        "greta",
+        "hiro",
+        "ines",
+        "jonas",
+        "kaja",
+        "lars",
+    ]
+    for k, name in enumerate(people):
+        groups.append((len(groups) + 1, 3000 + k, name, 0, 1, "[]", "[]", 0))
+    shared = [("media", 3100), ("backup", 3101), ("finance", 3102), ("Verwaltung & IT", 3103)]
+    for name, gid in shared:
+        nopasswd = '["/usr/sbin/zfs list", "/usr/bin/systemctl restart smbd"]' if name == "backup" else "[]"
+        groups.append((len(groups) + 1, gid, name, 0, 1, "[]", nopasswd, 0))
+    by_name = {row[2]: row[0] for row in groups}
+    users: list[tuple[Any, ...]] = []
+    system_users = [
+        ("root", 0, "/root", "/usr/bin/zsh", "root"),
+        ("daemon", 1, "/usr/sbin", "/usr/sbin/nologin", "daemon"),
+        ("bin", 2, "/bin", "/usr/sbin/nologin", "bin"),
+        ("sys", 3, "/dev", "/usr/sbin/nologin", "sys"),
+        ("www-data", 33, "/var/www", "/usr/sbin/nologin", "www-data"),
+        ("sshd", 110, "/run/sshd", "/usr/sbin/nologin", "sshd"),
+        ("nobody", 65534, "/nonexistent", "/usr/sbin/nologin", "nogroup"),
+        ("ftp", 14, "/srv/ftp", "/usr/sbin/nologin", "ftp"),
+    ]
+    for n, (name, uid, home, shell, group) in enumerate(system_users, start=1):
+        users.append(
+            (
+                n,
+                uid,
+                name,
+                "*",
+                _truenas_encrypted(f"smb{name}", "*"),
+                home,
+                shell,
+                name.capitalize() if name != "root" else "root",
+                1,
+                0,
+                0,
+                int(name != "root"),
+                0,
+                0,
+                "[]",
+                "[]",
+                by_name[group],
+                None,
+                None,
+                None,
+            )
+        )
+    admin_uid = 950
+    users.append(
+        (
+            len(users) + 1,
+            admin_uid,
+            "truenas_admin",
+            "$6$rounds=656000$"
+            + hashlib.sha256(b"admin-salt").hexdigest()[:16]
+            + "$"
+            + base64.b64encode(hashlib.sha512(b"admin").digest()).decode()[:86].replace("+", "."),
+            _truenas_encrypted("smbadmin", "*"),
+            "/home/truenas_admin",
+            "/usr/bin/zsh",
+            "Administrator",
+            0,
+            0,
+            0,
+            1,
+            0,
+            0,
+            '["ALL"]',
+            "[]",
+            by_name["truenas_admin"],
+            None,
+            1_714_560_000 + 37,
+            "",
+        )
+    )
+    full_names = [
+        "Anna Schmidt",
+        "Bernd Müller",
+        "Chloé Dubois",
+        "Дмитрий Иванов",
+        "Eva Nováková",
+        "Farid Haddad",
+        "Greta Lindqvist",
+        "佐藤 弘",
+        "Inés García",
+        "Jonas Weber",
+        "Kaja Kowalska",
+        "",
+    ]
+    for k, name in enumerate(people):
+        smb = k % 4 != 3
+        nt = hashlib.md5(f"nt{name}".encode()).hexdigest().upper()
+        history = " ".join(
+            f"$6${hashlib.sha1(f'{name}{h}'.encode()).hexdigest()[:16]}$x{h}" for h in range(k % 3)
+        )
+        users.append(
+            (
+                len(users) + 1,
+                3000 + k,
+                name,
+                "$6$"
+                + hashlib.sha1(name.encode()).hexdigest()[:16]
+                + "$"
+                + base64.b64encode(hashlib.sha512(name.encode()).digest()).decode()[:86].replace("+", "."),
+                _truenas_encrypted(f"smb{name}", nt if smb else "*"),
+                f"/mnt/tank/home/{name}" if k % 5 else "/var/empty",
+                "/usr/bin/bash" if k % 2 else "/usr/bin/zsh",
+                full_names[k],
+                0,
+                int(smb),
+                0,
+                0,
+                int(k % 6 == 0),
+                int(k == 7),
+                "[]",
+                '["/usr/sbin/zpool status"]' if k == 2 else "[]",
+                by_name[name],
+                f"{name}@example.org" if k % 3 else ("" if k % 2 else None),
+                None if k % 4 == 1 else 1_700_000_000 + 86_400 * 17 * k + 3_607 * k,
+                None if k < 3 else _truenas_encrypted(f"hist{name}", history),
+            )
+        )
+    by_user = {row[2]: row[0] for row in users}
+    members: list[tuple[Any, ...]] = []
+    for k, name in enumerate(people):
+        for group in ("builtin_users", "media", "backup", "finance", "Verwaltung & IT")[: 1 + k % 4]:
+            members.append((len(members) + 1, by_name[group], by_user[name]))
+    members.append((len(members) + 1, by_name["builtin_administrators"], by_user["truenas_admin"]))
+    pools = [
+        (1, "tank", "13455297389047720481"),
+        (2, "fast", "5981243987154020193"),
+        (3, "backup", "17908235100227437766"),
+        (4, "scratch", "402785711139520019"),
+        (5, "archive-2024", "9223372036854775809"),
+    ]
+    pem = "-----BEGIN CERTIFICATE-----\n{}\n-----END CERTIFICATE-----\n"
+    certificates = [
+        (
+            1,
+            0x10,
+            "truenas_default",
+            pem.format(
+                "\n".join(
+                    base64.b64encode(hashlib.sha512(f"crt{r}".encode()).digest()).decode() for r in range(4)
+                )
+            ),
+            _truenas_encrypted("key1", "-----BEGIN PRIVATE KEY-----\nMIIEv...\n-----END PRIVATE KEY-----\n"),
+            None,
+            None,
+            None,
+            None,
+            10,
+            0,
+        ),
+        (
+            2,
+            0x08,
+            "nas.example.org",
+            pem.format(base64.b64encode(hashlib.sha512(b"le").digest()).decode()),
+            _truenas_encrypted(
+                "key2", "-----BEGIN EC PRIVATE KEY-----\nMHcCAQEE...\n-----END EC PRIVATE KEY-----\n"
+            ),
+            None,
+            None,
+            "https://acme-v02.api.letsencrypt.org/directory",
+            _truenas_encrypted("auth2", json.dumps({"nas.example.org": 1})),
+            30,
+            1,
+        ),
+        (
+            3,
+            0x20,
+            "csr-fileserver",
+            None,
+            _truenas_encrypted("key3", "-----BEGIN RSA PRIVATE KEY-----\n..."),
+            "-----BEGIN CERTIFICATE REQUEST-----\nMIICvDCCAaQCAQAw...\n-----END CERTIFICATE REQUEST-----\n",
+            None,
+            None,
+            None,
+            10,
+            0,
+        ),
+        (
+            4,
+            0x08,
+            "old-wildcard",
+            pem.format("MIIFazCCA1OgAwIBAgIU..."),
+            "",
+            None,
+            _truenas_moment(40_000_000, 123_456),
+            None,
+            None,
+            10,
+            0,
+        ),
+    ]
+    settings = [
+        (
+            1,
+            '["0.0.0.0"]',
+            '["::"]',
+            '["192.168.10.0/24", "10.8.0.7"]',
+            80,
+            443,
+            1,
+            '["TLSv1.2", "TLSv1.3"]',
+            "SAMEORIGIN",
+            1,
+            "de",
+            _truenas_moment(0, 418_077),
+            "Europe/Berlin",
+            1,
+            _truenas_encrypted("pwenc", "testing"),
+            2,
+            None,
+            0,
+        )
+    ]
+    shares: list[tuple[Any, ...]] = []
+    share_names = [
+        "homes",
+        "media",
+        "backup",
+        "finance",
+        "TimeMachine",
+        "public",
+        "Verwaltung",
+        "scans",
+        "photos",
+        "software",
+        "projects",
+        "archive",
+        "print$",
+        "Teams",
+        "Ausbildung",
+        "legacy-afp",
+    ]
+    for k, name in enumerate(share_names):
+        purpose = (
+            ("NO_PRESET" if k % 5 == 4 else "DEFAULT_SHARE")
+            if name != "TimeMachine"
+            else "ENHANCED_TIMEMACHINE"
+        )
+        home = name == "homes"
+        vuid = (
+            str(uuid.UUID(bytes=hashlib.md5(name.encode()).digest(), version=4))
+            if name == "TimeMachine" or k % 6 == 0
+            else ""
+        )
+        aux = (
+            ""
+            if k % 4
+            else (
+                "zfs_core:zfs_auto_homedir = yes\nforce create mode = 0664"
+                if home
+                else "veto files = /.DS_Store/"
+            )
+        )
+        audit = json.dumps(
+            {"enable": k % 7 == 3, "watch_list": ["finance"] if k % 7 == 3 else [], "ignore_list": []}
+        )
+        shares.append(
+            (
+                k + 1,
+                purpose,
+                None if k == 15 else f"/mnt/{pools[k % 3][1]}/{name.lower().rstrip('$')}",
+                "%U" if home else "",
+                int(home),
+                name,
+                ["", "Familienfotos", "Veeam target", "Buchhaltung 2024", "Time Machine"][k % 5],
+                int(k % 5 == 2),
+                int(k != 12),
+                int(k % 3 == 0),
+                int(name == "public"),
+                "192.168.10.0/24 10.8.0.0/16" if k % 4 == 1 else "",
+                "ALL" if k % 4 == 1 else "",
+                aux,
+                0,
+                0,
+                1,
+                int(k % 2 == 0),
+                1,
+                int(name == "TimeMachine"),
+                500_000_000_000 if name == "TimeMachine" else 0,
+                vuid,
+                1,
+                0,
+                int(k != 9),
+                "",
+                int(name == "legacy-afp"),
+                audit,
+            )
+        )
+    cron = []
+    schedules = [
+        ("00", "*", "*", "*", "*"),
+        ("*/15", "*", "*", "*", "*"),
+        ("30", "3", "*", "*", "1,2,3,4,5"),
+        ("0", "0", "1", "*", "*"),
+        ("45", "23", "*", "*", "0,6"),
+        ("00", "2", "*/2", "*", "*"),
+        ("5", "1,13", "*", "1,4,7,10", "*"),
+    ]
+    commands = [
+        "/usr/sbin/zpool scrub tank",
+        "rsync -a /mnt/tank/media/ /mnt/backup/media/",
+        "/mnt/tank/scripts/cleanup.sh > /dev/null 2>&1",
+        'midclt call pool.dataset.query \'[["name", "=", "tank/home"]]\' | jq .',
+        "find /mnt/tank/scans -mtime +90 -delete",
+        "smartctl -t short /dev/sda",
+        "curl -fsS -m 10 --retry 5 -o /dev/null https://hc-ping.com/8c7e0e2a",
+    ]
+    descriptions = [
+        "Monthly scrub",
+        "Mirror media",
+        "",
+        "Nächtliche Bereinigung",
+        "Healthcheck ping",
+        "SMART short test",
+        "",
+    ]
+    for k in range(21):
+        minute, hour, day, month, week = schedules[k % len(schedules)]
+        cron.append(
+            (
+                k + 1,
+                minute,
+                hour,
+                day,
+                month,
+                week,
+                ["root", "truenas_admin", "anna"][k % 3],
+                commands[k % len(commands)],
+                descriptions[k % len(descriptions)],
+                int(k % 5 != 4),
+                int(k % 3 != 0),
+                int(k % 4 == 0),
+            )
+        )
+    return {
+        "account_bsdgroups": groups,
+        "account_bsdusers": users,
+        "account_bsdgroupmembership": members,
+        "storage_volume": pools,
+        "system_certificate": certificates,
+        "system_settings": settings,
+        "sharing_cifs_share": shares,
+        "tasks_cronjob": cron,
+        "alembic_version": [("2b5ba3f1fdc3",)],
+    }
+
+
+def truenas(path: Path) -> Path:
+    """TrueNAS middleware's ``freenas-v1.db`` (see the module's list)."""
+    return write_export(path, TRUENAS_DDL, truenas_rows(), bytes_as_text=False)

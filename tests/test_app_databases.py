@@ -23696,3 +23696,76 @@ def test_fileflows_server_joins_its_guid_references_beside_guid_empty_and_keeps_
     assert columns["DbLogMessage"]["ClientUid"]["no_reference_count"] == sum(
         row[0] == apps.FILEFLOWS_EMPTY for row in rows["DbLogMessage"]
     )
+
+
+def test_truenas_config_database_keeps_its_zfs_guids_exact_and_reads_its_password_change_seconds(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.truenas)
+    rows = apps.truenas_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    names = {
+        match.group(1): re.findall(r'(?:\(\n\t|, \n\t|\(|, )"?(\w+)"? [A-Za-z]', statement)
+        for statement in apps.TRUENAS_DDL
+        if (match := re.match(r'CREATE TABLE "?(\w+)"? ?\(', statement))
+    }
+    names = {t: [c for c in columns if c != "CONSTRAINT"] for t, columns in names.items()}
+    assert {t: len(c) for t, c in names.items()} == {t: len(v[0]) for t, v in rows.items()}
+    # A column holding both NULL and '' (an e-mail never set and one cleared; a password history from
+    # before the column and an empty one EncryptedText binds as '') is charged as any; nothing else.
+    users, certificates = rows["account_bsdusers"], rows["system_certificate"]
+    user_columns = names["account_bsdusers"]
+    blanks = {
+        ("account_bsdusers", column): sum(row[user_columns.index(column)] == "" for row in users)
+        for column in ("bsdusr_email", "bsdusr_password_history")
+    }
+    blanks[("system_certificate", "cert_privatekey")] = sum(row[4] == "" for row in certificates)
+    assert charged_columns(profiled(run_dir)["columns"]) == {
+        key: round(column_score(len(rows[key[0]]), count), 2) for key, count in blanks.items()
+    }
+    scores = {t: (len(v), [100.0] * len(v[0])) for t, v in rows.items()}
+    for (table, column), count in blanks.items():
+        scores[table][1][names[table].index(column)] = column_score(len(rows[table]), count)
+    assert ran.record["quality_before"] == pytest.approx(export_score(scores), abs=0.01)
+    assert ran.record["quality_after"] == 100.0
+    # Every cell: booleans 0/1, a user's last password change in epoch seconds (an instant), SQLAlchemy's
+    # naive datetimes, the pools' ZFS GUIDs exact past bigint (numeric), JSON, base64 secrets and PEM
+    # documents as written, '' NULL by the blank rule.
+    types = {table: ran.types(table) for table in rows}
+    assert types["account_bsdusers"]["bsdusr_last_password_change"] == "timestamp with time zone"
+    assert types["storage_volume"]["vol_guid"] == "numeric"
+    assert types["system_settings"]["stg_birthday"] == "timestamp without time zone"
+    assert types["sharing_cifs_share"]["cifs_timemachine"] == "boolean"
+    assert types["tasks_cronjob"]["cron_minute"] == types["tasks_cronjob"]["cron_hour"] == "text"
+
+    def loaded(value: Any, kind: str) -> Any:
+        if value is None or value == "":
+            return None
+        if kind == "boolean":
+            return bool(value)
+        if kind == "timestamp with time zone":
+            return UNIX_EPOCH + timedelta(seconds=value)
+        if kind == "timestamp without time zone":
+            return datetime.fromisoformat(value)
+        if kind == "numeric":  # the driver hands numeric over as its decimal text
+            return str(Decimal(value))
+        return arrives_as(value) if isinstance(value, str) else value
+
+    for table, columns in names.items():
+        relation = f"{quote_ident(ran.base)}.{quote_ident(table)}"
+        got = pg_query(ran.uri, f"SELECT {', '.join(quote_ident(c) for c in columns)} FROM {relation}")
+        expected = [
+            tuple(loaded(v, types[table][c]) for v, c in zip(row, columns, strict=True))
+            for row in rows[table]
+        ]
+        assert sorted(got, key=repr) == sorted(expected, key=repr), table
+    assert max(int(row[2]) for row in rows["storage_volume"]) > 2**63
+    # The declared references, and the cron job's user found by its values among the usernames.
+    assert references(run_dir) == {
+        ("account_bsdusers", "bsdusr_group_id"): "account_bsdgroups.id",
+        ("account_bsdgroupmembership", "bsdgrpmember_group_id"): "account_bsdgroups.id",
+        ("account_bsdgroupmembership", "bsdgrpmember_user_id"): "account_bsdusers.id",
+        ("system_settings", "stg_guicertificate_id"): "system_certificate.id",
+        ("tasks_cronjob", "cron_user"): "account_bsdusers.bsdusr_username",
+    }
