@@ -74487,3 +74487,198 @@ def truenas_rows() -> dict[str, list[tuple[Any, ...]]]:
 def truenas(path: Path) -> Path:
     """TrueNAS middleware's ``freenas-v1.db`` (see the module's list)."""
     return write_export(path, TRUENAS_DDL, truenas_rows(), bytes_as_text=False)
+
+
+# --- Proxmox VE cluster file system (what: pve-cluster's src/pmxcfs/database.c, memdb.c) ---
+#
+# ``/var/lib/pve-cluster/config.db``: one table, ``tree``, the whole of /etc/pve. Every write bumps the
+# cluster-wide version; a new file or directory takes that version as its inode (so inodes are sparse and
+# grow with the cluster's age), ``version`` is the version of its last write, ``writer`` the corosync node
+# id that wrote it, ``mtime`` Unix seconds, ``type`` DT_DIR (4) or DT_REG (8), ``data`` the file's bytes
+# bound with sqlite3_bind_blob (a BLOB, NULL for a directory and for an empty file). The row of inode 0
+# is no file: ``__version__``, holding the tree's version (its parent 0 is itself); entries at the top of
+# /etc/pve have parent 0.
+
+PMXCFS_DDL = [
+    "PRAGMA journal_mode=WAL",
+    "CREATE TABLE IF NOT EXISTS tree (  inode INTEGER PRIMARY KEY NOT NULL,  parent INTEGER NOT NULL "
+    "CHECK(typeof(parent)=='integer'),  version INTEGER NOT NULL CHECK(typeof(version)=='integer'),  "
+    "writer INTEGER NOT NULL CHECK(typeof(writer)=='integer'),  mtime INTEGER NOT NULL "
+    "CHECK(typeof(mtime)=='integer'),  type INTEGER NOT NULL CHECK(typeof(type)=='integer'),  name TEXT "
+    "NOT NULL,  data BLOB);",
+]
+
+PMXCFS_DIR, PMXCFS_REG = 4, 8
+
+
+def _pmxcfs_files() -> list[tuple[str, str | None]]:
+    """/etc/pve's paths in the order a three-node cluster created them; a directory's text is None."""
+    pem = "-----BEGIN {0}-----\n{1}\n-----END {0}-----\n"
+
+    def b64(seed: str, lines: int) -> str:
+        return "\n".join(
+            base64.b64encode(hashlib.sha512(f"{seed}{n}".encode()).digest()[:48]).decode()
+            for n in range(lines)
+        )
+
+    files: list[tuple[str, str | None]] = [
+        ("priv", None),
+        ("nodes", None),
+        ("priv/lock", None),
+        ("priv/authkey.key", pem.format("PRIVATE KEY", b64("authkey", 6))),
+        ("authkey.pub", pem.format("PUBLIC KEY", b64("authpub", 2))),
+        ("pve-www.key", pem.format("PRIVATE KEY", b64("www", 6))),
+        ("priv/pve-root-ca.key", pem.format("PRIVATE KEY", b64("rootca", 6))),
+        ("pve-root-ca.pem", pem.format("CERTIFICATE", b64("rootcrt", 5))),
+        ("priv/pve-root-ca.srl", "0A3F5C9E17B2D4E6\n"),
+        ("datacenter.cfg", "keyboard: de\n"),
+        ("user.cfg", "user:root@pam:1:0:::root@example.org:::\n"),
+        (
+            "storage.cfg",
+            "dir: local\n\tpath /var/lib/vz\n\tcontent iso,vztmpl,backup\n\n"
+            "zfspool: local-zfs\n\tpool rpool/data\n\tsparse\n\tcontent images,rootdir\n",
+        ),
+        ("priv/authorized_keys", ""),
+        ("priv/known_hosts", ""),
+        (
+            "vzdump.cron",
+            "# cluster wide vzdump cron schedule\n# Automatically generated file - do not edit\n\n"
+            'PATH="/usr/sbin:/usr/bin:/sbin:/bin"\n\n',
+        ),
+        (
+            "corosync.conf",
+            "logging {\n  debug: off\n  to_syslog: yes\n}\n\nnodelist {\n  node {\n    name: pve1\n"
+            "    nodeid: 1\n    quorum_votes: 1\n    ring0_addr: 192.168.1.11\n  }\n}\n\ntotem {\n"
+            "  cluster_name: homelab\n  config_version: 3\n  version: 2\n}\n",
+        ),
+        ("ha", None),
+        ("firewall", None),
+        ("sdn", None),
+        ("mapping", None),
+        ("virtual-guest", None),
+        ("priv/acme", None),
+        ("priv/storage", None),
+        ("priv/lock/ha_manager_lock", None),
+        ("priv/shadow.cfg", ""),
+        (
+            "priv/tfa.cfg",
+            '{"users":{},"webauthn":{"rp":"pve1.example.org","origin":"https://pve1.example.org:8006"}}\n',
+        ),
+        ("priv/token.cfg", "root@pam!terraform 5f0c1a6e-3b5d-4c1e-9a7f-2d8e6b4c0a91\n"),
+        ("ha/resources.cfg", "vm: 100\n\tstate started\n\nct: 200\n\tmax_relocate 2\n\tstate started\n"),
+        ("ha/groups.cfg", "group: prefer-pve1\n\tnodes pve1:2,pve2:1\n\tnofailback 0\n\trestricted 0\n"),
+        ("ha/manager_status", ""),
+        (
+            "firewall/cluster.fw",
+            "[OPTIONS]\n\nenable: 1\n\n[RULES]\n\nIN SSH(ACCEPT) -source 192.168.1.0/24 -log nolog\n",
+        ),
+        (
+            "jobs.cfg",
+            "vzdump: backup-3f1c6a2e-91d4\n\tschedule 02:30\n\tall 1\n\tenabled 1\n\tmode snapshot\n"
+            "\tnotes-template {{guestname}}\n\tstorage pbs\n",
+        ),
+        ("replication.cfg", "local: 100-0\n\ttarget pve2\n\tschedule */15\n"),
+        ("sdn/.running-config", '{"version":1,"zones":{"ids":{}},"vnets":{"ids":{}},"subnets":{"ids":{}}}'),
+        (
+            "mapping/pci.cfg",
+            "gpu\n\tmap id=10de:2204,iommugroup=42,node=pve1,path=0000:01:00.0,subsystem-id=1458:403b\n",
+        ),
+    ]
+    for node in ("pve1", "pve2", "pve3"):
+        files += [
+            (f"nodes/{node}", None),
+            (f"nodes/{node}/qemu-server", None),
+            (f"nodes/{node}/lxc", None),
+            (f"nodes/{node}/openvz", None),
+            (f"nodes/{node}/priv", None),
+            (f"nodes/{node}/pve-ssl.key", pem.format("PRIVATE KEY", b64(f"ssl{node}", 6))),
+            (f"nodes/{node}/pve-ssl.pem", pem.format("CERTIFICATE", b64(f"crt{node}", 5))),
+            (f"nodes/{node}/lrm_status", ""),
+            (f"nodes/{node}/ssh_known_hosts", f"{node} ssh-ed25519 " + b64(f"hk{node}", 1)[:68] + "\n"),
+        ]
+    guests = [
+        (100, "pve1", "qemu"),
+        (101, "pve1", "qemu"),
+        (102, "pve2", "qemu"),
+        (200, "pve1", "lxc"),
+        (201, "pve3", "lxc"),
+        (103, "pve3", "qemu"),
+        (9000, "pve2", "qemu"),
+    ]
+    for vmid, node, kind in guests:
+        if kind == "qemu":
+            text = (
+                f"agent: 1\nboot: order=scsi0;ide2;net0\ncores: {2 + vmid % 3}\ncpu: x86-64-v2-AES\n"
+                f"ide2: local:iso/debian-12.5.0-amd64-netinst.iso,media=cdrom,size=629M\nmemory: {2048 * (1 + vmid % 4)}\n"
+                f"meta: creation-qemu=8.1.5,ctime=17{vmid:08d}\nname: vm{vmid}\n"
+                f"net0: virtio=BC:24:11:{vmid % 256:02X}:5E:0{vmid % 10},bridge=vmbr0,firewall=1\n"
+                f"numa: 0\nostype: l26\nscsi0: local-zfs:vm-{vmid}-disk-0,iothread=1,size=32G\n"
+                f"scsihw: virtio-scsi-single\nsmbios1: uuid={uuid.UUID(int=vmid * 7919)}\nsockets: 1\n"
+                f"vmgenid: {uuid.UUID(int=vmid * 104729)}\n"
+                + ("template: 1\n" if vmid == 9000 else "")
+                + (f"\n[snap-{vmid}]\nsnaptime: 1714{vmid:06d}\nvmstate: 0\n" if vmid == 101 else "")
+            )
+            files.append((f"nodes/{node}/qemu-server/{vmid}.conf", text))
+        else:
+            text = (
+                f"arch: amd64\ncores: 1\nfeatures: nesting=1\nhostname: ct{vmid}\nmemory: 512\n"
+                f"net0: name=eth0,bridge=vmbr0,hwaddr=BC:24:11:AA:{vmid % 256:02X}:01,ip=dhcp,type=veth\n"
+                f"ostype: debian\nrootfs: local-zfs:subvol-{vmid}-disk-0,size=8G\nswap: 512\nunprivileged: 1\n"
+                f"description: Pi-hole f%C3%BCr das Heimnetz%0A\n"
+            )
+            files.append((f"nodes/{node}/lxc/{vmid}.conf", text))
+        files.append(
+            (f"firewall/{vmid}.fw", "[OPTIONS]\n\nenable: 1\n\n[RULES]\n\nIN ACCEPT -p tcp -dport 443\n")
+        )
+    return files
+
+
+def pmxcfs_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """config.db after a cluster's first months: every path of _pmxcfs_files created in order (its
+    inode the version then), some of them written again later by other nodes."""
+    version = 5_000  # writes before the cluster was formed
+    mtime = 1_704_103_200  # 2024-01-01 10:00 UTC
+    entries: dict[str, list[Any]] = {}
+    inodes = {"": 0}
+    for n, (path, text) in enumerate(_pmxcfs_files()):
+        version += 1 + n % 4
+        mtime += 37 + 613 * (n % 7)
+        parent, _, name = path.rpartition("/")
+        data = None if text is None or text == "" else text.encode()
+        kind = PMXCFS_DIR if text is None else PMXCFS_REG
+        entries[path] = [version, inodes[parent], version, 1 + n % 3, mtime, kind, name, data]
+        inodes[path] = version
+    # Later writes: a file's version and mtime move on, its inode stays; the writer is the node that wrote.
+    rewrites = [
+        path
+        for path, (_, _, _, _, _, kind, _, _) in entries.items()
+        if kind == PMXCFS_REG and (path.endswith((".conf", ".cfg", "lrm_status", "manager_status")))
+    ]
+    for k, path in enumerate(rewrites * 3):
+        version += 11 + 97 * (k % 5)
+        mtime += 3_600 * (1 + k % 9) + k
+        entry = entries[path]
+        entry[2], entry[3], entry[4] = version, 1 + (k * 7) % 3, mtime
+        if path.endswith("lrm_status"):
+            entry[7] = json.dumps(
+                {"mode": "active", "results": {}, "state": "active", "timestamp": mtime},
+                separators=(",", ":"),
+            ).encode()
+        elif path.endswith("manager_status"):
+            entry[7] = json.dumps(
+                {
+                    "master_node": "pve1",
+                    "node_status": {"pve1": "online", "pve2": "online", "pve3": "online"},
+                    "service_status": {"vm:100": {"node": "pve1", "running": 1, "state": "started"}},
+                    "timestamp": mtime,
+                },
+                separators=(",", ":"),
+            ).encode()
+    rows = [(0, 0, version, 2, mtime, PMXCFS_REG, "__version__", None)]
+    rows += [tuple(entry) for entry in entries.values()]
+    return {"tree": rows}
+
+
+def pmxcfs(path: Path) -> Path:
+    """Proxmox VE's ``config.db`` (see the module's list)."""
+    return write_export(path, PMXCFS_DDL, pmxcfs_rows(), bytes_as_text=False)

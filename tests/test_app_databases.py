@@ -23769,3 +23769,38 @@ def test_truenas_config_database_keeps_its_zfs_guids_exact_and_reads_its_passwor
         ("system_settings", "stg_guicertificate_id"): "system_certificate.id",
         ("tasks_cronjob", "cron_user"): "account_bsdusers.bsdusr_username",
     }
+
+
+def test_proxmox_cluster_file_system_keeps_config_files_as_bytes_and_finds_the_tree_through_parent(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.pmxcfs)
+    tree = apps.pmxcfs_rows()["tree"]
+    loaded_cleanly(ran, run_dir, {"tree": len(tree)})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    assert charged_columns(profiled(run_dir)["columns"]) == {}
+    # mtime is Unix seconds (an instant, audited); inode, version and the writer's node id integers;
+    # every file's text bytes as written (a BLOB), NULL for a directory and an empty file.
+    assert ran.types("tree") == {
+        "inode": "bigint",
+        "parent": "bigint",
+        "version": "bigint",
+        "writer": "bigint",
+        "mtime": "timestamp with time zone",
+        "type": "bigint",
+        "name": "text",
+        "data": "bytea",
+    }
+    assert primary_key(ran.uri, ran.record["version_schema"], "tree") == ["inode"]
+    got = pg_query(
+        ran.uri,
+        f"SELECT inode, parent, version, writer, mtime, type, name, data FROM {quote_ident(ran.base)}.tree",
+    )
+    assert sorted((*row[:7], None if row[7] is None else bytes(row[7])) for row in got) == sorted(
+        (i, p, v, w, UNIX_EPOCH + timedelta(seconds=m), t, n, d) for i, p, v, w, m, t, n, d in tree
+    )
+    assert sum(row[7] is None and row[5] == apps.PMXCFS_REG for row in tree) > 0
+    # The tree: each entry's parent is a directory's inode, the top's 0 the __version__ row's; the version
+    # and the writer's node id, numbers among the inodes' range, are no references.
+    assert references(run_dir) == {("tree", "parent"): "tree.inode"}
