@@ -74609,7 +74609,8 @@ def _pmxcfs_files() -> list[tuple[str, str | None]]:
         if kind == "qemu":
             text = (
                 f"agent: 1\nboot: order=scsi0;ide2;net0\ncores: {2 + vmid % 3}\ncpu: x86-64-v2-AES\n"
-                f"ide2: local:iso/debian-12.5.0-amd64-netinst.iso,media=cdrom,size=629M\nmemory: {2048 * (1 + vmid % 4)}\n"
+                "ide2: local:iso/debian-12.5.0-amd64-netinst.iso,media=cdrom,size=629M\n"
+                f"memory: {2048 * (1 + vmid % 4)}\n"
                 f"meta: creation-qemu=8.1.5,ctime=17{vmid:08d}\nname: vm{vmid}\n"
                 f"net0: virtio=BC:24:11:{vmid % 256:02X}:5E:0{vmid % 10},bridge=vmbr0,firewall=1\n"
                 f"numa: 0\nostype: l26\nscsi0: local-zfs:vm-{vmid}-disk-0,iothread=1,size=32G\n"
@@ -74623,7 +74624,8 @@ def _pmxcfs_files() -> list[tuple[str, str | None]]:
             text = (
                 f"arch: amd64\ncores: 1\nfeatures: nesting=1\nhostname: ct{vmid}\nmemory: 512\n"
                 f"net0: name=eth0,bridge=vmbr0,hwaddr=BC:24:11:AA:{vmid % 256:02X}:01,ip=dhcp,type=veth\n"
-                f"ostype: debian\nrootfs: local-zfs:subvol-{vmid}-disk-0,size=8G\nswap: 512\nunprivileged: 1\n"
+                f"ostype: debian\nrootfs: local-zfs:subvol-{vmid}-disk-0,size=8G\n"
+                "swap: 512\nunprivileged: 1\n"
                 f"description: Pi-hole f%C3%BCr das Heimnetz%0A\n"
             )
             files.append((f"nodes/{node}/lxc/{vmid}.conf", text))
