@@ -74684,3 +74684,241 @@ def pmxcfs_rows() -> dict[str, list[tuple[Any, ...]]]:
 def pmxcfs(path: Path) -> Path:
     """Proxmox VE's ``config.db`` (see the module's list)."""
     return write_export(path, PMXCFS_DDL, pmxcfs_rows(), bytes_as_text=False)
+
+
+# --- Vorta (settings.db: vorta.store.models' peewee models through init_db, run for real with vorta 0.11.6
+# from PyPI; the DDL below is what it created, the rows shaped as its borg jobs and scheduler write them) ---
+#
+# peewee declares a BooleanField INTEGER (0/1 cells), a DateTimeField DATETIME holding Python's str() of a
+# naive local datetime (microseconds only when not zero: '2024-03-01 02:42:00' beside
+# '2024-03-01 09:42:13.099991'), a JSONField TEXT of json.dumps; ``eventlogmodel.profile`` and
+# ``jobmodel.profile`` are CharFields holding str(profile.id); ``settingsmodel`` keeps a boolean ``value``
+# and a string ``str_value`` per setting beside its unique ``key`` (init_db's get_misc_settings rows).
+VORTA_DDL = [
+    "PRAGMA journal_mode=wal",
+    'CREATE TABLE "repomodel" ("id" INTEGER NOT NULL PRIMARY KEY, "url" VARCHAR(255) NOT NULL, '
+    '"name" VARCHAR(255) NOT NULL, "added_at" DATETIME NOT NULL, "encryption" VARCHAR(255), '
+    '"unique_size" INTEGER, "unique_csize" INTEGER, "total_size" INTEGER, "total_unique_chunks" INTEGER, '
+    '"create_backup_cmd" VARCHAR(255) NOT NULL, "extra_borg_arguments" VARCHAR(255) NOT NULL)',
+    'CREATE UNIQUE INDEX "repomodel_url" ON "repomodel" ("url")',
+    'CREATE TABLE "archivemodel" ("id" INTEGER NOT NULL PRIMARY KEY, '
+    '"snapshot_id" VARCHAR(255) NOT NULL, "name" VARCHAR(255) NOT NULL, "repo_id" INTEGER NOT NULL, '
+    '"time" DATETIME NOT NULL, "duration" REAL, "size" INTEGER, "trigger" VARCHAR(255), '
+    'FOREIGN KEY ("repo_id") REFERENCES "repomodel" ("id"))',
+    'CREATE INDEX "archivemodel_repo_id" ON "archivemodel" ("repo_id")',
+    'CREATE TABLE "backupprofilemodel" ("id" INTEGER NOT NULL PRIMARY KEY, "name" VARCHAR(255) NOT NULL, '
+    '"added_at" DATETIME NOT NULL, "repo_id" INTEGER, "ssh_key" VARCHAR(255), '
+    '"compression" VARCHAR(255) NOT NULL, "exclude_patterns" TEXT, "exclude_if_present" TEXT, '
+    '"schedule_mode" VARCHAR(255) NOT NULL, "schedule_interval_count" INTEGER NOT NULL, '
+    '"schedule_interval_unit" VARCHAR(255) NOT NULL, "schedule_fixed_hour" INTEGER NOT NULL, '
+    '"schedule_fixed_minute" INTEGER NOT NULL, "schedule_interval_hours" INTEGER NOT NULL, '
+    '"schedule_interval_minutes" INTEGER NOT NULL, "schedule_make_up_missed" INTEGER NOT NULL, '
+    '"validation_on" INTEGER NOT NULL, "validation_weeks" INTEGER NOT NULL, '
+    '"compaction_on" INTEGER NOT NULL, "compaction_weeks" INTEGER NOT NULL, "prune_on" INTEGER NOT NULL, '
+    '"prune_hour" INTEGER NOT NULL, "prune_day" INTEGER NOT NULL, "prune_week" INTEGER NOT NULL, '
+    '"prune_month" INTEGER NOT NULL, "prune_year" INTEGER NOT NULL, "prune_keep_within" VARCHAR(255), '
+    '"new_archive_name" VARCHAR(255) NOT NULL, "prune_prefix" VARCHAR(255) NOT NULL, '
+    '"pre_backup_cmd" VARCHAR(255) NOT NULL, "post_backup_cmd" VARCHAR(255) NOT NULL, '
+    '"dont_run_on_metered_networks" INTEGER NOT NULL, '
+    'FOREIGN KEY ("repo_id") REFERENCES "repomodel" ("id"))',
+    'CREATE INDEX "backupprofilemodel_repo_id" ON "backupprofilemodel" ("repo_id")',
+    'CREATE TABLE "eventlogmodel" ("id" INTEGER NOT NULL PRIMARY KEY, "start_time" DATETIME NOT NULL, '
+    '"end_time" DATETIME NOT NULL, "category" VARCHAR(255) NOT NULL, "subcommand" VARCHAR(255), '
+    '"message" VARCHAR(255), "returncode" INTEGER NOT NULL, "params" TEXT, "profile" VARCHAR(255), '
+    '"repo_url" VARCHAR(255))',
+    'CREATE TABLE "exclusionmodel" ("id" INTEGER NOT NULL PRIMARY KEY, "profile_id" INTEGER NOT NULL, '
+    '"name" VARCHAR(255) NOT NULL, "enabled" INTEGER NOT NULL, "source" VARCHAR(255) NOT NULL, '
+    'FOREIGN KEY ("profile_id") REFERENCES "backupprofilemodel" ("id"))',
+    'CREATE INDEX "exclusionmodel_profile_id" ON "exclusionmodel" ("profile_id")',
+    'CREATE TABLE "jobmodel" ("id" INTEGER NOT NULL PRIMARY KEY, "profile" VARCHAR(255), '
+    '"profile_name" VARCHAR(255), "repo_url" VARCHAR(255), "job_type" VARCHAR(255) NOT NULL, '
+    '"status" VARCHAR(255) NOT NULL, "trigger" VARCHAR(255), "scheduled_at" DATETIME, '
+    '"reason" VARCHAR(255), "event_log_id" INTEGER, "created_at" DATETIME NOT NULL, '
+    'FOREIGN KEY ("event_log_id") REFERENCES "eventlogmodel" ("id"))',
+    'CREATE INDEX "jobmodel_event_log_id" ON "jobmodel" ("event_log_id")',
+    'CREATE INDEX "jobmodel_profile_status_created_at" ON "jobmodel" ("profile", "status", "created_at")',
+    'CREATE TABLE "repopassword" ("id" INTEGER NOT NULL PRIMARY KEY, "url" VARCHAR(255) NOT NULL, '
+    '"password" VARCHAR(255) NOT NULL)',
+    'CREATE UNIQUE INDEX "repopassword_url" ON "repopassword" ("url")',
+    'CREATE TABLE "schedulerpausemodel" ("profile_id" INTEGER NOT NULL PRIMARY KEY, '
+    '"paused_until" DATETIME NOT NULL, FOREIGN KEY ("profile_id") REFERENCES "backupprofilemodel" ("id"))',
+    'CREATE TABLE "schemaversion" ("id" INTEGER NOT NULL PRIMARY KEY, "version" INTEGER NOT NULL, '
+    '"changed_at" DATETIME NOT NULL)',
+    'CREATE TABLE "settingsmodel" ("id" INTEGER NOT NULL PRIMARY KEY, "key" VARCHAR(255) NOT NULL, '
+    '"value" INTEGER NOT NULL, "str_value" VARCHAR(255) NOT NULL, "label" VARCHAR(255) NOT NULL, '
+    '"group" VARCHAR(255) NOT NULL, "tooltip" VARCHAR(255) NOT NULL, "type" VARCHAR(255) NOT NULL)',
+    'CREATE UNIQUE INDEX "settingsmodel_key" ON "settingsmodel" ("key")',
+    'CREATE TABLE "sourcedirmodel" ("id" INTEGER NOT NULL PRIMARY KEY, "dir" VARCHAR(255) NOT NULL, '
+    '"dir_size" INTEGER NOT NULL, "dir_files_count" INTEGER NOT NULL, "path_isdir" INTEGER NOT NULL, '
+    '"profile_id" INTEGER NOT NULL, "added_at" DATETIME NOT NULL, '
+    'FOREIGN KEY ("profile_id") REFERENCES "backupprofilemodel" ("id"))',
+    'CREATE INDEX "sourcefilemodel_profile_id" ON "sourcedirmodel" ("profile_id")',
+    'CREATE TABLE "wifisettingmodel" ("id" INTEGER NOT NULL PRIMARY KEY, "ssid" VARCHAR(255) NOT NULL, '
+    '"last_connected" DATETIME, "allowed" INTEGER NOT NULL, "profile_id" INTEGER NOT NULL, '
+    'FOREIGN KEY ("profile_id") REFERENCES "backupprofilemodel" ("id"))',
+    'CREATE INDEX "wifisettingmodel_profile_id" ON "wifisettingmodel" ("profile_id")',
+]
+
+VORTA_SETTINGS = [
+    ("enable_notifications", 1, "", "Display notifications when background tasks fail", "Notifications", "",
+     "checkbox"),
+    ("enable_notifications_success", 1, "", "Notify about successful background tasks", "Notifications", "",
+     "checkbox"),
+    ("autostart", 0, "", "Automatically start Vorta at login", "Startup",
+     "Add Vorta to the systems autostart list", "checkbox"),
+    ("foreground", 1, "", "Show main window of Vorta on launch", "Startup",
+     "Make Vorta appear on screen instead of minimizing to system tray", "checkbox"),
+    ("get_srcpath_datasize", 1, "", "Get statistics of file/folder when added", "Information",
+     "When adding a new source, calculate its size and the number of files.", "checkbox"),
+    ("enable_fixed_units", 0, "", "Use the same unit of measurement for archive sizes", "Information",
+     "When enabled, all archive sizes will use the same unit of measurement, such as  KB or MB. "
+     "This can make archive sizes easier to compare.", "checkbox"),
+    ("use_system_keyring", 0, "", "Store repository passwords in system keychain, if available", "Security",
+     "Otherwise Vorta's configuration database stores the password in plaintext.", "checkbox"),
+    ("override_mount_permissions", 0, "", "Try to replace file permissions when mounting an archive",
+     "Security", "Set owner to current user and umask to 0277", "checkbox"),
+    ("previous_profile_id", 0, "2", "Previously selected profile", "", "", "internal"),
+    ("previous_window_width", 0, "1024", "Previous window width", "", "", "internal"),
+    ("previous_window_height", 0, "768", "Previous window height", "", "", "internal"),
+    ("diff_files_display_mode", 0, "0", "Diff dialog display mode", "", "", "internal"),
+    ("extract_files_display_mode", 0, "0", "Extract dialog display mode", "", "", "internal"),
+    ("sourcetab_sort_column", 0, "0", "Source Tab Sort Column", "", "", "internal"),
+    ("sourcetab_sort_order", 0, "0", "Source Tab Sort Order", "", "", "internal"),
+    ("enable_background_question", 1, "",
+     "If the system tray isn't available, ask whether to continue in the background on exit", "", "",
+     "checkbox"),
+    ("disable_background_state", 0, "", "Previous background exit button state", "", "", "internal"),
+]  # fmt: skip
+
+
+def _vorta_time(moment: datetime | None) -> str | None:
+    """peewee's DateTimeField through Python's sqlite3: str() of the naive datetime."""
+    return None if moment is None else str(moment)
+
+
+def vorta_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """A laptop's Vorta after a few weeks: three profiles on four repositories, archives, the event log."""
+    base = datetime(2024, 3, 1, 2, 42, 0)
+    repos = []
+    for n, (url, encryption) in enumerate(
+        [
+            ("ssh://u123@u123.your-storagebox.de:23/./borg/laptop", "repokey-blake2"),
+            ("/media/usb-backup/borg", "none"),
+            ("ssh://xy7z9k2p@xy7z9k2p.repo.borgbase.com/./repo", "keyfile-blake2"),
+            ("/mnt/nas/borg-fotos", "repokey"),
+        ],
+        start=1,
+    ):
+        added = base + timedelta(
+            days=n - 1, seconds=17 * (n - 1), microseconds=0 if n % 2 == 0 else 123_456 * n
+        )
+        stats = (
+            (98_765_432_108 + n, None, 312_345_678_901 * n, 1_233_567 + 1000 * n) if n < 4 else (None,) * 4
+        )
+        extra = "--remote-path=borg-1.4 --lock-wait 30" if n == 1 else ""
+        name = ["Hetzner", "", "BorgBase", "NAS Fotos"][n - 1]
+        repos.append((n, url, name, _vorta_time(added), encryption, *stats, "", extra))
+    profiles = []
+    for n, name in enumerate(["Default", "Fotos → NAS", "Arbeit"], start=1):
+        profiles.append(
+            (n, name, _vorta_time(base + timedelta(minutes=n - 1)), n, None if n == 2 else "id_ed25519",
+             ["lz4", "zstd,8", "auto,zstd,3"][n - 1],
+             "*.pyc\n**/node_modules\n# caches\n/home/*/.cache" if n == 1 else None,
+             "[] .nobackup\n[] CACHEDIR.TAG", ["interval", "fixed", "off"][n - 1], [1, 3, 3][n - 1],
+             ["hours", "hours", "days"][n - 1], 3, 42, 3, 42,
+             1, int(n != 3), 3, 0, 3, int(n == 1), 2, 7, 4, 6, 2, ["10H", None, ""][n - 1],
+             "{hostname}-{now:%Y-%m-%d-%H%M%S}", "{hostname}-",
+             "mysqldump -u root app > /tmp/app.sql" if n == 3 else "",
+             "", int(n != 2))
+        )  # fmt: skip
+    sources = []
+    for n, folder in enumerate(
+        ["/home/anna", "/home/anna/Documents", "/home/anna/Bilder", "/etc", "/home/anna/.config/vorta",
+         "/home/anna/Projekte/app", "/var/lib/mysql-dump", "/home/anna/Musik", "/srv/www",
+         "/home/anna/Notes.md",
+         "/home/anna/.ssh", "/opt/Übersetzung"]
+    ):  # fmt: skip
+        unknown = n % 5 == 4  # -1: not counted yet
+        sources.append(
+            (n + 1, folder, -1 if unknown else 1_000_003 * (n + 1) ** 3, -1 if unknown else 17 * (n + 1) ** 2,
+             int(not folder.endswith(".md")), n % 3 + 1,
+             _vorta_time(base + timedelta(hours=n, microseconds=0 if n % 3 == 0 else 654_321)))
+        )  # fmt: skip
+    exclusions = [
+        (n + 1, n % 3 + 1, name, int(n % 4 != 3), "preset" if name in ("Python", "Trash") else "custom")
+        for n, name in enumerate(["*.tmp", "Cache", "Python", "node_modules", "**/.git", "Trash", "*.iso"])
+    ]
+    archives = []
+    for n in range(36):
+        start = base + timedelta(hours=7 * n, seconds=n * 13, microseconds=(n * 99_991) % 1_000_000)
+        if n % 7 == 0:
+            start = start.replace(microsecond=0)
+        created = n % 6 != 5  # list_repo only knows an archive's name and time
+        archives.append(
+            (n + 1, hashlib.sha256(f"a{n}".encode()).hexdigest(), f"anna-laptop-{start:%Y-%m-%d-%H%M%S}",
+             n % 3 + 1, _vorta_time(start),
+             (round(12.5 + n * 3.731, 6) if n % 4 else 3600.0 + n) if created else None,
+             (n + 1) * 104_857_601 if created else None,
+             (["scheduled", "user", "catchup"][n % 3] if n % 9 else "scheduled") if created else None)
+        )  # fmt: skip
+    events = []
+    for n in range(40):
+        command = ["create", "info", "list", "prune", "check", "compact", "create", "delete"][n % 8]
+        start = base + timedelta(
+            hours=7 * n, seconds=n, microseconds=(n * 31_337) % 1_000_000 if n % 5 else 0
+        )
+        end = start + timedelta(seconds=30 + n * 47, microseconds=111 * n)
+        failed = n % 11 == 3
+        params = (
+            json.dumps(
+                {
+                    "repo_id": n % 3 + 1,
+                    "profile_name": profiles[n % 3][1],
+                    "errors": [["ERROR", "Lock timeout"]],
+                }
+            )
+            if failed
+            else None
+        )
+        events.append(
+            (n + 1, _vorta_time(start), _vorta_time(end),
+             (["scheduled", "user", "catchup"][n % 3] if command == "create" else "user"), command,
+             "Repository /media/usb-backup/borg does not exist." if failed else None,
+             [0, 0, 1, 2, 0, 0, 0, -1][n % 8] if n % 13 else 130, params,
+             str(n % 3 + 1) if n % 10 != 9 else None, repos[n % 3][1])
+        )  # fmt: skip
+    jobs = []
+    reasons = ["Repository is busy with another job.", "Network unavailable for catch-up.",
+               "Not running backup on metered connection.", "Profile has no repository."]  # fmt: skip
+    for n in range(24):
+        catchup = n % 2 == 1
+        when = base + timedelta(hours=7 * n, microseconds=0 if n % 4 else 5)
+        jobs.append(
+            (n + 1, str(n % 3 + 1), profiles[n % 3][1], repos[n % 3][1], "backup",
+             "failed" if n % 5 == 2 else "skipped", "catchup" if catchup else "scheduled",
+             _vorta_time(when) if catchup else None, reasons[n % 4], None,
+             _vorta_time(when + timedelta(seconds=3, microseconds=(n * 7_919) % 1_000_000)))
+        )  # fmt: skip
+    wifis = [
+        (n + 1, ssid, None if n == 3 else _vorta_time(base + timedelta(days=n, seconds=1)), int(n != 1), 1)
+        for n, ssid in enumerate(["FRITZ!Box 7590 XY", "Hotspot Bahn", "eduroam", "Café Müller"])
+    ]
+    return {
+        "repomodel": repos,
+        "archivemodel": archives,
+        "backupprofilemodel": profiles,
+        "eventlogmodel": events,
+        "exclusionmodel": exclusions,
+        "jobmodel": jobs,
+        "repopassword": [(1, repos[1][1], "correct horse battery staple")],
+        "schedulerpausemodel": [(2, _vorta_time(base + timedelta(days=40, hours=3)))],
+        "schemaversion": [(1, 23, _vorta_time(datetime(2024, 2, 29, 21, 5, 44, 961_602)))],
+        "settingsmodel": [(n, *setting) for n, setting in enumerate(VORTA_SETTINGS, start=1)],
+        "sourcedirmodel": sources,
+        "wifisettingmodel": wifis,
+    }
+
+
+def vorta(path: Path) -> Path:
+    """Vorta's ``settings.db`` (see the module's list)."""
+    return write_export(path, VORTA_DDL, vorta_rows(), bytes_as_text=False)

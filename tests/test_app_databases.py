@@ -23804,3 +23804,85 @@ def test_proxmox_cluster_file_system_keeps_config_files_as_bytes_and_finds_the_t
     # The tree: each entry's parent is a directory's inode, the top's 0 the __version__ row's; the version
     # and the writer's node id, numbers among the inodes' range, are no references.
     assert references(run_dir) == {("tree", "parent"): "tree.inode"}
+
+
+def test_vorta_settings_keep_their_string_values_as_written_and_read_peewee_datetimes_with_and_without_micros(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.vorta)
+    rows = apps.vorta_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    names = {
+        match.group(1): re.findall(r'(?:\(|, )"(\w+)" [A-Z]', statement)
+        for statement in apps.VORTA_DDL
+        if (match := re.match(r'CREATE TABLE "(\w+)"', statement))
+    }
+    assert {t: len(c) for t, c in names.items()} == {t: len(v[0]) for t, v in rows.items()}
+    # A profile's prune_keep_within NULL (never set) beside '' (cleared): charged as any such column.
+    profiles = rows["backupprofilemodel"]
+    within = names["backupprofilemodel"].index("prune_keep_within")
+    cleared = sum(row[within] == "" for row in profiles)
+    assert charged_columns(profiled(run_dir)["columns"]) == {
+        ("backupprofilemodel", "prune_keep_within"): round(column_score(len(profiles), cleared), 2)
+    }
+    scores = {t: (len(v), [100.0] * len(v[0])) for t, v in rows.items()}
+    scores["backupprofilemodel"][1][within] = column_score(len(profiles), cleared)
+    assert ran.record["quality_before"] == pytest.approx(export_score(scores), abs=0.01)
+    assert ran.record["quality_after"] == 100.0
+    # Settings: a boolean value and a string value beside a unique key. The string values are text,
+    # each as written (a window width 1024, a profile id 2; '' NULL by the blank rule): the values of a
+    # name/value table (until 2026-12-06 this column of numbers written as TEXT was bigint).
+    settings = ran.types("settingsmodel")
+    assert settings["str_value"] == "text"
+    assert ran.values("settingsmodel", "str_value", "key") == {
+        row[1]: row[3] or None for row in rows["settingsmodel"]
+    }
+    # peewee's DateTimeField: str() of a naive datetime, microseconds only when not zero, both read.
+    moments = set(re.findall(r'"(\w+)" DATETIME', " ".join(apps.VORTA_DDL)))
+    types = {table: ran.types(table) for table in rows}
+    for table, columns in names.items():
+        for column in set(columns) & moments:
+            assert types[table][column] == "timestamp without time zone", (table, column)
+    assert types["archivemodel"]["duration"] == "double precision"
+    # BooleanFields are declared INTEGER: 0/1 numbers, as every declared INTEGER column of 0/1.
+    assert types["backupprofilemodel"]["prune_on"] == types["sourcedirmodel"]["path_isdir"] == "bigint"
+    # The profile's id as a CharField's text: integers, each the number written.
+    assert types["eventlogmodel"]["profile"] == types["jobmodel"]["profile"] == "bigint"
+
+    def loaded(value: Any, kind: str) -> Any:
+        if value is None or value == "":
+            return None
+        if kind == "timestamp without time zone":
+            return datetime.fromisoformat(value)
+        if kind == "bigint":
+            return int(value)
+        return arrives_as(value) if isinstance(value, str) else value
+
+    for table, columns in names.items():
+        relation = f"{quote_ident(ran.base)}.{quote_ident(table)}"
+        got = pg_query(ran.uri, f"SELECT {', '.join(quote_ident(c) for c in columns)} FROM {relation}")
+        expected = [
+            tuple(loaded(v, types[table][c]) for v, c in zip(row, columns, strict=True))
+            for row in rows[table]
+        ]
+        assert sorted(got, key=repr) == sorted(expected, key=repr), table
+    assert any("." in (row[4] or "") for row in rows["archivemodel"])
+    assert any("." not in (row[4] or ".") for row in rows["archivemodel"])
+    # Every declared reference; an undeclaring table's repository URL found among the repositories'.
+    # A job's table declares its event's reference, so its other columns are not searched. The event's
+    # profile id fits the profiles', the repositories' and the Wi-Fi settings' keys alike: it may stay
+    # unchosen, and is never another table's.
+    found = references(run_dir)
+    assert found.pop(("eventlogmodel", "profile"), "backupprofilemodel.id") == "backupprofilemodel.id"
+    assert found == {
+        ("archivemodel", "repo_id"): "repomodel.id",
+        ("backupprofilemodel", "repo_id"): "repomodel.id",
+        ("exclusionmodel", "profile_id"): "backupprofilemodel.id",
+        ("jobmodel", "event_log_id"): "eventlogmodel.id",
+        ("schedulerpausemodel", "profile_id"): "backupprofilemodel.id",
+        ("sourcedirmodel", "profile_id"): "backupprofilemodel.id",
+        ("wifisettingmodel", "profile_id"): "backupprofilemodel.id",
+        ("eventlogmodel", "repo_url"): "repomodel.url",
+        ("repopassword", "url"): "repomodel.url",
+    }
