@@ -73987,3 +73987,938 @@ def fileflows_rows() -> dict[str, list[tuple[Any, ...]]]:
 def fileflows(path: Path) -> Path:
     """FileFlows' ``FileFlows.sqlite`` (see the module's list)."""
     return write_export(path, FILEFLOWS_DDL, fileflows_rows(), bytes_as_text=False)
+
+
+# --- TrueNAS middleware (freenas-v1.db: middlewared's sa.Model tables as alembic's batch mode rewrote them,
+# tasks_cronjob still in Django's DDL; src/middlewared/middlewared/sqlalchemy.py, plugins/account.py,
+# plugins/pool.py, plugins/smb.py, plugins/cron.py, plugins/system_general.py, plugins/crypto_/) ---
+#
+# ``sa.Column`` is NOT NULL unless told (middlewared.sqlalchemy.Column), the naming convention names every
+# constraint (``pk_<table>``, ``uq_<table>_<column>``, ``fk_<table>_<column>_<referred table>``); a
+# Boolean is 0/1 (alembic 12.0's fix_booleans rewrote Django's 'true'/'1' spellings), ``sa.JSON`` is
+# ``json.dumps`` text ('[]' for an empty list), ``sa.EncryptedText`` is pwenc's base64 of an 8-byte nonce
+# and the AES-CTR ciphertext ('' for an empty value), ``sa.DateTime`` SQLAlchemy's naive
+# 'YYYY-MM-DD HH:MM:SS.ffffff' text, ``bsdusr_last_password_change`` int(datetime.timestamp()), a pool's
+# ZFS GUID the decimal text of an unsigned 64-bit integer (past bigint for half of them).
+
+TRUENAS_DDL = [
+    'CREATE TABLE "account_bsdgroups" (\n\tid INTEGER NOT NULL, \n\tbsdgrp_gid INTEGER NOT NULL, \n\t'
+    "bsdgrp_group VARCHAR(120) NOT NULL, \n\tbsdgrp_builtin BOOLEAN NOT NULL, \n\t"
+    "bsdgrp_smb BOOLEAN NOT NULL, "
+    "\n\tbsdgrp_sudo_commands TEXT NOT NULL, \n\tbsdgrp_sudo_commands_nopasswd TEXT NOT NULL, \n\t"
+    "bsdgrp_userns_idmap INTEGER NOT NULL, \n\tCONSTRAINT pk_account_bsdgroups PRIMARY KEY (id), \n\t"
+    "CONSTRAINT uq_account_bsdgroups_bsdgrp_group UNIQUE (bsdgrp_group)\n)",
+    'CREATE TABLE "account_bsdusers" (\n\tid INTEGER NOT NULL, \n\tbsdusr_uid INTEGER NOT NULL, \n\t'
+    "bsdusr_username VARCHAR(16) NOT NULL, \n\tbsdusr_unixhash VARCHAR(128) NOT NULL, \n\t"
+    "bsdusr_smbhash TEXT NOT NULL, \n\tbsdusr_home VARCHAR(255) NOT NULL, \n\t"
+    "bsdusr_shell VARCHAR(120) NOT NULL, "
+    "\n\tbsdusr_full_name VARCHAR(120) NOT NULL, \n\tbsdusr_builtin BOOLEAN NOT NULL, \n\t"
+    "bsdusr_smb BOOLEAN NOT NULL, \n\tbsdusr_userns_idmap INTEGER NOT NULL, \n\t"
+    "bsdusr_password_disabled BOOLEAN NOT NULL, \n\tbsdusr_ssh_password_enabled BOOLEAN NOT NULL, \n\t"
+    "bsdusr_locked BOOLEAN NOT NULL, \n\tbsdusr_sudo_commands TEXT NOT NULL, \n\t"
+    "bsdusr_sudo_commands_nopasswd TEXT NOT NULL, \n\tbsdusr_group_id INTEGER NOT NULL, \n\t"
+    "bsdusr_email VARCHAR(254), \n\tbsdusr_last_password_change INTEGER, \n\tbsdusr_password_history TEXT, "
+    "\n\tCONSTRAINT pk_account_bsdusers PRIMARY KEY (id), \n\t"
+    "CONSTRAINT fk_account_bsdusers_bsdusr_group_id_account_bsdgroups FOREIGN KEY(bsdusr_group_id) "
+    "REFERENCES account_bsdgroups (id), \n\tCONSTRAINT uq_account_bsdusers_bsdusr_username UNIQUE "
+    "(bsdusr_username)\n)",
+    "CREATE INDEX ix_account_bsdusers_bsdusr_group_id ON account_bsdusers (bsdusr_group_id)",
+    'CREATE TABLE "account_bsdgroupmembership" (\n\tid INTEGER NOT NULL, \n\t'
+    "bsdgrpmember_group_id INTEGER NOT NULL, \n\tbsdgrpmember_user_id INTEGER NOT NULL, \n\t"
+    "CONSTRAINT pk_account_bsdgroupmembership PRIMARY KEY (id), \n\t"
+    "CONSTRAINT fk_account_bsdgroupmembership_bsdgrpmember_group_id_account_bsdgroups FOREIGN "
+    "KEY(bsdgrpmember_group_id) REFERENCES account_bsdgroups (id) ON DELETE CASCADE, \n\t"
+    "CONSTRAINT fk_account_bsdgroupmembership_bsdgrpmember_user_id_account_bsdusers FOREIGN "
+    "KEY(bsdgrpmember_user_id) REFERENCES account_bsdusers (id) ON DELETE CASCADE\n)",
+    'CREATE TABLE "storage_volume" (\n\tid INTEGER NOT NULL, \n\tvol_name VARCHAR(120) NOT NULL, \n\t'
+    "vol_guid VARCHAR(50) NOT NULL, \n\tCONSTRAINT pk_storage_volume PRIMARY KEY (id), \n\t"
+    "CONSTRAINT uq_storage_volume_vol_name UNIQUE (vol_name)\n)",
+    'CREATE TABLE "system_certificate" (\n\tid INTEGER NOT NULL, \n\tcert_type INTEGER NOT NULL, \n\t'
+    "cert_name VARCHAR(120) NOT NULL, \n\tcert_certificate TEXT, \n\tcert_privatekey TEXT, \n\t"
+    "cert_CSR TEXT, \n\tcert_revoked_date DATETIME, \n\tcert_acme_uri VARCHAR(200), \n\t"
+    "cert_domains_authenticators TEXT, \n\tcert_renew_days INTEGER, \n\t"
+    "cert_add_to_trusted_store BOOLEAN NOT NULL, \n\tCONSTRAINT pk_system_certificate PRIMARY KEY (id), \n\t"
+    "CONSTRAINT uq_system_certificate_cert_name UNIQUE (cert_name)\n)",
+    'CREATE TABLE "system_settings" (\n\tid INTEGER NOT NULL, \n\tstg_guiaddress TEXT NOT NULL, \n\t'
+    "stg_guiv6address TEXT NOT NULL, \n\tstg_guiallowlist TEXT NOT NULL, \n\tstg_guiport INTEGER NOT NULL, "
+    "\n\tstg_guihttpsport INTEGER NOT NULL, \n\tstg_guihttpsredirect BOOLEAN NOT NULL, \n\t"
+    "stg_guihttpsprotocols TEXT NOT NULL, \n\tstg_guix_frame_options VARCHAR(120) NOT NULL, \n\t"
+    "stg_guiconsolemsg BOOLEAN NOT NULL, \n\tstg_kbdmap VARCHAR(120) NOT NULL, \n\t"
+    "stg_birthday DATETIME, \n\tstg_timezone VARCHAR(120) NOT NULL, \n\tstg_wizardshown BOOLEAN NOT NULL, "
+    "\n\tstg_pwenc_check VARCHAR(100) NOT NULL, \n\tstg_guicertificate_id INTEGER, \n\t"
+    "stg_usage_collection BOOLEAN, \n\tstg_ds_auth BOOLEAN NOT NULL, \n\t"
+    "CONSTRAINT pk_system_settings PRIMARY KEY (id), \n\t"
+    "CONSTRAINT fk_system_settings_stg_guicertificate_id_system_certificate FOREIGN "
+    "KEY(stg_guicertificate_id) REFERENCES system_certificate (id)\n)",
+    'CREATE TABLE "sharing_cifs_share" (\n\tid INTEGER NOT NULL, \n\tcifs_purpose VARCHAR(120) NOT NULL, \n\t'
+    "cifs_path VARCHAR(255), \n\tcifs_path_suffix VARCHAR(255) NOT NULL, \n\tcifs_home BOOLEAN NOT NULL, \n\t"
+    "cifs_name VARCHAR(120) NOT NULL, \n\tcifs_comment VARCHAR(120) NOT NULL, \n\t"
+    "cifs_ro BOOLEAN NOT NULL, \n\t"
+    "cifs_browsable BOOLEAN NOT NULL, \n\tcifs_recyclebin BOOLEAN NOT NULL, \n\t"
+    "cifs_guestok BOOLEAN NOT NULL, "
+    "\n\tcifs_hostsallow TEXT NOT NULL, \n\tcifs_hostsdeny TEXT NOT NULL, \n\tcifs_auxsmbconf TEXT NOT NULL, "
+    "\n\tcifs_aapl_name_mangling BOOLEAN NOT NULL, \n\tcifs_abe BOOLEAN NOT NULL, \n\t"
+    "cifs_acl BOOLEAN NOT NULL, "
+    "\n\tcifs_durablehandle BOOLEAN NOT NULL, \n\tcifs_streams BOOLEAN NOT NULL, \n\t"
+    "cifs_timemachine BOOLEAN NOT NULL, \n\tcifs_timemachine_quota INTEGER NOT NULL, \n\t"
+    "cifs_vuid VARCHAR(36) NOT NULL, \n\tcifs_shadowcopy BOOLEAN NOT NULL, \n\tcifs_fsrvp BOOLEAN NOT NULL, "
+    "\n\tcifs_enabled BOOLEAN NOT NULL, \n\tcifs_share_acl TEXT NOT NULL, \n\tcifs_afp BOOLEAN NOT NULL, \n\t"
+    "cifs_audit TEXT NOT NULL, \n\tCONSTRAINT pk_sharing_cifs_share PRIMARY KEY (id)\n)",
+    'CREATE TABLE "tasks_cronjob" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "cron_minute" '
+    'varchar(100) NOT NULL, "cron_hour" varchar(100) NOT NULL, "cron_daymonth" varchar(100) NOT NULL, '
+    '"cron_month" varchar(100) NOT NULL, "cron_dayweek" varchar(100) NOT NULL, "cron_user" varchar(60) '
+    'NOT NULL, "cron_command" text NOT NULL, "cron_description" varchar(200) NOT NULL, "cron_enabled" bool '
+    'NOT NULL, "cron_stdout" bool NOT NULL, "cron_stderr" bool NOT NULL)',
+    "CREATE TABLE alembic_version (\n\tversion_num VARCHAR(32) NOT NULL, \n\t"
+    "CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)\n)",
+]
+
+
+def _truenas_encrypted(seed: str, plain: str) -> str:
+    """pwenc.encrypt: base64 of an 8-byte nonce and the AES-CTR ciphertext, as long as the plain text
+    (here bytes standing in for the cipher's); '' for an empty value, as EncryptedText binds it."""
+    if not plain:
+        return ""
+    stream = hashlib.sha512(seed.encode()).digest() * (1 + len(plain) // 64)
+    return base64.b64encode(stream[:8] + stream[8 : 8 + len(plain.encode())]).decode()
+
+
+def _truenas_moment(seconds: int, micro: int) -> str:
+    """SQLAlchemy's SQLite DateTime of a naive UTC datetime: 'YYYY-MM-DD HH:MM:SS.ffffff'."""
+    moment = datetime(2023, 4, 1, 9, 30) + timedelta(seconds=seconds, microseconds=micro)
+    return moment.strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def truenas_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """A TrueNAS SCALE box after setup: its builtin accounts, a dozen people, pools, shares, cron jobs."""
+    builtin_groups = [
+        ("root", 0),
+        ("daemon", 1),
+        ("bin", 2),
+        ("sys", 3),
+        ("adm", 4),
+        ("tty", 5),
+        ("disk", 6),
+        ("lp", 7),
+        ("mail", 8),
+        ("kmem", 15),
+        ("wheel", 0),
+        ("operator", 37),
+        ("staff", 50),
+        ("sshd", 110),
+        ("messagebus", 106),
+        ("www-data", 33),
+        ("nslcd", 115),
+        ("ftp", 14),
+        ("builtin_administrators", 544),
+        ("builtin_users", 545),
+        ("builtin_guests", 546),
+        ("truenas_admin", 950),
+        ("nogroup", 65534),
+    ]
+    groups: list[tuple[Any, ...]] = []
+    for n, (name, gid) in enumerate(builtin_groups, start=1):
+        sudo = '["ALL"]' if name == "builtin_administrators" else "[]"
+        groups.append(
+            (n, gid if name != "wheel" else 10, name, 1, int(name.startswith("builtin")), sudo, "[]", 0)
+        )
+    people = [
+        "anna",
+        "bernd",
+        "chloe",
+        "dmitri",
+        "eva",
+        "farid",
+        "greta",
+        "hiro",
+        "ines",
+        "jonas",
+        "kaja",
+        "lars",
+    ]
+    for k, name in enumerate(people):
+        groups.append((len(groups) + 1, 3000 + k, name, 0, 1, "[]", "[]", 0))
+    shared = [("media", 3100), ("backup", 3101), ("finance", 3102), ("Verwaltung & IT", 3103)]
+    for name, gid in shared:
+        nopasswd = '["/usr/sbin/zfs list", "/usr/bin/systemctl restart smbd"]' if name == "backup" else "[]"
+        groups.append((len(groups) + 1, gid, name, 0, 1, "[]", nopasswd, 0))
+    by_name = {row[2]: row[0] for row in groups}
+    users: list[tuple[Any, ...]] = []
+    system_users = [
+        ("root", 0, "/root", "/usr/bin/zsh", "root"),
+        ("daemon", 1, "/usr/sbin", "/usr/sbin/nologin", "daemon"),
+        ("bin", 2, "/bin", "/usr/sbin/nologin", "bin"),
+        ("sys", 3, "/dev", "/usr/sbin/nologin", "sys"),
+        ("www-data", 33, "/var/www", "/usr/sbin/nologin", "www-data"),
+        ("sshd", 110, "/run/sshd", "/usr/sbin/nologin", "sshd"),
+        ("nobody", 65534, "/nonexistent", "/usr/sbin/nologin", "nogroup"),
+        ("ftp", 14, "/srv/ftp", "/usr/sbin/nologin", "ftp"),
+    ]
+    for n, (name, uid, home, shell, group) in enumerate(system_users, start=1):
+        users.append(
+            (
+                n,
+                uid,
+                name,
+                "*",
+                _truenas_encrypted(f"smb{name}", "*"),
+                home,
+                shell,
+                name.capitalize() if name != "root" else "root",
+                1,
+                0,
+                0,
+                int(name != "root"),
+                0,
+                0,
+                "[]",
+                "[]",
+                by_name[group],
+                None,
+                None,
+                None,
+            )
+        )
+    admin_uid = 950
+    users.append(
+        (
+            len(users) + 1,
+            admin_uid,
+            "truenas_admin",
+            "$6$rounds=656000$"
+            + hashlib.sha256(b"admin-salt").hexdigest()[:16]
+            + "$"
+            + base64.b64encode(hashlib.sha512(b"admin").digest()).decode()[:86].replace("+", "."),
+            _truenas_encrypted("smbadmin", "*"),
+            "/home/truenas_admin",
+            "/usr/bin/zsh",
+            "Administrator",
+            0,
+            0,
+            0,
+            1,
+            0,
+            0,
+            '["ALL"]',
+            "[]",
+            by_name["truenas_admin"],
+            None,
+            1_714_560_000 + 37,
+            "",
+        )
+    )
+    full_names = [
+        "Anna Schmidt",
+        "Bernd Müller",
+        "Chloé Dubois",
+        "Дмитрий Иванов",
+        "Eva Nováková",
+        "Farid Haddad",
+        "Greta Lindqvist",
+        "佐藤 弘",
+        "Inés García",
+        "Jonas Weber",
+        "Kaja Kowalska",
+        "",
+    ]
+    for k, name in enumerate(people):
+        smb = k % 4 != 3
+        nt = hashlib.md5(f"nt{name}".encode()).hexdigest().upper()
+        history = " ".join(
+            f"$6${hashlib.sha1(f'{name}{h}'.encode()).hexdigest()[:16]}$x{h}" for h in range(k % 3)
+        )
+        users.append(
+            (
+                len(users) + 1,
+                3000 + k,
+                name,
+                "$6$"
+                + hashlib.sha1(name.encode()).hexdigest()[:16]
+                + "$"
+                + base64.b64encode(hashlib.sha512(name.encode()).digest()).decode()[:86].replace("+", "."),
+                _truenas_encrypted(f"smb{name}", nt if smb else "*"),
+                f"/mnt/tank/home/{name}" if k % 5 else "/var/empty",
+                "/usr/bin/bash" if k % 2 else "/usr/bin/zsh",
+                full_names[k],
+                0,
+                int(smb),
+                0,
+                0,
+                int(k % 6 == 0),
+                int(k == 7),
+                "[]",
+                '["/usr/sbin/zpool status"]' if k == 2 else "[]",
+                by_name[name],
+                f"{name}@example.org" if k % 3 else ("" if k % 2 else None),
+                None if k % 4 == 1 else 1_700_000_000 + 86_400 * 17 * k + 3_607 * k,
+                None if k < 3 else _truenas_encrypted(f"hist{name}", history),
+            )
+        )
+    by_user = {row[2]: row[0] for row in users}
+    members: list[tuple[Any, ...]] = []
+    for k, name in enumerate(people):
+        for group in ("builtin_users", "media", "backup", "finance", "Verwaltung & IT")[: 1 + k % 4]:
+            members.append((len(members) + 1, by_name[group], by_user[name]))
+    members.append((len(members) + 1, by_name["builtin_administrators"], by_user["truenas_admin"]))
+    pools = [
+        (1, "tank", "13455297389047720481"),
+        (2, "fast", "5981243987154020193"),
+        (3, "backup", "17908235100227437766"),
+        (4, "scratch", "402785711139520019"),
+        (5, "archive-2024", "9223372036854775809"),
+    ]
+    pem = "-----BEGIN CERTIFICATE-----\n{}\n-----END CERTIFICATE-----\n"
+    certificates = [
+        (
+            1,
+            0x10,
+            "truenas_default",
+            pem.format(
+                "\n".join(
+                    base64.b64encode(hashlib.sha512(f"crt{r}".encode()).digest()).decode() for r in range(4)
+                )
+            ),
+            _truenas_encrypted("key1", "-----BEGIN PRIVATE KEY-----\nMIIEv...\n-----END PRIVATE KEY-----\n"),
+            None,
+            None,
+            None,
+            None,
+            10,
+            0,
+        ),
+        (
+            2,
+            0x08,
+            "nas.example.org",
+            pem.format(base64.b64encode(hashlib.sha512(b"le").digest()).decode()),
+            _truenas_encrypted(
+                "key2", "-----BEGIN EC PRIVATE KEY-----\nMHcCAQEE...\n-----END EC PRIVATE KEY-----\n"
+            ),
+            None,
+            None,
+            "https://acme-v02.api.letsencrypt.org/directory",
+            _truenas_encrypted("auth2", json.dumps({"nas.example.org": 1})),
+            30,
+            1,
+        ),
+        (
+            3,
+            0x20,
+            "csr-fileserver",
+            None,
+            _truenas_encrypted("key3", "-----BEGIN RSA PRIVATE KEY-----\n..."),
+            "-----BEGIN CERTIFICATE REQUEST-----\nMIICvDCCAaQCAQAw...\n-----END CERTIFICATE REQUEST-----\n",
+            None,
+            None,
+            None,
+            10,
+            0,
+        ),
+        (
+            4,
+            0x08,
+            "old-wildcard",
+            pem.format("MIIFazCCA1OgAwIBAgIU..."),
+            "",
+            None,
+            _truenas_moment(40_000_000, 123_456),
+            None,
+            None,
+            10,
+            0,
+        ),
+    ]
+    settings = [
+        (
+            1,
+            '["0.0.0.0"]',
+            '["::"]',
+            '["192.168.10.0/24", "10.8.0.7"]',
+            80,
+            443,
+            1,
+            '["TLSv1.2", "TLSv1.3"]',
+            "SAMEORIGIN",
+            1,
+            "de",
+            _truenas_moment(0, 418_077),
+            "Europe/Berlin",
+            1,
+            _truenas_encrypted("pwenc", "testing"),
+            2,
+            None,
+            0,
+        )
+    ]
+    shares: list[tuple[Any, ...]] = []
+    share_names = [
+        "homes",
+        "media",
+        "backup",
+        "finance",
+        "TimeMachine",
+        "public",
+        "Verwaltung",
+        "scans",
+        "photos",
+        "software",
+        "projects",
+        "archive",
+        "print$",
+        "Teams",
+        "Ausbildung",
+        "legacy-afp",
+    ]
+    for k, name in enumerate(share_names):
+        purpose = (
+            ("NO_PRESET" if k % 5 == 4 else "DEFAULT_SHARE")
+            if name != "TimeMachine"
+            else "ENHANCED_TIMEMACHINE"
+        )
+        home = name == "homes"
+        vuid = (
+            str(uuid.UUID(bytes=hashlib.md5(name.encode()).digest(), version=4))
+            if name == "TimeMachine" or k % 6 == 0
+            else ""
+        )
+        aux = (
+            ""
+            if k % 4
+            else (
+                "zfs_core:zfs_auto_homedir = yes\nforce create mode = 0664"
+                if home
+                else "veto files = /.DS_Store/"
+            )
+        )
+        audit = json.dumps(
+            {"enable": k % 7 == 3, "watch_list": ["finance"] if k % 7 == 3 else [], "ignore_list": []}
+        )
+        shares.append(
+            (
+                k + 1,
+                purpose,
+                None if k == 15 else f"/mnt/{pools[k % 3][1]}/{name.lower().rstrip('$')}",
+                "%U" if home else "",
+                int(home),
+                name,
+                ["", "Familienfotos", "Veeam target", "Buchhaltung 2024", "Time Machine"][k % 5],
+                int(k % 5 == 2),
+                int(k != 12),
+                int(k % 3 == 0),
+                int(name == "public"),
+                "192.168.10.0/24 10.8.0.0/16" if k % 4 == 1 else "",
+                "ALL" if k % 4 == 1 else "",
+                aux,
+                0,
+                0,
+                1,
+                int(k % 2 == 0),
+                1,
+                int(name == "TimeMachine"),
+                500_000_000_000 if name == "TimeMachine" else 0,
+                vuid,
+                1,
+                0,
+                int(k != 9),
+                "",
+                int(name == "legacy-afp"),
+                audit,
+            )
+        )
+    cron = []
+    schedules = [
+        ("00", "*", "*", "*", "*"),
+        ("*/15", "*", "*", "*", "*"),
+        ("30", "3", "*", "*", "1,2,3,4,5"),
+        ("0", "0", "1", "*", "*"),
+        ("45", "23", "*", "*", "0,6"),
+        ("00", "2", "*/2", "*", "*"),
+        ("5", "1,13", "*", "1,4,7,10", "*"),
+    ]
+    commands = [
+        "/usr/sbin/zpool scrub tank",
+        "rsync -a /mnt/tank/media/ /mnt/backup/media/",
+        "/mnt/tank/scripts/cleanup.sh > /dev/null 2>&1",
+        'midclt call pool.dataset.query \'[["name", "=", "tank/home"]]\' | jq .',
+        "find /mnt/tank/scans -mtime +90 -delete",
+        "smartctl -t short /dev/sda",
+        "curl -fsS -m 10 --retry 5 -o /dev/null https://hc-ping.com/8c7e0e2a",
+    ]
+    descriptions = [
+        "Monthly scrub",
+        "Mirror media",
+        "",
+        "Nächtliche Bereinigung",
+        "Healthcheck ping",
+        "SMART short test",
+        "",
+    ]
+    for k in range(21):
+        minute, hour, day, month, week = schedules[k % len(schedules)]
+        cron.append(
+            (
+                k + 1,
+                minute,
+                hour,
+                day,
+                month,
+                week,
+                ["root", "truenas_admin", "anna"][k % 3],
+                commands[k % len(commands)],
+                descriptions[k % len(descriptions)],
+                int(k % 5 != 4),
+                int(k % 3 != 0),
+                int(k % 4 == 0),
+            )
+        )
+    return {
+        "account_bsdgroups": groups,
+        "account_bsdusers": users,
+        "account_bsdgroupmembership": members,
+        "storage_volume": pools,
+        "system_certificate": certificates,
+        "system_settings": settings,
+        "sharing_cifs_share": shares,
+        "tasks_cronjob": cron,
+        "alembic_version": [("2b5ba3f1fdc3",)],
+    }
+
+
+def truenas(path: Path) -> Path:
+    """TrueNAS middleware's ``freenas-v1.db`` (see the module's list)."""
+    return write_export(path, TRUENAS_DDL, truenas_rows(), bytes_as_text=False)
+
+
+# --- Proxmox VE cluster file system (what: pve-cluster's src/pmxcfs/database.c, memdb.c) ---
+#
+# ``/var/lib/pve-cluster/config.db``: one table, ``tree``, the whole of /etc/pve. Every write bumps the
+# cluster-wide version; a new file or directory takes that version as its inode (so inodes are sparse and
+# grow with the cluster's age), ``version`` is the version of its last write, ``writer`` the corosync node
+# id that wrote it, ``mtime`` Unix seconds, ``type`` DT_DIR (4) or DT_REG (8), ``data`` the file's bytes
+# bound with sqlite3_bind_blob (a BLOB, NULL for a directory and for an empty file). The row of inode 0
+# is no file: ``__version__``, holding the tree's version (its parent 0 is itself); entries at the top of
+# /etc/pve have parent 0.
+
+PMXCFS_DDL = [
+    "PRAGMA journal_mode=WAL",
+    "CREATE TABLE IF NOT EXISTS tree (  inode INTEGER PRIMARY KEY NOT NULL,  parent INTEGER NOT NULL "
+    "CHECK(typeof(parent)=='integer'),  version INTEGER NOT NULL CHECK(typeof(version)=='integer'),  "
+    "writer INTEGER NOT NULL CHECK(typeof(writer)=='integer'),  mtime INTEGER NOT NULL "
+    "CHECK(typeof(mtime)=='integer'),  type INTEGER NOT NULL CHECK(typeof(type)=='integer'),  name TEXT "
+    "NOT NULL,  data BLOB);",
+]
+
+PMXCFS_DIR, PMXCFS_REG = 4, 8
+
+
+def _pmxcfs_files() -> list[tuple[str, str | None]]:
+    """/etc/pve's paths in the order a three-node cluster created them; a directory's text is None."""
+    pem = "-----BEGIN {0}-----\n{1}\n-----END {0}-----\n"
+
+    def b64(seed: str, lines: int) -> str:
+        return "\n".join(
+            base64.b64encode(hashlib.sha512(f"{seed}{n}".encode()).digest()[:48]).decode()
+            for n in range(lines)
+        )
+
+    files: list[tuple[str, str | None]] = [
+        ("priv", None),
+        ("nodes", None),
+        ("priv/lock", None),
+        ("priv/authkey.key", pem.format("PRIVATE KEY", b64("authkey", 6))),
+        ("authkey.pub", pem.format("PUBLIC KEY", b64("authpub", 2))),
+        ("pve-www.key", pem.format("PRIVATE KEY", b64("www", 6))),
+        ("priv/pve-root-ca.key", pem.format("PRIVATE KEY", b64("rootca", 6))),
+        ("pve-root-ca.pem", pem.format("CERTIFICATE", b64("rootcrt", 5))),
+        ("priv/pve-root-ca.srl", "0A3F5C9E17B2D4E6\n"),
+        ("datacenter.cfg", "keyboard: de\n"),
+        ("user.cfg", "user:root@pam:1:0:::root@example.org:::\n"),
+        (
+            "storage.cfg",
+            "dir: local\n\tpath /var/lib/vz\n\tcontent iso,vztmpl,backup\n\n"
+            "zfspool: local-zfs\n\tpool rpool/data\n\tsparse\n\tcontent images,rootdir\n",
+        ),
+        ("priv/authorized_keys", ""),
+        ("priv/known_hosts", ""),
+        (
+            "vzdump.cron",
+            "# cluster wide vzdump cron schedule\n# Automatically generated file - do not edit\n\n"
+            'PATH="/usr/sbin:/usr/bin:/sbin:/bin"\n\n',
+        ),
+        (
+            "corosync.conf",
+            "logging {\n  debug: off\n  to_syslog: yes\n}\n\nnodelist {\n  node {\n    name: pve1\n"
+            "    nodeid: 1\n    quorum_votes: 1\n    ring0_addr: 192.168.1.11\n  }\n}\n\ntotem {\n"
+            "  cluster_name: homelab\n  config_version: 3\n  version: 2\n}\n",
+        ),
+        ("ha", None),
+        ("firewall", None),
+        ("sdn", None),
+        ("mapping", None),
+        ("virtual-guest", None),
+        ("priv/acme", None),
+        ("priv/storage", None),
+        ("priv/lock/ha_manager_lock", None),
+        ("priv/shadow.cfg", ""),
+        (
+            "priv/tfa.cfg",
+            '{"users":{},"webauthn":{"rp":"pve1.example.org","origin":"https://pve1.example.org:8006"}}\n',
+        ),
+        ("priv/token.cfg", "root@pam!terraform 5f0c1a6e-3b5d-4c1e-9a7f-2d8e6b4c0a91\n"),
+        ("ha/resources.cfg", "vm: 100\n\tstate started\n\nct: 200\n\tmax_relocate 2\n\tstate started\n"),
+        ("ha/groups.cfg", "group: prefer-pve1\n\tnodes pve1:2,pve2:1\n\tnofailback 0\n\trestricted 0\n"),
+        ("ha/manager_status", ""),
+        (
+            "firewall/cluster.fw",
+            "[OPTIONS]\n\nenable: 1\n\n[RULES]\n\nIN SSH(ACCEPT) -source 192.168.1.0/24 -log nolog\n",
+        ),
+        (
+            "jobs.cfg",
+            "vzdump: backup-3f1c6a2e-91d4\n\tschedule 02:30\n\tall 1\n\tenabled 1\n\tmode snapshot\n"
+            "\tnotes-template {{guestname}}\n\tstorage pbs\n",
+        ),
+        ("replication.cfg", "local: 100-0\n\ttarget pve2\n\tschedule */15\n"),
+        ("sdn/.running-config", '{"version":1,"zones":{"ids":{}},"vnets":{"ids":{}},"subnets":{"ids":{}}}'),
+        (
+            "mapping/pci.cfg",
+            "gpu\n\tmap id=10de:2204,iommugroup=42,node=pve1,path=0000:01:00.0,subsystem-id=1458:403b\n",
+        ),
+    ]
+    for node in ("pve1", "pve2", "pve3"):
+        files += [
+            (f"nodes/{node}", None),
+            (f"nodes/{node}/qemu-server", None),
+            (f"nodes/{node}/lxc", None),
+            (f"nodes/{node}/openvz", None),
+            (f"nodes/{node}/priv", None),
+            (f"nodes/{node}/pve-ssl.key", pem.format("PRIVATE KEY", b64(f"ssl{node}", 6))),
+            (f"nodes/{node}/pve-ssl.pem", pem.format("CERTIFICATE", b64(f"crt{node}", 5))),
+            (f"nodes/{node}/lrm_status", ""),
+            (f"nodes/{node}/ssh_known_hosts", f"{node} ssh-ed25519 " + b64(f"hk{node}", 1)[:68] + "\n"),
+        ]
+    guests = [
+        (100, "pve1", "qemu"),
+        (101, "pve1", "qemu"),
+        (102, "pve2", "qemu"),
+        (200, "pve1", "lxc"),
+        (201, "pve3", "lxc"),
+        (103, "pve3", "qemu"),
+        (9000, "pve2", "qemu"),
+    ]
+    for vmid, node, kind in guests:
+        if kind == "qemu":
+            text = (
+                f"agent: 1\nboot: order=scsi0;ide2;net0\ncores: {2 + vmid % 3}\ncpu: x86-64-v2-AES\n"
+                "ide2: local:iso/debian-12.5.0-amd64-netinst.iso,media=cdrom,size=629M\n"
+                f"memory: {2048 * (1 + vmid % 4)}\n"
+                f"meta: creation-qemu=8.1.5,ctime=17{vmid:08d}\nname: vm{vmid}\n"
+                f"net0: virtio=BC:24:11:{vmid % 256:02X}:5E:0{vmid % 10},bridge=vmbr0,firewall=1\n"
+                f"numa: 0\nostype: l26\nscsi0: local-zfs:vm-{vmid}-disk-0,iothread=1,size=32G\n"
+                f"scsihw: virtio-scsi-single\nsmbios1: uuid={uuid.UUID(int=vmid * 7919)}\nsockets: 1\n"
+                f"vmgenid: {uuid.UUID(int=vmid * 104729)}\n"
+                + ("template: 1\n" if vmid == 9000 else "")
+                + (f"\n[snap-{vmid}]\nsnaptime: 1714{vmid:06d}\nvmstate: 0\n" if vmid == 101 else "")
+            )
+            files.append((f"nodes/{node}/qemu-server/{vmid}.conf", text))
+        else:
+            text = (
+                f"arch: amd64\ncores: 1\nfeatures: nesting=1\nhostname: ct{vmid}\nmemory: 512\n"
+                f"net0: name=eth0,bridge=vmbr0,hwaddr=BC:24:11:AA:{vmid % 256:02X}:01,ip=dhcp,type=veth\n"
+                f"ostype: debian\nrootfs: local-zfs:subvol-{vmid}-disk-0,size=8G\n"
+                "swap: 512\nunprivileged: 1\n"
+                f"description: Pi-hole f%C3%BCr das Heimnetz%0A\n"
+            )
+            files.append((f"nodes/{node}/lxc/{vmid}.conf", text))
+        files.append(
+            (f"firewall/{vmid}.fw", "[OPTIONS]\n\nenable: 1\n\n[RULES]\n\nIN ACCEPT -p tcp -dport 443\n")
+        )
+    return files
+
+
+def pmxcfs_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """config.db after a cluster's first months: every path of _pmxcfs_files created in order (its
+    inode the version then), some of them written again later by other nodes."""
+    version = 5_000  # writes before the cluster was formed
+    mtime = 1_704_103_200  # 2024-01-01 10:00 UTC
+    entries: dict[str, list[Any]] = {}
+    inodes = {"": 0}
+    for n, (path, text) in enumerate(_pmxcfs_files()):
+        version += 1 + n % 4
+        mtime += 37 + 613 * (n % 7)
+        parent, _, name = path.rpartition("/")
+        data = None if text is None or text == "" else text.encode()
+        kind = PMXCFS_DIR if text is None else PMXCFS_REG
+        entries[path] = [version, inodes[parent], version, 1 + n % 3, mtime, kind, name, data]
+        inodes[path] = version
+    # Later writes: a file's version and mtime move on, its inode stays; the writer is the node that wrote.
+    rewrites = [
+        path
+        for path, (_, _, _, _, _, kind, _, _) in entries.items()
+        if kind == PMXCFS_REG and (path.endswith((".conf", ".cfg", "lrm_status", "manager_status")))
+    ]
+    for k, path in enumerate(rewrites * 3):
+        version += 11 + 97 * (k % 5)
+        mtime += 3_600 * (1 + k % 9) + k
+        entry = entries[path]
+        entry[2], entry[3], entry[4] = version, 1 + (k * 7) % 3, mtime
+        if path.endswith("lrm_status"):
+            entry[7] = json.dumps(
+                {"mode": "active", "results": {}, "state": "active", "timestamp": mtime},
+                separators=(",", ":"),
+            ).encode()
+        elif path.endswith("manager_status"):
+            entry[7] = json.dumps(
+                {
+                    "master_node": "pve1",
+                    "node_status": {"pve1": "online", "pve2": "online", "pve3": "online"},
+                    "service_status": {"vm:100": {"node": "pve1", "running": 1, "state": "started"}},
+                    "timestamp": mtime,
+                },
+                separators=(",", ":"),
+            ).encode()
+    rows = [(0, 0, version, 2, mtime, PMXCFS_REG, "__version__", None)]
+    rows += [tuple(entry) for entry in entries.values()]
+    return {"tree": rows}
+
+
+def pmxcfs(path: Path) -> Path:
+    """Proxmox VE's ``config.db`` (see the module's list)."""
+    return write_export(path, PMXCFS_DDL, pmxcfs_rows(), bytes_as_text=False)
+
+
+# --- Vorta (settings.db: vorta.store.models' peewee models through init_db, run for real with vorta 0.11.6
+# from PyPI; the DDL below is what it created, the rows shaped as its borg jobs and scheduler write them) ---
+#
+# peewee declares a BooleanField INTEGER (0/1 cells), a DateTimeField DATETIME holding Python's str() of a
+# naive local datetime (microseconds only when not zero: '2024-03-01 02:42:00' beside
+# '2024-03-01 09:42:13.099991'), a JSONField TEXT of json.dumps; ``eventlogmodel.profile`` and
+# ``jobmodel.profile`` are CharFields holding str(profile.id); ``settingsmodel`` keeps a boolean ``value``
+# and a string ``str_value`` per setting beside its unique ``key`` (init_db's get_misc_settings rows).
+VORTA_DDL = [
+    "PRAGMA journal_mode=wal",
+    'CREATE TABLE "repomodel" ("id" INTEGER NOT NULL PRIMARY KEY, "url" VARCHAR(255) NOT NULL, '
+    '"name" VARCHAR(255) NOT NULL, "added_at" DATETIME NOT NULL, "encryption" VARCHAR(255), '
+    '"unique_size" INTEGER, "unique_csize" INTEGER, "total_size" INTEGER, "total_unique_chunks" INTEGER, '
+    '"create_backup_cmd" VARCHAR(255) NOT NULL, "extra_borg_arguments" VARCHAR(255) NOT NULL)',
+    'CREATE UNIQUE INDEX "repomodel_url" ON "repomodel" ("url")',
+    'CREATE TABLE "archivemodel" ("id" INTEGER NOT NULL PRIMARY KEY, '
+    '"snapshot_id" VARCHAR(255) NOT NULL, "name" VARCHAR(255) NOT NULL, "repo_id" INTEGER NOT NULL, '
+    '"time" DATETIME NOT NULL, "duration" REAL, "size" INTEGER, "trigger" VARCHAR(255), '
+    'FOREIGN KEY ("repo_id") REFERENCES "repomodel" ("id"))',
+    'CREATE INDEX "archivemodel_repo_id" ON "archivemodel" ("repo_id")',
+    'CREATE TABLE "backupprofilemodel" ("id" INTEGER NOT NULL PRIMARY KEY, "name" VARCHAR(255) NOT NULL, '
+    '"added_at" DATETIME NOT NULL, "repo_id" INTEGER, "ssh_key" VARCHAR(255), '
+    '"compression" VARCHAR(255) NOT NULL, "exclude_patterns" TEXT, "exclude_if_present" TEXT, '
+    '"schedule_mode" VARCHAR(255) NOT NULL, "schedule_interval_count" INTEGER NOT NULL, '
+    '"schedule_interval_unit" VARCHAR(255) NOT NULL, "schedule_fixed_hour" INTEGER NOT NULL, '
+    '"schedule_fixed_minute" INTEGER NOT NULL, "schedule_interval_hours" INTEGER NOT NULL, '
+    '"schedule_interval_minutes" INTEGER NOT NULL, "schedule_make_up_missed" INTEGER NOT NULL, '
+    '"validation_on" INTEGER NOT NULL, "validation_weeks" INTEGER NOT NULL, '
+    '"compaction_on" INTEGER NOT NULL, "compaction_weeks" INTEGER NOT NULL, "prune_on" INTEGER NOT NULL, '
+    '"prune_hour" INTEGER NOT NULL, "prune_day" INTEGER NOT NULL, "prune_week" INTEGER NOT NULL, '
+    '"prune_month" INTEGER NOT NULL, "prune_year" INTEGER NOT NULL, "prune_keep_within" VARCHAR(255), '
+    '"new_archive_name" VARCHAR(255) NOT NULL, "prune_prefix" VARCHAR(255) NOT NULL, '
+    '"pre_backup_cmd" VARCHAR(255) NOT NULL, "post_backup_cmd" VARCHAR(255) NOT NULL, '
+    '"dont_run_on_metered_networks" INTEGER NOT NULL, '
+    'FOREIGN KEY ("repo_id") REFERENCES "repomodel" ("id"))',
+    'CREATE INDEX "backupprofilemodel_repo_id" ON "backupprofilemodel" ("repo_id")',
+    'CREATE TABLE "eventlogmodel" ("id" INTEGER NOT NULL PRIMARY KEY, "start_time" DATETIME NOT NULL, '
+    '"end_time" DATETIME NOT NULL, "category" VARCHAR(255) NOT NULL, "subcommand" VARCHAR(255), '
+    '"message" VARCHAR(255), "returncode" INTEGER NOT NULL, "params" TEXT, "profile" VARCHAR(255), '
+    '"repo_url" VARCHAR(255))',
+    'CREATE TABLE "exclusionmodel" ("id" INTEGER NOT NULL PRIMARY KEY, "profile_id" INTEGER NOT NULL, '
+    '"name" VARCHAR(255) NOT NULL, "enabled" INTEGER NOT NULL, "source" VARCHAR(255) NOT NULL, '
+    'FOREIGN KEY ("profile_id") REFERENCES "backupprofilemodel" ("id"))',
+    'CREATE INDEX "exclusionmodel_profile_id" ON "exclusionmodel" ("profile_id")',
+    'CREATE TABLE "jobmodel" ("id" INTEGER NOT NULL PRIMARY KEY, "profile" VARCHAR(255), '
+    '"profile_name" VARCHAR(255), "repo_url" VARCHAR(255), "job_type" VARCHAR(255) NOT NULL, '
+    '"status" VARCHAR(255) NOT NULL, "trigger" VARCHAR(255), "scheduled_at" DATETIME, '
+    '"reason" VARCHAR(255), "event_log_id" INTEGER, "created_at" DATETIME NOT NULL, '
+    'FOREIGN KEY ("event_log_id") REFERENCES "eventlogmodel" ("id"))',
+    'CREATE INDEX "jobmodel_event_log_id" ON "jobmodel" ("event_log_id")',
+    'CREATE INDEX "jobmodel_profile_status_created_at" ON "jobmodel" ("profile", "status", "created_at")',
+    'CREATE TABLE "repopassword" ("id" INTEGER NOT NULL PRIMARY KEY, "url" VARCHAR(255) NOT NULL, '
+    '"password" VARCHAR(255) NOT NULL)',
+    'CREATE UNIQUE INDEX "repopassword_url" ON "repopassword" ("url")',
+    'CREATE TABLE "schedulerpausemodel" ("profile_id" INTEGER NOT NULL PRIMARY KEY, '
+    '"paused_until" DATETIME NOT NULL, FOREIGN KEY ("profile_id") REFERENCES "backupprofilemodel" ("id"))',
+    'CREATE TABLE "schemaversion" ("id" INTEGER NOT NULL PRIMARY KEY, "version" INTEGER NOT NULL, '
+    '"changed_at" DATETIME NOT NULL)',
+    'CREATE TABLE "settingsmodel" ("id" INTEGER NOT NULL PRIMARY KEY, "key" VARCHAR(255) NOT NULL, '
+    '"value" INTEGER NOT NULL, "str_value" VARCHAR(255) NOT NULL, "label" VARCHAR(255) NOT NULL, '
+    '"group" VARCHAR(255) NOT NULL, "tooltip" VARCHAR(255) NOT NULL, "type" VARCHAR(255) NOT NULL)',
+    'CREATE UNIQUE INDEX "settingsmodel_key" ON "settingsmodel" ("key")',
+    'CREATE TABLE "sourcedirmodel" ("id" INTEGER NOT NULL PRIMARY KEY, "dir" VARCHAR(255) NOT NULL, '
+    '"dir_size" INTEGER NOT NULL, "dir_files_count" INTEGER NOT NULL, "path_isdir" INTEGER NOT NULL, '
+    '"profile_id" INTEGER NOT NULL, "added_at" DATETIME NOT NULL, '
+    'FOREIGN KEY ("profile_id") REFERENCES "backupprofilemodel" ("id"))',
+    'CREATE INDEX "sourcefilemodel_profile_id" ON "sourcedirmodel" ("profile_id")',
+    'CREATE TABLE "wifisettingmodel" ("id" INTEGER NOT NULL PRIMARY KEY, "ssid" VARCHAR(255) NOT NULL, '
+    '"last_connected" DATETIME, "allowed" INTEGER NOT NULL, "profile_id" INTEGER NOT NULL, '
+    'FOREIGN KEY ("profile_id") REFERENCES "backupprofilemodel" ("id"))',
+    'CREATE INDEX "wifisettingmodel_profile_id" ON "wifisettingmodel" ("profile_id")',
+]
+
+VORTA_SETTINGS = [
+    ("enable_notifications", 1, "", "Display notifications when background tasks fail", "Notifications", "",
+     "checkbox"),
+    ("enable_notifications_success", 1, "", "Notify about successful background tasks", "Notifications", "",
+     "checkbox"),
+    ("autostart", 0, "", "Automatically start Vorta at login", "Startup",
+     "Add Vorta to the systems autostart list", "checkbox"),
+    ("foreground", 1, "", "Show main window of Vorta on launch", "Startup",
+     "Make Vorta appear on screen instead of minimizing to system tray", "checkbox"),
+    ("get_srcpath_datasize", 1, "", "Get statistics of file/folder when added", "Information",
+     "When adding a new source, calculate its size and the number of files.", "checkbox"),
+    ("enable_fixed_units", 0, "", "Use the same unit of measurement for archive sizes", "Information",
+     "When enabled, all archive sizes will use the same unit of measurement, such as  KB or MB. "
+     "This can make archive sizes easier to compare.", "checkbox"),
+    ("use_system_keyring", 0, "", "Store repository passwords in system keychain, if available", "Security",
+     "Otherwise Vorta's configuration database stores the password in plaintext.", "checkbox"),
+    ("override_mount_permissions", 0, "", "Try to replace file permissions when mounting an archive",
+     "Security", "Set owner to current user and umask to 0277", "checkbox"),
+    ("previous_profile_id", 0, "2", "Previously selected profile", "", "", "internal"),
+    ("previous_window_width", 0, "1024", "Previous window width", "", "", "internal"),
+    ("previous_window_height", 0, "768", "Previous window height", "", "", "internal"),
+    ("diff_files_display_mode", 0, "0", "Diff dialog display mode", "", "", "internal"),
+    ("extract_files_display_mode", 0, "0", "Extract dialog display mode", "", "", "internal"),
+    ("sourcetab_sort_column", 0, "0", "Source Tab Sort Column", "", "", "internal"),
+    ("sourcetab_sort_order", 0, "0", "Source Tab Sort Order", "", "", "internal"),
+    ("enable_background_question", 1, "",
+     "If the system tray isn't available, ask whether to continue in the background on exit", "", "",
+     "checkbox"),
+    ("disable_background_state", 0, "", "Previous background exit button state", "", "", "internal"),
+]  # fmt: skip
+
+
+def _vorta_time(moment: datetime | None) -> str | None:
+    """peewee's DateTimeField through Python's sqlite3: str() of the naive datetime."""
+    return None if moment is None else str(moment)
+
+
+def vorta_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """A laptop's Vorta after a few weeks: three profiles on four repositories, archives, the event log."""
+    base = datetime(2024, 3, 1, 2, 42, 0)
+    repos = []
+    for n, (url, encryption) in enumerate(
+        [
+            ("ssh://u123@u123.your-storagebox.de:23/./borg/laptop", "repokey-blake2"),
+            ("/media/usb-backup/borg", "none"),
+            ("ssh://xy7z9k2p@xy7z9k2p.repo.borgbase.com/./repo", "keyfile-blake2"),
+            ("/mnt/nas/borg-fotos", "repokey"),
+        ],
+        start=1,
+    ):
+        added = base + timedelta(
+            days=n - 1, seconds=17 * (n - 1), microseconds=0 if n % 2 == 0 else 123_456 * n
+        )
+        stats = (
+            (98_765_432_108 + n, None, 312_345_678_901 * n, 1_233_567 + 1000 * n) if n < 4 else (None,) * 4
+        )
+        extra = "--remote-path=borg-1.4 --lock-wait 30" if n == 1 else ""
+        name = ["Hetzner", "", "BorgBase", "NAS Fotos"][n - 1]
+        repos.append((n, url, name, _vorta_time(added), encryption, *stats, "", extra))
+    profiles = []
+    for n, name in enumerate(["Default", "Fotos → NAS", "Arbeit"], start=1):
+        profiles.append(
+            (n, name, _vorta_time(base + timedelta(minutes=n - 1)), n, None if n == 2 else "id_ed25519",
+             ["lz4", "zstd,8", "auto,zstd,3"][n - 1],
+             "*.pyc\n**/node_modules\n# caches\n/home/*/.cache" if n == 1 else None,
+             "[] .nobackup\n[] CACHEDIR.TAG", ["interval", "fixed", "off"][n - 1], [1, 3, 3][n - 1],
+             ["hours", "hours", "days"][n - 1], 3, 42, 3, 42,
+             1, int(n != 3), 3, 0, 3, int(n == 1), 2, 7, 4, 6, 2, ["10H", None, ""][n - 1],
+             "{hostname}-{now:%Y-%m-%d-%H%M%S}", "{hostname}-",
+             "mysqldump -u root app > /tmp/app.sql" if n == 3 else "",
+             "", int(n != 2))
+        )  # fmt: skip
+    sources = []
+    for n, folder in enumerate(
+        ["/home/anna", "/home/anna/Documents", "/home/anna/Bilder", "/etc", "/home/anna/.config/vorta",
+         "/home/anna/Projekte/app", "/var/lib/mysql-dump", "/home/anna/Musik", "/srv/www",
+         "/home/anna/Notes.md",
+         "/home/anna/.ssh", "/opt/Übersetzung"]
+    ):  # fmt: skip
+        unknown = n % 5 == 4  # -1: not counted yet
+        sources.append(
+            (n + 1, folder, -1 if unknown else 1_000_003 * (n + 1) ** 3, -1 if unknown else 17 * (n + 1) ** 2,
+             int(not folder.endswith(".md")), n % 3 + 1,
+             _vorta_time(base + timedelta(hours=n, microseconds=0 if n % 3 == 0 else 654_321)))
+        )  # fmt: skip
+    exclusions = [
+        (n + 1, n % 3 + 1, name, int(n % 4 != 3), "preset" if name in ("Python", "Trash") else "custom")
+        for n, name in enumerate(["*.tmp", "Cache", "Python", "node_modules", "**/.git", "Trash", "*.iso"])
+    ]
+    archives = []
+    for n in range(36):
+        start = base + timedelta(hours=7 * n, seconds=n * 13, microseconds=(n * 99_991) % 1_000_000)
+        if n % 7 == 0:
+            start = start.replace(microsecond=0)
+        created = n % 6 != 5  # list_repo only knows an archive's name and time
+        archives.append(
+            (n + 1, hashlib.sha256(f"a{n}".encode()).hexdigest(), f"anna-laptop-{start:%Y-%m-%d-%H%M%S}",
+             n % 3 + 1, _vorta_time(start),
+             (round(12.5 + n * 3.731, 6) if n % 4 else 3600.0 + n) if created else None,
+             (n + 1) * 104_857_601 if created else None,
+             (["scheduled", "user", "catchup"][n % 3] if n % 9 else "scheduled") if created else None)
+        )  # fmt: skip
+    events = []
+    for n in range(40):
+        command = ["create", "info", "list", "prune", "check", "compact", "create", "delete"][n % 8]
+        start = base + timedelta(
+            hours=7 * n, seconds=n, microseconds=(n * 31_337) % 1_000_000 if n % 5 else 0
+        )
+        end = start + timedelta(seconds=30 + n * 47, microseconds=111 * n)
+        failed = n % 11 == 3
+        params = (
+            json.dumps(
+                {
+                    "repo_id": n % 3 + 1,
+                    "profile_name": profiles[n % 3][1],
+                    "errors": [["ERROR", "Lock timeout"]],
+                }
+            )
+            if failed
+            else None
+        )
+        events.append(
+            (n + 1, _vorta_time(start), _vorta_time(end),
+             (["scheduled", "user", "catchup"][n % 3] if command == "create" else "user"), command,
+             "Repository /media/usb-backup/borg does not exist." if failed else None,
+             [0, 0, 1, 2, 0, 0, 0, -1][n % 8] if n % 13 else 130, params,
+             str(n % 3 + 1) if n % 10 != 9 else None, repos[n % 3][1])
+        )  # fmt: skip
+    jobs = []
+    reasons = ["Repository is busy with another job.", "Network unavailable for catch-up.",
+               "Not running backup on metered connection.", "Profile has no repository."]  # fmt: skip
+    for n in range(24):
+        catchup = n % 2 == 1
+        when = base + timedelta(hours=7 * n, microseconds=0 if n % 4 else 5)
+        jobs.append(
+            (n + 1, str(n % 3 + 1), profiles[n % 3][1], repos[n % 3][1], "backup",
+             "failed" if n % 5 == 2 else "skipped", "catchup" if catchup else "scheduled",
+             _vorta_time(when) if catchup else None, reasons[n % 4], None,
+             _vorta_time(when + timedelta(seconds=3, microseconds=(n * 7_919) % 1_000_000)))
+        )  # fmt: skip
+    wifis = [
+        (n + 1, ssid, None if n == 3 else _vorta_time(base + timedelta(days=n, seconds=1)), int(n != 1), 1)
+        for n, ssid in enumerate(["FRITZ!Box 7590 XY", "Hotspot Bahn", "eduroam", "Café Müller"])
+    ]
+    return {
+        "repomodel": repos,
+        "archivemodel": archives,
+        "backupprofilemodel": profiles,
+        "eventlogmodel": events,
+        "exclusionmodel": exclusions,
+        "jobmodel": jobs,
+        "repopassword": [(1, repos[1][1], "correct horse battery staple")],
+        "schedulerpausemodel": [(2, _vorta_time(base + timedelta(days=40, hours=3)))],
+        "schemaversion": [(1, 23, _vorta_time(datetime(2024, 2, 29, 21, 5, 44, 961_602)))],
+        "settingsmodel": [(n, *setting) for n, setting in enumerate(VORTA_SETTINGS, start=1)],
+        "sourcedirmodel": sources,
+        "wifisettingmodel": wifis,
+    }
+
+
+def vorta(path: Path) -> Path:
+    """Vorta's ``settings.db`` (see the module's list)."""
+    return write_export(path, VORTA_DDL, vorta_rows(), bytes_as_text=False)

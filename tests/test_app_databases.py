@@ -94,7 +94,8 @@ cargo's global cache tracker, a VS Code state database (global and workspace), a
 database, a NetNewsWire articles database, a Zeitgeist activity log (run for real), a SiYuan notes
 database, an Owncast streaming server database, an SFTPGo server database, a Mylar3 comics database, a
 LazyLibrarian books database, a PiGallery2 gallery database, a Bitcoin Core descriptor wallet, a
-Photoview photo library, a FileFlows server database)
+Photoview photo library, a FileFlows server database, a TrueNAS middleware database, a Proxmox VE
+cluster configuration database, a Vorta backup client's settings database)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -23717,3 +23718,193 @@ def test_fileflows_server_joins_its_guid_references_beside_guid_empty_and_keeps_
     assert columns["DbLogMessage"]["ClientUid"]["no_reference_count"] == sum(
         row[0] == apps.FILEFLOWS_EMPTY for row in rows["DbLogMessage"]
     )
+
+
+def test_truenas_config_database_keeps_its_zfs_guids_exact_and_reads_its_password_change_seconds(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.truenas)
+    rows = apps.truenas_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    names = {
+        match.group(1): re.findall(r'(?:\(\n\t|, \n\t|\(|, )"?(\w+)"? [A-Za-z]', statement)
+        for statement in apps.TRUENAS_DDL
+        if (match := re.match(r'CREATE TABLE "?(\w+)"? ?\(', statement))
+    }
+    names = {t: [c for c in columns if c != "CONSTRAINT"] for t, columns in names.items()}
+    assert {t: len(c) for t, c in names.items()} == {t: len(v[0]) for t, v in rows.items()}
+    # A column holding both NULL and '' (an e-mail never set and one cleared; a password history from
+    # before the column and an empty one EncryptedText binds as '') is charged as any; nothing else.
+    users, certificates = rows["account_bsdusers"], rows["system_certificate"]
+    user_columns = names["account_bsdusers"]
+    blanks = {
+        ("account_bsdusers", column): sum(row[user_columns.index(column)] == "" for row in users)
+        for column in ("bsdusr_email", "bsdusr_password_history")
+    }
+    blanks[("system_certificate", "cert_privatekey")] = sum(row[4] == "" for row in certificates)
+    assert charged_columns(profiled(run_dir)["columns"]) == {
+        key: round(column_score(len(rows[key[0]]), count), 2) for key, count in blanks.items()
+    }
+    scores = {t: (len(v), [100.0] * len(v[0])) for t, v in rows.items()}
+    for (table, column), count in blanks.items():
+        scores[table][1][names[table].index(column)] = column_score(len(rows[table]), count)
+    assert ran.record["quality_before"] == pytest.approx(export_score(scores), abs=0.01)
+    assert ran.record["quality_after"] == 100.0
+    # Every cell: booleans 0/1, a user's last password change in epoch seconds (an instant), SQLAlchemy's
+    # naive datetimes, the pools' ZFS GUIDs exact past bigint (numeric), JSON, base64 secrets and PEM
+    # documents as written, '' NULL by the blank rule.
+    types = {table: ran.types(table) for table in rows}
+    assert types["account_bsdusers"]["bsdusr_last_password_change"] == "timestamp with time zone"
+    assert types["storage_volume"]["vol_guid"] == "numeric"
+    assert types["system_settings"]["stg_birthday"] == "timestamp without time zone"
+    assert types["sharing_cifs_share"]["cifs_timemachine"] == "boolean"
+    assert types["tasks_cronjob"]["cron_minute"] == types["tasks_cronjob"]["cron_hour"] == "text"
+
+    def loaded(value: Any, kind: str) -> Any:
+        if value is None or value == "":
+            return None
+        if kind == "boolean":
+            return bool(value)
+        if kind == "timestamp with time zone":
+            return UNIX_EPOCH + timedelta(seconds=value)
+        if kind == "timestamp without time zone":
+            return datetime.fromisoformat(value)
+        if kind == "numeric":  # the driver hands numeric over as its decimal text
+            return str(Decimal(value))
+        return arrives_as(value) if isinstance(value, str) else value
+
+    for table, columns in names.items():
+        relation = f"{quote_ident(ran.base)}.{quote_ident(table)}"
+        got = pg_query(ran.uri, f"SELECT {', '.join(quote_ident(c) for c in columns)} FROM {relation}")
+        expected = [
+            tuple(loaded(v, types[table][c]) for v, c in zip(row, columns, strict=True))
+            for row in rows[table]
+        ]
+        assert sorted(got, key=repr) == sorted(expected, key=repr), table
+    assert max(int(row[2]) for row in rows["storage_volume"]) > 2**63
+    # The declared references, and the cron job's user found by its values among the usernames.
+    assert references(run_dir) == {
+        ("account_bsdusers", "bsdusr_group_id"): "account_bsdgroups.id",
+        ("account_bsdgroupmembership", "bsdgrpmember_group_id"): "account_bsdgroups.id",
+        ("account_bsdgroupmembership", "bsdgrpmember_user_id"): "account_bsdusers.id",
+        ("system_settings", "stg_guicertificate_id"): "system_certificate.id",
+        ("tasks_cronjob", "cron_user"): "account_bsdusers.bsdusr_username",
+    }
+
+
+def test_proxmox_cluster_file_system_keeps_config_files_as_bytes_and_finds_the_tree_through_parent(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.pmxcfs)
+    tree = apps.pmxcfs_rows()["tree"]
+    loaded_cleanly(ran, run_dir, {"tree": len(tree)})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    assert charged_columns(profiled(run_dir)["columns"]) == {}
+    # mtime is Unix seconds (an instant, audited); inode, version and the writer's node id integers;
+    # every file's text bytes as written (a BLOB), NULL for a directory and an empty file.
+    assert ran.types("tree") == {
+        "inode": "bigint",
+        "parent": "bigint",
+        "version": "bigint",
+        "writer": "bigint",
+        "mtime": "timestamp with time zone",
+        "type": "bigint",
+        "name": "text",
+        "data": "bytea",
+    }
+    assert primary_key(ran.uri, ran.record["version_schema"], "tree") == ["inode"]
+    got = pg_query(
+        ran.uri,
+        f"SELECT inode, parent, version, writer, mtime, type, name, data FROM {quote_ident(ran.base)}.tree",
+    )
+    assert sorted((*row[:7], None if row[7] is None else bytes(row[7])) for row in got) == sorted(
+        (i, p, v, w, UNIX_EPOCH + timedelta(seconds=m), t, n, d) for i, p, v, w, m, t, n, d in tree
+    )
+    assert sum(row[7] is None and row[5] == apps.PMXCFS_REG for row in tree) > 0
+    # The tree: each entry's parent is a directory's inode, the top's 0 the __version__ row's; the version
+    # and the writer's node id, numbers among the inodes' range, are no references.
+    assert references(run_dir) == {("tree", "parent"): "tree.inode"}
+
+
+def test_vorta_settings_keep_their_string_values_as_written_and_read_peewee_datetimes_with_and_without_micros(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.vorta)
+    rows = apps.vorta_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    names = {
+        match.group(1): re.findall(r'(?:\(|, )"(\w+)" [A-Z]', statement)
+        for statement in apps.VORTA_DDL
+        if (match := re.match(r'CREATE TABLE "(\w+)"', statement))
+    }
+    assert {t: len(c) for t, c in names.items()} == {t: len(v[0]) for t, v in rows.items()}
+    # A profile's prune_keep_within NULL (never set) beside '' (cleared): charged as any such column.
+    profiles = rows["backupprofilemodel"]
+    within = names["backupprofilemodel"].index("prune_keep_within")
+    cleared = sum(row[within] == "" for row in profiles)
+    assert charged_columns(profiled(run_dir)["columns"]) == {
+        ("backupprofilemodel", "prune_keep_within"): round(column_score(len(profiles), cleared), 2)
+    }
+    scores = {t: (len(v), [100.0] * len(v[0])) for t, v in rows.items()}
+    scores["backupprofilemodel"][1][within] = column_score(len(profiles), cleared)
+    assert ran.record["quality_before"] == pytest.approx(export_score(scores), abs=0.01)
+    assert ran.record["quality_after"] == 100.0
+    # Settings: a boolean value and a string value beside a unique key. The string values are text,
+    # each as written (a window width 1024, a profile id 2; '' NULL by the blank rule): the values of a
+    # name/value table (until 2026-12-06 this column of numbers written as TEXT was bigint).
+    settings = ran.types("settingsmodel")
+    assert settings["str_value"] == "text"
+    assert ran.values("settingsmodel", "str_value", "key") == {
+        row[1]: row[3] or None for row in rows["settingsmodel"]
+    }
+    # peewee's DateTimeField: str() of a naive datetime, microseconds only when not zero, both read.
+    moments = set(re.findall(r'"(\w+)" DATETIME', " ".join(apps.VORTA_DDL)))
+    types = {table: ran.types(table) for table in rows}
+    for table, columns in names.items():
+        for column in set(columns) & moments:
+            assert types[table][column] == "timestamp without time zone", (table, column)
+    assert types["archivemodel"]["duration"] == "double precision"
+    # BooleanFields are declared INTEGER: 0/1 numbers, as every declared INTEGER column of 0/1.
+    assert types["backupprofilemodel"]["prune_on"] == types["sourcedirmodel"]["path_isdir"] == "bigint"
+    # The profile's id as a CharField's text: integers, each the number written.
+    assert types["eventlogmodel"]["profile"] == types["jobmodel"]["profile"] == "bigint"
+
+    def loaded(value: Any, kind: str) -> Any:
+        if value is None or value == "":
+            return None
+        if kind == "timestamp without time zone":
+            return datetime.fromisoformat(value)
+        if kind == "bigint":
+            return int(value)
+        return arrives_as(value) if isinstance(value, str) else value
+
+    for table, columns in names.items():
+        relation = f"{quote_ident(ran.base)}.{quote_ident(table)}"
+        got = pg_query(ran.uri, f"SELECT {', '.join(quote_ident(c) for c in columns)} FROM {relation}")
+        expected = [
+            tuple(loaded(v, types[table][c]) for v, c in zip(row, columns, strict=True))
+            for row in rows[table]
+        ]
+        assert sorted(got, key=repr) == sorted(expected, key=repr), table
+    assert any("." in (row[4] or "") for row in rows["archivemodel"])
+    assert any("." not in (row[4] or ".") for row in rows["archivemodel"])
+    # Every declared reference; an undeclaring table's repository URL found among the repositories'.
+    # A job's table declares its event's reference, so its other columns are not searched. The event's
+    # profile id fits the profiles', the repositories' and the Wi-Fi settings' keys alike: it may stay
+    # unchosen, and is never another table's.
+    found = references(run_dir)
+    assert found.pop(("eventlogmodel", "profile"), "backupprofilemodel.id") == "backupprofilemodel.id"
+    assert found == {
+        ("archivemodel", "repo_id"): "repomodel.id",
+        ("backupprofilemodel", "repo_id"): "repomodel.id",
+        ("exclusionmodel", "profile_id"): "backupprofilemodel.id",
+        ("jobmodel", "event_log_id"): "eventlogmodel.id",
+        ("schedulerpausemodel", "profile_id"): "backupprofilemodel.id",
+        ("sourcedirmodel", "profile_id"): "backupprofilemodel.id",
+        ("wifisettingmodel", "profile_id"): "backupprofilemodel.id",
+        ("eventlogmodel", "repo_url"): "repomodel.url",
+        ("repopassword", "url"): "repomodel.url",
+    }

@@ -198,3 +198,44 @@ def test_a_name_value_table_named_in_glued_lower_case_and_scoped_by_two_columns_
         assert value.inferred_type == "text", table
     assert found["readings"]["value"].null_like_count == 1
     assert found["readings"]["value"].tokens_as_values == []
+
+
+def test_a_name_value_tables_value_column_named_for_its_kind_is_one_of_its_values(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """Settings kept in a column per kind of value beside a unique name (``str_value`` beside a
+    boolean ``value``, as peewee models write them; ``string_value``, ``int_value`` of a metadata
+    store): the string column is the setting's text whatever it holds, its numbers written as TEXT
+    (a window width ``1024``, a profile id ``2``) kept as written, a word token a setting's value.
+    Integers the writer stored as INTEGER cells in the ``int_value`` column stay integers. Until
+    2026-12-06 the string column of numbers was bigint (its next text a drift) and ``none`` NULL. A
+    ``price_value`` is no kind of value, and without a unique name no column is a setting's."""
+    settings = [
+        (1, "previous_window_width", 0, "1024", 3),
+        (2, "previous_profile_id", 0, "2", 1),
+        (3, "enable_notifications", 1, "", 0),
+        (4, "diff_files_display_mode", 0, "0", 0),
+        (5, "theme", 0, "none", 0),
+    ]
+    readings = [("cpu", "1", "2"), ("cpu", "2", "3"), ("mem", "12", "4"), ("mem", "13", "none")]
+    path = make_sqlite(
+        {
+            "settingsmodel": (
+                'CREATE TABLE "settingsmodel" ("id" INTEGER NOT NULL PRIMARY KEY, "key" VARCHAR(255) NOT '
+                'NULL, "value" INTEGER NOT NULL, "str_value" VARCHAR(255) NOT NULL, "int_value" INTEGER)',
+                settings,
+            ),
+            "readings": ("CREATE TABLE readings (key TEXT, str_value TEXT, price_value TEXT)", readings),
+        }
+    )
+    with sqlite3.connect(path) as con:
+        con.execute('CREATE UNIQUE INDEX "settingsmodel_key" ON "settingsmodel" ("key")')
+    con.close()
+    found = profile(path)
+    text = found["settingsmodel"]["str_value"]
+    assert (text.inferred_type, text.type_reason) == ("text", SETTING_TEXT)
+    assert text.tokens_as_values == ["none"]
+    assert found["settingsmodel"]["int_value"].inferred_type == "integer"
+    assert found["settingsmodel"]["value"].inferred_type == "integer"
+    assert found["readings"]["str_value"].inferred_type == "integer"
+    assert found["readings"]["price_value"].inferred_type == "integer"

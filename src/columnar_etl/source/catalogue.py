@@ -461,23 +461,51 @@ SETTING_NAME_WORDS = frozenset(
 #: The last words of its value column's name (``value``, ``option_value``, ``val``), its other words
 #: of :data:`SETTING_NAME_WORDS`.
 SETTING_VALUE_WORDS = frozenset({"value", "val"})
+#: Words naming the kind of value a value column holds when a name/value table keeps one column per
+#: kind (``str_value`` beside a boolean ``value``, as peewee models write settings; ``string_value``,
+#: ``int_value``, ``bool_value`` of a metadata store): a value column's other words may be these.
+SETTING_KIND_WORDS = frozenset(
+    {
+        "str",
+        "string",
+        "text",
+        "char",
+        "int",
+        "integer",
+        "bool",
+        "boolean",
+        "float",
+        "double",
+        "real",
+        "num",
+        "number",
+        "numeric",
+        "decimal",
+        "json",
+        "date",
+        "datetime",
+        "time",
+        "blob",
+        "bytes",
+    }
+)
 
 
 def setting_values(tables: dict[str, SourceTable], declared: Sequence[SourceIndex]) -> dict[str, SourceTable]:
     """``tables`` with the value column of each name/value table marked (:attr:`SourceColumn.setting_value`).
 
     A name/value table holds an application's settings, one per row: a column named as a setting's name
-    (:data:`SETTING_NAME_WORDS`: ``name``, ``key``, ``option_name``) that the schema makes unique,
-    alone or with one or two other columns (a user's settings: ``PRIMARY KEY (user_id, key)``; a
-    user's settings per application, Nextcloud's ``PRIMARY KEY (userid, appid, configkey)``, since
-    2026-12-06), and a column
-    named as its value (:data:`SETTING_VALUE_WORDS`: ``value``, ``option_value``). vnStat's ``info``
-    (``name TEXT UNIQUE``, ``value TEXT``) holds its version ``2.10``, a schema number ``1`` and a
-    creation time; WordPress's ``wp_options``, Joplin's ``settings`` are alike. The value is of the
-    kind its row's name says, not the column's: numbers written there as TEXT are kept as that text
-    (``profile``), and a next quarter's first word of text is no drift. Names alone decide nothing:
-    the schema's uniqueness says each name is one setting (a metrics table's repeated names beside
-    their readings are no settings)."""
+    (:data:`SETTING_NAME_WORDS`: ``name``, ``key``, ``option_name``) that the schema makes unique, alone
+    or with one or two other columns (a user's settings: ``PRIMARY KEY (user_id, key)``; a user's settings
+    per application, Nextcloud's ``PRIMARY KEY (userid, appid, configkey)``, since 2026-12-06), and a
+    column named as its value (:data:`SETTING_VALUE_WORDS`: ``value``, ``option_value``; or for the kind
+    of value it holds, :data:`SETTING_KIND_WORDS`: ``str_value``, ``int_value``, since 2026-12-06).
+    vnStat's ``info`` (``name TEXT UNIQUE``, ``value TEXT``) holds its version ``2.10``, a schema number
+    ``1`` and a creation time; WordPress's ``wp_options``, Joplin's ``settings`` are alike. The value is
+    of the kind its row's name says, not the column's: numbers written there as TEXT are kept as that text
+    (``profile``), and a next quarter's first word of text is no drift. Names alone decide nothing: the
+    schema's uniqueness says each name is one setting (a metrics table's repeated names beside their
+    readings are no settings)."""
     unique_sets: dict[str, list[tuple[str, ...]]] = {}
     for index in declared:
         if index.unique and not index.partial and None not in index.columns:
@@ -500,7 +528,8 @@ def setting_values(tables: dict[str, SourceTable], declared: Sequence[SourceInde
         values = [
             column.name
             for column in table.columns
-            if column.name not in named and _setting_words(column.name, SETTING_VALUE_WORDS)
+            if column.name not in named
+            and _setting_words(column.name, SETTING_VALUE_WORDS, SETTING_NAME_WORDS | SETTING_KIND_WORDS)
         ]
         if values:
             marked[name] = replace(
@@ -513,18 +542,19 @@ def setting_values(tables: dict[str, SourceTable], declared: Sequence[SourceInde
     return marked
 
 
-def _setting_words(name: str, last: frozenset[str]) -> bool:
-    """Is ``name`` a setting table's column: its last word of ``last``, its others of
-    :data:`SETTING_NAME_WORDS` (``option_name``, ``meta_value``; not ``display_name``)? A last word
-    that is such words glued in lower case (``configkey``, ``configvalue``, ``propertyname``, as many
-    PHP schemas name them: Nextcloud's ``oc_preferences``) is read as those words (since 2026-12-06);
-    ``username`` and ``filename`` are no such words."""
+def _setting_words(name: str, last: frozenset[str], others: frozenset[str] = SETTING_NAME_WORDS) -> bool:
+    """Is ``name`` a setting table's column: its last word of ``last``, its others of ``others``
+    (:data:`SETTING_NAME_WORDS`: ``option_name``, ``meta_value``; not ``display_name``; a value
+    column's may also name its kind, :data:`SETTING_KIND_WORDS`: ``str_value``, ``int_value``, since
+    2026-12-06)? A last word that is such words glued in lower case (``configkey``, ``configvalue``,
+    ``propertyname``, as many PHP schemas name them: Nextcloud's ``oc_preferences``) is read as those
+    words (since 2026-12-06); ``username`` and ``filename`` are no such words."""
     words = camel_words(name)
     if not words:
         return False
     *before, final = words
     glued = re.fullmatch(f"(?:{'|'.join(sorted(SETTING_NAME_WORDS))})+(?:{'|'.join(sorted(last))})", final)
-    return (final in last or glued is not None) and all(word in SETTING_NAME_WORDS for word in before)
+    return (final in last or glued is not None) and all(word in others for word in before)
 
 
 def core_data_dates(tables: dict[str, SourceTable]) -> dict[str, SourceTable]:
