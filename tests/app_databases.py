@@ -73987,3 +73987,428 @@ def fileflows_rows() -> dict[str, list[tuple[Any, ...]]]:
 def fileflows(path: Path) -> Path:
     """FileFlows' ``FileFlows.sqlite`` (see the module's list)."""
     return write_export(path, FILEFLOWS_DDL, fileflows_rows(), bytes_as_text=False)
+
+
+# --- Kimai 1.x (kimai2 tables: src/Migrations' SQLite statements, as Doctrine's SqlitePlatform writes) ---
+#
+# kimai/kimai's src/Migrations (Version20180701120000's CREATE TABLEs for SQLite, Version20190124004014's
+# ``exported BOOLEAN NOT NULL DEFAULT false``, Version20190201150324's ``timezone VARCHAR(64)``, later
+# rebuilds with ``CONSTRAINT FK_... REFERENCES ... NOT DEFERRABLE INITIALLY IMMEDIATE``) and
+# src/Entity/Timesheet.php's columns (``rate``/``internal_rate``/``fixed_rate``/``hourly_rate`` float as
+# DOUBLE PRECISION, ``date_tz`` date_immutable, ``category`` VARCHAR(10) DEFAULT 'work', ``modified_at``).
+# Doctrine writes a datetime as ``Y-m-d H:i:s`` in UTC (Kimai's UTCDateTimeType), the user's zone in the
+# row's ``timezone``, ``date_tz`` as the local ``Y-m-d``; a bool as 1/0; a float bound as PHP's string
+# of it (``112.5``, ``100``), which the REAL affinity stores as a REAL; roles PHP-serialized; meta
+# fields and preferences name/value text.
+
+KIMAI_DDL = [
+    "CREATE TABLE kimai2_users (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, "
+    "username VARCHAR(180) NOT NULL, "
+    "email VARCHAR(180) NOT NULL, password VARCHAR(255) NOT NULL, alias VARCHAR(60) DEFAULT NULL, "
+    "enabled BOOLEAN NOT NULL, registration_date DATETIME DEFAULT NULL, title VARCHAR(50) DEFAULT NULL, "
+    "avatar VARCHAR(255) DEFAULT NULL, roles CLOB NOT NULL --(DC2Type:array)\n, "
+    "last_login DATETIME DEFAULT NULL, confirmation_token VARCHAR(180) DEFAULT NULL, "
+    "password_requested_at DATETIME DEFAULT NULL, api_token VARCHAR(255) DEFAULT NULL, "
+    "auth VARCHAR(20) DEFAULT NULL, color VARCHAR(7) DEFAULT NULL)",
+    "CREATE UNIQUE INDEX UNIQ_B9AC5BCEF85E0677 ON kimai2_users (username)",
+    "CREATE UNIQUE INDEX UNIQ_B9AC5BCEE7927C74 ON kimai2_users (email)",
+    "CREATE TABLE kimai2_user_preferences (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, "
+    "user_id INTEGER DEFAULT NULL, name VARCHAR(50) NOT NULL, value VARCHAR(255) DEFAULT NULL, "
+    "CONSTRAINT FK_8D08F631A76ED395 FOREIGN KEY (user_id) REFERENCES kimai2_users (id) ON DELETE CASCADE "
+    "NOT DEFERRABLE INITIALLY IMMEDIATE)",
+    "CREATE UNIQUE INDEX UNIQ_8D08F631A76ED3955E237E06 ON kimai2_user_preferences (user_id, name)",
+    "CREATE TABLE kimai2_customers (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, "
+    "name VARCHAR(150) NOT NULL, "
+    "number VARCHAR(50) DEFAULT NULL, comment CLOB DEFAULT NULL, visible BOOLEAN NOT NULL, "
+    "company VARCHAR(255) DEFAULT NULL, contact VARCHAR(255) DEFAULT NULL, address CLOB DEFAULT NULL, "
+    "country VARCHAR(2) NOT NULL, currency VARCHAR(3) NOT NULL, phone VARCHAR(255) DEFAULT NULL, "
+    "fax VARCHAR(255) DEFAULT NULL, mobile VARCHAR(255) DEFAULT NULL, email VARCHAR(255) DEFAULT NULL, "
+    "homepage VARCHAR(255) DEFAULT NULL, timezone VARCHAR(64) NOT NULL, color VARCHAR(7) DEFAULT NULL, "
+    "budget DOUBLE PRECISION DEFAULT '0' NOT NULL, time_budget INTEGER DEFAULT 0 NOT NULL, "
+    "vat_id VARCHAR(50) DEFAULT NULL, budget_type VARCHAR(10) DEFAULT NULL, "
+    "billable BOOLEAN DEFAULT 1 NOT NULL)",
+    "CREATE TABLE kimai2_projects (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, "
+    "customer_id INTEGER NOT NULL, "
+    "name VARCHAR(150) NOT NULL, order_number CLOB DEFAULT NULL, comment CLOB DEFAULT NULL, "
+    "visible BOOLEAN NOT NULL, budget DOUBLE PRECISION DEFAULT '0' NOT NULL, color VARCHAR(7) DEFAULT NULL, "
+    "time_budget INTEGER DEFAULT 0 NOT NULL, order_date DATETIME DEFAULT NULL, start DATETIME DEFAULT NULL, "
+    '"end" DATETIME DEFAULT NULL, timezone VARCHAR(64) DEFAULT NULL, budget_type VARCHAR(10) DEFAULT NULL, '
+    "billable BOOLEAN DEFAULT 1 NOT NULL, "
+    "CONSTRAINT FK_407F12069395C3F3 FOREIGN KEY (customer_id) REFERENCES kimai2_customers (id) "
+    "ON DELETE CASCADE NOT DEFERRABLE INITIALLY IMMEDIATE)",
+    "CREATE INDEX IDX_407F12069395C3F3 ON kimai2_projects (customer_id)",
+    "CREATE TABLE kimai2_activities (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, "
+    "project_id INTEGER DEFAULT NULL, "
+    "name VARCHAR(150) NOT NULL, comment CLOB DEFAULT NULL, visible BOOLEAN NOT NULL, "
+    "color VARCHAR(7) DEFAULT NULL, budget DOUBLE PRECISION DEFAULT '0' NOT NULL, "
+    "time_budget INTEGER DEFAULT 0 NOT NULL, budget_type VARCHAR(10) DEFAULT NULL, "
+    "billable BOOLEAN DEFAULT 1 NOT NULL, "
+    "CONSTRAINT FK_8811FE1C166D1F9C FOREIGN KEY (project_id) REFERENCES kimai2_projects (id) "
+    "ON DELETE CASCADE NOT DEFERRABLE INITIALLY IMMEDIATE)",
+    "CREATE INDEX IDX_8811FE1C166D1F9C ON kimai2_activities (project_id)",
+    "CREATE TABLE kimai2_timesheet (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, user INTEGER NOT NULL, "
+    "activity_id INTEGER NOT NULL, project_id INTEGER NOT NULL, start_time DATETIME NOT NULL, "
+    "end_time DATETIME DEFAULT NULL, duration INTEGER DEFAULT NULL, description CLOB DEFAULT NULL, "
+    "rate DOUBLE PRECISION NOT NULL, fixed_rate DOUBLE PRECISION DEFAULT NULL, "
+    "hourly_rate DOUBLE PRECISION DEFAULT NULL, exported BOOLEAN DEFAULT '0' NOT NULL, "
+    "timezone VARCHAR(64) NOT NULL, internal_rate DOUBLE PRECISION DEFAULT NULL, "
+    "billable BOOLEAN DEFAULT 1, category VARCHAR(10) DEFAULT 'work' NOT NULL, "
+    "modified_at DATETIME DEFAULT NULL --(DC2Type:datetime_immutable)\n, "
+    "date_tz DATE NOT NULL --(DC2Type:date_immutable)\n, "
+    "CONSTRAINT FK_4F60C6B18D93D649 FOREIGN KEY (user) REFERENCES kimai2_users (id) ON DELETE CASCADE "
+    "NOT DEFERRABLE INITIALLY IMMEDIATE, CONSTRAINT FK_4F60C6B181C06096 FOREIGN KEY (activity_id) "
+    "REFERENCES kimai2_activities (id) ON DELETE CASCADE NOT DEFERRABLE INITIALLY IMMEDIATE, "
+    "CONSTRAINT FK_4F60C6B1166D1F9C FOREIGN KEY (project_id) REFERENCES kimai2_projects (id) "
+    "ON DELETE CASCADE NOT DEFERRABLE INITIALLY IMMEDIATE)",
+    "CREATE INDEX IDX_4F60C6B18D93D649 ON kimai2_timesheet (user)",
+    "CREATE INDEX IDX_4F60C6B1502DF587 ON kimai2_timesheet (start_time)",
+    "CREATE INDEX IDX_4F60C6B1BDF467148D93D649 ON kimai2_timesheet (date_tz, user)",
+    "CREATE TABLE kimai2_tags (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, name VARCHAR(100) NOT NULL, "
+    "color VARCHAR(7) DEFAULT NULL, visible BOOLEAN DEFAULT 1 NOT NULL)",
+    "CREATE UNIQUE INDEX UNIQ_27CAF54C5E237E06 ON kimai2_tags (name)",
+    "CREATE TABLE kimai2_timesheet_tags (timesheet_id INTEGER NOT NULL, tag_id INTEGER NOT NULL, "
+    "PRIMARY KEY(timesheet_id, tag_id), CONSTRAINT FK_732EECA9ABDD46BE FOREIGN KEY (timesheet_id) "
+    "REFERENCES kimai2_timesheet (id) ON DELETE CASCADE NOT DEFERRABLE INITIALLY IMMEDIATE, "
+    "CONSTRAINT FK_732EECA9BAD26311 FOREIGN KEY (tag_id) REFERENCES kimai2_tags (id) ON DELETE CASCADE "
+    "NOT DEFERRABLE INITIALLY IMMEDIATE)",
+    *(
+        f"CREATE TABLE kimai2_{owner}_meta (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, "
+        f"{key} INTEGER NOT NULL, name VARCHAR(50) NOT NULL, value CLOB DEFAULT NULL, "
+        f"visible BOOLEAN DEFAULT '0' NOT NULL, CONSTRAINT FK_{owner.upper()}_META FOREIGN KEY ({key}) "
+        f"REFERENCES kimai2_{parent} (id) ON DELETE CASCADE NOT DEFERRABLE INITIALLY IMMEDIATE)"
+        for owner, key, parent in (
+            ("timesheet", "timesheet_id", "timesheet"),
+            ("customers", "customer_id", "customers"),
+            ("projects", "project_id", "projects"),
+            ("activities", "activity_id", "activities"),
+        )
+    ),
+    "CREATE TABLE kimai2_configuration (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, "
+    "name VARCHAR(100) NOT NULL, value VARCHAR(1024) DEFAULT NULL)",
+    "CREATE UNIQUE INDEX UNIQ_1C5D63D85E237E06 ON kimai2_configuration (name)",
+]
+
+KIMAI_START = datetime(2026, 3, 2, tzinfo=UTC)
+KIMAI_USERS = (
+    # username, email, alias, zone, roles (PHP serialize of the role list), hourly rate preference
+    ("admin", "admin@example.com", "Ada Admin", "Europe/Berlin", 'a:1:{i:0;s:16:"ROLE_SUPER_ADMIN";}', "90"),
+    (
+        "jørgen",
+        "jorgen@example.no",
+        "Jørgen Ødegård",
+        "Europe/Oslo",
+        'a:1:{i:0;s:13:"ROLE_TEAMLEAD";}',
+        "75.5",
+    ),
+    ("priya", "priya@example.in", None, "Asia/Kolkata", "a:0:{}", "40"),
+    ("sam", "sam@example.com", "Sam", "America/New_York", "a:0:{}", ""),
+)
+
+
+def _kimai_utc(moment: datetime) -> str:
+    """Doctrine's ``Y-m-d H:i:s`` of the moment in UTC (Kimai's UTCDateTimeType)."""
+    return f"{moment.astimezone(UTC):%Y-%m-%d %H:%M:%S}"
+
+
+def _kimai_float(value: float) -> str:
+    """PHP's string of a float, which PDO binds (``112.5``, ``100``, ``0``)."""
+    return repr(value).removesuffix(".0")
+
+
+def kimai_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """Four users in four zones, customers, projects, global and project activities, a month of
+    timesheets (one still running, fixed-rate and non-billable ones), tags and meta fields."""
+    users, prefs = [], []
+    for n, (name, email, alias, zone, roles, rate) in enumerate(KIMAI_USERS, start=1):
+        joined = KIMAI_START - timedelta(days=40 - n, hours=n, minutes=7 * n)
+        users.append(
+            (
+                n,
+                name,
+                email,
+                "$2y$13$" + f"{n}" * 53,
+                alias,
+                0 if n == 4 else 1,
+                _kimai_utc(joined),
+                ["CEO", "Lead developer", None, "Intern"][n - 1],
+                None,
+                roles,
+                None if n == 4 else _kimai_utc(KIMAI_START + timedelta(days=28, minutes=n * 13)),
+                None,
+                None,
+                None if n > 2 else "$argon2id$v=19$m=65536,t=4,p=1$" + "a" * 22 + "$" + "b" * 43,
+                "kimai" if n != 3 else "ldap",
+                [None, "#3b5998", None, "#e6194b"][n - 1],
+            )
+        )
+        for key, value in (
+            ("timezone", zone),
+            ("language", ["de", "nb_NO", "en", "en"][n - 1]),
+            ("hourly_rate", rate),
+            ("internal_rate", ["60", "", "25", None][n - 1]),
+            ("theme.collapsed_sidebar", "0"),
+            ("calendar.initial_view", "month"),
+            ("login.initial_view", "timesheet"),
+            ("daily_stats", "1" if n % 2 else "0"),
+            ("export_decimal", "0"),
+            ("first_weekday", "sunday" if n == 4 else "monday"),
+        ):
+            prefs.append((len(prefs) + 1, n, key, value))
+    customers = [
+        (
+            1,
+            "Müller & Söhne GmbH",
+            "C-0001",
+            None,
+            1,
+            "Müller & Söhne GmbH",
+            "Klaus Müller",
+            "Hauptstraße 5\n10115 Berlin",
+            "DE",
+            "EUR",
+            "+49 30 1234567",
+            None,
+            None,
+            "info@mueller.example",
+            "https://mueller.example",
+            "Europe/Berlin",
+            "#ffa500",
+            25000.0,
+            0,
+            "DE123456789",
+            "month",
+            1,
+        ),
+        (
+            2,
+            "Nordlys AS",
+            "C-0002",
+            "Retainer, invoiced quarterly",
+            1,
+            None,
+            None,
+            None,
+            "NO",
+            "NOK",
+            None,
+            None,
+            None,
+            None,
+            None,
+            "Europe/Oslo",
+            None,
+            0.0,
+            360000,
+            None,
+            None,
+            1,
+        ),
+        (
+            3,
+            "Internal",
+            "C-0003",
+            None,
+            1,
+            None,
+            None,
+            None,
+            "DE",
+            "EUR",
+            None,
+            None,
+            None,
+            None,
+            None,
+            "Europe/Berlin",
+            None,
+            0.0,
+            0,
+            None,
+            None,
+            0,
+        ),
+        (
+            4,
+            "Acme Corp.",
+            "C-0004",
+            None,
+            0,
+            "Acme Corporation",
+            "Wile E.",
+            "1 Desert Rd\nPhoenix, AZ",
+            "US",
+            "USD",
+            "+1 602 555 0100",
+            "+1 602 555 0101",
+            None,
+            "billing@acme.example",
+            None,
+            "America/New_York",
+            "#4363d8",
+            12000.5,
+            0,
+            None,
+            "full",
+            1,
+        ),
+    ]
+    projects = [
+        (
+            1,
+            1,
+            "Website relaunch",
+            "PO-2026-17",
+            "Phase 1: design",
+            1,
+            18000.0,
+            "#f58231",
+            0,
+            _kimai_utc(datetime(2026, 1, 14, 23, tzinfo=UTC)),
+            _kimai_utc(datetime(2026, 2, 28, 23, tzinfo=UTC)),
+            None,
+            "Europe/Berlin",
+            None,
+            1,
+        ),
+        (2, 1, "Support 2026", None, None, 1, 0.0, None, 720000, None, None, None, None, "month", 1),
+        (
+            3,
+            2,
+            "App Nordlys",
+            "4500012345",
+            None,
+            1,
+            150000.0,
+            "#911eb4",
+            0,
+            None,
+            _kimai_utc(datetime(2026, 2, 28, 23, tzinfo=UTC)),
+            _kimai_utc(datetime(2026, 6, 29, 22, tzinfo=UTC)),
+            "Europe/Oslo",
+            None,
+            1,
+        ),
+        (4, 3, "Administration", None, "Not billable", 1, 0.0, None, 0, None, None, None, None, None, 0),
+        (5, 4, "Rocket skates", None, None, 0, 9999.99, None, 36000, None, None, None, None, None, 1),
+    ]
+    activities = [
+        (1, None, "Meeting", None, 1, None, 0.0, 0, None, 1),
+        (2, None, "Development", None, 1, "#3cb44b", 0.0, 0, None, 1),
+        (3, None, "Travel", "Billed at half rate", 1, None, 0.0, 0, None, 1),
+        (4, 1, "Design", None, 1, None, 4000.0, 0, None, 1),
+        (5, 3, "QA", None, 1, None, 0.0, 54000, "month", 1),
+        (6, 4, "Holiday", None, 1, None, 0.0, 0, None, 0),
+        (7, 5, "Prototype", None, 0, None, 0.0, 0, None, 1),
+    ]
+    rates = {1: 90.0, 2: 75.5, 3: 40.0, 4: 0.0}
+    internal = {1: 60.0, 2: None, 3: 25.0, 4: None}
+    sheets, sheet_tags, sheet_meta = [], [], []
+    descriptions = [
+        "Kick-off with client",
+        None,
+        "Fixed bug #123: login failed for users with ümlauts",
+        "Review\n- header\n- footer",
+        "",
+        "Flight BER → OSL",
+        None,
+        "Sprint planning; estimates 3/5/8",
+    ]
+    for i in range(40):
+        user = 1 + i % 4
+        zone = ZoneInfo(KIMAI_USERS[user - 1][3])
+        day = date(2026, 3, 2) + timedelta(days=i // 2)
+        project = [1, 2, 3, 4, 3, 1, 2, 5][i % 8]
+        activity = {1: [4, 1, 2], 2: [2, 1], 3: [5, 2, 3], 4: [6], 5: [7]}[project][
+            i % 3 % {1: 3, 2: 2, 3: 3, 4: 1, 5: 1}[project]
+        ]
+        begin = datetime.combine(day, time(8 + i % 5, (i * 15) % 60), tzinfo=zone)
+        running = i == 39
+        seconds = 0 if running else (30 + (i * 37) % 300) * 60 + (17 if i % 9 == 4 else 0)
+        end = None if running else begin + timedelta(seconds=seconds)
+        fixed = 150.0 if i % 10 == 3 else None
+        hourly = None if fixed is not None else (rates[user] if i % 6 != 5 else 120.0)
+        rate = 0.0 if running else fixed if fixed is not None else round((hourly or 0.0) * seconds / 3600, 2)
+        billable = 0 if project == 4 or i % 11 == 7 else 1
+        sheets.append(
+            (
+                i + 1,
+                user,
+                activity,
+                project,
+                _kimai_utc(begin),
+                None if end is None else _kimai_utc(end),
+                seconds,
+                descriptions[i % 8],
+                _kimai_float(rate),
+                None if fixed is None else _kimai_float(fixed),
+                None if hourly is None else _kimai_float(hourly),
+                1 if i < 12 else 0,
+                KIMAI_USERS[user - 1][3],
+                None if internal[user] is None else _kimai_float(round(internal[user] * seconds / 3600, 2)),
+                billable,
+                "holiday" if activity == 6 else "work",
+                _kimai_utc((end or begin) + timedelta(minutes=3, seconds=i)),
+                f"{begin:%Y-%m-%d}",
+            )
+        )
+        for tag in ([1] if i % 3 == 0 else []) + ([2] if i % 4 == 1 else []) + ([3] if i % 7 == 2 else []):
+            sheet_tags.append((i + 1, tag))
+        if i % 5 == 0:
+            sheet_meta.append((len(sheet_meta) + 1, i + 1, "ticket", f"HD-{1000 + i}", 1))
+        if i % 8 == 2:
+            sheet_meta.append((len(sheet_meta) + 1, i + 1, "location", "remote" if i % 16 else "", 0))
+    tags = [
+        (1, "urgent", "#e6194b", 1),
+        (2, "on-site", None, 1),
+        (3, "Kundentermin", "#000075", 0),
+        (4, "unused", None, 1),
+    ]
+    customer_meta = [
+        (1, 1, "debitor", "10001", 1),
+        (2, 2, "debitor", "10002", 1),
+        (3, 4, "debitor", None, 1),
+        (4, 1, "sla", "24h", 0),
+    ]
+    project_meta = [
+        (1, 1, "cost_center", "4711", 1),
+        (2, 3, "cost_center", "0815", 1),
+        (3, 3, "jira", "NORD", 0),
+    ]
+    activity_meta = [(1, 2, "billing_code", "DEV-01", 1), (2, 3, "billing_code", "TRV", 1)]
+    configuration = [
+        (1, "timesheet.mode", "duration_fixed_begin"),
+        (2, "timesheet.rounding.default.begin", "15"),
+        (3, "timesheet.rounding.default.end", "15"),
+        (4, "timesheet.rounding.default.mode", "default"),
+        (5, "timesheet.rounding.default.days", "monday,tuesday,wednesday,thursday,friday"),
+        (6, "defaults.customer.timezone", "Europe/Berlin"),
+        (7, "defaults.customer.currency", "EUR"),
+        (8, "timesheet.active_entries.hard_limit", "1"),
+        (9, "theme.branding.company", "Müller Consulting"),
+        (10, "calendar.businessHours.begin", "08:00"),
+        (11, "calendar.businessHours.end", "18:00"),
+        (12, "timesheet.rules.allow_future_times", "1"),
+        (13, "timesheet.rules.lockdown_period_start", "first day of last month"),
+        (14, "theme.autocomplete_chars", "3"),
+        (15, "user.registration", "0"),
+    ]
+    return {
+        "kimai2_users": users,
+        "kimai2_user_preferences": prefs,
+        "kimai2_customers": customers,
+        "kimai2_projects": projects,
+        "kimai2_activities": activities,
+        "kimai2_timesheet": sheets,
+        "kimai2_tags": tags,
+        "kimai2_timesheet_tags": sheet_tags,
+        "kimai2_timesheet_meta": sheet_meta,
+        "kimai2_customers_meta": customer_meta,
+        "kimai2_projects_meta": project_meta,
+        "kimai2_activities_meta": activity_meta,
+        "kimai2_configuration": configuration,
+    }
+
+
+def kimai(path: Path) -> Path:
+    """Kimai 1.x's SQLite database (``var/data/kimai.sqlite``; see the module's list)."""
+    return write_export(path, KIMAI_DDL, kimai_rows())

@@ -23696,3 +23696,111 @@ def test_fileflows_server_joins_its_guid_references_beside_guid_empty_and_keeps_
     assert columns["DbLogMessage"]["ClientUid"]["no_reference_count"] == sum(
         row[0] == apps.FILEFLOWS_EMPTY for row in rows["DbLogMessage"]
     )
+
+
+def _declared_columns(ddl: list[str]) -> dict[str, list[tuple[str, str]]]:
+    """Each table's (column, declared type) as SQLite itself reads the application's statements."""
+    with closing(sqlite3.connect(":memory:")) as con:
+        for statement in ddl:
+            con.execute(statement)
+        tables = [name for (name,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        return {
+            table: [(row[1], row[2]) for row in con.execute(f"PRAGMA table_info({quote_ident(table)})")]
+            for table in tables
+            if table != "sqlite_sequence"
+        }
+
+
+def test_kimai_keeps_utc_wall_clocks_beside_their_zone_php_floats_and_serialized_roles(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.kimai)
+    rows = apps.kimai_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    declared = _declared_columns(apps.KIMAI_DDL)
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    # Doctrine's types as Kimai declares them: a DATETIME is a UTC wall clock (the user's zone is the
+    # row's ``timezone``, not in the text): timestamp without time zone, as written; DATE a date; a
+    # BOOLEAN bound 1/0 a boolean; DOUBLE PRECISION bound as PHP's string of a float a REAL, exact.
+    kinds = {
+        "DATETIME": "timestamp without time zone",
+        "DATE": "date",
+        "BOOLEAN": "boolean",
+        "DOUBLE PRECISION": "double precision",
+        "INTEGER": "bigint",
+    }
+
+    def loaded(value: Any, kind: str) -> Any:
+        if value is None or value == "":
+            return None  # '' by the blank rule, audited
+        if kind == "timestamp without time zone":
+            return datetime.strptime(value, "%Y-%m-%d %H:%M:%S")
+        if kind == "date":
+            return date.fromisoformat(value)
+        if kind == "boolean":
+            return bool(value)
+        if kind == "double precision":
+            return float(value)
+        return value
+
+    for table, columns in declared.items():
+        types = ran.types(table)
+        assert types == {name: kinds.get(decl, "text") for name, decl in columns}, table
+        names = [name for name, _ in columns]
+        relation = f"{quote_ident(ran.base)}.{quote_ident(table)}"
+        got = pg_query(ran.uri, f"SELECT {', '.join(quote_ident(c) for c in names)} FROM {relation}")
+        expected = [
+            tuple(loaded(v, types[c]) for v, c in zip(row, names, strict=True)) for row in rows[table]
+        ]
+        assert sorted(got, key=repr) == sorted(expected, key=repr), table
+    # A UTC wall clock read back in the row's zone is the local day Kimai stored in date_tz.
+    sheets = ran.values("kimai2_timesheet", "start_time", "id")
+    zones = ran.values("kimai2_timesheet", "timezone", "id")
+    days = ran.values("kimai2_timesheet", "date_tz", "id")
+    assert all(
+        sheets[k].replace(tzinfo=UTC).astimezone(apps.ZoneInfo(zones[k])).date() == days[k] for k in sheets
+    )
+    assert primary_key(ran.uri, ran.record["version_schema"], "kimai2_timesheet_tags") == [
+        "timesheet_id",
+        "tag_id",
+    ]
+    assert references(run_dir) == {
+        ("kimai2_user_preferences", "user_id"): "kimai2_users.id",
+        ("kimai2_projects", "customer_id"): "kimai2_customers.id",
+        ("kimai2_activities", "project_id"): "kimai2_projects.id",
+        ("kimai2_timesheet", "user"): "kimai2_users.id",
+        ("kimai2_timesheet", "activity_id"): "kimai2_activities.id",
+        ("kimai2_timesheet", "project_id"): "kimai2_projects.id",
+        ("kimai2_timesheet_tags", "timesheet_id"): "kimai2_timesheet.id",
+        ("kimai2_timesheet_tags", "tag_id"): "kimai2_tags.id",
+        ("kimai2_timesheet_meta", "timesheet_id"): "kimai2_timesheet.id",
+        ("kimai2_customers_meta", "customer_id"): "kimai2_customers.id",
+        ("kimai2_projects_meta", "project_id"): "kimai2_projects.id",
+        ("kimai2_activities_meta", "activity_id"): "kimai2_activities.id",
+    }
+    # Only a column holding both NULL and '' costs (the two load as one NULL): the descriptions and the
+    # preferences' values; a blank is its own value nowhere else.
+    blanks = {
+        (table, name): sum(row[i] == "" for row in rows[table])
+        for table, columns in declared.items()
+        for i, (name, _) in enumerate(columns)
+        if any(row[i] == "" for row in rows[table]) and any(row[i] is None for row in rows[table])
+    }
+    assert charged_columns(profiled(run_dir)["columns"]) == {
+        key: column_score(len(rows[key[0]]), count) for key, count in blanks.items()
+    }
+    assert set(blanks) == {("kimai2_timesheet", "description"), ("kimai2_user_preferences", "value")}
+    assert ran.record["quality_before"] == pytest.approx(
+        export_score(
+            {
+                table: (
+                    len(rows[table]),
+                    [column_score(len(rows[table]), blanks.get((table, name), 0)) for name, _ in columns],
+                )
+                for table, columns in declared.items()
+            }
+        ),
+        abs=0.01,
+    )
+    assert ran.record["quality_after"] == 100.0
