@@ -74412,3 +74412,267 @@ def kimai_rows() -> dict[str, list[tuple[Any, ...]]]:
 def kimai(path: Path) -> Path:
     """Kimai 1.x's SQLite database (``var/data/kimai.sqlite``; see the module's list)."""
     return write_export(path, KIMAI_DDL, kimai_rows())
+
+
+# --- Wakapi (wakapi_db.db: GORM's AutoMigrate through glebarez/sqlite, muety/wakapi's models, migrations) ---
+#
+# models/user.go, heartbeat.go, summary.go, alias.go, project_label.go, language_mapping.go and shared.go's
+# KeyStringValue as GORM's SQLite migrator declares them (a string as text, a bool tagged ``type:bool``
+# as bool and an untagged one as numeric, CustomTime as timestamp, time.Duration as integer), then
+# migrations/20260111_sqlite_real_valued_time_column_heartbeats.go: the heartbeats table's statement
+# lower-cased, a STORED ``time_real real as (julianday(time))`` after its last column, rebuilt under
+# ``heartbeats_new`` and renamed, and the ``user_heartbeats_range`` view over it. glebarez/go-sqlite
+# writes each time.Time as ``2006-01-02 15:04:05.999999999-07:00`` in its location, CustomTime.Value
+# rounds it to the millisecond; a Go string never set is '' (a heartbeat's branch outside git), a bool
+# 1/0; the heartbeat's hash is ``fmt.Sprintf("%x", xxhash)`` (no leading zeros); setHasRun stores each
+# migration's name with "done".
+
+WAKAPI_HEARTBEATS_GORM = (
+    "CREATE TABLE `heartbeats` (`id` integer PRIMARY KEY AUTOINCREMENT,`user_id` text NOT NULL,"
+    "`entity` text NOT NULL,`type` text,`category` text,`project` text,`branch` text,`language` text,"
+    "`is_write` numeric,`editor` text,`operating_system` text,`machine` text,`user_agent` varchar(255),"
+    "`time` timestamp NOT NULL,`hash` varchar(17),`origin` varchar(255),`origin_id` varchar(255),"
+    "`created_at` timestamp NOT NULL,`lines` integer,`line_no` integer,`cursor_pos` integer,"
+    "`line_deletions` integer,`line_additions` integer,`project_root_count` integer,"
+    "CONSTRAINT `fk_heartbeats_user` FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) "
+    "ON DELETE CASCADE ON UPDATE CASCADE)"
+)
+
+WAKAPI_DDL = [
+    "CREATE TABLE `users` (`id` text,`api_key` text DEFAULT NULL,`email` text,`location` text,"
+    "`start_of_week` integer DEFAULT 1,`password` text,`created_at` timestamp,`last_logged_in_at` timestamp,"
+    "`share_data_max_days` integer,`share_editors` bool DEFAULT false,`share_languages` bool DEFAULT false,"
+    "`share_projects` bool DEFAULT false,`share_oss` bool DEFAULT false,`share_machines` bool DEFAULT false,"
+    "`share_labels` bool DEFAULT false,`share_activity_chart` bool DEFAULT false,"
+    "`is_admin` bool DEFAULT false,`has_data` bool DEFAULT false,`wakatime_api_key` text,"
+    "`wakatime_api_url` text,`reset_token` text,`unsubscribe_token` text,`reports_weekly` bool DEFAULT false,"
+    "`public_leaderboard` bool DEFAULT false,`subscribed_until` timestamp,`subscription_renewal` timestamp,"
+    "`stripe_customer_id` text,`invited_by` text,`exclude_unknown_projects` numeric,"
+    "`heartbeats_timeout_sec` integer DEFAULT 600,`readme_stats_base_url` text DEFAULT '',"
+    "`auth_type` text DEFAULT 'local',`sub` text,PRIMARY KEY (`id`),"
+    "CONSTRAINT `uni_users_api_key` UNIQUE (`api_key`))",
+    # 20260214_nullify_empty_email: '' made NULL, the index recreated unique (``uniqueIndex``).
+    "CREATE UNIQUE INDEX `idx_user_email` ON `users`(`email`)",
+    "CREATE TABLE `key_string_values` (`key` text,`value` text,PRIMARY KEY (`key`))",
+    "CREATE TABLE `aliases` (`id` integer PRIMARY KEY AUTOINCREMENT,`type` integer NOT NULL,"
+    "`user_id` text NOT NULL,`key` text NOT NULL,`value` text NOT NULL,"
+    "CONSTRAINT `fk_aliases_user` FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) "
+    "ON DELETE CASCADE ON UPDATE CASCADE)",
+    "CREATE TABLE `summaries` (`id` integer PRIMARY KEY AUTOINCREMENT,`user_id` text NOT NULL,"
+    "`from_time` timestamp NOT NULL DEFAULT CURRENT_TIMESTAMP,"
+    "`to_time` timestamp NOT NULL DEFAULT CURRENT_TIMESTAMP,`num_heartbeats` integer,"
+    "CONSTRAINT `fk_summaries_user` FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) "
+    "ON DELETE CASCADE ON UPDATE CASCADE)",
+    "CREATE INDEX `idx_time_summary_user` ON `summaries`(`user_id`,`from_time`,`to_time`)",
+    "CREATE TABLE `summary_items` (`id` integer PRIMARY KEY AUTOINCREMENT,`summary_id` integer,"
+    "`type` integer,`key` text,`total` integer,"
+    "CONSTRAINT `fk_summaries_projects` FOREIGN KEY (`summary_id`) REFERENCES `summaries`(`id`) "
+    "ON DELETE CASCADE ON UPDATE CASCADE)",
+    "CREATE INDEX `idx_type` ON `summary_items`(`type`)",
+    "CREATE TABLE `project_labels` (`id` integer PRIMARY KEY AUTOINCREMENT,`user_id` text NOT NULL,"
+    "`project_key` text,`label` text,CONSTRAINT `fk_project_labels_user` FOREIGN KEY (`user_id`) "
+    "REFERENCES `users`(`id`) ON DELETE CASCADE ON UPDATE CASCADE)",
+    "CREATE TABLE `language_mappings` (`id` integer PRIMARY KEY AUTOINCREMENT,`user_id` text NOT NULL,"
+    "`extension` text,`language` text,CONSTRAINT `fk_language_mappings_user` FOREIGN KEY (`user_id`) "
+    "REFERENCES `users`(`id`) ON DELETE CASCADE ON UPDATE CASCADE)",
+    # 20260111: lower-cased, renamed, time_real after the last column (before the constraint).
+    WAKAPI_HEARTBEATS_GORM.lower()
+    .replace("create table `heartbeats`", "create table `heartbeats_new`")
+    .replace(
+        "`project_root_count` integer,",
+        "`project_root_count` integer, `time_real` real as (julianday(time)) stored, ",
+    ),
+    "ALTER TABLE heartbeats_new RENAME TO heartbeats",
+    "CREATE UNIQUE INDEX `idx_heartbeats_hash` ON `heartbeats`(`hash`)",
+    "CREATE INDEX `idx_time_user` ON `heartbeats`(`user_id`,`time`)",
+    "CREATE INDEX idx_time_real_user ON heartbeats(user_id, time_real)",
+    "CREATE VIEW `user_heartbeats_range` AS select u.id as user_id, datetime(min(h.time_real)) || '+00:00' "
+    "as first, datetime(max(h.time_real)) || '+00:00' as last from users u left join heartbeats h "
+    "on u.id = h.user_id group by u.id",
+]
+
+WAKAPI_START = datetime(2026, 3, 27, 8, 0, tzinfo=UTC)  # the server's clock crosses Berlin's DST on the 29th
+WAKAPI_LOCAL = ZoneInfo("Europe/Berlin")  # time.Local of the server (TZ=Europe/Berlin)
+WAKAPI_USERS = (
+    # id, api key, email, location (the user's zone), admin
+    ("admin", "c4c7f1a2-6d5e-4b8a-9f3e-2a1b0c9d8e7f", "admin@wakapi.example", "Europe/Berlin", 1),
+    ("ann", "0b8e1f3c-2d4a-4c6b-8e9f-1a2b3c4d5e6f", None, "Asia/Kolkata", 0),
+    ("bob.smith", "9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a", "bob@example.org", "America/Los_Angeles", 0),
+)
+
+
+def _wakapi_time(moment: datetime) -> str:
+    """glebarez/go-sqlite's text of a time.Time rounded to the millisecond, in the server's zone."""
+    local = moment.astimezone(WAKAPI_LOCAL)
+    millis = round(local.microsecond / 1000)
+    nanos = millis * 1_000_000
+    whole = local.replace(microsecond=0)
+    if millis == 1000:
+        whole, nanos = whole + timedelta(seconds=1), 0
+    return go_time(whole, nanos, whole.utcoffset() or timedelta(0))
+
+
+def wakapi_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """Three users, a weekend of heartbeats across Berlin's change to summer time, daily summaries
+    with their items, aliases, labels, language mappings and the migrations' bookkeeping."""
+    users = []
+    for n, (uid, key, email, zone, admin) in enumerate(WAKAPI_USERS):
+        created = WAKAPI_START - timedelta(days=200 - 30 * n, microseconds=123_456 * (n + 1))
+        users.append(
+            (
+                uid,
+                key,
+                email,
+                zone,
+                1 if n != 2 else 0,
+                "$2a$10$" + chr(ord("A") + n) * 53,
+                _wakapi_time(created),
+                _wakapi_time(WAKAPI_START + timedelta(days=2, hours=n, microseconds=987_654)),
+                [7, 0, -1][n],
+                1,
+                1,
+                1 if n else 0,
+                0,
+                0,
+                0,
+                1 if n == 1 else 0,
+                admin,
+                1,
+                "waka_" + "1" * 36 if n == 0 else "",
+                "https://wakatime.com/api/v1" if n == 0 else "",
+                "",
+                f"{n:08x}-7c3e-4f1a-b2d9-5e6f7a8b9c0d",
+                1 if n == 1 else 0,
+                1 if n != 2 else 0,
+                None,
+                None,
+                "",
+                "" if n == 0 else "admin",
+                0,
+                600 if n != 1 else 300,
+                "",
+                "local",
+                None,
+            )
+        )
+    heartbeats = []
+    files = [
+        ("wakapi", "/home/admin/src/wakapi/models/heartbeat.go", "Go", "master"),
+        ("wakapi", "/home/admin/src/wakapi/static/assets/js/summary.js", "JavaScript", "feat/charts"),
+        ("dotfiles", "/home/ann/.config/nvim/init.lua", "Lua", ""),
+        ("Thesis (LaTeX)", "C:\\Users\\bob\\Documents\\thesis\\chapter 2 – Methods.tex", "TeX", "main"),
+        ("", "/tmp/scratch.py", "Python", ""),
+        ("wakapi", "app.wakapi.dev", "", ""),
+    ]
+    editors = {
+        "admin": ("VS Code", "Linux"),
+        "ann": ("Neovim", "Linux"),
+        "bob.smith": ("IntelliJ IDEA", "Windows"),
+    }
+    for i in range(60):
+        uid = WAKAPI_USERS[i % 3][0]
+        project, entity, language, branch = files[(i * 5 + i // 3) % len(files)]
+        browsing = entity == "app.wakapi.dev"
+        editor, system = editors[uid]
+        sent = WAKAPI_START + timedelta(hours=i * 1.37, seconds=i * 13.4567 % 60)
+        sent = sent.replace(microsecond=(sent.microsecond // 100) * 100)  # wakatime-cli's float seconds
+        created = sent + timedelta(seconds=2 + i % 5, microseconds=314_159 * (i % 3))
+        line_no = 0 if browsing else 10 + (i * 17) % 480
+        digest = int.from_bytes(
+            hashlib.sha256(f"{uid}|{entity}|{sent.isoformat()}".encode()).digest()[:8], "big"
+        )
+        digest >>= (i % 4) * 4  # fmt's %x drops leading zeros
+        heartbeats.append(
+            (
+                i + 1,
+                uid,
+                entity,
+                "domain" if browsing else "file",
+                "browsing" if browsing else ("debugging" if i % 11 == 4 else "coding"),
+                project,
+                branch,
+                language,
+                1 if i % 3 == 1 else 0,
+                "Chrome" if browsing else editor,
+                system,
+                ["thinkpad", "", "DESKTOP-7Q2K1LM"][i % 3],
+                f"wakatime/v1.102.1 ({system.lower()}-6.8.0-amd64) go1.22.5 {editor.lower()}/1.0",
+                _wakapi_time(sent),
+                f"{digest:x}",
+                "",
+                "",
+                _wakapi_time(created),
+                0 if browsing else 120 + i * 7,
+                line_no,
+                0 if browsing else line_no * 3 % 80,
+                i % 4,
+                (i * 3) % 9,
+                0 if browsing else 1 + i % 2,
+            )
+        )
+    summaries, items = [], []
+    for n, (uid, *_rest, zone, _admin) in enumerate(WAKAPI_USERS):
+        tz = ZoneInfo(zone)
+        for d in range(4):
+            day = date(2026, 3, 27) + timedelta(days=d)
+            start = datetime.combine(day, time(0), tzinfo=tz)
+            end = datetime.combine(day + timedelta(days=1), time(0), tzinfo=tz)
+            summaries.append(
+                (
+                    len(summaries) + 1,
+                    uid,
+                    go_time(start, 0, start.utcoffset() or timedelta(0)),
+                    go_time(end, 0, end.utcoffset() or timedelta(0)),
+                    5 + d * 3 + n,
+                )
+            )
+            sid = len(summaries)
+            for kind, keys in (
+                (0, ["wakapi", "dotfiles"]),
+                (1, ["Go", "unknown"]),
+                (2, ["VS Code"]),
+                (3, ["Linux"]),
+                (4, ["thinkpad", "unknown"]),
+                (8, ["coding"]),
+            ):
+                for k, key in enumerate(keys):
+                    items.append(
+                        (len(items) + 1, sid, kind, key, 1800 * (d + 1) + 97 * k + 13 * n if k == 0 else 240)
+                    )
+    aliases = [
+        (1, 0, "admin", "wakapi", "wakapi-dev"),
+        (2, 0, "admin", "wakapi", "wakapi (fork)"),
+        (3, 1, "ann", "Lua", "Luau"),
+        (4, 0, "bob.smith", "Thesis (LaTeX)", "thesis"),
+    ]
+    labels = [
+        (1, "admin", "wakapi", "open-source"),
+        (2, "admin", "dotfiles", "private"),
+        (3, "bob.smith", "Thesis (LaTeX)", "university"),
+    ]
+    mappings = [(1, "admin", "templ", "Go"), (2, "ann", "h", "C"), (3, "bob.smith", "tikz", "TeX")]
+    kv = [
+        ("imprint", "<p>Wakapi – self-hosted coding statistics.</p>\n<p>Contact: admin@wakapi.example</p>"),
+        ("latest_version", "2.15.0"),
+        ("wakapi_summary_interval", "0 15 2 * * *"),
+        ("20210411-add_imprint_content", "done"),
+        ("20211215-migrate_id_to_bigint", "done"),
+        ("20250425-add_durations_primary_key", "done"),
+        ("20260111-sqlite_real_valued_time_column_heartbeats", "done"),
+        ("20260214-nullify_empty_email", "done"),
+    ]
+    return {
+        "users": users,
+        "key_string_values": kv,
+        "aliases": aliases,
+        "summaries": summaries,
+        "summary_items": items,
+        "project_labels": labels,
+        "language_mappings": mappings,
+        "heartbeats": heartbeats,
+    }
+
+
+def wakapi(path: Path) -> Path:
+    """Wakapi's ``wakapi_db.db`` (see the module's list)."""
+    return write_export(path, WAKAPI_DDL, wakapi_rows())

@@ -23699,13 +23699,14 @@ def test_fileflows_server_joins_its_guid_references_beside_guid_empty_and_keeps_
 
 
 def _declared_columns(ddl: list[str]) -> dict[str, list[tuple[str, str]]]:
-    """Each table's (column, declared type) as SQLite itself reads the application's statements."""
+    """Each table's (column, declared type) as SQLite itself reads the application's statements, its
+    generated columns too."""
     with closing(sqlite3.connect(":memory:")) as con:
         for statement in ddl:
             con.execute(statement)
         tables = [name for (name,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
         return {
-            table: [(row[1], row[2]) for row in con.execute(f"PRAGMA table_info({quote_ident(table)})")]
+            table: [(row[1], row[2]) for row in con.execute(f"PRAGMA table_xinfo({quote_ident(table)})")]
             for table in tables
             if table != "sqlite_sequence"
         }
@@ -23804,3 +23805,76 @@ def test_kimai_keeps_utc_wall_clocks_beside_their_zone_php_floats_and_serialized
         abs=0.01,
     )
     assert ran.record["quality_after"] == 100.0
+
+
+def test_wakapi_reads_go_moments_in_their_zones_keeps_julian_days_and_finds_the_inviter(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.wakapi)
+    rows = apps.wakapi_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    declared = _declared_columns(apps.WAKAPI_DDL)
+    generated = {("heartbeats", "time_real")}  # STORED, computed by SQLite from ``time``
+    # A Go string never set is '' beside the NULLs of moments, of an all-NULL column and of a UNIQUE
+    # e-mail (the one way its index allows "none"): the tables' one way of a missing text, at no cost.
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    assert charged_columns(profiled(run_dir)["columns"]) == {}
+    kinds = {
+        "timestamp": "timestamp with time zone",
+        "bool": "boolean",
+        "numeric": "bigint",
+        "integer": "bigint",
+        "real": "double precision",
+    }
+    julian_epoch_ms = 210_866_760_000_000  # SQLite's iJD of 1970-01-01 00:00 UTC
+
+    def loaded(value: Any, kind: str) -> Any:
+        if value is None or value == "":
+            return None  # '' by the blank rule, audited
+        if kind == "timestamp with time zone":
+            return datetime.fromisoformat(value)  # glebarez' text, its offset: the instant
+        if kind == "boolean":
+            return bool(value)
+        return value
+
+    for table, columns in declared.items():
+        types = ran.types(table)
+        assert types == {name: kinds.get(decl.lower(), "text") for name, decl in columns}, table
+        names = [name for name, _ in columns if (table, name) not in generated]
+        relation = f"{quote_ident(ran.base)}.{quote_ident(table)}"
+        got = pg_query(ran.uri, f"SELECT {', '.join(quote_ident(c) for c in names)} FROM {relation}")
+        expected = [
+            tuple(loaded(v, types[c]) for v, c in zip(row, names, strict=True)) for row in rows[table]
+        ]
+        assert sorted(got, key=repr) == sorted(expected, key=repr), table
+    # time_real, SQLite's julianday(time): a REAL of Julian days, every bit as stored (the instant is
+    # its rewriting, not the load's), beside the moment it was computed from.
+    time_index = [name for name, _ in declared["heartbeats"]].index("time")
+    assert ran.values("heartbeats", "time_real", "id") == {
+        row[0]: (
+            julian_epoch_ms
+            + round((datetime.fromisoformat(row[time_index]) - UNIX_EPOCH) / timedelta(milliseconds=1))
+        )
+        / 86_400_000
+        for row in rows["heartbeats"]
+    }
+    # A summary's day begins at midnight in its user's zone: the same instant wherever it was written.
+    starts = ran.values("summaries", "from_time", "id")
+    zones = {uid: zone for uid, _key, _mail, zone, _admin in apps.WAKAPI_USERS}
+    for sid, uid, *_ in rows["summaries"]:
+        local = starts[sid].astimezone(apps.ZoneInfo(zones[uid]))
+        assert (local.hour, local.minute) == (0, 0)
+    assert primary_key(ran.uri, ran.record["version_schema"], "key_string_values") == ["key"]
+    # The declared references, and users.invited_by (the inviter's id, undeclared; '' for none) found
+    # in the data: every inviter named is a user.
+    assert references(run_dir) == {
+        ("aliases", "user_id"): "users.id",
+        ("summaries", "user_id"): "users.id",
+        ("summary_items", "summary_id"): "summaries.id",
+        ("project_labels", "user_id"): "users.id",
+        ("language_mappings", "user_id"): "users.id",
+        ("heartbeats", "user_id"): "users.id",
+        ("users", "invited_by"): "users.id",
+    }
+    assert profiled(run_dir)["columns"]["heartbeats"]["time_real"]["inferred_type"] == "double"
