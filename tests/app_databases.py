@@ -1729,7 +1729,7 @@ from typing import Any
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
-from tests.orm_exports import go_time
+from tests.orm_exports import go_nanos, go_time
 from tests.other_products import FREE_TEXT, write_export
 
 #: Core Data's reference date (``NSDate``'s epoch) and WebKit's (Windows FILETIME's) epoch.
@@ -74676,3 +74676,210 @@ def wakapi_rows() -> dict[str, list[tuple[Any, ...]]]:
 def wakapi(path: Path) -> Path:
     """Wakapi's ``wakapi_db.db`` (see the module's list)."""
     return write_export(path, WAKAPI_DDL, wakapi_rows())
+
+
+# --- Traggo (data/traggo.db: jinzhu/gorm v1's AutoMigrate through mattn/go-sqlite3, traggo/server's model) --
+#
+# model/all.go's structs as gorm v1's sqlite3 dialect declares them: an int key tagged AUTO_INCREMENT
+# ``integer primary key autoincrement`` (and a ``uix_<table>_id`` unique index for its unique_index), a
+# string ``varchar(255)`` (``UNIQUE`` where tagged), a bool ``bool``, a time.Time ``datetime``, a []byte
+# ``blob``, the references as the structs spell them (``int REFERENCES users(id) ON DELETE CASCADE``);
+# time_span_tags and tag_definitions have no key. A later release's field is AutoMigrate's ``ALTER TABLE
+# ... ADD "note" varchar(255)``: NULL in the rows before it. mattn/go-sqlite3 writes a time.Time as
+# ``2006-01-02 15:04:05.999999999-07:00``: timespan/create.go stores the start in UTC, the user's wall
+# clock by model.Time's OmitTimeZone (the same clock labelled UTC: ``+00:00``) and the offset in
+# seconds; device/create.go's CreatedAt/ActiveAt ``time.Now().UTC()`` (nanoseconds), ExpiresAt the
+# client's RFC 3339 instant. StringValue was a *string (NULL for a tag without a value) before it became
+# a string ('').
+
+TRAGGO_DDL = [
+    'CREATE TABLE "tag_definitions" ("key" varchar(255),"user_id" int REFERENCES users(id) ON DELETE CASCADE,'
+    '"color" varchar(255),"type" varchar(255) )',
+    'CREATE TABLE "users" ("id" integer primary key autoincrement,"name" varchar(255) UNIQUE,"pass" blob,'
+    '"admin" bool )',
+    'CREATE UNIQUE INDEX uix_users_id ON "users"(id)',
+    'CREATE TABLE "devices" ("id" integer primary key autoincrement,"token" varchar(255) UNIQUE,'
+    '"name" varchar(255),"user_id" integer,"created_at" datetime,"expires_at" datetime,'
+    '"active_at" datetime )',
+    'CREATE UNIQUE INDEX uix_devices_id ON "devices"(id)',
+    'CREATE TABLE "time_spans" ("id" integer primary key autoincrement,"start_utc" datetime,'
+    '"end_utc" datetime,"start_user_time" datetime,"end_user_time" datetime,"offset_utc" integer,'
+    '"user_id" int REFERENCES users(id) ON DELETE CASCADE )',
+    'CREATE UNIQUE INDEX uix_time_spans_id ON "time_spans"(id)',
+    'CREATE TABLE "time_span_tags" ("time_span_id" int REFERENCES time_spans(id) ON DELETE CASCADE,'
+    '"key" varchar(255),"string_value" varchar(255) )',
+    'CREATE TABLE "user_settings" ("user_id" integer primary key autoincrement,"theme" varchar(255),'
+    '"date_locale" varchar(255),"first_day_of_the_week" varchar(255) )',
+    'CREATE UNIQUE INDEX uix_user_settings_user_id ON "user_settings"(user_id)',
+    'CREATE TABLE "dashboards" ("id" integer primary key autoincrement,'
+    '"user_id" int REFERENCES users(id) ON DELETE CASCADE,"name" varchar(255) )',
+    'CREATE UNIQUE INDEX uix_dashboards_id ON "dashboards"(id)',
+    'CREATE TABLE "dashboard_entries" ("id" integer primary key autoincrement,'
+    '"dashboard_id" int REFERENCES dashboards(id) ON DELETE CASCADE,"title" varchar(255),"total" bool,'
+    '"type" varchar(255),"keys" varchar(255),"interval" varchar(255),"range_id" integer,'
+    '"range_from" varchar(255),"range_to" varchar(255),"mobile_position" varchar(255),'
+    '"desktop_position" varchar(255) )',
+    'CREATE UNIQUE INDEX uix_dashboard_entries_id ON "dashboard_entries"(id)',
+    'CREATE TABLE "dashboard_ranges" ("id" integer primary key autoincrement,"name" varchar(255),'
+    '"dashboard_id" int REFERENCES dashboards(id) ON DELETE CASCADE,"editable" bool,"from" varchar(255),'
+    '"to" varchar(255) )',
+    'CREATE UNIQUE INDEX uix_dashboard_ranges_id ON "dashboard_ranges"(id)',
+    'ALTER TABLE "time_spans" ADD "note" varchar(255)',  # a later release's TimeSpan.Note
+]
+
+TRAGGO_USERS = (
+    ("admin", "Europe/Berlin", 1),
+    ("lena", "America/New_York", 0),
+    ("kiran", "Asia/Kathmandu", 0),
+)
+TRAGGO_NOTE_SINCE = 21  # the first span written by the release that added TimeSpan.Note
+
+
+def _traggo_time(moment: datetime, nanos: int = 0) -> str:
+    """mattn/go-sqlite3's text of a time.Time in UTC."""
+    return go_time(moment.astimezone(UTC).replace(microsecond=0), nanos)
+
+
+def traggo_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """Three users in three zones, their devices, tag definitions, a month of tagged spans (one still
+    running), settings and dashboards with entries and ranges."""
+    users = [
+        (n, name, b"$2a$10$" + bytes([65 + n]) * 53, admin)
+        for n, (name, _zone, admin) in enumerate(TRAGGO_USERS, start=1)
+    ]
+    created = datetime(2026, 2, 20, 9, 30, tzinfo=UTC)
+    devices = []
+    for n in range(1, 8):
+        user = 1 + n % 3
+        made = created + timedelta(days=n * 3, seconds=n * 4111)
+        devices.append(
+            (
+                n,
+                "".join(
+                    "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"[(n * 7 + i * 13) % 57]
+                    for i in range(20)
+                ),
+                [
+                    "Firefox on Linux",
+                    "traggo-cli",
+                    "Pixel 8",
+                    "Chrome on Windows",
+                    "Safari",
+                    "curl",
+                    "Firefox on Linux",
+                ][n - 1],
+                user,
+                _traggo_time(made, go_nanos(n)),
+                _traggo_time(made + timedelta(days=[30, 1, 365, 30, 7, 3650, 30][n - 1]), 0),
+                _traggo_time(made + timedelta(hours=5 * n, seconds=n * 17), go_nanos(n + 40)),
+            )
+        )
+    definitions = [
+        ("type", 1, "#4caf50", "singlevalue"),
+        ("proj", 1, "#2196f3", "singlevalue"),
+        ("billable", 1, "#ff9800", "novalue"),
+        ("type", 2, "#9c27b0", "singlevalue"),
+        ("client", 2, "#e91e63", "singlevalue"),
+        ("urgent", 2, "#f44336", "novalue"),
+        ("type", 3, "#795548", "singlevalue"),
+        ("meeting", 3, "#607d8b", "novalue"),
+    ]
+    spans, tags = [], []
+    values = {
+        "type": ["work", "review", "meeting", "support"],
+        "proj": ["traggo", "website", "Übersetzung"],
+        "client": ["ACME Corp.", "Initech", "Globex"],
+    }
+    for i in range(1, 41):
+        user = 1 + i % 3
+        zone = ZoneInfo(TRAGGO_USERS[user - 1][1])
+        day = date(2026, 3, 20) + timedelta(days=i // 3)  # across both DST changes (US on 8 March, EU 29th)
+        start = datetime.combine(day, time(8 + i % 6, (i * 7) % 60), tzinfo=zone)
+        running = i == 40
+        end = None if running else start + timedelta(minutes=25 + (i * 23) % 200)
+        offset = int(start.utcoffset().total_seconds())  # type: ignore[union-attr]
+        note = None if i < TRAGGO_NOTE_SINCE else ("" if i % 4 else f"Ticket #{300 + i}: fixed\nsee PR 12{i}")
+        spans.append(
+            (
+                i,
+                _traggo_time(start),
+                None if end is None else _traggo_time(end),
+                go_time(start.replace(tzinfo=UTC), 0),  # OmitTimeZone: the wall clock labelled UTC
+                None if end is None else go_time(end.replace(tzinfo=UTC), 0),
+                offset,
+                user,
+                note,
+            )
+        )
+        for key, _u, _color, kind in definitions:
+            if _u != user or (kind == "novalue" and i % 3 == 0) or (key == "proj" and i % 2):
+                continue
+            if kind == "novalue":
+                value = None if i < TRAGGO_NOTE_SINCE else ""
+            else:
+                options = values[key]
+                value = options[(i + len(key)) % len(options)]
+            tags.append((i, key, value))
+    settings = [
+        (1, "GruvboxDark", "German", "Monday"),
+        (2, "MaterialLight", "English", "Sunday"),
+        (3, "GruvboxLight", "English24h", "Monday"),
+    ]
+    dashboards = [(1, 1, "Overview"), (2, 2, "Clients"), (3, 1, "Projekte 2026")]
+    ranges = [
+        (1, "Last 7 days", 1, 1, "now-7d", "now"),
+        (2, "This month", 1, 0, "now/M", "now/M"),
+        (3, "Quarter", 2, 1, "now-3M/M", "now"),
+    ]
+    entries = []
+    layouts = [(0, 0), (6, 0), (0, 4), (6, 4), (0, 8)]
+    for n in range(1, 10):
+        board = 1 + n % 3
+        x, y = layouts[n % 5]
+        own_range = {1: 1, 2: 3, 3: -1}[board] if n % 2 else -1  # NoRangeIDDefined
+        entries.append(
+            (
+                n,
+                board,
+                [
+                    "Time per type",
+                    "Billable hours",
+                    "Clients",
+                    "Weekly",
+                    "Total",
+                    "Per project",
+                    "Hours",
+                    "Meetings",
+                    "Daily",
+                ][n - 1],
+                1 if n % 4 == 0 else 0,
+                ["piechart", "barchart", "stackedbarchart", "linechart", "horizontaltable", "verticaltable"][
+                    n % 6
+                ],
+                ["type", "proj", "client", "type,proj", "billable", "proj", "type", "meeting", "type"][n - 1],
+                ["daily", "weekly", "monthly", "hourly", "yearly", "single"][n % 6],
+                own_range,
+                "" if own_range != -1 else ["now-7d", "now-1M", "now/w"][n % 3],
+                "" if own_range != -1 else "now",
+                json.dumps(
+                    {"w": 12, "h": 4, "x": 0, "y": n * 4, "minW": 3, "minH": 3}, separators=(",", ":")
+                ),
+                json.dumps({"w": 6, "h": 4, "x": x, "y": y, "minW": 3, "minH": 3}, separators=(",", ":")),
+            )
+        )
+    return {
+        "tag_definitions": definitions,
+        "users": users,
+        "devices": devices,
+        "time_spans": spans,
+        "time_span_tags": tags,
+        "user_settings": settings,
+        "dashboards": dashboards,
+        "dashboard_entries": entries,
+        "dashboard_ranges": ranges,
+    }
+
+
+def traggo(path: Path) -> Path:
+    """Traggo's ``data/traggo.db`` (see the module's list)."""
+    return write_export(path, TRAGGO_DDL, traggo_rows(), bytes_as_text=False)

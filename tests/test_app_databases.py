@@ -23878,3 +23878,101 @@ def test_wakapi_reads_go_moments_in_their_zones_keeps_julian_days_and_finds_the_
         ("users", "invited_by"): "users.id",
     }
     assert profiled(run_dir)["columns"]["heartbeats"]["time_real"]["inferred_type"] == "double"
+
+
+def test_traggo_keeps_its_utc_and_wall_clock_spans_nanosecond_devices_and_added_notes_at_no_cost(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.traggo)
+    rows = apps.traggo_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    declared = _declared_columns(apps.TRAGGO_DDL)
+
+    def finer(values: list[Any]) -> bool:
+        return any(v is not None and re.search(r"\.\d{7,}", v) for v in values)
+
+    def kind(table: str, index: int, decl: str) -> str:
+        if decl == "datetime":
+            values = [row[index] for row in rows[table]]
+            return "text" if finer(values) else "timestamp with time zone"
+        return {"bool": "boolean", "blob": "bytea", "integer": "bigint", "int": "bigint"}.get(
+            decl.lower(), "text"
+        )
+
+    def loaded(value: Any, kind: str) -> Any:
+        if value is None or value == "":
+            return None  # '' by the blank rule, audited
+        if kind == "timestamp with time zone":
+            return datetime.fromisoformat(value)
+        if kind == "boolean":
+            return bool(value)
+        return value
+
+    for table, columns in declared.items():
+        types = ran.types(table)
+        assert types == {name: kind(table, i, decl) for i, (name, decl) in enumerate(columns)}, table
+        names = [name for name, _ in columns]
+        relation = f"{quote_ident(ran.base)}.{quote_ident(table)}"
+        got = [
+            tuple(bytes(v) if isinstance(v, memoryview) else v for v in row)
+            for row in pg_query(ran.uri, f"SELECT {', '.join(quote_ident(c) for c in names)} FROM {relation}")
+        ]
+        expected = [
+            tuple(loaded(v, types[c]) for v, c in zip(row, names, strict=True)) for row in rows[table]
+        ]
+        assert sorted(got, key=repr) == sorted(expected, key=repr), table
+    # A device's time.Now() keeps its nine digits as text; the client's expiry is an instant.
+    assert ran.types("devices")["created_at"] == ran.types("devices")["active_at"] == "text"
+    assert ran.types("devices")["expires_at"] == "timestamp with time zone"
+    # The user's wall clock is written as UTC (OmitTimeZone): read as what it says, it is the start
+    # moved by the row's offset, which every row keeps.
+    starts = ran.values("time_spans", "start_utc", "id")
+    walls = ran.values("time_spans", "start_user_time", "id")
+    offsets = ran.values("time_spans", "offset_utc", "id")
+    assert all(walls[k] - starts[k] == timedelta(seconds=offsets[k]) for k in starts)
+    assert {offsets[k] for k in offsets} >= {3600, 7200, -14400, 20700}
+    # TimeSpan.Note came with a later release (ALTER TABLE ADD): the rows before it hold NULL, no way of
+    # writing missing; beside a running span's end NULL, the notes' and tags' blanks cost nothing.
+    columns = profiled(run_dir)["columns"]
+    notes = [row[-1] for row in rows["time_spans"]]
+    assert notes.index("") > max(i for i, n in enumerate(notes) if n is None)
+    assert columns["time_spans"]["note"]["blank_is_missing"] is True
+    assert columns["time_spans"]["note"]["quality"] == 100.0
+    # string_value was a *string (NULL for a tag without a value) before it became a string (''): both
+    # in one column, they may mean two things (the documented default: charged, the operator decides).
+    values = [row[2] for row in rows["time_span_tags"]]
+    blanks, nulls = values.count(""), values.count(None)
+    assert blanks and nulls
+    charged = column_score(len(values), blanks)
+    assert charged_columns(columns) == {("time_span_tags", "string_value"): pytest.approx(charged, abs=0.01)}
+    assert ran.record["quality_before"] == pytest.approx(
+        export_score(
+            {
+                table: (
+                    len(rows[table]),
+                    [
+                        charged if (table, name) == ("time_span_tags", "string_value") else 100.0
+                        for name, _ in cols
+                    ],
+                )
+                for table, cols in declared.items()
+            }
+        ),
+        abs=0.01,
+    )
+    assert ran.record["quality_after"] == 100.0
+    assert references(run_dir) == {
+        ("tag_definitions", "user_id"): "users.id",
+        ("devices", "user_id"): "users.id",
+        ("time_spans", "user_id"): "users.id",
+        ("time_span_tags", "time_span_id"): "time_spans.id",
+        ("user_settings", "user_id"): "users.id",
+        ("dashboards", "user_id"): "users.id",
+        ("dashboard_entries", "dashboard_id"): "dashboards.id",
+        ("dashboard_entries", "range_id"): "dashboard_ranges.id",
+        ("dashboard_ranges", "dashboard_id"): "dashboards.id",
+    }
+    # NoRangeIDDefined (-1) stands for no range: no orphan.
+    entries = [row[7] for row in rows["dashboard_entries"]]
+    assert columns["dashboard_entries"]["range_id"]["no_reference_count"] == entries.count(-1) > 0
