@@ -23698,7 +23698,7 @@ def test_fileflows_server_joins_its_guid_references_beside_guid_empty_and_keeps_
     )
 
 
-def _declared_columns(ddl: list[str]) -> dict[str, list[tuple[str, str]]]:
+def _statement_columns(ddl: list[str]) -> dict[str, list[tuple[str, str]]]:
     """Each table's (column, declared type) as SQLite itself reads the application's statements, its
     generated columns too."""
     with closing(sqlite3.connect(":memory:")) as con:
@@ -23719,7 +23719,7 @@ def test_kimai_keeps_utc_wall_clocks_beside_their_zone_php_floats_and_serialized
     rows = apps.kimai_rows()
     loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
     assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
-    declared = _declared_columns(apps.KIMAI_DDL)
+    declared = _statement_columns(apps.KIMAI_DDL)
     assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
     # Doctrine's types as Kimai declares them: a DATETIME is a UTC wall clock (the user's zone is the
     # row's ``timezone``, not in the text): timestamp without time zone, as written; DATE a date; a
@@ -23814,7 +23814,7 @@ def test_wakapi_reads_go_moments_in_their_zones_keeps_julian_days_and_finds_the_
     rows = apps.wakapi_rows()
     loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
     assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
-    declared = _declared_columns(apps.WAKAPI_DDL)
+    declared = _statement_columns(apps.WAKAPI_DDL)
     generated = {("heartbeats", "time_real")}  # STORED, computed by SQLite from ``time``
     # A Go string never set is '' beside the NULLs of moments, of an all-NULL column and of a UNIQUE
     # e-mail (the one way its index allows "none"): the tables' one way of a missing text, at no cost.
@@ -23887,7 +23887,7 @@ def test_traggo_keeps_its_utc_and_wall_clock_spans_nanosecond_devices_and_added_
     rows = apps.traggo_rows()
     loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
     assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
-    declared = _declared_columns(apps.TRAGGO_DDL)
+    declared = _statement_columns(apps.TRAGGO_DDL)
 
     def finer(values: list[Any]) -> bool:
         return any(v is not None and re.search(r"\.\d{7,}", v) for v in values)
