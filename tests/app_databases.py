@@ -1729,7 +1729,7 @@ from typing import Any
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
-from tests.orm_exports import go_time
+from tests.orm_exports import go_nanos, go_time
 from tests.other_products import FREE_TEXT, write_export
 
 #: Core Data's reference date (``NSDate``'s epoch) and WebKit's (Windows FILETIME's) epoch.
@@ -74922,3 +74922,899 @@ def vorta_rows() -> dict[str, list[tuple[Any, ...]]]:
 def vorta(path: Path) -> Path:
     """Vorta's ``settings.db`` (see the module's list)."""
     return write_export(path, VORTA_DDL, vorta_rows(), bytes_as_text=False)
+
+
+# --- Kimai 1.x (kimai2 tables: src/Migrations' SQLite statements, as Doctrine's SqlitePlatform writes) ---
+#
+# kimai/kimai's src/Migrations (Version20180701120000's CREATE TABLEs for SQLite, Version20190124004014's
+# ``exported BOOLEAN NOT NULL DEFAULT false``, Version20190201150324's ``timezone VARCHAR(64)``, later
+# rebuilds with ``CONSTRAINT FK_... REFERENCES ... NOT DEFERRABLE INITIALLY IMMEDIATE``) and
+# src/Entity/Timesheet.php's columns (``rate``/``internal_rate``/``fixed_rate``/``hourly_rate`` float as
+# DOUBLE PRECISION, ``date_tz`` date_immutable, ``category`` VARCHAR(10) DEFAULT 'work', ``modified_at``).
+# Doctrine writes a datetime as ``Y-m-d H:i:s`` in UTC (Kimai's UTCDateTimeType), the user's zone in the
+# row's ``timezone``, ``date_tz`` as the local ``Y-m-d``; a bool as 1/0; a float bound as PHP's string
+# of it (``112.5``, ``100``), which the REAL affinity stores as a REAL; roles PHP-serialized; meta
+# fields and preferences name/value text.
+
+KIMAI_DDL = [
+    "CREATE TABLE kimai2_users (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, "
+    "username VARCHAR(180) NOT NULL, "
+    "email VARCHAR(180) NOT NULL, password VARCHAR(255) NOT NULL, alias VARCHAR(60) DEFAULT NULL, "
+    "enabled BOOLEAN NOT NULL, registration_date DATETIME DEFAULT NULL, title VARCHAR(50) DEFAULT NULL, "
+    "avatar VARCHAR(255) DEFAULT NULL, roles CLOB NOT NULL --(DC2Type:array)\n, "
+    "last_login DATETIME DEFAULT NULL, confirmation_token VARCHAR(180) DEFAULT NULL, "
+    "password_requested_at DATETIME DEFAULT NULL, api_token VARCHAR(255) DEFAULT NULL, "
+    "auth VARCHAR(20) DEFAULT NULL, color VARCHAR(7) DEFAULT NULL)",
+    "CREATE UNIQUE INDEX UNIQ_B9AC5BCEF85E0677 ON kimai2_users (username)",
+    "CREATE UNIQUE INDEX UNIQ_B9AC5BCEE7927C74 ON kimai2_users (email)",
+    "CREATE TABLE kimai2_user_preferences (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, "
+    "user_id INTEGER DEFAULT NULL, name VARCHAR(50) NOT NULL, value VARCHAR(255) DEFAULT NULL, "
+    "CONSTRAINT FK_8D08F631A76ED395 FOREIGN KEY (user_id) REFERENCES kimai2_users (id) ON DELETE CASCADE "
+    "NOT DEFERRABLE INITIALLY IMMEDIATE)",
+    "CREATE UNIQUE INDEX UNIQ_8D08F631A76ED3955E237E06 ON kimai2_user_preferences (user_id, name)",
+    "CREATE TABLE kimai2_customers (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, "
+    "name VARCHAR(150) NOT NULL, "
+    "number VARCHAR(50) DEFAULT NULL, comment CLOB DEFAULT NULL, visible BOOLEAN NOT NULL, "
+    "company VARCHAR(255) DEFAULT NULL, contact VARCHAR(255) DEFAULT NULL, address CLOB DEFAULT NULL, "
+    "country VARCHAR(2) NOT NULL, currency VARCHAR(3) NOT NULL, phone VARCHAR(255) DEFAULT NULL, "
+    "fax VARCHAR(255) DEFAULT NULL, mobile VARCHAR(255) DEFAULT NULL, email VARCHAR(255) DEFAULT NULL, "
+    "homepage VARCHAR(255) DEFAULT NULL, timezone VARCHAR(64) NOT NULL, color VARCHAR(7) DEFAULT NULL, "
+    "budget DOUBLE PRECISION DEFAULT '0' NOT NULL, time_budget INTEGER DEFAULT 0 NOT NULL, "
+    "vat_id VARCHAR(50) DEFAULT NULL, budget_type VARCHAR(10) DEFAULT NULL, "
+    "billable BOOLEAN DEFAULT 1 NOT NULL)",
+    "CREATE TABLE kimai2_projects (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, "
+    "customer_id INTEGER NOT NULL, "
+    "name VARCHAR(150) NOT NULL, order_number CLOB DEFAULT NULL, comment CLOB DEFAULT NULL, "
+    "visible BOOLEAN NOT NULL, budget DOUBLE PRECISION DEFAULT '0' NOT NULL, color VARCHAR(7) DEFAULT NULL, "
+    "time_budget INTEGER DEFAULT 0 NOT NULL, order_date DATETIME DEFAULT NULL, start DATETIME DEFAULT NULL, "
+    '"end" DATETIME DEFAULT NULL, timezone VARCHAR(64) DEFAULT NULL, budget_type VARCHAR(10) DEFAULT NULL, '
+    "billable BOOLEAN DEFAULT 1 NOT NULL, "
+    "CONSTRAINT FK_407F12069395C3F3 FOREIGN KEY (customer_id) REFERENCES kimai2_customers (id) "
+    "ON DELETE CASCADE NOT DEFERRABLE INITIALLY IMMEDIATE)",
+    "CREATE INDEX IDX_407F12069395C3F3 ON kimai2_projects (customer_id)",
+    "CREATE TABLE kimai2_activities (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, "
+    "project_id INTEGER DEFAULT NULL, "
+    "name VARCHAR(150) NOT NULL, comment CLOB DEFAULT NULL, visible BOOLEAN NOT NULL, "
+    "color VARCHAR(7) DEFAULT NULL, budget DOUBLE PRECISION DEFAULT '0' NOT NULL, "
+    "time_budget INTEGER DEFAULT 0 NOT NULL, budget_type VARCHAR(10) DEFAULT NULL, "
+    "billable BOOLEAN DEFAULT 1 NOT NULL, "
+    "CONSTRAINT FK_8811FE1C166D1F9C FOREIGN KEY (project_id) REFERENCES kimai2_projects (id) "
+    "ON DELETE CASCADE NOT DEFERRABLE INITIALLY IMMEDIATE)",
+    "CREATE INDEX IDX_8811FE1C166D1F9C ON kimai2_activities (project_id)",
+    "CREATE TABLE kimai2_timesheet (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, user INTEGER NOT NULL, "
+    "activity_id INTEGER NOT NULL, project_id INTEGER NOT NULL, start_time DATETIME NOT NULL, "
+    "end_time DATETIME DEFAULT NULL, duration INTEGER DEFAULT NULL, description CLOB DEFAULT NULL, "
+    "rate DOUBLE PRECISION NOT NULL, fixed_rate DOUBLE PRECISION DEFAULT NULL, "
+    "hourly_rate DOUBLE PRECISION DEFAULT NULL, exported BOOLEAN DEFAULT '0' NOT NULL, "
+    "timezone VARCHAR(64) NOT NULL, internal_rate DOUBLE PRECISION DEFAULT NULL, "
+    "billable BOOLEAN DEFAULT 1, category VARCHAR(10) DEFAULT 'work' NOT NULL, "
+    "modified_at DATETIME DEFAULT NULL --(DC2Type:datetime_immutable)\n, "
+    "date_tz DATE NOT NULL --(DC2Type:date_immutable)\n, "
+    "CONSTRAINT FK_4F60C6B18D93D649 FOREIGN KEY (user) REFERENCES kimai2_users (id) ON DELETE CASCADE "
+    "NOT DEFERRABLE INITIALLY IMMEDIATE, CONSTRAINT FK_4F60C6B181C06096 FOREIGN KEY (activity_id) "
+    "REFERENCES kimai2_activities (id) ON DELETE CASCADE NOT DEFERRABLE INITIALLY IMMEDIATE, "
+    "CONSTRAINT FK_4F60C6B1166D1F9C FOREIGN KEY (project_id) REFERENCES kimai2_projects (id) "
+    "ON DELETE CASCADE NOT DEFERRABLE INITIALLY IMMEDIATE)",
+    "CREATE INDEX IDX_4F60C6B18D93D649 ON kimai2_timesheet (user)",
+    "CREATE INDEX IDX_4F60C6B1502DF587 ON kimai2_timesheet (start_time)",
+    "CREATE INDEX IDX_4F60C6B1BDF467148D93D649 ON kimai2_timesheet (date_tz, user)",
+    "CREATE TABLE kimai2_tags (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, name VARCHAR(100) NOT NULL, "
+    "color VARCHAR(7) DEFAULT NULL, visible BOOLEAN DEFAULT 1 NOT NULL)",
+    "CREATE UNIQUE INDEX UNIQ_27CAF54C5E237E06 ON kimai2_tags (name)",
+    "CREATE TABLE kimai2_timesheet_tags (timesheet_id INTEGER NOT NULL, tag_id INTEGER NOT NULL, "
+    "PRIMARY KEY(timesheet_id, tag_id), CONSTRAINT FK_732EECA9ABDD46BE FOREIGN KEY (timesheet_id) "
+    "REFERENCES kimai2_timesheet (id) ON DELETE CASCADE NOT DEFERRABLE INITIALLY IMMEDIATE, "
+    "CONSTRAINT FK_732EECA9BAD26311 FOREIGN KEY (tag_id) REFERENCES kimai2_tags (id) ON DELETE CASCADE "
+    "NOT DEFERRABLE INITIALLY IMMEDIATE)",
+    *(
+        f"CREATE TABLE kimai2_{owner}_meta (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, "
+        f"{key} INTEGER NOT NULL, name VARCHAR(50) NOT NULL, value CLOB DEFAULT NULL, "
+        f"visible BOOLEAN DEFAULT '0' NOT NULL, CONSTRAINT FK_{owner.upper()}_META FOREIGN KEY ({key}) "
+        f"REFERENCES kimai2_{parent} (id) ON DELETE CASCADE NOT DEFERRABLE INITIALLY IMMEDIATE)"
+        for owner, key, parent in (
+            ("timesheet", "timesheet_id", "timesheet"),
+            ("customers", "customer_id", "customers"),
+            ("projects", "project_id", "projects"),
+            ("activities", "activity_id", "activities"),
+        )
+    ),
+    "CREATE TABLE kimai2_configuration (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, "
+    "name VARCHAR(100) NOT NULL, value VARCHAR(1024) DEFAULT NULL)",
+    "CREATE UNIQUE INDEX UNIQ_1C5D63D85E237E06 ON kimai2_configuration (name)",
+]
+
+KIMAI_START = datetime(2026, 3, 2, tzinfo=UTC)
+KIMAI_USERS = (
+    # username, email, alias, zone, roles (PHP serialize of the role list), hourly rate preference
+    ("admin", "admin@example.com", "Ada Admin", "Europe/Berlin", 'a:1:{i:0;s:16:"ROLE_SUPER_ADMIN";}', "90"),
+    (
+        "jørgen",
+        "jorgen@example.no",
+        "Jørgen Ødegård",
+        "Europe/Oslo",
+        'a:1:{i:0;s:13:"ROLE_TEAMLEAD";}',
+        "75.5",
+    ),
+    ("priya", "priya@example.in", None, "Asia/Kolkata", "a:0:{}", "40"),
+    ("sam", "sam@example.com", "Sam", "America/New_York", "a:0:{}", ""),
+)
+
+
+def _kimai_utc(moment: datetime) -> str:
+    """Doctrine's ``Y-m-d H:i:s`` of the moment in UTC (Kimai's UTCDateTimeType)."""
+    return f"{moment.astimezone(UTC):%Y-%m-%d %H:%M:%S}"
+
+
+def _kimai_float(value: float) -> str:
+    """PHP's string of a float, which PDO binds (``112.5``, ``100``, ``0``)."""
+    return repr(value).removesuffix(".0")
+
+
+def kimai_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """Four users in four zones, customers, projects, global and project activities, a month of
+    timesheets (one still running, fixed-rate and non-billable ones), tags and meta fields."""
+    users, prefs = [], []
+    for n, (name, email, alias, zone, roles, rate) in enumerate(KIMAI_USERS, start=1):
+        joined = KIMAI_START - timedelta(days=40 - n, hours=n, minutes=7 * n)
+        users.append(
+            (
+                n,
+                name,
+                email,
+                "$2y$13$" + f"{n}" * 53,
+                alias,
+                0 if n == 4 else 1,
+                _kimai_utc(joined),
+                ["CEO", "Lead developer", None, "Intern"][n - 1],
+                None,
+                roles,
+                None if n == 4 else _kimai_utc(KIMAI_START + timedelta(days=28, minutes=n * 13)),
+                None,
+                None,
+                None if n > 2 else "$argon2id$v=19$m=65536,t=4,p=1$" + "a" * 22 + "$" + "b" * 43,
+                "kimai" if n != 3 else "ldap",
+                [None, "#3b5998", None, "#e6194b"][n - 1],
+            )
+        )
+        for key, value in (
+            ("timezone", zone),
+            ("language", ["de", "nb_NO", "en", "en"][n - 1]),
+            ("hourly_rate", rate),
+            ("internal_rate", ["60", "", "25", None][n - 1]),
+            ("theme.collapsed_sidebar", "0"),
+            ("calendar.initial_view", "month"),
+            ("login.initial_view", "timesheet"),
+            ("daily_stats", "1" if n % 2 else "0"),
+            ("export_decimal", "0"),
+            ("first_weekday", "sunday" if n == 4 else "monday"),
+        ):
+            prefs.append((len(prefs) + 1, n, key, value))
+    customers = [
+        (
+            1,
+            "Müller & Söhne GmbH",
+            "C-0001",
+            None,
+            1,
+            "Müller & Söhne GmbH",
+            "Klaus Müller",
+            "Hauptstraße 5\n10115 Berlin",
+            "DE",
+            "EUR",
+            "+49 30 1234567",
+            None,
+            None,
+            "info@mueller.example",
+            "https://mueller.example",
+            "Europe/Berlin",
+            "#ffa500",
+            25000.0,
+            0,
+            "DE123456789",
+            "month",
+            1,
+        ),
+        (
+            2,
+            "Nordlys AS",
+            "C-0002",
+            "Retainer, invoiced quarterly",
+            1,
+            None,
+            None,
+            None,
+            "NO",
+            "NOK",
+            None,
+            None,
+            None,
+            None,
+            None,
+            "Europe/Oslo",
+            None,
+            0.0,
+            360000,
+            None,
+            None,
+            1,
+        ),
+        (
+            3,
+            "Internal",
+            "C-0003",
+            None,
+            1,
+            None,
+            None,
+            None,
+            "DE",
+            "EUR",
+            None,
+            None,
+            None,
+            None,
+            None,
+            "Europe/Berlin",
+            None,
+            0.0,
+            0,
+            None,
+            None,
+            0,
+        ),
+        (
+            4,
+            "Acme Corp.",
+            "C-0004",
+            None,
+            0,
+            "Acme Corporation",
+            "Wile E.",
+            "1 Desert Rd\nPhoenix, AZ",
+            "US",
+            "USD",
+            "+1 602 555 0100",
+            "+1 602 555 0101",
+            None,
+            "billing@acme.example",
+            None,
+            "America/New_York",
+            "#4363d8",
+            12000.5,
+            0,
+            None,
+            "full",
+            1,
+        ),
+    ]
+    projects = [
+        (
+            1,
+            1,
+            "Website relaunch",
+            "PO-2026-17",
+            "Phase 1: design",
+            1,
+            18000.0,
+            "#f58231",
+            0,
+            _kimai_utc(datetime(2026, 1, 14, 23, tzinfo=UTC)),
+            _kimai_utc(datetime(2026, 2, 28, 23, tzinfo=UTC)),
+            None,
+            "Europe/Berlin",
+            None,
+            1,
+        ),
+        (2, 1, "Support 2026", None, None, 1, 0.0, None, 720000, None, None, None, None, "month", 1),
+        (
+            3,
+            2,
+            "App Nordlys",
+            "4500012345",
+            None,
+            1,
+            150000.0,
+            "#911eb4",
+            0,
+            None,
+            _kimai_utc(datetime(2026, 2, 28, 23, tzinfo=UTC)),
+            _kimai_utc(datetime(2026, 6, 29, 22, tzinfo=UTC)),
+            "Europe/Oslo",
+            None,
+            1,
+        ),
+        (4, 3, "Administration", None, "Not billable", 1, 0.0, None, 0, None, None, None, None, None, 0),
+        (5, 4, "Rocket skates", None, None, 0, 9999.99, None, 36000, None, None, None, None, None, 1),
+    ]
+    activities = [
+        (1, None, "Meeting", None, 1, None, 0.0, 0, None, 1),
+        (2, None, "Development", None, 1, "#3cb44b", 0.0, 0, None, 1),
+        (3, None, "Travel", "Billed at half rate", 1, None, 0.0, 0, None, 1),
+        (4, 1, "Design", None, 1, None, 4000.0, 0, None, 1),
+        (5, 3, "QA", None, 1, None, 0.0, 54000, "month", 1),
+        (6, 4, "Holiday", None, 1, None, 0.0, 0, None, 0),
+        (7, 5, "Prototype", None, 0, None, 0.0, 0, None, 1),
+    ]
+    rates = {1: 90.0, 2: 75.5, 3: 40.0, 4: 0.0}
+    internal = {1: 60.0, 2: None, 3: 25.0, 4: None}
+    sheets, sheet_tags, sheet_meta = [], [], []
+    descriptions = [
+        "Kick-off with client",
+        None,
+        "Fixed bug #123: login failed for users with ümlauts",
+        "Review\n- header\n- footer",
+        "",
+        "Flight BER → OSL",
+        None,
+        "Sprint planning; estimates 3/5/8",
+    ]
+    for i in range(40):
+        user = 1 + i % 4
+        zone = ZoneInfo(KIMAI_USERS[user - 1][3])
+        day = date(2026, 3, 2) + timedelta(days=i // 2)
+        project = [1, 2, 3, 4, 3, 1, 2, 5][i % 8]
+        activity = {1: [4, 1, 2], 2: [2, 1], 3: [5, 2, 3], 4: [6], 5: [7]}[project][
+            i % 3 % {1: 3, 2: 2, 3: 3, 4: 1, 5: 1}[project]
+        ]
+        begin = datetime.combine(day, time(8 + i % 5, (i * 15) % 60), tzinfo=zone)
+        running = i == 39
+        seconds = 0 if running else (30 + (i * 37) % 300) * 60 + (17 if i % 9 == 4 else 0)
+        end = None if running else begin + timedelta(seconds=seconds)
+        fixed = 150.0 if i % 10 == 3 else None
+        hourly = None if fixed is not None else (rates[user] if i % 6 != 5 else 120.0)
+        rate = 0.0 if running else fixed if fixed is not None else round((hourly or 0.0) * seconds / 3600, 2)
+        billable = 0 if project == 4 or i % 11 == 7 else 1
+        sheets.append(
+            (
+                i + 1,
+                user,
+                activity,
+                project,
+                _kimai_utc(begin),
+                None if end is None else _kimai_utc(end),
+                seconds,
+                descriptions[i % 8],
+                _kimai_float(rate),
+                None if fixed is None else _kimai_float(fixed),
+                None if hourly is None else _kimai_float(hourly),
+                1 if i < 12 else 0,
+                KIMAI_USERS[user - 1][3],
+                None if internal[user] is None else _kimai_float(round(internal[user] * seconds / 3600, 2)),
+                billable,
+                "holiday" if activity == 6 else "work",
+                _kimai_utc((end or begin) + timedelta(minutes=3, seconds=i)),
+                f"{begin:%Y-%m-%d}",
+            )
+        )
+        for tag in ([1] if i % 3 == 0 else []) + ([2] if i % 4 == 1 else []) + ([3] if i % 7 == 2 else []):
+            sheet_tags.append((i + 1, tag))
+        if i % 5 == 0:
+            sheet_meta.append((len(sheet_meta) + 1, i + 1, "ticket", f"HD-{1000 + i}", 1))
+        if i % 8 == 2:
+            sheet_meta.append((len(sheet_meta) + 1, i + 1, "location", "remote" if i % 16 else "", 0))
+    tags = [
+        (1, "urgent", "#e6194b", 1),
+        (2, "on-site", None, 1),
+        (3, "Kundentermin", "#000075", 0),
+        (4, "unused", None, 1),
+    ]
+    customer_meta = [
+        (1, 1, "debitor", "10001", 1),
+        (2, 2, "debitor", "10002", 1),
+        (3, 4, "debitor", None, 1),
+        (4, 1, "sla", "24h", 0),
+    ]
+    project_meta = [
+        (1, 1, "cost_center", "4711", 1),
+        (2, 3, "cost_center", "0815", 1),
+        (3, 3, "jira", "NORD", 0),
+    ]
+    activity_meta = [(1, 2, "billing_code", "DEV-01", 1), (2, 3, "billing_code", "TRV", 1)]
+    configuration = [
+        (1, "timesheet.mode", "duration_fixed_begin"),
+        (2, "timesheet.rounding.default.begin", "15"),
+        (3, "timesheet.rounding.default.end", "15"),
+        (4, "timesheet.rounding.default.mode", "default"),
+        (5, "timesheet.rounding.default.days", "monday,tuesday,wednesday,thursday,friday"),
+        (6, "defaults.customer.timezone", "Europe/Berlin"),
+        (7, "defaults.customer.currency", "EUR"),
+        (8, "timesheet.active_entries.hard_limit", "1"),
+        (9, "theme.branding.company", "Müller Consulting"),
+        (10, "calendar.businessHours.begin", "08:00"),
+        (11, "calendar.businessHours.end", "18:00"),
+        (12, "timesheet.rules.allow_future_times", "1"),
+        (13, "timesheet.rules.lockdown_period_start", "first day of last month"),
+        (14, "theme.autocomplete_chars", "3"),
+        (15, "user.registration", "0"),
+    ]
+    return {
+        "kimai2_users": users,
+        "kimai2_user_preferences": prefs,
+        "kimai2_customers": customers,
+        "kimai2_projects": projects,
+        "kimai2_activities": activities,
+        "kimai2_timesheet": sheets,
+        "kimai2_tags": tags,
+        "kimai2_timesheet_tags": sheet_tags,
+        "kimai2_timesheet_meta": sheet_meta,
+        "kimai2_customers_meta": customer_meta,
+        "kimai2_projects_meta": project_meta,
+        "kimai2_activities_meta": activity_meta,
+        "kimai2_configuration": configuration,
+    }
+
+
+def kimai(path: Path) -> Path:
+    """Kimai 1.x's SQLite database (``var/data/kimai.sqlite``; see the module's list)."""
+    return write_export(path, KIMAI_DDL, kimai_rows())
+
+
+# --- Wakapi (wakapi_db.db: GORM's AutoMigrate through glebarez/sqlite, muety/wakapi's models, migrations) ---
+#
+# models/user.go, heartbeat.go, summary.go, alias.go, project_label.go, language_mapping.go and shared.go's
+# KeyStringValue as GORM's SQLite migrator declares them (a string as text, a bool tagged ``type:bool``
+# as bool and an untagged one as numeric, CustomTime as timestamp, time.Duration as integer), then
+# migrations/20260111_sqlite_real_valued_time_column_heartbeats.go: the heartbeats table's statement
+# lower-cased, a STORED ``time_real real as (julianday(time))`` after its last column, rebuilt under
+# ``heartbeats_new`` and renamed, and the ``user_heartbeats_range`` view over it. glebarez/go-sqlite
+# writes each time.Time as ``2006-01-02 15:04:05.999999999-07:00`` in its location, CustomTime.Value
+# rounds it to the millisecond; a Go string never set is '' (a heartbeat's branch outside git), a bool
+# 1/0; the heartbeat's hash is ``fmt.Sprintf("%x", xxhash)`` (no leading zeros); setHasRun stores each
+# migration's name with "done".
+
+WAKAPI_HEARTBEATS_GORM = (
+    "CREATE TABLE `heartbeats` (`id` integer PRIMARY KEY AUTOINCREMENT,`user_id` text NOT NULL,"
+    "`entity` text NOT NULL,`type` text,`category` text,`project` text,`branch` text,`language` text,"
+    "`is_write` numeric,`editor` text,`operating_system` text,`machine` text,`user_agent` varchar(255),"
+    "`time` timestamp NOT NULL,`hash` varchar(17),`origin` varchar(255),`origin_id` varchar(255),"
+    "`created_at` timestamp NOT NULL,`lines` integer,`line_no` integer,`cursor_pos` integer,"
+    "`line_deletions` integer,`line_additions` integer,`project_root_count` integer,"
+    "CONSTRAINT `fk_heartbeats_user` FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) "
+    "ON DELETE CASCADE ON UPDATE CASCADE)"
+)
+
+WAKAPI_DDL = [
+    "CREATE TABLE `users` (`id` text,`api_key` text DEFAULT NULL,`email` text,`location` text,"
+    "`start_of_week` integer DEFAULT 1,`password` text,`created_at` timestamp,`last_logged_in_at` timestamp,"
+    "`share_data_max_days` integer,`share_editors` bool DEFAULT false,`share_languages` bool DEFAULT false,"
+    "`share_projects` bool DEFAULT false,`share_oss` bool DEFAULT false,`share_machines` bool DEFAULT false,"
+    "`share_labels` bool DEFAULT false,`share_activity_chart` bool DEFAULT false,"
+    "`is_admin` bool DEFAULT false,`has_data` bool DEFAULT false,`wakatime_api_key` text,"
+    "`wakatime_api_url` text,`reset_token` text,`unsubscribe_token` text,`reports_weekly` bool DEFAULT false,"
+    "`public_leaderboard` bool DEFAULT false,`subscribed_until` timestamp,`subscription_renewal` timestamp,"
+    "`stripe_customer_id` text,`invited_by` text,`exclude_unknown_projects` numeric,"
+    "`heartbeats_timeout_sec` integer DEFAULT 600,`readme_stats_base_url` text DEFAULT '',"
+    "`auth_type` text DEFAULT 'local',`sub` text,PRIMARY KEY (`id`),"
+    "CONSTRAINT `uni_users_api_key` UNIQUE (`api_key`))",
+    # 20260214_nullify_empty_email: '' made NULL, the index recreated unique (``uniqueIndex``).
+    "CREATE UNIQUE INDEX `idx_user_email` ON `users`(`email`)",
+    "CREATE TABLE `key_string_values` (`key` text,`value` text,PRIMARY KEY (`key`))",
+    "CREATE TABLE `aliases` (`id` integer PRIMARY KEY AUTOINCREMENT,`type` integer NOT NULL,"
+    "`user_id` text NOT NULL,`key` text NOT NULL,`value` text NOT NULL,"
+    "CONSTRAINT `fk_aliases_user` FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) "
+    "ON DELETE CASCADE ON UPDATE CASCADE)",
+    "CREATE TABLE `summaries` (`id` integer PRIMARY KEY AUTOINCREMENT,`user_id` text NOT NULL,"
+    "`from_time` timestamp NOT NULL DEFAULT CURRENT_TIMESTAMP,"
+    "`to_time` timestamp NOT NULL DEFAULT CURRENT_TIMESTAMP,`num_heartbeats` integer,"
+    "CONSTRAINT `fk_summaries_user` FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) "
+    "ON DELETE CASCADE ON UPDATE CASCADE)",
+    "CREATE INDEX `idx_time_summary_user` ON `summaries`(`user_id`,`from_time`,`to_time`)",
+    "CREATE TABLE `summary_items` (`id` integer PRIMARY KEY AUTOINCREMENT,`summary_id` integer,"
+    "`type` integer,`key` text,`total` integer,"
+    "CONSTRAINT `fk_summaries_projects` FOREIGN KEY (`summary_id`) REFERENCES `summaries`(`id`) "
+    "ON DELETE CASCADE ON UPDATE CASCADE)",
+    "CREATE INDEX `idx_type` ON `summary_items`(`type`)",
+    "CREATE TABLE `project_labels` (`id` integer PRIMARY KEY AUTOINCREMENT,`user_id` text NOT NULL,"
+    "`project_key` text,`label` text,CONSTRAINT `fk_project_labels_user` FOREIGN KEY (`user_id`) "
+    "REFERENCES `users`(`id`) ON DELETE CASCADE ON UPDATE CASCADE)",
+    "CREATE TABLE `language_mappings` (`id` integer PRIMARY KEY AUTOINCREMENT,`user_id` text NOT NULL,"
+    "`extension` text,`language` text,CONSTRAINT `fk_language_mappings_user` FOREIGN KEY (`user_id`) "
+    "REFERENCES `users`(`id`) ON DELETE CASCADE ON UPDATE CASCADE)",
+    # 20260111: lower-cased, renamed, time_real after the last column (before the constraint).
+    WAKAPI_HEARTBEATS_GORM.lower()
+    .replace("create table `heartbeats`", "create table `heartbeats_new`")
+    .replace(
+        "`project_root_count` integer,",
+        "`project_root_count` integer, `time_real` real as (julianday(time)) stored, ",
+    ),
+    "ALTER TABLE heartbeats_new RENAME TO heartbeats",
+    "CREATE UNIQUE INDEX `idx_heartbeats_hash` ON `heartbeats`(`hash`)",
+    "CREATE INDEX `idx_time_user` ON `heartbeats`(`user_id`,`time`)",
+    "CREATE INDEX idx_time_real_user ON heartbeats(user_id, time_real)",
+    "CREATE VIEW `user_heartbeats_range` AS select u.id as user_id, datetime(min(h.time_real)) || '+00:00' "
+    "as first, datetime(max(h.time_real)) || '+00:00' as last from users u left join heartbeats h "
+    "on u.id = h.user_id group by u.id",
+]
+
+WAKAPI_START = datetime(2026, 3, 27, 8, 0, tzinfo=UTC)  # the server's clock crosses Berlin's DST on the 29th
+WAKAPI_LOCAL = ZoneInfo("Europe/Berlin")  # time.Local of the server (TZ=Europe/Berlin)
+WAKAPI_USERS = (
+    # id, api key, email, location (the user's zone), admin
+    ("admin", "c4c7f1a2-6d5e-4b8a-9f3e-2a1b0c9d8e7f", "admin@wakapi.example", "Europe/Berlin", 1),
+    ("ann", "0b8e1f3c-2d4a-4c6b-8e9f-1a2b3c4d5e6f", None, "Asia/Kolkata", 0),
+    ("bob.smith", "9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a", "bob@example.org", "America/Los_Angeles", 0),
+)
+
+
+def _wakapi_time(moment: datetime) -> str:
+    """glebarez/go-sqlite's text of a time.Time rounded to the millisecond, in the server's zone."""
+    local = moment.astimezone(WAKAPI_LOCAL)
+    millis = round(local.microsecond / 1000)
+    nanos = millis * 1_000_000
+    whole = local.replace(microsecond=0)
+    if millis == 1000:
+        whole, nanos = whole + timedelta(seconds=1), 0
+    return go_time(whole, nanos, whole.utcoffset() or timedelta(0))
+
+
+def wakapi_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """Three users, a weekend of heartbeats across Berlin's change to summer time, daily summaries
+    with their items, aliases, labels, language mappings and the migrations' bookkeeping."""
+    users = []
+    for n, (uid, key, email, zone, admin) in enumerate(WAKAPI_USERS):
+        created = WAKAPI_START - timedelta(days=200 - 30 * n, microseconds=123_456 * (n + 1))
+        users.append(
+            (
+                uid,
+                key,
+                email,
+                zone,
+                1 if n != 2 else 0,
+                "$2a$10$" + chr(ord("A") + n) * 53,
+                _wakapi_time(created),
+                _wakapi_time(WAKAPI_START + timedelta(days=2, hours=n, microseconds=987_654)),
+                [7, 0, -1][n],
+                1,
+                1,
+                1 if n else 0,
+                0,
+                0,
+                0,
+                1 if n == 1 else 0,
+                admin,
+                1,
+                "waka_" + "1" * 36 if n == 0 else "",
+                "https://wakatime.com/api/v1" if n == 0 else "",
+                "",
+                f"{n:08x}-7c3e-4f1a-b2d9-5e6f7a8b9c0d",
+                1 if n == 1 else 0,
+                1 if n != 2 else 0,
+                None,
+                None,
+                "",
+                "" if n == 0 else "admin",
+                0,
+                600 if n != 1 else 300,
+                "",
+                "local",
+                None,
+            )
+        )
+    heartbeats = []
+    files = [
+        ("wakapi", "/home/admin/src/wakapi/models/heartbeat.go", "Go", "master"),
+        ("wakapi", "/home/admin/src/wakapi/static/assets/js/summary.js", "JavaScript", "feat/charts"),
+        ("dotfiles", "/home/ann/.config/nvim/init.lua", "Lua", ""),
+        ("Thesis (LaTeX)", "C:\\Users\\bob\\Documents\\thesis\\chapter 2 – Methods.tex", "TeX", "main"),
+        ("", "/tmp/scratch.py", "Python", ""),
+        ("wakapi", "app.wakapi.dev", "", ""),
+    ]
+    editors = {
+        "admin": ("VS Code", "Linux"),
+        "ann": ("Neovim", "Linux"),
+        "bob.smith": ("IntelliJ IDEA", "Windows"),
+    }
+    for i in range(60):
+        uid = WAKAPI_USERS[i % 3][0]
+        project, entity, language, branch = files[(i * 5 + i // 3) % len(files)]
+        browsing = entity == "app.wakapi.dev"
+        editor, system = editors[uid]
+        sent = WAKAPI_START + timedelta(hours=i * 1.37, seconds=i * 13.4567 % 60)
+        sent = sent.replace(microsecond=(sent.microsecond // 100) * 100)  # wakatime-cli's float seconds
+        created = sent + timedelta(seconds=2 + i % 5, microseconds=314_159 * (i % 3))
+        line_no = 0 if browsing else 10 + (i * 17) % 480
+        digest = int.from_bytes(
+            hashlib.sha256(f"{uid}|{entity}|{sent.isoformat()}".encode()).digest()[:8], "big"
+        )
+        digest >>= (i % 4) * 4  # fmt's %x drops leading zeros
+        heartbeats.append(
+            (
+                i + 1,
+                uid,
+                entity,
+                "domain" if browsing else "file",
+                "browsing" if browsing else ("debugging" if i % 11 == 4 else "coding"),
+                project,
+                branch,
+                language,
+                1 if i % 3 == 1 else 0,
+                "Chrome" if browsing else editor,
+                system,
+                ["thinkpad", "", "DESKTOP-7Q2K1LM"][i % 3],
+                f"wakatime/v1.102.1 ({system.lower()}-6.8.0-amd64) go1.22.5 {editor.lower()}/1.0",
+                _wakapi_time(sent),
+                f"{digest:x}",
+                "",
+                "",
+                _wakapi_time(created),
+                0 if browsing else 120 + i * 7,
+                line_no,
+                0 if browsing else line_no * 3 % 80,
+                i % 4,
+                (i * 3) % 9,
+                0 if browsing else 1 + i % 2,
+            )
+        )
+    summaries, items = [], []
+    for n, (uid, *_rest, zone, _admin) in enumerate(WAKAPI_USERS):
+        tz = ZoneInfo(zone)
+        for d in range(4):
+            day = date(2026, 3, 27) + timedelta(days=d)
+            start = datetime.combine(day, time(0), tzinfo=tz)
+            end = datetime.combine(day + timedelta(days=1), time(0), tzinfo=tz)
+            summaries.append(
+                (
+                    len(summaries) + 1,
+                    uid,
+                    go_time(start, 0, start.utcoffset() or timedelta(0)),
+                    go_time(end, 0, end.utcoffset() or timedelta(0)),
+                    5 + d * 3 + n,
+                )
+            )
+            sid = len(summaries)
+            for kind, keys in (
+                (0, ["wakapi", "dotfiles"]),
+                (1, ["Go", "unknown"]),
+                (2, ["VS Code"]),
+                (3, ["Linux"]),
+                (4, ["thinkpad", "unknown"]),
+                (8, ["coding"]),
+            ):
+                for k, key in enumerate(keys):
+                    items.append(
+                        (len(items) + 1, sid, kind, key, 1800 * (d + 1) + 97 * k + 13 * n if k == 0 else 240)
+                    )
+    aliases = [
+        (1, 0, "admin", "wakapi", "wakapi-dev"),
+        (2, 0, "admin", "wakapi", "wakapi (fork)"),
+        (3, 1, "ann", "Lua", "Luau"),
+        (4, 0, "bob.smith", "Thesis (LaTeX)", "thesis"),
+    ]
+    labels = [
+        (1, "admin", "wakapi", "open-source"),
+        (2, "admin", "dotfiles", "private"),
+        (3, "bob.smith", "Thesis (LaTeX)", "university"),
+    ]
+    mappings = [(1, "admin", "templ", "Go"), (2, "ann", "h", "C"), (3, "bob.smith", "tikz", "TeX")]
+    kv = [
+        ("imprint", "<p>Wakapi – self-hosted coding statistics.</p>\n<p>Contact: admin@wakapi.example</p>"),
+        ("latest_version", "2.15.0"),
+        ("wakapi_summary_interval", "0 15 2 * * *"),
+        ("20210411-add_imprint_content", "done"),
+        ("20211215-migrate_id_to_bigint", "done"),
+        ("20250425-add_durations_primary_key", "done"),
+        ("20260111-sqlite_real_valued_time_column_heartbeats", "done"),
+        ("20260214-nullify_empty_email", "done"),
+    ]
+    return {
+        "users": users,
+        "key_string_values": kv,
+        "aliases": aliases,
+        "summaries": summaries,
+        "summary_items": items,
+        "project_labels": labels,
+        "language_mappings": mappings,
+        "heartbeats": heartbeats,
+    }
+
+
+def wakapi(path: Path) -> Path:
+    """Wakapi's ``wakapi_db.db`` (see the module's list)."""
+    return write_export(path, WAKAPI_DDL, wakapi_rows())
+
+
+# --- Traggo (data/traggo.db: jinzhu/gorm v1's AutoMigrate through mattn/go-sqlite3, traggo/server's model) --
+#
+# model/all.go's structs as gorm v1's sqlite3 dialect declares them: an int key tagged AUTO_INCREMENT
+# ``integer primary key autoincrement`` (and a ``uix_<table>_id`` unique index for its unique_index), a
+# string ``varchar(255)`` (``UNIQUE`` where tagged), a bool ``bool``, a time.Time ``datetime``, a []byte
+# ``blob``, the references as the structs spell them (``int REFERENCES users(id) ON DELETE CASCADE``);
+# time_span_tags and tag_definitions have no key. A later release's field is AutoMigrate's ``ALTER TABLE
+# ... ADD "note" varchar(255)``: NULL in the rows before it. mattn/go-sqlite3 writes a time.Time as
+# ``2006-01-02 15:04:05.999999999-07:00``: timespan/create.go stores the start in UTC, the user's wall
+# clock by model.Time's OmitTimeZone (the same clock labelled UTC: ``+00:00``) and the offset in
+# seconds; device/create.go's CreatedAt/ActiveAt ``time.Now().UTC()`` (nanoseconds), ExpiresAt the
+# client's RFC 3339 instant. StringValue was a *string (NULL for a tag without a value) before it became
+# a string ('').
+
+TRAGGO_DDL = [
+    'CREATE TABLE "tag_definitions" ("key" varchar(255),"user_id" int REFERENCES users(id) ON DELETE CASCADE,'
+    '"color" varchar(255),"type" varchar(255) )',
+    'CREATE TABLE "users" ("id" integer primary key autoincrement,"name" varchar(255) UNIQUE,"pass" blob,'
+    '"admin" bool )',
+    'CREATE UNIQUE INDEX uix_users_id ON "users"(id)',
+    'CREATE TABLE "devices" ("id" integer primary key autoincrement,"token" varchar(255) UNIQUE,'
+    '"name" varchar(255),"user_id" integer,"created_at" datetime,"expires_at" datetime,'
+    '"active_at" datetime )',
+    'CREATE UNIQUE INDEX uix_devices_id ON "devices"(id)',
+    'CREATE TABLE "time_spans" ("id" integer primary key autoincrement,"start_utc" datetime,'
+    '"end_utc" datetime,"start_user_time" datetime,"end_user_time" datetime,"offset_utc" integer,'
+    '"user_id" int REFERENCES users(id) ON DELETE CASCADE )',
+    'CREATE UNIQUE INDEX uix_time_spans_id ON "time_spans"(id)',
+    'CREATE TABLE "time_span_tags" ("time_span_id" int REFERENCES time_spans(id) ON DELETE CASCADE,'
+    '"key" varchar(255),"string_value" varchar(255) )',
+    'CREATE TABLE "user_settings" ("user_id" integer primary key autoincrement,"theme" varchar(255),'
+    '"date_locale" varchar(255),"first_day_of_the_week" varchar(255) )',
+    'CREATE UNIQUE INDEX uix_user_settings_user_id ON "user_settings"(user_id)',
+    'CREATE TABLE "dashboards" ("id" integer primary key autoincrement,'
+    '"user_id" int REFERENCES users(id) ON DELETE CASCADE,"name" varchar(255) )',
+    'CREATE UNIQUE INDEX uix_dashboards_id ON "dashboards"(id)',
+    'CREATE TABLE "dashboard_entries" ("id" integer primary key autoincrement,'
+    '"dashboard_id" int REFERENCES dashboards(id) ON DELETE CASCADE,"title" varchar(255),"total" bool,'
+    '"type" varchar(255),"keys" varchar(255),"interval" varchar(255),"range_id" integer,'
+    '"range_from" varchar(255),"range_to" varchar(255),"mobile_position" varchar(255),'
+    '"desktop_position" varchar(255) )',
+    'CREATE UNIQUE INDEX uix_dashboard_entries_id ON "dashboard_entries"(id)',
+    'CREATE TABLE "dashboard_ranges" ("id" integer primary key autoincrement,"name" varchar(255),'
+    '"dashboard_id" int REFERENCES dashboards(id) ON DELETE CASCADE,"editable" bool,"from" varchar(255),'
+    '"to" varchar(255) )',
+    'CREATE UNIQUE INDEX uix_dashboard_ranges_id ON "dashboard_ranges"(id)',
+    'ALTER TABLE "time_spans" ADD "note" varchar(255)',  # a later release's TimeSpan.Note
+]
+
+TRAGGO_USERS = (
+    ("admin", "Europe/Berlin", 1),
+    ("lena", "America/New_York", 0),
+    ("kiran", "Asia/Kathmandu", 0),
+)
+TRAGGO_NOTE_SINCE = 21  # the first span written by the release that added TimeSpan.Note
+
+
+def _traggo_time(moment: datetime, nanos: int = 0) -> str:
+    """mattn/go-sqlite3's text of a time.Time in UTC."""
+    return go_time(moment.astimezone(UTC).replace(microsecond=0), nanos)
+
+
+def traggo_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """Three users in three zones, their devices, tag definitions, a month of tagged spans (one still
+    running), settings and dashboards with entries and ranges."""
+    users = [
+        (n, name, b"$2a$10$" + bytes([65 + n]) * 53, admin)
+        for n, (name, _zone, admin) in enumerate(TRAGGO_USERS, start=1)
+    ]
+    created = datetime(2026, 2, 20, 9, 30, tzinfo=UTC)
+    devices = []
+    for n in range(1, 8):
+        user = 1 + n % 3
+        made = created + timedelta(days=n * 3, seconds=n * 4111)
+        devices.append(
+            (
+                n,
+                "".join(
+                    "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"[(n * 7 + i * 13) % 57]
+                    for i in range(20)
+                ),
+                [
+                    "Firefox on Linux",
+                    "traggo-cli",
+                    "Pixel 8",
+                    "Chrome on Windows",
+                    "Safari",
+                    "curl",
+                    "Firefox on Linux",
+                ][n - 1],
+                user,
+                _traggo_time(made, go_nanos(n)),
+                _traggo_time(made + timedelta(days=[30, 1, 365, 30, 7, 3650, 30][n - 1]), 0),
+                _traggo_time(made + timedelta(hours=5 * n, seconds=n * 17), go_nanos(n + 40)),
+            )
+        )
+    definitions = [
+        ("type", 1, "#4caf50", "singlevalue"),
+        ("proj", 1, "#2196f3", "singlevalue"),
+        ("billable", 1, "#ff9800", "novalue"),
+        ("type", 2, "#9c27b0", "singlevalue"),
+        ("client", 2, "#e91e63", "singlevalue"),
+        ("urgent", 2, "#f44336", "novalue"),
+        ("type", 3, "#795548", "singlevalue"),
+        ("meeting", 3, "#607d8b", "novalue"),
+    ]
+    spans, tags = [], []
+    values = {
+        "type": ["work", "review", "meeting", "support"],
+        "proj": ["traggo", "website", "Übersetzung"],
+        "client": ["ACME Corp.", "Initech", "Globex"],
+    }
+    for i in range(1, 41):
+        user = 1 + i % 3
+        zone = ZoneInfo(TRAGGO_USERS[user - 1][1])
+        day = date(2026, 3, 20) + timedelta(days=i // 3)  # across both DST changes (US on 8 March, EU 29th)
+        start = datetime.combine(day, time(8 + i % 6, (i * 7) % 60), tzinfo=zone)
+        running = i == 40
+        end = None if running else start + timedelta(minutes=25 + (i * 23) % 200)
+        offset = int(start.utcoffset().total_seconds())  # type: ignore[union-attr]
+        note = None if i < TRAGGO_NOTE_SINCE else ("" if i % 4 else f"Ticket #{300 + i}: fixed\nsee PR 12{i}")
+        spans.append(
+            (
+                i,
+                _traggo_time(start),
+                None if end is None else _traggo_time(end),
+                go_time(start.replace(tzinfo=UTC), 0),  # OmitTimeZone: the wall clock labelled UTC
+                None if end is None else go_time(end.replace(tzinfo=UTC), 0),
+                offset,
+                user,
+                note,
+            )
+        )
+        for key, _u, _color, kind in definitions:
+            if _u != user or (kind == "novalue" and i % 3 == 0) or (key == "proj" and i % 2):
+                continue
+            if kind == "novalue":
+                value = None if i < TRAGGO_NOTE_SINCE else ""
+            else:
+                options = values[key]
+                value = options[(i + len(key)) % len(options)]
+            tags.append((i, key, value))
+    settings = [
+        (1, "GruvboxDark", "German", "Monday"),
+        (2, "MaterialLight", "English", "Sunday"),
+        (3, "GruvboxLight", "English24h", "Monday"),
+    ]
+    dashboards = [(1, 1, "Overview"), (2, 2, "Clients"), (3, 1, "Projekte 2026")]
+    ranges = [
+        (1, "Last 7 days", 1, 1, "now-7d", "now"),
+        (2, "This month", 1, 0, "now/M", "now/M"),
+        (3, "Quarter", 2, 1, "now-3M/M", "now"),
+    ]
+    entries = []
+    layouts = [(0, 0), (6, 0), (0, 4), (6, 4), (0, 8)]
+    for n in range(1, 10):
+        board = 1 + n % 3
+        x, y = layouts[n % 5]
+        own_range = {1: 1, 2: 3, 3: -1}[board] if n % 2 else -1  # NoRangeIDDefined
+        entries.append(
+            (
+                n,
+                board,
+                [
+                    "Time per type",
+                    "Billable hours",
+                    "Clients",
+                    "Weekly",
+                    "Total",
+                    "Per project",
+                    "Hours",
+                    "Meetings",
+                    "Daily",
+                ][n - 1],
+                1 if n % 4 == 0 else 0,
+                ["piechart", "barchart", "stackedbarchart", "linechart", "horizontaltable", "verticaltable"][
+                    n % 6
+                ],
+                ["type", "proj", "client", "type,proj", "billable", "proj", "type", "meeting", "type"][n - 1],
+                ["daily", "weekly", "monthly", "hourly", "yearly", "single"][n % 6],
+                own_range,
+                "" if own_range != -1 else ["now-7d", "now-1M", "now/w"][n % 3],
+                "" if own_range != -1 else "now",
+                json.dumps(
+                    {"w": 12, "h": 4, "x": 0, "y": n * 4, "minW": 3, "minH": 3}, separators=(",", ":")
+                ),
+                json.dumps({"w": 6, "h": 4, "x": x, "y": y, "minW": 3, "minH": 3}, separators=(",", ":")),
+            )
+        )
+    return {
+        "tag_definitions": definitions,
+        "users": users,
+        "devices": devices,
+        "time_spans": spans,
+        "time_span_tags": tags,
+        "user_settings": settings,
+        "dashboards": dashboards,
+        "dashboard_entries": entries,
+        "dashboard_ranges": ranges,
+    }
+
+
+def traggo(path: Path) -> Path:
+    """Traggo's ``data/traggo.db`` (see the module's list)."""
+    return write_export(path, TRAGGO_DDL, traggo_rows(), bytes_as_text=False)

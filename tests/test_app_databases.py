@@ -95,7 +95,8 @@ database, a NetNewsWire articles database, a Zeitgeist activity log (run for rea
 database, an Owncast streaming server database, an SFTPGo server database, a Mylar3 comics database, a
 LazyLibrarian books database, a PiGallery2 gallery database, a Bitcoin Core descriptor wallet, a
 Photoview photo library, a FileFlows server database, a TrueNAS middleware database, a Proxmox VE
-cluster configuration database, a Vorta backup client's settings database)
+cluster configuration database, a Vorta backup client's settings database, a Kimai 1.x time tracker, a
+Wakapi coding-time server, a Traggo time tracker)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -23908,3 +23909,283 @@ def test_vorta_settings_keep_their_string_values_as_written_and_read_peewee_date
         ("eventlogmodel", "repo_url"): "repomodel.url",
         ("repopassword", "url"): "repomodel.url",
     }
+
+
+def _statement_columns(ddl: list[str]) -> dict[str, list[tuple[str, str]]]:
+    """Each table's (column, declared type) as SQLite itself reads the application's statements, its
+    generated columns too."""
+    with closing(sqlite3.connect(":memory:")) as con:
+        for statement in ddl:
+            con.execute(statement)
+        tables = [name for (name,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        return {
+            table: [(row[1], row[2]) for row in con.execute(f"PRAGMA table_xinfo({quote_ident(table)})")]
+            for table in tables
+            if table != "sqlite_sequence"
+        }
+
+
+def test_kimai_keeps_utc_wall_clocks_beside_their_zone_php_floats_and_serialized_roles(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.kimai)
+    rows = apps.kimai_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    declared = _statement_columns(apps.KIMAI_DDL)
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    # Doctrine's types as Kimai declares them: a DATETIME is a UTC wall clock (the user's zone is the
+    # row's ``timezone``, not in the text): timestamp without time zone, as written; DATE a date; a
+    # BOOLEAN bound 1/0 a boolean; DOUBLE PRECISION bound as PHP's string of a float a REAL, exact.
+    kinds = {
+        "DATETIME": "timestamp without time zone",
+        "DATE": "date",
+        "BOOLEAN": "boolean",
+        "DOUBLE PRECISION": "double precision",
+        "INTEGER": "bigint",
+    }
+
+    def loaded(value: Any, kind: str) -> Any:
+        if value is None or value == "":
+            return None  # '' by the blank rule, audited
+        if kind == "timestamp without time zone":
+            return datetime.strptime(value, "%Y-%m-%d %H:%M:%S")
+        if kind == "date":
+            return date.fromisoformat(value)
+        if kind == "boolean":
+            return bool(value)
+        if kind == "double precision":
+            return float(value)
+        return value
+
+    for table, columns in declared.items():
+        types = ran.types(table)
+        assert types == {name: kinds.get(decl, "text") for name, decl in columns}, table
+        names = [name for name, _ in columns]
+        relation = f"{quote_ident(ran.base)}.{quote_ident(table)}"
+        got = pg_query(ran.uri, f"SELECT {', '.join(quote_ident(c) for c in names)} FROM {relation}")
+        expected = [
+            tuple(loaded(v, types[c]) for v, c in zip(row, names, strict=True)) for row in rows[table]
+        ]
+        assert sorted(got, key=repr) == sorted(expected, key=repr), table
+    # A UTC wall clock read back in the row's zone is the local day Kimai stored in date_tz.
+    sheets = ran.values("kimai2_timesheet", "start_time", "id")
+    zones = ran.values("kimai2_timesheet", "timezone", "id")
+    days = ran.values("kimai2_timesheet", "date_tz", "id")
+    assert all(
+        sheets[k].replace(tzinfo=UTC).astimezone(apps.ZoneInfo(zones[k])).date() == days[k] for k in sheets
+    )
+    assert primary_key(ran.uri, ran.record["version_schema"], "kimai2_timesheet_tags") == [
+        "timesheet_id",
+        "tag_id",
+    ]
+    assert references(run_dir) == {
+        ("kimai2_user_preferences", "user_id"): "kimai2_users.id",
+        ("kimai2_projects", "customer_id"): "kimai2_customers.id",
+        ("kimai2_activities", "project_id"): "kimai2_projects.id",
+        ("kimai2_timesheet", "user"): "kimai2_users.id",
+        ("kimai2_timesheet", "activity_id"): "kimai2_activities.id",
+        ("kimai2_timesheet", "project_id"): "kimai2_projects.id",
+        ("kimai2_timesheet_tags", "timesheet_id"): "kimai2_timesheet.id",
+        ("kimai2_timesheet_tags", "tag_id"): "kimai2_tags.id",
+        ("kimai2_timesheet_meta", "timesheet_id"): "kimai2_timesheet.id",
+        ("kimai2_customers_meta", "customer_id"): "kimai2_customers.id",
+        ("kimai2_projects_meta", "project_id"): "kimai2_projects.id",
+        ("kimai2_activities_meta", "activity_id"): "kimai2_activities.id",
+    }
+    # Only a column holding both NULL and '' costs (the two load as one NULL): the descriptions and the
+    # preferences' values; a blank is its own value nowhere else.
+    blanks = {
+        (table, name): sum(row[i] == "" for row in rows[table])
+        for table, columns in declared.items()
+        for i, (name, _) in enumerate(columns)
+        if any(row[i] == "" for row in rows[table]) and any(row[i] is None for row in rows[table])
+    }
+    assert charged_columns(profiled(run_dir)["columns"]) == {
+        key: column_score(len(rows[key[0]]), count) for key, count in blanks.items()
+    }
+    assert set(blanks) == {("kimai2_timesheet", "description"), ("kimai2_user_preferences", "value")}
+    assert ran.record["quality_before"] == pytest.approx(
+        export_score(
+            {
+                table: (
+                    len(rows[table]),
+                    [column_score(len(rows[table]), blanks.get((table, name), 0)) for name, _ in columns],
+                )
+                for table, columns in declared.items()
+            }
+        ),
+        abs=0.01,
+    )
+    assert ran.record["quality_after"] == 100.0
+
+
+def test_wakapi_reads_go_moments_in_their_zones_keeps_julian_days_and_finds_the_inviter(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.wakapi)
+    rows = apps.wakapi_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    declared = _statement_columns(apps.WAKAPI_DDL)
+    generated = {("heartbeats", "time_real")}  # STORED, computed by SQLite from ``time``
+    # A Go string never set is '' beside the NULLs of moments, of an all-NULL column and of a UNIQUE
+    # e-mail (the one way its index allows "none"): the tables' one way of a missing text, at no cost.
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    assert charged_columns(profiled(run_dir)["columns"]) == {}
+    kinds = {
+        "timestamp": "timestamp with time zone",
+        "bool": "boolean",
+        "numeric": "bigint",
+        "integer": "bigint",
+        "real": "double precision",
+    }
+    julian_epoch_ms = 210_866_760_000_000  # SQLite's iJD of 1970-01-01 00:00 UTC
+
+    def loaded(value: Any, kind: str) -> Any:
+        if value is None or value == "":
+            return None  # '' by the blank rule, audited
+        if kind == "timestamp with time zone":
+            return datetime.fromisoformat(value)  # glebarez' text, its offset: the instant
+        if kind == "boolean":
+            return bool(value)
+        return value
+
+    for table, columns in declared.items():
+        types = ran.types(table)
+        assert types == {name: kinds.get(decl.lower(), "text") for name, decl in columns}, table
+        names = [name for name, _ in columns if (table, name) not in generated]
+        relation = f"{quote_ident(ran.base)}.{quote_ident(table)}"
+        got = pg_query(ran.uri, f"SELECT {', '.join(quote_ident(c) for c in names)} FROM {relation}")
+        expected = [
+            tuple(loaded(v, types[c]) for v, c in zip(row, names, strict=True)) for row in rows[table]
+        ]
+        assert sorted(got, key=repr) == sorted(expected, key=repr), table
+    # time_real, SQLite's julianday(time): a REAL of Julian days, every bit as stored (the instant is
+    # its rewriting, not the load's), beside the moment it was computed from.
+    time_index = [name for name, _ in declared["heartbeats"]].index("time")
+    assert ran.values("heartbeats", "time_real", "id") == {
+        row[0]: (
+            julian_epoch_ms
+            + round((datetime.fromisoformat(row[time_index]) - UNIX_EPOCH) / timedelta(milliseconds=1))
+        )
+        / 86_400_000
+        for row in rows["heartbeats"]
+    }
+    # A summary's day begins at midnight in its user's zone: the same instant wherever it was written.
+    starts = ran.values("summaries", "from_time", "id")
+    zones = {uid: zone for uid, _key, _mail, zone, _admin in apps.WAKAPI_USERS}
+    for sid, uid, *_ in rows["summaries"]:
+        local = starts[sid].astimezone(apps.ZoneInfo(zones[uid]))
+        assert (local.hour, local.minute) == (0, 0)
+    assert primary_key(ran.uri, ran.record["version_schema"], "key_string_values") == ["key"]
+    # The declared references, and users.invited_by (the inviter's id, undeclared; '' for none) found
+    # in the data: every inviter named is a user.
+    assert references(run_dir) == {
+        ("aliases", "user_id"): "users.id",
+        ("summaries", "user_id"): "users.id",
+        ("summary_items", "summary_id"): "summaries.id",
+        ("project_labels", "user_id"): "users.id",
+        ("language_mappings", "user_id"): "users.id",
+        ("heartbeats", "user_id"): "users.id",
+        ("users", "invited_by"): "users.id",
+    }
+    assert profiled(run_dir)["columns"]["heartbeats"]["time_real"]["inferred_type"] == "double"
+
+
+def test_traggo_keeps_its_utc_and_wall_clock_spans_nanosecond_devices_and_added_notes_at_no_cost(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.traggo)
+    rows = apps.traggo_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    declared = _statement_columns(apps.TRAGGO_DDL)
+
+    def finer(values: list[Any]) -> bool:
+        return any(v is not None and re.search(r"\.\d{7,}", v) for v in values)
+
+    def kind(table: str, index: int, decl: str) -> str:
+        if decl == "datetime":
+            values = [row[index] for row in rows[table]]
+            return "text" if finer(values) else "timestamp with time zone"
+        return {"bool": "boolean", "blob": "bytea", "integer": "bigint", "int": "bigint"}.get(
+            decl.lower(), "text"
+        )
+
+    def loaded(value: Any, kind: str) -> Any:
+        if value is None or value == "":
+            return None  # '' by the blank rule, audited
+        if kind == "timestamp with time zone":
+            return datetime.fromisoformat(value)
+        if kind == "boolean":
+            return bool(value)
+        return value
+
+    for table, columns in declared.items():
+        types = ran.types(table)
+        assert types == {name: kind(table, i, decl) for i, (name, decl) in enumerate(columns)}, table
+        names = [name for name, _ in columns]
+        relation = f"{quote_ident(ran.base)}.{quote_ident(table)}"
+        got = [
+            tuple(bytes(v) if isinstance(v, memoryview) else v for v in row)
+            for row in pg_query(ran.uri, f"SELECT {', '.join(quote_ident(c) for c in names)} FROM {relation}")
+        ]
+        expected = [
+            tuple(loaded(v, types[c]) for v, c in zip(row, names, strict=True)) for row in rows[table]
+        ]
+        assert sorted(got, key=repr) == sorted(expected, key=repr), table
+    # A device's time.Now() keeps its nine digits as text; the client's expiry is an instant.
+    assert ran.types("devices")["created_at"] == ran.types("devices")["active_at"] == "text"
+    assert ran.types("devices")["expires_at"] == "timestamp with time zone"
+    # The user's wall clock is written as UTC (OmitTimeZone): read as what it says, it is the start
+    # moved by the row's offset, which every row keeps.
+    starts = ran.values("time_spans", "start_utc", "id")
+    walls = ran.values("time_spans", "start_user_time", "id")
+    offsets = ran.values("time_spans", "offset_utc", "id")
+    assert all(walls[k] - starts[k] == timedelta(seconds=offsets[k]) for k in starts)
+    assert {offsets[k] for k in offsets} >= {3600, 7200, -14400, 20700}
+    # TimeSpan.Note came with a later release (ALTER TABLE ADD): the rows before it hold NULL, no way of
+    # writing missing; beside a running span's end NULL, the notes' and tags' blanks cost nothing.
+    columns = profiled(run_dir)["columns"]
+    notes = [row[-1] for row in rows["time_spans"]]
+    assert notes.index("") > max(i for i, n in enumerate(notes) if n is None)
+    assert columns["time_spans"]["note"]["blank_is_missing"] is True
+    assert columns["time_spans"]["note"]["quality"] == 100.0
+    # string_value was a *string (NULL for a tag without a value) before it became a string (''): both
+    # in one column, they may mean two things (the documented default: charged, the operator decides).
+    values = [row[2] for row in rows["time_span_tags"]]
+    blanks, nulls = values.count(""), values.count(None)
+    assert blanks and nulls
+    charged = column_score(len(values), blanks)
+    assert charged_columns(columns) == {("time_span_tags", "string_value"): pytest.approx(charged, abs=0.01)}
+    assert ran.record["quality_before"] == pytest.approx(
+        export_score(
+            {
+                table: (
+                    len(rows[table]),
+                    [
+                        charged if (table, name) == ("time_span_tags", "string_value") else 100.0
+                        for name, _ in cols
+                    ],
+                )
+                for table, cols in declared.items()
+            }
+        ),
+        abs=0.01,
+    )
+    assert ran.record["quality_after"] == 100.0
+    assert references(run_dir) == {
+        ("tag_definitions", "user_id"): "users.id",
+        ("devices", "user_id"): "users.id",
+        ("time_spans", "user_id"): "users.id",
+        ("time_span_tags", "time_span_id"): "time_spans.id",
+        ("user_settings", "user_id"): "users.id",
+        ("dashboards", "user_id"): "users.id",
+        ("dashboard_entries", "dashboard_id"): "dashboards.id",
+        ("dashboard_entries", "range_id"): "dashboard_ranges.id",
+        ("dashboard_ranges", "dashboard_id"): "dashboards.id",
+    }
+    # NoRangeIDDefined (-1) stands for no range: no orphan.
+    entries = [row[7] for row in rows["dashboard_entries"]]
+    assert columns["dashboard_entries"]["range_id"]["no_reference_count"] == entries.count(-1) > 0

@@ -874,6 +874,75 @@ def test_nulls_of_a_column_added_after_the_rows_are_no_second_way_beside_blanks(
     assert not any("oldest rows" in note for note in columns["schema"].notes)
 
 
+def _spans_upgraded(
+    path: Path, rows: int, upgraded_after: int, *, tag_nulls: frozenset[int] = frozenset()
+) -> list:
+    """A Go time tracker's spans: strings ``''`` where they have none, a moment NULL for a span still
+    running (the last one) and for one never closed; then a release's ``ALTER TABLE spans ADD note``
+    after ``upgraded_after`` rows (NULL in those rows, ``''`` or a value after). ``tag_nulls``: rows
+    whose tag is written NULL (a text NULL beside its blanks). Its rows as they read back."""
+    con = sqlite3.connect(path)
+    con.execute(
+        "CREATE TABLE spans (id INTEGER PRIMARY KEY AUTOINCREMENT, started DATETIME, ended DATETIME, "
+        "tag VARCHAR(255), user_id INTEGER)"
+    )
+
+    def span(i: int) -> tuple[int, str, str | None, str | None, int]:
+        start = datetime(2026, 3, 1, 8) + timedelta(hours=5 * i)
+        ended = None if i in (5, rows) else f"{start + timedelta(minutes=40 + i):%Y-%m-%d %H:%M:%S}+00:00"
+        tag = None if i in tag_nulls else ("" if i % 4 == 0 else f"project {i % 3}")
+        return (i, f"{start:%Y-%m-%d %H:%M:%S}+00:00", ended, tag, 1 + i % 3)
+
+    con.executemany(
+        "INSERT INTO spans VALUES (?, ?, ?, ?, ?)", [span(i) for i in range(1, upgraded_after + 1)]
+    )
+    con.execute('ALTER TABLE spans ADD "note" varchar(255)')
+    con.executemany(
+        "INSERT INTO spans VALUES (?, ?, ?, ?, ?, ?)",
+        [(*span(i), "" if i % 3 else f"ticket #{i}") for i in range(upgraded_after + 1, rows + 1)],
+    )
+    con.commit()
+    written = con.execute("SELECT * FROM spans ORDER BY id").fetchall()
+    con.close()
+    return written
+
+
+def test_nulls_of_a_column_added_after_the_rows_beside_nulls_of_moments_are_no_second_way(
+    settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A table that writes a missing text as ``''`` and a missing moment as NULL (one way for each kind)
+    keeps doing so after a release adds a text column (``ALTER TABLE ... ADD``): the added column's
+    NULLs in the rows written before it are no way of writing missing, and beside a running span's end
+    NULL its blanks and the table's other texts' cost nothing (each still made NULL and audited). A
+    text NULL elsewhere beside ``''`` is a second way, charged as before. (Until 2026-12-06 the two
+    excuses did not combine: a Traggo time tracker's spans, ``note`` added after the first rows, scored
+    the note 0.)"""
+    export = tmp_path / "spans.db"
+    rows = _spans_upgraded(export, 40, 20)
+    blanks = {name: sum(1 for row in rows if row[i] == "") for i, name in ((3, "tag"), (5, "note"))}
+    assert all(blanks.values()) and sum(1 for row in rows if row[5] is None) == 20
+    assert sum(1 for row in rows if row[2] is None) == 2
+    profiled = profile(export)
+    columns = profiled.tables["spans"].columns
+    assert {name for name, c in columns.items() if c.blank_is_missing} == {"tag", "note"}
+    assert profiled.quality == 100.0
+    assert any("20 oldest rows alone" in note for note in columns["note"].notes)
+    record, audit = run_checked(export, settings, monkeypatch, "spans")
+    assert (record["exit_code"], record["warnings"]) == (0, [])
+    assert Counter((a["column"], a["rule"]) for a in audit) == {
+        ("tag", "empty_to_null"): blanks["tag"],
+        ("note", "empty_to_null"): blanks["note"],
+    }
+
+    # A tag written NULL beside the tags' blanks: a missing text written two ways, charged as before.
+    mixed = tmp_path / "mixed.db"
+    rows = _spans_upgraded(mixed, 40, 20, tag_nulls=frozenset({7}))
+    columns = profile(mixed).tables["spans"].columns
+    assert not any(c.blank_is_missing for c in columns.values())
+    assert columns["note"].quality == pytest.approx(column_score(len(rows), blanks["note"]))
+    assert not any("oldest rows" in note for note in columns["note"].notes)
+
+
 def test_a_column_holding_one_null_token_in_every_row_holds_no_value_and_costs_nothing(
     settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -144,7 +144,7 @@ def blanks_as_the_table_writes_missing(
             and column.name not in later
             for column in columns
         )
-        by_kind = _text_blank_typed_null(columns, unique.get(name, set()))
+        by_kind = _text_blank_typed_null(columns, unique.get(name, set()), later)
         for column in columns:
             if not column.empty_string_count:
                 continue
@@ -180,15 +180,21 @@ def blanks_as_the_table_writes_missing(
             _explain(column, "empty_string", detail)
 
 
-def columns_added_later(src: Source, tables: Mapping[str, TableProfile]) -> dict[str, set[str]]:
+def columns_added_later(
+    src: Source, tables: Mapping[str, TableProfile], unique: Mapping[str, set[str]] | None = None
+) -> dict[str, set[str]]:
     """Per table holding ``''`` somewhere, its columns whose NULLs are all in its oldest rows
-    (:meth:`Source.nulls_before_values`), where they are the only NULLs (and no null token) that keep
-    the table from writing a missing value one way and are its last columns: columns without a
-    declared default added by
+    (:meth:`Source.nulls_before_values`), where they are the table's last columns holding NULL and, set
+    aside, leave it writing a missing value one way: columns without a declared default added by
     ``ALTER TABLE ... ADD COLUMN`` to a table already holding rows, which SQLite gives NULL there. A
     Go server's steps (Drone CI's ``steps.step_schema``, added in a release after the table, its
     later rows ``''`` where a step has none, as every string of the table) scored its ``step_error``
-    blanks 0 until 2026-12-06. Each such column gets a note; one scan per table concerned."""
+    blanks 0 until 2026-12-06. One way is no NULL and no null token elsewhere, or one way for each
+    kind (:func:`_text_blank_typed_null`, ``unique`` as there: ``''`` for a text, NULL for a moment or
+    a number): a time tracker's spans, a running span's end NULL and a ``note`` added by a later
+    release (Traggo's), scored the note 0 until 2026-12-06. Each such column gets a note; one scan per
+    table concerned."""
+    unique = unique or {}
     found: dict[str, set[str]] = {}
     for name, table in tables.items():
         columns = list(table)
@@ -201,25 +207,30 @@ def columns_added_later(src: Source, tables: Mapping[str, TableProfile]) -> dict
         ]
         order = [column.name for column in src.table(name).columns]
         declared = {column.name: column for column in src.table(name).columns}
-        if (
-            not holding
-            # ADD COLUMN appends: such columns are the table's last, none declared after them
-            # holding a value where they hold NULL (a NULL in the first row of a column declared
-            # among the others is one the application wrote).
-            or set(order[len(order) - len(holding) :]) != {column.name for column in holding}
-            or any(
-                column.null_like_count
-                or declared[column.name].default is not None
-                or declared[column.name].primary_key
-                for column in holding
-            )
+        # ADD COLUMN appends: such columns are the table's last, none declared after them holding a
+        # value where they hold NULL (a NULL in the first row of a column declared among the others
+        # is one the application wrote).
+        nulled = {column.name for column in holding}
+        last = len(order)
+        while last and order[last - 1] in nulled:
+            last -= 1
+        added = [column for column in holding if column.name in order[last:]]
+        if not added or any(
+            column.null_like_count
+            or declared[column.name].default is not None
+            or declared[column.name].primary_key
+            for column in added
         ):
             continue
-        later = src.nulls_before_values(name, [column.name for column in holding])
-        if len(later) < len(holding):
-            continue  # another column's NULLs write a missing value all the same
+        if len(added) < len(holding) and not _text_blank_typed_null(
+            columns, unique.get(name, set()), {column.name for column in added}
+        ):
+            continue  # another column's NULLs write a missing text (or '' a number) all the same
+        later = src.nulls_before_values(name, [column.name for column in added])
+        if len(later) < len(added):
+            continue  # a NULL after the column's first value: one the application wrote
         found[name] = later
-        for column in holding:
+        for column in added:
             column.notes.append(
                 f"NULL in the {column.null_count} oldest rows alone (by rowid), a value in every row "
                 "after them: rows written before the column was added (ALTER TABLE ... ADD COLUMN gives "
@@ -285,7 +296,9 @@ def declared_default_value(column: SourceColumn) -> str | None:
     return text
 
 
-def _text_blank_typed_null(columns: Sequence[ColumnProfile], unique: set[str] | None = None) -> bool:
+def _text_blank_typed_null(
+    columns: Sequence[ColumnProfile], unique: set[str] | None = None, later: set[str] | None = None
+) -> bool:
     """Whether a table writes each kind of missing value one way: ``''`` for a text (its text columns
     hold no NULL and no null token) and NULL for anything else (its other columns hold no ``''`` and
     no null token), NULLs in some column of another kind, columns never filled aside
@@ -314,8 +327,10 @@ def _text_blank_typed_null(columns: Sequence[ColumnProfile], unique: set[str] | 
     2026-12-05), and a ``''`` there is a second way, as in any other moment. Such strings' blanks alone
     are the table's way too, no column read as text blank beside them (a feed's episodes with every
     title given, their season and episode numbers ``''`` where the feed has none, scored those 0 and
-    20 until 2026-12-06)."""
+    20 until 2026-12-06). A column added after rows were written (``later``, :func:`columns_added_later`)
+    holds those rows' NULLs, no way of writing missing: only its ``''`` counts."""
     unique = unique or set()
+    later = later or set()
     filled = [column for column in columns if not _missing_its_own_way(column)]
     texts = [column for column in filled if column.inferred_type == "text" and not _declared_moment(column)]
     strings = [column for column in filled if _declared_string(column)]
@@ -330,10 +345,15 @@ def _text_blank_typed_null(columns: Sequence[ColumnProfile], unique: set[str] | 
         (column.null_count or column.null_like_count)
         and not _nulls_the_index_needs(column, unique)
         and not _nulls_of_a_reference(column)
+        and not (column.name in later and not column.null_like_count)
         for column in texts
     ):
         return False
-    if any(column.null_like_count or (column.empty_string_count and column.null_count) for column in strings):
+    if any(
+        column.null_like_count
+        or (column.empty_string_count and column.null_count and column.name not in later)
+        for column in strings
+    ):
         return False
     return not any(column.empty_string_count or column.null_like_count for column in others)
 

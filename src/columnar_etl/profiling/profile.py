@@ -1483,7 +1483,7 @@ def profile(
             not_null,
             blank_default,
             unique_members(src.indexes),
-            columns_added_later(src, profiled),
+            columns_added_later(src, profiled, unique_members(src.indexes)),
         )
         internal, unreadable, views = dict(src.internal), dict(src.unreadable), dict(src.views)
         full_text = dict(src.full_text)
