@@ -534,7 +534,7 @@ def points_as_the_export_proves(tables: dict[str, TableProfile]) -> None:
 def commas_as_the_export_proves(tables: dict[str, TableProfile]) -> None:
     """Read comma-joined integers (``1,3``, ``16,10751``) that no value of their own column proves
     decimals (``ColumnProfile.commas_unproven``) as decimal commas where another column of the export,
-    read as numbers, proves a decimal comma by its own values (``0,5``, ``1,05``, ``-1,5``,
+    read as numbers, proves a decimal comma by its own values (``0,05``, ``1,05``, ``-1,5``,
     ``39 924,83``: ``decimal_mark`` ``comma``).
 
     An export comes from one writer, and a German one writes every number so: a quantity column of
