@@ -74278,7 +74278,7 @@ ZED_FOLDERS = (
     ("/home/ada/src/zed",),
     ("/home/ada/src/columnar_etl", "/home/ada/notes"),
     ("/home/ada/src/website",),
-    ("/home/ada/src/api", "/home/ada/src/web", "/home/ada/src/infra"),
+    ("/home/ada/src/web", "/home/ada/src/api"),
     ("/home/ada/Documents/thesis",),
     ("/home/ada/src/book", "/home/ada/src/book-examples"),
     ("/srv/app",),

@@ -23751,7 +23751,8 @@ def test_zed_workspace_database_keeps_its_folder_orders_as_text_and_reads_its_ti
     run_export: Runner,
 ) -> None:
     # paths_order holds the order the folders were opened in, zero-based positions joined by a
-    # comma ('0', '1,0', '0,1', '0,2,1'): text, as written (no decimal comma: 1,0 is no 1.0).
+    # comma ('0', '1,0', '0,1'): text, as written (no decimal comma: 1,0 is no 1.0). Until 2026-12-06
+    # they loaded as numeric 0, 1.0 and 0.1.
     ran, run_dir = run_export(apps.zed)
     rows = apps.zed_rows()
     loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
