@@ -1,9 +1,10 @@
 """Integers joined by a comma (``'1,3'``, ``'16,10751'``: a TypeORM ``simple-array`` of tag ids, a
 pair of keyword ids) are no decimal commas by themselves: only a comma a decimal alone can hold
-proves one (a fraction or a whole part starting with 0, ``1,05``, ``0,5``; a sign; digit groups),
-in the column, or in another column of numbers of the same export (a German writer writes every
-number so). Until 2026-12-06 any such comma proved decimals: Overseerr's ``media_request.tags``
-loaded ``'1,3'`` as numeric 1.3, two ids made one number. Each test runs ``columnar-etl run`` into the
+proves one (a fraction starting with 0 and longer than it, ``1,05``, ``0,05``; a sign; digit
+groups), in the column, or in another column of numbers of the same export (a German writer writes
+every number so); a ``0`` alone on either side (``1,0``, ``0,1``: zero-based positions) proves
+none. Until 2026-12-06 any such comma proved decimals: Overseerr's ``media_request.tags`` loaded
+``'1,3'`` as numeric 1.3, two ids made one number. Each test runs ``columnar-etl run`` into the
 embedded PostgreSQL.
 
 Expected values come from the rows written here (the text as written, or Python's Decimal of the text
