@@ -75818,3 +75818,509 @@ def traggo_rows() -> dict[str, list[tuple[Any, ...]]]:
 def traggo(path: Path) -> Path:
     """Traggo's ``data/traggo.db`` (see the module's list)."""
     return write_export(path, TRAGGO_DDL, traggo_rows(), bytes_as_text=False)
+
+
+# --- org-roam (org-roam.db: org-roam-db.el's table schemata through emacsql 3.1.1's emacsql-sqlite) ---
+
+#: The schema emacsql writes for org-roam 2.2 (``org-roam-db--table-schemata``, user_version 18): no
+#: declared types but ``scheduled``/``deadline`` ``text``, as SQLite keeps them (taken from a
+#: database ``org-roam-db-sync`` built with Debian's emacs 28.2 and elpa-org-roam 2.2.2).
+ORG_ROAM_DDL = [
+    "CREATE TABLE files (file UNIQUE PRIMARY KEY, title , hash NOT NULL, atime NOT NULL, mtime NOT NULL)",
+    "CREATE TABLE nodes (id NOT NULL PRIMARY KEY, file NOT NULL, level NOT NULL, pos NOT NULL, todo , "
+    "priority , scheduled text, deadline text, title , properties , olp , FOREIGN KEY (file) REFERENCES "
+    "files (file) ON DELETE CASCADE)",
+    "CREATE TABLE aliases (node_id NOT NULL, alias , FOREIGN KEY (node_id) REFERENCES nodes (id) ON DELETE "
+    "CASCADE)",
+    "CREATE TABLE citations (node_id NOT NULL, cite_key NOT NULL, pos NOT NULL, properties , FOREIGN KEY "
+    "(node_id) REFERENCES nodes (id) ON DELETE CASCADE)",
+    "CREATE TABLE refs (node_id NOT NULL, ref NOT NULL, type NOT NULL, FOREIGN KEY (node_id) REFERENCES "
+    "nodes (id) ON DELETE CASCADE)",
+    "CREATE TABLE tags (node_id NOT NULL, tag , FOREIGN KEY (node_id) REFERENCES nodes (id) ON DELETE "
+    "CASCADE)",
+    "CREATE TABLE links (pos NOT NULL, source NOT NULL, dest NOT NULL, type NOT NULL, properties NOT NULL, "
+    "FOREIGN KEY (source) REFERENCES nodes (id) ON DELETE CASCADE)",
+    "CREATE INDEX alias_node_id ON aliases (node_id )",
+    "CREATE INDEX refs_node_id ON refs (node_id )",
+    "CREATE INDEX tags_node_id ON tags (node_id )",
+    "PRAGMA user_version = 18",
+]
+
+#: The notes' titles: one with double quotes (printed escaped), one with an accent (printed as is).
+ORG_ROAM_TITLES = (
+    "Zettelkasten",
+    "Spaced repetition",
+    'Emacs "Org" mode',
+    "Café culture",
+    "SQLite internals",
+    "PostgreSQL COPY",
+    "Graph theory",
+    "Lisp macros",
+    "Note-taking",
+    "Reading list",
+    "Data engineering",
+    "Polars",
+    "DuckDB",
+    "Type inference",
+    "Unicode",
+    "Time zones",
+)
+
+
+def elisp_string(text: str) -> str:
+    """A string as Emacs' ``prin1`` prints it, which is how emacsql stores every string: in double
+    quotes, a double quote and a backslash escaped (``"Emacs \\"Org\\" mode"``)."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _elisp_alist(pairs: list[tuple[str, str]]) -> str:
+    """An association list of strings as ``prin1`` prints it (``(("ID" . "...") ("BLOCKED" . ""))``)."""
+    return "(" + " ".join(f"({elisp_string(key)} . {elisp_string(value)})" for key, value in pairs) + ")"
+
+
+def _org_roam_id(n: int) -> str:
+    """``org-id-new``'s UUIDv4, as it writes it."""
+    return str(uuid.UUID(bytes=hashlib.md5(f"org-roam-{n}".encode()).digest(), version=4))
+
+
+def org_roam_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """Sixteen notes, ten with a heading node (one in three with a sub-heading), aliases, refs, tags,
+    citations and links shaped as ``org-roam-db-insert-*`` writes them: every string printed by
+    ``prin1`` (quoted), nil as NULL, positions and levels bare integers, a priority as its character
+    code (``?A`` = 65), a planning time as org-roam formats it (``"2024-05-14T00:00:00+0000"``), file
+    times as Emacs' time lists (``(27413 42283 753733 361000)``), properties as printed alists."""
+    rows: dict[str, list[tuple[Any, ...]]] = {
+        table: [] for table in ("files", "nodes", "aliases", "citations", "refs", "tags", "links")
+    }
+    root = "/home/ada/org/roam"
+    count = len(ORG_ROAM_TITLES)
+    for i, title in enumerate(ORG_ROAM_TITLES):
+        stem = f"{date(2024, 1, 1) + timedelta(days=3 * i):%Y%m%d}T1015{i:02d}-note{i:02d}"
+        file = f"{root}/{stem}.org"
+        digest = hashlib.sha1(f"{title}\n".encode()).hexdigest()
+        atime = f"(27413 {42283 + i} {753733 - i * 17} 361000)"
+        mtime = f"(27{400 + i % 7} {12280 + 31 * i} {117066 + i} 859000)"
+        rows["files"].append((elisp_string(file), elisp_string(title), elisp_string(digest), atime, mtime))
+        node = _org_roam_id(i)
+        tags = ["topic" + str(i % 4), "reading"] if i % 2 == 0 else []
+        props = [("CATEGORY", stem), ("ID", node), ("BLOCKED", ""), ("FILE", file), ("PRIORITY", "B")]
+        if i % 4 == 0:
+            props.insert(1, ("ROAM_REFS", f"https://example.org/{i} @key{i}"))
+        alist = _elisp_alist(props)
+        rows["nodes"].append(
+            (
+                elisp_string(node),
+                elisp_string(file),
+                0,
+                1,
+                None,
+                None,
+                None,
+                None,
+                elisp_string(title),
+                alist,
+                None,
+            )
+        )
+        for tag in tags:
+            rows["tags"].append((elisp_string(node), elisp_string(tag)))
+        if i % 3 == 0:
+            for alias in (f"{title} alias", f"short{i}"):
+                rows["aliases"].append((elisp_string(node), elisp_string(alias)))
+        if i % 4 == 0:
+            rows["refs"].append((elisp_string(node), elisp_string(f"key{i}"), elisp_string("cite")))
+            rows["refs"].append(
+                (elisp_string(node), elisp_string(f"//example.org/{i}"), elisp_string("https"))
+            )
+        if i % 5 == 0:
+            for offset, key in ((0, f"smith{i}"), (8, "doe2020")):
+                rows["citations"].append(
+                    (elisp_string(node), elisp_string(key), 250 + 7 * i + offset, "(:outline nil)")
+                )
+        target = _org_roam_id((i + 1) % count)
+        rows["links"].append(
+            (180 + i, elisp_string(node), elisp_string(target), elisp_string("id"), "(:outline nil)")
+        )
+        rows["links"].append(
+            (
+                240 + i,
+                elisp_string(node),
+                elisp_string(f"//example.com/p{i}"),
+                elisp_string("https"),
+                "(:outline nil)",
+            )
+        )
+        rows["links"].append(
+            (
+                290 + i,
+                elisp_string(node),
+                elisp_string(f"other{i}.org"),
+                elisp_string("file"),
+                "(:outline nil)",
+            )
+        )
+        if i >= 10:
+            continue
+        heading = f"Heading {i} of {title}"
+        hid = _org_roam_id(100 + i)
+        todo = ("TODO", None, "DONE")[i % 3]
+        scheduled = f"2024-{i % 9 + 1:02d}-{10 + i:02d}T00:00:00+0000" if i % 2 == 0 else None
+        heading_props = [("CATEGORY", stem), ("ID", hid)]
+        if scheduled:
+            heading_props.append(("SCHEDULED", f"<2024-{i % 9 + 1:02d}-{10 + i:02d} Mon>"))
+        heading_props += [("BLOCKED", ""), ("FILE", file), ("PRIORITY", "A" if i % 4 == 0 else "B")]
+        if todo:
+            heading_props.append(("TODO", todo))
+        heading_props.append(("ITEM", heading))
+        alist = _elisp_alist(heading_props)
+        rows["nodes"].append(
+            (
+                elisp_string(hid),
+                elisp_string(file),
+                1,
+                300 + 11 * i,
+                elisp_string(todo) if todo else None,
+                65 if i % 4 == 0 else None,
+                elisp_string(scheduled) if scheduled else None,
+                None,
+                elisp_string(heading),
+                alist,
+                None,
+            )
+        )
+        rows["tags"].append((elisp_string(hid), elisp_string(f"tagh{i}")))
+        for tag in tags:
+            rows["tags"].append((elisp_string(hid), elisp_string(tag)))
+        rows["links"].append(
+            (
+                480 + i,
+                elisp_string(hid),
+                elisp_string(node),
+                elisp_string("id"),
+                f"(:outline ({elisp_string(heading)}))",
+            )
+        )
+        if i % 3 == 0:
+            sub = _org_roam_id(200 + i)
+            deadline = f"2024-07-{i + 1:02d}T14:30:00+0000"
+            sub_props = _elisp_alist(
+                [
+                    ("CATEGORY", stem),
+                    ("ROAM_ALIASES", elisp_string(f"Sub {i}")),
+                    ("ID", sub),
+                    ("DEADLINE", f"<2024-07-{i + 1:02d} Mon 14:30>"),
+                    ("BLOCKED", ""),
+                    ("FILE", file),
+                    ("PRIORITY", "B"),
+                    ("ITEM", f"WAIT Sub heading {i}"),
+                ]
+            )
+            rows["nodes"].append(
+                (
+                    elisp_string(sub),
+                    elisp_string(file),
+                    2,
+                    420 + 11 * i,
+                    None,
+                    None,
+                    None,
+                    elisp_string(deadline),
+                    elisp_string(f"WAIT Sub heading {i}"),
+                    sub_props,
+                    f"({elisp_string(heading)})",
+                )
+            )
+            rows["aliases"].append((elisp_string(sub), elisp_string(f"Sub {i}")))
+    return rows
+
+
+def org_roam(path: Path) -> Path:
+    """org-roam's ``org-roam.db`` (see the module's list)."""
+    return write_export(path, ORG_ROAM_DDL, org_roam_rows())
+
+
+# --- Zed editor workspace database (what: crates/workspace, editor and terminal_view persistence.rs) ---
+
+#: Zed's ``db.sqlite`` after every migration of its domains (sqlez's ``sql!`` blocks run in order:
+#: crates/workspace/src/persistence.rs, crates/editor/src/persistence.rs,
+#: crates/terminal_view/src/persistence.rs, crates/db/src/kvp.rs), as SQLite keeps the tables rebuilt
+#: ``STRICT`` by the later migrations.
+ZED_DDL = [
+    "CREATE TABLE kv_store(key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT",
+    "CREATE TABLE remote_connections(id INTEGER PRIMARY KEY, kind TEXT NOT NULL, host TEXT, port INTEGER, "
+    "user TEXT, distro TEXT, name TEXT, container_id TEXT)",
+    'CREATE TABLE "workspaces"(workspace_id INTEGER PRIMARY KEY, paths TEXT, paths_order TEXT, '
+    "remote_connection_id INTEGER REFERENCES remote_connections(id), "
+    "timestamp TEXT DEFAULT CURRENT_TIMESTAMP NOT NULL, window_state TEXT, window_x REAL, window_y REAL, "
+    "window_width REAL, window_height REAL, display BLOB, left_dock_visible INTEGER, "
+    "left_dock_active_panel TEXT, right_dock_visible INTEGER, right_dock_active_panel TEXT, "
+    "bottom_dock_visible INTEGER, bottom_dock_active_panel TEXT, left_dock_zoom INTEGER, "
+    "right_dock_zoom INTEGER, bottom_dock_zoom INTEGER, fullscreen INTEGER, centered_layout INTEGER, "
+    "session_id TEXT, window_id INTEGER) STRICT",
+    "CREATE UNIQUE INDEX ix_workspaces_location ON workspaces(remote_connection_id, paths)",
+    "CREATE TABLE pane_groups(group_id INTEGER PRIMARY KEY, workspace_id INTEGER NOT NULL, "
+    "parent_group_id INTEGER, position INTEGER, axis TEXT NOT NULL, "
+    "flexes TEXT, FOREIGN KEY(workspace_id) REFERENCES workspaces(workspace_id) ON DELETE CASCADE "
+    "ON UPDATE CASCADE, FOREIGN KEY(parent_group_id) REFERENCES pane_groups(group_id) ON DELETE CASCADE) "
+    "STRICT",
+    "CREATE TABLE panes(pane_id INTEGER PRIMARY KEY, workspace_id INTEGER NOT NULL, active INTEGER NOT NULL, "
+    "pinned_count INTEGER DEFAULT 0, FOREIGN KEY(workspace_id) REFERENCES workspaces(workspace_id) "
+    "ON DELETE CASCADE ON UPDATE CASCADE) STRICT",
+    "CREATE TABLE center_panes(pane_id INTEGER PRIMARY KEY, parent_group_id INTEGER, position INTEGER, "
+    "FOREIGN KEY(pane_id) REFERENCES panes(pane_id) ON DELETE CASCADE, "
+    "FOREIGN KEY(parent_group_id) REFERENCES pane_groups(group_id) ON DELETE CASCADE) STRICT",
+    "CREATE TABLE items(item_id INTEGER NOT NULL, workspace_id INTEGER NOT NULL, pane_id INTEGER NOT NULL, "
+    "kind TEXT NOT NULL, position INTEGER NOT NULL, active INTEGER NOT NULL, preview INTEGER, "
+    "FOREIGN KEY(workspace_id) REFERENCES workspaces(workspace_id) ON DELETE CASCADE ON UPDATE CASCADE, "
+    "FOREIGN KEY(pane_id) REFERENCES panes(pane_id) ON DELETE CASCADE, PRIMARY KEY(item_id, workspace_id)) "
+    "STRICT",
+    "CREATE TABLE breakpoints (workspace_id INTEGER NOT NULL, path TEXT NOT NULL, "
+    "breakpoint_location INTEGER NOT NULL, log_message TEXT, state INTEGER DEFAULT(0) NOT NULL, "
+    "condition TEXT, hit_condition TEXT, FOREIGN KEY(workspace_id) REFERENCES workspaces(workspace_id) "
+    "ON DELETE CASCADE ON UPDATE CASCADE)",
+    "CREATE TABLE toolchains (workspace_id INTEGER, worktree_root_path TEXT NOT NULL, "
+    "language_name TEXT NOT NULL, name TEXT NOT NULL, path TEXT NOT NULL, raw_json TEXT NOT NULL, "
+    "relative_worktree_path TEXT NOT NULL, PRIMARY KEY (workspace_id, worktree_root_path, language_name, "
+    "relative_worktree_path)) STRICT",
+    "CREATE TABLE trusted_worktrees (trust_id INTEGER PRIMARY KEY AUTOINCREMENT, absolute_path TEXT, "
+    "user_name TEXT, host_name TEXT) STRICT",
+    'CREATE TABLE "editors" (item_id INTEGER NOT NULL, workspace_id INTEGER NOT NULL, path BLOB, '
+    "scroll_top_row INTEGER NOT NULL DEFAULT 0, scroll_horizontal_offset REAL NOT NULL DEFAULT 0, "
+    "scroll_vertical_offset REAL NOT NULL DEFAULT 0, contents TEXT, language TEXT, "
+    "mtime_seconds INTEGER DEFAULT NULL, mtime_nanos INTEGER DEFAULT NULL, buffer_path TEXT, "
+    "PRIMARY KEY(item_id, workspace_id), FOREIGN KEY(workspace_id) REFERENCES workspaces(workspace_id) "
+    "ON DELETE CASCADE ON UPDATE CASCADE) STRICT",
+    "CREATE TABLE editor_selections (item_id INTEGER NOT NULL, editor_id INTEGER NOT NULL, "
+    "workspace_id INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL, PRIMARY KEY(item_id), "
+    "FOREIGN KEY(editor_id, workspace_id) REFERENCES editors(item_id, workspace_id) ON DELETE CASCADE) "
+    "STRICT",
+    "CREATE TABLE editor_folds (item_id INTEGER NOT NULL, editor_id INTEGER NOT NULL, "
+    "workspace_id INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL, PRIMARY KEY(item_id), "
+    "FOREIGN KEY(editor_id, workspace_id) REFERENCES editors(item_id, workspace_id) ON DELETE CASCADE) "
+    "STRICT",
+    'CREATE TABLE "terminals" (workspace_id INTEGER, item_id INTEGER, working_directory BLOB, '
+    "working_directory_path TEXT, custom_title TEXT, PRIMARY KEY(workspace_id, item_id), "
+    "FOREIGN KEY(workspace_id) REFERENCES workspaces(workspace_id) ON DELETE CASCADE) STRICT",
+]
+
+#: The folders of the workspaces; a workspace of several keeps them sorted, joined by a newline
+#: (``PathList::serialize``), and the order the user opened them in as their indices joined by commas.
+ZED_FOLDERS = (
+    ("/home/ada/src/zed",),
+    ("/home/ada/src/columnar_etl", "/home/ada/notes"),
+    ("/home/ada/src/website",),
+    ("/home/ada/src/web", "/home/ada/src/api"),
+    ("/home/ada/Documents/thesis",),
+    ("/home/ada/src/book", "/home/ada/src/book-examples"),
+    ("/srv/app",),
+    ("/home/ada/src/dotfiles",),
+)
+
+
+def _zed_item_id(index: int, version: int = 1) -> int:
+    """gpui's ``EntityId::as_u64``: a slotmap key, its version in the high 32 bits, its slot low."""
+    return (version << 32) | (57 + 13 * index)
+
+
+def zed_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """Eight workspaces (one over SSH), their panes, split groups, items, editors and terminals."""
+    rows: dict[str, list[tuple[Any, ...]]] = {
+        "kv_store": [],
+        "remote_connections": [(1, "ssh", "build.example.org", 2222, "ada", None, None, None)],
+        "workspaces": [],
+        "pane_groups": [],
+        "panes": [],
+        "center_panes": [],
+        "items": [],
+        "breakpoints": [],
+        "toolchains": [],
+        "trusted_worktrees": [],
+        "editors": [],
+        "editor_selections": [],
+        "editor_folds": [],
+        "terminals": [],
+    }
+    display = uuid.UUID("1e6a4b4c-8f3e-4a4f-9b38-0f4a8d2c7e11").bytes
+    session = "8b2f5c1e-3d4a-4e6f-9a7b-c2d1e0f3a4b5"
+    pane_id = group_id = selection_id = 0
+    for w, folders in enumerate(ZED_FOLDERS, start=1):
+        order = ",".join(str(folders.index(folder)) for folder in sorted(folders))
+        remote = 1 if w == 7 else None
+        state = ("Windowed", "Maximized", "FullScreen")[w % 3] if w != 8 else None
+        bounds = (float(80 * w), float(40 * w), 1440.0, 900.0) if state else (None,) * 4
+        rows["workspaces"].append(
+            (
+                w,
+                "\n".join(sorted(folders)),
+                order,
+                remote,
+                f"2024-11-{w + 3:02d} {8 + w:02d}:{(7 * w) % 60:02d}:{(13 * w) % 60:02d}",
+                state,
+                *bounds,
+                display if state else None,
+                w % 2,
+                "ProjectPanel" if w % 2 else None,
+                int(w % 3 == 0),
+                "AssistantPanel" if w % 3 == 0 else None,
+                int(w % 4 == 0),
+                "TerminalPanel" if w % 4 == 0 else None,
+                0,
+                0,
+                int(w == 5),
+                0,
+                int(w == 3),
+                session if w < 4 else None,
+                (41_943_043 + w) if w < 4 else None,
+            )
+        )
+        split = w % 3 == 1
+        root = None
+        if split:
+            group_id += 1
+            root = group_id
+            rows["pane_groups"].append(
+                (root, w, None, None, "Vertical" if w % 2 else "Horizontal", "[0.5,0.5]")
+            )
+        panes = 2 if split else 1
+        for p in range(panes):
+            pane_id += 1
+            rows["panes"].append((pane_id, w, int(p == 0), p))
+            rows["center_panes"].append((pane_id, root, p if split else None))
+            for position in range(2 + (w + p) % 3):
+                item = _zed_item_id(pane_id * 5 + position, 1 + position % 2)
+                terminal = position == 2
+                kind = "Terminal" if terminal else "Editor"
+                rows["items"].append(
+                    (item, w, pane_id, kind, position, int(position == 0), int(position == 1 and w % 2 == 0))
+                )
+                folder = sorted(folders)[position % len(folders)]
+                if terminal:
+                    rows["terminals"].append(
+                        (w, item, folder.encode(), folder, "build watch" if w % 2 else None)
+                    )
+                    continue
+                name = ("src/main.rs", "README.md", "Cargo.toml", "docs/café.md")[(w + position + p) % 4]
+                unsaved = w == 4 and position == 1
+                file = f"{folder}/{name}"
+                rows["editors"].append(
+                    (
+                        item,
+                        w,
+                        None if unsaved else file.encode(),
+                        (17 * item) % 400,
+                        0.0,
+                        (0.0, 0.25, 0.5, 0.731_250_047_683_715_8)[(item + w) % 4],
+                        'fn main() {\n    println!("draft");\n}\n' if unsaved else None,
+                        "Rust" if unsaved else None,
+                        None if unsaved else 1_730_790_000 + 3_607 * w + 61 * position,
+                        None if unsaved else (123_456_789 * (position + 1) + w) % 1_000_000_000,
+                        None if unsaved else file,
+                    )
+                )
+                for s in range(1 + position % 2):
+                    selection_id += 1
+                    start = 40 * s + 7 * w
+                    rows["editor_selections"].append((selection_id, item, w, start, start + (s * 5)))
+                if position == 0:
+                    rows["editor_folds"].append((selection_id, item, w, 120, 480 + w))
+        if w in (1, 2):
+            for line in (12, 48):
+                rows["breakpoints"].append(
+                    (
+                        w,
+                        f"{folders[0]}/src/main.rs",
+                        line,
+                        "value = {x}" if line == 48 else None,
+                        int(line == 12),
+                        "x > 3" if w == 2 and line == 48 else None,
+                        None,
+                    )
+                )
+        if w in (2, 6):
+            venv = f"{folders[0]}/.venv/bin/python"
+            raw = {"home": "/usr/bin", "implementation": "cpython", "version": "3.12.3", "executable": venv}
+            rows["toolchains"].append(
+                (w, folders[0], "Python", "Python 3.12.3 (.venv)", venv, json.dumps(raw), "")
+            )
+    for index, path in enumerate(("/home/ada/src/zed", "/home/ada/src/api", "/srv/app"), start=1):
+        rows["trusted_worktrees"].append(
+            (index, path, None if index < 3 else "ada", None if index < 3 else "build.example.org")
+        )
+    rows["kv_store"] = [
+        (
+            "default_window_bounds",
+            json.dumps(
+                [
+                    str(uuid.UUID(bytes=display)),
+                    {"Windowed": {"x": 80, "y": 40, "width": 1440, "height": 900}},
+                ],
+                separators=(",", ":"),
+            ),
+        ),
+        ("session_id", session),
+        ("session_window_stack", "[2,1,3]"),
+        ("project_panel_width", "240"),
+        ("first_open", "false"),
+        ("last_opened_version", "0.162.3"),
+        ("telemetry_device_id", "c0ffee00-1111-4222-8333-444455556666"),
+    ]
+    return rows
+
+
+def zed(path: Path) -> Path:
+    """Zed's workspace ``db.sqlite`` (see the module's list)."""
+    return write_export(path, ZED_DDL, zed_rows(), bytes_as_text=False)
+
+
+# --- pre-commit (db.db: pre_commit/store.py's _create_config_table and Store.__init__; run for real) ---
+
+#: The store's two tables as pre-commit 4.7's ``Store`` creates them (the whitespace is its own).
+PRE_COMMIT_DDL = [
+    "CREATE TABLE repos (    repo TEXT NOT NULL,    ref TEXT NOT NULL,    path TEXT NOT NULL,    PRIMARY KEY "
+    "(repo, ref))",
+    "CREATE TABLE configs (   path TEXT NOT NULL,   PRIMARY KEY (path))",
+]
+
+#: Hook repositories and the revs configs pin them at: tags (a calendar version among them) and
+#: full commit SHAs, as ``rev:`` holds them.
+PRE_COMMIT_REPOS = (
+    ("https://github.com/psf/black", ("24.2.0", "23.12.1")),
+    ("https://github.com/pycqa/isort", ("5.13.2",)),
+    ("https://github.com/pycqa/flake8", ("7.0.0", "6.1.0")),
+    ("https://github.com/pre-commit/pre-commit-hooks", ("v4.5.0", "v4.6.0")),
+    ("https://github.com/astral-sh/ruff-pre-commit", ("v0.3.0", "v0.4.4")),
+    ("https://github.com/pre-commit/mirrors-mypy", ("v1.8.0",)),
+    ("https://github.com/asottile/pyupgrade", ("v3.15.1",)),
+    ("https://github.com/codespell-project/codespell", ("2024.1.15", "v2.2.6")),
+    ("https://github.com/adamchainz/django-upgrade", ("1.16.0",)),
+)
+
+
+def _pre_commit_dir(n: int) -> str:
+    """``tempfile.mkdtemp(prefix='repo', dir=store)``: ``repo`` and eight random name characters."""
+    alphabet = "abcdefghijklmnopqrstuvwxyz0123456789_"
+    return "/home/ada/.cache/pre-commit/repo" + "".join(alphabet[(n * 7 + k * 13) % 37] for k in range(8))
+
+
+def pre_commit_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """Every (repo, rev) a config pinned, a full SHA for two, and a local hook's additional
+    dependencies as ``local:<deps>`` at the store's local version ``1``; the configs that used them."""
+    repos: list[tuple[Any, ...]] = []
+    for repo, revs in PRE_COMMIT_REPOS:
+        for rev in revs:
+            repos.append((repo, rev, _pre_commit_dir(len(repos))))
+    for repo in ("https://github.com/psf/black", "https://github.com/pycqa/isort"):
+        sha = hashlib.sha1(repo.encode()).hexdigest()
+        repos.append((repo, sha, _pre_commit_dir(len(repos))))
+    repos.append(("local:six,types-requests==2.31.0.20240406", "1", _pre_commit_dir(len(repos))))
+    repos.append(("local:", "1", _pre_commit_dir(len(repos))))
+    configs = [
+        (f"/home/ada/src/{name}/.pre-commit-config.yaml",)
+        for name in ("columnar_etl", "website", "api", "infra", "dotfiles", "thesis", "café-menu")
+    ]
+    return {"repos": repos, "configs": configs}
+
+
+def pre_commit(path: Path) -> Path:
+    """pre-commit's ``~/.cache/pre-commit/db.db`` (see the module's list)."""
+    return write_export(path, PRE_COMMIT_DDL, pre_commit_rows())

@@ -96,7 +96,8 @@ database, an Owncast streaming server database, an SFTPGo server database, a Myl
 LazyLibrarian books database, a PiGallery2 gallery database, a Bitcoin Core descriptor wallet, a
 Photoview photo library, a FileFlows server database, a TrueNAS middleware database, a Proxmox VE
 cluster configuration database, a Vorta backup client's settings database, a Kimai 1.x time tracker, a
-Wakapi coding-time server, a Traggo time tracker)
+Wakapi coding-time server, a Traggo time tracker, an org-roam database (run for real), a Zed editor's
+workspace database, a pre-commit hook cache (run for real))
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -24189,3 +24190,136 @@ def test_traggo_keeps_its_utc_and_wall_clock_spans_nanosecond_devices_and_added_
     # NoRangeIDDefined (-1) stands for no range: no orphan.
     entries = [row[7] for row in rows["dashboard_entries"]]
     assert columns["dashboard_entries"]["range_id"]["no_reference_count"] == entries.count(-1) > 0
+
+
+def _as_written(ran: Ran, table: str, columns: list[str]) -> list[tuple[Any, ...]]:
+    """Every row of ``table`` as the target holds it, in ``columns``' order."""
+    relation = f"{quote_ident(ran.base)}.{quote_ident(table)}"
+    return pg_query(ran.uri, f"SELECT {', '.join(quote_ident(c) for c in columns)} FROM {relation}")
+
+
+def test_org_roam_keeps_every_printed_lisp_string_with_its_quotes_and_joins_its_nodes(
+    run_export: Runner,
+) -> None:
+    # emacsql stores every string as prin1 prints it ("\"Zettelkasten\"", escapes and all), nil as
+    # NULL, numbers bare: the quotes are the value as written, no blank and no token among them.
+    ran, run_dir = run_export(apps.org_roam)
+    rows = apps.org_roam_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    assert charged_columns(profiled(run_dir)["columns"]) == {}
+    integers = {
+        ("nodes", "level"),
+        ("nodes", "pos"),
+        ("nodes", "priority"),
+        ("citations", "pos"),
+        ("links", "pos"),
+    }
+    for table, values in rows.items():
+        types = ran.types(table)
+        columns = list(types)
+        assert len(columns) == len(values[0]), table
+        for column in columns:
+            assert types[column] == ("bigint" if (table, column) in integers else "text"), (table, column)
+        assert sorted(_as_written(ran, table, columns), key=repr) == sorted(values, key=repr), table
+    # Planning times and Emacs time lists stay the text they are, quotes included.
+    scheduled = ran.values("nodes", "scheduled", "id")
+    assert {v for v in scheduled.values() if v} == {row[6] for row in rows["nodes"] if row[6]}
+    assert all(v.startswith('"') and v.endswith('+0000"') for v in scheduled.values() if v)
+    assert primary_key(ran.uri, ran.record["version_schema"], "files") == ["file"]
+    assert primary_key(ran.uri, ran.record["version_schema"], "nodes") == ["id"]
+    # The declared foreign keys, each quoted id matching its node's; links.dest holds node ids, URLs
+    # and file names alike (its type says which): no reference is made of it.
+    assert references(run_dir) == {
+        ("nodes", "file"): "files.file",
+        ("aliases", "node_id"): "nodes.id",
+        ("citations", "node_id"): "nodes.id",
+        ("refs", "node_id"): "nodes.id",
+        ("tags", "node_id"): "nodes.id",
+        ("links", "source"): "nodes.id",
+    }
+
+
+def test_zed_workspace_database_keeps_its_folder_orders_as_text_and_reads_its_times(
+    run_export: Runner,
+) -> None:
+    # paths_order holds the order the folders were opened in, zero-based positions joined by a
+    # comma ('0', '1,0', '0,1'): text, as written (no decimal comma: 1,0 is no 1.0). Until 2026-12-06
+    # they loaded as numeric 0, 1.0 and 0.1.
+    ran, run_dir = run_export(apps.zed)
+    rows = apps.zed_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    assert ran.types("workspaces")["paths_order"] == "text"
+    orders = ran.values("workspaces", "paths_order", "workspace_id")
+    assert orders == {row[0]: row[2] for row in rows["workspaces"]}
+    assert {"1,0", "0,1"} <= set(orders.values())
+    assert ran.types("workspaces")["timestamp"] == "timestamp without time zone"
+    assert ran.types("editors")["mtime_seconds"] == "timestamp with time zone"
+    assert ran.types("editors")["mtime_nanos"] == "bigint"
+    for table, column in (("workspaces", "display"), ("editors", "path"), ("terminals", "working_directory")):
+        assert ran.types(table)[column] == "bytea", (table, column)
+    for column in ("window_x", "window_y", "window_width", "window_height"):
+        assert ran.types("workspaces")[column] == "double precision"
+    assert ran.types("editors")["scroll_vertical_offset"] == "double precision"
+
+    def loaded(value: Any, kind: str) -> Any:
+        if value is None:
+            return None
+        if kind == "timestamp without time zone":  # CURRENT_TIMESTAMP: UTC's wall clock
+            return datetime.fromisoformat(value)
+        if kind == "timestamp with time zone":  # std::time seconds since the Unix epoch
+            return UNIX_EPOCH + timedelta(seconds=value)
+        return value
+
+    for table, values in rows.items():
+        types = ran.types(table)
+        columns = list(types)
+        assert len(columns) == len(values[0]), table
+        expected = [tuple(loaded(v, types[c]) for v, c in zip(row, columns, strict=True)) for row in values]
+        got = [
+            tuple(bytes(v) if isinstance(v, memoryview) else v for v in row)
+            for row in _as_written(ran, table, columns)
+        ]
+        assert sorted(got, key=repr) == sorted(expected, key=repr), table
+    # gpui's entity ids (a slot's version in the high 32 bits) stay the integers written.
+    assert max(ran.values("items", "kind", "item_id").keys()) > 2**32
+    assert references(run_dir) == {
+        ("workspaces", "remote_connection_id"): "remote_connections.id",
+        ("pane_groups", "workspace_id"): "workspaces.workspace_id",
+        ("pane_groups", "parent_group_id"): "pane_groups.group_id",
+        ("panes", "workspace_id"): "workspaces.workspace_id",
+        ("center_panes", "pane_id"): "panes.pane_id",
+        ("center_panes", "parent_group_id"): "pane_groups.group_id",
+        ("items", "workspace_id"): "workspaces.workspace_id",
+        ("items", "pane_id"): "panes.pane_id",
+        ("breakpoints", "workspace_id"): "workspaces.workspace_id",
+        ("toolchains", "workspace_id"): "workspaces.workspace_id",
+        ("editors", "workspace_id"): "workspaces.workspace_id",
+        ("editor_selections", "editor_id"): "editors.item_id",
+        ("editor_selections", "workspace_id"): "editors.workspace_id",
+        ("editor_folds", "editor_id"): "editors.item_id",
+        ("editor_folds", "workspace_id"): "editors.workspace_id",
+        ("terminals", "workspace_id"): "workspaces.workspace_id",
+    }
+
+
+def test_pre_commit_store_keeps_its_revs_as_written_and_keys_repos_by_repo_and_rev(
+    run_export: Runner,
+) -> None:
+    # Revs are tags (24.2.0, v4.5.0, a calendar version 2024.1.15) and full SHAs: text, as written,
+    # never versions read as dates or numbers; local hooks' dependencies keyed 'local:<deps>' at '1'.
+    ran, run_dir = run_export(apps.pre_commit)
+    rows = apps.pre_commit_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    assert ran.types("repos") == {"repo": "text", "ref": "text", "path": "text"}
+    assert ran.types("configs") == {"path": "text"}
+    assert sorted(_as_written(ran, "repos", ["repo", "ref", "path"])) == sorted(rows["repos"])
+    assert sorted(_as_written(ran, "configs", ["path"])) == sorted(rows["configs"])
+    assert primary_key(ran.uri, ran.record["version_schema"], "repos") == ["repo", "ref"]
+    assert primary_key(ran.uri, ran.record["version_schema"], "configs") == ["path"]
+    assert references(run_dir) == {}

@@ -1,9 +1,10 @@
 """Integers joined by a comma (``'1,3'``, ``'16,10751'``: a TypeORM ``simple-array`` of tag ids, a
 pair of keyword ids) are no decimal commas by themselves: only a comma a decimal alone can hold
-proves one (a fraction or a whole part starting with 0, ``1,05``, ``0,5``; a sign; digit groups),
-in the column, or in another column of numbers of the same export (a German writer writes every
-number so). Until 2026-12-06 any such comma proved decimals: Overseerr's ``media_request.tags``
-loaded ``'1,3'`` as numeric 1.3, two ids made one number. Each test runs ``columnar-etl run`` into the
+proves one (a fraction starting with 0 and longer than it, ``1,05``, ``0,05``; a sign; digit
+groups), in the column, or in another column of numbers of the same export (a German writer writes
+every number so); a ``0`` alone on either side (``1,0``, ``0,1``: zero-based positions) proves
+none. Until 2026-12-06 any such comma proved decimals: Overseerr's ``media_request.tags`` loaded
+``'1,3'`` as numeric 1.3, two ids made one number. Each test runs ``columnar-etl run`` into the
 embedded PostgreSQL.
 
 Expected values come from the rows written here (the text as written, or Python's Decimal of the text
@@ -124,3 +125,36 @@ def test_german_quantities_with_proof_and_a_bare_column_beside_them_are_decimals
         f"{bare} numbers such as 1,3 read as decimals: the export's other columns of numbers "
         "(artikel.menge) prove a decimal comma"
     ]
+
+
+#: The order a user opened a workspace's folders in, as zero-based positions joined by commas beside
+#: a lone ``0`` (a workspace of one folder): Zed's ``workspaces.paths_order``. ``0,1`` and ``1,0``
+#: are two positions, as ``1,3`` are two ids: the 0 is written as a position is, no decimal alone.
+ORDERS = ["0", "1,0", "0", "0,1", "0", "1,0", "0"]
+
+
+def workspaces(path: Path) -> Path:
+    """A workspace table whose ``paths_order`` holds zero-based positions joined by commas."""
+    with closing(sqlite3.connect(path)) as con, con:
+        con.execute("CREATE TABLE workspaces (id INTEGER PRIMARY KEY, paths TEXT, paths_order TEXT)")
+        con.executemany(
+            "INSERT INTO workspaces VALUES (?, ?, ?)",
+            [
+                (i + 1, "\n".join(f"/home/ada/src/p{i}{k}" for k in range(order.count(",") + 1)), order)
+                for i, order in enumerate(ORDERS)
+            ],
+        )
+    return path
+
+
+def test_zero_based_positions_joined_by_a_comma_stay_text_every_value_as_written(run_export: Runner) -> None:
+    # Until 2026-12-06 a 0 on either side of the comma proved a decimal comma: '1,0' loaded as 1.0
+    # and '0,1' as 0.1, an order of two folders made a number.
+    ran, run_dir = run_export(workspaces)
+    loaded_cleanly(ran, run_dir, {"workspaces": len(ORDERS)})
+    assert ran.types("workspaces")["paths_order"] == "text"
+    assert ran.values("workspaces", "paths_order", "id") == {i + 1: order for i, order in enumerate(ORDERS)}
+    assert audit_rules(run_dir, "workspaces", "paths_order") == {}
+    column = profiled(run_dir)["workspaces"]["paths_order"]
+    assert column["comma"] is None
+    assert "comma-joined integers" in str(column["type_reason"])

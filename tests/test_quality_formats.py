@@ -244,9 +244,10 @@ def test_mixing_ways_costs_the_fewer_and_unproven_order_costs_every_non_iso_date
         "unproven": [
             f"{i % 12 + 1:02d}/{(i * 5) % 12 + 1:02d}/2025" if i < 10 else None for i in range(ROWS)
         ],
-        # Decimal commas, some point decimals: the points cost; integers are written either way.
+        # Decimal commas, some point decimals: the points cost; integers are written either way (a
+        # fraction starting with 0 proves the commas decimal: 1,2 beside 4 may be positions, 1,02 not).
         "commas_mostly": [f"{i % 90},{i % 9 + 1}" if i >= 20 else f"{i}.5" for i in range(ROWS)],
-        "commas_integers": [f"{i % 90},{i % 9 + 1}" if i % 4 else str(i) for i in range(ROWS)],
+        "commas_integers": [f"{i % 90},{i % 9 + 1:02d}" if i % 4 else str(i) for i in range(ROWS)],
         # Point decimals, some decimal commas: the commas cost, as ever.
         "points_mostly": [f"{i % 90}.{i % 9 + 1}" if i >= 20 else f"{i},5" for i in range(ROWS)],
         # A REAL column (numbers SQLite stores as such) with decimal commas in TEXT beside: mixed.

@@ -182,9 +182,9 @@ class Shape(IntEnum):
     INTEGER = 20  # -12
     DECIMAL = 21  # 3.50
     EXPONENT = 22  # 1.5e3
-    COMMA_DECIMAL = 23  # 0,5, 1,05, -3,5 (a comma only a decimal can hold: proves a decimal comma)
-    # 1,3, 16,10751: a decimal comma, or integers joined by a comma (a list of ids): the column's
-    # other values, or the export's other columns, decide (number_reading._comma_reading).
+    COMMA_DECIMAL = 23  # 1,05, 0,05, -3,5 (a comma only a decimal can hold: proves a decimal comma)
+    # 1,3, 16,10751, 1,0: a decimal comma, or integers joined by a comma (ids, zero-based positions):
+    # the column's other values, or the export's other columns, decide (number_reading._comma_reading).
     COMMA_JOINED = 96
     COMMA_GROUP3 = 41  # 1,234: a decimal comma (1.234) or a thousands separator (1234): the column decides
     GROUPED_INTEGER = 42  # 3,000,000 (proves commas group thousands)
@@ -1035,11 +1035,12 @@ EXPONENT_BARE_REGEX = r"[+-]?\d+[eE]\d+"
 EXPONENT_MARK_REGEX = "[eE]"
 #: A comma decimal (``3,5``) is a number once :data:`DECIMAL_COMMA` is made a point.
 COMMA_DECIMAL_REGEX = r"[+-]?\d+,\d+"
-#: Two integers joined by a comma, neither signed nor starting with 0 (``1,3``, ``16,10751``): a
-#: decimal comma, or a list of two ids (tags ``'1,3'``). Only a decimal is written ``0,5``, ``1,05``,
-#: ``149,00`` or ``-1,5`` (no id is written ``05``): those of :data:`COMMA_DECIMAL_REGEX` prove
-#: decimal commas, these need the column's or the export's proof (docs/profiling.md "Commas in numbers").
-COMMA_JOINED_REGEX = r"[1-9]\d*,[1-9]\d*"
+#: Two integers joined by a comma, neither signed nor starting with 0 unless it is 0 itself (``1,3``,
+#: ``16,10751``, ``0,1``, ``1,0``): a decimal comma, or a list of two ids or zero-based positions (tags
+#: ``'1,3'``, an order ``'1,0'``). Only a decimal is written ``1,05``, ``149,00``, ``0,05`` or ``-1,5``
+#: (no id is written ``05``): those of :data:`COMMA_DECIMAL_REGEX` prove decimal commas, these need the
+#: column's or the export's proof (docs/profiling.md "Commas in numbers").
+COMMA_JOINED_REGEX = r"(?:0|[1-9]\d*),(?:0|[1-9]\d*)"
 DECIMAL_COMMA = ","
 #: One comma before exactly three digits, after one to three that do not start with 0 (``1,234``,
 #: ``-12,500``): a decimal comma or a thousands separator. Which one, the column's other values tell

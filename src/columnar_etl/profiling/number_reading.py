@@ -43,13 +43,13 @@ TEXT_NARROWING_SHARE = 0.001
 
 
 CommaReading = Literal["decimal", "thousands"]
-#: The numbers written with one comma grouping no thousands (``0,5``, ``1,3``): read as decimal commas
+#: The numbers written with one comma grouping no thousands (``1,05``, ``1,3``): read as decimal commas
 #: where the column proves them (:func:`_comma_reading`).
 COMMA_SHAPES = (Shape.COMMA_DECIMAL, Shape.COMMA_JOINED)
 #: What comma-joined integers (``1,3``, ``16,10751``) are where nothing proves a decimal comma.
 COMMA_JOINED_WHY = (
     "comma-joined integers (ids joined by a comma, or decimals) with nothing proving a decimal comma "
-    "(0,5, 1,05, -1,5, digit groups) in the column or the export"
+    "(1,05, 0,05, -1,5, digit groups) in the column or the export"
 )
 #: The affinities under which SQLite stores number text as a number: ``3.5`` and ``1234.50`` become
 #: REAL cells, ``1234`` an INTEGER cell (https://www.sqlite.org/datatype3.html).
@@ -77,13 +77,13 @@ def stored_from_text(
 def _comma_reading(counts: Counts, text_points: int, proven: bool = False) -> CommaReading | None:
     """How the column's numbers read a comma, by evidence (as slash dates' order is decided).
 
-    A comma only a decimal can hold proves a decimal comma: a fraction starting with 0 (``1,05``,
-    ``149,00``: no id is written ``05``), a whole part starting with 0 (``0,5``), a sign (``-1,5``).
-    ``1,3`` and ``16,10751`` may be a decimal or two ids joined by a comma (a list of tags): they
-    prove neither, and are read as decimals beside such proof, beside fractions written otherwise
-    (TEXT ``2.5``, REAL cells: no list of ids holds a fraction), or (``proven``) where the export's
-    other columns prove decimal commas (:func:`commas_as_the_export_proves`). ``3,000,000`` and
-    ``1,234.50`` prove commas group
+    A comma only a decimal can hold proves a decimal comma: a fraction starting with 0 and longer
+    than it (``1,05``, ``149,00``, ``0,05``: no id is written ``05``), a sign (``-1,5``). ``1,3``,
+    ``16,10751`` and ``1,0`` may be a decimal or two ids or zero-based positions joined by a comma
+    (a list of tags, an order): they prove neither, and are read as decimals beside such proof,
+    beside fractions written otherwise (TEXT ``2.5``, REAL cells: no list of ids holds a fraction), or
+    (``proven``) where the export's other columns prove decimal commas
+    (:func:`commas_as_the_export_proves`). ``3,000,000`` and ``1,234.50`` prove commas group
     thousands, as does a point decimal (TEXT ``2.5``) beside ``1,234``: where a point is the decimal
     mark, a comma groups. Proof both ways, or ``1,234`` alone, decides nothing (None): those values
     are not read as numbers.
@@ -490,7 +490,7 @@ def no_integer_but_zero(counts: Counts) -> bool:
 
 def decimal_mark_of(counts: Counts) -> Literal["point", "comma"] | None:
     """How the column's TEXT numbers write a decimal mark by their own proof (``ColumnProfile.decimal_mark``):
-    a decimal comma (``0,5``, ``1,05``, ``39 924,83``; ``1,3`` only beside digit groups proving the
+    a decimal comma (``0,05``, ``1,05``, ``39 924,83``; ``1,3`` only beside digit groups proving the
     convention), a point decimal no thousands group can be (``2.5``), or None for neither or both."""
     commas = counts.text_shape(Shape.COMMA_DECIMAL, Shape.DIGIT_GROUPED_COMMA)
     if counts.groups is not None:
@@ -670,7 +670,7 @@ def points_as_the_export_proves(tables: dict[str, TableProfile]) -> None:
 def commas_as_the_export_proves(tables: dict[str, TableProfile]) -> None:
     """Read comma-joined integers (``1,3``, ``16,10751``) that no value of their own column proves
     decimals (``ColumnProfile.commas_unproven``) as decimal commas where another column of the export,
-    read as numbers, proves a decimal comma by its own values (``0,5``, ``1,05``, ``-1,5``,
+    read as numbers, proves a decimal comma by its own values (``0,05``, ``1,05``, ``-1,5``,
     ``39 924,83``: ``decimal_mark`` ``comma``).
 
     An export comes from one writer, and a German one writes every number so: a quantity column of
