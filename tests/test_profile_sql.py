@@ -9,6 +9,8 @@ import math
 import os
 import random
 import struct
+from datetime import datetime
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 
 import duckdb
@@ -28,7 +30,7 @@ from columnar_etl.profiling.sql import (
     table_profile_sql,
     trimmed_sql,
 )
-from columnar_etl.rules import DEFAULT_NULL_TOKENS, WHITESPACE
+from columnar_etl.rules import DEFAULT_NULL_TOKENS, INSTANT_RANGE, WHITESPACE, ZONE_NAME_AT_REGEX
 from columnar_etl.source.cells import ColumnRead
 from columnar_etl.source.export import SOURCE_ALIAS, open_source
 from tests.conftest import SqliteFactory
@@ -264,3 +266,56 @@ def test_column_rows_fold_as_grouping_sets_count(
     assert [row[0] for row in native if row[1] is None] == [0, 1]
     assert not any(isinstance(value, str) and "(BC)" in value for row in text for value in row[6:8])
     assert any(row[0] == 1 and row[1] is not None and row[5] is None for row in text)
+
+
+def test_the_profile_query_writes_its_repeated_parts_once() -> None:
+    # Planning the query is most of a small table's profile (docs/scaling.md): DuckDB binds, and
+    # folds where constant, every copy of an expression anew. The whitespace set is one literal (not
+    # a chain of chr() joined by ||), a zone's name is read once per value (not five times in each
+    # shape ending with one), the instants' range is tested and an integer cast to HUGEINT once.
+    sql = table_profile_sql('src."t"', ["a", "b"], list(DEFAULT_NULL_TOKENS), None, dated=[1], open_ended=[0])
+    assert "chr(9)" not in sql and "::BLOB" not in sql
+    assert sql.count(quote_literal(ZONE_NAME_AT_REGEX)) == 2  # the name, and its offset
+    assert sql.count(f"TIMESTAMP {quote_literal(INSTANT_RANGE[0])}") == 1
+    assert sql.count("try_cast(t0 AS HUGEINT)") == 1
+
+
+def test_zone_names_and_the_instant_range_read_as_python_reads_them() -> None:
+    # The zone's name, its offset and the range test of instants are levels of their own: each
+    # value's day-first parse must still be its instant in UTC, or none outside INSTANT_RANGE.
+    rfc = [
+        "Tue, 20 May 2025 08:42:07 EST",
+        "Tue, 20 May 2025 08:42:07 PDT",
+        "Fri, 31 Dec 9999 23:59:59 PST",  # past 9999 in UTC: no such instant
+        "Fri, 31 Dec 9999 22:59:59 -0100",
+        "20 May 2025 08:42:07 GMT",
+        "20 May 2025 08:42:07 CST",
+    ]
+    expected: dict[str, datetime | None] = {}
+    for value in rfc:
+        written = parsedate_to_datetime(value)
+        offset = written.utcoffset()
+        assert offset is not None
+        try:
+            expected[value] = written.replace(tzinfo=None) - offset
+        except OverflowError:  # datetime's years are INSTANT_RANGE's: outside it, no instant
+            expected[value] = None
+    # (email.utils reads year 0001 as 2001: these are written out.)
+    expected["Mon, 01 Jan 0001 00:30:00 +0100"] = None  # 0000-12-31 23:30 in UTC
+    expected["Mon, 01 Jan 0001 00:30:00 -0100"] = datetime(1, 1, 1, 1, 30)
+    # ctime with a zone's name, and ISO text with an offset at the range's ends.
+    expected["Tue May 20 08:42:07 EDT 2025"] = datetime(2025, 5, 20, 12, 42, 7)
+    expected["Tue May 20 08:42:07 CEST 2025"] = None  # a name of no known offset
+    expected["9999-12-31 23:30:00-01:00"] = None
+    expected["0001-01-01 00:30:00+00:00"] = datetime(1, 1, 1, 0, 30)
+    values = list(expected)
+    rows = ", ".join(f"({i}, {quote_literal(value)})" for i, value in enumerate(values))
+    distinct = f"SELECT idx, 't' AS cls, encode(v) AS v, 1 AS weight FROM (VALUES {rows}) AS cells(idx, v)"
+    sql = table_profile_sql("", ["cells"], [], None, distinct=distinct)
+    got = {
+        values[idx]: day
+        for idx, code, day in duckdb.connect()
+        .execute(f"SELECT idx, code, min_day_first FROM ({sql}) AS profiled WHERE code IS NULL")
+        .fetchall()
+    }
+    assert got == expected

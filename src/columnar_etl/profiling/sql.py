@@ -108,11 +108,18 @@ NUMBER_SHAPES = (*_PLAIN_NUMBER_SHAPES, *GROUPED_SHAPES, *DIGIT_GROUPED_SHAPES)
 _GROUPED_INTEGERS = (Shape.SPACE_GROUP3, Shape.DIGIT_GROUPED_INTEGER)
 _COMMA = quote_literal(DECIMAL_COMMA)
 _THOUSANDS = quote_literal(THOUSANDS_SEPARATOR)
-WHITESPACE_CHARS = " || ".join(f"chr({ord(char)})" for char in WHITESPACE)
-_WHITESPACE_CODES = ", ".join(str(ord(char)) for char in WHITESPACE)
-# The last byte of each whitespace character in UTF-8, as BLOB literals ('\xA0'::BLOB).
-_WHITESPACE_LAST_BYTES = ", ".join(
-    f"'\\x{byte:02X}'::BLOB" for byte in sorted({char.encode()[-1] for char in WHITESPACE})
+# Their UTF-8 bytes as one BLOB literal, decoded: a chain of chr(9) || chr(10) ... was 49 functions
+# DuckDB bound and folded to one constant wherever a value is trimmed (~10 ms of planning the
+# profile's text query, see docs/scaling.md), and the SQL text stays ASCII (no raw tab or U+3000).
+WHITESPACE_CHARS = "decode(CAST('" + "".join(f"\\x{byte:02X}" for byte in WHITESPACE.encode()) + "' AS BLOB))"
+# Their code points as one cast of a literal (a list of 25 constants is 25 values to fold, each time).
+_WHITESPACE_CODES = f"CAST('[{', '.join(str(ord(char)) for char in WHITESPACE)}]' AS INTEGER[])"
+# The last byte of each whitespace character in UTF-8, as one list of BLOBs ('\xA0' read as a BLOB):
+# one cast to fold, not one per byte.
+_WHITESPACE_LAST_BYTES = (
+    "CAST(["
+    + ", ".join(f"'\\x{byte:02X}'" for byte in sorted({char.encode()[-1] for char in WHITESPACE}))
+    + "] AS BLOB[])"
 )
 EXAMPLES = 5
 
@@ -320,7 +327,8 @@ def column_projections(
     clocked: Collection[int] = (),
     kept_empty: Collection[int] = (),
 ) -> tuple[list[str], ...]:
-    """One column's expressions for the five nested SELECTs: trimmed, signed, shaped, parsed, coded.
+    """One column's expressions for the seven nested SELECTs: trimmed, signed, shaped, zoned, parsed,
+    ranged, coded.
 
     Nested, because an expression referring to an alias of its own SELECT list gets the aliased
     expression inlined: the shape CASE would then run once per reference instead of once per value.
@@ -505,7 +513,10 @@ def column_projections(
         f"{dates('.')} {dates('-', dashed=True)} {numbers} {grouped} {named_two_digit} {other}",
     ]
     shape_case = "CASE " + " ".join(whens) + " END"
-    day_first = " ".join(f"WHEN {s.shape:d} THEN {_parse(t, s)}" for s in DATE_SHAPES)
+    zone, offset = f"zn{index}", f"zo{index}"
+    parses = {s.shape: _parse(t, s, zone, offset) for s in DATE_SHAPES}
+    day_first = " ".join(f"WHEN {shape:d} THEN {parse}" for shape, (parse, _) in parses.items())
+    instants = [shape for shape, (_, instant) in parses.items() if instant]
     compact_parses = []
     if dated:
         # strlen is O(1): only integers of 8 or 14 characters in a declared date column meet strptime.
@@ -727,6 +738,23 @@ def column_projections(
     # A U+2212 before the digits read as '-' (rules.MINUS_SIGN_START_REGEX), the fact kept in m.
     signed = [r, f"{minus_read_sql(t)} AS {t}", f"{signed_sql(t)} AS {m}", *carried]
     shaped = [r, t, m, f"{shape_case} AS {k}", *carried]
+    # A zone's name (and its offset) in the values of the shapes that end with one (a level of its
+    # own: written in each such shape's parse, its regex was bound five times a shape).
+    named_zones = _shape_in(k, [s.shape for s in DATE_SHAPES if "%Z" in s.day_first])
+    zone_name = f"regexp_extract({t}, {quote_literal(ZONE_NAME_AT_REGEX)}, 1)"
+    offsets = " ".join(
+        f"WHEN {quote_literal(name)} THEN {quote_literal(offset)}"
+        for name, offset in ZONE_NAME_OFFSETS.items()
+    )
+    zoned = [
+        *carried,
+        r,
+        t,
+        m,
+        k,
+        f"CASE WHEN {named_zones} THEN {zone_name} END AS {zone}",
+        f"CASE WHEN {named_zones} THEN CASE {zone_name} {offsets} END END AS {offset}",
+    ]
     parsed = [
         *carried,
         r,
@@ -748,7 +776,11 @@ def column_projections(
         # The separator of a number grouped by spaces or apostrophes (one per value).
         f"CASE WHEN {k} IN ({_codes(DIGIT_GROUPED_SHAPES)}) THEN {group_separator_sql(t)} END AS {sp}",
     ]
+    # The instants' range, tested once per value (see _parse).
+    ranged = [*carried, r, t, m, k, f"{ranged_sql(d, k, instants)} AS {d}", mf, n, g, sp]
     # dm: the value read month-first where that differs (slash dates), else as read day-first.
+    # i: an INTEGER-shaped value as an exact integer (HUGEINT: no double rounds it), once per value
+    # for the aggregates that read it (table_profile_sql).
     coded = [
         *carried,
         r,
@@ -761,8 +793,9 @@ def column_projections(
         g,
         sp,
         f"({shape_code})::BIGINT * {SHAPE_FACTOR} + {flags} AS {code}",
+        f"CASE WHEN {k} = {Shape.INTEGER:d} THEN try_cast({t} AS HUGEINT) END AS i{index}",
     ]
-    return trimmed, signed, shaped, parsed, coded
+    return trimmed, signed, shaped, zoned, parsed, ranged, coded
 
 
 def in_places(places: Collection[int]) -> str:
@@ -856,21 +889,18 @@ def _weekday_agrees(t: str, local: str) -> str:
     return f"lower(strftime({local}, '%a')) = lower({t}[1:3])"
 
 
-def _named_time(t: str, shape: DateShape) -> str:
+def _named_time(t: str, shape: DateShape, zone: str, offset: str) -> tuple[str, bool]:
     """A shape with a month's name (and a weekday's): read by strptime; year 0 is none, a weekday
-    must be the day's, and an offset (RFC 2822's) gives the instant in UTC. A zone's name (``%Z``,
-    :data:`ZONE_NAME_OFFSETS`) is first put as its offset in its place."""
+    must be the day's, and an offset (RFC 2822's) gives the instant in UTC (unranged: see
+    :func:`_parse`). A zone's name (``%Z``; ``zone``, the name, and ``offset``, its offset of
+    :data:`ZONE_NAME_OFFSETS`: columns of the level below, see :func:`column_projections`) is first
+    put as its offset in its place."""
     checks = [f"NOT {_year_zero(t, shape)}"]
     fmt = shape.day_first
     if "%z" in fmt or "%Z" in fmt:  # (HTTP's GMT is a word of the format: read as it stands, UTC)
         if "%Z" in fmt:
-            zone = f"regexp_extract({t}, {quote_literal(ZONE_NAME_AT_REGEX)}, 1)"
-            offsets = " ".join(
-                f"WHEN {quote_literal(name)} THEN {quote_literal(offset)}"
-                for name, offset in ZONE_NAME_OFFSETS.items()
-            )
             # No month's or weekday's name is a zone's: the name stands once, where the shape put it.
-            text = f"replace({t}, ' ' || {zone}, ' ' || CASE {zone} {offsets} END)"
+            text = f"replace({t}, ' ' || {zone}, ' ' || {offset})"
             wall = f"replace({t}, ' ' || {zone}, '')"
             fmt = fmt.replace("%Z", "%z")
         elif fmt.endswith("%z"):  # the offset last (' +0200': six ASCII bytes)
@@ -882,25 +912,26 @@ def _named_time(t: str, shape: DateShape) -> str:
             local = f"try_strptime({wall}, {quote_literal(fmt.replace(' %z', ''))})"
             checks.append(_weekday_agrees(t, local))
         utc = f"make_timestamp(epoch_us(try_strptime({text}, {quote_literal(fmt)})))"
-        low, high = (f"TIMESTAMP {quote_literal(bound)}" for bound in INSTANT_RANGE)
-        return f"CASE WHEN {' AND '.join(checks)} AND {utc} BETWEEN {low} AND {high} THEN {utc} END"
+        return f"CASE WHEN {' AND '.join(checks)} THEN {utc} END", True
     parsed = f"try_strptime({t}, {quote_literal(fmt)})"
     if fmt.startswith("%a"):
         checks.append(_weekday_agrees(t, parsed))
-    return f"CASE WHEN {' AND '.join(checks)} THEN {parsed} END"
+    return f"CASE WHEN {' AND '.join(checks)} THEN {parsed} END", False
 
 
 def _offset_strptime(t: str, fmt: str) -> str:
     """``t`` read by ``fmt`` (with ``%z``; ``Z`` read as ``+00:00``, which DuckDB's ``%z`` lacks) as
-    the TIMESTAMP of its instant in UTC; NULL outside :data:`INSTANT_RANGE` in UTC (year 0 included).
+    the TIMESTAMP of its instant in UTC, unranged (see :func:`_parse`: year 0 is outside the range).
     strptime, not the ISO cast on rebuilt text: each copy of such text cost DuckDB ~1 ms to plan."""
-    utc = f"make_timestamp(epoch_us(try_strptime(replace({t}, 'Z', '+00:00'), {quote_literal(fmt)})))"
-    low, high = (f"TIMESTAMP {quote_literal(bound)}" for bound in INSTANT_RANGE)
-    return f"CASE WHEN {utc} BETWEEN {low} AND {high} THEN {utc} END"
+    return f"make_timestamp(epoch_us(try_strptime(replace({t}, 'Z', '+00:00'), {quote_literal(fmt)})))"
 
 
-def _parse(t: str, shape: DateShape) -> str:
-    """``t`` (of ``shape``) as a TIMESTAMP read day-first; NULL when no such day or time exists.
+def _parse(t: str, shape: DateShape, zone: str, offset: str) -> tuple[str, bool]:
+    """``t`` (of ``shape``) as a TIMESTAMP read day-first; NULL when no such day or time exists. And
+    whether it is an instant in UTC (a shape with an offset or a zone's name) that is not yet known
+    to lie within :data:`INSTANT_RANGE`: that test is the next level's (:func:`ranged_sql`), once per
+    value, not twice per shape in the parse (the instant written out again to test it made DuckDB
+    bind it twice). ``zone``, ``offset``: see :func:`_named_time`.
 
     ISO shapes use DuckDB's own ISO parser (a cast, ~6x cheaper than ``strptime``), which agrees with
     ``strptime`` on every value of these shapes except hour 24 (it reads ``24:00:00`` as the next
@@ -908,13 +939,13 @@ def _parse(t: str, shape: DateShape) -> str:
     date either: DuckDB reads it as 1 BC, Python, PostgreSQL and the cleaner call it invalid.
     """
     if shape.shape == Shape.TS_ISO_SPACED_ZONE:  # DuckDB's cast wants no space before the offset
-        return _instant(f"({t}[1:19] || {t}[21:])")
+        return _instant(f"({t}[1:19] || {t}[21:])"), True
     if shape.shape == Shape.TS_ISO_FRACTION_SPACED_ZONE:  # nor after a fraction, of any length
-        return _instant(f"regexp_replace({t}, ' ([+-])', '\\1')")
+        return _instant(f"regexp_replace({t}, ' ([+-])', '\\1')"), True
     if shape.shape == Shape.TS_GO:  # nor a zone's name or a monotonic reading: cut at the offset's end
-        return _instant(f"regexp_replace({t}, {quote_literal(GO_TIME_CUT_REGEX)}, '\\1')")
+        return _instant(f"regexp_replace({t}, {quote_literal(GO_TIME_CUT_REGEX)}, '\\1')"), True
     if shape.separator == "mon":
-        return _named_time(t, shape)
+        return _named_time(t, shape, zone, offset)
     # Nor does it read an offset after minutes (2025-05-20 08:42+02:00) or ISO's basic format:
     # strptime does (no hour 24 there; no second 60 either).
     if shape.shape in (
@@ -923,29 +954,41 @@ def _parse(t: str, shape: DateShape) -> str:
         Shape.TS_ISO_BASIC_ZONE,
         Shape.TS_ISO_BASIC_FRACTION_ZONE,
     ):
-        return _offset_strptime(t, shape.day_first)
+        return _offset_strptime(t, shape.day_first), True
     year_zero = _year_zero(t, shape)
     if shape.zoned:
-        return _instant(t)
+        return _instant(t), True
     if not shape.iso:
-        return f"CASE WHEN NOT {year_zero} THEN try_strptime({t}, {quote_literal(shape.day_first)}) END"
+        return (
+            f"CASE WHEN NOT {year_zero} THEN try_strptime({t}, {quote_literal(shape.day_first)}) END",
+            False,
+        )
     if not shape.has_time:
-        return f"CASE WHEN NOT {year_zero} THEN try_cast({t} AS TIMESTAMP) END"
+        return f"CASE WHEN NOT {year_zero} THEN try_cast({t} AS TIMESTAMP) END", False
     hour_24 = " OR ".join(f"contains({t}, {quote_literal(mark)})" for mark in HOUR_24_MARKS)
-    return f"CASE WHEN NOT ({hour_24} OR {year_zero}) THEN try_cast({t} AS TIMESTAMP) END"
+    return f"CASE WHEN NOT ({hour_24} OR {year_zero}) THEN try_cast({t} AS TIMESTAMP) END", False
 
 
 def _instant(t: str) -> str:
     """``t`` (text with a UTC offset) as the TIMESTAMP of its instant in UTC; NULL when no such day or
-    time exists, at hour 24, or outside :data:`INSTANT_RANGE` in UTC.
+    time exists or at hour 24; unranged (see :func:`_parse`).
 
     The offset is applied by DuckDB's TIMESTAMPTZ cast, and the instant taken back as microseconds
     since the epoch: a cast to TIMESTAMP would convert to the session's time zone instead.
     """
     hour_24 = " OR ".join(f"contains({t}, {quote_literal(mark)})" for mark in HOUR_24_MARKS)
-    utc = f"make_timestamp(epoch_us(try_cast({t} AS TIMESTAMPTZ)))"
+    return f"CASE WHEN NOT ({hour_24}) THEN make_timestamp(epoch_us(try_cast({t} AS TIMESTAMPTZ))) END"
+
+
+def ranged_sql(d: str, k: str, instants: Collection[int]) -> str:
+    """``d``, the day-first parse of a value of shape ``k``, NULL where ``k`` is one of ``instants``
+    (:func:`_parse`'s shapes of unranged instants) and the instant lies outside
+    :data:`INSTANT_RANGE` in UTC (PostgreSQL's timestamptz and the cleaner have no such moment)."""
     low, high = (f"TIMESTAMP {quote_literal(bound)}" for bound in INSTANT_RANGE)
-    return f"CASE WHEN NOT ({hour_24}) AND {utc} BETWEEN {low} AND {high} THEN {utc} END"
+    return (
+        f"CASE WHEN list_contains([{', '.join(str(int(s)) for s in sorted(instants))}], {k}) "
+        f"AND NOT ({d} BETWEEN {low} AND {high}) THEN NULL ELSE {d} END"
+    )
 
 
 def month_first_sql(index: int) -> str:
@@ -965,8 +1008,8 @@ def trimmed_sql(expr: str) -> str:
     count characters) only when the value's last byte is the last byte of a whitespace character.
     """
     # list_contains, not IN (...): DuckDB plans a long IN list as a join, which costs time and memory.
-    codes = f"[{_WHITESPACE_CODES}]"
-    last = f"list_contains([{_WHITESPACE_LAST_BYTES}], encode({expr})[-1:])"
+    codes = _WHITESPACE_CODES
+    last = f"list_contains({_WHITESPACE_LAST_BYTES}, encode({expr})[-1:])"
     padded = (
         f"list_contains({codes}, unicode({expr})) "
         f"OR ({last} AND list_contains({codes}, unicode({expr}[-1:])))"
@@ -1136,7 +1179,8 @@ def table_profile_sql(
         clocked=clocked,
         kept_empty=kept_empty,
     )
-    for alias, level in zip(("decoded", "trimmed", "signed", "shaped", "parsed"), levels, strict=True):
+    aliases = ("decoded", "trimmed", "signed", "shaped", "zoned", "parsed", "ranged")
+    for alias, level in zip(aliases, levels, strict=True):
         sql = f"SELECT\n  {_lines(['idx', 'weight', *level])}\nFROM (\n{sql}\n) AS {alias}"
     # A grouped decimal's point is its last separator (1,234.50); a comma group's scale (3 read as a
     # decimal comma, 0 as a thousands separator) is the reading's, decided in Python.
@@ -1198,10 +1242,10 @@ def table_profile_sql(
         "max(n0) AS max_number",
         # The integers' own bounds, exact: n0 is a double, which rounds an integer beyond 2^53
         # (a CRM's 17-digit record ids: 12345678901234567 and ...568 are one double).
-        f"min(CASE WHEN k0 = {Shape.INTEGER:d} THEN try_cast(t0 AS HUGEINT) END) AS min_integer",
-        f"max(CASE WHEN k0 = {Shape.INTEGER:d} THEN try_cast(t0 AS HUGEINT) END) AS max_integer",
-        day_part_sql(f"CASE WHEN k0 = {Shape.INTEGER:d} THEN try_cast(t0 AS HUGEINT) END"),
-        duration_part_sql(f"CASE WHEN k0 = {Shape.INTEGER:d} THEN try_cast(t0 AS HUGEINT) END"),
+        "min(i0) AS min_integer",
+        "max(i0) AS max_integer",
+        day_part_sql("i0"),
+        duration_part_sql("i0"),
         "min(g0) AS min_grouped",
         "max(g0) AS max_grouped",
         # The fewest fraction digits of a plain number (an integer's none): where they and max_scale
@@ -1239,7 +1283,7 @@ def table_profile_sql(
         f"min(CASE WHEN k0 = {Shape.INTEGER:d} AND n0 > 0 THEN n0 END) AS {MIN_POSITIVE_INTEGER}",
         _indented_sql("r0", "t0", "k0", "code0", sign_bytes),
         _break_padded_sql("r0", "t0", "k0", "code0", sign_bytes),
-        open_end_sql(f"CASE WHEN k0 = {Shape.INTEGER:d} THEN try_cast(t0 AS HUGEINT) END", open_ended),
+        open_end_sql("i0", open_ended),
     ]
     # Per (column, code): cells, distinct values, examples; per column, its bounds (code NULL).
     coded = f"SELECT\n  {_lines(aggregates)}\nFROM (\n{sql}\n) AS coded\nGROUP BY idx, code0"
