@@ -74922,3 +74922,190 @@ def vorta_rows() -> dict[str, list[tuple[Any, ...]]]:
 def vorta(path: Path) -> Path:
     """Vorta's ``settings.db`` (see the module's list)."""
     return write_export(path, VORTA_DDL, vorta_rows(), bytes_as_text=False)
+
+
+# --- LLDAP (users.db: server/src/domain/sql_migrations.rs' SeaQuery tables through sea-orm's SQLite backend,
+# rows as sql_*_backend_handler.rs and sqlx's chrono encoders write them) ---
+#
+# SeaQuery names a string_len(n) ``varchar(n)``, a date_time() ``datetime_text``, a boolean() ``boolean``
+# (0/1 cells), a blob() ``blob``. sqlx writes a chrono NaiveDateTime (``Utc::now().naive_utc()``) as
+# ``%F %T%.f``: a space, then 0, 3, 6 or 9 fraction digits as the nanoseconds need. ``uuid`` is a
+# hyphenated name-based uuid as text; ``password_hash`` opaque's serialized registration (bytes);
+# ``user_attribute_value`` bincode's bytes of the attribute's value (a u64 little-endian length before a
+# string's or a photo's bytes, an i64's 8 bytes); a JWT's hash a u64 stored as i64 (negative half the time).
+LLDAP_DDL = [
+    'CREATE TABLE IF NOT EXISTS "users" ( "user_id" varchar(255) NOT NULL PRIMARY KEY, '
+    '"email" varchar(255) NOT NULL, "display_name" varchar(255), "creation_date" datetime_text NOT NULL, '
+    '"password_hash" blob, "totp_secret" varchar(64), "mfa_type" varchar(64), '
+    '"uuid" varchar(36) NOT NULL, "lowercase_email" varchar(255) NOT NULL DEFAULT \'UNSET\' )',
+    'CREATE TABLE IF NOT EXISTS "groups" ( "group_id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"display_name" varchar(255) NOT NULL UNIQUE, "creation_date" datetime_text NOT NULL, '
+    '"uuid" varchar(36) NOT NULL, "lowercase_display_name" varchar(255) NOT NULL DEFAULT \'UNSET\' )',
+    'CREATE TABLE IF NOT EXISTS "memberships" ( "user_id" varchar(255) NOT NULL, '
+    '"group_id" integer NOT NULL, '
+    'CONSTRAINT "MembershipUserForeignKey" FOREIGN KEY ("user_id") REFERENCES "users" ("user_id") '
+    "ON DELETE CASCADE ON UPDATE CASCADE, "
+    'CONSTRAINT "MembershipGroupForeignKey" FOREIGN KEY ("group_id") REFERENCES "groups" ("group_id") '
+    "ON DELETE CASCADE ON UPDATE CASCADE )",
+    'CREATE UNIQUE INDEX IF NOT EXISTS "unique-user-email" ON "users" ("email")',
+    'CREATE UNIQUE INDEX IF NOT EXISTS "unique-user-uuid" ON "users" ("uuid")',
+    'CREATE UNIQUE INDEX IF NOT EXISTS "unique-group-uuid" ON "groups" ("uuid")',
+    'CREATE UNIQUE INDEX IF NOT EXISTS "unique-user-group-membership" '
+    'ON "memberships" ("user_id", "group_id")',
+    'CREATE TABLE IF NOT EXISTS "jwt_refresh_storage" ( "refresh_token_hash" bigint NOT NULL PRIMARY KEY, '
+    '"user_id" varchar(255) NOT NULL, "expiry_date" datetime_text NOT NULL, '
+    'CONSTRAINT "JwtRefreshStorageUserForeignKey" FOREIGN KEY ("user_id") REFERENCES "users" ("user_id") '
+    "ON DELETE CASCADE ON UPDATE CASCADE )",
+    'CREATE TABLE IF NOT EXISTS "jwt_storage" ( "jwt_hash" bigint NOT NULL PRIMARY KEY, '
+    '"user_id" varchar(255) NOT NULL, "expiry_date" datetime_text NOT NULL, '
+    '"blacklisted" boolean NOT NULL DEFAULT FALSE, '
+    'CONSTRAINT "JwtStorageUserForeignKey" FOREIGN KEY ("user_id") REFERENCES "users" ("user_id") '
+    "ON DELETE CASCADE ON UPDATE CASCADE )",
+    'CREATE TABLE IF NOT EXISTS "password_reset_tokens" ( "token" varchar(255) NOT NULL PRIMARY KEY, '
+    '"user_id" varchar(255) NOT NULL, "expiry_date" datetime_text NOT NULL, '
+    'CONSTRAINT "PasswordResetTokensUserForeignKey" FOREIGN KEY ("user_id") REFERENCES "users" ("user_id") '
+    "ON DELETE CASCADE ON UPDATE CASCADE )",
+    'CREATE TABLE IF NOT EXISTS "metadata" ( "version" smallint, "private_key_hash" blob, '
+    '"private_key_location" varchar(255) )',
+    'CREATE TABLE "user_attribute_schema" ( "user_attribute_schema_name" varchar(64) NOT NULL PRIMARY KEY, '
+    '"user_attribute_schema_type" varchar(64) NOT NULL, "user_attribute_schema_is_list" boolean NOT NULL, '
+    '"user_attribute_schema_is_user_visible" boolean NOT NULL, '
+    '"user_attribute_schema_is_user_editable" boolean NOT NULL, '
+    '"user_attribute_schema_is_hardcoded" boolean NOT NULL )',
+    'CREATE TABLE "group_attribute_schema" ( "group_attribute_schema_name" varchar(64) NOT NULL PRIMARY KEY, '
+    '"group_attribute_schema_type" varchar(64) NOT NULL, "group_attribute_schema_is_list" boolean NOT NULL, '
+    '"group_attribute_schema_is_group_visible" boolean NOT NULL, '
+    '"group_attribute_schema_is_group_editable" boolean NOT NULL, '
+    '"group_attribute_schema_is_hardcoded" boolean NOT NULL )',
+    'CREATE TABLE "user_attributes" ( "user_attribute_user_id" varchar(255) NOT NULL, '
+    '"user_attribute_name" varchar(64) NOT NULL, "user_attribute_value" blob NOT NULL, '
+    'PRIMARY KEY ("user_attribute_user_id", "user_attribute_name"), '
+    'CONSTRAINT "UserAttributeUserIdForeignKey" FOREIGN KEY ("user_attribute_user_id") '
+    'REFERENCES "users" ("user_id") ON DELETE CASCADE ON UPDATE CASCADE, '
+    'CONSTRAINT "UserAttributeNameForeignKey" FOREIGN KEY ("user_attribute_name") '
+    'REFERENCES "user_attribute_schema" ("user_attribute_schema_name") ON DELETE CASCADE ON UPDATE CASCADE )',
+    'CREATE TABLE "group_attributes" ( "group_attribute_group_id" integer NOT NULL, '
+    '"group_attribute_name" varchar(64) NOT NULL, "group_attribute_value" blob NOT NULL, '
+    'PRIMARY KEY ("group_attribute_group_id", "group_attribute_name"), '
+    'CONSTRAINT "GroupAttributeGroupIdForeignKey" FOREIGN KEY ("group_attribute_group_id") '
+    'REFERENCES "groups" ("group_id") ON DELETE CASCADE ON UPDATE CASCADE, '
+    'CONSTRAINT "GroupAttributeNameForeignKey" FOREIGN KEY ("group_attribute_name") '
+    'REFERENCES "group_attribute_schema" ("group_attribute_schema_name") '
+    "ON DELETE CASCADE ON UPDATE CASCADE )",
+    'CREATE TABLE "user_object_classes" ( "lower_object_class" varchar(255) NOT NULL PRIMARY KEY, '
+    '"object_class" varchar(255) NOT NULL )',
+]
+
+
+def _lldap_time(moment: datetime) -> str:
+    """sqlx's ``%F %T%.f`` of a NaiveDateTime: no fraction, or 3, 6 or 9 digits as the value needs."""
+    nanos = moment.microsecond * 1000 + (moment.second * 7 + moment.minute) % 1000 * (
+        moment.microsecond % 3 == 1
+    )
+    text = moment.strftime("%Y-%m-%d %H:%M:%S")
+    if nanos == 0:
+        return text
+    digits = 3 if nanos % 1_000_000 == 0 else 6 if nanos % 1000 == 0 else 9
+    return f"{text}.{nanos:09d}"[: len(text) + 1 + digits]
+
+
+def _bincode_string(text: str) -> bytes:
+    raw = text.encode()
+    return struct.pack("<Q", len(raw)) + raw
+
+
+def lldap_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """LLDAP's rows: the admin and 24 users, the built-in and own groups, tokens, attributes."""
+    base = datetime(2024, 2, 11, 9, 14, 3, 482_117)
+    users = []
+    attributes: list[tuple[Any, ...]] = []
+    names = ["Admin", "Anna Schmidt", "Bjørn Ødegård", "Chloé Martin", "Dmitri Ivanov", "Émile Zola",
+             "Fatima Al-Sayed", "Grace Hopper", "Hiro Tanaka", "Ingrid Berg", "José Núñez", "Kwame Mensah",
+             "Lena Fischer", "Mateo Rossi", "Nadia Petrova", "Oscar Wilde", "Priya Sharma", "Quinn Lee",
+             "Rosa Parks", "Sven Larsson", "Tomasz Nowak", "Uma Thurman", "Viktor Orban",
+             "Wen Li"]  # fmt: skip
+    for n, name in enumerate(names):
+        login = "admin" if n == 0 else name.split()[0].lower().replace("é", "e").replace("ø", "o")
+        email = "admin@example.com" if n == 0 else f"{name.split()[0]}.{name.split()[-1]}@Example.org"
+        created = base + timedelta(days=n * 3, seconds=n * 4099, microseconds=(n * 271_828) % 1_000_000)
+        if n % 5 == 0:
+            created = created.replace(microsecond=0)
+        elif n % 5 == 3:
+            created = created.replace(microsecond=created.microsecond // 1000 * 1000)
+        registration = hashlib.sha512(login.encode()).digest() * 3 if n % 7 != 4 else None
+        users.append(
+            (login, email, None if n % 9 == 8 else name, _lldap_time(created), registration, None, None,
+             str(uuid.uuid3(uuid.NAMESPACE_X500, f"{login}{_lldap_time(created)}")), email.lower())
+        )  # fmt: skip
+        if n % 9 != 8:
+            attributes.append((login, "first_name", _bincode_string(name.split()[0])))
+            if " " in name:
+                attributes.append((login, "last_name", _bincode_string(name.split()[-1])))
+        if n % 4 == 1:
+            photo = (
+                b"\xff\xd8\xff\xe0\x00\x10JFIF\x00"
+                + hashlib.sha256(login.encode()).digest() * 4
+                + b"\xff\xd9"
+            )
+            attributes.append((login, "avatar", struct.pack("<Q", len(photo)) + photo))
+        if n % 3 == 2:
+            attributes.append((login, "employee_number", struct.pack("<q", 1000 + n * 17)))
+    group_names = ["lldap_admin", "lldap_password_manager", "lldap_strict_readonly", "nextcloud_users",
+                   "jellyfin", "Familie", "gitea-admins", "VPN Users"]  # fmt: skip
+    groups = []
+    for n, group in enumerate(group_names, start=1):
+        created = base + timedelta(seconds=n if n <= 3 else 86_400 * n + 17 * n, microseconds=n * 1_111)
+        written = _lldap_time(created)
+        groups.append(
+            (n, group, written, str(uuid.uuid3(uuid.NAMESPACE_X500, f"{group}{written}")), group.lower())
+        )
+    memberships = [("admin", 1)]
+    for n, user in enumerate(users[1:], start=1):
+        memberships.extend((user[0], g) for g in range(4, 9) if (n + g) % 3 == 0)
+    memberships.append((users[3][0], 2))
+    refresh = []
+    jwts = []
+    for n in range(30):
+        user = users[n * 5 % len(users)][0]
+        digest = int.from_bytes(hashlib.sha256(f"r{n}".encode()).digest()[:8], "little")
+        expiry = base + timedelta(days=30 + n, hours=n, microseconds=(n * 123_457) % 1_000_000)
+        refresh.append((digest - (1 << 64) if digest >= 1 << 63 else digest, user, _lldap_time(expiry)))
+        digest = int.from_bytes(hashlib.sha256(f"j{n}".encode()).digest()[:8], "little")
+        jwts.append((digest - (1 << 64) if digest >= 1 << 63 else digest, user,
+                     _lldap_time(expiry - timedelta(days=29)), int(n % 6 == 1)))  # fmt: skip
+    tokens = [
+        (hashlib.sha256(f"t{n}".encode()).hexdigest()[:100 // 4 * 4], users[n * 7 % len(users)][0],
+         _lldap_time(base + timedelta(days=n, minutes=15, microseconds=n * 10_002)))
+        for n in range(6)
+    ]  # fmt: skip
+    user_schema = [
+        ("avatar", "JpegPhoto", 0, 1, 1, 1),
+        ("first_name", "String", 0, 1, 1, 1),
+        ("last_name", "String", 0, 1, 1, 1),
+        ("employee_number", "Integer", 0, 1, 0, 0),
+        ("mail_alias", "String", 1, 1, 0, 0),
+    ]
+    group_schema = [("gid_number", "Integer", 0, 1, 0, 0), ("description", "String", 0, 1, 1, 0)]
+    group_attributes = [(g, "gid_number", struct.pack("<q", 10_000 + g)) for g in range(4, 9)] + [
+        (5, "description", _bincode_string("Media server — Zugang")),
+        (8, "description", _bincode_string("")),
+    ]
+    return {
+        "users": users,
+        "groups": groups,
+        "memberships": memberships,
+        "jwt_refresh_storage": refresh,
+        "jwt_storage": jwts,
+        "password_reset_tokens": tokens,
+        "metadata": [(10, hashlib.sha256(b"private key").digest(), "/data/private_key")],
+        "user_attribute_schema": user_schema,
+        "group_attribute_schema": group_schema,
+        "user_attributes": attributes,
+        "group_attributes": group_attributes,
+        "user_object_classes": [("inetorgperson", "inetOrgPerson"), ("mailaccount", "mailAccount")],
+    }
+
+
+def lldap(path: Path) -> Path:
+    """LLDAP's ``users.db`` (see the module's list)."""
+    return write_export(path, LLDAP_DDL, lldap_rows(), bytes_as_text=False)

@@ -23908,3 +23908,76 @@ def test_vorta_settings_keep_their_string_values_as_written_and_read_peewee_date
         ("eventlogmodel", "repo_url"): "repomodel.url",
         ("repopassword", "url"): "repomodel.url",
     }
+
+
+def test_lldap_keeps_nanosecond_times_as_written_and_its_serialized_attributes_and_signed_hashes_exactly(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.lldap)
+    rows = apps.lldap_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    assert charged_columns(profiled(run_dir)["columns"]) == {}
+    names = {
+        match.group(1): re.findall(r'(?:\( |, )"(\w+)" [a-z]', statement)
+        for statement in apps.LLDAP_DDL
+        if (match := re.match(r'CREATE TABLE (?:IF NOT EXISTS )?"(\w+)"', statement))
+    }
+    assert {t: len(c) for t, c in names.items()} == {t: len(v[0]) for t, v in rows.items()}
+    # sqlx's NaiveDateTime text: a column holding a nanosecond (9 fraction digits) stays text, each as
+    # written (PostgreSQL keeps microseconds); one whose every fraction fits microseconds is a timestamp.
+    moments = {
+        (table, column) for table, columns in names.items() for column in columns if column.endswith("_date")
+    }
+    nanos = {
+        (table, column)
+        for table, column in moments
+        if any(len(row[names[table].index(column)].rpartition(".")[2]) == 9 for row in rows[table]
+               if "." in row[names[table].index(column)])
+    }  # fmt: skip
+    assert nanos and nanos != moments
+    # Declared boolean: 0/1 as booleans; varchar, uuid text as text; blobs as bytes; the i64 hashes bigint.
+    kinds = {"varchar": "text", "datetime_text": "timestamp without time zone", "boolean": "boolean",
+             "blob": "bytea", "integer": "bigint", "bigint": "bigint", "smallint": "bigint"}  # fmt: skip
+    declared = {
+        match.group(1): dict(re.findall(r'(?:\( |, )"(\w+)" ([a-z_]+)', statement))
+        for statement in apps.LLDAP_DDL
+        if (match := re.match(r'CREATE TABLE (?:IF NOT EXISTS )?"(\w+)"', statement))
+    }
+    for table, columns in names.items():
+        types = ran.types(table)
+        for column in columns:
+            want = "text" if (table, column) in nanos else kinds[declared[table][column]]
+            assert types[column] == want, (table, column)
+
+        def loaded(value: Any, kind: str) -> Any:
+            if value is None:
+                return None
+            if kind == "timestamp without time zone":
+                return datetime.fromisoformat(value)
+            if kind == "boolean":
+                return bool(value)
+            return value
+
+        relation = f"{quote_ident(ran.base)}.{quote_ident(table)}"
+        got = pg_query(ran.uri, f"SELECT {', '.join(quote_ident(c) for c in columns)} FROM {relation}")
+        got = [tuple(bytes(v) if isinstance(v, memoryview) else v for v in row) for row in got]
+        expected = [
+            tuple(loaded(v, types[c]) for v, c in zip(row, columns, strict=True)) for row in rows[table]
+        ]
+        assert sorted(got, key=repr) == sorted(expected, key=repr), table
+    assert any(row[0] < 0 for row in rows["jwt_refresh_storage"])
+    # Keys: declared, the membership pairs by their unique index; every declared reference, no other.
+    assert primary_key(ran.uri, ran.record["version_schema"], "memberships") == ["user_id", "group_id"]
+    assert references(run_dir) == {
+        ("memberships", "user_id"): "users.user_id",
+        ("memberships", "group_id"): "groups.group_id",
+        ("jwt_refresh_storage", "user_id"): "users.user_id",
+        ("jwt_storage", "user_id"): "users.user_id",
+        ("password_reset_tokens", "user_id"): "users.user_id",
+        ("user_attributes", "user_attribute_user_id"): "users.user_id",
+        ("user_attributes", "user_attribute_name"): "user_attribute_schema.user_attribute_schema_name",
+        ("group_attributes", "group_attribute_group_id"): "groups.group_id",
+        ("group_attributes", "group_attribute_name"): "group_attribute_schema.group_attribute_schema_name",
+    }
