@@ -75109,3 +75109,302 @@ def lldap_rows() -> dict[str, list[tuple[Any, ...]]]:
 def lldap(path: Path) -> Path:
     """LLDAP's ``users.db`` (see the module's list)."""
     return write_export(path, LLDAP_DDL, lldap_rows(), bytes_as_text=False)
+
+
+# --- Pinchflat (pinchflat.db: priv/repo/migrations through ecto_sqlite3's data_type.ex, Oban's SQLite
+# migration for oban_jobs; rows as its Ecto schemas and Oban's Lite engine write them) ---
+#
+# ecto_sqlite3 declares :string, :map, {:array, _}, :date and every datetime TEXT, :boolean INTEGER (0/1),
+# Oban's :json JSON. A :utc_datetime is DateTime.to_iso8601 of a second ('2024-03-01T10:20:30Z'), Oban's
+# :utc_datetime_usec the same with six digits; Ecto's schema_migrations keys each migration by its
+# YYYYMMDDHHMMSS version beside a :naive_datetime inserted_at ('2024-03-01T10:20:30', no zone); enums
+# (Ecto.Enum) their atoms' text, :map/array fields Jason's text.
+PINCHFLAT_DDL = [
+    'CREATE TABLE IF NOT EXISTS "schema_migrations" ("version" INTEGER PRIMARY KEY, "inserted_at" TEXT)',
+    'CREATE TABLE "media_profiles" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "name" TEXT NOT NULL, '
+    '"output_path_template" TEXT NOT NULL, "download_subs" INTEGER DEFAULT false NOT NULL, '
+    '"download_auto_subs" INTEGER DEFAULT false NOT NULL, "embed_subs" INTEGER DEFAULT true NOT NULL, '
+    '"sub_langs" TEXT DEFAULT \'en\' NOT NULL, "download_thumbnail" INTEGER DEFAULT true NOT NULL, '
+    "\"shorts_behaviour\" TEXT DEFAULT 'include' NOT NULL, "
+    "\"livestream_behaviour\" TEXT DEFAULT 'include' NOT NULL, \"preferred_resolution\" TEXT DEFAULT '1080p' "
+    "NOT NULL, \"sponsorblock_behaviour\" TEXT DEFAULT 'disabled' NOT NULL, "
+    '"sponsorblock_categories" TEXT DEFAULT \'[]\' NOT NULL, "redownload_delay_days" INTEGER, '
+    '"marked_for_deletion_at" TEXT, "media_container" TEXT, "audio_track" TEXT, '
+    '"inserted_at" TEXT NOT NULL, "updated_at" TEXT NOT NULL)',
+    'CREATE UNIQUE INDEX "media_profiles_name_index" ON "media_profiles" ("name")',
+    'CREATE TABLE "sources" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "collection_name" TEXT NOT NULL, '
+    '"collection_id" TEXT NOT NULL, "collection_type" TEXT NOT NULL, '
+    '"index_frequency_minutes" INTEGER DEFAULT 1440 NOT NULL, '
+    '"media_profile_id" INTEGER NOT NULL CONSTRAINT "sources_media_profile_id_fkey" '
+    'REFERENCES "media_profiles"("id") ON DELETE RESTRICT, "original_url" TEXT NOT NULL, '
+    '"custom_name" TEXT NOT NULL, "download_media" INTEGER DEFAULT true NOT NULL, '
+    '"last_indexed_at" TEXT, "fast_index" INTEGER DEFAULT false NOT NULL, "download_cutoff_date" TEXT, '
+    '"retention_period_days" INTEGER, "title_filter_regex" TEXT, "uuid" TEXT NOT NULL, '
+    '"description" TEXT, "output_path_template_override" TEXT, "marked_for_deletion_at" TEXT, '
+    '"use_cookies" INTEGER DEFAULT false NOT NULL, "min_duration_seconds" INTEGER, '
+    '"max_duration_seconds" INTEGER, "enabled" INTEGER DEFAULT true NOT NULL, '
+    '"inserted_at" TEXT NOT NULL, "updated_at" TEXT NOT NULL)',
+    'CREATE UNIQUE INDEX "sources_collection_id_media_profile_id_title_filter_regex_index" '
+    'ON "sources" ("collection_id", "media_profile_id", "title_filter_regex")',
+    'CREATE TABLE "media_items" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "media_id" TEXT NOT NULL, '
+    '"title" TEXT, "media_filepath" TEXT, "source_id" INTEGER NOT NULL CONSTRAINT '
+    '"media_items_source_id_fkey" REFERENCES "sources"("id") ON DELETE RESTRICT, '
+    '"subtitle_filepaths" TEXT DEFAULT \'[]\', "livestream" INTEGER DEFAULT false NOT NULL, '
+    '"original_url" TEXT NOT NULL, "media_downloaded_at" TEXT, "description" TEXT, '
+    '"media_size_bytes" INTEGER, "short_form_content" INTEGER DEFAULT false NOT NULL, '
+    '"uploaded_at" TEXT NOT NULL, "uuid" TEXT NOT NULL, "duration_seconds" INTEGER, '
+    '"prevent_download" INTEGER DEFAULT false NOT NULL, "culled_at" TEXT, "media_redownloaded_at" TEXT, '
+    '"playlist_index" INTEGER DEFAULT 0 NOT NULL, "last_error" TEXT, '
+    '"inserted_at" TEXT NOT NULL, "updated_at" TEXT NOT NULL)',
+    'CREATE UNIQUE INDEX "media_items_media_id_source_id_index" ON "media_items" ("media_id", "source_id")',
+    'CREATE TABLE IF NOT EXISTS "oban_jobs" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, '
+    "\"state\" TEXT DEFAULT 'available' NOT NULL, \"queue\" TEXT DEFAULT 'default' NOT NULL, "
+    '"worker" TEXT NOT NULL, "args" JSON DEFAULT (\'{}\') NOT NULL, "meta" JSON DEFAULT (\'{}\') NOT NULL, '
+    "\"tags\" JSON DEFAULT ('[]') NOT NULL, \"errors\" JSON DEFAULT ('[]') NOT NULL, "
+    '"attempt" INTEGER DEFAULT 0 NOT NULL, "max_attempts" INTEGER DEFAULT 20 NOT NULL, '
+    '"priority" INTEGER DEFAULT 0 NOT NULL, "inserted_at" TEXT DEFAULT CURRENT_TIMESTAMP NOT NULL, '
+    '"scheduled_at" TEXT DEFAULT CURRENT_TIMESTAMP NOT NULL, "attempted_at" TEXT, "attempted_by" JSON, '
+    '"cancelled_at" TEXT, "completed_at" TEXT, "discarded_at" TEXT)',
+    'CREATE INDEX IF NOT EXISTS "oban_jobs_state_queue_priority_scheduled_at_id_index" '
+    'ON "oban_jobs" ("state", "queue", "priority", "scheduled_at", "id")',
+    'CREATE TABLE "tasks" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "job_id" INTEGER NOT NULL CONSTRAINT '
+    '"tasks_job_id_fkey" REFERENCES "oban_jobs"("id") ON DELETE CASCADE, "source_id" INTEGER CONSTRAINT '
+    '"tasks_source_id_fkey" REFERENCES "sources"("id") ON DELETE RESTRICT, "media_item_id" INTEGER '
+    'CONSTRAINT "tasks_media_item_id_fkey" REFERENCES "media_items"("id") ON DELETE RESTRICT, '
+    '"inserted_at" TEXT NOT NULL, "updated_at" TEXT NOT NULL)',
+    'CREATE TABLE "settings" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "onboarding" INTEGER DEFAULT true '
+    'NOT NULL, "pro_enabled" INTEGER DEFAULT false NOT NULL, "yt_dlp_version" TEXT, "apprise_version" TEXT, '
+    '"apprise_server" TEXT, "video_codec_preference" TEXT, "audio_codec_preference" TEXT, '
+    '"youtube_api_key" TEXT, "route_token" TEXT NOT NULL, '
+    '"extractor_sleep_interval_seconds" INTEGER DEFAULT 0 NOT NULL, "download_throughput_limit" TEXT, '
+    '"restrict_filenames" INTEGER DEFAULT false)',
+]
+
+PINCHFLAT_MIGRATIONS = (
+    20240122030944, 20240123174417, 20240125025325, 20240125043813, 20240125165519, 20240125212753,
+    20240129015810, 20240130161316, 20240131042824, 20240131182114, 20240131183153, 20240202040724,
+    20240202043042, 20240202190351, 20240205194558, 20240205215634, 20240206201218, 20240206204740,
+    20240208194729, 20240210005919, 20240210045410, 20240210051038, 20240215215205, 20240220215056,
+    20240302194115, 20240303021902, 20240306173305, 20240309052602, 20240309182418, 20240310230713,
+)  # fmt: skip
+
+
+def _jason(value: Any) -> str:
+    """Jason.encode!: no spaces, non-ASCII as is."""
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+
+
+def _ecto_time(moment: datetime, *, usec: bool = False, zone: bool = True) -> str:
+    """DateTime.to_iso8601 of a :utc_datetime (seconds) or :utc_datetime_usec; a :naive_datetime without Z."""
+    text = moment.strftime("%Y-%m-%dT%H:%M:%S") + (f".{moment.microsecond:06d}" if usec else "")
+    return text + ("Z" if zone else "")
+
+
+def pinchflat_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """Pinchflat's rows: profiles, channel and playlist sources, their videos, Oban jobs and tasks."""
+    base = datetime(2024, 3, 9, 18, 24, 11)
+    migrations = [
+        (v, _ecto_time(base + timedelta(seconds=n // 3), zone=False))
+        for n, v in enumerate(PINCHFLAT_MIGRATIONS)
+    ]
+    profiles = []
+    for n, (name, template) in enumerate(
+        [
+            (
+                "Default",
+                "/{{ source_custom_name }}/{{ upload_yyyy_mm_dd }} {{ title }}/{{ title }}.{{ ext }}",
+            ),
+            ("Audio only", "/podcasts/{{ source_custom_name }}/{{ title }}.{{ ext }}"),
+            ("Archive 4K", "/{{ channel }}/{{ upload_year }}/{{ id }}.{{ ext }}"),
+        ],
+        start=1,
+    ):
+        at = _ecto_time(base + timedelta(minutes=n * 7))
+        profiles.append(
+            (
+                n,
+                name,
+                template,
+                int(n == 1),
+                0,
+                int(n != 2),
+                "en" if n != 3 else "en,de",
+                1,
+                ["include", "exclude", "only"][n - 1],
+                ["include", "exclude", "include"][n - 1],
+                ["1080p", "audio", "4k"][n - 1],
+                ["disabled", "remove", "disabled"][n - 1],
+                _jason(["sponsor", "selfpromo"] if n == 2 else []),
+                None if n != 3 else 14,
+                None,
+                None if n != 2 else "m4a",
+                None if n != 3 else "original",
+                at,
+                at,
+            )
+        )
+    sources = []
+    for n, (name, kind, ident) in enumerate(
+        [
+            ("Veritasium", "channel", "UCHnyfMqiRRG1u-2MsSQLbXA"),
+            ("3Blue1Brown", "channel", "UCYO_jab_esuFRV4b17AJtAw"),
+            ("Lo-fi Mix", "playlist", "PLOzDu-MXXLliO9fBNZOQTBDddoA3FzZUo"),
+            ("Kurzgesagt", "channel", "UCsXVk37bltHxD1rDPwtNM8Q"),
+            ("Talks", "playlist", "PL590L5WQmH8fJ54F369BLDSqIwcs-TCfs"),
+        ],
+        start=1,
+    ):
+        created = base + timedelta(hours=n, seconds=n * 13)
+        url = (
+            f"https://www.youtube.com/{'channel/' + ident if kind == 'channel' else 'playlist?list=' + ident}"
+        )
+        sources.append(
+            (
+                n,
+                name,
+                ident,
+                kind,
+                [1440, 60, -1, 360, 1440][n - 1],
+                (n - 1) % 3 + 1,
+                url,
+                name if n != 4 else "Kurzgesagt – In a Nutshell",
+                int(n != 3),
+                None if n == 3 else _ecto_time(created + timedelta(days=20, minutes=n)),
+                int(n == 2),
+                None if n % 2 else "2023-01-01",
+                None if n != 5 else 30,
+                "(?i)trailer" if n == 5 else None,
+                str(uuid.UUID(int=n * 0x1234_5678_9ABC_DEF0_1111 + 7, version=4)),
+                "Videos about science,\nengineering and people." if n == 1 else None,
+                None,
+                None,
+                int(n == 3),
+                None if n != 2 else 60,
+                None if n != 2 else 5400,
+                int(n != 4),
+                _ecto_time(created),
+                _ecto_time(created + timedelta(days=20, minutes=n)),
+            )
+        )
+    media = []
+    for n in range(1, 41):
+        source = (n - 1) % 5 + 1
+        ident = hashlib.sha256(f"v{n}".encode()).hexdigest()
+        video = base64.urlsafe_b64encode(bytes.fromhex(ident[:16])).decode()[:11]
+        uploaded = datetime(2023, 1, 1, 15) + timedelta(days=n * 9, hours=n % 7, seconds=n)
+        downloaded = n % 4 != 0
+        fetched = base + timedelta(days=n, seconds=n * 61)
+        path = f"/downloads/{sources[source - 1][7]}/{uploaded:%Y-%m-%d} Video {n}/Video {n}.mp4"
+        media.append(
+            (
+                n,
+                video,
+                f"Video {n}: „Warum?“ – {'Teil ' + str(n)}" if n % 6 else f"Live {n} 🔴",
+                path if downloaded else None,
+                source,
+                _jason([["en", path[:-4] + ".en.vtt"]] if downloaded and n % 3 == 0 else []),
+                int(n % 6 == 0),
+                f"https://www.youtube.com/watch?v={video}",
+                _ecto_time(fetched + timedelta(hours=2)) if downloaded else None,
+                f"Line one of {n}.\n\nhttps://patreon.com/x\n#science" if n % 2 else None,
+                (n * 7_340_033 + 12_345) * 17 if downloaded else None,
+                int(n % 5 == 2),
+                _ecto_time(uploaded),
+                str(uuid.UUID(int=int(ident[:32], 16), version=4)),
+                59 if n % 5 == 2 else 300 + n * 37,
+                int(n == 9),
+                _ecto_time(fetched + timedelta(days=90)) if n == 12 else None,
+                None,
+                n if source in (3, 5) else 0,
+                "ERROR: [youtube] Sign in to confirm your age" if n % 4 == 0 and n % 8 == 0 else None,
+                _ecto_time(fetched),
+                _ecto_time(fetched + timedelta(hours=2) if downloaded else fetched),
+            )
+        )
+    workers = [
+        "Pinchflat.SlowIndexing.MediaCollectionIndexingWorker",
+        "Pinchflat.Downloading.MediaDownloadWorker",
+        "Pinchflat.FastIndexing.FastIndexingWorker",
+        "Pinchflat.Metadata.SourceMetadataStorageWorker",
+    ]
+    queues = ["media_collection_indexing", "media_fetching", "fast_indexing", "remote_metadata"]
+    jobs = []
+    for n in range(1, 37):
+        kind = n % 4
+        inserted = base + timedelta(days=n // 2, seconds=n * 97, microseconds=(n * 314_159) % 1_000_000)
+        state = ["completed", "completed", "available", "retryable", "discarded", "scheduled"][n % 6]
+        attempt = 0 if state in ("available", "scheduled") else 1 + (n % 3 if state != "completed" else 0)
+        attempted = inserted + timedelta(seconds=2, microseconds=n * 777)
+        errors = (
+            [
+                {
+                    "at": _ecto_time(attempted + timedelta(seconds=k), usec=True),
+                    "attempt": k + 1,
+                    "error": "** (RuntimeError) yt-dlp exited with 1: ERROR: Video unavailable",
+                }
+                for k in range(attempt)
+            ]
+            if state in ("retryable", "discarded")
+            else []
+        )
+        args = {"id": (n - 1) % 5 + 1} if kind != 1 else {"id": n, "quality_upgrade?": n % 9 == 0}
+        jobs.append(
+            (
+                n,
+                state,
+                queues[kind],
+                workers[kind],
+                _jason(args),
+                _jason({"source_id": (n - 1) % 5 + 1} if kind == 0 else {}),
+                _jason(["media_source", "show_in_dashboard"] if kind != 1 else ["media_item"]),
+                _jason(errors),
+                attempt,
+                20 if kind != 1 else 5,
+                0 if kind != 2 else 1,
+                _ecto_time(inserted, usec=True),
+                _ecto_time(inserted + timedelta(hours=1 if state == "scheduled" else 0), usec=True),
+                _ecto_time(attempted, usec=True) if attempt else None,
+                _jason(["pinchflat@f3a1c9", "8c1d1e7e-1c1b-4a7d-9a7c-0a0d5f0e6b2a"]) if attempt else None,
+                None,
+                _ecto_time(attempted + timedelta(seconds=41), usec=True) if state == "completed" else None,
+                _ecto_time(attempted + timedelta(minutes=9), usec=True) if state == "discarded" else None,
+            )
+        )
+    tasks = []
+    for job in jobs:
+        n = job[0]
+        at = _ecto_time(datetime.fromisoformat(job[11][:19]))
+        on_item = job[3].endswith("MediaDownloadWorker")
+        target = json.loads(job[4])["id"]
+        tasks.append((n, n, None if on_item else target, target if on_item else None, at, at))
+    settings = [
+        (
+            1,
+            0,
+            0,
+            "2024.08.06",
+            "v1.8.1",
+            "ntfys://ntfy.sh/pinchflat-alerts",
+            "avc>vp9>av01",
+            "mp4a>opus",
+            "",
+            "6b0b64d5a2f946b7b5a2e1c7c2f0f3d4",
+            0,
+            None,
+            0,
+        )
+    ]
+    return {
+        "schema_migrations": migrations,
+        "media_profiles": profiles,
+        "sources": sources,
+        "media_items": media,
+        "oban_jobs": jobs,
+        "tasks": tasks,
+        "settings": settings,
+    }
+
+
+def pinchflat(path: Path) -> Path:
+    """Pinchflat's ``pinchflat.db`` (see the module's list)."""
+    return write_export(path, PINCHFLAT_DDL, pinchflat_rows(), bytes_as_text=False)

@@ -23981,3 +23981,69 @@ def test_lldap_keeps_nanosecond_times_as_written_and_its_serialized_attributes_a
         ("group_attributes", "group_attribute_group_id"): "groups.group_id",
         ("group_attributes", "group_attribute_name"): "group_attribute_schema.group_attribute_schema_name",
     }
+
+
+def test_pinchflat_reads_ecto_utc_datetimes_as_instants_its_migrations_naive_and_keeps_obans_json_as_written(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.pinchflat)
+    rows = apps.pinchflat_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    assert charged_columns(profiled(run_dir)["columns"]) == {}
+    names = {
+        match.group(1): re.findall(r'(?:\(|, )"(\w+)" [A-Z]', statement)
+        for statement in apps.PINCHFLAT_DDL
+        if (match := re.match(r'CREATE TABLE (?:IF NOT EXISTS )?"(\w+)"', statement))
+    }
+    assert {t: len(c) for t, c in names.items()} == {t: len(v[0]) for t, v in rows.items()}
+    types = {table: ran.types(table) for table in rows}
+    for table, columns in names.items():
+        for position, column in enumerate(columns):
+            written = [row[position] for row in rows[table] if row[position] is not None]
+            if column.endswith("_at") and written:
+                # DateTime.to_iso8601's Z: instants; Ecto's schema_migrations' naive_datetime: wall clock.
+                zoned = all(value.endswith("Z") for value in written)
+                want = "timestamp with time zone" if zoned else "timestamp without time zone"
+                assert types[table][column] == want, (table, column)
+    assert types["schema_migrations"]["inserted_at"] == "timestamp without time zone"
+    # The YYYYMMDDHHMMSS migration versions are the keys as written, not moments.
+    assert types["schema_migrations"]["version"] == "bigint"
+    assert primary_key(ran.uri, ran.record["version_schema"], "schema_migrations") == ["version"]
+    # :map / {:array, _} / Oban's JSON stay text as Jason wrote them; Ecto's booleans INTEGER 0/1 numbers.
+    for column in ("args", "meta", "tags", "errors", "attempted_by"):
+        assert types["oban_jobs"][column] == "text", column
+    assert (
+        types["media_items"]["subtitle_filepaths"]
+        == types["media_profiles"]["sponsorblock_categories"]
+        == "text"
+    )
+    assert types["media_items"]["short_form_content"] == types["sources"]["enabled"] == "bigint"
+    assert types["sources"]["download_cutoff_date"] == "date"
+
+    def loaded(value: Any, kind: str) -> Any:
+        if value is None:
+            return None
+        if kind.startswith("timestamp"):
+            return datetime.fromisoformat(value)
+        if kind == "date":
+            return date.fromisoformat(value.replace(".", "-"))
+        return arrives_as(value) if isinstance(value, str) else value
+
+    for table, columns in names.items():
+        relation = f"{quote_ident(ran.base)}.{quote_ident(table)}"
+        got = pg_query(ran.uri, f"SELECT {', '.join(quote_ident(c) for c in columns)} FROM {relation}")
+        expected = [
+            tuple(loaded(v, types[table][c]) for v, c in zip(row, columns, strict=True))
+            for row in rows[table]
+        ]
+        assert sorted(got, key=repr) == sorted(expected, key=repr), table
+    # Every declared reference, no other (the sources' and jobs' ids in Oban's args are JSON text).
+    assert references(run_dir) == {
+        ("sources", "media_profile_id"): "media_profiles.id",
+        ("media_items", "source_id"): "sources.id",
+        ("tasks", "job_id"): "oban_jobs.id",
+        ("tasks", "source_id"): "sources.id",
+        ("tasks", "media_item_id"): "media_items.id",
+    }
