@@ -75408,3 +75408,342 @@ def pinchflat_rows() -> dict[str, list[tuple[Any, ...]]]:
 def pinchflat(path: Path) -> Path:
     """Pinchflat's ``pinchflat.db`` (see the module's list)."""
     return write_export(path, PINCHFLAT_DDL, pinchflat_rows(), bytes_as_text=False)
+
+
+# --- Gonic (gonic.db: db/db.go's jinzhu/gorm models through gorm's sqlite3 dialect and mattn/go-sqlite3;
+# rows shaped as its scanner, podcast and scrobble code write them) ---
+#
+# gorm v1 declares an int ``integer``, a string ``varchar(255)``, a bool ``bool`` (0/1 cells), a float32
+# ``real`` (the float32's double: -7.19 is -7.190000057220459), a time.Time ``datetime``, a []byte
+# ``blob``, a reference ``int REFERENCES …`` from its sql tag. mattn/go-sqlite3 writes a time.Time as
+# ``2006-01-02 15:04:05.999999999-07:00`` (time.Now()'s nanoseconds, trailing zeros cut); a time.Time
+# field never set is Go's zero time ``0001-01-01 00:00:00+00:00``. A play queue's items are comma-joined
+# ids with their kind (``tr-12,tr-13``); the last scan time a Unix second's text in settings. gorm v1
+# leaves a blank field out of an INSERT where its tag declares ``default: null`` (NULL), and writes
+# ``''`` for a blank string declaring none (a podcast's author, the root folder's left path).
+GONIC_DDL = [
+    'CREATE TABLE "artists" ("id" integer primary key autoincrement,"name" varchar(255) NOT NULL,'
+    '"name_u_dec" varchar(255) DEFAULT null,"average_rating" real DEFAULT null )',
+    'CREATE UNIQUE INDEX uix_artists_name ON "artists"(name)',
+    'CREATE TABLE "genres" ("id" integer primary key autoincrement,"name" varchar(255) NOT NULL )',
+    'CREATE UNIQUE INDEX uix_genres_name ON "genres"(name)',
+    'CREATE TABLE "albums" ("id" integer primary key autoincrement,"created_at" datetime,'
+    '"updated_at" datetime,'
+    '"modified_at" datetime,"left_path" varchar(255),"right_path" varchar(255) NOT NULL DEFAULT null,'
+    '"right_path_u_dec" varchar(255) DEFAULT null,"parent_id" int REFERENCES albums(id) ON DELETE CASCADE '
+    'DEFAULT null,"root_dir" varchar(255) DEFAULT null,"cover" varchar(255) DEFAULT null,'
+    '"embedded_cover_track_id" int REFERENCES tracks(id) ON DELETE SET NULL DEFAULT null,'
+    '"tag_title" varchar(255) DEFAULT null,"tag_album_artist" varchar(255),'
+    '"tag_title_u_dec" varchar(255) DEFAULT null,"tag_brainz_id" varchar(255) DEFAULT null,'
+    '"tag_year" integer DEFAULT null,"tag_compilation" bool DEFAULT null,'
+    '"tag_release_type" varchar(255) DEFAULT null,"average_rating" real DEFAULT null )',
+    'CREATE UNIQUE INDEX idx_album_abs_path ON "albums"(left_path, right_path, root_dir)',
+    'CREATE TABLE "tracks" ("id" integer primary key autoincrement,"created_at" datetime,'
+    '"updated_at" datetime,'
+    '"filename" varchar(255) NOT NULL DEFAULT null,"filename_u_dec" varchar(255) DEFAULT null,'
+    '"album_id" int REFERENCES albums(id) ON DELETE CASCADE NOT NULL DEFAULT null,'
+    '"size" integer DEFAULT null,"length" integer DEFAULT null,"bitrate" integer DEFAULT null,'
+    '"tag_title" varchar(255) DEFAULT null,"tag_title_u_dec" varchar(255) DEFAULT null,'
+    '"tag_track_artist" varchar(255) DEFAULT null,"tag_track_number" integer DEFAULT null,'
+    '"tag_disc_number" integer DEFAULT null,"tag_brainz_id" varchar(255) DEFAULT null,'
+    '"tag_lyrics" varchar(255) DEFAULT null,"replay_gain_track_gain" real,"replay_gain_track_peak" real,'
+    '"replay_gain_album_gain" real,"replay_gain_album_peak" real,"has_embedded_cover" bool,'
+    '"average_rating" real DEFAULT null )',
+    'CREATE UNIQUE INDEX idx_folder_filename ON "tracks"(filename, album_id)',
+    'CREATE TABLE "album_artists" '
+    '("album_id" int REFERENCES albums(id) ON DELETE CASCADE NOT NULL DEFAULT null,'
+    '"artist_id" int REFERENCES artists(id) ON DELETE CASCADE NOT NULL DEFAULT null )',
+    'CREATE UNIQUE INDEX idx_album_id_artist_id ON "album_artists"(album_id, artist_id)',
+    'CREATE TABLE "track_artists" '
+    '("track_id" int REFERENCES tracks(id) ON DELETE CASCADE NOT NULL DEFAULT null,'
+    '"artist_id" int REFERENCES artists(id) ON DELETE CASCADE NOT NULL DEFAULT null )',
+    'CREATE UNIQUE INDEX idx_track_id_artist_id ON "track_artists"(track_id, artist_id)',
+    'CREATE TABLE "track_genres" '
+    '("track_id" int REFERENCES tracks(id) ON DELETE CASCADE NOT NULL DEFAULT null,'
+    '"genre_id" int REFERENCES genres(id) ON DELETE CASCADE NOT NULL DEFAULT null )',
+    'CREATE UNIQUE INDEX idx_track_id_genre_id ON "track_genres"(track_id, genre_id)',
+    'CREATE TABLE "users" ("id" integer primary key autoincrement,"created_at" datetime,'
+    '"name" varchar(255) NOT NULL DEFAULT null,"password" varchar(255) NOT NULL DEFAULT null,'
+    '"last_fm_session" varchar(255) DEFAULT null,"listen_brainz_url" varchar(255) DEFAULT null,'
+    '"listen_brainz_token" varchar(255) DEFAULT null,"is_admin" bool DEFAULT null,'
+    '"avatar" blob DEFAULT null )',
+    'CREATE UNIQUE INDEX uix_users_name ON "users"(name)',
+    'CREATE TABLE "settings" ("key" varchar(255) NOT NULL DEFAULT null,"value" varchar(255) DEFAULT null , '
+    'PRIMARY KEY ("key"))',
+    'CREATE TABLE "plays" ("id" integer primary key autoincrement,'
+    '"user_id" int REFERENCES users(id) ON DELETE CASCADE NOT NULL DEFAULT null,'
+    '"album_id" int REFERENCES albums(id) ON DELETE CASCADE NOT NULL DEFAULT null,'
+    '"time" datetime DEFAULT null,"count" integer,"length" integer )',
+    'CREATE TABLE "play_queues" ("id" integer primary key autoincrement,"created_at" datetime,'
+    '"updated_at" datetime,"user_id" int REFERENCES users(id) ON DELETE CASCADE DEFAULT null,'
+    '"current" varchar(255),"position" integer,"changed_by" varchar(255),"items" varchar(255) )',
+    'CREATE TABLE "podcasts" ("id" integer primary key autoincrement,"updated_at" datetime,'
+    '"modified_at" datetime,"url" varchar(255),"title" varchar(255),"description" varchar(255),'
+    '"image_url" varchar(255),"image" varchar(255),"error" varchar(255),"auto_download" varchar(255),'
+    '"root_dir" varchar(255),"author" varchar(255) )',
+    'CREATE TABLE "podcast_episodes" ("id" integer primary key autoincrement,"created_at" datetime,'
+    '"updated_at" datetime,"modified_at" datetime,'
+    '"podcast_id" int REFERENCES podcasts(id) ON DELETE CASCADE NOT NULL DEFAULT null,'
+    '"title" varchar(255),"description" varchar(255),"publish_date" datetime,"audio_url" varchar(255),'
+    '"bitrate" integer,"length" integer,"size" integer,"filename" varchar(255),"status" varchar(255),'
+    '"error" varchar(255),"artist" varchar(255),"album" varchar(255) )',
+    'CREATE TABLE "internet_radio_stations" ("id" integer primary key autoincrement,'
+    '"stream_url" varchar(255),"name" varchar(255),"homepage_url" varchar(255) )',
+    'CREATE TABLE "track_stars" ("user_id" int REFERENCES users(id) ON DELETE CASCADE NOT NULL DEFAULT null,'
+    '"track_id" int REFERENCES tracks(id) ON DELETE CASCADE NOT NULL DEFAULT null,"star_date" datetime , '
+    'PRIMARY KEY ("user_id","track_id"))',
+]
+
+GO_ZERO_TIME = "0001-01-01 00:00:00+00:00"
+
+
+def _go_time(moment: datetime, nanos: int = 0) -> str:
+    """mattn/go-sqlite3's ``2006-01-02 15:04:05.999999999-07:00``: the fraction's trailing zeros cut."""
+    fraction = f"{moment.microsecond * 1000 + nanos:09d}".rstrip("0")
+    zone = moment.strftime("%z") or "+0000"
+    return f"{moment:%Y-%m-%d %H:%M:%S}{'.' + fraction if fraction else ''}{zone[:3]}:{zone[3:]}"
+
+
+def _float32(value: float) -> float:
+    return float(struct.unpack("<f", struct.pack("<f", value))[0])
+
+
+def gonic_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """Gonic's rows: a scanned library of albums and tracks, two users' plays, podcasts and radio."""
+    base = datetime(2024, 5, 4, 21, 7, 12, 418_337, tzinfo=UTC)
+    artist_names = ["Radiohead", "Björk", "The Beatles", "Sigur Rós", "Various Artists", "Nils Frahm"]
+    artists = [
+        (n, name, name.lower().replace("ö", "o").replace("ó", "o") if not name.isascii() else None, None)
+        for n, name in enumerate(artist_names, start=1)
+    ]
+    genres = [(n, g) for n, g in enumerate(["Alternative", "Electronic", "Rock", "Post-Rock", "Ambient"], 1)]
+    albums = [
+        (
+            1,
+            _go_time(base, 731),
+            _go_time(base, 731),
+            GO_ZERO_TIME,
+            "",
+            ".",
+            None,
+            None,
+            "/music",
+            None,
+            None,
+            None,
+            "",
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+        )
+    ]
+    titles = [
+        "OK Computer",
+        "Homogenic",
+        "Abbey Road",
+        "Ágætis byrjun",
+        "Now That's What I Call Music! 58",
+        "Spaces",
+        "Kid A",
+        "Vespertine",
+    ]
+    for n, title in enumerate(titles, start=2):
+        artist = [1, 2, 3, 4, 5, 6, 1, 2][n - 2]
+        scanned = base + timedelta(seconds=n, microseconds=n * 1_733)
+        albums.append(
+            (
+                n,
+                _go_time(scanned, n * 97),
+                _go_time(scanned + timedelta(days=n % 3), n * 89),
+                _go_time(
+                    datetime(2021, 3, n, 11, 2, 33, tzinfo=UTC) + timedelta(seconds=n), n * 1_000_001 % 999
+                ),
+                "music/",
+                f"{artist_names[artist - 1]}/{title}",
+                None,
+                1,
+                "/music",
+                "cover.jpg" if n % 3 else None,
+                None,
+                title,
+                artist_names[artist - 1],
+                None,
+                str(uuid.uuid5(uuid.NAMESPACE_URL, title)) if n != 6 else None,
+                [1997, 1997, 1969, 1999, 2004, 2013, 2000, 2001][n - 2],
+                int(artist == 5),
+                "album" if artist != 5 else "album/compilation",
+                None,
+            )
+        )
+    tracks = []
+    track_artists = []
+    track_genres = []
+    for n in range(1, 49):
+        album = (n - 1) % 8 + 2
+        artist = albums[album - 1][12]
+        number = (n - 1) // 8 + 1
+        scanned = base + timedelta(seconds=album, milliseconds=n * 7, microseconds=n * 13)
+        gain = -7.19 + n * 0.37 if n % 7 else 0.0
+        tracks.append(
+            (
+                n,
+                _go_time(scanned, n * 31),
+                _go_time(scanned + timedelta(days=n % 2), n * 29),
+                f"{number:02d} - Track {n}.{'flac' if album % 2 else 'mp3'}",
+                None,
+                album,
+                (n * 1_048_583) % 60_000_000 + 3_000_000,
+                120 + n * 7,
+                320 if album % 2 == 0 else 900 + n,
+                f"Track {n}" if n % 11 else f"Piste n°{n} – “Été”",
+                None,
+                artist if album != 6 else artist_names[n % 4],
+                number,
+                1 if n % 13 else 2,
+                str(uuid.uuid5(uuid.NAMESPACE_DNS, f"t{n}")) if n % 5 else None,
+                None if n % 9 else "Line one\nLine two",
+                _float32(gain),
+                _float32(0.98 - n / 1000),
+                _float32(-6.5),
+                _float32(1.0),
+                int(n % 4 == 0),
+                None,
+            )
+        )
+        track_artists.append((n, [1, 2, 3, 4, 5, 6, 1, 2][album - 2]))
+        track_genres.append((n, (album + n) % 5 + 1))
+    users = [
+        (1, _go_time(base - timedelta(days=400), 3), "admin", "admin", None, None, None, 1, None),
+        (
+            2,
+            _go_time(base - timedelta(days=100), 555),
+            "lena",
+            "s3cr3t-Passwort",
+            "a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6",
+            "https://api.listenbrainz.org",
+            "3f2c4b4e-5d1a-4a7b-9c1e-7d8f9e0a1b2c",
+            0,
+            None,
+        ),
+    ]
+    settings = [
+        ("last_scan_time", str(int((base + timedelta(hours=3)).timestamp()))),
+        ("lastfm_api_key", "0123456789abcdef0123456789abcdef"),
+        ("lastfm_secret", ""),
+    ]
+    plays = []
+    for n in range(1, 25):
+        user = n % 2 + 1
+        played = base + timedelta(days=n, hours=n % 5, seconds=n * 7, microseconds=n * 11_111)
+        plays.append((n, user, (n - 1) % 8 + 2, _go_time(played, n * 7), n % 6 + 1, (n % 6 + 1) * (240 + n)))
+    queues = [
+        (
+            1,
+            _go_time(base + timedelta(days=3), 12),
+            _go_time(base + timedelta(days=5), 99),
+            1,
+            "tr-7",
+            81_500,
+            "DSub",
+            ",".join(f"tr-{t}" for t in range(5, 13)),
+        ),
+        (
+            2,
+            _go_time(base + timedelta(days=4), 7),
+            _go_time(base + timedelta(days=4), 7),
+            2,
+            "tr-33",
+            0,
+            "Symfonium",
+            "tr-33,tr-34,tr-41",
+        ),
+    ]
+    podcasts = [
+        (
+            1,
+            _go_time(base + timedelta(hours=6), 4),
+            _go_time(base + timedelta(hours=6), 4),
+            "https://feeds.npr.org/510289/podcast.xml",
+            "Planet Money",
+            "<p>The economy, <b>explained</b>.</p>",
+            "https://media.npr.org/pm.jpg",
+            "planet-money.jpg",
+            "",
+            "latest",
+            "/podcasts",
+            "NPR",
+        ),
+        (
+            2,
+            _go_time(base + timedelta(hours=7), 8),
+            GO_ZERO_TIME,
+            "https://example.org/broken.rss",
+            "Broken Feed",
+            "",
+            "",
+            "",
+            "parse feed: unexpected EOF",
+            "none",
+            "/podcasts",
+            "",
+        ),
+    ]
+    episodes = []
+    for n in range(1, 21):
+        published = datetime(2024, 4, 1, 20, 0, tzinfo=timezone(timedelta(hours=-4))) - timedelta(days=n * 3)
+        status = ["completed", "skipped", "downloading", "error", "deleted", "skipped"][n % 6]
+        at = base + timedelta(hours=6, seconds=n, microseconds=n * 3_001)
+        episodes.append(
+            (
+                n,
+                _go_time(at, n),
+                _go_time(at + timedelta(minutes=n), n),
+                GO_ZERO_TIME if n % 3 else _go_time(at, n),
+                1,
+                f"Episode {900 - n}: Why {n} things cost more",
+                f"<p>Show notes {n}</p>" if n % 4 else "",
+                None if n == 20 else _go_time(published.astimezone(UTC)),
+                f"https://traffic.npr.org/pm/{900 - n}.mp3",
+                128 if status == "completed" else 0,
+                1_351 + n * 3 if status == "completed" else 0,
+                21_620_000 + n * 4_096,
+                f"Episode {900 - n}.mp3" if status == "completed" else "",
+                status,
+                "download: 404 Not Found" if status == "error" else "",
+                "",
+                "",
+            )
+        )
+    stations = [
+        (1, "https://stream.radioparadise.com/aac-320", "Radio Paradise", "https://radioparadise.com"),
+        (2, "http://ice1.somafm.com/groovesalad-128-mp3", "SomaFM Groove Salad", ""),
+    ]
+    stars = [
+        (1 + n % 2, t, _go_time(base + timedelta(days=t, microseconds=t * 77), t))
+        for n, t in enumerate([3, 9, 14, 22, 31, 40, 47])
+    ]
+    return {
+        "artists": artists,
+        "genres": genres,
+        "albums": albums,
+        "tracks": tracks,
+        "album_artists": [(a[0], [1, 2, 3, 4, 5, 6, 1, 2][a[0] - 2]) for a in albums[1:]],
+        "track_artists": track_artists,
+        "track_genres": track_genres,
+        "users": users,
+        "settings": settings,
+        "plays": plays,
+        "play_queues": queues,
+        "podcasts": podcasts,
+        "podcast_episodes": episodes,
+        "internet_radio_stations": stations,
+        "track_stars": stars,
+    }
+
+
+def gonic(path: Path) -> Path:
+    """Gonic's ``gonic.db`` (see the module's list)."""
+    return write_export(path, GONIC_DDL, gonic_rows(), bytes_as_text=False)

@@ -24047,3 +24047,92 @@ def test_pinchflat_reads_ecto_utc_datetimes_as_instants_its_migrations_naive_and
         ("tasks", "source_id"): "sources.id",
         ("tasks", "media_item_id"): "media_items.id",
     }
+
+
+def test_gonic_keeps_go_nanosecond_times_as_written_float32_gains_exactly_and_finds_its_tag_artists(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.gonic)
+    rows = apps.gonic_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    names = {
+        match.group(1): re.findall(r'[(,]"(\w+)" [a-z]', statement)
+        for statement in apps.GONIC_DDL
+        if (match := re.match(r'CREATE TABLE "(\w+)"', statement))
+    }
+    assert {t: len(c) for t, c in names.items()} == {t: len(v[0]) for t, v in rows.items()}
+    # gorm v1's blanks: '' for a string with no default tag beside NULL for one declaring
+    # `default: null` writes a missing text two ways in albums (the root folder's); the podcasts' ''
+    # beside auto_download's 'none', its enum's other member beside 'latest', read as a null token (a
+    # column of one other value says nothing of its values' form).
+    albums, podcasts = len(rows["albums"]), len(rows["podcasts"])
+    charged = {
+        ("albums", "left_path"): column_score(albums, 1),
+        ("albums", "tag_album_artist"): column_score(albums, 1),
+    }
+    for column in ("description", "image_url", "image", "error", "author", "auto_download"):
+        charged["podcasts", column] = column_score(podcasts, 1)
+    assert charged_columns(profiled(run_dir)["columns"]) == {k: round(v, 2) for k, v in charged.items()}
+    scores = {t: (len(v), [100.0] * len(v[0])) for t, v in rows.items()}
+    for (table, column), score in charged.items():
+        scores[table][1][names[table].index(column)] = score
+    assert ran.record["quality_before"] == pytest.approx(export_score(scores), abs=0.01)
+    assert ran.record["quality_after"] == 100.0
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    types = {table: ran.types(table) for table in rows}
+    moments: set[tuple[str, str]] = set()
+    for statement in apps.GONIC_DDL:
+        if match := re.match(r'CREATE TABLE "(\w+)"', statement):
+            moments |= {(match.group(1), c) for c in re.findall(r'"(\w+)" datetime', statement)}
+    for table, column in moments:
+        written = [row[names[table].index(column)] for row in rows[table]]
+        # A time.Time with nanoseconds (or Go's zero time beside them) stays text, as written; a column of
+        # whole seconds (an episode's publish date) reads as instants.
+        finer = any(len(v.split(".")[1][:-6]) > 6 for v in written if v and "." in v)
+        want = "text" if finer else "timestamp with time zone"
+        assert types[table][column] == want, (table, column)
+    assert types["podcast_episodes"]["publish_date"] == "timestamp with time zone"
+    assert types["tracks"]["replay_gain_track_gain"] == "double precision"
+    assert types["tracks"]["has_embedded_cover"] == types["users"]["is_admin"] == "boolean"
+    assert types["settings"]["value"] == "text"
+
+    def loaded(value: Any, kind: str) -> Any:
+        if value is None:
+            return None
+        if kind == "timestamp with time zone":
+            return datetime.fromisoformat(value)
+        if kind == "boolean":
+            return bool(value)
+        if value == "none":
+            return None  # the null token, audited
+        return arrives_as(value) if isinstance(value, str) else value
+
+    for table, columns in names.items():
+        relation = f"{quote_ident(ran.base)}.{quote_ident(table)}"
+        got = pg_query(ran.uri, f"SELECT {', '.join(quote_ident(c) for c in columns)} FROM {relation}")
+        got = [tuple(bytes(v) if isinstance(v, memoryview) else v for v in row) for row in got]
+        expected = [
+            tuple(loaded(v, types[table][c]) for v, c in zip(row, columns, strict=True))
+            for row in rows[table]
+        ]
+        assert sorted(got, key=repr) == sorted(expected, key=repr), table
+    # Every declared reference, and the artist tags (the names the scanner made the artists of) by value.
+    assert references(run_dir) == {
+        ("albums", "parent_id"): "albums.id",
+        ("albums", "embedded_cover_track_id"): "tracks.id",
+        ("tracks", "album_id"): "albums.id",
+        ("album_artists", "album_id"): "albums.id",
+        ("album_artists", "artist_id"): "artists.id",
+        ("track_artists", "track_id"): "tracks.id",
+        ("track_artists", "artist_id"): "artists.id",
+        ("track_genres", "track_id"): "tracks.id",
+        ("track_genres", "genre_id"): "genres.id",
+        ("plays", "user_id"): "users.id",
+        ("plays", "album_id"): "albums.id",
+        ("play_queues", "user_id"): "users.id",
+        ("podcast_episodes", "podcast_id"): "podcasts.id",
+        ("track_stars", "user_id"): "users.id",
+        ("track_stars", "track_id"): "tracks.id",
+        ("albums", "tag_album_artist"): "artists.name",
+        ("tracks", "tag_track_artist"): "artists.name",
+    }
