@@ -76324,3 +76324,828 @@ def pre_commit_rows() -> dict[str, list[tuple[Any, ...]]]:
 def pre_commit(path: Path) -> Path:
     """pre-commit's ``~/.cache/pre-commit/db.db`` (see the module's list)."""
     return write_export(path, PRE_COMMIT_DDL, pre_commit_rows())
+
+
+# --- LLDAP (users.db: server/src/domain/sql_migrations.rs' SeaQuery tables through sea-orm's SQLite backend,
+# rows as sql_*_backend_handler.rs and sqlx's chrono encoders write them) ---
+#
+# SeaQuery names a string_len(n) ``varchar(n)``, a date_time() ``datetime_text``, a boolean() ``boolean``
+# (0/1 cells), a blob() ``blob``. sqlx writes a chrono NaiveDateTime (``Utc::now().naive_utc()``) as
+# ``%F %T%.f``: a space, then 0, 3, 6 or 9 fraction digits as the nanoseconds need. ``uuid`` is a
+# hyphenated name-based uuid as text; ``password_hash`` opaque's serialized registration (bytes);
+# ``user_attribute_value`` bincode's bytes of the attribute's value (a u64 little-endian length before a
+# string's or a photo's bytes, an i64's 8 bytes); a JWT's hash a u64 stored as i64 (negative half the time).
+LLDAP_DDL = [
+    'CREATE TABLE IF NOT EXISTS "users" ( "user_id" varchar(255) NOT NULL PRIMARY KEY, '
+    '"email" varchar(255) NOT NULL, "display_name" varchar(255), "creation_date" datetime_text NOT NULL, '
+    '"password_hash" blob, "totp_secret" varchar(64), "mfa_type" varchar(64), '
+    '"uuid" varchar(36) NOT NULL, "lowercase_email" varchar(255) NOT NULL DEFAULT \'UNSET\' )',
+    'CREATE TABLE IF NOT EXISTS "groups" ( "group_id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"display_name" varchar(255) NOT NULL UNIQUE, "creation_date" datetime_text NOT NULL, '
+    '"uuid" varchar(36) NOT NULL, "lowercase_display_name" varchar(255) NOT NULL DEFAULT \'UNSET\' )',
+    'CREATE TABLE IF NOT EXISTS "memberships" ( "user_id" varchar(255) NOT NULL, '
+    '"group_id" integer NOT NULL, '
+    'CONSTRAINT "MembershipUserForeignKey" FOREIGN KEY ("user_id") REFERENCES "users" ("user_id") '
+    "ON DELETE CASCADE ON UPDATE CASCADE, "
+    'CONSTRAINT "MembershipGroupForeignKey" FOREIGN KEY ("group_id") REFERENCES "groups" ("group_id") '
+    "ON DELETE CASCADE ON UPDATE CASCADE )",
+    'CREATE UNIQUE INDEX IF NOT EXISTS "unique-user-email" ON "users" ("email")',
+    'CREATE UNIQUE INDEX IF NOT EXISTS "unique-user-uuid" ON "users" ("uuid")',
+    'CREATE UNIQUE INDEX IF NOT EXISTS "unique-group-uuid" ON "groups" ("uuid")',
+    'CREATE UNIQUE INDEX IF NOT EXISTS "unique-user-group-membership" '
+    'ON "memberships" ("user_id", "group_id")',
+    'CREATE TABLE IF NOT EXISTS "jwt_refresh_storage" ( "refresh_token_hash" bigint NOT NULL PRIMARY KEY, '
+    '"user_id" varchar(255) NOT NULL, "expiry_date" datetime_text NOT NULL, '
+    'CONSTRAINT "JwtRefreshStorageUserForeignKey" FOREIGN KEY ("user_id") REFERENCES "users" ("user_id") '
+    "ON DELETE CASCADE ON UPDATE CASCADE )",
+    'CREATE TABLE IF NOT EXISTS "jwt_storage" ( "jwt_hash" bigint NOT NULL PRIMARY KEY, '
+    '"user_id" varchar(255) NOT NULL, "expiry_date" datetime_text NOT NULL, '
+    '"blacklisted" boolean NOT NULL DEFAULT FALSE, '
+    'CONSTRAINT "JwtStorageUserForeignKey" FOREIGN KEY ("user_id") REFERENCES "users" ("user_id") '
+    "ON DELETE CASCADE ON UPDATE CASCADE )",
+    'CREATE TABLE IF NOT EXISTS "password_reset_tokens" ( "token" varchar(255) NOT NULL PRIMARY KEY, '
+    '"user_id" varchar(255) NOT NULL, "expiry_date" datetime_text NOT NULL, '
+    'CONSTRAINT "PasswordResetTokensUserForeignKey" FOREIGN KEY ("user_id") REFERENCES "users" ("user_id") '
+    "ON DELETE CASCADE ON UPDATE CASCADE )",
+    'CREATE TABLE IF NOT EXISTS "metadata" ( "version" smallint, "private_key_hash" blob, '
+    '"private_key_location" varchar(255) )',
+    'CREATE TABLE "user_attribute_schema" ( "user_attribute_schema_name" varchar(64) NOT NULL PRIMARY KEY, '
+    '"user_attribute_schema_type" varchar(64) NOT NULL, "user_attribute_schema_is_list" boolean NOT NULL, '
+    '"user_attribute_schema_is_user_visible" boolean NOT NULL, '
+    '"user_attribute_schema_is_user_editable" boolean NOT NULL, '
+    '"user_attribute_schema_is_hardcoded" boolean NOT NULL )',
+    'CREATE TABLE "group_attribute_schema" ( "group_attribute_schema_name" varchar(64) NOT NULL PRIMARY KEY, '
+    '"group_attribute_schema_type" varchar(64) NOT NULL, "group_attribute_schema_is_list" boolean NOT NULL, '
+    '"group_attribute_schema_is_group_visible" boolean NOT NULL, '
+    '"group_attribute_schema_is_group_editable" boolean NOT NULL, '
+    '"group_attribute_schema_is_hardcoded" boolean NOT NULL )',
+    'CREATE TABLE "user_attributes" ( "user_attribute_user_id" varchar(255) NOT NULL, '
+    '"user_attribute_name" varchar(64) NOT NULL, "user_attribute_value" blob NOT NULL, '
+    'PRIMARY KEY ("user_attribute_user_id", "user_attribute_name"), '
+    'CONSTRAINT "UserAttributeUserIdForeignKey" FOREIGN KEY ("user_attribute_user_id") '
+    'REFERENCES "users" ("user_id") ON DELETE CASCADE ON UPDATE CASCADE, '
+    'CONSTRAINT "UserAttributeNameForeignKey" FOREIGN KEY ("user_attribute_name") '
+    'REFERENCES "user_attribute_schema" ("user_attribute_schema_name") ON DELETE CASCADE ON UPDATE CASCADE )',
+    'CREATE TABLE "group_attributes" ( "group_attribute_group_id" integer NOT NULL, '
+    '"group_attribute_name" varchar(64) NOT NULL, "group_attribute_value" blob NOT NULL, '
+    'PRIMARY KEY ("group_attribute_group_id", "group_attribute_name"), '
+    'CONSTRAINT "GroupAttributeGroupIdForeignKey" FOREIGN KEY ("group_attribute_group_id") '
+    'REFERENCES "groups" ("group_id") ON DELETE CASCADE ON UPDATE CASCADE, '
+    'CONSTRAINT "GroupAttributeNameForeignKey" FOREIGN KEY ("group_attribute_name") '
+    'REFERENCES "group_attribute_schema" ("group_attribute_schema_name") '
+    "ON DELETE CASCADE ON UPDATE CASCADE )",
+    'CREATE TABLE "user_object_classes" ( "lower_object_class" varchar(255) NOT NULL PRIMARY KEY, '
+    '"object_class" varchar(255) NOT NULL )',
+]
+
+
+def _lldap_time(moment: datetime) -> str:
+    """sqlx's ``%F %T%.f`` of a NaiveDateTime: no fraction, or 3, 6 or 9 digits as the value needs."""
+    nanos = moment.microsecond * 1000 + (moment.second * 7 + moment.minute) % 1000 * (
+        moment.microsecond % 3 == 1
+    )
+    text = moment.strftime("%Y-%m-%d %H:%M:%S")
+    if nanos == 0:
+        return text
+    digits = 3 if nanos % 1_000_000 == 0 else 6 if nanos % 1000 == 0 else 9
+    return f"{text}.{nanos:09d}"[: len(text) + 1 + digits]
+
+
+def _bincode_string(text: str) -> bytes:
+    raw = text.encode()
+    return struct.pack("<Q", len(raw)) + raw
+
+
+def lldap_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """LLDAP's rows: the admin and 24 users, the built-in and own groups, tokens, attributes."""
+    base = datetime(2024, 2, 11, 9, 14, 3, 482_117)
+    users = []
+    attributes: list[tuple[Any, ...]] = []
+    names = ["Admin", "Anna Schmidt", "Bjørn Ødegård", "Chloé Martin", "Dmitri Ivanov", "Émile Zola",
+             "Fatima Al-Sayed", "Grace Hopper", "Hiro Tanaka", "Ingrid Berg", "José Núñez", "Kwame Mensah",
+             "Lena Fischer", "Mateo Rossi", "Nadia Petrova", "Oscar Wilde", "Priya Sharma", "Quinn Lee",
+             "Rosa Parks", "Sven Larsson", "Tomasz Nowak", "Uma Thurman", "Viktor Orban",
+             "Wen Li"]  # fmt: skip
+    for n, name in enumerate(names):
+        login = "admin" if n == 0 else name.split()[0].lower().replace("é", "e").replace("ø", "o")
+        email = "admin@example.com" if n == 0 else f"{name.split()[0]}.{name.split()[-1]}@Example.org"
+        created = base + timedelta(days=n * 3, seconds=n * 4099, microseconds=(n * 271_828) % 1_000_000)
+        if n % 5 == 0:
+            created = created.replace(microsecond=0)
+        elif n % 5 == 3:
+            created = created.replace(microsecond=created.microsecond // 1000 * 1000)
+        registration = hashlib.sha512(login.encode()).digest() * 3 if n % 7 != 4 else None
+        users.append(
+            (login, email, None if n % 9 == 8 else name, _lldap_time(created), registration, None, None,
+             str(uuid.uuid3(uuid.NAMESPACE_X500, f"{login}{_lldap_time(created)}")), email.lower())
+        )  # fmt: skip
+        if n % 9 != 8:
+            attributes.append((login, "first_name", _bincode_string(name.split()[0])))
+            if " " in name:
+                attributes.append((login, "last_name", _bincode_string(name.split()[-1])))
+        if n % 4 == 1:
+            photo = (
+                b"\xff\xd8\xff\xe0\x00\x10JFIF\x00"
+                + hashlib.sha256(login.encode()).digest() * 4
+                + b"\xff\xd9"
+            )
+            attributes.append((login, "avatar", struct.pack("<Q", len(photo)) + photo))
+        if n % 3 == 2:
+            attributes.append((login, "employee_number", struct.pack("<q", 1000 + n * 17)))
+    group_names = ["lldap_admin", "lldap_password_manager", "lldap_strict_readonly", "nextcloud_users",
+                   "jellyfin", "Familie", "gitea-admins", "VPN Users"]  # fmt: skip
+    groups = []
+    for n, group in enumerate(group_names, start=1):
+        created = base + timedelta(seconds=n if n <= 3 else 86_400 * n + 17 * n, microseconds=n * 1_111)
+        written = _lldap_time(created)
+        groups.append(
+            (n, group, written, str(uuid.uuid3(uuid.NAMESPACE_X500, f"{group}{written}")), group.lower())
+        )
+    memberships = [("admin", 1)]
+    for n, user in enumerate(users[1:], start=1):
+        memberships.extend((user[0], g) for g in range(4, 9) if (n + g) % 3 == 0)
+    memberships.append((users[3][0], 2))
+    refresh = []
+    jwts = []
+    for n in range(30):
+        user = users[n * 5 % len(users)][0]
+        digest = int.from_bytes(hashlib.sha256(f"r{n}".encode()).digest()[:8], "little")
+        expiry = base + timedelta(days=30 + n, hours=n, microseconds=(n * 123_457) % 1_000_000)
+        refresh.append((digest - (1 << 64) if digest >= 1 << 63 else digest, user, _lldap_time(expiry)))
+        digest = int.from_bytes(hashlib.sha256(f"j{n}".encode()).digest()[:8], "little")
+        jwts.append((digest - (1 << 64) if digest >= 1 << 63 else digest, user,
+                     _lldap_time(expiry - timedelta(days=29)), int(n % 6 == 1)))  # fmt: skip
+    tokens = [
+        (hashlib.sha256(f"t{n}".encode()).hexdigest()[:100 // 4 * 4], users[n * 7 % len(users)][0],
+         _lldap_time(base + timedelta(days=n, minutes=15, microseconds=n * 10_002)))
+        for n in range(6)
+    ]  # fmt: skip
+    user_schema = [
+        ("avatar", "JpegPhoto", 0, 1, 1, 1),
+        ("first_name", "String", 0, 1, 1, 1),
+        ("last_name", "String", 0, 1, 1, 1),
+        ("employee_number", "Integer", 0, 1, 0, 0),
+        ("mail_alias", "String", 1, 1, 0, 0),
+    ]
+    group_schema = [("gid_number", "Integer", 0, 1, 0, 0), ("description", "String", 0, 1, 1, 0)]
+    group_attributes = [(g, "gid_number", struct.pack("<q", 10_000 + g)) for g in range(4, 9)] + [
+        (5, "description", _bincode_string("Media server — Zugang")),
+        (8, "description", _bincode_string("")),
+    ]
+    return {
+        "users": users,
+        "groups": groups,
+        "memberships": memberships,
+        "jwt_refresh_storage": refresh,
+        "jwt_storage": jwts,
+        "password_reset_tokens": tokens,
+        "metadata": [(10, hashlib.sha256(b"private key").digest(), "/data/private_key")],
+        "user_attribute_schema": user_schema,
+        "group_attribute_schema": group_schema,
+        "user_attributes": attributes,
+        "group_attributes": group_attributes,
+        "user_object_classes": [("inetorgperson", "inetOrgPerson"), ("mailaccount", "mailAccount")],
+    }
+
+
+def lldap(path: Path) -> Path:
+    """LLDAP's ``users.db`` (see the module's list)."""
+    return write_export(path, LLDAP_DDL, lldap_rows(), bytes_as_text=False)
+
+
+# --- Pinchflat (pinchflat.db: priv/repo/migrations through ecto_sqlite3's data_type.ex, Oban's SQLite
+# migration for oban_jobs; rows as its Ecto schemas and Oban's Lite engine write them) ---
+#
+# ecto_sqlite3 declares :string, :map, {:array, _}, :date and every datetime TEXT, :boolean INTEGER (0/1),
+# Oban's :json JSON. A :utc_datetime is DateTime.to_iso8601 of a second ('2024-03-01T10:20:30Z'), Oban's
+# :utc_datetime_usec the same with six digits; Ecto's schema_migrations keys each migration by its
+# YYYYMMDDHHMMSS version beside a :naive_datetime inserted_at ('2024-03-01T10:20:30', no zone); enums
+# (Ecto.Enum) their atoms' text, :map/array fields Jason's text.
+PINCHFLAT_DDL = [
+    'CREATE TABLE IF NOT EXISTS "schema_migrations" ("version" INTEGER PRIMARY KEY, "inserted_at" TEXT)',
+    'CREATE TABLE "media_profiles" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "name" TEXT NOT NULL, '
+    '"output_path_template" TEXT NOT NULL, "download_subs" INTEGER DEFAULT false NOT NULL, '
+    '"download_auto_subs" INTEGER DEFAULT false NOT NULL, "embed_subs" INTEGER DEFAULT true NOT NULL, '
+    '"sub_langs" TEXT DEFAULT \'en\' NOT NULL, "download_thumbnail" INTEGER DEFAULT true NOT NULL, '
+    "\"shorts_behaviour\" TEXT DEFAULT 'include' NOT NULL, "
+    "\"livestream_behaviour\" TEXT DEFAULT 'include' NOT NULL, \"preferred_resolution\" TEXT DEFAULT '1080p' "
+    "NOT NULL, \"sponsorblock_behaviour\" TEXT DEFAULT 'disabled' NOT NULL, "
+    '"sponsorblock_categories" TEXT DEFAULT \'[]\' NOT NULL, "redownload_delay_days" INTEGER, '
+    '"marked_for_deletion_at" TEXT, "media_container" TEXT, "audio_track" TEXT, '
+    '"inserted_at" TEXT NOT NULL, "updated_at" TEXT NOT NULL)',
+    'CREATE UNIQUE INDEX "media_profiles_name_index" ON "media_profiles" ("name")',
+    'CREATE TABLE "sources" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "collection_name" TEXT NOT NULL, '
+    '"collection_id" TEXT NOT NULL, "collection_type" TEXT NOT NULL, '
+    '"index_frequency_minutes" INTEGER DEFAULT 1440 NOT NULL, '
+    '"media_profile_id" INTEGER NOT NULL CONSTRAINT "sources_media_profile_id_fkey" '
+    'REFERENCES "media_profiles"("id") ON DELETE RESTRICT, "original_url" TEXT NOT NULL, '
+    '"custom_name" TEXT NOT NULL, "download_media" INTEGER DEFAULT true NOT NULL, '
+    '"last_indexed_at" TEXT, "fast_index" INTEGER DEFAULT false NOT NULL, "download_cutoff_date" TEXT, '
+    '"retention_period_days" INTEGER, "title_filter_regex" TEXT, "uuid" TEXT NOT NULL, '
+    '"description" TEXT, "output_path_template_override" TEXT, "marked_for_deletion_at" TEXT, '
+    '"use_cookies" INTEGER DEFAULT false NOT NULL, "min_duration_seconds" INTEGER, '
+    '"max_duration_seconds" INTEGER, "enabled" INTEGER DEFAULT true NOT NULL, '
+    '"inserted_at" TEXT NOT NULL, "updated_at" TEXT NOT NULL)',
+    'CREATE UNIQUE INDEX "sources_collection_id_media_profile_id_title_filter_regex_index" '
+    'ON "sources" ("collection_id", "media_profile_id", "title_filter_regex")',
+    'CREATE TABLE "media_items" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "media_id" TEXT NOT NULL, '
+    '"title" TEXT, "media_filepath" TEXT, "source_id" INTEGER NOT NULL CONSTRAINT '
+    '"media_items_source_id_fkey" REFERENCES "sources"("id") ON DELETE RESTRICT, '
+    '"subtitle_filepaths" TEXT DEFAULT \'[]\', "livestream" INTEGER DEFAULT false NOT NULL, '
+    '"original_url" TEXT NOT NULL, "media_downloaded_at" TEXT, "description" TEXT, '
+    '"media_size_bytes" INTEGER, "short_form_content" INTEGER DEFAULT false NOT NULL, '
+    '"uploaded_at" TEXT NOT NULL, "uuid" TEXT NOT NULL, "duration_seconds" INTEGER, '
+    '"prevent_download" INTEGER DEFAULT false NOT NULL, "culled_at" TEXT, "media_redownloaded_at" TEXT, '
+    '"playlist_index" INTEGER DEFAULT 0 NOT NULL, "last_error" TEXT, '
+    '"inserted_at" TEXT NOT NULL, "updated_at" TEXT NOT NULL)',
+    'CREATE UNIQUE INDEX "media_items_media_id_source_id_index" ON "media_items" ("media_id", "source_id")',
+    'CREATE TABLE IF NOT EXISTS "oban_jobs" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, '
+    "\"state\" TEXT DEFAULT 'available' NOT NULL, \"queue\" TEXT DEFAULT 'default' NOT NULL, "
+    '"worker" TEXT NOT NULL, "args" JSON DEFAULT (\'{}\') NOT NULL, "meta" JSON DEFAULT (\'{}\') NOT NULL, '
+    "\"tags\" JSON DEFAULT ('[]') NOT NULL, \"errors\" JSON DEFAULT ('[]') NOT NULL, "
+    '"attempt" INTEGER DEFAULT 0 NOT NULL, "max_attempts" INTEGER DEFAULT 20 NOT NULL, '
+    '"priority" INTEGER DEFAULT 0 NOT NULL, "inserted_at" TEXT DEFAULT CURRENT_TIMESTAMP NOT NULL, '
+    '"scheduled_at" TEXT DEFAULT CURRENT_TIMESTAMP NOT NULL, "attempted_at" TEXT, "attempted_by" JSON, '
+    '"cancelled_at" TEXT, "completed_at" TEXT, "discarded_at" TEXT)',
+    'CREATE INDEX IF NOT EXISTS "oban_jobs_state_queue_priority_scheduled_at_id_index" '
+    'ON "oban_jobs" ("state", "queue", "priority", "scheduled_at", "id")',
+    'CREATE TABLE "tasks" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "job_id" INTEGER NOT NULL CONSTRAINT '
+    '"tasks_job_id_fkey" REFERENCES "oban_jobs"("id") ON DELETE CASCADE, "source_id" INTEGER CONSTRAINT '
+    '"tasks_source_id_fkey" REFERENCES "sources"("id") ON DELETE RESTRICT, "media_item_id" INTEGER '
+    'CONSTRAINT "tasks_media_item_id_fkey" REFERENCES "media_items"("id") ON DELETE RESTRICT, '
+    '"inserted_at" TEXT NOT NULL, "updated_at" TEXT NOT NULL)',
+    'CREATE TABLE "settings" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "onboarding" INTEGER DEFAULT true '
+    'NOT NULL, "pro_enabled" INTEGER DEFAULT false NOT NULL, "yt_dlp_version" TEXT, "apprise_version" TEXT, '
+    '"apprise_server" TEXT, "video_codec_preference" TEXT, "audio_codec_preference" TEXT, '
+    '"youtube_api_key" TEXT, "route_token" TEXT NOT NULL, '
+    '"extractor_sleep_interval_seconds" INTEGER DEFAULT 0 NOT NULL, "download_throughput_limit" TEXT, '
+    '"restrict_filenames" INTEGER DEFAULT false)',
+]
+
+PINCHFLAT_MIGRATIONS = (
+    20240122030944, 20240123174417, 20240125025325, 20240125043813, 20240125165519, 20240125212753,
+    20240129015810, 20240130161316, 20240131042824, 20240131182114, 20240131183153, 20240202040724,
+    20240202043042, 20240202190351, 20240205194558, 20240205215634, 20240206201218, 20240206204740,
+    20240208194729, 20240210005919, 20240210045410, 20240210051038, 20240215215205, 20240220215056,
+    20240302194115, 20240303021902, 20240306173305, 20240309052602, 20240309182418, 20240310230713,
+)  # fmt: skip
+
+
+def _jason(value: Any) -> str:
+    """Jason.encode!: no spaces, non-ASCII as is."""
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+
+
+def _ecto_time(moment: datetime, *, usec: bool = False, zone: bool = True) -> str:
+    """DateTime.to_iso8601 of a :utc_datetime (seconds) or :utc_datetime_usec; a :naive_datetime without Z."""
+    text = moment.strftime("%Y-%m-%dT%H:%M:%S") + (f".{moment.microsecond:06d}" if usec else "")
+    return text + ("Z" if zone else "")
+
+
+def pinchflat_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """Pinchflat's rows: profiles, channel and playlist sources, their videos, Oban jobs and tasks."""
+    base = datetime(2024, 3, 9, 18, 24, 11)
+    migrations = [
+        (v, _ecto_time(base + timedelta(seconds=n // 3), zone=False))
+        for n, v in enumerate(PINCHFLAT_MIGRATIONS)
+    ]
+    profiles = []
+    for n, (name, template) in enumerate(
+        [
+            (
+                "Default",
+                "/{{ source_custom_name }}/{{ upload_yyyy_mm_dd }} {{ title }}/{{ title }}.{{ ext }}",
+            ),
+            ("Audio only", "/podcasts/{{ source_custom_name }}/{{ title }}.{{ ext }}"),
+            ("Archive 4K", "/{{ channel }}/{{ upload_year }}/{{ id }}.{{ ext }}"),
+        ],
+        start=1,
+    ):
+        at = _ecto_time(base + timedelta(minutes=n * 7))
+        profiles.append(
+            (
+                n,
+                name,
+                template,
+                int(n == 1),
+                0,
+                int(n != 2),
+                "en" if n != 3 else "en,de",
+                1,
+                ["include", "exclude", "only"][n - 1],
+                ["include", "exclude", "include"][n - 1],
+                ["1080p", "audio", "4k"][n - 1],
+                ["disabled", "remove", "disabled"][n - 1],
+                _jason(["sponsor", "selfpromo"] if n == 2 else []),
+                None if n != 3 else 14,
+                None,
+                None if n != 2 else "m4a",
+                None if n != 3 else "original",
+                at,
+                at,
+            )
+        )
+    sources = []
+    for n, (name, kind, ident) in enumerate(
+        [
+            ("Veritasium", "channel", "UCHnyfMqiRRG1u-2MsSQLbXA"),
+            ("3Blue1Brown", "channel", "UCYO_jab_esuFRV4b17AJtAw"),
+            ("Lo-fi Mix", "playlist", "PLOzDu-MXXLliO9fBNZOQTBDddoA3FzZUo"),
+            ("Kurzgesagt", "channel", "UCsXVk37bltHxD1rDPwtNM8Q"),
+            ("Talks", "playlist", "PL590L5WQmH8fJ54F369BLDSqIwcs-TCfs"),
+        ],
+        start=1,
+    ):
+        created = base + timedelta(hours=n, seconds=n * 13)
+        url = (
+            f"https://www.youtube.com/{'channel/' + ident if kind == 'channel' else 'playlist?list=' + ident}"
+        )
+        sources.append(
+            (
+                n,
+                name,
+                ident,
+                kind,
+                [1440, 60, -1, 360, 1440][n - 1],
+                (n - 1) % 3 + 1,
+                url,
+                name if n != 4 else "Kurzgesagt – In a Nutshell",
+                int(n != 3),
+                None if n == 3 else _ecto_time(created + timedelta(days=20, minutes=n)),
+                int(n == 2),
+                None if n % 2 else "2023-01-01",
+                None if n != 5 else 30,
+                "(?i)trailer" if n == 5 else None,
+                str(uuid.UUID(int=n * 0x1234_5678_9ABC_DEF0_1111 + 7, version=4)),
+                "Videos about science,\nengineering and people." if n == 1 else None,
+                None,
+                None,
+                int(n == 3),
+                None if n != 2 else 60,
+                None if n != 2 else 5400,
+                int(n != 4),
+                _ecto_time(created),
+                _ecto_time(created + timedelta(days=20, minutes=n)),
+            )
+        )
+    media = []
+    for n in range(1, 41):
+        source = (n - 1) % 5 + 1
+        ident = hashlib.sha256(f"v{n}".encode()).hexdigest()
+        video = base64.urlsafe_b64encode(bytes.fromhex(ident[:16])).decode()[:11]
+        uploaded = datetime(2023, 1, 1, 15) + timedelta(days=n * 9, hours=n % 7, seconds=n)
+        downloaded = n % 4 != 0
+        fetched = base + timedelta(days=n, seconds=n * 61)
+        path = f"/downloads/{sources[source - 1][7]}/{uploaded:%Y-%m-%d} Video {n}/Video {n}.mp4"
+        media.append(
+            (
+                n,
+                video,
+                f"Video {n}: „Warum?“ – {'Teil ' + str(n)}" if n % 6 else f"Live {n} 🔴",
+                path if downloaded else None,
+                source,
+                _jason([["en", path[:-4] + ".en.vtt"]] if downloaded and n % 3 == 0 else []),
+                int(n % 6 == 0),
+                f"https://www.youtube.com/watch?v={video}",
+                _ecto_time(fetched + timedelta(hours=2)) if downloaded else None,
+                f"Line one of {n}.\n\nhttps://patreon.com/x\n#science" if n % 2 else None,
+                (n * 7_340_033 + 12_345) * 17 if downloaded else None,
+                int(n % 5 == 2),
+                _ecto_time(uploaded),
+                str(uuid.UUID(int=int(ident[:32], 16), version=4)),
+                59 if n % 5 == 2 else 300 + n * 37,
+                int(n == 9),
+                _ecto_time(fetched + timedelta(days=90)) if n == 12 else None,
+                None,
+                n if source in (3, 5) else 0,
+                "ERROR: [youtube] Sign in to confirm your age" if n % 4 == 0 and n % 8 == 0 else None,
+                _ecto_time(fetched),
+                _ecto_time(fetched + timedelta(hours=2) if downloaded else fetched),
+            )
+        )
+    workers = [
+        "Pinchflat.SlowIndexing.MediaCollectionIndexingWorker",
+        "Pinchflat.Downloading.MediaDownloadWorker",
+        "Pinchflat.FastIndexing.FastIndexingWorker",
+        "Pinchflat.Metadata.SourceMetadataStorageWorker",
+    ]
+    queues = ["media_collection_indexing", "media_fetching", "fast_indexing", "remote_metadata"]
+    jobs = []
+    for n in range(1, 37):
+        kind = n % 4
+        inserted = base + timedelta(days=n // 2, seconds=n * 97, microseconds=(n * 314_159) % 1_000_000)
+        state = ["completed", "completed", "available", "retryable", "discarded", "scheduled"][n % 6]
+        attempt = 0 if state in ("available", "scheduled") else 1 + (n % 3 if state != "completed" else 0)
+        attempted = inserted + timedelta(seconds=2, microseconds=n * 777)
+        errors = (
+            [
+                {
+                    "at": _ecto_time(attempted + timedelta(seconds=k), usec=True),
+                    "attempt": k + 1,
+                    "error": "** (RuntimeError) yt-dlp exited with 1: ERROR: Video unavailable",
+                }
+                for k in range(attempt)
+            ]
+            if state in ("retryable", "discarded")
+            else []
+        )
+        args = {"id": (n - 1) % 5 + 1} if kind != 1 else {"id": n, "quality_upgrade?": n % 9 == 0}
+        jobs.append(
+            (
+                n,
+                state,
+                queues[kind],
+                workers[kind],
+                _jason(args),
+                _jason({"source_id": (n - 1) % 5 + 1} if kind == 0 else {}),
+                _jason(["media_source", "show_in_dashboard"] if kind != 1 else ["media_item"]),
+                _jason(errors),
+                attempt,
+                20 if kind != 1 else 5,
+                0 if kind != 2 else 1,
+                _ecto_time(inserted, usec=True),
+                _ecto_time(inserted + timedelta(hours=1 if state == "scheduled" else 0), usec=True),
+                _ecto_time(attempted, usec=True) if attempt else None,
+                _jason(["pinchflat@f3a1c9", "8c1d1e7e-1c1b-4a7d-9a7c-0a0d5f0e6b2a"]) if attempt else None,
+                None,
+                _ecto_time(attempted + timedelta(seconds=41), usec=True) if state == "completed" else None,
+                _ecto_time(attempted + timedelta(minutes=9), usec=True) if state == "discarded" else None,
+            )
+        )
+    tasks = []
+    for job in jobs:
+        n = job[0]
+        at = _ecto_time(datetime.fromisoformat(job[11][:19]))
+        on_item = job[3].endswith("MediaDownloadWorker")
+        target = json.loads(job[4])["id"]
+        tasks.append((n, n, None if on_item else target, target if on_item else None, at, at))
+    settings = [
+        (
+            1,
+            0,
+            0,
+            "2024.08.06",
+            "v1.8.1",
+            "ntfys://ntfy.sh/pinchflat-alerts",
+            "avc>vp9>av01",
+            "mp4a>opus",
+            "",
+            "6b0b64d5a2f946b7b5a2e1c7c2f0f3d4",
+            0,
+            None,
+            0,
+        )
+    ]
+    return {
+        "schema_migrations": migrations,
+        "media_profiles": profiles,
+        "sources": sources,
+        "media_items": media,
+        "oban_jobs": jobs,
+        "tasks": tasks,
+        "settings": settings,
+    }
+
+
+def pinchflat(path: Path) -> Path:
+    """Pinchflat's ``pinchflat.db`` (see the module's list)."""
+    return write_export(path, PINCHFLAT_DDL, pinchflat_rows(), bytes_as_text=False)
+
+
+# --- Gonic (gonic.db: db/db.go's jinzhu/gorm models through gorm's sqlite3 dialect and mattn/go-sqlite3;
+# rows shaped as its scanner, podcast and scrobble code write them) ---
+#
+# gorm v1 declares an int ``integer``, a string ``varchar(255)``, a bool ``bool`` (0/1 cells), a float32
+# ``real`` (the float32's double: -7.19 is -7.190000057220459), a time.Time ``datetime``, a []byte
+# ``blob``, a reference ``int REFERENCES …`` from its sql tag. mattn/go-sqlite3 writes a time.Time as
+# ``2006-01-02 15:04:05.999999999-07:00`` (time.Now()'s nanoseconds, trailing zeros cut); a time.Time
+# field never set is Go's zero time ``0001-01-01 00:00:00+00:00``. A play queue's items are comma-joined
+# ids with their kind (``tr-12,tr-13``); the last scan time a Unix second's text in settings. gorm v1
+# leaves a blank field out of an INSERT where its tag declares ``default: null`` (NULL), and writes
+# ``''`` for a blank string declaring none (a podcast's author, the root folder's left path).
+GONIC_DDL = [
+    'CREATE TABLE "artists" ("id" integer primary key autoincrement,"name" varchar(255) NOT NULL,'
+    '"name_u_dec" varchar(255) DEFAULT null,"average_rating" real DEFAULT null )',
+    'CREATE UNIQUE INDEX uix_artists_name ON "artists"(name)',
+    'CREATE TABLE "genres" ("id" integer primary key autoincrement,"name" varchar(255) NOT NULL )',
+    'CREATE UNIQUE INDEX uix_genres_name ON "genres"(name)',
+    'CREATE TABLE "albums" ("id" integer primary key autoincrement,"created_at" datetime,'
+    '"updated_at" datetime,'
+    '"modified_at" datetime,"left_path" varchar(255),"right_path" varchar(255) NOT NULL DEFAULT null,'
+    '"right_path_u_dec" varchar(255) DEFAULT null,"parent_id" int REFERENCES albums(id) ON DELETE CASCADE '
+    'DEFAULT null,"root_dir" varchar(255) DEFAULT null,"cover" varchar(255) DEFAULT null,'
+    '"embedded_cover_track_id" int REFERENCES tracks(id) ON DELETE SET NULL DEFAULT null,'
+    '"tag_title" varchar(255) DEFAULT null,"tag_album_artist" varchar(255),'
+    '"tag_title_u_dec" varchar(255) DEFAULT null,"tag_brainz_id" varchar(255) DEFAULT null,'
+    '"tag_year" integer DEFAULT null,"tag_compilation" bool DEFAULT null,'
+    '"tag_release_type" varchar(255) DEFAULT null,"average_rating" real DEFAULT null )',
+    'CREATE UNIQUE INDEX idx_album_abs_path ON "albums"(left_path, right_path, root_dir)',
+    'CREATE TABLE "tracks" ("id" integer primary key autoincrement,"created_at" datetime,'
+    '"updated_at" datetime,'
+    '"filename" varchar(255) NOT NULL DEFAULT null,"filename_u_dec" varchar(255) DEFAULT null,'
+    '"album_id" int REFERENCES albums(id) ON DELETE CASCADE NOT NULL DEFAULT null,'
+    '"size" integer DEFAULT null,"length" integer DEFAULT null,"bitrate" integer DEFAULT null,'
+    '"tag_title" varchar(255) DEFAULT null,"tag_title_u_dec" varchar(255) DEFAULT null,'
+    '"tag_track_artist" varchar(255) DEFAULT null,"tag_track_number" integer DEFAULT null,'
+    '"tag_disc_number" integer DEFAULT null,"tag_brainz_id" varchar(255) DEFAULT null,'
+    '"tag_lyrics" varchar(255) DEFAULT null,"replay_gain_track_gain" real,"replay_gain_track_peak" real,'
+    '"replay_gain_album_gain" real,"replay_gain_album_peak" real,"has_embedded_cover" bool,'
+    '"average_rating" real DEFAULT null )',
+    'CREATE UNIQUE INDEX idx_folder_filename ON "tracks"(filename, album_id)',
+    'CREATE TABLE "album_artists" '
+    '("album_id" int REFERENCES albums(id) ON DELETE CASCADE NOT NULL DEFAULT null,'
+    '"artist_id" int REFERENCES artists(id) ON DELETE CASCADE NOT NULL DEFAULT null )',
+    'CREATE UNIQUE INDEX idx_album_id_artist_id ON "album_artists"(album_id, artist_id)',
+    'CREATE TABLE "track_artists" '
+    '("track_id" int REFERENCES tracks(id) ON DELETE CASCADE NOT NULL DEFAULT null,'
+    '"artist_id" int REFERENCES artists(id) ON DELETE CASCADE NOT NULL DEFAULT null )',
+    'CREATE UNIQUE INDEX idx_track_id_artist_id ON "track_artists"(track_id, artist_id)',
+    'CREATE TABLE "track_genres" '
+    '("track_id" int REFERENCES tracks(id) ON DELETE CASCADE NOT NULL DEFAULT null,'
+    '"genre_id" int REFERENCES genres(id) ON DELETE CASCADE NOT NULL DEFAULT null )',
+    'CREATE UNIQUE INDEX idx_track_id_genre_id ON "track_genres"(track_id, genre_id)',
+    'CREATE TABLE "users" ("id" integer primary key autoincrement,"created_at" datetime,'
+    '"name" varchar(255) NOT NULL DEFAULT null,"password" varchar(255) NOT NULL DEFAULT null,'
+    '"last_fm_session" varchar(255) DEFAULT null,"listen_brainz_url" varchar(255) DEFAULT null,'
+    '"listen_brainz_token" varchar(255) DEFAULT null,"is_admin" bool DEFAULT null,'
+    '"avatar" blob DEFAULT null )',
+    'CREATE UNIQUE INDEX uix_users_name ON "users"(name)',
+    'CREATE TABLE "settings" ("key" varchar(255) NOT NULL DEFAULT null,"value" varchar(255) DEFAULT null , '
+    'PRIMARY KEY ("key"))',
+    'CREATE TABLE "plays" ("id" integer primary key autoincrement,'
+    '"user_id" int REFERENCES users(id) ON DELETE CASCADE NOT NULL DEFAULT null,'
+    '"album_id" int REFERENCES albums(id) ON DELETE CASCADE NOT NULL DEFAULT null,'
+    '"time" datetime DEFAULT null,"count" integer,"length" integer )',
+    'CREATE TABLE "play_queues" ("id" integer primary key autoincrement,"created_at" datetime,'
+    '"updated_at" datetime,"user_id" int REFERENCES users(id) ON DELETE CASCADE DEFAULT null,'
+    '"current" varchar(255),"position" integer,"changed_by" varchar(255),"items" varchar(255) )',
+    'CREATE TABLE "podcasts" ("id" integer primary key autoincrement,"updated_at" datetime,'
+    '"modified_at" datetime,"url" varchar(255),"title" varchar(255),"description" varchar(255),'
+    '"image_url" varchar(255),"image" varchar(255),"error" varchar(255),"auto_download" varchar(255),'
+    '"root_dir" varchar(255),"author" varchar(255) )',
+    'CREATE TABLE "podcast_episodes" ("id" integer primary key autoincrement,"created_at" datetime,'
+    '"updated_at" datetime,"modified_at" datetime,'
+    '"podcast_id" int REFERENCES podcasts(id) ON DELETE CASCADE NOT NULL DEFAULT null,'
+    '"title" varchar(255),"description" varchar(255),"publish_date" datetime,"audio_url" varchar(255),'
+    '"bitrate" integer,"length" integer,"size" integer,"filename" varchar(255),"status" varchar(255),'
+    '"error" varchar(255),"artist" varchar(255),"album" varchar(255) )',
+    'CREATE TABLE "internet_radio_stations" ("id" integer primary key autoincrement,'
+    '"stream_url" varchar(255),"name" varchar(255),"homepage_url" varchar(255) )',
+    'CREATE TABLE "track_stars" ("user_id" int REFERENCES users(id) ON DELETE CASCADE NOT NULL DEFAULT null,'
+    '"track_id" int REFERENCES tracks(id) ON DELETE CASCADE NOT NULL DEFAULT null,"star_date" datetime , '
+    'PRIMARY KEY ("user_id","track_id"))',
+]
+
+GO_ZERO_TIME = "0001-01-01 00:00:00+00:00"
+
+
+def _go_time(moment: datetime, nanos: int = 0) -> str:
+    """mattn/go-sqlite3's ``2006-01-02 15:04:05.999999999-07:00``: the fraction's trailing zeros cut."""
+    fraction = f"{moment.microsecond * 1000 + nanos:09d}".rstrip("0")
+    zone = moment.strftime("%z") or "+0000"
+    return f"{moment:%Y-%m-%d %H:%M:%S}{'.' + fraction if fraction else ''}{zone[:3]}:{zone[3:]}"
+
+
+def _float32(value: float) -> float:
+    return float(struct.unpack("<f", struct.pack("<f", value))[0])
+
+
+def gonic_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """Gonic's rows: a scanned library of albums and tracks, two users' plays, podcasts and radio."""
+    base = datetime(2024, 5, 4, 21, 7, 12, 418_337, tzinfo=UTC)
+    artist_names = ["Radiohead", "Björk", "The Beatles", "Sigur Rós", "Various Artists", "Nils Frahm"]
+    artists = [
+        (n, name, name.lower().replace("ö", "o").replace("ó", "o") if not name.isascii() else None, None)
+        for n, name in enumerate(artist_names, start=1)
+    ]
+    genres = [(n, g) for n, g in enumerate(["Alternative", "Electronic", "Rock", "Post-Rock", "Ambient"], 1)]
+    albums = [
+        (
+            1,
+            _go_time(base, 731),
+            _go_time(base, 731),
+            GO_ZERO_TIME,
+            "",
+            ".",
+            None,
+            None,
+            "/music",
+            None,
+            None,
+            None,
+            "",
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+        )
+    ]
+    titles = [
+        "OK Computer",
+        "Homogenic",
+        "Abbey Road",
+        "Ágætis byrjun",
+        "Now That's What I Call Music! 58",
+        "Spaces",
+        "Kid A",
+        "Vespertine",
+    ]
+    for n, title in enumerate(titles, start=2):
+        artist = [1, 2, 3, 4, 5, 6, 1, 2][n - 2]
+        scanned = base + timedelta(seconds=n, microseconds=n * 1_733)
+        albums.append(
+            (
+                n,
+                _go_time(scanned, n * 97),
+                _go_time(scanned + timedelta(days=n % 3), n * 89),
+                _go_time(
+                    datetime(2021, 3, n, 11, 2, 33, tzinfo=UTC) + timedelta(seconds=n), n * 1_000_001 % 999
+                ),
+                "music/",
+                f"{artist_names[artist - 1]}/{title}",
+                None,
+                1,
+                "/music",
+                "cover.jpg" if n % 3 else None,
+                None,
+                title,
+                artist_names[artist - 1],
+                None,
+                str(uuid.uuid5(uuid.NAMESPACE_URL, title)) if n != 6 else None,
+                [1997, 1997, 1969, 1999, 2004, 2013, 2000, 2001][n - 2],
+                int(artist == 5),
+                "album" if artist != 5 else "album/compilation",
+                None,
+            )
+        )
+    tracks = []
+    track_artists = []
+    track_genres = []
+    for n in range(1, 49):
+        album = (n - 1) % 8 + 2
+        artist = albums[album - 1][12]
+        number = (n - 1) // 8 + 1
+        scanned = base + timedelta(seconds=album, milliseconds=n * 7, microseconds=n * 13)
+        gain = -7.19 + n * 0.37 if n % 7 else 0.0
+        tracks.append(
+            (
+                n,
+                _go_time(scanned, n * 31),
+                _go_time(scanned + timedelta(days=n % 2), n * 29),
+                f"{number:02d} - Track {n}.{'flac' if album % 2 else 'mp3'}",
+                None,
+                album,
+                (n * 1_048_583) % 60_000_000 + 3_000_000,
+                120 + n * 7,
+                320 if album % 2 == 0 else 900 + n,
+                f"Track {n}" if n % 11 else f"Piste n°{n} – “Été”",
+                None,
+                artist if album != 6 else artist_names[n % 4],
+                number,
+                1 if n % 13 else 2,
+                str(uuid.uuid5(uuid.NAMESPACE_DNS, f"t{n}")) if n % 5 else None,
+                None if n % 9 else "Line one\nLine two",
+                _float32(gain),
+                _float32(0.98 - n / 1000),
+                _float32(-6.5),
+                _float32(1.0),
+                int(n % 4 == 0),
+                None,
+            )
+        )
+        track_artists.append((n, [1, 2, 3, 4, 5, 6, 1, 2][album - 2]))
+        track_genres.append((n, (album + n) % 5 + 1))
+    users = [
+        (1, _go_time(base - timedelta(days=400), 3), "admin", "admin", None, None, None, 1, None),
+        (
+            2,
+            _go_time(base - timedelta(days=100), 555),
+            "lena",
+            "s3cr3t-Passwort",
+            "a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6",
+            "https://api.listenbrainz.org",
+            "3f2c4b4e-5d1a-4a7b-9c1e-7d8f9e0a1b2c",
+            0,
+            None,
+        ),
+    ]
+    settings = [
+        ("last_scan_time", str(int((base + timedelta(hours=3)).timestamp()))),
+        ("lastfm_api_key", "0123456789abcdef0123456789abcdef"),
+        ("lastfm_secret", ""),
+    ]
+    plays = []
+    for n in range(1, 25):
+        user = n % 2 + 1
+        played = base + timedelta(days=n, hours=n % 5, seconds=n * 7, microseconds=n * 11_111)
+        plays.append((n, user, (n - 1) % 8 + 2, _go_time(played, n * 7), n % 6 + 1, (n % 6 + 1) * (240 + n)))
+    queues = [
+        (
+            1,
+            _go_time(base + timedelta(days=3), 12),
+            _go_time(base + timedelta(days=5), 99),
+            1,
+            "tr-7",
+            81_500,
+            "DSub",
+            ",".join(f"tr-{t}" for t in range(5, 13)),
+        ),
+        (
+            2,
+            _go_time(base + timedelta(days=4), 7),
+            _go_time(base + timedelta(days=4), 7),
+            2,
+            "tr-33",
+            0,
+            "Symfonium",
+            "tr-33,tr-34,tr-41",
+        ),
+    ]
+    podcasts = [
+        (
+            1,
+            _go_time(base + timedelta(hours=6), 4),
+            _go_time(base + timedelta(hours=6), 4),
+            "https://feeds.npr.org/510289/podcast.xml",
+            "Planet Money",
+            "<p>The economy, <b>explained</b>.</p>",
+            "https://media.npr.org/pm.jpg",
+            "planet-money.jpg",
+            "",
+            "latest",
+            "/podcasts",
+            "NPR",
+        ),
+        (
+            2,
+            _go_time(base + timedelta(hours=7), 8),
+            GO_ZERO_TIME,
+            "https://example.org/broken.rss",
+            "Broken Feed",
+            "",
+            "",
+            "",
+            "parse feed: unexpected EOF",
+            "none",
+            "/podcasts",
+            "",
+        ),
+    ]
+    episodes = []
+    for n in range(1, 21):
+        published = datetime(2024, 4, 1, 20, 0, tzinfo=timezone(timedelta(hours=-4))) - timedelta(days=n * 3)
+        status = ["completed", "skipped", "downloading", "error", "deleted", "skipped"][n % 6]
+        at = base + timedelta(hours=6, seconds=n, microseconds=n * 3_001)
+        episodes.append(
+            (
+                n,
+                _go_time(at, n),
+                _go_time(at + timedelta(minutes=n), n),
+                GO_ZERO_TIME if n % 3 else _go_time(at, n),
+                1,
+                f"Episode {900 - n}: Why {n} things cost more",
+                f"<p>Show notes {n}</p>" if n % 4 else "",
+                None if n == 20 else _go_time(published.astimezone(UTC)),
+                f"https://traffic.npr.org/pm/{900 - n}.mp3",
+                128 if status == "completed" else 0,
+                1_351 + n * 3 if status == "completed" else 0,
+                21_620_000 + n * 4_096,
+                f"Episode {900 - n}.mp3" if status == "completed" else "",
+                status,
+                "download: 404 Not Found" if status == "error" else "",
+                "",
+                "",
+            )
+        )
+    stations = [
+        (1, "https://stream.radioparadise.com/aac-320", "Radio Paradise", "https://radioparadise.com"),
+        (2, "http://ice1.somafm.com/groovesalad-128-mp3", "SomaFM Groove Salad", ""),
+    ]
+    stars = [
+        (1 + n % 2, t, _go_time(base + timedelta(days=t, microseconds=t * 77), t))
+        for n, t in enumerate([3, 9, 14, 22, 31, 40, 47])
+    ]
+    return {
+        "artists": artists,
+        "genres": genres,
+        "albums": albums,
+        "tracks": tracks,
+        "album_artists": [(a[0], [1, 2, 3, 4, 5, 6, 1, 2][a[0] - 2]) for a in albums[1:]],
+        "track_artists": track_artists,
+        "track_genres": track_genres,
+        "users": users,
+        "settings": settings,
+        "plays": plays,
+        "play_queues": queues,
+        "podcasts": podcasts,
+        "podcast_episodes": episodes,
+        "internet_radio_stations": stations,
+        "track_stars": stars,
+    }
+
+
+def gonic(path: Path) -> Path:
+    """Gonic's ``gonic.db`` (see the module's list)."""
+    return write_export(path, GONIC_DDL, gonic_rows(), bytes_as_text=False)

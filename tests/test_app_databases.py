@@ -97,7 +97,8 @@ LazyLibrarian books database, a PiGallery2 gallery database, a Bitcoin Core desc
 Photoview photo library, a FileFlows server database, a TrueNAS middleware database, a Proxmox VE
 cluster configuration database, a Vorta backup client's settings database, a Kimai 1.x time tracker, a
 Wakapi coding-time server, a Traggo time tracker, an org-roam database (run for real), a Zed editor's
-workspace database, a pre-commit hook cache (run for real))
+workspace database, a pre-commit hook cache (run for real), an LLDAP directory server, a Pinchflat media
+archiver (Ecto), a Gonic music server)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -24323,3 +24324,231 @@ def test_pre_commit_store_keeps_its_revs_as_written_and_keys_repos_by_repo_and_r
     assert primary_key(ran.uri, ran.record["version_schema"], "repos") == ["repo", "ref"]
     assert primary_key(ran.uri, ran.record["version_schema"], "configs") == ["path"]
     assert references(run_dir) == {}
+
+
+def test_lldap_keeps_nanosecond_times_as_written_and_its_serialized_attributes_and_signed_hashes_exactly(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.lldap)
+    rows = apps.lldap_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    assert charged_columns(profiled(run_dir)["columns"]) == {}
+    names = {
+        match.group(1): re.findall(r'(?:\( |, )"(\w+)" [a-z]', statement)
+        for statement in apps.LLDAP_DDL
+        if (match := re.match(r'CREATE TABLE (?:IF NOT EXISTS )?"(\w+)"', statement))
+    }
+    assert {t: len(c) for t, c in names.items()} == {t: len(v[0]) for t, v in rows.items()}
+    # sqlx's NaiveDateTime text: a column holding a nanosecond (9 fraction digits) stays text, each as
+    # written (PostgreSQL keeps microseconds); one whose every fraction fits microseconds is a timestamp.
+    moments = {
+        (table, column) for table, columns in names.items() for column in columns if column.endswith("_date")
+    }
+    nanos = {
+        (table, column)
+        for table, column in moments
+        if any(len(row[names[table].index(column)].rpartition(".")[2]) == 9 for row in rows[table]
+               if "." in row[names[table].index(column)])
+    }  # fmt: skip
+    assert nanos and nanos != moments
+    # Declared boolean: 0/1 as booleans; varchar, uuid text as text; blobs as bytes; the i64 hashes bigint.
+    kinds = {"varchar": "text", "datetime_text": "timestamp without time zone", "boolean": "boolean",
+             "blob": "bytea", "integer": "bigint", "bigint": "bigint", "smallint": "bigint"}  # fmt: skip
+    declared = {
+        match.group(1): dict(re.findall(r'(?:\( |, )"(\w+)" ([a-z_]+)', statement))
+        for statement in apps.LLDAP_DDL
+        if (match := re.match(r'CREATE TABLE (?:IF NOT EXISTS )?"(\w+)"', statement))
+    }
+    for table, columns in names.items():
+        types = ran.types(table)
+        for column in columns:
+            want = "text" if (table, column) in nanos else kinds[declared[table][column]]
+            assert types[column] == want, (table, column)
+
+        def loaded(value: Any, kind: str) -> Any:
+            if value is None:
+                return None
+            if kind == "timestamp without time zone":
+                return datetime.fromisoformat(value)
+            if kind == "boolean":
+                return bool(value)
+            return value
+
+        relation = f"{quote_ident(ran.base)}.{quote_ident(table)}"
+        got = pg_query(ran.uri, f"SELECT {', '.join(quote_ident(c) for c in columns)} FROM {relation}")
+        got = [tuple(bytes(v) if isinstance(v, memoryview) else v for v in row) for row in got]
+        expected = [
+            tuple(loaded(v, types[c]) for v, c in zip(row, columns, strict=True)) for row in rows[table]
+        ]
+        assert sorted(got, key=repr) == sorted(expected, key=repr), table
+    assert any(row[0] < 0 for row in rows["jwt_refresh_storage"])
+    # Keys: declared, the membership pairs by their unique index; every declared reference, no other.
+    assert primary_key(ran.uri, ran.record["version_schema"], "memberships") == ["user_id", "group_id"]
+    assert references(run_dir) == {
+        ("memberships", "user_id"): "users.user_id",
+        ("memberships", "group_id"): "groups.group_id",
+        ("jwt_refresh_storage", "user_id"): "users.user_id",
+        ("jwt_storage", "user_id"): "users.user_id",
+        ("password_reset_tokens", "user_id"): "users.user_id",
+        ("user_attributes", "user_attribute_user_id"): "users.user_id",
+        ("user_attributes", "user_attribute_name"): "user_attribute_schema.user_attribute_schema_name",
+        ("group_attributes", "group_attribute_group_id"): "groups.group_id",
+        ("group_attributes", "group_attribute_name"): "group_attribute_schema.group_attribute_schema_name",
+    }
+
+
+def test_pinchflat_reads_ecto_utc_datetimes_as_instants_its_migrations_naive_and_keeps_obans_json_as_written(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.pinchflat)
+    rows = apps.pinchflat_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    assert charged_columns(profiled(run_dir)["columns"]) == {}
+    names = {
+        match.group(1): re.findall(r'(?:\(|, )"(\w+)" [A-Z]', statement)
+        for statement in apps.PINCHFLAT_DDL
+        if (match := re.match(r'CREATE TABLE (?:IF NOT EXISTS )?"(\w+)"', statement))
+    }
+    assert {t: len(c) for t, c in names.items()} == {t: len(v[0]) for t, v in rows.items()}
+    types = {table: ran.types(table) for table in rows}
+    for table, columns in names.items():
+        for position, column in enumerate(columns):
+            written = [row[position] for row in rows[table] if row[position] is not None]
+            if column.endswith("_at") and written:
+                # DateTime.to_iso8601's Z: instants; Ecto's schema_migrations' naive_datetime: wall clock.
+                zoned = all(value.endswith("Z") for value in written)
+                want = "timestamp with time zone" if zoned else "timestamp without time zone"
+                assert types[table][column] == want, (table, column)
+    assert types["schema_migrations"]["inserted_at"] == "timestamp without time zone"
+    # The YYYYMMDDHHMMSS migration versions are the keys as written, not moments.
+    assert types["schema_migrations"]["version"] == "bigint"
+    assert primary_key(ran.uri, ran.record["version_schema"], "schema_migrations") == ["version"]
+    # :map / {:array, _} / Oban's JSON stay text as Jason wrote them; Ecto's booleans INTEGER 0/1 numbers.
+    for column in ("args", "meta", "tags", "errors", "attempted_by"):
+        assert types["oban_jobs"][column] == "text", column
+    assert (
+        types["media_items"]["subtitle_filepaths"]
+        == types["media_profiles"]["sponsorblock_categories"]
+        == "text"
+    )
+    assert types["media_items"]["short_form_content"] == types["sources"]["enabled"] == "bigint"
+    assert types["sources"]["download_cutoff_date"] == "date"
+
+    def loaded(value: Any, kind: str) -> Any:
+        if value is None:
+            return None
+        if kind.startswith("timestamp"):
+            return datetime.fromisoformat(value)
+        if kind == "date":
+            return date.fromisoformat(value.replace(".", "-"))
+        return arrives_as(value) if isinstance(value, str) else value
+
+    for table, columns in names.items():
+        relation = f"{quote_ident(ran.base)}.{quote_ident(table)}"
+        got = pg_query(ran.uri, f"SELECT {', '.join(quote_ident(c) for c in columns)} FROM {relation}")
+        expected = [
+            tuple(loaded(v, types[table][c]) for v, c in zip(row, columns, strict=True))
+            for row in rows[table]
+        ]
+        assert sorted(got, key=repr) == sorted(expected, key=repr), table
+    # Every declared reference, no other (the sources' and jobs' ids in Oban's args are JSON text).
+    assert references(run_dir) == {
+        ("sources", "media_profile_id"): "media_profiles.id",
+        ("media_items", "source_id"): "sources.id",
+        ("tasks", "job_id"): "oban_jobs.id",
+        ("tasks", "source_id"): "sources.id",
+        ("tasks", "media_item_id"): "media_items.id",
+    }
+
+
+def test_gonic_keeps_go_nanosecond_times_as_written_float32_gains_exactly_and_finds_its_tag_artists(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.gonic)
+    rows = apps.gonic_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    names = {
+        match.group(1): re.findall(r'[(,]"(\w+)" [a-z]', statement)
+        for statement in apps.GONIC_DDL
+        if (match := re.match(r'CREATE TABLE "(\w+)"', statement))
+    }
+    assert {t: len(c) for t, c in names.items()} == {t: len(v[0]) for t, v in rows.items()}
+    # gorm v1's blanks: '' for a string with no default tag beside NULL for one declaring
+    # `default: null` writes a missing text two ways in albums (the root folder's); the podcasts' ''
+    # beside auto_download's 'none', its enum's other member beside 'latest', read as a null token (a
+    # column of one other value says nothing of its values' form).
+    albums, podcasts = len(rows["albums"]), len(rows["podcasts"])
+    charged = {
+        ("albums", "left_path"): column_score(albums, 1),
+        ("albums", "tag_album_artist"): column_score(albums, 1),
+    }
+    for column in ("description", "image_url", "image", "error", "author", "auto_download"):
+        charged["podcasts", column] = column_score(podcasts, 1)
+    assert charged_columns(profiled(run_dir)["columns"]) == {k: round(v, 2) for k, v in charged.items()}
+    scores = {t: (len(v), [100.0] * len(v[0])) for t, v in rows.items()}
+    for (table, column), score in charged.items():
+        scores[table][1][names[table].index(column)] = score
+    assert ran.record["quality_before"] == pytest.approx(export_score(scores), abs=0.01)
+    assert ran.record["quality_after"] == 100.0
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    types = {table: ran.types(table) for table in rows}
+    moments: set[tuple[str, str]] = set()
+    for statement in apps.GONIC_DDL:
+        if match := re.match(r'CREATE TABLE "(\w+)"', statement):
+            moments |= {(match.group(1), c) for c in re.findall(r'"(\w+)" datetime', statement)}
+    for table, column in moments:
+        written = [row[names[table].index(column)] for row in rows[table]]
+        # A time.Time with nanoseconds (or Go's zero time beside them) stays text, as written; a column of
+        # whole seconds (an episode's publish date) reads as instants.
+        finer = any(len(v.split(".")[1][:-6]) > 6 for v in written if v and "." in v)
+        want = "text" if finer else "timestamp with time zone"
+        assert types[table][column] == want, (table, column)
+    assert types["podcast_episodes"]["publish_date"] == "timestamp with time zone"
+    assert types["tracks"]["replay_gain_track_gain"] == "double precision"
+    assert types["tracks"]["has_embedded_cover"] == types["users"]["is_admin"] == "boolean"
+    assert types["settings"]["value"] == "text"
+
+    def loaded(value: Any, kind: str) -> Any:
+        if value is None:
+            return None
+        if kind == "timestamp with time zone":
+            return datetime.fromisoformat(value)
+        if kind == "boolean":
+            return bool(value)
+        if value == "none":
+            return None  # the null token, audited
+        return arrives_as(value) if isinstance(value, str) else value
+
+    for table, columns in names.items():
+        relation = f"{quote_ident(ran.base)}.{quote_ident(table)}"
+        got = pg_query(ran.uri, f"SELECT {', '.join(quote_ident(c) for c in columns)} FROM {relation}")
+        got = [tuple(bytes(v) if isinstance(v, memoryview) else v for v in row) for row in got]
+        expected = [
+            tuple(loaded(v, types[table][c]) for v, c in zip(row, columns, strict=True))
+            for row in rows[table]
+        ]
+        assert sorted(got, key=repr) == sorted(expected, key=repr), table
+    # Every declared reference, and the artist tags (the names the scanner made the artists of) by value.
+    assert references(run_dir) == {
+        ("albums", "parent_id"): "albums.id",
+        ("albums", "embedded_cover_track_id"): "tracks.id",
+        ("tracks", "album_id"): "albums.id",
+        ("album_artists", "album_id"): "albums.id",
+        ("album_artists", "artist_id"): "artists.id",
+        ("track_artists", "track_id"): "tracks.id",
+        ("track_artists", "artist_id"): "artists.id",
+        ("track_genres", "track_id"): "tracks.id",
+        ("track_genres", "genre_id"): "genres.id",
+        ("plays", "user_id"): "users.id",
+        ("plays", "album_id"): "albums.id",
+        ("play_queues", "user_id"): "users.id",
+        ("podcast_episodes", "podcast_id"): "podcasts.id",
+        ("track_stars", "user_id"): "users.id",
+        ("track_stars", "track_id"): "tracks.id",
+        ("albums", "tag_album_artist"): "artists.name",
+        ("tracks", "tag_track_artist"): "artists.name",
+    }
