@@ -23908,3 +23908,86 @@ def test_vorta_settings_keep_their_string_values_as_written_and_read_peewee_date
         ("eventlogmodel", "repo_url"): "repomodel.url",
         ("repopassword", "url"): "repomodel.url",
     }
+
+
+def test_mybb_forum_reads_its_datelines_as_instants_and_keeps_packed_ip_addresses_as_bytes(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.mybb)
+    rows = apps.mybb_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    names = {table: apps._mybb_columns(table) for table in rows}
+    assert {t: len(c) for t, c in names.items()} == {t: len(v[0]) for t, v in rows.items()}
+    # A user's return date, d-m-Y text (the one set, day first as MyBB writes it), is a non-ISO date
+    # whose order no value proves; a setting's value ', ' (the date/time separator) is padded text.
+    users = rows["mybb_users"]
+    returns = sum(row[names["mybb_users"].index("returndate")] != "" for row in users)
+    settings = rows["mybb_settings"]
+    padded = sum(row[5] != row[5].strip() for row in settings)
+    assert (returns, padded) == (1, 1)
+    assert charged_columns(profiled(run_dir)["columns"]) == {
+        ("mybb_users", "returndate"): round(column_score(len(users), 2 * returns), 2),
+        ("mybb_settings", "value"): round(column_score(len(settings), padded, COSMETIC), 2),
+    }
+    scores = {t: (len(v), [100.0] * len(v[0])) for t, v in rows.items()}
+    scores["mybb_users"][1][names["mybb_users"].index("returndate")] = column_score(len(users), 2 * returns)
+    scores["mybb_settings"][1][5] = column_score(len(settings), padded, COSMETIC)
+    assert ran.record["quality_before"] == pytest.approx(export_score(scores), abs=0.01)
+    assert ran.record["quality_after"] == 100.0
+    types = {table: ran.types(table) for table in rows}
+    # Every `dateline`, a registration, a last visit and a session's time: Unix seconds, instants. A
+    # moment MyBB writes 0 for until it happens (an edit, a deletion, a last post) keeps its integers.
+    for table, column in [
+        ("mybb_posts", "dateline"),
+        ("mybb_threads", "dateline"),
+        ("mybb_adminlog", "dateline"),
+        ("mybb_users", "regdate"),
+        ("mybb_users", "lastvisit"),
+        ("mybb_sessions", "time"),
+    ]:
+        assert types[table][column] == "timestamp with time zone", (table, column)
+    for table, column in [
+        ("mybb_posts", "edittime"),
+        ("mybb_threads", "deletetime"),
+        ("mybb_users", "lastpost"),
+    ]:
+        assert types[table][column] == "bigint", (table, column)
+        assert any(row[names[table].index(column)] == 0 for row in rows[table]), (table, column)
+    # my_inet_pton()'s 4 or 16 bytes, byte for byte; a forum's parent list and a user's birthday with
+    # its year left out as written.
+    for table, column in [("mybb_posts", "ipaddress"), ("mybb_users", "regip"), ("mybb_sessions", "ip")]:
+        assert types[table][column] == "bytea", (table, column)
+        assert {len(row[names[table].index(column)]) for row in rows[table]} == {4, 16}, (table, column)
+    assert types["mybb_forums"]["parentlist"] == types["mybb_users"]["birthday"] == "text"
+    assert types["mybb_posts"]["visible"] == types["mybb_users"]["usergroup"] == "bigint"
+    assert types["mybb_users"]["returndate"] == "date"
+
+    def loaded(value: Any, kind: str) -> Any:
+        if value is None or value == "":
+            return None
+        if kind == "timestamp with time zone":
+            return UNIX_EPOCH + timedelta(seconds=value)
+        if kind == "date":
+            day, month, year = (int(part) for part in value.split("-"))
+            return date(year, month, day)
+        if kind == "bigint":
+            return int(value)
+        return arrives_as(value) if isinstance(value, str) else value
+
+    for table, columns in names.items():
+        relation = f"{quote_ident(ran.base)}.{quote_ident(table)}"
+        got = pg_query(ran.uri, f"SELECT {', '.join(quote_ident(c) for c in columns)} FROM {relation}")
+        got = [tuple(bytes(v) if isinstance(v, memoryview) else v for v in row) for row in got]
+        expected = [
+            tuple(loaded(v, types[table][c]) for v, c in zip(row, columns, strict=True))
+            for row in rows[table]
+        ]
+        assert sorted(got, key=repr) == sorted(expected, key=repr), table
+    # The references its values show: a user's group, a thread's last poster, a reply's first post.
+    # Threads, posts and ratings number 1..N alike: their tid, uid and fid fit several tables' keys.
+    assert references(run_dir) == {
+        ("mybb_users", "usergroup"): "mybb_usergroups.gid",
+        ("mybb_threads", "lastposteruid"): "mybb_users.uid",
+        ("mybb_posts", "replyto"): "mybb_posts.pid",
+    }
