@@ -1777,6 +1777,37 @@ def test_counts_of_tries_and_places_in_a_list_named_in_one_lowercase_word_are_no
         assert "its name says the row's place among its siblings (order)" in notes[name], name
 
 
+def test_a_link_tables_key_naming_one_of_the_tables_it_links_refers_to_that_table(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """A document store (YesSql, under Orchard Core) pairs a reduce index's rows with documents in a
+    table named for both, ``UserByRoleNameIndex_Document`` (``UserByRoleNameIndexId``, ``DocumentId``):
+    where each user has one role, ``DocumentId`` alone is unique in the data and keys the table, and
+    as the table's name ends in ``Document`` the key was taken to name its own table's entity, so no
+    reference to ``Document.Id`` was found. A link table's key naming one of the tables it links
+    names that table; a part table's own key (``order_lines.line_id``) still names its own."""
+    path = make_sqlite(
+        {
+            "Document": (
+                "CREATE TABLE Document (Id INTEGER PRIMARY KEY, Type TEXT)",
+                [(n, "User" if n % 4 == 2 else "ContentItem") for n in range(1, 31)],
+            ),
+            "RoleIndex": (
+                "CREATE TABLE RoleIndex (Id INTEGER PRIMARY KEY, RoleName TEXT)",
+                [(1, "Administrator"), (2, "Editor"), (3, "Author")],
+            ),
+            "RoleIndex_Document": (
+                "CREATE TABLE RoleIndex_Document (RoleIndexId INT NOT NULL, DocumentId INT NOT NULL)",
+                [(n % 3 + 1, n) for n in range(2, 31, 4)],
+            ),
+        }
+    )
+    assert _references(path) == {
+        ("RoleIndex_Document", "RoleIndexId"): "RoleIndex.Id",
+        ("RoleIndex_Document", "DocumentId"): "Document.Id",
+    }
+
+
 def test_a_column_named_for_a_span_of_time_is_no_reference_unless_it_names_the_table(
     make_sqlite: SqliteFactory,
 ) -> None:
