@@ -75258,3 +75258,168 @@ def mybb_rows() -> dict[str, list[tuple[Any, ...]]]:
 def mybb(path: Path) -> Path:
     """A MyBB 1.8 board's SQLite database (see the module's list)."""
     return write_export(path, MYBB_DDL, mybb_rows(), bytes_as_text=False)
+
+
+# --- Orchard Core (CMS on SQLite through YesSql: the tables as YesSql's SchemaBuilder and SqliteDialect
+# create them for OrchardCore.ContentManagement's, OrchardCore.Users' and OrchardCore.Autoroute's Migrations;
+# values shaped as Microsoft.Data.Sqlite binds them) ---
+#
+# YesSql keeps each document's JSON in ``Document.Content`` beside its .NET type and a ``Version`` counting
+# its saves; each index table's ``DocumentId`` is a ``Document.Id`` (a map index: one row per document; a
+# reduce index's ``<Index>_Document`` bridge pairs its rows with documents). ``DateTime`` is bound as text
+# ``yyyy-MM-dd HH:mm:ss.FFFFFFF`` (up to seven fraction digits, trailing zeros and a zero fraction's point
+# left out), ``bool`` as INTEGER 0/1 under ``BOOL``; Orchard's ids are 26 characters of its IdGenerator.
+ORCHARD_DDL = [
+    "CREATE TABLE [Document] ([Id] integer primary key autoincrement not null, [Type] TEXT COLLATE NOCASE, "
+    "[Content] TEXT COLLATE NOCASE, [Version] BIGINT default 0 not null )",
+    "CREATE TABLE [ContentItemIndex] ([Id] integer primary key autoincrement not null, [DocumentId] INT, "
+    "[ContentItemId] TEXT COLLATE NOCASE, [ContentItemVersionId] TEXT COLLATE NOCASE, [Latest] BOOL, "
+    "[Published] BOOL, [ContentType] TEXT COLLATE NOCASE, [ModifiedUtc] DATETIME, [PublishedUtc] DATETIME, "
+    "[CreatedUtc] DATETIME, [Owner] TEXT COLLATE NOCASE, [Author] TEXT COLLATE NOCASE, "
+    "[DisplayText] TEXT COLLATE NOCASE )",
+    "create index [IDX_FK_ContentItemIndex] on [ContentItemIndex] ([DocumentId]) ",
+    "CREATE TABLE [UserIndex] ([Id] integer primary key autoincrement not null, [DocumentId] INT, "
+    "[NormalizedUserName] TEXT COLLATE NOCASE, [NormalizedEmail] TEXT COLLATE NOCASE, [IsEnabled] BOOL, "
+    "[IsLockoutEnabled] BOOL, [LockoutEndUtc] DATETIME, [AccessFailedCount] INT, "
+    "[UserId] TEXT COLLATE NOCASE )",
+    "CREATE TABLE [UserByRoleNameIndex] ([Id] integer primary key autoincrement not null, "
+    "[RoleName] TEXT COLLATE NOCASE, [Count] INT )",
+    "CREATE TABLE [UserByRoleNameIndex_Document] ([UserByRoleNameIndexId] INT not null, "
+    "[DocumentId] INT not null )",
+    "CREATE TABLE [AutoroutePartIndex] ([Id] integer primary key autoincrement not null, [DocumentId] INT, "
+    "[ContentItemId] TEXT COLLATE NOCASE, [ContainedContentItemId] TEXT COLLATE NOCASE, "
+    "[JsonPath] TEXT COLLATE NOCASE, [Path] TEXT COLLATE NOCASE, [Published] BOOL, [Latest] BOOL )",
+]
+
+ORCHARD_ITEM_TYPE = "OrchardCore.ContentManagement.ContentItem, OrchardCore.ContentManagement.Abstractions"
+ORCHARD_USER_TYPE = "OrchardCore.Users.Models.User, OrchardCore.Users.Core"
+
+
+def orchard_id(n: int) -> str:
+    """An id of Orchard's ``IdGenerator``: 26 characters of lowercase letters and digits."""
+    alphabet = "0123456789abcdefghjkmnpqrstvwxyz"
+    value = int(hashlib.sha256(f"orchard{n}".encode()).hexdigest(), 16)
+    return "4" + "".join(alphabet[(value >> (5 * k)) & 31] for k in range(25))
+
+
+def _orchard_stamp(moment: datetime, seventh: int) -> str:
+    """Microsoft.Data.Sqlite's text of a ``DateTime``, ``yyyy-MM-dd HH:mm:ss.FFFFFFF``: ``moment`` with
+    ``seventh``, its 100-nanosecond digit, after its microseconds."""
+    fraction = f"{moment.microsecond:06d}{seventh}".rstrip("0")
+    return moment.strftime("%Y-%m-%d %H:%M:%S") + (f".{fraction}" if fraction else "")
+
+
+ORCHARD_SYSTEM_DOCUMENTS = [
+    "OrchardCore.Environment.Shell.Descriptor.Models.ShellDescriptor, OrchardCore.Abstractions",
+    "OrchardCore.ContentManagement.Metadata.Models.ContentDefinitionRecord, "
+    "OrchardCore.ContentManagement.Abstractions",
+    "OrchardCore.Settings.SiteSettings, OrchardCore.Settings.Core",
+    "OrchardCore.Roles.Models.RolesDocument, OrchardCore.Roles.Core",
+    "OrchardCore.Recipes.Models.RecipeResult, OrchardCore.Recipes.Abstractions",
+]
+
+
+def orchard_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """A small Orchard Core site as its setup and a few weeks of editing leave it: the setup's own
+    documents, the admin, the recipe's pages and posts, editors signing up among later posts' versions."""
+    base = datetime(2024, 5, 2, 8, 13, 41, 512_345)
+    documents: list[tuple[Any, ...]] = []
+    items, users, routes, bridge = [], [], [], []
+    for n, kind in enumerate(ORCHARD_SYSTEM_DOCUMENTS, start=1):
+        body = {"Id": n, "Name": kind.split(",")[0].rsplit(".", 1)[1], "Properties": {}}
+        documents.append((n, kind, json.dumps(body, separators=(",", ":")), 1 + n % 3))
+    names = ["admin", "anna", "ben", "chloe", "dmitri", "eve"]
+    roles = [(1, "Administrator", 1), (2, "Editor", 2), (3, "Author", 3)]
+    user_ids = {name: orchard_id(1000 + n) for n, name in enumerate(names)}
+
+    def add_user(n: int, name: str) -> None:
+        document = len(documents) + 1
+        role = 1 if n == 1 else 2 if n < 4 else 3
+        user = {
+            "UserId": user_ids[name],
+            "UserName": name,
+            "NormalizedUserName": name.upper(),
+            "Email": f"{name}@example.org",
+            "NormalizedEmail": f"{name}@example.org".upper(),
+            "PasswordHash": "AQAAAAIAAYagAAAAE" + hashlib.sha256(name.encode()).hexdigest()[:40],
+            "EmailConfirmed": n != 6,
+            "IsEnabled": n != 5,
+            "RoleNames": [roles[role - 1][1]],
+        }
+        documents.append((document, ORCHARD_USER_TYPE, json.dumps(user, separators=(",", ":")), n % 3))
+        lockout = _orchard_stamp(base + timedelta(days=40, minutes=n), n % 10) if n == 4 else None
+        users.append(
+            (n, document, name.upper(), f"{name}@example.org".upper(), int(n != 5), int(n != 1), lockout,
+             3 if n == 4 else n % 2, user_ids[name])
+        )  # fmt: skip
+        bridge.append((role, document))
+
+    add_user(1, "admin")
+    titles = ["Welcome", "About us", "Hello World", "Release 2.0", "Café opening — Grand", "Contact",
+              "Privacy", "Roadmap 2025", "Draft: next steps", "Team", "Jobs", "FAQ"]  # fmt: skip
+    for k, title in enumerate(titles):
+        if k in (3, 5, 8, 10, 11):
+            n = len(users) + 1
+            add_user(n, names[n - 1])
+        item_id = orchard_id(k)
+        kind = "Page" if k % 3 == 0 else "BlogPost"
+        created = base + timedelta(days=k, hours=k % 5, seconds=17 * k, microseconds=(k * 91_733) % 1_000_000)
+        versions = 2 if k % 4 == 1 else 1
+        for v in range(versions):
+            document = len(documents) + 1
+            latest = v == versions - 1
+            published = not (k == 8 or (versions == 2 and latest))
+            modified = created + timedelta(hours=3 * v, microseconds=137 * (v + 1))
+            stamp_created = _orchard_stamp(created, k % 10)
+            stamp_modified = _orchard_stamp(modified, 0 if k % 5 == 0 else (k + v) % 10)
+            stamp_published = _orchard_stamp(modified.replace(microsecond=0), 0) if published else None
+            owner = user_ids[names[k % 4]]
+            author = names[k % 4]
+            path = title.lower().replace(" ", "-").replace(":", "").replace("é", "e").replace("—", "")
+            content = {
+                "ContentItemId": item_id,
+                "ContentItemVersionId": orchard_id(500 + document),
+                "ContentType": kind,
+                "DisplayText": title,
+                "Latest": latest,
+                "Published": published,
+                "ModifiedUtc": stamp_modified.replace(" ", "T") + "Z",
+                "PublishedUtc": None if stamp_published is None else stamp_published.replace(" ", "T") + "Z",
+                "CreatedUtc": stamp_created.replace(" ", "T") + "Z",
+                "Owner": owner,
+                "Author": author,
+                kind: {},
+                "TitlePart": {"Title": title},
+                "AutoroutePart": {
+                    "Path": f"blog/{path}" if kind == "BlogPost" else path,
+                    "SetHomepage": k == 0,
+                },
+                "HtmlBodyPart": {"Html": f"<p>{title}</p>\n<p>Lorem ipsum {k}.</p>"},
+            }
+            documents.append(
+                (document, ORCHARD_ITEM_TYPE, json.dumps(content, ensure_ascii=False), v + k % 2)
+            )
+            items.append(
+                (len(items) + 1, document, item_id, content["ContentItemVersionId"], int(latest),
+                 int(published),
+                 kind, stamp_modified, stamp_published, stamp_created, owner, author, title)
+            )  # fmt: skip
+            if latest or published:
+                routes.append(
+                    (len(routes) + 1, document, item_id, "", "", content["AutoroutePart"]["Path"],
+                     int(published),
+                     int(latest))
+                )  # fmt: skip
+    return {
+        "Document": documents,
+        "ContentItemIndex": items,
+        "UserIndex": users,
+        "UserByRoleNameIndex": roles,
+        "UserByRoleNameIndex_Document": bridge,
+        "AutoroutePartIndex": routes,
+    }
+
+
+def orchard(path: Path) -> Path:
+    """An Orchard Core site's ``yessql.db`` (see the module's list)."""
+    return write_export(path, ORCHARD_DDL, orchard_rows())

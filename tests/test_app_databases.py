@@ -23991,3 +23991,59 @@ def test_mybb_forum_reads_its_datelines_as_instants_and_keeps_packed_ip_addresse
         ("mybb_threads", "lastposteruid"): "mybb_users.uid",
         ("mybb_posts", "replyto"): "mybb_posts.pid",
     }
+
+
+def test_orchard_core_yessql_store_keeps_dotnet_ticks_as_written_and_joins_every_index_to_its_documents(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.orchard)
+    rows = apps.orchard_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    names = {
+        match.group(1): re.findall(r"\[(\w+)\] [A-Za-z]", statement)
+        for statement in apps.ORCHARD_DDL
+        if (match := re.match(r"CREATE TABLE \[(\w+)\]", statement))
+    }
+    assert {t: len(c) for t, c in names.items()} == {t: len(v[0]) for t, v in rows.items()}
+    types = {table: ran.types(table) for table in rows}
+    # Microsoft.Data.Sqlite's DateTime text: up to seven fraction digits, finer than PostgreSQL's
+    # microseconds, so a column holding one is text, every value as written; one of whole seconds
+    # alone is a timestamp. BOOL cells 0/1 are booleans; the JSON documents text as written.
+    items = rows["ContentItemIndex"]
+    for column in ("ModifiedUtc", "CreatedUtc"):
+        position = names["ContentItemIndex"].index(column)
+        assert any(len(row[position].partition(".")[2]) == 7 for row in items), column
+        assert types["ContentItemIndex"][column] == "text", column
+    assert types["UserIndex"]["LockoutEndUtc"] == "text"
+    assert types["ContentItemIndex"]["PublishedUtc"] == "timestamp without time zone"
+    assert types["ContentItemIndex"]["Latest"] == types["AutoroutePartIndex"]["Published"] == "boolean"
+    assert types["Document"]["Content"] == "text"
+
+    def loaded(value: Any, kind: str) -> Any:
+        if value is None or value == "":
+            return None
+        if kind == "timestamp without time zone":
+            return datetime.fromisoformat(value)
+        if kind == "boolean":
+            return bool(value)
+        return arrives_as(value) if isinstance(value, str) else value
+
+    for table, columns in names.items():
+        relation = f"{quote_ident(ran.base)}.{quote_ident(table)}"
+        got = pg_query(ran.uri, f"SELECT {', '.join(quote_ident(c) for c in columns)} FROM {relation}")
+        expected = [
+            tuple(loaded(v, types[table][c]) for v, c in zip(row, columns, strict=True))
+            for row in rows[table]
+        ]
+        assert sorted(got, key=repr) == sorted(expected, key=repr), table
+    # Every index's DocumentId is a Document.Id (YesSql declares none on SQLite), the reduce index's
+    # bridge's too, though each user's one role makes DocumentId its key in the data.
+    assert references(run_dir) == {
+        ("ContentItemIndex", "DocumentId"): "Document.Id",
+        ("UserIndex", "DocumentId"): "Document.Id",
+        ("AutoroutePartIndex", "DocumentId"): "Document.Id",
+        ("UserByRoleNameIndex_Document", "DocumentId"): "Document.Id",
+        ("UserByRoleNameIndex_Document", "UserByRoleNameIndexId"): "UserByRoleNameIndex.Id",
+    }
