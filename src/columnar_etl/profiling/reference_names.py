@@ -164,10 +164,17 @@ ATTEMPT_LAST_WORDS = frozenset({"attempts", "tries", "retries"})
 #: The count's words a name of one lowercase word may end in, glued to the words of what it counts, as
 #: PHP schemas write them (MyBB's ``loginattempts``, vBulletin's ``replycount``, ``postcount``): a count as
 #: ``login_attempts`` and ``reply_count`` are. The beginning must be a word of three letters or more
-#: (``account`` is none: ``ac``). Since 2026-12-06.
+#: (``account`` is none: ``ac``); ``tries`` and ``like`` end words that are none (``countries``,
+#: ``childlike``). Since 2026-12-06.
 _GLUED_COUNT = re.compile(
     r"^[a-z][a-z0-9]{2,}("
-    + "|".join(sorted(COUNT_LAST_WORDS | TALLY_LAST_WORDS | ATTEMPT_LAST_WORDS, key=len, reverse=True))
+    + "|".join(
+        sorted(
+            (COUNT_LAST_WORDS | TALLY_LAST_WORDS | ATTEMPT_LAST_WORDS) - {"tries", "like"},
+            key=len,
+            reverse=True,
+        )
+    )
     + r")$"
 )
 
