@@ -77149,3 +77149,504 @@ def gonic_rows() -> dict[str, list[tuple[Any, ...]]]:
 def gonic(path: Path) -> Path:
     """Gonic's ``gonic.db`` (see the module's list)."""
     return write_export(path, GONIC_DDL, gonic_rows(), bytes_as_text=False)
+
+
+# --- MyBB (forum on SQLite: install/resources/sqlite_db_tables.php of MyBB 1.8, the tables below as it
+# declares them; values shaped as inc/datahandlers/post.php, user.php, inc/class_session.php write them) ---
+#
+# Every moment is ``TIME_NOW`` (Unix seconds) under ``int unsigned``, ``0`` for never (a thread's
+# ``deletetime``, a post never edited, a user who never posted); every IP address ``my_inet_pton()``'s
+# 4 or 16 bytes through ``$db->escape_binary`` (``X'…'``: a BLOB) under ``blob(16)``; flags ``tinyint(1)``
+# 0/1, a post's or thread's ``visible`` -1 (soft-deleted), 0 (awaiting approval) or 1; a forum's
+# ``parentlist`` its ancestors' ids joined by commas; a user's ``birthday`` ``d-m-Y`` unpadded, the year
+# left empty when hidden (``'15-3-'``); settings name/value text; the datacache PHP ``serialize()`` text.
+MYBB_DDL = [
+    "CREATE TABLE mybb_usergroups (\n\tgid INTEGER PRIMARY KEY,\n\ttype smallint(2) NOT NULL default '2',\n"
+    "\ttitle varchar(120) NOT NULL default '',\n\tdescription TEXT NOT NULL,\n"
+    "\tnamestyle varchar(200) NOT NULL default '{username}',\n\tusertitle varchar(120) NOT NULL default '',\n"
+    "\tstars smallint(4) NOT NULL default '0',\n\tstarimage varchar(120) NOT NULL default '',\n"
+    "\tisbannedgroup tinyint(1) NOT NULL default '0',\n\tcanview tinyint(1) NOT NULL default '0',\n"
+    "\tcancp tinyint(1) NOT NULL default '0',\n\tpmquota int(3) NOT NULL default '0',\n"
+    "\tattachquota int unsigned NOT NULL default '0'\n);",
+    "CREATE TABLE mybb_users (\n\tuid INTEGER PRIMARY KEY,\n\tusername varchar(120) NOT NULL default '',\n"
+    "\tpassword varchar(120) NOT NULL default '',\n\tsalt varchar(10) NOT NULL default '',\n"
+    "\tloginkey varchar(50) NOT NULL default '',\n\temail varchar(220) NOT NULL default '',\n"
+    "\tpostnum int(10) NOT NULL default '0',\n\tthreadnum int(10) NOT NULL default '0',\n"
+    "\tavatar varchar(200) NOT NULL default '',\n\tavatardimensions varchar(10) NOT NULL default '',\n"
+    "\tavatartype varchar(10) NOT NULL default '0',\n\tusergroup smallint NOT NULL default '0',\n"
+    "\tadditionalgroups varchar(200) NOT NULL default '',\n\tdisplaygroup smallint NOT NULL default '0',\n"
+    "\tusertitle varchar(250) NOT NULL default '',\n\tregdate int unsigned NOT NULL default '0',\n"
+    "\tlastactive int unsigned NOT NULL default '0',\n\tlastvisit int unsigned NOT NULL default '0',\n"
+    "\tlastpost int unsigned NOT NULL default '0',\n\twebsite varchar(200) NOT NULL default '',\n"
+    "\tbirthday varchar(15) NOT NULL default '',\n\tbirthdayprivacy varchar(4) NOT NULL default 'all',\n"
+    "\tsignature TEXT NOT NULL,\n\tallownotices tinyint(1) NOT NULL default '0',\n"
+    "\thideemail tinyint(1) NOT NULL default '0',\n\tthreadmode varchar(8) NOT NULL default '',\n"
+    "\ttimezone varchar(5) NOT NULL default '',\n\tdst tinyint(1) NOT NULL default '0',\n"
+    "\tdstcorrection tinyint(1) NOT NULL default '0',\n\tbuddylist TEXT NOT NULL,\n"
+    "\tignorelist TEXT NOT NULL,\n\taway tinyint(1) NOT NULL default '0',\n"
+    "\tawaydate int(10) NOT NULL default '0',\n\treturndate varchar(15) NOT NULL default '',\n"
+    "\tawayreason varchar(200) NOT NULL default '',\n\tpmfolders TEXT NOT NULL,\n\tnotepad TEXT NOT NULL,\n"
+    "\treferrer int NOT NULL default '0',\n\treputation int NOT NULL default '0',\n"
+    "\tregip blob(16) NOT NULL default '',\n\tlastip blob(16) NOT NULL default '',\n"
+    "\tlanguage varchar(50) NOT NULL default '',\n\ttimeonline int unsigned NOT NULL default '0',\n"
+    "\twarningpoints int(3) NOT NULL default '0',\n\tloginattempts tinyint(2) NOT NULL default '1',\n"
+    "\tusernotes TEXT NOT NULL\n);",
+    "CREATE TABLE mybb_forums (\n\tfid INTEGER PRIMARY KEY,\n\tname varchar(120) NOT NULL default '',\n"
+    "\tdescription TEXT NOT NULL,\n\tlinkto varchar(180) NOT NULL default '',\n"
+    "\ttype char(1) NOT NULL default '',\n\tpid smallint NOT NULL default '0',\n\tparentlist TEXT NOT NULL,\n"
+    "\tdisporder smallint NOT NULL default '0',\n\tactive tinyint(1) NOT NULL default '0',\n"
+    "\topen tinyint(1) NOT NULL default '0',\n\tthreads int NOT NULL default '0',\n"
+    "\tposts int NOT NULL default '0',\n\tlastpost int(10) NOT NULL default '0',\n"
+    "\tlastposter varchar(120) NOT NULL default '',\n\tlastposteruid int(10) NOT NULL default '0',\n"
+    "\tlastposttid int(10) NOT NULL default '0',\n\tlastpostsubject varchar(120) NOT NULL default '',\n"
+    "\tpassword varchar(50) NOT NULL default '',\n\trules TEXT NOT NULL,\n"
+    "\tdefaultsortby varchar(10) NOT NULL default '',\n\tdefaultsortorder varchar(4) NOT NULL default ''\n);",
+    "CREATE TABLE mybb_threads (\n\ttid INTEGER PRIMARY KEY,\n\tfid smallint NOT NULL default '0',\n"
+    "\tsubject varchar(120) NOT NULL default '',\n\tprefix smallint NOT NULL default '0',\n"
+    "\ticon smallint NOT NULL default '0',\n\tpoll int NOT NULL default '0',\n"
+    "\tuid int NOT NULL default '0',\n\tusername varchar(80) NOT NULL default '',\n"
+    "\tdateline int unsigned NOT NULL default '0',\n\tfirstpost int NOT NULL default '0',\n"
+    "\tlastpost int unsigned NOT NULL default '0',\n\tlastposter varchar(120) NOT NULL default '',\n"
+    "\tlastposteruid int NOT NULL default '0',\n\tviews int(100) NOT NULL default '0',\n"
+    "\treplies int(100) NOT NULL default '0',\n\tclosed varchar(30) NOT NULL default '',\n"
+    "\tsticky tinyint(1) NOT NULL default '0',\n\tnumratings smallint NOT NULL default '0',\n"
+    "\ttotalratings smallint NOT NULL default '0',\n\tnotes TEXT NOT NULL,\n"
+    "\tvisible tinyint(1) NOT NULL default '0',\n\tunapprovedposts int(10) NOT NULL default '0',\n"
+    "\tdeletedposts int(10) NOT NULL default '0',\n\tattachmentcount int(10) NOT NULL default '0',\n"
+    "\tdeletetime int(10) NOT NULL default '0'\n);",
+    "CREATE TABLE mybb_posts (\n\tpid INTEGER PRIMARY KEY,\n\ttid int NOT NULL default '0',\n"
+    "\treplyto int NOT NULL default '0',\n\tfid smallint NOT NULL default '0',\n"
+    "\tsubject varchar(120) NOT NULL default '',\n\ticon smallint NOT NULL default '0',\n"
+    "\tuid int NOT NULL default '0',\n\tusername varchar(80) NOT NULL default '',\n"
+    "\tdateline int unsigned NOT NULL default '0',\n\tmessage TEXT NOT NULL,\n"
+    "\tipaddress blob(16) NOT NULL default '',\n\tincludesig tinyint(1) NOT NULL default '0',\n"
+    "\tsmilieoff tinyint(1) NOT NULL default '0',\n\tedituid int NOT NULL default '0',\n"
+    "\tedittime int(10) NOT NULL default '0',\n\teditreason varchar(150) NOT NULL default '',\n"
+    "\tvisible tinyint(1) NOT NULL default '0'\n);",
+    "CREATE TABLE mybb_threadratings (\n\trid INTEGER PRIMARY KEY,\n\ttid int NOT NULL default '0',\n"
+    "\tuid int NOT NULL default '0',\n\trating smallint NOT NULL default '0',\n"
+    "\tipaddress blob(16) NOT NULL default ''\n);",
+    "CREATE TABLE mybb_sessions (\n\tsid varchar(32) NOT NULL default '',\n\tuid int NOT NULL default '0',\n"
+    "\tip blob(16) NOT NULL default '',\n\ttime int unsigned NOT NULL default '0',\n"
+    "\tlocation varchar(150) NOT NULL default '',\n\tuseragent varchar(100) NOT NULL default '',\n"
+    "\tanonymous tinyint(1) NOT NULL default '0',\n\tnopermission tinyint(1) NOT NULL default '0',\n"
+    "\tlocation1 int(10) NOT NULL default '0',\n\tlocation2 int(10) NOT NULL default '0'\n);",
+    "CREATE TABLE mybb_settinggroups (\n\tgid INTEGER PRIMARY KEY,\n"
+    "\tname varchar(100) NOT NULL default '',\n\ttitle varchar(220) NOT NULL default '',\n"
+    "\tdescription TEXT NOT NULL,\n"
+    "\tdisporder smallint NOT NULL default '0',\n\tisdefault tinyint(1) NOT NULL default '0'\n);",
+    "CREATE TABLE mybb_settings (\n\tsid INTEGER PRIMARY KEY,\n\tname varchar(120) NOT NULL default '',\n"
+    "\ttitle varchar(120) NOT NULL default '',\n\tdescription TEXT NOT NULL,\n\toptionscode TEXT NOT NULL,\n"
+    "\tvalue TEXT NOT NULL,\n\tdisporder smallint NOT NULL default '0',\n"
+    "\tgid smallint NOT NULL default '0',\n\tisdefault tinyint(1) NOT NULL default '0'\n);",
+    "CREATE TABLE mybb_datacache (\n\ttitle varchar(50) NOT NULL default '' PRIMARY KEY,\n"
+    "\tcache mediumTEXT NOT NULL\n);",
+    "CREATE TABLE mybb_adminlog (\n\tuid int unsigned NOT NULL default '0',\n"
+    "\tipaddress blob(16) NOT NULL default '',\n\tdateline int unsigned NOT NULL default '0',\n"
+    "\tmodule varchar(50) NOT NULL default '',\n\taction varchar(50) NOT NULL default '',\n"
+    "\tdata TEXT NOT NULL\n );",
+]
+
+#: MyBB's default groups (install/resources/usergroups.xml): gid, type 1 (built in), title, namestyle.
+MYBB_GROUPS = [
+    (1, "Guests", "{username}"),
+    (2, "Registered", "{username}"),
+    (3, "Super Moderators", '<span style="color: #CC00CC;"><strong>{username}</strong></span>'),
+    (4, "Administrators", '<span style="color: green;"><strong><em>{username}</em></strong></span>'),
+    (5, "Awaiting Activation", "{username}"),
+    (6, "Moderators", '<span style="color: #CC00CC;"><strong>{username}</strong></span>'),
+    (7, "Banned", "<s>{username}</s>"),
+]
+
+MYBB_NAMES = ["admin", "Anna_K", "bernd", "Chloé", "dmitri.v", "Eve", "frank77", "Gül", "hiro", "Ines",
+              "jonas", "Kai", "lena_m", "Mo", "nina", "Oskar"]  # fmt: skip
+
+
+def mybb_ip(n: int) -> bytes:
+    """``my_inet_pton($ip)``: 4 bytes of an IPv4 address, 16 of an IPv6 one."""
+    text = f"2001:db8:{n:x}::{n * 7 + 1:x}" if n % 4 == 3 else f"203.0.113.{n % 250 + 1}"
+    return ipaddress.ip_address(text).packed
+
+
+def _mybb_columns(table: str) -> list[str]:
+    statement = next(s for s in MYBB_DDL if s.startswith(f"CREATE TABLE {table} ("))
+    return re.findall(r"\n\t(\w+) ", statement)
+
+
+def mybb_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """A small MyBB board after a few months: users, three levels of forums, threads and their posts."""
+    installed = 1_699_999_200  # 2023-11-14 22:00:00 UTC
+    day = 86_400
+    groups = [
+        (gid, 1, title, f"The default group for {title.lower()}." if gid != 1 else "", style,
+         "Administrator" if gid == 4 else "", 1 if gid in (2, 5, 7) else 5 if gid == 4 else 0,
+         "images/star.png", int(gid == 7), int(gid != 7), int(gid == 4), [0, 200, 400, 0, 200, 0, 0][gid - 1],
+         [0, 5000, 0, 0, 0, 10000, 0][gid - 1])
+        for gid, title, style in MYBB_GROUPS
+    ]  # fmt: skip
+    users = []
+    for n, name in enumerate(MYBB_NAMES, start=1):
+        regdate = installed + (n - 1) * 3 * day + n * 611
+        group = 4 if n == 1 else 3 if n == 2 else 5 if n % 7 == 0 else 7 if n == 12 else 2
+        posted = n % 5 != 4 and group != 5
+        users.append(
+            (n, name, hashlib.md5(f"{name}pw".encode()).hexdigest(),
+             "".join("aZ3kQ9xR7mP2wE5tY8uI"[(n * k) % 20] for k in range(1, 9)),
+             "".join("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"[(n * k * 7) % 62]
+                     for k in range(1, 51)),
+             f"{name.lower()}@example.org", 3 * n if posted else 0, n % 3 if posted else 0,
+             f"./uploads/avatars/avatar_{n}.png?dateline={regdate + 3600}" if n % 3 == 0 else "",
+             "100|100" if n % 3 == 0 else "", "upload" if n % 3 == 0 else "0" if n % 3 == 1 else "",
+             group, "6" if n == 2 else "3,6" if n == 5 else "", 0, "Keeper of the board" if n == 1 else "",
+             regdate, regdate + 40 * day + n * 97, regdate + 39 * day + n * 13,
+             regdate + 10 * day + n if posted else 0,
+             f"https://{name.lower().replace('.', '-')}.example.net" if n % 4 == 1 else "",
+             "" if n % 3 == 2
+             else f"{n}-{n % 12 + 1}-" if n % 3 == 1 and n % 2 else f"{n}-{n % 12 + 1}-{1970 + n}",
+             ["all", "buddy", "none"][n % 3],
+             "[b]Cheers[/b],\n[i]" + name + "[/i]" if n % 4 == 2 else "", 1, n % 2,
+             "linear" if n % 5 == 0 else "",
+             ["0", "1", "-5", "5.5", "10", "-3.5", "+3"][n % 7] if n % 6 else "", int(n % 6 == 1),
+             [0, 1, 2][n % 3],
+             "2,5" if n == 3 else "", "9" if n == 4 else "", int(n == 6),
+             regdate + 20 * day if n == 6 else 0, f"{n}-1-2024" if n == 6 else "",
+             "Holiday" if n == 6 else "", "0**$%%$1**$%%$2**$%%$3**$%%$4**", "", 1 if 1 < n < 5 else 0,
+             n % 4 - 1, mybb_ip(n), mybb_ip(n + 40) if n % 2 else mybb_ip(n), "" if n % 4 else "deutsch_du",
+             n * 3_611, [0, 0, 10][n % 3], 1 + n % 3, "")
+        )  # fmt: skip
+    forums = [
+        (1, "My Category", "", "", "c", 0, "1", 1, 1, 1),
+        (2, "Announcements", "News about the board.", "", "f", 1, "1,2", 1, 1, 0),
+        (3, "General Discussion", "Anything goes.\nBe nice.", "", "f", 1, "1,3", 2, 1, 1),
+        (4, "Help & Support", "", "", "f", 1, "1,4", 3, 1, 1),
+        (5, "Off Topic", "", "", "c", 0, "5", 2, 1, 1),
+        (6, "Games", "Video and board games.", "", "f", 5, "5,6", 1, 1, 1),
+        (7, "Retro", "", "", "f", 6, "5,6,7", 1, 1, 1),
+        (8, "Our Wiki", "", "https://wiki.example.org/", "f", 5, "5,8", 2, 1, 1),
+        (9, "Archive", "Old threads, read only.", "", "f", 5, "5,9", 3, 0, 0),
+    ]
+    subjects = ["Welcome to the board!", "Forum rules — please read", "Hello from Berlin",
+                "Upgrade to 1.8.38?", "Cannot log in after reset", "Best retro console?",
+                "Café meetup in März", "Ignore: test",
+                "Screenshot thread", "[SOLVED] Avatar too big", "Zelda tips", "What are you playing?",
+                "Moved: old FAQ", "Spam spam", "Night mode please", "Board outage on Sunday"]  # fmt: skip
+    thread_forum = [2, 2, 3, 4, 4, 7, 3, 3, 6, 4, 7, 6, 9, 3, 4, 2]
+    threads, posts = [], []
+    pid = 0
+    for t, subject in enumerate(subjects, start=1):
+        author = (t * 5) % 16 + 1
+        start = installed + t * 2 * day + t * 1_234
+        visible = -1 if t == 14 else 0 if t == 8 else 1
+        first = pid + 1
+        count = 1 + (t * 7) % 5
+        for k in range(count):
+            pid += 1
+            poster = author if k == 0 else (author + 3 * k) % 16 + 1
+            moment = start + k * 3_700 + (pid * 37) % 600
+            edited = pid % 6 == 2
+            posts.append(
+                (pid, t, 0 if k == 0 else first, thread_forum[t - 1], subject if k == 0 else f"RE: {subject}",
+                 (pid % 4) * 2, poster, MYBB_NAMES[poster - 1], moment,
+                 [f"Hi all,\n\n[quote='{MYBB_NAMES[author - 1]}' pid='{first}' dateline='{start}']"
+                  f"{subject}[/quote]\nSame here :)", f"[url=https://example.org/t/{t}]link[/url] :D",
+                  "[b]Fixed[/b] by clearing the cache.\n[list]\n[*]step one\n[*]step two\n[/list]",
+                  "+1", "[img]https://i.example.org/s.png[/img]"][pid % 5],
+                 mybb_ip(poster + pid), int(pid % 3 != 0), int(pid % 7 == 0), poster if edited else 0,
+                 moment + 420 if edited else 0, "typo" if edited and pid % 4 == 2 else "",
+                 visible if k == 0 or visible != 1 else (0 if pid % 11 == 5 else 1))
+            )  # fmt: skip
+        last = posts[-1]
+        threads.append(
+            (t, thread_forum[t - 1], subject, 1 if t in (5, 10) else 0, (t % 4) * 2, 0, author,
+             MYBB_NAMES[author - 1], start, first, last[8], last[7], last[6], 17 * t + t * t, count - 1,
+             "moved|3" if t == 13 else "1" if t in (2, 16) else "", int(t in (1, 2)), t % 3, (t % 3) * 4, "",
+             visible, sum(p[16] == 0 for p in posts if p[1] == t and p[0] != first),
+             sum(p[16] == -1 for p in posts if p[1] == t and p[0] != first), t % 4 == 0,
+             start + 50 * day if t == 14 else 0)
+        )  # fmt: skip
+    forum_rows = []
+    for fid, name, description, link, kind, parent, parents, order, active, open_ in forums:
+        mine = [th for th in threads if th[1] == fid]
+        newest = max(mine, key=lambda th: th[10], default=None)
+        forum_rows.append(
+            (fid, name, description, link, kind, parent, parents, order, active, open_, len(mine),
+             sum(th[14] + 1 for th in mine), newest[10] if newest else 0, newest[11] if newest else "",
+             newest[12] if newest else 0, newest[0] if newest else 0, newest[2] if newest else "",
+             "letmein" if fid == 9 else "", "[b]No spam.[/b]" if fid == 3 else "",
+             "lastpost" if fid == 7 else "", "desc" if fid == 7 else "")
+        )  # fmt: skip
+    threads = [(*th[:23], int(th[23]), th[24]) for th in threads]
+    ratings = [(r, r % 16 + 1, (r * 3) % 16 + 1, r % 5 + 1, mybb_ip(r * 5)) for r in range(1, 21)]
+    sessions = []
+    for s in range(12):
+        uid = 0 if s % 3 == 0 else s + 1
+        sessions.append(
+            (hashlib.md5(f"session{s}".encode()).hexdigest(), uid, mybb_ip(s + 60),
+             installed + 60 * day + s * 31,
+             ["/index.php", "/showthread.php?tid=3", "/member.php?action=login",
+              "/forumdisplay.php?fid=7"][s % 4],
+             "Mozilla/5.0 (X11; Linux x86_64; rv:121.0) Gecko/20100101 Firefox/121.0"[: 60 + s],
+             int(s == 5), int(s == 7), [0, 3, 0, 7][s % 4], [0, 0, 0, 0][s % 4])
+        )  # fmt: skip
+    setting_groups = [
+        (1, "onoff", "Board Online / Offline",
+         "These settings allow you to globally turn your forums online or offline", 1, 1),
+        (2, "details", "Site Details", "This section contains various settings such as your board name.",
+         2, 1),
+        (3, "general", "General Configuration", "This section contains various settings.", 3, 1),
+        (4, "server", "Server and Optimization Options",
+         "These options allow you to set performance options.", 4, 1),
+    ]  # fmt: skip
+    settings = [
+        ("boardclosed", "Board Closed", "yesno", "0", 1),
+        ("boardclosed_reason", "Board Closed Reason", "textarea",
+         "These forums are currently closed for maintenance. Please check back later.", 1),
+        ("bbname", "Board Name", "text", "Retro Freunde", 2),
+        ("bburl", "Board URL", "text", "https://forum.example.org", 2),
+        ("homename", "Homepage Name", "text", "Retro Freunde", 2),
+        ("homeurl", "Homepage URL", "text", "https://example.org/", 2),
+        ("adminemail", "Admin Email", "text", "admin@example.org", 2),
+        ("returnemail", "Return Email", "text", "", 2),
+        ("contactlink", "Contact Us Link", "text", "contact.php", 2),
+        ("cookiedomain", "Cookie Domain", "text", ".example.org", 2),
+        ("cookiepath", "Cookie Path", "text", "/", 2),
+        ("cookieprefix", "Cookie Prefix", "text", "", 2),
+        ("showvernum", "Show Version Numbers", "onoff", "0", 3),
+        ("mailingaddress", "Mailing Address", "textarea", "", 2),
+        ("faxno", "Contact Fax No", "text", "", 2),
+        ("dateformat", "Date Format", "text", "m-d-Y", 3),
+        ("timeformat", "Time Format", "text", "h:i A", 3),
+        ("datetimesep", "Date/Time Separator", "text", ", ", 3),
+        ("timezoneoffset", "Default Timezone Offset",
+         "php\n<select name=\\\"upsetting[{$setting['name']}]\\\">", "1", 3),
+        ("dstcorrection", "Day Light Savings Time", "yesno", "1", 3),
+        ("regdateformat", "Registered Date Format", "text", "M Y", 3),
+        ("gzipoutput", "Use GZip Page Compression?", "yesno", "1", 4),
+        ("gziplevel", "GZip Page Compression Level", "numeric", "4", 4),
+        ("maxloadlimit", "*NIX Load Limiting", "numeric", "0", 4),
+        ("tplhtmlcomments", "Output template start/end comments?", "yesno", "1", 4),
+        ("useshutdownfunc", "Use shutdown functionality", "yesno", "0", 4),
+        ("extraadmininfo", "Advanced Stats / Debug information", "yesno", "0", 4),
+        ("uploadspath", "Uploads Path", "text", "./uploads", 4),
+        ("minifycss", "Minify Stylesheets", "yesno", "1", 4),
+        ("statslimit", "Stats Limit", "numeric", "15", 3),
+        ("seourls", "SEO URLs", "radio\nauto=Automatic\nyes=Yes\nno=No", "auto", 3),
+        ("ip_forwarded_check", "Scrutinize User's IP address?", "yesno", "0", 4),
+    ]  # fmt: skip
+    setting_rows = [
+        (sid, name, title, f"{title}.", code, value, sid, gid, 1)
+        for sid, (name, title, code, value, gid) in enumerate(settings, start=1)
+    ]
+    cache = [
+        ("version", php_serialize({"version": "1.8.38", "version_code": 1838})),
+        (
+            "stats",
+            php_serialize(
+                {
+                    "numthreads": 15,
+                    "numunapprovedthreads": 1,
+                    "numposts": len(posts),
+                    "lastuid": 16,
+                    "lastusername": "Oskar",
+                    "numusers": 16,
+                }
+            ),
+        ),
+        ("usergroups", php_serialize({str(g[0]): {"gid": g[0], "title": g[2]} for g in groups})),
+        ("mostonline", php_serialize({"numusers": 11, "time": installed + 55 * day + 17})),
+        ("internal_settings", php_serialize({"encryption_key": "Ab3dE9gHk2LmN5pQ7rS1tU4v"})),
+        ("update_check", php_serialize({"latest_version": "1.8.38", "last_check": installed + 58 * day})),
+        ("banned", php_serialize([])),
+    ]
+    admin_log = [
+        (1, mybb_ip(1), installed + 3_600 * (n + 1) + n * 7, module, action, php_serialize(data))
+        for n, (module, action, data) in enumerate(
+            [("config-settings", "change", []), ("forum-management", "add", {"0": 7, "1": "Retro"}),
+             ("user-users", "edit", {"0": 3, "1": "bernd"}), ("config-plugins", "activate", {"0": "hello"}),
+             ("tools-cache", "rebuild", {"0": "stats"}), ("user-groups", "edit", {"0": 6, "1": "Moderators"}),
+             ("home-preferences", "", []), ("config-settings", "change", [])]
+        )
+    ]  # fmt: skip
+    return {
+        "mybb_usergroups": groups,
+        "mybb_users": users,
+        "mybb_forums": forum_rows,
+        "mybb_threads": threads,
+        "mybb_posts": posts,
+        "mybb_threadratings": ratings,
+        "mybb_sessions": sessions,
+        "mybb_settinggroups": setting_groups,
+        "mybb_settings": setting_rows,
+        "mybb_datacache": cache,
+        "mybb_adminlog": admin_log,
+    }
+
+
+def mybb(path: Path) -> Path:
+    """A MyBB 1.8 board's SQLite database (see the module's list)."""
+    return write_export(path, MYBB_DDL, mybb_rows(), bytes_as_text=False)
+
+
+# --- Orchard Core (CMS on SQLite through YesSql: the tables as YesSql's SchemaBuilder and SqliteDialect
+# create them for OrchardCore.ContentManagement's, OrchardCore.Users' and OrchardCore.Autoroute's Migrations;
+# values shaped as Microsoft.Data.Sqlite binds them) ---
+#
+# YesSql keeps each document's JSON in ``Document.Content`` beside its .NET type and a ``Version`` counting
+# its saves; each index table's ``DocumentId`` is a ``Document.Id`` (a map index: one row per document; a
+# reduce index's ``<Index>_Document`` bridge pairs its rows with documents). ``DateTime`` is bound as text
+# ``yyyy-MM-dd HH:mm:ss.FFFFFFF`` (up to seven fraction digits, trailing zeros and a zero fraction's point
+# left out), ``bool`` as INTEGER 0/1 under ``BOOL``; Orchard's ids are 26 characters of its IdGenerator.
+ORCHARD_DDL = [
+    "CREATE TABLE [Document] ([Id] integer primary key autoincrement not null, [Type] TEXT COLLATE NOCASE, "
+    "[Content] TEXT COLLATE NOCASE, [Version] BIGINT default 0 not null )",
+    "CREATE TABLE [ContentItemIndex] ([Id] integer primary key autoincrement not null, [DocumentId] INT, "
+    "[ContentItemId] TEXT COLLATE NOCASE, [ContentItemVersionId] TEXT COLLATE NOCASE, [Latest] BOOL, "
+    "[Published] BOOL, [ContentType] TEXT COLLATE NOCASE, [ModifiedUtc] DATETIME, [PublishedUtc] DATETIME, "
+    "[CreatedUtc] DATETIME, [Owner] TEXT COLLATE NOCASE, [Author] TEXT COLLATE NOCASE, "
+    "[DisplayText] TEXT COLLATE NOCASE )",
+    "create index [IDX_FK_ContentItemIndex] on [ContentItemIndex] ([DocumentId]) ",
+    "CREATE TABLE [UserIndex] ([Id] integer primary key autoincrement not null, [DocumentId] INT, "
+    "[NormalizedUserName] TEXT COLLATE NOCASE, [NormalizedEmail] TEXT COLLATE NOCASE, [IsEnabled] BOOL, "
+    "[IsLockoutEnabled] BOOL, [LockoutEndUtc] DATETIME, [AccessFailedCount] INT, "
+    "[UserId] TEXT COLLATE NOCASE )",
+    "CREATE TABLE [UserByRoleNameIndex] ([Id] integer primary key autoincrement not null, "
+    "[RoleName] TEXT COLLATE NOCASE, [Count] INT )",
+    "CREATE TABLE [UserByRoleNameIndex_Document] ([UserByRoleNameIndexId] INT not null, "
+    "[DocumentId] INT not null )",
+    "CREATE TABLE [AutoroutePartIndex] ([Id] integer primary key autoincrement not null, [DocumentId] INT, "
+    "[ContentItemId] TEXT COLLATE NOCASE, [ContainedContentItemId] TEXT COLLATE NOCASE, "
+    "[JsonPath] TEXT COLLATE NOCASE, [Path] TEXT COLLATE NOCASE, [Published] BOOL, [Latest] BOOL )",
+]
+
+ORCHARD_ITEM_TYPE = "OrchardCore.ContentManagement.ContentItem, OrchardCore.ContentManagement.Abstractions"
+ORCHARD_USER_TYPE = "OrchardCore.Users.Models.User, OrchardCore.Users.Core"
+
+
+def orchard_id(n: int) -> str:
+    """An id of Orchard's ``IdGenerator``: 26 characters of lowercase letters and digits."""
+    alphabet = "0123456789abcdefghjkmnpqrstvwxyz"
+    value = int(hashlib.sha256(f"orchard{n}".encode()).hexdigest(), 16)
+    return "4" + "".join(alphabet[(value >> (5 * k)) & 31] for k in range(25))
+
+
+def _orchard_stamp(moment: datetime, seventh: int) -> str:
+    """Microsoft.Data.Sqlite's text of a ``DateTime``, ``yyyy-MM-dd HH:mm:ss.FFFFFFF``: ``moment`` with
+    ``seventh``, its 100-nanosecond digit, after its microseconds."""
+    fraction = f"{moment.microsecond:06d}{seventh}".rstrip("0")
+    return moment.strftime("%Y-%m-%d %H:%M:%S") + (f".{fraction}" if fraction else "")
+
+
+ORCHARD_SYSTEM_DOCUMENTS = [
+    "OrchardCore.Environment.Shell.Descriptor.Models.ShellDescriptor, OrchardCore.Abstractions",
+    "OrchardCore.ContentManagement.Metadata.Models.ContentDefinitionRecord, "
+    "OrchardCore.ContentManagement.Abstractions",
+    "OrchardCore.Settings.SiteSettings, OrchardCore.Settings.Core",
+    "OrchardCore.Roles.Models.RolesDocument, OrchardCore.Roles.Core",
+    "OrchardCore.Recipes.Models.RecipeResult, OrchardCore.Recipes.Abstractions",
+]
+
+
+def orchard_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """A small Orchard Core site as its setup and a few weeks of editing leave it: the setup's own
+    documents, the admin, the recipe's pages and posts, editors signing up among later posts' versions."""
+    base = datetime(2024, 5, 2, 8, 13, 41, 512_345)
+    documents: list[tuple[Any, ...]] = []
+    items, users, routes, bridge = [], [], [], []
+    for n, kind in enumerate(ORCHARD_SYSTEM_DOCUMENTS, start=1):
+        body = {"Id": n, "Name": kind.split(",")[0].rsplit(".", 1)[1], "Properties": {}}
+        documents.append((n, kind, json.dumps(body, separators=(",", ":")), 1 + n % 3))
+    names = ["admin", "anna", "ben", "chloe", "dmitri", "eve"]
+    roles = [(1, "Administrator", 1), (2, "Editor", 2), (3, "Author", 3)]
+    user_ids = {name: orchard_id(1000 + n) for n, name in enumerate(names)}
+
+    def add_user(n: int, name: str) -> None:
+        document = len(documents) + 1
+        role = 1 if n == 1 else 2 if n < 4 else 3
+        user = {
+            "UserId": user_ids[name],
+            "UserName": name,
+            "NormalizedUserName": name.upper(),
+            "Email": f"{name}@example.org",
+            "NormalizedEmail": f"{name}@example.org".upper(),
+            "PasswordHash": "AQAAAAIAAYagAAAAE" + hashlib.sha256(name.encode()).hexdigest()[:40],
+            "EmailConfirmed": n != 6,
+            "IsEnabled": n != 5,
+            "RoleNames": [roles[role - 1][1]],
+        }
+        documents.append((document, ORCHARD_USER_TYPE, json.dumps(user, separators=(",", ":")), n % 3))
+        lockout = _orchard_stamp(base + timedelta(days=40, minutes=n), n % 10) if n == 4 else None
+        users.append(
+            (n, document, name.upper(), f"{name}@example.org".upper(), int(n != 5), int(n != 1), lockout,
+             3 if n == 4 else n % 2, user_ids[name])
+        )  # fmt: skip
+        bridge.append((role, document))
+
+    add_user(1, "admin")
+    titles = ["Welcome", "About us", "Hello World", "Release 2.0", "Café opening — Grand", "Contact",
+              "Privacy", "Roadmap 2025", "Draft: next steps", "Team", "Jobs", "FAQ"]  # fmt: skip
+    for k, title in enumerate(titles):
+        if k in (3, 5, 8, 10, 11):
+            n = len(users) + 1
+            add_user(n, names[n - 1])
+        item_id = orchard_id(k)
+        kind = "Page" if k % 3 == 0 else "BlogPost"
+        created = base + timedelta(days=k, hours=k % 5, seconds=17 * k, microseconds=(k * 91_733) % 1_000_000)
+        versions = 2 if k % 4 == 1 else 1
+        for v in range(versions):
+            document = len(documents) + 1
+            latest = v == versions - 1
+            published = not (k == 8 or (versions == 2 and latest))
+            modified = created + timedelta(hours=3 * v, microseconds=137 * (v + 1))
+            stamp_created = _orchard_stamp(created, k % 10)
+            stamp_modified = _orchard_stamp(modified, 0 if k % 5 == 0 else (k + v) % 10)
+            stamp_published = _orchard_stamp(modified.replace(microsecond=0), 0) if published else None
+            owner = user_ids[names[k % 4]]
+            author = names[k % 4]
+            path = title.lower().replace(" ", "-").replace(":", "").replace("é", "e").replace("—", "")
+            content = {
+                "ContentItemId": item_id,
+                "ContentItemVersionId": orchard_id(500 + document),
+                "ContentType": kind,
+                "DisplayText": title,
+                "Latest": latest,
+                "Published": published,
+                "ModifiedUtc": stamp_modified.replace(" ", "T") + "Z",
+                "PublishedUtc": None if stamp_published is None else stamp_published.replace(" ", "T") + "Z",
+                "CreatedUtc": stamp_created.replace(" ", "T") + "Z",
+                "Owner": owner,
+                "Author": author,
+                kind: {},
+                "TitlePart": {"Title": title},
+                "AutoroutePart": {
+                    "Path": f"blog/{path}" if kind == "BlogPost" else path,
+                    "SetHomepage": k == 0,
+                },
+                "HtmlBodyPart": {"Html": f"<p>{title}</p>\n<p>Lorem ipsum {k}.</p>"},
+            }
+            documents.append(
+                (document, ORCHARD_ITEM_TYPE, json.dumps(content, ensure_ascii=False), v + k % 2)
+            )
+            items.append(
+                (len(items) + 1, document, item_id, content["ContentItemVersionId"], int(latest),
+                 int(published),
+                 kind, stamp_modified, stamp_published, stamp_created, owner, author, title)
+            )  # fmt: skip
+            if latest or published:
+                routes.append(
+                    (len(routes) + 1, document, item_id, "", "", content["AutoroutePart"]["Path"],
+                     int(published),
+                     int(latest))
+                )  # fmt: skip
+    return {
+        "Document": documents,
+        "ContentItemIndex": items,
+        "UserIndex": users,
+        "UserByRoleNameIndex": roles,
+        "UserByRoleNameIndex_Document": bridge,
+        "AutoroutePartIndex": routes,
+    }
+
+
+def orchard(path: Path) -> Path:
+    """An Orchard Core site's ``yessql.db`` (see the module's list)."""
+    return write_export(path, ORCHARD_DDL, orchard_rows())

@@ -98,7 +98,7 @@ Photoview photo library, a FileFlows server database, a TrueNAS middleware datab
 cluster configuration database, a Vorta backup client's settings database, a Kimai 1.x time tracker, a
 Wakapi coding-time server, a Traggo time tracker, an org-roam database (run for real), a Zed editor's
 workspace database, a pre-commit hook cache (run for real), an LLDAP directory server, a Pinchflat media
-archiver (Ecto), a Gonic music server)
+archiver (Ecto), a Gonic music server, a MyBB forum, an Orchard Core CMS (YesSql))
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -24551,4 +24551,143 @@ def test_gonic_keeps_go_nanosecond_times_as_written_float32_gains_exactly_and_fi
         ("track_stars", "track_id"): "tracks.id",
         ("albums", "tag_album_artist"): "artists.name",
         ("tracks", "tag_track_artist"): "artists.name",
+    }
+
+
+def test_mybb_forum_reads_its_datelines_as_instants_and_keeps_packed_ip_addresses_as_bytes(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.mybb)
+    rows = apps.mybb_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    names = {table: apps._mybb_columns(table) for table in rows}
+    assert {t: len(c) for t, c in names.items()} == {t: len(v[0]) for t, v in rows.items()}
+    # A user's return date, d-m-Y text (the one set, day first as MyBB writes it), is a non-ISO date
+    # whose order no value proves; a setting's value ', ' (the date/time separator) is padded text.
+    users = rows["mybb_users"]
+    returns = sum(row[names["mybb_users"].index("returndate")] != "" for row in users)
+    settings = rows["mybb_settings"]
+    padded = sum(row[5] != row[5].strip() for row in settings)
+    assert (returns, padded) == (1, 1)
+    assert charged_columns(profiled(run_dir)["columns"]) == {
+        ("mybb_users", "returndate"): round(column_score(len(users), 2 * returns), 2),
+        ("mybb_settings", "value"): round(column_score(len(settings), padded, COSMETIC), 2),
+    }
+    scores = {t: (len(v), [100.0] * len(v[0])) for t, v in rows.items()}
+    scores["mybb_users"][1][names["mybb_users"].index("returndate")] = column_score(len(users), 2 * returns)
+    scores["mybb_settings"][1][5] = column_score(len(settings), padded, COSMETIC)
+    assert ran.record["quality_before"] == pytest.approx(export_score(scores), abs=0.01)
+    assert ran.record["quality_after"] == 100.0
+    types = {table: ran.types(table) for table in rows}
+    # Every `dateline`, a registration, a last visit and a session's time: Unix seconds, instants. A
+    # moment MyBB writes 0 for until it happens (an edit, a deletion, a last post) keeps its integers.
+    for table, column in [
+        ("mybb_posts", "dateline"),
+        ("mybb_threads", "dateline"),
+        ("mybb_adminlog", "dateline"),
+        ("mybb_users", "regdate"),
+        ("mybb_users", "lastvisit"),
+        ("mybb_sessions", "time"),
+    ]:
+        assert types[table][column] == "timestamp with time zone", (table, column)
+    for table, column in [
+        ("mybb_posts", "edittime"),
+        ("mybb_threads", "deletetime"),
+        ("mybb_users", "lastpost"),
+    ]:
+        assert types[table][column] == "bigint", (table, column)
+        assert any(row[names[table].index(column)] == 0 for row in rows[table]), (table, column)
+    # my_inet_pton()'s 4 or 16 bytes, byte for byte; a forum's parent list and a user's birthday with
+    # its year left out as written.
+    for table, column in [("mybb_posts", "ipaddress"), ("mybb_users", "regip"), ("mybb_sessions", "ip")]:
+        assert types[table][column] == "bytea", (table, column)
+        assert {len(row[names[table].index(column)]) for row in rows[table]} == {4, 16}, (table, column)
+    assert types["mybb_forums"]["parentlist"] == types["mybb_users"]["birthday"] == "text"
+    assert types["mybb_posts"]["visible"] == types["mybb_users"]["usergroup"] == "bigint"
+    assert types["mybb_users"]["returndate"] == "date"
+
+    def loaded(value: Any, kind: str) -> Any:
+        if value is None or value == "":
+            return None
+        if kind == "timestamp with time zone":
+            return UNIX_EPOCH + timedelta(seconds=value)
+        if kind == "date":
+            day, month, year = (int(part) for part in value.split("-"))
+            return date(year, month, day)
+        if kind == "bigint":
+            return int(value)
+        return arrives_as(value) if isinstance(value, str) else value
+
+    for table, columns in names.items():
+        relation = f"{quote_ident(ran.base)}.{quote_ident(table)}"
+        got = pg_query(ran.uri, f"SELECT {', '.join(quote_ident(c) for c in columns)} FROM {relation}")
+        got = [tuple(bytes(v) if isinstance(v, memoryview) else v for v in row) for row in got]
+        expected = [
+            tuple(loaded(v, types[table][c]) for v, c in zip(row, columns, strict=True))
+            for row in rows[table]
+        ]
+        assert sorted(got, key=repr) == sorted(expected, key=repr), table
+    # The references its values show: a user's group, a thread's last poster, a reply's first post.
+    # Threads, posts and ratings number 1..N alike: their tid, uid and fid fit several tables' keys.
+    assert references(run_dir) == {
+        ("mybb_users", "usergroup"): "mybb_usergroups.gid",
+        ("mybb_threads", "lastposteruid"): "mybb_users.uid",
+        ("mybb_posts", "replyto"): "mybb_posts.pid",
+    }
+
+
+def test_orchard_core_yessql_store_keeps_dotnet_ticks_as_written_and_joins_every_index_to_its_documents(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.orchard)
+    rows = apps.orchard_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    names = {
+        match.group(1): re.findall(r"\[(\w+)\] [A-Za-z]", statement)
+        for statement in apps.ORCHARD_DDL
+        if (match := re.match(r"CREATE TABLE \[(\w+)\]", statement))
+    }
+    assert {t: len(c) for t, c in names.items()} == {t: len(v[0]) for t, v in rows.items()}
+    types = {table: ran.types(table) for table in rows}
+    # Microsoft.Data.Sqlite's DateTime text: up to seven fraction digits, finer than PostgreSQL's
+    # microseconds, so a column holding one is text, every value as written; one of whole seconds
+    # alone is a timestamp. BOOL cells 0/1 are booleans; the JSON documents text as written.
+    items = rows["ContentItemIndex"]
+    for column in ("ModifiedUtc", "CreatedUtc"):
+        position = names["ContentItemIndex"].index(column)
+        assert any(len(row[position].partition(".")[2]) == 7 for row in items), column
+        assert types["ContentItemIndex"][column] == "text", column
+    assert types["UserIndex"]["LockoutEndUtc"] == "text"
+    assert types["ContentItemIndex"]["PublishedUtc"] == "timestamp without time zone"
+    assert types["ContentItemIndex"]["Latest"] == types["AutoroutePartIndex"]["Published"] == "boolean"
+    assert types["Document"]["Content"] == "text"
+
+    def loaded(value: Any, kind: str) -> Any:
+        if value is None or value == "":
+            return None
+        if kind == "timestamp without time zone":
+            return datetime.fromisoformat(value)
+        if kind == "boolean":
+            return bool(value)
+        return arrives_as(value) if isinstance(value, str) else value
+
+    for table, columns in names.items():
+        relation = f"{quote_ident(ran.base)}.{quote_ident(table)}"
+        got = pg_query(ran.uri, f"SELECT {', '.join(quote_ident(c) for c in columns)} FROM {relation}")
+        expected = [
+            tuple(loaded(v, types[table][c]) for v, c in zip(row, columns, strict=True))
+            for row in rows[table]
+        ]
+        assert sorted(got, key=repr) == sorted(expected, key=repr), table
+    # Every index's DocumentId is a Document.Id (YesSql declares none on SQLite), the reduce index's
+    # bridge's too, though each user's one role makes DocumentId its key in the data.
+    assert references(run_dir) == {
+        ("ContentItemIndex", "DocumentId"): "Document.Id",
+        ("UserIndex", "DocumentId"): "Document.Id",
+        ("AutoroutePartIndex", "DocumentId"): "Document.Id",
+        ("UserByRoleNameIndex_Document", "DocumentId"): "Document.Id",
+        ("UserByRoleNameIndex_Document", "UserByRoleNameIndexId"): "UserByRoleNameIndex.Id",
     }

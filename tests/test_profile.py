@@ -882,6 +882,29 @@ def test_the_last_contact_is_an_epoch_timestamp_as_the_last_login_is(make_sqlite
     }
 
 
+def test_a_dateline_in_epoch_seconds_is_an_instant_as_a_date_is(make_sqlite: SqliteFactory) -> None:
+    # PHP forums keep the moment each post, thread and log entry was written as `dateline` of Unix
+    # seconds (MyBB's and vBulletin's `TIME_NOW`): it stayed bigint with no note, beside the same
+    # schema's `regdate` read as an instant (and `postDateline`, the word among others). `date_line`
+    # was an instant already by its word `date`; a dateline's id or count is none.
+    rows = [(i, *(1_700_012_345 + 3_607 * i,) * 7) for i in range(5)]
+    ddl = (
+        "CREATE TABLE posts (pid INTEGER PRIMARY KEY, dateline INTEGER, date_line INTEGER, "
+        "postDateline INTEGER, regdate INTEGER, dateline_id INTEGER, dateline_count INTEGER, line INTEGER)"
+    )
+    profiled = profile(make_sqlite({"posts": (ddl, rows)}))["posts"]
+    types = {name: profiled[name].inferred_type for name in profiled.columns if name != "pid"}
+    assert types == {
+        "dateline": "timestamptz",
+        "date_line": "timestamptz",
+        "postDateline": "timestamptz",
+        "regdate": "timestamptz",
+        "dateline_id": "integer",
+        "dateline_count": "integer",
+        "line": "integer",
+    }
+
+
 def test_the_last_scan_is_an_epoch_timestamp_as_the_last_visit_is(make_sqlite: SqliteFactory) -> None:
     # A media library's folders (PiGallery2's TypeORM `directory_entity.lastScanned`, epoch
     # milliseconds beside `lastModified`) keep the last scan as epoch integers: it stayed bigint beside

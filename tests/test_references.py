@@ -1736,6 +1736,78 @@ def test_a_column_named_as_a_tally_of_reactions_is_no_reference_but_to_the_table
         assert f"its name says a count ({word})" in " ".join(column.notes), name
 
 
+def test_counts_of_tries_and_places_in_a_list_named_in_one_lowercase_word_are_no_references(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """A PHP forum (MyBB on SQLite) counts each user's failed logins in ``users.loginattempts`` (1 to
+    3) and places each forum in its list by ``forums.disporder`` (1 to 3 among its siblings), beside
+    its four setting groups keyed 1..4: both used most of those keys and reached their upper half, so
+    each was a reference to ``settinggroups.gid``. A name whose last word says how many tries
+    (``attempts``, ``tries``, ``retries``) is a count, ``login_attempts`` as ``loginattempts``; a name of
+    one lowercase word ending in a count's or a tally's word after a word of its own (``replycount``,
+    ``threadviews``, ``loginattempts``) is one as ``reply_count`` is; and a list's place in one word
+    (``disporder``, ``displayorder``, ``sortorder``) is a place as ``display_order`` is. ``account``
+    ends in no count (its beginning is no word) and refers as before."""
+    path = make_sqlite(
+        {
+            "settinggroups": (
+                "CREATE TABLE settinggroups (gid INTEGER PRIMARY KEY, name TEXT)",
+                [(n, f"group {n}") for n in range(1, 5)],
+            ),
+            "users": (
+                "CREATE TABLE users (uid INTEGER PRIMARY KEY, loginattempts INTEGER, "
+                "login_attempts INTEGER, retries INTEGER, replycount INTEGER, disporder INTEGER, "
+                "sortorder INTEGER, account INTEGER)",
+                [(u, *((u + k) % 3 + 1 for k in range(1, 7)), u % 4 + 1) for u in range(1, 41)],
+            ),
+        }
+    )
+    assert _query(path, "SELECT count(DISTINCT loginattempts), max(disporder) FROM users") == [(3, 3)]
+    assert _references(path) == {("users", "account"): "settinggroups.gid"}
+    [table] = [t for t in profile(path).tables.values() if t.name == "users"]
+    notes = {column.name: " ".join(column.notes) for column in table}
+    for name, word in (
+        ("loginattempts", "attempts"),
+        ("login_attempts", "attempts"),
+        ("retries", "retries"),
+        ("replycount", "count"),
+    ):
+        assert f"its name says a count ({word})" in notes[name], name
+    for name in ("disporder", "sortorder"):
+        assert "its name says the row's place among its siblings (order)" in notes[name], name
+
+
+def test_a_link_tables_key_naming_one_of_the_tables_it_links_refers_to_that_table(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """A document store (YesSql, under Orchard Core) pairs a reduce index's rows with documents in a
+    table named for both, ``UserByRoleNameIndex_Document`` (``UserByRoleNameIndexId``, ``DocumentId``):
+    where each user has one role, ``DocumentId`` alone is unique in the data and keys the table, and
+    as the table's name ends in ``Document`` the key was taken to name its own table's entity, so no
+    reference to ``Document.Id`` was found. A link table's key naming one of the tables it links
+    names that table; a part table's own key (``order_lines.line_id``) still names its own."""
+    path = make_sqlite(
+        {
+            "Document": (
+                "CREATE TABLE Document (Id INTEGER PRIMARY KEY, Type TEXT)",
+                [(n, "User" if n % 4 == 2 else "ContentItem") for n in range(1, 31)],
+            ),
+            "RoleIndex": (
+                "CREATE TABLE RoleIndex (Id INTEGER PRIMARY KEY, RoleName TEXT)",
+                [(1, "Administrator"), (2, "Editor"), (3, "Author")],
+            ),
+            "RoleIndex_Document": (
+                "CREATE TABLE RoleIndex_Document (RoleIndexId INT NOT NULL, DocumentId INT NOT NULL)",
+                [(n % 3 + 1, n) for n in range(2, 31, 4)],
+            ),
+        }
+    )
+    assert _references(path) == {
+        ("RoleIndex_Document", "RoleIndexId"): "RoleIndex.Id",
+        ("RoleIndex_Document", "DocumentId"): "Document.Id",
+    }
+
+
 def test_a_column_named_for_a_span_of_time_is_no_reference_unless_it_names_the_table(
     make_sqlite: SqliteFactory,
 ) -> None:

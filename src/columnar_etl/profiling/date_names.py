@@ -92,6 +92,12 @@ DATE_WORDS = frozenset(
         # epoch's digits.
         "utc",
         "gmt",
+        # The moment a record was written, as PHP forums name it in one word (MyBB's and vBulletin's
+        # `dateline` of every post, thread, log entry and vote, `TIME_NOW` in Unix seconds; Discuz!'s
+        # likewise): it stayed bigint with no note beside the same schema's `regdate` read as instants
+        # (since 2026-12-06). `date_line` and `dateLine` name it by their word `date`; a dateline's id
+        # or count is none (:data:`_NOT_DATE_WORDS`).
+        "dateline",
     }
 )
 #: The bounds of a validity range (``valid_from``, ``validTo``, ``effective_from``, ``active_to``): a

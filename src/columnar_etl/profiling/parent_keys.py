@@ -18,6 +18,7 @@ from columnar_etl.source.catalogue import (
     declared_columns,
 )
 from columnar_etl.source.naming import (
+    linked_tables,
     names_by_id_word,
     names_entity,
     names_own_parent,
@@ -233,7 +234,14 @@ def candidates(tables: Mapping[str, TableProfile]) -> dict[tuple[str, str], list
                 # export's accident; a history's ``episode`` numbers name no id.
                 declared = table.key_found in ("declared_primary_key", "declared_unique")
                 by_id = table.key_found == "data_unique" and names_by_id_word(column.name)
-                one_to_one = (declared or by_id) and not names_entity(column.name, name)
+                # A link table named for the tables it links (YesSql's ``UserByRoleNameIndex_Document``)
+                # holds its own name's last part: a key naming one of those tables names that table,
+                # not its own (``DocumentId`` → ``Document``; since 2026-12-06).
+                links = linked_tables(name, set(tables))
+                own_entity = names_entity(column.name, name) and not any(
+                    names_entity(column.name, linked) for linked in links
+                )
+                one_to_one = (declared or by_id) and not own_entity
                 fitting = [
                     (p, k)
                     for (p, k), key in parents.items()

@@ -155,6 +155,37 @@ SPAN_LAST_WORDS = frozenset(
 )
 
 
+#: The last words of a column's name that say it holds how many tries were made (a login's
+#: ``login_attempts``, a job's ``retries``, ``tries``): a count too, how many, not which row. Attempts of
+#: 1 to 3 fit the keys of any table of a few rows (MyBB's ``users.loginattempts`` "referred to" the four
+#: rows of its ``settinggroups``). A name naming the parent refers as before. Since 2026-12-06.
+ATTEMPT_LAST_WORDS = frozenset({"attempts", "tries", "retries"})
+
+#: The count's words a name of one lowercase word may end in, glued to the words of what it counts, as
+#: PHP schemas write them (MyBB's ``loginattempts``, vBulletin's ``replycount``, ``postcount``): a count as
+#: ``login_attempts`` and ``reply_count`` are. The beginning must be a word of three letters or more
+#: (``account`` is none: ``ac``); ``tries`` and ``like`` end words that are none (``countries``,
+#: ``childlike``). Since 2026-12-06.
+_GLUED_COUNT = re.compile(
+    r"^[a-z][a-z0-9]{2,}("
+    + "|".join(
+        sorted(
+            (COUNT_LAST_WORDS | TALLY_LAST_WORDS | ATTEMPT_LAST_WORDS) - {"tries", "like"},
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")$"
+)
+
+#: A place in a shown or sorted list named in one lowercase word, as PHP schemas write it (MyBB's
+#: ``disporder``, vBulletin's ``displayorder``, ``sortorder``, ``listorder``): a place as
+#: ``display_order`` and ``sort_order`` are (:data:`POSITION_WORDS`). Orders of 1 to 3 fit the keys of any
+#: table of a few rows (MyBB's ``forums.disporder`` "referred to" the four rows of its
+#: ``settinggroups``). Since 2026-12-06.
+_GLUED_PLACE = re.compile(r"^(disp|display|sort|list|show|view)order$")
+
+
 def count_word(column: str, *, named: bool) -> str | None:
     """The word that says the column's name is a count (``count`` of ``visit_count``, ``visitCount``;
     ``num`` of ``num_cmds``, a tally, ``like``, ``upvotes`` of :data:`TALLY_LAST_WORDS`, and a span of
@@ -163,8 +194,13 @@ def count_word(column: str, *, named: bool) -> str | None:
     words = camel_words(column)
     if not words or words[-1] == "id":
         return None
-    if words[-1] in COUNT_LAST_WORDS or (words[-1] in TALLY_LAST_WORDS | SPAN_LAST_WORDS and not named):
+    if words[-1] in COUNT_LAST_WORDS or (
+        words[-1] in TALLY_LAST_WORDS | SPAN_LAST_WORDS | ATTEMPT_LAST_WORDS and not named
+    ):
         return words[-1]
+    glued = _GLUED_COUNT.match(column) if len(words) == 1 and not named else None
+    if glued:
+        return glued[1]
     first = len(words) > 1 and words[0] in COUNT_FIRST_WORDS and not named
     return words[0] if first else None
 
@@ -184,6 +220,8 @@ def code_word(column: str) -> str | None:
     camel = camel_words(column)
     if camel and camel[-1] in own:
         return camel[-1]
+    if _GLUED_PLACE.match(column):
+        return "order"
     # A part of a date glued after `of` in a name of one word, as SQL's DAYOFWEEK names it and Core
     # Data's upper-case names write it (``ZSTARTDAYOFWEEK``, ``secondofday``, ``weekofyear``).
     glued = _GLUED_DATE_PART.search(words[-1]) if words else None

@@ -198,7 +198,6 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections.abc import Mapping, Sequence
-from collections.abc import Set as AbstractSet
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -256,7 +255,7 @@ from columnar_etl.source.export import Source
 from columnar_etl.source.naming import (
     column_tag,
     key_named_for,
-    name_words,
+    linked_tables,
     names_entity,
     names_own_parent,
 )
@@ -448,24 +447,6 @@ def _named(
     found = [spelled.get(sqlite_key(str(name))) for name in names]
     named = tuple(name for name in found if name is not None)
     return named if named and len(named) == len(found) else None
-
-
-def linked_tables(child: str, tables: AbstractSet[str]) -> frozenset[str]:
-    """The tables a link table is named for: the other tables whose names the child's name holds,
-    their words in a row (``books_custom_column_5_link`` holds ``books`` and ``custom_column_5``, not
-    ``custom_column_55``), when it holds two or more (a table named for one, ``shop_order_line``, is
-    that table's part, not a link between tables). Among parents a column's values fit alike, the one
-    of these is the one the table links (calibre's custom columns and languages; since 2026-12-05)."""
-    words = name_words(child)
-
-    def holds(parent: str) -> bool:
-        named = name_words(parent)
-        return bool(named) and any(
-            words[i : i + len(named)] == named for i in range(len(words) - len(named) + 1)
-        )
-
-    found = frozenset(parent for parent in tables if parent != child and holds(parent))
-    return found if len(found) >= 2 else frozenset()
 
 
 def find_references(

@@ -7,6 +7,7 @@ Read by the reference finder (does ``ticket_id`` name ``tickets``?) and by the k
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 
 
 def name_words(name: str) -> list[str]:
@@ -127,6 +128,24 @@ def names_entity(column: str, table: str) -> bool:
     (``slot_type`` beside ``slots``: a type) does not."""
     camel = names_by_id_word(column)
     return bool(entity_of(table, table=True, camel=camel) & entity_of(column, glued_id=True))
+
+
+def linked_tables(child: str, tables: AbstractSet[str]) -> frozenset[str]:
+    """The tables a link table is named for: the other tables whose names the child's name holds,
+    their words in a row (``books_custom_column_5_link`` holds ``books`` and ``custom_column_5``, not
+    ``custom_column_55``), when it holds two or more (a table named for one, ``shop_order_line``, is
+    that table's part, not a link between tables). Among parents a column's values fit alike, the one
+    of these is the one the table links (calibre's custom columns and languages; since 2026-12-05)."""
+    words = name_words(child)
+
+    def holds(parent: str) -> bool:
+        named = name_words(parent)
+        return bool(named) and any(
+            words[i : i + len(named)] == named for i in range(len(words) - len(named) + 1)
+        )
+
+    found = frozenset(parent for parent in tables if parent != child and holds(parent))
+    return found if len(found) >= 2 else frozenset()
 
 
 #: A column name's last word (less an ``id`` word) that names the row's parent among its own table's
