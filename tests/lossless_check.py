@@ -50,6 +50,7 @@ row that arrived changed.
 from __future__ import annotations
 
 import codecs
+import itertools
 import json
 import math
 import re
@@ -712,6 +713,27 @@ def _key_text(cell: Cell, target_type: str | None = None) -> str:
     return text if text is not None else decode_fallback(bytes(cell.value))
 
 
+def _key_texts(cell: Cell, target_type: str | None = None) -> list[str]:
+    """:func:`_key_text`, and for TEXT that is UTF-8 cut inside its last character the text the
+    cleaner reads of it too (``value_oracle.cut_utf8``: its characters and U+FFFD), as the audit's
+    ``row_key`` then names the row."""
+    texts = [_key_text(cell, target_type)]
+    if cell.storage == "text" and cell.text() is None and target_type != "bytea":
+        cut = cut_utf8(bytes(cell.value))
+        if cut is not None:
+            texts.append(cut)
+    return texts
+
+
+def _joined_keys(cells: list[Cell], types: list[str | None]) -> list[str]:
+    """Every row_key text of a key of ``cells``: each part's forms joined by ``|``, as written, then
+    trimmed as the documented rule trims (Unicode whitespace, NBSP included)."""
+    forms = list(itertools.product(*(_key_texts(c, t) for c, t in zip(cells, types, strict=True))))
+    return ["|".join(parts) for parts in forms] + [
+        "|".join(p.strip(WHITE_SPACE) for p in parts) for parts in forms
+    ]
+
+
 def row_keys(table: SourceTable, row: SourceRow) -> list[str]:
     """The row_key texts an audit row may carry for ``row``, the one to show first.
 
@@ -722,15 +744,14 @@ def row_keys(table: SourceTable, row: SourceRow) -> list[str]:
     keys: list[str] = []
     types = table.target_types
     if table.primary_key:
-        parts = [_key_text(row.cells[c], types.get(c)) for c in table.primary_key]
-        # Trimmed as the documented rule trims: Unicode whitespace (White_Space), NBSP included.
-        keys += ["|".join(parts), "|".join(p.strip(WHITE_SPACE) for p in parts)]
+        keys += _joined_keys(
+            [row.cells[c] for c in table.primary_key], [types.get(c) for c in table.primary_key]
+        )
     if not table.key_is_unique:
         keys.append(str(row.position))
     if table.run_key and not table.names_rows:
         # A declared UNIQUE key (or one found in the data): trimmed too, as a declared primary key's.
-        parts = [_key_text(row.cells[c], types.get(c)) for c in table.run_key]
-        keys += ["|".join(parts), "|".join(p.strip(WHITE_SPACE) for p in parts)]
+        keys += _joined_keys([row.cells[c] for c in table.run_key], [types.get(c) for c in table.run_key])
     if row.rowid is not None:
         keys.append(str(row.rowid))
     return list(dict.fromkeys(keys))

@@ -137,3 +137,32 @@ def test_a_real_key_names_its_audit_rows_as_the_target_shows_it(pg_uri: str, tmp
     pg_query(pg_uri, f"UPDATE {version}.reading SET level = 99 WHERE at = '1.5e-07'::float8")
     again = check_run(loaded.result, path, pg_uri, loaded.base)
     assert [(v.table, v.key, v.column) for v in again] == [("reading", "1.5e-07", "level")], summarize(again)
+
+
+def test_a_key_of_cut_utf8_names_its_audit_rows_as_the_cleaner_reads_it(pg_uri: str, tmp_path: Path) -> None:
+    # A text key found in the data whose cells are not valid UTF-8: cp1252 text (``caf\xe9``) and UTF-8
+    # cut inside its last character (``\xf1\x97``: a 4-byte character's first two bytes), which the
+    # cleaner reads as U+FFFD (encoding:utf-8-cut) and names its audit rows by. The checker named such
+    # a row by the cp1252 reading (``ñ—``), found no audit and reported the row missing and its target
+    # row "not in the source" (a property round's falsifying example, 2026-12-06).
+    path = tmp_path / "cut.db"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE item (code TEXT, note TEXT)")
+    codes = [b"\xf1\x97", b"caf\xe9", b"ab\xe2\x82", b"plain", b"\xe2\x82\xac5"]
+    con.executemany(
+        "INSERT INTO item VALUES (CAST(? AS TEXT), ?)", [(code, f"n{n}") for n, code in enumerate(codes)]
+    )
+    con.commit()
+    con.close()
+    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
+    profile = json.loads((Path(loaded.result.run_dir) / "profile.json").read_text())
+    assert next(t["key"] for t in profile["tables"] if t["name"] == "item") == ["code"]
+    assert loaded.violations == [], summarize(loaded.violations)
+    audit = pq.read_table(Path(loaded.result.run_dir) / "audit.parquet").to_pylist()
+    named = {r["row_key"]: r["rule"] for r in audit if r["table"] == "item" and r["column"] == "code"}
+    # Computed here: UTF-8 cut after its first bytes is its characters and U+FFFD; cp1252 byte by byte.
+    assert named == {
+        "\ufffd": "encoding:utf-8-cut",
+        "ab\ufffd": "encoding:utf-8-cut",
+        b"caf\xe9".decode("cp1252"): "encoding:cp1252",
+    }
