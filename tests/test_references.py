@@ -5028,3 +5028,83 @@ def test_a_code_counting_from_0_beside_keys_1_to_n_is_no_tree_whatever_its_order
     assert _references_of(found) == {}
     assert found["items"]["mark"].no_reference_count == 0
     assert found["items"]["rating"].no_reference_count == 0
+
+
+def test_a_text_column_of_one_value_is_a_reference_only_by_its_name_or_a_drawn_identifier(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """One value two columns share is one coincidence, not a pattern: ZenML's projects are all named
+    ``default``, as its one stack is, and every snapshot's ``client_version`` is the ``0.98.0`` its
+    one-row ``alembic_version`` holds. Neither is a reference on its values alone (until 2026-12-06 both
+    were). A name naming the parent (``stack_name``) makes one value one; a name ending in a code word
+    (``version``) names a value, not the row. A generated identifier (a GUID, a hash: 16 characters or
+    more with a digit) is drawn from too large a space for chance: one is a link (GnuCash's
+    ``slots.guid_val``). So does the parent key's own name (``mail_host``: Mailman's list's domain), unless
+    it says a name (``queue_name``: a task's queue ``low`` beside the one paused queue's)."""
+    guid = _guid("the one account")
+    path = make_sqlite(
+        {
+            "stack": ("CREATE TABLE stack (name TEXT PRIMARY KEY, flavor TEXT)", [("default", "local")]),
+            "alembic_version": ("CREATE TABLE alembic_version (version_num TEXT PRIMARY KEY)", [("0.98.0",)]),
+            "account": ("CREATE TABLE account (guid TEXT PRIMARY KEY, title TEXT)", [(guid, "Assets")]),
+            "domain": (
+                "CREATE TABLE domain (mail_host TEXT PRIMARY KEY, note TEXT)",
+                [("lists.example.org", "x")],
+            ),
+            "pause": ("CREATE TABLE pause (queue_name TEXT PRIMARY KEY, note TEXT)", [("low", "x")]),
+            "project": (
+                "CREATE TABLE project (id INTEGER PRIMARY KEY, name TEXT, display_name TEXT, "
+                "client_version TEXT, stack_name TEXT, guid_val TEXT, mail_host TEXT, queue_name TEXT)",
+                [
+                    (key, "default", "default", "0.98.0", "default", guid, "lists.example.org", "low")
+                    for key in range(1, 6)
+                ],
+            ),
+        }
+    )
+    # Independent check: each of those columns holds one value, the one key of its parent.
+    for column, parent, key in (
+        ("name", "stack", "name"),
+        ("display_name", "stack", "name"),
+        ("client_version", "alembic_version", "version_num"),
+        ("stack_name", "stack", "name"),
+        ("guid_val", "account", "guid"),
+        ("mail_host", "domain", "mail_host"),
+        ("queue_name", "pause", "queue_name"),
+    ):
+        assert _query(
+            path, f'SELECT count(DISTINCT "{column}"), (SELECT count(*) FROM "{parent}") FROM project'
+        ) == [(1, 1)]
+        assert _query(
+            path, f'SELECT count(*) FROM project WHERE "{column}" NOT IN (SELECT "{key}" FROM "{parent}")'
+        ) == [(0,)]
+    found = profile(path)
+    assert _references_of(found) == {
+        ("project", "stack_name"): "stack.name",
+        ("project", "guid_val"): "account.guid",
+        ("project", "mail_host"): "domain.mail_host",
+    }
+    assert any("one value" in note for note in found["project"]["name"].notes), found["project"]["name"].notes
+
+
+def test_a_text_column_of_two_values_all_keys_is_a_reference_whatever_its_name(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """Two distinct values both keys of a table of words: no longer one coincidence, a reference on its
+    values alone, as before 2026-12-06."""
+    path = make_sqlite(
+        {
+            "stack": (
+                "CREATE TABLE stack (name TEXT PRIMARY KEY, flavor TEXT)",
+                [("default", "local"), ("main", "aws")],
+            ),
+            "project": (
+                "CREATE TABLE project (id INTEGER PRIMARY KEY, name TEXT)",
+                [(key, ("default", "main")[key % 2]) for key in range(1, 7)],
+            ),
+        }
+    )
+    assert _query(
+        path, "SELECT count(DISTINCT name) FROM project WHERE name IN (SELECT name FROM stack)"
+    ) == [(2,)]
+    assert _references(path) == {("project", "name"): "stack.name"}

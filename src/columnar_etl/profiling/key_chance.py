@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 from columnar_etl.models import ColumnProfile
 from columnar_etl.profiling.inclusion import Inclusion
@@ -108,3 +109,36 @@ def runs_past_keys(child: ColumnProfile, key: ColumnProfile) -> bool:
     ):
         return False
     return low > first and high > top and child.distinct_count == high - low + 1
+
+
+#: The length from which a token of letters and digits (with ``-``, ``_`` or braces) holding a digit is
+#: a generated identifier: a UUID's 32 hex digits (36 written out), an MD5's 32, a ULID's 26, a nanoid's
+#: 21; a bytes value, a UUID's 16. No default name, version or locale is so long and so spelled.
+DRAWN_IDENTIFIER_LENGTH = 16
+
+#: The last words of a column's name saying a name (a row's, a queue's): a column so named beside a key
+#: named alike is no natural join on one value (a project's ``name`` and its stack's ``name``, both
+#: ``default``).
+OWN_NAME_WORDS = frozenset({"name", "title", "label", "displayname"})
+
+_DRAWN_TEXT = re.compile(r"[{]?[A-Za-z0-9_-]+[}]?")
+
+
+def drawn_identifier(column: ColumnProfile) -> bool:
+    """Is ``column``'s one value a generated identifier (a GUID, a hash, a random token: at least
+    :data:`DRAWN_IDENTIFIER_LENGTH` characters of letters and digits, a digit among them, or as many
+    bytes)? One such value shared by two columns is a link, drawn from a space too large for chance;
+    one word (``default``, ``main``), a version (``0.98.0``) or a locale is a coincidence
+    (:func:`.reference_circles.turned_away`, since 2026-12-06)."""
+    if column.inferred_type == "bytea":
+        present = column.row_count - column.null_count
+        return present > 0 and column.bytes >= DRAWN_IDENTIFIER_LENGTH * present
+    # The one key among the values is the highest: a '' or the nil UUID beside it (a blank, a GUID's
+    # "none") is below it.
+    value = column.max
+    return (
+        isinstance(value, str)
+        and len(value) >= DRAWN_IDENTIFIER_LENGTH
+        and _DRAWN_TEXT.fullmatch(value) is not None
+        and any(char.isdigit() for char in value)
+    )

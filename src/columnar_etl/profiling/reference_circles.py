@@ -11,8 +11,10 @@ from columnar_etl.models import ColumnProfile, TableProfile
 from columnar_etl.pg.identifiers import quote_ident
 from columnar_etl.profiling.inclusion import Inclusion
 from columnar_etl.profiling.key_chance import (
+    OWN_NAME_WORDS,
     beyond_chance,
     consecutive_keys,
+    drawn_identifier,
     first_keys,
     keys_above_their_count,
     runs_past_keys,
@@ -22,6 +24,7 @@ from columnar_etl.profiling.reference_names import (
     NESTED_SET_WORDS,
     POSITION_WORDS,
     VERSION_WORDS,
+    abbreviates,
     code_of_the_parents_kind,
     code_word,
     core_data_row_version,
@@ -38,6 +41,9 @@ from columnar_etl.source.catalogue import (
 from columnar_etl.source.cells import ColumnRead
 from columnar_etl.source.export import Source
 from columnar_etl.source.naming import (
+    camel_words,
+    entity_of,
+    name_words,
     names_entity,
     names_own_parent,
     normalised_name,
@@ -342,7 +348,8 @@ def turned_away(
     tree: bool = False,
 ) -> str | None:
     """Why ``child.column``, whose values are keys of ``chosen``, is no reference to it after all (the
-    column's note), or None: integers named as a count or as a code, a counter
+    column's note), or None: text or bytes of one value (not a generated identifier: :func:`drawn_identifier`)
+    unless its name names the parent by no code word, integers named as a count or as a code, a counter
     running past the keys, keys that may be so by chance, the first keys of the parent in an export
     that ``declares`` its references (each unless its name names the parent), or a copy of its own
     row's key (the one rule reading the data again, last). ``said``: the export's declared references
@@ -365,6 +372,23 @@ def turned_away(
     # A tree's `parent` names its own table as `ticket_id` names tickets (since 2026-12-06).
     own_parent = chosen.parent == child and names_own_parent(column)
     named = names_parent(column, chosen) or said or own_parent
+    # Text keys are drawn from a large space, but one value two columns share is one coincidence (a
+    # default name, a version, a locale), as integers need MIN_DISTINCT values (since 2026-12-06); a
+    # generated identifier (a GUID, a hash) is a link, and so is one value under a name naming the
+    # parent: its table, an abbreviation of it (``schedId``), a person's role over people, or the
+    # parent key's own name (``mail_host``, ``camera``) unless that says a name (``name``,
+    # ``queue_name``: what rows are called, default words alike by chance). A name ending in a code
+    # word (``client_version``) names a value, not the row.
+    natural = normalised_name(column) == normalised_name(chosen.key) and not _a_name(column)
+    camel = entity_of(chosen.parent, table=True, camel=True)  # ``tradingCurrency`` → ``kmmCurrencies``
+    by_name = named or natural or bool(camel & entity_of(column, glued_id=True))
+    by_name = by_name or abbreviates(column, chosen.parent, camel=True)
+    vouched = said or person_among_people(column, chosen.parent) or (by_name and not code_word(column))
+    if not integer and chosen.found < MIN_DISTINCT and not vouched and not drawn_identifier(profile):
+        return (
+            f"its one value is a key of {where}, but one value shared is a coincidence (a default name, "
+            "a version, a locale), not a link: no reference inferred"
+        )
     if integer and (count := count_word(column, named=named)):
         return (
             f"values are keys of {where}, but its name says a count ({count}), how many, not which row: "
@@ -460,6 +484,14 @@ def turned_away(
             "display name), no reference inferred"
         )
     return None
+
+
+def _a_name(column: str) -> bool:
+    """Does ``column``'s name end in a word saying a name (:data:`.key_chance.OWN_NAME_WORDS`:
+    ``name``, ``queue_name``, ``displayName``)? Names are words from a small vocabulary of defaults
+    (``default``, ``main``, ``low``): one such value two tables' columns share is one coincidence."""
+    words = [*name_words(column)[-1:], *camel_words(column)[-1:]]
+    return any(word in OWN_NAME_WORDS for word in words)
 
 
 #: What a polymorphic pair's type column holds, read for the tables it names: at most this many of

@@ -274,7 +274,7 @@ def choose(
     (``linked``: :func:`.references.linked_tables`; ``books_custom_column_5_link.value`` →
     ``custom_column_5``), else the one key the export's declared references of the column's name name
     (``named_so``: :func:`declared_by_name`; Zim's ``tasklist.source`` → ``pages.id``, as its ``links.source``
-    declares), else the one whose table's name the column's abbreviates (:func:`_abbreviates`: ``repo_id`` →
+    declares), else the one whose table's name the column's abbreviates (:func:`abbreviates`: ``repo_id`` →
     ``repository``), else the table of people a person's role names (:func:`person_among_people`:
     ``created_by_id`` → ``users``), and last, among those of the best share, the one whose table's name, a
     compound written as one word, the column's ends (:func:`_ends_compound`: ``field_id`` →
@@ -288,7 +288,7 @@ def choose(
     ``bare``: the column's name less its table's tag (:func:`column_tag`: ``rev`` of
     ``revcomment_rev`` in ``revision_comment_temp``), whose names are read first: the tag names the
     column's own table, not a parent. MediaWiki's ``revcomment_rev`` names ``comment`` by its tag alone
-    and ``revision`` by what follows (``rev``, :func:`_abbreviates`); until 2026-12-06 it was taken for a
+    and ``revision`` by what follows (``rev``, :func:`abbreviates`); until 2026-12-06 it was taken for a
     reference to ``comment.comment_id``, whose keys 1..25 its revisions' numbers fit as well. Where the
     bare name names none alone, the whole name's are read as before (``order_id`` of a table whose
     every column begins ``order_``)."""
@@ -307,7 +307,7 @@ def choose(
                 ]
             ),
             [fit for fit in fits if same_entity(said, fit)],
-            [fit for fit in fits if _abbreviates(said, fit.parent)],
+            [fit for fit in fits if abbreviates(said, fit.parent)],
             [fit for fit in fits if person_among_people(said, fit.parent)],
         ):
             if len(named) == 1:
@@ -369,15 +369,18 @@ def _most_named(fits: list[Inclusion], name: str) -> list[Inclusion]:
 MIN_ABBREVIATION = 3
 
 
-def _abbreviates(column: str, parent: str) -> bool:
+def abbreviates(column: str, parent: str, *, camel: bool = False) -> bool:
     """Does the column's entity (:func:`entity_of`: ``repo`` of ``repo_id``) begin the parent table's,
     shorter than it, of :data:`MIN_ABBREVIATION` letters or more (``repository``: a forge's, Gitea's,
     ``issue.repo_id``; ``org`` of ``organization``)? Or clip it (:func:`_clips`): begin with that many
     of its letters or more, the rest of its letters following in order (``convo`` of
     ``conversation``: Skype's ``Messages.convo_id``; ``acct`` of ``account``; since 2026-12-06). Only a
     tie between tables the values fit is broken so (:func:`choose`): such a name says which table no
-    more than its numbers do. Since 2026-12-05."""
-    return _entity_part_of(column, parent, str.startswith) or _entity_part_of(column, parent, _clips)
+    more than its numbers do. Since 2026-12-05. ``camel``: a table's capitalised parts are read too
+    (``kmmSchedules`` → ``schedule``, which ``schedId`` abbreviates; :func:`entity_of`)."""
+    return _entity_part_of(column, parent, str.startswith, camel) or _entity_part_of(
+        column, parent, _clips, camel
+    )
 
 
 def _clips(long: str, short: str) -> bool:
@@ -393,13 +396,13 @@ def _clips(long: str, short: str) -> bool:
     return all(letter in rest for letter in short[start:])
 
 
-def _entity_part_of(column: str, parent: str, part: Callable[[str, str], bool]) -> bool:
+def _entity_part_of(column: str, parent: str, part: Callable[[str, str], bool], camel: bool = False) -> bool:
     """Is the column's entity (:func:`entity_of`), of :data:`MIN_ABBREVIATION` letters or more, a
     ``part`` (``str.startswith``, ``str.endswith``) of the parent table's, shorter than it?"""
     return any(
         len(short) >= MIN_ABBREVIATION and long != short and part(long, short)
         for short in entity_of(column)
-        for long in entity_of(parent, table=True)
+        for long in entity_of(parent, table=True, camel=camel or None)
     )
 
 

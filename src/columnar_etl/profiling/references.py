@@ -45,7 +45,13 @@
    one-to-one pairing, whose parent a declared reference, the names, the firmer key or a superset of
    values tells; where nothing does, neither refers (since 2026-12-06; before, each was the other's parent).
 3. **Integers must beat chance.** Text keys (guids, codes, names) and keys of bytes (UUIDs, hashes) are drawn
-   from a space so large that values shared by two columns are a link. Integer keys are mostly 1..N, so any
+   from a space so large that values shared by two columns are a link, but one value is one coincidence (a
+   default name, a version, a code): a text or bytes column holding a single key is a reference only where its
+   name names the parent (its table or entity, an abbreviation of it, a person's role over people, the key's
+   own name unless it says a name, the export's declared references of that name; never a name ending in a
+   code word: ``client_version`` beside ``alembic_version``), or where that value is a generated identifier
+   (a GUID, a hash: :func:`.key_chance.drawn_identifier`), since 2026-12-06 (ZenML's projects, all named
+   ``default`` as its one stack is, referred to it). Integer keys are mostly 1..N, so any
    column of small numbers (a 0/1/2 flag, a type code, a denominator of 100, a year) is made of "key values"
    of some table: inclusion alone is no evidence (GnuCash's ``tax_included`` in ``slots.id``, GeoPackage's
    ``z``/``m`` flags in ``srs_id``, EPSG's ``sort_order`` in its version history). An integer column is a
