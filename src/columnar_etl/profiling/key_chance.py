@@ -90,7 +90,7 @@ def spread_keys(key: ColumnProfile) -> bool:
     """Do integer values fill under half of the integers from their lowest to their highest? Then they
     are no run numbered as rows are (a position, a rank, a counter, which any small numbers fit), but
     numbers drawn from a range larger than their count: an integer column so, declared unique beside
-    the table's key, may be referred to (:func:`keys_referable`; since 2026-12-05)."""
+    the table's key, may be referred to (:func:`.parent_keys.keys_referable`; since 2026-12-05)."""
     if not (isinstance(key.min, int) and isinstance(key.max, int)):
         return False
     return 2 * key.distinct_count < key.max - key.min + 1

@@ -271,7 +271,7 @@ def choose(
     it holds, the longer holding the other: :func:`_most_keyed`), else the one whose table's name ends in
     the column's (``sale`` → ``sale_sale``, ``partner_id`` → ``res_partner``); else the one with the best
     share; else, among those of the best share, the one of the tables a link table is named for
-    (``linked``: :func:`.references.linked_tables`; ``books_custom_column_5_link.value`` →
+    (``linked``: :func:`~columnar_etl.source.naming.linked_tables`; ``books_custom_column_5_link.value`` →
     ``custom_column_5``), else the one key the export's declared references of the column's name name
     (``named_so``: :func:`declared_by_name`; Zim's ``tasklist.source`` → ``pages.id``, as its ``links.source``
     declares), else the one whose table's name the column's abbreviates (:func:`abbreviates`: ``repo_id`` →
@@ -285,8 +285,8 @@ def choose(
     ``taxonomy_term_data``), the last tie-break, for a column naming its row's entity (in the table's
     key, or one value a row: :func:`.reference_circles.names_the_row`) alone (since 2026-12-06).
 
-    ``bare``: the column's name less its table's tag (:func:`column_tag`: ``rev`` of
-    ``revcomment_rev`` in ``revision_comment_temp``), whose names are read first: the tag names the
+    ``bare``: the column's name less its table's tag (:func:`~columnar_etl.source.naming.column_tag`: ``rev``
+    of ``revcomment_rev`` in ``revision_comment_temp``), whose names are read first: the tag names the
     column's own table, not a parent. MediaWiki's ``revcomment_rev`` names ``comment`` by its tag alone
     and ``revision`` by what follows (``rev``, :func:`abbreviates`); until 2026-12-06 it was taken for a
     reference to ``comment.comment_id``, whose keys 1..25 its revisions' numbers fit as well. Where the
