@@ -479,7 +479,13 @@ def _share_of_references(
     took yet, beside its flows' keys in ``DbObject.Uid``: until 2026-12-06 a third value, 67 %, and
     no reference was found)."""
     named = names_parent_table(column, parent) or key_named_for(column, key) or names_own_parent(column)
-    if none and distinct > none and (named or nil):
+    return _share(hits, distinct, none, aside=bool(named or nil))
+
+
+def _share(hits: int, distinct: int, none: int, *, aside: bool) -> float:
+    """``hits`` over ``distinct`` values, the ``none`` values standing for no reference left out of
+    them where ``aside`` (and some other value is left)."""
+    if aside and none and distinct > none:
         return hits / (distinct - none)
     return hits / distinct if distinct else 0.0
 
@@ -488,8 +494,7 @@ def roots_aside(fit: Inclusion) -> Inclusion:
     """``fit`` with its values standing for no reference (0, negatives: a tree's roots) left out of the
     values its share is of, as :func:`_share_of_references` leaves them out under a name naming the
     parent: where the rows show them a tree's roots (:func:`.trees.roots_apart`)."""
-    others = fit.distinct - len(fit.no_reference_values)
-    return replace(fit, share=fit.found / others) if others > 0 else fit
+    return replace(fit, share=_share(fit.found, fit.distinct, len(fit.no_reference_values), aside=True))
 
 
 def declared_kind(
