@@ -24,7 +24,7 @@ from columnar_etl.cli.app import out
 from columnar_etl.config import load_settings
 from columnar_etl.errors import CellTooLarge, SourceError
 from columnar_etl.profiling import cell_sizes
-from columnar_etl.source import catalogue
+from columnar_etl.source import sqlite_file
 
 from .conftest import pg_query, run_env, run_settings
 
@@ -326,13 +326,13 @@ def test_a_writers_lock_is_said_not_taken_for_a_sqlite_without_dbstat(
     a SQLite without ``dbstat``: every table's cells would then be measured, one scan each."""
     export = tmp_path / "files.db"
     _attachments(export, {})
-    monkeypatch.setattr(catalogue, "READ_BUSY_TIMEOUT", 0.05)
+    monkeypatch.setattr(sqlite_file, "READ_BUSY_TIMEOUT", 0.05)
     writer = sqlite3.connect(export, isolation_level=None)
     writer.execute("BEGIN EXCLUSIVE")
     try:
         with pytest.raises(SourceError, match="locked"):
-            catalogue.largest_records(export)
+            sqlite_file.largest_records(export)
     finally:
         writer.execute("ROLLBACK")
         writer.close()
-    assert catalogue.largest_records(export) is not None
+    assert sqlite_file.largest_records(export) is not None

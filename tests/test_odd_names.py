@@ -27,8 +27,8 @@ from columnar_etl.models import Profile
 from columnar_etl.pipeline.runner import run
 from columnar_etl.planning.plan import build_plan
 from columnar_etl.profiling.profile import profile
-from columnar_etl.source.catalogue import SourceColumn, SourceTable
 from columnar_etl.source.reader_names import reader_names
+from columnar_etl.source.tables import SourceColumn, SourceTable
 
 from .conftest import pg_query, run_settings
 from .lossless_check import check_run, summarize

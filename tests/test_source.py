@@ -22,17 +22,14 @@ import pytest
 from columnar_etl.errors import SourceError
 from columnar_etl.pg.identifiers import quote_literal
 from columnar_etl.source import export as source_module
-from columnar_etl.source.catalogue import (
-    QUERY_FAILED_HINT,
-    SourceColumn,
-    _rowid_range,
-    internal_tables,
-    read_error,
-)
+from columnar_etl.source.catalogue import _rowid_range
 from columnar_etl.source.cells import ColumnRead
 from columnar_etl.source.collations import collation_names, missing_collations, stand_in_collations
 from columnar_etl.source.export import connect_duckdb, open_source, query_errors, sqlite_extension_path
 from columnar_etl.source.identity import file_checksum
+from columnar_etl.source.sqlite_file import QUERY_FAILED_HINT, read_error
+from columnar_etl.source.tables import SourceColumn
+from columnar_etl.source.virtual_tables import internal_tables
 
 from .conftest import SqliteFactory
 

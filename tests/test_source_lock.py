@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from columnar_etl.cli import app
 from columnar_etl.errors import SourceError
-from columnar_etl.source import catalogue
+from columnar_etl.source import sqlite_file
 from columnar_etl.source.export import open_source
 from columnar_etl.source.identity import file_checksum
 
@@ -22,7 +22,7 @@ from .conftest import SMALL_FIXTURE
 runner = CliRunner()
 
 
-#: The wait for a writer's lock in these tests (the product's is catalogue.READ_BUSY_TIMEOUT, 5 s).
+#: The wait for a writer's lock in these tests (the product's is sqlite_file.READ_BUSY_TIMEOUT, 5 s).
 WAIT = 1.0
 
 
@@ -30,7 +30,7 @@ WAIT = 1.0
 def locked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """A copy of the small fixture with another connection holding ``BEGIN EXCLUSIVE`` on it; a read of
     it waits :data:`WAIT` seconds for the lock."""
-    monkeypatch.setattr(catalogue, "READ_BUSY_TIMEOUT", WAIT)
+    monkeypatch.setattr(sqlite_file, "READ_BUSY_TIMEOUT", WAIT)
     export = tmp_path / "export.db"
     shutil.copy(SMALL_FIXTURE, export)
     writer = sqlite3.connect(export, isolation_level=None)

@@ -175,7 +175,7 @@ def _interrupted(signum: int, frame: object) -> None:
 def early_export(words: list[str]) -> Path | None:
     """The export a command line names: its one argument that is a SQLite file (None: not one)."""
     # The command line imports it anyway: nothing is added, only moved earlier.
-    from columnar_etl.source.catalogue import SQLITE_MAGIC  # deliberate: only for these commands
+    from columnar_etl.source.sqlite_file import SQLITE_MAGIC  # deliberate: only for these commands
 
     found = []
     for word in words:
@@ -192,8 +192,8 @@ def _early(export: Path, command: str) -> None:
         # These import nothing but the standard library (and the package's errors, quoting and the
         # source's side files: the same).
         from columnar_etl.source import early  # deliberate: in this thread
-        from columnar_etl.source.catalogue import largest_records  # deliberate: in this thread
         from columnar_etl.source.identity import export_identity  # deliberate: in this thread
+        from columnar_etl.source.sqlite_file import largest_records  # deliberate: in this thread
 
         work: dict[str, Callable[[Path], object]] = {
             early.RECORDS: largest_records,

@@ -25,9 +25,9 @@ from columnar_etl.backups.manifest import BackupManifest, BackupResult, partial_
 from columnar_etl.backups.verify import sqlite_row_counts, verify_backup
 from columnar_etl.config import Settings, load_settings
 from columnar_etl.errors import BackupError, SourceError
-from columnar_etl.source.catalogue import check_file, locked_error
 from columnar_etl.source.identity import SourceState, file_checksum, source_state
 from columnar_etl.source.side_files import export_bytes, file_state_error, side_file
+from columnar_etl.source.sqlite_file import check_file, locked_error
 
 
 class _WriterHoldsLock(Exception):

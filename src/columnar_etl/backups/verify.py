@@ -19,9 +19,9 @@ from columnar_etl.config import Settings, load_settings
 from columnar_etl.errors import BackupError
 from columnar_etl.pg.identifiers import quote_ident
 from columnar_etl.pg.tools import find_pg_tool, run_pg_tool
-from columnar_etl.source.catalogue import virtual_tables
 from columnar_etl.source.collations import stand_in_collations
 from columnar_etl.source.identity import file_checksum
+from columnar_etl.source.virtual_tables import virtual_tables
 
 DAMAGED_HINT = "the backup is damaged or was changed; use another one (columnar-etl backup list)"
 _INTEGRITY_MESSAGES = 5

@@ -43,9 +43,9 @@ from columnar_etl.errors import CleanError, ConfigError
 from columnar_etl.observability.logs import get_logger
 from columnar_etl.planning.plan import Plan, TablePlan
 from columnar_etl.profiling.keys import declared_keys
-from columnar_etl.source.catalogue import read_error
 from columnar_etl.source.cells import HELPER_PREFIX, ColumnRead
 from columnar_etl.source.export import Source, open_source
+from columnar_etl.source.sqlite_file import read_error
 from columnar_etl.source.sqlite_names import matching_name
 
 T = TypeVar("T")
@@ -626,7 +626,7 @@ _NATIVE_TYPES = {"integer": "BIGINT", "double": "DOUBLE"}
 def _native_columns(src: Source, plan: TablePlan, asked: Collection[str] | None) -> list[str]:
     """The columns of ``asked`` that DuckDB's scan delivers as their planned type (an ``integer`` as
     BIGINT, a ``double`` as DOUBLE), unmasked; none for a table whose rowid DuckDB's scan does not
-    give (:attr:`~columnar_etl.source.catalogue.SourceTable.scan_rowid`): the two reads are zipped by it."""
+    give (:attr:`~columnar_etl.source.tables.SourceTable.scan_rowid`): the two reads are zipped by it."""
     if not asked or not src.table(plan.name).scan_rowid:
         return []
     planned = {c.name: c for c in plan.columns}

@@ -13,10 +13,11 @@ from columnar_etl.gates.check import Check, skipped, timed
 from columnar_etl.pg.column_names import override_names
 from columnar_etl.pg.identifiers import MAX_TABLE_COLUMNS, WIDE_TABLE_HINT
 from columnar_etl.profiling.cell_sizes import refuse_large_cells_in
-from columnar_etl.source.catalogue import SQLITE_MAGIC, count_tables
+from columnar_etl.source.catalogue import count_tables
 from columnar_etl.source.early import INTEGRITY, quick_check, taken
 from columnar_etl.source.export import open_source
 from columnar_etl.source.side_files import HOT_JOURNAL_HINT, export_bytes, journal_is_hot, side_file
+from columnar_etl.source.sqlite_file import SQLITE_MAGIC
 
 _SQLITE_BUSY, _SQLITE_LOCKED = 5, 6
 

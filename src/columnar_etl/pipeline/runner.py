@@ -74,10 +74,10 @@ from columnar_etl.pipeline.steps import (
     profile_step,
 )
 from columnar_etl.planning.plan import Plan, build_plan, plan_differences
-from columnar_etl.source.catalogue import is_lock_error
 from columnar_etl.source.early import IDENTITY, taken
 from columnar_etl.source.identity import SourceState, check_unchanged, export_identity, source_state
 from columnar_etl.source.private_copy import shared_copy
+from columnar_etl.source.sqlite_file import is_lock_error
 
 if TYPE_CHECKING:
     import pyarrow as pa

@@ -20,8 +20,8 @@ from columnar_etl.rules import (
     BOOLEAN_TRUE_WORDS,
     DEFAULT_NULL_TOKENS,
 )
-from columnar_etl.source.catalogue import SourceColumn
 from columnar_etl.source.export import Source
+from columnar_etl.source.tables import SourceColumn
 
 #: The ``empty_string`` issue's detail where ``''`` is the table's spelling of missing.
 BLANK_IS_MISSING = "the table holds no NULL: '' is how it writes a missing value (made NULL, no cost)"

@@ -34,11 +34,11 @@ from typing import Any
 from columnar_etl.config import memory_bytes
 from columnar_etl.errors import CellTooLarge
 from columnar_etl.pg.identifiers import quote_ident, quote_literal
-from columnar_etl.source.catalogue import largest_records
 from columnar_etl.source.cells import EncodingFallback
 from columnar_etl.source.early import RECORDS, signature, taken
 from columnar_etl.source.export import SOURCE_ALIAS, Source, open_source
 from columnar_etl.source.side_files import export_bytes, side_file
+from columnar_etl.source.sqlite_file import largest_records
 
 #: PostgreSQL's largest allocation (``MaxAllocSize``, 1 GB - 1): a field's value with its 4-byte
 #: header, and a whole row (header and values) as the COPY builds it, must each fit in one.
@@ -136,7 +136,7 @@ def _remember(path: Path, state: tuple[object, ...] | None, most: int, largest: 
 
 
 def export_records(path: Path) -> dict[str, int] | None:
-    """:func:`~columnar_etl.source.catalogue.largest_records` of the export at ``path``: the result
+    """:func:`~columnar_etl.source.sqlite_file.largest_records` of the export at ``path``: the result
     started early (:mod:`columnar_etl.source.early`, while ``run`` or ``preflight`` imported) when it is
     of the file as it is now, else read now; read once a process for one state of the file (the
     preflight's check, the profile's check and its choice of the tables read apart share it)."""

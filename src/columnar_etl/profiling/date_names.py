@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from columnar_etl.source.catalogue import SourceColumn
+from columnar_etl.source.tables import SourceColumn
 
 #: Words of a column's name that say it holds a point in time (``created_at``, ``UpdatedTime``; a
 #: file's three times, ``fileLastModified``, ``created``, ``last_accessed``), the

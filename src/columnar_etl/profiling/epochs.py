@@ -46,7 +46,7 @@ from columnar_etl.rules import (
     declared_epoch_fits,
     epoch_units,
 )
-from columnar_etl.source.catalogue import SourceColumn
+from columnar_etl.source.tables import SourceColumn
 
 #: Words of a span's bound or a deadline (``event_start``, ``event_end``, ``todo_due``): an offset or an
 #: amount as often as a moment (a block's ``start`` at 1.5 GB, ``amount_due`` in cents), so a moment only

@@ -133,8 +133,8 @@ from columnar_etl.rules import (
     DateShape,
     Shape,
 )
-from columnar_etl.source.catalogue import SourceColumn
 from columnar_etl.source.naming import camel_words
+from columnar_etl.source.tables import SourceColumn
 from columnar_etl.wording import agree, counted
 
 #: The families a declared number type claims (SQLite's INTEGER, REAL and NUMERIC affinities).
@@ -374,7 +374,7 @@ SETTING_TEXT = (
 
 def _setting_text(column: SourceColumn, counts: Counts) -> bool:
     """Whether a column of numbers is a name/value table's values (:attr:`SourceColumn.setting_value`,
-    :func:`~columnar_etl.source.catalogue.setting_values`) written as TEXT alone: each row's value is
+    :func:`~columnar_etl.source.conventions.setting_values`) written as TEXT alone: each row's value is
     of the kind its row's name says (vnStat's ``info``: its version ``2.10``, a schema number ``1``, a
     creation time), and the next setting may be a word. A value column the application wrote as
     INTEGER or REAL cells is typed by its writer, as any column."""
@@ -494,7 +494,7 @@ def _infer_column(
     )
     present = row_count - nulls - empty - null_like
     family = declared_family(column.declared_type)
-    # Seconds since another epoch (a Core Data date, see catalogue.core_data_dates) are no YYYYMMDD.
+    # Seconds since another epoch (a Core Data date, see conventions.core_data_dates) are no YYYYMMDD.
     counts.compact = compact_dates(counts, column, family, present) if column.counts_from is None else {}
     compact = sum(counts.compact.values())
     # A timestamp finer than PostgreSQL keeps is a date by its look: it counts towards a date column,

@@ -45,15 +45,6 @@ from columnar_etl.rules import (
     DECIMAL_COMMA,
     THOUSANDS_SEPARATOR,
 )
-from columnar_etl.source.catalogue import (
-    DOCUMENT_ID,
-    ROWID_KEY,
-    connect_read_only,
-    declared_columns,
-    declared_nullable,
-    takes_document_id,
-    virtual_tables,
-)
 from columnar_etl.source.cells import (
     HELPER_PREFIX,
     ROW_DIGEST_BYTES,
@@ -61,12 +52,16 @@ from columnar_etl.source.cells import (
     ColumnRead,
     row_digest_sql,
 )
+from columnar_etl.source.declarations import declared_nullable
 from columnar_etl.source.export import Source, query_errors
 from columnar_etl.source.naming import (
     IDENTIFIER_WORDS,
     camel_words,
     names_own_identifier,
 )
+from columnar_etl.source.rowid_references import ROWID_KEY
+from columnar_etl.source.sqlite_file import connect_read_only, declared_columns
+from columnar_etl.source.virtual_tables import DOCUMENT_ID, takes_document_id, virtual_tables
 
 #: Example keys shown per table issue.
 EXAMPLES = 5

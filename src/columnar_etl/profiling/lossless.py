@@ -28,7 +28,7 @@ from columnar_etl.rules import (
     Shape,
     whole_digits,
 )
-from columnar_etl.source.catalogue import SourceColumn
+from columnar_etl.source.tables import SourceColumn
 from columnar_etl.wording import agree, counted, such_as
 
 #: Integers a double holds exactly (REAL and INTEGER cells in one column become double precision).

@@ -370,7 +370,7 @@ def mismatched_column(message: str, columns: list[str]) -> str | None:
 def native_candidates(src: Source, table: str) -> tuple[list[str], list[str]]:
     """The columns of ``table`` DuckDB's typed scan reads as ``BIGINT`` (from their declared types), and
     those of REAL affinity it reads as ``DOUBLE``. None in a table that scan cannot read
-    (:attr:`~columnar_etl.source.catalogue.SourceTable.scannable`): all its columns are read as text."""
+    (:attr:`~columnar_etl.source.tables.SourceTable.scannable`): all its columns are read as text."""
     info = src.table(table)
     if not info.scannable:
         return [], []

@@ -14,15 +14,13 @@ from columnar_etl.profiling.keys import (
     unique_and_present,
 )
 from columnar_etl.profiling.reference_rows import KEPT_VALUE_BYTES, MIN_DISTINCT, MIN_INCLUSION, NIL_UUIDS
-from columnar_etl.source.catalogue import (
-    declared_columns,
-)
 from columnar_etl.source.naming import (
     linked_tables,
     names_by_id_word,
     names_entity,
     names_own_parent,
 )
+from columnar_etl.source.sqlite_file import declared_columns
 from columnar_etl.source.sqlite_names import sqlite_key
 
 #: Types a reference inferred from the data may have (a key found in the data has one of them too):

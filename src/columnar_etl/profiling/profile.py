@@ -128,10 +128,12 @@ from columnar_etl.profiling.tokens import stripped_examples, token_cells, tokens
 from columnar_etl.rules import (
     Shape,
 )
-from columnar_etl.source.catalogue import ROWID_KEY, SourceColumn, SourceIndex, SourceTable
 from columnar_etl.source.cells import ColumnRead, sqlite_affinity
 from columnar_etl.source.export import Source, open_source, query_errors
+from columnar_etl.source.rowid_references import ROWID_KEY
+from columnar_etl.source.schema_objects import SourceIndex
 from columnar_etl.source.sqlite_names import resolve_tables
+from columnar_etl.source.tables import SourceColumn, SourceTable
 
 #: Shapes of a number written with a fraction or an exponent (a REAL cell is one of them).
 FRACTION_SHAPES = (Shape.DECIMAL, Shape.EXPONENT)
@@ -1204,7 +1206,7 @@ def _declared_references(src: Source, names: list[str]) -> list[Reference]:
 
 def _rowid_references(src: Source, names: list[str]) -> list[Reference]:
     """The references to a table's rowid, carried as its column ``rowid``
-    (:attr:`~columnar_etl.source.catalogue.SourceTable.rowid_referrers`) between ``names`` (tables as
+    (:attr:`~columnar_etl.source.tables.SourceTable.rowid_referrers`) between ``names`` (tables as
     read), named as read (:attr:`Source.renamed`)."""
     renamed = src.renamed
     found = []

@@ -35,9 +35,6 @@ from columnar_etl.profiling.reference_names import (
 )
 from columnar_etl.profiling.reference_rows import MIN_DISTINCT, Reference, names_parent_table
 from columnar_etl.profiling.trees import older_rows, wide_rows
-from columnar_etl.source.catalogue import (
-    connect_read_only,
-)
 from columnar_etl.source.cells import ColumnRead
 from columnar_etl.source.export import Source
 from columnar_etl.source.naming import (
@@ -49,6 +46,7 @@ from columnar_etl.source.naming import (
     normalised_name,
     table_singulars,
 )
+from columnar_etl.source.sqlite_file import connect_read_only
 
 
 def tree_beside(

@@ -9,10 +9,7 @@ from collections.abc import Set as AbstractSet
 from columnar_etl.models import TableProfile
 from columnar_etl.profiling.inclusion import Inclusion
 from columnar_etl.profiling.reference_rows import Reference, holds_singular, names_parent_table
-from columnar_etl.source.catalogue import (
-    CORE_DATA_ENTITY_COLUMNS,
-    CORE_DATA_TABLES,
-)
+from columnar_etl.source.conventions import CORE_DATA_ENTITY_COLUMNS, CORE_DATA_TABLES
 from columnar_etl.source.naming import (
     camel_words,
     entity_of,
@@ -505,7 +502,7 @@ def _shared_words(words: list[str], other: list[str]) -> int:
 def core_data_row_version(tables: Mapping[str, TableProfile], table: str, column: str) -> bool:
     """Is ``table.column`` the ``Z_OPT`` of an entity's table in an Apple Core Data store (its
     ``Z_PRIMARYKEY`` and ``Z_METADATA``; the table has ``Z_PK``, ``Z_ENT`` and ``Z_OPT``, as
-    :func:`.catalogue.core_data_dates` reads the store's dates)? It holds the version of its row that
+    :func:`.conventions.core_data_dates` reads the store's dates)? It holds the version of its row that
     Core Data's optimistic locking counts up at each save, 1 to a few: the keys 1..N of any small
     entity's table, its own among them, by chance (macOS knowledgeC.db's ``Z_OPT`` "referred to" its 3
     sources). Since 2026-12-06."""

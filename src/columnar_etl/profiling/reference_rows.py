@@ -160,7 +160,7 @@ class Reference:
     #: for none); () when unknown (the parent key's declared type then says it).
     affinities: tuple[str, ...] = ()
     #: The parent key is its table's rowid, which the child holds as its rows' only identity
-    #: (:func:`~columnar_etl.source.catalogue.rowid_references`): found by the names and every value,
+    #: (:func:`~columnar_etl.source.rowid_references.rowid_references`): found by the names and every value,
     #: taken as a declared reference is, and carried as a column of the parent.
     by_rowid: bool = False
 

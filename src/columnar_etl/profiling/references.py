@@ -252,10 +252,6 @@ from columnar_etl.profiling.written_references import (
     references_joined_by_number,
     say_joined_by_number,
 )
-from columnar_etl.source.catalogue import (
-    connect_read_only,
-    declared_columns,
-)
 from columnar_etl.source.cells import sqlite_affinity
 from columnar_etl.source.export import Source
 from columnar_etl.source.naming import (
@@ -265,6 +261,7 @@ from columnar_etl.source.naming import (
     names_entity,
     names_own_parent,
 )
+from columnar_etl.source.sqlite_file import connect_read_only, declared_columns
 from columnar_etl.source.sqlite_names import matching_name, sqlite_key
 
 
@@ -445,7 +442,7 @@ def _named(
 ) -> tuple[str, ...] | None:
     """``names`` as ``table`` spells its columns (SQLite folds ASCII letters only), or None when one
     of them is no column of ``table`` (a generated column is one). ``info``: its
-    :func:`~columnar_etl.source.catalogue.declared_columns`, when already read."""
+    :func:`~columnar_etl.source.sqlite_file.declared_columns`, when already read."""
     if info is None:
         info = declared_columns(con, table)
     spelled = {sqlite_key(str(row[1])): str(row[1]) for row in info}

@@ -1,6 +1,6 @@
 """The export's schema objects beside its tables that the target does not get: indexes and triggers.
 
-Views are named by the catalogue itself (:func:`columnar_etl.source.catalogue.views`). An index is
+Views are named by the catalogue itself (:func:`columnar_etl.source.schema_objects.views`). An index is
 carried when the target builds one on the same columns: the table's key (its primary key) or a single
 reference column (a plain index); any other — a lookup index, a second UNIQUE constraint, an index on
 an expression — is named, with the uniqueness the target then does not enforce. A trigger acts on
@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from columnar_etl.models import TableProfile
-from columnar_etl.source.catalogue import SourceIndex
+from columnar_etl.source.schema_objects import SourceIndex
 
 
 def indexes_not_copied(

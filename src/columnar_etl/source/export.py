@@ -31,20 +31,7 @@ from columnar_etl.errors import SourceError
 from columnar_etl.leftovers import temporary_prefix
 from columnar_etl.pg.identifiers import quote_ident, quote_literal
 from columnar_etl.rules import NUL
-from columnar_etl.source.catalogue import (
-    DOCUMENTS_ARE,
-    SourceIndex,
-    SourceTable,
-    UnparsedObject,
-    check_file,
-    connect_read_only,
-    is_lock_error,
-    read_catalogue,
-    read_error,
-    schema_too_new,
-    short_reason,
-    unparsed_object,
-)
+from columnar_etl.source.catalogue import read_catalogue
 from columnar_etl.source.cells import (
     CLASSES_COLUMN,
     NUMERAL_AFFINITIES,
@@ -64,8 +51,18 @@ from columnar_etl.source.cells import (
 )
 from columnar_etl.source.private_copy import PrivateCopy, copy_to_read, make_private_copy
 from columnar_etl.source.reader_names import ReaderNames, reader_names
+from columnar_etl.source.schema_objects import SourceIndex, UnparsedObject, schema_too_new, unparsed_object
 from columnar_etl.source.side_files import wal_mode
+from columnar_etl.source.sqlite_file import (
+    check_file,
+    connect_read_only,
+    is_lock_error,
+    read_error,
+    short_reason,
+)
 from columnar_etl.source.sqlite_names import unknown_name_hint
+from columnar_etl.source.tables import SourceTable
+from columnar_etl.source.virtual_tables import DOCUMENTS_ARE
 
 SOURCE_ALIAS = "src"
 #: Rows DuckDB hands over at once (its vector), whatever batch size a reader asks for: a read of fewer
@@ -198,7 +195,7 @@ class Source:
     #: How TEXT that is not valid UTF-8 is decoded (see :func:`decoded_sql`).
     encoding_fallback: EncodingFallback = "cp1252"
     #: Tables of the file left out as a virtual table's storage, each with what it belongs to
-    #: (:func:`~columnar_etl.source.catalogue.internal_tables`): never profiled, cleaned or loaded.
+    #: (:func:`~columnar_etl.source.virtual_tables.internal_tables`): never profiled, cleaned or loaded.
     internal: dict[str, str] = field(default_factory=dict)
     #: Virtual tables whose module this SQLite lacks (or that it cannot scan), each with why, their data
     #: arriving nowhere else: not profiled, cleaned or loaded (the run warns).
@@ -1086,7 +1083,7 @@ def _readable(
     (:mod:`~columnar_etl.source.private_copy`). The schema check is the one read a normal export costs.
 
     A table whose own CREATE TABLE it cannot parse (a CHECK, a DEFAULT, a generated column in newer
-    SQL) is :func:`~columnar_etl.source.catalogue.schema_too_new`'s error: dropping it would drop data,
+    SQL) is :func:`~columnar_etl.source.schema_objects.schema_too_new`'s error: dropping it would drop data,
     and rewriting it would change its definition. Any other failure is the first read's to report,
     with its own diagnosis (read_hint)."""
     refusal = _reader_refusal(con)
@@ -1136,7 +1133,7 @@ def _private_copy(
     rebuilt without the collations SQLite lacks (:meth:`PrivateCopy.rebuild`), and without ``first``
     and every other view, trigger or index DuckDB's SQLite (``version``) then names as one it cannot
     parse (it names one at a time), each dropped with why;
-    :func:`~columnar_etl.source.catalogue.schema_too_new`'s error (and no copy) when it names a table.
+    :func:`~columnar_etl.source.schema_objects.schema_too_new`'s error (and no copy) when it names a table.
     With no ``version`` the export was never read by DuckDB (a WAL-mode export, :func:`_snapshot_readable`):
     the copy's schema is checked first, the version read from the copy."""
     copy = make_private_copy(path, directory, snapshot=version is None)
@@ -1273,7 +1270,7 @@ def open_source(path: str | Path, encoding_fallback: EncodingFallback = "cp1252"
     view, trigger or index of the export's schema, the rows are read from a private copy without them
     (:attr:`Source.private_copy`, removed on :meth:`Source.close`; one per
     :func:`~columnar_etl.source.private_copy.shared_copy` block); a table's CREATE TABLE it cannot
-    parse is refused (:func:`~columnar_etl.source.catalogue.schema_too_new`). A WITHOUT ROWID table
+    parse is refused (:func:`~columnar_etl.source.schema_objects.schema_too_new`). A WITHOUT ROWID table
     kept in the order of a collating sequence only the writing application has is read from that copy
     too, rebuilt there without it (:attr:`Source.rebuilt_for_reader`); one that cannot be is left out
     (:attr:`Source.unreadable`). A WAL-mode export is always read from such a copy, a snapshot of its

@@ -45,14 +45,10 @@ from columnar_etl.errors import SourceError
 from columnar_etl.leftovers import temporary_prefix
 from columnar_etl.observability.logs import get_logger
 from columnar_etl.pg.identifiers import quote_ident
-from columnar_etl.source.catalogue import (
-    UnparsedObject,
-    connect_read_only,
-    read_error,
-    refused_without_collations,
-)
 from columnar_etl.source.collations import binary_in_place_of, collation_names, stand_in_collations
+from columnar_etl.source.schema_objects import UnparsedObject, refused_without_collations
 from columnar_etl.source.side_files import export_bytes
+from columnar_etl.source.sqlite_file import connect_read_only, read_error
 
 #: A copy's name: hidden, and ending ``.tmp`` so that a killed run's is removed with its other
 #: temporary files (:func:`~columnar_etl.pipeline.record.mark_interrupted_runs`).

@@ -25,8 +25,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from columnar_etl.pg.column_names import BOM
-from columnar_etl.source.catalogue import SourceTable
 from columnar_etl.source.cells import HELPER_PREFIX
+from columnar_etl.source.tables import SourceTable
 
 
 @dataclass(frozen=True)
