@@ -458,7 +458,9 @@ def duckdb_export(path: Path, rows: int = 40) -> Path:
     int64 and a ``HUGEINT`` their digits, a ``UUID`` its text, a ``TIME`` ``08:42:00``, a list
     ``[1, 2]``, a NaN double NULL, an infinite one the REAL infinity and a ``FLOAT`` its exact double.
     No key or reference is declared: ``lines.ticket_no`` names ``tickets.ticket_no`` in the data only."""
-    from columnar_etl.source.export import connect_duckdb  # the installed extension, as the product loads it
+    from columnar_etl.source.duckdb_reader import (
+        connect_duckdb,  # the installed extension, as the product loads it
+    )
 
     con = connect_duckdb()
     try:

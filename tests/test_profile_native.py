@@ -28,7 +28,8 @@ from columnar_etl.profiling.native import (
     native_rows,
 )
 from columnar_etl.profiling.sql import column_text_bounds
-from columnar_etl.source.export import SOURCE_ALIAS, open_source
+from columnar_etl.source.duckdb_reader import SOURCE_ALIAS
+from columnar_etl.source.export import open_source
 from export_generator import generate_export, generate_random_export, generate_wide_export
 
 from .conftest import SqliteFactory, examples

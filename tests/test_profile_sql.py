@@ -32,7 +32,8 @@ from columnar_etl.profiling.sql import (
 )
 from columnar_etl.rules import DEFAULT_NULL_TOKENS, INSTANT_RANGE, WHITESPACE, ZONE_NAME_AT_REGEX
 from columnar_etl.source.cells import ColumnRead
-from columnar_etl.source.export import SOURCE_ALIAS, open_source
+from columnar_etl.source.duckdb_reader import SOURCE_ALIAS
+from columnar_etl.source.export import open_source
 from tests.conftest import SqliteFactory
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"

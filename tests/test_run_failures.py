@@ -26,7 +26,7 @@ from columnar_etl.config import Settings
 from columnar_etl.loading import strategies
 from columnar_etl.observability.metrics import RunMetrics
 from columnar_etl.pipeline.runner import run
-from columnar_etl.source import catalogue
+from columnar_etl.source import sqlite_file
 
 from .conftest import pg_query, run_env, run_settings
 
@@ -115,7 +115,7 @@ def test_a_write_lock_taken_after_the_preflight_is_named_with_the_export_and_a_h
         return profile_step(source, settings)
 
     monkeypatch.setattr(run_module, "profile_step", locked_then_profiled)
-    monkeypatch.setattr(catalogue, "READ_BUSY_TIMEOUT", 1.0)  # the wait for the lock (5 s)
+    monkeypatch.setattr(sqlite_file, "READ_BUSY_TIMEOUT", 1.0)  # the wait for the lock (5 s)
     try:
         result = run(export, settings=settings, mode="simple")
     finally:

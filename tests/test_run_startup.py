@@ -16,8 +16,8 @@ import pytest
 
 from columnar_etl.config import Settings
 from columnar_etl.pipeline import record as record_module
-from columnar_etl.source import export as source_module
-from columnar_etl.source.export import connect_duckdb
+from columnar_etl.source import duckdb_reader
+from columnar_etl.source.duckdb_reader import connect_duckdb
 
 from .conftest import run_python, run_settings
 
@@ -31,7 +31,7 @@ def _signature_checked(con: duckdb.DuckDBPyConnection) -> bool:
 def test_first_connections_at_once_check_the_signature_once(monkeypatch: pytest.MonkeyPatch) -> None:
     # Four threads open their first connection at the same moment: one has DuckDB check the file's
     # signature, the others wait for its verdict instead of hashing the same 35 MB again.
-    monkeypatch.setattr(source_module, "_VERIFIED_EXTENSIONS", set())
+    monkeypatch.setattr(duckdb_reader, "_VERIFIED_EXTENSIONS", set())
     start = threading.Barrier(4)
     connections: list[duckdb.DuckDBPyConnection] = []
 
@@ -272,8 +272,9 @@ threading.Thread.start = start
 sys.argv = sys.argv[1:]
 
 def show():
-    from columnar_etl.source import export
-    print("STARTED", "columnar_etl-extension" in started, "VERIFIED", bool(export._VERIFIED_EXTENSIONS))
+    from columnar_etl.source import duckdb_reader
+    verified = bool(duckdb_reader._VERIFIED_EXTENSIONS)
+    print("STARTED", "columnar_etl-extension" in started, "VERIFIED", verified)
 
 atexit.register(show)
 runpy.run_module("columnar_etl", run_name="__main__")

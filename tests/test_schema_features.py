@@ -28,8 +28,8 @@ import pytest
 from columnar_etl import profile
 from columnar_etl.pg.identifiers import quote_ident
 from columnar_etl.profiling.affinity import declared_family
+from columnar_etl.source.duckdb_reader import connect_duckdb
 from columnar_etl.source.early import quick_check
-from columnar_etl.source.export import connect_duckdb
 from columnar_etl.source.virtual_tables import contentless
 
 from . import schema_features as sf

@@ -21,11 +21,13 @@ import pytest
 
 from columnar_etl.errors import SourceError
 from columnar_etl.pg.identifiers import quote_literal
+from columnar_etl.source import duckdb_reader
 from columnar_etl.source import export as source_module
 from columnar_etl.source.catalogue import _rowid_range
 from columnar_etl.source.cells import ColumnRead
 from columnar_etl.source.collations import collation_names, missing_collations, stand_in_collations
-from columnar_etl.source.export import connect_duckdb, open_source, query_errors, sqlite_extension_path
+from columnar_etl.source.duckdb_reader import connect_duckdb, query_errors, sqlite_extension_path
+from columnar_etl.source.export import open_source
 from columnar_etl.source.identity import file_checksum
 from columnar_etl.source.sqlite_file import QUERY_FAILED_HINT, read_error
 from columnar_etl.source.tables import SourceColumn
@@ -71,7 +73,7 @@ def _unsigned_allowed(con: duckdb.DuckDBPyConnection) -> bool:
 def test_extension_signature_is_verified_once_per_process(
     export: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(source_module, "_VERIFIED_EXTENSIONS", set())
+    monkeypatch.setattr(duckdb_reader, "_VERIFIED_EXTENSIONS", set())
     first = connect_duckdb()
     second = connect_duckdb()
     try:
@@ -93,12 +95,12 @@ def test_an_extension_failing_its_signature_is_never_trusted(
     data = bytearray(sqlite_extension_path().read_bytes())
     data[len(data) // 2] ^= 0xFF
     tampered.write_bytes(bytes(data))
-    monkeypatch.setattr(source_module, "_VERIFIED_EXTENSIONS", set())
-    monkeypatch.setattr(source_module, "sqlite_extension_path", lambda: tampered)
+    monkeypatch.setattr(duckdb_reader, "_VERIFIED_EXTENSIONS", set())
+    monkeypatch.setattr(duckdb_reader, "sqlite_extension_path", lambda: tampered)
     for _ in range(2):  # refused, and not remembered as verified either
         with pytest.raises(duckdb.Error, match=r"(?i)signature"):
             connect_duckdb()
-    assert not source_module._VERIFIED_EXTENSIONS
+    assert not duckdb_reader._VERIFIED_EXTENSIONS
 
 
 def test_catalogue_has_declared_types_and_row_counts(export: Path) -> None:

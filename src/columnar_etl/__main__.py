@@ -3,7 +3,7 @@
 :func:`main` starts, first of all, what a command needs and can run while the command line's own
 modules import (typer, rich, pydantic: 0.5-0.6 s, mostly holding the GIL): for a command that
 opens DuckDB, the one signature check of the SQLite extension (see
-:func:`~columnar_etl.source.export.connect_duckdb`; 0.2-0.3 s of hashing outside the GIL); for ``run``
+:func:`~columnar_etl.source.duckdb_reader.connect_duckdb`; 0.2-0.3 s of hashing outside the GIL); for ``run``
 and ``preflight``, the export's integrity check, largest records and identity
 (:mod:`columnar_etl.source.early`). Then
 it hands over to :func:`columnar_etl.cli.main`.
@@ -207,7 +207,10 @@ def _early(export: Path, command: str) -> None:
 def _check_extension() -> None:
     # A problem with the extension is the command's to report, when it opens DuckDB itself.
     with contextlib.suppress(Exception):
-        from columnar_etl.source.export import connect_duckdb  # deliberate: in this thread
+        # The reader's whole module, as before its connection moved out of it: imported here, beside the
+        # command line's imports, as the command imports it anyway.
+        from columnar_etl.source import export  # noqa: F401  # deliberate: in this thread
+        from columnar_etl.source.duckdb_reader import connect_duckdb  # deliberate: in this thread
 
         connect_duckdb().close()
 

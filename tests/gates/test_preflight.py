@@ -660,7 +660,7 @@ def test_the_duckdb_extension_not_loadable_fails(
 ) -> None:
     import duckdb
 
-    from columnar_etl.source import export as source
+    from columnar_etl.source import duckdb_reader as source
 
     bogus = tmp_path / "sqlite_scanner.duckdb_extension"
     bogus.write_bytes(b"not an extension")

@@ -427,7 +427,7 @@ def check_extension() -> Check:
     """DuckDB loads the sqlite_scanner extension from its installed file, with auto-install off."""
     import duckdb
 
-    from columnar_etl.source.export import (  # deliberate: DuckDB: a broken install is a failed check
+    from columnar_etl.source.duckdb_reader import (  # deliberate: DuckDB: a broken install is a failed check
         connect_duckdb,
         sqlite_extension_path,
     )

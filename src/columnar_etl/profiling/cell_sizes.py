@@ -35,8 +35,9 @@ from columnar_etl.config import memory_bytes
 from columnar_etl.errors import CellTooLarge
 from columnar_etl.pg.identifiers import quote_ident, quote_literal
 from columnar_etl.source.cells import EncodingFallback
+from columnar_etl.source.duckdb_reader import SOURCE_ALIAS
 from columnar_etl.source.early import RECORDS, signature, taken
-from columnar_etl.source.export import SOURCE_ALIAS, Source, open_source
+from columnar_etl.source.export import Source, open_source
 from columnar_etl.source.side_files import export_bytes, side_file
 from columnar_etl.source.sqlite_file import largest_records
 

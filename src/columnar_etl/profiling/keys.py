@@ -53,7 +53,8 @@ from columnar_etl.source.cells import (
     row_digest_sql,
 )
 from columnar_etl.source.declarations import declared_nullable
-from columnar_etl.source.export import Source, query_errors
+from columnar_etl.source.duckdb_reader import query_errors
+from columnar_etl.source.export import Source
 from columnar_etl.source.naming import (
     IDENTIFIER_WORDS,
     camel_words,

@@ -29,7 +29,8 @@ from columnar_etl.profiling.affinity import declared_family
 from columnar_etl.profiling.sql import minus_read_sql, trimmed_sql
 from columnar_etl.rules import CANONICAL_NUMBER_REGEX
 from columnar_etl.source.cells import ColumnRead
-from columnar_etl.source.export import Source, query_errors
+from columnar_etl.source.duckdb_reader import query_errors
+from columnar_etl.source.export import Source
 
 #: What a note reading a column's numbers says (``numbers are epoch seconds: kept as numbers (numeric),
 #: ...; the instant is to_timestamp("col")``): of a column made text afterwards, it is no longer true.

@@ -63,7 +63,8 @@ from columnar_etl.rules import (
     Shape,
 )
 from columnar_etl.source.cells import sqlite_affinity
-from columnar_etl.source.export import SOURCE_ALIAS, Source
+from columnar_etl.source.duckdb_reader import SOURCE_ALIAS
+from columnar_etl.source.export import Source
 
 #: The DuckDB type of a column its typed SQLite scan reads as INTEGER cells only (or fails).
 NATIVE_INTEGER_TYPE = "BIGINT"

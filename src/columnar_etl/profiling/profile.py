@@ -129,7 +129,8 @@ from columnar_etl.rules import (
     Shape,
 )
 from columnar_etl.source.cells import ColumnRead, sqlite_affinity
-from columnar_etl.source.export import Source, open_source, query_errors
+from columnar_etl.source.duckdb_reader import query_errors
+from columnar_etl.source.export import Source, open_source
 from columnar_etl.source.rowid_references import ROWID_KEY
 from columnar_etl.source.schema_objects import SourceIndex
 from columnar_etl.source.sqlite_names import resolve_tables

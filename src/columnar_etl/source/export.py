@@ -1,11 +1,9 @@
-"""Read-only access to the SQLite export, through DuckDB and its sqlite_scanner extension.
+"""Read-only access to the SQLite export, through DuckDB and its sqlite_scanner extension
+(:mod:`.duckdb_reader`), attached as it is or through a private copy (:mod:`.readable`).
 
-The extension is loaded from the file installed by the ``duckdb-extension-sqlite-scanner`` package
-(same version as ``duckdb``), with DuckDB's auto-install and auto-load switched off, so nothing is ever
-downloaded. The export is attached ``READ_ONLY`` with ``sqlite_all_varchar`` on: the declared SQLite
-types lie (a ``TIMESTAMP`` column holds ``20/05/2025 8:42``), so every value arrives as text and the
-profiler decides what it really is. The declared types are read from SQLite's own catalogue, as
-evidence only.
+The export is attached ``READ_ONLY`` with ``sqlite_all_varchar`` on: the declared SQLite types lie (a
+``TIMESTAMP`` column holds ``20/05/2025 8:42``), so every value arrives as text and the profiler decides
+what it really is. The declared types are read from SQLite's own catalogue, as evidence only.
 """
 
 from __future__ import annotations
@@ -49,9 +47,11 @@ from columnar_etl.source.cells import (
     sqlite_affinity,
     target_real_text_sql,
 )
-from columnar_etl.source.private_copy import PrivateCopy, copy_to_read, make_private_copy
+from columnar_etl.source.duckdb_reader import SOURCE_ALIAS, attached
+from columnar_etl.source.private_copy import PrivateCopy
+from columnar_etl.source.readable import readable, snapshot_readable
 from columnar_etl.source.reader_names import ReaderNames, reader_names
-from columnar_etl.source.schema_objects import SourceIndex, UnparsedObject, schema_too_new, unparsed_object
+from columnar_etl.source.schema_objects import SourceIndex
 from columnar_etl.source.side_files import wal_mode
 from columnar_etl.source.sqlite_file import (
     check_file,
@@ -64,7 +64,6 @@ from columnar_etl.source.sqlite_names import unknown_name_hint
 from columnar_etl.source.tables import SourceTable
 from columnar_etl.source.virtual_tables import DOCUMENTS_ARE
 
-SOURCE_ALIAS = "src"
 #: Rows DuckDB hands over at once (its vector), whatever batch size a reader asks for: a read of fewer
 #: rows per batch (long rows) is made as runs of that many rowids, a query each (:meth:`Source._runs`).
 VECTOR_ROWS = 2048
@@ -102,87 +101,11 @@ class _SharedReads:
             cursor.close()
 
 
-def sqlite_extension_path() -> Path:
-    """Path of the sqlite_scanner extension file shipped by ``duckdb-extension-sqlite-scanner``."""
-    try:
-        import duckdb_extension_sqlite_scanner as package
-    except ImportError as exc:  # pragma: no cover - a broken install
-        raise SourceError(
-            "the DuckDB SQLite extension package is not installed",
-            hint=f"pip install 'duckdb-extension-sqlite-scanner=={duckdb.__version__}'",
-        ) from exc
-    path = (
-        Path(package.__file__).parent
-        / "extensions"
-        / f"v{duckdb.__version__}"
-        / "sqlite_scanner.duckdb_extension"
-    )
-    if not path.is_file():
-        raise SourceError(
-            f"no sqlite_scanner extension for DuckDB {duckdb.__version__} at {path}",
-            hint=f"install duckdb-extension-sqlite-scanner=={duckdb.__version__} (same version as duckdb)",
-        )
-    return path
-
-
-#: Extension files whose signature DuckDB has verified in this process (see :func:`connect_duckdb`).
-_VERIFIED_EXTENSIONS: set[Path] = set()
-#: Held while a first LOAD checks a signature: a connection opened meanwhile waits for that verdict
-#: instead of checking the same file again at the same time (twice the CPU, on a 2-core machine twice
-#: the time).
-_VERIFIED_LOCK = threading.Lock()
-
-
 #: Columns per ``printf`` of the storage-class string: SQLite's functions take at most 127 arguments
 #: (``SQLITE_MAX_FUNCTION_ARG``), the format string included.
 PRINTF_ARGUMENTS = 100
 #: Bytes above what DuckDB's tables hold that :meth:`Source.release_memory` lowers its limit to.
 RELEASED_FLOOR = 1_000_000
-
-
-def connect_duckdb() -> duckdb.DuckDBPyConnection:
-    """An in-memory DuckDB connection with the SQLite extension loaded from its installed file.
-
-    DuckDB checks the file's signature on every LOAD: a hash of its ~35 MB, 0.2-0.5 s of CPU each
-    time, and a run opens five or six connections (preflight, profile, dry run, cleaning). The first
-    LOAD in the process is verified (other threads wait for it); later connections load the same path
-    without the check. The dynamic loader hands them the library it already mapped for that path, i.e.
-    the very code whose signature was checked, so nothing unverified runs. Only this path is ever
-    loaded, with auto-install and auto-load off.
-    """
-    path = sqlite_extension_path()
-    with _VERIFIED_LOCK:
-        if path not in _VERIFIED_EXTENSIONS:
-            con = _load_extension(path, verified=False)
-            _VERIFIED_EXTENSIONS.add(path)
-            return con
-    return _load_extension(path, verified=True)
-
-
-def _load_extension(path: Path, *, verified: bool) -> duckdb.DuckDBPyConnection:
-    config: dict[str, Any] = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
-    if verified:
-        config["allow_unsigned_extensions"] = True
-    con = duckdb.connect(config=config)
-    try:
-        con.execute(f"LOAD {quote_literal(str(path))}")
-    except BaseException:
-        con.close()
-        raise
-    return con
-
-
-@contextmanager
-def query_errors(path: str | Path, table: str | None, doing: str, *, memory_hint: str) -> Iterator[None]:
-    """A DuckDB error of a query of the export as one :class:`SourceError` line naming ``table``:
-    ``<doing> ran out of memory`` with ``memory_hint``, any other ``<doing> failed: <SQLite's or
-    DuckDB's reason>`` (:func:`read_error`: a lock as such, never the query's SQL)."""
-    try:
-        yield
-    except duckdb.OutOfMemoryException as exc:
-        raise SourceError(f"{doing} ran out of memory", path=path, table=table, hint=memory_hint) from exc
-    except duckdb.Error as exc:
-        raise read_error(exc, path, table=table, message=f"{doing} failed") from exc
 
 
 @dataclass
@@ -1037,192 +960,6 @@ def _class_sql(read: ColumnRead, numerals: bool = False) -> str:
     return f"CASE WHEN {long} THEN upper({kind}) ELSE {kind} END"
 
 
-def _attached(path: Path, shown: Path) -> duckdb.DuckDBPyConnection:
-    """A DuckDB connection with ``path`` attached read-only as :data:`SOURCE_ALIAS`, every value read as
-    text; :class:`SourceError` naming ``shown`` (the export, whichever file is attached) if it cannot."""
-    con = connect_duckdb()
-    try:
-        # GLOBAL: cursors (one per stream) are new connections and must see it too.
-        con.execute("SET GLOBAL sqlite_all_varchar = true")
-        con.execute(f"ATTACH {quote_literal(str(path.resolve()))} AS {SOURCE_ALIAS} (TYPE sqlite, READ_ONLY)")
-    except duckdb.Error as exc:
-        con.close()
-        raise SourceError(f"DuckDB cannot attach the file: {exc}", path=shown) from exc
-    return con
-
-
-def _reader_refusal(con: duckdb.DuckDBPyConnection) -> duckdb.Error | None:
-    """The error of DuckDB's SQLite reading the attached file's schema, None when it reads it. One read
-    of ``sqlite_master`` (SQLite parses the schema once per connection anyway)."""
-    alias = quote_literal(SOURCE_ALIAS)
-    try:
-        con.execute(f"SELECT * FROM sqlite_query({alias}, 'SELECT 1 FROM sqlite_master LIMIT 1')").fetchall()
-    except duckdb.Error as exc:
-        return exc
-    return None
-
-
-def _reader_version(con: duckdb.DuckDBPyConnection) -> str:
-    """The version of DuckDB's SQLite (a function call: SQLite needs no schema to prepare it)."""
-    alias = quote_literal(SOURCE_ALIAS)
-    try:
-        row = con.execute(f"SELECT * FROM sqlite_query({alias}, 'SELECT sqlite_version()')").fetchone()
-    except duckdb.Error:
-        row = None
-    return str(row[0]) if row else "(version unknown)"
-
-
-def _readable(
-    con: duckdb.DuckDBPyConnection, path: Path, renamed: ReaderNames, rebuild: list[str]
-) -> tuple[duckdb.DuckDBPyConnection, PrivateCopy | None]:
-    """``con`` (the export attached) when DuckDB's SQLite parses the export's schema, no name is to
-    be ``renamed`` and no table to ``rebuild`` (the catalogue's
-    :attr:`~columnar_etl.source.catalogue.Catalogue.collation_keyed`, by their names as read); else a
-    connection to a private copy with those names renamed, those tables rebuilt without the collation
-    DuckDB's SQLite lacks and without the views, triggers and indexes it cannot parse, and that copy
-    (:mod:`~columnar_etl.source.private_copy`). The schema check is the one read a normal export costs.
-
-    A table whose own CREATE TABLE it cannot parse (a CHECK, a DEFAULT, a generated column in newer
-    SQL) is :func:`~columnar_etl.source.schema_objects.schema_too_new`'s error: dropping it would drop data,
-    and rewriting it would change its definition. Any other failure is the first read's to report,
-    with its own diagnosis (read_hint)."""
-    refusal = _reader_refusal(con)
-    unparsed = unparsed_object(path, refusal) if refusal is not None else None
-    if unparsed is None and not renamed and not rebuild:
-        return con, None
-    version = _reader_version(con)
-    con.close()
-    if unparsed is not None and not unparsed.dataless:
-        raise schema_too_new(path, unparsed, version) from refusal
-    copy = copy_to_read(
-        path, lambda directory: _private_copy(path, renamed, rebuild, unparsed, version, directory)
-    )
-    try:
-        return _attached(copy.path, path), copy
-    except BaseException:
-        copy.release()
-        raise
-
-
-def _snapshot_readable(
-    path: Path, renamed: ReaderNames, rebuild: list[str]
-) -> tuple[duckdb.DuckDBPyConnection, PrivateCopy]:
-    """A connection to a private snapshot copy of the WAL-mode export ``path`` (file and ``-wal``, made
-    by Python's SQLite), and that copy: DuckDB's SQLite never opens a WAL-mode export, whose ``-shm``
-    two SQLite libraries in one process would each truncate under the other (SIGBUS; see
-    :mod:`~columnar_etl.source.private_copy`). The copy is then as :func:`_readable`'s: names
-    ``renamed``, tables ``rebuild``-t, and the views, triggers and indexes DuckDB's SQLite cannot parse
-    dropped (their check is run on the copy)."""
-    copy = copy_to_read(path, lambda directory: _private_copy(path, renamed, rebuild, None, None, directory))
-    try:
-        return _attached(copy.path, path), copy
-    except BaseException:
-        copy.release()
-        raise
-
-
-def _private_copy(
-    path: Path,
-    renamed: ReaderNames,
-    rebuild: list[str],
-    first: UnparsedObject | None,
-    version: str | None,
-    directory: Path | None,
-) -> PrivateCopy:
-    """A private copy of ``path`` with the names ``renamed``, the tables ``rebuild`` (named as read)
-    rebuilt without the collations SQLite lacks (:meth:`PrivateCopy.rebuild`), and without ``first``
-    and every other view, trigger or index DuckDB's SQLite (``version``) then names as one it cannot
-    parse (it names one at a time), each dropped with why;
-    :func:`~columnar_etl.source.schema_objects.schema_too_new`'s error (and no copy) when it names a table.
-    With no ``version`` the export was never read by DuckDB (a WAL-mode export, :func:`_snapshot_readable`):
-    the copy's schema is checked first, the version read from the copy."""
-    copy = make_private_copy(path, directory, snapshot=version is None)
-    try:
-        if renamed:
-            _rename_in_copy(copy, path, renamed)
-        for table in rebuild:
-            copy.rebuild(table)
-        unparsed: UnparsedObject | None = first
-        if version is None:
-            con = _attached(copy.path, path)
-            try:
-                refusal = _reader_refusal(con)
-                version = _reader_version(con) if refusal is not None else ""
-            finally:
-                con.close()
-            unparsed = unparsed_object(copy.path, refusal) if refusal is not None else None
-        while unparsed is not None:
-            if not unparsed.dataless or unparsed.name in copy.dropped:
-                raise schema_too_new(path, unparsed, version)
-            try:
-                copy.drop(unparsed, _dropped_why(unparsed, version))
-            except sqlite3.Error as exc:  # not seen; the manual way out is then the answer
-                raise schema_too_new(path, unparsed, version) from exc
-            con = _attached(copy.path, path)
-            try:
-                refusal = _reader_refusal(con)
-            finally:
-                con.close()
-            unparsed = unparsed_object(copy.path, refusal) if refusal is not None else None
-        copy.seal()
-    except BaseException:
-        copy.release()
-        raise
-    return copy
-
-
-def _rename_in_copy(copy: PrivateCopy, path: Path, renamed: ReaderNames) -> None:
-    """Rename ``renamed``'s tables and columns in ``copy``. SQLite's ALTER TABLE rewrites every view and
-    trigger naming them, and stops at one it cannot (one naming a table or column the export lacks):
-    those hold no data and are not loaded, so the copy is then renamed without its views and triggers.
-    A refusal after that names the first renamed table or column, with what the operator can do."""
-    try:
-        copy.rename(renamed.tables, renamed.columns)
-        return
-    except sqlite3.Error:
-        pass
-    why = (
-        "a view or trigger holds no data and is not loaded: dropped from the reader's private copy, "
-        "whose names SQLite could not rewrite with it in place (the export itself is unchanged)"
-    )
-    con = sqlite3.connect(copy.path)
-    try:
-        kinds = "('view', 'trigger')"
-        objects = con.execute(f"SELECT type, name FROM sqlite_master WHERE type IN {kinds}").fetchall()
-    finally:
-        con.close()
-    try:
-        for kind, name in objects:
-            copy.drop(UnparsedObject(str(name), str(kind), "renaming"), why)
-        copy.rename(renamed.tables, renamed.columns)
-    except sqlite3.Error as exc:
-        table = next(iter(renamed.columns), None) or next(iter(renamed.tables))
-        column = next(iter(renamed.columns.get(table, {})), None)
-        raise SourceError(
-            f"the reader cannot take this name, and SQLite could not rename it in the reader's private "
-            f"copy: {short_reason(exc)}",
-            path=path,
-            table=table,
-            column=column,
-            hint="load a copy of the export with the name changed (ALTER TABLE ... RENAME ...); "
-            "the export itself is never changed",
-        ) from exc
-
-
-def _dropped_why(unparsed: UnparsedObject, version: str) -> str:
-    holds = {
-        "view": "a view holds no data of its own and is not loaded",
-        "trigger": "a trigger holds no data and is not copied",
-        "index": "an index holds no data of its own; the target's keys and indexes come from the profile",
-    }[unparsed.kind]
-    article = "an" if unparsed.kind == "index" else "a"
-    return (
-        f"{article} {unparsed.kind} in SQL the reader's SQLite {version} (DuckDB's sqlite_scanner) "
-        f"cannot parse ({unparsed.reason}): the export was read through a private copy without it "
-        f"({holds}); the export itself is unchanged"
-    )
-
-
 def _columns_the_reader_computes(
     con: duckdb.DuckDBPyConnection, tables: dict[str, SourceTable]
 ) -> tuple[dict[str, SourceTable], dict[str, dict[str, str]]]:
@@ -1296,9 +1033,9 @@ def open_source(path: str | Path, encoding_fallback: EncodingFallback = "cp1252"
     rebuild = [renamed.table(name) for name in catalogue.collation_keyed]
     copy: PrivateCopy | None
     if wal_mode(path):
-        con, copy = _snapshot_readable(path, renamed, rebuild)
+        con, copy = snapshot_readable(path, renamed, rebuild)
     else:
-        con, copy = _readable(_attached(path, path), path, renamed, rebuild)
+        con, copy = readable(attached(path, path), path, renamed, rebuild)
     unreadable, full_text = dict(catalogue.unreadable), dict(catalogue.full_text)
     if copy is not None:
         # Every read of rows (counts included) is of the copy: one snapshot.
