@@ -138,7 +138,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from columnar_etl.pg.identifiers import quote_ident
-from columnar_etl.rules import GO_TIME_FORMAT
+from columnar_etl.rules.dates import GO_TIME_FORMAT
 
 from . import app_databases as apps
 from .conftest import pg_column_types, pg_query, primary_key

@@ -30,7 +30,7 @@ from columnar_etl.errors import CleanError
 from columnar_etl.models import Profile
 from columnar_etl.planning.plan import Plan, build_plan, known_formats
 from columnar_etl.profiling.profile import profile
-from columnar_etl.rules import DATE_SHAPES
+from columnar_etl.rules.date_shapes import DATE_SHAPES
 from columnar_etl.source.identity import file_checksum
 from export_generator import NULL_TOKENS, TABLES, Truth, generate_export
 from export_generator.values import comment_values, ticket_values, timesheet_values

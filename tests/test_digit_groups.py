@@ -20,12 +20,12 @@ from columnar_etl.config import load_settings
 from columnar_etl.pipeline.clean import clean
 from columnar_etl.planning.plan import build_plan
 from columnar_etl.profiling.profile import profile
-from columnar_etl.rules import (
+from columnar_etl.rules import Shape
+from columnar_etl.rules.numbers import (
     DIGIT_GROUP_REGEXES,
     DIGIT_GROUPED_REGEX,
     GROUP_SEPARATORS,
     SPACE_GROUP3_BYTES,
-    Shape,
     grouped_number_regexes,
 )
 

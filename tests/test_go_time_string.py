@@ -19,7 +19,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 from columnar_etl import clean, profile
-from columnar_etl.rules import GO_TIME_FORMAT
+from columnar_etl.rules.dates import GO_TIME_FORMAT
 
 from .test_app_databases import Runner
 from .test_data_tools import profiled

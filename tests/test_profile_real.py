@@ -28,7 +28,7 @@ from columnar_etl.models import ColumnProfile
 from columnar_etl.profiling import profile as profile_module
 from columnar_etl.profiling.affinity import declared_family
 from columnar_etl.profiling.native import native_candidates, native_rows
-from columnar_etl.rules import CANONICAL_NUMBER_REGEX
+from columnar_etl.rules.numbers import CANONICAL_NUMBER_REGEX
 from columnar_etl.source.export import open_source
 
 from .conftest import SqliteFactory, examples

@@ -30,7 +30,8 @@ from columnar_etl.profiling.sql import (
     table_profile_sql,
     trimmed_sql,
 )
-from columnar_etl.rules import DEFAULT_NULL_TOKENS, INSTANT_RANGE, WHITESPACE, ZONE_NAME_AT_REGEX
+from columnar_etl.rules import DEFAULT_NULL_TOKENS, WHITESPACE
+from columnar_etl.rules.dates import INSTANT_RANGE, ZONE_NAME_AT_REGEX
 from columnar_etl.source.cells import ColumnRead
 from columnar_etl.source.duckdb_reader import SOURCE_ALIAS
 from columnar_etl.source.export import open_source

@@ -1,15 +1,19 @@
-"""Every cleaning rule is spelt out once (columnar_etl/rules.py) and both engines use that one spelling:
-no other module of the package writes a rule's pattern, word list or date format, and the modules that
-apply the rules (profiler, planner, cleaner, dry run) import no other module's private names."""
+"""Every cleaning rule is spelt out once (the package columnar_etl/rules/) and both engines use that one
+spelling: no other module of the package writes a rule's pattern, word list or date format, and the modules
+that apply the rules (profiler, planner, cleaner, dry run) import no other module's private names."""
 
 from __future__ import annotations
 
 import ast
 from pathlib import Path
 
+import columnar_etl
 from columnar_etl import rules
+from columnar_etl.rules import date_shapes, dates, numbers
 
-SRC = Path(rules.__file__).resolve().parent
+SRC = Path(columnar_etl.__file__).resolve().parent
+#: The rules' own package: where they are spelt out.
+RULES = Path(rules.__file__).resolve().parent
 #: The test-data generator writes dirty values on purpose; it is not the package's cleaning.
 NOT_PACKAGE = ("export_generator",)
 
@@ -18,23 +22,23 @@ def _modules() -> list[Path]:
     return [
         path
         for path in sorted(SRC.rglob("*.py"))
-        if path != Path(rules.__file__).resolve() and not any(part in path.parts for part in NOT_PACKAGE)
+        if RULES not in path.parents and not any(part in path.parts for part in NOT_PACKAGE)
     ]
 
 
 def _rule_literals() -> set[str]:
-    """Every pattern, format and word of rules.py long enough to be recognisable."""
+    """Every pattern, format and word of the rules long enough to be recognisable."""
     found: set[str] = {
-        rules.INTEGER_REGEX,
-        rules.DECIMAL_REGEX,
-        rules.EXPONENT_REGEX,
-        rules.COMMA_DECIMAL_REGEX,
-        rules.CANONICAL_NUMBER_REGEX,
-        rules.LEAP_SECOND_REGEX,
-        rules.FRACTION_DIGITS_REGEX,
-        rules.TIMESTAMP_FRACTION_CANONICAL_REGEX,
+        numbers.INTEGER_REGEX,
+        numbers.DECIMAL_REGEX,
+        numbers.EXPONENT_REGEX,
+        numbers.COMMA_DECIMAL_REGEX,
+        numbers.CANONICAL_NUMBER_REGEX,
+        dates.LEAP_SECOND_REGEX,
+        numbers.FRACTION_DIGITS_REGEX,
+        dates.TIMESTAMP_FRACTION_CANONICAL_REGEX,
     }
-    for shape in rules.DATE_SHAPES:
+    for shape in date_shapes.DATE_SHAPES:
         found.add(shape.regex)
         # An ISO format is also how the CLI prints a time; the export's own formats are the rule's.
         found |= {fmt for fmt in (shape.day_first, shape.month_first) if fmt and ("/" in fmt or "T" in fmt)}

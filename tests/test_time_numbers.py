@@ -18,7 +18,7 @@ from pathlib import Path
 from columnar_etl import profile
 from columnar_etl.pg.identifiers import quote_ident
 from columnar_etl.profiling.epochs import MomentNumbers, MomentUnit, moment_expression
-from columnar_etl.rules import epoch_units
+from columnar_etl.rules.epochs import epoch_units
 from columnar_etl.source.tables import SourceColumn
 
 from .conftest import SqliteFactory, pg_query, primary_key

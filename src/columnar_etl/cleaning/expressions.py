@@ -41,35 +41,24 @@ from columnar_etl.rules import (
     BOOLEAN_TEXT,
     BOOLEAN_TRUE_DIGIT,
     BOOLEAN_TRUE_WORDS,
-    CANONICAL_NUMBER_REGEX,
-    COMMA_DECIMAL_REGEX,
-    COMMA_GROUP3_REGEX,
+    NUL,
+    WHITESPACE,
+)
+from columnar_etl.rules.date_shapes import DATE_SHAPES
+from columnar_etl.rules.dates import (
     COMPACT_DATE_FORMAT,
     COMPACT_DATE_REGEX,
     COMPACT_TIMESTAMP_FORMAT,
     COMPACT_TIMESTAMP_REGEX,
     DATE_CANONICAL_REGEX,
-    DATE_SHAPES,
     DATE_START_REGEX,
     DATE_TEXT,
-    DECIMAL_COMMA,
-    DECIMAL_REGEX,
-    EXPONENT_MARK_REGEX,
-    EXPONENT_REGEX,
-    FRACTION_DIGITS_REGEX,
     GO_TIME_CUT_REGEX,
     GO_TIME_FORMAT,
-    GROUPED_DECIMAL_REGEX,
-    GROUPED_INTEGER_REGEX,
     INSTANT_CANONICAL_REGEX,
     INSTANT_FRACTION_CANONICAL_REGEX,
     INSTANT_YEARS,
-    INTEGER_REGEX,
     LEAP_SECOND_REGEX,
-    MINUS_SIGN,
-    MINUS_SIGN_START_REGEX,
-    NUL,
-    THOUSANDS_SEPARATOR,
     TIME_OF_DAY_CANONICAL_REGEX,
     TIME_OF_DAY_REGEX,
     TIMESTAMP_CANONICAL_REGEX,
@@ -77,11 +66,26 @@ from columnar_etl.rules import (
     TIMESTAMP_FRACTION_TEXT,
     TIMESTAMP_TEXT,
     UTC_OFFSET_TEXT,
-    WHITESPACE,
     ZONE_NAME_AT_REGEX,
     ZONE_NAME_OFFSETS,
     ZONE_NAME_REGEX,
     ZONE_REGEX,
+)
+from columnar_etl.rules.numbers import (
+    CANONICAL_NUMBER_REGEX,
+    COMMA_DECIMAL_REGEX,
+    COMMA_GROUP3_REGEX,
+    DECIMAL_COMMA,
+    DECIMAL_REGEX,
+    EXPONENT_MARK_REGEX,
+    EXPONENT_REGEX,
+    FRACTION_DIGITS_REGEX,
+    GROUPED_DECIMAL_REGEX,
+    GROUPED_INTEGER_REGEX,
+    INTEGER_REGEX,
+    MINUS_SIGN,
+    MINUS_SIGN_START_REGEX,
+    THOUSANDS_SEPARATOR,
     grouped_number_regexes,
 )
 from columnar_etl.source.cells import (
@@ -702,8 +706,8 @@ class ColumnExprs:
         return parsed.dt.date() if self.plan.type == "date" else parsed
 
     def _parse_time(self) -> pl.Expr:
-        """The time of day the text writes (:data:`~columnar_etl.rules.TIME_OF_DAY_REGEX`: 24-hour, hours
-        0-23, seconds and a fraction of up to 6 digits optional), NULL where it writes none. Read from
+        """The time of day the text writes (:data:`~columnar_etl.rules.dates.TIME_OF_DAY_REGEX`: 24-hour,
+        hours 0-23, seconds and a fraction of up to 6 digits optional), NULL where it writes none. Read from
         its fields, not by chrono's strptime, which reads second 60 as a leap second."""
         t = pl.col(self.t)
         hours = t.str.extract(r"^([0-9]{1,2}):", 1).cast(pl.Int64, strict=False)

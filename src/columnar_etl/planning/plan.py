@@ -26,15 +26,10 @@ from columnar_etl.models import DATE_TYPES, ColumnProfile, EpochUnit, InferredTy
 from columnar_etl.pg.column_names import column_mapping, override_names, styled_names
 from columnar_etl.pg.identifiers import MAX_IDENTIFIER_BYTES, short_identifiers
 from columnar_etl.profiling.affinity import declared_scale, declares_amounts
-from columnar_etl.rules import (
-    DATE_SHAPES,
-    EPOCH_MICROS,
-    EPOCH_MILLIS,
-    NUMERIC_DIGITS,
-    epoch_units,
-    format_order,
-)
-from columnar_etl.rules import whole_digits as bound_digits
+from columnar_etl.rules.date_shapes import DATE_SHAPES, format_order
+from columnar_etl.rules.epochs import EPOCH_MICROS, EPOCH_MILLIS, epoch_units
+from columnar_etl.rules.numbers import NUMERIC_DIGITS
+from columnar_etl.rules.numbers import whole_digits as bound_digits
 from columnar_etl.source.sqlite_names import matching_name, sqlite_key
 
 if TYPE_CHECKING:

@@ -177,7 +177,7 @@ READ_AS_TIME = "every value is a time of day (24-hour, no UTC offset), read as t
 
 def declared_wall_clock_time(declared: str) -> bool:
     """Whether a declared type names a time of day without zone (:data:`_WALL_CLOCK_TIME`): a column
-    whose every present value is a time of day (:data:`~columnar_etl.rules.TIME_OF_DAY_REGEX`) is
+    whose every present value is a time of day (:data:`~columnar_etl.rules.dates.TIME_OF_DAY_REGEX`) is
     read as PostgreSQL's ``time`` (inference.infer_column)."""
     return bool(_WALL_CLOCK_TIME.fullmatch(declared.upper().strip()))
 

@@ -25,7 +25,9 @@ from columnar_etl.profiling.sql import (
     WALL_CLOCK_SHAPES,
     Flag,
 )
-from columnar_etl.rules import (
+from columnar_etl.rules import Shape
+from columnar_etl.rules.dates import GREGORIAN_FIRST_DAY, OTHER_CALENDARS_FROM_YEAR
+from columnar_etl.rules.epochs import (
     DOTNET_TICKS,
     DOTNET_UNIX_EPOCH,
     EPOCH_DAYS,
@@ -37,12 +39,9 @@ from columnar_etl.rules import (
     FILETIME_PER_SECOND,
     FILETIME_TICKS,
     FILETIME_UNIX_EPOCH,
-    GREGORIAN_FIRST_DAY,
     JULIAN_DAYS,
     NEAR_EPOCH_SECONDS,
-    OTHER_CALENDARS_FROM_YEAR,
     YEARS,
-    Shape,
     declared_epoch_fits,
     epoch_units,
 )
@@ -114,7 +113,7 @@ def some_time_of_day(counts: Counts) -> bool:
 
 def durations_since_epoch(name: str, minimum: Any, maximum: Any) -> str | None:
     """The note of a timestamp column (of wall-clock text, some value at a time of day) whose every
-    value lies within a year of the Unix epoch (:data:`~columnar_etl.rules.NEAR_EPOCH_SECONDS`), not
+    value lies within a year of the Unix epoch (:data:`~columnar_etl.rules.epochs.NEAR_EPOCH_SECONDS`), not
     all one moment: durations written as moments since it, as SQLAlchemy's ``Interval`` writes a
     ``timedelta`` on SQLite (15 minutes as ``1970-01-01 00:15:00.000000``, a day and an hour back as
     ``1969-12-30 23:00:00.000000``), more likely than moments of 1969-1970 (days of those years, at
@@ -156,7 +155,7 @@ def epoch_reading(
     millions, or milliseconds each a whole number of 60 millions (``max_duration_part``: microseconds of
     whole seconds or minutes, a duration); a declared date or
     timestamp type of integers of any year from 1900 to 2099 in the one unit their bounds allow
-    (:func:`~columnar_etl.rules.epoch_units`: a JDBC driver's milliseconds of birth dates of 1950,
+    (:func:`~columnar_etl.rules.epochs.epoch_units`: a JDBC driver's milliseconds of birth dates of 1950,
     negative), none of them 0 or 1 ("no date").
     ``bounds``: the integers' other than 0 (:func:`epoch_beside_zeros`), in place of the column's.
     Beside far-future stand-ins for no end (:func:`epoch_open_ends`), judged on the other integers
@@ -199,7 +198,7 @@ def epoch_open_ends(
     column: SourceColumn, family: InferredType | None, counts: Counts, *, keyed: bool = False
 ) -> tuple[str, dict[int, int]] | None:
     """The unit of a column's epoch integers beside far-future stand-ins for no end, and the cells of
-    each stand-in (:data:`~columnar_etl.rules.EPOCH_OPEN_ENDS`: .NET's ``DateTime.MaxValue``,
+    each stand-in (:data:`~columnar_etl.rules.epochs.EPOCH_OPEN_ENDS`: .NET's ``DateTime.MaxValue``,
     9999-12-31, the 32-bit ``time_t``'s 2038-01-19), or None. The unit is judged by
     :func:`epoch_reading`'s rules on the integers other than the stand-ins (at least two distinct ones:
     the column's least, ``max_beside_open_ends``, and their duration grid), and every stand-in the
@@ -389,9 +388,9 @@ def epoch_nanoseconds(
 ) -> MomentNumbers | None:
     """Integers that count nanoseconds since 1970-01-01 UTC (a shell history's ``timestamp`` as atuin
     writes it, Go's ``time.UnixNano()``), or None: in a column whose name says it holds a time, every
-    one from 2001-09-09 to 2033-05-18 (:data:`~columnar_etl.rules.EPOCH_NANOS`, as the coarser units'
+    one from 2001-09-09 to 2033-05-18 (:data:`~columnar_etl.rules.epochs.EPOCH_NANOS`, as the coarser units'
     window); in one declared a date or timestamp, every one from 1900 to 2099 and not all within
-    1969-1970, none of them 0 or 1 (as :func:`~columnar_etl.rules.epoch_units` reads the coarser units,
+    1969-1970, none of them 0 or 1 (as :func:`~columnar_etl.rules.epochs.epoch_units` reads the coarser units,
     which are tried first). Not a key of one column (an identifier). A timestamptz holds microseconds:
     reading them would round, so they stay integers and only the note says what they are.
     ``bounds``: the integers' other than 0 (:func:`epoch_beside_zeros`), in place of the column's."""
@@ -435,7 +434,7 @@ def windows_filetime(
     notification database's ``ArrivalTime`` and ``ExpiryTime``, Active Directory's ``lastLogon``,
     .NET's ``DateTime.ToFileTimeUtc()``), or None: in a column whose name says it holds a time or
     declared a date or timestamp, every one from 2001-09-09 to 2033-05-18 in those ticks
-    (:data:`~columnar_etl.rules.FILETIME_TICKS`, the coarser units' window). Not a key of one column
+    (:data:`~columnar_etl.rules.epochs.FILETIME_TICKS`, the coarser units' window). Not a key of one column
     (an identifier). Tried before nanoseconds: a declared type's nanoseconds from 1900 would read them
     as instants of 1974. A timestamptz holds microseconds: reading them would round, so they stay
     integers and only the note says what they are (until 2026-12-06 nothing did, and where a date was
@@ -443,8 +442,8 @@ def windows_filetime(
     (:func:`epoch_beside_zeros`), in place of the column's.
 
     So, since 2026-12-06, are .NET's ``DateTime.Ticks``, 100 nanoseconds since 0001-01-01
-    (:data:`~columnar_etl.rules.DOTNET_TICKS`, the same window): a backup tool's file times, Duplicati's
-    ``FilesetEntry.Lastmodified``, had no note, and where a date was declared one reading them as
+    (:data:`~columnar_etl.rules.epochs.DOTNET_TICKS`, the same window): a backup tool's file times,
+    Duplicati's ``FilesetEntry.Lastmodified``, had no note, and where a date was declared one reading them as
     nanoseconds since 1970 (instants of 1990)."""
     if column.primary_key and not column.composite_key:
         return None

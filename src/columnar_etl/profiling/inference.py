@@ -120,19 +120,17 @@ from columnar_etl.profiling.sql import (
     split_code,
 )
 from columnar_etl.profiling.tokens import clipped
-from columnar_etl.rules import (
+from columnar_etl.rules import WHITESPACE, Shape
+from columnar_etl.rules.date_shapes import DATE_SHAPES
+from columnar_etl.rules.dates import (
     CANONICAL_DATE_SHAPES,
     COMPACT_TIMESTAMP_FORMAT,
-    DATE_SHAPES,
-    DIGIT_GROUPED_SHAPES,
-    EPOCH_PER_SECOND,
     GREGORIAN_FIRST_DAY,
-    GROUPED_SHAPES,
-    WHITESPACE,
     ZONED_SHAPES,
     DateShape,
-    Shape,
 )
+from columnar_etl.rules.epochs import EPOCH_PER_SECOND
+from columnar_etl.rules.numbers import DIGIT_GROUPED_SHAPES, GROUPED_SHAPES
 from columnar_etl.source.naming import camel_words
 from columnar_etl.source.tables import SourceColumn
 from columnar_etl.wording import agree, counted

@@ -42,9 +42,8 @@ from columnar_etl.rules import (
     BOOLEAN_FALSE_WORDS,
     BOOLEAN_TRUE_DIGIT,
     BOOLEAN_TRUE_WORDS,
-    DECIMAL_COMMA,
-    THOUSANDS_SEPARATOR,
 )
+from columnar_etl.rules.numbers import DECIMAL_COMMA, THOUSANDS_SEPARATOR
 from columnar_etl.source.cells import (
     HELPER_PREFIX,
     ROW_DIGEST_BYTES,

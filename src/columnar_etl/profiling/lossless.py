@@ -18,16 +18,10 @@ from columnar_etl.profiling.sql import (
     StorageClass,
     split_code,
 )
-from columnar_etl.rules import (
-    COMPACT_DATE_FORMAT,
-    COMPACT_TIMESTAMP_FORMAT,
-    DATE_SHAPES,
-    NUMERIC_DIGITS,
-    SPREADSHEET_ERRORS,
-    ZONED_SHAPES,
-    Shape,
-    whole_digits,
-)
+from columnar_etl.rules import SPREADSHEET_ERRORS, Shape
+from columnar_etl.rules.date_shapes import DATE_SHAPES
+from columnar_etl.rules.dates import COMPACT_DATE_FORMAT, COMPACT_TIMESTAMP_FORMAT, ZONED_SHAPES
+from columnar_etl.rules.numbers import NUMERIC_DIGITS, whole_digits
 from columnar_etl.source.tables import SourceColumn
 from columnar_etl.wording import agree, counted, such_as
 

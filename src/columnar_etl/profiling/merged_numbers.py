@@ -6,7 +6,7 @@ its fraction (the target's ``numeric(p, s)`` writes every value with ``s`` of th
 source kept apart would arrive as one value, which no cleaning rule says: such a column keeps its
 text, every value as written, with the reason in its profile (an operator who knows them to be
 amounts sets the column's ``type = "numeric"``). Only texts a number reads back the same but for those
-zeros are compared (:data:`~columnar_etl.rules.CANONICAL_NUMBER_REGEX`; ``007`` or ``+5`` keep a
+zeros are compared (:data:`~columnar_etl.rules.numbers.CANONICAL_NUMBER_REGEX`; ``007`` or ``+5`` keep a
 column text already); texts that meet by a documented rule (trimmed padding, an exponent expanded, a
 comma or digit group read) are that rule's business; a leading U+2212 is read as ``-`` first, as
 cleaning reads it.
@@ -27,7 +27,7 @@ from columnar_etl.models import ColumnProfile, TableProfile
 from columnar_etl.pg.identifiers import quote_ident, quote_literal
 from columnar_etl.profiling.affinity import declared_family
 from columnar_etl.profiling.sql import minus_read_sql, trimmed_sql
-from columnar_etl.rules import CANONICAL_NUMBER_REGEX
+from columnar_etl.rules.numbers import CANONICAL_NUMBER_REGEX
 from columnar_etl.source.cells import ColumnRead
 from columnar_etl.source.duckdb_reader import query_errors
 from columnar_etl.source.export import Source

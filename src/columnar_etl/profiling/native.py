@@ -55,13 +55,8 @@ from columnar_etl.profiling.sql import (
     shortest_text_sql,
     with_column_rows,
 )
-from columnar_etl.rules import (
-    BOOLEAN_FALSE_DIGIT,
-    BOOLEAN_TRUE_DIGIT,
-    COMPACT_TIMESTAMP_FORMAT,
-    NAMED_COMPACT_TIMESTAMP_RANGE,
-    Shape,
-)
+from columnar_etl.rules import BOOLEAN_FALSE_DIGIT, BOOLEAN_TRUE_DIGIT, Shape
+from columnar_etl.rules.dates import COMPACT_TIMESTAMP_FORMAT, NAMED_COMPACT_TIMESTAMP_RANGE
 from columnar_etl.source.cells import sqlite_affinity
 from columnar_etl.source.duckdb_reader import SOURCE_ALIAS
 from columnar_etl.source.export import Source
@@ -200,7 +195,7 @@ def native_profile_sql(
     to nearest). A double's shortest text (:func:`.sql.shortest_text_sql`: ``-0.0`` is ``0.0``), its
     shape (NULL, a null token, an exponent when the text has an ``e``, ``inf`` and ``-inf`` other text,
     else a decimal), no flag, its number itself. An integer of a ``timed`` column within
-    :data:`~columnar_etl.rules.NAMED_COMPACT_TIMESTAMP_RANGE` that is a valid compact timestamp is
+    :data:`~columnar_etl.rules.dates.NAMED_COMPACT_TIMESTAMP_RANGE` that is a valid compact timestamp is
     parsed as the text query parses it (its date flags and bounds).
     """
     in_reals = in_places(reals)

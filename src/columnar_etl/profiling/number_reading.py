@@ -24,13 +24,9 @@ from columnar_etl.profiling.sql import (
     StorageClass,
     split_code,
 )
-from columnar_etl.rules import (
-    APOSTROPHE_GROUP_SEPARATORS,
-    DIGIT_GROUPED_SHAPES,
-    GROUPED_SHAPES,
-    UTC_OFFSET_TEXT,
-    Shape,
-)
+from columnar_etl.rules import Shape
+from columnar_etl.rules.dates import UTC_OFFSET_TEXT
+from columnar_etl.rules.numbers import APOSTROPHE_GROUP_SEPARATORS, DIGIT_GROUPED_SHAPES, GROUPED_SHAPES
 from columnar_etl.source.cells import sqlite_affinity
 from columnar_etl.wording import agree, counted, such_as
 

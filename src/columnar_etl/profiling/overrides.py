@@ -3,8 +3,8 @@ profile scores it.
 
 The cleaner reads such a column by the override (``planning.plan.apply_override``): its formats, or the
 formats the profile saw read in its order. Where the profile reads the column as dates and every one of
-the override's formats is of a shape it counts (:data:`~columnar_etl.rules.DATE_SHAPES`), it counts
-what that reading reads from the figures it already has (each value's shape and whether it is a date
+the override's formats is of a shape it counts (:data:`~columnar_etl.rules.date_shapes.DATE_SHAPES`), it
+counts what that reading reads from the figures it already has (each value's shape and whether it is a date
 read day-first and month-first), so the score and the circuit breaker judge what the cleaner will do:
 the override's order is the proof (no ``ambiguous_date_order``; the column's own format costs nothing),
 and a value its formats do not read is quarantined by the cleaner and charged as such
@@ -22,7 +22,8 @@ from columnar_etl.config import ColumnOverride, Settings
 from columnar_etl.models import DATE_TYPES, DateOrder, InferredType
 from columnar_etl.pg.column_names import override_names
 from columnar_etl.profiling.sql import Flag
-from columnar_etl.rules import DATE_SHAPES, Shape, format_order
+from columnar_etl.rules import Shape
+from columnar_etl.rules.date_shapes import DATE_SHAPES, format_order
 from columnar_etl.source.sqlite_names import matching_name, sqlite_key
 
 ReadingOrder = Literal["day_first", "month_first"]
