@@ -20,7 +20,8 @@ from benchmarks.conftest import cached_export, report_budget
 from columnar_etl.cleaning import clean_stream
 from columnar_etl.config import load_settings
 from columnar_etl.pipeline.clean import clean
-from columnar_etl.planning.plan import Plan, build_plan
+from columnar_etl.planning.build import build_plan
+from columnar_etl.planning.plan import Plan
 from columnar_etl.profiling.profile import profile
 
 ROWS_1X = 260_130

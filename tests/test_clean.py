@@ -28,7 +28,9 @@ from columnar_etl.cleaning.expressions import first_formats, format_candidate
 from columnar_etl.config import load_settings
 from columnar_etl.errors import CleanError
 from columnar_etl.models import Profile
-from columnar_etl.planning.plan import Plan, build_plan, known_formats
+from columnar_etl.planning.build import build_plan
+from columnar_etl.planning.overrides import known_formats
+from columnar_etl.planning.plan import Plan
 from columnar_etl.profiling.profile import profile
 from columnar_etl.rules.date_shapes import DATE_SHAPES
 from columnar_etl.source.identity import file_checksum

@@ -29,7 +29,7 @@ from columnar_etl.cleaning import writers
 from columnar_etl.cli import app
 from columnar_etl.config import load_settings
 from columnar_etl.errors import CleanError
-from columnar_etl.planning.plan import build_plan
+from columnar_etl.planning.build import build_plan
 from columnar_etl.profiling.profile import profile
 from columnar_etl.source.identity import file_checksum
 from export_generator import generate_export

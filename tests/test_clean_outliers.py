@@ -28,7 +28,8 @@ from columnar_etl.cleaning.outliers import (
 )
 from columnar_etl.config import Settings, load_settings
 from columnar_etl.pipeline.steps import clean_step, plan_step, profile_step
-from columnar_etl.planning.plan import ColumnPlan, TablePlan, build_plan
+from columnar_etl.planning.build import build_plan
+from columnar_etl.planning.plan import ColumnPlan, TablePlan
 from columnar_etl.profiling.profile import profile
 from columnar_etl.source.export import Source, open_source
 from tests.conftest import SqliteFactory

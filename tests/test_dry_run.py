@@ -23,7 +23,7 @@ from columnar_etl.gates.dry_run import (
     sent_values,
 )
 from columnar_etl.models import ColumnProfile, GateReason, GateResult, Profile
-from columnar_etl.planning.plan import build_plan
+from columnar_etl.planning.build import build_plan
 from columnar_etl.profiling.profile import profile
 from columnar_etl.source.export import open_source
 from columnar_etl.source.identity import file_checksum

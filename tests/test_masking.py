@@ -19,7 +19,8 @@ from columnar_etl.config import ColumnOverride, Settings, load_settings
 from columnar_etl.errors import ConfigError
 from columnar_etl.pipeline.clean import clean
 from columnar_etl.pipeline.runner import RunResult
-from columnar_etl.planning.plan import Plan, build_plan
+from columnar_etl.planning.build import build_plan
+from columnar_etl.planning.plan import Plan
 from columnar_etl.profiling.profile import profile
 from export_generator import generate_export
 from export_generator.values import AGENTS, CUSTOMERS

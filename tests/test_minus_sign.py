@@ -18,7 +18,7 @@ import pytest
 
 from columnar_etl.config import load_settings
 from columnar_etl.pipeline.clean import clean
-from columnar_etl.planning.plan import build_plan
+from columnar_etl.planning.build import build_plan
 from columnar_etl.profiling.profile import profile
 
 from .conftest import GATES_OPEN, pg_query, run_gates_open

@@ -24,7 +24,8 @@ from columnar_etl.config import ColumnOverride, load_settings
 from columnar_etl.errors import UsageError
 from columnar_etl.pipeline.clean import clean
 from columnar_etl.pipeline.runner import run
-from columnar_etl.planning.plan import Plan, build_plan
+from columnar_etl.planning.build import build_plan
+from columnar_etl.planning.plan import Plan
 from columnar_etl.profiling.profile import profile
 
 from .conftest import pg_query, run_settings

@@ -25,7 +25,7 @@ from columnar_etl.cli import app
 from columnar_etl.config import ColumnOverride, Settings, load_settings
 from columnar_etl.models import Profile
 from columnar_etl.pipeline.runner import run
-from columnar_etl.planning.plan import build_plan
+from columnar_etl.planning.build import build_plan
 from columnar_etl.profiling.profile import profile
 from columnar_etl.source.reader_names import reader_names
 from columnar_etl.source.tables import SourceColumn, SourceTable

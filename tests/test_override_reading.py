@@ -23,7 +23,7 @@ import columnar_etl
 from columnar_etl.cli.app import app
 from columnar_etl.config import load_settings
 from columnar_etl.pipeline.clean import clean
-from columnar_etl.planning.plan import build_plan
+from columnar_etl.planning.build import build_plan
 from columnar_etl.profiling.profile import profile
 from columnar_etl.report import column_html_fragment
 

@@ -25,7 +25,7 @@ import columnar_etl
 from columnar_etl.config import load_settings
 from columnar_etl.pg.identifiers import quote_ident
 from columnar_etl.pipeline.clean import clean
-from columnar_etl.planning.plan import build_plan
+from columnar_etl.planning.build import build_plan
 from columnar_etl.profiling.profile import profile
 
 from .conftest import pg_query

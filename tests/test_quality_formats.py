@@ -23,7 +23,7 @@ from rich.console import Console
 from columnar_etl import profile
 from columnar_etl.config import Settings, load_settings
 from columnar_etl.pipeline.clean import clean
-from columnar_etl.planning.plan import build_plan
+from columnar_etl.planning.build import build_plan
 from columnar_etl.profiling.quality import score_column
 from columnar_etl.report.console import render_profile_console
 

@@ -23,7 +23,7 @@ import pytest
 
 from columnar_etl.cleaning.stream import clean_stream
 from columnar_etl.config import Settings
-from columnar_etl.planning.plan import build_plan
+from columnar_etl.planning.build import build_plan
 from columnar_etl.profiling.profile import profile
 from columnar_etl.source.export import Source
 

@@ -15,7 +15,9 @@ from columnar_etl import clean
 from columnar_etl.config import load_settings
 from columnar_etl.errors import ConfigError
 from columnar_etl.models import Profile
-from columnar_etl.planning.plan import Plan, build_plan, known_formats
+from columnar_etl.planning.build import build_plan
+from columnar_etl.planning.overrides import known_formats
+from columnar_etl.planning.plan import Plan
 from columnar_etl.profiling.profile import profile
 from export_generator import generate_export
 from tests.conftest import SqliteFactory

@@ -164,7 +164,7 @@ def plan(
     """
     from columnar_etl.config import check_column_names  # deliberate: top-level API
     from columnar_etl.models import Profile  # deliberate: top-level API
-    from columnar_etl.planning.plan import build_plan  # deliberate: top-level API
+    from columnar_etl.planning.build import build_plan  # deliberate: top-level API
     from columnar_etl.profiling.profile import profile as run_profile  # deliberate: top-level API
 
     column_names = check_column_names(column_names)

@@ -326,7 +326,7 @@ def column_read(plan: ColumnPlan) -> ColumnRead:
 def may_hold_blobs(plan: ColumnPlan) -> bool:
     """``plan``'s column is not read as bytea, yet may hold BLOB cells its plan did not see: it holds
     several storage classes, or may (a sampled profile's plan; a plan without this export's profile,
-    ``clean --plan``: see :func:`~columnar_etl.planning.plan.fitted_to_export`). Such a cell is
+    ``clean --plan``: see :func:`~columnar_etl.planning.fitting.fitted_to_export`). Such a cell is
     quarantined (``blob_in_<type>_column``, its bytes in hex), never decoded into the column's type. A
     hashed column is the operator's: it stays as it is (its hash is of the cleaned text)."""
     return plan.mixed_classes and plan.type != "bytea" and plan.mask is None

@@ -1,7 +1,7 @@
 """Dry-run against PostgreSQL: what the target would reject that DuckDB accepted.
 
 For a repeatable sample of each table, the values are produced by cleaning itself: the profile's plan
-(``planning.plan.build_plan``) and the real Polars cleaner (``cleaning.table.cleaned_frame``), each
+(``planning.build.build_plan``) and the real Polars cleaner (``cleaning.table.cleaned_frame``), each
 value as the cleaned text the SQLite output would hold (``cleaning.expressions.canonical_text``). What
 cleaning cannot fix is reported as it would be quarantined (``quarantined``, with the cleaner's
 reason); the rest is COPYed into a TEMP table on the target, and put through the casts the load and
@@ -45,7 +45,8 @@ from columnar_etl.errors import SourceError, TargetError
 from columnar_etl.models import GateReason, GateResult, InferredType, Profile, TableProfile
 from columnar_etl.pg.connect import connect, first_line
 from columnar_etl.pg.identifiers import quote_literal
-from columnar_etl.planning.plan import TablePlan, build_plan
+from columnar_etl.planning.build import build_plan
+from columnar_etl.planning.plan import TablePlan
 from columnar_etl.rules import NUL
 from columnar_etl.source.cells import HELPER_PREFIX
 from columnar_etl.source.export import Source, open_source

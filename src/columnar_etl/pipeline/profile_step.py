@@ -14,7 +14,7 @@ from columnar_etl.gates.dry_run import apply_dry_run, dry_run
 from columnar_etl.models import GateReason, GateResult, Profile
 from columnar_etl.pg.embedded import resolve_target
 from columnar_etl.pipeline.steps import profile_step
-from columnar_etl.planning.plan import build_plan
+from columnar_etl.planning.build import build_plan
 from columnar_etl.planning.target_limits import too_wide
 from columnar_etl.source.private_copy import shared_copy
 

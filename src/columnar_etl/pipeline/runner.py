@@ -73,7 +73,9 @@ from columnar_etl.pipeline.steps import (
     plan_step,
     profile_step,
 )
-from columnar_etl.planning.plan import Plan, build_plan, plan_differences
+from columnar_etl.planning.build import build_plan
+from columnar_etl.planning.fitting import plan_differences
+from columnar_etl.planning.plan import Plan
 from columnar_etl.source.early import IDENTITY, taken
 from columnar_etl.source.identity import SourceState, check_unchanged, export_identity, source_state
 from columnar_etl.source.private_copy import shared_copy

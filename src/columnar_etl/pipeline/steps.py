@@ -18,8 +18,11 @@ from typing import TYPE_CHECKING
 from columnar_etl.config import Settings
 from columnar_etl.errors import CleanError, ProfileHalt, TableTooWide
 from columnar_etl.models import GateResult, Issue, Profile, TableProfile
+from columnar_etl.planning.build import build_plan
+from columnar_etl.planning.fitting import fitted_to_export
 from columnar_etl.planning.live_types import keep_live_types
-from columnar_etl.planning.plan import Plan, build_plan, column_overrides, fitted_to_export
+from columnar_etl.planning.overrides import column_overrides
+from columnar_etl.planning.plan import Plan
 from columnar_etl.planning.target_limits import too_wide
 from columnar_etl.profiling.keys import load_keys
 from columnar_etl.profiling.profile import counted_in_batch, profile
@@ -279,7 +282,7 @@ def hide_masked_values(profiled: Profile, settings: Settings) -> None:
     quotes the key's reason. The table issues' examples go when they show a masked column
     (:attr:`TableProfile.examples_of`). Counts, kinds and types stay. An override naming no column of
     the export is a :class:`ConfigError` here, before the profile is written or shown
-    (:func:`~columnar_etl.planning.plan.column_overrides`; of a profile of some tables, overrides of
+    (:func:`~columnar_etl.planning.overrides.column_overrides`; of a profile of some tables, overrides of
     the export's other tables are skipped)."""
     masked = {
         (table, name)

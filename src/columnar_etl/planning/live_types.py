@@ -24,19 +24,15 @@ from columnar_etl.config import ColumnOverride, Settings
 from columnar_etl.models import ColumnProfile, Profile
 from columnar_etl.pg.column_names import column_mapping
 from columnar_etl.pg.identifiers import quote_ident, short_identifiers
-from columnar_etl.planning.plan import (
+from columnar_etl.planning.build import (
     NO_NUMBER_READING,
-    ColumnPlan,
-    Plan,
-    PlanType,
-    ReadingOrder,
-    apply_override,
     as_bytes,
-    column_overrides,
     default_reading_order,
     least_scale,
     whole_digits,
 )
+from columnar_etl.planning.overrides import apply_override, column_overrides
+from columnar_etl.planning.plan import ColumnPlan, Plan, PlanType, ReadingOrder
 
 #: The plan type of each loaded PostgreSQL type (``format_type`` less its modifiers: ``numeric(18,2)``
 #: is a ``numeric``, its scale read by :func:`_scale`).
