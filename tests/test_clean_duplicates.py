@@ -25,7 +25,7 @@ from columnar_etl.cleaning import duplicates
 from columnar_etl.cleaning.duplicates import CopyFilter, copy_texts_sql, duplicated_rows_sql
 from columnar_etl.config import load_settings
 from columnar_etl.errors import ProfileHalt
-from columnar_etl.profiling import keys
+from columnar_etl.profiling import duplicate_count
 from columnar_etl.profiling.profile import profile
 from columnar_etl.profiling.quality import evaluate_gate
 from columnar_etl.source.cells import GROUP_COLUMNS_LIMIT, ROW_DIGEST_BYTES
@@ -521,7 +521,7 @@ def test_the_profile_fetches_the_rows_with_copies_only_when_it_may_hand_them_ove
     path = make_sqlite({"t": (PAIRS_DDL, PAIRS_ROWS)})
     expected = [rowid for (rowid,) in _sqlite_rows(path, COPY_ROWS_SQL)]
     assert len(expected) == 4
-    monkeypatch.setattr(keys, "COPY_ROWS_LIMIT", limit)
+    monkeypatch.setattr(duplicate_count, "COPY_ROWS_LIMIT", limit)
     table = profile(path).tables["t"]
     assert table.duplicate_rows == 2
     assert table.copy_rows == (expected if named else None)
@@ -649,7 +649,7 @@ def _copies_export(seed: int) -> list[tuple[Any, ...]]:
 
 @pytest.mark.parametrize(
     ("held_bytes", "copy_rows_limit"),
-    [(duplicates.HELD_BYTES, keys.COPY_ROWS_LIMIT), (2, keys.COPY_ROWS_LIMIT), (2, 0)],
+    [(duplicates.HELD_BYTES, duplicate_count.COPY_ROWS_LIMIT), (2, duplicate_count.COPY_ROWS_LIMIT), (2, 0)],
     ids=["held", "stored-rows-named", "stored-table-grouped"],
 )
 def test_a_listing_stored_outside_the_process_removes_the_copies_a_counter_finds(
@@ -669,7 +669,7 @@ def test_a_listing_stored_outside_the_process_removes_the_copies_a_counter_finds
             expected.append(str(position))
     assert len(expected) > 200 and max(counted.values()) > 5
     monkeypatch.setattr(duplicates, "HELD_BYTES", held_bytes)
-    monkeypatch.setattr(keys, "COPY_ROWS_LIMIT", copy_rows_limit)
+    monkeypatch.setattr(duplicate_count, "COPY_ROWS_LIMIT", copy_rows_limit)
     stored = []
     keep = duplicates.CopyFilter.close
 

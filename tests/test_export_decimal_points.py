@@ -118,7 +118,7 @@ def test_numbers_of_a_thousand_grouped_beside_plain_integers_stay_text(tmp_path:
 
 
 def test_numbers_reread_as_decimals_are_no_key_found_in_the_data(pg_uri: str, tmp_path: Path) -> None:
-    """A key found in the data is an integer, text or short bytes column (keys.data_key); the energies,
+    """A key found in the data is an integer, text or short bytes column (data_keys.data_key); the energies,
     unique text when each table's key was found, are decimals once the export's other columns prove
     the point, and a measurement is no key: the table keeps none (its days are dates), and the target
     declares no PRIMARY KEY on them. Until 2026-12-05 an Apple Health export's ``activity_summary`` was keyed,

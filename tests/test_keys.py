@@ -20,19 +20,18 @@ import pytest
 
 import columnar_etl
 from columnar_etl.config import load_settings
-from columnar_etl.profiling import keys as keys_module
-from columnar_etl.profiling.keys import (
-    KEY_LIKE_BYTES,
-    ROW_DIGEST_BYTES,
-    TEXT_KEY_BYTES,
-    _indexed_without_nulls,
-    declared_keys,
+from columnar_etl.profiling import duplicate_count
+from columnar_etl.profiling.data_keys import KEY_LIKE_BYTES, TEXT_KEY_BYTES
+from columnar_etl.profiling.declared_keys import declared_keys
+from columnar_etl.profiling.duplicate_count import (
     duplicate_sql,
+    indexed_without_nulls,
     narrowing_column,
     narrowing_filter,
 )
 from columnar_etl.profiling.profile import profile, profile_table
 from columnar_etl.profiling.reference_rows import kept_values
+from columnar_etl.source.cells import ROW_DIGEST_BYTES
 from columnar_etl.source.export import open_source
 from tests.conftest import SqliteFactory, pg_query, primary_key, run_settings
 
@@ -391,7 +390,7 @@ def test_the_repeated_values_come_from_the_profile_s_counts_and_name_the_same_ro
             # More rows than a list holds: none listed, every row counted (as the column's read says);
             # known from the counts (2), or from the rows SQLite names (one less than them: the NULL key).
             for limit in (2, len(rowids) - 1):
-                monkeypatch.setattr(keys_module, "MAX_LISTED_ROWS", limit)
+                monkeypatch.setattr(duplicate_count, "MAX_LISTED_ROWS", limit)
                 beyond = None if len(rowids) > limit else listed
                 assert narrowing_filter(src, table, narrowing, counted) == beyond, (name, limit)
                 assert narrowing_filter(src, table, narrowing) == beyond, (name, limit)
@@ -436,7 +435,7 @@ def test_a_declared_one_column_key_without_nulls_is_not_grouped_to_find_no_copy(
             table = tables[name]
             narrowing = narrowing_column(table, table.key)
             assert narrowing is not None
-            assert _indexed_without_nulls(declared[name], table, narrowing) is skipped, name
+            assert indexed_without_nulls(declared[name], table, narrowing) is skipped, name
             if skipped:  # what the filter, run after all, finds
                 assert narrowing_filter(src, table, narrowing) == "0"
 

@@ -287,7 +287,8 @@ class ColumnProfile:
     zero_dates: list[str] = field(default_factory=list)
     #: Why the column is loaded as the text it holds, untouched (not trimmed, no null token or blank
     #: read as NULL, no conversion): it is (part of) a declared key, or references one, whose distinct
-    #: values its cleaning would make equal or NULL (``profiling.keys.merged_key_columns``). None: cleaned.
+    #: values its cleaning would make equal or NULL (``profiling.merged_keys.merged_key_columns``).
+    #: None: cleaned.
     as_written: str | None = None
     #: Loaded as written only so that its declared key keeps values cleaning would make NULL (``''``
     #: or a null token under NOT NULL: each a value of the key, or the one way it writes none; or a

@@ -42,7 +42,7 @@ from columnar_etl.config import Settings, load_settings, memory_bytes
 from columnar_etl.errors import CleanError, ConfigError
 from columnar_etl.observability.logs import get_logger
 from columnar_etl.planning.plan import Plan, TablePlan
-from columnar_etl.profiling.keys import declared_keys
+from columnar_etl.profiling.declared_keys import declared_keys
 from columnar_etl.source.cells import HELPER_PREFIX, ColumnRead
 from columnar_etl.source.export import Source, open_source
 from columnar_etl.source.sqlite_file import read_error
@@ -382,7 +382,7 @@ class CleanStream:
     def rowid_alias(self, table: str) -> bool:
         """True when ``table``'s key is SQLite's rowid alias (``INTEGER PRIMARY KEY`` of a rowid table):
         unique and non-null by construction, unlike any other declared key (``INT PRIMARY KEY``,
-        ``INTEGER PRIMARY KEY DESC``; see :func:`~columnar_etl.profiling.keys.declared_keys`)."""
+        ``INTEGER PRIMARY KEY DESC``; see :func:`~columnar_etl.profiling.declared_keys.declared_keys`)."""
         if self._src is None:
             raise CleanError("the clean stream is not open", hint="use it as `with clean_stream(...) as s:`")
         if self._src.table(table).rowid_referrers:  # its rowid, read as a column: its key

@@ -28,7 +28,7 @@ from columnar_etl.profiling.inclusion import (
     read_value,
     storage_classes,
 )
-from columnar_etl.profiling.keys import (
+from columnar_etl.profiling.merged_keys import (
     changes_values,
     cleaned_sql,
 )
@@ -311,7 +311,7 @@ def _cleaned_relation(
 ) -> str:
     """A DuckDB relation of ``table``'s rows, for each of ``columns`` (column, its profile, the kind
     compared, whether ASCII case is folded) at ``i``: ``s{i}``, its value as SQLite's check compares it
-    (the kind), ``d{i}``, as cleaning makes it (:func:`.keys.cleaned_sql`; folded), or as written where
+    (the kind), ``d{i}``, as cleaning makes it (:func:`.merged_keys.cleaned_sql`; folded), or as written where
     the column is loaded as written; a number in a column loaded as text is its text. ``sets``: of the
     distinct values of each set of columns, with their counts (:func:`.reference_rows.distinct_rows_sql`;
     ``by_values`` false: every row, :func:`.reference_rows.every_row`)."""

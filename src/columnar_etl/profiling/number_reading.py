@@ -12,7 +12,7 @@ from columnar_etl.models import (
     DateOrder,
     TableProfile,
 )
-from columnar_etl.profiling.keys import (
+from columnar_etl.profiling.data_keys import (
     data_key,
 )
 from columnar_etl.profiling.sql import (
@@ -723,7 +723,7 @@ def _reread_as_witnessed(
 
 def _key_found_again(table: TableProfile) -> None:
     """Find ``table``'s key in the data again once its key column is read as another type: a key found
-    in the data is an integer, text or short bytes column (keys.data_key), and a column of numbers
+    in the data is an integer, text or short bytes column (data_keys.data_key), and a column of numbers
     such as ``317.250``, unique text when the key was found, is a measurement once read as decimals
     (an Apple Health export's ``activity_summary`` was keyed, and loaded with a PRIMARY KEY, on its
     ``activeEnergyBurned`` until 2026-12-05). The next column the rule finds is the key (unique among the

@@ -8,11 +8,11 @@ from typing import Any
 
 from columnar_etl.models import ColumnProfile, TableProfile
 from columnar_etl.pg.identifiers import quote_ident
-from columnar_etl.profiling.key_chance import keys_above_their_count, spread_keys
-from columnar_etl.profiling.keys import (
+from columnar_etl.profiling.data_keys import (
     key_like,
     unique_and_present,
 )
+from columnar_etl.profiling.key_chance import keys_above_their_count, spread_keys
 from columnar_etl.profiling.reference_rows import KEPT_VALUE_BYTES, MIN_DISTINCT, MIN_INCLUSION, NIL_UUIDS
 from columnar_etl.source.naming import (
     linked_tables,
@@ -60,7 +60,7 @@ def keys_referable(tables: Mapping[str, TableProfile]) -> dict[tuple[str, str], 
     column, unique and non-null in the data, not a key the schema makes unique only with other columns
     (``TableProfile.key_part_of``); and, since 2026-12-05, each text column the schema declares unique by
     itself beside it (``TableProfile.unique_alone``: a one-column UNIQUE constraint or unique index) whose
-    every row holds a value, distinct as written (:func:`.keys.unique_and_present`), as a foreign key may
+    every row holds a value, distinct as written (:func:`.data_keys.unique_and_present`), as a foreign key may
     name it: a media server's ``OBJECTS.OBJECT_ID`` (``'64$2$1D'``) beside its rowid ``ID``, which its
     ``PARENT_ID`` and ``REF_ID`` name (MiniDLNA's; before, no reference). Text or bytes (short ones:
     :func:`short_bytes`), whose keys are drawn from a space too large for chance; an integer column only
@@ -71,7 +71,7 @@ def keys_referable(tables: Mapping[str, TableProfile]) -> dict[tuple[str, str], 
     rank) is no parent: any small numbers fit it.
 
     A table keyed by several columns has no one-column key to be named by: there, since 2026-12-06,
-    each text column of short values (:func:`.keys.key_like`) filled and distinct in every row is a
+    each text column of short values (:func:`.data_keys.key_like`) filled and distinct in every row is a
     parent too, its identifier as a declared one is: a wireless survey's ``devices`` keyed by
     ``UNIQUE(phyname, devmac)`` beside its ``devkey``, which every packet holds (Kismet's log;
     before, no reference). Beside a one-column key, a text column unique in the data alone is none."""

@@ -56,20 +56,22 @@ from columnar_etl.profiling.blanks import (
 from columnar_etl.profiling.cell_sizes import records_over, refuse_large_cells
 from columnar_etl.profiling.cleaning_joins import say_joined_by_cleaning
 from columnar_etl.profiling.date_names import date_like_name, declared_dated, named_compact
-from columnar_etl.profiling.inference import infer_column, never_set_default
-from columnar_etl.profiling.keys import (
+from columnar_etl.profiling.declared_keys import (
     DeclaredKey,
     declared_keys,
     declared_null_held,
     declared_with_others,
-    find_key,
-    keep_as_written,
-    key_merged_by_cleaning,
-    merged_key_columns,
     naming_key,
     never_filled,
 )
+from columnar_etl.profiling.inference import infer_column, never_set_default
+from columnar_etl.profiling.keys import find_key
 from columnar_etl.profiling.long_cells import long_text_rows, read_bytes
+from columnar_etl.profiling.merged_keys import (
+    keep_as_written,
+    key_merged_by_cleaning,
+    merged_key_columns,
+)
 from columnar_etl.profiling.merged_numbers import keep_numbers_apart, merged_number_columns
 from columnar_etl.profiling.native import native_candidates, native_rows
 from columnar_etl.profiling.number_reading import (
@@ -1075,7 +1077,7 @@ def _keyed_steps(
     # The values kept for the reference search are counted: the key's count reads its repeated ones.
     kept = kept_values(src, keep, list(profiled.columns)) if sample is None and profiled.columns else None
     # A UNIQUE constraint whose column holds NULL names no row by it: another declared key, or one
-    # found in the data, names the rows (keys.naming_key).
+    # found in the data, names the rows (declared_keys.naming_key).
     naming = naming_key(declared, profiled) if declared is not None else None
     find_key(src, profiled, naming, count=sample is None, kept=(kept.name, kept.columns) if kept else None)
     if (

@@ -220,7 +220,7 @@ from columnar_etl.profiling.inclusion import (
     storage_classes,
 )
 from columnar_etl.profiling.key_chance import keys_above_their_count, reaches
-from columnar_etl.profiling.keys import (
+from columnar_etl.profiling.merged_keys import (
     keep_as_written,
 )
 from columnar_etl.profiling.parent_keys import candidates, fits_keys, primary_key_columns, unique_index_covers

@@ -24,7 +24,7 @@ from columnar_etl.profiling.inclusion import (
     record_inclusion,
     storage_classes,
 )
-from columnar_etl.profiling.keys import (
+from columnar_etl.profiling.merged_keys import (
     keep_as_written,
 )
 from columnar_etl.profiling.orphans import composite_orphans, held_parents, parent_of, parent_rows_sql
@@ -455,7 +455,7 @@ def _written_as_text(
     ends: tuple[tuple[ColumnProfile, str], ...], *, integers: bool = False, beside: str = "text"
 ) -> bool:
     """Load the typed end of a declared reference whose other end is text as written (text, untouched,
-    :func:`.keys.keep_as_written`): a ``date`` key beside a ``text`` child
+    :func:`.merged_keys.keep_as_written`): a ``date`` key beside a ``text`` child
     left every join along the reference failing in PostgreSQL ("operator does not exist: text =
     date"), where SQLite compares the two texts. As written, each value is the text SQLite compared.
     Its INTEGER and REAL cells too (a ``double`` of REAL and TEXT cells beside text was refused as

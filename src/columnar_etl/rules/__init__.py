@@ -53,7 +53,7 @@ The documented rules (docs/profiling.md, ARCHITECTURE.md "The rule every stage k
   :data:`COMPACT_DATE_FORMAT` and :data:`COMPACT_TIMESTAMP_FORMAT`.
 
 None of them applies to a declared key whose distinct values they would make equal or NULL, nor to
-the columns referencing it: those are loaded as written (``profiling.keys.merged_key_columns``).
+the columns referencing it: those are loaded as written (``profiling.merged_keys.merged_key_columns``).
 
 Rounding is no rule here: it loses digits. Only an operator's ``scale`` override rounds (audited).
 

@@ -151,8 +151,8 @@ def views(con: sqlite3.Connection) -> dict[str, str]:
 @dataclass(frozen=True)
 class SourceIndex:
     """An index of the export's own (``CREATE INDEX``, or a ``UNIQUE`` constraint's): evidence of a key
-    when unique (:mod:`columnar_etl.profiling.keys` reads it so), and named in the profile when the target
-    does not get it (:attr:`~columnar_etl.models.Profile.indexes_not_copied`)."""
+    when unique (:mod:`columnar_etl.profiling.declared_keys` reads it so), and named in the profile when
+    the target does not get it (:attr:`~columnar_etl.models.Profile.indexes_not_copied`)."""
 
     name: str
     table: str
