@@ -56,7 +56,7 @@ from columnar_etl.profiling.blanks import (
 from columnar_etl.profiling.cell_sizes import records_over, refuse_large_cells
 from columnar_etl.profiling.cleaning_joins import say_joined_by_cleaning
 from columnar_etl.profiling.date_names import date_like_name, declared_dated, named_compact
-from columnar_etl.profiling.inference import infer_column, never_set_default
+from columnar_etl.profiling.inference import infer_column
 from columnar_etl.profiling.keys import (
     DeclaredKey,
     declared_keys,
@@ -125,6 +125,7 @@ from columnar_etl.profiling.sql import (
     table_profile_sql,
 )
 from columnar_etl.profiling.tokens import stripped_examples, token_cells, tokens_kept_as_values
+from columnar_etl.profiling.zero_dates import never_set_default
 from columnar_etl.rules import (
     Shape,
 )
