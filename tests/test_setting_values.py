@@ -13,8 +13,8 @@ import sqlite3
 from pathlib import Path
 
 import columnar_etl
-from columnar_etl.profiling.inference import SETTING_TEXT
 from columnar_etl.profiling.profile import profile
+from columnar_etl.profiling.shaped_type import SETTING_TEXT
 from tests.conftest import SqliteFactory, pg_column_types, pg_query, run_settings
 
 INFO = [("dbversion", "1"), ("vnstatversion", "2.10"), ("creationdate", "1796441482"), ("interval", "5")]

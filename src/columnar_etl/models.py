@@ -280,9 +280,9 @@ class ColumnProfile:
     #: counted as valid text, and not read as NULL by its plan (``profiling.tokens.tokens_kept_as_values``).
     tokens_as_values: list[str] = field(default_factory=list)
     #: Values that are a zero date in this column declared a date or timestamp: MySQL's (``0``, as SQLite
-    #: stores a ``DEFAULT 0``; ``profiling.inference._zero_dates_as_null_like``) or its declared DEFAULT
+    #: stores a ``DEFAULT 0``; ``profiling.zero_dates._zero_dates_as_null_like``) or its declared DEFAULT
     #: that is no date (``'0000-01-01T00:00:00.000Z'``, no calendar's; ``'now()'``, SQL quoted as text;
-    #: ``profiling.inference.never_set_default``):
+    #: ``profiling.zero_dates.never_set_default``):
     #: counted null-like, and read as NULL by its plan beside the null tokens.
     zero_dates: list[str] = field(default_factory=list)
     #: Why the column is loaded as the text it holds, untouched (not trimmed, no null token or blank

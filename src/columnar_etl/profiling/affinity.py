@@ -170,8 +170,8 @@ def time_of_day_or_interval(declared: str) -> bool:
 _WALL_CLOCK_TIME = re.compile(r"TIME\s*(\(\s*\d+\s*\))?(\s+WITHOUT\s+TIME\s+ZONE)?")
 
 
-#: What the note of a column read as ``time`` says (inference.infer_column); dropped where the column
-#: becomes text after all (merged_keys.keep_as_written).
+#: What the note of a column read as ``time`` says (declared_fit.declared_type_notes); dropped where
+#: the column becomes text after all (merged_keys.keep_as_written).
 READ_AS_TIME = "every value is a time of day (24-hour, no UTC offset), read as time"
 
 

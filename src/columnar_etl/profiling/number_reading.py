@@ -553,7 +553,7 @@ def unread_reason(counts: Counts, unread: int) -> str:
     return why + ": kept as text (set decimal_comma or thousands_separator in [columns])"
 
 
-#: The note of a column whose slash dates prove both orders (see :func:`.inference._date_order`).
+#: The note of a column whose slash dates prove both orders (see :func:`.value_reading._date_order`).
 CONFLICTING_ORDER = "conflicting date order evidence"
 
 

@@ -64,7 +64,7 @@ from columnar_etl.profiling.declared_keys import (
     naming_key,
     never_filled,
 )
-from columnar_etl.profiling.inference import infer_column, never_set_default
+from columnar_etl.profiling.inference import infer_column
 from columnar_etl.profiling.keys import find_key
 from columnar_etl.profiling.long_cells import long_text_rows, read_bytes
 from columnar_etl.profiling.merged_keys import (
@@ -127,6 +127,7 @@ from columnar_etl.profiling.sql import (
     table_profile_sql,
 )
 from columnar_etl.profiling.tokens import stripped_examples, token_cells, tokens_kept_as_values
+from columnar_etl.profiling.zero_dates import never_set_default
 from columnar_etl.rules import (
     Shape,
 )

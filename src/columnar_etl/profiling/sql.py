@@ -214,7 +214,7 @@ class Flag(IntEnum):
     # them). Binary data written as TEXT (Chromium's protobuf blobs) holds them; set with NUL. Set alone
     # (no NUL) on TEXT that is no UTF-8 and holds such control bytes (bytes PHP's PDO bound as a
     # string, random_bytes() in an Eloquent binary() column). A column most of whose values hold one
-    # is bytea (inference.binary_text).
+    # is bytea (shaped_type.binary_text).
     BINARY_NUL = 8388608
 
 

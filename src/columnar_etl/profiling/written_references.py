@@ -341,7 +341,7 @@ def one_type_per_declared_reference(
 
 
 #: Issues of text no bytea column has: its TEXT cells are loaded as their bytes, nothing made NULL,
-#: trimmed, stripped or decoded (inference.infer_column adds none of them to a bytea column).
+#: trimmed, stripped or decoded (dirt.cell_dirt adds none of them to a bytea column).
 _TEXT_ONLY_ISSUES = frozenset({"empty_string", "null_like", "whitespace", "nul_byte", "invalid_encoding"})
 
 
