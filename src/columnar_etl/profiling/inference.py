@@ -99,26 +99,26 @@ from columnar_etl.profiling.number_reading import (
     unproven_commas,
     unread_reason,
 )
+from columnar_etl.profiling.number_text import UNGROUPED
 from columnar_etl.profiling.overrides import (
     FORMAT_READS,
     OverrideReading,
     order_flag,
     override_reading,
 )
-from columnar_etl.profiling.reference_names import VERSION_WORDS
-from columnar_etl.profiling.sql import (
+from columnar_etl.profiling.profile_codes import (
     DATE_SHAPE_BY_CODE,
     EXAMPLES,
     NUMBER_SHAPES,
     SLASH_SHAPES,
     STORAGE_CLASS_NAMES,
-    UNGROUPED,
     WALL_CLOCK_SHAPES,
     Flag,
     StorageClass,
     make_code,
     split_code,
 )
+from columnar_etl.profiling.reference_names import VERSION_WORDS
 from columnar_etl.profiling.tokens import clipped
 from columnar_etl.rules import (
     CANONICAL_DATE_SHAPES,

@@ -21,7 +21,7 @@ from typing import Literal
 from columnar_etl.config import ColumnOverride, Settings
 from columnar_etl.models import DATE_TYPES, DateOrder, InferredType
 from columnar_etl.pg.column_names import override_names
-from columnar_etl.profiling.sql import Flag
+from columnar_etl.profiling.profile_codes import Flag
 from columnar_etl.rules import DATE_SHAPES, Shape, format_order
 from columnar_etl.source.sqlite_names import matching_name, sqlite_key
 
