@@ -1,6 +1,7 @@
-"""A value's text as the profile and the cleaner read it, in DuckDB SQL: trimmed of Unicode
-whitespace (:func:`trimmed_sql`), and a U+2212 MINUS SIGN before its digits read as '-'
-(:func:`minus_read_sql`). Keys, references and the cleaner's outlier test read values so too."""
+"""A value's text as the profile's DuckDB SQL reads it: trimmed of Unicode whitespace
+(:func:`trimmed_sql`), as the cleaner trims, and a U+2212 MINUS SIGN before its digits read as '-'
+(:func:`minus_read_sql`), as the cleaner reads it. Keys, references, merged numbers and the cleaner's
+outlier test read values so too."""
 
 from __future__ import annotations
 
