@@ -21,13 +21,13 @@ from columnar_etl.config import load_settings
 from columnar_etl.models import Profile
 from columnar_etl.profiling import native as native_module
 from columnar_etl.profiling import profile as profile_module
+from columnar_etl.profiling.column_rows import column_text_bounds
 from columnar_etl.profiling.native import (
     integer_tokens,
     native_candidates,
     native_distinct_sql,
     native_rows,
 )
-from columnar_etl.profiling.sql import column_text_bounds
 from columnar_etl.source.duckdb_reader import SOURCE_ALIAS
 from columnar_etl.source.export import open_source
 from export_generator import generate_export, generate_random_export, generate_wide_export

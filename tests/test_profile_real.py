@@ -3,7 +3,7 @@
 The profile reads a REAL cell as the shortest text that reads back as the same double (Python's
 ``repr``; ``-0.0`` as ``0.0``), whether a column of REAL cells only is read as doubles by DuckDB's
 typed scan or a column of mixed classes as text (SQLite's digits, all of them), and gives it no flag
-(that text is always canonical: see ``real_flags`` in :mod:`columnar_etl.profiling.sql`).
+(that text is always canonical: see ``real_flags`` in :mod:`columnar_etl.profiling.shaping`).
 Independent checks: Python's sqlite3 over the same cells (``typeof``, the doubles, Python's texts of
 them, their lengths and distinct count), and a regular expression in Python over every text.
 """

@@ -19,17 +19,11 @@ import pytest
 from columnar_etl.pg.identifiers import quote_literal
 from columnar_etl.profiling import native as native_module
 from columnar_etl.profiling import sql as sql_module
+from columnar_etl.profiling.column_rows import column_text_bounds, profile_row_order
 from columnar_etl.profiling.native import native_distinct_sql, native_profile_sql
-from columnar_etl.profiling.sql import (
-    Flag,
-    Shape,
-    StorageClass,
-    column_text_bounds,
-    profile_row_order,
-    split_code,
-    table_profile_sql,
-    trimmed_sql,
-)
+from columnar_etl.profiling.profile_codes import Flag, StorageClass, split_code
+from columnar_etl.profiling.sql import Shape, table_profile_sql
+from columnar_etl.profiling.value_text import trimmed_sql
 from columnar_etl.rules import DEFAULT_NULL_TOKENS, WHITESPACE
 from columnar_etl.rules.dates import INSTANT_RANGE, ZONE_NAME_AT_REGEX
 from columnar_etl.source.cells import ColumnRead

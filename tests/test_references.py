@@ -29,8 +29,8 @@ from columnar_etl.profiling.parent_keys import fits_keys
 from columnar_etl.profiling.profile import profile, profile_table
 from columnar_etl.profiling.reference_names import owning_tables
 from columnar_etl.profiling.reference_rows import KEPT_PREFIX, KEPT_VALUE_BYTES, MIN_INCLUSION, kept_values
-from columnar_etl.profiling.sql import trimmed_sql
 from columnar_etl.profiling.trees import older_rows, wide_rows
+from columnar_etl.profiling.value_text import trimmed_sql
 from columnar_etl.report.console import render_profile_console
 from columnar_etl.source.export import open_source
 from export_generator.random_shape import generate_random_export

@@ -71,6 +71,22 @@ def test_boolean_words_are_listed_only_in_rules() -> None:
 #: The modules that apply the cleaning rules.
 RULE_MODULES = [
     SRC / "profiling" / "sql.py",
+    # The parts of the profile query, split out of sql.py.
+    *(
+        SRC / "profiling" / f"{name}.py"
+        for name in (
+            "profile_codes",
+            "value_text",
+            "text_patterns",
+            "number_text",
+            "date_parses",
+            "distinct_values",
+            "shaping",
+            "epoch_aggregates",
+            "layout_aggregates",
+            "column_rows",
+        )
+    ),
     SRC / "profiling" / "profile.py",
     SRC / "planning" / "plan.py",
     SRC / "gates" / "dry_run.py",

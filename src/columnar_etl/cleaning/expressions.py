@@ -6,7 +6,7 @@ plan's type, and ``k`` a code whose bits say what cleaning did to the cell (trim
 from a non-ISO format, quarantined...). Statistics are histograms of ``k``; the audit and the
 quarantine are the rows where ``k`` is non-zero, with the rule text built on those few rows only.
 
-Validity agrees with the profiler (profiling/sql.py): both are generated from the one definition of
+Validity agrees with the profiler (profiling/shaping.py): both are generated from the one definition of
 each rule (rules.py), so a value is trimmed of the same characters, is null-like by the same tokens,
 and must have one of the same shapes (same regular expressions) before it is parsed: a value the
 profile counts valid parses here and one it counts invalid becomes NULL and is quarantined. Where

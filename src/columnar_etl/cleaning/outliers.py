@@ -41,7 +41,7 @@ import polars as pl
 
 from columnar_etl.pg.identifiers import quote_ident, quote_literal
 from columnar_etl.planning.plan import TablePlan
-from columnar_etl.profiling.sql import minus_read_sql, trimmed_sql
+from columnar_etl.profiling.value_text import minus_read_sql, trimmed_sql
 from columnar_etl.rules.numbers import MINUS_SIGN
 from columnar_etl.source.cells import ColumnRead
 from columnar_etl.source.duckdb_reader import SOURCE_ALIAS, query_errors

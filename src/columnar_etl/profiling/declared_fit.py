@@ -20,7 +20,7 @@ from columnar_etl.profiling.lossless import (
     text_of_the_type,
 )
 from columnar_etl.profiling.number_reading import Counts
-from columnar_etl.profiling.sql import Flag
+from columnar_etl.profiling.profile_codes import Flag
 from columnar_etl.rules import Shape
 from columnar_etl.source.tables import SourceColumn
 from columnar_etl.wording import agree, counted

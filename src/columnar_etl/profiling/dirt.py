@@ -20,7 +20,7 @@ from columnar_etl.profiling.layout import (
     padded_width_detail,
 )
 from columnar_etl.profiling.number_reading import Counts
-from columnar_etl.profiling.sql import Flag
+from columnar_etl.profiling.profile_codes import Flag
 from columnar_etl.profiling.tokens import clipped
 from columnar_etl.rules import WHITESPACE
 from columnar_etl.source.tables import SourceColumn

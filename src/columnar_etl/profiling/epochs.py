@@ -15,16 +15,15 @@ from columnar_etl.models import (
 )
 from columnar_etl.pg.identifiers import quote_ident
 from columnar_etl.profiling.date_names import DATE_WORDS, date_like_name
-from columnar_etl.profiling.lossless import exact_integer_bounds
-from columnar_etl.profiling.number_reading import Counts
-from columnar_etl.profiling.sql import (
+from columnar_etl.profiling.epoch_aggregates import (
     DAY_PART_UNITS,
     DURATION_PART_UNITS,
     MIN_POSITIVE_INTEGER,
     OPEN_END_CELLS,
-    WALL_CLOCK_SHAPES,
-    Flag,
 )
+from columnar_etl.profiling.lossless import exact_integer_bounds
+from columnar_etl.profiling.number_reading import Counts
+from columnar_etl.profiling.profile_codes import WALL_CLOCK_SHAPES, Flag
 from columnar_etl.rules import Shape
 from columnar_etl.rules.dates import GREGORIAN_FIRST_DAY, OTHER_CALENDARS_FROM_YEAR
 from columnar_etl.rules.epochs import (
@@ -217,9 +216,10 @@ def epoch_open_ends(
     return unit, ends
 
 
-#: The coarsest span (``max_duration_part``, :data:`~columnar_etl.profiling.sql.DURATION_PART_UNITS`)
-#: whose microseconds read in an epoch unit name no instants: whole seconds read as epoch seconds, whole
-#: minutes read as epoch milliseconds (the finer grid of 1,000 seconds holds midnights and hours too).
+#: The coarsest span (``max_duration_part``,
+#: :data:`~columnar_etl.profiling.epoch_aggregates.DURATION_PART_UNITS`) whose microseconds read in an epoch
+#: unit name no instants: whole seconds read as epoch seconds, whole minutes read as epoch milliseconds (the
+#: finer grid of 1,000 seconds holds midnights and hours too).
 _DURATION_PART = {
     "seconds": DURATION_PART_UNITS.index("seconds"),
     "milliseconds": DURATION_PART_UNITS.index("minutes"),
@@ -228,7 +228,8 @@ _DURATION_PART = {
 
 def whole_days(family: InferredType | None, epoch: str, counts: Counts) -> bool:
     """A column declared a date (no time of day) whose integers, epoch ``epoch``, are each a whole
-    number of days (``max_day_part``, :func:`~columnar_etl.profiling.sql.day_part_sql`): midnight UTC."""
+    number of days (``max_day_part``, :func:`~columnar_etl.profiling.epoch_aggregates.day_part_sql`): midnight
+    UTC."""
     part = counts.agg.get("max_day_part")
     return family == "date" and part is not None and part <= DAY_PART_UNITS.index(epoch)
 
@@ -442,8 +443,8 @@ def windows_filetime(
     (:func:`epoch_beside_zeros`), in place of the column's.
 
     So, since 2026-12-06, are .NET's ``DateTime.Ticks``, 100 nanoseconds since 0001-01-01
-    (:data:`~columnar_etl.rules.epochs.DOTNET_TICKS`, the same window): a backup tool's file times,
-    Duplicati's ``FilesetEntry.Lastmodified``, had no note, and where a date was declared one reading them as
+    (:data:`~columnar_etl.rules.epochs.DOTNET_TICKS`, the same window): a backup tool's file times, Duplicati's
+    ``FilesetEntry.Lastmodified``, had no note, and where a date was declared one reading them as
     nanoseconds since 1970 (instants of 1990)."""
     if column.primary_key and not column.composite_key:
         return None
@@ -466,8 +467,8 @@ def epoch_beside_zeros(
     the bounds of the integers other than 0 (:func:`.profile._bounds_beside_zeros`), or None (a ``1`` among
     them, or none but 0). Since 2026-12-05 ``-1`` too, alone or beside 0 (a messenger's, a music
     player's ``lastplayed`` never made), judged on the integers above 0
-    (:data:`.sql.MIN_POSITIVE_INTEGER`); another negative beside them is none. Nanoseconds too, by
-    :func:`epoch_nanoseconds`' rules (a to-do cache's list
+    (:data:`.epoch_aggregates.MIN_POSITIVE_INTEGER`); another negative beside them is none. Nanoseconds too,
+    by :func:`epoch_nanoseconds`' rules (a to-do cache's list
     ``mtime``, its colour file's ``st_mtime_ns`` or 0 for none: until 2026-12-05 no note at all)."""
     low, high = counts.agg.get("min_beside_zeros"), counts.agg.get("max_beside_zeros")
     no_dates: tuple[int, ...] = (0,)

@@ -8,8 +8,9 @@ from string import ascii_lowercase, ascii_uppercase
 
 from columnar_etl.models import ColumnProfile, Issue, TableProfile
 from columnar_etl.pg.identifiers import quote_ident
+from columnar_etl.profiling.profile_codes import EXAMPLES
 from columnar_etl.profiling.reference_rows import NIL_UUIDS, KeptValues, Reference, names_parent_table
-from columnar_etl.profiling.sql import EXAMPLES, trimmed_sql
+from columnar_etl.profiling.value_text import trimmed_sql
 from columnar_etl.source.cells import ColumnRead, class_column, hex_column, sqlite_affinity
 from columnar_etl.source.export import Source
 from columnar_etl.source.naming import (

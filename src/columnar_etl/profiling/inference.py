@@ -34,14 +34,14 @@ from columnar_etl.profiling.number_reading import (
     unproven_commas,
 )
 from columnar_etl.profiling.numbered_moments import epoch_integers, moments_kept_as_numbers
-from columnar_etl.profiling.shaped_type import shaped_type
-from columnar_etl.profiling.sql import (
+from columnar_etl.profiling.profile_codes import (
     DATE_SHAPE_BY_CODE,
     STORAGE_CLASS_NAMES,
     WALL_CLOCK_SHAPES,
     Flag,
     StorageClass,
 )
+from columnar_etl.profiling.shaped_type import shaped_type
 from columnar_etl.profiling.value_reading import ValuesRead, read_dates, read_numbers
 from columnar_etl.profiling.zero_dates import zero_dates_read
 from columnar_etl.rules import Shape

@@ -5,8 +5,7 @@ from __future__ import annotations
 from columnar_etl.models import (
     InferredType,
 )
-from columnar_etl.profiling.number_reading import Counts
-from columnar_etl.profiling.sql import (
+from columnar_etl.profiling.layout_aggregates import (
     BREAK_PADDED,
     INDENTED,
     LINE_ENDED,
@@ -15,6 +14,7 @@ from columnar_etl.profiling.sql import (
     SPACE_PADDED,
     START_PADDED,
 )
+from columnar_etl.profiling.number_reading import Counts
 from columnar_etl.wording import agree, counted
 
 #: Where every value of a text column ends in one line break: the note of the column, whose values
@@ -94,17 +94,17 @@ def documents_trimmed_detail(documents: int) -> str | None:
 
 def _every_value_line_ended(counts: Counts, present: int) -> bool:
     """Every value, ``''`` and null tokens aside (``present`` of them), ends in exactly one line break,
-    ``\\n`` or ``\\r\\n``, and is padded by nothing else (:data:`.sql.LINE_ENDED`); every padded value
-    but a null token's (made NULL whatever pads it) then is one, and every value is padded."""
+    ``\\n`` or ``\\r\\n``, and is padded by nothing else (:data:`.layout_aggregates.LINE_ENDED`); every padded
+    value but a null token's (made NULL whatever pads it) then is one, and every value is padded."""
     ended = int(counts[LINE_ENDED] or 0)
     padded = counts.padded_values()
     return present > 0 and ended == present == padded
 
 
 def _documents_line_ended(counts: Counts) -> bool:
-    """Every value of several lines (:data:`.sql.LINES`: a line break in its trimmed text) ends in
-    exactly one line break and is padded by nothing else (:data:`.sql.LINE_ENDED_LINES`), and no other
-    value is padded: documents beside values of one line (a key/value table's PEM certificate beside
+    """Every value of several lines (:data:`.layout_aggregates.LINES`: a line break in its trimmed text) ends
+    in exactly one line break and is padded by nothing else (:data:`.layout_aggregates.LINE_ENDED_LINES`), and
+    no other value is padded: documents beside values of one line (a key/value table's PEM certificate beside
     its settings, Murmur's ``config``). A value of one line ending in a break (``'x\\n'`` beside
     ``'y'``) or one of several without it (``'a\\nb'`` beside ``'c\\nd\\n'``) is a text typed with
     and without a trailing newline: padding, as before."""
@@ -149,9 +149,9 @@ def padded_width(inferred: InferredType, counts: Counts) -> int | None:
     """The width of a text column laid out in fixed-width fields (``ColumnProfile.padded_width``), else
     None: every padded value, null tokens aside, is padded by spaces at its end alone, or every one at
     its start alone (right-aligned fields, printf's ``%5d``: ``'   42'``, since 2026-12-06), to one
-    width in characters (:data:`.sql.SPACE_PADDED`, :data:`.sql.START_PADDED`,
-    :data:`.sql.PADDED_WIDTH_BOUNDS`), and every value no whitespace pads fills that width, in bytes
-    (O(1) to count: exact for ASCII, which fixed-width files mostly are; a value of other characters
+    width in characters (:data:`.layout_aggregates.SPACE_PADDED`, :data:`.layout_aggregates.START_PADDED`,
+    :data:`.layout_aggregates.PADDED_WIDTH_BOUNDS`), and every value no whitespace pads fills that width, in
+    bytes (O(1) to count: exact for ASCII, which fixed-width files mostly are; a value of other characters
     is judged by its bytes, ``'abcdé'`` filling 6).
     Where no value fills it, the padded values' lengths must differ (``'Ann  '``, ``'Smith'`` padded
     to 5 or 30): one length padded alike (``'abc '`` in every row) shows no width to fill."""
@@ -162,7 +162,7 @@ def padded_width(inferred: InferredType, counts: Counts) -> int | None:
         or padded == 0
         or padded not in (int(counts[SPACE_PADDED] or 0), int(counts[START_PADDED] or 0))
         or width is None
-        or width < 1  # a padded value longer than any field (sql.FIXED_WIDTH_BYTES)
+        or width < 1  # a padded value longer than any field (layout_aggregates.FIXED_WIDTH_BYTES)
         or width != counts["max_padded_width"]
     ):
         return None
@@ -192,7 +192,7 @@ def indented(inferred: InferredType, counts: Counts, present: int) -> bool:
     """Whether a text column is laid out in indented lines (``ColumnProfile.indented``): every value
     that is neither NULL, ``''`` nor a null token (``present`` of them) is of several lines whose
     padding is its first line's indentation, spaces at its start, and at most one line break at its end
-    (:data:`.sql.INDENTED`: a Python stack as ``traceback.format_stack`` writes it, a profiler's
+    (:data:`.layout_aggregates.INDENTED`: a Python stack as ``traceback.format_stack`` writes it, a profiler's
     report); every padded value but a null token's then is one, and every value is padded. A value of
     one line, or one padded otherwise (a tab, a space at an end, two final breaks), is padding."""
     if inferred != "text":
@@ -206,8 +206,8 @@ def break_padded(inferred: InferredType, counts: Counts, present: int) -> bool:
     """Whether a text column is documents padded by line breaks alone (``ColumnProfile.break_padded``):
     every value that is neither NULL, ``''`` nor a null token (``present`` of them) is of several lines
     whose padding is line breaks, ``\\n`` or ``\\r\\n``, at its start, its end or both, and nothing
-    else (:data:`.sql.BREAK_PADDED`: a worker's log each block of which opens with two breaks, a mail
-    body or a commit message with a blank line first, a Markdown file ending in two breaks); every
+    else (:data:`.layout_aggregates.BREAK_PADDED`: a worker's log each block of which opens with two breaks, a
+    mail body or a commit message with a blank line first, a Markdown file ending in two breaks); every
     padded value but a null token's then is one, and every value is padded. A value of one line padded
     by a break, a value not padded beside padded ones, or any other padding (a space, a tab, a lone
     ``\\r``) is padding, as before."""

@@ -10,15 +10,15 @@ rows of a 15 MB TEXT and a 15 MB BLOB ran out of memory four times, at up to 2.4
 
 1. One read of every cell, in which SQLite hands a cell longer than :func:`long_bytes` over as its
    size only (its class letter a capital, :attr:`ColumnRead.long_bytes`): the other cells are counted
-   as always (:func:`.sql.distinct_cells_sql`), each long one is listed by its column and rowid.
+   as always (:func:`.distinct_values.distinct_cells_sql`), each long one is listed by its column and rowid.
 2. The long cells, read a column at a time and a few rows at a time (each read about
    :func:`read_bytes` of one column's, by rowid range: a row of several is never read whole), are
-   counted by their size and MD5 (:func:`.sql.blob_label_sql`, as BLOBs always are): a BLOB's label
-   is its counted value, a TEXT value's is only what tells its copies apart.
+   counted by their size and MD5 (:func:`.distinct_values.blob_label_sql`, as BLOBs always are): a BLOB's
+   label is its counted value, a TEXT value's is only what tells its copies apart.
 3. One cell of each distinct long TEXT value, read again a column and a few at a time (by rowid), is
    profiled by the same query as every other value, with its count (without DuckDB's ``in_clause``
    optimizer: see :data:`LONG_VALUE_OPTIMIZERS_OFF`); the rows of its codes are folded into those
-   of the short values after each read (:func:`.sql.folded_codes_sql`: the sets of values are
+   of the short values after each read (:func:`.column_rows.folded_codes_sql`: the sets of values are
    disjoint), their examples and text bounds in Python (:class:`_HeldTexts`), so that at most a few
    of the long values are held per code, once each.
 
@@ -36,15 +36,10 @@ from typing import Any
 from duckdb import DuckDBPyConnection
 
 from columnar_etl.pg.identifiers import quote_ident
-from columnar_etl.profiling.sql import (
-    EXAMPLES,
-    UNFOLDED,
-    blob_label_sql,
-    distinct_cells_sql,
-    folded_codes_sql,
-    table_profile_sql,
-    with_column_rows,
-)
+from columnar_etl.profiling.column_rows import UNFOLDED, folded_codes_sql, with_column_rows
+from columnar_etl.profiling.distinct_values import blob_label_sql, distinct_cells_sql
+from columnar_etl.profiling.profile_codes import EXAMPLES
+from columnar_etl.profiling.sql import table_profile_sql
 from columnar_etl.source.cells import (
     CLASSES_COLUMN,
     ROWID_COLUMN,
@@ -237,12 +232,13 @@ def long_text_rows(
 
 class _HeldTexts:
     """The text of long values in the codes' rows of the DuckDB table ``coded`` (examples, text
-    bounds: :data:`.sql.UNFOLDED`), folded in Python as :func:`.sql.folded_codes_sql` folds them.
+    bounds: :data:`.column_rows.UNFOLDED`), folded in Python as :func:`.column_rows.folded_codes_sql` folds
+    them.
 
     Folded by DuckDB, each fold copied every long value held (the aggregates' states, the lists
     flattened and sorted) in memory its limit does not count: five 15 MB values of one column ran
     out of 256 MB in the fold. Python keeps one object of each value (an example, a bound), the
-    smallest :data:`.sql.EXAMPLES` and the bounds of each code: the same values, the same order (a
+    smallest :data:`.profile_codes.EXAMPLES` and the bounds of each code: the same values, the same order (a
     VARCHAR compares by its UTF-8 bytes, a ``str`` by its code points)."""
 
     def __init__(self, cursor: DuckDBPyConnection, coded: str) -> None:

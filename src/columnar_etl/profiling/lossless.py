@@ -11,7 +11,7 @@ from columnar_etl.profiling.affinity import (
 )
 from columnar_etl.profiling.date_names import named_compact
 from columnar_etl.profiling.number_reading import MAJORITY, TEXT_NARROWING_SHARE, Counts
-from columnar_etl.profiling.sql import (
+from columnar_etl.profiling.profile_codes import (
     DATE_SHAPE_BY_CODE,
     NUMBER_SHAPES,
     Flag,
@@ -211,7 +211,7 @@ def compact_dates(
 ) -> dict[str, int]:
     """The integers read as compact dates (``20250520``) and timestamps (``20250520084207``), by
     format: in a column declared a date or timestamp whose every integer is a valid one (the profile
-    query parses the integers of such columns only, see :func:`.sql.column_projections`), or whose
+    query parses the integers of such columns only, see :func:`.shaping.column_projections`), or whose
     other date shapes already make the majority of its ``present`` values (the column is a date
     column whatever its integers are: an integer that is no date is its dirt, and a valid compact date
     beside it was quarantined as unparseable until 2026-12-01); else none. Without the declared type,

@@ -12,7 +12,7 @@ from columnar_etl.pg.identifiers import quote_ident, quote_literal
 from columnar_etl.profiling.affinity import READ_AS_TIME, declared_family
 from columnar_etl.profiling.data_keys import key_candidates, key_like, stored_classes
 from columnar_etl.profiling.merged_numbers import drop_number_notes
-from columnar_etl.profiling.sql import minus_read_sql, trimmed_sql
+from columnar_etl.profiling.value_text import minus_read_sql, trimmed_sql
 from columnar_etl.rules import (
     BOOLEAN_FALSE_DIGIT,
     BOOLEAN_FALSE_WORDS,

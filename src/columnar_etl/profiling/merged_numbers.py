@@ -26,7 +26,7 @@ from __future__ import annotations
 from columnar_etl.models import ColumnProfile, TableProfile
 from columnar_etl.pg.identifiers import quote_ident, quote_literal
 from columnar_etl.profiling.affinity import declared_family
-from columnar_etl.profiling.sql import minus_read_sql, trimmed_sql
+from columnar_etl.profiling.value_text import minus_read_sql, trimmed_sql
 from columnar_etl.rules.numbers import CANONICAL_NUMBER_REGEX
 from columnar_etl.source.cells import ColumnRead
 from columnar_etl.source.duckdb_reader import query_errors

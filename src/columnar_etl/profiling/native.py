@@ -17,8 +17,8 @@ INTEGER and NULL cells, and fails on the first cell of any other class (DuckDB's
 A column of REAL affinity (declared ``REAL``, ``FLOAT``, ``DOUBLE``) holds no INTEGER cell (SQLite
 stores an integer given to it as a REAL), so DuckDB's ``DOUBLE`` scan of it, which fails on TEXT and
 BLOB, reads REAL cells only (or NULL). Its doubles are counted the same way, and each distinct one
-shaped as the text query shapes a REAL cell (see :func:`.sql.distinct_cells_sql`): its shortest text
-that reads back as the same double, ``-0.0`` as ``0.0``. (A column of NUMERIC affinity can hold INTEGER
+shaped as the text query shapes a REAL cell (see :func:`.distinct_values.distinct_cells_sql`): its shortest
+text that reads back as the same double, ``-0.0`` as ``0.0``. (A column of NUMERIC affinity can hold INTEGER
 cells, which the ``DOUBLE`` scan would read as doubles without a word: it stays with the text query.)
 """
 
@@ -30,31 +30,26 @@ from typing import Any
 import duckdb
 
 from columnar_etl.pg.identifiers import quote_ident, quote_literal
-from columnar_etl.profiling.sql import (
+from columnar_etl.profiling.column_rows import TOKEN_CELLS_TYPE, with_column_rows
+from columnar_etl.profiling.distinct_values import in_places, shortest_text_sql
+from columnar_etl.profiling.epoch_aggregates import (
+    MIN_POSITIVE_INTEGER,
+    day_part_sql,
+    duration_part_sql,
+    open_end_sql,
+)
+from columnar_etl.profiling.layout_aggregates import (
     BREAK_PADDED,
-    CLASS_FACTOR,
-    EXAMPLES,
     INDENTED,
     LINE_ENDED,
     LINE_ENDED_LINES,
     LINES,
-    MIN_POSITIVE_INTEGER,
     PADDED_WIDTH_BOUNDS,
-    SHAPE_FACTOR,
     SPACE_PADDED,
     START_PADDED,
-    TOKEN_CELLS_TYPE,
-    UNGROUPED,
-    Flag,
-    StorageClass,
-    day_part_sql,
-    duration_part_sql,
-    exponent_scale_sql,
-    in_places,
-    open_end_sql,
-    shortest_text_sql,
-    with_column_rows,
 )
+from columnar_etl.profiling.number_text import UNGROUPED, exponent_scale_sql
+from columnar_etl.profiling.profile_codes import CLASS_FACTOR, EXAMPLES, SHAPE_FACTOR, Flag, StorageClass
 from columnar_etl.rules import BOOLEAN_FALSE_DIGIT, BOOLEAN_TRUE_DIGIT, Shape
 from columnar_etl.rules.dates import COMPACT_TIMESTAMP_FORMAT, NAMED_COMPACT_TIMESTAMP_RANGE
 from columnar_etl.source.cells import sqlite_affinity
@@ -187,13 +182,13 @@ def native_profile_sql(
     the counted values are read twice: ``distinct`` is then materialized first, unless ``materialize``
     is False (a ``distinct`` that reads a table). ``timed``: the positions of the integer columns
     whose 14-digit integers are read as compact timestamps (:func:`.profile.named_compact_places`);
-    ``open_ended``: those whose integers may be epoch instants (:func:`.sql.open_end_sql`).
+    ``open_ended``: those whose integers may be epoch instants (:func:`.epoch_aggregates.open_end_sql`).
 
     Each value as the text path sees it: an integer's digits ``t`` (SQLite's text of an int64, DuckDB's
     too), its shape (NULL, a null token, else INTEGER), its flags (``'1'``: a true word and 0/1,
     ``'0'``: 0/1), its number (the double of its digits, which is the double of the integer: both round
-    to nearest). A double's shortest text (:func:`.sql.shortest_text_sql`: ``-0.0`` is ``0.0``), its
-    shape (NULL, a null token, an exponent when the text has an ``e``, ``inf`` and ``-inf`` other text,
+    to nearest). A double's shortest text (:func:`.distinct_values.shortest_text_sql`: ``-0.0`` is ``0.0``),
+    its shape (NULL, a null token, an exponent when the text has an ``e``, ``inf`` and ``-inf`` other text,
     else a decimal), no flag, its number itself. An integer of a ``timed`` column within
     :data:`~columnar_etl.rules.dates.NAMED_COMPACT_TIMESTAMP_RANGE` that is a valid compact timestamp is
     parsed as the text query parses it (its date flags and bounds).
@@ -333,14 +328,14 @@ def _kind_profile_sql(
         real_digits,
         f"min(CASE WHEN k > {Shape.NULL_LIKE:d} THEN t END) AS min_text",
         f"max(CASE WHEN k > {Shape.NULL_LIKE:d} THEN t END) AS max_text",
-        # Numbers have no word form (sql.WORD_FORMS): their lengths decide nothing.
+        # Numbers have no word form (text_patterns.WORD_FORMS): their lengths decide nothing.
         "CAST(NULL AS BIGINT) AS min_value_bytes",
         "CAST(NULL AS BIGINT) AS max_value_bytes",
         "CAST(NULL AS INTEGER) AS min_separator",  # an INTEGER or REAL cell has no digit groups
         "CAST(NULL AS INTEGER) AS max_separator",
         # A column of INTEGER or REAL cells alone has no comma groups: none is written otherwise.
         f"CAST(NULL AS HUGEINT) AS {UNGROUPED}",
-        # Nor padding: no line break ends a number (sql._line_ended_sql).
+        # Nor padding: no line break ends a number (layout_aggregates.line_ended_sql).
         f"CAST(NULL AS HUGEINT) AS {LINE_ENDED}",
         f"CAST(NULL AS HUGEINT) AS {LINE_ENDED_LINES}",
         f"CAST(NULL AS HUGEINT) AS {LINES}",
@@ -366,7 +361,7 @@ def mismatched_column(message: str, columns: list[str]) -> str | None:
 def native_candidates(src: Source, table: str) -> tuple[list[str], list[str]]:
     """The columns of ``table`` DuckDB's typed scan reads as ``BIGINT`` (from their declared types), and
     those of REAL affinity it reads as ``DOUBLE``. None in a table that scan cannot read
-    (:attr:`~columnar_etl.source.tables.SourceTable.scannable`): all its columns are read as text."""
+    (:attr:`~columnar_etl.source.catalogue.SourceTable.scannable`): all its columns are read as text."""
     info = src.table(table)
     if not info.scannable:
         return [], []
@@ -397,7 +392,7 @@ def native_rows(
     search's kept values (:func:`.reference_rows.kept_native_sql` keeps the integers). ``unique``: the
     table's rowid alias, if any (see :func:`native_distinct_sql`). ``timed``: the columns whose
     14-digit integers are read as compact timestamps (see :func:`native_profile_sql`); ``open_ended``:
-    those whose integers may be epoch instants (:func:`.sql.open_end_sql`).
+    those whose integers may be epoch instants (:func:`.epoch_aggregates.open_end_sql`).
 
     A column the scan names as holding another class is left out, and the scan runs again without it.
     """

@@ -15,7 +15,7 @@ from columnar_etl.models import (
 from columnar_etl.profiling.data_keys import (
     data_key,
 )
-from columnar_etl.profiling.sql import (
+from columnar_etl.profiling.profile_codes import (
     DATE_SHAPE_BY_CODE,
     EXAMPLES,
     NUMBER_SHAPES,
@@ -222,8 +222,9 @@ def _grouped_codes(counts: Counts) -> bool:
 
 
 #: A column's padded values of several lines (a line break in their trimmed text; null tokens aside),
-#: folded from the profile query's :data:`.sql.LINES` of its padded codes (:func:`.profile.fold_groups`):
-#: documents, loaded byte for byte unless the operator's ``trim = true`` trims them.
+#: folded from the profile query's :data:`.layout_aggregates.LINES` of its padded codes
+#: (:func:`.profile.fold_groups`): documents, loaded byte for byte unless the operator's ``trim = true`` trims
+#: them.
 PADDED_LINES = "padded_lines"
 
 

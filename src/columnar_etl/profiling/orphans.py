@@ -16,8 +16,8 @@ from columnar_etl.profiling.cleaning_joins import (
     relation_reads,
 )
 from columnar_etl.profiling.inclusion import Classes, shown_sql
+from columnar_etl.profiling.profile_codes import EXAMPLES
 from columnar_etl.profiling.reference_rows import ROWS_RELATION, Reference, in_set, smallest_rows
-from columnar_etl.profiling.sql import EXAMPLES
 from columnar_etl.source.export import Source
 
 #: Names of the DuckDB tables holding a parent's distinct compared keys (:func:`held_parents`).

@@ -55,6 +55,7 @@ from columnar_etl.profiling.blanks import (
 )
 from columnar_etl.profiling.cell_sizes import records_over, refuse_large_cells
 from columnar_etl.profiling.cleaning_joins import say_joined_by_cleaning
+from columnar_etl.profiling.column_rows import BOUNDS, column_text_bounds, profile_row_order
 from columnar_etl.profiling.date_names import date_like_name, declared_dated, named_compact
 from columnar_etl.profiling.declared_keys import (
     DeclaredKey,
@@ -64,8 +65,20 @@ from columnar_etl.profiling.declared_keys import (
     naming_key,
     never_filled,
 )
+from columnar_etl.profiling.distinct_values import distinct_cells_sql
+from columnar_etl.profiling.epoch_aggregates import MIN_POSITIVE_INTEGER, OPEN_END_BOUNDS, OPEN_END_CELLS
 from columnar_etl.profiling.inference import infer_column
 from columnar_etl.profiling.keys import find_key
+from columnar_etl.profiling.layout_aggregates import (
+    BREAK_PADDED,
+    INDENTED,
+    LINE_ENDED,
+    LINE_ENDED_LINES,
+    LINES,
+    PADDED_WIDTH_BOUNDS,
+    SPACE_PADDED,
+    START_PADDED,
+)
 from columnar_etl.profiling.long_cells import long_text_rows, read_bytes
 from columnar_etl.profiling.merged_keys import (
     keep_as_written,
@@ -80,6 +93,7 @@ from columnar_etl.profiling.number_reading import (
     points_as_the_export_proves,
     read_as_the_export_proves,
 )
+from columnar_etl.profiling.number_text import UNGROUPED
 from columnar_etl.profiling.overrides import (
     KEPT_EMPTY_NOTE,
     UNTRIMMED_NOTE,
@@ -89,6 +103,15 @@ from columnar_etl.profiling.overrides import (
     untrimmed_places,
 )
 from columnar_etl.profiling.parent_keys import REFERENCE_TYPES
+from columnar_etl.profiling.profile_codes import (
+    DATE_SHAPE_BY_CODE,
+    EXAMPLE_KINDS,
+    EXAMPLES,
+    Flag,
+    StorageClass,
+    make_code,
+    split_code,
+)
 from columnar_etl.profiling.quality import evaluate_gate, score_profile
 from columnar_etl.profiling.reference_rows import (
     KEPT_PREFIX,
@@ -100,32 +123,7 @@ from columnar_etl.profiling.reference_rows import (
 )
 from columnar_etl.profiling.references import dangling_declarations, declared_references, find_references
 from columnar_etl.profiling.schema_objects import indexes_not_copied, triggers_not_copied
-from columnar_etl.profiling.sql import (
-    BOUNDS,
-    BREAK_PADDED,
-    DATE_SHAPE_BY_CODE,
-    EXAMPLE_KINDS,
-    EXAMPLES,
-    INDENTED,
-    LINE_ENDED,
-    LINE_ENDED_LINES,
-    LINES,
-    MIN_POSITIVE_INTEGER,
-    OPEN_END_BOUNDS,
-    OPEN_END_CELLS,
-    PADDED_WIDTH_BOUNDS,
-    SPACE_PADDED,
-    START_PADDED,
-    UNGROUPED,
-    Flag,
-    StorageClass,
-    column_text_bounds,
-    distinct_cells_sql,
-    make_code,
-    profile_row_order,
-    split_code,
-    table_profile_sql,
-)
+from columnar_etl.profiling.sql import table_profile_sql
 from columnar_etl.profiling.tokens import stripped_examples, token_cells, tokens_kept_as_values
 from columnar_etl.profiling.zero_dates import never_set_default
 from columnar_etl.rules import (

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from columnar_etl.pg.identifiers import quote_ident
-from columnar_etl.profiling.sql import EXAMPLES
+from columnar_etl.profiling.profile_codes import EXAMPLES
 from columnar_etl.source.cells import ColumnRead, class_column, hex_column
 from columnar_etl.source.export import Source
 from columnar_etl.source.naming import (
@@ -111,8 +111,8 @@ class KeptValues:
 
 def kept_values_sql(name: str, counted: str, *, only: list[int] | None = None) -> str:
     """DuckDB: create table ``name`` from ``counted`` (the profile's counted cells, see
-    :func:`.sql.distinct_cells_sql`): ``(idx, val, weight)``, the distinct values of each column all of
-    whose non-NULL cells are INTEGER, REAL or valid UTF-8 TEXT of at most :data:`KEPT_VALUE_BYTES`
+    :func:`.distinct_values.distinct_cells_sql`): ``(idx, val, weight)``, the distinct values of each column
+    all of whose non-NULL cells are INTEGER, REAL or valid UTF-8 TEXT of at most :data:`KEPT_VALUE_BYTES`
     bytes, as text (what a read of the column gives), with their cell counts. ``only``: of those
     columns, the ones at these indexes."""
     # CASE, not AND: only a short value is checked for UTF-8 (a long one would be scanned whole).

@@ -10,8 +10,8 @@ from columnar_etl.profiling.blanks import NO_VALUES_REASON, bare_default, lists_
 from columnar_etl.profiling.epochs import before_the_gregorian_calendar, moment_numbers, numbers_two_ways
 from columnar_etl.profiling.lossless import fixed_scale_exponents, values_with_time
 from columnar_etl.profiling.number_reading import MAJORITY, TEXT_NARROWING_SHARE, Counts, unread_reason
+from columnar_etl.profiling.profile_codes import Flag, StorageClass
 from columnar_etl.profiling.reference_names import VERSION_WORDS
-from columnar_etl.profiling.sql import Flag, StorageClass
 from columnar_etl.rules import Shape
 from columnar_etl.rules.date_shapes import DATE_SHAPES
 from columnar_etl.rules.dates import COMPACT_TIMESTAMP_FORMAT, GREGORIAN_FIRST_DAY, ZONED_SHAPES

@@ -6,11 +6,8 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
-from columnar_etl.profiling.sql import (
-    WORD_FORMS,
-    Flag,
-    StorageClass,
-)
+from columnar_etl.profiling.profile_codes import Flag, StorageClass
+from columnar_etl.profiling.text_patterns import WORD_FORMS
 from columnar_etl.rules import (
     Shape,
 )
@@ -152,7 +149,7 @@ def tokens_kept_as_values(
     default_value: str | None = None,
 ) -> set[str]:
     """The null tokens that are values of this column, not NULL: a token whose word form (a code of
-    capitals, a capitalised or a lower-case word; :data:`.sql.WORD_FORMS`) every other value of the
+    capitals, a capitalised or a lower-case word; :data:`.text_patterns.WORD_FORMS`) every other value of the
     column has, of which there are at least two distinct ones. The country code ``NA`` among ``DE``
     and ``FR`` (capitals of its length), the severity ``None`` among ``Low`` and ``High``, the surname
     ``Null`` among others. A token of one byte and no letter or digit (``-``) is a value beside other
@@ -287,8 +284,8 @@ def _named_token_rows(
     coded: list[tuple[tuple[StorageClass, Shape, int], dict[str, Any]]],
 ) -> Iterator[tuple[StorageClass, Flag | None, dict[str, Any]]]:
     """The column's rows of null tokens whose every token is among the row's examples (so each can be
-    named, and kept as a value), each with its storage class and its word form (:data:`.sql.WORD_FORMS`;
-    None for a token of no word form: ``N/A``, ``-``)."""
+    named, and kept as a value), each with its storage class and its word form
+    (:data:`.text_patterns.WORD_FORMS`; None for a token of no word form: ``N/A``, ``-``)."""
     for (storage, shape, flags), g in coded:
         if shape == Shape.NULL_LIKE and len(g["examples"] or []) >= int(g["distinct_values"]):
             yield storage, next((flag for flag in WORD_FORMS if flags & flag), None), g

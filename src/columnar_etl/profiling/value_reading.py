@@ -27,8 +27,9 @@ from columnar_etl.profiling.number_reading import (
     separator_name,
     stored_from_text,
 )
+from columnar_etl.profiling.number_text import UNGROUPED
 from columnar_etl.profiling.overrides import FORMAT_READS, OverrideReading, order_flag, override_reading
-from columnar_etl.profiling.sql import DATE_SHAPE_BY_CODE, SLASH_SHAPES, UNGROUPED, Flag, StorageClass
+from columnar_etl.profiling.profile_codes import DATE_SHAPE_BY_CODE, SLASH_SHAPES, Flag, StorageClass
 from columnar_etl.rules import Shape
 from columnar_etl.rules.date_shapes import DATE_SHAPES
 from columnar_etl.rules.dates import CANONICAL_DATE_SHAPES, DateShape

@@ -28,6 +28,7 @@ from columnar_etl.profiling.merged_keys import (
     keep_as_written,
 )
 from columnar_etl.profiling.orphans import composite_orphans, held_parents, parent_of, parent_rows_sql
+from columnar_etl.profiling.profile_codes import EXAMPLES
 from columnar_etl.profiling.reference_rows import (
     ROWS_RELATION,
     KeptValues,
@@ -37,7 +38,6 @@ from columnar_etl.profiling.reference_rows import (
     in_set,
     smallest_rows,
 )
-from columnar_etl.profiling.sql import EXAMPLES
 from columnar_etl.source.cells import ColumnRead
 from columnar_etl.source.export import Source
 from columnar_etl.wording import agree, such_as

@@ -9,7 +9,7 @@ from columnar_etl.config import ColumnOverride
 from columnar_etl.models import DATE_TYPES, ColumnProfile
 from columnar_etl.profiling.affinity import declared_family
 from columnar_etl.profiling.blanks import literal_default
-from columnar_etl.profiling.sql import (
+from columnar_etl.profiling.profile_codes import (
     DATE_SHAPE_BY_CODE,
     EXAMPLES,
     NUMBER_SHAPES,
