@@ -443,8 +443,8 @@ def windows_filetime(
     (:func:`epoch_beside_zeros`), in place of the column's.
 
     So, since 2026-12-06, are .NET's ``DateTime.Ticks``, 100 nanoseconds since 0001-01-01
-    (:data:`~columnar_etl.rules.epochs.DOTNET_TICKS`, the same window): a backup tool's file times, Duplicati's
-    ``FilesetEntry.Lastmodified``, had no note, and where a date was declared one reading them as
+    (:data:`~columnar_etl.rules.epochs.DOTNET_TICKS`, the same window): a backup tool's file times,
+    Duplicati's ``FilesetEntry.Lastmodified``, had no note, and where a date was declared one reading them as
     nanoseconds since 1970 (instants of 1990)."""
     if column.primary_key and not column.composite_key:
         return None

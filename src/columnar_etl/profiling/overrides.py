@@ -1,10 +1,10 @@
 """An operator's reading of a date column (``[columns."t"."c"]`` ``formats`` / ``date_order``), as the
 profile scores it.
 
-The cleaner reads such a column by the override (``planning.plan.apply_override``): its formats, or the
+The cleaner reads such a column by the override (``planning.overrides.apply_override``): its formats, or the
 formats the profile saw read in its order. Where the profile reads the column as dates and every one of
-the override's formats is of a shape it counts (:data:`~columnar_etl.rules.date_shapes.DATE_SHAPES`), it counts
-what that reading reads from the figures it already has (each value's shape and whether it is a date
+the override's formats is of a shape it counts (:data:`~columnar_etl.rules.date_shapes.DATE_SHAPES`), it
+counts what that reading reads from the figures it already has (each value's shape and whether it is a date
 read day-first and month-first), so the score and the circuit breaker judge what the cleaner will do:
 the override's order is the proof (no ``ambiguous_date_order``; the column's own format costs nothing),
 and a value its formats do not read is quarantined by the cleaner and charged as such
@@ -121,7 +121,7 @@ def override_reading(
 def table_overrides(settings: Settings, table: str, names: list[str]) -> dict[str, ColumnOverride]:
     """The overrides of ``table``'s columns (``names``, as the export wrote them), by export name; an
     override may name a column as the target shows it (``pg.column_names.override_names``, as the plan
-    resolves it). One naming no column is the plan's to refuse (``planning.plan.column_overrides``)."""
+    resolves it). One naming no column is the plan's to refuse (``planning.overrides.column_overrides``)."""
     named = override_names(names, settings.column_names)
     # Tables and columns as SQLite names them (the plan's column_overrides resolves them alike).
     overrides: dict[str, ColumnOverride] = {}
