@@ -77650,3 +77650,180 @@ def orchard_rows() -> dict[str, list[tuple[Any, ...]]]:
 def orchard(path: Path) -> Path:
     """An Orchard Core site's ``yessql.db`` (see the module's list)."""
     return write_export(path, ORCHARD_DDL, orchard_rows())
+
+
+# --- selfoss (feed reader on SQLite: src/daos/sqlite/Database.php of fossar/selfoss, the tables as a fresh
+# install leaves them after its upgrades to schema version 14; values shaped as src/daos/mysql/Items.php,
+# Sources.php, Tags.php (which the SQLite DAOs extend) and src/helpers/ContentLoader.php write them) ---
+#
+# A fresh install creates ``items`` without ``shared`` and ``lastseen``; version 9 adds ``shared BOOL``
+# (nothing writes it since, so NULL everywhere), version 11 re-creates the table with ``lastseen`` and
+# renames it (SQLite then keeps ``CREATE TABLE "items"``). ``version`` gains one row per upgrade: 8 at
+# install, then 9, 11, 13, 14. An item's ``datetime`` is the feed's date as ``Y-m-d H:i:s``; ``updatetime``
+# and ``lastseen`` are SQLite's ``CURRENT_TIMESTAMP`` (UTC); ``unread``/``starred`` PDO booleans 0/1 under
+# ``BOOL``; ``thumbnail`` and ``icon`` ``md5(url)`` plus ``.jpg``/``.png``, ``''`` when the fetch failed,
+# NULL when the feed has none; ``uid`` the feed's GUID or link. A source's ``tags`` are its tags joined by
+# commas (``''`` for none), ``params`` ``htmlentities(json_encode($params))`` (``{&quot;url&quot;:…}``,
+# slashes escaped), ``lastupdate``/``lastentry`` PHP ``time()`` seconds, ``error`` the moment glued to the
+# message (``date('Y-m-d H:i:s') . 'error loading feed content: …'``) or NULL. ``tags`` (tag, color) has no
+# key; a colour is ``#rrggbb``.
+SELFOSS_DDL = [
+    'CREATE TABLE "items" (\n                    id          INTEGER PRIMARY KEY AUTOINCREMENT,\n'
+    "                    datetime    DATETIME NOT NULL,\n                    title       TEXT NOT NULL,\n"
+    "                    content     TEXT NOT NULL,\n                    thumbnail   TEXT,\n"
+    "                    icon        TEXT,\n                    unread      BOOL NOT NULL,\n"
+    "                    starred     BOOL NOT NULL,\n                    source      INT NOT NULL,\n"
+    "                    uid         VARCHAR(255) NOT NULL,\n                    link        TEXT NOT NULL,\n"
+    "                    updatetime  DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,\n"
+    "                    author      VARCHAR(255),\n                    shared      BOOL,\n"
+    "                    lastseen    DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP\n                )",
+    "CREATE INDEX source ON items (source)",
+    "CREATE TRIGGER update_updatetime_trigger\n                    AFTER UPDATE ON items FOR EACH ROW\n"
+    "                        WHEN (\n                            OLD.unread <> NEW.unread OR\n"
+    "                            OLD.starred <> NEW.starred\n                        )\n"
+    "                        BEGIN\n                            UPDATE items\n"
+    "                            SET updatetime = CURRENT_TIMESTAMP\n"
+    "                            WHERE id = NEW.id;\n                        END",
+    "CREATE TABLE sources (\n                    id          INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+    "                    title       TEXT NOT NULL,\n                    tags        TEXT,\n"
+    "                    spout       TEXT NOT NULL,\n                    params      TEXT NOT NULL,\n"
+    "                    filter      TEXT,\n                    error       TEXT,\n"
+    "                    lastupdate  INTEGER,\n                    lastentry   INTEGER\n                )",
+    "CREATE TABLE version (\n                    version INT\n                )",
+    "CREATE TABLE tags (\n                    tag         TEXT NOT NULL,\n"
+    "                    color       TEXT NOT NULL\n                )",
+]
+
+SELFOSS_ITEM_COLUMNS = ["id", "datetime", "title", "content", "thumbnail", "icon", "unread", "starred",
+                        "source", "uid", "link", "updatetime", "author", "shared", "lastseen"]  # fmt: skip
+SELFOSS_SOURCE_COLUMNS = [
+    "id",
+    "title",
+    "tags",
+    "spout",
+    "params",
+    "filter",
+    "error",
+    "lastupdate",
+    "lastentry",
+]
+
+#: The sources: title, tags, spout, its params, filter.
+SELFOSS_SOURCES: list[tuple[str, list[str], str, dict[str, Any], str | None]] = [
+    ("LWN.net", ["linux", "news"], "spouts\\rss\\feed", {"url": "https://lwn.net/headlines/rss"}, None),
+    ("Hacker News", ["news", "tech"], "spouts\\rss\\feed", {"url": "https://news.ycombinator.com/rss"},
+     "/rust|python|sqlite/i"),
+    ("heise online", ["news", "de"], "spouts\\rss\\fulltextrss",
+     {"url": "https://www.heise.de/rss/heise-atom.xml"}, None),
+    ("selfoss commits", ["dev"], "spouts\\github\\commits",
+     {"owner": "fossar", "repo": "selfoss", "branch": "master"}, None),
+    ("r/selfhosted", ["tech"], "spouts\\reddit\\reddit2",
+     {"url": "r/selfhosted/top/?t=day", "username": "", "password": ""}, None),
+    ("Kurzgesagt", [], "spouts\\youtube\\youtube", {"channel": "UCsXVk37bltHxD1rDPwtNM8Q"}, None),
+    ("xkcd", ["comics"], "spouts\\rss\\images", {"url": "https://xkcd.com/atom.xml"}, None),
+    ("Café & Küche", ["food", "de"], "spouts\\rss\\feed",
+     {"url": "https://example.de/feed/?cat=3&lang=de"}, None),
+    ("Old blog (gone)", [], "spouts\\rss\\feed", {"url": "http://blog.example.invalid/feed"}, None),
+    ("Planet Python", ["dev", "python"], "spouts\\rss\\feed", {"url": "https://planetpython.org/rss20.xml"},
+     None),
+    ("Ars Technica", ["news", "tech"], "spouts\\rss\\fulltextrss",
+     {"url": "https://feeds.arstechnica.com/arstechnica/index"}, "/^(?!.*sponsored)/"),
+    ("Tagesschau", ["news", "de"], "spouts\\rss\\feed", {"url": "https://www.tagesschau.de/xml/rss2/"}, None),
+]  # fmt: skip
+
+
+def php_json_encode(value: Any) -> str:
+    """PHP's ``json_encode`` with its default flags: no spaces, non-ASCII as ``\\uXXXX``, ``/`` as ``\\/``."""
+    return json.dumps(value, separators=(",", ":")).replace("/", "\\/")
+
+
+def php_htmlentities(text: str) -> str:
+    """PHP 8's ``htmlentities`` of ASCII text (``ENT_QUOTES``): ``&``, ``"``, ``'``, ``<`` and ``>``."""
+    for raw, entity in [("&", "&amp;"), ('"', "&quot;"), ("'", "&#039;"), ("<", "&lt;"), (">", "&gt;")]:
+        text = text.replace(raw, entity)
+    return text
+
+
+def selfoss_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """A selfoss reader a few weeks after install: a dozen sources, their items read, starred or not."""
+    installed = datetime(2024, 4, 2, 19, 12, 7)
+    now = installed + timedelta(days=30, hours=5, minutes=3, seconds=41)
+    unix = int(now.replace(tzinfo=UTC).timestamp())
+    items: list[tuple[Any, ...]] = []
+    sources: list[tuple[Any, ...]] = []
+    newest: dict[int, datetime] = {}
+    titles = ["Kernel 6.9 released", "Show HN: A tiny SQLite viewer", "Neue Regeln für E-Scooter",
+              "Fix feed parsing of Atom dates", "What are you self-hosting this week?",
+              "Why the universe is big", "Standard Scientific Units", "Rezept: Käsespätzle",
+              "Python 3.13 beta 1", "Rust &amp; the Linux kernel", "Wetter: Sonne satt",
+              "[no title]", "PEP 703 accepted", "Ubuntu 24.04 LTS “Noble Numbat”"]  # fmt: skip
+    for n in range(1, 181):
+        source = [1, 2, 2, 3, 3, 4, 5, 5, 6, 7, 8, 10, 10, 11, 12, 12][n % 16]
+        moment = installed + timedelta(days=n // 7, hours=(n * 7) % 24, minutes=(n * 13) % 60, seconds=n % 60)
+        newest[source] = max(newest.get(source, moment), moment)
+        link = f"https://example.org/{source}/{n}?utm_source=rss"
+        uid = (
+            hashlib.md5(link.encode()).hexdigest()
+            if source in (4, 5)
+            else link
+            if n % 3
+            else f"urn:uuid:{UUID(int=n)}"
+        )
+        thumbnail_url = f"https://img.example.org/{n}.png"
+        thumbnail = (None if source not in (5, 6, 7) else "" if n % 11 == 0
+                     else hashlib.md5(thumbnail_url.encode()).hexdigest() + ".jpg")  # fmt: skip
+        icon_url = f"https://example.org/{source}/favicon.ico"
+        icon = (
+            None
+            if source == 4
+            else ""
+            if source == 8
+            else hashlib.md5(icon_url.encode()).hexdigest() + ".png"
+        )
+        read = n < 150 and n % 7 != 3
+        starred = n % 19 == 4
+        seen = now - timedelta(hours=(n * 5) % 48) if n > 60 else moment + timedelta(minutes=3)
+        updated = seen + timedelta(minutes=n % 9) if read or starred else moment + timedelta(minutes=3)
+        title = titles[n % len(titles)] + ("" if n < len(titles) else f" ({n})")
+        content = [
+            f'<p>{title}</p>\n<p>Read more on <a href="{link}">the site</a>.</p>',
+            f'<img src="https://img.example.org/{n}.png" alt="" /><br />{title}',
+            "",
+            "Error: Content not fetched. Reason: cURL error 28: Operation timed out after 30000 milliseconds",
+            "<ul><li>one</li><li>two &amp; three</li></ul>",
+        ][n % 5 if n % 5 != 3 or source in (3, 11) else 0]
+        authors = ["Jonathan Corbet", "dang", "Anna Müller", "jtojnar", "u/homelab_hero",
+                   "Kurzgesagt – In a Nutshell", "Randall", "Oma Erna"]  # fmt: skip
+        author = None if n % 4 == 0 else authors[n % 8]
+        items.append(
+            (n, moment.strftime("%Y-%m-%d %H:%M:%S"), title, content, thumbnail, icon, int(not read),
+             int(starred), source, uid, link, updated.strftime("%Y-%m-%d %H:%M:%S"), author, None,
+             seen.strftime("%Y-%m-%d %H:%M:%S"))
+        )  # fmt: skip
+    for s, (title, tags, spout, params, filter_) in enumerate(SELFOSS_SOURCES, start=1):
+        error = (
+            (now - timedelta(minutes=2)).strftime("%Y-%m-%d %H:%M:%S")
+            + "error loading feed content: cURL error 6: Could not resolve host: blog.example.invalid"
+            if s == 9
+            else None
+        )
+        last = newest.get(s)
+        sources.append(
+            (s, title, ",".join(tags), spout, php_htmlentities(php_json_encode(params)), filter_, error,
+             unix - 60 * s - (s * 17) % 60,
+             None if last is None else int(last.replace(tzinfo=UTC).timestamp()))
+        )  # fmt: skip
+    tag_names = sorted({tag for _, tags, *_ in SELFOSS_SOURCES for tag in tags})
+    tags = [(tag, f"#{int(hashlib.md5(tag.encode()).hexdigest()[:6], 16):06x}") for tag in tag_names]
+    tags[2] = (tags[2][0], "#00cc00")
+    return {
+        "items": items,
+        "sources": sources,
+        "version": [(8,), (9,), (11,), (13,), (14,)],
+        "tags": tags,
+    }
+
+
+def selfoss(path: Path) -> Path:
+    """A selfoss feed reader's ``data/sqlite/selfoss.db`` (see the module's list)."""
+    return write_export(path, SELFOSS_DDL, selfoss_rows())
