@@ -77827,3 +77827,257 @@ def selfoss_rows() -> dict[str, list[tuple[Any, ...]]]:
 def selfoss(path: Path) -> Path:
     """A selfoss feed reader's ``data/sqlite/selfoss.db`` (see the module's list)."""
     return write_export(path, SELFOSS_DDL, selfoss_rows())
+
+
+# --- Heimdall (application dashboard on Laravel's SQLite default: linuxserver/Heimdall's
+# database/migrations/*.php through Laravel's SQLite schema grammar, the columns later migrations added
+# appended as SQLite's ALTER TABLE leaves them; values as database/seeders/SettingsSeeder.php,
+# app/Http/Controllers/ItemController.php's storelogic and app/Item.php write them through Eloquent) ---
+#
+# The seeder's home tag is the item with id 0 (``app.dashboard``, url ``''``, type 1, user 0); every app
+# on the dashboard has a row (item, 0) in ``item_tag``, whose two columns are declared references to
+# ``items`` and whose timestamps nobody fills (``belongsToMany`` without ``withTimestamps``). A tag is an
+# item of type 1 whose url is its slug. An app's ``appid`` is its application's 40-hex-digit id, or the
+# text ``'null'`` for a custom link (the form's value, kept; ``class`` then NULL); ``applications`` is keyed
+# by ``appid`` through a unique index only. ``description`` is Item::checkConfig's ``json_encode`` of the
+# form's config (``enabled`` added, slashes escaped), NULL without one; ``class`` the app's PHP class with
+# its backslashes. Booleans ``tinyint(1)`` 0/1; times Eloquent's ``Y-m-d H:i:s``; a deleted item keeps
+# its row with ``deleted_at``. ``settings.order`` is a varchar whose default '0' nobody changes; a
+# setting's per-user value lives in ``setting_user`` (keyed by both ids).
+HEIMDALL_DDL = [
+    'CREATE TABLE "migrations" ("id" integer primary key autoincrement not null, '
+    '"migration" varchar not null, "batch" integer not null)',
+    'CREATE TABLE "items" ("id" integer primary key autoincrement not null, "title" varchar not null, '
+    '"colour" varchar, "icon" varchar, "url" varchar not null, "description" text, '
+    "\"pinned\" tinyint(1) not null default '0', \"order\" integer not null default '0', "
+    '"deleted_at" datetime, "created_at" datetime, "updated_at" datetime, '
+    '"type" integer not null default \'0\', "user_id" integer not null default \'1\', "class" varchar, '
+    '"appid" varchar, "appdescription" text, "role" text, "pinned_line" integer not null default \'0\')',
+    'CREATE INDEX "items_type_index" on "items" ("type")',
+    'CREATE INDEX "items_user_id_index" on "items" ("user_id")',
+    'CREATE INDEX "items_pinned_line_index" on "items" ("pinned_line")',
+    'CREATE TABLE "settings" ("id" integer primary key autoincrement not null, "group_id" integer not null '
+    'default \'0\', "key" varchar not null, "type" varchar not null default \'text\', "options" text, '
+    '"label" varchar not null, "value" varchar, "order" varchar not null default \'0\', '
+    "\"system\" tinyint(1) not null default '0')",
+    'CREATE TABLE "setting_groups" ("id" integer primary key autoincrement not null, "title" varchar not '
+    "null, \"order\" integer not null default '0')",
+    'CREATE TABLE "item_tag" ("item_id" integer not null, "tag_id" integer not null, "created_at" datetime, '
+    '"updated_at" datetime, foreign key("item_id") references "items"("id") on delete cascade, '
+    'foreign key("tag_id") references "items"("id") on delete cascade)',
+    'CREATE INDEX "item_tag_item_id_index" on "item_tag" ("item_id")',
+    'CREATE INDEX "item_tag_tag_id_index" on "item_tag" ("tag_id")',
+    'CREATE TABLE "users" ("id" integer primary key autoincrement not null, "username" varchar not null, '
+    '"email" varchar not null, "avatar" varchar, "password" varchar, "autologin" varchar, '
+    '"public_front" tinyint(1) not null default \'0\', "remember_token" varchar, "created_at" datetime, '
+    '"updated_at" datetime)',
+    'CREATE UNIQUE INDEX "users_username_unique" on "users" ("username")',
+    'CREATE INDEX "users_autologin_index" on "users" ("autologin")',
+    'CREATE TABLE "setting_user" ("setting_id" integer not null, "user_id" integer not null, '
+    '"uservalue" varchar, foreign key("setting_id") references "settings"("id") on delete cascade, '
+    'foreign key("user_id") references "users"("id") on delete cascade, '
+    'primary key ("setting_id", "user_id"))',
+    'CREATE INDEX "setting_user_setting_id_index" on "setting_user" ("setting_id")',
+    'CREATE INDEX "setting_user_user_id_index" on "setting_user" ("user_id")',
+    'CREATE TABLE "applications" ("appid" varchar not null, "name" varchar not null, "sha" varchar, '
+    '"icon" varchar, "website" varchar, "license" varchar, "description" text, '
+    "\"enhanced\" tinyint(1) not null default '0', \"tile_background\" varchar not null default 'dark', "
+    '"created_at" datetime, "updated_at" datetime, "class" varchar)',
+    'CREATE UNIQUE INDEX "applications_appid_unique" on "applications" ("appid")',
+    'CREATE UNIQUE INDEX "applications_name_unique" on "applications" ("name")',
+    'CREATE UNIQUE INDEX "applications_sha_unique" on "applications" ("sha")',
+    'CREATE INDEX "applications_class_index" on "applications" ("class")',
+]
+
+HEIMDALL_MIGRATIONS = [
+    "2018_01_27_155922_create_items_table", "2018_02_04_185524_create_settings_table",
+    "2018_02_04_185802_create_setting_groups_table", "2018_02_16_175830_add_columns_to_items_for_groups",
+    "2018_02_16_193703_item_tag", "2018_10_12_122907_create_users_table",
+    "2018_10_12_123036_create_password_resets_table", "2018_10_12_131222_add_user_id_to_items_table",
+    "2018_10_12_140451_create_setting_user_pivot_table", "2018_10_18_110905_create_applications_table",
+    "2018_10_23_132008_add_class_to_items_table", "2018_10_31_191604_create_jobs_table",
+    "2018_11_06_112434_create_failed_jobs_table", "2022_03_15_140911_add_appid_to_items",
+    "2022_03_16_093044_add_class_to_application", "2022_03_16_181343_add_app_description_to_items",
+    "2023_01_27_121000_add_role_to_item", "2023_10_22_175830_add_columns_to_items_for_pinline",
+    "2024_02_16_000000_rename_password_resets_table",
+]  # fmt: skip
+
+#: Applications of the app list: name, enhanced, tile background, licence.
+HEIMDALL_APPS = [
+    ("Plex", 1, "dark", "MIT License"), ("Sonarr", 1, "dark", "GNU General Public License v3.0"),
+    ("Radarr", 1, "dark", "GNU General Public License v3.0"),
+    ("Lidarr", 1, "dark", "GNU General Public License v3.0"),
+    ("Pihole", 1, "light", "European Union Public License 1.2"), ("Nextcloud", 1, "light", "AGPL-3.0"),
+    ("Portainer", 1, "dark", "zlib License"), ("Jellyfin", 1, "dark", "GNU General Public License v2.0"),
+    ("Transmission", 1, "dark", "GNU General Public License v2.0"), ("Deluge", 1, "dark", "GPL-3.0"),
+    ("qBittorrent", 1, "light", "GNU General Public License v2.0"), ("SABnzbd", 1, "dark", "GPL-2.0"),
+    ("NZBGet", 1, "dark", "GPL-2.0"), ("Tautulli", 1, "dark", "GPL-3.0"), ("Ombi", 1, "dark", "GPL-2.0"),
+    ("Overseerr", 1, "dark", "MIT License"), ("Bazarr", 0, "dark", "GPL-3.0"),
+    ("Prowlarr", 1, "dark", "GPL-3.0"), ("Jackett", 1, "dark", "GPL-2.0"),
+    ("Home Assistant", 1, "light", "Apache-2.0"), ("Grafana", 0, "dark", "AGPL-3.0"),
+    ("Proxmox", 1, "light", "AGPL-3.0"), ("UniFi", 0, "light", ""), ("Syncthing", 0, "light", "MPL-2.0"),
+    ("Gitea", 0, "light", "MIT License"), ("Vaultwarden", 0, "dark", "AGPL-3.0"),
+    ("Duplicati", 0, "light", "LGPL-2.1"), ("Uptime Kuma", 1, "dark", "MIT License"),
+    ("AdGuard Home", 1, "light", "GPL-3.0"), ("Node-RED", 0, "dark", "Apache-2.0"),
+    ("Paperless-ngx", 1, "light", "GPL-3.0"), ("Immich", 1, "light", "AGPL-3.0"),
+    ("Miniflux", 1, "light", "Apache-2.0"), ("FreshRSS", 0, "light", "AGPL-3.0"),
+    ("Calibre-Web", 0, "dark", "GPL-3.0"), ("Emby", 1, "dark", "GPL-2.0"),
+]  # fmt: skip
+
+
+def heimdall_class(name: str) -> str:
+    """``Application::classFromName``: the app's PHP class, its name's letters and digits."""
+    short = re.sub(r"[^A-Za-z0-9]", "", name)
+    return f"\\App\\SupportedApps\\{short}\\{short}"
+
+
+def heimdall_appid(name: str) -> str:
+    return hashlib.sha1(f"heimdall-app:{name}".encode()).hexdigest()
+
+
+def heimdall_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """A Heimdall dashboard a few months after install: its app list, three users, tags and their apps."""
+    installed = datetime(2023, 11, 18, 9, 41, 3)
+
+    def stamp(moment: datetime) -> str:
+        return moment.strftime("%Y-%m-%d %H:%M:%S")
+
+    migrations = [
+        (n, name, 1 if n <= 13 else 2 if n <= 18 else 3)
+        for n, name in enumerate(HEIMDALL_MIGRATIONS, start=1)
+    ]
+    refreshed = installed + timedelta(days=95, hours=3, seconds=12)
+    applications = []
+    for k, (name, enhanced, background, licence) in enumerate(HEIMDALL_APPS):
+        short = re.sub(r"[^A-Za-z0-9]", "", name).lower()
+        applications.append(
+            (heimdall_appid(name), name,
+             None if k % 9 == 4 else hashlib.sha1(f"{name}.zip".encode()).hexdigest(),
+             f"{short}.{'svg' if k % 3 == 0 else 'png'}", f"https://{short}.example.org" if k % 7 else None,
+             licence or None,
+             f"{name} is a self-hosted application.{' Ça marche.' if k % 11 == 5 else ''}",
+             enhanced, background, stamp(installed if k < 30 else refreshed), stamp(refreshed),
+             heimdall_class(name))
+        )  # fmt: skip
+    users = [
+        (1, "admin", "admin@test.com", None, None, None, 1, None, stamp(installed), stamp(installed)),
+        (2, "anna", "anna@example.org", "avatars/5Yb0d3QwPz6aK8mLr1JcTgHn.png",
+         "$2y$10$" + hashlib.sha256(b"anna").hexdigest()[:53], None, 0,
+         hashlib.sha256(b"remember-anna").hexdigest()[:60], stamp(installed + timedelta(days=2, minutes=7)),
+         stamp(installed + timedelta(days=40))),
+        (3, "kids", "kids@example.org", None, None, "pR8vK2xQ7mZ4wN6tY1bC", 0, None,
+         stamp(installed + timedelta(days=9, hours=1)), stamp(installed + timedelta(days=9, hours=1))),
+    ]  # fmt: skip
+    home = stamp(installed + timedelta(seconds=2))
+    items: list[tuple[Any, ...]] = [
+        (0, "app.dashboard", None, None, "", None, 0, 0, None, home, home, 1, 0, None, None, None, None, 0)
+    ]
+    links: list[tuple[Any, ...]] = []
+    tags = [
+        ("Media", "#161b1f", "media"),
+        ("Downloads", "#3a6f8f", "downloads"),
+        ("Netzwerk", "#fafbfc", "netzwerk"),
+    ]
+    for t, (title, colour, slug) in enumerate(tags, start=1):
+        moment = stamp(installed + timedelta(minutes=5 + t))
+        icon = f"icons/{slug}.png" if t != 2 else None
+        items.append(
+            (t, title, colour, icon, slug, None, 1, t, None, moment, moment, 1, 1, None, None, None, None, 0)
+        )
+        links.append((t, 0, None, None))
+    customs = ["Router", "NAS admin", "Grocy (Küche)", "Wiki"]
+    for n in range(30):
+        item = len(items)
+        created = installed + timedelta(days=n * 3 % 60, hours=n % 7, minutes=n * 11 % 60, seconds=n * 7 % 60)
+        updated = created + timedelta(days=n % 4, minutes=n) if n % 3 else created
+        custom = n % 8 == 5
+        if custom:
+            title = customs[(n // 8) % len(customs)]
+            appid, klass, colour, background = "null", None, "#2b3e4a", "dark"
+            icon = f"icons/{hashlib.md5(title.encode()).hexdigest()}.png"
+            enhanced = 0
+            appdescription = None
+        else:
+            name, enhanced, background, licence = HEIMDALL_APPS[(n * 7) % len(HEIMDALL_APPS)]
+            title, appid, klass = name, heimdall_appid(name), heimdall_class(name)
+            colour = "#fafbfc" if background == "light" else "#161b1f"
+            short = re.sub(r"[^A-Za-z0-9]", "", name).lower()
+            listed = HEIMDALL_APPS.index((name, enhanced, background, licence))
+            icon = f"icons/{short}.{'svg' if listed % 3 == 0 else 'png'}"
+            appdescription = f"{name} is a self-hosted application. - {licence}" if n % 4 else None
+        host = title.lower().replace(" ", "-").replace("(", "").replace(")", "")
+        url = f"https://{host}.home.example:{8000 + n}/"
+        config = None
+        if enhanced and n % 5 != 2:
+            key = hashlib.md5(f"key{n}".encode()).hexdigest() if n % 6 else None
+            config = php_json_encode(
+                {"type": appid,
+                 "override_url": f"http://192.168.1.{20 + n}:{8000 + n}/" if n % 7 == 3 else None,
+                 "apikey": key, "dataonly": "0", "enabled": key is not None or n % 7 == 3}
+            )  # fmt: skip
+        deleted = stamp(updated + timedelta(days=2)) if n in (9, 22) else None
+        items.append(
+            (item, title, colour, icon, url, config, int(n % 6 != 1), n % 12, deleted, stamp(created),
+             stamp(updated), 0, 2 if n % 10 == 7 else 1, klass, appid, appdescription,
+             "admin" if n == 13 else None, 0)
+        )  # fmt: skip
+        if n % 9 != 8:
+            links.append((item, 0, None, None))
+        if n % 3 == 0 or n % 9 == 8:
+            links.append((item, 1 + n % 3, None, None))
+    settings = [
+        (1, 1, "version", "text", None, "app.settings.version", "2.6.3", "0", 1),
+        (2, 2, "background_image", "image", None, "app.settings.background_image", None, "0", 0),
+        (3, 3, "homepage_search", "boolean", None, "app.settings.homepage_search", None, "0", 0),
+        (4, 3, "search_provider", "select",
+         php_json_encode({"none": "app.options.none", "google": "app.options.google",
+                          "ddg": "app.options.ddg", "qwant": "app.options.qwant", "bing": "app.options.bing",
+                          "startpage": "app.options.startpage"}),
+         "app.settings.search_provider", None, "0", 0),
+        (5, 1, "language", "select",
+         php_json_encode({"de": "Deutsch (German)", "en": "English (English)", "fr": "Français (French)",
+                          "ja": "日本語 (Japanese)", "nl": "Nederlands (Dutch)", "sv": "Svenska (Swedish)"}),
+         "app.settings.language", "en", "0", 0),
+        (12, 2, "trianglify", "boolean", None, "app.settings.trianglify", None, "0", 0),
+        (13, 2, "trianglify_seed", "text", None, "app.settings.trianglify_seed", "heimdall", "0", 0),
+        (7, 3, "window_target", "select",
+         php_json_encode({"current": "app.settings.window_target.current",
+                          "heimdall": "app.settings.window_target.one",
+                          "_blank": "app.settings.window_target.new"}),
+         "app.settings.window_target", "heimdall", "0", 0),
+        (8, 1, "support", "text", None, "app.settings.support",
+         '<a rel="noopener" target="_blank" href="https://discord.gg/CCjHKn4">Discord</a> | '
+         '<a rel="noopener" target="_blank" href="https://github.com/linuxserver/Heimdall">Github</a> | '
+         '<a rel="noopener" target="_blank" href="https://blog.heimdall.site/">Blog</a>', "0", 1),
+        (9, 1, "donate", "text", None, "app.settings.donate",
+         '<a rel="noopener" target="_blank" href="https://www.paypal.me/heimdall">Paypal</a>', "0", 1),
+        (10, 4, "custom_css", "textarea", None, "app.settings.custom_css", "", "0", 0),
+        (11, 4, "custom_js", "textarea", None, "app.settings.custom_js", "", "0", 0),
+        (14, 2, "treat_tags_as", "select",
+         php_json_encode({"folders": "app.settings.folders", "tags": "app.settings.tags",
+                          "categories": "app.settings.categories"}),
+         "app.settings.treat_tags_as", "folders", "0", 0),
+    ]  # fmt: skip
+    groups = [(1, "app.settings.system", 0), (2, "app.settings.appearance", 1),
+              (3, "app.settings.miscellaneous", 2), (4, "app.settings.advanced", 3)]  # fmt: skip
+    setting_user = [
+        (2, 1, "backgrounds/Xq3LrV0k9bTzP1sWm8aJ4cYd.jpg"), (3, 1, "1"), (4, 1, "ddg"), (5, 1, "en"),
+        (12, 1, "0"), (13, 1, "heimdall"), (7, 1, "_blank"), (10, 1, ".item { border-radius: 12px; }\n"),
+        (11, 1, None), (14, 1, "tags"), (4, 2, "google"), (5, 2, "de"), (3, 2, "0"), (14, 2, "categories"),
+        (5, 3, "fr"), (12, 3, "1"), (13, 3, "kinderzimmer"),
+    ]  # fmt: skip
+    return {
+        "migrations": migrations,
+        "items": items,
+        "settings": settings,
+        "setting_groups": groups,
+        "item_tag": links,
+        "users": users,
+        "setting_user": setting_user,
+        "applications": applications,
+    }
+
+
+def heimdall(path: Path) -> Path:
+    """A Heimdall dashboard's ``database/app.sqlite`` (see the module's list)."""
+    return write_export(path, HEIMDALL_DDL, heimdall_rows())

@@ -98,7 +98,8 @@ Photoview photo library, a FileFlows server database, a TrueNAS middleware datab
 cluster configuration database, a Vorta backup client's settings database, a Kimai 1.x time tracker, a
 Wakapi coding-time server, a Traggo time tracker, an org-roam database (run for real), a Zed editor's
 workspace database, a pre-commit hook cache (run for real), an LLDAP directory server, a Pinchflat media
-archiver (Ecto), a Gonic music server, a MyBB forum, an Orchard Core CMS (YesSql), a selfoss feed reader)
+archiver (Ecto), a Gonic music server, a MyBB forum, an Orchard Core CMS (YesSql), a selfoss feed
+reader, a Heimdall dashboard)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -24790,3 +24791,108 @@ def test_selfoss_reads_its_item_times_and_pdo_booleans_and_keeps_its_entity_enco
         "tags": ["tag"],
     }
     assert references(run_dir) == {("items", "source"): "sources.id"}
+
+
+def test_heimdall_finds_its_text_keyed_app_list_and_its_null_app_is_no_orphan_but_null(
+    run_export: Runner,
+) -> None:
+    # Until 2026-12-06 an item's appid 'null' (a custom link of no app), read as NULL by its rule, was
+    # also charged as an orphan of applications.appid: the column scored 0 and kept an orphan's charge
+    # after cleaning (quality_after 97.71), though the target holds NULL there and no orphan at all.
+    ran, run_dir = run_export(apps.heimdall)
+    rows = apps.heimdall_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    names = {
+        match.group(1): re.findall(r'(?:\(|, )"(\w+)" [a-z]', statement)
+        for statement in apps.HEIMDALL_DDL
+        if (match := re.match(r'CREATE TABLE "(\w+)"', statement))
+    }
+    assert {t: len(c) for t, c in names.items()} == {t: len(v[0]) for t, v in rows.items()}
+    column = {t: {c: names[t].index(c) for c in names[t]} for t in names}
+    # Its unique indexes beyond the keys (a user's name, an app's name and sha) are noted, not copied.
+    (indexes,) = [note for note in ran.record["notes"] if "indexes of the export not copied" in note]
+    assert indexes.startswith("7 indexes")
+    items, settings, chosen = rows["items"], rows["settings"], rows["setting_user"]
+    tokens = sum(row[column["items"]["appid"]] == "null" for row in items)
+    blanks = sum(row[column["settings"]["value"]] == "" for row in settings)
+    padded = sum(v is not None and v != v.strip() for *_, v in chosen)
+    assert (tokens, blanks, padded) == (4, 2, 1)
+    assert charged_columns(profiled(run_dir)["columns"]) == {
+        ("items", "appid"): round(column_score(len(items), tokens), 2),
+        ("settings", "value"): round(column_score(len(settings), blanks), 2),
+        ("setting_user", "uservalue"): round(column_score(len(chosen), padded, COSMETIC), 2),
+    }
+    scores = {t: (len(v), [100.0] * len(v[0])) for t, v in rows.items()}
+    scores["items"][1][column["items"]["appid"]] = column_score(len(items), tokens)
+    scores["settings"][1][column["settings"]["value"]] = column_score(len(settings), blanks)
+    scores["setting_user"][1][2] = column_score(len(chosen), padded, COSMETIC)
+    assert ran.record["quality_before"] == pytest.approx(export_score(scores), abs=0.01)
+    assert ran.record["quality_after"] == 100.0
+    types = {table: ran.types(table) for table in rows}
+    # Eloquent's Y-m-d H:i:s: timestamps, the pivot's never-filled ones too (declared datetime). Laravel's
+    # booleans, tinyint(1) 0/1, stay numbers (only BOOLEAN reads 0/1 as booleans); settings.order, a
+    # varchar of '0's, its integers. JSON config, PHP class names, the 40-hex app ids: text as written.
+    for table, name in [("items", "created_at"), ("items", "deleted_at"), ("users", "updated_at"),
+                        ("applications", "created_at"), ("item_tag", "created_at")]:  # fmt: skip
+        assert types[table][name] == "timestamp without time zone", (table, name)
+    assert {row[column["item_tag"]["created_at"]] for row in rows["item_tag"]} == {None}
+    for table, name in [("items", "pinned"), ("users", "public_front"), ("applications", "enhanced"),
+                        ("settings", "system"), ("settings", "order"), ("items", "type")]:  # fmt: skip
+        assert types[table][name] == "bigint", (table, name)
+    for table, name in [("items", "description"), ("items", "class"), ("items", "appid"),
+                        ("applications", "appid"), ("settings", "options"),
+                        ("settings", "value")]:  # fmt: skip
+        assert types[table][name] == "text", (table, name)
+
+    def loaded(value: Any, kind: str) -> Any:
+        if value is None or value == "" or value == "null":
+            return None
+        if kind == "timestamp without time zone":
+            return datetime.fromisoformat(value)
+        if kind == "bigint":
+            return int(value)
+        return arrives_as(value) if isinstance(value, str) else value
+
+    for table, columns in names.items():
+        relation = f"{quote_ident(ran.base)}.{quote_ident(table)}"
+        got = pg_query(ran.uri, f"SELECT {', '.join(quote_ident(c) for c in columns)} FROM {relation}")
+        expected = [
+            tuple(loaded(v, types[table][c]) for v, c in zip(row, columns, strict=True))
+            for row in rows[table]
+        ]
+        assert sorted(got, key=repr) == sorted(expected, key=repr), table
+    assert any(row[column["items"]["id"]] == 0 for row in items)
+    audit = Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+    assert audit == {
+        ("items", "appid", "null_like_to_null"): tokens,
+        ("items", "url", "empty_to_null"): sum(row[column["items"]["url"]] == "" for row in items),
+        ("settings", "value", "empty_to_null"): blanks,
+        ("setting_user", "uservalue", "trim"): padded,
+    }
+    # Keys: the declared ids, the pivot's declared pair, the app list's appid (a unique index); the link
+    # table item_tag has none. References: the declared ones, and in the data an item's app (its appid,
+    # text) and its owner (the home tag's user 0 standing for none), a setting's group.
+    assert {t: primary_key(ran.uri, ran.record["version_schema"], t) for t in rows} == {
+        "migrations": ["id"],
+        "items": ["id"],
+        "settings": ["id"],
+        "setting_groups": ["id"],
+        "item_tag": [],
+        "users": ["id"],
+        "setting_user": ["setting_id", "user_id"],
+        "applications": ["appid"],
+    }
+    assert references(run_dir) == {
+        ("items", "user_id"): "users.id",
+        ("items", "appid"): "applications.appid",
+        ("settings", "group_id"): "setting_groups.id",
+        ("item_tag", "item_id"): "items.id",
+        ("item_tag", "tag_id"): "items.id",
+        ("setting_user", "setting_id"): "settings.id",
+        ("setting_user", "user_id"): "users.id",
+    }
+    appid = profiled(run_dir)["columns"]["items"]["appid"]
+    assert [issue["kind"] for issue in appid["issues"]] == ["null_like"]
