@@ -78081,3 +78081,192 @@ def heimdall_rows() -> dict[str, list[tuple[Any, ...]]]:
 def heimdall(path: Path) -> Path:
     """A Heimdall dashboard's ``database/app.sqlite`` (see the module's list)."""
     return write_export(path, HEIMDALL_DDL, heimdall_rows())
+
+
+# --- Shlink (URL shortener on SQLite: module/Core/config/entities-mappings/*.php and
+# module/Rest/config/entities-mappings/*.php of shlinkio/shlink through Doctrine DBAL's SqlitePlatform, as
+# `shlink db:create` leaves them; values as Doctrine writes its entities) ---
+#
+# Every id ``BIGINT`` IDENTITY (``INTEGER PRIMARY KEY AUTOINCREMENT``), a reference ``BIGINT UNSIGNED``
+# with its FOREIGN KEY declared; ``chronos_datetime`` is ``DATETIME`` text ``Y-m-d H:i:s``; ``BOOLEAN``
+# 0/1; ``FLOAT`` (a location's lat/lon) a ``DOUBLE PRECISION`` REAL; a ``JSON`` field PHP's
+# ``json_encode`` (an empty role meta ``[]``). A short code is case-sensitive (``abc12`` beside
+# ``ABC12``), a custom slug may be digits with leading zeros (``007``); a visit's ``type`` is its enum's
+# value, an orphan visit (to the base URL, a 404, an invalid code) has no short URL; its address is kept
+# anonymized (the last octet 0). A location Shlink could not resolve is written empty: its texts ``''``,
+# lat/lon 0, ``is_empty`` 1. Doctrine Migrations' own table lists the versions run (PHP class names).
+SHLINK_DDL = [
+    "CREATE TABLE migrations (version VARCHAR(191) NOT NULL, executed_at DATETIME DEFAULT NULL, "
+    "execution_time INTEGER DEFAULT NULL, PRIMARY KEY(version))",
+    "CREATE TABLE domains (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, authority VARCHAR(255) NOT "
+    "NULL, base_url_redirect VARCHAR(255) DEFAULT NULL, regular_not_found_redirect VARCHAR(255) "
+    "DEFAULT NULL, invalid_short_url_redirect VARCHAR(255) DEFAULT NULL)",
+    "CREATE UNIQUE INDEX UNIQ_8C7BBF9DD0E5E9E4 ON domains (authority)",
+    'CREATE TABLE api_keys (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, "key" VARCHAR(255) NOT '
+    "NULL, expiration_date DATETIME DEFAULT NULL, enabled BOOLEAN NOT NULL)",
+    'CREATE UNIQUE INDEX UNIQ_9579321F8A90ABA9 ON api_keys ("key")',
+    "CREATE TABLE api_key_roles (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, api_key_id BIGINT "
+    "UNSIGNED NOT NULL, role_name VARCHAR(255) NOT NULL, meta CLOB NOT NULL --(DC2Type:json)\n, "
+    "CONSTRAINT FK_8A7E50F48BE312B3 FOREIGN KEY (api_key_id) REFERENCES api_keys (id) ON DELETE "
+    "CASCADE NOT DEFERRABLE INITIALLY IMMEDIATE)",
+    "CREATE UNIQUE INDEX UQ_role_plus_api_key ON api_key_roles (role_name, api_key_id)",
+    "CREATE TABLE short_urls (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, domain_id BIGINT UNSIGNED "
+    "DEFAULT NULL, author_api_key_id BIGINT UNSIGNED DEFAULT NULL, original_url VARCHAR(2048) NOT "
+    "NULL, short_code VARCHAR(255) NOT NULL, date_created DATETIME NOT NULL "
+    "--(DC2Type:chronos_datetime)\n, valid_since DATETIME DEFAULT NULL --(DC2Type:chronos_datetime)\n, "
+    "valid_until DATETIME DEFAULT NULL --(DC2Type:chronos_datetime)\n, max_visits INTEGER DEFAULT "
+    "NULL, import_source VARCHAR(255) DEFAULT NULL, import_original_short_code VARCHAR(255) DEFAULT "
+    "NULL, title VARCHAR(512) DEFAULT NULL, title_was_auto_resolved BOOLEAN DEFAULT 0 NOT NULL, "
+    "crawlable BOOLEAN DEFAULT 0 NOT NULL, forward_query BOOLEAN DEFAULT 1 NOT NULL, CONSTRAINT "
+    "FK_1A7C8B2B115F0EE5 FOREIGN KEY (domain_id) REFERENCES domains (id) ON DELETE RESTRICT NOT "
+    "DEFERRABLE INITIALLY IMMEDIATE, CONSTRAINT FK_1A7C8B2B4E1E9D2A FOREIGN KEY (author_api_key_id) "
+    "REFERENCES api_keys (id) ON DELETE SET NULL NOT DEFERRABLE INITIALLY IMMEDIATE)",
+    "CREATE INDEX IDX_1A7C8B2B115F0EE5 ON short_urls (domain_id)",
+    "CREATE INDEX IDX_1A7C8B2B4E1E9D2A ON short_urls (author_api_key_id)",
+    "CREATE UNIQUE INDEX unique_short_code_plus_domain ON short_urls (short_code, domain_id)",
+    "CREATE TABLE tags (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, name VARCHAR(255) NOT NULL)",
+    "CREATE UNIQUE INDEX UNIQ_6FBC94265E237E06 ON tags (name)",
+    "CREATE TABLE short_urls_in_tags (short_url_id BIGINT UNSIGNED NOT NULL, tag_id BIGINT UNSIGNED "
+    "NOT NULL, PRIMARY KEY(short_url_id, tag_id), CONSTRAINT FK_7A7E1B9AF3EB3A4C FOREIGN KEY "
+    "(short_url_id) REFERENCES short_urls (id) ON DELETE CASCADE NOT DEFERRABLE INITIALLY IMMEDIATE, "
+    "CONSTRAINT FK_7A7E1B9ABAD26311 FOREIGN KEY (tag_id) REFERENCES tags (id) ON DELETE CASCADE NOT "
+    "DEFERRABLE INITIALLY IMMEDIATE)",
+    "CREATE TABLE visit_locations (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, country_code "
+    "VARCHAR(255) DEFAULT NULL, country_name VARCHAR(255) DEFAULT NULL, region_name VARCHAR(255) "
+    "DEFAULT NULL, city_name VARCHAR(255) DEFAULT NULL, timezone VARCHAR(255) DEFAULT NULL, lat DOUBLE "
+    "PRECISION NOT NULL, lon DOUBLE PRECISION NOT NULL, is_empty BOOLEAN DEFAULT 0 NOT NULL)",
+    "CREATE TABLE visits (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, short_url_id BIGINT UNSIGNED "
+    "DEFAULT NULL, visit_location_id BIGINT UNSIGNED DEFAULT NULL, referer VARCHAR(1024) DEFAULT NULL, "
+    '"date" DATETIME NOT NULL --(DC2Type:chronos_datetime)\n, remote_addr VARCHAR(256) DEFAULT NULL, '
+    "user_agent VARCHAR(512) DEFAULT NULL, visited_url VARCHAR(2048) DEFAULT NULL, type VARCHAR(255) "
+    "NOT NULL, potential_bot BOOLEAN DEFAULT 0 NOT NULL, redirect_url VARCHAR(2048) DEFAULT NULL, "
+    "CONSTRAINT FK_444839EAF3EB3A4C FOREIGN KEY (short_url_id) REFERENCES short_urls (id) ON DELETE "
+    "CASCADE NOT DEFERRABLE INITIALLY IMMEDIATE, CONSTRAINT FK_444839EAC4A4A7B9 FOREIGN KEY "
+    "(visit_location_id) REFERENCES visit_locations (id) ON DELETE SET NULL NOT DEFERRABLE INITIALLY "
+    "IMMEDIATE)",
+    "CREATE INDEX IDX_444839EAF3EB3A4C ON visits (short_url_id)",
+    "CREATE INDEX IDX_444839EAC4A4A7B9 ON visits (visit_location_id)",
+    'CREATE INDEX IDX_visits_date ON visits ("date")',
+    "CREATE TABLE short_url_visits_counts (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, short_url_id "
+    "BIGINT UNSIGNED NOT NULL, potential_bot BOOLEAN DEFAULT 0 NOT NULL, count BIGINT UNSIGNED NOT "
+    "NULL, slot_id INTEGER UNSIGNED NOT NULL, CONSTRAINT FK_C41E4A4AF3EB3A4C FOREIGN KEY "
+    "(short_url_id) REFERENCES short_urls (id) ON DELETE CASCADE NOT DEFERRABLE INITIALLY IMMEDIATE)",
+    "CREATE INDEX IDX_C41E4A4AF3EB3A4C ON short_url_visits_counts (short_url_id)",
+]
+
+SHLINK_MIGRATIONS = ["Version20160819142757", "Version20160820191203", "Version20171021093246",
+                     "Version20180913205455", "Version20190930165521", "Version20200105165647",
+                     "Version20201102113208", "Version20210118153932", "Version20210522051601",
+                     "Version20211002072605", "Version20220110113313", "Version20221021140000",
+                     "Version20230211171904", "Version20240220214031", "Version20240318084804"]  # fmt: skip
+
+#: Places GeoLite2 resolves: country code, country, region, city, time zone, lat, lon.
+SHLINK_PLACES = [
+    ("DE", "Germany", "Land Berlin", "Berlin", "Europe/Berlin", 52.5196, 13.4069),
+    ("ES", "Spain", "Madrid", "Madrid", "Europe/Madrid", 40.4163, -3.6934),
+    ("US", "United States", "California", "San José", "America/Los_Angeles", 37.3388, -121.8914),
+    ("JP", "Japan", "Tokyo", "Tokyo", "Asia/Tokyo", 35.6893, 139.6899),
+    ("BR", "Brazil", "São Paulo", "São Paulo", "America/Sao_Paulo", -23.5335, -46.6359),
+    ("AU", "Australia", "New South Wales", "Sydney", "Australia/Sydney", -33.8715, 151.2006),
+    ("NL", "Netherlands", "", "", "Europe/Amsterdam", 52.3824, 4.8995),
+]
+
+
+def shlink_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """A Shlink instance after a few months: two domains, API keys with roles, short URLs and their
+    visits, some located, some orphan, with the visit counters' slots."""
+    start = datetime(2024, 1, 8, 10, 4, 51)
+
+    def stamp(moment: datetime) -> str:
+        return moment.strftime("%Y-%m-%d %H:%M:%S")
+
+    migrations = [
+        (f"ShlinkMigrations\\{version}", stamp(start - timedelta(seconds=30 - n)), 4 + (n * 37) % 90)
+        for n, version in enumerate(SHLINK_MIGRATIONS)
+    ]
+    domains = [(1, "s.example.org", "https://example.org", None, "https://example.org/404"),
+               (2, "go.beispiel.de", None, None, None)]  # fmt: skip
+    keys = [
+        (n, str(UUID(int=0x6B8A2F0E11D4_4C3A_9E21_5F7B3C2D1A00 + n)),
+         stamp(start + timedelta(days=90)) if n == 2 else None, int(n != 3))
+        for n in range(1, 5)
+    ]  # fmt: skip
+    roles = [(1, 2, "AUTHORED_SHORT_URLS", "[]"),
+             (2, 3, "DOMAIN_SPECIFIC", php_json_encode({"domain_id": "2"})),
+             (3, 3, "AUTHORED_SHORT_URLS", "[]")]  # fmt: skip
+    codes = ["abc12", "ABC12", "x9Kp3", "007", "00123", "2024", "rEp0s", "Wq7zT", "kBn4m", "docs", "m8RtY",
+             "blog-post-übersicht", "0800-hotline", "T3st0", "zz9Qe", "LmN0p", "gH4jK", "p2PqR"]  # fmt: skip
+    titles = ["Example Domain", None, "Shlink — The URL shortener", None, "Bond, James Bond",
+              "2024 in review", "GitHub - shlinkio/shlink", None, "Café & Bar « Zentrum »",
+              "Documentation", None, "Blog: Übersicht", "Hotline", None, "Release notes 4.0", None,
+              "Pricing", None]  # fmt: skip
+    short_urls, visits, locations, counts = [], [], [], []
+    for n, code in enumerate(codes, start=1):
+        created = start + timedelta(days=n * 5, hours=n % 9, minutes=n * 13 % 60, seconds=n * 29 % 60)
+        domain = 2 if n % 5 == 0 else None
+        imported = n in (3, 4)
+        short_urls.append(
+            (n, domain, 2 if n % 4 == 1 else 3 if domain == 2 else None,
+             f"https://www.example.org/{code.lower()}/page?utm_source=shlink&id={n:04d}" if n != 7
+             else "https://github.com/shlinkio/shlink",
+             code, stamp(created), stamp(created + timedelta(hours=1)) if n == 6 else None,
+             stamp(created + timedelta(days=30)) if n in (6, 14) else None, 100 if n == 14 else None,
+             "bitly" if imported else None, f"bit{n}Ly" if imported else None, titles[n - 1],
+             int(titles[n - 1] is not None and n % 3 == 0), int(n % 4 == 0), int(n != 11))
+        )  # fmt: skip
+        for k in range((n * 7) % 9):
+            moment = created + timedelta(
+                days=k * 3 + 1, hours=k * 5 % 24, minutes=(n + k) * 7 % 60, seconds=k
+            )
+            place = (n + k) % 9
+            location = None
+            if place < len(SHLINK_PLACES) + 1 and k % 3 != 2:
+                location = len(locations) + 1
+                if place == len(SHLINK_PLACES):
+                    locations.append((location, "", "", "", "", "", 0.0, 0.0, 1))
+                else:
+                    country, name, region, city, zone, lat, lon = SHLINK_PLACES[place]
+                    locations.append((location, country, name, region, city, zone, lat, lon, 0))
+            bot = (n + k) % 11 == 0
+            visits.append(
+                (len(visits) + 1, n, location,
+                 ["https://t.co/abc", None, "https://www.google.com/", "android-app://com.slack"][k % 4],
+                 stamp(moment), None if k % 5 == 4 else "203.0.113.0" if k % 2 else "2001:db8:85a3::",
+                 "facebookexternalhit/1.1" if bot else
+                 "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/120.0 Safari/537.36",
+                 f"https://s.example.org/{code}" if n % 5 else f"https://go.beispiel.de/{code}",
+                 "valid_short_url", int(bot),
+                 None if n % 6 else f"https://www.example.org/{code.lower()}/page")
+            )  # fmt: skip
+        for bot in (0, 1):
+            tally = sum(1 for v in visits if v[1] == n and v[9] == bot)
+            if tally:
+                counts.append((len(counts) + 1, n, bot, tally, (n * 31 + bot * 17) % 100))
+    for k, kind in enumerate(["base_url", "regular_404", "invalid_short_url", "regular_404", "base_url"]):
+        moment = start + timedelta(days=20 + k * 9, hours=k, seconds=k * 11)
+        visits.append(
+            (len(visits) + 1, None, None, None, stamp(moment), "198.51.100.0", "curl/8.5.0",
+             ["https://s.example.org/", "https://s.example.org/wp-login.php", "https://s.example.org/zzzzz",
+              "https://s.example.org/.env", "https://go.beispiel.de/"][k], kind, int(k % 2 == 1), None)
+        )  # fmt: skip
+    tags = [(1, "marketing"), (2, "docs"), (3, "Q1-2024"), (4, "intern"), (5, "ÖPNV")]
+    in_tags = sorted(
+        {(n, 1 + (n * 3 + j) % 5) for n in range(1, len(codes) + 1) if n % 4 != 2 for j in range(1 + n % 2)}
+    )
+    return {
+        "migrations": migrations,
+        "domains": domains,
+        "api_keys": keys,
+        "api_key_roles": roles,
+        "short_urls": short_urls,
+        "tags": tags,
+        "short_urls_in_tags": in_tags,
+        "visit_locations": locations,
+        "visits": visits,
+        "short_url_visits_counts": counts,
+    }
+
+
+def shlink(path: Path) -> Path:
+    """A Shlink instance's ``data/database.sqlite`` (see the module's list)."""
+    return write_export(path, SHLINK_DDL, shlink_rows())

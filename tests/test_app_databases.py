@@ -99,7 +99,7 @@ cluster configuration database, a Vorta backup client's settings database, a Kim
 Wakapi coding-time server, a Traggo time tracker, an org-roam database (run for real), a Zed editor's
 workspace database, a pre-commit hook cache (run for real), an LLDAP directory server, a Pinchflat media
 archiver (Ecto), a Gonic music server, a MyBB forum, an Orchard Core CMS (YesSql), a selfoss feed
-reader, a Heimdall dashboard)
+reader, a Heimdall dashboard, a Shlink URL shortener)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -24896,3 +24896,92 @@ def test_heimdall_finds_its_text_keyed_app_list_and_its_null_app_is_no_orphan_bu
     }
     appid = profiled(run_dir)["columns"]["items"]["appid"]
     assert [issue["kind"] for issue in appid["issues"]] == ["null_like"]
+
+
+def test_shlink_keeps_its_case_sensitive_and_zero_led_short_codes_and_reads_its_doctrine_types(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.shlink)
+    rows = apps.shlink_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    with closing(sqlite3.connect(f"file:{ran.db}?mode=ro", uri=True)) as con:
+        names = {t: [c[1] for c in con.execute(f"PRAGMA table_info({quote_ident(t)})")] for t in rows}
+        declared = {
+            (t, c[1])
+            for t in rows
+            for c in con.execute(f"PRAGMA table_info({quote_ident(t)})")
+            if c[2] == "BOOLEAN"
+        }
+    assert {t: len(c) for t, c in names.items()} == {t: len(v[0]) for t, v in rows.items()}
+    # Its unique indexes beyond the keys (a short code per domain, a tag's name, an API key) are noted.
+    (indexes,) = [note for note in ran.record["notes"] if "indexes of the export not copied" in note]
+    assert indexes.startswith("6 indexes")
+    types = {table: ran.types(table) for table in rows}
+    # A short code is text as written: case tells 'abc12' from 'ABC12', and '007', '00123' and '2024'
+    # are codes, their zeros kept. A visit's type is its enum's text; the JSON of a role's meta text.
+    codes = [row[names["short_urls"].index("short_code")] for row in rows["short_urls"]]
+    assert {"abc12", "ABC12", "007", "00123", "2024"} <= set(codes)
+    assert (
+        types["short_urls"]["short_code"]
+        == types["visits"]["type"]
+        == types["api_key_roles"]["meta"]
+        == "text"
+    )
+    # chronos_datetime's Y-m-d H:i:s: timestamps; Doctrine's BOOLEAN 0/1: booleans (audited); FLOAT: the
+    # doubles, every digit; BIGINT UNSIGNED references: bigint.
+    for table, name in [("short_urls", "date_created"), ("short_urls", "valid_until"), ("visits", "date"),
+                        ("api_keys", "expiration_date"), ("migrations", "executed_at")]:  # fmt: skip
+        assert types[table][name] == "timestamp without time zone", (table, name)
+    assert {types[t][c] for t, c in declared} == {"boolean"}
+    assert types["visit_locations"]["lat"] == types["visit_locations"]["lon"] == "double precision"
+    assert types["visits"]["short_url_id"] == types["short_url_visits_counts"]["slot_id"] == "bigint"
+
+    def loaded(value: Any, kind: str) -> Any:
+        if value is None or value == "":
+            return None
+        if kind == "timestamp without time zone":
+            return datetime.fromisoformat(value)
+        if kind == "boolean":
+            return bool(value)
+        return arrives_as(value) if isinstance(value, str) else value
+
+    for table, columns in names.items():
+        relation = f"{quote_ident(ran.base)}.{quote_ident(table)}"
+        got = pg_query(ran.uri, f"SELECT {', '.join(quote_ident(c) for c in columns)} FROM {relation}")
+        expected = [
+            tuple(loaded(v, types[table][c]) for v, c in zip(row, columns, strict=True))
+            for row in rows[table]
+        ]
+        assert sorted(got, key=repr) == sorted(expected, key=repr), table
+    # Audited: each boolean read from 0/1, each '' of a location Shlink could not resolve made NULL.
+    audit = Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+    expected_audit: Counter[tuple[str, str, str]] = Counter()
+    for table, values in rows.items():
+        for row in values:
+            for name, value in zip(names[table], row, strict=True):
+                if (table, name) in declared:
+                    expected_audit[(table, name, f"boolean:{value}")] += 1
+                elif value == "":
+                    expected_audit[(table, name, "empty_to_null")] += 1
+    assert audit == expected_audit
+    assert expected_audit[("visit_locations", "city_name", "empty_to_null")] > 0
+    # Keys and references: Doctrine declares them all, the pair of a short URL's tag link its key.
+    assert {t: primary_key(ran.uri, ran.record["version_schema"], t) for t in rows} == {
+        **{t: ["id"] for t in rows},
+        "migrations": ["version"],
+        "short_urls_in_tags": ["short_url_id", "tag_id"],
+    }
+    assert references(run_dir) == {
+        ("api_key_roles", "api_key_id"): "api_keys.id",
+        ("short_urls", "domain_id"): "domains.id",
+        ("short_urls", "author_api_key_id"): "api_keys.id",
+        ("short_urls_in_tags", "short_url_id"): "short_urls.id",
+        ("short_urls_in_tags", "tag_id"): "tags.id",
+        ("visits", "short_url_id"): "short_urls.id",
+        ("visits", "visit_location_id"): "visit_locations.id",
+        ("short_url_visits_counts", "short_url_id"): "short_urls.id",
+    }
