@@ -77650,3 +77650,623 @@ def orchard_rows() -> dict[str, list[tuple[Any, ...]]]:
 def orchard(path: Path) -> Path:
     """An Orchard Core site's ``yessql.db`` (see the module's list)."""
     return write_export(path, ORCHARD_DDL, orchard_rows())
+
+
+# --- selfoss (feed reader on SQLite: src/daos/sqlite/Database.php of fossar/selfoss, the tables as a fresh
+# install leaves them after its upgrades to schema version 14; values shaped as src/daos/mysql/Items.php,
+# Sources.php, Tags.php (which the SQLite DAOs extend) and src/helpers/ContentLoader.php write them) ---
+#
+# A fresh install creates ``items`` without ``shared`` and ``lastseen``; version 9 adds ``shared BOOL``
+# (nothing writes it since, so NULL everywhere), version 11 re-creates the table with ``lastseen`` and
+# renames it (SQLite then keeps ``CREATE TABLE "items"``). ``version`` gains one row per upgrade: 8 at
+# install, then 9, 11, 13, 14. An item's ``datetime`` is the feed's date as ``Y-m-d H:i:s``; ``updatetime``
+# and ``lastseen`` are SQLite's ``CURRENT_TIMESTAMP`` (UTC); ``unread``/``starred`` PDO booleans 0/1 under
+# ``BOOL``; ``thumbnail`` and ``icon`` ``md5(url)`` plus ``.jpg``/``.png``, ``''`` when the fetch failed,
+# NULL when the feed has none; ``uid`` the feed's GUID or link. A source's ``tags`` are its tags joined by
+# commas (``''`` for none), ``params`` ``htmlentities(json_encode($params))`` (``{&quot;url&quot;:…}``,
+# slashes escaped), ``lastupdate``/``lastentry`` PHP ``time()`` seconds, ``error`` the moment glued to the
+# message (``date('Y-m-d H:i:s') . 'error loading feed content: …'``) or NULL. ``tags`` (tag, color) has no
+# key; a colour is ``#rrggbb``.
+SELFOSS_DDL = [
+    'CREATE TABLE "items" (\n                    id          INTEGER PRIMARY KEY AUTOINCREMENT,\n'
+    "                    datetime    DATETIME NOT NULL,\n                    title       TEXT NOT NULL,\n"
+    "                    content     TEXT NOT NULL,\n                    thumbnail   TEXT,\n"
+    "                    icon        TEXT,\n                    unread      BOOL NOT NULL,\n"
+    "                    starred     BOOL NOT NULL,\n                    source      INT NOT NULL,\n"
+    "                    uid         VARCHAR(255) NOT NULL,\n                    link        TEXT NOT NULL,\n"
+    "                    updatetime  DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,\n"
+    "                    author      VARCHAR(255),\n                    shared      BOOL,\n"
+    "                    lastseen    DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP\n                )",
+    "CREATE INDEX source ON items (source)",
+    "CREATE TRIGGER update_updatetime_trigger\n                    AFTER UPDATE ON items FOR EACH ROW\n"
+    "                        WHEN (\n                            OLD.unread <> NEW.unread OR\n"
+    "                            OLD.starred <> NEW.starred\n                        )\n"
+    "                        BEGIN\n                            UPDATE items\n"
+    "                            SET updatetime = CURRENT_TIMESTAMP\n"
+    "                            WHERE id = NEW.id;\n                        END",
+    "CREATE TABLE sources (\n                    id          INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+    "                    title       TEXT NOT NULL,\n                    tags        TEXT,\n"
+    "                    spout       TEXT NOT NULL,\n                    params      TEXT NOT NULL,\n"
+    "                    filter      TEXT,\n                    error       TEXT,\n"
+    "                    lastupdate  INTEGER,\n                    lastentry   INTEGER\n                )",
+    "CREATE TABLE version (\n                    version INT\n                )",
+    "CREATE TABLE tags (\n                    tag         TEXT NOT NULL,\n"
+    "                    color       TEXT NOT NULL\n                )",
+]
+
+SELFOSS_ITEM_COLUMNS = ["id", "datetime", "title", "content", "thumbnail", "icon", "unread", "starred",
+                        "source", "uid", "link", "updatetime", "author", "shared", "lastseen"]  # fmt: skip
+SELFOSS_SOURCE_COLUMNS = [
+    "id",
+    "title",
+    "tags",
+    "spout",
+    "params",
+    "filter",
+    "error",
+    "lastupdate",
+    "lastentry",
+]
+
+#: The sources: title, tags, spout, its params, filter.
+SELFOSS_SOURCES: list[tuple[str, list[str], str, dict[str, Any], str | None]] = [
+    ("LWN.net", ["linux", "news"], "spouts\\rss\\feed", {"url": "https://lwn.net/headlines/rss"}, None),
+    ("Hacker News", ["news", "tech"], "spouts\\rss\\feed", {"url": "https://news.ycombinator.com/rss"},
+     "/rust|python|sqlite/i"),
+    ("heise online", ["news", "de"], "spouts\\rss\\fulltextrss",
+     {"url": "https://www.heise.de/rss/heise-atom.xml"}, None),
+    ("selfoss commits", ["dev"], "spouts\\github\\commits",
+     {"owner": "fossar", "repo": "selfoss", "branch": "master"}, None),
+    ("r/selfhosted", ["tech"], "spouts\\reddit\\reddit2",
+     {"url": "r/selfhosted/top/?t=day", "username": "", "password": ""}, None),
+    ("Kurzgesagt", [], "spouts\\youtube\\youtube", {"channel": "UCsXVk37bltHxD1rDPwtNM8Q"}, None),
+    ("xkcd", ["comics"], "spouts\\rss\\images", {"url": "https://xkcd.com/atom.xml"}, None),
+    ("Café & Küche", ["food", "de"], "spouts\\rss\\feed",
+     {"url": "https://example.de/feed/?cat=3&lang=de"}, None),
+    ("Old blog (gone)", [], "spouts\\rss\\feed", {"url": "http://blog.example.invalid/feed"}, None),
+    ("Planet Python", ["dev", "python"], "spouts\\rss\\feed", {"url": "https://planetpython.org/rss20.xml"},
+     None),
+    ("Ars Technica", ["news", "tech"], "spouts\\rss\\fulltextrss",
+     {"url": "https://feeds.arstechnica.com/arstechnica/index"}, "/^(?!.*sponsored)/"),
+    ("Tagesschau", ["news", "de"], "spouts\\rss\\feed", {"url": "https://www.tagesschau.de/xml/rss2/"}, None),
+]  # fmt: skip
+
+
+def php_json_encode(value: Any) -> str:
+    """PHP's ``json_encode`` with its default flags: no spaces, non-ASCII as ``\\uXXXX``, ``/`` as ``\\/``."""
+    return json.dumps(value, separators=(",", ":")).replace("/", "\\/")
+
+
+def php_htmlentities(text: str) -> str:
+    """PHP 8's ``htmlentities`` of ASCII text (``ENT_QUOTES``): ``&``, ``"``, ``'``, ``<`` and ``>``."""
+    for raw, entity in [("&", "&amp;"), ('"', "&quot;"), ("'", "&#039;"), ("<", "&lt;"), (">", "&gt;")]:
+        text = text.replace(raw, entity)
+    return text
+
+
+def selfoss_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """A selfoss reader a few weeks after install: a dozen sources, their items read, starred or not."""
+    installed = datetime(2024, 4, 2, 19, 12, 7)
+    now = installed + timedelta(days=30, hours=5, minutes=3, seconds=41)
+    unix = int(now.replace(tzinfo=UTC).timestamp())
+    items: list[tuple[Any, ...]] = []
+    sources: list[tuple[Any, ...]] = []
+    newest: dict[int, datetime] = {}
+    titles = ["Kernel 6.9 released", "Show HN: A tiny SQLite viewer", "Neue Regeln für E-Scooter",
+              "Fix feed parsing of Atom dates", "What are you self-hosting this week?",
+              "Why the universe is big", "Standard Scientific Units", "Rezept: Käsespätzle",
+              "Python 3.13 beta 1", "Rust &amp; the Linux kernel", "Wetter: Sonne satt",
+              "[no title]", "PEP 703 accepted", "Ubuntu 24.04 LTS “Noble Numbat”"]  # fmt: skip
+    for n in range(1, 181):
+        source = [1, 2, 2, 3, 3, 4, 5, 5, 6, 7, 8, 10, 10, 11, 12, 12][n % 16]
+        moment = installed + timedelta(days=n // 7, hours=(n * 7) % 24, minutes=(n * 13) % 60, seconds=n % 60)
+        newest[source] = max(newest.get(source, moment), moment)
+        link = f"https://example.org/{source}/{n}?utm_source=rss"
+        uid = (
+            hashlib.md5(link.encode()).hexdigest()
+            if source in (4, 5)
+            else link
+            if n % 3
+            else f"urn:uuid:{UUID(int=n)}"
+        )
+        thumbnail_url = f"https://img.example.org/{n}.png"
+        thumbnail = (None if source not in (5, 6, 7) else "" if n % 11 == 0
+                     else hashlib.md5(thumbnail_url.encode()).hexdigest() + ".jpg")  # fmt: skip
+        icon_url = f"https://example.org/{source}/favicon.ico"
+        icon = (
+            None
+            if source == 4
+            else ""
+            if source == 8
+            else hashlib.md5(icon_url.encode()).hexdigest() + ".png"
+        )
+        read = n < 150 and n % 7 != 3
+        starred = n % 19 == 4
+        seen = now - timedelta(hours=(n * 5) % 48) if n > 60 else moment + timedelta(minutes=3)
+        updated = seen + timedelta(minutes=n % 9) if read or starred else moment + timedelta(minutes=3)
+        title = titles[n % len(titles)] + ("" if n < len(titles) else f" ({n})")
+        content = [
+            f'<p>{title}</p>\n<p>Read more on <a href="{link}">the site</a>.</p>',
+            f'<img src="https://img.example.org/{n}.png" alt="" /><br />{title}',
+            "",
+            "Error: Content not fetched. Reason: cURL error 28: Operation timed out after 30000 milliseconds",
+            "<ul><li>one</li><li>two &amp; three</li></ul>",
+        ][n % 5 if n % 5 != 3 or source in (3, 11) else 0]
+        authors = ["Jonathan Corbet", "dang", "Anna Müller", "jtojnar", "u/homelab_hero",
+                   "Kurzgesagt – In a Nutshell", "Randall", "Oma Erna"]  # fmt: skip
+        author = None if n % 4 == 0 else authors[n % 8]
+        items.append(
+            (n, moment.strftime("%Y-%m-%d %H:%M:%S"), title, content, thumbnail, icon, int(not read),
+             int(starred), source, uid, link, updated.strftime("%Y-%m-%d %H:%M:%S"), author, None,
+             seen.strftime("%Y-%m-%d %H:%M:%S"))
+        )  # fmt: skip
+    for s, (title, tags, spout, params, filter_) in enumerate(SELFOSS_SOURCES, start=1):
+        error = (
+            (now - timedelta(minutes=2)).strftime("%Y-%m-%d %H:%M:%S")
+            + "error loading feed content: cURL error 6: Could not resolve host: blog.example.invalid"
+            if s == 9
+            else None
+        )
+        last = newest.get(s)
+        sources.append(
+            (s, title, ",".join(tags), spout, php_htmlentities(php_json_encode(params)), filter_, error,
+             unix - 60 * s - (s * 17) % 60,
+             None if last is None else int(last.replace(tzinfo=UTC).timestamp()))
+        )  # fmt: skip
+    tag_names = sorted({tag for _, tags, *_ in SELFOSS_SOURCES for tag in tags})
+    tags = [(tag, f"#{int(hashlib.md5(tag.encode()).hexdigest()[:6], 16):06x}") for tag in tag_names]
+    tags[2] = (tags[2][0], "#00cc00")
+    return {
+        "items": items,
+        "sources": sources,
+        "version": [(8,), (9,), (11,), (13,), (14,)],
+        "tags": tags,
+    }
+
+
+def selfoss(path: Path) -> Path:
+    """A selfoss feed reader's ``data/sqlite/selfoss.db`` (see the module's list)."""
+    return write_export(path, SELFOSS_DDL, selfoss_rows())
+
+
+# --- Heimdall (application dashboard on Laravel's SQLite default: linuxserver/Heimdall's
+# database/migrations/*.php through Laravel's SQLite schema grammar, the columns later migrations added
+# appended as SQLite's ALTER TABLE leaves them; values as database/seeders/SettingsSeeder.php,
+# app/Http/Controllers/ItemController.php's storelogic and app/Item.php write them through Eloquent) ---
+#
+# The seeder's home tag is the item with id 0 (``app.dashboard``, url ``''``, type 1, user 0); every app
+# on the dashboard has a row (item, 0) in ``item_tag``, whose two columns are declared references to
+# ``items`` and whose timestamps nobody fills (``belongsToMany`` without ``withTimestamps``). A tag is an
+# item of type 1 whose url is its slug. An app's ``appid`` is its application's 40-hex-digit id, or the
+# text ``'null'`` for a custom link (the form's value, kept; ``class`` then NULL); ``applications`` is keyed
+# by ``appid`` through a unique index only. ``description`` is Item::checkConfig's ``json_encode`` of the
+# form's config (``enabled`` added, slashes escaped), NULL without one; ``class`` the app's PHP class with
+# its backslashes. Booleans ``tinyint(1)`` 0/1; times Eloquent's ``Y-m-d H:i:s``; a deleted item keeps
+# its row with ``deleted_at``. ``settings.order`` is a varchar whose default '0' nobody changes; a
+# setting's per-user value lives in ``setting_user`` (keyed by both ids).
+HEIMDALL_DDL = [
+    'CREATE TABLE "migrations" ("id" integer primary key autoincrement not null, '
+    '"migration" varchar not null, "batch" integer not null)',
+    'CREATE TABLE "items" ("id" integer primary key autoincrement not null, "title" varchar not null, '
+    '"colour" varchar, "icon" varchar, "url" varchar not null, "description" text, '
+    "\"pinned\" tinyint(1) not null default '0', \"order\" integer not null default '0', "
+    '"deleted_at" datetime, "created_at" datetime, "updated_at" datetime, '
+    '"type" integer not null default \'0\', "user_id" integer not null default \'1\', "class" varchar, '
+    '"appid" varchar, "appdescription" text, "role" text, "pinned_line" integer not null default \'0\')',
+    'CREATE INDEX "items_type_index" on "items" ("type")',
+    'CREATE INDEX "items_user_id_index" on "items" ("user_id")',
+    'CREATE INDEX "items_pinned_line_index" on "items" ("pinned_line")',
+    'CREATE TABLE "settings" ("id" integer primary key autoincrement not null, "group_id" integer not null '
+    'default \'0\', "key" varchar not null, "type" varchar not null default \'text\', "options" text, '
+    '"label" varchar not null, "value" varchar, "order" varchar not null default \'0\', '
+    "\"system\" tinyint(1) not null default '0')",
+    'CREATE TABLE "setting_groups" ("id" integer primary key autoincrement not null, "title" varchar not '
+    "null, \"order\" integer not null default '0')",
+    'CREATE TABLE "item_tag" ("item_id" integer not null, "tag_id" integer not null, "created_at" datetime, '
+    '"updated_at" datetime, foreign key("item_id") references "items"("id") on delete cascade, '
+    'foreign key("tag_id") references "items"("id") on delete cascade)',
+    'CREATE INDEX "item_tag_item_id_index" on "item_tag" ("item_id")',
+    'CREATE INDEX "item_tag_tag_id_index" on "item_tag" ("tag_id")',
+    'CREATE TABLE "users" ("id" integer primary key autoincrement not null, "username" varchar not null, '
+    '"email" varchar not null, "avatar" varchar, "password" varchar, "autologin" varchar, '
+    '"public_front" tinyint(1) not null default \'0\', "remember_token" varchar, "created_at" datetime, '
+    '"updated_at" datetime)',
+    'CREATE UNIQUE INDEX "users_username_unique" on "users" ("username")',
+    'CREATE INDEX "users_autologin_index" on "users" ("autologin")',
+    'CREATE TABLE "setting_user" ("setting_id" integer not null, "user_id" integer not null, '
+    '"uservalue" varchar, foreign key("setting_id") references "settings"("id") on delete cascade, '
+    'foreign key("user_id") references "users"("id") on delete cascade, '
+    'primary key ("setting_id", "user_id"))',
+    'CREATE INDEX "setting_user_setting_id_index" on "setting_user" ("setting_id")',
+    'CREATE INDEX "setting_user_user_id_index" on "setting_user" ("user_id")',
+    'CREATE TABLE "applications" ("appid" varchar not null, "name" varchar not null, "sha" varchar, '
+    '"icon" varchar, "website" varchar, "license" varchar, "description" text, '
+    "\"enhanced\" tinyint(1) not null default '0', \"tile_background\" varchar not null default 'dark', "
+    '"created_at" datetime, "updated_at" datetime, "class" varchar)',
+    'CREATE UNIQUE INDEX "applications_appid_unique" on "applications" ("appid")',
+    'CREATE UNIQUE INDEX "applications_name_unique" on "applications" ("name")',
+    'CREATE UNIQUE INDEX "applications_sha_unique" on "applications" ("sha")',
+    'CREATE INDEX "applications_class_index" on "applications" ("class")',
+]
+
+HEIMDALL_MIGRATIONS = [
+    "2018_01_27_155922_create_items_table", "2018_02_04_185524_create_settings_table",
+    "2018_02_04_185802_create_setting_groups_table", "2018_02_16_175830_add_columns_to_items_for_groups",
+    "2018_02_16_193703_item_tag", "2018_10_12_122907_create_users_table",
+    "2018_10_12_123036_create_password_resets_table", "2018_10_12_131222_add_user_id_to_items_table",
+    "2018_10_12_140451_create_setting_user_pivot_table", "2018_10_18_110905_create_applications_table",
+    "2018_10_23_132008_add_class_to_items_table", "2018_10_31_191604_create_jobs_table",
+    "2018_11_06_112434_create_failed_jobs_table", "2022_03_15_140911_add_appid_to_items",
+    "2022_03_16_093044_add_class_to_application", "2022_03_16_181343_add_app_description_to_items",
+    "2023_01_27_121000_add_role_to_item", "2023_10_22_175830_add_columns_to_items_for_pinline",
+    "2024_02_16_000000_rename_password_resets_table",
+]  # fmt: skip
+
+#: Applications of the app list: name, enhanced, tile background, licence.
+HEIMDALL_APPS = [
+    ("Plex", 1, "dark", "MIT License"), ("Sonarr", 1, "dark", "GNU General Public License v3.0"),
+    ("Radarr", 1, "dark", "GNU General Public License v3.0"),
+    ("Lidarr", 1, "dark", "GNU General Public License v3.0"),
+    ("Pihole", 1, "light", "European Union Public License 1.2"), ("Nextcloud", 1, "light", "AGPL-3.0"),
+    ("Portainer", 1, "dark", "zlib License"), ("Jellyfin", 1, "dark", "GNU General Public License v2.0"),
+    ("Transmission", 1, "dark", "GNU General Public License v2.0"), ("Deluge", 1, "dark", "GPL-3.0"),
+    ("qBittorrent", 1, "light", "GNU General Public License v2.0"), ("SABnzbd", 1, "dark", "GPL-2.0"),
+    ("NZBGet", 1, "dark", "GPL-2.0"), ("Tautulli", 1, "dark", "GPL-3.0"), ("Ombi", 1, "dark", "GPL-2.0"),
+    ("Overseerr", 1, "dark", "MIT License"), ("Bazarr", 0, "dark", "GPL-3.0"),
+    ("Prowlarr", 1, "dark", "GPL-3.0"), ("Jackett", 1, "dark", "GPL-2.0"),
+    ("Home Assistant", 1, "light", "Apache-2.0"), ("Grafana", 0, "dark", "AGPL-3.0"),
+    ("Proxmox", 1, "light", "AGPL-3.0"), ("UniFi", 0, "light", ""), ("Syncthing", 0, "light", "MPL-2.0"),
+    ("Gitea", 0, "light", "MIT License"), ("Vaultwarden", 0, "dark", "AGPL-3.0"),
+    ("Duplicati", 0, "light", "LGPL-2.1"), ("Uptime Kuma", 1, "dark", "MIT License"),
+    ("AdGuard Home", 1, "light", "GPL-3.0"), ("Node-RED", 0, "dark", "Apache-2.0"),
+    ("Paperless-ngx", 1, "light", "GPL-3.0"), ("Immich", 1, "light", "AGPL-3.0"),
+    ("Miniflux", 1, "light", "Apache-2.0"), ("FreshRSS", 0, "light", "AGPL-3.0"),
+    ("Calibre-Web", 0, "dark", "GPL-3.0"), ("Emby", 1, "dark", "GPL-2.0"),
+]  # fmt: skip
+
+
+def heimdall_class(name: str) -> str:
+    """``Application::classFromName``: the app's PHP class, its name's letters and digits."""
+    short = re.sub(r"[^A-Za-z0-9]", "", name)
+    return f"\\App\\SupportedApps\\{short}\\{short}"
+
+
+def heimdall_appid(name: str) -> str:
+    return hashlib.sha1(f"heimdall-app:{name}".encode()).hexdigest()
+
+
+def heimdall_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """A Heimdall dashboard a few months after install: its app list, three users, tags and their apps."""
+    installed = datetime(2023, 11, 18, 9, 41, 3)
+
+    def stamp(moment: datetime) -> str:
+        return moment.strftime("%Y-%m-%d %H:%M:%S")
+
+    migrations = [
+        (n, name, 1 if n <= 13 else 2 if n <= 18 else 3)
+        for n, name in enumerate(HEIMDALL_MIGRATIONS, start=1)
+    ]
+    refreshed = installed + timedelta(days=95, hours=3, seconds=12)
+    applications = []
+    for k, (name, enhanced, background, licence) in enumerate(HEIMDALL_APPS):
+        short = re.sub(r"[^A-Za-z0-9]", "", name).lower()
+        applications.append(
+            (heimdall_appid(name), name,
+             None if k % 9 == 4 else hashlib.sha1(f"{name}.zip".encode()).hexdigest(),
+             f"{short}.{'svg' if k % 3 == 0 else 'png'}", f"https://{short}.example.org" if k % 7 else None,
+             licence or None,
+             f"{name} is a self-hosted application.{' Ça marche.' if k % 11 == 5 else ''}",
+             enhanced, background, stamp(installed if k < 30 else refreshed), stamp(refreshed),
+             heimdall_class(name))
+        )  # fmt: skip
+    users = [
+        (1, "admin", "admin@test.com", None, None, None, 1, None, stamp(installed), stamp(installed)),
+        (2, "anna", "anna@example.org", "avatars/5Yb0d3QwPz6aK8mLr1JcTgHn.png",
+         "$2y$10$" + hashlib.sha256(b"anna").hexdigest()[:53], None, 0,
+         hashlib.sha256(b"remember-anna").hexdigest()[:60], stamp(installed + timedelta(days=2, minutes=7)),
+         stamp(installed + timedelta(days=40))),
+        (3, "kids", "kids@example.org", None, None, "pR8vK2xQ7mZ4wN6tY1bC", 0, None,
+         stamp(installed + timedelta(days=9, hours=1)), stamp(installed + timedelta(days=9, hours=1))),
+    ]  # fmt: skip
+    home = stamp(installed + timedelta(seconds=2))
+    items: list[tuple[Any, ...]] = [
+        (0, "app.dashboard", None, None, "", None, 0, 0, None, home, home, 1, 0, None, None, None, None, 0)
+    ]
+    links: list[tuple[Any, ...]] = []
+    tags = [
+        ("Media", "#161b1f", "media"),
+        ("Downloads", "#3a6f8f", "downloads"),
+        ("Netzwerk", "#fafbfc", "netzwerk"),
+    ]
+    for t, (title, colour, slug) in enumerate(tags, start=1):
+        moment = stamp(installed + timedelta(minutes=5 + t))
+        icon = f"icons/{slug}.png" if t != 2 else None
+        items.append(
+            (t, title, colour, icon, slug, None, 1, t, None, moment, moment, 1, 1, None, None, None, None, 0)
+        )
+        links.append((t, 0, None, None))
+    customs = ["Router", "NAS admin", "Grocy (Küche)", "Wiki"]
+    for n in range(30):
+        item = len(items)
+        created = installed + timedelta(days=n * 3 % 60, hours=n % 7, minutes=n * 11 % 60, seconds=n * 7 % 60)
+        updated = created + timedelta(days=n % 4, minutes=n) if n % 3 else created
+        custom = n % 8 == 5
+        if custom:
+            title = customs[(n // 8) % len(customs)]
+            appid, klass, colour, background = "null", None, "#2b3e4a", "dark"
+            icon = f"icons/{hashlib.md5(title.encode()).hexdigest()}.png"
+            enhanced = 0
+            appdescription = None
+        else:
+            name, enhanced, background, licence = HEIMDALL_APPS[(n * 7) % len(HEIMDALL_APPS)]
+            title, appid, klass = name, heimdall_appid(name), heimdall_class(name)
+            colour = "#fafbfc" if background == "light" else "#161b1f"
+            short = re.sub(r"[^A-Za-z0-9]", "", name).lower()
+            listed = HEIMDALL_APPS.index((name, enhanced, background, licence))
+            icon = f"icons/{short}.{'svg' if listed % 3 == 0 else 'png'}"
+            appdescription = f"{name} is a self-hosted application. - {licence}" if n % 4 else None
+        host = title.lower().replace(" ", "-").replace("(", "").replace(")", "")
+        url = f"https://{host}.home.example:{8000 + n}/"
+        config = None
+        if enhanced and n % 5 != 2:
+            key = hashlib.md5(f"key{n}".encode()).hexdigest() if n % 6 else None
+            config = php_json_encode(
+                {"type": appid,
+                 "override_url": f"http://192.168.1.{20 + n}:{8000 + n}/" if n % 7 == 3 else None,
+                 "apikey": key, "dataonly": "0", "enabled": key is not None or n % 7 == 3}
+            )  # fmt: skip
+        deleted = stamp(updated + timedelta(days=2)) if n in (9, 22) else None
+        items.append(
+            (item, title, colour, icon, url, config, int(n % 6 != 1), n % 12, deleted, stamp(created),
+             stamp(updated), 0, 2 if n % 10 == 7 else 1, klass, appid, appdescription,
+             "admin" if n == 13 else None, 0)
+        )  # fmt: skip
+        if n % 9 != 8:
+            links.append((item, 0, None, None))
+        if n % 3 == 0 or n % 9 == 8:
+            links.append((item, 1 + n % 3, None, None))
+    settings = [
+        (1, 1, "version", "text", None, "app.settings.version", "2.6.3", "0", 1),
+        (2, 2, "background_image", "image", None, "app.settings.background_image", None, "0", 0),
+        (3, 3, "homepage_search", "boolean", None, "app.settings.homepage_search", None, "0", 0),
+        (4, 3, "search_provider", "select",
+         php_json_encode({"none": "app.options.none", "google": "app.options.google",
+                          "ddg": "app.options.ddg", "qwant": "app.options.qwant", "bing": "app.options.bing",
+                          "startpage": "app.options.startpage"}),
+         "app.settings.search_provider", None, "0", 0),
+        (5, 1, "language", "select",
+         php_json_encode({"de": "Deutsch (German)", "en": "English (English)", "fr": "Français (French)",
+                          "ja": "日本語 (Japanese)", "nl": "Nederlands (Dutch)", "sv": "Svenska (Swedish)"}),
+         "app.settings.language", "en", "0", 0),
+        (12, 2, "trianglify", "boolean", None, "app.settings.trianglify", None, "0", 0),
+        (13, 2, "trianglify_seed", "text", None, "app.settings.trianglify_seed", "heimdall", "0", 0),
+        (7, 3, "window_target", "select",
+         php_json_encode({"current": "app.settings.window_target.current",
+                          "heimdall": "app.settings.window_target.one",
+                          "_blank": "app.settings.window_target.new"}),
+         "app.settings.window_target", "heimdall", "0", 0),
+        (8, 1, "support", "text", None, "app.settings.support",
+         '<a rel="noopener" target="_blank" href="https://discord.gg/CCjHKn4">Discord</a> | '
+         '<a rel="noopener" target="_blank" href="https://github.com/linuxserver/Heimdall">Github</a> | '
+         '<a rel="noopener" target="_blank" href="https://blog.heimdall.site/">Blog</a>', "0", 1),
+        (9, 1, "donate", "text", None, "app.settings.donate",
+         '<a rel="noopener" target="_blank" href="https://www.paypal.me/heimdall">Paypal</a>', "0", 1),
+        (10, 4, "custom_css", "textarea", None, "app.settings.custom_css", "", "0", 0),
+        (11, 4, "custom_js", "textarea", None, "app.settings.custom_js", "", "0", 0),
+        (14, 2, "treat_tags_as", "select",
+         php_json_encode({"folders": "app.settings.folders", "tags": "app.settings.tags",
+                          "categories": "app.settings.categories"}),
+         "app.settings.treat_tags_as", "folders", "0", 0),
+    ]  # fmt: skip
+    groups = [(1, "app.settings.system", 0), (2, "app.settings.appearance", 1),
+              (3, "app.settings.miscellaneous", 2), (4, "app.settings.advanced", 3)]  # fmt: skip
+    setting_user = [
+        (2, 1, "backgrounds/Xq3LrV0k9bTzP1sWm8aJ4cYd.jpg"), (3, 1, "1"), (4, 1, "ddg"), (5, 1, "en"),
+        (12, 1, "0"), (13, 1, "heimdall"), (7, 1, "_blank"), (10, 1, ".item { border-radius: 12px; }\n"),
+        (11, 1, None), (14, 1, "tags"), (4, 2, "google"), (5, 2, "de"), (3, 2, "0"), (14, 2, "categories"),
+        (5, 3, "fr"), (12, 3, "1"), (13, 3, "kinderzimmer"),
+    ]  # fmt: skip
+    return {
+        "migrations": migrations,
+        "items": items,
+        "settings": settings,
+        "setting_groups": groups,
+        "item_tag": links,
+        "users": users,
+        "setting_user": setting_user,
+        "applications": applications,
+    }
+
+
+def heimdall(path: Path) -> Path:
+    """A Heimdall dashboard's ``database/app.sqlite`` (see the module's list)."""
+    return write_export(path, HEIMDALL_DDL, heimdall_rows())
+
+
+# --- Shlink (URL shortener on SQLite: module/Core/config/entities-mappings/*.php and
+# module/Rest/config/entities-mappings/*.php of shlinkio/shlink through Doctrine DBAL's SqlitePlatform, as
+# `shlink db:create` leaves them; values as Doctrine writes its entities) ---
+#
+# Every id ``BIGINT`` IDENTITY (``INTEGER PRIMARY KEY AUTOINCREMENT``), a reference ``BIGINT UNSIGNED``
+# with its FOREIGN KEY declared; ``chronos_datetime`` is ``DATETIME`` text ``Y-m-d H:i:s``; ``BOOLEAN``
+# 0/1; ``FLOAT`` (a location's lat/lon) a ``DOUBLE PRECISION`` REAL; a ``JSON`` field PHP's
+# ``json_encode`` (an empty role meta ``[]``). A short code is case-sensitive (``abc12`` beside
+# ``ABC12``), a custom slug may be digits with leading zeros (``007``); a visit's ``type`` is its enum's
+# value, an orphan visit (to the base URL, a 404, an invalid code) has no short URL; its address is kept
+# anonymized (the last octet 0). A location Shlink could not resolve is written empty: its texts ``''``,
+# lat/lon 0, ``is_empty`` 1. Doctrine Migrations' own table lists the versions run (PHP class names).
+SHLINK_DDL = [
+    "CREATE TABLE migrations (version VARCHAR(191) NOT NULL, executed_at DATETIME DEFAULT NULL, "
+    "execution_time INTEGER DEFAULT NULL, PRIMARY KEY(version))",
+    "CREATE TABLE domains (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, authority VARCHAR(255) NOT "
+    "NULL, base_url_redirect VARCHAR(255) DEFAULT NULL, regular_not_found_redirect VARCHAR(255) "
+    "DEFAULT NULL, invalid_short_url_redirect VARCHAR(255) DEFAULT NULL)",
+    "CREATE UNIQUE INDEX UNIQ_8C7BBF9DD0E5E9E4 ON domains (authority)",
+    'CREATE TABLE api_keys (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, "key" VARCHAR(255) NOT '
+    "NULL, expiration_date DATETIME DEFAULT NULL, enabled BOOLEAN NOT NULL)",
+    'CREATE UNIQUE INDEX UNIQ_9579321F8A90ABA9 ON api_keys ("key")',
+    "CREATE TABLE api_key_roles (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, api_key_id BIGINT "
+    "UNSIGNED NOT NULL, role_name VARCHAR(255) NOT NULL, meta CLOB NOT NULL --(DC2Type:json)\n, "
+    "CONSTRAINT FK_8A7E50F48BE312B3 FOREIGN KEY (api_key_id) REFERENCES api_keys (id) ON DELETE "
+    "CASCADE NOT DEFERRABLE INITIALLY IMMEDIATE)",
+    "CREATE UNIQUE INDEX UQ_role_plus_api_key ON api_key_roles (role_name, api_key_id)",
+    "CREATE TABLE short_urls (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, domain_id BIGINT UNSIGNED "
+    "DEFAULT NULL, author_api_key_id BIGINT UNSIGNED DEFAULT NULL, original_url VARCHAR(2048) NOT "
+    "NULL, short_code VARCHAR(255) NOT NULL, date_created DATETIME NOT NULL "
+    "--(DC2Type:chronos_datetime)\n, valid_since DATETIME DEFAULT NULL --(DC2Type:chronos_datetime)\n, "
+    "valid_until DATETIME DEFAULT NULL --(DC2Type:chronos_datetime)\n, max_visits INTEGER DEFAULT "
+    "NULL, import_source VARCHAR(255) DEFAULT NULL, import_original_short_code VARCHAR(255) DEFAULT "
+    "NULL, title VARCHAR(512) DEFAULT NULL, title_was_auto_resolved BOOLEAN DEFAULT 0 NOT NULL, "
+    "crawlable BOOLEAN DEFAULT 0 NOT NULL, forward_query BOOLEAN DEFAULT 1 NOT NULL, CONSTRAINT "
+    "FK_1A7C8B2B115F0EE5 FOREIGN KEY (domain_id) REFERENCES domains (id) ON DELETE RESTRICT NOT "
+    "DEFERRABLE INITIALLY IMMEDIATE, CONSTRAINT FK_1A7C8B2B4E1E9D2A FOREIGN KEY (author_api_key_id) "
+    "REFERENCES api_keys (id) ON DELETE SET NULL NOT DEFERRABLE INITIALLY IMMEDIATE)",
+    "CREATE INDEX IDX_1A7C8B2B115F0EE5 ON short_urls (domain_id)",
+    "CREATE INDEX IDX_1A7C8B2B4E1E9D2A ON short_urls (author_api_key_id)",
+    "CREATE UNIQUE INDEX unique_short_code_plus_domain ON short_urls (short_code, domain_id)",
+    "CREATE TABLE tags (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, name VARCHAR(255) NOT NULL)",
+    "CREATE UNIQUE INDEX UNIQ_6FBC94265E237E06 ON tags (name)",
+    "CREATE TABLE short_urls_in_tags (short_url_id BIGINT UNSIGNED NOT NULL, tag_id BIGINT UNSIGNED "
+    "NOT NULL, PRIMARY KEY(short_url_id, tag_id), CONSTRAINT FK_7A7E1B9AF3EB3A4C FOREIGN KEY "
+    "(short_url_id) REFERENCES short_urls (id) ON DELETE CASCADE NOT DEFERRABLE INITIALLY IMMEDIATE, "
+    "CONSTRAINT FK_7A7E1B9ABAD26311 FOREIGN KEY (tag_id) REFERENCES tags (id) ON DELETE CASCADE NOT "
+    "DEFERRABLE INITIALLY IMMEDIATE)",
+    "CREATE TABLE visit_locations (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, country_code "
+    "VARCHAR(255) DEFAULT NULL, country_name VARCHAR(255) DEFAULT NULL, region_name VARCHAR(255) "
+    "DEFAULT NULL, city_name VARCHAR(255) DEFAULT NULL, timezone VARCHAR(255) DEFAULT NULL, lat DOUBLE "
+    "PRECISION NOT NULL, lon DOUBLE PRECISION NOT NULL, is_empty BOOLEAN DEFAULT 0 NOT NULL)",
+    "CREATE TABLE visits (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, short_url_id BIGINT UNSIGNED "
+    "DEFAULT NULL, visit_location_id BIGINT UNSIGNED DEFAULT NULL, referer VARCHAR(1024) DEFAULT NULL, "
+    '"date" DATETIME NOT NULL --(DC2Type:chronos_datetime)\n, remote_addr VARCHAR(256) DEFAULT NULL, '
+    "user_agent VARCHAR(512) DEFAULT NULL, visited_url VARCHAR(2048) DEFAULT NULL, type VARCHAR(255) "
+    "NOT NULL, potential_bot BOOLEAN DEFAULT 0 NOT NULL, redirect_url VARCHAR(2048) DEFAULT NULL, "
+    "CONSTRAINT FK_444839EAF3EB3A4C FOREIGN KEY (short_url_id) REFERENCES short_urls (id) ON DELETE "
+    "CASCADE NOT DEFERRABLE INITIALLY IMMEDIATE, CONSTRAINT FK_444839EAC4A4A7B9 FOREIGN KEY "
+    "(visit_location_id) REFERENCES visit_locations (id) ON DELETE SET NULL NOT DEFERRABLE INITIALLY "
+    "IMMEDIATE)",
+    "CREATE INDEX IDX_444839EAF3EB3A4C ON visits (short_url_id)",
+    "CREATE INDEX IDX_444839EAC4A4A7B9 ON visits (visit_location_id)",
+    'CREATE INDEX IDX_visits_date ON visits ("date")',
+    "CREATE TABLE short_url_visits_counts (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, short_url_id "
+    "BIGINT UNSIGNED NOT NULL, potential_bot BOOLEAN DEFAULT 0 NOT NULL, count BIGINT UNSIGNED NOT "
+    "NULL, slot_id INTEGER UNSIGNED NOT NULL, CONSTRAINT FK_C41E4A4AF3EB3A4C FOREIGN KEY "
+    "(short_url_id) REFERENCES short_urls (id) ON DELETE CASCADE NOT DEFERRABLE INITIALLY IMMEDIATE)",
+    "CREATE INDEX IDX_C41E4A4AF3EB3A4C ON short_url_visits_counts (short_url_id)",
+]
+
+SHLINK_MIGRATIONS = ["Version20160819142757", "Version20160820191203", "Version20171021093246",
+                     "Version20180913205455", "Version20190930165521", "Version20200105165647",
+                     "Version20201102113208", "Version20210118153932", "Version20210522051601",
+                     "Version20211002072605", "Version20220110113313", "Version20221021140000",
+                     "Version20230211171904", "Version20240220214031", "Version20240318084804"]  # fmt: skip
+
+#: Places GeoLite2 resolves: country code, country, region, city, time zone, lat, lon.
+SHLINK_PLACES = [
+    ("DE", "Germany", "Land Berlin", "Berlin", "Europe/Berlin", 52.5196, 13.4069),
+    ("ES", "Spain", "Madrid", "Madrid", "Europe/Madrid", 40.4163, -3.6934),
+    ("US", "United States", "California", "San José", "America/Los_Angeles", 37.3388, -121.8914),
+    ("JP", "Japan", "Tokyo", "Tokyo", "Asia/Tokyo", 35.6893, 139.6899),
+    ("BR", "Brazil", "São Paulo", "São Paulo", "America/Sao_Paulo", -23.5335, -46.6359),
+    ("AU", "Australia", "New South Wales", "Sydney", "Australia/Sydney", -33.8715, 151.2006),
+    ("NL", "Netherlands", "", "", "Europe/Amsterdam", 52.3824, 4.8995),
+]
+
+
+def shlink_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """A Shlink instance after a few months: two domains, API keys with roles, short URLs and their
+    visits, some located, some orphan, with the visit counters' slots."""
+    start = datetime(2024, 1, 8, 10, 4, 51)
+
+    def stamp(moment: datetime) -> str:
+        return moment.strftime("%Y-%m-%d %H:%M:%S")
+
+    migrations = [
+        (f"ShlinkMigrations\\{version}", stamp(start - timedelta(seconds=30 - n)), 4 + (n * 37) % 90)
+        for n, version in enumerate(SHLINK_MIGRATIONS)
+    ]
+    domains = [(1, "s.example.org", "https://example.org", None, "https://example.org/404"),
+               (2, "go.beispiel.de", None, None, None)]  # fmt: skip
+    keys = [
+        (n, str(UUID(int=0x6B8A2F0E11D4_4C3A_9E21_5F7B3C2D1A00 + n)),
+         stamp(start + timedelta(days=90)) if n == 2 else None, int(n != 3))
+        for n in range(1, 5)
+    ]  # fmt: skip
+    roles = [(1, 2, "AUTHORED_SHORT_URLS", "[]"),
+             (2, 3, "DOMAIN_SPECIFIC", php_json_encode({"domain_id": "2"})),
+             (3, 3, "AUTHORED_SHORT_URLS", "[]")]  # fmt: skip
+    codes = ["abc12", "ABC12", "x9Kp3", "007", "00123", "2024", "rEp0s", "Wq7zT", "kBn4m", "docs", "m8RtY",
+             "blog-post-übersicht", "0800-hotline", "T3st0", "zz9Qe", "LmN0p", "gH4jK", "p2PqR"]  # fmt: skip
+    titles = ["Example Domain", None, "Shlink — The URL shortener", None, "Bond, James Bond",
+              "2024 in review", "GitHub - shlinkio/shlink", None, "Café & Bar « Zentrum »",
+              "Documentation", None, "Blog: Übersicht", "Hotline", None, "Release notes 4.0", None,
+              "Pricing", None]  # fmt: skip
+    short_urls, visits, locations, counts = [], [], [], []
+    for n, code in enumerate(codes, start=1):
+        created = start + timedelta(days=n * 5, hours=n % 9, minutes=n * 13 % 60, seconds=n * 29 % 60)
+        domain = 2 if n % 5 == 0 else None
+        imported = n in (3, 4)
+        short_urls.append(
+            (n, domain, 2 if n % 4 == 1 else 3 if domain == 2 else None,
+             f"https://www.example.org/{code.lower()}/page?utm_source=shlink&id={n:04d}" if n != 7
+             else "https://github.com/shlinkio/shlink",
+             code, stamp(created), stamp(created + timedelta(hours=1)) if n == 6 else None,
+             stamp(created + timedelta(days=30)) if n in (6, 14) else None, 100 if n == 14 else None,
+             "bitly" if imported else None, f"bit{n}Ly" if imported else None, titles[n - 1],
+             int(titles[n - 1] is not None and n % 3 == 0), int(n % 4 == 0), int(n != 11))
+        )  # fmt: skip
+        for k in range((n * 7) % 9):
+            moment = created + timedelta(
+                days=k * 3 + 1, hours=k * 5 % 24, minutes=(n + k) * 7 % 60, seconds=k
+            )
+            place = (n + k) % 9
+            location = None
+            if place < len(SHLINK_PLACES) + 1 and k % 3 != 2:
+                location = len(locations) + 1
+                if place == len(SHLINK_PLACES):
+                    locations.append((location, "", "", "", "", "", 0.0, 0.0, 1))
+                else:
+                    country, name, region, city, zone, lat, lon = SHLINK_PLACES[place]
+                    locations.append((location, country, name, region, city, zone, lat, lon, 0))
+            bot = (n + k) % 11 == 0
+            visits.append(
+                (len(visits) + 1, n, location,
+                 ["https://t.co/abc", None, "https://www.google.com/", "android-app://com.slack"][k % 4],
+                 stamp(moment), None if k % 5 == 4 else "203.0.113.0" if k % 2 else "2001:db8:85a3::",
+                 "facebookexternalhit/1.1" if bot else
+                 "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/120.0 Safari/537.36",
+                 f"https://s.example.org/{code}" if n % 5 else f"https://go.beispiel.de/{code}",
+                 "valid_short_url", int(bot),
+                 None if n % 6 else f"https://www.example.org/{code.lower()}/page")
+            )  # fmt: skip
+        for bot in (0, 1):
+            tally = sum(1 for v in visits if v[1] == n and v[9] == bot)
+            if tally:
+                counts.append((len(counts) + 1, n, bot, tally, (n * 31 + bot * 17) % 100))
+    for k, kind in enumerate(["base_url", "regular_404", "invalid_short_url", "regular_404", "base_url"]):
+        moment = start + timedelta(days=20 + k * 9, hours=k, seconds=k * 11)
+        visits.append(
+            (len(visits) + 1, None, None, None, stamp(moment), "198.51.100.0", "curl/8.5.0",
+             ["https://s.example.org/", "https://s.example.org/wp-login.php", "https://s.example.org/zzzzz",
+              "https://s.example.org/.env", "https://go.beispiel.de/"][k], kind, int(k % 2 == 1), None)
+        )  # fmt: skip
+    tags = [(1, "marketing"), (2, "docs"), (3, "Q1-2024"), (4, "intern"), (5, "ÖPNV")]
+    in_tags = sorted(
+        {(n, 1 + (n * 3 + j) % 5) for n in range(1, len(codes) + 1) if n % 4 != 2 for j in range(1 + n % 2)}
+    )
+    return {
+        "migrations": migrations,
+        "domains": domains,
+        "api_keys": keys,
+        "api_key_roles": roles,
+        "short_urls": short_urls,
+        "tags": tags,
+        "short_urls_in_tags": in_tags,
+        "visit_locations": locations,
+        "visits": visits,
+        "short_url_visits_counts": counts,
+    }
+
+
+def shlink(path: Path) -> Path:
+    """A Shlink instance's ``data/database.sqlite`` (see the module's list)."""
+    return write_export(path, SHLINK_DDL, shlink_rows())

@@ -98,7 +98,8 @@ Photoview photo library, a FileFlows server database, a TrueNAS middleware datab
 cluster configuration database, a Vorta backup client's settings database, a Kimai 1.x time tracker, a
 Wakapi coding-time server, a Traggo time tracker, an org-roam database (run for real), a Zed editor's
 workspace database, a pre-commit hook cache (run for real), an LLDAP directory server, a Pinchflat media
-archiver (Ecto), a Gonic music server, a MyBB forum, an Orchard Core CMS (YesSql))
+archiver (Ecto), a Gonic music server, a MyBB forum, an Orchard Core CMS (YesSql), a selfoss feed
+reader, a Heimdall dashboard, a Shlink URL shortener)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -24692,4 +24693,295 @@ def test_orchard_core_yessql_store_keeps_dotnet_ticks_as_written_and_joins_every
         ("AutoroutePartIndex", "DocumentId"): "Document.Id",
         ("UserByRoleNameIndex_Document", "DocumentId"): "Document.Id",
         ("UserByRoleNameIndex_Document", "UserByRoleNameIndexId"): "UserByRoleNameIndex.Id",
+    }
+
+
+def test_selfoss_reads_its_item_times_and_pdo_booleans_and_keeps_its_entity_encoded_source_params(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.selfoss)
+    rows = apps.selfoss_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    names = {
+        "items": apps.SELFOSS_ITEM_COLUMNS,
+        "sources": apps.SELFOSS_SOURCE_COLUMNS,
+        "version": ["version"],
+        "tags": ["tag", "color"],
+    }
+    assert {t: len(c) for t, c in names.items()} == {t: len(v[0]) for t, v in rows.items()}
+    # The one trigger (items' updatetime on a change of unread or starred) is noted, not copied.
+    (trigger,) = [note for note in ran.record["notes"] if "trigger" in note]
+    assert trigger.startswith("1 trigger not copied ('update_updatetime_trigger')")
+    # '' beside NULL in a thumbnail or icon (a failed fetch beside none offered) and a source's tags
+    # '' (none) are charged as empty strings and load as NULL, each audited.
+    items, sources = rows["items"], rows["sources"]
+    column = {t: {c: names[t].index(c) for c in names[t]} for t in names}
+    empty = {("items", c): sum(row[column["items"][c]] == "" for row in items) for c in ("thumbnail", "icon")}
+    empty[("sources", "tags")] = sum(row[column["sources"]["tags"]] == "" for row in sources)
+    assert all(empty.values()), empty
+    assert charged_columns(profiled(run_dir)["columns"]) == {
+        key: round(column_score(len(rows[key[0]]), count), 2) for key, count in empty.items()
+    }
+    scores = {t: (len(v), [100.0] * len(v[0])) for t, v in rows.items()}
+    for (table, name), count in empty.items():
+        scores[table][1][column[table][name]] = column_score(len(rows[table]), count)
+    assert ran.record["quality_before"] == pytest.approx(export_score(scores), abs=0.01)
+    assert ran.record["quality_after"] == 100.0
+    types = {table: ran.types(table) for table in rows}
+    # PHP's `Y-m-d H:i:s` and SQLite's CURRENT_TIMESTAMP: timestamps; PDO's booleans 0/1 under BOOL:
+    # booleans, the `shared` flag version 9 added and nothing writes too (NULL in every row).
+    for name in ("datetime", "updatetime", "lastseen"):
+        assert types["items"][name] == "timestamp without time zone", name
+    assert types["items"]["unread"] == types["items"]["starred"] == types["items"]["shared"] == "boolean"
+    assert {row[column["items"]["shared"]] for row in items} == {None}
+    # A source's last update, PHP time() under a date-like name: instants (epoch:seconds, audited). Its
+    # last entry, the same seconds under a name that says no date, keeps its integers: lossless,
+    # though an operator reads them as instants too (doubtful, kept: no rule reads a bare name).
+    assert types["sources"]["lastupdate"] == "timestamp with time zone"
+    assert types["sources"]["lastentry"] == "bigint"
+    # The JSON of a source's params with PHP's htmlentities() over it (&quot;, &amp;, \/), an error
+    # glued to the moment it happened, the spout's class with its backslashes: text as written.
+    for name in ("tags", "spout", "params", "filter", "error"):
+        assert types["sources"][name] == "text", name
+    assert any(row[column["sources"]["error"]] for row in sources)
+    assert types["version"]["version"] == "bigint"
+    assert types["tags"] == {"tag": "text", "color": "text"}
+
+    def loaded(value: Any, kind: str) -> Any:
+        if value is None or value == "":
+            return None
+        if kind == "timestamp without time zone":
+            return datetime.fromisoformat(value)
+        if kind == "timestamp with time zone":
+            return UNIX_EPOCH + timedelta(seconds=value)
+        if kind == "boolean":
+            return bool(value)
+        return arrives_as(value) if isinstance(value, str) else value
+
+    for table, columns in names.items():
+        relation = f"{quote_ident(ran.base)}.{quote_ident(table)}"
+        got = pg_query(ran.uri, f"SELECT {', '.join(quote_ident(c) for c in columns)} FROM {relation}")
+        expected = [
+            tuple(loaded(v, types[table][c]) for v, c in zip(row, columns, strict=True))
+            for row in rows[table]
+        ]
+        assert sorted(got, key=repr) == sorted(expected, key=repr), table
+    # Audited: the instants read from seconds, every boolean, every '' made NULL; nothing else.
+    audit = Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+    unread = sum(row[column["items"]["unread"]] for row in items)
+    starred = sum(row[column["items"]["starred"]] for row in items)
+    assert audit == {
+        ("sources", "lastupdate", "epoch:seconds"): len(sources),
+        ("items", "unread", "boolean:1"): unread,
+        ("items", "unread", "boolean:0"): len(items) - unread,
+        ("items", "starred", "boolean:1"): starred,
+        ("items", "starred", "boolean:0"): len(items) - starred,
+        ("items", "content", "empty_to_null"): sum(row[column["items"]["content"]] == "" for row in items),
+        **{(t, c, "empty_to_null"): count for (t, c), count in empty.items()},
+    }
+    # Keys: the declared ids; version's numbers and a tag's name, unique in the data. An item's source is
+    # a source's id (declared nowhere); nothing else is a reference.
+    assert {t: primary_key(ran.uri, ran.record["version_schema"], t) for t in rows} == {
+        "items": ["id"],
+        "sources": ["id"],
+        "version": ["version"],
+        "tags": ["tag"],
+    }
+    assert references(run_dir) == {("items", "source"): "sources.id"}
+
+
+def test_heimdall_finds_its_text_keyed_app_list_and_its_null_app_is_no_orphan_but_null(
+    run_export: Runner,
+) -> None:
+    # Until 2026-12-06 an item's appid 'null' (a custom link of no app), read as NULL by its rule, was
+    # also charged as an orphan of applications.appid: the column scored 0 and kept an orphan's charge
+    # after cleaning (quality_after 97.71), though the target holds NULL there and no orphan at all.
+    ran, run_dir = run_export(apps.heimdall)
+    rows = apps.heimdall_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    names = {
+        match.group(1): re.findall(r'(?:\(|, )"(\w+)" [a-z]', statement)
+        for statement in apps.HEIMDALL_DDL
+        if (match := re.match(r'CREATE TABLE "(\w+)"', statement))
+    }
+    assert {t: len(c) for t, c in names.items()} == {t: len(v[0]) for t, v in rows.items()}
+    column = {t: {c: names[t].index(c) for c in names[t]} for t in names}
+    # Its unique indexes beyond the keys (a user's name, an app's name and sha) are noted, not copied.
+    (indexes,) = [note for note in ran.record["notes"] if "indexes of the export not copied" in note]
+    assert indexes.startswith("7 indexes")
+    items, settings, chosen = rows["items"], rows["settings"], rows["setting_user"]
+    tokens = sum(row[column["items"]["appid"]] == "null" for row in items)
+    blanks = sum(row[column["settings"]["value"]] == "" for row in settings)
+    padded = sum(v is not None and v != v.strip() for *_, v in chosen)
+    assert (tokens, blanks, padded) == (4, 2, 1)
+    assert charged_columns(profiled(run_dir)["columns"]) == {
+        ("items", "appid"): round(column_score(len(items), tokens), 2),
+        ("settings", "value"): round(column_score(len(settings), blanks), 2),
+        ("setting_user", "uservalue"): round(column_score(len(chosen), padded, COSMETIC), 2),
+    }
+    scores = {t: (len(v), [100.0] * len(v[0])) for t, v in rows.items()}
+    scores["items"][1][column["items"]["appid"]] = column_score(len(items), tokens)
+    scores["settings"][1][column["settings"]["value"]] = column_score(len(settings), blanks)
+    scores["setting_user"][1][2] = column_score(len(chosen), padded, COSMETIC)
+    assert ran.record["quality_before"] == pytest.approx(export_score(scores), abs=0.01)
+    assert ran.record["quality_after"] == 100.0
+    types = {table: ran.types(table) for table in rows}
+    # Eloquent's Y-m-d H:i:s: timestamps, the pivot's never-filled ones too (declared datetime). Laravel's
+    # booleans, tinyint(1) 0/1, stay numbers (only BOOLEAN reads 0/1 as booleans); settings.order, a
+    # varchar of '0's, its integers. JSON config, PHP class names, the 40-hex app ids: text as written.
+    for table, name in [("items", "created_at"), ("items", "deleted_at"), ("users", "updated_at"),
+                        ("applications", "created_at"), ("item_tag", "created_at")]:  # fmt: skip
+        assert types[table][name] == "timestamp without time zone", (table, name)
+    assert {row[column["item_tag"]["created_at"]] for row in rows["item_tag"]} == {None}
+    for table, name in [("items", "pinned"), ("users", "public_front"), ("applications", "enhanced"),
+                        ("settings", "system"), ("settings", "order"), ("items", "type")]:  # fmt: skip
+        assert types[table][name] == "bigint", (table, name)
+    for table, name in [("items", "description"), ("items", "class"), ("items", "appid"),
+                        ("applications", "appid"), ("settings", "options"),
+                        ("settings", "value")]:  # fmt: skip
+        assert types[table][name] == "text", (table, name)
+
+    def loaded(value: Any, kind: str) -> Any:
+        if value is None or value == "" or value == "null":
+            return None
+        if kind == "timestamp without time zone":
+            return datetime.fromisoformat(value)
+        if kind == "bigint":
+            return int(value)
+        return arrives_as(value) if isinstance(value, str) else value
+
+    for table, columns in names.items():
+        relation = f"{quote_ident(ran.base)}.{quote_ident(table)}"
+        got = pg_query(ran.uri, f"SELECT {', '.join(quote_ident(c) for c in columns)} FROM {relation}")
+        expected = [
+            tuple(loaded(v, types[table][c]) for v, c in zip(row, columns, strict=True))
+            for row in rows[table]
+        ]
+        assert sorted(got, key=repr) == sorted(expected, key=repr), table
+    assert any(row[column["items"]["id"]] == 0 for row in items)
+    audit = Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+    assert audit == {
+        ("items", "appid", "null_like_to_null"): tokens,
+        ("items", "url", "empty_to_null"): sum(row[column["items"]["url"]] == "" for row in items),
+        ("settings", "value", "empty_to_null"): blanks,
+        ("setting_user", "uservalue", "trim"): padded,
+    }
+    # Keys: the declared ids, the pivot's declared pair, the app list's appid (a unique index); the link
+    # table item_tag has none. References: the declared ones, and in the data an item's app (its appid,
+    # text) and its owner (the home tag's user 0 standing for none), a setting's group.
+    assert {t: primary_key(ran.uri, ran.record["version_schema"], t) for t in rows} == {
+        "migrations": ["id"],
+        "items": ["id"],
+        "settings": ["id"],
+        "setting_groups": ["id"],
+        "item_tag": [],
+        "users": ["id"],
+        "setting_user": ["setting_id", "user_id"],
+        "applications": ["appid"],
+    }
+    assert references(run_dir) == {
+        ("items", "user_id"): "users.id",
+        ("items", "appid"): "applications.appid",
+        ("settings", "group_id"): "setting_groups.id",
+        ("item_tag", "item_id"): "items.id",
+        ("item_tag", "tag_id"): "items.id",
+        ("setting_user", "setting_id"): "settings.id",
+        ("setting_user", "user_id"): "users.id",
+    }
+    appid = profiled(run_dir)["columns"]["items"]["appid"]
+    assert [issue["kind"] for issue in appid["issues"]] == ["null_like"]
+
+
+def test_shlink_keeps_its_case_sensitive_and_zero_led_short_codes_and_reads_its_doctrine_types(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.shlink)
+    rows = apps.shlink_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    with closing(sqlite3.connect(f"file:{ran.db}?mode=ro", uri=True)) as con:
+        names = {t: [c[1] for c in con.execute(f"PRAGMA table_info({quote_ident(t)})")] for t in rows}
+        declared = {
+            (t, c[1])
+            for t in rows
+            for c in con.execute(f"PRAGMA table_info({quote_ident(t)})")
+            if c[2] == "BOOLEAN"
+        }
+    assert {t: len(c) for t, c in names.items()} == {t: len(v[0]) for t, v in rows.items()}
+    # Its unique indexes beyond the keys (a short code per domain, a tag's name, an API key) are noted.
+    (indexes,) = [note for note in ran.record["notes"] if "indexes of the export not copied" in note]
+    assert indexes.startswith("6 indexes")
+    types = {table: ran.types(table) for table in rows}
+    # A short code is text as written: case tells 'abc12' from 'ABC12', and '007', '00123' and '2024'
+    # are codes, their zeros kept. A visit's type is its enum's text; the JSON of a role's meta text.
+    codes = [row[names["short_urls"].index("short_code")] for row in rows["short_urls"]]
+    assert {"abc12", "ABC12", "007", "00123", "2024"} <= set(codes)
+    assert (
+        types["short_urls"]["short_code"]
+        == types["visits"]["type"]
+        == types["api_key_roles"]["meta"]
+        == "text"
+    )
+    # chronos_datetime's Y-m-d H:i:s: timestamps; Doctrine's BOOLEAN 0/1: booleans (audited); FLOAT: the
+    # doubles, every digit; BIGINT UNSIGNED references: bigint.
+    for table, name in [("short_urls", "date_created"), ("short_urls", "valid_until"), ("visits", "date"),
+                        ("api_keys", "expiration_date"), ("migrations", "executed_at")]:  # fmt: skip
+        assert types[table][name] == "timestamp without time zone", (table, name)
+    assert {types[t][c] for t, c in declared} == {"boolean"}
+    assert types["visit_locations"]["lat"] == types["visit_locations"]["lon"] == "double precision"
+    assert types["visits"]["short_url_id"] == types["short_url_visits_counts"]["slot_id"] == "bigint"
+
+    def loaded(value: Any, kind: str) -> Any:
+        if value is None or value == "":
+            return None
+        if kind == "timestamp without time zone":
+            return datetime.fromisoformat(value)
+        if kind == "boolean":
+            return bool(value)
+        return arrives_as(value) if isinstance(value, str) else value
+
+    for table, columns in names.items():
+        relation = f"{quote_ident(ran.base)}.{quote_ident(table)}"
+        got = pg_query(ran.uri, f"SELECT {', '.join(quote_ident(c) for c in columns)} FROM {relation}")
+        expected = [
+            tuple(loaded(v, types[table][c]) for v, c in zip(row, columns, strict=True))
+            for row in rows[table]
+        ]
+        assert sorted(got, key=repr) == sorted(expected, key=repr), table
+    # Audited: each boolean read from 0/1, each '' of a location Shlink could not resolve made NULL.
+    audit = Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+    expected_audit: Counter[tuple[str, str, str]] = Counter()
+    for table, values in rows.items():
+        for row in values:
+            for name, value in zip(names[table], row, strict=True):
+                if (table, name) in declared:
+                    expected_audit[(table, name, f"boolean:{value}")] += 1
+                elif value == "":
+                    expected_audit[(table, name, "empty_to_null")] += 1
+    assert audit == expected_audit
+    assert expected_audit[("visit_locations", "city_name", "empty_to_null")] > 0
+    # Keys and references: Doctrine declares them all, the pair of a short URL's tag link its key.
+    assert {t: primary_key(ran.uri, ran.record["version_schema"], t) for t in rows} == {
+        **{t: ["id"] for t in rows},
+        "migrations": ["version"],
+        "short_urls_in_tags": ["short_url_id", "tag_id"],
+    }
+    assert references(run_dir) == {
+        ("api_key_roles", "api_key_id"): "api_keys.id",
+        ("short_urls", "domain_id"): "domains.id",
+        ("short_urls", "author_api_key_id"): "api_keys.id",
+        ("short_urls_in_tags", "short_url_id"): "short_urls.id",
+        ("short_urls_in_tags", "tag_id"): "tags.id",
+        ("visits", "short_url_id"): "short_urls.id",
+        ("visits", "visit_location_id"): "visit_locations.id",
+        ("short_url_visits_counts", "short_url_id"): "short_urls.id",
     }

@@ -1495,6 +1495,29 @@ def test_an_empty_blob_beside_hashes_names_no_row_as_a_blank_names_none(make_sql
     assert found[("revision_ancestry", "child")] == "revisions.id"
 
 
+def test_a_null_token_cleaning_makes_null_names_no_row_and_is_no_orphan(make_sqlite: SqliteFactory) -> None:
+    """A dashboard (Heimdall) keys its app list by a 40-hex-digit ``appid`` and writes an item's
+    ``appid`` as the form's text ``'null'`` for a custom link of no app. That token is read as NULL by
+    its rule (``null_like``), so the target's cell names no row: it was counted as an orphan besides
+    (the column charged twice for the same cells, its score 0, its orphans still charged after
+    cleaning, when none is left). A cell cleaning makes NULL is no orphan, as a blank is none."""
+    apps = [(hashlib.sha1(f"app {n}".encode()).hexdigest(), f"App {n}") for n in range(12)]
+    items = [(n, f"Item {n}", "null" if n % 6 == 5 else apps[n % 12][0]) for n in range(1, 31)]
+    tokens = sum(appid == "null" for _, _, appid in items)
+    path = make_sqlite(
+        {
+            "applications": ("CREATE TABLE applications (appid varchar NOT NULL UNIQUE, name varchar)", apps),
+            "items": ("CREATE TABLE items (id INTEGER PRIMARY KEY, title varchar, appid varchar)", items),
+        }
+    )
+    found = profile(path)
+    assert _references_of(found) == {("items", "appid"): "applications.appid"}
+    appid = found.tables["items"]["appid"]
+    assert (appid.null_like_count, appid.issue_count("orphan_reference")) == (tokens, 0)
+    assert "(100.0% of its values)" in " ".join(appid.notes)
+    assert appid.quality == pytest.approx(100 - 4 * 100 * tokens / len(items), abs=0.01)
+
+
 def test_a_column_named_as_a_longer_key_holding_a_shorter_one_refers_to_the_longer(
     make_sqlite: SqliteFactory,
 ) -> None:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from string import ascii_lowercase, ascii_uppercase
 
 from columnar_etl.models import ColumnProfile, Issue, TableProfile
-from columnar_etl.pg.identifiers import quote_ident
+from columnar_etl.pg.identifiers import quote_ident, quote_literal
 from columnar_etl.profiling.profile_codes import EXAMPLES
 from columnar_etl.profiling.reference_rows import NIL_UUIDS, KeptValues, Reference, names_parent_table
 from columnar_etl.profiling.value_text import trimmed_sql
@@ -257,6 +257,7 @@ def inclusion_sql(
     kept: Mapping[str, KeptValues] | None = None,
     classes: Classes | None = None,
     elsewhere: bool = False,
+    cleared: Mapping[int, Sequence[str]] | None = None,
 ) -> tuple[str, list[tuple[str, str, str]]]:
     """One query measuring every pair: each table involved is read once (its needed columns
     unpivoted to (column, value) rows), the joins run on DuckDB's copy of those values. Columns the
@@ -264,6 +265,9 @@ def inclusion_sql(
     columns' storage classes, by (table, column): a column holding BLOBs (or, compared
     :data:`AS_STORED`, text beside numbers) is read with each cell's class, as SQLite compares them.
     ``elsewhere``: also count each pair's orphans that are keys of another parent of its child column.
+    ``cleared``: by pair number, the null tokens cleaning reads as NULL in its child column
+    (:meth:`ColumnProfile.read_as_null`): a cell holding one names no row in the target, as a blank
+    names none, so it is no value of the pair (no orphan, not among its distinct values).
 
     Returns the SQL and the (table, column, kind) each unpivoted column number stands for.
     """
@@ -331,10 +335,18 @@ def inclusion_sql(
         f"((v.val IN ({spelled}) AND coalesce(lowest.low > 0, true)) OR ({negative} AND lowest.low > 0) "
         f"OR v.val IN ({nil}))"
     )
+    # Each pair's child values read as NULL by cleaning (its null tokens as compared), left out.
+    nulls = ", ".join(
+        f"({index}, {compared_value(quote_literal(token), pairs[index][4])})"
+        for index, tokens in sorted((cleared or {}).items())
+        if pairs[index][4] not in ("integer", BYTES)
+        for token in tokens
+    )
     sql = (
         f"WITH cells AS MATERIALIZED ({' UNION ALL '.join(scans)}), "
         "counted AS MATERIALIZED (SELECT col, val, sum(n) AS n FROM cells GROUP BY col, val), "
         f"pairs(child, parent, pair, asked) AS (VALUES {wanted}), "
+        f"cleared(pair, val) AS ({f'VALUES {nulls}' if nulls else 'SELECT NULL, NULL WHERE false'}), "
         # Each parent's values ranked by number (text values, not numbers, rank last): how far into
         # the keys a child's values reach, whatever outlying keys stretch the range.
         "keys AS MATERIALIZED (SELECT col, val, row_number() OVER (PARTITION BY col "
@@ -364,6 +376,7 @@ def inclusion_sql(
         "LEFT JOIN keys k ON k.col = pairs.parent AND k.val = v.val "
         "LEFT JOIN keyed e ON e.child = pairs.child AND e.val = v.val "
         "LEFT JOIN lowest ON lowest.col = pairs.parent "
+        "WHERE NOT EXISTS (SELECT 1 FROM cleared x WHERE x.pair = pairs.pair AND x.val = v.val) "
         "GROUP BY pairs.pair"
     )
     return sql, columns
@@ -423,12 +436,13 @@ def measure(
     kept: Mapping[str, KeptValues] | None = None,
     classes: Classes | None = None,
     elsewhere: bool = False,
+    cleared: Mapping[int, Sequence[str]] | None = None,
 ) -> dict[int, Inclusion]:
     """The fit of each pair's child column to its parent key (by pair number), by one query
-    (``classes``, ``elsewhere``: see :func:`inclusion_sql`)."""
+    (``classes``, ``elsewhere``, ``cleared``: see :func:`inclusion_sql`)."""
     if not pairs:
         return {}
-    sql, _ = inclusion_sql(src, pairs, kept, classes, elsewhere)
+    sql, _ = inclusion_sql(src, pairs, kept, classes, elsewhere, cleared)
     found = {}
     rows = src.connection.cursor().execute(sql).fetchall()
     for pair, distinct, hits, orphans, examples, reach, keys, low, high, none, nones, elsewhere in rows:

@@ -1469,6 +1469,7 @@ def profile(
             kept,
             declares=bool(declared_here or dangling),
             by_rowid=_rowid_references(src, names),
+            null_tokens=list(settings.null_tokens),
         )
         _say_rowid_carried(src, profiled)
         _say_dangling_declarations(src, profiled, dangling)

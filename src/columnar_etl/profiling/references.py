@@ -196,7 +196,9 @@ they count among the values. So does the nil UUID (:data:`.reference_rows.NIL_UU
 beside the keys of a text parent that does not hold it: no UUID generator draws it (Jellyfin's activity log
 names it as the user of an event no user caused; since 2026-12-05), and, no enum counting from it, it is left
 out of the share whatever the column's name (FileFlows' ``LibraryFile.FlowUid`` beside ``DbObject.Uid``; since
-2026-12-06).
+2026-12-06). A null token cleaning reads as NULL (``'null'``, rule ``null_like``) names no row, as a blank
+names none: in a reference found in the data it is neither an orphan nor one of the values (Heimdall's
+``appid`` of ``'null'`` beside its app ids; since 2026-12-06).
 """
 
 from __future__ import annotations
@@ -460,6 +462,7 @@ def find_references(
     *,
     declares: bool | None = None,
     by_rowid: Sequence[Reference] = (),
+    null_tokens: Sequence[str] = (),
 ) -> list[Reference]:
     """Set ``foreign_key`` and ``orphan_reference`` on the child columns; return the references.
 
@@ -471,7 +474,11 @@ def find_references(
     those naming a table or column it lacks (:func:`dangling_declarations`) too, which are no
     references; by default, whether ``declared`` holds any. ``by_rowid``: references to a table's
     rowid (:attr:`Reference.by_rowid`), taken as declared ones are, though the export declares none
-    by them (its other columns are searched as before).
+    by them (its other columns are searched as before). ``null_tokens``: the settings' null tokens; a
+    child's cell cleaning reads as NULL by them names no row in the target and is no value of a
+    reference found in the data (no orphan: Heimdall's ``appid`` of ``'null'`` for a link of no app was
+    charged as an orphan beside its ``null_like`` issue until 2026-12-06), where neither end is loaded
+    as written.
     """
     if declares is None:
         declares = bool(declared)
@@ -538,7 +545,15 @@ def find_references(
     pairs = [pair for pair in pairs if ordered.get(pair, True)]
     # As the profile reads the cells, and so the target holds them (no SQLite check to agree with): a
     # BLOB numeral (rule blob_numeral) is the number it spells.
-    measured = measure(src, pairs, kept, storage_classes(tables))
+    cleared = {
+        index: tokens
+        for index, (child, column, parent, key, _) in enumerate(pairs)
+        if tables[child][column].null_like_count
+        and tables[child][column].as_written is None
+        and tables[parent][key].as_written is None
+        and (tokens := tables[child][column].read_as_null(null_tokens))
+    }
+    measured = measure(src, pairs, kept, storage_classes(tables), cleared=cleared)
     named_so = declared_by_name(found)
     fits: dict[tuple[str, str], list[Inclusion]] = {}
     chosen_fits: dict[tuple[str, str], Inclusion] = {}
