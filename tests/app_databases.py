@@ -77650,3 +77650,228 @@ def orchard_rows() -> dict[str, list[tuple[Any, ...]]]:
 def orchard(path: Path) -> Path:
     """An Orchard Core site's ``yessql.db`` (see the module's list)."""
     return write_export(path, ORCHARD_DDL, orchard_rows())
+
+
+# --- Cantata (an MPD client's library cache, ~/.cache/cantata/library/<host>.sql: db/librarydb.cpp of Cantata
+# 2.0 (CDrummond/cantata at 03ed9e5, schema version 1), Song::albumId() and Song::artistOrComposer() of
+# gui/song.cpp; values bound by Qt's QSQLITE driver) ---
+#
+# Every text column is declared ``string``, a type name with NUMERIC affinity: a title, an album or an
+# artist whose text is a number (Prince's "1999", Rush's "2112", the band 311, "+44") is kept by SQLite
+# as that INTEGER, the rest as TEXT. A null ``QString`` is bound as NULL: ``album`` when it equals its
+# ``albumId`` (no MusicBrainz album id), ``artistSort``/``albumSort`` when dropping a leading "The " and
+# the dots changes nothing, a missing album artist or composer. A missing genre is Cantata's ``"-"``;
+# unknown track, disc and year numbers are 0; ``time`` is the length in seconds, ``lastModified`` MPD's
+# Last-Modified in Unix seconds; ``versions`` holds MPD's database update time (Unix seconds) and the
+# schema version. ``updateFinished()`` copies artist, artistId, album and title into the FTS4 index.
+CANTATA_DDL = [
+    "create table if not exists versions(collection integer, schema integer)",
+    "create table if not exists songs (file string, artist string, artistId string, albumArtist string, "
+    "artistSort string, composer string, album string, albumId string, albumSort string, title string, "
+    "genre string, track integer, disc integer, time integer, year integer, type integer, "
+    "lastModified integer, primary key (file))",
+    "create virtual table if not exists songs_fts using fts4(fts_artist, fts_artistId, fts_album, fts_title, "
+    "tokenize=unicode61)",
+]
+
+#: (album artist or None for a missing tag, album, year, genre or '' for none, "MB" where its files carry a
+#: MusicBrainz album id (:func:`cantata_mbid`) or '',
+#: [(title, track artist or None for the album artist, seconds), ...]).
+CANTATA_ALBUMS: list[tuple[str | None, str, int, str, str, list[tuple[str, str | None, int]]]] = [
+    (
+        "Taylor Swift",
+        "1989",
+        2014,
+        "Pop",
+        "",
+        [
+            ("Welcome to New York", None, 212),
+            ("Blank Space", None, 231),
+            ("Style", None, 231),
+            ("Out of the Woods", None, 235),
+            ("Shake It Off", None, 219),
+        ],
+    ),
+    (
+        "Prince",
+        "1999",
+        1982,
+        "Funk",
+        "MB",
+        [
+            ("1999", "Prince & the Revolution", 379),
+            ("Little Red Corvette", None, 304),
+            ("Delirious", None, 240),
+        ],
+    ),
+    (
+        "Adele",
+        "21",
+        2011,
+        "Pop",
+        "MB",
+        [("Rolling in the Deep", None, 228), ("Rumour Has It", None, 223), ("Someone Like You", None, 285)],
+    ),
+    (
+        "Adele",
+        "25",
+        2015,
+        "Pop",
+        "MB",
+        [
+            ("Hello", None, 295),
+            ("Send My Love (To Your New Lover)", None, 223),
+            ("When We Were Young", None, 290),
+        ],
+    ),
+    (
+        "Rush",
+        "2112",
+        1976,
+        "Progressive Rock",
+        "",
+        [("2112", None, 1234), ("A Passage to Bangkok", None, 214), ("The Twilight Zone", None, 197)],
+    ),
+    (
+        "Yes",
+        "90125",
+        1983,
+        "Rock",
+        "MB",
+        [("Owner of a Lonely Heart", None, 267), ("Hold On", None, 315), ("It Can Happen", None, 329)],
+    ),
+    (
+        "The Smashing Pumpkins",
+        "Mellon Collie and the Infinite Sadness",
+        1995,
+        "Alternative",
+        "MB",
+        [
+            ("Tonight, Tonight", None, 254),
+            ("Zero", None, 161),
+            ("1979", None, 266),
+            ("Bullet with Butterfly Wings", None, 258),
+        ],
+    ),
+    (
+        "311",
+        "Transistor",
+        1997,
+        "Rock",
+        "MB",
+        [("Transistor", None, 180), ("Prisoner", None, 200), ("Beautiful Disaster", None, 251)],
+    ),
+    (
+        "+44",
+        "When Your Heart Stops Beating",
+        2006,
+        "Pop Punk",
+        "",
+        [("Lycanthrope", None, 213), ("When Your Heart Stops Beating", None, 198), ("155", None, 211)],
+    ),
+    (
+        "The 1975",
+        "The 1975",
+        2013,
+        "",
+        "",
+        [("The City", None, 204), ("Chocolate", None, 224), ("Sex", None, 205), ("Robbers", None, 254)],
+    ),
+    (
+        "R.E.M.",
+        "Automatic for the People",
+        1992,
+        "Alternative",
+        "MB",
+        [
+            ("Drive", None, 271),
+            ("Everybody Hurts", None, 320),
+            ("Man on the Moon", None, 313),
+            ("Nightswimming", None, 258),
+        ],
+    ),
+    (
+        "Radiohead",
+        "Hail to the Thief",
+        2003,
+        "Alternative",
+        "MB",
+        [("2 + 2 = 5", None, 199), ("Sit Down. Stand Up.", None, 259), ("15 Step", None, 237)],
+    ),
+    ("Toto", "Toto IV", 1982, "Rock", "", [("Rosanna", None, 331), ("99", None, 316), ("Africa", None, 295)]),
+    ("Muse", "The 2nd Law", 2012, "Rock", "MB", [("Supremacy", None, 295), ("Madness", None, 281)]),
+    ("Björk", "Homogenic", 1997, "Electronic", "MB", [("Jóga", None, 305), ("Bachelorette", None, 312)]),
+    (
+        "Glenn Gould",
+        "Bach: The Goldberg Variations",
+        1981,
+        "Classical",
+        "",
+        [
+            ("Aria", None, 184),
+            ("Variatio 1 a 1 Clav.", None, 66),
+            ("Variatio 30 a 1 Clav. Quodlibet", None, 77),
+        ],
+    ),
+    (
+        None,
+        "Field Recordings",
+        0,
+        "",
+        "",
+        [("Rain on the Roof", "Unknown Artist", 412), ("04", "Unknown Artist", 95)],
+    ),
+]
+
+
+def cantata_mbid(album: str) -> str:
+    """The album's MUSICBRAINZ_ALBUMID tag: a release's UUID (a name-based one here, stable per album)."""
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"https://musicbrainz.org/release/{album}"))
+
+
+def _cantata_sort(value: str) -> str | None:
+    """librarydb.cpp's ``artistSort()``/``albumSort()``: a leading "The " dropped and every dot removed,
+    a null QString (NULL) when that changes nothing."""
+    sort = (value[4:] if value.startswith("The ") else value).replace(".", "")
+    return None if sort == value else sort
+
+
+def cantata_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """A Cantata library of seventeen albums as MPD lists them, each song's cells bound as Cantata 2.0 binds
+    them (strings: SQLite's NUMERIC affinity then keeps numbers' text as INTEGER, see the section)."""
+    updated = 1_718_265_600  # MPD's db_update: 2024-06-13 08:00:00 UTC
+    songs: list[tuple[Any, ...]] = []
+    for a, (album_artist, album, year, genre, mbid, tracks) in enumerate(CANTATA_ALBUMS):
+        folder = f"{album_artist or 'Unknown'}/{album}".replace(":", "")
+        for number, (title, artist, seconds) in enumerate(tracks, start=1):
+            artist = artist or album_artist
+            album_id = cantata_mbid(album) if mbid else album
+            composer = "Johann Sebastian Bach" if genre == "Classical" else None
+            songs.append(
+                (f"{folder}/{number:02d} {title}.flac".replace("/ ", "/"), artist,
+                 album_artist or artist, album_artist,
+                 _cantata_sort(album_artist) if album_artist else None, composer,
+                 None if album == album_id else album, album_id, _cantata_sort(album), title,
+                 genre or "-", number if album_artist else 0, 1 if a % 5 == 2 else 0, seconds, year, 0,
+                 updated - 86_400 * (400 - 23 * a) + 37 * number)
+            )  # fmt: skip
+    return {"versions": [(updated, 1)], "songs": songs}
+
+
+def cantata(path: Path) -> Path:
+    """A Cantata library cache (see the module's list): the songs bound as text into ``string`` columns,
+    then the FTS4 index filled from them as ``LibraryDb::updateFinished()`` does."""
+    rows = cantata_rows()
+    with closing(sqlite3.connect(path)) as con, con:
+        for statement in CANTATA_DDL:
+            con.execute(statement)
+        con.execute("insert into versions (collection, schema) values(?, ?)", rows["versions"][0])
+        con.executemany(
+            "insert into songs values (" + ", ".join("?" * 17) + ")",
+            [tuple(str(v) if isinstance(v, str) else v for v in row) for row in rows["songs"]],
+        )
+        con.execute(
+            "insert into songs_fts(fts_artist, fts_artistId, fts_album, fts_title) "
+            "select artist, artistId, album, title from songs"
+        )
+    return path
