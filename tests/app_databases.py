@@ -77875,3 +77875,110 @@ def cantata(path: Path) -> Path:
             "select artist, artistId, album, title from songs"
         )
     return path
+
+
+# --- A Dash/Zeal docset's index (docSet.dsidx as doc2dash builds it from a Sphinx project's objects.inv:
+# hynek/doc2dash, src/doc2dash/docsets.py's CREATE TABLE, convert.py's INSERT, parsers/intersphinx.py's
+# INV_TO_TYPE and parsers/types.py's EntryType) ---
+#
+# One row per inventory entry, role by role as the inventory lists them: ``name`` the entry's display
+# name, or its key where Sphinx wrote ``-``; ``type`` Dash's entry type for the role; ``path`` the page and
+# anchor (``$`` in the inventory replaced by the key). Python's own docs index constants named ``None``,
+# ``True`` and ``False``, options named ``-?`` and ``--version``, glossary terms ``...`` and ``>>>``, and
+# sections whose titles hold an em dash and a typographic apostrophe.
+DOCSET_DDL = ["CREATE TABLE searchIndex(id INTEGER PRIMARY KEY, name TEXT, type TEXT, path TEXT)"]
+
+#: Sphinx roles (domain:role) → doc2dash's Dash entry type.
+DOCSET_TYPES = {
+    "c:function": "Function", "c:macro": "Macro", "c:member": "Attribute", "c:type": "Type",
+    "c:var": "Variable", "py:attribute": "Attribute", "py:class": "Class", "py:classmethod": "Method",
+    "py:data": "Value", "py:exception": "Exception", "py:function": "Function", "py:method": "Method",
+    "py:module": "Module", "py:staticmethod": "Method", "std:cmdoption": "Option", "std:doc": "Guide",
+    "std:envvar": "Environment", "std:label": "Section", "std:opcode": "Operator", "std:term": "Word",
+}  # fmt: skip
+
+#: (role, inventory key, uri with ``$`` for the key, display name or ``-``): lines of Python 3.12's
+#: objects.inv (name domain:role priority uri dispname).
+DOCSET_INVENTORY: list[tuple[str, str, str, str]] = [
+    *[("c:function", k, f"c-api/{page}.html#c.$", "-") for k, page in [
+        ("PyErr_SetString", "exceptions"), ("PyLong_FromLong", "long"), ("PyObject_Repr", "object"),
+        ("Py_Initialize", "init")]],
+    *[("c:macro", k, f"c-api/{page}.html#c.$", "-") for k, page in [
+        ("Py_BEGIN_ALLOW_THREADS", "init"), ("Py_RETURN_NONE", "none")]],
+    ("c:member", "PyObject.ob_refcnt", "c-api/structures.html#c.$", "-"),
+    *[("c:type", k, f"c-api/{page}.html#c.$", "-") for k, page in [
+        ("PyObject", "structures"), ("Py_ssize_t", "intro")]],
+    *[("c:var", k, f"c-api/{page}.html#c.$", "-") for k, page in [
+        ("PyExc_ValueError", "exceptions"), ("Py_None", "none")]],
+    *[("py:attribute", k, f"{page}.html#$", "-") for k, page in [
+        ("frame.f_lineno", "reference/datamodel"), ("object.__dict__", "library/stdtypes"),
+        ("slice.start", "reference/datamodel"), ("definition.__name__", "library/stdtypes")]],
+    *[("py:class", k, f"library/{page}.html#$", "-") for k, page in [
+        ("bool", "functions"), ("bytes", "stdtypes"), ("collections.OrderedDict", "collections"),
+        ("datetime.date", "datetime"), ("datetime.datetime", "datetime"), ("decimal.Decimal", "decimal"),
+        ("dict", "stdtypes"), ("float", "functions"), ("int", "functions"), ("list", "stdtypes"),
+        ("pathlib.Path", "pathlib"), ("str", "stdtypes")]],
+    *[("py:classmethod", k, f"library/{page}.html#$", "-") for k, page in [
+        ("dict.fromkeys", "stdtypes"), ("float.fromhex", "stdtypes"), ("int.from_bytes", "stdtypes")]],
+    *[("py:data", k, f"library/{page}.html#$", "-") for k, page in [
+        ("Ellipsis", "constants"), ("False", "constants"), ("None", "constants"),
+        ("NotImplemented", "constants"), ("True", "constants"), ("__debug__", "constants"),
+        ("math.inf", "math"), ("math.nan", "math"),
+        ("math.pi", "math"), ("os.sep", "os"), ("string.digits", "string"), ("sys.argv", "sys"),
+        ("sys.maxsize", "sys")]],
+    *[("py:exception", k, "library/exceptions.html#$", "-") for k in [
+        "KeyError", "NotImplementedError", "StopIteration", "ValueError", "ZeroDivisionError"]],
+    *[("py:function", k, f"library/{page}.html#$", "-") for k, page in [
+        ("abs", "functions"), ("json.dumps", "json"), ("json.loads", "json"), ("len", "functions"),
+        ("math.isclose", "math"), ("math.isnan", "math"), ("open", "functions"), ("os.path.join", "os.path"),
+        ("print", "functions"), ("repr", "functions"), ("sqlite3.connect", "sqlite3"),
+        ("zlib.compress", "zlib")]],
+    *[("py:method", k, f"{page}.html#$", "-") for k, page in [
+        ("dict.get", "library/stdtypes"), ("float.hex", "library/stdtypes"),
+        ("int.bit_length", "library/stdtypes"),
+        ("list.append", "tutorial/datastructures"), ("object.__eq__", "reference/datamodel"),
+        ("object.__init__", "reference/datamodel"), ("object.__repr__", "reference/datamodel"),
+        ("str.join", "library/stdtypes"), ("str.split", "library/stdtypes")]],
+    *[("py:module", k, f"library/{page}.html#module-$", "-") for k, page in [
+        ("__future__", "__future__"), ("__main__", "__main__"), ("json", "json"), ("math", "math"),
+        ("os", "os"),
+        ("os.path", "os.path"), ("sqlite3", "sqlite3"), ("sys", "sys"), ("zlib", "zlib")]],
+    *[("py:staticmethod", k, "library/stdtypes.html#$", "-") for k in ["bytes.maketrans", "str.maketrans"]],
+    *[("std:cmdoption", k, f"using/cmdline.html#{anchor}", "-") for k, anchor in [
+        ("--help", "cmdoption-help"), ("--version", "cmdoption-version"), ("-?", "cmdoption-0"),
+        ("-O", "cmdoption-O"), ("-OO", "cmdoption-OO"), ("-V", "cmdoption-V"), ("-X", "cmdoption-X"),
+        ("-c", "cmdoption-c"), ("-h", "cmdoption-h"), ("-i", "cmdoption-i"), ("-m", "cmdoption-m")]],
+    *[("std:doc", k, f"{k}.html", title) for k, title in [
+        ("glossary", "Glossary"), ("library/constants", "Built-in Constants"),
+        ("library/math", "math — Mathematical functions"), ("tutorial/index", "The Python Tutorial"),
+        ("whatsnew/3.12", "What’s New In Python 3.12")]],
+    *[("std:envvar", k, "using/cmdline.html#envvar-$", "-") for k in [
+        "PYTHONDONTWRITEBYTECODE", "PYTHONHOME", "PYTHONPATH", "PYTHONUTF8"]],
+    *[("std:label", k, f"{page}.html#$", title) for k, page, title in [
+        ("bltin-null-object", "library/stdtypes", "The Null Object"),
+        ("built-in-consts", "library/constants", "Built-in Constants"),
+        ("truth", "library/stdtypes", "Truth Value Testing"),
+        ("typesnumeric", "library/stdtypes", "Numeric Types — int, float, complex")]],
+    *[("std:opcode", k, "library/dis.html#opcode-$", "-") for k in [
+        "LOAD_CONST", "NOP", "POP_TOP", "RETURN_VALUE"]],
+    *[("std:term", k, f"glossary.html#{anchor}", "-") for k, anchor in [
+        ("...", "term-..."), (">>>", "term-0"), ("2to3", "term-2to3"), ("BDFL", "term-BDFL"),
+        ("EAFP", "term-EAFP"),
+        ("GIL", "term-GIL"), ("LBYL", "term-LBYL"), ("abstract base class", "term-abstract-base-class"),
+        ("bytecode", "term-bytecode"), ("f-string", "term-f-string"), ("iterable", "term-iterable")]],
+]  # fmt: skip
+
+
+def docset_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """The Python 3.12 docset's index: each inventory line as doc2dash's intersphinx parser yields it, ids
+    1..N as ``INSERT INTO searchIndex VALUES (NULL, ?, ?, ?)`` numbers them."""
+    rows = []
+    for n, (role, key, uri, display) in enumerate(DOCSET_INVENTORY, start=1):
+        name = display if display != "-" else key
+        rows.append((n, name, DOCSET_TYPES[role], uri.replace("$", key)))
+    return {"searchIndex": rows}
+
+
+def docset(path: Path) -> Path:
+    """A Dash/Zeal docset's ``docSet.dsidx`` (see the module's list)."""
+    return write_export(path, DOCSET_DDL, docset_rows())

@@ -99,7 +99,7 @@ cluster configuration database, a Vorta backup client's settings database, a Kim
 Wakapi coding-time server, a Traggo time tracker, an org-roam database (run for real), a Zed editor's
 workspace database, a pre-commit hook cache (run for real), an LLDAP directory server, a Pinchflat media
 archiver (Ecto), a Gonic music server, a MyBB forum, an Orchard Core CMS (YesSql), a Cantata
-library cache)
+library cache, a Dash/Zeal docset's index (doc2dash))
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -24789,4 +24789,28 @@ def test_cantata_library_keeps_titles_sqlite_made_integers_as_their_text_and_rea
     assert ran.types("versions") == {"collection": "bigint", "schema": "bigint"}
     assert primary_key(ran.uri, ran.record["version_schema"], "songs") == ["file"]
     assert primary_key(ran.uri, ran.record["version_schema"], "songs_fts") == ["rowid"]
+    assert references(run_dir) == {}
+
+
+def test_docset_index_keeps_its_entry_named_none_and_every_path_as_written(run_export: Runner) -> None:
+    # doc2dash's index of Python's documentation: entries named None, True and False (Python's
+    # constants), -? and --version (options), ... and >>> (glossary terms), every name and path text as
+    # written. None stands once among names that hardly repeat (a section's title is also its page's),
+    # beside other capitalised words: one of the names, not NULL (until 2026-12-06 it was, audited).
+    ran, run_dir = run_export(apps.docset)
+    rows = apps.docset_rows()["searchIndex"]
+    loaded_cleanly(ran, run_dir, {"searchIndex": len(rows)})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    names = [row[1] for row in rows]
+    assert {"None", "True", "False", "-?", "...", ">>>"} <= set(names)
+    assert len(set(names)) < len(names)
+    assert ran.types("searchIndex") == {"id": "bigint", "name": "text", "type": "text", "path": "text"}
+    got = pg_query(
+        ran.uri, f"SELECT id, name, type, path FROM {quote_ident(ran.base)}.{quote_ident('searchIndex')}"
+    )
+    assert sorted(got) == sorted(rows)
+    assert not pq.read_table(run_dir / "audit.parquet").num_rows
+    assert profiled(run_dir)["columns"]["searchIndex"]["name"]["tokens_as_values"] == ["None"]
+    assert primary_key(ran.uri, ran.record["version_schema"], "searchIndex") == ["id"]
     assert references(run_dir) == {}
