@@ -77982,3 +77982,221 @@ def docset_rows() -> dict[str, list[tuple[Any, ...]]]:
 def docset(path: Path) -> Path:
     """A Dash/Zeal docset's ``docSet.dsidx`` (see the module's list)."""
     return write_export(path, DOCSET_DDL, docset_rows())
+
+
+# --- A Logseq DB graph (db.sqlite: deps/db/src/logseq/db/common/sqlite.cljs' create-kvs-table! and
+# src/main/frontend/worker/db_worker.cljs' new-sqlite-storage of logseq/logseq, over DataScript's storage) ---
+#
+# One table of DataScript's storage: ``addr`` 0 holds the root (the schema, ``max-eid``, ``max-tx``, the
+# addresses of the EAVT, AEVT and AVET trees' roots, ``max-addr``), ``addr`` 1 the tail (the last
+# transactions' datoms, not yet in a tree), every other row one node of a tree, addresses counted up from
+# DataScript's 1000000. ``content`` is the node written by transit-js (JSON of arrays: a map is
+# ``["^ ", k, v, ...]``, a keyword ``"~:ns/name"``, a UUID ``"~u…"``, a map key or keyword of more than
+# three characters written once then as its cache code ``^0``, ``^1``, …); a branch's child addresses
+# are moved out of it into ``addresses``, ``JSON.stringify``'s array, NULL for a leaf, the root and the
+# tail. Rows of nodes a later transaction replaced stay until a garbage collection (none has run).
+LOGSEQ_DDL = ["create table if not exists kvs (addr INTEGER primary key, content TEXT, addresses JSON)"]
+
+#: DataScript's first transaction id (tx0 + 1) and first node address (max-addr's start + 1).
+LOGSEQ_TX = 536_870_913
+LOGSEQ_FIRST_ADDR = 1_000_001
+#: Datoms a leaf holds here (DataScript's sets split at 512: leaves keep between 256 and 512).
+LOGSEQ_LEAF = 400
+
+
+class _TransitKeyword(str):
+    """A Clojure keyword (its name without the colon) for :func:`logseq_transit`."""
+
+
+def logseq_transit(value: Any) -> str:
+    """transit-js's JSON writer (``transit/writer "json"``): maps as ``["^ ", ...]``, keywords ``~:``,
+    UUIDs ``~u``, strings starting with ``~``, ``^`` or a backtick escaped by a ``~``; map keys and
+    keywords longer than three characters cached (each written once, then as ``^`` and its index in
+    base 44 from ``0``), the cache starting over after 44² entries."""
+    cache: dict[str, str] = {}
+
+    def cached(text: str, as_key: bool) -> str:
+        if len(text) <= 3 or not (as_key or text.startswith(("~:", "~$", "~#"))):
+            return text
+        if text in cache:
+            return cache[text]
+        if len(cache) == 44 * 44:
+            cache.clear()
+        index = len(cache)
+        cache[text] = "^" + (chr(48 + index // 44) if index >= 44 else "") + chr(48 + index % 44)
+        return text
+
+    def emit(item: Any, as_key: bool = False) -> Any:
+        if isinstance(item, _TransitKeyword):
+            return cached(f"~:{item}", as_key)
+        if isinstance(item, UUID):
+            return f"~u{item}"
+        if isinstance(item, str):
+            text = "~" + item if item.startswith(("~", "^", "`")) else item
+            return cached(text, as_key)
+        if isinstance(item, dict):
+            out: list[Any] = ["^ "]
+            for key, val in item.items():
+                out += [emit(key, True), emit(val)]
+            return out
+        if isinstance(item, (list, tuple)):
+            return [emit(x) for x in item]
+        return item
+
+    return json.dumps(emit(value), ensure_ascii=False, separators=(",", ":"))
+
+
+def _logseq_datoms() -> tuple[
+    list[tuple[int, str, Any, int]], dict[str, Any], list[tuple[int, str, Any, int]]
+]:
+    """A DB graph after a few weeks of journaling: built-in properties and classes, journal pages, their
+    blocks (parents, pages, fractional-index orders, tags, epoch-millisecond times), pages linked from
+    blocks; the datoms in the trees, the schema, and the last transaction's datoms left in the tail."""
+    K = _TransitKeyword
+    datoms: list[tuple[int, str, Any, int]] = []
+    eid = 0
+    tx = LOGSEQ_TX
+    created = 1_716_194_520_000  # 2024-05-20 08:42:00 UTC, in JavaScript's milliseconds
+
+    def entity(attrs: dict[str, Any], at: int) -> int:
+        nonlocal eid
+        eid += 1
+        datoms.append((eid, "block/uuid", uuid.uuid5(uuid.NAMESPACE_OID, f"logseq-{eid}"), tx))
+        for attribute, value in attrs.items():
+            for one in value if isinstance(value, list) else [value]:
+                datoms.append((eid, attribute, one, tx))
+        datoms.append((eid, "block/created-at", at, tx))
+        datoms.append((eid, "block/updated-at", at + (eid * 7_919) % 86_400_000, tx))
+        return eid
+
+    properties = [
+        "status", "priority", "deadline", "scheduled", "icon", "description", "background-color", "hide?",
+        "public?", "exclude-from-graph-view", "order-list-type", "heading", "created-from-property",
+        "view/type", "view/sort", "table-hidden-columns", "asset/type", "asset/size", "asset/checksum",
+        "journal/title-format", "built-in?", "class/properties", "property/schema.classes",
+    ] * 3  # fmt: skip
+    idents: dict[str, int] = {}
+    for n, name in enumerate(properties):
+        ident = f"logseq.property/{name}" if n < 23 else f"logseq.property.{'ab'[n % 2]}{n}/{name}"
+        idents[ident] = entity(
+            {"db/ident": K(ident), "block/title": name.replace("/", " ").title(), "block/name": name,
+             "db/cardinality": K("db.cardinality/one" if n % 4 else "db.cardinality/many"),
+             "logseq.property/type": K(["default", "number", "date", "checkbox", "url", "node"][n % 6]),
+             "logseq.property/built-in?": n < 23, "logseq.property/hide?": n % 5 == 0},
+            created,
+        )  # fmt: skip
+    classes = {}
+    for n, name in enumerate(["Root", "Page", "Journal", "Task", "Tag", "Property", "Whiteboard", "Query",
+                              "Asset", "Template", "Card", "Cards"]):  # fmt: skip
+        classes[name] = entity(
+            {"db/ident": K(f"logseq.class/{name}"), "block/title": name, "block/name": name.lower(),
+             "logseq.property/built-in?": True, "block/tags": idents["logseq.property/built-in?"]},
+            created + n,
+        )  # fmt: skip
+    titles = ["Reading list", "Café ideas", "Project: ~rewrite", "^caret notes", "2024 goals", "Ünïcode ✓"]
+    pages = [
+        entity({"block/title": t, "block/name": t.lower(), "block/tags": classes["Page"]}, created + 5 * k)
+        for k, t in enumerate(titles)
+    ]
+    for day in range(28):
+        moment = created + day * 86_400_000
+        journal = date(2024, 5, 20) + timedelta(days=day)
+        tx += 1
+        title = journal.strftime("%b %-dth, %Y")
+        page = entity(
+            {"block/title": title, "block/name": title.lower(),
+             "block/journal-day": int(journal.strftime("%Y%m%d")), "block/tags": classes["Journal"]},
+            moment,
+        )  # fmt: skip
+        parent = page
+        for b in range(10):
+            attrs: dict[str, Any] = {
+                "block/parent": parent, "block/page": page, "block/order": f"a{b}" if b < 9 else "a8V",
+                "block/title": ["Met with [[Reading list]]", "TODO water the tomatoes", "", "Buy seeds",
+                                f"Read chapter {day + 1}", "Call Zoë", "~tilde start", "Idea: \"quoted\"",
+                                "Line one\nline two", "Done ✓"][b],
+            }  # fmt: skip
+            if b == 1:
+                attrs["block/tags"] = classes["Task"]
+                attrs["logseq.property/status"] = idents["logseq.property/status"]
+            if b == 0:
+                attrs["block/refs"] = pages[day % len(pages)]
+            block = entity(attrs, moment + 60_000 * (b + 1))
+            parent = block if b in (2, 5) else parent
+    schema = {
+        K("block/uuid"): {K("db/unique"): K("db.unique/identity")},
+        K("db/ident"): {K("db/unique"): K("db.unique/identity")},
+        K("block/parent"): {K("db/valueType"): K("db.type/ref"), K("db/index"): True},
+        K("block/page"): {K("db/valueType"): K("db.type/ref"), K("db/index"): True},
+        K("block/tags"): {K("db/valueType"): K("db.type/ref"), K("db/cardinality"): K("db.cardinality/many")},
+        K("block/refs"): {K("db/valueType"): K("db.type/ref"), K("db/cardinality"): K("db.cardinality/many")},
+        K("block/name"): {K("db/index"): True},
+        K("block/journal-day"): {K("db/index"): True},
+        K("block/order"): {K("db/index"): True},
+    }
+    tail = [d for d in datoms if d[3] == tx]
+    return datoms, schema, tail
+
+
+def logseq_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """The kvs rows of :func:`_logseq_datoms`' graph: each tree's leaves (their datoms ``[e a v tx]``) and
+    one branch over them (its keys each child's last datom, its children's addresses in ``addresses``),
+    a first version of the EAVT tree's last leaf and branch left behind by a later store, the root and
+    the tail."""
+    K = _TransitKeyword
+    datoms, schema, tail = _logseq_datoms()
+    in_tail = set(tail)
+    stored = [d for d in datoms if d not in in_tail]
+    indexed = {"block/uuid", "db/ident", "block/parent", "block/page", "block/name", "block/journal-day",
+               "block/order"}  # fmt: skip
+
+    def vec(d: tuple[int, str, Any, int]) -> list[Any]:
+        return [d[0], K(d[1]), d[2], d[3]]
+
+    orders = {
+        "eavt": sorted(stored, key=lambda d: (d[0], d[1], repr(d[2]))),
+        "aevt": sorted(stored, key=lambda d: (d[1], d[0], repr(d[2]))),
+        "avet": sorted((d for d in stored if d[1] in indexed), key=lambda d: (d[1], repr(d[2]), d[0])),
+    }
+    rows: list[tuple[Any, ...]] = []
+    address = LOGSEQ_FIRST_ADDR - 1
+    roots = {}
+    for index, ordered in orders.items():
+        leaves = [ordered[i : i + LOGSEQ_LEAF] for i in range(0, len(ordered), LOGSEQ_LEAF)]
+        children = []
+        for leaf in leaves:
+            address += 1
+            children.append(address)
+            rows.append((address, logseq_transit({K("level"): 0, K("keys"): [vec(d) for d in leaf]}), None))
+        if index == "eavt":  # the leaf and branch an earlier store wrote, replaced since (no GC yet)
+            address += 1
+            stale = [vec(d) for d in leaves[-1][: LOGSEQ_LEAF // 3]]
+            rows.append((address, logseq_transit({K("level"): 0, K("keys"): stale}), None))
+            address += 1
+            rows.append(
+                (address, logseq_transit({K("level"): 1, K("keys"): [vec(leaf[-1]) for leaf in leaves[:-1]]}),
+                 json.dumps([*children[:-1], address - 1], separators=(",", ":")))
+            )  # fmt: skip
+        address += 1
+        roots[index] = address
+        rows.append(
+            (address, logseq_transit({K("level"): 1, K("keys"): [vec(leaf[-1]) for leaf in leaves]}),
+             json.dumps(children, separators=(",", ":")))
+        )  # fmt: skip
+    root = {
+        K("schema"): schema,
+        K("max-eid"): max(d[0] for d in datoms),
+        K("max-tx"): max(d[3] for d in datoms),
+        K("eavt"): roots["eavt"],
+        K("aevt"): roots["aevt"],
+        K("avet"): roots["avet"],
+        K("max-addr"): address,
+    }
+    rows.append((0, logseq_transit(root), None))
+    rows.append((1, logseq_transit([vec(d) for d in tail]), None))
+    return {"kvs": rows}
+
+
+def logseq(path: Path) -> Path:
+    """A Logseq DB graph's ``db.sqlite`` (see the module's list)."""
+    return write_export(path, LOGSEQ_DDL, logseq_rows())

@@ -99,7 +99,8 @@ cluster configuration database, a Vorta backup client's settings database, a Kim
 Wakapi coding-time server, a Traggo time tracker, an org-roam database (run for real), a Zed editor's
 workspace database, a pre-commit hook cache (run for real), an LLDAP directory server, a Pinchflat media
 archiver (Ecto), a Gonic music server, a MyBB forum, an Orchard Core CMS (YesSql), a Cantata
-library cache, a Dash/Zeal docset's index (doc2dash))
+library cache, a Dash/Zeal docset's index (doc2dash), a Logseq DB
+graph)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -24813,4 +24814,28 @@ def test_docset_index_keeps_its_entry_named_none_and_every_path_as_written(run_e
     assert not pq.read_table(run_dir / "audit.parquet").num_rows
     assert profiled(run_dir)["columns"]["searchIndex"]["name"]["tokens_as_values"] == ["None"]
     assert primary_key(ran.uri, ran.record["version_schema"], "searchIndex") == ["id"]
+    assert references(run_dir) == {}
+
+
+def test_logseq_db_graph_keeps_its_transit_nodes_and_child_addresses_as_written_keyed_from_zero(
+    run_export: Runner,
+) -> None:
+    # DataScript's storage: the root at addr 0, the tail at 1, nodes from 1000001; each node transit's
+    # JSON (keywords ~:, UUIDs ~u, escaped ~ and ^ in titles, cache codes ^0…), a branch's children's
+    # addresses a JSON array under `addresses JSON` (NUMERIC affinity: text, as no array is a number),
+    # NULL for leaves, root and tail. Every cell as written, nothing charged; addr 0 is a key's value.
+    ran, run_dir = run_export(apps.logseq)
+    rows = apps.logseq_rows()["kvs"]
+    loaded_cleanly(ran, run_dir, {"kvs": len(rows)})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    assert {0, 1} <= {row[0] for row in rows}
+    branches = [row for row in rows if row[2] is not None]
+    assert len(branches) == 4 and all(json.loads(row[2]) for row in branches)
+    assert any("~~rewrite" in row[1] or "~^caret" in row[1] for row in rows)
+    assert ran.types("kvs") == {"addr": "bigint", "content": "text", "addresses": "text"}
+    got = pg_query(ran.uri, f"SELECT addr, content, addresses FROM {quote_ident(ran.base)}.kvs")
+    assert sorted(got) == sorted(rows)
+    assert not pq.read_table(run_dir / "audit.parquet").num_rows
+    assert primary_key(ran.uri, ran.record["version_schema"], "kvs") == ["addr"]
     assert references(run_dir) == {}
