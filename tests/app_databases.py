@@ -78270,3 +78270,553 @@ def shlink_rows() -> dict[str, list[tuple[Any, ...]]]:
 def shlink(path: Path) -> Path:
     """A Shlink instance's ``data/database.sqlite`` (see the module's list)."""
     return write_export(path, SHLINK_DDL, shlink_rows())
+
+
+# --- Cantata (an MPD client's library cache, ~/.cache/cantata/library/<host>.sql: db/librarydb.cpp of Cantata
+# 2.0 (CDrummond/cantata at 03ed9e5, schema version 1), Song::albumId() and Song::artistOrComposer() of
+# gui/song.cpp; values bound by Qt's QSQLITE driver) ---
+#
+# Every text column is declared ``string``, a type name with NUMERIC affinity: a title, an album or an
+# artist whose text is a number (Prince's "1999", Rush's "2112", the band 311, "+44") is kept by SQLite
+# as that INTEGER, the rest as TEXT. A null ``QString`` is bound as NULL: ``album`` when it equals its
+# ``albumId`` (no MusicBrainz album id), ``artistSort``/``albumSort`` when dropping a leading "The " and
+# the dots changes nothing, a missing album artist or composer. A missing genre is Cantata's ``"-"``;
+# unknown track, disc and year numbers are 0; ``time`` is the length in seconds, ``lastModified`` MPD's
+# Last-Modified in Unix seconds; ``versions`` holds MPD's database update time (Unix seconds) and the
+# schema version. ``updateFinished()`` copies artist, artistId, album and title into the FTS4 index.
+CANTATA_DDL = [
+    "create table if not exists versions(collection integer, schema integer)",
+    "create table if not exists songs (file string, artist string, artistId string, albumArtist string, "
+    "artistSort string, composer string, album string, albumId string, albumSort string, title string, "
+    "genre string, track integer, disc integer, time integer, year integer, type integer, "
+    "lastModified integer, primary key (file))",
+    "create virtual table if not exists songs_fts using fts4(fts_artist, fts_artistId, fts_album, fts_title, "
+    "tokenize=unicode61)",
+]
+
+#: (album artist or None for a missing tag, album, year, genre or '' for none, "MB" where its files carry a
+#: MusicBrainz album id (:func:`cantata_mbid`) or '',
+#: [(title, track artist or None for the album artist, seconds), ...]).
+CANTATA_ALBUMS: list[tuple[str | None, str, int, str, str, list[tuple[str, str | None, int]]]] = [
+    (
+        "Taylor Swift",
+        "1989",
+        2014,
+        "Pop",
+        "",
+        [
+            ("Welcome to New York", None, 212),
+            ("Blank Space", None, 231),
+            ("Style", None, 231),
+            ("Out of the Woods", None, 235),
+            ("Shake It Off", None, 219),
+        ],
+    ),
+    (
+        "Prince",
+        "1999",
+        1982,
+        "Funk",
+        "MB",
+        [
+            ("1999", "Prince & the Revolution", 379),
+            ("Little Red Corvette", None, 304),
+            ("Delirious", None, 240),
+        ],
+    ),
+    (
+        "Adele",
+        "21",
+        2011,
+        "Pop",
+        "MB",
+        [("Rolling in the Deep", None, 228), ("Rumour Has It", None, 223), ("Someone Like You", None, 285)],
+    ),
+    (
+        "Adele",
+        "25",
+        2015,
+        "Pop",
+        "MB",
+        [
+            ("Hello", None, 295),
+            ("Send My Love (To Your New Lover)", None, 223),
+            ("When We Were Young", None, 290),
+        ],
+    ),
+    (
+        "Rush",
+        "2112",
+        1976,
+        "Progressive Rock",
+        "",
+        [("2112", None, 1234), ("A Passage to Bangkok", None, 214), ("The Twilight Zone", None, 197)],
+    ),
+    (
+        "Yes",
+        "90125",
+        1983,
+        "Rock",
+        "MB",
+        [("Owner of a Lonely Heart", None, 267), ("Hold On", None, 315), ("It Can Happen", None, 329)],
+    ),
+    (
+        "The Smashing Pumpkins",
+        "Mellon Collie and the Infinite Sadness",
+        1995,
+        "Alternative",
+        "MB",
+        [
+            ("Tonight, Tonight", None, 254),
+            ("Zero", None, 161),
+            ("1979", None, 266),
+            ("Bullet with Butterfly Wings", None, 258),
+        ],
+    ),
+    (
+        "311",
+        "Transistor",
+        1997,
+        "Rock",
+        "MB",
+        [("Transistor", None, 180), ("Prisoner", None, 200), ("Beautiful Disaster", None, 251)],
+    ),
+    (
+        "+44",
+        "When Your Heart Stops Beating",
+        2006,
+        "Pop Punk",
+        "",
+        [("Lycanthrope", None, 213), ("When Your Heart Stops Beating", None, 198), ("155", None, 211)],
+    ),
+    (
+        "The 1975",
+        "The 1975",
+        2013,
+        "",
+        "",
+        [("The City", None, 204), ("Chocolate", None, 224), ("Sex", None, 205), ("Robbers", None, 254)],
+    ),
+    (
+        "R.E.M.",
+        "Automatic for the People",
+        1992,
+        "Alternative",
+        "MB",
+        [
+            ("Drive", None, 271),
+            ("Everybody Hurts", None, 320),
+            ("Man on the Moon", None, 313),
+            ("Nightswimming", None, 258),
+        ],
+    ),
+    (
+        "Radiohead",
+        "Hail to the Thief",
+        2003,
+        "Alternative",
+        "MB",
+        [("2 + 2 = 5", None, 199), ("Sit Down. Stand Up.", None, 259), ("15 Step", None, 237)],
+    ),
+    ("Toto", "Toto IV", 1982, "Rock", "", [("Rosanna", None, 331), ("99", None, 316), ("Africa", None, 295)]),
+    ("Muse", "The 2nd Law", 2012, "Rock", "MB", [("Supremacy", None, 295), ("Madness", None, 281)]),
+    ("Björk", "Homogenic", 1997, "Electronic", "MB", [("Jóga", None, 305), ("Bachelorette", None, 312)]),
+    (
+        "Glenn Gould",
+        "Bach: The Goldberg Variations",
+        1981,
+        "Classical",
+        "",
+        [
+            ("Aria", None, 184),
+            ("Variatio 1 a 1 Clav.", None, 66),
+            ("Variatio 30 a 1 Clav. Quodlibet", None, 77),
+        ],
+    ),
+    (
+        None,
+        "Field Recordings",
+        0,
+        "",
+        "",
+        [("Rain on the Roof", "Unknown Artist", 412), ("04", "Unknown Artist", 95)],
+    ),
+]
+
+
+def cantata_mbid(album: str) -> str:
+    """The album's MUSICBRAINZ_ALBUMID tag: a release's UUID (a name-based one here, stable per album)."""
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"https://musicbrainz.org/release/{album}"))
+
+
+def _cantata_sort(value: str) -> str | None:
+    """librarydb.cpp's ``artistSort()``/``albumSort()``: a leading "The " dropped and every dot removed,
+    a null QString (NULL) when that changes nothing."""
+    sort = (value[4:] if value.startswith("The ") else value).replace(".", "")
+    return None if sort == value else sort
+
+
+def cantata_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """A Cantata library of seventeen albums as MPD lists them, each song's cells bound as Cantata 2.0 binds
+    them (strings: SQLite's NUMERIC affinity then keeps numbers' text as INTEGER, see the section)."""
+    updated = 1_718_265_600  # MPD's db_update: 2024-06-13 08:00:00 UTC
+    songs: list[tuple[Any, ...]] = []
+    for a, (album_artist, album, year, genre, mbid, tracks) in enumerate(CANTATA_ALBUMS):
+        folder = f"{album_artist or 'Unknown'}/{album}".replace(":", "")
+        for number, (title, artist, seconds) in enumerate(tracks, start=1):
+            artist = artist or album_artist
+            album_id = cantata_mbid(album) if mbid else album
+            composer = "Johann Sebastian Bach" if genre == "Classical" else None
+            songs.append(
+                (f"{folder}/{number:02d} {title}.flac".replace("/ ", "/"), artist,
+                 album_artist or artist, album_artist,
+                 _cantata_sort(album_artist) if album_artist else None, composer,
+                 None if album == album_id else album, album_id, _cantata_sort(album), title,
+                 genre or "-", number if album_artist else 0, 1 if a % 5 == 2 else 0, seconds, year, 0,
+                 updated - 86_400 * (400 - 23 * a) + 37 * number)
+            )  # fmt: skip
+    return {"versions": [(updated, 1)], "songs": songs}
+
+
+def cantata(path: Path) -> Path:
+    """A Cantata library cache (see the module's list): the songs bound as text into ``string`` columns,
+    then the FTS4 index filled from them as ``LibraryDb::updateFinished()`` does."""
+    rows = cantata_rows()
+    with closing(sqlite3.connect(path)) as con, con:
+        for statement in CANTATA_DDL:
+            con.execute(statement)
+        con.execute("insert into versions (collection, schema) values(?, ?)", rows["versions"][0])
+        con.executemany(
+            "insert into songs values (" + ", ".join("?" * 17) + ")",
+            [tuple(str(v) if isinstance(v, str) else v for v in row) for row in rows["songs"]],
+        )
+        con.execute(
+            "insert into songs_fts(fts_artist, fts_artistId, fts_album, fts_title) "
+            "select artist, artistId, album, title from songs"
+        )
+    return path
+
+
+# --- A Dash/Zeal docset's index (docSet.dsidx as doc2dash builds it from a Sphinx project's objects.inv:
+# hynek/doc2dash, src/doc2dash/docsets.py's CREATE TABLE, convert.py's INSERT, parsers/intersphinx.py's
+# INV_TO_TYPE and parsers/types.py's EntryType) ---
+#
+# One row per inventory entry, role by role as the inventory lists them: ``name`` the entry's display
+# name, or its key where Sphinx wrote ``-``; ``type`` Dash's entry type for the role; ``path`` the page and
+# anchor (``$`` in the inventory replaced by the key). Python's own docs index constants named ``None``,
+# ``True`` and ``False``, options named ``-?`` and ``--version``, glossary terms ``...`` and ``>>>``, and
+# sections whose titles hold an em dash and a typographic apostrophe.
+DOCSET_DDL = ["CREATE TABLE searchIndex(id INTEGER PRIMARY KEY, name TEXT, type TEXT, path TEXT)"]
+
+#: Sphinx roles (domain:role) → doc2dash's Dash entry type.
+DOCSET_TYPES = {
+    "c:function": "Function", "c:macro": "Macro", "c:member": "Attribute", "c:type": "Type",
+    "c:var": "Variable", "py:attribute": "Attribute", "py:class": "Class", "py:classmethod": "Method",
+    "py:data": "Value", "py:exception": "Exception", "py:function": "Function", "py:method": "Method",
+    "py:module": "Module", "py:staticmethod": "Method", "std:cmdoption": "Option", "std:doc": "Guide",
+    "std:envvar": "Environment", "std:label": "Section", "std:opcode": "Operator", "std:term": "Word",
+}  # fmt: skip
+
+#: (role, inventory key, uri with ``$`` for the key, display name or ``-``): lines of Python 3.12's
+#: objects.inv (name domain:role priority uri dispname).
+DOCSET_INVENTORY: list[tuple[str, str, str, str]] = [
+    *[("c:function", k, f"c-api/{page}.html#c.$", "-") for k, page in [
+        ("PyErr_SetString", "exceptions"), ("PyLong_FromLong", "long"), ("PyObject_Repr", "object"),
+        ("Py_Initialize", "init")]],
+    *[("c:macro", k, f"c-api/{page}.html#c.$", "-") for k, page in [
+        ("Py_BEGIN_ALLOW_THREADS", "init"), ("Py_RETURN_NONE", "none")]],
+    ("c:member", "PyObject.ob_refcnt", "c-api/structures.html#c.$", "-"),
+    *[("c:type", k, f"c-api/{page}.html#c.$", "-") for k, page in [
+        ("PyObject", "structures"), ("Py_ssize_t", "intro")]],
+    *[("c:var", k, f"c-api/{page}.html#c.$", "-") for k, page in [
+        ("PyExc_ValueError", "exceptions"), ("Py_None", "none")]],
+    *[("py:attribute", k, f"{page}.html#$", "-") for k, page in [
+        ("frame.f_lineno", "reference/datamodel"), ("object.__dict__", "library/stdtypes"),
+        ("slice.start", "reference/datamodel"), ("definition.__name__", "library/stdtypes")]],
+    *[("py:class", k, f"library/{page}.html#$", "-") for k, page in [
+        ("bool", "functions"), ("bytes", "stdtypes"), ("collections.OrderedDict", "collections"),
+        ("datetime.date", "datetime"), ("datetime.datetime", "datetime"), ("decimal.Decimal", "decimal"),
+        ("dict", "stdtypes"), ("float", "functions"), ("int", "functions"), ("list", "stdtypes"),
+        ("pathlib.Path", "pathlib"), ("str", "stdtypes")]],
+    *[("py:classmethod", k, f"library/{page}.html#$", "-") for k, page in [
+        ("dict.fromkeys", "stdtypes"), ("float.fromhex", "stdtypes"), ("int.from_bytes", "stdtypes")]],
+    *[("py:data", k, f"library/{page}.html#$", "-") for k, page in [
+        ("Ellipsis", "constants"), ("False", "constants"), ("None", "constants"),
+        ("NotImplemented", "constants"), ("True", "constants"), ("__debug__", "constants"),
+        ("math.inf", "math"), ("math.nan", "math"),
+        ("math.pi", "math"), ("os.sep", "os"), ("string.digits", "string"), ("sys.argv", "sys"),
+        ("sys.maxsize", "sys")]],
+    *[("py:exception", k, "library/exceptions.html#$", "-") for k in [
+        "KeyError", "NotImplementedError", "StopIteration", "ValueError", "ZeroDivisionError"]],
+    *[("py:function", k, f"library/{page}.html#$", "-") for k, page in [
+        ("abs", "functions"), ("json.dumps", "json"), ("json.loads", "json"), ("len", "functions"),
+        ("math.isclose", "math"), ("math.isnan", "math"), ("open", "functions"), ("os.path.join", "os.path"),
+        ("print", "functions"), ("repr", "functions"), ("sqlite3.connect", "sqlite3"),
+        ("zlib.compress", "zlib")]],
+    *[("py:method", k, f"{page}.html#$", "-") for k, page in [
+        ("dict.get", "library/stdtypes"), ("float.hex", "library/stdtypes"),
+        ("int.bit_length", "library/stdtypes"),
+        ("list.append", "tutorial/datastructures"), ("object.__eq__", "reference/datamodel"),
+        ("object.__init__", "reference/datamodel"), ("object.__repr__", "reference/datamodel"),
+        ("str.join", "library/stdtypes"), ("str.split", "library/stdtypes")]],
+    *[("py:module", k, f"library/{page}.html#module-$", "-") for k, page in [
+        ("__future__", "__future__"), ("__main__", "__main__"), ("json", "json"), ("math", "math"),
+        ("os", "os"),
+        ("os.path", "os.path"), ("sqlite3", "sqlite3"), ("sys", "sys"), ("zlib", "zlib")]],
+    *[("py:staticmethod", k, "library/stdtypes.html#$", "-") for k in ["bytes.maketrans", "str.maketrans"]],
+    *[("std:cmdoption", k, f"using/cmdline.html#{anchor}", "-") for k, anchor in [
+        ("--help", "cmdoption-help"), ("--version", "cmdoption-version"), ("-?", "cmdoption-0"),
+        ("-O", "cmdoption-O"), ("-OO", "cmdoption-OO"), ("-V", "cmdoption-V"), ("-X", "cmdoption-X"),
+        ("-c", "cmdoption-c"), ("-h", "cmdoption-h"), ("-i", "cmdoption-i"), ("-m", "cmdoption-m")]],
+    *[("std:doc", k, f"{k}.html", title) for k, title in [
+        ("glossary", "Glossary"), ("library/constants", "Built-in Constants"),
+        ("library/math", "math — Mathematical functions"), ("tutorial/index", "The Python Tutorial"),
+        ("whatsnew/3.12", "What’s New In Python 3.12")]],
+    *[("std:envvar", k, "using/cmdline.html#envvar-$", "-") for k in [
+        "PYTHONDONTWRITEBYTECODE", "PYTHONHOME", "PYTHONPATH", "PYTHONUTF8"]],
+    *[("std:label", k, f"{page}.html#$", title) for k, page, title in [
+        ("bltin-null-object", "library/stdtypes", "The Null Object"),
+        ("built-in-consts", "library/constants", "Built-in Constants"),
+        ("truth", "library/stdtypes", "Truth Value Testing"),
+        ("typesnumeric", "library/stdtypes", "Numeric Types — int, float, complex")]],
+    *[("std:opcode", k, "library/dis.html#opcode-$", "-") for k in [
+        "LOAD_CONST", "NOP", "POP_TOP", "RETURN_VALUE"]],
+    *[("std:term", k, f"glossary.html#{anchor}", "-") for k, anchor in [
+        ("...", "term-..."), (">>>", "term-0"), ("2to3", "term-2to3"), ("BDFL", "term-BDFL"),
+        ("EAFP", "term-EAFP"),
+        ("GIL", "term-GIL"), ("LBYL", "term-LBYL"), ("abstract base class", "term-abstract-base-class"),
+        ("bytecode", "term-bytecode"), ("f-string", "term-f-string"), ("iterable", "term-iterable")]],
+]  # fmt: skip
+
+
+def docset_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """The Python 3.12 docset's index: each inventory line as doc2dash's intersphinx parser yields it, ids
+    1..N as ``INSERT INTO searchIndex VALUES (NULL, ?, ?, ?)`` numbers them."""
+    rows = []
+    for n, (role, key, uri, display) in enumerate(DOCSET_INVENTORY, start=1):
+        name = display if display != "-" else key
+        rows.append((n, name, DOCSET_TYPES[role], uri.replace("$", key)))
+    return {"searchIndex": rows}
+
+
+def docset(path: Path) -> Path:
+    """A Dash/Zeal docset's ``docSet.dsidx`` (see the module's list)."""
+    return write_export(path, DOCSET_DDL, docset_rows())
+
+
+# --- A Logseq DB graph (db.sqlite: deps/db/src/logseq/db/common/sqlite.cljs' create-kvs-table! and
+# src/main/frontend/worker/db_worker.cljs' new-sqlite-storage of logseq/logseq, over DataScript's storage) ---
+#
+# One table of DataScript's storage: ``addr`` 0 holds the root (the schema, ``max-eid``, ``max-tx``, the
+# addresses of the EAVT, AEVT and AVET trees' roots, ``max-addr``), ``addr`` 1 the tail (the last
+# transactions' datoms, not yet in a tree), every other row one node of a tree, addresses counted up from
+# DataScript's 1000000. ``content`` is the node written by transit-js (JSON of arrays: a map is
+# ``["^ ", k, v, ...]``, a keyword ``"~:ns/name"``, a UUID ``"~u…"``, a map key or keyword of more than
+# three characters written once then as its cache code ``^0``, ``^1``, …); a branch's child addresses
+# are moved out of it into ``addresses``, ``JSON.stringify``'s array, NULL for a leaf, the root and the
+# tail. Rows of nodes a later transaction replaced stay until a garbage collection (none has run).
+LOGSEQ_DDL = ["create table if not exists kvs (addr INTEGER primary key, content TEXT, addresses JSON)"]
+
+#: DataScript's first transaction id (tx0 + 1) and first node address (max-addr's start + 1).
+LOGSEQ_TX = 536_870_913
+LOGSEQ_FIRST_ADDR = 1_000_001
+#: Datoms a leaf holds here (DataScript's sets split at 512: leaves keep between 256 and 512).
+LOGSEQ_LEAF = 400
+
+
+class _TransitKeyword(str):
+    """A Clojure keyword (its name without the colon) for :func:`logseq_transit`."""
+
+
+def logseq_transit(value: Any) -> str:
+    """transit-js's JSON writer (``transit/writer "json"``): maps as ``["^ ", ...]``, keywords ``~:``,
+    UUIDs ``~u``, strings starting with ``~``, ``^`` or a backtick escaped by a ``~``; map keys and
+    keywords longer than three characters cached (each written once, then as ``^`` and its index in
+    base 44 from ``0``), the cache starting over after 44² entries."""
+    cache: dict[str, str] = {}
+
+    def cached(text: str, as_key: bool) -> str:
+        if len(text) <= 3 or not (as_key or text.startswith(("~:", "~$", "~#"))):
+            return text
+        if text in cache:
+            return cache[text]
+        if len(cache) == 44 * 44:
+            cache.clear()
+        index = len(cache)
+        cache[text] = "^" + (chr(48 + index // 44) if index >= 44 else "") + chr(48 + index % 44)
+        return text
+
+    def emit(item: Any, as_key: bool = False) -> Any:
+        if isinstance(item, _TransitKeyword):
+            return cached(f"~:{item}", as_key)
+        if isinstance(item, UUID):
+            return f"~u{item}"
+        if isinstance(item, str):
+            text = "~" + item if item.startswith(("~", "^", "`")) else item
+            return cached(text, as_key)
+        if isinstance(item, dict):
+            out: list[Any] = ["^ "]
+            for key, val in item.items():
+                out += [emit(key, True), emit(val)]
+            return out
+        if isinstance(item, (list, tuple)):
+            return [emit(x) for x in item]
+        return item
+
+    return json.dumps(emit(value), ensure_ascii=False, separators=(",", ":"))
+
+
+def _logseq_datoms() -> tuple[
+    list[tuple[int, str, Any, int]], dict[str, Any], list[tuple[int, str, Any, int]]
+]:
+    """A DB graph after a few weeks of journaling: built-in properties and classes, journal pages, their
+    blocks (parents, pages, fractional-index orders, tags, epoch-millisecond times), pages linked from
+    blocks; the datoms in the trees, the schema, and the last transaction's datoms left in the tail."""
+    K = _TransitKeyword
+    datoms: list[tuple[int, str, Any, int]] = []
+    eid = 0
+    tx = LOGSEQ_TX
+    created = 1_716_194_520_000  # 2024-05-20 08:42:00 UTC, in JavaScript's milliseconds
+
+    def entity(attrs: dict[str, Any], at: int) -> int:
+        nonlocal eid
+        eid += 1
+        datoms.append((eid, "block/uuid", uuid.uuid5(uuid.NAMESPACE_OID, f"logseq-{eid}"), tx))
+        for attribute, value in attrs.items():
+            for one in value if isinstance(value, list) else [value]:
+                datoms.append((eid, attribute, one, tx))
+        datoms.append((eid, "block/created-at", at, tx))
+        datoms.append((eid, "block/updated-at", at + (eid * 7_919) % 86_400_000, tx))
+        return eid
+
+    properties = [
+        "status", "priority", "deadline", "scheduled", "icon", "description", "background-color", "hide?",
+        "public?", "exclude-from-graph-view", "order-list-type", "heading", "created-from-property",
+        "view/type", "view/sort", "table-hidden-columns", "asset/type", "asset/size", "asset/checksum",
+        "journal/title-format", "built-in?", "class/properties", "property/schema.classes",
+    ] * 3  # fmt: skip
+    idents: dict[str, int] = {}
+    for n, name in enumerate(properties):
+        ident = f"logseq.property/{name}" if n < 23 else f"logseq.property.{'ab'[n % 2]}{n}/{name}"
+        idents[ident] = entity(
+            {"db/ident": K(ident), "block/title": name.replace("/", " ").title(), "block/name": name,
+             "db/cardinality": K("db.cardinality/one" if n % 4 else "db.cardinality/many"),
+             "logseq.property/type": K(["default", "number", "date", "checkbox", "url", "node"][n % 6]),
+             "logseq.property/built-in?": n < 23, "logseq.property/hide?": n % 5 == 0},
+            created,
+        )  # fmt: skip
+    classes = {}
+    for n, name in enumerate(["Root", "Page", "Journal", "Task", "Tag", "Property", "Whiteboard", "Query",
+                              "Asset", "Template", "Card", "Cards"]):  # fmt: skip
+        classes[name] = entity(
+            {"db/ident": K(f"logseq.class/{name}"), "block/title": name, "block/name": name.lower(),
+             "logseq.property/built-in?": True, "block/tags": idents["logseq.property/built-in?"]},
+            created + n,
+        )  # fmt: skip
+    titles = ["Reading list", "Café ideas", "Project: ~rewrite", "^caret notes", "2024 goals", "Ünïcode ✓"]
+    pages = [
+        entity({"block/title": t, "block/name": t.lower(), "block/tags": classes["Page"]}, created + 5 * k)
+        for k, t in enumerate(titles)
+    ]
+    for day in range(28):
+        moment = created + day * 86_400_000
+        journal = date(2024, 5, 20) + timedelta(days=day)
+        tx += 1
+        title = journal.strftime("%b %-dth, %Y")
+        page = entity(
+            {"block/title": title, "block/name": title.lower(),
+             "block/journal-day": int(journal.strftime("%Y%m%d")), "block/tags": classes["Journal"]},
+            moment,
+        )  # fmt: skip
+        parent = page
+        for b in range(10):
+            attrs: dict[str, Any] = {
+                "block/parent": parent, "block/page": page, "block/order": f"a{b}" if b < 9 else "a8V",
+                "block/title": ["Met with [[Reading list]]", "TODO water the tomatoes", "", "Buy seeds",
+                                f"Read chapter {day + 1}", "Call Zoë", "~tilde start", "Idea: \"quoted\"",
+                                "Line one\nline two", "Done ✓"][b],
+            }  # fmt: skip
+            if b == 1:
+                attrs["block/tags"] = classes["Task"]
+                attrs["logseq.property/status"] = idents["logseq.property/status"]
+            if b == 0:
+                attrs["block/refs"] = pages[day % len(pages)]
+            block = entity(attrs, moment + 60_000 * (b + 1))
+            parent = block if b in (2, 5) else parent
+    schema = {
+        K("block/uuid"): {K("db/unique"): K("db.unique/identity")},
+        K("db/ident"): {K("db/unique"): K("db.unique/identity")},
+        K("block/parent"): {K("db/valueType"): K("db.type/ref"), K("db/index"): True},
+        K("block/page"): {K("db/valueType"): K("db.type/ref"), K("db/index"): True},
+        K("block/tags"): {K("db/valueType"): K("db.type/ref"), K("db/cardinality"): K("db.cardinality/many")},
+        K("block/refs"): {K("db/valueType"): K("db.type/ref"), K("db/cardinality"): K("db.cardinality/many")},
+        K("block/name"): {K("db/index"): True},
+        K("block/journal-day"): {K("db/index"): True},
+        K("block/order"): {K("db/index"): True},
+    }
+    tail = [d for d in datoms if d[3] == tx]
+    return datoms, schema, tail
+
+
+def logseq_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """The kvs rows of :func:`_logseq_datoms`' graph: each tree's leaves (their datoms ``[e a v tx]``) and
+    one branch over them (its keys each child's last datom, its children's addresses in ``addresses``),
+    a first version of the EAVT tree's last leaf and branch left behind by a later store, the root and
+    the tail."""
+    K = _TransitKeyword
+    datoms, schema, tail = _logseq_datoms()
+    in_tail = set(tail)
+    stored = [d for d in datoms if d not in in_tail]
+    indexed = {"block/uuid", "db/ident", "block/parent", "block/page", "block/name", "block/journal-day",
+               "block/order"}  # fmt: skip
+
+    def vec(d: tuple[int, str, Any, int]) -> list[Any]:
+        return [d[0], K(d[1]), d[2], d[3]]
+
+    orders = {
+        "eavt": sorted(stored, key=lambda d: (d[0], d[1], repr(d[2]))),
+        "aevt": sorted(stored, key=lambda d: (d[1], d[0], repr(d[2]))),
+        "avet": sorted((d for d in stored if d[1] in indexed), key=lambda d: (d[1], repr(d[2]), d[0])),
+    }
+    rows: list[tuple[Any, ...]] = []
+    address = LOGSEQ_FIRST_ADDR - 1
+    roots = {}
+    for index, ordered in orders.items():
+        leaves = [ordered[i : i + LOGSEQ_LEAF] for i in range(0, len(ordered), LOGSEQ_LEAF)]
+        children = []
+        for leaf in leaves:
+            address += 1
+            children.append(address)
+            rows.append((address, logseq_transit({K("level"): 0, K("keys"): [vec(d) for d in leaf]}), None))
+        if index == "eavt":  # the leaf and branch an earlier store wrote, replaced since (no GC yet)
+            address += 1
+            stale = [vec(d) for d in leaves[-1][: LOGSEQ_LEAF // 3]]
+            rows.append((address, logseq_transit({K("level"): 0, K("keys"): stale}), None))
+            address += 1
+            rows.append(
+                (address, logseq_transit({K("level"): 1, K("keys"): [vec(leaf[-1]) for leaf in leaves[:-1]]}),
+                 json.dumps([*children[:-1], address - 1], separators=(",", ":")))
+            )  # fmt: skip
+        address += 1
+        roots[index] = address
+        rows.append(
+            (address, logseq_transit({K("level"): 1, K("keys"): [vec(leaf[-1]) for leaf in leaves]}),
+             json.dumps(children, separators=(",", ":")))
+        )  # fmt: skip
+    root = {
+        K("schema"): schema,
+        K("max-eid"): max(d[0] for d in datoms),
+        K("max-tx"): max(d[3] for d in datoms),
+        K("eavt"): roots["eavt"],
+        K("aevt"): roots["aevt"],
+        K("avet"): roots["avet"],
+        K("max-addr"): address,
+    }
+    rows.append((0, logseq_transit(root), None))
+    rows.append((1, logseq_transit([vec(d) for d in tail]), None))
+    return {"kvs": rows}
+
+
+def logseq(path: Path) -> Path:
+    """A Logseq DB graph's ``db.sqlite`` (see the module's list)."""
+    return write_export(path, LOGSEQ_DDL, logseq_rows())

@@ -99,7 +99,8 @@ cluster configuration database, a Vorta backup client's settings database, a Kim
 Wakapi coding-time server, a Traggo time tracker, an org-roam database (run for real), a Zed editor's
 workspace database, a pre-commit hook cache (run for real), an LLDAP directory server, a Pinchflat media
 archiver (Ecto), a Gonic music server, a MyBB forum, an Orchard Core CMS (YesSql), a selfoss feed
-reader, a Heimdall dashboard, a Shlink URL shortener)
+reader, a Heimdall dashboard, a Shlink URL shortener, a Cantata library cache, a Dash/Zeal docset's index
+(doc2dash), a Logseq DB graph)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -24985,3 +24986,147 @@ def test_shlink_keeps_its_case_sensitive_and_zero_led_short_codes_and_reads_its_
         ("visits", "visit_location_id"): "visit_locations.id",
         ("short_url_visits_counts", "short_url_id"): "short_urls.id",
     }
+
+
+def _numeric_affinity(value: Any) -> Any:
+    """What SQLite keeps of ``value`` bound as text into a column of NUMERIC affinity (a type name it
+    knows no word of, ``string``): text that is an integer literal (a sign, digits, spaces about them)
+    becomes that INTEGER, leading zeros and plus sign lost; other text stays as written."""
+    if isinstance(value, str) and re.fullmatch(r"\s*[+-]?\d+\s*", value):
+        return int(value)
+    return value
+
+
+def test_cantata_library_keeps_titles_sqlite_made_integers_as_their_text_and_reads_mpd_seconds(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.cantata)
+    rows = apps.cantata_rows()
+    songs = rows["songs"]
+    loaded_cleanly(ran, run_dir, {"versions": 1, "songs": len(songs), "songs_fts": len(songs)})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    names = re.findall(r"(\w+) (?:string|integer)", apps.CANTATA_DDL[1])
+    assert len(names) == len(songs[0]) == 17
+    stored = [tuple(_numeric_affinity(v) for v in row) for row in songs]
+    with closing(sqlite3.connect(ran.db)) as con:
+        assert sorted(con.execute("SELECT * FROM songs"), key=repr) == sorted(stored, key=repr)
+    # Prince's "1999", the band 311, "+44" (SQLite kept 44), a title "04" (kept 4): INTEGER cells among
+    # the text of columns declared `string`.
+    texts = ["file", "artist", "artistId", "albumArtist", "artistSort", "composer", "album", "albumId",
+             "albumSort", "title"]  # fmt: skip
+    mixed = {c for c in texts if any(isinstance(row[names.index(c)], int) for row in stored)}
+    assert mixed == {
+        "artist",
+        "artistId",
+        "albumArtist",
+        "artistSort",
+        "album",
+        "albumId",
+        "albumSort",
+        "title",
+    }
+    # Those columns are text, each INTEGER cell arriving as the digits SQLite holds; the numbers Cantata
+    # binds as numbers are bigint, MPD's Last-Modified (Unix seconds) instants. Cantata's "-" for a song
+    # without genre is a null token: NULL, audited and charged as one; nothing else costs.
+    types = ran.types("songs")
+    assert types == {
+        **{c: "text" for c in [*texts, "genre"]},
+        **{c: "bigint" for c in ["track", "disc", "time", "year", "type"]},
+        "lastModified": "timestamp with time zone",
+    }
+    dashes = [row[0] for row in songs if row[names.index("genre")] == "-"]
+    assert len(dashes) == 6
+    assert charged_columns(profiled(run_dir)["columns"]) == {
+        ("songs", "genre"): round(column_score(len(songs), len(dashes)), 2)
+    }
+    scores = {
+        "versions": (1, [100.0] * 2),
+        "songs": (len(songs), [100.0] * 17),
+        "songs_fts": (len(songs), [100.0] * 5),
+    }
+    scores["songs"][1][names.index("genre")] = column_score(len(songs), len(dashes))
+    assert ran.record["quality_before"] == pytest.approx(export_score(scores), abs=0.01)
+    assert ran.record["quality_after"] == 100.0
+    assert audit_rules(run_dir, "songs", "genre") == {file: {"null_like_to_null"} for file in dashes}
+
+    def loaded(value: Any, column: str) -> Any:
+        if column == "lastModified":
+            return UNIX_EPOCH + timedelta(seconds=value)
+        if column == "genre" and value == "-":
+            return None
+        if column in texts and isinstance(value, int):
+            return str(value)
+        return arrives_as(value) if isinstance(value, str) else value
+
+    relation = f"{quote_ident(ran.base)}.songs"
+    got = pg_query(ran.uri, f"SELECT {', '.join(quote_ident(c) for c in names)} FROM {relation}")
+    expected = [tuple(loaded(v, c) for v, c in zip(row, names, strict=True)) for row in stored]
+    assert sorted(got, key=repr) == sorted(expected, key=repr)
+    # The FTS4 index, filled by INSERT ... SELECT from the songs: the same cells, keyed by its rowid.
+    assert ran.types("songs_fts") == {
+        "rowid": "bigint",
+        **{f"fts_{c}": "text" for c in ["artist", "artistId", "album", "title"]},
+    }
+    fts_columns = ", ".join(quote_ident(f"fts_{c}") for c in ["artist", "artistId", "album", "title"])
+    fts = pg_query(ran.uri, f"SELECT {fts_columns} FROM {quote_ident(ran.base)}.songs_fts")
+    picked = [names.index(c) for c in ["artist", "artistId", "album", "title"]]
+    assert sorted(fts, key=repr) == sorted(
+        (tuple(expected_row[i] for i in picked) for expected_row in expected), key=repr
+    )
+    # MPD's database update time, one row: an integer as written (no name says it is a moment).
+    assert (
+        pg_query(ran.uri, f"SELECT collection, schema FROM {quote_ident(ran.base)}.versions")
+        == rows["versions"]
+    )
+    assert ran.types("versions") == {"collection": "bigint", "schema": "bigint"}
+    assert primary_key(ran.uri, ran.record["version_schema"], "songs") == ["file"]
+    assert primary_key(ran.uri, ran.record["version_schema"], "songs_fts") == ["rowid"]
+    assert references(run_dir) == {}
+
+
+def test_docset_index_keeps_its_entry_named_none_and_every_path_as_written(run_export: Runner) -> None:
+    # doc2dash's index of Python's documentation: entries named None, True and False (Python's
+    # constants), -? and --version (options), ... and >>> (glossary terms), every name and path text as
+    # written. None stands once among names that hardly repeat (a section's title is also its page's),
+    # beside other capitalised words: one of the names, not NULL (until 2026-12-06 it was, audited).
+    ran, run_dir = run_export(apps.docset)
+    rows = apps.docset_rows()["searchIndex"]
+    loaded_cleanly(ran, run_dir, {"searchIndex": len(rows)})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    names = [row[1] for row in rows]
+    assert {"None", "True", "False", "-?", "...", ">>>"} <= set(names)
+    assert len(set(names)) < len(names)
+    assert ran.types("searchIndex") == {"id": "bigint", "name": "text", "type": "text", "path": "text"}
+    got = pg_query(
+        ran.uri, f"SELECT id, name, type, path FROM {quote_ident(ran.base)}.{quote_ident('searchIndex')}"
+    )
+    assert sorted(got) == sorted(rows)
+    assert not pq.read_table(run_dir / "audit.parquet").num_rows
+    assert profiled(run_dir)["columns"]["searchIndex"]["name"]["tokens_as_values"] == ["None"]
+    assert primary_key(ran.uri, ran.record["version_schema"], "searchIndex") == ["id"]
+    assert references(run_dir) == {}
+
+
+def test_logseq_db_graph_keeps_its_transit_nodes_and_child_addresses_as_written_keyed_from_zero(
+    run_export: Runner,
+) -> None:
+    # DataScript's storage: the root at addr 0, the tail at 1, nodes from 1000001; each node transit's
+    # JSON (keywords ~:, UUIDs ~u, escaped ~ and ^ in titles, cache codes ^0…), a branch's children's
+    # addresses a JSON array under `addresses JSON` (NUMERIC affinity: text, as no array is a number),
+    # NULL for leaves, root and tail. Every cell as written, nothing charged; addr 0 is a key's value.
+    ran, run_dir = run_export(apps.logseq)
+    rows = apps.logseq_rows()["kvs"]
+    loaded_cleanly(ran, run_dir, {"kvs": len(rows)})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    assert {0, 1} <= {row[0] for row in rows}
+    branches = [row for row in rows if row[2] is not None]
+    assert len(branches) == 4 and all(json.loads(row[2]) for row in branches)
+    assert any("~~rewrite" in row[1] or "~^caret" in row[1] for row in rows)
+    assert ran.types("kvs") == {"addr": "bigint", "content": "text", "addresses": "text"}
+    got = pg_query(ran.uri, f"SELECT addr, content, addresses FROM {quote_ident(ran.base)}.kvs")
+    assert sorted(got) == sorted(rows)
+    assert not pq.read_table(run_dir / "audit.parquet").num_rows
+    assert primary_key(ran.uri, ran.record["version_schema"], "kvs") == ["addr"]
+    assert references(run_dir) == {}

@@ -831,6 +831,41 @@ def test_a_null_token_that_is_a_rare_word_of_a_vocabulary_is_kept(make_sqlite: S
     assert any("'None' kept as value" in note for note in profiled["town"].notes)
 
 
+def test_a_null_token_once_among_names_that_hardly_repeat_is_one_of_them(make_sqlite: SqliteFactory) -> None:
+    # A docset's index (doc2dash's docSet.dsidx of Python's docs) names the constant None beside True,
+    # Ellipsis and str.join: 119 entries, one title twice. Its words' forms are many (Ellipsis is one of
+    # a few capitalised ones), so the vocabulary rule did not hold, and the entry's name was loaded as
+    # NULL. A column whose values hardly repeat names one thing a row: a word token once, beside other
+    # values of its form, is one of them. Beside a NULL (missing written otherwise), beside no value of
+    # its form (NULL among full names), or in a column whose values repeat, it stays NULL.
+    rows = 80
+    identifiers = [f"mod{i // 8}.{word}" for i, word in enumerate(_vocabulary(rows, 6, capital=False))]
+    identifiers[3], identifiers[9], identifiers[27] = "Ellipsis", "True", "Glossary"
+    identifiers[12] = identifiers[13]  # one title twice
+    identifiers[40] = "None"
+    beside_null = [None if i == 41 else value for i, value in enumerate(identifiers)]
+    no_form = [value.lower() if i != 40 else value for i, value in enumerate(identifiers)]
+    repeated = [identifiers[i % 20] if i != 40 else "None" for i in range(rows)]
+    repeated[19] = "Ellipsis"
+    columns = {"entry": identifiers, "beside_null": beside_null, "no_form": no_form, "repeated": repeated}
+    names = list(columns)
+    ddl = f"CREATE TABLE t (id INTEGER PRIMARY KEY, {', '.join(f'{name} TEXT' for name in names)})"
+    path = make_sqlite({"t": (ddl, [(i, *(columns[n][i] for n in names)) for i in range(rows)])})
+    profiled = profile(path)["t"]
+    result = clean(path)
+    assert result.data is not None and result.audit is not None
+    audit = result.audit.to_pylist()
+    for name in names:
+        column = profiled[name]
+        kept = name == "entry"
+        assert column.tokens_as_values == (["None"] if kept else []), name
+        got = result.data["t"].column(name).to_pylist()
+        expected = [None if (i == 40 and not kept) else value for i, value in enumerate(columns[name])]
+        assert got == expected, name
+        audited = [row for row in audit if row["column"] == name and row["rule"] == "null_like_to_null"]
+        assert len(audited) == (0 if kept else 1), name
+
+
 def test_integers_of_37_and_38_digits_fit_numeric(make_sqlite: SqliteFactory) -> None:
     # Beyond bigint, a column of integers is numeric(38,0): the two fraction digits a numeric then got
     # left no room for 37 and 38 digits, which were quarantined as overflowing (until 2026-12-04 the

@@ -38,6 +38,11 @@ VOCABULARY_WORDS = 0.9
 VOCABULARY_FORM = 0.1
 
 
+#: A column of names, one a row (a docset's index entries, a catalogue's titles): at least this share of
+#: its cells are distinct values (a title twice, a page's and its section's, is no placeholder's repeats).
+NAMES_DISTINCT = 0.9
+
+
 #: Free text (a summary, a comment body, a description) has at least this many distinct values (null
 #: tokens aside) ...
 PROSE_VALUES = 10
@@ -135,6 +140,20 @@ def _in_vocabulary(
     return cells_of_token <= max(2.0, cells / distinct)
 
 
+def _names(others: Sequence[tuple[Shape, int, dict[str, Any]]]) -> bool:
+    """Whether the column's values other than NULL, blanks and null tokens (``others``: its rows of the
+    profile query) name one thing a row: at least :data:`VOCABULARY_VALUES` distinct values, hardly
+    any standing twice (at least :data:`NAMES_DISTINCT` of the cells distinct values), every one a word
+    (text of no number or date shape, or a boolean spelling). See :func:`tokens_kept_as_values`."""
+    cells = sum(int(row["cells"]) for _, _, row in others)
+    distinct = sum(int(row["distinct_values"]) for _, _, row in others)
+    return (
+        distinct >= VOCABULARY_VALUES
+        and distinct >= NAMES_DISTINCT * cells
+        and all(shape in (Shape.OTHER, Shape.BOOLEAN_WORD) for shape, _, _ in others)
+    )
+
+
 #: JSON's null literal: a name/value table of JSON values (Uptime Kuma's ``setting``) writes an unset
 #: setting so, a missing value, unlike a setting's word (see :func:`tokens_kept_as_values`).
 JSON_NULL = "null"
@@ -174,6 +193,15 @@ def tokens_kept_as_values(
     name; a token beside NULLs or blanks is one more way of writing missing (an e-mail column's
     ``N/A`` beside ``''``), and one beside numbers or dates stands for NULL, so the column keeps its
     type.
+
+    A column whose values hardly repeat names one thing a row, as a declared unique one does: where it
+    holds at least :data:`VOCABULARY_VALUES` values, at least :data:`NAMES_DISTINCT` of its cells
+    distinct, every one a word, and writes no missing value otherwise (no NULL, no ``''``), a word token
+    standing once beside other values of its word form is one of its names (a docset's index entry
+    ``None``, Python's constant, beside ``True``, ``Ellipsis`` and ``str.join``): a placeholder stands
+    wherever a value is missing, and there hardly a value repeats. ``NULL`` once among full names (no
+    value of its form) stays NULL, as does the token of a column that writes NULL or ``''`` too.
+    Since 2026-12-06.
 
     A column of BLOB affinity (``as_bound``: no declared type) keeps each cell as its writer bound it.
     Numbers there stored as INTEGER or REAL cells beside words stored as text show a writer that binds
@@ -222,6 +250,10 @@ def tokens_kept_as_values(
             if form is not None:
                 kept |= {token for token, cells in token_cells(g).items() if cells == 1}
     most = max((int(row.get("max_value_cells") or 0) for _, _, row in others), default=0)
+    if not missing and _names(others):
+        for _, form, g in _named_token_rows(coded):
+            if form is not None and any(bits & form for _, bits, _ in others):
+                kept |= {token for token, cells in token_cells(g).items() if cells == 1}
     if as_bound and not missing:
         kept |= _bound_words(coded, most)
     prose = _prose(others)
