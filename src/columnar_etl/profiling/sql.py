@@ -88,9 +88,8 @@ def table_profile_sql(
     of those whose ``''`` is a value, ``timed`` of
     those whose name reads compact timestamps, ``clocked`` of those declared a time of day (see
     :func:`column_projections`), ``open_ended`` of those whose integers may be epoch instants
-    (:func:`open_end_sql`). Without
-    ``column_rows``, only the rows of the codes (:func:`with_column_rows`; :func:`merged_codes_sql`
-    merges such rows of disjoint sets of distinct values).
+    (:func:`open_end_sql`). Without ``column_rows``, only the rows of the codes (:func:`with_column_rows`;
+    :func:`.column_rows.folded_codes_sql` folds such rows of disjoint sets of distinct values).
     """
     if not columns:
         return distinct_cells_sql(relation, columns, sample_rows)
