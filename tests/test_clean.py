@@ -864,6 +864,11 @@ def test_a_null_token_once_among_names_that_hardly_repeat_is_one_of_them(make_sq
         assert got == expected, name
         audited = [row for row in audit if row["column"] == name and row["rule"] == "null_like_to_null"]
         assert len(audited) == (0 if kept else 1), name
+    # The note gives the reason among the others.
+    assert any(
+        "'None' kept as value" in note and "names that hardly repeat" in note
+        for note in profiled["entry"].notes
+    )
 
 
 def test_integers_of_37_and_38_digits_fit_numeric(make_sqlite: SqliteFactory) -> None:
