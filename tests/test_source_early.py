@@ -125,7 +125,7 @@ def test_the_preflight_command_checks_integrity_before_its_command_line_imported
     assert "quick_check in ['columnar_etl-early']" in done.stdout
 
 
-_PREFLIGHT_RECORDS = _preflight_noting("source.catalogue", "largest_records", "dbstat", "--json")
+_PREFLIGHT_RECORDS = _preflight_noting("source.sqlite_file", "largest_records", "dbstat", "--json")
 
 
 def test_the_preflight_reads_the_largest_records_before_its_command_line_imported(
