@@ -87,6 +87,14 @@ def clipped(value: Any) -> Any:
     return value
 
 
+def _cells_and_values(others: Sequence[tuple[Shape, int, dict[str, Any]]]) -> tuple[int, int]:
+    """The cells and the distinct values of a column's rows of the profile query (``others``)."""
+    return (
+        sum(int(row["cells"]) for _, _, row in others),
+        sum(int(row["distinct_values"]) for _, _, row in others),
+    )
+
+
 def _prose(others: Sequence[tuple[Shape, int, dict[str, Any]]]) -> bool:
     """Whether the column's values other than NULL, blanks and null tokens (``others``: its rows of the
     profile query) are free text: at least :data:`PROSE_VALUES` distinct values, at least
@@ -94,8 +102,8 @@ def _prose(others: Sequence[tuple[Shape, int, dict[str, Any]]]) -> bool:
     data, :data:`PROSE_BYTES` bytes a value on average, and at least :data:`PROSE_SPACED` of the
     examples words with a blank between them. Issue summaries, comment bodies, descriptions; not codes,
     tags, names, e-mail addresses or URLs."""
-    cells = sum(int(row["cells"]) for _, _, row in others)
-    if not cells or sum(int(row["distinct_values"]) for _, _, row in others) < PROSE_VALUES:
+    cells, distinct = _cells_and_values(others)
+    if not cells or distinct < PROSE_VALUES:
         return False
     text = sum(
         int(row["cells"]) for shape, bits, row in others if shape == Shape.OTHER and not bits & PERSONAL
@@ -127,8 +135,7 @@ def _in_vocabulary(
     a value is missing, so it repeats far more than any one word: ``NULL`` in 5 % of a column of
     remarks stays NULL. Each token is judged by its own count: a headword ``none`` once is a word
     beside a placeholder ``null`` 300 times, which is not."""
-    cells = sum(int(row["cells"]) for _, _, row in others)
-    distinct = sum(int(row["distinct_values"]) for _, _, row in others)
+    cells, distinct = _cells_and_values(others)
     if distinct < VOCABULARY_VALUES:
         return False
     words = sum(int(row["cells"]) for shape, _, row in others if shape in (Shape.OTHER, Shape.BOOLEAN_WORD))
@@ -145,8 +152,7 @@ def _names(others: Sequence[tuple[Shape, int, dict[str, Any]]]) -> bool:
     profile query) name one thing a row: at least :data:`VOCABULARY_VALUES` distinct values, hardly
     any standing twice (at least :data:`NAMES_DISTINCT` of the cells distinct values), every one a word
     (text of no number or date shape, or a boolean spelling). See :func:`tokens_kept_as_values`."""
-    cells = sum(int(row["cells"]) for _, _, row in others)
-    distinct = sum(int(row["distinct_values"]) for _, _, row in others)
+    cells, distinct = _cells_and_values(others)
     return (
         distinct >= VOCABULARY_VALUES
         and distinct >= NAMES_DISTINCT * cells
@@ -237,7 +243,7 @@ def tokens_kept_as_values(
         for (_, shape, flags), g in coded
         if shape not in (Shape.NULL, Shape.EMPTY, Shape.NULL_LIKE)
     ]
-    distinct_others = sum(int(g["distinct_values"]) for _, _, g in others)
+    _, distinct_others = _cells_and_values(others)
     if distinct_others < 1:
         return kept
     if setting_value:

@@ -40,14 +40,7 @@ def readable(
     con.close()
     if unparsed is not None and not unparsed.dataless:
         raise schema_too_new(path, unparsed, version) from refusal
-    copy = copy_to_read(
-        path, lambda directory: _private_copy(path, renamed, rebuild, unparsed, version, directory)
-    )
-    try:
-        return attached(copy.path, path), copy
-    except BaseException:
-        copy.release()
-        raise
+    return _attached_copy(path, renamed, rebuild, unparsed, version)
 
 
 def snapshot_readable(
@@ -59,7 +52,21 @@ def snapshot_readable(
     :mod:`~columnar_etl.source.private_copy`). The copy is then as :func:`readable`'s: names
     ``renamed``, tables ``rebuild``-t, and the views, triggers and indexes DuckDB's SQLite cannot parse
     dropped (their check is run on the copy)."""
-    copy = copy_to_read(path, lambda directory: _private_copy(path, renamed, rebuild, None, None, directory))
+    return _attached_copy(path, renamed, rebuild, None, None)
+
+
+def _attached_copy(
+    path: Path,
+    renamed: ReaderNames,
+    rebuild: list[str],
+    first: UnparsedObject | None,
+    version: str | None,
+) -> tuple[duckdb.DuckDBPyConnection, PrivateCopy]:
+    """The private copy of ``path`` (:func:`_private_copy`, shared by :func:`.private_copy.copy_to_read`)
+    attached, and that copy; released again if it cannot be attached."""
+    copy = copy_to_read(
+        path, lambda directory: _private_copy(path, renamed, rebuild, first, version, directory)
+    )
     try:
         return attached(copy.path, path), copy
     except BaseException:
