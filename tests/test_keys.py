@@ -8,11 +8,13 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import math
 import os
 import re
 import sqlite3
 import subprocess
 import sys
+import uuid
 from pathlib import Path
 
 import duckdb
@@ -59,10 +61,11 @@ def test_declared_primary_key_unique_and_data_key_in_order(make_sqlite: SqliteFa
                 [("a", 1, 10), ("b", 2, 20)],
             ),
             "indexed": ("CREATE TABLE indexed (a text, b text)", [("x", "1"), ("y", "2")]),
-            # Named nothing like a key: the first text column is not unique, the integer is.
+            # Named nothing like a key: the first text column is not unique, the integer is, a counter
+            # numbering the rows (on a few rows, a key only so since 2026-12-06).
             "data": (
                 'CREATE TABLE data (note text, "TKT-Request #" integer, amount integer)',
-                [("same", 7, 1), ("same", 3, 1), ("other", 9, 2)],
+                [("same" if n % 3 else "other", n, 1 + n % 2) for n in (7, 3, 1, 6, 2, 4, 5)],
             ),
             "text_only": ("CREATE TABLE text_only (a text, b text)", [("k1", "p"), ("k2", "q")]),
             "none": ("CREATE TABLE none (a integer, b text)", [(1, "x"), (2, "x"), (2, "z")]),
@@ -80,7 +83,7 @@ def test_declared_primary_key_unique_and_data_key_in_order(make_sqlite: SqliteFa
         "unique": (["other"], "declared_unique"),
         "indexed": (["b"], "declared_unique"),
         "data": (["TKT-Request #"], "data_unique"),
-        "text_only": (["a"], "data_unique"),
+        "text_only": ([], None),  # k1, k2: two values distinct by chance as likely (since 2026-12-06)
         "none": ([], None),
     }
     as_json = tables["data"].to_dict()
@@ -109,9 +112,10 @@ def test_duplicate_rows_and_null_keys_match_sqlite(make_sqlite: SqliteFactory) -
     assert [issue.kind for issue in t.issues] == ["duplicate_row", "null_key"]
     assert t.issues[0].examples == ("NULL",)
     assert t.primary_key_blocker("remove") == "4 rows have NULL in the key (id)"
-    # Once its exact copies are gone, "a" holds x, y, z once each: the key (found in the data).
+    # Once its exact copies are gone, "a" holds x, y, z once each: no key all the same, three values
+    # distinct by chance as likely (the key until 2026-12-06).
     plain_key = (tables["plain"].key, tables["plain"].key_found)
-    assert plain_key == (["a"], "data_unique") and tables["plain"].issues[0].examples == ("x", "z")
+    assert plain_key == ([], None) and tables["plain"].issues[0].examples == ("x", "z")
     as_json = t.to_dict()
     assert as_json["duplicate_rows"] == 2 and as_json["null_keys"] == 4
     assert [issue["kind"] for issue in as_json["issues"]] == ["duplicate_row", "null_key"]
@@ -540,8 +544,10 @@ def test_a_unique_constraint_holding_nulls_is_no_key_and_no_warning(
     assert nulls == {"receipts": 3, "marks": 2, "loose": 2}
     profiled = profile(path)
     found = {name: (table.key, table.key_found) for name, table in profiled.tables.items()}
+    # seq 10..13 is distinct on 4 rows, by chance as likely: no key found in the data (since
+    # 2026-12-06; keys.data_key).
     assert found == {
-        "receipts": (["seq"], "data_unique"),
+        "receipts": ([], None),
         "marks": (["code", "room"], "declared_unique"),
         "loose": ([], None),
     }
@@ -552,7 +558,7 @@ def test_a_unique_constraint_holding_nulls_is_no_key_and_no_warning(
     assert (result.exit_code, result.record.warnings) == (0, []), result.record.error
     schema = str(result.record.version_schema)
     keys = {name: primary_key(pg_uri, schema, name) for name in ("receipts", "marks", "loose")}
-    assert keys == {"receipts": ["seq"], "marks": ["code", "room"], "loose": []}
+    assert keys == {"receipts": [], "marks": ["code", "room"], "loose": []}
     for name, rows in (("receipts", receipts), ("marks", marks), ("loose", loose)):
         loaded = pg_query(pg_uri, f'SELECT * FROM "{schema}"."{name}"')
         assert sorted(loaded, key=repr) == sorted(rows, key=repr)
@@ -568,7 +574,9 @@ def test_a_primary_key_null_in_every_row_is_no_key_and_no_warning(
     # no null_key, no warning. Until now it was the key, "rows with NULL in the key" and "plain index
     # instead of a primary key" (exit 2) on every such database. A key NULL in some rows only is still
     # the key, its NULLs counted (test_duplicate_rows_and_null_keys_match_sqlite).
-    journal = [(None, "f4a6", 1733390000123), (None, "40b7", 1733400000456)]
+    # Drizzle's hashes are SHA-256 digests: generated identifiers, a key however few the rows.
+    hashes = sorted(hashlib.sha256(f"migration {n}".encode()).hexdigest() for n in (1, 2))
+    journal = [(None, hashes[1], 1733390000123), (None, hashes[0], 1733400000456)]
     coded = [(None, "a", "x"), (None, "b", "x")]
     loose = [(None, None, "n"), (None, "b", "n")]
     path = make_sqlite(
@@ -596,7 +604,7 @@ def test_a_primary_key_null_in_every_row_is_no_key_and_no_warning(
         "journal": (["hash"], "data_unique"),  # created_at: epoch milliseconds, instants
         "coded": (["code"], "declared_unique"),
         "loose": ([], None),
-        "tagged": (["label"], "data_unique"),
+        "tagged": ([], None),  # p, q: distinct on two rows by chance as likely (since 2026-12-06)
     }
     assert all(table.issues == [] for table in profiled.tables.values())
     assert any("NULL in every row" in note for note in profiled.tables["journal"].columns["id"].notes)
@@ -618,8 +626,8 @@ def test_a_primary_key_null_in_every_row_is_no_key_and_no_warning(
         f"WHERE table_schema = '{schema}' AND table_name = 'journal' AND column_name = 'id'",
     ) == [("bigint",)]
     assert pg_query(pg_uri, f'SELECT id, hash FROM "{schema}"."journal" ORDER BY hash') == [
-        (None, "40b7"),
-        (None, "f4a6"),
+        (None, hashes[0]),
+        (None, hashes[1]),
     ]
 
 
@@ -688,8 +696,10 @@ def test_the_key_found_in_the_data_is_the_column_named_the_tables_identifier_bef
         "ticket_comments": (["commentid"], "data_unique"),
         "settings": (["key"], "data_unique"),
         "orders": (["customerId"], "data_unique"),
-        "measures": (["reading"], "data_unique"),
-        "payments": (["n"], "data_unique"),
+        # Named for nothing that identifies a row, distinct on two rows: by chance as likely, no key
+        # (until 2026-12-06 the key; keys.data_key).
+        "measures": ([], None),
+        "payments": ([], None),
     }
     assert found["ticket_comments"]["Ticket ID"].foreign_key == "tickets.Ticket ID"
     result = columnar_etl.run(
@@ -743,6 +753,7 @@ def test_free_text_unique_by_chance_is_no_key_but_a_long_identifier_is(
     )
     assert KEY_LIKE_BYTES < average["url"] < TEXT_KEY_BYTES
     found = profile(path)
+    # A page's URL and a tag's slug name their rows however few (data_keys.names_identity).
     expected_keys = {"fact_data": [], "feed_items": ["id"], "pages": ["url"], "tags": ["slug"], "notes": []}
     assert {name: table.key for name, table in found.tables.items()} == expected_keys
     result = columnar_etl.run(
@@ -881,7 +892,7 @@ def test_a_primary_key_column_declared_null_holding_null_is_no_key_and_no_warnin
     profiled = profile(path)
     found = {name: (table.key, table.key_found) for name, table in profiled.tables.items()}
     assert found == {
-        "hashes": (["n"], "data_unique"),
+        "hashes": ([], None),  # n 1..3: distinct on 3 rows by chance as likely (since 2026-12-06)
         "coded": (["code"], "declared_unique"),
         # Declared nowhere NULL: its NULL is SQLite's quirk, counted as before.
         "plain": (["a", "b"], "declared_primary_key"),
@@ -898,7 +909,7 @@ def test_a_primary_key_column_declared_null_holding_null_is_no_key_and_no_warnin
     ], result.record.error
     schema = str(result.record.version_schema)
     keys = {name: primary_key(pg_uri, schema, name) for name in ("hashes", "coded", "plain")}
-    assert keys == {"hashes": ["n"], "coded": ["code"], "plain": []}
+    assert keys == {"hashes": [], "coded": ["code"], "plain": []}
     loaded = pg_query(pg_uri, f'SELECT * FROM "{schema}"."hashes"')
     assert sorted(loaded, key=repr) == sorted(hashes, key=repr)
 
@@ -920,3 +931,131 @@ def test_a_key_of_documents_is_compared_as_it_is_loaded(make_sqlite: SqliteFacto
         {"t": ("CREATE TABLE t (k TEXT PRIMARY KEY, v INTEGER)", [*rows, ("\n", 4)])}, name="b.db"
     )
     assert profile(blank, settings=load_settings()).tables["t"].columns["k"].as_written is not None
+
+
+def test_a_column_distinct_on_a_few_rows_by_chance_is_no_key_unless_its_values_name_rows(
+    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path
+) -> None:
+    # A time tracker's tag definitions declare no key: their 8 colours, a position in a buffer and
+    # microseconds are each distinct on a few rows by chance, named for nothing that identifies a row.
+    # Until 2026-12-06 each became its table's key found in the data, a PRIMARY KEY in the target.
+    # Values that say they name rows keep it: generated tokens (hashes, UUIDs), a counter numbering
+    # the rows without a gap (migrations 1..13), and any unique column of a table of more rows.
+    colours = [f"#{(0x2196F3 + 977 * n) % 0xFFFFFF:06x}" for n in range(8)]
+    few = len(colours)
+    many = 120  # rows enough that an attribute of a thousand values would repeat (below)
+    hashes = [hashlib.md5(f"page {n}".encode()).hexdigest() for n in range(few)]
+    uuids = [str(uuid.uuid5(uuid.NAMESPACE_URL, f"s/{n}")) for n in range(few)]
+    path = make_sqlite(
+        {
+            "tag_definitions": (
+                "CREATE TABLE tag_definitions (owner INTEGER, color TEXT, label TEXT)",
+                [(1, colour, "same") for colour in colours],
+            ),
+            "links": (
+                "CREATE TABLE links (source TEXT, pos INTEGER, kind TEXT)",
+                [("n1", 250 + 17 * n, "id") for n in range(few)],
+            ),
+            "alerts": (
+                "CREATE TABLE alerts (ts_usec INTEGER)",
+                [(7919 * (n + 1) % 999_983,) for n in range(6)],
+            ),
+            # 1..3, a run without a gap, but too short to beat chance (retries of three tasks).
+            "tasks": ("CREATE TABLE tasks (retries INTEGER, state TEXT)", [(n, "done") for n in (1, 2, 3)]),
+            "page_hashes": ("CREATE TABLE page_hashes (size INTEGER, hash TEXT)", [(4, h) for h in hashes]),
+            "sessions": ("CREATE TABLE sessions (sid TEXT, user INTEGER)", [(u, 1) for u in uuids]),
+            "migrations": (
+                "CREATE TABLE migrations (version INTEGER, applied TEXT)",
+                [(n, "yes") for n in range(1, 14)],
+            ),
+            # A name saying a row's number is evidence enough, however few the rows.
+            "register": (
+                'CREATE TABLE register ("Id No" INTEGER, name TEXT)',
+                [(25493 - 17 * n, "x") for n in range(few)],
+            ),
+            "requests": (
+                'CREATE TABLE requests ("Request #" INTEGER, body TEXT)',
+                [(7000 + 3 * n, "y") for n in range(few)],
+            ),
+            "palette": (
+                "CREATE TABLE palette (color TEXT, used INTEGER)",
+                [(f"#{(0x2196F3 + 977 * n) % 0xFFFFFF:06x}", 1) for n in range(many)],
+            ),
+            # A natural key's name, alone or after the table's own entity, is evidence enough too; a
+            # code named for something else (a day's first code) is not.
+            "currencies": (
+                "CREATE TABLE currencies (name TEXT, currency_code TEXT)",
+                [("Euro", "EUR"), ("Dollar", "USD"), ("Pound", "GBP")],
+            ),
+            "daily": (
+                "CREATE TABLE daily (day TEXT, first_code TEXT)",
+                [(f"2024-01-0{n + 1}", f"{37 * n + 1:06d}") for n in range(4)],
+            ),
+            "labels": (
+                "CREATE TABLE labels (colour TEXT, label TEXT)",
+                [("#2196f3", "urgent"), ("#ff9800", "later"), ("#4caf50", "done")],
+            ),
+            "cars": (
+                "CREATE TABLE cars (row_names TEXT, mpg REAL)",
+                [("Datsun 710", 22.8), ("Valiant", 18.1), ("Duster 360", 14.3)],
+            ),
+        }
+    )
+
+    # The chance that n values drawn from d are all distinct, computed here as the birthday problem's
+    # n!/(d^n (d-n)!): an attribute of 1,000 values is distinct on 8 rows more often than not, on
+    # 120 almost never; 3 numbers from a span of 3 all distinct by chance often, 13 of 13 never.
+    def distinct(n: int, d: int) -> float:
+        return math.perm(d, n) / d**n
+
+    assert distinct(few, 1000) > 0.5 and distinct(many, 1000) < 0.01
+    assert distinct(3, 3) > 0.01 > distinct(13, 13)
+    found = profile(path)
+    keys = {name: (table.key, table.key_found) for name, table in found.tables.items()}
+    assert keys == {
+        "tag_definitions": ([], None),
+        "links": ([], None),
+        "alerts": ([], None),
+        "tasks": ([], None),
+        "page_hashes": (["hash"], "data_unique"),
+        "sessions": (["sid"], "data_unique"),
+        "migrations": (["version"], "data_unique"),
+        "register": (["Id No"], "data_unique"),
+        "requests": (["Request #"], "data_unique"),
+        "palette": (["color"], "data_unique"),
+        "currencies": (["currency_code"], "data_unique"),
+        "daily": ([], None),
+        "labels": (["label"], "data_unique"),
+        "cars": (["row_names"], "data_unique"),
+    }
+    result = columnar_etl.run(
+        path, mode="simple", settings=run_settings(tmp_path, pg_uri), show_progress=False
+    )
+    assert (result.exit_code, result.record.warnings) == (0, []), result.record.error
+    schema = str(result.record.version_schema)
+    assert {name: primary_key(pg_uri, schema, name) for name in keys} == {
+        name: key for name, (key, _) in keys.items()
+    }
+    # No row is lost or changed for want of a key.
+    assert sorted(pg_query(pg_uri, f'SELECT color FROM "{schema}".tag_definitions')) == sorted(
+        (colour,) for colour in colours
+    )
+
+
+def test_a_column_distinct_on_a_few_rows_by_chance_is_still_a_parent_of_references(
+    make_sqlite: SqliteFactory,
+) -> None:
+    # A generated export's undeclared key of 11 rows, named for nothing (``Ct``): no PRIMARY KEY (it
+    # may be distinct by chance), but another table's 25 values all among its own name its rows, as
+    # before 2026-12-06 (the reference search's own rules judge that evidence).
+    keys = [4_000_283 + 9 * n for n in range(11)]
+    children = [(n, keys[(7 * n) % len(keys)]) for n in range(25)]
+    path = make_sqlite(
+        {
+            "Pibgé": ('CREATE TABLE "Pibgé" ("Ct" INTEGER, note TEXT)', [(k, "same") for k in keys]),
+            "Sgrwø": ('CREATE TABLE "Sgrwø" (n INTEGER PRIMARY KEY, "Hz" INTEGER)', children),
+        }
+    )
+    found = profile(path)
+    assert (found.tables["Pibgé"].key, found.tables["Pibgé"].key_found) == ([], None)
+    assert found.tables["Sgrwø"]["Hz"].foreign_key == "Pibgé.Ct"

@@ -8,6 +8,7 @@ target, never from the package.
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from pathlib import Path
 
@@ -46,7 +47,12 @@ BYTES = (
     [(b"a\x00", "x"), ("a", "y"), (b"a", "z"), ("b\x00", "w")],
 )
 #: Not declared: the column unique to SQLite is no key once counted.
-FOUND = ("CREATE TABLE found (code TEXT, label TEXT)", [(code, f"r{i}") for i, (code, _) in enumerate(ROWS)])
+#: Its next column holds generated tokens: a key however few the rows (keys.data_key; since 2026-12-06
+#: ``r0``, ``r1``... on a few rows may be distinct by chance).
+FOUND = (
+    "CREATE TABLE found (code TEXT, label TEXT)",
+    [(code, f"r{i}-{hashlib.md5(bytes([i])).hexdigest()}") for i, (code, _) in enumerate(ROWS)],
+)
 
 
 def _sharing(rows: list[tuple[str, ...]], width: int) -> int:

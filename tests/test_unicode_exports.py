@@ -92,8 +92,13 @@ def test_csv_import_every_cell_as_the_rules_say(run_export: Runner) -> None:
     # Invisible and control characters at the ends: trimmed exactly when Python calls them
     # whitespace, each change audited as a trim (or a blank made NULL); inside a word, always kept.
     arrived = {row[0]: row[1:] for row in rows_of(ran, "edges", '"name", lead, trail, "both", alone, inside')}
+    # The edges' names, distinct on a few rows, are no key since 2026-12-06 (as likely chance): the
+    # audit names each row by its 1-based position, the builder's order of EDGE_CHARS.
+    position = {str(i + 1): name for i, name in enumerate(uni.EDGE_CHARS)}
     audit = {
-        (row["row_key"], row["column"]): row["rule"] for row in all_audit(run_dir) if row["table"] == "edges"
+        (position[row["row_key"]], row["column"]): row["rule"]
+        for row in all_audit(run_dir)
+        if row["table"] == "edges"
     }
     columns = ("lead", "trail", "both", "alone", "inside")
     for name, char in uni.EDGE_CHARS.items():

@@ -5,10 +5,14 @@ exact counts, nothing is rescanned)."""
 from __future__ import annotations
 
 from columnar_etl.models import ColumnProfile, TableProfile
+from columnar_etl.profiling.key_chance import unique_by_chance
 from columnar_etl.source.naming import (
     IDENTIFIER_WORDS,
     camel_words,
+    entity_of,
     names_own_identifier,
+    normalised_name,
+    table_singulars,
 )
 
 #: Column types a key found in the data may have, in order of preference (dates, numbers and booleans
@@ -24,10 +28,14 @@ KEY_LIKE_BYTES = 64
 TEXT_KEY_BYTES = 255
 
 
-def data_key(table: TableProfile, copies: int = 0, exclude: tuple[str, ...] = ()) -> str | None:
+def data_key(
+    table: TableProfile, copies: int = 0, exclude: tuple[str, ...] = (), *, by_chance: bool = False
+) -> str | None:
     """A column unique and non-null in the data, or None: the first of :func:`key_candidates` (a
     name saying the table's own identifier, then another's, then any; within each, integer first,
-    then text, then short bytes; leftmost).
+    then text, then short bytes; leftmost). A name saying no identity (:func:`names_identity`), in a
+    table of a few rows, only with values that say they name rows
+    (:func:`.key_chance.unique_by_chance`; since 2026-12-06), or with ``by_chance`` (:func:`chance_key`).
 
     ``copies``: exact duplicate rows, which cleaning removes; a column unique among the other rows is
     unique once they are gone (an export with a few repeated rows still has its key)."""
@@ -42,9 +50,66 @@ def data_key(table: TableProfile, copies: int = 0, exclude: tuple[str, ...] = ()
             continue
         if not key_like(column, table):
             continue
-        if unique_and_present(column, table.row_count - copies):
+        rows = table.row_count - copies
+        if not by_chance and not names_identity(column.name, table.name) and unique_by_chance(column, rows):
+            continue  # distinct in a few rows, named and valued as no identifier: by chance
+        if unique_and_present(column, rows):
             return str(column.name)
     return None
+
+
+def chance_key(table: TableProfile) -> str | None:
+    """The column that would be ``table``'s key found in the data (:func:`data_key`) but that it may
+    be distinct on its few rows by chance (:func:`.key_chance.unique_by_chance`), of one storage class
+    and no NUL byte; None when the table has a key, or the column is part of a declared UNIQUE
+    (``key_part_of``). No PRIMARY KEY, but a parent the reference search may name
+    (:func:`.parent_keys.keys_referable`): another table's values all found among its own are evidence
+    of a key that its uniqueness in a few rows is not (a generated export's undeclared keys of 11 rows,
+    ``Pibgé.Ct``; since 2026-12-06)."""
+    if table.key or table.key_part_of is not None:
+        return None
+    copies = table.duplicate_rows or 0
+    found = data_key(table, copies, by_chance=True)
+    if found is None:
+        return None
+    column = table[found]
+    chance = not names_identity(found, table.name) and unique_by_chance(column, table.row_count - copies)
+    return found if chance and len(stored_classes(column)) == 1 and not column.nul_byte_count else None
+
+
+#: The last words of a name saying a row's number (``Id No``, ``CT-Entry No``, ``ticket_number``), as
+#: a name ending in ``#`` does (``Request #``): an identity, as an id word is (:func:`names_identity`).
+NUMBER_WORDS = frozenset({"no", "nr", "num", "number"})
+#: Names that by convention hold a value naming one row, alone or after the table's own entity: a
+#: natural key (``code`` or ``currency_code`` in ``currencies``, ``slug``, ``handle``, ``username``,
+#: ``login``, a directory's ``path``, a page's ``url``) or a row's label or place (R's ``row_names``
+#: and pandas' ``index``, which each keeps distinct; a ``row``), compared as
+#: :func:`.naming.normalised_name` spells them: an identity however few the rows
+#: (:func:`names_identity`).
+NATURAL_KEY_NAMES = (
+    *("code", "slug", "handle", "username", "login", "path", "url", "uri"),
+    *("rownames", "index", "row"),
+)
+
+
+def names_identity(column: str, table: str) -> bool:
+    """Does a column's name say it identifies a row: an identifier of the table's own or of another's
+    (:func:`key_name_rank` 0 or 1), a row's number (:data:`NUMBER_WORDS`, or ``#`` at its end: an
+    Access register's ``Id No``, a help desk's ``Request #``), the table's own entity (``tag`` in
+    ``tags``), or a natural key's name, alone or after the table's own entity
+    (:data:`NATURAL_KEY_NAMES`: a lookup's ``code``, a user's ``handle``, not a day's ``first_code``)?
+    A column so named is a key found in the data however few the rows; one named otherwise, in a small
+    table, only when its values say so (:func:`.key_chance.unique_by_chance`; since 2026-12-06)."""
+    words = camel_words(column)
+    numbered = column.rstrip().endswith("#") or bool(words and words[-1] in NUMBER_WORDS)
+    if numbered or key_name_rank(column, table) < 2:
+        return True
+    normal = normalised_name(column)
+    own = table_singulars(table) | entity_of(table, table=True) | {normalised_name(table), ""}
+    # The table's own entity alone names its row too: a tag list's ``tag``, a version table's ``version``.
+    return normal in own - {""} or any(
+        normal.endswith(word) and normal[: -len(word)] in own for word in NATURAL_KEY_NAMES
+    )
 
 
 def key_name_rank(column: str, table: str) -> int:

@@ -1,4 +1,5 @@
-"""Whether integers held in a parent's keys beat chance: reach, spread, runs and counters."""
+"""Whether values beat chance: integers held in a parent's keys (reach, spread, runs and counters), one
+value two columns share (a drawn identifier), and a column distinct on every row of a small table."""
 
 from __future__ import annotations
 
@@ -135,10 +136,61 @@ def drawn_identifier(column: ColumnProfile) -> bool:
         return present > 0 and column.bytes >= DRAWN_IDENTIFIER_LENGTH * present
     # The one key among the values is the highest: a '' or the nil UUID beside it (a blank, a GUID's
     # "none") is below it.
-    value = column.max
+    return _drawn_text(column.max)
+
+
+def _drawn_text(value: object) -> bool:
+    """Is ``value`` text spelled as a generated identifier (:func:`drawn_identifier`)?"""
     return (
         isinstance(value, str)
         and len(value) >= DRAWN_IDENTIFIER_LENGTH
         and _DRAWN_TEXT.fullmatch(value) is not None
         and any(char.isdigit() for char in value)
     )
+
+
+#: The chance at or under which values distinct on every row are taken for no coincidence
+#: (:func:`unique_by_chance`).
+KEY_CHANCE = 0.01
+#: How many values an attribute of a small table may take and still be distinct on its every row by
+#: chance: a palette's colours, a position in a short buffer, a three-digit code, an alias among a few
+#: hundred words (:func:`unique_by_chance`).
+ATTRIBUTE_VALUES = 1000
+
+
+def chance_all_distinct(rows: int, values: int) -> float:
+    """The chance that ``rows`` values drawn alike from ``values`` equally likely ones are all distinct
+    (the birthday problem): the product of ``1 - i / values`` for ``i`` below ``rows``."""
+    return math.prod(max(0.0, 1 - i / values) for i in range(rows))
+
+
+#: The fewest rows in which a column distinct on every row is evidence of a key by that alone: the
+#: first count at which an attribute of :data:`ATTRIBUTE_VALUES` values is distinct on every row with
+#: a chance of :data:`KEY_CHANCE` at most (95 rows).
+FEW_ROWS = next(
+    n for n in range(1, ATTRIBUTE_VALUES + 2) if chance_all_distinct(n, ATTRIBUTE_VALUES) <= KEY_CHANCE
+)
+
+
+def unique_by_chance(column: ColumnProfile, rows: int) -> bool:
+    """May ``column``, distinct on each of ``rows`` rows, be so by chance rather than as a key? In a
+    table of fewer than :data:`FEW_ROWS` rows, yes (in one row, always), unless its values say they
+    name rows: generated identifiers (its lowest and highest text a UUID's, a hash's or a random
+    token's, or its bytes as long as one's: :func:`drawn_identifier`), or integers running without a
+    gap from the lowest to the highest, a counter numbering rows (a migration's versions 1..13), over
+    enough rows that values drawn from as few numbers would be all distinct with a chance of
+    :data:`KEY_CHANCE` at most (7 rows). A colour, a position in a buffer, a microsecond or an alias
+    distinct on 3 or 40 rows names none of them (Traggo's tag colours, org-roam's link positions,
+    Kismet's ``ts_usec`` were PRIMARY KEYs until 2026-12-06): a name that says nothing of identity
+    (:func:`.data_keys.names_identity`) needs this evidence."""
+    if rows >= FEW_ROWS:
+        return False
+    if rows < 2:
+        return True  # one value is distinct whatever it is
+    if column.inferred_type == "bytea":
+        return not drawn_identifier(column)
+    if column.inferred_type == "text":
+        return not (_drawn_text(column.min) and _drawn_text(column.max))
+    low, high = column.min, column.max
+    counter = isinstance(low, int) and isinstance(high, int) and high - low + 1 == rows
+    return not (counter and chance_all_distinct(rows, rows) <= KEY_CHANCE)

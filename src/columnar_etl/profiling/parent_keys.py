@@ -9,6 +9,7 @@ from typing import Any
 from columnar_etl.models import ColumnProfile, TableProfile
 from columnar_etl.pg.identifiers import quote_ident
 from columnar_etl.profiling.data_keys import (
+    chance_key,
     key_like,
     unique_and_present,
 )
@@ -95,6 +96,10 @@ def keys_referable(tables: Mapping[str, TableProfile]) -> dict[tuple[str, str], 
             column = table[table.key[0]]
             if column.inferred_type in REFERENCE_TYPES:
                 parents[(name, column.name)] = column
+        if (chance := chance_key(table)) is not None and table[chance].inferred_type in REFERENCE_TYPES:
+            # Distinct on a few rows, maybe by chance: no key, but a parent if another table's values
+            # all fall among its own (the reference search's rules judge that; since 2026-12-06).
+            parents[(name, chance)] = table[chance]
         for other in table.unique_alone:
             column = table[other]
             drawn = column.inferred_type in DRAWN_TYPES or (
@@ -214,13 +219,18 @@ def candidates(tables: Mapping[str, TableProfile]) -> dict[tuple[str, str], list
     parents = keys_referable(tables)
     found: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for name, table in tables.items():
+        # A column distinct on a few rows by chance (keys.chance_key) is searched as a child as the key
+        # found in the data it was until 2026-12-06: it is no key, but its values are as few.
+        chance = chance_key(table)
+        own_key = table.key or ([chance] if chance is not None else [])
+        found_in_data = table.key_found == "data_unique" or chance is not None
         for column in table:
             # A key only the data makes unique, of text or short bytes, is this export's accident (a
             # link table with one row per area this time: Things 3's ``TMAreaTag.areas``), and its
             # values do not meet another table's keys by chance: a child as any other column (since
             # 2026-12-06). Integer keys the data finds stay under the rules of names below.
-            accidental = table.key_found == "data_unique" and _drawn_apart(column)
-            if table.key == [column.name] and not accidental:
+            accidental = found_in_data and _drawn_apart(column)
+            if own_key == [column.name] and not accidental:
                 # A table's own single-column key is a child only where its name names another table
                 # as its entity, not its own (one-to-one: Gajim's ``last_archive_message.jid_id`` →
                 # ``jids``): keys 1..N fit any other table's keys 1..N, so a name naming no table
@@ -231,7 +241,7 @@ def candidates(tables: Mapping[str, TableProfile]) -> dict[tuple[str, str], list
                 # (WriteFreely's ``usersinvited.user_id``; both since 2026-12-06) is keyed by this
                 # export's accident; a history's ``episode`` numbers name no id.
                 declared = table.key_found in ("declared_primary_key", "declared_unique")
-                by_id = table.key_found == "data_unique" and names_by_id_word(column.name)
+                by_id = found_in_data and names_by_id_word(column.name)
                 # A link table named for the tables it links (YesSql's ``UserByRoleNameIndex_Document``)
                 # holds its own name's last part: a key naming one of those tables names that table,
                 # not its own (``DocumentId`` → ``Document``; since 2026-12-06).

@@ -56,6 +56,7 @@ from columnar_etl.profiling.blanks import (
 from columnar_etl.profiling.cell_sizes import records_over, refuse_large_cells
 from columnar_etl.profiling.cleaning_joins import say_joined_by_cleaning
 from columnar_etl.profiling.column_rows import BOUNDS, column_text_bounds, profile_row_order
+from columnar_etl.profiling.data_keys import chance_key
 from columnar_etl.profiling.date_names import date_like_name, declared_dated, named_compact
 from columnar_etl.profiling.declared_keys import (
     DeclaredKey,
@@ -1106,6 +1107,9 @@ def _keyed_steps(
         )
     # Another key a reference found in the data may name (parent_keys.keys_referable).
     profiled.unique_alone = tuple(name for name in alone if name not in profiled.key)
+    if declared is not None and not profiled.key and (chance := chance_key(profiled)) is not None:
+        # So does a column distinct on a few rows by chance: no parent either (parent_keys.py).
+        profiled.key_part_of = declared_with_others(declared, [chance])
     if declared is not None and profiled.key_found == "data_unique":
         # A key found in the data that the schema makes unique only with other columns names this
         # file's rows, but no row another table's column could point to (references.py).
