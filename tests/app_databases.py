@@ -78820,3 +78820,121 @@ def logseq_rows() -> dict[str, list[tuple[Any, ...]]]:
 def logseq(path: Path) -> Path:
     """A Logseq DB graph's ``db.sqlite`` (see the module's list)."""
     return write_export(path, LOGSEQ_DDL, logseq_rows())
+
+
+# --- ioBroker's SQL history adapter on SQLite (lib/sqlite.js of ioBroker/ioBroker.sql at ca7f43a: its
+# init() DDL and insert(), which builds each INSERT's text from the state) ---
+#
+# ``datapoints`` names every logged state (``type`` 0 number, 1 string, 2 boolean) and ``sources`` every
+# adapter instance that wrote one; each value goes to ``ts_number``, ``ts_string`` or ``ts_bool`` keyed
+# by ``(id, ts)``: ``id`` the datapoint's, ``ts`` the state's JavaScript time (epoch milliseconds),
+# ``ack`` ``state.ack ? 1 : 0`` under ``BOOLEAN``, ``_from`` the source's id or ``from || 0`` (0 for a
+# state no adapter wrote), ``q`` ioBroker's quality code (0 good, 0x02 no connection, 0x40 substitute
+# initial value, 0x42 device reports no connection). A number is spliced into the SQL as JavaScript
+# prints it, stored REAL by the column's affinity (whole numbers too, ``100.0``); a JavaScript ``null``
+# is NULL; a string goes in quoted and stays TEXT even where it reads as a number (``'22.5'``); a
+# boolean is ``state.val ? 1 : 0`` under ``BOOLEAN``.
+IOBROKER_DDL = [
+    "CREATE TABLE sources    (id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, name TEXT);",
+    "CREATE TABLE datapoints (id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, name TEXT, type INTEGER);",
+    "CREATE TABLE ts_number  (id INTEGER, ts INTEGER, val REAL,    ack BOOLEAN, _from INTEGER, q INTEGER, "
+    "PRIMARY KEY(id, ts));",
+    "CREATE TABLE ts_string  (id INTEGER, ts INTEGER, val TEXT,    ack BOOLEAN, _from INTEGER, q INTEGER, "
+    "PRIMARY KEY(id, ts));",
+    "CREATE TABLE ts_bool    (id INTEGER, ts INTEGER, val BOOLEAN, ack BOOLEAN, _from INTEGER, q INTEGER, "
+    "PRIMARY KEY(id, ts));",
+]
+
+IOBROKER_SOURCES = [
+    "system.adapter.hm-rpc.0",
+    "system.adapter.javascript.0",
+    "system.adapter.shelly.0",
+    "system.adapter.zigbee.0",
+    "system.adapter.admin.0",
+    "system.adapter.daswetter.0",
+]
+
+#: The logged states: id, type (0 number, 1 string, 2 boolean), the source writing it (0: none).
+IOBROKER_DATAPOINTS: list[tuple[str, int, int]] = [
+    ("hm-rpc.0.MEQ0123456.1.TEMPERATURE", 0, 1),
+    ("hm-rpc.0.MEQ0123456.1.HUMIDITY", 0, 1),
+    ("hm-rpc.0.MEQ0987654.1.STATE", 2, 1),
+    ("javascript.0.Anwesenheit.Status", 1, 2),
+    ("hm-rpc.0.000A18A9B7C3F2.4.SET_POINT_TEMPERATURE", 0, 1),
+    ("shelly.0.SHSW-25#C45BBE7810AB#1.Relay0.Switch", 2, 3),
+    ("shelly.0.SHSW-25#C45BBE7810AB#1.Relay0.Power", 0, 3),
+    ("daswetter.0.NextHours.Location_1.Day_1.current.symbol_desc", 1, 6),
+    ("shelly.0.SHSW-25#C45BBE7810AB#1.Relay0.Energy", 0, 3),
+    ("zigbee.0.00158d00045a1b2c.battery", 0, 4),
+    ("zigbee.0.00158d00045a1b2c.available", 2, 4),
+    ("zigbee.0.00158d00045a1b2c.last_seen", 1, 4),
+    ("javascript.0.Verbrauch.Strom_Heute", 0, 2),
+    ("hm-rpc.0.000A18A9B7C3F2.0.FIRMWARE", 1, 1),
+    ("daswetter.0.NextHours.Location_1.Day_1.current.Temperature", 0, 6),
+    ("javascript.0.Urlaub.aktiv", 2, 0),
+]
+
+IOBROKER_WEATHER = ["sonnig", "leicht bewölkt", "Leichter Regen", "bedeckt", "Nebel", "Gewitter", ""]
+IOBROKER_PRESENCE = [
+    "zuhause",
+    "abwesend",
+    "Urlaub",
+    "22.5",
+    "0",
+    '{"wer":["Anna","Jörg"],"seit":1716192000}',
+]
+
+
+def iobroker_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """A morning of a house's history: thermostats, a relay's power and energy, a Zigbee sensor, the
+    weather, presence scripts; values every few minutes per state, some no adapter wrote."""
+    start = 1_716_188_400_000  # 2024-05-20 07:00:00 UTC in JavaScript milliseconds
+    numbers: list[tuple[Any, ...]] = []
+    strings: list[tuple[Any, ...]] = []
+    bools: list[tuple[Any, ...]] = []
+    for point, (_, kind, source) in enumerate(IOBROKER_DATAPOINTS, start=1):
+        count = [30, 22, 26, 12, 10, 20, 36, 18, 24, 8, 12, 14, 20, 3, 16, 6][point - 1]
+        for k in range(count):
+            ts = start + k * (300_000 + point * 7_919) + (point * 104_729 + k * 613) % 60_000
+            ack = 0 if (source in (0, 2) and k % 3 == 1) else 1
+            q = 0x42 if (source == 4 and k % 5 == 4) else 0x40 if k == 0 and source == 1 else 0
+            frm = source
+            if kind == 0:
+                val: Any = {
+                    1: round(19.5 + (k * 7 % 31) / 10, 1),
+                    2: float(40 + k * 3 % 27),
+                    5: [17.5, 21.0, 5.0][k % 3],
+                    7: round(k * 37.3 % 2300, 2),
+                    9: round(1234.567 + k * 0.1235, 4),
+                    10: float(100 - k),
+                    13: round(k * 0.1 + 0.2, 3),
+                    15: round(14.3 + k * 0.7, 1),
+                }[point]
+                if point == 10 and q:
+                    val = None
+                numbers.append((point, ts, val, ack, frm, q))
+            elif kind == 1:
+                if point == 8:
+                    val = IOBROKER_WEATHER[k % len(IOBROKER_WEATHER)]
+                elif point == 12:
+                    moment = datetime.fromtimestamp(ts / 1000 - 40, UTC)
+                    val = moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{ts % 1000:03d}Z"
+                elif point == 4:
+                    val = IOBROKER_PRESENCE[k % len(IOBROKER_PRESENCE)]
+                else:
+                    val = ["2.8.6", "2.8.6", "2.9.8"][k]
+                strings.append((point, ts, val, ack, frm, q))
+            else:
+                bools.append((point, ts, int((k * 5 + point) % 3 == 0), ack, frm, q))
+    return {
+        "sources": [(n, name) for n, name in enumerate(IOBROKER_SOURCES, start=1)],
+        "datapoints": [(n, name, kind) for n, (name, kind, _) in enumerate(IOBROKER_DATAPOINTS, start=1)],
+        "ts_number": numbers,
+        "ts_string": strings,
+        "ts_bool": bools,
+    }
+
+
+def iobroker(path: Path) -> Path:
+    """An ioBroker SQL history adapter's SQLite file (see the comment above :data:`IOBROKER_DDL`)."""
+    return write_export(path, IOBROKER_DDL, iobroker_rows())
