@@ -78938,3 +78938,145 @@ def iobroker_rows() -> dict[str, list[tuple[Any, ...]]]:
 def iobroker(path: Path) -> Path:
     """An ioBroker SQL history adapter's SQLite file (see the comment above :data:`IOBROKER_DDL`)."""
     return write_export(path, IOBROKER_DDL, iobroker_rows())
+
+
+# --- A Wazuh manager's global.db (src/wazuh_db/schema_global.sql of wazuh/wazuh at 033cb57b, db_version 3;
+# rows as wazuh-db's global queries write them: an agent inserted by the enrolment, updated by its
+# keepalives, grouped through ``belongs``) ---
+#
+# The manager is agent 0, inserted by the schema itself: ``date_add`` ``strftime('%s','now')`` (text the
+# INTEGER affinity makes a number), ``last_keepalive`` 253402300799 (9999-12-31 23:59:59 UTC, "never
+# disconnects"), ``group`` NULL. An enrolled agent's ``ip`` and ``register_ip`` are the enrolment's
+# (``any`` unless enrolled from a fixed address or network); its first keepalive fills the OS fields as
+# the agent reports them (``os_major`` / ``os_minor`` text, Ubuntu's minor ``04``; Windows' build
+# ``19045.3930`` with its trailing zero; ``os_uname`` fields joined by `` |``), ``version``, the sums
+# (md5 hex), ``manager_host`` and ``node_name``, ``last_keepalive`` Unix seconds, ``connection_status``
+# ``active``; a lost one turns ``disconnected`` with ``disconnection_time`` its seconds, which is ``0``
+# otherwise. An agent never connected keeps NULL there and ``never_connected``. ``group`` is the
+# agent's groups joined by commas, in ``belongs``' order, ``belongs`` keyed by both ids; ``labels`` the
+# labels an agent's configuration sends, keyed by (agent, key).
+WAZUH_DDL = [
+    "CREATE TABLE IF NOT EXISTS agent (\n    id INTEGER PRIMARY KEY,\n    name TEXT NOT NULL,\n    ip TEXT,\n"
+    "    register_ip TEXT,\n    internal_key TEXT,\n    os_name TEXT,\n    os_version TEXT,\n"
+    "    os_major TEXT,\n    os_minor TEXT,\n    os_codename TEXT,\n    os_build TEXT,\n"
+    "    os_platform TEXT,\n"
+    "    os_uname TEXT,\n    os_arch TEXT,\n    version TEXT,\n    config_sum TEXT,\n    merged_sum TEXT,\n"
+    "    manager_host TEXT,\n    node_name TEXT DEFAULT 'unknown',\n    date_add INTEGER NOT NULL,\n"
+    "    last_keepalive INTEGER,\n    `group` TEXT DEFAULT 'default',\n"
+    "    sync_status TEXT NOT NULL CHECK (sync_status IN ('synced', 'syncreq')) DEFAULT 'synced',\n"
+    "    connection_status TEXT NOT NULL CHECK (connection_status IN ('pending', 'never_connected', "
+    "'active', 'disconnected')) DEFAULT 'never_connected',\n    disconnection_time INTEGER DEFAULT 0\n)",
+    "CREATE INDEX IF NOT EXISTS agent_name ON agent (name)",
+    "CREATE INDEX IF NOT EXISTS agent_ip ON agent (ip)",
+    "CREATE TABLE IF NOT EXISTS labels (\n    id INTEGER,\n    key TEXT NOT NULL,\n    value TEXT NOT NULL,\n"
+    "    PRIMARY KEY (id,key)\n)",
+    "CREATE TABLE IF NOT EXISTS info (\n    key TEXT PRIMARY KEY,\n    value TEXT\n)",
+    "CREATE TABLE IF NOT EXISTS `group` (\n    id INTEGER PRIMARY KEY AUTOINCREMENT,\n    name TEXT\n)",
+    "CREATE TABLE IF NOT EXISTS belongs (\n    id_agent INTEGER,\n    id_group INTEGER,\n"
+    "    PRIMARY KEY (id_agent, id_group)\n)",
+    "CREATE TABLE IF NOT EXISTS metadata (\n    key TEXT PRIMARY KEY,\n    value TEXT\n)",
+]
+
+WAZUH_AGENT_COLUMNS = ["id", "name", "ip", "register_ip", "internal_key", "os_name", "os_version", "os_major",
+                       "os_minor", "os_codename", "os_build", "os_platform", "os_uname", "os_arch", "version",
+                       "config_sum", "merged_sum", "manager_host", "node_name", "date_add", "last_keepalive",
+                       "group", "sync_status", "connection_status", "disconnection_time"]  # fmt: skip
+
+#: The operating systems agents report: name, version, major, minor, codename, build, platform, uname
+#: (``{host}`` for the agent's name), arch.
+WAZUH_SYSTEMS: list[tuple[Any, ...]] = [
+    ("Ubuntu", "22.04.3 LTS (Jammy Jellyfish)", "22", "04", "Jammy Jellyfish", None, "ubuntu",
+     "Linux |{host} |5.15.0-91-generic |#101-Ubuntu SMP Tue Nov 14 13:30:08 UTC 2023 |x86_64", "x86_64"),
+    ("Ubuntu", "20.04.6 LTS (Focal Fossa)", "20", "04", "Focal Fossa", None, "ubuntu",
+     "Linux |{host} |5.4.0-169-generic |#187-Ubuntu SMP Thu Nov 23 14:52:28 UTC 2023 |x86_64", "x86_64"),
+    ("Microsoft Windows Server 2019 Datacenter", "10.0.17763.5329", "10", "0", None, "17763.5329", "windows",
+     "Microsoft Windows Server 2019 Datacenter", "x86_64"),
+    ("Microsoft Windows 10 Pro", "10.0.19045.3930", "10", "0", None, "19045.3930", "windows",
+     "Microsoft Windows 10 Pro", "x86_64"),
+    ("Red Hat Enterprise Linux", "9.3", "9", "3", "Plow", None, "rhel",
+     "Linux |{host} |5.14.0-362.13.1.el9_3.x86_64 |#1 SMP PREEMPT_DYNAMIC Fri Nov 24 01:57:57 EST 2023 "
+     "|x86_64",
+     "x86_64"),
+    ("Debian GNU/Linux", "12", "12", None, "bookworm", None, "debian",
+     "Linux |{host} |6.1.0-17-amd64 |#1 SMP PREEMPT_DYNAMIC Debian 6.1.69-1 (2023-12-30) |x86_64", "x86_64"),
+    ("macOS", "14.2.1", "14", "2", "Sonoma", "23C71", "darwin",
+     "Darwin |{host} |23.2.0 |Darwin Kernel Version 23.2.0: Wed Nov 15 21:53:18 PST 2023 |arm64", "arm64"),
+    ("CentOS Stream", "9", "9", None, None, None, "centos",
+     "Linux |{host} |5.14.0-391.el9.x86_64 |#1 SMP PREEMPT_DYNAMIC Tue Nov 28 20:35:49 UTC 2023 |x86_64",
+     "x86_64"),
+]  # fmt: skip
+
+WAZUH_GROUPS = ["default", "linux", "windows", "webservers", "dbservers", "pci-dss", "macos"]
+
+
+def wazuh_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """A manager of a small fleet: Linux, Windows and macOS agents, most active, a few disconnected or
+    never connected, their groups and labels."""
+    installed = 1_704_792_131  # 2024-01-09 09:22:11 UTC
+    now = installed + 86_400 * 41 + 3_611
+    manager_sys = WAZUH_SYSTEMS[0]
+    agents: list[tuple[Any, ...]] = [
+        (0, "wazuh-manager", "127.0.0.1", "127.0.0.1", None, *manager_sys[:7],
+         manager_sys[7].format(host="wazuh-manager"), manager_sys[8], "Wazuh v4.7.2", None, None,
+         "wazuh-manager", "node01", installed, 253402300799, None, "synced", "active", 0)
+    ]  # fmt: skip
+    belongs: list[tuple[int, int]] = []
+    labels: list[tuple[int, str, str]] = []
+    #: Each agent's host name and operating system (an index of :data:`WAZUH_SYSTEMS`).
+    hosts = [("web01", 0), ("web02", 0), ("web03", 1), ("db01", 4), ("db02", 5), ("dc01", 2), ("ws-anna", 3),
+             ("ws-joerg", 3), ("build-mac", 6), ("mail01", 5), ("proxy01", 1), ("vpn01", 7), ("jenkins", 0),
+             ("nas", 5), ("print-srv", 2), ("ws-lea", 3), ("kiosk-01", 3), ("backup01", 2), ("mon01", 7),
+             ("git01", 4), ("ws-test", 6), ("lab-rhel", 4), ("db03", 4), ("web04", 0)]  # fmt: skip
+    for n, (host, os_index) in enumerate(hosts, start=1):
+        system = WAZUH_SYSTEMS[os_index]
+        added = installed + 3_600 * n + (n * 977) % 3_600
+        enrolled = "any" if n % 4 else f"10.20.{n % 3}.{10 + n}"
+        key = hashlib.sha256(f"wazuh-key-{n}".encode()).hexdigest()
+        never = n in (7, 17, 21)
+        lost = n in (4, 12, 19)
+        groups = ["default"] + {
+            "ubuntu": ["linux", "webservers"] if host.startswith("web") else ["linux"],
+            "windows": ["windows"],
+            "rhel": ["linux", "dbservers", "pci-dss"] if host.startswith("db") else ["linux"],
+            "debian": ["linux", "dbservers"] if host.startswith("db") else ["linux"],
+            "darwin": ["macos"],
+            "centos": ["linux"],
+        }[system[6]]
+        if never:
+            agents.append(
+                (n, host, enrolled, enrolled, key, *[None] * 9, None, None, None, None, "unknown", added,
+                 None, ",".join(groups), "synced", "never_connected", 0)
+            )  # fmt: skip
+        else:
+            seen = now - (86_400 * (n % 9) + n * 311 if lost else (n * 17) % 60)
+            version = "Wazuh v4.7.2" if n % 6 else "Wazuh v4.5.4"
+            agents.append(
+                (n, host, f"10.20.{n % 3}.{10 + n}", enrolled, key, *system[:7], system[7].format(host=host),
+                 system[8], version, hashlib.md5(f"{n}-config".encode()).hexdigest(),
+                 hashlib.md5(",".join(groups).encode()).hexdigest(), "wazuh-manager", "node01", added, seen,
+                 ",".join(groups), "syncreq" if n % 10 == 3 else "synced",
+                 "disconnected" if lost else "active", seen + 600 if lost else 0)
+            )  # fmt: skip
+        belongs.extend((n, WAZUH_GROUPS.index(group) + 1) for group in groups)
+        if never:
+            continue
+        if host.startswith(("web", "db")):
+            labels.append((n, "aws.instance-id", f"i-0{hashlib.md5(host.encode()).hexdigest()[:16]}"))
+            labels.append((n, "aws.region", "eu-central-1"))
+        if n % 5 == 0:
+            labels.append((n, "environment", "production" if n % 10 else "staging"))
+        if system[6] == "windows":
+            labels.append((n, "owner", "IT-Betrieb Zürich"))
+    return {
+        "agent": agents,
+        "labels": labels,
+        "info": [],
+        "group": [(n, name) for n, name in enumerate(WAZUH_GROUPS, start=1)],
+        "belongs": belongs,
+        "metadata": [("db_version", "3")],
+    }
+
+
+def wazuh(path: Path) -> Path:
+    """A Wazuh manager's ``queue/db/global.db`` (see the comment above :data:`WAZUH_DDL`)."""
+    return write_export(path, WAZUH_DDL, wazuh_rows())

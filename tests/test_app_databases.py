@@ -100,7 +100,7 @@ Wakapi coding-time server, a Traggo time tracker, an org-roam database (run for 
 workspace database, a pre-commit hook cache (run for real), an LLDAP directory server, a Pinchflat media
 archiver (Ecto), a Gonic music server, a MyBB forum, an Orchard Core CMS (YesSql), a selfoss feed
 reader, a Heimdall dashboard, a Shlink URL shortener, a Cantata library cache, a Dash/Zeal docset's index
-(doc2dash), a Logseq DB graph, an ioBroker SQL history adapter on SQLite)
+(doc2dash), a Logseq DB graph, an ioBroker SQL history adapter on SQLite, a Wazuh manager's global.db)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -25224,4 +25224,90 @@ def test_iobroker_history_reads_its_javascript_milliseconds_and_acks_and_keeps_s
         ("ts_number", "id"): "datapoints.id",
         ("ts_number", "_from"): "sources.id",
         ("ts_string", "_from"): "sources.id",
+    }
+
+
+def test_wazuh_global_db_reads_the_last_keepalive_as_an_instant_the_managers_9999_too_and_keeps_os_text(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.wazuh)
+    rows = apps.wazuh_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    names = {
+        "agent": apps.WAZUH_AGENT_COLUMNS,
+        "labels": ["id", "key", "value"],
+        "info": ["key", "value"],
+        "group": ["id", "name"],
+        "belongs": ["id_agent", "id_group"],
+        "metadata": ["key", "value"],
+    }
+    assert {t: len(c) for t, c in names.items() if rows[t]} == {t: len(v[0]) for t, v in rows.items() if v}
+    agents = rows["agent"]
+    column = {name: names["agent"].index(name) for name in names["agent"]}
+    types = {table: ran.types(table) for table in rows}
+    # `date_add` (the schema's strftime('%s','now') for the manager, the enrolment's time() for an agent)
+    # and `last_keepalive`, Unix seconds: instants, the manager's 253402300799 its 9999-12-31 23:59:59
+    # UTC (until 2026-12-06 `last_keepalive` stayed bigint beside `date_add`). NULL for an agent never
+    # connected. `disconnection_time`, 0 until an agent is lost, keeps its integers.
+    assert types["agent"]["date_add"] == types["agent"]["last_keepalive"] == "timestamp with time zone"
+    assert agents[0][column["last_keepalive"]] == 253_402_300_799
+    assert types["agent"]["disconnection_time"] == "bigint"
+    assert {row[column["disconnection_time"]] == 0 for row in agents} == {True, False}
+    # What agents report of their system stays text as written: Ubuntu's minor version `04`, Windows'
+    # build `19045.3930` (a decimal's text with its trailing zero) beside macOS' `23C71`, a Linux
+    # `os_uname` of fields joined by ' |'. A major version, digits alone, is a number.
+    assert {row[column["os_minor"]] for row in agents} >= {"04", "0", "3"}
+    assert {row[column["os_build"]] for row in agents} >= {"19045.3930", "17763.5329", "23C71"}
+    assert types["agent"]["os_major"] == "bigint"
+    kept = set(names["agent"]) - {"id", "os_major", "date_add", "last_keepalive", "disconnection_time"}
+    assert {name: types["agent"][name] for name in kept} == dict.fromkeys(kept, "text")
+    assert types["labels"] == {"id": "bigint", "key": "text", "value": "text"}
+    assert types["group"] == {"id": "bigint", "name": "text"}
+    assert types["belongs"] == {"id_agent": "bigint", "id_group": "bigint"}
+    assert types["info"] == types["metadata"] == {"key": "text", "value": "text"}
+
+    def loaded(value: Any, kind: str) -> Any:
+        if value is None or value == "":
+            return None
+        if kind == "timestamp with time zone":
+            return UNIX_EPOCH + timedelta(seconds=value)
+        if kind == "bigint":
+            return int(value)
+        return arrives_as(value) if isinstance(value, str) else value
+
+    for table, columns in names.items():
+        relation = f"{quote_ident(ran.base)}.{quote_ident(table)}"
+        got = pg_query(ran.uri, f"SELECT {', '.join(quote_ident(c) for c in columns)} FROM {relation}")
+        expected = [
+            tuple(loaded(v, types[table][c]) for v, c in zip(row, columns, strict=True))
+            for row in rows[table]
+        ]
+        assert sorted(got, key=repr) == sorted(expected, key=repr), table
+    assert ran.values("agent", "last_keepalive", "id")[0] == datetime(9999, 12, 31, 23, 59, 59, tzinfo=UTC)
+    # Audited: the instants read from seconds; nothing else changed.
+    audit = Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+    assert audit == {
+        ("agent", "date_add", "epoch:seconds"): len(agents),
+        ("agent", "last_keepalive", "epoch:seconds"): sum(
+            row[column["last_keepalive"]] is not None for row in agents
+        ),
+    }
+    # Keys: the declared ones (an agent's labels by agent and key, its groups by both ids). An agent's
+    # labels and groups name agents, its groups groups (declared nowhere).
+    assert {t: primary_key(ran.uri, ran.record["version_schema"], t) for t in rows} == {
+        "agent": ["id"],
+        "labels": ["id", "key"],
+        "info": ["key"],
+        "group": ["id"],
+        "belongs": ["id_agent", "id_group"],
+        "metadata": ["key"],
+    }
+    assert references(run_dir) == {
+        ("labels", "id"): "agent.id",
+        ("belongs", "id_agent"): "agent.id",
+        ("belongs", "id_group"): "group.id",
     }
