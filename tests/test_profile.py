@@ -882,6 +882,35 @@ def test_the_last_contact_is_an_epoch_timestamp_as_the_last_login_is(make_sqlite
     }
 
 
+def test_the_last_keepalive_or_heartbeat_is_an_epoch_timestamp_as_the_last_contact_is(
+    make_sqlite: SqliteFactory,
+) -> None:
+    # A security manager's agents (Wazuh's `agent.last_keepalive`, Unix seconds beside `date_add`, the
+    # manager's own 9999-12-31 23:59:59 for "never disconnects") keep the last keepalive as epoch
+    # integers: it stayed bigint beside `date_add` read as instants. A keepalive or heartbeat is a moment
+    # only as the last or first one: alone it is a setting (an interval in seconds), and the last one's
+    # id or count is none.
+    rows = [(i, *(1_706_000_000 + 3_607 * i,) * 8) for i in range(5)]
+    rows.append((5, 253_402_300_799, 253_402_300_799, 1_706_100_000, 1_706_100_000, 30, 60, 7, 3))
+    ddl = (
+        "CREATE TABLE agent (id INTEGER PRIMARY KEY, last_keepalive INTEGER, lastHeartbeat INTEGER, "
+        "first_heartbeat INTEGER, lastkeepalive INTEGER, keepalive INTEGER, heartbeat INTEGER, "
+        "last_keepalive_id INTEGER, last_heartbeat_count INTEGER)"
+    )
+    profiled = profile(make_sqlite({"agent": (ddl, rows)}))["agent"]
+    types = {name: profiled[name].inferred_type for name in profiled.columns if name != "id"}
+    assert types == {
+        "last_keepalive": "timestamptz",
+        "lastHeartbeat": "timestamptz",
+        "first_heartbeat": "timestamptz",
+        "lastkeepalive": "timestamptz",
+        "keepalive": "integer",
+        "heartbeat": "integer",
+        "last_keepalive_id": "integer",
+        "last_heartbeat_count": "integer",
+    }
+
+
 def test_a_dateline_in_epoch_seconds_is_an_instant_as_a_date_is(make_sqlite: SqliteFactory) -> None:
     # PHP forums keep the moment each post, thread and log entry was written as `dateline` of Unix
     # seconds (MyBB's and vBulletin's `TIME_NOW`): it stayed bigint with no note, beside the same

@@ -160,6 +160,12 @@ _LAST_EVENT_WORDS = frozenset(
         # (since 2026-12-06).
         "scan",
         "scanned",
+        # The last keepalive or heartbeat (`last_keepalive`, `lastHeartbeat`: a security manager's
+        # agents, Wazuh's `agent.last_keepalive` of Unix seconds beside their `date_add`, with
+        # 9999-12-31 for the manager itself), where `keepalive` alone is a setting (an interval, a
+        # flag) and `heartbeat` an interval or a count (since 2026-12-06).
+        "keepalive",
+        "heartbeat",
     }
 )
 _EVENT_ORDINALS = frozenset({"first", "last"})
