@@ -78820,3 +78820,182 @@ def logseq_rows() -> dict[str, list[tuple[Any, ...]]]:
 def logseq(path: Path) -> Path:
     """A Logseq DB graph's ``db.sqlite`` (see the module's list)."""
     return write_export(path, LOGSEQ_DDL, logseq_rows())
+
+
+# --- gffutils (a GFF3 annotation's database as gffutils 0.13's create_db writes it: the tables of
+# daler/gffutils gffutils/constants.py SCHEMA, rows by create.py's _GFFDBCreator and feature.py's astuple) ---
+#
+# One row per GFF line in ``features``, keyed by the line's ``ID`` attribute (``id_spec="ID"``); a CDS's
+# lines share one ID, so ``merge_strategy="merge"`` finds the fields differ and makes the later ones
+# unique, ``<ID>_<n>``, counting per ID in ``autoincrements`` and pairing each with its ID in
+# ``duplicates``. ``score``, ``strand`` and ``frame`` keep the file's text (``.`` for none), ``start`` /
+# ``end`` integers, ``attributes`` the compact JSON of each key's list of values, ``extra`` ``[]``, ``bin``
+# the smallest UCSC bin (gffutils/bins.py) holding the feature. ``relations`` gets each ``Parent``
+# (level 1) and its grandparents (level 2); ``directives`` each ``##`` line without its ``##``; ``meta`` the
+# dialect as JSON and gffutils' version; finalize runs ``ANALYZE features``.
+GFFUTILS_DDL = [
+    "CREATE TABLE features (\n    id text,\n    seqid text,\n    source text,\n    featuretype text,\n"
+    "    start int,\n    end int,\n    score text,\n    strand text,\n    frame text,\n    attributes text,\n"
+    "    extra text,\n    bin int,\n    primary key (id)\n    )",
+    "CREATE TABLE relations (\n    parent text,\n    child text,\n    level int,\n"
+    "    primary key (parent, child, level)\n    )",
+    "CREATE TABLE meta (\n    dialect text,\n    version text\n    )",
+    "CREATE TABLE directives (\n    directive text\n    )",
+    "CREATE TABLE autoincrements (\n    base text,\n    n int,\n    primary key (base)\n    )",
+    "CREATE TABLE duplicates (\n    idspecid text,\n    newid text,\n    primary key (newid)\n    )",
+]
+
+GFFUTILS_SEQID = "NC_000021.9"
+#: (gene symbol, Entrez GeneID, HGNC id, biotype, transcripts, exons per transcript, strand)
+GFFUTILS_GENES = [
+    ("APP", 351, 620, "protein_coding", 3, 6, "-"),
+    ("SOD1", 6647, 11179, "protein_coding", 1, 5, "+"),
+    ("RUNX1", 861, 10471, "protein_coding", 3, 7, "-"),
+    ("DYRK1A", 1859, 3091, "protein_coding", 2, 6, "+"),
+    ("CBS", 875, 1550, "protein_coding", 2, 5, "-"),
+    ("LINC00308", 54143, 28578, "lncRNA", 1, 3, "+"),
+    ("MIR155HG", 114614, 30731, "lncRNA", 2, 3, "+"),
+    ("ERG", 2078, 3446, "protein_coding", 2, 6, "-"),
+    ("KRTAP10-4", 386672, 20521, "protein_coding", 1, 1, "+"),
+    ("TFF1", 7031, 11755, "protein_coding", 1, 3, "-"),
+    ("S100B", 6285, 10500, "protein_coding", 1, 3, "-"),
+    ("LOC105372791", 105372791, 0, "lncRNA", 1, 2, "-"),
+]
+GFFUTILS_DIALECT = {
+    "leading semicolon": False,
+    "trailing semicolon": False,
+    "quoted GFF2 values": False,
+    "field separator": ";",
+    "keyval separator": "=",
+    "multival separator": ",",
+    "fmt": "gff3",
+    "repeated keys": False,
+    "order": ["ID", "Dbxref", "Name", "gbkey", "gene", "gene_biotype", "Parent", "product", "transcript_id"],
+}
+
+
+def gffutils_bin(start: int, end: int) -> int:
+    """gffutils/bins.py ``bins(start, end, fmt="gff", one=True)``: the smallest UCSC bin holding
+    1-based ``start``..``end``."""
+    if start >= 2**29 or end >= 2**29:
+        return 1
+    first, last = (start - 1) >> 17, end >> 17
+    for offset in (4681, 585, 73, 9, 1):
+        if first == last:
+            return offset + first
+        first, last = first >> 3, last >> 3
+    return 1
+
+
+def _gff_json(value: Any) -> str:
+    return json.dumps(value, separators=(",", ":"))
+
+
+def gffutils_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """NCBI RefSeq's GRCh38 GFF3 of a few chromosome 21 genes: the region, each gene, its mRNAs or
+    lnc_RNAs, their exons and CDS parts (one ``ID`` per protein), and a cDNA_match per mRNA, scored."""
+    features: list[tuple[Any, ...]] = []
+    relations: list[tuple[Any, ...]] = []
+    autoincrements: dict[str, int] = {}
+    duplicates: list[tuple[Any, ...]] = []
+
+    def add(fid: str, source: str, kind: str, start: int, end: int, score: str, strand: str, frame: str,
+            attributes: dict[str, list[str]]) -> str:  # fmt: skip
+        if any(row[0] == fid for row in features):
+            autoincrements[fid] = autoincrements.get(fid, 0) + 1
+            duplicates.append((fid, f"{fid}_{autoincrements[fid]}"))
+            fid = f"{fid}_{autoincrements[fid]}"
+        features.append((fid, GFFUTILS_SEQID, source, kind, start, end, score, strand, frame,
+                         _gff_json(attributes), "[]", gffutils_bin(start, end)))  # fmt: skip
+        for parent in attributes.get("Parent", []):
+            relations.append((parent, fid, 1))
+            relations.extend((grand, fid, 2) for grand, child, level in list(relations)
+                             if child == parent and level == 1)  # fmt: skip
+        return fid
+
+    region = f"{GFFUTILS_SEQID}:1..46709983"
+    add(region, "RefSeq", "region", 1, 46709983, ".", "+", ".",
+        {"ID": [region], "Dbxref": ["taxon:9606"], "Name": ["21"], "chromosome": ["21"],
+         "gbkey": ["Src"], "genome": ["chromosome"], "mol_type": ["genomic DNA"]})  # fmt: skip
+    position = 5_011_799
+    accession = 484  # RefSeq accessions: six digits, zero-padded (NM_000484.4)
+    for number, (symbol, gene_id, hgnc, biotype, transcripts, exons, strand) in enumerate(GFFUTILS_GENES):
+        length = 4_000 + 9_973 * exons + 1_733 * number
+        if number == 3:
+            position = (position >> 17 << 17) + 131_000  # a gene across a 128 kb bin's edge
+        start, end = position, position + length
+        position = end + 250_000 + 37_117 * number
+        xrefs = [f"GeneID:{gene_id}"] + ([f"HGNC:HGNC:{hgnc}"] if hgnc else [])
+        gene = add(f"gene-{symbol}", "BestRefSeq" if hgnc else "Gnomon", "gene", start, end, ".", strand,
+                   ".", {"ID": [f"gene-{symbol}"], "Dbxref": xrefs, "Name": [symbol],
+                         "gbkey": ["Gene"], "gene": [symbol], "gene_biotype": [biotype]})  # fmt: skip
+        for t in range(transcripts):
+            coding = biotype == "protein_coding"
+            prefix = "NM_" if coding else "NR_" if hgnc else "XR_"
+            accession += 7_919
+            tx = f"{prefix}{accession:06d}.{1 + (accession + t) % 3}"
+            kind = "mRNA" if coding else "lnc_RNA"
+            tx_start, tx_end = start + 120 * t, end - 85 * t
+            rna = add(f"rna-{tx}", "BestRefSeq", kind, tx_start, tx_end, ".", strand, ".",
+                      {"ID": [f"rna-{tx}"], "Parent": [gene], "Dbxref": [*xrefs, f"GenBank:{tx}"],
+                       "Name": [tx], "gbkey": [kind], "gene": [symbol], "transcript_id": [tx],
+                       "product": [f"{symbol} transcript variant {t + 1}"]})  # fmt: skip
+            span = (tx_end - tx_start) // exons
+            protein = f"NP_{accession + 17:06d}.{1 + t % 2}"
+            carried = 0
+            for k in range(exons):
+                e_start = tx_start + k * span
+                e_end = tx_end if k == exons - 1 else e_start + 150 + 37 * k + 11 * t
+                add(f"exon-{tx}-{k + 1}", "BestRefSeq", "exon", e_start, e_end, ".", strand, ".",
+                    {"ID": [f"exon-{tx}-{k + 1}"], "Parent": [rna], "Dbxref": [*xrefs, f"GenBank:{tx}"],
+                     "gbkey": [kind], "gene": [symbol], "product": [f"{symbol} transcript variant {t + 1}"],
+                     "transcript_id": [tx]})  # fmt: skip
+                if coding and (0 < k < exons - 1 or exons == 1):
+                    c_start, c_end = e_start + (40 if exons == 1 else 0), e_end
+                    add(f"cds-{protein}", "BestRefSeq", "CDS", c_start, c_end, ".", strand, str(carried),
+                        {"ID": [f"cds-{protein}"], "Parent": [rna], "Dbxref": [*xrefs, f"GenBank:{protein}"],
+                         "Name": [protein], "gbkey": ["CDS"], "gene": [symbol],
+                         "product": [f"{symbol.lower()} protein isoform {'abcdefg'[t]}"],
+                         "protein_id": [protein]})  # fmt: skip
+                    carried = (3 - (c_end - c_start + 1 - carried) % 3) % 3
+            if coding:
+                aligned = tx_end - tx_start + 1
+                target = f"{tx} 1 {aligned} +"
+                add(f"{accession:x}-match", "RefSeq", "cDNA_match", tx_start, tx_end, str(aligned - 3 * t),
+                    strand, ".", {"ID": [f"{accession:x}-match"], "Target": [target], "gap_count": ["0"],
+                                  "num_ident": [str(aligned - 3 * t)], "pct_identity_gap": ["100"],
+                                  "pct_coverage": ["100"]})  # fmt: skip
+    directives = [
+        "gff-version 3",
+        "gff-spec-version 1.21",
+        "processor NCBI annotwriter",
+        "genome-build GRCh38.p14",
+        "genome-build-accession NCBI_Assembly:GCF_000001405.40",
+        "annotation-source NCBI Homo sapiens Updated Annotation Release 110",
+        f"sequence-region {GFFUTILS_SEQID} 1 46709983",
+        "species https://www.ncbi.nlm.nih.gov/Taxonomy/Browser/wwwtax.cgi?id=9606",
+    ]
+    return {
+        "features": features,
+        "relations": relations,
+        "meta": [(_gff_json(GFFUTILS_DIALECT), "0.13")],
+        "directives": [(d,) for d in directives],
+        "autoincrements": list(autoincrements.items()),
+        "duplicates": duplicates,
+    }
+
+
+def gffutils_db(path: Path) -> Path:
+    """A gffutils database of a GFF3 annotation (see the module's list)."""
+    write_export(path, GFFUTILS_DDL, gffutils_rows())
+    with closing(sqlite3.connect(path)) as con, con:
+        for statement in (
+            "CREATE INDEX relationsparent ON relations (parent)",
+            "CREATE INDEX relationschild ON relations (child)",
+            "CREATE INDEX featuretype ON features (featuretype)",
+            "CREATE INDEX seqidstartend ON features (seqid, start, end)",
+            "CREATE INDEX seqidstartendstrand ON features (seqid, start, end, strand)",
+            "ANALYZE features",
+        ):
+            con.execute(statement)
+    return path

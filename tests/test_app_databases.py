@@ -100,7 +100,7 @@ Wakapi coding-time server, a Traggo time tracker, an org-roam database (run for 
 workspace database, a pre-commit hook cache (run for real), an LLDAP directory server, a Pinchflat media
 archiver (Ecto), a Gonic music server, a MyBB forum, an Orchard Core CMS (YesSql), a selfoss feed
 reader, a Heimdall dashboard, a Shlink URL shortener, a Cantata library cache, a Dash/Zeal docset's index
-(doc2dash), a Logseq DB graph)
+(doc2dash), a Logseq DB graph, a gffutils annotation database)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -25130,3 +25130,48 @@ def test_logseq_db_graph_keeps_its_transit_nodes_and_child_addresses_as_written_
     assert not pq.read_table(run_dir / "audit.parquet").num_rows
     assert primary_key(ran.uri, ran.record["version_schema"], "kvs") == ["addr"]
     assert references(run_dir) == {}
+
+
+def test_gffutils_database_keeps_gff_dots_and_attribute_json_as_written_and_joins_relations_to_features(
+    run_export: Runner,
+) -> None:
+    # gffutils' features: GFF's `.` for no score/frame beside a cDNA_match's integer score and a CDS's
+    # frame digits, all TEXT as gffutils writes them (a `.` is no number: each column text, every cell
+    # as written); the attributes compact JSON; starts, ends and UCSC bins integers. A CDS's later
+    # parts get `<ID>_<n>` (the duplicates and autoincrements tables); relations, keyed by all three
+    # columns, join parents and grandchildren to features.
+    ran, run_dir = run_export(apps.gffutils_db)
+    rows = apps.gffutils_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    assert not pq.read_table(run_dir / "audit.parquet").num_rows
+    features = rows["features"]
+    assert {row[6] for row in features} - {"."} and all(row[6] == "." or row[6].isdigit() for row in features)
+    assert {row[8] for row in features} == {".", "0", "1", "2"}
+    assert {row[7] for row in features} == {"+", "-"}
+    assert {level for _, _, level in rows["relations"]} == {1, 2}
+    assert len(rows["duplicates"]) == sum(n for _, n in rows["autoincrements"]) > 0
+    integers = {("features", "start"), ("features", "end"), ("features", "bin"), ("relations", "level"),
+                ("autoincrements", "n")}  # fmt: skip
+    for table, values in rows.items():
+        columns = [name for name, _ in _declared_columns(apps.GFFUTILS_DDL, table)]
+        assert len(columns) == len(values[0]), table
+        assert ran.types(table) == {c: "bigint" if (table, c) in integers else "text" for c in columns}, table
+        assert sorted(_loaded_rows(ran, table, columns)) == sorted(values), table
+    keys = {"features": ["id"], "relations": ["parent", "child", "level"], "autoincrements": ["base"],
+            "duplicates": ["newid"]}  # fmt: skip
+    for table, key in keys.items():
+        assert primary_key(ran.uri, ran.record["version_schema"], table) == key, table
+    # Every base in autoincrements is a CDS's ID its first part keeps, so each is a feature's id too.
+    ids = {row[0] for row in features}
+    assert {base for base, _ in rows["autoincrements"]} <= ids
+    assert references(run_dir) == {
+        ("relations", "parent"): "features.id",
+        ("relations", "child"): "features.id",
+        ("autoincrements", "base"): "features.id",
+        ("duplicates", "idspecid"): "features.id",
+        ("duplicates", "newid"): "features.id",
+    }
+    not_copied = json.loads((run_dir / "profile.json").read_text())["indexes_not_copied"]
+    assert set(not_copied) == {"featuretype", "seqidstartend", "seqidstartendstrand"}
