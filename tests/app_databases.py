@@ -78999,3 +78999,137 @@ def gffutils_db(path: Path) -> Path:
         ):
             con.execute(statement)
     return path
+
+
+# --- ete3's NCBI taxonomy (``~/.etetoolkit/taxa.sqlite`` as ete3 3.1.3's
+# ete3/ncbi_taxonomy/ncbiquery.py upload_data writes it from NCBI's taxdump) ---
+#
+# ``generate_table`` writes each node of the tree as a line ``taxid, parent, name, common name, rank,
+# track`` (the root's parent ``''``, no common name ``''``; ``track`` the node's taxids up to the root
+# joined by commas, its own first) and ``upload_data`` inserts every field of the line as text: the INT
+# columns make a taxid an integer, the root's ``''`` stays text. ``synonym`` holds each node's other names
+# (synonyms, equivalent names, anamorphs: case-insensitively once per node), ``merged`` the taxids NCBI
+# merged into others (merged.dmp), ``stats`` the database's version, 2.
+ETE_DDL = [
+    "CREATE TABLE stats (version INT PRIMARY KEY)",
+    "CREATE TABLE species (taxid INT PRIMARY KEY, parent INT, spname VARCHAR(50) COLLATE NOCASE, "
+    "common VARCHAR(50) COLLATE NOCASE, rank VARCHAR(50), track TEXT)",
+    "CREATE TABLE synonym (taxid INT,spname VARCHAR(50) COLLATE NOCASE, PRIMARY KEY (spname, taxid))",
+    "CREATE TABLE merged (taxid_old INT, taxid_new INT)",
+    "CREATE INDEX spname1 ON species (spname COLLATE NOCASE)",
+    "CREATE INDEX spname2 ON synonym (spname COLLATE NOCASE)",
+]
+
+#: (taxid, parent taxid, scientific name, GenBank common name, rank) of NCBI's taxonomy, the lineages of
+#: a few model organisms (intermediate clades left out where the sample does not need them).
+ETE_NODES = [
+    (1, None, "root", "", "no rank"),
+    (131567, 1, "cellular organisms", "", "no rank"),
+    (10239, 1, "Viruses", "", "superkingdom"),
+    (12908, 1, "unclassified sequences", "", "no rank"),
+    (2, 131567, "Bacteria", "eubacteria", "superkingdom"),
+    (2157, 131567, "Archaea", "", "superkingdom"),
+    (2759, 131567, "Eukaryota", "eucaryotes", "superkingdom"),
+    (1224, 2, "Pseudomonadota", "", "phylum"),
+    (1236, 1224, "Gammaproteobacteria", "", "class"),
+    (91347, 1236, "Enterobacterales", "", "order"),
+    (543, 91347, "Enterobacteriaceae", "", "family"),
+    (561, 543, "Escherichia", "", "genus"),
+    (562, 561, "Escherichia coli", "E. coli", "species"),
+    (590, 543, "Salmonella", "", "genus"),
+    (28901, 590, "Salmonella enterica", "", "species"),
+    (1783272, 2, "Terrabacteria group", "", "clade"),
+    (1239, 1783272, "Bacillota", "", "phylum"),
+    (91061, 1239, "Bacilli", "", "class"),
+    (1385, 91061, "Bacillales", "", "order"),
+    (186817, 1385, "Bacillaceae", "", "family"),
+    (1386, 186817, "Bacillus", "", "genus"),
+    (1423, 1386, "Bacillus subtilis", "", "species"),
+    (28890, 2157, "Methanobacteriota", "", "phylum"),
+    (33154, 2759, "Opisthokonta", "", "clade"),
+    (33208, 33154, "Metazoa", "metazoans", "kingdom"),
+    (4751, 33154, "Fungi", "", "kingdom"),
+    (4890, 4751, "Ascomycota", "ascomycete fungi", "phylum"),
+    (4891, 4890, "Saccharomycetes", "", "class"),
+    (4892, 4891, "Saccharomycetales", "", "order"),
+    (4893, 4892, "Saccharomycetaceae", "", "family"),
+    (4930, 4893, "Saccharomyces", "", "genus"),
+    (4932, 4930, "Saccharomyces cerevisiae", "baker's yeast", "species"),
+    (33213, 33208, "Bilateria", "", "clade"),
+    (7711, 33213, "Chordata", "chordates", "phylum"),
+    (7742, 7711, "Vertebrata", "vertebrates", "clade"),
+    (40674, 7742, "Mammalia", "mammals", "class"),
+    (9443, 40674, "Primates", "primates", "order"),
+    (9604, 9443, "Hominidae", "great apes", "family"),
+    (9605, 9604, "Homo", "", "genus"),
+    (9606, 9605, "Homo sapiens", "human", "species"),
+    (63221, 9606, "Homo sapiens neanderthalensis", "Neandertal", "subspecies"),
+    (9596, 9604, "Pan", "chimpanzees", "genus"),
+    (9598, 9596, "Pan troglodytes", "chimpanzee", "species"),
+    (9989, 40674, "Rodentia", "rodents", "order"),
+    (10066, 9989, "Muridae", "", "family"),
+    (10088, 10066, "Mus", "", "genus"),
+    (10090, 10088, "Mus musculus", "house mouse", "species"),
+    (6656, 33213, "Arthropoda", "arthropods", "phylum"),
+    (50557, 6656, "Insecta", "insects", "class"),
+    (7147, 50557, "Diptera", "flies", "order"),
+    (7214, 7147, "Drosophilidae", "pomace flies", "family"),
+    (7215, 7214, "Drosophila", "", "genus"),
+    (7227, 7215, "Drosophila melanogaster", "fruit fly", "species"),
+    (2559587, 10239, "Riboviria", "", "clade"),
+    (694009, 2559587, "Severe acute respiratory syndrome-related coronavirus", "", "species"),
+    (2697049, 694009, "Severe acute respiratory syndrome coronavirus 2", "", "no rank"),
+]
+#: (taxid, a name of the node other than its scientific one) as names.dmp lists them.
+ETE_SYNONYMS = [
+    (2, "Monera"), (2, "Procaryotae"), (2, "Prokaryota"), (2, "Prokaryotae"), (2, "bacteria"),
+    (1224, "Proteobacteria"), (1224, "purple photosynthetic bacteria and relatives"),
+    (1239, "Firmicutes"), (1239, "Clostridium group firmicutes"), (562, "Bacillus coli"),
+    (562, "Bacterium coli"), (562, "Bacterium coli commune"), (562, "Enterococcus coli"),
+    (28901, "Salmonella choleraesuis"), (28901, "Salmonella enteritidis"), (4932, "Candida robusta"),
+    (4932, "Saccharomyces capensis"), (4932, "Saccharomyces italicus"), (4932, "Saccharomyces oviformis"),
+    (4932, "Saccharomyces uvarum var. melibiosus"), (7227, "Sophophora melanogaster"),
+    (10090, "Mus muscaris"), (10090, "Mus sp. 129SV"), (9598, "Simia troglodytes"),
+    (63221, "Homo neanderthalensis"), (2759, "Eucarya"), (2759, "Eucaryotae"), (2759, "Eukarya"),
+    (2759, "Eukaryotae"), (2759, "eukaryotes"), (1423, "Vibrio subtilis"), (1423, "Bacillus globigii"),
+    (2697049, "SARS-CoV-2"), (2697049, "2019-nCoV"), (2697049, "COVID-19 virus"),
+    (2697049, "Wuhan seafood market pneumonia virus"), (7215, "Sophophora"), (4751, "Mycota"),
+    (33208, "Animalia"), (33208, "animals"), (12908, "unclassified"),
+]  # fmt: skip
+
+
+def ete_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """A taxa.sqlite of :data:`ETE_NODES` and the strains NCBI lists under its bacteria and yeast,
+    as ete3's ``update_db`` writes its taxa.tab, syn.tab and merged.tab lines into it (every field text)."""
+    nodes = list(ETE_NODES)
+    strains = {562: "Escherichia coli", 28901: "Salmonella enterica", 1423: "Bacillus subtilis",
+               4932: "Saccharomyces cerevisiae"}  # fmt: skip
+    for k in range(96):
+        species = [562, 28901, 1423, 4932][k % 4]
+        taxid = 1_400_000 + 7_919 * k + species % 97
+        nodes.append((taxid, species, f"{strains[species]} str. {['K-12', 'LT2', 'ATCC', 'S288C'][k % 4]} "
+                      f"{k // 4:03d}", "", "strain"))  # fmt: skip
+    parents = {taxid: parent for taxid, parent, *_ in nodes}
+
+    def track(taxid: int) -> str:
+        lineage = [taxid]
+        while parents[lineage[-1]] is not None:
+            lineage.append(parents[lineage[-1]])  # type: ignore[arg-type]
+        return ",".join(map(str, lineage))
+
+    species = [
+        (str(taxid), "" if parent is None else str(parent), name, common, rank, track(taxid))
+        for taxid, parent, name, common, rank in nodes
+    ]
+    merged = [(str(900_000 + 113 * k), str(nodes[1 + (k * 7) % (len(nodes) - 1)][0])) for k in range(30)]
+    return {
+        "stats": [("2",)],
+        "synonym": [(str(taxid), name) for taxid, name in ETE_SYNONYMS],
+        "merged": merged,
+        "species": species,
+    }
+
+
+def ete_taxa(path: Path) -> Path:
+    """ete3's NCBI taxonomy database (see the module's list)."""
+    return write_export(path, ETE_DDL, ete_rows())

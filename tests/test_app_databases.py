@@ -100,7 +100,8 @@ Wakapi coding-time server, a Traggo time tracker, an org-roam database (run for 
 workspace database, a pre-commit hook cache (run for real), an LLDAP directory server, a Pinchflat media
 archiver (Ecto), a Gonic music server, a MyBB forum, an Orchard Core CMS (YesSql), a selfoss feed
 reader, a Heimdall dashboard, a Shlink URL shortener, a Cantata library cache, a Dash/Zeal docset's index
-(doc2dash), a Logseq DB graph, a gffutils annotation database)
+(doc2dash), a Logseq DB graph, a gffutils annotation database, an ete3 NCBI
+taxonomy database)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -25175,3 +25176,62 @@ def test_gffutils_database_keeps_gff_dots_and_attribute_json_as_written_and_join
     }
     not_copied = json.loads((run_dir / "profile.json").read_text())["indexes_not_copied"]
     assert set(not_copied) == {"featuretype", "seqidstartend", "seqidstartendstrand"}
+
+
+def test_ete_taxonomy_reads_its_text_bound_taxids_as_integers_and_its_roots_empty_parent_as_null(
+    run_export: Runner,
+) -> None:
+    # ete3 inserts every field of its taxa.tab lines as text: INT affinity makes each taxid an
+    # integer, but the root's parent '' and a node's missing common name '' stay text, NULL by the
+    # documented rule, each cell audited. The lineage track (taxids joined by commas, the root's
+    # own "1", a child of the root's "131567,1") is text as written: no list of taxids is a number.
+    ran, run_dir = run_export(apps.ete_taxa)
+    rows = apps.ete_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    species = rows["species"]
+    roots = [row for row in species if row[1] == ""]
+    assert [row[0] for row in roots] == ["1"] and {row[5] for row in roots} == {"1"}
+    assert any(row[5].count(",") == 1 for row in species)
+    assert ran.types("stats") == {"version": "bigint"}
+    assert ran.types("species") == {"taxid": "bigint", "parent": "bigint", "spname": "text", "common": "text",
+                                    "rank": "text", "track": "text"}  # fmt: skip
+    assert ran.types("synonym") == {"taxid": "bigint", "spname": "text"}
+    assert ran.types("merged") == {"taxid_old": "bigint", "taxid_new": "bigint"}
+    emptied = {
+        "parent": {row[0] for row in species if row[1] == ""},
+        "common": {row[0] for row in species if row[3] == ""},
+    }
+    for column, keys in emptied.items():
+        assert audit_rules(run_dir, "species", column) == {key: {"empty_to_null"} for key in keys}, column
+    assert {c for _, c, _ in audited_columns(run_dir)} == {"parent", "common"}
+
+    def number(value: str) -> int | None:
+        return int(value) if value else None
+
+    assert sorted(
+        _loaded_rows(ran, "species", ["taxid", "parent", "spname", "common", "rank", "track"])
+    ) == sorted(
+        (int(taxid), number(parent), name, common or None, rank, track)
+        for taxid, parent, name, common, rank, track in species
+    )
+    assert sorted(_loaded_rows(ran, "synonym", ["taxid", "spname"])) == sorted(
+        (int(taxid), name) for taxid, name in rows["synonym"]
+    )
+    assert sorted(_loaded_rows(ran, "merged", ["taxid_old", "taxid_new"])) == sorted(
+        (int(old), int(new)) for old, new in rows["merged"]
+    )
+    assert _loaded_rows(ran, "stats", ["version"]) == [(2,)]
+    schema = ran.record["version_schema"]
+    assert primary_key(ran.uri, schema, "species") == ["taxid"]
+    assert primary_key(ran.uri, schema, "synonym") == ["spname", "taxid"]
+    assert primary_key(ran.uri, schema, "stats") == ["version"]
+    # The tree's parent and every synonym's and merge's new taxid are taxids of species; a merged
+    # (old) taxid is none, NCBI having retired it.
+    assert not {int(old) for old, _ in rows["merged"]} & {int(row[0]) for row in species}
+    assert references(run_dir) == {
+        ("species", "parent"): "species.taxid",
+        ("synonym", "taxid"): "species.taxid",
+        ("merged", "taxid_new"): "species.taxid",
+    }
