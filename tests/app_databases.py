@@ -79133,3 +79133,121 @@ def ete_rows() -> dict[str, list[tuple[Any, ...]]]:
 def ete_taxa(path: Path) -> Path:
     """ete3's NCBI taxonomy database (see the module's list)."""
     return write_export(path, ETE_DDL, ete_rows())
+
+
+# --- Bioconductor TxDb (a transcript database's SQLite file as GenomicFeatures' makeTxDb writes it: the
+# tables of Bioconductor/GenomicFeatures R/TxDb-schema.R, schema 1.2, filled by R/makeTxDb.R through
+# RSQLite; metadata by ``dbWriteTable``) ---
+#
+# Each feature table is keyed by its own ``_tx_id`` / ``_exon_id`` / ``_cds_id`` (``INTEGER PRIMARY KEY``,
+# 1..N), its ``*_chrom`` a ``chrominfo.chrom`` (declared); ``splicing`` pairs a transcript's exons by rank
+# with the exon and CDS ids (the CDS and its phase NULL where the exon codes nothing), declaring its
+# references as ``REFERENCES transcript`` with no column (the table's primary key); ``gene`` maps Entrez
+# gene ids (text) to transcripts. R's logical ``is_circular`` is an integer 0/1; NA is NULL. ``metadata``
+# is name/value text, ``Creation time`` as GenomicFeatures' ``svn.time()`` writes it.
+TXDB_DDL = [
+    "CREATE TABLE chrominfo (\n   _chrom_id INTEGER PRIMARY KEY,\n   chrom TEXT UNIQUE NOT NULL,\n"
+    "   length INTEGER NULL,\n   is_circular INTEGER NULL\n)",
+    "CREATE TABLE transcript (\n   _tx_id INTEGER PRIMARY KEY,\n   tx_name TEXT NULL,\n"
+    "   tx_type TEXT NULL,\n   tx_chrom TEXT NOT NULL,\n   tx_strand TEXT NOT NULL,\n"
+    "   tx_start INTEGER NOT NULL,\n   tx_end INTEGER NOT NULL,\n"
+    "   FOREIGN KEY (tx_chrom) REFERENCES chrominfo (chrom)\n)",
+    "CREATE TABLE exon (\n   _exon_id INTEGER PRIMARY KEY,\n   exon_name TEXT NULL,\n"
+    "   exon_chrom TEXT NOT NULL,\n   exon_strand TEXT NOT NULL,\n   exon_start INTEGER NOT NULL,\n"
+    "   exon_end INTEGER NOT NULL,\n   FOREIGN KEY (exon_chrom) REFERENCES chrominfo (chrom)\n)",
+    "CREATE TABLE cds (\n   _cds_id INTEGER PRIMARY KEY,\n   cds_name TEXT NULL,\n"
+    "   cds_chrom TEXT NOT NULL,\n   cds_strand TEXT NOT NULL,\n   cds_start INTEGER NOT NULL,\n"
+    "   cds_end INTEGER NOT NULL,\n   FOREIGN KEY (cds_chrom) REFERENCES chrominfo (chrom)\n)",
+    "CREATE TABLE splicing (\n   _tx_id INTEGER NOT NULL,\n   exon_rank INTEGER NOT NULL,\n"
+    "   _exon_id INTEGER NOT NULL,\n   _cds_id INTEGER NULL,\n   cds_phase INTEGER NULL,\n"
+    "   UNIQUE (_tx_id, exon_rank),\n   FOREIGN KEY (_tx_id) REFERENCES transcript,\n"
+    "   FOREIGN KEY (_exon_id) REFERENCES exon,\n   FOREIGN KEY (_cds_id) REFERENCES cds\n)",
+    "CREATE TABLE gene (\n   gene_id TEXT NOT NULL,\n   _tx_id INTEGER NOT NULL,\n"
+    "   UNIQUE (gene_id, _tx_id),\n   FOREIGN KEY (_tx_id) REFERENCES transcript\n)",
+    "CREATE TABLE `metadata` (\n  `name` TEXT,\n  `value` TEXT\n)",
+]
+
+#: (chrom, length, circular) of UCSC hg38's sequences the sample's transcripts lie on.
+TXDB_CHROMS = [
+    ("chr21", 46709983, 0),
+    ("chr22", 50818468, 0),
+    ("chrX", 156040895, 0),
+    ("chrM", 16569, 1),
+    ("chr21_KI270872v1_alt", 161218, 0),
+    ("chrUn_GL000220v1", 161802, 0),
+]
+#: (Entrez gene id, chrom, strand, transcripts, exons per transcript, coding)
+TXDB_GENES = [
+    ("351", "chr21", "-", 3, 6, True), ("6647", "chr21", "+", 1, 5, True), ("861", "chr21", "-", 3, 7, True),
+    ("1859", "chr21", "+", 2, 6, True), ("54143", "chr21", "+", 1, 3, False),
+    ("2078", "chr21", "-", 2, 6, True), ("4524", "chr21", "-", 1, 4, True),
+    ("100506385", "chr21_KI270872v1_alt", "+", 1, 2, False), ("1312", "chr22", "+", 2, 5, True),
+    ("23765", "chr22", "-", 1, 4, True), ("7486", "chr22", "-", 1, 3, True),
+    ("4535", "chrM", "+", 1, 1, True), ("4536", "chrM", "+", 1, 1, True), ("4512", "chrM", "+", 1, 1, True),
+    ("2157", "chrX", "-", 2, 6, True), ("7503", "chrX", "-", 1, 6, False), ("3007", "chrX", "+", 1, 1, True),
+]  # fmt: skip
+
+
+def txdb_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """A TxDb made by ``makeTxDbFromUCSC("hg38", "knownGene")`` of a few genes: GENCODE transcript
+    names, no transcript types (UCSC gives none), exons shared by transcripts of one gene, CDS parts and
+    their phases, a transcript of no gene (an unplaced contig's), its metadata."""
+    chrominfo = [(n, chrom, length, circular) for n, (chrom, length, circular) in enumerate(TXDB_CHROMS, 1)]
+    transcripts: list[tuple[Any, ...]] = []
+    exons: dict[tuple[str, str, int, int], int] = {}
+    cds: dict[tuple[str, str, int, int], int] = {}
+    splicing: list[tuple[Any, ...]] = []
+    genes: list[tuple[Any, ...]] = []
+    enst = 262_130
+    positions = {chrom: 10_400 if chrom == "chrM" else 14_000 + 3_107 * n for n, (chrom, *_) in
+                 enumerate(TXDB_CHROMS)}  # fmt: skip
+    for gene_id, chrom, strand, count, per, coding in TXDB_GENES:
+        start = positions[chrom] if chrom != "chrM" else positions[chrom] - 3_100 * (count + per)
+        length = 900 if chrom == "chrM" else 12_000 + 8_011 * per
+        positions[chrom] = start + length + (40 if chrom == "chrM" else 190_000)
+        for t in range(count):
+            enst += 7_541
+            tx_start, tx_end = start + 300 * t, start + length - 211 * t
+            transcripts.append((len(transcripts) + 1, f"ENST{enst:011d}.{2 + t}", None, chrom, strand,
+                                tx_start, tx_end))  # fmt: skip
+            tx_id = len(transcripts)
+            if gene_id != "100506385":
+                genes.append((gene_id, tx_id))
+            span = length // per  # a gene's transcripts share its middle exons
+            phase = 0
+            for rank in range(1, per + 1):
+                e_start = start + (rank - 1) * span + (300 * t if rank == 1 else 0)
+                e_end = tx_end if rank == per else e_start + 160 + 41 * rank
+                exon_id = exons.setdefault((chrom, strand, e_start, e_end), len(exons) + 1)
+                cds_id = cds_phase = None
+                if coding and (per == 1 or 1 < rank < per or (rank == 1 and t == 0)):
+                    c_start = e_start + (60 if per == 1 or rank == 1 else 0)
+                    cds_id = cds.setdefault((chrom, strand, c_start, e_end), len(cds) + 1)
+                    cds_phase = phase
+                    phase = (3 - (e_end - c_start + 1 - phase) % 3) % 3
+                splicing.append((tx_id, rank, exon_id, cds_id, cds_phase))
+    created = "2024-05-14 09:41:27 -0700 (Tue, 14 May 2024)"
+    metadata = [
+        ("Db type", "TxDb"), ("Supporting package", "GenomicFeatures"), ("Data source", "UCSC"),
+        ("Genome", "hg38"), ("Organism", "Homo sapiens"), ("Taxonomy ID", "9606"),
+        ("UCSC Table", "knownGene"), ("UCSC Track", "GENCODE V44"), ("Resource URL", "https://genome.ucsc.edu/"),
+        ("Type of Gene ID", "Entrez Gene ID"), ("Full dataset", "yes"), ("miRBase build ID", None),
+        ("Nb of transcripts", str(len(transcripts))),
+        ("Db created by", "txdbmaker package from Bioconductor"),
+        ("Creation time", created), ("txdbmaker version at creation time", "1.0.0"),
+        ("RSQLite version at creation time", "2.3.6"), ("DBSCHEMAVERSION", "1.2"),
+    ]  # fmt: skip
+    return {
+        "chrominfo": chrominfo,
+        "transcript": transcripts,
+        "exon": [(n, None, *key) for key, n in exons.items()],
+        "cds": [(n, None, *key) for key, n in cds.items()],
+        "splicing": splicing,
+        "gene": genes,
+        "metadata": metadata,
+    }
+
+
+def txdb(path: Path) -> Path:
+    """A Bioconductor TxDb package's SQLite file (see the module's list)."""
+    return write_export(path, TXDB_DDL, txdb_rows())

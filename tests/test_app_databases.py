@@ -101,7 +101,7 @@ workspace database, a pre-commit hook cache (run for real), an LLDAP directory s
 archiver (Ecto), a Gonic music server, a MyBB forum, an Orchard Core CMS (YesSql), a selfoss feed
 reader, a Heimdall dashboard, a Shlink URL shortener, a Cantata library cache, a Dash/Zeal docset's index
 (doc2dash), a Logseq DB graph, a gffutils annotation database, an ete3 NCBI
-taxonomy database)
+taxonomy database, a Bioconductor TxDb transcript database)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -25235,3 +25235,54 @@ def test_ete_taxonomy_reads_its_text_bound_taxids_as_integers_and_its_roots_empt
         ("synonym", "taxid"): "species.taxid",
         ("merged", "taxid_new"): "species.taxid",
     }
+
+
+def test_bioconductor_txdb_resolves_references_to_a_tables_primary_key_and_keeps_its_all_null_names(
+    run_export: Runner,
+) -> None:
+    # GenomicFeatures declares splicing's and gene's references `REFERENCES transcript` with no
+    # column: the referenced table's primary key (`_tx_id`, `_exon_id`, `_cds_id`), and the feature
+    # tables' chromosomes reference chrominfo's UNIQUE `chrom`. Names and transcript types UCSC gives
+    # none of are NULL in every row (text); R's logical is_circular an integer 0/1; an Entrez gene id
+    # (TEXT of digits) the number it spells; a UTR exon's CDS id and phase NULL.
+    ran, run_dir = run_export(apps.txdb)
+    rows = apps.txdb_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    assert not pq.read_table(run_dir / "audit.parquet").num_rows
+    splicing = rows["splicing"]
+    assert any(row[3] is None for row in splicing) and any(row[3] is not None for row in splicing)
+    assert len({row[2] for row in splicing}) < len(splicing)  # exons shared by a gene's transcripts
+    assert {row[3] for row in rows["chrominfo"]} == {0, 1}
+    texts = {"chrom", "tx_name", "tx_type", "tx_chrom", "tx_strand", "exon_name", "exon_chrom",
+             "exon_strand", "cds_name", "cds_chrom", "cds_strand", "name", "value"}  # fmt: skip
+    for table, values in rows.items():
+        columns = [name for name, _ in _declared_columns(apps.TXDB_DDL, table)]
+        assert len(columns) == len(values[0]), table
+        assert ran.types(table) == {c: "text" if c in texts else "bigint" for c in columns}, table
+        expected = [
+            tuple(int(v) if c == "gene_id" else v for v, c in zip(row, columns, strict=True))
+            for row in values
+        ]
+        assert sorted(_loaded_rows(ran, table, columns), key=repr) == sorted(expected, key=repr), table
+    for table, column in [("transcript", "tx_type"), ("exon", "exon_name"), ("cds", "cds_name")]:
+        position = [name for name, _ in _declared_columns(apps.TXDB_DDL, table)].index(column)
+        assert all(row[position] is None for row in rows[table]), (table, column)
+    schema = ran.record["version_schema"]
+    keys = {"chrominfo": ["_chrom_id"], "transcript": ["_tx_id"], "exon": ["_exon_id"], "cds": ["_cds_id"],
+            "splicing": ["_tx_id", "exon_rank"], "gene": ["gene_id", "_tx_id"]}  # fmt: skip
+    for table, key in keys.items():
+        assert primary_key(ran.uri, schema, table) == key, table
+    assert references(run_dir) == {
+        ("transcript", "tx_chrom"): "chrominfo.chrom",
+        ("exon", "exon_chrom"): "chrominfo.chrom",
+        ("cds", "cds_chrom"): "chrominfo.chrom",
+        ("splicing", "_tx_id"): "transcript._tx_id",
+        ("splicing", "_exon_id"): "exon._exon_id",
+        ("splicing", "_cds_id"): "cds._cds_id",
+        ("gene", "_tx_id"): "transcript._tx_id",
+    }
+    # chrom's UNIQUE beside the primary key is SQLite's autoindex, named as not copied.
+    not_copied = json.loads((run_dir / "profile.json").read_text())["indexes_not_copied"]
+    assert set(not_copied) == {"sqlite_autoindex_chrominfo_1"}
