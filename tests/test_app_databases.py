@@ -25283,6 +25283,9 @@ def test_bioconductor_txdb_resolves_references_to_a_tables_primary_key_and_keeps
         ("splicing", "_cds_id"): "cds._cds_id",
         ("gene", "_tx_id"): "transcript._tx_id",
     }
-    # chrom's UNIQUE beside the primary key is SQLite's autoindex, named as not copied.
+    # chrom's UNIQUE beside the primary key is SQLite's autoindex, named as not copied; it has no
+    # CREATE INDEX, and the note says where it is (until 2026-12-06 it said a CREATE INDEX).
     not_copied = json.loads((run_dir / "profile.json").read_text())["indexes_not_copied"]
     assert set(not_copied) == {"sqlite_autoindex_chrominfo_1"}
+    (note,) = [note for note in ran.record["notes"] if "of the export not copied" in note]
+    assert "(a sqlite_autoindex_*: the UNIQUE constraint in its table's CREATE TABLE there)" in note
