@@ -79269,3 +79269,434 @@ def cowrie_rows() -> dict[str, list[tuple[Any, ...]]]:
 def cowrie(path: Path) -> Path:
     """A Cowrie honeypot's ``var/lib/cowrie/cowrie.db`` (see the comment above :data:`COWRIE_DDL`)."""
     return write_export(path, COWRIE_DDL, cowrie_rows())
+
+
+# --- gffutils (a GFF3 annotation's database as gffutils 0.13's create_db writes it: the tables of
+# daler/gffutils gffutils/constants.py SCHEMA, rows by create.py's _GFFDBCreator and feature.py's astuple) ---
+#
+# One row per GFF line in ``features``, keyed by the line's ``ID`` attribute (``id_spec="ID"``); a CDS's
+# lines share one ID, so ``merge_strategy="merge"`` finds the fields differ and makes the later ones
+# unique, ``<ID>_<n>``, counting per ID in ``autoincrements`` and pairing each with its ID in
+# ``duplicates``. ``score``, ``strand`` and ``frame`` keep the file's text (``.`` for none), ``start`` /
+# ``end`` integers, ``attributes`` the compact JSON of each key's list of values, ``extra`` ``[]``, ``bin``
+# the smallest UCSC bin (gffutils/bins.py) holding the feature. ``relations`` gets each ``Parent``
+# (level 1) and its grandparents (level 2); ``directives`` each ``##`` line without its ``##``; ``meta`` the
+# dialect as JSON and gffutils' version; finalize runs ``ANALYZE features``.
+GFFUTILS_DDL = [
+    "CREATE TABLE features (\n    id text,\n    seqid text,\n    source text,\n    featuretype text,\n"
+    "    start int,\n    end int,\n    score text,\n    strand text,\n    frame text,\n    attributes text,\n"
+    "    extra text,\n    bin int,\n    primary key (id)\n    )",
+    "CREATE TABLE relations (\n    parent text,\n    child text,\n    level int,\n"
+    "    primary key (parent, child, level)\n    )",
+    "CREATE TABLE meta (\n    dialect text,\n    version text\n    )",
+    "CREATE TABLE directives (\n    directive text\n    )",
+    "CREATE TABLE autoincrements (\n    base text,\n    n int,\n    primary key (base)\n    )",
+    "CREATE TABLE duplicates (\n    idspecid text,\n    newid text,\n    primary key (newid)\n    )",
+]
+
+GFFUTILS_SEQID = "NC_000021.9"
+#: (gene symbol, Entrez GeneID, HGNC id, biotype, transcripts, exons per transcript, strand)
+GFFUTILS_GENES = [
+    ("APP", 351, 620, "protein_coding", 3, 6, "-"),
+    ("SOD1", 6647, 11179, "protein_coding", 1, 5, "+"),
+    ("RUNX1", 861, 10471, "protein_coding", 3, 7, "-"),
+    ("DYRK1A", 1859, 3091, "protein_coding", 2, 6, "+"),
+    ("CBS", 875, 1550, "protein_coding", 2, 5, "-"),
+    ("LINC00308", 54143, 28578, "lncRNA", 1, 3, "+"),
+    ("MIR155HG", 114614, 30731, "lncRNA", 2, 3, "+"),
+    ("ERG", 2078, 3446, "protein_coding", 2, 6, "-"),
+    ("KRTAP10-4", 386672, 20521, "protein_coding", 1, 1, "+"),
+    ("TFF1", 7031, 11755, "protein_coding", 1, 3, "-"),
+    ("S100B", 6285, 10500, "protein_coding", 1, 3, "-"),
+    ("LOC105372791", 105372791, 0, "lncRNA", 1, 2, "-"),
+]
+GFFUTILS_DIALECT = {
+    "leading semicolon": False,
+    "trailing semicolon": False,
+    "quoted GFF2 values": False,
+    "field separator": ";",
+    "keyval separator": "=",
+    "multival separator": ",",
+    "fmt": "gff3",
+    "repeated keys": False,
+    "order": ["ID", "Dbxref", "Name", "gbkey", "gene", "gene_biotype", "Parent", "product", "transcript_id"],
+}
+
+
+def gffutils_bin(start: int, end: int) -> int:
+    """gffutils/bins.py ``bins(start, end, fmt="gff", one=True)``: the smallest UCSC bin holding
+    1-based ``start``..``end``."""
+    if start >= 2**29 or end >= 2**29:
+        return 1
+    first, last = (start - 1) >> 17, end >> 17
+    for offset in (4681, 585, 73, 9, 1):
+        if first == last:
+            return offset + first
+        first, last = first >> 3, last >> 3
+    return 1
+
+
+def _gff_json(value: Any) -> str:
+    return json.dumps(value, separators=(",", ":"))
+
+
+def gffutils_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """NCBI RefSeq's GRCh38 GFF3 of a few chromosome 21 genes: the region, each gene, its mRNAs or
+    lnc_RNAs, their exons and CDS parts (one ``ID`` per protein), and a cDNA_match per mRNA, scored."""
+    features: list[tuple[Any, ...]] = []
+    relations: list[tuple[Any, ...]] = []
+    autoincrements: dict[str, int] = {}
+    duplicates: list[tuple[Any, ...]] = []
+
+    def add(fid: str, source: str, kind: str, start: int, end: int, score: str, strand: str, frame: str,
+            attributes: dict[str, list[str]]) -> str:  # fmt: skip
+        if any(row[0] == fid for row in features):
+            autoincrements[fid] = autoincrements.get(fid, 0) + 1
+            duplicates.append((fid, f"{fid}_{autoincrements[fid]}"))
+            fid = f"{fid}_{autoincrements[fid]}"
+        features.append((fid, GFFUTILS_SEQID, source, kind, start, end, score, strand, frame,
+                         _gff_json(attributes), "[]", gffutils_bin(start, end)))  # fmt: skip
+        for parent in attributes.get("Parent", []):
+            relations.append((parent, fid, 1))
+            relations.extend((grand, fid, 2) for grand, child, level in list(relations)
+                             if child == parent and level == 1)  # fmt: skip
+        return fid
+
+    region = f"{GFFUTILS_SEQID}:1..46709983"
+    add(region, "RefSeq", "region", 1, 46709983, ".", "+", ".",
+        {"ID": [region], "Dbxref": ["taxon:9606"], "Name": ["21"], "chromosome": ["21"],
+         "gbkey": ["Src"], "genome": ["chromosome"], "mol_type": ["genomic DNA"]})  # fmt: skip
+    position = 5_011_799
+    accession = 484  # RefSeq accessions: six digits, zero-padded (NM_000484.4)
+    for number, (symbol, gene_id, hgnc, biotype, transcripts, exons, strand) in enumerate(GFFUTILS_GENES):
+        length = 4_000 + 9_973 * exons + 1_733 * number
+        if number == 3:
+            position = (position >> 17 << 17) + 131_000  # a gene across a 128 kb bin's edge
+        start, end = position, position + length
+        position = end + 250_000 + 37_117 * number
+        xrefs = [f"GeneID:{gene_id}"] + ([f"HGNC:HGNC:{hgnc}"] if hgnc else [])
+        gene = add(f"gene-{symbol}", "BestRefSeq" if hgnc else "Gnomon", "gene", start, end, ".", strand,
+                   ".", {"ID": [f"gene-{symbol}"], "Dbxref": xrefs, "Name": [symbol],
+                         "gbkey": ["Gene"], "gene": [symbol], "gene_biotype": [biotype]})  # fmt: skip
+        for t in range(transcripts):
+            coding = biotype == "protein_coding"
+            prefix = "NM_" if coding else "NR_" if hgnc else "XR_"
+            accession += 7_919
+            tx = f"{prefix}{accession:06d}.{1 + (accession + t) % 3}"
+            kind = "mRNA" if coding else "lnc_RNA"
+            tx_start, tx_end = start + 120 * t, end - 85 * t
+            rna = add(f"rna-{tx}", "BestRefSeq", kind, tx_start, tx_end, ".", strand, ".",
+                      {"ID": [f"rna-{tx}"], "Parent": [gene], "Dbxref": [*xrefs, f"GenBank:{tx}"],
+                       "Name": [tx], "gbkey": [kind], "gene": [symbol], "transcript_id": [tx],
+                       "product": [f"{symbol} transcript variant {t + 1}"]})  # fmt: skip
+            span = (tx_end - tx_start) // exons
+            protein = f"NP_{accession + 17:06d}.{1 + t % 2}"
+            carried = 0
+            for k in range(exons):
+                e_start = tx_start + k * span
+                e_end = tx_end if k == exons - 1 else e_start + 150 + 37 * k + 11 * t
+                add(f"exon-{tx}-{k + 1}", "BestRefSeq", "exon", e_start, e_end, ".", strand, ".",
+                    {"ID": [f"exon-{tx}-{k + 1}"], "Parent": [rna], "Dbxref": [*xrefs, f"GenBank:{tx}"],
+                     "gbkey": [kind], "gene": [symbol], "product": [f"{symbol} transcript variant {t + 1}"],
+                     "transcript_id": [tx]})  # fmt: skip
+                if coding and (0 < k < exons - 1 or exons == 1):
+                    c_start, c_end = e_start + (40 if exons == 1 else 0), e_end
+                    add(f"cds-{protein}", "BestRefSeq", "CDS", c_start, c_end, ".", strand, str(carried),
+                        {"ID": [f"cds-{protein}"], "Parent": [rna], "Dbxref": [*xrefs, f"GenBank:{protein}"],
+                         "Name": [protein], "gbkey": ["CDS"], "gene": [symbol],
+                         "product": [f"{symbol.lower()} protein isoform {'abcdefg'[t]}"],
+                         "protein_id": [protein]})  # fmt: skip
+                    carried = (3 - (c_end - c_start + 1 - carried) % 3) % 3
+            if coding:
+                aligned = tx_end - tx_start + 1
+                target = f"{tx} 1 {aligned} +"
+                add(f"{accession:x}-match", "RefSeq", "cDNA_match", tx_start, tx_end, str(aligned - 3 * t),
+                    strand, ".", {"ID": [f"{accession:x}-match"], "Target": [target], "gap_count": ["0"],
+                                  "num_ident": [str(aligned - 3 * t)], "pct_identity_gap": ["100"],
+                                  "pct_coverage": ["100"]})  # fmt: skip
+    directives = [
+        "gff-version 3",
+        "gff-spec-version 1.21",
+        "processor NCBI annotwriter",
+        "genome-build GRCh38.p14",
+        "genome-build-accession NCBI_Assembly:GCF_000001405.40",
+        "annotation-source NCBI Homo sapiens Updated Annotation Release 110",
+        f"sequence-region {GFFUTILS_SEQID} 1 46709983",
+        "species https://www.ncbi.nlm.nih.gov/Taxonomy/Browser/wwwtax.cgi?id=9606",
+    ]
+    return {
+        "features": features,
+        "relations": relations,
+        "meta": [(_gff_json(GFFUTILS_DIALECT), "0.13")],
+        "directives": [(d,) for d in directives],
+        "autoincrements": list(autoincrements.items()),
+        "duplicates": duplicates,
+    }
+
+
+def gffutils_db(path: Path) -> Path:
+    """A gffutils database of a GFF3 annotation (see the module's list)."""
+    write_export(path, GFFUTILS_DDL, gffutils_rows())
+    with closing(sqlite3.connect(path)) as con, con:
+        for statement in (
+            "CREATE INDEX relationsparent ON relations (parent)",
+            "CREATE INDEX relationschild ON relations (child)",
+            "CREATE INDEX featuretype ON features (featuretype)",
+            "CREATE INDEX seqidstartend ON features (seqid, start, end)",
+            "CREATE INDEX seqidstartendstrand ON features (seqid, start, end, strand)",
+            "ANALYZE features",
+        ):
+            con.execute(statement)
+    return path
+
+
+# --- ete3's NCBI taxonomy (``~/.etetoolkit/taxa.sqlite`` as ete3 3.1.3's
+# ete3/ncbi_taxonomy/ncbiquery.py upload_data writes it from NCBI's taxdump) ---
+#
+# ``generate_table`` writes each node of the tree as a line ``taxid, parent, name, common name, rank,
+# track`` (the root's parent ``''``, no common name ``''``; ``track`` the node's taxids up to the root
+# joined by commas, its own first) and ``upload_data`` inserts every field of the line as text: the INT
+# columns make a taxid an integer, the root's ``''`` stays text. ``synonym`` holds each node's other names
+# (synonyms, equivalent names, anamorphs: case-insensitively once per node), ``merged`` the taxids NCBI
+# merged into others (merged.dmp), ``stats`` the database's version, 2.
+ETE_DDL = [
+    "CREATE TABLE stats (version INT PRIMARY KEY)",
+    "CREATE TABLE species (taxid INT PRIMARY KEY, parent INT, spname VARCHAR(50) COLLATE NOCASE, "
+    "common VARCHAR(50) COLLATE NOCASE, rank VARCHAR(50), track TEXT)",
+    "CREATE TABLE synonym (taxid INT,spname VARCHAR(50) COLLATE NOCASE, PRIMARY KEY (spname, taxid))",
+    "CREATE TABLE merged (taxid_old INT, taxid_new INT)",
+    "CREATE INDEX spname1 ON species (spname COLLATE NOCASE)",
+    "CREATE INDEX spname2 ON synonym (spname COLLATE NOCASE)",
+]
+
+#: (taxid, parent taxid, scientific name, GenBank common name, rank) of NCBI's taxonomy, the lineages of
+#: a few model organisms (intermediate clades left out where the sample does not need them).
+ETE_NODES = [
+    (1, None, "root", "", "no rank"),
+    (131567, 1, "cellular organisms", "", "no rank"),
+    (10239, 1, "Viruses", "", "superkingdom"),
+    (12908, 1, "unclassified sequences", "", "no rank"),
+    (2, 131567, "Bacteria", "eubacteria", "superkingdom"),
+    (2157, 131567, "Archaea", "", "superkingdom"),
+    (2759, 131567, "Eukaryota", "eucaryotes", "superkingdom"),
+    (1224, 2, "Pseudomonadota", "", "phylum"),
+    (1236, 1224, "Gammaproteobacteria", "", "class"),
+    (91347, 1236, "Enterobacterales", "", "order"),
+    (543, 91347, "Enterobacteriaceae", "", "family"),
+    (561, 543, "Escherichia", "", "genus"),
+    (562, 561, "Escherichia coli", "E. coli", "species"),
+    (590, 543, "Salmonella", "", "genus"),
+    (28901, 590, "Salmonella enterica", "", "species"),
+    (1783272, 2, "Terrabacteria group", "", "clade"),
+    (1239, 1783272, "Bacillota", "", "phylum"),
+    (91061, 1239, "Bacilli", "", "class"),
+    (1385, 91061, "Bacillales", "", "order"),
+    (186817, 1385, "Bacillaceae", "", "family"),
+    (1386, 186817, "Bacillus", "", "genus"),
+    (1423, 1386, "Bacillus subtilis", "", "species"),
+    (28890, 2157, "Methanobacteriota", "", "phylum"),
+    (33154, 2759, "Opisthokonta", "", "clade"),
+    (33208, 33154, "Metazoa", "metazoans", "kingdom"),
+    (4751, 33154, "Fungi", "", "kingdom"),
+    (4890, 4751, "Ascomycota", "ascomycete fungi", "phylum"),
+    (4891, 4890, "Saccharomycetes", "", "class"),
+    (4892, 4891, "Saccharomycetales", "", "order"),
+    (4893, 4892, "Saccharomycetaceae", "", "family"),
+    (4930, 4893, "Saccharomyces", "", "genus"),
+    (4932, 4930, "Saccharomyces cerevisiae", "baker's yeast", "species"),
+    (33213, 33208, "Bilateria", "", "clade"),
+    (7711, 33213, "Chordata", "chordates", "phylum"),
+    (7742, 7711, "Vertebrata", "vertebrates", "clade"),
+    (40674, 7742, "Mammalia", "mammals", "class"),
+    (9443, 40674, "Primates", "primates", "order"),
+    (9604, 9443, "Hominidae", "great apes", "family"),
+    (9605, 9604, "Homo", "", "genus"),
+    (9606, 9605, "Homo sapiens", "human", "species"),
+    (63221, 9606, "Homo sapiens neanderthalensis", "Neandertal", "subspecies"),
+    (9596, 9604, "Pan", "chimpanzees", "genus"),
+    (9598, 9596, "Pan troglodytes", "chimpanzee", "species"),
+    (9989, 40674, "Rodentia", "rodents", "order"),
+    (10066, 9989, "Muridae", "", "family"),
+    (10088, 10066, "Mus", "", "genus"),
+    (10090, 10088, "Mus musculus", "house mouse", "species"),
+    (6656, 33213, "Arthropoda", "arthropods", "phylum"),
+    (50557, 6656, "Insecta", "insects", "class"),
+    (7147, 50557, "Diptera", "flies", "order"),
+    (7214, 7147, "Drosophilidae", "pomace flies", "family"),
+    (7215, 7214, "Drosophila", "", "genus"),
+    (7227, 7215, "Drosophila melanogaster", "fruit fly", "species"),
+    (2559587, 10239, "Riboviria", "", "clade"),
+    (694009, 2559587, "Severe acute respiratory syndrome-related coronavirus", "", "species"),
+    (2697049, 694009, "Severe acute respiratory syndrome coronavirus 2", "", "no rank"),
+]
+#: (taxid, a name of the node other than its scientific one) as names.dmp lists them.
+ETE_SYNONYMS = [
+    (2, "Monera"), (2, "Procaryotae"), (2, "Prokaryota"), (2, "Prokaryotae"), (2, "bacteria"),
+    (1224, "Proteobacteria"), (1224, "purple photosynthetic bacteria and relatives"),
+    (1239, "Firmicutes"), (1239, "Clostridium group firmicutes"), (562, "Bacillus coli"),
+    (562, "Bacterium coli"), (562, "Bacterium coli commune"), (562, "Enterococcus coli"),
+    (28901, "Salmonella choleraesuis"), (28901, "Salmonella enteritidis"), (4932, "Candida robusta"),
+    (4932, "Saccharomyces capensis"), (4932, "Saccharomyces italicus"), (4932, "Saccharomyces oviformis"),
+    (4932, "Saccharomyces uvarum var. melibiosus"), (7227, "Sophophora melanogaster"),
+    (10090, "Mus muscaris"), (10090, "Mus sp. 129SV"), (9598, "Simia troglodytes"),
+    (63221, "Homo neanderthalensis"), (2759, "Eucarya"), (2759, "Eucaryotae"), (2759, "Eukarya"),
+    (2759, "Eukaryotae"), (2759, "eukaryotes"), (1423, "Vibrio subtilis"), (1423, "Bacillus globigii"),
+    (2697049, "SARS-CoV-2"), (2697049, "2019-nCoV"), (2697049, "COVID-19 virus"),
+    (2697049, "Wuhan seafood market pneumonia virus"), (7215, "Sophophora"), (4751, "Mycota"),
+    (33208, "Animalia"), (33208, "animals"), (12908, "unclassified"),
+]  # fmt: skip
+
+
+def ete_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """A taxa.sqlite of :data:`ETE_NODES` and the strains NCBI lists under its bacteria and yeast,
+    as ete3's ``update_db`` writes its taxa.tab, syn.tab and merged.tab lines into it (every field text)."""
+    nodes = list(ETE_NODES)
+    strains = {562: "Escherichia coli", 28901: "Salmonella enterica", 1423: "Bacillus subtilis",
+               4932: "Saccharomyces cerevisiae"}  # fmt: skip
+    for k in range(96):
+        species = [562, 28901, 1423, 4932][k % 4]
+        taxid = 1_400_000 + 7_919 * k + species % 97
+        nodes.append((taxid, species, f"{strains[species]} str. {['K-12', 'LT2', 'ATCC', 'S288C'][k % 4]} "
+                      f"{k // 4:03d}", "", "strain"))  # fmt: skip
+    parents = {taxid: parent for taxid, parent, *_ in nodes}
+
+    def track(taxid: int) -> str:
+        lineage = [taxid]
+        while parents[lineage[-1]] is not None:
+            lineage.append(parents[lineage[-1]])  # type: ignore[arg-type]
+        return ",".join(map(str, lineage))
+
+    species = [
+        (str(taxid), "" if parent is None else str(parent), name, common, rank, track(taxid))
+        for taxid, parent, name, common, rank in nodes
+    ]
+    merged = [(str(900_000 + 113 * k), str(nodes[1 + (k * 7) % (len(nodes) - 1)][0])) for k in range(30)]
+    return {
+        "stats": [("2",)],
+        "synonym": [(str(taxid), name) for taxid, name in ETE_SYNONYMS],
+        "merged": merged,
+        "species": species,
+    }
+
+
+def ete_taxa(path: Path) -> Path:
+    """ete3's NCBI taxonomy database (see the module's list)."""
+    return write_export(path, ETE_DDL, ete_rows())
+
+
+# --- Bioconductor TxDb (a transcript database's SQLite file as GenomicFeatures' makeTxDb writes it: the
+# tables of Bioconductor/GenomicFeatures R/TxDb-schema.R, schema 1.2, filled by R/makeTxDb.R through
+# RSQLite; metadata by ``dbWriteTable``) ---
+#
+# Each feature table is keyed by its own ``_tx_id`` / ``_exon_id`` / ``_cds_id`` (``INTEGER PRIMARY KEY``,
+# 1..N), its ``*_chrom`` a ``chrominfo.chrom`` (declared); ``splicing`` pairs a transcript's exons by rank
+# with the exon and CDS ids (the CDS and its phase NULL where the exon codes nothing), declaring its
+# references as ``REFERENCES transcript`` with no column (the table's primary key); ``gene`` maps Entrez
+# gene ids (text) to transcripts. R's logical ``is_circular`` is an integer 0/1; NA is NULL. ``metadata``
+# is name/value text, ``Creation time`` as GenomicFeatures' ``svn.time()`` writes it.
+TXDB_DDL = [
+    "CREATE TABLE chrominfo (\n   _chrom_id INTEGER PRIMARY KEY,\n   chrom TEXT UNIQUE NOT NULL,\n"
+    "   length INTEGER NULL,\n   is_circular INTEGER NULL\n)",
+    "CREATE TABLE transcript (\n   _tx_id INTEGER PRIMARY KEY,\n   tx_name TEXT NULL,\n"
+    "   tx_type TEXT NULL,\n   tx_chrom TEXT NOT NULL,\n   tx_strand TEXT NOT NULL,\n"
+    "   tx_start INTEGER NOT NULL,\n   tx_end INTEGER NOT NULL,\n"
+    "   FOREIGN KEY (tx_chrom) REFERENCES chrominfo (chrom)\n)",
+    "CREATE TABLE exon (\n   _exon_id INTEGER PRIMARY KEY,\n   exon_name TEXT NULL,\n"
+    "   exon_chrom TEXT NOT NULL,\n   exon_strand TEXT NOT NULL,\n   exon_start INTEGER NOT NULL,\n"
+    "   exon_end INTEGER NOT NULL,\n   FOREIGN KEY (exon_chrom) REFERENCES chrominfo (chrom)\n)",
+    "CREATE TABLE cds (\n   _cds_id INTEGER PRIMARY KEY,\n   cds_name TEXT NULL,\n"
+    "   cds_chrom TEXT NOT NULL,\n   cds_strand TEXT NOT NULL,\n   cds_start INTEGER NOT NULL,\n"
+    "   cds_end INTEGER NOT NULL,\n   FOREIGN KEY (cds_chrom) REFERENCES chrominfo (chrom)\n)",
+    "CREATE TABLE splicing (\n   _tx_id INTEGER NOT NULL,\n   exon_rank INTEGER NOT NULL,\n"
+    "   _exon_id INTEGER NOT NULL,\n   _cds_id INTEGER NULL,\n   cds_phase INTEGER NULL,\n"
+    "   UNIQUE (_tx_id, exon_rank),\n   FOREIGN KEY (_tx_id) REFERENCES transcript,\n"
+    "   FOREIGN KEY (_exon_id) REFERENCES exon,\n   FOREIGN KEY (_cds_id) REFERENCES cds\n)",
+    "CREATE TABLE gene (\n   gene_id TEXT NOT NULL,\n   _tx_id INTEGER NOT NULL,\n"
+    "   UNIQUE (gene_id, _tx_id),\n   FOREIGN KEY (_tx_id) REFERENCES transcript\n)",
+    "CREATE TABLE `metadata` (\n  `name` TEXT,\n  `value` TEXT\n)",
+]
+
+#: (chrom, length, circular) of UCSC hg38's sequences the sample's transcripts lie on.
+TXDB_CHROMS = [
+    ("chr21", 46709983, 0),
+    ("chr22", 50818468, 0),
+    ("chrX", 156040895, 0),
+    ("chrM", 16569, 1),
+    ("chr21_KI270872v1_alt", 161218, 0),
+    ("chrUn_GL000220v1", 161802, 0),
+]
+#: (Entrez gene id, chrom, strand, transcripts, exons per transcript, coding)
+TXDB_GENES = [
+    ("351", "chr21", "-", 3, 6, True), ("6647", "chr21", "+", 1, 5, True), ("861", "chr21", "-", 3, 7, True),
+    ("1859", "chr21", "+", 2, 6, True), ("54143", "chr21", "+", 1, 3, False),
+    ("2078", "chr21", "-", 2, 6, True), ("4524", "chr21", "-", 1, 4, True),
+    ("100506385", "chr21_KI270872v1_alt", "+", 1, 2, False), ("1312", "chr22", "+", 2, 5, True),
+    ("23765", "chr22", "-", 1, 4, True), ("7486", "chr22", "-", 1, 3, True),
+    ("4535", "chrM", "+", 1, 1, True), ("4536", "chrM", "+", 1, 1, True), ("4512", "chrM", "+", 1, 1, True),
+    ("2157", "chrX", "-", 2, 6, True), ("7503", "chrX", "-", 1, 6, False), ("3007", "chrX", "+", 1, 1, True),
+]  # fmt: skip
+
+
+def txdb_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """A TxDb made by ``makeTxDbFromUCSC("hg38", "knownGene")`` of a few genes: GENCODE transcript
+    names, no transcript types (UCSC gives none), exons shared by transcripts of one gene, CDS parts and
+    their phases, a transcript of no gene (an unplaced contig's), its metadata."""
+    chrominfo = [(n, chrom, length, circular) for n, (chrom, length, circular) in enumerate(TXDB_CHROMS, 1)]
+    transcripts: list[tuple[Any, ...]] = []
+    exons: dict[tuple[str, str, int, int], int] = {}
+    cds: dict[tuple[str, str, int, int], int] = {}
+    splicing: list[tuple[Any, ...]] = []
+    genes: list[tuple[Any, ...]] = []
+    enst = 262_130
+    positions = {chrom: 10_400 if chrom == "chrM" else 14_000 + 3_107 * n for n, (chrom, *_) in
+                 enumerate(TXDB_CHROMS)}  # fmt: skip
+    for gene_id, chrom, strand, count, per, coding in TXDB_GENES:
+        start = positions[chrom] if chrom != "chrM" else positions[chrom] - 3_100 * (count + per)
+        length = 900 if chrom == "chrM" else 12_000 + 8_011 * per
+        positions[chrom] = start + length + (40 if chrom == "chrM" else 190_000)
+        for t in range(count):
+            enst += 7_541
+            tx_start, tx_end = start + 300 * t, start + length - 211 * t
+            transcripts.append((len(transcripts) + 1, f"ENST{enst:011d}.{2 + t}", None, chrom, strand,
+                                tx_start, tx_end))  # fmt: skip
+            tx_id = len(transcripts)
+            if gene_id != "100506385":
+                genes.append((gene_id, tx_id))
+            span = length // per  # a gene's transcripts share its middle exons
+            phase = 0
+            for rank in range(1, per + 1):
+                e_start = start + (rank - 1) * span + (300 * t if rank == 1 else 0)
+                e_end = tx_end if rank == per else e_start + 160 + 41 * rank
+                exon_id = exons.setdefault((chrom, strand, e_start, e_end), len(exons) + 1)
+                cds_id = cds_phase = None
+                if coding and (per == 1 or 1 < rank < per or (rank == 1 and t == 0)):
+                    c_start = e_start + (60 if per == 1 or rank == 1 else 0)
+                    cds_id = cds.setdefault((chrom, strand, c_start, e_end), len(cds) + 1)
+                    cds_phase = phase
+                    phase = (3 - (e_end - c_start + 1 - phase) % 3) % 3
+                splicing.append((tx_id, rank, exon_id, cds_id, cds_phase))
+    created = "2024-05-14 09:41:27 -0700 (Tue, 14 May 2024)"
+    metadata = [
+        ("Db type", "TxDb"), ("Supporting package", "GenomicFeatures"), ("Data source", "UCSC"),
+        ("Genome", "hg38"), ("Organism", "Homo sapiens"), ("Taxonomy ID", "9606"),
+        ("UCSC Table", "knownGene"), ("UCSC Track", "GENCODE V44"), ("Resource URL", "https://genome.ucsc.edu/"),
+        ("Type of Gene ID", "Entrez Gene ID"), ("Full dataset", "yes"), ("miRBase build ID", None),
+        ("Nb of transcripts", str(len(transcripts))),
+        ("Db created by", "txdbmaker package from Bioconductor"),
+        ("Creation time", created), ("txdbmaker version at creation time", "1.0.0"),
+        ("RSQLite version at creation time", "2.3.6"), ("DBSCHEMAVERSION", "1.2"),
+    ]  # fmt: skip
+    return {
+        "chrominfo": chrominfo,
+        "transcript": transcripts,
+        "exon": [(n, None, *key) for key, n in exons.items()],
+        "cds": [(n, None, *key) for key, n in cds.items()],
+        "splicing": splicing,
+        "gene": genes,
+        "metadata": metadata,
+    }
+
+
+def txdb(path: Path) -> Path:
+    """A Bioconductor TxDb package's SQLite file (see the module's list)."""
+    return write_export(path, TXDB_DDL, txdb_rows())

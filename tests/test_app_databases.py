@@ -101,7 +101,8 @@ workspace database, a pre-commit hook cache (run for real), an LLDAP directory s
 archiver (Ecto), a Gonic music server, a MyBB forum, an Orchard Core CMS (YesSql), a selfoss feed
 reader, a Heimdall dashboard, a Shlink URL shortener, a Cantata library cache, a Dash/Zeal docset's index
 (doc2dash), a Logseq DB graph, an ioBroker SQL history adapter on SQLite, a Wazuh manager's global.db, a
-Cowrie SSH honeypot's SQLite output)
+Cowrie SSH honeypot's SQLite output, a gffutils annotation database, an ete3 NCBI taxonomy database, a
+Bioconductor TxDb transcript database)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -25426,3 +25427,161 @@ def test_cowrie_honeypot_reads_twisted_offsets_without_colon_across_dst_and_keep
         ("sessions", "sensor"): "sensors.id",
         ("sessions", "client"): "clients.id",
     }
+
+
+def test_gffutils_database_keeps_gff_dots_and_attribute_json_as_written_and_joins_relations_to_features(
+    run_export: Runner,
+) -> None:
+    # gffutils' features: GFF's `.` for no score/frame beside a cDNA_match's integer score and a CDS's
+    # frame digits, all TEXT as gffutils writes them (a `.` is no number: each column text, every cell
+    # as written); the attributes compact JSON; starts, ends and UCSC bins integers. A CDS's later
+    # parts get `<ID>_<n>` (the duplicates and autoincrements tables); relations, keyed by all three
+    # columns, join parents and grandchildren to features.
+    ran, run_dir = run_export(apps.gffutils_db)
+    rows = apps.gffutils_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    assert not pq.read_table(run_dir / "audit.parquet").num_rows
+    features = rows["features"]
+    assert {row[6] for row in features} - {"."} and all(row[6] == "." or row[6].isdigit() for row in features)
+    assert {row[8] for row in features} == {".", "0", "1", "2"}
+    assert {row[7] for row in features} == {"+", "-"}
+    assert {level for _, _, level in rows["relations"]} == {1, 2}
+    assert len(rows["duplicates"]) == sum(n for _, n in rows["autoincrements"]) > 0
+    integers = {("features", "start"), ("features", "end"), ("features", "bin"), ("relations", "level"),
+                ("autoincrements", "n")}  # fmt: skip
+    for table, values in rows.items():
+        columns = [name for name, _ in _declared_columns(apps.GFFUTILS_DDL, table)]
+        assert len(columns) == len(values[0]), table
+        assert ran.types(table) == {c: "bigint" if (table, c) in integers else "text" for c in columns}, table
+        assert sorted(_loaded_rows(ran, table, columns)) == sorted(values), table
+    keys = {"features": ["id"], "relations": ["parent", "child", "level"], "autoincrements": ["base"],
+            "duplicates": ["newid"]}  # fmt: skip
+    for table, key in keys.items():
+        assert primary_key(ran.uri, ran.record["version_schema"], table) == key, table
+    # Every base in autoincrements is a CDS's ID its first part keeps, so each is a feature's id too.
+    ids = {row[0] for row in features}
+    assert {base for base, _ in rows["autoincrements"]} <= ids
+    assert references(run_dir) == {
+        ("relations", "parent"): "features.id",
+        ("relations", "child"): "features.id",
+        ("autoincrements", "base"): "features.id",
+        ("duplicates", "idspecid"): "features.id",
+        ("duplicates", "newid"): "features.id",
+    }
+    not_copied = json.loads((run_dir / "profile.json").read_text())["indexes_not_copied"]
+    assert set(not_copied) == {"featuretype", "seqidstartend", "seqidstartendstrand"}
+
+
+def test_ete_taxonomy_reads_its_text_bound_taxids_as_integers_and_its_roots_empty_parent_as_null(
+    run_export: Runner,
+) -> None:
+    # ete3 inserts every field of its taxa.tab lines as text: INT affinity makes each taxid an
+    # integer, but the root's parent '' and a node's missing common name '' stay text, NULL by the
+    # documented rule, each cell audited. The lineage track (taxids joined by commas, the root's
+    # own "1", a child of the root's "131567,1") is text as written: no list of taxids is a number.
+    ran, run_dir = run_export(apps.ete_taxa)
+    rows = apps.ete_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    species = rows["species"]
+    roots = [row for row in species if row[1] == ""]
+    assert [row[0] for row in roots] == ["1"] and {row[5] for row in roots} == {"1"}
+    assert any(row[5].count(",") == 1 for row in species)
+    assert ran.types("stats") == {"version": "bigint"}
+    assert ran.types("species") == {"taxid": "bigint", "parent": "bigint", "spname": "text", "common": "text",
+                                    "rank": "text", "track": "text"}  # fmt: skip
+    assert ran.types("synonym") == {"taxid": "bigint", "spname": "text"}
+    assert ran.types("merged") == {"taxid_old": "bigint", "taxid_new": "bigint"}
+    emptied = {
+        "parent": {row[0] for row in species if row[1] == ""},
+        "common": {row[0] for row in species if row[3] == ""},
+    }
+    for column, keys in emptied.items():
+        assert audit_rules(run_dir, "species", column) == {key: {"empty_to_null"} for key in keys}, column
+    assert {c for _, c, _ in audited_columns(run_dir)} == {"parent", "common"}
+
+    def number(value: str) -> int | None:
+        return int(value) if value else None
+
+    assert sorted(
+        _loaded_rows(ran, "species", ["taxid", "parent", "spname", "common", "rank", "track"])
+    ) == sorted(
+        (int(taxid), number(parent), name, common or None, rank, track)
+        for taxid, parent, name, common, rank, track in species
+    )
+    assert sorted(_loaded_rows(ran, "synonym", ["taxid", "spname"])) == sorted(
+        (int(taxid), name) for taxid, name in rows["synonym"]
+    )
+    assert sorted(_loaded_rows(ran, "merged", ["taxid_old", "taxid_new"])) == sorted(
+        (int(old), int(new)) for old, new in rows["merged"]
+    )
+    assert _loaded_rows(ran, "stats", ["version"]) == [(2,)]
+    schema = ran.record["version_schema"]
+    assert primary_key(ran.uri, schema, "species") == ["taxid"]
+    assert primary_key(ran.uri, schema, "synonym") == ["spname", "taxid"]
+    assert primary_key(ran.uri, schema, "stats") == ["version"]
+    # The tree's parent and every synonym's and merge's new taxid are taxids of species; a merged
+    # (old) taxid is none, NCBI having retired it.
+    assert not {int(old) for old, _ in rows["merged"]} & {int(row[0]) for row in species}
+    assert references(run_dir) == {
+        ("species", "parent"): "species.taxid",
+        ("synonym", "taxid"): "species.taxid",
+        ("merged", "taxid_new"): "species.taxid",
+    }
+
+
+def test_bioconductor_txdb_resolves_references_to_a_tables_primary_key_and_keeps_its_all_null_names(
+    run_export: Runner,
+) -> None:
+    # GenomicFeatures declares splicing's and gene's references `REFERENCES transcript` with no
+    # column: the referenced table's primary key (`_tx_id`, `_exon_id`, `_cds_id`), and the feature
+    # tables' chromosomes reference chrominfo's UNIQUE `chrom`. Names and transcript types UCSC gives
+    # none of are NULL in every row (text); R's logical is_circular an integer 0/1; an Entrez gene id
+    # (TEXT of digits) the number it spells; a UTR exon's CDS id and phase NULL.
+    ran, run_dir = run_export(apps.txdb)
+    rows = apps.txdb_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    assert not pq.read_table(run_dir / "audit.parquet").num_rows
+    splicing = rows["splicing"]
+    assert any(row[3] is None for row in splicing) and any(row[3] is not None for row in splicing)
+    assert len({row[2] for row in splicing}) < len(splicing)  # exons shared by a gene's transcripts
+    assert {row[3] for row in rows["chrominfo"]} == {0, 1}
+    texts = {"chrom", "tx_name", "tx_type", "tx_chrom", "tx_strand", "exon_name", "exon_chrom",
+             "exon_strand", "cds_name", "cds_chrom", "cds_strand", "name", "value"}  # fmt: skip
+    for table, values in rows.items():
+        columns = [name for name, _ in _declared_columns(apps.TXDB_DDL, table)]
+        assert len(columns) == len(values[0]), table
+        assert ran.types(table) == {c: "text" if c in texts else "bigint" for c in columns}, table
+        expected = [
+            tuple(int(v) if c == "gene_id" else v for v, c in zip(row, columns, strict=True))
+            for row in values
+        ]
+        assert sorted(_loaded_rows(ran, table, columns), key=repr) == sorted(expected, key=repr), table
+    for table, column in [("transcript", "tx_type"), ("exon", "exon_name"), ("cds", "cds_name")]:
+        position = [name for name, _ in _declared_columns(apps.TXDB_DDL, table)].index(column)
+        assert all(row[position] is None for row in rows[table]), (table, column)
+    schema = ran.record["version_schema"]
+    keys = {"chrominfo": ["_chrom_id"], "transcript": ["_tx_id"], "exon": ["_exon_id"], "cds": ["_cds_id"],
+            "splicing": ["_tx_id", "exon_rank"], "gene": ["gene_id", "_tx_id"]}  # fmt: skip
+    for table, key in keys.items():
+        assert primary_key(ran.uri, schema, table) == key, table
+    assert references(run_dir) == {
+        ("transcript", "tx_chrom"): "chrominfo.chrom",
+        ("exon", "exon_chrom"): "chrominfo.chrom",
+        ("cds", "cds_chrom"): "chrominfo.chrom",
+        ("splicing", "_tx_id"): "transcript._tx_id",
+        ("splicing", "_exon_id"): "exon._exon_id",
+        ("splicing", "_cds_id"): "cds._cds_id",
+        ("gene", "_tx_id"): "transcript._tx_id",
+    }
+    # chrom's UNIQUE beside the primary key is SQLite's autoindex, named as not copied; it has no
+    # CREATE INDEX, and the note says where it is (until 2026-12-06 it said a CREATE INDEX).
+    not_copied = json.loads((run_dir / "profile.json").read_text())["indexes_not_copied"]
+    assert set(not_copied) == {"sqlite_autoindex_chrominfo_1"}
+    (note,) = [note for note in ran.record["notes"] if "of the export not copied" in note]
+    assert "(a sqlite_autoindex_*: the UNIQUE constraint in its table's CREATE TABLE there)" in note

@@ -252,6 +252,41 @@ def test_indexes_and_triggers_not_copied_are_named_and_cost_nothing(make_sqlite:
     assert 'trigger <span class="cetl-mono">pipes_guard</span>: trigger on &#39;pipes&#39;' in page
 
 
+def test_a_unique_constraint_not_copied_is_told_by_its_create_table_not_a_create_index(
+    make_sqlite: SqliteFactory,
+) -> None:
+    # A UNIQUE column beside the primary key (a TxDb's chrominfo.chrom) is SQLite's autoindex: its
+    # sqlite_master row holds no SQL, so the note must send the operator to the table's CREATE TABLE.
+    rows = [(i, f"chr{i}", 1000 + i) for i in range(1, 30)]
+    ddl = "CREATE TABLE chroms (id INTEGER PRIMARY KEY, chrom TEXT UNIQUE NOT NULL, length INTEGER)"
+    indexed = make_sqlite({"chroms": (ddl, rows)}, name="unique.db")
+    con = sqlite3.connect(indexed)
+    with con:
+        con.execute("CREATE INDEX chroms_length ON chroms (length)")
+    con.close()
+    found = profile(indexed)
+    assert list(found.indexes_not_copied) == ["sqlite_autoindex_chroms_1", "chroms_length"]
+    (sql,) = (
+        sqlite3.connect(indexed)
+        .execute("SELECT sql FROM sqlite_master WHERE name = 'sqlite_autoindex_chroms_1'")
+        .fetchone()
+    )
+    assert sql is None  # no CREATE INDEX to copy
+    assert found.indexes_note is not None
+    assert found.indexes_note.endswith(
+        "create one on the target from its CREATE INDEX in the export's sqlite_master (a "
+        "sqlite_autoindex_*: the UNIQUE constraint in its table's CREATE TABLE there) if readers need it"
+    )
+    plain = make_sqlite({"chroms": (ddl.replace(" UNIQUE", ""), rows)}, name="plain.db")
+    con = sqlite3.connect(plain)
+    with con:
+        con.execute("CREATE INDEX chroms_length ON chroms (length)")
+    con.close()
+    assert profile(plain).indexes_note.endswith(  # type: ignore[union-attr]
+        "create one on the target from its CREATE INDEX in the export's sqlite_master if readers need it"
+    )
+
+
 def test_ambiguous_date_order_uses_the_default_and_says_so(make_sqlite: SqliteFactory) -> None:
     rows = [("2025-05-01",), ("03/04/2025",), ("05/06/2025",), ("2025-05-02",)]
     path = make_sqlite({"t": ('CREATE TABLE t ("Due" DATE)', rows)})

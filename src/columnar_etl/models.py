@@ -772,12 +772,20 @@ class Profile:
         if not self.indexes_not_copied:
             return None
         count = len(self.indexes_not_copied)
+        # SQLite names a UNIQUE constraint's index sqlite_autoindex_<table>_<n> (a name no CREATE INDEX
+        # may take) and keeps no SQL for it: what to recreate is in its table's CREATE TABLE.
+        constraint = any(name.startswith("sqlite_autoindex_") for name in self.indexes_not_copied)
         return (
             f"{count} index{'es' if count > 1 else ''} of the export not copied "
             f"({', '.join(map(repr, self.indexes_not_copied))}): the target gets each table's key as its "
             "primary key and an index per reference column, no other index, and enforces no other "
             "uniqueness; create one on the target from its CREATE INDEX in the export's sqlite_master "
-            "if readers need it"
+            + (
+                "(a sqlite_autoindex_*: the UNIQUE constraint in its table's CREATE TABLE there) "
+                if constraint
+                else ""
+            )
+            + "if readers need it"
         )
 
     @property
