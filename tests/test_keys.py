@@ -1059,3 +1059,15 @@ def test_a_column_distinct_on_a_few_rows_by_chance_is_still_a_parent_of_referenc
     found = profile(path)
     assert (found.tables["Pibgé"].key, found.tables["Pibgé"].key_found) == ([], None)
     assert found.tables["Sgrwø"]["Hz"].foreign_key == "Pibgé.Ct"
+
+
+def test_a_column_named_as_its_tables_entity_is_its_key_before_another_unique_column(
+    make_sqlite: SqliteFactory,
+) -> None:
+    # GEOmetadb's series table: a title and the series accession both distinct on every row, neither
+    # named with an id word. The accession, named as the table's own entity, names the row; the title
+    # is distinct by the authors' care. Until 2026-12-06 the leftmost (title) was the key.
+    rows = [(f"Expression profiling of sample set {n}", f"GSE{n:05d}", "2024-01-02") for n in range(1, 121)]
+    path = make_sqlite({"gse": ("CREATE TABLE gse (title TEXT, gse TEXT, submission_date TEXT)", rows)})
+    found = profile(path).tables["gse"]
+    assert (found.key, found.key_found) == (["gse"], "data_unique")

@@ -142,12 +142,15 @@ def key_like(column: ColumnProfile, table: TableProfile) -> bool:
 
 def key_candidates(table: TableProfile) -> list[ColumnProfile]:
     """``table``'s columns of a type a key found in the data may have (:data:`DATA_KEY_TYPES`), in the
-    order one is chosen: by :func:`key_name_rank`, then by type, then leftmost."""
+    order one is chosen: by :func:`key_name_rank`, among the names saying neither identifier those
+    naming a row otherwise first (:func:`names_identity`: a series table's ``gse`` accession before its
+    ``title``; since 2026-12-06), then by type, then leftmost."""
     columns = [column for column in table if column.inferred_type in DATA_KEY_TYPES]
     return sorted(
         columns,
         key=lambda column: (
             key_name_rank(column.name, table.name),
+            not names_identity(column.name, table.name),
             DATA_KEY_TYPES.index(str(column.inferred_type)),
         ),
     )
