@@ -1694,6 +1694,11 @@ import marshal
   ``Tracks`` naming artist, album, genre and composer by name under declared references to those
   tables' UNIQUE names (the album's composite), durations in milliseconds, ``HasEmbeddedCover
   BOOLEAN`` 0/1; bundled radios with ``ImageAddress`` ``''``.
+- :func:`luanti_players`, :func:`luanti_auth`: a Luanti (Minetest) world's ``players.sqlite`` and
+  ``auth.sqlite`` (src/database/database-sqlite3.cpp's DDL): C floats bound as doubles under ``NUMERIC``
+  (whole ones INTEGER), text keys (player names, ``007`` among them) and a three-column key for every
+  inventory slot, ``''`` for an empty one, serialized items with ``\x01``..``\x03`` meta separators,
+  ``CURRENT_TIMESTAMP`` dates; SRP verifiers, ``last_login`` Unix seconds or ``-1`` for never.
 """
 
 from __future__ import annotations
@@ -78820,3 +78825,149 @@ def logseq_rows() -> dict[str, list[tuple[Any, ...]]]:
 def logseq(path: Path) -> Path:
     """A Logseq DB graph's ``db.sqlite`` (see the module's list)."""
     return write_export(path, LOGSEQ_DDL, logseq_rows())
+
+
+# --- Luanti (Minetest) world: players.sqlite and auth.sqlite, src/database/database-sqlite3.cpp of
+# luanti-org/luanti (PlayerDatabaseSQLite3::createDatabase, AuthDatabaseSQLite3::createDatabase: the DDL
+# below byte for byte; savePlayer and createAuth/writePrivileges: the values as they bind them) ----------
+#
+# A player's look and position are C++ ``float``s bound with ``double_to_sqlite`` under ``NUMERIC``: the
+# float's double (``-12.300000190734863``, seventeen digits), SQLite keeping a whole one (a player at the
+# spawn, a yaw of 0, feet on a node's top) as INTEGER; positions in Luanti's ``BS`` units (ten per node);
+# ``hp`` 0 (dead) to 20,
+# ``breath`` 0..10; the two dates SQLite's ``CURRENT_TIMESTAMP`` (UTC ``YYYY-MM-DD HH:MM:SS``). Every slot
+# of every inventory list is a row, ``ItemStack::serialize`` text or ``''`` for an empty slot (``name
+# count wear "meta"``: a written book's meta between ``\x01``, ``\x02`` and ``\x03`` separators). Player
+# metadata is mods' strings (``sethome:home`` ``core.pos_to_string``'s ``(x,y,z)``). auth.sqlite: the
+# SRP verifier ``#1#<salt>#<verifier>`` (base64), a legacy SHA-1 digest or ``''`` (no password);
+# ``last_login`` Unix seconds or ``-1`` (builtin/game/auth.lua: an account never logged in); privileges
+# one row each under the account's ``id``.
+LUANTI_PLAYERS_DDL = [
+    "CREATE TABLE IF NOT EXISTS `player` (`name` TEXT NOT NULL,`pitch` NUMERIC NOT NULL,"
+    "`yaw` NUMERIC NOT NULL,`posX` NUMERIC NOT NULL,`posY` NUMERIC NOT NULL,`posZ` NUMERIC NOT NULL,"
+    "`hp` INT NOT NULL,"
+    "`breath` INT NOT NULL,`creation_date` DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,"
+    "`modification_date` DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,PRIMARY KEY (`name`));",
+    "CREATE TABLE IF NOT EXISTS `player_metadata` (    `player` TEXT NOT NULL,    `metadata` TEXT NOT NULL,"
+    "    `value` TEXT NOT NULL,    PRIMARY KEY(`player`, `metadata`),    FOREIGN KEY (`player`) REFERENCES "
+    "player (`name`) ON DELETE CASCADE );",
+    "CREATE TABLE IF NOT EXISTS `player_inventories` (   `player` TEXT NOT NULL,\t`inv_id` INT NOT NULL,"
+    "\t`inv_width` INT NOT NULL,\t`inv_name` TEXT NOT NULL DEFAULT '',\t`inv_size` INT NOT NULL,"
+    "\tPRIMARY KEY(player, inv_id),   FOREIGN KEY (`player`) REFERENCES player (`name`) ON DELETE CASCADE );",
+    "CREATE TABLE `player_inventory_items` (   `player` TEXT NOT NULL,\t`inv_id` INT NOT NULL,"
+    "\t`slot_id` INT NOT NULL,\t`item` TEXT NOT NULL DEFAULT '',\tPRIMARY KEY(player, inv_id, slot_id),"
+    "   FOREIGN KEY (`player`) REFERENCES player (`name`) ON DELETE CASCADE );",
+]
+
+LUANTI_AUTH_DDL = [
+    "CREATE TABLE IF NOT EXISTS `auth` (`id` INTEGER PRIMARY KEY AUTOINCREMENT,`name` TEXT UNIQUE NOT NULL,"
+    "`password` TEXT NOT NULL,`last_login` INTEGER NOT NULL DEFAULT 0);",
+    "CREATE TABLE IF NOT EXISTS `user_privileges` (`id` INTEGER,`privilege` TEXT,PRIMARY KEY (id, privilege)"
+    "CONSTRAINT fk_id FOREIGN KEY (id) REFERENCES auth (id) ON DELETE CASCADE);",
+]
+
+#: Player names as Luanti allows them (``[a-zA-Z0-9_-]``, up to 20): digits alone among them.
+LUANTI_NAMES = ["singleplayer", "Zoe_42", "xX_Miner_Xx", "007", "1984", "sam-dev", "Ada", "builder_Bob",
+                "NoobSlayer", "kaelan", "Mira", "TNT_Tim"]  # fmt: skip
+#: Minetest Game's player inventory lists (src/remoteplayer.cpp): id, name, width, size.
+LUANTI_LISTS = [(0, "main", 0, 32), (1, "craft", 3, 9), (2, "craftpreview", 0, 1), (3, "craftresult", 0, 1)]
+LUANTI_ITEMS = ["default:dirt 99", "default:cobble 42", "default:torch 17", "default:pick_steel 1 12345",
+                "default:sword_mese 1 65000", "default:apple 5", "default:wood", "default:stone 99",
+                "bucket:bucket_water", "farming:bread 3", "default:axe_diamond 1 301",
+                'default:book_written 1 0 "\\u0001title\\u0002Chronik\\u0003owner\\u0002Ada\\u0003text\\u0002'
+                'Tag 1: Nordturm steht.\\u0003"',
+                "screwdriver:screwdriver 1 4369", "default:ladder_wood 64"]  # fmt: skip
+LUANTI_START = datetime(2026, 3, 14, 18, 2, 7)
+LUANTI_PRIVS = ["interact", "shout", "fly", "fast", "noclip", "teleport", "give", "settime", "privs",
+                "basic_privs", "server", "ban", "kick", "home", "creative", "debug", "password", "rollback",
+                "protection_bypass", "bring"]  # fmt: skip
+
+
+def _luanti_item(n: int) -> str:
+    """One slot's ``ItemStack::serialize``: ``''`` when empty; a book's meta with its control characters."""
+    if n % 3 == 1:
+        return ""
+    item = LUANTI_ITEMS[n % len(LUANTI_ITEMS)]
+    return item.replace("\\u0001", "\x01").replace("\\u0002", "\x02").replace("\\u0003", "\x03")
+
+
+def luanti_players_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """players.sqlite after some weeks: each player's position, inventories slot by slot, mods' metadata."""
+    players, metadata, inventories, items = [], [], [], []
+    for n, name in enumerate(LUANTI_NAMES):
+        spawn = n % 4 == 0
+        # Positions in BS units as float32 (v3f), bound as their doubles: whole at the spawn.
+        x = 0.0 if spawn else _float32(((n * 7919) % 6000 - 3000) * 10 + (n * 37 % 10) / 10 + 0.3)
+        # Feet on a node's top: half a node above its centre, whole in BS units; jumping or swimming
+        # players anywhere between.
+        y = 85.0 if spawn else float((n * 131 % 400 - 100) * 10 + 5)
+        if n % 5 == 2:
+            y = _float32(y + 3.1 + n / 7)
+        z = 0.0 if spawn else _float32(((n * 104_729) % 6000 - 3000) * 10 - (n * 53 % 10) / 10 - 0.7)
+        pitch = 0.0 if n == 3 else _float32((n * 17 % 178) - 89 + n / 3)
+        yaw = 0.0 if n in (0, 3) else _float32((n * 97.3) % 360)
+        created = LUANTI_START + timedelta(days=n * 2, seconds=n * 4_321)
+        modified = created + timedelta(days=n % 5, seconds=n * 977 + 13)
+        hp = 0 if n == 5 else 20 - n % 7
+        breath = 3 if n == 8 else 10
+        players.append((name, pitch, yaw, x, y, z, hp, breath, f"{created:%Y-%m-%d %H:%M:%S}",
+                        f"{modified:%Y-%m-%d %H:%M:%S}"))  # fmt: skip
+        for inv_id, list_name, width, size in LUANTI_LISTS:
+            inventories.append((name, inv_id, width, list_name, size))
+            for slot in range(size):
+                items.append(
+                    (name, inv_id, slot, _luanti_item(n * 43 + inv_id * 7 + slot) if inv_id < 2 else "")
+                )
+        meta = [("stamina:level", str(20 - n % 3)), ("hbhunger:hunger", f"{18 + n % 4}.{n % 10}")]
+        if n % 3 != 2:
+            meta.append(("sethome:home", f"({n * 3 - 17},{9 + n},{-200 + n * 11}.5)"))
+        if n % 4 == 1:
+            meta.append(("skinsdb:skin_key", f"character_{n:03d}"))
+        if n == 6:
+            meta.append(("3d_armor_inventory", 'return {"3d_armor:helmet_steel 1 3200", "", "", ""}'))
+        metadata += [(name, key, value) for key, value in meta]
+    return {
+        "player": players,
+        "player_metadata": metadata,
+        "player_inventories": inventories,
+        "player_inventory_items": items,
+    }
+
+
+def luanti_players(path: Path) -> Path:
+    """A Luanti world's ``players.sqlite`` (see the module's list)."""
+    return write_export(path, LUANTI_PLAYERS_DDL, luanti_players_rows())
+
+
+def luanti_auth_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """auth.sqlite: accounts (one deleted: AUTOINCREMENT leaves its id unused) and their privileges."""
+    names = [*LUANTI_NAMES, "guest_77", "Zeta-Wolf", "0815"]
+    accounts, privileges = [], []
+    last_seen = int(datetime(2026, 4, 20, 21, 0, 0, tzinfo=UTC).timestamp())
+    account = 0
+    for n, name in enumerate(names):
+        account += 2 if n == 6 else 1
+        if n == 9:
+            password = ""  # an account made with an empty password
+        elif n in (4, 10):  # legacy: base64 of SHA-1(name + password)
+            password = base64.b64encode(hashlib.sha1(f"{name}pw{n}".encode()).digest()).decode()
+        else:
+            salt = hashlib.md5(f"salt{n}".encode()).digest()
+            verifier = b"".join(hashlib.sha256(f"{name}{k}".encode()).digest() for k in range(8))
+            password = f"#1#{base64.b64encode(salt).decode()}#{base64.b64encode(verifier).decode()}"
+        login = -1 if n in (13, 14) else last_seen - n * 86_400 - n * 3_607
+        accounts.append((account, name, password, login))
+        granted = ["interact", "shout"] if n != 14 else ["shout"]
+        if n == 0:
+            granted = list(LUANTI_PRIVS)
+        elif n % 3 == 1:
+            granted += ["home", "fast"]
+        elif n % 5 == 2:
+            granted += ["fly", "teleport", "kick", "ban"]
+        privileges += [(account, privilege) for privilege in granted]
+    return {"auth": accounts, "user_privileges": privileges}
+
+
+def luanti_auth(path: Path) -> Path:
+    """A Luanti world's ``auth.sqlite`` (see the module's list)."""
+    return write_export(path, LUANTI_AUTH_DDL, luanti_auth_rows())

@@ -100,7 +100,7 @@ Wakapi coding-time server, a Traggo time tracker, an org-roam database (run for 
 workspace database, a pre-commit hook cache (run for real), an LLDAP directory server, a Pinchflat media
 archiver (Ecto), a Gonic music server, a MyBB forum, an Orchard Core CMS (YesSql), a selfoss feed
 reader, a Heimdall dashboard, a Shlink URL shortener, a Cantata library cache, a Dash/Zeal docset's index
-(doc2dash), a Logseq DB graph)
+(doc2dash), a Logseq DB graph, a Luanti (Minetest) world's players.sqlite and auth.sqlite)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -25130,3 +25130,118 @@ def test_logseq_db_graph_keeps_its_transit_nodes_and_child_addresses_as_written_
     assert not pq.read_table(run_dir / "audit.parquet").num_rows
     assert primary_key(ran.uri, ran.record["version_schema"], "kvs") == ["addr"]
     assert references(run_dir) == {}
+
+
+def _columns_of(ran: Ran, tables: list[str]) -> dict[str, list[str]]:
+    """Each table's column names as the export declares them (SQLite's catalogue, not the product's)."""
+    with closing(sqlite3.connect(f"file:{ran.db}?mode=ro", uri=True)) as con:
+        return {t: [c[1] for c in con.execute(f"PRAGMA table_info({quote_ident(t)})")] for t in tables}
+
+
+def _game_cell(value: Any, kind: str) -> Any:
+    """A cell of the game servers' exports as it arrives in a column of PostgreSQL type ``kind``: ''
+    and the text ``null`` (a null token) NULL; Unix seconds an instant; a REAL or INTEGER a double;
+    SQLite's CURRENT_TIMESTAMP a timestamp; 0/1 a boolean; text by the documented rules."""
+    if value is None or value == "" or value == "null":
+        return None
+    if kind == "timestamp with time zone":
+        return UNIX_EPOCH + timedelta(seconds=value)
+    if kind == "timestamp without time zone":
+        return datetime.fromisoformat(value)
+    if kind == "double precision":
+        return float(value)
+    if kind == "boolean":
+        return bool(value)
+    return arrives_as(value) if isinstance(value, str) else value
+
+
+def _game_tables_arrive(
+    ran: Ran, rows: Mapping[str, list[tuple[Any, ...]]], names: dict[str, list[str]]
+) -> None:
+    """Every table's every cell as :func:`_game_cell` expects it (bytes byte for byte)."""
+    for table, columns in names.items():
+        types = ran.types(table)
+        relation = f"{quote_ident(ran.base)}.{quote_ident(table)}"
+        got = pg_query(ran.uri, f"SELECT {', '.join(quote_ident(c) for c in columns)} FROM {relation}")
+        got = [tuple(bytes(v) if isinstance(v, memoryview) else v for v in row) for row in got]
+        expected = [
+            tuple(_game_cell(v, types[c]) for v, c in zip(row, columns, strict=True)) for row in rows[table]
+        ]
+        assert sorted(got, key=repr) == sorted(expected, key=repr), table
+
+
+def test_luanti_players_keep_their_float_positions_as_doubles_every_bit_and_every_inventory_slot(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.luanti_players)
+    rows = apps.luanti_players_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    names = _columns_of(ran, list(rows))
+    assert {t: len(c) for t, c in names.items()} == {t: len(v[0]) for t, v in rows.items()}
+    types = {table: ran.types(table) for table in rows}
+    # A C float bound as a double under NUMERIC: the float's exact value, a whole one an INTEGER cell.
+    # Each coordinate and angle is a double precision (until 2026-12-06 posX was numeric and posY and
+    # posZ doubles, as their floats' digits fell), every bit.
+    players = rows["player"]
+    for position, column in enumerate(("pitch", "yaw", "posX", "posY", "posZ"), start=1):
+        assert types["player"][column] == "double precision", column
+        assert any(float(row[position]).is_integer() for row in players), column
+        assert any(len(repr(abs(row[position])).replace(".", "").strip("0")) > 9 for row in players), column
+    assert (
+        types["player"]["creation_date"]
+        == types["player"]["modification_date"]
+        == "timestamp without time zone"
+    )
+    assert types["player"]["hp"] == types["player_inventory_items"]["slot_id"] == "bigint"
+    # The names are text (007, 1984 are players); a serialized item text, its book's \x01..\x03 kept.
+    assert {"007", "1984"} <= {row[0] for row in players}
+    assert types["player"]["name"] == types["player_inventory_items"]["item"] == "text"
+    assert any("\x01" in row[3] for row in rows["player_inventory_items"])
+    _game_tables_arrive(ran, rows, names)
+    # Audited: only each empty slot's '' made NULL.
+    audit = Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+    empty = sum(row[3] == "" for row in rows["player_inventory_items"])
+    assert audit == Counter({("player_inventory_items", "item", "empty_to_null"): empty})
+    assert {t: primary_key(ran.uri, ran.record["version_schema"], t) for t in rows} == {
+        "player": ["name"],
+        "player_metadata": ["player", "metadata"],
+        "player_inventories": ["player", "inv_id"],
+        "player_inventory_items": ["player", "inv_id", "slot_id"],
+    }
+    assert references(run_dir) == {
+        ("player_metadata", "player"): "player.name",
+        ("player_inventories", "player"): "player.name",
+        ("player_inventory_items", "player"): "player.name",
+    }
+
+
+def test_luanti_auth_keeps_never_logged_in_minus_one_among_its_login_seconds_as_integers(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.luanti_auth)
+    rows = apps.luanti_auth_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    (indexes,) = [note for note in ran.record["notes"] if "index of the export not copied" in note]
+    assert "sqlite_autoindex_auth_1" in indexes  # the UNIQUE name
+    names = _columns_of(ran, list(rows))
+    # last_login: Unix seconds, -1 for an account never logged in (no instant: 1969-12-31 23:59:59 is
+    # none of them): the column keeps its integers, as a MyBB's 0 does.
+    logins = [row[3] for row in rows["auth"]]
+    assert -1 in logins and min(v for v in logins if v != -1) > 1_700_000_000
+    assert ran.types("auth") == {"id": "bigint", "name": "text", "password": "text", "last_login": "bigint"}
+    assert ran.types("user_privileges") == {"id": "bigint", "privilege": "text"}
+    _game_tables_arrive(ran, rows, names)
+    # The one account of an empty password: its '' NULL, audited.
+    audit = Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+    assert audit == Counter({("auth", "password", "empty_to_null"): sum(r[2] == "" for r in rows["auth"])})
+    assert primary_key(ran.uri, ran.record["version_schema"], "auth") == ["id"]
+    assert primary_key(ran.uri, ran.record["version_schema"], "user_privileges") == ["id", "privilege"]
+    assert references(run_dir) == {("user_privileges", "id"): "auth.id"}
