@@ -1699,6 +1699,9 @@ import marshal
   (whole ones INTEGER), text keys (player names, ``007`` among them) and a three-column key for every
   inventory slot, ``''`` for an empty one, serialized items with ``\x01``..``\x03`` meta separators,
   ``CURRENT_TIMESTAMP`` dates; SRP verifiers, ``last_login`` Unix seconds or ``-1`` for never.
+- :func:`luckperms`: a LuckPerms plugin's ``luckperms-sqlite.db`` (its schema/sqlite.sql): ``BOOL`` 0/1
+  nodes, ``expiry`` 0 or epoch seconds, Gson JSON contexts, ``'null'`` texts for no name or no UUID, the
+  console's nil UUID, prefixes ending in a space, UUID and name keys declared nowhere as references.
 """
 
 from __future__ import annotations
@@ -78971,3 +78974,152 @@ def luanti_auth_rows() -> dict[str, list[tuple[Any, ...]]]:
 def luanti_auth(path: Path) -> Path:
     """A Luanti world's ``auth.sqlite`` (see the module's list)."""
     return write_export(path, LUANTI_AUTH_DDL, luanti_auth_rows())
+
+
+# --- LuckPerms (a Minecraft server's permissions plugin on SQLite: luckperms-sqlite.db; the DDL is
+# common/src/main/resources/me/lucko/luckperms/schema/sqlite.sql of LuckPerms/LuckPerms with its
+# ``{prefix}`` ``luckperms_``; values as common/.../storage/implementation/sql/SqlStorage.java binds them) ---
+#
+# A node's ``value`` ``setBoolean`` (sqlite-jdbc: INTEGER 0/1) under ``BOOL``; ``server`` and ``world``
+# ``'global'`` unless the node has that context; ``expiry`` ``INT(11)`` epoch seconds of a temporary node,
+# ``0`` for a permanent one; ``contexts`` Gson's JSON of the other contexts (``{}``, a single value as a
+# string); usernames lower-cased, ``'null'`` (the text) for a user whose name was never seen; a group's
+# prefix and suffix nodes as written (``prefix.100.&a[VIP] ``, its trailing space shown in chat); the
+# action log's ``time`` epoch seconds, ``type`` ``U``/``G``/``T``, ``acted_uuid`` ``'null'`` for a group or
+# a track, the console's ``00000000-0000-0000-0000-000000000000``; a track's groups Gson's JSON array.
+LUCKPERMS_DDL = [
+    "CREATE TABLE `luckperms_user_permissions` (\n  `id`         INTEGER PRIMARY KEY NOT NULL,\n"
+    "  `uuid`       VARCHAR(36)         NOT NULL,\n  `permission` VARCHAR(200)        NOT NULL,\n"
+    "  `value`      BOOL                NOT NULL,\n  `server`     VARCHAR(36)         NOT NULL,\n"
+    "  `world`      VARCHAR(36)         NOT NULL,\n  `expiry`     INT(11)             NOT NULL,\n"
+    "  `contexts`   VARCHAR(200)        NOT NULL\n)",
+    "CREATE INDEX `luckperms_user_permissions_uuid` ON `luckperms_user_permissions` (`uuid`)",
+    "CREATE TABLE `luckperms_group_permissions` (\n  `id`         INTEGER PRIMARY KEY NOT NULL,\n"
+    "  `name`       VARCHAR(36)         NOT NULL,\n  `permission` VARCHAR(200)        NOT NULL,\n"
+    "  `value`      BOOL                NOT NULL,\n  `server`     VARCHAR(36)         NOT NULL,\n"
+    "  `world`      VARCHAR(36)         NOT NULL,\n  `expiry`     INT(11)             NOT NULL,\n"
+    "  `contexts`   VARCHAR(200)        NOT NULL\n)",
+    "CREATE INDEX `luckperms_group_permissions_name` ON `luckperms_group_permissions` (`name`)",
+    "CREATE TABLE `luckperms_players` (\n  `uuid`          VARCHAR(36) NOT NULL,\n"
+    "  `username`      VARCHAR(16) NOT NULL,\n  `primary_group` VARCHAR(36) NOT NULL,\n"
+    "  PRIMARY KEY (`uuid`)\n)",
+    "CREATE INDEX `luckperms_players_username` ON `luckperms_players` (`username`)",
+    "CREATE TABLE `luckperms_groups` (\n  `name` VARCHAR(36) NOT NULL,\n  PRIMARY KEY (`name`)\n)",
+    "CREATE TABLE `luckperms_actions` (\n  `id`         INTEGER PRIMARY KEY NOT NULL,\n"
+    "  `time`       BIGINT              NOT NULL,\n  `actor_uuid` VARCHAR(36)         NOT NULL,\n"
+    "  `actor_name` VARCHAR(100)        NOT NULL,\n  `type`       CHAR(1)             NOT NULL,\n"
+    "  `acted_uuid` VARCHAR(36)         NOT NULL,\n  `acted_name` VARCHAR(36)         NOT NULL,\n"
+    "  `action`     VARCHAR(300)        NOT NULL\n)",
+    "CREATE TABLE `luckperms_tracks` (\n  `name`   VARCHAR(36) NOT NULL,\n  `groups` TEXT        NOT NULL,\n"
+    "  PRIMARY KEY (`name`)\n)",
+]
+
+LUCKPERMS_GROUPS = ["default", "vip", "builder", "mod", "admin", "owner"]
+LUCKPERMS_NAMES = ["notch_fan", "creeper_kid", "ava_builds", "steve2011", "xx_pvp_xx", "mod_lena",
+                   "admin_tom", "redstone_rae", "null", "0_0", "kaito", "birch_please", "enderjo", "mossy",
+                   "quartz_q",
+                   "diamond_dan", "lava_lou", "hopper_h"]  # fmt: skip
+LUCKPERMS_CONSOLE = "00000000-0000-0000-0000-000000000000"
+LUCKPERMS_NOW = 1_781_600_000  # 2026-06-16 09:33:20 UTC
+LUCKPERMS_USER_NODES = ["essentials.home", "essentials.sethome.multiple", "essentials.fly", "worldedit.*",
+                        "essentials.tpa", "coreprotect.lookup", "chestshop.*", "essentials.kit.starter",
+                        "minecraft.command.gamemode", "essentials.nick.color"]  # fmt: skip
+
+
+def luckperms_uuid(n: int) -> str:
+    """A player's UUID: online mode's random v4, an offline-mode server's v3 of ``OfflinePlayer:<name>``."""
+    if n % 6 == 5:
+        return str(uuid.uuid3(uuid.NAMESPACE_OID, f"OfflinePlayer:{LUCKPERMS_NAMES[n]}"))
+    digest = bytearray(hashlib.sha256(f"player{n}".encode()).digest()[:16])
+    digest[6], digest[8] = (digest[6] & 0x0F) | 0x40, (digest[8] & 0x3F) | 0x80
+    return str(UUID(bytes=bytes(digest)))
+
+
+def _luckperms_contexts(n: int) -> str:
+    """Gson's JSON of a node's other contexts: none, a single value as a string, several as an array."""
+    return ["{}", "{}", "{}", '{"gamemode":"creative"}', "{}", '{"dimension-type":["nether","the_end"]}'][
+        n % 6
+    ]
+
+
+def luckperms_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """A network's permissions after a season: groups with weights, prefixes, inheritance; users' nodes,
+    some temporary, some per server or world; the action log of the staff and the console."""
+    day = 86_400
+    group_nodes: list[tuple[Any, ...]] = []
+    prefixes = {"vip": "&a[VIP] ", "builder": "&6[Builder] ", "mod": "&9[Mod] ", "admin": "&c[Admin] ",
+                "owner": "&4&l[Owner]&r "}  # fmt: skip
+    for g, group in enumerate(LUCKPERMS_GROUPS):
+        nodes: list[tuple[str, int, str, str, int, str]] = []
+        if g:
+            nodes.append((f"group.{LUCKPERMS_GROUPS[g - 1]}", 1, "global", "global", 0, "{}"))
+            nodes.append((f"weight.{g * 10}", 1, "global", "global", 0, "{}"))
+            nodes.append((f"prefix.{g * 10}.{prefixes[group]}", 1, "global", "global", 0, "{}"))
+            nodes.append((f"displayname.{group.capitalize()}", 1, "global", "global", 0, "{}"))
+        for k in range(2 + g):
+            permission = LUCKPERMS_USER_NODES[(g * 3 + k) % len(LUCKPERMS_USER_NODES)]
+            nodes.append((permission, int((g + k) % 7 != 3), "global" if k % 3 else "survival",
+                          "global" if k % 4 else "world_nether", 0, _luckperms_contexts(g + k)))  # fmt: skip
+        if group == "default":
+            nodes.append(("essentials.spawn", 1, "global", "global", 0, "{}"))
+            nodes.append(("suffix.5. &7✦", 1, "lobby", "global", 0, "{}"))
+        group_nodes += [(group, *node) for node in nodes]
+    group_rows = [(i, *node) for i, node in enumerate(group_nodes, start=1) if i % 9 != 4]
+    users, user_nodes = [], []
+    for n, name in enumerate(LUCKPERMS_NAMES):
+        primary = "default" if n % 5 else ["vip", "builder", "mod", "admin", "owner"][n // 5 % 5]
+        if name == "mod_lena":
+            primary = "mod"
+        elif name == "admin_tom":
+            primary = "admin"
+        users.append((luckperms_uuid(n), name, primary))
+        nodes = [(f"group.{primary}", 1, "global", "global", 0, "{}")]
+        if n % 3 == 0:
+            nodes.append(("group.vip", 1, "global", "global", LUCKPERMS_NOW + (n + 1) * 7 * day, "{}"))
+        for k in range(n % 4):
+            permission = LUCKPERMS_USER_NODES[(n + 2 * k) % len(LUCKPERMS_USER_NODES)]
+            expiry = LUCKPERMS_NOW + (n * 3 + k) * 3_600 if (n + k) % 5 == 1 else 0
+            nodes.append((permission, int((n * k) % 6 != 5), "global" if (n + k) % 4 else "survival",
+                          "global", expiry, _luckperms_contexts(n + k)))  # fmt: skip
+        user_nodes += [(luckperms_uuid(n), *node) for node in nodes]
+    user_rows = [(100 + 3 * i, *node) for i, node in enumerate(user_nodes)]
+    actions = []
+    for a in range(60):
+        n = (a * 7) % len(LUCKPERMS_NAMES)
+        console = a % 5 == 0
+        actor = (
+            (LUCKPERMS_CONSOLE, "Console@proxy")
+            if console
+            else (luckperms_uuid(6 - a % 2), LUCKPERMS_NAMES[6 - a % 2])
+        )
+        kind = "UGUUT"[a % 5] if a % 5 != 4 else "T"
+        if kind == "U":
+            acted = (luckperms_uuid(n), LUCKPERMS_NAMES[n])
+            node = LUCKPERMS_USER_NODES[a % len(LUCKPERMS_USER_NODES)]
+            what = f"permission set {node} {'true' if a % 4 else 'false'}"
+        elif kind == "G":
+            group = LUCKPERMS_GROUPS[a % len(LUCKPERMS_GROUPS)]
+            acted = ("null", group)
+            what = f'meta setprefix {a % 6 * 10} "&a[{group.upper()}] "'
+        else:
+            acted = ("null", "staff")
+            what = ["append mod", "insert builder 2", "remove vip", "clear"][a % 4]
+        actions.append((a + 1, LUCKPERMS_NOW - (60 - a) * 5_437 - a * 61, *actor, kind, *acted, what))
+    tracks = [
+        ("staff", json.dumps(["default", "vip", "builder", "mod", "admin"], separators=(",", ":"))),
+        ("donor", json.dumps(["vip"], separators=(",", ":"))),
+        ("empty", "[]"),
+    ]
+    return {
+        "luckperms_user_permissions": user_rows,
+        "luckperms_group_permissions": group_rows,
+        "luckperms_players": users,
+        "luckperms_groups": [(g,) for g in LUCKPERMS_GROUPS],
+        "luckperms_actions": actions,
+        "luckperms_tracks": tracks,
+    }
+
+
+def luckperms(path: Path) -> Path:
+    """A LuckPerms plugin's ``luckperms-sqlite.db`` (see the module's list)."""
+    return write_export(path, LUCKPERMS_DDL, luckperms_rows())

@@ -100,7 +100,8 @@ Wakapi coding-time server, a Traggo time tracker, an org-roam database (run for 
 workspace database, a pre-commit hook cache (run for real), an LLDAP directory server, a Pinchflat media
 archiver (Ecto), a Gonic music server, a MyBB forum, an Orchard Core CMS (YesSql), a selfoss feed
 reader, a Heimdall dashboard, a Shlink URL shortener, a Cantata library cache, a Dash/Zeal docset's index
-(doc2dash), a Logseq DB graph, a Luanti (Minetest) world's players.sqlite and auth.sqlite)
+(doc2dash), a Logseq DB graph, a Luanti (Minetest) world's players.sqlite and auth.sqlite, a Minecraft
+server's LuckPerms permissions)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -25245,3 +25246,87 @@ def test_luanti_auth_keeps_never_logged_in_minus_one_among_its_login_seconds_as_
     assert primary_key(ran.uri, ran.record["version_schema"], "auth") == ["id"]
     assert primary_key(ran.uri, ran.record["version_schema"], "user_privileges") == ["id", "privilege"]
     assert references(run_dir) == {("user_privileges", "id"): "auth.id"}
+
+
+def test_luckperms_reads_its_bool_nodes_and_log_seconds_and_makes_its_null_texts_null(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.luckperms)
+    rows = apps.luckperms_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    names = _columns_of(ran, list(rows))
+    assert {t: len(c) for t, c in names.items()} == {t: len(v[0]) for t, v in rows.items()}
+    # Charged: a prefix node's trailing space (LuckPerms shows it in chat; the documented trim takes
+    # it, audited), and the text 'null' LuckPerms writes for no name or no UUID (a null token).
+    group_nodes = rows["luckperms_group_permissions"]
+    padded = sum(row[2] != row[2].strip() for row in group_nodes)
+    nulls = {
+        (table, column): sum(row[i] == "null" for row in rows[table])
+        for table, columns in names.items()
+        for i, column in enumerate(columns)
+        if any(row[i] == "null" for row in rows[table])
+    }
+    assert padded == 3 and set(nulls) == {
+        ("luckperms_players", "username"),
+        ("luckperms_actions", "acted_uuid"),
+        ("luckperms_actions", "acted_name"),
+    }
+    charged = {
+        ("luckperms_group_permissions", "permission"): column_score(len(group_nodes), padded, COSMETIC)
+    }
+    charged |= {(t, c): column_score(len(rows[t]), n) for (t, c), n in nulls.items()}
+    assert charged_columns(profiled(run_dir)["columns"]) == {k: round(v, 2) for k, v in charged.items()}
+    scores = {t: (len(v), [100.0] * len(v[0])) for t, v in rows.items()}
+    for (table, column), score in charged.items():
+        scores[table][1][names[table].index(column)] = score
+    assert ran.record["quality_before"] == pytest.approx(export_score(scores), abs=0.01)
+    assert ran.record["quality_after"] == 100.0
+    types = {table: ran.types(table) for table in rows}
+    # BOOL 0/1 booleans; an expiry 0 (permanent) beside epoch seconds keeps its integers; the log's
+    # time is Unix seconds, instants; UUIDs, JSON contexts and a track's JSON list text as written.
+    for table in ("luckperms_user_permissions", "luckperms_group_permissions"):
+        assert (types[table]["value"], types[table]["expiry"], types[table]["contexts"]) == (
+            "boolean",
+            "bigint",
+            "text",
+        )
+    expiries = {row[6] > 0 for row in rows["luckperms_user_permissions"]}
+    assert expiries == {True, False}  # temporary nodes beside permanent ones (0)
+    assert types["luckperms_actions"]["time"] == "timestamp with time zone"
+    assert types["luckperms_players"]["uuid"] == types["luckperms_tracks"]["groups"] == "text"
+    _game_tables_arrive(ran, rows, names)
+    audit = Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+    expected: Counter[tuple[str, str, str]] = Counter()
+    for table, columns in names.items():
+        for row in rows[table]:
+            for column, value in zip(columns, row, strict=True):
+                if types[table][column] == "boolean":
+                    expected[(table, column, f"boolean:{value}")] += 1
+                elif types[table][column] == "timestamp with time zone":
+                    expected[(table, column, "epoch:seconds")] += 1
+                elif value == "null":
+                    expected[(table, column, "null_like_to_null")] += 1
+                elif isinstance(value, str) and value != value.strip():
+                    expected[(table, column, "trim")] += 1
+    assert audit == expected
+    assert {t: primary_key(ran.uri, ran.record["version_schema"], t) for t in rows} == {
+        **{t: ["id"] for t in rows},
+        "luckperms_players": ["uuid"],
+        "luckperms_groups": ["name"],
+        "luckperms_tracks": ["name"],
+    }
+    # None declared: each found in the data, true of LuckPerms' model; the console's nil UUID is no
+    # player's and is said to stand for none.
+    assert references(run_dir) == {
+        ("luckperms_user_permissions", "uuid"): "luckperms_players.uuid",
+        ("luckperms_group_permissions", "name"): "luckperms_groups.name",
+        ("luckperms_players", "primary_group"): "luckperms_groups.name",
+        ("luckperms_actions", "actor_uuid"): "luckperms_players.uuid",
+        ("luckperms_actions", "acted_uuid"): "luckperms_players.uuid",
+    }
+    actor = profiled(run_dir)["columns"]["luckperms_actions"]["actor_uuid"]
+    console = sum(row[2] == apps.LUCKPERMS_CONSOLE for row in rows["luckperms_actions"])
+    assert actor["no_reference_count"] == console > 0
