@@ -1702,6 +1702,9 @@ import marshal
 - :func:`luckperms`: a LuckPerms plugin's ``luckperms-sqlite.db`` (its schema/sqlite.sql): ``BOOL`` 0/1
   nodes, ``expiry`` 0 or epoch seconds, Gson JSON contexts, ``'null'`` texts for no name or no UUID, the
   console's nil UUID, prefixes ending in a space, UUID and name keys declared nowhere as references.
+- :func:`coreprotect`: a CoreProtect plugin's ``database.db`` (Database.java's SQLite DDL): keyless log
+  tables naming users, worlds and materials by the maps' ids, Unix seconds, ``y`` down to -64, block states
+  as comma-joined id bytes in a BLOB, Java-serialised BLOBs, blank sign lines ``''``, two identical rows.
 """
 
 from __future__ import annotations
@@ -79123,3 +79126,197 @@ def luckperms_rows() -> dict[str, list[tuple[Any, ...]]]:
 def luckperms(path: Path) -> Path:
     """A LuckPerms plugin's ``luckperms-sqlite.db`` (see the module's list)."""
     return write_export(path, LUCKPERMS_DDL, luckperms_rows())
+
+
+# --- CoreProtect (a Minecraft server's block logger on SQLite, plugins/CoreProtect/database.db: the
+# CREATE TABLEs of src/main/java/net/coreprotect/database/Database.java of PlayPro/CoreProtect (its
+# SQLite branch, prefix ``co_``); values as its consumer's inserts and patch/Patch.java write them) ------
+#
+# No table declares a key but ``co_entity``, ``co_skull``, ``co_user`` and ``co_username_log`` (``id
+# INTEGER PRIMARY KEY ASC``): the logs name a user, a world and a material by the maps' ``id``; every
+# moment Unix seconds (``co_version``'s and ``co_database_lock``'s bound as quoted text, made INTEGER by
+# affinity); ``y`` down to -64; ``action`` 0 break, 1 place, 2 click (sessions: 0 logout, 1 login);
+# ``rolled_back`` 0/1; a non-player source (``#creeper``, ``#tnt``) a ``co_user`` without a UUID (NULL); a
+# block's ``blockdata`` the UTF-8 bytes of its non-default states' ``co_blockdata_map`` ids joined by commas
+# (``b'3,7'``, BlockUtils.stringToByteData) or NULL; ``meta``, a container's ``metadata`` and an entity's
+# ``data`` Java serialisation BLOBs (``AC ED 00 05``); a sign's eight lines, ``''`` for a blank one,
+# ``color`` an ``asRGB()`` int; ``co_version`` ``major.minor.revision`` text (``2.22.4``); chat and commands
+# as typed, a section sign's colour codes and all.
+COREPROTECT_DDL = [
+    "CREATE TABLE IF NOT EXISTS co_art_map (id INTEGER, art TEXT);",
+    "CREATE TABLE IF NOT EXISTS co_block (time INTEGER, user INTEGER, wid INTEGER, x INTEGER, y INTEGER, "
+    "z INTEGER, type INTEGER, data INTEGER, meta BLOB, blockdata BLOB, action INTEGER, rolled_back INTEGER);",
+    "CREATE TABLE IF NOT EXISTS co_chat (time INTEGER, user INTEGER, wid INTEGER, x INTEGER, y INTEGER, "
+    "z INTEGER, message TEXT);",
+    "CREATE TABLE IF NOT EXISTS co_command (time INTEGER, user INTEGER, wid INTEGER, x INTEGER, y INTEGER, "
+    "z INTEGER, message TEXT);",
+    "CREATE TABLE IF NOT EXISTS co_container (time INTEGER, user INTEGER, wid INTEGER, x INTEGER, y INTEGER, "
+    "z INTEGER, type INTEGER, data INTEGER, amount INTEGER, metadata BLOB, action INTEGER, "
+    "rolled_back INTEGER);",
+    "CREATE TABLE IF NOT EXISTS co_item (time INTEGER, user INTEGER, wid INTEGER, x INTEGER, y INTEGER, "
+    "z INTEGER, type INTEGER, data BLOB, amount INTEGER, action INTEGER, rolled_back INTEGER);",
+    "CREATE TABLE IF NOT EXISTS co_database_lock (status INTEGER, time INTEGER);",
+    "CREATE TABLE IF NOT EXISTS co_entity (id INTEGER PRIMARY KEY ASC, time INTEGER, data BLOB);",
+    "CREATE TABLE IF NOT EXISTS co_entity_map (id INTEGER, entity TEXT);",
+    "CREATE TABLE IF NOT EXISTS co_material_map (id INTEGER, material TEXT);",
+    "CREATE TABLE IF NOT EXISTS co_blockdata_map (id INTEGER, data TEXT);",
+    "CREATE TABLE IF NOT EXISTS co_session (time INTEGER, user INTEGER, wid INTEGER, x INTEGER, y INTEGER, "
+    "z INTEGER, action INTEGER);",
+    "CREATE TABLE IF NOT EXISTS co_sign (time INTEGER, user INTEGER, wid INTEGER, x INTEGER, y INTEGER, "
+    "z INTEGER, action INTEGER, color INTEGER, color_secondary INTEGER, data INTEGER, waxed INTEGER, "
+    "face INTEGER, line_1 TEXT, line_2 TEXT, line_3 TEXT, line_4 TEXT, line_5 TEXT, line_6 TEXT, "
+    "line_7 TEXT, line_8 TEXT);",
+    "CREATE TABLE IF NOT EXISTS co_skull (id INTEGER PRIMARY KEY ASC, time INTEGER, owner TEXT);",
+    "CREATE TABLE IF NOT EXISTS co_user (id INTEGER PRIMARY KEY ASC, time INTEGER, user TEXT, uuid TEXT);",
+    "CREATE TABLE IF NOT EXISTS co_username_log (id INTEGER PRIMARY KEY ASC, time INTEGER, uuid TEXT, "
+    "user TEXT);",
+    "CREATE TABLE IF NOT EXISTS co_version (time INTEGER, version TEXT);",
+    "CREATE TABLE IF NOT EXISTS co_world (id INTEGER, world TEXT);",
+]
+
+COREPROTECT_START = 1_767_225_600  # 2026-01-01 00:00:00 UTC
+COREPROTECT_WORLDS = ["world", "world_nether", "world_the_end"]
+COREPROTECT_USERS = ["#creeper", "Steve_1", "alex_builds", "#tnt", "x_Ender_x", "#fire", "MarieCurie42",
+                     "0ldSch00l", "#water", "Notch_fan"]  # fmt: skip
+COREPROTECT_MATERIALS = [
+    f"minecraft:{name}"
+    for name in ("stone", "dirt", "grass_block", "oak_log", "oak_planks", "chest", "torch", "cobblestone",
+                 "diamond_ore", "oak_sign", "water", "tnt", "netherrack", "end_stone", "diamond",
+                 "iron_ingot")
+]  # fmt: skip
+COREPROTECT_STATES = ["facing=north", "facing=east", "waterlogged=false", "axis=y", "half=bottom",
+                      "rotation=8", "level=0", "type=single"]  # fmt: skip
+#: DyeColor.asRGB() of black, white, red, blue.
+COREPROTECT_COLORS = [1908001, 16383998, 11546150, 3949738]
+
+
+def coreprotect_java(n: int) -> bytes:
+    """A Java serialisation stream (``ObjectOutputStream``: magic ``AC ED``, version 5) of a small list."""
+    body = b"sr\x00\x13java.util.ArrayListx\x81\xd2\x1d\x99\xc7a\x9d\x03\x00\x01I\x00\x04sizexp"
+    return (
+        b"\xac\xed\x00\x05" + body + struct.pack(">I", n % 5 + 1) + bytes([0x77, 0x04]) + struct.pack(">I", n)
+    )
+
+
+def coreprotect_uuid(n: int) -> str:
+    digest = bytearray(hashlib.sha256(f"mc{n}".encode()).digest()[:16])
+    digest[6], digest[8] = (digest[6] & 0x0F) | 0x40, (digest[8] & 0x3F) | 0x80
+    return str(UUID(bytes=bytes(digest)))
+
+
+def coreprotect_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """A survival server's first weeks: block breaks and places, chests, chat, commands, sessions, signs."""
+    start = COREPROTECT_START
+    players = [u for u, name in enumerate(COREPROTECT_USERS, start=1) if not name.startswith("#")]
+    users = [
+        (u, start + u * 3_607, name, None if name.startswith("#") else coreprotect_uuid(u))
+        for u, name in enumerate(COREPROTECT_USERS, start=1)
+    ]
+    names = [
+        (k + 1, start + u * 3_607, coreprotect_uuid(u), COREPROTECT_USERS[u - 1])
+        for k, u in enumerate(players)
+    ]
+    names.append((len(names) + 1, start + 20 * 86_400, coreprotect_uuid(5), "EnderQueen"))
+    blocks = []
+    for b in range(180):
+        user = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10][b * 7 % 10]
+        wid = 1 if b % 9 else 2 if b % 18 else 3
+        material = 13 if wid == 2 else 14 if wid == 3 else (b * 5) % 12 + 1
+        stated = material in (4, 7, 10, 11)
+        blockdata = (
+            ",".join(str(s + 1) for s in sorted({(b + material) % 8, (b * 3) % 8})).encode()
+            if stated
+            else None
+        )
+        blocks.append(
+            (start + b * 611 + b % 7, user, wid, (b * 37) % 400 - 200, (b * 13) % 384 - 64,
+             150 - (b * 29) % 300, material, 0, coreprotect_java(b) if material == 6 and b % 2 else None,
+             blockdata, [0, 1, 1, 0, 2][b % 5] if not COREPROTECT_USERS[user - 1].startswith("#") else 0,
+             int(b % 23 == 0))
+        )  # fmt: skip
+    containers = []
+    for c in range(40):
+        user = players[c % len(players)]
+        moment = start + 40_000 + c * 1_307
+        containers.append(
+            (moment, user, 1, 120, 64, -35 - c % 3, [8, 15, 16, 5][c % 4], 0, [64, 1, 12, 32][c % 4],
+             coreprotect_java(c + 500) if c % 4 == 1 else None, c % 2, 0)
+        )  # fmt: skip
+    # The same stack taken twice in one second: two events, identical rows.
+    containers.append(containers[6])
+    items = [
+        (start + 60_000 + i * 941, players[i % len(players)], 1, 10 + i, 70, -5 - i, [15, 16, 8][i % 3],
+         coreprotect_java(900 + i), [1, 3, 64][i % 3], [2, 3][i % 2], 0)
+        for i in range(24)
+    ]  # fmt: skip
+    chats = [
+        "hi all",
+        "anyone got spare iron?",
+        "§aGG!",
+        "brb 5 min",
+        "lol",
+        "wer kommt mit ins Nether? 🔥",
+        "  trade diamonds for emeralds  ",
+        "1",
+        "where is spawn",
+        "ty!",
+        "0",
+        "build at -120 64 300",
+    ]
+    chat = [
+        (start + 5_000 + k * 777, players[k % len(players)], 1, (k * 51) % 300 - 150, 60 + k % 20,
+         k * 17 - 100, chats[k % len(chats)])
+        for k in range(36)
+    ]  # fmt: skip
+    commands = ["/home base", "/sethome base", "/tp 100 64 -200", "/spawn", "/msg alex_builds hey",
+                "/co inspect",
+                "/co rollback u:#creeper t:1h r:20", "/give @p minecraft:diamond 64"]  # fmt: skip
+    command = [
+        (start + 7_000 + k * 1_013, players[k % len(players)], 1, (k * 43) % 300 - 150, 64 + k % 9,
+         80 - k * 11, commands[k % len(commands)])
+        for k in range(24)
+    ]  # fmt: skip
+    sessions = []
+    for s in range(30):
+        user = players[s // 2 % len(players)]
+        sessions.append(
+            (start + s * 2_400 + (s % 2) * 1_800, user, 1, s * 3 - 40, 64, s * 5 - 70, (s + 1) % 2)
+        )
+    signs = []
+    for g in range(14):
+        front = (
+            ["Welcome to", "§lSPAWN", "", "→ shops"]
+            if g % 3 == 0
+            else [f"Plot {g:03d}", "", "owner:", COREPROTECT_USERS[players[g % len(players)] - 1]]
+        )
+        back = ["", "", "", ""] if g % 4 else ["Do not", "grief", "", ":)"]
+        signs.append(
+            (start + 90_000 + g * 3_331, players[g % len(players)], 1, g * 7, 65, -g * 9, 1,
+             COREPROTECT_COLORS[g % 4], COREPROTECT_COLORS[(g + 1) % 4] if g % 4 == 0 else 0, int(g % 5 == 0),
+             int(g % 6 == 0), int(g % 4 == 0), *front, *back)
+        )  # fmt: skip
+    return {
+        "co_art_map": [(1, "minecraft:kebab"), (2, "minecraft:wanderer")],
+        "co_block": blocks,
+        "co_chat": chat,
+        "co_command": command,
+        "co_container": containers,
+        "co_item": items,
+        "co_database_lock": [(0, start + 1)],
+        "co_entity": [(e, start + 30_000 + e * 5_000, coreprotect_java(700 + e)) for e in range(1, 7)],
+        "co_entity_map": [(1, "minecraft:zombie"), (2, "minecraft:cow"), (3, "minecraft:villager")],
+        "co_material_map": [(m, name) for m, name in enumerate(COREPROTECT_MATERIALS, start=1)],
+        "co_blockdata_map": [(d, state) for d, state in enumerate(COREPROTECT_STATES, start=1)],
+        "co_session": sessions,
+        "co_sign": signs,
+        "co_skull": [(1, start + 50_000, coreprotect_uuid(2)), (2, start + 51_000, "")],
+        "co_user": users,
+        "co_username_log": names,
+        "co_version": [(start, "2.22.4"), (start + 40 * 86_400, "2.23.0")],
+        "co_world": [(w, name) for w, name in enumerate(COREPROTECT_WORLDS, start=1)],
+    }
+
+
+def coreprotect(path: Path) -> Path:
+    """A CoreProtect plugin's ``database.db`` (see the module's list)."""
+    return write_export(path, COREPROTECT_DDL, coreprotect_rows(), bytes_as_text=False)
