@@ -1694,6 +1694,17 @@ import marshal
   ``Tracks`` naming artist, album, genre and composer by name under declared references to those
   tables' UNIQUE names (the album's composite), durations in milliseconds, ``HasEmbeddedCover
   BOOLEAN`` 0/1; bundled radios with ``ImageAddress`` ``''``.
+- :func:`luanti_players`, :func:`luanti_auth`: a Luanti (Minetest) world's ``players.sqlite`` and
+  ``auth.sqlite`` (src/database/database-sqlite3.cpp's DDL): C floats bound as doubles under ``NUMERIC``
+  (whole ones INTEGER), text keys (player names, ``007`` among them) and a three-column key for every
+  inventory slot, ``''`` for an empty one, serialized items with ``\x01``..``\x03`` meta separators,
+  ``CURRENT_TIMESTAMP`` dates; SRP verifiers, ``last_login`` Unix seconds or ``-1`` for never.
+- :func:`luckperms`: a LuckPerms plugin's ``luckperms-sqlite.db`` (its schema/sqlite.sql): ``BOOL`` 0/1
+  nodes, ``expiry`` 0 or epoch seconds, Gson JSON contexts, ``'null'`` texts for no name or no UUID, the
+  console's nil UUID, prefixes ending in a space, UUID and name keys declared nowhere as references.
+- :func:`coreprotect`: a CoreProtect plugin's ``database.db`` (Database.java's SQLite DDL): keyless log
+  tables naming users, worlds and materials by the maps' ids, Unix seconds, ``y`` down to -64, block states
+  as comma-joined id bytes in a BLOB, Java-serialised BLOBs, blank sign lines ``''``, two identical rows.
 """
 
 from __future__ import annotations
@@ -79700,3 +79711,492 @@ def txdb_rows() -> dict[str, list[tuple[Any, ...]]]:
 def txdb(path: Path) -> Path:
     """A Bioconductor TxDb package's SQLite file (see the module's list)."""
     return write_export(path, TXDB_DDL, txdb_rows())
+
+
+# --- Luanti (Minetest) world: players.sqlite and auth.sqlite, src/database/database-sqlite3.cpp of
+# luanti-org/luanti (PlayerDatabaseSQLite3::createDatabase, AuthDatabaseSQLite3::createDatabase: the DDL
+# below byte for byte; savePlayer and createAuth/writePrivileges: the values as they bind them) ----------
+#
+# A player's look and position are C++ ``float``s bound with ``double_to_sqlite`` under ``NUMERIC``: the
+# float's double (``-12.300000190734863``, seventeen digits), SQLite keeping a whole one (a player at the
+# spawn, a yaw of 0, feet on a node's top) as INTEGER; positions in Luanti's ``BS`` units (ten per node);
+# ``hp`` 0 (dead) to 20,
+# ``breath`` 0..10; the two dates SQLite's ``CURRENT_TIMESTAMP`` (UTC ``YYYY-MM-DD HH:MM:SS``). Every slot
+# of every inventory list is a row, ``ItemStack::serialize`` text or ``''`` for an empty slot (``name
+# count wear "meta"``: a written book's meta between ``\x01``, ``\x02`` and ``\x03`` separators). Player
+# metadata is mods' strings (``sethome:home`` ``core.pos_to_string``'s ``(x,y,z)``). auth.sqlite: the
+# SRP verifier ``#1#<salt>#<verifier>`` (base64), a legacy SHA-1 digest or ``''`` (no password);
+# ``last_login`` Unix seconds or ``-1`` (builtin/game/auth.lua: an account never logged in); privileges
+# one row each under the account's ``id``.
+LUANTI_PLAYERS_DDL = [
+    "CREATE TABLE IF NOT EXISTS `player` (`name` TEXT NOT NULL,`pitch` NUMERIC NOT NULL,"
+    "`yaw` NUMERIC NOT NULL,`posX` NUMERIC NOT NULL,`posY` NUMERIC NOT NULL,`posZ` NUMERIC NOT NULL,"
+    "`hp` INT NOT NULL,"
+    "`breath` INT NOT NULL,`creation_date` DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,"
+    "`modification_date` DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,PRIMARY KEY (`name`));",
+    "CREATE TABLE IF NOT EXISTS `player_metadata` (    `player` TEXT NOT NULL,    `metadata` TEXT NOT NULL,"
+    "    `value` TEXT NOT NULL,    PRIMARY KEY(`player`, `metadata`),    FOREIGN KEY (`player`) REFERENCES "
+    "player (`name`) ON DELETE CASCADE );",
+    "CREATE TABLE IF NOT EXISTS `player_inventories` (   `player` TEXT NOT NULL,\t`inv_id` INT NOT NULL,"
+    "\t`inv_width` INT NOT NULL,\t`inv_name` TEXT NOT NULL DEFAULT '',\t`inv_size` INT NOT NULL,"
+    "\tPRIMARY KEY(player, inv_id),   FOREIGN KEY (`player`) REFERENCES player (`name`) ON DELETE CASCADE );",
+    "CREATE TABLE `player_inventory_items` (   `player` TEXT NOT NULL,\t`inv_id` INT NOT NULL,"
+    "\t`slot_id` INT NOT NULL,\t`item` TEXT NOT NULL DEFAULT '',\tPRIMARY KEY(player, inv_id, slot_id),"
+    "   FOREIGN KEY (`player`) REFERENCES player (`name`) ON DELETE CASCADE );",
+]
+
+LUANTI_AUTH_DDL = [
+    "CREATE TABLE IF NOT EXISTS `auth` (`id` INTEGER PRIMARY KEY AUTOINCREMENT,`name` TEXT UNIQUE NOT NULL,"
+    "`password` TEXT NOT NULL,`last_login` INTEGER NOT NULL DEFAULT 0);",
+    "CREATE TABLE IF NOT EXISTS `user_privileges` (`id` INTEGER,`privilege` TEXT,PRIMARY KEY (id, privilege)"
+    "CONSTRAINT fk_id FOREIGN KEY (id) REFERENCES auth (id) ON DELETE CASCADE);",
+]
+
+#: Player names as Luanti allows them (``[a-zA-Z0-9_-]``, up to 20): digits alone among them.
+LUANTI_NAMES = ["singleplayer", "Zoe_42", "xX_Miner_Xx", "007", "1984", "sam-dev", "Ada", "builder_Bob",
+                "NoobSlayer", "kaelan", "Mira", "TNT_Tim"]  # fmt: skip
+#: Minetest Game's player inventory lists (src/remoteplayer.cpp): id, name, width, size.
+LUANTI_LISTS = [(0, "main", 0, 32), (1, "craft", 3, 9), (2, "craftpreview", 0, 1), (3, "craftresult", 0, 1)]
+LUANTI_ITEMS = ["default:dirt 99", "default:cobble 42", "default:torch 17", "default:pick_steel 1 12345",
+                "default:sword_mese 1 65000", "default:apple 5", "default:wood", "default:stone 99",
+                "bucket:bucket_water", "farming:bread 3", "default:axe_diamond 1 301",
+                'default:book_written 1 0 "\\u0001title\\u0002Chronik\\u0003owner\\u0002Ada\\u0003text\\u0002'
+                'Tag 1: Nordturm steht.\\u0003"',
+                "screwdriver:screwdriver 1 4369", "default:ladder_wood 64"]  # fmt: skip
+LUANTI_START = datetime(2026, 3, 14, 18, 2, 7)
+LUANTI_PRIVS = ["interact", "shout", "fly", "fast", "noclip", "teleport", "give", "settime", "privs",
+                "basic_privs", "server", "ban", "kick", "home", "creative", "debug", "password", "rollback",
+                "protection_bypass", "bring"]  # fmt: skip
+
+
+def _luanti_item(n: int) -> str:
+    """One slot's ``ItemStack::serialize``: ``''`` when empty; a book's meta with its control characters."""
+    if n % 3 == 1:
+        return ""
+    item = LUANTI_ITEMS[n % len(LUANTI_ITEMS)]
+    return item.replace("\\u0001", "\x01").replace("\\u0002", "\x02").replace("\\u0003", "\x03")
+
+
+def luanti_players_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """players.sqlite after some weeks: each player's position, inventories slot by slot, mods' metadata."""
+    players, metadata, inventories, items = [], [], [], []
+    for n, name in enumerate(LUANTI_NAMES):
+        spawn = n % 4 == 0
+        # Positions in BS units as float32 (v3f), bound as their doubles: whole at the spawn.
+        x = 0.0 if spawn else _float32(((n * 7919) % 6000 - 3000) * 10 + (n * 37 % 10) / 10 + 0.3)
+        # Feet on a node's top: half a node above its centre, whole in BS units; jumping or swimming
+        # players anywhere between.
+        y = 85.0 if spawn else float((n * 131 % 400 - 100) * 10 + 5)
+        if n % 5 == 2:
+            y = _float32(y + 3.1 + n / 7)
+        z = 0.0 if spawn else _float32(((n * 104_729) % 6000 - 3000) * 10 - (n * 53 % 10) / 10 - 0.7)
+        pitch = 0.0 if n == 3 else _float32((n * 17 % 178) - 89 + n / 3)
+        yaw = 0.0 if n in (0, 3) else _float32((n * 97.3) % 360)
+        created = LUANTI_START + timedelta(days=n * 2, seconds=n * 4_321)
+        modified = created + timedelta(days=n % 5, seconds=n * 977 + 13)
+        hp = 0 if n == 5 else 20 - n % 7
+        breath = 3 if n == 8 else 10
+        players.append((name, pitch, yaw, x, y, z, hp, breath, f"{created:%Y-%m-%d %H:%M:%S}",
+                        f"{modified:%Y-%m-%d %H:%M:%S}"))  # fmt: skip
+        for inv_id, list_name, width, size in LUANTI_LISTS:
+            inventories.append((name, inv_id, width, list_name, size))
+            for slot in range(size):
+                items.append(
+                    (name, inv_id, slot, _luanti_item(n * 43 + inv_id * 7 + slot) if inv_id < 2 else "")
+                )
+        meta = [("stamina:level", str(20 - n % 3)), ("hbhunger:hunger", f"{18 + n % 4}.{n % 10}")]
+        if n % 3 != 2:
+            meta.append(("sethome:home", f"({n * 3 - 17},{9 + n},{-200 + n * 11}.5)"))
+        if n % 4 == 1:
+            meta.append(("skinsdb:skin_key", f"character_{n:03d}"))
+        if n == 6:
+            meta.append(("3d_armor_inventory", 'return {"3d_armor:helmet_steel 1 3200", "", "", ""}'))
+        metadata += [(name, key, value) for key, value in meta]
+    return {
+        "player": players,
+        "player_metadata": metadata,
+        "player_inventories": inventories,
+        "player_inventory_items": items,
+    }
+
+
+def luanti_players(path: Path) -> Path:
+    """A Luanti world's ``players.sqlite`` (see the module's list)."""
+    return write_export(path, LUANTI_PLAYERS_DDL, luanti_players_rows())
+
+
+def luanti_auth_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """auth.sqlite: accounts (one deleted: AUTOINCREMENT leaves its id unused) and their privileges."""
+    names = [*LUANTI_NAMES, "guest_77", "Zeta-Wolf", "0815"]
+    accounts, privileges = [], []
+    last_seen = int(datetime(2026, 4, 20, 21, 0, 0, tzinfo=UTC).timestamp())
+    account = 0
+    for n, name in enumerate(names):
+        account += 2 if n == 6 else 1
+        if n == 9:
+            password = ""  # an account made with an empty password
+        elif n in (4, 10):  # legacy: base64 of SHA-1(name + password)
+            password = base64.b64encode(hashlib.sha1(f"{name}pw{n}".encode()).digest()).decode()
+        else:
+            salt = hashlib.md5(f"salt{n}".encode()).digest()
+            verifier = b"".join(hashlib.sha256(f"{name}{k}".encode()).digest() for k in range(8))
+            password = f"#1#{base64.b64encode(salt).decode()}#{base64.b64encode(verifier).decode()}"
+        login = -1 if n in (13, 14) else last_seen - n * 86_400 - n * 3_607
+        accounts.append((account, name, password, login))
+        granted = ["interact", "shout"] if n != 14 else ["shout"]
+        if n == 0:
+            granted = list(LUANTI_PRIVS)
+        elif n % 3 == 1:
+            granted += ["home", "fast"]
+        elif n % 5 == 2:
+            granted += ["fly", "teleport", "kick", "ban"]
+        privileges += [(account, privilege) for privilege in granted]
+    return {"auth": accounts, "user_privileges": privileges}
+
+
+def luanti_auth(path: Path) -> Path:
+    """A Luanti world's ``auth.sqlite`` (see the module's list)."""
+    return write_export(path, LUANTI_AUTH_DDL, luanti_auth_rows())
+
+
+# --- LuckPerms (a Minecraft server's permissions plugin on SQLite: luckperms-sqlite.db; the DDL is
+# common/src/main/resources/me/lucko/luckperms/schema/sqlite.sql of LuckPerms/LuckPerms with its
+# ``{prefix}`` ``luckperms_``; values as common/.../storage/implementation/sql/SqlStorage.java binds them) ---
+#
+# A node's ``value`` ``setBoolean`` (sqlite-jdbc: INTEGER 0/1) under ``BOOL``; ``server`` and ``world``
+# ``'global'`` unless the node has that context; ``expiry`` ``INT(11)`` epoch seconds of a temporary node,
+# ``0`` for a permanent one; ``contexts`` Gson's JSON of the other contexts (``{}``, a single value as a
+# string); usernames lower-cased, ``'null'`` (the text) for a user whose name was never seen; a group's
+# prefix and suffix nodes as written (``prefix.100.&a[VIP] ``, its trailing space shown in chat); the
+# action log's ``time`` epoch seconds, ``type`` ``U``/``G``/``T``, ``acted_uuid`` ``'null'`` for a group or
+# a track, the console's ``00000000-0000-0000-0000-000000000000``; a track's groups Gson's JSON array.
+LUCKPERMS_DDL = [
+    "CREATE TABLE `luckperms_user_permissions` (\n  `id`         INTEGER PRIMARY KEY NOT NULL,\n"
+    "  `uuid`       VARCHAR(36)         NOT NULL,\n  `permission` VARCHAR(200)        NOT NULL,\n"
+    "  `value`      BOOL                NOT NULL,\n  `server`     VARCHAR(36)         NOT NULL,\n"
+    "  `world`      VARCHAR(36)         NOT NULL,\n  `expiry`     INT(11)             NOT NULL,\n"
+    "  `contexts`   VARCHAR(200)        NOT NULL\n)",
+    "CREATE INDEX `luckperms_user_permissions_uuid` ON `luckperms_user_permissions` (`uuid`)",
+    "CREATE TABLE `luckperms_group_permissions` (\n  `id`         INTEGER PRIMARY KEY NOT NULL,\n"
+    "  `name`       VARCHAR(36)         NOT NULL,\n  `permission` VARCHAR(200)        NOT NULL,\n"
+    "  `value`      BOOL                NOT NULL,\n  `server`     VARCHAR(36)         NOT NULL,\n"
+    "  `world`      VARCHAR(36)         NOT NULL,\n  `expiry`     INT(11)             NOT NULL,\n"
+    "  `contexts`   VARCHAR(200)        NOT NULL\n)",
+    "CREATE INDEX `luckperms_group_permissions_name` ON `luckperms_group_permissions` (`name`)",
+    "CREATE TABLE `luckperms_players` (\n  `uuid`          VARCHAR(36) NOT NULL,\n"
+    "  `username`      VARCHAR(16) NOT NULL,\n  `primary_group` VARCHAR(36) NOT NULL,\n"
+    "  PRIMARY KEY (`uuid`)\n)",
+    "CREATE INDEX `luckperms_players_username` ON `luckperms_players` (`username`)",
+    "CREATE TABLE `luckperms_groups` (\n  `name` VARCHAR(36) NOT NULL,\n  PRIMARY KEY (`name`)\n)",
+    "CREATE TABLE `luckperms_actions` (\n  `id`         INTEGER PRIMARY KEY NOT NULL,\n"
+    "  `time`       BIGINT              NOT NULL,\n  `actor_uuid` VARCHAR(36)         NOT NULL,\n"
+    "  `actor_name` VARCHAR(100)        NOT NULL,\n  `type`       CHAR(1)             NOT NULL,\n"
+    "  `acted_uuid` VARCHAR(36)         NOT NULL,\n  `acted_name` VARCHAR(36)         NOT NULL,\n"
+    "  `action`     VARCHAR(300)        NOT NULL\n)",
+    "CREATE TABLE `luckperms_tracks` (\n  `name`   VARCHAR(36) NOT NULL,\n  `groups` TEXT        NOT NULL,\n"
+    "  PRIMARY KEY (`name`)\n)",
+]
+
+LUCKPERMS_GROUPS = ["default", "vip", "builder", "mod", "admin", "owner"]
+LUCKPERMS_NAMES = ["notch_fan", "creeper_kid", "ava_builds", "steve2011", "xx_pvp_xx", "mod_lena",
+                   "admin_tom", "redstone_rae", "null", "0_0", "kaito", "birch_please", "enderjo", "mossy",
+                   "quartz_q",
+                   "diamond_dan", "lava_lou", "hopper_h"]  # fmt: skip
+LUCKPERMS_CONSOLE = "00000000-0000-0000-0000-000000000000"
+LUCKPERMS_NOW = 1_781_600_000  # 2026-06-16 09:33:20 UTC
+LUCKPERMS_USER_NODES = ["essentials.home", "essentials.sethome.multiple", "essentials.fly", "worldedit.*",
+                        "essentials.tpa", "coreprotect.lookup", "chestshop.*", "essentials.kit.starter",
+                        "minecraft.command.gamemode", "essentials.nick.color"]  # fmt: skip
+
+
+def luckperms_uuid(n: int) -> str:
+    """A player's UUID: online mode's random v4, an offline-mode server's v3 of ``OfflinePlayer:<name>``."""
+    if n % 6 == 5:
+        return str(uuid.uuid3(uuid.NAMESPACE_OID, f"OfflinePlayer:{LUCKPERMS_NAMES[n]}"))
+    digest = bytearray(hashlib.sha256(f"player{n}".encode()).digest()[:16])
+    digest[6], digest[8] = (digest[6] & 0x0F) | 0x40, (digest[8] & 0x3F) | 0x80
+    return str(UUID(bytes=bytes(digest)))
+
+
+def _luckperms_contexts(n: int) -> str:
+    """Gson's JSON of a node's other contexts: none, a single value as a string, several as an array."""
+    return ["{}", "{}", "{}", '{"gamemode":"creative"}', "{}", '{"dimension-type":["nether","the_end"]}'][
+        n % 6
+    ]
+
+
+def luckperms_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """A network's permissions after a season: groups with weights, prefixes, inheritance; users' nodes,
+    some temporary, some per server or world; the action log of the staff and the console."""
+    day = 86_400
+    group_nodes: list[tuple[Any, ...]] = []
+    prefixes = {"vip": "&a[VIP] ", "builder": "&6[Builder] ", "mod": "&9[Mod] ", "admin": "&c[Admin] ",
+                "owner": "&4&l[Owner]&r "}  # fmt: skip
+    for g, group in enumerate(LUCKPERMS_GROUPS):
+        nodes: list[tuple[str, int, str, str, int, str]] = []
+        if g:
+            nodes.append((f"group.{LUCKPERMS_GROUPS[g - 1]}", 1, "global", "global", 0, "{}"))
+            nodes.append((f"weight.{g * 10}", 1, "global", "global", 0, "{}"))
+            nodes.append((f"prefix.{g * 10}.{prefixes[group]}", 1, "global", "global", 0, "{}"))
+            nodes.append((f"displayname.{group.capitalize()}", 1, "global", "global", 0, "{}"))
+        for k in range(2 + g):
+            permission = LUCKPERMS_USER_NODES[(g * 3 + k) % len(LUCKPERMS_USER_NODES)]
+            nodes.append((permission, int((g + k) % 7 != 3), "global" if k % 3 else "survival",
+                          "global" if k % 4 else "world_nether", 0, _luckperms_contexts(g + k)))  # fmt: skip
+        if group == "default":
+            nodes.append(("essentials.spawn", 1, "global", "global", 0, "{}"))
+            nodes.append(("suffix.5. &7✦", 1, "lobby", "global", 0, "{}"))
+        group_nodes += [(group, *node) for node in nodes]
+    group_rows = [(i, *node) for i, node in enumerate(group_nodes, start=1) if i % 9 != 4]
+    users, user_nodes = [], []
+    for n, name in enumerate(LUCKPERMS_NAMES):
+        primary = "default" if n % 5 else ["vip", "builder", "mod", "admin", "owner"][n // 5 % 5]
+        if name == "mod_lena":
+            primary = "mod"
+        elif name == "admin_tom":
+            primary = "admin"
+        users.append((luckperms_uuid(n), name, primary))
+        nodes = [(f"group.{primary}", 1, "global", "global", 0, "{}")]
+        if n % 3 == 0:
+            nodes.append(("group.vip", 1, "global", "global", LUCKPERMS_NOW + (n + 1) * 7 * day, "{}"))
+        for k in range(n % 4):
+            permission = LUCKPERMS_USER_NODES[(n + 2 * k) % len(LUCKPERMS_USER_NODES)]
+            expiry = LUCKPERMS_NOW + (n * 3 + k) * 3_600 if (n + k) % 5 == 1 else 0
+            nodes.append((permission, int((n * k) % 6 != 5), "global" if (n + k) % 4 else "survival",
+                          "global", expiry, _luckperms_contexts(n + k)))  # fmt: skip
+        user_nodes += [(luckperms_uuid(n), *node) for node in nodes]
+    user_rows = [(100 + 3 * i, *node) for i, node in enumerate(user_nodes)]
+    actions = []
+    for a in range(60):
+        n = (a * 7) % len(LUCKPERMS_NAMES)
+        console = a % 5 == 0
+        actor = (
+            (LUCKPERMS_CONSOLE, "Console@proxy")
+            if console
+            else (luckperms_uuid(6 - a % 2), LUCKPERMS_NAMES[6 - a % 2])
+        )
+        kind = "UGUUT"[a % 5] if a % 5 != 4 else "T"
+        if kind == "U":
+            acted = (luckperms_uuid(n), LUCKPERMS_NAMES[n])
+            node = LUCKPERMS_USER_NODES[a % len(LUCKPERMS_USER_NODES)]
+            what = f"permission set {node} {'true' if a % 4 else 'false'}"
+        elif kind == "G":
+            group = LUCKPERMS_GROUPS[a % len(LUCKPERMS_GROUPS)]
+            acted = ("null", group)
+            what = f'meta setprefix {a % 6 * 10} "&a[{group.upper()}] "'
+        else:
+            acted = ("null", "staff")
+            what = ["append mod", "insert builder 2", "remove vip", "clear"][a % 4]
+        actions.append((a + 1, LUCKPERMS_NOW - (60 - a) * 5_437 - a * 61, *actor, kind, *acted, what))
+    tracks = [
+        ("staff", json.dumps(["default", "vip", "builder", "mod", "admin"], separators=(",", ":"))),
+        ("donor", json.dumps(["vip"], separators=(",", ":"))),
+        ("empty", "[]"),
+    ]
+    return {
+        "luckperms_user_permissions": user_rows,
+        "luckperms_group_permissions": group_rows,
+        "luckperms_players": users,
+        "luckperms_groups": [(g,) for g in LUCKPERMS_GROUPS],
+        "luckperms_actions": actions,
+        "luckperms_tracks": tracks,
+    }
+
+
+def luckperms(path: Path) -> Path:
+    """A LuckPerms plugin's ``luckperms-sqlite.db`` (see the module's list)."""
+    return write_export(path, LUCKPERMS_DDL, luckperms_rows())
+
+
+# --- CoreProtect (a Minecraft server's block logger on SQLite, plugins/CoreProtect/database.db: the
+# CREATE TABLEs of src/main/java/net/coreprotect/database/Database.java of PlayPro/CoreProtect (its
+# SQLite branch, prefix ``co_``); values as its consumer's inserts and patch/Patch.java write them) ------
+#
+# No table declares a key but ``co_entity``, ``co_skull``, ``co_user`` and ``co_username_log`` (``id
+# INTEGER PRIMARY KEY ASC``): the logs name a user, a world and a material by the maps' ``id``; every
+# moment Unix seconds (``co_version``'s and ``co_database_lock``'s bound as quoted text, made INTEGER by
+# affinity); ``y`` down to -64; ``action`` 0 break, 1 place, 2 click (sessions: 0 logout, 1 login);
+# ``rolled_back`` 0/1; a non-player source (``#creeper``, ``#tnt``) a ``co_user`` without a UUID (NULL); a
+# block's ``blockdata`` the UTF-8 bytes of its non-default states' ``co_blockdata_map`` ids joined by commas
+# (``b'3,7'``, BlockUtils.stringToByteData) or NULL; ``meta``, a container's ``metadata`` and an entity's
+# ``data`` Java serialisation BLOBs (``AC ED 00 05``); a sign's eight lines, ``''`` for a blank one,
+# ``color`` an ``asRGB()`` int; ``co_version`` ``major.minor.revision`` text (``2.22.4``); chat and commands
+# as typed, a section sign's colour codes and all.
+COREPROTECT_DDL = [
+    "CREATE TABLE IF NOT EXISTS co_art_map (id INTEGER, art TEXT);",
+    "CREATE TABLE IF NOT EXISTS co_block (time INTEGER, user INTEGER, wid INTEGER, x INTEGER, y INTEGER, "
+    "z INTEGER, type INTEGER, data INTEGER, meta BLOB, blockdata BLOB, action INTEGER, rolled_back INTEGER);",
+    "CREATE TABLE IF NOT EXISTS co_chat (time INTEGER, user INTEGER, wid INTEGER, x INTEGER, y INTEGER, "
+    "z INTEGER, message TEXT);",
+    "CREATE TABLE IF NOT EXISTS co_command (time INTEGER, user INTEGER, wid INTEGER, x INTEGER, y INTEGER, "
+    "z INTEGER, message TEXT);",
+    "CREATE TABLE IF NOT EXISTS co_container (time INTEGER, user INTEGER, wid INTEGER, x INTEGER, y INTEGER, "
+    "z INTEGER, type INTEGER, data INTEGER, amount INTEGER, metadata BLOB, action INTEGER, "
+    "rolled_back INTEGER);",
+    "CREATE TABLE IF NOT EXISTS co_item (time INTEGER, user INTEGER, wid INTEGER, x INTEGER, y INTEGER, "
+    "z INTEGER, type INTEGER, data BLOB, amount INTEGER, action INTEGER, rolled_back INTEGER);",
+    "CREATE TABLE IF NOT EXISTS co_database_lock (status INTEGER, time INTEGER);",
+    "CREATE TABLE IF NOT EXISTS co_entity (id INTEGER PRIMARY KEY ASC, time INTEGER, data BLOB);",
+    "CREATE TABLE IF NOT EXISTS co_entity_map (id INTEGER, entity TEXT);",
+    "CREATE TABLE IF NOT EXISTS co_material_map (id INTEGER, material TEXT);",
+    "CREATE TABLE IF NOT EXISTS co_blockdata_map (id INTEGER, data TEXT);",
+    "CREATE TABLE IF NOT EXISTS co_session (time INTEGER, user INTEGER, wid INTEGER, x INTEGER, y INTEGER, "
+    "z INTEGER, action INTEGER);",
+    "CREATE TABLE IF NOT EXISTS co_sign (time INTEGER, user INTEGER, wid INTEGER, x INTEGER, y INTEGER, "
+    "z INTEGER, action INTEGER, color INTEGER, color_secondary INTEGER, data INTEGER, waxed INTEGER, "
+    "face INTEGER, line_1 TEXT, line_2 TEXT, line_3 TEXT, line_4 TEXT, line_5 TEXT, line_6 TEXT, "
+    "line_7 TEXT, line_8 TEXT);",
+    "CREATE TABLE IF NOT EXISTS co_skull (id INTEGER PRIMARY KEY ASC, time INTEGER, owner TEXT);",
+    "CREATE TABLE IF NOT EXISTS co_user (id INTEGER PRIMARY KEY ASC, time INTEGER, user TEXT, uuid TEXT);",
+    "CREATE TABLE IF NOT EXISTS co_username_log (id INTEGER PRIMARY KEY ASC, time INTEGER, uuid TEXT, "
+    "user TEXT);",
+    "CREATE TABLE IF NOT EXISTS co_version (time INTEGER, version TEXT);",
+    "CREATE TABLE IF NOT EXISTS co_world (id INTEGER, world TEXT);",
+]
+
+COREPROTECT_START = 1_767_225_600  # 2026-01-01 00:00:00 UTC
+COREPROTECT_WORLDS = ["world", "world_nether", "world_the_end"]
+COREPROTECT_USERS = ["#creeper", "Steve_1", "alex_builds", "#tnt", "x_Ender_x", "#fire", "MarieCurie42",
+                     "0ldSch00l", "#water", "Notch_fan"]  # fmt: skip
+COREPROTECT_MATERIALS = [
+    f"minecraft:{name}"
+    for name in ("stone", "dirt", "grass_block", "oak_log", "oak_planks", "chest", "torch", "cobblestone",
+                 "diamond_ore", "oak_sign", "water", "tnt", "netherrack", "end_stone", "diamond",
+                 "iron_ingot")
+]  # fmt: skip
+COREPROTECT_STATES = ["facing=north", "facing=east", "waterlogged=false", "axis=y", "half=bottom",
+                      "rotation=8", "level=0", "type=single"]  # fmt: skip
+#: DyeColor.asRGB() of black, white, red, blue.
+COREPROTECT_COLORS = [1908001, 16383998, 11546150, 3949738]
+
+
+def coreprotect_java(n: int) -> bytes:
+    """A Java serialisation stream (``ObjectOutputStream``: magic ``AC ED``, version 5) of a small list."""
+    body = b"sr\x00\x13java.util.ArrayListx\x81\xd2\x1d\x99\xc7a\x9d\x03\x00\x01I\x00\x04sizexp"
+    return (
+        b"\xac\xed\x00\x05" + body + struct.pack(">I", n % 5 + 1) + bytes([0x77, 0x04]) + struct.pack(">I", n)
+    )
+
+
+def coreprotect_uuid(n: int) -> str:
+    digest = bytearray(hashlib.sha256(f"mc{n}".encode()).digest()[:16])
+    digest[6], digest[8] = (digest[6] & 0x0F) | 0x40, (digest[8] & 0x3F) | 0x80
+    return str(UUID(bytes=bytes(digest)))
+
+
+def coreprotect_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """A survival server's first weeks: block breaks and places, chests, chat, commands, sessions, signs."""
+    start = COREPROTECT_START
+    players = [u for u, name in enumerate(COREPROTECT_USERS, start=1) if not name.startswith("#")]
+    users = [
+        (u, start + u * 3_607, name, None if name.startswith("#") else coreprotect_uuid(u))
+        for u, name in enumerate(COREPROTECT_USERS, start=1)
+    ]
+    names = [
+        (k + 1, start + u * 3_607, coreprotect_uuid(u), COREPROTECT_USERS[u - 1])
+        for k, u in enumerate(players)
+    ]
+    names.append((len(names) + 1, start + 20 * 86_400, coreprotect_uuid(5), "EnderQueen"))
+    blocks = []
+    for b in range(180):
+        user = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10][b * 7 % 10]
+        wid = 1 if b % 9 else 2 if b % 18 else 3
+        material = 13 if wid == 2 else 14 if wid == 3 else (b * 5) % 12 + 1
+        stated = material in (4, 7, 10, 11)
+        blockdata = (
+            ",".join(str(s + 1) for s in sorted({(b + material) % 8, (b * 3) % 8})).encode()
+            if stated
+            else None
+        )
+        blocks.append(
+            (start + b * 611 + b % 7, user, wid, (b * 37) % 400 - 200, (b * 13) % 384 - 64,
+             150 - (b * 29) % 300, material, 0, coreprotect_java(b) if material == 6 and b % 2 else None,
+             blockdata, [0, 1, 1, 0, 2][b % 5] if not COREPROTECT_USERS[user - 1].startswith("#") else 0,
+             int(b % 23 == 0))
+        )  # fmt: skip
+    containers = []
+    for c in range(40):
+        user = players[c % len(players)]
+        moment = start + 40_000 + c * 1_307
+        containers.append(
+            (moment, user, 1, 120, 64, -35 - c % 3, [8, 15, 16, 5][c % 4], 0, [64, 1, 12, 32][c % 4],
+             coreprotect_java(c + 500) if c % 4 == 1 else None, c % 2, 0)
+        )  # fmt: skip
+    # The same stack taken twice in one second: two events, identical rows.
+    containers.append(containers[6])
+    items = [
+        (start + 60_000 + i * 941, players[i % len(players)], 1, 10 + i, 70, -5 - i, [15, 16, 8][i % 3],
+         coreprotect_java(900 + i), [1, 3, 64][i % 3], [2, 3][i % 2], 0)
+        for i in range(24)
+    ]  # fmt: skip
+    chats = [
+        "hi all",
+        "anyone got spare iron?",
+        "§aGG!",
+        "brb 5 min",
+        "lol",
+        "wer kommt mit ins Nether? 🔥",
+        "  trade diamonds for emeralds  ",
+        "1",
+        "where is spawn",
+        "ty!",
+        "0",
+        "build at -120 64 300",
+    ]
+    chat = [
+        (start + 5_000 + k * 777, players[k % len(players)], 1, (k * 51) % 300 - 150, 60 + k % 20,
+         k * 17 - 100, chats[k % len(chats)])
+        for k in range(36)
+    ]  # fmt: skip
+    commands = ["/home base", "/sethome base", "/tp 100 64 -200", "/spawn", "/msg alex_builds hey",
+                "/co inspect",
+                "/co rollback u:#creeper t:1h r:20", "/give @p minecraft:diamond 64"]  # fmt: skip
+    command = [
+        (start + 7_000 + k * 1_013, players[k % len(players)], 1, (k * 43) % 300 - 150, 64 + k % 9,
+         80 - k * 11, commands[k % len(commands)])
+        for k in range(24)
+    ]  # fmt: skip
+    sessions = []
+    for s in range(30):
+        user = players[s // 2 % len(players)]
+        sessions.append(
+            (start + s * 2_400 + (s % 2) * 1_800, user, 1, s * 3 - 40, 64, s * 5 - 70, (s + 1) % 2)
+        )
+    signs = []
+    for g in range(14):
+        front = (
+            ["Welcome to", "§lSPAWN", "", "→ shops"]
+            if g % 3 == 0
+            else [f"Plot {g:03d}", "", "owner:", COREPROTECT_USERS[players[g % len(players)] - 1]]
+        )
+        back = ["", "", "", ""] if g % 4 else ["Do not", "grief", "", ":)"]
+        signs.append(
+            (start + 90_000 + g * 3_331, players[g % len(players)], 1, g * 7, 65, -g * 9, 1,
+             COREPROTECT_COLORS[g % 4], COREPROTECT_COLORS[(g + 1) % 4] if g % 4 == 0 else 0, int(g % 5 == 0),
+             int(g % 6 == 0), int(g % 4 == 0), *front, *back)
+        )  # fmt: skip
+    return {
+        "co_art_map": [(1, "minecraft:kebab"), (2, "minecraft:wanderer")],
+        "co_block": blocks,
+        "co_chat": chat,
+        "co_command": command,
+        "co_container": containers,
+        "co_item": items,
+        "co_database_lock": [(0, start + 1)],
+        "co_entity": [(e, start + 30_000 + e * 5_000, coreprotect_java(700 + e)) for e in range(1, 7)],
+        "co_entity_map": [(1, "minecraft:zombie"), (2, "minecraft:cow"), (3, "minecraft:villager")],
+        "co_material_map": [(m, name) for m, name in enumerate(COREPROTECT_MATERIALS, start=1)],
+        "co_blockdata_map": [(d, state) for d, state in enumerate(COREPROTECT_STATES, start=1)],
+        "co_session": sessions,
+        "co_sign": signs,
+        "co_skull": [(1, start + 50_000, coreprotect_uuid(2)), (2, start + 51_000, "")],
+        "co_user": users,
+        "co_username_log": names,
+        "co_version": [(start, "2.22.4"), (start + 40 * 86_400, "2.23.0")],
+        "co_world": [(w, name) for w, name in enumerate(COREPROTECT_WORLDS, start=1)],
+    }
+
+
+def coreprotect(path: Path) -> Path:
+    """A CoreProtect plugin's ``database.db`` (see the module's list)."""
+    return write_export(path, COREPROTECT_DDL, coreprotect_rows(), bytes_as_text=False)

@@ -981,6 +981,37 @@ def test_declared_decimals_below_a_ten_thousandth_stored_as_reals_load_as_numeri
     ]
 
 
+def test_declared_numeric_of_single_precision_floats_loads_as_double_precision(
+    pg_uri: str, tmp_path: Path
+) -> None:
+    # A game server binds its C floats (a player's coordinates, in tenths of a node) as doubles into
+    # NUMERIC columns: each REAL is a float's exact value, whose shortest text can be short
+    # (8380.7001953125: 14 digits) or not (-2899.300048828125: 16). Judged by digits alone one column
+    # was numeric and its neighbour double precision; a widened float with more digits than a float
+    # needs (9) is a binary number, and a column holding one is a double, every bit. A declared NUMERIC
+    # of short decimals that are floats too (0.5, 315.625) and one of written decimals stay numeric.
+    def widened(value: float) -> float:
+        return float(struct.unpack("<f", struct.pack("<f", value))[0])
+
+    floats = [widened(v) for v in (8380.7, -10809.0, 24578.7, 1628.3857, 0.0, -15668.8, 85.0)]
+    short = [0.5, 315.625, 85.0, -2.25, 0.0, 1.75, 12.5]
+    written = ["12.34", "0.1", "-3.5", "7", "2500.75", "0.05", "99.99"]
+    rows = [(i, *values) for i, values in enumerate(zip(floats, short, written, strict=True))]
+    path = sqlite_file(
+        tmp_path / "players.db",
+        "CREATE TABLE player (id INTEGER PRIMARY KEY, x NUMERIC, s NUMERIC, w NUMERIC)",
+        rows,
+    )
+    assert max(len(repr(abs(v)).replace(".", "").strip("0")) for v in floats) > 9
+    assert all(len(repr(abs(v)).replace(".", "").strip("0")) <= 9 for v in short)
+    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
+    assert loaded.violations == [], summarize(loaded.violations)
+    types = loaded.pg_types("player")
+    assert types["x"] == "double precision"
+    assert types["s"].startswith("numeric") and types["w"].startswith("numeric")
+    assert loaded.values("player", "x", "id") == dict(enumerate(floats))  # float ==: every bit
+
+
 def test_declared_decimals_of_a_wide_range_stored_as_reals_load_as_numeric(
     pg_uri: str, tmp_path: Path
 ) -> None:

@@ -50,16 +50,31 @@ def exponent_scale_sql(t: str) -> str:
     return f"least(greatest({fraction} - {_exponent(t)}, 0), 1000)::INTEGER"
 
 
+#: The significant digits that tell every single-precision float from the others (FLT_DECIMAL_DIG).
+FLOAT_DIGITS = 9
+#: The significant digits that tell every double from the others (DBL_DECIMAL_DIG): a binary number's.
+DOUBLE_DIGITS = 17
+
+
 def real_digits_sql(t: str) -> str:
     """SQL: the significant digits of ``t``, a REAL cell's shortest text
     (:func:`.distinct_values.shortest_text_sql`: ``150000000.5`` 10, ``1.23e-06`` 3, ``1e+20`` 1, ``0.0``
     none): its mantissa's digits, leading and trailing zeros aside. A double's shortest text of at most
     15 (DBL_DIG) is the decimal an application wrote as it stands; a computed double's runs to 16 or 17
     (``0.30000000000000004``, ``0.3333333333333333``): ``max_real_digits``, lossless._written_decimals.
-    String functions only (the text is lower-case, ``e`` its only letter): no regular expression per
-    value."""
-    digits = f"replace(ltrim(split_part({t}, 'e', 1), '-'), '.', '')"
-    return f"strlen(trim({digits}, '0'))"
+
+    A single-precision float widened to a double (a C ``float`` bound with ``sqlite3_bind_double``) is
+    a binary number too, though its shortest text may be short: ``8380.7001953125``, ``315.625``. One
+    that is exactly a float's value and has more digits than a float needs (:data:`FLOAT_DIGITS`) counts
+    :data:`DOUBLE_DIGITS`, so a declared NUMERIC column of such floats is a double like a computed one's,
+    not a numeric of decimals nobody wrote (until 2026-12-06 a game's coordinates beside each other
+    were numeric or double precision as their digits fell). A decimal that is exactly a float with
+    more than nine digits (``1234567.125``) is rare, and a double holds it exactly all the same.
+    String functions and casts only (the text is lower-case, ``e`` its only letter): no regular
+    expression per value."""
+    digits = f"strlen(trim(replace(ltrim(split_part({t}, 'e', 1), '-'), '.', ''), '0'))"
+    widened = f"try_cast(try_cast({t} AS FLOAT) AS DOUBLE) = try_cast({t} AS DOUBLE)"
+    return f"CASE WHEN {digits} > {FLOAT_DIGITS} AND {widened} THEN {DOUBLE_DIGITS} ELSE {digits} END"
 
 
 def exponent_whole_digits(t: str) -> str:
