@@ -25,11 +25,12 @@ SOURCE_ALIAS = "src"
 #: Settings every DuckDB database of this package opens with (``duckdb.connect(config=...)``).
 #: DuckDB allocates through its own jemalloc, which keeps the pages a query frees ("dirty") for about a
 #: second and, without its background thread, returns them only when the allocator is next called: a
-#: capped aggregate that spills frees and allocates its whole cap over and over, so up to 160 MB freed
-#: stayed resident beside the 250 MB in use (10M near-distinct doubles profiled at 256 MB: peak RSS
-#: 517-560 MB, 560-662 MB on a quiet machine; the peak moved with how fast the queries ran). The
-#: background thread returns them on time. The setting is the allocator's, for the whole process,
-#: and each database sets it when it opens, so every database this package opens must ask for it.
+#: capped aggregate that spills frees and allocates its whole cap over and over, and 70-160 MB freed
+#: stayed resident beside the ~250 MB in use (10M near-distinct doubles profiled at 256 MB: peak RSS
+#: 517-560 MB on a loaded machine, 560-662 MB on a quiet one; how much was freed at the peak is what
+#: moved from run to run). The background thread returns them on time (docs/scaling.md, h305). The
+#: setting is the allocator's, for the whole process, and each database sets it when it opens (one
+#: opened without it turns it off): every database this package opens asks for it.
 ALLOCATOR_SETTINGS: dict[str, Any] = {"allocator_background_threads": True}
 
 
