@@ -528,8 +528,11 @@ def test_every_duckdb_database_asks_for_the_allocators_background_thread(
         with open_source(path) as src:
             assert listing._db is not None
             for con in (src.connection, listing._db):
-                found = con.execute("SELECT current_setting('allocator_background_threads')").fetchone()
-                assert found == (True,)
+                found = con.execute(
+                    "SELECT current_setting('allocator_background_threads'), "
+                    "current_setting('allocator_bulk_deallocation_flush_threshold')"
+                ).fetchone()
+                assert found == (True, "32.0 MiB")
     finally:
         listing.close()
 
