@@ -514,6 +514,29 @@ def test_each_batch_is_matched_through_row_digests_as_by_value(
     assert found == expected
 
 
+def test_every_duckdb_database_asks_for_the_allocators_background_thread(
+    make_sqlite: SqliteFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # DuckDB's allocator returns freed pages on time only with its background thread, a setting of the
+    # whole process that each database sets as it opens: one opened without it (a stored listing of
+    # copies, beside the source) turns it off for all. The source's database and a stored listing's ask.
+    path = make_sqlite({"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)", [(1, "a"), (2, "a")])})
+    monkeypatch.setattr(duplicates, "HELD_BYTES", 0)
+    listing = CopyFilter(pl.DataFrame({"v": ["a"]}))
+    try:
+        assert listing.stored
+        with open_source(path) as src:
+            assert listing._db is not None
+            for con in (src.connection, listing._db):
+                found = con.execute(
+                    "SELECT current_setting('allocator_background_threads'), "
+                    "current_setting('allocator_bulk_deallocation_flush_threshold')"
+                ).fetchone()
+                assert found == (True, "32.0 MiB")
+    finally:
+        listing.close()
+
+
 @pytest.mark.parametrize(("limit", "named"), [(4, True), (3, False)])
 def test_the_profile_fetches_the_rows_with_copies_only_when_it_may_hand_them_over(
     make_sqlite: SqliteFactory, monkeypatch: pytest.MonkeyPatch, limit: int, named: bool

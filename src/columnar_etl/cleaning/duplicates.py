@@ -45,6 +45,7 @@ from columnar_etl.source.cells import (
     row_digest_sql,
     row_text_sql,
 )
+from columnar_etl.source.duckdb_reader import ALLOCATOR_SETTINGS
 from columnar_etl.source.export import Source
 
 # Helper names under the prefix no export column may carry (refused when the export is opened).
@@ -300,6 +301,7 @@ class CopyFilter:
         self._db = duckdb.connect(
             str(Path(self._directory.name) / _LISTED_FILE),
             config={
+                **ALLOCATOR_SETTINGS,
                 "memory_limit": f"{memory} bytes",
                 "threads": 1,
                 "temp_directory": self._directory.name,

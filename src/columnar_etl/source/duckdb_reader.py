@@ -22,6 +22,23 @@ from columnar_etl.source.sqlite_file import read_error
 
 SOURCE_ALIAS = "src"
 
+#: Settings every DuckDB database of this package opens with (``duckdb.connect(config=...)``).
+#: DuckDB allocates through its own jemalloc, which keeps the pages a query frees ("dirty") for about a
+#: second and, without its background thread, returns them only when the allocator is next called: a
+#: capped aggregate that spills frees and allocates its whole cap over and over, and 70-160 MB freed
+#: stayed resident beside the ~250 MB in use (10M near-distinct doubles profiled at 256 MB: peak RSS
+#: 517-560 MB on a loaded machine, 560-662 MB on a quiet one; how much was freed at the peak is what
+#: moved from run to run). The background thread returns them on time (docs/scaling.md, h305). The
+#: setting is the allocator's, for the whole process, and each database sets it when it opens (one
+#: opened without it turns it off): every database this package opens asks for it. A query's end
+#: frees its hash tables at once, faster than that decay returns them: past 32 MiB freed at once (not
+#: DuckDB's 512 MB) DuckDB purges its allocator then (10M doubles on a quiet machine: 555-562 MB
+#: with the thread alone, 532-547 MB with this too, the same CPU).
+ALLOCATOR_SETTINGS: dict[str, Any] = {
+    "allocator_background_threads": True,
+    "allocator_bulk_deallocation_flush_threshold": "32MiB",
+}
+
 
 def sqlite_extension_path() -> Path:
     """Path of the sqlite_scanner extension file shipped by ``duckdb-extension-sqlite-scanner``."""
@@ -76,7 +93,11 @@ def connect_duckdb() -> duckdb.DuckDBPyConnection:
 
 
 def _load_extension(path: Path, *, verified: bool) -> duckdb.DuckDBPyConnection:
-    config: dict[str, Any] = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
+    config: dict[str, Any] = {
+        **ALLOCATOR_SETTINGS,
+        "autoinstall_known_extensions": False,
+        "autoload_known_extensions": False,
+    }
     if verified:
         config["allow_unsigned_extensions"] = True
     con = duckdb.connect(config=config)
