@@ -97,3 +97,27 @@ def test_the_database_maps_types_from_the_drivers_own_table(pg_uri: str) -> None
         conn.close()
     ((low, low_date),) = query_rows(pg_uri, "SELECT 12.50::numeric(5, 2)::text, DATE '2025-02-28'")
     assert (low, low_date) == ("12.50", expected_date)
+
+
+def test_a_reading_connection_opens_and_closes_under_the_lock_the_db_api_ones_hold(pg_uri: str) -> None:
+    # The driver counts a database's open connections in a plain integer: a connection opened or closed
+    # while another thread does the same may lose a count, and every later close of that database then
+    # fails ("Open connection count underflowed"). The DB-API connections opened and closed under one
+    # lock; the preflight's threaded checks read through ``reading`` without it (a quarter sequence's
+    # canary run halted so, 2026-12-06). Held here, the lock keeps a reading thread from connecting.
+    import threading
+
+    query_rows(pg_uri, "SELECT 1")  # the database is created before the lock is taken
+    done = threading.Event()
+    found: list[Any] = []
+
+    def read() -> None:
+        found.extend(query_rows(pg_uri, "SELECT 2"))
+        done.set()
+
+    with connect_module._connections_lock:
+        thread = threading.Thread(target=read)
+        thread.start()
+        assert not done.wait(0.5), "a connection opened while another thread held the lock"
+    thread.join(30)
+    assert done.is_set() and found == [(2,)]

@@ -32,10 +32,13 @@ DATABASE_OPTIONS = {"adbc.postgresql.type_resolver_mode": "builtin"}
 _databases: dict[str, Any] = {}  # URI → AdbcDatabase
 _shared: dict[str, Any] = {}  # URI → its AdbcDatabase as the DB-API shares it (see connect)
 _databases_lock = threading.Lock()
-#: Held while a connection of a shared database opens or closes: the PostgreSQL driver counts its
-#: database's open connections in a plain integer (``PostgresDatabase::open_connections_``), so two
-#: threads opening and closing at once could lose a count, and a later close failed with "INTERNAL:
-#: [libpq] Open connection count underflowed" (seen in the readers-during-cutover test).
+#: Held while a connection of a shared database opens or closes, the DB-API's (:func:`connect`) and
+#: the low-level one's (:func:`reading`) alike: the PostgreSQL driver counts its database's open
+#: connections in a plain integer (``PostgresDatabase::open_connections_``), so two threads opening and
+#: closing at once could lose a count, and a later close failed with "INTERNAL: [libpq] Open connection
+#: count underflowed" (seen in the readers-during-cutover test; and, until 2026-12-06, when
+#: the preflight's threaded checks read through :func:`reading` unlocked: a quarter sequence's canary
+#: run halted in its target_encoding check, and every close after it in the process failed).
 _connections_lock = threading.RLock()
 
 
@@ -235,11 +238,15 @@ def reading(
 
     _, database = _database(uri, connect_timeout)
     try:
-        conn = adbc_driver_manager.AdbcConnection(database)
+        with _connections_lock:
+            conn = adbc_driver_manager.AdbcConnection(database)
     except adbc_driver_manager.Error as exc:
         raise _refused(uri, exc) from exc
-    with conn:
+    try:
         yield partial(_rows, conn)
+    finally:
+        with _connections_lock:
+            conn.close()
 
 
 def _rows(conn: Any, sql: str) -> list[tuple[Any, ...]]:
