@@ -9,10 +9,10 @@ from columnar_etl.profiling.key_chance import unique_by_chance
 from columnar_etl.source.naming import (
     IDENTIFIER_WORDS,
     camel_words,
-    entity_of,
+    named_after_own,
     names_own_identifier,
     normalised_name,
-    table_singulars,
+    own_names,
 )
 
 #: Column types a key found in the data may have, in order of preference (dates, numbers and booleans
@@ -51,7 +51,7 @@ def data_key(
         if not key_like(column, table):
             continue
         rows = table.row_count - copies
-        if not by_chance and not names_identity(column.name, table.name) and unique_by_chance(column, rows):
+        if not by_chance and distinct_by_chance(column, table, rows):
             continue  # distinct in a few rows, named and valued as no identifier: by chance
         if unique_and_present(column, rows):
             return str(column.name)
@@ -73,8 +73,16 @@ def chance_key(table: TableProfile) -> str | None:
     if found is None:
         return None
     column = table[found]
-    chance = not names_identity(found, table.name) and unique_by_chance(column, table.row_count - copies)
+    chance = distinct_by_chance(column, table, table.row_count - copies)
     return found if chance and len(stored_classes(column)) == 1 and not column.nul_byte_count else None
+
+
+def distinct_by_chance(column: ColumnProfile, table: TableProfile, rows: int) -> bool:
+    """May ``column``, distinct on ``rows`` rows of ``table``, be so by chance: its name says no
+    identity (:func:`names_identity`) and its values, on so few rows, none either
+    (:func:`.key_chance.unique_by_chance`)? No key found in the data then (:func:`data_key`,
+    :func:`.merged_keys.key_merged_by_cleaning`; since 2026-12-06)."""
+    return not names_identity(column.name, table.name) and unique_by_chance(column, rows)
 
 
 #: The last words of a name saying a row's number (``Id No``, ``CT-Entry No``, ``ticket_number``), as
@@ -104,12 +112,8 @@ def names_identity(column: str, table: str) -> bool:
     numbered = column.rstrip().endswith("#") or bool(words and words[-1] in NUMBER_WORDS)
     if numbered or key_name_rank(column, table) < 2:
         return True
-    normal = normalised_name(column)
-    own = table_singulars(table) | entity_of(table, table=True) | {normalised_name(table), ""}
     # The table's own entity alone names its row too: a tag list's ``tag``, a version table's ``version``.
-    return normal in own - {""} or any(
-        normal.endswith(word) and normal[: -len(word)] in own for word in NATURAL_KEY_NAMES
-    )
+    return normalised_name(column) in own_names(table) or named_after_own(column, table, NATURAL_KEY_NAMES)
 
 
 def key_name_rank(column: str, table: str) -> int:

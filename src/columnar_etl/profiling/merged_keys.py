@@ -10,8 +10,7 @@ from dataclasses import dataclass, replace
 from columnar_etl.models import ColumnProfile, TableProfile
 from columnar_etl.pg.identifiers import quote_ident, quote_literal
 from columnar_etl.profiling.affinity import READ_AS_TIME, declared_family
-from columnar_etl.profiling.data_keys import key_candidates, key_like, names_identity, stored_classes
-from columnar_etl.profiling.key_chance import unique_by_chance
+from columnar_etl.profiling.data_keys import distinct_by_chance, key_candidates, key_like, stored_classes
 from columnar_etl.profiling.merged_numbers import drop_number_notes
 from columnar_etl.profiling.value_text import minus_read_sql, trimmed_sql
 from columnar_etl.rules import (
@@ -296,7 +295,7 @@ def key_merged_by_cleaning(
             or column.null_count
             or column.distinct_count != table.row_count
             or not key_like(column, table)
-            or (not names_identity(column.name, table.name) and unique_by_chance(column, table.row_count))
+            or distinct_by_chance(column, table, table.row_count)
         ):
             continue
         if not changes_values(column):

@@ -7,6 +7,7 @@ Read by the reference finder (does ``ticket_id`` name ``tickets``?) and by the k
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 
 
@@ -116,9 +117,21 @@ IDENTIFIER_WORDS = ("id", "uuid", "guid", "pk")
 def names_own_identifier(column: str, table: str) -> bool:
     """Does a column's name say it is ``table``'s own identifier (``id``, ``uuid``, ``key``; ``Ticket
     ID``, ``ticketid`` or ``ticket_uuid`` in ``tickets``; ``comment_id`` in ``ticket_comments``)?"""
+    return named_after_own(column, table, (*IDENTIFIER_WORDS, "key"))
+
+
+def own_names(table: str) -> frozenset[str]:
+    """What ``table``'s own rows are called, as :func:`normalised_name` spells it: its singulars, its
+    entity and its name (``tickets``: ``ticket``, ``tickets``)."""
+    return table_singulars(table) | entity_of(table, table=True) | {normalised_name(table)}
+
+
+def named_after_own(column: str, table: str, words: Iterable[str]) -> bool:
+    """Is a column's name one of ``words`` (as :func:`normalised_name` spells them), alone or after
+    ``table``'s own name (:func:`own_names`: ``code`` or ``currency_code`` in ``currencies``)?"""
     normal = normalised_name(column)
-    own = table_singulars(table) | entity_of(table, table=True) | {normalised_name(table), ""}
-    return any(normal.endswith(word) and normal[: -len(word)] in own for word in (*IDENTIFIER_WORDS, "key"))
+    own = own_names(table) | {""}
+    return any(normal.endswith(word) and normal[: -len(word)] in own for word in words)
 
 
 def names_entity(column: str, table: str) -> bool:
