@@ -350,6 +350,39 @@ def test_a_database_turned_read_only_after_a_load_is_named_as_such_by_every_comm
     assert (schemas(uri), pg_query(uri, "SELECT schema_name FROM columnar_etl.versions WHERE live")) == before
 
 
+def test_a_ledger_row_the_target_refuses_at_commit_leaves_the_runs_own_outcome_and_exit_code(
+    database: Database, make_sqlite: Any, env: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A deferred constraint trigger (an auditor's, say) that refuses the ledger's rows when their
+    # transaction commits: the driver's own error, raised by the commit, not a statement. Was: the
+    # halted run's run.json said halted (exit 3), but the error of its best-effort ledger row escaped
+    # the run, and the command line exited 1 with an error object naming no run.
+    uri = database()
+    path = export(make_sqlite, SUBJECTS)
+    assert invoke(uri, "run", str(path), "--mode", "simple").exit_code == 0
+    pg_query(
+        uri,
+        "CREATE FUNCTION public.refuse() RETURNS trigger LANGUAGE plpgsql AS "
+        "$$BEGIN RAISE EXCEPTION 'the audit refuses run %', NEW.run_id; END$$",
+    )
+    pg_query(
+        uri,
+        "CREATE CONSTRAINT TRIGGER refuse AFTER INSERT OR UPDATE ON columnar_etl.runs "
+        "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION public.refuse()",
+    )
+    # The next export has an exact duplicate row, which the circuit breaker is told to halt on.
+    monkeypatch.setenv("COLUMNAR_ETL_DUPLICATES", "fail")
+    rows = [("café", "2024-02-29"), ("café", "2024-02-29"), ("plain", "2024-03-01")]
+    second = make_sqlite({"t": ("CREATE TABLE t (subject TEXT, written_on TEXT)", rows)}, name="2.db")
+    ran = invoke(uri, "run", str(second), "--json")
+    assert ran.exit_code == 3, ran.output
+    printed = record(ran, env)
+    assert (printed["outcome"], printed["error"]["stage"]) == ("halted", "gate")
+    assert "the target could not take the run's ledger row" in printed["warnings"]
+    assert "run not recorded" in ran.stderr and "the audit refuses run" in ran.stderr
+    assert pg_query(uri, "SELECT count(*) FROM columnar_etl.runs") == [(1,)]
+
+
 def test_a_role_that_may_not_create_temporary_objects_loads_checks_templates_and_cuts_over(
     database: Database, role: Callable[..., str], make_sqlite: Any, env: Path
 ) -> None:

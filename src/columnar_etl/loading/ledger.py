@@ -25,7 +25,7 @@ from columnar_etl.loading.schemas import (
     table_columns_query,
 )
 from columnar_etl.observability.logs import get_logger
-from columnar_etl.pg.connect import reading, transaction
+from columnar_etl.pg.connect import first_line, reading, transaction
 from columnar_etl.pg.encodings import PG_CODECS, storable
 from columnar_etl.pg.identifiers import quote_ident, quote_literal
 from columnar_etl.version import __version__
@@ -235,9 +235,12 @@ def write_run(cursor: Any, run: RunRecord, *, finished_now: bool = False) -> Non
 def record_run(uri: str, run: RunRecord) -> bool:
     """Write a run's row in a transaction of its own: a failed run's after its rollback, a canary's.
 
-    Best effort: when the target cannot take it (down, the ledger unwritable), the reason is logged
-    and False returned, so that the original error is what the caller reports.
+    Best effort: when the target cannot take it (down, the ledger unwritable, its COMMIT refused by
+    a deferred constraint trigger: the driver's own error, not a statement's), the reason is logged
+    and False returned, so that the original error and outcome are what the caller reports.
     """
+    import adbc_driver_manager
+
     try:
         ensure_ledger(uri)
         with transaction(uri) as conn:
@@ -247,8 +250,9 @@ def record_run(uri: str, run: RunRecord) -> bool:
             finally:
                 cursor.close()
         return True
-    except EtlError as exc:
-        get_logger(stage="load").warning("run not recorded", run_id=run.run_id, error=str(exc))
+    except (EtlError, adbc_driver_manager.Error) as exc:
+        error = str(exc) if isinstance(exc, EtlError) else first_line(exc)
+        get_logger(stage="load").warning("run not recorded", run_id=run.run_id, error=error)
         return False
 
 
