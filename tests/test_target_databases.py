@@ -370,6 +370,22 @@ def test_a_ledger_row_the_target_refuses_at_commit_leaves_the_runs_own_outcome_a
         "CREATE CONSTRAINT TRIGGER refuse AFTER INSERT OR UPDATE ON columnar_etl.runs "
         "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION public.refuse()",
     )
+    # A load's own COMMIT, refused by the trigger on its version's run row: the load's error, not the
+    # driver's error of the run row the loader then tries to write alone (was "OperationalError").
+    live = pg_query(uri, "SELECT schema_name FROM columnar_etl.versions WHERE live")
+    ran = invoke(
+        uri, "run", str(export(make_sqlite, SUBJECTS[:2], name="1.db")), "--mode", "simple", "--json"
+    )
+    assert ran.exit_code == 1, ran.output
+    failed = record(ran, env)
+    assert (failed["error"]["error"], failed["error"]["hint"]) == (
+        "LoadError",
+        "nothing was committed; run again",
+    )
+    assert (
+        failed["error"]["message"].startswith("commit of servicedesk_v") and "the audit refuses" in ran.stderr
+    )
+    assert pg_query(uri, "SELECT schema_name FROM columnar_etl.versions WHERE live") == live
     # The next export has an exact duplicate row, which the circuit breaker is told to halt on.
     monkeypatch.setenv("COLUMNAR_ETL_DUPLICATES", "fail")
     rows = [("café", "2024-02-29"), ("café", "2024-02-29"), ("plain", "2024-03-01")]
