@@ -325,6 +325,25 @@ def test_help_and_version_import_no_data_library(argv: list[str]) -> None:
     assert done.stdout.splitlines()[-1] == "IMPORTED []", done.stdout[-500:] + done.stderr[-500:]
 
 
+def test_profile_without_a_dry_run_imports_neither_polars_nor_pyarrow(
+    make_sqlite: SqliteFactory, tmp_path: Path
+) -> None:
+    # The profile is DuckDB's; the dry run's cleaning (Polars) and Arrow were imported with the command's
+    # module (~0.3 s of a fresh process) though only `--dry-run-target` uses them.
+    ddl = "CREATE TABLE t (id INTEGER PRIMARY KEY, written TEXT, amount REAL)"
+    path = make_sqlite({"t": (ddl, [(1, "2024-01-02", 1.5), (2, "2024-01-03", None)])})
+    done = subprocess.run(
+        [sys.executable, "-c", SHOW_IMPORTED, "columnar-etl", "profile", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
+    )
+    assert done.returncode == 0, done.stdout[-500:] + done.stderr[-500:]
+    imported = done.stdout.splitlines()[-1]
+    assert "'duckdb'" in imported and "polars" not in imported and "pyarrow" not in imported, imported
+
+
 def test_the_public_functions_stay_functions_once_their_modules_are_imported() -> None:
     import importlib
 
