@@ -1705,6 +1705,10 @@ import marshal
 - :func:`coreprotect`: a CoreProtect plugin's ``database.db`` (Database.java's SQLite DDL): keyless log
   tables naming users, worlds and materials by the maps' ids, Unix seconds, ``y`` down to -64, block states
   as comma-joined id bytes in a BLOB, Java-serialised BLOBs, blank sign lines ``''``, two identical rows.
+- :func:`gtfs_node`: a GTFS feed as node-gtfs imports it into SQLite (createGtfsTables' DDL from its
+  models): times past midnight (``24:06:25``) as text beside their seconds from midnight, dates as
+  ``YYYYMMDD`` integers, stop ids of digits beside stations' ``S1``, stop codes led by zeros, composite
+  keys, no declared foreign keys.
 """
 
 from __future__ import annotations
@@ -80200,3 +80204,257 @@ def coreprotect_rows() -> dict[str, list[tuple[Any, ...]]]:
 def coreprotect(path: Path) -> Path:
     """A CoreProtect plugin's ``database.db`` (see the module's list)."""
     return write_export(path, COREPROTECT_DDL, coreprotect_rows(), bytes_as_text=False)
+
+
+# --- node-gtfs (a GTFS feed imported into SQLite by BlinkTagInc/node-gtfs: src/lib/import-gtfs.ts at
+# 0990833d, createGtfsTables and formatGtfsLine; the models of src/models/gtfs/ (calendar.ts,
+# calendar-dates.ts, trips.ts at 34312b3b, stop-times.ts of the same era with its ``*_timestamp``
+# columns, agency.ts, routes.ts and stops.ts as stored at 89e514a6) -------------------------------------
+#
+# createGtfsTables writes each column as ``name type check required default collation`` joined by single
+# spaces, whatever is empty (so ``agency_id text    `` and ``monday integer CHECK( monday >= 0 AND monday
+# <= 1 ) NOT NULL  ``); a CHECK only where ``min`` is truthy or ``max`` is (``min: 0`` alone makes none);
+# the primary key from the columns marked ``primary`` (composite for stop_times and calendar_dates); no
+# foreign keys. formatGtfsLine reads the CSV with ``trim: true``, makes ``''`` NULL, ``parseInt`` the
+# integers (dates ``YYYYMMDD`` as integers), ``parseFloat`` the reals, and for each time column stores
+# the time left-padded to ``HH:MM:SS`` and beside it ``<name>stamp`` (``arrival_timestamp``), its seconds
+# from midnight: a trip running past midnight keeps GTFS's ``24:..``/``25:..`` hours. Identifiers are the
+# feed's text (stop ids of digits, stop codes with leading zeros, route colours as six hex digits, some
+# all digits like ``000000``).
+def _gtfs_columns(table: str, columns: list[tuple[str, str, Any, Any, bool, bool]], key: list[str]) -> str:
+    """createGtfsTables' CREATE TABLE from (name, type, min, max, required, nocase) columns."""
+    parts = []
+    for name, kind, low, high, required, nocase in columns:
+        if low is not None and high:
+            check = f"CHECK( {name} >= {low} AND {name} <= {high} )"
+        elif low:
+            check = f"CHECK( {name} >= {low} )"
+        elif high:
+            check = f"CHECK( {name} <= {high} )"
+        else:
+            check = ""
+        parts.append(
+            f"{name} {kind} {check} {'NOT NULL' if required else ''}  {'COLLATE NOCASE' if nocase else ''}"
+        )
+    if key:
+        parts.append(f"PRIMARY KEY ({', '.join(key)})")
+    return f"CREATE TABLE {table} ({', '.join(parts)});"
+
+
+_T, _I, _R = "text", "integer", "real"
+GTFS_TABLES: dict[str, tuple[list[tuple[str, str, Any, Any, bool, bool]], list[str]]] = {
+    "agency": (
+        [("agency_id", _T, None, None, False, False), ("agency_name", _T, None, None, True, True),
+         ("agency_url", _T, None, None, True, False), ("agency_timezone", _T, None, None, True, False),
+         ("agency_lang", _T, None, None, False, True), ("agency_phone", _T, None, None, False, True),
+         ("agency_fare_url", _T, None, None, False, False), ("agency_email", _T, None, None, False, True),
+         ("cemv_support", _I, 0, 2, False, False)],
+        ["agency_id"],
+    ),
+    "calendar": (
+        [("service_id", _T, None, None, True, False),
+         *[(day, _I, 0, 1, True, False)
+           for day in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")],
+         ("start_date", _I, None, None, True, False), ("end_date", _I, None, None, True, False)],
+        ["service_id"],
+    ),
+    "calendar_dates": (
+        [("service_id", _T, None, None, True, False), ("date", _I, None, None, True, False),
+         ("exception_type", _I, 1, 2, True, False), ("holiday_name", _T, None, None, False, True)],
+        ["service_id", "date"],
+    ),
+    "routes": (
+        [("route_id", _T, None, None, True, False), ("agency_id", _T, None, None, False, False),
+         ("route_short_name", _T, None, None, False, True), ("route_long_name", _T, None, None, False, True),
+         ("route_desc", _T, None, None, False, True), ("route_type", _I, 0, None, True, False),
+         ("route_url", _T, None, None, False, False), ("route_color", _T, None, None, False, True),
+         ("route_text_color", _T, None, None, False, True), ("route_sort_order", _I, 0, None, False, False),
+         ("continuous_pickup", _I, 0, 3, False, False), ("continuous_drop_off", _I, 0, 3, False, False),
+         ("network_id", _T, None, None, False, False), ("cemv_support", _I, 0, 2, False, False)],
+        ["route_id"],
+    ),
+    "stops": (
+        [("stop_id", _T, None, None, True, False), ("stop_code", _T, None, None, False, False),
+         ("stop_name", _T, None, None, False, True), ("tts_stop_name", _T, None, None, False, True),
+         ("stop_desc", _T, None, None, False, True), ("stop_lat", _R, -90, 90, False, False),
+         ("stop_lon", _R, -180, 180, False, False), ("zone_id", _T, None, None, False, False),
+         ("stop_url", _T, None, None, False, False), ("location_type", _I, 0, 4, False, False),
+         ("parent_station", _T, None, None, False, False), ("stop_timezone", _T, None, None, False, False),
+         ("wheelchair_boarding", _I, 0, 2, False, False), ("level_id", _T, None, None, False, False),
+         ("platform_code", _T, None, None, False, False), ("stop_access", _I, 0, 1, False, False)],
+        ["stop_id"],
+    ),
+    "trips": (
+        [("route_id", _T, None, None, True, False), ("service_id", _T, None, None, True, False),
+         ("trip_id", _T, None, None, True, False), ("trip_headsign", _T, None, None, False, True),
+         ("trip_short_name", _T, None, None, False, True), ("direction_id", _I, 0, 1, False, False),
+         ("block_id", _T, None, None, False, False), ("shape_id", _T, None, None, False, False),
+         ("wheelchair_accessible", _I, 0, 2, False, False), ("bikes_allowed", _I, 0, 2, False, False)],
+        ["trip_id"],
+    ),
+    "stop_times": (
+        [("trip_id", _T, None, None, True, False), ("arrival_time", _T, None, None, False, False),
+         ("arrival_timestamp", _I, None, None, False, False),
+         ("departure_time", _T, None, None, False, False),
+         ("departure_timestamp", _I, None, None, False, False),
+         ("location_group_id", _T, None, None, False, False),
+         ("location_id", _T, None, None, False, False), ("stop_id", _T, None, None, True, False),
+         ("stop_sequence", _I, 0, None, True, False), ("stop_headsign", _T, None, None, False, True),
+         ("start_pickup_drop_off_window", _T, None, None, False, False),
+         ("start_pickup_drop_off_window_timestamp", _I, None, None, False, False),
+         ("pickup_type", _I, 0, 3, False, False), ("drop_off_type", _I, 0, 3, False, False),
+         ("continuous_pickup", _I, 0, 3, False, False), ("continuous_drop_off", _I, 0, 3, False, False),
+         ("shape_dist_traveled", _R, 0, None, False, False), ("timepoint", _I, 0, 1, False, False),
+         ("pickup_booking_rule_id", _T, None, None, False, False),
+         ("drop_off_booking_rule_id", _T, None, None, False, False)],
+        ["trip_id", "stop_sequence"],
+    ),
+}  # fmt: skip
+GTFS_DDL = [
+    *(_gtfs_columns(table, columns, key) for table, (columns, key) in GTFS_TABLES.items()),
+    # createGtfsIndexes: one per column marked ``index``.
+    "CREATE INDEX idx_calendar_start_date ON calendar (start_date);",
+    "CREATE INDEX idx_calendar_end_date ON calendar (end_date);",
+    "CREATE INDEX idx_calendar_dates_exception_type ON calendar_dates (exception_type);",
+    "CREATE INDEX idx_stops_parent_station ON stops (parent_station);",
+    "CREATE INDEX idx_trips_route_id ON trips (route_id);",
+    "CREATE INDEX idx_trips_service_id ON trips (service_id);",
+    "CREATE INDEX idx_trips_direction_id ON trips (direction_id);",
+    "CREATE INDEX idx_stop_times_arrival_timestamp ON stop_times (arrival_timestamp);",
+    "CREATE INDEX idx_stop_times_departure_timestamp ON stop_times (departure_timestamp);",
+    "CREATE INDEX idx_stop_times_stop_id ON stop_times (stop_id);",
+]
+
+#: (route_id, agency, short name, long name, GTFS route_type, colour, text colour, sort order, stops,
+#: first departure minute, headway minutes): a tram, buses, an express, a night bus past midnight.
+GTFS_ROUTES = [
+    ("1", "MVT", "1", "Harbor – University", 0, "0033A0", "FFFFFF", 10, 12, 5 * 60 + 5, 30),
+    ("10", "MVT", "10", "Old Town Loop", 3, "FF7F00", "000000", 20, 9, 6 * 60 + 12, 45),
+    ("10X", "MVT", "10X", "Old Town Express", 3, "FF7F00", "000000", 21, 6, 7 * 60, 60),
+    ("22", "MVT", "22", "Airport – Central Station", 3, "009B3A", "FFFFFF", 30, 10, 5 * 60 + 40, 60),
+    ("700", "RCL", "700", "Regional Coastliner", 2, "000000", "FFFFFF", None, 8, 6 * 60 + 30, 120),
+    ("N1", "MVT", "N1", "Night Owl", 3, "1A1A1A", "FFD700", 90, 11, 23 * 60 + 35, 55),
+]  # fmt: skip
+GTFS_STATIONS = ["Central Station", "Harbor", "University", "Old Town", "Airport"]
+GTFS_STOP_NAMES = ["Market St & 3rd", "City Hall", "Elm Park", "Museum of Art", "Pier 39", "Bayview Ave",
+                   "Lincoln High School", "General Hospital", "Riverside Dr & Oak", "Stadium", "Zoo",
+                   "St. Mary's Church", "Library", "Fairgrounds", "Mill Creek", "Cedar Heights",
+                   "Westgate Mall", "Terminal B", "Beach Blvd", "Sunset Plaza", "Ferry Landing",
+                   "Ocean View", "Lighthouse Rd", "Pine Ridge", "Depot"]  # fmt: skip
+
+
+def _gtfs_time(seconds: int) -> str:
+    """formatGtfsLine's ``padLeadingZeros`` time: ``HH:MM:SS``, hours past 24 for a trip after midnight."""
+    return f"{seconds // 3600:02d}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
+
+
+def gtfs_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """A small regional feed: two agencies, six routes, stations with platforms, stops with zero-led
+    codes, three services and their holidays, trips every headway and each trip's stop times."""
+    agency = [
+        ("MVT", "Metro Valley Transit", "https://mvt.example.org", "America/Los_Angeles", "en",
+         "(555) 010-2000", "https://mvt.example.org/fares", None, None),
+        ("RCL", "Regional Coast Line", "https://rcl.example.org", "America/Los_Angeles", "en", None, None,
+         "info@rcl.example.org", 1),
+    ]  # fmt: skip
+    calendar = [
+        ("WK", 1, 1, 1, 1, 1, 0, 0, 20250106, 20250629),
+        ("SA", 0, 0, 0, 0, 0, 1, 0, 20250106, 20250629),
+        ("SU", 0, 0, 0, 0, 0, 0, 1, 20250106, 20250629),
+        ("WK-SUMMER", 1, 1, 1, 1, 1, 0, 0, 20250630, 20250907),
+    ]
+    holidays = [(20250120, "Martin Luther King Jr. Day"), (20250217, "Presidents' Day"),
+                (20250526, "Memorial Day"), (20250619, "Juneteenth"), (20250704, "Independence Day"),
+                (20250901, "Labor Day")]  # fmt: skip
+    calendar_dates = []
+    for day, name in holidays:
+        weekday = "WK" if day < 20250630 else "WK-SUMMER"
+        if day != 20250704:
+            calendar_dates.append((weekday, day, 2, name))
+            calendar_dates.append(("SU", day, 1, name))
+        else:  # a Friday: Saturday service instead, no name given in the feed
+            calendar_dates += [(weekday, day, 2, None), ("SA", day, 1, None)]
+    stops: list[tuple[Any, ...]] = []
+    for s, station in enumerate(GTFS_STATIONS):
+        stops.append((f"S{s + 1}", None, station, None, None, round(37.76 + s * 0.0113, 6),
+                      round(-122.42 + s * 0.0171, 6), "1" if s < 3 else "2", None, 1, None, None, 1, None,
+                      None, None))  # fmt: skip
+    platforms = []
+    for s, station in enumerate(GTFS_STATIONS):
+        for p in (1, 2):
+            stop_id = str(1000 + 10 * s + p)
+            platforms.append(stop_id)
+            lat = round(37.76 + s * 0.0113 + p * 0.000071, 6)
+            lon = round(-122.42 + s * 0.0171 - p * 0.000043, 6)
+            stops.append((stop_id, f"{(s * 37 + p * 11) % 1000:05d}", f"{station} (Platform {p})", None, None,
+                          lat, lon, "1" if s < 3 else "2", None, 0, f"S{s + 1}", None, 1, None, str(p),
+                          None))  # fmt: skip
+    streets = []
+    for n, name in enumerate(GTFS_STOP_NAMES):
+        stop_id = str(2001 + n * 3)
+        streets.append(stop_id)
+        code = f"{(n * 613 + 7) % 10000:05d}" if n % 6 else None
+        lat = round(37.70 + (n * 7919 % 1000) / 7000 + n * 0.000013, 6)
+        lon = round(-122.52 + (n * 104_729 % 1000) / 5000 - n * 0.000017, 6)
+        url = f"https://mvt.example.org/stops/{stop_id}" if n % 4 == 0 else None
+        desc = "Northbound side, shelter" if n % 7 == 3 else None
+        stops.append((stop_id, code, name, None, desc, lat, lon, "1" if n % 3 else "2", url, 0, None, None,
+                      [0, 1, 2][n % 3], None, None, None))  # fmt: skip
+    routes, trips, stop_times = [], [], []
+    for r, (route_id, agency_id, short, long, kind, colour, text, order, count, first, headway) in enumerate(
+        GTFS_ROUTES
+    ):
+        url = f"https://mvt.example.org/routes/{route_id.lower()}" if agency_id == "MVT" else None
+        desc = "Limited stops; no service on holidays" if route_id == "10X" else None
+        routes.append((route_id, agency_id, short, long, desc, kind, url, colour, text, order,
+                       None, None, None, None))  # fmt: skip
+        ends = [platforms[(2 * r) % 10], platforms[(2 * r + 5) % 10]]
+        middle = [streets[(r * 4 + k * (r + 1)) % len(streets)] for k in range(count - 2)]
+        pattern = [ends[0], *dict.fromkeys(middle), ends[1]]
+        services = ["WK", "SA", "SU"] if route_id != "10X" else ["WK"]
+        if route_id == "1":
+            services.append("WK-SUMMER")
+        for service in services:
+            departures = range(first, first + (150 if route_id != "N1" else 120), headway)
+            for t, start in enumerate(departures):
+                for direction in (0, 1):
+                    if service != "WK" and (t + direction) % 2:
+                        continue
+                    trip_id = f"{route_id}_{service}_{direction}_{start // 60:02d}{start % 60:02d}"
+                    visits = pattern if direction == 0 else pattern[::-1]
+                    headsign = GTFS_STATIONS[(int(visits[-1]) - 1000) // 10] if t % 5 else None
+                    block = f"b{r}{t % 3}" if kind == 3 else None
+                    number = f"{route_id}{t:02d}" if kind == 2 else None
+                    trips.append((route_id, service, trip_id, headsign, number,
+                                  direction, block, None, 1 if kind != 2 or t % 2 else 2,
+                                  1 if kind == 2 else None))  # fmt: skip
+                    clock = start * 60 + 15 * direction
+                    distance = 0.0
+                    for sequence, stop_id in enumerate(visits, start=1):
+                        timed = sequence in (1, len(visits)) or sequence % 3 == 1
+                        dwell = 30 if kind == 2 and timed else 0
+                        arrival = _gtfs_time(clock) if timed else None
+                        departure = _gtfs_time(clock + dwell) if timed else None
+                        stop_times.append(
+                            (trip_id, arrival, clock if timed else None, departure,
+                             clock + dwell if timed else None, None, None, stop_id, sequence,
+                             None, None, None,
+                             1 if sequence == len(visits) else 0, 1 if sequence == 1 else 0,
+                             None, None, round(distance, 4) if kind != 0 else None, int(timed), None, None)
+                        )  # fmt: skip
+                        clock += dwell + 60 * (2 + (sequence * 7 + r) % 4) + 17 * (sequence % 2)
+                        distance += 0.35 + ((sequence * 13 + r) % 9) / 11
+    return {
+        "agency": agency,
+        "calendar": calendar,
+        "calendar_dates": calendar_dates,
+        "routes": routes,
+        "stops": stops,
+        "trips": trips,
+        "stop_times": stop_times,
+    }
+
+
+def gtfs_node(path: Path) -> Path:
+    """A GTFS feed as node-gtfs imports it into SQLite (see the module's list)."""
+    return write_export(path, GTFS_DDL, gtfs_rows())
