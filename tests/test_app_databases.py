@@ -25863,7 +25863,7 @@ def test_coreprotect_logs_read_their_seconds_keep_block_states_as_bytes_and_join
     }
 
 
-def test_node_gtfs_keeps_service_times_past_midnight_as_text_and_yyyymmdd_dates_as_integers(
+def test_node_gtfs_keeps_times_past_midnight_as_text_and_joins_digit_stop_ids_to_a_text_key(
     run_export: Runner,
 ) -> None:
     # A GTFS feed as node-gtfs imports it: a night bus's times run past 24:00 (`24:06:25`), so the
@@ -25880,11 +25880,12 @@ def test_node_gtfs_keeps_service_times_past_midnight_as_text_and_yyyymmdd_dates_
     assert max(times) >= "24:00:00" and min(times) < "10:00:00"
     assert {row[1] for row in rows["stops"] if row[1]} & {c for c in (f"{n:05d}" for n in range(1000))}
     assert "000000" in {row[7] for row in rows["routes"]}
-    # Text columns all of whose values are digits without a leading zero (stop ids of platforms and
-    # street stops where stations are `S1`.., zones `1`/`2`, platform numbers, a rail trip's number)
-    # are read as integers, every value unchanged.
-    digits = {("stop_times", "stop_id"), ("stops", "zone_id"), ("stops", "platform_code"),
-              ("trips", "trip_short_name")}  # fmt: skip
+    # Text columns all of whose values are digits without a leading zero (zones `1`/`2`, platform
+    # numbers, a rail trip's number) are read as integers, every value unchanged; but a stop time's
+    # stop, digits alone (every stop a trip calls at is a platform or a street stop), names stops.stop_id,
+    # which holds the stations' `S1`.. too: text like its key, each value as written (until 2026-12-07
+    # bigint, and the reference was not found).
+    digits = {("stops", "zone_id"), ("stops", "platform_code"), ("trips", "trip_short_name")}
     for table, values in rows.items():
         declared = _declared_columns(apps.GTFS_DDL, table)
         columns = [name for name, _ in declared]
@@ -25907,13 +25908,9 @@ def test_node_gtfs_keeps_service_times_past_midnight_as_text_and_yyyymmdd_dates_
     keys = {table: key for table, (_, key) in apps.GTFS_TABLES.items()}
     for table, key in keys.items():
         assert primary_key(ran.uri, ran.record["version_schema"], table) == key, table
-    # node-gtfs declares no foreign keys: every reference is found in the data. Doubtful, left as it
-    # is today: stop_times.stop_id, digits only (every stop a trip calls at is a platform or a street
-    # stop), is bigint while stops.stop_id holds the stations' `S1`.. too and is text; an inferred
-    # reference joins columns of one type only, so the reference every stop time makes to its stop is
-    # not found, and the target's join needs a cast. A declared reference's ends are made one type
-    # (written_references.one_type_per_declared_reference); an inferred one's are not.
+    # node-gtfs declares no foreign keys: every reference is found in the data, a stop time's stop too.
     assert {row[7] for row in rows["stop_times"]} <= {row[0] for row in rows["stops"]}
+    assert all(row[7].isdigit() for row in rows["stop_times"])
     assert references(run_dir) == {
         ("calendar_dates", "service_id"): "calendar.service_id",
         ("routes", "agency_id"): "agency.agency_id",
@@ -25921,4 +25918,5 @@ def test_node_gtfs_keeps_service_times_past_midnight_as_text_and_yyyymmdd_dates_
         ("trips", "route_id"): "routes.route_id",
         ("trips", "service_id"): "calendar.service_id",
         ("stop_times", "trip_id"): "trips.trip_id",
+        ("stop_times", "stop_id"): "stops.stop_id",
     }
