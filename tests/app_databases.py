@@ -1709,6 +1709,9 @@ import marshal
   models): times past midnight (``24:06:25``) as text beside their seconds from midnight, dates as
   ``YYYYMMDD`` integers, stop ids of digits beside stations' ``S1``, stop codes led by zeros, composite
   keys, no declared foreign keys.
+- :func:`garmin_monitoring`: GarminDB's ``monitoring.db`` (SQLAlchemy 2 on SQLite): DATETIME text with six
+  fraction digits in local time, TIME text for a day's active minutes, Enum members' names, FLOAT sums of
+  climbs, composite keys of an instant and an activity type, an ``_attributes`` key/value table.
 """
 
 from __future__ import annotations
@@ -80458,3 +80461,125 @@ def gtfs_rows() -> dict[str, list[tuple[Any, ...]]]:
 def gtfs_node(path: Path) -> Path:
     """A GTFS feed as node-gtfs imports it into SQLite (see the module's list)."""
     return write_export(path, GTFS_DDL, gtfs_rows())
+
+
+# --- GarminDB's monitoring.db (tcgoetz/GarminDB, garmindb/garmindb/monitoring_db.py: the tables of
+# ``MonitoringDb`` version 8 as SQLAlchemy 2 creates them on SQLite; idbutils/key_value.py and
+# db_attributes.py of tcgoetz/utilities for ``_attributes``). ``monitoring_spo2`` is left out (its
+# measurement type's enum names are fitfile's, not read here). -------------------------------------------
+#
+# SQLAlchemy's SQLite types: ``DateTime`` DATETIME text ``YYYY-MM-DD HH:MM:SS.ffffff`` (local time, as
+# GarminDB converts the FIT file's UTC), ``Time`` TIME text ``HH:MM:SS.ffffff`` (a day's active minutes,
+# ``00:00:00.000000`` by default), ``Float``/``FLOAT`` FLOAT, ``Enum`` VARCHAR of its longest name holding
+# the member's name (``running``, ``sedentary``; no CHECK since SQLAlchemy 1.4), ``String`` VARCHAR. The
+# primary key columns of a PrimaryKeyConstraint are NOT NULL. ``_attributes`` keeps each table's version
+# under ``<table>.version`` and the database's under ``db.version``, values as ``str(value)``, every row
+# stamped with the one ``datetime.now()`` the method's default took at import. Climbs are FIT's
+# millimetres as metres, their running sums doubles such as ``30.689999999999998``; respiration rates
+# halves.
+GARMIN_MONITORING_DDL = [
+    'CREATE TABLE _attributes (\n\ttimestamp DATETIME, \n\t"key" VARCHAR NOT NULL, \n\tvalue VARCHAR, '
+    '\n\tPRIMARY KEY ("key")\n)',
+    "CREATE TABLE monitoring_info (\n\ttimestamp DATETIME NOT NULL, \n\tfile_id VARCHAR NOT NULL, "
+    "\n\tactivity_type VARCHAR(17) NOT NULL, \n\tresting_metabolic_rate INTEGER, "
+    "\n\tcycles_to_distance FLOAT, \n\tcycles_to_calories FLOAT, "
+    "\n\tPRIMARY KEY (timestamp, activity_type)\n)",
+    "CREATE TABLE monitoring_hr (\n\ttimestamp DATETIME NOT NULL, \n\theart_rate INTEGER NOT NULL, "
+    "\n\tPRIMARY KEY (timestamp)\n)",
+    "CREATE TABLE monitoring_rhr (\n\ttimestamp DATETIME NOT NULL, \n\tresting_heart_rate INTEGER, "
+    "\n\tday_resting_heart_rate INTEGER NOT NULL, \n\tPRIMARY KEY (timestamp)\n)",
+    "CREATE TABLE monitoring_intensity (\n\ttimestamp DATETIME NOT NULL, "
+    "\n\tmoderate_activity_time TIME NOT NULL, \n\tvigorous_activity_time TIME NOT NULL, "
+    "\n\tPRIMARY KEY (timestamp), \n\tUNIQUE (timestamp, moderate_activity_time, vigorous_activity_time)\n)",
+    "CREATE TABLE monitoring_climb (\n\ttimestamp DATETIME NOT NULL, \n\tascent FLOAT, \n\tdescent FLOAT, "
+    "\n\tcum_ascent FLOAT, \n\tcum_descent FLOAT, \n\tPRIMARY KEY (timestamp), "
+    "\n\tUNIQUE (timestamp, ascent, descent, cum_ascent, cum_descent)\n)",
+    "CREATE TABLE monitoring (\n\ttimestamp DATETIME NOT NULL, \n\tactivity_type VARCHAR(17) NOT NULL, "
+    "\n\tintensity INTEGER, \n\tduration TIME NOT NULL, \n\tdistance FLOAT, "
+    "\n\tcum_active_time TIME NOT NULL, \n\tactive_calories INTEGER, \n\tsteps INTEGER, "
+    "\n\tstrokes INTEGER, \n\tcycles FLOAT, \n\tPRIMARY KEY (timestamp, activity_type)\n)",
+    "CREATE TABLE monitoring_rr (\n\ttimestamp DATETIME NOT NULL, \n\trr FLOAT NOT NULL, "
+    "\n\tPRIMARY KEY (timestamp)\n)",
+]
+#: (table, version) as monitoring_db.py's ``table_version``s, in the order GarminDB creates them.
+GARMIN_TABLE_VERSIONS = [("monitoring_info", 2), ("monitoring_hr", 1), ("monitoring_rhr", 1),
+                         ("monitoring_intensity", 1), ("monitoring_climb", 1), ("monitoring", 2),
+                         ("monitoring_rr", 1)]  # fmt: skip
+GARMIN_START = datetime(2024, 3, 4)
+
+
+def _garmin_stamp(moment: datetime) -> str:
+    """SQLAlchemy's SQLite DATETIME text."""
+    return moment.strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def _garmin_time(seconds: int) -> str:
+    """SQLAlchemy's SQLite TIME text of a duration under a day."""
+    return f"{seconds // 3600:02d}:{seconds // 60 % 60:02d}:{seconds % 60:02d}.000000"
+
+
+def garmin_monitoring_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """A week of a watch's daily monitoring files: each day's info per activity type, heart rate every
+    few minutes, resting heart rate, intensity minutes, climbs, step counts and respiration."""
+    imported = _garmin_stamp(datetime(2024, 3, 11, 21, 4, 55, 318_204))
+    attributes = [(imported, "db.version", "8")]
+    attributes += [(imported, f"{table}.version", str(version)) for table, version in GARMIN_TABLE_VERSIONS]
+    info, heart, resting, intensity, climb, monitoring, respiration = [], [], [], [], [], [], []
+    for day in range(7):
+        midnight = GARMIN_START + timedelta(days=day)
+        file_id = str(31_415_926_535 + day * 86_413)
+        factors = [("generic", None, None), ("running", 1.2, 0.0625), ("cycling", 6.4, 0.15625),
+                   ("walking", 0.75, 0.05)]  # fmt: skip
+        for kind, to_distance, to_calories in factors:
+            rate = 1_742 + day % 3 if kind == "generic" else None
+            info.append((_garmin_stamp(midnight + timedelta(seconds=day)), file_id, kind, rate, to_distance,
+                         to_calories))  # fmt: skip
+        for k in range(24):
+            beat = midnight + timedelta(minutes=k * 60 + (day * 7 + k * 13) % 60)
+            heart.append((_garmin_stamp(beat), 52 + (k * 17 + day * 5) % 90))
+        resting.append((_garmin_stamp(midnight), None if day == 0 else 50 + day % 4, 51 + day % 5))
+        moderate, vigorous = 0, 0
+        for k in range(3):
+            moderate += 60 * ((day + k) % 4) * 5
+            vigorous += 60 * (k == 2 and day % 2) * 7
+            intensity.append((_garmin_stamp(midnight + timedelta(hours=9 + 4 * k, minutes=day)),
+                              _garmin_time(moderate), _garmin_time(vigorous)))  # fmt: skip
+        ascent_total = descent_total = 0.0
+        for k in range(6):
+            ascent = (k * 3 + day) % 7 * 3.0 + 0.345 * (k % 2)
+            descent = (k * 5 + day) % 6 * 3.0 + 0.205 * (k % 3 == 0)
+            ascent_total += ascent
+            descent_total += descent
+            climb.append((_garmin_stamp(midnight + timedelta(hours=7 + 2 * k, minutes=15)), ascent, descent,
+                          ascent_total, descent_total))  # fmt: skip
+        active, steps = 0, 0
+        for k in range(30):
+            moment = midnight + timedelta(hours=6, minutes=15 * k)
+            kind = "walking" if k % 5 else "running" if k % 10 == 0 else "sedentary"
+            duration = 0 if kind == "sedentary" else 60 * (k % 13) + (k * 7) % 60
+            active += duration
+            steps += 0 if kind == "sedentary" else 80 + (k * 37 + day) % 900
+            calories = None if kind == "sedentary" else (k * 11 + day) % 40
+            distance = None if kind == "sedentary" else round(steps * 0.762, 2)
+            level = None if k % 4 else (k // 4) % 8
+            counted = None if kind == "sedentary" else steps
+            monitoring.append((_garmin_stamp(moment), kind, level, _garmin_time(duration), distance,
+                               _garmin_time(active), calories, counted, None, None))  # fmt: skip
+        for k in range(20):
+            moment = midnight + timedelta(minutes=2 * k + 30 * (k // 5))
+            respiration.append((_garmin_stamp(moment), 12.0 + ((k * 3 + day) % 15) / 2))
+    return {
+        "_attributes": attributes,
+        "monitoring_info": info,
+        "monitoring_hr": heart,
+        "monitoring_rhr": resting,
+        "monitoring_intensity": intensity,
+        "monitoring_climb": climb,
+        "monitoring": monitoring,
+        "monitoring_rr": respiration,
+    }
+
+
+def garmin_monitoring(path: Path) -> Path:
+    """GarminDB's ``monitoring.db`` (see the module's list)."""
+    return write_export(path, GARMIN_MONITORING_DDL, garmin_monitoring_rows())

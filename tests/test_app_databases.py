@@ -104,7 +104,7 @@ reader, a Heimdall dashboard, a Shlink URL shortener, a Cantata library cache, a
 Cowrie SSH honeypot's SQLite output, a gffutils annotation database, an ete3 NCBI taxonomy database, a
 Bioconductor TxDb transcript database, a Luanti (Minetest) world's players.sqlite and auth.sqlite, a
 Minecraft server's LuckPerms permissions and CoreProtect block log, a GTFS feed as node-gtfs imports
-it)
+it and GarminDB's monitoring.db)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -25920,3 +25920,60 @@ def test_node_gtfs_keeps_times_past_midnight_as_text_and_joins_digit_stop_ids_to
         ("stop_times", "trip_id"): "trips.trip_id",
         ("stop_times", "stop_id"): "stops.stop_id",
     }
+
+
+def test_garmindb_monitoring_reads_sqlalchemy_datetimes_and_times_and_keeps_enum_names_and_floats(
+    run_export: Runner,
+) -> None:
+    # GarminDB's monitoring.db: SQLAlchemy's DATETIME text (`2024-03-04 07:15:00.000000`, local time, no
+    # offset) read as timestamps without zone, its TIME text (a day's active minutes) as times, each
+    # cell audited; Enum columns the members' names, text; FLOAT sums of climbs every digit; the
+    # `_attributes` key/value table keyed by its key. No reference: the tables share only instants.
+    ran, run_dir = run_export(apps.garmin_monitoring)
+    rows = apps.garmin_monitoring_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    # A file id is GarminDB's String of digits: integers, each value unchanged.
+    families = {"DATETIME": "timestamp without time zone", "TIME": "time without time zone",
+                "FLOAT": "double precision", "INTEGER": "bigint", "VARCHAR": "text",
+                "VARCHAR(17)": "text"}  # fmt: skip
+    digits = {("monitoring_info", "file_id")}
+    assert all(row[1].isdigit() for row in rows["monitoring_info"])
+    sums = [row[3] for row in rows["monitoring_climb"]]
+    assert any(len(repr(value)) > 15 for value in sums)
+    audited: Counter[tuple[str, str, str]] = Counter()
+    for table, values in rows.items():
+        declared = _declared_columns(apps.GARMIN_MONITORING_DDL, table)
+        columns = [name for name, _ in declared]
+        assert len(columns) == len(values[0]), table
+        kinds = {name: "bigint" if (table, name) in digits else families[kind] for name, kind in declared}
+        assert ran.types(table) == kinds, table
+
+        def loaded(value: Any, kind: str) -> Any:
+            if value is None:
+                return None
+            if kind == "timestamp without time zone":
+                return datetime.strptime(value, "%Y-%m-%d %H:%M:%S.%f")
+            if kind == "time without time zone":
+                return datetime.strptime(value, "%H:%M:%S.%f").time()
+            return int(value) if kind == "bigint" else value
+
+        expected = [tuple(loaded(v, kinds[c]) for v, c in zip(row, columns, strict=True)) for row in values]
+        assert sorted(_loaded_rows(ran, table, columns), key=repr) == sorted(expected, key=repr), table
+        for index, (name, kind) in enumerate(declared):
+            rule = {"DATETIME": "date_format:%Y-%m-%d %H:%M:%S.%f", "TIME": "time_format:%H:%M:%S.%f"}.get(
+                kind
+            )
+            if rule:
+                audited[(table, name, rule)] = sum(row[index] is not None for row in values)
+    audit = Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+    assert audit == audited
+    keys = {"_attributes": ["key"], "monitoring_info": ["timestamp", "activity_type"],
+            "monitoring": ["timestamp", "activity_type"]}  # fmt: skip
+    for table in rows:
+        expected_key = keys.get(table, ["timestamp"])
+        assert primary_key(ran.uri, ran.record["version_schema"], table) == expected_key, table
+    assert references(run_dir) == {}
