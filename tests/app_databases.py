@@ -1712,6 +1712,9 @@ import marshal
 - :func:`garmin_monitoring`: GarminDB's ``monitoring.db`` (SQLAlchemy 2 on SQLite): DATETIME text with six
   fraction digits in local time, TIME text for a day's active minutes, Enum members' names, FLOAT sums of
   climbs, composite keys of an instant and an activity type, an ``_attributes`` key/value table.
+- :func:`xdrip`: xDrip+'s ActiveAndroid tables (``Sensors``, ``Calibration``, ``BgReadings``): Java epoch
+  milliseconds, a running sensor's ``stopped_at`` 0, declared references to ``_id``, REAL curve coefficients,
+  four columns added by ALTER TABLE after readings existed (NULL in those).
 """
 
 from __future__ import annotations
@@ -80583,3 +80586,116 @@ def garmin_monitoring_rows() -> dict[str, list[tuple[Any, ...]]]:
 def garmin_monitoring(path: Path) -> Path:
     """GarminDB's ``monitoring.db`` (see the module's list)."""
     return write_export(path, GARMIN_MONITORING_DDL, garmin_monitoring_rows())
+
+
+# --- xDrip+ (a CGM app's ActiveAndroid database, NightscoutFoundation/xDrip: models/Sensor.java,
+# Calibration.java and BgReading.java; the DDL as ActiveAndroid's SQLiteUtils.createTableDefinition
+# writes it, pardom/ActiveAndroid src/com/activeandroid/util/SQLiteUtils.java) ------------------------------
+#
+# ActiveAndroid maps ``long``/``int``/``boolean``/``Boolean`` to INTEGER, ``double`` to REAL, ``String`` to
+# TEXT and a Model field to ``INTEGER REFERENCES <Table>(_id) ON DELETE NO ACTION ON UPDATE NO ACTION``
+# (``CASCADE`` where the annotation says so), the id ``_id INTEGER PRIMARY KEY AUTOINCREMENT``; ``unique``
+# adds ``UNIQUE ON CONFLICT FAIL``. Columns are in the models' order (ActiveAndroid takes them by
+# reflection; the order a device's table has is not shown here). An install older than
+# ``BgReading.updateDB`` gets ``dg_mgdl``, ``dg_slope``, ``dg_delta_name`` and ``source_info`` by ALTER
+# TABLE, NULL in the readings stored before. Moments are Java epoch milliseconds (``long``); a sensor
+# still running has ``stopped_at`` 0 (Java's default), a sensor's age at a reading ``double`` milliseconds
+# (whole, stored as REAL); curve coefficients doubles of every digit (``-1.2345678901234567e-17``);
+# booleans 0/1; a calibration's ``possible_bad`` a ``Boolean``, NULL when unset.
+XDRIP_DDL = [
+    "CREATE TABLE IF NOT EXISTS Sensors (_id INTEGER PRIMARY KEY AUTOINCREMENT, started_at INTEGER, "
+    "started_warmup_at INTEGER, stopped_at INTEGER, latest_battery_level INTEGER, uuid TEXT, "
+    "sensor_location TEXT);",
+    "CREATE INDEX IF NOT EXISTS index_Sensors_started_at on Sensors(started_at);",
+    "CREATE INDEX IF NOT EXISTS index_Sensors_uuid on Sensors(uuid);",
+    "CREATE TABLE IF NOT EXISTS Calibration (_id INTEGER PRIMARY KEY AUTOINCREMENT, timestamp INTEGER, "
+    "sensor_age_at_time_of_estimation REAL, sensor INTEGER REFERENCES Sensors(_id) ON DELETE NO ACTION ON "
+    "UPDATE NO ACTION, bg REAL, raw_value REAL, adjusted_raw_value REAL, sensor_confidence REAL, "
+    "slope_confidence REAL, raw_timestamp INTEGER, slope REAL, intercept REAL, distance_from_estimate REAL, "
+    "estimate_raw_at_time_of_calibration REAL, estimate_bg_at_time_of_calibration REAL, uuid TEXT, "
+    "sensor_uuid TEXT, possible_bad INTEGER, check_in INTEGER, first_decay REAL, second_decay REAL, "
+    "first_slope REAL, second_slope REAL, first_intercept REAL, second_intercept REAL, first_scale REAL, "
+    "second_scale REAL);",
+    "CREATE INDEX IF NOT EXISTS index_Calibration_timestamp on Calibration(timestamp);",
+    "CREATE INDEX IF NOT EXISTS index_Calibration_sensor on Calibration(sensor);",
+    "CREATE TABLE IF NOT EXISTS BgReadings (_id INTEGER PRIMARY KEY AUTOINCREMENT, sensor INTEGER "
+    "REFERENCES Sensors(_id) ON DELETE NO ACTION ON UPDATE NO ACTION, calibration INTEGER REFERENCES "
+    "Calibration(_id) ON DELETE CASCADE ON UPDATE NO ACTION, timestamp INTEGER, "
+    "time_since_sensor_started REAL, raw_data REAL, filtered_data REAL, age_adjusted_raw_value REAL, "
+    "calibration_flag INTEGER, calculated_value REAL, filtered_calculated_value REAL, "
+    "calculated_value_slope REAL, a REAL, b REAL, c REAL, ra REAL, rb REAL, rc REAL, uuid TEXT UNIQUE ON "
+    "CONFLICT FAIL, calibration_uuid TEXT, sensor_uuid TEXT, snyced INTEGER, raw_calculated REAL, "
+    "hide_slope INTEGER, noise TEXT);",
+    "CREATE INDEX IF NOT EXISTS index_BgReadings_timestamp on BgReadings(timestamp);",
+    "CREATE INDEX IF NOT EXISTS index_BgReadings_sensor_uuid on BgReadings(sensor_uuid);",
+    "ALTER TABLE BgReadings ADD COLUMN dg_mgdl REAL;",
+    "ALTER TABLE BgReadings ADD COLUMN dg_slope REAL;",
+    "ALTER TABLE BgReadings ADD COLUMN dg_delta_name TEXT;",
+    "ALTER TABLE BgReadings ADD COLUMN source_info TEXT;",
+]
+XDRIP_START = 1_709_280_000_000  # 2024-03-01 08:00 UTC, in Java milliseconds
+#: BgReading.slopeName()'s names, by slope in mg/dL per minute.
+XDRIP_TRENDS = [(-3.5, "DoubleDown"), (-2, "SingleDown"), (-1, "FortyFiveDown"), (1, "Flat"),
+                (2, "FortyFiveUp"), (3.5, "SingleUp"), (math.inf, "DoubleUp")]  # fmt: skip
+
+
+def xdrip_uuid(kind: str, n: int) -> str:
+    """A ``UUID.randomUUID()``'s text, drawn from a hash so that the rows are the same on every build."""
+    return str(uuid.UUID(bytes=hashlib.md5(f"xdrip {kind} {n}".encode()).digest(), version=4))
+
+
+def xdrip_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """Three sensor sessions of a Dexcom G6 (the last still running), two finger-stick calibrations a day
+    and readings every five minutes over parts of each day, the last ones after the app's update."""
+    sensors, calibrations, readings = [], [], []
+    day = 86_400_000
+    for s in range(3):
+        started = XDRIP_START + s * 10 * day + s * 3_601_017
+        stopped = 0 if s == 2 else started + 10 * day - 7 * 60_000
+        sensors.append((s + 1, started, started, stopped, 0 if s else 216, xdrip_uuid("sensor", s), None))
+        for k in range(6):
+            moment = started + 2 * 3_600_000 + k * day // 2 + k * 61_003
+            bg = [112.0, 95.0, 6.2 * 18.018018, 143.0, 88.0, 7.8 * 18.018018][k]
+            raw = bg * 1.07 + 3.25 * (k % 3)
+            confidence = ((-0.0018 * bg * bg) + (0.6657 * bg) + 36.7505) / 100
+            number = len(calibrations) + 1
+            initial = k < 2  # the two of the sensor's start: slope 1, intercept the blood glucose
+            calibrations.append(
+                (number, moment, float(moment - started), s + 1, bg, raw, raw * (1 + 0.45 / (k + 1)),
+                 confidence, 0.5 if initial else 0.8, moment - 31_000, 1.0 if initial else 0.93 + k / 97,
+                 bg if initial else -3.7 * k, 0.0 if initial else abs(bg - raw) / 3, raw, bg - 1.5 * k,
+                 xdrip_uuid("calibration", number), xdrip_uuid("sensor", s), None if initial else int(k == 4),
+                 0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
+            )  # fmt: skip
+        for r in range(90):
+            moment = started + 2 * 3_600_000 + r * 300_000 + (r * 7_919) % 9_000
+            prior = [c for c in calibrations if c[3] == s + 1 and c[1] <= moment]
+            calibration = prior[-1] if prior else None
+            value = 110 + 40 * math.sin(r / 9 + s) + (r % 7) / 3
+            slope = (40 * math.cos(r / 9 + s) / 9) / 300_000 if r else 0.0
+            raw = value * 1.07 + 1.25
+            a = -1.2345678901234567e-17 * (1 + r % 5) if calibration else 0.0
+            b = 4.3e-5 * math.cos(r) if calibration else 0.0
+            c = value - a * moment * moment - b * moment if calibration else 0.0
+            updated = s == 2 and r >= 45
+            source = "G6 Native / G5 Native"
+            per_minute = slope * 60_000
+            name = next(n for bound, n in XDRIP_TRENDS if per_minute < bound) if updated else None
+            number = len(readings) + 1
+            readings.append(
+                (number, s + 1, calibration[0] if calibration else None, moment, float(moment - started),
+                 raw, raw - 0.3 * (r % 4), raw * (1 + 0.45 * math.exp(-(moment - started) / day)),
+                 int(calibration is not None and 0 <= moment - calibration[9] - 31_000 < 300_000),
+                 round(value, 4) if calibration else 0.0, round(value - 0.7, 4) if calibration else 0.0,
+                 slope, a, b, c, a / 1.07, b / 1.07, c - 1.25 / 1.07, xdrip_uuid("reading", number),
+                 calibration[15] if calibration else None, xdrip_uuid("sensor", s), 0, 0.0,
+                 int(r % 23 == 0), None if r % 17 else "1",
+                 round(value, 4) if updated else None, slope if updated else None, name,
+                 (source if r % 11 else f"{source} / Backfill") if updated else None)
+            )  # fmt: skip
+    return {"Sensors": sensors, "Calibration": calibrations, "BgReadings": readings}
+
+
+def xdrip(path: Path) -> Path:
+    """xDrip+'s ActiveAndroid database (see the module's list)."""
+    return write_export(path, XDRIP_DDL, xdrip_rows())

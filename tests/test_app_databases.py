@@ -104,7 +104,7 @@ reader, a Heimdall dashboard, a Shlink URL shortener, a Cantata library cache, a
 Cowrie SSH honeypot's SQLite output, a gffutils annotation database, an ete3 NCBI taxonomy database, a
 Bioconductor TxDb transcript database, a Luanti (Minetest) world's players.sqlite and auth.sqlite, a
 Minecraft server's LuckPerms permissions and CoreProtect block log, a GTFS feed as node-gtfs imports
-it and GarminDB's monitoring.db)
+it, GarminDB's monitoring.db and xDrip+'s ActiveAndroid database)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -25977,3 +25977,66 @@ def test_garmindb_monitoring_reads_sqlalchemy_datetimes_and_times_and_keeps_enum
         expected_key = keys.get(table, ["timestamp"])
         assert primary_key(ran.uri, ran.record["version_schema"], table) == expected_key, table
     assert references(run_dir) == {}
+
+
+def test_xdrip_reads_java_milliseconds_as_instants_keeps_a_running_sensors_zero_stop_and_every_curve_digit(
+    run_export: Runner,
+) -> None:
+    # xDrip+'s ActiveAndroid tables: Java epoch milliseconds read as instants (audited); a running
+    # sensor's `stopped_at` 0 beside the stopped ones' milliseconds is no instant of 1970, so that
+    # column stays integers as written; REAL curve coefficients (`-1.2345678901234567e-17`) and
+    # whole milliseconds stored as REAL keep every digit; the readings stored before the app's update
+    # hold NULL in the four columns its ALTER TABLE added. References: those ActiveAndroid declares.
+    ran, run_dir = run_export(apps.xdrip)
+    rows = apps.xdrip_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    instants = {("Sensors", "started_at"), ("Sensors", "started_warmup_at"), ("Calibration", "timestamp"),
+                ("Calibration", "raw_timestamp"), ("BgReadings", "timestamp")}  # fmt: skip
+    assert {row[3] for row in rows["Sensors"]} >= {0} and len({row[3] for row in rows["Sensors"]}) == 3
+    readings = rows["BgReadings"]
+    assert 0 < sum(row[-1] is None for row in readings) < len(readings)
+    assert any("e-17" in repr(row[12]) for row in readings)
+
+    def loaded(value: Any, kind: str) -> Any:
+        if value is None or kind != "timestamp with time zone":
+            return int(value) if kind == "bigint" and isinstance(value, str) else value
+        return UNIX_EPOCH + timedelta(milliseconds=value)
+
+    audited: Counter[tuple[str, str, str]] = Counter()
+    for table, values in rows.items():
+        declared = _declared_columns(apps.XDRIP_DDL, table)
+        columns = [name for name, _ in declared]
+        assert len(columns) == len(values[0]), table
+        # A reading's `noise` is `"1"` or NULL: TEXT digits, integers as written.
+        kinds = {
+            name: "timestamp with time zone"
+            if (table, name) in instants
+            else "bigint"
+            if kind == "INTEGER" or (table, name) == ("BgReadings", "noise")
+            else "double precision"
+            if kind == "REAL"
+            else "text"
+            for name, kind in declared
+        }
+        assert ran.types(table) == kinds, table
+        expected = [tuple(loaded(v, kinds[c]) for v, c in zip(row, columns, strict=True)) for row in values]
+        assert sorted(_loaded_rows(ran, table, columns), key=repr) == sorted(expected, key=repr), table
+        for index, name in enumerate(columns):
+            if (table, name) in instants:
+                audited[(table, name, "epoch:milliseconds")] = sum(row[index] is not None for row in values)
+    audit = Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+    assert audit == audited
+    for table in rows:
+        assert primary_key(ran.uri, ran.record["version_schema"], table) == ["_id"], table
+    # The uuid columns naming a sensor or a calibration by its uuid are no reference: neither table
+    # declares its uuid unique, and beside a table's one-column key a text column unique in the data
+    # alone is no parent (references.py's rules); the declared ones are found.
+    assert references(run_dir) == {
+        ("Calibration", "sensor"): "Sensors._id",
+        ("BgReadings", "sensor"): "Sensors._id",
+        ("BgReadings", "calibration"): "Calibration._id",
+    }
